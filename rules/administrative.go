@@ -1,0 +1,38 @@
+package rules
+
+import triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+
+// adminSmallAmountFen is 行政诉讼法 Art. 82 ¶1(2)'s "款额二千元以下".
+const adminSmallAmountFen = 2000_00
+
+// administrative decides simplified (行政诉讼法 82) and ordinary procedure for
+// an administrative first-instance filing. Unlike civil and criminal
+// simplified procedure, Art. 82 does not confine it to basic courts.
+func administrative(f *triagev1.Filing, a *Assessment) {
+	c := f.GetCircumstances()
+	var blocks, conds []*triagev1.Reason
+	if c.GetRemanded() {
+		blocks = append(blocks, reason(CodeAdmin82Remanded))
+	}
+	if c.GetRetrial() {
+		blocks = append(blocks, reason(CodeAdmin82Retrial))
+	}
+	if c.GetActOnTheSpot() {
+		conds = append(conds, reason(CodeAdmin82OnTheSpot))
+	}
+	if amt := f.GetClaimAmountFen(); amt > 0 && amt <= adminSmallAmountFen {
+		conds = append(conds, reason(CodeAdmin82SmallAmount))
+	}
+	if c.GetInformationDisclosure() || a.Facts.Cause.Name == "政府信息公开" {
+		conds = append(conds, reason(CodeAdmin82Disclosure))
+	}
+	if c.GetPartiesAgreeSimplified() {
+		conds = append(conds, reason(CodeAdmin82Agreement))
+	}
+	if len(conds) == 0 {
+		blocks = append(blocks, reason(CodeAdmin82NotQualified))
+	}
+	a.Options = append(a.Options,
+		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, blocks, conds),
+		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, nil))
+}

@@ -1,0 +1,222 @@
+package rules
+
+import (
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// civil decides small claims (CPL 165–166), simplified (CPL 160, Interp. 257,
+// 264, 140) and ordinary procedure for a civil first-instance filing.
+func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
+	c := f.GetCircumstances()
+	fx := &a.Facts
+	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
+
+	// What the filing states, completed by what the cause implies (design.md §4).
+	fx.PersonalStatus = c.GetPersonalStatus()
+	if !fx.PersonalStatus && fx.Cause.Category == CategoryPersonalStatus {
+		fx.PersonalStatus = true
+		a.Inferences = append(a.Inferences, reason(CodeInferPersonalStatus))
+	}
+	fx.PropertyConfirmation = c.GetPropertyRightsConfirmation()
+	if !fx.PropertyConfirmation && fx.Cause.Category == CategoryPropertyConfirmation {
+		fx.PropertyConfirmation = true
+		a.Inferences = append(a.Inferences, reason(CodeInferPropertyRights))
+	}
+	fx.NonMonetary = c.GetNonMonetaryClaims()
+	if !fx.NonMonetary && fx.Cause.Category == CategoryNonMonetary {
+		fx.NonMonetary = true
+		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
+	}
+	if fx.Numerous {
+		a.Inferences = append(a.Inferences, reason(CodeInferNumerous))
+	}
+	if fx.Foreign {
+		a.Inferences = append(a.Inferences, reason(CodeInferForeign))
+	}
+	anyWhereabouts, defendantWhereabouts := false, false
+	for _, p := range f.GetParties() {
+		if p.GetWhereaboutsUnknown() {
+			anyWhereabouts = true
+			if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+				defendantWhereabouts = true
+			}
+		}
+	}
+
+	// Interp. 257 (2)–(6): cases that may not use simplified procedure, and so
+	// neither its small-claims form (Interp. 281). Item (1) is checked apart:
+	// for small claims CPL 166(4) is wider (any party, not only the defendant).
+	var i257 []*triagev1.Reason
+	if c.GetRemanded() {
+		i257 = append(i257, reason(CodeInterp257Remanded))
+	}
+	if fx.Numerous {
+		i257 = append(i257, reason(CodeInterp257Numerous))
+	}
+	if c.GetRetrial() {
+		i257 = append(i257, reason(CodeInterp257Retrial))
+	}
+	if c.GetPublicInterest() {
+		i257 = append(i257, reason(CodeInterp257PublicInterest))
+	}
+	if c.GetThirdPartyRevocation() {
+		i257 = append(i257, reason(CodeInterp257ThirdPartyRevoke))
+	}
+
+	// Small claims.
+	var sc []*triagev1.Reason
+	if !basic {
+		sc = append(sc, reason(CodeCPL165CourtLevel))
+	}
+	if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
+		sc = append(sc, reason(CodeCPL165NotMoneyPayment))
+	}
+	var excluded []*triagev1.Reason
+	if fx.PersonalStatus {
+		excluded = append(excluded, reason(CodeCPL166PersonalStatus))
+	}
+	if fx.PropertyConfirmation {
+		excluded = append(excluded, reason(CodeCPL166PropertyRights))
+	}
+	if fx.Foreign {
+		excluded = append(excluded, reason(CodeCPL166Foreign))
+	}
+	if c.GetAppraisalNeeded() {
+		excluded = append(excluded, reason(CodeCPL166Appraisal))
+	}
+	if anyWhereabouts {
+		excluded = append(excluded, reason(CodeCPL166Whereabouts))
+	}
+	if c.GetCounterclaim() {
+		excluded = append(excluded, reason(CodeCPL166Counterclaim))
+	}
+	if c.GetPublicNoticeService() {
+		excluded = append(excluded, reason(CodeInterp140PublicNotice))
+	}
+	excluded = append(excluded, i257...)
+	sc = append(sc, excluded...)
+	if len(excluded) > 0 && c.GetPartiesAgreeSmallClaims() {
+		sc = append(sc, reason(CodeCPL165AgreementExcluded))
+	}
+
+	lim, found := e.limitFor(f.GetProvince(), a.FiledOn)
+	a.Limit = lim.proto(f.GetProvince(), found)
+	if found && f.GetClaimAmountFen() > 0 {
+		fx.AmountToLimit = float64(f.GetClaimAmountFen()) / float64(lim.mandatoryFen)
+	}
+	a.Options = append(a.Options, e.smallClaimsByAmount(f, a, lim, found, sc))
+
+	// Simplified.
+	var simp []*triagev1.Reason
+	if !basic {
+		simp = append(simp, reason(CodeCPL160CourtLevel))
+	}
+	if defendantWhereabouts {
+		simp = append(simp, reason(CodeInterp257Whereabouts))
+	}
+	simp = append(simp, i257...)
+	if c.GetPartiesAgreeSimplified() && (defendantWhereabouts || len(i257) > 0) {
+		simp = append(simp, reason(CodeInterp264NoAgreement))
+	}
+	if c.GetPublicNoticeService() {
+		simp = append(simp, reason(CodeInterp140PublicNotice))
+	}
+	simpCond := reason(CodeCPL160Simple)
+	if c.GetPartiesAgreeSimplified() {
+		simpCond = reason(CodeCPL160Agreement)
+	}
+	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, []*triagev1.Reason{simpCond}))
+
+	// Ordinary: always open; note when the law requires a panel (CPL 42).
+	var ord []*triagev1.Reason
+	if c.GetPublicInterest() || fx.Numerous {
+		ord = append(ord, reason(CodeCPL42PanelRequired))
+	}
+	if fx.Foreign {
+		ord = append(ord, reason(CodeCPL287NoTimeLimit))
+	}
+	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, ord))
+}
+
+// smallClaimsByAmount applies CPL 165's two bands and returns the small-claims
+// option with every reason that bars it. An unknown or imprecise limit is
+// flagged only where it decides the outcome.
+func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, lim limit, found bool, blocks []*triagev1.Reason) *triagev1.ProcedureOption {
+	const p = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
+	agree := f.GetCircumstances().GetPartiesAgreeSmallClaims()
+	amount := f.GetClaimAmountFen()
+	var cond *triagev1.Reason
+	agreementUnknown := false
+	if found && amount > 0 {
+		switch {
+		case amount <= lim.mandatoryFen:
+			cond = reason(CodeCPL165Mandatory)
+		case !agree:
+			blocks = append(blocks, reason(CodeCPL165OverMandatory))
+		case lim.agreementFen == 0:
+			agreementUnknown = true
+		case amount <= lim.agreementFen:
+			cond = reason(CodeCPL165Agreement)
+		default:
+			blocks = append(blocks, reason(CodeCPL165OverAgreement))
+		}
+	}
+	if len(blocks) > 0 {
+		return option(p, blocks, nil)
+	}
+	if !found {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitUnknown))
+		return undetermined(p, reason(CodeLimitUnknown))
+	}
+	if lim.monthOnly && a.FiledOn.Year() == lim.from.Year() && a.FiledOn.Month() == lim.from.Month() {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitEffectiveApproximat))
+	}
+	if agreementUnknown {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitAgreementUnknown))
+		return undetermined(p, reason(CodeLimitAgreementUnknown))
+	}
+	o := option(p, nil, []*triagev1.Reason{cond})
+	o.Mandatory = cond.GetCode() == CodeCPL165Mandatory
+	return o
+}
+
+func undetermined(p triagev1.Procedure, why *triagev1.Reason) *triagev1.ProcedureOption {
+	return &triagev1.ProcedureOption{
+		Procedure:    p,
+		Availability: triagev1.Availability_AVAILABILITY_UNDETERMINED,
+		Reasons:      []*triagev1.Reason{why},
+	}
+}
+
+// limitFor returns the limit in force in a province on a date: the entry with
+// the latest effective date on or before it (effective date inclusive).
+func (e *Engine) limitFor(province string, on time.Time) (limit, bool) {
+	p, ok := LookupProvince(province)
+	if !ok {
+		return limit{}, false
+	}
+	ls := e.limits[p.Code]
+	for i := len(ls) - 1; i >= 0; i-- {
+		if !ls[i].from.After(on) {
+			return ls[i], true
+		}
+	}
+	return limit{province: p}, false
+}
+
+func (l limit) proto(written string, found bool) *triagev1.SmallClaimsLimit {
+	out := &triagev1.SmallClaimsLimit{Province: l.province.Name, ProvinceCode: l.province.Code, Known: found}
+	if out.Province == "" {
+		out.Province = written
+	}
+	if found {
+		out.MandatoryLimitFen = l.mandatoryFen
+		out.AgreementLimitFen = l.agreementFen
+		out.EffectiveFrom = l.entry.EffectiveFrom
+		out.Source = l.entry.Source
+		out.Statistic = l.entry.Statistic
+	}
+	return out
+}

@@ -1,0 +1,210 @@
+package rules
+
+import (
+	"sync"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// Reason codes. They are stable identifiers: filing systems, dashboards and
+// exported training data key on them, so a code is never renamed or reused.
+const (
+	// Civil: small claims (CPL 165–169).
+	CodeCPL165CourtLevel         = "CPL165_COURT_LEVEL"
+	CodeCPL165NotMoneyPayment    = "CPL165_NOT_MONEY_PAYMENT"
+	CodeCPL165Mandatory          = "CPL165_MANDATORY"
+	CodeCPL165Agreement          = "CPL165_AGREEMENT"
+	CodeCPL165OverMandatory      = "CPL165_OVER_LIMIT_NO_AGREEMENT"
+	CodeCPL165OverAgreement      = "CPL165_OVER_AGREEMENT_LIMIT"
+	CodeCPL165AgreementExcluded  = "CPL165_AGREEMENT_NOT_ALLOWED"
+	CodeCPL166PersonalStatus     = "CPL166_PERSONAL_STATUS"
+	CodeCPL166PropertyRights     = "CPL166_PROPERTY_RIGHTS_CONFIRMATION"
+	CodeCPL166Foreign            = "CPL166_FOREIGN"
+	CodeCPL166Appraisal          = "CPL166_APPRAISAL"
+	CodeCPL166Whereabouts        = "CPL166_WHEREABOUTS_UNKNOWN"
+	CodeCPL166Counterclaim       = "CPL166_COUNTERCLAIM"
+	CodeLimitUnknown             = "LIMIT_UNKNOWN"
+	CodeLimitAgreementUnknown    = "LIMIT_AGREEMENT_UNKNOWN"
+	CodeLimitEffectiveApproximat = "LIMIT_EFFECTIVE_DATE_APPROXIMATE"
+
+	// Civil: simplified (CPL 160, Interp. 257, 264, 140).
+	CodeCPL160CourtLevel          = "CPL160_COURT_LEVEL"
+	CodeCPL160Simple              = "CPL160_SIMPLE_CASE"
+	CodeCPL160Agreement           = "CPL160_AGREEMENT"
+	CodeInterp257Whereabouts      = "INTERP257_DEFENDANT_WHEREABOUTS_UNKNOWN"
+	CodeInterp257Remanded         = "INTERP257_REMANDED"
+	CodeInterp257Numerous         = "INTERP257_NUMEROUS_PARTIES"
+	CodeInterp257Retrial          = "INTERP257_RETRIAL"
+	CodeInterp257PublicInterest   = "INTERP257_PUBLIC_INTEREST"
+	CodeInterp257ThirdPartyRevoke = "INTERP257_THIRD_PARTY_REVOCATION"
+	CodeInterp264NoAgreement      = "INTERP264_AGREEMENT_NOT_ALLOWED"
+	CodeInterp140PublicNotice     = "INTERP140_PUBLIC_NOTICE"
+
+	// Civil: ordinary.
+	CodeCPL42PanelRequired = "CPL42_PANEL_REQUIRED"
+	CodeCPL287NoTimeLimit  = "CPL287_FOREIGN_NO_TIME_LIMIT"
+
+	// Administrative (行政诉讼法 82–84).
+	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
+	CodeAdmin82SmallAmount  = "ALL82_SMALL_AMOUNT"
+	CodeAdmin82Disclosure   = "ALL82_INFORMATION_DISCLOSURE"
+	CodeAdmin82Agreement    = "ALL82_AGREEMENT"
+	CodeAdmin82NotQualified = "ALL82_NOT_QUALIFIED"
+	CodeAdmin82Remanded     = "ALL82_REMANDED"
+	CodeAdmin82Retrial      = "ALL82_RETRIAL"
+
+	// Criminal: fast-track (CrPL 222–226, Interp. 369–370).
+	CodeCrPL222CourtLevel       = "CRPL222_COURT_LEVEL"
+	CodeCrPL222NoGuiltyPlea     = "CRPL222_NO_GUILTY_PLEA"
+	CodeCrPL222NoConsent        = "CRPL222_NO_CONSENT"
+	CodeCrPL222SentenceUnknown  = "CRPL222_SENTENCE_UNKNOWN"
+	CodeCrPL222SentenceOver3Y   = "CRPL222_SENTENCE_OVER_3_YEARS"
+	CodeCrPL222Eligible         = "CRPL222_ELIGIBLE"
+	CodeCrPL223Impaired         = "CRPL223_IMPAIRED_DEFENDANT"
+	CodeCrPL223Minor            = "CRPL223_MINOR_DEFENDANT"
+	CodeCrPL223MajorImpact      = "CRPL223_MAJOR_SOCIAL_IMPACT"
+	CodeCrPL223CoDefendant      = "CRPL223_CO_DEFENDANT_DISPUTE"
+	CodeCrPL223NoSettlement     = "CRPL223_NO_VICTIM_SETTLEMENT"
+	CodeInterp370DefenceNotGuil = "INTERP370_DEFENCE_PLEADS_NOT_GUILTY"
+
+	// Criminal: simplified (CrPL 214–221, Interp. 359–368).
+	CodeCrPL214CourtLevel       = "CRPL214_COURT_LEVEL"
+	CodeCrPL214NoAdmission      = "CRPL214_NO_ADMISSION"
+	CodeCrPL214Objects          = "CRPL214_DEFENDANT_OBJECTS"
+	CodeCrPL214Eligible         = "CRPL214_ELIGIBLE"
+	CodeCrPL215Impaired         = "CRPL215_IMPAIRED_DEFENDANT"
+	CodeCrPL215MajorImpact      = "CRPL215_MAJOR_SOCIAL_IMPACT"
+	CodeCrPL215CoDefendant      = "CRPL215_CO_DEFENDANT_DISPUTE"
+	CodeInterp360DefenceNotGuil = "INTERP360_DEFENCE_PLEADS_NOT_GUILTY"
+	CodeCrPL216PanelRequired    = "CRPL216_PANEL_REQUIRED"
+
+	// Review signals (design.md §2.5, 法发〔2021〕30号 四类案件).
+	CodeReviewGroupDispute   = "REVIEW_GROUP_DISPUTE"
+	CodeReviewPublicInterest = "REVIEW_PUBLIC_INTEREST"
+	CodeReviewMajorImpact    = "REVIEW_MAJOR_SOCIAL_IMPACT"
+	CodeReviewSensitiveCause = "REVIEW_SENSITIVE_CAUSE"
+	CodeReviewTextSignal     = "REVIEW_TEXT_SIGNAL"
+	CodeReviewGroupCause     = "REVIEW_GROUP_CAUSE"
+
+	// Inferences: what the rules read from the filing beyond its flags.
+	CodeInferPersonalStatus = "INFER_PERSONAL_STATUS_FROM_CAUSE"
+	CodeInferPropertyRights = "INFER_PROPERTY_RIGHTS_FROM_CAUSE"
+	CodeInferNonMonetary    = "INFER_NON_MONETARY_FROM_CAUSE"
+	CodeInferNumerous       = "INFER_NUMEROUS_PARTIES"
+	CodeInferForeign        = "INFER_FOREIGN_PARTY"
+	CodeInferFiledOnToday   = "INFER_FILED_ON_TODAY"
+)
+
+type reasonDef struct{ code, article, message string }
+
+// reasonDefs is the single table of every reason fenjian can give. Articles
+// follow the numbering of the texts in design.md's law/ directory.
+var reasonDefs = [...]reasonDef{
+	{CodeCPL165CourtLevel, "民事诉讼法第一百六十五条", "小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeCPL165NotMoneyPayment, "民事诉讼法第一百六十五条", "小额诉讼程序仅适用于金钱给付案件；本案未请求金钱给付或诉讼请求不限于金钱给付。"},
+	{CodeCPL165Mandatory, "民事诉讼法第一百六十五条第一款", "标的额不超过本省上年度就业人员年平均工资百分之五十，案件事实清楚、权利义务关系明确、争议不大的，应当适用小额诉讼程序，一审终审。"},
+	{CodeCPL165Agreement, "民事诉讼法第一百六十五条第二款", "标的额超过年平均工资百分之五十但在二倍以下，当事人双方约定适用小额诉讼程序。"},
+	{CodeCPL165OverMandatory, "民事诉讼法第一百六十五条第二款", "标的额超过年平均工资百分之五十，当事人双方未约定适用小额诉讼程序。"},
+	{CodeCPL165OverAgreement, "民事诉讼法第一百六十五条第二款", "标的额超过年平均工资二倍，即使当事人约定也不得适用小额诉讼程序。"},
+	{CodeCPL165AgreementExcluded, "民事诉讼法第一百六十五条第二款、第一百六十六条", "当事人约定适用小额诉讼程序，但本案属于不适用小额诉讼程序的案件，约定不能改变。"},
+	{CodeCPL166PersonalStatus, "民事诉讼法第一百六十六条第一项", "人身关系案件不适用小额诉讼程序。"},
+	{CodeCPL166PropertyRights, "民事诉讼法第一百六十六条第一项", "财产确权案件不适用小额诉讼程序。"},
+	{CodeCPL166Foreign, "民事诉讼法第一百六十六条第二项", "涉外案件（含涉港澳台当事人）不适用小额诉讼程序。"},
+	{CodeCPL166Appraisal, "民事诉讼法第一百六十六条第三项", "需要评估、鉴定或者对诉前评估、鉴定结果有异议的案件不适用小额诉讼程序。"},
+	{CodeCPL166Whereabouts, "民事诉讼法第一百六十六条第四项", "一方当事人下落不明的案件不适用小额诉讼程序。"},
+	{CodeCPL166Counterclaim, "民事诉讼法第一百六十六条第五项", "当事人提出反诉的案件不适用小额诉讼程序。"},
+	{CodeLimitUnknown, "民事诉讼法第一百六十五条；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
+	{CodeLimitAgreementUnknown, "民事诉讼法第一百六十五条第二款", "当事人约定适用小额诉讼程序，但该省份在立案日适用的二倍标准未配置，能否适用无法确定，需人工审核。"},
+	{CodeLimitEffectiveApproximat, "民诉法解释第二百七十二条", "该省份标的额标准仅公布了生效月份，立案日在该月内，适用哪一标准需人工核对。"},
+
+	{CodeCPL160CourtLevel, "民事诉讼法第一百六十条", "简易程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeCPL160Simple, "民事诉讼法第一百六十条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提。"},
+	{CodeCPL160Agreement, "民事诉讼法第一百六十条第二款", "当事人双方约定适用简易程序。"},
+	{CodeInterp257Whereabouts, "民诉法解释第二百五十七条第一项", "起诉时被告下落不明的案件不适用简易程序。"},
+	{CodeInterp257Remanded, "民诉法解释第二百五十七条第二项", "发回重审的案件不适用简易程序。"},
+	{CodeInterp257Numerous, "民诉法解释第二百五十七条第三项、第七十五条", "当事人一方人数众多（十人以上）的案件不适用简易程序。"},
+	{CodeInterp257Retrial, "民诉法解释第二百五十七条第四项", "适用审判监督程序的案件不适用简易程序。"},
+	{CodeInterp257PublicInterest, "民诉法解释第二百五十七条第五项", "涉及国家利益、社会公共利益的案件不适用简易程序。"},
+	{CodeInterp257ThirdPartyRevoke, "民诉法解释第二百五十七条第六项", "第三人起诉请求改变或者撤销生效判决、裁定、调解书的案件不适用简易程序。"},
+	{CodeInterp264NoAgreement, "民诉法解释第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定的案件，当事人约定适用简易程序的，人民法院不予准许。"},
+	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
+
+	{CodeCPL42PanelRequired, "民事诉讼法第四十二条", "本案涉及公共利益或群体性纠纷等情形，不得由审判员一人独任审理，应当组成合议庭。"},
+	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
+
+	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},
+	{CodeAdmin82SmallAmount, "行政诉讼法第八十二条第一款第二项", "案件涉及款额二千元以下。"},
+	{CodeAdmin82Disclosure, "行政诉讼法第八十二条第一款第三项", "属于政府信息公开案件。"},
+	{CodeAdmin82Agreement, "行政诉讼法第八十二条第二款", "当事人各方同意适用简易程序。"},
+	{CodeAdmin82NotQualified, "行政诉讼法第八十二条", "本案不属于当场作出、款额二千元以下或政府信息公开案件，且当事人各方未同意适用简易程序。"},
+	{CodeAdmin82Remanded, "行政诉讼法第八十二条第三款", "发回重审的案件不适用简易程序。"},
+	{CodeAdmin82Retrial, "行政诉讼法第八十二条第三款", "按照审判监督程序再审的案件不适用简易程序。"},
+
+	{CodeCrPL222CourtLevel, "刑事诉讼法第二百二十二条", "速裁程序仅适用于基层人民法院管辖的案件。"},
+	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "被告人未认罪认罚（起诉材料未载明），不适用速裁程序。"},
+	{CodeCrPL222NoConsent, "刑事诉讼法第二百二十二条", "被告人未同意适用速裁程序（起诉材料未载明）。"},
+	{CodeCrPL222SentenceUnknown, "刑事诉讼法第二百二十二条", "起诉材料未载明量刑建议，无法确认可能判处三年有期徒刑以下刑罚。"},
+	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议超过三年有期徒刑，不适用速裁程序。"},
+	{CodeCrPL222Eligible, "刑事诉讼法第二百二十二条", "基层法院管辖、可能判处三年有期徒刑以下刑罚、被告人认罪认罚并同意适用速裁程序；以案件事实清楚、证据确实充分为前提。"},
+	{CodeCrPL223Impaired, "刑事诉讼法第二百二十三条第一项；刑诉法解释第三百七十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用速裁程序。"},
+	{CodeCrPL223Minor, "刑事诉讼法第二百二十三条第二项；刑诉法解释第三百七十条第三项", "被告人是未成年人，不适用速裁程序。"},
+	{CodeCrPL223MajorImpact, "刑事诉讼法第二百二十三条第三项；刑诉法解释第三百七十条第四项", "案件有重大社会影响，不适用速裁程序。"},
+	{CodeCrPL223CoDefendant, "刑事诉讼法第二百二十三条第四项；刑诉法解释第三百七十条第五项", "共同犯罪案件中部分被告人对指控的犯罪事实、罪名、量刑建议或者适用速裁程序有异议，不适用速裁程序。"},
+	{CodeCrPL223NoSettlement, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项", "被告人与被害人或者其法定代理人没有就附带民事诉讼赔偿等事项达成调解或者和解协议，不适用速裁程序。"},
+	{CodeInterp370DefenceNotGuil, "刑诉法解释第三百七十条第七项", "辩护人作无罪辩护，不适用速裁程序。"},
+
+	{CodeCrPL214CourtLevel, "刑事诉讼法第二百一十四条", "简易程序仅适用于基层人民法院管辖的案件。"},
+	{CodeCrPL214NoAdmission, "刑事诉讼法第二百一十四条第一款第二项", "起诉材料未载明被告人承认所犯罪行、对指控的犯罪事实没有异议，不适用简易程序。"},
+	{CodeCrPL214Objects, "刑事诉讼法第二百一十四条第一款第三项", "被告人对适用简易程序有异议。"},
+	{CodeCrPL214Eligible, "刑事诉讼法第二百一十四条", "基层法院管辖、被告人承认所犯罪行且对适用简易程序没有异议；以案件事实清楚、证据充分为前提。"},
+	{CodeCrPL215Impaired, "刑事诉讼法第二百一十五条第一项；刑诉法解释第三百六十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用简易程序。"},
+	{CodeCrPL215MajorImpact, "刑事诉讼法第二百一十五条第二项；刑诉法解释第三百六十条第三项", "案件有重大社会影响，不适用简易程序。"},
+	{CodeCrPL215CoDefendant, "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
+	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
+	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议超过三年有期徒刑，适用简易程序时应当组成合议庭。"},
+
+	{CodeReviewGroupDispute, "法发〔2021〕30号", "当事人一方人数众多，可能属于群体性纠纷（四类案件），需院庭长监督管理，不分入速裁团队。"},
+	{CodeReviewPublicInterest, "法发〔2021〕30号；民事诉讼法第四十二条", "案件涉及国家利益、社会公共利益（四类案件），需院庭长监督管理，不分入速裁团队。"},
+	{CodeReviewMajorImpact, "法发〔2021〕30号", "案件有重大社会影响（四类案件），需院庭长监督管理，不分入速裁团队。"},
+	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
+	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
+	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
+
+	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},
+	{CodeInferPropertyRights, "民事诉讼法第一百六十六条第一项", "根据案由认定为财产确权案件。"},
+	{CodeInferNonMonetary, "民事诉讼法第一百六十五条", "根据案由认定诉讼请求不限于金钱给付。"},
+	{CodeInferNumerous, "民诉法解释第七十五条", "同一方当事人十人以上，认定为人数众多。"},
+	{CodeInferForeign, "民诉法解释第五百二十条、第五百四十九条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
+	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
+}
+
+// reasonTable returns the shared, immutable Reason for each code. Decisions
+// point at these values instead of copying them, which keeps the request path
+// allocation-light; nothing may modify a Reason obtained from it.
+var reasonTable = sync.OnceValue(func() map[string]*triagev1.Reason {
+	m := make(map[string]*triagev1.Reason, len(reasonDefs))
+	for _, d := range reasonDefs {
+		m[d.code] = &triagev1.Reason{Code: d.code, Article: d.article, Message: d.message}
+	}
+	return m
+})
+
+// reason returns the Reason for code. An unknown code is a programming error
+// caught by the tests, so it panics rather than returning a half-empty reason.
+func reason(code string) *triagev1.Reason {
+	r, ok := reasonTable()[code]
+	if !ok {
+		panic("rules: unknown reason code " + code)
+	}
+	return r
+}
+
+// Codes lists every reason code the rules can give, for documentation and for
+// tests that check each one fires.
+func Codes() []string {
+	out := make([]string, len(reasonDefs))
+	for i, d := range reasonDefs {
+		out[i] = d.code
+	}
+	return out
+}

@@ -1,0 +1,204 @@
+package rules
+
+import (
+	"strings"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// chinaTime is Beijing time; China has no daylight saving, so a fixed zone is
+// exact and needs no tzdata on the host.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// Engine evaluates filings against the statutes and the loaded rules file. It
+// is immutable after Load and safe for concurrent use.
+type Engine struct {
+	version        string
+	limits         map[string][]limit // by province code, sorted by effective date
+	causes         *causeIndex
+	groupMin       int
+	reviewKeywords []string
+	now            func() time.Time
+}
+
+// Version identifies the rules: the file's version and a hash of its bytes, so
+// two different files never share a version in the decision record.
+func (e *Engine) Version() string { return e.version }
+
+// WithClock returns a copy of the engine that reads "today" from now; it is
+// used when a filing has no filed_on.
+func (e *Engine) WithClock(now func() time.Time) *Engine {
+	c := *e
+	c.now = now
+	return &c
+}
+
+// LookupCause returns the catalogue entry for a written cause of a case kind.
+func (e *Engine) LookupCause(kind triagev1.CaseKind, cause string) Cause {
+	return e.causes.lookup(cause, kindName(kind))
+}
+
+// Assessment is the legal evaluation of one filing: which procedures are open,
+// why, and what needs a human look. It carries no model probabilities.
+type Assessment struct {
+	// FiledOn is the 立案 date the assessment used.
+	FiledOn time.Time
+	// Options holds one option per procedure of the case kind, in the order
+	// small claims/fast-track, simplified, ordinary.
+	Options []*triagev1.ProcedureOption
+	// ReviewReasons are the signals that require a human look (design.md §2.5).
+	ReviewReasons []*triagev1.Reason
+	// Inferences say what the rules read from the filing beyond its flags.
+	Inferences []*triagev1.Reason
+	// Limit is the small-claims limit applied (civil filings only).
+	Limit *triagev1.SmallClaimsLimit
+	// Facts are the derived facts, for the classifier's features.
+	Facts Facts
+}
+
+// Facts are what the rules derived from a filing.
+type Facts struct {
+	Cause                Cause
+	Plaintiffs           int
+	Defendants           int
+	ThirdParties         int
+	Numerous             bool // ten or more on one side (Interp. 75)
+	Foreign              bool
+	PersonalStatus       bool // stated or inferred from the cause
+	PropertyConfirmation bool // stated or inferred from the cause
+	NonMonetary          bool // stated or inferred from the cause
+	// AmountToLimit is the claim divided by the applicable CPL 165 ¶1 limit;
+	// 0 when there is no claim or no limit.
+	AmountToLimit float64
+}
+
+// Option returns the assessment's option for p, or nil.
+func (a *Assessment) Option(p triagev1.Procedure) *triagev1.ProcedureOption {
+	for _, o := range a.Options {
+		if o.GetProcedure() == p {
+			return o
+		}
+	}
+	return nil
+}
+
+// NeedsReview reports whether any review signal fired.
+func (a *Assessment) NeedsReview() bool { return len(a.ReviewReasons) > 0 }
+
+// Evaluate validates a filing and decides, for every procedure of its case
+// kind, whether it is legally available. A validation problem is returned as
+// a *FieldError.
+func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
+	if err := Validate(f); err != nil {
+		return nil, err
+	}
+	a := &Assessment{}
+	if f.GetFiledOn() == "" {
+		now := e.now().In(chinaTime)
+		a.FiledOn = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+		a.Inferences = append(a.Inferences, reason(CodeInferFiledOnToday))
+	} else {
+		a.FiledOn, _ = ParseDate(f.GetFiledOn()) // validated above
+	}
+	e.facts(f, a)
+	switch f.GetCaseKind() {
+	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		e.civil(f, a)
+	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
+		administrative(f, a)
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		criminal(f, a)
+	}
+	e.review(f, a)
+	for _, o := range a.Options {
+		o.TimeLimit = timeLimit(f, a, o.GetProcedure())
+	}
+	return a, nil
+}
+
+func (e *Engine) facts(f *triagev1.Filing, a *Assessment) {
+	fx := &a.Facts
+	fx.Cause = e.LookupCause(f.GetCaseKind(), f.GetCause())
+	for _, p := range f.GetParties() {
+		switch p.GetRole() {
+		case triagev1.PartyRole_PARTY_ROLE_PLAINTIFF:
+			fx.Plaintiffs++
+		case triagev1.PartyRole_PARTY_ROLE_DEFENDANT:
+			fx.Defendants++
+		case triagev1.PartyRole_PARTY_ROLE_THIRD_PARTY:
+			fx.ThirdParties++
+		}
+		if p.GetForeign() {
+			fx.Foreign = true
+		}
+	}
+	fx.Numerous = fx.Plaintiffs >= numerousParties || fx.Defendants >= numerousParties
+}
+
+// numerousParties is Interp. 75's "人数众多，一般指十人以上".
+const numerousParties = 10
+
+func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
+	c := f.GetCircumstances()
+	fx := a.Facts
+	if fx.Numerous && f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupDispute))
+	} else if fx.Cause.GroupProne && max(fx.Plaintiffs, fx.Defendants) >= e.groupMin {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupCause))
+	}
+	if c.GetPublicInterest() {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewPublicInterest))
+	}
+	if c.GetMajorSocialImpact() {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewMajorImpact))
+	}
+	if fx.Cause.Sensitive {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSensitiveCause))
+	}
+	if text := f.GetText(); text != "" {
+		for _, k := range e.reviewKeywords {
+			if strings.Contains(text, k) {
+				a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
+				break
+			}
+		}
+	}
+}
+
+func kindName(k triagev1.CaseKind) string {
+	switch k {
+	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		return "civil"
+	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
+		return "administrative"
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		return "criminal"
+	}
+	return ""
+}
+
+// option builds an option from the reasons that bar it (blocks) and the
+// conditions it rests on; any block makes it unavailable.
+func option(p triagev1.Procedure, blocks, conditions []*triagev1.Reason) *triagev1.ProcedureOption {
+	o := &triagev1.ProcedureOption{Procedure: p}
+	if len(blocks) > 0 {
+		o.Availability = triagev1.Availability_AVAILABILITY_UNAVAILABLE
+		o.Reasons = blocks
+		return o
+	}
+	o.Availability = triagev1.Availability_AVAILABILITY_AVAILABLE
+	o.Available = true
+	o.Reasons = conditions
+	return o
+}
+
+// defendants iterates the defendants; criminal exclusions concern only them.
+func anyDefendant(f *triagev1.Filing, pred func(*triagev1.Party) bool) bool {
+	for _, p := range f.GetParties() {
+		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT && pred(p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,231 @@
+package rules
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+)
+
+//go:embed default_rules.json
+var defaultRules []byte
+
+// File is the rules data file: the facts the statutes leave to announcements
+// and catalogues. The law's logic is code; these figures change every year or
+// two and are replaced without a rebuild (flag -rules).
+type File struct {
+	// Version names this edition of the file, e.g. "2026-11-27".
+	Version string `json:"version"`
+	// SmallClaimsLimits are the announced CPL 165 figures, one entry per
+	// province and effective date.
+	SmallClaimsLimits []LimitEntry `json:"small_claims_limits"`
+	// Causes is the catalogue of causes (案由/罪名) the rules infer from.
+	Causes []CauseEntry `json:"causes"`
+	// GroupCauseMinParties is how many persons on one side of a group-prone
+	// cause (wage arrears, home buyers…) trigger review; default 5.
+	GroupCauseMinParties int `json:"group_cause_min_parties"`
+	// ReviewKeywords are phrases in the filing's text that signal a 四类案件.
+	ReviewKeywords []string `json:"review_keywords"`
+}
+
+// LimitEntry is one announced small-claims limit.
+type LimitEntry struct {
+	// Province by name or GB/T 2260 code.
+	Province string `json:"province"`
+	// EffectiveFrom is "YYYY-MM-DD", or "YYYY-MM" when the notice gives only
+	// the month (the entry then applies from the month's first day and
+	// filings within that month are flagged for review).
+	EffectiveFrom string `json:"effective_from"`
+	// MandatoryLimitYuan is the CPL 165 ¶1 figure (50%), in yuan, e.g. "68378.50".
+	MandatoryLimitYuan string `json:"mandatory_limit_yuan"`
+	// AgreementLimitYuan is the CPL 165 ¶2 figure (200%); empty when not announced.
+	AgreementLimitYuan string `json:"agreement_limit_yuan,omitempty"`
+	// Statistic is the wage statistic the figures rest on.
+	Statistic string `json:"statistic"`
+	// Source is the announcing document.
+	Source string `json:"source"`
+}
+
+// CauseEntry is one cause of the catalogue.
+type CauseEntry struct {
+	// Name as in the 民事案件案由规定 (or the 罪名), e.g. "离婚纠纷".
+	Name string `json:"name"`
+	// Kind is "civil", "administrative" or "criminal".
+	Kind string `json:"kind"`
+	// Category is one of the Category names (civil only).
+	Category string `json:"category,omitempty"`
+	// GroupProne marks causes that often come as group disputes.
+	GroupProne bool `json:"group_prone,omitempty"`
+	// Sensitive marks causes that are 重大敏感 by nature; always reviewed.
+	Sensitive bool `json:"sensitive,omitempty"`
+}
+
+// limit is a validated LimitEntry.
+type limit struct {
+	province     Province
+	from         time.Time
+	monthOnly    bool
+	mandatoryFen int64
+	agreementFen int64 // 0 = not announced
+	entry        LimitEntry
+}
+
+// Default returns an engine on the rules file embedded in the binary.
+func Default() (*Engine, error) {
+	return Load(defaultRules)
+}
+
+// DefaultFile returns the embedded rules file, for `triagectl` to print as a
+// starting point for a court's own file.
+func DefaultFile() []byte { return bytes.Clone(defaultRules) }
+
+// LoadFile reads and validates a rules file.
+func LoadFile(path string) (*Engine, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read rules %s: %w", path, err)
+	}
+	e, err := Load(b)
+	if err != nil {
+		return nil, fmt.Errorf("rules %s: %w", path, err)
+	}
+	return e, nil
+}
+
+// Load parses and validates a rules file. Every problem is reported with the
+// entry it is in; a file with any problem is refused as a whole, so a bad
+// edit never half-replaces good figures.
+func Load(b []byte) (*Engine, error) {
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("parse rules: %w", err)
+	}
+	if strings.TrimSpace(f.Version) == "" {
+		return nil, fmt.Errorf("rules: version is empty")
+	}
+	limits, err := validateLimits(f.SmallClaimsLimits)
+	if err != nil {
+		return nil, err
+	}
+	causes, err := buildCauses(f.Causes)
+	if err != nil {
+		return nil, err
+	}
+	if f.GroupCauseMinParties == 0 {
+		f.GroupCauseMinParties = 5
+	}
+	if f.GroupCauseMinParties < 2 {
+		return nil, fmt.Errorf("rules: group_cause_min_parties %d: must be at least 2", f.GroupCauseMinParties)
+	}
+	for i, k := range f.ReviewKeywords {
+		if strings.TrimSpace(k) == "" {
+			return nil, fmt.Errorf("rules: review_keywords[%d] is empty", i)
+		}
+	}
+	sum := sha256.Sum256(b)
+	return &Engine{
+		version:        f.Version + "+" + hex.EncodeToString(sum[:4]),
+		limits:         limits,
+		causes:         causes,
+		groupMin:       f.GroupCauseMinParties,
+		reviewKeywords: f.ReviewKeywords,
+		now:            time.Now,
+	}, nil
+}
+
+func validateLimits(entries []LimitEntry) (map[string][]limit, error) {
+	out := make(map[string][]limit)
+	for i, e := range entries {
+		where := fmt.Sprintf("small_claims_limits[%d] (%s %s)", i, e.Province, e.EffectiveFrom)
+		p, ok := LookupProvince(e.Province)
+		if !ok {
+			return nil, fmt.Errorf("rules: %s: unknown province %q", where, e.Province)
+		}
+		l := limit{province: p, entry: e}
+		var err error
+		if l.from, l.monthOnly, err = parseEffective(e.EffectiveFrom); err != nil {
+			return nil, fmt.Errorf("rules: %s: effective_from: %w", where, err)
+		}
+		if l.mandatoryFen, err = parseYuan(e.MandatoryLimitYuan); err != nil {
+			return nil, fmt.Errorf("rules: %s: mandatory_limit_yuan: %w", where, err)
+		}
+		if l.mandatoryFen <= 0 {
+			return nil, fmt.Errorf("rules: %s: mandatory_limit_yuan must be positive", where)
+		}
+		if e.AgreementLimitYuan != "" {
+			if l.agreementFen, err = parseYuan(e.AgreementLimitYuan); err != nil {
+				return nil, fmt.Errorf("rules: %s: agreement_limit_yuan: %w", where, err)
+			}
+			// 200% of the wage is four times the 50% figure; announced figures
+			// are rounded, so only the order of magnitude is checked.
+			if l.agreementFen < 3*l.mandatoryFen || l.agreementFen > 5*l.mandatoryFen {
+				return nil, fmt.Errorf("rules: %s: agreement limit %s is not about four times the mandatory limit %s", where, e.AgreementLimitYuan, e.MandatoryLimitYuan)
+			}
+		}
+		if strings.TrimSpace(e.Source) == "" {
+			return nil, fmt.Errorf("rules: %s: source is empty: every figure must name its announcement", where)
+		}
+		out[p.Code] = append(out[p.Code], l)
+	}
+	for code, ls := range out {
+		sort.Slice(ls, func(i, j int) bool { return ls[i].from.Before(ls[j].from) })
+		for i := 1; i < len(ls); i++ {
+			if ls[i].from.Equal(ls[i-1].from) {
+				return nil, fmt.Errorf("rules: small_claims_limits: two entries for %s in force from %s", ls[i].province.Name, ls[i].entry.EffectiveFrom)
+			}
+		}
+		out[code] = ls
+	}
+	return out, nil
+}
+
+func parseEffective(s string) (t time.Time, monthOnly bool, err error) {
+	if t, err = time.Parse(time.DateOnly, s); err == nil {
+		return t, false, nil
+	}
+	if t, err = time.Parse("2006-01", s); err == nil {
+		return t, true, nil
+	}
+	return time.Time{}, false, fmt.Errorf("%q is not YYYY-MM-DD or YYYY-MM", s)
+}
+
+// parseYuan parses a decimal yuan amount ("54323", "68378.50") into fen
+// exactly; floating point never touches money.
+func parseYuan(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if whole == "" || !isDigits(whole) || len(whole) > 12 {
+		return 0, fmt.Errorf("%q is not an amount in yuan", s)
+	}
+	if hasFrac && (frac == "" || len(frac) > 2 || !isDigits(frac)) {
+		return 0, fmt.Errorf("%q: at most two decimal places", s)
+	}
+	var fen int64
+	for _, c := range whole {
+		fen = fen*10 + int64(c-'0')
+	}
+	fen *= 100
+	switch len(frac) {
+	case 1:
+		fen += int64(frac[0]-'0') * 10
+	case 2:
+		fen += int64(frac[0]-'0')*10 + int64(frac[1]-'0')
+	}
+	return fen, nil
+}
+
+// formatYuan renders fen as yuan for messages, e.g. 6837850 → "68378.50".
+func formatYuan(fen int64) string {
+	if fen%100 == 0 {
+		return fmt.Sprintf("%d", fen/100)
+	}
+	return fmt.Sprintf("%d.%02d", fen/100, fen%100)
+}

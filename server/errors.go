@@ -1,0 +1,99 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/store"
+)
+
+// Client-visible messages for the codes whose cause must stay internal. They
+// never include the text of the underlying error.
+const (
+	msgCanceled         = "request canceled"
+	msgDeadlineExceeded = "deadline exceeded"
+	msgNotFound         = "decision not found"
+	msgUnavailable      = "decision store unavailable, retry later"
+	msgInternal         = "internal error"
+)
+
+// storeError marks a failure of the DecisionStore, so that any store failure
+// maps to UNAVAILABLE whatever the store's own error says (except not-found
+// and context errors).
+type storeError struct {
+	op  string
+	err error
+}
+
+func (e *storeError) Error() string { return fmt.Sprintf("decision store: %s: %v", e.op, e.err) }
+func (e *storeError) Unwrap() error { return e.err }
+
+// withContext joins the request context's error to err when the request has
+// been canceled or has run out of time, so that a failure caused by the client
+// going away is reported as CANCELED or DEADLINE_EXCEEDED, not as a fault.
+func withContext(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
+}
+
+// toStatus is the one place that maps errors to gRPC status codes:
+//
+//   - *rules.FieldError (invalid request)   → INVALID_ARGUMENT naming the field,
+//     with an errdetails.BadRequest field violation
+//   - context.Canceled                      → CANCELED
+//   - context.DeadlineExceeded              → DEADLINE_EXCEEDED
+//   - store.ErrNotFound                     → NOT_FOUND
+//   - any other store failure (store.ErrUnavailable, or any error of the
+//     DecisionStore)                        → UNAVAILABLE
+//   - anything else                         → INTERNAL
+//
+// Only INVALID_ARGUMENT carries a message derived from the error (the field
+// and the problem, meant for the clerk); every other message is generic.
+func toStatus(err error) *status.Status {
+	if err == nil {
+		return status.New(codes.OK, "")
+	}
+	var fe *rules.FieldError
+	var se *storeError
+	switch {
+	case errors.As(err, &fe):
+		return invalidArgument(fe)
+	case errors.Is(err, context.Canceled):
+		return status.New(codes.Canceled, msgCanceled)
+	case errors.Is(err, context.DeadlineExceeded):
+		return status.New(codes.DeadlineExceeded, msgDeadlineExceeded)
+	case errors.Is(err, store.ErrNotFound):
+		return status.New(codes.NotFound, msgNotFound)
+	case errors.As(err, &se) || errors.Is(err, store.ErrUnavailable):
+		return status.New(codes.Unavailable, msgUnavailable)
+	default:
+		return status.New(codes.Internal, msgInternal)
+	}
+}
+
+func invalidArgument(fe *rules.FieldError) *status.Status {
+	st := status.New(codes.InvalidArgument, fmt.Sprintf("invalid %s: %s", fe.Field, fe.Problem))
+	withDetails, err := st.WithDetails(&errdetails.BadRequest{
+		FieldViolations: []*errdetails.BadRequest_FieldViolation{{
+			Field:       fe.Field,
+			Description: fe.Problem,
+		}},
+	})
+	if err != nil {
+		// Marshalling a BadRequest cannot fail in practice; the message
+		// still names the field.
+		return st
+	}
+	return withDetails
+}

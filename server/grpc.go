@@ -1,0 +1,145 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/reflection"
+	"google.golang.org/grpc/status"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// Message size limits. A filing is bounded by its text (at most 20,000
+// characters, ≤ 80 KB of UTF-8) and a decision by its reasons, so 4 MiB leaves
+// ample room while bounding the memory one message can take; the limits apply
+// to every service on the server, health and reflection included.
+const (
+	// MaxRecvMsgSize is the largest request message the server accepts.
+	MaxRecvMsgSize = 4 << 20
+	// MaxSendMsgSize is the largest response message the server sends.
+	MaxSendMsgSize = 4 << 20
+)
+
+// Connection limits and keepalive policy.
+const (
+	// MaxConcurrentStreams bounds the concurrent calls on one connection.
+	MaxConcurrentStreams = 1024
+	// KeepaliveMinTime is the shortest client ping interval tolerated; a
+	// client pinging more often is disconnected (GOAWAY "too_many_pings").
+	KeepaliveMinTime = 10 * time.Second
+	// KeepaliveTime is how long a connection may be idle before the server
+	// pings the client to check it is still there.
+	KeepaliveTime = time.Minute
+	// KeepaliveTimeout is how long the server waits for that ping's ack
+	// before closing the connection.
+	KeepaliveTimeout = 20 * time.Second
+	// MaxConnectionIdle closes connections without calls for this long.
+	MaxConnectionIdle = 15 * time.Minute
+)
+
+// GRPCOptions are the dependencies of NewGRPCServer.
+type GRPCOptions struct {
+	// Logger receives recovered panics; nil discards.
+	Logger *slog.Logger
+	// Registerer receives the stock gRPC server metrics (grpc_server_*) and
+	// fenjian_grpc_panics_total; nil registers nothing.
+	Registerer prometheus.Registerer
+}
+
+// NewGRPCServer builds the gRPC server: it serves svc as
+// fenjian.triage.v1.TriageService, health as grpc.health.v1 and server
+// reflection, with bounded message sizes, keepalive enforcement, stock gRPC
+// metrics and a panic-recovery interceptor (a panic fails the call with
+// INTERNAL and the process keeps serving).
+func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOptions) (*grpc.Server, error) {
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	grpcMetrics := grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
+		grpcprom.WithHistogramBuckets(prometheus.ExponentialBuckets(0.0001, 2, 16)),
+	))
+	panics := prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "fenjian_grpc_panics_total",
+		Help: "gRPC calls that panicked and were recovered (answered with INTERNAL).",
+	})
+	rec := &recoverer{logger: logger, panics: panics}
+
+	s := grpc.NewServer(
+		grpc.MaxRecvMsgSize(MaxRecvMsgSize),
+		grpc.MaxSendMsgSize(MaxSendMsgSize),
+		grpc.MaxConcurrentStreams(MaxConcurrentStreams),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{
+			MinTime:             KeepaliveMinTime,
+			PermitWithoutStream: true,
+		}),
+		grpc.KeepaliveParams(keepalive.ServerParameters{
+			MaxConnectionIdle: MaxConnectionIdle,
+			Time:              KeepaliveTime,
+			Timeout:           KeepaliveTimeout,
+		}),
+		// Metrics outermost, so that a recovered panic is counted with
+		// its INTERNAL code.
+		grpc.ChainUnaryInterceptor(grpcMetrics.UnaryServerInterceptor(), rec.unary),
+		grpc.ChainStreamInterceptor(grpcMetrics.StreamServerInterceptor(), rec.stream),
+	)
+	triagev1.RegisterTriageServiceServer(s, svc)
+	healthpb.RegisterHealthServer(s, health.GRPCServer())
+	reflection.Register(s)
+	grpcMetrics.InitializeMetrics(s)
+
+	if opts.Registerer != nil {
+		for _, c := range []prometheus.Collector{grpcMetrics, panics} {
+			if err := opts.Registerer.Register(c); err != nil {
+				return nil, fmt.Errorf("register gRPC metrics: %w", err)
+			}
+		}
+	}
+	return s, nil
+}
+
+// recoverer turns a panic in a handler into an INTERNAL status, logs it with
+// its stack and counts it.
+type recoverer struct {
+	logger *slog.Logger
+	panics prometheus.Counter
+}
+
+func (r *recoverer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			resp, err = nil, r.recovered(ctx, info.FullMethod, p)
+		}
+	}()
+	return handler(ctx, req)
+}
+
+func (r *recoverer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = r.recovered(ss.Context(), info.FullMethod, p)
+		}
+	}()
+	return handler(srv, ss)
+}
+
+func (r *recoverer) recovered(ctx context.Context, method string, p any) error {
+	r.panics.Inc()
+	r.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelError, "recovered from panic",
+		slog.String("grpc_method", method),
+		slog.String("code", codes.Internal.String()),
+		slog.String("panic", fmt.Sprint(p)),
+		slog.String("stack", string(debug.Stack())),
+	)
+	return status.Error(codes.Internal, msgInternal)
+}

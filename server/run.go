@@ -1,0 +1,164 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/sync/errgroup"
+	"google.golang.org/grpc"
+)
+
+// DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
+const DefaultShutdownTimeout = 15 * time.Second
+
+// Config is everything Run needs. The caller owns Decider and Store and
+// closes the store after Run returns.
+type Config struct {
+	// GRPCAddr is the gRPC listen address, e.g. "127.0.0.1:50051"; port 0
+	// picks a free port.
+	GRPCAddr string
+	// HTTPAddr is the listen address of /metrics, /healthz and /readyz.
+	HTTPAddr string
+	// ShutdownTimeout bounds the graceful shutdown of both servers together;
+	// calls still running when it expires are cut off. Zero means
+	// DefaultShutdownTimeout.
+	ShutdownTimeout time.Duration
+
+	// Decider scores filings; required.
+	Decider Decider
+	// Store records decisions; required.
+	Store DecisionStore
+	// Logger receives lifecycle and per-call records; nil discards.
+	Logger *slog.Logger
+	// Registerer receives every metric of the server; Gatherer is what
+	// /metrics exposes. Usually the same *prometheus.Registry; both required.
+	Registerer prometheus.Registerer
+	Gatherer   prometheus.Gatherer
+	// Now stamps decisions; nil means time.Now.
+	Now func() time.Time
+
+	// OnServing, if set, is called once both listeners are bound and health
+	// is SERVING, with the bound addresses (useful with port 0).
+	OnServing func(grpcAddr, httpAddr net.Addr)
+}
+
+// Run serves gRPC and HTTP until ctx is done or a server fails. It binds both
+// listeners, reports SERVING, and on ctx cancellation reports NOT_SERVING,
+// stops gRPC gracefully (then forcibly once ShutdownTimeout has passed) and
+// shuts HTTP down within the same deadline. It returns nil after a shutdown
+// caused by ctx, or the first server error.
+func Run(ctx context.Context, cfg Config) error {
+	if cfg.Registerer == nil || cfg.Gatherer == nil {
+		return errors.New("run: Registerer and Gatherer are required")
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	timeout := cfg.ShutdownTimeout
+	if timeout <= 0 {
+		timeout = DefaultShutdownTimeout
+	}
+
+	svc, err := NewService(Options{
+		Decider:    cfg.Decider,
+		Store:      cfg.Store,
+		Logger:     logger,
+		Registerer: cfg.Registerer,
+		Now:        cfg.Now,
+	})
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	health := NewHealth()
+	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer})
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	httpSrv := newHTTPServer(NewHTTPHandler(cfg.Gatherer, health, logger), logger)
+
+	var lc net.ListenConfig
+	grpcLis, err := lc.Listen(ctx, "tcp", cfg.GRPCAddr)
+	if err != nil {
+		return fmt.Errorf("run: listen gRPC on %q: %w", cfg.GRPCAddr, err)
+	}
+	httpLis, err := lc.Listen(ctx, "tcp", cfg.HTTPAddr)
+	if err != nil {
+		_ = grpcLis.Close()
+		return fmt.Errorf("run: listen HTTP on %q: %w", cfg.HTTPAddr, err)
+	}
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		// Serve returns nil once Stop or GracefulStop is called.
+		if err := grpcSrv.Serve(grpcLis); err != nil {
+			return fmt.Errorf("serve gRPC: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		if err := httpSrv.Serve(httpLis); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("serve HTTP: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() error {
+		<-gctx.Done()
+		shutdown(logger, health, grpcSrv, httpSrv, timeout)
+		return nil
+	})
+
+	// Both listeners are bound: calls queue in the backlog until Serve
+	// accepts them, so the server can report SERVING now.
+	health.SetServing()
+	logger.Info("serving",
+		slog.String("grpc_addr", grpcLis.Addr().String()),
+		slog.String("http_addr", httpLis.Addr().String()))
+	if cfg.OnServing != nil {
+		cfg.OnServing(grpcLis.Addr(), httpLis.Addr())
+	}
+
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// shutdown drains the servers: NOT_SERVING first, then a graceful gRPC stop
+// that turns forcible at the deadline, then the HTTP shutdown within what is
+// left of the same deadline (HTTP keeps /metrics and /readyz up while gRPC
+// drains).
+func shutdown(logger *slog.Logger, health *Health, grpcSrv *grpc.Server, httpSrv *http.Server, timeout time.Duration) {
+	start := time.Now()
+	logger.Info("shutting down", slog.Duration("timeout", timeout))
+	health.Shutdown()
+
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		grpcSrv.GracefulStop()
+	}()
+	select {
+	case <-stopped:
+	case <-ctx.Done():
+		logger.Warn("gRPC graceful stop exceeded the shutdown timeout; stopping forcibly")
+		grpcSrv.Stop()
+		<-stopped
+	}
+
+	if err := httpSrv.Shutdown(ctx); err != nil {
+		logger.Warn("HTTP graceful shutdown failed; closing", slog.String("error", err.Error()))
+		_ = httpSrv.Close()
+	}
+	logger.Info("servers stopped", slog.Duration("duration", time.Since(start)))
+}

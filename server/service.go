@@ -1,0 +1,226 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// Decider turns a filing into a decision. It returns a complete decision
+// except decision_id, decided_at and dry_run, or an error wrapping
+// *rules.FieldError when the filing is invalid. *triage.Engine satisfies it.
+type Decider interface {
+	Decide(ctx context.Context, f *triagev1.Filing) (*triagev1.Decision, error)
+}
+
+// DecisionStore records decisions and reads them back. SaveDecision returns
+// only after the decision is durably committed; GetDecision returns an error
+// matching store.ErrNotFound for an unknown id. *store.SQLite satisfies it.
+type DecisionStore interface {
+	SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error
+	GetDecision(ctx context.Context, id string) (*triagev1.Decision, error)
+}
+
+// Options are the dependencies of a Service.
+type Options struct {
+	// Decider scores filings; required.
+	Decider Decider
+	// Store records decisions; required.
+	Store DecisionStore
+	// Logger receives one record per call; nil discards.
+	Logger *slog.Logger
+	// Registerer receives the Service metrics; nil registers nothing.
+	Registerer prometheus.Registerer
+	// Now stamps decided_at; nil means time.Now.
+	Now func() time.Time
+}
+
+// Service implements triagev1.TriageServiceServer on top of a Decider and a
+// DecisionStore. It is safe for concurrent use.
+type Service struct {
+	triagev1.UnimplementedTriageServiceServer
+
+	decider Decider
+	store   DecisionStore
+	logger  *slog.Logger
+	metrics *metrics
+	now     func() time.Time
+}
+
+// NewService returns a Service with the given dependencies and registers its
+// metrics.
+func NewService(opts Options) (*Service, error) {
+	if opts.Decider == nil {
+		return nil, errors.New("new service: nil Decider")
+	}
+	if opts.Store == nil {
+		return nil, errors.New("new service: nil Store")
+	}
+	m, err := newMetrics(opts.Registerer)
+	if err != nil {
+		return nil, fmt.Errorf("new service: %w", err)
+	}
+	s := &Service{
+		decider: opts.Decider,
+		store:   opts.Store,
+		logger:  opts.Logger,
+		metrics: m,
+		now:     opts.Now,
+	}
+	if s.logger == nil {
+		s.logger = slog.New(slog.DiscardHandler)
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	return s, nil
+}
+
+// Triage decides one filing. Unless the request is a dry run, the decision gets
+// a UUIDv7 id and is durably stored before it is returned; if storing fails the
+// call fails with UNAVAILABLE and no decision. A dry-run decision has no id, is
+// marked dry_run and is not stored.
+func (s *Service) Triage(ctx context.Context, req *triagev1.TriageRequest) (*triagev1.TriageResponse, error) {
+	start := time.Now()
+	d, err := s.triage(ctx, req)
+	err = withContext(ctx, err)
+	st := toStatus(err)
+	s.observeTriage(ctx, req, d, st, err, time.Since(start))
+	if err != nil {
+		return nil, st.Err()
+	}
+	return &triagev1.TriageResponse{Decision: d}, nil
+}
+
+func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*triagev1.Decision, error) {
+	f := req.GetFiling()
+	if f == nil {
+		return nil, &rules.FieldError{Field: "filing", Problem: "required"}
+	}
+	d, err := s.decider.Decide(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("decide: %w", err)
+	}
+	if d == nil {
+		return nil, errors.New("decide: no decision and no error")
+	}
+	d.DecidedAt = timestamppb.New(s.now())
+	if req.GetDryRun() {
+		d.DecisionId = ""
+		d.DryRun = true
+		return d, nil
+	}
+	id, err := uuid.NewV7()
+	if err != nil {
+		return nil, fmt.Errorf("new decision id: %w", err)
+	}
+	d.DecisionId = id.String()
+	d.DryRun = false
+	if err := s.store.SaveDecision(ctx, d, f); err != nil {
+		return nil, &storeError{op: "save decision", err: err}
+	}
+	return d, nil
+}
+
+// GetDecision returns a stored decision exactly as Triage returned it. The id
+// must be a UUID; an unknown id is NOT_FOUND.
+func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequest) (*triagev1.GetDecisionResponse, error) {
+	start := time.Now()
+	d, err := s.getDecision(ctx, req.GetDecisionId())
+	err = withContext(ctx, err)
+	st := toStatus(err)
+	attrs := []slog.Attr{
+		slog.String("method", "GetDecision"),
+		slog.String("code", st.Code().String()),
+		slog.String("decision_id", req.GetDecisionId()),
+		slog.Duration("duration", time.Since(start)),
+	}
+	s.log(ctx, st.Code(), err, attrs)
+	if err != nil {
+		return nil, st.Err()
+	}
+	return &triagev1.GetDecisionResponse{Decision: d}, nil
+}
+
+func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decision, error) {
+	if id == "" {
+		return nil, &rules.FieldError{Field: "decision_id", Problem: "required"}
+	}
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return nil, &rules.FieldError{Field: "decision_id", Problem: "not a UUID"}
+	}
+	d, err := s.store.GetDecision(ctx, u.String())
+	if err != nil {
+		return nil, &storeError{op: "get decision", err: err}
+	}
+	if d == nil {
+		return nil, errors.New("get decision: store returned no decision and no error")
+	}
+	return d, nil
+}
+
+// observeTriage records the metrics and the log record of one Triage call.
+// Only identifiers and enum values are logged: never party names or text.
+func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest, d *triagev1.Decision, st *status.Status, err error, elapsed time.Duration) {
+	f := req.GetFiling()
+	kind := caseKindLabel(f.GetCaseKind())
+	s.metrics.requests.WithLabelValues(st.Code().String(), kind).Inc()
+	s.metrics.duration.Observe(elapsed.Seconds())
+
+	attrs := make([]slog.Attr, 0, 10)
+	attrs = append(attrs,
+		slog.String("method", "Triage"),
+		slog.String("code", st.Code().String()),
+		slog.String("filing_id", f.GetId()),
+		slog.String("case_kind", kind),
+		slog.Bool("dry_run", req.GetDryRun()),
+	)
+	if d != nil {
+		rec := procedureLabel(d.GetRecommended())
+		if !d.GetDryRun() {
+			s.metrics.decisions.WithLabelValues(rec, strconv.FormatBool(d.GetNeedsReview())).Inc()
+		}
+		attrs = append(attrs,
+			slog.String("decision_id", d.GetDecisionId()),
+			slog.String("recommended", rec),
+			slog.Bool("needs_review", d.GetNeedsReview()),
+		)
+	}
+	attrs = append(attrs, slog.Duration("duration", elapsed))
+	s.log(ctx, st.Code(), err, attrs)
+}
+
+// log writes one call record. The level follows the code; the internal error
+// text is logged only for codes whose client message hides it, and for
+// INVALID_ARGUMENT only the field is logged (the problem was sent back).
+func (s *Service) log(ctx context.Context, code codes.Code, err error, attrs []slog.Attr) {
+	level := slog.LevelInfo
+	switch code {
+	case codes.InvalidArgument:
+		var fe *rules.FieldError
+		if errors.As(err, &fe) {
+			attrs = append(attrs, slog.String("field", fe.Field))
+		}
+	case codes.Unavailable, codes.DeadlineExceeded:
+		level = slog.LevelWarn
+		attrs = append(attrs, slog.String("error", err.Error()))
+	case codes.Internal:
+		level = slog.LevelError
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	// The request context may be done; logging must not depend on it.
+	s.logger.LogAttrs(context.WithoutCancel(ctx), level, "rpc", attrs...)
+}

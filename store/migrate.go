@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// migration is one embedded schema step, NNNN_name.sql.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// loadMigrations reads and checks a dialect's migration files. Versions must
+// run 1, 2, 3 … without gaps or repeats: a gap would mean a file was lost,
+// and the applied version number is how a database says what it holds.
+func loadMigrations(fsys fs.FS) ([]migration, error) {
+	names, err := fs.Glob(fsys, "*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("list migrations: %w", err)
+	}
+	ms := make([]migration, 0, len(names))
+	for _, name := range names {
+		num, rest, ok := strings.Cut(path.Base(name), "_")
+		version, err := strconv.Atoi(num)
+		if !ok || err != nil || version <= 0 {
+			return nil, fmt.Errorf("migration %s: name must be NNNN_description.sql", name)
+		}
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", name, err)
+		}
+		ms = append(ms, migration{version: version, name: strings.TrimSuffix(rest, ".sql"), sql: string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %04d_%s: expected version %d (missing or repeated version)", m.version, m.name, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// migrate brings the database at db up to the newest migration and returns
+// the version it found and the version it left. Each migration runs in its own
+// transaction together with its schema_migrations row, so a crash leaves the
+// database at a whole version. The version is re-read inside each
+// transaction, so two processes opening the same file do not both apply a
+// step: with SQLite the transaction begins IMMEDIATE and holds the write lock.
+//
+// A database whose version is newer than the binary's migrations is refused:
+// an older binary cannot know what the newer schema requires of writers.
+func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *slog.Logger) (from, to int, err error) {
+	latest := 0
+	if len(ms) > 0 {
+		latest = ms[len(ms)-1].version
+	}
+	if _, err := db.ExecContext(ctx, d.createMigrations); err != nil {
+		return 0, 0, fmt.Errorf("create schema_migrations: %w: %w", ErrUnavailable, err)
+	}
+	if err := db.QueryRowContext(ctx, d.schemaVersion).Scan(&from); err != nil {
+		return 0, 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
+	}
+	if from > latest {
+		return from, from, fmt.Errorf("database schema version %d is newer than this binary supports (%d); upgrade fenjian", from, latest)
+	}
+	to = from
+	for _, m := range ms {
+		if m.version <= to {
+			continue
+		}
+		applied, err := applyMigration(ctx, db, d, m)
+		if err != nil {
+			return from, to, err
+		}
+		if applied {
+			log.InfoContext(ctx, "applied schema migration", "dialect", d.name, "version", m.version, "name", m.name)
+		}
+		to = m.version
+	}
+	return from, to, nil
+}
+
+// applyMigration runs m in one transaction unless another process applied it
+// first; it reports whether it did the work.
+func applyMigration(ctx context.Context, db *sql.DB, d dialect, m migration) (applied bool, err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migration %04d_%s: begin: %w: %w", m.version, m.name, ErrUnavailable, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback() // the error being returned says more than a failed rollback
+		}
+	}()
+	var current int
+	if err := tx.QueryRowContext(ctx, d.schemaVersion).Scan(&current); err != nil {
+		return false, fmt.Errorf("migration %04d_%s: read schema version: %w: %w", m.version, m.name, ErrUnavailable, err)
+	}
+	if current >= m.version {
+		return false, tx.Rollback()
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return false, fmt.Errorf("migration %04d_%s: %w: %w", m.version, m.name, ErrUnavailable, err)
+	}
+	appliedAt := time.Now().UTC().Format(time.RFC3339Nano)
+	if _, err := tx.ExecContext(ctx, d.recordMigration, m.version, appliedAt); err != nil {
+		return false, fmt.Errorf("migration %04d_%s: record: %w: %w", m.version, m.name, ErrUnavailable, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migration %04d_%s: commit: %w: %w", m.version, m.name, ErrUnavailable, err)
+	}
+	return true, nil
+}

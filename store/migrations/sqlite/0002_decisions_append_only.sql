@@ -1,0 +1,13 @@
+-- The code never updates or deletes a decision; these triggers make the database
+-- refuse it too, so a stray statement from a shell or a future bug cannot rewrite
+-- the record (design.md §7: decisions are append-only). Trigger syntax is
+-- dialect-specific, which is why migrations live in one directory per dialect.
+CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+BEGIN
+    SELECT RAISE(ABORT, 'decisions are append-only');
+END;
+
+CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+BEGIN
+    SELECT RAISE(ABORT, 'decisions are append-only');
+END;

@@ -1,0 +1,267 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"google.golang.org/protobuf/proto"
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver: no cgo
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// busyTimeout is how long a connection waits for another one's lock (a
+// reader's WAL checkpoint, a second process migrating) before failing.
+const busyTimeout = 5 * time.Second
+
+// SQLite is a decision store in one SQLite file. It is safe for concurrent
+// use. Writes go through a single group-commit writer; reads use a separate
+// pool of read-only connections, which WAL mode lets run alongside a commit.
+type SQLite struct {
+	path    string
+	dialect dialect
+	log     *slog.Logger
+	write   *sql.DB
+	read    *sql.DB
+	insert  *sql.Stmt
+	writer  *writer
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// OpenSQLite opens the SQLite database at path, creating the file and its
+// parent directory if needed, applies any pending migrations and starts the
+// writer. ctx bounds the opening only; the store lives until Close.
+//
+// It fails on a database whose schema is newer than this binary knows, and
+// with ErrUnavailable when the database cannot be opened or written.
+func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err error) {
+	if path == "" {
+		return nil, errors.New("open sqlite store: empty path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w: %w", ErrUnavailable, err)
+	}
+	d, err := sqliteDialect()
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	ms, err := loadMigrations(d.migrations)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	log := opts.logger().With("component", "store", "path", abs)
+
+	s := &SQLite{path: abs, dialect: d, log: log}
+	defer func() {
+		if err != nil {
+			s.closeDBs() // the open error is the one to report
+		}
+	}()
+
+	s.write, err = openSQLiteDB(ctx, abs, 1, url.Values{
+		// WAL lets readers run during a commit and makes a commit one
+		// append plus one sync; FULL syncs the WAL on every commit, so an
+		// acknowledged decision survives kill -9 and power loss.
+		"_journal_mode": {"WAL"},
+		"_synchronous":  {"FULL"},
+		"_foreign_keys": {"1"},
+		// The writer's transactions take the write lock at BEGIN, so a
+		// lock conflict shows up (and waits) there rather than at COMMIT.
+		"_txlock": {"immediate"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	if err := checkPragmas(ctx, s.write); err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	from, to, err := migrate(ctx, s.write, d, ms, log)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+
+	readers := max(4, runtime.GOMAXPROCS(0))
+	s.read, err = openSQLiteDB(ctx, abs, readers, url.Values{
+		// Reads must never write: the single writer is what makes commits
+		// ordered and batched.
+		"_query_only":   {"1"},
+		"_foreign_keys": {"1"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+
+	s.insert, err = s.write.PrepareContext(ctx, d.insertDecision)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: prepare insert: %w: %w", ErrUnavailable, err)
+	}
+	m, err := newMetrics(opts.Registerer)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: register metrics: %w", err)
+	}
+
+	s.writer = newWriter(s.write, s.insert, d.isDuplicate, opts.maxBatch(), m, log)
+	go s.writer.run() // stopped and awaited by Close
+	log.InfoContext(ctx, "decision store open", "dialect", d.name, "schema_version", to, "migrations_applied", to-from)
+	return s, nil
+}
+
+// openSQLiteDB opens a pool of at most conns connections to the file at abs
+// with the given driver parameters plus a busy timeout, and checks that a
+// connection can be made.
+func openSQLiteDB(ctx context.Context, abs string, conns int, params url.Values) (*sql.DB, error) {
+	params.Set("_busy_timeout", strconv.FormatInt(busyTimeout.Milliseconds(), 10))
+	// A "file:" URI, percent-encoded, so that a '?' or '%' in the path is
+	// part of the name rather than the start of the parameters.
+	dsn := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: params.Encode()}).String()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	db.SetMaxOpenConns(conns)
+	// Keep every connection: opening one re-runs the PRAGMAs, and a pool of
+	// one that closed its connection would lose the prepared insert.
+	db.SetMaxIdleConns(conns)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := db.PingContext(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("connect: %w: %w", ErrUnavailable, err)
+	}
+	return db, nil
+}
+
+// checkPragmas verifies that the durability settings took effect: SQLite
+// silently keeps its old journal mode when it cannot switch (some network
+// file systems), and durability must not depend on silence.
+func checkPragmas(ctx context.Context, db *sql.DB) error {
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("read journal_mode: %w: %w", ErrUnavailable, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("journal_mode is %q, want wal", mode)
+	}
+	var sync int
+	if err := db.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil {
+		return fmt.Errorf("read synchronous: %w: %w", ErrUnavailable, err)
+	}
+	if sync < 2 { // 2 = FULL, 3 = EXTRA
+		return fmt.Errorf("synchronous is %d, want FULL (2)", sync)
+	}
+	return nil
+}
+
+// SaveDecision records d, the decision for filing f, and returns only after
+// the row is durably committed. A nil argument, an empty decision_id or a
+// dry-run decision is refused with a plain error; an id already recorded
+// fails with ErrDuplicate and leaves the stored decision untouched; any
+// database failure, and any call after Close, fails with ErrUnavailable. If
+// ctx ends first, SaveDecision returns ctx's error; the decision may or may
+// not be stored.
+//
+// When d has no decided_at, the time of the call is stored in the
+// decided_at column (the stored decision itself is left as given).
+func (s *SQLite) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
+	row, err := newDecisionRow(d, f, time.Now())
+	if err != nil {
+		return err
+	}
+	return s.writer.submit(ctx, row)
+}
+
+// GetDecision returns the decision recorded under decisionID, or an error
+// wrapping ErrNotFound if there is none.
+func (s *SQLite) GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
+	if decisionID == "" {
+		return nil, errors.New("store: decision_id is empty")
+	}
+	var blob []byte
+	err := s.read.QueryRowContext(ctx, s.dialect.selectDecision, decisionID).Scan(&blob)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("get decision %q: %w", decisionID, ErrNotFound)
+	case err != nil && ctx.Err() != nil:
+		// The caller gave up; the database may be fine.
+		return nil, fmt.Errorf("get decision %q: %w", decisionID, ctx.Err())
+	case err != nil:
+		return nil, fmt.Errorf("get decision %q: %w: %w", decisionID, ErrUnavailable, err)
+	}
+	d := &triagev1.Decision{}
+	if err := proto.Unmarshal(blob, d); err != nil {
+		// Not ErrUnavailable: a row that does not decode will not decode on
+		// retry either.
+		return nil, fmt.Errorf("get decision %q: decode: %w", decisionID, err)
+	}
+	return d, nil
+}
+
+// Ping reports whether the store can serve: the writer is running and the
+// database answers a read. Failures wrap ErrUnavailable, for readiness probes.
+func (s *SQLite) Ping(ctx context.Context) error {
+	if s.writer.isClosed() {
+		return errClosed("ping store")
+	}
+	var version int
+	if err := s.read.QueryRowContext(ctx, s.dialect.schemaVersion).Scan(&version); err != nil {
+		return fmt.Errorf("ping store: %w: %w", ErrUnavailable, err)
+	}
+	return nil
+}
+
+// SchemaVersion returns the highest migration version applied to the
+// database.
+func (s *SQLite) SchemaVersion(ctx context.Context) (int, error) {
+	var version int
+	if err := s.read.QueryRowContext(ctx, s.dialect.schemaVersion).Scan(&version); err != nil {
+		return 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
+	}
+	return version, nil
+}
+
+// Close stops accepting decisions, waits for the writer to commit and answer
+// every decision already queued, then closes the database. Later calls
+// return the first call's result.
+func (s *SQLite) Close() error {
+	s.closeOnce.Do(func() {
+		s.writer.stop()
+		if err := s.closeDBs(); err != nil {
+			s.closeErr = fmt.Errorf("close sqlite store: %w", err)
+		}
+		s.log.Info("decision store closed")
+	})
+	return s.closeErr
+}
+
+// closeDBs closes whatever OpenSQLite got as far as opening. Closing the
+// last connection checkpoints the WAL into the database file.
+func (s *SQLite) closeDBs() error {
+	var errs []error
+	if s.insert != nil {
+		errs = append(errs, s.insert.Close())
+	}
+	if s.read != nil {
+		errs = append(errs, s.read.Close())
+	}
+	if s.write != nil {
+		errs = append(errs, s.write.Close())
+	}
+	return errors.Join(errs...)
+}
