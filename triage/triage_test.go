@@ -1,0 +1,173 @@
+package triage_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// fixedScorer returns the same probabilities for every filing, so the
+// policy's arithmetic can be checked exactly.
+type fixedScorer triage.Probabilities
+
+func (fixedScorer) Version() string { return "fixed" }
+func (s fixedScorer) Score(_ *triagev1.Filing, _ *rules.Assessment, p *triage.Probabilities) {
+	*p = triage.Probabilities(s)
+}
+
+func loanFiling(amountFen int64) *triagev1.Filing {
+	return &triagev1.Filing{
+		Id: "(2024)苏0102民初1号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL,
+		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "江苏省", FiledOn: "2024-03-05",
+		Cause: "民间借贷纠纷", ClaimAmountFen: amountFen,
+		Parties: []*triagev1.Party{
+			{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
+			{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
+		},
+	}
+}
+
+func mustRules(t testing.TB) *rules.Engine {
+	t.Helper()
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func probs(small, simp, ord, fast float64) fixedScorer {
+	var p triage.Probabilities
+	p[triagev1.Procedure_PROCEDURE_SMALL_CLAIMS] = small
+	p[triagev1.Procedure_PROCEDURE_SIMPLIFIED] = simp
+	p[triagev1.Procedure_PROCEDURE_ORDINARY] = ord
+	p[triagev1.Procedure_PROCEDURE_FAST_TRACK] = fast
+	return fixedScorer(p)
+}
+
+func TestDecidePolicy(t *testing.T) {
+	r := mustRules(t)
+	tests := []struct {
+		name       string
+		filing     *triagev1.Filing
+		scorer     triage.Scorer
+		want       triagev1.Procedure
+		wantReview bool
+		wantProb   map[triagev1.Procedure]float64
+	}{
+		{"most probable available wins", loanFiling(3_000_000), probs(0.7, 0.2, 0.1, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, false,
+			map[triagev1.Procedure]float64{1: 0.7, 2: 0.2, 3: 0.1}},
+		{"unavailable small claims is skipped and renormalised", loanFiling(100_000_000), probs(0.5, 0.4, 0.1, 0), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false,
+			map[triagev1.Procedure]float64{1: 0, 2: 0.8, 3: 0.2}},
+		{"ordinary wins a near tie", loanFiling(3_000_000), probs(0.1, 0.46, 0.44, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false, nil},
+		{"just outside the margin the simpler procedure wins", loanFiling(3_000_000), probs(0.0, 0.53, 0.47, 0), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false, nil},
+		{"low confidence needs review", loanFiling(3_000_000), probs(0.36, 0.34, 0.30, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, true, nil},
+		{"scorer without opinion spreads evenly and leans ordinary", loanFiling(3_000_000), probs(0, 0, 0, 0), triagev1.Procedure_PROCEDURE_ORDINARY, true, nil},
+		{"NaN and negative are ignored", loanFiling(3_000_000), probs(math.NaN(), -1, 1, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false,
+			map[triagev1.Procedure]float64{1: 0, 2: 0, 3: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := triage.New(r, tt.scorer)
+			d, err := e.Decide(context.Background(), tt.filing)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.GetRecommended() != tt.want {
+				t.Errorf("recommended %v, want %v", d.GetRecommended(), tt.want)
+			}
+			if d.GetNeedsReview() != tt.wantReview {
+				t.Errorf("needs_review %v (%v), want %v", d.GetNeedsReview(), d.GetReviewReasons(), tt.wantReview)
+			}
+			var sum float64
+			for _, o := range d.GetOptions() {
+				sum += o.GetProbability()
+				if w, ok := tt.wantProb[o.GetProcedure()]; ok && math.Abs(o.GetProbability()-w) > 1e-9 {
+					t.Errorf("%v probability %v, want %v", o.GetProcedure(), o.GetProbability(), w)
+				}
+			}
+			if math.Abs(sum-1) > 1e-9 {
+				t.Errorf("probabilities sum to %v", sum)
+			}
+			if d.GetTimeLimit().GetProcedure() != d.GetRecommended() {
+				t.Errorf("time limit is for %v, recommended %v", d.GetTimeLimit().GetProcedure(), d.GetRecommended())
+			}
+			if d.GetModelVersion() != "fixed" || d.GetRulesVersion() != r.Version() || d.GetFilingId() != tt.filing.GetId() {
+				t.Errorf("versions/id not recorded: %q %q %q", d.GetModelVersion(), d.GetRulesVersion(), d.GetFilingId())
+			}
+		})
+	}
+}
+
+func TestDecideBaseline(t *testing.T) {
+	e := triage.New(mustRules(t), classifier.NewBaseline())
+	tests := []struct {
+		name   string
+		filing *triagev1.Filing
+		want   triagev1.Procedure
+	}{
+		{"small loan → small claims", loanFiling(3_000_000), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS},
+		{"mid loan → simplified", loanFiling(15_000_000), triagev1.Procedure_PROCEDURE_SIMPLIFIED},
+		{"large loan → ordinary", loanFiling(900_000_000), triagev1.Procedure_PROCEDURE_ORDINARY},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := e.Decide(context.Background(), tt.filing)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.GetRecommended() != tt.want || d.GetModelVersion() != classifier.BaselineVersion {
+				t.Errorf("got %v by %s, want %v", d.GetRecommended(), d.GetModelVersion(), tt.want)
+			}
+		})
+	}
+}
+
+func TestDecideErrors(t *testing.T) {
+	e := triage.New(mustRules(t), classifier.NewBaseline())
+	bad := loanFiling(-1)
+	_, err := e.Decide(context.Background(), bad)
+	var fe *rules.FieldError
+	if !errors.As(err, &fe) || fe.Field != "filing.claim_amount_fen" {
+		t.Fatalf("negative amount: got %v, want FieldError on filing.claim_amount_fen", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := e.Decide(ctx, loanFiling(1)); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled context: got %v", err)
+	}
+}
+
+func TestSwapScorer(t *testing.T) {
+	e := triage.New(mustRules(t), classifier.NewBaseline())
+	e.SetScorer(probs(0, 0, 1, 0))
+	d, err := e.Decide(context.Background(), loanFiling(3_000_000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.GetModelVersion() != "fixed" || d.GetRecommended() != triagev1.Procedure_PROCEDURE_ORDINARY {
+		t.Fatalf("after swap: %s %v", d.GetModelVersion(), d.GetRecommended())
+	}
+}
+
+func BenchmarkDecideBaseline(b *testing.B) {
+	e := triage.New(mustRules(b), classifier.NewBaseline())
+	f := loanFiling(3_000_000)
+	text := []rune("诉讼请求：1.判令被告偿还借款本金30000元及利息；2.本案诉讼费用由被告承担。事实和理由：")
+	for len([]rune(f.Text)) < 1000 {
+		f.Text += string(text)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Decide(ctx, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
