@@ -1,0 +1,148 @@
+// Package dataset reads and writes the JSONL files that carry filings in and
+// out of fenjian: scoring input, training and evaluation sets, exports. Each
+// line is one protojson LabeledFiling (design.md §4) or, for scoring input, a
+// bare Filing; both are accepted wherever filings are read.
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// MaxLineBytes bounds one line: a filing's text is at most 20,000 characters
+// (60 KB of UTF-8) plus parties and flags; 1 MiB leaves room and still stops
+// a runaway file from exhausting memory.
+const MaxLineBytes = 1 << 20
+
+// LineError is a problem with one line of input; Line counts from 1.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+// Error implements error.
+func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+
+// Unwrap returns the underlying error.
+func (e *LineError) Unwrap() error { return e.Err }
+
+// Reader reads LabeledFilings from JSONL, one per line; blank lines are
+// skipped. A bare Filing line is returned wrapped with no label.
+type Reader struct {
+	sc   *bufio.Scanner
+	line int
+	opts protojson.UnmarshalOptions
+}
+
+// NewReader returns a Reader on r.
+func NewReader(r io.Reader) *Reader {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
+	return &Reader{sc: sc}
+}
+
+// Read returns the next record, io.EOF at the end, or a *LineError for a line
+// that is not a Filing or LabeledFiling. After a *LineError, reading may
+// continue with the next line; other errors are final.
+func (r *Reader) Read() (*triagev1.LabeledFiling, error) {
+	for r.sc.Scan() {
+		r.line++
+		b := bytes.TrimSpace(r.sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		lf, err := ParseLine(b, r.opts)
+		if err != nil {
+			return nil, &LineError{Line: r.line, Err: err}
+		}
+		return lf, nil
+	}
+	if err := r.sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, &LineError{Line: r.line + 1, Err: fmt.Errorf("line longer than %d bytes", MaxLineBytes)}
+		}
+		return nil, fmt.Errorf("read line %d: %w", r.line+1, err)
+	}
+	return nil, io.EOF
+}
+
+// Line returns the number of the line last read.
+func (r *Reader) Line() int { return r.line }
+
+// ParseLine parses one JSONL line as a LabeledFiling, or as a bare Filing when
+// it has no "filing" member.
+func ParseLine(b []byte, opts protojson.UnmarshalOptions) (*triagev1.LabeledFiling, error) {
+	if isLabeled(b) {
+		lf := &triagev1.LabeledFiling{}
+		if err := opts.Unmarshal(b, lf); err != nil {
+			return nil, fmt.Errorf("parse labeled filing: %w", err)
+		}
+		if lf.GetFiling() == nil {
+			return nil, errors.New("labeled filing has no filing")
+		}
+		return lf, nil
+	}
+	f := &triagev1.Filing{}
+	if err := opts.Unmarshal(b, f); err != nil {
+		return nil, fmt.Errorf("parse filing: %w", err)
+	}
+	return &triagev1.LabeledFiling{Filing: f}, nil
+}
+
+// isLabeled reports whether a JSON object has a top-level "filing" member.
+// It walks the tokens instead of decoding into a map, so a large text member
+// is not copied twice.
+func isLabeled(b []byte) bool {
+	var probe struct {
+		Filing json.RawMessage `json:"filing"`
+	}
+	// A bare Filing never has a "filing" member. A decode error here just
+	// means "not labeled": protojson then reports the real problem.
+	return json.Unmarshal(b, &probe) == nil && len(probe.Filing) > 0
+}
+
+// Writer writes protojson records, one per line.
+type Writer struct {
+	w    *bufio.Writer
+	opts protojson.MarshalOptions
+}
+
+// NewWriter returns a Writer on w. Output uses proto field names, as the
+// design's JSONL format does.
+func NewWriter(w io.Writer) *Writer {
+	return &Writer{w: bufio.NewWriter(w), opts: protojson.MarshalOptions{UseProtoNames: true}}
+}
+
+// Write writes one message as a single line.
+func (w *Writer) Write(m proto.Message) error {
+	b, err := w.opts.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("marshal %s: %w", m.ProtoReflect().Descriptor().Name(), err)
+	}
+	// Compact protojson escapes newlines inside strings, so one record is
+	// always one line.
+	if _, err := w.w.Write(b); err != nil {
+		return fmt.Errorf("write record: %w", err)
+	}
+	if err := w.w.WriteByte('\n'); err != nil {
+		return fmt.Errorf("write record: %w", err)
+	}
+	return nil
+}
+
+// Flush writes buffered records to the underlying writer.
+func (w *Writer) Flush() error {
+	if err := w.w.Flush(); err != nil {
+		return fmt.Errorf("flush records: %w", err)
+	}
+	return nil
+}
