@@ -31,7 +31,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	m := &metrics{
 		batchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "fenjian_store_commit_batch_size",
-			Help: "Decisions written per database transaction (group commit).",
+			Help: "Decisions per database transaction attempted (group commit; failed batches are retried as transactions of one).",
 			// 1, 2, 4, ... 512: covers MaxBatch's default of 256.
 			Buckets: prometheus.ExponentialBuckets(1, 2, 10),
 		}),
