@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -12,6 +13,9 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
 	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
+	// Maritime courts sit at intermediate level, yet Interp. 273 lets them
+	// use small claims (simplified procedure stays with basic courts, CPL 160).
+	maritime := strings.Contains(f.GetCourt(), "海事法院")
 
 	// What the filing states, completed by what the cause implies (design.md §4).
 	fx.PersonalStatus = c.GetPersonalStatus()
@@ -34,6 +38,9 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	}
 	if fx.Foreign {
 		a.Inferences = append(a.Inferences, reason(CodeInferForeign))
+	}
+	if maritime && !basic {
+		a.Inferences = append(a.Inferences, reason(CodeInferMaritimeCourt))
 	}
 	anyWhereabouts, defendantWhereabouts := false, false
 	for _, p := range f.GetParties() {
@@ -65,9 +72,17 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 		i257 = append(i257, reason(CodeInterp257ThirdPartyRevoke))
 	}
 
+	// CPL 42(3): a case of wide public attention or major social impact may
+	// not be heard by a single judge, and simplified procedure (small claims
+	// included) is always a single judge (CPL 40 ¶2, 163).
+	var singleJudge []*triagev1.Reason
+	if c.GetMajorSocialImpact() {
+		singleJudge = append(singleJudge, reason(CodeCPL42SingleJudgeBarred))
+	}
+
 	// Small claims.
 	var sc []*triagev1.Reason
-	if !basic {
+	if !basic && !maritime {
 		sc = append(sc, reason(CodeCPL165CourtLevel))
 	}
 	if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
@@ -96,6 +111,7 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 		excluded = append(excluded, reason(CodeInterp140PublicNotice))
 	}
 	excluded = append(excluded, i257...)
+	excluded = append(excluded, singleJudge...)
 	sc = append(sc, excluded...)
 	if len(excluded) > 0 && c.GetPartiesAgreeSmallClaims() {
 		sc = append(sc, reason(CodeCPL165AgreementExcluded))
@@ -123,15 +139,18 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	if c.GetPublicNoticeService() {
 		simp = append(simp, reason(CodeInterp140PublicNotice))
 	}
+	simp = append(simp, singleJudge...)
 	simpCond := reason(CodeCPL160Simple)
 	if c.GetPartiesAgreeSimplified() {
 		simpCond = reason(CodeCPL160Agreement)
 	}
 	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, []*triagev1.Reason{simpCond}))
 
-	// Ordinary: always open; note when the law requires a panel (CPL 42).
+	// Ordinary: always open; note when the law requires a panel (CPL 42(1),
+	// (3)). Numerous parties alone do not: CPL 42(2) asks for a group dispute
+	// that may affect stability, a judgement left to review.
 	var ord []*triagev1.Reason
-	if c.GetPublicInterest() || fx.Numerous {
+	if c.GetPublicInterest() || c.GetMajorSocialImpact() {
 		ord = append(ord, reason(CodeCPL42PanelRequired))
 	}
 	if fx.Foreign {
@@ -147,19 +166,13 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, lim limi
 	const p = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
 	agree := f.GetCircumstances().GetPartiesAgreeSmallClaims()
 	amount := f.GetClaimAmountFen()
-	var cond *triagev1.Reason
-	agreementUnknown := false
+	b := bandUnknown
 	if found && amount > 0 {
-		switch {
-		case amount <= lim.mandatoryFen:
-			cond = reason(CodeCPL165Mandatory)
-		case !agree:
+		b = band(amount, agree, lim)
+		switch b {
+		case bandOverMandatory:
 			blocks = append(blocks, reason(CodeCPL165OverMandatory))
-		case lim.agreementFen == 0:
-			agreementUnknown = true
-		case amount <= lim.agreementFen:
-			cond = reason(CodeCPL165Agreement)
-		default:
+		case bandOverAgreement:
 			blocks = append(blocks, reason(CodeCPL165OverAgreement))
 		}
 	}
@@ -170,16 +183,60 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, lim limi
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitUnknown))
 		return undetermined(p, reason(CodeLimitUnknown))
 	}
+	// A month-only effective date leaves the days of that month ambiguous:
+	// flag it when the entry before would have given another answer.
 	if lim.monthOnly && a.FiledOn.Year() == lim.from.Year() && a.FiledOn.Month() == lim.from.Month() {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitEffectiveApproximat))
+		prev, hadPrev := e.limitFor(f.GetProvince(), lim.from.AddDate(0, 0, -1))
+		if !hadPrev || band(amount, agree, prev) != b {
+			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitEffectiveApproximat))
+		}
 	}
-	if agreementUnknown {
+	switch b {
+	case bandAgreementUnknown:
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitAgreementUnknown))
 		return undetermined(p, reason(CodeLimitAgreementUnknown))
+	case bandAgreement:
+		return option(p, nil, []*triagev1.Reason{reason(CodeCPL165Agreement)})
+	default:
+		o := option(p, nil, []*triagev1.Reason{reason(CodeCPL165Mandatory)})
+		o.Mandatory = true
+		return o
 	}
-	o := option(p, nil, []*triagev1.Reason{cond})
-	o.Mandatory = cond.GetCode() == CodeCPL165Mandatory
-	return o
+}
+
+// amountBand is where a claim falls against a limit entry.
+type amountBand int
+
+const (
+	bandUnknown          amountBand = iota
+	bandMandatory                   // ≤ 50%: small claims mandatory (CPL 165 ¶1)
+	bandAgreement                   // ≤ 200% with agreement (CPL 165 ¶2)
+	bandAgreementUnknown            // agreed, over 50%, 200% figure not announced
+	bandOverMandatory               // over 50%, no agreement
+	bandOverAgreement               // over 200%
+)
+
+// unannouncedAgreementCeiling bounds the unannounced 200% figure: it is four
+// times the 50% figure up to the province's rounding, so a claim above 4.5
+// times the 50% figure is over it whatever the announcement would say. The
+// bound only rules out clear cases; it is never used as a limit.
+const unannouncedAgreementCeiling = 4.5
+
+func band(amount int64, agree bool, lim limit) amountBand {
+	switch {
+	case amount <= lim.mandatoryFen:
+		return bandMandatory
+	case !agree:
+		return bandOverMandatory
+	case lim.agreementFen == 0 && float64(amount) > unannouncedAgreementCeiling*float64(lim.mandatoryFen):
+		return bandOverAgreement
+	case lim.agreementFen == 0:
+		return bandAgreementUnknown
+	case amount <= lim.agreementFen:
+		return bandAgreement
+	default:
+		return bandOverAgreement
+	}
 }
 
 func undetermined(p triagev1.Procedure, why *triagev1.Reason) *triagev1.ProcedureOption {

@@ -41,8 +41,9 @@ const (
 	CodeInterp140PublicNotice     = "INTERP140_PUBLIC_NOTICE"
 
 	// Civil: ordinary.
-	CodeCPL42PanelRequired = "CPL42_PANEL_REQUIRED"
-	CodeCPL287NoTimeLimit  = "CPL287_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
+	CodeCPL42SingleJudgeBarred = "CPL42_SINGLE_JUDGE_BARRED"
+	CodeCPL287NoTimeLimit      = "CPL287_FOREIGN_NO_TIME_LIMIT"
 
 	// Administrative (行政诉讼法 82–84).
 	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
@@ -60,6 +61,7 @@ const (
 	CodeCrPL222SentenceUnknown  = "CRPL222_SENTENCE_UNKNOWN"
 	CodeCrPL222SentenceOver3Y   = "CRPL222_SENTENCE_OVER_3_YEARS"
 	CodeCrPL222Eligible         = "CRPL222_ELIGIBLE"
+	CodeCrPL222NotInForce       = "CRPL222_NOT_IN_FORCE"
 	CodeCrPL223Impaired         = "CRPL223_IMPAIRED_DEFENDANT"
 	CodeCrPL223Minor            = "CRPL223_MINOR_DEFENDANT"
 	CodeCrPL223MajorImpact      = "CRPL223_MAJOR_SOCIAL_IMPACT"
@@ -93,6 +95,7 @@ const (
 	CodeInferNumerous       = "INFER_NUMEROUS_PARTIES"
 	CodeInferForeign        = "INFER_FOREIGN_PARTY"
 	CodeInferFiledOnToday   = "INFER_FILED_ON_TODAY"
+	CodeInferMaritimeCourt  = "INFER_MARITIME_COURT"
 )
 
 type reasonDef struct{ code, article, message string }
@@ -129,7 +132,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp264NoAgreement, "民诉法解释第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定的案件，当事人约定适用简易程序的，人民法院不予准许。"},
 	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
 
-	{CodeCPL42PanelRequired, "民事诉讼法第四十二条", "本案涉及公共利益或群体性纠纷等情形，不得由审判员一人独任审理，应当组成合议庭。"},
+	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
+	{CodeCPL42SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十二条第三项", "案件有较大社会影响，不得由审判员一人独任审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},
@@ -145,6 +149,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL222NoConsent, "刑事诉讼法第二百二十二条", "被告人未同意适用速裁程序（起诉材料未载明）。"},
 	{CodeCrPL222SentenceUnknown, "刑事诉讼法第二百二十二条", "起诉材料未载明量刑建议，无法确认可能判处三年有期徒刑以下刑罚。"},
 	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议超过三年有期徒刑，不适用速裁程序。"},
+	{CodeCrPL222NotInForce, "刑事诉讼法（2018年修正）第二百二十二条", "速裁程序自2018年10月26日起施行，立案日在此之前的案件不适用。"},
 	{CodeCrPL222Eligible, "刑事诉讼法第二百二十二条", "基层法院管辖、可能判处三年有期徒刑以下刑罚、被告人认罪认罚并同意适用速裁程序；以案件事实清楚、证据确实充分为前提。"},
 	{CodeCrPL223Impaired, "刑事诉讼法第二百二十三条第一项；刑诉法解释第三百七十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用速裁程序。"},
 	{CodeCrPL223Minor, "刑事诉讼法第二百二十三条第二项；刑诉法解释第三百七十条第三项", "被告人是未成年人，不适用速裁程序。"},
@@ -176,6 +181,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferNumerous, "民诉法解释第七十五条", "同一方当事人十人以上，认定为人数众多。"},
 	{CodeInferForeign, "民诉法解释第五百二十条、第五百四十九条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
+	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

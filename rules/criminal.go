@@ -1,6 +1,13 @@
 package rules
 
-import triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+import (
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// fastTrackInForce is when the 2018 amendment that created 速裁程序 took effect.
+var fastTrackInForce = time.Date(2018, 10, 26, 0, 0, 0, 0, time.UTC)
 
 // Sentence thresholds of CrPL 222 (fast-track: 三年有期徒刑以下), 225 (一年)
 // and 216/220 (三年), in months.
@@ -22,6 +29,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	months := c.GetRecommendedSentenceMonths()
 
 	var ft []*triagev1.Reason
+	if a.FiledOn.Before(fastTrackInForce) {
+		ft = append(ft, reason(CodeCrPL222NotInForce))
+	}
 	if !basic {
 		ft = append(ft, reason(CodeCrPL222CourtLevel))
 	}

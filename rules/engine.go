@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strings"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -18,7 +17,7 @@ type Engine struct {
 	limits         map[string][]limit // by province code, sorted by effective date
 	causes         *causeIndex
 	groupMin       int
-	reviewKeywords []string
+	reviewKeywords *keywordMatcher
 	now            func() time.Time
 }
 
@@ -156,13 +155,8 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	if fx.Cause.Sensitive {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSensitiveCause))
 	}
-	if text := f.GetText(); text != "" {
-		for _, k := range e.reviewKeywords {
-			if strings.Contains(text, k) {
-				a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
-				break
-			}
-		}
+	if e.reviewKeywords.matchAny(f.GetText()) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
 	}
 }
 

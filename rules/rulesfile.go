@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -108,6 +109,9 @@ func Load(b []byte) (*Engine, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("parse rules: %w", err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("parse rules: trailing data after the rules object")
+	}
 	if strings.TrimSpace(f.Version) == "" {
 		return nil, fmt.Errorf("rules: version is empty")
 	}
@@ -136,7 +140,7 @@ func Load(b []byte) (*Engine, error) {
 		limits:         limits,
 		causes:         causes,
 		groupMin:       f.GroupCauseMinParties,
-		reviewKeywords: f.ReviewKeywords,
+		reviewKeywords: newKeywordMatcher(f.ReviewKeywords),
 		now:            time.Now,
 	}, nil
 }
@@ -220,12 +224,4 @@ func parseYuan(s string) (int64, error) {
 		fen += int64(frac[0]-'0')*10 + int64(frac[1]-'0')
 	}
 	return fen, nil
-}
-
-// formatYuan renders fen as yuan for messages, e.g. 6837850 → "68378.50".
-func formatYuan(fen int64) string {
-	if fen%100 == 0 {
-		return fmt.Sprintf("%d", fen/100)
-	}
-	return fmt.Sprintf("%d.%02d", fen/100, fen%100)
 }

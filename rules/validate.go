@@ -38,6 +38,15 @@ func Validate(f *triagev1.Filing) error {
 	case hasControl(f.GetId()):
 		return fieldErrorf("filing.id", "contains control characters")
 	}
+	// proto3 strings must be UTF-8; a bad byte would fail only later, when
+	// the decision is stored, so it is refused here with the field named.
+	for _, fv := range [...]struct{ field, v string }{
+		{"filing.id", f.GetId()}, {"filing.cause", f.GetCause()}, {"filing.court", f.GetCourt()}, {"filing.province", f.GetProvince()},
+	} {
+		if !utf8.ValidString(fv.v) {
+			return fieldErrorf(fv.field, "is not valid UTF-8")
+		}
+	}
 	if _, ok := triagev1.CaseKind_name[int32(f.GetCaseKind())]; !ok || f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
 		return fieldErrorf("filing.case_kind", "must be CIVIL, ADMINISTRATIVE or CRIMINAL")
 	}
@@ -81,6 +90,9 @@ func Validate(f *triagev1.Filing) error {
 		}
 		if _, ok := triagev1.PartyKind_name[int32(p.GetKind())]; !ok {
 			return fieldErrorf(fmt.Sprintf("filing.parties[%d].kind", i), "is not a known party kind")
+		}
+		if !utf8.ValidString(p.GetName()) {
+			return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is not valid UTF-8")
 		}
 		if utf8.RuneCountInString(p.GetName()) > MaxPartyName {
 			return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is longer than %d characters", MaxPartyName)

@@ -1,0 +1,176 @@
+package rules_test
+
+import (
+	"sort"
+	"testing"
+
+	"github.com/fenjian/fenjian/rules"
+)
+
+// allTables is every evaluation table of the package, by name.
+func allTables(tb testing.TB) map[string][]tcase {
+	return map[string][]tcase{
+		"civil":          civilCases(tb),
+		"administrative": adminCases(tb),
+		"criminal":       criminalCases(tb),
+		"review":         reviewCases(tb),
+		"clock":          clockCases(tb),
+		"limits":         limitCases(tb),
+		"law":            lawCases(tb),
+	}
+}
+
+// TestEveryCodeFiresAndHasNearMiss runs all the tables and fails when a code
+// of rules.Codes() never fired, was never asserted to fire, or was never
+// asserted silent in a near-miss case.
+func TestEveryCodeFiresAndHasNearMiss(t *testing.T) {
+	fired := map[string]bool{}    // seen in some evaluated assessment
+	asserted := map[string]bool{} // listed in some case's fires
+	nearMiss := map[string]bool{} // listed in some case's silent
+	for table, cases := range allTables(t) {
+		t.Run(table, func(t *testing.T) {
+			e := defaultEngine(t)
+			for _, c := range cases {
+				t.Run(c.name, func(t *testing.T) {
+					a := evalCase(t, e, c)
+					for _, code := range allCodes(a) {
+						fired[code] = true
+					}
+				})
+				for _, w := range c.fires {
+					asserted[bareCode(w)] = true
+				}
+				for _, w := range c.silent {
+					nearMiss[bareCode(w)] = true
+				}
+			}
+		})
+	}
+	known := map[string]bool{}
+	for _, code := range rules.Codes() {
+		known[code] = true
+		if !fired[code] {
+			t.Errorf("code %s never fired in any table", code)
+		}
+		if !asserted[code] {
+			t.Errorf("code %s is never asserted to fire", code)
+		}
+		if !nearMiss[code] {
+			t.Errorf("code %s has no near-miss case asserting it silent", code)
+		}
+	}
+	var unknown []string
+	for code := range fired {
+		if !known[code] {
+			unknown = append(unknown, code)
+		}
+	}
+	sort.Strings(unknown)
+	if len(unknown) > 0 {
+		t.Errorf("codes fired that rules.Codes() does not list: %v", unknown)
+	}
+}
+
+// TestReasonArticles pins each code to the article it cites, read from the
+// statute texts in design.md's law/ directory. A wrong item number in a
+// reason is a wrong legal statement to the judge.
+func TestReasonArticles(t *testing.T) {
+	want := map[string]string{
+		rules.CodeCPL165Mandatory:           "民事诉讼法第一百六十五条第一款",
+		rules.CodeCPL165Agreement:           "民事诉讼法第一百六十五条第二款",
+		rules.CodeCPL165OverMandatory:       "民事诉讼法第一百六十五条第二款",
+		rules.CodeCPL165OverAgreement:       "民事诉讼法第一百六十五条第二款",
+		rules.CodeCPL166PersonalStatus:      "民事诉讼法第一百六十六条第一项",
+		rules.CodeCPL166PropertyRights:      "民事诉讼法第一百六十六条第一项",
+		rules.CodeCPL166Foreign:             "民事诉讼法第一百六十六条第二项",
+		rules.CodeCPL166Appraisal:           "民事诉讼法第一百六十六条第三项",
+		rules.CodeCPL166Whereabouts:         "民事诉讼法第一百六十六条第四项",
+		rules.CodeCPL166Counterclaim:        "民事诉讼法第一百六十六条第五项",
+		rules.CodeCPL160Simple:              "民事诉讼法第一百六十条第一款",
+		rules.CodeCPL160Agreement:           "民事诉讼法第一百六十条第二款",
+		rules.CodeInterp257Whereabouts:      "民诉法解释第二百五十七条第一项",
+		rules.CodeInterp257Remanded:         "民诉法解释第二百五十七条第二项",
+		rules.CodeInterp257Retrial:          "民诉法解释第二百五十七条第四项",
+		rules.CodeInterp257PublicInterest:   "民诉法解释第二百五十七条第五项",
+		rules.CodeInterp257ThirdPartyRevoke: "民诉法解释第二百五十七条第六项",
+		rules.CodeInterp264NoAgreement:      "民诉法解释第二百六十四条第二款",
+		rules.CodeInterp140PublicNotice:     "民诉法解释第一百四十条",
+		rules.CodeCPL42PanelRequired:        "民事诉讼法第四十二条第一项、第三项",
+		rules.CodeCPL42SingleJudgeBarred:    "民事诉讼法第四十条第二款、第四十二条第三项",
+		rules.CodeCrPL222NotInForce:         "刑事诉讼法（2018年修正）第二百二十二条",
+		rules.CodeInferMaritimeCourt:        "民诉法解释第二百七十三条",
+		rules.CodeCPL287NoTimeLimit:         "民事诉讼法第二百八十七条",
+		rules.CodeAdmin82OnTheSpot:          "行政诉讼法第八十二条第一款第一项",
+		rules.CodeAdmin82SmallAmount:        "行政诉讼法第八十二条第一款第二项",
+		rules.CodeAdmin82Disclosure:         "行政诉讼法第八十二条第一款第三项",
+		rules.CodeAdmin82Agreement:          "行政诉讼法第八十二条第二款",
+		rules.CodeAdmin82Remanded:           "行政诉讼法第八十二条第三款",
+		rules.CodeAdmin82Retrial:            "行政诉讼法第八十二条第三款",
+		rules.CodeCrPL214NoAdmission:        "刑事诉讼法第二百一十四条第一款第二项",
+		rules.CodeCrPL214Objects:            "刑事诉讼法第二百一十四条第一款第三项",
+		rules.CodeCrPL223Impaired:           "刑事诉讼法第二百二十三条第一项；刑诉法解释第三百七十条第一项、第二项",
+		rules.CodeCrPL223Minor:              "刑事诉讼法第二百二十三条第二项；刑诉法解释第三百七十条第三项",
+		rules.CodeCrPL223MajorImpact:        "刑事诉讼法第二百二十三条第三项；刑诉法解释第三百七十条第四项",
+		rules.CodeCrPL223CoDefendant:        "刑事诉讼法第二百二十三条第四项；刑诉法解释第三百七十条第五项",
+		rules.CodeCrPL223NoSettlement:       "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项",
+		rules.CodeInterp370DefenceNotGuil:   "刑诉法解释第三百七十条第七项",
+		rules.CodeCrPL215Impaired:           "刑事诉讼法第二百一十五条第一项；刑诉法解释第三百六十条第一项、第二项",
+		rules.CodeCrPL215MajorImpact:        "刑事诉讼法第二百一十五条第二项；刑诉法解释第三百六十条第三项",
+		rules.CodeCrPL215CoDefendant:        "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项",
+		rules.CodeInterp360DefenceNotGuil:   "刑诉法解释第三百六十条第五项",
+		rules.CodeCrPL216PanelRequired:      "刑事诉讼法第二百一十六条",
+		rules.CodeInferNumerous:             "民诉法解释第七十五条",
+		rules.CodeCPL165CourtLevel:          "民事诉讼法第一百六十五条",
+		rules.CodeCPL165NotMoneyPayment:     "民事诉讼法第一百六十五条",
+		rules.CodeCPL165AgreementExcluded:   "民事诉讼法第一百六十五条第二款、第一百六十六条",
+		rules.CodeLimitUnknown:              "民事诉讼法第一百六十五条；民诉法解释第二百七十二条",
+		rules.CodeLimitAgreementUnknown:     "民事诉讼法第一百六十五条第二款",
+		rules.CodeLimitEffectiveApproximat:  "民诉法解释第二百七十二条",
+		rules.CodeCPL160CourtLevel:          "民事诉讼法第一百六十条",
+		rules.CodeInterp257Numerous:         "民诉法解释第二百五十七条第三项、第七十五条",
+		rules.CodeAdmin82NotQualified:       "行政诉讼法第八十二条",
+		rules.CodeCrPL222CourtLevel:         "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL222NoGuiltyPlea:       "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL222NoConsent:          "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL222SentenceUnknown:    "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL222SentenceOver3Y:     "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL222Eligible:           "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL214CourtLevel:         "刑事诉讼法第二百一十四条",
+		rules.CodeCrPL214Eligible:           "刑事诉讼法第二百一十四条",
+		rules.CodeReviewGroupDispute:        "法发〔2021〕30号",
+		rules.CodeReviewPublicInterest:      "法发〔2021〕30号；民事诉讼法第四十二条",
+		rules.CodeReviewMajorImpact:         "法发〔2021〕30号",
+		rules.CodeReviewSensitiveCause:      "法发〔2021〕30号",
+		rules.CodeReviewTextSignal:          "法发〔2021〕30号",
+		rules.CodeReviewGroupCause:          "法发〔2021〕30号",
+		rules.CodeInferPersonalStatus:       "民事诉讼法第一百六十六条第一项",
+		rules.CodeInferPropertyRights:       "民事诉讼法第一百六十六条第一项",
+		rules.CodeInferNonMonetary:          "民事诉讼法第一百六十五条",
+		rules.CodeInferForeign:              "民诉法解释第五百二十条、第五百四十九条",
+		rules.CodeInferFiledOnToday:         "",
+	}
+	for _, code := range rules.Codes() {
+		if _, ok := want[code]; !ok {
+			t.Errorf("code %s has no pinned article in this test", code)
+		}
+	}
+	e := defaultEngine(t)
+	got := map[string]string{}
+	for _, cases := range allTables(t) {
+		for _, c := range cases {
+			for _, r := range allReasons(evaluate(t, e, c)) {
+				got[r.GetCode()] = r.GetArticle()
+			}
+		}
+	}
+	for code, article := range want {
+		g, ok := got[code]
+		if !ok {
+			t.Errorf("%s never produced", code)
+			continue
+		}
+		if g != article {
+			t.Errorf("%s cites %q, want %q", code, g, article)
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestDueDate checks the period arithmetic: the day of filing is not counted
+// (CPL 85 ¶2, CrPL 105 ¶2), so N days from D end on D+N, and a month period
+// ends on the same day of the target month or, lacking it, its last day.
+func TestDueDate(t *testing.T) {
+	for _, tc := range []struct {
+		start        string
+		months, days int
+		want         string
+	}{
+		{"2024-03-05", 0, 10, "2024-03-15"},
+		{"2024-03-05", 2, 0, "2024-05-05"},
+		{"2024-01-31", 1, 0, "2024-02-29"}, // leap year
+		{"2023-01-31", 1, 0, "2023-02-28"},
+		{"2023-12-31", 2, 0, "2024-02-29"}, // across the year end, clamped
+		{"2023-12-31", 3, 0, "2024-03-31"},
+		{"2023-12-31", 6, 0, "2024-06-30"},
+		{"2024-08-31", 6, 0, "2025-02-28"},
+		{"2024-02-29", 1, 0, "2024-03-29"}, // not pushed to the month end
+		{"2024-02-29", 12, 0, "2025-02-28"},
+		{"2024-12-25", 0, 10, "2025-01-04"},
+		{"2024-02-20", 0, 20, "2024-03-11"},
+		{"2023-02-20", 0, 20, "2023-03-12"},
+		{"2024-03-05", 0, 45, "2024-04-19"},
+		{"2024-01-15", 0, 0, "2024-01-15"},
+	} {
+		got := rules.DueDate(day(tc.start), tc.months, tc.days).Format(time.DateOnly)
+		if got != tc.want {
+			t.Errorf("DueDate(%s, %d months, %d days) = %s, want %s", tc.start, tc.months, tc.days, got, tc.want)
+		}
+	}
+}
+
+// TestTimeLimits checks every procedure of every kind: the statutory period,
+// its article and the due date from filed_on.
+func TestTimeLimits(t *testing.T) {
+	e := defaultEngine(t)
+	type want struct {
+		months, days int32
+		due, article string
+	}
+	for _, tc := range []struct {
+		name  string
+		f     *triagev1.Filing
+		procs map[triagev1.Procedure]want
+	}{
+		{"civil 2024-03-05", with(civilBase(t), filedOn("2024-03-05")), map[triagev1.Procedure]want{
+			pSC:   {2, 0, "2024-05-05", "民事诉讼法第一百六十八条"},
+			pSimp: {3, 0, "2024-06-05", "民事诉讼法第一百六十四条"},
+			pOrd:  {6, 0, "2024-09-05", "民事诉讼法第一百五十二条"},
+		}},
+		{"civil 2023-12-31 (month ends)", with(civilBase(t), filedOn("2023-12-31")), map[triagev1.Procedure]want{
+			pSC:   {2, 0, "2024-02-29", "民事诉讼法第一百六十八条"},
+			pSimp: {3, 0, "2024-03-31", "民事诉讼法第一百六十四条"},
+			pOrd:  {6, 0, "2024-06-30", "民事诉讼法第一百五十二条"},
+		}},
+		{"civil 2024-01-31", with(civilBase(t), filedOn("2024-01-31")), map[triagev1.Procedure]want{
+			pSC:   {2, 0, "2024-03-31", "民事诉讼法第一百六十八条"},
+			pSimp: {3, 0, "2024-04-30", "民事诉讼法第一百六十四条"},
+			pOrd:  {6, 0, "2024-07-31", "民事诉讼法第一百五十二条"},
+		}},
+		{"administrative 2024-03-05", with(adminBase(t), filedOn("2024-03-05")), map[triagev1.Procedure]want{
+			pSimp: {0, 45, "2024-04-19", "行政诉讼法第八十三条"},
+			pOrd:  {6, 0, "2024-09-05", "行政诉讼法第八十一条"},
+		}},
+		{"administrative 2023-12-31", with(adminBase(t), filedOn("2023-12-31")), map[triagev1.Procedure]want{
+			pSimp: {0, 45, "2024-02-14", "行政诉讼法第八十三条"},
+			pOrd:  {6, 0, "2024-06-30", "行政诉讼法第八十一条"},
+		}},
+		{"criminal 2024-03-05", with(crimBase(t), filedOn("2024-03-05")), map[triagev1.Procedure]want{
+			pFT:   {0, 10, "2024-03-15", "刑事诉讼法第二百二十五条"},
+			pSimp: {0, 20, "2024-03-25", "刑事诉讼法第二百二十条"},
+			pOrd:  {2, 0, "2024-05-05", "刑事诉讼法第二百零八条"},
+		}},
+		{"criminal 2023-12-31", with(crimBase(t), filedOn("2023-12-31")), map[triagev1.Procedure]want{
+			pFT:   {0, 10, "2024-01-10", "刑事诉讼法第二百二十五条"},
+			pSimp: {0, 20, "2024-01-20", "刑事诉讼法第二百二十条"},
+			pOrd:  {2, 0, "2024-02-29", "刑事诉讼法第二百零八条"},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := e.Evaluate(tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Options) != len(tc.procs) {
+				t.Fatalf("%d options, want %d", len(a.Options), len(tc.procs))
+			}
+			for p, w := range tc.procs {
+				tl := a.Option(p).GetTimeLimit()
+				if tl.GetMonths() != w.months || tl.GetDays() != w.days || tl.GetDueOn() != w.due ||
+					tl.GetArticle() != w.article || tl.GetNoStatutoryLimit() || tl.GetProcedure() != p {
+					t.Errorf("%s: %v, want %+v", procLoc(p), tl, w)
+				}
+				if tl.GetExtension() == "" {
+					t.Errorf("%s: no extension text", procLoc(p))
+				}
+			}
+		})
+	}
+}
+
+// TestTimeLimitForeign: CPL 287 lifts the CPL 152 (ordinary) limit for
+// foreign-related cases, and names no other article, so simplified keeps
+// CPL 164's three months.
+func TestTimeLimitForeign(t *testing.T) {
+	e := defaultEngine(t)
+	a, err := e.Evaluate(with(civilBase(t), party(0, foreign)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ord := a.Option(pOrd).GetTimeLimit()
+	if !ord.GetNoStatutoryLimit() || ord.GetDueOn() != "" || ord.GetMonths() != 0 || ord.GetArticle() != "民事诉讼法第二百八十七条" {
+		t.Errorf("foreign ordinary: %v", ord)
+	}
+	simp := a.Option(pSimp).GetTimeLimit()
+	if simp.GetNoStatutoryLimit() || simp.GetMonths() != 3 || simp.GetDueOn() != "2024-06-05" {
+		t.Errorf("foreign simplified: %v", simp)
+	}
+	// A domestic case next to it keeps CPL 152.
+	a, err = e.Evaluate(civilBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl := a.Option(pOrd).GetTimeLimit(); tl.GetNoStatutoryLimit() || tl.GetMonths() != 6 {
+		t.Errorf("domestic ordinary: %v", tl)
+	}
+}
+
+// TestTimeLimitCriminalExtensions: CrPL 225 lets fast-track run to 15 days
+// when the likely sentence is over one year; CrPL 220 lets simplified run to
+// 1.5 months when it is over three years. The extension text says so for
+// the recommendation at hand ("超过" excludes the figure itself).
+func TestTimeLimitCriminalExtensions(t *testing.T) {
+	e := defaultEngine(t)
+	for _, tc := range []struct {
+		months     int32
+		ftCase     bool // the fast-track text speaks of this case
+		simpleCase bool // the simplified text speaks of this case
+	}{
+		{0, false, false}, {12, false, false}, {13, true, false}, {36, true, false}, {37, true, true},
+	} {
+		a, err := e.Evaluate(with(crimBase(t), sentence(tc.months)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ft := a.Option(pFT).GetTimeLimit()
+		if got := strings.Contains(ft.GetExtension(), "本案量刑建议超过一年"); got != tc.ftCase {
+			t.Errorf("%d months: fast-track extension %q", tc.months, ft.GetExtension())
+		}
+		if !strings.Contains(ft.GetExtension(), "十五日") || ft.GetDays() != 10 {
+			t.Errorf("%d months: fast-track %v", tc.months, ft)
+		}
+		simp := a.Option(pSimp).GetTimeLimit()
+		if got := strings.Contains(simp.GetExtension(), "本案量刑建议超过三年"); got != tc.simpleCase {
+			t.Errorf("%d months: simplified extension %q", tc.months, simp.GetExtension())
+		}
+		if !strings.Contains(simp.GetExtension(), "一个半月") || simp.GetDays() != 20 {
+			t.Errorf("%d months: simplified %v", tc.months, simp)
+		}
+		ord := a.Option(pOrd).GetTimeLimit()
+		if !strings.Contains(ord.GetExtension(), "三个月") || ord.GetMonths() != 2 {
+			t.Errorf("%d months: ordinary %v", tc.months, ord)
+		}
+	}
+}
+
+// TestTimeLimitCivilExtensions pins the statutory extension of each civil
+// and administrative period.
+func TestTimeLimitCivilExtensions(t *testing.T) {
+	e := defaultEngine(t)
+	a, err := e.Evaluate(civilBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[triagev1.Procedure][]string{
+		pSC:   {"延长一个月"},                   // CPL 168
+		pSimp: {"延长一个月", "四个月", "自立案之日计算"}, // CPL 164, Interp. 258
+		pOrd:  {"延长六个月", "上级人民法院"},         // CPL 152
+	} {
+		for _, s := range want {
+			if ext := a.Option(p).GetTimeLimit().GetExtension(); !strings.Contains(ext, s) {
+				t.Errorf("%s extension %q lacks %q", procLoc(p), ext, s)
+			}
+		}
+	}
+	a, err = e.Evaluate(adminBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ext := a.Option(pOrd).GetTimeLimit().GetExtension(); !strings.Contains(ext, "高级人民法院批准") {
+		t.Errorf("administrative ordinary extension %q", ext) // Art. 81
+	}
+}

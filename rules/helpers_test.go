@@ -1,0 +1,447 @@
+package rules_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// Shorthands for the enums the tables use.
+const (
+	civilKind = triagev1.CaseKind_CASE_KIND_CIVIL
+	adminKind = triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE
+	crimKind  = triagev1.CaseKind_CASE_KIND_CRIMINAL
+
+	basicCourt        = triagev1.CourtLevel_COURT_LEVEL_BASIC
+	intermediateCourt = triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE
+	highCourt         = triagev1.CourtLevel_COURT_LEVEL_HIGH
+
+	pSC   = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
+	pSimp = triagev1.Procedure_PROCEDURE_SIMPLIFIED
+	pOrd  = triagev1.Procedure_PROCEDURE_ORDINARY
+	pFT   = triagev1.Procedure_PROCEDURE_FAST_TRACK
+
+	avA = triagev1.Availability_AVAILABILITY_AVAILABLE
+	avU = triagev1.Availability_AVAILABILITY_UNAVAILABLE
+	avD = triagev1.Availability_AVAILABILITY_UNDETERMINED
+
+	plaintiff  = triagev1.PartyRole_PARTY_ROLE_PLAINTIFF
+	defendant  = triagev1.PartyRole_PARTY_ROLE_DEFENDANT
+	thirdParty = triagev1.PartyRole_PARTY_ROLE_THIRD_PARTY
+)
+
+// Places a reason code can appear in an assessment. An expectation is either
+// a bare code (anywhere) or "place:code" (in that option or list only).
+const (
+	locSC     = "small_claims"
+	locSimp   = "simplified"
+	locOrd    = "ordinary"
+	locFT     = "fast_track"
+	locReview = "review"
+	locInfer  = "infer"
+)
+
+// at qualifies a code with the place it must (or must not) appear.
+func at(loc, code string) string { return loc + ":" + code }
+
+func procLoc(p triagev1.Procedure) string {
+	switch p {
+	case pSC:
+		return locSC
+	case pSimp:
+		return locSimp
+	case pOrd:
+		return locOrd
+	case pFT:
+		return locFT
+	}
+	return p.String()
+}
+
+// codesAt indexes every code of an assessment by place.
+func codesAt(a *rules.Assessment) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	add := func(loc string, rs []*triagev1.Reason) {
+		if out[loc] == nil {
+			out[loc] = map[string]bool{}
+		}
+		for _, r := range rs {
+			out[loc][r.GetCode()] = true
+		}
+	}
+	for _, o := range a.Options {
+		add(procLoc(o.GetProcedure()), o.GetReasons())
+	}
+	add(locReview, a.ReviewReasons)
+	add(locInfer, a.Inferences)
+	return out
+}
+
+// allReasons lists every reason of an assessment.
+func allReasons(a *rules.Assessment) []*triagev1.Reason {
+	var out []*triagev1.Reason
+	for _, o := range a.Options {
+		out = append(out, o.GetReasons()...)
+	}
+	return slices.Concat(out, a.ReviewReasons, a.Inferences)
+}
+
+// allCodes lists the codes of an assessment, wherever they appear.
+func allCodes(a *rules.Assessment) []string {
+	seen := map[string]bool{}
+	for _, m := range codesAt(a) {
+		for c := range m {
+			seen[c] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func hasCode(idx map[string]map[string]bool, want string) bool {
+	loc, code, qualified := strings.Cut(want, ":")
+	if !qualified {
+		code = loc
+		for _, m := range idx {
+			if m[code] {
+				return true
+			}
+		}
+		return false
+	}
+	return idx[loc][code]
+}
+
+// bareCode strips the place from an expectation.
+func bareCode(s string) string {
+	if _, c, ok := strings.Cut(s, ":"); ok {
+		return c
+	}
+	return s
+}
+
+func describe(a *rules.Assessment) string {
+	var b strings.Builder
+	for _, o := range a.Options {
+		fmt.Fprintf(&b, "%s=%s%v ", procLoc(o.GetProcedure()), strings.TrimPrefix(o.GetAvailability().String(), "AVAILABILITY_"), reasonCodes(o.GetReasons()))
+	}
+	fmt.Fprintf(&b, "review%v infer%v", reasonCodes(a.ReviewReasons), reasonCodes(a.Inferences))
+	return b.String()
+}
+
+func reasonCodes(rs []*triagev1.Reason) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.GetCode()
+	}
+	return out
+}
+
+// tcase is one row of an evaluation table.
+type tcase struct {
+	name   string
+	filing *triagev1.Filing
+	clock  time.Time // when set, the engine reads "today" from it
+	// avail is the expected availability of each listed procedure.
+	avail map[triagev1.Procedure]triagev1.Availability
+	// mandatory, when set, is the expected small-claims mandatory flag.
+	mandatory *bool
+	// review, when set, is the expected NeedsReview.
+	review *bool
+	// fires must all appear; silent must all be absent (the near misses).
+	fires  []string
+	silent []string
+	// extra checks anything else about the assessment.
+	extra func(t *testing.T, a *rules.Assessment)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func av(kv ...any) map[triagev1.Procedure]triagev1.Availability {
+	m := map[triagev1.Procedure]triagev1.Availability{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i].(triagev1.Procedure)] = kv[i+1].(triagev1.Availability)
+	}
+	return m
+}
+
+// evaluate evaluates a case's filing (with its clock), checking nothing.
+func evaluate(tb testing.TB, e *rules.Engine, c tcase) *rules.Assessment {
+	tb.Helper()
+	if !c.clock.IsZero() {
+		clock := c.clock
+		e = e.WithClock(func() time.Time { return clock })
+	}
+	a, err := e.Evaluate(c.filing)
+	if err != nil {
+		tb.Fatalf("%s: Evaluate: %v", c.name, err)
+	}
+	return a
+}
+
+// evalCase evaluates a case and reports every mismatch. It returns the
+// assessment (nil when Evaluate failed).
+func evalCase(t *testing.T, e *rules.Engine, c tcase) *rules.Assessment {
+	t.Helper()
+	a := evaluate(t, e, c)
+	idx := codesAt(a)
+	for _, w := range c.fires {
+		if !hasCode(idx, w) {
+			t.Errorf("want %s, got %s", w, describe(a))
+		}
+	}
+	for _, w := range c.silent {
+		if hasCode(idx, w) {
+			t.Errorf("want no %s, got %s", w, describe(a))
+		}
+	}
+	for p, want := range c.avail {
+		o := a.Option(p)
+		if o == nil {
+			t.Errorf("no option for %s: %s", p, describe(a))
+			continue
+		}
+		if o.GetAvailability() != want {
+			t.Errorf("%s: availability %s, want %s: %s", procLoc(p), o.GetAvailability(), want, describe(a))
+		}
+	}
+	if c.mandatory != nil {
+		if o := a.Option(pSC); o == nil || o.GetMandatory() != *c.mandatory {
+			t.Errorf("small claims mandatory = %v, want %v: %s", o.GetMandatory(), *c.mandatory, describe(a))
+		}
+	}
+	if c.review != nil && a.NeedsReview() != *c.review {
+		t.Errorf("NeedsReview = %v, want %v: %s", a.NeedsReview(), *c.review, describe(a))
+	}
+	if err := invariants(c.filing, a); err != nil {
+		t.Error(err)
+	}
+	if c.extra != nil {
+		c.extra(t, a)
+	}
+	return a
+}
+
+func runTable(t *testing.T, cases []tcase) {
+	t.Helper()
+	e := defaultEngine(t)
+	names := map[string]bool{}
+	for _, c := range cases {
+		if names[c.name] {
+			t.Fatalf("duplicate case name %q", c.name)
+		}
+		names[c.name] = true
+		t.Run(c.name, func(t *testing.T) { evalCase(t, e, c) })
+	}
+}
+
+// proceduresOf is the option set design.md §5 requires for each kind.
+func proceduresOf(k triagev1.CaseKind) []triagev1.Procedure {
+	switch k {
+	case civilKind:
+		return []triagev1.Procedure{pSC, pSimp, pOrd}
+	case adminKind:
+		return []triagev1.Procedure{pSimp, pOrd}
+	case crimKind:
+		return []triagev1.Procedure{pFT, pSimp, pOrd}
+	}
+	return nil
+}
+
+// invariants are the properties every successful assessment has, whatever
+// the filing: the fuzzer checks them too.
+func invariants(f *triagev1.Filing, a *rules.Assessment) error {
+	known := map[string]bool{}
+	for _, c := range rules.Codes() {
+		known[c] = true
+	}
+	want := proceduresOf(f.GetCaseKind())
+	if len(a.Options) != len(want) {
+		return fmt.Errorf("%d options for %s, want %d: %s", len(a.Options), f.GetCaseKind(), len(want), describe(a))
+	}
+	for i, o := range a.Options {
+		if o.GetProcedure() != want[i] {
+			return fmt.Errorf("option %d is %s, want %s", i, o.GetProcedure(), want[i])
+		}
+		switch o.GetAvailability() {
+		case avA, avU, avD:
+		default:
+			return fmt.Errorf("%s: invalid availability %s", o.GetProcedure(), o.GetAvailability())
+		}
+		if o.GetAvailable() != (o.GetAvailability() == avA) {
+			return fmt.Errorf("%s: available=%v but availability=%s", o.GetProcedure(), o.GetAvailable(), o.GetAvailability())
+		}
+		if o.GetMandatory() && !o.GetAvailable() {
+			return fmt.Errorf("%s: mandatory but not available", o.GetProcedure())
+		}
+		if o.GetAvailability() != avA && len(o.GetReasons()) == 0 {
+			return fmt.Errorf("%s: %s without a reason", o.GetProcedure(), o.GetAvailability())
+		}
+		if o.GetAvailability() == avD && !a.NeedsReview() {
+			return fmt.Errorf("%s: undetermined but not flagged for review (design.md §2.4)", o.GetProcedure())
+		}
+		for _, r := range o.GetReasons() {
+			if !known[r.GetCode()] {
+				return fmt.Errorf("%s: unknown code %q", o.GetProcedure(), r.GetCode())
+			}
+		}
+		tl := o.GetTimeLimit()
+		if tl == nil || tl.GetProcedure() != o.GetProcedure() {
+			return fmt.Errorf("%s: time limit %v", o.GetProcedure(), tl)
+		}
+		if tl.GetNoStatutoryLimit() {
+			if tl.GetDueOn() != "" {
+				return fmt.Errorf("%s: no statutory limit but due on %s", o.GetProcedure(), tl.GetDueOn())
+			}
+		} else {
+			due, err := time.Parse(time.DateOnly, tl.GetDueOn())
+			if err != nil {
+				return fmt.Errorf("%s: due date %q: %v", o.GetProcedure(), tl.GetDueOn(), err)
+			}
+			if !due.After(a.FiledOn) {
+				return fmt.Errorf("%s: due %s not after filing %s", o.GetProcedure(), tl.GetDueOn(), a.FiledOn.Format(time.DateOnly))
+			}
+			if tl.GetArticle() == "" {
+				return fmt.Errorf("%s: time limit without article", o.GetProcedure())
+			}
+		}
+	}
+	if o := a.Option(pOrd); o == nil || o.GetAvailability() != avA {
+		return fmt.Errorf("ordinary procedure not available: %s", describe(a))
+	}
+	for _, r := range slices.Concat(a.ReviewReasons, a.Inferences) {
+		if !known[r.GetCode()] {
+			return fmt.Errorf("unknown code %q", r.GetCode())
+		}
+	}
+	if f.GetCaseKind() == civilKind && a.Limit == nil {
+		return fmt.Errorf("civil assessment without a small-claims limit record")
+	}
+	return nil
+}
+
+// --- engines and fixtures ---
+
+func defaultEngine(tb testing.TB) *rules.Engine {
+	tb.Helper()
+	e, err := rules.Default()
+	if err != nil {
+		tb.Fatalf("rules.Default: %v", err)
+	}
+	return e
+}
+
+func readTestdata(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// fixture reads testdata/filings/<name>.json, a protojson Filing.
+func fixture(tb testing.TB, name string) *triagev1.Filing {
+	tb.Helper()
+	f := &triagev1.Filing{}
+	if err := protojson.Unmarshal(readTestdata(tb, filepath.Join("filings", name+".json")), f); err != nil {
+		tb.Fatalf("fixture %s: %v", name, err)
+	}
+	return f
+}
+
+func civilBase(tb testing.TB) *triagev1.Filing { return fixture(tb, "civil_loan") }
+func adminBase(tb testing.TB) *triagev1.Filing { return fixture(tb, "administrative_penalty") }
+func crimBase(tb testing.TB) *triagev1.Filing  { return fixture(tb, "criminal_dui") }
+
+// mod changes a filing in place.
+type mod func(*triagev1.Filing)
+
+// with returns a modified copy of f; f itself is never changed.
+func with(f *triagev1.Filing, mods ...mod) *triagev1.Filing {
+	g := proto.Clone(f).(*triagev1.Filing)
+	if g.Circumstances == nil {
+		g.Circumstances = &triagev1.Circumstances{}
+	}
+	for _, m := range mods {
+		m(g)
+	}
+	return g
+}
+
+func circ(m func(c *triagev1.Circumstances)) mod {
+	return func(f *triagev1.Filing) { m(f.Circumstances) }
+}
+
+func level(l triagev1.CourtLevel) mod { return func(f *triagev1.Filing) { f.CourtLevel = l } }
+func fen(n int64) mod                 { return func(f *triagev1.Filing) { f.ClaimAmountFen = n } }
+func yuan(n int64) mod                { return fen(n * 100) }
+func cause(s string) mod              { return func(f *triagev1.Filing) { f.Cause = s } }
+func province(s string) mod           { return func(f *triagev1.Filing) { f.Province = s } }
+func filedOn(s string) mod            { return func(f *triagev1.Filing) { f.FiledOn = s } }
+func court(s string) mod              { return func(f *triagev1.Filing) { f.Court = s } }
+func text(s string) mod               { return func(f *triagev1.Filing) { f.Text = s } }
+func id(s string) mod                 { return func(f *triagev1.Filing) { f.Id = s } }
+
+func kind(k triagev1.CaseKind) mod { return func(f *triagev1.Filing) { f.CaseKind = k } }
+
+// addParties appends n parties of a role, each changed by pm.
+func addParties(n int, role triagev1.PartyRole, pm ...func(*triagev1.Party)) mod {
+	return func(f *triagev1.Filing) {
+		for range n {
+			p := &triagev1.Party{Role: role, Kind: triagev1.PartyKind_PARTY_KIND_PERSON}
+			for _, m := range pm {
+				m(p)
+			}
+			f.Parties = append(f.Parties, p)
+		}
+	}
+}
+
+// setParties replaces the parties with counts of plaintiffs and defendants.
+func setParties(plaintiffs, defendants int) mod {
+	return func(f *triagev1.Filing) {
+		f.Parties = nil
+		addParties(plaintiffs, plaintiff)(f)
+		addParties(defendants, defendant)(f)
+	}
+}
+
+// party changes the i-th party.
+func party(i int, pm func(*triagev1.Party)) mod {
+	return func(f *triagev1.Filing) { pm(f.Parties[i]) }
+}
+
+func whereaboutsUnknown(p *triagev1.Party) { p.WhereaboutsUnknown = true }
+func foreign(p *triagev1.Party)            { p.Foreign = true }
+func minor(p *triagev1.Party)              { p.Minor = true }
+func impaired(p *triagev1.Party)           { p.Impaired = true }
+
+func agreeSmallClaims(c *triagev1.Circumstances) { c.PartiesAgreeSmallClaims = true }
+func agreeSimplified(c *triagev1.Circumstances)  { c.PartiesAgreeSimplified = true }
+
+func sentence(months int32) mod {
+	return circ(func(c *triagev1.Circumstances) { c.RecommendedSentenceMonths = months })
+}
+
+func writeFile(tb testing.TB, path string, b []byte) {
+	tb.Helper()
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}

@@ -1,0 +1,84 @@
+package rules_test
+
+// Cases in this file came from reading the statutes against the engine: each
+// cites the article it rests on, where a first reading of the code said
+// something else.
+
+import (
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+func TestLaw(t *testing.T) { runTable(t, lawCases(t)) }
+
+func lawCases(tb testing.TB) []tcase {
+	// 民诉法解释第二百七十三条: "海事法院可以适用小额诉讼的程序审理海事、海商案件。
+	// 案件标的额应当以实际受理案件的海事法院或者其派出法庭所在的省、自治区、直辖市
+	// 上年度就业人员年平均工资为基数计算。" Maritime courts sit at the intermediate
+	// level, yet the law lets them use small claims (design.md §2.1 lists it).
+	maritime := with(civilBase(tb),
+		court("宁波海事法院"),
+		level(intermediateCourt),
+		province("浙江省"),
+		cause("海上货物运输合同纠纷"),
+		yuan(30000),
+	)
+	// 民事诉讼法第四十二条第三项: cases of wide public attention or otherwise of
+	// major social impact "不得由审判员一人独任审理". Simplified procedure, and with
+	// it small claims, is always heard by a single judge (第四十条第二款,
+	// 第一百六十三条), so such a case can use neither; ordinary needs a panel.
+	impact := circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })
+	return []tcase{
+		{
+			name:   "宁波海事法院, ¥30,000 under the 浙江 limit",
+			filing: maritime,
+			avail:  av(pSC, avA, pOrd, avA),
+			fires:  []string{at(locInfer, rules.CodeInferMaritimeCourt)},
+			silent: []string{at(locSC, rules.CodeCPL165CourtLevel)},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				// Interp. 273: the base is the province where the maritime court sits.
+				if a.Limit.GetProvinceCode() != "330000" || a.Limit.GetMandatoryLimitFen() != 54323_00 {
+					t.Errorf("limit %v, want 浙江's 54,323", a.Limit)
+				}
+			},
+		},
+		{
+			// Near miss: an ordinary intermediate court is still barred (CPL 165).
+			name:   "杭州市中级人民法院 is no maritime court",
+			filing: with(maritime, court("杭州市中级人民法院"), cause("民间借贷纠纷")),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL165CourtLevel)},
+			silent: []string{rules.CodeInferMaritimeCourt},
+		},
+		{
+			name:   "civil case of major social impact",
+			filing: with(civilBase(tb), impact),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			review: ptr(true),
+			fires: []string{at(locSC, rules.CodeCPL42SingleJudgeBarred), at(locSimp, rules.CodeCPL42SingleJudgeBarred),
+				at(locOrd, rules.CodeCPL42PanelRequired), at(locReview, rules.CodeReviewMajorImpact)},
+		},
+		{
+			// Near miss: without the circumstance all three stay open.
+			name:   "same case without it",
+			filing: civilBase(tb),
+			avail:  av(pSC, avA, pSimp, avA, pOrd, avA),
+			silent: []string{rules.CodeCPL42PanelRequired, rules.CodeCPL42SingleJudgeBarred},
+		},
+		{
+			// 速裁程序 entered the law with the 2018 amendment, in force 2018-10-26.
+			name:   "fast-track filed the day before the 2018 amendment took effect",
+			filing: with(crimBase(tb), filedOn("2018-10-25")),
+			avail:  av(pFT, avU, pSimp, avA, pOrd, avA),
+			fires:  []string{at(locFT, rules.CodeCrPL222NotInForce)},
+		},
+		{
+			name:   "fast-track filed the day the 2018 amendment took effect",
+			filing: with(crimBase(tb), filedOn("2018-10-26")),
+			avail:  av(pFT, avA, pSimp, avA, pOrd, avA),
+			silent: []string{rules.CodeCrPL222NotInForce},
+		},
+	}
+}

@@ -1,0 +1,374 @@
+package rules_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// announced is one row of design.md §2.4, typed in from the design (not read
+// from default_rules.json, so a wrong edit of the data file fails here).
+type announced struct {
+	province, short, code, county  string
+	from                           string // as announced: YYYY-MM-DD or YYYY-MM
+	first, dayBefore               string // first day in force, and the day before
+	mandatoryFen, agreementFen     int64  // agreementFen 0 = not found
+	prevMandatoryFen, prevAgreeFen int64  // the limit in force the day before; 0 = none
+}
+
+var designLimits = []announced{
+	{"浙江省", "浙江", "330000", "330106", "2022-01-11", "2022-01-11", "2022-01-10", 54323_00, 217290_00, 0, 0},
+	{"江苏省", "江苏", "320000", "320102", "2022-01-07", "2022-01-07", "2022-01-06", 51811_00, 207242_00, 0, 0},
+	{"江苏省", "江苏", "320000", "320102", "2024-01-06", "2024-01-06", "2024-01-05", 60862_00, 243448_00, 51811_00, 207242_00},
+	{"江苏省", "江苏", "320000", "320102", "2026-01-04", "2026-01-04", "2026-01-03", 64610_00, 258440_00, 60862_00, 243448_00},
+	{"辽宁省", "辽宁", "210000", "210102", "2022-07-04", "2022-07-04", "2022-07-03", 44000_00, 176000_00, 0, 0},
+	{"辽宁省", "辽宁", "210000", "210102", "2023-07", "2023-07-01", "2023-06-30", 47000_00, 0, 44000_00, 176000_00},
+	{"上海市", "上海", "310000", "310101", "2022-08-23", "2022-08-23", "2022-08-22", 6837850, 273514_00, 0, 0},
+	{"湖南省", "湖南", "430000", "430102", "2023-11", "2023-11-01", "2023-10-31", 45707_00, 182826_00, 0, 0},
+}
+
+// limitIs checks the small-claims limit record of an assessment.
+func limitIs(l announced, known bool, mandatoryFen, agreementFen int64, from string) func(*testing.T, *rules.Assessment) {
+	return func(t *testing.T, a *rules.Assessment) {
+		t.Helper()
+		got := a.Limit
+		if got.GetProvince() != l.province || got.GetProvinceCode() != l.code || got.GetKnown() != known {
+			t.Errorf("limit %v, want %s %s known=%v", got, l.province, l.code, known)
+		}
+		if got.GetMandatoryLimitFen() != mandatoryFen || got.GetAgreementLimitFen() != agreementFen {
+			t.Errorf("limit %d/%d fen, want %d/%d", got.GetMandatoryLimitFen(), got.GetAgreementLimitFen(), mandatoryFen, agreementFen)
+		}
+		if got.GetEffectiveFrom() != from {
+			t.Errorf("limit effective from %q, want %q", got.GetEffectiveFrom(), from)
+		}
+		if known && (got.GetSource() == "" || got.GetStatistic() == "") {
+			t.Errorf("limit without source or statistic: %v", got)
+		}
+		if !known && got.GetSource() != "" {
+			t.Errorf("unknown limit with a source: %v", got)
+		}
+	}
+}
+
+// limitCases runs every boundary of every §2.4 entry: at the mandatory
+// limit, one fen over with and without agreement, at and one fen over the
+// agreement limit, on the effective date and the day before.
+func limitCases(tb testing.TB) []tcase {
+	base := civilBase(tb)
+	var out []tcase
+	for _, l := range designLimits {
+		on := func(day string, amount int64, mods ...mod) *triagev1.Filing {
+			return with(base, append([]mod{province(l.province), filedOn(day), fen(amount)}, mods...)...)
+		}
+		name := func(s string, args ...any) string {
+			return fmt.Sprintf("%s %s: ", l.province, l.from) + fmt.Sprintf(s, args...)
+		}
+		inForce := limitIs(l, true, l.mandatoryFen, l.agreementFen, l.from)
+		M, A := l.mandatoryFen, l.agreementFen
+		out = append(out,
+			tcase{
+				name: name("at the mandatory limit on %s", l.first), filing: on(l.first, M),
+				avail: av(pSC, avA), mandatory: ptr(true),
+				fires:  []string{at(locSC, rules.CodeCPL165Mandatory)},
+				silent: []string{rules.CodeCPL165OverMandatory, rules.CodeLimitUnknown, rules.CodeLimitAgreementUnknown},
+				extra: func(t *testing.T, a *rules.Assessment) {
+					inForce(t, a)
+					if a.Facts.AmountToLimit != 1 {
+						t.Errorf("AmountToLimit = %v, want 1", a.Facts.AmountToLimit)
+					}
+				},
+			},
+			tcase{
+				name: name("one fen over the mandatory limit, no agreement"), filing: on(l.first, M+1),
+				avail:  av(pSC, avU, pSimp, avA),
+				fires:  []string{at(locSC, rules.CodeCPL165OverMandatory)},
+				silent: []string{rules.CodeCPL165Mandatory, rules.CodeLimitAgreementUnknown},
+				extra:  inForce,
+			},
+		)
+		if A == 0 {
+			// 辽宁 2023-07: the 2× figure was not found. An agreement case
+			// cannot be decided and must not pass silently (design.md §2.4).
+			out = append(out, tcase{
+				name: name("one fen over with agreement, agreement limit unknown"), filing: on(l.first, M+1, circ(agreeSmallClaims)),
+				avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
+				fires:  []string{at(locSC, rules.CodeLimitAgreementUnknown), at(locReview, rules.CodeLimitAgreementUnknown)},
+				silent: []string{rules.CodeCPL165Agreement, rules.CodeCPL165OverMandatory},
+				extra:  inForce,
+			})
+		} else {
+			out = append(out,
+				tcase{
+					name: name("one fen over with agreement"), filing: on(l.first, M+1, circ(agreeSmallClaims)),
+					avail: av(pSC, avA), mandatory: ptr(false),
+					fires:  []string{at(locSC, rules.CodeCPL165Agreement)},
+					silent: []string{rules.CodeCPL165Mandatory, rules.CodeCPL165OverMandatory},
+					extra:  inForce,
+				},
+				tcase{
+					name: name("at the agreement limit with agreement"), filing: on(l.first, A, circ(agreeSmallClaims)),
+					avail: av(pSC, avA), mandatory: ptr(false),
+					fires:  []string{at(locSC, rules.CodeCPL165Agreement)},
+					silent: []string{rules.CodeCPL165OverAgreement},
+					extra:  inForce,
+				},
+				tcase{
+					name: name("one fen over the agreement limit with agreement"), filing: on(l.first, A+1, circ(agreeSmallClaims)),
+					avail:  av(pSC, avU, pSimp, avA),
+					fires:  []string{at(locSC, rules.CodeCPL165OverAgreement)},
+					silent: []string{rules.CodeCPL165Agreement},
+					extra:  inForce,
+				},
+			)
+		}
+		if l.prevMandatoryFen == 0 {
+			// Before a province's first entry there is no limit at all.
+			unknown := limitIs(l, false, 0, 0, "")
+			out = append(out,
+				tcase{
+					name: name("day before (%s), first entry: limit unknown", l.dayBefore), filing: on(l.dayBefore, M),
+					avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
+					fires:  []string{at(locSC, rules.CodeLimitUnknown), at(locReview, rules.CodeLimitUnknown)},
+					silent: []string{rules.CodeCPL165Mandatory},
+					extra:  unknown,
+				},
+				tcase{
+					name: name("day before, first entry: even one fen is undetermined"), filing: on(l.dayBefore, 1),
+					avail: av(pSC, avD), review: ptr(true),
+					fires: []string{at(locSC, rules.CodeLimitUnknown)},
+					extra: unknown,
+				},
+			)
+		} else {
+			// The day before, the previous announcement still applies.
+			prevCheck := func(t *testing.T, a *rules.Assessment) {
+				t.Helper()
+				if a.Limit.GetMandatoryLimitFen() != l.prevMandatoryFen || a.Limit.GetAgreementLimitFen() != l.prevAgreeFen || !a.Limit.GetKnown() {
+					t.Errorf("day before: limit %v, want the previous %d/%d", a.Limit, l.prevMandatoryFen, l.prevAgreeFen)
+				}
+				if a.Limit.GetEffectiveFrom() == l.from {
+					t.Errorf("day before uses the new entry %s", l.from)
+				}
+			}
+			out = append(out,
+				tcase{
+					name: name("day before (%s): new mandatory figure is over the old", l.dayBefore), filing: on(l.dayBefore, M),
+					avail:  av(pSC, avU),
+					fires:  []string{at(locSC, rules.CodeCPL165OverMandatory)},
+					silent: []string{rules.CodeLimitUnknown, rules.CodeCPL165Mandatory},
+					extra:  prevCheck,
+				},
+				tcase{
+					name: name("day before: at the old mandatory figure"), filing: on(l.dayBefore, l.prevMandatoryFen),
+					avail: av(pSC, avA), mandatory: ptr(true),
+					fires: []string{at(locSC, rules.CodeCPL165Mandatory)},
+					extra: prevCheck,
+				},
+			)
+		}
+	}
+
+	// 辽宁 2023-07 gives only a month: filings in that month use it, flagged.
+	ln := func(day string, amount int64, mods ...mod) *triagev1.Filing {
+		return with(base, append([]mod{province("辽宁省"), filedOn(day), fen(amount)}, mods...)...)
+	}
+	out = append(out,
+		tcase{
+			name: "辽宁 2023-07-15: month-only entry applies, flagged", filing: ln("2023-07-15", 45000_00),
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(true),
+			fires: []string{at(locReview, rules.CodeLimitEffectiveApproximat), at(locSC, rules.CodeCPL165Mandatory)},
+		},
+		tcase{
+			// Both the old 44,000 and the new 47,000 make ¥30,000 mandatory: the
+			// imprecise date does not decide anything, so no flag.
+			name: "辽宁 2023-07-15: under both figures, not flagged", filing: ln("2023-07-15", 30000_00),
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+			silent: []string{rules.CodeLimitEffectiveApproximat},
+		},
+		tcase{
+			// 4.5 × 47,000 = 211,500: above it no announced 2× figure (≈ 4× the
+			// 50% figure) could admit the claim, so it is barred, not undetermined.
+			name: "辽宁 2024-06-01: agreement, 211,500.01 is over any 2× figure", filing: ln("2024-06-01", 211500_01, circ(agreeSmallClaims)),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{at(locSC, rules.CodeCPL165OverAgreement)},
+			silent: []string{rules.CodeLimitAgreementUnknown},
+		},
+		tcase{
+			name: "辽宁 2024-06-01: agreement, 211,500 is still undetermined", filing: ln("2024-06-01", 211500_00, circ(agreeSmallClaims)),
+			avail: av(pSC, avD), review: ptr(true),
+			fires:  []string{at(locSC, rules.CodeLimitAgreementUnknown)},
+			silent: []string{rules.CodeCPL165OverAgreement},
+		},
+		tcase{
+			name: "辽宁 2023-08-01: past the announced month, not flagged", filing: ln("2023-08-01", 45000_00),
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+			silent: []string{rules.CodeLimitEffectiveApproximat},
+		},
+		tcase{
+			name: "辽宁 2023-06-30: the old 44,000 applies, not flagged", filing: ln("2023-06-30", 45000_00),
+			avail:  av(pSC, avU),
+			fires:  []string{rules.CodeCPL165OverMandatory},
+			silent: []string{rules.CodeLimitEffectiveApproximat},
+		},
+		tcase{
+			name: "辽宁 2024-06-01: agreement case, 2× figure unknown", filing: ln("2024-06-01", 47000_01, circ(agreeSmallClaims)),
+			avail: av(pSC, avD), review: ptr(true),
+			fires:  []string{at(locSC, rules.CodeLimitAgreementUnknown), at(locReview, rules.CodeLimitAgreementUnknown)},
+			silent: []string{rules.CodeLimitEffectiveApproximat},
+		},
+		tcase{
+			name: "辽宁 2024-06-01: no agreement, the unknown 2× figure does not matter", filing: ln("2024-06-01", 47000_01),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{rules.CodeCPL165OverMandatory},
+			silent: []string{rules.CodeLimitAgreementUnknown},
+		},
+		tcase{
+			name: "辽宁 2024-06-01: agreement under the mandatory limit does not need the 2× figure", filing: ln("2024-06-01", 47000_00, circ(agreeSmallClaims)),
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+			silent: []string{rules.CodeLimitAgreementUnknown},
+		},
+		tcase{
+			name: "上海 68,378.50 exactly in fen", filing: with(base, province("上海市"), filedOn("2024-03-05"), fen(6837850)),
+			avail: av(pSC, avA), mandatory: ptr(true),
+		},
+		tcase{
+			name: "上海 68,378.51 is over", filing: with(base, province("上海市"), filedOn("2024-03-05"), fen(6837851)),
+			avail: av(pSC, avU),
+			fires: []string{rules.CodeCPL165OverMandatory},
+		},
+	)
+
+	// No entry at all.
+	gd := limitIs(announced{province: "广东省", code: "440000"}, false, 0, 0, "")
+	out = append(out,
+		tcase{
+			name: "广东省 has no entry: undetermined, reviewed", filing: with(base, province("广东省")),
+			avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
+			fires: []string{at(locSC, rules.CodeLimitUnknown), at(locReview, rules.CodeLimitUnknown)},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				gd(t, a)
+				if a.Facts.AmountToLimit != 0 {
+					t.Errorf("AmountToLimit = %v without a limit", a.Facts.AmountToLimit)
+				}
+			},
+		},
+		tcase{
+			// The limit is flagged only where it decides: a counterclaim bars
+			// small claims whatever the figure.
+			name: "广东省 with a counterclaim: barred anyway, no limit review", filing: with(base, province("广东省"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{rules.CodeCPL166Counterclaim},
+			silent: []string{rules.CodeLimitUnknown},
+			extra:  gd,
+		},
+		tcase{
+			name: "no province given: undetermined", filing: with(base, province("")),
+			avail: av(pSC, avD), review: ptr(true),
+			fires: []string{at(locSC, rules.CodeLimitUnknown)},
+		},
+		tcase{
+			name: "香港 is recognised but has no limit", filing: with(base, province("香港特别行政区")),
+			avail: av(pSC, avD), review: ptr(true),
+			fires: []string{at(locSC, rules.CodeLimitUnknown)},
+		},
+	)
+	return out
+}
+
+func TestLimits(t *testing.T) { runTable(t, limitCases(t)) }
+
+// TestLimitProvinceForms checks that a province given by full name, short
+// name, GB/T 2260 code or a county code inside it resolves to the same limit.
+func TestLimitProvinceForms(t *testing.T) {
+	e := defaultEngine(t)
+	base := civilBase(t)
+	for _, l := range designLimits {
+		var ref *rules.Assessment
+		for _, form := range []string{l.province, l.short, l.code, l.county, " " + l.province + " "} {
+			a, err := e.Evaluate(with(base, province(form), filedOn(l.first), fen(l.mandatoryFen)))
+			if err != nil {
+				t.Fatalf("%q: %v", form, err)
+			}
+			if a.Limit.GetProvince() != l.province || a.Limit.GetProvinceCode() != l.code || a.Limit.GetMandatoryLimitFen() != l.mandatoryFen {
+				t.Errorf("%q on %s: limit %v", form, l.first, a.Limit)
+			}
+			if ref == nil {
+				ref = a
+				continue
+			}
+			if !proto.Equal(a.Limit, ref.Limit) || !proto.Equal(a.Option(pSC), ref.Option(pSC)) {
+				t.Errorf("%q resolves differently from %q: %v vs %v", form, l.province, a.Limit, ref.Limit)
+			}
+		}
+	}
+}
+
+func TestLookupProvince(t *testing.T) {
+	for _, tc := range []struct {
+		in       string
+		code, nm string
+		ok       bool
+	}{
+		{"辽宁省", "210000", "辽宁省", true},
+		{"辽宁", "210000", "辽宁省", true},
+		{"210000", "210000", "辽宁省", true},
+		{"210102", "210000", "辽宁省", true},
+		{" 广东省\t", "440000", "广东省", true},
+		{"内蒙古", "150000", "内蒙古自治区", true},
+		{"820000", "820000", "澳门特别行政区", true},
+		{"火星省", "", "", false},
+		{"999999", "", "", false},
+		{"21000", "", "", false},
+		{"2100000", "", "", false},
+		{"", "", "", false},
+		{"辽宁省沈阳市", "", "", false},
+	} {
+		p, ok := rules.LookupProvince(tc.in)
+		if ok != tc.ok || p.Code != tc.code || p.Name != tc.nm {
+			t.Errorf("LookupProvince(%q) = %+v, %v; want %s %s %v", tc.in, p, ok, tc.code, tc.nm, tc.ok)
+		}
+	}
+}
+
+// TestDefaultLimitsMatchDesign checks the embedded rules file holds exactly
+// the §2.4 figures, each with its source.
+func TestDefaultLimitsMatchDesign(t *testing.T) {
+	var f rules.File
+	if err := json.Unmarshal(rules.DefaultFile(), &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.SmallClaimsLimits) != len(designLimits) {
+		t.Fatalf("%d limit entries, design.md §2.4 has %d", len(f.SmallClaimsLimits), len(designLimits))
+	}
+	yuan := func(fen int64) string {
+		if fen == 0 {
+			return ""
+		}
+		if fen%100 == 0 {
+			return fmt.Sprint(fen / 100)
+		}
+		return fmt.Sprintf("%d.%02d", fen/100, fen%100)
+	}
+	for i, l := range designLimits {
+		got := f.SmallClaimsLimits[i]
+		p, ok := rules.LookupProvince(got.Province)
+		if !ok || p.Code != l.code || got.EffectiveFrom != l.from ||
+			got.MandatoryLimitYuan != yuan(l.mandatoryFen) || got.AgreementLimitYuan != yuan(l.agreementFen) {
+			t.Errorf("entry %d = %+v, want %s %s %s/%s", i, got, l.province, l.from, yuan(l.mandatoryFen), yuan(l.agreementFen))
+		}
+		if got.Source == "" || got.Statistic == "" {
+			t.Errorf("entry %d has no source or statistic", i)
+		}
+	}
+	// DefaultFile hands out a copy; editing it cannot change the engine's rules.
+	b := rules.DefaultFile()
+	b[0] = 'X'
+	if rules.DefaultFile()[0] == 'X' {
+		t.Error("DefaultFile returns the embedded bytes, not a copy")
+	}
+}

@@ -1,0 +1,133 @@
+package rules_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// TestValidate checks every FieldError path Validate can return, with the
+// exact Field, and that the limit itself is accepted (the near miss).
+func TestValidate(t *testing.T) {
+	base := civilBase(t)
+	w := func(mods ...mod) *triagev1.Filing { return with(base, mods...) }
+	for _, tc := range []struct {
+		name  string
+		f     *triagev1.Filing
+		field string // "" = valid
+	}{
+		{"valid fixture", w(), ""},
+		{"nil filing", nil, "filing"},
+		{"empty id", w(id("")), "filing.id"},
+		{"blank id", w(id(" \t ")), "filing.id"},
+		{"id of 64 characters", w(id(strings.Repeat("号", 64))), ""},
+		{"id of 65 characters", w(id(strings.Repeat("号", 65))), "filing.id"},
+		{"id with a newline", w(id("(2024)浙0102民初1号\n")), "filing.id"},
+		{"id with DEL", w(id("abc\x7f")), "filing.id"},
+		{"case kind unspecified", w(kind(triagev1.CaseKind_CASE_KIND_UNSPECIFIED)), "filing.case_kind"},
+		{"case kind unknown", w(kind(triagev1.CaseKind(99))), "filing.case_kind"},
+		{"court level unspecified", w(level(triagev1.CourtLevel_COURT_LEVEL_UNSPECIFIED)), "filing.court_level"},
+		{"court level unknown", w(level(triagev1.CourtLevel(7))), "filing.court_level"},
+		{"supreme court is a level", w(level(triagev1.CourtLevel_COURT_LEVEL_SUPREME)), ""},
+		{"province 火星省", w(province("火星省")), "filing.province"},
+		{"province 999999", w(province("999999")), "filing.province"},
+		{"province 5 digits", w(province("21000")), "filing.province"},
+		{"province empty is allowed", w(province("")), ""},
+		{"province blank is allowed", w(province("  ")), ""},
+		{"province county code", w(province("330106")), ""},
+		{"filed_on 2024-02-30", w(filedOn("2024-02-30")), "filing.filed_on"},
+		{"filed_on 2024-13-01", w(filedOn("2024-13-01")), "filing.filed_on"},
+		{"filed_on 2023-02-29", w(filedOn("2023-02-29")), "filing.filed_on"},
+		{"filed_on 2024-02-29", w(filedOn("2024-02-29")), ""},
+		{"filed_on with slashes", w(filedOn("2024/03/05")), "filing.filed_on"},
+		{"filed_on with time", w(filedOn("2024-03-05T00:00:00Z")), "filing.filed_on"},
+		{"filed_on 2024-3-5", w(filedOn("2024-3-5")), "filing.filed_on"},
+		{"filed_on before 1991", w(filedOn("1990-12-31")), "filing.filed_on"},
+		{"filed_on 1991-01-01", w(filedOn("1991-01-01")), ""},
+		{"filed_on 2100-12-31", w(filedOn("2100-12-31")), ""},
+		{"filed_on after 2100", w(filedOn("2101-01-01")), "filing.filed_on"},
+		{"negative amount", w(fen(-1)), "filing.claim_amount_fen"},
+		{"zero amount", w(fen(0)), ""},
+		{"text of 20,000 characters", w(text(strings.Repeat("字", rules.MaxTextChars))), ""},
+		{"text of 20,001 characters", w(text(strings.Repeat("字", rules.MaxTextChars+1))), "filing.text"},
+		{"text not UTF-8", w(text("abc\xff")), "filing.text"},
+		{"cause of 200 characters", w(cause(strings.Repeat("纠", 200))), ""},
+		{"cause of 201 characters", w(cause(strings.Repeat("纠", 201))), "filing.cause"},
+		{"court of 201 characters", w(court(strings.Repeat("院", 201))), "filing.court"},
+		{"5000 parties", w(setParties(4999, 1)), ""},
+		{"5001 parties", w(setParties(5000, 1)), "filing.parties"},
+		{"nil party", w(func(f *triagev1.Filing) { f.Parties = append(f.Parties, nil) }), "filing.parties[2]"},
+		{"party role unspecified", w(party(1, func(p *triagev1.Party) { p.Role = triagev1.PartyRole_PARTY_ROLE_UNSPECIFIED })), "filing.parties[1].role"},
+		{"party role unknown", w(party(0, func(p *triagev1.Party) { p.Role = 9 })), "filing.parties[0].role"},
+		{"party kind unspecified is allowed", w(party(0, func(p *triagev1.Party) { p.Kind = 0 })), ""},
+		{"party kind unknown", w(party(1, func(p *triagev1.Party) { p.Kind = 9 })), "filing.parties[1].kind"},
+		{"party name of 201 characters", w(party(0, func(p *triagev1.Party) { p.Name = strings.Repeat("名", 201) })), "filing.parties[0].name"},
+		{"negative sentence", w(sentence(-1)), "filing.circumstances.recommended_sentence_months"},
+		{"sentence of 360 months", w(sentence(360)), ""},
+		{"sentence of 361 months", w(sentence(361)), "filing.circumstances.recommended_sentence_months"},
+		{"no circumstances", w(func(f *triagev1.Filing) { f.Circumstances = nil }), ""},
+		{"no parties", w(func(f *triagev1.Filing) { f.Parties = nil }), ""},
+		// The first invalid field is named.
+		{"id before case kind", w(id(""), kind(0)), "filing.id"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := rules.Validate(tc.f)
+			if tc.field == "" {
+				if err != nil {
+					t.Fatalf("Validate: %v, want nil", err)
+				}
+				if _, err := defaultEngine(t).Evaluate(tc.f); err != nil {
+					t.Fatalf("Evaluate: %v", err)
+				}
+				return
+			}
+			var fe *rules.FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("Validate = %v (%T), want *FieldError", err, err)
+			}
+			if fe.Field != tc.field {
+				t.Errorf("Field = %q, want %q (%v)", fe.Field, tc.field, err)
+			}
+			if fe.Problem == "" || fe.Error() != fe.Field+": "+fe.Problem {
+				t.Errorf("Error() = %q", fe.Error())
+			}
+			// Evaluate refuses the filing with the same error.
+			a, err2 := defaultEngine(t).Evaluate(tc.f)
+			var fe2 *rules.FieldError
+			if a != nil || !errors.As(err2, &fe2) || fe2.Field != tc.field {
+				t.Errorf("Evaluate = %v, %v; want the FieldError for %s", a, err2, tc.field)
+			}
+		})
+	}
+}
+
+// TestValidateEchoIsClipped: input echoed in a message is bounded.
+func TestValidateEchoIsClipped(t *testing.T) {
+	long := strings.Repeat("火", 500)
+	err := rules.Validate(with(civilBase(t), province(long)))
+	if err == nil || len([]rune(err.Error())) > 200 {
+		t.Errorf("error %d runes: %v", len([]rune(fmt.Sprint(err))), err)
+	}
+	if !strings.Contains(err.Error(), "…") {
+		t.Errorf("error does not mark the clipped input: %v", err)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, ok := range map[string]bool{
+		"2024-03-05": true, "2024-02-29": true, "2024-02-30": false, "2024-13-01": false,
+		"2024-00-10": false, "": false, "20240305": false, "1991-01-01": true, "0001-01-01": false,
+	} {
+		d, err := rules.ParseDate(in)
+		if (err == nil) != ok {
+			t.Errorf("ParseDate(%q) = %v, %v; ok want %v", in, d, err, ok)
+		}
+		if ok && d.Format("2006-01-02") != in {
+			t.Errorf("ParseDate(%q) = %v", in, d)
+		}
+	}
+}
