@@ -41,7 +41,14 @@ type Reader struct {
 	sc   *bufio.Scanner
 	line int
 	opts protojson.UnmarshalOptions
+	// stopped is set after an over-long line: a bufio.Scanner cannot resume
+	// past one, so later reads return ErrStopped instead of the same
+	// LineError forever.
+	stopped bool
 }
+
+// ErrStopped is returned by Read after an over-long line ended the input.
+var ErrStopped = errors.New("input stopped at an over-long line")
 
 // NewReader returns a Reader on r.
 func NewReader(r io.Reader) *Reader {
@@ -52,8 +59,12 @@ func NewReader(r io.Reader) *Reader {
 
 // Read returns the next record, io.EOF at the end, or a *LineError for a line
 // that is not a Filing or LabeledFiling. After a *LineError, reading may
-// continue with the next line; other errors are final.
+// continue with the next line, except after an over-long line, which ends
+// the input (later reads return ErrStopped); other errors are final.
 func (r *Reader) Read() (*triagev1.LabeledFiling, error) {
+	if r.stopped {
+		return nil, ErrStopped
+	}
 	for r.sc.Scan() {
 		r.line++
 		b := bytes.TrimSpace(r.sc.Bytes())
@@ -68,6 +79,7 @@ func (r *Reader) Read() (*triagev1.LabeledFiling, error) {
 	}
 	if err := r.sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
+			r.stopped = true
 			return nil, &LineError{Line: r.line + 1, Err: fmt.Errorf("line longer than %d bytes", MaxLineBytes)}
 		}
 		return nil, fmt.Errorf("read line %d: %w", r.line+1, err)

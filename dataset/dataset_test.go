@@ -67,6 +67,9 @@ func TestReaderLineTooLong(t *testing.T) {
 	if !errors.As(err, &le) || le.Line != 2 {
 		t.Fatalf("got %v, want LineError at line 2", err)
 	}
+	if _, err := r.Read(); !errors.Is(err, dataset.ErrStopped) {
+		t.Fatalf("after the over-long line: %v, want ErrStopped", err)
+	}
 }
 
 func TestWriterRoundTrip(t *testing.T) {
