@@ -14,7 +14,6 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
-	"google.golang.org/grpc/status"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -141,5 +140,5 @@ func (r *recoverer) recovered(ctx context.Context, method string, p any) error {
 		slog.String("panic", fmt.Sprint(p)),
 		slog.String("stack", string(debug.Stack())),
 	)
-	return status.Error(codes.Internal, msgInternal)
+	return toStatus(fmt.Errorf("%s: recovered panic: %v", method, p)).Err()
 }

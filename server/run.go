@@ -17,6 +17,11 @@ import (
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
 const DefaultShutdownTimeout = 15 * time.Second
 
+// handlerExitGrace bounds the wait for handlers to return after a forced
+// stop has canceled their contexts, so Run returns within ShutdownTimeout plus
+// this grace even if a handler ignores its context.
+const handlerExitGrace = 2 * time.Second
+
 // Config is everything Run needs. The caller owns Decider and Store and
 // closes the store after Run returns.
 type Config struct {
@@ -36,10 +41,11 @@ type Config struct {
 	Store DecisionStore
 	// Logger receives lifecycle and per-call records; nil discards.
 	Logger *slog.Logger
-	// Registerer receives every metric of the server; Gatherer is what
-	// /metrics exposes. Usually the same *prometheus.Registry; both required.
+	// Registerer receives every metric of the server; required.
 	Registerer prometheus.Registerer
-	Gatherer   prometheus.Gatherer
+	// Gatherer is what /metrics exposes, usually the same
+	// *prometheus.Registry as Registerer; required.
+	Gatherer prometheus.Gatherer
 	// Now stamps decisions; nil means time.Now.
 	Now func() time.Time
 
@@ -49,10 +55,13 @@ type Config struct {
 }
 
 // Run serves gRPC and HTTP until ctx is done or a server fails. It binds both
-// listeners, reports SERVING, and on ctx cancellation reports NOT_SERVING,
-// stops gRPC gracefully (then forcibly once ShutdownTimeout has passed) and
-// shuts HTTP down within the same deadline. It returns nil after a shutdown
-// caused by ctx, or the first server error.
+// listeners, reports SERVING, and on ctx cancellation (or a server failure)
+// reports NOT_SERVING, stops gRPC gracefully (then forcibly once
+// ShutdownTimeout has passed) and shuts HTTP down within the same deadline.
+// When Run returns, no handler is using Decider or Store any more (unless one
+// ignored its canceled context for more than two seconds after the forced
+// stop), so the caller can close the store. It returns nil after a shutdown caused by ctx, or the first
+// server error.
 func Run(ctx context.Context, cfg Config) error {
 	if cfg.Registerer == nil || cfg.Gatherer == nil {
 		return errors.New("run: Registerer and Gatherer are required")
@@ -152,8 +161,15 @@ func shutdown(logger *slog.Logger, health *Health, grpcSrv *grpc.Server, httpSrv
 	case <-stopped:
 	case <-ctx.Done():
 		logger.Warn("gRPC graceful stop exceeded the shutdown timeout; stopping forcibly")
-		grpcSrv.Stop()
-		<-stopped
+		grpcSrv.Stop() // closes every connection, canceling the calls' contexts
+		// GracefulStop returns once the canceled handlers have returned;
+		// one that ignores its context must not hold the process.
+		select {
+		case <-stopped:
+		case <-time.After(handlerExitGrace):
+			logger.Error("gRPC handlers still running after the forced stop; continuing shutdown",
+				slog.Duration("waited", handlerExitGrace))
+		}
 	}
 
 	if err := httpSrv.Shutdown(ctx); err != nil {

@@ -144,7 +144,7 @@ func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequ
 	attrs := []slog.Attr{
 		slog.String("method", "GetDecision"),
 		slog.String("code", st.Code().String()),
-		slog.String("decision_id", req.GetDecisionId()),
+		slog.String("decision_id", clip(req.GetDecisionId())),
 		slog.Duration("duration", time.Since(start)),
 	}
 	s.log(ctx, st.Code(), err, attrs)
@@ -184,7 +184,7 @@ func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest
 	attrs = append(attrs,
 		slog.String("method", "Triage"),
 		slog.String("code", st.Code().String()),
-		slog.String("filing_id", f.GetId()),
+		slog.String("filing_id", clip(f.GetId())),
 		slog.String("case_kind", kind),
 		slog.Bool("dry_run", req.GetDryRun()),
 	)
@@ -223,4 +223,21 @@ func (s *Service) log(ctx context.Context, code codes.Code, err error, attrs []s
 	}
 	// The request context may be done; logging must not depend on it.
 	s.logger.LogAttrs(context.WithoutCancel(ctx), level, "rpc", attrs...)
+}
+
+// maxLoggedID bounds client-supplied ids in log records: a valid filing id has
+// at most 64 characters and a decision id 36, but an invalid request may carry
+// megabytes.
+const maxLoggedID = 64
+
+// clip shortens a client-supplied id for logging.
+func clip(s string) string {
+	if len(s) <= maxLoggedID {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= maxLoggedID {
+		return s
+	}
+	return string(r[:maxLoggedID]) + "…"
 }

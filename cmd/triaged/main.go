@@ -1,0 +1,148 @@
+// Command triaged is the fenjian service: it triages court filings over gRPC
+// (fenjian.triage.v1.TriageService, grpc.health.v1, server reflection) and
+// serves /metrics, /healthz and /readyz over HTTP.
+//
+// main only wires components together; the server lifecycle (listeners,
+// health, graceful shutdown with a deadline) lives in package server.
+// SIGINT or SIGTERM starts a graceful shutdown.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/server"
+	"github.com/fenjian/fenjian/store"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// dbFile is the SQLite file inside -data-dir.
+const dbFile = "fenjian.db"
+
+func main() { os.Exit(run()) }
+
+func run() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, os.Args[1:], os.Stderr)
+}
+
+// options are the command-line flags.
+type options struct {
+	grpcAddr        string
+	httpAddr        string
+	dataDir         string
+	rulesFile       string
+	logLevel        slog.Level
+	shutdownTimeout time.Duration
+}
+
+// serve parses args, runs the service until ctx is done and returns the exit
+// code: 0 after a clean shutdown, 1 on failure, 2 on bad usage.
+func serve(ctx context.Context, args []string, stderr io.Writer) int {
+	var o options
+	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.grpcAddr, "grpc-addr", "127.0.0.1:50051", "gRPC listen address")
+	fs.StringVar(&o.httpAddr, "http-addr", "127.0.0.1:9090", "HTTP listen address for /metrics, /healthz and /readyz")
+	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
+	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
+	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
+	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "triaged: unexpected arguments %q\n", fs.Args())
+		fs.Usage()
+		return 2
+	}
+
+	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: o.logLevel}))
+	if err := triaged(ctx, o, logger); err != nil {
+		logger.Error("triaged failed", slog.String("error", err.Error()))
+		return 1
+	}
+	return 0
+}
+
+// triaged builds the components and runs the server until ctx is done.
+func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
+	reg := prometheus.NewRegistry()
+	for _, c := range []prometheus.Collector{
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewBuildInfoCollector(),
+	} {
+		if err := reg.Register(c); err != nil {
+			return fmt.Errorf("register runtime metrics: %w", err)
+		}
+	}
+
+	rulesEngine, err := loadRules(o.rulesFile)
+	if err != nil {
+		return err
+	}
+	scorer := classifier.NewBaseline()
+	engine := triage.New(rulesEngine, scorer)
+
+	dbPath := filepath.Join(o.dataDir, dbFile)
+	st, err := store.OpenSQLite(ctx, dbPath, store.Options{Logger: logger, Registerer: reg})
+	if err != nil {
+		return fmt.Errorf("open decision store: %w", err)
+	}
+	// Run returns once no call uses the store any more.
+	defer func() {
+		if cerr := st.Close(); cerr != nil {
+			err = errors.Join(err, fmt.Errorf("close decision store: %w", cerr))
+		}
+	}()
+
+	logger.Info("starting",
+		slog.String("rules_version", rulesEngine.Version()),
+		slog.String("model_version", scorer.Version()),
+		slog.String("store", dbPath))
+	return server.Run(ctx, server.Config{
+		GRPCAddr:        o.grpcAddr,
+		HTTPAddr:        o.httpAddr,
+		ShutdownTimeout: o.shutdownTimeout,
+		Decider:         engine,
+		Store:           st,
+		Logger:          logger,
+		Registerer:      reg,
+		Gatherer:        reg,
+	})
+}
+
+// loadRules returns the rules from path, or the embedded rules for "".
+func loadRules(path string) (*rules.Engine, error) {
+	if path == "" {
+		r, err := rules.Default()
+		if err != nil {
+			return nil, fmt.Errorf("load embedded rules: %w", err)
+		}
+		return r, nil
+	}
+	r, err := rules.LoadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	return r, nil
+}

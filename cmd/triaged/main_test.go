@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// TestServeLifecycle runs the real command on 127.0.0.1:0, triages one filing
+// and shuts it down through context cancellation, as SIGTERM would.
+func TestServeLifecycle(t *testing.T) {
+	const shutdownTimeout = 5 * time.Second
+	dataDir := filepath.Join(t.TempDir(), "data")
+	logs := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() {
+		done <- serve(ctx, []string{
+			"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0",
+			"-data-dir=" + dataDir, "-log-level=debug", "-shutdown-timeout=" + shutdownTimeout.String(),
+		}, logs)
+	}()
+	serving := waitForLog(t, logs, done, "serving")
+	grpcAddr, httpAddr := serving["grpc_addr"].(string), serving["http_addr"].(string)
+
+	callCtx, cancelCalls := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancelCalls()
+	conn, err := grpc.NewClient(grpcAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if resp, err := healthpb.NewHealthClient(conn).Check(callCtx, &healthpb.HealthCheckRequest{}); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+		t.Fatalf("health = %v, %v; want SERVING", resp, err)
+	}
+	client := triagev1.NewTriageServiceClient(conn)
+	resp, err := client.Triage(callCtx, &triagev1.TriageRequest{Filing: &triagev1.Filing{
+		Id: "(2024)辽0102民初1234号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL,
+		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "辽宁省", FiledOn: "2024-03-05",
+		Cause: "民间借贷纠纷", ClaimAmountFen: 3000000,
+	}})
+	if err != nil {
+		t.Fatalf("Triage: %v", err)
+	}
+	if resp.GetDecision().GetDecisionId() == "" || resp.GetDecision().GetRulesVersion() == "" || resp.GetDecision().GetModelVersion() == "" {
+		t.Errorf("incomplete decision: %v", resp.GetDecision())
+	}
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		req, _ := http.NewRequestWithContext(callCtx, http.MethodGet, "http://"+httpAddr+path, nil)
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("GET %s: %v", path, err)
+		}
+		var body bytes.Buffer
+		_, _ = body.ReadFrom(r.Body)
+		r.Body.Close()
+		if r.StatusCode != http.StatusOK {
+			t.Errorf("GET %s = %d", path, r.StatusCode)
+		}
+		if path == "/metrics" {
+			for _, want := range []string{"go_goroutines", "process_", "go_build_info", "fenjian_triage_requests_total", "fenjian_store_", "grpc_server_handled_total"} {
+				if !strings.Contains(body.String(), want) {
+					t.Errorf("/metrics lacks %s", want)
+				}
+			}
+		}
+	}
+
+	start := time.Now()
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit code %d after shutdown, want 0\n%s", code, logs.String())
+		}
+	case <-time.After(shutdownTimeout + 5*time.Second):
+		t.Fatalf("serve did not return within the shutdown deadline\n%s", logs.String())
+	}
+	if took := time.Since(start); took > shutdownTimeout {
+		t.Errorf("shutdown took %v, deadline %v", took, shutdownTimeout)
+	}
+	if _, err := os.Stat(filepath.Join(dataDir, dbFile)); err != nil {
+		t.Errorf("no store file: %v", err)
+	}
+	for _, msg := range []string{`"msg":"shutting down"`, `"msg":"decision store closed"`} {
+		if !strings.Contains(logs.String(), msg) {
+			t.Errorf("logs lack %s", msg)
+		}
+	}
+}
+
+func TestServeExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{name: "help", args: []string{"-h"}, code: 0},
+		{name: "unknown flag", args: []string{"-no-such-flag"}, code: 2},
+		{name: "bad log level", args: []string{"-log-level=loud"}, code: 2},
+		{name: "stray argument", args: []string{"serve"}, code: 2},
+		{name: "missing rules file", args: []string{"-rules=" + filepath.Join(t.TempDir(), "none.json")}, code: 1},
+		{name: "bad listen address", args: []string{"-grpc-addr=127.0.0.1:-1", "-http-addr=127.0.0.1:0"}, code: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"-data-dir=" + t.TempDir()}, tt.args...)
+			var out syncBuffer
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			if got := serve(ctx, args, &out); got != tt.code {
+				t.Errorf("serve(%q) = %d, want %d\n%s", args, got, tt.code, out.String())
+			}
+		})
+	}
+}
+
+// waitForLog waits for the JSON log record with the given msg and returns it.
+func waitForLog(t *testing.T, logs *syncBuffer, done <-chan int, msg string) map[string]any {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		sc := bufio.NewScanner(strings.NewReader(logs.String()))
+		for sc.Scan() {
+			var rec map[string]any
+			if json.Unmarshal(sc.Bytes(), &rec) == nil && rec["msg"] == msg {
+				return rec
+			}
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited with %d before logging %q\n%s", code, msg, logs.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Fatalf("no %q log record\n%s", msg, logs.String())
+	return nil
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent use.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,489 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/store"
+)
+
+func TestTriageRecordsBeforeReturning(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+
+	resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+	if err != nil {
+		t.Fatalf("Triage: %v", err)
+	}
+	d := resp.GetDecision()
+	id, err := uuid.Parse(d.GetDecisionId())
+	if err != nil {
+		t.Fatalf("decision_id %q: %v", d.GetDecisionId(), err)
+	}
+	if id.Version() != 7 || id.String() != d.GetDecisionId() {
+		t.Errorf("decision_id %q: want a canonical UUIDv7", d.GetDecisionId())
+	}
+	if got := d.GetDecidedAt().AsTime(); !got.Equal(fixedNow) {
+		t.Errorf("decided_at = %v, want the injected clock %v", got, fixedNow)
+	}
+	if d.GetDryRun() {
+		t.Error("dry_run = true on a recorded decision")
+	}
+	if d.GetRecommended() == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+		t.Error("no recommended procedure")
+	}
+	if d.GetFilingId() != validFiling().GetId() || d.GetCaseKind() != triagev1.CaseKind_CASE_KIND_CIVIL {
+		t.Errorf("filing_id, case_kind = %q, %v", d.GetFilingId(), d.GetCaseKind())
+	}
+	if d.GetRulesVersion() == "" || d.GetModelVersion() == "" || len(d.GetOptions()) == 0 {
+		t.Errorf("incomplete decision from the engine: %v", d)
+	}
+
+	// The store had it before the client did: read it straight from the
+	// store, then through the API.
+	stored, err := st.GetDecision(ctx, d.GetDecisionId())
+	if err != nil {
+		t.Fatalf("store.GetDecision: %v", err)
+	}
+	if !proto.Equal(stored, d) {
+		t.Errorf("stored decision differs from the returned one:\nstored   %v\nreturned %v", stored, d)
+	}
+	got, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: d.GetDecisionId()})
+	if err != nil {
+		t.Fatalf("GetDecision: %v", err)
+	}
+	if !proto.Equal(got.GetDecision(), d) {
+		t.Errorf("GetDecision differs from Triage:\ngot  %v\nwant %v", got.GetDecision(), d)
+	}
+	// Upper-case and URN forms name the same decision.
+	for _, alt := range []string{strings.ToUpper(d.GetDecisionId()), "urn:uuid:" + d.GetDecisionId()} {
+		if _, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: alt}); err != nil {
+			t.Errorf("GetDecision(%q): %v", alt, err)
+		}
+	}
+
+	waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "OK", "case_kind": "CASE_KIND_CIVIL"}, 1)
+	waitMetric(t, h.reg, "fenjian_decisions_total", map[string]string{
+		"recommended": d.GetRecommended().String(), "needs_review": fmt.Sprint(d.GetNeedsReview()),
+	}, 1)
+	waitMetric(t, h.reg, "fenjian_triage_duration_seconds", nil, 1)
+}
+
+func TestTriageDryRunStoresNothing(t *testing.T) {
+	st := &countingStore{DecisionStore: openStore(t, tempDB(t))}
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+
+	resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling(), DryRun: true})
+	if err != nil {
+		t.Fatalf("Triage(dry_run): %v", err)
+	}
+	d := resp.GetDecision()
+	if d.GetDecisionId() != "" {
+		t.Errorf("dry-run decision_id = %q, want empty", d.GetDecisionId())
+	}
+	if !d.GetDryRun() {
+		t.Error("dry_run = false in a dry-run decision")
+	}
+	if d.GetRecommended() == triagev1.Procedure_PROCEDURE_UNSPECIFIED || len(d.GetOptions()) == 0 {
+		t.Errorf("dry run returned an incomplete decision: %v", d)
+	}
+	if !d.GetDecidedAt().AsTime().Equal(fixedNow) {
+		t.Errorf("decided_at = %v", d.GetDecidedAt().AsTime())
+	}
+	if n := st.saves.Load(); n != 0 {
+		t.Errorf("SaveDecision called %d times for a dry run", n)
+	}
+	waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "OK", "case_kind": "CASE_KIND_CIVIL"}, 1)
+	waitMetric(t, h.reg, "fenjian_decisions_total", map[string]string{
+		"recommended": d.GetRecommended().String(), "needs_review": fmt.Sprint(d.GetNeedsReview()),
+	}, 0)
+}
+
+func TestTriageInvalidArgument(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})
+	ctx := testContext(t)
+
+	tests := []struct {
+		name  string
+		req   *triagev1.TriageRequest
+		field string
+	}{
+		{name: "no filing", req: &triagev1.TriageRequest{}, field: "filing"},
+		{name: "no filing (dry run)", req: &triagev1.TriageRequest{DryRun: true}, field: "filing"},
+		{name: "empty id", req: withFiling(func(f *triagev1.Filing) { f.Id = "" }), field: "filing.id"},
+		{name: "id too long", req: withFiling(func(f *triagev1.Filing) { f.Id = strings.Repeat("号", 65) }), field: "filing.id"},
+		{name: "case kind unspecified", req: withFiling(func(f *triagev1.Filing) { f.CaseKind = triagev1.CaseKind_CASE_KIND_UNSPECIFIED }), field: "filing.case_kind"},
+		{name: "court level unspecified", req: withFiling(func(f *triagev1.Filing) { f.CourtLevel = triagev1.CourtLevel_COURT_LEVEL_UNSPECIFIED }), field: "filing.court_level"},
+		{name: "unknown province", req: withFiling(func(f *triagev1.Filing) { f.Province = "火星省" }), field: "filing.province"},
+		{name: "bad date", req: withFiling(func(f *triagev1.Filing) { f.FiledOn = "2024-02-30" }), field: "filing.filed_on"},
+		{name: "negative amount", req: withFiling(func(f *triagev1.Filing) { f.ClaimAmountFen = -1 }), field: "filing.claim_amount_fen"},
+		{name: "text too long", req: withFiling(func(f *triagev1.Filing) { f.Text = strings.Repeat("字", 20001) }), field: "filing.text"},
+		{name: "party role unspecified", req: withFiling(func(f *triagev1.Filing) { f.Parties[0].Role = triagev1.PartyRole_PARTY_ROLE_UNSPECIFIED }), field: "filing.parties[0].role"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := h.client.Triage(ctx, tt.req)
+			st := status.Convert(err)
+			if st.Code() != codes.InvalidArgument {
+				t.Fatalf("code = %v (%v), want InvalidArgument", st.Code(), err)
+			}
+			if resp != nil {
+				t.Errorf("response with an error: %v", resp)
+			}
+			if !strings.Contains(st.Message(), tt.field+":") {
+				t.Errorf("message %q does not name %s", st.Message(), tt.field)
+			}
+			if got := fieldViolation(st); got != tt.field {
+				t.Errorf("BadRequest field = %q, want %q", got, tt.field)
+			}
+		})
+	}
+	waitMetric(t, h.reg, "fenjian_decisions_total", map[string]string{"recommended": "PROCEDURE_SMALL_CLAIMS", "needs_review": "false"}, 0)
+}
+
+func withFiling(edit func(*triagev1.Filing)) *triagev1.TriageRequest {
+	f := validFiling()
+	edit(f)
+	return &triagev1.TriageRequest{Filing: f}
+}
+
+func TestTriageStoreFailureReturnsNoDecision(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{name: "store unavailable", err: fmt.Errorf("commit: %w: %w", store.ErrUnavailable, errSecret)},
+		{name: "duplicate id", err: fmt.Errorf("insert: %w", store.ErrDuplicate)},
+		{name: "unclassified store error", err: errSecret},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := failingStore{DecisionStore: openStore(t, tempDB(t)), saveErr: tt.err}
+			h := startServer(t, deps{decider: newDecider(t), store: st})
+			resp, err := h.client.Triage(testContext(t), &triagev1.TriageRequest{Filing: validFiling()})
+			s := status.Convert(err)
+			if s.Code() != codes.Unavailable {
+				t.Fatalf("code = %v (%v), want Unavailable", s.Code(), err)
+			}
+			if resp != nil {
+				t.Errorf("a decision was returned although it was not recorded: %v", resp)
+			}
+			mustNotLeak(t, s.Message())
+			if len(s.Details()) != 0 {
+				t.Errorf("details on UNAVAILABLE: %v", s.Details())
+			}
+			waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "Unavailable", "case_kind": "CASE_KIND_CIVIL"}, 1)
+			// The internal detail is in the log for the operator.
+			if !strings.Contains(h.logs.String(), "disk I/O error") && tt.err == errSecret {
+				t.Errorf("log lacks the store error: %s", h.logs.String())
+			}
+		})
+	}
+}
+
+func TestGetDecisionCodes(t *testing.T) {
+	ctx := testContext(t)
+	real := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: real})
+	broken := startServer(t, deps{decider: newDecider(t), store: failingStore{
+		DecisionStore: real, getErr: fmt.Errorf("query: %w: %w", store.ErrUnavailable, errSecret),
+	}})
+	resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+	if err != nil {
+		t.Fatalf("Triage: %v", err)
+	}
+	known := resp.GetDecision().GetDecisionId()
+	unknown := uuid.Must(uuid.NewV7()).String()
+
+	tests := []struct {
+		name   string
+		client triagev1.TriageServiceClient
+		id     string
+		code   codes.Code
+		field  string
+	}{
+		{name: "known", client: h.client, id: known, code: codes.OK},
+		{name: "empty id", client: h.client, id: "", code: codes.InvalidArgument, field: "decision_id"},
+		{name: "not a UUID", client: h.client, id: "(2024)辽0102民初1234号", code: codes.InvalidArgument, field: "decision_id"},
+		{name: "truncated UUID", client: h.client, id: known[:35], code: codes.InvalidArgument, field: "decision_id"},
+		{name: "unknown", client: h.client, id: unknown, code: codes.NotFound},
+		{name: "store failure", client: broken.client, id: known, code: codes.Unavailable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: tt.id})
+			st := status.Convert(err)
+			if st.Code() != tt.code {
+				t.Fatalf("code = %v (%v), want %v", st.Code(), err, tt.code)
+			}
+			if tt.code != codes.OK && got != nil {
+				t.Errorf("response with an error: %v", got)
+			}
+			if f := fieldViolation(st); f != tt.field {
+				t.Errorf("BadRequest field = %q, want %q", f, tt.field)
+			}
+			if tt.field != "" && !strings.Contains(st.Message(), tt.field) {
+				t.Errorf("message %q does not name %s", st.Message(), tt.field)
+			}
+			mustNotLeak(t, st.Message())
+		})
+	}
+}
+
+func TestTriageCanceledAndDeadline(t *testing.T) {
+	tests := []struct {
+		name string
+		call func(t *testing.T, h *harness, started <-chan struct{}) error
+		code codes.Code
+	}{
+		{
+			name: "deadline exceeded",
+			call: func(t *testing.T, h *harness, _ <-chan struct{}) error {
+				ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+				defer cancel()
+				_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+				return err
+			},
+			code: codes.DeadlineExceeded,
+		},
+		{
+			name: "canceled",
+			call: func(t *testing.T, h *harness, started <-chan struct{}) error {
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				go func() {
+					<-started // the server is inside the store call
+					cancel()
+				}()
+				_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+				return err
+			},
+			code: codes.Canceled,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := &blockingStore{DecisionStore: openStore(t, tempDB(t)), started: make(chan struct{})}
+			h := startServer(t, deps{decider: newDecider(t), store: st})
+			err := tt.call(t, h, st.started)
+			if got := status.Code(err); got != tt.code {
+				t.Fatalf("client code = %v (%v), want %v", got, err, tt.code)
+			}
+			// The server classified the call as the client's doing, not as
+			// a store fault. When the client's deadline fires first it
+			// cancels the stream, so the server may see either code for
+			// a deadline; TestServiceContextErrors pins the exact mapping.
+			serverCodes := []codes.Code{tt.code}
+			if tt.code == codes.DeadlineExceeded {
+				serverCodes = append(serverCodes, codes.Canceled)
+			}
+			waitAnyMetric(t, h.reg, "fenjian_triage_requests_total", serverCodes, func(c codes.Code) map[string]string {
+				return map[string]string{"code": c.String(), "case_kind": "CASE_KIND_CIVIL"}
+			})
+			waitAnyMetric(t, h.reg, "grpc_server_handled_total", serverCodes, func(c codes.Code) map[string]string {
+				return map[string]string{
+					"grpc_type": "unary", "grpc_service": "fenjian.triage.v1.TriageService", "grpc_method": "Triage", "grpc_code": c.String(),
+				}
+			})
+		})
+	}
+}
+
+// waitAnyMetric waits until the metric is 1 for one of the codes.
+func waitAnyMetric(t *testing.T, g prometheus.Gatherer, name string, cs []codes.Code, labels func(codes.Code) map[string]string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		for _, c := range cs {
+			if v, err := metricValue(g, name, labels(c)); err == nil && v == 1 {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: no call recorded with code in %v", name, cs)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestServiceContextErrors calls the Service directly with contexts that end,
+// as the gRPC server's would, to pin the server-side codes exactly.
+func TestServiceContextErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		ctx  func() (context.Context, context.CancelFunc)
+		code codes.Code
+	}{
+		{
+			name: "deadline",
+			ctx: func() (context.Context, context.CancelFunc) {
+				return context.WithTimeout(context.Background(), 50*time.Millisecond)
+			},
+			code: codes.DeadlineExceeded,
+		},
+		{
+			name: "canceled",
+			ctx: func() (context.Context, context.CancelFunc) {
+				ctx, cancel := context.WithCancel(context.Background())
+				time.AfterFunc(50*time.Millisecond, cancel)
+				return ctx, cancel
+			},
+			code: codes.Canceled,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			real := openStore(t, tempDB(t))
+			st := &blockingStore{DecisionStore: real, started: make(chan struct{})}
+			svc, err := NewService(Options{Decider: newDecider(t), Store: st})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := tt.ctx()
+			defer cancel()
+			resp, err := svc.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+			if got := status.Code(err); got != tt.code || resp != nil {
+				t.Errorf("Triage: code %v, response %v; want %v and none", got, resp, tt.code)
+			}
+
+			// GetDecision against the real store with an ended context.
+			ctx, cancel = tt.ctx()
+			defer cancel()
+			<-ctx.Done()
+			reader, err := NewService(Options{Decider: newDecider(t), Store: real})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := reader.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: uuid.Must(uuid.NewV7()).String()})
+			if c := status.Code(err); c != tt.code || got != nil {
+				t.Errorf("GetDecision: code %v, response %v; want %v and none", c, got, tt.code)
+			}
+		})
+	}
+}
+
+func TestTriageInternal(t *testing.T) {
+	tests := []struct {
+		name    string
+		decider Decider
+		panics  float64
+	}{
+		{name: "panic", decider: panicDecider{}, panics: 1},
+		{name: "unexpected error", decider: errDecider{err: errSecret}},
+		{name: "no decision", decider: nilDecider{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := &countingStore{DecisionStore: openStore(t, tempDB(t))}
+			h := startServer(t, deps{decider: tt.decider, store: st})
+			ctx := testContext(t)
+			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+			s := status.Convert(err)
+			if s.Code() != codes.Internal {
+				t.Fatalf("code = %v (%v), want Internal", s.Code(), err)
+			}
+			if resp != nil {
+				t.Errorf("response with an error: %v", resp)
+			}
+			if s.Message() != msgInternal {
+				t.Errorf("message = %q, want the generic %q", s.Message(), msgInternal)
+			}
+			if n := st.saves.Load(); n != 0 {
+				t.Errorf("SaveDecision called %d times", n)
+			}
+			waitMetric(t, h.reg, "fenjian_grpc_panics_total", nil, tt.panics)
+			waitMetric(t, h.reg, "grpc_server_handled_total", map[string]string{
+				"grpc_type": "unary", "grpc_service": "fenjian.triage.v1.TriageService", "grpc_method": "Triage", "grpc_code": "Internal",
+			}, 1)
+
+			// The process survives and keeps serving other calls.
+			if _, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: uuid.Must(uuid.NewV7()).String()}); status.Code(err) != codes.NotFound {
+				t.Errorf("after the failure, GetDecision = %v, want NotFound", err)
+			}
+			if !strings.Contains(h.logs.String(), `"level":"ERROR"`) {
+				t.Errorf("no error record logged: %s", h.logs.String())
+			}
+		})
+	}
+}
+
+func TestTriageMessageTooLarge(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})
+	f := validFiling()
+	f.Text = strings.Repeat("a", MaxRecvMsgSize+1)
+	_, err := h.client.Triage(testContext(t), &triagev1.TriageRequest{Filing: f})
+	if got := status.Code(err); got != codes.ResourceExhausted {
+		t.Fatalf("code = %v (%v), want ResourceExhausted", got, err)
+	}
+}
+
+func TestLogsCarryNoPartyData(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})
+	ctx := testContext(t)
+	f := validFiling()
+	resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	if err != nil {
+		t.Fatalf("Triage: %v", err)
+	}
+	bad := validFiling()
+	bad.ClaimAmountFen = -5
+	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: bad}); status.Code(err) != codes.InvalidArgument {
+		t.Fatalf("invalid Triage: %v", err)
+	}
+	long := validFiling()
+	long.Id = strings.Repeat("号", 100_000)
+	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: long}); status.Code(err) != codes.InvalidArgument {
+		t.Fatalf("Triage(long id): %v", err)
+	}
+	if _, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: long.Id}); status.Code(err) != codes.InvalidArgument {
+		t.Fatalf("GetDecision(long id): %v", err)
+	}
+	logs := h.logs.String()
+	if strings.Contains(logs, strings.Repeat("号", maxLoggedID+1)) {
+		t.Error("logs carry an unbounded client-supplied id")
+	}
+	for _, forbidden := range []string{f.GetParties()[0].GetName(), f.GetParties()[1].GetName(), "借款30000元", "事实与理由"} {
+		if strings.Contains(logs, forbidden) {
+			t.Errorf("logs contain %q:\n%s", forbidden, logs)
+		}
+	}
+	for _, want := range []string{
+		`"method":"Triage"`, `"code":"OK"`, `"code":"InvalidArgument"`, `"field":"filing.claim_amount_fen"`,
+		`"decision_id":"` + resp.GetDecision().GetDecisionId() + `"`,
+		`"case_kind":"CASE_KIND_CIVIL"`, `"recommended":"` + resp.GetDecision().GetRecommended().String() + `"`,
+		`"needs_review":`, `"duration":`, `"filing_id":"(2024)辽0102民初1234号"`,
+	} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs lack %s:\n%s", want, logs)
+		}
+	}
+}
+
+func TestNewServiceRequiresDependencies(t *testing.T) {
+	if _, err := NewService(Options{Store: failingStore{}}); err == nil {
+		t.Error("NewService without a Decider: no error")
+	}
+	if _, err := NewService(Options{Decider: nilDecider{}}); err == nil {
+		t.Error("NewService without a Store: no error")
+	}
+	reg := prometheus.NewRegistry()
+	opts := Options{Decider: nilDecider{}, Store: failingStore{}, Registerer: reg}
+	if _, err := NewService(opts); err != nil {
+		t.Fatalf("NewService: %v", err)
+	}
+	if _, err := NewService(opts); err == nil {
+		t.Error("second NewService on the same registry: no error for the duplicate metrics")
+	}
+}
