@@ -1,0 +1,197 @@
+package evaluation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// MaxProblems bounds the problems a report lists; the counts stay exact.
+const MaxProblems = 100
+
+// Report is the evaluation of one engine (rules + scorer) on one data set.
+// Its JSON form is documented in the package comment.
+type Report struct {
+	// Model is the scorer's version.
+	Model string `json:"model"`
+	// RulesVersion is the rules' version.
+	RulesVersion string `json:"rules_version"`
+	// Data describes the input.
+	Data DataInfo `json:"data"`
+	// Counts says what happened to the input records.
+	Counts Counts `json:"counts"`
+	Metrics
+	// Problems lists invalid and rejected records, at most MaxProblems.
+	Problems []Problem `json:"problems,omitempty"`
+	// ProblemsTruncated is set when more problems occurred than are listed.
+	ProblemsTruncated bool `json:"problems_truncated,omitempty"`
+}
+
+// DataInfo identifies the evaluation data.
+type DataInfo struct {
+	// Path is the file name as given; empty for other sources.
+	Path string `json:"path,omitempty"`
+	// SHA256 is the hex digest of the bytes read, when the caller computed it.
+	SHA256 string `json:"sha256,omitempty"`
+	// HoldOut is the held-out fraction evaluated (Options.HoldOut); 0 = all.
+	HoldOut float64 `json:"holdout"`
+}
+
+// Counts accounts for every input record.
+// Lines = Invalid + Unlabeled + NotHeldOut + Rejected + Evaluated.
+type Counts struct {
+	Lines       int `json:"lines"`
+	Invalid     int `json:"invalid"`
+	Unlabeled   int `json:"unlabeled"`
+	NotHeldOut  int `json:"not_held_out"`
+	Rejected    int `json:"rejected"`
+	Evaluated   int `json:"evaluated"`
+	NeedsReview int `json:"needs_review"`
+}
+
+// Problem kinds.
+const (
+	ProblemInvalid  = "invalid"  // the line is not a Filing or LabeledFiling
+	ProblemRejected = "rejected" // the rules refused the filing (a field is invalid)
+)
+
+// Problem is one record that could not be evaluated.
+type Problem struct {
+	Line  int    `json:"line"`
+	ID    string `json:"id,omitempty"`
+	Kind  string `json:"kind"`
+	Error string `json:"error"`
+}
+
+// Source yields labelled filings; *dataset.Reader implements it. Read
+// returns io.EOF at the end and a *dataset.LineError for a bad line after
+// which reading may go on.
+type Source interface {
+	Read() (*triagev1.LabeledFiling, error)
+	// Line is the number of the line last read, for problem reports.
+	Line() int
+}
+
+// Options tune Evaluate.
+type Options struct {
+	// HoldOut, when > 0, evaluates only the records HeldOut(id, HoldOut)
+	// selects: the split a trainer using the same fraction did not train on.
+	HoldOut float64
+	// Now reads the clock around each Decide; nil means time.Now.
+	Now func() time.Time
+}
+
+// Evaluate decides every labelled filing of src with each engine and returns
+// one report per engine, in the engines' order. A filing an engine's rules
+// refuse (*rules.FieldError) and an unparsable line are counted and listed,
+// not fatal; any other error (a read failure, the context, a decision bug)
+// stops the evaluation.
+func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.Engine) ([]*Report, error) {
+	if len(engines) == 0 {
+		return nil, errors.New("evaluate: no engine")
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	reports := make([]*Report, len(engines))
+	outcomes := make([][]Outcome, len(engines))
+	for i, e := range engines {
+		reports[i] = &Report{
+			Model:        e.Scorer().Version(),
+			RulesVersion: e.Rules().Version(),
+			Data:         DataInfo{HoldOut: max(opts.HoldOut, 0)},
+		}
+	}
+	var counts Counts
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		lf, err := src.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var lineErr *dataset.LineError
+		if errors.As(err, &lineErr) {
+			counts.Lines++
+			counts.Invalid++
+			for _, r := range reports {
+				r.addProblem(Problem{Line: lineErr.Line, Kind: ProblemInvalid, Error: lineErr.Err.Error()})
+			}
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read evaluation data: %w", err)
+		}
+		counts.Lines++
+		if lf.GetLabel() == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+			counts.Unlabeled++
+			continue
+		}
+		f := lf.GetFiling()
+		if opts.HoldOut > 0 && !HeldOut(f.GetId(), opts.HoldOut) {
+			counts.NotHeldOut++
+			continue
+		}
+		for i, e := range engines {
+			start := now()
+			d, err := e.Decide(ctx, f)
+			elapsed := now().Sub(start)
+			var fe *rules.FieldError
+			if errors.As(err, &fe) {
+				reports[i].Counts.Rejected++
+				reports[i].addProblem(Problem{Line: src.Line(), ID: f.GetId(), Kind: ProblemRejected, Error: fe.Error()})
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %s: %w", src.Line(), reports[i].Model, err)
+			}
+			outcomes[i] = append(outcomes[i], Outcome{
+				Label:       lf.GetLabel(),
+				Recommended: d.GetRecommended(),
+				Confidence:  confidence(d),
+				Latency:     elapsed,
+				NeedsReview: d.GetNeedsReview(),
+			})
+		}
+	}
+	for i, r := range reports {
+		rejected := r.Counts.Rejected
+		r.Counts = counts
+		r.Counts.Rejected = rejected
+		r.Counts.Evaluated = len(outcomes[i])
+		for _, o := range outcomes[i] {
+			if o.NeedsReview {
+				r.Counts.NeedsReview++
+			}
+		}
+		r.Metrics = Compute(outcomes[i])
+	}
+	return reports, nil
+}
+
+// confidence is the probability of the decision's recommended option.
+func confidence(d *triagev1.Decision) float64 {
+	for _, o := range d.GetOptions() {
+		if o.GetProcedure() == d.GetRecommended() {
+			return o.GetProbability()
+		}
+	}
+	return 0
+}
+
+func (r *Report) addProblem(p Problem) {
+	if len(r.Problems) >= MaxProblems {
+		r.ProblemsTruncated = true
+		return
+	}
+	r.Problems = append(r.Problems, p)
+}
