@@ -1,0 +1,24 @@
+package rules_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/fenjian/fenjian/rules"
+)
+
+// TestREADMEListsEveryCode keeps the README's reason-code table true: a code
+// added to the rules without documentation fails here.
+func TestREADMEListsEveryCode(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for _, code := range rules.Codes() {
+		if !strings.Contains(readme, "| `"+code+"` |") {
+			t.Errorf("README.md's reason-code table lacks %s", code)
+		}
+	}
+}
