@@ -126,6 +126,7 @@ func isLabeled(b []byte) bool {
 type Writer struct {
 	w    *bufio.Writer
 	opts protojson.MarshalOptions
+	buf  bytes.Buffer
 }
 
 // NewWriter returns a Writer on w. Output uses proto field names, as the
@@ -140,9 +141,15 @@ func (w *Writer) Write(m proto.Message) error {
 	if err != nil {
 		return fmt.Errorf("marshal %s: %w", m.ProtoReflect().Descriptor().Name(), err)
 	}
-	// Compact protojson escapes newlines inside strings, so one record is
-	// always one line.
-	if _, err := w.w.Write(b); err != nil {
+	// protojson varies its whitespace from build to build on purpose;
+	// compacting makes the same records the same bytes whichever binary
+	// writes them (generated corpora and exports are hashed). Compact JSON
+	// escapes newlines inside strings, so one record is one line.
+	w.buf.Reset()
+	if err := json.Compact(&w.buf, b); err != nil {
+		return fmt.Errorf("compact %s: %w", m.ProtoReflect().Descriptor().Name(), err)
+	}
+	if _, err := w.w.Write(w.buf.Bytes()); err != nil {
 		return fmt.Errorf("write record: %w", err)
 	}
 	if err := w.w.WriteByte('\n'); err != nil {

@@ -91,6 +91,11 @@ func TestWriterRoundTrip(t *testing.T) {
 	if n := strings.Count(buf.String(), "\n"); n != 3 {
 		t.Fatalf("%d lines, want 3: %q", n, buf.String())
 	}
+	// Compact: protojson's deliberate whitespace jitter must not reach files
+	// whose bytes are hashed.
+	if strings.Contains(buf.String(), `": `) || strings.Contains(buf.String(), `, "`) {
+		t.Fatalf("output is not compact: %s", buf.String())
+	}
 	if !strings.Contains(buf.String(), `"case_kind":"CASE_KIND_CIVIL"`) {
 		t.Fatalf("output does not use proto field names: %s", buf.String())
 	}
