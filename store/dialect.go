@@ -1,35 +1,62 @@
 package store
 
 import (
+	"context"
+	"database/sql/driver"
 	"embed"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
+	"net"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // dialect holds everything that differs between SQL databases, so that the
-// migration runner and the group-commit writer are written once. PostgreSQL
-// will add a second value with "$1" placeholders and its own migrations.
+// migration runner, the reads and the group-commit writer's batching are
+// written once. How a batch of rows is inserted differs too, but it needs a
+// connection, so it is an insertFunc built by each Open function.
 type dialect struct {
 	name string
 	// migrations holds NNNN_name.sql files at its root.
 	migrations fs.FS
 	// createMigrations creates schema_migrations if it is missing.
 	createMigrations string
+	// lockMigrations, when set, runs first in every migration transaction
+	// and holds a lock until it ends, so that two servers starting at once
+	// take turns. SQLite needs none: its migration transactions begin
+	// IMMEDIATE, which already holds the database's write lock.
+	lockMigrations string
 	// schemaVersion returns the highest applied version, 0 for none.
 	schemaVersion string
 	// recordMigration inserts (version, applied_at).
 	recordMigration string
-	// insertDecision inserts the columns in decisionRow.args order.
-	insertDecision string
 	// selectDecision returns the decision blob for a decision_id.
 	selectDecision string
 	// isDuplicate reports whether err is a primary-key violation, which the
 	// writer reports as ErrDuplicate rather than ErrUnavailable.
 	isDuplicate func(error) bool
+	// rowFault reports whether err, the failure of a shared transaction,
+	// may have been caused by one of its rows (a duplicate id, a constraint,
+	// a trigger), so that retrying each row alone can isolate it. Anything
+	// else (a lost connection, a server shutting down) fails the whole batch
+	// at once: retrying row by row would only multiply an outage's wait.
+	rowFault func(error) bool
+	// connLost reports whether err says the connection a statement ran on
+	// had died (the server ended the session, the socket broke) rather than
+	// that the statement failed or the server cannot be reached. Reads, which
+	// change nothing, are retried on another connection after such an error;
+	// writes are not, since the lost connection may have committed them.
+	connLost func(error) bool
 }
+
+// sqliteInsert inserts one row, columns in decisionRow.args order.
+const sqliteInsert = `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review,
+    model_version, rules_version, decided_at, decision, filing)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 //go:embed migrations/sqlite/*.sql
 var sqliteMigrationFiles embed.FS
@@ -49,11 +76,14 @@ func sqliteDialect() (dialect, error) {
 )`,
 		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
-		insertDecision: `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review,
-    model_version, rules_version, decided_at, decision, filing)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		selectDecision: `SELECT decision FROM decisions WHERE decision_id = ?`,
-		isDuplicate:    sqliteIsDuplicate,
+		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = ?`,
+		isDuplicate:     sqliteIsDuplicate,
+		// Every failure is retried row by row: the file is local, so a retry
+		// costs microseconds, and which SQLite errors a row can cause (a
+		// trigger's RAISE, a full disk for a large row) is not a short list.
+		rowFault: func(error) bool { return true },
+		// An in-process file has no connection to lose.
+		connLost: func(error) bool { return false },
 	}, nil
 }
 
@@ -63,4 +93,84 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 func sqliteIsDuplicate(err error) bool {
 	e, ok := errors.AsType[*sqlite.Error](err)
 	return ok && e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}
+
+//go:embed migrations/postgres/*.sql
+var postgresMigrationFiles embed.FS
+
+// migrationLockClass is the first key of the advisory lock that serializes
+// migrations ("FENJ" in ASCII). The second key is a hash of the schema the
+// tables live in, so deployments in different schemas of one database do
+// not wait for each other.
+const migrationLockClass = 0x46454E4A
+
+func postgresDialect() (dialect, error) {
+	migrations, err := fs.Sub(postgresMigrationFiles, "migrations/postgres")
+	if err != nil {
+		return dialect{}, err
+	}
+	return dialect{
+		name:       "postgres",
+		migrations: migrations,
+		// The same columns as SQLite's, so one migration runner and one test
+		// read both.
+		createMigrations: `CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER NOT NULL PRIMARY KEY,
+    applied_at TEXT    NOT NULL
+)`,
+		// A transaction-scoped advisory lock is released by COMMIT or
+		// ROLLBACK, and by the server when the session dies, so a crashed
+		// migrator never leaves it held. It is taken before CREATE TABLE IF
+		// NOT EXISTS too, which races with itself in PostgreSQL (two
+		// sessions can both find the table missing, and one then fails).
+		lockMigrations:  fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, hashtext(COALESCE(current_schema(), '')))`, migrationLockClass),
+		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
+		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
+		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = $1`,
+		isDuplicate:     postgresIsDuplicate,
+		rowFault:        postgresRowFault,
+		connLost:        postgresConnLost,
+	}, nil
+}
+
+// postgresIsDuplicate matches unique_violation. decision_id is the only
+// unique key of decisions, so on an insert there it means the id is taken.
+func postgresIsDuplicate(err error) bool {
+	e, ok := errors.AsType[*pgconn.PgError](err)
+	return ok && e.Code == "23505"
+}
+
+// postgresRowFault accepts the SQLSTATE classes a row's values or a trigger
+// on its table raise: 22 data exception, 23 integrity constraint violation,
+// P0 PL/pgSQL RAISE. Connection failures carry no PgError, and a shutdown's
+// 57P01 is class 57: neither names a row.
+func postgresRowFault(err error) bool {
+	e, ok := errors.AsType[*pgconn.PgError](err)
+	if !ok || len(e.Code) != 5 {
+		return false
+	}
+	switch e.Code[:2] {
+	case "22", "23", "P0":
+		return true
+	}
+	return false
+}
+
+// postgresConnLost matches what a pooled connection reports when its session
+// is gone: the server's FATAL goodbye (pg_terminate_backend, a shutdown, an
+// idle timeout), or a socket that hit EOF, a reset or a broken pipe. A
+// failure to dial is not: the server is unreachable, and retrying on a new
+// connection would only dial again.
+func postgresConnLost(err error) bool {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	if _, ok := errors.AsType[*pgconn.ConnectError](err); ok {
+		return false
+	}
+	if e, ok := errors.AsType[*pgconn.PgError](err); ok {
+		return e.Severity == "FATAL" || e.Severity == "PANIC"
+	}
+	_, isNet := errors.AsType[net.Error](err)
+	return isNet || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn)
 }

@@ -53,9 +53,11 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 // migrate brings the database at db up to the newest migration and returns
 // the version it found and the version it left. Each migration runs in its own
 // transaction together with its schema_migrations row, so a crash leaves the
-// database at a whole version. The version is re-read inside each
-// transaction, so two processes opening the same file do not both apply a
-// step: with SQLite the transaction begins IMMEDIATE and holds the write lock.
+// database at a whole version. Every transaction first takes the dialect's
+// migration lock (SQLite: BEGIN IMMEDIATE's write lock; PostgreSQL: an
+// advisory lock) and re-reads the version under it, so two servers starting
+// at once against one database apply each step once and the second waits
+// for the first rather than failing.
 //
 // A database whose version is newer than the binary's migrations is refused:
 // an older binary cannot know what the newer schema requires of writers.
@@ -64,8 +66,14 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 	if len(ms) > 0 {
 		latest = ms[len(ms)-1].version
 	}
-	if _, err := db.ExecContext(ctx, d.createMigrations); err != nil {
-		return 0, 0, fmt.Errorf("create schema_migrations: %w: %w", ErrUnavailable, err)
+	err = inMigrationTx(ctx, db, d, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, d.createMigrations); err != nil {
+			return fmt.Errorf("create schema_migrations: %w: %w", ErrUnavailable, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, err
 	}
 	if err := db.QueryRowContext(ctx, d.schemaVersion).Scan(&from); err != nil {
 		return 0, 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
@@ -90,34 +98,55 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 	return from, to, nil
 }
 
-// applyMigration runs m in one transaction unless another process applied it
-// first; it reports whether it did the work.
-func applyMigration(ctx context.Context, db *sql.DB, d dialect, m migration) (applied bool, err error) {
+// inMigrationTx runs f in a transaction that holds the migration lock, and
+// commits if f succeeds.
+func inMigrationTx(ctx context.Context, db *sql.DB, d dialect, f func(*sql.Tx) error) (err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("migration %04d_%s: begin: %w: %w", m.version, m.name, ErrUnavailable, err)
+		return fmt.Errorf("begin: %w: %w", ErrUnavailable, err)
 	}
 	defer func() {
 		if err != nil {
 			_ = tx.Rollback() // the error being returned says more than a failed rollback
 		}
 	}()
-	var current int
-	if err := tx.QueryRowContext(ctx, d.schemaVersion).Scan(&current); err != nil {
-		return false, fmt.Errorf("migration %04d_%s: read schema version: %w: %w", m.version, m.name, ErrUnavailable, err)
+	if d.lockMigrations != "" {
+		if _, err := tx.ExecContext(ctx, d.lockMigrations); err != nil {
+			return fmt.Errorf("take migration lock: %w: %w", ErrUnavailable, err)
+		}
 	}
-	if current >= m.version {
-		return false, tx.Rollback()
-	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return false, fmt.Errorf("migration %04d_%s: %w: %w", m.version, m.name, ErrUnavailable, err)
-	}
-	appliedAt := time.Now().UTC().Format(time.RFC3339Nano)
-	if _, err := tx.ExecContext(ctx, d.recordMigration, m.version, appliedAt); err != nil {
-		return false, fmt.Errorf("migration %04d_%s: record: %w: %w", m.version, m.name, ErrUnavailable, err)
+	if err := f(tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("migration %04d_%s: commit: %w: %w", m.version, m.name, ErrUnavailable, err)
+		return fmt.Errorf("commit: %w: %w", ErrUnavailable, err)
 	}
-	return true, nil
+	return nil
+}
+
+// applyMigration runs m in one transaction unless another process applied it
+// first; it reports whether it did the work.
+func applyMigration(ctx context.Context, db *sql.DB, d dialect, m migration) (applied bool, err error) {
+	err = inMigrationTx(ctx, db, d, func(tx *sql.Tx) error {
+		var current int
+		if err := tx.QueryRowContext(ctx, d.schemaVersion).Scan(&current); err != nil {
+			return fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
+		}
+		if current >= m.version {
+			return nil // another process got here first; committing changes nothing
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+		}
+		appliedAt := time.Now().UTC().Format(time.RFC3339Nano)
+		if _, err := tx.ExecContext(ctx, d.recordMigration, m.version, appliedAt); err != nil {
+			return fmt.Errorf("record: %w: %w", ErrUnavailable, err)
+		}
+		applied = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("migration %04d_%s: %w", m.version, m.name, err)
+	}
+	return applied, nil
 }

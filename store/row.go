@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"google.golang.org/protobuf/proto"
@@ -56,6 +57,16 @@ func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time) (*d
 	case f.GetId() != "" && f.GetId() != filingID:
 		// The row would index one filing and carry another.
 		return nil, fmt.Errorf("store: decision filing_id %q differs from filing id %q", filingID, f.GetId())
+	}
+	// PostgreSQL's text type cannot hold NUL, which protobuf strings may
+	// carry; refusing it here keeps the two stores answering alike.
+	for _, c := range []struct{ name, value string }{
+		{"decision_id", d.GetDecisionId()}, {"filing_id", filingID},
+		{"model_version", d.GetModelVersion()}, {"rules_version", d.GetRulesVersion()},
+	} {
+		if strings.IndexByte(c.value, 0) >= 0 {
+			return nil, fmt.Errorf("store: %s contains a NUL byte", c.name)
+		}
 	}
 	caseKind := d.GetCaseKind()
 	if caseKind == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {

@@ -5,17 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
-	"google.golang.org/protobuf/proto"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver: no cgo
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -29,16 +26,10 @@ const busyTimeout = 5 * time.Second
 // use. Writes go through a single group-commit writer; reads use a separate
 // pool of read-only connections, which WAL mode lets run alongside a commit.
 type SQLite struct {
-	path    string
-	dialect dialect
-	log     *slog.Logger
-	write   *sql.DB
-	read    *sql.DB
-	insert  *sql.Stmt
-	writer  *writer
-
-	closeOnce sync.Once
-	closeErr  error
+	sqlStore
+	path   string
+	write  *sql.DB
+	insert *sql.Stmt
 }
 
 // OpenSQLite opens the SQLite database at path, creating the file and its
@@ -66,12 +57,12 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
-	log := opts.logger().With("component", "store", "path", abs)
+	log := opts.logger().With("component", "store", "dialect", d.name, "path", abs)
 
-	s := &SQLite{path: abs, dialect: d, log: log}
+	s := &SQLite{sqlStore: sqlStore{dialect: d, log: log}, path: abs}
 	defer func() {
 		if err != nil {
-			s.closeDBs() // the open error is the one to report
+			_ = s.closeAll() // the open error is the one to report
 		}
 	}()
 
@@ -89,6 +80,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	s.closers = append(s.closers, s.write)
 	if err := checkPragmas(ctx, s.write); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
@@ -107,19 +99,19 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	s.closers = append(s.closers, s.read)
 
-	s.insert, err = s.write.PrepareContext(ctx, d.insertDecision)
+	s.insert, err = s.write.PrepareContext(ctx, sqliteInsert)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: prepare insert: %w: %w", ErrUnavailable, err)
 	}
-	m, err := newMetrics(opts.Registerer)
-	if err != nil {
-		return nil, fmt.Errorf("open sqlite store: register metrics: %w", err)
+	s.closers = append(s.closers, s.insert)
+	// No writer timeout: the busy timeout already bounds waiting for a
+	// lock, and a local file does not hang the way a network peer can.
+	if err := s.startWriter(s.insertRows, 0, opts); err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
-
-	s.writer = newWriter(s.write, s.insert, d.isDuplicate, opts.maxBatch(), m, log)
-	go s.writer.run() // stopped and awaited by Close
-	log.InfoContext(ctx, "decision store open", "dialect", d.name, "schema_version", to, "migrations_applied", to-from)
+	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
 	return s, nil
 }
 
@@ -169,6 +161,34 @@ func checkPragmas(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
+// insertRows is SQLite's insertFunc: the prepared insert once per row inside
+// one transaction on the writer's only connection. In-process statements cost
+// microseconds, so a multi-row statement would save little; the sync at
+// COMMIT (synchronous=FULL) is what the batch shares.
+func (s *SQLite) insertRows(ctx context.Context, rows []*decisionRow) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	stmt := tx.StmtContext(ctx, s.insert)
+	for _, row := range rows {
+		if _, err := stmt.ExecContext(ctx, row.args()...); err != nil {
+			_ = tx.Rollback() // the insert error is the one to report
+			return fmt.Errorf("insert decision %q: %w", row.decisionID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		// SQLite may leave the transaction open after a failed COMMIT (full
+		// disk, I/O error); database/sql would then hand the connection back
+		// mid-transaction. Roll back on the connection itself; "no
+		// transaction is active" is the expected answer when SQLite already
+		// rolled back.
+		_, _ = s.write.ExecContext(ctx, "ROLLBACK")
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
 // SaveDecision records d, the decision for filing f, and returns only after
 // the row is durably committed. A nil argument, an empty decision_id or a
 // dry-run decision is refused with a plain error; an id already recorded
@@ -180,88 +200,31 @@ func checkPragmas(ctx context.Context, db *sql.DB) error {
 // When d has no decided_at, the time of the call is stored in the
 // decided_at column (the stored decision itself is left as given).
 func (s *SQLite) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
-	row, err := newDecisionRow(d, f, time.Now())
-	if err != nil {
-		return err
-	}
-	return s.writer.submit(ctx, row)
+	return s.saveDecision(ctx, d, f)
 }
 
 // GetDecision returns the decision recorded under decisionID, or an error
 // wrapping ErrNotFound if there is none.
 func (s *SQLite) GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
-	if decisionID == "" {
-		return nil, errors.New("store: decision_id is empty")
-	}
-	var blob []byte
-	err := s.read.QueryRowContext(ctx, s.dialect.selectDecision, decisionID).Scan(&blob)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil, fmt.Errorf("get decision %q: %w", decisionID, ErrNotFound)
-	case err != nil && ctx.Err() != nil:
-		// The caller gave up; the database may be fine.
-		return nil, fmt.Errorf("get decision %q: %w", decisionID, ctx.Err())
-	case err != nil:
-		return nil, fmt.Errorf("get decision %q: %w: %w", decisionID, ErrUnavailable, err)
-	}
-	d := &triagev1.Decision{}
-	if err := proto.Unmarshal(blob, d); err != nil {
-		// Not ErrUnavailable: a row that does not decode will not decode on
-		// retry either.
-		return nil, fmt.Errorf("get decision %q: decode: %w", decisionID, err)
-	}
-	return d, nil
+	return s.getDecision(ctx, decisionID)
 }
 
 // Ping reports whether the store can serve: the writer is running and the
 // database answers a read. Failures wrap ErrUnavailable, for readiness probes.
 func (s *SQLite) Ping(ctx context.Context) error {
-	if s.writer.isClosed() {
-		return errClosed("ping store")
-	}
-	var version int
-	if err := s.read.QueryRowContext(ctx, s.dialect.schemaVersion).Scan(&version); err != nil {
-		return fmt.Errorf("ping store: %w: %w", ErrUnavailable, err)
-	}
-	return nil
+	return s.ping(ctx)
 }
 
 // SchemaVersion returns the highest migration version applied to the
 // database.
 func (s *SQLite) SchemaVersion(ctx context.Context) (int, error) {
-	var version int
-	if err := s.read.QueryRowContext(ctx, s.dialect.schemaVersion).Scan(&version); err != nil {
-		return 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
-	}
-	return version, nil
+	return s.schemaVersion(ctx)
 }
 
 // Close stops accepting decisions, waits for the writer to commit and answer
-// every decision already queued, then closes the database. Later calls
-// return the first call's result.
+// every decision already queued, then closes the database; closing the last
+// connection checkpoints the WAL into the database file. Later calls return
+// the first call's result.
 func (s *SQLite) Close() error {
-	s.closeOnce.Do(func() {
-		s.writer.stop()
-		if err := s.closeDBs(); err != nil {
-			s.closeErr = fmt.Errorf("close sqlite store: %w", err)
-		}
-		s.log.Info("decision store closed")
-	})
-	return s.closeErr
-}
-
-// closeDBs closes whatever OpenSQLite got as far as opening. Closing the
-// last connection checkpoints the WAL into the database file.
-func (s *SQLite) closeDBs() error {
-	var errs []error
-	if s.insert != nil {
-		errs = append(errs, s.insert.Close())
-	}
-	if s.read != nil {
-		errs = append(errs, s.read.Close())
-	}
-	if s.write != nil {
-		errs = append(errs, s.write.Close())
-	}
-	return errors.Join(errs...)
+	return s.close()
 }

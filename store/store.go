@@ -21,19 +21,76 @@
 // that exports and reports filter on without decoding the blobs.
 //
 // The schema evolves through numbered migrations embedded in the binary, one
-// directory per SQL dialect. SQLite, through the pure-Go driver
-// modernc.org/sqlite (no cgo), is the embedded default; PostgreSQL will use
-// the same schema and tests. Dialect-specific text (placeholders, column
-// types, triggers, error codes) is kept in a dialect value and the migration
-// files, so the group-commit writer and the migration runner are shared.
+// directory per SQL dialect, with the same version numbers and meaning in
+// each. SQLite, through the pure-Go driver modernc.org/sqlite (no cgo), is the
+// embedded default; PostgreSQL, through pgx (pure Go too), serves several
+// replicas from one record with the same schema and the same test suite.
+// Dialect-specific text (placeholders, column types, triggers, error codes) is
+// kept in a dialect value and the migration files, so the group-commit
+// writer, the migration runner and the reads are shared; each dialect adds
+// only how to open its database and how to insert a batch.
 package store
 
 import (
+	"context"
 	"errors"
 	"log/slog"
+	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
+
+// Store is the record the service writes before it answers: SaveDecision
+// returns only once the decision is durably committed, so a client never
+// holds a decision id the store lacks (design.md §5). *SQLite and *Postgres
+// implement it with the same behaviour and errors: ErrDuplicate for a
+// recorded id, ErrNotFound for an unknown one, ErrUnavailable for every
+// failure to reach the database, and plain errors for invalid arguments.
+type Store interface {
+	// SaveDecision durably records d, the decision for filing f.
+	SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error
+	// GetDecision returns the decision recorded under decisionID.
+	GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error)
+	// Ping reports whether the store can serve, for readiness probes.
+	Ping(ctx context.Context) error
+	// Close flushes queued decisions and releases the database.
+	Close() error
+	// SchemaVersion returns the highest migration applied to the database.
+	SchemaVersion(ctx context.Context) (int, error)
+}
+
+var (
+	_ Store = (*SQLite)(nil)
+	_ Store = (*Postgres)(nil)
+)
+
+// Open opens the store that target names: a postgres:// or postgresql://
+// URL opens PostgreSQL (OpenPostgres), anything else is the path of a SQLite
+// file (OpenSQLite). A key=value PostgreSQL DSN is not recognised here; pass
+// it to OpenPostgres, or write it as a URL.
+func Open(ctx context.Context, target string, opts Options) (Store, error) {
+	if isPostgresURL(target) {
+		p, err := OpenPostgres(ctx, target, opts)
+		if err != nil {
+			return nil, err // not a typed nil inside a non-nil Store
+		}
+		return p, nil
+	}
+	s, err := OpenSQLite(ctx, target, opts)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// isPostgresURL reports whether target is a URL with one of the schemes
+// libpq accepts, in any letter case, as URL schemes are.
+func isPostgresURL(target string) bool {
+	scheme, _, ok := strings.Cut(target, "://")
+	return ok && (strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql"))
+}
 
 // ErrNotFound is returned by GetDecision for an unknown id.
 var ErrNotFound = errors.New("store: decision not found")

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -18,16 +17,30 @@ type saveRequest struct {
 	done chan error // buffered: the writer never blocks on a departed caller
 }
 
-// writer is the group-commit writer. Its goroutine is the only user of db
-// once the store is open; callers hand it rows through reqs and wait for
-// the outcome of the transaction that carried theirs.
+// insertFunc writes rows in one transaction and returns once the
+// transaction is durably committed, or has failed. A failure means nothing
+// was written, except when the connection died after the commit was sent:
+// then the rows may be stored and the callers are told ErrUnavailable, which
+// is safe, since none of them answers with the decision's id. Each dialect
+// has its own: SQLite runs a prepared insert per row inside BEGIN … COMMIT on
+// its one connection; PostgreSQL sends the whole batch as one statement,
+// which costs one round trip however many rows it carries.
+type insertFunc func(ctx context.Context, rows []*decisionRow) error
+
+// writer is the group-commit writer. Its goroutine is the only writer to the
+// database once the store is open; callers hand it rows through reqs and
+// wait for the outcome of the transaction that carried theirs.
 type writer struct {
-	db          *sql.DB
-	insert      *sql.Stmt
+	insert      insertFunc
 	isDuplicate func(error) bool
-	maxBatch    int
-	metrics     *metrics
-	log         *slog.Logger
+	rowFault    func(error) bool
+	// timeout bounds one transaction (0: no bound). A commit that hangs (a
+	// network partition that drops packets rather than refusing them) would
+	// otherwise stall every later decision behind it.
+	timeout  time.Duration
+	maxBatch int
+	metrics  *metrics
+	log      *slog.Logger
 
 	// mu makes closing reqs safe: senders hold it for reading while they
 	// send, stop holds it for writing while it marks the writer closed, so no
@@ -37,20 +50,34 @@ type writer struct {
 	reqs   chan *saveRequest
 	// stopped is closed when run has answered every request and returned.
 	stopped chan struct{}
+	// rows is commit's reusable argument for insert.
+	rows []*decisionRow
 }
 
-func newWriter(db *sql.DB, insert *sql.Stmt, isDuplicate func(error) bool, maxBatch int, m *metrics, log *slog.Logger) *writer {
+// writerConfig is what a store gives newWriter.
+type writerConfig struct {
+	insert   insertFunc
+	dialect  dialect
+	timeout  time.Duration
+	maxBatch int
+	metrics  *metrics
+	log      *slog.Logger
+}
+
+func newWriter(c writerConfig) *writer {
 	return &writer{
-		db:          db,
-		insert:      insert,
-		isDuplicate: isDuplicate,
-		maxBatch:    maxBatch,
-		metrics:     m,
-		log:         log,
+		insert:      c.insert,
+		isDuplicate: c.dialect.isDuplicate,
+		rowFault:    c.dialect.rowFault,
+		timeout:     c.timeout,
+		maxBatch:    c.maxBatch,
+		metrics:     c.metrics,
+		log:         c.log,
 		// A batch's worth of buffer lets the next batch gather while the
 		// current one syncs, without callers blocking on the hand-off.
-		reqs:    make(chan *saveRequest, maxBatch),
+		reqs:    make(chan *saveRequest, c.maxBatch),
 		stopped: make(chan struct{}),
+		rows:    make([]*decisionRow, 0, c.maxBatch),
 	}
 }
 
@@ -162,21 +189,30 @@ func (w *writer) flush(batch []*saveRequest) {
 		}
 		return
 	}
-	if len(live) > 1 {
+	if len(live) > 1 && w.rowFault(err) {
 		// Which row failed, and whether the others could commit, is only
 		// known by trying them alone. Portable too: PostgreSQL aborts the
 		// whole transaction on the first failed statement.
 		w.metrics.writeErrors.WithLabelValues(opBatch).Inc()
 		w.log.Warn("group commit failed; retrying decisions one per transaction", "batch_size", len(live), "err", err)
 		for _, req := range live {
+			if err := req.ctx.Err(); err != nil {
+				// The retries take time; a caller that left meanwhile
+				// must not have its decision stored.
+				req.done <- fmt.Errorf("save decision: %w", err)
+				continue
+			}
 			req.done <- w.result(req.row, w.commit([]*saveRequest{req}))
 		}
 		return
 	}
-	live[0].done <- w.result(live[0].row, err)
+	for _, req := range live {
+		req.done <- w.result(req.row, err)
+	}
 }
 
-// result turns the outcome of committing row alone into the caller's error.
+// result turns the outcome of committing row (alone, or in a batch that
+// failed for no row's fault) into the caller's error.
 func (w *writer) result(row *decisionRow, err error) error {
 	if err == nil {
 		return nil
@@ -191,34 +227,25 @@ func (w *writer) result(row *decisionRow, err error) error {
 }
 
 // commit writes reqs' rows in one transaction and returns once it is durable
-// (synchronous=FULL syncs the WAL on commit) or has failed and been rolled
-// back. The writer's own context is background: a caller that leaves must
-// not abort the transaction of the others sharing it.
-func (w *writer) commit(reqs []*saveRequest) (err error) {
+// or has failed. The writer's own context is not any caller's: a caller that
+// leaves must not abort the transaction of the others sharing it.
+func (w *writer) commit(reqs []*saveRequest) error {
 	ctx := context.Background()
+	if w.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, w.timeout)
+		defer cancel()
+	}
 	w.metrics.batchSize.Observe(float64(len(reqs)))
 	start := time.Now()
 	defer func() { w.metrics.commitDuration.Observe(time.Since(start).Seconds()) }()
 
-	tx, err := w.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	stmt := tx.StmtContext(ctx, w.insert)
+	rows := w.rows[:0]
 	for _, req := range reqs {
-		if _, err := stmt.ExecContext(ctx, req.row.args()...); err != nil {
-			_ = tx.Rollback() // the insert error is the one to report
-			return fmt.Errorf("insert decision %q: %w", req.row.decisionID, err)
-		}
+		rows = append(rows, req.row)
 	}
-	if err := tx.Commit(); err != nil {
-		// SQLite may leave the transaction open after a failed COMMIT (full
-		// disk, I/O error); database/sql would then hand the connection back
-		// mid-transaction. Roll back on the connection itself; "no
-		// transaction is active" is the expected answer when SQLite already
-		// rolled back.
-		_, _ = w.db.ExecContext(ctx, "ROLLBACK")
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
+	err := w.insert(ctx, rows)
+	clear(rows) // keep no row alive between batches
+	w.rows = rows[:0]
+	return err
 }

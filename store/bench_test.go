@@ -1,0 +1,57 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/store"
+)
+
+// BenchmarkSaveDecisionParallel measures durable saves under concurrency, the
+// design.md §8 case group commit exists for, on each backend.
+// decisions/commit is the mean batch size.
+func BenchmarkSaveDecisionParallel(b *testing.B) {
+	backends := []struct {
+		name string
+		make func(testing.TB) *backend
+	}{
+		{"sqlite", newSQLiteBackend},
+		{"postgres", newPostgresBackend},
+	}
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			for _, perProc := range []int{1, 8, 32} {
+				b.Run(fmt.Sprintf("goroutines_per_proc=%d", perProc), func(b *testing.B) {
+					reg := prometheus.NewRegistry()
+					s := be.make(b).open(b, store.Options{Registerer: reg})
+					d, f := civilCase("bench")
+					var next atomic.Int64
+					b.SetParallelism(perProc)
+					b.ReportAllocs()
+					b.ResetTimer()
+					b.RunParallel(func(pb *testing.PB) {
+						for pb.Next() {
+							dd := proto.Clone(d).(*triagev1.Decision)
+							dd.DecisionId = fmt.Sprintf("dec-%d", next.Add(1))
+							if err := s.SaveDecision(context.Background(), dd, f); err != nil {
+								b.Error(err)
+								return
+							}
+						}
+					})
+					b.StopTimer()
+					h := histogram(b, reg, "fenjian_store_commit_batch_size")
+					if h.GetSampleCount() > 0 {
+						b.ReportMetric(h.GetSampleSum()/float64(h.GetSampleCount()), "decisions/commit")
+					}
+				})
+			}
+		})
+	}
+}

@@ -1,0 +1,184 @@
+//go:build unix
+
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/fenjian/fenjian/store"
+)
+
+// TestPostgresOutage stops a throwaway PostgreSQL server under a store that
+// is saving decisions from several goroutines, then starts it again
+// (design.md §8: a store outage yields UNAVAILABLE, never an unrecorded
+// decision, and an acknowledged decision is never lost). While the server is
+// down every save, read and ping fails promptly with ErrUnavailable; no save
+// reports success without its row; once the server is back, the same store
+// saves again without being reopened.
+//
+// "fast" is a clean shutdown (sessions are told and closed); "immediate"
+// kills the server as a crash would, so the acknowledged decisions must also
+// survive crash recovery.
+func TestPostgresOutage(t *testing.T) {
+	postgresDSN(t) // PostgreSQL tests run when the suite is asked for them
+	for _, mode := range []string{"fast", "immediate"} {
+		t.Run("stop="+mode, func(t *testing.T) {
+			c := startPGCluster(t)
+			ctx := context.Background()
+			s, err := store.OpenPostgres(ctx, c.dsn(), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+
+			type result struct {
+				id    string
+				err   error
+				start time.Time
+				took  time.Duration
+			}
+			var (
+				mu       sync.Mutex
+				results  []result
+				okCount  atomic.Int64
+				seq      atomic.Int64
+				stopLoad = make(chan struct{})
+				wg       sync.WaitGroup
+			)
+			for range 8 {
+				wg.Go(func() {
+					for {
+						select {
+						case <-stopLoad:
+							return
+						default:
+						}
+						id := fmt.Sprintf("load-%d", seq.Add(1))
+						// A generous deadline: promptness is asserted on
+						// the measured time, not by cutting calls short.
+						ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+						start := time.Now()
+						err := save(ctx, s, id)
+						cancel()
+						mu.Lock()
+						results = append(results, result{"dec-" + id, err, start, time.Since(start)})
+						mu.Unlock()
+						if err == nil {
+							okCount.Add(1)
+						} else {
+							time.Sleep(5 * time.Millisecond) // no hot loop while the server is down
+						}
+					}
+				})
+			}
+			if !waitUntil(30*time.Second, func() bool { return okCount.Load() >= 100 }) {
+				t.Fatalf("only %d saves succeeded before the outage", okCount.Load())
+			}
+
+			c.stop(mode)
+			down := time.Now()
+			// Probes from a caller with no deadline of its own: the store
+			// must bound them itself.
+			start := time.Now()
+			err = save(ctx, s, "probe")
+			if took := time.Since(start); !errors.Is(err, store.ErrUnavailable) || took > 10*time.Second {
+				t.Errorf("save with the server down = %v after %v, want ErrUnavailable promptly", err, took)
+			}
+			if err := s.Ping(ctx); !errors.Is(err, store.ErrUnavailable) {
+				t.Errorf("Ping with the server down = %v, want ErrUnavailable", err)
+			}
+			if _, err := s.GetDecision(ctx, "dec-load-1"); !errors.Is(err, store.ErrUnavailable) {
+				t.Errorf("GetDecision with the server down = %v, want ErrUnavailable", err)
+			}
+			time.Sleep(500 * time.Millisecond) // the load keeps failing meanwhile
+			close(stopLoad)
+			wg.Wait()
+
+			c.start()
+			// The same store, not reopened: its pools dial the server anew.
+			var after []string
+			recovered := waitUntil(30*time.Second, func() bool {
+				id := fmt.Sprintf("after-%d", len(after))
+				err := save(ctx, s, id)
+				if err == nil {
+					after = append(after, "dec-"+id)
+					return true
+				}
+				if !errors.Is(err, store.ErrUnavailable) {
+					t.Errorf("save while the server restarts = %v, want ErrUnavailable", err)
+				}
+				return false
+			})
+			if !recovered {
+				t.Fatal("the store did not save again within 30s of the server's restart")
+			}
+			var rwg sync.WaitGroup
+			errs := make([]error, 20)
+			for i := range errs {
+				rwg.Go(func() {
+					id := fmt.Sprintf("recovered-%d", i)
+					errs[i] = save(ctx, s, id)
+				})
+			}
+			rwg.Wait()
+			for i, err := range errs {
+				if err != nil {
+					t.Errorf("save #%d after recovery: %v", i, err)
+				}
+				after = append(after, fmt.Sprintf("dec-recovered-%d", i))
+			}
+			if err := s.Ping(ctx); err != nil {
+				t.Errorf("Ping after recovery: %v", err)
+			}
+
+			// Every acknowledged save has its row; every failure is
+			// ErrUnavailable and was prompt.
+			var ok, failedDown, ambiguous int
+			var slowest time.Duration
+			for _, r := range results {
+				_, getErr := s.GetDecision(ctx, r.id)
+				switch {
+				case r.err == nil:
+					ok++
+					if getErr != nil {
+						t.Errorf("%s acknowledged but not stored after the outage: %v", r.id, getErr)
+					}
+				case errors.Is(r.err, store.ErrUnavailable) && !errors.Is(r.err, store.ErrDuplicate):
+					if !r.start.Before(down) {
+						failedDown++
+					}
+					slowest = max(slowest, r.took)
+					if getErr == nil {
+						// The connection died between COMMIT and its
+						// answer: stored, but the caller was told
+						// UNAVAILABLE. Safe: the client never got an id.
+						ambiguous++
+					} else if !errors.Is(getErr, store.ErrNotFound) {
+						t.Errorf("GetDecision(%s) after recovery = %v", r.id, getErr)
+					}
+				default:
+					t.Errorf("%s: SaveDecision = %v, want nil or ErrUnavailable", r.id, r.err)
+				}
+			}
+			for _, id := range after {
+				if _, err := s.GetDecision(ctx, id); err != nil {
+					t.Errorf("%s saved after recovery, GetDecision = %v", id, err)
+				}
+			}
+			if failedDown == 0 {
+				t.Errorf("no save failed while the server was down")
+			}
+			if slowest > 10*time.Second {
+				t.Errorf("a failing save took %v, want failures within seconds", slowest)
+			}
+			t.Logf("%d saves: %d acknowledged, %d failed with ErrUnavailable while the server was down (slowest failure %v), %d failed but stored",
+				len(results), ok, failedDown, slowest.Round(time.Millisecond), ambiguous)
+		})
+	}
+}
