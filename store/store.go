@@ -40,6 +40,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"net/url"
 )
 
 // Store is the record the service writes before it answers: SaveDecision
@@ -136,4 +137,17 @@ func (o Options) maxBatch() int {
 		return defaultMaxBatch
 	}
 	return o.MaxBatch
+}
+
+// Redact returns target fit for logs: a PostgreSQL URL without its password,
+// a SQLite path unchanged.
+func Redact(target string) string {
+	if !isPostgresURL(target) {
+		return target
+	}
+	u, err := url.Parse(target)
+	if err != nil {
+		return "postgres://(unparsable URL)"
+	}
+	return u.Redacted()
 }

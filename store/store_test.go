@@ -766,3 +766,15 @@ func TestPathNeedsEscaping(t *testing.T) {
 		t.Fatalf("after reopen: %v", err)
 	}
 }
+
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://fenjian:s3cret@db:5432/fenjian?sslmode=disable": "postgres://fenjian:xxxxx@db:5432/fenjian?sslmode=disable",
+		"postgresql://db/fenjian":                                   "postgresql://db/fenjian",
+		"./data/fenjian.db":                                         "./data/fenjian.db",
+	} {
+		if got := store.Redact(in); got != want || strings.Contains(got, "s3cret") {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

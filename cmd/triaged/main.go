@@ -47,6 +47,7 @@ type options struct {
 	httpAddr        string
 	dataDir         string
 	rulesFile       string
+	storeTarget     string
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
 }
@@ -61,6 +62,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.httpAddr, "http-addr", "127.0.0.1:9090", "HTTP listen address for /metrics, /healthz and /readyz")
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
+	fs.StringVar(&o.storeTarget, "store", "", "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile)
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
 	if err := fs.Parse(args); err != nil {
@@ -103,8 +105,11 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	scorer := classifier.NewBaseline()
 	engine := triage.New(rulesEngine, scorer)
 
-	dbPath := filepath.Join(o.dataDir, dbFile)
-	st, err := store.OpenSQLite(ctx, dbPath, store.Options{Logger: logger, Registerer: reg})
+	target := o.storeTarget
+	if target == "" {
+		target = filepath.Join(o.dataDir, dbFile)
+	}
+	st, err := store.Open(ctx, target, store.Options{Logger: logger, Registerer: reg})
 	if err != nil {
 		return fmt.Errorf("open decision store: %w", err)
 	}
@@ -118,7 +123,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	logger.Info("starting",
 		slog.String("rules_version", rulesEngine.Version()),
 		slog.String("model_version", scorer.Version()),
-		slog.String("store", dbPath))
+		slog.String("store", store.Redact(target)))
 	return server.Run(ctx, server.Config{
 		GRPCAddr:        o.grpcAddr,
 		HTTPAddr:        o.httpAddr,

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/pgtest"
+)
+
+// startServe runs the command with args (plus loopback ports) until the test
+// ends, and returns a client of its gRPC address and its logs.
+func startServe(t *testing.T, args ...string) (*grpc.ClientConn, *syncBuffer, func()) {
+	t.Helper()
+	logs := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- serve(ctx, append([]string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-shutdown-timeout=5s"}, args...), logs)
+	}()
+	serving := waitForLog(t, logs, done, "serving")
+	conn, err := grpc.NewClient(serving["grpc_addr"].(string), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := false
+	stop := func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		conn.Close()
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("exit code %d\n%s", code, logs.String())
+			}
+		case <-time.After(20 * time.Second):
+			t.Errorf("serve did not stop\n%s", logs.String())
+		}
+	}
+	t.Cleanup(stop)
+	return conn, logs, stop
+}
+
+// TestServePostgresStore: with -store postgres://…, decisions go to
+// PostgreSQL, survive a restart, and the URL's password never reaches the logs.
+func TestServePostgresStore(t *testing.T) {
+	dsn := pgtest.Schema(t)
+	withPassword := strings.Replace(dsn, "postgres://postgres@", "postgres://postgres:hunter2@", 1)
+	conn, logs, stop := startServe(t, "-data-dir="+t.TempDir(), "-store="+withPassword)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	resp, err := triagev1.NewTriageServiceClient(conn).Triage(ctx, &triagev1.TriageRequest{Filing: &triagev1.Filing{
+		Id: "(2024)沪0101民初7号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL,
+		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "310000", FiledOn: "2024-03-05",
+		Cause: "物业服务合同纠纷", ClaimAmountFen: 680000,
+	}})
+	if err != nil {
+		t.Fatalf("Triage: %v", err)
+	}
+	stop()
+	if strings.Contains(logs.String(), "hunter2") {
+		t.Errorf("logs reveal the store password:\n%s", logs.String())
+	}
+
+	conn2, _, _ := startServe(t, "-data-dir="+t.TempDir(), "-store="+dsn)
+	got, err := triagev1.NewTriageServiceClient(conn2).GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: resp.GetDecision().GetDecisionId()})
+	if err != nil {
+		t.Fatalf("GetDecision after restart: %v", err)
+	}
+	if !proto.Equal(got.GetDecision(), resp.GetDecision()) {
+		t.Errorf("stored decision differs:\n got %v\nwant %v", got.GetDecision(), resp.GetDecision())
+	}
+}
