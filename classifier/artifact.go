@@ -1,0 +1,547 @@
+package classifier
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// Artifact file names inside a model directory.
+const (
+	ManifestFile = "manifest.json"
+	FeaturesFile = "features.json"
+	ModelFile    = "model.json.gz"
+)
+
+// Format versions. A loader refuses any other: silently reading a newer
+// layout with old code is how a model scores garbage.
+const (
+	ManifestFormat = 1
+	ModelFormat    = 1
+)
+
+// ModelKind names the model family in manifests and versions.
+const ModelKind = "nb-cart"
+
+// Size limits when loading: far above a real artifact (a few MB) and low
+// enough that a hostile file cannot exhaust memory.
+const (
+	maxManifestBytes = 1 << 20
+	maxFileBytes     = 64 << 20
+	maxModelJSON     = 256 << 20
+)
+
+// Errors a load can fail with, wrapped with the file and the detail; match
+// them with errors.Is.
+var (
+	ErrMissingFile     = errors.New("missing file")
+	ErrChecksum        = errors.New("checksum mismatch")
+	ErrFormat          = errors.New("unsupported format")
+	ErrFeatureMismatch = errors.New("feature configuration mismatch")
+	ErrInvalid         = errors.New("invalid artifact")
+)
+
+// Manifest describes a model artifact: what it is, what it was trained on,
+// how well it did on its held-out split and the checksums of its files.
+type Manifest struct {
+	Format            int               `json:"format"`
+	Kind              string            `json:"kind"`
+	Version           string            `json:"version"`
+	Created           time.Time         `json:"created"`
+	Golearn           string            `json:"golearn_version"`
+	FeatureConfigHash string            `json:"feature_config_hash"`
+	Files             map[string]string `json:"files"` // name → hex SHA-256
+	Training          TrainingInfo      `json:"training"`
+	Params            TrainParams       `json:"params"`
+	Holdout           HoldoutInfo       `json:"holdout"`
+	Agreement         Agreement         `json:"golearn_agreement"`
+}
+
+// TrainingInfo describes the training data.
+type TrainingInfo struct {
+	// SHA256 is the hex SHA-256 of the training file's bytes.
+	SHA256 string `json:"sha256"`
+	// Records is the number of records read; Used of them trained or
+	// evaluated the model, the rest are counted in Skipped by reason.
+	Records     int            `json:"records"`
+	Used        int            `json:"used"`
+	Skipped     map[string]int `json:"skipped,omitempty"`
+	LabelCounts map[string]int `json:"label_counts"`
+	// Train is the number of records the model was fit on.
+	Train int `json:"train"`
+}
+
+// HoldoutInfo is the held-out split and the metrics on it.
+type HoldoutInfo struct {
+	Fraction float64 `json:"fraction"`
+	Split    string  `json:"split"`
+	Count    int     `json:"count"`
+	// Model is the final recommendation (rules + model + triage policy).
+	Model Metrics `json:"model"`
+	// Argmax is the model's own most probable open procedure before the
+	// tuned class weights and the policy: the quality of its probabilities,
+	// comparable with a plain classifier's (e.g. the scikit-learn reference).
+	Argmax Metrics `json:"argmax_unweighted"`
+	// Baseline is the cause + amount baseline through the same policy.
+	Baseline Metrics `json:"baseline"`
+}
+
+// Agreement is the share of held-out rows on which the flat scorer and
+// golearn's own Predict agree, per component.
+type Agreement struct {
+	Rows       int     `json:"rows"`
+	NaiveBayes float64 `json:"naive_bayes"`
+	Trees      float64 `json:"trees"`
+}
+
+// modelFile is the flat model (model.json.gz): golearn's learned parameters
+// as plain arrays.
+type modelFile struct {
+	Format            int         `json:"format"`
+	Kind              string      `json:"kind"`
+	FeatureConfigHash string      `json:"feature_config_hash"`
+	Classes           []string    `json:"classes"`
+	NaiveBayes        nbFile      `json:"naive_bayes"`
+	StackEdges        [][]float64 `json:"stack_edges"`
+	Trees             []treeFile  `json:"trees"`
+	ClassWeights      []float64   `json:"class_weights"`
+	TreeFeatures      []string    `json:"tree_features"`
+	Smoothing         float64     `json:"leaf_smoothing"`
+}
+
+// nbFile holds golearn BernoulliNB's parameters exactly as it computed them
+// (condProb[c][f] = (docs with f in c + 1)/(docs in c + 1)).
+type nbFile struct {
+	Buckets           []uint32    `json:"buckets"`
+	ClassInstances    []int       `json:"class_instances"`
+	TrainingInstances int         `json:"training_instances"`
+	CondProb          [][]float64 `json:"cond_prob"` // [class][feature]
+}
+
+// treeFile is one CART tree in preorder.
+type treeFile struct {
+	Feature   []int32     `json:"feature"` // −1 = leaf
+	Threshold []float64   `json:"threshold"`
+	Left      []int32     `json:"left"`
+	Right     []int32     `json:"right"`
+	Label     []int32     `json:"label"` // golearn's leaf label
+	Dist      [][]float64 `json:"dist"`  // leaf class distribution; empty for inner nodes
+}
+
+// Artifact is a model directory's content in memory.
+type Artifact struct {
+	Manifest Manifest
+	Features FeatureConfig
+	model    modelFile
+	files    map[string][]byte
+}
+
+// Files returns the artifact's files by name (manifest included).
+func (a *Artifact) Files() map[string][]byte {
+	out := make(map[string][]byte, len(a.files))
+	for k, v := range a.files {
+		out[k] = bytes.Clone(v)
+	}
+	return out
+}
+
+func sha256Hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// encode serialises the feature config and model, fills the manifest's
+// checksums and version, and serialises the manifest. Everything but
+// Manifest.Created is a function of the inputs, so equal training runs give
+// byte-identical files.
+func (a *Artifact) encode() error {
+	feat, err := a.Features.marshal()
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", FeaturesFile, err)
+	}
+	mj, err := json.Marshal(&a.model)
+	if err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	var gz bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(mj); err != nil {
+		return fmt.Errorf("compress model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("compress model: %w", err)
+	}
+	a.files = map[string][]byte{FeaturesFile: feat, ModelFile: gz.Bytes()}
+	a.Manifest.Files = map[string]string{FeaturesFile: sha256Hex(feat), ModelFile: sha256Hex(gz.Bytes())}
+	if a.Manifest.Version == "" {
+		id := sha256Hex(append(append([]byte{}, feat...), gz.Bytes()...))[:8]
+		a.Manifest.Version = fmt.Sprintf("%s-%s-%s", ModelKind, a.Manifest.Created.UTC().Format("20060102"), id)
+	}
+	man, err := json.MarshalIndent(&a.Manifest, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode manifest: %w", err)
+	}
+	a.files[ManifestFile] = append(man, '\n')
+	return nil
+}
+
+// WriteDir writes the artifact into dir, creating it if needed. Files are
+// written to temporaries and renamed, the manifest last, so a reader never
+// sees a manifest whose files are not all in place.
+func (a *Artifact) WriteDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create model directory: %w", err)
+	}
+	for _, name := range []string{FeaturesFile, ModelFile, ManifestFile} {
+		if err := writeFileAtomic(filepath.Join(dir, name), a.files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFileAtomic(path string, b []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(b); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", path, err)
+	}
+	if err = os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("chmod %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("rename %s: %w", path, err)
+	}
+	return nil
+}
+
+// Load reads and verifies the model artifact in dir.
+func Load(dir string) (*Model, error) {
+	m, err := LoadFS(os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", dir, err)
+	}
+	return m, nil
+}
+
+// LoadFS reads and verifies a model artifact at the root of fsys: the
+// manifest's format, every file's checksum, the feature configuration
+// against this build and its hash against the manifest and the model, and
+// the model's internal consistency (every index in range, every number
+// finite). Any problem is an error naming the file; nothing panics.
+func LoadFS(fsys fs.FS) (m *Model, err error) {
+	defer func() {
+		// Validation below is meant to catch everything; this is the last
+		// line of defence for a loader of files from outside.
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("%w: %v", ErrInvalid, r)
+		}
+	}()
+	files := make(map[string][]byte, 3)
+	for _, name := range []string{ManifestFile, FeaturesFile, ModelFile} {
+		limit := int64(maxFileBytes)
+		if name == ManifestFile {
+			limit = maxManifestBytes
+		}
+		b, err := readLimited(fsys, name, limit)
+		if err != nil {
+			return nil, err
+		}
+		files[name] = b
+	}
+	art, err := decodeArtifact(files)
+	if err != nil {
+		return nil, err
+	}
+	return art.newModel()
+}
+
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", name, ErrMissingFile)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: %w: larger than %d bytes", name, ErrInvalid, limit)
+	}
+	return b, nil
+}
+
+// decodeArtifact verifies and parses an artifact's files.
+func decodeArtifact(files map[string][]byte) (*Artifact, error) {
+	a := &Artifact{files: files}
+	if err := json.Unmarshal(files[ManifestFile], &a.Manifest); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", ManifestFile, ErrInvalid, err)
+	}
+	man := &a.Manifest
+	switch {
+	case man.Format != ManifestFormat:
+		return nil, fmt.Errorf("%s: %w: manifest format %d, this build reads %d", ManifestFile, ErrFormat, man.Format, ManifestFormat)
+	case man.Kind != ModelKind:
+		return nil, fmt.Errorf("%s: %w: model kind %q, this build reads %q", ManifestFile, ErrFormat, man.Kind, ModelKind)
+	case strings.TrimSpace(man.Version) == "":
+		return nil, fmt.Errorf("%s: %w: no version", ManifestFile, ErrInvalid)
+	}
+	for _, name := range []string{FeaturesFile, ModelFile} {
+		want, ok := man.Files[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: %w: no checksum for %s", ManifestFile, ErrInvalid, name)
+		}
+		if got := sha256Hex(files[name]); got != want {
+			return nil, fmt.Errorf("%s: %w: sha256 %s, manifest says %s", name, ErrChecksum, got, want)
+		}
+	}
+
+	if err := json.Unmarshal(files[FeaturesFile], &a.Features); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrInvalid, err)
+	}
+	if err := a.Features.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrFeatureMismatch, err)
+	}
+	fh := a.Features.Hash()
+	if fh != man.FeatureConfigHash {
+		return nil, fmt.Errorf("%s: %w: hash %s, manifest says %s", FeaturesFile, ErrFeatureMismatch, fh, man.FeatureConfigHash)
+	}
+
+	zr, err := gzip.NewReader(bytes.NewReader(files[ModelFile]))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, maxModelJSON+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+	}
+	if len(raw) > maxModelJSON {
+		return nil, fmt.Errorf("%s: %w: decompresses to more than %d bytes", ModelFile, ErrInvalid, maxModelJSON)
+	}
+	if err := json.Unmarshal(raw, &a.model); err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+	}
+	switch {
+	case a.model.Format != ModelFormat:
+		return nil, fmt.Errorf("%s: %w: model format %d, this build reads %d", ModelFile, ErrFormat, a.model.Format, ModelFormat)
+	case a.model.Kind != ModelKind:
+		return nil, fmt.Errorf("%s: %w: model kind %q, this build reads %q", ModelFile, ErrFormat, a.model.Kind, ModelKind)
+	case a.model.FeatureConfigHash != fh:
+		return nil, fmt.Errorf("%s: %w: trained with feature config %s, artifact has %s", ModelFile, ErrFeatureMismatch, a.model.FeatureConfigHash, fh)
+	}
+	return a, nil
+}
+
+// newModel validates the flat parameters and builds the runtime scorer.
+func (a *Artifact) newModel() (*Model, error) {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%s: %w: %s", ModelFile, ErrInvalid, fmt.Sprintf(format, args...))
+	}
+	mf := &a.model
+	ext, err := NewExtractor(a.Features)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrFeatureMismatch, err)
+	}
+	m := &Model{version: a.Manifest.Version, manifest: a.Manifest, ext: ext}
+	C := len(mf.Classes)
+	if C < 1 || C > 4 {
+		return nil, bad("%d classes, want 1–4", C)
+	}
+	seen := map[triagev1.Procedure]bool{}
+	for _, name := range mf.Classes {
+		v, ok := triagev1.Procedure_value[name]
+		p := triagev1.Procedure(v)
+		if !ok || p == triagev1.Procedure_PROCEDURE_UNSPECIFIED || seen[p] {
+			return nil, bad("class %q is not a distinct procedure", name)
+		}
+		seen[p] = true
+		m.classes = append(m.classes, p)
+	}
+	if want := append(DenseFeatureNames(), stackFeatureNames(m.classes)...); !slices.Equal(mf.TreeFeatures, want) {
+		return nil, fmt.Errorf("%s: %w: tree feature list differs from this build's", ModelFile, ErrFeatureMismatch)
+	}
+	if err := m.loadNB(&mf.NaiveBayes, ext.Buckets()); err != nil {
+		return nil, bad("naive_bayes: %v", err)
+	}
+	if len(mf.StackEdges) != C {
+		return nil, bad("stack_edges: %d classes, want %d", len(mf.StackEdges), C)
+	}
+	for c, e := range mf.StackEdges {
+		if len(e) > 1024 || !allFinite(e) || !slices.IsSorted(e) {
+			return nil, bad("stack_edges[%d]: not a sorted finite list of at most 1024 edges", c)
+		}
+	}
+	m.stack = mf.StackEdges
+	if len(mf.ClassWeights) != C || !allFinite(mf.ClassWeights) || slices.ContainsFunc(mf.ClassWeights, func(w float64) bool { return w <= 0 }) {
+		return nil, bad("class_weights: want %d positive finite weights", C)
+	}
+	m.weights = mf.ClassWeights
+	if len(mf.Trees) == 0 || len(mf.Trees) > 10000 {
+		return nil, bad("%d trees, want 1–10000", len(mf.Trees))
+	}
+	nFeat := NumDense + C
+	for i := range mf.Trees {
+		t, err := buildTree(&mf.Trees[i], C, nFeat)
+		if err != nil {
+			return nil, bad("trees[%d]: %v", i, err)
+		}
+		m.trees = append(m.trees, t)
+	}
+	m.init()
+	return m, nil
+}
+
+func stackFeatureNames(classes []triagev1.Procedure) []string {
+	out := make([]string, len(classes))
+	for i, p := range classes {
+		out[i] = "nb_log_posterior_bin:" + p.String()
+	}
+	return out
+}
+
+func allFinite(xs []float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// loadNB turns golearn's BernoulliNB parameters into sparse log tables,
+// reproducing its PredictOne arithmetic (including its special case for
+// p(f|c) = 1, where it uses log(1/(n_c+1)) for an absent feature).
+func (m *Model) loadNB(nb *nbFile, buckets int) error {
+	C := len(m.classes)
+	K := len(nb.Buckets)
+	switch {
+	case K == 0 || K > 65535:
+		return fmt.Errorf("%d features, want 1–65535", K)
+	case len(nb.ClassInstances) != C || len(nb.CondProb) != C:
+		return fmt.Errorf("parameters for %d/%d classes, want %d", len(nb.ClassInstances), len(nb.CondProb), C)
+	case nb.TrainingInstances <= 0:
+		return fmt.Errorf("training_instances %d", nb.TrainingInstances)
+	}
+	m.nb.sel = make([]uint16, buckets)
+	for j, b := range nb.Buckets {
+		if int(b) >= buckets {
+			return fmt.Errorf("bucket %d outside the %d-bucket space", b, buckets)
+		}
+		if m.nb.sel[b] != 0 {
+			return fmt.Errorf("bucket %d listed twice", b)
+		}
+		m.nb.sel[b] = uint16(j + 1)
+	}
+	m.nb.base = make([]float64, C)
+	m.nb.delta = make([]float64, K*C)
+	for c := 0; c < C; c++ {
+		n := nb.ClassInstances[c]
+		if n <= 0 || n > nb.TrainingInstances {
+			return fmt.Errorf("class_instances[%d] = %d", c, n)
+		}
+		if len(nb.CondProb[c]) != K {
+			return fmt.Errorf("cond_prob[%d] has %d features, want %d", c, len(nb.CondProb[c]), K)
+		}
+		base := math.Log(float64(n) / float64(nb.TrainingInstances))
+		for f, p := range nb.CondProb[c] {
+			if !(p > 0 && p <= 1) {
+				return fmt.Errorf("cond_prob[%d][%d] = %v outside (0, 1]", c, f, p)
+			}
+			absent := math.Log(1 - p)
+			if p == 1 {
+				absent = math.Log(1 / float64(n+1))
+			}
+			base += absent
+			m.nb.delta[f*C+c] = math.Log(p) - absent
+		}
+		m.nb.base[c] = base
+	}
+	return nil
+}
+
+// buildTree validates one tree: children after their parent (so no cycles),
+// indices and features in range, thresholds finite, leaf distributions
+// finite, non-negative and summing to 1.
+func buildTree(tf *treeFile, C, nFeat int) (flatTree, error) {
+	n := len(tf.Feature)
+	if n == 0 || n > 1<<24 {
+		return flatTree{}, fmt.Errorf("%d nodes", n)
+	}
+	if len(tf.Threshold) != n || len(tf.Left) != n || len(tf.Right) != n || len(tf.Label) != n || len(tf.Dist) != n {
+		return flatTree{}, errors.New("node arrays differ in length")
+	}
+	t := flatTree{nodes: make([]flatNode, n), label: tf.Label}
+	for i := 0; i < n; i++ {
+		f := tf.Feature[i]
+		nd := flatNode{feature: f, left: tf.Left[i], right: tf.Right[i], threshold: tf.Threshold[i], off: -1}
+		if f < 0 {
+			if f != -1 {
+				return flatTree{}, fmt.Errorf("node %d: feature %d", i, f)
+			}
+			d := tf.Dist[i]
+			if len(d) != C || !allFinite(d) {
+				return flatTree{}, fmt.Errorf("node %d: leaf distribution is not %d finite numbers", i, C)
+			}
+			var sum float64
+			for _, x := range d {
+				if x < 0 {
+					return flatTree{}, fmt.Errorf("node %d: negative probability", i)
+				}
+				sum += x
+			}
+			if math.Abs(sum-1) > 1e-6 {
+				return flatTree{}, fmt.Errorf("node %d: leaf distribution sums to %v", i, sum)
+			}
+			nd.off = int32(len(t.dist))
+			t.dist = append(t.dist, d...)
+		} else {
+			switch {
+			case int(f) >= nFeat:
+				return flatTree{}, fmt.Errorf("node %d: feature %d outside %d", i, f, nFeat)
+			case math.IsNaN(nd.threshold) || math.IsInf(nd.threshold, 0):
+				return flatTree{}, fmt.Errorf("node %d: threshold %v", i, nd.threshold)
+			case nd.left <= int32(i) || int(nd.left) >= n || nd.right <= int32(i) || int(nd.right) >= n:
+				return flatTree{}, fmt.Errorf("node %d: children %d, %d out of order or range", i, nd.left, nd.right)
+			case len(tf.Dist[i]) != 0:
+				return flatTree{}, fmt.Errorf("node %d: inner node with a distribution", i)
+			}
+		}
+		t.nodes[i] = nd
+	}
+	return t, nil
+}

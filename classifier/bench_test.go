@@ -1,0 +1,139 @@
+package classifier
+
+import (
+	"context"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// benchFiling is a generated civil filing whose text is made exactly 1,000
+// characters long from the texts of other generated civil filings (the
+// §8 target's "1,000-character filing").
+func benchFiling(b testing.TB) *triagev1.Filing {
+	b.Helper()
+	var f *triagev1.Filing
+	var text strings.Builder
+	for _, lf := range generate(b, 200, 11) {
+		if lf.GetFiling().GetCaseKind() != triagev1.CaseKind_CASE_KIND_CIVIL {
+			continue
+		}
+		if f == nil {
+			f = lf.GetFiling()
+		}
+		text.WriteString(lf.GetFiling().GetText())
+		if utf8.RuneCountInString(text.String()) >= 1000 {
+			break
+		}
+	}
+	f.Text = string([]rune(text.String())[:1000])
+	return f
+}
+
+func benchModel(b *testing.B) *Model {
+	b.Helper()
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
+}
+
+// BenchmarkScore is features + model on a 1,000-character filing (the rules'
+// assessment is computed once, outside the loop).
+func BenchmarkScore(b *testing.B) {
+	m, f := benchModel(b), benchFiling(b)
+	a, err := testRules(b).Evaluate(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var p triage.Probabilities
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		m.Score(f, a, &p)
+	}
+	reportCPU(b, cpu)
+}
+
+// cpuTime is the process's user+system CPU time. Benchmarks report it per
+// op beside the wall time: on a shared machine other processes inflate wall
+// time, not the CPU this code uses.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, since time.Duration) {
+	b.ReportMetric(float64((cpuTime()-since).Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
+
+// BenchmarkDecide is the whole in-process triage of design.md §8: rules,
+// features and model through triage.Engine.
+func BenchmarkDecide(b *testing.B) {
+	benchDecide(b, benchModel(b))
+}
+
+// BenchmarkDecideBaseline is the same with the cause + amount baseline, the
+// cost of the rules and the engine alone.
+func BenchmarkDecideBaseline(b *testing.B) {
+	benchDecide(b, NewBaseline())
+}
+
+func benchDecide(b *testing.B, s triage.Scorer) {
+	e := triage.New(testRules(b), s)
+	f := benchFiling(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := e.Decide(ctx, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkDecideLatency times every Decide call and reports the p50 and
+// p99 latencies (design.md §8: p99 ≤ 100 µs).
+func BenchmarkDecideLatency(b *testing.B) {
+	e := triage.New(testRules(b), benchModel(b))
+	f := benchFiling(b)
+	ctx := context.Background()
+	lat := make([]time.Duration, 0, 1<<16)
+	b.ReportAllocs()
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := e.Decide(ctx, f); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds()), "p50-ns")
+	b.ReportMetric(float64(lat[min(len(lat)-1, len(lat)*99/100)].Nanoseconds()), "p99-ns")
+}
+
+// BenchmarkTrain100k trains the default configuration on 100,000 generated
+// filings (design.md §8: ≤ 60 s on 2 cores), with the GC setting of
+// `triagectl train`. Run it alone: go test -run - -bench Train100k -benchtime 1x.
+func BenchmarkTrain100k(b *testing.B) {
+	data := generate(b, 100_000, 1)
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	r := testRules(b)
+	for b.Loop() {
+		if _, err := Train(context.Background(), r, data, DataInfo{}, DefaultTrainConfig()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

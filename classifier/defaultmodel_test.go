@@ -1,0 +1,51 @@
+package classifier
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// TestDefaultModel loads the embedded default model and checks that, on a
+// freshly generated evaluation set (seed 2; the model was trained on seed
+// 1), it still does what its manifest says it did on its held-out split.
+// Everything is seeded, so the test is deterministic; it fails when the
+// corpus, the rules or the features drift away from the shipped model, and
+// the cure is to retrain it (defaultmodel/README.md).
+func TestDefaultModel(t *testing.T) {
+	t0 := time.Now()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(t0); d > time.Second {
+		t.Errorf("loading the default model took %v (target ≤ 1 s)", d)
+	}
+	man := m.Manifest()
+	rec := man.Holdout.Model
+	r := testRules(t)
+	e := triage.New(r, m)
+	data := generate(t, 5000, 2)
+	var labels, recs []triagev1.Procedure
+	for _, lf := range data {
+		d, err := e.Decide(context.Background(), lf.GetFiling())
+		if err != nil {
+			t.Fatalf("%s: %v", lf.GetFiling().GetId(), err)
+		}
+		labels = append(labels, lf.GetLabel())
+		recs = append(recs, d.GetRecommended())
+	}
+	got := computeMetrics(labels, recs)
+	t.Logf("default model %s: fresh 5,000: accuracy %.4f macro-F1 %.4f ordinary recall %.4f; recorded %.4f %.4f %.4f",
+		m.Version(), got.Accuracy, got.MacroF1, got.OrdinaryRecall, rec.Accuracy, rec.MacroF1, rec.OrdinaryRecall)
+	const tol = 0.03
+	if got.Accuracy < rec.Accuracy-tol || got.MacroF1 < rec.MacroF1-tol || got.OrdinaryRecall < rec.OrdinaryRecall-tol {
+		t.Errorf("the default model no longer meets its recorded held-out metrics (tolerance %.2f)", tol)
+	}
+	if got.OrdinaryRecall < 0.9 {
+		t.Errorf("ordinary recall %.4f below the 0.9 target", got.OrdinaryRecall)
+	}
+}

@@ -1,0 +1,501 @@
+package classifier
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// FeatureFormat is the version of the feature definitions this code
+// implements. A model trained on another version is refused at load: the
+// same feature index would mean something else.
+const FeatureFormat = 1
+
+// FeatureConfig says how filings become feature vectors. It is written into
+// every model artifact (features.json) and its hash ties the trained
+// parameters to the features they were trained on.
+type FeatureConfig struct {
+	// Format is FeatureFormat at training time.
+	Format int `json:"format"`
+	// HashBits is the size of the hashed n-gram space, 2^HashBits buckets.
+	HashBits int `json:"hash_bits"`
+	// HashSeed seeds the n-gram hash; fixed so that buckets are the same in
+	// every process (design.md §6: deterministic features).
+	HashSeed uint64 `json:"hash_seed"`
+	// NGramMax is the longest character n-gram hashed (1–3); all shorter
+	// ones are hashed too.
+	NGramMax int `json:"ngram_max"`
+	// Dense names the structured features in order. It must equal
+	// DenseFeatureNames() of the running code.
+	Dense []string `json:"dense"`
+}
+
+// Limits of the feature configuration.
+const (
+	minHashBits = 10
+	maxHashBits = 22
+)
+
+// DefaultFeatureConfig is the configuration new models are trained with.
+func DefaultFeatureConfig() FeatureConfig {
+	return FeatureConfig{
+		Format:   FeatureFormat,
+		HashBits: 18,
+		HashSeed: 0x66656e6a69616e31, // "fenjian1"
+		NGramMax: 3,
+		Dense:    DenseFeatureNames(),
+	}
+}
+
+// Validate reports whether the configuration is one this code can extract.
+func (c FeatureConfig) Validate() error {
+	switch {
+	case c.Format != FeatureFormat:
+		return fmt.Errorf("feature format %d, this build implements %d", c.Format, FeatureFormat)
+	case c.HashBits < minHashBits || c.HashBits > maxHashBits:
+		return fmt.Errorf("hash_bits %d outside %d–%d", c.HashBits, minHashBits, maxHashBits)
+	case c.NGramMax < 1 || c.NGramMax > 3:
+		return fmt.Errorf("ngram_max %d outside 1–3", c.NGramMax)
+	case !slices.Equal(c.Dense, denseNames[:]):
+		return fmt.Errorf("dense feature list (%d names) differs from this build's (%d names)", len(c.Dense), len(denseNames))
+	}
+	return nil
+}
+
+// Hash is the hex SHA-256 of the configuration's canonical JSON, the
+// "feature config hash" of manifests.
+func (c FeatureConfig) Hash() string {
+	b, _ := c.marshal() // a struct of ints, strings and a slice: cannot fail
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func (c FeatureConfig) marshal() ([]byte, error) {
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// The dense (structured) features. Every value is a small float with few
+// distinct values: counts are capped and amounts binned, because golearn's
+// CART tries every distinct value of a feature as a threshold and its cost
+// grows with their number (doc.go).
+const (
+	fKindCivil = iota
+	fKindAdministrative
+	fKindCriminal
+	fCourtLevel
+	fCourtBasic
+	fCauseKnown
+	fCauseMoney
+	fCausePersonal
+	fCauseProperty
+	fCauseNonMonetary
+	fCauseMixed
+	fCauseGroupProne
+	fCauseSensitive
+	fAmountLog
+	fAmountRatio
+	fLimitKnown
+	fPlaintiffs
+	fDefendants
+	fThirdParties
+	fPlaintiffOrgs
+	fDefendantOrgs
+	fForeign
+	fWhereaboutsPlaintiff
+	fWhereaboutsDefendant
+	fNumerous
+	fMinorDefendant
+	fImpairedDefendant
+	fPersonalStatus
+	fPropertyConfirmation
+	fNonMonetary
+	fCounterclaim
+	fAppraisal
+	fPublicNotice
+	fRemanded
+	fRetrial
+	fPublicInterest
+	fStatedPersonalStatus
+	fStatedPropertyRights
+	fThirdPartyRevocation
+	fStatedNonMonetary
+	fAgreeSmallClaims
+	fAgreeSimplified
+	fGuiltyPlea
+	fConsentsFastTrack
+	fObjectsSimplified
+	fSentence
+	fMajorImpact
+	fCoDefendantDispute
+	fVictimSettlementMissing
+	fDefenceNotGuilty
+	fActOnTheSpot
+	fInformationDisclosure
+	fOpenSmallClaims
+	fUndeterminedSmallClaims
+	fMandatorySmallClaims
+	fOpenSimplified
+	fOpenFastTrack
+	fBarsSmallClaims
+	fBarsSimplified
+	fBarsFastTrack
+	fReviewReasons
+	fTextLength
+	// NumDense is the number of dense features.
+	NumDense
+)
+
+var denseNames = [NumDense]string{
+	"kind_civil", "kind_administrative", "kind_criminal", "court_level", "court_basic",
+	"cause_known", "cause_money_payment", "cause_personal_status", "cause_property_confirmation",
+	"cause_non_monetary", "cause_mixed", "cause_group_prone", "cause_sensitive",
+	"amount_log10_q", "amount_to_limit_bin", "limit_known",
+	"plaintiffs", "defendants", "third_parties", "plaintiff_orgs", "defendant_orgs",
+	"foreign", "whereabouts_plaintiff", "whereabouts_defendant", "numerous", "minor_defendant", "impaired_defendant",
+	"personal_status", "property_confirmation", "non_monetary",
+	"counterclaim", "appraisal_needed", "public_notice_service", "remanded", "retrial", "public_interest",
+	"stated_personal_status", "stated_property_rights_confirmation", "third_party_revocation", "stated_non_monetary_claims",
+	"parties_agree_small_claims", "parties_agree_simplified",
+	"guilty_plea", "consents_fast_track", "objects_simplified", "sentence_bin", "major_social_impact",
+	"co_defendant_dispute", "victim_settlement_missing", "defence_pleads_not_guilty",
+	"act_on_the_spot", "information_disclosure",
+	"open_small_claims", "undetermined_small_claims", "mandatory_small_claims", "open_simplified", "open_fast_track",
+	"bars_small_claims", "bars_simplified", "bars_fast_track",
+	"review_reasons", "text_length_bin",
+}
+
+// DenseFeatureNames returns the names of the dense features in order.
+func DenseFeatureNames() []string { return slices.Clone(denseNames[:]) }
+
+// Vector is one filing's features: the dense structured part and the set of
+// hashed text n-gram buckets present. It is reusable: Extract resets it, and
+// after the first few filings it no longer allocates.
+type Vector struct {
+	// Dense holds the structured features, indexed by the f* constants.
+	Dense [NumDense]float64
+	// Buckets lists the distinct hashed n-gram buckets of the cause and the
+	// text in order of first occurrence; each is < 2^HashBits.
+	Buckets []uint32
+	// seen is a bitmap over the bucket space for deduplication; Extract
+	// clears exactly the bits it set last time, so reuse costs O(len(Buckets)).
+	seen []uint64
+
+	// filter, when set (by a model's scorer), maps each bucket to 1 + the
+	// index of a selected feature, 0 for none; Extract then lists in Buckets
+	// the distinct selected feature indices instead of the buckets, which
+	// saves the scorer a pass and most of the memory traffic.
+	filter []uint16
+}
+
+// Extractor turns filings into feature vectors. It is immutable and safe
+// for concurrent use; each goroutine brings its own Vector.
+type Extractor struct {
+	cfg   FeatureConfig
+	shift uint
+}
+
+// NewExtractor returns an extractor for a validated configuration.
+func NewExtractor(cfg FeatureConfig) (*Extractor, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return &Extractor{cfg: cfg, shift: uint(64 - cfg.HashBits)}, nil
+}
+
+// Config returns the extractor's configuration.
+func (x *Extractor) Config() FeatureConfig { return x.cfg }
+
+// Buckets returns the size of the hashed n-gram space.
+func (x *Extractor) Buckets() int { return 1 << x.cfg.HashBits }
+
+// NewVector returns a vector sized for this extractor.
+func (x *Extractor) NewVector() *Vector {
+	return &Vector{
+		Buckets: make([]uint32, 0, 1024),
+		seen:    make([]uint64, (1<<x.cfg.HashBits+63)/64),
+	}
+}
+
+// Extract fills v from a filing and the rules' assessment of it. Either may
+// be nil (their features are then zero); nothing is retained.
+func (x *Extractor) Extract(f *triagev1.Filing, a *rules.Assessment, v *Vector) {
+	if len(v.seen) != (1<<x.cfg.HashBits+63)/64 {
+		*v = *x.NewVector()
+	}
+	for _, b := range v.Buckets {
+		v.seen[b>>6] = 0
+	}
+	v.Buckets = v.Buckets[:0]
+	v.Dense = [NumDense]float64{}
+	x.dense(f, a, &v.Dense)
+	if a != nil && a.Facts.Cause.Name != "" {
+		x.addToken(v, nsCause, a.Facts.Cause.Name)
+	} else {
+		x.addToken(v, nsCause, f.GetCause())
+	}
+	x.ngrams(v, nsCauseText, f.GetCause())
+	x.ngrams(v, nsText, f.GetText())
+}
+
+// Hash namespaces keep a cause token, the cause's characters and the text's
+// characters in separate families of buckets (up to collisions).
+const (
+	nsCause uint64 = iota + 1
+	nsCauseText
+	nsText
+)
+
+const (
+	fnvPrime  = 1099511628211
+	fibonacci = 0x9e3779b97f4a7c15
+)
+
+// bucket folds a 64-bit hash into the bucket space with Fibonacci hashing:
+// the top bits of a multiplication by 2^64/φ are well mixed even when the
+// FNV state's low bits are not.
+func (x *Extractor) bucket(h uint64) uint32 { return uint32((h * fibonacci) >> x.shift) }
+
+func (x *Extractor) add(v *Vector, b uint32) {
+	if v.filter != nil {
+		j := v.filter[b]
+		if j == 0 {
+			return
+		}
+		b = uint32(j - 1)
+	}
+	w, bit := b>>6, uint64(1)<<(b&63)
+	if v.seen[w]&bit != 0 {
+		return
+	}
+	v.seen[w] |= bit
+	v.Buckets = append(v.Buckets, b)
+}
+
+// addToken hashes a whole string as one token (FNV-1a over its bytes).
+func (x *Extractor) addToken(v *Vector, ns uint64, s string) {
+	if s == "" {
+		return
+	}
+	h := (x.cfg.HashSeed ^ ns) * fnvPrime
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	x.add(v, x.bucket(h))
+}
+
+// ngrams hashes the character 1…NGramMax-grams of s. Characters are
+// normalised first: a run of digits becomes one "0" (amounts, dates and
+// counts generalise), ASCII letters are lower-cased, and whitespace or
+// control characters end the current n-gram window. Each n-gram is FNV-1a
+// over its code points, seeded by namespace and length.
+func (x *Extractor) ngrams(v *Vector, ns uint64, s string) {
+	seed := x.cfg.HashSeed ^ (ns << 8)
+	h1, h2, h3 := (seed^1)*fnvPrime, (seed^2)*fnvPrime, (seed^3)*fnvPrime
+	var p1, p2 rune // previous normalised characters
+	have := 0       // how many of p1, p2 are valid
+	inDigits := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			if inDigits {
+				continue
+			}
+			inDigits = true
+			r = '0'
+		case r <= ' ' || r == 0x7f || r == 0x3000 || (r >= utf8.RuneSelf && unicode.IsSpace(r)):
+			have, inDigits = 0, false
+			continue
+		case r >= 'A' && r <= 'Z':
+			inDigits = false
+			r += 'a' - 'A'
+		default:
+			inDigits = false
+		}
+		x.add(v, x.bucket((h1^uint64(r))*fnvPrime))
+		if have >= 1 && x.cfg.NGramMax >= 2 {
+			x.add(v, x.bucket((((h2^uint64(p1))*fnvPrime)^uint64(r))*fnvPrime))
+		}
+		if have >= 2 && x.cfg.NGramMax >= 3 {
+			x.add(v, x.bucket((((((h3^uint64(p2))*fnvPrime)^uint64(p1))*fnvPrime)^uint64(r))*fnvPrime))
+		}
+		p2, p1 = p1, r
+		if have < 2 {
+			have++
+		}
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func capped(n, max int) float64 { return float64(min(n, max)) }
+
+// amountRatioEdges bin the claim relative to the CPL 165 ¶1 limit; 1 and 4
+// (= 2× the agreement band over the 50% limit) are the statutory edges.
+var amountRatioEdges = [...]float64{0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 16, 50}
+
+// sentenceEdges bin the recommended sentence in months; 12 and 36 are the
+// statutory edges of CrPL 222/225.
+var sentenceEdges = [...]float64{3, 6, 9, 12, 18, 24, 36, 60, 120}
+
+// binOf returns 1 + the index of the first edge ≥ x, or len(edges)+1.
+func binOf(x float64, edges []float64) float64 {
+	for i, e := range edges {
+		if x <= e {
+			return float64(i + 1)
+		}
+	}
+	return float64(len(edges) + 1)
+}
+
+func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]float64) {
+	switch f.GetCaseKind() {
+	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		d[fKindCivil] = 1
+	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
+		d[fKindAdministrative] = 1
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		d[fKindCriminal] = 1
+	}
+	if lvl := f.GetCourtLevel(); lvl >= 0 && lvl <= triagev1.CourtLevel_COURT_LEVEL_SUPREME {
+		d[fCourtLevel] = float64(lvl)
+	}
+	d[fCourtBasic] = b2f(f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC)
+
+	if amt := f.GetClaimAmountFen(); amt > 0 {
+		// Quarter-decades of yuan: ¥1 → 0, ¥100,000 → 5, capped at ¥10^10.
+		d[fAmountLog] = math.Min(math.Round(4*math.Log10(1+float64(amt)/100))/4, 10)
+	}
+	var plOrgs, dfOrgs, pl, df, tp int
+	var whereP, whereD, foreign, minor, impaired bool
+	for _, p := range f.GetParties() {
+		org := p.GetKind() == triagev1.PartyKind_PARTY_KIND_ORGANIZATION
+		switch p.GetRole() {
+		case triagev1.PartyRole_PARTY_ROLE_PLAINTIFF:
+			pl++
+			if org {
+				plOrgs++
+			}
+			whereP = whereP || p.GetWhereaboutsUnknown()
+		case triagev1.PartyRole_PARTY_ROLE_DEFENDANT:
+			df++
+			if org {
+				dfOrgs++
+			}
+			whereD = whereD || p.GetWhereaboutsUnknown()
+			minor = minor || p.GetMinor()
+			impaired = impaired || p.GetImpaired()
+		case triagev1.PartyRole_PARTY_ROLE_THIRD_PARTY:
+			tp++
+		}
+		foreign = foreign || p.GetForeign()
+	}
+	d[fPlaintiffs], d[fDefendants], d[fThirdParties] = capped(pl, 12), capped(df, 12), capped(tp, 6)
+	d[fPlaintiffOrgs], d[fDefendantOrgs] = capped(plOrgs, 5), capped(dfOrgs, 5)
+	d[fForeign] = b2f(foreign)
+	d[fWhereaboutsPlaintiff], d[fWhereaboutsDefendant] = b2f(whereP), b2f(whereD)
+	d[fNumerous] = b2f(pl >= 10 || df >= 10)
+	d[fMinorDefendant], d[fImpairedDefendant] = b2f(minor), b2f(impaired)
+
+	c := f.GetCircumstances()
+	d[fCounterclaim] = b2f(c.GetCounterclaim())
+	d[fAppraisal] = b2f(c.GetAppraisalNeeded())
+	d[fPublicNotice] = b2f(c.GetPublicNoticeService())
+	d[fRemanded] = b2f(c.GetRemanded())
+	d[fRetrial] = b2f(c.GetRetrial())
+	d[fPublicInterest] = b2f(c.GetPublicInterest())
+	d[fStatedPersonalStatus] = b2f(c.GetPersonalStatus())
+	d[fStatedPropertyRights] = b2f(c.GetPropertyRightsConfirmation())
+	d[fThirdPartyRevocation] = b2f(c.GetThirdPartyRevocation())
+	d[fStatedNonMonetary] = b2f(c.GetNonMonetaryClaims())
+	d[fAgreeSmallClaims] = b2f(c.GetPartiesAgreeSmallClaims())
+	d[fAgreeSimplified] = b2f(c.GetPartiesAgreeSimplified())
+	d[fGuiltyPlea] = b2f(c.GetGuiltyPlea())
+	d[fConsentsFastTrack] = b2f(c.GetConsentsFastTrack())
+	d[fObjectsSimplified] = b2f(c.GetObjectsSimplified())
+	if m := c.GetRecommendedSentenceMonths(); m > 0 {
+		d[fSentence] = binOf(float64(m), sentenceEdges[:])
+	}
+	d[fMajorImpact] = b2f(c.GetMajorSocialImpact())
+	d[fCoDefendantDispute] = b2f(c.GetCoDefendantDispute())
+	d[fVictimSettlementMissing] = b2f(c.GetVictimSettlementMissing())
+	d[fDefenceNotGuilty] = b2f(c.GetDefencePleadsNotGuilty())
+	d[fActOnTheSpot] = b2f(c.GetActOnTheSpot())
+	d[fInformationDisclosure] = b2f(c.GetInformationDisclosure())
+
+	// Text length in half-octaves of characters; counting runes walks the
+	// string once more, cheaper than threading the count out of ngrams.
+	if n := utf8.RuneCountInString(f.GetText()); n > 0 {
+		d[fTextLength] = math.Min(math.Round(2*math.Log2(float64(n))), 30)
+	}
+
+	if a == nil {
+		return
+	}
+	fx := &a.Facts
+	cause := fx.Cause
+	d[fCauseKnown] = b2f(cause.Name != "")
+	switch cause.Category {
+	case rules.CategoryMoneyPayment:
+		d[fCauseMoney] = 1
+	case rules.CategoryPersonalStatus:
+		d[fCausePersonal] = 1
+	case rules.CategoryPropertyConfirmation:
+		d[fCauseProperty] = 1
+	case rules.CategoryNonMonetary:
+		d[fCauseNonMonetary] = 1
+	case rules.CategoryMixed:
+		d[fCauseMixed] = 1
+	}
+	d[fCauseGroupProne] = b2f(cause.GroupProne)
+	d[fCauseSensitive] = b2f(cause.Sensitive)
+	if r := fx.AmountToLimit; r > 0 && !math.IsNaN(r) {
+		d[fAmountRatio] = binOf(r, amountRatioEdges[:])
+	}
+	d[fLimitKnown] = b2f(a.Limit.GetKnown())
+	d[fPersonalStatus] = b2f(fx.PersonalStatus)
+	d[fPropertyConfirmation] = b2f(fx.PropertyConfirmation)
+	d[fNonMonetary] = b2f(fx.NonMonetary)
+	for _, o := range a.Options {
+		open := o.GetAvailability() == triagev1.Availability_AVAILABILITY_AVAILABLE
+		bars := 0.0
+		if o.GetAvailability() == triagev1.Availability_AVAILABILITY_UNAVAILABLE {
+			bars = capped(len(o.GetReasons()), 6)
+		}
+		switch o.GetProcedure() {
+		case triagev1.Procedure_PROCEDURE_SMALL_CLAIMS:
+			d[fOpenSmallClaims] = b2f(open)
+			d[fUndeterminedSmallClaims] = b2f(o.GetAvailability() == triagev1.Availability_AVAILABILITY_UNDETERMINED)
+			d[fMandatorySmallClaims] = b2f(o.GetMandatory())
+			d[fBarsSmallClaims] = bars
+		case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
+			d[fOpenSimplified] = b2f(open)
+			d[fBarsSimplified] = bars
+		case triagev1.Procedure_PROCEDURE_FAST_TRACK:
+			d[fOpenFastTrack] = b2f(open)
+			d[fBarsFastTrack] = bars
+		}
+	}
+	d[fReviewReasons] = capped(len(a.ReviewReasons), 6)
+}

@@ -1,0 +1,240 @@
+package classifier
+
+import (
+	"maps"
+	"math"
+	"sync"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// Model is a trained NB+CART scorer in flat form: the golearn Bernoulli
+// naive Bayes as log-probability tables and the golearn CART trees as node
+// arrays (doc.go). It implements triage.Scorer, is immutable after loading
+// and safe for concurrent use; Score allocates nothing in steady state.
+type Model struct {
+	version  string
+	manifest Manifest
+	ext      *Extractor
+	classes  []triagev1.Procedure // class index → procedure
+	nb       flatNB
+	stack    [][]float64 // per class: bin edges of the NB log-posterior
+	trees    []flatTree
+	weights  []float64 // per-class multipliers tuned for the policy
+	nFeat    int       // tree input width: NumDense + len(classes)
+	pool     sync.Pool // *scratch
+}
+
+// flatNB is golearn's BernoulliNB rewritten for sparse input. golearn scores
+// class c as log p(c) + Σ_f log p(f|c) over present f + Σ_f log(1−p(f|c))
+// over absent f; with base[c] = log p(c) + Σ_f log(1−p(f|c)) the sum only
+// needs the present features: score[c] = base[c] + Σ_present delta[f][c].
+type flatNB struct {
+	sel   []uint16  // bucket → 1 + selected feature index; 0 = not selected
+	delta []float64 // [feature*C + c] log p(f|c) − log(1−p(f|c))
+	base  []float64 // [c]
+}
+
+// flatTree is one CART tree in preorder: node i's children have larger
+// indices, leaves have feature −1 and own C probabilities at dist[off:].
+type flatTree struct {
+	nodes []flatNode
+	dist  []float64
+	// label is golearn's own leaf label (procedure number, 0 = none), kept to
+	// check the export against golearn's Predict.
+	label []int32
+}
+
+type flatNode struct {
+	feature   int32 // −1 for a leaf
+	left      int32
+	right     int32
+	off       int32 // leaf: offset into dist
+	threshold float64
+}
+
+// scratch is the per-call working memory of Score, pooled.
+type scratch struct {
+	v     *Vector
+	x     []float64 // tree input
+	nb    []float64 // NB scores → log posteriors
+	probs []float64
+}
+
+// Version implements triage.Scorer: the manifest's version.
+func (m *Model) Version() string { return m.version }
+
+// Manifest returns a copy of the artifact manifest the model was loaded
+// with.
+func (m *Model) Manifest() Manifest {
+	c := m.manifest
+	c.Files = maps.Clone(c.Files)
+	c.Training.Skipped = maps.Clone(c.Training.Skipped)
+	c.Training.LabelCounts = maps.Clone(c.Training.LabelCounts)
+	return c
+}
+
+// Classes returns the procedures the model distinguishes, in class order.
+func (m *Model) Classes() []triagev1.Procedure {
+	return append([]triagev1.Procedure(nil), m.classes...)
+}
+
+func (m *Model) init() {
+	m.nFeat = NumDense + len(m.classes)
+	m.pool.New = func() any {
+		v := m.ext.NewVector()
+		v.filter = m.nb.sel
+		return &scratch{
+			v:     v,
+			x:     make([]float64, m.nFeat),
+			nb:    make([]float64, len(m.classes)),
+			probs: make([]float64, len(m.classes)),
+		}
+	}
+}
+
+// Score implements triage.Scorer.
+func (m *Model) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
+	s := m.pool.Get().(*scratch)
+	m.ext.Extract(f, a, s.v)
+	m.predict(s)
+	for c, proc := range m.classes {
+		p[proc] = s.probs[c]
+	}
+	m.pool.Put(s)
+}
+
+// unweighted writes the ensemble's class probabilities before the class
+// weights, in class order.
+func (m *Model) unweighted(f *triagev1.Filing, a *rules.Assessment, out []float64) {
+	s := m.pool.Get().(*scratch)
+	m.ext.Extract(f, a, s.v)
+	m.nbLogPosterior(s.v, s.nb)
+	m.stackInput(&s.v.Dense, s.nb, s.x)
+	m.ensemble(s.x, out)
+	m.pool.Put(s)
+}
+
+// predict computes s.probs from the extracted vector s.v.
+func (m *Model) predict(s *scratch) {
+	m.nbLogPosterior(s.v, s.nb)
+	m.stackInput(&s.v.Dense, s.nb, s.x)
+	m.ensemble(s.x, s.probs)
+	m.reweight(s.probs)
+}
+
+// nbScores writes golearn's per-class NB scores (unnormalised log joint).
+func (m *Model) nbScores(v *Vector, out []float64) {
+	C := len(m.classes)
+	copy(out, m.nb.base)
+	for _, j := range v.Buckets { // selected feature indices (Vector.filter)
+		d := m.nb.delta[int(j)*C : int(j)*C+C]
+		for c := range out {
+			out[c] += d[c]
+		}
+	}
+}
+
+// nbLogPosterior writes log p(c | text) from the NB scores, clipped to
+// [minLogPost, 0] so that the stacked feature is finite.
+func (m *Model) nbLogPosterior(v *Vector, out []float64) {
+	m.nbScores(v, out)
+	logPosterior(out)
+}
+
+// minLogPost bounds NB log posteriors from below; below it the text says
+// "certainly not" and finer distinctions carry no information.
+const minLogPost = -30
+
+func logPosterior(s []float64) {
+	mx := math.Inf(-1)
+	for _, x := range s {
+		mx = max(mx, x)
+	}
+	var sum float64
+	for _, x := range s {
+		sum += math.Exp(x - mx)
+	}
+	lse := mx + math.Log(sum)
+	for i, x := range s {
+		lp := x - lse
+		if !(lp >= minLogPost) { // also NaN
+			lp = minLogPost
+		}
+		s[i] = min(lp, 0)
+	}
+}
+
+// stackInput writes the tree input: the dense features, then each class's
+// NB log posterior as its quantile bin.
+func (m *Model) stackInput(d *[NumDense]float64, lp []float64, x []float64) {
+	copy(x, d[:])
+	for c, edges := range m.stack {
+		x[NumDense+c] = float64(binIndex(lp[c], edges))
+	}
+}
+
+// binIndex returns the number of edges strictly below v.
+func binIndex(v float64, edges []float64) int {
+	lo, hi := 0, len(edges)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if edges[mid] < v {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// leaf walks a tree with golearn CART's rule: x[f] < threshold goes left.
+func (t *flatTree) leaf(x []float64) int {
+	i := 0
+	for {
+		n := &t.nodes[i]
+		if n.feature < 0 {
+			return i
+		}
+		if x[n.feature] < n.threshold {
+			i = int(n.left)
+		} else {
+			i = int(n.right)
+		}
+	}
+}
+
+// ensemble averages the trees' leaf distributions (soft voting).
+func (m *Model) ensemble(x []float64, out []float64) {
+	clear(out)
+	C := len(out)
+	for ti := range m.trees {
+		t := &m.trees[ti]
+		off := t.nodes[t.leaf(x)].off
+		d := t.dist[off : int(off)+C]
+		for c := range out {
+			out[c] += d[c]
+		}
+	}
+	if n := float64(len(m.trees)); n > 0 {
+		for c := range out {
+			out[c] /= n
+		}
+	}
+}
+
+// reweight applies the tuned class weights and renormalises.
+func (m *Model) reweight(p []float64) {
+	var sum float64
+	for c := range p {
+		p[c] *= m.weights[c]
+		sum += p[c]
+	}
+	if sum > 0 {
+		for c := range p {
+			p[c] /= sum
+		}
+	}
+}

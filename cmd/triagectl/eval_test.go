@@ -1,0 +1,275 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/classifier/evaluation"
+	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// evalEnv returns an env reading stdin and capturing stdout and stderr.
+func evalEnv(stdin string) (*env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &env{
+		stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut,
+		logger: slog.New(slog.NewTextHandler(&errOut, nil)),
+	}, &out, &errOut
+}
+
+func evalFiling(id string, kind triagev1.CaseKind) *triagev1.Filing {
+	f := &triagev1.Filing{
+		Id: id, CaseKind: kind, Court: "杭州市上城区人民法院", CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC,
+		Province: "浙江省", FiledOn: "2024-03-05",
+		Parties: []*triagev1.Party{{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON}},
+	}
+	switch kind {
+	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		f.Cause, f.ClaimAmountFen, f.Text = "民间借贷纠纷", 3_000_000, "诉讼请求：判令被告偿还借款30000元。"
+		f.Parties = append(f.Parties, &triagev1.Party{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Kind: triagev1.PartyKind_PARTY_KIND_PERSON})
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		f.Cause, f.Text = "危险驾驶罪", "被告人醉酒驾驶机动车，自愿认罪认罚。"
+		f.Circumstances = &triagev1.Circumstances{GuiltyPlea: true, ConsentsFastTrack: true, RecommendedSentenceMonths: 4}
+	}
+	return f
+}
+
+// evalData is four labelled filings, one unlabelled and one broken line.
+func evalData(t *testing.T) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := dataset.NewWriter(&buf)
+	civil, criminal := triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL
+	for _, m := range []*triagev1.LabeledFiling{
+		{Filing: evalFiling("e1", civil), Label: triagev1.Procedure_PROCEDURE_SMALL_CLAIMS},
+		{Filing: evalFiling("e2", civil), Label: triagev1.Procedure_PROCEDURE_ORDINARY},
+		{Filing: evalFiling("e3", criminal), Label: triagev1.Procedure_PROCEDURE_FAST_TRACK},
+		{Filing: evalFiling("e4", criminal), Label: triagev1.Procedure_PROCEDURE_SIMPLIFIED},
+		{Filing: evalFiling("e5", civil)},
+	} {
+		if err := w.Write(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteString("{not json\n")
+	return buf.String()
+}
+
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestEvalUsage(t *testing.T) {
+	data := writeTemp(t, "d.jsonl", evalData(t))
+	tests := []struct {
+		name      string
+		args      []string
+		wantUsage bool // usageError (exit 2); otherwise a failure (exit 1)
+		wantHelp  bool
+		wantMsg   string
+	}{
+		{"no flags", nil, true, false, "-model is required"},
+		{"no data", []string{"-model", "baseline"}, true, false, "-data is required"},
+		{"no model", []string{"-data", data}, true, false, "-model is required"},
+		{"stray argument", []string{"-model", "baseline", "-data", data, "extra"}, true, false, `unexpected argument "extra"`},
+		{"unknown flag", []string{"-modle", "baseline"}, true, false, "flag provided but not defined"},
+		{"holdout above 1", []string{"-model", "baseline", "-data", data, "-holdout", "1.5"}, true, false, "-holdout"},
+		{"negative holdout", []string{"-model", "baseline", "-data", data, "-holdout", "-0.1"}, true, false, "-holdout"},
+		{"help", []string{"-h"}, false, true, ""},
+		{"missing data file", []string{"-model", "baseline", "-data", filepath.Join(t.TempDir(), "none.jsonl")}, false, false, "open data"},
+		{"missing model dir", []string{"-model", filepath.Join(t.TempDir(), "nomodel"), "-data", data}, false, false, "load model"},
+		{"missing baseline dir", []string{"-model", "baseline", "-baseline", filepath.Join(t.TempDir(), "nomodel"), "-data", data}, false, false, "load model"},
+		{"bad rules file", []string{"-model", "baseline", "-data", data, "-rules", writeTemp(t, "r.json", "{")}, false, false, "load rules"},
+		{"nothing labelled", []string{"-model", "baseline", "-data", writeTemp(t, "u.jsonl", "{not json\n")}, false, false, "no labelled filing evaluated"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, _, _ := evalEnv("")
+			err := runEval(context.Background(), e, tt.args)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := errors.Is(err, flag.ErrHelp); got != tt.wantHelp {
+				t.Errorf("err = %v; help = %v, want %v", err, got, tt.wantHelp)
+			}
+			if got := errors.As(err, new(usageError)); got != tt.wantUsage {
+				t.Errorf("err = %v; usage error = %v, want %v", err, got, tt.wantUsage)
+			}
+			if !strings.Contains(err.Error(), tt.wantMsg) {
+				t.Errorf("err = %q, want it to contain %q", err, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestEvalReport(t *testing.T) {
+	content := evalData(t)
+	data := writeTemp(t, "d.jsonl", content)
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	customRules := writeTemp(t, "rules.json", string(rules.DefaultFile()))
+
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		wantModels []string // one: a bare Report; more: a comparison
+		wantCounts evaluation.Counts
+		wantHTML   bool
+	}{
+		{
+			name:       "baseline",
+			args:       []string{"-model", "baseline", "-data", data},
+			wantModels: []string{classifier.BaselineVersion},
+			wantCounts: evaluation.Counts{Lines: 6, Invalid: 1, Unlabeled: 1, Evaluated: 4},
+		},
+		{
+			name:       "stdin and custom rules",
+			args:       []string{"-model", "builtin-baseline", "-data", "-", "-rules", customRules},
+			stdin:      content,
+			wantModels: []string{classifier.BaselineVersion},
+			wantCounts: evaluation.Counts{Lines: 6, Invalid: 1, Unlabeled: 1, Evaluated: 4},
+		},
+		{
+			name:       "held-out split",
+			args:       []string{"-model", "baseline", "-data", data, "-holdout", "0.5"},
+			wantModels: []string{classifier.BaselineVersion},
+			wantCounts: func() evaluation.Counts {
+				c := evaluation.Counts{Lines: 6, Invalid: 1, Unlabeled: 1}
+				for _, id := range []string{"e1", "e2", "e3", "e4"} {
+					if evaluation.HeldOut(id, 0.5) {
+						c.Evaluated++
+					} else {
+						c.NotHeldOut++
+					}
+				}
+				return c
+			}(),
+		},
+		{
+			name:       "compared with the built-in baseline, with HTML",
+			args:       []string{"-model", "baseline", "-baseline", "builtin", "-data", data, "-html", filepath.Join(t.TempDir(), "r.html")},
+			wantModels: []string{classifier.BaselineVersion, classifier.BaselineVersion},
+			wantCounts: evaluation.Counts{Lines: 6, Invalid: 1, Unlabeled: 1, Evaluated: 4},
+			wantHTML:   true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, out, _ := evalEnv(tt.stdin)
+			if err := runEval(context.Background(), e, tt.args); err != nil {
+				t.Fatal(err)
+			}
+			var reports []*evaluation.Report
+			if len(tt.wantModels) == 1 {
+				var rep evaluation.Report
+				if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+					t.Fatalf("stdout is not a report: %v\n%s", err, out)
+				}
+				reports = append(reports, &rep)
+			} else {
+				var cmp evaluation.Comparison
+				if err := json.Unmarshal(out.Bytes(), &cmp); err != nil {
+					t.Fatalf("stdout is not a comparison: %v\n%s", err, out)
+				}
+				reports = cmp.Models
+				if len(cmp.Deltas) != len(tt.wantModels)-1 {
+					t.Errorf("%d deltas", len(cmp.Deltas))
+				}
+			}
+			if len(reports) != len(tt.wantModels) {
+				t.Fatalf("%d models in the output, want %d", len(reports), len(tt.wantModels))
+			}
+			for i, rep := range reports {
+				if rep.Model != tt.wantModels[i] || rep.RulesVersion != r.Version() {
+					t.Errorf("model %d = %q with rules %q", i, rep.Model, rep.RulesVersion)
+				}
+				if rep.Counts != tt.wantCounts {
+					t.Errorf("counts = %+v, want %+v", rep.Counts, tt.wantCounts)
+				}
+				if rep.Data.Path == "" || len(rep.Data.SHA256) != 64 {
+					t.Errorf("data = %+v", rep.Data)
+				}
+				total := 0
+				for _, row := range rep.Confusion.Matrix {
+					for _, n := range row {
+						total += n
+					}
+				}
+				if total != rep.Counts.Evaluated || rep.Latency.Count != rep.Counts.Evaluated {
+					t.Errorf("confusion total %d, latency count %d, evaluated %d", total, rep.Latency.Count, rep.Counts.Evaluated)
+				}
+			}
+			if tt.wantHTML {
+				page, err := os.ReadFile(tt.args[len(tt.args)-1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, s := range []string{"<svg", `id="confusion"`, `id="calibration"`, `id="per-class"`, `id="headline"`} {
+					if !bytes.Contains(page, []byte(s)) {
+						t.Errorf("HTML report lacks %s", s)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestEvalJSONFieldNames pins the report's JSON names: scripts and
+// dashboards read them.
+func TestEvalJSONFieldNames(t *testing.T) {
+	e, out, _ := evalEnv("")
+	if err := runEval(context.Background(), e, []string{"-model", "baseline", "-data", writeTemp(t, "d.jsonl", evalData(t))}); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"model", "rules_version", "data", "counts", "accuracy", "macro_f1", "ordinary_recall",
+		"ordinary_missed", "per_class", "confusion", "calibration", "latency", "problems"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("report has no %q", k)
+		}
+	}
+	var cal struct {
+		ECE  *float64         `json:"ece"`
+		Bins []map[string]any `json:"bins"`
+	}
+	if err := json.Unmarshal(m["calibration"], &cal); err != nil || cal.ECE == nil || len(cal.Bins) != evaluation.NumBins {
+		t.Errorf("calibration = %s (%v)", m["calibration"], err)
+	}
+	for _, k := range []string{"lower", "upper", "count", "confidence", "accuracy"} {
+		if _, ok := cal.Bins[0][k]; !ok {
+			t.Errorf("calibration bin has no %q", k)
+		}
+	}
+	var lat map[string]any
+	_ = json.Unmarshal(m["latency"], &lat)
+	for _, k := range []string{"count", "p50_us", "p99_us", "mean_us", "max_us"} {
+		if _, ok := lat[k]; !ok {
+			t.Errorf("latency has no %q", k)
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/fenjian/fenjian/batch"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// Defaults of `triagectl score`.
+const (
+	defaultAddr = "127.0.0.1:50051"
+	// defaultRemoteConcurrency keeps a few calls in flight per server core
+	// without swamping a shared server; local scoring uses every core.
+	defaultRemoteConcurrency = 8
+	defaultTimeout           = 10 * time.Second
+)
+
+// scoreFlags are the parsed flags of `triagectl score`.
+type scoreFlags struct {
+	addr        string
+	local       bool
+	rulesPath   string
+	in, out     string
+	concurrency int
+	timeout     time.Duration
+	dryRun      bool
+}
+
+// parseScoreFlags parses and checks the flags; every problem is a usageError
+// (exit code 2), -h is flag.ErrHelp.
+func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
+	var f scoreFlags
+	fs := newFlagSet(e, "score")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: triagectl score [-addr host:port | -local [-rules FILE]] [-in FILE] [-out FILE] [flags]")
+		fmt.Fprintln(fs.Output(), "\nScores JSONL Filing or LabeledFiling lines and writes one JSON Decision per line, in input order;")
+		fmt.Fprintln(fs.Output(), "a line that fails is written as {\"line\":N,\"filing_id\":...,\"error\":{\"code\":...,\"message\":...}}.")
+		fmt.Fprintln(fs.Output(), "\nflags:")
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&f.addr, "addr", defaultAddr, "fenjian server `host:port` (plaintext gRPC)")
+	fs.BoolVar(&f.local, "local", false, "score in process with the rules and the baseline scorer instead of calling a server")
+	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` for -local (default: the rules built into the binary)")
+	fs.StringVar(&f.in, "in", "-", "input JSONL `file`; - is stdin")
+	fs.StringVar(&f.out, "out", "-", "output JSONL `file`; - is stdout")
+	fs.IntVar(&f.concurrency, "concurrency", 0,
+		fmt.Sprintf("filings scored at once (default %d with a server, GOMAXPROCS with -local)", defaultRemoteConcurrency))
+	fs.DurationVar(&f.timeout, "timeout", defaultTimeout, "deadline of each call to the server")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "ask the server not to store the decisions")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usageError{err.Error()}
+	}
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+
+	switch {
+	case fs.NArg() > 0:
+		return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	case f.local && set["addr"]:
+		return nil, usageError{"-local and -addr exclude each other"}
+	case f.local && set["dry-run"]:
+		return nil, usageError{"-dry-run is for a server; -local never stores decisions"}
+	case f.local && set["timeout"]:
+		return nil, usageError{"-timeout is for calls to a server, not -local"}
+	case !f.local && set["rules"]:
+		return nil, usageError{"-rules needs -local (a server uses its own rules)"}
+	case set["concurrency"] && f.concurrency < 1:
+		return nil, usageError{fmt.Sprintf("-concurrency must be at least 1, got %d", f.concurrency)}
+	case f.timeout <= 0:
+		return nil, usageError{fmt.Sprintf("-timeout must be positive, got %s", f.timeout)}
+	case !f.local && f.addr == "":
+		return nil, usageError{"-addr is empty"}
+	}
+	if !set["concurrency"] {
+		f.concurrency = defaultRemoteConcurrency
+		if f.local {
+			f.concurrency = runtime.GOMAXPROCS(0)
+		}
+	}
+	return &f, nil
+}
+
+// runScore is `triagectl score`: it parses the flags and wires the input, a
+// scorer and the output into batch.Run. It fails (exit code 1) when any line
+// failed; the failed lines are in the output as error records and on stderr.
+func runScore(ctx context.Context, e *env, args []string) (err error) {
+	f, err := parseScoreFlags(e, args)
+	if err != nil {
+		return err
+	}
+
+	scorer, closeScorer, err := newScorer(f)
+	if err != nil {
+		return err
+	}
+	defer closeScorer()
+
+	in := e.stdin
+	if f.in != "-" {
+		file, err := os.Open(f.in)
+		if err != nil {
+			return fmt.Errorf("open input: %w", err)
+		}
+		defer file.Close()
+		in = file
+	}
+	out := e.stdout
+	if f.out != "-" {
+		file, err := os.Create(f.out)
+		if err != nil {
+			return fmt.Errorf("create output: %w", err)
+		}
+		defer func() {
+			// A failed close can lose written lines: report it.
+			if cerr := file.Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("close output: %w", cerr)
+			}
+		}()
+		out = file
+	}
+
+	w := batch.NewWriter(out)
+	emit := func(r batch.Result) error {
+		if r.Err != nil {
+			fmt.Fprintln(e.stderr, r.ErrorRecord())
+		}
+		return w.Write(r)
+	}
+	sum, runErr := batch.Run(ctx, in, scorer, batch.Options{Concurrency: f.concurrency}, emit)
+	// Flush even after an interruption or a read failure: what was done
+	// stays done.
+	flushErr := w.Flush()
+	fmt.Fprintln(e.stderr, sum)
+	switch {
+	case runErr != nil && sum.Interrupted:
+		return fmt.Errorf("interrupted after %d lines: %w", sum.Scored+sum.Failed, runErr)
+	case runErr != nil:
+		return runErr
+	case flushErr != nil:
+		return flushErr
+	case sum.Failed > 0:
+		return fmt.Errorf("%d of %d lines failed", sum.Failed, sum.Scored+sum.Failed)
+	}
+	return nil
+}
+
+// newScorer builds the scorer the flags ask for and a function releasing it.
+func newScorer(f *scoreFlags) (batch.Scorer, func(), error) {
+	if !f.local {
+		conn, err := batch.Dial(f.addr)
+		if err != nil {
+			return nil, nil, err
+		}
+		s := batch.NewRemote(conn, batch.RemoteOptions{Timeout: f.timeout, DryRun: f.dryRun})
+		return s, func() { _ = conn.Close() }, nil
+	}
+	var (
+		r   *rules.Engine
+		err error
+	)
+	if f.rulesPath != "" {
+		r, err = rules.LoadFile(f.rulesPath)
+	} else {
+		r, err = rules.Default()
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("load rules: %w", err)
+	}
+	engine := triage.New(r, classifier.NewBaseline())
+	return batch.NewLocal(engine), func() {}, nil
+}

@@ -1,0 +1,294 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/protobuf/encoding/protojson"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/batch"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/server"
+	"github.com/fenjian/fenjian/store"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// scoreOutLine is what one output line of `triagectl score` must be: a decision
+// for filingID recommending recommended, or an error record.
+type scoreOutLine struct {
+	filingID    string
+	recommended triagev1.Procedure
+	errLine     int    // the input line an error record names; 0 for a decision
+	errCode     string // e.g. "INVALID_ARGUMENT"
+	errField    string
+}
+
+// scoreFixtureOut is the expected output for testdata/filings.jsonl, in order.
+var scoreFixtureOut = []scoreOutLine{
+	{filingID: "(2024)辽0102民初1234号", recommended: triagev1.Procedure_PROCEDURE_SMALL_CLAIMS}, // 30,000 yuan ≤ 辽宁's 47,000: mandatory
+	{filingID: "(2024)浙0106民初3321号", recommended: triagev1.Procedure_PROCEDURE_SIMPLIFIED},   // personal status: no small claims
+	{errLine: 3, errCode: "INVALID_ARGUMENT"},                                                // malformed JSON
+	{filingID: "(2024)苏0102刑初215号", recommended: triagev1.Procedure_PROCEDURE_FAST_TRACK},    // guilty plea, 拘役四个月
+	{filingID: "(2024)辽0102民初1301号", errLine: 5, errCode: "INVALID_ARGUMENT", errField: "filing.claim_amount_fen"},
+	{filingID: "(2024)沪7101行初1203号", recommended: triagev1.Procedure_PROCEDURE_SIMPLIFIED}, // 政府信息公开 (行政诉讼法 82)
+}
+
+// scoreFixtureGood is the fixture without its bad lines, and its expected output.
+func scoreFixtureGood(t *testing.T) (string, []scoreOutLine) {
+	t.Helper()
+	b, err := os.ReadFile("testdata/filings.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		in   strings.Builder
+		want []scoreOutLine
+	)
+	for i, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if scoreFixtureOut[i].errCode == "" {
+			in.WriteString(l + "\n")
+			want = append(want, scoreFixtureOut[i])
+		}
+	}
+	return in.String(), want
+}
+
+// checkScoreOutput parses the JSONL output and compares it with want, line by line.
+func checkScoreOutput(t *testing.T, out string, want []scoreOutLine, dryRun bool) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if out == "" {
+		lines = nil
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d output lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, w := range want {
+		if w.errCode != "" {
+			var rec batch.ErrorRecord
+			if err := json.Unmarshal([]byte(lines[i]), &rec); err != nil {
+				t.Fatalf("output line %d: %v: %s", i+1, err, lines[i])
+			}
+			if rec.Line != w.errLine || rec.FilingID != w.filingID || rec.Error.Code != w.errCode || rec.Error.Field != w.errField {
+				t.Fatalf("output line %d: %s\nwant line %d, filing %q, code %s, field %q", i+1, lines[i], w.errLine, w.filingID, w.errCode, w.errField)
+			}
+			continue
+		}
+		var d triagev1.Decision
+		if err := protojson.Unmarshal([]byte(lines[i]), &d); err != nil {
+			t.Fatalf("output line %d is not a Decision: %v: %s", i+1, err, lines[i])
+		}
+		if d.GetFilingId() != w.filingID || d.GetRecommended() != w.recommended || d.GetDryRun() != dryRun {
+			t.Fatalf("output line %d: decision for %q recommends %v (dry_run %v), want %q %v (dry_run %v)",
+				i+1, d.GetFilingId(), d.GetRecommended(), d.GetDryRun(), w.filingID, w.recommended, dryRun)
+		}
+	}
+}
+
+func scoreEnv(stdin string) (*env, *bytes.Buffer, *bytes.Buffer) {
+	var stdout, stderr bytes.Buffer
+	return &env{
+		stdin:  strings.NewReader(stdin),
+		stdout: &stdout,
+		stderr: &stderr,
+		logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}, &stdout, &stderr
+}
+
+func TestScore(t *testing.T) {
+	good, goodOut := scoreFixtureGood(t)
+	outFile := filepath.Join(t.TempDir(), "decisions.jsonl")
+	tests := []struct {
+		name       string
+		args       []string
+		stdin      string
+		wantCode   int
+		wantOut    []scoreOutLine // nil: no output expected on stdout
+		outFile    string         // read the output from here instead of stdout
+		wantStderr []string
+	}{
+		{
+			name:     "fixture with bad lines",
+			args:     []string{"score", "-local", "-in", "testdata/filings.jsonl"},
+			wantCode: 1,
+			wantOut:  scoreFixtureOut,
+			wantStderr: []string{
+				"line 3 (filing ?): INVALID_ARGUMENT: parse filing",
+				"line 5 (filing (2024)辽0102民初1301号): INVALID_ARGUMENT: invalid filing.claim_amount_fen: must not be negative",
+				"scored 4, failed 2 in ",
+				"recommended SMALL_CLAIMS 1, SIMPLIFIED 2, FAST_TRACK 1",
+				"2 of 6 lines failed",
+			},
+		},
+		{
+			name:       "stdin, all good, in parallel",
+			args:       []string{"score", "-local", "-concurrency", "3"},
+			stdin:      good,
+			wantCode:   0,
+			wantOut:    goodOut,
+			wantStderr: []string{"scored 4, failed 0 in "},
+		},
+		{
+			name:       "output file",
+			args:       []string{"score", "-local", "-in", "testdata/filings.jsonl", "-out", outFile, "-concurrency", "1"},
+			wantCode:   1,
+			wantOut:    scoreFixtureOut,
+			outFile:    outFile,
+			wantStderr: []string{"scored 4, failed 2"},
+		},
+		{
+			name:       "explicit rules file",
+			args:       []string{"score", "-local", "-rules", writeScoreRules(t), "-in", "-"},
+			stdin:      good,
+			wantCode:   0,
+			wantOut:    goodOut,
+			wantStderr: []string{"scored 4, failed 0"},
+		},
+		{name: "help", args: []string{"score", "-h"}, wantCode: 0, wantStderr: []string{"usage: triagectl score", "-concurrency"}},
+		{name: "local and addr", args: []string{"score", "-local", "-addr", "127.0.0.1:50051"}, wantCode: 2, wantStderr: []string{"-local and -addr exclude each other"}},
+		{name: "unknown flag", args: []string{"score", "-bogus"}, wantCode: 2, wantStderr: []string{"flag provided but not defined: -bogus"}},
+		{name: "concurrency zero", args: []string{"score", "-local", "-concurrency", "0"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
+		{name: "concurrency negative", args: []string{"score", "-concurrency=-3"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
+		{name: "rules without local", args: []string{"score", "-rules", "r.json"}, wantCode: 2, wantStderr: []string{"-rules needs -local"}},
+		{name: "dry run with local", args: []string{"score", "-local", "-dry-run"}, wantCode: 2, wantStderr: []string{"-dry-run is for a server"}},
+		{name: "timeout with local", args: []string{"score", "-local", "-timeout", "1s"}, wantCode: 2, wantStderr: []string{"-timeout is for calls to a server"}},
+		{name: "zero timeout", args: []string{"score", "-timeout", "0s"}, wantCode: 2, wantStderr: []string{"-timeout must be positive"}},
+		{name: "positional argument", args: []string{"score", "-local", "filings.jsonl"}, wantCode: 2, wantStderr: []string{`unexpected argument "filings.jsonl"`}},
+		{name: "missing input", args: []string{"score", "-local", "-in", "testdata/nope.jsonl"}, wantCode: 1, wantStderr: []string{"open input"}},
+		{name: "missing rules file", args: []string{"score", "-local", "-rules", "testdata/nope.json"}, wantCode: 1, wantStderr: []string{"load rules"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, stdout, stderr := scoreEnv(tc.stdin)
+			code := dispatch(scoreContext(t), e, tc.args)
+			if code != tc.wantCode {
+				t.Fatalf("exit code %d, want %d\nstderr:\n%s", code, tc.wantCode, stderr)
+			}
+			for _, s := range tc.wantStderr {
+				if !strings.Contains(stderr.String(), s) {
+					t.Errorf("stderr lacks %q:\n%s", s, stderr)
+				}
+			}
+			out := stdout.String()
+			if tc.outFile != "" {
+				if out != "" {
+					t.Fatalf("stdout not empty with -out: %s", out)
+				}
+				b, err := os.ReadFile(tc.outFile)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = string(b)
+			}
+			checkScoreOutput(t, out, tc.wantOut, true)
+		})
+	}
+}
+
+// TestScoreRemote runs `triagectl score -addr` against the real server.
+func TestScoreRemote(t *testing.T) {
+	addr := startScoreServer(t)
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		dryRun   bool
+	}{
+		{"stored", []string{"score", "-addr", addr, "-in", "testdata/filings.jsonl", "-concurrency", "2"}, 1, false},
+		{"dry run", []string{"score", "-addr", addr, "-dry-run", "-timeout", "5s", "-in", "testdata/filings.jsonl"}, 1, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, stdout, stderr := scoreEnv("")
+			if code := dispatch(scoreContext(t), e, tc.args); code != tc.wantCode {
+				t.Fatalf("exit code %d, want %d\nstderr:\n%s", code, tc.wantCode, stderr)
+			}
+			checkScoreOutput(t, stdout.String(), scoreFixtureOut, tc.dryRun)
+			if !strings.Contains(stderr.String(), "scored 4, failed 2") {
+				t.Fatalf("stderr:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestScoreInterrupted: a canceled context (Ctrl-C) stops the command with
+// exit code 1 and whatever was complete flushed.
+func TestScoreInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(scoreContext(t))
+	cancel()
+	e, stdout, stderr := scoreEnv("")
+	if code := dispatch(ctx, e, []string{"score", "-local", "-in", "testdata/filings.jsonl"}); code != 1 {
+		t.Fatalf("exit code %d, want 1\nstderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr.String(), "interrupted") {
+		t.Fatalf("stderr does not say interrupted:\n%s", stderr)
+	}
+	checkScoreOutput(t, stdout.String(), nil, true)
+}
+
+func scoreContext(t *testing.T) context.Context {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// writeScoreRules writes the embedded rules file to a temporary file, to
+// exercise -rules with a file known to be valid.
+func writeScoreRules(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "rules.json")
+	if err := os.WriteFile(p, rules.DefaultFile(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// startScoreServer runs the real fenjian server on 127.0.0.1:0 over the real
+// triage engine and a temporary SQLite store, and returns its address.
+func startScoreServer(t *testing.T) string {
+	t.Helper()
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "fenjian.db"), store.Options{})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	svc, err := server.NewService(server.Options{Decider: triage.New(r, classifier.NewBaseline()), Store: st})
+	if err != nil {
+		t.Fatalf("NewService: %v", err)
+	}
+	health := server.NewHealth()
+	srv, err := server.NewGRPCServer(svc, health, server.GRPCOptions{})
+	if err != nil {
+		t.Fatalf("NewGRPCServer: %v", err)
+	}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(lis) }()
+	t.Cleanup(func() {
+		srv.Stop()
+		if err := <-served; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+	})
+	health.SetServing()
+	return lis.Addr().String()
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/classifier/evaluation"
+	"github.com/fenjian/fenjian/corpus"
+	"github.com/fenjian/fenjian/dataset"
+)
+
+func trainEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &env{
+		stdin: strings.NewReader(""), stdout: &out, stderr: &errOut,
+		logger: slog.New(slog.NewTextHandler(&errOut, nil)),
+	}, &out, &errOut
+}
+
+// trainData writes n generated records (and one broken line) to a file and
+// returns its path and records.
+func trainData(t *testing.T, n int) (string, []*triagev1.LabeledFiling) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := dataset.NewWriter(&buf)
+	var recs []*triagev1.LabeledFiling
+	err := corpus.Generate(context.Background(), corpus.Config{N: n, Seed: 5}, nil, func(lf *triagev1.LabeledFiling) error {
+		recs = append(recs, lf)
+		return w.Write(lf)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteString("{\"filing\": not json}\n")
+	path := filepath.Join(t.TempDir(), "train.jsonl")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, recs
+}
+
+// small keeps the CLI test to a second or two.
+var small = []string{"-trees", "4", "-bag-size", "1000", "-max-depth", "6", "-nb-features", "300", "-quiet"}
+
+func TestTrainCommand(t *testing.T) {
+	data, recs := trainData(t, 2500)
+	out := filepath.Join(t.TempDir(), "model")
+	e, stdout, stderr := trainEnv()
+	args := append([]string{"-data", data, "-out", out, "-seed", "3", "-version", "test-v1"}, small...)
+	if err := runTrain(context.Background(), e, args); err != nil {
+		t.Fatalf("train: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{"model test-v1 written", "held-out", "macro-F1", "ordinary recall", "baseline", "golearn agreement", "1 invalid lines", "time:"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stderr.String(), "\r") {
+		t.Error("progress bars drawn although stderr is not a terminal")
+	}
+	m, err := classifier.Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	man := m.Manifest()
+	raw, _ := os.ReadFile(data)
+	sum := sha256.Sum256(raw)
+	if man.Version != "test-v1" || man.Training.SHA256 != hex.EncodeToString(sum[:]) || man.Training.Records != len(recs) {
+		t.Errorf("manifest: version %q, sha256 %s, records %d", man.Version, man.Training.SHA256, man.Training.Records)
+	}
+	// The default split is evaluation.HeldOut's, so `triagectl eval -holdout`
+	// sees the same records.
+	held := 0
+	for _, lf := range recs {
+		if evaluation.HeldOut(lf.GetFiling().GetId(), 0.2) {
+			held++
+		}
+	}
+	if man.Holdout.Split != classifier.SplitID || man.Holdout.Count != held {
+		t.Errorf("held out %d (%s), evaluation.HeldOut holds out %d", man.Holdout.Count, man.Holdout.Split, held)
+	}
+
+	// An existing model is not overwritten without -force; with it, the same
+	// data and seed give the same model file.
+	first, _ := os.ReadFile(filepath.Join(out, classifier.ModelFile))
+	e, _, _ = trainEnv()
+	if err := runTrain(context.Background(), e, args); err == nil || !strings.Contains(err.Error(), "-force") {
+		t.Fatalf("overwrote a model without -force: %v", err)
+	}
+	e, _, stderr = trainEnv()
+	if err := runTrain(context.Background(), e, append(args, "-force")); err != nil {
+		t.Fatalf("train -force: %v\n%s", err, stderr)
+	}
+	second, _ := os.ReadFile(filepath.Join(out, classifier.ModelFile))
+	if !bytes.Equal(first, second) {
+		t.Error("retraining with the same data and seed changed the model")
+	}
+}
+
+func TestTrainStratifiedThroughDispatch(t *testing.T) {
+	data, _ := trainData(t, 1500)
+	out := filepath.Join(t.TempDir(), "model")
+	e, stdout, stderr := trainEnv()
+	args := append([]string{"train", "-data", data, "-out", out, "-split", "stratified", "-holdout", "0.3"}, small...)
+	if code := dispatch(context.Background(), e, args); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout.String(), "stratified, 30%") {
+		t.Errorf("summary:\n%s", stdout)
+	}
+}
+
+func TestTrainFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-out", "x"}, "-data is required"},
+		{[]string{"-data", "x"}, "-out is required"},
+		{[]string{"-data", "x", "-out", "y", "-holdout", "0.95"}, "-holdout"},
+		{[]string{"-data", "x", "-out", "y", "-split", "random"}, "-split"},
+		{[]string{"-data", "x", "-out", "y", "-trees", "0"}, "-trees"},
+		{[]string{"-data", "x", "-out", "y", "-ordinary-recall", "1.5"}, "-ordinary-recall"},
+		{[]string{"-data", "x", "-out", "y", "extra"}, "unexpected argument"},
+		{[]string{"-nope"}, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		e, _, _ := trainEnv()
+		err := runTrain(context.Background(), e, tt.args)
+		if !errors.As(err, new(usageError)) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: got %v, want a usage error about %s", tt.args, err, tt.want)
+		}
+	}
+	e, _, _ := trainEnv()
+	if err := runTrain(context.Background(), e, []string{"-h"}); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("-h: %v", err)
+	}
+}
+
+func TestTrainFailures(t *testing.T) {
+	dir := t.TempDir()
+	e, _, _ := trainEnv()
+	if err := runTrain(context.Background(), e, []string{"-data", filepath.Join(dir, "missing.jsonl"), "-out", dir + "/m"}); err == nil {
+		t.Error("a missing data file trained")
+	}
+	empty := filepath.Join(dir, "empty.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	if err := runTrain(context.Background(), e, []string{"-data", empty, "-out", dir + "/m"}); err == nil {
+		t.Error("an empty data file trained")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "m", classifier.ManifestFile)); err == nil {
+		t.Error("a failed training left a model behind")
+	}
+}
