@@ -53,6 +53,8 @@ type GRPCOptions struct {
 	// Registerer receives the stock gRPC server metrics (grpc_server_*) and
 	// fenjian_grpc_panics_total; nil registers nothing.
 	Registerer prometheus.Registerer
+	// Admin, if set, is served as fenjian.triage.v1.AdminService.
+	Admin triagev1.AdminServiceServer
 }
 
 // NewGRPCServer builds the gRPC server: it serves svc as
@@ -93,6 +95,9 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 		grpc.ChainStreamInterceptor(grpcMetrics.StreamServerInterceptor(), rec.stream),
 	)
 	triagev1.RegisterTriageServiceServer(s, svc)
+	if opts.Admin != nil {
+		triagev1.RegisterAdminServiceServer(s, opts.Admin)
+	}
 	healthpb.RegisterHealthServer(s, health.GRPCServer())
 	reflection.Register(s)
 	grpcMetrics.InitializeMetrics(s)

@@ -7,11 +7,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/reload"
 )
 
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
@@ -48,6 +52,15 @@ type Config struct {
 	Gatherer prometheus.Gatherer
 	// Now stamps decisions; nil means time.Now.
 	Now func() time.Time
+
+	// Admin, if set, is served as fenjian.triage.v1.AdminService.
+	Admin triagev1.AdminServiceServer
+	// Reloader, if set, swaps in new models: on every signal from
+	// ReloadSignals (SIGHUP) and, when WatchInterval > 0, when its
+	// directory's manifest changes.
+	Reloader      *reload.Reloader
+	ReloadSignals <-chan os.Signal
+	WatchInterval time.Duration
 
 	// OnServing, if set, is called once both listeners are bound and health
 	// is SERVING, with the bound addresses (useful with port 0).
@@ -86,7 +99,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("run: %w", err)
 	}
 	health := NewHealth()
-	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer})
+	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer, Admin: cfg.Admin})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
@@ -122,6 +135,23 @@ func Run(ctx context.Context, cfg Config) error {
 		shutdown(logger, health, grpcSrv, httpSrv, timeout)
 		return nil
 	})
+	if cfg.Reloader != nil {
+		// Reloads never stop the service: a refused model is logged and
+		// counted by the reloader, and the serving model stays.
+		g.Go(func() error {
+			for {
+				select {
+				case <-gctx.Done():
+					return nil
+				case <-cfg.ReloadSignals:
+					_, _ = cfg.Reloader.Reload(gctx, "sighup")
+				}
+			}
+		})
+		if cfg.WatchInterval > 0 {
+			g.Go(func() error { return cfg.Reloader.Watch(gctx, cfg.WatchInterval) })
+		}
+	}
 
 	// Both listeners are bound: calls queue in the backlog until Serve
 	// accepts them, so the server can report SERVING now.

@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/reload"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
 	"github.com/fenjian/fenjian/store"
@@ -48,6 +49,8 @@ type options struct {
 	dataDir         string
 	rulesFile       string
 	storeTarget     string
+	modelDir        string
+	modelWatch      time.Duration
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
 }
@@ -63,6 +66,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
 	fs.StringVar(&o.storeTarget, "store", "", "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile)
+	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
+	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
 	if err := fs.Parse(args); err != nil {
@@ -102,8 +107,33 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if err != nil {
 		return err
 	}
-	scorer := classifier.NewBaseline()
-	engine := triage.New(rulesEngine, scorer)
+	def, err := classifier.Default()
+	if err != nil {
+		return fmt.Errorf("load embedded model: %w", err)
+	}
+	engine := triage.New(rulesEngine, def)
+	var reloader *reload.Reloader
+	if o.modelDir != "" {
+		reloader, err = reload.New(reload.Options{
+			Dir:        o.modelDir,
+			Load:       func(dir string) (triage.Scorer, error) { return classifier.Load(dir) },
+			Engine:     engine,
+			Logger:     logger,
+			Registerer: reg,
+		})
+		if err != nil {
+			return err
+		}
+		// A bad -model stops the start: serving the embedded model instead
+		// would hide the operator's mistake.
+		if _, err := reloader.Reload(ctx, "start"); err != nil {
+			return fmt.Errorf("load model %s: %w", o.modelDir, err)
+		}
+	}
+	admin := server.NewAdmin(engine, reloader, logger)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 
 	target := o.storeTarget
 	if target == "" {
@@ -122,7 +152,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 
 	logger.Info("starting",
 		slog.String("rules_version", rulesEngine.Version()),
-		slog.String("model_version", scorer.Version()),
+		slog.String("model_version", engine.Scorer().Version()),
 		slog.String("store", store.Redact(target)))
 	return server.Run(ctx, server.Config{
 		GRPCAddr:        o.grpcAddr,
@@ -133,6 +163,10 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		Logger:          logger,
 		Registerer:      reg,
 		Gatherer:        reg,
+		Admin:           admin,
+		Reloader:        reloader,
+		ReloadSignals:   hup,
+		WatchInterval:   o.modelWatch,
 	})
 }
 

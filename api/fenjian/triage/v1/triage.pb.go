@@ -301,6 +301,138 @@ func (PartyKind) EnumDescriptor() ([]byte, []int) {
 	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{4}
 }
 
+// ChangeKind is how an outcome relates to the procedure in force before it.
+type ChangeKind int32
+
+const (
+	ChangeKind_CHANGE_KIND_UNSPECIFIED ChangeKind = 0
+	// The court applies the recommended procedure.
+	ChangeKind_CHANGE_KIND_CONFIRMED ChangeKind = 1
+	// At filing the court chose another procedure than the recommendation.
+	ChangeKind_CHANGE_KIND_OVERRIDDEN ChangeKind = 2
+	// 简转普 (CPL 170, Interp. 258/269; 行政诉讼法 84; CrPL 221).
+	ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY ChangeKind = 3
+	// Small claims continues under the other simplified rules (CPL 169, Interp. 278–279).
+	ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED ChangeKind = 4
+	// Small claims to ordinary (CPL 169, Interp. 278–279).
+	ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY ChangeKind = 5
+	// Single judge to panel (CPL 43); the procedure stays.
+	ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL ChangeKind = 6
+	// 普转简: ordinary to simplified, only before an ordinary hearing (Interp. 260)
+	// and only by the parties' agreement (若干规定 2).
+	ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED ChangeKind = 7
+	// Fast-track to simplified or ordinary (CrPL 226, Interp. 375).
+	ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED ChangeKind = 8
+	ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY   ChangeKind = 9
+)
+
+// Enum value maps for ChangeKind.
+var (
+	ChangeKind_name = map[int32]string{
+		0: "CHANGE_KIND_UNSPECIFIED",
+		1: "CHANGE_KIND_CONFIRMED",
+		2: "CHANGE_KIND_OVERRIDDEN",
+		3: "CHANGE_KIND_SIMPLIFIED_TO_ORDINARY",
+		4: "CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED",
+		5: "CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY",
+		6: "CHANGE_KIND_SINGLE_JUDGE_TO_PANEL",
+		7: "CHANGE_KIND_ORDINARY_TO_SIMPLIFIED",
+		8: "CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED",
+		9: "CHANGE_KIND_FAST_TRACK_TO_ORDINARY",
+	}
+	ChangeKind_value = map[string]int32{
+		"CHANGE_KIND_UNSPECIFIED":                0,
+		"CHANGE_KIND_CONFIRMED":                  1,
+		"CHANGE_KIND_OVERRIDDEN":                 2,
+		"CHANGE_KIND_SIMPLIFIED_TO_ORDINARY":     3,
+		"CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED": 4,
+		"CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY":   5,
+		"CHANGE_KIND_SINGLE_JUDGE_TO_PANEL":      6,
+		"CHANGE_KIND_ORDINARY_TO_SIMPLIFIED":     7,
+		"CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED":   8,
+		"CHANGE_KIND_FAST_TRACK_TO_ORDINARY":     9,
+	}
+)
+
+func (x ChangeKind) Enum() *ChangeKind {
+	p := new(ChangeKind)
+	*p = x
+	return p
+}
+
+func (x ChangeKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ChangeKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_fenjian_triage_v1_triage_proto_enumTypes[5].Descriptor()
+}
+
+func (ChangeKind) Type() protoreflect.EnumType {
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[5]
+}
+
+func (x ChangeKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ChangeKind.Descriptor instead.
+func (ChangeKind) EnumDescriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{5}
+}
+
+// AssignmentKind says how a team was chosen.
+type AssignmentKind int32
+
+const (
+	AssignmentKind_ASSIGNMENT_KIND_UNSPECIFIED AssignmentKind = 0
+	// 随机分案: drawn among the eligible teams, weighted by free capacity.
+	AssignmentKind_ASSIGNMENT_KIND_RANDOM AssignmentKind = 1
+	// 指定分案: named by a person, with a reason.
+	AssignmentKind_ASSIGNMENT_KIND_DESIGNATED AssignmentKind = 2
+)
+
+// Enum value maps for AssignmentKind.
+var (
+	AssignmentKind_name = map[int32]string{
+		0: "ASSIGNMENT_KIND_UNSPECIFIED",
+		1: "ASSIGNMENT_KIND_RANDOM",
+		2: "ASSIGNMENT_KIND_DESIGNATED",
+	}
+	AssignmentKind_value = map[string]int32{
+		"ASSIGNMENT_KIND_UNSPECIFIED": 0,
+		"ASSIGNMENT_KIND_RANDOM":      1,
+		"ASSIGNMENT_KIND_DESIGNATED":  2,
+	}
+)
+
+func (x AssignmentKind) Enum() *AssignmentKind {
+	p := new(AssignmentKind)
+	*p = x
+	return p
+}
+
+func (x AssignmentKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (AssignmentKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_fenjian_triage_v1_triage_proto_enumTypes[6].Descriptor()
+}
+
+func (AssignmentKind) Type() protoreflect.EnumType {
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[6]
+}
+
+func (x AssignmentKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use AssignmentKind.Descriptor instead.
+func (AssignmentKind) EnumDescriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{6}
+}
+
 // Availability is the legal status of a procedure for a filing.
 type Availability int32
 
@@ -342,11 +474,11 @@ func (x Availability) String() string {
 }
 
 func (Availability) Descriptor() protoreflect.EnumDescriptor {
-	return file_fenjian_triage_v1_triage_proto_enumTypes[5].Descriptor()
+	return file_fenjian_triage_v1_triage_proto_enumTypes[7].Descriptor()
 }
 
 func (Availability) Type() protoreflect.EnumType {
-	return &file_fenjian_triage_v1_triage_proto_enumTypes[5]
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[7]
 }
 
 func (x Availability) Number() protoreflect.EnumNumber {
@@ -355,7 +487,7 @@ func (x Availability) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Availability.Descriptor instead.
 func (Availability) EnumDescriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{5}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{7}
 }
 
 // Party is one party to the case.
@@ -898,6 +1030,215 @@ func (x *LabeledFiling) GetModelVersion() string {
 	return ""
 }
 
+// ReloadModelRequest asks for a reload of the configured model directory.
+type ReloadModelRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReloadModelRequest) Reset() {
+	*x = ReloadModelRequest{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReloadModelRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReloadModelRequest) ProtoMessage() {}
+
+func (x *ReloadModelRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReloadModelRequest.ProtoReflect.Descriptor instead.
+func (*ReloadModelRequest) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{4}
+}
+
+// ReloadModelResponse reports the outcome of a reload.
+type ReloadModelResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The version serving after the reload.
+	ModelVersion string `protobuf:"bytes,1,opt,name=model_version,json=modelVersion,proto3" json:"model_version,omitempty"`
+	// The version serving before it.
+	PreviousVersion string `protobuf:"bytes,2,opt,name=previous_version,json=previousVersion,proto3" json:"previous_version,omitempty"`
+	// False when the directory held the model already serving.
+	Changed       bool `protobuf:"varint,3,opt,name=changed,proto3" json:"changed,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReloadModelResponse) Reset() {
+	*x = ReloadModelResponse{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReloadModelResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReloadModelResponse) ProtoMessage() {}
+
+func (x *ReloadModelResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReloadModelResponse.ProtoReflect.Descriptor instead.
+func (*ReloadModelResponse) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ReloadModelResponse) GetModelVersion() string {
+	if x != nil {
+		return x.ModelVersion
+	}
+	return ""
+}
+
+func (x *ReloadModelResponse) GetPreviousVersion() string {
+	if x != nil {
+		return x.PreviousVersion
+	}
+	return ""
+}
+
+func (x *ReloadModelResponse) GetChanged() bool {
+	if x != nil {
+		return x.Changed
+	}
+	return false
+}
+
+// GetModelRequest asks which model is serving.
+type GetModelRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetModelRequest) Reset() {
+	*x = GetModelRequest{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetModelRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetModelRequest) ProtoMessage() {}
+
+func (x *GetModelRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetModelRequest.ProtoReflect.Descriptor instead.
+func (*GetModelRequest) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{6}
+}
+
+// GetModelResponse describes the serving model and rules.
+type GetModelResponse struct {
+	state        protoimpl.MessageState `protogen:"open.v1"`
+	ModelVersion string                 `protobuf:"bytes,1,opt,name=model_version,json=modelVersion,proto3" json:"model_version,omitempty"`
+	RulesVersion string                 `protobuf:"bytes,2,opt,name=rules_version,json=rulesVersion,proto3" json:"rules_version,omitempty"`
+	// The model directory watched for changes; empty for the embedded model.
+	ModelDir string `protobuf:"bytes,3,opt,name=model_dir,json=modelDir,proto3" json:"model_dir,omitempty"`
+	// When the serving model was swapped in.
+	LoadedAt      *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=loaded_at,json=loadedAt,proto3" json:"loaded_at,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetModelResponse) Reset() {
+	*x = GetModelResponse{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetModelResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetModelResponse) ProtoMessage() {}
+
+func (x *GetModelResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetModelResponse.ProtoReflect.Descriptor instead.
+func (*GetModelResponse) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *GetModelResponse) GetModelVersion() string {
+	if x != nil {
+		return x.ModelVersion
+	}
+	return ""
+}
+
+func (x *GetModelResponse) GetRulesVersion() string {
+	if x != nil {
+		return x.RulesVersion
+	}
+	return ""
+}
+
+func (x *GetModelResponse) GetModelDir() string {
+	if x != nil {
+		return x.ModelDir
+	}
+	return ""
+}
+
+func (x *GetModelResponse) GetLoadedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LoadedAt
+	}
+	return nil
+}
+
 // TriageRequest asks for a decision on one filing.
 type TriageRequest struct {
 	state  protoimpl.MessageState `protogen:"open.v1"`
@@ -910,7 +1251,7 @@ type TriageRequest struct {
 
 func (x *TriageRequest) Reset() {
 	*x = TriageRequest{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[4]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -922,7 +1263,7 @@ func (x *TriageRequest) String() string {
 func (*TriageRequest) ProtoMessage() {}
 
 func (x *TriageRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[4]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -935,7 +1276,7 @@ func (x *TriageRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TriageRequest.ProtoReflect.Descriptor instead.
 func (*TriageRequest) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{4}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *TriageRequest) GetFiling() *Filing {
@@ -962,7 +1303,7 @@ type TriageResponse struct {
 
 func (x *TriageResponse) Reset() {
 	*x = TriageResponse{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[5]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -974,7 +1315,7 @@ func (x *TriageResponse) String() string {
 func (*TriageResponse) ProtoMessage() {}
 
 func (x *TriageResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[5]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -987,12 +1328,719 @@ func (x *TriageResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TriageResponse.ProtoReflect.Descriptor instead.
 func (*TriageResponse) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{5}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *TriageResponse) GetDecision() *Decision {
 	if x != nil {
 		return x.Decision
+	}
+	return nil
+}
+
+// Outcome is a human decision on top of fenjian's: what the court applied.
+type Outcome struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Assigned by the server.
+	OutcomeId string `protobuf:"bytes,1,opt,name=outcome_id,json=outcomeId,proto3" json:"outcome_id,omitempty"`
+	// The decision it follows; required.
+	DecisionId string `protobuf:"bytes,2,opt,name=decision_id,json=decisionId,proto3" json:"decision_id,omitempty"`
+	// The procedure applied from now on; required.
+	Procedure Procedure  `protobuf:"varint,3,opt,name=procedure,proto3,enum=fenjian.triage.v1.Procedure" json:"procedure,omitempty"`
+	Change    ChangeKind `protobuf:"varint,4,opt,name=change,proto3,enum=fenjian.triage.v1.ChangeKind" json:"change,omitempty"`
+	// Who decided: an id (judge, president), never a name.
+	DecidedBy string `protobuf:"bytes,5,opt,name=decided_by,json=decidedBy,proto3" json:"decided_by,omitempty"`
+	// The legal basis, e.g. "民事诉讼法第一百七十条".
+	LegalBasis string `protobuf:"bytes,6,opt,name=legal_basis,json=legalBasis,proto3" json:"legal_basis,omitempty"`
+	// Why, in the decider's words.
+	Reason string `protobuf:"bytes,7,opt,name=reason,proto3" json:"reason,omitempty"`
+	// The date of the ruling, "YYYY-MM-DD".
+	DecidedOn string `protobuf:"bytes,8,opt,name=decided_on,json=decidedOn,proto3" json:"decided_on,omitempty"`
+	// True when an ordinary-procedure hearing was already held (Interp. 260).
+	OrdinaryHearingHeld bool `protobuf:"varint,9,opt,name=ordinary_hearing_held,json=ordinaryHearingHeld,proto3" json:"ordinary_hearing_held,omitempty"`
+	// True when the parties agreed (needed for 普转简).
+	PartiesAgree bool `protobuf:"varint,10,opt,name=parties_agree,json=partiesAgree,proto3" json:"parties_agree,omitempty"`
+	// Set by the server: the procedure in force before this outcome.
+	Previous Procedure `protobuf:"varint,11,opt,name=previous,proto3,enum=fenjian.triage.v1.Procedure" json:"previous,omitempty"`
+	// Set by the server: the time limit under the new procedure, counted from
+	// the original 立案 date where the law says so (Interp. 258 ¶3), or from
+	// decided_on where it restarts (criminal, Interp. 368/376).
+	TimeLimit *TimeLimit `protobuf:"bytes,12,opt,name=time_limit,json=timeLimit,proto3" json:"time_limit,omitempty"`
+	// Set by the server.
+	RecordedAt    *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=recorded_at,json=recordedAt,proto3" json:"recorded_at,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Outcome) Reset() {
+	*x = Outcome{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Outcome) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Outcome) ProtoMessage() {}
+
+func (x *Outcome) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Outcome.ProtoReflect.Descriptor instead.
+func (*Outcome) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *Outcome) GetOutcomeId() string {
+	if x != nil {
+		return x.OutcomeId
+	}
+	return ""
+}
+
+func (x *Outcome) GetDecisionId() string {
+	if x != nil {
+		return x.DecisionId
+	}
+	return ""
+}
+
+func (x *Outcome) GetProcedure() Procedure {
+	if x != nil {
+		return x.Procedure
+	}
+	return Procedure_PROCEDURE_UNSPECIFIED
+}
+
+func (x *Outcome) GetChange() ChangeKind {
+	if x != nil {
+		return x.Change
+	}
+	return ChangeKind_CHANGE_KIND_UNSPECIFIED
+}
+
+func (x *Outcome) GetDecidedBy() string {
+	if x != nil {
+		return x.DecidedBy
+	}
+	return ""
+}
+
+func (x *Outcome) GetLegalBasis() string {
+	if x != nil {
+		return x.LegalBasis
+	}
+	return ""
+}
+
+func (x *Outcome) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *Outcome) GetDecidedOn() string {
+	if x != nil {
+		return x.DecidedOn
+	}
+	return ""
+}
+
+func (x *Outcome) GetOrdinaryHearingHeld() bool {
+	if x != nil {
+		return x.OrdinaryHearingHeld
+	}
+	return false
+}
+
+func (x *Outcome) GetPartiesAgree() bool {
+	if x != nil {
+		return x.PartiesAgree
+	}
+	return false
+}
+
+func (x *Outcome) GetPrevious() Procedure {
+	if x != nil {
+		return x.Previous
+	}
+	return Procedure_PROCEDURE_UNSPECIFIED
+}
+
+func (x *Outcome) GetTimeLimit() *TimeLimit {
+	if x != nil {
+		return x.TimeLimit
+	}
+	return nil
+}
+
+func (x *Outcome) GetRecordedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RecordedAt
+	}
+	return nil
+}
+
+// RecordOutcomeRequest records one outcome.
+type RecordOutcomeRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Outcome       *Outcome               `protobuf:"bytes,1,opt,name=outcome,proto3" json:"outcome,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RecordOutcomeRequest) Reset() {
+	*x = RecordOutcomeRequest{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RecordOutcomeRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RecordOutcomeRequest) ProtoMessage() {}
+
+func (x *RecordOutcomeRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RecordOutcomeRequest.ProtoReflect.Descriptor instead.
+func (*RecordOutcomeRequest) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *RecordOutcomeRequest) GetOutcome() *Outcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return nil
+}
+
+// RecordOutcomeResponse is the stored outcome.
+type RecordOutcomeResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Outcome       *Outcome               `protobuf:"bytes,1,opt,name=outcome,proto3" json:"outcome,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RecordOutcomeResponse) Reset() {
+	*x = RecordOutcomeResponse{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[12]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RecordOutcomeResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RecordOutcomeResponse) ProtoMessage() {}
+
+func (x *RecordOutcomeResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[12]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RecordOutcomeResponse.ProtoReflect.Descriptor instead.
+func (*RecordOutcomeResponse) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *RecordOutcomeResponse) GetOutcome() *Outcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return nil
+}
+
+// DrawCandidate is one team in a random draw.
+type DrawCandidate struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	TeamId string                 `protobuf:"bytes,1,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
+	// Free capacity when the draw was made; the team's weight.
+	Free          int64 `protobuf:"varint,2,opt,name=free,proto3" json:"free,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DrawCandidate) Reset() {
+	*x = DrawCandidate{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DrawCandidate) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DrawCandidate) ProtoMessage() {}
+
+func (x *DrawCandidate) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DrawCandidate.ProtoReflect.Descriptor instead.
+func (*DrawCandidate) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *DrawCandidate) GetTeamId() string {
+	if x != nil {
+		return x.TeamId
+	}
+	return ""
+}
+
+func (x *DrawCandidate) GetFree() int64 {
+	if x != nil {
+		return x.Free
+	}
+	return 0
+}
+
+// Draw records a random draw so anyone can re-run it and get the same team.
+type Draw struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The seed of the draw's random source.
+	Seed uint64 `protobuf:"varint,1,opt,name=seed,proto3" json:"seed,omitempty"`
+	// The eligible teams in the order drawn from, with their weights.
+	Candidates []*DrawCandidate `protobuf:"bytes,2,rep,name=candidates,proto3" json:"candidates,omitempty"`
+	// The algorithm, e.g. "pcg-weighted-v1".
+	Algorithm     string `protobuf:"bytes,3,opt,name=algorithm,proto3" json:"algorithm,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Draw) Reset() {
+	*x = Draw{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Draw) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Draw) ProtoMessage() {}
+
+func (x *Draw) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Draw.ProtoReflect.Descriptor instead.
+func (*Draw) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *Draw) GetSeed() uint64 {
+	if x != nil {
+		return x.Seed
+	}
+	return 0
+}
+
+func (x *Draw) GetCandidates() []*DrawCandidate {
+	if x != nil {
+		return x.Candidates
+	}
+	return nil
+}
+
+func (x *Draw) GetAlgorithm() string {
+	if x != nil {
+		return x.Algorithm
+	}
+	return ""
+}
+
+// Assignment routes a decided case to a team.
+type Assignment struct {
+	state        protoimpl.MessageState `protogen:"open.v1"`
+	AssignmentId string                 `protobuf:"bytes,1,opt,name=assignment_id,json=assignmentId,proto3" json:"assignment_id,omitempty"`
+	DecisionId   string                 `protobuf:"bytes,2,opt,name=decision_id,json=decisionId,proto3" json:"decision_id,omitempty"`
+	FilingId     string                 `protobuf:"bytes,3,opt,name=filing_id,json=filingId,proto3" json:"filing_id,omitempty"`
+	TeamId       string                 `protobuf:"bytes,4,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
+	Kind         AssignmentKind         `protobuf:"varint,5,opt,name=kind,proto3,enum=fenjian.triage.v1.AssignmentKind" json:"kind,omitempty"`
+	// The procedure the team will apply.
+	Procedure Procedure `protobuf:"varint,6,opt,name=procedure,proto3,enum=fenjian.triage.v1.Procedure" json:"procedure,omitempty"`
+	// Random assignments: the draw.
+	Draw *Draw `protobuf:"bytes,7,opt,name=draw,proto3" json:"draw,omitempty"`
+	// Designated assignments: who designated (an id) and why.
+	DesignatedBy string                 `protobuf:"bytes,8,opt,name=designated_by,json=designatedBy,proto3" json:"designated_by,omitempty"`
+	Reason       string                 `protobuf:"bytes,9,opt,name=reason,proto3" json:"reason,omitempty"`
+	AssignedAt   *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=assigned_at,json=assignedAt,proto3" json:"assigned_at,omitempty"`
+	// The feed position of this assignment; pass it as after_cursor to resume.
+	Cursor        string `protobuf:"bytes,11,opt,name=cursor,proto3" json:"cursor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Assignment) Reset() {
+	*x = Assignment{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Assignment) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Assignment) ProtoMessage() {}
+
+func (x *Assignment) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Assignment.ProtoReflect.Descriptor instead.
+func (*Assignment) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *Assignment) GetAssignmentId() string {
+	if x != nil {
+		return x.AssignmentId
+	}
+	return ""
+}
+
+func (x *Assignment) GetDecisionId() string {
+	if x != nil {
+		return x.DecisionId
+	}
+	return ""
+}
+
+func (x *Assignment) GetFilingId() string {
+	if x != nil {
+		return x.FilingId
+	}
+	return ""
+}
+
+func (x *Assignment) GetTeamId() string {
+	if x != nil {
+		return x.TeamId
+	}
+	return ""
+}
+
+func (x *Assignment) GetKind() AssignmentKind {
+	if x != nil {
+		return x.Kind
+	}
+	return AssignmentKind_ASSIGNMENT_KIND_UNSPECIFIED
+}
+
+func (x *Assignment) GetProcedure() Procedure {
+	if x != nil {
+		return x.Procedure
+	}
+	return Procedure_PROCEDURE_UNSPECIFIED
+}
+
+func (x *Assignment) GetDraw() *Draw {
+	if x != nil {
+		return x.Draw
+	}
+	return nil
+}
+
+func (x *Assignment) GetDesignatedBy() string {
+	if x != nil {
+		return x.DesignatedBy
+	}
+	return ""
+}
+
+func (x *Assignment) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *Assignment) GetAssignedAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.AssignedAt
+	}
+	return nil
+}
+
+func (x *Assignment) GetCursor() string {
+	if x != nil {
+		return x.Cursor
+	}
+	return ""
+}
+
+// AssignCaseRequest designates a team for a decided case.
+type AssignCaseRequest struct {
+	state      protoimpl.MessageState `protogen:"open.v1"`
+	DecisionId string                 `protobuf:"bytes,1,opt,name=decision_id,json=decisionId,proto3" json:"decision_id,omitempty"`
+	TeamId     string                 `protobuf:"bytes,2,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
+	// Who designates: an id, never a name.
+	DesignatedBy string `protobuf:"bytes,3,opt,name=designated_by,json=designatedBy,proto3" json:"designated_by,omitempty"`
+	// Required: a designated assignment is the exception and must say why.
+	Reason        string `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AssignCaseRequest) Reset() {
+	*x = AssignCaseRequest{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AssignCaseRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AssignCaseRequest) ProtoMessage() {}
+
+func (x *AssignCaseRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AssignCaseRequest.ProtoReflect.Descriptor instead.
+func (*AssignCaseRequest) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *AssignCaseRequest) GetDecisionId() string {
+	if x != nil {
+		return x.DecisionId
+	}
+	return ""
+}
+
+func (x *AssignCaseRequest) GetTeamId() string {
+	if x != nil {
+		return x.TeamId
+	}
+	return ""
+}
+
+func (x *AssignCaseRequest) GetDesignatedBy() string {
+	if x != nil {
+		return x.DesignatedBy
+	}
+	return ""
+}
+
+func (x *AssignCaseRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// AssignCaseResponse is the recorded assignment.
+type AssignCaseResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Assignment    *Assignment            `protobuf:"bytes,1,opt,name=assignment,proto3" json:"assignment,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AssignCaseResponse) Reset() {
+	*x = AssignCaseResponse{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AssignCaseResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AssignCaseResponse) ProtoMessage() {}
+
+func (x *AssignCaseResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AssignCaseResponse.ProtoReflect.Descriptor instead.
+func (*AssignCaseResponse) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *AssignCaseResponse) GetAssignment() *Assignment {
+	if x != nil {
+		return x.Assignment
+	}
+	return nil
+}
+
+// WatchAssignmentsRequest opens a team's feed.
+type WatchAssignmentsRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	TeamId string                 `protobuf:"bytes,1,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
+	// Resume after this cursor; empty starts from the beginning.
+	AfterCursor   string `protobuf:"bytes,2,opt,name=after_cursor,json=afterCursor,proto3" json:"after_cursor,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchAssignmentsRequest) Reset() {
+	*x = WatchAssignmentsRequest{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchAssignmentsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchAssignmentsRequest) ProtoMessage() {}
+
+func (x *WatchAssignmentsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchAssignmentsRequest.ProtoReflect.Descriptor instead.
+func (*WatchAssignmentsRequest) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *WatchAssignmentsRequest) GetTeamId() string {
+	if x != nil {
+		return x.TeamId
+	}
+	return ""
+}
+
+func (x *WatchAssignmentsRequest) GetAfterCursor() string {
+	if x != nil {
+		return x.AfterCursor
+	}
+	return ""
+}
+
+// WatchAssignmentsResponse is one assignment of the feed.
+type WatchAssignmentsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Assignment    *Assignment            `protobuf:"bytes,1,opt,name=assignment,proto3" json:"assignment,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WatchAssignmentsResponse) Reset() {
+	*x = WatchAssignmentsResponse{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WatchAssignmentsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WatchAssignmentsResponse) ProtoMessage() {}
+
+func (x *WatchAssignmentsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WatchAssignmentsResponse.ProtoReflect.Descriptor instead.
+func (*WatchAssignmentsResponse) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *WatchAssignmentsResponse) GetAssignment() *Assignment {
+	if x != nil {
+		return x.Assignment
 	}
 	return nil
 }
@@ -1007,7 +2055,7 @@ type GetDecisionRequest struct {
 
 func (x *GetDecisionRequest) Reset() {
 	*x = GetDecisionRequest{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[6]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1019,7 +2067,7 @@ func (x *GetDecisionRequest) String() string {
 func (*GetDecisionRequest) ProtoMessage() {}
 
 func (x *GetDecisionRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[6]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1032,7 +2080,7 @@ func (x *GetDecisionRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetDecisionRequest.ProtoReflect.Descriptor instead.
 func (*GetDecisionRequest) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{6}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *GetDecisionRequest) GetDecisionId() string {
@@ -1052,7 +2100,7 @@ type GetDecisionResponse struct {
 
 func (x *GetDecisionResponse) Reset() {
 	*x = GetDecisionResponse{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[7]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1064,7 +2112,7 @@ func (x *GetDecisionResponse) String() string {
 func (*GetDecisionResponse) ProtoMessage() {}
 
 func (x *GetDecisionResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[7]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1077,7 +2125,7 @@ func (x *GetDecisionResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetDecisionResponse.ProtoReflect.Descriptor instead.
 func (*GetDecisionResponse) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{7}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *GetDecisionResponse) GetDecision() *Decision {
@@ -1102,7 +2150,7 @@ type Reason struct {
 
 func (x *Reason) Reset() {
 	*x = Reason{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[8]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1114,7 +2162,7 @@ func (x *Reason) String() string {
 func (*Reason) ProtoMessage() {}
 
 func (x *Reason) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[8]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1127,7 +2175,7 @@ func (x *Reason) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Reason.ProtoReflect.Descriptor instead.
 func (*Reason) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{8}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *Reason) GetCode() string {
@@ -1174,7 +2222,7 @@ type ProcedureOption struct {
 
 func (x *ProcedureOption) Reset() {
 	*x = ProcedureOption{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[9]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1186,7 +2234,7 @@ func (x *ProcedureOption) String() string {
 func (*ProcedureOption) ProtoMessage() {}
 
 func (x *ProcedureOption) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[9]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1199,7 +2247,7 @@ func (x *ProcedureOption) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProcedureOption.ProtoReflect.Descriptor instead.
 func (*ProcedureOption) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{9}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *ProcedureOption) GetProcedure() Procedure {
@@ -1274,7 +2322,7 @@ type TimeLimit struct {
 
 func (x *TimeLimit) Reset() {
 	*x = TimeLimit{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[10]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1286,7 +2334,7 @@ func (x *TimeLimit) String() string {
 func (*TimeLimit) ProtoMessage() {}
 
 func (x *TimeLimit) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[10]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1299,7 +2347,7 @@ func (x *TimeLimit) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TimeLimit.ProtoReflect.Descriptor instead.
 func (*TimeLimit) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{10}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *TimeLimit) GetProcedure() Procedure {
@@ -1376,7 +2424,7 @@ type SmallClaimsLimit struct {
 
 func (x *SmallClaimsLimit) Reset() {
 	*x = SmallClaimsLimit{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[11]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1388,7 +2436,7 @@ func (x *SmallClaimsLimit) String() string {
 func (*SmallClaimsLimit) ProtoMessage() {}
 
 func (x *SmallClaimsLimit) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[11]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1401,7 +2449,7 @@ func (x *SmallClaimsLimit) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SmallClaimsLimit.ProtoReflect.Descriptor instead.
 func (*SmallClaimsLimit) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{11}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *SmallClaimsLimit) GetProvince() string {
@@ -1485,14 +2533,17 @@ type Decision struct {
 	// When the decision was made.
 	DecidedAt *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=decided_at,json=decidedAt,proto3" json:"decided_at,omitempty"`
 	// True when the decision was not stored (TriageRequest.dry_run).
-	DryRun        bool `protobuf:"varint,15,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
+	DryRun bool `protobuf:"varint,15,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
+	// The team the case was routed to; absent on dry runs and when no team
+	// is eligible (then review_reasons says so).
+	Assignment    *Assignment `protobuf:"bytes,16,opt,name=assignment,proto3" json:"assignment,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Decision) Reset() {
 	*x = Decision{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[12]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1504,7 +2555,7 @@ func (x *Decision) String() string {
 func (*Decision) ProtoMessage() {}
 
 func (x *Decision) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[12]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1517,7 +2568,7 @@ func (x *Decision) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Decision.ProtoReflect.Descriptor instead.
 func (*Decision) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{12}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *Decision) GetDecisionId() string {
@@ -1625,6 +2676,13 @@ func (x *Decision) GetDryRun() bool {
 	return false
 }
 
+func (x *Decision) GetAssignment() *Assignment {
+	if x != nil {
+		return x.Assignment
+	}
+	return nil
+}
+
 var File_fenjian_triage_v1_triage_proto protoreflect.FileDescriptor
 
 const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
@@ -1681,12 +2739,91 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x122\n" +
 	"\x05label\x18\x02 \x01(\x0e2\x1c.fenjian.triage.v1.ProcedureR\x05label\x12\x16\n" +
 	"\x06source\x18\x03 \x01(\tR\x06source\x12#\n" +
-	"\rmodel_version\x18\x04 \x01(\tR\fmodelVersion\"[\n" +
+	"\rmodel_version\x18\x04 \x01(\tR\fmodelVersion\"\x14\n" +
+	"\x12ReloadModelRequest\"\x7f\n" +
+	"\x13ReloadModelResponse\x12#\n" +
+	"\rmodel_version\x18\x01 \x01(\tR\fmodelVersion\x12)\n" +
+	"\x10previous_version\x18\x02 \x01(\tR\x0fpreviousVersion\x12\x18\n" +
+	"\achanged\x18\x03 \x01(\bR\achanged\"\x11\n" +
+	"\x0fGetModelRequest\"\xb2\x01\n" +
+	"\x10GetModelResponse\x12#\n" +
+	"\rmodel_version\x18\x01 \x01(\tR\fmodelVersion\x12#\n" +
+	"\rrules_version\x18\x02 \x01(\tR\frulesVersion\x12\x1b\n" +
+	"\tmodel_dir\x18\x03 \x01(\tR\bmodelDir\x127\n" +
+	"\tloaded_at\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\bloadedAt\"[\n" +
 	"\rTriageRequest\x121\n" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x17\n" +
 	"\adry_run\x18\x02 \x01(\bR\x06dryRun\"I\n" +
 	"\x0eTriageResponse\x127\n" +
-	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"5\n" +
+	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\xc0\x04\n" +
+	"\aOutcome\x12\x1d\n" +
+	"\n" +
+	"outcome_id\x18\x01 \x01(\tR\toutcomeId\x12\x1f\n" +
+	"\vdecision_id\x18\x02 \x01(\tR\n" +
+	"decisionId\x12:\n" +
+	"\tprocedure\x18\x03 \x01(\x0e2\x1c.fenjian.triage.v1.ProcedureR\tprocedure\x125\n" +
+	"\x06change\x18\x04 \x01(\x0e2\x1d.fenjian.triage.v1.ChangeKindR\x06change\x12\x1d\n" +
+	"\n" +
+	"decided_by\x18\x05 \x01(\tR\tdecidedBy\x12\x1f\n" +
+	"\vlegal_basis\x18\x06 \x01(\tR\n" +
+	"legalBasis\x12\x16\n" +
+	"\x06reason\x18\a \x01(\tR\x06reason\x12\x1d\n" +
+	"\n" +
+	"decided_on\x18\b \x01(\tR\tdecidedOn\x122\n" +
+	"\x15ordinary_hearing_held\x18\t \x01(\bR\x13ordinaryHearingHeld\x12#\n" +
+	"\rparties_agree\x18\n" +
+	" \x01(\bR\fpartiesAgree\x128\n" +
+	"\bprevious\x18\v \x01(\x0e2\x1c.fenjian.triage.v1.ProcedureR\bprevious\x12;\n" +
+	"\n" +
+	"time_limit\x18\f \x01(\v2\x1c.fenjian.triage.v1.TimeLimitR\ttimeLimit\x12;\n" +
+	"\vrecorded_at\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"recordedAt\"L\n" +
+	"\x14RecordOutcomeRequest\x124\n" +
+	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"M\n" +
+	"\x15RecordOutcomeResponse\x124\n" +
+	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"<\n" +
+	"\rDrawCandidate\x12\x17\n" +
+	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12\x12\n" +
+	"\x04free\x18\x02 \x01(\x03R\x04free\"z\n" +
+	"\x04Draw\x12\x12\n" +
+	"\x04seed\x18\x01 \x01(\x04R\x04seed\x12@\n" +
+	"\n" +
+	"candidates\x18\x02 \x03(\v2 .fenjian.triage.v1.DrawCandidateR\n" +
+	"candidates\x12\x1c\n" +
+	"\talgorithm\x18\x03 \x01(\tR\talgorithm\"\xba\x03\n" +
+	"\n" +
+	"Assignment\x12#\n" +
+	"\rassignment_id\x18\x01 \x01(\tR\fassignmentId\x12\x1f\n" +
+	"\vdecision_id\x18\x02 \x01(\tR\n" +
+	"decisionId\x12\x1b\n" +
+	"\tfiling_id\x18\x03 \x01(\tR\bfilingId\x12\x17\n" +
+	"\ateam_id\x18\x04 \x01(\tR\x06teamId\x125\n" +
+	"\x04kind\x18\x05 \x01(\x0e2!.fenjian.triage.v1.AssignmentKindR\x04kind\x12:\n" +
+	"\tprocedure\x18\x06 \x01(\x0e2\x1c.fenjian.triage.v1.ProcedureR\tprocedure\x12+\n" +
+	"\x04draw\x18\a \x01(\v2\x17.fenjian.triage.v1.DrawR\x04draw\x12#\n" +
+	"\rdesignated_by\x18\b \x01(\tR\fdesignatedBy\x12\x16\n" +
+	"\x06reason\x18\t \x01(\tR\x06reason\x12;\n" +
+	"\vassigned_at\x18\n" +
+	" \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"assignedAt\x12\x16\n" +
+	"\x06cursor\x18\v \x01(\tR\x06cursor\"\x8a\x01\n" +
+	"\x11AssignCaseRequest\x12\x1f\n" +
+	"\vdecision_id\x18\x01 \x01(\tR\n" +
+	"decisionId\x12\x17\n" +
+	"\ateam_id\x18\x02 \x01(\tR\x06teamId\x12#\n" +
+	"\rdesignated_by\x18\x03 \x01(\tR\fdesignatedBy\x12\x16\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\"S\n" +
+	"\x12AssignCaseResponse\x12=\n" +
+	"\n" +
+	"assignment\x18\x01 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
+	"assignment\"U\n" +
+	"\x17WatchAssignmentsRequest\x12\x17\n" +
+	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12!\n" +
+	"\fafter_cursor\x18\x02 \x01(\tR\vafterCursor\"Y\n" +
+	"\x18WatchAssignmentsResponse\x12=\n" +
+	"\n" +
+	"assignment\x18\x01 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
+	"assignment\"5\n" +
 	"\x12GetDecisionRequest\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\"N\n" +
@@ -1721,7 +2858,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x0eeffective_from\x18\x05 \x01(\tR\reffectiveFrom\x12\x16\n" +
 	"\x06source\x18\x06 \x01(\tR\x06source\x12\x1c\n" +
 	"\tstatistic\x18\a \x01(\tR\tstatistic\x12\x14\n" +
-	"\x05known\x18\b \x01(\bR\x05known\"\xe9\x05\n" +
+	"\x05known\x18\b \x01(\bR\x05known\"\xa8\x06\n" +
 	"\bDecision\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\x12>\n" +
@@ -1743,7 +2880,10 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"inferences\x129\n" +
 	"\n" +
 	"decided_at\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\tdecidedAt\x12\x17\n" +
-	"\adry_run\x18\x0f \x01(\bR\x06dryRun*p\n" +
+	"\adry_run\x18\x0f \x01(\bR\x06dryRun\x12=\n" +
+	"\n" +
+	"assignment\x18\x10 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
+	"assignment*p\n" +
 	"\bCaseKind\x12\x19\n" +
 	"\x15CASE_KIND_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fCASE_KIND_CIVIL\x10\x01\x12\x1c\n" +
@@ -1770,15 +2910,38 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\tPartyKind\x12\x1a\n" +
 	"\x16PARTY_KIND_UNSPECIFIED\x10\x00\x12\x15\n" +
 	"\x11PARTY_KIND_PERSON\x10\x01\x12\x1b\n" +
-	"\x17PARTY_KIND_ORGANIZATION\x10\x02*\x85\x01\n" +
+	"\x17PARTY_KIND_ORGANIZATION\x10\x02*\xff\x02\n" +
+	"\n" +
+	"ChangeKind\x12\x1b\n" +
+	"\x17CHANGE_KIND_UNSPECIFIED\x10\x00\x12\x19\n" +
+	"\x15CHANGE_KIND_CONFIRMED\x10\x01\x12\x1a\n" +
+	"\x16CHANGE_KIND_OVERRIDDEN\x10\x02\x12&\n" +
+	"\"CHANGE_KIND_SIMPLIFIED_TO_ORDINARY\x10\x03\x12*\n" +
+	"&CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED\x10\x04\x12(\n" +
+	"$CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY\x10\x05\x12%\n" +
+	"!CHANGE_KIND_SINGLE_JUDGE_TO_PANEL\x10\x06\x12&\n" +
+	"\"CHANGE_KIND_ORDINARY_TO_SIMPLIFIED\x10\a\x12(\n" +
+	"$CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED\x10\b\x12&\n" +
+	"\"CHANGE_KIND_FAST_TRACK_TO_ORDINARY\x10\t*m\n" +
+	"\x0eAssignmentKind\x12\x1f\n" +
+	"\x1bASSIGNMENT_KIND_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16ASSIGNMENT_KIND_RANDOM\x10\x01\x12\x1e\n" +
+	"\x1aASSIGNMENT_KIND_DESIGNATED\x10\x02*\x85\x01\n" +
 	"\fAvailability\x12\x1c\n" +
 	"\x18AVAILABILITY_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16AVAILABILITY_AVAILABLE\x10\x01\x12\x1c\n" +
 	"\x18AVAILABILITY_UNAVAILABLE\x10\x02\x12\x1d\n" +
-	"\x19AVAILABILITY_UNDETERMINED\x10\x032\xbc\x01\n" +
+	"\x19AVAILABILITY_UNDETERMINED\x10\x032\xea\x03\n" +
 	"\rTriageService\x12M\n" +
 	"\x06Triage\x12 .fenjian.triage.v1.TriageRequest\x1a!.fenjian.triage.v1.TriageResponse\x12\\\n" +
-	"\vGetDecision\x12%.fenjian.triage.v1.GetDecisionRequest\x1a&.fenjian.triage.v1.GetDecisionResponseB;Z9github.com/fenjian/fenjian/api/fenjian/triage/v1;triagev1b\x06proto3"
+	"\vGetDecision\x12%.fenjian.triage.v1.GetDecisionRequest\x1a&.fenjian.triage.v1.GetDecisionResponse\x12b\n" +
+	"\rRecordOutcome\x12'.fenjian.triage.v1.RecordOutcomeRequest\x1a(.fenjian.triage.v1.RecordOutcomeResponse\x12Y\n" +
+	"\n" +
+	"AssignCase\x12$.fenjian.triage.v1.AssignCaseRequest\x1a%.fenjian.triage.v1.AssignCaseResponse\x12m\n" +
+	"\x10WatchAssignments\x12*.fenjian.triage.v1.WatchAssignmentsRequest\x1a+.fenjian.triage.v1.WatchAssignmentsResponse0\x012\xc1\x01\n" +
+	"\fAdminService\x12\\\n" +
+	"\vReloadModel\x12%.fenjian.triage.v1.ReloadModelRequest\x1a&.fenjian.triage.v1.ReloadModelResponse\x12S\n" +
+	"\bGetModel\x12\".fenjian.triage.v1.GetModelRequest\x1a#.fenjian.triage.v1.GetModelResponseB;Z9github.com/fenjian/fenjian/api/fenjian/triage/v1;triagev1b\x06proto3"
 
 var (
 	file_fenjian_triage_v1_triage_proto_rawDescOnce sync.Once
@@ -1792,64 +2955,106 @@ func file_fenjian_triage_v1_triage_proto_rawDescGZIP() []byte {
 	return file_fenjian_triage_v1_triage_proto_rawDescData
 }
 
-var file_fenjian_triage_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_fenjian_triage_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_fenjian_triage_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 8)
+var file_fenjian_triage_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_fenjian_triage_v1_triage_proto_goTypes = []any{
-	(CaseKind)(0),                 // 0: fenjian.triage.v1.CaseKind
-	(CourtLevel)(0),               // 1: fenjian.triage.v1.CourtLevel
-	(Procedure)(0),                // 2: fenjian.triage.v1.Procedure
-	(PartyRole)(0),                // 3: fenjian.triage.v1.PartyRole
-	(PartyKind)(0),                // 4: fenjian.triage.v1.PartyKind
-	(Availability)(0),             // 5: fenjian.triage.v1.Availability
-	(*Party)(nil),                 // 6: fenjian.triage.v1.Party
-	(*Circumstances)(nil),         // 7: fenjian.triage.v1.Circumstances
-	(*Filing)(nil),                // 8: fenjian.triage.v1.Filing
-	(*LabeledFiling)(nil),         // 9: fenjian.triage.v1.LabeledFiling
-	(*TriageRequest)(nil),         // 10: fenjian.triage.v1.TriageRequest
-	(*TriageResponse)(nil),        // 11: fenjian.triage.v1.TriageResponse
-	(*GetDecisionRequest)(nil),    // 12: fenjian.triage.v1.GetDecisionRequest
-	(*GetDecisionResponse)(nil),   // 13: fenjian.triage.v1.GetDecisionResponse
-	(*Reason)(nil),                // 14: fenjian.triage.v1.Reason
-	(*ProcedureOption)(nil),       // 15: fenjian.triage.v1.ProcedureOption
-	(*TimeLimit)(nil),             // 16: fenjian.triage.v1.TimeLimit
-	(*SmallClaimsLimit)(nil),      // 17: fenjian.triage.v1.SmallClaimsLimit
-	(*Decision)(nil),              // 18: fenjian.triage.v1.Decision
-	(*timestamppb.Timestamp)(nil), // 19: google.protobuf.Timestamp
+	(CaseKind)(0),                    // 0: fenjian.triage.v1.CaseKind
+	(CourtLevel)(0),                  // 1: fenjian.triage.v1.CourtLevel
+	(Procedure)(0),                   // 2: fenjian.triage.v1.Procedure
+	(PartyRole)(0),                   // 3: fenjian.triage.v1.PartyRole
+	(PartyKind)(0),                   // 4: fenjian.triage.v1.PartyKind
+	(ChangeKind)(0),                  // 5: fenjian.triage.v1.ChangeKind
+	(AssignmentKind)(0),              // 6: fenjian.triage.v1.AssignmentKind
+	(Availability)(0),                // 7: fenjian.triage.v1.Availability
+	(*Party)(nil),                    // 8: fenjian.triage.v1.Party
+	(*Circumstances)(nil),            // 9: fenjian.triage.v1.Circumstances
+	(*Filing)(nil),                   // 10: fenjian.triage.v1.Filing
+	(*LabeledFiling)(nil),            // 11: fenjian.triage.v1.LabeledFiling
+	(*ReloadModelRequest)(nil),       // 12: fenjian.triage.v1.ReloadModelRequest
+	(*ReloadModelResponse)(nil),      // 13: fenjian.triage.v1.ReloadModelResponse
+	(*GetModelRequest)(nil),          // 14: fenjian.triage.v1.GetModelRequest
+	(*GetModelResponse)(nil),         // 15: fenjian.triage.v1.GetModelResponse
+	(*TriageRequest)(nil),            // 16: fenjian.triage.v1.TriageRequest
+	(*TriageResponse)(nil),           // 17: fenjian.triage.v1.TriageResponse
+	(*Outcome)(nil),                  // 18: fenjian.triage.v1.Outcome
+	(*RecordOutcomeRequest)(nil),     // 19: fenjian.triage.v1.RecordOutcomeRequest
+	(*RecordOutcomeResponse)(nil),    // 20: fenjian.triage.v1.RecordOutcomeResponse
+	(*DrawCandidate)(nil),            // 21: fenjian.triage.v1.DrawCandidate
+	(*Draw)(nil),                     // 22: fenjian.triage.v1.Draw
+	(*Assignment)(nil),               // 23: fenjian.triage.v1.Assignment
+	(*AssignCaseRequest)(nil),        // 24: fenjian.triage.v1.AssignCaseRequest
+	(*AssignCaseResponse)(nil),       // 25: fenjian.triage.v1.AssignCaseResponse
+	(*WatchAssignmentsRequest)(nil),  // 26: fenjian.triage.v1.WatchAssignmentsRequest
+	(*WatchAssignmentsResponse)(nil), // 27: fenjian.triage.v1.WatchAssignmentsResponse
+	(*GetDecisionRequest)(nil),       // 28: fenjian.triage.v1.GetDecisionRequest
+	(*GetDecisionResponse)(nil),      // 29: fenjian.triage.v1.GetDecisionResponse
+	(*Reason)(nil),                   // 30: fenjian.triage.v1.Reason
+	(*ProcedureOption)(nil),          // 31: fenjian.triage.v1.ProcedureOption
+	(*TimeLimit)(nil),                // 32: fenjian.triage.v1.TimeLimit
+	(*SmallClaimsLimit)(nil),         // 33: fenjian.triage.v1.SmallClaimsLimit
+	(*Decision)(nil),                 // 34: fenjian.triage.v1.Decision
+	(*timestamppb.Timestamp)(nil),    // 35: google.protobuf.Timestamp
 }
 var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	3,  // 0: fenjian.triage.v1.Party.role:type_name -> fenjian.triage.v1.PartyRole
 	4,  // 1: fenjian.triage.v1.Party.kind:type_name -> fenjian.triage.v1.PartyKind
 	0,  // 2: fenjian.triage.v1.Filing.case_kind:type_name -> fenjian.triage.v1.CaseKind
 	1,  // 3: fenjian.triage.v1.Filing.court_level:type_name -> fenjian.triage.v1.CourtLevel
-	6,  // 4: fenjian.triage.v1.Filing.parties:type_name -> fenjian.triage.v1.Party
-	7,  // 5: fenjian.triage.v1.Filing.circumstances:type_name -> fenjian.triage.v1.Circumstances
-	8,  // 6: fenjian.triage.v1.LabeledFiling.filing:type_name -> fenjian.triage.v1.Filing
+	8,  // 4: fenjian.triage.v1.Filing.parties:type_name -> fenjian.triage.v1.Party
+	9,  // 5: fenjian.triage.v1.Filing.circumstances:type_name -> fenjian.triage.v1.Circumstances
+	10, // 6: fenjian.triage.v1.LabeledFiling.filing:type_name -> fenjian.triage.v1.Filing
 	2,  // 7: fenjian.triage.v1.LabeledFiling.label:type_name -> fenjian.triage.v1.Procedure
-	8,  // 8: fenjian.triage.v1.TriageRequest.filing:type_name -> fenjian.triage.v1.Filing
-	18, // 9: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
-	18, // 10: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
-	2,  // 11: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
-	14, // 12: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
-	5,  // 13: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
-	16, // 14: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	2,  // 15: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
-	2,  // 16: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
-	15, // 17: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
-	14, // 18: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
-	0,  // 19: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
-	17, // 20: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
-	16, // 21: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	14, // 22: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
-	19, // 23: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
-	10, // 24: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
-	12, // 25: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
-	11, // 26: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
-	13, // 27: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
-	26, // [26:28] is the sub-list for method output_type
-	24, // [24:26] is the sub-list for method input_type
-	24, // [24:24] is the sub-list for extension type_name
-	24, // [24:24] is the sub-list for extension extendee
-	0,  // [0:24] is the sub-list for field type_name
+	35, // 8: fenjian.triage.v1.GetModelResponse.loaded_at:type_name -> google.protobuf.Timestamp
+	10, // 9: fenjian.triage.v1.TriageRequest.filing:type_name -> fenjian.triage.v1.Filing
+	34, // 10: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
+	2,  // 11: fenjian.triage.v1.Outcome.procedure:type_name -> fenjian.triage.v1.Procedure
+	5,  // 12: fenjian.triage.v1.Outcome.change:type_name -> fenjian.triage.v1.ChangeKind
+	2,  // 13: fenjian.triage.v1.Outcome.previous:type_name -> fenjian.triage.v1.Procedure
+	32, // 14: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	35, // 15: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
+	18, // 16: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
+	18, // 17: fenjian.triage.v1.RecordOutcomeResponse.outcome:type_name -> fenjian.triage.v1.Outcome
+	21, // 18: fenjian.triage.v1.Draw.candidates:type_name -> fenjian.triage.v1.DrawCandidate
+	6,  // 19: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
+	2,  // 20: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
+	22, // 21: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
+	35, // 22: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
+	23, // 23: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	23, // 24: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	34, // 25: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
+	2,  // 26: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
+	30, // 27: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
+	7,  // 28: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
+	32, // 29: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	2,  // 30: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
+	2,  // 31: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
+	31, // 32: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
+	30, // 33: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
+	0,  // 34: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
+	33, // 35: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
+	32, // 36: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	30, // 37: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
+	35, // 38: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
+	23, // 39: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
+	16, // 40: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
+	28, // 41: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
+	19, // 42: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
+	24, // 43: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
+	26, // 44: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
+	12, // 45: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
+	14, // 46: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
+	17, // 47: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
+	29, // 48: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
+	20, // 49: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
+	25, // 50: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
+	27, // 51: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
+	13, // 52: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
+	15, // 53: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
+	47, // [47:54] is the sub-list for method output_type
+	40, // [40:47] is the sub-list for method input_type
+	40, // [40:40] is the sub-list for extension type_name
+	40, // [40:40] is the sub-list for extension extendee
+	0,  // [0:40] is the sub-list for field type_name
 }
 
 func init() { file_fenjian_triage_v1_triage_proto_init() }
@@ -1862,10 +3067,10 @@ func file_fenjian_triage_v1_triage_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fenjian_triage_v1_triage_proto_rawDesc), len(file_fenjian_triage_v1_triage_proto_rawDesc)),
-			NumEnums:      6,
-			NumMessages:   13,
+			NumEnums:      8,
+			NumMessages:   27,
 			NumExtensions: 0,
-			NumServices:   1,
+			NumServices:   2,
 		},
 		GoTypes:           file_fenjian_triage_v1_triage_proto_goTypes,
 		DependencyIndexes: file_fenjian_triage_v1_triage_proto_depIdxs,

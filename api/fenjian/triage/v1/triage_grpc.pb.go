@@ -26,8 +26,11 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	TriageService_Triage_FullMethodName      = "/fenjian.triage.v1.TriageService/Triage"
-	TriageService_GetDecision_FullMethodName = "/fenjian.triage.v1.TriageService/GetDecision"
+	TriageService_Triage_FullMethodName           = "/fenjian.triage.v1.TriageService/Triage"
+	TriageService_GetDecision_FullMethodName      = "/fenjian.triage.v1.TriageService/GetDecision"
+	TriageService_RecordOutcome_FullMethodName    = "/fenjian.triage.v1.TriageService/RecordOutcome"
+	TriageService_AssignCase_FullMethodName       = "/fenjian.triage.v1.TriageService/AssignCase"
+	TriageService_WatchAssignments_FullMethodName = "/fenjian.triage.v1.TriageService/WatchAssignments"
 )
 
 // TriageServiceClient is the client API for TriageService service.
@@ -42,6 +45,20 @@ type TriageServiceClient interface {
 	Triage(ctx context.Context, in *TriageRequest, opts ...grpc.CallOption) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(ctx context.Context, in *GetDecisionRequest, opts ...grpc.CallOption) (*GetDecisionResponse, error)
+	// RecordOutcome records what the court actually applied: a confirmation,
+	// a different procedure chosen at filing, or a later conversion (简转普,
+	// small claims to simplified rules or ordinary, single judge to panel,
+	// 普转简 where the law allows it). Validated against the law:
+	// FAILED_PRECONDITION names the rule a conversion breaks.
+	RecordOutcome(ctx context.Context, in *RecordOutcomeRequest, opts ...grpc.CallOption) (*RecordOutcomeResponse, error)
+	// AssignCase records a designated assignment (指定分案) of a decided case to
+	// a team, with the reason; random assignment happens in Triage.
+	AssignCase(ctx context.Context, in *AssignCaseRequest, opts ...grpc.CallOption) (*AssignCaseResponse, error)
+	// WatchAssignments streams a team's assignments: first those after
+	// after_cursor that the team missed, then new ones as they are made. A
+	// client that reconnects with the last cursor it saw misses nothing and
+	// sees nothing twice.
+	WatchAssignments(ctx context.Context, in *WatchAssignmentsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchAssignmentsResponse], error)
 }
 
 type triageServiceClient struct {
@@ -72,6 +89,45 @@ func (c *triageServiceClient) GetDecision(ctx context.Context, in *GetDecisionRe
 	return out, nil
 }
 
+func (c *triageServiceClient) RecordOutcome(ctx context.Context, in *RecordOutcomeRequest, opts ...grpc.CallOption) (*RecordOutcomeResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RecordOutcomeResponse)
+	err := c.cc.Invoke(ctx, TriageService_RecordOutcome_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *triageServiceClient) AssignCase(ctx context.Context, in *AssignCaseRequest, opts ...grpc.CallOption) (*AssignCaseResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AssignCaseResponse)
+	err := c.cc.Invoke(ctx, TriageService_AssignCase_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *triageServiceClient) WatchAssignments(ctx context.Context, in *WatchAssignmentsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchAssignmentsResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &TriageService_ServiceDesc.Streams[0], TriageService_WatchAssignments_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[WatchAssignmentsRequest, WatchAssignmentsResponse]{ClientStream: stream}
+	if err := x.ClientStream.SendMsg(in); err != nil {
+		return nil, err
+	}
+	if err := x.ClientStream.CloseSend(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type TriageService_WatchAssignmentsClient = grpc.ServerStreamingClient[WatchAssignmentsResponse]
+
 // TriageServiceServer is the server API for TriageService service.
 // All implementations must embed UnimplementedTriageServiceServer
 // for forward compatibility.
@@ -84,6 +140,20 @@ type TriageServiceServer interface {
 	Triage(context.Context, *TriageRequest) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(context.Context, *GetDecisionRequest) (*GetDecisionResponse, error)
+	// RecordOutcome records what the court actually applied: a confirmation,
+	// a different procedure chosen at filing, or a later conversion (简转普,
+	// small claims to simplified rules or ordinary, single judge to panel,
+	// 普转简 where the law allows it). Validated against the law:
+	// FAILED_PRECONDITION names the rule a conversion breaks.
+	RecordOutcome(context.Context, *RecordOutcomeRequest) (*RecordOutcomeResponse, error)
+	// AssignCase records a designated assignment (指定分案) of a decided case to
+	// a team, with the reason; random assignment happens in Triage.
+	AssignCase(context.Context, *AssignCaseRequest) (*AssignCaseResponse, error)
+	// WatchAssignments streams a team's assignments: first those after
+	// after_cursor that the team missed, then new ones as they are made. A
+	// client that reconnects with the last cursor it saw misses nothing and
+	// sees nothing twice.
+	WatchAssignments(*WatchAssignmentsRequest, grpc.ServerStreamingServer[WatchAssignmentsResponse]) error
 	mustEmbedUnimplementedTriageServiceServer()
 }
 
@@ -99,6 +169,15 @@ func (UnimplementedTriageServiceServer) Triage(context.Context, *TriageRequest) 
 }
 func (UnimplementedTriageServiceServer) GetDecision(context.Context, *GetDecisionRequest) (*GetDecisionResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetDecision not implemented")
+}
+func (UnimplementedTriageServiceServer) RecordOutcome(context.Context, *RecordOutcomeRequest) (*RecordOutcomeResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RecordOutcome not implemented")
+}
+func (UnimplementedTriageServiceServer) AssignCase(context.Context, *AssignCaseRequest) (*AssignCaseResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AssignCase not implemented")
+}
+func (UnimplementedTriageServiceServer) WatchAssignments(*WatchAssignmentsRequest, grpc.ServerStreamingServer[WatchAssignmentsResponse]) error {
+	return status.Error(codes.Unimplemented, "method WatchAssignments not implemented")
 }
 func (UnimplementedTriageServiceServer) mustEmbedUnimplementedTriageServiceServer() {}
 func (UnimplementedTriageServiceServer) testEmbeddedByValue()                       {}
@@ -157,6 +236,53 @@ func _TriageService_GetDecision_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _TriageService_RecordOutcome_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RecordOutcomeRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TriageServiceServer).RecordOutcome(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TriageService_RecordOutcome_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TriageServiceServer).RecordOutcome(ctx, req.(*RecordOutcomeRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _TriageService_AssignCase_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AssignCaseRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TriageServiceServer).AssignCase(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TriageService_AssignCase_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TriageServiceServer).AssignCase(ctx, req.(*AssignCaseRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _TriageService_WatchAssignments_Handler(srv interface{}, stream grpc.ServerStream) error {
+	m := new(WatchAssignmentsRequest)
+	if err := stream.RecvMsg(m); err != nil {
+		return err
+	}
+	return srv.(TriageServiceServer).WatchAssignments(m, &grpc.GenericServerStream[WatchAssignmentsRequest, WatchAssignmentsResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type TriageService_WatchAssignmentsServer = grpc.ServerStreamingServer[WatchAssignmentsResponse]
+
 // TriageService_ServiceDesc is the grpc.ServiceDesc for TriageService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -171,6 +297,174 @@ var TriageService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetDecision",
 			Handler:    _TriageService_GetDecision_Handler,
+		},
+		{
+			MethodName: "RecordOutcome",
+			Handler:    _TriageService_RecordOutcome_Handler,
+		},
+		{
+			MethodName: "AssignCase",
+			Handler:    _TriageService_AssignCase_Handler,
+		},
+	},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "WatchAssignments",
+			Handler:       _TriageService_WatchAssignments_Handler,
+			ServerStreams: true,
+		},
+	},
+	Metadata: "fenjian/triage/v1/triage.proto",
+}
+
+const (
+	AdminService_ReloadModel_FullMethodName = "/fenjian.triage.v1.AdminService/ReloadModel"
+	AdminService_GetModel_FullMethodName    = "/fenjian.triage.v1.AdminService/GetModel"
+)
+
+// AdminServiceClient is the client API for AdminService service.
+//
+// For semantics around ctx use and closing/ending streaming RPCs, please refer to https://pkg.go.dev/google.golang.org/grpc/?tab=doc#ClientConn.NewStream.
+//
+// AdminService is for operators and data staff. Expose it only to them (it
+// shares the gRPC port; restrict it with the network policy or a proxy).
+type AdminServiceClient interface {
+	// ReloadModel loads the model directory the server was started with (-model)
+	// again, verifies and smoke-tests it and swaps it in atomically. A model that
+	// fails is refused (FAILED_PRECONDITION) and the current one keeps serving.
+	ReloadModel(ctx context.Context, in *ReloadModelRequest, opts ...grpc.CallOption) (*ReloadModelResponse, error)
+	// GetModel says which model and rules are serving.
+	GetModel(ctx context.Context, in *GetModelRequest, opts ...grpc.CallOption) (*GetModelResponse, error)
+}
+
+type adminServiceClient struct {
+	cc grpc.ClientConnInterface
+}
+
+func NewAdminServiceClient(cc grpc.ClientConnInterface) AdminServiceClient {
+	return &adminServiceClient{cc}
+}
+
+func (c *adminServiceClient) ReloadModel(ctx context.Context, in *ReloadModelRequest, opts ...grpc.CallOption) (*ReloadModelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReloadModelResponse)
+	err := c.cc.Invoke(ctx, AdminService_ReloadModel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *adminServiceClient) GetModel(ctx context.Context, in *GetModelRequest, opts ...grpc.CallOption) (*GetModelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetModelResponse)
+	err := c.cc.Invoke(ctx, AdminService_GetModel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AdminServiceServer is the server API for AdminService service.
+// All implementations must embed UnimplementedAdminServiceServer
+// for forward compatibility.
+//
+// AdminService is for operators and data staff. Expose it only to them (it
+// shares the gRPC port; restrict it with the network policy or a proxy).
+type AdminServiceServer interface {
+	// ReloadModel loads the model directory the server was started with (-model)
+	// again, verifies and smoke-tests it and swaps it in atomically. A model that
+	// fails is refused (FAILED_PRECONDITION) and the current one keeps serving.
+	ReloadModel(context.Context, *ReloadModelRequest) (*ReloadModelResponse, error)
+	// GetModel says which model and rules are serving.
+	GetModel(context.Context, *GetModelRequest) (*GetModelResponse, error)
+	mustEmbedUnimplementedAdminServiceServer()
+}
+
+// UnimplementedAdminServiceServer must be embedded to have
+// forward compatible implementations.
+//
+// NOTE: this should be embedded by value instead of pointer to avoid a nil
+// pointer dereference when methods are called.
+type UnimplementedAdminServiceServer struct{}
+
+func (UnimplementedAdminServiceServer) ReloadModel(context.Context, *ReloadModelRequest) (*ReloadModelResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ReloadModel not implemented")
+}
+func (UnimplementedAdminServiceServer) GetModel(context.Context, *GetModelRequest) (*GetModelResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetModel not implemented")
+}
+func (UnimplementedAdminServiceServer) mustEmbedUnimplementedAdminServiceServer() {}
+func (UnimplementedAdminServiceServer) testEmbeddedByValue()                      {}
+
+// UnsafeAdminServiceServer may be embedded to opt out of forward compatibility for this service.
+// Use of this interface is not recommended, as added methods to AdminServiceServer will
+// result in compilation errors.
+type UnsafeAdminServiceServer interface {
+	mustEmbedUnimplementedAdminServiceServer()
+}
+
+func RegisterAdminServiceServer(s grpc.ServiceRegistrar, srv AdminServiceServer) {
+	// If the following call panics, it indicates UnimplementedAdminServiceServer was
+	// embedded by pointer and is nil.  This will cause panics if an
+	// unimplemented method is ever invoked, so we test this at initialization
+	// time to prevent it from happening at runtime later due to I/O.
+	if t, ok := srv.(interface{ testEmbeddedByValue() }); ok {
+		t.testEmbeddedByValue()
+	}
+	s.RegisterService(&AdminService_ServiceDesc, srv)
+}
+
+func _AdminService_ReloadModel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReloadModelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).ReloadModel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_ReloadModel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).ReloadModel(ctx, req.(*ReloadModelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AdminService_GetModel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetModelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AdminServiceServer).GetModel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AdminService_GetModel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AdminServiceServer).GetModel(ctx, req.(*GetModelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+// AdminService_ServiceDesc is the grpc.ServiceDesc for AdminService service.
+// It's only intended for direct use with grpc.RegisterService,
+// and not to be introspected or modified (even as a copy)
+var AdminService_ServiceDesc = grpc.ServiceDesc{
+	ServiceName: "fenjian.triage.v1.AdminService",
+	HandlerType: (*AdminServiceServer)(nil),
+	Methods: []grpc.MethodDesc{
+		{
+			MethodName: "ReloadModel",
+			Handler:    _AdminService_ReloadModel_Handler,
+		},
+		{
+			MethodName: "GetModel",
+			Handler:    _AdminService_GetModel_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

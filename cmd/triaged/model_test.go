@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/modeltest"
+)
+
+func loanRequest(id string) *triagev1.TriageRequest {
+	return &triagev1.TriageRequest{Filing: &triagev1.Filing{
+		Id: id, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC,
+		Province: "江苏省", FiledOn: "2024-03-05", Cause: "民间借贷纠纷", ClaimAmountFen: 45_000_00,
+		Text: "诉讼请求：判令被告偿还借款45000元。事实和理由：被告借款后逾期未还。",
+	}}
+}
+
+// TestServeEmbeddedModel: with no -model the embedded trained model serves,
+// and ReloadModel says there is nothing to reload.
+func TestServeEmbeddedModel(t *testing.T) {
+	conn, _, _ := startServe(t, "-data-dir="+t.TempDir())
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	def, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := triagev1.NewTriageServiceClient(conn).Triage(ctx, loanRequest("(2024)苏0106民初1号"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.GetDecision().GetModelVersion(); got != def.Version() {
+		t.Errorf("model_version %q, want the embedded %q", got, def.Version())
+	}
+	_, err = triagev1.NewAdminServiceClient(conn).ReloadModel(ctx, &triagev1.ReloadModelRequest{})
+	if status.Code(err) != codes.FailedPrecondition {
+		t.Errorf("ReloadModel without -model: %v, want FAILED_PRECONDITION", err)
+	}
+}
+
+// TestServeModelReload promotes models into the -model directory and swaps
+// them in by RPC, SIGHUP and the manifest watch, while triage calls run and
+// health stays SERVING; a broken promotion is refused and the old model serves.
+func TestServeModelReload(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "model")
+	modeltest.Write(t, dir, "model-a")
+	conn, _, _ := startServe(t, "-data-dir="+t.TempDir(), "-model="+dir, "-model-watch=20ms")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	admin := triagev1.NewAdminServiceClient(conn)
+	triageClient := triagev1.NewTriageServiceClient(conn)
+	health := healthpb.NewHealthClient(conn)
+
+	serving := func() string {
+		t.Helper()
+		m, err := admin.GetModel(ctx, &triagev1.GetModelRequest{})
+		if err != nil {
+			t.Fatalf("GetModel: %v", err)
+		}
+		return m.GetModelVersion()
+	}
+	waitFor := func(version string) {
+		t.Helper()
+		for serving() != version {
+			if ctx.Err() != nil {
+				t.Fatalf("model %s never served", version)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	if got := serving(); got != "model-a" {
+		t.Fatalf("serving %s at start, want model-a", got)
+	}
+
+	// Triage and health checks run throughout the swaps.
+	loadCtx, stopLoad := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var failures []error
+	for w := range 4 {
+		wg.Go(func() {
+			for i := 0; loadCtx.Err() == nil; i++ {
+				if _, err := triageClient.Triage(loadCtx, loanRequest("load")); err != nil && loadCtx.Err() == nil {
+					mu.Lock()
+					failures = append(failures, err)
+					mu.Unlock()
+				}
+				if w == 0 {
+					h, err := health.Check(loadCtx, &healthpb.HealthCheckRequest{})
+					if loadCtx.Err() == nil && (err != nil || h.GetStatus() != healthpb.HealthCheckResponse_SERVING) {
+						mu.Lock()
+						failures = append(failures, err)
+						mu.Unlock()
+					}
+				}
+			}
+		})
+	}
+
+	modeltest.Write(t, dir, "model-b")
+	res, err := admin.ReloadModel(ctx, &triagev1.ReloadModelRequest{})
+	if err != nil || res.GetModelVersion() != "model-b" || res.GetPreviousVersion() != "model-a" || !res.GetChanged() {
+		t.Fatalf("ReloadModel: %v, %v", res, err)
+	}
+
+	modeltest.Write(t, dir, "model-c")
+	if err := syscall.Kill(syscall.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("model-c") // by SIGHUP or by the watch, whichever comes first
+
+	modeltest.Write(t, dir, "model-d")
+	waitFor("model-d") // by the watch alone
+
+	modeltest.Write(t, dir, "model-e")
+	modeltest.Corrupt(t, dir)
+	_, err = admin.ReloadModel(ctx, &triagev1.ReloadModelRequest{})
+	if status.Code(err) != codes.FailedPrecondition {
+		t.Fatalf("ReloadModel of a corrupt model: %v, want FAILED_PRECONDITION", err)
+	}
+	if got := serving(); got != "model-d" {
+		t.Fatalf("serving %s after a refused model, want model-d", got)
+	}
+	resp, err := triageClient.Triage(ctx, loanRequest("(2024)苏0106民初2号"))
+	if err != nil || resp.GetDecision().GetModelVersion() != "model-d" {
+		t.Fatalf("decision after refusal: %v, %v", resp.GetDecision().GetModelVersion(), err)
+	}
+
+	stopLoad()
+	wg.Wait()
+	if len(failures) > 0 {
+		t.Fatalf("%d calls failed during swaps, first: %v", len(failures), failures[0])
+	}
+}
+
+// TestServeBadModelDir: a -model that does not load stops the start.
+func TestServeBadModelDir(t *testing.T) {
+	dir := t.TempDir()
+	modeltest.Write(t, dir, "model-a")
+	modeltest.Corrupt(t, dir)
+	var out syncBuffer
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if code := serve(ctx, []string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-data-dir=" + t.TempDir(), "-model=" + dir}, &out); code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, out.String())
+	}
+}

@@ -1,0 +1,74 @@
+// Package modeltest writes real model directories for tests of reloading and
+// promotion: the repository's trained default model under a version of the
+// test's choosing, so tests can tell models apart without training.
+package modeltest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// defaultModelDir is classifier/defaultmodel/model, found from this file so
+// tests of any package can use it.
+func defaultModelDir(t testing.TB) string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("modeltest: cannot locate the repository")
+	}
+	return filepath.Join(filepath.Dir(file), "..", "..", "classifier", "defaultmodel", "model")
+}
+
+// Write writes the default model into dir as version, the way a promotion
+// does: model files first, the manifest last by an atomic rename.
+func Write(t testing.TB, dir, version string) {
+	t.Helper()
+	src := defaultModelDir(t)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"features.json", "model.json.gz"} {
+		b, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(src, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["version"] = version
+	out, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(dir, "manifest.json.tmp")
+	if err := os.WriteFile(tmp, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, "manifest.json")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Corrupt truncates the model file of dir, as a half-copied promotion would.
+func Corrupt(t testing.TB, dir string) {
+	t.Helper()
+	p := filepath.Join(dir, "model.json.gz")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, b[:len(b)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

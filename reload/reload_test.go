@@ -1,0 +1,259 @@
+package reload_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/modeltest"
+	"github.com/fenjian/fenjian/reload"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+func writeModel(t testing.TB, dir, version string) { modeltest.Write(t, dir, version) }
+
+func loadModel(dir string) (triage.Scorer, error) { return classifier.Load(dir) }
+
+func newEngine(t testing.TB) *triage.Engine {
+	t.Helper()
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return triage.New(r, classifier.NewBaseline())
+}
+
+func newReloader(t testing.TB, dir string, e *triage.Engine, reg prometheus.Registerer, load reload.Loader) *reload.Reloader {
+	t.Helper()
+	if load == nil {
+		load = loadModel
+	}
+	r, err := reload.New(reload.Options{Dir: dir, Load: load, Engine: e, Registerer: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestReloadSwapsAndRefuses(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeModel(t, dir, "model-a")
+	e := newEngine(t)
+	reg := prometheus.NewRegistry()
+	r := newReloader(t, dir, e, reg, nil)
+
+	res, err := r.Reload(ctx, "start")
+	if err != nil || !res.Changed || res.Version != "model-a" || res.Previous != classifier.BaselineVersion {
+		t.Fatalf("first load: %+v, %v", res, err)
+	}
+	if got := e.Scorer().Version(); got != "model-a" {
+		t.Fatalf("serving %s, want model-a", got)
+	}
+	if res, err := r.Reload(ctx, "rpc"); err != nil || res.Changed || res.Version != "model-a" {
+		t.Fatalf("reload of the same manifest: %+v, %v; want unchanged", res, err)
+	}
+
+	writeModel(t, dir, "model-b")
+	if res, err := r.Reload(ctx, "sighup"); err != nil || !res.Changed || res.Version != "model-b" || res.Previous != "model-a" {
+		t.Fatalf("reload of a new model: %+v, %v", res, err)
+	}
+
+	// Broken promotions: each is refused and model-b keeps serving.
+	broken := []struct {
+		name   string
+		break_ func(t *testing.T)
+	}{
+		{"truncated model file", func(t *testing.T) {
+			writeModel(t, dir, "model-c")
+			modeltest.Corrupt(t, dir)
+		}},
+		{"manifest that is not JSON", func(t *testing.T) {
+			if err := os.WriteFile(filepath.Join(dir, reload.ManifestFile), []byte("{not json"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"manifest missing", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(dir, reload.ManifestFile)); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for i, tt := range broken {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.break_(t)
+			res, err := r.Reload(ctx, "rpc")
+			if !errors.Is(err, reload.ErrRefused) {
+				t.Fatalf("got %+v, %v; want ErrRefused", res, err)
+			}
+			if got := e.Scorer().Version(); got != "model-b" {
+				t.Fatalf("serving %s after a refused model, want model-b", got)
+			}
+			if got := reloads(t, reg, "rpc", "refused"); got != float64(i+1) {
+				t.Errorf("refused counter %v, want %d", got, i+1)
+			}
+		})
+	}
+	// A good promotion after broken ones is taken.
+	writeModel(t, dir, "model-d")
+	if res, err := r.Reload(ctx, "rpc"); err != nil || res.Version != "model-d" {
+		t.Fatalf("recovery: %+v, %v", res, err)
+	}
+	if r.LoadedAt().IsZero() {
+		t.Error("LoadedAt not set")
+	}
+}
+
+// reloads reads fenjian_model_reloads_total{trigger,result} from reg.
+func reloads(t *testing.T, reg *prometheus.Registry, trigger, result string) float64 {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != "fenjian_model_reloads_total" {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range m.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			if labels["trigger"] == trigger && labels["result"] == result {
+				return m.GetCounter().GetValue()
+			}
+		}
+	}
+	return 0
+}
+
+// nanScorer is a model that loads but answers NaN: the smoke test must stop it.
+type nanScorer struct{}
+
+func (nanScorer) Version() string { return "nan-model" }
+func (nanScorer) Score(_ *triagev1.Filing, _ *rules.Assessment, p *triage.Probabilities) {
+	for i := range p {
+		p[i] = math.NaN()
+	}
+}
+
+type panicScorer struct{}
+
+func (panicScorer) Version() string                                                  { return "panic-model" }
+func (panicScorer) Score(*triagev1.Filing, *rules.Assessment, *triage.Probabilities) { panic("boom") }
+
+func TestSmokeTestRefusesBadScorers(t *testing.T) {
+	dir := t.TempDir()
+	writeModel(t, dir, "model-a")
+	for _, s := range []triage.Scorer{nanScorer{}, panicScorer{}} {
+		t.Run(s.Version(), func(t *testing.T) {
+			e := newEngine(t)
+			r := newReloader(t, dir, e, nil, func(string) (triage.Scorer, error) { return s, nil })
+			if _, err := r.Reload(context.Background(), "start"); !errors.Is(err, reload.ErrRefused) {
+				t.Fatalf("got %v, want ErrRefused", err)
+			}
+			if got := e.Scorer().Version(); got != classifier.BaselineVersion {
+				t.Fatalf("serving %s, want the previous scorer", got)
+			}
+		})
+	}
+}
+
+func TestWatchPicksUpPromotion(t *testing.T) {
+	dir := t.TempDir()
+	writeModel(t, dir, "model-a")
+	e := newEngine(t)
+	r := newReloader(t, dir, e, nil, nil)
+	if _, err := r.Reload(context.Background(), "start"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Watch(ctx, 10*time.Millisecond) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Watch: %v", err)
+		}
+	}()
+	writeModel(t, dir, "model-b")
+	deadline := time.Now().Add(10 * time.Second)
+	for e.Scorer().Version() != "model-b" {
+		if time.Now().After(deadline) {
+			t.Fatal("watch did not swap in model-b")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestSwapUnderLoad: decisions keep succeeding while models are swapped back
+// and forth, and each carries the version of a whole model.
+func TestSwapUnderLoad(t *testing.T) {
+	dirA, dirB := t.TempDir(), t.TempDir()
+	writeModel(t, dirA, "model-a")
+	writeModel(t, dirB, "model-b")
+	e := newEngine(t)
+	ra := newReloader(t, dirA, e, nil, nil)
+	rb := newReloader(t, dirB, e, nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	f := reload.SmokeFilings()[0]
+	var decided, failed atomic.Int64
+	seen := sync.Map{}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				d, err := e.Decide(context.Background(), f)
+				if err != nil {
+					failed.Add(1)
+					continue
+				}
+				decided.Add(1)
+				seen.Store(d.GetModelVersion(), true)
+			}
+		})
+	}
+	for i := range 12 {
+		r := ra
+		if i%2 == 1 {
+			r = rb
+		}
+		// Each reloader thinks its model is new every other round.
+		writeModel(t, r.Dir(), []string{"model-a", "model-b"}[i%2]+"-"+string(rune('a'+i)))
+		if _, err := r.Reload(context.Background(), "rpc"); err != nil {
+			t.Fatalf("reload %d: %v", i, err)
+		}
+	}
+	cancel()
+	wg.Wait()
+	if failed.Load() != 0 || decided.Load() == 0 {
+		t.Fatalf("%d decisions failed, %d succeeded during swaps", failed.Load(), decided.Load())
+	}
+	seen.Range(func(k, _ any) bool {
+		v := k.(string)
+		if v != classifier.BaselineVersion && len(v) < len("model-a-") {
+			t.Errorf("decision carries unexpected version %q", v)
+		}
+		return true
+	})
+}
+
+func TestNewRequiresOptions(t *testing.T) {
+	if _, err := reload.New(reload.Options{}); err == nil {
+		t.Fatal("New with no options succeeded")
+	}
+}
