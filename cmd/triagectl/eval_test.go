@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,15 +17,6 @@ import (
 	"github.com/fenjian/fenjian/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
-
-// evalEnv returns an env reading stdin and capturing stdout and stderr.
-func evalEnv(stdin string) (*env, *bytes.Buffer, *bytes.Buffer) {
-	var out, errOut bytes.Buffer
-	return &env{
-		stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut,
-		logger: slog.New(slog.NewTextHandler(&errOut, nil)),
-	}, &out, &errOut
-}
 
 func evalFiling(id string, kind triagev1.CaseKind) *triagev1.Filing {
 	f := &triagev1.Filing{
@@ -103,7 +93,7 @@ func TestEvalUsage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e, _, _ := evalEnv("")
+			e, _, _ := testEnv("")
 			err := runEval(context.Background(), e, tt.args)
 			if err == nil {
 				t.Fatal("no error")
@@ -177,7 +167,7 @@ func TestEvalReport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e, out, _ := evalEnv(tt.stdin)
+			e, out, _ := testEnv(tt.stdin)
 			if err := runEval(context.Background(), e, tt.args); err != nil {
 				t.Fatal(err)
 			}
@@ -239,7 +229,7 @@ func TestEvalReport(t *testing.T) {
 // TestEvalJSONFieldNames pins the report's JSON names: scripts and
 // dashboards read them.
 func TestEvalJSONFieldNames(t *testing.T) {
-	e, out, _ := evalEnv("")
+	e, out, _ := testEnv("")
 	if err := runEval(context.Background(), e, []string{"-model", "baseline", "-data", writeTemp(t, "d.jsonl", evalData(t))}); err != nil {
 		t.Fatal(err)
 	}

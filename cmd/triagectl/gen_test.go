@@ -6,26 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
-
-func genEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
-	var out, errOut bytes.Buffer
-	return &env{
-		stdin:  strings.NewReader(""),
-		stdout: &out,
-		stderr: &errOut,
-		logger: slog.New(slog.NewTextHandler(&errOut, nil)),
-	}, &out, &errOut
-}
 
 func readCorpus(t *testing.T, r io.Reader) []*triagev1.LabeledFiling {
 	t.Helper()
@@ -46,7 +34,7 @@ func readCorpus(t *testing.T, r io.Reader) []*triagev1.LabeledFiling {
 func TestGen(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "corpus.jsonl")
-	e, _, stderr := genEnv()
+	e, _, stderr := testEnv("")
 	if code := dispatch(context.Background(), e, []string{"gen", "-n", "50", "-seed", "7", "-out", path}); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -92,7 +80,7 @@ func TestGen(t *testing.T) {
 	}
 
 	// Same flags, same bytes, this time on stdout.
-	e2, stdout, stderr2 := genEnv()
+	e2, stdout, stderr2 := testEnv("")
 	if code := dispatch(context.Background(), e2, []string{"gen", "-n", "50", "-seed", "7"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr2)
 	}
@@ -103,7 +91,7 @@ func TestGen(t *testing.T) {
 	if !bytes.Equal(stdout.Bytes(), want) {
 		t.Error("stdout output differs from the file written with the same flags")
 	}
-	e3, stdout3, _ := genEnv()
+	e3, stdout3, _ := testEnv("")
 	if code := dispatch(context.Background(), e3, []string{"gen", "-n", "50", "-seed", "8"}); code != 0 {
 		t.Fatal("seed 8 failed")
 	}
@@ -119,20 +107,20 @@ func TestGenUsage(t *testing.T) {
 		{"gen", "extra"},
 		{"gen", "-bogus"},
 	} {
-		e, _, _ := genEnv()
+		e, _, _ := testEnv("")
 		if code := dispatch(context.Background(), e, args); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
-	e, _, _ := genEnv()
+	e, _, _ := testEnv("")
 	if code := dispatch(context.Background(), e, []string{"gen", "-h"}); code != 0 {
 		t.Errorf("-h: exit %d, want 0", code)
 	}
-	e, _, _ = genEnv()
+	e, _, _ = testEnv("")
 	if code := dispatch(context.Background(), e, []string{"gen", "-n", "5", "-out", filepath.Join(t.TempDir(), "missing", "x.jsonl")}); code != 1 {
 		t.Errorf("unwritable -out: exit %d, want 1", code)
 	}
-	e, _, _ = genEnv()
+	e, _, _ = testEnv("")
 	if code := dispatch(context.Background(), e, []string{"gen", "-n", "5", "-rules", filepath.Join(t.TempDir(), "nope.json")}); code != 1 {
 		t.Errorf("missing -rules file: exit %d, want 1", code)
 	}
@@ -141,7 +129,7 @@ func TestGenUsage(t *testing.T) {
 func TestGenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	e, _, _ := genEnv()
+	e, _, _ := testEnv("")
 	path := filepath.Join(t.TempDir(), "c.jsonl")
 	if code := dispatch(ctx, e, []string{"gen", "-n", "1000", "-out", path}); code != 1 {
 		t.Errorf("cancelled: exit %d, want 1", code)

@@ -38,6 +38,7 @@ func commands() []command {
 		{"gen", "generate a realistic labelled corpus of filings (JSONL)", runGen},
 		{"train", "train a model on labelled filings (JSONL) into a model directory", runTrain},
 		{"eval", "evaluate a model against labelled filings (JSON, HTML report)", runEval},
+		{"promote", "copy a verified model into the directory a server serves (hot reload)", runPromote},
 	}
 }
 

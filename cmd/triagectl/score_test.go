@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -96,16 +93,6 @@ func checkScoreOutput(t *testing.T, out string, want []scoreOutLine, dryRun bool
 	}
 }
 
-func scoreEnv(stdin string) (*env, *bytes.Buffer, *bytes.Buffer) {
-	var stdout, stderr bytes.Buffer
-	return &env{
-		stdin:  strings.NewReader(stdin),
-		stdout: &stdout,
-		stderr: &stderr,
-		logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}, &stdout, &stderr
-}
-
 func TestScore(t *testing.T) {
 	good, goodOut := scoreFixtureGood(t)
 	outFile := filepath.Join(t.TempDir(), "decisions.jsonl")
@@ -170,7 +157,7 @@ func TestScore(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			e, stdout, stderr := scoreEnv(tc.stdin)
+			e, stdout, stderr := testEnv(tc.stdin)
 			code := dispatch(scoreContext(t), e, tc.args)
 			if code != tc.wantCode {
 				t.Fatalf("exit code %d, want %d\nstderr:\n%s", code, tc.wantCode, stderr)
@@ -210,7 +197,7 @@ func TestScoreRemote(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			e, stdout, stderr := scoreEnv("")
+			e, stdout, stderr := testEnv("")
 			if code := dispatch(scoreContext(t), e, tc.args); code != tc.wantCode {
 				t.Fatalf("exit code %d, want %d\nstderr:\n%s", code, tc.wantCode, stderr)
 			}
@@ -227,7 +214,7 @@ func TestScoreRemote(t *testing.T) {
 func TestScoreInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(scoreContext(t))
 	cancel()
-	e, stdout, stderr := scoreEnv("")
+	e, stdout, stderr := testEnv("")
 	if code := dispatch(ctx, e, []string{"score", "-local", "-in", "testdata/filings.jsonl"}); code != 1 {
 		t.Fatalf("exit code %d, want 1\nstderr:\n%s", code, stderr)
 	}
