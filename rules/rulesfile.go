@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -136,13 +137,38 @@ func Load(b []byte) (*Engine, error) {
 	}
 	sum := sha256.Sum256(b)
 	return &Engine{
-		version:        f.Version + "+" + hex.EncodeToString(sum[:4]),
+		version:        f.Version + "+" + hex.EncodeToString(sum[:4]) + codeRevision(),
 		limits:         limits,
 		causes:         causes,
 		groupMin:       f.GroupCauseMinParties,
 		reviewKeywords: newKeywordMatcher(f.ReviewKeywords),
 		now:            time.Now,
 	}, nil
+}
+
+// codeRevision names the build's source revision ("@1a2b3c4d5e6f", with
+// "-dirty" for uncommitted changes) when the binary carries it: the rules'
+// logic is code, so the same file judged by other code is another version.
+func codeRevision() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if len(rev) < 12 {
+		return ""
+	}
+	return "@" + rev[:12] + dirty
 }
 
 func validateLimits(entries []LimitEntry) (map[string][]limit, error) {
