@@ -58,10 +58,15 @@ type causeIndex struct {
 	kindOf map[string]string
 }
 
-func causeStem(s string) string {
+// CauseStem trims what clerks add or leave out around a cause ("民间借贷纠纷案"
+// → "民间借贷", "危险驾驶罪" → "危险驾驶"), so written causes and catalogue or
+// team entries compare on the same stem.
+func CauseStem(s string) string {
 	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, "案")
 	s = strings.TrimSuffix(s, "纠纷")
-	return strings.TrimSuffix(s, "案")
+	s = strings.TrimSuffix(s, "罪")
+	return strings.TrimSpace(s)
 }
 
 func buildCauses(entries []CauseEntry) (*causeIndex, error) {
@@ -73,7 +78,7 @@ func buildCauses(entries []CauseEntry) (*causeIndex, error) {
 	var all []stemmed
 	for i, e := range entries {
 		where := fmt.Sprintf("causes[%d] (%s)", i, e.Name)
-		stem := causeStem(e.Name)
+		stem := CauseStem(e.Name)
 		if stem == "" {
 			return nil, fmt.Errorf("rules: %s: name is empty", where)
 		}
@@ -110,7 +115,7 @@ func buildCauses(entries []CauseEntry) (*causeIndex, error) {
 // lookup finds the catalogue entry for a written cause of the given kind
 // ("civil", "administrative", "criminal").
 func (x *causeIndex) lookup(written, kind string) Cause {
-	stem := causeStem(written)
+	stem := CauseStem(written)
 	if stem == "" {
 		return Cause{}
 	}

@@ -1,0 +1,424 @@
+// Package routing assigns decided cases to trial teams (design.md §2.6):
+// "随机分案为主、指定分案为辅". Triage picks the procedure; routing narrows the
+// court's teams to those eligible for the case and draws one of them at
+// random, weighted by free capacity, from a recorded seed, so that anyone can
+// re-run the draw from the record and get the same team. A designated
+// assignment (指定分案) is the logged exception and is made by the server, not
+// here.
+//
+// The teams are data, not code: a JSON file with a version, embedded as the
+// default (default_teams.json, a realistic basic court) and replaceable per
+// court with LoadFile. A file is validated as a whole when it is loaded, so a
+// bad edit never half-replaces a good one.
+//
+// The package knows nothing of gRPC or storage; it takes and returns plain
+// Go and proto values.
+package routing
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+//go:embed default_teams.json
+var defaultTeams []byte
+
+// Bounds on a teams file. They keep a hand-edited file sane and the sum of
+// capacities far from overflowing the draw's weights.
+const (
+	MaxTeams       = 1000
+	MaxTeamIDLen   = 64
+	MaxNameChars   = 100
+	MaxCauses      = 1000
+	MaxCauseChars  = 200
+	MaxCapacity    = 100000 // cases per month; no team comes near it
+	maxNoteChars   = 1000
+	maxCourtChars  = 200
+	maxVersionLen  = 64
+	teamIDAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_"
+)
+
+// File is the teams file as written.
+type File struct {
+	// Version names this edition of the file, e.g. "2026-01-01".
+	Version string `json:"version"`
+	// Court is the court the teams belong to, for people reading the file.
+	Court string `json:"court,omitempty"`
+	// Teams in the order eligible teams are listed and drawn from.
+	Teams []TeamEntry `json:"teams"`
+}
+
+// TeamEntry is one team as written in the file.
+type TeamEntry struct {
+	// ID is stable: assignments and team feeds refer to it. Lower-case ASCII
+	// letters, digits, '-' and '_', at most 64.
+	ID string `json:"id"`
+	// Name is the team's name, e.g. "民事速裁团队".
+	Name string `json:"name"`
+	// Note describes the team for people reading the file.
+	Note string `json:"note,omitempty"`
+	// CaseKinds are enum names, e.g. "CASE_KIND_CIVIL".
+	CaseKinds []string `json:"case_kinds"`
+	// Procedures are enum names, e.g. "PROCEDURE_SMALL_CLAIMS"; the team
+	// takes each listed procedure of each listed case kind that has it.
+	Procedures []string `json:"procedures"`
+	// Causes, when given, restrict the team to these 案由/罪名 and make it a
+	// specialist (see Teams.EligibleFor).
+	Causes []string `json:"causes,omitempty"`
+	// FastTrack marks a 速裁团队: it never gets a case that needs review.
+	FastTrack bool `json:"fast_track,omitempty"`
+	// Capacity is how many new cases a month the team can take; the draw is
+	// weighted by what is left of it.
+	Capacity int64 `json:"capacity"`
+}
+
+// Team is a validated team. Its slices are shared with the Teams it came
+// from and must not be modified.
+type Team struct {
+	ID         string
+	Name       string
+	Note       string
+	CaseKinds  []triagev1.CaseKind
+	Procedures []triagev1.Procedure
+	Causes     []string
+	FastTrack  bool
+	Capacity   int64
+
+	stems []string // Causes without 案/纠纷/罪, for matching
+}
+
+// Takes reports whether the team takes cases of kind k under procedure p.
+func (t Team) Takes(k triagev1.CaseKind, p triagev1.Procedure) bool {
+	return containsKind(t.CaseKinds, k) && containsProc(t.Procedures, p) && lawful(k, p)
+}
+
+// Specialist reports whether the team is a specialist: it lists causes, or
+// it is a fast-track team (a 速裁团队 specialises in simple cases).
+func (t Team) Specialist() bool { return len(t.Causes) > 0 || t.FastTrack }
+
+// TakesCause reports whether the team takes a filing of this written cause:
+// always when it lists none; otherwise when the cause, without a trailing
+// 案, 纠纷 or 罪, contains one of the team's causes so trimmed. This is the
+// matching idea of rules' cause catalogue (exact, without 纠纷, or
+// contained), so "民间借贷" and "民间借贷纠纷案" match "民间借贷纠纷", and
+// "离婚后财产纠纷" matches a family team's "离婚纠纷".
+func (t Team) TakesCause(cause string) bool {
+	if len(t.stems) == 0 {
+		return true
+	}
+	s := rules.CauseStem(cause)
+	if s == "" {
+		return false
+	}
+	for _, st := range t.stems {
+		if strings.Contains(s, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// Teams is a validated teams file. It is immutable and safe for concurrent use.
+type Teams struct {
+	version string
+	court   string
+	teams   []Team
+	byID    map[string]int
+}
+
+// Version identifies the teams: the file's version and a hash of its bytes,
+// so two different files never share a version in the assignment record.
+func (ts *Teams) Version() string { return ts.version }
+
+// Court is the court named in the file.
+func (ts *Teams) Court() string { return ts.court }
+
+// All returns every team in file order.
+func (ts *Teams) All() []Team { return append([]Team(nil), ts.teams...) }
+
+// Team returns the team with the id.
+func (ts *Teams) Team(id string) (Team, bool) {
+	i, ok := ts.byID[id]
+	if !ok {
+		return Team{}, false
+	}
+	return ts.teams[i], true
+}
+
+// Eligible returns the teams a decided case may be drawn among, for the
+// decision's case kind and recommended procedure, the filing's cause and the
+// decision's review flag; see EligibleFor. The case kind is the decision's,
+// or the filing's when the decision has none. f may be nil (no cause).
+func (ts *Teams) Eligible(d *triagev1.Decision, f *triagev1.Filing) []Team {
+	k := d.GetCaseKind()
+	if k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
+		k = f.GetCaseKind()
+	}
+	return ts.EligibleFor(k, d.GetRecommended(), f.GetCause(), d.GetNeedsReview())
+}
+
+// EligibleFor returns, in file order, the teams that take case kind k under
+// procedure p and the cause (teams listing causes), leaving out fast-track
+// teams when the case needs review: a 速裁团队 never gets a case with a review
+// signal (四类案件 and every other, design.md §2.5).
+//
+// Among those, specialists win: if any eligible team lists causes or is a
+// fast-track team, only those are returned, and the teams without a cause
+// list that are not fast-track (the 普通审判团队) take the rest. Without this
+// a general team, which must exist for every procedure (see Load), would
+// share every divorce with the family team and every simple loan case with
+// the 速裁团队, and 繁简分流 would be undone by the draw.
+//
+// A file that passed Load always yields at least one team for a lawful
+// (k, p); an empty result means k or p is not.
+func (ts *Teams) EligibleFor(k triagev1.CaseKind, p triagev1.Procedure, cause string, needsReview bool) []Team {
+	var specialists, generalists []Team
+	for _, t := range ts.teams {
+		if !t.Takes(k, p) || !t.TakesCause(cause) || (needsReview && t.FastTrack) {
+			continue
+		}
+		if t.Specialist() {
+			specialists = append(specialists, t)
+		} else {
+			generalists = append(generalists, t)
+		}
+	}
+	if len(specialists) > 0 {
+		return specialists
+	}
+	return generalists
+}
+
+// Default returns the teams embedded in the binary.
+func Default() (*Teams, error) { return Load(defaultTeams) }
+
+// DefaultFile returns the embedded teams file, as a starting point for a
+// court's own.
+func DefaultFile() []byte { return bytes.Clone(defaultTeams) }
+
+// LoadFile reads and validates a teams file.
+func LoadFile(path string) (*Teams, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read teams %s: %w", path, err)
+	}
+	ts, err := Load(b)
+	if err != nil {
+		return nil, fmt.Errorf("teams %s: %w", path, err)
+	}
+	return ts, nil
+}
+
+// Load parses and validates a teams file: unique ids, known case kinds and
+// procedures by enum name, capacities in (0, MaxCapacity], and every
+// procedure the law gives a case kind covered by a team that takes any cause
+// and cases under review (no cause list, not fast_track), so that no lawful
+// decision is left without an eligible team. Every problem names the team.
+func Load(b []byte) (*Teams, error) {
+	var f File
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("parse teams: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("parse teams: trailing data after the teams object")
+	}
+	if strings.TrimSpace(f.Version) == "" {
+		return nil, errors.New("teams: version is empty")
+	}
+	if len(f.Version) > maxVersionLen || hasControl(f.Version) {
+		return nil, fmt.Errorf("teams: version must be at most %d characters without control characters", maxVersionLen)
+	}
+	if utf8.RuneCountInString(f.Court) > maxCourtChars {
+		return nil, fmt.Errorf("teams: court is longer than %d characters", maxCourtChars)
+	}
+	switch {
+	case len(f.Teams) == 0:
+		return nil, errors.New("teams: no teams")
+	case len(f.Teams) > MaxTeams:
+		return nil, fmt.Errorf("teams: %d teams; at most %d", len(f.Teams), MaxTeams)
+	}
+	ts := &Teams{court: f.Court, byID: make(map[string]int, len(f.Teams))}
+	for i, e := range f.Teams {
+		t, err := validateTeam(e)
+		if err != nil {
+			return nil, fmt.Errorf("teams: teams[%d] (%s): %w", i, e.ID, err)
+		}
+		if j, dup := ts.byID[t.ID]; dup {
+			return nil, fmt.Errorf("teams: teams[%d]: id %q is also teams[%d]'s", i, t.ID, j)
+		}
+		ts.byID[t.ID] = i
+		ts.teams = append(ts.teams, t)
+	}
+	if err := ts.checkCoverage(); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(b)
+	ts.version = f.Version + "+" + hex.EncodeToString(sum[:4])
+	return ts, nil
+}
+
+func validateTeam(e TeamEntry) (Team, error) {
+	t := Team{ID: e.ID, Name: strings.TrimSpace(e.Name), Note: e.Note, FastTrack: e.FastTrack, Capacity: e.Capacity}
+	if e.ID == "" || len(e.ID) > MaxTeamIDLen || strings.Trim(e.ID, teamIDAlphabet) != "" {
+		return Team{}, fmt.Errorf("id must be 1–%d characters of a–z, 0–9, '-' and '_'", MaxTeamIDLen)
+	}
+	if t.Name == "" || !utf8.ValidString(t.Name) || utf8.RuneCountInString(t.Name) > MaxNameChars || hasControl(t.Name) {
+		return Team{}, fmt.Errorf("name must be 1–%d characters of valid UTF-8 text", MaxNameChars)
+	}
+	if !utf8.ValidString(e.Note) || utf8.RuneCountInString(e.Note) > maxNoteChars {
+		return Team{}, fmt.Errorf("note must be valid UTF-8 of at most %d characters", maxNoteChars)
+	}
+	if e.Capacity <= 0 || e.Capacity > MaxCapacity {
+		return Team{}, fmt.Errorf("capacity %d: must be between 1 and %d cases a month", e.Capacity, MaxCapacity)
+	}
+	if len(e.CaseKinds) == 0 {
+		return Team{}, errors.New("case_kinds is empty")
+	}
+	for _, s := range e.CaseKinds {
+		v, ok := triagev1.CaseKind_value[s]
+		k := triagev1.CaseKind(v)
+		if !ok || k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
+			return Team{}, fmt.Errorf("case_kinds: %q is not CASE_KIND_CIVIL, CASE_KIND_ADMINISTRATIVE or CASE_KIND_CRIMINAL", clip(s))
+		}
+		if containsKind(t.CaseKinds, k) {
+			return Team{}, fmt.Errorf("case_kinds: %s listed twice", s)
+		}
+		t.CaseKinds = append(t.CaseKinds, k)
+	}
+	if len(e.Procedures) == 0 {
+		return Team{}, errors.New("procedures is empty")
+	}
+	for _, s := range e.Procedures {
+		v, ok := triagev1.Procedure_value[s]
+		p := triagev1.Procedure(v)
+		if !ok || p == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+			return Team{}, fmt.Errorf("procedures: %q is not PROCEDURE_SMALL_CLAIMS, PROCEDURE_SIMPLIFIED, PROCEDURE_ORDINARY or PROCEDURE_FAST_TRACK", clip(s))
+		}
+		if containsProc(t.Procedures, p) {
+			return Team{}, fmt.Errorf("procedures: %s listed twice", s)
+		}
+		// A procedure none of the team's case kinds has is a mistake in the
+		// file (small claims for a criminal team), not something to ignore.
+		lawfulForOne := false
+		for _, k := range t.CaseKinds {
+			lawfulForOne = lawfulForOne || lawful(k, p)
+		}
+		if !lawfulForOne {
+			return Team{}, fmt.Errorf("procedures: %s is not a procedure of any of the team's case kinds", s)
+		}
+		t.Procedures = append(t.Procedures, p)
+	}
+	if len(e.Causes) > MaxCauses {
+		return Team{}, fmt.Errorf("causes: %d; at most %d", len(e.Causes), MaxCauses)
+	}
+	for j, c := range e.Causes {
+		st := rules.CauseStem(c)
+		switch {
+		case !utf8.ValidString(c) || hasControl(c):
+			return Team{}, fmt.Errorf("causes[%d] is not valid text", j)
+		case st == "":
+			return Team{}, fmt.Errorf("causes[%d] is empty", j)
+		case utf8.RuneCountInString(c) > MaxCauseChars:
+			return Team{}, fmt.Errorf("causes[%d] is longer than %d characters", j, MaxCauseChars)
+		}
+		for _, prev := range t.stems {
+			if prev == st {
+				return Team{}, fmt.Errorf("causes[%d] %q is listed twice", j, clip(c))
+			}
+		}
+		t.Causes = append(t.Causes, c)
+		t.stems = append(t.stems, st)
+	}
+	return t, nil
+}
+
+// lawProcedures are the first-instance procedures the law gives each case
+// kind: civil CPL 160–170, administrative 行政诉讼法 81–84, criminal CrPL
+// 208–226.
+var lawProcedures = []struct {
+	kind  triagev1.CaseKind
+	procs []triagev1.Procedure
+}{
+	{triagev1.CaseKind_CASE_KIND_CIVIL, []triagev1.Procedure{triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY}},
+	{triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE, []triagev1.Procedure{triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY}},
+	{triagev1.CaseKind_CASE_KIND_CRIMINAL, []triagev1.Procedure{triagev1.Procedure_PROCEDURE_FAST_TRACK, triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY}},
+}
+
+func lawful(k triagev1.CaseKind, p triagev1.Procedure) bool {
+	for _, l := range lawProcedures {
+		if l.kind == k {
+			return containsProc(l.procs, p)
+		}
+	}
+	return false
+}
+
+// checkCoverage makes sure every lawful (kind, procedure) has a team that
+// takes any cause and cases under review.
+func (ts *Teams) checkCoverage() error {
+	for _, l := range lawProcedures {
+		for _, p := range l.procs {
+			covered := false
+			for _, t := range ts.teams {
+				if t.Takes(l.kind, p) && !t.Specialist() {
+					covered = true
+					break
+				}
+			}
+			if !covered {
+				return fmt.Errorf("teams: no team takes %s under %s for every case: list them on a team without causes that is not fast_track, so that cases of unlisted causes and cases under review still have a team", l.kind, p)
+			}
+		}
+	}
+	return nil
+}
+
+func containsKind(ks []triagev1.CaseKind, k triagev1.CaseKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func containsProc(ps []triagev1.Procedure, p triagev1.Procedure) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// clip shortens file content echoed in an error.
+func clip(s string) string {
+	const n = 40
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,318 @@
+package routing_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
+)
+
+const (
+	civil    = triagev1.CaseKind_CASE_KIND_CIVIL
+	admin    = triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE
+	criminal = triagev1.CaseKind_CASE_KIND_CRIMINAL
+
+	pSC   = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
+	pSimp = triagev1.Procedure_PROCEDURE_SIMPLIFIED
+	pOrd  = triagev1.Procedure_PROCEDURE_ORDINARY
+	pFT   = triagev1.Procedure_PROCEDURE_FAST_TRACK
+)
+
+// lawful lists every (case kind, procedure) the law has.
+var lawful = []struct {
+	k triagev1.CaseKind
+	p triagev1.Procedure
+}{
+	{civil, pSC}, {civil, pSimp}, {civil, pOrd},
+	{admin, pSimp}, {admin, pOrd},
+	{criminal, pFT}, {criminal, pSimp}, {criminal, pOrd},
+}
+
+func defaultTeams(tb testing.TB) *routing.Teams {
+	tb.Helper()
+	ts, err := routing.Default()
+	if err != nil {
+		tb.Fatalf("Default: %v", err)
+	}
+	return ts
+}
+
+func ids(ts []routing.Team) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.ID
+	}
+	return out
+}
+
+func TestDefault(t *testing.T) {
+	ts := defaultTeams(t)
+	if v := ts.Version(); !strings.HasPrefix(v, "2026-01-01+") || len(v) != len("2026-01-01+")+8 {
+		t.Errorf("version %q, want the file version and an 8-hex hash", v)
+	}
+	if ts.Court() == "" {
+		t.Error("no court")
+	}
+	// A realistic basic court: fast-track teams for civil and criminal
+	// cases, a family team, general civil teams, criminal and administrative.
+	for _, id := range []string{"civil-fast-finance", "civil-fast-general", "family", "civil-trial-1", "civil-trial-2", "criminal-fast", "criminal-trial", "administrative"} {
+		if _, ok := ts.Team(id); !ok {
+			t.Errorf("default teams lack %s", id)
+		}
+	}
+	if tm, _ := ts.Team("criminal-fast"); !tm.FastTrack || tm.Capacity <= 0 {
+		t.Errorf("criminal-fast = %+v", tm)
+	}
+	if _, ok := ts.Team("nope"); ok {
+		t.Error("unknown team found")
+	}
+	if !slices.Equal(routing.DefaultFile(), routing.DefaultFile()) || len(routing.DefaultFile()) == 0 {
+		t.Error("DefaultFile")
+	}
+	// Mutating the copy from All does not reach the teams.
+	all := ts.All()
+	all[0].ID = "changed"
+	if ts.All()[0].ID == "changed" {
+		t.Error("All returned the internal slice")
+	}
+}
+
+func TestVersionFollowsBytes(t *testing.T) {
+	a, err := routing.Load(routing.DefaultFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := routing.Load(append(routing.DefaultFile(), '\n'))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Version() == b.Version() {
+		t.Error("two different files share a version")
+	}
+}
+
+// minimalFile is a valid file with one general team per case kind.
+func minimalFile() routing.File {
+	return routing.File{
+		Version: "t1",
+		Teams: []routing.TeamEntry{
+			{ID: "civil", Name: "民事审判团队", CaseKinds: []string{"CASE_KIND_CIVIL"}, Procedures: []string{"PROCEDURE_SMALL_CLAIMS", "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"}, Capacity: 50},
+			{ID: "admin", Name: "行政审判团队", CaseKinds: []string{"CASE_KIND_ADMINISTRATIVE"}, Procedures: []string{"PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"}, Capacity: 20},
+			{ID: "criminal", Name: "刑事审判团队", CaseKinds: []string{"CASE_KIND_CRIMINAL"}, Procedures: []string{"PROCEDURE_FAST_TRACK", "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"}, Capacity: 40},
+		},
+	}
+}
+
+func TestLoad(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mut  func(f *routing.File)
+		raw  string // used instead of the marshalled file when set
+		want string // substring of the error; "" = loads
+	}{
+		{name: "minimal file", mut: func(*routing.File) {}},
+		{name: "no version", mut: func(f *routing.File) { f.Version = " " }, want: "version is empty"},
+		{name: "version with a newline", mut: func(f *routing.File) { f.Version = "a\nb" }, want: "version must be"},
+		{name: "no teams", mut: func(f *routing.File) { f.Teams = nil }, want: "no teams"},
+		{name: "duplicate id", mut: func(f *routing.File) { f.Teams[1].ID = "civil" }, want: `id "civil" is also teams[0]'s`},
+		{name: "id with a space", mut: func(f *routing.File) { f.Teams[0].ID = "civil team" }, want: "teams[0] (civil team): id must be"},
+		{name: "upper-case id", mut: func(f *routing.File) { f.Teams[0].ID = "Civil" }, want: "id must be"},
+		{name: "empty id", mut: func(f *routing.File) { f.Teams[0].ID = "" }, want: "id must be"},
+		{name: "id of 65 characters", mut: func(f *routing.File) { f.Teams[0].ID = strings.Repeat("a", 65) }, want: "id must be"},
+		{name: "id of 64 characters", mut: func(f *routing.File) { f.Teams[0].ID = strings.Repeat("a", 64) }},
+		{name: "no name", mut: func(f *routing.File) { f.Teams[0].Name = "" }, want: "name must be"},
+		{name: "zero capacity", mut: func(f *routing.File) { f.Teams[0].Capacity = 0 }, want: "capacity 0"},
+		{name: "negative capacity", mut: func(f *routing.File) { f.Teams[0].Capacity = -3 }, want: "capacity -3"},
+		{name: "capacity over the bound", mut: func(f *routing.File) { f.Teams[0].Capacity = routing.MaxCapacity + 1 }, want: "capacity"},
+		{name: "capacity at the bound", mut: func(f *routing.File) { f.Teams[0].Capacity = routing.MaxCapacity }},
+		{name: "unknown case kind", mut: func(f *routing.File) { f.Teams[0].CaseKinds = []string{"CASE_KIND_FAMILY"} }, want: "case_kinds"},
+		{name: "case kind not as an enum name", mut: func(f *routing.File) { f.Teams[0].CaseKinds = []string{"civil"} }, want: "case_kinds"},
+		{name: "unspecified case kind", mut: func(f *routing.File) { f.Teams[0].CaseKinds = []string{"CASE_KIND_UNSPECIFIED"} }, want: "case_kinds"},
+		{name: "no case kinds", mut: func(f *routing.File) { f.Teams[0].CaseKinds = nil }, want: "case_kinds is empty"},
+		{name: "case kind twice", mut: func(f *routing.File) { f.Teams[0].CaseKinds = []string{"CASE_KIND_CIVIL", "CASE_KIND_CIVIL"} }, want: "listed twice"},
+		{name: "unknown procedure", mut: func(f *routing.File) { f.Teams[0].Procedures = []string{"PROCEDURE_SUMMARY"} }, want: "procedures"},
+		{name: "unspecified procedure", mut: func(f *routing.File) { f.Teams[0].Procedures = []string{"PROCEDURE_UNSPECIFIED"} }, want: "procedures"},
+		{name: "no procedures", mut: func(f *routing.File) { f.Teams[0].Procedures = nil }, want: "procedures is empty"},
+		{name: "procedure twice", mut: func(f *routing.File) { f.Teams[1].Procedures = []string{"PROCEDURE_ORDINARY", "PROCEDURE_ORDINARY"} }, want: "listed twice"},
+		{name: "small claims for a criminal team", mut: func(f *routing.File) { f.Teams[2].Procedures = append(f.Teams[2].Procedures, "PROCEDURE_SMALL_CLAIMS") }, want: "not a procedure of any of the team's case kinds"},
+		{name: "fast-track for a civil team", mut: func(f *routing.File) { f.Teams[0].Procedures = append(f.Teams[0].Procedures, "PROCEDURE_FAST_TRACK") }, want: "not a procedure of any"},
+		{
+			// Near miss: a team of two kinds may list a procedure only one has.
+			name: "fast-track for a civil and criminal team",
+			mut: func(f *routing.File) {
+				f.Teams[0].CaseKinds = append(f.Teams[0].CaseKinds, "CASE_KIND_CRIMINAL")
+				f.Teams[0].Procedures = append(f.Teams[0].Procedures, "PROCEDURE_FAST_TRACK")
+			},
+		},
+		{name: "cause that is only 纠纷", mut: func(f *routing.File) { f.Teams = append(f.Teams, specialist("x", "纠纷")) }, want: "causes[0] is empty"},
+		{name: "cause listed twice", mut: func(f *routing.File) { f.Teams = append(f.Teams, specialist("x", "离婚纠纷", "离婚")) }, want: "listed twice"},
+		{name: "specialist team", mut: func(f *routing.File) { f.Teams = append(f.Teams, specialist("x", "离婚纠纷", "继承纠纷")) }},
+		{name: "gap: no administrative team", mut: func(f *routing.File) { f.Teams = f.Teams[:1:1]; f.Teams = append(f.Teams, minimalFile().Teams[2]) }, want: "no team takes CASE_KIND_ADMINISTRATIVE under PROCEDURE_SIMPLIFIED"},
+		{name: "gap: administrative ordinary only", mut: func(f *routing.File) { f.Teams[1].Procedures = []string{"PROCEDURE_ORDINARY"} }, want: "no team takes CASE_KIND_ADMINISTRATIVE under PROCEDURE_SIMPLIFIED"},
+		{name: "gap: the only criminal team is fast-track", mut: func(f *routing.File) { f.Teams[2].FastTrack = true }, want: "no team takes CASE_KIND_CRIMINAL under PROCEDURE_FAST_TRACK"},
+		{name: "gap: the only civil team lists causes", mut: func(f *routing.File) { f.Teams[0].Causes = []string{"民间借贷纠纷"} }, want: "no team takes CASE_KIND_CIVIL under PROCEDURE_SMALL_CLAIMS"},
+		{name: "unknown field", raw: `{"version":"v","teams":[],"capacitty":1}`, want: "unknown field"},
+		{name: "trailing data", raw: `{"version":"v","teams":[]} {}`, want: "trailing data"},
+		{name: "not JSON", raw: `version: v`, want: "parse teams"},
+		{name: "capacity as a string", raw: `{"version":"v","teams":[{"id":"a","name":"n","case_kinds":["CASE_KIND_CIVIL"],"procedures":["PROCEDURE_ORDINARY"],"capacity":"5"}]}`, want: "parse teams"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := []byte(tc.raw)
+			if tc.raw == "" {
+				f := minimalFile()
+				tc.mut(&f)
+				var err error
+				if b, err = json.Marshal(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ts, err := routing.Load(b)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("Load: %v", err)
+			case tc.want == "" && ts.Version() == "":
+				t.Fatal("loaded without a version")
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("Load error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func specialist(id string, causes ...string) routing.TeamEntry {
+	return routing.TeamEntry{ID: id, Name: "专业团队", CaseKinds: []string{"CASE_KIND_CIVIL"}, Procedures: []string{"PROCEDURE_SIMPLIFIED"}, Causes: causes, Capacity: 10}
+}
+
+func TestLoadFile(t *testing.T) {
+	ts, err := routing.LoadFile(filepath.Join("testdata", "teams_minimal.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(ts.All()); !slices.Equal(got, []string{"civil", "admin", "criminal"}) {
+		t.Errorf("teams %v", got)
+	}
+	// The file's name is in the error, and the gap is named.
+	_, err = routing.LoadFile(filepath.Join("testdata", "teams_gap.json"))
+	if err == nil || !strings.Contains(err.Error(), "teams_gap.json") || !strings.Contains(err.Error(), "CASE_KIND_CRIMINAL under PROCEDURE_FAST_TRACK") {
+		t.Errorf("gap file: %v", err)
+	}
+	if _, err := routing.LoadFile(filepath.Join(t.TempDir(), "missing.json")); err == nil || !os.IsNotExist(unwrapAll(err)) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func unwrapAll(err error) error {
+	for {
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return err
+		}
+		err = u.Unwrap()
+	}
+}
+
+func TestEligible(t *testing.T) {
+	ts := defaultTeams(t)
+	generalCivil := []string{"civil-trial-1", "civil-trial-2", "civil-trial-3"}
+	for _, tc := range []struct {
+		name   string
+		k      triagev1.CaseKind
+		p      triagev1.Procedure
+		cause  string
+		review bool
+		want   []string
+	}{
+		{"small-claims loan goes to the 速裁团队", civil, pSC, "民间借贷纠纷", false, []string{"civil-fast-general"}},
+		{"the same under review skips it", civil, pSC, "民间借贷纠纷", true, generalCivil},
+		{"cause written without 纠纷", civil, pSC, "民间借贷", false, []string{"civil-fast-general"}},
+		{"cause written with 案 and spaces", civil, pSimp, " 民间借贷纠纷案 ", false, []string{"civil-fast-general"}},
+		{"credit card, simplified", civil, pSimp, "信用卡纠纷", false, []string{"civil-fast-finance"}},
+		{"financial loan contains 借款合同", civil, pSC, "金融借款合同纠纷", false, []string{"civil-fast-finance"}},
+		{"ordinary loan case: the 速裁团队 takes no ordinary cases", civil, pOrd, "民间借贷纠纷", false, generalCivil},
+		{"divorce goes to the family team", civil, pSimp, "离婚纠纷", false, []string{"family"}},
+		{"divorce under review still does (not fast-track)", civil, pOrd, "离婚纠纷", true, []string{"family"}},
+		{"离婚后财产 contains 离婚", civil, pOrd, "离婚后财产纠纷", false, []string{"family"}},
+		{"maintenance, small claims", civil, pSC, "赡养费纠纷", false, []string{"family"}},
+		{"construction, ordinary: commercial team", civil, pOrd, "建设工程施工合同纠纷", false, []string{"commercial"}},
+		{"insurance cause contains 保险", civil, pSimp, "财产保险合同纠纷", false, []string{"commercial"}},
+		{"decoration, small claims: commercial takes none", civil, pSC, "装饰装修合同纠纷", false, generalCivil},
+		{"unlisted cause", civil, pSimp, "相邻关系纠纷", false, generalCivil},
+		{"no cause", civil, pOrd, "", false, generalCivil},
+		{"criminal fast-track", criminal, pFT, "危险驾驶罪", false, []string{"criminal-fast"}},
+		{"criminal fast-track under review", criminal, pFT, "危险驾驶罪", true, []string{"criminal-trial"}},
+		{"criminal simplified", criminal, pSimp, "盗窃罪", false, []string{"criminal-fast"}},
+		{"criminal ordinary", criminal, pOrd, "故意伤害罪", false, []string{"criminal-trial"}},
+		{"administrative simplified", admin, pSimp, "政府信息公开", false, []string{"administrative"}},
+		{"administrative ordinary under review", admin, pOrd, "行政处罚", true, []string{"administrative"}},
+		{"civil fast-track is no procedure", civil, pFT, "民间借贷纠纷", false, nil},
+		{"administrative small claims is no procedure", admin, pSC, "", false, nil},
+		{"unspecified kind", triagev1.CaseKind_CASE_KIND_UNSPECIFIED, pOrd, "", false, nil},
+		{"unspecified procedure", civil, triagev1.Procedure_PROCEDURE_UNSPECIFIED, "", false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ids(ts.EligibleFor(tc.k, tc.p, tc.cause, tc.review))
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("eligible %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEligibleFromDecision(t *testing.T) {
+	ts := defaultTeams(t)
+	f := &triagev1.Filing{CaseKind: civil, Cause: "民间借贷纠纷"}
+	d := &triagev1.Decision{CaseKind: civil, Recommended: pSC}
+	if got := ids(ts.Eligible(d, f)); !slices.Equal(got, []string{"civil-fast-general"}) {
+		t.Errorf("eligible %v", got)
+	}
+	d.NeedsReview = true
+	if got := ids(ts.Eligible(d, f)); slices.Contains(got, "civil-fast-general") || len(got) == 0 {
+		t.Errorf("under review: %v", got)
+	}
+	// A decision without a case kind falls back to the filing's.
+	if got := ids(ts.Eligible(&triagev1.Decision{Recommended: pFT}, &triagev1.Filing{CaseKind: criminal})); !slices.Equal(got, []string{"criminal-fast"}) {
+		t.Errorf("kind from the filing: %v", got)
+	}
+	// No filing: no cause, so only teams without a cause list.
+	if got := ids(ts.Eligible(&triagev1.Decision{CaseKind: civil, Recommended: pSC}, nil)); !slices.Equal(got, []string{"civil-trial-1", "civil-trial-2", "civil-trial-3"}) {
+		t.Errorf("no filing: %v", got)
+	}
+}
+
+// TestEveryLawfulCaseHasATeam: whatever the cause and review flag, a file
+// that loads gives every lawful (kind, procedure) a team, never a fast-track
+// team under review, and only teams that take the case.
+func TestEveryLawfulCaseHasATeam(t *testing.T) {
+	for _, name := range []string{"default", "minimal"} {
+		ts := defaultTeams(t)
+		if name == "minimal" {
+			var err error
+			if ts, err = routing.LoadFile(filepath.Join("testdata", "teams_minimal.json")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, l := range lawful {
+			for _, cause := range []string{"", "民间借贷纠纷", "离婚纠纷", "信用卡纠纷", "危险驾驶罪", "某某新型纠纷"} {
+				for _, review := range []bool{false, true} {
+					got := ts.EligibleFor(l.k, l.p, cause, review)
+					if len(got) == 0 {
+						t.Errorf("%s: no team for %v %v %q review=%v", name, l.k, l.p, cause, review)
+					}
+					for _, tm := range got {
+						if review && tm.FastTrack {
+							t.Errorf("%s: fast-track team %s under review", name, tm.ID)
+						}
+						if !tm.Takes(l.k, l.p) || !tm.TakesCause(cause) {
+							t.Errorf("%s: team %s does not take %v %v %q", name, tm.ID, l.k, l.p, cause)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,731 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// This file checks the human decisions recorded on top of fenjian's own
+// (design.md §2.1, the RecordOutcome RPC): a confirmation, a different
+// procedure chosen at filing, or a later conversion. Each is checked against
+// the decision it follows and the outcomes already recorded for it, because
+// the law speaks of changes from the procedure in force: 简转普 needs a case
+// in simplified procedure, 普转简 one in ordinary procedure before its
+// hearing, and nothing converts a case into fast-track or small claims.
+//
+// Two kinds of error come back. A *FieldError is a malformed request (the
+// API maps it to INVALID_ARGUMENT). A *ConversionError is a well-formed
+// request that the law or the record forbids in the case's present state;
+// the API maps it to FAILED_PRECONDITION and shows Rule, the stable code.
+
+// Bounds of the free-text fields of an outcome.
+const (
+	MaxDecidedByChars     = 64   // an id, like filing.id
+	MaxLegalBasisChars    = 200  // "民事诉讼法第一百七十条；民诉法解释第二百六十九条"
+	MaxOutcomeReasonChars = 2000 // a paragraph in the decider's words
+)
+
+// ConversionError reports an outcome that the law, or consistency with what
+// is already recorded, does not allow. Rule is a stable code (the Rule*
+// constants), Article the provision it rests on ("" for record-keeping
+// rules), Message an explanation in Chinese for the clerk and the judge.
+type ConversionError struct {
+	Rule    string
+	Article string
+	Message string
+}
+
+// Error implements error.
+func (e *ConversionError) Error() string {
+	if e.Article == "" {
+		return fmt.Sprintf("%s: %s", e.Rule, e.Message)
+	}
+	return fmt.Sprintf("%s (%s): %s", e.Rule, e.Article, e.Message)
+}
+
+// Conversion rules. Like reason codes they are stable identifiers: a filing
+// system may key on them, so a rule is never renamed or reused.
+const (
+	// Record keeping: the choice at filing (CONFIRMED or OVERRIDDEN) is the
+	// first outcome of a decision and is made once.
+	RuleConfirmedNotRecommended = "CONFIRMED_NOT_RECOMMENDED"
+	RuleOverrideIsRecommended   = "OVERRIDE_SAME_AS_RECOMMENDED"
+	RuleFilingChoiceNotFirst    = "FILING_CHOICE_NOT_FIRST"
+	RuleOutcomeBeforePrevious   = "OUTCOME_BEFORE_PREVIOUS"
+
+	// No provision converts a pending case into small claims or fast-track:
+	// the law only provides conversions out of them.
+	RuleNoConversionIntoSmallClaims = "NO_CONVERSION_INTO_SMALL_CLAIMS"
+	RuleNoConversionIntoFastTrack   = "NO_CONVERSION_INTO_FAST_TRACK"
+
+	// A conversion starts from the procedure in force and stays within the
+	// procedures of the case kind.
+	RuleChangeNotForCaseKind = "CHANGE_NOT_FOR_CASE_KIND"
+	RuleChangeNotFromCurrent = "CHANGE_NOT_FROM_CURRENT_PROCEDURE"
+
+	// The decision recorded a statutory exclusion of the procedure chosen.
+	RuleProcedureExcluded = "PROCEDURE_EXCLUDED"
+
+	// 普转简 (civil only).
+	RuleInterp260AfterHearing          = "INTERP260_NO_ORDINARY_TO_SIMPLIFIED_AFTER_HEARING"
+	RuleProv2NoAgreement               = "PROV2_NO_ORDINARY_TO_SIMPLIFIED_WITHOUT_AGREEMENT"
+	RuleInterp264Interp257Case         = "INTERP264_NO_SIMPLIFIED_FOR_INTERP257_CASE"
+	RuleCPL43NoSimplifiedAfterPanel    = "CPL43_NO_SIMPLIFIED_AFTER_PANEL"
+	RuleAdminSimplifiedToOrdinaryOnly  = "ALL84_SIMPLIFIED_TO_ORDINARY_ONLY"
+	RuleCriminalNoOrdinaryToSimplified = "CRPL_NO_ORDINARY_TO_SIMPLIFIED"
+	RulePanelKeepsProcedure            = "PANEL_KEEPS_PROCEDURE"
+	RuleCPL40SimplifiedIsSingleJudge   = "CPL40_SIMPLIFIED_IS_SINGLE_JUDGE"
+	RuleCPL40PanelAboveBasicCourt      = "CPL40_ORDINARY_PANEL_ABOVE_BASIC_COURT"
+	RuleAdminNoSingleJudgeToPanel      = "ALL68_83_NO_SINGLE_JUDGE_TO_PANEL"
+	RuleCrPL222FastTrackIsSingleJudge  = "CRPL222_FAST_TRACK_IS_SINGLE_JUDGE"
+	RuleCrPL183OrdinaryIsPanel         = "CRPL183_ORDINARY_IS_PANEL"
+	RulePanelAlreadyFormed             = "PANEL_ALREADY_FORMED"
+)
+
+// ConversionRule describes one rule for documentation and tests.
+type ConversionRule struct {
+	Rule, Article, Message string
+}
+
+// conversionRules is the single table of rules. Articles follow the numbering
+// of the texts in design.md's law/ directory; 若干规定 is 最高人民法院关于适用
+// 简易程序审理民事案件的若干规定 (2020), 行诉法解释 the 2018 interpretation of
+// the Administrative Litigation Law.
+var conversionRules = [...]ConversionRule{
+	{RuleConfirmedNotRecommended, "", "“确认”只能适用分流建议的程序；选择了其他程序的，应记录为“改变建议”。"},
+	{RuleOverrideIsRecommended, "", "所选程序与分流建议相同，应记录为“确认”。"},
+	{RuleFilingChoiceNotFirst, "", "立案时的程序选择（确认或改变建议）只能作为该决定的第一条记录；此后程序的变化应按相应的程序转换记录。"},
+	{RuleOutcomeBeforePrevious, "", "裁定日期早于该案已记录的上一次程序决定，记录顺序与事实不符。"},
+	{RuleNoConversionIntoSmallClaims, "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条", "法律只规定了小额诉讼程序转为简易程序其他规定或普通程序，没有在审理过程中转入小额诉讼程序的规定。"},
+	{RuleNoConversionIntoFastTrack, "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条", "速裁程序在送达起诉书副本时决定适用；法律只规定了速裁程序转为普通程序或简易程序，没有在审理过程中转入速裁程序的规定。"},
+	{RuleChangeNotForCaseKind, "", "该程序转换不属于本类案件的程序（小额诉讼程序仅适用于民事案件，速裁程序仅适用于刑事案件）。"},
+	{RuleChangeNotFromCurrent, "", "该程序转换须从案件现行的程序作出，与已记录的程序不符。"},
+	{RuleProcedureExcluded, "", "分流决定记载了排除该程序的法定情形；如该情形有误，应以更正后的立案信息重新分流。"},
+	{RuleInterp260AfterHearing, "民诉法解释第二百六十条", "已经按照普通程序审理的案件，在开庭后不得转为简易程序审理。"},
+	{RuleProv2NoAgreement, "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款", "普通程序转为简易程序须当事人各方自愿选择并经人民法院审查同意；人民法院不得违反当事人自愿原则将普通程序转为简易程序。"},
+	{RuleInterp264Interp257Case, "民诉法解释第二百五十七条、第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定不适用简易程序的案件，当事人约定适用简易程序的，人民法院不予准许。"},
+	{RuleCPL43NoSimplifiedAfterPanel, "民事诉讼法第四十条第二款、第四十三条", "本案已裁定不宜由审判员一人独任审理、转由合议庭审理；简易程序由审判员一人独任审理，不能再转为简易程序。"},
+	{RuleAdminSimplifiedToOrdinaryOnly, "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条", "行政诉讼只规定了简易程序转为普通程序；普通程序不能转为简易程序，各方同意适用简易程序应在立案时选择。"},
+	{RuleCriminalNoOrdinaryToSimplified, "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条", "刑事案件的简易程序在送达起诉书副本时决定适用；法律只规定简易程序转为普通程序和速裁程序转为普通程序或简易程序，没有普通程序转为简易程序的规定。"},
+	{RulePanelKeepsProcedure, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "转由合议庭审理不改变审理程序；程序也改变的，应记录为相应的程序转换。"},
+	{RuleCPL40SimplifiedIsSingleJudge, "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条", "适用简易程序（含小额诉讼程序）审理的民事案件由审判员一人独任审理；不宜独任审理的，应裁定转为普通程序。"},
+	{RuleCPL40PanelAboveBasicCourt, "民事诉讼法第四十条", "只有基层人民法院可以由审判员一人适用普通程序独任审理；本院审理第一审普通程序案件本应组成合议庭。"},
+	{RuleAdminNoSingleJudgeToPanel, "行政诉讼法第六十八条、第八十三条、第八十四条", "行政案件适用简易程序的由审判员一人独任审理，适用普通程序的由合议庭审理；不宜独任审理的，应裁定转为普通程序。"},
+	{RuleCrPL222FastTrackIsSingleJudge, "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条", "速裁程序由审判员一人独任审判；不宜独任审判的，应转为普通程序或简易程序审理。"},
+	{RuleCrPL183OrdinaryIsPanel, "刑事诉讼法第一百八十三条", "刑事第一审普通程序案件应当组成合议庭审判，不存在由独任审判转为合议庭的情形。"},
+	{RulePanelAlreadyFormed, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "本案在现行程序下已记录转由合议庭审理。"},
+}
+
+// ConversionRules lists every rule ValidateOutcome can break, for
+// documentation and for tests that check each one fires.
+func ConversionRules() []ConversionRule { return conversionRules[:] }
+
+func conversionErr(rule, detail string) *ConversionError {
+	for _, r := range conversionRules {
+		if r.Rule == rule {
+			msg := r.Message
+			if detail != "" {
+				msg = detail + msg
+			}
+			return &ConversionError{Rule: rule, Article: r.Article, Message: msg}
+		}
+	}
+	panic("rules: unknown conversion rule " + rule) // caught by the tests
+}
+
+// changeSpec is what the law says about one conversion.
+type changeSpec struct {
+	from, to triagev1.Procedure
+	kinds    []triagev1.CaseKind
+}
+
+// Shorthands for the enums this file uses.
+const (
+	kCivil    = triagev1.CaseKind_CASE_KIND_CIVIL
+	kAdmin    = triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE
+	kCriminal = triagev1.CaseKind_CASE_KIND_CRIMINAL
+
+	pSmallClaims = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
+	pSimplified  = triagev1.Procedure_PROCEDURE_SIMPLIFIED
+	pOrdinary    = triagev1.Procedure_PROCEDURE_ORDINARY
+	pFastTrack   = triagev1.Procedure_PROCEDURE_FAST_TRACK
+)
+
+// changes maps each conversion to its source and target procedures and the
+// case kinds whose law provides it:
+//
+//   - simplified → ordinary: CPL 170 (Interp. 258, 269); 行政诉讼法 84;
+//     CrPL 221 (Interp. 368).
+//   - small claims → the other simplified rules or ordinary: CPL 169,
+//     Interp. 278–279.
+//   - ordinary → simplified: civil only, 若干规定 2 with Interp. 260.
+//   - fast-track → simplified or ordinary: CrPL 226, Interp. 375.
+var changes = map[triagev1.ChangeKind]changeSpec{
+	triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY:     {pSimplified, pOrdinary, []triagev1.CaseKind{kCivil, kAdmin, kCriminal}},
+	triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED: {pSmallClaims, pSimplified, []triagev1.CaseKind{kCivil}},
+	triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY:   {pSmallClaims, pOrdinary, []triagev1.CaseKind{kCivil}},
+	triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED:     {pOrdinary, pSimplified, []triagev1.CaseKind{kCivil}},
+	triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED:   {pFastTrack, pSimplified, []triagev1.CaseKind{kCriminal}},
+	triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY:     {pFastTrack, pOrdinary, []triagev1.CaseKind{kCriminal}},
+}
+
+// kindProcedures are the first-instance procedures the law gives each case kind.
+func kindProcedures(k triagev1.CaseKind) []triagev1.Procedure {
+	switch k {
+	case kCivil:
+		return []triagev1.Procedure{pSmallClaims, pSimplified, pOrdinary}
+	case kAdmin:
+		return []triagev1.Procedure{pSimplified, pOrdinary}
+	case kCriminal:
+		return []triagev1.Procedure{pFastTrack, pSimplified, pOrdinary}
+	}
+	return nil
+}
+
+func hasProcedure(k triagev1.CaseKind, p triagev1.Procedure) bool {
+	for _, q := range kindProcedures(k) {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// procName is the Chinese name of a procedure, for messages.
+func procName(p triagev1.Procedure) string {
+	switch p {
+	case pSmallClaims:
+		return "小额诉讼程序"
+	case pSimplified:
+		return "简易程序"
+	case pOrdinary:
+		return "普通程序"
+	case pFastTrack:
+		return "速裁程序"
+	}
+	return p.String()
+}
+
+// CurrentProcedure is the procedure in force for a decided case: the
+// procedure of the last recorded outcome or, before any, the recommendation
+// (until the court records otherwise it is taken to apply it). The server
+// stores it as the next outcome's previous.
+func CurrentProcedure(d *triagev1.Decision, prior []*triagev1.Outcome) triagev1.Procedure {
+	if last := lastOutcome(prior); last != nil {
+		return last.GetProcedure()
+	}
+	return d.GetRecommended()
+}
+
+func lastOutcome(prior []*triagev1.Outcome) *triagev1.Outcome {
+	for i := len(prior) - 1; i >= 0; i-- {
+		if prior[i] != nil {
+			return prior[i]
+		}
+	}
+	return nil
+}
+
+// ValidateOutcome checks an outcome against the stored decision d it follows
+// and the outcomes already recorded for d (prior, oldest first, as stored:
+// they are trusted). It returns a *FieldError for a malformed outcome, a
+// *ConversionError when the law or the record forbids it, another error when
+// the stored decision itself is unusable, and nil when it may be recorded.
+//
+// The server-set fields (outcome_id, previous, time_limit, recorded_at) are
+// ignored; see CurrentProcedure and OutcomeTimeLimitFromRecord to fill them.
+//
+// What is checked beyond the form of the request:
+//   - CONFIRMED applies the recommendation and OVERRIDDEN another procedure,
+//     both only as the first outcome; later a move into small claims or
+//     fast-track is refused with the rule saying the law has no such
+//     conversion, any other with FILING_CHOICE_NOT_FIRST.
+//   - A conversion starts from the procedure in force, between procedures of
+//     the case kind, as the law provides it (see changes).
+//   - 普转简: civil only, before any ordinary hearing (Interp. 260), with all
+//     parties' agreement (若干规定 2, CPL 160 ¶2), never for an Interp. 257
+//     case (Interp. 264 ¶2) nor after CPL 43 sent the case to a panel.
+//   - Single judge → panel keeps the procedure and exists only where a single
+//     judge can sit and a panel can too while keeping it: civil ordinary at a
+//     basic court (CPL 40 ¶2, 43) and criminal simplified (CrPL 216, Interp.
+//     366); once per procedure.
+//   - A procedure chosen at filing or entered by 普转简 or fast-track →
+//     simplified must not carry a statutory exclusion of the case's status
+//     recorded in the decision (see statusBars).
+//
+// Not checked, because the record cannot show it: that a 简转普 ruling came
+// before the simplified time limit ran out (Interp. 258 ¶2, 行诉法解释 105
+// ¶1: suspended periods such as appraisal do not count and are not recorded
+// here), the grounds of a conversion (CPL 169–170, Interp. 368, 375), and
+// whether a small-claims objection came before the hearing (Interp. 279).
+func ValidateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) error {
+	if err := validateOutcomeFields(d, o); err != nil {
+		return err
+	}
+	if last := lastOutcome(prior); last != nil {
+		decided, _ := ParseDate(o.GetDecidedOn()) // validated above
+		if t, err := ParseDate(last.GetDecidedOn()); err == nil && decided.Before(t) {
+			return conversionErr(RuleOutcomeBeforePrevious, fmt.Sprintf("本次裁定日期%s早于上一次记录的%s。", o.GetDecidedOn(), last.GetDecidedOn()))
+		}
+	}
+	cur := CurrentProcedure(d, prior)
+	switch o.GetChange() {
+	case triagev1.ChangeKind_CHANGE_KIND_CONFIRMED, triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN:
+		return checkFilingChoice(d, prior, cur, o)
+	case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
+		return checkPanel(d, prior, cur, o)
+	default:
+		return checkConversion(d, prior, cur, o)
+	}
+}
+
+func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome) error {
+	if o == nil {
+		return &FieldError{Field: "outcome", Problem: "is required"}
+	}
+	switch id := o.GetDecisionId(); {
+	case strings.TrimSpace(id) == "":
+		return fieldErrorf("outcome.decision_id", "is required")
+	case d == nil:
+		return fieldErrorf("outcome.decision_id", "names no stored decision")
+	case d.GetDecisionId() != "" && id != d.GetDecisionId():
+		return fieldErrorf("outcome.decision_id", "does not match the stored decision")
+	}
+	// The stored decision is the server's own record: if it is unusable the
+	// fault is not the caller's, so it is a plain error (INTERNAL).
+	kind := d.GetCaseKind()
+	if len(kindProcedures(kind)) == 0 {
+		return fmt.Errorf("rules: stored decision %q has case kind %v", d.GetDecisionId(), kind)
+	}
+	filed, err := ParseDate(d.GetFiledOn())
+	if err != nil {
+		return fmt.Errorf("rules: stored decision %q: filed_on: %w", d.GetDecisionId(), err)
+	}
+
+	p := o.GetProcedure()
+	if _, ok := triagev1.Procedure_name[int32(p)]; !ok || p == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+		return fieldErrorf("outcome.procedure", "must be SMALL_CLAIMS, SIMPLIFIED, ORDINARY or FAST_TRACK")
+	}
+	if !hasProcedure(kind, p) {
+		return fieldErrorf("outcome.procedure", "%s is not a procedure of %s cases", p, kindName(kind))
+	}
+	ch := o.GetChange()
+	if _, ok := triagev1.ChangeKind_name[int32(ch)]; !ok || ch == triagev1.ChangeKind_CHANGE_KIND_UNSPECIFIED {
+		return fieldErrorf("outcome.change", "must be CONFIRMED, OVERRIDDEN or one of the conversions")
+	}
+	if spec, ok := changes[ch]; ok && p != spec.to {
+		return fieldErrorf("outcome.procedure", "must be %s for %s", spec.to, ch)
+	}
+
+	by := o.GetDecidedBy()
+	switch {
+	case strings.TrimSpace(by) == "":
+		return fieldErrorf("outcome.decided_by", "is required: the id of the judge or president who decided")
+	case !utf8.ValidString(by):
+		return fieldErrorf("outcome.decided_by", "is not valid UTF-8")
+	case utf8.RuneCountInString(by) > MaxDecidedByChars:
+		return fieldErrorf("outcome.decided_by", "is longer than %d characters", MaxDecidedByChars)
+	case hasControl(by):
+		return fieldErrorf("outcome.decided_by", "contains control characters")
+	}
+	if o.GetDecidedOn() == "" {
+		return fieldErrorf("outcome.decided_on", "is required: the date of the ruling, YYYY-MM-DD")
+	}
+	decided, err := ParseDate(o.GetDecidedOn())
+	if err != nil {
+		return fieldErrorf("outcome.decided_on", "%v", err)
+	}
+	if decided.Before(filed) {
+		return fieldErrorf("outcome.decided_on", "%s is before the 立案 date %s", o.GetDecidedOn(), d.GetFiledOn())
+	}
+	for _, fv := range [...]struct {
+		field, v string
+		max      int
+	}{
+		{"outcome.legal_basis", o.GetLegalBasis(), MaxLegalBasisChars},
+		{"outcome.reason", o.GetReason(), MaxOutcomeReasonChars},
+	} {
+		if !utf8.ValidString(fv.v) {
+			return fieldErrorf(fv.field, "is not valid UTF-8")
+		}
+		if utf8.RuneCountInString(fv.v) > fv.max {
+			return fieldErrorf(fv.field, "is longer than %d characters", fv.max)
+		}
+	}
+	return nil
+}
+
+// checkFilingChoice checks CONFIRMED and OVERRIDDEN: the court's choice at
+// filing, made once, before anything else is recorded.
+func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome) error {
+	p := o.GetProcedure()
+	if lastOutcome(prior) != nil {
+		// Only conversions can follow; a move into small claims or
+		// fast-track is one the law does not have, so say that.
+		if p != cur {
+			switch p {
+			case pSmallClaims:
+				return conversionErr(RuleNoConversionIntoSmallClaims, "")
+			case pFastTrack:
+				return conversionErr(RuleNoConversionIntoFastTrack, "")
+			}
+		}
+		return conversionErr(RuleFilingChoiceNotFirst, fmt.Sprintf("本案已有程序记录，现行程序为%s。", procName(cur)))
+	}
+	rec := d.GetRecommended()
+	switch o.GetChange() {
+	case triagev1.ChangeKind_CHANGE_KIND_CONFIRMED:
+		if p != rec {
+			return conversionErr(RuleConfirmedNotRecommended, fmt.Sprintf("分流建议为%s，记录的程序为%s。", procName(rec), procName(p)))
+		}
+	case triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN:
+		if p == rec {
+			return conversionErr(RuleOverrideIsRecommended, "")
+		}
+	}
+	return checkExcluded(d, p)
+}
+
+// checkConversion checks a change of procedure during the proceedings.
+func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome) error {
+	ch := o.GetChange()
+	spec := changes[ch]
+	kind := d.GetCaseKind()
+	if !containsKind(spec.kinds, kind) {
+		if ch == triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED {
+			switch kind {
+			case kAdmin:
+				return conversionErr(RuleAdminSimplifiedToOrdinaryOnly, "")
+			case kCriminal:
+				return conversionErr(RuleCriminalNoOrdinaryToSimplified, "")
+			}
+		}
+		return conversionErr(RuleChangeNotForCaseKind, fmt.Sprintf("“%s”不适用于%s案件。", changeName(ch), kindChinese(kind)))
+	}
+	if cur != spec.from {
+		return conversionErr(RuleChangeNotFromCurrent, fmt.Sprintf("“%s”须从%s作出，本案现行程序为%s。", changeName(ch), procName(spec.from), procName(cur)))
+	}
+	switch ch {
+	case triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED:
+		if o.GetOrdinaryHearingHeld() {
+			return conversionErr(RuleInterp260AfterHearing, "")
+		}
+		if !o.GetPartiesAgree() {
+			return conversionErr(RuleProv2NoAgreement, "")
+		}
+		if r := interp257Bar(d); r != nil {
+			return conversionErr(RuleInterp264Interp257Case, fmt.Sprintf("分流决定记载：%s（%s）", r.GetMessage(), r.GetCode()))
+		}
+		if panelSinceChange(prior, cur) {
+			return conversionErr(RuleCPL43NoSimplifiedAfterPanel, "")
+		}
+		return checkExcluded(d, pSimplified)
+	case triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED:
+		return checkExcluded(d, pSimplified)
+	}
+	// 简转普, small claims → simplified rules or ordinary, fast-track →
+	// ordinary: the law directs these whenever the court finds the case
+	// unsuited (CPL 169–170, 行政诉讼法 84, CrPL 221, 226), so nothing in the
+	// record can bar them. Small claims → simplified rules is not checked
+	// against the simplified option either: CPL 169 mandates it even where
+	// simplified procedure would not have been open at filing (a maritime
+	// court, Interp. 273).
+	return nil
+}
+
+// checkPanel checks single judge → panel: CPL 43 (civil) and Interp. 366
+// (criminal simplified) keep the procedure and change only the bench.
+func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome) error {
+	if o.GetProcedure() != cur {
+		return conversionErr(RulePanelKeepsProcedure, fmt.Sprintf("本案现行程序为%s，记录的程序为%s。", procName(cur), procName(o.GetProcedure())))
+	}
+	switch d.GetCaseKind() {
+	case kCivil:
+		switch cur {
+		case pSmallClaims, pSimplified:
+			return conversionErr(RuleCPL40SimplifiedIsSingleJudge, "")
+		case pOrdinary:
+			if !basicCourt(d) {
+				return conversionErr(RuleCPL40PanelAboveBasicCourt, "")
+			}
+		}
+	case kAdmin:
+		return conversionErr(RuleAdminNoSingleJudgeToPanel, "")
+	case kCriminal:
+		switch cur {
+		case pFastTrack:
+			return conversionErr(RuleCrPL222FastTrackIsSingleJudge, "")
+		case pOrdinary:
+			return conversionErr(RuleCrPL183OrdinaryIsPanel, "")
+		}
+	}
+	if panelSinceChange(prior, cur) {
+		return conversionErr(RulePanelAlreadyFormed, "")
+	}
+	return nil
+}
+
+// statusBars are the reasons of a decision that exclude a procedure because
+// of what the case is, which does not change while it is pending: the level
+// of the court, remand and retrial, public interest, personal status and
+// property confirmation, foreign parties, numerous parties, a defendant
+// whose whereabouts were unknown when the suit was brought (Interp. 257(1)
+// fixes it at that moment), a minor or impaired defendant, major social
+// impact. A procedure chosen at filing or entered later must not carry one.
+//
+// Reasons that rest on what the filing did not state or on a state that can
+// change before the procedure is decided (no guilty plea or consent yet, no
+// agreement yet, no configured limit, an amount over a limit, an expected
+// public notice, a pending counterclaim or appraisal, a missing victim
+// settlement, a co-defendant's dispute, the defence's plea) do not bar the
+// court's choice: the court may have established them since.
+var statusBars = map[string]bool{
+	CodeCPL165CourtLevel:          true,
+	CodeCPL160CourtLevel:          true,
+	CodeCPL166PersonalStatus:      true,
+	CodeCPL166PropertyRights:      true,
+	CodeCPL166Foreign:             true,
+	CodeInterp257Whereabouts:      true,
+	CodeInterp257Remanded:         true,
+	CodeInterp257Numerous:         true,
+	CodeInterp257Retrial:          true,
+	CodeInterp257PublicInterest:   true,
+	CodeInterp257ThirdPartyRevoke: true,
+	CodeInterp264NoAgreement:      true,
+	CodeCPL42SingleJudgeBarred:    true,
+	CodeAdmin82Remanded:           true,
+	CodeAdmin82Retrial:            true,
+	CodeCrPL222CourtLevel:         true,
+	CodeCrPL222NotInForce:         true,
+	CodeCrPL223Impaired:           true,
+	CodeCrPL223Minor:              true,
+	CodeCrPL223MajorImpact:        true,
+	CodeCrPL214CourtLevel:         true,
+	CodeCrPL215Impaired:           true,
+	CodeCrPL215MajorImpact:        true,
+}
+
+// StatusBar reports whether a reason code is a status bar: a statutory
+// exclusion that ValidateOutcome holds against the court's choice.
+func StatusBar(code string) bool { return statusBars[code] }
+
+func checkExcluded(d *triagev1.Decision, p triagev1.Procedure) error {
+	opt := decisionOption(d, p)
+	if opt == nil || opt.GetAvailability() != triagev1.Availability_AVAILABILITY_UNAVAILABLE {
+		return nil
+	}
+	for _, r := range opt.GetReasons() {
+		if statusBars[r.GetCode()] {
+			e := conversionErr(RuleProcedureExcluded, fmt.Sprintf("%s：%s（%s）", procName(p), r.GetMessage(), r.GetCode()))
+			e.Article = r.GetArticle()
+			return e
+		}
+	}
+	return nil
+}
+
+// interp257Bar returns the decision's Interp. 257 reason against simplified
+// procedure, if any.
+func interp257Bar(d *triagev1.Decision) *triagev1.Reason {
+	for _, r := range decisionOption(d, pSimplified).GetReasons() {
+		if strings.HasPrefix(r.GetCode(), "INTERP257_") || r.GetCode() == CodeInterp264NoAgreement {
+			return r
+		}
+	}
+	return nil
+}
+
+// basicCourt reads the court level from the decision: civil simplified
+// procedure is closed only to courts above the basic level (CPL 160). A
+// decision without options is taken to be from a basic court.
+func basicCourt(d *triagev1.Decision) bool {
+	for _, r := range decisionOption(d, pSimplified).GetReasons() {
+		if r.GetCode() == CodeCPL160CourtLevel {
+			return false
+		}
+	}
+	return true
+}
+
+func decisionOption(d *triagev1.Decision, p triagev1.Procedure) *triagev1.ProcedureOption {
+	for _, o := range d.GetOptions() {
+		if o.GetProcedure() == p {
+			return o
+		}
+	}
+	return nil
+}
+
+// panelSinceChange reports whether a panel was recorded since the procedure
+// in force began: walking back through the outcomes of that procedure.
+func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {
+	for i := len(prior) - 1; i >= 0; i-- {
+		o := prior[i]
+		if o == nil {
+			continue
+		}
+		if o.GetProcedure() != cur {
+			return false
+		}
+		if o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL {
+			return true
+		}
+	}
+	return false
+}
+
+func containsKind(ks []triagev1.CaseKind, k triagev1.CaseKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// changeName is the Chinese name of a conversion, for messages.
+func changeName(ch triagev1.ChangeKind) string {
+	spec, ok := changes[ch]
+	if !ok {
+		return ch.String()
+	}
+	return procName(spec.from) + "转为" + procName(spec.to)
+}
+
+func kindChinese(k triagev1.CaseKind) string {
+	switch k {
+	case kCivil:
+		return "民事"
+	case kAdmin:
+		return "行政"
+	case kCriminal:
+		return "刑事"
+	}
+	return k.String()
+}
+
+// restartsClock reports whether a change restarts the time limit from the
+// date of the decision: only criminal conversions out of simplified or
+// fast-track procedure do (刑诉法解释 368 ¶2, 376). Every civil and
+// administrative limit runs from 立案 (CPL 152, 164, 168 and Interp. 258 ¶3;
+// 行政诉讼法 81, 83 and 行诉法解释 105 ¶2).
+func restartsClock(kind triagev1.CaseKind, ch triagev1.ChangeKind) bool {
+	if kind != kCriminal {
+		return false
+	}
+	switch ch {
+	case triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY,
+		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED,
+		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY:
+		return true
+	}
+	return false
+}
+
+// counting says where the clock of a converted case starts and on which
+// provision, appended to the period's article and extension.
+type counting struct{ article, note string }
+
+var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
+	kCivil: {
+		triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY:     {"民诉法解释第二百五十八条第三款", "由简易程序转为普通程序，审理期限自立案之日计算。"},
+		triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY:   {"民诉法解释第二百八十一条、第二百五十八条第三款", "由小额诉讼程序转为普通程序，审理期限自立案之日计算。"},
+		triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED: {"民事诉讼法第一百六十九条", "小额诉讼案件适用简易程序的其他规定审理，审理期限仍自立案之日计算。"},
+		triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED:     {"最高人民法院关于适用简易程序审理民事案件的若干规定第二条", "由普通程序转为简易程序，审理期限仍自立案之日计算。"},
+	},
+	kAdmin: {
+		triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY: {"行诉法解释第一百零五条第二款", "由简易程序转为普通程序，审理期限自立案之日起计算。"},
+	},
+	kCriminal: {
+		triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY:   {"刑诉法解释第三百六十八条第二款", "转为普通程序审理的，审理期限从作出决定之日起计算。"},
+		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED: {"刑诉法解释第三百七十六条", "由速裁程序转为简易程序审理的，审理期限从作出决定之日起计算。"},
+		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY:   {"刑诉法解释第三百七十六条", "由速裁程序转为普通程序审理的，审理期限从作出决定之日起计算。"},
+	},
+}
+
+// OutcomeTimeLimit is the statutory time limit under the procedure an
+// outcome applies, with its due date (rules.DueDate: the first day not
+// counted, month ends clamped). filedOn is the 立案 (criminal: 受理) date,
+// decidedOn the outcome's ruling date, sentenceMonths the prosecution's
+// recommendation (criminal extension texts only; 0 = none).
+//
+// The clock runs from filedOn except for criminal conversions out of
+// simplified or fast-track procedure, where it restarts from decidedOn
+// (刑诉法解释 368 ¶2, 376): civil 简转普 keeps counting from 立案 (Interp. 258
+// ¶3), and so do small claims → simplified rules or ordinary (CPL 164's own
+// "自立案之日起", Interp. 281 → 258 ¶3), 普转简 (CPL 164) and
+// administrative 简转普 (行诉法解释 105 ¶2). A change that keeps the
+// procedure (single judge → panel) keeps its clock, counted here from
+// filedOn; use OutcomeTimeLimitFromRecord when an earlier criminal
+// conversion restarted it, or when a civil case is foreign-related (CPL 287:
+// no limit for ordinary procedure). It returns nil for a procedure that is
+// not one of the case kind's.
+func OutcomeTimeLimit(kind triagev1.CaseKind, filedOn time.Time, o *triagev1.Outcome, decidedOn time.Time, sentenceMonths int32) *triagev1.TimeLimit {
+	start := filedOn
+	if restartsClock(kind, o.GetChange()) {
+		start = decidedOn
+	}
+	return outcomeTimeLimit(kind, start, o, sentenceMonths, false)
+}
+
+func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outcome, sentenceMonths int32, foreign bool) *triagev1.TimeLimit {
+	p := o.GetProcedure()
+	if !hasProcedure(kind, p) {
+		return nil
+	}
+	f := &triagev1.Filing{CaseKind: kind, Circumstances: &triagev1.Circumstances{RecommendedSentenceMonths: sentenceMonths}}
+	a := &Assessment{FiledOn: start, Facts: Facts{Foreign: foreign}}
+	tl := timeLimit(f, a, p)
+	if c, ok := conversionCounting[kind][o.GetChange()]; ok && !tl.GetNoStatutoryLimit() {
+		tl.Article += "；" + c.article
+		tl.Extension = c.note + tl.Extension
+	}
+	return tl
+}
+
+// OutcomeTimeLimitFromRecord is OutcomeTimeLimit for the server, read from
+// the stored decision (case kind, filed_on, whether CPL 287 exempts the case
+// as foreign-related) and the prior outcomes (the date a criminal clock last
+// restarted, which a panel keeps). Call it after ValidateOutcome.
+func OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentenceMonths int32) (*triagev1.TimeLimit, error) {
+	filed, err := ParseDate(d.GetFiledOn())
+	if err != nil {
+		return nil, fmt.Errorf("rules: stored decision %q: filed_on: %w", d.GetDecisionId(), err)
+	}
+	decided, err := ParseDate(o.GetDecidedOn())
+	if err != nil {
+		return nil, fieldErrorf("outcome.decided_on", "%v", err)
+	}
+	kind := d.GetCaseKind()
+	start := filed
+	switch {
+	case restartsClock(kind, o.GetChange()):
+		start = decided
+	case o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
+		// The panel keeps the clock of the procedure in force: from the last
+		// conversion that restarted it, if any.
+		for i := len(prior) - 1; i >= 0; i-- {
+			if q := prior[i]; q != nil && restartsClock(kind, q.GetChange()) {
+				if t, err := ParseDate(q.GetDecidedOn()); err == nil {
+					start = t
+				}
+				break
+			}
+		}
+	}
+	foreign := false
+	for _, r := range decisionOption(d, pOrdinary).GetReasons() {
+		if r.GetCode() == CodeCPL287NoTimeLimit {
+			foreign = true
+		}
+	}
+	tl := outcomeTimeLimit(kind, start, o, sentenceMonths, foreign)
+	if tl == nil {
+		return nil, fieldErrorf("outcome.procedure", "%s is not a procedure of %s cases", o.GetProcedure(), kindName(kind))
+	}
+	return tl, nil
+}

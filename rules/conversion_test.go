@@ -1,0 +1,571 @@
+package rules_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// Shorthands for the change kinds.
+const (
+	chConf   = triagev1.ChangeKind_CHANGE_KIND_CONFIRMED
+	chOver   = triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN
+	chS2O    = triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY
+	chSC2S   = triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED
+	chSC2O   = triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY
+	chPanel  = triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL
+	chO2S    = triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED
+	chFT2S   = triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED
+	chFT2O   = triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY
+	decision = "d-0001"
+)
+
+// decisionOf evaluates a filing with the default rules and returns the
+// decision the server would have stored, recommending rec.
+func decisionOf(tb testing.TB, f *triagev1.Filing, rec triagev1.Procedure) *triagev1.Decision {
+	tb.Helper()
+	a, err := defaultEngine(tb).Evaluate(f)
+	if err != nil {
+		tb.Fatalf("evaluate: %v", err)
+	}
+	if o := a.Option(rec); o == nil || !o.GetAvailable() {
+		tb.Fatalf("fixture: %v is not available for the filing, cannot be recommended", rec)
+	}
+	return &triagev1.Decision{
+		DecisionId:  decision,
+		CaseKind:    f.GetCaseKind(),
+		Recommended: rec,
+		Options:     a.Options,
+		FiledOn:     a.FiledOn.Format(time.DateOnly),
+		FilingId:    f.GetId(),
+	}
+}
+
+type omod func(*triagev1.Outcome)
+
+// outcome builds a well-formed outcome of decision; mods change it.
+func outcome(ch triagev1.ChangeKind, p triagev1.Procedure, mods ...omod) *triagev1.Outcome {
+	o := &triagev1.Outcome{
+		DecisionId: decision,
+		Procedure:  p,
+		Change:     ch,
+		DecidedBy:  "J-0421",
+		LegalBasis: "民事诉讼法第一百七十条",
+		Reason:     "案情复杂",
+		DecidedOn:  "2024-04-01",
+	}
+	for _, m := range mods {
+		m(o)
+	}
+	return o
+}
+
+func on(d string) omod           { return func(o *triagev1.Outcome) { o.DecidedOn = d } }
+func agreed(o *triagev1.Outcome) { o.PartiesAgree = true }
+func heard(o *triagev1.Outcome)  { o.OrdinaryHearingHeld = true }
+func by(s string) omod           { return func(o *triagev1.Outcome) { o.DecidedBy = s } }
+
+func outs(os ...*triagev1.Outcome) []*triagev1.Outcome { return os }
+
+// ocase is one outcome check. Exactly one of rule, field, plain names the
+// expected failure; none means the outcome is lawful. near names the rules
+// the case stays just clear of.
+type ocase struct {
+	name  string
+	dec   *triagev1.Decision
+	prior []*triagev1.Outcome
+	out   *triagev1.Outcome
+	rule  string
+	field string
+	plain bool
+	near  []string
+	// article, when set, is the article the *ConversionError must cite.
+	article string
+}
+
+func outcomeCases(tb testing.TB) []ocase {
+	civ := civilBase(tb) // 民间借贷 ¥30,000, 浙江, basic court, filed 2024-03-05
+	civSC := decisionOf(tb, civ, pSC)
+	civSimp := decisionOf(tb, civ, pSimp)
+	civOrd := decisionOf(tb, civ, pOrd)
+	remanded := circ(func(c *triagev1.Circumstances) { c.Remanded = true })
+	civRemandedOrd := decisionOf(tb, with(civ, remanded), pOrd)
+	civDefendantGone := decisionOf(tb, with(civ, party(1, whereaboutsUnknown)), pOrd)
+	civPlaintiffGone := decisionOf(tb, with(civ, party(0, whereaboutsUnknown)), pOrd)
+	civIntermediate := decisionOf(tb, with(civ, level(intermediateCourt)), pOrd)
+	civImpact := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })), pOrd)
+	civAppraisal := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })), pOrd)
+	civNotice := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })), pOrd)
+
+	adm := adminBase(tb) // 行政处罚 ¥5,000: simplified only by agreement
+	admOrd := decisionOf(tb, adm, pOrd)
+	admSimp := decisionOf(tb, with(adm, circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pSimp)
+	admRemanded := decisionOf(tb, with(adm, remanded), pOrd)
+
+	crim := crimBase(tb) // 危险驾驶, plea and consent, 4 months
+	crimFT := decisionOf(tb, crim, pFT)
+	crimSimp := decisionOf(tb, crim, pSimp)
+	crimOrd := decisionOf(tb, crim, pOrd)
+	crimMinor := decisionOf(tb, with(crim, party(0, minor)), pOrd)
+	crimNoPlea := decisionOf(tb, with(crim, circ(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })), pOrd)
+
+	return []ocase{
+		// --- the form of the request: *FieldError ---
+		{name: "nil outcome", dec: civSC, out: nil, field: "outcome"},
+		{name: "no decision id", dec: civSC, out: outcome(chConf, pSC, func(o *triagev1.Outcome) { o.DecisionId = " " }), field: "outcome.decision_id"},
+		{name: "another decision's id", dec: civSC, out: outcome(chConf, pSC, func(o *triagev1.Outcome) { o.DecisionId = "d-9" }), field: "outcome.decision_id"},
+		{name: "no stored decision", dec: nil, out: outcome(chConf, pSC), field: "outcome.decision_id"},
+		{name: "procedure unspecified", dec: civSC, out: outcome(chConf, triagev1.Procedure_PROCEDURE_UNSPECIFIED), field: "outcome.procedure"},
+		{name: "procedure out of range", dec: civSC, out: outcome(chConf, triagev1.Procedure(42)), field: "outcome.procedure"},
+		{name: "fast-track in a civil case", dec: civSC, out: outcome(chOver, pFT), field: "outcome.procedure"},
+		{name: "small claims in a criminal case", dec: crimFT, out: outcome(chOver, pSC), field: "outcome.procedure"},
+		{name: "small claims in an administrative case", dec: admOrd, out: outcome(chOver, pSC), field: "outcome.procedure"},
+		{name: "change unspecified", dec: civSC, out: outcome(triagev1.ChangeKind_CHANGE_KIND_UNSPECIFIED, pSC), field: "outcome.change"},
+		{name: "change out of range", dec: civSC, out: outcome(triagev1.ChangeKind(99), pSC), field: "outcome.change"},
+		{name: "简转普 naming simplified as the new procedure", dec: civSimp, out: outcome(chS2O, pSimp), field: "outcome.procedure"},
+		{name: "fast-track → simplified naming ordinary", dec: crimFT, out: outcome(chFT2S, pOrd), field: "outcome.procedure"},
+		{name: "no decided_by", dec: civSC, out: outcome(chConf, pSC, by("  ")), field: "outcome.decided_by"},
+		{name: "decided_by of 65 characters", dec: civSC, out: outcome(chConf, pSC, by(strings.Repeat("审", 65))), field: "outcome.decided_by"},
+		{name: "decided_by of 64 characters", dec: civSC, out: outcome(chConf, pSC, by(strings.Repeat("审", 64)))},
+		{name: "decided_by with a newline", dec: civSC, out: outcome(chConf, pSC, by("J-1\nJ-2")), field: "outcome.decided_by"},
+		{name: "decided_by not UTF-8", dec: civSC, out: outcome(chConf, pSC, by("J-\xff")), field: "outcome.decided_by"},
+		{name: "no decided_on", dec: civSC, out: outcome(chConf, pSC, on("")), field: "outcome.decided_on"},
+		{name: "decided_on not a date", dec: civSC, out: outcome(chConf, pSC, on("2024-02-30")), field: "outcome.decided_on"},
+		{name: "decided_on in another form", dec: civSC, out: outcome(chConf, pSC, on("2024/04/01")), field: "outcome.decided_on"},
+		{name: "decided the day before 立案", dec: civSC, out: outcome(chConf, pSC, on("2024-03-04")), field: "outcome.decided_on"},
+		{name: "decided on the day of 立案", dec: civSC, out: outcome(chConf, pSC, on("2024-03-05"))},
+		{name: "legal basis too long", dec: civSC, out: outcome(chConf, pSC, func(o *triagev1.Outcome) { o.LegalBasis = strings.Repeat("条", 201) }), field: "outcome.legal_basis"},
+		{name: "reason too long", dec: civSC, out: outcome(chConf, pSC, func(o *triagev1.Outcome) { o.Reason = strings.Repeat("由", 2001) }), field: "outcome.reason"},
+		{name: "reason at the bound", dec: civSC, out: outcome(chConf, pSC, func(o *triagev1.Outcome) { o.Reason = strings.Repeat("由", 2000) })},
+		{name: "reason not UTF-8", dec: civSC, out: outcome(chConf, pSC, func(o *triagev1.Outcome) { o.Reason = "\xc3" }), field: "outcome.reason"},
+
+		// --- an unusable stored decision is the server's fault, not a field ---
+		{name: "stored decision without case kind", dec: &triagev1.Decision{DecisionId: decision, FiledOn: "2024-03-05", Recommended: pOrd}, out: outcome(chConf, pOrd), plain: true},
+		{name: "stored decision without filed_on", dec: &triagev1.Decision{DecisionId: decision, CaseKind: civilKind, Recommended: pOrd}, out: outcome(chConf, pOrd), plain: true},
+
+		// --- the choice at filing ---
+		{name: "confirmed small claims", dec: civSC, out: outcome(chConf, pSC), near: []string{rules.RuleConfirmedNotRecommended}},
+		{name: "confirmed, yet another procedure", dec: civSC, out: outcome(chConf, pSimp), rule: rules.RuleConfirmedNotRecommended},
+		{name: "overridden to the recommendation", dec: civSC, out: outcome(chOver, pSC), rule: rules.RuleOverrideIsRecommended},
+		{name: "overridden to ordinary", dec: civSC, out: outcome(chOver, pOrd), near: []string{rules.RuleOverrideIsRecommended}},
+		{name: "confirmed twice", dec: civSC, prior: outs(outcome(chConf, pSC)), out: outcome(chConf, pSC), rule: rules.RuleFilingChoiceNotFirst},
+		{name: "overridden after a confirmation", dec: civOrd, prior: outs(outcome(chConf, pOrd)), out: outcome(chOver, pSimp), rule: rules.RuleFilingChoiceNotFirst},
+		{name: "first outcome overrides to simplified", dec: civOrd, out: outcome(chOver, pSimp), near: []string{rules.RuleFilingChoiceNotFirst}},
+		{
+			// CPL 169, Interp. 278–279 only lead out of small claims.
+			name: "into small claims after ordinary was applied", dec: civOrd, prior: outs(outcome(chConf, pOrd)),
+			out: outcome(chOver, pSC), rule: rules.RuleNoConversionIntoSmallClaims,
+			article: "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
+		},
+		{name: "small claims chosen at filing", dec: civOrd, out: outcome(chOver, pSC), near: []string{rules.RuleNoConversionIntoSmallClaims}},
+		{
+			// CrPL 226, Interp. 375 only lead out of fast-track; Interp. 369
+			// decides it when the indictment is served.
+			name: "into fast-track after ordinary was applied", dec: crimOrd, prior: outs(outcome(chConf, pOrd)),
+			out: outcome(chOver, pFT), rule: rules.RuleNoConversionIntoFastTrack,
+			article: "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
+		},
+		{name: "fast-track chosen at filing", dec: crimOrd, out: outcome(chOver, pFT), near: []string{rules.RuleNoConversionIntoFastTrack}},
+		{name: "ruling dated before the last one", dec: civSimp, prior: outs(outcome(chConf, pSimp, on("2024-04-02"))), out: outcome(chS2O, pOrd, on("2024-04-01")), rule: rules.RuleOutcomeBeforePrevious},
+		{name: "ruling dated the same day as the last one", dec: civSimp, prior: outs(outcome(chConf, pSimp, on("2024-04-01"))), out: outcome(chS2O, pOrd, on("2024-04-01")), near: []string{rules.RuleOutcomeBeforePrevious}},
+
+		// --- statutory exclusions recorded in the decision ---
+		{
+			name: "override to simplified of a remanded case", dec: civRemandedOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第二百五十七条第二项",
+		},
+		{
+			name: "override to simplified at an intermediate court", dec: civIntermediate, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条",
+		},
+		{
+			name: "override to fast-track of a minor defendant", dec: crimMinor, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十三条第二项；刑诉法解释第三百七十条第三项",
+		},
+		{
+			name: "override to simplified of a remanded administrative case", dec: admRemanded, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "行政诉讼法第八十二条第三款",
+		},
+		// Near misses: bars that rest on what the filing did not state or on
+		// a state the court may have resolved do not hold against the court.
+		{name: "override to small claims though appraisal was expected", dec: civAppraisal, out: outcome(chOver, pSC), near: []string{rules.RuleProcedureExcluded}},
+		{name: "override to simplified though public notice was expected", dec: civNotice, out: outcome(chOver, pSimp), near: []string{rules.RuleProcedureExcluded}},
+		{name: "override to fast-track once the plea is established", dec: crimNoPlea, out: outcome(chOver, pFT), near: []string{rules.RuleProcedureExcluded}},
+		{name: "override to simplified once all parties agree (行政诉讼法 82 ¶2)", dec: admOrd, out: outcome(chOver, pSimp), near: []string{rules.RuleProcedureExcluded}},
+
+		// --- conversions: from the procedure in force, within the case kind ---
+		{name: "civil 简转普", dec: civSimp, out: outcome(chS2O, pOrd), near: []string{rules.RuleChangeNotFromCurrent, rules.RuleCPL40SimplifiedIsSingleJudge}},
+		{name: "civil 简转普 after a confirmation", dec: civSimp, prior: outs(outcome(chConf, pSimp, on("2024-03-06"))), out: outcome(chS2O, pOrd)},
+		{name: "简转普 of a small-claims case", dec: civSC, out: outcome(chS2O, pOrd), rule: rules.RuleChangeNotFromCurrent},
+		{name: "small claims → simplified rules", dec: civSC, out: outcome(chSC2S, pSimp)},
+		{name: "small claims → ordinary", dec: civSC, out: outcome(chSC2O, pOrd)},
+		{name: "small claims → simplified of a simplified case", dec: civSimp, out: outcome(chSC2S, pSimp), rule: rules.RuleChangeNotFromCurrent},
+		{name: "small claims → ordinary after the court overrode to ordinary", dec: civSC, prior: outs(outcome(chOver, pOrd)), out: outcome(chSC2O, pOrd), rule: rules.RuleChangeNotFromCurrent},
+		{name: "small claims → simplified in a criminal case", dec: crimSimp, out: outcome(chSC2S, pSimp), rule: rules.RuleChangeNotForCaseKind},
+		{name: "fast-track → ordinary in a civil case", dec: civSimp, out: outcome(chFT2O, pOrd), rule: rules.RuleChangeNotForCaseKind},
+		{name: "fast-track → simplified in an administrative case", dec: admOrd, out: outcome(chFT2S, pSimp), rule: rules.RuleChangeNotForCaseKind},
+		{name: "fast-track → ordinary in a criminal case", dec: crimFT, out: outcome(chFT2O, pOrd), near: []string{rules.RuleChangeNotForCaseKind}},
+		{name: "fast-track → simplified", dec: crimFT, out: outcome(chFT2S, pSimp)},
+		{name: "fast-track → ordinary of a simplified case", dec: crimSimp, out: outcome(chFT2O, pOrd), rule: rules.RuleChangeNotFromCurrent},
+		{name: "criminal 简转普 (CrPL 221)", dec: crimSimp, out: outcome(chS2O, pOrd), near: []string{rules.RuleCriminalNoOrdinaryToSimplified}},
+		{name: "criminal 简转普 after fast-track → simplified", dec: crimFT, prior: outs(outcome(chFT2S, pSimp, on("2024-03-12"))), out: outcome(chS2O, pOrd)},
+		{name: "administrative 简转普 (行政诉讼法 84)", dec: admSimp, out: outcome(chS2O, pOrd), near: []string{rules.RuleAdminSimplifiedToOrdinaryOnly, rules.RuleAdminNoSingleJudgeToPanel}},
+		{name: "administrative 普转简", dec: admOrd, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleAdminSimplifiedToOrdinaryOnly},
+		{name: "criminal 普转简", dec: crimOrd, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleCriminalNoOrdinaryToSimplified},
+
+		// --- 普转简 (civil) ---
+		{name: "普转简 before the hearing, all agree", dec: civOrd, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp260AfterHearing}},
+		{name: "普转简 after the ordinary hearing", dec: civOrd, out: outcome(chO2S, pSimp, agreed, heard), rule: rules.RuleInterp260AfterHearing, article: "民诉法解释第二百六十条"},
+		{name: "普转简 without the parties' agreement", dec: civOrd, out: outcome(chO2S, pSimp), rule: rules.RuleProv2NoAgreement},
+		{name: "普转简 with agreement", dec: civOrd, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleProv2NoAgreement}},
+		{name: "普转简 of a remanded case, by agreement", dec: civRemandedOrd, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
+		{name: "普转简 where the defendant was missing at filing", dec: civDefendantGone, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
+		// Interp. 257(1) is the defendant; a missing plaintiff bars only small claims (CPL 166(4)).
+		{name: "普转简 where a plaintiff was missing", dec: civPlaintiffGone, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
+		{name: "普转简 after CPL 43 sent the case to a panel", dec: civOrd, prior: outs(outcome(chConf, pOrd), outcome(chPanel, pOrd)), out: outcome(chO2S, pSimp, agreed), rule: rules.RuleCPL43NoSimplifiedAfterPanel},
+		{name: "普转简 after 简转普", dec: civSimp, prior: outs(outcome(chS2O, pOrd)), out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleCPL43NoSimplifiedAfterPanel}},
+		{name: "普转简 at an intermediate court", dec: civIntermediate, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条"},
+		{name: "普转简 of a case of major social impact", dec: civImpact, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第四十条第二款、第四十二条第三项"},
+
+		// --- single judge → panel ---
+		{name: "civil ordinary, single judge → panel (CPL 43)", dec: civOrd, out: outcome(chPanel, pOrd), near: []string{rules.RuleCPL40PanelAboveBasicCourt, rules.RulePanelKeepsProcedure}},
+		{name: "panel with a change of procedure", dec: civOrd, out: outcome(chPanel, pSimp), rule: rules.RulePanelKeepsProcedure},
+		{name: "panel in civil simplified procedure", dec: civSimp, out: outcome(chPanel, pSimp), rule: rules.RuleCPL40SimplifiedIsSingleJudge},
+		{name: "panel in small claims", dec: civSC, out: outcome(chPanel, pSC), rule: rules.RuleCPL40SimplifiedIsSingleJudge},
+		{name: "panel in ordinary at an intermediate court", dec: civIntermediate, out: outcome(chPanel, pOrd), rule: rules.RuleCPL40PanelAboveBasicCourt},
+		{name: "panel in administrative simplified", dec: admSimp, out: outcome(chPanel, pSimp), rule: rules.RuleAdminNoSingleJudgeToPanel},
+		{name: "panel in administrative ordinary", dec: admOrd, out: outcome(chPanel, pOrd), rule: rules.RuleAdminNoSingleJudgeToPanel},
+		{name: "panel in fast-track", dec: crimFT, out: outcome(chPanel, pFT), rule: rules.RuleCrPL222FastTrackIsSingleJudge},
+		{name: "panel in criminal ordinary", dec: crimOrd, out: outcome(chPanel, pOrd), rule: rules.RuleCrPL183OrdinaryIsPanel},
+		{name: "panel in criminal simplified (Interp. 366)", dec: crimSimp, out: outcome(chPanel, pSimp), near: []string{rules.RuleCrPL183OrdinaryIsPanel, rules.RuleCrPL222FastTrackIsSingleJudge}},
+		{name: "a second panel", dec: civOrd, prior: outs(outcome(chPanel, pOrd)), out: outcome(chPanel, pOrd), rule: rules.RulePanelAlreadyFormed},
+		{
+			// The earlier panel sat under ordinary procedure before the case
+			// went to simplified and back (priors are trusted as stored).
+			name: "a panel again after the procedure changed", dec: civOrd,
+			prior: outs(outcome(chConf, pOrd), outcome(chPanel, pOrd), outcome(chO2S, pSimp, agreed), outcome(chS2O, pOrd)),
+			out:   outcome(chPanel, pOrd), near: []string{rules.RulePanelAlreadyFormed},
+		},
+	}
+}
+
+func TestValidateOutcome(t *testing.T) {
+	for _, c := range outcomeCases(t) {
+		t.Run(c.name, func(t *testing.T) { checkOutcomeCase(t, c) })
+	}
+}
+
+func checkOutcomeCase(t *testing.T, c ocase) {
+	t.Helper()
+	err := rules.ValidateOutcome(c.dec, c.prior, c.out)
+	var fe *rules.FieldError
+	var ce *rules.ConversionError
+	switch {
+	case c.field != "":
+		if !errors.As(err, &fe) || fe.Field != c.field {
+			t.Fatalf("err = %v, want a FieldError on %s", err, c.field)
+		}
+	case c.rule != "":
+		if !errors.As(err, &ce) || ce.Rule != c.rule {
+			t.Fatalf("err = %v, want rule %s", err, c.rule)
+		}
+		if ce.Message == "" {
+			t.Errorf("rule %s without a message", ce.Rule)
+		}
+		if c.article != "" && ce.Article != c.article {
+			t.Errorf("rule %s cites %q, want %q", ce.Rule, ce.Article, c.article)
+		}
+	case c.plain:
+		if err == nil || errors.As(err, &fe) || errors.As(err, &ce) {
+			t.Fatalf("err = %v (%T), want a plain error", err, err)
+		}
+	default:
+		if err != nil {
+			t.Fatalf("err = %v, want the outcome accepted", err)
+		}
+	}
+}
+
+// TestEveryConversionRuleFiresAndHasNearMiss fails when a rule of
+// rules.ConversionRules() is never broken by a case, or has no case that
+// stays just clear of it.
+func TestEveryConversionRuleFiresAndHasNearMiss(t *testing.T) {
+	fires, near := map[string]bool{}, map[string]bool{}
+	for _, c := range outcomeCases(t) {
+		if c.rule != "" {
+			fires[c.rule] = true
+		}
+		for _, r := range c.near {
+			if c.rule != "" || c.field != "" || c.plain {
+				t.Errorf("%s: a near miss must be accepted", c.name)
+			}
+			near[r] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range rules.ConversionRules() {
+		if seen[r.Rule] {
+			t.Errorf("rule %s listed twice", r.Rule)
+		}
+		seen[r.Rule] = true
+		if !fires[r.Rule] {
+			t.Errorf("rule %s never fires", r.Rule)
+		}
+		if !near[r.Rule] {
+			t.Errorf("rule %s has no near miss", r.Rule)
+		}
+		if r.Message == "" {
+			t.Errorf("rule %s has no message", r.Rule)
+		}
+	}
+	for r := range fires {
+		if !seen[r] {
+			t.Errorf("rule %s fires but ConversionRules() does not list it", r)
+		}
+	}
+}
+
+// TestConversionRuleArticles pins each rule to the provisions it cites, read
+// from the texts in design.md's law/ directory. Record-keeping rules cite
+// none; PROCEDURE_EXCLUDED cites the exclusion it found.
+func TestConversionRuleArticles(t *testing.T) {
+	want := map[string]string{
+		rules.RuleConfirmedNotRecommended:        "",
+		rules.RuleOverrideIsRecommended:          "",
+		rules.RuleFilingChoiceNotFirst:           "",
+		rules.RuleOutcomeBeforePrevious:          "",
+		rules.RuleChangeNotForCaseKind:           "",
+		rules.RuleChangeNotFromCurrent:           "",
+		rules.RuleProcedureExcluded:              "",
+		rules.RuleNoConversionIntoSmallClaims:    "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
+		rules.RuleNoConversionIntoFastTrack:      "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
+		rules.RuleInterp260AfterHearing:          "民诉法解释第二百六十条",
+		rules.RuleProv2NoAgreement:               "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款",
+		rules.RuleInterp264Interp257Case:         "民诉法解释第二百五十七条、第二百六十四条第二款",
+		rules.RuleCPL43NoSimplifiedAfterPanel:    "民事诉讼法第四十条第二款、第四十三条",
+		rules.RuleAdminSimplifiedToOrdinaryOnly:  "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条",
+		rules.RuleCriminalNoOrdinaryToSimplified: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条",
+		rules.RulePanelKeepsProcedure:            "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL40SimplifiedIsSingleJudge:   "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条",
+		rules.RuleCPL40PanelAboveBasicCourt:      "民事诉讼法第四十条",
+		rules.RuleAdminNoSingleJudgeToPanel:      "行政诉讼法第六十八条、第八十三条、第八十四条",
+		rules.RuleCrPL222FastTrackIsSingleJudge:  "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
+		rules.RuleCrPL183OrdinaryIsPanel:         "刑事诉讼法第一百八十三条",
+		rules.RulePanelAlreadyFormed:             "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+	}
+	for _, r := range rules.ConversionRules() {
+		a, ok := want[r.Rule]
+		if !ok {
+			t.Errorf("rule %s has no pinned article in this test", r.Rule)
+			continue
+		}
+		if r.Article != a {
+			t.Errorf("rule %s cites %q, want %q", r.Rule, r.Article, a)
+		}
+	}
+}
+
+func TestConversionErrorText(t *testing.T) {
+	e := &rules.ConversionError{Rule: "R", Article: "A", Message: "M"}
+	if got := e.Error(); got != "R (A): M" {
+		t.Errorf("Error() = %q", got)
+	}
+	e.Article = ""
+	if got := e.Error(); got != "R: M" {
+		t.Errorf("Error() = %q", got)
+	}
+}
+
+func TestStatusBar(t *testing.T) {
+	for code, want := range map[string]bool{
+		rules.CodeInterp257Remanded:     true,
+		rules.CodeCrPL223Minor:          true,
+		rules.CodeCrPL222NoGuiltyPlea:   false, // not stated is not absent
+		rules.CodeCPL166Counterclaim:    false, // may be withdrawn
+		rules.CodeCPL165OverMandatory:   false, // the parties may still agree
+		rules.CodeAdmin82NotQualified:   false, // the parties may still agree
+		rules.CodeInterp140PublicNotice: false,
+	} {
+		if got := rules.StatusBar(code); got != want {
+			t.Errorf("StatusBar(%s) = %v, want %v", code, got, want)
+		}
+	}
+}
+
+func TestCurrentProcedure(t *testing.T) {
+	d := &triagev1.Decision{Recommended: pSC}
+	if got := rules.CurrentProcedure(d, nil); got != pSC {
+		t.Errorf("no outcome: %v, want the recommendation", got)
+	}
+	prior := outs(outcome(chConf, pSC), outcome(chSC2O, pOrd), nil)
+	if got := rules.CurrentProcedure(d, prior); got != pOrd {
+		t.Errorf("after small claims → ordinary: %v", got)
+	}
+}
+
+// tlcase is one time-limit computation with an exact due date.
+type tlcase struct {
+	name       string
+	kind       triagev1.CaseKind
+	filed      string
+	out        *triagev1.Outcome
+	sentence   int32
+	months     int32
+	days       int32
+	due        string
+	article    string // a provision the article must mention
+	extension  string // a phrase the extension must contain
+	fromRecord *triagev1.Decision
+	prior      []*triagev1.Outcome
+	noLimit    bool
+}
+
+func TestOutcomeTimeLimit(t *testing.T) {
+	civ := civilBase(t)
+	foreignSimp := decisionOf(t, with(civ, party(1, foreign)), pSimp)
+	crimFT := decisionOf(t, crimBase(t), pFT)
+	civSimp := decisionOf(t, civ, pSimp)
+	for _, c := range []tlcase{
+		// Civil: every limit runs from 立案 (CPL 152, 164, 168; Interp. 258 ¶3).
+		{name: "civil 简转普 counts from 立案", kind: civilKind, filed: "2024-01-31", out: outcome(chS2O, pOrd, on("2024-03-15")),
+			months: 6, due: "2024-07-31", article: "民诉法解释第二百五十八条第三款", extension: "自立案之日计算"},
+		{name: "civil small claims → simplified rules", kind: civilKind, filed: "2024-03-05", out: outcome(chSC2S, pSimp, on("2024-04-20")),
+			months: 3, due: "2024-06-05", article: "民事诉讼法第一百六十四条"},
+		{name: "civil small claims → ordinary", kind: civilKind, filed: "2024-03-05", out: outcome(chSC2O, pOrd, on("2024-04-20")),
+			months: 6, due: "2024-09-05", article: "民诉法解释第二百八十一条"},
+		{name: "civil 普转简", kind: civilKind, filed: "2024-03-05", out: outcome(chO2S, pSimp, agreed, on("2024-04-20")),
+			months: 3, due: "2024-06-05", article: "民事诉讼法第一百六十四条"},
+		{name: "civil small claims confirmed", kind: civilKind, filed: "2024-03-05", out: outcome(chConf, pSC, on("2024-03-06")),
+			months: 2, due: "2024-05-05", article: "民事诉讼法第一百六十八条"},
+		{name: "civil panel keeps the ordinary clock", kind: civilKind, filed: "2024-08-31", out: outcome(chPanel, pOrd, on("2024-10-10")),
+			months: 6, due: "2025-02-28", article: "民事诉讼法第一百五十二条"},
+		// Administrative: 行诉法解释 105 ¶2.
+		{name: "administrative 简转普 counts from 立案", kind: adminKind, filed: "2024-08-31", out: outcome(chS2O, pOrd, on("2024-09-20")),
+			months: 6, due: "2025-02-28", article: "行诉法解释第一百零五条第二款"},
+		{name: "administrative simplified confirmed", kind: adminKind, filed: "2024-03-05", out: outcome(chConf, pSimp, on("2024-03-06")),
+			days: 45, due: "2024-04-19", article: "行政诉讼法第八十三条"},
+		// Criminal: conversions restart from the decision (Interp. 368 ¶2, 376).
+		{name: "criminal 简转普 restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chS2O, pOrd, on("2024-03-20")),
+			months: 2, due: "2024-05-20", article: "刑诉法解释第三百六十八条第二款", extension: "从作出决定之日起计算"},
+		{name: "fast-track → simplified restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2S, pSimp, on("2024-03-12")), sentence: 40,
+			days: 20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "一个半月"},
+		{name: "fast-track → ordinary restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2O, pOrd, on("2024-03-12")),
+			months: 2, due: "2024-05-12", article: "刑诉法解释第三百七十六条"},
+		{name: "fast-track confirmed", kind: crimKind, filed: "2024-03-05", out: outcome(chConf, pFT, on("2024-03-06")),
+			days: 10, due: "2024-03-15", article: "刑事诉讼法第二百二十五条"},
+		{name: "criminal panel without a prior restart", kind: crimKind, filed: "2024-03-05", out: outcome(chPanel, pSimp, on("2024-03-14")),
+			days: 20, due: "2024-03-25", article: "刑事诉讼法第二百二十条"},
+		// From the record.
+		{name: "criminal panel keeps the restarted clock", kind: crimKind, filed: "2024-03-05", out: outcome(chPanel, pSimp, on("2024-03-14")),
+			fromRecord: crimFT, prior: outs(outcome(chFT2S, pSimp, on("2024-03-12"))),
+			days: 20, due: "2024-04-01", article: "刑事诉讼法第二百二十条"},
+		{name: "civil 简转普 from the record", kind: civilKind, filed: "2024-03-05", out: outcome(chS2O, pOrd, on("2024-04-20")),
+			fromRecord: civSimp, months: 6, due: "2024-09-05", article: "民诉法解释第二百五十八条第三款"},
+		{name: "foreign-related 简转普: no statutory limit (CPL 287)", kind: civilKind, filed: "2024-03-05", out: outcome(chS2O, pOrd, on("2024-04-20")),
+			fromRecord: foreignSimp, noLimit: true, article: "民事诉讼法第二百八十七条"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var tl *triagev1.TimeLimit
+			if c.fromRecord != nil {
+				var err error
+				if err := rules.ValidateOutcome(c.fromRecord, c.prior, c.out); err != nil {
+					t.Fatalf("ValidateOutcome: %v", err)
+				}
+				tl, err = rules.OutcomeTimeLimitFromRecord(c.fromRecord, c.prior, c.out, c.sentence)
+				if err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				decided, _ := rules.ParseDate(c.out.GetDecidedOn())
+				tl = rules.OutcomeTimeLimit(c.kind, day(c.filed), c.out, decided, c.sentence)
+			}
+			if tl.GetProcedure() != c.out.GetProcedure() {
+				t.Errorf("procedure %v, want %v", tl.GetProcedure(), c.out.GetProcedure())
+			}
+			if c.noLimit {
+				if !tl.GetNoStatutoryLimit() || tl.GetDueOn() != "" {
+					t.Errorf("limit %v, want none", tl)
+				}
+			} else if tl.GetMonths() != c.months || tl.GetDays() != c.days || tl.GetDueOn() != c.due {
+				t.Errorf("limit %d months %d days due %s, want %d, %d, %s", tl.GetMonths(), tl.GetDays(), tl.GetDueOn(), c.months, c.days, c.due)
+			}
+			if !strings.Contains(tl.GetArticle(), c.article) {
+				t.Errorf("article %q does not mention %q", tl.GetArticle(), c.article)
+			}
+			if !strings.Contains(tl.GetExtension(), c.extension) {
+				t.Errorf("extension %q does not mention %q", tl.GetExtension(), c.extension)
+			}
+		})
+	}
+}
+
+// TestOutcomeTimeLimitNearMiss: the same dates give different due dates
+// where the law restarts the clock and where it does not.
+func TestOutcomeTimeLimitNearMiss(t *testing.T) {
+	filed, decided := day("2024-03-05"), day("2024-04-10")
+	civ := rules.OutcomeTimeLimit(civilKind, filed, outcome(chS2O, pOrd), decided, 0)
+	crim := rules.OutcomeTimeLimit(crimKind, filed, outcome(chS2O, pOrd), decided, 0)
+	// Criminal confirmation of ordinary at filing: no restart.
+	crimConf := rules.OutcomeTimeLimit(crimKind, filed, outcome(chConf, pOrd), decided, 0)
+	if civ.GetDueOn() != "2024-09-05" || crim.GetDueOn() != "2024-06-10" || crimConf.GetDueOn() != "2024-05-05" {
+		t.Errorf("due dates %s, %s, %s", civ.GetDueOn(), crim.GetDueOn(), crimConf.GetDueOn())
+	}
+	if got := rules.OutcomeTimeLimit(crimKind, filed, outcome(chOver, pSC), decided, 0); got != nil {
+		t.Errorf("small claims in a criminal case: %v, want nil", got)
+	}
+}
+
+func TestOutcomeTimeLimitFromRecordErrors(t *testing.T) {
+	d := &triagev1.Decision{DecisionId: decision, CaseKind: civilKind, FiledOn: "bad"}
+	if _, err := rules.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd), 0); err == nil {
+		t.Error("bad filed_on accepted")
+	}
+	d.FiledOn = "2024-03-05"
+	var fe *rules.FieldError
+	if _, err := rules.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd, on("x")), 0); !errors.As(err, &fe) {
+		t.Errorf("bad decided_on: %v, want a FieldError", err)
+	}
+	if _, err := rules.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pFT), 0); !errors.As(err, &fe) {
+		t.Errorf("fast-track in a civil case: %v, want a FieldError", err)
+	}
+}
+
+// FuzzValidateOutcome throws arbitrary outcomes and histories at the
+// validator: it must never panic and only ever return nil, a *FieldError or
+// a *ConversionError for a well-formed stored decision.
+func FuzzValidateOutcome(f *testing.F) {
+	f.Add(uint8(1), uint8(2), uint8(3), uint8(0), "2024-04-01", "J-1", uint16(0))
+	f.Add(uint8(3), uint8(7), uint8(2), uint8(3), "2024-03-01", "", uint16(0x1ff))
+	f.Add(uint8(2), uint8(9), uint8(3), uint8(1), "2024-13-01", "J\x00", uint16(0x0a5))
+	decs := []*triagev1.Decision{
+		decisionOf(f, civilBase(f), pSC),
+		decisionOf(f, with(civilBase(f), circ(func(c *triagev1.Circumstances) { c.Remanded = true })), pOrd),
+		decisionOf(f, adminBase(f), pOrd),
+		decisionOf(f, crimBase(f), pFT),
+	}
+	f.Fuzz(func(t *testing.T, di, change, proc, nprior uint8, decidedOn, decidedBy string, bits uint16) {
+		d := decs[int(di)%len(decs)]
+		var prior []*triagev1.Outcome
+		for i := range int(nprior % 4) {
+			prior = append(prior, outcome(triagev1.ChangeKind(int(change>>i)%10), triagev1.Procedure(int(proc>>i)%5)))
+		}
+		o := outcome(triagev1.ChangeKind(int(change)%11), triagev1.Procedure(int(proc)%6), on(decidedOn), by(decidedBy))
+		o.PartiesAgree = bits&1 != 0
+		o.OrdinaryHearingHeld = bits&2 != 0
+		err := rules.ValidateOutcome(d, prior, o)
+		var fe *rules.FieldError
+		var ce *rules.ConversionError
+		if err != nil && !errors.As(err, &fe) && !errors.As(err, &ce) {
+			t.Fatalf("unexpected error type %T: %v", err, err)
+		}
+		if err == nil {
+			if _, terr := rules.OutcomeTimeLimitFromRecord(d, prior, o, 0); terr != nil {
+				t.Fatalf("accepted outcome without a time limit: %v", terr)
+			}
+		}
+	})
+}
