@@ -55,3 +55,48 @@ func BenchmarkSaveDecisionParallel(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSaveTriageParallel measures SaveTriage with a draw among three
+// teams: the decision, its assignment and their audit rows in one
+// transaction, with team_load read and updated under the chain lock.
+func BenchmarkSaveTriageParallel(b *testing.B) {
+	backends := []struct {
+		name string
+		make func(testing.TB) *backend
+	}{
+		{"sqlite", newSQLiteBackend},
+		{"postgres", newPostgresBackend},
+	}
+	teams := []store.TeamSlot{{TeamID: "A", Capacity: 1 << 40}, {TeamID: "B", Capacity: 1 << 40}, {TeamID: "C", Capacity: 1 << 40}}
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			for _, perProc := range []int{1, 32} {
+				b.Run(fmt.Sprintf("goroutines_per_proc=%d", perProc), func(b *testing.B) {
+					reg := prometheus.NewRegistry()
+					s := be.make(b).open(b, store.Options{Registerer: reg})
+					d, f := civilCase("bench")
+					var next atomic.Int64
+					b.SetParallelism(perProc)
+					b.ReportAllocs()
+					b.ResetTimer()
+					b.RunParallel(func(pb *testing.PB) {
+						for pb.Next() {
+							n := next.Add(1)
+							dd := proto.Clone(d).(*triagev1.Decision)
+							dd.DecisionId = fmt.Sprintf("dec-%d", n)
+							if err := s.SaveTriage(context.Background(), dd, f, plan(uint64(n), teams...)); err != nil {
+								b.Error(err)
+								return
+							}
+						}
+					})
+					b.StopTimer()
+					h := histogram(b, reg, "fenjian_store_commit_batch_size")
+					if h.GetSampleCount() > 0 {
+						b.ReportMetric(h.GetSampleSum()/float64(h.GetSampleCount()), "decisions/commit")
+					}
+				})
+			}
+		})
+	}
+}

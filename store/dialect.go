@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"embed"
 	"errors"
@@ -9,6 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"net"
+	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -36,6 +39,18 @@ type dialect struct {
 	recordMigration string
 	// selectDecision returns the decision blob for a decision_id.
 	selectDecision string
+	// placeholder is the n-th (1-based) bind parameter.
+	placeholder func(n int) string
+	// lockHead reads audit_head's (seq, hash) at the start of every write
+	// transaction and, where the transaction does not already exclude other
+	// writers, locks the row until commit (see audit.go).
+	lockHead string
+	// snapshotTx begins a read-only transaction that sees one consistent
+	// snapshot throughout, for VerifyAudit.
+	snapshotTx *sql.TxOptions
+	// rollbackAfterFailedCommit: the driver may leave a transaction open
+	// after a failed COMMIT, so the writer rolls back on the connection.
+	rollbackAfterFailedCommit bool
 	// isDuplicate reports whether err is a primary-key violation, which the
 	// writer reports as ErrDuplicate rather than ErrUnavailable.
 	isDuplicate func(error) bool
@@ -53,10 +68,53 @@ type dialect struct {
 	connLost func(error) bool
 }
 
-// sqliteInsert inserts one row, columns in decisionRow.args order.
-const sqliteInsert = `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review,
-    model_version, rules_version, decided_at, decision, filing)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+// Column lists in table order: the order of each row type's args and digest.
+const (
+	decisionColumns = `decision_id, filing_id, case_kind, recommended, needs_review,
+    model_version, rules_version, decided_at, decision, filing`
+	outcomeColumns    = `outcome_id, decision_id, procedure, change, decided_by, recorded_at, seq, outcome`
+	assignmentColumns = `assignment_id, decision_id, team_id, kind, period, assigned_at, seq, assignment`
+	auditColumns      = `seq, record_kind, record_id, record_sha256, prev_hash, hash, recorded_at`
+)
+
+// q rewrites the ? placeholders of query into d's.
+func (d *dialect) q(query string) string {
+	if d.placeholder(1) == "?" {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString(d.placeholder(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// list returns n comma-separated placeholders numbered from start, for IN.
+func (d *dialect) list(start, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(d.placeholder(start + i))
+	}
+	return b.String()
+}
+
+// SQLite's inserts, one row each, columns in the row types' args order.
+const (
+	sqliteInsert           = `INSERT INTO decisions (` + decisionColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqliteInsertOutcome    = `INSERT INTO outcomes (` + outcomeColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	sqliteInsertAssignment = `INSERT INTO assignments (` + assignmentColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	sqliteInsertAudit      = `INSERT INTO audit_log (` + auditColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqliteUpdateHead       = `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`
+)
 
 //go:embed migrations/sqlite/*.sql
 var sqliteMigrationFiles embed.FS
@@ -77,7 +135,16 @@ func sqliteDialect() (dialect, error) {
 		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = ?`,
-		isDuplicate:     sqliteIsDuplicate,
+		placeholder:     func(int) string { return "?" },
+		// The writer's transactions begin IMMEDIATE: they hold the file's
+		// write lock from BEGIN, which excludes every other writer, in this
+		// process or another.
+		lockHead: `SELECT seq, hash FROM audit_head WHERE id = 1`,
+		// A read transaction in WAL mode reads one snapshot from its first
+		// SELECT to its end.
+		snapshotTx:                &sql.TxOptions{ReadOnly: true},
+		rollbackAfterFailedCommit: true,
+		isDuplicate:               sqliteIsDuplicate,
 		// Every failure is retried row by row: the file is local, so a retry
 		// costs microseconds, and which SQLite errors a row can cause (a
 		// trigger's RAISE, a full disk for a large row) is not a short list.
@@ -88,11 +155,12 @@ func sqliteDialect() (dialect, error) {
 }
 
 // sqliteIsDuplicate matches the extended result code the driver reports for
-// a PRIMARY KEY violation. Other constraint failures (a CHECK, a trigger)
-// are not duplicates and stay ErrUnavailable.
+// a PRIMARY KEY violation on decisions. Other constraint failures (a CHECK,
+// a trigger, another table's key, such as an audit seq taken behind the
+// writer's back) are not duplicate decisions and stay ErrUnavailable.
 func sqliteIsDuplicate(err error) bool {
 	e, ok := errors.AsType[*sqlite.Error](err)
-	return ok && e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	return ok && e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY && strings.Contains(e.Error(), "decisions.decision_id")
 }
 
 //go:embed migrations/postgres/*.sql
@@ -127,17 +195,23 @@ func postgresDialect() (dialect, error) {
 		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
 		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = $1`,
-		isDuplicate:     postgresIsDuplicate,
-		rowFault:        postgresRowFault,
-		connLost:        postgresConnLost,
+		placeholder:     func(n int) string { return "$" + strconv.Itoa(n) },
+		// The row lock is held until COMMIT or ROLLBACK; a writer that
+		// waited for it reads the head its predecessor committed (READ
+		// COMMITTED re-reads a locked row once the lock is released).
+		lockHead:    `SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`,
+		snapshotTx:  &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead},
+		isDuplicate: postgresIsDuplicate,
+		rowFault:    postgresRowFault,
+		connLost:    postgresConnLost,
 	}, nil
 }
 
-// postgresIsDuplicate matches unique_violation. decision_id is the only
-// unique key of decisions, so on an insert there it means the id is taken.
+// postgresIsDuplicate matches unique_violation of decisions' primary key:
+// the decision id is taken. Other tables' keys are not duplicate decisions.
 func postgresIsDuplicate(err error) bool {
 	e, ok := errors.AsType[*pgconn.PgError](err)
-	return ok && e.Code == "23505"
+	return ok && e.Code == "23505" && e.ConstraintName == "decisions_pkey"
 }
 
 // postgresRowFault accepts the SQLSTATE classes a row's values or a trigger

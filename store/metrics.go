@@ -21,6 +21,7 @@ type metrics struct {
 	batchSize      prometheus.Histogram
 	commitDuration prometheus.Histogram
 	writeErrors    *prometheus.CounterVec
+	assignments    *prometheus.CounterVec
 }
 
 // newMetrics builds the store's metrics and registers them with reg when reg
@@ -31,24 +32,30 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	m := &metrics{
 		batchSize: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "fenjian_store_commit_batch_size",
-			Help: "Decisions per database transaction attempted (group commit; failed batches are retried as transactions of one).",
+			Help: "Writes (decisions, outcomes, designated assignments) per database transaction attempted (group commit; failed batches are retried as transactions of one).",
 			// 1, 2, 4, ... 512: covers MaxBatch's default of 256.
 			Buckets: prometheus.ExponentialBuckets(1, 2, 10),
 		}),
 		commitDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "fenjian_store_commit_duration_seconds",
-			Help: "Time to write and commit one transaction of decisions, sync included.",
+			Help: "Time to write and commit one group-commit transaction, audit chain and sync included.",
 			// 50µs to ~1.6s: an fsync on an idle SSD up to a stalled disk.
 			Buckets: prometheus.ExponentialBuckets(0.00005, 2, 16),
 		}),
 		writeErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_store_write_errors_total",
-			Help: "Failed writes: operation=batch for shared transactions retried per decision, operation=save for decisions not stored.",
+			Help: "Failed writes: operation=batch for shared transactions retried per write, operation=save for writes (decisions, outcomes, assignments) not stored.",
 		}, []string{"operation"}),
+		assignments: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_store_assignments_total",
+			Help: "Assignments recorded: kind=random for teams drawn with the decision, kind=designated for designated assignments.",
+		}, []string{"kind"}),
 	}
-	// Initialise both series so dashboards and alerts see 0, not absence.
+	// Initialise every series so dashboards and alerts see 0, not absence.
 	m.writeErrors.WithLabelValues(opBatch)
 	m.writeErrors.WithLabelValues(opSave)
+	m.assignments.WithLabelValues("random")
+	m.assignments.WithLabelValues("designated")
 	if reg == nil {
 		return m, nil
 	}
@@ -60,6 +67,9 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		return nil, err
 	}
 	if m.writeErrors, err = register(reg, m.writeErrors); err != nil {
+		return nil, err
+	}
+	if m.assignments, err = register(reg, m.assignments); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -11,9 +11,22 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
+// Record kinds, the values of audit_log.record_kind.
+const (
+	kindDecision   = "decision"
+	kindOutcome    = "outcome"
+	kindAssignment = "assignment"
+)
+
+// marshalOpts makes the stored bytes a function of the message alone, so the
+// audit chain's hashes and exports are stable.
+var marshalOpts = proto.MarshalOptions{Deterministic: true}
+
 // decisionRow is one row of the decisions table, ready to bind. It is built
 // in the caller's goroutine so that encoding runs in parallel across requests
-// and the single writer only does database work.
+// and the single writer only does database work. (SaveTriage's decision blob
+// is the exception: it holds the assignment, which is drawn in the writer's
+// transaction.)
 type decisionRow struct {
 	decisionID   string
 	filingID     string
@@ -27,7 +40,7 @@ type decisionRow struct {
 	filing       []byte
 }
 
-// args returns the values in the column order of dialect.insertDecision.
+// args returns the values in the column order of the decisions table.
 func (r *decisionRow) args() []any {
 	return []any{
 		r.decisionID, r.filingID, r.caseKind, r.recommended, r.needsReview,
@@ -35,10 +48,36 @@ func (r *decisionRow) args() []any {
 	}
 }
 
+// digest is the row's record_sha256 (see rowDigest).
+func (r *decisionRow) digest() string {
+	var d rowDigest
+	d.str(r.decisionID)
+	d.str(r.filingID)
+	d.str(r.caseKind)
+	d.str(r.recommended)
+	d.int(r.needsReview)
+	d.str(r.modelVersion)
+	d.str(r.rulesVersion)
+	d.int(r.decidedAt)
+	d.bytes(r.decision)
+	d.bytes(r.filing)
+	return d.sum()
+}
+
+// setNeedsReview sets the needs_review column.
+func (r *decisionRow) setNeedsReview(v bool) {
+	r.needsReview = 0
+	if v {
+		r.needsReview = 1
+	}
+}
+
 // newDecisionRow validates the arguments of SaveDecision and encodes them.
 // Its errors are plain (not ErrUnavailable): they are the caller's bugs, and
 // retrying cannot help. now supplies decided_at when the decision has none.
-func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time) (*decisionRow, error) {
+// With encodeDecision false the decision blob is left empty for the writer
+// to fill (SaveTriage).
+func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time, encodeDecision bool) (*decisionRow, error) {
 	switch {
 	case d == nil:
 		return nil, errors.New("store: nil decision")
@@ -49,6 +88,10 @@ func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time) (*d
 	case d.GetDryRun():
 		// dry_run promises the client that nothing was stored.
 		return nil, errors.New("store: decision is a dry run; dry-run decisions are not stored")
+	case d.GetAssignment() != nil:
+		// An assignment lives in the assignments table and the team's feed
+		// too; one only inside the decision would be seen by no team.
+		return nil, errors.New("store: decision already carries an assignment; assignments are made by SaveTriage or SaveAssignment")
 	}
 	filingID := d.GetFilingId()
 	switch {
@@ -60,13 +103,9 @@ func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time) (*d
 	}
 	// PostgreSQL's text type cannot hold NUL, which protobuf strings may
 	// carry; refusing it here keeps the two stores answering alike.
-	for _, c := range []struct{ name, value string }{
-		{"decision_id", d.GetDecisionId()}, {"filing_id", filingID},
-		{"model_version", d.GetModelVersion()}, {"rules_version", d.GetRulesVersion()},
-	} {
-		if strings.IndexByte(c.value, 0) >= 0 {
-			return nil, fmt.Errorf("store: %s contains a NUL byte", c.name)
-		}
+	if err := checkNUL("decision_id", d.GetDecisionId(), "filing_id", filingID,
+		"model_version", d.GetModelVersion(), "rules_version", d.GetRulesVersion()); err != nil {
+		return nil, err
 	}
 	caseKind := d.GetCaseKind()
 	if caseKind == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
@@ -80,39 +119,116 @@ func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time) (*d
 		}
 		decidedAt = ts.AsTime()
 	}
-	nanos := decidedAt.UnixNano()
-	// UnixNano is undefined outside roughly 1678–2262; refuse rather than
-	// store a wrapped-around time that sorts in the wrong place.
-	if !time.Unix(0, nanos).Equal(decidedAt) {
-		return nil, fmt.Errorf("store: decided_at %s is out of range", decidedAt.UTC().Format(time.RFC3339))
+	nanos, err := unixNanos("decided_at", decidedAt)
+	if err != nil {
+		return nil, err
 	}
 
-	// Deterministic encoding makes the stored bytes a function of the message
-	// alone, so the audit chain planned in design.md §7 can hash them and
-	// exports are stable.
-	marshalOpts := proto.MarshalOptions{Deterministic: true}
-	decision, err := marshalOpts.Marshal(d)
-	if err != nil {
-		return nil, fmt.Errorf("store: encode decision: %w", err)
-	}
-	filing, err := marshalOpts.Marshal(f)
-	if err != nil {
-		return nil, fmt.Errorf("store: encode filing: %w", err)
-	}
-	var needsReview int64
-	if d.GetNeedsReview() {
-		needsReview = 1
-	}
-	return &decisionRow{
+	row := &decisionRow{
 		decisionID:   d.GetDecisionId(),
 		filingID:     filingID,
 		caseKind:     caseKind.String(),
 		recommended:  d.GetRecommended().String(),
-		needsReview:  needsReview,
 		modelVersion: d.GetModelVersion(),
 		rulesVersion: d.GetRulesVersion(),
 		decidedAt:    nanos,
-		decision:     decision,
-		filing:       filing,
-	}, nil
+	}
+	row.setNeedsReview(d.GetNeedsReview())
+	if encodeDecision {
+		if row.decision, err = marshalOpts.Marshal(d); err != nil {
+			return nil, fmt.Errorf("store: encode decision: %w", err)
+		}
+	}
+	if row.filing, err = marshalOpts.Marshal(f); err != nil {
+		return nil, fmt.Errorf("store: encode filing: %w", err)
+	}
+	return row, nil
+}
+
+// unixNanos returns t in Unix nanoseconds, refusing times outside roughly
+// 1678–2262 where UnixNano is undefined, rather than storing a wrapped-around
+// time that sorts in the wrong place.
+func unixNanos(name string, t time.Time) (int64, error) {
+	nanos := t.UnixNano()
+	if !time.Unix(0, nanos).Equal(t) {
+		return 0, fmt.Errorf("store: %s %s is out of range", name, t.UTC().Format(time.RFC3339))
+	}
+	return nanos, nil
+}
+
+// checkNUL takes name, value pairs and refuses a value with a NUL byte.
+func checkNUL(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if strings.IndexByte(pairs[i+1], 0) >= 0 {
+			return fmt.Errorf("store: %s contains a NUL byte", pairs[i])
+		}
+	}
+	return nil
+}
+
+// outcomeRow is one row of the outcomes table. seq is set by the writer.
+type outcomeRow struct {
+	outcomeID  string
+	decisionID string
+	procedure  string
+	change     string
+	decidedBy  string
+	recordedAt int64
+	seq        int64
+	outcome    []byte
+}
+
+func (r *outcomeRow) args() []any {
+	return []any{r.outcomeID, r.decisionID, r.procedure, r.change, r.decidedBy, r.recordedAt, r.seq, r.outcome}
+}
+
+func (r *outcomeRow) digest() string {
+	var d rowDigest
+	d.str(r.outcomeID)
+	d.str(r.decisionID)
+	d.str(r.procedure)
+	d.str(r.change)
+	d.str(r.decidedBy)
+	d.int(r.recordedAt)
+	d.int(r.seq)
+	d.bytes(r.outcome)
+	return d.sum()
+}
+
+// assignmentRow is one row of the assignments table, built by the writer.
+type assignmentRow struct {
+	assignmentID string
+	decisionID   string
+	teamID       string
+	kind         string
+	period       string
+	assignedAt   int64
+	seq          int64
+	assignment   []byte
+}
+
+func (r *assignmentRow) args() []any {
+	return []any{r.assignmentID, r.decisionID, r.teamID, r.kind, r.period, r.assignedAt, r.seq, r.assignment}
+}
+
+func (r *assignmentRow) digest() string {
+	var d rowDigest
+	d.str(r.assignmentID)
+	d.str(r.decisionID)
+	d.str(r.teamID)
+	d.str(r.kind)
+	d.str(r.period)
+	d.int(r.assignedAt)
+	d.int(r.seq)
+	d.bytes(r.assignment)
+	return d.sum()
+}
+
+// period returns the intake month "YYYY-MM" of a filed_on date "YYYY-MM-DD".
+func period(filedOn string) (string, error) {
+	t, err := time.Parse(time.DateOnly, filedOn)
+	if err != nil {
+		return "", fmt.Errorf("store: filed_on %q is not a YYYY-MM-DD date", filedOn)
+	}
+	return t.Format("2006-01"), nil
 }

@@ -27,9 +27,9 @@ const busyTimeout = 5 * time.Second
 // pool of read-only connections, which WAL mode lets run alongside a commit.
 type SQLite struct {
 	sqlStore
-	path   string
-	write  *sql.DB
-	insert *sql.Stmt
+	path string
+	// Prepared on the writer's one connection, for every batch.
+	insertDecision, insertOutcome, insertAssignment, insertAudit, updateHead *sql.Stmt
 }
 
 // OpenSQLite opens the SQLite database at path, creating the file and its
@@ -101,14 +101,28 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	}
 	s.closers = append(s.closers, s.read)
 
-	s.insert, err = s.write.PrepareContext(ctx, sqliteInsert)
-	if err != nil {
-		return nil, fmt.Errorf("open sqlite store: prepare insert: %w: %w", ErrUnavailable, err)
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&s.insertDecision, sqliteInsert},
+		{&s.insertOutcome, sqliteInsertOutcome},
+		{&s.insertAssignment, sqliteInsertAssignment},
+		{&s.insertAudit, sqliteInsertAudit},
+		{&s.updateHead, sqliteUpdateHead},
+	} {
+		if *p.stmt, err = s.write.PrepareContext(ctx, p.sql); err != nil {
+			return nil, fmt.Errorf("open sqlite store: prepare statements: %w: %w", ErrUnavailable, err)
+		}
+		s.closers = append(s.closers, *p.stmt)
 	}
-	s.closers = append(s.closers, s.insert)
+	if err := s.prepareHot(ctx); err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	s.writeBatch = s.writeRows
 	// No writer timeout: the busy timeout already bounds waiting for a
 	// lock, and a local file does not hang the way a network peer can.
-	if err := s.startWriter(s.insertRows, 0, opts); err != nil {
+	if err := s.startWriter(0, opts); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
 	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
@@ -161,30 +175,47 @@ func checkPragmas(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// insertRows is SQLite's insertFunc: the prepared insert once per row inside
-// one transaction on the writer's only connection. In-process statements cost
-// microseconds, so a multi-row statement would save little; the sync at
-// COMMIT (synchronous=FULL) is what the batch shares.
-func (s *SQLite) insertRows(ctx context.Context, rows []*decisionRow) error {
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+// writeRows is SQLite's writeBatchFunc: the prepared inserts once per row
+// inside the batch's transaction on the writer's only connection.
+// In-process statements cost microseconds, so a multi-row statement would
+// save little; the sync at COMMIT (synchronous=FULL) is what the batch
+// shares.
+func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
+	type rows struct {
+		stmt *sql.Stmt
+		args [][]any
+		what string
 	}
-	stmt := tx.StmtContext(ctx, s.insert)
-	for _, row := range rows {
-		if _, err := stmt.ExecContext(ctx, row.args()...); err != nil {
-			_ = tx.Rollback() // the insert error is the one to report
-			return fmt.Errorf("insert decision %q: %w", row.decisionID, err)
+	var all [4]rows
+	all[0] = rows{stmt: s.insertDecision, what: "decision"}
+	for _, r := range b.decisions {
+		all[0].args = append(all[0].args, r.args())
+	}
+	all[1] = rows{stmt: s.insertAssignment, what: "assignment"}
+	for _, r := range b.assignments {
+		all[1].args = append(all[1].args, r.args())
+	}
+	all[2] = rows{stmt: s.insertOutcome, what: "outcome"}
+	for _, r := range b.outcomes {
+		all[2].args = append(all[2].args, r.args())
+	}
+	all[3] = rows{stmt: s.insertAudit, what: "audit row"}
+	for _, r := range b.audit {
+		all[3].args = append(all[3].args, r.args())
+	}
+	for _, t := range all {
+		if len(t.args) == 0 {
+			continue
+		}
+		stmt := b.tx.StmtContext(ctx, t.stmt)
+		for _, args := range t.args {
+			if _, err := stmt.ExecContext(ctx, args...); err != nil {
+				return fmt.Errorf("insert %s %v: %w", t.what, args[0], err)
+			}
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		// SQLite may leave the transaction open after a failed COMMIT (full
-		// disk, I/O error); database/sql would then hand the connection back
-		// mid-transaction. Roll back on the connection itself; "no
-		// transaction is active" is the expected answer when SQLite already
-		// rolled back.
-		_, _ = s.write.ExecContext(ctx, "ROLLBACK")
-		return fmt.Errorf("commit: %w", err)
+	if _, err := b.tx.StmtContext(ctx, s.updateHead).ExecContext(ctx, b.seq, b.headHash); err != nil {
+		return fmt.Errorf("update audit head: %w", err)
 	}
 	return nil
 }
@@ -227,4 +258,48 @@ func (s *SQLite) SchemaVersion(ctx context.Context) (int, error) {
 // the first call's result.
 func (s *SQLite) Close() error {
 	return s.close()
+}
+
+// SaveTriage records d with a team drawn from plan in the same transaction;
+// see Store.SaveTriage.
+func (s *SQLite) SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) error {
+	return s.saveTriage(ctx, d, f, plan)
+}
+
+// SaveAssignment records a designated assignment; see Store.SaveAssignment.
+func (s *SQLite) SaveAssignment(ctx context.Context, a *triagev1.Assignment) error {
+	return s.saveAssignment(ctx, a)
+}
+
+// SaveOutcome records an outcome; see Store.SaveOutcome.
+func (s *SQLite) SaveOutcome(ctx context.Context, o *triagev1.Outcome) error {
+	return s.saveOutcome(ctx, o)
+}
+
+// ListOutcomes returns a decision's outcomes in recording order.
+func (s *SQLite) ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error) {
+	return s.listOutcomes(ctx, decisionID)
+}
+
+// ListAssignments returns a team's assignments after a cursor; see
+// Store.ListAssignments.
+func (s *SQLite) ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error) {
+	return s.listAssignments(ctx, teamID, afterCursor, limit)
+}
+
+// Changes returns a channel closed by the next commit in this process that
+// adds an assignment; see Store.Changes.
+func (s *SQLite) Changes() <-chan struct{} {
+	return s.changes.wait()
+}
+
+// ScanCases calls fn for every case decided at or after since; see
+// Store.ScanCases.
+func (s *SQLite) ScanCases(ctx context.Context, since time.Time, fn func(CaseRecord) error) error {
+	return s.scanCases(ctx, since, fn)
+}
+
+// VerifyAudit checks the audit chain; see Store.VerifyAudit.
+func (s *SQLite) VerifyAudit(ctx context.Context) (VerifyReport, error) {
+	return s.verifyAudit(ctx)
 }

@@ -7,25 +7,37 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
+	"github.com/google/uuid"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
 // sqlStore is what SQLite and Postgres share once their database is open:
-// reads, the group-commit writer, health and closing. Each exported store
-// wraps one and adds only how to open its database and insert a batch, so
-// the two cannot drift apart in behaviour.
+// the writes and their transaction, the reads, the group-commit writer,
+// health and closing. Each exported store wraps one and adds only how to
+// open its database and write a batch's rows, so the two cannot drift apart
+// in behaviour.
 type sqlStore struct {
 	dialect dialect
 	log     *slog.Logger
-	// read serves GetDecision, Ping and SchemaVersion; writes never use it.
-	read   *sql.DB
-	writer *writer
+	// read serves every read; writes never use it.
+	read *sql.DB
+	// write is the writer goroutine's pool of one connection.
+	write *sql.DB
+	// writeBatch inserts a batch's rows and updates the chain head.
+	writeBatch writeBatchFunc
+	// hot are the prepared statements of hotQueries, on write.
+	hot     map[string]*sql.Stmt
+	writer  *writer
+	changes *notifier
 	// closers are what Open got as far as opening, closed in reverse order
 	// by Close or by a failed Open.
 	closers []io.Closer
@@ -34,31 +46,195 @@ type sqlStore struct {
 	closeErr  error
 }
 
+// prepareHot prepares hotQueries on the write pool. database/sql prepares
+// them again by itself on a new connection after a reconnect.
+func (s *sqlStore) prepareHot(ctx context.Context) error {
+	s.hot = map[string]*sql.Stmt{}
+	for _, q := range hotQueries(&s.dialect) {
+		stmt, err := s.write.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare statements: %w: %w", ErrUnavailable, err)
+		}
+		s.closers = append(s.closers, stmt)
+		s.hot[q] = stmt
+	}
+	return nil
+}
+
 // startWriter builds the store's metrics and starts its writer goroutine,
 // which Close stops and waits for.
-func (s *sqlStore) startWriter(insert insertFunc, timeout time.Duration, opts Options) error {
+func (s *sqlStore) startWriter(timeout time.Duration, opts Options) error {
 	m, err := newMetrics(opts.Registerer)
 	if err != nil {
 		return fmt.Errorf("register metrics: %w", err)
 	}
+	s.changes = newNotifier()
 	s.writer = newWriter(writerConfig{
-		insert:   insert,
+		commit:   s.commitBatch,
 		dialect:  s.dialect,
 		timeout:  timeout,
 		maxBatch: opts.maxBatch(),
 		metrics:  m,
 		log:      s.log,
+		changes:  s.changes,
 	})
 	go s.writer.run()
 	return nil
 }
 
 func (s *sqlStore) saveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
-	row, err := newDecisionRow(d, f, time.Now())
+	row, err := newDecisionRow(d, f, time.Now(), true)
 	if err != nil {
 		return err
 	}
-	return s.writer.submit(ctx, row)
+	return s.writer.submit(ctx, &saveRequest{decision: row})
+}
+
+func (s *sqlStore) saveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) error {
+	if plan == nil {
+		return s.saveDecision(ctx, d, f)
+	}
+	if err := plan.validate(); err != nil {
+		return err
+	}
+	// The writer works on its own copy, so a caller that gives up never
+	// races it; the result is copied back once committed.
+	var own *triagev1.Decision
+	if d != nil {
+		own = proto.CloneOf(d)
+	}
+	// Encoding here checks the decision's strings (UTF-8) in the caller's
+	// goroutine; the writer encodes it again with its assignment.
+	row, err := newDecisionRow(own, f, time.Now(), true)
+	if err != nil {
+		return err
+	}
+	job := &triageJob{d: own, plan: plan, needsReview: own.GetNeedsReview(), reasons: len(own.GetReviewReasons())}
+	if len(plan.Teams) > 0 {
+		filedOn := own.GetFiledOn()
+		if filedOn == "" {
+			filedOn = f.GetFiledOn()
+		}
+		if job.period, err = period(filedOn); err != nil {
+			return err
+		}
+		for _, t := range plan.Teams {
+			if !utf8.ValidString(t.TeamID) {
+				return fmt.Errorf("store: assignment plan: team_id %q is not valid UTF-8", t.TeamID)
+			}
+		}
+		if !utf8.ValidString(plan.Algorithm) {
+			return errors.New("store: assignment plan: Algorithm is not valid UTF-8")
+		}
+	}
+	if plan.NoTeam != nil {
+		if _, err := marshalOpts.Marshal(plan.NoTeam); err != nil {
+			return fmt.Errorf("store: assignment plan: NoTeam: %w", err)
+		}
+	}
+	if err := s.writer.submit(ctx, &saveRequest{decision: row, triage: job}); err != nil {
+		return err
+	}
+	d.Assignment = own.Assignment
+	d.NeedsReview = own.NeedsReview
+	d.ReviewReasons = own.ReviewReasons
+	return nil
+}
+
+func (s *sqlStore) saveAssignment(ctx context.Context, a *triagev1.Assignment) error {
+	switch {
+	case a == nil:
+		return errors.New("store: nil assignment")
+	case a.GetDecisionId() == "":
+		return errors.New("store: assignment decision_id is empty")
+	case a.GetTeamId() == "":
+		return errors.New("store: assignment team_id is empty")
+	case a.GetReason() == "":
+		return errors.New("store: a designated assignment needs a reason")
+	case a.GetDraw() != nil:
+		return errors.New("store: a designated assignment has no draw")
+	}
+	switch a.GetKind() {
+	case triagev1.AssignmentKind_ASSIGNMENT_KIND_DESIGNATED, triagev1.AssignmentKind_ASSIGNMENT_KIND_UNSPECIFIED:
+	default:
+		return fmt.Errorf("store: SaveAssignment records designated assignments, not %s; random ones are drawn by SaveTriage", a.GetKind())
+	}
+	if err := checkNUL("decision_id", a.GetDecisionId(), "filing_id", a.GetFilingId(), "team_id", a.GetTeamId()); err != nil {
+		return err
+	}
+	id, err := newID()
+	if err != nil {
+		return err
+	}
+	own := proto.CloneOf(a)
+	own.AssignmentId = id
+	own.Kind = triagev1.AssignmentKind_ASSIGNMENT_KIND_DESIGNATED
+	own.AssignedAt, own.Cursor = nil, ""
+	// Checks the strings' UTF-8 here rather than after the writer counted
+	// the assignment into the team's load.
+	if _, err := marshalOpts.Marshal(own); err != nil {
+		return fmt.Errorf("store: encode assignment: %w", err)
+	}
+	job := &designatedJob{orig: own}
+	if err := s.writer.submit(ctx, &saveRequest{designated: job}); err != nil {
+		return err
+	}
+	proto.Reset(a)
+	proto.Merge(a, job.result)
+	return nil
+}
+
+func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome) error {
+	switch {
+	case o == nil:
+		return errors.New("store: nil outcome")
+	case o.GetDecisionId() == "":
+		return errors.New("store: outcome decision_id is empty")
+	case o.GetProcedure() == triagev1.Procedure_PROCEDURE_UNSPECIFIED:
+		return errors.New("store: outcome procedure is unspecified")
+	}
+	if err := checkNUL("decision_id", o.GetDecisionId(), "decided_by", o.GetDecidedBy()); err != nil {
+		return err
+	}
+	id, err := newID()
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	recordedAt, err := unixNanos("recorded_at", now)
+	if err != nil {
+		return err
+	}
+	oldID, oldAt := o.OutcomeId, o.RecordedAt
+	o.OutcomeId, o.RecordedAt = id, timestamppb.New(now)
+	blob, err := marshalOpts.Marshal(o)
+	if err == nil {
+		err = s.writer.submit(ctx, &saveRequest{outcome: &outcomeRow{
+			outcomeID:  id,
+			decisionID: o.GetDecisionId(),
+			procedure:  o.GetProcedure().String(),
+			change:     o.GetChange().String(),
+			decidedBy:  o.GetDecidedBy(),
+			recordedAt: recordedAt,
+			outcome:    blob,
+		}})
+	} else {
+		err = fmt.Errorf("store: encode outcome: %w", err)
+	}
+	if err != nil {
+		o.OutcomeId, o.RecordedAt = oldID, oldAt
+		return err
+	}
+	return nil
+}
+
+// newID returns a new UUIDv7: unique, and sorting by creation time.
+func newID() (string, error) {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return "", fmt.Errorf("store: new id: %w", err)
+	}
+	return id.String(), nil
 }
 
 func (s *sqlStore) getDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
@@ -90,6 +266,280 @@ func (s *sqlStore) getDecision(ctx context.Context, decisionID string) (*triagev
 	return d, nil
 }
 
+func (s *sqlStore) listOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error) {
+	if decisionID == "" {
+		return nil, errors.New("store: decision_id is empty")
+	}
+	if strings.IndexByte(decisionID, 0) >= 0 {
+		return nil, fmt.Errorf("list outcomes of %q: %w", decisionID, ErrNotFound)
+	}
+	var out []*triagev1.Outcome
+	err := s.retryRead(ctx, func() error {
+		out = nil
+		rows, err := s.read.QueryContext(ctx, s.dialect.q(`SELECT outcome FROM outcomes WHERE decision_id = ? ORDER BY seq`), decisionID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var blob []byte
+			if err := rows.Scan(&blob); err != nil {
+				return err
+			}
+			o := &triagev1.Outcome{}
+			if err := proto.Unmarshal(blob, o); err != nil {
+				return &errDecode{err}
+			}
+			out = append(out, o)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(out) > 0 {
+			return nil
+		}
+		// No outcomes: say whether the decision exists at all.
+		var one int
+		err = s.read.QueryRowContext(ctx, s.dialect.q(`SELECT 1 FROM decisions WHERE decision_id = ?`), decisionID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list outcomes of %q: %w", decisionID, err)
+	}
+	return out, nil
+}
+
+// maxListLimit bounds one ListAssignments page.
+const maxListLimit = 10000
+
+func (s *sqlStore) listAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error) {
+	switch {
+	case teamID == "":
+		return nil, errors.New("store: team_id is empty")
+	case afterCursor < 0:
+		return nil, fmt.Errorf("store: cursor %d is negative", afterCursor)
+	case limit <= 0 || limit > maxListLimit:
+		return nil, fmt.Errorf("store: limit %d is outside 1..%d", limit, maxListLimit)
+	}
+	if strings.IndexByte(teamID, 0) >= 0 {
+		return nil, nil // no team has such an id
+	}
+	var out []*triagev1.Assignment
+	err := s.retryRead(ctx, func() error {
+		out = nil
+		rows, err := s.read.QueryContext(ctx, s.dialect.q(`SELECT assignment FROM assignments
+WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`), teamID, afterCursor, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var blob []byte
+			if err := rows.Scan(&blob); err != nil {
+				return err
+			}
+			a := &triagev1.Assignment{}
+			if err := proto.Unmarshal(blob, a); err != nil {
+				return &errDecode{err}
+			}
+			out = append(out, a)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list assignments of team %q: %w", teamID, err)
+	}
+	return out, nil
+}
+
+// CaseRecord is one decided case for exports and statistics.
+type CaseRecord struct {
+	Decision *triagev1.Decision
+	Filing   *triagev1.Filing
+	// Outcomes in recording order; empty when none was recorded.
+	Outcomes []*triagev1.Outcome
+	// Assignment is the case's latest assignment (a designated one recorded
+	// after the draw replaces it), nil when it has none.
+	Assignment *triagev1.Assignment
+}
+
+// scanPage is how many decisions ScanCases reads at a time.
+const scanPage = 256
+
+func (s *sqlStore) scanCases(ctx context.Context, since time.Time, fn func(CaseRecord) error) error {
+	if fn == nil {
+		return errors.New("store: ScanCases needs a function")
+	}
+	// Unix nanoseconds cover 1678–2262; decided_at is always inside.
+	var from int64
+	switch {
+	case since.Before(time.Unix(0, math.MinInt64)):
+		from = math.MinInt64
+	case since.After(time.Unix(0, math.MaxInt64)):
+		return nil
+	default:
+		from = since.UnixNano()
+	}
+	// Keyset pagination on (decided_at, decision_id): each page is a short
+	// query, so fn can take its time without holding a connection or a
+	// snapshot open, and memory stays one page.
+	var key *pageKey
+	for {
+		var page []CaseRecord
+		var next *pageKey
+		err := s.retryRead(ctx, func() error {
+			var err error
+			page, next, err = s.casePage(ctx, from, key)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("scan cases: %w", err)
+		}
+		for _, c := range page {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("scan cases: %w", err)
+			}
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		if len(page) < scanPage {
+			return nil
+		}
+		key = next
+	}
+}
+
+// pageKey is the (decided_at, decision_id) of the last case of a page.
+type pageKey struct {
+	decidedAt  int64
+	decisionID string
+}
+
+// casePage reads the scanPage cases after key (from the start when nil)
+// with their outcomes and latest assignments, three queries per page.
+func (s *sqlStore) casePage(ctx context.Context, from int64, after *pageKey) ([]CaseRecord, *pageKey, error) {
+	var rows *sql.Rows
+	var err error
+	if after == nil {
+		rows, err = s.read.QueryContext(ctx, s.dialect.q(`SELECT decision_id, decided_at, decision, filing FROM decisions
+WHERE decided_at >= ? ORDER BY decided_at, decision_id LIMIT ?`), from, scanPage)
+	} else {
+		rows, err = s.read.QueryContext(ctx, s.dialect.q(`SELECT decision_id, decided_at, decision, filing FROM decisions
+WHERE decided_at > ? OR (decided_at = ? AND decision_id > ?) ORDER BY decided_at, decision_id LIMIT ?`),
+			after.decidedAt, after.decidedAt, after.decisionID, scanPage)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var page []CaseRecord
+	var key pageKey
+	index := map[string]int{}
+	for rows.Next() {
+		var decBlob, filingBlob []byte
+		if err := rows.Scan(&key.decisionID, &key.decidedAt, &decBlob, &filingBlob); err != nil {
+			return nil, nil, err
+		}
+		c := CaseRecord{Decision: &triagev1.Decision{}, Filing: &triagev1.Filing{}}
+		if err := proto.Unmarshal(decBlob, c.Decision); err != nil {
+			return nil, nil, &errDecode{fmt.Errorf("decision %q: %w", key.decisionID, err)}
+		}
+		if err := proto.Unmarshal(filingBlob, c.Filing); err != nil {
+			return nil, nil, &errDecode{fmt.Errorf("filing of decision %q: %w", key.decisionID, err)}
+		}
+		index[key.decisionID] = len(page)
+		page = append(page, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	_ = rows.Close()
+	if len(page) == 0 {
+		return nil, nil, nil
+	}
+	ids := make([]any, 0, len(index))
+	for id := range index {
+		ids = append(ids, id)
+	}
+	in := s.dialect.list(1, len(ids))
+	err = s.eachBlob(ctx, `SELECT decision_id, outcome FROM outcomes WHERE decision_id IN (`+in+`) ORDER BY seq`, ids,
+		func(id string, blob []byte) error {
+			o := &triagev1.Outcome{}
+			if err := proto.Unmarshal(blob, o); err != nil {
+				return &errDecode{fmt.Errorf("outcome of decision %q: %w", id, err)}
+			}
+			c := &page[index[id]]
+			c.Outcomes = append(c.Outcomes, o)
+			return nil
+		})
+	if err != nil {
+		return nil, nil, err
+	}
+	err = s.eachBlob(ctx, `SELECT decision_id, assignment FROM assignments WHERE decision_id IN (`+in+`) ORDER BY seq`, ids,
+		func(id string, blob []byte) error {
+			a := &triagev1.Assignment{}
+			if err := proto.Unmarshal(blob, a); err != nil {
+				return &errDecode{fmt.Errorf("assignment of decision %q: %w", id, err)}
+			}
+			page[index[id]].Assignment = a // in seq order: the last one stays
+			return nil
+		})
+	if err != nil {
+		return nil, nil, err
+	}
+	return page, &key, nil
+}
+
+// eachBlob runs a query of (decision_id, blob) rows and calls f on each.
+func (s *sqlStore) eachBlob(ctx context.Context, query string, args []any, f func(id string, blob []byte) error) error {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var blob []byte
+		if err := rows.Scan(&id, &blob); err != nil {
+			return err
+		}
+		if err := f(id, blob); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// retryRead runs f, a read that can be repeated from scratch, and runs it
+// again when the pooled connection it got turns out to have died since its
+// last use (a restarted server, a killed session): each failure retires one
+// dead connection, so after at most as many tries as the pool holds it runs
+// on a new one. Its error is f's, classified: ErrNotFound and decode errors
+// as they are, the caller's context error when the caller gave up, and
+// anything else from the database wrapped in ErrUnavailable.
+func (s *sqlStore) retryRead(ctx context.Context, f func() error) error {
+	var err error
+	for range s.read.Stats().MaxOpenConnections + 1 {
+		err = f()
+		if err == nil || ctx.Err() != nil || !s.dialect.connLost(err) {
+			break
+		}
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrNotFound) || isDecode(err):
+		return err
+	case ctx.Err() != nil:
+		return ctx.Err()
+	}
+	return fmt.Errorf("%w: %w", ErrUnavailable, err)
+}
+
 func (s *sqlStore) ping(ctx context.Context) error {
 	if s.writer.isClosed() {
 		return errClosed("ping store")
@@ -109,11 +559,8 @@ func (s *sqlStore) schemaVersion(ctx context.Context) (int, error) {
 	return version, nil
 }
 
-// readRow runs a one-row read into dest. When the pooled connection it got
-// turns out to have died since its last use (a restarted server, a killed
-// session), it tries again: each failure retires one dead connection, so
-// after at most as many tries as the pool holds it runs on a new one.
-// Reads change nothing, so a retry is always safe.
+// readRow runs a one-row read into dest, again on another connection when
+// the one it got had died (see retryRead). Its errors are the driver's.
 func (s *sqlStore) readRow(ctx context.Context, query string, args []any, dest ...any) error {
 	var err error
 	for range s.read.Stats().MaxOpenConnections + 1 {
@@ -125,15 +572,17 @@ func (s *sqlStore) readRow(ctx context.Context, query string, args []any, dest .
 	return err
 }
 
-// close stops the writer once every queued decision is answered, then
-// closes the databases. Later calls return the first call's result.
+// close stops the writer once every queued write is answered, wakes the
+// followers waiting on Changes, then closes the databases. Later calls
+// return the first call's result.
 func (s *sqlStore) close() error {
 	s.closeOnce.Do(func() {
 		s.writer.stop()
+		s.changes.close()
 		if err := s.closeAll(); err != nil {
 			s.closeErr = fmt.Errorf("close %s store: %w", s.dialect.name, err)
 		}
-		s.log.Info("decision store closed")
+		s.log.Info("store closed")
 	})
 	return s.closeErr
 }

@@ -1,24 +1,45 @@
-// Package store is fenjian's durable, append-only record of triage decisions.
+// Package store is fenjian's durable, append-only record: triage decisions,
+// the outcomes courts record on top of them, the assignments of cases to
+// teams, and the audit chain over all three (design.md §7).
 //
 // The service promises that a decision is recorded before it is returned
 // (design.md §5): a client never holds a decision id the store lacks. So
-// SaveDecision returns only after the decision's transaction has been
-// committed and synced to stable storage, and every failure to reach the
-// database is reported as ErrUnavailable, which the server maps to gRPC
-// UNAVAILABLE instead of answering with an unrecorded decision (design.md §8).
+// every save returns only after its transaction has been committed and
+// synced to stable storage, and every failure to reach the database is
+// reported as ErrUnavailable, which the server maps to gRPC UNAVAILABLE
+// instead of answering with an unrecorded decision (design.md §8).
 //
 // Syncing once per decision caps the service at a few thousand decisions a
 // second (design.md §8), so writes use group commit: one writer goroutine owns
-// the write connection, and every decision that arrives while a commit is in
+// the write connection, and every write that arrives while a commit is in
 // flight goes into the next transaction, so many callers share one sync. If
-// a shared transaction fails, its decisions are retried one per transaction
-// so that one bad decision (a duplicate id, say) fails only its own caller.
+// a shared transaction fails, its writes are retried one per transaction so
+// that one bad write (a duplicate id, say) fails only its own caller.
 //
-// Decisions are never updated or deleted: the code has no such statement and
-// the schema refuses them (design.md §7). Each row keeps the decision and the
-// filing it answers as deterministic protobuf encodings, plus a few copied
-// columns (filing id, case kind, recommendation, versions, decision time)
-// that exports and reports filter on without decoding the blobs.
+// Every write transaction begins by locking the audit chain's head (see
+// audit.go): PostgreSQL takes SELECT … FOR UPDATE on the one-row audit_head
+// table, SQLite's BEGIN IMMEDIATE already holds the file's write lock. Under
+// that lock the transaction appends one audit_log row per record, hashing
+// the record's row and the previous row's hash, and stores the new head. So
+// the chain is one total order across replicas, its seqs commit in order
+// (an assignment's seq is its team feed's cursor, and a follower resuming
+// after a cursor cannot miss a later commit with a smaller one), and every
+// change of team_load, the per-team, per-month count that random draws check
+// capacity against, is serialised: two replicas cannot both take a team's
+// last place. One lock per batch, like one sync per batch.
+//
+// SaveTriage draws the team inside the decision's transaction, so a decision
+// is never recorded with a place its team does not have, nor a place taken
+// for a decision that was not recorded. The draw is the caller's function
+// (routing's); the store records its seed, candidates and algorithm so it
+// can be re-run.
+//
+// Decisions, outcomes, assignments and audit rows are never updated or
+// deleted: the code has no such statement and the schema refuses them
+// (design.md §7); team_load and audit_head are the only mutable tables, and
+// VerifyAudit checks both against the records. Each row keeps its record as
+// a deterministic protobuf encoding, plus a few copied columns that exports,
+// feeds and reports filter on without decoding the blobs.
 //
 // The schema evolves through numbered migrations embedded in the binary, one
 // directory per SQL dialect, with the same version numbers and meaning in
@@ -27,8 +48,9 @@
 // replicas from one record with the same schema and the same test suite.
 // Dialect-specific text (placeholders, column types, triggers, error codes) is
 // kept in a dialect value and the migration files, so the group-commit
-// writer, the migration runner and the reads are shared; each dialect adds
-// only how to open its database and how to insert a batch.
+// writer, the write transaction, the migration runner and the reads are
+// shared; each dialect adds only how to open its database and how to insert
+// a batch's rows.
 package store
 
 import (
@@ -36,6 +58,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -60,6 +83,63 @@ type Store interface {
 	Close() error
 	// SchemaVersion returns the highest migration applied to the database.
 	SchemaVersion(ctx context.Context) (int, error)
+
+	// SaveTriage records d like SaveDecision and, when plan has eligible
+	// teams, draws one of them for the case inside the decision's own
+	// transaction: it reads the teams' load for the intake month of
+	// d.filed_on (or f.filed_on), offers plan.Draw the teams with free
+	// capacity (capacity minus assigned, in plan order), takes one unit of
+	// the drawn team's capacity (redrawing without a team found full after
+	// all) and records the assignment (kind RANDOM, procedure =
+	// d.recommended, the draw's seed, candidates and algorithm, cursor = its
+	// audit seq). d.Assignment is set before the decision is encoded, so the
+	// stored decision carries it. When no team has free capacity, or plan
+	// has no teams, the decision is stored unassigned with needs_review set
+	// and plan.NoTeam appended to its review_reasons. A nil plan is
+	// SaveDecision. On success d holds what was stored (assignment, review
+	// flag and reasons); on failure it is unchanged. Capacity holds across
+	// replicas: every write transaction takes the audit chain's lock.
+	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) error
+	// SaveAssignment records a designated assignment of a recorded decision
+	// to a team (kind DESIGNATED; reason required). It counts into the
+	// team's load without a capacity check: designation is the logged
+	// exception (design.md §2.6). It sets a's assignment_id, kind,
+	// assigned_at and cursor, and filing_id and procedure when empty (the
+	// procedure in force: the last outcome's, else the recommendation). An
+	// unknown decision fails with ErrNotFound.
+	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
+	// SaveOutcome records what the court applied to a recorded decision and
+	// sets o's outcome_id and recorded_at. An unknown decision fails with
+	// ErrNotFound. The store records; the law is checked by its caller.
+	SaveOutcome(ctx context.Context, o *triagev1.Outcome) error
+	// ListOutcomes returns a decision's outcomes in the order recorded,
+	// ErrNotFound for an unknown decision.
+	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
+	// ListAssignments returns up to limit (1..10,000) of a team's
+	// assignments with a cursor greater than afterCursor (0: from the
+	// start), in cursor order. Cursors commit in order across replicas, so
+	// a follower that resumes after the last cursor it saw misses nothing
+	// and sees nothing twice.
+	ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error)
+	// Changes returns a channel that is closed after the next commit in
+	// this process that adds an assignment (or when the store closes). Take
+	// it before reading with ListAssignments, then wait on it: no commit
+	// falls in between unseen. Commits by other replicas do not close it;
+	// followers of a shared database also poll.
+	Changes() <-chan struct{}
+	// ScanCases calls fn for every decision decided at or after since, in
+	// decided_at order, with its filing, outcomes and latest assignment. It
+	// reads a page at a time (memory stays one page; no connection is held
+	// while fn runs) and stops at fn's first error, which it returns as is.
+	// Decisions committed during the scan appear if they sort after its
+	// position.
+	ScanCases(ctx context.Context, since time.Time, fn func(CaseRecord) error) error
+	// VerifyAudit walks the audit chain in seq order in one read snapshot,
+	// recomputing every record's digest from its row and every chain hash,
+	// and checks the head, that every record is chained and that team_load
+	// counts the assignments. The report says OK, or names the first
+	// problem; the error is only for failing to read.
+	VerifyAudit(ctx context.Context) (VerifyReport, error)
 }
 
 var (
@@ -93,7 +173,9 @@ func isPostgresURL(target string) bool {
 	return ok && (strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql"))
 }
 
-// ErrNotFound is returned by GetDecision for an unknown id.
+// ErrNotFound is returned for an unknown decision id: by GetDecision and
+// ListOutcomes, and by SaveOutcome and SaveAssignment for a decision that is
+// not recorded.
 var ErrNotFound = errors.New("store: decision not found")
 
 // ErrUnavailable wraps every failure to write or read the database, so

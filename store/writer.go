@@ -8,39 +8,28 @@ import (
 	"time"
 )
 
-// saveRequest is one SaveDecision waiting for its commit.
-type saveRequest struct {
-	// ctx is the caller's context: the writer skips requests whose caller has
-	// already given up, so no decision is stored that nobody was told about.
-	ctx  context.Context
-	row  *decisionRow
-	done chan error // buffered: the writer never blocks on a departed caller
-}
-
-// insertFunc writes rows in one transaction and returns once the
-// transaction is durably committed, or has failed. A failure means nothing
-// was written, except when the connection died after the commit was sent:
-// then the rows may be stored and the callers are told ErrUnavailable, which
-// is safe, since none of them answers with the decision's id. Each dialect
-// has its own: SQLite runs a prepared insert per row inside BEGIN … COMMIT on
-// its one connection; PostgreSQL sends the whole batch as one statement,
-// which costs one round trip however many rows it carries.
-type insertFunc func(ctx context.Context, rows []*decisionRow) error
+// commitFunc writes reqs in one transaction (sqlStore.commitBatch) and
+// returns once it is durably committed, or has failed.
+type commitFunc func(ctx context.Context, reqs []*saveRequest) error
 
 // writer is the group-commit writer. Its goroutine is the only writer to the
-// database once the store is open; callers hand it rows through reqs and
-// wait for the outcome of the transaction that carried theirs.
+// database once the store is open; callers hand it requests through reqs
+// and wait for the outcome of the transaction that carried theirs. Every
+// transaction takes the audit chain's lock once, whatever it carries, so the
+// lock is shared by a batch the way the sync is.
 type writer struct {
-	insert      insertFunc
+	commitTx    commitFunc
 	isDuplicate func(error) bool
 	rowFault    func(error) bool
 	// timeout bounds one transaction (0: no bound). A commit that hangs (a
 	// network partition that drops packets rather than refusing them) would
-	// otherwise stall every later decision behind it.
+	// otherwise stall every later write behind it.
 	timeout  time.Duration
 	maxBatch int
 	metrics  *metrics
 	log      *slog.Logger
+	// changes is told after each commit that added assignments.
+	changes *notifier
 
 	// mu makes closing reqs safe: senders hold it for reading while they
 	// send, stop holds it for writing while it marks the writer closed, so no
@@ -50,54 +39,54 @@ type writer struct {
 	reqs   chan *saveRequest
 	// stopped is closed when run has answered every request and returned.
 	stopped chan struct{}
-	// rows is commit's reusable argument for insert.
-	rows []*decisionRow
 }
 
 // writerConfig is what a store gives newWriter.
 type writerConfig struct {
-	insert   insertFunc
+	commit   commitFunc
 	dialect  dialect
 	timeout  time.Duration
 	maxBatch int
 	metrics  *metrics
 	log      *slog.Logger
+	changes  *notifier
 }
 
 func newWriter(c writerConfig) *writer {
 	return &writer{
-		insert:      c.insert,
+		commitTx:    c.commit,
 		isDuplicate: c.dialect.isDuplicate,
 		rowFault:    c.dialect.rowFault,
 		timeout:     c.timeout,
 		maxBatch:    c.maxBatch,
 		metrics:     c.metrics,
 		log:         c.log,
+		changes:     c.changes,
 		// A batch's worth of buffer lets the next batch gather while the
 		// current one syncs, without callers blocking on the hand-off.
 		reqs:    make(chan *saveRequest, c.maxBatch),
 		stopped: make(chan struct{}),
-		rows:    make([]*decisionRow, 0, c.maxBatch),
 	}
 }
 
 // errClosed is what callers get after Close: the store cannot record their
-// decision, which is exactly UNAVAILABLE.
+// write, which is exactly UNAVAILABLE.
 func errClosed(op string) error {
 	return fmt.Errorf("%s: %w: store is closed", op, ErrUnavailable)
 }
 
-// submit hands row to the writer and waits for its commit. It gives up when
+// submit hands req to the writer and waits for its commit. It gives up when
 // ctx ends, both while waiting for room in the queue and while waiting for
-// the commit; in the second case the decision may still be stored, which is
-// harmless: the caller was never given its id.
-func (w *writer) submit(ctx context.Context, row *decisionRow) error {
+// the commit; in the second case the record may still be stored, which is
+// harmless: the caller was never told it was.
+func (w *writer) submit(ctx context.Context, req *saveRequest) error {
 	// Checked first because select picks at random among ready cases, and a
-	// caller that has already given up must not have its decision stored.
+	// caller that has already given up must not have its record stored.
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("save decision: %w", err)
+		return fmt.Errorf("%s: %w", req.op(), err)
 	}
-	req := &saveRequest{ctx: ctx, row: row, done: make(chan error, 1)}
+	req.ctx = ctx
+	req.done = make(chan error, 1)
 	if err := w.enqueue(ctx, req); err != nil {
 		return err
 	}
@@ -105,7 +94,7 @@ func (w *writer) submit(ctx context.Context, row *decisionRow) error {
 	case err := <-req.done:
 		return err
 	case <-ctx.Done():
-		return fmt.Errorf("save decision: %w", ctx.Err())
+		return fmt.Errorf("%s: %w", req.op(), ctx.Err())
 	}
 }
 
@@ -113,13 +102,13 @@ func (w *writer) enqueue(ctx context.Context, req *saveRequest) error {
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	if w.closed {
-		return errClosed("save decision")
+		return errClosed(req.op())
 	}
 	select {
 	case w.reqs <- req:
 		return nil
 	case <-ctx.Done():
-		return fmt.Errorf("save decision: %w", ctx.Err())
+		return fmt.Errorf("%s: %w", req.op(), ctx.Err())
 	}
 }
 
@@ -174,7 +163,7 @@ func (w *writer) flush(batch []*saveRequest) {
 	live := batch[:0]
 	for _, req := range batch {
 		if err := req.ctx.Err(); err != nil {
-			req.done <- fmt.Errorf("save decision: %w", err)
+			req.done <- fmt.Errorf("%s: %w", req.op(), err)
 			continue
 		}
 		live = append(live, req)
@@ -184,50 +173,79 @@ func (w *writer) flush(batch []*saveRequest) {
 	}
 	err := w.commit(live)
 	if err == nil {
-		for _, req := range live {
-			req.done <- nil
-		}
+		w.committed(live)
 		return
 	}
 	if len(live) > 1 && w.rowFault(err) {
-		// Which row failed, and whether the others could commit, is only
-		// known by trying them alone. Portable too: PostgreSQL aborts the
-		// whole transaction on the first failed statement.
+		// Which request failed, and whether the others could commit, is
+		// only known by trying them alone. Portable too: PostgreSQL aborts
+		// the whole transaction on the first failed statement.
 		w.metrics.writeErrors.WithLabelValues(opBatch).Inc()
-		w.log.Warn("group commit failed; retrying decisions one per transaction", "batch_size", len(live), "err", err)
+		w.log.Warn("group commit failed; retrying writes one per transaction", "batch_size", len(live), "err", err)
 		for _, req := range live {
 			if err := req.ctx.Err(); err != nil {
 				// The retries take time; a caller that left meanwhile
-				// must not have its decision stored.
-				req.done <- fmt.Errorf("save decision: %w", err)
+				// must not have its record stored.
+				req.done <- fmt.Errorf("%s: %w", req.op(), err)
 				continue
 			}
-			req.done <- w.result(req.row, w.commit([]*saveRequest{req}))
+			one := []*saveRequest{req}
+			if err := w.commit(one); err != nil {
+				req.done <- w.result(req, err)
+				continue
+			}
+			w.committed(one)
 		}
 		return
 	}
 	for _, req := range live {
-		req.done <- w.result(req.row, err)
+		req.done <- w.result(req, err)
 	}
 }
 
-// result turns the outcome of committing row (alone, or in a batch that
-// failed for no row's fault) into the caller's error.
-func (w *writer) result(row *decisionRow, err error) error {
-	if err == nil {
-		return nil
+// committed answers the requests of a committed transaction and counts
+// their assignments. Followers are told before any caller is answered, so a
+// caller that returns from a save has its change signalled already.
+func (w *writer) committed(reqs []*saveRequest) {
+	assigned := false
+	for _, req := range reqs {
+		if req.rejected == nil && req.assignedKind != "" {
+			w.metrics.assignments.WithLabelValues(req.assignedKind).Inc()
+			assigned = true
+		}
 	}
+	if assigned {
+		w.changes.notify()
+	}
+	for _, req := range reqs {
+		if req.rejected != nil {
+			w.metrics.writeErrors.WithLabelValues(opSave).Inc()
+			req.done <- req.rejected
+			continue
+		}
+		req.done <- nil
+	}
+}
+
+// result turns the failure of the transaction that carried req (alone, or
+// in a batch that failed for no request's fault) into the caller's error.
+func (w *writer) result(req *saveRequest, err error) error {
 	w.metrics.writeErrors.WithLabelValues(opSave).Inc()
-	if w.isDuplicate(err) {
-		w.log.Warn("decision not stored: id already recorded", "decision_id", row.decisionID)
-		return fmt.Errorf("save decision %q: %w", row.decisionID, ErrDuplicate)
+	if req.rejected != nil {
+		// Found before the transaction failed, and true whatever became
+		// of it.
+		return req.rejected
 	}
-	w.log.Error("decision not stored", "decision_id", row.decisionID, "err", err)
-	return fmt.Errorf("commit decisions: %w: %w", ErrUnavailable, err)
+	if req.outcome == nil && req.designated == nil && w.isDuplicate(err) {
+		w.log.Warn("decision not stored: id already recorded", "decision_id", req.id())
+		return fmt.Errorf("save decision %q: %w", req.id(), ErrDuplicate)
+	}
+	w.log.Error("write not stored", "operation", req.op(), "decision_id", req.id(), "err", err)
+	return fmt.Errorf("%s: commit: %w: %w", req.op(), ErrUnavailable, err)
 }
 
-// commit writes reqs' rows in one transaction and returns once it is durable
-// or has failed. The writer's own context is not any caller's: a caller that
+// commit writes reqs in one transaction and returns once it is durable or
+// has failed. The writer's own context is not any caller's: a caller that
 // leaves must not abort the transaction of the others sharing it.
 func (w *writer) commit(reqs []*saveRequest) error {
 	ctx := context.Background()
@@ -239,13 +257,44 @@ func (w *writer) commit(reqs []*saveRequest) error {
 	w.metrics.batchSize.Observe(float64(len(reqs)))
 	start := time.Now()
 	defer func() { w.metrics.commitDuration.Observe(time.Since(start).Seconds()) }()
+	return w.commitTx(ctx, reqs)
+}
 
-	rows := w.rows[:0]
-	for _, req := range reqs {
-		rows = append(rows, req.row)
+// notifier is the in-process change signal behind Changes: a channel that
+// is closed, and replaced by a new one, after each commit that added
+// assignments. A follower takes the channel, reads what is new, then waits
+// for the channel to close; taking it before reading means no commit can
+// slip in between unnoticed. Close closes the last channel for good, so
+// followers wake up and find the store closed.
+type notifier struct {
+	mu     sync.Mutex
+	ch     chan struct{}
+	closed bool
+}
+
+func newNotifier() *notifier { return &notifier{ch: make(chan struct{})} }
+
+func (n *notifier) wait() <-chan struct{} {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.ch
+}
+
+func (n *notifier) notify() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.closed {
+		return
 	}
-	err := w.insert(ctx, rows)
-	clear(rows) // keep no row alive between batches
-	w.rows = rows[:0]
-	return err
+	close(n.ch)
+	n.ch = make(chan struct{})
+}
+
+func (n *notifier) close() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if !n.closed {
+		n.closed = true
+		close(n.ch)
+	}
 }

@@ -1,0 +1,487 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"strconv"
+	"strings"
+)
+
+// The audit chain (design.md §7). Every decision, outcome and assignment
+// gets one audit_log row in the transaction that writes it:
+//
+//	record_sha256 = hex(SHA-256(row)), row = every column of the record's row
+//	                in table order, each as an 8-byte big-endian length
+//	                followed by its bytes (integers in decimal ASCII), so the
+//	                digest covers the stored BLOB(s) and the indexed copies
+//	                that exports filter on;
+//	hash          = hex(SHA-256(prev_hash "\n" seq "\n" record_kind "\n"
+//	                record_id "\n" record_sha256));
+//	prev_hash     = the hash of seq-1, genesisHash for seq 1.
+//
+// Only record_id can hold a newline, and every other field has a fixed form
+// (hex, decimal, a kind name), so the hashed text parses one way only.
+//
+// seq is not a database sequence: each write transaction locks audit_head
+// (PostgreSQL: SELECT … FOR UPDATE; SQLite: BEGIN IMMEDIATE already holds the
+// file's write lock), reads the last (seq, hash), appends seq+1 … and stores
+// the new head before it commits. The lock is held until commit, so seqs are
+// gap-free and commit in seq order across all replicas: a reader that sees
+// seq n also sees every seq below it, which is what makes an assignment's seq
+// a feed cursor nobody can skip past.
+//
+// The chain starts at the first record written after migration 0003;
+// decisions recorded before it are not chained. audit_head.unchained_decisions
+// counts them, so VerifyAudit can still tell a decision inserted behind the
+// store's back (one without an audit row) from an old one. A replica still
+// running a binary older than schema 3 during a rolling upgrade writes such
+// unchained decisions, and VerifyAudit reports them: finish the rollout
+// before relying on the chain.
+//
+// Anyone with write access to the database can rewrite the whole chain from
+// a tampered row onwards, head included; the chain proves integrity against
+// everything short of that. Publishing VerifyReport.HeadHash somewhere the
+// database's users cannot write (a log, a ticket, a signed report) anchors it.
+
+// genesisHash is prev_hash of the first audit row.
+const genesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// rowDigest computes a record_sha256.
+type rowDigest struct {
+	h   hash.Hash
+	buf [8]byte
+}
+
+func (d *rowDigest) bytes(b []byte) {
+	if d.h == nil {
+		d.h = sha256.New()
+	}
+	binary.BigEndian.PutUint64(d.buf[:], uint64(len(b)))
+	d.h.Write(d.buf[:])
+	d.h.Write(b)
+}
+
+func (d *rowDigest) str(s string) { d.bytes([]byte(s)) }
+func (d *rowDigest) int(n int64)  { d.bytes(strconv.AppendInt(nil, n, 10)) }
+
+func (d *rowDigest) sum() string {
+	if d.h == nil {
+		d.h = sha256.New()
+	}
+	return hex.EncodeToString(d.h.Sum(nil))
+}
+
+// chainHash is audit_log.hash for a row.
+func chainHash(prev string, seq int64, kind, id, recordSHA string) string {
+	h := sha256.New()
+	var b []byte
+	b = append(b, prev...)
+	b = append(b, '\n')
+	b = strconv.AppendInt(b, seq, 10)
+	b = append(b, '\n')
+	b = append(b, kind...)
+	b = append(b, '\n')
+	b = append(b, id...)
+	b = append(b, '\n')
+	b = append(b, recordSHA...)
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// auditRow is one row of audit_log.
+type auditRow struct {
+	seq          int64
+	recordKind   string
+	recordID     string
+	recordSHA256 string
+	prevHash     string
+	hash         string
+	recordedAt   int64
+}
+
+func (r *auditRow) args() []any {
+	return []any{r.seq, r.recordKind, r.recordID, r.recordSHA256, r.prevHash, r.hash, r.recordedAt}
+}
+
+// AuditProblem names what VerifyAudit found wrong.
+type AuditProblem string
+
+const (
+	// ProblemRecordAltered: the record's row no longer hashes to the
+	// record_sha256 its audit row holds.
+	ProblemRecordAltered AuditProblem = "record altered"
+	// ProblemRecordMissing: an audit row names a record that is not there.
+	ProblemRecordMissing AuditProblem = "record missing"
+	// ProblemChainBroken: an audit row's prev_hash is not the previous row's
+	// hash, or its hash is not the hash of its own fields.
+	ProblemChainBroken AuditProblem = "chain broken"
+	// ProblemSeqGap: audit rows are missing (Seq is the first absent one).
+	ProblemSeqGap AuditProblem = "seq gap"
+	// ProblemHeadMismatch: audit_head does not name the last audit row: rows
+	// were removed from the end of the log, or the head was altered.
+	ProblemHeadMismatch AuditProblem = "head mismatch"
+	// ProblemUnaudited: a table holds records the chain does not name
+	// (inserted behind the store's back, or by a pre-chain binary).
+	ProblemUnaudited AuditProblem = "record unaudited"
+	// ProblemLoadMismatch: team_load disagrees with the assignments counted
+	// per team and period (the counter that capacity checks rely on was
+	// changed).
+	ProblemLoadMismatch AuditProblem = "team load mismatch"
+)
+
+// VerifyReport is what VerifyAudit found. When OK is false, Seq, RecordKind,
+// RecordID, Problem and Detail describe the first problem in chain order.
+type VerifyReport struct {
+	OK bool
+	// Records is how many audit rows were checked (all of them when OK).
+	Records int64
+	// Per kind counts of the records checked.
+	Decisions, Outcomes, Assignments int64
+	// UnchainedDecisions were recorded before the chain began (migration
+	// 0003) and are not covered by it.
+	UnchainedDecisions int64
+	// HeadSeq and HeadHash are the chain's head when the check began;
+	// HeadHash anchors the whole chain, so keep it somewhere the database's
+	// users cannot write.
+	HeadSeq  int64
+	HeadHash string
+
+	// The first problem, when OK is false.
+	Seq        int64
+	RecordKind string
+	RecordID   string
+	Problem    AuditProblem
+	Detail     string
+}
+
+// String is a one-line summary for logs and the CLI.
+func (r VerifyReport) String() string {
+	if r.OK {
+		return fmt.Sprintf("audit chain OK: %d records (%d decisions, %d outcomes, %d assignments) up to seq %d, head %s; %d decisions predate the chain",
+			r.Records, r.Decisions, r.Outcomes, r.Assignments, r.HeadSeq, r.HeadHash, r.UnchainedDecisions)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "audit chain FAILED at seq %d: %s", r.Seq, r.Problem)
+	if r.RecordKind != "" || r.RecordID != "" {
+		fmt.Fprintf(&b, " (%s %q)", r.RecordKind, r.RecordID)
+	}
+	if r.Detail != "" {
+		fmt.Fprintf(&b, ": %s", r.Detail)
+	}
+	return b.String()
+}
+
+func (r *VerifyReport) fail(seq int64, kind, id string, p AuditProblem, detail string) {
+	r.OK = false
+	r.Seq, r.RecordKind, r.RecordID, r.Problem, r.Detail = seq, kind, id, p, detail
+}
+
+// verifyPage is how many audit rows VerifyAudit reads, and how many records
+// it looks up per query, at a time: enough to amortise round trips, few
+// enough that a page of decisions with long filings stays a few MB.
+const verifyPage = 200
+
+// verifyAudit walks audit_log in seq order inside one read-only snapshot,
+// so writes running meanwhile neither fail it nor get half-checked. It
+// returns an error only when it could not read; what it found is the report.
+func (s *sqlStore) verifyAudit(ctx context.Context) (VerifyReport, error) {
+	var rep VerifyReport
+	err := s.retryRead(ctx, func() error {
+		var err error
+		rep, err = s.verifyOnce(ctx)
+		return err
+	})
+	if err != nil {
+		return VerifyReport{}, fmt.Errorf("verify audit chain: %w", err)
+	}
+	return rep, nil
+}
+
+func (s *sqlStore) verifyOnce(ctx context.Context) (VerifyReport, error) {
+	rep := VerifyReport{OK: true}
+	tx, err := s.read.BeginTx(ctx, s.dialect.snapshotTx)
+	if err != nil {
+		return rep, err
+	}
+	defer func() { _ = tx.Rollback() }() // read-only: nothing to keep
+
+	if err := tx.QueryRowContext(ctx, `SELECT seq, hash, unchained_decisions FROM audit_head WHERE id = 1`).
+		Scan(&rep.HeadSeq, &rep.HeadHash, &rep.UnchainedDecisions); err != nil {
+		return rep, err
+	}
+	// Audit rows past the head would mean the head was set back.
+	var maxSeq int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM audit_log`).Scan(&maxSeq); err != nil {
+		return rep, err
+	}
+	v := verifier{s: s, tx: tx, rep: &rep, prevHash: genesisHash}
+	for {
+		page, err := v.auditPage(ctx)
+		if err != nil {
+			return rep, err
+		}
+		if len(page) == 0 {
+			break
+		}
+		ok, err := v.checkPage(ctx, page)
+		if err != nil || !ok {
+			return rep, err
+		}
+	}
+	// The snapshot holds the head and the log as of one moment, so they
+	// must agree: a shorter log lost its tail, a longer one has a head set
+	// back.
+	if v.last != rep.HeadSeq || v.prevHash != rep.HeadHash || maxSeq != v.last {
+		rep.fail(rep.HeadSeq, "", "", ProblemHeadMismatch,
+			fmt.Sprintf("audit_head is seq %d hash %s; the log ends at seq %d, hash %s", rep.HeadSeq, rep.HeadHash, maxSeq, v.prevHash))
+		return rep, nil
+	}
+	return rep, v.checkCounts(ctx)
+}
+
+// verifier is one walk of the chain.
+type verifier struct {
+	s        *sqlStore
+	tx       *sql.Tx
+	rep      *VerifyReport
+	last     int64  // seq of the last row checked
+	prevHash string // hash of the last row checked
+}
+
+func (v *verifier) auditPage(ctx context.Context) ([]auditRow, error) {
+	q := v.s.dialect.q(`SELECT seq, record_kind, record_id, record_sha256, prev_hash, hash, recorded_at
+FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`)
+	rows, err := v.tx.QueryContext(ctx, q, v.last, verifyPage)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var page []auditRow
+	for rows.Next() {
+		var r auditRow
+		if err := rows.Scan(&r.seq, &r.recordKind, &r.recordID, &r.recordSHA256, &r.prevHash, &r.hash, &r.recordedAt); err != nil {
+			return nil, err
+		}
+		page = append(page, r)
+	}
+	return page, rows.Err()
+}
+
+// checkPage checks a page of audit rows in seq order and reports whether
+// all of them passed.
+func (v *verifier) checkPage(ctx context.Context, page []auditRow) (bool, error) {
+	ids := map[string][]string{}
+	for _, r := range page {
+		ids[r.recordKind] = append(ids[r.recordKind], r.recordID)
+	}
+	digests := map[string]map[string]string{}
+	for kind, list := range ids {
+		d, err := v.digests(ctx, kind, list)
+		if err != nil {
+			return false, err
+		}
+		digests[kind] = d
+	}
+	for _, r := range page {
+		if want := v.last + 1; r.seq != want {
+			detail := fmt.Sprintf("audit row %d is missing", want)
+			if r.seq-1 > want {
+				detail = fmt.Sprintf("audit rows %d to %d are missing", want, r.seq-1)
+			}
+			v.rep.fail(want, "", "", ProblemSeqGap, detail)
+			return false, nil
+		}
+		if r.prevHash != v.prevHash {
+			v.rep.fail(r.seq, r.recordKind, r.recordID, ProblemChainBroken,
+				fmt.Sprintf("prev_hash %s, but the previous row's hash is %s", r.prevHash, v.prevHash))
+			return false, nil
+		}
+		if h := chainHash(r.prevHash, r.seq, r.recordKind, r.recordID, r.recordSHA256); h != r.hash {
+			v.rep.fail(r.seq, r.recordKind, r.recordID, ProblemChainBroken,
+				fmt.Sprintf("hash %s, but the row's fields hash to %s", r.hash, h))
+			return false, nil
+		}
+		got, found := digests[r.recordKind][r.recordID]
+		switch {
+		case !found:
+			v.rep.fail(r.seq, r.recordKind, r.recordID, ProblemRecordMissing, "no such row in "+tableOf(r.recordKind))
+			return false, nil
+		case got != r.recordSHA256:
+			v.rep.fail(r.seq, r.recordKind, r.recordID, ProblemRecordAltered,
+				fmt.Sprintf("the row hashes to %s, the chain recorded %s", got, r.recordSHA256))
+			return false, nil
+		}
+		switch r.recordKind {
+		case kindDecision:
+			v.rep.Decisions++
+		case kindOutcome:
+			v.rep.Outcomes++
+		case kindAssignment:
+			v.rep.Assignments++
+		}
+		v.rep.Records++
+		v.last, v.prevHash = r.seq, r.hash
+	}
+	return true, nil
+}
+
+// tableOf is the table holding records of a kind ("" for an unknown kind,
+// which the schema's CHECK refuses).
+func tableOf(kind string) string {
+	switch kind {
+	case kindDecision:
+		return "decisions"
+	case kindOutcome:
+		return "outcomes"
+	case kindAssignment:
+		return "assignments"
+	}
+	return ""
+}
+
+// digests returns the record_sha256 of each listed record that exists.
+func (v *verifier) digests(ctx context.Context, kind string, ids []string) (map[string]string, error) {
+	var cols, key string
+	switch kind {
+	case kindDecision:
+		cols, key = decisionColumns, "decision_id"
+	case kindOutcome:
+		cols, key = outcomeColumns, "outcome_id"
+	case kindAssignment:
+		cols, key = assignmentColumns, "assignment_id"
+	default:
+		return map[string]string{}, nil // reported as missing
+	}
+	q := fmt.Sprintf(`SELECT %s FROM %s WHERE %s IN (%s)`, cols, tableOf(kind), key, v.s.dialect.list(1, len(ids)))
+	rows, err := v.tx.QueryContext(ctx, q, anys(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[string]string, len(ids))
+	for rows.Next() {
+		switch kind {
+		case kindDecision:
+			var r decisionRow
+			if err := rows.Scan(&r.decisionID, &r.filingID, &r.caseKind, &r.recommended, &r.needsReview,
+				&r.modelVersion, &r.rulesVersion, &r.decidedAt, &r.decision, &r.filing); err != nil {
+				return nil, err
+			}
+			out[r.decisionID] = r.digest()
+		case kindOutcome:
+			var r outcomeRow
+			if err := rows.Scan(&r.outcomeID, &r.decisionID, &r.procedure, &r.change, &r.decidedBy,
+				&r.recordedAt, &r.seq, &r.outcome); err != nil {
+				return nil, err
+			}
+			out[r.outcomeID] = r.digest()
+		case kindAssignment:
+			var r assignmentRow
+			if err := rows.Scan(&r.assignmentID, &r.decisionID, &r.teamID, &r.kind, &r.period,
+				&r.assignedAt, &r.seq, &r.assignment); err != nil {
+				return nil, err
+			}
+			out[r.assignmentID] = r.digest()
+		}
+	}
+	return out, rows.Err()
+}
+
+// checkCounts runs after a clean walk: every record in the tables must be
+// one the chain named (or a decision older than the chain), and team_load
+// must count the assignments.
+func (v *verifier) checkCounts(ctx context.Context) error {
+	for _, c := range []struct {
+		kind    string
+		chained int64
+		extra   int64
+	}{
+		{kindDecision, v.rep.Decisions, v.rep.UnchainedDecisions},
+		{kindOutcome, v.rep.Outcomes, 0},
+		{kindAssignment, v.rep.Assignments, 0},
+	} {
+		var n int64
+		if err := v.tx.QueryRowContext(ctx, `SELECT count(*) FROM `+tableOf(c.kind)).Scan(&n); err != nil {
+			return err
+		}
+		if want := c.chained + c.extra; n != want {
+			v.rep.fail(v.rep.HeadSeq, c.kind, "", ProblemUnaudited,
+				fmt.Sprintf("%s holds %d rows, the chain names %d (and %d predate it)", tableOf(c.kind), n, c.chained, c.extra))
+			return nil
+		}
+	}
+
+	// Both sides are small: one row per team and month.
+	counted := map[[2]string]int64{}
+	rows, err := v.tx.QueryContext(ctx, `SELECT team_id, period, count(*) FROM assignments GROUP BY team_id, period`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k [2]string
+		var n int64
+		if err := rows.Scan(&k[0], &k[1], &n); err != nil {
+			return err
+		}
+		counted[k] = n
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	loads, err := v.tx.QueryContext(ctx, `SELECT team_id, period, assigned FROM team_load`)
+	if err != nil {
+		return err
+	}
+	defer loads.Close()
+	for loads.Next() {
+		var k [2]string
+		var n int64
+		if err := loads.Scan(&k[0], &k[1], &n); err != nil {
+			return err
+		}
+		if counted[k] != n {
+			v.rep.fail(v.rep.HeadSeq, "team_load", k[0]+" "+k[1], ProblemLoadMismatch,
+				fmt.Sprintf("team_load says %d assigned, assignments holds %d", n, counted[k]))
+			return nil
+		}
+		delete(counted, k)
+	}
+	if err := loads.Err(); err != nil {
+		return err
+	}
+	for k, n := range counted {
+		v.rep.fail(v.rep.HeadSeq, "team_load", k[0]+" "+k[1], ProblemLoadMismatch,
+			fmt.Sprintf("no team_load row, assignments holds %d", n))
+		return nil
+	}
+	return nil
+}
+
+// anys converts a []string into bind arguments.
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// errDecode marks a stored row that does not decode: not ErrUnavailable,
+// since it will not decode on retry either.
+type errDecode struct{ err error }
+
+func (e *errDecode) Error() string { return "decode: " + e.err.Error() }
+func (e *errDecode) Unwrap() error { return e.err }
+
+// isDecode reports whether err is a decode failure.
+func isDecode(err error) bool {
+	_, ok := errors.AsType[*errDecode](err)
+	return ok
+}

@@ -1,0 +1,584 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// saveRequest is one write waiting for its commit: a decision (SaveDecision,
+// SaveTriage), an outcome (SaveOutcome) or a designated assignment
+// (SaveAssignment). Exactly one of decision, outcome and designated is set.
+type saveRequest struct {
+	// ctx is the caller's context: the writer skips requests whose caller has
+	// already given up, so nothing is stored that nobody was told about.
+	ctx context.Context
+	// decision is the decision's row; its blob is filled by the writer when
+	// triage is set.
+	decision *decisionRow
+	// triage is SaveTriage's assignment work, nil for SaveDecision.
+	triage *triageJob
+	// outcome is SaveOutcome's row; seq is filled by the writer.
+	outcome *outcomeRow
+	// designated is SaveAssignment's work.
+	designated *designatedJob
+	done       chan error // buffered: the writer never blocks on a departed caller
+
+	// Set by each attempt to commit the request.
+	// rejected is the request's own failure found inside the transaction
+	// (an unknown decision, a failed draw): the request is left out and the
+	// rest of the batch commits.
+	rejected error
+	// assignedKind is the kind of the assignment the request made, "" for
+	// none: for the assignments metric and the change signal.
+	assignedKind string
+}
+
+// op names the request's operation in errors.
+func (r *saveRequest) op() string {
+	switch {
+	case r.outcome != nil:
+		return "save outcome"
+	case r.designated != nil:
+		return "save assignment"
+	}
+	return "save decision"
+}
+
+// id is the request's record id for logs.
+func (r *saveRequest) id() string {
+	switch {
+	case r.outcome != nil:
+		return r.outcome.decisionID
+	case r.designated != nil:
+		return r.designated.orig.GetDecisionId()
+	}
+	return r.decision.decisionID
+}
+
+// TeamSlot is a team eligible for a case, with its capacity: how many cases
+// it may be assigned per intake month (the filing's filed_on month).
+type TeamSlot struct {
+	TeamID   string
+	Capacity int64
+}
+
+// AssignmentPlan asks SaveTriage to draw a team for the decision inside the
+// decision's own transaction.
+type AssignmentPlan struct {
+	// Teams are the eligible teams in the order their candidates are listed
+	// to Draw. Team ids must be unique and not empty.
+	Teams []TeamSlot
+	// Seed seeds the draw; recorded with the assignment so the draw can be
+	// re-run.
+	Seed uint64
+	// Algorithm names Draw's algorithm in the record (e.g. "pcg-weighted-v1").
+	Algorithm string
+	// Draw picks one of cands (teams with free capacity, in Teams order,
+	// Free their free capacity) and returns its index. It must be a pure
+	// function of its arguments, so the recorded seed and candidates
+	// reproduce the choice, and must not modify cands. It runs on the
+	// store's writer goroutine while the write lock is held: keep it quick.
+	Draw func(seed uint64, cands []*triagev1.DrawCandidate) (int, error)
+	// NoTeam is appended to the decision's review_reasons when no team has
+	// free capacity (or Teams is empty); nil appends nothing.
+	NoTeam *triagev1.Reason
+}
+
+// validate checks what the caller got wrong, with plain errors.
+func (p *AssignmentPlan) validate() error {
+	if len(p.Teams) == 0 {
+		return nil
+	}
+	seen := make(map[string]bool, len(p.Teams))
+	for i, t := range p.Teams {
+		switch {
+		case t.TeamID == "":
+			return fmt.Errorf("store: assignment plan: team %d has an empty team_id", i)
+		case seen[t.TeamID]:
+			return fmt.Errorf("store: assignment plan: team %q is listed twice", t.TeamID)
+		}
+		if err := checkNUL("team_id", t.TeamID); err != nil {
+			return err
+		}
+		seen[t.TeamID] = true
+	}
+	switch {
+	case p.Draw == nil:
+		return errors.New("store: assignment plan has teams but no Draw function")
+	case p.Algorithm == "":
+		return errors.New("store: assignment plan has no Algorithm name; the draw could not be re-run from the record")
+	}
+	return nil
+}
+
+// triageJob is SaveTriage's part of a request. d is the writer's own copy of
+// the caller's decision; each attempt to commit starts from its original
+// review state, and the caller copies the outcome back after success.
+type triageJob struct {
+	d      *triagev1.Decision
+	plan   *AssignmentPlan
+	period string // "" when the plan has no teams
+	// The decision's review state as given, restored before each attempt.
+	needsReview bool
+	reasons     int
+}
+
+func (j *triageJob) reset() {
+	j.d.Assignment = nil
+	j.d.NeedsReview = j.needsReview
+	j.d.ReviewReasons = j.d.ReviewReasons[:j.reasons]
+}
+
+// designatedJob is SaveAssignment's part of a request: orig is the caller's
+// assignment as given (cloned), result the stored one of the last attempt.
+type designatedJob struct {
+	orig   *triagev1.Assignment
+	result *triagev1.Assignment
+}
+
+// rejection wraps an error that fails one request, not its transaction.
+type rejection struct{ err error }
+
+func (r *rejection) Error() string { return r.err.Error() }
+
+func reject(err error) error { return &rejection{err} }
+
+// batch is one write transaction being built: the records to insert, in
+// seq order, and the audit rows that chain them.
+type batch struct {
+	tx *sql.Tx
+	d  *dialect
+	// hot holds the writer's prepared statements by their text.
+	hot map[string]*sql.Stmt
+	// at is the transaction's time: assigned_at and audit recorded_at; now
+	// is at in Unix nanoseconds.
+	at  time.Time
+	now int64
+
+	// seq is the last seq given out; headHash is the hash of the head read
+	// when the transaction began, then of the last audit row added.
+	seq      int64
+	headHash string
+
+	decisions   []*decisionRow
+	outcomes    []*outcomeRow
+	assignments []*assignmentRow
+	audit       []auditRow
+
+	// loads caches team_load.assigned for (team, period) keys read or
+	// written in this transaction. The chain lock serialises every writer
+	// of team_load, so the cache stays exact until commit.
+	loads map[[2]string]int64
+}
+
+// writeBatch inserts a batch's rows and stores the new head, inside the
+// batch's transaction. Each dialect has its own (SQLite: prepared statements
+// per row; PostgreSQL: one statement for the whole batch).
+type writeBatchFunc func(ctx context.Context, b *batch) error
+
+// commitBatch is the writer's commit: one transaction for reqs, which have
+// their rejected and assignedKind set on return. It returns once the
+// transaction is durably committed, or has failed; a failure means nothing
+// was written, except when the connection died after COMMIT was sent (then
+// the callers are told ErrUnavailable, which is safe: none of them answers
+// with what it saved).
+func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) (err error) {
+	for _, req := range reqs {
+		req.rejected, req.assignedKind = nil, ""
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			_ = tx.Rollback() // the error being returned says more
+		}
+	}()
+
+	now := time.Now()
+	b := &batch{tx: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano()}
+	if err := b.stmt(ctx, s.dialect.lockHead).QueryRowContext(ctx).Scan(&b.seq, &b.headHash); err != nil {
+		return fmt.Errorf("lock audit head: %w", err)
+	}
+	for _, req := range reqs {
+		var err error
+		switch {
+		case req.outcome != nil:
+			err = b.addOutcome(ctx, req)
+		case req.designated != nil:
+			err = b.addDesignated(ctx, req)
+		default:
+			err = b.addDecision(ctx, req)
+		}
+		if r, ok := errors.AsType[*rejection](err); ok {
+			req.rejected, req.assignedKind = r.err, ""
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if len(b.audit) == 0 {
+		return nil // every request was rejected: nothing to write
+	}
+	if err := s.writeBatch(ctx, b); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		committed = true // no Rollback through database/sql: it is done with the tx
+		if s.dialect.rollbackAfterFailedCommit {
+			// SQLite may leave the transaction open after a failed COMMIT
+			// (full disk, I/O error); database/sql would then hand the
+			// connection back mid-transaction. "No transaction is active"
+			// is the expected answer when SQLite already rolled back.
+			_, _ = s.write.ExecContext(ctx, "ROLLBACK")
+		}
+		return fmt.Errorf("commit: %w", err)
+	}
+	committed = true
+	return nil
+}
+
+// hotQueries are the statements every write transaction, or every drawn
+// assignment, runs: prepared once on the writer's connection rather than
+// parsed each time (SQLite prepares a statement on every call otherwise).
+func hotQueries(d *dialect) []string {
+	return []string{d.lockHead, d.q(incrementLoad)}
+}
+
+// stmt returns the prepared statement for query inside b's transaction.
+func (b *batch) stmt(ctx context.Context, query string) *sql.Stmt {
+	return b.tx.StmtContext(ctx, b.hot[query])
+}
+
+// chain appends the audit row for a record at seq (which must be b.seq+1).
+func (b *batch) chain(seq int64, kind, id, digest string) {
+	h := chainHash(b.headHash, seq, kind, id, digest)
+	b.audit = append(b.audit, auditRow{
+		seq: seq, recordKind: kind, recordID: id, recordSHA256: digest,
+		prevHash: b.headHash, hash: h, recordedAt: b.now,
+	})
+	b.seq, b.headHash = seq, h
+}
+
+func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
+	row := req.decision
+	if req.triage == nil {
+		b.decisions = append(b.decisions, row)
+		b.chain(b.seq+1, kindDecision, row.decisionID, row.digest())
+		return nil
+	}
+	job := req.triage
+	job.reset()
+	d := job.d
+	var a *triagev1.Assignment
+	if len(job.plan.Teams) > 0 {
+		var err error
+		if a, err = b.draw(ctx, job, row); err != nil {
+			return err
+		}
+	}
+	decSeq := b.seq + 1
+	if a == nil {
+		// No team can take the case: it is stored, unassigned, for a person
+		// to route (design.md §2.6).
+		d.NeedsReview = true
+		if job.plan.NoTeam != nil {
+			d.ReviewReasons = append(d.ReviewReasons, proto.CloneOf(job.plan.NoTeam))
+		}
+	} else {
+		a.AssignedAt = timestamppb.New(b.at)
+		a.Cursor = strconv.FormatInt(decSeq+1, 10)
+		d.Assignment = a
+	}
+	// Not a rejection: team_load may already count the draw. SaveTriage
+	// encoded the decision once in the caller, so this cannot fail on its
+	// content.
+	blob, err := marshalOpts.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("store: encode decision: %w", err)
+	}
+	row.decision = blob
+	row.setNeedsReview(d.NeedsReview)
+	b.decisions = append(b.decisions, row)
+	b.chain(decSeq, kindDecision, row.decisionID, row.digest())
+	if a != nil {
+		if err := b.addAssignmentRow(a, job.period, decSeq+1); err != nil {
+			return err
+		}
+		req.assignedKind = "random"
+	}
+	return nil
+}
+
+// addAssignmentRow encodes a, whose cursor is seq, and adds its row.
+func (b *batch) addAssignmentRow(a *triagev1.Assignment, period string, seq int64) error {
+	// Not a rejection: team_load already counts the assignment. Its
+	// strings were checked when the request was made.
+	blob, err := marshalOpts.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("store: encode assignment: %w", err)
+	}
+	row := &assignmentRow{
+		assignmentID: a.GetAssignmentId(),
+		decisionID:   a.GetDecisionId(),
+		teamID:       a.GetTeamId(),
+		kind:         a.GetKind().String(),
+		period:       period,
+		assignedAt:   b.now,
+		seq:          seq,
+		assignment:   blob,
+	}
+	b.assignments = append(b.assignments, row)
+	b.chain(seq, kindAssignment, row.assignmentID, row.digest())
+	return nil
+}
+
+// draw runs the plan's random draw among the teams with free capacity and
+// takes one unit of the chosen team's capacity. It returns nil when no team
+// has free capacity.
+func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*triagev1.Assignment, error) {
+	plan := job.plan
+	var full map[string]bool // teams whose conditional increment failed
+	for {
+		loads, err := b.teamLoads(ctx, job.period, plan.Teams)
+		if err != nil {
+			return nil, err
+		}
+		var cands []*triagev1.DrawCandidate
+		var capacity []int64
+		for i, t := range plan.Teams {
+			if free := t.Capacity - loads[i]; free > 0 && !full[t.TeamID] {
+				cands = append(cands, &triagev1.DrawCandidate{TeamId: t.TeamID, Free: free})
+				capacity = append(capacity, t.Capacity)
+			}
+		}
+		if len(cands) == 0 {
+			return nil, nil
+		}
+		i, err := callDraw(plan.Draw, plan.Seed, cands)
+		if err != nil {
+			return nil, reject(err)
+		}
+		team := cands[i].GetTeamId()
+		ok, err := b.increment(ctx, team, job.period, capacity[i])
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			// The team is full after all: team_load was changed outside
+			// the chain lock. Drop the team, forget what was read, redraw.
+			if full == nil {
+				full = map[string]bool{}
+			}
+			full[team] = true
+			for _, t := range plan.Teams {
+				delete(b.loads, [2]string{t.TeamID, job.period})
+			}
+			continue
+		}
+		id, err := newID()
+		if err != nil {
+			return nil, err
+		}
+		return &triagev1.Assignment{
+			AssignmentId: id,
+			DecisionId:   row.decisionID,
+			FilingId:     row.filingID,
+			TeamId:       team,
+			Kind:         triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM,
+			Procedure:    job.d.GetRecommended(),
+			Draw:         &triagev1.Draw{Seed: plan.Seed, Candidates: cands, Algorithm: plan.Algorithm},
+		}, nil
+	}
+}
+
+// callDraw runs a caller's draw function, turning a panic or an index out of
+// range into an error: it runs on the writer goroutine, which must survive.
+func callDraw(draw func(uint64, []*triagev1.DrawCandidate) (int, error), seed uint64, cands []*triagev1.DrawCandidate) (i int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("store: draw panicked: %v", p)
+		}
+	}()
+	i, err = draw(seed, cands)
+	switch {
+	case err != nil:
+		return 0, fmt.Errorf("store: draw: %w", err)
+	case i < 0 || i >= len(cands):
+		return 0, fmt.Errorf("store: draw returned index %d of %d candidates", i, len(cands))
+	}
+	return i, nil
+}
+
+// teamLoads returns team_load.assigned for each team in period, in teams'
+// order, reading the keys this transaction has not seen yet in one query.
+func (b *batch) teamLoads(ctx context.Context, period string, teams []TeamSlot) ([]int64, error) {
+	if b.loads == nil {
+		b.loads = map[[2]string]int64{}
+	}
+	var missing []any
+	for _, t := range teams {
+		if _, ok := b.loads[[2]string{t.TeamID, period}]; !ok {
+			missing = append(missing, t.TeamID)
+		}
+	}
+	if len(missing) > 0 {
+		q := fmt.Sprintf(`SELECT team_id, assigned FROM team_load WHERE period = %s AND team_id IN (%s)`,
+			b.d.placeholder(1), b.d.list(2, len(missing)))
+		rows, err := b.tx.QueryContext(ctx, q, append([]any{period}, missing...)...)
+		if err != nil {
+			return nil, fmt.Errorf("read team load: %w", err)
+		}
+		for _, id := range missing {
+			b.loads[[2]string{id.(string), period}] = 0
+		}
+		for rows.Next() {
+			var team string
+			var n int64
+			if err := rows.Scan(&team, &n); err != nil {
+				_ = rows.Close()
+				return nil, fmt.Errorf("read team load: %w", err)
+			}
+			b.loads[[2]string{team, period}] = n
+		}
+		if err := rows.Close(); err != nil {
+			return nil, fmt.Errorf("read team load: %w", err)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read team load: %w", err)
+		}
+	}
+	out := make([]int64, len(teams))
+	for i, t := range teams {
+		out[i] = b.loads[[2]string{t.TeamID, period}]
+	}
+	return out, nil
+}
+
+// incrementLoad adds one to a team's load unless it has reached capacity;
+// it inserts the row at 1 when there is none.
+const incrementLoad = `INSERT INTO team_load (team_id, period, assigned) VALUES (?, ?, 1)
+ON CONFLICT (team_id, period) DO UPDATE SET assigned = team_load.assigned + 1
+WHERE team_load.assigned < ?`
+
+// increment takes one unit of capacity (math.MaxInt64: no limit) and
+// reports whether the team had it.
+func (b *batch) increment(ctx context.Context, team, period string, capacity int64) (bool, error) {
+	res, err := b.stmt(ctx, b.d.q(incrementLoad)).ExecContext(ctx, team, period, capacity)
+	if err != nil {
+		return false, fmt.Errorf("update team load: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("update team load: %w", err)
+	}
+	if n == 0 {
+		return false, nil
+	}
+	key := [2]string{team, period}
+	if v, ok := b.loads[key]; ok {
+		b.loads[key] = v + 1
+	}
+	return true, nil
+}
+
+func (b *batch) addOutcome(ctx context.Context, req *saveRequest) error {
+	row := req.outcome
+	if err := b.decisionExists(ctx, row.decisionID); err != nil {
+		return err
+	}
+	row.seq = b.seq + 1
+	b.outcomes = append(b.outcomes, row)
+	b.chain(row.seq, kindOutcome, row.outcomeID, row.digest())
+	return nil
+}
+
+// decisionExists rejects the request when the decision is not recorded.
+func (b *batch) decisionExists(ctx context.Context, id string) error {
+	var one int
+	err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT 1 FROM decisions WHERE decision_id = ?`), id).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return reject(fmt.Errorf("decision %q: %w", id, ErrNotFound))
+	case err != nil:
+		return fmt.Errorf("read decision %q: %w", id, err)
+	}
+	return nil
+}
+
+func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
+	job := req.designated
+	a := proto.CloneOf(job.orig)
+	job.result = a
+
+	var filingID string
+	var decBlob, filingBlob []byte
+	err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT filing_id, decision, filing FROM decisions WHERE decision_id = ?`), a.GetDecisionId()).
+		Scan(&filingID, &decBlob, &filingBlob)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return reject(fmt.Errorf("decision %q: %w", a.GetDecisionId(), ErrNotFound))
+	case err != nil:
+		return fmt.Errorf("read decision %q: %w", a.GetDecisionId(), err)
+	}
+	d := &triagev1.Decision{}
+	if err := proto.Unmarshal(decBlob, d); err != nil {
+		return reject(fmt.Errorf("store: decision %q: decode: %w", a.GetDecisionId(), err))
+	}
+	filedOn := d.GetFiledOn()
+	if filedOn == "" {
+		f := &triagev1.Filing{}
+		if err := proto.Unmarshal(filingBlob, f); err != nil {
+			return reject(fmt.Errorf("store: decision %q: decode filing: %w", a.GetDecisionId(), err))
+		}
+		filedOn = f.GetFiledOn()
+	}
+	per, err := period(filedOn)
+	if err != nil {
+		return reject(fmt.Errorf("decision %q: %w", a.GetDecisionId(), err))
+	}
+	switch {
+	case a.GetFilingId() == "":
+		a.FilingId = filingID
+	case a.GetFilingId() != filingID:
+		return reject(fmt.Errorf("store: assignment filing_id %q differs from decision %q's filing %q", a.GetFilingId(), a.GetDecisionId(), filingID))
+	}
+	if a.GetProcedure() == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+		// The procedure in force: the last outcome's, else the recommendation.
+		a.Procedure = d.GetRecommended()
+		var name string
+		err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT procedure FROM outcomes WHERE decision_id = ? ORDER BY seq DESC LIMIT 1`), a.GetDecisionId()).Scan(&name)
+		switch {
+		case err == nil:
+			a.Procedure = triagev1.Procedure(triagev1.Procedure_value[name])
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("read outcomes of %q: %w", a.GetDecisionId(), err)
+		}
+	}
+	// Designation is the logged exception (design.md §2.6): it counts into
+	// the team's load without a capacity check.
+	if _, err := b.increment(ctx, a.GetTeamId(), per, math.MaxInt64); err != nil {
+		return err
+	}
+	seq := b.seq + 1
+	a.AssignedAt = timestamppb.New(b.at)
+	a.Cursor = strconv.FormatInt(seq, 10)
+	if err := b.addAssignmentRow(a, per, seq); err != nil {
+		return err
+	}
+	req.assignedKind = "designated"
+	return nil
+}
