@@ -51,6 +51,9 @@ func withContext(ctx context.Context, err error) error {
 //
 //   - *rules.FieldError (invalid request)   → INVALID_ARGUMENT naming the field,
 //     with an errdetails.BadRequest field violation
+//   - *rules.ConversionError, a request the record does not allow
+//                                           → FAILED_PRECONDITION naming the
+//     rule and article, with an errdetails.PreconditionFailure
 //   - context.Canceled                      → CANCELED
 //   - context.DeadlineExceeded              → DEADLINE_EXCEEDED
 //   - store.ErrNotFound                     → NOT_FOUND
@@ -66,9 +69,15 @@ func toStatus(err error) *status.Status {
 	}
 	var fe *rules.FieldError
 	var se *storeError
+	var ce *rules.ConversionError
+	var pe *preconditionError
 	switch {
 	case errors.As(err, &fe):
 		return invalidArgument(fe)
+	case errors.As(err, &ce):
+		return failedPrecondition(ce.Rule, ce.Article, ce.Message)
+	case errors.As(err, &pe):
+		return failedPrecondition(pe.rule, "", pe.msg)
 	case errors.Is(err, context.Canceled):
 		return status.New(codes.Canceled, msgCanceled)
 	case errors.Is(err, context.DeadlineExceeded):
@@ -80,6 +89,23 @@ func toStatus(err error) *status.Status {
 	default:
 		return status.New(codes.Internal, msgInternal)
 	}
+}
+
+// failedPrecondition names the rule a request breaks; the message is the
+// rule's own Chinese explanation, meant for the clerk and the judge.
+func failedPrecondition(rule, article, msg string) *status.Status {
+	text := rule + ": " + msg
+	if article != "" {
+		text = rule + " (" + article + "): " + msg
+	}
+	st := status.New(codes.FailedPrecondition, text)
+	withDetails, err := st.WithDetails(&errdetails.PreconditionFailure{
+		Violations: []*errdetails.PreconditionFailure_Violation{{Type: rule, Subject: article, Description: msg}},
+	})
+	if err != nil {
+		return st
+	}
+	return withDetails
 }
 
 func invalidArgument(fe *rules.FieldError) *status.Status {

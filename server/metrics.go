@@ -15,6 +15,8 @@ type metrics struct {
 	requests  *prometheus.CounterVec
 	duration  prometheus.Histogram
 	decisions *prometheus.CounterVec
+	outcomes  *prometheus.CounterVec
+	feeds     prometheus.Gauge
 }
 
 // newMetrics builds the Service metrics and registers them with reg; a nil reg
@@ -34,6 +36,14 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Name: "fenjian_decisions_total",
 			Help: "Decisions recorded and returned (dry runs excluded), by recommended procedure and review flag.",
 		}, []string{"recommended", "needs_review"}),
+		outcomes: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_outcomes_total",
+			Help: "Outcomes recorded, by kind of change (confirmed, overridden, 简转普, ...).",
+		}, []string{"change"}),
+		feeds: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "fenjian_team_feeds",
+			Help: "Open WatchAssignments streams.",
+		}),
 	}
 	// Initialise the decision series so rate() and alerts see zeros.
 	for _, p := range []triagev1.Procedure{
@@ -49,7 +59,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	if reg == nil {
 		return m, nil
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.duration, m.decisions} {
+	for _, c := range []prometheus.Collector{m.requests, m.duration, m.decisions, m.outcomes, m.feeds} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register service metrics: %w", err)
 		}

@@ -16,6 +16,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/reload"
+	"github.com/fenjian/fenjian/routing"
 )
 
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
@@ -53,6 +54,8 @@ type Config struct {
 	// Now stamps decisions; nil means time.Now.
 	Now func() time.Time
 
+	// Teams, if set, routes decisions to teams (see Options.Teams).
+	Teams *routing.Teams
 	// Admin, if set, is served as fenjian.triage.v1.AdminService.
 	Admin triagev1.AdminServiceServer
 	// Reloader, if set, swaps in new models: on every signal from
@@ -94,6 +97,7 @@ func Run(ctx context.Context, cfg Config) error {
 		Logger:     logger,
 		Registerer: cfg.Registerer,
 		Now:        cfg.Now,
+		Teams:      cfg.Teams,
 	})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)

@@ -15,6 +15,7 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -45,6 +46,10 @@ type Options struct {
 	Registerer prometheus.Registerer
 	// Now stamps decided_at; nil means time.Now.
 	Now func() time.Time
+	// Teams, if set, routes every stored decision to a team by a random
+	// draw inside the decision's transaction (the Store must then be a
+	// CaseStore), and enables AssignCase and WatchAssignments.
+	Teams *routing.Teams
 }
 
 // Service implements triagev1.TriageServiceServer on top of a Decider and a
@@ -57,6 +62,7 @@ type Service struct {
 	logger  *slog.Logger
 	metrics *metrics
 	now     func() time.Time
+	teams   *routing.Teams
 }
 
 // NewService returns a Service with the given dependencies and registers its
@@ -78,6 +84,12 @@ func NewService(opts Options) (*Service, error) {
 		logger:  opts.Logger,
 		metrics: m,
 		now:     opts.Now,
+		teams:   opts.Teams,
+	}
+	if s.teams != nil {
+		if _, ok := s.store.(CaseStore); !ok {
+			return nil, errors.New("new service: Teams needs a Store that records assignments")
+		}
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
@@ -128,7 +140,15 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	}
 	d.DecisionId = id.String()
 	d.DryRun = false
-	if err := s.store.SaveDecision(ctx, d, f); err != nil {
+	if s.teams == nil {
+		if err := s.store.SaveDecision(ctx, d, f); err != nil {
+			return nil, &storeError{op: "save decision", err: err}
+		}
+		return d, nil
+	}
+	// The team is drawn inside the decision's transaction, so capacity
+	// holds across replicas and the decision returned names its team.
+	if err := s.store.(CaseStore).SaveTriage(ctx, d, f, s.plan(d, f)); err != nil {
 		return nil, &storeError{op: "save decision", err: err}
 	}
 	return d, nil

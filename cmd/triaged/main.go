@@ -25,6 +25,7 @@ import (
 
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/reload"
+	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
 	"github.com/fenjian/fenjian/store"
@@ -49,6 +50,7 @@ type options struct {
 	dataDir         string
 	rulesFile       string
 	storeTarget     string
+	teamsFile       string
 	modelDir        string
 	modelWatch      time.Duration
 	logLevel        slog.Level
@@ -65,6 +67,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.httpAddr, "http-addr", "127.0.0.1:9090", "HTTP listen address for /metrics, /healthz and /readyz")
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
+	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams")
 	fs.StringVar(&o.storeTarget, "store", "", "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile)
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
@@ -104,6 +107,10 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	}
 
 	rulesEngine, err := loadRules(o.rulesFile)
+	if err != nil {
+		return err
+	}
+	teams, err := loadTeams(o.teamsFile)
 	if err != nil {
 		return err
 	}
@@ -153,6 +160,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	logger.Info("starting",
 		slog.String("rules_version", rulesEngine.Version()),
 		slog.String("model_version", engine.Scorer().Version()),
+		slog.String("teams_version", teams.Version()),
 		slog.String("store", store.Redact(target)))
 	return server.Run(ctx, server.Config{
 		GRPCAddr:        o.grpcAddr,
@@ -164,10 +172,27 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		Registerer:      reg,
 		Gatherer:        reg,
 		Admin:           admin,
+		Teams:           teams,
 		Reloader:        reloader,
 		ReloadSignals:   hup,
 		WatchInterval:   o.modelWatch,
 	})
+}
+
+// loadTeams returns the teams in path, or the embedded teams for "".
+func loadTeams(path string) (*routing.Teams, error) {
+	if path == "" {
+		t, err := routing.Default()
+		if err != nil {
+			return nil, fmt.Errorf("load embedded teams: %w", err)
+		}
+		return t, nil
+	}
+	t, err := routing.LoadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load teams: %w", err)
+	}
+	return t, nil
 }
 
 // loadRules returns the rules from path, or the embedded rules for "".

@@ -1,0 +1,306 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/store"
+)
+
+// CaseStore is the store as the case workflow needs it: decisions with their
+// random assignment in one transaction, outcomes, designated assignments and
+// team feeds. *store.SQLite and *store.Postgres satisfy it.
+type CaseStore interface {
+	DecisionStore
+	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *store.AssignmentPlan) error
+	SaveOutcome(ctx context.Context, o *triagev1.Outcome) error
+	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
+	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
+	ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error)
+	Changes() <-chan struct{}
+}
+
+// NoTeamCode is the review reason of a decision no team could take.
+const NoTeamCode = "NO_TEAM_CAPACITY"
+
+var noTeam = &triagev1.Reason{
+	Code:    NoTeamCode,
+	Article: "法发〔2021〕30号（随机分案为主、指定分案为辅）",
+	Message: "没有可承接且尚有余量的审判团队，需人工指定分案。",
+}
+
+// feedPageSize bounds one read of a team's feed; feedPoll is how often a feed
+// looks for assignments made by other replicas, which this process's change
+// signal cannot see.
+const (
+	feedPageSize = 100
+	feedPoll     = 250 * time.Millisecond
+)
+
+// plan builds the random draw for a decision: the eligible teams in file
+// order with their capacities, a fresh seed, and the recorded algorithm.
+func (s *Service) plan(d *triagev1.Decision, f *triagev1.Filing) *store.AssignmentPlan {
+	eligible := s.teams.Eligible(d, f)
+	p := &store.AssignmentPlan{
+		Teams:     make([]store.TeamSlot, 0, len(eligible)),
+		Seed:      routing.NewSeed(),
+		Algorithm: routing.Algorithm,
+		Draw:      routing.Draw,
+		NoTeam:    noTeam,
+	}
+	for _, t := range eligible {
+		p.Teams = append(p.Teams, store.TeamSlot{TeamID: t.ID, Capacity: t.Capacity})
+	}
+	return p
+}
+
+// RecordOutcome validates an outcome against the decision, the outcomes
+// before it and the law, fills in what the server knows (the previous
+// procedure, the time limit) and stores it.
+func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.RecordOutcomeResponse, error) {
+	o, err := s.recordOutcome(ctx, req)
+	s.logCall(ctx, "RecordOutcome", err,
+		slog.String("decision_id", clip(req.GetOutcome().GetDecisionId())),
+		slog.String("change", req.GetOutcome().GetChange().String()),
+		slog.String("procedure", req.GetOutcome().GetProcedure().String()))
+	if err != nil {
+		return nil, toStatus(withContext(ctx, err)).Err()
+	}
+	s.metrics.outcomes.WithLabelValues(o.GetChange().String()).Inc()
+	return &triagev1.RecordOutcomeResponse{Outcome: o}, nil
+}
+
+func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.Outcome, error) {
+	in := req.GetOutcome()
+	if in == nil {
+		return nil, &rules.FieldError{Field: "outcome", Problem: "is required"}
+	}
+	if err := validDecisionID(in.GetDecisionId(), "outcome.decision_id"); err != nil {
+		return nil, err
+	}
+	cs, err := s.caseStore()
+	if err != nil {
+		return nil, err
+	}
+	d, err := cs.GetDecision(ctx, in.GetDecisionId())
+	if err != nil {
+		return nil, fmt.Errorf("get decision: %w", err)
+	}
+	prior, err := cs.ListOutcomes(ctx, in.GetDecisionId())
+	if err != nil {
+		return nil, fmt.Errorf("list outcomes: %w", err)
+	}
+	o := proto.Clone(in).(*triagev1.Outcome)
+	// What the server owns is set here, whatever the client sent.
+	o.OutcomeId, o.RecordedAt, o.TimeLimit = "", nil, nil
+	o.Previous = rules.CurrentProcedure(d, prior)
+	if err := rules.ValidateOutcome(d, prior, o); err != nil {
+		return nil, err
+	}
+	// The decision does not carry the prosecution's sentence
+	// recommendation; the base periods apply and the extensions are
+	// described in the limit's text.
+	tl, err := rules.OutcomeTimeLimitFromRecord(d, prior, o, 0)
+	if err != nil {
+		return nil, fmt.Errorf("time limit: %w", err)
+	}
+	o.TimeLimit = tl
+	if err := cs.SaveOutcome(ctx, o); err != nil {
+		return nil, fmt.Errorf("save outcome: %w", err)
+	}
+	return o, nil
+}
+
+// AssignCase records a designated assignment (指定分案): the logged
+// exception to the random draw, with who designated and why.
+func (s *Service) AssignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.AssignCaseResponse, error) {
+	a, err := s.assignCase(ctx, req)
+	s.logCall(ctx, "AssignCase", err,
+		slog.String("decision_id", clip(req.GetDecisionId())), slog.String("team_id", clip(req.GetTeamId())))
+	if err != nil {
+		return nil, toStatus(withContext(ctx, err)).Err()
+	}
+	return &triagev1.AssignCaseResponse{Assignment: a}, nil
+}
+
+func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.Assignment, error) {
+	if err := validDecisionID(req.GetDecisionId(), "decision_id"); err != nil {
+		return nil, err
+	}
+	if s.teams == nil {
+		return nil, &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
+	}
+	team, ok := s.teams.Team(req.GetTeamId())
+	if !ok {
+		return nil, &rules.FieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
+	}
+	if err := personID(req.GetDesignatedBy(), "designated_by"); err != nil {
+		return nil, err
+	}
+	reason := strings.TrimSpace(req.GetReason())
+	switch {
+	case reason == "":
+		return nil, &rules.FieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
+	case utf8.RuneCountInString(reason) > 2000 || !utf8.ValidString(reason):
+		return nil, &rules.FieldError{Field: "reason", Problem: "must be valid UTF-8 of at most 2,000 characters"}
+	}
+	cs, err := s.caseStore()
+	if err != nil {
+		return nil, err
+	}
+	d, err := cs.GetDecision(ctx, req.GetDecisionId())
+	if err != nil {
+		return nil, fmt.Errorf("get decision: %w", err)
+	}
+	prior, err := cs.ListOutcomes(ctx, req.GetDecisionId())
+	if err != nil {
+		return nil, fmt.Errorf("list outcomes: %w", err)
+	}
+	proc := rules.CurrentProcedure(d, prior)
+	if !team.Takes(d.GetCaseKind(), proc) {
+		return nil, &preconditionError{rule: "TEAM_DOES_NOT_TAKE_CASE",
+			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
+	}
+	// 四类案件 and every case flagged for review stay off fast-track teams,
+	// designated or not (design.md §2.5).
+	if team.FastTrack && d.GetNeedsReview() {
+		return nil, &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
+			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}
+	}
+	a := &triagev1.Assignment{
+		DecisionId:   d.GetDecisionId(),
+		FilingId:     d.GetFilingId(),
+		TeamId:       team.ID,
+		Kind:         triagev1.AssignmentKind_ASSIGNMENT_KIND_DESIGNATED,
+		Procedure:    proc,
+		DesignatedBy: req.GetDesignatedBy(),
+		Reason:       reason,
+	}
+	if err := cs.SaveAssignment(ctx, a); err != nil {
+		return nil, fmt.Errorf("save assignment: %w", err)
+	}
+	return a, nil
+}
+
+// WatchAssignments replays a team's assignments after the cursor, then
+// follows new ones until the client goes away. Assignments are read in
+// cursor order from the store, whose cursors commit in order, so a client
+// that resumes from its last cursor misses nothing and sees nothing twice.
+func (s *Service) WatchAssignments(req *triagev1.WatchAssignmentsRequest, stream triagev1.TriageService_WatchAssignmentsServer) error {
+	ctx := stream.Context()
+	err := s.watch(ctx, req, stream)
+	s.logCall(ctx, "WatchAssignments", err, slog.String("team_id", clip(req.GetTeamId())))
+	if err != nil {
+		return toStatus(withContext(ctx, err)).Err()
+	}
+	return nil
+}
+
+func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsRequest, stream triagev1.TriageService_WatchAssignmentsServer) error {
+	if s.teams == nil {
+		return &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
+	}
+	if _, ok := s.teams.Team(req.GetTeamId()); !ok {
+		return &rules.FieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
+	}
+	var cursor int64
+	if c := req.GetAfterCursor(); c != "" {
+		n, err := strconv.ParseInt(c, 10, 64)
+		if err != nil || n < 0 {
+			return &rules.FieldError{Field: "after_cursor", Problem: "is not a cursor from this feed"}
+		}
+		cursor = n
+	}
+	cs, err := s.caseStore()
+	if err != nil {
+		return err
+	}
+	s.metrics.feeds.Inc()
+	defer s.metrics.feeds.Dec()
+	poll := time.NewTicker(feedPoll)
+	defer poll.Stop()
+	for {
+		// Take the change signal before reading, so a commit between the
+		// read and the wait is not slept through.
+		changed := cs.Changes()
+		page, err := cs.ListAssignments(ctx, req.GetTeamId(), cursor, feedPageSize)
+		if err != nil {
+			return fmt.Errorf("list assignments: %w", err)
+		}
+		for _, a := range page {
+			if err := stream.Send(&triagev1.WatchAssignmentsResponse{Assignment: a}); err != nil {
+				return fmt.Errorf("send assignment: %w", err)
+			}
+			n, err := strconv.ParseInt(a.GetCursor(), 10, 64)
+			if err != nil {
+				return fmt.Errorf("assignment %s has cursor %q: %w", a.GetAssignmentId(), a.GetCursor(), err)
+			}
+			cursor = n
+		}
+		if len(page) == feedPageSize {
+			continue // more to replay
+		}
+		select {
+		case <-ctx.Done():
+			return nil // the client left; not an error of the feed
+		case <-changed:
+		case <-poll.C:
+		}
+	}
+}
+
+// caseStore returns the store's case workflow, or an error when the server
+// runs on a store without it.
+func (s *Service) caseStore() (CaseStore, error) {
+	cs, ok := s.store.(CaseStore)
+	if !ok {
+		return nil, &preconditionError{rule: "NO_CASE_STORE", msg: "the store does not record outcomes and assignments"}
+	}
+	return cs, nil
+}
+
+// preconditionError is a request the state of the service or the record
+// does not allow; it maps to FAILED_PRECONDITION with its rule named.
+type preconditionError struct{ rule, msg string }
+
+func (e *preconditionError) Error() string { return e.rule + ": " + e.msg }
+
+// validDecisionID checks a decision id given by a client.
+func validDecisionID(id, field string) error {
+	if strings.TrimSpace(id) == "" {
+		return &rules.FieldError{Field: field, Problem: "is required"}
+	}
+	if _, err := uuid.Parse(id); err != nil {
+		return &rules.FieldError{Field: field, Problem: "is not a decision id"}
+	}
+	return nil
+}
+
+// personID checks the id of a judge or president: required, short, no
+// control characters. Names do not belong here (they would reach logs).
+func personID(id, field string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return &rules.FieldError{Field: field, Problem: "is required (an id, not a name)"}
+	case utf8.RuneCountInString(id) > 64 || !utf8.ValidString(id) || strings.ContainsFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+		return &rules.FieldError{Field: field, Problem: "must be an id of at most 64 printable characters"}
+	}
+	return nil
+}
+
+// logCall writes the record of one call of the case workflow.
+func (s *Service) logCall(ctx context.Context, method string, err error, attrs ...slog.Attr) {
+	st := toStatus(withContext(ctx, err))
+	s.log(ctx, st.Code(), err, append([]slog.Attr{slog.String("method", method), slog.String("code", st.Code().String())}, attrs...))
+}
