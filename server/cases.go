@@ -2,14 +2,19 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -86,23 +91,33 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if in == nil {
 		return nil, &rules.FieldError{Field: "outcome", Problem: "is required"}
 	}
-	if err := validDecisionID(in.GetDecisionId(), "outcome.decision_id"); err != nil {
+	id, err := validDecisionID(in.GetDecisionId(), "outcome.decision_id")
+	if err != nil {
 		return nil, err
 	}
 	cs, err := s.caseStore()
 	if err != nil {
 		return nil, err
 	}
-	d, err := cs.GetDecision(ctx, in.GetDecisionId())
+	// The outcome is checked against the outcomes before it, so two calls
+	// for one decision must not both check against the same record.
+	unlock, err := s.cases.lock(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	d, err := cs.GetDecision(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("get decision: %w", err)
 	}
-	prior, err := cs.ListOutcomes(ctx, in.GetDecisionId())
+	prior, err := cs.ListOutcomes(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("list outcomes: %w", err)
 	}
 	o := proto.Clone(in).(*triagev1.Outcome)
-	// What the server owns is set here, whatever the client sent.
+	// What the server owns is set here, whatever the client sent; the
+	// decision id in its canonical form, as the decision is stored.
+	o.DecisionId = id
 	o.OutcomeId, o.RecordedAt, o.TimeLimit = "", nil, nil
 	o.Previous = rules.CurrentProcedure(d, prior)
 	if err := rules.ValidateOutcome(d, prior, o); err != nil {
@@ -135,7 +150,8 @@ func (s *Service) AssignCase(ctx context.Context, req *triagev1.AssignCaseReques
 }
 
 func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.Assignment, error) {
-	if err := validDecisionID(req.GetDecisionId(), "decision_id"); err != nil {
+	id, err := validDecisionID(req.GetDecisionId(), "decision_id")
+	if err != nil {
 		return nil, err
 	}
 	if s.teams == nil {
@@ -159,11 +175,18 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, err
 	}
-	d, err := cs.GetDecision(ctx, req.GetDecisionId())
+	// The procedure in force is read from the outcomes: no outcome of this
+	// decision may be recorded in between.
+	unlock, err := s.cases.lock(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	d, err := cs.GetDecision(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("get decision: %w", err)
 	}
-	prior, err := cs.ListOutcomes(ctx, req.GetDecisionId())
+	prior, err := cs.ListOutcomes(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("list outcomes: %w", err)
 	}
@@ -197,14 +220,85 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 // follows new ones until the client goes away. Assignments are read in
 // cursor order from the store, whose cursors commit in order, so a client
 // that resumes from its last cursor misses nothing and sees nothing twice.
+//
+// When the server shuts down (StopFeeds) open feeds end with UNAVAILABLE, so
+// that their clients reconnect, to another replica or to this one once it is
+// back, with their last cursor.
 func (s *Service) WatchAssignments(req *triagev1.WatchAssignmentsRequest, stream triagev1.TriageService_WatchAssignmentsServer) error {
 	ctx := stream.Context()
 	err := s.watch(ctx, req, stream)
 	s.logCall(ctx, "WatchAssignments", err, slog.String("team_id", clip(req.GetTeamId())))
+	if errors.Is(err, errFeedsStopped) {
+		return status.Error(codes.Unavailable, msgFeedsStopped)
+	}
 	if err != nil {
 		return toStatus(withContext(ctx, err)).Err()
 	}
 	return nil
+}
+
+// StopFeeds ends every open WatchAssignments stream with UNAVAILABLE and
+// refuses new ones the same way. A feed otherwise lasts until its client
+// leaves, so a graceful stop would wait for it until its deadline: Run calls
+// StopFeeds when shutdown begins. It is safe to call more than once.
+func (s *Service) StopFeeds() {
+	s.cases.init()
+	s.cases.stopOnce.Do(func() { close(s.cases.stopped) })
+}
+
+// errFeedsStopped ends the feeds of a server that is shutting down. It wraps
+// store.ErrUnavailable so that the call is logged as UNAVAILABLE; the client
+// gets msgFeedsStopped.
+var errFeedsStopped = fmt.Errorf("feeds stopped: server shutting down: %w", store.ErrUnavailable)
+
+const msgFeedsStopped = "server shutting down; reconnect with the last cursor"
+
+// caseState is the case workflow's state in a Service. Its zero value is
+// ready to use.
+type caseState struct {
+	initOnce sync.Once
+	// locks serialise, per decision (by hash), the calls that check a
+	// request against the decision's outcomes and then record: one slot
+	// each, so a waiter can give up when its request ends. They hold within
+	// this process; replicas sharing a database are not serialised (the
+	// store would have to refuse an outcome recorded on a stale record).
+	locks []chan struct{}
+	// stopped is closed by StopFeeds.
+	stopped  chan struct{}
+	stopOnce sync.Once
+}
+
+// decisionLocks is how many stripes the per-decision locks have.
+const decisionLocks = 64
+
+func (c *caseState) init() {
+	c.initOnce.Do(func() {
+		c.locks = make([]chan struct{}, decisionLocks)
+		for i := range c.locks {
+			c.locks[i] = make(chan struct{}, 1)
+		}
+		c.stopped = make(chan struct{})
+	})
+}
+
+// lock takes the lock of decision id, or fails when ctx ends first.
+func (c *caseState) lock(ctx context.Context, id string) (unlock func(), err error) {
+	c.init()
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(id))
+	l := c.locks[h.Sum32()%decisionLocks]
+	select {
+	case l <- struct{}{}:
+		return func() { <-l }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// feedsStopped is closed once StopFeeds has been called.
+func (c *caseState) feedsStopped() <-chan struct{} {
+	c.init()
+	return c.stopped
 }
 
 func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsRequest, stream triagev1.TriageService_WatchAssignmentsServer) error {
@@ -226,11 +320,17 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 	if err != nil {
 		return err
 	}
+	stopped := s.cases.feedsStopped()
 	s.metrics.feeds.Inc()
 	defer s.metrics.feeds.Dec()
 	poll := time.NewTicker(feedPoll)
 	defer poll.Stop()
 	for {
+		select {
+		case <-stopped:
+			return errFeedsStopped
+		default:
+		}
 		// Take the change signal before reading, so a commit between the
 		// read and the wait is not slept through.
 		changed := cs.Changes()
@@ -253,7 +353,12 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		}
 		select {
 		case <-ctx.Done():
-			return nil // the client left; not an error of the feed
+			// The client left or its deadline passed. Never end with OK:
+			// a feed has no end, and a client seeing one would stop
+			// following (CANCELED or DEADLINE_EXCEEDED instead).
+			return ctx.Err()
+		case <-stopped:
+			return errFeedsStopped
 		case <-changed:
 		case <-poll.C:
 		}
@@ -276,15 +381,18 @@ type preconditionError struct{ rule, msg string }
 
 func (e *preconditionError) Error() string { return e.rule + ": " + e.msg }
 
-// validDecisionID checks a decision id given by a client.
-func validDecisionID(id, field string) error {
+// validDecisionID checks a decision id given by a client and returns it in
+// the canonical form decisions are stored under: like GetDecision, the case
+// workflow accepts every form of a UUID (upper case, urn:uuid:, braces).
+func validDecisionID(id, field string) (string, error) {
 	if strings.TrimSpace(id) == "" {
-		return &rules.FieldError{Field: field, Problem: "is required"}
+		return "", &rules.FieldError{Field: field, Problem: "is required"}
 	}
-	if _, err := uuid.Parse(id); err != nil {
-		return &rules.FieldError{Field: field, Problem: "is not a decision id"}
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return "", &rules.FieldError{Field: field, Problem: "is not a decision id"}
 	}
-	return nil
+	return u.String(), nil
 }
 
 // personID checks the id of a judge or president: required, short, no

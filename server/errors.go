@@ -51,9 +51,9 @@ func withContext(ctx context.Context, err error) error {
 //
 //   - *rules.FieldError (invalid request)   → INVALID_ARGUMENT naming the field,
 //     with an errdetails.BadRequest field violation
-//   - *rules.ConversionError, a request the record does not allow
-//                                           → FAILED_PRECONDITION naming the
-//     rule and article, with an errdetails.PreconditionFailure
+//   - *rules.ConversionError or *preconditionError (a request the law or
+//     the record does not allow)            → FAILED_PRECONDITION naming the
+//     rule (and article), with an errdetails.PreconditionFailure
 //   - context.Canceled                      → CANCELED
 //   - context.DeadlineExceeded              → DEADLINE_EXCEEDED
 //   - store.ErrNotFound                     → NOT_FOUND

@@ -23,6 +23,7 @@ func TestToStatus(t *testing.T) {
 		code      codes.Code
 		msg       string // exact client message
 		violation string // BadRequest field, when INVALID_ARGUMENT
+		rule      string // PreconditionFailure type, when FAILED_PRECONDITION
 	}{
 		{name: "nil", err: nil, code: codes.OK, msg: ""},
 		{
@@ -42,6 +43,30 @@ func TestToStatus(t *testing.T) {
 			err:       fmt.Errorf("%w: %w", context.Canceled, &rules.FieldError{Field: "filing.id", Problem: "is required"}),
 			msg:       "invalid filing.id: is required",
 			violation: "filing.id",
+		},
+		{
+			name: "conversion the law forbids", code: codes.FailedPrecondition,
+			err:  fmt.Errorf("record outcome: %w", &rules.ConversionError{Rule: rules.RuleInterp260AfterHearing, Article: "民诉法解释第二百六十条", Message: "开庭后不得转为简易程序。"}),
+			msg:  rules.RuleInterp260AfterHearing + " (民诉法解释第二百六十条): 开庭后不得转为简易程序。",
+			rule: rules.RuleInterp260AfterHearing,
+		},
+		{
+			name: "record-keeping rule without an article", code: codes.FailedPrecondition,
+			err:  &rules.ConversionError{Rule: rules.RuleFilingChoiceNotFirst, Message: "只能记录一次。"},
+			msg:  rules.RuleFilingChoiceNotFirst + ": 只能记录一次。",
+			rule: rules.RuleFilingChoiceNotFirst,
+		},
+		{
+			name: "precondition of the service", code: codes.FailedPrecondition,
+			err:  fmt.Errorf("assign: %w", &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK", msg: "decision needs review"}),
+			msg:  "REVIEW_CASE_TO_FAST_TRACK: decision needs review",
+			rule: "REVIEW_CASE_TO_FAST_TRACK",
+		},
+		{
+			name: "field error wins over a precondition", code: codes.InvalidArgument,
+			err:       errors.Join(&preconditionError{rule: "NO_TEAMS", msg: "x"}, &rules.FieldError{Field: "reason", Problem: "is required"}),
+			msg:       "invalid reason: is required",
+			violation: "reason",
 		},
 		{name: "canceled", err: context.Canceled, code: codes.Canceled, msg: msgCanceled},
 		{name: "wrapped canceled", err: fmt.Errorf("decide: %w", context.Canceled), code: codes.Canceled, msg: msgCanceled},
@@ -84,6 +109,9 @@ func TestToStatus(t *testing.T) {
 			}
 			if got := fieldViolation(st); got != tt.violation {
 				t.Errorf("BadRequest field = %q, want %q", got, tt.violation)
+			}
+			if got := preconditionType(st); got != tt.rule {
+				t.Errorf("PreconditionFailure type = %q, want %q", got, tt.rule)
 			}
 		})
 	}

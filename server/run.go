@@ -136,6 +136,9 @@ func Run(ctx context.Context, cfg Config) error {
 	})
 	g.Go(func() error {
 		<-gctx.Done()
+		// Team feeds last until their clients leave: end them, or the
+		// graceful stop would wait for them until its deadline.
+		svc.StopFeeds()
 		shutdown(logger, health, grpcSrv, httpSrv, timeout)
 		return nil
 	})

@@ -18,6 +18,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
 )
 
 // fixedNow is the injected clock of the test servers.
@@ -25,6 +26,7 @@ var fixedNow = time.Date(2024, 3, 5, 9, 30, 15, 123456789, time.UTC)
 
 // harness is one real gRPC server on 127.0.0.1:0 and a real client.
 type harness struct {
+	svc    *Service
 	reg    *prometheus.Registry
 	health *Health
 	srv    *grpc.Server
@@ -36,6 +38,9 @@ type harness struct {
 type deps struct {
 	decider Decider
 	store   DecisionStore
+	// teams, if set, routes decisions and enables the case workflow's
+	// AssignCase and WatchAssignments (Options.Teams).
+	teams *routing.Teams
 	// notServing leaves health NOT_SERVING, as at process start.
 	notServing bool
 }
@@ -52,10 +57,12 @@ func startServer(t *testing.T, d deps) *harness {
 		Logger:     logger,
 		Registerer: h.reg,
 		Now:        func() time.Time { return fixedNow },
+		Teams:      d.teams,
 	})
 	if err != nil {
 		t.Fatalf("NewService: %v", err)
 	}
+	h.svc = svc
 	h.srv, err = NewGRPCServer(svc, h.health, GRPCOptions{Logger: logger, Registerer: h.reg})
 	if err != nil {
 		t.Fatalf("NewGRPCServer: %v", err)
@@ -261,7 +268,7 @@ func (nilDecider) Decide(context.Context, *triagev1.Filing) (*triagev1.Decision,
 // errSecret is an internal error text that must never reach a client.
 var errSecret = errors.New("sqlite: disk I/O error at /secret/path")
 
-func mustNotLeak(t *testing.T, msg string) {
+func mustNotLeak(t testing.TB, msg string) {
 	t.Helper()
 	if strings.Contains(msg, "secret") || strings.Contains(msg, "I/O") {
 		t.Errorf("client message leaks internal detail: %q", msg)

@@ -63,6 +63,8 @@ type Service struct {
 	metrics *metrics
 	now     func() time.Time
 	teams   *routing.Teams
+	// cases is the case workflow's state (cases.go).
+	cases caseState
 }
 
 // NewService returns a Service with the given dependencies and registers its

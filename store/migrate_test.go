@@ -73,8 +73,8 @@ func TestIsPostgresURL(t *testing.T) {
 		"file:///tmp/x.db":             false,
 		"":                             false,
 	} {
-		if got := isPostgresURL(target); got != want {
-			t.Errorf("isPostgresURL(%q) = %v, want %v", target, got, want)
+		if got := IsPostgresURL(target); got != want {
+			t.Errorf("IsPostgresURL(%q) = %v, want %v", target, got, want)
 		}
 	}
 }

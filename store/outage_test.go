@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fenjian/fenjian/internal/pgtest"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -29,9 +30,9 @@ func TestPostgresOutage(t *testing.T) {
 	postgresDSN(t) // PostgreSQL tests run when the suite is asked for them
 	for _, mode := range []string{"fast", "immediate"} {
 		t.Run("stop="+mode, func(t *testing.T) {
-			c := startPGCluster(t)
+			c := pgtest.StartCluster(t)
 			ctx := context.Background()
-			s, err := store.OpenPostgres(ctx, c.dsn(), store.Options{})
+			s, err := store.OpenPostgres(ctx, c.URL(), store.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,7 +82,7 @@ func TestPostgresOutage(t *testing.T) {
 				t.Fatalf("only %d saves succeeded before the outage", okCount.Load())
 			}
 
-			c.stop(mode)
+			c.Stop(mode)
 			down := time.Now()
 			// Probes from a caller with no deadline of its own: the store
 			// must bound them itself.
@@ -100,7 +101,7 @@ func TestPostgresOutage(t *testing.T) {
 			close(stopLoad)
 			wg.Wait()
 
-			c.start()
+			c.Start()
 			// The same store, not reopened: its pools dial the server anew.
 			var after []string
 			recovered := waitUntil(30*time.Second, func() bool {

@@ -152,7 +152,7 @@ var (
 // file (OpenSQLite). A key=value PostgreSQL DSN is not recognised here; pass
 // it to OpenPostgres, or write it as a URL.
 func Open(ctx context.Context, target string, opts Options) (Store, error) {
-	if isPostgresURL(target) {
+	if IsPostgresURL(target) {
 		p, err := OpenPostgres(ctx, target, opts)
 		if err != nil {
 			return nil, err // not a typed nil inside a non-nil Store
@@ -166,9 +166,9 @@ func Open(ctx context.Context, target string, opts Options) (Store, error) {
 	return s, nil
 }
 
-// isPostgresURL reports whether target is a URL with one of the schemes
+// IsPostgresURL reports whether target is a URL with one of the schemes
 // libpq accepts, in any letter case, as URL schemes are.
-func isPostgresURL(target string) bool {
+func IsPostgresURL(target string) bool {
 	scheme, _, ok := strings.Cut(target, "://")
 	return ok && (strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql"))
 }
@@ -224,7 +224,7 @@ func (o Options) maxBatch() int {
 // Redact returns target fit for logs: a PostgreSQL URL without its password,
 // a SQLite path unchanged.
 func Redact(target string) string {
-	if !isPostgresURL(target) {
+	if !IsPostgresURL(target) {
 		return target
 	}
 	u, err := url.Parse(target)

@@ -1,23 +1,25 @@
 //go:build unix
 
-package store_test
+package pgtest
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 )
 
-// pgCluster is a throwaway PostgreSQL server in a temporary directory, for
-// tests that stop and restart the database under a store, which the shared
-// server of FENJIAN_TEST_POSTGRES must never be.
-type pgCluster struct {
+// Cluster is a throwaway PostgreSQL server in a temporary directory, for
+// tests that stop and restart the database under a store or a server, which
+// the shared server of FENJIAN_TEST_POSTGRES must never be.
+type Cluster struct {
 	t    testing.TB
 	bin  string // directory holding initdb, pg_ctl and postgres
 	data string
@@ -28,17 +30,22 @@ type pgCluster struct {
 	cred *syscall.Credential
 }
 
-// startPGCluster initialises and starts a server on a free port on
-// 127.0.0.1 with trust authentication, stopped when t ends. It skips t, saying
-// why, when the server binaries are not installed or cannot be run.
-func startPGCluster(t testing.TB) *pgCluster {
+// StartCluster initialises and starts a server on a free port on 127.0.0.1
+// with trust authentication, stopped when t ends. It skips t, saying why,
+// when the server binaries are not installed or cannot be run.
+//
+// Like Schema it runs only when FENJIAN_TEST_POSTGRES is set: the variable
+// is how a run asks for the PostgreSQL tests, and the machines that set it
+// are the ones with PostgreSQL installed.
+func StartCluster(t testing.TB) *Cluster {
 	t.Helper()
-	bin := findPGBin()
+	DSN(t)
+	bin := findBin()
 	if bin == "" {
 		t.Skip("no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin or PATH; " +
-			"install the postgresql package to run the outage test")
+			"install the postgresql package to run this test")
 	}
-	c := &pgCluster{t: t, bin: bin}
+	c := &Cluster{t: t, bin: bin}
 	base := t.TempDir()
 	if os.Geteuid() == 0 {
 		u, err := user.Lookup("postgres")
@@ -75,7 +82,7 @@ func startPGCluster(t testing.TB) *pgCluster {
 		t.Skipf("initdb failed, cannot run a throwaway server here: %v\n%s", err, out)
 	}
 	conf := fmt.Sprintf("\nport = %d\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n"+
-		"max_connections = 20\nshared_buffers = 16MB\n", c.port)
+		"max_connections = 40\nshared_buffers = 16MB\n", c.port)
 	f, err := os.OpenFile(filepath.Join(c.data, "postgresql.conf"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -94,34 +101,34 @@ func startPGCluster(t testing.TB) *pgCluster {
 		}
 		_, _ = c.run("pg_ctl", "-D", c.data, "-m", "immediate", "-w", "stop")
 	})
-	c.start()
+	c.Start()
 	return c
 }
 
-// dsn is the URL of the cluster's postgres database. A short
-// connect_timeout keeps the outage test quick should connecting hang.
-func (c *pgCluster) dsn() string {
+// URL is the URL of the cluster's postgres database. A short
+// connect_timeout keeps outage tests quick should connecting hang.
+func (c *Cluster) URL() string {
 	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable&connect_timeout=3", c.port)
 }
 
-// start starts the server and waits until it accepts connections.
-func (c *pgCluster) start() {
+// Start starts the server and waits until it accepts connections.
+func (c *Cluster) Start() {
 	c.t.Helper()
 	if out, err := c.run("pg_ctl", "-D", c.data, "-l", c.log, "-w", "-t", "60", "start"); err != nil {
 		c.t.Fatalf("pg_ctl start: %v\n%s", err, out)
 	}
 }
 
-// stop stops the server: mode "fast" ends sessions and shuts down cleanly,
+// Stop stops the server: mode "fast" ends sessions and shuts down cleanly,
 // "immediate" kills the server processes as a crash would.
-func (c *pgCluster) stop(mode string) {
+func (c *Cluster) Stop(mode string) {
 	c.t.Helper()
 	if out, err := c.run("pg_ctl", "-D", c.data, "-m", mode, "-w", "-t", "60", "stop"); err != nil {
 		c.t.Fatalf("pg_ctl stop -m %s: %v\n%s", mode, err, out)
 	}
 }
 
-func (c *pgCluster) run(name string, args ...string) ([]byte, error) {
+func (c *Cluster) run(name string, args ...string) ([]byte, error) {
 	cmd := exec.Command(filepath.Join(c.bin, name), args...)
 	// A directory the server's user may enter: initdb and pg_ctl fail
 	// when they cannot read their working directory.
@@ -132,9 +139,9 @@ func (c *pgCluster) run(name string, args ...string) ([]byte, error) {
 	return cmd.CombinedOutput()
 }
 
-// findPGBin returns the newest /usr/lib/postgresql/N/bin with initdb and
+// findBin returns the newest /usr/lib/postgresql/N/bin with initdb and
 // pg_ctl (Debian's layout), else the directory of initdb in PATH, else "".
-func findPGBin() string {
+func findBin() string {
 	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
 	slices.SortFunc(dirs, func(a, b string) int {
 		va, _ := strconv.Atoi(filepath.Base(filepath.Dir(a)))
@@ -155,4 +162,24 @@ func findPGBin() string {
 func isExecutable(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0
+}
+
+// freePort returns a TCP port on 127.0.0.1 that nothing listened on a
+// moment ago.
+func freePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+func tail(s string, lines int) string {
+	all := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(all) > lines {
+		all = all[len(all)-lines:]
+	}
+	return strings.Join(all, "\n")
 }

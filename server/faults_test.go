@@ -1,0 +1,409 @@
+//go:build unix
+
+package server
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/pgtest"
+	"github.com/fenjian/fenjian/store"
+)
+
+// burstFilings are the filings the fault tests send in turn: cases for
+// several teams, so that the draws spread over the teams' capacities.
+var burstFilings = []func(id string) *triagev1.Filing{
+	loanFiling, reviewTextFiling, divorceFiling, constructionFiling, adminFiling,
+	func(id string) *triagev1.Filing { return criminalFiling(id, true) },
+}
+
+// call is one Triage call of a burst and what came of it.
+type call struct {
+	filing *triagev1.Filing
+	d      *triagev1.Decision // when OK
+	code   codes.Code
+	start  time.Time
+	took   time.Duration
+}
+
+// TestPostgresOutage stops a throwaway PostgreSQL server under a running
+// fenjian server that is triaging from several clients, then starts it again
+// (design.md §8): while the database is down every call fails promptly with
+// UNAVAILABLE, Triage and the case workflow's calls alike, and an open team
+// feed ends with UNAVAILABLE; no call that returned OK lacks its record;
+// once the database is back the same server, not restarted, serves again,
+// and the feed resumed with its last cursor misses nothing. "fast" is a
+// clean database shutdown, "immediate" a crash.
+func TestPostgresOutage(t *testing.T) {
+	for _, mode := range []string{"fast", "immediate"} {
+		t.Run("stop="+mode, func(t *testing.T) {
+			t.Parallel()
+			c := pgtest.StartCluster(t)
+			st, err := store.OpenPostgres(context.Background(), c.URL(), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = st.Close() })
+			r := startRun(t, Config{Decider: newDecider(t), Store: st, Teams: defaultTeams(t)})
+			client := triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))
+			ctx := testContext(t)
+			const team = "civil-fast-general"
+			f := watch(t, client, team, "")
+
+			var (
+				mu       sync.Mutex
+				calls    []call
+				okCount  atomic.Int64
+				seq      atomic.Int64
+				stopLoad = make(chan struct{})
+				wg       sync.WaitGroup
+			)
+			for range 6 {
+				wg.Go(func() {
+					for {
+						select {
+						case <-stopLoad:
+							return
+						default:
+						}
+						n := seq.Add(1)
+						fl := burstFilings[n%int64(len(burstFilings))](fmt.Sprintf("out-%d", n))
+						// A generous deadline: promptness is asserted on the
+						// measured time, not by cutting calls short.
+						cctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+						start := time.Now()
+						resp, err := client.Triage(cctx, &triagev1.TriageRequest{Filing: fl})
+						cancel()
+						mu.Lock()
+						calls = append(calls, call{fl, resp.GetDecision(), status.Code(err), start, time.Since(start)})
+						mu.Unlock()
+						if err == nil {
+							okCount.Add(1)
+						} else {
+							time.Sleep(5 * time.Millisecond) // no hot loop while the database is down
+						}
+					}
+				})
+			}
+			if !waitFor(30*time.Second, func() bool { return okCount.Load() >= 60 }) {
+				t.Fatalf("only %d calls succeeded before the outage", okCount.Load())
+			}
+			mu.Lock()
+			var known *triagev1.Decision
+			for _, cl := range calls {
+				if cl.code == codes.OK && cl.d.GetRecommended() == smallClaims && !cl.d.GetNeedsReview() {
+					known = cl.d
+					break
+				}
+			}
+			mu.Unlock()
+			if known == nil {
+				t.Fatal("no small-claims decision before the outage")
+			}
+
+			c.Stop(mode)
+			down := time.Now()
+			// Every RPC of the service fails promptly with UNAVAILABLE.
+			probes := []struct {
+				name string
+				call func() error
+			}{
+				{"Triage", func() error {
+					_, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("probe")})
+					return err
+				}},
+				{"GetDecision", func() error {
+					_, err := client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: known.GetDecisionId()})
+					return err
+				}},
+				{"RecordOutcome", func() error {
+					_, err := client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(known, confirmed, smallClaims, "2024-03-06")})
+					return err
+				}},
+				{"AssignCase", func() error {
+					_, err := client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: known.GetDecisionId(), TeamId: "civil-trial-1", DesignatedBy: "p-1", Reason: "回避"})
+					return err
+				}},
+				{"WatchAssignments", func() error {
+					return watchErr(t, client, &triagev1.WatchAssignmentsRequest{TeamId: team}).Err()
+				}},
+			}
+			for _, p := range probes {
+				start := time.Now()
+				err := p.call()
+				if took := time.Since(start); status.Code(err) != codes.Unavailable || took > 10*time.Second {
+					t.Errorf("%s with the database down: %v after %v, want UNAVAILABLE promptly", p.name, err, took)
+				}
+				mustNotLeak(t, status.Convert(err).Message())
+			}
+			// The open feed delivers what it had, then ends with UNAVAILABLE.
+			var seen []*triagev1.Assignment
+			for {
+				a, err := f.next(15 * time.Second)
+				if err != nil {
+					if status.Code(err) != codes.Unavailable {
+						t.Errorf("open feed during the outage ended with %v, want UNAVAILABLE", err)
+					}
+					break
+				}
+				seen = append(seen, a)
+			}
+			time.Sleep(300 * time.Millisecond) // the load keeps failing meanwhile
+			close(stopLoad)
+			wg.Wait()
+
+			c.Start()
+			// The same server, not restarted, serves again.
+			if !waitFor(30*time.Second, func() bool {
+				_, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("after")})
+				return err == nil
+			}) {
+				t.Fatal("Triage did not succeed within 30s of the database's restart")
+			}
+			var rwg sync.WaitGroup
+			after := make([]call, 20)
+			for i := range after {
+				rwg.Go(func() {
+					fl := burstFilings[i%len(burstFilings)](fmt.Sprintf("rec-%d", i))
+					resp, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: fl})
+					after[i] = call{filing: fl, d: resp.GetDecision(), code: status.Code(err)}
+					if err != nil {
+						t.Errorf("Triage after recovery: %v", err)
+					}
+				})
+			}
+			rwg.Wait()
+
+			// No call that returned OK lacks its record; every failure was
+			// UNAVAILABLE and prompt.
+			var ok, failedDown int
+			var slowest time.Duration
+			for _, cl := range append(calls, after...) {
+				switch cl.code {
+				case codes.OK:
+					ok++
+					got, err := client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: cl.d.GetDecisionId()})
+					if err != nil || !proto.Equal(got.GetDecision(), cl.d) {
+						t.Errorf("%s: acknowledged decision %s not stored as returned: %v", cl.filing.GetId(), cl.d.GetDecisionId(), err)
+					}
+				case codes.Unavailable:
+					if !cl.start.Before(down) {
+						failedDown++
+					}
+					slowest = max(slowest, cl.took)
+				default:
+					t.Errorf("%s: Triage = %v, want OK or UNAVAILABLE", cl.filing.GetId(), cl.code)
+				}
+			}
+			if failedDown == 0 {
+				t.Error("no call failed while the database was down")
+			}
+			if slowest > 10*time.Second {
+				t.Errorf("a failing call took %v, want failures within seconds", slowest)
+			}
+			// The feed, resumed after the last cursor it delivered, misses
+			// nothing and repeats nothing.
+			want := teamFeed(t, st, team)
+			last := ""
+			if len(seen) > 0 {
+				last = seen[len(seen)-1].GetCursor()
+			}
+			f = watch(t, client, team, last)
+			seen = append(seen, f.take(t, len(want)-len(seen))...)
+			f.quiet(t, 2*feedPoll)
+			f.stop()
+			for i := range want {
+				if !proto.Equal(seen[i], want[i]) {
+					t.Fatalf("feed #%d: got %v, want %v", i, seen[i], want[i])
+				}
+			}
+			verifyAudit(t, st)
+			t.Logf("%d calls: %d OK, %d failed with UNAVAILABLE while the database was down (slowest failure %v); feed of %d",
+				len(calls)+len(after), ok, failedDown, slowest.Round(time.Millisecond), len(want))
+		})
+	}
+}
+
+// TestKill9DuringBurst runs the service as a real process (this test binary
+// under serveEnv) on a SQLite file, fires concurrent Triage calls at it and
+// kills it with SIGKILL in the middle of the burst (design.md §8: a decision
+// acknowledged is never lost). Reopened, the store holds every decision
+// whose response arrived, exactly as returned, with its assignment in the
+// team's feed, and the audit chain verifies.
+func TestKill9DuringBurst(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server process")
+	}
+	path := tempDB(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), serveEnv+"="+path)
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var waitOnce sync.Once
+	var waitErr error
+	wait := func() error {
+		waitOnce.Do(func() { waitErr = cmd.Wait() })
+		return waitErr
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = wait()
+	})
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if a, ok := strings.CutPrefix(sc.Text(), "serving "); ok {
+				addr <- a
+			}
+		}
+	}()
+	var target string
+	select {
+	case target = <-addr:
+	case <-time.After(60 * time.Second):
+		t.Fatalf("server process did not start serving: %s", stderr.String())
+	}
+	client := triagev1.NewTriageServiceClient(dial(t, target))
+
+	const workers, killAfter = 8, 200
+	var (
+		mu           sync.Mutex
+		acked        []call
+		failedBefore []error
+		afterKill    atomic.Int64 // calls that ended after the kill: answered or not
+		count        atomic.Int64
+		killed       = make(chan struct{})
+		wg           sync.WaitGroup
+	)
+	kill := func() {
+		// Marked first, so that no worker takes the failure of its call
+		// for a failure before the kill.
+		close(killed)
+		// SIGKILL: no deferred function, no Close, no graceful stop.
+		if err := cmd.Process.Kill(); err != nil {
+			t.Errorf("kill: %v", err)
+		}
+	}
+	safety := time.AfterFunc(60*time.Second, func() { _ = cmd.Process.Kill() })
+	defer safety.Stop()
+	for w := range workers {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				select {
+				case <-killed:
+					return
+				default:
+				}
+				fl := burstFilings[(w+i)%len(burstFilings)](fmt.Sprintf("k-%d-%d", w, i))
+				cctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+				resp, err := client.Triage(cctx, &triagev1.TriageRequest{Filing: fl})
+				cancel()
+				wasKilled := false
+				select {
+				case <-killed:
+					wasKilled = true
+					afterKill.Add(1)
+				default:
+				}
+				if err != nil {
+					if !wasKilled {
+						mu.Lock()
+						failedBefore = append(failedBefore, fmt.Errorf("%s: %w", fl.GetId(), err))
+						mu.Unlock()
+						return
+					}
+					continue
+				}
+				mu.Lock()
+				acked = append(acked, call{filing: fl, d: resp.GetDecision()})
+				mu.Unlock()
+				if count.Add(1) == killAfter {
+					kill()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	werr := wait()
+	if len(failedBefore) > 0 {
+		t.Fatalf("calls failed before the kill: %v\n%s", failedBefore, stderr.String())
+	}
+	select {
+	case <-killed:
+	default:
+		t.Fatalf("the burst ended before the kill: %v\n%s", werr, stderr.String())
+	}
+	if afterKill.Load() == 0 {
+		t.Errorf("no call was in flight when the server was killed: not a kill during a burst")
+	}
+	t.Logf("killed the server after %d acknowledgements; %d acknowledged in all, %d calls in flight at the kill (%v)",
+		killAfter, len(acked), afterKill.Load(), werr)
+
+	st := openStore(t, path)
+	ctx := testContext(t)
+	feeds := map[string]map[string]*triagev1.Assignment{}
+	for _, cl := range acked {
+		d := cl.d
+		got, err := st.GetDecision(ctx, d.GetDecisionId())
+		if err != nil {
+			t.Errorf("acknowledged decision %s (%s) lost: %v", d.GetDecisionId(), cl.filing.GetId(), err)
+			continue
+		}
+		if !proto.Equal(got, d) {
+			t.Errorf("decision %s stored as\n%v\nreturned as\n%v", d.GetDecisionId(), got, d)
+		}
+		a := d.GetAssignment()
+		if a == nil {
+			continue
+		}
+		if feeds[a.GetTeamId()] == nil {
+			feeds[a.GetTeamId()] = map[string]*triagev1.Assignment{}
+			for _, x := range teamFeed(t, st, a.GetTeamId()) {
+				feeds[a.GetTeamId()][x.GetAssignmentId()] = x
+			}
+		}
+		if x := feeds[a.GetTeamId()][a.GetAssignmentId()]; !proto.Equal(x, a) {
+			t.Errorf("acknowledged assignment %s of %s to %s: in the feed as %v", a.GetAssignmentId(), d.GetDecisionId(), a.GetTeamId(), x)
+		}
+	}
+	rep, err := st.VerifyAudit(ctx)
+	if err != nil || !rep.OK {
+		t.Errorf("audit after the kill: %v, %v", rep, err)
+	}
+	t.Log(rep)
+}
+
+// waitFor polls cond every 50ms until it holds or d passes.
+func waitFor(d time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(d)
+	for {
+		if cond() {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

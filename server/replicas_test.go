@@ -1,0 +1,203 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/pgtest"
+	"github.com/fenjian/fenjian/routing"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/store"
+)
+
+// replica is one server.Run process-alike on its own store over a shared
+// PostgreSQL schema.
+type replica struct {
+	run    *running
+	store  store.Store
+	client triagev1.TriageServiceClient
+}
+
+func startReplica(t *testing.T, target string, teams *routing.Teams) replica {
+	t.Helper()
+	st := openTarget(t, target)
+	r := startRun(t, Config{Decider: newDecider(t), Store: st, Teams: teams})
+	return replica{run: r, store: st, client: triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))}
+}
+
+// TestReplicasShareRecord runs two servers on one PostgreSQL schema, as two
+// replicas of the service: each reads what the other recorded, checks
+// outcomes and designations against it, and a team feed opened on one
+// delivers what the other assigns (it polls: the other's commits do not
+// signal this process).
+func TestReplicasShareRecord(t *testing.T) {
+	target := pgtest.Schema(t)
+	teams := defaultTeams(t)
+	a := startReplica(t, target, teams)
+	b := startReplica(t, target, teams)
+	ctx := testContext(t)
+	const team = "civil-fast-general"
+
+	feedB := watch(t, b.client, team, "")
+
+	// Decided on A, read on B.
+	d := triageOK(t, ctx, a.client, loanFiling("rep-1"))
+	got, err := b.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: d.GetDecisionId()})
+	if err != nil {
+		t.Fatalf("GetDecision on B of A's decision: %v", err)
+	}
+	if !proto.Equal(got.GetDecision(), d) {
+		t.Errorf("B reads\n%v\nA returned\n%v", got.GetDecision(), d)
+	}
+	// A's random assignment reaches B's feed.
+	if x := feedB.take(t, 1)[0]; !proto.Equal(x, d.GetAssignment()) {
+		t.Errorf("B's feed delivered %v, A assigned %v", x, d.GetAssignment())
+	}
+
+	// Outcomes recorded on B are checked against A's record.
+	_, err = b.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, ordinary, "2024-03-06")})
+	checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleConfirmedNotRecommended)
+	resp, err := b.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, smallClaims, "2024-03-06")})
+	if err != nil {
+		t.Fatalf("RecordOutcome on B: %v", err)
+	}
+	if resp.GetOutcome().GetPrevious() != d.GetRecommended() {
+		t.Errorf("previous = %v, A recommended %v", resp.GetOutcome().GetPrevious(), d.GetRecommended())
+	}
+	// ... and A sees B's outcome.
+	_, err = a.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, smallClaims, "2024-03-07")})
+	checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleFilingChoiceNotFirst)
+
+	// A designation made on A reaches B's feed.
+	des, err := a.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: team, DesignatedBy: "president-1", Reason: "关联案件由同一团队审理"})
+	if err != nil {
+		t.Fatalf("AssignCase on A: %v", err)
+	}
+	if x := feedB.take(t, 1)[0]; !proto.Equal(x, des.GetAssignment()) {
+		t.Errorf("B's feed delivered %v, A designated %v", x, des.GetAssignment())
+	}
+
+	// A conversion recorded on A decides what B lets a team take.
+	s := triageOK(t, ctx, b.client, simplifiedFiling("rep-2"))
+	if x := feedB.take(t, 1)[0]; x.GetDecisionId() != s.GetDecisionId() {
+		t.Errorf("B's feed delivered %v, want B's own assignment of %s", x, s.GetDecisionId())
+	}
+	if _, err := a.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(s, simpToOrd, ordinary, "2024-04-02")}); err != nil {
+		t.Fatalf("简转普 on A: %v", err)
+	}
+	_, err = b.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: s.GetDecisionId(), TeamId: team, DesignatedBy: "president-1", Reason: "转普通程序后仍由原团队审理"})
+	checkStatus(t, err, codes.FailedPrecondition, "", "TEAM_DOES_NOT_TAKE_CASE")
+
+	feedB.quiet(t, 2*feedPoll)
+	feedB.stop()
+}
+
+// TestReplicasShareCapacity triages 2×40 cases at once on two replicas of
+// one PostgreSQL schema with a teams file of tiny capacities: no team is
+// given more cases than its capacity, every place is taken, every case that
+// found none is stored unassigned and flagged for review, and the record
+// verifies.
+func TestReplicasShareCapacity(t *testing.T) {
+	target := pgtest.Schema(t)
+	file := tinyTeams()
+	teams := writeTeams(t, file)
+	replicas := []replica{startReplica(t, target, teams), startReplica(t, target, teams)}
+	ctx := testContext(t)
+
+	type result struct {
+		filing *triagev1.Filing
+		d      *triagev1.Decision
+		err    error
+	}
+	const perReplica = 40
+	results := make([][]result, len(replicas))
+	var wg sync.WaitGroup
+	for ri, r := range replicas {
+		results[ri] = make([]result, perReplica)
+		for w := range 4 {
+			wg.Go(func() {
+				for i := w; i < perReplica; i += 4 {
+					id := fmt.Sprintf("cap-%d-%d", ri, i)
+					f := loanFiling(id)
+					if i%2 == 1 {
+						f = reviewTextFiling(id)
+					}
+					resp, err := r.client.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+					results[ri][i] = result{f, resp.GetDecision(), err}
+				}
+			})
+		}
+	}
+	wg.Wait()
+
+	assigned := map[string]int{}
+	for ri, rs := range results {
+		other := replicas[1-ri]
+		for _, res := range rs {
+			if res.err != nil {
+				t.Fatalf("Triage(%s) on replica %d: %v", res.filing.GetId(), ri, res.err)
+			}
+			d := res.d
+			stored, err := other.store.GetDecision(ctx, d.GetDecisionId())
+			if err != nil || !proto.Equal(stored, d) {
+				t.Errorf("%s: the other replica reads %v (%v), want the decision returned", res.filing.GetId(), stored, err)
+			}
+			a := d.GetAssignment()
+			if a == nil {
+				last := d.GetReviewReasons()[len(d.GetReviewReasons())-1]
+				if !d.GetNeedsReview() || last.GetCode() != NoTeamCode {
+					t.Errorf("%s: no team, but needs_review %v, reasons %v", res.filing.GetId(), d.GetNeedsReview(), d.GetReviewReasons())
+				}
+				continue
+			}
+			assigned[a.GetTeamId()]++
+			want := []string{"fast-a", "fast-b"}
+			if res.filing.GetText() != loanFiling("").GetText() {
+				want = []string{"civil"}
+			}
+			if !slices.Contains(want, a.GetTeamId()) {
+				t.Errorf("%s went to %s, want one of %v", res.filing.GetId(), a.GetTeamId(), want)
+			}
+			if i, err := routing.Redraw(a.GetDraw()); err != nil || a.GetDraw().GetCandidates()[i].GetTeamId() != a.GetTeamId() {
+				t.Errorf("%s: the draw re-runs to another team (%v)", res.filing.GetId(), err)
+			}
+		}
+	}
+	for _, e := range file.Teams {
+		feed := teamFeed(t, replicas[0].store, e.ID)
+		if int64(len(feed)) > e.Capacity {
+			t.Errorf("team %s was given %d cases; its capacity is %d", e.ID, len(feed), e.Capacity)
+		}
+		if len(feed) != assigned[e.ID] {
+			t.Errorf("team %s: %d assignments in its feed, %d returned to clients", e.ID, len(feed), assigned[e.ID])
+		}
+	}
+	// Demand exceeds every civil team's capacity: each place is taken.
+	for _, id := range []string{"fast-a", "fast-b", "civil"} {
+		tm, _ := teams.Team(id)
+		if int64(assigned[id]) != tm.Capacity {
+			t.Errorf("team %s got %d cases of %d places, with more cases than places", id, assigned[id], tm.Capacity)
+		}
+	}
+	verifyAudit(t, replicas[1].store)
+}
+
+// verifyAudit checks the store's audit chain.
+func verifyAudit(t testing.TB, st store.Store) {
+	t.Helper()
+	rep, err := st.VerifyAudit(context.Background())
+	if err != nil {
+		t.Fatalf("VerifyAudit: %v", err)
+	}
+	if !rep.OK {
+		t.Fatalf("VerifyAudit: %s", rep)
+	}
+	t.Log(rep)
+}

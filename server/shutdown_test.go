@@ -1,0 +1,68 @@
+package server
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// TestRunEndsFeedsOnShutdown stops a server with team feeds open: a feed
+// lasts until its client leaves, so unless the server ends it the graceful
+// stop waits for it until the deadline and then cuts every call off. The
+// feeds end with UNAVAILABLE (reconnect with the last cursor) and the stop
+// is prompt.
+func TestRunEndsFeedsOnShutdown(t *testing.T) {
+	const timeout = 10 * time.Second
+	st := openStore(t, tempDB(t))
+	r := startRun(t, Config{Decider: newDecider(t), Store: st, Teams: defaultTeams(t), ShutdownTimeout: timeout})
+	client := triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))
+	ctx := testContext(t)
+	d := triageOK(t, ctx, client, loanFiling("s-1"))
+	feeds := []*feed{watch(t, client, "civil-fast-general", ""), watch(t, client, "family", "")}
+	if a := feeds[0].take(t, 1)[0]; a.GetDecisionId() != d.GetDecisionId() {
+		t.Fatalf("feed delivered %v", a)
+	}
+	feeds[1].quiet(t, 100*time.Millisecond) // open and waiting
+
+	took, err := r.stop()
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if took > timeout/2 {
+		t.Errorf("shutdown with open feeds took %v (deadline %v): the feeds held the graceful stop", took, timeout)
+	}
+	for _, f := range feeds {
+		_, err := f.next(5 * time.Second)
+		if st := status.Convert(err); st.Code() != codes.Unavailable || st.Message() != msgFeedsStopped {
+			t.Errorf("feed ended with %v, want UNAVAILABLE %q", err, msgFeedsStopped)
+		}
+	}
+}
+
+// TestStopFeedsRefusesNewFeeds: after StopFeeds a new feed is refused with
+// UNAVAILABLE at once, while the other calls still work (they drain).
+func TestStopFeedsRefusesNewFeeds(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	h.svc.StopFeeds()
+	h.svc.StopFeeds() // twice is harmless
+	st2 := watchErr(t, h.client, &triagev1.WatchAssignmentsRequest{TeamId: "family"})
+	if st2.Code() != codes.Unavailable || st2.Message() != msgFeedsStopped {
+		t.Errorf("feed after StopFeeds: %v, want UNAVAILABLE %q", st2.Err(), msgFeedsStopped)
+	}
+	if _, err := h.client.Triage(testContext(t), &triagev1.TriageRequest{Filing: loanFiling("s-2")}); err != nil {
+		t.Errorf("Triage after StopFeeds: %v", err)
+	}
+	// The refusal is counted and logged as what the client got.
+	waitMetric(t, h.reg, "grpc_server_handled_total", map[string]string{
+		"grpc_type": "server_stream", "grpc_service": "fenjian.triage.v1.TriageService", "grpc_method": "WatchAssignments", "grpc_code": "Unavailable",
+	}, 1)
+	if logs := h.logs.String(); !strings.Contains(logs, `"method":"WatchAssignments","code":"Unavailable"`) {
+		t.Errorf("the refused feed is not logged as UNAVAILABLE:\n%s", logs)
+	}
+}
