@@ -29,7 +29,7 @@ import (
 type CaseStore interface {
 	DecisionStore
 	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *store.AssignmentPlan) error
-	SaveOutcome(ctx context.Context, o *triagev1.Outcome) error
+	SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
 	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
 	ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error)
@@ -131,7 +131,9 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		return nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
-	if err := cs.SaveOutcome(ctx, o); err != nil {
+	// The in-process lock above orders this replica's calls; the store's
+	// check orders all replicas (ErrConflict → ABORTED: re-read and retry).
+	if err := cs.SaveOutcomeAfter(ctx, o, len(prior)); err != nil {
 		return nil, fmt.Errorf("save outcome: %w", err)
 	}
 	return o, nil

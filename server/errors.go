@@ -19,6 +19,7 @@ const (
 	msgCanceled         = "request canceled"
 	msgDeadlineExceeded = "deadline exceeded"
 	msgNotFound         = "decision not found"
+	msgConflict         = "the decision's outcomes changed while this one was checked; read them again and retry"
 	msgUnavailable      = "decision store unavailable, retry later"
 	msgInternal         = "internal error"
 )
@@ -56,6 +57,8 @@ func withContext(ctx context.Context, err error) error {
 //     rule (and article), with an errdetails.PreconditionFailure
 //   - context.Canceled                      → CANCELED
 //   - context.DeadlineExceeded              → DEADLINE_EXCEEDED
+//   - store.ErrConflict (another replica recorded an outcome first)
+//     → ABORTED
 //   - store.ErrNotFound                     → NOT_FOUND
 //   - any other store failure (store.ErrUnavailable, or any error of the
 //     DecisionStore)                        → UNAVAILABLE
@@ -82,6 +85,8 @@ func toStatus(err error) *status.Status {
 		return status.New(codes.Canceled, msgCanceled)
 	case errors.Is(err, context.DeadlineExceeded):
 		return status.New(codes.DeadlineExceeded, msgDeadlineExceeded)
+	case errors.Is(err, store.ErrConflict):
+		return status.New(codes.Aborted, msgConflict)
 	case errors.Is(err, store.ErrNotFound):
 		return status.New(codes.NotFound, msgNotFound)
 	case errors.As(err, &se) || errors.Is(err, store.ErrUnavailable):

@@ -80,6 +80,10 @@ func TestToStatus(t *testing.T) {
 			err: &storeError{op: "get decision", err: fmt.Errorf("id x: %w", store.ErrNotFound)},
 		},
 		{
+			name: "outcome raced by another replica", code: codes.Aborted, msg: msgConflict,
+			err: fmt.Errorf("save outcome: %w", fmt.Errorf("decision x has 1 outcomes, caller saw 0: %w", store.ErrConflict)),
+		},
+		{
 			name: "store unavailable", code: codes.Unavailable, msg: msgUnavailable,
 			err: &storeError{op: "save decision", err: fmt.Errorf("%w: %s", store.ErrUnavailable, secret)},
 		},

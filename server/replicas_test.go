@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -200,4 +201,43 @@ func verifyAudit(t testing.TB, st store.Store) {
 		t.Fatalf("VerifyAudit: %s", rep)
 	}
 	t.Log(rep)
+}
+
+// TestReplicasRaceOnOutcomes: judges on two replicas confirm the same
+// decision at once. Each replica checks the outcome against what it read, and
+// the store re-checks under the chain lock, so exactly one first outcome is
+// recorded per decision; the others are ABORTED (raced) or
+// FAILED_PRECONDITION (they read the winner's outcome).
+func TestReplicasRaceOnOutcomes(t *testing.T) {
+	target := pgtest.Schema(t)
+	teams := defaultTeams(t)
+	a := startReplica(t, target, teams)
+	b := startReplica(t, target, teams)
+	ctx := testContext(t)
+	for i := range 10 {
+		d := triageOK(t, ctx, a.client, loanFiling(fmt.Sprintf("race-%d", i)))
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		codesSeen := map[codes.Code]int{}
+		for j := range 4 {
+			c := a.client
+			if j%2 == 1 {
+				c = b.client
+			}
+			wg.Go(func() {
+				_, err := c.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, smallClaims, "2024-03-06")})
+				mu.Lock()
+				defer mu.Unlock()
+				codesSeen[status.Code(err)]++
+			})
+		}
+		wg.Wait()
+		if codesSeen[codes.OK] != 1 || codesSeen[codes.OK]+codesSeen[codes.Aborted]+codesSeen[codes.FailedPrecondition] != 4 {
+			t.Fatalf("decision %d: codes %v, want exactly one OK and the rest ABORTED or FAILED_PRECONDITION", i, codesSeen)
+		}
+		got, err := a.store.ListOutcomes(ctx, d.GetDecisionId())
+		if err != nil || len(got) != 1 {
+			t.Fatalf("decision %d: %d outcomes stored, %v; want 1", i, len(got), err)
+		}
+	}
 }

@@ -871,3 +871,62 @@ func TestNewTablesSameSchema(t *testing.T) {
 		}
 	})
 }
+
+// TestSaveOutcomeAfterConflict: outcomes checked against what the caller read
+// cannot both be recorded when they race, in one store or across two stores
+// on one database (every request serialises on the chain head).
+func TestSaveOutcomeAfterConflict(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		s1 := b.open(t, store.Options{})
+		s2 := s1
+		if b.name == "postgres" {
+			s2 = b.open(t, store.Options{}) // a second replica on the same schema
+		}
+		ctx := context.Background()
+		if err := save(ctx, s1, "1"); err != nil {
+			t.Fatal(err)
+		}
+		confirm := func() *triagev1.Outcome {
+			return &triagev1.Outcome{DecisionId: "dec-1", Procedure: triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
+				Change: triagev1.ChangeKind_CHANGE_KIND_CONFIRMED, DecidedBy: "judge-17", DecidedOn: "2024-03-06"}
+		}
+		const racers = 8
+		errs := make(chan error, racers)
+		var wg sync.WaitGroup
+		for i := range racers {
+			st := s1
+			if i%2 == 1 {
+				st = s2
+			}
+			wg.Go(func() { errs <- st.SaveOutcomeAfter(ctx, confirm(), 0) })
+		}
+		wg.Wait()
+		close(errs)
+		ok := 0
+		for err := range errs {
+			switch {
+			case err == nil:
+				ok++
+			case !errors.Is(err, store.ErrConflict):
+				t.Errorf("racer failed with %v, want ErrConflict", err)
+			}
+		}
+		if ok != 1 {
+			t.Fatalf("%d racers recorded a first outcome, want exactly 1", ok)
+		}
+		got, err := s2.ListOutcomes(ctx, "dec-1")
+		if err != nil || len(got) != 1 {
+			t.Fatalf("ListOutcomes = %d outcomes, %v; want 1", len(got), err)
+		}
+		// The next outcome, checked against the one recorded, goes through.
+		next := &triagev1.Outcome{DecisionId: "dec-1", Procedure: triagev1.Procedure_PROCEDURE_SIMPLIFIED,
+			Change: triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED, DecidedBy: "judge-17", DecidedOn: "2024-03-20",
+			Previous: triagev1.Procedure_PROCEDURE_SMALL_CLAIMS}
+		if err := s1.SaveOutcomeAfter(ctx, next, 1); err != nil {
+			t.Fatalf("SaveOutcomeAfter with the right count: %v", err)
+		}
+		if err := s1.SaveOutcomeAfter(ctx, confirm(), -1); err == nil || errors.Is(err, store.ErrConflict) {
+			t.Errorf("negative prior count: %v, want a plain error", err)
+		}
+	})
+}

@@ -500,6 +500,20 @@ func (b *batch) addOutcome(ctx context.Context, req *saveRequest) error {
 	if err := b.decisionExists(ctx, row.decisionID); err != nil {
 		return err
 	}
+	if row.expectPrior >= 0 {
+		var n int
+		if err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT COUNT(*) FROM outcomes WHERE decision_id = ?`), row.decisionID).Scan(&n); err != nil {
+			return fmt.Errorf("count outcomes of %q: %w", row.decisionID, err)
+		}
+		for _, o := range b.outcomes { // earlier in this batch, not yet inserted
+			if o.decisionID == row.decisionID {
+				n++
+			}
+		}
+		if n != row.expectPrior {
+			return reject(fmt.Errorf("decision %q has %d outcomes, caller saw %d: %w", row.decisionID, n, row.expectPrior, ErrConflict))
+		}
+	}
 	row.seq = b.seq + 1
 	b.outcomes = append(b.outcomes, row)
 	b.chain(row.seq, kindOutcome, row.outcomeID, row.digest())

@@ -330,7 +330,16 @@ func (p *Postgres) SaveAssignment(ctx context.Context, a *triagev1.Assignment) e
 
 // SaveOutcome records an outcome; see Store.SaveOutcome.
 func (p *Postgres) SaveOutcome(ctx context.Context, o *triagev1.Outcome) error {
-	return p.saveOutcome(ctx, o)
+	return p.saveOutcome(ctx, o, -1)
+}
+
+// SaveOutcomeAfter records an outcome if the decision still has exactly
+// prior outcomes; see Store.SaveOutcomeAfter.
+func (p *Postgres) SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error {
+	if prior < 0 {
+		return errors.New("store: negative prior outcome count")
+	}
+	return p.saveOutcome(ctx, o, prior)
 }
 
 // ListOutcomes returns a decision's outcomes in recording order.

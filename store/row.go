@@ -168,14 +168,18 @@ func checkNUL(pairs ...string) error {
 
 // outcomeRow is one row of the outcomes table. seq is set by the writer.
 type outcomeRow struct {
-	outcomeID  string
-	decisionID string
-	procedure  string
-	change     string
-	decidedBy  string
-	recordedAt int64
-	seq        int64
-	outcome    []byte
+	// expectPrior, when ≥ 0, is how many outcomes the caller saw for the
+	// decision; the write fails with ErrConflict if there are others by now.
+	// Not a column.
+	expectPrior int
+	outcomeID   string
+	decisionID  string
+	procedure   string
+	change      string
+	decidedBy   string
+	recordedAt  int64
+	seq         int64
+	outcome     []byte
 }
 
 func (r *outcomeRow) args() []any {

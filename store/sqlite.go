@@ -273,7 +273,16 @@ func (s *SQLite) SaveAssignment(ctx context.Context, a *triagev1.Assignment) err
 
 // SaveOutcome records an outcome; see Store.SaveOutcome.
 func (s *SQLite) SaveOutcome(ctx context.Context, o *triagev1.Outcome) error {
-	return s.saveOutcome(ctx, o)
+	return s.saveOutcome(ctx, o, -1)
+}
+
+// SaveOutcomeAfter records an outcome if the decision still has exactly
+// prior outcomes; see Store.SaveOutcomeAfter.
+func (s *SQLite) SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error {
+	if prior < 0 {
+		return errors.New("store: negative prior outcome count")
+	}
+	return s.saveOutcome(ctx, o, prior)
 }
 
 // ListOutcomes returns a decision's outcomes in recording order.

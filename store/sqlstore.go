@@ -184,7 +184,7 @@ func (s *sqlStore) saveAssignment(ctx context.Context, a *triagev1.Assignment) e
 	return nil
 }
 
-func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome) error {
+func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome, expectPrior int) error {
 	switch {
 	case o == nil:
 		return errors.New("store: nil outcome")
@@ -210,13 +210,14 @@ func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome) error {
 	blob, err := marshalOpts.Marshal(o)
 	if err == nil {
 		err = s.writer.submit(ctx, &saveRequest{outcome: &outcomeRow{
-			outcomeID:  id,
-			decisionID: o.GetDecisionId(),
-			procedure:  o.GetProcedure().String(),
-			change:     o.GetChange().String(),
-			decidedBy:  o.GetDecidedBy(),
-			recordedAt: recordedAt,
-			outcome:    blob,
+			expectPrior: expectPrior,
+			outcomeID:   id,
+			decisionID:  o.GetDecisionId(),
+			procedure:   o.GetProcedure().String(),
+			change:      o.GetChange().String(),
+			decidedBy:   o.GetDecidedBy(),
+			recordedAt:  recordedAt,
+			outcome:     blob,
 		}})
 	} else {
 		err = fmt.Errorf("store: encode outcome: %w", err)

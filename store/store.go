@@ -112,6 +112,12 @@ type Store interface {
 	// sets o's outcome_id and recorded_at. An unknown decision fails with
 	// ErrNotFound. The store records; the law is checked by its caller.
 	SaveOutcome(ctx context.Context, o *triagev1.Outcome) error
+	// SaveOutcomeAfter is SaveOutcome for a caller that checked o against
+	// the prior outcomes it read: inside the write transaction, under the
+	// chain lock that orders all replicas, it fails with ErrConflict unless
+	// the decision still has exactly prior outcomes, so two replicas cannot
+	// both record a "first" outcome.
+	SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error
 	// ListOutcomes returns a decision's outcomes in the order recorded,
 	// ErrNotFound for an unknown decision.
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
@@ -172,6 +178,10 @@ func IsPostgresURL(target string) bool {
 	scheme, _, ok := strings.Cut(target, "://")
 	return ok && (strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql"))
 }
+
+// ErrConflict is returned by SaveOutcomeAfter when another outcome for the
+// decision was recorded after the caller read them: re-read and re-check.
+var ErrConflict = errors.New("store: the decision's outcomes changed concurrently")
 
 // ErrNotFound is returned for an unknown decision id: by GetDecision and
 // ListOutcomes, and by SaveOutcome and SaveAssignment for a decision that is
