@@ -10,6 +10,10 @@ import (
 // exact and needs no tzdata on the host.
 var chinaTime = time.FixedZone("CST", 8*3600)
 
+// Beijing returns Beijing time, the courts' calendar: filing dates and
+// "since" dates are days in it.
+func Beijing() *time.Location { return chinaTime }
+
 // Engine evaluates filings against the statutes and the loaded rules file. It
 // is immutable after Load and safe for concurrent use.
 type Engine struct {

@@ -87,6 +87,19 @@ func Default() (*Engine, error) {
 // starting point for a court's own file.
 func DefaultFile() []byte { return bytes.Clone(defaultRules) }
 
+// Open returns the rules in the file at path, or the embedded rules when path
+// is empty: what every command's -rules flag means.
+func Open(path string) (*Engine, error) {
+	if path == "" {
+		e, err := Default()
+		if err != nil {
+			return nil, fmt.Errorf("embedded rules: %w", err)
+		}
+		return e, nil
+	}
+	return LoadFile(path)
+}
+
 // LoadFile reads and validates a rules file.
 func LoadFile(path string) (*Engine, error) {
 	b, err := os.ReadFile(path)

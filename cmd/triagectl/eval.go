@@ -22,6 +22,9 @@ import (
 // model directory (write ./baseline for a directory of that name).
 var baselineNames = map[string]bool{"baseline": true, "builtin-baseline": true, "builtin": true}
 
+// defaultModelName names the embedded default model in -model flags.
+const defaultModelName = "default"
+
 // evalFlags are the parsed flags of `triagectl eval`.
 type evalFlags struct {
 	model, baseline string
@@ -139,27 +142,24 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// loadRules opens -rules (the embedded rules when empty).
 func loadRules(path string) (*rules.Engine, error) {
-	var (
-		r   *rules.Engine
-		err error
-	)
-	if path != "" {
-		r, err = rules.LoadFile(path)
-	} else {
-		r, err = rules.Default()
-	}
+	r, err := rules.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load rules: %w", err)
 	}
 	return r, nil
 }
 
-// loadScorer resolves a -model or -baseline value: a baseline name or a
-// model directory.
+// loadScorer resolves a -model or -baseline value: a baseline name,
+// "default" for the model embedded in the binary (what triaged serves without
+// -model), or a model directory.
 func loadScorer(spec string) (triage.Scorer, error) {
 	if baselineNames[spec] {
 		return classifier.NewBaseline(), nil
+	}
+	if spec == defaultModelName {
+		return classifier.Default()
 	}
 	m, err := classifier.Load(spec)
 	if err != nil {

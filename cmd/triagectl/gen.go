@@ -35,7 +35,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	if *n < 0 {
 		return usageError{"-n must not be negative"}
 	}
-	eng, err := genRules(*rulesPath)
+	eng, err := rules.Open(*rulesPath)
 	if err != nil {
 		return err
 	}
@@ -67,16 +67,4 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		e.logger.Info("corpus written", "file", *out, "records", *n, "seed", *seed)
 	}
 	return err
-}
-
-// genRules returns the embedded rules or the named rules file.
-func genRules(path string) (*rules.Engine, error) {
-	if path == "" {
-		eng, err := rules.Default()
-		if err != nil {
-			return nil, fmt.Errorf("load embedded rules: %w", err)
-		}
-		return eng, nil
-	}
-	return rules.LoadFile(path)
 }

@@ -39,6 +39,9 @@ func commands() []command {
 		{"train", "train a model on labelled filings (JSONL) into a model directory", runTrain},
 		{"eval", "evaluate a model against labelled filings (JSON, HTML report)", runEval},
 		{"promote", "copy a verified model into the directory a server serves (hot reload)", runPromote},
+		{"export", "export decided cases labelled with their final procedure (JSONL for train/eval)", runExport},
+		{"stats", "繁简分流 figures per month from the store (JSON or a text table)", runStats},
+		{"audit", "audit verify: check the store's audit chain and print its head", runAudit},
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/fenjian/fenjian/batch"
-	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -29,6 +28,7 @@ type scoreFlags struct {
 	addr        string
 	local       bool
 	rulesPath   string
+	model       string
 	in, out     string
 	concurrency int
 	timeout     time.Duration
@@ -41,15 +41,16 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 	var f scoreFlags
 	fs := newFlagSet(e, "score")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: triagectl score [-addr host:port | -local [-rules FILE]] [-in FILE] [-out FILE] [flags]")
+		fmt.Fprintln(fs.Output(), "usage: triagectl score [-addr host:port | -local [-rules FILE] [-model default|baseline|DIR]] [-in FILE] [-out FILE] [flags]")
 		fmt.Fprintln(fs.Output(), "\nScores JSONL Filing or LabeledFiling lines and writes one JSON Decision per line, in input order;")
 		fmt.Fprintln(fs.Output(), "a line that fails is written as {\"line\":N,\"filing_id\":...,\"error\":{\"code\":...,\"message\":...}}.")
 		fmt.Fprintln(fs.Output(), "\nflags:")
 		fs.PrintDefaults()
 	}
 	fs.StringVar(&f.addr, "addr", defaultAddr, "fenjian server `host:port` (plaintext gRPC)")
-	fs.BoolVar(&f.local, "local", false, "score in process with the rules and the baseline scorer instead of calling a server")
+	fs.BoolVar(&f.local, "local", false, "score in process (rules and model) instead of calling a server")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` for -local (default: the rules built into the binary)")
+	fs.StringVar(&f.model, "model", defaultModelName, "model for -local: \"default\" (the embedded model triaged serves), \"baseline\" or a model `directory`")
 	fs.StringVar(&f.in, "in", "-", "input JSONL `file`; - is stdin")
 	fs.StringVar(&f.out, "out", "-", "output JSONL `file`; - is stdout")
 	fs.IntVar(&f.concurrency, "concurrency", 0,
@@ -76,6 +77,8 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 		return nil, usageError{"-timeout is for calls to a server, not -local"}
 	case !f.local && set["rules"]:
 		return nil, usageError{"-rules needs -local (a server uses its own rules)"}
+	case !f.local && set["model"]:
+		return nil, usageError{"-model needs -local (a server uses its own model)"}
 	case set["concurrency"] && f.concurrency < 1:
 		return nil, usageError{fmt.Sprintf("-concurrency must be at least 1, got %d", f.concurrency)}
 	case f.timeout <= 0:
@@ -166,18 +169,14 @@ func newScorer(f *scoreFlags) (batch.Scorer, func(), error) {
 		s := batch.NewRemote(conn, batch.RemoteOptions{Timeout: f.timeout, DryRun: f.dryRun})
 		return s, func() { _ = conn.Close() }, nil
 	}
-	var (
-		r   *rules.Engine
-		err error
-	)
-	if f.rulesPath != "" {
-		r, err = rules.LoadFile(f.rulesPath)
-	} else {
-		r, err = rules.Default()
-	}
+	r, err := rules.Open(f.rulesPath)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load rules: %w", err)
 	}
-	engine := triage.New(r, classifier.NewBaseline())
+	m, err := loadScorer(f.model)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load model: %w", err)
+	}
+	engine := triage.New(r, m)
 	return batch.NewLocal(engine), func() {}, nil
 }

@@ -195,16 +195,9 @@ func loadTeams(path string) (*routing.Teams, error) {
 	return t, nil
 }
 
-// loadRules returns the rules from path, or the embedded rules for "".
+// loadRules opens -rules (the embedded rules when empty).
 func loadRules(path string) (*rules.Engine, error) {
-	if path == "" {
-		r, err := rules.Default()
-		if err != nil {
-			return nil, fmt.Errorf("load embedded rules: %w", err)
-		}
-		return r, nil
-	}
-	r, err := rules.LoadFile(path)
+	r, err := rules.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load rules: %w", err)
 	}

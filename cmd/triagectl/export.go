@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/store"
+)
+
+// defaultStoreTarget is where triaged keeps its SQLite store by default
+// (-data-dir ./data, file fenjian.db).
+const defaultStoreTarget = "./data/fenjian.db"
+
+// exportSource is LabeledFiling.source of exported records: the label is the
+// procedure a court finally applied, as recorded in an outcome.
+const exportSource = "outcome"
+
+// exportFlags are the parsed flags of `triagectl export`.
+type exportFlags struct {
+	store string
+	since time.Time // zero with -all
+	all   bool
+	out   string
+}
+
+// parseExportFlags parses and checks the flags; every problem is a
+// usageError (exit code 2), -h is flag.ErrHelp.
+func parseExportFlags(e *env, args []string) (*exportFlags, error) {
+	var f exportFlags
+	var since string
+	fs := newFlagSet(e, "export")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: triagectl export [-store TARGET] (-since YYYY-MM-DD | -all) -out FILE.jsonl")
+		fmt.Fprintln(fs.Output(), "\nWrites one LabeledFiling per decided case that has an outcome, in decision order: the filing as")
+		fmt.Fprintln(fs.Output(), "received, label = the procedure of its last outcome (the one finally applied), source \"outcome\",")
+		fmt.Fprintln(fs.Output(), "model_version = the decision's. Cases without an outcome have no label and are skipped. The file")
+		fmt.Fprintln(fs.Output(), "is what `triagectl train -data` and `triagectl eval -data` read. A summary goes to stderr.")
+		fmt.Fprintln(fs.Output(), "\nflags:")
+		fs.PrintDefaults()
+	}
+	storeFlag(fs, &f.store)
+	fs.StringVar(&since, "since", "", "export cases decided on or after this `date` (YYYY-MM-DD, Beijing time); required unless -all")
+	fs.BoolVar(&f.all, "all", false, "export every decided case, whenever decided (instead of -since)")
+	fs.StringVar(&f.out, "out", "", "output JSONL `file` (required), replaced atomically once complete, mode 0600 as it holds filing texts; - is stdout")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usageError{err.Error()}
+	}
+	switch {
+	case fs.NArg() > 0:
+		return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	case f.store == "":
+		return nil, usageError{"-store is empty"}
+	case f.out == "":
+		return nil, usageError{"-out is required"}
+	case f.all && since != "":
+		return nil, usageError{"-since and -all exclude each other"}
+	case !f.all && since == "":
+		return nil, usageError{"-since YYYY-MM-DD is required (or -all for every case)"}
+	}
+	if !f.all {
+		t, err := parseSince(since)
+		if err != nil {
+			return nil, err
+		}
+		f.since = t
+	}
+	return &f, nil
+}
+
+// storeFlag defines -store, shared by export, stats and audit.
+func storeFlag(fs *flag.FlagSet, target *string) {
+	fs.StringVar(target, "store", defaultStoreTarget,
+		"decision store `target`: a SQLite file or a postgres:// URL, as triaged -store")
+}
+
+// parseSince reads a -since date as the start of that day in Beijing time.
+func parseSince(s string) (time.Time, error) {
+	t, err := time.ParseInLocation(time.DateOnly, s, rules.Beijing())
+	if err != nil {
+		return time.Time{}, usageError{fmt.Sprintf("-since must be a date YYYY-MM-DD, got %q", s)}
+	}
+	return t, nil
+}
+
+// describeSince says which cases a scan covers, for summaries: "decided
+// since 2024-03-01 (Beijing time)".
+func describeSince(since time.Time) string {
+	if since.IsZero() {
+		return "decided at any time"
+	}
+	return "decided since " + since.Format(time.DateOnly) + " (Beijing time)"
+}
+
+// openStore opens the store the data staff's read commands work on. A SQLite
+// target must be an existing file: store.Open would create an empty store at
+// a mistyped path, and an empty export or a clean audit of nothing would
+// look like an answer. Failures are exit code 1, not usage errors.
+func openStore(ctx context.Context, e *env, target string) (store.Store, error) {
+	if !store.IsPostgresURL(target) {
+		st, err := os.Stat(target)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return nil, fmt.Errorf("store %s does not exist", target)
+		case err != nil:
+			return nil, fmt.Errorf("store %s: %w", target, err)
+		case !st.Mode().IsRegular():
+			return nil, fmt.Errorf("store %s is not a SQLite file", target)
+		}
+	}
+	s, err := store.Open(ctx, target, store.Options{Logger: e.logger})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", store.Redact(target), err)
+	}
+	return s, nil
+}
+
+// exportSummary counts what an export did.
+type exportSummary struct {
+	read, exported, noOutcome, badLabel int
+	byLabel                             map[triagev1.Procedure]int
+}
+
+func (s *exportSummary) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "exported %d of %d cases; skipped %d without an outcome", s.exported, s.read, s.noOutcome)
+	if s.badLabel > 0 {
+		fmt.Fprintf(&b, ", %d whose last outcome has no valid procedure", s.badLabel)
+	}
+	b.WriteString("\nby label:")
+	if len(s.byLabel) == 0 {
+		b.WriteString(" none")
+	}
+	sep := " "
+	for p := triagev1.Procedure(0); int(p) < len(triagev1.Procedure_name); p++ {
+		if n := s.byLabel[p]; n > 0 {
+			fmt.Fprintf(&b, "%s%s %d", sep, strings.TrimPrefix(p.String(), "PROCEDURE_"), n)
+			sep = ", "
+		}
+	}
+	return b.String()
+}
+
+// runExport is `triagectl export`.
+func runExport(ctx context.Context, e *env, args []string) error {
+	f, err := parseExportFlags(e, args)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, e, f.store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	out, commit, abort, err := createOutput(e, f.out)
+	if err != nil {
+		return err
+	}
+	defer abort() // after commit, a no-op
+	w := dataset.NewWriter(out)
+	sum := exportSummary{byLabel: map[triagev1.Procedure]int{}}
+	err = st.ScanCases(ctx, f.since, func(c store.CaseRecord) error {
+		sum.read++
+		lf, ok := labelCase(c)
+		switch {
+		case len(c.Outcomes) == 0:
+			sum.noOutcome++
+			return nil
+		case !ok:
+			sum.badLabel++
+			return nil
+		}
+		if err := w.Write(lf); err != nil {
+			return err
+		}
+		sum.exported++
+		sum.byLabel[lf.GetLabel()]++
+		return nil
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = commit()
+	}
+	if err != nil {
+		if f.out != "-" {
+			return fmt.Errorf("export: %w (after %d cases; %s not written)", err, sum.read, f.out)
+		}
+		return fmt.Errorf("export: %w (after %d cases, %d records written)", err, sum.read, sum.exported)
+	}
+	fmt.Fprintf(e.stderr, "export of the cases %s from %s:\n%s\n", describeSince(f.since), store.Redact(f.store), &sum)
+	if f.out != "-" {
+		fmt.Fprintf(e.stderr, "wrote %s\n", f.out)
+	}
+	return nil
+}
+
+// labelCase makes a case's training record: the filing as received, labelled
+// with the procedure of its last outcome. It reports false when the case has
+// no outcome or the last outcome names no valid procedure.
+func labelCase(c store.CaseRecord) (*triagev1.LabeledFiling, bool) {
+	if len(c.Outcomes) == 0 || c.Filing == nil {
+		return nil, false
+	}
+	label := c.Outcomes[len(c.Outcomes)-1].GetProcedure()
+	if _, known := triagev1.Procedure_name[int32(label)]; !known || label == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+		return nil, false
+	}
+	f := c.Filing
+	// A filing without filed_on was decided under the date the rules took
+	// for it (the day of the decision); keep that date, or the rules would
+	// take the day of training and might apply another small-claims limit.
+	if f.GetFiledOn() == "" && c.Decision.GetFiledOn() != "" {
+		f.FiledOn = c.Decision.GetFiledOn()
+	}
+	return &triagev1.LabeledFiling{
+		Filing:       f,
+		Label:        label,
+		Source:       exportSource,
+		ModelVersion: c.Decision.GetModelVersion(),
+	}, true
+}
+
+// createOutput opens where an export goes. A file is written under a
+// temporary name in its directory and renamed over path by commit, after a
+// sync, so a failed or interrupted export never leaves a truncated file that
+// looks complete; abort removes the temporary file unless commit succeeded.
+// "-" is stdout, where commit and abort do nothing.
+func createOutput(e *env, path string) (w io.Writer, commit func() error, abort func(), err error) {
+	if path == "-" {
+		return e.stdout, func() error { return nil }, func() {}, nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("create output: %w", err)
+	}
+	done := false
+	commit = func() error {
+		if err := tmp.Sync(); err != nil {
+			return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+		}
+		if err := tmp.Close(); err != nil {
+			return fmt.Errorf("close %s: %w", tmp.Name(), err)
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		done = true
+		return nil
+	}
+	abort = func() {
+		if !done {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}
+	return tmp, commit, abort, nil
+}

@@ -1,0 +1,317 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/stats"
+)
+
+// handCount is what the fixture's outcomes fix per period, counted by hand
+// from fixtureCases; what the engine recommended is counted from the
+// recorded decisions by countDecisions.
+type handCount struct {
+	cases, withOutcome int
+	applied            map[string]int
+	smallClaimsRate    float64
+	conversions        int
+	conversionRate     float64
+	reasons            []stats.ReasonCount
+}
+
+// sinceMarch is the hand count of the cases decided since 2024-03-01
+// (Beijing time): H, A, B, C, I, D, E, F by month filed.
+var sinceMarch = map[string]handCount{
+	// H (filed 29 February, decided 00:30 on 1 March): simplified.
+	"2024-02": {cases: 1, withOutcome: 1, applied: map[string]int{"SIMPLIFIED": 1}},
+	// A small claims; B simplified → ordinary (CPL 170); C no outcome;
+	// I simplified → ordinary (Interp. 269). Civil with an outcome: A, B, I.
+	"2024-03": {cases: 4, withOutcome: 3, applied: map[string]int{"SMALL_CLAIMS": 1, "ORDINARY": 2},
+		smallClaimsRate: 1.0 / 3, conversions: 2, conversionRate: 1,
+		reasons: []stats.ReasonCount{{Reason: cpl170, Count: 1}, {Reason: interp269, Count: 1}}},
+	// D ordinary; E small claims → simplified → ordinary (CPL 170); F
+	// criminal fast-track. Civil with an outcome: D, E.
+	"2024-04": {cases: 3, withOutcome: 3, applied: map[string]int{"ORDINARY": 2, "FAST_TRACK": 1},
+		conversions: 1, conversionRate: 1, reasons: []stats.ReasonCount{{Reason: cpl170, Count: 1}}},
+	// Civil with an outcome: H, A, B, I, D, E (1 small claims); ever under
+	// simplified: H, B, I, E (3 converted).
+	"all": {cases: 8, withOutcome: 7, applied: map[string]int{"SIMPLIFIED": 1, "SMALL_CLAIMS": 1, "ORDINARY": 4, "FAST_TRACK": 1},
+		smallClaimsRate: 1.0 / 6, conversions: 3, conversionRate: 3.0 / 4,
+		reasons: []stats.ReasonCount{{Reason: cpl170, Count: 2}, {Reason: interp269, Count: 1}}},
+}
+
+// allTime adds G (filed 29 February, decided 23:30 that day, simplified).
+var allTime = map[string]handCount{
+	"2024-02": {cases: 2, withOutcome: 2, applied: map[string]int{"SIMPLIFIED": 2}},
+	"2024-03": sinceMarch["2024-03"],
+	"2024-04": sinceMarch["2024-04"],
+	"all": {cases: 9, withOutcome: 8, applied: map[string]int{"SIMPLIFIED": 2, "SMALL_CLAIMS": 1, "ORDINARY": 4, "FAST_TRACK": 1},
+		smallClaimsRate: 1.0 / 7, conversions: 3, conversionRate: 3.0 / 5,
+		reasons: sinceMarch["all"].reasons},
+}
+
+// decisionCount is what depends on the engine's recommendations.
+type decisionCount struct {
+	recommended               map[string]int
+	reviewed, agree, finalAgr int
+}
+
+// countDecisions counts recommendations, reviews and agreement of the
+// fixture's cases in keys, per month filed and for "all".
+func countDecisions(fx *fixture, keys []string) map[string]*decisionCount {
+	out := map[string]*decisionCount{}
+	for _, k := range keys {
+		c := fx.byKey[k]
+		for _, p := range []string{c.decision.GetFiledOn()[:7], "all"} {
+			n := out[p]
+			if n == nil {
+				n = &decisionCount{recommended: map[string]int{}}
+				out[p] = n
+			}
+			rec := c.decision.GetRecommended()
+			n.recommended[strings.TrimPrefix(rec.String(), "PROCEDURE_")]++
+			if c.decision.GetNeedsReview() {
+				n.reviewed++
+			}
+			if len(c.applied) > 0 && c.applied[0] == rec {
+				n.agree++
+			}
+			if len(c.applied) > 0 && c.applied[len(c.applied)-1] == rec {
+				n.finalAgr++
+			}
+		}
+	}
+	return out
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// checkPeriod compares one period of the report with the counts.
+func checkPeriod(t *testing.T, got stats.Period, want handCount, dec *decisionCount) {
+	t.Helper()
+	if got.Cases != want.cases || got.WithOutcome != want.withOutcome {
+		t.Errorf("%s: %d cases, %d with an outcome; want %d, %d", got.Period, got.Cases, got.WithOutcome, want.cases, want.withOutcome)
+	}
+	if !reflect.DeepEqual(got.Applied, want.applied) {
+		t.Errorf("%s: applied %v, want %v", got.Period, got.Applied, want.applied)
+	}
+	if !reflect.DeepEqual(got.Recommended, dec.recommended) {
+		t.Errorf("%s: recommended %v, want %v", got.Period, got.Recommended, dec.recommended)
+	}
+	if !near(got.SmallClaimsRate, want.smallClaimsRate) {
+		t.Errorf("%s: small-claims rate %v, want %v", got.Period, got.SmallClaimsRate, want.smallClaimsRate)
+	}
+	if got.SimplifiedToOrdinary != want.conversions || !near(got.SimplifiedToOrdinaryRate, want.conversionRate) {
+		t.Errorf("%s: 简转普 %d (rate %v), want %d (%v)", got.Period, got.SimplifiedToOrdinary, got.SimplifiedToOrdinaryRate, want.conversions, want.conversionRate)
+	}
+	reasons := want.reasons
+	if reasons == nil {
+		reasons = []stats.ReasonCount{}
+	}
+	if !reflect.DeepEqual(got.ConversionReasons, reasons) {
+		t.Errorf("%s: 简转普 reasons %v, want %v", got.Period, got.ConversionReasons, reasons)
+	}
+	if w := float64(dec.reviewed) / float64(want.cases); !near(got.ReviewRate, w) {
+		t.Errorf("%s: review rate %v, want %v", got.Period, got.ReviewRate, w)
+	}
+	if w := float64(dec.agree) / float64(want.withOutcome); !near(got.Agreement, w) {
+		t.Errorf("%s: agreement %v, want %v", got.Period, got.Agreement, w)
+	}
+	if w := float64(dec.finalAgr) / float64(want.withOutcome); !near(got.FinalAgreement, w) {
+		t.Errorf("%s: final agreement %v, want %v", got.Period, got.FinalAgreement, w)
+	}
+}
+
+func TestStatsJSON(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b testBackend) {
+		fx := buildFixture(t, b.target)
+		// The fixture exercises the review figure: C (a group dispute) and
+		// I (no small-claims limit for 西藏) need review.
+		if !fx.byKey["C"].decision.GetNeedsReview() || !fx.byKey["I"].decision.GetNeedsReview() {
+			t.Fatalf("fixture: cases C and I should need review: %v / %v", fx.byKey["C"].decision, fx.byKey["I"].decision)
+		}
+		for _, tc := range []struct {
+			name string
+			args []string
+			want map[string]handCount
+			keys []string
+		}{
+			{"since March", []string{"-since", "2024-03-01"}, sinceMarch, []string{"H", "A", "B", "C", "I", "D", "E", "F"}},
+			{"all time", nil, allTime, []string{"G", "H", "A", "B", "C", "I", "D", "E", "F"}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				e, stdout, stderr := testEnv("")
+				if code := dispatch(context.Background(), e, append([]string{"stats", "-store", b.target}, tc.args...)); code != 0 {
+					t.Fatalf("exit %d\n%s", code, stderr)
+				}
+				var rep stats.Report
+				dec := json.NewDecoder(stdout)
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(&rep); err != nil {
+					t.Fatalf("stdout is not a stats.Report: %v\n%s", err, stdout)
+				}
+				counts := countDecisions(fx, tc.keys)
+				var periods []string
+				for _, p := range rep.Periods {
+					periods = append(periods, p.Period)
+					checkPeriod(t, p, tc.want[p.Period], counts[p.Period])
+				}
+				if want := []string{"2024-02", "2024-03", "2024-04"}; !reflect.DeepEqual(periods, want) {
+					t.Errorf("periods %v, want %v", periods, want)
+				}
+				if rep.Overall.Period != "all" {
+					t.Errorf("overall period %q", rep.Overall.Period)
+				}
+				checkPeriod(t, rep.Overall, tc.want["all"], counts["all"])
+			})
+		}
+	})
+}
+
+func TestStatsEmpty(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fenjian.db")
+	buildFixture(t, path)
+	e, stdout, stderr := testEnv("")
+	if code := dispatch(context.Background(), e, []string{"stats", "-store", path, "-since", "2030-01-01"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(stdout.Bytes(), &raw); err != nil {
+		t.Fatal(err)
+	}
+	if string(raw["periods"]) != "[]" {
+		t.Errorf("periods = %s, want []", raw["periods"])
+	}
+	e, stdout, stderr = testEnv("")
+	if code := dispatch(context.Background(), e, []string{"stats", "-store", path, "-since", "2030-01-01", "-format", "text"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout.String(), "no decided cases") {
+		t.Errorf("text report of nothing:\n%s", stdout)
+	}
+}
+
+// tableRows parses the text report's table: the header's column names to
+// each row's cells, by the row's first cell.
+func tableRows(t *testing.T, text string) map[string]map[string]string {
+	t.Helper()
+	rows := map[string]map[string]string{}
+	var head []string
+	for _, line := range strings.Split(text, "\n") {
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) > 0 && fields[0] == "PERIOD":
+			head = fields
+		case head != nil && len(fields) == 0:
+			return rows
+		case head != nil:
+			if len(fields) != len(head) {
+				t.Fatalf("row %q has %d cells, the header %d", line, len(fields), len(head))
+			}
+			row := map[string]string{}
+			for i, h := range head {
+				row[h] = fields[i]
+			}
+			rows[fields[0]] = row
+		}
+	}
+	t.Fatalf("no table in:\n%s", text)
+	return nil
+}
+
+func TestStatsText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fenjian.db")
+	fx := buildFixture(t, path)
+	e, stdout, stderr := testEnv("")
+	if code := dispatch(context.Background(), e, []string{"stats", "-store", path, "-since", "2024-03-01", "-format", "text"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	text := stdout.String()
+	rows := tableRows(t, text)
+	counts := countDecisions(fx, []string{"H", "A", "B", "C", "I", "D", "E", "F"})
+	for period, want := range map[string]map[string]string{
+		"2024-02": {"CASES": "1", "OUTCOMES": "1", "SC_RATE": "0.0%", "CONV": "0", "CONV_RATE": "0.0%"},
+		"2024-03": {"CASES": "4", "OUTCOMES": "3", "SC_RATE": "33.3%", "CONV": "2", "CONV_RATE": "100.0%"},
+		"2024-04": {"CASES": "3", "OUTCOMES": "3", "SC_RATE": "0.0%", "CONV": "1", "CONV_RATE": "100.0%"},
+		"all":     {"CASES": "8", "OUTCOMES": "7", "SC_RATE": "16.7%", "CONV": "3", "CONV_RATE": "75.0%"},
+	} {
+		row := rows[period]
+		if row == nil {
+			t.Errorf("no row for %s:\n%s", period, text)
+			continue
+		}
+		n := counts[period]
+		want["REVIEW"] = percent(float64(n.reviewed) / float64(sinceMarch[period].cases))
+		want["AGREE"] = percent(float64(n.agree) / float64(sinceMarch[period].withOutcome))
+		want["FINAL_AGREE"] = percent(float64(n.finalAgr) / float64(sinceMarch[period].withOutcome))
+		for _, p := range []triagev1.Procedure{pSmall, pSimplified, pOrdinary, pFastTrack} {
+			name := strings.TrimPrefix(p.String(), "PROCEDURE_")
+			want[name] = strconv.Itoa(n.recommended[name]) + "/" + strconv.Itoa(sinceMarch[period].applied[name])
+		}
+		for col, v := range want {
+			if row[col] != v {
+				t.Errorf("%s %s = %q, want %q", period, col, row[col], v)
+			}
+		}
+	}
+	for _, want := range []string{
+		"繁简分流 statistics of 8 cases decided since 2024-03-01 (Beijing time)",
+		"2024-03     1  " + cpl170, "            1  " + interp269,
+		"all         2  " + cpl170,
+		"CONV: 简转普",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text report lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestStatsTextNoOutcomes: rates over cases with an outcome show "-" where
+// there is none, not a misleading 0%.
+func TestStatsTextNoOutcomes(t *testing.T) {
+	b := stats.NewBuilder()
+	if err := b.Add(stats.Case{Decision: &triagev1.Decision{DecisionId: "d1", FiledOn: "2024-05-06",
+		CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Recommended: pSimplified, NeedsReview: true}}); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	if err := writeStatsText(&out, b.Report(), beijing(2024, 5, 1, 0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	row := tableRows(t, out.String())["2024-05"]
+	want := map[string]string{"PERIOD": "2024-05", "CASES": "1", "OUTCOMES": "0", "REVIEW": "100.0%", "SIMPLIFIED": "1/0",
+		"SC_RATE": "-", "CONV": "0", "CONV_RATE": "-", "AGREE": "-", "FINAL_AGREE": "-"}
+	if !reflect.DeepEqual(row, want) {
+		t.Errorf("row %v, want %v\n%s", row, want, out.String())
+	}
+	if !strings.Contains(out.String(), "简转普 reasons") || !strings.Contains(out.String(), "  none") {
+		t.Errorf("no empty reasons list:\n%s", out.String())
+	}
+}
+
+func TestStatsUsage(t *testing.T) {
+	for name, args := range map[string][]string{
+		"bad format":     {"-format", "csv"},
+		"bad date":       {"-since", "2024-02-30"},
+		"unknown flag":   {"-by", "week"},
+		"extra argument": {"2024-03-01"},
+		"empty -store":   {"-store", ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, append([]string{"stats"}, args...)); code != 2 {
+				t.Errorf("exit %d, want 2\n%s", code, stderr)
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("stdout: %s", stdout)
+			}
+		})
+	}
+}
