@@ -107,7 +107,7 @@ func TestScore(t *testing.T) {
 	}{
 		{
 			name:     "fixture with bad lines",
-			args:     []string{"score", "-local", "-in", "testdata/filings.jsonl"},
+			args:     []string{"score", "-local", "-model", "baseline", "-in", "testdata/filings.jsonl"},
 			wantCode: 1,
 			wantOut:  scoreFixtureOut,
 			wantStderr: []string{
@@ -120,7 +120,7 @@ func TestScore(t *testing.T) {
 		},
 		{
 			name:       "stdin, all good, in parallel",
-			args:       []string{"score", "-local", "-concurrency", "3"},
+			args:       []string{"score", "-local", "-model", "baseline", "-concurrency", "3"},
 			stdin:      good,
 			wantCode:   0,
 			wantOut:    goodOut,
@@ -128,7 +128,7 @@ func TestScore(t *testing.T) {
 		},
 		{
 			name:       "output file",
-			args:       []string{"score", "-local", "-in", "testdata/filings.jsonl", "-out", outFile, "-concurrency", "1"},
+			args:       []string{"score", "-local", "-model", "baseline", "-in", "testdata/filings.jsonl", "-out", outFile, "-concurrency", "1"},
 			wantCode:   1,
 			wantOut:    scoreFixtureOut,
 			outFile:    outFile,
@@ -136,7 +136,7 @@ func TestScore(t *testing.T) {
 		},
 		{
 			name:       "explicit rules file",
-			args:       []string{"score", "-local", "-rules", writeScoreRules(t), "-in", "-"},
+			args:       []string{"score", "-local", "-model", "baseline", "-rules", writeScoreRules(t), "-in", "-"},
 			stdin:      good,
 			wantCode:   0,
 			wantOut:    goodOut,
@@ -153,6 +153,8 @@ func TestScore(t *testing.T) {
 		{name: "zero timeout", args: []string{"score", "-timeout", "0s"}, wantCode: 2, wantStderr: []string{"-timeout must be positive"}},
 		{name: "positional argument", args: []string{"score", "-local", "filings.jsonl"}, wantCode: 2, wantStderr: []string{`unexpected argument "filings.jsonl"`}},
 		{name: "missing input", args: []string{"score", "-local", "-in", "testdata/nope.jsonl"}, wantCode: 1, wantStderr: []string{"open input"}},
+		{name: "model without local", args: []string{"score", "-model", "baseline"}, wantCode: 2, wantStderr: []string{"-model needs -local"}},
+		{name: "missing model directory", args: []string{"score", "-local", "-model", "testdata/no-such-model"}, wantCode: 1, wantStderr: []string{"load model"}},
 		{name: "missing rules file", args: []string{"score", "-local", "-rules", "testdata/nope.json"}, wantCode: 1, wantStderr: []string{"load rules"}},
 	}
 	for _, tc := range tests {
@@ -278,4 +280,28 @@ func startScoreServer(t *testing.T) string {
 	})
 	health.SetServing()
 	return lis.Addr().String()
+}
+
+// TestScoreLocalServesDefaultModel: without -model, -local scores with the
+// model embedded in the binary, the one triaged serves without -model.
+func TestScoreLocalServesDefaultModel(t *testing.T) {
+	def, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, _ := scoreFixtureGood(t)
+	e, stdout, stderr := testEnv(good)
+	if code := dispatch(scoreContext(t), e, []string{"score", "-local"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	for i, line := range lines {
+		var d triagev1.Decision
+		if err := protojson.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if d.GetModelVersion() != def.Version() {
+			t.Errorf("line %d scored by %q, want the embedded %q", i+1, d.GetModelVersion(), def.Version())
+		}
+	}
 }

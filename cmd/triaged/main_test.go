@@ -97,7 +97,7 @@ func TestServeLifecycle(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dataDir, dbFile)); err != nil {
 		t.Errorf("no store file: %v", err)
 	}
-	for _, msg := range []string{`"msg":"shutting down"`, `"msg":"decision store closed"`} {
+	for _, msg := range []string{`"msg":"shutting down"`, `"msg":"store closed"`} {
 		if !strings.Contains(logs.String(), msg) {
 			t.Errorf("logs lack %s", msg)
 		}
