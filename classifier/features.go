@@ -16,8 +16,9 @@ import (
 
 // FeatureFormat is the version of the feature definitions this code
 // implements. A model trained on another version is refused at load: the
-// same feature index would mean something else.
-const FeatureFormat = 1
+// same feature index would mean something else. Format 2 added the court
+// token and the lexicon counts.
+const FeatureFormat = 2
 
 // FeatureConfig says how filings become feature vectors. It is written into
 // every model artifact (features.json) and its hash ties the trained
@@ -36,6 +37,10 @@ type FeatureConfig struct {
 	// Dense names the structured features in order. It must equal
 	// DenseFeatureNames() of the running code.
 	Dense []string `json:"dense"`
+	// Lexicon lists, per lexicon category (the lex_* dense features, in
+	// order), the terms counted (lexicon.go). It must equal the running
+	// code's: a model trained on other terms would read other counts.
+	Lexicon [][]string `json:"lexicon"`
 }
 
 // Limits of the feature configuration.
@@ -52,6 +57,7 @@ func DefaultFeatureConfig() FeatureConfig {
 		HashSeed: 0x66656e6a69616e31, // "fenjian1"
 		NGramMax: 3,
 		Dense:    DenseFeatureNames(),
+		Lexicon:  LexiconTerms(),
 	}
 }
 
@@ -66,6 +72,8 @@ func (c FeatureConfig) Validate() error {
 		return fmt.Errorf("ngram_max %d outside 1–3", c.NGramMax)
 	case !slices.Equal(c.Dense, denseNames[:]):
 		return fmt.Errorf("dense feature list (%d names) differs from this build's (%d names)", len(c.Dense), len(denseNames))
+	case !slices.EqualFunc(c.Lexicon, lexTerms[:], slices.Equal):
+		return fmt.Errorf("lexicon differs from this build's")
 	}
 	return nil
 }
@@ -153,8 +161,10 @@ const (
 	fBarsFastTrack
 	fReviewReasons
 	fTextLength
+	// fLexFirst is the first of the numLex lexicon counts (lexicon.go).
+	fLexFirst
 	// NumDense is the number of dense features.
-	NumDense
+	NumDense = fLexFirst + int(numLex)
 )
 
 var denseNames = [NumDense]string{
@@ -174,6 +184,7 @@ var denseNames = [NumDense]string{
 	"open_small_claims", "undetermined_small_claims", "mandatory_small_claims", "open_simplified", "open_fast_track",
 	"bars_small_claims", "bars_simplified", "bars_fast_track",
 	"review_reasons", "text_length_bin",
+	lexNames[0], lexNames[1], lexNames[2], lexNames[3], lexNames[4], lexNames[5], lexNames[6], lexNames[7], lexNames[8],
 }
 
 // DenseFeatureNames returns the names of the dense features in order.
@@ -204,6 +215,7 @@ type Vector struct {
 type Extractor struct {
 	cfg   FeatureConfig
 	shift uint
+	lex   *lexicon
 }
 
 // NewExtractor returns an extractor for a validated configuration.
@@ -211,7 +223,7 @@ func NewExtractor(cfg FeatureConfig) (*Extractor, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return &Extractor{cfg: cfg, shift: uint(64 - cfg.HashBits)}, nil
+	return &Extractor{cfg: cfg, shift: uint(64 - cfg.HashBits), lex: newLexicon()}, nil
 }
 
 // Config returns the extractor's configuration.
@@ -247,14 +259,20 @@ func (x *Extractor) Extract(f *triagev1.Filing, a *rules.Assessment, v *Vector) 
 	}
 	x.ngrams(v, nsCauseText, f.GetCause())
 	x.ngrams(v, nsText, f.GetText())
+	// The court as one token: courts differ in how they apply 繁简分流
+	// (their own criteria, caseloads), and a model trained on their
+	// decisions should be able to tell them apart.
+	x.addToken(v, nsCourt, f.GetCourt())
 }
 
-// Hash namespaces keep a cause token, the cause's characters and the text's
-// characters in separate families of buckets (up to collisions).
+// Hash namespaces keep a cause token, the cause's characters, the text's
+// characters and the court token in separate families of buckets (up to
+// collisions).
 const (
 	nsCause uint64 = iota + 1
 	nsCauseText
 	nsText
+	nsCourt
 )
 
 const (
@@ -449,6 +467,7 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 	if n := utf8.RuneCountInString(f.GetText()); n > 0 {
 		d[fTextLength] = math.Min(math.Round(2*math.Log2(float64(n))), 30)
 	}
+	x.lex.count(f.GetText(), d)
 
 	if a == nil {
 		return

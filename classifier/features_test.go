@@ -137,6 +137,7 @@ func TestFeatureConfigValidate(t *testing.T) {
 		"hash bits": func(c *FeatureConfig) { c.HashBits = 40 },
 		"ngram":     func(c *FeatureConfig) { c.NGramMax = 0 },
 		"dense":     func(c *FeatureConfig) { c.Dense = c.Dense[1:] },
+		"lexicon":   func(c *FeatureConfig) { c.Lexicon[0] = append(c.Lexicon[0], "新词") },
 	} {
 		c := DefaultFeatureConfig()
 		mutate(&c)
@@ -146,6 +147,65 @@ func TestFeatureConfigValidate(t *testing.T) {
 		if c.Hash() == good.Hash() {
 			t.Errorf("%s: hash did not change", name)
 		}
+	}
+}
+
+func TestLexiconCounts(t *testing.T) {
+	x := testExtractor(t)
+	idx := func(name string) int {
+		i := slices.Index(DenseFeatureNames(), name)
+		if i < 0 {
+			t.Fatalf("no dense feature %s", name)
+		}
+		return i
+	}
+	count := func(text, name string) float64 {
+		v := x.NewVector()
+		x.Extract(&triagev1.Filing{Text: text}, nil, v)
+		return v.Dense[idx(name)]
+	}
+	for _, tc := range []struct {
+		text, name string
+		want       float64
+	}{
+		{"被告已搬离原住所，现住址不详。", "lex_service", 2},
+		{"被告已搬离原住所，搬离后住址不详。", "lex_service", 2}, // distinct terms
+		{"被告下落不明", "lex_service", 1},            // a three-character core
+		{"被告下落 不明", "lex_service", 0},           // whitespace ends the window
+		{"原告申请财产保全，请求冻结、查封被告财产。", "lex_preservation", 3},
+		{"本案诉讼费、保全费由被告承担。", "lex_preservation", 0},      // the cost claim is not an application
+		{"被告否认借款，对金额有异议，且不予认可，辩称已还。", "lex_dispute", 3}, // capped
+		{"原告伤残等级待鉴定。", "lex_appraisal", 2},
+		{"原告伤残等级待鉴定。", "lex_counterclaim", 0},
+		{"", "lex_mediation", 0},
+	} {
+		if got := count(tc.text, tc.name); got != tc.want {
+			t.Errorf("%s in %q = %v, want %v", tc.name, tc.text, got, tc.want)
+		}
+	}
+	// Every term matches itself and lands in its own category only.
+	for cat, terms := range LexiconTerms() {
+		for _, term := range terms {
+			if got := count(term, lexNames[cat]); got != 1 {
+				t.Errorf("term %s counts %v in %s", term, got, lexNames[cat])
+			}
+		}
+	}
+}
+
+func TestCourtToken(t *testing.T) {
+	x := testExtractor(t)
+	f := loanFiling("原告张某诉称，被告李某向其借款人民币五万元。")
+	a, b := x.NewVector(), x.NewVector()
+	x.Extract(f, nil, a)
+	g := loanFiling(f.Text)
+	g.Court = "宁波市海曙区人民法院"
+	x.Extract(g, nil, b)
+	if slices.Equal(slices.Sorted(slices.Values(a.Buckets)), slices.Sorted(slices.Values(b.Buckets))) {
+		t.Fatal("the court does not reach the features")
+	}
+	if len(a.Buckets) != len(b.Buckets) {
+		t.Errorf("the court should add exactly one token: %d vs %d buckets", len(a.Buckets), len(b.Buckets))
 	}
 }
 

@@ -72,6 +72,7 @@ func (g *generator) adminRecord(c *rec, i int, ac *adminCause) (triagev1.Procedu
 	}
 	c.adminText(ac)
 	c.finishText()
+	c.noteShown()
 	a, err := c.eng.Evaluate(c.f)
 	if err != nil {
 		return 0, err
@@ -333,8 +334,8 @@ func (c *rec) adminText(ac *adminCause) {
 			c.context(between(r, 1, c.detail+1))
 		}
 		switch {
-		case c.contested && chance(r, 0.5):
-			c.one("被告对原告陈述的事实不予认可，认为其行政行为认定事实清楚、程序合法。", "双方对案件基本事实存在较大争议。", "该案涉及多个行政机关的职权划分，事实较为复杂。", "原告另提出行政赔偿请求，相关损失数额双方争议较大。")
+		case c.contested && chance(r, 0.5) || !c.contested && chance(r, 0.04):
+			c.say(cxDispute, pick(r, "被告对原告陈述的事实不予认可，认为其行政行为认定事实清楚、程序合法。", "双方对案件基本事实存在较大争议。", "该案涉及多个行政机关的职权划分，事实较为复杂。", "原告另提出行政赔偿请求，相关损失数额双方争议较大。"))
 		case !c.contested && chance(r, 0.3):
 			c.one("被告对基本事实无异议。", "本案事实清楚，争议焦点在于法律适用。", "双方对事实均无争议。")
 		}
@@ -370,8 +371,8 @@ func (c *rec) adminText(ac *adminCause) {
 }
 
 // adminLabel: where 行政诉讼法 82 opens simplified procedure, courts use it
-// for a good share of the straightforward cases; the rest, and everything
-// else, go ordinary. A few simplified cases convert to ordinary (Art. 84).
+// for the cases that read straightforward; the rest, and everything else, go
+// ordinary. A few simplified cases convert to ordinary (Art. 84).
 func (c *rec) adminLabel(ac *adminCause, a *rulesAssessment) triagev1.Procedure {
 	r := c.r
 	const (
@@ -381,14 +382,17 @@ func (c *rec) adminLabel(ac *adminCause, a *rulesAssessment) triagev1.Procedure 
 	if !a.Option(simp).GetAvailable() {
 		return ord
 	}
-	x := 0.8 - 0.9*c.u - 0.5*ac.base - 0.8*b2f(c.contested) - 0.8*b2f(a.NeedsReview())
+	// As in civil cases the court decides from what the filing shows (the
+	// cause, a dispute the complaint voices, review signals) and its own
+	// habits, with a little of the case's hidden difficulty.
+	x := 0.8 - 0.3*c.u - 0.5*ac.base - 0.9*b2f(c.shown[cxDispute]) - 0.8*b2f(a.NeedsReview()) - courtHabit(c.ct.name)
 	if c.c.PartiesAgreeSimplified {
 		x += 2
 	}
 	if c.c.ActOnTheSpot || (c.f.ClaimAmountFen > 0 && c.f.ClaimAmountFen <= 2000_00) {
 		x += 0.4
 	}
-	if chance(r, sigmoid(x)) {
+	if chance(r, sigmoid(2*x)) {
 		if chance(r, 0.05) {
 			return ord
 		}

@@ -159,6 +159,7 @@ func (g *generator) civilRecord(c *rec, i int, cc *civilCause) (triagev1.Procedu
 	c.detail = int(clamp(math.Round(1.5+0.9*c.u+0.8*r.NormFloat64()), 0, 3))
 	// The hidden dispute: more likely in difficult cases and difficult causes.
 	c.contested = chance(r, sigmoid(-1.1+0.9*c.u+0.5*cc.base))
+	c.drawComplications(cc)
 
 	target := 0.0
 	if cc.median > 0 && !chance(r, cc.pZero) {
@@ -174,6 +175,7 @@ func (g *generator) civilRecord(c *rec, i int, cc *civilCause) (triagev1.Procedu
 	}
 	c.agreeSmallClaims()
 	c.finishText()
+	c.noteShown()
 	a, err := c.eng.Evaluate(c.f)
 	if err != nil {
 		return 0, err
@@ -606,11 +608,14 @@ func (c *rec) civilCircumstances(cc *civilCause) {
 	}
 }
 
-// civilLabel picks the procedure the case ends in. The court first chooses
-// from what the filing shows (the legally open procedures and how complex
-// the case looks); then events the filing did not show — an appraisal
-// requested at the hearing, an added party, a defendant who disappears, a
-// counterclaim — convert some cases (CPL 169–170, 简转普).
+// civilLabel picks the procedure the case ends in. At filing the court
+// chooses from what the filing shows: the legally open procedures and how
+// complex the case reads (seenComplexity: the cause, the amount, the
+// parties, the flags, the complications the complaint voices, the court's
+// habits). Then the hearing turns up what the filing did not settle: a case
+// on a simple track converts (CPL 169–170, 简转普) as convert decides —
+// mostly for its complications, voiced or not, sometimes for none of them
+// (the unforeseeable residue).
 func (c *rec) civilLabel(cc *civilCause, a *rulesAssessment) triagev1.Procedure {
 	r := c.r
 	const (
@@ -618,7 +623,7 @@ func (c *rec) civilLabel(cc *civilCause, a *rulesAssessment) triagev1.Procedure 
 		simp = triagev1.Procedure_PROCEDURE_SIMPLIFIED
 		ord  = triagev1.Procedure_PROCEDURE_ORDINARY
 	)
-	z := c.civilComplexity(cc, a)
+	z := c.seenComplexity(cc, a)
 	scOpt, simpOpt := a.Option(sc), a.Option(simp)
 	simpOK := simpOpt.GetAvailable()
 
@@ -628,7 +633,7 @@ func (c *rec) civilLabel(cc *civilCause, a *rulesAssessment) triagev1.Procedure 
 		// The law says small claims "shall" apply; courts mostly comply but
 		// send cases that look disputed to simplified from the start.
 		switch {
-		case chance(r, 0.93*sigmoid(2.6-1.1*z)):
+		case chance(r, 0.93*sigmoid(filingSlope*(2.6-z))):
 			p = sc
 		case chance(r, 0.85):
 			p = simp
@@ -636,36 +641,49 @@ func (c *rec) civilLabel(cc *civilCause, a *rulesAssessment) triagev1.Procedure 
 			p = ord
 		}
 	case scOpt.GetAvailable(): // CPL 165 ¶2: both parties agreed
-		if chance(r, 0.8*sigmoid(2-z)) {
+		if chance(r, 0.8*sigmoid(filingSlope*(2.0-z))) {
 			p = sc
 		}
 	case scOpt.GetAvailability() == triagev1.Availability_AVAILABILITY_UNDETERMINED:
 		// No configured limit: the court knew its own figure and applied
 		// small claims to some small cases; the corpus keeps that rare.
-		if y := float64(c.f.ClaimAmountFen) / 100; y > 0 && y <= 40000 && chance(r, 0.22*sigmoid(1.5-z)) {
+		if y := float64(c.f.ClaimAmountFen) / 100; y > 0 && y <= 40000 && chance(r, 0.22*sigmoid(filingSlope*(1.5-z))) {
 			p = sc
 		}
 	}
 	if p == 0 {
 		switch {
-		case simpOK && chance(r, sigmoid(2.3-1.1*z+0.8*b2f(c.c.PartiesAgreeSimplified))):
+		case simpOK && chance(r, sigmoid(filingSlope*(2.2-z)+0.8*b2f(c.c.PartiesAgreeSimplified))):
 			p = simp
 		default:
 			p = ord
 		}
 	}
+	c.initial = p
 	// Conversions after filing.
 	switch p {
 	case sc:
-		if chance(r, 0.04+0.10*sigmoid(z-1.5)) {
-			if simpOK && chance(r, 0.55) {
+		// CPL 169 / Interp. 278–279: a counterclaim, an added party, an
+		// appraisal or a defendant who cannot be served mostly take the case
+		// to ordinary procedure; a contested account as often to simplified
+		// rules. The time limit runs from filing either way, so a court short
+		// of time converts to ordinary.
+		c.conv = c.convert(cc)
+		switch c.conv {
+		case convNone:
+		case convForeseenHeavy:
+			p = ord
+			if simpOK && chance(r, 0.2) {
 				p = simp
-			} else {
-				p = ord
+			}
+		default:
+			p = ord
+			if simpOK && chance(r, 0.6) {
+				p = simp
 			}
 		}
 	case simp:
-		if chance(r, 0.05+0.10*sigmoid(z-1)) {
+		if c.conv = c.convert(cc); c.conv != convNone {
 			p = ord
 		}
 	}
@@ -677,30 +695,6 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
-}
-
-// civilComplexity is the latent complexity of a civil case: the cause's
-// base, the hidden difficulty u, the amount relative to the small-claims
-// scale, and what the filing shows (parties, appraisal, counterclaim,
-// dispute). The label depends on it; the filing shows only parts of it.
-func (c *rec) civilComplexity(cc *civilCause, a *rulesAssessment) float64 {
-	z := cc.base + 0.9*c.u + c.extra
-	if y := float64(c.f.ClaimAmountFen) / 100; y > 0 {
-		z += 0.3 * math.Log(y/50000)
-	}
-	ci := c.c
-	z += 0.7*b2f(ci.AppraisalNeeded) + 0.9*b2f(ci.Counterclaim) + 0.8*b2f(c.contested)
-	z += 0.25 * math.Min(float64(len(c.df)-1), 3)
-	if a.Facts.Numerous {
-		z += 1.2
-	}
-	if a.Facts.Foreign {
-		z += 0.6
-	}
-	if a.NeedsReview() {
-		z += 0.6
-	}
-	return z
 }
 
 // agreeSmallClaims sets CPL 165 ¶2's agreement for some money claims above

@@ -184,6 +184,7 @@ func (c *rec) shortSignals() {
 	if c.c.Counterclaim && chance(c.r, 0.4) {
 		c.w("被告提出反诉。")
 	}
+	c.shortForeshadowing()
 }
 
 func (c *rec) absent() bool {
@@ -226,17 +227,20 @@ func (c *rec) demand() {
 func (c *rec) signals(contested, simple []string) {
 	r := c.r
 	switch {
-	case c.contested && chance(r, 0.6):
+	case c.express[cxDispute] && len(c.said[cxDispute]) == 0:
 		i := r.IntN(len(contested))
-		c.w(contested[i])
-		if c.detail >= 2 && len(contested) > 1 && chance(r, 0.4) {
-			c.w(contested[(i+1+r.IntN(len(contested)-1))%len(contested)])
+		c.say(cxDispute, contested[i])
+		if c.contested && c.detail >= 2 && len(contested) > 1 && chance(r, 0.4) {
+			c.say(cxDispute, contested[(i+1+r.IntN(len(contested)-1))%len(contested)])
 		}
-	case !c.contested && chance(r, 0.07):
-		c.one(contested...)
 	case !c.contested && len(simple) > 0 && chance(r, 0.4):
 		c.one(simple...)
+	case c.contested && len(simple) > 0 && chance(r, 0.06):
+		// The defendant acknowledged the debt before filing and fights it
+		// at the hearing.
+		c.one(simple...)
 	}
+	c.foreshadow()
 	if c.absent() && chance(r, 0.75) {
 		c.w(pick(r, "被告", "被告"+c.absentName()), pick(r, "现下落不明，原告无法与其取得联系", "已外出多年，下落不明", "离开住所地后去向不明，经多方查找无果", "电话停机、住所无人，下落不明"), pick(r, "，原告申请公告送达。", "。", "，请求法院依法公告送达。"))
 	}
@@ -331,7 +335,9 @@ func (c *rec) textLoan(cc *civilCause, target float64) {
 		if chance(r, 0.55) {
 			c.w("原告与被告", D, pick(r, "系", "原系", "是"), pick(r, relations...), "关系。")
 		}
-		multi := c.detail >= 2 && chance(r, 0.45)
+		// Many transfers are the mark of tangled accounts, though a careful
+		// drafter lists even a clean series of loans.
+		multi := c.cx[cxAccounts] && chance(r, 0.5) || c.detail >= 2 && chance(r, 0.3)
 		if multi {
 			n := between(r, 2, 3+c.detail*2)
 			c.w(pick(r, "自", "从"), ym(loanDay), pick(r, "起，被告以", "开始，被告陆续以"), pick(r, loanPurposes...), pick(r, "等为由", "为由"), "多次向原告借款，具体如下：")

@@ -153,6 +153,18 @@ type rec struct {
 	// sub is a family-specific variant drawn before the parties (e.g. which
 	// kind of penalty), so defendant and text agree.
 	sub int
+
+	// cx are a civil case's complications (complications.go): latent facts
+	// that make it convert after filing. express says which the complaint
+	// will voice (or voice falsely), said holds the sentences written for
+	// each, and shown which of them the final text contains.
+	cx, express, shown [numComplications]bool
+	said               [numComplications][]string
+	// initial is the procedure the court chose at filing, before any
+	// conversion (tests compare it with the label).
+	initial triagev1.Procedure
+	// conv says whether, and why, the case converted after filing.
+	conv convCause
 }
 
 func (g *generator) record(seed uint64, i int) (*triagev1.LabeledFiling, error) {

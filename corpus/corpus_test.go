@@ -800,3 +800,101 @@ func BenchmarkGenerateJSONL(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n*1000), "ns/record")
 }
+
+// TestConversions checks why civil cases convert (complications.go): most
+// conversions of simple-looking cases are foreshadowed by a complication
+// the complaint voices, a residue of 2–4% of them is unforeseeable, every
+// complication is voiced only sometimes and also shows in cases that stay
+// simple, and the court's choice at filing follows what the filing shows.
+func TestConversions(t *testing.T) {
+	g := newGenerator(engine(t))
+	e := engine(t)
+	var simpleN, simpleConv, simpleResidue int
+	var convOrd, convShown, convCx int
+	var cxN, cxShown, noCxN, noCxShown [numComplications]int
+	var heavyShown, heavyShownStays int
+	said := map[string]bool{}
+	n := 12000
+	if testing.Short() {
+		n = 4000
+	}
+	for i := range n {
+		c := g.newRec(20261127, i)
+		r := c.r
+		if r.Float64() >= ShareCivil {
+			continue
+		}
+		label, err := g.civilRecord(c, i, g.civil.draw(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := e.Evaluate(c.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		anyShown, anyCx := false, false
+		for k := range numComplications {
+			for _, s := range c.said[k] {
+				said[s] = true
+			}
+			if c.cx[k] {
+				cxN[k]++
+				anyCx = true
+				if c.shown[k] {
+					cxShown[k]++
+					anyShown = true
+				}
+			} else {
+				noCxN[k]++
+				if c.shown[k] {
+					noCxShown[k]++
+				}
+			}
+		}
+		if c.shown[cxJoinder] || c.shown[cxAppraisal] || c.shown[cxService] || c.shown[cxCounter] {
+			heavyShown++
+			if label != pOrd {
+				heavyShownStays++
+			}
+		}
+		converted := c.initial != pOrd && label == pOrd
+		if converted {
+			convOrd++
+			if anyShown {
+				convShown++
+			}
+			if anyCx {
+				convCx++
+			}
+		}
+		f, ci := c.f, c.f.GetCircumstances()
+		if a.Option(pSimp).GetAvailable() && !ci.GetAppraisalNeeded() && !ci.GetCounterclaim() && !a.NeedsReview() &&
+			a.Facts.Defendants == 1 && f.GetClaimAmountFen() > 0 && a.Facts.AmountToLimit > 0 && a.Facts.AmountToLimit < 2 {
+			simpleN++
+			if converted {
+				simpleConv++
+				if c.conv == convResidual {
+					simpleResidue++
+				}
+			}
+		}
+	}
+	within(t, "simple-looking civil cases converting to ordinary (简转普)", float64(simpleConv)/float64(simpleN), 0.06, 0.15)
+	within(t, "unforeseeable residue (share of simple-looking cases)", float64(simpleResidue)/float64(simpleN), 0.02, 0.04)
+	within(t, "conversions whose complaint voices a complication", float64(convShown)/float64(convOrd), 0.5, 0.8)
+	within(t, "conversions with a complication (voiced or not)", float64(convCx)/float64(convOrd), 0.65, 0.95)
+	within(t, "cases voicing a heavy complication that stay off ordinary", float64(heavyShownStays)/float64(heavyShown), 0.2, 0.6)
+	for k := range numComplications {
+		name := cxParams[k].name
+		if cxN[k] < 100 {
+			t.Errorf("complication %s: only %d cases", name, cxN[k])
+			continue
+		}
+		within(t, name+" voiced when present", float64(cxShown[k])/float64(cxN[k]), 0.45, 0.85)
+		within(t, name+" voiced when absent", float64(noCxShown[k])/float64(noCxN[k]), 0.005, 0.1)
+	}
+	// Many phrasings: the foreshadowing is not a handful of fixed sentences.
+	if len(said) < 250 {
+		t.Errorf("only %d distinct foreshadowing sentences", len(said))
+	}
+}

@@ -153,10 +153,15 @@ func (c *rec) criminalLabel(a *rulesAssessment, months int) triagev1.Procedure {
 	ftOK, simpOK := a.Option(ft).GetAvailable(), a.Option(simp).GetAvailable()
 	many := b2f(len(c.df) > 2)
 	var p triagev1.Procedure = ord
+	// Courts differ in how readily they take up fast-track (habit, the
+	// prosecutors they work with); beyond that the filing decides: the
+	// sentence, the number of defendants, review signals, a little of the
+	// case's hidden difficulty.
+	habit := courtHabit(c.ct.name)
 	switch {
-	case ftOK && chance(r, 0.82-0.12*b2f(months > 12)-0.08*math.Max(c.u, 0)-0.1*b2f(a.NeedsReview())):
+	case ftOK && chance(r, sigmoid(1.6-2*habit-0.6*b2f(months > 12)-0.4*math.Max(c.u, 0)-0.6*b2f(a.NeedsReview()))):
 		p = ft
-	case simpOK && chance(r, sigmoid(2.3-0.03*math.Max(0, float64(months-36))-0.5*c.u-0.7*many-0.8*b2f(a.NeedsReview()))):
+	case simpOK && chance(r, sigmoid(2*(2.3-0.03*math.Max(0, float64(months-36))-0.3*c.u-0.7*many-0.8*b2f(a.NeedsReview())))):
 		p = simp
 	}
 	switch p {

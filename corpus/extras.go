@@ -279,7 +279,16 @@ func (c *rec) chronology(lo, hi int) {
 			break
 		}
 		c.w(dateVar(r, d), "，")
-		switch r.IntN(7) {
+		ev := r.IntN(7)
+		// The chronology of a case with tangled accounts is one of part
+		// payments; of a defendant who cannot be served, one of empty flats.
+		switch {
+		case c.cx[cxAccounts] && chance(r, 0.3):
+			ev = 4
+		case c.cx[cxService] && chance(r, 0.3):
+			ev = 5
+		}
+		switch ev {
 		case 0:
 			c.w("原告", pick(r, "通过微信", "通过电话", "发短信"), pick(r, "向被告催要", "提醒被告还款", "要求被告付款"), "，被告回复称", pick(r, chatReplies...), "。")
 		case 1:
