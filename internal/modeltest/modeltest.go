@@ -23,7 +23,14 @@ func defaultModelDir(t testing.TB) string {
 
 // Write writes the default model into dir as version, the way a promotion
 // does: model files first, the manifest last by an atomic rename.
-func Write(t testing.TB, dir, version string) {
+func Write(t testing.TB, dir, version string) { write(t, dir, version, false) }
+
+// WriteBroken is Write with the model file truncated before the manifest is
+// renamed into place: a broken promotion, whole from the first moment a
+// watcher can see its manifest.
+func WriteBroken(t testing.TB, dir, version string) { write(t, dir, version, true) }
+
+func write(t testing.TB, dir, version string, broken bool) {
 	t.Helper()
 	src := defaultModelDir(t)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -33,6 +40,9 @@ func Write(t testing.TB, dir, version string) {
 		b, err := os.ReadFile(filepath.Join(src, name))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if broken && name == "model.json.gz" {
+			b = b[:len(b)/2]
 		}
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			t.Fatal(err)
