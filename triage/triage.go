@@ -175,7 +175,10 @@ func (e *Engine) recommend(opts []*triagev1.ProcedureOption, p *Probabilities) (
 	if best == nil {
 		return nil, ErrNoProcedure
 	}
-	if ordinary != nil && best != ordinary && best.GetProbability()-ordinary.GetProbability() <= e.policy.OrdinaryMargin {
+	// A mandatory option (small claims in the CPL 165 ¶1 band) is what the
+	// law prescribes for a simple case: the lean towards ordinary does not
+	// apply against it; only a more probable ordinary outcome does.
+	if ordinary != nil && best != ordinary && !best.GetMandatory() && best.GetProbability()-ordinary.GetProbability() <= e.policy.OrdinaryMargin {
 		best = ordinary
 	}
 	return best, nil
