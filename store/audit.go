@@ -77,6 +77,26 @@ func (d *rowDigest) sum() string {
 	return hex.EncodeToString(d.h.Sum(nil))
 }
 
+// digestColumns is a row's record_sha256: every column in table order, from
+// the same args that bind the insert, so no column can be left out of the
+// hash. Strings and blobs are hashed as bytes, integers in decimal.
+func digestColumns(cols []any) string {
+	var d rowDigest
+	for _, c := range cols {
+		switch v := c.(type) {
+		case string:
+			d.str(v)
+		case int64:
+			d.int(v)
+		case []byte:
+			d.bytes(v)
+		default:
+			panic(fmt.Sprintf("store: digest of a %T column", c))
+		}
+	}
+	return d.sum()
+}
+
 // chainHash is audit_log.hash for a row.
 func chainHash(prev string, seq int64, kind, id, recordSHA string) string {
 	h := sha256.New()

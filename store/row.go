@@ -49,20 +49,7 @@ func (r *decisionRow) args() []any {
 }
 
 // digest is the row's record_sha256 (see rowDigest).
-func (r *decisionRow) digest() string {
-	var d rowDigest
-	d.str(r.decisionID)
-	d.str(r.filingID)
-	d.str(r.caseKind)
-	d.str(r.recommended)
-	d.int(r.needsReview)
-	d.str(r.modelVersion)
-	d.str(r.rulesVersion)
-	d.int(r.decidedAt)
-	d.bytes(r.decision)
-	d.bytes(r.filing)
-	return d.sum()
-}
+func (r *decisionRow) digest() string { return digestColumns(r.args()) }
 
 // setNeedsReview sets the needs_review column.
 func (r *decisionRow) setNeedsReview(v bool) {
@@ -186,18 +173,7 @@ func (r *outcomeRow) args() []any {
 	return []any{r.outcomeID, r.decisionID, r.procedure, r.change, r.decidedBy, r.recordedAt, r.seq, r.outcome}
 }
 
-func (r *outcomeRow) digest() string {
-	var d rowDigest
-	d.str(r.outcomeID)
-	d.str(r.decisionID)
-	d.str(r.procedure)
-	d.str(r.change)
-	d.str(r.decidedBy)
-	d.int(r.recordedAt)
-	d.int(r.seq)
-	d.bytes(r.outcome)
-	return d.sum()
-}
+func (r *outcomeRow) digest() string { return digestColumns(r.args()) }
 
 // assignmentRow is one row of the assignments table, built by the writer.
 type assignmentRow struct {
@@ -215,18 +191,7 @@ func (r *assignmentRow) args() []any {
 	return []any{r.assignmentID, r.decisionID, r.teamID, r.kind, r.period, r.assignedAt, r.seq, r.assignment}
 }
 
-func (r *assignmentRow) digest() string {
-	var d rowDigest
-	d.str(r.assignmentID)
-	d.str(r.decisionID)
-	d.str(r.teamID)
-	d.str(r.kind)
-	d.str(r.period)
-	d.int(r.assignedAt)
-	d.int(r.seq)
-	d.bytes(r.assignment)
-	return d.sum()
-}
+func (r *assignmentRow) digest() string { return digestColumns(r.args()) }
 
 // period returns the intake month "YYYY-MM" of a filed_on date "YYYY-MM-DD".
 func period(filedOn string) (string, error) {
