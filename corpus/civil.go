@@ -631,11 +631,13 @@ func (c *rec) civilLabel(cc *civilCause, a *rulesAssessment) triagev1.Procedure 
 	switch {
 	case scOpt.GetAvailable() && scOpt.GetMandatory():
 		// The law says small claims "shall" apply; courts mostly comply but
-		// send cases that look disputed to simplified from the start.
+		// send cases that look disputed to simplified from the start, and
+		// the ones that look hardest to ordinary (CPL 165 applies to
+		// simple cases only).
 		switch {
 		case chance(r, 0.93*sigmoid(filingSlope*(2.6-z))):
 			p = sc
-		case chance(r, 0.85):
+		case chance(r, sigmoid(filingSlope*(3.4-z))):
 			p = simp
 		default:
 			p = ord

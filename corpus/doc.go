@@ -73,7 +73,8 @@
 //     choice follows this complexity steeply (filingSlope): the same filing
 //     in the same court mostly gets the same track. In the mandatory
 //     small-claims band the court mostly uses small claims, sending cases
-//     that read disputed to simplified procedure; in the agreement band it
+//     that read disputed to simplified procedure and the few that read
+//     hardest to ordinary (CPL 165 is for simple cases); in the agreement band it
 //     does so when both agreed; otherwise simplified procedure when open,
 //     else ordinary.
 //   - After filing (civil) a case on a simple track converts (convert):
@@ -125,7 +126,11 @@
 //
 // The second calibration (complications.go, above cxParams) voiced the heavy
 // complications more often, made them convert more reliably and cut the
-// residue from 4.5% to 1.5%: before it, about a seventh of all civil
+// residue from 4.5% to 1.5%; it also made the choice at filing follow the
+// perceived complexity twice as steeply (filingSlope 4 → 8: written
+// criteria, applied by a filing division, leave little to chance) and the
+// mandatory band's choice between simplified and ordinary follow it too
+// (it was a fixed 85:15 draw): before it, about a seventh of all civil
 // ordinary cases were ones nothing in the filing foreshadowed (unvoiced
 // complications, the residue, soft complications converting), more than the
 // tenth an ordinary recall of 0.9 can miss, so any classifier had to send
