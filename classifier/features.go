@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -161,6 +162,11 @@ const (
 	fBarsFastTrack
 	fReviewReasons
 	fTextLength
+	// fSentences and fYears count the text's sentences (。) and its 年 (the
+	// dates of a chronology): how much the complaint has to tell, which
+	// the raw length confounds with how wordy its drafter is.
+	fSentences
+	fYears
 	// fLexFirst is the first of the numLex lexicon counts (lexicon.go).
 	fLexFirst
 	// NumDense is the number of dense features.
@@ -183,7 +189,7 @@ var denseNames = [NumDense]string{
 	"act_on_the_spot", "information_disclosure",
 	"open_small_claims", "undetermined_small_claims", "mandatory_small_claims", "open_simplified", "open_fast_track",
 	"bars_small_claims", "bars_simplified", "bars_fast_track",
-	"review_reasons", "text_length_bin",
+	"review_reasons", "text_length_bin", "sentences", "years",
 	lexNames[0], lexNames[1], lexNames[2], lexNames[3], lexNames[4], lexNames[5], lexNames[6], lexNames[7], lexNames[8],
 }
 
@@ -468,6 +474,8 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 		d[fTextLength] = math.Min(math.Round(2*math.Log2(float64(n))), 30)
 	}
 	x.lex.count(f.GetText(), d)
+	d[fSentences] = math.Min(float64(strings.Count(f.GetText(), "。")), 40)
+	d[fYears] = math.Min(float64(strings.Count(f.GetText(), "年")), 30)
 
 	if a == nil {
 		return

@@ -178,6 +178,11 @@ func TestLexiconCounts(t *testing.T) {
 		{"原告伤残等级待鉴定。", "lex_appraisal", 2},
 		{"原告伤残等级待鉴定。", "lex_counterclaim", 0},
 		{"", "lex_mediation", 0},
+		{"被告称其已提前通知退租，不应支付剩余租金。", "lex_dispute", 2},  // a defence the complaint reports
+		{"被告表示其也有损失，要求原告赔偿。", "lex_counterclaim", 3}, // a threatened counterclaim
+		{"判令被告向原告支付借款本金及利息。", "lex_counterclaim", 0}, // the routine prayer is no counterclaim
+		{"被告在起诉状所列地址已长期无人居住。", "lex_service", 1},
+		{"被告的配偶对涉案债务是否知情，原告将申请法院依法查明。", "lex_joinder", 1},
 	} {
 		if got := count(tc.text, tc.name); got != tc.want {
 			t.Errorf("%s in %q = %v, want %v", tc.name, tc.text, got, tc.want)

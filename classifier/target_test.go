@@ -28,15 +28,14 @@ func (s *sliceSource) Read() (*triagev1.LabeledFiling, error) {
 }
 func (s *sliceSource) Line() int { return s.i }
 
-// TestModelBeatsBaselineAtEqualOrdinaryRecall guards the target: at
-// ordinary recall ≥ 0.9 (complex cases must not be fast-tracked), the
-// model's macro-F1 is clearly above the cause + amount baseline's. The
-// baseline is given the same ordinary recall by raising its policy's
-// ordinary margin, the only knob it has; comparing the model at recall 0.9
-// with the baseline at its default (recall ~0.68) would compare two
-// different operating points. Fresh data, seed 11: neither the model's
-// training (seed 1) nor its held-out split.
-func TestModelBeatsBaselineAtEqualOrdinaryRecall(t *testing.T) {
+// TestModelBeatsBaseline guards the target: at ordinary recall ≥ 0.9
+// (complex cases must not be fast-tracked) the model's macro-F1 is above
+// the cause + amount baseline's at the baseline's own default policy
+// (where it catches only ~0.7 of the ordinary cases), and far above it when
+// the baseline is given the same ordinary recall by raising its policy's
+// ordinary margin, the only knob it has. Fresh data, seed 11: neither the
+// model's training (seed 1) nor its held-out split.
+func TestModelBeatsBaseline(t *testing.T) {
 	r, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -64,6 +63,11 @@ func TestModelBeatsBaselineAtEqualOrdinaryRecall(t *testing.T) {
 	const targetOrdinaryRecall = 0.9
 	if model.OrdinaryRecall < targetOrdinaryRecall {
 		t.Fatalf("model ordinary recall %.3f, target ≥ %.1f", model.OrdinaryRecall, targetOrdinaryRecall)
+	}
+	def := evaluate(triage.New(r, classifier.NewBaseline()))
+	t.Logf("model: ordinary recall %.3f, macro-F1 %.4f; baseline at its default policy: ordinary recall %.3f, macro-F1 %.4f", model.OrdinaryRecall, model.MacroF1, def.OrdinaryRecall, def.MacroF1)
+	if model.MacroF1 < def.MacroF1+0.01 {
+		t.Errorf("model macro-F1 %.4f at ordinary recall %.3f is not above the baseline's %.4f at its default policy", model.MacroF1, model.OrdinaryRecall, def.MacroF1)
 	}
 	// The smallest margin at which the baseline reaches the target recall.
 	// Its probabilities take few distinct values, so recall moves in steps
