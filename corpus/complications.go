@@ -76,15 +76,17 @@ type cxParam struct {
 // bar a simple track outright — are what the plaintiff knows best at filing
 // (the appraisal it will apply for, the defendant it cannot reach, the
 // other people in the deal, the counterclaim it was threatened with), so a
-// complaint voices them nineteen times in twenty and, once present, they
+// complaint voices about nine in ten of them and, once present, they
 // convert four to five cases in five. The soft ones (a dispute, the
 // accounts, interest, mediation, preservation) are voiced less often and
 // alone rarely convert a case: most disputed cases are still tried simply.
 // The first calibration (voiced two times in three, heavy ones converting
 // 60–75%, a 4.5% residue) made about a seventh of all civil ordinary cases
 // ones that nothing in the filing foreshadowed, more than the tenth that an
-// ordinary recall of 0.9 leaves room for; court statistics put most 简转普
-// down to appraisal, service and added parties, which the filing shows.
+// ordinary recall of 0.9 leaves room for, although the grounds the law
+// gives for leaving a simple track (service by public notice, Interp. 140;
+// a counterclaim or an added party, Interp. 278; a case found unsuited,
+// CPL 170) are mostly known to the plaintiff when it files.
 var cxParams = [numComplications]cxParam{
 	cxDispute:      {"dispute", 0.9, 0.01, 0.8, 0.85, 0.06},
 	cxAccounts:     {"accounts", 0.5, 0.02, 0.3, 0.85, 0.05},
