@@ -43,16 +43,16 @@
 //
 // Each complication is voiced in the complaint only sometimes — the heavy
 // ones (joinder, appraisal, service, counterclaim), which the plaintiff
-// knows at filing, about nine times in ten, the soft ones three to four
-// times in five, a little less in the line a clerk types — in sentences drawn from many templates, generic and
-// family-specific, placed among the facts in random order; and the same
-// sentences turn up in 1.5–8% of the cases without it (the plaintiff
-// anticipates a defence that never comes, a routine 诉前调解 mention).
-// What the final text contains is recorded (rec.shown), not what was meant
-// to be written. Dispute, accounts and service also leave traces in the
-// facts themselves: lists of transfers, part payments and empty flats in
-// the chronology. Nothing is written after the label is drawn, and no text
-// names a procedure.
+// knows at filing, about nine times in ten, the soft ones about four times
+// in five, a little less in the line a clerk types — in sentences drawn from
+// many templates, generic and family-specific, placed among the facts in
+// random order; and the same sentences turn up in 1.5–8% of the cases
+// without it (the plaintiff anticipates a defence that never comes, a
+// routine 诉前调解 mention). What the final text contains is recorded
+// (rec.shown), not what was meant to be written. Dispute, accounts and
+// service also leave traces in the facts themselves: lists of transfers,
+// part payments and empty flats in the chronology. Nothing is written after
+// the label is drawn, and no text names a procedure.
 //
 // # Labels
 //
@@ -74,9 +74,9 @@
 //     in the same court mostly gets the same track. In the mandatory
 //     small-claims band the court mostly uses small claims, sending cases
 //     that read disputed to simplified procedure and the few that read
-//     hardest to ordinary (CPL 165 is for simple cases); in the agreement band it
-//     does so when both agreed; otherwise simplified procedure when open,
-//     else ordinary.
+//     hardest to ordinary (CPL 165 is for simple cases); in the agreement
+//     band it does so when both agreed; otherwise simplified procedure when
+//     open, else ordinary.
 //   - After filing (civil) a case on a simple track converts (convert):
 //     every complication present, voiced or not, forces a conversion with
 //     its own probability — high for the ones that bar a simple track
@@ -107,10 +107,11 @@
 // (simplified open, no appraisal, counterclaim or review, one defendant, a
 // claim under twice the limit) about 9% convert to ordinary; about 79% of
 // those conversions were foreshadowed by a complication the complaint
-// voices, about 88% had one. Fast-track cases still convert when a defendant retracts (4%);
-// agreements (CPL 165 ¶2, CPL 160 ¶2, 行诉法 82 ¶2) open procedures the
-// amount alone would not. These are the errors a classifier cannot avoid
-// and the reason its recommendation leans to ordinary when unsure.
+// voices, about 88% had one. Fast-track cases still convert when a defendant
+// retracts (4%); agreements (CPL 165 ¶2, CPL 160 ¶2, 行诉法 82 ¶2) open
+// procedures the amount alone would not. These are the errors a classifier
+// cannot avoid and the reason its recommendation leans to ordinary when
+// unsure.
 //
 // The changes of this model against the first generator (which converted
 // about a tenth of simple-looking cases for reasons the filing did not
