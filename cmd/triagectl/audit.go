@@ -91,16 +91,10 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 		fs.PrintDefaults()
 	}
 	storeFlag(fs, &target)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
-	switch {
-	case fs.NArg() > 0:
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
-	case target == "":
+	if target == "" {
 		return usageError{"-store is empty"}
 	}
 	st, err := openStore(ctx, e, target)

@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -52,15 +50,10 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 	fs.StringVar(&f.htmlPath, "html", "", "also write a self-contained HTML report to `file`")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
 	fs.Float64Var(&f.holdout, "holdout", 0, "evaluate only the held-out `fraction` of the records (the split `triagectl train` withholds at the same fraction); 0 = all")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
 	}
 	switch {
-	case fs.NArg() > 0:
-		return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	case f.model == "":
 		return nil, usageError{"-model is required (a model directory, or \"baseline\")"}
 	case f.data == "":

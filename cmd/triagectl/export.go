@@ -52,15 +52,10 @@ func parseExportFlags(e *env, args []string) (*exportFlags, error) {
 	fs.StringVar(&since, "since", "", "export cases decided on or after this `date` (YYYY-MM-DD, Beijing time); required unless -all")
 	fs.BoolVar(&f.all, "all", false, "export every decided case, whenever decided (instead of -since)")
 	fs.StringVar(&f.out, "out", "", "output JSONL `file` (required), replaced atomically once complete, mode 0600 as it holds filing texts; - is stdout")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
 	}
 	switch {
-	case fs.NArg() > 0:
-		return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	case f.store == "":
 		return nil, usageError{"-store is empty"}
 	case f.out == "":

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,14 +21,8 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "random seed; the same -n and -seed give the same output")
 	out := fs.String("out", "", "output JSONL file (default stdout)")
 	rulesPath := fs.String("rules", "", "rules file judging which procedures are open (default: the embedded rules)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("unexpected arguments: %v", fs.Args())}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *n < 0 {
 		return usageError{"-n must not be negative"}

@@ -103,6 +103,22 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun 'triagectl <command> -h' for a command's flags.")
 }
 
+// parseFlags parses args into fs for a command that takes no positional
+// arguments: -h is flag.ErrHelp (exit code 0), every other problem a
+// usageError (exit code 2).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
 // newFlagSet returns a flag set that reports errors instead of exiting, so
 // dispatch decides the exit code.
 func newFlagSet(e *env, name string) *flag.FlagSet {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -57,18 +56,13 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 		fmt.Sprintf("filings scored at once (default %d with a server, GOMAXPROCS with -local)", defaultRemoteConcurrency))
 	fs.DurationVar(&f.timeout, "timeout", defaultTimeout, "deadline of each call to the server")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "ask the server not to store the decisions")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
 	}
 	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 
 	switch {
-	case fs.NArg() > 0:
-		return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	case f.local && set["addr"]:
 		return nil, usageError{"-local and -addr exclude each other"}
 	case f.local && set["dry-run"]:

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -43,15 +41,10 @@ func parseStatsFlags(e *env, args []string) (*statsFlags, error) {
 	storeFlag(fs, &f.store)
 	fs.StringVar(&since, "since", "", "count cases decided on or after this `date` (YYYY-MM-DD, Beijing time); default: all")
 	fs.StringVar(&f.format, "format", "json", "output `format`: json or text (a table for people)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
 	}
 	switch {
-	case fs.NArg() > 0:
-		return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	case f.store == "":
 		return nil, usageError{"-store is empty"}
 	case f.format != "json" && f.format != "text":

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -63,15 +62,10 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default GOMAXPROCS)")
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bars")
 	fs.BoolVar(&f.force, "force", false, "overwrite a model already in -out")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
 	}
 	switch {
-	case fs.NArg() > 0:
-		return nil, usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	case f.data == "":
 		return nil, usageError{"-data is required"}
 	case f.out == "":
