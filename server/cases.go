@@ -95,25 +95,13 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if err != nil {
 		return nil, err
 	}
-	cs, err := s.caseStore()
-	if err != nil {
-		return nil, err
-	}
 	// The outcome is checked against the outcomes before it, so two calls
 	// for one decision must not both check against the same record.
-	unlock, err := s.cases.lock(ctx, id)
+	cs, d, prior, unlock, err := s.lockCase(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	d, err := cs.GetDecision(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("get decision: %w", err)
-	}
-	prior, err := cs.ListOutcomes(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("list outcomes: %w", err)
-	}
 	o := proto.Clone(in).(*triagev1.Outcome)
 	// What the server owns is set here, whatever the client sent; the
 	// decision id in its canonical form, as the decision is stored.
@@ -173,25 +161,13 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	case utf8.RuneCountInString(reason) > 2000 || !utf8.ValidString(reason):
 		return nil, &rules.FieldError{Field: "reason", Problem: "must be valid UTF-8 of at most 2,000 characters"}
 	}
-	cs, err := s.caseStore()
-	if err != nil {
-		return nil, err
-	}
 	// The procedure in force is read from the outcomes: no outcome of this
 	// decision may be recorded in between.
-	unlock, err := s.cases.lock(ctx, id)
+	cs, d, prior, unlock, err := s.lockCase(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	d, err := cs.GetDecision(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("get decision: %w", err)
-	}
-	prior, err := cs.ListOutcomes(ctx, id)
-	if err != nil {
-		return nil, fmt.Errorf("list outcomes: %w", err)
-	}
 	proc := rules.CurrentProcedure(d, prior)
 	if !team.Takes(d.GetCaseKind(), proc) {
 		return nil, &preconditionError{rule: "TEAM_DOES_NOT_TAKE_CASE",
@@ -375,6 +351,30 @@ func (s *Service) caseStore() (CaseStore, error) {
 		return nil, &preconditionError{rule: "NO_CASE_STORE", msg: "the store does not record outcomes and assignments"}
 	}
 	return cs, nil
+}
+
+// lockCase takes this replica's lock on decision id and reads the decision
+// and its outcomes under it, for a call that checks a write against them.
+// The caller must call unlock once the write is done; on error nothing is
+// held.
+func (s *Service) lockCase(ctx context.Context, id string) (cs CaseStore, d *triagev1.Decision, outcomes []*triagev1.Outcome, unlock func(), err error) {
+	cs, err = s.caseStore()
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	unlock, err = s.cases.lock(ctx, id)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if d, err = cs.GetDecision(ctx, id); err != nil {
+		unlock()
+		return nil, nil, nil, nil, fmt.Errorf("get decision: %w", err)
+	}
+	if outcomes, err = cs.ListOutcomes(ctx, id); err != nil {
+		unlock()
+		return nil, nil, nil, nil, fmt.Errorf("list outcomes: %w", err)
+	}
+	return cs, d, outcomes, unlock, nil
 }
 
 // preconditionError is a request the state of the service or the record
