@@ -277,27 +277,17 @@ func (s *sqlStore) listOutcomes(ctx context.Context, decisionID string) ([]*tria
 	var out []*triagev1.Outcome
 	err := s.retryRead(ctx, func() error {
 		out = nil
-		rows, err := s.read.QueryContext(ctx, s.dialect.q(`SELECT outcome FROM outcomes WHERE decision_id = ? ORDER BY seq`), decisionID)
-		if err != nil {
+		err := s.eachBlob(ctx, s.dialect.q(`SELECT decision_id, outcome FROM outcomes WHERE decision_id = ? ORDER BY seq`), []any{decisionID},
+			func(_ string, blob []byte) error {
+				o := &triagev1.Outcome{}
+				if err := proto.Unmarshal(blob, o); err != nil {
+					return &errDecode{err}
+				}
+				out = append(out, o)
+				return nil
+			})
+		if err != nil || len(out) > 0 {
 			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var blob []byte
-			if err := rows.Scan(&blob); err != nil {
-				return err
-			}
-			o := &triagev1.Outcome{}
-			if err := proto.Unmarshal(blob, o); err != nil {
-				return &errDecode{err}
-			}
-			out = append(out, o)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(out) > 0 {
-			return nil
 		}
 		// No outcomes: say whether the decision exists at all.
 		var one int
@@ -331,24 +321,16 @@ func (s *sqlStore) listAssignments(ctx context.Context, teamID string, afterCurs
 	var out []*triagev1.Assignment
 	err := s.retryRead(ctx, func() error {
 		out = nil
-		rows, err := s.read.QueryContext(ctx, s.dialect.q(`SELECT assignment FROM assignments
-WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`), teamID, afterCursor, limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var blob []byte
-			if err := rows.Scan(&blob); err != nil {
-				return err
-			}
-			a := &triagev1.Assignment{}
-			if err := proto.Unmarshal(blob, a); err != nil {
-				return &errDecode{err}
-			}
-			out = append(out, a)
-		}
-		return rows.Err()
+		return s.eachBlob(ctx, s.dialect.q(`SELECT decision_id, assignment FROM assignments
+WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`), []any{teamID, afterCursor, limit},
+			func(_ string, blob []byte) error {
+				a := &triagev1.Assignment{}
+				if err := proto.Unmarshal(blob, a); err != nil {
+					return &errDecode{err}
+				}
+				out = append(out, a)
+				return nil
+			})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list assignments of team %q: %w", teamID, err)
@@ -495,7 +477,8 @@ WHERE decided_at > ? OR (decided_at = ? AND decision_id > ?) ORDER BY decided_at
 	return page, &key, nil
 }
 
-// eachBlob runs a query of (decision_id, blob) rows and calls f on each.
+// eachBlob runs a query of (decision_id, blob) rows and calls f on each, in
+// order; the query's placeholders are already in the dialect's form.
 func (s *sqlStore) eachBlob(ctx context.Context, query string, args []any, f func(id string, blob []byte) error) error {
 	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
