@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -101,7 +102,7 @@ type Team struct {
 
 // Takes reports whether the team takes cases of kind k under procedure p.
 func (t Team) Takes(k triagev1.CaseKind, p triagev1.Procedure) bool {
-	return containsKind(t.CaseKinds, k) && containsProc(t.Procedures, p) && lawful(k, p)
+	return slices.Contains(t.CaseKinds, k) && slices.Contains(t.Procedures, p) && lawful(k, p)
 }
 
 // Specialist reports whether the team is a specialist: it lists causes, or
@@ -294,7 +295,7 @@ func validateTeam(e TeamEntry) (Team, error) {
 		if !ok || k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
 			return Team{}, fmt.Errorf("case_kinds: %q is not CASE_KIND_CIVIL, CASE_KIND_ADMINISTRATIVE or CASE_KIND_CRIMINAL", clip(s))
 		}
-		if containsKind(t.CaseKinds, k) {
+		if slices.Contains(t.CaseKinds, k) {
 			return Team{}, fmt.Errorf("case_kinds: %s listed twice", s)
 		}
 		t.CaseKinds = append(t.CaseKinds, k)
@@ -308,7 +309,7 @@ func validateTeam(e TeamEntry) (Team, error) {
 		if !ok || p == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
 			return Team{}, fmt.Errorf("procedures: %q is not PROCEDURE_SMALL_CLAIMS, PROCEDURE_SIMPLIFIED, PROCEDURE_ORDINARY or PROCEDURE_FAST_TRACK", clip(s))
 		}
-		if containsProc(t.Procedures, p) {
+		if slices.Contains(t.Procedures, p) {
 			return Team{}, fmt.Errorf("procedures: %s listed twice", s)
 		}
 		// A procedure none of the team's case kinds has is a mistake in the
@@ -361,7 +362,7 @@ var lawProcedures = []struct {
 func lawful(k triagev1.CaseKind, p triagev1.Procedure) bool {
 	for _, l := range lawProcedures {
 		if l.kind == k {
-			return containsProc(l.procs, p)
+			return slices.Contains(l.procs, p)
 		}
 	}
 	return false
@@ -385,24 +386,6 @@ func (ts *Teams) checkCoverage() error {
 		}
 	}
 	return nil
-}
-
-func containsKind(ks []triagev1.CaseKind, k triagev1.CaseKind) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-func containsProc(ps []triagev1.Procedure, p triagev1.Procedure) bool {
-	for _, x := range ps {
-		if x == p {
-			return true
-		}
-	}
-	return false
 }
 
 func hasControl(s string) bool {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -395,7 +396,7 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 	ch := o.GetChange()
 	spec := changes[ch]
 	kind := d.GetCaseKind()
-	if !containsKind(spec.kinds, kind) {
+	if !slices.Contains(spec.kinds, kind) {
 		if ch == triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED {
 			switch kind {
 			case kAdmin:
@@ -572,15 +573,6 @@ func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {
 			return false
 		}
 		if o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL {
-			return true
-		}
-	}
-	return false
-}
-
-func containsKind(ks []triagev1.CaseKind, k triagev1.CaseKind) bool {
-	for _, x := range ks {
-		if x == k {
 			return true
 		}
 	}
