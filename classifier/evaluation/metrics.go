@@ -108,33 +108,51 @@ type Latency struct {
 
 // Compute scores outcomes. It is a pure function of its input.
 func Compute(outcomes []Outcome) Metrics {
-	labels := make([]triagev1.Procedure, 0, 4)
-	for _, o := range outcomes {
-		for _, p := range [2]triagev1.Procedure{o.Label, o.Recommended} {
-			if !slices.Contains(labels, p) {
-				labels = append(labels, p)
+	labels := make([]triagev1.Procedure, len(outcomes))
+	recommended := make([]triagev1.Procedure, len(outcomes))
+	for i, o := range outcomes {
+		labels[i], recommended[i] = o.Label, o.Recommended
+	}
+	m := Score(labels, recommended)
+	m.Calibration = calibrate(outcomes)
+	m.Latency = latency(outcomes)
+	return m
+}
+
+// Score computes the classification scores of recommended[i] against
+// labels[i] — accuracy, macro-F1, per-class scores, ordinary recall and the
+// confusion matrix — and leaves Calibration and Latency empty. Training
+// uses it to score candidate class weights, and records what it returns in
+// a model's manifest, so that a manifest and `triagectl eval` never
+// disagree on a definition. labels and recommended have the same length.
+func Score(labels, recommended []triagev1.Procedure) Metrics {
+	procs := make([]triagev1.Procedure, 0, 4)
+	for i := range labels {
+		for _, p := range [2]triagev1.Procedure{labels[i], recommended[i]} {
+			if !slices.Contains(procs, p) {
+				procs = append(procs, p)
 			}
 		}
 	}
-	slices.Sort(labels)
-	index := func(p triagev1.Procedure) int { return slices.Index(labels, p) }
+	slices.Sort(procs)
+	index := func(p triagev1.Procedure) int { return slices.Index(procs, p) }
 
 	var m Metrics
-	m.Confusion.Labels = make([]string, len(labels))
-	m.Confusion.Matrix = make([][]int, len(labels))
-	for i, p := range labels {
+	m.Confusion.Labels = make([]string, len(procs))
+	m.Confusion.Matrix = make([][]int, len(procs))
+	for i, p := range procs {
 		m.Confusion.Labels[i] = p.String()
-		m.Confusion.Matrix[i] = make([]int, len(labels))
+		m.Confusion.Matrix[i] = make([]int, len(procs))
 	}
 	correct := 0
-	for _, o := range outcomes {
-		m.Confusion.Matrix[index(o.Label)][index(o.Recommended)]++
-		if o.Label == o.Recommended {
+	for i, l := range labels {
+		m.Confusion.Matrix[index(l)][index(recommended[i])]++
+		if l == recommended[i] {
 			correct++
 		}
 	}
-	m.Accuracy = ratio(correct, len(outcomes))
-	m.PerClass = perClass(labels, m.Confusion.Matrix)
+	m.Accuracy = ratio(correct, len(labels))
+	m.PerClass = perClass(procs, m.Confusion.Matrix)
 	for _, c := range m.PerClass {
 		m.MacroF1 += c.F1
 	}
@@ -145,8 +163,6 @@ func Compute(outcomes []Outcome) Metrics {
 		m.OrdinaryRecall = m.PerClass[i].Recall
 		m.OrdinaryMissed = m.PerClass[i].Support - m.Confusion.Matrix[i][i]
 	}
-	m.Calibration = calibrate(outcomes)
-	m.Latency = latency(outcomes)
 	return m
 }
 
