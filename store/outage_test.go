@@ -27,7 +27,7 @@ import (
 // kills the server as a crash would, so the acknowledged decisions must also
 // survive crash recovery.
 func TestPostgresOutage(t *testing.T) {
-	postgresDSN(t) // PostgreSQL tests run when the suite is asked for them
+	pgtest.DSN(t) // PostgreSQL tests run when the suite is asked for them
 	for _, mode := range []string{"fast", "immediate"} {
 		t.Run("stop="+mode, func(t *testing.T) {
 			c := pgtest.StartCluster(t)

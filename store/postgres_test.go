@@ -12,6 +12,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/pgtest"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -22,7 +23,7 @@ import (
 // schema, as a rolling deploy of replicas does: the migrations race, each is
 // applied once, and every store sees every other's decisions.
 func TestPostgresConcurrentOpen(t *testing.T) {
-	postgresDSN(t) // skips the test when no server is configured
+	pgtest.DSN(t) // skips the test when no server is configured
 	const stores, perStore = 4, 10
 	// Several rounds, each on a fresh schema, so the race is run more than once.
 	for round := range 3 {
@@ -157,7 +158,7 @@ func TestPostgresConnectionsTerminated(t *testing.T) {
 // commits before they are durable would break the store's promise.
 func TestPostgresSynchronousCommitOffRefused(t *testing.T) {
 	b := newPostgresBackend(t)
-	target := withParams(t, b.target, map[string]string{"synchronous_commit": "off"})
+	target := pgtest.WithParams(t, b.target, map[string]string{"synchronous_commit": "off"})
 	s, err := store.Open(context.Background(), target, store.Options{})
 	if err == nil {
 		_ = s.Close()

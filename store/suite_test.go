@@ -2,13 +2,9 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"net"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -22,12 +18,9 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver for raw connections
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/pgtest"
 	"github.com/fenjian/fenjian/store"
 )
-
-// postgresEnv names the variable that points the suite at a PostgreSQL
-// server. Each test gets its own schema there, dropped when it ends.
-const postgresEnv = "FENJIAN_TEST_POSTGRES"
 
 // backend is one database the suite runs against. Every test gets a fresh
 // one: a new SQLite file, or a new PostgreSQL schema.
@@ -103,77 +96,15 @@ func newSQLiteBackend(t testing.TB) *backend {
 	}
 }
 
-// postgresDSN returns the server the suite should use, or skips t.
-func postgresDSN(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv(postgresEnv)
-	if dsn == "" {
-		t.Skipf("PostgreSQL half skipped: set %s to a server's URL (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable) to run it", postgresEnv)
-	}
-	return dsn
-}
-
-// withParams returns dsn with extra connection parameters. pgx sends
-// parameters it does not know (search_path, application_name) to the server
-// as session settings.
-func withParams(t testing.TB, dsn string, params map[string]string) string {
-	t.Helper()
-	if !strings.Contains(dsn, "://") {
-		for k, v := range params {
-			dsn += " " + k + "=" + v
-		}
-		return dsn
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatalf("%s: %v", postgresEnv, err)
-	}
-	q := u.Query()
-	for k, v := range params {
-		q.Set(k, v)
-	}
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
-// newSchema creates a schema with a random name on the server at dsn and
-// drops it, with everything in it, when t ends.
-func newSchema(t testing.TB, dsn string) string {
-	t.Helper()
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf [8]byte
-	_, _ = rand.Read(buf[:])
-	schema := "fenjian_test_" + hex.EncodeToString(buf[:])
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		_ = admin.Close()
-		t.Fatalf("create test schema on %s: %v", postgresEnv, err)
-	}
-	// Registered before any store opens, so it runs after they are closed.
-	t.Cleanup(func() {
-		defer admin.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if _, err := admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop test schema %s: %v", schema, err)
-		}
-	})
-	return schema
-}
-
 func newPostgresBackend(t testing.TB) *backend {
 	t.Helper()
-	dsn := postgresDSN(t)
-	schema := newSchema(t, dsn)
-	target := withParams(t, dsn, map[string]string{"search_path": schema, "application_name": schema})
+	dsn := pgtest.DSN(t)
+	schema := pgtest.NewSchema(t, dsn)
+	target := pgtest.WithParams(t, dsn, map[string]string{"search_path": schema, "application_name": schema})
 	if !strings.Contains(target, "://") {
-		t.Skipf("%s must be a postgres:// URL for store.Open", postgresEnv)
+		t.Skipf("%s must be a postgres:// URL for store.Open", pgtest.Env)
 	}
-	raw, err := sql.Open("pgx", withParams(t, dsn, map[string]string{"search_path": schema}))
+	raw, err := sql.Open("pgx", pgtest.WithParams(t, dsn, map[string]string{"search_path": schema}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"net/url"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,10 +36,19 @@ func DSN(t testing.TB) string {
 func Schema(t testing.TB) string {
 	t.Helper()
 	dsn := DSN(t)
-	u, err := url.Parse(dsn)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+	if u, err := url.Parse(dsn); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
 		t.Fatalf("%s must be a postgres:// URL: %q", Env, dsn)
 	}
+	schema := NewSchema(t, dsn)
+	return WithParams(t, dsn, map[string]string{"search_path": schema, "application_name": schema})
+}
+
+// NewSchema creates a schema with a random name on the server at dsn and
+// returns its name. The schema is dropped, with everything in it, when t
+// ends; a test that registers this first has it run after its own cleanups,
+// so its stores are closed by then.
+func NewSchema(t testing.TB, dsn string) string {
+	t.Helper()
 	admin, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -60,9 +70,28 @@ func Schema(t testing.TB) string {
 			t.Errorf("drop test schema %s: %v", schema, err)
 		}
 	})
+	return schema
+}
+
+// WithParams returns dsn, a URL or a key=value connection string, with extra
+// connection parameters. pgx sends parameters it does not know
+// (search_path, application_name) to the server as session settings.
+func WithParams(t testing.TB, dsn string, params map[string]string) string {
+	t.Helper()
+	if !strings.Contains(dsn, "://") {
+		for k, v := range params {
+			dsn += " " + k + "=" + v
+		}
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatalf("%s: %v", Env, err)
+	}
 	q := u.Query()
-	q.Set("search_path", schema)
-	q.Set("application_name", schema)
+	for k, v := range params {
+		q.Set(k, v)
+	}
 	u.RawQuery = q.Encode()
 	return u.String()
 }
