@@ -207,10 +207,12 @@ func (r *VerifyReport) fail(seq int64, kind, id string, p AuditProblem, detail s
 // enough that a page of decisions with long filings stays a few MB.
 const verifyPage = 200
 
-// verifyAudit walks audit_log in seq order inside one read-only snapshot,
+// VerifyAudit checks the audit chain; see Store.VerifyAudit.
+//
+// It walks audit_log in seq order inside one read-only snapshot,
 // so writes running meanwhile neither fail it nor get half-checked. It
 // returns an error only when it could not read; what it found is the report.
-func (s *sqlStore) verifyAudit(ctx context.Context) (VerifyReport, error) {
+func (s *sqlStore) VerifyAudit(ctx context.Context) (VerifyReport, error) {
 	var rep VerifyReport
 	err := s.retryRead(ctx, func() error {
 		var err error

@@ -11,8 +11,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
-
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
 const (
@@ -30,7 +28,9 @@ const (
 
 // Postgres is a decision store in a PostgreSQL database, for running several
 // replicas of the service on one record (design.md §7). It has the schema,
-// behaviour and tests of SQLite and is safe for concurrent use.
+// behaviour, methods and tests of SQLite and is safe for concurrent use. A
+// write fails with ErrUnavailable also when the server is down, restarting
+// or unreachable.
 //
 // It uses database/sql with pgx's stdlib driver rather than pgxpool: the
 // migration runner, the reads, Ping and SchemaVersion are then the very code
@@ -276,96 +276,4 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 		return fmt.Errorf("insert %d records: %w", len(b.audit), err)
 	}
 	return nil
-}
-
-// SaveDecision records d, the decision for filing f, and returns only after
-// the row is durably committed. A nil argument, an empty decision_id or a
-// dry-run decision is refused with a plain error; an id already recorded
-// fails with ErrDuplicate and leaves the stored decision untouched; any
-// database failure (the server down, restarting or unreachable), and any call
-// after Close, fails with ErrUnavailable. If ctx ends first, SaveDecision
-// returns ctx's error; the decision may or may not be stored.
-//
-// When d has no decided_at, the time of the call is stored in the
-// decided_at column (the stored decision itself is left as given).
-func (p *Postgres) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
-	return p.saveDecision(ctx, d, f)
-}
-
-// GetDecision returns the decision recorded under decisionID, or an error
-// wrapping ErrNotFound if there is none.
-func (p *Postgres) GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
-	return p.getDecision(ctx, decisionID)
-}
-
-// Ping reports whether the store can serve: the writer is running and the
-// database answers a read. Failures wrap ErrUnavailable, for readiness probes.
-func (p *Postgres) Ping(ctx context.Context) error {
-	return p.ping(ctx)
-}
-
-// SchemaVersion returns the highest migration version applied to the
-// database.
-func (p *Postgres) SchemaVersion(ctx context.Context) (int, error) {
-	return p.schemaVersion(ctx)
-}
-
-// Close stops accepting decisions, waits for the writer to commit and answer
-// every decision already queued, then closes the connections. Later calls
-// return the first call's result.
-func (p *Postgres) Close() error {
-	return p.close()
-}
-
-// SaveTriage records d with a team drawn from plan in the same transaction;
-// see Store.SaveTriage.
-func (p *Postgres) SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) error {
-	return p.saveTriage(ctx, d, f, plan)
-}
-
-// SaveAssignment records a designated assignment; see Store.SaveAssignment.
-func (p *Postgres) SaveAssignment(ctx context.Context, a *triagev1.Assignment) error {
-	return p.saveAssignment(ctx, a)
-}
-
-// SaveOutcome records an outcome; see Store.SaveOutcome.
-func (p *Postgres) SaveOutcome(ctx context.Context, o *triagev1.Outcome) error {
-	return p.saveOutcome(ctx, o, -1)
-}
-
-// SaveOutcomeAfter records an outcome if the decision still has exactly
-// prior outcomes; see Store.SaveOutcomeAfter.
-func (p *Postgres) SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error {
-	if prior < 0 {
-		return errors.New("store: negative prior outcome count")
-	}
-	return p.saveOutcome(ctx, o, prior)
-}
-
-// ListOutcomes returns a decision's outcomes in recording order.
-func (p *Postgres) ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error) {
-	return p.listOutcomes(ctx, decisionID)
-}
-
-// ListAssignments returns a team's assignments after a cursor; see
-// Store.ListAssignments.
-func (p *Postgres) ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error) {
-	return p.listAssignments(ctx, teamID, afterCursor, limit)
-}
-
-// Changes returns a channel closed by the next commit in this process that
-// adds an assignment; see Store.Changes.
-func (p *Postgres) Changes() <-chan struct{} {
-	return p.changes.wait()
-}
-
-// ScanCases calls fn for every case decided at or after since; see
-// Store.ScanCases.
-func (p *Postgres) ScanCases(ctx context.Context, since time.Time, fn func(CaseRecord) error) error {
-	return p.scanCases(ctx, since, fn)
-}
-
-// VerifyAudit checks the audit chain; see Store.VerifyAudit.
-func (p *Postgres) VerifyAudit(ctx context.Context) (VerifyReport, error) {
-	return p.verifyAudit(ctx)
 }

@@ -14,8 +14,6 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver: no cgo
-
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
 // busyTimeout is how long a connection waits for another one's lock (a
@@ -25,6 +23,8 @@ const busyTimeout = 5 * time.Second
 // SQLite is a decision store in one SQLite file. It is safe for concurrent
 // use. Writes go through a single group-commit writer; reads use a separate
 // pool of read-only connections, which WAL mode lets run alongside a commit.
+// Closing the last connection (Close) checkpoints the WAL into the database
+// file. Its methods are the same code as Postgres's.
 type SQLite struct {
 	sqlStore
 	path string
@@ -218,97 +218,4 @@ func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
 		return fmt.Errorf("update audit head: %w", err)
 	}
 	return nil
-}
-
-// SaveDecision records d, the decision for filing f, and returns only after
-// the row is durably committed. A nil argument, an empty decision_id or a
-// dry-run decision is refused with a plain error; an id already recorded
-// fails with ErrDuplicate and leaves the stored decision untouched; any
-// database failure, and any call after Close, fails with ErrUnavailable. If
-// ctx ends first, SaveDecision returns ctx's error; the decision may or may
-// not be stored.
-//
-// When d has no decided_at, the time of the call is stored in the
-// decided_at column (the stored decision itself is left as given).
-func (s *SQLite) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
-	return s.saveDecision(ctx, d, f)
-}
-
-// GetDecision returns the decision recorded under decisionID, or an error
-// wrapping ErrNotFound if there is none.
-func (s *SQLite) GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
-	return s.getDecision(ctx, decisionID)
-}
-
-// Ping reports whether the store can serve: the writer is running and the
-// database answers a read. Failures wrap ErrUnavailable, for readiness probes.
-func (s *SQLite) Ping(ctx context.Context) error {
-	return s.ping(ctx)
-}
-
-// SchemaVersion returns the highest migration version applied to the
-// database.
-func (s *SQLite) SchemaVersion(ctx context.Context) (int, error) {
-	return s.schemaVersion(ctx)
-}
-
-// Close stops accepting decisions, waits for the writer to commit and answer
-// every decision already queued, then closes the database; closing the last
-// connection checkpoints the WAL into the database file. Later calls return
-// the first call's result.
-func (s *SQLite) Close() error {
-	return s.close()
-}
-
-// SaveTriage records d with a team drawn from plan in the same transaction;
-// see Store.SaveTriage.
-func (s *SQLite) SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) error {
-	return s.saveTriage(ctx, d, f, plan)
-}
-
-// SaveAssignment records a designated assignment; see Store.SaveAssignment.
-func (s *SQLite) SaveAssignment(ctx context.Context, a *triagev1.Assignment) error {
-	return s.saveAssignment(ctx, a)
-}
-
-// SaveOutcome records an outcome; see Store.SaveOutcome.
-func (s *SQLite) SaveOutcome(ctx context.Context, o *triagev1.Outcome) error {
-	return s.saveOutcome(ctx, o, -1)
-}
-
-// SaveOutcomeAfter records an outcome if the decision still has exactly
-// prior outcomes; see Store.SaveOutcomeAfter.
-func (s *SQLite) SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error {
-	if prior < 0 {
-		return errors.New("store: negative prior outcome count")
-	}
-	return s.saveOutcome(ctx, o, prior)
-}
-
-// ListOutcomes returns a decision's outcomes in recording order.
-func (s *SQLite) ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error) {
-	return s.listOutcomes(ctx, decisionID)
-}
-
-// ListAssignments returns a team's assignments after a cursor; see
-// Store.ListAssignments.
-func (s *SQLite) ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error) {
-	return s.listAssignments(ctx, teamID, afterCursor, limit)
-}
-
-// Changes returns a channel closed by the next commit in this process that
-// adds an assignment; see Store.Changes.
-func (s *SQLite) Changes() <-chan struct{} {
-	return s.changes.wait()
-}
-
-// ScanCases calls fn for every case decided at or after since; see
-// Store.ScanCases.
-func (s *SQLite) ScanCases(ctx context.Context, since time.Time, fn func(CaseRecord) error) error {
-	return s.scanCases(ctx, since, fn)
-}
-
-// VerifyAudit checks the audit chain; see Store.VerifyAudit.
-func (s *SQLite) VerifyAudit(ctx context.Context) (VerifyReport, error) {
-	return s.verifyAudit(ctx)
 }

@@ -82,7 +82,17 @@ func (s *sqlStore) startWriter(timeout time.Duration, opts Options) error {
 	return nil
 }
 
-func (s *sqlStore) saveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
+// SaveDecision records d, the decision for filing f, and returns only after
+// the row is durably committed. A nil argument, an empty decision_id or a
+// dry-run decision is refused with a plain error; an id already recorded
+// fails with ErrDuplicate and leaves the stored decision untouched; any
+// database failure, and any call after Close, fails with ErrUnavailable. If
+// ctx ends first, SaveDecision returns ctx's error; the decision may or may
+// not be stored.
+//
+// When d has no decided_at, the time of the call is stored in the
+// decided_at column (the stored decision itself is left as given).
+func (s *sqlStore) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
 	row, err := newDecisionRow(d, f, time.Now(), true)
 	if err != nil {
 		return err
@@ -90,9 +100,11 @@ func (s *sqlStore) saveDecision(ctx context.Context, d *triagev1.Decision, f *tr
 	return s.writer.submit(ctx, &saveRequest{decision: row})
 }
 
-func (s *sqlStore) saveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) error {
+// SaveTriage records d with a team drawn from plan in the same transaction;
+// see Store.SaveTriage.
+func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) error {
 	if plan == nil {
-		return s.saveDecision(ctx, d, f)
+		return s.SaveDecision(ctx, d, f)
 	}
 	if err := plan.validate(); err != nil {
 		return err
@@ -141,7 +153,8 @@ func (s *sqlStore) saveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 	return nil
 }
 
-func (s *sqlStore) saveAssignment(ctx context.Context, a *triagev1.Assignment) error {
+// SaveAssignment records a designated assignment; see Store.SaveAssignment.
+func (s *sqlStore) SaveAssignment(ctx context.Context, a *triagev1.Assignment) error {
 	switch {
 	case a == nil:
 		return errors.New("store: nil assignment")
@@ -229,6 +242,26 @@ func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome, expectP
 	return nil
 }
 
+// SaveOutcome records an outcome; see Store.SaveOutcome.
+func (s *sqlStore) SaveOutcome(ctx context.Context, o *triagev1.Outcome) error {
+	return s.saveOutcome(ctx, o, -1)
+}
+
+// SaveOutcomeAfter records an outcome if the decision still has exactly
+// prior outcomes; see Store.SaveOutcomeAfter.
+func (s *sqlStore) SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error {
+	if prior < 0 {
+		return errors.New("store: negative prior outcome count")
+	}
+	return s.saveOutcome(ctx, o, prior)
+}
+
+// Changes returns a channel closed by the next commit in this process that
+// adds an assignment; see Store.Changes.
+func (s *sqlStore) Changes() <-chan struct{} {
+	return s.changes.wait()
+}
+
 // newID returns a new UUIDv7: unique, and sorting by creation time.
 func newID() (string, error) {
 	id, err := uuid.NewV7()
@@ -238,7 +271,9 @@ func newID() (string, error) {
 	return id.String(), nil
 }
 
-func (s *sqlStore) getDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
+// GetDecision returns the decision recorded under decisionID, or an error
+// wrapping ErrNotFound if there is none.
+func (s *sqlStore) GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
 	if decisionID == "" {
 		return nil, errors.New("store: decision_id is empty")
 	}
@@ -267,7 +302,8 @@ func (s *sqlStore) getDecision(ctx context.Context, decisionID string) (*triagev
 	return d, nil
 }
 
-func (s *sqlStore) listOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error) {
+// ListOutcomes returns a decision's outcomes in recording order.
+func (s *sqlStore) ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error) {
 	if decisionID == "" {
 		return nil, errors.New("store: decision_id is empty")
 	}
@@ -306,7 +342,9 @@ func (s *sqlStore) listOutcomes(ctx context.Context, decisionID string) ([]*tria
 // maxListLimit bounds one ListAssignments page.
 const maxListLimit = 10000
 
-func (s *sqlStore) listAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error) {
+// ListAssignments returns a team's assignments after a cursor; see
+// Store.ListAssignments.
+func (s *sqlStore) ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error) {
 	switch {
 	case teamID == "":
 		return nil, errors.New("store: team_id is empty")
@@ -352,7 +390,9 @@ type CaseRecord struct {
 // scanPage is how many decisions ScanCases reads at a time.
 const scanPage = 256
 
-func (s *sqlStore) scanCases(ctx context.Context, since time.Time, fn func(CaseRecord) error) error {
+// ScanCases calls fn for every case decided at or after since; see
+// Store.ScanCases.
+func (s *sqlStore) ScanCases(ctx context.Context, since time.Time, fn func(CaseRecord) error) error {
 	if fn == nil {
 		return errors.New("store: ScanCases needs a function")
 	}
@@ -524,7 +564,9 @@ func (s *sqlStore) retryRead(ctx context.Context, f func() error) error {
 	return fmt.Errorf("%w: %w", ErrUnavailable, err)
 }
 
-func (s *sqlStore) ping(ctx context.Context) error {
+// Ping reports whether the store can serve: the writer is running and the
+// database answers a read. Failures wrap ErrUnavailable, for readiness probes.
+func (s *sqlStore) Ping(ctx context.Context) error {
 	if s.writer.isClosed() {
 		return errClosed("ping store")
 	}
@@ -535,7 +577,9 @@ func (s *sqlStore) ping(ctx context.Context) error {
 	return nil
 }
 
-func (s *sqlStore) schemaVersion(ctx context.Context) (int, error) {
+// SchemaVersion returns the highest migration version applied to the
+// database.
+func (s *sqlStore) SchemaVersion(ctx context.Context) (int, error) {
 	var version int
 	if err := s.readRow(ctx, s.dialect.schemaVersion, nil, &version); err != nil {
 		return 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
@@ -556,10 +600,10 @@ func (s *sqlStore) readRow(ctx context.Context, query string, args []any, dest .
 	return err
 }
 
-// close stops the writer once every queued write is answered, wakes the
-// followers waiting on Changes, then closes the databases. Later calls
-// return the first call's result.
-func (s *sqlStore) close() error {
+// Close stops accepting decisions, waits for the writer to commit and answer
+// every decision already queued, wakes the followers waiting on Changes,
+// then closes the databases. Later calls return the first call's result.
+func (s *sqlStore) Close() error {
 	s.closeOnce.Do(func() {
 		s.writer.stop()
 		s.changes.close()

@@ -57,13 +57,13 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"net/url"
 )
 
 // Store is the record the service writes before it answers: SaveDecision
