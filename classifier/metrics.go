@@ -2,12 +2,12 @@ package classifier
 
 import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/classifier/evaluation"
+	"github.com/fenjian/fenjian/classifier/scoring"
 )
 
-// Metrics are the held-out measures recorded in a manifest: the part of
-// evaluation.Metrics that describes a model's recommendations (no
-// confusion matrix, calibration or latency), with the number of cases.
+// Metrics are the held-out measures recorded in a manifest: the scores of
+// package scoring that describe a model's recommendations (no confusion
+// matrix), with the number of cases.
 type Metrics struct {
 	Count          int            `json:"count"`
 	Accuracy       float64        `json:"accuracy"`
@@ -16,17 +16,19 @@ type Metrics struct {
 	PerClass       []ClassMetrics `json:"per_class"`
 }
 
-// ClassMetrics are one procedure's precision, recall and F1, as
-// evaluation.ClassMetrics.
-type ClassMetrics evaluation.ClassMetrics
+// ClassMetrics are one procedure's precision, recall and F1.
+type ClassMetrics = scoring.ClassMetrics
 
-// computeMetrics compares predictions with labels by evaluation.Score, the
+// computeMetrics compares predictions with labels by scoring.Score, the
 // definitions `triagectl eval` reports.
 func computeMetrics(labels, preds []triagev1.Procedure) Metrics {
-	s := evaluation.Score(labels, preds)
-	m := Metrics{Count: len(labels), Accuracy: s.Accuracy, MacroF1: s.MacroF1, OrdinaryRecall: s.OrdinaryRecall}
-	for _, c := range s.PerClass {
-		m.PerClass = append(m.PerClass, ClassMetrics(c))
+	s := scoring.Score(labels, preds)
+	return Metrics{
+		Count:          len(labels),
+		Accuracy:       s.Accuracy,
+		MacroF1:        s.MacroF1,
+		OrdinaryRecall: s.OrdinaryRecall,
+		// nil rather than empty without labels, as manifests have it.
+		PerClass: append([]ClassMetrics(nil), s.PerClass...),
 	}
-	return m
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+
+	"github.com/fenjian/fenjian/classifier/scoring"
 )
 
 // WriteHTML writes the comparison as one self-contained HTML page: the
@@ -108,7 +110,7 @@ func headlineRows(c *Comparison) []htmlRow {
 		{"ordinary recall", "of the cases that ended in ordinary procedure, the share recommended ordinary", func(r *Report) float64 { return r.OrdinaryRecall }, "%.3f", true},
 		{"ordinary missed", "cases that ended in ordinary procedure but were recommended a simpler one", func(r *Report) float64 { return float64(r.OrdinaryMissed) }, "%.0f", true},
 		{"ECE", "expected calibration error, 10 bins (lower is better)", func(r *Report) float64 { return r.Calibration.ECE }, "%.3f", true},
-		{"needs review", "share of decisions flagged for human review", func(r *Report) float64 { return ratio(r.Counts.NeedsReview, r.Counts.Evaluated) }, "%.3f", true},
+		{"needs review", "share of decisions flagged for human review", func(r *Report) float64 { return scoring.Ratio(r.Counts.NeedsReview, r.Counts.Evaluated) }, "%.3f", true},
 		{"evaluated", "labelled filings decided", func(r *Report) float64 { return float64(r.Counts.Evaluated) }, "%.0f", false},
 		{"rejected", "filings the rules refused as invalid", func(r *Report) float64 { return float64(r.Counts.Rejected) }, "%.0f", false},
 		{"invalid lines", "lines that are not a filing", func(r *Report) float64 { return float64(r.Counts.Invalid) }, "%.0f", false},

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier/scoring"
 )
 
 // Outcome is one evaluated case: what it was labelled, what the engine
@@ -45,32 +46,11 @@ type Metrics struct {
 	Latency Latency `json:"latency"`
 }
 
-// ClassMetrics are one procedure's one-vs-rest scores.
-type ClassMetrics struct {
-	// Procedure is the enum name, e.g. "PROCEDURE_ORDINARY".
-	Procedure string `json:"procedure"`
-	// Precision is TP / (TP + FP): of the cases recommended this procedure,
-	// the share labelled it.
-	Precision float64 `json:"precision"`
-	// Recall is TP / (TP + FN): of the cases labelled this procedure, the
-	// share recommended it.
-	Recall float64 `json:"recall"`
-	// F1 is 2·TP / (2·TP + FP + FN), the harmonic mean of the two.
-	F1 float64 `json:"f1"`
-	// Support is the number of cases labelled this procedure.
-	Support int `json:"support"`
-	// Predicted is the number of cases recommended this procedure.
-	Predicted int `json:"predicted"`
-}
+// ClassMetrics are one procedure's one-vs-rest scores (package scoring).
+type ClassMetrics = scoring.ClassMetrics
 
-// Confusion is a confusion matrix: Matrix[i][j] counts the cases labelled
-// Labels[i] and recommended Labels[j].
-type Confusion struct {
-	// Labels are procedure enum names, the order of rows and columns.
-	Labels []string `json:"labels"`
-	// Matrix is len(Labels) × len(Labels).
-	Matrix [][]int `json:"matrix"`
-}
+// Confusion is a confusion matrix (package scoring).
+type Confusion = scoring.Confusion
 
 // NumBins is the number of equal-width calibration bins.
 const NumBins = 10
@@ -113,88 +93,17 @@ func Compute(outcomes []Outcome) Metrics {
 	for i, o := range outcomes {
 		labels[i], recommended[i] = o.Label, o.Recommended
 	}
-	m := Score(labels, recommended)
-	m.Calibration = calibrate(outcomes)
-	m.Latency = latency(outcomes)
-	return m
-}
-
-// Score computes the classification scores of recommended[i] against
-// labels[i] — accuracy, macro-F1, per-class scores, ordinary recall and the
-// confusion matrix — and leaves Calibration and Latency empty. Training
-// uses it to score candidate class weights, and records what it returns in
-// a model's manifest, so that a manifest and `triagectl eval` never
-// disagree on a definition. labels and recommended have the same length.
-func Score(labels, recommended []triagev1.Procedure) Metrics {
-	procs := make([]triagev1.Procedure, 0, 4)
-	for i := range labels {
-		for _, p := range [2]triagev1.Procedure{labels[i], recommended[i]} {
-			if !slices.Contains(procs, p) {
-				procs = append(procs, p)
-			}
-		}
+	sc := scoring.Score(labels, recommended)
+	return Metrics{
+		Accuracy:       sc.Accuracy,
+		MacroF1:        sc.MacroF1,
+		OrdinaryRecall: sc.OrdinaryRecall,
+		OrdinaryMissed: sc.OrdinaryMissed,
+		PerClass:       sc.PerClass,
+		Confusion:      sc.Confusion,
+		Calibration:    calibrate(outcomes),
+		Latency:        latency(outcomes),
 	}
-	slices.Sort(procs)
-	index := func(p triagev1.Procedure) int { return slices.Index(procs, p) }
-
-	var m Metrics
-	m.Confusion.Labels = make([]string, len(procs))
-	m.Confusion.Matrix = make([][]int, len(procs))
-	for i, p := range procs {
-		m.Confusion.Labels[i] = p.String()
-		m.Confusion.Matrix[i] = make([]int, len(procs))
-	}
-	correct := 0
-	for i, l := range labels {
-		m.Confusion.Matrix[index(l)][index(recommended[i])]++
-		if l == recommended[i] {
-			correct++
-		}
-	}
-	m.Accuracy = ratio(correct, len(labels))
-	m.PerClass = perClass(procs, m.Confusion.Matrix)
-	for _, c := range m.PerClass {
-		m.MacroF1 += c.F1
-	}
-	if len(m.PerClass) > 0 {
-		m.MacroF1 /= float64(len(m.PerClass))
-	}
-	if i := index(triagev1.Procedure_PROCEDURE_ORDINARY); i >= 0 {
-		m.OrdinaryRecall = m.PerClass[i].Recall
-		m.OrdinaryMissed = m.PerClass[i].Support - m.Confusion.Matrix[i][i]
-	}
-	return m
-}
-
-// perClass derives one-vs-rest scores from a confusion matrix.
-func perClass(labels []triagev1.Procedure, cm [][]int) []ClassMetrics {
-	out := make([]ClassMetrics, len(labels))
-	for k, p := range labels {
-		tp := cm[k][k]
-		support, predicted := 0, 0
-		for j := range cm {
-			support += cm[k][j]
-			predicted += cm[j][k]
-		}
-		fp, fn := predicted-tp, support-tp
-		out[k] = ClassMetrics{
-			Procedure: p.String(),
-			Precision: ratio(tp, predicted),
-			Recall:    ratio(tp, support),
-			F1:        ratio(2*tp, 2*tp+fp+fn),
-			Support:   support,
-			Predicted: predicted,
-		}
-	}
-	return out
-}
-
-// ratio is n/d, or 0 when d is 0 (scikit-learn's zero_division=0).
-func ratio(n, d int) float64 {
-	if d == 0 {
-		return 0
-	}
-	return float64(n) / float64(d)
 }
 
 // binOf returns the calibration bin of a confidence: bin b holds
@@ -229,7 +138,7 @@ func calibrate(outcomes []Outcome) Calibration {
 			continue
 		}
 		bin.Confidence = sumConf[b] / float64(bin.Count)
-		bin.Accuracy = ratio(hits[b], bin.Count)
+		bin.Accuracy = scoring.Ratio(hits[b], bin.Count)
 		c.ECE += float64(bin.Count) / float64(len(outcomes)) * math.Abs(bin.Accuracy-bin.Confidence)
 	}
 	return c

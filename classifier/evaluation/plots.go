@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier/scoring"
 )
 
 // Plots are drawn with gonum.org/v1/plot onto vgsvg canvases. vgsvg escapes
@@ -86,7 +87,7 @@ func (g confusionGrid) Z(c, r int) float64 {
 	for _, v := range row {
 		total += v
 	}
-	return ratio(row[c], total)
+	return scoring.Ratio(row[c], total)
 }
 
 // blues is a white-to-blue sequential palette.
