@@ -442,18 +442,25 @@ type pageKey struct {
 	decisionID string
 }
 
+// The page queries of casePage. The keyset is a row value so that both
+// dialects answer it as one range scan of decisions_decided_at_id (migration
+// 0004): every page costs the same, and a whole scan is linear in rows.
+const (
+	firstCasePage = `SELECT decision_id, decided_at, decision, filing FROM decisions
+WHERE decided_at >= ? ORDER BY decided_at, decision_id LIMIT ?`
+	nextCasePage = `SELECT decision_id, decided_at, decision, filing FROM decisions
+WHERE (decided_at, decision_id) > (?, ?) ORDER BY decided_at, decision_id LIMIT ?`
+)
+
 // casePage reads the scanPage cases after key (from the start when nil)
 // with their outcomes and latest assignments, three queries per page.
 func (s *sqlStore) casePage(ctx context.Context, from int64, after *pageKey) ([]CaseRecord, *pageKey, error) {
 	var rows *sql.Rows
 	var err error
 	if after == nil {
-		rows, err = s.read.QueryContext(ctx, s.dialect.q(`SELECT decision_id, decided_at, decision, filing FROM decisions
-WHERE decided_at >= ? ORDER BY decided_at, decision_id LIMIT ?`), from, scanPage)
+		rows, err = s.read.QueryContext(ctx, s.dialect.q(firstCasePage), from, scanPage)
 	} else {
-		rows, err = s.read.QueryContext(ctx, s.dialect.q(`SELECT decision_id, decided_at, decision, filing FROM decisions
-WHERE decided_at > ? OR (decided_at = ? AND decision_id > ?) ORDER BY decided_at, decision_id LIMIT ?`),
-			after.decidedAt, after.decidedAt, after.decisionID, scanPage)
+		rows, err = s.read.QueryContext(ctx, s.dialect.q(nextCasePage), after.decidedAt, after.decisionID, scanPage)
 	}
 	if err != nil {
 		return nil, nil, err
