@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -194,15 +195,25 @@ func repoFiles(root string) ([]string, error) {
 	cmd.Dir = root
 	if out, err := cmd.Output(); err == nil {
 		var files []string
+		dirs := map[string]bool{".": true}
 		for _, f := range strings.Split(string(out), "\x00") {
 			if f != "" {
 				files = append(files, f)
+				dirs[path.Dir(f)] = true
+			}
+		}
+		// go test caches a passing result keyed on the files the test opened;
+		// git's reads are not among them. Listing every directory makes a
+		// file added later invalidate the cached pass.
+		for d := range dirs {
+			if _, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(d))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
 			}
 		}
 		return files, nil
 	}
 	var files []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -215,7 +226,7 @@ func repoFiles(root string) ([]string, error) {
 		if d.IsDir() {
 			return nil
 		}
-		rel, err := filepath.Rel(root, path)
+		rel, err := filepath.Rel(root, p)
 		if err != nil {
 			return err
 		}
