@@ -11,5 +11,5 @@
 // Two Scorers are provided: Local runs a triage engine in process, Remote
 // calls a running fenjian server. The package imports gRPC only for Remote
 // and for reading gRPC status codes into error records; the triage engine it
-// drives knows nothing of gRPC (design.md §3).
+// drives knows nothing of gRPC (docs/architecture.md).
 package batch

@@ -1,9 +1,3 @@
-// Package classifier estimates how complex a filing really is: which of the
-// legally open procedures the case will end up in. It holds the practice
-// baseline courts use today (案由 + 标的额, cause + amount) and, beside it, the
-// trained models every change must beat.
-//
-// It knows nothing of gRPC; scorers implement triage.Scorer.
 package classifier
 
 import (
@@ -17,7 +11,7 @@ const BaselineVersion = "baseline-cause-amount"
 
 // Baseline is the rule of thumb of 繁简分流 practice: the cause (案由) and the
 // amount claimed (标的额) decide, nothing else. It is the yardstick for trained
-// models (design.md §6) and the scorer when no model is loaded.
+// models (docs/architecture.md, Models) and the scorer when no model is loaded.
 type Baseline struct{}
 
 // NewBaseline returns the cause + amount baseline.

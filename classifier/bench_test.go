@@ -16,7 +16,7 @@ import (
 
 // benchFiling is a generated civil filing whose text is made exactly 1,000
 // characters long from the texts of other generated civil filings (the
-// §8 target's "1,000-character filing").
+// latency target's "1,000-character filing", docs/architecture.md).
 func benchFiling(b testing.TB) *triagev1.Filing {
 	b.Helper()
 	var f *triagev1.Filing
@@ -78,8 +78,9 @@ func reportCPU(b *testing.B, since time.Duration) {
 	b.ReportMetric(float64((cpuTime()-since).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
-// BenchmarkDecide is the whole in-process triage of design.md §8: rules,
-// features and model through triage.Engine.
+// BenchmarkDecide is the whole in-process triage the latency target of
+// docs/architecture.md (Targets) is set on: rules, features and model through
+// triage.Engine.
 func BenchmarkDecide(b *testing.B) {
 	benchDecide(b, benchModel(b))
 }
@@ -105,7 +106,7 @@ func benchDecide(b *testing.B, s triage.Scorer) {
 }
 
 // BenchmarkDecideLatency times every Decide call and reports the p50 and
-// p99 latencies (design.md §8: p99 ≤ 100 µs).
+// p99 latencies (docs/architecture.md, Targets: p99 ≤ 100 µs).
 func BenchmarkDecideLatency(b *testing.B) {
 	e := triage.New(testRules(b), benchModel(b))
 	f := benchFiling(b)
@@ -125,7 +126,7 @@ func BenchmarkDecideLatency(b *testing.B) {
 }
 
 // BenchmarkTrain100k trains the default configuration on 100,000 generated
-// filings (design.md §8: ≤ 60 s on 2 cores), with the GC setting of
+// filings (docs/architecture.md, Targets: ≤ 60 s on 2 cores), with the GC setting of
 // `triagectl train`. Run it alone: go test -run - -bench Train100k -benchtime 1x.
 func BenchmarkTrain100k(b *testing.B) {
 	data := generate(b, 100_000, 1)

@@ -8,7 +8,7 @@ import (
 
 // defaultModel is the model the repository ships (classifier/defaultmodel),
 // so that the service scores with a trained model on a fresh machine
-// (design.md §6). defaultmodel/README.md says how it was made.
+// (docs/architecture.md, Models). defaultmodel/README.md says how it was made.
 //
 //go:embed defaultmodel/model
 var defaultModel embed.FS

@@ -1,11 +1,19 @@
-package classifier
-
-// Design notes on the trained model (the package comment is in baseline.go).
+// Package classifier estimates how complex a filing really is: which of the
+// legally open procedures the case will end up in. It holds the practice
+// baseline courts use today (案由 + 标的额, cause + amount) and, beside it, the
+// trained models every change must beat.
+//
+// It knows nothing of gRPC; scorers implement triage.Scorer. Rules decide
+// what is allowed (package rules); a model only estimates which allowed
+// procedure a case will end in, and the recommendation leans to ordinary
+// when it is unsure, because a simple-looking case that converts later
+// (简转普) is the expensive mistake. docs/architecture.md shows where the
+// package sits and how a model is trained, evaluated, promoted and reloaded.
 //
 // # Model: naive Bayes on the text, stacked into bagged CART trees
 //
-// golearn is the learning library (design.md §6); only its pure-Go parts
-// are used (§6.1): naive.BernoulliNB, trees.CART, base grids.
+// golearn is the learning library; only its pure-Go parts are used (the
+// measurements below say why): naive.BernoulliNB, trees.CART, base grids.
 //
 //  1. Features (features.go). Structured: one number per fact the rules and
 //     the filing state (case kind, court level, cause category and flags,
@@ -25,7 +33,7 @@ package classifier
 //     under a fixed seed into 2^18 buckets, as a binary set, plus the court
 //     as one token (courts apply 繁简分流 differently). No dictionary or
 //     segmenter: gse costs 0.85 s and 135 MB to load and 20× the time per
-//     request, gojieba needs cgo (§6.1).
+//     request, gojieba needs cgo.
 //  2. Text model: golearn BernoulliNB on the 2,048 buckets with the highest
 //     χ² against the label (in ≥ 3 training documents). Its per-class log
 //     posteriors are the text's opinion; for the training rows they are
@@ -35,7 +43,7 @@ package classifier
 //     features plus the NB log posteriors in 24 quantile bins, each tree on
 //     its own seeded bootstrap bag of 16,000 training rows. Every input is a
 //     float attribute: golearn's categorical handling makes predictions
-//     nondeterministic (§6.1). A leaf's class distribution is estimated from
+//     nondeterministic (map-order fallbacks and vote ties). A leaf's class distribution is estimated from
 //     the bag rows that reach it, smoothed towards the class prior (2 rows'
 //     worth); the ensemble averages them.
 //  4. Policy: per-class probability weights, tuned on out-of-bag rows by
@@ -74,7 +82,7 @@ package classifier
 // criminal, administrative: +0.004 with ordinary recall falling to 0.906),
 // 32 trees of depth 20 (no change). The manifest records both the final
 // recommendation and the unweighted argmax.
-
+//
 // # Where golearn falls short, and what is done instead
 //
 //   - Prediction takes whole FixedDataGrids (0.15–1 ms a row): the request
@@ -100,7 +108,8 @@ package classifier
 //     dozen values, trees are fit on bags rather than all rows, and
 //     `triagectl train` raises GOGC (half the time was garbage collection).
 //   - RandomForest (package ensemble) and LogisticRegression need cgo;
-//     LogisticRegression also panics under cgo pointer checks (§6.1).
+//     LogisticRegression also panics under cgo pointer checks (golearn
+//     issue #296; the GODEBUG=cgocheck=0 workaround is not shipped).
 //   - Save/Load are file-path only and print to stdout in places: the
 //     artifact is this package's own format instead (artifact.go).
 //
@@ -118,3 +127,4 @@ package classifier
 // features it was not trained on. Everything in the artifact but
 // manifest.created (and the version's date derived from it) is a function
 // of the data and the seed.
+package classifier

@@ -30,7 +30,7 @@ type FeatureConfig struct {
 	// HashBits is the size of the hashed n-gram space, 2^HashBits buckets.
 	HashBits int `json:"hash_bits"`
 	// HashSeed seeds the n-gram hash; fixed so that buckets are the same in
-	// every process (design.md §6: deterministic features).
+	// every process: a model trained in one process scores in another.
 	HashSeed uint64 `json:"hash_seed"`
 	// NGramMax is the longest character n-gram hashed (1–3); all shorter
 	// ones are hashed too.

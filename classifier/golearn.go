@@ -16,7 +16,7 @@ import (
 
 // This file is the only place that touches golearn: it builds its grids,
 // fits its models and reads their learned parameters back out. The request
-// path never sees any of it (design.md §6.1).
+// path never sees any of it (doc.go says why).
 
 // golearnModule is the learning library's module path.
 const golearnModule = "github.com/sjwhitworth/golearn"
@@ -43,7 +43,8 @@ func golearnVersion() string {
 
 // nbGrid is a golearn grid of binary text features with a categorical
 // class attribute whose values are registered up front (so that golearn
-// never adds one while predicting, see design.md §6.1).
+// never adds one while predicting: that mutates the attribute, a data race
+// under concurrent requests).
 type nbGrid struct {
 	inst  *base.DenseInstances
 	specs []base.AttributeSpec

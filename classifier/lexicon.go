@@ -8,7 +8,7 @@ import (
 )
 
 // The complexity lexicon: words that, in a complaint, point to the reasons
-// cases leave a simple track (design.md §6; the grounds courts' 繁简分流 rules
+// cases leave a simple track (the grounds courts' 繁简分流 rules
 // and CPL 169–170 / Interp. 258, 269 name: appraisal, service by public
 // notice, counterclaims, added parties, disputed facts and accounts, interest
 // fights, failed mediation, preservation). Character n-grams see these words

@@ -432,7 +432,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 }
 
 // minAgreement is the least share of held-out predictions on which the
-// flat scorer must match golearn's own Predict (design.md §6.1).
+// flat scorer must match golearn's own Predict (doc.go).
 const minAgreement = 0.995
 
 // newModelFromFiles runs the artifact's encoded files through the same

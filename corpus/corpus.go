@@ -26,8 +26,8 @@ type Config struct {
 	Seed uint64
 }
 
-// Shares of the case kinds (design.md §6 asks for the real mix of a basic
-// court's first-instance docket: civil dominates).
+// Shares of the case kinds: the real mix of a basic court's first-instance
+// docket, where civil dominates, so the model learns the priors it will meet.
 const (
 	ShareCivil          = 0.75
 	ShareAdministrative = 0.10
@@ -44,7 +44,7 @@ var (
 // Generate produces cfg.N labelled filings and hands each to emit in order.
 // It streams: memory does not grow with N. The rules engine judges which
 // procedures are open for each filing, so every label is one the rules allow
-// (design.md §2); a nil engine means rules.Default(). emit may keep the
+// (docs/statutes.md); a nil engine means rules.Default(). emit may keep the
 // record: a fresh one is built each time. Generate stops at the first error
 // from emit or when ctx is done.
 func Generate(ctx context.Context, cfg Config, eng *rules.Engine, emit func(*triagev1.LabeledFiling) error) error {

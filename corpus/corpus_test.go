@@ -294,7 +294,7 @@ func TestAmountMedians(t *testing.T) {
 }
 
 // TestLabelsConsistent re-judges every record with the rules: a label is
-// always a procedure the rules open (design.md §2), small claims
+// always a procedure the rules open (docs/statutes.md), small claims
 // undetermined only rarely, and every filing is valid.
 func TestLabelsConsistent(t *testing.T) {
 	e := engine(t)

@@ -1,5 +1,5 @@
 // Package corpus generates the realistic labelled corpus fenjian's default
-// model is trained on (design.md §6): Chinese first-instance filings — civil,
+// model is trained on (docs/architecture.md, Models): Chinese first-instance filings — civil,
 // administrative, criminal — with the procedure each case finally ended in.
 //
 // # What a record is made of
@@ -56,7 +56,7 @@
 //
 // # Labels
 //
-// The rules engine (design.md §2) evaluates every generated filing first;
+// The rules engine (docs/statutes.md) evaluates every generated filing first;
 // the label is then chosen among the procedures it leaves open, so a label
 // is never a procedure the law closes. Small claims left undetermined (no
 // configured limit) become a label only rarely, standing for a court that

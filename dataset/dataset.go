@@ -1,6 +1,6 @@
 // Package dataset reads and writes the JSONL files that carry filings in and
 // out of fenjian: scoring input, training and evaluation sets, exports. Each
-// line is one protojson LabeledFiling (design.md §4) or, for scoring input, a
+// line is one protojson LabeledFiling (docs/architecture.md, Data format) or, for scoring input, a
 // bare Filing; both are accepted wherever filings are read.
 package dataset
 

@@ -1,4 +1,4 @@
-// Package routing assigns decided cases to trial teams (design.md §2.6):
+// Package routing assigns decided cases to trial teams (docs/architecture.md, Routing):
 // "随机分案为主、指定分案为辅". Triage picks the procedure; routing narrows the
 // court's teams to those eligible for the case and draws one of them at
 // random, weighted by free capacity, from a recorded seed, so that anyone can
@@ -173,7 +173,7 @@ func (ts *Teams) Eligible(d *triagev1.Decision, f *triagev1.Filing) []Team {
 // EligibleFor returns, in file order, the teams that take case kind k under
 // procedure p and the cause (teams listing causes), leaving out fast-track
 // teams when the case needs review: a 速裁团队 never gets a case with a review
-// signal (四类案件 and every other, design.md §2.5).
+// signal (四类案件 and every other; docs/statutes.md, Review signals).
 //
 // Among those, specialists win: if any eligible team lists causes or is a
 // fast-track team, only those are returned, and the teams without a cause

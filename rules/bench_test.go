@@ -8,7 +8,7 @@ import (
 )
 
 // benchFiling is the civil fixture with a text of exactly 1,000 characters,
-// the size design.md §8 sets the in-process target on.
+// the size the in-process latency target is set on (docs/architecture.md).
 func benchFiling(tb testing.TB) *triagev1.Filing {
 	f := civilBase(tb)
 	t := f.GetText()

@@ -17,7 +17,7 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	// use small claims (simplified procedure stays with basic courts, CPL 160).
 	maritime := strings.Contains(f.GetCourt(), "海事法院")
 
-	// What the filing states, completed by what the cause implies (design.md §4).
+	// What the filing states, completed by what the cause implies (docs/statutes.md, Inferences).
 	fx.PersonalStatus = c.GetPersonalStatus()
 	if !fx.PersonalStatus && fx.Cause.Category == CategoryPersonalStatus {
 		fx.PersonalStatus = true

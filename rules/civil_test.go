@@ -7,7 +7,7 @@ import (
 	"github.com/fenjian/fenjian/rules"
 )
 
-// reviewCodes are the review signals of design.md §2.5.
+// reviewCodes are the review signals (docs/statutes.md, Review signals).
 var reviewCodes = []string{
 	rules.CodeReviewGroupDispute, rules.CodeReviewGroupCause, rules.CodeReviewPublicInterest,
 	rules.CodeReviewMajorImpact, rules.CodeReviewSensitiveCause, rules.CodeReviewTextSignal,

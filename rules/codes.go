@@ -80,7 +80,7 @@ const (
 	CodeInterp360DefenceNotGuil = "INTERP360_DEFENCE_PLEADS_NOT_GUILTY"
 	CodeCrPL216PanelRequired    = "CRPL216_PANEL_REQUIRED"
 
-	// Review signals (design.md §2.5, 法发〔2021〕30号 四类案件).
+	// Review signals (法发〔2021〕30号 四类案件; docs/statutes.md).
 	CodeReviewGroupDispute   = "REVIEW_GROUP_DISPUTE"
 	CodeReviewPublicInterest = "REVIEW_PUBLIC_INTEREST"
 	CodeReviewMajorImpact    = "REVIEW_MAJOR_SOCIAL_IMPACT"
@@ -101,7 +101,7 @@ const (
 type reasonDef struct{ code, article, message string }
 
 // reasonDefs is the single table of every reason fenjian can give. Articles
-// follow the numbering of the texts in design.md's law/ directory.
+// follow the numbering of the texts in docs/law/.
 var reasonDefs = [...]reasonDef{
 	{CodeCPL165CourtLevel, "民事诉讼法第一百六十五条", "小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeCPL165NotMoneyPayment, "民事诉讼法第一百六十五条", "小额诉讼程序仅适用于金钱给付案件；本案未请求金钱给付或诉讼请求不限于金钱给付。"},

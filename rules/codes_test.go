@@ -72,7 +72,7 @@ func TestEveryCodeFiresAndHasNearMiss(t *testing.T) {
 }
 
 // TestReasonArticles pins each code to the article it cites, read from the
-// statute texts in design.md's law/ directory. A wrong item number in a
+// statute texts in docs/law/. A wrong item number in a
 // reason is a wrong legal statement to the judge.
 func TestReasonArticles(t *testing.T) {
 	want := map[string]string{

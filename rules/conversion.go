@@ -11,7 +11,7 @@ import (
 )
 
 // This file checks the human decisions recorded on top of fenjian's own
-// (design.md §2.1, the RecordOutcome RPC): a confirmation, a different
+// (the RecordOutcome RPC; docs/statutes.md, Conversions): a confirmation, a different
 // procedure chosen at filing, or a later conversion. Each is checked against
 // the decision it follows and the outcomes already recorded for it, because
 // the law speaks of changes from the procedure in force: 简转普 needs a case
@@ -93,7 +93,7 @@ type ConversionRule struct {
 }
 
 // conversionRules is the single table of rules. Articles follow the numbering
-// of the texts in design.md's law/ directory; 若干规定 is 最高人民法院关于适用
+// of the texts in docs/law/; 若干规定 is 最高人民法院关于适用
 // 简易程序审理民事案件的若干规定 (2020), 行诉法解释 the 2018 interpretation of
 // the Administrative Litigation Law.
 var conversionRules = [...]ConversionRule{

@@ -330,7 +330,7 @@ func TestEveryConversionRuleFiresAndHasNearMiss(t *testing.T) {
 }
 
 // TestConversionRuleArticles pins each rule to the provisions it cites, read
-// from the texts in design.md's law/ directory. Record-keeping rules cite
+// from the texts in docs/law/. Record-keeping rules cite
 // none; PROCEDURE_EXCLUDED cites the exclusion it found.
 func TestConversionRuleArticles(t *testing.T) {
 	want := map[string]string{

@@ -20,7 +20,7 @@ const (
 // criminal decides fast-track (CrPL 222–223, Interp. 370), simplified (CrPL
 // 214–215, Interp. 360) and ordinary procedure for a public prosecution at
 // first instance. A condition the filing does not establish is not met
-// (design.md §2.3): without guilty_plea neither fast-track nor simplified.
+// (docs/statutes.md): without guilty_plea neither fast-track nor simplified.
 func criminal(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
 	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC

@@ -46,7 +46,7 @@ func criminalCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCrPL222Eligible, rules.CodeCrPL214Eligible},
 		},
 		{
-			// design.md §2.3: a condition the filing does not establish is not met.
+			// docs/statutes.md: a condition the filing does not establish is not met.
 			name:   "no guilty plea stated",
 			filing: w(circ(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })),
 			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),

@@ -50,7 +50,8 @@ type Assessment struct {
 	// Options holds one option per procedure of the case kind, in the order
 	// small claims/fast-track, simplified, ordinary.
 	Options []*triagev1.ProcedureOption
-	// ReviewReasons are the signals that require a human look (design.md §2.5).
+	// ReviewReasons are the signals that require a human look
+	// (docs/statutes.md, Review signals).
 	ReviewReasons []*triagev1.Reason
 	// Inferences say what the rules read from the filing beyond its flags.
 	Inferences []*triagev1.Reason

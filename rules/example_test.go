@@ -10,7 +10,7 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
-// TestDesignExample evaluates the example JSONL line of design.md §4: a
+// TestDesignExample evaluates the example JSONL line of docs/architecture.md: a
 // ¥30,000 loan in 辽宁 on 2024-03-05, under the 47,000 limit in force since
 // 2023-07, so small claims is mandatory, as its label says.
 func TestDesignExample(t *testing.T) {

@@ -250,7 +250,8 @@ func runTable(t *testing.T, cases []tcase) {
 	}
 }
 
-// proceduresOf is the option set design.md §5 requires for each kind.
+// proceduresOf is the option set a decision carries for each kind: one per
+// procedure of the case kind.
 func proceduresOf(k triagev1.CaseKind) []triagev1.Procedure {
 	switch k {
 	case civilKind:
@@ -293,7 +294,7 @@ func invariants(f *triagev1.Filing, a *rules.Assessment) error {
 			return fmt.Errorf("%s: %s without a reason", o.GetProcedure(), o.GetAvailability())
 		}
 		if o.GetAvailability() == avD && !a.NeedsReview() {
-			return fmt.Errorf("%s: undetermined but not flagged for review (design.md §2.4)", o.GetProcedure())
+			return fmt.Errorf("%s: undetermined but not flagged for review (docs/small-claims-limits.md)", o.GetProcedure())
 		}
 		for _, r := range o.GetReasons() {
 			if !known[r.GetCode()] {

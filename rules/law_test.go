@@ -17,7 +17,7 @@ func lawCases(tb testing.TB) []tcase {
 	// 民诉法解释第二百七十三条: "海事法院可以适用小额诉讼的程序审理海事、海商案件。
 	// 案件标的额应当以实际受理案件的海事法院或者其派出法庭所在的省、自治区、直辖市
 	// 上年度就业人员年平均工资为基数计算。" Maritime courts sit at the intermediate
-	// level, yet the law lets them use small claims (design.md §2.1 lists it).
+	// level, yet the law lets them use small claims (Interp. 273; docs/statutes.md).
 	maritime := with(civilBase(tb),
 		court("宁波海事法院"),
 		level(intermediateCourt),

@@ -11,8 +11,9 @@ import (
 	"github.com/fenjian/fenjian/rules"
 )
 
-// announced is one row of design.md §2.4, typed in from the design (not read
-// from default_rules.json, so a wrong edit of the data file fails here).
+// announced is one shipped limit (docs/small-claims-limits.md), typed in from
+// the court's notice (not read from default_rules.json, so a wrong edit of the
+// data file fails here).
 type announced struct {
 	province, short, code, county  string
 	from                           string // as announced: YYYY-MM-DD or YYYY-MM
@@ -55,7 +56,7 @@ func limitIs(l announced, known bool, mandatoryFen, agreementFen int64, from str
 	}
 }
 
-// limitCases runs every boundary of every §2.4 entry: at the mandatory
+// limitCases runs every boundary of every shipped limit: at the mandatory
 // limit, one fen over with and without agreement, at and one fen over the
 // agreement limit, on the effective date and the day before.
 func limitCases(tb testing.TB) []tcase {
@@ -93,7 +94,7 @@ func limitCases(tb testing.TB) []tcase {
 		)
 		if A == 0 {
 			// 辽宁 2023-07: the 2× figure was not found. An agreement case
-			// cannot be decided and must not pass silently (design.md §2.4).
+			// cannot be decided and must not pass silently (docs/small-claims-limits.md).
 			out = append(out, tcase{
 				name: name("one fen over with agreement, agreement limit unknown"), filing: on(l.first, M+1, circ(agreeSmallClaims)),
 				avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
@@ -336,14 +337,14 @@ func TestLookupProvince(t *testing.T) {
 }
 
 // TestDefaultLimitsMatchDesign checks the embedded rules file holds exactly
-// the §2.4 figures, each with its source.
+// the announced figures of designLimits, each with its source.
 func TestDefaultLimitsMatchDesign(t *testing.T) {
 	var f rules.File
 	if err := json.Unmarshal(rules.DefaultFile(), &f); err != nil {
 		t.Fatal(err)
 	}
 	if len(f.SmallClaimsLimits) != len(designLimits) {
-		t.Fatalf("%d limit entries, design.md §2.4 has %d", len(f.SmallClaimsLimits), len(designLimits))
+		t.Fatalf("%d limit entries, designLimits has %d", len(f.SmallClaimsLimits), len(designLimits))
 	}
 	yuan := func(fen int64) string {
 		if fen == 0 {

@@ -8,7 +8,8 @@ import (
 	"github.com/fenjian/fenjian/rules"
 )
 
-// reviewCases covers the 四类案件 signals of design.md §2.5 on civil filings.
+// reviewCases covers the 四类案件 signals on civil filings (docs/statutes.md,
+// Review signals).
 func reviewCases(tb testing.TB) []tcase {
 	base := civilBase(tb)
 	w := func(mods ...mod) *triagev1.Filing { return with(base, mods...) }

@@ -3,7 +3,7 @@
 
 Trains a plain, well-understood text classifier on the same labelled JSONL
 that `triagectl train` / `triagectl eval` read (one protojson LabeledFiling
-per line, design.md section 4) and prints the same metric fields as
+per line, as in api/fenjian/triage/v1/triage.proto) and prints the same metric fields as
 `triagectl eval` (accuracy, macro_f1, per_class, confusion, ordinary_recall),
 so a trained golearn model has an outside yardstick.
 

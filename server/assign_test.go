@@ -12,8 +12,8 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
-// TestAssignCase designates teams for decided cases (指定分案, design.md
-// §2.6): the reason is required, the team must exist and take the case under
+// TestAssignCase designates teams for decided cases (指定分案,
+// docs/architecture.md, Routing): the reason is required, the team must exist and take the case under
 // the procedure in force, a case under review never goes to a 速裁团队, and an
 // accepted designation is in the team's feed as DESIGNATED with who and why.
 func TestAssignCase(t *testing.T) {

@@ -174,7 +174,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
 	}
 	// 四类案件 and every case flagged for review stay off fast-track teams,
-	// designated or not (design.md §2.5).
+	// designated or not (docs/statutes.md, Review signals).
 	if team.FastTrack && d.GetNeedsReview() {
 		return nil, &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
 			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}

@@ -41,7 +41,7 @@ type call struct {
 
 // TestPostgresOutage stops a throwaway PostgreSQL server under a running
 // fenjian server that is triaging from several clients, then starts it again
-// (design.md §8): while the database is down every call fails promptly with
+// (docs/architecture.md, Targets): while the database is down every call fails promptly with
 // UNAVAILABLE, Triage and the case workflow's calls alike, and an open team
 // feed ends with UNAVAILABLE; no call that returned OK lacks its record;
 // once the database is back the same server, not restarted, serves again,
@@ -239,7 +239,7 @@ func TestPostgresOutage(t *testing.T) {
 
 // TestKill9DuringBurst runs the service as a real process (this test binary
 // under serveEnv) on a SQLite file, fires concurrent Triage calls at it and
-// kills it with SIGKILL in the middle of the burst (design.md §8: a decision
+// kills it with SIGKILL in the middle of the burst (docs/architecture.md, Targets: a decision
 // acknowledged is never lost). Reopened, the store holds every decision
 // whose response arrived, exactly as returned, with its assignment in the
 // team's feed, and the audit chain verifies.

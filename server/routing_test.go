@@ -11,7 +11,7 @@ import (
 )
 
 // TestTriageRoutesToTeam triages filings of every kind through a server with
-// the embedded teams (design.md §2.6) and checks each stored decision's
+// the embedded teams (docs/architecture.md, Routing) and checks each stored decision's
 // random assignment: the team is one routing finds eligible, the recorded
 // draw re-runs to it, its weights are the teams' free capacity (which a dry
 // run does not take), a case under review is never on a 速裁团队, and the

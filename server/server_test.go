@@ -104,7 +104,7 @@ func testContext(t *testing.T) context.Context {
 	return ctx
 }
 
-// validFiling is the civil example of design.md §4, with party names and
+// validFiling is the civil example of docs/architecture.md, with party names and
 // claim text the logs must never show.
 func validFiling() *triagev1.Filing {
 	return &triagev1.Filing{

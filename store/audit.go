@@ -13,7 +13,7 @@ import (
 	"strings"
 )
 
-// The audit chain (design.md §7). Every decision, outcome and assignment
+// The audit chain (docs/architecture.md). Every decision, outcome and assignment
 // gets one audit_log row in the transaction that writes it:
 //
 //	record_sha256 = hex(SHA-256(row)), row = every column of the record's row

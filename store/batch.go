@@ -293,7 +293,7 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	decSeq := b.seq + 1
 	if a == nil {
 		// No team can take the case: it is stored, unassigned, for a person
-		// to route (design.md §2.6).
+		// to route (docs/architecture.md, Routing).
 		d.NeedsReview = true
 		if job.plan.NoTeam != nil {
 			d.ReviewReasons = append(d.ReviewReasons, proto.CloneOf(job.plan.NoTeam))
@@ -582,7 +582,7 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 			return fmt.Errorf("read outcomes of %q: %w", a.GetDecisionId(), err)
 		}
 	}
-	// Designation is the logged exception (design.md §2.6): it counts into
+	// Designation is the logged exception (docs/architecture.md, Routing): it counts into
 	// the team's load without a capacity check.
 	if _, err := b.increment(ctx, a.GetTeamId(), per, math.MaxInt64); err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 )
 
 // BenchmarkSaveDecisionParallel measures durable saves under concurrency, the
-// design.md §8 case group commit exists for, on each backend.
+// case group commit exists for (docs/architecture.md, Targets), on each backend.
 // decisions/commit is the mean batch size.
 func BenchmarkSaveDecisionParallel(b *testing.B) {
 	backends := []struct {

@@ -86,7 +86,7 @@ func TestCrashHelper(t *testing.T) {
 }
 
 // TestKill9 kills a process that is saving to the store with SIGKILL in the
-// middle of a burst (design.md §8: a decision acknowledged is never lost).
+// middle of a burst (docs/architecture.md, Targets: a decision acknowledged is never lost).
 // After reopening, everything it acknowledged is stored and the audit chain
 // verifies.
 func TestKill9(t *testing.T) {

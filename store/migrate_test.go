@@ -32,7 +32,7 @@ func TestLoadMigrationsRejectsGaps(t *testing.T) {
 }
 
 // TestDialectsShareMigrationVersions: a version number means the same schema
-// on every dialect (design.md §7: one schema), so every dialect must ship the
+// on every dialect (one schema; docs/architecture.md), so every dialect must ship the
 // same versions under the same names.
 func TestDialectsShareMigrationVersions(t *testing.T) {
 	sqlite, err := sqliteDialect()

@@ -17,7 +17,7 @@ import (
 
 // TestPostgresOutage stops a throwaway PostgreSQL server under a store that
 // is saving decisions from several goroutines, then starts it again
-// (design.md §8: a store outage yields UNAVAILABLE, never an unrecorded
+// (docs/architecture.md, Targets: a store outage yields UNAVAILABLE, never an unrecorded
 // decision, and an acknowledged decision is never lost). While the server is
 // down every save, read and ping fails promptly with ErrUnavailable; no save
 // reports success without its row; once the server is back, the same store

@@ -27,7 +27,7 @@ const (
 )
 
 // Postgres is a decision store in a PostgreSQL database, for running several
-// replicas of the service on one record (design.md §7). It has the schema,
+// replicas of the service on one record (docs/architecture.md). It has the schema,
 // behaviour, methods and tests of SQLite and is safe for concurrent use. A
 // write fails with ErrUnavailable also when the server is down, restarting
 // or unreachable.
@@ -133,7 +133,7 @@ func openPostgresDB(ctx context.Context, cfg *pgx.ConnConfig, conns int, opts ..
 // errNotDurable refuses a session that acknowledges commits before their WAL
 // is flushed: with synchronous_commit off, a server crash loses the last
 // commits, and the service would have answered with decisions the record no
-// longer has (design.md §8). Like SQLite's checkPragmas, durability must not
+// longer has (docs/architecture.md, Targets). Like SQLite's checkPragmas, durability must not
 // depend on a setting nobody looked at.
 var errNotDurable = errors.New("synchronous_commit is off, so commits are acknowledged before they are durable; " +
 	"set it to on (or local, remote_write, remote_apply) for fenjian's role or database, or add synchronous_commit=on to the DSN")

@@ -1,16 +1,16 @@
 // Package store is fenjian's durable, append-only record: triage decisions,
 // the outcomes courts record on top of them, the assignments of cases to
-// teams, and the audit chain over all three (design.md §7).
+// teams, and the audit chain over all three (docs/architecture.md).
 //
 // The service promises that a decision is recorded before it is returned
-// (design.md §5): a client never holds a decision id the store lacks. So
+// (docs/architecture.md, Request path): a client never holds a decision id the store lacks. So
 // every save returns only after its transaction has been committed and
 // synced to stable storage, and every failure to reach the database is
 // reported as ErrUnavailable, which the server maps to gRPC UNAVAILABLE
-// instead of answering with an unrecorded decision (design.md §8).
+// instead of answering with an unrecorded decision (docs/architecture.md, Targets).
 //
 // Syncing once per decision caps the service at a few thousand decisions a
-// second (design.md §8), so writes use group commit: one writer goroutine owns
+// second (docs/architecture.md, Targets), so writes use group commit: one writer goroutine owns
 // the write connection, and every write that arrives while a commit is in
 // flight goes into the next transaction, so many callers share one sync. If
 // a shared transaction fails, its writes are retried one per transaction so
@@ -36,7 +36,7 @@
 //
 // Decisions, outcomes, assignments and audit rows are never updated or
 // deleted: the code has no such statement and the schema refuses them
-// (design.md §7); team_load and audit_head are the only mutable tables, and
+// (docs/architecture.md); team_load and audit_head are the only mutable tables, and
 // VerifyAudit checks both against the records. Each row keeps its record as
 // a deterministic protobuf encoding, plus a few copied columns that exports,
 // feeds and reports filter on without decoding the blobs.
@@ -68,7 +68,7 @@ import (
 
 // Store is the record the service writes before it answers: SaveDecision
 // returns only once the decision is durably committed, so a client never
-// holds a decision id the store lacks (design.md §5). *SQLite and *Postgres
+// holds a decision id the store lacks (docs/architecture.md, Request path). *SQLite and *Postgres
 // implement it with the same behaviour and errors: ErrDuplicate for a
 // recorded id, ErrNotFound for an unknown one, ErrUnavailable for every
 // failure to reach the database, and plain errors for invalid arguments.
@@ -103,7 +103,7 @@ type Store interface {
 	// SaveAssignment records a designated assignment of a recorded decision
 	// to a team (kind DESIGNATED; reason required). It counts into the
 	// team's load without a capacity check: designation is the logged
-	// exception (design.md §2.6). It sets a's assignment_id, kind,
+	// exception (docs/architecture.md, Routing). It sets a's assignment_id, kind,
 	// assigned_at and cursor, and filing_id and procedure when empty (the
 	// procedure in force: the last outcome's, else the recommendation). An
 	// unknown decision fails with ErrNotFound.

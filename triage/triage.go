@@ -2,7 +2,7 @@
 // procedures are legally open, a scorer estimates which one the case will end
 // up in, and a policy picks the recommendation, leaning to ordinary procedure
 // when the scorer is unsure (a simple-looking case that converts 简转普 is the
-// expensive mistake, design.md §6).
+// expensive mistake; docs/architecture.md, Models).
 //
 // The package knows nothing of gRPC or storage: it returns plain proto values
 // and errors (a *rules.FieldError for invalid input).

@@ -1,6 +1,6 @@
 // Package evaluation measures how well a triage engine — the statutory rules
 // plus a scorer — recommends the procedure a case finally ended in
-// (design.md §6). It scores the FINAL recommendation (after the rules and the
+// (docs/architecture.md, Models). It scores the FINAL recommendation (after the rules and the
 // ordinary-leaning policy), not the scorer's raw argmax, because that is what
 // the clerk sees.
 //

@@ -58,7 +58,7 @@ func newAuditReport(target string, at time.Time, r store.VerifyReport) auditRepo
 
 func auditUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage: triagectl audit verify [-store TARGET]")
-	fmt.Fprintln(w, "\nverify walks the store's audit chain (design.md §7): it recomputes every decision's, outcome's and")
+	fmt.Fprintln(w, "\nverify walks the store's audit chain (docs/architecture.md): it recomputes every decision's, outcome's and")
 	fmt.Fprintln(w, "assignment's digest and every chain hash, and checks the head and the team loads. It prints a JSON")
 	fmt.Fprintln(w, "report with the head seq and hash (keep them where the database's users cannot write) and exits 0")
 	fmt.Fprintln(w, "when the chain holds, 1 naming the first record that does not match (seq, kind, id, problem).")

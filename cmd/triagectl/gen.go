@@ -12,7 +12,7 @@ import (
 	"github.com/fenjian/fenjian/rules"
 )
 
-// runGen writes a synthetic labelled corpus (design.md §6): -n records from
+// runGen writes a synthetic labelled corpus (package corpus): -n records from
 // -seed, as JSONL, to -out or stdout. The same flags always give the same
 // bytes, so a corpus can be regenerated instead of stored.
 func runGen(ctx context.Context, e *env, args []string) error {

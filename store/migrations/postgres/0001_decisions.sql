@@ -1,4 +1,4 @@
--- Decisions are the record the service promises before it answers (design.md §5):
+-- Decisions are the record the service promises before it answers (docs/architecture.md, Request path):
 -- one row per decision, never updated, never deleted. Same columns, meaning and
 -- version number as migrations/sqlite/0001_decisions.sql; only the types are
 -- PostgreSQL's.

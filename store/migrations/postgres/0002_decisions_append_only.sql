@@ -1,12 +1,12 @@
 -- The code never updates or deletes a decision; these triggers make the database
 -- refuse it too, so a stray statement from a shell or a future bug cannot rewrite
--- the record (design.md §7: decisions are append-only). Same version and meaning
+-- the record (decisions are append-only; docs/architecture.md). Same version and meaning
 -- as migrations/sqlite/0002_decisions_append_only.sql.
 --
 -- Statement-level triggers fire even when no row matches, so an UPDATE or DELETE
 -- fails whatever its WHERE clause says; PostgreSQL also has TRUNCATE, which
 -- row triggers would not see. A table owner or superuser can still disable the
--- triggers: the audit chain of §7 is what proves the record unaltered.
+-- triggers: the audit chain (docs/architecture.md) is what proves the record unaltered.
 CREATE FUNCTION decisions_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,4 +1,4 @@
--- Outcomes, assignments, team load and the audit chain (design.md §2.6, §7). Same
+-- Outcomes, assignments, team load and the audit chain (docs/architecture.md: routing, store and audit chain). Same
 -- version, tables, columns and meaning as
 -- migrations/sqlite/0003_outcomes_assignments_audit.sql (read its comments for
 -- the hash definitions); only types and trigger syntax are PostgreSQL's.

@@ -1,4 +1,4 @@
--- Decisions are the record the service promises before it answers (design.md §5):
+-- Decisions are the record the service promises before it answers (docs/architecture.md, Request path):
 -- one row per decision, never updated, never deleted.
 --
 -- The indexed columns are copies of fields inside the decision blob so that exports

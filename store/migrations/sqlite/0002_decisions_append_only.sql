@@ -1,10 +1,10 @@
 -- The code never updates or deletes a decision; these triggers make the database
 -- refuse it too, so a stray statement from a shell or a future bug cannot rewrite
--- the record (design.md §7: decisions are append-only). Trigger syntax is
+-- the record (decisions are append-only; docs/architecture.md). Trigger syntax is
 -- dialect-specific, which is why migrations live in one directory per dialect.
 -- INSERT OR REPLACE is not caught (SQLite's REPLACE deletes without firing
--- delete triggers unless recursive_triggers is on); the audit chain of §7 is
--- what proves the record unaltered.
+-- delete triggers unless recursive_triggers is on); the audit chain
+-- (docs/architecture.md) is what proves the record unaltered.
 CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
 BEGIN
     SELECT RAISE(ABORT, 'decisions are append-only');
