@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -60,6 +61,11 @@ func run() int {
 // dispatch runs the named subcommand and turns its error into an exit code:
 // 2 for usage errors, 1 for failures.
 func dispatch(ctx context.Context, e *env, args []string) int {
+	if len(args) == 2 && args[0] == "help" {
+		// "triagectl help score" is what a new user types for a command's
+		// flags: answer it as "triagectl score -h".
+		args = []string{args[1], "-h"}
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(e.stderr)
 		if len(args) == 0 {
@@ -100,7 +106,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'triagectl <command> -h' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'triagectl help <command>' (or 'triagectl <command> -h') for a command's flags.")
 }
 
 // parseFlags parses args into fs for a command that takes no positional
@@ -120,9 +126,21 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting, so
-// dispatch decides the exit code.
+// dispatch decides the exit code. Its usage names the command, says what it
+// does (the summary of commands) and lists the flags; commands with
+// positional arguments or more to say set their own.
 func newFlagSet(e *env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("triagectl "+name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: triagectl %s [flags]\n", name)
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(fs.Output(), "\n%s.\n", strings.ToUpper(c.summary[:1])+c.summary[1:])
+			}
+		}
+		fmt.Fprintln(fs.Output(), "\nflags:")
+		fs.PrintDefaults()
+	}
 	return fs
 }

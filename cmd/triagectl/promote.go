@@ -17,10 +17,10 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "promote")
 	from := fs.String("from", "", "model directory to promote (from triagectl train)")
 	to := fs.String("to", "", "the directory the server serves (triaged -model)")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
-	if *from == "" || *to == "" || fs.NArg() > 0 {
+	if *from == "" || *to == "" {
 		return usageError{"need -from DIR and -to DIR"}
 	}
 	m, err := classifier.Load(*from)

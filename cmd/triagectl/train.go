@@ -51,7 +51,7 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 	fs.StringVar(&f.out, "out", "", "model `dir` to write (required)")
 	fs.Uint64Var(&f.seed, "seed", d.Seed, "random `seed` for the split, folds and bags")
 	fs.Float64Var(&f.holdout, "holdout", d.Holdout, "`fraction` of records held out for evaluation (0–0.9)")
-	fs.StringVar(&f.split, "split", classifier.SplitID, "held-out split: \"id\" (hash of filing.id, the split `triagectl eval -holdout` and the scikit-learn reference use) or \"stratified\" (per label, drawn with -seed)")
+	fs.StringVar(&f.split, "split", classifier.SplitID, "held-out split `mode`: \"id\" (hash of filing.id, the split that triagectl eval -holdout and the scikit-learn reference use) or \"stratified\" (per label, drawn with -seed)")
 	fs.StringVar(&f.version, "version", "", "model `version` (default nb-cart-<date>-<hash8>)")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
 	fs.IntVar(&f.trees, "trees", d.Trees, "number of bagged CART trees")
