@@ -93,6 +93,16 @@ func (r *Reader) Line() int { return r.line }
 // ParseLine parses one JSONL line as a LabeledFiling, or as a bare Filing when
 // it has no "filing" member.
 func ParseLine(b []byte, opts protojson.UnmarshalOptions) (*triagev1.LabeledFiling, error) {
+	if !json.Valid(b) {
+		// Say what is wrong with the line itself: protojson would report the
+		// first member of a cut-off labelled line as an unknown field of a
+		// bare Filing, which sends the reader looking for a schema problem.
+		var syntax *json.SyntaxError
+		if err := json.Unmarshal(b, new(json.RawMessage)); errors.As(err, &syntax) {
+			return nil, fmt.Errorf("not a complete JSON object (a truncated line?): %w at byte %d", err, syntax.Offset)
+		}
+		return nil, errors.New("not a complete JSON object (a truncated line?)")
+	}
 	if isLabeled(b) {
 		lf := &triagev1.LabeledFiling{}
 		if err := opts.Unmarshal(b, lf); err != nil {

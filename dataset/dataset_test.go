@@ -56,6 +56,27 @@ func TestReader(t *testing.T) {
 	}
 }
 
+// TestParseLineTruncated: a line cut off mid-record is reported as
+// incomplete JSON, not as an unknown field of the schema.
+func TestParseLineTruncated(t *testing.T) {
+	for _, line := range []string{
+		designExample[:40],
+		designExample[:len(designExample)-1],
+		`{"id":"broken"`,
+		`{"filing":{"id":"a","case_kind":"CASE_KIND_CIVIL","court_lev`,
+	} {
+		_, err := dataset.ParseLine([]byte(line), protojson.UnmarshalOptions{})
+		if err == nil || !strings.Contains(err.Error(), "truncated") || strings.Contains(err.Error(), "unknown field") {
+			t.Errorf("ParseLine(%.30q…) = %v, want a truncated-line error", line, err)
+		}
+	}
+	// A complete line with a misspelt member is still a schema error.
+	_, err := dataset.ParseLine([]byte(`{"id":"x","no_such_field":1}`), protojson.UnmarshalOptions{})
+	if err == nil || !strings.Contains(err.Error(), "unknown field") {
+		t.Errorf("ParseLine(unknown member) = %v, want an unknown-field error", err)
+	}
+}
+
 func TestReaderLineTooLong(t *testing.T) {
 	long := `{"id":"` + strings.Repeat("x", dataset.MaxLineBytes) + `"}`
 	r := dataset.NewReader(strings.NewReader(designExample + "\n" + long + "\n"))
