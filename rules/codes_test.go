@@ -16,6 +16,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"review":         reviewCases(tb),
 		"clock":          clockCases(tb),
 		"limits":         limitCases(tb),
+		"regimes":        regimeCases(tb),
 		"law":            lawCases(tb),
 	}
 }
@@ -123,7 +124,12 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL165CourtLevel:          "民事诉讼法第一百六十五条",
 		rules.CodeCPL165NotMoneyPayment:     "民事诉讼法第一百六十五条",
 		rules.CodeCPL165AgreementExcluded:   "民事诉讼法第一百六十五条第二款、第一百六十六条",
-		rules.CodeLimitUnknown:              "民事诉讼法第一百六十五条；民诉法解释第二百七十二条",
+		rules.CodeLimitUnknown:              "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条",
+		rules.CodeCPL162NotInForce:          "民事诉讼法（2012年修正）第一百六十二条",
+		rules.CodeCPL162CourtLevel:          "民事诉讼法（2012年、2017年修正）第一百六十二条",
+		rules.CodeCPL162NotMoneyPayment:     "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条",
+		rules.CodeCPL162Mandatory:           "民事诉讼法（2012年、2017年修正）第一百六十二条",
+		rules.CodeCPL162OverLimit:           "民事诉讼法（2012年、2017年修正）第一百六十二条",
 		rules.CodeLimitAgreementUnknown:     "民事诉讼法第一百六十五条第二款",
 		rules.CodeLimitEffectiveApproximat:  "民诉法解释第二百七十二条",
 		rules.CodeCPL160CourtLevel:          "民事诉讼法第一百六十条",
