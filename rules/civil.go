@@ -190,6 +190,13 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 	b := bandUnknown
 	if found && amount > 0 {
 		b = band(amount, agree, lim)
+		// A derived figure whose statistic a newer one has superseded is
+		// probably too low (wages rise): it decides only a claim above it,
+		// and only when nothing else bars small claims.
+		over := b == bandOverMandatory || b == bandOverAgreement
+		if over && len(blocks) == 0 && lim.outdatedOn(a.FiledOn) {
+			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
+		}
 		switch b {
 		case bandOverMandatory:
 			blocks = append(blocks, reason(reg.overMandatory))

@@ -35,6 +35,7 @@ const (
 	CodeLimitUnknown             = "LIMIT_UNKNOWN"
 	CodeLimitAgreementUnknown    = "LIMIT_AGREEMENT_UNKNOWN"
 	CodeLimitEffectiveApproximat = "LIMIT_EFFECTIVE_DATE_APPROXIMATE"
+	CodeLimitDerivedOutdated     = "LIMIT_DERIVED_OUTDATED"
 
 	// Civil: simplified (CPL 160, Interp. 257, 264, 140).
 	CodeCPL160CourtLevel          = "CPL160_COURT_LEVEL"
@@ -133,6 +134,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeLimitUnknown, "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
 	{CodeLimitAgreementUnknown, "民事诉讼法第一百六十五条第二款", "当事人约定适用小额诉讼程序，但该省份在立案日适用的二倍标准未配置，能否适用无法确定，需人工审核。"},
 	{CodeLimitEffectiveApproximat, "民诉法解释第二百七十二条", "该省份标的额标准仅公布了生效月份，立案日在该月内，适用哪一标准需人工核对。"},
+	{CodeLimitDerivedOutdated, "民诉法解释第二百七十二条", "该省份在立案日适用的标的额标准由较早年度的平均工资推算，立案时应已公布的更新年度数据尚未配置；标的额超过该标准，按更新数据可能适用小额诉讼程序，需人工审核。"},
 
 	{CodeCPL160CourtLevel, "民事诉讼法第一百六十条", "简易程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeCPL160Simple, "民事诉讼法第一百六十条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提。"},

@@ -132,6 +132,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL162OverLimit:           "民事诉讼法（2012年、2017年修正）第一百六十二条",
 		rules.CodeLimitAgreementUnknown:     "民事诉讼法第一百六十五条第二款",
 		rules.CodeLimitEffectiveApproximat:  "民诉法解释第二百七十二条",
+		rules.CodeLimitDerivedOutdated:      "民诉法解释第二百七十二条",
 		rules.CodeCPL160CourtLevel:          "民事诉讼法第一百六十条",
 		rules.CodeInterp257Numerous:         "民诉法解释第二百五十七条第三项、第七十五条",
 		rules.CodeAdmin82NotQualified:       "行政诉讼法第八十二条",

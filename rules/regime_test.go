@@ -173,6 +173,40 @@ func regimeCases(tb testing.TB) []tcase {
 			},
 		},
 		{
+			// 北京's 2022-07-01 figure rests on the 2021 wage (97,326); the
+			// 2022 wage is due by 2023-07-01 and the file lacks it.
+			name: "2023-06-30: over the derived figure, still current", filing: bj("2023-06-30", 100000_00),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{at(locSC, rules.CodeCPL165OverMandatory)},
+			silent: []string{rules.CodeLimitDerivedOutdated},
+		},
+		{
+			name: "2023-07-01: over an outdated derived figure, reviewed", filing: bj("2023-07-01", 100000_00),
+			avail: av(pSC, avU), review: ptr(true),
+			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
+			extra: limitShows(art165, 50, true, "2022-07-01", 97326_00, 389302_00),
+		},
+		{
+			// Under the outdated figure a newer (higher) one answers the same.
+			name: "2023-07-01: under an outdated derived figure, not reviewed", filing: bj("2023-07-01", 97326_00),
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+			silent: []string{rules.CodeLimitDerivedOutdated},
+		},
+		{
+			name: "2023-07-01: over an outdated figure but excluded anyway", filing: bj("2023-07-01", 100000_00, counterclaim),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{rules.CodeCPL166Counterclaim},
+			silent: []string{rules.CodeLimitDerivedOutdated},
+		},
+		{
+			// A notice is never outdated: the court's figure governs until
+			// the court replaces it.
+			name: "2026-06-01: over 辽宁's 2023 notice, not reviewed", filing: with(base, province("辽宁省"), filedOn("2026-06-01"), fen(47000_01)),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{rules.CodeCPL165OverMandatory},
+			silent: []string{rules.CodeLimitDerivedOutdated},
+		},
+		{
 			name: "2022-01-11: 浙江's notice, announced not derived", filing: with(base, province("浙江省"), filedOn("2022-01-11"), fen(54323_00)),
 			avail: av(pSC, avA), mandatory: ptr(true),
 			fires: []string{at(locSC, rules.CodeCPL165Mandatory)},
@@ -257,7 +291,7 @@ func TestLimitShareDoesNotCarryOver(t *testing.T) {
 	f.SmallClaimsLimits = []rules.LimitEntry{{
 		Province: "北京市", EffectiveFrom: "2021-07-01", MandatoryLimitYuan: "55508",
 		Statistic: "2020年北京市城镇非私营单位就业人员年平均工资", Source: "test",
-		Derived: true, AverageWageYuan: 185026,
+		Derived: true, AverageWageYuan: 185026, StatisticYear: 2020,
 	}}
 	e, err := rules.Load(marshal(t, f))
 	if err != nil {

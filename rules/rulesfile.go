@@ -68,6 +68,12 @@ type LimitEntry struct {
 	// Derived, and the figures must then equal it times the share; on an
 	// announced entry it is informative only, since courts round their own way.
 	AverageWageYuan int64 `json:"average_wage_yuan,omitempty"`
+	// StatisticYear is the year the wage statistic measures (required when
+	// Derived). The next year's figure is taken to be published by 1 July of
+	// the year after it (the file's effective-date convention), so from
+	// then on the entry is outdated: Interp. 272 asks for the latest
+	// published figure, which the file does not hold.
+	StatisticYear int `json:"statistic_year,omitempty"`
 }
 
 // CauseEntry is one cause of the catalogue.
@@ -91,7 +97,17 @@ type limit struct {
 	monthOnly    bool
 	mandatoryFen int64
 	agreementFen int64 // 0 = not announced
+	// outdatedFrom is, for a derived entry, the day a newer statistic is
+	// due to have been published; zero for announced entries, which stay
+	// in force until the court replaces them.
+	outdatedFrom time.Time
 	entry        LimitEntry
+}
+
+// outdatedOn reports whether a derived figure rests on a statistic older than
+// the latest one due to be published on the date.
+func (l limit) outdatedOn(on time.Time) bool {
+	return !l.outdatedFrom.IsZero() && !on.Before(l.outdatedFrom)
 }
 
 // Default returns an engine on the rules file embedded in the binary.
@@ -233,6 +249,9 @@ func validateLimits(entries []LimitEntry) (map[string][]limit, error) {
 			if err := checkDerived(e, l, reg); err != nil {
 				return nil, fmt.Errorf("rules: %s: %w", where, err)
 			}
+			l.outdatedFrom = time.Date(e.StatisticYear+2, time.July, 1, 0, 0, 0, 0, time.UTC)
+		} else if e.StatisticYear != 0 {
+			return nil, fmt.Errorf("rules: %s: statistic_year is for derived entries: a notice stays in force until replaced", where)
 		}
 		if e.AgreementLimitYuan != "" {
 			if l.agreementFen, err = parseYuan(e.AgreementLimitYuan); err != nil {
@@ -271,6 +290,10 @@ func checkDerived(e LimitEntry, l limit, reg smallClaimsRegime) error {
 	}
 	if strings.TrimSpace(e.Statistic) == "" {
 		return fmt.Errorf("derived entry without statistic")
+	}
+	// A year's wage is published in the following year at the earliest.
+	if e.StatisticYear < 2000 || e.StatisticYear >= l.from.Year() {
+		return fmt.Errorf("statistic_year %d: want the year the wage measures, before the effective year %d", e.StatisticYear, l.from.Year())
 	}
 	// In fen: wage × 100 × percent / 100.
 	want := e.AverageWageYuan * reg.percent
