@@ -240,7 +240,7 @@ const (
 	bandMandatory                   // ≤ 50% (30% before 2022): small claims mandatory
 	bandAgreement                   // ≤ 200% with agreement (CPL 165 ¶2)
 	bandAgreementUnknown            // agreed, over 50%, 200% figure not announced
-	bandOverMandatory               // over 50%, no agreement
+	bandOverMandatory               // over the mandatory figure, no agreement (or before 2022)
 	bandOverAgreement               // over 200%
 )
 
