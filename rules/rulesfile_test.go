@@ -187,11 +187,13 @@ func TestLoadRefusesBadJSON(t *testing.T) {
 	for name, b := range map[string][]byte{
 		"unknown field":       bytes.Replace(good, []byte(`"version"`), []byte(`"versoin": "x", "version"`), 1),
 		"unknown limit field": bytes.Replace(good, []byte(`"mandatory_limit_yuan"`), []byte(`"mandatory_yuan": "1", "mandatory_limit_yuan"`), 1),
-		"amount as a number":  []byte(`{"version":"x","small_claims_limits":[{"province":"辽宁省","effective_from":"2024-01-01","mandatory_limit_yuan":47000,"source":"s"}]}`),
-		"empty":               nil,
-		"not JSON":            []byte("version: 1"),
-		"truncated":           good[:len(good)/2],
-		"array":               []byte(`[]`),
+		// The regime follows from effective_from; a field claiming it is refused.
+		"regime field":       bytes.Replace(good, []byte(`"derived"`), []byte(`"regime": "CPL162", "derived"`), 1),
+		"amount as a number": []byte(`{"version":"x","small_claims_limits":[{"province":"辽宁省","effective_from":"2024-01-01","mandatory_limit_yuan":47000,"source":"s"}]}`),
+		"empty":              nil,
+		"not JSON":           []byte("version: 1"),
+		"truncated":          good[:len(good)/2],
+		"array":              []byte(`[]`),
 	} {
 		if _, err := rules.Load(b); err == nil {
 			t.Errorf("%s: Load accepted it", name)
