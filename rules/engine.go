@@ -162,6 +162,13 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
 	}
+	// A cause in no catalogue tells the rules nothing about the case's
+	// nature (personal status, property confirmation, money only), so
+	// nothing inferred from it may pass unseen, least of all a mandatory
+	// small-claims option; an empty cause is no better.
+	if !fx.Cause.Known && kindName(f.GetCaseKind()) != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeCauseUnknown))
+	}
 }
 
 func kindName(k triagev1.CaseKind) string {
