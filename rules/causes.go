@@ -123,6 +123,7 @@ type keyRef struct {
 // kindIndex holds one case kind's lookup tables, all precomputed at load so
 // a lookup is a few map probes and no allocation.
 type kindIndex struct {
+	written  map[string]keyRef // names and aliases exactly as the catalogue writes them
 	keys     map[string]keyRef // normalised names and aliases
 	minRunes int               // shortest key, in runes
 	maxRunes int               // longest key, in runes
@@ -171,6 +172,7 @@ func (b *causeBuilder) add(n causeNode, explicitCategory bool) int32 {
 func (b *causeBuilder) key(slot int, name string, node int32, alias bool) {
 	k := normalizeCause(name)
 	ki := &b.idx.byKind[slot]
+	ki.written[name] = keyRef{node: node, alias: alias}
 	// A child named like its parent (不当得利纠纷 under 不当得利纠纷) wins:
 	// the deeper node carries the full path.
 	ki.keys[k] = keyRef{node: node, alias: alias}
@@ -189,6 +191,7 @@ func buildCauses(catalogues []*Catalogue, entries []CauseEntry) (*causeIndex, er
 	b := &causeBuilder{idx: &causeIndex{}}
 	for i := range b.idx.byKind {
 		b.idx.byKind[i].keys = make(map[string]keyRef)
+		b.idx.byKind[i].written = make(map[string]keyRef)
 	}
 	for _, c := range catalogues {
 		slot := kindSlot(c.Kind)
@@ -320,11 +323,17 @@ func (x *causeIndex) lookup(written, kind string) Cause {
 	if slot < 0 {
 		return Cause{}
 	}
-	key := normalizeCause(written)
-	if key == "" {
-		return Cause{}
+	// Most filings write the catalogue's own name: one probe, before the
+	// normalisation's trimming.
+	ref, ok := x.byKind[slot].written[written]
+	key := ""
+	if !ok {
+		if key = normalizeCause(written); key == "" {
+			return Cause{}
+		}
+		ref, ok = x.byKind[slot].keys[key]
 	}
-	if ref, ok := x.byKind[slot].keys[key]; ok {
+	if ok {
 		c := x.causes[ref.node]
 		if ref.alias {
 			c.Match = MatchAlias
