@@ -185,7 +185,7 @@ func TestEmbeddedCatalogues(t *testing.T) {
 		maxDepth   int
 	}{
 		// 11 parts, 54 second-level causes of 2020 (59 in the 2025 edition),
-		// 473 third-level (514), 391 fourth-level (472 with two legacy ones).
+		// 473 third-level (514), 391 fourth-level (471 with one legacy cause).
 		{"civil", []int{11, 54, 473, 391}, 4},
 		{"administrative", []int{1, 22, 100}, 3},
 		// 10 chapters of the special part; with the sections of chapters 3
