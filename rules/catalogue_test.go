@@ -132,8 +132,30 @@ func TestRulesCausesKeepTheirCategory(t *testing.T) {
 		if ce.Category != "" {
 			want = categoryByName(t, ce.Category)
 		}
-		if !c.Known || c.Category != want || c.GroupProne != ce.GroupProne && ce.GroupProne || c.Sensitive != ce.Sensitive && ce.Sensitive {
+		if !c.Known || c.Category != want || c.GroupProne != ce.GroupProne || c.Sensitive != ce.Sensitive {
 			t.Errorf("%s %s resolves to %+v, want category %v group %v sensitive %v", ce.Kind, ce.Name, c, want, ce.GroupProne, ce.Sensitive)
+		}
+	}
+}
+
+// TestCauseFlagsInherit: a node no rules entry names takes its family's
+// flags; a node an entry names has exactly the entry's.
+func TestCauseFlagsInherit(t *testing.T) {
+	e := defaultEngine(t)
+	for _, tc := range []struct {
+		kind        triagev1.CaseKind
+		written     string
+		group, sens bool
+	}{
+		{civilKind, "工伤保险待遇纠纷", true, false},  // 劳动争议 is group-prone
+		{civilKind, "劳务派遣合同纠纷", false, false}, // under 劳动合同纠纷, which the rules file lists without
+		{civilKind, "劳动合同纠纷", false, false},
+		{crimKind, "资敌罪", false, true}, // 危害国家安全罪 in the catalogue
+		{crimKind, "盗窃罪", false, false},
+	} {
+		c := e.LookupCause(tc.kind, tc.written)
+		if c.GroupProne != tc.group || c.Sensitive != tc.sens {
+			t.Errorf("%s: group %v sensitive %v, want %v %v", tc.written, c.GroupProne, c.Sensitive, tc.group, tc.sens)
 		}
 	}
 }

@@ -160,12 +160,16 @@ func CauseStem(s string) string {
 type causeBuilder struct {
 	nodes    []causeNode
 	explicit []bool // category set on the node itself
+	// ownFlags marks nodes a rules entry names: the court said exactly
+	// which flags the cause has, so its family's do not add to them.
+	ownFlags []bool
 	idx      *causeIndex
 }
 
 func (b *causeBuilder) add(n causeNode, explicitCategory bool) int32 {
 	b.nodes = append(b.nodes, n)
 	b.explicit = append(b.explicit, explicitCategory)
+	b.ownFlags = append(b.ownFlags, false)
 	return int32(len(b.nodes) - 1)
 }
 
@@ -184,9 +188,9 @@ func (b *causeBuilder) key(slot int, name string, node int32, alias bool) {
 }
 
 // buildCauses merges the official catalogues with the rules file's causes.
-// A rules entry naming a catalogue node overrides that node's attributes
-// (and so its family's, for nodes below it that set none); an entry the
-// catalogues lack is added under the node it backs off to.
+// A rules entry naming a catalogue node sets that node's category (and so
+// its family's, for nodes below it that set none) and exactly its flags; an
+// entry the catalogues lack is added under the node it backs off to.
 func buildCauses(catalogues []*Catalogue, entries []CauseEntry) (*causeIndex, error) {
 	b := &causeBuilder{idx: &causeIndex{}}
 	for i := range b.idx.byKind {
@@ -257,8 +261,8 @@ func buildCauses(catalogues []*Catalogue, entries []CauseEntry) (*causeIndex, er
 				n.category = cat
 				b.explicit[ref.node] = true
 			}
-			n.group = n.group || e.GroupProne
-			n.sens = n.sens || e.Sensitive
+			n.group, n.sens = e.GroupProne, e.Sensitive
+			b.ownFlags[ref.node] = true
 			continue
 		}
 		// A court's own cause the catalogues lack: file it under the node it
@@ -268,6 +272,7 @@ func buildCauses(catalogues []*Catalogue, entries []CauseEntry) (*causeIndex, er
 			parent = ref
 		}
 		id := b.add(causeNode{name: e.Name, kind: slot, parent: int(parent), category: cat, group: e.GroupProne, sens: e.Sensitive}, e.Kind == "civil")
+		b.ownFlags[id] = true
 		b.key(slot, e.Name, id, false)
 	}
 	b.resolve()
@@ -287,8 +292,10 @@ func (b *causeBuilder) resolve() {
 			if !b.explicit[i] {
 				c.Category = p.Category
 			}
-			c.GroupProne = c.GroupProne || p.GroupProne
-			c.Sensitive = c.Sensitive || p.Sensitive
+			if !b.ownFlags[i] {
+				c.GroupProne = c.GroupProne || p.GroupProne
+				c.Sensitive = c.Sensitive || p.Sensitive
+			}
 		}
 		// The full slice expression makes append copy, so siblings never
 		// share (and overwrite) one backing array.
