@@ -37,7 +37,10 @@ func (e *Engine) WithClock(now func() time.Time) *Engine {
 	return &c
 }
 
-// LookupCause returns the catalogue entry for a written cause of a case kind.
+// LookupCause resolves a written cause of a case kind to its node in the
+// official catalogues merged with the rules file's causes (exactly, by an
+// older name, by the longest name it contains, or by its ending's family;
+// docs/causes.md). Cause.Known is false when nothing matched.
 func (e *Engine) LookupCause(kind triagev1.CaseKind, cause string) Cause {
 	return e.causes.lookup(cause, kindName(kind))
 }
