@@ -439,6 +439,35 @@ func sentence(months int32) mod {
 	return circ(func(c *triagev1.Circumstances) { c.RecommendedSentenceMonths = months })
 }
 
+// Sentence kinds.
+const (
+	fixedTerm    = triagev1.SentenceKind_SENTENCE_KIND_FIXED_TERM
+	detention    = triagev1.SentenceKind_SENTENCE_KIND_CRIMINAL_DETENTION
+	surveillance = triagev1.SentenceKind_SENTENCE_KIND_PUBLIC_SURVEILLANCE
+	suspended    = triagev1.SentenceKind_SENTENCE_KIND_SUSPENDED
+	fineOnly     = triagev1.SentenceKind_SENTENCE_KIND_FINE_ONLY
+	exemption    = triagev1.SentenceKind_SENTENCE_KIND_EXEMPTION
+	life         = triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT
+	death        = triagev1.SentenceKind_SENTENCE_KIND_DEATH
+)
+
+// sentenceKind sets the recommendation's kind and term.
+func sentenceKind(k triagev1.SentenceKind, months int32) mod {
+	return circ(func(c *triagev1.Circumstances) {
+		c.RecommendedSentenceKind = k
+		c.RecommendedSentenceMonths = months
+	})
+}
+
+// plea replaces the deprecated guilty_plea by the split fields.
+func plea(admits, accepts bool) mod {
+	return circ(func(c *triagev1.Circumstances) {
+		c.GuiltyPlea = false //nolint:staticcheck // clearing the deprecated field the fixture sets
+		c.AdmitsChargedFacts = admits
+		c.AcceptsSentencingRecommendation = accepts
+	})
+}
+
 func writeFile(tb testing.TB, path string, b []byte) {
 	tb.Helper()
 	if err := os.WriteFile(path, b, 0o644); err != nil {
