@@ -14,8 +14,11 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	fx := &a.Facts
 	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
 	// Maritime courts sit at intermediate level, yet Interp. 273 lets them
-	// use small claims (simplified procedure stays with basic courts, CPL 160).
+	// use small claims and 海事诉讼特别程序法第九十八条 simplified procedure: the
+	// special law displaces CPL 160's basic-court condition for them (its
+	// article 2: 本法有规定的，依照其规定).
 	maritime := strings.Contains(f.GetCourt(), "海事法院")
+	fx.Maritime = maritime
 
 	// What the filing states, completed by what the cause implies (docs/statutes.md, Inferences).
 	fx.PersonalStatus = c.GetPersonalStatus()
@@ -78,6 +81,14 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	var singleJudge []*triagev1.Reason
 	if c.GetMajorSocialImpact() {
 		singleJudge = append(singleJudge, reason(CodeCPL42SingleJudgeBarred))
+	}
+	// CPL 41 ¶3, ¶4: a remanded case, and a retrial of a first-instance case,
+	// go to a newly formed panel. Interp. 257 (2), (4) already bar simplified
+	// procedure; this is the second, independent ground, and the one that
+	// also rules out a single judge in ordinary procedure (CPL 40 ¶2).
+	newPanel := c.GetRemanded() || c.GetRetrial()
+	if newPanel {
+		singleJudge = append(singleJudge, reason(CodeCPL41SingleJudgeBarred))
 	}
 
 	// Small claims, under the law in force on the filing date: none before
@@ -144,7 +155,7 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 
 	// Simplified.
 	var simp []*triagev1.Reason
-	if !basic {
+	if !basic && !maritime {
 		simp = append(simp, reason(CodeCPL160CourtLevel))
 	}
 	if defendantWhereabouts {
@@ -158,11 +169,14 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 		simp = append(simp, reason(CodeInterp140PublicNotice))
 	}
 	simp = append(simp, singleJudge...)
-	simpCond := reason(CodeCPL160Simple)
+	simpConds := []*triagev1.Reason{reason(CodeCPL160Simple)}
 	if c.GetPartiesAgreeSimplified() {
-		simpCond = reason(CodeCPL160Agreement)
+		simpConds[0] = reason(CodeCPL160Agreement)
 	}
-	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, []*triagev1.Reason{simpCond}))
+	if maritime {
+		simpConds = append(simpConds, reason(CodeMSPL98Simplified))
+	}
+	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds))
 
 	// Ordinary: always open; note when the law requires a panel (CPL 42(1),
 	// (3)). Numerous parties alone do not: CPL 42(2) asks for a group dispute
@@ -170,6 +184,9 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	var ord []*triagev1.Reason
 	if c.GetPublicInterest() || c.GetMajorSocialImpact() {
 		ord = append(ord, reason(CodeCPL42PanelRequired))
+	}
+	if newPanel {
+		ord = append(ord, reason(CodeCPL41PanelRequired))
 	}
 	if fx.Foreign {
 		ord = append(ord, reason(CodeCPL287NoTimeLimit))
@@ -226,6 +243,12 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 	case bandAgreement:
 		return option(p, nil, []*triagev1.Reason{reason(CodeCPL165Agreement)})
 	default:
+		// Interp. 273: a maritime court "可以" use small claims — an option
+		// the court may take, never the CPL 165 ¶1 duty of a basic court;
+		// this holds for its 派出法庭 too, whatever level a filing gives them.
+		if a.Facts.Maritime {
+			return option(p, nil, []*triagev1.Reason{reason(CodeInterp273NotMandatory)})
+		}
 		o := option(p, nil, []*triagev1.Reason{reason(reg.mandatory)})
 		o.Mandatory = true
 		return o

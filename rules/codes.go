@@ -54,6 +54,12 @@ const (
 	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
 	CodeCPL42SingleJudgeBarred = "CPL42_SINGLE_JUDGE_BARRED"
 	CodeCPL287NoTimeLimit      = "CPL287_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL41PanelRequired     = "CPL41_PANEL_REQUIRED"
+	CodeCPL41SingleJudgeBarred = "CPL41_SINGLE_JUDGE_BARRED"
+
+	// Civil: maritime courts (海事诉讼特别程序法第九十八条, Interp. 273).
+	CodeMSPL98Simplified      = "MSPL98_MARITIME_SIMPLIFIED"
+	CodeInterp273NotMandatory = "INTERP273_MARITIME_SMALL_CLAIMS_OPTIONAL"
 
 	// Administrative (行政诉讼法 82–84).
 	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
@@ -78,6 +84,18 @@ const (
 	CodeCrPL223CoDefendant      = "CRPL223_CO_DEFENDANT_DISPUTE"
 	CodeCrPL223NoSettlement     = "CRPL223_NO_VICTIM_SETTLEMENT"
 	CodeInterp370DefenceNotGuil = "INTERP370_DEFENCE_PLEADS_NOT_GUILTY"
+	CodeCrPL222NoAdmission      = "CRPL222_NO_ADMISSION"
+	CodeCrPL222NoAcceptance     = "CRPL222_NO_ACCEPTANCE"
+
+	// Criminal: cases the law gives to a panel (CrPL 239, 256; Interp. 213,
+	// 377). Fast-track is single-judge and barred; simplified and ordinary
+	// procedure carry the panel as a condition.
+	CodeCrPL239FastTrackBarred   = "CRPL239_REMANDED_FAST_TRACK_BARRED"
+	CodeCrPL239NewPanel          = "CRPL239_REMANDED_NEW_PANEL"
+	CodeCrPL256FastTrackBarred   = "CRPL256_RETRIAL_FAST_TRACK_BARRED"
+	CodeCrPL256NewPanel          = "CRPL256_RETRIAL_NEW_PANEL"
+	CodeInterp213FastTrackBarred = "INTERP213_FAST_TRACK_BARRED"
+	CodeInterp213AssessorPanel   = "INTERP213_ASSESSOR_PANEL"
 
 	// Criminal: simplified (CrPL 214–221, Interp. 359–368).
 	CodeCrPL214CourtLevel       = "CRPL214_COURT_LEVEL"
@@ -156,6 +174,10 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
 	{CodeCPL42SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十二条第三项", "案件有较大社会影响，不得由审判员一人独任审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
+	{CodeCPL41PanelRequired, "民事诉讼法第四十一条第三款、第四款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭审理，不得由审判员一人独任审理。"},
+	{CodeCPL41SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十一条第三款、第四款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
+	{CodeMSPL98Simplified, "海事诉讼特别程序法第九十八条", "受理法院为海事法院：审理事实清楚、权利义务关系明确、争议不大的简单的海事案件，可以适用民事诉讼法简易程序的规定。"},
+	{CodeInterp273NotMandatory, "民诉法解释第二百七十三条", "标的额在本省年平均工资百分之五十以下；海事法院“可以”适用小额诉讼的程序，并非应当适用，由法院决定；以案件事实清楚、权利义务关系明确、争议不大为前提。"},
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},
 	{CodeAdmin82SmallAmount, "行政诉讼法第八十二条第一款第二项", "案件涉及款额二千元以下。"},
@@ -166,10 +188,12 @@ var reasonDefs = [...]reasonDef{
 	{CodeAdmin82Retrial, "行政诉讼法第八十二条第三款", "按照审判监督程序再审的案件不适用简易程序。"},
 
 	{CodeCrPL222CourtLevel, "刑事诉讼法第二百二十二条", "速裁程序仅适用于基层人民法院管辖的案件。"},
-	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "被告人未认罪认罚（起诉材料未载明），不适用速裁程序。"},
+	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "起诉材料既未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），也未载明认罚（接受量刑建议），不适用速裁程序。"},
+	{CodeCrPL222NoAdmission, "刑事诉讼法第二百二十二条", "起诉材料载明被告人接受量刑建议，但未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），不适用速裁程序。"},
+	{CodeCrPL222NoAcceptance, "刑事诉讼法第二百二十二条", "被告人认罪，但起诉材料未载明被告人认罚（接受量刑建议），不适用速裁程序；简易程序只需认罪。"},
 	{CodeCrPL222NoConsent, "刑事诉讼法第二百二十二条", "被告人未同意适用速裁程序（起诉材料未载明）。"},
 	{CodeCrPL222SentenceUnknown, "刑事诉讼法第二百二十二条", "起诉材料未载明量刑建议，无法确认可能判处三年有期徒刑以下刑罚。"},
-	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议超过三年有期徒刑，不适用速裁程序。"},
+	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议重于三年有期徒刑（有期徒刑超过三年、无期徒刑或者死刑），不适用速裁程序。"},
 	{CodeCrPL222NotInForce, "刑事诉讼法（2018年修正）第二百二十二条", "速裁程序自2018年10月26日起施行，立案日在此之前的案件不适用。"},
 	{CodeCrPL222Eligible, "刑事诉讼法第二百二十二条", "基层法院管辖、可能判处三年有期徒刑以下刑罚、被告人认罪认罚并同意适用速裁程序；以案件事实清楚、证据确实充分为前提。"},
 	{CodeCrPL223Impaired, "刑事诉讼法第二百二十三条第一项；刑诉法解释第三百七十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用速裁程序。"},
@@ -187,7 +211,14 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL215MajorImpact, "刑事诉讼法第二百一十五条第二项；刑诉法解释第三百六十条第三项", "案件有重大社会影响，不适用简易程序。"},
 	{CodeCrPL215CoDefendant, "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
-	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议超过三年有期徒刑，适用简易程序时应当组成合议庭。"},
+	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
+
+	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
+	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},
+	{CodeCrPL256FastTrackBarred, "刑事诉讼法第二百五十六条、第二百二十二条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；速裁程序由审判员一人独任审判，不适用。"},
+	{CodeCrPL256NewPanel, "刑事诉讼法第二百五十六条、第二百一十六条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭，原来是第一审案件的依照第一审程序审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
+	{CodeInterp213FastTrackBarred, "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条", "涉及群体利益、公共利益的第一审刑事案件，应当由审判员和人民陪审员组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
+	{CodeInterp213AssessorPanel, "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百一十六条", "涉及群体利益、公共利益的第一审刑事案件，应当由审判员和人民陪审员组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
 
 	{CodeReviewGroupDispute, "法发〔2021〕30号", "当事人一方人数众多，可能属于群体性纠纷（四类案件），需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewPublicInterest, "法发〔2021〕30号；民事诉讼法第四十二条", "案件涉及国家利益、社会公共利益（四类案件），需院庭长监督管理，不分入速裁团队。"},

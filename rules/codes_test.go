@@ -18,6 +18,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"limits":         limitCases(tb),
 		"regimes":        regimeCases(tb),
 		"law":            lawCases(tb),
+		"second reading": secondReadingCases(tb),
 	}
 }
 
@@ -156,6 +157,18 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferNonMonetary:          "民事诉讼法第一百六十五条",
 		rules.CodeInferForeign:              "民诉法解释第五百二十条、第五百四十九条",
 		rules.CodeInferFiledOnToday:         "",
+		rules.CodeCPL41PanelRequired:        "民事诉讼法第四十一条第三款、第四款",
+		rules.CodeCPL41SingleJudgeBarred:    "民事诉讼法第四十条第二款、第四十一条第三款、第四款",
+		rules.CodeMSPL98Simplified:          "海事诉讼特别程序法第九十八条",
+		rules.CodeInterp273NotMandatory:     "民诉法解释第二百七十三条",
+		rules.CodeCrPL222NoAdmission:        "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL222NoAcceptance:       "刑事诉讼法第二百二十二条",
+		rules.CodeCrPL239FastTrackBarred:    "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条",
+		rules.CodeCrPL239NewPanel:           "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条",
+		rules.CodeCrPL256FastTrackBarred:    "刑事诉讼法第二百五十六条、第二百二十二条",
+		rules.CodeCrPL256NewPanel:           "刑事诉讼法第二百五十六条、第二百一十六条",
+		rules.CodeInterp213FastTrackBarred:  "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条",
+		rules.CodeInterp213AssessorPanel:    "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百一十六条",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -472,7 +472,7 @@ func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Pr
 
 // statusBars are the reasons of a decision that exclude a procedure because
 // of what the case is, which does not change while it is pending: the level
-// of the court, remand and retrial, public interest, personal status and
+// of the court, remand and retrial, public or group interest, personal status and
 // property confirmation, foreign parties, numerous parties, a defendant
 // whose whereabouts were unknown when the suit was brought (Interp. 257(1)
 // fixes it at that moment), a minor or impaired defendant, major social
@@ -508,6 +508,12 @@ var statusBars = map[string]bool{
 	CodeCrPL214CourtLevel:         true,
 	CodeCrPL215Impaired:           true,
 	CodeCrPL215MajorImpact:        true,
+	// Where the law requires a panel, fast-track's single judge cannot sit
+	// and civil small claims or simplified procedure cannot either.
+	CodeCPL41SingleJudgeBarred:   true,
+	CodeCrPL239FastTrackBarred:   true,
+	CodeCrPL256FastTrackBarred:   true,
+	CodeInterp213FastTrackBarred: true,
 }
 
 // StatusBar reports whether a reason code is a status bar: a statutory

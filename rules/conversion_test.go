@@ -112,6 +112,9 @@ func outcomeCases(tb testing.TB) []ocase {
 	crimOrd := decisionOf(tb, crim, pOrd)
 	crimMinor := decisionOf(tb, with(crim, party(0, minor)), pOrd)
 	crimNoPlea := decisionOf(tb, with(crim, circ(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })), pOrd)
+	crimRemanded := decisionOf(tb, with(crim, remanded), pSimp)
+	crimGroup := decisionOf(tb, with(crim, circ(func(c *triagev1.Circumstances) { c.GroupInterest = true })), pOrd)
+	crimNoAcceptance := decisionOf(tb, with(crim, plea(true, false)), pSimp)
 
 	return []ocase{
 		// --- the form of the request: *FieldError ---
@@ -190,6 +193,16 @@ func outcomeCases(tb testing.TB) []ocase {
 			name: "override to simplified of a remanded administrative case", dec: admRemanded, out: outcome(chOver, pSimp),
 			rule: rules.RuleProcedureExcluded, article: "行政诉讼法第八十二条第三款",
 		},
+		{
+			// 刑事诉讼法第二百三十九条: a new panel, so no single judge.
+			name: "override to fast-track of a remanded criminal case", dec: crimRemanded, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条",
+		},
+		{
+			name: "override to fast-track of a case of group interest", dec: crimGroup, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条",
+		},
+		{name: "override to fast-track once the acceptance is established", dec: crimNoAcceptance, out: outcome(chOver, pFT), near: []string{rules.RuleProcedureExcluded}},
 		// Near misses: bars that rest on what the filing did not state or on
 		// a state the court may have resolved do not hold against the court.
 		{name: "override to small claims though appraisal was expected", dec: civAppraisal, out: outcome(chOver, pSC), near: []string{rules.RuleProcedureExcluded}},
@@ -382,13 +395,19 @@ func TestConversionErrorText(t *testing.T) {
 
 func TestStatusBar(t *testing.T) {
 	for code, want := range map[string]bool{
-		rules.CodeInterp257Remanded:     true,
-		rules.CodeCrPL223Minor:          true,
-		rules.CodeCrPL222NoGuiltyPlea:   false, // not stated is not absent
-		rules.CodeCPL166Counterclaim:    false, // may be withdrawn
-		rules.CodeCPL165OverMandatory:   false, // the parties may still agree
-		rules.CodeAdmin82NotQualified:   false, // the parties may still agree
-		rules.CodeInterp140PublicNotice: false,
+		rules.CodeInterp257Remanded:        true,
+		rules.CodeCrPL223Minor:             true,
+		rules.CodeCrPL222NoGuiltyPlea:      false, // not stated is not absent
+		rules.CodeCrPL222NoAdmission:       false,
+		rules.CodeCrPL222NoAcceptance:      false,
+		rules.CodeCPL41SingleJudgeBarred:   true,  // 民事诉讼法第四十一条: a new panel
+		rules.CodeCrPL239FastTrackBarred:   true,  // 刑事诉讼法第二百三十九条
+		rules.CodeCrPL256FastTrackBarred:   true,  // 刑事诉讼法第二百五十六条
+		rules.CodeInterp213FastTrackBarred: true,  // 刑诉法解释第二百一十三条
+		rules.CodeCPL166Counterclaim:       false, // may be withdrawn
+		rules.CodeCPL165OverMandatory:      false, // the parties may still agree
+		rules.CodeAdmin82NotQualified:      false, // the parties may still agree
+		rules.CodeInterp140PublicNotice:    false,
 	} {
 		if got := rules.StatusBar(code); got != want {
 			t.Errorf("StatusBar(%s) = %v, want %v", code, got, want)

@@ -21,7 +21,9 @@ type period struct {
 // such as public notice or appraisal: the court's case system stays the
 // authority on the running clock.
 func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure) *triagev1.TimeLimit {
-	months := f.GetCircumstances().GetRecommendedSentenceMonths()
+	// The kind decides as much as the term: 拘役 or a fine is no 有期徒刑 at
+	// all, life or death more than any term (CrPL 220, 225).
+	sentence := SentenceOf(f.GetCircumstances())
 	var pr period
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
@@ -48,12 +50,12 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure) *triagev
 		switch p {
 		case triagev1.Procedure_PROCEDURE_FAST_TRACK:
 			pr = period{days: 10, article: "刑事诉讼法第二百二十五条", extension: "对可能判处的有期徒刑超过一年的，可以延长至十五日。"}
-			if months > fastTrackLongSentence {
+			if sentence.OverOneYear {
 				pr.extension = "本案量刑建议超过一年有期徒刑，可以延长至十五日。"
 			}
 		case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
 			pr = period{days: 20, article: "刑事诉讼法第二百二十条", extension: "对可能判处的有期徒刑超过三年的，可以延长至一个半月。"}
-			if months > simplifiedLongSentence {
+			if sentence.OverThreeYears {
 				pr.extension = "本案量刑建议超过三年有期徒刑，可以延长至一个半月。"
 			}
 		case triagev1.Procedure_PROCEDURE_ORDINARY:

@@ -78,6 +78,17 @@ type Facts struct {
 	// AmountToLimit is the claim divided by the applicable CPL 165 ¶1 limit;
 	// 0 when there is no claim or no limit.
 	AmountToLimit float64
+	// Maritime: the court is a maritime court (海事法院), which may use small
+	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
+	// though it sits at intermediate level. Civil filings only.
+	Maritime bool
+
+	// Criminal filings only, with the deprecated fields folded in: the
+	// defendant's plea, the co-defendants' positions and the sentencing
+	// recommendation read against the law's thresholds.
+	Plea         Plea
+	CoDefendants CoDefendants
+	Sentence     Sentence
 }
 
 // Option returns the assessment's option for p, or nil.

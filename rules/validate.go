@@ -101,6 +101,49 @@ func Validate(f *triagev1.Filing) error {
 	if m := f.GetCircumstances().GetRecommendedSentenceMonths(); m < 0 || m > maxSentenceMons {
 		return fieldErrorf("filing.circumstances.recommended_sentence_months", "must be between 0 and %d", maxSentenceMons)
 	}
+	return validateSentence(f.GetCircumstances())
+}
+
+// Longest terms a sentencing recommendation of each kind can carry, in
+// months. 刑法第四十二条 gives 拘役 one to six months and 第三十八条 管制 three
+// months to two years for one crime, but 第六十九条 lets a combined sentence
+// for several crimes reach one and three years, and a recommendation states
+// the sentence to be executed: the combined caps are the bounds, so a lawful
+// recommendation is never refused. 刑法第七十二条 suspends only 拘役 or
+// 有期徒刑 of at most three years.
+const (
+	maxDetentionMonths    = 12
+	maxSurveillanceMonths = 36
+	maxSuspendedMonths    = 36
+)
+
+// validateSentence refuses a recommendation whose kind and term contradict
+// each other, since the rules would read its thresholds from one or the other.
+func validateSentence(c *triagev1.Circumstances) error {
+	const field = "filing.circumstances.recommended_sentence_months"
+	k, m := c.GetRecommendedSentenceKind(), c.GetRecommendedSentenceMonths()
+	if _, ok := triagev1.SentenceKind_name[int32(k)]; !ok {
+		return fieldErrorf("filing.circumstances.recommended_sentence_kind", "is not a known sentence kind")
+	}
+	switch k {
+	case triagev1.SentenceKind_SENTENCE_KIND_FINE_ONLY, triagev1.SentenceKind_SENTENCE_KIND_EXEMPTION,
+		triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, triagev1.SentenceKind_SENTENCE_KIND_DEATH:
+		if m > 0 {
+			return fieldErrorf(field, "must be 0 for recommended_sentence_kind %s, which has no term", k)
+		}
+	case triagev1.SentenceKind_SENTENCE_KIND_CRIMINAL_DETENTION:
+		if m > maxDetentionMonths {
+			return fieldErrorf(field, "is %d; 拘役 is at most %d months (刑法第四十二条、第六十九条)", m, maxDetentionMonths)
+		}
+	case triagev1.SentenceKind_SENTENCE_KIND_PUBLIC_SURVEILLANCE:
+		if m > maxSurveillanceMonths {
+			return fieldErrorf(field, "is %d; 管制 is at most %d months (刑法第三十八条、第六十九条)", m, maxSurveillanceMonths)
+		}
+	case triagev1.SentenceKind_SENTENCE_KIND_SUSPENDED:
+		if m > maxSuspendedMonths {
+			return fieldErrorf(field, "is %d; only a sentence of at most %d months can be suspended (刑法第七十二条)", m, maxSuspendedMonths)
+		}
+	}
 	return nil
 }
 

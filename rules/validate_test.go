@@ -13,6 +13,7 @@ import (
 // TestValidate checks every FieldError path Validate can return, with the
 // exact Field, and that the limit itself is accepted (the near miss).
 func TestValidate(t *testing.T) {
+	const sentenceField = "filing.circumstances.recommended_sentence_months"
 	base := civilBase(t)
 	w := func(mods ...mod) *triagev1.Filing { return with(base, mods...) }
 	for _, tc := range []struct {
@@ -69,6 +70,23 @@ func TestValidate(t *testing.T) {
 		{"negative sentence", w(sentence(-1)), "filing.circumstances.recommended_sentence_months"},
 		{"sentence of 360 months", w(sentence(360)), ""},
 		{"sentence of 361 months", w(sentence(361)), "filing.circumstances.recommended_sentence_months"},
+		// The kind and the term must agree (刑法第三十八条、第四十二条、第六十九条、第七十二条).
+		{"fine only with a term", w(sentenceKind(fineOnly, 1)), sentenceField},
+		{"fine only without a term", w(sentenceKind(fineOnly, 0)), ""},
+		{"exemption with a term", w(sentenceKind(exemption, 3)), sentenceField},
+		{"exemption without a term", w(sentenceKind(exemption, 0)), ""},
+		{"life with a term", w(sentenceKind(life, 240)), sentenceField},
+		{"life without a term", w(sentenceKind(life, 0)), ""},
+		{"death with a term", w(sentenceKind(death, 1)), sentenceField},
+		{"death without a term", w(sentenceKind(death, 0)), ""},
+		{"拘役 of 12 months (several crimes)", w(sentenceKind(detention, 12)), ""},
+		{"拘役 of 13 months", w(sentenceKind(detention, 13)), sentenceField},
+		{"管制 of 36 months (several crimes)", w(sentenceKind(surveillance, 36)), ""},
+		{"管制 of 37 months", w(sentenceKind(surveillance, 37)), sentenceField},
+		{"缓刑 of 36 months", w(sentenceKind(suspended, 36)), ""},
+		{"缓刑 of 37 months", w(sentenceKind(suspended, 37)), sentenceField},
+		{"fixed term of 240 months", w(sentenceKind(fixedTerm, 240)), ""},
+		{"sentence kind unknown", w(sentenceKind(triagev1.SentenceKind(99), 0)), "filing.circumstances.recommended_sentence_kind"},
 		{"no circumstances", w(func(f *triagev1.Filing) { f.Circumstances = nil }), ""},
 		{"no parties", w(func(f *triagev1.Filing) { f.Parties = nil }), ""},
 		// The first invalid field is named.
