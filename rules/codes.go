@@ -267,3 +267,20 @@ func Codes() []string {
 	}
 	return out
 }
+
+// RequiresPanel reports whether o may only be tried by a panel (合议庭): one
+// of its reasons is a panel condition — CPL 41 (remanded or retried), CPL 42,
+// CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
+// panel), Interp. 213 (assessors for group or public interests). Such a case
+// never goes to a 速裁团队, whose judges sit alone; the review flag does not
+// cover it, because the law requires the panel whether or not anyone looks.
+func RequiresPanel(o *triagev1.ProcedureOption) bool {
+	for _, r := range o.GetReasons() {
+		switch r.GetCode() {
+		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeCrPL216PanelRequired,
+			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel:
+			return true
+		}
+	}
+	return false
+}

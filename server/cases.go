@@ -174,10 +174,15 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
 	}
 	// 四类案件 and every case flagged for review stay off fast-track teams,
-	// designated or not (docs/statutes.md, Review signals).
+	// designated or not (docs/statutes.md, Review signals); so do cases the
+	// law reserves for a panel under the procedure now applied.
 	if team.FastTrack && d.GetNeedsReview() {
 		return nil, &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
 			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}
+	}
+	if team.FastTrack && routing.OffFastTrack(d, proc) {
+		return nil, &preconditionError{rule: "PANEL_CASE_TO_FAST_TRACK",
+			msg: fmt.Sprintf("the law requires a panel for this case under %s; fast-track team %s sits with single judges", proc, team.ID)}
 	}
 	a := &triagev1.Assignment{
 		DecisionId:   d.GetDecisionId(),
