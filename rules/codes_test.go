@@ -17,6 +17,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"clock":          clockCases(tb),
 		"limits":         limitCases(tb),
 		"law":            lawCases(tb),
+		"holidays":       holidayCases(tb),
 	}
 }
 
@@ -148,6 +149,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferNonMonetary:          "民事诉讼法第一百六十五条",
 		rules.CodeInferForeign:              "民诉法解释第五百二十条、第五百四十九条",
 		rules.CodeInferFiledOnToday:         "",
+		rules.CodeHolidayCalendarMissing:    "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款",
+		rules.CodeCrPL105Detained:           "刑事诉讼法第一百零五条第四款",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {
