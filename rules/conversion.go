@@ -69,7 +69,8 @@ const (
 	RuleChangeNotForCaseKind = "CHANGE_NOT_FOR_CASE_KIND"
 	RuleChangeNotFromCurrent = "CHANGE_NOT_FROM_CURRENT_PROCEDURE"
 
-	// The decision recorded a statutory exclusion of the procedure chosen.
+	// The assessment (the decision's, or that of the latest corrected
+	// filing) found the procedure chosen unavailable.
 	RuleProcedureExcluded = "PROCEDURE_EXCLUDED"
 
 	// 普转简 (civil only).
@@ -106,7 +107,7 @@ var conversionRules = [...]ConversionRule{
 	{RuleNoConversionIntoFastTrack, "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条", "速裁程序在送达起诉书副本时决定适用；法律只规定了速裁程序转为普通程序或简易程序，没有在审理过程中转入速裁程序的规定。"},
 	{RuleChangeNotForCaseKind, "", "该程序转换不属于本类案件的程序（小额诉讼程序仅适用于民事案件，速裁程序仅适用于刑事案件）。"},
 	{RuleChangeNotFromCurrent, "", "该程序转换须从案件现行的程序作出，与已记录的程序不符。"},
-	{RuleProcedureExcluded, "", "分流决定记载了排除该程序的法定情形；如该情形有误，应以更正后的立案信息重新分流。"},
+	{RuleProcedureExcluded, "", "依立案信息，该程序不能适用；如相关事实已经变更或认定有误，应在本次记录中载明更正后的立案信息及其依据。"},
 	{RuleInterp260AfterHearing, "民诉法解释第二百六十条", "已经按照普通程序审理的案件，在开庭后不得转为简易程序审理。"},
 	{RuleProv2NoAgreement, "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款", "普通程序转为简易程序须当事人各方自愿选择并经人民法院审查同意；人民法院不得违反当事人自愿原则将普通程序转为简易程序。"},
 	{RuleInterp264Interp257Case, "民诉法解释第二百五十七条、第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定不适用简易程序的案件，当事人约定适用简易程序的，人民法院不予准许。"},

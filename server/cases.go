@@ -147,24 +147,38 @@ type RulesSource interface {
 	Rules() *rules.Engine
 }
 
-// rulesFor returns the rules an outcome of decision d is checked with: the
-// decider's rules, which are the rules d was decided with when the versions
-// match. The server keeps no engine of an earlier rules version, so a
-// decision made under other rules (an older file, a rebuilt binary) has its
-// corrections re-evaluated by the current rules, the law the court applies
-// today; the decision's own options still bar what they barred. Without a
-// RulesSource decider, the embedded rules serve.
+// rulesFor returns the rules an outcome of decision d is checked with, its
+// corrections re-evaluated by and its due date counted with.
+//
+// They are the rules d was decided with when the server still has them: the
+// decider's current rules, or the embedded ones (a server started with
+// -rules that decided earlier cases on the built-in file), matched on
+// d.rules_version. Otherwise, for a decision made under a rules file or a
+// build this process no longer has, they are the current rules: the law the
+// court applies today, and the decision's own options still bar what they
+// barred. Due dates always count with the current holiday calendar, the
+// operator's latest (-holidays).
 func (s *Service) rulesFor(d *triagev1.Decision) (*rules.Engine, error) {
+	var current *rules.Engine
 	if src, ok := s.decider.(RulesSource); ok {
-		if e := src.Rules(); e != nil {
-			return e, nil
-		}
+		current = src.Rules()
 	}
-	e, err := rules.Default()
+	if current != nil && current.Version() == d.GetRulesVersion() {
+		return current, nil
+	}
+	s.cases.init()
+	embedded, err := s.cases.embeddedRules()
 	if err != nil {
 		return nil, fmt.Errorf("rules for decision %s (rules %s): %w", d.GetDecisionId(), d.GetRulesVersion(), err)
 	}
-	return e, nil
+	switch {
+	case current == nil:
+		return embedded, nil
+	case embedded.Version() == d.GetRulesVersion():
+		return embedded.WithHolidays(current.Holidays()), nil
+	default:
+		return current, nil
+	}
 }
 
 // AssignCase records a designated assignment (指定分案): the logged
@@ -284,6 +298,9 @@ type caseState struct {
 	// stopped is closed by StopFeeds.
 	stopped  chan struct{}
 	stopOnce sync.Once
+	// embeddedRules loads the rules built into the binary once, for
+	// outcomes of decisions made with them (rulesFor).
+	embeddedRules func() (*rules.Engine, error)
 }
 
 // decisionLocks is how many stripes the per-decision locks have.
@@ -296,6 +313,7 @@ func (c *caseState) init() {
 			c.locks[i] = make(chan struct{}, 1)
 		}
 		c.stopped = make(chan struct{})
+		c.embeddedRules = sync.OnceValues(rules.Default)
 	})
 }
 

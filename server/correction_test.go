@@ -149,3 +149,54 @@ func reopen(t *testing.T, st store.Store, target string) store.Store {
 	}
 	return openTarget(t, target)
 }
+
+// rulesDecider is a Decider that names its rules.
+type rulesDecider struct {
+	Decider
+	r *rules.Engine
+}
+
+func (d rulesDecider) Rules() *rules.Engine { return d.r }
+
+// TestRulesFor: an outcome is checked with the rules its decision recorded
+// when the server has them, else with the current rules; due dates always
+// count with the current calendar.
+func TestRulesFor(t *testing.T) {
+	embedded, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := strings.Replace(string(rules.DefaultFile()), `"version": "`, `"version": "court-`, 1)
+	courtRules, err := rules.Load([]byte(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := rules.LoadHolidays([]byte(`{"version":"cal-x","notices":[{"year":2024,"title":"t","number":"n","issued_on":"2023-10-25","rest":["2024-10-01..2024-10-07"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if courtRules.Version() == embedded.Version() {
+		t.Fatal("fixture: the court's rules share the embedded version")
+	}
+	courtRules = courtRules.WithHolidays(cal)
+	svc := &Service{decider: rulesDecider{r: courtRules}}
+	for _, tc := range []struct {
+		name, version, want string
+	}{
+		{"decided with the current rules", courtRules.Version(), courtRules.Version()},
+		{"decided with the embedded rules", embedded.Version(), embedded.Version()},
+		{"decided with rules the server no longer has", "2019-01-01+deadbeef", courtRules.Version()},
+	} {
+		e, err := svc.rulesFor(&triagev1.Decision{RulesVersion: tc.version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Version() != tc.want || e.Holidays().Version() != "cal-x" {
+			t.Errorf("%s: rules %s with calendar %s, want %s with cal-x", tc.name, e.Version(), e.Holidays().Version(), tc.want)
+		}
+	}
+	plain := &Service{decider: nil}
+	if e, err := plain.rulesFor(&triagev1.Decision{}); err != nil || e.Version() != embedded.Version() {
+		t.Errorf("without a RulesSource: %v, %v; want the embedded rules", e, err)
+	}
+}
