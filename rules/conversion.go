@@ -296,7 +296,7 @@ func (a assessed) option(p triagev1.Procedure) *triagev1.ProcedureOption {
 	return nil
 }
 
-// Engine.ValidateOutcome is ValidateOutcome with fact corrections. The
+// ValidateOutcome is rules.ValidateOutcome with fact corrections. The
 // outcome is checked against the facts as last corrected: this outcome's
 // correction, else the latest one recorded before it, else the filing as
 // decided. A correction (outcome.correction) must carry the filing as the
