@@ -22,6 +22,7 @@ type Engine struct {
 	causes         *causeIndex
 	groupMin       int
 	reviewKeywords *keywordMatcher
+	holidays       *Calendar
 	now            func() time.Time
 }
 
@@ -36,6 +37,17 @@ func (e *Engine) WithClock(now func() time.Time) *Engine {
 	c.now = now
 	return &c
 }
+
+// WithHolidays returns a copy of the engine that moves due dates off the
+// rest days of cal (flag -holidays) instead of the embedded calendar.
+func (e *Engine) WithHolidays(cal *Calendar) *Engine {
+	c := *e
+	c.holidays = cal
+	return &c
+}
+
+// Holidays returns the holiday calendar the engine counts due dates with.
+func (e *Engine) Holidays() *Calendar { return e.holidays }
 
 // LookupCause resolves a written cause of a case kind to its node in the
 // official catalogues merged with the rules file's causes (exactly, by an
@@ -129,8 +141,18 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		criminal(f, a)
 	}
 	e.review(f, a)
+	missing := false
 	for _, o := range a.Options {
-		o.TimeLimit = timeLimit(f, a, o.GetProcedure())
+		o.TimeLimit = timeLimit(f, a, o.GetProcedure(), e.holidays)
+		missing = missing || o.GetTimeLimit().GetHolidayCalendarMissing()
+	}
+	// A due date not checked against the holidays must be said, not left
+	// for the reader to notice as an absent field.
+	if missing {
+		a.Inferences = append(a.Inferences, reason(CodeHolidayCalendarMissing))
+	}
+	if detained(f) {
+		a.Inferences = append(a.Inferences, reason(CodeCrPL105Detained))
 	}
 	return a, nil
 }

@@ -187,8 +187,15 @@ func Load(b []byte) (*Engine, error) {
 			return nil, fmt.Errorf("rules: review_keywords[%d] is empty", i)
 		}
 	}
+	// Due dates count with the embedded holiday calendar unless the caller
+	// supplies another (WithHolidays): the rules file does not carry one.
+	cal, err := DefaultHolidays()
+	if err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(b)
 	return &Engine{
+		holidays:       cal,
 		version:        f.Version + "+" + hex.EncodeToString(sum[:4]) + codeRevision(),
 		limits:         limits,
 		causes:         causes,

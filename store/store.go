@@ -118,6 +118,9 @@ type Store interface {
 	// the decision still has exactly prior outcomes, so two replicas cannot
 	// both record a "first" outcome.
 	SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error
+	// GetFiling returns the filing recorded with decision decisionID,
+	// ErrNotFound for an unknown decision.
+	GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error)
 	// ListOutcomes returns a decision's outcomes in the order recorded,
 	// ErrNotFound for an unknown decision.
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)

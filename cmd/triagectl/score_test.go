@@ -148,6 +148,7 @@ func TestScore(t *testing.T) {
 		{name: "concurrency zero", args: []string{"score", "-local", "-concurrency", "0"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
 		{name: "concurrency negative", args: []string{"score", "-concurrency=-3"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
 		{name: "rules without local", args: []string{"score", "-rules", "r.json"}, wantCode: 2, wantStderr: []string{"-rules needs -local"}},
+		{name: "holidays without local", args: []string{"score", "-holidays", "h.json"}, wantCode: 2, wantStderr: []string{"-holidays needs -local"}},
 		{name: "dry run with local", args: []string{"score", "-local", "-dry-run"}, wantCode: 2, wantStderr: []string{"-dry-run is for a server"}},
 		{name: "timeout with local", args: []string{"score", "-local", "-timeout", "1s"}, wantCode: 2, wantStderr: []string{"-timeout is for calls to a server"}},
 		{name: "zero timeout", args: []string{"score", "-timeout", "0s"}, wantCode: 2, wantStderr: []string{"-timeout must be positive"}},
@@ -156,6 +157,7 @@ func TestScore(t *testing.T) {
 		{name: "model without local", args: []string{"score", "-model", "baseline"}, wantCode: 2, wantStderr: []string{"-model needs -local"}},
 		{name: "missing model directory", args: []string{"score", "-local", "-model", "testdata/no-such-model"}, wantCode: 1, wantStderr: []string{"load model"}},
 		{name: "missing rules file", args: []string{"score", "-local", "-rules", "testdata/nope.json"}, wantCode: 1, wantStderr: []string{"load rules"}},
+		{name: "missing holidays file", args: []string{"score", "-local", "-holidays", "testdata/nope.json"}, wantCode: 1, wantStderr: []string{"load holidays"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

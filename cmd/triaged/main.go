@@ -49,6 +49,7 @@ type options struct {
 	httpAddr        string
 	dataDir         string
 	rulesFile       string
+	holidaysFile    string
 	storeTarget     string
 	teamsFile       string
 	modelDir        string
@@ -67,6 +68,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.httpAddr, "http-addr", "127.0.0.1:9090", "HTTP listen address for /metrics, /healthz and /readyz")
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
+	fs.StringVar(&o.holidaysFile, "holidays", "", "holiday calendar (JSON) that moves due dates off rest days; empty uses the embedded calendar")
 	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams")
 	fs.StringVar(&o.storeTarget, "store", "", "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile)
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
@@ -106,7 +108,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}
 
-	rulesEngine, err := loadRules(o.rulesFile)
+	rulesEngine, err := loadRules(o.rulesFile, o.holidaysFile)
 	if err != nil {
 		return err
 	}
@@ -159,6 +161,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 
 	logger.Info("starting",
 		slog.String("rules_version", rulesEngine.Version()),
+		slog.String("holiday_calendar", rulesEngine.Holidays().Version()),
 		slog.String("model_version", engine.Scorer().Version()),
 		slog.String("teams_version", teams.Version()),
 		slog.String("store", store.Redact(target)))
@@ -195,11 +198,17 @@ func loadTeams(path string) (*routing.Teams, error) {
 	return t, nil
 }
 
-// loadRules opens -rules (the embedded rules when empty).
-func loadRules(path string) (*rules.Engine, error) {
+// loadRules opens -rules and -holidays (the embedded files when empty). A
+// bad file of either stops the start: serving with the embedded one instead
+// would hide the operator's mistake.
+func loadRules(path, holidaysPath string) (*rules.Engine, error) {
 	r, err := rules.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load rules: %w", err)
 	}
-	return r, nil
+	cal, err := rules.OpenHolidays(holidaysPath)
+	if err != nil {
+		return nil, fmt.Errorf("load holidays: %w", err)
+	}
+	return r.WithHolidays(cal), nil
 }

@@ -115,6 +115,8 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "bad log level", args: []string{"-log-level=loud"}, code: 2},
 		{name: "stray argument", args: []string{"serve"}, code: 2},
 		{name: "missing rules file", args: []string{"-rules=" + filepath.Join(t.TempDir(), "none.json")}, code: 1},
+		{name: "missing holidays file", args: []string{"-holidays=" + filepath.Join(t.TempDir(), "none.json")}, code: 1},
+		{name: "bad holidays file", args: []string{"-holidays=" + badHolidays(t)}, code: 1},
 		{name: "bad listen address", args: []string{"-grpc-addr=127.0.0.1:-1", "-http-addr=127.0.0.1:0"}, code: 1},
 	}
 	for _, tt := range tests {
@@ -168,4 +170,14 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// badHolidays writes a calendar with a duplicate day: refused as a whole.
+func badHolidays(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "holidays.json")
+	b := `{"version":"v","notices":[{"year":2024,"title":"t","number":"n","issued_on":"2023-10-25","rest":["2024-10-01","2024-10-01"]}]}`
+	if err := os.WriteFile(path, []byte(b), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
