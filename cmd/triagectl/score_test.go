@@ -111,7 +111,7 @@ func TestScore(t *testing.T) {
 			wantCode: 1,
 			wantOut:  scoreFixtureOut,
 			wantStderr: []string{
-				"line 3 (filing ?): INVALID_ARGUMENT: parse filing",
+				"line 3 (filing ?): INVALID_ARGUMENT: not a complete JSON object (a truncated line?)",
 				"line 5 (filing (2024)辽0102民初1301号): INVALID_ARGUMENT: invalid filing.claim_amount_fen: must not be negative",
 				"scored 4, failed 2 in ",
 				"recommended SMALL_CLAIMS 1, SIMPLIFIED 2, FAST_TRACK 1",
