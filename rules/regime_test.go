@@ -41,8 +41,8 @@ func limitShows(article string, percent int32, derived bool, from string, mandat
 // figures are 北京's, typed from the wage statistic (not read from the rules
 // file): 2011 ¥75,482 → 30% = 22,644.60 → 22,645 from 2013-01-01; 2015
 // ¥111,390 → 33,417 from 2016-07-01; 2016 ¥119,928 → 35,978 from
-// 2017-07-01; 2020 ¥185,026 → 30% = 55,507.80 → 55,508 from 2021-07-01, and
-// 50% = 92,513, 2× = 370,052 from 2022-01-01.
+// 2017-07-01; 2020 ¥178,178 → 30% = 53,453.40 → 53,453 from 2021-07-01, and
+// 50% = 89,089, 2× = 356,356 from 2022-01-01.
 func regimeCases(tb testing.TB) []tcase {
 	base := civilBase(tb)
 	bj := func(day string, amount int64, mods ...mod) *triagev1.Filing {
@@ -104,19 +104,19 @@ func regimeCases(tb testing.TB) []tcase {
 			extra:  limitShows(art162of2017, 30, true, "2017-07-01", 35978_00, 0),
 		},
 		{
-			name: "2021-12-31: ¥60,000 is over 30% (55,508)", filing: bj("2021-12-31", 60000_00),
+			name: "2021-12-31: ¥60,000 is over 30% (53,453)", filing: bj("2021-12-31", 60000_00),
 			avail:  av(pSC, avU),
 			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
 			silent: []string{rules.CodeCPL165Mandatory},
-			extra:  limitShows(art162of2017, 30, true, "2021-07-01", 55508_00, 0),
+			extra:  limitShows(art162of2017, 30, true, "2021-07-01", 53453_00, 0),
 		},
 		{
 			// Same statistic, new law: the 2021 amendment's 50%.
-			name: "2022-01-01: ¥60,000 is under 50% (92,513)", filing: bj("2022-01-01", 60000_00),
+			name: "2022-01-01: ¥60,000 is under 50% (89,089)", filing: bj("2022-01-01", 60000_00),
 			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
 			fires:  []string{at(locSC, rules.CodeCPL165Mandatory)},
 			silent: []string{rules.CodeCPL162OverLimit, rules.CodeCPL162Mandatory},
-			extra:  limitShows(art165, 50, true, "2022-01-01", 92513_00, 370052_00),
+			extra:  limitShows(art165, 50, true, "2022-01-01", 89089_00, 356356_00),
 		},
 		{
 			name: "2021-12-31: ¥100,000 with agreement, no agreement band yet", filing: bj("2021-12-31", 100000_00, agree),

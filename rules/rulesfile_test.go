@@ -101,7 +101,7 @@ func TestLoadRefuses(t *testing.T) {
 			[]string{"北京市 2013-07-01", "not 30% of average_wage_yuan 84742", "want 25423"}},
 		{"derived figure 0.60 yuan off", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "25422" }),
 			[]string{"北京市 2013-07-01", "not 30%"}},
-		{"derived at 50% before 2022", limit("北京市", "2021-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "92513" }),
+		{"derived at 50% before 2022", limit("北京市", "2021-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "89089" }),
 			[]string{"北京市 2021-07-01", "not 30%", "第一百六十二条"}},
 		{"derived at 30% from 2022", limit("北京市", "2022-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "58395" }),
 			[]string{"北京市 2022-07-01", "not 50%", "第一百六十五条"}},
