@@ -120,7 +120,7 @@ func (a *Assessment) NeedsReview() bool { return len(a.ReviewReasons) > 0 }
 // kind, whether it is legally available. A validation problem is returned as
 // a *FieldError.
 func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
-	if err := Validate(f); err != nil {
+	if err := ValidateAt(f, e.now()); err != nil {
 		return nil, err
 	}
 	a := &Assessment{}

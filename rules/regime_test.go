@@ -230,7 +230,9 @@ var provinceCodes = []string{
 // checks the embedded file gives a limit under the right law every time: a
 // filing anywhere in those years must never fall to LIMIT_UNKNOWN.
 func TestEveryProvinceEveryDayHasALimit(t *testing.T) {
-	e := defaultEngine(t)
+	// The walk reaches 2026-12-31: judge it from a day after it, so that no
+	// date of the walk is a filing in the future.
+	e := defaultEngine(t).WithClock(func() time.Time { return time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC) })
 	base := civilBase(t)
 	var days []time.Time
 	for m := time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC); m.Year() <= 2026; m = m.AddDate(0, 1, 0) {
