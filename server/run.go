@@ -65,6 +65,11 @@ type Config struct {
 	ReloadSignals <-chan os.Signal
 	WatchInterval time.Duration
 
+	// Security is who may call what, TLS, load shedding and rate limits.
+	// Run refuses a non-loopback gRPC address without TLS unless
+	// Security.Insecure is set.
+	Security Security
+
 	// OnServing, if set, is called once both listeners are bound and health
 	// is SERVING, with the bound addresses (useful with port 0).
 	OnServing func(grpcAddr, httpAddr net.Addr)
@@ -103,9 +108,16 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("run: %w", err)
 	}
 	health := NewHealth()
-	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer, Admin: cfg.Admin})
+	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
+	}
+	insecureGauge := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "fenjian_grpc_insecure_listener",
+		Help: "1 when gRPC listens without TLS on a non-loopback address (-insecure).",
+	})
+	if err := cfg.Registerer.Register(insecureGauge); err != nil {
+		return fmt.Errorf("run: register listener metric: %w", err)
 	}
 	httpSrv := newHTTPServer(NewHTTPHandler(cfg.Gatherer, health, logger), logger)
 
@@ -113,6 +125,15 @@ func Run(ctx context.Context, cfg Config) error {
 	grpcLis, err := lc.Listen(ctx, "tcp", cfg.GRPCAddr)
 	if err != nil {
 		return fmt.Errorf("run: listen gRPC on %q: %w", cfg.GRPCAddr, err)
+	}
+	if cfg.Security.TLS.Config == nil && !isLoopback(grpcLis.Addr()) {
+		if !cfg.Security.Insecure {
+			_ = grpcLis.Close()
+			return fmt.Errorf("run: gRPC address %s is not loopback and has no TLS: give -tls-cert and -tls-key, or -insecure if TLS ends in front of this server", grpcLis.Addr())
+		}
+		insecureGauge.Set(1)
+		logger.Warn("gRPC listens without TLS on a non-loopback address (-insecure): tokens and case data cross the network in clear unless a proxy encrypts them",
+			slog.String("grpc_addr", grpcLis.Addr().String()))
 	}
 	httpLis, err := lc.Listen(ctx, "tcp", cfg.HTTPAddr)
 	if err != nil {
@@ -175,6 +196,13 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// isLoopback reports whether a bound address is on a loopback interface
+// only (0.0.0.0 and :: are every interface, not loopback).
+func isLoopback(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
 }
 
 // shutdown drains the servers: NOT_SERVING first, then a graceful gRPC stop

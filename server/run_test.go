@@ -34,6 +34,9 @@ func startRun(t *testing.T, cfg Config) *running {
 	r := &running{logs: &syncBuffer{}}
 	reg := prometheus.NewRegistry()
 	cfg.GRPCAddr, cfg.HTTPAddr = "127.0.0.1:0", "127.0.0.1:0"
+	if cfg.Security.Tokens == nil {
+		cfg.Security.Tokens = testTokens(t)
+	}
 	cfg.Registerer, cfg.Gatherer = reg, reg
 	cfg.Logger = slog.New(slog.NewJSONHandler(r.logs, nil))
 	serving := make(chan [2]string, 1)
