@@ -42,6 +42,8 @@ type deps struct {
 	teams *routing.Teams
 	// notServing leaves health NOT_SERVING, as at process start.
 	notServing bool
+	// admin, if set, is served as the AdminService.
+	admin triagev1.AdminServiceServer
 	// sec, if set, replaces testSecurity.
 	sec *Security
 }
@@ -71,7 +73,7 @@ func startServer(t *testing.T, d deps) *harness {
 		t.Fatalf("NewService: %v", err)
 	}
 	h.svc = svc
-	h.srv, err = NewGRPCServer(svc, h.health, GRPCOptions{Logger: logger, Registerer: h.reg, Security: d.security(t)})
+	h.srv, err = NewGRPCServer(svc, h.health, GRPCOptions{Logger: logger, Registerer: h.reg, Security: d.security(t), Admin: d.admin})
 	if err != nil {
 		t.Fatalf("NewGRPCServer: %v", err)
 	}
