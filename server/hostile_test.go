@@ -280,4 +280,3 @@ func TestRateLimit(t *testing.T) {
 		t.Errorf("another identity: %v", err)
 	}
 }
-
