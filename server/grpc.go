@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc/reflection"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/protocodec"
 )
 
 // Message size limits. A filing is bounded by its text (at most 20,000
@@ -91,7 +92,7 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 	for _, c := range []codes.Code{codes.Unauthenticated, codes.PermissionDenied, codes.ResourceExhausted} {
 		refused.WithLabelValues(c.String())
 	}
-	cdc := &codec{}
+	cdc := &protocodec.Codec{}
 	guard := &decodeGuard{codec: cdc, logger: logger, malformed: malformed}
 	authz := newAuthorizer(opts.Security, logger, refused)
 

@@ -14,9 +14,9 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/reflect/protoreflect"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/protocodec"
 )
 
 // rawCodec sends and receives bytes as they are: the client side of the
@@ -231,7 +231,7 @@ func TestUnknownFieldsDropped(t *testing.T) {
 	if err := proto.Unmarshal(filingBlob, &f); err != nil {
 		t.Fatal(err)
 	}
-	if n := unknownBytes(f.ProtoReflect()); n != 0 {
+	if n := protocodec.UnknownBytes(f.ProtoReflect()); n != 0 {
 		t.Error("stored filing has unknown fields")
 	}
 }
@@ -280,26 +280,4 @@ func TestRateLimit(t *testing.T) {
 	if _, err := other.Triage(ctx, req); err != nil {
 		t.Errorf("another identity: %v", err)
 	}
-}
-
-// unknownBytes counts the unknown-field bytes in m and every message under it.
-func unknownBytes(m protoreflect.Message) int {
-	n := len(m.GetUnknown())
-	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-		switch {
-		case fd.IsList() && fd.Message() != nil:
-			for i := range v.List().Len() {
-				n += unknownBytes(v.List().Get(i).Message())
-			}
-		case fd.IsMap() && fd.MapValue().Message() != nil:
-			v.Map().Range(func(_ protoreflect.MapKey, mv protoreflect.Value) bool {
-				n += unknownBytes(mv.Message())
-				return true
-			})
-		case fd.Message() != nil && !fd.IsList() && !fd.IsMap():
-			n += unknownBytes(v.Message())
-		}
-		return true
-	})
-	return n
 }
