@@ -65,6 +65,13 @@ type Config struct {
 	ReloadSignals <-chan os.Signal
 	WatchInterval time.Duration
 
+	// Checkpointer, if set, signs the audit chain's head outside the
+	// database every CheckpointInterval and once more after the servers
+	// have stopped. A failure is logged, never fatal: the chain still
+	// records, and the next checkpoint tries again.
+	Checkpointer       interface{ Checkpoint(context.Context) error }
+	CheckpointInterval time.Duration
+
 	// Security is who may call what, TLS, load shedding and rate limits.
 	// Run refuses a non-loopback gRPC address without TLS unless
 	// Security.Insecure is set.
@@ -163,6 +170,20 @@ func Run(ctx context.Context, cfg Config) error {
 		shutdown(logger, health, grpcSrv, httpSrv, timeout)
 		return nil
 	})
+	if cfg.Checkpointer != nil && cfg.CheckpointInterval > 0 {
+		g.Go(func() error {
+			t := time.NewTicker(cfg.CheckpointInterval)
+			defer t.Stop()
+			for {
+				select {
+				case <-gctx.Done():
+					return nil
+				case <-t.C:
+					checkpointOnce(gctx, logger, cfg.Checkpointer)
+				}
+			}
+		})
+	}
 	if cfg.Reloader != nil {
 		// Reloads never stop the service: a refused model is logged and
 		// counted by the reloader, and the serving model stays.
@@ -191,11 +212,25 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.OnServing(grpcLis.Addr(), httpLis.Addr())
 	}
 
-	if err := g.Wait(); err != nil {
-		return fmt.Errorf("run: %w", err)
+	werr := g.Wait()
+	if cfg.Checkpointer != nil {
+		// No call writes any more: this checkpoint holds the final head.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		checkpointOnce(cctx, logger, cfg.Checkpointer)
+		cancel()
+	}
+	if werr != nil {
+		return fmt.Errorf("run: %w", werr)
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// checkpointOnce writes one audit checkpoint, logging a failure.
+func checkpointOnce(ctx context.Context, logger *slog.Logger, c interface{ Checkpoint(context.Context) error }) {
+	if err := c.Checkpoint(ctx); err != nil {
+		logger.Error("audit checkpoint failed", slog.String("error", err.Error()))
+	}
 }
 
 // isLoopback reports whether a bound address is on a loopback interface

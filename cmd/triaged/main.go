@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/reload"
 	"github.com/fenjian/fenjian/routing"
@@ -57,6 +58,9 @@ type options struct {
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
 	sec             securityOptions
+	checkpointDir   string
+	checkpointKey   string
+	checkpointEvery time.Duration
 }
 
 // securityOptions are the flags of authentication, TLS and load limits.
@@ -84,6 +88,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
+	fs.StringVar(&o.checkpointDir, "checkpoint-dir", "", "directory for signed audit checkpoints, outside the database and not writable by its users; empty writes none")
+	fs.StringVar(&o.checkpointKey, "checkpoint-key", "", "checkpoint signer key (PREFIX.key of triagectl audit keygen); required with -checkpoint-dir")
+	fs.DurationVar(&o.checkpointEvery, "checkpoint-interval", time.Minute, "how often the audit chain's head is checkpointed (and once at shutdown)")
 	fs.StringVar(&o.sec.tokensFile, "tokens", "", "bearer tokens file (JSON: name, roles, sha256 of the token); empty uses -data-dir/"+auth.LocalTokensFile+", created with local admin, judge and president tokens on first start")
 	fs.StringVar(&o.sec.rolesFile, "roles", "", "roles of client certificates by subject CN (JSON); needs -tls-client-ca")
 	fs.StringVar(&o.sec.tlsCert, "tls-cert", "", "server certificate (PEM) for gRPC; reloaded when it changes")
@@ -182,27 +189,52 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}()
 
+	var checkpointer *checkpoint.Writer
+	if o.checkpointDir != "" || o.checkpointKey != "" {
+		if o.checkpointDir == "" || o.checkpointKey == "" {
+			return errors.New("-checkpoint-dir and -checkpoint-key go together")
+		}
+		key, err := checkpoint.ReadKey(o.checkpointKey)
+		if err != nil {
+			return err
+		}
+		if checkpointer, err = checkpoint.NewWriter(o.checkpointDir, key, st, logger); err != nil {
+			return err
+		}
+	}
+
 	logger.Info("starting",
 		slog.String("rules_version", rulesEngine.Version()),
 		slog.String("model_version", engine.Scorer().Version()),
 		slog.String("teams_version", teams.Version()),
 		slog.String("store", store.Redact(target)))
 	return server.Run(ctx, server.Config{
-		GRPCAddr:        o.grpcAddr,
-		HTTPAddr:        o.httpAddr,
-		ShutdownTimeout: o.shutdownTimeout,
-		Decider:         engine,
-		Store:           st,
-		Logger:          logger,
-		Registerer:      reg,
-		Gatherer:        reg,
-		Admin:           admin,
-		Teams:           teams,
-		Reloader:        reloader,
-		ReloadSignals:   hup,
-		WatchInterval:   o.modelWatch,
-		Security:        sec,
+		GRPCAddr:           o.grpcAddr,
+		HTTPAddr:           o.httpAddr,
+		ShutdownTimeout:    o.shutdownTimeout,
+		Decider:            engine,
+		Store:              st,
+		Logger:             logger,
+		Registerer:         reg,
+		Gatherer:           reg,
+		Admin:              admin,
+		Teams:              teams,
+		Reloader:           reloader,
+		ReloadSignals:      hup,
+		WatchInterval:      o.modelWatch,
+		Security:           sec,
+		Checkpointer:       checkpointerOrNil(checkpointer),
+		CheckpointInterval: o.checkpointEvery,
 	})
+}
+
+// checkpointerOrNil keeps a nil *checkpoint.Writer from becoming a non-nil
+// interface.
+func checkpointerOrNil(w *checkpoint.Writer) interface{ Checkpoint(context.Context) error } {
+	if w == nil {
+		return nil
+	}
+	return w
 }
 
 // loadSecurity reads the tokens, roles and TLS files. Without -tokens the
