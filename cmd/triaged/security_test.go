@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/checkpoint"
 )
 
 // TestServeLocalTokens: the first start makes owner-only local tokens and
@@ -60,5 +62,42 @@ func TestServeRefusesPlaintextOffLoopback(t *testing.T) {
 	_, logs, _ = startServe(t, "-data-dir="+t.TempDir(), "-grpc-addr=0.0.0.0:0", "-insecure")
 	if !strings.Contains(logs.String(), "without TLS on a non-loopback address") {
 		t.Errorf("-insecure start does not warn:\n%s", logs.String())
+	}
+}
+
+// TestServeCheckpoints: with -checkpoint-dir the head is signed at shutdown
+// (and the signature verifies with the key's verifier).
+func TestServeCheckpoints(t *testing.T) {
+	dir := t.TempDir()
+	signer, verifier, err := checkpoint.GenerateKey("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyFile := filepath.Join(dir, "cp.key")
+	if err := os.WriteFile(keyFile, []byte(signer), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cpDir := filepath.Join(dir, "checkpoints")
+	if err := os.Mkdir(cpDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	conn, _, stop := startServe(t, "-data-dir="+filepath.Join(dir, "data"), "-checkpoint-dir="+cpDir, "-checkpoint-key="+keyFile, "-checkpoint-interval=1h")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if _, err := triagev1.NewTriageServiceClient(conn).Triage(ctx, loanRequest("(2024)苏0106民初7号")); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	entries, err := os.ReadDir(cpDir)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("checkpoints after shutdown: %v, %v; want one", entries, err)
+	}
+	b, err := os.ReadFile(filepath.Join(cpDir, entries[0].Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := checkpoint.Open(b, verifier)
+	if err != nil || head.Seq < 1 {
+		t.Errorf("checkpoint %s: %+v, %v; want a signed head past the decision", entries[0].Name(), head, err)
 	}
 }
