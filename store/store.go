@@ -149,6 +149,13 @@ type Store interface {
 	// counts the assignments. The report says OK, or names the first
 	// problem; the error is only for failing to read.
 	VerifyAudit(ctx context.Context) (VerifyReport, error)
+	// AuditHead returns the chain's head as audit_head holds it, for
+	// signed checkpoints kept outside the database.
+	AuditHead(ctx context.Context) (AuditHead, error)
+	// AuditHashAt returns the chain hash of audit row seq, or an error
+	// matching ErrNotFound when there is no such row (the chain was
+	// truncated below it).
+	AuditHashAt(ctx context.Context, seq int64) (string, error)
 }
 
 var (

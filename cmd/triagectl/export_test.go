@@ -87,6 +87,15 @@ func forEachBackend(t *testing.T, fn func(t *testing.T, b testBackend)) {
 	})
 }
 
+// dropDeletes drops the triggers that keep decisions and audit_log
+// append-only, as an insider with DDL rights would.
+func (b testBackend) dropDeletes() []string {
+	if b.name == "postgres" {
+		return []string{`DROP TRIGGER decisions_no_update_delete ON decisions`, `DROP TRIGGER audit_log_no_update_delete ON audit_log`}
+	}
+	return []string{`DROP TRIGGER decisions_no_delete`, `DROP TRIGGER audit_log_no_delete`}
+}
+
 // raw opens the backend's database directly.
 func (b testBackend) raw(t *testing.T) *sql.DB {
 	t.Helper()

@@ -23,6 +23,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/reload"
 	"github.com/fenjian/fenjian/routing"
@@ -56,6 +58,19 @@ type options struct {
 	modelWatch      time.Duration
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
+	sec             securityOptions
+	checkpointDir   string
+	checkpointKey   string
+	checkpointEvery time.Duration
+}
+
+// securityOptions are the flags of authentication, TLS and load limits.
+type securityOptions struct {
+	tokensFile, rolesFile         string
+	tlsCert, tlsKey, tlsClientCA  string
+	insecure                      bool
+	maxConcurrentCalls, rateBurst int
+	rateLimit                     float64
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
@@ -75,6 +90,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
+	fs.StringVar(&o.checkpointDir, "checkpoint-dir", "", "directory for signed audit checkpoints, outside the database and not writable by its users; empty writes none")
+	fs.StringVar(&o.checkpointKey, "checkpoint-key", "", "checkpoint signer key (PREFIX.key of triagectl audit keygen); required with -checkpoint-dir")
+	fs.DurationVar(&o.checkpointEvery, "checkpoint-interval", time.Minute, "how often the audit chain's head is checkpointed (and once at shutdown)")
+	fs.StringVar(&o.sec.tokensFile, "tokens", "", "bearer tokens file (JSON: name, roles, sha256 of the token); empty uses -data-dir/"+auth.LocalTokensFile+", created with local admin, judge and president tokens on first start")
+	fs.StringVar(&o.sec.rolesFile, "roles", "", "roles of client certificates by subject CN (JSON); needs -tls-client-ca")
+	fs.StringVar(&o.sec.tlsCert, "tls-cert", "", "server certificate (PEM) for gRPC; reloaded when it changes")
+	fs.StringVar(&o.sec.tlsKey, "tls-key", "", "server key (PEM) for gRPC; reloaded when it changes")
+	fs.StringVar(&o.sec.tlsClientCA, "tls-client-ca", "", "CAs of client certificates (PEM): a verified client certificate's CN is the caller's identity (mTLS)")
+	fs.BoolVar(&o.sec.insecure, "insecure", false, "allow a non-loopback -grpc-addr without TLS (TLS ends in front of the server)")
+	fs.IntVar(&o.sec.maxConcurrentCalls, "max-concurrent-calls", server.DefaultMaxConcurrentCalls, "unary calls handled at once; beyond, calls fail with RESOURCE_EXHAUSTED; negative disables")
+	fs.Float64Var(&o.sec.rateLimit, "rate-limit", 0, "calls per second per identity (anonymous loopback callers share one budget); 0 disables")
+	fs.IntVar(&o.sec.rateBurst, "rate-burst", 0, "calls an identity may make at once above -rate-limit; 0 means twice -rate-limit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -144,6 +171,11 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 
+	sec, err := loadSecurity(o.sec, o.dataDir, logger)
+	if err != nil {
+		return err
+	}
+
 	target := o.storeTarget
 	if target == "" {
 		target = filepath.Join(o.dataDir, dbFile)
@@ -159,6 +191,20 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}()
 
+	var checkpointer *checkpoint.Writer
+	if o.checkpointDir != "" || o.checkpointKey != "" {
+		if o.checkpointDir == "" || o.checkpointKey == "" {
+			return errors.New("-checkpoint-dir and -checkpoint-key go together")
+		}
+		key, err := checkpoint.ReadKey(o.checkpointKey)
+		if err != nil {
+			return err
+		}
+		if checkpointer, err = checkpoint.NewWriter(o.checkpointDir, key, st, logger); err != nil {
+			return err
+		}
+	}
+
 	logger.Info("starting",
 		slog.String("rules_version", rulesEngine.Version()),
 		slog.String("holiday_calendar", rulesEngine.Holidays().Version()),
@@ -166,20 +212,81 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		slog.String("teams_version", teams.Version()),
 		slog.String("store", store.Redact(target)))
 	return server.Run(ctx, server.Config{
-		GRPCAddr:        o.grpcAddr,
-		HTTPAddr:        o.httpAddr,
-		ShutdownTimeout: o.shutdownTimeout,
-		Decider:         engine,
-		Store:           st,
-		Logger:          logger,
-		Registerer:      reg,
-		Gatherer:        reg,
-		Admin:           admin,
-		Teams:           teams,
-		Reloader:        reloader,
-		ReloadSignals:   hup,
-		WatchInterval:   o.modelWatch,
+		GRPCAddr:           o.grpcAddr,
+		HTTPAddr:           o.httpAddr,
+		ShutdownTimeout:    o.shutdownTimeout,
+		Decider:            engine,
+		Store:              st,
+		Logger:             logger,
+		Registerer:         reg,
+		Gatherer:           reg,
+		Admin:              admin,
+		Teams:              teams,
+		Reloader:           reloader,
+		ReloadSignals:      hup,
+		WatchInterval:      o.modelWatch,
+		Security:           sec,
+		Checkpointer:       checkpointerOrNil(checkpointer),
+		CheckpointInterval: o.checkpointEvery,
 	})
+}
+
+// checkpointerOrNil keeps a nil *checkpoint.Writer from becoming a non-nil
+// interface.
+func checkpointerOrNil(w *checkpoint.Writer) interface{ Checkpoint(context.Context) error } {
+	if w == nil {
+		return nil
+	}
+	return w
+}
+
+// loadSecurity reads the tokens, roles and TLS files. Without -tokens the
+// data directory's local tokens file is used, made on first start, so that
+// one command still gives a server whose every RPC can be tried.
+func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (server.Security, error) {
+	sec := server.Security{
+		Insecure:           o.insecure,
+		MaxConcurrentCalls: o.maxConcurrentCalls,
+		RateLimit:          o.rateLimit,
+		RateBurst:          o.rateBurst,
+	}
+	tokensFile := o.tokensFile
+	if tokensFile == "" {
+		path, secrets, created, err := auth.EnsureLocal(dataDir)
+		if err != nil {
+			return sec, err
+		}
+		tokensFile = path
+		if created {
+			logger.Warn("created local tokens: admin, judge and president; the tokens are in the secrets file, readable by this user only",
+				slog.String("tokens_file", path), slog.String("secrets_file", secrets))
+		}
+	}
+	tokens, err := auth.LoadTokens(tokensFile)
+	if err != nil {
+		return sec, err
+	}
+	sec.Tokens = tokens
+	if o.rolesFile != "" {
+		if o.tlsClientCA == "" {
+			return sec, errors.New("-roles needs -tls-client-ca: roles are given to verified client certificates")
+		}
+		if sec.Roles, err = auth.LoadRoles(o.rolesFile); err != nil {
+			return sec, err
+		}
+	}
+	switch {
+	case o.tlsCert != "" || o.tlsKey != "":
+		if sec.TLS, err = server.LoadTLS(server.TLSFiles{CertFile: o.tlsCert, KeyFile: o.tlsKey, ClientCAFile: o.tlsClientCA}, logger); err != nil {
+			return sec, err
+		}
+	case o.tlsClientCA != "":
+		return sec, errors.New("-tls-client-ca needs -tls-cert and -tls-key")
+	}
+	logger.Info("security",
+		slog.String("tokens_file", tokensFile), slog.Int("tokens", tokens.Len()),
+		slog.Bool("tls", sec.TLS.Config != nil), slog.Bool("client_certificates", o.tlsClientCA != ""))
+	return sec, nil
 }
 
 // loadTeams returns the teams in path, or the embedded teams for "".
