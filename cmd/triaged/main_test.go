@@ -50,7 +50,7 @@ func TestServeLifecycle(t *testing.T) {
 	}
 	client := triagev1.NewTriageServiceClient(conn)
 	resp, err := client.Triage(callCtx, &triagev1.TriageRequest{Filing: &triagev1.Filing{
-		Id: "(2024)辽0102民初1234号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL,
+		Id: "(2024)辽0102民初1234号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Parties: plaintiffAndDefendant(),
 		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "辽宁省", FiledOn: "2024-03-05",
 		Cause: "民间借贷纠纷", ClaimAmountFen: 3000000,
 	}})
@@ -180,4 +180,13 @@ func badHolidays(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// plaintiffAndDefendant are the two sides every civil filing needs
+// (民事诉讼法第一百二十二条).
+func plaintiffAndDefendant() []*triagev1.Party {
+	return []*triagev1.Party{
+		{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
+		{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
+	}
 }

@@ -19,7 +19,7 @@ import (
 
 func loanRequest(id string) *triagev1.TriageRequest {
 	return &triagev1.TriageRequest{Filing: &triagev1.Filing{
-		Id: id, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC,
+		Id: id, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Parties: plaintiffAndDefendant(), CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC,
 		Province: "江苏省", FiledOn: "2024-03-05", Cause: "民间借贷纠纷", ClaimAmountFen: 45_000_00,
 		Text: "诉讼请求：判令被告偿还借款45000元。事实和理由：被告借款后逾期未还。",
 	}}

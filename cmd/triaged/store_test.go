@@ -89,7 +89,7 @@ func TestServePostgresStore(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	resp, err := triagev1.NewTriageServiceClient(conn).Triage(ctx, &triagev1.TriageRequest{Filing: &triagev1.Filing{
-		Id: "(2024)沪0101民初7号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL,
+		Id: "(2024)沪0101民初7号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Parties: plaintiffAndDefendant(),
 		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "310000", FiledOn: "2024-03-05",
 		Cause: "物业服务合同纠纷", ClaimAmountFen: 680000,
 	}})
