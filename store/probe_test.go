@@ -24,6 +24,12 @@ func TestProbe(t *testing.T) {
 			t.Fatalf("Probe on a healthy store: %v", err)
 		}
 
+		// What a session stranded mid-write holds: SQLite's write lock, or
+		// PostgreSQL's lock on the audit chain's head, which every write
+		// transaction takes first.
+		if b.name == "postgres" {
+			b.lockWrites = []string{"BEGIN", "SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE"}
+		}
 		release := b.holdWriteLock(t)
 		pctx, cancel := context.WithTimeout(ctx, time.Second)
 		start := time.Now()
