@@ -31,10 +31,16 @@ type running struct {
 // startRun starts Run on 127.0.0.1:0 and waits until it serves.
 func startRun(t *testing.T, cfg Config) *running {
 	t.Helper()
-	r := &running{logs: &syncBuffer{}}
 	reg := prometheus.NewRegistry()
-	cfg.GRPCAddr, cfg.HTTPAddr = "127.0.0.1:0", "127.0.0.1:0"
 	cfg.Registerer, cfg.Gatherer = reg, reg
+	return startRunWithRegistry(t, cfg)
+}
+
+// startRunWithRegistry is startRun with cfg's own Registerer and Gatherer.
+func startRunWithRegistry(t *testing.T, cfg Config) *running {
+	t.Helper()
+	r := &running{logs: &syncBuffer{}}
+	cfg.GRPCAddr, cfg.HTTPAddr = "127.0.0.1:0", "127.0.0.1:0"
 	cfg.Logger = slog.New(slog.NewJSONHandler(r.logs, nil))
 	serving := make(chan [2]string, 1)
 	cfg.OnServing = func(g, h net.Addr) { serving <- [2]string{g.String(), h.String()} }

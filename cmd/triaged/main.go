@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -35,6 +36,9 @@ import (
 // dbFile is the SQLite file inside -data-dir.
 const dbFile = "fenjian.db"
 
+// storeEnv names the variable that gives -store its default.
+const storeEnv = "FENJIAN_STORE"
+
 func main() { os.Exit(run()) }
 
 func run() int {
@@ -55,6 +59,7 @@ type options struct {
 	modelWatch      time.Duration
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
+	storeCheck      time.Duration
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
@@ -68,7 +73,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
 	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams")
-	fs.StringVar(&o.storeTarget, "store", "", "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile)
+	// The default from the environment lets a Kubernetes Secret supply a
+	// DSN with a password without putting it on the command line.
+	fs.StringVar(&o.storeTarget, "store", os.Getenv(storeEnv), "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile+" (default from $"+storeEnv+")")
+	fs.DurationVar(&o.storeCheck, "store-check-interval", server.DefaultStoreCheckInterval, "how often readiness probes the store with a committed heartbeat write; NOT_SERVING while it fails; 0 disables")
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
@@ -176,6 +184,8 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		Reloader:        reloader,
 		ReloadSignals:   hup,
 		WatchInterval:   o.modelWatch,
+		// Config's zero means the default; the flag's 0 means off.
+		StoreCheckInterval: cmp.Or(o.storeCheck, -1),
 	})
 }
 
