@@ -25,6 +25,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/buildinfo"
 	"github.com/fenjian/fenjian/reload"
 	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
@@ -108,6 +109,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewBuildInfoCollector(),
+		buildinfo.Collector(),
 	} {
 		if err := reg.Register(c); err != nil {
 			return fmt.Errorf("register runtime metrics: %w", err)
@@ -145,6 +147,10 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 			return fmt.Errorf("load model %s: %w", o.modelDir, err)
 		}
 	}
+	// The reloader exports fenjian_model_info itself when there is one.
+	if err := reg.Register(server.NewModelCollector(func() server.ModelInfo { return modelInfo(engine.Scorer()) }, reloader == nil)); err != nil {
+		return fmt.Errorf("register model metrics: %w", err)
+	}
 	admin := server.NewAdmin(engine, reloader, logger)
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -166,6 +172,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	}()
 
 	logger.Info("starting",
+		slog.String("version", buildinfo.Read().Version),
 		slog.String("rules_version", rulesEngine.Version()),
 		slog.String("model_version", engine.Scorer().Version()),
 		slog.String("teams_version", teams.Version()),
@@ -187,6 +194,16 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		// Config's zero means the default; the flag's 0 means off.
 		StoreCheckInterval: cmp.Or(o.storeCheck, -1),
 	})
+}
+
+// modelInfo describes s for metrics: its version and, for a trained model,
+// its manifest's training label counts.
+func modelInfo(s triage.Scorer) server.ModelInfo {
+	mi := server.ModelInfo{Version: s.Version()}
+	if m, ok := s.(interface{ Manifest() classifier.Manifest }); ok {
+		mi.LabelCounts = m.Manifest().Training.LabelCounts
+	}
+	return mi
 }
 
 // loadTeams returns the teams in path, or the embedded teams for "".
