@@ -64,8 +64,12 @@ type options struct {
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
-// code: 0 after a clean shutdown, 1 on failure, 2 on bad usage.
+// code: 0 after a clean shutdown, 1 on failure, 2 on bad usage. With
+// "healthcheck" as the first argument it runs that subcommand instead.
 func serve(ctx context.Context, args []string, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "healthcheck" {
+		return healthcheck(ctx, args[1:], stderr)
+	}
 	var o options
 	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -194,6 +198,31 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		// Config's zero means the default; the flag's 0 means off.
 		StoreCheckInterval: cmp.Or(o.storeCheck, -1),
 	})
+}
+
+// healthcheck is "triaged healthcheck": it asks the local server's gRPC
+// health service whether it is SERVING and exits 0 if so, 1 if not (or
+// unreachable), 2 on bad usage. The container image has no shell, so its
+// HEALTHCHECK runs this.
+func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("triaged healthcheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:50051", "gRPC address of the server to check")
+	service := fs.String("service", "", "service to check; empty checks the whole server")
+	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for the answer")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	if err := server.CheckHealth(ctx, *addr, *service); err != nil {
+		fmt.Fprintf(stderr, "triaged healthcheck: %v\n", err)
+		return 1
+	}
+	return 0
 }
 
 // modelInfo describes s for metrics: its version and, for a trained model,
