@@ -46,6 +46,13 @@ type healthMetrics struct {
 	probeFailures prometheus.Counter
 }
 
+// LivenessService is the grpc.health.v1 service name that is SERVING for as
+// long as the process serves gRPC, whatever the store's state: the target of
+// a liveness probe (deploy/k8s), which must not restart replicas during a
+// database outage that a restart cannot fix. Readiness probes check "" or
+// the TriageService.
+const LivenessService = "fenjian.Liveness"
+
 // NewHealth returns a Health in the NOT_SERVING state.
 func NewHealth() *Health {
 	h := &Health{srv: health.NewServer(), storeOK: true, metrics: &healthMetrics{
@@ -73,6 +80,7 @@ func NewHealth() *Health {
 		}),
 	}}
 	h.metrics.storeUp.Set(1)
+	h.srv.SetServingStatus(LivenessService, healthpb.HealthCheckResponse_SERVING)
 	h.update()
 	return h
 }

@@ -106,6 +106,10 @@ func TestReadinessFollowsStore(t *testing.T) {
 			}
 			breakIt()
 			down := waitState(false, "store broken")
+			// Liveness stays SERVING: restarting would not bring the store back.
+			if resp, err := hc.Check(testContext(t), &healthpb.HealthCheckRequest{Service: LivenessService}); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+				t.Errorf("liveness with the store broken = %v, %v; want SERVING", resp, err)
+			}
 			// What readiness now keeps away from this replica: a call that
 			// could not be recorded.
 			if _, err := client.Triage(testContext(t), &triagev1.TriageRequest{Filing: validFiling()}); err == nil {
