@@ -200,6 +200,9 @@ type example struct {
 	class   int
 	holdout bool
 	avail   [4]uint8 // per class: availOpen, availUndetermined, availClosed, availNone
+	// opts are the rules' options as the recommendation policy sees them,
+	// so that tuning replays exactly what triage.Engine decides.
+	opts []triage.Option
 	dense   [NumDense]float64
 	present []uint16 // selected NB features present, in order of first occurrence
 }
@@ -512,6 +515,7 @@ func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
 		}
 		e := &ex[i]
 		e.f, e.class = f, cands[i].class
+		e.opts = triage.OptionsOf(a.Options, nil)
 		for c, p := range t.classes {
 			e.avail[c] = availNone
 			if o := a.Option(p); o != nil {
