@@ -202,7 +202,7 @@ type example struct {
 	avail   [4]uint8 // per class: availOpen, availUndetermined, availClosed, availNone
 	// opts are the rules' options as the recommendation policy sees them,
 	// so that tuning replays exactly what triage.Engine decides.
-	opts []triage.Option
+	opts    []triage.Option
 	dense   [NumDense]float64
 	present []uint16 // selected NB features present, in order of first occurrence
 }
