@@ -81,6 +81,10 @@ type TrainingInfo struct {
 	Used        int            `json:"used"`
 	Skipped     map[string]int `json:"skipped,omitempty"`
 	LabelCounts map[string]int `json:"label_counts"`
+	// LabelCountsByKind splits LabelCounts by case kind: the "always the
+	// most common procedure" reference (Majority) is the kind's most common
+	// training label.
+	LabelCountsByKind map[string]map[string]int `json:"label_counts_by_kind,omitempty"`
 	// Train is the number of records the model was fit on.
 	Train int `json:"train"`
 }

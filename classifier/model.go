@@ -73,6 +73,7 @@ func (m *Model) Manifest() Manifest {
 	c.Files = maps.Clone(c.Files)
 	c.Training.Skipped = maps.Clone(c.Training.Skipped)
 	c.Training.LabelCounts = maps.Clone(c.Training.LabelCounts)
+	c.Training.LabelCountsByKind = maps.Clone(c.Training.LabelCountsByKind)
 	return c
 }
 

@@ -451,13 +451,18 @@ func (a *Artifact) newModelFromFiles() (*Model, error) {
 func (t *trainer) trainingInfo() TrainingInfo {
 	ti := TrainingInfo{
 		SHA256: t.info.SHA256, Records: t.info.Records, Used: len(t.ex), Train: len(t.train),
-		LabelCounts: map[string]int{},
+		LabelCounts: map[string]int{}, LabelCountsByKind: map[string]map[string]int{},
 	}
 	if len(t.skipped) > 0 {
 		ti.Skipped = t.skipped
 	}
 	for _, e := range t.ex {
 		ti.LabelCounts[t.names[e.class]]++
+		k := e.f.GetCaseKind().String()
+		if ti.LabelCountsByKind[k] == nil {
+			ti.LabelCountsByKind[k] = map[string]int{}
+		}
+		ti.LabelCountsByKind[k][t.names[e.class]]++
 	}
 	return ti
 }
