@@ -87,6 +87,12 @@ type TrainingInfo struct {
 	LabelCountsByKind map[string]map[string]int `json:"label_counts_by_kind,omitempty"`
 	// Train is the number of records the model was fit on.
 	Train int `json:"train"`
+	// Extra counts the records trained on beside the data file (real
+	// filings), each ExtraRepeat times; ExtraSHA256 is the SHA-256 of their
+	// ids in order, which identifies them without copying their content.
+	Extra       int    `json:"extra,omitempty"`
+	ExtraRepeat int    `json:"extra_repeat,omitempty"`
+	ExtraSHA256 string `json:"extra_ids_sha256,omitempty"`
 }
 
 // HoldoutInfo is the held-out split and the metrics on it.
@@ -125,6 +131,14 @@ type modelFile struct {
 	ClassWeights      []float64   `json:"class_weights"`
 	TreeFeatures      []string    `json:"tree_features"`
 	Smoothing         float64     `json:"leaf_smoothing"`
+	// BaselineBlend is, per case kind (enum name), the weight of the cause
+	// + amount baseline's probabilities mixed into the model's: where the
+	// model generalises worse to real filings than the baseline, the blend
+	// decided by measurement on them says so (Model.Score).
+	BaselineBlend map[string]float64 `json:"baseline_blend,omitempty"`
+	// Domain is what the training data looked like (domain.go); a model
+	// without one never reports a filing out of distribution.
+	Domain *Domain `json:"domain,omitempty"`
 }
 
 // nbFile holds golearn BernoulliNB's parameters exactly as it computed them
@@ -415,6 +429,21 @@ func (a *Artifact) newModel() (*Model, error) {
 		return nil, bad("class_weights: want %d positive finite weights", C)
 	}
 	m.weights = mf.ClassWeights
+	m.domain = mf.Domain
+	if d := mf.Domain; d != nil {
+		for kind, cs := range d.Causes {
+			if !slices.IsSorted(cs) {
+				return nil, bad("domain: causes of %s not sorted", kind)
+			}
+		}
+	}
+	for kind, w := range mf.BaselineBlend {
+		k, ok := triagev1.CaseKind_value[kind]
+		if !ok || k <= 0 || int(k) >= len(m.blend) || !(w >= 0 && w <= 1) {
+			return nil, bad("baseline_blend: %q: %v is not a case kind and a weight in [0, 1]", kind, w)
+		}
+		m.blend[k] = w
+	}
 	if len(mf.Trees) == 0 || len(mf.Trees) > 10000 {
 		return nil, bad("%d trees, want 1–10000", len(mf.Trees))
 	}

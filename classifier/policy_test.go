@@ -42,7 +42,10 @@ func TestPolicyPickAgreesWithEngine(t *testing.T) {
 		}
 		m.unweighted(f, a, p)
 		m.reweight(p)
-		c := policyPick(p, opts, classes, triage.DefaultPolicy, &q)
+		var base triage.Probabilities
+		beta := m.BaselineBlend(f.GetCaseKind())
+		NewBaseline().Score(f, a, &base)
+		c := policyPick(p, opts, classes, triage.DefaultPolicy, &q, &base, beta)
 		if c < 0 {
 			t.Fatalf("%s: training policy picks nothing, engine %v", f.GetId(), d.GetRecommended())
 		}

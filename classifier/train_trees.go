@@ -142,11 +142,18 @@ func (tf *treeFile) leaf(x []float64) int {
 
 // policyPick applies triage.Pick, the engine's recommendation policy, to
 // class probabilities p (weighted, normalised) and returns the picked class
-// index, −1 if none is open. q is scratch indexed by procedure.
-func policyPick(p []float64, opts []triage.Option, classes []triagev1.Procedure, policy triage.Policy, q *triage.Probabilities) int {
+// index, −1 if none is open. q is scratch indexed by procedure. With
+// beta > 0 the baseline's probabilities base are blended in as Model.Score
+// blends them, so that the weights are tuned for what is served.
+func policyPick(p []float64, opts []triage.Option, classes []triagev1.Procedure, policy triage.Policy, q *triage.Probabilities, base *triage.Probabilities, beta float64) int {
 	*q = triage.Probabilities{}
 	for c, proc := range classes {
 		q[proc] = p[c]
+	}
+	if beta > 0 {
+		for i := range q {
+			q[i] = (1-beta)*q[i] + beta*base[i]
+		}
 	}
 	best, _ := triage.Pick(opts, q, policy)
 	if best < 0 {
@@ -166,11 +173,13 @@ func (t *trainer) tuneWeights(oob [][]float64) []float64 {
 		p     []float64
 		opts  []triage.Option
 		label triagev1.Procedure
+		base  *triage.Probabilities
+		beta  float64
 	}
 	var rows []row
 	for k, i := range t.train {
 		if oob[k] != nil {
-			rows = append(rows, row{oob[k], t.ex[i].opts, t.classes[t.ex[i].class]})
+			rows = append(rows, row{oob[k], t.ex[i].opts, t.classes[t.ex[i].class], &t.ex[i].base, t.blendOf(t.ex[i].f.GetCaseKind())})
 		}
 	}
 	logw := make([]float64, C)
@@ -189,7 +198,7 @@ func (t *trainer) tuneWeights(oob [][]float64) []float64 {
 				buf[c] /= s
 			}
 			labels[j] = r.label
-			if c := policyPick(buf, r.opts, t.classes, triage.DefaultPolicy, &q); c >= 0 {
+			if c := policyPick(buf, r.opts, t.classes, triage.DefaultPolicy, &q, r.base, r.beta); c >= 0 {
 				preds[j] = t.classes[c]
 			} else {
 				preds[j] = triagev1.Procedure_PROCEDURE_UNSPECIFIED
@@ -362,3 +371,6 @@ func argmaxPlain(s []float64) int {
 	}
 	return best
 }
+
+// blendOf is the configured baseline blend of a case kind.
+func (t *trainer) blendOf(k triagev1.CaseKind) float64 { return t.cfg.BaselineBlend[k.String()] }

@@ -33,6 +33,19 @@ type Scorer interface {
 	Score(f *triagev1.Filing, a *rules.Assessment, p *Probabilities)
 }
 
+// Abstainer is implemented by scorers that can tell when a filing is unlike
+// the data they were trained on; their probabilities for it are
+// extrapolation, however confident, and the decision goes to review.
+type Abstainer interface {
+	// OutOfDistribution returns why the filing is out of the scorer's
+	// domain (a short message for the clerk), "" when it is not.
+	OutOfDistribution(f *triagev1.Filing, a *rules.Assessment) string
+}
+
+// CodeOutOfDistribution is the review reason for a filing unlike the
+// scorer's training data.
+const CodeOutOfDistribution = "MODEL_OUT_OF_DISTRIBUTION"
+
 // Policy tunes how probabilities become a recommendation.
 type Policy struct {
 	// OrdinaryMargin: ordinary is recommended unless another available
@@ -127,6 +140,14 @@ func (e *Engine) Decide(ctx context.Context, f *triagev1.Filing) (*triagev1.Deci
 	d.TimeLimit = best.GetTimeLimit()
 	if best.GetProbability() < e.policy.MinConfidence {
 		d.ReviewReasons = append(d.ReviewReasons, lowConfidence)
+	}
+	if ab, ok := s.(Abstainer); ok {
+		if why := ab.OutOfDistribution(f, a); why != "" {
+			d.ReviewReasons = append(d.ReviewReasons, &triagev1.Reason{
+				Code:    CodeOutOfDistribution,
+				Message: "案件不同于模型的训练数据（" + why + "），推荐仅供参考，需人工审核。",
+			})
+		}
 	}
 	d.NeedsReview = len(d.ReviewReasons) > 0
 	return d, nil
