@@ -93,6 +93,9 @@ type TrainingInfo struct {
 	Extra       int    `json:"extra,omitempty"`
 	ExtraRepeat int    `json:"extra_repeat,omitempty"`
 	ExtraSHA256 string `json:"extra_ids_sha256,omitempty"`
+	// RealPriorFilings counts the real filings the model's real prior was
+	// counted from (0: none).
+	RealPriorFilings int `json:"real_prior_filings,omitempty"`
 }
 
 // HoldoutInfo is the held-out split and the metrics on it.
@@ -139,6 +142,9 @@ type modelFile struct {
 	// Domain is what the training data looked like (domain.go); a model
 	// without one never reports a filing out of distribution.
 	Domain *Domain `json:"domain,omitempty"`
+	// RealPrior holds counts of real decisions mixed into the probabilities
+	// (realprior.go); nil for a model trained on generated data alone.
+	RealPrior *RealPrior `json:"real_prior,omitempty"`
 }
 
 // nbFile holds golearn BernoulliNB's parameters exactly as it computed them
@@ -430,6 +436,12 @@ func (a *Artifact) newModel() (*Model, error) {
 	}
 	m.weights = mf.ClassWeights
 	m.domain = mf.Domain
+	if mf.RealPrior != nil {
+		if err := mf.RealPrior.validate(); err != nil {
+			return nil, bad("%v", err)
+		}
+		m.prior = mf.RealPrior
+	}
 	if d := mf.Domain; d != nil {
 		for kind, cs := range d.Causes {
 			if !slices.IsSorted(cs) {

@@ -26,6 +26,7 @@ type Model struct {
 	weights  []float64  // per-class multipliers tuned for the policy
 	blend    [4]float64 // per case kind: weight of the baseline's probabilities
 	domain   *Domain    // what the training data looked like; nil for none
+	prior    *RealPrior // counts of real decisions; nil for none
 	nFeat    int        // tree input width: NumDense + len(classes)
 	pool     sync.Pool  // *scratch
 }
@@ -112,6 +113,9 @@ func (m *Model) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabi
 	if k := f.GetCaseKind(); k > 0 && int(k) < len(m.blend) && m.blend[k] > 0 && a != nil {
 		blendBaseline(f, a, p, m.blend[k])
 	}
+	if m.prior != nil {
+		m.prior.apply(f, a, p)
+	}
 }
 
 // blendBaseline mixes the cause + amount baseline's probabilities into p
@@ -129,9 +133,22 @@ func blendBaseline(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilit
 // "<version>+blend": for measuring blends without retraining. The receiver
 // is unchanged.
 func (m *Model) WithBaselineBlend(blend map[string]float64) (*Model, error) {
+	return m.With(blend, m.prior)
+}
+
+// With returns a scorer with the same trained parameters, another baseline
+// blend and another real prior (nil for none), versioned "<version>+adj":
+// for measuring them without retraining (`triagectl realcv`) and for
+// attaching the chosen ones to a trained model (`triagectl train -real`).
+func (m *Model) With(blend map[string]float64, prior *RealPrior) (*Model, error) {
+	if prior != nil {
+		if err := prior.validate(); err != nil {
+			return nil, err
+		}
+	}
 	c := &Model{
-		version: m.version + "+blend", manifest: m.Manifest(), ext: m.ext, classes: m.classes,
-		nb: m.nb, stack: m.stack, trees: m.trees, weights: m.weights, domain: m.domain,
+		version: m.version + "+adj", manifest: m.Manifest(), ext: m.ext, classes: m.classes,
+		nb: m.nb, stack: m.stack, trees: m.trees, weights: m.weights, domain: m.domain, prior: prior,
 	}
 	for kind, w := range blend {
 		k, ok := triagev1.CaseKind_value[kind]

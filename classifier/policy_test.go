@@ -7,9 +7,9 @@ import (
 	"github.com/fenjian/fenjian/triage"
 )
 
-// TestPolicyPickAgreesWithEngine replays the training-time policy (class
-// probabilities of the model, weighted, through policyPick on the options
-// the trainer records) on every record of a generated corpus and checks it
+// TestPolicyPickAgreesWithEngine replays the training-time policy
+// (policyPick on the options the trainer records) on the model's
+// probabilities for every record of a generated corpus and checks it
 // recommends what triage.Engine recommends: training must tune its class
 // weights against the rule the server runs, not a copy of it.
 func TestPolicyPickAgreesWithEngine(t *testing.T) {
@@ -40,12 +40,14 @@ func TestPolicyPickAgreesWithEngine(t *testing.T) {
 				break
 			}
 		}
-		m.unweighted(f, a, p)
-		m.reweight(p)
-		var base triage.Probabilities
-		beta := m.BaselineBlend(f.GetCaseKind())
-		NewBaseline().Score(f, a, &base)
-		c := policyPick(p, opts, classes, triage.DefaultPolicy, &q, &base, beta)
+		// The served probabilities (blend and real prior included), in
+		// class order, through the training-time pick.
+		var served triage.Probabilities
+		m.Score(f, a, &served)
+		for c, proc := range classes {
+			p[c] = served[proc]
+		}
+		c := policyPick(p, opts, classes, triage.DefaultPolicy, &q, nil, 0)
 		if c < 0 {
 			t.Fatalf("%s: training policy picks nothing, engine %v", f.GetId(), d.GetRecommended())
 		}

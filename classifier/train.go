@@ -77,6 +77,11 @@ type TrainConfig struct {
 	Extra       []*triagev1.LabeledFiling
 	ExtraRepeat int
 
+	// RealPrior, when set, is stored in the model and mixed into its
+	// probabilities (realprior.go): counts of real decisions, fitted outside
+	// training (NewRealPrior) and chosen by cross-validation over them.
+	RealPrior *RealPrior
+
 	// BaselineBlend is, per case kind (enum name), the weight of the cause
 	// + amount baseline mixed into the model's probabilities (Model.Score);
 	// class weights are tuned for the blend.
@@ -438,6 +443,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 			Smoothing:         t.cfg.LeafSmoothing,
 			BaselineBlend:     t.blends(),
 			Domain:            buildDomain(t.eng, t.ex, t.train),
+			RealPrior:         t.cfg.RealPrior,
 		},
 	}
 	// Encode and load the model exactly as Load will, evaluate that, then
@@ -499,6 +505,15 @@ func (t *trainer) trainingInfo() TrainingInfo {
 	}
 	if len(t.skipped) > 0 {
 		ti.Skipped = t.skipped
+	}
+	if rp := t.cfg.RealPrior; rp != nil {
+		for k, c := range rp.Counts {
+			if k == triagev1.CaseKind_CASE_KIND_CIVIL.String() || k == triagev1.CaseKind_CASE_KIND_CRIMINAL.String() || k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE.String() {
+				for _, v := range c {
+					ti.RealPriorFilings += int(v)
+				}
+			}
+		}
 	}
 	if n := len(t.cfg.Extra); n > 0 {
 		ti.Extra, ti.ExtraRepeat = n, t.cfg.ExtraRepeat

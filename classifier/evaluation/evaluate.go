@@ -214,6 +214,21 @@ func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.
 	return reports, nil
 }
 
+// ByKind splits outcomes by case kind and scores each kind, with bootstrap
+// intervals when opts.Bootstrap > 0 (opts.HoldOut and opts.Now are unused).
+func ByKind(outcomes []Outcome, opts Options) []*KindReport {
+	r := &Report{outcomes: outcomes}
+	splitByKind(r, Options{Bootstrap: 0, Seed: opts.Seed})
+	if opts.Bootstrap > 0 {
+		for _, kr := range r.ByKind {
+			seed := opts.Seed ^ uint64(triagev1.CaseKind_value[kr.Kind])<<32
+			kr.resample = resampleIndices(len(kr.outcomes), opts.Bootstrap, seed)
+			kr.Intervals = bootstrapWith(kr.outcomes, kr.resample, seed)
+		}
+	}
+	return r.ByKind
+}
+
 // splitByKind fills r.ByKind and, with opts.Bootstrap, the intervals. The
 // resamples depend only on the number of outcomes and the seed, so engines
 // that evaluated the same records share them (paired comparisons).
