@@ -114,7 +114,7 @@ func (m *Model) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabi
 		blendBaseline(f, a, p, m.blend[k])
 	}
 	if m.prior != nil {
-		m.prior.apply(f, a, p)
+		m.prior.Apply(f, a, p)
 	}
 }
 

@@ -1,8 +1,11 @@
 package classifier
 
 import (
+	"cmp"
 	"fmt"
+	"hash/fnv"
 	"math"
+	"slices"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
@@ -143,8 +146,8 @@ func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, q *tr
 	return true
 }
 
-// apply mixes the prior into p with the kind's weight.
-func (rp *RealPrior) apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
+// Apply mixes the prior into p with the kind's weight: (1−w)·p + w·prior.
+func (rp *RealPrior) Apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
 	w := rp.Weight[f.GetCaseKind().String()]
 	if !(w > 0) {
 		return
@@ -156,4 +159,60 @@ func (rp *RealPrior) apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Pr
 	for i := range p {
 		p[i] = (1-w)*p[i] + w*q[i]
 	}
+}
+
+// RealFolds assigns each real filing one of k cross-validation folds:
+// within each (case kind, label) group, filings ordered by FNV-1a of their
+// id are dealt round-robin, so every fold has the group's share and the
+// assignment depends on nothing but the ids (the same for every seed and
+// every tool: `triagectl realcv` and the tests).
+func RealFolds(real []*triagev1.LabeledFiling, k int) []int {
+	type item struct {
+		i int
+		h uint64
+	}
+	groups := map[string][]item{}
+	var keys []string
+	for i, lf := range real {
+		key := lf.GetFiling().GetCaseKind().String() + "/" + lf.GetLabel().String()
+		h := fnv.New64a()
+		h.Write([]byte(lf.GetFiling().GetId()))
+		if _, ok := groups[key]; !ok {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], item{i, h.Sum64()})
+	}
+	slices.Sort(keys)
+	out := make([]int, len(real))
+	next := 0
+	for _, key := range keys {
+		g := groups[key]
+		slices.SortFunc(g, func(a, b item) int {
+			if c := cmp.Compare(a.h, b.h); c != 0 {
+				return c
+			}
+			return a.i - b.i
+		})
+		for _, it := range g {
+			out[it.i] = next % k
+			next++
+		}
+	}
+	return out
+}
+
+// RealPrior returns the model's real prior, nil for none. It is shared:
+// callers must not modify it.
+func (m *Model) RealPrior() *RealPrior { return m.prior }
+
+// BaselineBlends returns the model's baseline blend by case kind enum name
+// (only the kinds with a blend).
+func (m *Model) BaselineBlends() map[string]float64 {
+	out := map[string]float64{}
+	for k, w := range m.blend {
+		if w > 0 {
+			out[triagev1.CaseKind(k).String()] = w
+		}
+	}
+	return out
 }

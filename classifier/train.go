@@ -83,8 +83,8 @@ type TrainConfig struct {
 	RealPrior *RealPrior
 
 	// BaselineBlend is, per case kind (enum name), the weight of the cause
-	// + amount baseline mixed into the model's probabilities (Model.Score);
-	// class weights are tuned for the blend.
+	// + amount baseline mixed into the model's probabilities (Model.Score),
+	// after the class weights (which are tuned without it).
 	BaselineBlend map[string]float64
 
 	// Workers bounds parallelism (default GOMAXPROCS).

@@ -176,10 +176,15 @@ func (t *trainer) tuneWeights(oob [][]float64) []float64 {
 		base  *triage.Probabilities
 		beta  float64
 	}
+	// The weights are tuned on the model's own probabilities (beta 0): the
+	// baseline blend and the real prior are chosen afterwards by
+	// cross-validation on real filings with the weights as trained
+	// (`triagectl realcv`), and tuning them again for the blend would ship a
+	// scorer other than the one measured.
 	var rows []row
 	for k, i := range t.train {
 		if oob[k] != nil {
-			rows = append(rows, row{oob[k], t.ex[i].opts, t.classes[t.ex[i].class], &t.ex[i].base, t.blendOf(t.ex[i].f.GetCaseKind())})
+			rows = append(rows, row{oob[k], t.ex[i].opts, t.classes[t.ex[i].class], &t.ex[i].base, 0})
 		}
 	}
 	logw := make([]float64, C)
@@ -371,6 +376,3 @@ func argmaxPlain(s []float64) int {
 	}
 	return best
 }
-
-// blendOf is the configured baseline blend of a case kind.
-func (t *trainer) blendOf(k triagev1.CaseKind) float64 { return t.cfg.BaselineBlend[k.String()] }

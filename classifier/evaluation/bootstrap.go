@@ -130,3 +130,13 @@ func deltaInterval(a, ref []Outcome, idx [][]int) (f1, acc Interval) {
 	}
 	return percentiles(df1), percentiles(dacc)
 }
+
+// PairedDelta is the bootstrap 95% interval of a's macro-F1 and accuracy
+// minus ref's, a and ref being two scorers' outcomes on the same cases in
+// the same order, resampled together (opts.Bootstrap resamples, opts.Seed).
+func PairedDelta(a, ref []Outcome, opts Options) (macroF1, accuracy Interval) {
+	if len(a) != len(ref) || len(a) == 0 || opts.Bootstrap <= 0 {
+		return Interval{}, Interval{}
+	}
+	return deltaInterval(a, ref, resampleIndices(len(a), opts.Bootstrap, opts.Seed))
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/classifier/evaluation"
 	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -186,7 +186,7 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fold := foldsOf(real, f.folds)
+	fold := classifier.RealFolds(real, f.folds)
 	type config struct{ blend, weight float64 }
 	var configs []config
 	for _, b := range f.blends {
@@ -198,7 +198,12 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	var models []*classifier.Model
 	var corpus []*triagev1.LabeledFiling
 	var info classifier.DataInfo
-	if f.models != "" {
+	if f.models == "baseline" {
+		// No trained model: the baseline with the real prior, to measure
+		// what the counts add to the rule of thumb alone.
+		f.seeds = []uint64{0}
+		models = []*classifier.Model{nil}
+	} else if f.models != "" {
 		for _, dir := range strings.Split(f.models, ",") {
 			m, err := classifier.Load(dir)
 			if err != nil {
@@ -265,7 +270,19 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 			} else if model, err = train(seed, rest); err != nil {
 				return err
 			}
-			maj, err := classifier.NewMajority(model.Manifest().Training.LabelCountsByKind)
+			counts := map[string]map[string]int{}
+			if model != nil {
+				counts = model.Manifest().Training.LabelCountsByKind
+			} else {
+				for _, lf := range rest { // the baseline has no training labels: the real ones
+					k := lf.GetFiling().GetCaseKind().String()
+					if counts[k] == nil {
+						counts[k] = map[string]int{}
+					}
+					counts[k][lf.GetLabel().String()]++
+				}
+			}
+			maj, err := classifier.NewMajority(counts)
 			if err != nil {
 				return err
 			}
@@ -280,11 +297,13 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 						return err
 					}
 				}
-				m, err := model.With(all(cf.blend), prior)
-				if err != nil {
-					return err
+				var sc triage.Scorer = baselinePrior{prior}
+				if model != nil {
+					if sc, err = model.With(all(cf.blend), prior); err != nil {
+						return err
+					}
 				}
-				eng := triage.New(r, m)
+				eng := triage.New(r, sc)
 				for i, lf := range real {
 					if fold[i] != k {
 						continue
@@ -330,48 +349,6 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	}
 	writeRealCVTable(e, rep)
 	return nil
-}
-
-// foldsOf assigns each real filing a fold: within each (case kind, label)
-// group, filings ordered by FNV-1a of their id are dealt round-robin, so
-// every fold has the group's share and the assignment depends on nothing
-// but the ids.
-func foldsOf(real []*triagev1.LabeledFiling, k int) []int {
-	type item struct {
-		i int
-		h uint64
-	}
-	groups := map[string][]item{}
-	var keys []string
-	for i, lf := range real {
-		key := lf.GetFiling().GetCaseKind().String() + "/" + lf.GetLabel().String()
-		h := fnv.New64a()
-		h.Write([]byte(lf.GetFiling().GetId()))
-		if _, ok := groups[key]; !ok {
-			keys = append(keys, key)
-		}
-		groups[key] = append(groups[key], item{i, h.Sum64()})
-	}
-	slices.Sort(keys)
-	out := make([]int, len(real))
-	next := 0
-	for _, key := range keys {
-		g := groups[key]
-		slices.SortFunc(g, func(a, b item) int {
-			if a.h != b.h {
-				if a.h < b.h {
-					return -1
-				}
-				return 1
-			}
-			return a.i - b.i
-		})
-		for _, it := range g {
-			out[it.i] = next % k
-			next++
-		}
-	}
-	return out
 }
 
 func decideOutcome(ctx context.Context, eng *triage.Engine, lf *triagev1.LabeledFiling) (RealCVOutcome, error) {
@@ -516,4 +493,17 @@ func writeRealCVTable(e *env, rep *RealCVReport) {
 		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%d\n", strings.TrimPrefix(r.Kind, "CASE_KIND_"), r.Blend, r.PriorWeight, r.MinConfidence, r.Rate, r.OutOfDistribution, r.AccuracyNotReviewed, r.NotReviewed)
 	}
 	tw.Flush()
+}
+
+// baselinePrior is the cause + amount baseline with a real prior mixed in,
+// for `realcv -models baseline`.
+type baselinePrior struct{ prior *classifier.RealPrior }
+
+func (baselinePrior) Version() string { return "baseline+prior" }
+
+func (b baselinePrior) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
+	classifier.NewBaseline().Score(f, a, p)
+	if b.prior != nil {
+		b.prior.Apply(f, a, p)
+	}
 }
