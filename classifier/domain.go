@@ -102,9 +102,18 @@ func (m *Model) OutOfDistribution(f *triagev1.Filing, a *rules.Assessment) strin
 	if !ok {
 		return "训练数据中没有此类案件"
 	}
-	if c := causeKey(f, a); c == "" {
+	// Known by the catalogue's name or as written: a catalogue revision
+	// may resolve a written cause to another entry without the filing
+	// being any less familiar.
+	c := causeKey(f, a)
+	if c == "" {
 		return "未填写案由"
-	} else if _, found := slices.BinarySearch(causes, c); !found {
+	}
+	_, known := slices.BinarySearch(causes, c)
+	if !known {
+		_, known = slices.BinarySearch(causes, f.GetCause())
+	}
+	if !known {
 		return fmt.Sprintf("训练数据中没有案由“%s”", c)
 	}
 	if r, ok := d.TextRunes[kind]; ok {
