@@ -339,7 +339,10 @@ func TestLabelsConsistent(t *testing.T) {
 	if violations != 0 {
 		t.Fatalf("%d labels the rules do not allow", violations)
 	}
-	within(t, "small claims labelled while undetermined (share of civil)", float64(undetermined)/float64(civilN), 0.001, 0.03)
+	// The rules file gives every mainland province a limit from 2013, so
+	// small claims is undetermined only where an agreed claim meets a 2×
+	// figure no notice announced (辽宁 2023-07): rare, possibly absent.
+	within(t, "small claims labelled while undetermined (share of civil)", float64(undetermined)/float64(civilN), 0, 0.03)
 }
 
 func TestLabelShares(t *testing.T) {
@@ -442,7 +445,9 @@ func TestLabelShares(t *testing.T) {
 	if noPleaOrd != noPlea {
 		t.Errorf("%d of %d contested criminal cases are not ordinary; without a plea only ordinary is open", noPlea-noPleaOrd, noPlea)
 	}
-	within(t, "civil filings whose province/date has no configured limit", float64(limitUnknown)/float64(total[civil]), 0.10, 0.40)
+	// Every mainland province has a limit from 2013 (announced or derived
+	// from the wage statistic): an unknown or undetermined limit is rare.
+	within(t, "civil filings whose province/date has no configured limit", float64(limitUnknown)/float64(total[civil]), 0, 0.02)
 }
 
 // TestSignals: the label depends on what the filing shows, imperfectly.

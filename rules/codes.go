@@ -10,22 +10,32 @@ import (
 // exported training data key on them, so a code is never renamed or reused.
 const (
 	// Civil: small claims (CPL 165–169).
-	CodeCPL165CourtLevel         = "CPL165_COURT_LEVEL"
-	CodeCPL165NotMoneyPayment    = "CPL165_NOT_MONEY_PAYMENT"
-	CodeCPL165Mandatory          = "CPL165_MANDATORY"
-	CodeCPL165Agreement          = "CPL165_AGREEMENT"
-	CodeCPL165OverMandatory      = "CPL165_OVER_LIMIT_NO_AGREEMENT"
-	CodeCPL165OverAgreement      = "CPL165_OVER_AGREEMENT_LIMIT"
-	CodeCPL165AgreementExcluded  = "CPL165_AGREEMENT_NOT_ALLOWED"
-	CodeCPL166PersonalStatus     = "CPL166_PERSONAL_STATUS"
-	CodeCPL166PropertyRights     = "CPL166_PROPERTY_RIGHTS_CONFIRMATION"
-	CodeCPL166Foreign            = "CPL166_FOREIGN"
-	CodeCPL166Appraisal          = "CPL166_APPRAISAL"
-	CodeCPL166Whereabouts        = "CPL166_WHEREABOUTS_UNKNOWN"
-	CodeCPL166Counterclaim       = "CPL166_COUNTERCLAIM"
+	CodeCPL165CourtLevel        = "CPL165_COURT_LEVEL"
+	CodeCPL165NotMoneyPayment   = "CPL165_NOT_MONEY_PAYMENT"
+	CodeCPL165Mandatory         = "CPL165_MANDATORY"
+	CodeCPL165Agreement         = "CPL165_AGREEMENT"
+	CodeCPL165OverMandatory     = "CPL165_OVER_LIMIT_NO_AGREEMENT"
+	CodeCPL165OverAgreement     = "CPL165_OVER_AGREEMENT_LIMIT"
+	CodeCPL165AgreementExcluded = "CPL165_AGREEMENT_NOT_ALLOWED"
+	CodeCPL166PersonalStatus    = "CPL166_PERSONAL_STATUS"
+	CodeCPL166PropertyRights    = "CPL166_PROPERTY_RIGHTS_CONFIRMATION"
+	CodeCPL166Foreign           = "CPL166_FOREIGN"
+	CodeCPL166Appraisal         = "CPL166_APPRAISAL"
+	CodeCPL166Whereabouts       = "CPL166_WHEREABOUTS_UNKNOWN"
+	CodeCPL166Counterclaim      = "CPL166_COUNTERCLAIM"
+	// Civil: small claims before 2022 (CPL 2012/2017 art. 162, Interp. 2015
+	// art. 271–275): 30%, no agreement band. Separate codes, because a
+	// decision on a 2019 filing must cite the article then in force.
+	CodeCPL162NotInForce      = "CPL162_NOT_IN_FORCE"
+	CodeCPL162CourtLevel      = "CPL162_COURT_LEVEL"
+	CodeCPL162NotMoneyPayment = "CPL162_NOT_MONEY_PAYMENT"
+	CodeCPL162Mandatory       = "CPL162_MANDATORY"
+	CodeCPL162OverLimit       = "CPL162_OVER_LIMIT"
+
 	CodeLimitUnknown             = "LIMIT_UNKNOWN"
 	CodeLimitAgreementUnknown    = "LIMIT_AGREEMENT_UNKNOWN"
 	CodeLimitEffectiveApproximat = "LIMIT_EFFECTIVE_DATE_APPROXIMATE"
+	CodeLimitDerivedOutdated     = "LIMIT_DERIVED_OUTDATED"
 
 	// Civil: simplified (CPL 160, Interp. 257, 264, 140).
 	CodeCPL160CourtLevel          = "CPL160_COURT_LEVEL"
@@ -116,9 +126,15 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL166Appraisal, "民事诉讼法第一百六十六条第三项", "需要评估、鉴定或者对诉前评估、鉴定结果有异议的案件不适用小额诉讼程序。"},
 	{CodeCPL166Whereabouts, "民事诉讼法第一百六十六条第四项", "一方当事人下落不明的案件不适用小额诉讼程序。"},
 	{CodeCPL166Counterclaim, "民事诉讼法第一百六十六条第五项", "当事人提出反诉的案件不适用小额诉讼程序。"},
-	{CodeLimitUnknown, "民事诉讼法第一百六十五条；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
+	{CodeCPL162NotInForce, "民事诉讼法（2012年修正）第一百六十二条", "小额诉讼程序自2013年1月1日起施行（民事诉讼法2012年修正），立案日在此之前的案件不适用。"},
+	{CodeCPL162CourtLevel, "民事诉讼法（2012年、2017年修正）第一百六十二条", "小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeCPL162NotMoneyPayment, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条", "小额诉讼程序仅适用于金钱给付案件；本案未请求金钱给付或诉讼请求不限于金钱给付。"},
+	{CodeCPL162Mandatory, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额为本省上年度就业人员年平均工资百分之三十以下的简单民事案件，实行一审终审（小额诉讼程序）。"},
+	{CodeCPL162OverLimit, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额超过本省上年度就业人员年平均工资百分之三十，不适用小额诉讼程序；立案日施行的民事诉讼法没有当事人约定适用小额诉讼程序的规定。"},
+	{CodeLimitUnknown, "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
 	{CodeLimitAgreementUnknown, "民事诉讼法第一百六十五条第二款", "当事人约定适用小额诉讼程序，但该省份在立案日适用的二倍标准未配置，能否适用无法确定，需人工审核。"},
 	{CodeLimitEffectiveApproximat, "民诉法解释第二百七十二条", "该省份标的额标准仅公布了生效月份，立案日在该月内，适用哪一标准需人工核对。"},
+	{CodeLimitDerivedOutdated, "民诉法解释第二百七十二条", "该省份在立案日适用的标的额标准由较早年度的平均工资推算，立案时应已公布的更新年度数据尚未配置；标的额超过该标准，按更新数据可能适用小额诉讼程序，需人工审核。"},
 
 	{CodeCPL160CourtLevel, "民事诉讼法第一百六十条", "简易程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeCPL160Simple, "民事诉讼法第一百六十条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提。"},

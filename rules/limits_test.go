@@ -52,6 +52,9 @@ func limitIs(l announced, known bool, mandatoryFen, agreementFen int64, from str
 		if !known && got.GetSource() != "" {
 			t.Errorf("unknown limit with a source: %v", got)
 		}
+		if known && got.GetDerived() {
+			t.Errorf("announced limit shown as derived: %v", got)
+		}
 	}
 }
 
@@ -127,21 +130,26 @@ func limitCases(tb testing.TB) []tcase {
 			)
 		}
 		if l.prevMandatoryFen == 0 {
-			// Before a province's first entry there is no limit at all.
-			unknown := limitIs(l, false, 0, 0, "")
+			// Before a province's first announcement a figure derived from
+			// the wage statistic applies: known, shown as derived, and no
+			// reason for review by itself.
+			derivedBefore := func(t *testing.T, a *rules.Assessment) {
+				t.Helper()
+				got := a.Limit
+				if !got.GetKnown() || !got.GetDerived() || got.GetEffectiveFrom() == l.from || got.GetMandatoryLimitFen() == 0 {
+					t.Errorf("day before %s: limit %v, want a derived one", l.from, got)
+				}
+				if got.GetPercent() != 50 || got.GetArticle() != "民事诉讼法第一百六十五条" {
+					t.Errorf("day before %s: %d%% under %q, want 50%% under CPL 165", l.from, got.GetPercent(), got.GetArticle())
+				}
+			}
 			out = append(out,
 				tcase{
-					name: name("day before (%s), first entry: limit unknown", l.dayBefore), filing: on(l.dayBefore, M),
-					avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
-					fires:  []string{at(locSC, rules.CodeLimitUnknown), at(locReview, rules.CodeLimitUnknown)},
-					silent: []string{rules.CodeCPL165Mandatory},
-					extra:  unknown,
-				},
-				tcase{
-					name: name("day before, first entry: even one fen is undetermined"), filing: on(l.dayBefore, 1),
-					avail: av(pSC, avD), review: ptr(true),
-					fires: []string{at(locSC, rules.CodeLimitUnknown)},
-					extra: unknown,
+					name: name("day before (%s), first notice: the derived figure applies", l.dayBefore), filing: on(l.dayBefore, 1),
+					avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+					fires:  []string{at(locSC, rules.CodeCPL165Mandatory)},
+					silent: []string{rules.CodeLimitUnknown},
+					extra:  derivedBefore,
 				},
 			)
 		} else {
@@ -243,15 +251,15 @@ func limitCases(tb testing.TB) []tcase {
 		},
 	)
 
-	// No entry at all.
-	gd := limitIs(announced{province: "广东省", code: "440000"}, false, 0, 0, "")
+	// No entry at all: 香港 is recognised but has no small-claims limit.
+	hk := limitIs(announced{province: "香港特别行政区", code: "810000"}, false, 0, 0, "")
 	out = append(out,
 		tcase{
-			name: "广东省 has no entry: undetermined, reviewed", filing: with(base, province("广东省")),
+			name: "香港 has no entry: undetermined, reviewed", filing: with(base, province("香港特别行政区")),
 			avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
 			fires: []string{at(locSC, rules.CodeLimitUnknown), at(locReview, rules.CodeLimitUnknown)},
 			extra: func(t *testing.T, a *rules.Assessment) {
-				gd(t, a)
+				hk(t, a)
 				if a.Facts.AmountToLimit != 0 {
 					t.Errorf("AmountToLimit = %v without a limit", a.Facts.AmountToLimit)
 				}
@@ -260,19 +268,14 @@ func limitCases(tb testing.TB) []tcase {
 		tcase{
 			// The limit is flagged only where it decides: a counterclaim bars
 			// small claims whatever the figure.
-			name: "广东省 with a counterclaim: barred anyway, no limit review", filing: with(base, province("广东省"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
+			name: "香港 with a counterclaim: barred anyway, no limit review", filing: with(base, province("香港特别行政区"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
 			avail: av(pSC, avU), review: ptr(false),
 			fires:  []string{rules.CodeCPL166Counterclaim},
 			silent: []string{rules.CodeLimitUnknown},
-			extra:  gd,
+			extra:  hk,
 		},
 		tcase{
 			name: "no province given: undetermined", filing: with(base, province("")),
-			avail: av(pSC, avD), review: ptr(true),
-			fires: []string{at(locSC, rules.CodeLimitUnknown)},
-		},
-		tcase{
-			name: "香港 is recognised but has no limit", filing: with(base, province("香港特别行政区")),
 			avail: av(pSC, avD), review: ptr(true),
 			fires: []string{at(locSC, rules.CodeLimitUnknown)},
 		},
@@ -342,8 +345,15 @@ func TestDefaultLimitsMatchDesign(t *testing.T) {
 	if err := json.Unmarshal(rules.DefaultFile(), &f); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.SmallClaimsLimits) != len(designLimits) {
-		t.Fatalf("%d limit entries, design.md §2.4 has %d", len(f.SmallClaimsLimits), len(designLimits))
+	// The announced entries, in file order; derived ones fill the rest.
+	var notices []rules.LimitEntry
+	for _, e := range f.SmallClaimsLimits {
+		if !e.Derived {
+			notices = append(notices, e)
+		}
+	}
+	if len(notices) != len(designLimits) {
+		t.Fatalf("%d announced limit entries, want %d", len(notices), len(designLimits))
 	}
 	yuan := func(fen int64) string {
 		if fen == 0 {
@@ -354,15 +364,24 @@ func TestDefaultLimitsMatchDesign(t *testing.T) {
 		}
 		return fmt.Sprintf("%d.%02d", fen/100, fen%100)
 	}
-	for i, l := range designLimits {
-		got := f.SmallClaimsLimits[i]
-		p, ok := rules.LookupProvince(got.Province)
-		if !ok || p.Code != l.code || got.EffectiveFrom != l.from ||
-			got.MandatoryLimitYuan != yuan(l.mandatoryFen) || got.AgreementLimitYuan != yuan(l.agreementFen) {
-			t.Errorf("entry %d = %+v, want %s %s %s/%s", i, got, l.province, l.from, yuan(l.mandatoryFen), yuan(l.agreementFen))
+	// The file is ordered by province, then date: find each notice by both.
+	for _, l := range designLimits {
+		var found []rules.LimitEntry
+		for _, e := range notices {
+			if p, ok := rules.LookupProvince(e.Province); ok && p.Code == l.code && e.EffectiveFrom == l.from {
+				found = append(found, e)
+			}
+		}
+		if len(found) != 1 {
+			t.Errorf("%s %s: %d announced entries, want 1", l.province, l.from, len(found))
+			continue
+		}
+		got := found[0]
+		if got.MandatoryLimitYuan != yuan(l.mandatoryFen) || got.AgreementLimitYuan != yuan(l.agreementFen) {
+			t.Errorf("%s %s = %s/%s, want %s/%s", l.province, l.from, got.MandatoryLimitYuan, got.AgreementLimitYuan, yuan(l.mandatoryFen), yuan(l.agreementFen))
 		}
 		if got.Source == "" || got.Statistic == "" {
-			t.Errorf("entry %d has no source or statistic", i)
+			t.Errorf("%s %s has no source or statistic", l.province, l.from)
 		}
 	}
 	// DefaultFile hands out a copy; editing it cannot change the engine's rules.
