@@ -97,6 +97,7 @@ const (
 	CodeReviewSensitiveCause = "REVIEW_SENSITIVE_CAUSE"
 	CodeReviewTextSignal     = "REVIEW_TEXT_SIGNAL"
 	CodeReviewGroupCause     = "REVIEW_GROUP_CAUSE"
+	CodeCauseUnknown         = "CAUSE_UNKNOWN"
 
 	// Inferences: what the rules read from the filing beyond its flags.
 	CodeInferPersonalStatus = "INFER_PERSONAL_STATUS_FROM_CAUSE"
@@ -109,6 +110,10 @@ const (
 )
 
 type reasonDef struct{ code, article, message string }
+
+// causeUnknownArticle names the catalogues a cause is checked against: one
+// article for all case kinds, as a code has one row in the README's table.
+const causeUnknownArticle = "《民事案件案由规定》；《关于行政案件案由的暂行规定》；《关于执行〈中华人民共和国刑法〉确定罪名的规定》"
 
 // reasonDefs is the single table of every reason fenjian can give. Articles
 // follow the numbering of the texts in design.md's law/ directory.
@@ -190,6 +195,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
+	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},
 	{CodeInferPropertyRights, "民事诉讼法第一百六十六条第一项", "根据案由认定为财产确权案件。"},

@@ -37,7 +37,10 @@ func (e *Engine) WithClock(now func() time.Time) *Engine {
 	return &c
 }
 
-// LookupCause returns the catalogue entry for a written cause of a case kind.
+// LookupCause resolves a written cause of a case kind to its node in the
+// official catalogues merged with the rules file's causes (exactly, by an
+// older name, by the longest name it contains, or by its ending's family;
+// docs/causes.md). Cause.Known is false when nothing matched.
 func (e *Engine) LookupCause(kind triagev1.CaseKind, cause string) Cause {
 	return e.causes.lookup(cause, kindName(kind))
 }
@@ -161,6 +164,13 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
+	}
+	// A cause in no catalogue tells the rules nothing about the case's
+	// nature (personal status, property confirmation, money only), so
+	// nothing inferred from it may pass unseen, least of all a mandatory
+	// small-claims option; an empty cause is no better.
+	if !fx.Cause.Known && kindName(f.GetCaseKind()) != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeCauseUnknown))
 	}
 }
 

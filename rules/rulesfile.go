@@ -29,7 +29,10 @@ type File struct {
 	// effective date: announced by the province's high court, or derived
 	// from the wage statistic where no announcement is known.
 	SmallClaimsLimits []LimitEntry `json:"small_claims_limits"`
-	// Causes is the catalogue of causes (案由/罪名) the rules infer from.
+	// Causes are the court's overrides and additions to the embedded
+	// official catalogues (rules/catalogue/): an entry naming a catalogue
+	// cause sets its attributes, and its family's below it; an entry the
+	// catalogues lack is added under the cause it backs off to.
 	Causes []CauseEntry `json:"causes"`
 	// GroupCauseMinParties is how many persons on one side of a group-prone
 	// cause (wage arrears, home buyers…) trigger review; default 5.
@@ -165,7 +168,11 @@ func Load(b []byte) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	causes, err := buildCauses(f.Causes)
+	catalogues, err := embeddedCatalogues()
+	if err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	causes, err := buildCauses(catalogues, f.Causes)
 	if err != nil {
 		return nil, err
 	}
