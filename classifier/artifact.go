@@ -444,8 +444,8 @@ func (a *Artifact) newModel() (*Model, error) {
 	}
 	if d := mf.Domain; d != nil {
 		for kind, cs := range d.Causes {
-			if !slices.IsSorted(cs) {
-				return nil, bad("domain: causes of %s not sorted", kind)
+			if !slices.IsSorted(cs) || !slices.IsSorted(d.Families[kind]) {
+				return nil, bad("domain: causes or families of %s not sorted", kind)
 			}
 		}
 	}

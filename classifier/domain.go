@@ -20,6 +20,10 @@ type Domain struct {
 	// MinCauseFilings distinct training filings, sorted: the catalogue name
 	// the rules matched, or the written cause when the catalogue knows none.
 	Causes map[string][]string `json:"causes"`
+	// Families lists, per case kind, the catalogue families (rules.Cause.
+	// Family) of the training causes, sorted: an unseen leaf of a known
+	// family is scored like its siblings and is not out of distribution.
+	Families map[string][]string `json:"families,omitempty"`
 	// TextRunes is, per case kind, the range of text lengths (characters)
 	// the model accepts: half the 1st percentile to twice the 99th of its
 	// training texts. Within a factor of two the length features and the
@@ -44,7 +48,8 @@ func causeKey(f *triagev1.Filing, a *rules.Assessment) string {
 // per id, so that records repeated to weight them (real filings) do not make
 // a cause look common.
 func buildDomain(eng *rules.Engine, exs []example, idx []int) *Domain {
-	d := &Domain{Causes: map[string][]string{}, TextRunes: map[string][2]int{}}
+	d := &Domain{Causes: map[string][]string{}, Families: map[string][]string{}, TextRunes: map[string][2]int{}}
+	fams := map[string]map[string]bool{}
 	ids := map[string]map[string]bool{} // kind\x00cause → ids
 	lengths := map[string][]int{}
 	seen := map[string]bool{}
@@ -64,6 +69,12 @@ func buildDomain(eng *rules.Engine, exs []example, idx []int) *Domain {
 			ids[key] = map[string]bool{}
 		}
 		ids[key][f.GetId()] = true
+		if fam := a.Facts.Cause.Family; fam != "" {
+			if fams[kind] == nil {
+				fams[kind] = map[string]bool{}
+			}
+			fams[kind][fam] = true
+		}
 		lengths[kind] = append(lengths[kind], utf8.RuneCountInString(f.GetText()))
 	}
 	for key, set := range ids {
@@ -81,6 +92,12 @@ func buildDomain(eng *rules.Engine, exs []example, idx []int) *Domain {
 	}
 	for kind := range d.Causes {
 		slices.Sort(d.Causes[kind])
+	}
+	for kind, set := range fams {
+		for fam := range set {
+			d.Families[kind] = append(d.Families[kind], fam)
+		}
+		slices.Sort(d.Families[kind])
 	}
 	for kind, ls := range lengths {
 		slices.Sort(ls)
@@ -113,8 +130,11 @@ func (m *Model) OutOfDistribution(f *triagev1.Filing, a *rules.Assessment) strin
 	if !known {
 		_, known = slices.BinarySearch(causes, f.GetCause())
 	}
+	if !known && a != nil && a.Facts.Cause.Family != "" {
+		_, known = slices.BinarySearch(d.Families[kind], a.Facts.Cause.Family)
+	}
 	if !known {
-		return fmt.Sprintf("训练数据中没有案由“%s”", c)
+		return fmt.Sprintf("训练数据中没有案由“%s”及其所属类别", c)
 	}
 	if r, ok := d.TextRunes[kind]; ok {
 		if n := utf8.RuneCountInString(f.GetText()); n < r[0] || n > r[1] {

@@ -37,9 +37,11 @@ type RealPrior struct {
 }
 
 // realPriorKeys returns the back-off chain of a filing, coarsest first: the
-// case kind, then for criminal cases the charge family and the family with
-// the plea, for civil cases the cause (catalogue name, else as written) and
-// the cause with its amount band.
+// case kind, then for criminal cases the charge family (chargeFamily: the
+// catalogue's chapters put rape beside assault, which practice tries
+// differently) and the family with the plea, for civil cases the
+// catalogue family, the cause (catalogue name, else as written) and the
+// cause with its amount band.
 func realPriorKeys(f *triagev1.Filing, a *rules.Assessment) []string {
 	kind := f.GetCaseKind().String()
 	keys := []string{kind}
@@ -56,8 +58,15 @@ func realPriorKeys(f *triagev1.Filing, a *rules.Assessment) []string {
 		}
 		keys = append(keys, kind+"/"+fam, kind+"/"+fam+"/"+plea)
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		// The catalogue's family first: an unseen cause is counted like
+		// its siblings (劳动合同纠纷 like the other 劳动争议).
+		fam := "none"
+		if a != nil && a.Facts.Cause.Family != "" {
+			fam = a.Facts.Cause.Family
+		}
 		cause := causeKey(f, a)
-		keys = append(keys, kind+"/"+cause, kind+"/"+cause+"/"+amountBand(f.GetClaimAmountFen()))
+		keys = append(keys, kind+"/family:"+fam, kind+"/family:"+fam+"/"+cause,
+			kind+"/family:"+fam+"/"+cause+"/"+amountBand(f.GetClaimAmountFen()))
 	}
 	return keys
 }
