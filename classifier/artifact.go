@@ -69,6 +69,9 @@ type Manifest struct {
 	Params            TrainParams       `json:"params"`
 	Holdout           HoldoutInfo       `json:"holdout"`
 	Agreement         Agreement         `json:"golearn_agreement"`
+	// Adjusted, when set, says what was attached to the trained model
+	// after training; Holdout stays the trained model's.
+	Adjusted *Adjustment `json:"adjusted,omitempty"`
 }
 
 // TrainingInfo describes the training data.
@@ -589,4 +592,86 @@ func buildTree(tf *treeFile, C, nFeat int) (flatTree, error) {
 		t.nodes[i] = nd
 	}
 	return t, nil
+}
+
+// Adjustment records what was attached to a trained model after training
+// (Artifact.Adjust): the baseline blend and the real prior, chosen by
+// cross-validation on real filings.
+type Adjustment struct {
+	// Trained is the version of the model as trained, whose held-out
+	// figures the manifest keeps (they do not include the adjustment).
+	Trained string `json:"trained"`
+	// BaselineBlend and RealPriorWeight are per case kind (enum name).
+	BaselineBlend   map[string]float64 `json:"baseline_blend,omitempty"`
+	RealPriorWeight map[string]float64 `json:"real_prior_weight,omitempty"`
+	RealPriorAlpha  float64            `json:"real_prior_alpha,omitempty"`
+	// RealPriorFilings counts the real filings the prior was counted from.
+	RealPriorFilings int `json:"real_prior_filings,omitempty"`
+}
+
+// ReadArtifact reads and verifies a model directory as an artifact that can
+// be adjusted and written again.
+func ReadArtifact(dir string) (*Artifact, error) {
+	fsys := os.DirFS(dir)
+	files := make(map[string][]byte, 3)
+	for _, name := range []string{ManifestFile, FeaturesFile, ModelFile} {
+		limit := int64(maxFileBytes)
+		if name == ManifestFile {
+			limit = maxManifestBytes
+		}
+		b, err := readLimited(fsys, name, limit)
+		if err != nil {
+			return nil, fmt.Errorf("read model %s: %w", dir, err)
+		}
+		files[name] = b
+	}
+	a, err := decodeArtifact(files)
+	if err != nil {
+		return nil, fmt.Errorf("read model %s: %w", dir, err)
+	}
+	if _, err := a.newModel(); err != nil {
+		return nil, fmt.Errorf("read model %s: %w", dir, err)
+	}
+	return a, nil
+}
+
+// Adjust attaches a baseline blend and a real prior (either may be empty)
+// to the trained model and re-encodes it under a new version. The trained
+// parameters are unchanged; the manifest keeps the trained model's held-out
+// figures and records the adjustment in Manifest.Adjusted.
+func (a *Artifact) Adjust(blend map[string]float64, prior *RealPrior, now time.Time) (*Model, error) {
+	if prior != nil {
+		if err := prior.validate(); err != nil {
+			return nil, err
+		}
+	}
+	adj := &Adjustment{Trained: a.Manifest.Version, BaselineBlend: blend}
+	if a.Manifest.Adjusted != nil {
+		adj.Trained = a.Manifest.Adjusted.Trained
+	}
+	a.model.BaselineBlend = nil
+	for k, w := range blend {
+		if w > 0 {
+			if a.model.BaselineBlend == nil {
+				a.model.BaselineBlend = map[string]float64{}
+			}
+			a.model.BaselineBlend[k] = w
+		}
+	}
+	a.model.RealPrior = prior
+	if prior != nil {
+		adj.RealPriorWeight, adj.RealPriorAlpha = prior.Weight, prior.Alpha
+		for _, k := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL, triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE} {
+			for _, v := range prior.Counts[k.String()] {
+				adj.RealPriorFilings += int(v)
+			}
+		}
+	}
+	a.Manifest.Adjusted = adj
+	a.Manifest.Created = now.UTC().Truncate(time.Second)
+	a.Manifest.Version = ""
+	if err := a.encode(); err != nil {
+		return nil, err
+	}
+	return a.newModelFromFiles()
 }
