@@ -93,6 +93,9 @@ func NewRealPrior(eng *rules.Engine, data []*triagev1.LabeledFiling, alpha float
 	rp := &RealPrior{Alpha: alpha, Counts: map[string][]float64{}, Weight: weight}
 	for _, lf := range data {
 		f := lf.GetFiling()
+		if lf.GetLabel() == triagev1.Procedure_PROCEDURE_UNSPECIFIED || int(lf.GetLabel()) >= len(triage.Probabilities{}) {
+			continue // nothing to count
+		}
 		a, err := eng.Evaluate(f)
 		if err != nil {
 			continue // the rules refuse it: it is never scored either

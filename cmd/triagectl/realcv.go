@@ -182,9 +182,15 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1536 << 20))
-	real, err := dataset.ReadDir(f.real)
+	all, err := dataset.ReadDir(f.real)
 	if err != nil {
 		return err
+	}
+	var real []*triagev1.LabeledFiling
+	for _, lf := range all {
+		if lf.GetLabel() != triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+			real = append(real, lf)
+		}
 	}
 	fold := classifier.RealFolds(real, f.folds)
 	type config struct{ blend, weight float64 }
