@@ -69,6 +69,9 @@ type Manifest struct {
 	Params            TrainParams       `json:"params"`
 	Holdout           HoldoutInfo       `json:"holdout"`
 	Agreement         Agreement         `json:"golearn_agreement"`
+	// Adjusted, when set, says what was attached to the trained model
+	// after training; Holdout stays the trained model's.
+	Adjusted *Adjustment `json:"adjusted,omitempty"`
 }
 
 // TrainingInfo describes the training data.
@@ -81,8 +84,21 @@ type TrainingInfo struct {
 	Used        int            `json:"used"`
 	Skipped     map[string]int `json:"skipped,omitempty"`
 	LabelCounts map[string]int `json:"label_counts"`
+	// LabelCountsByKind splits LabelCounts by case kind: the "always the
+	// most common procedure" reference (Majority) is the kind's most common
+	// training label.
+	LabelCountsByKind map[string]map[string]int `json:"label_counts_by_kind,omitempty"`
 	// Train is the number of records the model was fit on.
 	Train int `json:"train"`
+	// Extra counts the records trained on beside the data file (real
+	// filings), each ExtraRepeat times; ExtraSHA256 is the SHA-256 of their
+	// ids in order, which identifies them without copying their content.
+	Extra       int    `json:"extra,omitempty"`
+	ExtraRepeat int    `json:"extra_repeat,omitempty"`
+	ExtraSHA256 string `json:"extra_ids_sha256,omitempty"`
+	// RealPriorFilings counts the real filings the model's real prior was
+	// counted from (0: none).
+	RealPriorFilings int `json:"real_prior_filings,omitempty"`
 }
 
 // HoldoutInfo is the held-out split and the metrics on it.
@@ -121,6 +137,17 @@ type modelFile struct {
 	ClassWeights      []float64   `json:"class_weights"`
 	TreeFeatures      []string    `json:"tree_features"`
 	Smoothing         float64     `json:"leaf_smoothing"`
+	// BaselineBlend is, per case kind (enum name), the weight of the cause
+	// + amount baseline's probabilities mixed into the model's: where the
+	// model generalises worse to real filings than the baseline, the blend
+	// decided by measurement on them says so (Model.Score).
+	BaselineBlend map[string]float64 `json:"baseline_blend,omitempty"`
+	// Domain is what the training data looked like (domain.go); a model
+	// without one never reports a filing out of distribution.
+	Domain *Domain `json:"domain,omitempty"`
+	// RealPrior holds counts of real decisions mixed into the probabilities
+	// (realprior.go); nil for a model trained on generated data alone.
+	RealPrior *RealPrior `json:"real_prior,omitempty"`
 }
 
 // nbFile holds golearn BernoulliNB's parameters exactly as it computed them
@@ -411,6 +438,27 @@ func (a *Artifact) newModel() (*Model, error) {
 		return nil, bad("class_weights: want %d positive finite weights", C)
 	}
 	m.weights = mf.ClassWeights
+	m.domain = mf.Domain
+	if mf.RealPrior != nil {
+		if err := mf.RealPrior.validate(); err != nil {
+			return nil, bad("%v", err)
+		}
+		m.prior = mf.RealPrior
+	}
+	if d := mf.Domain; d != nil {
+		for kind, cs := range d.Causes {
+			if !slices.IsSorted(cs) || !slices.IsSorted(d.Families[kind]) {
+				return nil, bad("domain: causes or families of %s not sorted", kind)
+			}
+		}
+	}
+	for kind, w := range mf.BaselineBlend {
+		k, ok := triagev1.CaseKind_value[kind]
+		if !ok || k <= 0 || int(k) >= len(m.blend) || !(w >= 0 && w <= 1) {
+			return nil, bad("baseline_blend: %q: %v is not a case kind and a weight in [0, 1]", kind, w)
+		}
+		m.blend[k] = w
+	}
 	if len(mf.Trees) == 0 || len(mf.Trees) > 10000 {
 		return nil, bad("%d trees, want 1–10000", len(mf.Trees))
 	}
@@ -544,4 +592,86 @@ func buildTree(tf *treeFile, C, nFeat int) (flatTree, error) {
 		t.nodes[i] = nd
 	}
 	return t, nil
+}
+
+// Adjustment records what was attached to a trained model after training
+// (Artifact.Adjust): the baseline blend and the real prior, chosen by
+// cross-validation on real filings.
+type Adjustment struct {
+	// Trained is the version of the model as trained, whose held-out
+	// figures the manifest keeps (they do not include the adjustment).
+	Trained string `json:"trained"`
+	// BaselineBlend and RealPriorWeight are per case kind (enum name).
+	BaselineBlend   map[string]float64 `json:"baseline_blend,omitempty"`
+	RealPriorWeight map[string]float64 `json:"real_prior_weight,omitempty"`
+	RealPriorAlpha  float64            `json:"real_prior_alpha,omitempty"`
+	// RealPriorFilings counts the real filings the prior was counted from.
+	RealPriorFilings int `json:"real_prior_filings,omitempty"`
+}
+
+// ReadArtifact reads and verifies a model directory as an artifact that can
+// be adjusted and written again.
+func ReadArtifact(dir string) (*Artifact, error) {
+	fsys := os.DirFS(dir)
+	files := make(map[string][]byte, 3)
+	for _, name := range []string{ManifestFile, FeaturesFile, ModelFile} {
+		limit := int64(maxFileBytes)
+		if name == ManifestFile {
+			limit = maxManifestBytes
+		}
+		b, err := readLimited(fsys, name, limit)
+		if err != nil {
+			return nil, fmt.Errorf("read model %s: %w", dir, err)
+		}
+		files[name] = b
+	}
+	a, err := decodeArtifact(files)
+	if err != nil {
+		return nil, fmt.Errorf("read model %s: %w", dir, err)
+	}
+	if _, err := a.newModel(); err != nil {
+		return nil, fmt.Errorf("read model %s: %w", dir, err)
+	}
+	return a, nil
+}
+
+// Adjust attaches a baseline blend and a real prior (either may be empty)
+// to the trained model and re-encodes it under a new version. The trained
+// parameters are unchanged; the manifest keeps the trained model's held-out
+// figures and records the adjustment in Manifest.Adjusted.
+func (a *Artifact) Adjust(blend map[string]float64, prior *RealPrior, now time.Time) (*Model, error) {
+	if prior != nil {
+		if err := prior.validate(); err != nil {
+			return nil, err
+		}
+	}
+	adj := &Adjustment{Trained: a.Manifest.Version, BaselineBlend: blend}
+	if a.Manifest.Adjusted != nil {
+		adj.Trained = a.Manifest.Adjusted.Trained
+	}
+	a.model.BaselineBlend = nil
+	for k, w := range blend {
+		if w > 0 {
+			if a.model.BaselineBlend == nil {
+				a.model.BaselineBlend = map[string]float64{}
+			}
+			a.model.BaselineBlend[k] = w
+		}
+	}
+	a.model.RealPrior = prior
+	if prior != nil {
+		adj.RealPriorWeight, adj.RealPriorAlpha = prior.Weight, prior.Alpha
+		for _, k := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL, triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE} {
+			for _, v := range prior.Counts[k.String()] {
+				adj.RealPriorFilings += int(v)
+			}
+		}
+	}
+	a.Manifest.Adjusted = adj
+	a.Manifest.Created = now.UTC().Truncate(time.Second)
+	a.Manifest.Version = ""
+	if err := a.encode(); err != nil {
+		return nil, err
+	}
+	return a.newModelFromFiles()
 }

@@ -46,9 +46,21 @@
 //     nondeterministic (map-order fallbacks and vote ties). A leaf's class distribution is estimated from
 //     the bag rows that reach it, smoothed towards the class prior (2 rows'
 //     worth); the ensemble averages them.
-//  4. Policy: per-class probability weights, tuned on out-of-bag rows by
-//     replaying triage.Engine's recommendation rule, maximise macro-F1 with
-//     ordinary recall at 0.91 after the policy. Class imbalance and the
+//  4. Policy: per-class probability weights, tuned on out-of-bag rows
+//     through triage.Pick — the one recommendation policy, which the engine
+//     runs too (a copy here had drifted: it lacked the rule that mandatory
+//     small claims is not leaned away from) — maximise macro-F1 with
+//     ordinary recall at 0.91 after the policy.
+//  5. Real-data adjustments, attached after training (`triagectl adjust`)
+//     with weights chosen by cross-validation on real filings (`triagectl
+//     realcv`): the cause + amount baseline blended in per case kind, and
+//     the real prior (realprior.go), counts of real decisions down a
+//     back-off chain. The generator cannot know what only real decisions
+//     show (drug sales tried simplified, rape in ordinary procedure), and a
+//     few hundred real filings are too few to retrain the trees on.
+//  6. Domain (domain.go): the training causes, their catalogue families and
+//     text lengths, so that Model.OutOfDistribution can send a filing
+//     unlike the training data to review (MODEL_OUT_OF_DISTRIBUTION). Class imbalance and the
 //     cost asymmetry (a complex case sent to a fast track converts later,
 //     简转普) are handled where they act: on the final recommendation.
 //
@@ -59,11 +71,14 @@
 // stronger learner would find; the NB adds the text's signal (contested
 // accounts, elaboration) at a few microseconds per request.
 //
-// What limits it. At ordinary recall 0.9 the final recommendation reaches
-// macro-F1 ≈ 0.81 on fresh generated data: above the cause + amount
-// baseline at the baseline's own default policy (≈ 0.79, where it catches
-// only ≈ 0.70 of the ordinary cases) and far above the baseline given the
-// same recall (≈ 0.63); defaultmodel/README.md has the figures. The rest is
+// What limits it. On real filings: the generator (docs/quality.md has the
+// real figures, which lead; the synthetic ones follow). On generated data,
+// since the generator voices complications as rarely as real complaints
+// do, the final recommendation reaches macro-F1 ≈ 0.77 at ordinary recall
+// ≈ 0.90 on fresh data, below the cause + amount baseline at its own
+// default policy (≈ 0.80, where it catches only ≈ 0.73 of the ordinary
+// cases) and far above the baseline given the same recall (≈ 0.64); the
+// figures below, from before that calibration, were 0.81 / 0.79 / 0.63. The rest is
 // what the generator (corpus/doc.go) keeps unforeseeable — a residue of
 // conversions, complications the complaint does not voice, voiced ones that
 // do not convert, the judge's reading at filing — and what the text hides

@@ -18,8 +18,10 @@ import (
 // FeatureFormat is the version of the feature definitions this code
 // implements. A model trained on another version is refused at load: the
 // same feature index would mean something else. Format 2 added the court
-// token and the lexicon counts.
-const FeatureFormat = 2
+// token and the lexicon counts; format 3 the filing year, the criminal
+// plea split, co-defendant positions, the sentence kind and the charge
+// family.
+const FeatureFormat = 3
 
 // FeatureConfig says how filings become feature vectors. It is written into
 // every model artifact (features.json) and its hash ties the trained
@@ -167,8 +169,23 @@ const (
 	// the raw length confounds with how wordy its drafter is.
 	fSentences
 	fYears
+	// fFiledYear is the filing year since 2012: practice moved with the law
+	// (small claims rarely used before the 2021 reform, fast-track only
+	// from the 2018 CrPL), and a model should be able to tell the eras apart.
+	fFiledYear
+	// Criminal: the plea split (认罪 / 认罚), the co-defendants' positions,
+	// the kind of the sentencing recommendation (stated, or read from the
+	// allegation's 建议判处 clause) and whether one is stated at all.
+	fAccepts
+	fCoDefendantDisputes
+	fCoDefendantObjects
+	fSentenceKind
+	fSentenceStated
+	// fChargeFirst is the first of the numCharge one-hot charge families
+	// (charges.go).
+	fChargeFirst
 	// fLexFirst is the first of the numLex lexicon counts (lexicon.go).
-	fLexFirst
+	fLexFirst = fChargeFirst + int(numCharge)
 	// NumDense is the number of dense features.
 	NumDense = fLexFirst + int(numLex)
 )
@@ -184,12 +201,16 @@ var denseNames = [NumDense]string{
 	"counterclaim", "appraisal_needed", "public_notice_service", "remanded", "retrial", "public_interest",
 	"stated_personal_status", "stated_property_rights_confirmation", "third_party_revocation", "stated_non_monetary_claims",
 	"parties_agree_small_claims", "parties_agree_simplified",
-	"guilty_plea", "consents_fast_track", "objects_simplified", "sentence_bin", "major_social_impact",
+	"admits_charged_facts", "consents_fast_track", "objects_simplified", "sentence_bin", "major_social_impact",
 	"co_defendant_dispute", "victim_settlement_missing", "defence_pleads_not_guilty",
 	"act_on_the_spot", "information_disclosure",
 	"open_small_claims", "undetermined_small_claims", "mandatory_small_claims", "open_simplified", "open_fast_track",
 	"bars_small_claims", "bars_simplified", "bars_fast_track",
 	"review_reasons", "text_length_bin", "sentences", "years",
+	"filed_year", "accepts_sentencing_recommendation", "co_defendant_disputes_charge_or_sentence",
+	"co_defendant_objects_procedure", "sentence_kind", "sentence_stated",
+	chargeNames[0], chargeNames[1], chargeNames[2], chargeNames[3], chargeNames[4], chargeNames[5],
+	chargeNames[6], chargeNames[7], chargeNames[8], chargeNames[9], chargeNames[10],
 	lexNames[0], lexNames[1], lexNames[2], lexNames[3], lexNames[4], lexNames[5], lexNames[6], lexNames[7], lexNames[8],
 }
 
@@ -455,18 +476,21 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 	d[fStatedNonMonetary] = b2f(c.GetNonMonetaryClaims())
 	d[fAgreeSmallClaims] = b2f(c.GetPartiesAgreeSmallClaims())
 	d[fAgreeSimplified] = b2f(c.GetPartiesAgreeSimplified())
-	// The deprecated fields and their split successors read alike, so the
-	// features of old and new records agree.
-	plea := rules.PleaOf(c)
-	d[fGuiltyPlea] = b2f(plea.Admits && plea.Accepts)
+	// The split plea and co-defendant fields, read through the rules so that
+	// old records (the deprecated guilty_plea, co_defendant_dispute) and new
+	// ones give the same features.
+	plea, co := rules.PleaOf(c), rules.CoDefendantsOf(c)
+	d[fGuiltyPlea] = b2f(plea.Admits)
+	d[fAccepts] = b2f(plea.Accepts)
+	d[fCoDefendantDisputes] = b2f(co.DisputesChargeOrSentence)
+	d[fCoDefendantObjects] = b2f(co.ObjectsSimplified || co.ObjectsFastTrack)
 	d[fConsentsFastTrack] = b2f(c.GetConsentsFastTrack())
 	d[fObjectsSimplified] = b2f(c.GetObjectsSimplified())
 	if m := c.GetRecommendedSentenceMonths(); m > 0 {
 		d[fSentence] = binOf(float64(m), sentenceEdges[:])
 	}
 	d[fMajorImpact] = b2f(c.GetMajorSocialImpact())
-	co := rules.CoDefendantsOf(c)
-	d[fCoDefendantDispute] = b2f(co.BarsFastTrack() || co.BarsSimplified())
+	d[fCoDefendantDispute] = b2f(co.DeniesFacts)
 	d[fVictimSettlementMissing] = b2f(c.GetVictimSettlementMissing())
 	d[fDefenceNotGuilty] = b2f(c.GetDefencePleadsNotGuilty())
 	d[fActOnTheSpot] = b2f(c.GetActOnTheSpot())
@@ -478,11 +502,21 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 		d[fTextLength] = math.Min(math.Round(2*math.Log2(float64(n))), 30)
 	}
 	x.lex.count(f.GetText(), d)
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		kind, stated := sentenceKind(c, f.GetText())
+		d[fSentenceKind], d[fSentenceStated] = float64(kind), b2f(stated)
+		if fam := chargeFamily(f.GetCause()); fam >= 0 {
+			d[fChargeFirst+int(fam)] = 1
+		}
+	}
 	d[fSentences] = math.Min(float64(strings.Count(f.GetText(), "。")), 40)
 	d[fYears] = math.Min(float64(strings.Count(f.GetText(), "年")), 30)
 
 	if a == nil {
 		return
+	}
+	if y := a.FiledOn.Year(); y > 2012 {
+		d[fFiledYear] = float64(min(y-2012, 20))
 	}
 	fx := &a.Facts
 	cause := fx.Cause

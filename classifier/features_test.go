@@ -279,8 +279,14 @@ func denseMax(i int) float64 {
 		return 5
 	case fSentence:
 		return float64(len(sentenceEdges) + 1)
-	case fTextLength:
+	case fTextLength, fYears:
 		return 30
+	case fSentences:
+		return 40
+	case fFiledYear:
+		return 20
+	case fSentenceKind:
+		return sevDeath
 	}
 	return 1
 }

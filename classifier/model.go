@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"sync"
@@ -22,9 +23,12 @@ type Model struct {
 	nb       flatNB
 	stack    [][]float64 // per class: bin edges of the NB log-posterior
 	trees    []flatTree
-	weights  []float64 // per-class multipliers tuned for the policy
-	nFeat    int       // tree input width: NumDense + len(classes)
-	pool     sync.Pool // *scratch
+	weights  []float64  // per-class multipliers tuned for the policy
+	blend    [4]float64 // per case kind: weight of the baseline's probabilities
+	domain   *Domain    // what the training data looked like; nil for none
+	prior    *RealPrior // counts of real decisions; nil for none
+	nFeat    int        // tree input width: NumDense + len(classes)
+	pool     sync.Pool  // *scratch
 }
 
 // flatNB is golearn's BernoulliNB rewritten for sparse input. golearn scores
@@ -73,6 +77,8 @@ func (m *Model) Manifest() Manifest {
 	c.Files = maps.Clone(c.Files)
 	c.Training.Skipped = maps.Clone(c.Training.Skipped)
 	c.Training.LabelCounts = maps.Clone(c.Training.LabelCounts)
+	c.Training.LabelCountsByKind = maps.Clone(c.Training.LabelCountsByKind)
+	c.Params.BaselineBlend = maps.Clone(c.Params.BaselineBlend)
 	return c
 }
 
@@ -104,6 +110,65 @@ func (m *Model) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabi
 		p[proc] = s.probs[c]
 	}
 	m.pool.Put(s)
+	if k := f.GetCaseKind(); k > 0 && int(k) < len(m.blend) && m.blend[k] > 0 && a != nil {
+		blendBaseline(f, a, p, m.blend[k])
+	}
+	if m.prior != nil {
+		m.prior.Apply(f, a, p)
+	}
+}
+
+// blendBaseline mixes the cause + amount baseline's probabilities into p
+// with weight w: (1−w)·model + w·baseline, procedure by procedure.
+func blendBaseline(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities, w float64) {
+	var b triage.Probabilities
+	Baseline{}.Score(f, a, &b)
+	for i := range p {
+		p[i] = (1-w)*p[i] + w*b[i]
+	}
+}
+
+// WithBaselineBlend returns a scorer with the same parameters and another
+// baseline blend (case kind enum name → weight in [0, 1]), versioned
+// "<version>+blend": for measuring blends without retraining. The receiver
+// is unchanged.
+func (m *Model) WithBaselineBlend(blend map[string]float64) (*Model, error) {
+	return m.With(blend, m.prior)
+}
+
+// With returns a scorer with the same trained parameters, another baseline
+// blend and another real prior (nil for none), versioned "<version>+adj":
+// for measuring them without retraining (`triagectl realcv`) and for
+// attaching the chosen ones to a trained model (`triagectl train -real`).
+func (m *Model) With(blend map[string]float64, prior *RealPrior) (*Model, error) {
+	if prior != nil {
+		if err := prior.validate(); err != nil {
+			return nil, err
+		}
+	}
+	c := &Model{
+		version: m.version + "+adj", manifest: m.Manifest(), ext: m.ext, classes: m.classes,
+		nb: m.nb, stack: m.stack, trees: m.trees, weights: m.weights, domain: m.domain, prior: prior,
+	}
+	for kind, w := range blend {
+		k, ok := triagev1.CaseKind_value[kind]
+		if !ok || k <= 0 || int(k) >= len(c.blend) || !(w >= 0 && w <= 1) {
+			return nil, fmt.Errorf("baseline blend %q: %v is not a case kind and a weight in [0, 1]", kind, w)
+		}
+		c.blend[k] = w
+	}
+	c.manifest.Version = c.version
+	c.init()
+	return c, nil
+}
+
+// BaselineBlend returns the weight of the baseline in the model's
+// probabilities for a case kind (0: the model alone).
+func (m *Model) BaselineBlend(k triagev1.CaseKind) float64 {
+	if k > 0 && int(k) < len(m.blend) {
+		return m.blend[k]
+	}
+	return 0
 }
 
 // unweighted writes the ensemble's class probabilities before the class

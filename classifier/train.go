@@ -3,6 +3,8 @@ package classifier
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -67,6 +69,23 @@ type TrainConfig struct {
 	OrdinaryRecall float64
 	// MinClassRows: labels with fewer training rows are not modelled.
 	MinClassRows int
+	// Extra are records trained on in every configuration and never held
+	// out, each repeated ExtraRepeat times (default 1): real filings beside
+	// a generated corpus, weighted so that a few hundred count against tens
+	// of thousands. They are judged by cross-validation over them
+	// (`triagectl realcv`), not by the held-out split.
+	Extra       []*triagev1.LabeledFiling
+	ExtraRepeat int
+
+	// RealPrior, when set, is stored in the model and mixed into its
+	// probabilities (realprior.go): counts of real decisions, fitted outside
+	// training (NewRealPrior) and chosen by cross-validation over them.
+	RealPrior *RealPrior
+
+	// BaselineBlend is, per case kind (enum name), the weight of the cause
+	// + amount baseline mixed into the model's probabilities (Model.Score),
+	// after the class weights (which are tuned without it).
+	BaselineBlend map[string]float64
 
 	// Workers bounds parallelism (default GOMAXPROCS).
 	Workers int
@@ -112,6 +131,7 @@ func (c *TrainConfig) fill() error {
 	set(&c.MinDF, d.MinDF)
 	set(&c.StackBins, d.StackBins)
 	set(&c.MinClassRows, d.MinClassRows)
+	set(&c.ExtraRepeat, 1)
 	set(&c.Workers, runtime.GOMAXPROCS(0))
 	if c.Split == "" {
 		c.Split = d.Split
@@ -146,6 +166,13 @@ func (c *TrainConfig) fill() error {
 		return fmt.Errorf("leaf smoothing %v must be positive", c.LeafSmoothing)
 	case !(c.OrdinaryRecall > 0 && c.OrdinaryRecall <= 1):
 		return fmt.Errorf("ordinary recall target %v outside (0, 1]", c.OrdinaryRecall)
+	case c.ExtraRepeat < 1 || c.ExtraRepeat > 1000:
+		return fmt.Errorf("extra repeat %d outside 1–1000", c.ExtraRepeat)
+	}
+	for kind, w := range c.BaselineBlend {
+		if k, ok := triagev1.CaseKind_value[kind]; !ok || k == 0 || !(w >= 0 && w <= 1) {
+			return fmt.Errorf("baseline blend %q: %v is not a case kind and a weight in [0, 1]", kind, w)
+		}
 	}
 	return nil
 }
@@ -164,6 +191,8 @@ type TrainParams struct {
 	OrdinaryRecall float64 `json:"ordinary_recall_target"`
 	OrdinaryMargin float64 `json:"policy_ordinary_margin"`
 	MinClassRows   int     `json:"min_class_rows"`
+	// BaselineBlend is TrainConfig.BaselineBlend.
+	BaselineBlend map[string]float64 `json:"baseline_blend,omitempty"`
 }
 
 // DataInfo identifies the training data for the manifest.
@@ -200,6 +229,11 @@ type example struct {
 	class   int
 	holdout bool
 	avail   [4]uint8 // per class: availOpen, availUndetermined, availClosed, availNone
+	// opts are the rules' options as the recommendation policy sees them,
+	// so that tuning replays exactly what triage.Engine decides.
+	opts    []triage.Option
+	extra   bool                 // TrainConfig.Extra: always trained on
+	base    triage.Probabilities // the baseline's probabilities, for blending
 	dense   [NumDense]float64
 	present []uint16 // selected NB features present, in order of first occurrence
 }
@@ -224,6 +258,20 @@ func Train(ctx context.Context, eng *rules.Engine, data []*triagev1.LabeledFilin
 		return nil, fmt.Errorf("train: %w", err)
 	}
 	t := &trainer{ctx: ctx, eng: eng, cfg: cfg, info: info, res: &TrainResult{}, skipped: map[string]int{}}
+	if len(cfg.Extra) > 0 {
+		if t.info.Records == 0 {
+			t.info.Records = len(data)
+		}
+		t.extra = map[*triagev1.LabeledFiling]bool{}
+		all := slices.Clip(data)
+		for _, lf := range cfg.Extra {
+			t.extra[lf] = true
+			for range cfg.ExtraRepeat {
+				all = append(all, lf)
+			}
+		}
+		data = all
+	}
 	if err := t.run(data); err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
@@ -238,6 +286,7 @@ type trainer struct {
 	res     *TrainResult
 	ext     *Extractor
 	skipped map[string]int
+	extra   map[*triagev1.LabeledFiling]bool // TrainConfig.Extra
 	classes []triagev1.Procedure
 	names   []string
 	ex      []example
@@ -373,6 +422,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 			NBFeatures: t.cfg.NBFeatures, NBFolds: t.cfg.NBFolds, MinDF: t.cfg.MinDF, StackBins: t.cfg.StackBins,
 			LeafSmoothing: t.cfg.LeafSmoothing, OrdinaryRecall: t.cfg.OrdinaryRecall,
 			OrdinaryMargin: triage.DefaultPolicy.OrdinaryMargin, MinClassRows: t.cfg.MinClassRows,
+			BaselineBlend: t.blends(),
 		},
 		Holdout: HoldoutInfo{Fraction: t.cfg.Holdout, Split: t.cfg.Split, Count: len(t.hold)},
 	}
@@ -391,6 +441,9 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 			ClassWeights:      weights,
 			TreeFeatures:      append(DenseFeatureNames(), stackFeatureNames(t.classes)...),
 			Smoothing:         t.cfg.LeafSmoothing,
+			BaselineBlend:     t.blends(),
+			Domain:            buildDomain(t.eng, t.ex, t.train),
+			RealPrior:         t.cfg.RealPrior,
 		},
 	}
 	// Encode and load the model exactly as Load will, evaluate that, then
@@ -448,13 +501,36 @@ func (a *Artifact) newModelFromFiles() (*Model, error) {
 func (t *trainer) trainingInfo() TrainingInfo {
 	ti := TrainingInfo{
 		SHA256: t.info.SHA256, Records: t.info.Records, Used: len(t.ex), Train: len(t.train),
-		LabelCounts: map[string]int{},
+		LabelCounts: map[string]int{}, LabelCountsByKind: map[string]map[string]int{},
 	}
 	if len(t.skipped) > 0 {
 		ti.Skipped = t.skipped
 	}
+	if rp := t.cfg.RealPrior; rp != nil {
+		for k, c := range rp.Counts {
+			if k == triagev1.CaseKind_CASE_KIND_CIVIL.String() || k == triagev1.CaseKind_CASE_KIND_CRIMINAL.String() || k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE.String() {
+				for _, v := range c {
+					ti.RealPriorFilings += int(v)
+				}
+			}
+		}
+	}
+	if n := len(t.cfg.Extra); n > 0 {
+		ti.Extra, ti.ExtraRepeat = n, t.cfg.ExtraRepeat
+		h := sha256.New()
+		for _, lf := range t.cfg.Extra {
+			h.Write([]byte(lf.GetFiling().GetId()))
+			h.Write([]byte{'\n'})
+		}
+		ti.ExtraSHA256 = hex.EncodeToString(h.Sum(nil))
+	}
 	for _, e := range t.ex {
 		ti.LabelCounts[t.names[e.class]]++
+		k := e.f.GetCaseKind().String()
+		if ti.LabelCountsByKind[k] == nil {
+			ti.LabelCountsByKind[k] = map[string]int{}
+		}
+		ti.LabelCountsByKind[k][t.names[e.class]]++
 	}
 	return ti
 }
@@ -511,7 +587,9 @@ func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
 			return nil
 		}
 		e := &ex[i]
-		e.f, e.class = f, cands[i].class
+		e.f, e.class, e.extra = f, cands[i].class, t.extra[cands[i].lf]
+		e.opts = triage.OptionsOf(a.Options, nil)
+		Baseline{}.Score(f, a, &e.base)
 		for c, p := range t.classes {
 			e.avail[c] = availNone
 			if o := a.Option(p); o != nil {
@@ -591,6 +669,9 @@ func (t *trainer) split() {
 		}
 	}
 	for i := range t.ex {
+		if t.ex[i].extra {
+			t.ex[i].holdout = false
+		}
 		if t.ex[i].holdout {
 			t.hold = append(t.hold, i)
 		} else {
@@ -807,4 +888,19 @@ func (t *trainer) stackEdges(oof [][]float64) [][]float64 {
 		edges[c] = e
 	}
 	return edges
+}
+
+// blends is the non-zero part of the configured baseline blend, nil when
+// there is none (the artifact of a model without blend stays as it was).
+func (t *trainer) blends() map[string]float64 {
+	var out map[string]float64
+	for k, w := range t.cfg.BaselineBlend {
+		if w > 0 {
+			if out == nil {
+				out = map[string]float64{}
+			}
+			out[k] = w
+		}
+	}
+	return out
 }

@@ -140,51 +140,26 @@ func (tf *treeFile) leaf(x []float64) int {
 	return i
 }
 
-// optionRank orders classes as rules.Assessment orders options (small
-// claims or fast-track, simplified, ordinary), which decides the engine's
-// ties.
-func optionRank(p triagev1.Procedure) int {
-	switch p {
-	case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
-		return 1
-	case triagev1.Procedure_PROCEDURE_ORDINARY:
-		return 2
+// policyPick applies triage.Pick, the engine's recommendation policy, to
+// class probabilities p (weighted, normalised) and returns the picked class
+// index, −1 if none is open. q is scratch indexed by procedure. With
+// beta > 0 the baseline's probabilities base are blended in as Model.Score
+// blends them, so that the weights are tuned for what is served.
+func policyPick(p []float64, opts []triage.Option, classes []triagev1.Procedure, policy triage.Policy, q *triage.Probabilities, base *triage.Probabilities, beta float64) int {
+	*q = triage.Probabilities{}
+	for c, proc := range classes {
+		q[proc] = p[c]
 	}
-	return 0
-}
-
-// policyPick replays triage.Engine's recommendation for class
-// probabilities p (weighted, normalised): renormalise over the procedures
-// not closed, take the most probable open one, ordinary unless another wins
-// by more than the margin. It returns a class index, −1 if none is open.
-func policyPick(p []float64, avail *[4]uint8, classes []triagev1.Procedure, order []int, margin float64) int {
-	var sum float64
-	for c := range p {
-		if avail[c] == availOpen || avail[c] == availUndetermined {
-			sum += p[c]
+	if beta > 0 {
+		for i := range q {
+			q[i] = (1-beta)*q[i] + beta*base[i]
 		}
 	}
-	best, ord := -1, -1
-	var bestP, ordP float64
-	for _, c := range order {
-		if avail[c] != availOpen {
-			continue
-		}
-		q := 0.0
-		if sum > 0 {
-			q = p[c] / sum
-		}
-		if classes[c] == triagev1.Procedure_PROCEDURE_ORDINARY {
-			ord, ordP = c, q
-		}
-		if best < 0 || q > bestP {
-			best, bestP = c, q
-		}
+	best, _ := triage.Pick(opts, q, policy)
+	if best < 0 {
+		return -1
 	}
-	if ord >= 0 && best != ord && bestP-ordP <= margin {
-		return ord
-	}
-	return best
+	return slices.Index(classes, opts[best].Procedure)
 }
 
 // tuneWeights chooses per-class probability multipliers that maximise the
@@ -194,23 +169,29 @@ func policyPick(p []float64, avail *[4]uint8, classes []triagev1.Procedure, orde
 // Coordinate ascent over a log-grid, ordinary fixed at 1; deterministic.
 func (t *trainer) tuneWeights(oob [][]float64) []float64 {
 	C := len(t.classes)
-	order := t.optionOrder()
 	type row struct {
 		p     []float64
-		avail *[4]uint8
+		opts  []triage.Option
 		label triagev1.Procedure
+		base  *triage.Probabilities
+		beta  float64
 	}
+	// The weights are tuned on the model's own probabilities (beta 0): the
+	// baseline blend and the real prior are chosen afterwards by
+	// cross-validation on real filings with the weights as trained
+	// (`triagectl realcv`), and tuning them again for the blend would ship a
+	// scorer other than the one measured.
 	var rows []row
 	for k, i := range t.train {
 		if oob[k] != nil {
-			rows = append(rows, row{oob[k], &t.ex[i].avail, t.classes[t.ex[i].class]})
+			rows = append(rows, row{oob[k], t.ex[i].opts, t.classes[t.ex[i].class], &t.ex[i].base, 0})
 		}
 	}
 	logw := make([]float64, C)
 	labels := make([]triagev1.Procedure, len(rows))
 	preds := make([]triagev1.Procedure, len(rows))
 	buf := make([]float64, C)
-	margin := triage.DefaultPolicy.OrdinaryMargin
+	var q triage.Probabilities
 	objective := func() float64 {
 		for j, r := range rows {
 			var s float64
@@ -222,7 +203,7 @@ func (t *trainer) tuneWeights(oob [][]float64) []float64 {
 				buf[c] /= s
 			}
 			labels[j] = r.label
-			if c := policyPick(buf, r.avail, t.classes, order, margin); c >= 0 {
+			if c := policyPick(buf, r.opts, t.classes, triage.DefaultPolicy, &q, r.base, r.beta); c >= 0 {
 				preds[j] = t.classes[c]
 			} else {
 				preds[j] = triagev1.Procedure_PROCEDURE_UNSPECIFIED
@@ -272,16 +253,6 @@ func ones(n int) []float64 {
 		w[i] = 1
 	}
 	return w
-}
-
-// optionOrder lists class indices in the engine's option order.
-func (t *trainer) optionOrder() []int {
-	order := make([]int, len(t.classes))
-	for c := range order {
-		order[c] = c
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return optionRank(t.classes[a]) - optionRank(t.classes[b]) })
-	return order
 }
 
 // evaluate decides every held-out filing through triage.Engine with the

@@ -817,11 +817,12 @@ func BenchmarkGenerateJSONL(b *testing.B) {
 }
 
 // TestConversions checks why civil cases convert (complications.go): most
-// conversions of simple-looking cases are foreshadowed by a complication
-// the complaint voices, a residue of about 1% of them is unforeseeable,
-// every complication is voiced only sometimes (the heavy ones mostly) and
-// also shows in cases that stay simple, and the court's choice at filing
-// follows what the filing shows.
+// conversions of simple-looking cases had a complication, fewer than half
+// are foreshadowed by one the complaint voices (real complaints rarely
+// voice them, realVoicing), a residue of about 1% of them is
+// unforeseeable, every complication is voiced only sometimes and also
+// shows, rarely, in cases that stay simple, and the court's choice at
+// filing follows what the filing shows.
 func TestConversions(t *testing.T) {
 	g := newGenerator(engine(t))
 	e := engine(t)
@@ -897,7 +898,7 @@ func TestConversions(t *testing.T) {
 	}
 	within(t, "simple-looking civil cases converting to ordinary (简转普)", float64(simpleConv)/float64(simpleN), 0.06, 0.15)
 	within(t, "unforeseeable residue (share of simple-looking cases)", float64(simpleResidue)/float64(simpleN), 0.005, 0.02)
-	within(t, "conversions whose complaint voices a complication", float64(convShown)/float64(convOrd), 0.65, 0.9)
+	within(t, "conversions whose complaint voices a complication", float64(convShown)/float64(convOrd), 0.3, 0.55)
 	within(t, "conversions with a complication (voiced or not)", float64(convCx)/float64(convOrd), 0.75, 0.97)
 	within(t, "cases voicing a heavy complication that stay off ordinary", float64(heavyShownStays)/float64(heavyShown), 0.2, 0.6)
 	for k := range numComplications {
@@ -906,13 +907,14 @@ func TestConversions(t *testing.T) {
 			t.Errorf("complication %s: only %d cases", name, cxN[k])
 			continue
 		}
-		lo, hi := 0.6, 0.9 // the soft complications
+		lo, hi := 0.6, 0.9 // the soft complications, before the real scale
 		switch k {
 		case cxJoinder, cxAppraisal, cxService, cxCounter:
-			lo, hi = 0.8, 0.97 // what the plaintiff knows at filing
+			lo, hi = 0.75, 0.97 // what the plaintiff knows at filing
 		}
-		within(t, name+" voiced when present", float64(cxShown[k])/float64(cxN[k]), lo, hi)
-		within(t, name+" voiced when absent", float64(noCxShown[k])/float64(noCxN[k]), 0.005, 0.1)
+		sc := realVoicing[k]
+		within(t, name+" voiced when present", float64(cxShown[k])/float64(cxN[k]), lo*sc, hi*sc)
+		within(t, name+" voiced when absent", float64(noCxShown[k])/float64(noCxN[k]), 0.002*sc, 0.1*sc)
 	}
 	// Many phrasings: the foreshadowing is not a handful of fixed sentences.
 	if len(said) < 250 {

@@ -33,6 +33,19 @@ type Scorer interface {
 	Score(f *triagev1.Filing, a *rules.Assessment, p *Probabilities)
 }
 
+// Abstainer is implemented by scorers that can tell when a filing is unlike
+// the data they were trained on; their probabilities for it are
+// extrapolation, however confident, and the decision goes to review.
+type Abstainer interface {
+	// OutOfDistribution returns why the filing is out of the scorer's
+	// domain (a short message for the clerk), "" when it is not.
+	OutOfDistribution(f *triagev1.Filing, a *rules.Assessment) string
+}
+
+// CodeOutOfDistribution is the review reason for a filing unlike the
+// scorer's training data.
+const CodeOutOfDistribution = "MODEL_OUT_OF_DISTRIBUTION"
+
 // Policy tunes how probabilities become a recommendation.
 type Policy struct {
 	// OrdinaryMargin: ordinary is recommended unless another available
@@ -128,60 +141,32 @@ func (e *Engine) Decide(ctx context.Context, f *triagev1.Filing) (*triagev1.Deci
 	if best.GetProbability() < e.policy.MinConfidence {
 		d.ReviewReasons = append(d.ReviewReasons, lowConfidence)
 	}
+	if ab, ok := s.(Abstainer); ok {
+		if why := ab.OutOfDistribution(f, a); why != "" {
+			d.ReviewReasons = append(d.ReviewReasons, &triagev1.Reason{
+				Code:    CodeOutOfDistribution,
+				Message: "案件不同于模型的训练数据（" + why + "），推荐仅供参考，需人工审核。",
+			})
+		}
+	}
 	d.NeedsReview = len(d.ReviewReasons) > 0
 	return d, nil
 }
 
-// recommend normalises the scorer's probabilities over the procedures that
-// are open or undetermined, writes them into the options and picks the most
-// probable available one, ordinary unless another wins by the margin.
+// recommend applies Pick to the rules' options, writes the normalised
+// probabilities into them and returns the recommended one.
 func (e *Engine) recommend(opts []*triagev1.ProcedureOption, p *Probabilities) (*triagev1.ProcedureOption, error) {
-	var sum float64
-	for _, o := range opts {
-		if o.GetAvailability() != triagev1.Availability_AVAILABILITY_UNAVAILABLE {
-			sum += clampProb(p[o.GetProcedure()])
+	var buf [len(Probabilities{})]Option
+	best, norm := Pick(OptionsOf(opts, buf[:0]), p, e.policy)
+	for i, o := range opts {
+		if i < len(norm) {
+			o.Probability = norm[i]
 		}
 	}
-	var best, ordinary *triagev1.ProcedureOption
-	nOpen := 0
-	for _, o := range opts {
-		if o.GetAvailability() == triagev1.Availability_AVAILABILITY_UNAVAILABLE {
-			o.Probability = 0
-			continue
-		}
-		nOpen++
-		if sum > 0 {
-			o.Probability = clampProb(p[o.GetProcedure()]) / sum
-		}
-	}
-	if sum == 0 && nOpen > 0 { // a scorer with no opinion: spread evenly
-		for _, o := range opts {
-			if o.GetAvailability() != triagev1.Availability_AVAILABILITY_UNAVAILABLE {
-				o.Probability = 1 / float64(nOpen)
-			}
-		}
-	}
-	for _, o := range opts {
-		if !o.GetAvailable() {
-			continue
-		}
-		if o.GetProcedure() == triagev1.Procedure_PROCEDURE_ORDINARY {
-			ordinary = o
-		}
-		if best == nil || o.GetProbability() > best.GetProbability() {
-			best = o
-		}
-	}
-	if best == nil {
+	if best < 0 {
 		return nil, ErrNoProcedure
 	}
-	// A mandatory option (small claims in the CPL 165 ¶1 band) is what the
-	// law prescribes for a simple case: the lean towards ordinary does not
-	// apply against it; only a more probable ordinary outcome does.
-	if ordinary != nil && best != ordinary && !best.GetMandatory() && best.GetProbability()-ordinary.GetProbability() <= e.policy.OrdinaryMargin {
-		best = ordinary
-	}
-	return best, nil
+	return opts[best], nil
 }
 
 // clampProb keeps a misbehaving scorer (NaN, negative) from poisoning the sum.

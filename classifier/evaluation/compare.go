@@ -21,6 +21,25 @@ type Delta struct {
 	OrdinaryRecall float64 `json:"ordinary_recall"`
 	// ECE is the change in expected calibration error; negative is better.
 	ECE float64 `json:"ece"`
+	// MacroF1Interval and AccuracyInterval are paired bootstrap 95%
+	// intervals of the differences (both engines scored on the same
+	// resamples), when the reports have intervals; an interval above 0 means
+	// the model is better beyond resampling noise.
+	MacroF1Interval  *Interval `json:"macro_f1_interval,omitempty"`
+	AccuracyInterval *Interval `json:"accuracy_interval,omitempty"`
+	// ByKind are the same differences per case kind.
+	ByKind []KindDelta `json:"by_kind,omitempty"`
+}
+
+// KindDelta is a Delta restricted to one case kind.
+type KindDelta struct {
+	Kind             string    `json:"kind"`
+	Accuracy         float64   `json:"accuracy"`
+	MacroF1          float64   `json:"macro_f1"`
+	OrdinaryRecall   float64   `json:"ordinary_recall"`
+	ECE              float64   `json:"ece"`
+	MacroF1Interval  *Interval `json:"macro_f1_interval,omitempty"`
+	AccuracyInterval *Interval `json:"accuracy_interval,omitempty"`
 }
 
 // Compare builds a comparison; reports[0] is the reference. It warns when
@@ -33,14 +52,32 @@ func Compare(reports ...*Report) *Comparison {
 	}
 	ref := reports[0]
 	for _, r := range reports[1:] {
-		c.Deltas = append(c.Deltas, Delta{
+		d := Delta{
 			Model:          r.Model,
 			Reference:      ref.Model,
 			Accuracy:       r.Accuracy - ref.Accuracy,
 			MacroF1:        r.MacroF1 - ref.MacroF1,
 			OrdinaryRecall: r.OrdinaryRecall - ref.OrdinaryRecall,
 			ECE:            r.Calibration.ECE - ref.Calibration.ECE,
-		})
+		}
+		d.MacroF1Interval, d.AccuracyInterval = pairedIntervals(r.outcomes, ref.outcomes, r.resample)
+		for _, k := range r.ByKind {
+			for _, rk := range ref.ByKind {
+				if rk.Kind != k.Kind {
+					continue
+				}
+				kd := KindDelta{
+					Kind:           k.Kind,
+					Accuracy:       k.Accuracy - rk.Accuracy,
+					MacroF1:        k.MacroF1 - rk.MacroF1,
+					OrdinaryRecall: k.OrdinaryRecall - rk.OrdinaryRecall,
+					ECE:            k.Calibration.ECE - rk.Calibration.ECE,
+				}
+				kd.MacroF1Interval, kd.AccuracyInterval = pairedIntervals(k.outcomes, rk.outcomes, k.resample)
+				d.ByKind = append(d.ByKind, kd)
+			}
+		}
+		c.Deltas = append(c.Deltas, d)
 		if r.Data != ref.Data {
 			c.Warnings = append(c.Warnings, fmt.Sprintf("%s and %s were evaluated on different data (%+v vs %+v)", r.Model, ref.Model, r.Data, ref.Data))
 		}
@@ -49,4 +86,14 @@ func Compare(reports ...*Report) *Comparison {
 		}
 	}
 	return c
+}
+
+// pairedIntervals is deltaInterval when both sides have the same cases and
+// resamples were drawn; nil otherwise.
+func pairedIntervals(a, ref []Outcome, idx [][]int) (*Interval, *Interval) {
+	if len(idx) == 0 || len(a) != len(ref) {
+		return nil, nil
+	}
+	f1, acc := deltaInterval(a, ref, idx)
+	return &f1, &acc
 }

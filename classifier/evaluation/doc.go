@@ -55,7 +55,13 @@
 //	  "confusion": {"labels": ["PROCEDURE_SMALL_CLAIMS", ...], "matrix": [[int, ...], ...]}
 //	  "calibration": {"ece": number, "bins": [{"lower": n, "upper": n, "count": int,
 //	                  "confidence": n, "accuracy": n}, ...10]}
+//	  "review": {"rate": n, "not_reviewed": int, "accuracy_not_reviewed": n}
 //	  "latency": {"count": int, "p50_us": n, "p99_us": n, "mean_us": n, "max_us": n}
+//	  "intervals": {"resamples": int, "seed": int, "accuracy": {"lo": n, "hi": n},
+//	                "macro_f1": {...}, "ordinary_recall": {...}, "ece": {...},
+//	                "recall": {"PROCEDURE_…": {"lo": n, "hi": n}, ...}}   with Options.Bootstrap
+//	  "by_kind": [{"kind": "CASE_KIND_CIVIL", "evaluated": int, …the metrics above…,
+//	               "intervals": {...}}, ...]   case kinds present, in enum order
 //	  "problems": [{"line": int, "id": string, "kind": "invalid"|"rejected", "error": string}, ...]
 //	  "problems_truncated": bool   more problems than MaxProblems occurred
 //	}
@@ -63,7 +69,19 @@
 // Procedure names are the proto enum names (as protojson writes them), so the
 // scikit-learn reference script (scripts/sklearn_reference.py) prints the
 // same keys. A comparison (Compare) is {"models": [Report, ...], "deltas":
-// [...], "warnings": [...]}.
+// [...], "warnings": [...]}; a delta carries, with intervals, the paired
+// bootstrap intervals of the differences ("macro_f1_interval",
+// "accuracy_interval") overall and per kind ("by_kind").
+//
+// # Intervals
+//
+// Bootstrap 95% intervals, percentile method: the cases are resampled with
+// replacement Options.Bootstrap times from a PCG seeded with Options.Seed
+// (per kind, seeded with the seed and the kind), each statistic is
+// recomputed on every resample, and the interval runs from the 2.5th to the
+// 97.5th percentile (linear interpolation). Engines evaluated on the same
+// records get the same resamples, so the interval of a difference is
+// paired. Recall intervals use the resamples in which the class occurs.
 //
 // # Held-out split
 //

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -28,11 +30,38 @@ type Report struct {
 	// Counts says what happened to the input records.
 	Counts Counts `json:"counts"`
 	Metrics
+	// Intervals are bootstrap 95% intervals of the metrics above, when
+	// Options.Bootstrap asked for them.
+	Intervals *Intervals `json:"intervals,omitempty"`
+	// ByKind splits the evaluation by case kind (kinds present only, in
+	// enum order): kinds differ in procedures and difficulty, and a mix
+	// hides one behind another.
+	ByKind []*KindReport `json:"by_kind,omitempty"`
 	// Problems lists invalid and rejected records, at most MaxProblems.
 	Problems []Problem `json:"problems,omitempty"`
 	// ProblemsTruncated is set when more problems occurred than are listed.
 	ProblemsTruncated bool `json:"problems_truncated,omitempty"`
+
+	outcomes []Outcome
+	resample [][]int // the bootstrap resamples of all outcomes, shared by the engines
 }
+
+// KindReport is a report's metrics restricted to one case kind.
+type KindReport struct {
+	// Kind is the case kind's enum name, e.g. "CASE_KIND_CIVIL".
+	Kind string `json:"kind"`
+	// Evaluated counts the kind's evaluated filings.
+	Evaluated int `json:"evaluated"`
+	Metrics
+	// Intervals are the bootstrap intervals, resampled within the kind.
+	Intervals *Intervals `json:"intervals,omitempty"`
+
+	outcomes []Outcome
+	resample [][]int
+}
+
+// Outcomes returns the report's outcomes in input order.
+func (r *Report) Outcomes() []Outcome { return slices.Clone(r.outcomes) }
 
 // DataInfo identifies the evaluation data.
 type DataInfo struct {
@@ -86,6 +115,10 @@ type Options struct {
 	HoldOut float64
 	// Now reads the clock around each Decide; nil means time.Now.
 	Now func() time.Time
+	// Bootstrap, when > 0, is the number of bootstrap resamples for the
+	// 95% intervals; Seed seeds them, so a report is reproducible.
+	Bootstrap int
+	Seed      uint64
 }
 
 // Evaluate decides every labelled filing of src with each engine and returns
@@ -160,6 +193,7 @@ func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.
 				Confidence:  confidence(d),
 				Latency:     elapsed,
 				NeedsReview: d.GetNeedsReview(),
+				Kind:        f.GetCaseKind(),
 			})
 		}
 	}
@@ -174,8 +208,52 @@ func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.
 			}
 		}
 		r.Metrics = Compute(outcomes[i])
+		r.outcomes = outcomes[i]
+		splitByKind(r, opts)
 	}
 	return reports, nil
+}
+
+// ByKind splits outcomes by case kind and scores each kind, with bootstrap
+// intervals when opts.Bootstrap > 0 (opts.HoldOut and opts.Now are unused).
+func ByKind(outcomes []Outcome, opts Options) []*KindReport {
+	r := &Report{outcomes: outcomes}
+	splitByKind(r, Options{Bootstrap: 0, Seed: opts.Seed})
+	if opts.Bootstrap > 0 {
+		for _, kr := range r.ByKind {
+			seed := opts.Seed ^ uint64(triagev1.CaseKind_value[kr.Kind])<<32
+			kr.resample = resampleIndices(len(kr.outcomes), opts.Bootstrap, seed)
+			kr.Intervals = bootstrapWith(kr.outcomes, kr.resample, seed)
+		}
+	}
+	return r.ByKind
+}
+
+// splitByKind fills r.ByKind and, with opts.Bootstrap, the intervals. The
+// resamples depend only on the number of outcomes and the seed, so engines
+// that evaluated the same records share them (paired comparisons).
+func splitByKind(r *Report, opts Options) {
+	if opts.Bootstrap > 0 && len(r.outcomes) > 0 {
+		r.resample = resampleIndices(len(r.outcomes), opts.Bootstrap, opts.Seed)
+		r.Intervals = bootstrapWith(r.outcomes, r.resample, opts.Seed)
+	}
+	byKind := map[triagev1.CaseKind][]Outcome{}
+	for _, o := range r.outcomes {
+		byKind[o.Kind] = append(byKind[o.Kind], o)
+	}
+	kinds := slices.Sorted(maps.Keys(byKind))
+	for _, k := range kinds {
+		os := byKind[k]
+		kr := &KindReport{Kind: k.String(), Evaluated: len(os), Metrics: Compute(os), outcomes: os}
+		if opts.Bootstrap > 0 {
+			// Each kind has its own resamples (seeded by seed and kind), so a
+			// kind's interval does not depend on the others' sizes.
+			seed := opts.Seed ^ uint64(k)<<32
+			kr.resample = resampleIndices(len(os), opts.Bootstrap, seed)
+			kr.Intervals = bootstrapWith(os, kr.resample, seed)
+		}
+		r.ByKind = append(r.ByKind, kr)
+	}
 }
 
 // confidence is the probability of the decision's recommended option.

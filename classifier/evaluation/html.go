@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 
 	"github.com/fenjian/fenjian/classifier/scoring"
 )
@@ -30,6 +31,7 @@ type htmlPage struct {
 	Warnings    []string
 	Columns     []string
 	Headline    []htmlRow
+	Kinds       []htmlKind
 	Calibration template.HTML
 	Models      []htmlModel
 }
@@ -37,6 +39,12 @@ type htmlPage struct {
 type htmlRow struct {
 	Name, Help string
 	Cells      []string
+}
+
+// htmlKind is the headline table of one case kind, with intervals.
+type htmlKind struct {
+	Kind string
+	Rows []htmlRow
 }
 
 type htmlModel struct {
@@ -64,6 +72,7 @@ func buildPage(c *Comparison) (*htmlPage, error) {
 		p.Columns = append(p.Columns, r.Model)
 	}
 	p.Headline = headlineRows(c)
+	p.Kinds = kindRows(c)
 	svg, err := calibrationSVG(c.Models)
 	if err != nil {
 		return nil, err
@@ -135,6 +144,60 @@ func headlineRows(c *Comparison) []htmlRow {
 	return rows
 }
 
+// kindRows builds, per case kind, the metric × model table with the
+// bootstrap intervals when the reports have them.
+func kindRows(c *Comparison) []htmlKind {
+	type metric struct {
+		name string
+		get  func(*KindReport) float64
+		iv   func(*Intervals) Interval
+	}
+	metrics := []metric{
+		{"accuracy", func(k *KindReport) float64 { return k.Accuracy }, func(i *Intervals) Interval { return i.Accuracy }},
+		{"macro-F1", func(k *KindReport) float64 { return k.MacroF1 }, func(i *Intervals) Interval { return i.MacroF1 }},
+		{"ordinary recall", func(k *KindReport) float64 { return k.OrdinaryRecall }, func(i *Intervals) Interval { return i.OrdinaryRecall }},
+		{"ECE", func(k *KindReport) float64 { return k.Calibration.ECE }, func(i *Intervals) Interval { return i.ECE }},
+		{"review rate", func(k *KindReport) float64 { return k.Review.Rate }, nil},
+		{"accuracy not reviewed", func(k *KindReport) float64 { return k.Review.AccuracyNotReviewed }, nil},
+		{"evaluated", func(k *KindReport) float64 { return float64(k.Evaluated) }, nil},
+	}
+	var kinds []string
+	for _, r := range c.Models {
+		for _, k := range r.ByKind {
+			if !slices.Contains(kinds, k.Kind) {
+				kinds = append(kinds, k.Kind)
+			}
+		}
+	}
+	var out []htmlKind
+	for _, kind := range kinds {
+		hk := htmlKind{Kind: kind}
+		for _, m := range metrics {
+			row := htmlRow{Name: m.name}
+			for _, r := range c.Models {
+				cell := "–"
+				for _, k := range r.ByKind {
+					if k.Kind != kind {
+						continue
+					}
+					cell = fmt.Sprintf("%.3f", m.get(k))
+					if m.name == "evaluated" {
+						cell = fmt.Sprintf("%d", k.Evaluated)
+					}
+					if m.iv != nil && k.Intervals != nil {
+						iv := m.iv(k.Intervals)
+						cell += fmt.Sprintf(" [%.2f, %.2f]", iv.Lo, iv.Hi)
+					}
+				}
+				row.Cells = append(row.Cells, cell)
+			}
+			hk.Rows = append(hk.Rows, row)
+		}
+		out = append(out, hk)
+	}
+	return out
+}
+
 // signed turns "%.3f" into "%+.3f".
 func signed(format string) string { return "%+" + format[1:] }
 
@@ -170,7 +233,17 @@ svg { max-width: 100%; height: auto; }
 {{end}}</tbody>
 </table>
 </section>
-<section id="confusion">
+{{if .Kinds}}<section id="by-kind">
+<h2>By case kind 分案件类型 (bootstrap 95% intervals)</h2>
+{{range .Kinds}}<h3>{{.Kind}}</h3>
+<table>
+<thead><tr><th>metric</th>{{range $.Columns}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{range .Rows}}<tr><td class="name">{{.Name}}</td>{{range .Cells}}<td>{{.}}</td>{{end}}</tr>
+{{end}}</tbody>
+</table>
+{{end}}</section>
+{{end}}<section id="confusion">
 <h2>Confusion matrix 混淆矩阵 (label × recommendation)</h2>
 <div class="cols">
 {{range .Models}}<div class="col">

@@ -22,6 +22,8 @@ type Outcome struct {
 	Latency time.Duration
 	// NeedsReview is the decision's needs_review flag.
 	NeedsReview bool
+	// Kind is the filing's case kind, by which reports are split.
+	Kind triagev1.CaseKind
 }
 
 // Metrics are the scores of a set of outcomes; Report embeds them.
@@ -42,8 +44,40 @@ type Metrics struct {
 	// Calibration measures how well the recommended option's probability
 	// matches how often the recommendation is right.
 	Calibration Calibration `json:"calibration"`
+	// Review is how many decisions were sent to human review and how good
+	// the others were: what a court gets if it trusts the unreviewed ones.
+	Review Review `json:"review"`
 	// Latency summarises the Decide call times.
 	Latency Latency `json:"latency"`
+}
+
+// Review splits outcomes by the decision's needs_review flag.
+type Review struct {
+	// Rate is the share of outcomes flagged for review.
+	Rate float64 `json:"rate"`
+	// NotReviewed counts the outcomes not flagged.
+	NotReviewed int `json:"not_reviewed"`
+	// AccuracyNotReviewed is the accuracy of the outcomes not flagged; 0
+	// when every outcome was flagged.
+	AccuracyNotReviewed float64 `json:"accuracy_not_reviewed"`
+}
+
+func review(outcomes []Outcome) Review {
+	var r Review
+	flagged, right := 0, 0
+	for _, o := range outcomes {
+		if o.NeedsReview {
+			flagged++
+			continue
+		}
+		if o.Label == o.Recommended {
+			right++
+		}
+	}
+	r.Rate = scoring.Ratio(flagged, len(outcomes))
+	r.NotReviewed = len(outcomes) - flagged
+	r.AccuracyNotReviewed = scoring.Ratio(right, r.NotReviewed)
+	return r
 }
 
 // ClassMetrics are one procedure's one-vs-rest scores (package scoring).
@@ -88,6 +122,13 @@ type Latency struct {
 
 // Compute scores outcomes. It is a pure function of its input.
 func Compute(outcomes []Outcome) Metrics {
+	m := scores(outcomes)
+	m.Latency = latency(outcomes)
+	return m
+}
+
+// scores is Compute without the latency summary, for the bootstrap.
+func scores(outcomes []Outcome) Metrics {
 	labels := make([]triagev1.Procedure, len(outcomes))
 	recommended := make([]triagev1.Procedure, len(outcomes))
 	for i, o := range outcomes {
@@ -102,7 +143,7 @@ func Compute(outcomes []Outcome) Metrics {
 		PerClass:       sc.PerClass,
 		Confusion:      sc.Confusion,
 		Calibration:    calibrate(outcomes),
-		Latency:        latency(outcomes),
+		Review:         review(outcomes),
 	}
 }
 

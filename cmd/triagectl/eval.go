@@ -5,9 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/classifier/evaluation"
@@ -30,6 +33,9 @@ type evalFlags struct {
 	htmlPath        string
 	rulesPath       string
 	holdout         float64
+	bootstrap       int
+	seed            uint64
+	majority        bool
 }
 
 // parseEvalFlags parses and checks the flags; every problem is a usageError
@@ -38,9 +44,11 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 	var f evalFlags
 	fs := newFlagSet(e, "eval")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: triagectl eval -model DIR|baseline -data FILE.jsonl [-baseline DIR|builtin] [-html FILE] [-rules FILE] [-holdout F]")
+		fmt.Fprintln(fs.Output(), "usage: triagectl eval -model DIR|baseline|default -data FILE.jsonl|DIR [-baseline DIR|builtin] [-majority] [-bootstrap N] [-seed S] [-html FILE] [-rules FILE] [-holdout F]")
 		fmt.Fprintln(fs.Output(), "\nDecides every labelled filing of -data with the rules and the model and prints the metrics of the")
-		fmt.Fprintln(fs.Output(), "recommendations against the labels as JSON; with -baseline, {\"models\":[baseline, model], \"deltas\":[...]}.")
+		fmt.Fprintln(fs.Output(), "recommendations against the labels as JSON, overall and by case kind, with bootstrap 95% intervals;")
+		fmt.Fprintln(fs.Output(), "with -baseline or -majority, {\"models\":[baseline, majority, model], \"deltas\":[...]}, deltas against the first.")
+		fmt.Fprintln(fs.Output(), "-data may be a directory: every *.jsonl in it, in name order (e.g. the real filings).")
 		fmt.Fprintln(fs.Output(), "\nflags:")
 		fs.PrintDefaults()
 	}
@@ -49,6 +57,9 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 	fs.StringVar(&f.baseline, "baseline", "", "reference model `dir`, or \"builtin\" for the built-in baseline, to compare against")
 	fs.StringVar(&f.htmlPath, "html", "", "also write a self-contained HTML report to `file`")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
+	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "bootstrap `resamples` for the 95% intervals (percentile method); 0 = none")
+	fs.Uint64Var(&f.seed, "seed", 1, "`seed` of the bootstrap resamples")
+	fs.BoolVar(&f.majority, "majority", false, "also evaluate \"always the most common procedure\" per case kind, from the model's training labels (the default model's for the baseline)")
 	fs.Float64Var(&f.holdout, "holdout", 0, "evaluate only the held-out `fraction` of the records (the split `triagectl train` withholds at the same fraction); 0 = all")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
@@ -58,6 +69,8 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 		return nil, usageError{"-model is required (a model directory, or \"baseline\")"}
 	case f.data == "":
 		return nil, usageError{"-data is required"}
+	case f.bootstrap < 0:
+		return nil, usageError{fmt.Sprintf("-bootstrap must not be negative, got %d", f.bootstrap)}
 	case !(f.holdout >= 0 && f.holdout <= 1):
 		return nil, usageError{fmt.Sprintf("-holdout must be between 0 and 1, got %v", f.holdout)}
 	}
@@ -80,6 +93,13 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	engines := []*triage.Engine{triage.New(r, model)}
+	if f.majority {
+		maj, err := majorityOf(model)
+		if err != nil {
+			return err
+		}
+		engines = append([]*triage.Engine{triage.New(r, maj)}, engines...)
+	}
 	if f.baseline != "" {
 		ref, err := loadScorer(f.baseline)
 		if err != nil {
@@ -91,16 +111,16 @@ func runEval(ctx context.Context, e *env, args []string) error {
 
 	in := e.stdin
 	if f.data != "-" {
-		file, err := os.Open(f.data)
+		file, err := openData(f.data)
 		if err != nil {
-			return fmt.Errorf("open data: %w", err)
+			return err
 		}
 		defer file.Close()
 		in = file
 	}
 	h := sha256.New()
 	reports, err := evaluation.Evaluate(ctx, dataset.NewReader(io.TeeReader(in, h)),
-		evaluation.Options{HoldOut: f.holdout}, engines...)
+		evaluation.Options{HoldOut: f.holdout, Bootstrap: f.bootstrap, Seed: f.seed}, engines...)
 	if err != nil {
 		return err
 	}
@@ -174,4 +194,74 @@ func writeHTMLReport(path string, cmp *evaluation.Comparison) (err error) {
 		}
 	}()
 	return evaluation.WriteHTML(file, cmp)
+}
+
+// majorityOf is the "always the most common procedure" reference for the
+// evaluated scorer: from its own training labels, or the embedded default
+// model's when it has none (the baseline).
+func majorityOf(s triage.Scorer) (*classifier.Majority, error) {
+	m, ok := s.(*classifier.Model)
+	if !ok {
+		def, err := classifier.Default()
+		if err != nil {
+			return nil, err
+		}
+		m = def
+	}
+	maj, err := classifier.NewMajority(m.Manifest().Training.LabelCountsByKind)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", m.Version(), err)
+	}
+	return maj, nil
+}
+
+// openData opens -data: a file, or a directory whose *.jsonl files are read
+// one after another in name order.
+func openData(path string) (io.ReadCloser, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open data: %w", err)
+	}
+	if !st.IsDir() {
+		file, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("open data: %w", err)
+		}
+		return file, nil
+	}
+	names, err := filepath.Glob(filepath.Join(path, "*.jsonl"))
+	if err != nil {
+		return nil, fmt.Errorf("open data: %w", err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("open data: no *.jsonl in %s", path)
+	}
+	var readers []io.Reader
+	var files multiCloser
+	for _, name := range names {
+		file, err := os.Open(name)
+		if err != nil {
+			files.Close()
+			return nil, fmt.Errorf("open data: %w", err)
+		}
+		files = append(files, file)
+		// A file not ending in a newline must not glue its last line to the
+		// next file's first.
+		readers = append(readers, file, strings.NewReader("\n"))
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(readers...), files}, nil
+}
+
+// multiCloser closes every file it holds.
+type multiCloser []*os.File
+
+func (m multiCloser) Close() error {
+	var errs []error
+	for _, f := range m {
+		errs = append(errs, f.Close())
+	}
+	return errors.Join(errs...)
 }

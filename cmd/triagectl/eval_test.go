@@ -263,3 +263,82 @@ func TestEvalJSONFieldNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalMajorityByKindIntervals: -majority adds "always the most common
+// procedure" from the default model's training labels, and every report
+// is split by case kind with seeded bootstrap intervals, the deltas paired.
+func TestEvalMajorityByKindIntervals(t *testing.T) {
+	data := writeTemp(t, "d.jsonl", evalData(t))
+	run := func() []byte {
+		e, out, _ := testEnv("")
+		if err := runEval(context.Background(), e, []string{"-model", "default", "-baseline", "builtin", "-majority",
+			"-bootstrap", "50", "-seed", "3", "-data", data}); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	first := run()
+	var cmp struct {
+		Models []struct {
+			Model  string `json:"model"`
+			ByKind []struct {
+				Kind      string          `json:"kind"`
+				Intervals json.RawMessage `json:"intervals"`
+			} `json:"by_kind"`
+		} `json:"models"`
+		Deltas []struct {
+			ByKind []struct {
+				MacroF1Interval json.RawMessage `json:"macro_f1_interval"`
+			} `json:"by_kind"`
+		} `json:"deltas"`
+	}
+	if err := json.Unmarshal(first, &cmp); err != nil {
+		t.Fatal(err)
+	}
+	if len(cmp.Models) != 3 || cmp.Models[1].Model != classifier.MajorityVersion {
+		t.Fatalf("models = %+v, want baseline, majority, model", cmp.Models)
+	}
+	for _, m := range cmp.Models {
+		if len(m.ByKind) == 0 {
+			t.Errorf("%s: no by_kind", m.Model)
+		}
+		for _, k := range m.ByKind {
+			if len(k.Intervals) == 0 {
+				t.Errorf("%s %s: no intervals", m.Model, k.Kind)
+			}
+		}
+	}
+	if len(cmp.Deltas) != 2 || len(cmp.Deltas[0].ByKind) == 0 || len(cmp.Deltas[0].ByKind[0].MacroF1Interval) == 0 {
+		t.Errorf("deltas lack paired per-kind intervals: %+v", cmp.Deltas)
+	}
+	if second := run(); !bytes.Equal(stripLatency(t, first), stripLatency(t, second)) {
+		t.Error("two runs with the same seed differ beyond latency")
+	}
+}
+
+// stripLatency removes the latency figures, the only part of a report that
+// depends on the clock.
+func stripLatency(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(any)
+	walk = func(x any) {
+		switch x := x.(type) {
+		case map[string]any:
+			delete(x, "latency")
+			for _, y := range x {
+				walk(y)
+			}
+		case []any:
+			for _, y := range x {
+				walk(y)
+			}
+		}
+	}
+	walk(v)
+	out, _ := json.Marshal(v)
+	return out
+}

@@ -159,12 +159,12 @@ func fixtureCases() []*fixtureCase {
 	for range 12 {
 		wageGroup.Parties = append(wageGroup.Parties, &triagev1.Party{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Kind: triagev1.PartyKind_PARTY_KIND_PERSON})
 	}
-	// A complaint that mentions petitioning (上访): a text signal, flagged for
-	// review. (It was a province without a small-claims limit until every
-	// province had one.)
+	// A complaint that says the dispute has drawn media attention: flagged
+	// for review (REVIEW_TEXT_SIGNAL). Every province now has a limit, so a
+	// missing limit no longer serves.
 	noLimit := civilFiling("(2024)藏0102民初1420号", "2024-03-25", "民间借贷纠纷", 20000)
 	noLimit.Province, noLimit.Court = "西藏自治区", "拉萨市城关区人民法院"
-	noLimit.Text += "原告称多次上访未果。"
+	noLimit.Text = "原告诉称，被告借款二万元未还，此事已有媒体报道。"
 	return []*fixtureCase{
 		{key: "G", filing: civilFiling("(2024)辽0102民初900号", "2024-02-29", "民间借贷纠纷", 80000),
 			decidedAt: beijing(2024, 2, 29, 23, 30), applied: []triagev1.Procedure{pSimplified}},

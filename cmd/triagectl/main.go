@@ -39,6 +39,8 @@ func commands() []command {
 		{"gen", "generate a realistic labelled corpus of filings (JSONL)", runGen},
 		{"train", "train a model on labelled filings (JSONL) into a model directory", runTrain},
 		{"eval", "evaluate a model against labelled filings (JSON, HTML report)", runEval},
+		{"adjust", "attach a baseline blend and a real prior (from realcv) to a trained model", runAdjust},
+		{"realcv", "cross-validate training choices on real filings (out-of-fold figures, seed stability, review)", runRealCV},
 		{"promote", "copy a verified model into the directory a server serves (hot reload)", runPromote},
 		{"export", "export decided cases labelled with their final procedure (JSONL for train/eval)", runExport},
 		{"stats", "繁简分流 figures per month from the store (JSON or a text table)", runStats},

@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -31,6 +32,9 @@ type trainFlags struct {
 	trees, maxDepth, bagSize, nbFeatures int
 	workers                              int
 	quiet, force                         bool
+	real                                 string
+	alpha                                float64
+	priorWeight, blend                   map[string]float64
 }
 
 // parseTrainFlags parses and checks the flags; every problem is a
@@ -60,6 +64,16 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 	fs.IntVar(&f.nbFeatures, "nb-features", d.NBFeatures, "text n-gram features of the naive Bayes")
 	fs.Float64Var(&f.ordinaryRecall, "ordinary-recall", d.OrdinaryRecall, "ordinary recall after the triage policy that the class weights are tuned for (out of bag); higher sends more cases to ordinary at the cost of macro-F1")
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (default GOMAXPROCS)")
+	fs.StringVar(&f.real, "real", "", "`dir` of real labelled filings whose counts become the model's real prior (with -prior-weight)")
+	fs.Float64Var(&f.alpha, "alpha", 5, "smoothing of the real prior, in filings")
+	fs.Func("prior-weight", "per case kind, weight of the real prior: `civil=W,criminal=W,administrative=W` (choose with `triagectl realcv`)", func(s string) (err error) {
+		f.priorWeight, err = parseKindWeights(s)
+		return err
+	})
+	fs.Func("blend", "per case kind, weight of the cause + amount baseline blended in: `civil=W,...`", func(s string) (err error) {
+		f.blend, err = parseKindWeights(s)
+		return err
+	})
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bars")
 	fs.BoolVar(&f.force, "force", false, "overwrite a model already in -out")
 	if err := parseFlags(fs, args); err != nil {
@@ -80,6 +94,8 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 		return nil, usageError{fmt.Sprintf("-ordinary-recall must be in (0, 1], got %v", f.ordinaryRecall)}
 	case f.workers < 0:
 		return nil, usageError{"-workers must not be negative"}
+	case (f.real == "") != (len(f.priorWeight) == 0):
+		return nil, usageError{"-real and -prior-weight go together"}
 	}
 	return &f, nil
 }
@@ -121,6 +137,16 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	cfg.Trees, cfg.MaxDepth, cfg.BagSize, cfg.NBFeatures, cfg.Workers = f.trees, f.maxDepth, f.bagSize, f.nbFeatures, f.workers
 	cfg.OrdinaryRecall = f.ordinaryRecall
 	cfg.Progress = prog.update
+	cfg.BaselineBlend = f.blend
+	if f.real != "" {
+		real, err := dataset.ReadDir(f.real)
+		if err != nil {
+			return err
+		}
+		if cfg.RealPrior, err = classifier.NewRealPrior(r, real, f.alpha, f.priorWeight); err != nil {
+			return err
+		}
+	}
 	res, err := classifier.Train(ctx, r, records, info, cfg)
 	prog.finish()
 	if err != nil {
@@ -315,4 +341,26 @@ func formatCounts(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// parseKindWeights parses "civil=0.5,criminal=0.25" into case kind enum
+// names and weights in [0, 1].
+func parseKindWeights(s string) (map[string]float64, error) {
+	out := map[string]float64{}
+	for _, part := range strings.Split(s, ",") {
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			return nil, fmt.Errorf("%q is not kind=weight", part)
+		}
+		kind := "CASE_KIND_" + strings.ToUpper(strings.TrimSpace(k))
+		if _, ok := triagev1.CaseKind_value[kind]; !ok || kind == "CASE_KIND_UNSPECIFIED" {
+			return nil, fmt.Errorf("unknown case kind %q", k)
+		}
+		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || !(w >= 0 && w <= 1) {
+			return nil, fmt.Errorf("weight %q is not in [0, 1]", v)
+		}
+		out[kind] = w
+	}
+	return out, nil
 }

@@ -1,0 +1,230 @@
+package classifier
+
+import (
+	"cmp"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"slices"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// RealPrior is what real filings teach that a generated corpus cannot: how
+// courts actually decided filings like this one, counted per case kind over
+// a few coarse keys and smoothed down a back-off chain (the finest key, a
+// coarser one, the kind). The generator is fitted to real statistics as far
+// as they are measured (corpus/doc.go), but some relations only real
+// decisions show — drug sales tried simplified, rape in ordinary procedure,
+// large loans and leases in ordinary — and a few hundred real filings are
+// too few to retrain the trees on without overfitting, yet enough to count.
+//
+// The counts are a model parameter like the trees: Model.Score mixes the
+// smoothed distribution in with the per-kind weight RealWeight. Only counts
+// by key are stored, never a filing's content.
+type RealPrior struct {
+	// Alpha is the smoothing strength in filings: each level is
+	// (counts + Alpha·parent) / (n + Alpha).
+	Alpha float64 `json:"alpha"`
+	// Counts maps a key (realPriorKeys) to the label counts indexed by
+	// procedure number.
+	Counts map[string][]float64 `json:"counts"`
+	// Weight is, per case kind (enum name), the weight of the prior in the
+	// final probabilities.
+	Weight map[string]float64 `json:"weight"`
+}
+
+// realPriorKeys returns the back-off chain of a filing, coarsest first: the
+// case kind, then for criminal cases the charge family (chargeFamily: the
+// catalogue's chapters put rape beside assault, which practice tries
+// differently) and the family with the plea, for civil cases the
+// catalogue family, the cause (catalogue name, else as written) and the
+// cause with its amount band.
+func realPriorKeys(f *triagev1.Filing, a *rules.Assessment) []string {
+	kind := f.GetCaseKind().String()
+	keys := []string{kind}
+	switch f.GetCaseKind() {
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		fam := "other"
+		if c := chargeFamily(f.GetCause()); c >= 0 {
+			fam = chargeNames[c]
+		}
+		c := f.GetCircumstances()
+		plea := "no_plea"
+		if c.GetAdmitsChargedFacts() || c.GetGuiltyPlea() {
+			plea = "plea"
+		}
+		keys = append(keys, kind+"/"+fam, kind+"/"+fam+"/"+plea)
+	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		// The catalogue's family first: an unseen cause is counted like
+		// its siblings (劳动合同纠纷 like the other 劳动争议).
+		fam := "none"
+		if a != nil && a.Facts.Cause.Family != "" {
+			fam = a.Facts.Cause.Family
+		}
+		cause := causeKey(f, a)
+		keys = append(keys, kind+"/family:"+fam, kind+"/family:"+fam+"/"+cause,
+			kind+"/family:"+fam+"/"+cause+"/"+amountBand(f.GetClaimAmountFen()))
+	}
+	return keys
+}
+
+// amountBand is a coarse band of the claim in yuan: none stated, up to
+// ¥50,000 (practice's "五万元以下"), up to ¥200,000, above.
+func amountBand(fen int64) string {
+	switch y := fen / 100; {
+	case y <= 0:
+		return "none"
+	case y <= 50_000:
+		return "le50k"
+	case y <= 200_000:
+		return "le200k"
+	}
+	return "gt200k"
+}
+
+// NewRealPrior counts labelled filings under eng's assessment.
+func NewRealPrior(eng *rules.Engine, data []*triagev1.LabeledFiling, alpha float64, weight map[string]float64) (*RealPrior, error) {
+	if !(alpha > 0) {
+		return nil, fmt.Errorf("real prior: alpha %v must be positive", alpha)
+	}
+	rp := &RealPrior{Alpha: alpha, Counts: map[string][]float64{}, Weight: weight}
+	for _, lf := range data {
+		f := lf.GetFiling()
+		if lf.GetLabel() == triagev1.Procedure_PROCEDURE_UNSPECIFIED || int(lf.GetLabel()) >= len(triage.Probabilities{}) {
+			continue // nothing to count
+		}
+		a, err := eng.Evaluate(f)
+		if err != nil {
+			continue // the rules refuse it: it is never scored either
+		}
+		for _, k := range realPriorKeys(f, a) {
+			if rp.Counts[k] == nil {
+				rp.Counts[k] = make([]float64, len(triage.Probabilities{}))
+			}
+			rp.Counts[k][lf.GetLabel()]++
+		}
+	}
+	return rp, rp.validate()
+}
+
+func (rp *RealPrior) validate() error {
+	if !(rp.Alpha > 0) || math.IsInf(rp.Alpha, 0) {
+		return fmt.Errorf("real prior: alpha %v", rp.Alpha)
+	}
+	for k, c := range rp.Counts {
+		if len(c) != len(triage.Probabilities{}) || !allFinite(c) {
+			return fmt.Errorf("real prior: counts of %q", k)
+		}
+	}
+	for kind, w := range rp.Weight {
+		if v, ok := triagev1.CaseKind_value[kind]; !ok || v == 0 || !(w >= 0 && w <= 1) {
+			return fmt.Errorf("real prior: weight %q: %v is not a case kind and a weight in [0, 1]", kind, w)
+		}
+	}
+	return nil
+}
+
+// distribution writes the smoothed distribution of the filing's chain into
+// q; false when not even its kind was counted.
+func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, q *triage.Probabilities) bool {
+	keys := realPriorKeys(f, a)
+	top := rp.Counts[keys[0]]
+	if top == nil {
+		return false
+	}
+	var n float64
+	for _, v := range top {
+		n += v
+	}
+	for i := range q {
+		q[i] = top[i] / n
+	}
+	for _, k := range keys[1:] {
+		c := rp.Counts[k]
+		if c == nil {
+			break // a finer key is never counted without its parent
+		}
+		var m float64
+		for _, v := range c {
+			m += v
+		}
+		for i := range q {
+			q[i] = (c[i] + rp.Alpha*q[i]) / (m + rp.Alpha)
+		}
+	}
+	return true
+}
+
+// Apply mixes the prior into p with the kind's weight: (1−w)·p + w·prior.
+func (rp *RealPrior) Apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
+	w := rp.Weight[f.GetCaseKind().String()]
+	if !(w > 0) {
+		return
+	}
+	var q triage.Probabilities
+	if !rp.distribution(f, a, &q) {
+		return
+	}
+	for i := range p {
+		p[i] = (1-w)*p[i] + w*q[i]
+	}
+}
+
+// RealFolds assigns each real filing one of k cross-validation folds:
+// within each (case kind, label) group, filings ordered by FNV-1a of their
+// id are dealt round-robin, so every fold has the group's share and the
+// assignment depends on nothing but the ids (the same for every seed and
+// every tool: `triagectl realcv` and the tests).
+func RealFolds(real []*triagev1.LabeledFiling, k int) []int {
+	type item struct {
+		i int
+		h uint64
+	}
+	groups := map[string][]item{}
+	var keys []string
+	for i, lf := range real {
+		key := lf.GetFiling().GetCaseKind().String() + "/" + lf.GetLabel().String()
+		h := fnv.New64a()
+		h.Write([]byte(lf.GetFiling().GetId()))
+		if _, ok := groups[key]; !ok {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], item{i, h.Sum64()})
+	}
+	slices.Sort(keys)
+	out := make([]int, len(real))
+	next := 0
+	for _, key := range keys {
+		g := groups[key]
+		slices.SortFunc(g, func(a, b item) int {
+			if c := cmp.Compare(a.h, b.h); c != 0 {
+				return c
+			}
+			return a.i - b.i
+		})
+		for _, it := range g {
+			out[it.i] = next % k
+			next++
+		}
+	}
+	return out
+}
+
+// RealPrior returns the model's real prior, nil for none. It is shared:
+// callers must not modify it.
+func (m *Model) RealPrior() *RealPrior { return m.prior }
+
+// BaselineBlends returns the model's baseline blend by case kind enum name
+// (only the kinds with a blend).
+func (m *Model) BaselineBlends() map[string]float64 {
+	out := map[string]float64{}
+	for k, w := range m.blend {
+		if w > 0 {
+			out[triagev1.CaseKind(k).String()] = w
+		}
+	}
+	return out
+}

@@ -1,0 +1,515 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/classifier/evaluation"
+	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// realCVFlags are the parsed flags of `triagectl realcv`.
+type realCVFlags struct {
+	data, models, real, out, rulesPath string
+	folds, repeat, bootstrap           int
+	trees, bagSize                     int
+	alpha                              float64
+	seeds                              []uint64
+	blends, priorWeights               []float64
+	minConfidence                      []float64
+}
+
+func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
+	d := classifier.DefaultTrainConfig()
+	f := realCVFlags{}
+	var seeds, blends, weights, conf string
+	fs := newFlagSet(e, "realcv")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: triagectl realcv (-models DIR,DIR,... | -data CORPUS.jsonl [-seeds 1,2,3]) [-real DIR] [-folds K]")
+		fmt.Fprintln(fs.Output(), "                       [-blend 0,0.5,1] [-prior-weight 0,0.5] [-alpha A] [-repeat R] [-out FILE.json]")
+		fmt.Fprintln(fs.Output(), "\nCross-validates on real filings: the real set is split into -folds stratified folds (by case kind")
+		fmt.Fprintln(fs.Output(), "and label, a hash of the id; the same for every seed). For each fold the real prior is counted from")
+		fmt.Fprintln(fs.Output(), "the other folds, mixed into each model (one per seed: -models, or trained on -data) with each")
+		fmt.Fprintln(fs.Output(), "baseline blend and prior weight, and the fold is decided; with -repeat R > 0 the models are trained")
+		fmt.Fprintln(fs.Output(), "per fold on the corpus plus the other folds' filings repeated R times. Every figure is out of fold:")
+		fmt.Fprintln(fs.Output(), "per configuration and case kind the metrics with bootstrap 95% intervals beside the baseline and the")
+		fmt.Fprintln(fs.Output(), "majority procedure, the share of recommendations that change between seeds, and the review rate with")
+		fmt.Fprintln(fs.Output(), "the accuracy outside review at several confidence thresholds.")
+		fmt.Fprintln(fs.Output(), "\nflags:")
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&f.data, "data", "", "generated labelled JSONL `file` to train on, one model per seed")
+	fs.StringVar(&f.models, "models", "", "comma-separated trained model `dirs` (one per seed) instead of -data")
+	fs.Float64Var(&f.alpha, "alpha", 5, "smoothing of the real prior, in filings")
+	fs.StringVar(&f.real, "real", "", "`dir` of real labelled filings (default $"+dataset.RealDirEnv+", ../shared/real, /work/shared/real)")
+	fs.StringVar(&f.out, "out", "", "write the full JSON report to `file` (default: stdout gets only the table)")
+	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
+	fs.IntVar(&f.folds, "folds", 5, "number of folds over the real filings")
+	fs.IntVar(&f.repeat, "repeat", 0, "with -data: train per fold on the corpus plus the other folds' filings repeated this many times; 0 = corpus only")
+	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "bootstrap resamples for the intervals")
+	fs.IntVar(&f.trees, "trees", d.Trees, "trees per model")
+	fs.IntVar(&f.bagSize, "bag-size", d.BagSize, "rows drawn for each tree")
+	fs.StringVar(&seeds, "seeds", "1", "comma-separated training `seeds`; several measure seed stability")
+	fs.StringVar(&blends, "blend", "0,0.25,0.5,0.75,1", "comma-separated baseline blend `weights` to measure")
+	fs.StringVar(&weights, "prior-weight", "0,0.25,0.5,0.75", "comma-separated real prior `weights` to measure")
+	fs.StringVar(&conf, "min-confidence", "0.4,0.5,0.6", "comma-separated review `thresholds` to report")
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	var err error
+	if f.seeds, err = parseList(seeds, func(s string) (uint64, error) { return strconv.ParseUint(s, 10, 64) }); err != nil {
+		return nil, usageError{"-seeds: " + err.Error()}
+	}
+	parseF := func(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
+	if f.blends, err = parseList(blends, parseF); err != nil {
+		return nil, usageError{"-blend: " + err.Error()}
+	}
+	if f.priorWeights, err = parseList(weights, parseF); err != nil {
+		return nil, usageError{"-prior-weight: " + err.Error()}
+	}
+	if f.minConfidence, err = parseList(conf, parseF); err != nil {
+		return nil, usageError{"-min-confidence: " + err.Error()}
+	}
+	switch {
+	case (f.data == "") == (f.models == ""):
+		return nil, usageError{"give -data or -models"}
+	case f.models != "" && f.repeat > 0:
+		return nil, usageError{"-repeat trains per fold: it needs -data"}
+	case f.folds < 2:
+		return nil, usageError{"-folds must be at least 2"}
+	case f.repeat < 0:
+		return nil, usageError{"-repeat must not be negative"}
+	case slices.ContainsFunc(f.blends, func(w float64) bool { return !(w >= 0 && w <= 1) }),
+		slices.ContainsFunc(f.priorWeights, func(w float64) bool { return !(w >= 0 && w <= 1) }):
+		return nil, usageError{"-blend and -prior-weight weights must be in [0, 1]"}
+	}
+	if f.real == "" {
+		f.real = dataset.RealDir()
+		if f.real == "" {
+			return nil, usageError{"no real filings found: set -real or $" + dataset.RealDirEnv}
+		}
+	}
+	return &f, nil
+}
+
+func parseList[T any](s string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
+	for _, part := range strings.Split(s, ",") {
+		v, err := parse(strings.TrimSpace(part))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// RealCVReport is the JSON report of `triagectl realcv`.
+type RealCVReport struct {
+	Real      string          `json:"real"`
+	Records   int             `json:"records"`
+	Folds     int             `json:"folds"`
+	Repeat    int             `json:"repeat"`
+	Seeds     []uint64        `json:"seeds"`
+	Corpus    string          `json:"corpus"`
+	Trees     int             `json:"trees"`
+	Alpha     float64         `json:"alpha"`
+	Scorers   []RealCVScorer  `json:"scorers"`
+	Stability []RealCVStable  `json:"stability"`
+	Review    []RealCVReview  `json:"review"`
+	ByRecord  []RealCVOutcome `json:"-"`
+}
+
+// RealCVScorer is one scorer's out-of-fold metrics per case kind (first seed).
+type RealCVScorer struct {
+	Scorer      string                   `json:"scorer"`
+	Blend       float64                  `json:"blend"`
+	PriorWeight float64                  `json:"prior_weight"`
+	ByKind      []*evaluation.KindReport `json:"by_kind"`
+}
+
+// RealCVStable is the seed stability of one blend and case kind: the share
+// of real filings whose recommendation is not the same in every retrain,
+// and the mean share changed between two retrains.
+type RealCVStable struct {
+	Blend       float64 `json:"blend"`
+	PriorWeight float64 `json:"prior_weight"`
+	Kind        string  `json:"kind"`
+	AnyDiff     float64 `json:"any_change"`
+	Pairwise    float64 `json:"pairwise_change"`
+}
+
+// RealCVReview is the review rate and the accuracy outside review of one
+// blend, kind and confidence threshold (first seed).
+type RealCVReview struct {
+	Blend         float64 `json:"blend"`
+	PriorWeight   float64 `json:"prior_weight"`
+	Kind          string  `json:"kind"`
+	MinConfidence float64 `json:"min_confidence"`
+	evaluation.Review
+	// OutOfDistribution is the share flagged MODEL_OUT_OF_DISTRIBUTION.
+	OutOfDistribution float64 `json:"out_of_distribution"`
+}
+
+// RealCVOutcome is one record's decision in one configuration.
+type RealCVOutcome struct {
+	ID                 string
+	Kind               triagev1.CaseKind
+	Label, Recommended triagev1.Procedure
+	Confidence         float64
+	RulesReview, OOD   bool
+}
+
+func runRealCV(ctx context.Context, e *env, args []string) error {
+	f, err := parseRealCVFlags(e, args)
+	if err != nil {
+		return err
+	}
+	r, err := loadRules(f.rulesPath)
+	if err != nil {
+		return err
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1536 << 20))
+	all, err := dataset.ReadDir(f.real)
+	if err != nil {
+		return err
+	}
+	var real []*triagev1.LabeledFiling
+	for _, lf := range all {
+		if lf.GetLabel() != triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+			real = append(real, lf)
+		}
+	}
+	fold := classifier.RealFolds(real, f.folds)
+	type config struct{ blend, weight float64 }
+	var configs []config
+	for _, b := range f.blends {
+		for _, w := range f.priorWeights {
+			configs = append(configs, config{b, w})
+		}
+	}
+	// models[s] is seed s's model, trained once (or per fold with -repeat).
+	var models []*classifier.Model
+	var corpus []*triagev1.LabeledFiling
+	var info classifier.DataInfo
+	if f.models == "baseline" {
+		// No trained model: the baseline with the real prior, to measure
+		// what the counts add to the rule of thumb alone.
+		f.seeds = []uint64{0}
+		models = []*classifier.Model{nil}
+	} else if f.models != "" {
+		for _, dir := range strings.Split(f.models, ",") {
+			m, err := classifier.Load(dir)
+			if err != nil {
+				return err
+			}
+			models = append(models, m)
+		}
+		f.seeds = make([]uint64, len(models))
+		for i, m := range models {
+			f.seeds[i] = m.Manifest().Params.Seed
+		}
+	} else {
+		if corpus, info, _, err = readTrainingData(e, f.data, newTrainProgress(e.stderr, true)); err != nil {
+			return err
+		}
+	}
+	train := func(seed uint64, extra []*triagev1.LabeledFiling) (*classifier.Model, error) {
+		cfg := classifier.DefaultTrainConfig()
+		cfg.Seed, cfg.Trees, cfg.BagSize = seed, f.trees, f.bagSize
+		cfg.Holdout = 0.2 // the synthetic held-out split, for the manifest; real filings are never held out
+		if len(extra) > 0 {
+			cfg.Extra, cfg.ExtraRepeat = extra, f.repeat
+		}
+		e.logger.Info("realcv: training", "seed", seed, "real_extra", len(extra))
+		res, err := classifier.Train(ctx, r, corpus, info, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("seed %d: %w", seed, err)
+		}
+		return res.Model, nil
+	}
+	if models == nil && f.repeat == 0 {
+		for _, seed := range f.seeds {
+			m, err := train(seed, nil)
+			if err != nil {
+				return err
+			}
+			models = append(models, m)
+		}
+	}
+
+	// outcomes[c][s] are configuration c's out-of-fold decisions with seed
+	// s's model, in real order.
+	outcomes := make([][][]RealCVOutcome, len(configs))
+	for c := range outcomes {
+		outcomes[c] = make([][]RealCVOutcome, len(f.seeds))
+		for s := range outcomes[c] {
+			outcomes[c][s] = make([]RealCVOutcome, len(real))
+		}
+	}
+	base := make([]RealCVOutcome, len(real))
+	major := make([]RealCVOutcome, len(real))
+	baseEng := triage.New(r, classifier.NewBaseline())
+	for s, seed := range f.seeds {
+		for k := range f.folds {
+			var rest []*triagev1.LabeledFiling
+			for i, lf := range real {
+				if fold[i] != k {
+					rest = append(rest, lf)
+				}
+			}
+			model := (*classifier.Model)(nil)
+			if models != nil {
+				model = models[s]
+			} else if model, err = train(seed, rest); err != nil {
+				return err
+			}
+			counts := map[string]map[string]int{}
+			if model != nil {
+				counts = model.Manifest().Training.LabelCountsByKind
+			} else {
+				for _, lf := range rest { // the baseline has no training labels: the real ones
+					k := lf.GetFiling().GetCaseKind().String()
+					if counts[k] == nil {
+						counts[k] = map[string]int{}
+					}
+					counts[k][lf.GetLabel().String()]++
+				}
+			}
+			maj, err := classifier.NewMajority(counts)
+			if err != nil {
+				return err
+			}
+			majEng := triage.New(r, maj)
+			for c, cf := range configs {
+				all := func(w float64) map[string]float64 {
+					return map[string]float64{"CASE_KIND_CIVIL": w, "CASE_KIND_CRIMINAL": w, "CASE_KIND_ADMINISTRATIVE": w}
+				}
+				var prior *classifier.RealPrior
+				if cf.weight > 0 {
+					if prior, err = classifier.NewRealPrior(r, rest, f.alpha, all(cf.weight)); err != nil {
+						return err
+					}
+				}
+				var sc triage.Scorer = baselinePrior{prior}
+				if model != nil {
+					if sc, err = model.With(all(cf.blend), prior); err != nil {
+						return err
+					}
+				}
+				eng := triage.New(r, sc)
+				for i, lf := range real {
+					if fold[i] != k {
+						continue
+					}
+					if outcomes[c][s][i], err = decideOutcome(ctx, eng, lf); err != nil {
+						return err
+					}
+					if s == 0 && c == 0 {
+						if base[i], err = decideOutcome(ctx, baseEng, lf); err != nil {
+							return err
+						}
+						if major[i], err = decideOutcome(ctx, majEng, lf); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+	}
+
+	rep := &RealCVReport{Real: f.real, Records: len(real), Folds: f.folds, Repeat: f.repeat, Seeds: f.seeds,
+		Corpus: info.SHA256, Trees: f.trees, Alpha: f.alpha}
+	opts := evaluation.Options{Bootstrap: f.bootstrap, Seed: 1}
+	rep.Scorers = append(rep.Scorers,
+		RealCVScorer{Scorer: classifier.BaselineVersion, Blend: 1, ByKind: kindReports(base, opts, triage.DefaultPolicy.MinConfidence)},
+		RealCVScorer{Scorer: classifier.MajorityVersion, ByKind: kindReports(major, opts, triage.DefaultPolicy.MinConfidence)})
+	for c, cf := range configs {
+		rep.Scorers = append(rep.Scorers, RealCVScorer{Scorer: "model", Blend: cf.blend, PriorWeight: cf.weight,
+			ByKind: kindReports(outcomes[c][0], opts, triage.DefaultPolicy.MinConfidence)})
+		rep.Stability = append(rep.Stability, stability(cf.blend, cf.weight, outcomes[c])...)
+		for _, t := range f.minConfidence {
+			rep.Review = append(rep.Review, reviewAt(cf.blend, cf.weight, outcomes[c][0], t)...)
+		}
+	}
+	if f.out != "" {
+		b, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return fmt.Errorf("encode report: %w", err)
+		}
+		if err := os.WriteFile(f.out, append(b, '\n'), 0o644); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	}
+	writeRealCVTable(e, rep)
+	return nil
+}
+
+func decideOutcome(ctx context.Context, eng *triage.Engine, lf *triagev1.LabeledFiling) (RealCVOutcome, error) {
+	f := lf.GetFiling()
+	d, err := eng.Decide(ctx, f)
+	if err != nil {
+		return RealCVOutcome{}, fmt.Errorf("%s: %w", f.GetId(), err)
+	}
+	o := RealCVOutcome{ID: f.GetId(), Kind: f.GetCaseKind(), Label: lf.GetLabel(), Recommended: d.GetRecommended()}
+	for _, opt := range d.GetOptions() {
+		if opt.GetProcedure() == d.GetRecommended() {
+			o.Confidence = opt.GetProbability()
+		}
+	}
+	for _, rr := range d.GetReviewReasons() {
+		switch rr.GetCode() {
+		case triage.CodeLowConfidence:
+		case triage.CodeOutOfDistribution:
+			o.OOD = true
+		default:
+			o.RulesReview = true
+		}
+	}
+	return o, nil
+}
+
+// evalOutcomes turns decisions into evaluation outcomes with review at the
+// given confidence threshold.
+func evalOutcomes(os []RealCVOutcome, minConf float64) []evaluation.Outcome {
+	out := make([]evaluation.Outcome, len(os))
+	for i, o := range os {
+		out[i] = evaluation.Outcome{Label: o.Label, Recommended: o.Recommended, Confidence: o.Confidence, Kind: o.Kind,
+			NeedsReview: o.RulesReview || o.OOD || o.Confidence < minConf}
+	}
+	return out
+}
+
+func kindReports(os []RealCVOutcome, opts evaluation.Options, minConf float64) []*evaluation.KindReport {
+	return evaluation.ByKind(evalOutcomes(os, minConf), opts)
+}
+
+func stability(w, pw float64, runs [][]RealCVOutcome) []RealCVStable {
+	if len(runs) < 2 {
+		return nil
+	}
+	byKind := map[triagev1.CaseKind][]int{}
+	for i, o := range runs[0] {
+		byKind[o.Kind] = append(byKind[o.Kind], i)
+	}
+	var out []RealCVStable
+	for _, k := range slices.Sorted(mapsKeys(byKind)) {
+		idx := byKind[k]
+		anyDiff, pairs, pairDiff := 0, 0, 0
+		for _, i := range idx {
+			same := true
+			for s := 1; s < len(runs); s++ {
+				if runs[s][i].Recommended != runs[0][i].Recommended {
+					same = false
+				}
+			}
+			if !same {
+				anyDiff++
+			}
+			for a := range runs {
+				for b := a + 1; b < len(runs); b++ {
+					pairs++
+					if runs[a][i].Recommended != runs[b][i].Recommended {
+						pairDiff++
+					}
+				}
+			}
+		}
+		out = append(out, RealCVStable{Blend: w, PriorWeight: pw, Kind: k.String(),
+			AnyDiff: float64(anyDiff) / float64(len(idx)), Pairwise: float64(pairDiff) / float64(max(pairs, 1))})
+	}
+	return out
+}
+
+func mapsKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func reviewAt(w, pw float64, os []RealCVOutcome, t float64) []RealCVReview {
+	var out []RealCVReview
+	for _, kr := range evaluation.ByKind(evalOutcomes(os, t), evaluation.Options{}) {
+		ood, n := 0, 0
+		for _, o := range os {
+			if o.Kind.String() == kr.Kind {
+				n++
+				if o.OOD {
+					ood++
+				}
+			}
+		}
+		out = append(out, RealCVReview{Blend: w, PriorWeight: pw, Kind: kr.Kind, MinConfidence: t, Review: kr.Review,
+			OutOfDistribution: float64(ood) / float64(max(n, 1))})
+	}
+	return out
+}
+
+func writeRealCVTable(e *env, rep *RealCVReport) {
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "real filings %d, %d folds, repeat %d, seeds %v, trees %d (out of fold; intervals: bootstrap 95%%)\n", rep.Records, rep.Folds, rep.Repeat, rep.Seeds, rep.Trees)
+	fmt.Fprintln(tw, "kind\tscorer\tblend\tprior\tn\taccuracy\tmacro-F1\tordinary recall\tECE\treview rate\tacc. not reviewed")
+	iv := func(x float64, i *evaluation.Interval) string {
+		if i == nil {
+			return fmt.Sprintf("%.3f", x)
+		}
+		return fmt.Sprintf("%.3f [%.2f, %.2f]", x, i.Lo, i.Hi)
+	}
+	for _, kind := range []string{"CASE_KIND_CIVIL", "CASE_KIND_CRIMINAL", "CASE_KIND_ADMINISTRATIVE"} {
+		for _, s := range rep.Scorers {
+			for _, k := range s.ByKind {
+				if k.Kind != kind {
+					continue
+				}
+				var a, m, o *evaluation.Interval
+				if k.Intervals != nil {
+					a, m, o = &k.Intervals.Accuracy, &k.Intervals.MacroF1, &k.Intervals.OrdinaryRecall
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%d\t%s\t%s\t%s\t%.3f\t%.3f\t%.3f\n", strings.TrimPrefix(kind, "CASE_KIND_"), s.Scorer, s.Blend, s.PriorWeight, k.Evaluated,
+					iv(k.Accuracy, a), iv(k.MacroF1, m), iv(k.OrdinaryRecall, o), k.Calibration.ECE, k.Review.Rate, k.Review.AccuracyNotReviewed)
+			}
+		}
+	}
+	tw.Flush()
+	if len(rep.Stability) > 0 {
+		fmt.Fprintln(tw, "\nseed stability\tblend\tprior\tchanged in any retrain\tpairwise")
+		for _, s := range rep.Stability {
+			fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.3f\t%.3f\n", strings.TrimPrefix(s.Kind, "CASE_KIND_"), s.Blend, s.PriorWeight, s.AnyDiff, s.Pairwise)
+		}
+		tw.Flush()
+	}
+	fmt.Fprintln(tw, "\nreview\tblend\tprior\tmin confidence\treview rate\tout of distribution\taccuracy not reviewed\tnot reviewed")
+	for _, r := range rep.Review {
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%d\n", strings.TrimPrefix(r.Kind, "CASE_KIND_"), r.Blend, r.PriorWeight, r.MinConfidence, r.Rate, r.OutOfDistribution, r.AccuracyNotReviewed, r.NotReviewed)
+	}
+	tw.Flush()
+}
+
+// baselinePrior is the cause + amount baseline with a real prior mixed in,
+// for `realcv -models baseline`.
+type baselinePrior struct{ prior *classifier.RealPrior }
+
+func (baselinePrior) Version() string { return "baseline+prior" }
+
+func (b baselinePrior) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
+	classifier.NewBaseline().Score(f, a, p)
+	if b.prior != nil {
+		b.prior.Apply(f, a, p)
+	}
+}

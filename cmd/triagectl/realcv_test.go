@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRealCVBaseline runs the cross-validation without a trained model (the
+// baseline with the real prior) on a small labelled set and checks the
+// report: the references, every configuration per kind, the review table.
+func TestRealCVBaseline(t *testing.T) {
+	dir := t.TempDir()
+	// The valid lines of the evaluation fixture (its broken lines test eval).
+	var lines []string
+	for _, l := range strings.Split(evalData(t), "\n") {
+		if json.Valid([]byte(l)) && strings.Contains(l, "case_kind") {
+			lines = append(lines, l)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "real.jsonl"), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "cv.json")
+	e, stdout, _ := testEnv("")
+	if err := runRealCV(context.Background(), e, []string{"-models", "baseline", "-real", dir, "-folds", "2",
+		"-blend", "1", "-prior-weight", "0,1", "-bootstrap", "20", "-out", out}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "out of fold") {
+		t.Errorf("table lacks its heading:\n%s", stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep RealCVReport
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Records != 4 || rep.Folds != 2 {
+		t.Errorf("records %d folds %d, want 4 labelled records in 2 folds", rep.Records, rep.Folds)
+	}
+	// baseline, majority, then blend 1 × prior weights 0 and 1.
+	if len(rep.Scorers) != 4 {
+		t.Fatalf("%d scorers, want 4", len(rep.Scorers))
+	}
+	for _, s := range rep.Scorers {
+		if len(s.ByKind) != 2 {
+			t.Errorf("%s blend %v prior %v: %d kinds, want civil and criminal", s.Scorer, s.Blend, s.PriorWeight, len(s.ByKind))
+		}
+	}
+	if len(rep.Review) == 0 {
+		t.Error("no review table")
+	}
+}
