@@ -295,17 +295,9 @@ func LoadFS(fsys fs.FS) (m *Model, err error) {
 			m, err = nil, fmt.Errorf("%w: %v", ErrInvalid, r)
 		}
 	}()
-	files := make(map[string][]byte, 3)
-	for _, name := range []string{ManifestFile, FeaturesFile, ModelFile} {
-		limit := int64(maxFileBytes)
-		if name == ManifestFile {
-			limit = maxManifestBytes
-		}
-		b, err := readLimited(fsys, name, limit)
-		if err != nil {
-			return nil, err
-		}
-		files[name] = b
+	files, err := readArtifactFiles(fsys)
+	if err != nil {
+		return nil, err
 	}
 	art, err := decodeArtifact(files)
 	if err != nil {
@@ -609,10 +601,9 @@ type Adjustment struct {
 	RealPriorFilings int `json:"real_prior_filings,omitempty"`
 }
 
-// ReadArtifact reads and verifies a model directory as an artifact that can
-// be adjusted and written again.
-func ReadArtifact(dir string) (*Artifact, error) {
-	fsys := os.DirFS(dir)
+// readArtifactFiles reads the three files of a model directory, each within
+// its size bound, for decodeArtifact.
+func readArtifactFiles(fsys fs.FS) (map[string][]byte, error) {
 	files := make(map[string][]byte, 3)
 	for _, name := range []string{ManifestFile, FeaturesFile, ModelFile} {
 		limit := int64(maxFileBytes)
@@ -621,9 +612,19 @@ func ReadArtifact(dir string) (*Artifact, error) {
 		}
 		b, err := readLimited(fsys, name, limit)
 		if err != nil {
-			return nil, fmt.Errorf("read model %s: %w", dir, err)
+			return nil, err
 		}
 		files[name] = b
+	}
+	return files, nil
+}
+
+// ReadArtifact reads and verifies a model directory as an artifact that can
+// be adjusted and written again.
+func ReadArtifact(dir string) (*Artifact, error) {
+	files, err := readArtifactFiles(os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("read model %s: %w", dir, err)
 	}
 	a, err := decodeArtifact(files)
 	if err != nil {
