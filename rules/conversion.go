@@ -702,8 +702,9 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 // OutcomeTimeLimit is the statutory time limit under the procedure an
 // outcome applies, with its due date (rules.DueDate: the first day not
 // counted, month ends clamped). filedOn is the 立案 (criminal: 受理) date,
-// decidedOn the outcome's ruling date, sentenceMonths the prosecution's
-// recommendation (criminal extension texts only; 0 = none).
+// decidedOn the outcome's ruling date, sentence the filing's circumstances
+// whose sentencing recommendation (kind and term) chooses the criminal
+// extension texts (nil = none stated).
 //
 // The clock runs from filedOn except for criminal conversions out of
 // simplified or fast-track procedure, where it restarts from decidedOn
@@ -719,20 +720,26 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 //
 // The due date moves off rest days by the engine's holiday calendar like a
 // decision's (see timeLimit); detained applies CrPL 105 ¶4's proviso.
-func (e *Engine) OutcomeTimeLimit(kind triagev1.CaseKind, filedOn time.Time, o *triagev1.Outcome, decidedOn time.Time, sentenceMonths int32, detained bool) *triagev1.TimeLimit {
+func (e *Engine) OutcomeTimeLimit(kind triagev1.CaseKind, filedOn time.Time, o *triagev1.Outcome, decidedOn time.Time, sentence *triagev1.Circumstances, detained bool) *triagev1.TimeLimit {
 	start := filedOn
 	if restartsClock(kind, o.GetChange()) {
 		start = decidedOn
 	}
-	return outcomeTimeLimit(kind, start, o, sentenceMonths, false, detained, e.holidays)
+	return outcomeTimeLimit(kind, start, o, sentence, false, detained, e.holidays)
 }
 
-func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outcome, sentenceMonths int32, foreign, inCustody bool, cal *Calendar) *triagev1.TimeLimit {
+func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outcome, sentence *triagev1.Circumstances, foreign, inCustody bool, cal *Calendar) *triagev1.TimeLimit {
 	p := o.GetProcedure()
 	if !hasProcedure(kind, p) {
 		return nil
 	}
-	f := &triagev1.Filing{CaseKind: kind, Circumstances: &triagev1.Circumstances{RecommendedSentenceMonths: sentenceMonths, DefendantDetained: inCustody}}
+	// The recommendation's kind and term decide the extensions as they do a
+	// decision's (SentenceOf): 拘役 or a fine is no 有期徒刑 over one year.
+	f := &triagev1.Filing{CaseKind: kind, Circumstances: &triagev1.Circumstances{
+		RecommendedSentenceMonths: sentence.GetRecommendedSentenceMonths(),
+		RecommendedSentenceKind:   sentence.GetRecommendedSentenceKind(),
+		DefendantDetained:         inCustody,
+	}}
 	a := &Assessment{FiledOn: start, Facts: Facts{Foreign: foreign}}
 	tl := timeLimit(f, a, p, cal)
 	if c, ok := conversionCounting[kind][o.GetChange()]; ok && !tl.GetNoStatutoryLimit() {
@@ -749,7 +756,7 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 // calendar; a decision that recorded a defendant in custody
 // (CRPL105_DETAINED_NO_HOLIDAY_EXTENSION) keeps its last days. Call it after
 // ValidateOutcome.
-func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentenceMonths int32) (*triagev1.TimeLimit, error) {
+func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
 	filed, err := ParseDate(d.GetFiledOn())
 	if err != nil {
 		return nil, fmt.Errorf("rules: stored decision %q: filed_on: %w", d.GetDecisionId(), err)
@@ -787,7 +794,7 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 			inCustody = true
 		}
 	}
-	tl := outcomeTimeLimit(kind, start, o, sentenceMonths, foreign, inCustody, e.holidays)
+	tl := outcomeTimeLimit(kind, start, o, sentence, foreign, inCustody, e.holidays)
 	if tl == nil {
 		return nil, fieldErrorf("outcome.procedure", "%s is not a procedure of %s cases", o.GetProcedure(), kindName(kind))
 	}

@@ -443,7 +443,7 @@ type tlcase struct {
 	kind       triagev1.CaseKind
 	filed      string
 	out        *triagev1.Outcome
-	sentence   int32
+	sentence   *triagev1.Circumstances // the filing's recommendation
 	months     int32
 	days       int32
 	due        string
@@ -482,8 +482,14 @@ func TestOutcomeTimeLimit(t *testing.T) {
 		// Criminal: conversions restart from the decision (Interp. 368 ¶2, 376).
 		{name: "criminal 简转普 restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chS2O, pOrd, on("2024-03-20")),
 			months: 2, due: "2024-05-20", article: "刑诉法解释第三百六十八条第二款", extension: "从作出决定之日起计算"},
-		{name: "fast-track → simplified restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2S, pSimp, on("2024-03-12")), sentence: 40,
-			days: 20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "一个半月"},
+		{name: "fast-track → simplified restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2S, pSimp, on("2024-03-12")),
+			sentence: &triagev1.Circumstances{RecommendedSentenceMonths: 40},
+			days: 20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "本案量刑建议超过三年有期徒刑"},
+		// The kind counts as the term does (刑事诉讼法第二百二十条): life is over
+		// three years without any months.
+		{name: "fast-track → simplified, a life recommendation", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2S, pSimp, on("2024-03-12")),
+			sentence: &triagev1.Circumstances{RecommendedSentenceKind: triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT},
+			days: 20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "本案量刑建议超过三年有期徒刑"},
 		// 2024-05-12 is a Sunday (the Saturday before was a make-up working
 		// day, the Sunday was not): CrPL 105 ¶4.
 		{name: "fast-track → ordinary restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2O, pOrd, on("2024-03-12")),
@@ -541,15 +547,15 @@ func TestOutcomeTimeLimit(t *testing.T) {
 func TestOutcomeTimeLimitNearMiss(t *testing.T) {
 	e := defaultEngine(t)
 	filed, decided := day("2024-03-05"), day("2024-04-10")
-	civ := e.OutcomeTimeLimit(civilKind, filed, outcome(chS2O, pOrd), decided, 0, false)
-	crim := e.OutcomeTimeLimit(crimKind, filed, outcome(chS2O, pOrd), decided, 0, false)
+	civ := e.OutcomeTimeLimit(civilKind, filed, outcome(chS2O, pOrd), decided, nil, false)
+	crim := e.OutcomeTimeLimit(crimKind, filed, outcome(chS2O, pOrd), decided, nil, false)
 	// Criminal confirmation of ordinary at filing: no restart.
-	crimConf := e.OutcomeTimeLimit(crimKind, filed, outcome(chConf, pOrd), decided, 0, false)
+	crimConf := e.OutcomeTimeLimit(crimKind, filed, outcome(chConf, pOrd), decided, nil, false)
 	// 2024-06-10 (端午节) and 2024-05-05 (劳动节) move to the next working day.
 	if civ.GetDueOn() != "2024-09-05" || crim.GetDueOn() != "2024-06-11" || crimConf.GetDueOn() != "2024-05-06" {
 		t.Errorf("due dates %s, %s, %s", civ.GetDueOn(), crim.GetDueOn(), crimConf.GetDueOn())
 	}
-	if got := e.OutcomeTimeLimit(crimKind, filed, outcome(chOver, pSC), decided, 0, false); got != nil {
+	if got := e.OutcomeTimeLimit(crimKind, filed, outcome(chOver, pSC), decided, nil, false); got != nil {
 		t.Errorf("small claims in a criminal case: %v, want nil", got)
 	}
 }
@@ -557,15 +563,15 @@ func TestOutcomeTimeLimitNearMiss(t *testing.T) {
 func TestOutcomeTimeLimitFromRecordErrors(t *testing.T) {
 	e := defaultEngine(t)
 	d := &triagev1.Decision{DecisionId: decision, CaseKind: civilKind, FiledOn: "bad"}
-	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd), 0); err == nil {
+	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd), nil); err == nil {
 		t.Error("bad filed_on accepted")
 	}
 	d.FiledOn = "2024-03-05"
 	var fe *rules.FieldError
-	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd, on("x")), 0); !errors.As(err, &fe) {
+	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd, on("x")), nil); !errors.As(err, &fe) {
 		t.Errorf("bad decided_on: %v, want a FieldError", err)
 	}
-	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pFT), 0); !errors.As(err, &fe) {
+	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pFT), nil); !errors.As(err, &fe) {
 		t.Errorf("fast-track in a civil case: %v, want a FieldError", err)
 	}
 }
@@ -600,7 +606,7 @@ func FuzzValidateOutcome(f *testing.F) {
 			t.Fatalf("unexpected error type %T: %v", err, err)
 		}
 		if err == nil {
-			if _, terr := eng.OutcomeTimeLimitFromRecord(d, prior, o, 0); terr != nil {
+			if _, terr := eng.OutcomeTimeLimitFromRecord(d, prior, o, nil); terr != nil {
 				t.Fatalf("accepted outcome without a time limit: %v", terr)
 			}
 		}

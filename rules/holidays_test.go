@@ -131,7 +131,7 @@ func TestOutcomeTimeLimitHolidays(t *testing.T) {
 			if err := e.ValidateOutcome(d, c.f, nil, o); err != nil {
 				t.Fatal(err)
 			}
-			tl, err := e.OutcomeTimeLimitFromRecord(d, nil, o, 0)
+			tl, err := e.OutcomeTimeLimitFromRecord(d, nil, o, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

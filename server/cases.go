@@ -124,10 +124,20 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if err := eng.ValidateOutcome(d, original, prior, o); err != nil {
 		return nil, err
 	}
-	// The decision does not carry the prosecution's sentence
-	// recommendation; the base periods apply and the extensions are
-	// described in the limit's text.
-	tl, err := eng.OutcomeTimeLimitFromRecord(d, prior, o, 0)
+	// The prosecution's sentencing recommendation (kind and term) chooses
+	// a criminal limit's extension text; it is in the filing, as corrected
+	// by this outcome when it corrects it.
+	var sentence *triagev1.Circumstances
+	if d.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		f := o.GetCorrection().GetFiling()
+		if f == nil {
+			if f, err = cs.GetFiling(ctx, id); err != nil {
+				return nil, fmt.Errorf("get filing: %w", err)
+			}
+		}
+		sentence = f.GetCircumstances()
+	}
+	tl, err := eng.OutcomeTimeLimitFromRecord(d, prior, o, sentence)
 	if err != nil {
 		return nil, fmt.Errorf("time limit: %w", err)
 	}
