@@ -484,12 +484,12 @@ func TestOutcomeTimeLimit(t *testing.T) {
 			months: 2, due: "2024-05-20", article: "刑诉法解释第三百六十八条第二款", extension: "从作出决定之日起计算"},
 		{name: "fast-track → simplified restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2S, pSimp, on("2024-03-12")),
 			sentence: &triagev1.Circumstances{RecommendedSentenceMonths: 40},
-			days: 20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "本案量刑建议超过三年有期徒刑"},
+			days:     20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "本案量刑建议超过三年有期徒刑"},
 		// The kind counts as the term does (刑事诉讼法第二百二十条): life is over
 		// three years without any months.
 		{name: "fast-track → simplified, a life recommendation", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2S, pSimp, on("2024-03-12")),
 			sentence: &triagev1.Circumstances{RecommendedSentenceKind: triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT},
-			days: 20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "本案量刑建议超过三年有期徒刑"},
+			days:     20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "本案量刑建议超过三年有期徒刑"},
 		// 2024-05-12 is a Sunday (the Saturday before was a make-up working
 		// day, the Sunday was not): CrPL 105 ¶4.
 		{name: "fast-track → ordinary restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2O, pOrd, on("2024-03-12")),
