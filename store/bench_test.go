@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/protobuf/proto"
@@ -34,6 +35,7 @@ func BenchmarkSaveDecisionParallel(b *testing.B) {
 					var next atomic.Int64
 					b.SetParallelism(perProc)
 					b.ReportAllocs()
+					busy0, cpu0, writes0 := store.WriterBusy(s)
 					b.ResetTimer()
 					b.RunParallel(func(pb *testing.PB) {
 						for pb.Next() {
@@ -46,10 +48,7 @@ func BenchmarkSaveDecisionParallel(b *testing.B) {
 						}
 					})
 					b.StopTimer()
-					h := histogram(b, reg, "fenjian_store_commit_batch_size")
-					if h.GetSampleCount() > 0 {
-						b.ReportMetric(h.GetSampleSum()/float64(h.GetSampleCount()), "decisions/commit")
-					}
+					reportWriter(b, reg, s, busy0, cpu0, writes0)
 				})
 			}
 		})
@@ -78,6 +77,7 @@ func BenchmarkSaveTriageParallel(b *testing.B) {
 					var next atomic.Int64
 					b.SetParallelism(perProc)
 					b.ReportAllocs()
+					busy0, cpu0, writes0 := store.WriterBusy(s)
 					b.ResetTimer()
 					b.RunParallel(func(pb *testing.PB) {
 						for pb.Next() {
@@ -91,12 +91,27 @@ func BenchmarkSaveTriageParallel(b *testing.B) {
 						}
 					})
 					b.StopTimer()
-					h := histogram(b, reg, "fenjian_store_commit_batch_size")
-					if h.GetSampleCount() > 0 {
-						b.ReportMetric(h.GetSampleSum()/float64(h.GetSampleCount()), "decisions/commit")
-					}
+					reportWriter(b, reg, s, busy0, cpu0, writes0)
 				})
 			}
 		})
+	}
+}
+
+// reportWriter adds the group-commit figures to a benchmark's line: the mean
+// batch size, and the writer's serial time per write (docs/performance.md),
+// the part of a decision's cost that does not shrink with more cores: wall
+// clock (fsync waits included, and inflated when other processes hold the
+// cores) and the writer thread's own CPU time (neither).
+func reportWriter(b *testing.B, reg *prometheus.Registry, s store.Store, busy0, cpu0 time.Duration, writes0 int64) {
+	h := histogram(b, reg, "fenjian_store_commit_batch_size")
+	if h.GetSampleCount() > 0 {
+		b.ReportMetric(h.GetSampleSum()/float64(h.GetSampleCount()), "decisions/commit")
+	}
+	busy, cpu, writes := store.WriterBusy(s)
+	if n := writes - writes0; n > 0 {
+		b.ReportMetric(float64((busy-busy0).Microseconds())/float64(n), "writer-µs/decision")
+		b.ReportMetric(float64((cpu-cpu0).Microseconds())/float64(n), "writer-cpu-µs/decision")
+		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "decisions/s")
 	}
 }
