@@ -30,7 +30,7 @@ type SQLite struct {
 	sqlStore
 	path string
 	// Prepared on the writer's one connection, for every batch.
-	updateHead, applyLoad *sql.Stmt
+	updateHead, applyLoad                                       *sql.Stmt
 	decisionsTable, outcomesTable, assignmentsTable, auditTable sqliteTable
 	// checkpoints moves the WAL into the database file off the commit path
 	// (see checkpointer).
