@@ -82,7 +82,7 @@ func killUnderLoad(ctx context.Context, c config, bin, teams, dir string, t targ
 				cancel()
 				if err != nil || id == "" {
 					failed.Add(1)
-					time.Sleep(5 * time.Millisecond) // no hot loop while the server is down
+					time.Sleep(20 * time.Millisecond) // no hot loop while the server is down
 					continue
 				}
 				mu.Lock()

@@ -55,6 +55,7 @@ type options struct {
 	modelWatch      time.Duration
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
+	debugAddr       string
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
@@ -73,6 +74,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
+	fs.StringVar(&o.debugAddr, "debug-addr", "", "loopback address serving net/http/pprof (e.g. 127.0.0.1:6060); empty disables; docs/performance.md")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -141,6 +143,19 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
+
+	if o.debugAddr != "" {
+		debug, err := server.ListenDebug(o.debugAddr, logger)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			// A profile being taken is cut short rather than holding up exit.
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			defer cancel()
+			_ = debug.Close(ctx)
+		}()
+	}
 
 	target := o.storeTarget
 	if target == "" {
