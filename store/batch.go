@@ -133,6 +133,10 @@ type triageJob struct {
 	// The decision's review state as given, restored before each attempt.
 	needsReview bool
 	reasons     int
+	// assignmentID is the id a drawn assignment gets, made by the caller:
+	// a UUIDv7 reads the system's random source, which is no work for the
+	// one writer goroutine. "" makes the writer make one.
+	assignmentID string
 }
 
 func (j *triageJob) reset() {
@@ -450,9 +454,11 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			}
 			continue
 		}
-		id, err := newID()
-		if err != nil {
-			return nil, err
+		id := job.assignmentID
+		if id == "" {
+			if id, err = newID(); err != nil {
+				return nil, err
+			}
 		}
 		return &triagev1.Assignment{
 			AssignmentId: id,

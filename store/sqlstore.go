@@ -130,6 +130,9 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 		if job.period, err = period(filedOn); err != nil {
 			return err
 		}
+		if job.assignmentID, err = newID(); err != nil {
+			return err
+		}
 		for _, t := range plan.Teams {
 			if !utf8.ValidString(t.TeamID) {
 				return fmt.Errorf("store: assignment plan: team_id %q is not valid UTF-8", t.TeamID)
