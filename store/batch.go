@@ -133,6 +133,9 @@ type triageJob struct {
 	// The decision's review state as given, restored before each attempt.
 	needsReview bool
 	reasons     int
+	// parts is the decision's encoding cut around what the writer sets,
+	// made by the caller; nil makes the writer encode the whole decision.
+	parts *decisionParts
 	// assignmentID is the id a drawn assignment gets, made by the caller:
 	// a UUIDv7 reads the system's random source, which is no work for the
 	// one writer goroutine. "" makes the writer make one.
@@ -358,24 +361,35 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 		if job.plan.NoTeam != nil {
 			d.ReviewReasons = append(d.ReviewReasons, proto.CloneOf(job.plan.NoTeam))
 		}
-	} else {
-		a.AssignedAt = timestamppb.New(b.at)
-		a.Cursor = strconv.FormatInt(decSeq+1, 10)
-		d.Assignment = a
 	}
 	// Not a rejection: team_load may already count the draw. SaveTriage
 	// encoded the decision once in the caller, so this cannot fail on its
 	// content.
-	blob, err := marshalOpts.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("store: encode decision: %w", err)
+	var aBlob []byte
+	if a != nil {
+		a.AssignedAt = timestamppb.New(b.at)
+		a.Cursor = strconv.FormatInt(decSeq+1, 10)
+		d.Assignment = a
+		var err error
+		if aBlob, err = marshalOpts.Marshal(a); err != nil {
+			return fmt.Errorf("store: encode assignment: %w", err)
+		}
+	}
+	var blob []byte
+	if job.parts != nil {
+		blob = job.parts.join(d.NeedsReview, a == nil && job.plan.NoTeam != nil, a != nil, aBlob)
+	} else {
+		var err error
+		if blob, err = marshalOpts.Marshal(d); err != nil {
+			return fmt.Errorf("store: encode decision: %w", err)
+		}
 	}
 	row.decision = blob
 	row.setNeedsReview(d.NeedsReview)
 	b.decisions = append(b.decisions, row)
 	b.chain(decSeq, kindDecision, row.decisionID, row.digest())
 	if a != nil {
-		if err := b.addAssignmentRow(a, job.period, decSeq+1); err != nil {
+		if err := b.addAssignmentRow(a, aBlob, job.period, decSeq+1); err != nil {
 			return err
 		}
 		req.assignedKind = "random"
@@ -383,13 +397,16 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	return nil
 }
 
-// addAssignmentRow encodes a, whose cursor is seq, and adds its row.
-func (b *batch) addAssignmentRow(a *triagev1.Assignment, period string, seq int64) error {
-	// Not a rejection: team_load already counts the assignment. Its
-	// strings were checked when the request was made.
-	blob, err := marshalOpts.Marshal(a)
-	if err != nil {
-		return fmt.Errorf("store: encode assignment: %w", err)
+// addAssignmentRow adds the row of a, whose cursor is seq; blob is a's
+// encoding, or nil to have it encoded here.
+func (b *batch) addAssignmentRow(a *triagev1.Assignment, blob []byte, period string, seq int64) error {
+	if blob == nil {
+		// Not a rejection: team_load already counts the assignment. Its
+		// strings were checked when the request was made.
+		var err error
+		if blob, err = marshalOpts.Marshal(a); err != nil {
+			return fmt.Errorf("store: encode assignment: %w", err)
+		}
 	}
 	row := &assignmentRow{
 		assignmentID: a.GetAssignmentId(),
@@ -708,7 +725,7 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 	seq := b.seq + 1
 	a.AssignedAt = timestamppb.New(b.at)
 	a.Cursor = strconv.FormatInt(seq, 10)
-	if err := b.addAssignmentRow(a, per, seq); err != nil {
+	if err := b.addAssignmentRow(a, nil, per, seq); err != nil {
 		return err
 	}
 	req.assignedKind = "designated"
