@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -104,8 +105,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "# fenjian bench, %s, %s/%s, %d CPUs (GOMAXPROCS %d), load avg %s\n\n",
-		time.Now().UTC().Format(time.RFC3339), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAvg())
+	fmt.Fprintf(stdout, "# fenjian bench, %s, %s/%s, %d CPUs (GOMAXPROCS %d), load avg %s, fsync of 4 KB in the temp dir %s\n\n",
+		time.Now().UTC().Format(time.RFC3339), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAvg(), fsyncLatency(dir))
 	if c.faults {
 		return faultTable(ctx, c, bin, teams, dir, stdout, stderr)
 	}
@@ -124,4 +125,31 @@ func loadAvg() string {
 		return "?"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// fsyncLatency times 50 synced 4 KB writes in dir and returns their median
+// and p99: every stored decision waits for one commit's fsync, so with N
+// callers stored throughput is at most about N / (fsync + writer time), and
+// a busy or slow disk shows in the table without any fault of the code.
+func fsyncLatency(dir string) string {
+	f, err := os.CreateTemp(dir, "fsync-")
+	if err != nil {
+		return "?"
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	buf := make([]byte, 4096)
+	var lat []time.Duration
+	for range 50 {
+		start := time.Now()
+		if _, err := f.Write(buf); err != nil {
+			return "?"
+		}
+		if err := f.Sync(); err != nil {
+			return "?"
+		}
+		lat = append(lat, time.Since(start))
+	}
+	slices.Sort(lat)
+	return fmt.Sprintf("p50 %v p99 %v", lat[len(lat)/2].Round(10*time.Microsecond), lat[len(lat)*99/100].Round(10*time.Microsecond))
 }
