@@ -152,7 +152,11 @@ func startServer(ctx context.Context, bin, store, teams, logPath, grpcAddr strin
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(bin, "-grpc-addr", grpcAddr, "-http-addr", httpAddr, "-store", store, "-teams", teams, "-log-level", "warn")
+	// Its own data directory, for what triaged keeps beside the store (the
+	// local tokens it creates on first start), never the caller's ./data.
+	dataDir := strings.TrimSuffix(logPath, ".log") + "-data"
+	cmd := exec.Command(bin, "-grpc-addr", grpcAddr, "-http-addr", httpAddr, "-data-dir", dataDir,
+		"-store", store, "-teams", teams, "-log-level", "warn")
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
 		_ = log.Close()

@@ -48,6 +48,17 @@ func benchModel(b *testing.B) *Model {
 
 // BenchmarkScore is features + model on a 1,000-character filing (the rules'
 // assessment is computed once, outside the loop).
+// BenchmarkLoadDefault measures loading the embedded default model (target
+// ≤ 1 s): a benchmark, not a timed assertion in a test, because a loaded CI
+// machine stretches wall time without anything being wrong.
+func BenchmarkLoadDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkScore(b *testing.B) {
 	m, f := benchModel(b), benchFiling(b)
 	a, err := testRules(b).Evaluate(f)

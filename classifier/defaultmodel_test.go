@@ -3,7 +3,6 @@ package classifier
 import (
 	"context"
 	"testing"
-	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/triage"
@@ -16,13 +15,9 @@ import (
 // corpus, the rules or the features drift away from the shipped model, and
 // the cure is to retrain it (defaultmodel/README.md).
 func TestDefaultModel(t *testing.T) {
-	t0 := time.Now()
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
-	}
-	if d := time.Since(t0); d > time.Second {
-		t.Errorf("loading the default model took %v (target ≤ 1 s)", d)
 	}
 	man := m.Manifest()
 	rec := man.Holdout.Model

@@ -455,14 +455,18 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 	d[fStatedNonMonetary] = b2f(c.GetNonMonetaryClaims())
 	d[fAgreeSmallClaims] = b2f(c.GetPartiesAgreeSmallClaims())
 	d[fAgreeSimplified] = b2f(c.GetPartiesAgreeSimplified())
-	d[fGuiltyPlea] = b2f(c.GetGuiltyPlea())
+	// The deprecated fields and their split successors read alike, so the
+	// features of old and new records agree.
+	plea := rules.PleaOf(c)
+	d[fGuiltyPlea] = b2f(plea.Admits && plea.Accepts)
 	d[fConsentsFastTrack] = b2f(c.GetConsentsFastTrack())
 	d[fObjectsSimplified] = b2f(c.GetObjectsSimplified())
 	if m := c.GetRecommendedSentenceMonths(); m > 0 {
 		d[fSentence] = binOf(float64(m), sentenceEdges[:])
 	}
 	d[fMajorImpact] = b2f(c.GetMajorSocialImpact())
-	d[fCoDefendantDispute] = b2f(c.GetCoDefendantDispute())
+	co := rules.CoDefendantsOf(c)
+	d[fCoDefendantDispute] = b2f(co.BarsFastTrack() || co.BarsSimplified())
 	d[fVictimSettlementMissing] = b2f(c.GetVictimSettlementMissing())
 	d[fDefenceNotGuilty] = b2f(c.GetDefencePleadsNotGuilty())
 	d[fActOnTheSpot] = b2f(c.GetActOnTheSpot())

@@ -34,11 +34,13 @@ const (
 	ShareCriminal       = 0.15
 )
 
-// Filing dates span 2022-01-01 to 2026-12-31, so the corpus crosses the
-// provinces' limit eras (e.g. 江苏 2022/2024/2026, 湖南 from 2023-11).
+// Filing dates span 2022-01-01 to 2026-11-30, so the corpus crosses the
+// provinces' limit eras (e.g. 江苏 2022/2024/2026, 湖南 from 2023-11) and
+// holds no filing from the future: the rules refuse a 立案 date after
+// tomorrow, and the corpus was fitted in December 2026.
 var (
 	firstDay = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
-	lastDay  = time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+	lastDay  = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 )
 
 // Generate produces cfg.N labelled filings and hands each to emit in order.
@@ -57,7 +59,10 @@ func Generate(ctx context.Context, cfg Config, eng *rules.Engine, emit func(*tri
 			return fmt.Errorf("corpus: default rules: %w", err)
 		}
 	}
-	g := newGenerator(eng)
+	// Judge every filing as of the day after the corpus's last filing date,
+	// not the wall clock: the same seed must give the same corpus whatever
+	// day it is generated, and the rules refuse filings dated in the future.
+	g := newGenerator(eng.WithClock(func() time.Time { return lastDay.AddDate(0, 0, 1) }))
 	for i := range cfg.N {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {

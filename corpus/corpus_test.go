@@ -339,7 +339,10 @@ func TestLabelsConsistent(t *testing.T) {
 	if violations != 0 {
 		t.Fatalf("%d labels the rules do not allow", violations)
 	}
-	within(t, "small claims labelled while undetermined (share of civil)", float64(undetermined)/float64(civilN), 0.001, 0.03)
+	// The rules file gives every mainland province a limit from 2013, so
+	// small claims is undetermined only where an agreed claim meets a 2×
+	// figure no notice announced (辽宁 2023-07): rare, possibly absent.
+	within(t, "small claims labelled while undetermined (share of civil)", float64(undetermined)/float64(civilN), 0, 0.03)
 }
 
 func TestLabelShares(t *testing.T) {
@@ -349,7 +352,7 @@ func TestLabelShares(t *testing.T) {
 	total := map[triagev1.CaseKind]int{}
 	var mandatory, mandatorySC, mandatoryOrd int
 	var simpleLooking, simpleOrd int
-	var ftOpen, ftTaken, noPlea, noPleaOrd, plea int
+	var ftOpen, ftTaken, noPlea, noPleaOrd, plea, admitOnly, admitOnlyFT int
 	var limitUnknown, agreed, agreedSC int
 	for _, lf := range recs {
 		f := lf.GetFiling()
@@ -398,9 +401,15 @@ func TestLabelShares(t *testing.T) {
 					ftTaken++
 				}
 			}
-			if f.GetCircumstances().GetGuiltyPlea() {
+			switch p := rules.PleaOf(f.GetCircumstances()); {
+			case p.Admits && p.Accepts:
 				plea++
-			} else {
+			case p.Admits:
+				admitOnly++
+				if lf.GetLabel() == pFT {
+					admitOnlyFT++
+				}
+			default:
 				noPlea++
 				if lf.GetLabel() == pOrd {
 					noPleaOrd++
@@ -438,11 +447,17 @@ func TestLabelShares(t *testing.T) {
 	}
 	within(t, "agreement band labelled small claims", float64(agreedSC)/float64(max(agreed, 1)), 0.3, 0.95)
 	within(t, "fast-track taken when open", float64(ftTaken)/float64(ftOpen), 0.55, 0.9)
-	within(t, "criminal guilty plea (认罪认罚)", float64(plea)/float64(plea+noPlea), 0.80, 0.92)
+	within(t, "criminal guilty plea (认罪认罚)", float64(plea)/float64(plea+admitOnly+noPlea), 0.80, 0.92)
+	within(t, "criminal admission without acceptance (认罪不认罚)", float64(admitOnly)/float64(plea+admitOnly+noPlea), 0.01, 0.08)
 	if noPleaOrd != noPlea {
-		t.Errorf("%d of %d contested criminal cases are not ordinary; without a plea only ordinary is open", noPlea-noPleaOrd, noPlea)
+		t.Errorf("%d of %d contested criminal cases are not ordinary; without the admission only ordinary is open", noPlea-noPleaOrd, noPlea)
 	}
-	within(t, "civil filings whose province/date has no configured limit", float64(limitUnknown)/float64(total[civil]), 0.10, 0.40)
+	if admitOnlyFT > 0 {
+		t.Errorf("%d criminal cases without acceptance labelled fast-track (刑事诉讼法第二百二十二条 needs it)", admitOnlyFT)
+	}
+	// Every mainland province has a limit from 2013 (announced or derived
+	// from the wage statistic): an unknown or undetermined limit is rare.
+	within(t, "civil filings whose province/date has no configured limit", float64(limitUnknown)/float64(total[civil]), 0, 0.02)
 }
 
 // TestSignals: the label depends on what the filing shows, imperfectly.
@@ -505,7 +520,7 @@ func TestCircumstanceRates(t *testing.T) {
 			"appraisal": c.GetAppraisalNeeded(), "counterclaim": c.GetCounterclaim(), "public_notice": c.GetPublicNoticeService(),
 			"remanded": c.GetRemanded(), "retrial": c.GetRetrial(), "agree_small_claims": c.GetPartiesAgreeSmallClaims(),
 			"agree_simplified": c.GetPartiesAgreeSimplified(), "consents": c.GetConsentsFastTrack(), "victim_missing": c.GetVictimSettlementMissing(),
-			"co_defendant": c.GetCoDefendantDispute(), "not_guilty_defence": c.GetDefencePleadsNotGuilty(), "on_the_spot": c.GetActOnTheSpot(),
+			"co_defendant": rules.CoDefendantsOf(c).BarsFastTrack() || rules.CoDefendantsOf(c).BarsSimplified(), "not_guilty_defence": c.GetDefencePleadsNotGuilty(), "on_the_spot": c.GetActOnTheSpot(),
 			"disclosure": c.GetInformationDisclosure(),
 		} {
 			if set {

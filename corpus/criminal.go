@@ -13,7 +13,7 @@ import (
 type crimeCause struct {
 	name   string
 	weight float64 // share of criminal filings, in percent
-	pPlea  float64 // rate of 认罪认罚
+	pPlea  float64 // rate of 认罪认罚 (admission and acceptance)
 	// median and sigma (log space) of the recommended sentence in months,
 	// clamped to [minM, maxM]; 危险驾驶 has its own table (拘役 1–6 months).
 	median, sigma float64
@@ -84,10 +84,19 @@ func (g *generator) criminalRecord(c *rec, i int, cc *crimeCause) (triagev1.Proc
 
 	ci := c.c
 	c.detail = int(clamp(math.Round(1.4+0.8*c.u+0.8*r.NormFloat64()), 0, 3))
-	ci.GuiltyPlea = chance(r, sigmoid(math.Log(cc.pPlea/(1-cc.pPlea))-0.5*c.u))
+	// 认罪认罚 is drawn as one event, as before the plea was split; a share
+	// of the others admit the facts but contest the recommendation (认罪不认罚),
+	// which opens simplified procedure (刑事诉讼法第二百一十四条) but not
+	// fast-track. The extra draw happens only for them, so every record with
+	// a full plea keeps its random stream.
+	plea := chance(r, sigmoid(math.Log(cc.pPlea/(1-cc.pPlea))-0.5*c.u))
+	ci.AdmitsChargedFacts, ci.AcceptsSentencingRecommendation = plea, plea
+	if !plea {
+		ci.AdmitsChargedFacts = chance(r, pAdmitWithoutAcceptance)
+	}
 	months := recommendedMonths(c, cc)
 	basic := c.f.CourtLevel == triagev1.CourtLevel_COURT_LEVEL_BASIC
-	if ci.GuiltyPlea {
+	if plea {
 		// 认罪认罚 comes with a sentencing recommendation almost always.
 		if chance(r, 0.95) {
 			ci.RecommendedSentenceMonths = int32(months)
@@ -101,17 +110,34 @@ func (g *generator) criminalRecord(c *rec, i int, cc *crimeCause) (triagev1.Proc
 		if chance(r, 0.08) {
 			ci.RecommendedSentenceMonths = int32(months)
 		}
-		ci.DefencePleadsNotGuilty = chance(r, 0.35)
+		// A defendant who admits the facts seldom has counsel plead not guilty.
+		pNotGuilty := 0.35
+		if ci.AdmitsChargedFacts {
+			pNotGuilty = 0.08
+		}
+		ci.DefencePleadsNotGuilty = chance(r, pNotGuilty)
 	}
 	if cc.victim {
 		p := 0.2
-		if !ci.GuiltyPlea {
+		if !plea {
 			p = 0.5
 		}
 		ci.VictimSettlementMissing = chance(r, p+0.1*math.Max(c.u, 0))
 	}
-	if n > 1 {
-		ci.CoDefendantDispute = chance(r, 0.12+0.3*b2f(!ci.GuiltyPlea))
+	if n > 1 && chance(r, 0.12+0.3*b2f(!plea)) {
+		// Which objection the co-defendant raises (刑事诉讼法第二百二十三条第四项,
+		// 第二百一十五条第三项); a denial of the facts, which bars both
+		// procedures, is the commonest.
+		switch x := r.Float64(); {
+		case x < 0.55:
+			ci.CoDefendantDeniesChargedFacts = true
+		case x < 0.8:
+			ci.CoDefendantDisputesChargeOrSentence = true
+		case x < 0.9:
+			ci.CoDefendantObjectsFastTrack = true
+		default:
+			ci.CoDefendantObjectsSimplified = true
+		}
 	}
 	ci.MajorSocialImpact = chance(r, 0.004+0.1*b2f(cc.name == "非法吸收公众存款罪" || cc.name == "故意杀人罪"))
 
@@ -127,6 +153,10 @@ func (g *generator) criminalRecord(c *rec, i int, cc *crimeCause) (triagev1.Proc
 	}
 	return label, nil
 }
+
+// pAdmitWithoutAcceptance: the share of defendants without a full plea who
+// still admit the charged facts and contest only the recommendation.
+const pAdmitWithoutAcceptance = 0.3
 
 // dangerousDrivingMonths: 拘役 one to six months, mostly one to three.
 var dangerousDrivingMonths = newTable([]choice[int]{{26, 1}, {32, 2}, {20, 3}, {11, 4}, {7, 5}, {4, 6}})
@@ -307,7 +337,7 @@ func (c *rec) crimeFacts(cc *crimeCause, when time.Time, A, all string) {
 		grade := pick(r, "轻伤二级", "轻伤二级", "轻伤一级", "轻伤一级", "重伤二级")
 		c.w(ymd(when), clock(r), "，被告人", all, "在", place, pick(r, "某烧烤店", "某KTV门口", "被害人家门口", "某工地宿舍", "某村"), "因", pick(r, "琐事", "停车纠纷", "债务纠纷", "酒后言语冲突", "土地边界纠纷"), "与被害人", alias(personName(r, false), c.style), "发生争执，", "被告人", c.name(c.df[0]), pick(r, "持啤酒瓶", "持木棍", "用拳头", "持铁锹", "持水果刀"), pick(r, "击打", "殴打", "捅刺"), "被害人", pick(r, "头部", "面部", "腹部", "左臂"), "，致其受伤。")
 		c.w("经", c.ct.city.name, "公安局物证鉴定所鉴定，被害人的损伤程度为", grade, "。")
-		if !c.c.GuiltyPlea && chance(r, 0.3) {
+		if !c.c.GetAdmitsChargedFacts() && chance(r, 0.3) {
 			c.w("被告人对伤情鉴定意见提出异议，申请重新鉴定。")
 		}
 	case "交通肇事罪":
@@ -386,17 +416,34 @@ func (c *rec) crimeTail(cc *crimeCause) {
 			c.w(pick(r, "案发后，", "审查起诉阶段，", ""), "被告人", pick(r, "已退赔被害人全部经济损失并取得谅解", "与被害人达成和解协议，赔偿被害人"+itoa(between(r, 5, 200)*1000)+"元并取得谅解", "的家属代为退赔了全部赃款", "已赔偿被害人损失，被害人出具了谅解书"), "。")
 		}
 	}
-	if ci.GuiltyPlea {
+	plea := ci.GetAdmitsChargedFacts() && ci.GetAcceptsSentencingRecommendation()
+	switch {
+	case plea:
 		if chance(r, 0.8) {
 			c.w("被告人", c.joinNames(c.df), pick(r, "到案后如实供述了自己的罪行，", "归案后如实供述犯罪事实，", "对指控的犯罪事实供认不讳，", ""), pick(r, "自愿认罪认罚，并在值班律师见证下签署了认罪认罚具结书。", "自愿认罪认罚，在辩护人在场的情况下签署了《认罪认罚具结书》。", "表示认罪认罚。", "同意量刑建议，签署了具结书。"))
 		} else if chance(r, 0.5) {
 			c.w("被告人", A, "到案后如实供述了自己的罪行。")
 		}
-	} else if chance(r, 0.65) {
+	case ci.GetAdmitsChargedFacts():
+		if chance(r, 0.65) {
+			c.w("被告人", A, pick(r, "对指控的犯罪事实没有异议，但不同意公诉机关的量刑建议，未签署认罪认罚具结书。", "如实供述了自己的罪行，但认为量刑建议过重。", "承认指控的犯罪事实，对量刑建议有异议。"))
+		}
+	case chance(r, 0.65):
 		c.w("被告人", A, pick(r, "对起诉书指控的事实提出异议，辩称", "到案后拒不供认，辩称", "当庭翻供，称", "否认犯罪，辩称"), pick(r, "其不知道他人从事违法犯罪活动", "其系正当防卫", "涉案款项系借款，并非诈骗所得", "其并未参与殴打", "其并不知道是赃物", "该款项系合法经营所得"), "。")
 	}
-	if ci.CoDefendantDispute && len(c.df) > 1 && chance(r, 0.8) {
-		c.w("被告人", c.name(c.df[1]), pick(r, "对指控其参与的部分事实提出异议。", "辩称其仅为帮忙，对他人犯罪并不知情。", "否认参与预谋。", "对罪名有异议。"))
+	co := ci.GetCoDefendantDeniesChargedFacts() || ci.GetCoDefendantDisputesChargeOrSentence() ||
+		ci.GetCoDefendantObjectsFastTrack() || ci.GetCoDefendantObjectsSimplified()
+	if co && len(c.df) > 1 && chance(r, 0.8) {
+		switch {
+		case ci.GetCoDefendantDeniesChargedFacts():
+			c.w("被告人", c.name(c.df[1]), pick(r, "对指控其参与的部分事实提出异议。", "辩称其仅为帮忙，对他人犯罪并不知情。", "否认参与预谋。"))
+		case ci.GetCoDefendantDisputesChargeOrSentence():
+			c.w("被告人", c.name(c.df[1]), pick(r, "对罪名有异议。", "对量刑建议有异议。", "认为其行为不构成"+cc.name+"。"))
+		default:
+			// An objection to the procedure itself is not written out: the
+			// text must not name a procedure (it would leak the label).
+			c.w("被告人", c.name(c.df[1]), pick(r, "对审理方式提出异议。", "要求依法开庭审理。"))
+		}
 	}
 	if ci.DefencePleadsNotGuilty && chance(r, 0.8) {
 		c.w(pick(r, "辩护人提出被告人", "被告人的辩护人认为被告人"), A, pick(r, "的行为不构成犯罪，应宣告无罪。", "主观上不明知，不构成本罪。", "的行为属于正当防卫，不负刑事责任。"))
@@ -448,7 +495,7 @@ func (c *rec) crimeEvidence(cc *crimeCause) {
 	seen := map[string]bool{}
 	n := 0
 	for _, it := range items {
-		if seen[it] || chance(r, 0.2) || (it == "认罪认罚具结书" && !c.c.GuiltyPlea) {
+		if seen[it] || chance(r, 0.2) || (it == "认罪认罚具结书" && !c.c.GetAcceptsSentencingRecommendation()) {
 			continue
 		}
 		seen[it] = true

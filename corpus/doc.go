@@ -9,9 +9,9 @@
 // its drafter is, the case kind (75% civil, 10% administrative, 15%
 // criminal), the cause from the kind's weighted catalogue (civilCauses,
 // crimeCauses, adminCauses: real dockets' mix), a court (mostly basic courts
-// of the five provinces whose limits the rules configure, some elsewhere so
-// that LIMIT_UNKNOWN occurs, the province written as a name, short name or
-// GB/T 2260 code), parties with the cause's typical structure, the
+// of the five provinces whose high courts announced limits, some elsewhere,
+// where the rules use limits derived from the wage statistic; the province
+// written as a name, short name or GB/T 2260 code), parties with the cause's typical structure, the
 // circumstances the filing states, the money claimed and the text.
 //
 // # Latent complexity
@@ -58,9 +58,9 @@
 //
 // The rules engine (docs/statutes.md) evaluates every generated filing first;
 // the label is then chosen among the procedures it leaves open, so a label
-// is never a procedure the law closes. Small claims left undetermined (no
-// configured limit) become a label only rarely, standing for a court that
-// knew its own figure.
+// is never a procedure the law closes. Small claims left undetermined (a
+// figure the rules lack) become a label only rarely, standing for a court
+// that knew its own figure.
 //
 // The label is the track the court chose at filing, then perhaps a
 // conversion:

@@ -23,16 +23,16 @@ type county struct {
 }
 
 // province is a place filings come from. limited marks the five provinces
-// whose small-claims limits the default rules configure; the others make the
-// rules answer LIMIT_UNKNOWN, which the corpus must contain.
+// whose high courts announced small-claims limits; for the others the
+// default rules use limits derived from the wage statistic.
 type province struct {
 	name, short, code, abbr string
 	limited                 bool
 	cities                  []city
 }
 
-// provinces: the five configured ones carry most filings (weights in
-// provinceWeights); the rest are there so LIMIT_UNKNOWN occurs.
+// provinces: the five with announced limits carry most filings (weights in
+// provinceWeights); the rest bring filings judged by derived limits.
 var provinces = []province{
 	{"浙江省", "浙江", "330000", "浙", true, []city{
 		{"杭州市", "浙A", "01", []county{{"西湖区", "330106"}, {"上城区", "330102"}, {"拱墅区", "330105"}, {"余杭区", "330110"}, {"萧山区", "330109"}}, ""},

@@ -167,13 +167,30 @@ func (ts *Teams) Eligible(d *triagev1.Decision, f *triagev1.Filing) []Team {
 	if k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
 		k = f.GetCaseKind()
 	}
-	return ts.EligibleFor(k, d.GetRecommended(), f.GetCause(), d.GetNeedsReview())
+	return ts.EligibleFor(k, d.GetRecommended(), f.GetCause(), OffFastTrack(d, d.GetRecommended()))
+}
+
+// OffFastTrack reports whether a decided case must stay off fast-track teams
+// under procedure p: it needs review (四类案件 and every other signal), or the
+// law requires a panel for it under p (rules.RequiresPanel), which a 速裁团队's
+// single judges cannot form.
+func OffFastTrack(d *triagev1.Decision, p triagev1.Procedure) bool {
+	if d.GetNeedsReview() {
+		return true
+	}
+	for _, o := range d.GetOptions() {
+		if o.GetProcedure() == p {
+			return rules.RequiresPanel(o)
+		}
+	}
+	return false
 }
 
 // EligibleFor returns, in file order, the teams that take case kind k under
 // procedure p and the cause (teams listing causes), leaving out fast-track
-// teams when the case needs review: a 速裁团队 never gets a case with a review
-// signal (四类案件 and every other; docs/statutes.md, Review signals).
+// teams when offFastTrack (see OffFastTrack): a 速裁团队 never gets a case with a
+// review signal (四类案件 and every other; docs/statutes.md, Review signals)
+// or one the law reserves for a panel.
 //
 // Among those, specialists win: if any eligible team lists causes or is a
 // fast-track team, only those are returned, and the teams without a cause
@@ -184,10 +201,10 @@ func (ts *Teams) Eligible(d *triagev1.Decision, f *triagev1.Filing) []Team {
 //
 // A file that passed Load always yields at least one team for a lawful
 // (k, p); an empty result means k or p is not.
-func (ts *Teams) EligibleFor(k triagev1.CaseKind, p triagev1.Procedure, cause string, needsReview bool) []Team {
+func (ts *Teams) EligibleFor(k triagev1.CaseKind, p triagev1.Procedure, cause string, offFastTrack bool) []Team {
 	var specialists, generalists []Team
 	for _, t := range ts.teams {
-		if !t.Takes(k, p) || !t.TakesCause(cause) || (needsReview && t.FastTrack) {
+		if !t.Takes(k, p) || !t.TakesCause(cause) || (offFastTrack && t.FastTrack) {
 			continue
 		}
 		if t.Specialist() {

@@ -10,6 +10,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
+	"github.com/fenjian/fenjian/rules"
 )
 
 const (
@@ -273,6 +274,18 @@ func TestEligibleFromDecision(t *testing.T) {
 	d.NeedsReview = true
 	if got := ids(ts.Eligible(d, f)); slices.Contains(got, "civil-fast-general") || len(got) == 0 {
 		t.Errorf("under review: %v", got)
+	}
+	// A remanded criminal case recommended simplified needs no review, but
+	// CrPL 239 requires a newly formed panel: never the 速裁团队 (its judges sit
+	// alone). Near miss: the same case without the panel condition.
+	remanded := &triagev1.Decision{CaseKind: criminal, Recommended: pSimp, Options: []*triagev1.ProcedureOption{
+		{Procedure: pSimp, Available: true, Reasons: []*triagev1.Reason{{Code: rules.CodeCrPL239NewPanel}}}}}
+	if got := ids(ts.Eligible(remanded, &triagev1.Filing{CaseKind: criminal})); slices.Contains(got, "criminal-fast") || len(got) == 0 {
+		t.Errorf("panel required (刑事诉讼法第二百三十九条): %v", got)
+	}
+	remanded.Options[0].Reasons = []*triagev1.Reason{{Code: rules.CodeCrPL214Eligible}}
+	if got := ids(ts.Eligible(remanded, &triagev1.Filing{CaseKind: criminal})); !slices.Contains(got, "criminal-fast") {
+		t.Errorf("no panel condition: %v, want the 速裁团队 among them", got)
 	}
 	// A decision without a case kind falls back to the filing's.
 	if got := ids(ts.Eligible(&triagev1.Decision{Recommended: pFT}, &triagev1.Filing{CaseKind: criminal})); !slices.Equal(got, []string{"criminal-fast"}) {

@@ -2,8 +2,8 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Category is what a civil cause says about the claims, as far as CPL 165–166
@@ -40,22 +40,109 @@ func parseCategory(s string) (Category, bool) {
 	return CategoryUnknown, false
 }
 
-// Cause is what the catalogue knows about a filing's cause.
-type Cause struct {
-	Name       string   // the catalogue name matched, "" when none
-	Category   Category // civil only
-	GroupProne bool
-	Sensitive  bool
+// CauseMatch says how a written cause was resolved to its catalogue node.
+type CauseMatch uint8
+
+// How a written cause matched.
+const (
+	MatchNone      CauseMatch = iota // no catalogue node: the cause is unknown
+	MatchExact                       // the node's name, with or without 纠纷/罪/案
+	MatchAlias                       // an older or common name of the node
+	MatchContained                   // the longest node name the written cause contains
+	MatchFamily                      // a known ending names the family ("…责任纠纷")
+)
+
+var matchNames = [...]string{"none", "exact", "alias", "contained", "family"}
+
+// String returns the match's name, e.g. "contained".
+func (m CauseMatch) String() string {
+	if int(m) < len(matchNames) {
+		return matchNames[m]
+	}
+	return fmt.Sprintf("match(%d)", int(m))
 }
 
-// causeIndex matches causes as clerks write them: exactly, with or without
-// the 纠纷 suffix, or by the longest catalogue name the written cause contains
-// ("离婚后财产纠纷" is not "离婚纠纷").
+// Cause is what the catalogue knows about a filing's cause. Path is shared
+// between lookups and must not be modified.
+type Cause struct {
+	Name       string   // the catalogue node matched, "" when none
+	Category   Category // civil only; inherited from the family when the node sets none
+	GroupProne bool
+	Sensitive  bool
+	// Known reports whether the cause resolved to a catalogue node at all.
+	Known bool
+	// Match says how it resolved.
+	Match CauseMatch
+	// Path runs from the top level to the node, e.g. [合同、准合同纠纷
+	// 合同纠纷 借款合同纠纷 民间借贷纠纷].
+	Path []string
+	// Level is len(Path): 1 for a 部分 or a chapter, up to 4.
+	Level int
+	// Family is the node's family for scoring an unseen leaf like its
+	// siblings: the second-level cause (合同纠纷, 劳动争议, 行政处罚) or, for
+	// crimes, the chapter or section (侵犯财产罪, 破坏金融管理秩序罪).
+	Family string
+}
+
+// causeNode is one node of the merged catalogue while the index is built.
+type causeNode struct {
+	name     string
+	kind     int // kindSlot
+	parent   int // -1 at the top
+	category Category
+	group    bool
+	sens     bool
+}
+
+// kind slots of causeIndex.byKind.
+const (
+	slotCivil = iota
+	slotAdministrative
+	slotCriminal
+	numKindSlots
+)
+
+func kindSlot(kind string) int {
+	switch kind {
+	case "civil":
+		return slotCivil
+	case "administrative":
+		return slotAdministrative
+	case "criminal":
+		return slotCriminal
+	}
+	return -1
+}
+
+// keyRef is what a normalised name leads to.
+type keyRef struct {
+	node  int32
+	alias bool
+}
+
+// kindIndex holds one case kind's lookup tables, all precomputed at load so
+// a lookup is a few map probes and no allocation.
+type kindIndex struct {
+	written  map[string]keyRef // names and aliases exactly as the catalogue writes them
+	keys     map[string]keyRef // normalised names and aliases
+	minRunes int               // shortest key, in runes
+	maxRunes int               // longest key, in runes
+	suffixes []suffixRef       // longest first
+}
+
+type suffixRef struct {
+	suffix string
+	node   int32
+}
+
+// causeIndex matches causes as clerks write them against the official
+// catalogues merged with the rules file's causes: exactly, with or without
+// 纠纷/罪/案, by an older name, by the longest catalogue name the written
+// cause contains ("离婚后财产分割纠纷" is 离婚后财产纠纷, not 离婚纠纷), or by
+// the family its ending names.
 type causeIndex struct {
-	exact  map[string]Cause
-	byLen  []Cause // longest stem first
-	stems  []string
-	kindOf map[string]string
+	byKind [numKindSlots]kindIndex
+	causes []Cause // by node, with the inherited attributes resolved
 }
 
 // CauseStem trims what clerks add or leave out around a cause ("民间借贷纠纷案"
@@ -69,27 +156,93 @@ func CauseStem(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func buildCauses(entries []CauseEntry) (*causeIndex, error) {
-	idx := &causeIndex{exact: make(map[string]Cause, len(entries)), kindOf: make(map[string]string, len(entries))}
-	type stemmed struct {
-		stem  string
-		cause Cause
+// causeBuilder collects nodes from the catalogues and the rules file.
+type causeBuilder struct {
+	nodes    []causeNode
+	explicit []bool // category set on the node itself
+	// ownFlags marks nodes a rules entry names: the court said exactly
+	// which flags the cause has, so its family's do not add to them.
+	ownFlags []bool
+	idx      *causeIndex
+}
+
+func (b *causeBuilder) add(n causeNode, explicitCategory bool) int32 {
+	b.nodes = append(b.nodes, n)
+	b.explicit = append(b.explicit, explicitCategory)
+	b.ownFlags = append(b.ownFlags, false)
+	return int32(len(b.nodes) - 1)
+}
+
+func (b *causeBuilder) key(slot int, name string, node int32, alias bool) {
+	k := normalizeCause(name)
+	ki := &b.idx.byKind[slot]
+	ki.written[name] = keyRef{node: node, alias: alias}
+	// A child named like its parent (不当得利纠纷 under 不当得利纠纷) wins:
+	// the deeper node carries the full path.
+	ki.keys[k] = keyRef{node: node, alias: alias}
+	n := utf8.RuneCountInString(k)
+	if ki.minRunes == 0 || n < ki.minRunes {
+		ki.minRunes = n
 	}
-	var all []stemmed
+	ki.maxRunes = max(ki.maxRunes, n)
+}
+
+// buildCauses merges the official catalogues with the rules file's causes.
+// A rules entry naming a catalogue node sets that node's category (and so
+// its family's, for nodes below it that set none) and exactly its flags; an
+// entry the catalogues lack is added under the node it backs off to.
+func buildCauses(catalogues []*Catalogue, entries []CauseEntry) (*causeIndex, error) {
+	b := &causeBuilder{idx: &causeIndex{}}
+	for i := range b.idx.byKind {
+		b.idx.byKind[i].keys = make(map[string]keyRef)
+		b.idx.byKind[i].written = make(map[string]keyRef)
+	}
+	for _, c := range catalogues {
+		slot := kindSlot(c.Kind)
+		var walk func(n *CatalogueNode, parent int32)
+		walk = func(n *CatalogueNode, parent int32) {
+			cat, _ := parseCategory(n.Category) // validated by ParseCatalogue
+			id := b.add(causeNode{name: n.Name, kind: slot, parent: int(parent), category: cat, group: n.GroupProne, sens: n.Sensitive}, n.Category != "")
+			b.key(slot, n.Name, id, false)
+			for _, a := range n.Aliases {
+				b.key(slot, a, id, true)
+			}
+			for i := range n.Children {
+				walk(&n.Children[i], id)
+			}
+		}
+		for i := range c.Nodes {
+			walk(&c.Nodes[i], -1)
+		}
+		ki := &b.idx.byKind[slot]
+		for _, s := range c.SuffixFamilies {
+			ref := ki.keys[normalizeCause(s.Node)] // validated by ParseCatalogue
+			ki.suffixes = append(ki.suffixes, suffixRef{suffix: normalizeCause(s.Suffix), node: ref.node})
+		}
+	}
+	for i := range b.idx.byKind {
+		s := b.idx.byKind[i].suffixes
+		// Longest suffix first, so "损害赔偿纠纷" beats a shorter ending.
+		for j := 1; j < len(s); j++ {
+			for k := j; k > 0 && len(s[k].suffix) > len(s[k-1].suffix); k-- {
+				s[k], s[k-1] = s[k-1], s[k]
+			}
+		}
+	}
+	seen := make(map[string]bool, len(entries))
 	for i, e := range entries {
 		where := fmt.Sprintf("causes[%d] (%s)", i, e.Name)
-		stem := CauseStem(e.Name)
-		if stem == "" {
+		key := normalizeCause(e.Name)
+		if key == "" {
 			return nil, fmt.Errorf("rules: %s: name is empty", where)
 		}
-		c := Cause{Name: e.Name, GroupProne: e.GroupProne, Sensitive: e.Sensitive}
+		var cat Category
 		switch e.Kind {
 		case "civil":
-			cat, ok := parseCategory(e.Category)
-			if !ok {
+			var ok bool
+			if cat, ok = parseCategory(e.Category); !ok {
 				return nil, fmt.Errorf("rules: %s: category %q is not one of money_payment, personal_status, property_confirmation, non_monetary, mixed", where, e.Category)
 			}
-			c.Category = cat
 		case "administrative", "criminal":
 			if e.Category != "" {
 				return nil, fmt.Errorf("rules: %s: category applies to civil causes only", where)
@@ -97,35 +250,181 @@ func buildCauses(entries []CauseEntry) (*causeIndex, error) {
 		default:
 			return nil, fmt.Errorf("rules: %s: kind %q is not civil, administrative or criminal", where, e.Kind)
 		}
-		if _, dup := idx.exact[stem]; dup {
+		if seen[e.Kind+"\x00"+key] {
 			return nil, fmt.Errorf("rules: %s: listed twice", where)
 		}
-		idx.exact[stem] = c
-		idx.kindOf[stem] = e.Kind
-		all = append(all, stemmed{stem, c})
+		seen[e.Kind+"\x00"+key] = true
+		slot := kindSlot(e.Kind)
+		if ref, ok := b.idx.byKind[slot].keys[key]; ok {
+			n := &b.nodes[ref.node]
+			if e.Kind == "civil" {
+				n.category = cat
+				b.explicit[ref.node] = true
+			}
+			n.group, n.sens = e.GroupProne, e.Sensitive
+			b.ownFlags[ref.node] = true
+			continue
+		}
+		// A court's own cause the catalogues lack: file it under the node it
+		// backs off to, so it still has a family.
+		parent := int32(-1)
+		if ref, _ := b.idx.backOff(slot, key); ref >= 0 {
+			parent = ref
+		}
+		id := b.add(causeNode{name: e.Name, kind: slot, parent: int(parent), category: cat, group: e.GroupProne, sens: e.Sensitive}, e.Kind == "civil")
+		b.ownFlags[id] = true
+		b.key(slot, e.Name, id, false)
 	}
-	sort.SliceStable(all, func(i, j int) bool { return len(all[i].stem) > len(all[j].stem) })
-	for _, s := range all {
-		idx.stems = append(idx.stems, s.stem)
-		idx.byLen = append(idx.byLen, s.cause)
-	}
-	return idx, nil
+	b.resolve()
+	return b.idx, nil
 }
 
-// lookup finds the catalogue entry for a written cause of the given kind
+// resolve computes every node's Cause: attributes a node does not set come
+// from its parent; parents precede their children in b.nodes.
+func (b *causeBuilder) resolve() {
+	causes := make([]Cause, len(b.nodes))
+	for i, n := range b.nodes {
+		c := Cause{Name: n.name, Category: n.category, GroupProne: n.group, Sensitive: n.sens, Known: true, Match: MatchExact}
+		var parentPath []string
+		if n.parent >= 0 {
+			p := causes[n.parent]
+			parentPath = p.Path
+			if !b.explicit[i] {
+				c.Category = p.Category
+			}
+			if !b.ownFlags[i] {
+				c.GroupProne = c.GroupProne || p.GroupProne
+				c.Sensitive = c.Sensitive || p.Sensitive
+			}
+		}
+		// The full slice expression makes append copy, so siblings never
+		// share (and overwrite) one backing array.
+		c.Path = append(parentPath[:len(parentPath):len(parentPath)], n.name)
+		c.Level = len(c.Path)
+		c.Family = family(n.kind, c.Path)
+		causes[i] = c
+	}
+	b.idx.causes = causes
+}
+
+// family picks the node of a path whose siblings a classifier should pool
+// with: the second level in the civil and administrative catalogues, the
+// chapter or its section for crimes (a crime's second level is the crime
+// itself unless its chapter has sections).
+func family(kind int, path []string) string {
+	switch {
+	case kind == slotCriminal && len(path) >= 3:
+		return path[1]
+	case kind == slotCriminal:
+		return path[0]
+	case len(path) >= 2:
+		return path[1]
+	}
+	return path[0]
+}
+
+// lookup finds the catalogue node for a written cause of the given kind
 // ("civil", "administrative", "criminal").
 func (x *causeIndex) lookup(written, kind string) Cause {
-	stem := CauseStem(written)
-	if stem == "" {
+	slot := kindSlot(kind)
+	if slot < 0 {
 		return Cause{}
 	}
-	if c, ok := x.exact[stem]; ok && x.kindOf[stem] == kind {
+	// Most filings write the catalogue's own name: one probe, before the
+	// normalisation's trimming.
+	ref, ok := x.byKind[slot].written[written]
+	key := ""
+	if !ok {
+		if key = normalizeCause(written); key == "" {
+			return Cause{}
+		}
+		ref, ok = x.byKind[slot].keys[key]
+	}
+	if ok {
+		c := x.causes[ref.node]
+		if ref.alias {
+			c.Match = MatchAlias
+		}
 		return c
 	}
-	for i, s := range x.stems {
-		if x.kindOf[s] == kind && strings.Contains(stem, s) {
-			return x.byLen[i]
+	// Several charges in one filing ("盗窃罪、诈骗罪"): the first one that
+	// resolves names the case, as the indictment lists the main charge first.
+	if slot == slotCriminal && strings.Contains(written, "罪") {
+		if c, ok := x.firstCharge(written, slot); ok {
+			return c
 		}
+	}
+	if node, m := x.backOff(slot, key); node >= 0 {
+		c := x.causes[node]
+		c.Match = m
+		return c
 	}
 	return Cause{}
 }
+
+// firstCharge resolves the first of several charges written together.
+func (x *causeIndex) firstCharge(written string, slot int) (Cause, bool) {
+	rest := written
+	for rest != "" {
+		i := strings.Index(rest, "罪")
+		if i < 0 {
+			break
+		}
+		part := rest[:i+len("罪")]
+		rest = strings.TrimLeft(rest[i+len("罪"):], "、，,；; 　和及")
+		if rest == "" && part == written {
+			break // a single charge: the caller backs off on it
+		}
+		if ref, ok := x.byKind[slot].keys[normalizeCause(part)]; ok {
+			c := x.causes[ref.node]
+			c.Match = MatchExact
+			if ref.alias {
+				c.Match = MatchAlias
+			}
+			return c, true
+		}
+	}
+	return Cause{}, false
+}
+
+// backOff finds the longest catalogue name or alias the key contains (on a
+// tie the one ending later: Chinese compounds put the head last), else the
+// family of the longest known suffix. It probes substrings of the key
+// against the key map, longest first, so its cost depends on the written
+// cause's length, not the catalogue's size.
+func (x *causeIndex) backOff(slot int, key string) (int32, CauseMatch) {
+	ki := &x.byKind[slot]
+	if ki.maxRunes > 0 {
+		// Rune start offsets of key, plus the end of the probed part.
+		var offs [maxCauseProbeRunes + 1]int
+		n, end := 0, len(key)
+		for i := range key {
+			if n == maxCauseProbeRunes {
+				end = i
+				break
+			}
+			offs[n] = i
+			n++
+		}
+		offs[n] = end
+		for l := min(n, ki.maxRunes); l >= ki.minRunes && l > 0; l-- {
+			for s := n - l; s >= 0; s-- {
+				if ref, ok := ki.keys[key[offs[s]:offs[s+l]]]; ok {
+					return ref.node, MatchContained
+				}
+			}
+		}
+	}
+	for _, s := range ki.suffixes {
+		if strings.HasSuffix(key, s.suffix) && key != s.suffix {
+			return s.node, MatchFamily
+		}
+	}
+	return -1, MatchNone
+}
+
+// maxCauseProbeRunes bounds how much of a written cause the contained-name
+// search reads; real causes are far shorter, and the bound keeps a
+// pathological 200-character cause from costing more than a few thousand
+// map probes.
+const maxCauseProbeRunes = 64

@@ -44,7 +44,9 @@ func TestLookupCause(t *testing.T) {
 		{"criminal", "非法吸收公众存款罪", "非法吸收公众存款罪", rules.CategoryUnknown, true, false},
 		{"administrative", "政府信息公开", "政府信息公开", rules.CategoryUnknown, false, false},
 		{"administrative", "政府信息公开纠纷", "政府信息公开", rules.CategoryUnknown, false, false},
-		{"administrative", "行政征收", "行政征收", rules.CategoryUnknown, true, false},
+		// An old name resolves to the current node, which takes the court's
+		// attributes.
+		{"administrative", "行政征收", "行政征收或者征用", rules.CategoryUnknown, true, false},
 		{"", "离婚纠纷", "", rules.CategoryUnknown, false, false},
 	} {
 		k := map[string]int32{"civil": 1, "administrative": 2, "criminal": 3, "": 0}[tc.kind]

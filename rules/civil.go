@@ -14,8 +14,11 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	fx := &a.Facts
 	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
 	// Maritime courts sit at intermediate level, yet Interp. 273 lets them
-	// use small claims (simplified procedure stays with basic courts, CPL 160).
+	// use small claims and 海事诉讼特别程序法第九十八条 simplified procedure: the
+	// special law displaces CPL 160's basic-court condition for them (its
+	// article 2: 本法有规定的，依照其规定).
 	maritime := strings.Contains(f.GetCourt(), "海事法院")
+	fx.Maritime = maritime
 
 	// What the filing states, completed by what the cause implies (docs/statutes.md, Inferences).
 	fx.PersonalStatus = c.GetPersonalStatus()
@@ -79,15 +82,34 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	if c.GetMajorSocialImpact() {
 		singleJudge = append(singleJudge, reason(CodeCPL42SingleJudgeBarred))
 	}
+	// CPL 41 ¶3, ¶4: a remanded case, and a retrial of a first-instance case,
+	// go to a newly formed panel. Interp. 257 (2), (4) already bar simplified
+	// procedure; this is the second, independent ground, and the one that
+	// also rules out a single judge in ordinary procedure (CPL 40 ¶2).
+	newPanel := c.GetRemanded() || c.GetRetrial()
+	if newPanel {
+		singleJudge = append(singleJudge, reason(CodeCPL41SingleJudgeBarred))
+	}
 
-	// Small claims.
+	// Small claims, under the law in force on the filing date: none before
+	// 2013-01-01, CPL 162 (30%) until 2021-12-31, CPL 165 (50% / 2×) since.
+	reg, inForce := regimeOn(a.FiledOn)
 	var sc []*triagev1.Reason
-	if !basic && !maritime {
-		sc = append(sc, reason(CodeCPL165CourtLevel))
+	if !inForce {
+		sc = append(sc, reason(CodeCPL162NotInForce))
+	} else {
+		if !basic && !maritime {
+			sc = append(sc, reason(reg.courtLevel))
+		}
+		if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
+			sc = append(sc, reason(reg.notMoney))
+		}
 	}
-	if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
-		sc = append(sc, reason(CodeCPL165NotMoneyPayment))
-	}
+	// The exclusions are CPL 166's. Before 2022 the same categories were
+	// excluded by 民诉法解释（2015年）第二百七十四条、第二百七十五条 (personal
+	// status and property confirmation, foreign-related, appraisal, unknown
+	// whereabouts, counterclaim), so the CPL 166 codes serve both periods
+	// rather than a second set that would say the same thing.
 	var excluded []*triagev1.Reason
 	if fx.PersonalStatus {
 		excluded = append(excluded, reason(CodeCPL166PersonalStatus))
@@ -113,20 +135,27 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	excluded = append(excluded, i257...)
 	excluded = append(excluded, singleJudge...)
 	sc = append(sc, excluded...)
-	if len(excluded) > 0 && c.GetPartiesAgreeSmallClaims() {
+	// Only CPL 165 ¶2 lets an agreement matter; before 2022 it had no effect.
+	if len(excluded) > 0 && c.GetPartiesAgreeSmallClaims() && reg.agreement {
 		sc = append(sc, reason(CodeCPL165AgreementExcluded))
 	}
 
 	lim, found := e.limitFor(f.GetProvince(), a.FiledOn)
-	a.Limit = lim.proto(f.GetProvince(), found)
+	a.Limit = lim.proto(f.GetProvince(), found, reg)
 	if found && f.GetClaimAmountFen() > 0 {
 		fx.AmountToLimit = float64(f.GetClaimAmountFen()) / float64(lim.mandatoryFen)
 	}
-	a.Options = append(a.Options, e.smallClaimsByAmount(f, a, lim, found, sc))
+	if inForce {
+		a.Options = append(a.Options, e.smallClaimsByAmount(f, a, reg, lim, found, sc))
+	} else {
+		// Before 2013 there was no limit to look for: the procedure itself
+		// did not exist, which is no reason to review the case.
+		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, sc, nil))
+	}
 
 	// Simplified.
 	var simp []*triagev1.Reason
-	if !basic {
+	if !basic && !maritime {
 		simp = append(simp, reason(CodeCPL160CourtLevel))
 	}
 	if defendantWhereabouts {
@@ -140,11 +169,14 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 		simp = append(simp, reason(CodeInterp140PublicNotice))
 	}
 	simp = append(simp, singleJudge...)
-	simpCond := reason(CodeCPL160Simple)
+	simpConds := []*triagev1.Reason{reason(CodeCPL160Simple)}
 	if c.GetPartiesAgreeSimplified() {
-		simpCond = reason(CodeCPL160Agreement)
+		simpConds[0] = reason(CodeCPL160Agreement)
 	}
-	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, []*triagev1.Reason{simpCond}))
+	if maritime {
+		simpConds = append(simpConds, reason(CodeMSPL98Simplified))
+	}
+	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds))
 
 	// Ordinary: always open; note when the law requires a panel (CPL 42(1),
 	// (3)). Numerous parties alone do not: CPL 42(2) asks for a group dispute
@@ -153,25 +185,38 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	if c.GetPublicInterest() || c.GetMajorSocialImpact() {
 		ord = append(ord, reason(CodeCPL42PanelRequired))
 	}
+	if newPanel {
+		ord = append(ord, reason(CodeCPL41PanelRequired))
+	}
 	if fx.Foreign {
 		ord = append(ord, reason(CodeCPL287NoTimeLimit))
 	}
 	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, ord))
 }
 
-// smallClaimsByAmount applies CPL 165's two bands and returns the small-claims
+// smallClaimsByAmount applies the amount bands of the regime in force (CPL
+// 165's two bands, or CPL 162's single 30% band) and returns the small-claims
 // option with every reason that bars it. An unknown or imprecise limit is
-// flagged only where it decides the outcome.
-func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, lim limit, found bool, blocks []*triagev1.Reason) *triagev1.ProcedureOption {
+// flagged only where it decides the outcome; a derived limit is not flagged:
+// the decision shows it as derived, with the statistic it rests on.
+func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smallClaimsRegime, lim limit, found bool, blocks []*triagev1.Reason) *triagev1.ProcedureOption {
 	const p = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
-	agree := f.GetCircumstances().GetPartiesAgreeSmallClaims()
+	// Before 2022 an agreement could not bring a claim into small claims.
+	agree := f.GetCircumstances().GetPartiesAgreeSmallClaims() && reg.agreement
 	amount := f.GetClaimAmountFen()
 	b := bandUnknown
 	if found && amount > 0 {
 		b = band(amount, agree, lim)
+		// A derived figure whose statistic a newer one has superseded is
+		// probably too low (wages rise): it decides only a claim above it,
+		// and only when nothing else bars small claims.
+		over := b == bandOverMandatory || b == bandOverAgreement
+		if over && len(blocks) == 0 && lim.outdatedOn(a.FiledOn) {
+			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
+		}
 		switch b {
 		case bandOverMandatory:
-			blocks = append(blocks, reason(CodeCPL165OverMandatory))
+			blocks = append(blocks, reason(reg.overMandatory))
 		case bandOverAgreement:
 			blocks = append(blocks, reason(CodeCPL165OverAgreement))
 		}
@@ -198,7 +243,13 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, lim limi
 	case bandAgreement:
 		return option(p, nil, []*triagev1.Reason{reason(CodeCPL165Agreement)})
 	default:
-		o := option(p, nil, []*triagev1.Reason{reason(CodeCPL165Mandatory)})
+		// Interp. 273: a maritime court "可以" use small claims — an option
+		// the court may take, never the CPL 165 ¶1 duty of a basic court;
+		// this holds for its 派出法庭 too, whatever level a filing gives them.
+		if a.Facts.Maritime {
+			return option(p, nil, []*triagev1.Reason{reason(CodeInterp273NotMandatory)})
+		}
+		o := option(p, nil, []*triagev1.Reason{reason(reg.mandatory)})
 		o.Mandatory = true
 		return o
 	}
@@ -209,10 +260,10 @@ type amountBand int
 
 const (
 	bandUnknown          amountBand = iota
-	bandMandatory                   // ≤ 50%: small claims mandatory (CPL 165 ¶1)
+	bandMandatory                   // ≤ 50% (30% before 2022): small claims mandatory
 	bandAgreement                   // ≤ 200% with agreement (CPL 165 ¶2)
 	bandAgreementUnknown            // agreed, over 50%, 200% figure not announced
-	bandOverMandatory               // over 50%, no agreement
+	bandOverMandatory               // over the mandatory figure, no agreement (or before 2022)
 	bandOverAgreement               // over 200%
 )
 
@@ -248,23 +299,42 @@ func undetermined(p triagev1.Procedure, why *triagev1.Reason) *triagev1.Procedur
 }
 
 // limitFor returns the limit in force in a province on a date: the entry with
-// the latest effective date on or before it (effective date inclusive).
+// the latest effective date on or before it (effective date inclusive), among
+// the entries of the same statutory share as the law in force on that date.
+// A 30% figure of 2021 never answers a 2022 filing: the share changed with
+// the law, so without a 50% entry the limit is unknown, not stale.
 func (e *Engine) limitFor(province string, on time.Time) (limit, bool) {
 	p, ok := LookupProvince(province)
 	if !ok {
 		return limit{}, false
 	}
+	reg, inForce := regimeOn(on)
+	if !inForce {
+		return limit{province: p}, false
+	}
 	ls := e.limits[p.Code]
 	for i := len(ls) - 1; i >= 0; i-- {
 		if !ls[i].from.After(on) {
+			if !sameShare(ls[i].from, reg) {
+				break
+			}
 			return ls[i], true
 		}
 	}
 	return limit{province: p}, false
 }
 
-func (l limit) proto(written string, found bool) *triagev1.SmallClaimsLimit {
-	out := &triagev1.SmallClaimsLimit{Province: l.province.Name, ProvinceCode: l.province.Code, Known: found}
+// proto is the limit as a decision shows it. The article and share are those
+// of the law in force on the filing date, shown even when no figure is
+// configured, so the reader knows which rule the missing figure belongs to.
+func (l limit) proto(written string, found bool, reg smallClaimsRegime) *triagev1.SmallClaimsLimit {
+	out := &triagev1.SmallClaimsLimit{
+		Province:     l.province.Name,
+		ProvinceCode: l.province.Code,
+		Known:        found,
+		Article:      reg.article,
+		Percent:      int32(reg.percent),
+	}
 	if out.Province == "" {
 		out.Province = written
 	}
@@ -274,6 +344,7 @@ func (l limit) proto(written string, found bool) *triagev1.SmallClaimsLimit {
 		out.EffectiveFrom = l.entry.EffectiveFrom
 		out.Source = l.entry.Source
 		out.Statistic = l.entry.Statistic
+		out.Derived = l.entry.Derived
 	}
 	return out
 }

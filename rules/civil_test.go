@@ -11,6 +11,7 @@ import (
 var reviewCodes = []string{
 	rules.CodeReviewGroupDispute, rules.CodeReviewGroupCause, rules.CodeReviewPublicInterest,
 	rules.CodeReviewMajorImpact, rules.CodeReviewSensitiveCause, rules.CodeReviewTextSignal,
+	rules.CodeCauseUnknown,
 }
 
 // inferCodes are the inferences the rules may draw from a filing.
@@ -164,13 +165,15 @@ func civilCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeInferPersonalStatus, rules.CodeCPL166PersonalStatus},
 		},
 		{
-			name:   "unknown cause infers nothing",
+			name:   "unknown cause infers nothing and asks for a human look",
 			filing: w(cause("某某新类型权益纠纷")),
 			avail:  av(pSC, avA, pSimp, avA),
+			review: ptr(true),
+			fires:  []string{at(locReview, rules.CodeCauseUnknown)},
 			silent: inferCodes,
 			extra: func(t *testing.T, a *rules.Assessment) {
-				if a.Facts.Cause != (rules.Cause{}) {
-					t.Errorf("cause = %+v, want none", a.Facts.Cause)
+				if c := a.Facts.Cause; c.Known || c.Name != "" || c.Category != rules.CategoryUnknown || c.Path != nil {
+					t.Errorf("cause = %+v, want none", c)
 				}
 			},
 		},

@@ -10,22 +10,32 @@ import (
 // exported training data key on them, so a code is never renamed or reused.
 const (
 	// Civil: small claims (CPL 165–169).
-	CodeCPL165CourtLevel         = "CPL165_COURT_LEVEL"
-	CodeCPL165NotMoneyPayment    = "CPL165_NOT_MONEY_PAYMENT"
-	CodeCPL165Mandatory          = "CPL165_MANDATORY"
-	CodeCPL165Agreement          = "CPL165_AGREEMENT"
-	CodeCPL165OverMandatory      = "CPL165_OVER_LIMIT_NO_AGREEMENT"
-	CodeCPL165OverAgreement      = "CPL165_OVER_AGREEMENT_LIMIT"
-	CodeCPL165AgreementExcluded  = "CPL165_AGREEMENT_NOT_ALLOWED"
-	CodeCPL166PersonalStatus     = "CPL166_PERSONAL_STATUS"
-	CodeCPL166PropertyRights     = "CPL166_PROPERTY_RIGHTS_CONFIRMATION"
-	CodeCPL166Foreign            = "CPL166_FOREIGN"
-	CodeCPL166Appraisal          = "CPL166_APPRAISAL"
-	CodeCPL166Whereabouts        = "CPL166_WHEREABOUTS_UNKNOWN"
-	CodeCPL166Counterclaim       = "CPL166_COUNTERCLAIM"
+	CodeCPL165CourtLevel        = "CPL165_COURT_LEVEL"
+	CodeCPL165NotMoneyPayment   = "CPL165_NOT_MONEY_PAYMENT"
+	CodeCPL165Mandatory         = "CPL165_MANDATORY"
+	CodeCPL165Agreement         = "CPL165_AGREEMENT"
+	CodeCPL165OverMandatory     = "CPL165_OVER_LIMIT_NO_AGREEMENT"
+	CodeCPL165OverAgreement     = "CPL165_OVER_AGREEMENT_LIMIT"
+	CodeCPL165AgreementExcluded = "CPL165_AGREEMENT_NOT_ALLOWED"
+	CodeCPL166PersonalStatus    = "CPL166_PERSONAL_STATUS"
+	CodeCPL166PropertyRights    = "CPL166_PROPERTY_RIGHTS_CONFIRMATION"
+	CodeCPL166Foreign           = "CPL166_FOREIGN"
+	CodeCPL166Appraisal         = "CPL166_APPRAISAL"
+	CodeCPL166Whereabouts       = "CPL166_WHEREABOUTS_UNKNOWN"
+	CodeCPL166Counterclaim      = "CPL166_COUNTERCLAIM"
+	// Civil: small claims before 2022 (CPL 2012/2017 art. 162, Interp. 2015
+	// art. 271–275): 30%, no agreement band. Separate codes, because a
+	// decision on a 2019 filing must cite the article then in force.
+	CodeCPL162NotInForce      = "CPL162_NOT_IN_FORCE"
+	CodeCPL162CourtLevel      = "CPL162_COURT_LEVEL"
+	CodeCPL162NotMoneyPayment = "CPL162_NOT_MONEY_PAYMENT"
+	CodeCPL162Mandatory       = "CPL162_MANDATORY"
+	CodeCPL162OverLimit       = "CPL162_OVER_LIMIT"
+
 	CodeLimitUnknown             = "LIMIT_UNKNOWN"
 	CodeLimitAgreementUnknown    = "LIMIT_AGREEMENT_UNKNOWN"
 	CodeLimitEffectiveApproximat = "LIMIT_EFFECTIVE_DATE_APPROXIMATE"
+	CodeLimitDerivedOutdated     = "LIMIT_DERIVED_OUTDATED"
 
 	// Civil: simplified (CPL 160, Interp. 257, 264, 140).
 	CodeCPL160CourtLevel          = "CPL160_COURT_LEVEL"
@@ -44,6 +54,12 @@ const (
 	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
 	CodeCPL42SingleJudgeBarred = "CPL42_SINGLE_JUDGE_BARRED"
 	CodeCPL287NoTimeLimit      = "CPL287_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL41PanelRequired     = "CPL41_PANEL_REQUIRED"
+	CodeCPL41SingleJudgeBarred = "CPL41_SINGLE_JUDGE_BARRED"
+
+	// Civil: maritime courts (海事诉讼特别程序法第九十八条, Interp. 273).
+	CodeMSPL98Simplified      = "MSPL98_MARITIME_SIMPLIFIED"
+	CodeInterp273NotMandatory = "INTERP273_MARITIME_SMALL_CLAIMS_OPTIONAL"
 
 	// Administrative (行政诉讼法 82–84).
 	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
@@ -68,6 +84,18 @@ const (
 	CodeCrPL223CoDefendant      = "CRPL223_CO_DEFENDANT_DISPUTE"
 	CodeCrPL223NoSettlement     = "CRPL223_NO_VICTIM_SETTLEMENT"
 	CodeInterp370DefenceNotGuil = "INTERP370_DEFENCE_PLEADS_NOT_GUILTY"
+	CodeCrPL222NoAdmission      = "CRPL222_NO_ADMISSION"
+	CodeCrPL222NoAcceptance     = "CRPL222_NO_ACCEPTANCE"
+
+	// Criminal: cases the law gives to a panel (CrPL 239, 256; Interp. 213,
+	// 377). Fast-track is single-judge and barred; simplified and ordinary
+	// procedure carry the panel as a condition.
+	CodeCrPL239FastTrackBarred   = "CRPL239_REMANDED_FAST_TRACK_BARRED"
+	CodeCrPL239NewPanel          = "CRPL239_REMANDED_NEW_PANEL"
+	CodeCrPL256FastTrackBarred   = "CRPL256_RETRIAL_FAST_TRACK_BARRED"
+	CodeCrPL256NewPanel          = "CRPL256_RETRIAL_NEW_PANEL"
+	CodeInterp213FastTrackBarred = "INTERP213_FAST_TRACK_BARRED"
+	CodeInterp213AssessorPanel   = "INTERP213_ASSESSOR_PANEL"
 
 	// Criminal: simplified (CrPL 214–221, Interp. 359–368).
 	CodeCrPL214CourtLevel       = "CRPL214_COURT_LEVEL"
@@ -87,6 +115,7 @@ const (
 	CodeReviewSensitiveCause = "REVIEW_SENSITIVE_CAUSE"
 	CodeReviewTextSignal     = "REVIEW_TEXT_SIGNAL"
 	CodeReviewGroupCause     = "REVIEW_GROUP_CAUSE"
+	CodeCauseUnknown         = "CAUSE_UNKNOWN"
 
 	// Inferences: what the rules read from the filing beyond its flags.
 	CodeInferPersonalStatus = "INFER_PERSONAL_STATUS_FROM_CAUSE"
@@ -96,9 +125,17 @@ const (
 	CodeInferForeign        = "INFER_FOREIGN_PARTY"
 	CodeInferFiledOnToday   = "INFER_FILED_ON_TODAY"
 	CodeInferMaritimeCourt  = "INFER_MARITIME_COURT"
+
+	// Due dates and the holiday calendar.
+	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
+	CodeCrPL105Detained        = "CRPL105_DETAINED_NO_HOLIDAY_EXTENSION"
 )
 
 type reasonDef struct{ code, article, message string }
+
+// causeUnknownArticle names the catalogues a cause is checked against: one
+// article for all case kinds, as a code has one row in the README's table.
+const causeUnknownArticle = "《民事案件案由规定》；《关于行政案件案由的暂行规定》；《关于执行〈中华人民共和国刑法〉确定罪名的规定》"
 
 // reasonDefs is the single table of every reason fenjian can give. Articles
 // follow the numbering of the texts in docs/law/.
@@ -116,9 +153,15 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL166Appraisal, "民事诉讼法第一百六十六条第三项", "需要评估、鉴定或者对诉前评估、鉴定结果有异议的案件不适用小额诉讼程序。"},
 	{CodeCPL166Whereabouts, "民事诉讼法第一百六十六条第四项", "一方当事人下落不明的案件不适用小额诉讼程序。"},
 	{CodeCPL166Counterclaim, "民事诉讼法第一百六十六条第五项", "当事人提出反诉的案件不适用小额诉讼程序。"},
-	{CodeLimitUnknown, "民事诉讼法第一百六十五条；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
+	{CodeCPL162NotInForce, "民事诉讼法（2012年修正）第一百六十二条", "小额诉讼程序自2013年1月1日起施行（民事诉讼法2012年修正），立案日在此之前的案件不适用。"},
+	{CodeCPL162CourtLevel, "民事诉讼法（2012年、2017年修正）第一百六十二条", "小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeCPL162NotMoneyPayment, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条", "小额诉讼程序仅适用于金钱给付案件；本案未请求金钱给付或诉讼请求不限于金钱给付。"},
+	{CodeCPL162Mandatory, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额为本省上年度就业人员年平均工资百分之三十以下的简单民事案件，实行一审终审（小额诉讼程序）。"},
+	{CodeCPL162OverLimit, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额超过本省上年度就业人员年平均工资百分之三十，不适用小额诉讼程序；立案日施行的民事诉讼法没有当事人约定适用小额诉讼程序的规定。"},
+	{CodeLimitUnknown, "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
 	{CodeLimitAgreementUnknown, "民事诉讼法第一百六十五条第二款", "当事人约定适用小额诉讼程序，但该省份在立案日适用的二倍标准未配置，能否适用无法确定，需人工审核。"},
 	{CodeLimitEffectiveApproximat, "民诉法解释第二百七十二条", "该省份标的额标准仅公布了生效月份，立案日在该月内，适用哪一标准需人工核对。"},
+	{CodeLimitDerivedOutdated, "民诉法解释第二百七十二条", "该省份在立案日适用的标的额标准由较早年度的平均工资推算，立案时应已公布的更新年度数据尚未配置；标的额超过该标准，按更新数据可能适用小额诉讼程序，需人工审核。"},
 
 	{CodeCPL160CourtLevel, "民事诉讼法第一百六十条", "简易程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeCPL160Simple, "民事诉讼法第一百六十条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提。"},
@@ -135,6 +178,10 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
 	{CodeCPL42SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十二条第三项", "案件有较大社会影响，不得由审判员一人独任审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
+	{CodeCPL41PanelRequired, "民事诉讼法第四十一条第三款、第四款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭审理，不得由审判员一人独任审理。"},
+	{CodeCPL41SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十一条第三款、第四款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
+	{CodeMSPL98Simplified, "海事诉讼特别程序法第九十八条", "受理法院为海事法院：审理事实清楚、权利义务关系明确、争议不大的简单的海事案件，可以适用民事诉讼法简易程序的规定。"},
+	{CodeInterp273NotMandatory, "民诉法解释第二百七十三条", "标的额在本省年平均工资百分之五十以下；海事法院“可以”适用小额诉讼的程序，并非应当适用，由法院决定；以案件事实清楚、权利义务关系明确、争议不大为前提。"},
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},
 	{CodeAdmin82SmallAmount, "行政诉讼法第八十二条第一款第二项", "案件涉及款额二千元以下。"},
@@ -145,10 +192,12 @@ var reasonDefs = [...]reasonDef{
 	{CodeAdmin82Retrial, "行政诉讼法第八十二条第三款", "按照审判监督程序再审的案件不适用简易程序。"},
 
 	{CodeCrPL222CourtLevel, "刑事诉讼法第二百二十二条", "速裁程序仅适用于基层人民法院管辖的案件。"},
-	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "被告人未认罪认罚（起诉材料未载明），不适用速裁程序。"},
+	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "起诉材料既未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），也未载明认罚（接受量刑建议），不适用速裁程序。"},
+	{CodeCrPL222NoAdmission, "刑事诉讼法第二百二十二条", "起诉材料载明被告人接受量刑建议，但未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），不适用速裁程序。"},
+	{CodeCrPL222NoAcceptance, "刑事诉讼法第二百二十二条", "被告人认罪，但起诉材料未载明被告人认罚（接受量刑建议），不适用速裁程序；简易程序只需认罪。"},
 	{CodeCrPL222NoConsent, "刑事诉讼法第二百二十二条", "被告人未同意适用速裁程序（起诉材料未载明）。"},
 	{CodeCrPL222SentenceUnknown, "刑事诉讼法第二百二十二条", "起诉材料未载明量刑建议，无法确认可能判处三年有期徒刑以下刑罚。"},
-	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议超过三年有期徒刑，不适用速裁程序。"},
+	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议重于三年有期徒刑（有期徒刑超过三年、无期徒刑或者死刑），不适用速裁程序。"},
 	{CodeCrPL222NotInForce, "刑事诉讼法（2018年修正）第二百二十二条", "速裁程序自2018年10月26日起施行，立案日在此之前的案件不适用。"},
 	{CodeCrPL222Eligible, "刑事诉讼法第二百二十二条", "基层法院管辖、可能判处三年有期徒刑以下刑罚、被告人认罪认罚并同意适用速裁程序；以案件事实清楚、证据确实充分为前提。"},
 	{CodeCrPL223Impaired, "刑事诉讼法第二百二十三条第一项；刑诉法解释第三百七十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用速裁程序。"},
@@ -166,7 +215,14 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL215MajorImpact, "刑事诉讼法第二百一十五条第二项；刑诉法解释第三百六十条第三项", "案件有重大社会影响，不适用简易程序。"},
 	{CodeCrPL215CoDefendant, "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
-	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议超过三年有期徒刑，适用简易程序时应当组成合议庭。"},
+	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
+
+	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
+	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},
+	{CodeCrPL256FastTrackBarred, "刑事诉讼法第二百五十六条、第二百二十二条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；速裁程序由审判员一人独任审判，不适用。"},
+	{CodeCrPL256NewPanel, "刑事诉讼法第二百五十六条、第二百一十六条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭，原来是第一审案件的依照第一审程序审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
+	{CodeInterp213FastTrackBarred, "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条", "涉及群体利益、公共利益的第一审刑事案件，应当由审判员和人民陪审员组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
+	{CodeInterp213AssessorPanel, "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百一十六条", "涉及群体利益、公共利益的第一审刑事案件，应当由审判员和人民陪审员组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
 
 	{CodeReviewGroupDispute, "法发〔2021〕30号", "当事人一方人数众多，可能属于群体性纠纷（四类案件），需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewPublicInterest, "法发〔2021〕30号；民事诉讼法第四十二条", "案件涉及国家利益、社会公共利益（四类案件），需院庭长监督管理，不分入速裁团队。"},
@@ -174,6 +230,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
+	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},
 	{CodeInferPropertyRights, "民事诉讼法第一百六十六条第一项", "根据案由认定为财产确权案件。"},
@@ -182,6 +239,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferForeign, "民诉法解释第五百二十条、第五百四十九条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
+
+	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
+	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions
@@ -213,4 +273,21 @@ func Codes() []string {
 		out[i] = d.code
 	}
 	return out
+}
+
+// RequiresPanel reports whether o may only be tried by a panel (合议庭): one
+// of its reasons is a panel condition — CPL 41 (remanded or retried), CPL 42,
+// CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
+// panel), Interp. 213 (assessors for group or public interests). Such a case
+// never goes to a 速裁团队, whose judges sit alone; the review flag does not
+// cover it, because the law requires the panel whether or not anyone looks.
+func RequiresPanel(o *triagev1.ProcedureOption) bool {
+	for _, r := range o.GetReasons() {
+		switch r.GetCode() {
+		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeCrPL216PanelRequired,
+			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel:
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -68,7 +69,8 @@ const (
 	RuleChangeNotForCaseKind = "CHANGE_NOT_FOR_CASE_KIND"
 	RuleChangeNotFromCurrent = "CHANGE_NOT_FROM_CURRENT_PROCEDURE"
 
-	// The decision recorded a statutory exclusion of the procedure chosen.
+	// The assessment (the decision's, or that of the latest corrected
+	// filing) found the procedure chosen unavailable.
 	RuleProcedureExcluded = "PROCEDURE_EXCLUDED"
 
 	// 普转简 (civil only).
@@ -105,7 +107,7 @@ var conversionRules = [...]ConversionRule{
 	{RuleNoConversionIntoFastTrack, "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条", "速裁程序在送达起诉书副本时决定适用；法律只规定了速裁程序转为普通程序或简易程序，没有在审理过程中转入速裁程序的规定。"},
 	{RuleChangeNotForCaseKind, "", "该程序转换不属于本类案件的程序（小额诉讼程序仅适用于民事案件，速裁程序仅适用于刑事案件）。"},
 	{RuleChangeNotFromCurrent, "", "该程序转换须从案件现行的程序作出，与已记录的程序不符。"},
-	{RuleProcedureExcluded, "", "分流决定记载了排除该程序的法定情形；如该情形有误，应以更正后的立案信息重新分流。"},
+	{RuleProcedureExcluded, "", "依立案信息，该程序不能适用；如相关事实已经变更或认定有误，应在本次记录中载明更正后的立案信息及其依据。"},
 	{RuleInterp260AfterHearing, "民诉法解释第二百六十条", "已经按照普通程序审理的案件，在开庭后不得转为简易程序审理。"},
 	{RuleProv2NoAgreement, "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款", "普通程序转为简易程序须当事人各方自愿选择并经人民法院审查同意；人民法院不得违反当事人自愿原则将普通程序转为简易程序。"},
 	{RuleInterp264Interp257Case, "民诉法解释第二百五十七条、第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定不适用简易程序的案件，当事人约定适用简易程序的，人民法院不予准许。"},
@@ -255,18 +257,83 @@ func lastOutcome(prior []*triagev1.Outcome) *triagev1.Outcome {
 //     basic court (CPL 40 ¶2, 43) and criminal simplified (CrPL 216, Interp.
 //     366); once per procedure.
 //   - A procedure chosen at filing or entered by 普转简 or fast-track →
-//     simplified must not carry a statutory exclusion of the case's status
-//     recorded in the decision (see statusBars).
+//     simplified must be one the assessment did not find unavailable: every
+//     reason of an unavailable option bars it (see Bars), unless the outcome
+//     corrects the facts that barred it (Engine.ValidateOutcome).
 //
 // Not checked, because the record cannot show it: that a 简转普 ruling came
 // before the simplified time limit ran out (Interp. 258 ¶2, 行诉法解释 105
 // ¶1: suspended periods such as appraisal do not count and are not recorded
 // here), the grounds of a conversion (CPL 169–170, Interp. 368, 375), and
 // whether a small-claims objection came before the hearing (Interp. 279).
+//
+// ValidateOutcome has no rules engine, so it cannot re-evaluate a corrected
+// filing: an outcome carrying a correction, or a record with one, is an error
+// here; use Engine.ValidateOutcome.
 func ValidateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) error {
 	if err := validateOutcomeFields(d, o); err != nil {
 		return err
 	}
+	if o.GetCorrection() != nil || latestCorrection(prior) != nil {
+		return errors.New("rules: an outcome record with a fact correction is checked by Engine.ValidateOutcome")
+	}
+	return validateOutcome(d, prior, o, assessed{options: d.GetOptions()})
+}
+
+// assessed is the legal assessment an outcome is checked against: the
+// decision's own, or that of the latest corrected filing.
+type assessed struct {
+	options   []*triagev1.ProcedureOption
+	corrected bool
+}
+
+func (a assessed) option(p triagev1.Procedure) *triagev1.ProcedureOption {
+	for _, o := range a.options {
+		if o.GetProcedure() == p {
+			return o
+		}
+	}
+	return nil
+}
+
+// ValidateOutcome is rules.ValidateOutcome with fact corrections. The
+// outcome is checked against the facts as last corrected: this outcome's
+// correction, else the latest one recorded before it, else the filing as
+// decided. A correction (outcome.correction) must carry the filing as the
+// court now has it (the same id, case kind and 立案 date, valid like a new
+// filing) and a basis, and must change something; ValidateOutcome sets its
+// changed_fields. original is the stored filing of d, needed only when o
+// carries a correction.
+//
+// A correction is re-evaluated with e: the server passes the engine whose
+// version the decision recorded when it still has it, the current one
+// otherwise.
+func (e *Engine) ValidateOutcome(d *triagev1.Decision, original *triagev1.Filing, prior []*triagev1.Outcome, o *triagev1.Outcome) error {
+	if err := validateOutcomeFields(d, o); err != nil {
+		return err
+	}
+	view := assessed{options: d.GetOptions()}
+	if c := latestCorrection(prior); c != nil {
+		a, err := e.Evaluate(c.GetFiling())
+		if err != nil {
+			// The stored correction was valid when recorded; failing now
+			// is the server's fault, not this request's (no %w: a
+			// FieldError here must not become INVALID_ARGUMENT).
+			return fmt.Errorf("rules: re-evaluate the recorded correction of decision %q: %v", d.GetDecisionId(), err)
+		}
+		view = assessed{options: a.Options, corrected: true}
+	}
+	if o.GetCorrection() != nil {
+		a, err := e.CheckCorrection(d, original, o)
+		if err != nil {
+			return err
+		}
+		view = assessed{options: a.Options, corrected: true}
+	}
+	return validateOutcome(d, prior, o, view)
+}
+
+func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, view assessed) error {
 	if last := lastOutcome(prior); last != nil {
 		decided, _ := ParseDate(o.GetDecidedOn()) // validated above
 		if t, err := ParseDate(last.GetDecidedOn()); err == nil && decided.Before(t) {
@@ -276,12 +343,22 @@ func ValidateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev
 	cur := CurrentProcedure(d, prior)
 	switch o.GetChange() {
 	case triagev1.ChangeKind_CHANGE_KIND_CONFIRMED, triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN:
-		return checkFilingChoice(d, prior, cur, o)
+		return checkFilingChoice(d, prior, cur, o, view)
 	case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
-		return checkPanel(d, prior, cur, o)
+		return checkPanel(d, prior, cur, o, view)
 	default:
-		return checkConversion(d, prior, cur, o)
+		return checkConversion(d, prior, cur, o, view)
 	}
+}
+
+// latestCorrection returns the latest correction recorded in prior, or nil.
+func latestCorrection(prior []*triagev1.Outcome) *triagev1.FactCorrection {
+	for i := len(prior) - 1; i >= 0; i-- {
+		if c := prior[i].GetCorrection(); c != nil {
+			return c
+		}
+	}
+	return nil
 }
 
 func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome) error {
@@ -362,7 +439,7 @@ func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome) error {
 
 // checkFilingChoice checks CONFIRMED and OVERRIDDEN: the court's choice at
 // filing, made once, before anything else is recorded.
-func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome) error {
+func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome, view assessed) error {
 	p := o.GetProcedure()
 	if lastOutcome(prior) != nil {
 		// Only conversions can follow; a move into small claims or
@@ -388,11 +465,11 @@ func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur tria
 			return conversionErr(RuleOverrideIsRecommended, "")
 		}
 	}
-	return checkExcluded(d, p)
+	return checkBarred(view, p)
 }
 
 // checkConversion checks a change of procedure during the proceedings.
-func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome) error {
+func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome, view assessed) error {
 	ch := o.GetChange()
 	spec := changes[ch]
 	kind := d.GetCaseKind()
@@ -418,15 +495,20 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 		if !o.GetPartiesAgree() {
 			return conversionErr(RuleProv2NoAgreement, "")
 		}
-		if r := interp257Bar(d); r != nil {
-			return conversionErr(RuleInterp264Interp257Case, fmt.Sprintf("分流决定记载：%s（%s）", r.GetMessage(), r.GetCode()))
+		// Interp. 264 ¶2 speaks to exactly this request (an agreement to
+		// simplified procedure in an Interp. 257 case), so such a bar is
+		// reported under its rule; every other bar as PROCEDURE_EXCLUDED.
+		for _, r := range Bars(view.option(pSimplified)) {
+			if interp257Code(r.GetCode()) {
+				return conversionErr(RuleInterp264Interp257Case, fmt.Sprintf("%s：%s（%s）", source(view), r.GetMessage(), r.GetCode()))
+			}
 		}
 		if panelSinceChange(prior, cur) {
 			return conversionErr(RuleCPL43NoSimplifiedAfterPanel, "")
 		}
-		return checkExcluded(d, pSimplified)
+		return checkBarred(view, pSimplified)
 	case triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED:
-		return checkExcluded(d, pSimplified)
+		return checkBarred(view, pSimplified)
 	}
 	// 简转普, small claims → simplified rules or ordinary, fast-track →
 	// ordinary: the law directs these whenever the court finds the case
@@ -434,13 +516,15 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 	// record can bar them. Small claims → simplified rules is not checked
 	// against the simplified option either: CPL 169 mandates it even where
 	// simplified procedure would not have been open at filing (a maritime
-	// court, Interp. 273).
+	// court, Interp. 273), and every other bar of simplified procedure also
+	// bars small claims (Interp. 257 via 281, CPL 166, 42, Interp. 140), so
+	// the small-claims procedure it leaves was already checked against it.
 	return nil
 }
 
 // checkPanel checks single judge → panel: CPL 43 (civil) and Interp. 366
 // (criminal simplified) keep the procedure and change only the bench.
-func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome) error {
+func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome, view assessed) error {
 	if o.GetProcedure() != cur {
 		return conversionErr(RulePanelKeepsProcedure, fmt.Sprintf("本案现行程序为%s，记录的程序为%s。", procName(cur), procName(o.GetProcedure())))
 	}
@@ -450,7 +534,7 @@ func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Pr
 		case pSmallClaims, pSimplified:
 			return conversionErr(RuleCPL40SimplifiedIsSingleJudge, "")
 		case pOrdinary:
-			if !basicCourt(d) {
+			if !basicCourt(view) {
 				return conversionErr(RuleCPL40PanelAboveBasicCourt, "")
 			}
 		}
@@ -470,81 +554,57 @@ func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Pr
 	return nil
 }
 
-// statusBars are the reasons of a decision that exclude a procedure because
-// of what the case is, which does not change while it is pending: the level
-// of the court, remand and retrial, public interest, personal status and
-// property confirmation, foreign parties, numerous parties, a defendant
-// whose whereabouts were unknown when the suit was brought (Interp. 257(1)
-// fixes it at that moment), a minor or impaired defendant, major social
-// impact. A procedure chosen at filing or entered later must not carry one.
-//
-// Reasons that rest on what the filing did not state or on a state that can
-// change before the procedure is decided (no guilty plea or consent yet, no
-// agreement yet, no configured limit, an amount over a limit, an expected
-// public notice, a pending counterclaim or appraisal, a missing victim
-// settlement, a co-defendant's dispute, the defence's plea) do not bar the
-// court's choice: the court may have established them since.
-var statusBars = map[string]bool{
-	CodeCPL165CourtLevel:          true,
-	CodeCPL160CourtLevel:          true,
-	CodeCPL166PersonalStatus:      true,
-	CodeCPL166PropertyRights:      true,
-	CodeCPL166Foreign:             true,
-	CodeInterp257Whereabouts:      true,
-	CodeInterp257Remanded:         true,
-	CodeInterp257Numerous:         true,
-	CodeInterp257Retrial:          true,
-	CodeInterp257PublicInterest:   true,
-	CodeInterp257ThirdPartyRevoke: true,
-	CodeInterp264NoAgreement:      true,
-	CodeCPL42SingleJudgeBarred:    true,
-	CodeAdmin82Remanded:           true,
-	CodeAdmin82Retrial:            true,
-	CodeCrPL222CourtLevel:         true,
-	CodeCrPL222NotInForce:         true,
-	CodeCrPL223Impaired:           true,
-	CodeCrPL223Minor:              true,
-	CodeCrPL223MajorImpact:        true,
-	CodeCrPL214CourtLevel:         true,
-	CodeCrPL215Impaired:           true,
-	CodeCrPL215MajorImpact:        true,
-}
-
-// StatusBar reports whether a reason code is a status bar: a statutory
-// exclusion that ValidateOutcome holds against the court's choice.
-func StatusBar(code string) bool { return statusBars[code] }
-
-func checkExcluded(d *triagev1.Decision, p triagev1.Procedure) error {
-	opt := decisionOption(d, p)
-	if opt == nil || opt.GetAvailability() != triagev1.Availability_AVAILABILITY_UNAVAILABLE {
+// Bars returns the reasons that bar an option: all its reasons when the
+// assessment found it unavailable, none otherwise. This is the one rule by
+// which an outcome is held to the assessment: whatever made the rules close
+// a procedure on the facts of the filing (its status, such as the court's
+// level or a minor defendant, and equally a condition the filing did not
+// establish, such as a guilty plea, an agreement or an amount within the
+// limit) bars the court's choice of it, until an outcome corrects those
+// facts and the corrected filing opens it. An undetermined option (a limit
+// not configured) bars nothing: the court decides.
+func Bars(o *triagev1.ProcedureOption) []*triagev1.Reason {
+	if o.GetAvailability() != triagev1.Availability_AVAILABILITY_UNAVAILABLE {
 		return nil
 	}
-	for _, r := range opt.GetReasons() {
-		if statusBars[r.GetCode()] {
-			e := conversionErr(RuleProcedureExcluded, fmt.Sprintf("%s：%s（%s）", procName(p), r.GetMessage(), r.GetCode()))
-			e.Article = r.GetArticle()
-			return e
-		}
-	}
-	return nil
+	return o.GetReasons()
 }
 
-// interp257Bar returns the decision's Interp. 257 reason against simplified
-// procedure, if any.
-func interp257Bar(d *triagev1.Decision) *triagev1.Reason {
-	for _, r := range decisionOption(d, pSimplified).GetReasons() {
-		if strings.HasPrefix(r.GetCode(), "INTERP257_") || r.GetCode() == CodeInterp264NoAgreement {
-			return r
-		}
+// checkBarred refuses p when the assessment barred it, naming every barring
+// code and the first one's article.
+func checkBarred(view assessed, p triagev1.Procedure) error {
+	bars := Bars(view.option(p))
+	if len(bars) == 0 {
+		return nil
 	}
-	return nil
+	parts := make([]string, len(bars))
+	for i, r := range bars {
+		parts[i] = fmt.Sprintf("%s（%s，%s）", r.GetMessage(), r.GetCode(), r.GetArticle())
+	}
+	e := conversionErr(RuleProcedureExcluded, fmt.Sprintf("%s排除%s：%s", source(view), procName(p), strings.Join(parts, "")))
+	e.Article = bars[0].GetArticle()
+	return e
 }
 
-// basicCourt reads the court level from the decision: civil simplified
-// procedure is closed only to courts above the basic level (CPL 160). A
-// decision without options is taken to be from a basic court.
-func basicCourt(d *triagev1.Decision) bool {
-	for _, r := range decisionOption(d, pSimplified).GetReasons() {
+// source says which facts a bar was found on, for messages.
+func source(view assessed) string {
+	if view.corrected {
+		return "按更正后的立案信息"
+	}
+	return "分流决定记载"
+}
+
+// interp257Code reports whether a reason code is one of Interp. 257's cases
+// or Interp. 264 ¶2's refusal of an agreement in one.
+func interp257Code(code string) bool {
+	return strings.HasPrefix(code, "INTERP257_") || code == CodeInterp264NoAgreement
+}
+
+// basicCourt reads the court level from the assessment: civil simplified
+// procedure is closed only to courts above the basic level (CPL 160). An
+// assessment without options is taken to be from a basic court.
+func basicCourt(view assessed) bool {
+	for _, r := range view.option(pSimplified).GetReasons() {
 		if r.GetCode() == CodeCPL160CourtLevel {
 			return false
 		}
@@ -656,22 +716,25 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 // conversion restarted it, or when a civil case is foreign-related (CPL 287:
 // no limit for ordinary procedure). It returns nil for a procedure that is
 // not one of the case kind's.
-func OutcomeTimeLimit(kind triagev1.CaseKind, filedOn time.Time, o *triagev1.Outcome, decidedOn time.Time, sentenceMonths int32) *triagev1.TimeLimit {
+//
+// The due date moves off rest days by the engine's holiday calendar like a
+// decision's (see timeLimit); detained applies CrPL 105 ¶4's proviso.
+func (e *Engine) OutcomeTimeLimit(kind triagev1.CaseKind, filedOn time.Time, o *triagev1.Outcome, decidedOn time.Time, sentenceMonths int32, detained bool) *triagev1.TimeLimit {
 	start := filedOn
 	if restartsClock(kind, o.GetChange()) {
 		start = decidedOn
 	}
-	return outcomeTimeLimit(kind, start, o, sentenceMonths, false)
+	return outcomeTimeLimit(kind, start, o, sentenceMonths, false, detained, e.holidays)
 }
 
-func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outcome, sentenceMonths int32, foreign bool) *triagev1.TimeLimit {
+func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outcome, sentenceMonths int32, foreign, inCustody bool, cal *Calendar) *triagev1.TimeLimit {
 	p := o.GetProcedure()
 	if !hasProcedure(kind, p) {
 		return nil
 	}
-	f := &triagev1.Filing{CaseKind: kind, Circumstances: &triagev1.Circumstances{RecommendedSentenceMonths: sentenceMonths}}
+	f := &triagev1.Filing{CaseKind: kind, Circumstances: &triagev1.Circumstances{RecommendedSentenceMonths: sentenceMonths, DefendantDetained: inCustody}}
 	a := &Assessment{FiledOn: start, Facts: Facts{Foreign: foreign}}
-	tl := timeLimit(f, a, p)
+	tl := timeLimit(f, a, p, cal)
 	if c, ok := conversionCounting[kind][o.GetChange()]; ok && !tl.GetNoStatutoryLimit() {
 		tl.Article += "；" + c.article
 		tl.Extension = c.note + tl.Extension
@@ -682,8 +745,11 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 // OutcomeTimeLimitFromRecord is OutcomeTimeLimit for the server, read from
 // the stored decision (case kind, filed_on, whether CPL 287 exempts the case
 // as foreign-related) and the prior outcomes (the date a criminal clock last
-// restarted, which a panel keeps). Call it after ValidateOutcome.
-func OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentenceMonths int32) (*triagev1.TimeLimit, error) {
+// restarted, which a panel keeps), counted with the engine's holiday
+// calendar; a decision that recorded a defendant in custody
+// (CRPL105_DETAINED_NO_HOLIDAY_EXTENSION) keeps its last days. Call it after
+// ValidateOutcome.
+func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentenceMonths int32) (*triagev1.TimeLimit, error) {
 	filed, err := ParseDate(d.GetFiledOn())
 	if err != nil {
 		return nil, fmt.Errorf("rules: stored decision %q: filed_on: %w", d.GetDecisionId(), err)
@@ -715,7 +781,13 @@ func OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome,
 			foreign = true
 		}
 	}
-	tl := outcomeTimeLimit(kind, start, o, sentenceMonths, foreign)
+	inCustody := false
+	for _, r := range d.GetInferences() {
+		if r.GetCode() == CodeCrPL105Detained {
+			inCustody = true
+		}
+	}
+	tl := outcomeTimeLimit(kind, start, o, sentenceMonths, foreign, inCustody, e.holidays)
 	if tl == nil {
 		return nil, fieldErrorf("outcome.procedure", "%s is not a procedure of %s cases", o.GetProcedure(), kindName(kind))
 	}

@@ -112,6 +112,9 @@ func outcomeCases(tb testing.TB) []ocase {
 	crimOrd := decisionOf(tb, crim, pOrd)
 	crimMinor := decisionOf(tb, with(crim, party(0, minor)), pOrd)
 	crimNoPlea := decisionOf(tb, with(crim, circ(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })), pOrd)
+	crimRemanded := decisionOf(tb, with(crim, remanded), pSimp)
+	crimGroup := decisionOf(tb, with(crim, circ(func(c *triagev1.Circumstances) { c.GroupInterest = true })), pOrd)
+	crimNoAcceptance := decisionOf(tb, with(crim, plea(true, false)), pSimp)
 
 	return []ocase{
 		// --- the form of the request: *FieldError ---
@@ -190,12 +193,33 @@ func outcomeCases(tb testing.TB) []ocase {
 			name: "override to simplified of a remanded administrative case", dec: admRemanded, out: outcome(chOver, pSimp),
 			rule: rules.RuleProcedureExcluded, article: "行政诉讼法第八十二条第三款",
 		},
-		// Near misses: bars that rest on what the filing did not state or on
-		// a state the court may have resolved do not hold against the court.
-		{name: "override to small claims though appraisal was expected", dec: civAppraisal, out: outcome(chOver, pSC), near: []string{rules.RuleProcedureExcluded}},
-		{name: "override to simplified though public notice was expected", dec: civNotice, out: outcome(chOver, pSimp), near: []string{rules.RuleProcedureExcluded}},
-		{name: "override to fast-track once the plea is established", dec: crimNoPlea, out: outcome(chOver, pFT), near: []string{rules.RuleProcedureExcluded}},
-		{name: "override to simplified once all parties agree (行政诉讼法 82 ¶2)", dec: admOrd, out: outcome(chOver, pSimp), near: []string{rules.RuleProcedureExcluded}},
+		{
+			// 刑事诉讼法第二百三十九条: a new panel, so no single judge.
+			name: "override to fast-track of a remanded criminal case", dec: crimRemanded, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条",
+		},
+		{
+			name: "override to fast-track of a case of group interest", dec: crimGroup, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条",
+		},
+		{name: "override to fast-track without a stated acceptance of the sentencing recommendation", dec: crimNoAcceptance, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},
+		// Every reason of an unavailable option bars it, including those
+		// that rest on what the filing did not state (no plea, no
+		// agreement): the outcome must correct the facts to lift them.
+		{name: "override to small claims though appraisal was expected", dec: civAppraisal, out: outcome(chOver, pSC),
+			rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十六条第三项"},
+		{name: "override to simplified though public notice was expected", dec: civNotice, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第一百四十条"},
+		{name: "override to fast-track without a stated plea", dec: crimNoPlea, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},
+		{name: "override to simplified without the parties' agreement (行政诉讼法 82 ¶2)", dec: admOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "行政诉讼法第八十二条"},
+		// Near misses: the same choices where the assessment left them open.
+		{name: "override to small claims of a case without appraisal", dec: civOrd, out: outcome(chOver, pSC), near: []string{rules.RuleProcedureExcluded}},
+		{name: "override to fast-track with plea and consent", dec: crimOrd, out: outcome(chOver, pFT), near: []string{rules.RuleProcedureExcluded}},
+		{name: "override to simplified of an act on the spot", dec: decisionOf(tb, with(adm, circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pOrd),
+			out: outcome(chOver, pSimp), near: []string{rules.RuleProcedureExcluded}},
 
 		// --- conversions: from the procedure in force, within the case kind ---
 		{name: "civil 简转普", dec: civSimp, out: outcome(chS2O, pOrd), near: []string{rules.RuleChangeNotFromCurrent, rules.RuleCPL40SimplifiedIsSingleJudge}},
@@ -380,19 +404,25 @@ func TestConversionErrorText(t *testing.T) {
 	}
 }
 
-func TestStatusBar(t *testing.T) {
-	for code, want := range map[string]bool{
-		rules.CodeInterp257Remanded:     true,
-		rules.CodeCrPL223Minor:          true,
-		rules.CodeCrPL222NoGuiltyPlea:   false, // not stated is not absent
-		rules.CodeCPL166Counterclaim:    false, // may be withdrawn
-		rules.CodeCPL165OverMandatory:   false, // the parties may still agree
-		rules.CodeAdmin82NotQualified:   false, // the parties may still agree
-		rules.CodeInterp140PublicNotice: false,
+// TestBars: every reason of an unavailable option bars it, whatever kind of
+// reason it is; an available or undetermined option is barred by nothing.
+func TestBars(t *testing.T) {
+	r := &triagev1.Reason{Code: rules.CodeCrPL222NoGuiltyPlea}
+	for _, c := range []struct {
+		av   triagev1.Availability
+		want int
+	}{
+		{triagev1.Availability_AVAILABILITY_UNAVAILABLE, 1},
+		{triagev1.Availability_AVAILABILITY_AVAILABLE, 0},
+		{triagev1.Availability_AVAILABILITY_UNDETERMINED, 0},
 	} {
-		if got := rules.StatusBar(code); got != want {
-			t.Errorf("StatusBar(%s) = %v, want %v", code, got, want)
+		o := &triagev1.ProcedureOption{Availability: c.av, Reasons: []*triagev1.Reason{r}}
+		if got := len(rules.Bars(o)); got != c.want {
+			t.Errorf("%v: %d bars, want %d", c.av, got, c.want)
 		}
+	}
+	if rules.Bars(nil) != nil {
+		t.Error("nil option has bars")
 	}
 }
 
@@ -439,8 +469,9 @@ func TestOutcomeTimeLimit(t *testing.T) {
 			months: 6, due: "2024-09-05", article: "民诉法解释第二百八十一条"},
 		{name: "civil 普转简", kind: civilKind, filed: "2024-03-05", out: outcome(chO2S, pSimp, agreed, on("2024-04-20")),
 			months: 3, due: "2024-06-05", article: "民事诉讼法第一百六十四条"},
+		// 2024-05-05 is in the 劳动节 holiday: the next working day (CPL 85 ¶3).
 		{name: "civil small claims confirmed", kind: civilKind, filed: "2024-03-05", out: outcome(chConf, pSC, on("2024-03-06")),
-			months: 2, due: "2024-05-05", article: "民事诉讼法第一百六十八条"},
+			months: 2, due: "2024-05-06", article: "民事诉讼法第一百六十八条"},
 		{name: "civil panel keeps the ordinary clock", kind: civilKind, filed: "2024-08-31", out: outcome(chPanel, pOrd, on("2024-10-10")),
 			months: 6, due: "2025-02-28", article: "民事诉讼法第一百五十二条"},
 		// Administrative: 行诉法解释 105 ¶2.
@@ -453,8 +484,10 @@ func TestOutcomeTimeLimit(t *testing.T) {
 			months: 2, due: "2024-05-20", article: "刑诉法解释第三百六十八条第二款", extension: "从作出决定之日起计算"},
 		{name: "fast-track → simplified restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2S, pSimp, on("2024-03-12")), sentence: 40,
 			days: 20, due: "2024-04-01", article: "刑诉法解释第三百七十六条", extension: "一个半月"},
+		// 2024-05-12 is a Sunday (the Saturday before was a make-up working
+		// day, the Sunday was not): CrPL 105 ¶4.
 		{name: "fast-track → ordinary restarts", kind: crimKind, filed: "2024-03-05", out: outcome(chFT2O, pOrd, on("2024-03-12")),
-			months: 2, due: "2024-05-12", article: "刑诉法解释第三百七十六条"},
+			months: 2, due: "2024-05-13", article: "刑诉法解释第三百七十六条"},
 		{name: "fast-track confirmed", kind: crimKind, filed: "2024-03-05", out: outcome(chConf, pFT, on("2024-03-06")),
 			days: 10, due: "2024-03-15", article: "刑事诉讼法第二百二十五条"},
 		{name: "criminal panel without a prior restart", kind: crimKind, filed: "2024-03-05", out: outcome(chPanel, pSimp, on("2024-03-14")),
@@ -475,13 +508,13 @@ func TestOutcomeTimeLimit(t *testing.T) {
 				if err := rules.ValidateOutcome(c.fromRecord, c.prior, c.out); err != nil {
 					t.Fatalf("ValidateOutcome: %v", err)
 				}
-				tl, err = rules.OutcomeTimeLimitFromRecord(c.fromRecord, c.prior, c.out, c.sentence)
+				tl, err = defaultEngine(t).OutcomeTimeLimitFromRecord(c.fromRecord, c.prior, c.out, c.sentence)
 				if err != nil {
 					t.Fatal(err)
 				}
 			} else {
 				decided, _ := rules.ParseDate(c.out.GetDecidedOn())
-				tl = rules.OutcomeTimeLimit(c.kind, day(c.filed), c.out, decided, c.sentence)
+				tl = defaultEngine(t).OutcomeTimeLimit(c.kind, day(c.filed), c.out, decided, c.sentence, false)
 			}
 			if tl.GetProcedure() != c.out.GetProcedure() {
 				t.Errorf("procedure %v, want %v", tl.GetProcedure(), c.out.GetProcedure())
@@ -506,30 +539,33 @@ func TestOutcomeTimeLimit(t *testing.T) {
 // TestOutcomeTimeLimitNearMiss: the same dates give different due dates
 // where the law restarts the clock and where it does not.
 func TestOutcomeTimeLimitNearMiss(t *testing.T) {
+	e := defaultEngine(t)
 	filed, decided := day("2024-03-05"), day("2024-04-10")
-	civ := rules.OutcomeTimeLimit(civilKind, filed, outcome(chS2O, pOrd), decided, 0)
-	crim := rules.OutcomeTimeLimit(crimKind, filed, outcome(chS2O, pOrd), decided, 0)
+	civ := e.OutcomeTimeLimit(civilKind, filed, outcome(chS2O, pOrd), decided, 0, false)
+	crim := e.OutcomeTimeLimit(crimKind, filed, outcome(chS2O, pOrd), decided, 0, false)
 	// Criminal confirmation of ordinary at filing: no restart.
-	crimConf := rules.OutcomeTimeLimit(crimKind, filed, outcome(chConf, pOrd), decided, 0)
-	if civ.GetDueOn() != "2024-09-05" || crim.GetDueOn() != "2024-06-10" || crimConf.GetDueOn() != "2024-05-05" {
+	crimConf := e.OutcomeTimeLimit(crimKind, filed, outcome(chConf, pOrd), decided, 0, false)
+	// 2024-06-10 (端午节) and 2024-05-05 (劳动节) move to the next working day.
+	if civ.GetDueOn() != "2024-09-05" || crim.GetDueOn() != "2024-06-11" || crimConf.GetDueOn() != "2024-05-06" {
 		t.Errorf("due dates %s, %s, %s", civ.GetDueOn(), crim.GetDueOn(), crimConf.GetDueOn())
 	}
-	if got := rules.OutcomeTimeLimit(crimKind, filed, outcome(chOver, pSC), decided, 0); got != nil {
+	if got := e.OutcomeTimeLimit(crimKind, filed, outcome(chOver, pSC), decided, 0, false); got != nil {
 		t.Errorf("small claims in a criminal case: %v, want nil", got)
 	}
 }
 
 func TestOutcomeTimeLimitFromRecordErrors(t *testing.T) {
+	e := defaultEngine(t)
 	d := &triagev1.Decision{DecisionId: decision, CaseKind: civilKind, FiledOn: "bad"}
-	if _, err := rules.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd), 0); err == nil {
+	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd), 0); err == nil {
 		t.Error("bad filed_on accepted")
 	}
 	d.FiledOn = "2024-03-05"
 	var fe *rules.FieldError
-	if _, err := rules.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd, on("x")), 0); !errors.As(err, &fe) {
+	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pOrd, on("x")), 0); !errors.As(err, &fe) {
 		t.Errorf("bad decided_on: %v, want a FieldError", err)
 	}
-	if _, err := rules.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pFT), 0); !errors.As(err, &fe) {
+	if _, err := e.OutcomeTimeLimitFromRecord(d, nil, outcome(chConf, pFT), 0); !errors.As(err, &fe) {
 		t.Errorf("fast-track in a civil case: %v, want a FieldError", err)
 	}
 }
@@ -541,6 +577,7 @@ func FuzzValidateOutcome(f *testing.F) {
 	f.Add(uint8(1), uint8(2), uint8(3), uint8(0), "2024-04-01", "J-1", uint16(0))
 	f.Add(uint8(3), uint8(7), uint8(2), uint8(3), "2024-03-01", "", uint16(0x1ff))
 	f.Add(uint8(2), uint8(9), uint8(3), uint8(1), "2024-13-01", "J\x00", uint16(0x0a5))
+	eng := defaultEngine(f)
 	decs := []*triagev1.Decision{
 		decisionOf(f, civilBase(f), pSC),
 		decisionOf(f, with(civilBase(f), circ(func(c *triagev1.Circumstances) { c.Remanded = true })), pOrd),
@@ -563,7 +600,7 @@ func FuzzValidateOutcome(f *testing.F) {
 			t.Fatalf("unexpected error type %T: %v", err, err)
 		}
 		if err == nil {
-			if _, terr := rules.OutcomeTimeLimitFromRecord(d, prior, o, 0); terr != nil {
+			if _, terr := eng.OutcomeTimeLimitFromRecord(d, prior, o, 0); terr != nil {
 				t.Fatalf("accepted outcome without a time limit: %v", terr)
 			}
 		}

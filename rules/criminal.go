@@ -10,7 +10,7 @@ import (
 var fastTrackInForce = time.Date(2018, 10, 26, 0, 0, 0, 0, time.UTC)
 
 // Sentence thresholds of CrPL 222 (fast-track: 三年有期徒刑以下), 225 (一年)
-// and 216/220 (三年), in months.
+// and 216/220 (三年), in months of 有期徒刑.
 const (
 	fastTrackMaxSentence   = 36
 	fastTrackLongSentence  = 12
@@ -18,15 +18,36 @@ const (
 )
 
 // criminal decides fast-track (CrPL 222–223, Interp. 370), simplified (CrPL
-// 214–215, Interp. 360) and ordinary procedure for a public prosecution at
-// first instance. A condition the filing does not establish is not met
-// (docs/statutes.md): without guilty_plea neither fast-track nor simplified.
+// 214–216, Interp. 360) and ordinary procedure for a public prosecution at
+// first instance. A condition the filing does not establish is not met:
+// without the admission neither fast-track nor simplified, without the
+// acceptance of the sentencing recommendation no fast-track.
 func criminal(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
+	fx := &a.Facts
+	fx.Plea, fx.CoDefendants, fx.Sentence = PleaOf(c), CoDefendantsOf(c), SentenceOf(c)
+	plea, co, s := fx.Plea, fx.CoDefendants, fx.Sentence
 	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
-	months := c.GetRecommendedSentenceMonths()
+
+	// Cases the law gives to a panel, whatever the sentence. Fast-track is
+	// always one judge (CrPL 222), so it is barred; simplified procedure may
+	// sit as a panel (CrPL 216), so it stays open on that condition, as does
+	// ordinary procedure, which says which panel.
+	var ftPanel, panel []*triagev1.Reason
+	if c.GetRemanded() { // CrPL 239: 另行组成合议庭; Interp. 377
+		ftPanel = append(ftPanel, reason(CodeCrPL239FastTrackBarred))
+		panel = append(panel, reason(CodeCrPL239NewPanel))
+	}
+	if c.GetRetrial() { // CrPL 256: 另行组成合议庭
+		ftPanel = append(ftPanel, reason(CodeCrPL256FastTrackBarred))
+		panel = append(panel, reason(CodeCrPL256NewPanel))
+	}
+	if c.GetPublicInterest() || c.GetGroupInterest() { // Interp. 213 ¶1 (1): 审判员和人民陪审员组成合议庭
+		ftPanel = append(ftPanel, reason(CodeInterp213FastTrackBarred))
+		panel = append(panel, reason(CodeInterp213AssessorPanel))
+	}
 
 	var ft []*triagev1.Reason
 	if a.FiledOn.Before(fastTrackInForce) {
@@ -35,16 +56,23 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if !basic {
 		ft = append(ft, reason(CodeCrPL222CourtLevel))
 	}
-	if !c.GetGuiltyPlea() {
+	// CRPL222_NO_GUILTY_PLEA keeps its meaning (neither half established);
+	// the half-pleas the split fields can express get codes of their own.
+	switch {
+	case !plea.Admits && !plea.Accepts:
 		ft = append(ft, reason(CodeCrPL222NoGuiltyPlea))
+	case !plea.Admits:
+		ft = append(ft, reason(CodeCrPL222NoAdmission))
+	case !plea.Accepts:
+		ft = append(ft, reason(CodeCrPL222NoAcceptance))
 	}
 	if !c.GetConsentsFastTrack() {
 		ft = append(ft, reason(CodeCrPL222NoConsent))
 	}
 	switch {
-	case months == 0:
+	case !s.Known:
 		ft = append(ft, reason(CodeCrPL222SentenceUnknown))
-	case months > fastTrackMaxSentence:
+	case !s.WithinThreeYears:
 		ft = append(ft, reason(CodeCrPL222SentenceOver3Y))
 	}
 	if impaired {
@@ -56,7 +84,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if c.GetMajorSocialImpact() {
 		ft = append(ft, reason(CodeCrPL223MajorImpact))
 	}
-	if c.GetCoDefendantDispute() {
+	if co.BarsFastTrack() {
 		ft = append(ft, reason(CodeCrPL223CoDefendant))
 	}
 	if c.GetVictimSettlementMissing() {
@@ -65,12 +93,13 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if c.GetDefencePleadsNotGuilty() {
 		ft = append(ft, reason(CodeInterp370DefenceNotGuil))
 	}
+	ft = append(ft, ftPanel...)
 
 	var simp []*triagev1.Reason
 	if !basic {
 		simp = append(simp, reason(CodeCrPL214CourtLevel))
 	}
-	if !c.GetGuiltyPlea() {
+	if !plea.Admits {
 		simp = append(simp, reason(CodeCrPL214NoAdmission))
 	}
 	if c.GetObjectsSimplified() {
@@ -82,19 +111,20 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if c.GetMajorSocialImpact() {
 		simp = append(simp, reason(CodeCrPL215MajorImpact))
 	}
-	if c.GetCoDefendantDispute() {
+	if co.BarsSimplified() {
 		simp = append(simp, reason(CodeCrPL215CoDefendant))
 	}
 	if c.GetDefencePleadsNotGuilty() {
 		simp = append(simp, reason(CodeInterp360DefenceNotGuil))
 	}
 	simpConds := []*triagev1.Reason{reason(CodeCrPL214Eligible)}
-	if months > simplifiedLongSentence {
+	if s.OverThreeYears {
 		simpConds = append(simpConds, reason(CodeCrPL216PanelRequired))
 	}
+	simpConds = append(simpConds, panel...)
 
 	a.Options = append(a.Options,
 		option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)}),
 		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds),
-		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, nil))
+		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
 }

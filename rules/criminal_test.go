@@ -15,6 +15,8 @@ var criminalBars = []string{
 	rules.CodeCrPL223NoSettlement, rules.CodeInterp370DefenceNotGuil, rules.CodeCrPL214CourtLevel,
 	rules.CodeCrPL214NoAdmission, rules.CodeCrPL214Objects, rules.CodeCrPL215Impaired,
 	rules.CodeCrPL215MajorImpact, rules.CodeCrPL215CoDefendant, rules.CodeInterp360DefenceNotGuil,
+	rules.CodeCrPL222NoAdmission, rules.CodeCrPL222NoAcceptance, rules.CodeCrPL239FastTrackBarred,
+	rules.CodeCrPL256FastTrackBarred, rules.CodeInterp213FastTrackBarred,
 }
 
 // criminalCases covers CrPL 214–216, 222–223 and Interp. 360, 370. The base

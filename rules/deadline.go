@@ -16,12 +16,15 @@ type period struct {
 // timeLimit returns the statutory time limit (审理期限) of procedure p for the
 // filing, with its due date counted from the filing date. The day of filing is
 // not counted (CPL 85 ¶2, CrPL 105 ¶2), so N days from 03-05 end on 03-05+N and
-// N months from 01-31 end on the last day of the target month. The due date
-// is not moved off holidays (CPL 85 ¶3) and does not exclude suspended periods
-// such as public notice or appraisal: the court's case system stays the
-// authority on the running clock.
-func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure) *triagev1.TimeLimit {
-	months := f.GetCircumstances().GetRecommendedSentenceMonths()
+// N months from 01-31 end on the last day of the target month. A due date on
+// a statutory rest day moves to the next working day of cal (see
+// adjustForHolidays). Suspended periods such as public notice or appraisal
+// are not excluded: the court's case system stays the authority on the
+// running clock.
+func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Calendar) *triagev1.TimeLimit {
+	// The kind decides as much as the term: 拘役 or a fine is no 有期徒刑 at
+	// all, life or death more than any term (CrPL 220, 225).
+	sentence := SentenceOf(f.GetCircumstances())
 	var pr period
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
@@ -48,25 +51,66 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure) *triagev
 		switch p {
 		case triagev1.Procedure_PROCEDURE_FAST_TRACK:
 			pr = period{days: 10, article: "刑事诉讼法第二百二十五条", extension: "对可能判处的有期徒刑超过一年的，可以延长至十五日。"}
-			if months > fastTrackLongSentence {
+			if sentence.OverOneYear {
 				pr.extension = "本案量刑建议超过一年有期徒刑，可以延长至十五日。"
 			}
 		case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
 			pr = period{days: 20, article: "刑事诉讼法第二百二十条", extension: "对可能判处的有期徒刑超过三年的，可以延长至一个半月。"}
-			if months > simplifiedLongSentence {
+			if sentence.OverThreeYears {
 				pr.extension = "本案量刑建议超过三年有期徒刑，可以延长至一个半月。"
 			}
 		case triagev1.Procedure_PROCEDURE_ORDINARY:
 			pr = period{months: 2, article: "刑事诉讼法第二百零八条", extension: "受理后二个月以内宣判，至迟不得超过三个月；符合该条规定情形的，经上一级人民法院批准可以延长三个月。"}
 		}
 	}
-	return &triagev1.TimeLimit{
+	tl := &triagev1.TimeLimit{
 		Procedure: p,
 		Months:    pr.months,
 		Days:      pr.days,
-		DueOn:     DueDate(a.FiledOn, int(pr.months), int(pr.days)).Format(time.DateOnly),
 		Article:   pr.article,
 		Extension: pr.extension,
+	}
+	adjustForHolidays(tl, DueDate(a.FiledOn, int(pr.months), int(pr.days)), cal, detained(f))
+	return tl
+}
+
+// detained reports whether CrPL 105 ¶4's proviso applies: a criminal
+// defendant in custody, whose periods end on their last day even when it is
+// a holiday.
+func detained(f *triagev1.Filing) bool {
+	return f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL && f.GetCircumstances().GetDefendantDetained()
+}
+
+// adjustForHolidays sets tl's due date from the period's last day. A last
+// day that is a statutory rest day (法定休假日: a holiday of the State
+// Council's notice, or a Saturday or Sunday not made a working day) moves to
+// the first working day after it: 民事诉讼法第八十五条第三款, 刑事诉讼法第一百
+// 零五条第四款, 行诉法解释第四十八条第三款. The day it would have ended on is
+// kept in unadjusted_due_on and the calendar's version in holiday_calendar.
+//
+// Two exceptions leave the last day as it is. A defendant in custody
+// (刑事诉讼法第一百零五条第四款但书: "应当至期满之日为止，不得因节假日而
+// 延长"). And a day in a year the calendar has no notice for: the rest days
+// of that year are not known, so nothing is moved and
+// holiday_calendar_missing says so rather than guessing from weekends.
+func adjustForHolidays(tl *triagev1.TimeLimit, last time.Time, cal *Calendar, inCustody bool) {
+	tl.DueOn = last.Format(time.DateOnly)
+	if inCustody {
+		return
+	}
+	if cal == nil {
+		tl.HolidayCalendarMissing = true
+		return
+	}
+	next, ok := cal.NextWorkingDay(last)
+	if !ok {
+		tl.HolidayCalendarMissing = true
+		return
+	}
+	tl.HolidayCalendar = cal.Version()
+	if !next.Equal(dateOf(last)) {
+		tl.UnadjustedDueOn = tl.DueOn
+		tl.DueOn = next.Format(time.DateOnly)
 	}
 }
 

@@ -53,9 +53,11 @@ func TestDueDate(t *testing.T) {
 // its article and the due date from filed_on.
 func TestTimeLimits(t *testing.T) {
 	e := defaultEngine(t)
+	// unadj is the last day of the period when it fell on a rest day and
+	// due is the next working day (CPL 85 ¶3, CrPL 105 ¶4, 行诉法解释 48 ¶3).
 	type want struct {
-		months, days int32
-		due, article string
+		months, days        int32
+		due, article, unadj string
 	}
 	for _, tc := range []struct {
 		name  string
@@ -63,37 +65,37 @@ func TestTimeLimits(t *testing.T) {
 		procs map[triagev1.Procedure]want
 	}{
 		{"civil 2024-03-05", with(civilBase(t), filedOn("2024-03-05")), map[triagev1.Procedure]want{
-			pSC:   {2, 0, "2024-05-05", "民事诉讼法第一百六十八条"},
-			pSimp: {3, 0, "2024-06-05", "民事诉讼法第一百六十四条"},
-			pOrd:  {6, 0, "2024-09-05", "民事诉讼法第一百五十二条"},
+			pSC:   {2, 0, "2024-05-06", "民事诉讼法第一百六十八条", "2024-05-05"},
+			pSimp: {3, 0, "2024-06-05", "民事诉讼法第一百六十四条", ""},
+			pOrd:  {6, 0, "2024-09-05", "民事诉讼法第一百五十二条", ""},
 		}},
 		{"civil 2023-12-31 (month ends)", with(civilBase(t), filedOn("2023-12-31")), map[triagev1.Procedure]want{
-			pSC:   {2, 0, "2024-02-29", "民事诉讼法第一百六十八条"},
-			pSimp: {3, 0, "2024-03-31", "民事诉讼法第一百六十四条"},
-			pOrd:  {6, 0, "2024-06-30", "民事诉讼法第一百五十二条"},
+			pSC:   {2, 0, "2024-02-29", "民事诉讼法第一百六十八条", ""},
+			pSimp: {3, 0, "2024-04-01", "民事诉讼法第一百六十四条", "2024-03-31"},
+			pOrd:  {6, 0, "2024-07-01", "民事诉讼法第一百五十二条", "2024-06-30"},
 		}},
 		{"civil 2024-01-31", with(civilBase(t), filedOn("2024-01-31")), map[triagev1.Procedure]want{
-			pSC:   {2, 0, "2024-03-31", "民事诉讼法第一百六十八条"},
-			pSimp: {3, 0, "2024-04-30", "民事诉讼法第一百六十四条"},
-			pOrd:  {6, 0, "2024-07-31", "民事诉讼法第一百五十二条"},
+			pSC:   {2, 0, "2024-04-01", "民事诉讼法第一百六十八条", "2024-03-31"},
+			pSimp: {3, 0, "2024-04-30", "民事诉讼法第一百六十四条", ""},
+			pOrd:  {6, 0, "2024-07-31", "民事诉讼法第一百五十二条", ""},
 		}},
 		{"administrative 2024-03-05", with(adminBase(t), filedOn("2024-03-05")), map[triagev1.Procedure]want{
-			pSimp: {0, 45, "2024-04-19", "行政诉讼法第八十三条"},
-			pOrd:  {6, 0, "2024-09-05", "行政诉讼法第八十一条"},
+			pSimp: {0, 45, "2024-04-19", "行政诉讼法第八十三条", ""},
+			pOrd:  {6, 0, "2024-09-05", "行政诉讼法第八十一条", ""},
 		}},
 		{"administrative 2023-12-31", with(adminBase(t), filedOn("2023-12-31")), map[triagev1.Procedure]want{
-			pSimp: {0, 45, "2024-02-14", "行政诉讼法第八十三条"},
-			pOrd:  {6, 0, "2024-06-30", "行政诉讼法第八十一条"},
+			pSimp: {0, 45, "2024-02-18", "行政诉讼法第八十三条", "2024-02-14"},
+			pOrd:  {6, 0, "2024-07-01", "行政诉讼法第八十一条", "2024-06-30"},
 		}},
 		{"criminal 2024-03-05", with(crimBase(t), filedOn("2024-03-05")), map[triagev1.Procedure]want{
-			pFT:   {0, 10, "2024-03-15", "刑事诉讼法第二百二十五条"},
-			pSimp: {0, 20, "2024-03-25", "刑事诉讼法第二百二十条"},
-			pOrd:  {2, 0, "2024-05-05", "刑事诉讼法第二百零八条"},
+			pFT:   {0, 10, "2024-03-15", "刑事诉讼法第二百二十五条", ""},
+			pSimp: {0, 20, "2024-03-25", "刑事诉讼法第二百二十条", ""},
+			pOrd:  {2, 0, "2024-05-06", "刑事诉讼法第二百零八条", "2024-05-05"},
 		}},
 		{"criminal 2023-12-31", with(crimBase(t), filedOn("2023-12-31")), map[triagev1.Procedure]want{
-			pFT:   {0, 10, "2024-01-10", "刑事诉讼法第二百二十五条"},
-			pSimp: {0, 20, "2024-01-20", "刑事诉讼法第二百二十条"},
-			pOrd:  {2, 0, "2024-02-29", "刑事诉讼法第二百零八条"},
+			pFT:   {0, 10, "2024-01-10", "刑事诉讼法第二百二十五条", ""},
+			pSimp: {0, 20, "2024-01-22", "刑事诉讼法第二百二十条", "2024-01-20"},
+			pOrd:  {2, 0, "2024-02-29", "刑事诉讼法第二百零八条", ""},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -107,7 +109,8 @@ func TestTimeLimits(t *testing.T) {
 			for p, w := range tc.procs {
 				tl := a.Option(p).GetTimeLimit()
 				if tl.GetMonths() != w.months || tl.GetDays() != w.days || tl.GetDueOn() != w.due ||
-					tl.GetArticle() != w.article || tl.GetNoStatutoryLimit() || tl.GetProcedure() != p {
+					tl.GetArticle() != w.article || tl.GetNoStatutoryLimit() || tl.GetProcedure() != p ||
+					tl.GetUnadjustedDueOn() != w.unadj || tl.GetHolidayCalendar() == "" || tl.GetHolidayCalendarMissing() {
 					t.Errorf("%s: %v, want %+v", procLoc(p), tl, w)
 				}
 				if tl.GetExtension() == "" {

@@ -22,6 +22,7 @@ type Engine struct {
 	causes         *causeIndex
 	groupMin       int
 	reviewKeywords *keywordMatcher
+	holidays       *Calendar
 	now            func() time.Time
 }
 
@@ -37,7 +38,21 @@ func (e *Engine) WithClock(now func() time.Time) *Engine {
 	return &c
 }
 
-// LookupCause returns the catalogue entry for a written cause of a case kind.
+// WithHolidays returns a copy of the engine that moves due dates off the
+// rest days of cal (flag -holidays) instead of the embedded calendar.
+func (e *Engine) WithHolidays(cal *Calendar) *Engine {
+	c := *e
+	c.holidays = cal
+	return &c
+}
+
+// Holidays returns the holiday calendar the engine counts due dates with.
+func (e *Engine) Holidays() *Calendar { return e.holidays }
+
+// LookupCause resolves a written cause of a case kind to its node in the
+// official catalogues merged with the rules file's causes (exactly, by an
+// older name, by the longest name it contains, or by its ending's family;
+// docs/causes.md). Cause.Known is false when nothing matched.
 func (e *Engine) LookupCause(kind triagev1.CaseKind, cause string) Cause {
 	return e.causes.lookup(cause, kindName(kind))
 }
@@ -75,6 +90,17 @@ type Facts struct {
 	// AmountToLimit is the claim divided by the applicable CPL 165 ¶1 limit;
 	// 0 when there is no claim or no limit.
 	AmountToLimit float64
+	// Maritime: the court is a maritime court (海事法院), which may use small
+	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
+	// though it sits at intermediate level. Civil filings only.
+	Maritime bool
+
+	// Criminal filings only, with the deprecated fields folded in: the
+	// defendant's plea, the co-defendants' positions and the sentencing
+	// recommendation read against the law's thresholds.
+	Plea         Plea
+	CoDefendants CoDefendants
+	Sentence     Sentence
 }
 
 // Option returns the assessment's option for p, or nil.
@@ -94,7 +120,7 @@ func (a *Assessment) NeedsReview() bool { return len(a.ReviewReasons) > 0 }
 // kind, whether it is legally available. A validation problem is returned as
 // a *FieldError.
 func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
-	if err := Validate(f); err != nil {
+	if err := ValidateAt(f, e.now()); err != nil {
 		return nil, err
 	}
 	a := &Assessment{}
@@ -115,8 +141,18 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		criminal(f, a)
 	}
 	e.review(f, a)
+	missing := false
 	for _, o := range a.Options {
-		o.TimeLimit = timeLimit(f, a, o.GetProcedure())
+		o.TimeLimit = timeLimit(f, a, o.GetProcedure(), e.holidays)
+		missing = missing || o.GetTimeLimit().GetHolidayCalendarMissing()
+	}
+	// A due date not checked against the holidays must be said, not left
+	// for the reader to notice as an absent field.
+	if missing {
+		a.Inferences = append(a.Inferences, reason(CodeHolidayCalendarMissing))
+	}
+	if detained(f) {
+		a.Inferences = append(a.Inferences, reason(CodeCrPL105Detained))
 	}
 	return a, nil
 }
@@ -162,6 +198,13 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
+	}
+	// A cause in no catalogue tells the rules nothing about the case's
+	// nature (personal status, property confirmation, money only), so
+	// nothing inferred from it may pass unseen, least of all a mandatory
+	// small-claims option; an empty cause is no better.
+	if !fx.Cause.Known && kindName(f.GetCaseKind()) != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeCauseUnknown))
 	}
 }
 

@@ -34,7 +34,19 @@ var circumstanceSetters = []func(*triagev1.Circumstances){
 	func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true },
 	func(c *triagev1.Circumstances) { c.ActOnTheSpot = true },
 	func(c *triagev1.Circumstances) { c.InformationDisclosure = true },
+	func(c *triagev1.Circumstances) { c.AdmitsChargedFacts = true },
+	func(c *triagev1.Circumstances) { c.AcceptsSentencingRecommendation = true },
+	func(c *triagev1.Circumstances) { c.CoDefendantDeniesChargedFacts = true },
+	func(c *triagev1.Circumstances) { c.CoDefendantDisputesChargeOrSentence = true },
+	func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true },
+	func(c *triagev1.Circumstances) { c.CoDefendantObjectsFastTrack = true },
+	func(c *triagev1.Circumstances) { c.DefendantDetained = true },
+	func(c *triagev1.Circumstances) { c.GroupInterest = true },
 }
+
+// fuzzKindShift: bits 48–51 of the fuzzed flags are the sentence kind
+// (values past DEATH are unknown kinds, which Validate refuses).
+const fuzzKindShift = 48
 
 // fuzzParties turns bytes into parties: per byte, the low two bits are the
 // role (0 = unspecified), the next two the kind, the top four the flags.
@@ -103,7 +115,7 @@ func FuzzEvaluate(f *testing.F) {
 			checkEvaluate(t, e, &pf)
 		}
 		// A filing built field by field.
-		c := &triagev1.Circumstances{RecommendedSentenceMonths: months}
+		c := &triagev1.Circumstances{RecommendedSentenceMonths: months, RecommendedSentenceKind: triagev1.SentenceKind(flags >> fuzzKindShift & 0xf)}
 		for i, set := range circumstanceSetters {
 			if flags&(1<<i) != 0 {
 				set(c)

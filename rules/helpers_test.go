@@ -325,6 +325,30 @@ func invariants(f *triagev1.Filing, a *rules.Assessment) error {
 	if o := a.Option(pOrd); o == nil || o.GetAvailability() != avA {
 		return fmt.Errorf("ordinary procedure not available: %s", describe(a))
 	}
+	// Where the law requires a panel nothing offers a single judge: criminal
+	// fast-track (刑事诉讼法第二百二十二条) after remand or retrial (第二百三十九条、
+	// 第二百五十六条) or in a case of public or group interest (刑诉法解释第二百一十
+	// 三条), civil small claims and simplified procedure after remand or
+	// retrial (民事诉讼法第四十一条).
+	c := f.GetCircumstances()
+	switch f.GetCaseKind() {
+	case crimKind:
+		if (c.GetRemanded() || c.GetRetrial() || c.GetPublicInterest() || c.GetGroupInterest()) && a.Option(pFT).GetAvailability() != avU {
+			return fmt.Errorf("single-judge fast-track offered where a panel is required: %s", describe(a))
+		}
+	case civilKind:
+		if c.GetRemanded() || c.GetRetrial() {
+			for _, p := range []triagev1.Procedure{pSC, pSimp} {
+				if a.Option(p).GetAvailability() != avU {
+					return fmt.Errorf("single-judge %s offered where a panel is required: %s", procLoc(p), describe(a))
+				}
+			}
+		}
+		// 民诉法解释第二百七十三条: a maritime court "可以" use small claims.
+		if a.Facts.Maritime && a.Option(pSC).GetMandatory() {
+			return fmt.Errorf("small claims mandatory at a maritime court: %s", describe(a))
+		}
+	}
 	for _, r := range slices.Concat(a.ReviewReasons, a.Inferences) {
 		if !known[r.GetCode()] {
 			return fmt.Errorf("unknown code %q", r.GetCode())
@@ -438,6 +462,35 @@ func agreeSimplified(c *triagev1.Circumstances)  { c.PartiesAgreeSimplified = tr
 
 func sentence(months int32) mod {
 	return circ(func(c *triagev1.Circumstances) { c.RecommendedSentenceMonths = months })
+}
+
+// Sentence kinds.
+const (
+	fixedTerm    = triagev1.SentenceKind_SENTENCE_KIND_FIXED_TERM
+	detention    = triagev1.SentenceKind_SENTENCE_KIND_CRIMINAL_DETENTION
+	surveillance = triagev1.SentenceKind_SENTENCE_KIND_PUBLIC_SURVEILLANCE
+	suspended    = triagev1.SentenceKind_SENTENCE_KIND_SUSPENDED
+	fineOnly     = triagev1.SentenceKind_SENTENCE_KIND_FINE_ONLY
+	exemption    = triagev1.SentenceKind_SENTENCE_KIND_EXEMPTION
+	life         = triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT
+	death        = triagev1.SentenceKind_SENTENCE_KIND_DEATH
+)
+
+// sentenceKind sets the recommendation's kind and term.
+func sentenceKind(k triagev1.SentenceKind, months int32) mod {
+	return circ(func(c *triagev1.Circumstances) {
+		c.RecommendedSentenceKind = k
+		c.RecommendedSentenceMonths = months
+	})
+}
+
+// plea replaces the deprecated guilty_plea by the split fields.
+func plea(admits, accepts bool) mod {
+	return circ(func(c *triagev1.Circumstances) {
+		c.GuiltyPlea = false // the fixture sets the deprecated field
+		c.AdmitsChargedFacts = admits
+		c.AcceptsSentencingRecommendation = accepts
+	})
 }
 
 func writeFile(tb testing.TB, path string, b []byte) {

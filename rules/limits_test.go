@@ -22,7 +22,7 @@ type announced struct {
 	prevMandatoryFen, prevAgreeFen int64  // the limit in force the day before; 0 = none
 }
 
-var designLimits = []announced{
+var announcedLimits = []announced{
 	{"浙江省", "浙江", "330000", "330106", "2022-01-11", "2022-01-11", "2022-01-10", 54323_00, 217290_00, 0, 0},
 	{"江苏省", "江苏", "320000", "320102", "2022-01-07", "2022-01-07", "2022-01-06", 51811_00, 207242_00, 0, 0},
 	{"江苏省", "江苏", "320000", "320102", "2024-01-06", "2024-01-06", "2024-01-05", 60862_00, 243448_00, 51811_00, 207242_00},
@@ -53,16 +53,19 @@ func limitIs(l announced, known bool, mandatoryFen, agreementFen int64, from str
 		if !known && got.GetSource() != "" {
 			t.Errorf("unknown limit with a source: %v", got)
 		}
+		if known && got.GetDerived() {
+			t.Errorf("announced limit shown as derived: %v", got)
+		}
 	}
 }
 
-// limitCases runs every boundary of every shipped limit: at the mandatory
+// limitCases runs every boundary of every §2.4 entry: at the mandatory
 // limit, one fen over with and without agreement, at and one fen over the
 // agreement limit, on the effective date and the day before.
 func limitCases(tb testing.TB) []tcase {
 	base := civilBase(tb)
 	var out []tcase
-	for _, l := range designLimits {
+	for _, l := range announcedLimits {
 		on := func(day string, amount int64, mods ...mod) *triagev1.Filing {
 			return with(base, append([]mod{province(l.province), filedOn(day), fen(amount)}, mods...)...)
 		}
@@ -128,21 +131,26 @@ func limitCases(tb testing.TB) []tcase {
 			)
 		}
 		if l.prevMandatoryFen == 0 {
-			// Before a province's first entry there is no limit at all.
-			unknown := limitIs(l, false, 0, 0, "")
+			// Before a province's first announcement a figure derived from
+			// the wage statistic applies: known, shown as derived, and no
+			// reason for review by itself.
+			derivedBefore := func(t *testing.T, a *rules.Assessment) {
+				t.Helper()
+				got := a.Limit
+				if !got.GetKnown() || !got.GetDerived() || got.GetEffectiveFrom() == l.from || got.GetMandatoryLimitFen() == 0 {
+					t.Errorf("day before %s: limit %v, want a derived one", l.from, got)
+				}
+				if got.GetPercent() != 50 || got.GetArticle() != "民事诉讼法第一百六十五条" {
+					t.Errorf("day before %s: %d%% under %q, want 50%% under CPL 165", l.from, got.GetPercent(), got.GetArticle())
+				}
+			}
 			out = append(out,
 				tcase{
-					name: name("day before (%s), first entry: limit unknown", l.dayBefore), filing: on(l.dayBefore, M),
-					avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
-					fires:  []string{at(locSC, rules.CodeLimitUnknown), at(locReview, rules.CodeLimitUnknown)},
-					silent: []string{rules.CodeCPL165Mandatory},
-					extra:  unknown,
-				},
-				tcase{
-					name: name("day before, first entry: even one fen is undetermined"), filing: on(l.dayBefore, 1),
-					avail: av(pSC, avD), review: ptr(true),
-					fires: []string{at(locSC, rules.CodeLimitUnknown)},
-					extra: unknown,
+					name: name("day before (%s), first notice: the derived figure applies", l.dayBefore), filing: on(l.dayBefore, 1),
+					avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+					fires:  []string{at(locSC, rules.CodeCPL165Mandatory)},
+					silent: []string{rules.CodeLimitUnknown},
+					extra:  derivedBefore,
 				},
 			)
 		} else {
@@ -244,15 +252,15 @@ func limitCases(tb testing.TB) []tcase {
 		},
 	)
 
-	// No entry at all.
-	gd := limitIs(announced{province: "广东省", code: "440000"}, false, 0, 0, "")
+	// No entry at all: 香港 is recognised but has no small-claims limit.
+	hk := limitIs(announced{province: "香港特别行政区", code: "810000"}, false, 0, 0, "")
 	out = append(out,
 		tcase{
-			name: "广东省 has no entry: undetermined, reviewed", filing: with(base, province("广东省")),
+			name: "香港 has no entry: undetermined, reviewed", filing: with(base, province("香港特别行政区")),
 			avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
 			fires: []string{at(locSC, rules.CodeLimitUnknown), at(locReview, rules.CodeLimitUnknown)},
 			extra: func(t *testing.T, a *rules.Assessment) {
-				gd(t, a)
+				hk(t, a)
 				if a.Facts.AmountToLimit != 0 {
 					t.Errorf("AmountToLimit = %v without a limit", a.Facts.AmountToLimit)
 				}
@@ -261,19 +269,14 @@ func limitCases(tb testing.TB) []tcase {
 		tcase{
 			// The limit is flagged only where it decides: a counterclaim bars
 			// small claims whatever the figure.
-			name: "广东省 with a counterclaim: barred anyway, no limit review", filing: with(base, province("广东省"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
+			name: "香港 with a counterclaim: barred anyway, no limit review", filing: with(base, province("香港特别行政区"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
 			avail: av(pSC, avU), review: ptr(false),
 			fires:  []string{rules.CodeCPL166Counterclaim},
 			silent: []string{rules.CodeLimitUnknown},
-			extra:  gd,
+			extra:  hk,
 		},
 		tcase{
 			name: "no province given: undetermined", filing: with(base, province("")),
-			avail: av(pSC, avD), review: ptr(true),
-			fires: []string{at(locSC, rules.CodeLimitUnknown)},
-		},
-		tcase{
-			name: "香港 is recognised but has no limit", filing: with(base, province("香港特别行政区")),
 			avail: av(pSC, avD), review: ptr(true),
 			fires: []string{at(locSC, rules.CodeLimitUnknown)},
 		},
@@ -288,7 +291,7 @@ func TestLimits(t *testing.T) { runTable(t, limitCases(t)) }
 func TestLimitProvinceForms(t *testing.T) {
 	e := defaultEngine(t)
 	base := civilBase(t)
-	for _, l := range designLimits {
+	for _, l := range announcedLimits {
 		var ref *rules.Assessment
 		for _, form := range []string{l.province, l.short, l.code, l.county, " " + l.province + " "} {
 			a, err := e.Evaluate(with(base, province(form), filedOn(l.first), fen(l.mandatoryFen)))
@@ -336,15 +339,22 @@ func TestLookupProvince(t *testing.T) {
 	}
 }
 
-// TestDefaultLimitsMatchDesign checks the embedded rules file holds exactly
-// the announced figures of designLimits, each with its source.
-func TestDefaultLimitsMatchDesign(t *testing.T) {
+// TestDefaultLimitsMatchNotices checks the embedded rules file holds exactly
+// the §2.4 figures, each with its source.
+func TestDefaultLimitsMatchNotices(t *testing.T) {
 	var f rules.File
 	if err := json.Unmarshal(rules.DefaultFile(), &f); err != nil {
 		t.Fatal(err)
 	}
-	if len(f.SmallClaimsLimits) != len(designLimits) {
-		t.Fatalf("%d limit entries, designLimits has %d", len(f.SmallClaimsLimits), len(designLimits))
+	// The announced entries, in file order; derived ones fill the rest.
+	var notices []rules.LimitEntry
+	for _, e := range f.SmallClaimsLimits {
+		if !e.Derived {
+			notices = append(notices, e)
+		}
+	}
+	if len(notices) != len(announcedLimits) {
+		t.Fatalf("%d announced limit entries, want %d", len(notices), len(announcedLimits))
 	}
 	yuan := func(fen int64) string {
 		if fen == 0 {
@@ -355,15 +365,24 @@ func TestDefaultLimitsMatchDesign(t *testing.T) {
 		}
 		return fmt.Sprintf("%d.%02d", fen/100, fen%100)
 	}
-	for i, l := range designLimits {
-		got := f.SmallClaimsLimits[i]
-		p, ok := rules.LookupProvince(got.Province)
-		if !ok || p.Code != l.code || got.EffectiveFrom != l.from ||
-			got.MandatoryLimitYuan != yuan(l.mandatoryFen) || got.AgreementLimitYuan != yuan(l.agreementFen) {
-			t.Errorf("entry %d = %+v, want %s %s %s/%s", i, got, l.province, l.from, yuan(l.mandatoryFen), yuan(l.agreementFen))
+	// The file is ordered by province, then date: find each notice by both.
+	for _, l := range announcedLimits {
+		var found []rules.LimitEntry
+		for _, e := range notices {
+			if p, ok := rules.LookupProvince(e.Province); ok && p.Code == l.code && e.EffectiveFrom == l.from {
+				found = append(found, e)
+			}
+		}
+		if len(found) != 1 {
+			t.Errorf("%s %s: %d announced entries, want 1", l.province, l.from, len(found))
+			continue
+		}
+		got := found[0]
+		if got.MandatoryLimitYuan != yuan(l.mandatoryFen) || got.AgreementLimitYuan != yuan(l.agreementFen) {
+			t.Errorf("%s %s = %s/%s, want %s/%s", l.province, l.from, got.MandatoryLimitYuan, got.AgreementLimitYuan, yuan(l.mandatoryFen), yuan(l.agreementFen))
 		}
 		if got.Source == "" || got.Statistic == "" {
-			t.Errorf("entry %d has no source or statistic", i)
+			t.Errorf("%s %s has no source or statistic", l.province, l.from)
 		}
 	}
 	// DefaultFile hands out a copy; editing it cannot change the engine's rules.

@@ -98,6 +98,58 @@ func reviewCases(tb testing.TB) []tcase {
 			fires: []string{rules.CodeReviewGroupDispute, rules.CodeReviewPublicInterest,
 				rules.CodeReviewMajorImpact, rules.CodeReviewTextSignal},
 		},
+
+		// A cause in no catalogue: still decided, never unseen. In the
+		// mandatory band small claims stays what the law prescribes, but the
+		// filing goes to a human first.
+		{
+			name:      "unknown cause in the mandatory band: small claims, reviewed",
+			filing:    w(cause("某某新类型权益纠纷")),
+			avail:     av(pSC, avA, pSimp, avA, pOrd, avA),
+			mandatory: ptr(true),
+			review:    ptr(true),
+			fires:     []string{at(locReview, rules.CodeCauseUnknown)},
+		},
+		{
+			name:   "empty cause is unknown too",
+			filing: w(cause("")),
+			review: ptr(true),
+			fires:  []string{at(locReview, rules.CodeCauseUnknown)},
+		},
+		{
+			name:   "old name of a catalogue cause is known",
+			filing: w(cause("居间合同纠纷")),
+			review: ptr(false),
+			silent: []string{rules.CodeCauseUnknown},
+		},
+		{
+			name:   "unseen cause of a known family is known",
+			filing: w(cause("电梯坠落责任纠纷")),
+			review: ptr(false),
+			silent: []string{rules.CodeCauseUnknown},
+		},
+		{
+			name:   "criminal: a garbled charge is unknown",
+			filing: with(crimBase(tb), cause("罪事实清楚罪")),
+			review: ptr(true),
+			fires:  []string{at(locReview, rules.CodeCauseUnknown)},
+		},
+		{
+			name:   "criminal: one part of a compound charge is known",
+			filing: with(crimBase(tb), cause("贩卖毒品罪")),
+			silent: []string{rules.CodeCauseUnknown},
+		},
+		{
+			name:   "administrative: an empty cause is unknown",
+			filing: with(adminBase(tb), cause("")),
+			review: ptr(true),
+			fires:  []string{at(locReview, rules.CodeCauseUnknown)},
+		},
+		{
+			name:   "administrative: a 2004-style management area is known",
+			filing: with(adminBase(tb), cause("土地行政管理（土地）")),
+			silent: []string{rules.CodeCauseUnknown},
+		},
 	}
 }
 

@@ -24,10 +24,15 @@ var defaultRules []byte
 type File struct {
 	// Version names this edition of the file, e.g. "2026-11-27".
 	Version string `json:"version"`
-	// SmallClaimsLimits are the announced CPL 165 figures, one entry per
-	// province and effective date.
+	// SmallClaimsLimits are the small-claims figures (CPL 2012/2017 art. 162
+	// from 2013, CPL art. 165 from 2022), one entry per province and
+	// effective date: announced by the province's high court, or derived
+	// from the wage statistic where no announcement is known.
 	SmallClaimsLimits []LimitEntry `json:"small_claims_limits"`
-	// Causes is the catalogue of causes (案由/罪名) the rules infer from.
+	// Causes are the court's overrides and additions to the embedded
+	// official catalogues (rules/catalogue/): an entry naming a catalogue
+	// cause sets its attributes, and its family's below it; an entry the
+	// catalogues lack is added under the cause it backs off to.
 	Causes []CauseEntry `json:"causes"`
 	// GroupCauseMinParties is how many persons on one side of a group-prone
 	// cause (wage arrears, home buyers…) trigger review; default 5.
@@ -36,7 +41,10 @@ type File struct {
 	ReviewKeywords []string `json:"review_keywords"`
 }
 
-// LimitEntry is one announced small-claims limit.
+// LimitEntry is one small-claims limit. Its effective date decides the law it
+// belongs to: from 2013-01-01 to 2021-12-31 the mandatory figure is 30% of
+// the wage and there is no agreement figure (CPL 2012/2017 art. 162); from
+// 2022-01-01 it is 50%, with a 200% figure for agreed cases (CPL art. 165).
 type LimitEntry struct {
 	// Province by name or GB/T 2260 code.
 	Province string `json:"province"`
@@ -44,14 +52,31 @@ type LimitEntry struct {
 	// the month (the entry then applies from the month's first day and
 	// filings within that month are flagged for review).
 	EffectiveFrom string `json:"effective_from"`
-	// MandatoryLimitYuan is the CPL 165 ¶1 figure (50%), in yuan, e.g. "68378.50".
+	// MandatoryLimitYuan is the mandatory figure (30% before 2022, 50% since),
+	// in yuan, e.g. "68378.50".
 	MandatoryLimitYuan string `json:"mandatory_limit_yuan"`
-	// AgreementLimitYuan is the CPL 165 ¶2 figure (200%); empty when not announced.
+	// AgreementLimitYuan is the CPL 165 ¶2 figure (200%); empty when not
+	// announced, and always empty before 2022, when it did not exist.
 	AgreementLimitYuan string `json:"agreement_limit_yuan,omitempty"`
 	// Statistic is the wage statistic the figures rest on.
 	Statistic string `json:"statistic"`
-	// Source is the announcing document.
+	// Source is the announcing document, or for a derived entry the
+	// publication of the statistic.
 	Source string `json:"source"`
+	// Derived marks figures no court announced: computed as
+	// AverageWageYuan × the share, rounded half up to the yuan. Decisions
+	// show the flag so a reader knows the figure is fenjian's arithmetic.
+	Derived bool `json:"derived,omitempty"`
+	// AverageWageYuan is the statistic's figure, in whole yuan. Required when
+	// Derived, and the figures must then equal it times the share; on an
+	// announced entry it is informative only, since courts round their own way.
+	AverageWageYuan int64 `json:"average_wage_yuan,omitempty"`
+	// StatisticYear is the year the wage statistic measures (required when
+	// Derived). The next year's figure is taken to be published by 1 July of
+	// the year after it (the file's effective-date convention), so from
+	// then on the entry is outdated: Interp. 272 asks for the latest
+	// published figure, which the file does not hold.
+	StatisticYear int `json:"statistic_year,omitempty"`
 }
 
 // CauseEntry is one cause of the catalogue.
@@ -75,7 +100,17 @@ type limit struct {
 	monthOnly    bool
 	mandatoryFen int64
 	agreementFen int64 // 0 = not announced
+	// outdatedFrom is, for a derived entry, the day a newer statistic is
+	// due to have been published; zero for announced entries, which stay
+	// in force until the court replaces them.
+	outdatedFrom time.Time
 	entry        LimitEntry
+}
+
+// outdatedOn reports whether a derived figure rests on a statistic older than
+// the latest one due to be published on the date.
+func (l limit) outdatedOn(on time.Time) bool {
+	return !l.outdatedFrom.IsZero() && !on.Before(l.outdatedFrom)
 }
 
 // Default returns an engine on the rules file embedded in the binary.
@@ -133,7 +168,11 @@ func Load(b []byte) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	causes, err := buildCauses(f.Causes)
+	catalogues, err := embeddedCatalogues()
+	if err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	causes, err := buildCauses(catalogues, f.Causes)
 	if err != nil {
 		return nil, err
 	}
@@ -148,8 +187,15 @@ func Load(b []byte) (*Engine, error) {
 			return nil, fmt.Errorf("rules: review_keywords[%d] is empty", i)
 		}
 	}
+	// Due dates count with the embedded holiday calendar unless the caller
+	// supplies another (WithHolidays): the rules file does not carry one.
+	cal, err := DefaultHolidays()
+	if err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(b)
 	return &Engine{
+		holidays:       cal,
 		version:        f.Version + "+" + hex.EncodeToString(sum[:4]) + codeRevision(),
 		limits:         limits,
 		causes:         causes,
@@ -203,6 +249,24 @@ func validateLimits(entries []LimitEntry) (map[string][]limit, error) {
 		if l.mandatoryFen <= 0 {
 			return nil, fmt.Errorf("rules: %s: mandatory_limit_yuan must be positive", where)
 		}
+		reg, inForce := regimeOn(l.from)
+		if !inForce {
+			return nil, fmt.Errorf("rules: %s: small claims did not exist before 2013-01-01 (CPL 2012 amendment art. 162)", where)
+		}
+		if e.AgreementLimitYuan != "" && !reg.agreement {
+			return nil, fmt.Errorf("rules: %s: agreement_limit_yuan before 2022-01-01: %s has no agreement band", where, reg.article)
+		}
+		if e.AverageWageYuan < 0 {
+			return nil, fmt.Errorf("rules: %s: average_wage_yuan must be positive", where)
+		}
+		if e.Derived {
+			if err := checkDerived(e, l, reg); err != nil {
+				return nil, fmt.Errorf("rules: %s: %w", where, err)
+			}
+			l.outdatedFrom = time.Date(e.StatisticYear+2, time.July, 1, 0, 0, 0, 0, time.UTC)
+		} else if e.StatisticYear != 0 {
+			return nil, fmt.Errorf("rules: %s: statistic_year is for derived entries: a notice stays in force until replaced", where)
+		}
 		if e.AgreementLimitYuan != "" {
 			if l.agreementFen, err = parseYuan(e.AgreementLimitYuan); err != nil {
 				return nil, fmt.Errorf("rules: %s: agreement_limit_yuan: %w", where, err)
@@ -228,6 +292,55 @@ func validateLimits(entries []LimitEntry) (map[string][]limit, error) {
 		out[code] = ls
 	}
 	return out, nil
+}
+
+// checkDerived holds a derived entry to its arithmetic: the mandatory figure
+// is the wage times the share and the agreement figure (from 2022) twice the
+// wage, each within half a yuan, so a figure typed wrong or computed at the
+// other period's share is refused instead of deciding cases.
+func checkDerived(e LimitEntry, l limit, reg smallClaimsRegime) error {
+	if e.AverageWageYuan <= 0 {
+		return fmt.Errorf("derived entry without average_wage_yuan: the statistic's figure is required")
+	}
+	if strings.TrimSpace(e.Statistic) == "" {
+		return fmt.Errorf("derived entry without statistic")
+	}
+	// A year's wage is published in the following year at the earliest.
+	if e.StatisticYear < 2000 || e.StatisticYear >= l.from.Year() {
+		return fmt.Errorf("statistic_year %d: want the year the wage measures, before the effective year %d", e.StatisticYear, l.from.Year())
+	}
+	// In fen: wage × 100 × percent / 100.
+	want := e.AverageWageYuan * reg.percent
+	if d := l.mandatoryFen - want; d < -50 || d > 50 {
+		return fmt.Errorf("mandatory_limit_yuan %s is not %d%% of average_wage_yuan %d (%s): want %s",
+			e.MandatoryLimitYuan, reg.percent, e.AverageWageYuan, reg.article, formatYuan(roundYuan(want)))
+	}
+	if !reg.agreement {
+		return nil
+	}
+	if e.AgreementLimitYuan == "" {
+		return fmt.Errorf("derived entry from 2022 without agreement_limit_yuan: twice average_wage_yuan is known")
+	}
+	agree, err := parseYuan(e.AgreementLimitYuan)
+	if err != nil {
+		return fmt.Errorf("agreement_limit_yuan: %w", err)
+	}
+	if want := e.AverageWageYuan * 200; agree != want {
+		return fmt.Errorf("agreement_limit_yuan %s is not twice average_wage_yuan %d: want %s", e.AgreementLimitYuan, e.AverageWageYuan, formatYuan(want))
+	}
+	return nil
+}
+
+// roundYuan rounds fen half up to whole yuan: the documented rounding of
+// derived figures.
+func roundYuan(fen int64) int64 { return (fen + 50) / 100 * 100 }
+
+// formatYuan writes fen as the rules file writes yuan: "54323", "68378.50".
+func formatYuan(fen int64) string {
+	if fen%100 == 0 {
+		return fmt.Sprint(fen / 100)
+	}
+	return fmt.Sprintf("%d.%02d", fen/100, fen%100)
 }
 
 func parseEffective(s string) (t time.Time, monthOnly bool, err error) {

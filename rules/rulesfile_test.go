@@ -20,6 +20,18 @@ func defaultFile(tb testing.TB) rules.File {
 	return f
 }
 
+// limitEntry finds a limit entry of f by province and effective date.
+func limitEntry(tb testing.TB, f *rules.File, province, from string) *rules.LimitEntry {
+	tb.Helper()
+	for i, e := range f.SmallClaimsLimits {
+		if e.Province == province && e.EffectiveFrom == from {
+			return &f.SmallClaimsLimits[i]
+		}
+	}
+	tb.Fatalf("no limit entry %s %s in the rules file", province, from)
+	return nil
+}
+
 func marshal(tb testing.TB, f rules.File) []byte {
 	tb.Helper()
 	b, err := json.Marshal(f)
@@ -33,8 +45,10 @@ func marshal(tb testing.TB, f rules.File) []byte {
 // an error that names the entry and the problem.
 func TestLoadRefuses(t *testing.T) {
 	type edit func(*rules.File)
-	limit := func(i int, m func(*rules.LimitEntry)) edit {
-		return func(f *rules.File) { m(&f.SmallClaimsLimits[i]) }
+	// The file holds hundreds of entries; cases name the one they break by
+	// province and effective date, so adding data never shifts them.
+	limit := func(province, from string, m func(*rules.LimitEntry)) edit {
+		return func(f *rules.File) { m(limitEntry(t, f, province, from)) }
 	}
 	causeAt := func(i int, m func(*rules.CauseEntry)) edit {
 		return func(f *rules.File) { m(&f.Causes[i]) }
@@ -45,42 +59,72 @@ func TestLoadRefuses(t *testing.T) {
 		want []string // all must appear in the error
 	}{
 		{"empty version", func(f *rules.File) { f.Version = " " }, []string{"version"}},
-		{"unknown province", limit(0, func(e *rules.LimitEntry) { e.Province = "火星省" }),
-			[]string{"small_claims_limits[0]", "火星省", "unknown province"}},
-		{"bad effective date", limit(1, func(e *rules.LimitEntry) { e.EffectiveFrom = "2022-02-30" }),
-			[]string{"small_claims_limits[1]", "江苏省", "effective_from", "2022-02-30"}},
-		{"effective date in another form", limit(1, func(e *rules.LimitEntry) { e.EffectiveFrom = "2022/01/07" }),
-			[]string{"small_claims_limits[1]", "effective_from"}},
-		{"zero mandatory amount", limit(2, func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "0" }),
-			[]string{"small_claims_limits[2]", "mandatory_limit_yuan", "positive"}},
-		{"negative mandatory amount", limit(2, func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "-60862" }),
-			[]string{"small_claims_limits[2]", "mandatory_limit_yuan"}},
-		{"three decimals", limit(6, func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "12.345" }),
-			[]string{"small_claims_limits[6]", "上海市", "mandatory_limit_yuan", "12.345"}},
-		{"not a number", limit(0, func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "abc" }),
-			[]string{"small_claims_limits[0]", "mandatory_limit_yuan", "abc"}},
-		{"empty mandatory amount", limit(0, func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "" }),
-			[]string{"small_claims_limits[0]", "mandatory_limit_yuan"}},
-		{"trailing dot", limit(0, func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "54323." }),
-			[]string{"small_claims_limits[0]", "mandatory_limit_yuan"}},
-		{"thousands separator", limit(0, func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "54,323" }),
-			[]string{"small_claims_limits[0]", "mandatory_limit_yuan"}},
-		{"malformed agreement amount", limit(0, func(e *rules.LimitEntry) { e.AgreementLimitYuan = "1e6" }),
-			[]string{"small_claims_limits[0]", "agreement_limit_yuan"}},
-		{"agreement figure twice the mandatory", limit(0, func(e *rules.LimitEntry) { e.AgreementLimitYuan = "108646" }),
-			[]string{"small_claims_limits[0]", "浙江省", "four times"}},
-		{"agreement figure six times the mandatory", limit(0, func(e *rules.LimitEntry) { e.AgreementLimitYuan = "325938" }),
-			[]string{"small_claims_limits[0]", "four times"}},
-		{"missing source", limit(4, func(e *rules.LimitEntry) { e.Source = "  " }),
-			[]string{"small_claims_limits[4]", "辽宁省", "source"}},
+		{"unknown province", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.Province = "火星省" }),
+			[]string{"火星省 2022-01-11", "unknown province"}},
+		{"bad effective date", limit("江苏省", "2022-01-07", func(e *rules.LimitEntry) { e.EffectiveFrom = "2022-02-30" }),
+			[]string{"江苏省", "effective_from", "2022-02-30"}},
+		{"effective date in another form", limit("江苏省", "2022-01-07", func(e *rules.LimitEntry) { e.EffectiveFrom = "2022/01/07" }),
+			[]string{"江苏省 2022/01/07", "effective_from"}},
+		{"zero mandatory amount", limit("江苏省", "2024-01-06", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "0" }),
+			[]string{"江苏省 2024-01-06", "mandatory_limit_yuan", "positive"}},
+		{"negative mandatory amount", limit("江苏省", "2024-01-06", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "-60862" }),
+			[]string{"江苏省 2024-01-06", "mandatory_limit_yuan"}},
+		{"three decimals", limit("上海市", "2022-08-23", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "12.345" }),
+			[]string{"上海市 2022-08-23", "mandatory_limit_yuan", "12.345"}},
+		{"not a number", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "abc" }),
+			[]string{"浙江省 2022-01-11", "mandatory_limit_yuan", "abc"}},
+		{"empty mandatory amount", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "" }),
+			[]string{"浙江省 2022-01-11", "mandatory_limit_yuan"}},
+		{"trailing dot", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "54323." }),
+			[]string{"浙江省 2022-01-11", "mandatory_limit_yuan"}},
+		{"thousands separator", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "54,323" }),
+			[]string{"浙江省 2022-01-11", "mandatory_limit_yuan"}},
+		{"malformed agreement amount", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.AgreementLimitYuan = "1e6" }),
+			[]string{"浙江省 2022-01-11", "agreement_limit_yuan"}},
+		{"agreement figure twice the mandatory", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.AgreementLimitYuan = "108646" }),
+			[]string{"浙江省 2022-01-11", "four times"}},
+		{"agreement figure six times the mandatory", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.AgreementLimitYuan = "325938" }),
+			[]string{"浙江省 2022-01-11", "four times"}},
+		{"missing source", limit("辽宁省", "2022-07-04", func(e *rules.LimitEntry) { e.Source = "  " }),
+			[]string{"辽宁省 2022-07-04", "source"}},
 		{"duplicate province and date", func(f *rules.File) {
-			f.SmallClaimsLimits = append(f.SmallClaimsLimits, f.SmallClaimsLimits[2])
+			f.SmallClaimsLimits = append(f.SmallClaimsLimits, *limitEntry(t, f, "江苏省", "2024-01-06"))
 		}, []string{"江苏省", "2024-01-06", "two entries"}},
 		{"duplicate by code and by month", func(f *rules.File) {
-			e := f.SmallClaimsLimits[5] // 辽宁 2023-07
+			e := *limitEntry(t, f, "辽宁省", "2023-07")
 			e.Province, e.EffectiveFrom = "210000", "2023-07-01"
 			f.SmallClaimsLimits = append(f.SmallClaimsLimits, e)
 		}, []string{"辽宁省", "two entries"}},
+		// Derived figures are arithmetic the file must get right: 30% of
+		// 北京's 2012 wage of 84,742 is 25,422.60, written rounded as 25423.
+		{"derived figure one yuan off", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "25424" }),
+			[]string{"北京市 2013-07-01", "not 30% of average_wage_yuan 84742", "want 25423"}},
+		{"derived figure 0.60 yuan off", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "25422" }),
+			[]string{"北京市 2013-07-01", "not 30%"}},
+		{"derived at 50% before 2022", limit("北京市", "2021-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "89089" }),
+			[]string{"北京市 2021-07-01", "not 30%", "第一百六十二条"}},
+		{"derived at 30% from 2022", limit("北京市", "2022-07-01", func(e *rules.LimitEntry) { e.MandatoryLimitYuan = "58395" }),
+			[]string{"北京市 2022-07-01", "not 50%", "第一百六十五条"}},
+		{"derived without the wage", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.AverageWageYuan = 0 }),
+			[]string{"北京市 2013-07-01", "average_wage_yuan"}},
+		{"negative wage", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.AverageWageYuan = -1 }),
+			[]string{"浙江省 2022-01-11", "average_wage_yuan"}},
+		{"derived without the statistic", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.Statistic = "" }),
+			[]string{"北京市 2013-07-01", "statistic"}},
+		{"derived from 2022 without the 2× figure", limit("北京市", "2022-07-01", func(e *rules.LimitEntry) { e.AgreementLimitYuan = "" }),
+			[]string{"北京市 2022-07-01", "agreement_limit_yuan"}},
+		{"derived 2× figure one yuan off", limit("北京市", "2022-07-01", func(e *rules.LimitEntry) { e.AgreementLimitYuan = "389303" }),
+			[]string{"北京市 2022-07-01", "not twice", "want 389302"}},
+		{"derived without statistic_year", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.StatisticYear = 0 }),
+			[]string{"北京市 2013-07-01", "statistic_year"}},
+		{"statistic_year not before the effective year", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.StatisticYear = 2013 }),
+			[]string{"北京市 2013-07-01", "statistic_year 2013"}},
+		{"statistic_year on a notice", limit("辽宁省", "2022-07-04", func(e *rules.LimitEntry) { e.StatisticYear = 2021 }),
+			[]string{"辽宁省 2022-07-04", "statistic_year", "derived"}},
+		{"agreement figure before 2022", limit("北京市", "2013-07-01", func(e *rules.LimitEntry) { e.AgreementLimitYuan = "101690" }),
+			[]string{"北京市 2013-07-01", "before 2022-01-01", "no agreement band"}},
+		{"entry before small claims existed", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.EffectiveFrom = "2012-12-31" }),
+			[]string{"浙江省 2012-12-31", "2013-01-01"}},
 		{"unknown category", causeAt(0, func(c *rules.CauseEntry) { c.Category = "money" }),
 			[]string{"causes[0]", "民间借贷纠纷", "category", "money"}},
 		{"civil cause without category", causeAt(0, func(c *rules.CauseEntry) { c.Category = "" }),
@@ -119,16 +163,37 @@ func TestLoadRefuses(t *testing.T) {
 	}
 }
 
+// TestLoadAcceptsDerivedRounding: a derived figure may be written exactly or
+// rounded to the yuan; half a yuan either way is the rounding, no more.
+func TestLoadAcceptsDerivedRounding(t *testing.T) {
+	for _, figure := range []string{"25423", "25422.60", "25422.6", "25423.10", "25422.10"} {
+		f := defaultFile(t)
+		limitEntry(t, &f, "北京市", "2013-07-01").MandatoryLimitYuan = figure
+		if _, err := rules.Load(marshal(t, f)); err != nil {
+			t.Errorf("%s refused: %v", figure, err)
+		}
+	}
+	// An announced entry's wage is informative: courts round their own way
+	// (辽宁 announced 44,000 on a wage of 88,474), so it is not checked.
+	f := defaultFile(t)
+	limitEntry(t, &f, "辽宁省", "2022-07-04").AverageWageYuan = 88474
+	if _, err := rules.Load(marshal(t, f)); err != nil {
+		t.Errorf("announced entry with its wage refused: %v", err)
+	}
+}
+
 func TestLoadRefusesBadJSON(t *testing.T) {
 	good := rules.DefaultFile()
 	for name, b := range map[string][]byte{
 		"unknown field":       bytes.Replace(good, []byte(`"version"`), []byte(`"versoin": "x", "version"`), 1),
 		"unknown limit field": bytes.Replace(good, []byte(`"mandatory_limit_yuan"`), []byte(`"mandatory_yuan": "1", "mandatory_limit_yuan"`), 1),
-		"amount as a number":  []byte(`{"version":"x","small_claims_limits":[{"province":"辽宁省","effective_from":"2024-01-01","mandatory_limit_yuan":47000,"source":"s"}]}`),
-		"empty":               nil,
-		"not JSON":            []byte("version: 1"),
-		"truncated":           good[:len(good)/2],
-		"array":               []byte(`[]`),
+		// The regime follows from effective_from; a field claiming it is refused.
+		"regime field":       bytes.Replace(good, []byte(`"derived"`), []byte(`"regime": "CPL162", "derived"`), 1),
+		"amount as a number": []byte(`{"version":"x","small_claims_limits":[{"province":"辽宁省","effective_from":"2024-01-01","mandatory_limit_yuan":47000,"source":"s"}]}`),
+		"empty":              nil,
+		"not JSON":           []byte("version: 1"),
+		"truncated":          good[:len(good)/2],
+		"array":              []byte(`[]`),
 	} {
 		if _, err := rules.Load(b); err == nil {
 			t.Errorf("%s: Load accepted it", name)

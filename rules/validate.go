@@ -24,8 +24,12 @@ const (
 )
 
 // Validate checks a filing before it is evaluated and returns a *FieldError
-// naming the first invalid field, or nil.
-func Validate(f *triagev1.Filing) error {
+// naming the first invalid field, or nil. "Today", for a filing date in the
+// future, is the wall clock's day in Beijing; ValidateAt takes the clock.
+func Validate(f *triagev1.Filing) error { return ValidateAt(f, time.Now()) }
+
+// ValidateAt is Validate with now as the current time.
+func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	if f == nil {
 		return &FieldError{Field: "filing", Problem: "is required"}
 	}
@@ -59,8 +63,18 @@ func Validate(f *triagev1.Filing) error {
 		}
 	}
 	if d := f.GetFiledOn(); d != "" {
-		if _, err := ParseDate(d); err != nil {
+		on, err := ParseDate(d)
+		if err != nil {
 			return fieldErrorf("filing.filed_on", "%v", err)
+		}
+		// A case is filed on a day that has come. One day of slack covers a
+		// filing system whose clock or zone runs ahead of Beijing's; more is
+		// a wrong date that would misplace every limit and due date.
+		today := now.In(chinaTime)
+		latest := time.Date(today.Year(), today.Month(), today.Day()+1, 0, 0, 0, 0, time.UTC)
+		if on.After(latest) {
+			return fieldErrorf("filing.filed_on", "%s is in the future: the latest accepted 立案 date is %s (today in Beijing time plus one day)",
+				d, latest.Format(time.DateOnly))
 		}
 	}
 	if f.GetClaimAmountFen() < 0 {
@@ -98,8 +112,84 @@ func Validate(f *triagev1.Filing) error {
 			return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is longer than %d characters", MaxPartyName)
 		}
 	}
+	if err := validateSides(f); err != nil {
+		return err
+	}
 	if m := f.GetCircumstances().GetRecommendedSentenceMonths(); m < 0 || m > maxSentenceMons {
 		return fieldErrorf("filing.circumstances.recommended_sentence_months", "must be between 0 and %d", maxSentenceMons)
+	}
+	return validateSentence(f.GetCircumstances())
+}
+
+// validateSides refuses a civil or administrative filing without a plaintiff
+// or without a defendant: a suit needs a plaintiff and a definite defendant
+// to be filed at all (民事诉讼法第一百二十二条第一项、第二项; 行政诉讼法第四十九条
+// 第一项、第二项), and without them the rules would judge parties' absence as
+// facts (no one's whereabouts unknown, no numerous side). A criminal filing
+// names its defendants in the indictment; its parties are optional here.
+func validateSides(f *triagev1.Filing) error {
+	var article string
+	switch f.GetCaseKind() {
+	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		article = "民事诉讼法第一百二十二条"
+	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
+		article = "行政诉讼法第四十九条"
+	default:
+		return nil
+	}
+	var plaintiff, defendant bool
+	for _, p := range f.GetParties() {
+		plaintiff = plaintiff || p.GetRole() == triagev1.PartyRole_PARTY_ROLE_PLAINTIFF
+		defendant = defendant || p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT
+	}
+	switch {
+	case !plaintiff:
+		return fieldErrorf("filing.parties", "has no plaintiff: a %s case needs one (%s)", kindName(f.GetCaseKind()), article)
+	case !defendant:
+		return fieldErrorf("filing.parties", "has no defendant: a %s case needs a definite one (%s)", kindName(f.GetCaseKind()), article)
+	}
+	return nil
+}
+
+// Longest terms a sentencing recommendation of each kind can carry, in
+// months. 刑法第四十二条 gives 拘役 one to six months and 第三十八条 管制 three
+// months to two years for one crime, but 第六十九条 lets a combined sentence
+// for several crimes reach one and three years, and a recommendation states
+// the sentence to be executed: the combined caps are the bounds, so a lawful
+// recommendation is never refused. 刑法第七十二条 suspends only 拘役 or
+// 有期徒刑 of at most three years.
+const (
+	maxDetentionMonths    = 12
+	maxSurveillanceMonths = 36
+	maxSuspendedMonths    = 36
+)
+
+// validateSentence refuses a recommendation whose kind and term contradict
+// each other, since the rules would read its thresholds from one or the other.
+func validateSentence(c *triagev1.Circumstances) error {
+	const field = "filing.circumstances.recommended_sentence_months"
+	k, m := c.GetRecommendedSentenceKind(), c.GetRecommendedSentenceMonths()
+	if _, ok := triagev1.SentenceKind_name[int32(k)]; !ok {
+		return fieldErrorf("filing.circumstances.recommended_sentence_kind", "is not a known sentence kind")
+	}
+	switch k {
+	case triagev1.SentenceKind_SENTENCE_KIND_FINE_ONLY, triagev1.SentenceKind_SENTENCE_KIND_EXEMPTION,
+		triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, triagev1.SentenceKind_SENTENCE_KIND_DEATH:
+		if m > 0 {
+			return fieldErrorf(field, "must be 0 for recommended_sentence_kind %s, which has no term", k)
+		}
+	case triagev1.SentenceKind_SENTENCE_KIND_CRIMINAL_DETENTION:
+		if m > maxDetentionMonths {
+			return fieldErrorf(field, "is %d; 拘役 is at most %d months (刑法第四十二条、第六十九条)", m, maxDetentionMonths)
+		}
+	case triagev1.SentenceKind_SENTENCE_KIND_PUBLIC_SURVEILLANCE:
+		if m > maxSurveillanceMonths {
+			return fieldErrorf(field, "is %d; 管制 is at most %d months (刑法第三十八条、第六十九条)", m, maxSurveillanceMonths)
+		}
+	case triagev1.SentenceKind_SENTENCE_KIND_SUSPENDED:
+		if m > maxSuspendedMonths {
+			return fieldErrorf(field, "is %d; only a sentence of at most %d months can be suspended (刑法第七十二条)", m, maxSuspendedMonths)
+		}
 	}
 	return nil
 }
@@ -109,12 +199,30 @@ func Validate(f *triagev1.Filing) error {
 func ParseDate(s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
+		if isDateShaped(s) {
+			// Well formed but not on the calendar (2024-02-30, 2023-13-01):
+			// say so, or the clerk looks for a format problem that is not there.
+			return time.Time{}, fmt.Errorf("%q is not a day that exists", s)
+		}
 		return time.Time{}, fmt.Errorf("%q is not a date in YYYY-MM-DD form", clip(s, 20))
 	}
 	if t.Year() < minFilingYear || t.Year() > maxFilingYear {
 		return time.Time{}, fmt.Errorf("%q is outside %d–%d", s, minFilingYear, maxFilingYear)
 	}
 	return t, nil
+}
+
+// isDateShaped reports whether s has the form NNNN-NN-NN.
+func isDateShaped(s string) bool {
+	if len(s) != len(time.DateOnly) {
+		return false
+	}
+	for i := range len(s) {
+		if (i == 4 || i == 7) != (s[i] == '-') || (s[i] != '-' && (s[i] < '0' || s[i] > '9')) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasControl(s string) bool {

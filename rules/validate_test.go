@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
@@ -13,6 +14,11 @@ import (
 // TestValidate checks every FieldError path Validate can return, with the
 // exact Field, and that the limit itself is accepted (the near miss).
 func TestValidate(t *testing.T) {
+	const sentenceField = "filing.circumstances.recommended_sentence_months"
+	// Judged on 2100-12-30 in Beijing, so that the latest date the range
+	// check allows is not also a filing in the future.
+	clock := func() time.Time { return time.Date(2100, 12, 30, 12, 0, 0, 0, time.UTC) }
+	engine := defaultEngine(t).WithClock(clock)
 	base := civilBase(t)
 	w := func(mods ...mod) *triagev1.Filing { return with(base, mods...) }
 	for _, tc := range []struct {
@@ -69,18 +75,40 @@ func TestValidate(t *testing.T) {
 		{"negative sentence", w(sentence(-1)), "filing.circumstances.recommended_sentence_months"},
 		{"sentence of 360 months", w(sentence(360)), ""},
 		{"sentence of 361 months", w(sentence(361)), "filing.circumstances.recommended_sentence_months"},
+		// The kind and the term must agree (刑法第三十八条、第四十二条、第六十九条、第七十二条).
+		{"fine only with a term", w(sentenceKind(fineOnly, 1)), sentenceField},
+		{"fine only without a term", w(sentenceKind(fineOnly, 0)), ""},
+		{"exemption with a term", w(sentenceKind(exemption, 3)), sentenceField},
+		{"exemption without a term", w(sentenceKind(exemption, 0)), ""},
+		{"life with a term", w(sentenceKind(life, 240)), sentenceField},
+		{"life without a term", w(sentenceKind(life, 0)), ""},
+		{"death with a term", w(sentenceKind(death, 1)), sentenceField},
+		{"death without a term", w(sentenceKind(death, 0)), ""},
+		{"拘役 of 12 months (several crimes)", w(sentenceKind(detention, 12)), ""},
+		{"拘役 of 13 months", w(sentenceKind(detention, 13)), sentenceField},
+		{"管制 of 36 months (several crimes)", w(sentenceKind(surveillance, 36)), ""},
+		{"管制 of 37 months", w(sentenceKind(surveillance, 37)), sentenceField},
+		{"缓刑 of 36 months", w(sentenceKind(suspended, 36)), ""},
+		{"缓刑 of 37 months", w(sentenceKind(suspended, 37)), sentenceField},
+		{"fixed term of 240 months", w(sentenceKind(fixedTerm, 240)), ""},
+		{"sentence kind unknown", w(sentenceKind(triagev1.SentenceKind(99), 0)), "filing.circumstances.recommended_sentence_kind"},
 		{"no circumstances", w(func(f *triagev1.Filing) { f.Circumstances = nil }), ""},
-		{"no parties", w(func(f *triagev1.Filing) { f.Parties = nil }), ""},
+		// 民事诉讼法第一百二十二条: a plaintiff and a definite defendant.
+		{"no parties", w(func(f *triagev1.Filing) { f.Parties = nil }), "filing.parties"},
+		{"no defendant", w(setParties(1, 0)), "filing.parties"},
+		{"no plaintiff", w(setParties(0, 1)), "filing.parties"},
+		{"a plaintiff and a defendant", w(setParties(1, 1)), ""},
+		{"criminal without parties", w(kind(triagev1.CaseKind_CASE_KIND_CRIMINAL), func(f *triagev1.Filing) { f.Parties = nil }), ""},
 		// The first invalid field is named.
 		{"id before case kind", w(id(""), kind(0)), "filing.id"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := rules.Validate(tc.f)
+			err := rules.ValidateAt(tc.f, clock())
 			if tc.field == "" {
 				if err != nil {
 					t.Fatalf("Validate: %v, want nil", err)
 				}
-				if _, err := defaultEngine(t).Evaluate(tc.f); err != nil {
+				if _, err := engine.Evaluate(tc.f); err != nil {
 					t.Fatalf("Evaluate: %v", err)
 				}
 				return
@@ -96,12 +124,59 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Error() = %q", fe.Error())
 			}
 			// Evaluate refuses the filing with the same error.
-			a, err2 := defaultEngine(t).Evaluate(tc.f)
+			a, err2 := engine.Evaluate(tc.f)
 			var fe2 *rules.FieldError
 			if a != nil || !errors.As(err2, &fe2) || fe2.Field != tc.field {
 				t.Errorf("Evaluate = %v, %v; want the FieldError for %s", a, err2, tc.field)
 			}
 		})
+	}
+}
+
+// TestValidateFiledOnFuture: a 立案 date after tomorrow in Beijing is refused,
+// tomorrow (a filing system's clock a little ahead) is accepted. At 17:00
+// UTC on 2024-03-05 it is already 2024-03-06 in Beijing.
+func TestValidateFiledOnFuture(t *testing.T) {
+	now := time.Date(2024, 3, 5, 17, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		day string
+		ok  bool
+	}{
+		{"2024-03-06", true}, // today in Beijing
+		{"2024-03-07", true}, // tomorrow: the slack
+		{"2024-03-08", false},
+		{"2025-03-05", false},
+	} {
+		err := rules.ValidateAt(with(civilBase(t), filedOn(tc.day)), now)
+		var fe *rules.FieldError
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("%s: %v, want accepted", tc.day, err)
+		case !tc.ok && (!errors.As(err, &fe) || fe.Field != "filing.filed_on" || !strings.Contains(fe.Problem, "future")):
+			t.Errorf("%s: %v, want filing.filed_on in the future", tc.day, err)
+		}
+	}
+	// The engine judges with its own clock.
+	e := defaultEngine(t).WithClock(func() time.Time { return now })
+	if _, err := e.Evaluate(with(civilBase(t), filedOn("2024-03-08"))); err == nil {
+		t.Error("Evaluate accepted a filing dated after tomorrow")
+	}
+}
+
+// TestParseDateSaysWhatIsWrong: a well-formed date that is not on the
+// calendar is reported as a day that does not exist, not as a format error.
+func TestParseDateSaysWhatIsWrong(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-02-30": "not a day that exists",
+		"2023-02-29": "not a day that exists",
+		"2024-13-01": "not a day that exists",
+		"2024-3-5":   "YYYY-MM-DD form",
+		"2024/03/05": "YYYY-MM-DD form",
+		"2024-03-0x": "YYYY-MM-DD form",
+	} {
+		if _, err := rules.ParseDate(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseDate(%q) = %v, want an error saying %q", in, err, want)
+		}
 	}
 }
 

@@ -31,6 +31,17 @@ func TestAssignCase(t *testing.T) {
 		t.Fatalf("简转普: %v", err)
 	}
 	crim := triageOK(t, ctx, h.client, criminalFiling("a-4", true))
+	// 刑事诉讼法第二百三十九条: a remanded case goes to a newly formed panel,
+	// so simplified only as a panel trial and never with a 速裁团队.
+	remandedFiling := criminalFiling("a-5", true)
+	remandedFiling.Circumstances.Remanded = true
+	remanded := triageOK(t, ctx, h.client, remandedFiling)
+	if remanded.GetNeedsReview() || remanded.GetRecommended() != triagev1.Procedure_PROCEDURE_SIMPLIFIED {
+		t.Fatalf("remanded case: %v, needs_review %v; the test needs simplified without review", remanded.GetRecommended(), remanded.GetNeedsReview())
+	}
+	if got := remanded.GetAssignment().GetTeamId(); got != "criminal-trial" {
+		t.Errorf("remanded case drawn to %q, want criminal-trial (the only team that can sit as a panel)", got)
+	}
 	if !review.GetNeedsReview() || review.GetRecommended() != smallClaims {
 		t.Fatalf("review case: %v, needs_review %v; the test needs small claims under review", review.GetRecommended(), review.GetNeedsReview())
 	}
@@ -72,6 +83,8 @@ func TestAssignCase(t *testing.T) {
 		{name: "after 简转普, ordinary to the 速裁团队", req: req(converted, "civil-fast-general"), code: codes.FailedPrecondition, rule: "TEAM_DOES_NOT_TAKE_CASE"},
 		{name: "case under review to the 速裁团队", req: req(review, "civil-fast-general"), code: codes.FailedPrecondition, rule: "REVIEW_CASE_TO_FAST_TRACK"},
 		{name: "case under review to the finance 速裁团队", req: req(review, "civil-fast-finance"), code: codes.FailedPrecondition, rule: "REVIEW_CASE_TO_FAST_TRACK"},
+		{name: "remanded criminal case to the 速裁团队", req: req(remanded, "criminal-fast"), code: codes.FailedPrecondition, rule: "PANEL_CASE_TO_FAST_TRACK"},
+		{name: "remanded criminal case to the trial team", req: req(remanded, "criminal-trial"), proc: triagev1.Procedure_PROCEDURE_SIMPLIFIED},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

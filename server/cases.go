@@ -31,6 +31,7 @@ type CaseStore interface {
 	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *store.AssignmentPlan) error
 	SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
+	GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error)
 	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
 	ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error)
 	Changes() <-chan struct{}
@@ -108,13 +109,26 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	o.DecisionId = id
 	o.OutcomeId, o.RecordedAt, o.TimeLimit = "", nil, nil
 	o.Previous = rules.CurrentProcedure(d, prior)
-	if err := rules.ValidateOutcome(d, prior, o); err != nil {
+	eng, err := s.rulesFor(d)
+	if err != nil {
+		return nil, err
+	}
+	// A correction is compared with the filing as decided; the fields that
+	// differ are the server's to say, whatever the client sent.
+	var original *triagev1.Filing
+	if c := o.GetCorrection(); c != nil {
+		c.ChangedFields = nil
+		if original, err = cs.GetFiling(ctx, id); err != nil {
+			return nil, fmt.Errorf("get filing: %w", err)
+		}
+	}
+	if err := eng.ValidateOutcome(d, original, prior, o); err != nil {
 		return nil, err
 	}
 	// The decision does not carry the prosecution's sentence
 	// recommendation; the base periods apply and the extensions are
 	// described in the limit's text.
-	tl, err := rules.OutcomeTimeLimitFromRecord(d, prior, o, 0)
+	tl, err := eng.OutcomeTimeLimitFromRecord(d, prior, o, 0)
 	if err != nil {
 		return nil, fmt.Errorf("time limit: %w", err)
 	}
@@ -125,6 +139,46 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		return nil, fmt.Errorf("save outcome: %w", err)
 	}
 	return o, nil
+}
+
+// RulesSource is implemented by a Decider that can tell the rules it
+// decides with (*triage.Engine does).
+type RulesSource interface {
+	Rules() *rules.Engine
+}
+
+// rulesFor returns the rules an outcome of decision d is checked with, its
+// corrections re-evaluated by and its due date counted with.
+//
+// They are the rules d was decided with when the server still has them: the
+// decider's current rules, or the embedded ones (a server started with
+// -rules that decided earlier cases on the built-in file), matched on
+// d.rules_version. Otherwise, for a decision made under a rules file or a
+// build this process no longer has, they are the current rules: the law the
+// court applies today, and the decision's own options still bar what they
+// barred. Due dates always count with the current holiday calendar, the
+// operator's latest (-holidays).
+func (s *Service) rulesFor(d *triagev1.Decision) (*rules.Engine, error) {
+	var current *rules.Engine
+	if src, ok := s.decider.(RulesSource); ok {
+		current = src.Rules()
+	}
+	if current != nil && current.Version() == d.GetRulesVersion() {
+		return current, nil
+	}
+	s.cases.init()
+	embedded, err := s.cases.embeddedRules()
+	if err != nil {
+		return nil, fmt.Errorf("rules for decision %s (rules %s): %w", d.GetDecisionId(), d.GetRulesVersion(), err)
+	}
+	switch {
+	case current == nil:
+		return embedded, nil
+	case embedded.Version() == d.GetRulesVersion():
+		return embedded.WithHolidays(current.Holidays()), nil
+	default:
+		return current, nil
+	}
 }
 
 // AssignCase records a designated assignment (指定分案): the logged
@@ -174,10 +228,15 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
 	}
 	// 四类案件 and every case flagged for review stay off fast-track teams,
-	// designated or not (docs/statutes.md, Review signals).
+	// designated or not (docs/statutes.md, Review signals); so do cases the
+	// law reserves for a panel under the procedure now applied.
 	if team.FastTrack && d.GetNeedsReview() {
 		return nil, &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
 			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}
+	}
+	if team.FastTrack && routing.OffFastTrack(d, proc) {
+		return nil, &preconditionError{rule: "PANEL_CASE_TO_FAST_TRACK",
+			msg: fmt.Sprintf("the law requires a panel for this case under %s; fast-track team %s sits with single judges", proc, team.ID)}
 	}
 	a := &triagev1.Assignment{
 		DecisionId:   d.GetDecisionId(),
@@ -244,6 +303,9 @@ type caseState struct {
 	// stopped is closed by StopFeeds.
 	stopped  chan struct{}
 	stopOnce sync.Once
+	// embeddedRules loads the rules built into the binary once, for
+	// outcomes of decisions made with them (rulesFor).
+	embeddedRules func() (*rules.Engine, error)
 }
 
 // decisionLocks is how many stripes the per-decision locks have.
@@ -256,6 +318,7 @@ func (c *caseState) init() {
 			c.locks[i] = make(chan struct{}, 1)
 		}
 		c.stopped = make(chan struct{})
+		c.embeddedRules = sync.OnceValues(rules.Default)
 	})
 }
 

@@ -62,6 +62,11 @@ func withContext(ctx context.Context, err error) error {
 //   - store.ErrNotFound                     → NOT_FOUND
 //   - any other store failure (store.ErrUnavailable, or any error of the
 //     DecisionStore)                        → UNAVAILABLE
+//   - *malformedError (the codec could not decode the request)
+//     → INVALID_ARGUMENT, generic message
+//   - *accessError                          → UNAUTHENTICATED, or
+//     PERMISSION_DENIED when the caller is proved but may not do this
+//   - *overloadError (load shed, rate limit) → RESOURCE_EXHAUSTED
 //   - anything else                         → INTERNAL
 //
 // Only INVALID_ARGUMENT carries a message derived from the error (the field
@@ -74,7 +79,19 @@ func toStatus(err error) *status.Status {
 	var se *storeError
 	var ce *rules.ConversionError
 	var pe *preconditionError
+	var me *malformedError
+	var ae *accessError
+	var oe *overloadError
 	switch {
+	case errors.As(err, &me):
+		return status.New(codes.InvalidArgument, msgMalformed)
+	case errors.As(err, &ae):
+		if ae.denied {
+			return status.New(codes.PermissionDenied, ae.msg)
+		}
+		return status.New(codes.Unauthenticated, ae.msg)
+	case errors.As(err, &oe):
+		return status.New(codes.ResourceExhausted, oe.msg)
 	case errors.As(err, &fe):
 		return invalidArgument(fe)
 	case errors.As(err, &ce):

@@ -11,11 +11,13 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/protocodec"
 )
 
 // Message size limits. A filing is bounded by its text (at most 20,000
@@ -55,6 +57,10 @@ type GRPCOptions struct {
 	Registerer prometheus.Registerer
 	// Admin, if set, is served as fenjian.triage.v1.AdminService.
 	Admin triagev1.AdminServiceServer
+	// Security is who may call what (authz.go). The zero value is the
+	// safe default: no identities, so anonymous loopback callers may
+	// triage and read decisions and nothing else is allowed.
+	Security Security
 }
 
 // NewGRPCServer builds the gRPC server: it serves svc as
@@ -75,8 +81,24 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 		Help: "gRPC calls that panicked and were recovered (answered with INTERNAL).",
 	})
 	rec := &recoverer{logger: logger, panics: panics}
+	malformed := prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "fenjian_grpc_malformed_requests_total",
+		Help: "Requests that were not a valid protobuf encoding of their message (answered with INVALID_ARGUMENT).",
+	})
+	refused := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "fenjian_grpc_refused_total",
+		Help: "Calls refused before their handler: UNAUTHENTICATED, PERMISSION_DENIED, or RESOURCE_EXHAUSTED (load shed, rate limit).",
+	}, []string{"code"})
+	for _, c := range []codes.Code{codes.Unauthenticated, codes.PermissionDenied, codes.ResourceExhausted} {
+		refused.WithLabelValues(c.String())
+	}
+	cdc := &protocodec.Codec{}
+	guard := &decodeGuard{codec: cdc, logger: logger, malformed: malformed}
+	authz := newAuthorizer(opts.Security, logger, refused)
 
-	s := grpc.NewServer(
+	serverOpts := []grpc.ServerOption{
+		// Decode errors are the client's (INVALID_ARGUMENT, see codec).
+		grpc.ForceServerCodecV2(cdc),
 		grpc.MaxRecvMsgSize(MaxRecvMsgSize),
 		grpc.MaxSendMsgSize(MaxSendMsgSize),
 		grpc.MaxConcurrentStreams(MaxConcurrentStreams),
@@ -90,10 +112,15 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 			Timeout:           KeepaliveTimeout,
 		}),
 		// Metrics outermost, so that a recovered panic is counted with
-		// its INTERNAL code.
-		grpc.ChainUnaryInterceptor(grpcMetrics.UnaryServerInterceptor(), rec.unary),
-		grpc.ChainStreamInterceptor(grpcMetrics.StreamServerInterceptor(), rec.stream),
-	)
+		// its INTERNAL code; then malformed requests are answered before
+		// anyone looks at them, then the caller is authorized.
+		grpc.ChainUnaryInterceptor(grpcMetrics.UnaryServerInterceptor(), rec.unary, guard.unary, authz.unary),
+		grpc.ChainStreamInterceptor(grpcMetrics.StreamServerInterceptor(), rec.stream, guard.stream, authz.stream),
+	}
+	if opts.Security.TLS.Config != nil {
+		serverOpts = append(serverOpts, grpc.Creds(credentials.NewTLS(opts.Security.TLS.Config)))
+	}
+	s := grpc.NewServer(serverOpts...)
 	triagev1.RegisterTriageServiceServer(s, svc)
 	if opts.Admin != nil {
 		triagev1.RegisterAdminServiceServer(s, opts.Admin)
@@ -103,7 +130,7 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 	grpcMetrics.InitializeMetrics(s)
 
 	if opts.Registerer != nil {
-		for _, c := range []prometheus.Collector{grpcMetrics, panics} {
+		for _, c := range []prometheus.Collector{grpcMetrics, panics, malformed, refused} {
 			if err := opts.Registerer.Register(c); err != nil {
 				return nil, fmt.Errorf("register gRPC metrics: %w", err)
 			}

@@ -53,8 +53,13 @@ func serveForTest(path string) int {
 	if err != nil {
 		return fail("teams", err)
 	}
+	tokens, err := parseTestTokens()
+	if err != nil {
+		return fail("tokens", err)
+	}
 	reg := prometheus.NewRegistry()
 	err = Run(ctx, Config{
+		Security: Security{Tokens: tokens},
 		GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0",
 		Decider: triage.New(r, classifier.NewBaseline()), Store: st, Teams: teams,
 		Registerer: reg, Gatherer: reg,

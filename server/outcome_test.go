@@ -75,9 +75,11 @@ func TestRecordOutcome(t *testing.T) {
 		limit    tl
 	}{
 		{
+			// Two months end on 2024-05-05, in the 劳动节 holiday: due the
+			// next working day (民事诉讼法第八十五条第三款).
 			name: "confirmed", filing: loanFiling("o-1"),
 			req:      one(func(d *triagev1.Decision) *triagev1.Outcome { return outcome(d, confirmed, smallClaims, "2024-03-06") }),
-			previous: smallClaims, limit: tl{smallClaims, 2, "2024-05-05", "第一百六十八条"},
+			previous: smallClaims, limit: tl{smallClaims, 2, "2024-05-06", "第一百六十八条"},
 		},
 		{
 			name: "overridden at filing", filing: loanFiling("o-2"),
@@ -114,7 +116,7 @@ func TestRecordOutcome(t *testing.T) {
 				o.RecordedAt = timestamppb.New(time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC))
 				return o
 			}),
-			previous: smallClaims, limit: tl{smallClaims, 2, "2024-05-05", "第一百六十八条"},
+			previous: smallClaims, limit: tl{smallClaims, 2, "2024-05-06", "第一百六十八条"},
 		},
 		{
 			// A decision id in another form GetDecision accepts names the
@@ -125,12 +127,13 @@ func TestRecordOutcome(t *testing.T) {
 				o.DecisionId = strings.ToUpper(o.DecisionId)
 				return o
 			}),
-			previous: smallClaims, limit: tl{smallClaims, 2, "2024-05-05", "第一百六十八条"},
+			previous: smallClaims, limit: tl{smallClaims, 2, "2024-05-06", "第一百六十八条"},
 		},
 		{
+			// 2024-05-12 is a Sunday: due Monday (刑事诉讼法第一百零五条第四款).
 			name: "criminal fast-track to ordinary restarts the clock", filing: criminalFiling("o-7", true),
 			req:      one(func(d *triagev1.Decision) *triagev1.Outcome { return outcome(d, ftToOrd, ordinary, "2024-03-12") }),
-			previous: fastTrack, limit: tl{ordinary, 2, "2024-05-12", "第三百七十六条"},
+			previous: fastTrack, limit: tl{ordinary, 2, "2024-05-13", "第三百七十六条"},
 		},
 
 		// The law or the record forbids it.

@@ -65,6 +65,18 @@ type Config struct {
 	ReloadSignals <-chan os.Signal
 	WatchInterval time.Duration
 
+	// Checkpointer, if set, signs the audit chain's head outside the
+	// database every CheckpointInterval and once more after the servers
+	// have stopped. A failure is logged, never fatal: the chain still
+	// records, and the next checkpoint tries again.
+	Checkpointer       interface{ Checkpoint(context.Context) error }
+	CheckpointInterval time.Duration
+
+	// Security is who may call what, TLS, load shedding and rate limits.
+	// Run refuses a non-loopback gRPC address without TLS unless
+	// Security.Insecure is set.
+	Security Security
+
 	// OnServing, if set, is called once both listeners are bound and health
 	// is SERVING, with the bound addresses (useful with port 0).
 	OnServing func(grpcAddr, httpAddr net.Addr)
@@ -103,9 +115,16 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("run: %w", err)
 	}
 	health := NewHealth()
-	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer, Admin: cfg.Admin})
+	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
+	}
+	insecureGauge := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "fenjian_grpc_insecure_listener",
+		Help: "1 when gRPC listens without TLS on a non-loopback address (-insecure).",
+	})
+	if err := cfg.Registerer.Register(insecureGauge); err != nil {
+		return fmt.Errorf("run: register listener metric: %w", err)
 	}
 	httpSrv := newHTTPServer(NewHTTPHandler(cfg.Gatherer, health, logger), logger)
 
@@ -113,6 +132,15 @@ func Run(ctx context.Context, cfg Config) error {
 	grpcLis, err := lc.Listen(ctx, "tcp", cfg.GRPCAddr)
 	if err != nil {
 		return fmt.Errorf("run: listen gRPC on %q: %w", cfg.GRPCAddr, err)
+	}
+	if cfg.Security.TLS.Config == nil && !isLoopback(grpcLis.Addr()) {
+		if !cfg.Security.Insecure {
+			_ = grpcLis.Close()
+			return fmt.Errorf("run: gRPC address %s is not loopback and has no TLS: give -tls-cert and -tls-key, or -insecure if TLS ends in front of this server", grpcLis.Addr())
+		}
+		insecureGauge.Set(1)
+		logger.Warn("gRPC listens without TLS on a non-loopback address (-insecure): tokens and case data cross the network in clear unless a proxy encrypts them",
+			slog.String("grpc_addr", grpcLis.Addr().String()))
 	}
 	httpLis, err := lc.Listen(ctx, "tcp", cfg.HTTPAddr)
 	if err != nil {
@@ -142,6 +170,20 @@ func Run(ctx context.Context, cfg Config) error {
 		shutdown(logger, health, grpcSrv, httpSrv, timeout)
 		return nil
 	})
+	if cfg.Checkpointer != nil && cfg.CheckpointInterval > 0 {
+		g.Go(func() error {
+			t := time.NewTicker(cfg.CheckpointInterval)
+			defer t.Stop()
+			for {
+				select {
+				case <-gctx.Done():
+					return nil
+				case <-t.C:
+					checkpointOnce(gctx, logger, cfg.Checkpointer)
+				}
+			}
+		})
+	}
 	if cfg.Reloader != nil {
 		// Reloads never stop the service: a refused model is logged and
 		// counted by the reloader, and the serving model stays.
@@ -170,11 +212,32 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.OnServing(grpcLis.Addr(), httpLis.Addr())
 	}
 
-	if err := g.Wait(); err != nil {
-		return fmt.Errorf("run: %w", err)
+	werr := g.Wait()
+	if cfg.Checkpointer != nil {
+		// No call writes any more: this checkpoint holds the final head.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		checkpointOnce(cctx, logger, cfg.Checkpointer)
+		cancel()
+	}
+	if werr != nil {
+		return fmt.Errorf("run: %w", werr)
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// checkpointOnce writes one audit checkpoint, logging a failure.
+func checkpointOnce(ctx context.Context, logger *slog.Logger, c interface{ Checkpoint(context.Context) error }) {
+	if err := c.Checkpoint(ctx); err != nil {
+		logger.Error("audit checkpoint failed", slog.String("error", err.Error()))
+	}
+}
+
+// isLoopback reports whether a bound address is on a loopback interface
+// only (0.0.0.0 and :: are every interface, not loopback).
+func isLoopback(a net.Addr) bool {
+	ta, ok := a.(*net.TCPAddr)
+	return ok && ta.IP.IsLoopback()
 }
 
 // shutdown drains the servers: NOT_SERVING first, then a graceful gRPC stop

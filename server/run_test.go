@@ -26,14 +26,24 @@ type running struct {
 	done               chan struct{} // closed when Run has returned
 	err                error         // Run's result, set before done closes
 	logs               *syncBuffer
+	reg                *prometheus.Registry
 }
 
 // startRun starts Run on 127.0.0.1:0 and waits until it serves.
 func startRun(t *testing.T, cfg Config) *running {
 	t.Helper()
-	r := &running{logs: &syncBuffer{}}
+	return startRunAt(t, "127.0.0.1:0", cfg)
+}
+
+// startRunAt is startRun with gRPC on grpcAddr.
+func startRunAt(t *testing.T, grpcAddr string, cfg Config) *running {
+	t.Helper()
 	reg := prometheus.NewRegistry()
-	cfg.GRPCAddr, cfg.HTTPAddr = "127.0.0.1:0", "127.0.0.1:0"
+	r := &running{logs: &syncBuffer{}, reg: reg}
+	cfg.GRPCAddr, cfg.HTTPAddr = grpcAddr, "127.0.0.1:0"
+	if cfg.Security.Tokens == nil {
+		cfg.Security.Tokens = testTokens(t)
+	}
 	cfg.Registerer, cfg.Gatherer = reg, reg
 	cfg.Logger = slog.New(slog.NewJSONHandler(r.logs, nil))
 	serving := make(chan [2]string, 1)

@@ -15,7 +15,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
@@ -43,6 +42,17 @@ type deps struct {
 	teams *routing.Teams
 	// notServing leaves health NOT_SERVING, as at process start.
 	notServing bool
+	// admin, if set, is served as the AdminService.
+	admin triagev1.AdminServiceServer
+	// sec, if set, replaces testSecurity.
+	sec *Security
+}
+
+func (d deps) security(t *testing.T) Security {
+	if d.sec != nil {
+		return *d.sec
+	}
+	return testSecurity(t)
 }
 
 // startServer serves a Service over deps on a real listener, with health
@@ -63,7 +73,7 @@ func startServer(t *testing.T, d deps) *harness {
 		t.Fatalf("NewService: %v", err)
 	}
 	h.svc = svc
-	h.srv, err = NewGRPCServer(svc, h.health, GRPCOptions{Logger: logger, Registerer: h.reg})
+	h.srv, err = NewGRPCServer(svc, h.health, GRPCOptions{Logger: logger, Registerer: h.reg, Security: d.security(t), Admin: d.admin})
 	if err != nil {
 		t.Fatalf("NewGRPCServer: %v", err)
 	}
@@ -87,14 +97,10 @@ func startServer(t *testing.T, d deps) *harness {
 	return h
 }
 
+// dial connects as the test clerk (testToken); dialAs picks the identity.
 func dial(t *testing.T, addr string) *grpc.ClientConn {
 	t.Helper()
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatalf("grpc.NewClient(%s): %v", addr, err)
-	}
-	t.Cleanup(func() { _ = conn.Close() })
-	return conn
+	return dialAs(t, addr, testToken)
 }
 
 func testContext(t *testing.T) context.Context {

@@ -243,6 +243,11 @@ func (s *Service) log(ctx context.Context, code codes.Code, err error, attrs []s
 		level = slog.LevelError
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
+	// Who called is part of the record of a call: a clerk's outcome names
+	// the judge in decided_by and the clerk here.
+	if c, ok := callerFrom(ctx); ok {
+		attrs = append(attrs, slog.String("caller", c.name()))
+	}
 	// The request context may be done; logging must not depend on it.
 	s.logger.LogAttrs(context.WithoutCancel(ctx), level, "rpc", attrs...)
 }

@@ -433,7 +433,13 @@ func (v *verifier) checkCounts(ctx context.Context) error {
 			return err
 		}
 		if want := c.chained + c.extra; n != want {
-			v.rep.fail(v.rep.HeadSeq, c.kind, "", ProblemUnaudited,
+			// Name a row the chain does not: with no pre-chain decisions
+			// it is the forged one.
+			id, err := v.unchainedRow(ctx, c.kind)
+			if err != nil {
+				return err
+			}
+			v.rep.fail(v.rep.HeadSeq, c.kind, id, ProblemUnaudited,
 				fmt.Sprintf("%s holds %d rows, the chain names %d (and %d predate it)", tableOf(c.kind), n, c.chained, c.extra))
 			return nil
 		}
@@ -484,6 +490,20 @@ func (v *verifier) checkCounts(ctx context.Context) error {
 		return nil
 	}
 	return nil
+}
+
+// unchainedRow returns the id of a row of kind's table that no audit row
+// names ("" if there is none).
+func (v *verifier) unchainedRow(ctx context.Context, kind string) (string, error) {
+	key := map[string]string{kindDecision: "decision_id", kindOutcome: "outcome_id", kindAssignment: "assignment_id"}[kind]
+	q := v.s.dialect.q(fmt.Sprintf(`SELECT t.%[1]s FROM %[2]s t WHERE NOT EXISTS
+(SELECT 1 FROM audit_log a WHERE a.record_kind = ? AND a.record_id = t.%[1]s) ORDER BY t.%[1]s LIMIT 1`, key, tableOf(kind)))
+	var id string
+	err := v.tx.QueryRowContext(ctx, q, kind).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
 }
 
 // anys converts a []string into bind arguments.

@@ -216,7 +216,7 @@ func TestVerifyAuditTampered(t *testing.T) {
 			if err := b.raw.QueryRow(`SELECT seq FROM audit_head`).Scan(&head); err != nil {
 				t.Fatal(err)
 			}
-			return want{head, "decision", "", store.ProblemUnaudited}
+			return want{head, "decision", "dec-forged", store.ProblemUnaudited} // named: no decision predates the chain
 		}},
 		{"team load lowered", func(t *testing.T, b *backend) want {
 			b.exec(t, `UPDATE team_load SET assigned = 0 WHERE team_id = 'A'`)

@@ -39,6 +39,8 @@ type dialect struct {
 	recordMigration string
 	// selectDecision returns the decision blob for a decision_id.
 	selectDecision string
+	// selectFiling returns the filing blob stored with a decision.
+	selectFiling string
 	// placeholder is the n-th (1-based) bind parameter.
 	placeholder func(n int) string
 	// lockHead reads audit_head's (seq, hash) at the start of every write
@@ -131,6 +133,7 @@ func sqliteDialect() (dialect, error) {
 		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = ?`,
+		selectFiling:    `SELECT filing FROM decisions WHERE decision_id = ?`,
 		placeholder:     func(int) string { return "?" },
 		// The writer's transactions begin IMMEDIATE: they hold the file's
 		// write lock from BEGIN, which excludes every other writer, in this
@@ -191,6 +194,7 @@ func postgresDialect() (dialect, error) {
 		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
 		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = $1`,
+		selectFiling:    `SELECT filing FROM decisions WHERE decision_id = $1`,
 		placeholder:     func(n int) string { return "$" + strconv.Itoa(n) },
 		// The row lock is held until COMMIT or ROLLBACK; a writer that
 		// waited for it reads the head its predecessor committed (READ

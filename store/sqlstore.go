@@ -309,6 +309,33 @@ func (s *sqlStore) GetDecision(ctx context.Context, decisionID string) (*triagev
 	return d, nil
 }
 
+// GetFiling returns the filing stored with decision decisionID, or an error
+// wrapping ErrNotFound if there is none: an outcome that corrects the facts
+// is compared with it.
+func (s *sqlStore) GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error) {
+	if decisionID == "" {
+		return nil, errors.New("store: decision_id is empty")
+	}
+	if strings.IndexByte(decisionID, 0) >= 0 {
+		return nil, fmt.Errorf("get filing of %q: %w", decisionID, ErrNotFound)
+	}
+	var blob []byte
+	err := s.readRow(ctx, s.dialect.selectFiling, []any{decisionID}, &blob)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, fmt.Errorf("get filing of %q: %w", decisionID, ErrNotFound)
+	case err != nil && ctx.Err() != nil:
+		return nil, fmt.Errorf("get filing of %q: %w", decisionID, ctx.Err())
+	case err != nil:
+		return nil, fmt.Errorf("get filing of %q: %w: %w", decisionID, ErrUnavailable, err)
+	}
+	f := &triagev1.Filing{}
+	if err := proto.Unmarshal(blob, f); err != nil {
+		return nil, fmt.Errorf("get filing of %q: decode: %w", decisionID, err)
+	}
+	return f, nil
+}
+
 // ListOutcomes returns a decision's outcomes in recording order.
 func (s *sqlStore) ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error) {
 	if decisionID == "" {

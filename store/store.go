@@ -118,6 +118,9 @@ type Store interface {
 	// the decision still has exactly prior outcomes, so two replicas cannot
 	// both record a "first" outcome.
 	SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error
+	// GetFiling returns the filing recorded with decision decisionID,
+	// ErrNotFound for an unknown decision.
+	GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error)
 	// ListOutcomes returns a decision's outcomes in the order recorded,
 	// ErrNotFound for an unknown decision.
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
@@ -146,6 +149,13 @@ type Store interface {
 	// counts the assignments. The report says OK, or names the first
 	// problem; the error is only for failing to read.
 	VerifyAudit(ctx context.Context) (VerifyReport, error)
+	// AuditHead returns the chain's head as audit_head holds it, for
+	// signed checkpoints kept outside the database.
+	AuditHead(ctx context.Context) (AuditHead, error)
+	// AuditHashAt returns the chain hash of audit row seq, or an error
+	// matching ErrNotFound when there is no such row (the chain was
+	// truncated below it).
+	AuditHashAt(ctx context.Context, seq int64) (string, error)
 }
 
 var (

@@ -191,3 +191,68 @@ func BenchmarkDecideBaseline(b *testing.B) {
 		}
 	}
 }
+
+// pleaFiling is a drink-driving prosecution at a basic court: the defendant
+// admits, accepts the 4-month recommendation and consents to fast-track.
+func pleaFiling(c *triagev1.Circumstances) *triagev1.Filing {
+	c.AdmitsChargedFacts, c.AcceptsSentencingRecommendation, c.ConsentsFastTrack = true, true, true
+	c.RecommendedSentenceMonths = 4
+	return &triagev1.Filing{
+		Id: "(2024)浙0102刑初1号", CaseKind: triagev1.CaseKind_CASE_KIND_CRIMINAL,
+		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "浙江省", FiledOn: "2024-03-05",
+		Cause:         "危险驾驶罪",
+		Parties:       []*triagev1.Party{{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON}},
+		Circumstances: c,
+	}
+}
+
+// TestDecidePanelCases: where the law requires a panel (刑事诉讼法第二百三十九条、
+// 第二百五十六条, 刑诉法解释第二百一十三条第一款第一项) no scorer can get the
+// single-judge fast-track recommended, review flag or not; simplified may be
+// recommended, and then carries the panel condition. The near miss is the
+// same filing at first hearing, where fast-track wins.
+func TestDecidePanelCases(t *testing.T) {
+	const (
+		ft   = triagev1.Procedure_PROCEDURE_FAST_TRACK
+		simp = triagev1.Procedure_PROCEDURE_SIMPLIFIED
+	)
+	sureOfFastTrack := probs(0, 0.04, 0.01, 0.95)
+	for _, tc := range []struct {
+		name      string
+		c         *triagev1.Circumstances
+		want      triagev1.Procedure
+		condition string // a reason the recommended option must carry
+	}{
+		{"first hearing", &triagev1.Circumstances{}, ft, rules.CodeCrPL222Eligible},
+		{"remanded", &triagev1.Circumstances{Remanded: true}, simp, rules.CodeCrPL239NewPanel},
+		{"retrial", &triagev1.Circumstances{Retrial: true}, simp, rules.CodeCrPL256NewPanel},
+		{"public interest", &triagev1.Circumstances{PublicInterest: true}, simp, rules.CodeInterp213AssessorPanel},
+		{"group interest", &triagev1.Circumstances{GroupInterest: true}, simp, rules.CodeInterp213AssessorPanel},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := triage.New(mustRules(t), sureOfFastTrack).Decide(context.Background(), pleaFiling(tc.c))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.GetRecommended() != tc.want {
+				t.Fatalf("recommended %v, want %v", d.GetRecommended(), tc.want)
+			}
+			var rec *triagev1.ProcedureOption
+			for _, o := range d.GetOptions() {
+				if o.GetProcedure() == ft && tc.want != ft && (o.GetAvailable() || o.GetProbability() != 0) {
+					t.Errorf("fast-track open (%v) or scored (%v) in a panel case", o.GetAvailable(), o.GetProbability())
+				}
+				if o.GetProcedure() == d.GetRecommended() {
+					rec = o
+				}
+			}
+			found := false
+			for _, r := range rec.GetReasons() {
+				found = found || r.GetCode() == tc.condition
+			}
+			if !found {
+				t.Errorf("recommended %v without %s: %v", d.GetRecommended(), tc.condition, rec.GetReasons())
+			}
+		})
+	}
+}

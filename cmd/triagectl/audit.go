@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
+	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -33,6 +35,10 @@ type auditReport struct {
 	HeadHash string `json:"head_hash"`
 	// Problem is the first record that does not match, when OK is false.
 	Problem *auditProblem `json:"problem,omitempty"`
+	// Checkpoints is the check of the signed checkpoints (-checkpoints):
+	// they catch what the chain alone cannot, a truncated or rewritten
+	// chain and rows added with the pre-chain count raised to match.
+	Checkpoints *checkpoint.Report `json:"checkpoints,omitempty"`
 }
 
 // auditProblem names the first record the chain does not vouch for.
@@ -57,11 +63,16 @@ func newAuditReport(target string, at time.Time, r store.VerifyReport) auditRepo
 }
 
 func auditUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: triagectl audit verify [-store TARGET]")
-	fmt.Fprintln(w, "\nverify walks the store's audit chain (docs/architecture.md): it recomputes every decision's, outcome's and")
+	fmt.Fprintln(w, "usage: triagectl audit verify [-store TARGET] [-checkpoints DIR -checkpoint-key KEY.pub]")
+	fmt.Fprintln(w, "       triagectl audit keygen -name NAME -out PREFIX")
+	fmt.Fprintln(w, "\nverify walks the store's audit chain (docs/architecture.md, docs/security.md): it recomputes every decision's, outcome's and")
 	fmt.Fprintln(w, "assignment's digest and every chain hash, and checks the head and the team loads. It prints a JSON")
 	fmt.Fprintln(w, "report with the head seq and hash (keep them where the database's users cannot write) and exits 0")
 	fmt.Fprintln(w, "when the chain holds, 1 naming the first record that does not match (seq, kind, id, problem).")
+	fmt.Fprintln(w, "With -checkpoints it also checks every signed checkpoint the server wrote (triaged -checkpoint-dir)")
+	fmt.Fprintln(w, "against the chain: a truncated or rewritten chain, or a raised pre-chain count, fails.")
+	fmt.Fprintln(w, "\nkeygen makes the Ed25519 checkpoint key: PREFIX.key (the signer, for triaged -checkpoint-key;")
+	fmt.Fprintln(w, "readable by the server only) and PREFIX.pub (the verifier, for auditors).")
 }
 
 // runAudit is `triagectl audit`; its one subcommand is verify.
@@ -73,18 +84,22 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 	switch args[0] {
 	case "verify":
 		return runAuditVerify(ctx, e, args[1:])
+	case "keygen":
+		return runAuditKeygen(e, args[1:])
 	case "help", "-h", "-help", "--help":
 		auditUsage(e.stderr)
 		return flag.ErrHelp
 	}
 	auditUsage(e.stderr)
-	return usageError{fmt.Sprintf("unknown subcommand %q (want verify)", args[0])}
+	return usageError{fmt.Sprintf("unknown subcommand %q (want verify or keygen)", args[0])}
 }
 
 // runAuditVerify is `triagectl audit verify`.
 func runAuditVerify(ctx context.Context, e *env, args []string) error {
-	var target string
+	var target, cpDir, cpKey string
 	fs := newFlagSet(e, "audit verify")
+	fs.StringVar(&cpDir, "checkpoints", "", "directory of the signed checkpoints (triaged -checkpoint-dir)")
+	fs.StringVar(&cpKey, "checkpoint-key", "", "the checkpoint verifier key (PREFIX.pub of audit keygen)")
 	fs.Usage = func() {
 		auditUsage(fs.Output())
 		fmt.Fprintln(fs.Output(), "\nflags:")
@@ -97,6 +112,17 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	if target == "" {
 		return usageError{"-store is empty"}
 	}
+	if (cpDir == "") != (cpKey == "") {
+		return usageError{"-checkpoints and -checkpoint-key go together"}
+	}
+	var verifier string
+	if cpKey != "" {
+		k, err := checkpoint.ReadKey(cpKey)
+		if err != nil {
+			return err
+		}
+		verifier = k
+	}
 	st, err := openStore(ctx, e, target)
 	if err != nil {
 		return err
@@ -108,7 +134,16 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	out, err := json.MarshalIndent(newAuditReport(target, at, rep), "", "  ")
+	report := newAuditReport(target, at, rep)
+	if rep.OK && cpDir != "" {
+		cp, err := checkpoint.Verify(ctx, st, cpDir, verifier)
+		if err != nil {
+			return err
+		}
+		report.Checkpoints = &cp
+		report.OK = cp.OK
+	}
+	out, err := json.MarshalIndent(report, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -118,6 +153,48 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	if !rep.OK {
 		return errors.New(rep.String())
 	}
+	if c := report.Checkpoints; c != nil && !c.OK {
+		return fmt.Errorf("audit checkpoints FAILED: %s: %s", c.File, c.Problem)
+	}
 	fmt.Fprintln(e.stderr, rep.String())
+	if c := report.Checkpoints; c != nil {
+		fmt.Fprintf(e.stderr, "audit checkpoints OK: %d checked, the latest at seq %d\n", c.Checkpoints, c.Latest.Seq)
+	}
+	return nil
+}
+
+// runAuditKeygen is `triagectl audit keygen`.
+func runAuditKeygen(e *env, args []string) error {
+	var name, out string
+	fs := newFlagSet(e, "audit keygen")
+	fs.StringVar(&name, "name", "", "the key's name, e.g. the court and host (fenjian.court.example)")
+	fs.StringVar(&out, "out", "", "path prefix of PREFIX.key and PREFIX.pub")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if name == "" || out == "" {
+		return usageError{"-name and -out are required"}
+	}
+	signer, verifier, err := checkpoint.GenerateKey(name)
+	if err != nil {
+		return err
+	}
+	// O_EXCL: an existing key is never overwritten (the auditors hold its
+	// verifier).
+	f, err := os.OpenFile(out+".key", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("write signer key: %w", err)
+	}
+	if _, err := fmt.Fprintln(f, signer); err != nil {
+		f.Close()
+		return fmt.Errorf("write signer key: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write signer key: %w", err)
+	}
+	if err := os.WriteFile(out+".pub", []byte(verifier+"\n"), 0o644); err != nil {
+		return fmt.Errorf("write verifier key: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "wrote %s.key (signer: triaged -checkpoint-key, keep it from the database's users) and %s.pub (verifier: for auditors)\n", out, out)
 	return nil
 }

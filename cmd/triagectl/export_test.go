@@ -87,6 +87,15 @@ func forEachBackend(t *testing.T, fn func(t *testing.T, b testBackend)) {
 	})
 }
 
+// dropDeletes drops the triggers that keep decisions and audit_log
+// append-only, as an insider with DDL rights would.
+func (b testBackend) dropDeletes() []string {
+	if b.name == "postgres" {
+		return []string{`DROP TRIGGER decisions_no_update_delete ON decisions`, `DROP TRIGGER audit_log_no_update_delete ON audit_log`}
+	}
+	return []string{`DROP TRIGGER decisions_no_delete`, `DROP TRIGGER audit_log_no_delete`}
+}
+
 // raw opens the backend's database directly.
 func (b testBackend) raw(t *testing.T) *sql.DB {
 	t.Helper()
@@ -150,9 +159,12 @@ func fixtureCases() []*fixtureCase {
 	for range 12 {
 		wageGroup.Parties = append(wageGroup.Parties, &triagev1.Party{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Kind: triagev1.PartyKind_PARTY_KIND_PERSON})
 	}
-	// A province without a configured small-claims limit: flagged for review.
+	// A complaint that mentions petitioning (上访): a text signal, flagged for
+	// review. (It was a province without a small-claims limit until every
+	// province had one.)
 	noLimit := civilFiling("(2024)藏0102民初1420号", "2024-03-25", "民间借贷纠纷", 20000)
 	noLimit.Province, noLimit.Court = "西藏自治区", "拉萨市城关区人民法院"
+	noLimit.Text += "原告称多次上访未果。"
 	return []*fixtureCase{
 		{key: "G", filing: civilFiling("(2024)辽0102民初900号", "2024-02-29", "民间借贷纠纷", 80000),
 			decidedAt: beijing(2024, 2, 29, 23, 30), applied: []triagev1.Procedure{pSimplified}},

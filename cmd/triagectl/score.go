@@ -27,6 +27,7 @@ type scoreFlags struct {
 	addr        string
 	local       bool
 	rulesPath   string
+	holidays    string
 	model       string
 	in, out     string
 	concurrency int
@@ -40,7 +41,7 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 	var f scoreFlags
 	fs := newFlagSet(e, "score")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: triagectl score [-addr host:port | -local [-rules FILE] [-model default|baseline|DIR]] [-in FILE] [-out FILE] [flags]")
+		fmt.Fprintln(fs.Output(), "usage: triagectl score [-addr host:port | -local [-rules FILE] [-holidays FILE] [-model default|baseline|DIR]] [-in FILE] [-out FILE] [flags]")
 		fmt.Fprintln(fs.Output(), "\nScores JSONL Filing or LabeledFiling lines and writes one JSON Decision per line, in input order;")
 		fmt.Fprintln(fs.Output(), "a line that fails is written as {\"line\":N,\"filing_id\":...,\"error\":{\"code\":...,\"message\":...}}.")
 		fmt.Fprintln(fs.Output(), "\nflags:")
@@ -49,6 +50,7 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 	fs.StringVar(&f.addr, "addr", defaultAddr, "fenjian server `host:port` (plaintext gRPC)")
 	fs.BoolVar(&f.local, "local", false, "score in process (rules and model) instead of calling a server")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` for -local (default: the rules built into the binary)")
+	fs.StringVar(&f.holidays, "holidays", "", "holiday calendar `file` for -local due dates (default: the calendar built into the binary)")
 	fs.StringVar(&f.model, "model", defaultModelName, "model for -local: \"default\" (the embedded model triaged serves), \"baseline\" or a model `directory`")
 	fs.StringVar(&f.in, "in", "-", "input JSONL `file`; - is stdin")
 	fs.StringVar(&f.out, "out", "-", "output JSONL `file`; - is stdout")
@@ -71,6 +73,8 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 		return nil, usageError{"-timeout is for calls to a server, not -local"}
 	case !f.local && set["rules"]:
 		return nil, usageError{"-rules needs -local (a server uses its own rules)"}
+	case !f.local && set["holidays"]:
+		return nil, usageError{"-holidays needs -local (a server uses its own calendar)"}
 	case !f.local && set["model"]:
 		return nil, usageError{"-model needs -local (a server uses its own model)"}
 	case set["concurrency"] && f.concurrency < 1:
@@ -167,6 +171,11 @@ func newScorer(f *scoreFlags) (batch.Scorer, func(), error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("load rules: %w", err)
 	}
+	cal, err := rules.OpenHolidays(f.holidays)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load holidays: %w", err)
+	}
+	r = r.WithHolidays(cal)
 	m, err := loadScorer(f.model)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load model: %w", err)

@@ -111,7 +111,7 @@ func TestScore(t *testing.T) {
 			wantCode: 1,
 			wantOut:  scoreFixtureOut,
 			wantStderr: []string{
-				"line 3 (filing ?): INVALID_ARGUMENT: parse filing",
+				"line 3 (filing ?): INVALID_ARGUMENT: not a complete JSON object (a truncated line?)",
 				"line 5 (filing (2024)辽0102民初1301号): INVALID_ARGUMENT: invalid filing.claim_amount_fen: must not be negative",
 				"scored 4, failed 2 in ",
 				"recommended SMALL_CLAIMS 1, SIMPLIFIED 2, FAST_TRACK 1",
@@ -148,6 +148,7 @@ func TestScore(t *testing.T) {
 		{name: "concurrency zero", args: []string{"score", "-local", "-concurrency", "0"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
 		{name: "concurrency negative", args: []string{"score", "-concurrency=-3"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
 		{name: "rules without local", args: []string{"score", "-rules", "r.json"}, wantCode: 2, wantStderr: []string{"-rules needs -local"}},
+		{name: "holidays without local", args: []string{"score", "-holidays", "h.json"}, wantCode: 2, wantStderr: []string{"-holidays needs -local"}},
 		{name: "dry run with local", args: []string{"score", "-local", "-dry-run"}, wantCode: 2, wantStderr: []string{"-dry-run is for a server"}},
 		{name: "timeout with local", args: []string{"score", "-local", "-timeout", "1s"}, wantCode: 2, wantStderr: []string{"-timeout is for calls to a server"}},
 		{name: "zero timeout", args: []string{"score", "-timeout", "0s"}, wantCode: 2, wantStderr: []string{"-timeout must be positive"}},
@@ -156,6 +157,7 @@ func TestScore(t *testing.T) {
 		{name: "model without local", args: []string{"score", "-model", "baseline"}, wantCode: 2, wantStderr: []string{"-model needs -local"}},
 		{name: "missing model directory", args: []string{"score", "-local", "-model", "testdata/no-such-model"}, wantCode: 1, wantStderr: []string{"load model"}},
 		{name: "missing rules file", args: []string{"score", "-local", "-rules", "testdata/nope.json"}, wantCode: 1, wantStderr: []string{"load rules"}},
+		{name: "missing holidays file", args: []string{"score", "-local", "-holidays", "testdata/nope.json"}, wantCode: 1, wantStderr: []string{"load holidays"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -133,7 +133,7 @@ func TestStatsJSON(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b testBackend) {
 		fx := buildFixture(t, b.target)
 		// The fixture exercises the review figure: C (a group dispute) and
-		// I (no small-claims limit for 西藏) need review.
+		// I (a text signal, 上访) need review.
 		if !fx.byKey["C"].decision.GetNeedsReview() || !fx.byKey["I"].decision.GetNeedsReview() {
 			t.Fatalf("fixture: cases C and I should need review: %v / %v", fx.byKey["C"].decision, fx.byKey["I"].decision)
 		}

@@ -23,6 +23,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/reload"
 	"github.com/fenjian/fenjian/routing"
@@ -49,6 +51,7 @@ type options struct {
 	httpAddr        string
 	dataDir         string
 	rulesFile       string
+	holidaysFile    string
 	storeTarget     string
 	teamsFile       string
 	modelDir        string
@@ -56,6 +59,19 @@ type options struct {
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
 	debugAddr       string
+	sec             securityOptions
+	checkpointDir   string
+	checkpointKey   string
+	checkpointEvery time.Duration
+}
+
+// securityOptions are the flags of authentication, TLS and load limits.
+type securityOptions struct {
+	tokensFile, rolesFile         string
+	tlsCert, tlsKey, tlsClientCA  string
+	insecure                      bool
+	maxConcurrentCalls, rateBurst int
+	rateLimit                     float64
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
@@ -68,6 +84,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.httpAddr, "http-addr", "127.0.0.1:9090", "HTTP listen address for /metrics, /healthz and /readyz")
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
+	fs.StringVar(&o.holidaysFile, "holidays", "", "holiday calendar (JSON) that moves due dates off rest days; empty uses the embedded calendar")
 	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams")
 	fs.StringVar(&o.storeTarget, "store", "", "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile)
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
@@ -75,6 +92,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
 	fs.StringVar(&o.debugAddr, "debug-addr", "", "loopback address serving net/http/pprof (e.g. 127.0.0.1:6060); empty disables; docs/performance.md")
+	fs.StringVar(&o.checkpointDir, "checkpoint-dir", "", "directory for signed audit checkpoints, outside the database and not writable by its users; empty writes none")
+	fs.StringVar(&o.checkpointKey, "checkpoint-key", "", "checkpoint signer key (PREFIX.key of triagectl audit keygen); required with -checkpoint-dir")
+	fs.DurationVar(&o.checkpointEvery, "checkpoint-interval", time.Minute, "how often the audit chain's head is checkpointed (and once at shutdown)")
+	fs.StringVar(&o.sec.tokensFile, "tokens", "", "bearer tokens file (JSON: name, roles, sha256 of the token); empty uses -data-dir/"+auth.LocalTokensFile+", created with local admin, judge and president tokens on first start")
+	fs.StringVar(&o.sec.rolesFile, "roles", "", "roles of client certificates by subject CN (JSON); needs -tls-client-ca")
+	fs.StringVar(&o.sec.tlsCert, "tls-cert", "", "server certificate (PEM) for gRPC; reloaded when it changes")
+	fs.StringVar(&o.sec.tlsKey, "tls-key", "", "server key (PEM) for gRPC; reloaded when it changes")
+	fs.StringVar(&o.sec.tlsClientCA, "tls-client-ca", "", "CAs of client certificates (PEM): a verified client certificate's CN is the caller's identity (mTLS)")
+	fs.BoolVar(&o.sec.insecure, "insecure", false, "allow a non-loopback -grpc-addr without TLS (TLS ends in front of the server)")
+	fs.IntVar(&o.sec.maxConcurrentCalls, "max-concurrent-calls", server.DefaultMaxConcurrentCalls, "unary calls handled at once; beyond, calls fail with RESOURCE_EXHAUSTED; negative disables")
+	fs.Float64Var(&o.sec.rateLimit, "rate-limit", 0, "calls per second per identity (anonymous loopback callers share one budget); 0 disables")
+	fs.IntVar(&o.sec.rateBurst, "rate-burst", 0, "calls an identity may make at once above -rate-limit; 0 means twice -rate-limit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -108,7 +137,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}
 
-	rulesEngine, err := loadRules(o.rulesFile)
+	rulesEngine, err := loadRules(o.rulesFile, o.holidaysFile)
 	if err != nil {
 		return err
 	}
@@ -156,6 +185,10 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 			_ = debug.Close(ctx)
 		}()
 	}
+	sec, err := loadSecurity(o.sec, o.dataDir, logger)
+	if err != nil {
+		return err
+	}
 
 	target := o.storeTarget
 	if target == "" {
@@ -172,26 +205,102 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}()
 
+	var checkpointer *checkpoint.Writer
+	if o.checkpointDir != "" || o.checkpointKey != "" {
+		if o.checkpointDir == "" || o.checkpointKey == "" {
+			return errors.New("-checkpoint-dir and -checkpoint-key go together")
+		}
+		key, err := checkpoint.ReadKey(o.checkpointKey)
+		if err != nil {
+			return err
+		}
+		if checkpointer, err = checkpoint.NewWriter(o.checkpointDir, key, st, logger); err != nil {
+			return err
+		}
+	}
+
 	logger.Info("starting",
 		slog.String("rules_version", rulesEngine.Version()),
+		slog.String("holiday_calendar", rulesEngine.Holidays().Version()),
 		slog.String("model_version", engine.Scorer().Version()),
 		slog.String("teams_version", teams.Version()),
 		slog.String("store", store.Redact(target)))
 	return server.Run(ctx, server.Config{
-		GRPCAddr:        o.grpcAddr,
-		HTTPAddr:        o.httpAddr,
-		ShutdownTimeout: o.shutdownTimeout,
-		Decider:         engine,
-		Store:           st,
-		Logger:          logger,
-		Registerer:      reg,
-		Gatherer:        reg,
-		Admin:           admin,
-		Teams:           teams,
-		Reloader:        reloader,
-		ReloadSignals:   hup,
-		WatchInterval:   o.modelWatch,
+		GRPCAddr:           o.grpcAddr,
+		HTTPAddr:           o.httpAddr,
+		ShutdownTimeout:    o.shutdownTimeout,
+		Decider:            engine,
+		Store:              st,
+		Logger:             logger,
+		Registerer:         reg,
+		Gatherer:           reg,
+		Admin:              admin,
+		Teams:              teams,
+		Reloader:           reloader,
+		ReloadSignals:      hup,
+		WatchInterval:      o.modelWatch,
+		Security:           sec,
+		Checkpointer:       checkpointerOrNil(checkpointer),
+		CheckpointInterval: o.checkpointEvery,
 	})
+}
+
+// checkpointerOrNil keeps a nil *checkpoint.Writer from becoming a non-nil
+// interface.
+func checkpointerOrNil(w *checkpoint.Writer) interface{ Checkpoint(context.Context) error } {
+	if w == nil {
+		return nil
+	}
+	return w
+}
+
+// loadSecurity reads the tokens, roles and TLS files. Without -tokens the
+// data directory's local tokens file is used, made on first start, so that
+// one command still gives a server whose every RPC can be tried.
+func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (server.Security, error) {
+	sec := server.Security{
+		Insecure:           o.insecure,
+		MaxConcurrentCalls: o.maxConcurrentCalls,
+		RateLimit:          o.rateLimit,
+		RateBurst:          o.rateBurst,
+	}
+	tokensFile := o.tokensFile
+	if tokensFile == "" {
+		path, secrets, created, err := auth.EnsureLocal(dataDir)
+		if err != nil {
+			return sec, err
+		}
+		tokensFile = path
+		if created {
+			logger.Warn("created local tokens: admin, judge and president; the tokens are in the secrets file, readable by this user only",
+				slog.String("tokens_file", path), slog.String("secrets_file", secrets))
+		}
+	}
+	tokens, err := auth.LoadTokens(tokensFile)
+	if err != nil {
+		return sec, err
+	}
+	sec.Tokens = tokens
+	if o.rolesFile != "" {
+		if o.tlsClientCA == "" {
+			return sec, errors.New("-roles needs -tls-client-ca: roles are given to verified client certificates")
+		}
+		if sec.Roles, err = auth.LoadRoles(o.rolesFile); err != nil {
+			return sec, err
+		}
+	}
+	switch {
+	case o.tlsCert != "" || o.tlsKey != "":
+		if sec.TLS, err = server.LoadTLS(server.TLSFiles{CertFile: o.tlsCert, KeyFile: o.tlsKey, ClientCAFile: o.tlsClientCA}, logger); err != nil {
+			return sec, err
+		}
+	case o.tlsClientCA != "":
+		return sec, errors.New("-tls-client-ca needs -tls-cert and -tls-key")
+	}
+	logger.Info("security",
+		slog.String("tokens_file", tokensFile), slog.Int("tokens", tokens.Len()),
+		slog.Bool("tls", sec.TLS.Config != nil), slog.Bool("client_certificates", o.tlsClientCA != ""))
+	return sec, nil
 }
 
 // loadTeams returns the teams in path, or the embedded teams for "".
@@ -210,11 +319,17 @@ func loadTeams(path string) (*routing.Teams, error) {
 	return t, nil
 }
 
-// loadRules opens -rules (the embedded rules when empty).
-func loadRules(path string) (*rules.Engine, error) {
+// loadRules opens -rules and -holidays (the embedded files when empty). A
+// bad file of either stops the start: serving with the embedded one instead
+// would hide the operator's mistake.
+func loadRules(path, holidaysPath string) (*rules.Engine, error) {
 	r, err := rules.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load rules: %w", err)
 	}
-	return r, nil
+	cal, err := rules.OpenHolidays(holidaysPath)
+	if err != nil {
+		return nil, fmt.Errorf("load holidays: %w", err)
+	}
+	return r.WithHolidays(cal), nil
 }

@@ -50,7 +50,7 @@ func TestServeLifecycle(t *testing.T) {
 	}
 	client := triagev1.NewTriageServiceClient(conn)
 	resp, err := client.Triage(callCtx, &triagev1.TriageRequest{Filing: &triagev1.Filing{
-		Id: "(2024)辽0102民初1234号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL,
+		Id: "(2024)辽0102民初1234号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Parties: plaintiffAndDefendant(),
 		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "辽宁省", FiledOn: "2024-03-05",
 		Cause: "民间借贷纠纷", ClaimAmountFen: 3000000,
 	}})
@@ -115,6 +115,8 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "bad log level", args: []string{"-log-level=loud"}, code: 2},
 		{name: "stray argument", args: []string{"serve"}, code: 2},
 		{name: "missing rules file", args: []string{"-rules=" + filepath.Join(t.TempDir(), "none.json")}, code: 1},
+		{name: "missing holidays file", args: []string{"-holidays=" + filepath.Join(t.TempDir(), "none.json")}, code: 1},
+		{name: "bad holidays file", args: []string{"-holidays=" + badHolidays(t)}, code: 1},
 		{name: "bad listen address", args: []string{"-grpc-addr=127.0.0.1:-1", "-http-addr=127.0.0.1:0"}, code: 1},
 	}
 	for _, tt := range tests {
@@ -168,4 +170,23 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// badHolidays writes a calendar with a duplicate day: refused as a whole.
+func badHolidays(t *testing.T) string {
+	path := filepath.Join(t.TempDir(), "holidays.json")
+	b := `{"version":"v","notices":[{"year":2024,"title":"t","number":"n","issued_on":"2023-10-25","rest":["2024-10-01","2024-10-01"]}]}`
+	if err := os.WriteFile(path, []byte(b), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// plaintiffAndDefendant are the two sides every civil filing needs
+// (民事诉讼法第一百二十二条).
+func plaintiffAndDefendant() []*triagev1.Party {
+	return []*triagev1.Party{
+		{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
+		{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
+	}
 }

@@ -19,7 +19,7 @@ import (
 
 func loanRequest(id string) *triagev1.TriageRequest {
 	return &triagev1.TriageRequest{Filing: &triagev1.Filing{
-		Id: id, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC,
+		Id: id, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Parties: plaintiffAndDefendant(), CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC,
 		Province: "江苏省", FiledOn: "2024-03-05", Cause: "民间借贷纠纷", ClaimAmountFen: 45_000_00,
 		Text: "诉讼请求：判令被告偿还借款45000元。事实和理由：被告借款后逾期未还。",
 	}}
@@ -28,7 +28,8 @@ func loanRequest(id string) *triagev1.TriageRequest {
 // TestServeEmbeddedModel: with no -model the embedded trained model serves,
 // and ReloadModel says there is nothing to reload.
 func TestServeEmbeddedModel(t *testing.T) {
-	conn, _, _ := startServe(t, "-data-dir="+t.TempDir())
+	dataDir := t.TempDir()
+	conn, _, _ := startServe(t, "-data-dir="+dataDir)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	def, err := classifier.Default()
@@ -43,6 +44,14 @@ func TestServeEmbeddedModel(t *testing.T) {
 		t.Errorf("model_version %q, want the embedded %q", got, def.Version())
 	}
 	_, err = triagev1.NewAdminServiceClient(conn).ReloadModel(ctx, &triagev1.ReloadModelRequest{})
+	if status.Code(err) != codes.Unauthenticated {
+		t.Errorf("ReloadModel anonymously: %v, want UNAUTHENTICATED", err)
+	}
+	_, err = triagev1.NewAdminServiceClient(dialLocal(t, conn, dataDir, "FENJIAN_JUDGE_TOKEN")).ReloadModel(ctx, &triagev1.ReloadModelRequest{})
+	if status.Code(err) != codes.PermissionDenied {
+		t.Errorf("ReloadModel as the local judge: %v, want PERMISSION_DENIED", err)
+	}
+	_, err = triagev1.NewAdminServiceClient(dialLocal(t, conn, dataDir, "FENJIAN_ADMIN_TOKEN")).ReloadModel(ctx, &triagev1.ReloadModelRequest{})
 	if status.Code(err) != codes.FailedPrecondition {
 		t.Errorf("ReloadModel without -model: %v, want FAILED_PRECONDITION", err)
 	}
@@ -54,10 +63,11 @@ func TestServeEmbeddedModel(t *testing.T) {
 func TestServeModelReload(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "model")
 	modeltest.Write(t, dir, "model-a")
-	conn, _, _ := startServe(t, "-data-dir="+t.TempDir(), "-model="+dir, "-model-watch=20ms")
+	dataDir := t.TempDir()
+	conn, _, _ := startServe(t, "-data-dir="+dataDir, "-model="+dir, "-model-watch=20ms")
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	admin := triagev1.NewAdminServiceClient(conn)
+	admin := triagev1.NewAdminServiceClient(dialLocal(t, conn, dataDir, "FENJIAN_ADMIN_TOKEN"))
 	triageClient := triagev1.NewTriageServiceClient(conn)
 	health := healthpb.NewHealthClient(conn)
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/internal/pgtest"
 )
 
@@ -50,6 +52,34 @@ func startServe(t *testing.T, args ...string) (*grpc.ClientConn, *syncBuffer, fu
 	return conn, logs, stop
 }
 
+// bearer sends a token on every call of a plaintext loopback connection.
+type bearer string
+
+func (b bearer) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
+	return map[string]string{"authorization": "Bearer " + string(b)}, nil
+}
+
+func (bearer) RequireTransportSecurity() bool { return false }
+
+// dialLocal connects to conn's server with the local token named env
+// (FENJIAN_ADMIN_TOKEN, ...) that the first start wrote to dataDir.
+func dialLocal(t *testing.T, conn *grpc.ClientConn, dataDir, env string) *grpc.ClientConn {
+	t.Helper()
+	secrets, err := auth.ReadLocalSecrets(filepath.Join(dataDir, auth.LocalSecretsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if secrets[env] == "" {
+		t.Fatalf("no %s in the local tokens", env)
+	}
+	c, err := grpc.NewClient(conn.Target(), grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithPerRPCCredentials(bearer(secrets[env])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
 // TestServePostgresStore: with -store postgres://…, decisions go to
 // PostgreSQL, survive a restart, and the URL's password never reaches the logs.
 func TestServePostgresStore(t *testing.T) {
@@ -59,7 +89,7 @@ func TestServePostgresStore(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	resp, err := triagev1.NewTriageServiceClient(conn).Triage(ctx, &triagev1.TriageRequest{Filing: &triagev1.Filing{
-		Id: "(2024)沪0101民初7号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL,
+		Id: "(2024)沪0101民初7号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Parties: plaintiffAndDefendant(),
 		CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "310000", FiledOn: "2024-03-05",
 		Cause: "物业服务合同纠纷", ClaimAmountFen: 680000,
 	}})

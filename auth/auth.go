@@ -1,0 +1,98 @@
+// Package auth holds who may call the service: identities proved by a bearer
+// token (tokens file, SHA-256 of each token) or by a client certificate
+// (roles file, by subject common name), and the roles they hold.
+//
+// It parses and checks the files; which role may call which RPC is the
+// server's business (server/authz.go).
+package auth
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Role is what an identity may do.
+type Role string
+
+// The roles. A team reader's role is TeamRole(id).
+const (
+	// Filing systems triage filings and read decisions.
+	Filing Role = "filing"
+	// Judges record the outcomes they decided.
+	Judge Role = "judge"
+	// Clerks enter outcomes and designations on behalf of judges and
+	// presidents; both names are recorded.
+	Clerk Role = "clerk"
+	// Presidents (院庭长) designate cases to teams and read every feed.
+	President Role = "president"
+	// Admins reload models and may use reflection on a secure server.
+	Admin Role = "admin"
+
+	teamPrefix = "team:"
+)
+
+// TeamRole is the role of a reader of team id's feed.
+func TeamRole(id string) Role { return Role(teamPrefix + id) }
+
+// MaxNameChars bounds an identity's name: it is recorded as decided_by or
+// designated_by, whose limit it shares.
+const MaxNameChars = 64
+
+// Identity is a proved caller.
+type Identity struct {
+	// Name is the token's name or the certificate's subject CN; it is what
+	// decided_by and designated_by must equal.
+	Name string
+	// Roles are the identity's roles, sorted.
+	Roles []Role
+	// Via says how the identity was proved: "token" or "certificate".
+	Via string
+}
+
+// Has reports whether the identity holds role r.
+func (id *Identity) Has(r Role) bool { return id != nil && slices.Contains(id.Roles, r) }
+
+// parseRoles checks the role names of one file entry and adds team's role.
+func parseRoles(names []string, team string) ([]Role, error) {
+	if team != "" {
+		names = append(slices.Clone(names), teamPrefix+team)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no roles")
+	}
+	out := make([]Role, 0, len(names))
+	for _, n := range names {
+		r := Role(n)
+		switch r {
+		case Filing, Judge, Clerk, President, Admin:
+		default:
+			id, ok := strings.CutPrefix(n, teamPrefix)
+			if !ok || !validName(id) {
+				return nil, fmt.Errorf("unknown role %q (filing, judge, clerk, president, admin or team:<id>)", clipName(n))
+			}
+		}
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// validName accepts a name that can be recorded as a person id: at most
+// MaxNameChars printable characters, no surrounding space.
+func validName(s string) bool {
+	return s != "" && strings.TrimSpace(s) == s && utf8.ValidString(s) &&
+		utf8.RuneCountInString(s) <= MaxNameChars &&
+		!strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
+}
+
+// clipName shortens file content echoed in an error.
+func clipName(s string) string {
+	if len(s) > MaxNameChars {
+		s = s[:MaxNameChars] + "…"
+	}
+	return strings.ToValidUTF8(s, "?")
+}

@@ -1,0 +1,158 @@
+package auth
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// maxFileBytes bounds a tokens or roles file: thousands of entries fit.
+const maxFileBytes = 4 << 20
+
+// TokenPrefix starts every token NewToken makes, so that a leaked token is
+// easy to recognise (secret scanners) and to tell from a hash.
+const TokenPrefix = "fjt_"
+
+// TokensFile is the JSON form of a tokens file. Only SHA-256 hashes of the
+// tokens are kept, so the file can be read by operators without handing
+// out the tokens.
+type TokensFile struct {
+	Tokens []TokenEntry `json:"tokens"`
+}
+
+// TokenEntry is one token.
+type TokenEntry struct {
+	// Name is the identity: recorded as decided_by / designated_by.
+	Name string `json:"name"`
+	// Roles are role names: filing, judge, clerk, president, admin,
+	// team:<id>.
+	Roles []string `json:"roles,omitempty"`
+	// Team, if set, adds the role team:<Team>.
+	Team string `json:"team,omitempty"`
+	// SHA256 is the lower-case hex SHA-256 of the token.
+	SHA256 string `json:"sha256"`
+}
+
+// Tokens maps bearer tokens to identities.
+type Tokens struct {
+	byHash map[[sha256.Size]byte]*Identity
+}
+
+// Len is the number of tokens.
+func (t *Tokens) Len() int {
+	if t == nil {
+		return 0
+	}
+	return len(t.byHash)
+}
+
+// Lookup returns the identity of token. Tokens are compared by their hash,
+// so the lookup's timing tells nothing about a token.
+func (t *Tokens) Lookup(token string) (*Identity, bool) {
+	if t == nil || token == "" {
+		return nil, false
+	}
+	id, ok := t.byHash[sha256.Sum256([]byte(token))]
+	return id, ok
+}
+
+// LoadTokens reads a tokens file.
+func LoadTokens(path string) (*Tokens, error) {
+	b, err := readFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("tokens file: %w", err)
+	}
+	t, err := ParseTokens(b)
+	if err != nil {
+		return nil, fmt.Errorf("tokens file %s: %w", path, err)
+	}
+	return t, nil
+}
+
+// ParseTokens parses and checks a tokens file: known fields only, valid
+// names and roles, no name or hash twice.
+func ParseTokens(b []byte) (*Tokens, error) {
+	var f TokensFile
+	if err := strictJSON(b, &f); err != nil {
+		return nil, err
+	}
+	t := &Tokens{byHash: make(map[[sha256.Size]byte]*Identity, len(f.Tokens))}
+	names := make(map[string]bool, len(f.Tokens))
+	for i, e := range f.Tokens {
+		if !validName(e.Name) {
+			return nil, fmt.Errorf("tokens[%d].name %q: want 1 to %d printable characters", i, clipName(e.Name), MaxNameChars)
+		}
+		if names[e.Name] {
+			return nil, fmt.Errorf("tokens[%d].name %q: listed twice", i, e.Name)
+		}
+		names[e.Name] = true
+		roles, err := parseRoles(e.Roles, e.Team)
+		if err != nil {
+			return nil, fmt.Errorf("tokens[%d] (%s): %w", i, e.Name, err)
+		}
+		raw, err := hex.DecodeString(e.SHA256)
+		if err != nil || len(raw) != sha256.Size || strings.ToLower(e.SHA256) != e.SHA256 {
+			return nil, fmt.Errorf("tokens[%d] (%s).sha256: want 64 lower-case hex digits (sha256 of the token)", i, e.Name)
+		}
+		h := [sha256.Size]byte(raw)
+		if _, dup := t.byHash[h]; dup {
+			return nil, fmt.Errorf("tokens[%d] (%s).sha256: same token as another entry", i, e.Name)
+		}
+		t.byHash[h] = &Identity{Name: e.Name, Roles: roles, Via: "token"}
+	}
+	return t, nil
+}
+
+// NewToken returns a fresh random token (256 bits).
+func NewToken() (string, error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("new token: %w", err)
+	}
+	return TokenPrefix + base64.RawURLEncoding.EncodeToString(b[:]), nil
+}
+
+// HashToken returns the tokens-file form of token: hex SHA-256.
+func HashToken(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}
+
+// readFile reads at most maxFileBytes of path.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxFileBytes {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, maxFileBytes)
+	}
+	return b, nil
+}
+
+// strictJSON decodes exactly one JSON value with no unknown fields: a typo in
+// a security file must fail loudly, not grant or drop a role silently.
+func strictJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("parse: %w", err)
+	}
+	if dec.More() {
+		return errors.New("parse: data after the JSON value")
+	}
+	return nil
+}

@@ -1,0 +1,239 @@
+// Package checkpoint signs the audit chain's head and keeps it outside the
+// database, so that an insider who can write the database cannot truncate or
+// rewrite the chain, or raise the count of pre-chain decisions to hide a
+// forged one, without verification noticing.
+//
+// A checkpoint is a signed note (golang.org/x/mod/sumdb/note, Ed25519: the
+// format of the Go checksum database's checkpoints):
+//
+//	fenjian audit chain v1
+//	<head seq>
+//	<head hash, hex>
+//	unchained <pre-chain decisions>
+//
+//	— <key name> <signature>
+//
+// The server writes one file per new head, periodically and at shutdown, to
+// a directory the database's users cannot write. Verify checks every
+// checkpoint in the directory against the chain.
+package checkpoint
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/mod/sumdb/note"
+
+	"github.com/fenjian/fenjian/store"
+)
+
+// header is the first line of every checkpoint body.
+const header = "fenjian audit chain v1"
+
+// fileSuffix ends every checkpoint file name; the name is the head seq,
+// zero-padded so names sort by seq.
+const fileSuffix = ".checkpoint"
+
+// GenerateKey returns a new Ed25519 signer key and its verifier key, in
+// note's text forms, for a key named name (e.g. the court's host name).
+func GenerateKey(name string) (signer, verifier string, err error) {
+	signer, verifier, err = note.GenerateKey(rand.Reader, name)
+	if err != nil {
+		return "", "", fmt.Errorf("generate checkpoint key: %w", err)
+	}
+	return signer, verifier, nil
+}
+
+// Sign returns the signed checkpoint of head.
+func Sign(head store.AuditHead, signerKey string) ([]byte, error) {
+	s, err := note.NewSigner(strings.TrimSpace(signerKey))
+	if err != nil {
+		return nil, fmt.Errorf("checkpoint signer key: %w", err)
+	}
+	text := fmt.Sprintf("%s\n%d\n%s\nunchained %d\n", header, head.Seq, head.Hash, head.UnchainedDecisions)
+	msg, err := note.Sign(&note.Note{Text: text}, s)
+	if err != nil {
+		return nil, fmt.Errorf("sign checkpoint: %w", err)
+	}
+	return msg, nil
+}
+
+// Open verifies a signed checkpoint with verifierKey and parses it.
+func Open(msg []byte, verifierKey string) (store.AuditHead, error) {
+	v, err := note.NewVerifier(strings.TrimSpace(verifierKey))
+	if err != nil {
+		return store.AuditHead{}, fmt.Errorf("checkpoint verifier key: %w", err)
+	}
+	n, err := note.Open(msg, note.VerifierList(v))
+	if err != nil {
+		return store.AuditHead{}, fmt.Errorf("checkpoint signature: %w", err)
+	}
+	return parse(n.Text)
+}
+
+func parse(text string) (store.AuditHead, error) {
+	var h store.AuditHead
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if len(lines) != 4 || lines[0] != header {
+		return h, errors.New("checkpoint: not a fenjian audit checkpoint")
+	}
+	seq, err := strconv.ParseInt(lines[1], 10, 64)
+	if err != nil || seq < 0 {
+		return h, fmt.Errorf("checkpoint: bad seq %q", lines[1])
+	}
+	if len(lines[2]) != 64 {
+		return h, fmt.Errorf("checkpoint: bad hash %q", lines[2])
+	}
+	n, ok := strings.CutPrefix(lines[3], "unchained ")
+	unchained, err := strconv.ParseInt(n, 10, 64)
+	if !ok || err != nil || unchained < 0 {
+		return h, fmt.Errorf("checkpoint: bad unchained line %q", lines[3])
+	}
+	return store.AuditHead{Seq: seq, Hash: lines[2], UnchainedDecisions: unchained}, nil
+}
+
+// ReadKey reads a key file (signer or verifier key, one line).
+func ReadKey(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("checkpoint key: %w", err)
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+// Write signs head and stores it in dir as <seq>.checkpoint, atomically. An
+// existing checkpoint of the same seq is kept (the head did not move).
+func Write(dir string, head store.AuditHead, signerKey string) (path string, written bool, err error) {
+	path = filepath.Join(dir, fmt.Sprintf("%020d%s", head.Seq, fileSuffix))
+	if _, err := os.Stat(path); err == nil {
+		return path, false, nil
+	}
+	msg, err := Sign(head, signerKey)
+	if err != nil {
+		return "", false, err
+	}
+	tmp, err := os.CreateTemp(dir, ".checkpoint-*")
+	if err != nil {
+		return "", false, fmt.Errorf("write checkpoint: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(msg); err != nil {
+		tmp.Close()
+		return "", false, fmt.Errorf("write checkpoint: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return "", false, fmt.Errorf("write checkpoint: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", false, fmt.Errorf("write checkpoint: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o444); err != nil {
+		return "", false, fmt.Errorf("write checkpoint: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return "", false, fmt.Errorf("write checkpoint: %w", err)
+	}
+	return path, true, nil
+}
+
+// files lists the checkpoint files of dir in seq order.
+func files(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("checkpoints: %w", err)
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), fileSuffix) && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// Chain is what Verify needs of the store.
+type Chain interface {
+	AuditHead(ctx context.Context) (store.AuditHead, error)
+	AuditHashAt(ctx context.Context, seq int64) (string, error)
+}
+
+// Report is what Verify found.
+type Report struct {
+	OK bool `json:"ok"`
+	// Checkpoints is how many checkpoints were checked; Latest is the
+	// newest one's head.
+	Checkpoints int             `json:"checkpoints"`
+	Latest      store.AuditHead `json:"latest"`
+	// Problem names the first checkpoint the chain does not agree with.
+	File    string `json:"file,omitempty"`
+	Problem string `json:"problem,omitempty"`
+}
+
+// Verify checks every checkpoint in dir: its signature, and that the chain
+// still holds its head: the chain reaches its seq (else it was truncated),
+// has its hash at that seq (else it was rewritten), and the count of
+// pre-chain decisions is the signed one (else it was raised to cover forged
+// rows). Run it after store.VerifyAudit, which checks that the chain is
+// whole up to its head. No checkpoint at all is a failure: there is nothing
+// to anchor the chain to.
+func Verify(ctx context.Context, chain Chain, dir, verifierKey string) (Report, error) {
+	var rep Report
+	paths, err := files(dir)
+	if err != nil {
+		return rep, err
+	}
+	if len(paths) == 0 {
+		rep.Problem = "no checkpoint in " + dir
+		return rep, nil
+	}
+	head, err := chain.AuditHead(ctx)
+	if err != nil {
+		return rep, err
+	}
+	for _, p := range paths {
+		msg, err := os.ReadFile(p)
+		if err != nil {
+			return rep, fmt.Errorf("checkpoints: %w", err)
+		}
+		cp, err := Open(msg, verifierKey)
+		if err != nil {
+			rep.File, rep.Problem = p, err.Error()
+			return rep, nil
+		}
+		rep.Checkpoints++
+		rep.Latest = cp
+		switch {
+		case cp.UnchainedDecisions != head.UnchainedDecisions:
+			rep.File, rep.Problem = p, fmt.Sprintf("the store counts %d decisions older than the chain, the checkpoint %d: rows were added without chain entries", head.UnchainedDecisions, cp.UnchainedDecisions)
+			return rep, nil
+		case cp.Seq > head.Seq:
+			rep.File, rep.Problem = p, fmt.Sprintf("the chain ends at seq %d, the checkpoint holds seq %d: the chain was truncated", head.Seq, cp.Seq)
+			return rep, nil
+		case cp.Seq == 0:
+			continue
+		}
+		hash, err := chain.AuditHashAt(ctx, cp.Seq)
+		if errors.Is(err, store.ErrNotFound) {
+			rep.File, rep.Problem = p, fmt.Sprintf("audit row %d of the checkpoint is gone: the chain was truncated", cp.Seq)
+			return rep, nil
+		}
+		if err != nil {
+			return rep, err
+		}
+		if hash != cp.Hash {
+			rep.File, rep.Problem = p, fmt.Sprintf("audit row %d hashes to %s, the checkpoint signed %s: the chain was rewritten", cp.Seq, hash, cp.Hash)
+			return rep, nil
+		}
+	}
+	rep.OK = true
+	return rep, nil
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/checkpoint"
+)
+
+// TestServeLocalTokens: the first start makes owner-only local tokens and
+// says where; the second start keeps them.
+func TestServeLocalTokens(t *testing.T) {
+	dataDir := t.TempDir()
+	_, logs, stop := startServe(t, "-data-dir="+dataDir)
+	stop()
+	if !strings.Contains(logs.String(), "created local tokens") || !strings.Contains(logs.String(), auth.LocalSecretsFile) {
+		t.Errorf("first start does not say where the local tokens are:\n%s", logs.String())
+	}
+	before := map[string]string{}
+	for _, name := range []string{auth.LocalTokensFile, auth.LocalSecretsFile} {
+		fi, err := os.Stat(filepath.Join(dataDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v; want 0600", name, fi.Mode().Perm())
+		}
+		b, _ := os.ReadFile(filepath.Join(dataDir, name))
+		before[name] = string(b)
+	}
+	if strings.Contains(before[auth.LocalTokensFile], auth.TokenPrefix) {
+		t.Error("the tokens file holds a token, not only its hash")
+	}
+	_, logs, _ = startServe(t, "-data-dir="+dataDir)
+	if strings.Contains(logs.String(), "created local tokens") {
+		t.Error("second start made new tokens")
+	}
+	b, _ := os.ReadFile(filepath.Join(dataDir, auth.LocalTokensFile))
+	if string(b) != before[auth.LocalTokensFile] {
+		t.Error("second start changed the tokens file")
+	}
+}
+
+// TestServeRefusesPlaintextOffLoopback: all interfaces without TLS stops the
+// start unless -insecure is given.
+func TestServeRefusesPlaintextOffLoopback(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	logs := &syncBuffer{}
+	if code := serve(ctx, []string{"-grpc-addr=0.0.0.0:0", "-http-addr=127.0.0.1:0", "-data-dir=" + t.TempDir()}, logs); code != 1 {
+		t.Fatalf("exit code %d; want 1\n%s", code, logs.String())
+	}
+	if !strings.Contains(logs.String(), "not loopback and has no TLS") {
+		t.Errorf("no reason given:\n%s", logs.String())
+	}
+	_, logs, _ = startServe(t, "-data-dir="+t.TempDir(), "-grpc-addr=0.0.0.0:0", "-insecure")
+	if !strings.Contains(logs.String(), "without TLS on a non-loopback address") {
+		t.Errorf("-insecure start does not warn:\n%s", logs.String())
+	}
+}
+
+// TestServeCheckpoints: with -checkpoint-dir the head is signed at shutdown
+// (and the signature verifies with the key's verifier).
+func TestServeCheckpoints(t *testing.T) {
+	dir := t.TempDir()
+	signer, verifier, err := checkpoint.GenerateKey("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyFile := filepath.Join(dir, "cp.key")
+	if err := os.WriteFile(keyFile, []byte(signer), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cpDir := filepath.Join(dir, "checkpoints")
+	if err := os.Mkdir(cpDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	conn, _, stop := startServe(t, "-data-dir="+filepath.Join(dir, "data"), "-checkpoint-dir="+cpDir, "-checkpoint-key="+keyFile, "-checkpoint-interval=1h")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if _, err := triagev1.NewTriageServiceClient(conn).Triage(ctx, loanRequest("(2024)苏0106民初7号")); err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	entries, err := os.ReadDir(cpDir)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("checkpoints after shutdown: %v, %v; want one", entries, err)
+	}
+	b, err := os.ReadFile(filepath.Join(cpDir, entries[0].Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := checkpoint.Open(b, verifier)
+	if err != nil || head.Seq < 1 {
+		t.Errorf("checkpoint %s: %+v, %v; want a signed head past the decision", entries[0].Name(), head, err)
+	}
+}

@@ -1,0 +1,300 @@
+package rules_test
+
+import (
+	"errors"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// barScenario closes procedure p with the barring code (bar applied to
+// base) and opens it again with the smallest change that stays within the
+// law (near applied to base).
+type barScenario struct {
+	base      func(testing.TB) *triagev1.Filing
+	p         triagev1.Procedure
+	bar, near []mod
+}
+
+func intermediate(f *triagev1.Filing) { f.CourtLevel = intermediateCourt }
+func c(m func(*triagev1.Circumstances)) mod {
+	return circ(m)
+}
+
+// barScenarios has one scenario per reason code that can bar an option. It
+// is checked against the codes the rules actually put on unavailable
+// options (TestEveryBarHasAScenario), so a new barring code fails the tests
+// until it has one here.
+func barScenarios() map[string]barScenario {
+	civ, adm, crim := civilBase, adminBase, crimBase
+	onTheSpot := c(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })
+	return map[string]barScenario{
+		// Small claims (CPL 165–166; Interp. 140, 257 via 281; CPL 42).
+		rules.CodeCPL165CourtLevel:        {civ, pSC, []mod{intermediate}, nil},
+		rules.CodeCPL165NotMoneyPayment:   {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })}, nil},
+		rules.CodeCPL166PersonalStatus:    {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, nil},
+		rules.CodeCPL166PropertyRights:    {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })}, nil},
+		rules.CodeCPL166Foreign:           {civ, pSC, []mod{party(1, foreign)}, nil},
+		rules.CodeCPL166Appraisal:         {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })}, nil},
+		rules.CodeCPL166Whereabouts:       {civ, pSC, []mod{party(0, whereaboutsUnknown)}, nil},
+		rules.CodeCPL166Counterclaim:      {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.Counterclaim = true })}, nil},
+		rules.CodeCPL165AgreementExcluded: {civ, pSC, []mod{c(agreeSmallClaims), c(func(c *triagev1.Circumstances) { c.Counterclaim = true })}, []mod{c(agreeSmallClaims)}},
+		rules.CodeCPL165OverMandatory:     {civ, pSC, []mod{yuan(100000)}, []mod{yuan(100000), c(agreeSmallClaims)}},
+		// The case: ¥300,000 in 江苏, over twice the 2024 figure.
+		rules.CodeCPL165OverAgreement: {civ, pSC, []mod{province("江苏省"), yuan(300000), c(agreeSmallClaims)}, []mod{province("江苏省"), yuan(240000), c(agreeSmallClaims)}},
+
+		// Small claims before 2022 (CPL 2012/2017 art. 162, 30% of the
+		// previous year's wage, no agreement band), and before it existed.
+		rules.CodeCPL162NotInForce:      {civ, pSC, []mod{filedOn("2012-12-31"), yuan(10000)}, []mod{filedOn("2013-01-01"), yuan(10000)}},
+		rules.CodeCPL162CourtLevel:      {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), intermediate}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		rules.CodeCPL162NotMoneyPayment: {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		rules.CodeCPL162OverLimit:       {civ, pSC, []mod{filedOn("2019-05-06"), yuan(100000)}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+
+		// Civil simplified (CPL 160, Interp. 257, 264, 140; CPL 42).
+		rules.CodeCPL160CourtLevel:          {civ, pSimp, []mod{intermediate}, nil},
+		rules.CodeInterp257Whereabouts:      {civ, pSimp, []mod{party(1, whereaboutsUnknown)}, []mod{party(0, whereaboutsUnknown)}},
+		rules.CodeInterp257Remanded:         {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
+		rules.CodeInterp257Numerous:         {civ, pSimp, []mod{setParties(10, 1)}, []mod{setParties(9, 1)}},
+		rules.CodeInterp257Retrial:          {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Retrial = true })}, nil},
+		rules.CodeInterp257PublicInterest:   {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicInterest = true })}, nil},
+		rules.CodeInterp257ThirdPartyRevoke: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })}, nil},
+		rules.CodeInterp264NoAgreement:      {civ, pSimp, []mod{c(agreeSimplified), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{c(agreeSimplified)}},
+		rules.CodeInterp140PublicNotice:     {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })}, nil},
+		rules.CodeCPL42SingleJudgeBarred:    {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
+		// 民事诉讼法第四十一条第三款: a remanded case goes to a new panel.
+		rules.CodeCPL41SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
+
+		// Administrative simplified (行政诉讼法 82).
+		rules.CodeAdmin82Remanded:     {adm, pSimp, []mod{onTheSpot, c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{onTheSpot}},
+		rules.CodeAdmin82Retrial:      {adm, pSimp, []mod{onTheSpot, c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{onTheSpot}},
+		rules.CodeAdmin82NotQualified: {adm, pSimp, nil, []mod{c(agreeSimplified)}},
+
+		// Fast-track (CrPL 222–223, Interp. 370).
+		rules.CodeCrPL222NotInForce:   {crim, pFT, []mod{filedOn("2018-10-25")}, []mod{filedOn("2018-10-26")}},
+		rules.CodeCrPL222CourtLevel:   {crim, pFT, []mod{intermediate}, nil},
+		rules.CodeCrPL222NoGuiltyPlea: {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
+		rules.CodeCrPL222NoConsent:    {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, nil},
+		// 认罪 and 认罚 apart (刑事诉讼法第二百二十二条 needs both).
+		rules.CodeCrPL222NoAdmission:  {crim, pFT, []mod{plea(false, true)}, []mod{plea(true, true)}},
+		rules.CodeCrPL222NoAcceptance: {crim, pFT, []mod{plea(true, false)}, []mod{plea(true, true)}},
+		// A newly formed panel (刑事诉讼法第二百三十九条、第二百五十六条) or
+		// assessors (刑诉法解释第二百一十三条) rule out fast-track's single judge.
+		rules.CodeCrPL239FastTrackBarred:   {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
+		rules.CodeCrPL256FastTrackBarred:   {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.Retrial = true })}, nil},
+		rules.CodeInterp213FastTrackBarred: {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GroupInterest = true })}, nil},
+		rules.CodeCrPL222SentenceUnknown:   {crim, pFT, []mod{sentence(0)}, []mod{sentence(1)}},
+		rules.CodeCrPL222SentenceOver3Y:    {crim, pFT, []mod{sentence(37)}, []mod{sentence(36)}},
+		rules.CodeCrPL223Impaired:          {crim, pFT, []mod{party(0, impaired)}, nil},
+		rules.CodeCrPL223Minor:             {crim, pFT, []mod{party(0, minor)}, nil},
+		rules.CodeCrPL223MajorImpact:       {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
+		rules.CodeCrPL223CoDefendant:       {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, nil},
+		rules.CodeCrPL223NoSettlement:      {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.VictimSettlementMissing = true })}, nil},
+		rules.CodeInterp370DefenceNotGuil:  {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
+
+		// Criminal simplified (CrPL 214–215, Interp. 360).
+		rules.CodeCrPL214CourtLevel:       {crim, pSimp, []mod{intermediate}, nil},
+		rules.CodeCrPL214NoAdmission:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
+		rules.CodeCrPL214Objects:          {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, nil},
+		rules.CodeCrPL215Impaired:         {crim, pSimp, []mod{party(0, impaired)}, nil},
+		rules.CodeCrPL215MajorImpact:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
+		rules.CodeCrPL215CoDefendant:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, nil},
+		rules.CodeInterp360DefenceNotGuil: {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
+	}
+}
+
+// barringCodes returns every code the rules put on an unavailable option in
+// any case of the package's tables (which between them fire every code).
+func barringCodes(t *testing.T) []string {
+	e := defaultEngine(t)
+	set := map[string]bool{}
+	for _, cases := range allTables(t) {
+		for _, tc := range cases {
+			for _, o := range evaluate(t, e, tc).Options {
+				for _, r := range rules.Bars(o) {
+					set[r.GetCode()] = true
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(set))
+	for code := range set {
+		out = append(out, code)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestEveryBarHasAScenario fails when a code the rules can put on an
+// unavailable option has no scenario in barScenarios, or a scenario names a
+// code that never bars.
+func TestEveryBarHasAScenario(t *testing.T) {
+	scen := barScenarios()
+	codes := barringCodes(t)
+	for _, code := range codes {
+		if _, ok := scen[code]; !ok {
+			t.Errorf("barring code %s has no scenario in barScenarios", code)
+		}
+	}
+	for code := range scen {
+		if !slices.Contains(codes, code) {
+			t.Errorf("scenario for %s, which never bars an option", code)
+		}
+	}
+}
+
+// TestOutcomeNeverEntersABarredProcedure: for every barring code, choosing
+// the barred procedure at filing is refused with PROCEDURE_EXCLUDED naming
+// the code and its article; the same choice on the near-miss filing, where
+// the law leaves the procedure open, is accepted.
+func TestOutcomeNeverEntersABarredProcedure(t *testing.T) {
+	e := defaultEngine(t)
+	for code, s := range barScenarios() {
+		t.Run(code, func(t *testing.T) {
+			barred := with(s.base(t), s.bar...)
+			d := decisionOf(t, barred, pOrd)
+			opt := decisionOption(d, s.p)
+			bars := rules.Bars(opt)
+			if !reasonIn(bars, code) {
+				t.Fatalf("fixture: %v is not barred by %s (%v)", s.p, code, opt)
+			}
+			o := outcome(chOver, s.p)
+			err := e.ValidateOutcome(d, barred, nil, o)
+			var ce *rules.ConversionError
+			if !errors.As(err, &ce) || ce.Rule != rules.RuleProcedureExcluded {
+				t.Fatalf("err = %v, want %s", err, rules.RuleProcedureExcluded)
+			}
+			if !strings.Contains(ce.Message, code) || ce.Article != bars[0].GetArticle() {
+				t.Errorf("error %v does not name %s with article %q", ce, code, bars[0].GetArticle())
+			}
+			// Without the engine the rule is the same.
+			if err2 := rules.ValidateOutcome(d, nil, o); !errors.As(err2, &ce) || ce.Rule != rules.RuleProcedureExcluded {
+				t.Errorf("rules.ValidateOutcome: %v", err2)
+			}
+
+			open := with(s.base(t), s.near...)
+			dn := decisionOf(t, open, pOrd)
+			if err := e.ValidateOutcome(dn, open, nil, outcome(chOver, s.p)); err != nil {
+				t.Errorf("near miss refused: %v", err)
+			}
+		})
+	}
+}
+
+func decisionOption(d *triagev1.Decision, p triagev1.Procedure) *triagev1.ProcedureOption {
+	for _, o := range d.GetOptions() {
+		if o.GetProcedure() == p {
+			return o
+		}
+	}
+	return nil
+}
+
+func correct(f *triagev1.Filing, basis string) omod {
+	return func(o *triagev1.Outcome) { o.Correction = &triagev1.FactCorrection{Filing: f, Basis: basis} }
+}
+
+// TestCorrections: an outcome may enter a procedure the decided facts barred
+// only by stating the corrected facts and what establishes them; the
+// corrected filing is validated like a new one and must open the procedure.
+func TestCorrections(t *testing.T) {
+	e := defaultEngine(t)
+	const basis = "原告2024年3月10日变更诉讼请求申请书；民诉法解释第二百三十二条"
+	js := with(civilBase(t), province("江苏省"), yuan(300000), c(agreeSmallClaims))
+	dJS := decisionOf(t, js, pOrd)
+	reduced := with(js, yuan(50000))
+
+	crimNoPlea := with(crimBase(t), c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false }))
+	dNoPlea := decisionOf(t, crimNoPlea, pOrd)
+	pleaded := with(crimNoPlea, c(func(c *triagev1.Circumstances) { c.GuiltyPlea = true }))
+	ftWithPlea := outcome(chOver, pFT, on("2024-03-06"), correct(pleaded, "被告人2024年3月6日签署认罪认罚具结书"))
+
+	for _, tc := range []struct {
+		name     string
+		d        *triagev1.Decision
+		original *triagev1.Filing
+		prior    []*triagev1.Outcome
+		out      *triagev1.Outcome
+		field    string
+		rule     string
+		plain    bool
+		changed  []string
+	}{
+		{name: "¥300,000 corrected to ¥50,000: small claims", d: dJS, original: js,
+			out: outcome(chOver, pSC, correct(reduced, basis)), changed: []string{"claim_amount_fen"}},
+		{name: "the same override without a correction", d: dJS, original: js, out: outcome(chOver, pSC), rule: rules.RuleProcedureExcluded},
+		{name: "a correction that leaves the claim over the ceiling", d: dJS, original: js,
+			out: outcome(chOver, pSC, correct(with(js, yuan(250000)), basis)), rule: rules.RuleProcedureExcluded},
+		{name: "correction without basis", d: dJS, original: js, out: outcome(chOver, pSC, correct(reduced, "  ")), field: "outcome.correction.basis"},
+		{name: "correction without filing", d: dJS, original: js, out: outcome(chOver, pSC, correct(nil, basis)), field: "outcome.correction.filing"},
+		{name: "correction changing nothing", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(js), basis)), field: "outcome.correction.filing"},
+		{name: "correction of another filing", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, id("(2024)苏0102民初9号")), basis)), field: "outcome.correction.filing.id"},
+		{name: "correction changing the case kind", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, kind(crimKind)), basis)), field: "outcome.correction.filing.case_kind"},
+		{name: "correction moving the 立案 date", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, filedOn("2024-03-06")), basis)), field: "outcome.correction.filing.filed_on"},
+		{name: "corrected filing invalid like a new one", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(js, fen(-1)), basis)), field: "outcome.correction.filing.claim_amount_fen"},
+		{name: "basis too long", d: dJS, original: js, out: outcome(chOver, pSC, correct(reduced, strings.Repeat("据", rules.MaxCorrectionBasisChars+1))), field: "outcome.correction.basis"},
+		{name: "no stored filing to compare with", d: dJS, out: outcome(chOver, pSC, correct(reduced, basis)), plain: true},
+		{name: "plea established: fast-track", d: dNoPlea, original: crimNoPlea, out: ftWithPlea, changed: []string{"circumstances.guilty_plea"}},
+		{
+			// The decision barred simplified for want of an admission too;
+			// the recorded correction lifted that, so fast-track →
+			// simplified stands on the corrected facts.
+			name: "a later conversion is checked on the corrected facts", d: dNoPlea, prior: outs(ftWithPlea),
+			out: outcome(chFT2S, pSimp, on("2024-03-10")),
+		},
+		{name: "near miss: the same conversion with no correction on record", d: decisionOf(t, crimBase(t), pFT),
+			out: outcome(chFT2S, pSimp, on("2024-03-10"))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := e.ValidateOutcome(tc.d, tc.original, tc.prior, tc.out)
+			var fe *rules.FieldError
+			var ce *rules.ConversionError
+			switch {
+			case tc.field != "":
+				if !errors.As(err, &fe) || fe.Field != tc.field {
+					t.Fatalf("err = %v, want a FieldError on %s", err, tc.field)
+				}
+			case tc.rule != "":
+				if !errors.As(err, &ce) || ce.Rule != tc.rule {
+					t.Fatalf("err = %v, want %s", err, tc.rule)
+				}
+			case tc.plain:
+				if err == nil || errors.As(err, &fe) || errors.As(err, &ce) {
+					t.Fatalf("err = %v, want a plain error", err)
+				}
+			default:
+				if err != nil {
+					t.Fatalf("err = %v, want accepted", err)
+				}
+				if got := tc.out.GetCorrection().GetChangedFields(); !slices.Equal(got, tc.changed) {
+					t.Errorf("changed_fields %v, want %v", got, tc.changed)
+				}
+			}
+		})
+	}
+	// Without an engine a correction cannot be re-evaluated: never accepted.
+	if err := rules.ValidateOutcome(dJS, nil, outcome(chOver, pSC, correct(reduced, basis))); err == nil {
+		t.Error("rules.ValidateOutcome accepted a correction it cannot check")
+	}
+}
+
+func TestChangedFields(t *testing.T) {
+	a := civilBase(t)
+	for _, tc := range []struct {
+		name string
+		b    *triagev1.Filing
+		want []string
+	}{
+		{"same", with(a), nil},
+		{"amount and a flag", with(a, yuan(1), c(func(c *triagev1.Circumstances) { c.Counterclaim = true })), []string{"claim_amount_fen", "circumstances.counterclaim"}},
+		{"a party's flag", with(a, party(1, minor)), []string{"parties[1].minor"}},
+		{"a party more", with(a, addParties(1, defendant)), []string{"parties"}},
+	} {
+		if got := rules.ChangedFields(a, tc.b); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"google.golang.org/protobuf/reflect/protoreflect"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// MaxCorrectionBasisChars bounds outcome.correction.basis: a document and an
+// article, e.g. "原告2024年3月10日变更诉讼请求申请书；民诉法解释第二百三十二条".
+const MaxCorrectionBasisChars = 500
+
+// CheckCorrection checks the fact correction an outcome carries against the
+// decision d and its stored filing original, sets the correction's
+// changed_fields, and returns the assessment of the corrected filing. Errors
+// are *FieldError naming outcome.correction…, or a plain error when original
+// is missing (the server's record, not the request, is at fault).
+//
+// A correction restates the filing, it does not replace the case: its id,
+// case kind and 立案 date must stay those of the decision, and it must differ
+// from the original somewhere, or there is nothing to correct.
+func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing, o *triagev1.Outcome) (*Assessment, error) {
+	c := o.GetCorrection()
+	basis := strings.TrimSpace(c.GetBasis())
+	switch {
+	case basis == "":
+		return nil, fieldErrorf("outcome.correction.basis", "is required: what establishes the corrected facts (a document, a ruling, the article)")
+	case !utf8.ValidString(c.GetBasis()):
+		return nil, fieldErrorf("outcome.correction.basis", "is not valid UTF-8")
+	case utf8.RuneCountInString(c.GetBasis()) > MaxCorrectionBasisChars:
+		return nil, fieldErrorf("outcome.correction.basis", "is longer than %d characters", MaxCorrectionBasisChars)
+	case hasControl(c.GetBasis()):
+		return nil, fieldErrorf("outcome.correction.basis", "contains control characters")
+	}
+	f := c.GetFiling()
+	if f == nil {
+		return nil, fieldErrorf("outcome.correction.filing", "is required: the filing as the court now has it")
+	}
+	if err := Validate(f); err != nil {
+		return nil, correctionField(err)
+	}
+	if original == nil {
+		return nil, fmt.Errorf("rules: decision %q: the stored filing is needed to check a correction", d.GetDecisionId())
+	}
+	switch {
+	case f.GetId() != original.GetId():
+		return nil, fieldErrorf("outcome.correction.filing.id", "must be the decided filing's id %q", original.GetId())
+	case f.GetCaseKind() != d.GetCaseKind():
+		return nil, fieldErrorf("outcome.correction.filing.case_kind", "must stay %s: a correction does not change the kind of case", d.GetCaseKind())
+	case f.GetFiledOn() != d.GetFiledOn():
+		// The 立案 date is the court's own act that starts every time
+		// limit, not a fact of the filing to correct.
+		return nil, fieldErrorf("outcome.correction.filing.filed_on", "must stay the decision's 立案 date %s", d.GetFiledOn())
+	}
+	changed := ChangedFields(original, f)
+	if len(changed) == 0 {
+		return nil, fieldErrorf("outcome.correction.filing", "changes nothing: it equals the decided filing")
+	}
+	c.ChangedFields = changed
+	a, err := e.Evaluate(f)
+	if err != nil {
+		return nil, correctionField(err)
+	}
+	return a, nil
+}
+
+// correctionField renames a filing's field error to the correction's path.
+func correctionField(err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return &FieldError{Field: "outcome.correction." + fe.Field, Problem: fe.Problem}
+	}
+	return err
+}
+
+// ChangedFields lists the paths of the fields in which two filings differ,
+// in proto field names ("claim_amount_fen", "circumstances.guilty_plea",
+// "parties[1].minor", "parties" when the number of parties differs), in
+// field-number order.
+func ChangedFields(a, b *triagev1.Filing) []string {
+	var out []string
+	diffMessage("", a.ProtoReflect(), b.ProtoReflect(), &out)
+	return out
+}
+
+func diffMessage(prefix string, a, b protoreflect.Message, out *[]string) {
+	fields := a.Descriptor().Fields()
+	for i := 0; i < fields.Len(); i++ {
+		fd := fields.Get(i)
+		path := prefix + string(fd.Name())
+		va, vb := a.Get(fd), b.Get(fd)
+		switch {
+		case fd.IsList():
+			la, lb := va.List(), vb.List()
+			if la.Len() != lb.Len() {
+				*out = append(*out, path)
+				continue
+			}
+			for j := 0; j < la.Len(); j++ {
+				ep := fmt.Sprintf("%s[%d]", path, j)
+				if fd.Message() != nil {
+					diffMessage(ep+".", la.Get(j).Message(), lb.Get(j).Message(), out)
+				} else if !la.Get(j).Equal(lb.Get(j)) {
+					*out = append(*out, ep)
+				}
+			}
+		case fd.IsMap():
+			if !va.Equal(vb) {
+				*out = append(*out, path)
+			}
+		case fd.Message() != nil:
+			// An absent message reads as its empty value, so "not set"
+			// and "all false" do not count as a change.
+			diffMessage(path+".", va.Message(), vb.Message(), out)
+		default:
+			if !va.Equal(vb) {
+				*out = append(*out, path)
+			}
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package rules
+
+import "time"
+
+// smallClaimsRegime is the small-claims law in force on a date: which article
+// sets the limit, at what share of the province's previous-year average wage
+// of employed persons, and whether parties may agree to go above it. The law
+// in force on the filing date decides, not the law of the day of decision:
+// a filing of 2019 is judged under CPL 2017 art. 162 even when triaged today.
+type smallClaimsRegime struct {
+	// from is the first day the regime applies (Beijing calendar date).
+	from time.Time
+	// article is the provision as cited in a decision's SmallClaimsLimit.
+	article string
+	// percent is the mandatory share of the average wage (30 or 50).
+	percent int64
+	// agreement is whether parties may agree to small claims up to twice the
+	// average wage (CPL 165 ¶2); before 2022 no such band existed.
+	agreement bool
+	// Reason codes that differ between the regimes.
+	courtLevel, notMoney, mandatory, overMandatory string
+}
+
+// regimeOn returns the small-claims regime in force on a date, or false
+// before 2013-01-01, when the procedure did not exist.
+//
+// The periods, by the amendment in force:
+//   - 2013-01-01 CPL 2012 amendment art. 162: ≤ 30%, first instance final;
+//   - 2017-07-01 CPL 2017 amendment, art. 162 unchanged (only the citation
+//     changes);
+//   - 2022-01-01 CPL 2021 amendment art. 165: ≤ 50% mandatory, ≤ 2× by
+//     agreement; the 2023 amendment (in force 2024-01-01) keeps art. 165.
+//
+// A function rather than a table variable keeps the law immutable.
+func regimeOn(on time.Time) (smallClaimsRegime, bool) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	cpl162 := smallClaimsRegime{
+		percent:       30,
+		courtLevel:    CodeCPL162CourtLevel,
+		notMoney:      CodeCPL162NotMoneyPayment,
+		mandatory:     CodeCPL162Mandatory,
+		overMandatory: CodeCPL162OverLimit,
+	}
+	switch {
+	case on.Before(day(2013, 1, 1)):
+		return smallClaimsRegime{}, false
+	case on.Before(day(2017, 7, 1)):
+		r := cpl162
+		r.from, r.article = day(2013, 1, 1), "民事诉讼法（2012年修正）第一百六十二条"
+		return r, true
+	case on.Before(day(2022, 1, 1)):
+		r := cpl162
+		r.from, r.article = day(2017, 7, 1), "民事诉讼法（2017年修正）第一百六十二条"
+		return r, true
+	default:
+		return smallClaimsRegime{
+			from:          day(2022, 1, 1),
+			article:       "民事诉讼法第一百六十五条",
+			percent:       50,
+			agreement:     true,
+			courtLevel:    CodeCPL165CourtLevel,
+			notMoney:      CodeCPL165NotMoneyPayment,
+			mandatory:     CodeCPL165Mandatory,
+			overMandatory: CodeCPL165OverMandatory,
+		}, true
+	}
+}
+
+// sameShare reports whether a limit entry effective on from can serve a
+// filing under regime r: the figure is a share of the wage, so an entry of
+// the 30% years never answers a filing of the 50% years (nor the reverse),
+// even when no newer entry exists. The 2012 and 2017 amendments share 30%.
+func sameShare(from time.Time, r smallClaimsRegime) bool {
+	er, ok := regimeOn(from)
+	return ok && er.percent == r.percent
+}

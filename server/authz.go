@@ -1,0 +1,414 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/time/rate"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/peer"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
+)
+
+// Security is who may call the server, how calls are proved and how much
+// one caller may ask.
+type Security struct {
+	// Tokens are the bearer tokens ("authorization: Bearer <token>"); nil
+	// accepts none.
+	Tokens *auth.Tokens
+	// Roles are the roles of client certificates by subject CN; a verified
+	// certificate not listed proves a name without roles.
+	Roles *auth.Roles
+	// TLS, if set, serves gRPC over TLS (client certificates verified if
+	// its ClientCAs are set). A TLS server is in secure mode: reflection is
+	// for admins only.
+	TLS TLSConfig
+	// Insecure allows listening on a non-loopback address without TLS
+	// (Run refuses it otherwise), e.g. behind a TLS-terminating proxy.
+	Insecure bool
+	// MaxConcurrentCalls bounds the unary calls handled at once; calls
+	// beyond it fail at once with RESOURCE_EXHAUSTED instead of queueing.
+	// Zero means DefaultMaxConcurrentCalls; negative disables the limit.
+	MaxConcurrentCalls int
+	// RateLimit is each identity's sustained calls per second (anonymous
+	// loopback callers share one budget); zero disables rate limiting.
+	RateLimit float64
+	// RateBurst is the calls an identity may make at once above RateLimit;
+	// zero means max(1, 2×RateLimit).
+	RateBurst int
+}
+
+// DefaultMaxConcurrentCalls is the unary calls handled at once when
+// Security.MaxConcurrentCalls is zero: far above what 2 cores finish in the
+// p99 target, so only a flood is shed.
+const DefaultMaxConcurrentCalls = 512
+
+// Client-visible messages of refused calls.
+const (
+	msgUnauthenticated = "authentication required: send \"authorization: Bearer <token>\" or a client certificate"
+	msgBadToken        = "invalid bearer token"
+	msgOverloaded      = "server overloaded, retry later"
+	msgRateLimited     = "rate limit exceeded for this identity, retry later"
+)
+
+// accessError is a refused call: UNAUTHENTICATED when the caller is not
+// proved, PERMISSION_DENIED when it is but may not do this.
+type accessError struct {
+	denied bool
+	msg    string
+}
+
+func (e *accessError) Error() string { return e.msg }
+
+func unauthenticated(msg string) error { return &accessError{msg: msg} }
+func denied(msg string) error          { return &accessError{denied: true, msg: msg} }
+
+// overloadError is a call shed to protect the server: RESOURCE_EXHAUSTED.
+type overloadError struct{ msg string }
+
+func (e *overloadError) Error() string { return e.msg }
+
+// caller is the proved identity of a call (nil for an anonymous caller) and
+// whether it came over loopback.
+type caller struct {
+	id       *auth.Identity
+	loopback bool
+}
+
+func (c caller) name() string {
+	if c.id == nil {
+		return "anonymous"
+	}
+	return c.id.Name
+}
+
+type callerKey struct{}
+
+// callerFrom returns the caller the authorizer put in ctx.
+func callerFrom(ctx context.Context) (caller, bool) {
+	c, ok := ctx.Value(callerKey{}).(caller)
+	return c, ok
+}
+
+// Full method names the policy distinguishes.
+const (
+	methodTriage        = "/fenjian.triage.v1.TriageService/Triage"
+	methodGetDecision   = "/fenjian.triage.v1.TriageService/GetDecision"
+	methodRecordOutcome = "/fenjian.triage.v1.TriageService/RecordOutcome"
+	methodAssignCase    = "/fenjian.triage.v1.TriageService/AssignCase"
+	methodWatch         = "/fenjian.triage.v1.TriageService/WatchAssignments"
+	methodReloadModel   = "/fenjian.triage.v1.AdminService/ReloadModel"
+	methodGetModel      = "/fenjian.triage.v1.AdminService/GetModel"
+	healthPrefix        = "/grpc.health.v1.Health/"
+	reflectionPrefixV1  = "/grpc.reflection.v1.ServerReflection/"
+	reflectionPrefixV1a = "/grpc.reflection.v1alpha.ServerReflection/"
+)
+
+// authorizer authenticates every call, applies the per-RPC roles and the
+// per-identity rate limit. The policy:
+//
+//	Triage             filing; anonymous on loopback
+//	GetDecision        filing, judge, clerk, president, admin; anonymous on loopback
+//	RecordOutcome      judge (decided_by = own name), clerk (for anyone)
+//	AssignCase         president (designated_by = own name), clerk (for anyone)
+//	WatchAssignments   team:<team_id>, president (every feed)
+//	ReloadModel        admin
+//	GetModel           any identity
+//	health             everyone
+//	reflection         admin on a TLS server; else any identity, anonymous on loopback
+//
+// Every other method is refused: a new RPC stays closed until it is given
+// roles here.
+type authorizer struct {
+	sec     Security
+	secure  bool
+	logger  *slog.Logger
+	refused *prometheus.CounterVec // by code
+
+	mu       sync.Mutex
+	limiters map[string]*rate.Limiter
+	// inflight is the semaphore of MaxConcurrentCalls; nil when disabled.
+	inflight chan struct{}
+}
+
+// maxLimiters bounds the per-identity limiter table; identities beyond it
+// (many distinct certificate CNs) share one limiter.
+const maxLimiters = 10000
+
+func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec) *authorizer {
+	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, limiters: map[string]*rate.Limiter{}}
+	n := sec.MaxConcurrentCalls
+	if n == 0 {
+		n = DefaultMaxConcurrentCalls
+	}
+	if n > 0 {
+		a.inflight = make(chan struct{}, n)
+	}
+	return a
+}
+
+// authenticate proves the caller: a bearer token if one is sent (a bad one
+// fails the call even where anonymous callers are allowed: it is a
+// misconfigured client), else a verified client certificate, else anonymous.
+func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
+	var c caller
+	p, _ := peer.FromContext(ctx)
+	if p != nil {
+		if ta, ok := p.Addr.(*net.TCPAddr); ok {
+			c.loopback = ta.IP.IsLoopback()
+		}
+	}
+	md, _ := metadata.FromIncomingContext(ctx)
+	if vals := md.Get("authorization"); len(vals) > 0 {
+		if len(vals) > 1 {
+			return c, unauthenticated(msgBadToken)
+		}
+		scheme, tok, ok := strings.Cut(vals[0], " ")
+		if !ok || !strings.EqualFold(scheme, "bearer") {
+			return c, unauthenticated(msgBadToken)
+		}
+		id, ok := a.sec.Tokens.Lookup(strings.TrimSpace(tok))
+		if !ok {
+			return c, unauthenticated(msgBadToken)
+		}
+		c.id = id
+		return c, nil
+	}
+	if p != nil {
+		if ti, ok := p.AuthInfo.(credentials.TLSInfo); ok && len(ti.State.VerifiedChains) > 0 && len(ti.State.VerifiedChains[0]) > 0 {
+			if id, ok := a.sec.Roles.ForCertificate(ti.State.VerifiedChains[0][0].Subject.CommonName); ok {
+				c.id = id
+			}
+		}
+	}
+	return c, nil
+}
+
+// any reports whether c holds one of roles.
+func (c caller) any(roles ...auth.Role) bool {
+	for _, r := range roles {
+		if c.id.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// need refuses c unless it holds one of roles (or, with anonLoopback, is an
+// anonymous caller on loopback).
+func (c caller) need(anonLoopback bool, roles ...auth.Role) error {
+	if c.id == nil {
+		if anonLoopback && c.loopback {
+			return nil
+		}
+		return unauthenticated(msgUnauthenticated)
+	}
+	if c.any(roles...) {
+		return nil
+	}
+	return denied("identity " + c.id.Name + " may not call this method")
+}
+
+// allowMethod checks the roles a method needs before its request is read.
+func (a *authorizer) allowMethod(c caller, method string) error {
+	switch {
+	case method == methodTriage:
+		return c.need(true, auth.Filing)
+	case method == methodGetDecision:
+		return c.need(true, auth.Filing, auth.Judge, auth.Clerk, auth.President, auth.Admin)
+	case method == methodRecordOutcome:
+		return c.need(false, auth.Judge, auth.Clerk)
+	case method == methodAssignCase:
+		return c.need(false, auth.President, auth.Clerk)
+	case method == methodWatch:
+		if c.id == nil {
+			return unauthenticated(msgUnauthenticated)
+		}
+		return nil // the team is checked on the request (allowRequest)
+	case method == methodReloadModel:
+		return c.need(false, auth.Admin)
+	case method == methodGetModel:
+		if c.id == nil {
+			return unauthenticated(msgUnauthenticated)
+		}
+		return nil
+	case strings.HasPrefix(method, healthPrefix):
+		return nil
+	case strings.HasPrefix(method, reflectionPrefixV1), strings.HasPrefix(method, reflectionPrefixV1a):
+		if a.secure {
+			return c.need(false, auth.Admin)
+		}
+		if c.id != nil {
+			return nil
+		}
+		return c.need(true)
+	default:
+		return denied("method not open to any role")
+	}
+}
+
+// allowRequest checks what a request says against who sends it: a judge
+// records only their own decisions, a president designates only in their
+// own name, a team reads only its own feed. Clerks enter records for others.
+func allowRequest(c caller, req any) error {
+	switch r := req.(type) {
+	case *triagev1.RecordOutcomeRequest:
+		if by := r.GetOutcome().GetDecidedBy(); by != "" && by != c.id.Name && !c.id.Has(auth.Clerk) {
+			return denied("outcome.decided_by must be the caller's own identity (" + c.id.Name + "); only a clerk records for others")
+		}
+	case *triagev1.AssignCaseRequest:
+		if by := r.GetDesignatedBy(); by != "" && by != c.id.Name && !c.id.Has(auth.Clerk) {
+			return denied("designated_by must be the caller's own identity (" + c.id.Name + "); only a clerk records for others")
+		}
+	case *triagev1.WatchAssignmentsRequest:
+		if !c.id.Has(auth.President) && !c.id.Has(auth.TeamRole(r.GetTeamId())) {
+			return denied("identity " + c.id.Name + " may not read this team's feed")
+		}
+	}
+	return nil
+}
+
+// limit applies the caller's rate limit.
+func (a *authorizer) limit(c caller) error {
+	if a.sec.RateLimit <= 0 {
+		return nil
+	}
+	key := c.name()
+	if c.id == nil {
+		key = "" // anonymous callers share one budget
+	}
+	a.mu.Lock()
+	l, ok := a.limiters[key]
+	if !ok {
+		if len(a.limiters) >= maxLimiters {
+			key = "\x00overflow"
+			l = a.limiters[key]
+		}
+		if l == nil {
+			burst := a.sec.RateBurst
+			if burst <= 0 {
+				burst = max(1, int(2*a.sec.RateLimit))
+			}
+			l = rate.NewLimiter(rate.Limit(a.sec.RateLimit), burst)
+			a.limiters[key] = l
+		}
+	}
+	a.mu.Unlock()
+	if !l.Allow() {
+		return &overloadError{msg: msgRateLimited}
+	}
+	return nil
+}
+
+// refuse logs and counts a refused call and returns its status.
+func (a *authorizer) refuse(ctx context.Context, c caller, method string, err error) error {
+	st := toStatus(err)
+	a.refused.WithLabelValues(st.Code().String()).Inc()
+	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused",
+		slog.String("grpc_method", method),
+		slog.String("code", st.Code().String()),
+		slog.String("caller", c.name()),
+		slog.Bool("loopback", c.loopback),
+		slog.String("peer", peerAddr(ctx)))
+	return st.Err()
+}
+
+// acquire takes a concurrency slot without waiting.
+func (a *authorizer) acquire() (release func(), ok bool) {
+	if a.inflight == nil {
+		return func() {}, true
+	}
+	select {
+	case a.inflight <- struct{}{}:
+		return func() { <-a.inflight }, true
+	default:
+		return nil, false
+	}
+}
+
+func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	// Health stays open and unshed: orchestrators must see an overloaded
+	// server as alive.
+	if strings.HasPrefix(info.FullMethod, healthPrefix) {
+		return handler(ctx, req)
+	}
+	release, ok := a.acquire()
+	if !ok {
+		return nil, a.refuse(ctx, caller{}, info.FullMethod, &overloadError{msg: msgOverloaded})
+	}
+	defer release()
+	c, err := a.authenticate(ctx)
+	if err == nil {
+		err = a.allowMethod(c, info.FullMethod)
+	}
+	if err == nil && c.id != nil {
+		err = allowRequest(c, req)
+	}
+	if err == nil {
+		err = a.limit(c)
+	}
+	if err != nil {
+		return nil, a.refuse(ctx, c, info.FullMethod, err)
+	}
+	return handler(context.WithValue(ctx, callerKey{}, c), req)
+}
+
+// stream authorizes a stream at its start and each request it receives.
+// Streams are not counted against MaxConcurrentCalls: a team feed lasts as
+// long as its client, and MaxConcurrentStreams bounds them per connection.
+func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	if strings.HasPrefix(info.FullMethod, healthPrefix) {
+		return handler(srv, ss)
+	}
+	ctx := ss.Context()
+	c, err := a.authenticate(ctx)
+	if err == nil {
+		err = a.allowMethod(c, info.FullMethod)
+	}
+	if err == nil {
+		err = a.limit(c)
+	}
+	if err != nil {
+		return a.refuse(ctx, c, info.FullMethod, err)
+	}
+	return handler(srv, &authorizedStream{ServerStream: ss, ctx: context.WithValue(ctx, callerKey{}, c), a: a, c: c, method: info.FullMethod})
+}
+
+type authorizedStream struct {
+	grpc.ServerStream
+	ctx    context.Context
+	a      *authorizer
+	c      caller
+	method string
+}
+
+func (s *authorizedStream) Context() context.Context { return s.ctx }
+
+func (s *authorizedStream) RecvMsg(m any) error {
+	if err := s.ServerStream.RecvMsg(m); err != nil {
+		return err
+	}
+	if s.c.id == nil {
+		return nil
+	}
+	if err := allowRequest(s.c, m); err != nil {
+		return s.a.refuse(s.ctx, s.c, s.method, err)
+	}
+	return nil
+}
+
+// peerAddr is the caller's address for logs.
+func peerAddr(ctx context.Context) string {
+	if p, ok := peer.FromContext(ctx); ok && p.Addr != nil {
+		return p.Addr.String()
+	}
+	return ""
+}

@@ -1,0 +1,361 @@
+package server
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"errors"
+	"io"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/peer"
+	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	"google.golang.org/grpc/status"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// TestRolesPerRPC calls every RPC as every kind of caller over a real
+// loopback connection and checks who gets through (any code the handler
+// gives) and who is refused (UNAUTHENTICATED, PERMISSION_DENIED).
+func TestRolesPerRPC(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	engine := newDecider(t).(*triage.Engine)
+	h := startServer(t, deps{decider: engine, store: st.(CaseStore), teams: defaultTeams(t), admin: NewAdmin(engine, nil, nil)})
+	ctx := testContext(t)
+	d := triageOK(t, ctx, h.client, loanFiling("authz-1"))
+	addr := h.conn.Target()
+	const through = codes.OK // the call reached its handler (whatever it answered)
+
+	outcome := func(by string) *triagev1.RecordOutcomeRequest {
+		return &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: d.GetDecisionId(), DecidedBy: by}}
+	}
+	assign := func(by string) *triagev1.AssignCaseRequest {
+		return &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: "civil-1", DesignatedBy: by, Reason: "回避"}
+	}
+	calls := map[string]func(c *grpc.ClientConn) error{
+		"Triage": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewTriageServiceClient(c).Triage(ctx, &triagev1.TriageRequest{Filing: validFiling(), DryRun: true})
+			return err
+		},
+		"GetDecision": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewTriageServiceClient(c).GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: d.GetDecisionId()})
+			return err
+		},
+		"RecordOutcome/own": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewTriageServiceClient(c).RecordOutcome(ctx, outcome("judge-17"))
+			return err
+		},
+		"RecordOutcome/other": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewTriageServiceClient(c).RecordOutcome(ctx, outcome("judge-99"))
+			return err
+		},
+		"AssignCase/own": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewTriageServiceClient(c).AssignCase(ctx, assign("president-1"))
+			return err
+		},
+		"AssignCase/other": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewTriageServiceClient(c).AssignCase(ctx, assign("president-9"))
+			return err
+		},
+		"Watch/civil-1": func(c *grpc.ClientConn) error {
+			return watchStatus(ctx, c, "civil-1")
+		},
+		"Watch/other": func(c *grpc.ClientConn) error {
+			return watchStatus(ctx, c, "criminal-1")
+		},
+		"ReloadModel": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewAdminServiceClient(c).ReloadModel(ctx, &triagev1.ReloadModelRequest{})
+			return err
+		},
+		"Health": func(c *grpc.ClientConn) error {
+			_, err := healthpb.NewHealthClient(c).Check(ctx, &healthpb.HealthCheckRequest{})
+			return err
+		},
+		"Reflection": func(c *grpc.ClientConn) error { return reflectionStatus(ctx, c) },
+	}
+	const (
+		unauth = codes.Unauthenticated
+		denied = codes.PermissionDenied
+	)
+	tests := []struct {
+		caller, token string
+		want          map[string]codes.Code
+	}{
+		{"anonymous on loopback", "", map[string]codes.Code{
+			"Triage": through, "GetDecision": through, "RecordOutcome/own": unauth, "RecordOutcome/other": unauth,
+			"AssignCase/own": unauth, "AssignCase/other": unauth, "Watch/civil-1": unauth, "Watch/other": unauth,
+			"ReloadModel": unauth, "Health": through, "Reflection": through,
+		}},
+		{"bad token", "fjt_not-a-token", map[string]codes.Code{
+			"Triage": unauth, "GetDecision": unauth, "RecordOutcome/own": unauth, "AssignCase/own": unauth,
+			"Watch/civil-1": unauth, "ReloadModel": unauth, "Health": through, "Reflection": unauth,
+		}},
+		{"filing system", testFilingToken, map[string]codes.Code{
+			"Triage": through, "GetDecision": through, "RecordOutcome/own": denied, "AssignCase/own": denied,
+			"Watch/civil-1": denied, "ReloadModel": denied, "Health": through, "Reflection": through,
+		}},
+		{"judge", testJudgeToken, map[string]codes.Code{
+			"Triage": denied, "GetDecision": through, "RecordOutcome/own": through, "RecordOutcome/other": denied,
+			"AssignCase/own": denied, "Watch/civil-1": denied, "ReloadModel": denied,
+		}},
+		{"president", testPresidentToken, map[string]codes.Code{
+			"RecordOutcome/own": denied, "AssignCase/own": through, "AssignCase/other": denied,
+			"Watch/civil-1": through, "Watch/other": through, "ReloadModel": denied,
+		}},
+		{"clerk (records for others), admin", testToken, map[string]codes.Code{
+			"RecordOutcome/other": through, "AssignCase/other": through, "ReloadModel": through,
+		}},
+		{"team reader", testTeamToken, map[string]codes.Code{
+			"Triage": denied, "GetDecision": denied, "Watch/civil-1": through, "Watch/other": denied,
+			"RecordOutcome/own": denied, "ReloadModel": denied,
+		}},
+	}
+	for _, tt := range tests {
+		conn := dialAs(t, addr, tt.token)
+		for call, want := range tt.want {
+			t.Run(tt.caller+"/"+call, func(t *testing.T) {
+				got := status.Code(calls[call](conn))
+				refused := got == unauth || got == denied
+				switch {
+				case want == through && refused:
+					t.Errorf("refused with %s; want the call to reach its handler", got)
+				case want != through && got != want:
+					t.Errorf("code %s; want %s", got, want)
+				}
+			})
+		}
+	}
+}
+
+// watchStatus opens a team feed and returns how it ends, or nil if it is
+// still open after a moment (the caller was let in).
+func watchStatus(ctx context.Context, c *grpc.ClientConn, team string) error {
+	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	s, err := triagev1.NewTriageServiceClient(c).WatchAssignments(ctx, &triagev1.WatchAssignmentsRequest{TeamId: team})
+	if err != nil {
+		return err
+	}
+	for {
+		if _, err := s.Recv(); err != nil {
+			if status.Code(err) == codes.DeadlineExceeded {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+func reflectionStatus(ctx context.Context, c *grpc.ClientConn) error {
+	s, err := reflectionpb.NewServerReflectionClient(c).ServerReflectionInfo(ctx)
+	if err != nil {
+		return err
+	}
+	// A refused stream ends before the send is read: Send then fails with
+	// io.EOF and Recv has the status.
+	if err := s.Send(&reflectionpb.ServerReflectionRequest{MessageRequest: &reflectionpb.ServerReflectionRequest_ListServices{}}); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	_, err = s.Recv()
+	_ = s.CloseSend()
+	return err
+}
+
+// TestAnonymousOffLoopback: an anonymous caller from another host may do
+// nothing but health; the same with a token may. The peer address is set
+// by hand: the test machine may have no second interface to call from.
+func TestAnonymousOffLoopback(t *testing.T) {
+	a := newAuthorizer(testSecurity(t), nil, nil)
+	remote := peer.NewContext(context.Background(), &peer.Peer{Addr: &net.TCPAddr{IP: net.ParseIP("10.1.2.3"), Port: 5555}})
+	for _, m := range []string{methodTriage, methodGetDecision, methodRecordOutcome, methodGetModel, reflectionPrefixV1 + "ServerReflectionInfo"} {
+		c, err := a.authenticate(remote)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.allowMethod(c, m); status.Code(toStatus(err).Err()) != codes.Unauthenticated {
+			t.Errorf("%s from 10.1.2.3 anonymously: %v; want UNAUTHENTICATED", m, err)
+		}
+	}
+	if err := a.allowMethod(caller{}, healthPrefix+"Check"); err != nil {
+		t.Errorf("health from 10.1.2.3: %v; want open", err)
+	}
+	withToken := metadata.NewIncomingContext(remote, metadata.Pairs("authorization", "Bearer "+testFilingToken))
+	c, err := a.authenticate(withToken)
+	if err != nil || c.id.Name != "filing-system" || c.loopback {
+		t.Fatalf("authenticate with token from 10.1.2.3: %+v, %v", c, err)
+	}
+	if err := a.allowMethod(c, methodTriage); err != nil {
+		t.Errorf("Triage with a filing token from 10.1.2.3: %v", err)
+	}
+}
+
+// TestRunRefusesPlaintextOffLoopback: all interfaces without TLS is refused,
+// allowed with Insecure (and exported as a metric).
+func TestRunRefusesPlaintextOffLoopback(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	reg := prometheus.NewRegistry()
+	err := Run(testContext(t), Config{GRPCAddr: "0.0.0.0:0", HTTPAddr: "127.0.0.1:0", Decider: newDecider(t), Store: st, Registerer: reg, Gatherer: reg})
+	if err == nil {
+		t.Fatal("Run on 0.0.0.0 without TLS: nil error; want a refusal")
+	}
+	r := startRunAt(t, "0.0.0.0:0", Config{Decider: newDecider(t), Store: st, Security: Security{Insecure: true}})
+	if v, _ := metricValue(r.reg, "fenjian_grpc_insecure_listener", nil); v != 1 {
+		t.Errorf("fenjian_grpc_insecure_listener = %v; want 1", v)
+	}
+}
+
+// TestMutualTLS: the server's certificate is reloaded when its files change;
+// a client certificate's CN is the caller's identity with the roles of the
+// roles file; reflection is for admins on a TLS server.
+func TestMutualTLS(t *testing.T) {
+	dir := t.TempDir()
+	ca, caKey := newCA(t)
+	writePEM(t, filepath.Join(dir, "ca.pem"), "CERTIFICATE", ca.Raw)
+	issue(t, ca, caKey, "server-1", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
+	issue(t, ca, caKey, "judge-17", filepath.Join(dir, "judge.pem"), filepath.Join(dir, "judge.key"))
+	issue(t, ca, caKey, "ops-admin", filepath.Join(dir, "admin.pem"), filepath.Join(dir, "admin.key"))
+
+	tlsCfg, err := LoadTLS(TLSFiles{CertFile: filepath.Join(dir, "server.pem"), KeyFile: filepath.Join(dir, "server.key"), ClientCAFile: filepath.Join(dir, "ca.pem")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := auth.ParseRoles([]byte(`{"certificates":[{"cn":"judge-17","roles":["judge"]},{"cn":"ops-admin","roles":["admin"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := Security{Roles: roles, TLS: tlsCfg}
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st.(CaseStore), teams: defaultTeams(t), sec: &sec})
+	ctx := testContext(t)
+	addr := h.conn.Target()
+
+	dialTLS := func(cert string) (*grpc.ClientConn, *x509.Certificate) {
+		pool := x509.NewCertPool()
+		pool.AddCert(ca)
+		var seen *x509.Certificate
+		cfg := &tls.Config{RootCAs: pool, ServerName: "localhost", VerifyConnection: func(cs tls.ConnectionState) error {
+			seen = cs.PeerCertificates[0]
+			return nil
+		}}
+		if cert != "" {
+			kp, err := tls.LoadX509KeyPair(filepath.Join(dir, cert+".pem"), filepath.Join(dir, cert+".key"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg.Certificates = []tls.Certificate{kp}
+		}
+		conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = conn.Close() })
+		if _, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{}); err != nil {
+			t.Fatalf("health over TLS: %v", err)
+		}
+		return conn, seen
+	}
+
+	judge, first := dialTLS("judge")
+	anon, _ := dialTLS("")
+	admin, _ := dialTLS("admin")
+	d := triageOK(t, ctx, triagev1.NewTriageServiceClient(anon), loanFiling("tls-1"))
+	_, err = triagev1.NewTriageServiceClient(judge).RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: d.GetDecisionId(), DecidedBy: "judge-17"}})
+	if c := status.Code(err); c == codes.Unauthenticated || c == codes.PermissionDenied {
+		t.Errorf("RecordOutcome by certificate judge-17: %v", err)
+	}
+	_, err = triagev1.NewTriageServiceClient(judge).RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: d.GetDecisionId(), DecidedBy: "judge-18"}})
+	checkStatus(t, err, codes.PermissionDenied, "", "")
+	_, err = triagev1.NewTriageServiceClient(anon).RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: d.GetDecisionId(), DecidedBy: "judge-17"}})
+	checkStatus(t, err, codes.Unauthenticated, "", "")
+	if err := reflectionStatus(ctx, judge); status.Code(err) != codes.PermissionDenied {
+		t.Errorf("reflection as a judge on a TLS server: %v; want PERMISSION_DENIED", err)
+	}
+	if err := reflectionStatus(ctx, admin); err != nil {
+		t.Errorf("reflection as admin: %v", err)
+	}
+
+	// Renew the server certificate: new connections get the new one.
+	time.Sleep(certReloadInterval + 50*time.Millisecond)
+	issue(t, ca, caKey, "server-2", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
+	time.Sleep(certReloadInterval + 50*time.Millisecond)
+	_, second := dialTLS("")
+	if first.Subject.CommonName != "server-1" || second.Subject.CommonName != "server-2" {
+		t.Errorf("server certificates %s then %s; want server-1 then server-2 (reloaded)", first.Subject.CommonName, second.Subject.CommonName)
+	}
+}
+
+func newCA(t *testing.T) (*x509.Certificate, *ecdsa.PrivateKey) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "test CA"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ca, key
+}
+
+// issue writes a certificate for cn (valid as server "localhost" and as a
+// client) and its key.
+func issue(t *testing.T, ca *x509.Certificate, caKey *ecdsa.PrivateKey, cn, certPath, keyPath string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serial, _ := rand.Int(rand.Reader, big.NewInt(1<<62))
+	tmpl := &x509.Certificate{
+		SerialNumber: serial, Subject: pkix.Name{CommonName: cn},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage:    x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writePEM(t, keyPath, "PRIVATE KEY", kb)
+	writePEM(t, certPath, "CERTIFICATE", der)
+}
+
+func writePEM(t *testing.T, path, typ string, der []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

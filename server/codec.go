@@ -1,0 +1,71 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+
+	"github.com/fenjian/fenjian/internal/protocodec"
+)
+
+// msgMalformed is the client-visible message for a request that is not a
+// valid protobuf encoding of the method's request type. The decoder's own
+// text stays in the log: it can echo the client's bytes.
+const msgMalformed = "malformed request: not a valid protobuf encoding of the request message"
+
+// decodeGuard answers INVALID_ARGUMENT for requests the codec
+// (protocodec.Codec: unknown fields dropped, decode errors kept for this
+// guard, since grpc-go would turn a codec error into INTERNAL) could not
+// decode, logs them and counts them.
+type decodeGuard struct {
+	codec     *protocodec.Codec
+	logger    *slog.Logger
+	malformed prometheus.Counter
+}
+
+func (g *decodeGuard) reject(ctx context.Context, method string, err error) error {
+	g.malformed.Inc()
+	g.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "malformed request",
+		slog.String("grpc_method", method),
+		slog.String("code", codes.InvalidArgument.String()),
+		slog.String("error", clip(err.Error())),
+		slog.String("peer", peerAddr(ctx)))
+	return toStatus(&malformedError{err: err}).Err()
+}
+
+// malformedError is a request the codec could not decode: INVALID_ARGUMENT.
+type malformedError struct{ err error }
+
+func (e *malformedError) Error() string { return "malformed request: " + e.err.Error() }
+func (e *malformedError) Unwrap() error { return e.err }
+
+func (g *decodeGuard) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	if err, bad := g.codec.TakeFailure(req); bad {
+		return nil, g.reject(ctx, info.FullMethod, err)
+	}
+	return handler(ctx, req)
+}
+
+func (g *decodeGuard) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	return handler(srv, &guardedStream{ServerStream: ss, guard: g, method: info.FullMethod})
+}
+
+// guardedStream checks every message a stream handler receives.
+type guardedStream struct {
+	grpc.ServerStream
+	guard  *decodeGuard
+	method string
+}
+
+func (s *guardedStream) RecvMsg(m any) error {
+	if err := s.ServerStream.RecvMsg(m); err != nil {
+		return err
+	}
+	if err, bad := s.guard.codec.TakeFailure(m); bad {
+		return s.guard.reject(s.Context(), s.method, err)
+	}
+	return nil
+}

@@ -1,0 +1,283 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"strings"
+	"sync"
+	"testing"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/mem"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/encoding/protowire"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/protocodec"
+)
+
+// rawCodec sends and receives bytes as they are: the client side of the
+// hostile-input tests, set per call so no global codec changes.
+type rawCodec struct{}
+
+func (rawCodec) Name() string { return "proto" }
+
+func (rawCodec) Marshal(v any) (mem.BufferSlice, error) {
+	return mem.BufferSlice{mem.SliceBuffer(*v.(*[]byte))}, nil
+}
+
+func (rawCodec) Unmarshal(data mem.BufferSlice, v any) error {
+	*v.(*[]byte) = data.Materialize()
+	return nil
+}
+
+// invokeRaw sends payload to method and returns the call's status.
+func invokeRaw(ctx context.Context, conn *grpc.ClientConn, method string, payload []byte) *status.Status {
+	var out []byte
+	err := conn.Invoke(ctx, method, &payload, &out, grpc.ForceCodecV2(rawCodec{}))
+	return status.Convert(err)
+}
+
+// filingBytes is validFiling encoded, with field (num, wire type, value)
+// replaced or appended by extra.
+func withString(field protowire.Number, value string) []byte {
+	return protowire.AppendString(protowire.AppendTag(nil, field, protowire.BytesType), value)
+}
+
+func nested(field protowire.Number, inner []byte) []byte {
+	return protowire.AppendBytes(protowire.AppendTag(nil, field, protowire.BytesType), inner)
+}
+
+// deepGroups is an unknown group nested depth times.
+func deepGroups(depth int) []byte {
+	var b []byte
+	for range depth {
+		b = protowire.AppendTag(b, 99, protowire.StartGroupType)
+	}
+	for range depth {
+		b = protowire.AppendTag(b, 99, protowire.EndGroupType)
+	}
+	return b
+}
+
+// hostilePayloads are the crafted requests: broken wire format, invalid
+// UTF-8 in every string field of a filing, deep group nesting, oversized
+// messages, each aimed at several methods.
+func hostilePayloads(t *testing.T) map[string][]byte {
+	t.Helper()
+	valid, err := proto.Marshal(validFiling())
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := map[string][]byte{
+		"truncated varint tag":       {0x80},
+		"truncated varint value":     {0x08, 0xff, 0xff},
+		"varint over 10 bytes":       append([]byte{0x08}, bytes.Repeat([]byte{0xff}, 11)...),
+		"field number zero":          {0x00, 0x01},
+		"wire type 6":                {0x0e, 0x01},
+		"wire type 7":                {0x0f, 0x01},
+		"length past end":            {0x0a, 0x10, 0x01},
+		"length overflow":            append([]byte{0x0a}, bytes.Repeat([]byte{0xff}, 9)...),
+		"end group without start":    protowire.AppendTag(nil, 5, protowire.EndGroupType),
+		"start group without end":    protowire.AppendTag(nil, 5, protowire.StartGroupType),
+		"mismatched group end":       append(protowire.AppendTag(nil, 5, protowire.StartGroupType), protowire.AppendTag(nil, 6, protowire.EndGroupType)...),
+		"truncated fixed32":          {0x0d, 0x01, 0x02},
+		"truncated fixed64":          {0x09, 0x01, 0x02, 0x03},
+		"filing length past end":     nested(1, valid)[:len(valid)/2],
+		"filing with broken tag":     nested(1, append(bytes.Clone(valid), 0x80)),
+		"filing with bad wire type":  nested(1, append(bytes.Clone(valid), 0x0f)),
+		"party with truncated field": nested(1, append(bytes.Clone(valid), nested(9, []byte{0x1a, 0x05, 'a'})...)),
+		"string field as varint len": nested(1, []byte{0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f}),
+		"deep groups 10001":          deepGroups(10001),
+		"deep groups 100000":         deepGroups(100000),
+		"deep groups in filing":      nested(1, deepGroups(20000)),
+	}
+	badUTF8 := map[string]string{
+		"0xff": "\xff", "overlong": "\xc0\x80", "surrogate": "\xed\xa0\x80", "truncated": "王\xe4\xb8",
+	}
+	for name, s := range badUTF8 {
+		for _, f := range []struct {
+			name string
+			num  protowire.Number
+		}{{"id", 1}, {"court", 3}, {"province", 5}, {"filed_on", 6}, {"cause", 7}, {"text", 10}} {
+			broken["invalid UTF-8 ("+name+") in filing."+f.name] = nested(1, append(bytes.Clone(valid), withString(f.num, s)...))
+		}
+		broken["invalid UTF-8 ("+name+") in party name"] = nested(1, append(bytes.Clone(valid), nested(9, withString(3, s))...))
+	}
+	return broken
+}
+
+// TestHostileInputProbe sends every crafted payload over a real loopback
+// connection to every unary method of the service: each answers
+// INVALID_ARGUMENT (or RESOURCE_EXHAUSTED for what is too large), never
+// INTERNAL, and each malformed request is counted.
+func TestHostileInputProbe(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st.(CaseStore), teams: defaultTeams(t)})
+	ctx := testContext(t)
+	payloads := hostilePayloads(t)
+	payloads["over 4 MiB"] = nested(1, withString(10, strings.Repeat("字", (MaxRecvMsgSize/3)+10)))
+	methods := []string{methodTriage, methodGetDecision, methodRecordOutcome, methodAssignCase}
+
+	n := 0
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	results := map[string]codes.Code{}
+	for name, p := range payloads {
+		for _, m := range methods {
+			n++
+			wg.Go(func() {
+				code := invokeRaw(ctx, h.conn, m, p).Code()
+				mu.Lock()
+				results[m+" "+name] = code
+				mu.Unlock()
+			})
+		}
+	}
+	wg.Wait()
+	if n < 100 {
+		t.Errorf("probe set has %d requests; want at least 100", n)
+	}
+	for k, code := range results {
+		if code != codes.InvalidArgument && code != codes.ResourceExhausted {
+			t.Errorf("%s: code %s; want INVALID_ARGUMENT or RESOURCE_EXHAUSTED", k, code)
+		}
+	}
+	got, err := metricValue(h.reg, "fenjian_grpc_malformed_requests_total", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got < float64(len(methods)*10) {
+		t.Errorf("fenjian_grpc_malformed_requests_total = %v; want the malformed requests counted", got)
+	}
+	if !strings.Contains(h.logs.String(), `"msg":"malformed request"`) {
+		t.Error("malformed requests not logged")
+	}
+	if strings.Contains(h.logs.String(), "王秀英") {
+		t.Error("a party name reached the log")
+	}
+
+	// The stream is guarded too.
+	stream, err := h.conn.NewStream(ctx, &grpc.StreamDesc{ServerStreams: true}, methodWatch, grpc.ForceCodecV2(rawCodec{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := withString(1, "\xff")
+	if err := stream.SendMsg(&bad); err != nil {
+		t.Fatal(err)
+	}
+	_ = stream.CloseSend()
+	var out []byte
+	if code := status.Code(stream.RecvMsg(&out)); code != codes.InvalidArgument {
+		t.Errorf("WatchAssignments with invalid UTF-8: %s; want INVALID_ARGUMENT", code)
+	}
+}
+
+// TestUnknownFieldsDropped: a valid filing carrying a 3.9 MiB unknown field
+// (at the top and inside the filing and a party) is decided, and the stored
+// rows hold none of it.
+func TestUnknownFieldsDropped(t *testing.T) {
+	path := tempDB(t)
+	st := openTarget(t, path)
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+
+	junk := bytes.Repeat([]byte{0xAB}, 39<<20/10) // 3.9 MiB
+	unknown := func(num protowire.Number, v []byte) []byte {
+		return protowire.AppendBytes(protowire.AppendTag(nil, num, protowire.BytesType), v)
+	}
+	filing, err := proto.Marshal(validFiling())
+	if err != nil {
+		t.Fatal(err)
+	}
+	party := append(withString(3, "张三"), unknown(77, []byte("party-junk"))...)
+	party = append(party, 0x08, 0x01) // role PLAINTIFF
+	filing = append(filing, nested(9, party)...)
+	filing = append(filing, unknown(500, []byte("filing-junk"))...)
+	filing = append(filing, unknown(501, junk)...)
+	req := append(nested(1, filing), unknown(999, []byte("request-junk"))...)
+
+	var out []byte
+	if err := h.conn.Invoke(ctx, methodTriage, &req, &out, grpc.ForceCodecV2(rawCodec{})); err != nil {
+		t.Fatalf("Triage with unknown fields: %v", err)
+	}
+	var resp triagev1.TriageResponse
+	if err := proto.Unmarshal(out, &resp); err != nil {
+		t.Fatal(err)
+	}
+	id := resp.GetDecision().GetDecisionId()
+
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var filingBlob, decisionBlob []byte
+	if err := db.QueryRowContext(ctx, `SELECT filing, decision FROM decisions WHERE decision_id = ?`, id).Scan(&filingBlob, &decisionBlob); err != nil {
+		t.Fatalf("read stored decision: %v", err)
+	}
+	if n := len(filingBlob) + len(decisionBlob); n > 64<<10 {
+		t.Errorf("stored rows hold %d bytes; the unknown field was kept", n)
+	}
+	for _, junk := range []string{"party-junk", "filing-junk", "\xab\xab\xab\xab"} {
+		if bytes.Contains(filingBlob, []byte(junk)) || bytes.Contains(decisionBlob, []byte(junk)) {
+			t.Errorf("stored rows contain unknown field bytes %q", junk)
+		}
+	}
+	var f triagev1.Filing
+	if err := proto.Unmarshal(filingBlob, &f); err != nil {
+		t.Fatal(err)
+	}
+	if n := protocodec.UnknownBytes(f.ProtoReflect()); n != 0 {
+		t.Error("stored filing has unknown fields")
+	}
+}
+
+// TestLoadShedding: with one call slot taken, the next call is refused at
+// once with RESOURCE_EXHAUSTED instead of queueing, and health stays open.
+func TestLoadShedding(t *testing.T) {
+	blocking := &blockingStore{started: make(chan struct{})}
+	sec := testSecurity(t)
+	sec.MaxConcurrentCalls = 1
+	h := startServer(t, deps{decider: newDecider(t), store: blocking, sec: &sec})
+	ctx := testContext(t)
+
+	callCtx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, err := h.client.Triage(callCtx, &triagev1.TriageRequest{Filing: validFiling()})
+		done <- err
+	}()
+	<-blocking.started
+	_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+	checkStatus(t, err, codes.ResourceExhausted, "", "")
+	cancel()
+	<-done
+	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
+		t.Errorf("refused ResourceExhausted = %v; want 1", v)
+	}
+}
+
+// TestRateLimit: an identity over its budget gets RESOURCE_EXHAUSTED;
+// another identity still gets through.
+func TestRateLimit(t *testing.T) {
+	sec := testSecurity(t)
+	sec.RateLimit, sec.RateBurst = 0.001, 2
+	h := startServer(t, deps{decider: newDecider(t), store: &countingStore{}, sec: &sec})
+	ctx := testContext(t)
+	req := &triagev1.TriageRequest{Filing: validFiling(), DryRun: true}
+	for i := range 2 {
+		if _, err := h.client.Triage(ctx, req); err != nil {
+			t.Fatalf("call %d within burst: %v", i, err)
+		}
+	}
+	_, err := h.client.Triage(ctx, req)
+	checkStatus(t, err, codes.ResourceExhausted, "", "")
+	other := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testFilingToken))
+	if _, err := other.Triage(ctx, req); err != nil {
+		t.Errorf("another identity: %v", err)
+	}
+}
