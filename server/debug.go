@@ -29,10 +29,11 @@ type DebugServer struct {
 
 // ListenDebug starts the debug server on addr, which must be a loopback
 // address (127.0.0.1:6060, [::1]:6060, localhost:6060): profiles show
-// function names, goroutine stacks and heap contents, and fenjian has no TLS
-// or authentication of its own to put in front of them, so a non-loopback
-// address is refused outright. Reach it from elsewhere through an SSH tunnel
-// or kubectl port-forward.
+// function names, goroutine stacks and heap contents. The gRPC listener's
+// TLS and per-RPC roles do not cover this listener, and TLS alone would
+// authenticate the server, not who asks for a heap dump, so a non-loopback
+// address is refused outright, TLS or not. Reach it from elsewhere through
+// an SSH tunnel or kubectl port-forward.
 func ListenDebug(addr string, logger *slog.Logger) (*DebugServer, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -105,5 +106,5 @@ func checkLoopback(addr string) error {
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		return nil
 	}
-	return errors.New("not a loopback address; the debug server has no TLS or authentication, so it listens on loopback only")
+	return errors.New("not a loopback address; the debug server has no TLS or caller authentication, so it listens on loopback only")
 }
