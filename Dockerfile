@@ -1,15 +1,33 @@
 # fenjian: triaged (the service) and triagectl (the data staff's CLI) in a
 # static, non-root image. Pure Go (CGO_ENABLED=0): SQLite is modernc.org/sqlite.
+#
+#   docker build --build-arg VERSION=v1.2.3 -t fenjian:v1.2.3 .
+#
+# VERSION is required: it is linked into the binary (fenjian_build_info,
+# the "starting" log line), since the build context has no .git for the Go
+# toolchain to read a revision from (.dockerignore).
 FROM golang:1.26 AS build
+ARG VERSION
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o bin/ ./cmd/triaged ./cmd/triagectl
+RUN test -n "${VERSION}" || { echo "build with --build-arg VERSION=<release version>" >&2; exit 1; }
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X github.com/fenjian/fenjian/internal/buildinfo.version=${VERSION}" -o bin/ ./cmd/triaged ./cmd/triagectl
+# The data directory, created here because the runtime image has no shell:
+# copied with the owner distroless's nonroot user (65532) so that the SQLite
+# file can be created in it, and so that a named volume mounted there is
+# initialised with that owner rather than root.
+RUN mkdir -p /data && touch /data/.keep
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /src/bin/ /usr/local/bin/
+COPY --from=build --chown=65532:65532 /data /var/lib/fenjian
 VOLUME /var/lib/fenjian
 EXPOSE 50051 9090
-USER nonroot
+USER 65532:65532
+# gRPC health of the whole server: NOT_SERVING while the store cannot
+# record (server/health.go), so the engine marks the container unhealthy.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["/usr/local/bin/triaged", "healthcheck", "-addr", "127.0.0.1:50051", "-timeout", "4s"]
 ENTRYPOINT ["/usr/local/bin/triaged", "-grpc-addr", ":50051", "-http-addr", ":9090", "-data-dir", "/var/lib/fenjian"]

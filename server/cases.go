@@ -83,7 +83,6 @@ func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()
 	}
-	s.metrics.outcomes.WithLabelValues(o.GetChange().String()).Inc()
 	return &triagev1.RecordOutcomeResponse{Outcome: o}, nil
 }
 
@@ -138,6 +137,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if err := cs.SaveOutcomeAfter(ctx, o, len(prior)); err != nil {
 		return nil, fmt.Errorf("save outcome: %w", err)
 	}
+	s.metrics.observeOutcome(d, o)
 	return o, nil
 }
 
@@ -250,6 +250,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err := cs.SaveAssignment(ctx, a); err != nil {
 		return nil, fmt.Errorf("save assignment: %w", err)
 	}
+	s.metrics.observeAssignment(a)
 	return a, nil
 }
 
@@ -362,10 +363,12 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		return err
 	}
 	stopped := s.cases.feedsStopped()
-	s.metrics.feeds.Inc()
-	defer s.metrics.feeds.Dec()
+	feeds := s.metrics.feeds.WithLabelValues(s.metrics.teamIDs.value(req.GetTeamId()))
+	feeds.Inc()
+	defer feeds.Dec()
 	poll := time.NewTicker(feedPoll)
 	defer poll.Stop()
+	live := false
 	for {
 		select {
 		case <-stopped:
@@ -382,6 +385,9 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		for _, a := range page {
 			if err := stream.Send(&triagev1.WatchAssignmentsResponse{Assignment: a}); err != nil {
 				return fmt.Errorf("send assignment: %w", err)
+			}
+			if live {
+				s.metrics.observeFeedDelivery(a, time.Now())
 			}
 			n, err := strconv.ParseInt(a.GetCursor(), 10, 64)
 			if err != nil {
@@ -403,6 +409,9 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		case <-changed:
 		case <-poll.C:
 		}
+		// Past the replay: what the feed sends now was committed while it
+		// waited, so its age is the feed's lag.
+		live = true
 	}
 }
 

@@ -208,8 +208,12 @@ func TestWatchAssignmentsOtherTeams(t *testing.T) {
 	}
 	family.quiet(t, 2*feedPoll)
 	admin.quiet(t, 0)
-	waitMetric(t, h.reg, "fenjian_team_feeds", nil, 2)
+	for _, team := range []string{"family", "administrative"} {
+		waitMetric(t, h.reg, "fenjian_team_feeds", map[string]string{"team": team}, 1)
+	}
 	family.stop()
 	admin.stop()
-	waitMetric(t, h.reg, "fenjian_team_feeds", nil, 0)
+	for _, team := range []string{"family", "administrative"} {
+		waitMetric(t, h.reg, "fenjian_team_feeds", map[string]string{"team": team}, 0)
+	}
 }

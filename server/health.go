@@ -1,9 +1,14 @@
 package server
 
 import (
+	"context"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"sync"
+	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
@@ -16,34 +21,99 @@ import (
 // SetServing is called once everything is ready, and turns NOT_SERVING for good
 // at Shutdown, before the servers stop, so that load balancers drain the
 // instance first.
+//
+// Between those, WatchStore keeps it truthful: SERVING needs both SetServing
+// and a store whose last probe succeeded, so a replica that cannot record
+// decisions leaves the load balancer's rotation within one probe interval
+// and rejoins it when the store recovers.
 type Health struct {
 	srv *health.Server
 
 	mu       sync.Mutex
-	serving  bool
+	serving  bool // what is reported
+	started  bool // SetServing was called (and not undone by SetNotServing)
+	storeOK  bool // the last store probe succeeded (true until one fails)
 	shutdown bool
+	metrics  *healthMetrics
 }
+
+// healthMetrics export readiness and the store probe. Labels: none.
+type healthMetrics struct {
+	ready         prometheus.Gauge
+	changes       prometheus.Counter
+	storeUp       prometheus.Gauge
+	probeDuration prometheus.Histogram
+	probeFailures prometheus.Counter
+}
+
+// LivenessService is the grpc.health.v1 service name that is SERVING for as
+// long as the process serves gRPC, whatever the store's state: the target of
+// a liveness probe (deploy/k8s), which must not restart replicas during a
+// database outage that a restart cannot fix. Readiness probes check "" or
+// the TriageService.
+const LivenessService = "fenjian.Liveness"
 
 // NewHealth returns a Health in the NOT_SERVING state.
 func NewHealth() *Health {
-	h := &Health{srv: health.NewServer()}
-	h.set(false)
+	h := &Health{srv: health.NewServer(), storeOK: true, metrics: &healthMetrics{
+		ready: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "fenjian_ready",
+			Help: "1 while the process reports SERVING (gRPC health and /readyz), else 0.",
+		}),
+		changes: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "fenjian_readiness_changes_total",
+			Help: "Changes of the reported serving state; a fast rise is readiness flapping.",
+		}),
+		storeUp: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "fenjian_store_up",
+			Help: "1 while the last store probe (a heartbeat committed through the write path) succeeded, else 0.",
+		}),
+		probeDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "fenjian_store_probe_duration_seconds",
+			Help: "Time of one store probe: a read, the chain lock and a committed heartbeat write.",
+			// 100µs to ~3.3s: a local commit up to the probe's timeout.
+			Buckets: prometheus.ExponentialBuckets(0.0001, 2, 16),
+		}),
+		probeFailures: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "fenjian_store_probe_failures_total",
+			Help: "Store probes that failed or timed out.",
+		}),
+	}}
+	h.metrics.storeUp.Set(1)
+	h.srv.SetServingStatus(LivenessService, healthpb.HealthCheckResponse_SERVING)
+	h.update()
 	return h
 }
 
-// SetServing reports SERVING. It has no effect after Shutdown.
-func (h *Health) SetServing() { h.set(true) }
+// Register registers the readiness and store-probe metrics with reg.
+func (h *Health) Register(reg prometheus.Registerer) error {
+	m := h.metrics
+	for _, c := range []prometheus.Collector{m.ready, m.changes, m.storeUp, m.probeDuration, m.probeFailures} {
+		if err := reg.Register(c); err != nil {
+			return fmt.Errorf("register health metrics: %w", err)
+		}
+	}
+	return nil
+}
+
+// SetServing reports SERVING while the store is up. It has no effect after
+// Shutdown.
+func (h *Health) SetServing() { h.setStarted(true) }
 
 // SetNotServing reports NOT_SERVING, e.g. while a dependency is down. It has
 // no effect after Shutdown.
-func (h *Health) SetNotServing() { h.set(false) }
+func (h *Health) SetNotServing() { h.setStarted(false) }
 
 // Shutdown reports NOT_SERVING and ignores every later change; call it before
 // stopping the servers.
 func (h *Health) Shutdown() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.serving {
+		h.metrics.changes.Inc()
+	}
 	h.serving = false
+	h.metrics.ready.Set(0)
 	h.shutdown = true
 	h.srv.Shutdown()
 }
@@ -58,12 +128,36 @@ func (h *Health) Serving() bool {
 // GRPCServer returns the grpc.health.v1 implementation to register.
 func (h *Health) GRPCServer() healthpb.HealthServer { return h.srv }
 
-func (h *Health) set(serving bool) {
+func (h *Health) setStarted(started bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.started = started
+	h.update()
+}
+
+// setStore records the outcome of a store probe and reports whether the
+// store's state changed.
+func (h *Health) setStore(ok bool) (changed bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	changed = h.storeOK != ok
+	h.storeOK = ok
+	if ok {
+		h.metrics.storeUp.Set(1)
+	} else {
+		h.metrics.storeUp.Set(0)
+	}
+	h.update()
+	return changed
+}
+
+// update reports started && storeOK; h.mu must be held. Nothing changes
+// after Shutdown.
+func (h *Health) update() {
 	if h.shutdown {
 		return
 	}
+	serving := h.started && h.storeOK
 	st := healthpb.HealthCheckResponse_NOT_SERVING
 	if serving {
 		st = healthpb.HealthCheckResponse_SERVING
@@ -72,7 +166,61 @@ func (h *Health) set(serving bool) {
 	for _, name := range []string{"", triagev1.TriageService_ServiceDesc.ServiceName} {
 		h.srv.SetServingStatus(name, st)
 	}
+	if serving != h.serving {
+		h.metrics.changes.Inc()
+	}
 	h.serving = serving
+	if serving {
+		h.metrics.ready.Set(1)
+	} else {
+		h.metrics.ready.Set(0)
+	}
+}
+
+// StoreProber is the store's readiness check: nil when the store can record
+// (store.Store's Probe commits a heartbeat through the write path).
+type StoreProber interface {
+	Probe(ctx context.Context) error
+}
+
+// CheckStore runs one probe of p bounded by timeout, records its outcome
+// (state, duration, failures) and logs a change of the store's state.
+func (h *Health) CheckStore(ctx context.Context, p StoreProber, timeout time.Duration, logger *slog.Logger) error {
+	pctx, cancel := context.WithTimeout(ctx, timeout)
+	start := time.Now()
+	err := p.Probe(pctx)
+	cancel()
+	h.metrics.probeDuration.Observe(time.Since(start).Seconds())
+	if err != nil && ctx.Err() != nil {
+		return err // shutting down: not the store's fault
+	}
+	if err != nil {
+		h.metrics.probeFailures.Inc()
+	}
+	if h.setStore(err == nil) && logger != nil {
+		if err != nil {
+			logger.Error("store probe failed; reporting NOT_SERVING until it recovers",
+				slog.String("error", err.Error()), slog.Duration("took", time.Since(start)))
+		} else {
+			logger.Info("store probe succeeded again; reporting SERVING")
+		}
+	}
+	return err
+}
+
+// WatchStore probes p every interval, each probe bounded by timeout, until
+// ctx is done, and drives readiness from the outcome.
+func (h *Health) WatchStore(ctx context.Context, p StoreProber, interval, timeout time.Duration, logger *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			_ = h.CheckStore(ctx, p, timeout, logger)
+		}
+	}
 }
 
 // livenessHandler answers /healthz: the process is alive and handling HTTP.

@@ -168,7 +168,7 @@ func TestHTTPEndpoints(t *testing.T) {
 	for _, want := range []string{
 		`fenjian_triage_requests_total{case_kind="CASE_KIND_CIVIL",code="OK"} 1`,
 		"fenjian_triage_duration_seconds_bucket",
-		`fenjian_decisions_total{needs_review=`,
+		`fenjian_decisions_total{case_kind=`,
 		"fenjian_grpc_panics_total 0",
 		`grpc_server_handled_total{grpc_code="OK",grpc_method="Triage",grpc_service="fenjian.triage.v1.TriageService",grpc_type="unary"} 1`,
 		`grpc_server_handling_seconds_bucket{grpc_method="Triage"`,

@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 	"strconv"
+	"sync"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -10,13 +12,31 @@ import (
 )
 
 // metrics are the Service's own metrics. Labels are bounded: status code
-// names, case kind and procedure enum names, and a boolean.
+// names, enum names, booleans, and codes and team ids that pass a
+// labelGuard (rule codes and team ids come from the rules and teams files,
+// a few dozen values; the guard keeps a bad file or a bug from exploding
+// the series count).
 type metrics struct {
-	requests  *prometheus.CounterVec
-	duration  prometheus.Histogram
-	decisions *prometheus.CounterVec
-	outcomes  *prometheus.CounterVec
-	feeds     prometheus.Gauge
+	requests       *prometheus.CounterVec
+	duration       prometheus.Histogram
+	decisions      *prometheus.CounterVec
+	reviewReasons  *prometheus.CounterVec
+	blockingRules  *prometheus.CounterVec
+	probability    *prometheus.HistogramVec
+	outcomes       *prometheus.CounterVec
+	assignments    *prometheus.CounterVec
+	freeCapacity   *prometheus.GaugeVec
+	feeds          *prometheus.GaugeVec
+	feedLag        prometheus.Histogram
+	codes, teamIDs *labelGuard
+}
+
+// procedures are the recommendable procedures, for initialising series.
+var procedures = []triagev1.Procedure{
+	triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
+	triagev1.Procedure_PROCEDURE_SIMPLIFIED,
+	triagev1.Procedure_PROCEDURE_ORDINARY,
+	triagev1.Procedure_PROCEDURE_FAST_TRACK,
 }
 
 // newMetrics builds the Service metrics and registers them with reg; a nil reg
@@ -34,37 +54,135 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}),
 		decisions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_decisions_total",
-			Help: "Decisions recorded and returned (dry runs excluded), by recommended procedure and review flag.",
-		}, []string{"recommended", "needs_review"}),
+			Help: "Decisions recorded and returned (dry runs excluded), by case kind, recommended procedure and review flag.",
+		}, []string{"case_kind", "recommended", "needs_review"}),
+		reviewReasons: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_review_reasons_total",
+			Help: "Review reasons of recorded decisions, by reason code (a decision may have several).",
+		}, []string{"reason"}),
+		blockingRules: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_blocking_rules_total",
+			Help: "Rules that made a procedure unavailable in recorded decisions, by procedure and rule code.",
+		}, []string{"procedure", "code"}),
+		probability: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "fenjian_recommendation_probability",
+			Help:    "The model's probability of the recommended procedure in recorded decisions.",
+			Buckets: []float64{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99},
+		}, []string{"recommended"}),
 		outcomes: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_outcomes_total",
-			Help: "Outcomes recorded, by kind of change (confirmed, overridden, 简转普, ...).",
-		}, []string{"change"}),
-		feeds: prometheus.NewGauge(prometheus.GaugeOpts{
+			Help: "Outcomes recorded, by kind of change (confirmed, overridden, 简转普, ...) and whether the procedure applied is the one recommended (agreement=agree|disagree).",
+		}, []string{"change", "agreement"}),
+		assignments: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_team_assignments_total",
+			Help: "Assignments made by this replica, by team and kind (random draw or designated).",
+		}, []string{"team", "kind"}),
+		freeCapacity: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "fenjian_team_free_capacity",
+			Help: "A team's free capacity for the intake month, as of this replica's last draw that offered it (after the draw).",
+		}, []string{"team"}),
+		feeds: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "fenjian_team_feeds",
-			Help: "Open WatchAssignments streams.",
+			Help: "Open WatchAssignments streams, by team.",
+		}, []string{"team"}),
+		feedLag: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "fenjian_feed_lag_seconds",
+			Help: "Time from an assignment's commit to its delivery on a live team feed (replays of old assignments excluded).",
+			// 1ms to ~65s: a wake-up, a poll, a feed stuck behind a slow client.
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 17),
 		}),
+		codes:   newLabelGuard(200),
+		teamIDs: newLabelGuard(200),
 	}
-	// Initialise the decision series so rate() and alerts see zeros.
-	for _, p := range []triagev1.Procedure{
-		triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
-		triagev1.Procedure_PROCEDURE_SIMPLIFIED,
-		triagev1.Procedure_PROCEDURE_ORDINARY,
-		triagev1.Procedure_PROCEDURE_FAST_TRACK,
-	} {
-		for _, review := range []bool{false, true} {
-			m.decisions.WithLabelValues(p.String(), strconv.FormatBool(review))
+	// Initialise the series that rates and alerts divide by, so they see
+	// zeros rather than absence.
+	for _, kind := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL, triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE} {
+		for _, p := range procedures {
+			for _, review := range []bool{false, true} {
+				m.decisions.WithLabelValues(kind.String(), p.String(), strconv.FormatBool(review))
+			}
 		}
+	}
+	for c := range triagev1.ChangeKind_name {
+		if c == 0 {
+			continue
+		}
+		for _, a := range []string{"agree", "disagree"} {
+			m.outcomes.WithLabelValues(triagev1.ChangeKind(c).String(), a)
+		}
+	}
+	for _, p := range procedures {
+		m.probability.WithLabelValues(p.String())
 	}
 	if reg == nil {
 		return m, nil
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.duration, m.decisions, m.outcomes, m.feeds} {
+	for _, c := range []prometheus.Collector{m.requests, m.duration, m.decisions, m.reviewReasons, m.blockingRules,
+		m.probability, m.outcomes, m.assignments, m.freeCapacity, m.feeds, m.feedLag} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register service metrics: %w", err)
 		}
 	}
 	return m, nil
+}
+
+// observeDecision counts a recorded (not dry-run) decision: its kind,
+// recommendation, review reasons, blocking rules, the model's probability
+// of the recommendation, and the team drawn.
+func (m *metrics) observeDecision(d *triagev1.Decision) {
+	rec := procedureLabel(d.GetRecommended())
+	m.decisions.WithLabelValues(caseKindLabel(d.GetCaseKind()), rec, strconv.FormatBool(d.GetNeedsReview())).Inc()
+	for _, r := range d.GetReviewReasons() {
+		m.reviewReasons.WithLabelValues(m.codes.value(r.GetCode())).Inc()
+	}
+	for _, o := range d.GetOptions() {
+		if o.GetProcedure() == d.GetRecommended() {
+			m.probability.WithLabelValues(rec).Observe(o.GetProbability())
+		}
+		if o.GetAvailable() {
+			continue
+		}
+		for _, r := range o.GetReasons() {
+			m.blockingRules.WithLabelValues(procedureLabel(o.GetProcedure()), m.codes.value(r.GetCode())).Inc()
+		}
+	}
+	if a := d.GetAssignment(); a != nil {
+		m.observeAssignment(a)
+		for _, c := range a.GetDraw().GetCandidates() {
+			free := c.GetFree()
+			if c.GetTeamId() == a.GetTeamId() {
+				free-- // the draw took one place
+			}
+			m.freeCapacity.WithLabelValues(m.teamIDs.value(c.GetTeamId())).Set(float64(free))
+		}
+	}
+}
+
+// observeAssignment counts an assignment by team and kind.
+func (m *metrics) observeAssignment(a *triagev1.Assignment) {
+	kind := "designated"
+	if a.GetKind() == triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM {
+		kind = "random"
+	}
+	m.assignments.WithLabelValues(m.teamIDs.value(a.GetTeamId()), kind).Inc()
+}
+
+// observeOutcome counts an outcome recorded on d by kind of change and by
+// whether the court applied the procedure fenjian recommended.
+func (m *metrics) observeOutcome(d *triagev1.Decision, o *triagev1.Outcome) {
+	agreement := "disagree"
+	if o.GetProcedure() == d.GetRecommended() {
+		agreement = "agree"
+	}
+	m.outcomes.WithLabelValues(o.GetChange().String(), agreement).Inc()
+}
+
+// observeFeedDelivery records the lag of an assignment delivered on a live
+// feed (not during the replay that a resuming feed starts with).
+func (m *metrics) observeFeedDelivery(a *triagev1.Assignment, now time.Time) {
+	if at := a.GetAssignedAt(); at != nil {
+		m.feedLag.Observe(max(0, now.Sub(at.AsTime()).Seconds()))
+	}
 }
 
 // caseKindLabel keeps the case_kind label bounded: values outside the enum
@@ -82,4 +200,52 @@ func procedureLabel(p triagev1.Procedure) string {
 		return "UNKNOWN"
 	}
 	return p.String()
+}
+
+// otherLabel is the label value of everything a labelGuard refuses.
+const otherLabel = "OTHER"
+
+// labelGuard bounds a label whose values come from configuration (rule
+// codes, team ids): values of a sane shape pass until max distinct ones
+// have been seen; after that, and for any other shape, the value is OTHER.
+type labelGuard struct {
+	mu   sync.Mutex
+	max  int
+	seen map[string]struct{}
+}
+
+func newLabelGuard(max int) *labelGuard {
+	return &labelGuard{max: max, seen: make(map[string]struct{}, max)}
+}
+
+func (g *labelGuard) value(v string) string {
+	if !labelShape(v) {
+		return otherLabel
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if _, ok := g.seen[v]; ok {
+		return v
+	}
+	if len(g.seen) >= g.max {
+		return otherLabel
+	}
+	g.seen[v] = struct{}{}
+	return v
+}
+
+// labelShape accepts 1 to 64 ASCII letters, digits, '_', '-' and '.': the
+// shape of rule codes and team ids.
+func labelShape(v string) bool {
+	if len(v) == 0 || len(v) > 64 {
+		return false
+	}
+	for _, c := range []byte(v) {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_', c == '-', c == '.':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -326,7 +326,7 @@ func TestRecordOutcome(t *testing.T) {
 			}
 		})
 	}
-	waitMetric(t, h.reg, "fenjian_outcomes_total", map[string]string{"change": "CHANGE_KIND_SIMPLIFIED_TO_ORDINARY"}, 2)
+	waitMetric(t, h.reg, "fenjian_outcomes_total", map[string]string{"change": "CHANGE_KIND_SIMPLIFIED_TO_ORDINARY", "agreement": "disagree"}, 2)
 }
 
 // one makes a request of one outcome.

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -21,6 +22,18 @@ import (
 
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
 const DefaultShutdownTimeout = 15 * time.Second
+
+// DefaultStoreCheckInterval is how often the store is probed when Config
+// leaves StoreCheckInterval zero: readiness drops within about this long of
+// the store failing.
+const DefaultStoreCheckInterval = 2 * time.Second
+
+// storeProbeTimeout bounds one probe: the interval, within 1 to 5 seconds,
+// so a probe that hangs (a partition that drops packets) fails before the
+// next one is due and a slow commit is not taken for a dead store.
+func storeProbeTimeout(interval time.Duration) time.Duration {
+	return min(max(interval, time.Second), 5*time.Second)
+}
 
 // handlerExitGrace bounds the wait for handlers to return after a forced
 // stop has canceled their contexts, so Run returns within ShutdownTimeout plus
@@ -77,6 +90,12 @@ type Config struct {
 	// Security.Insecure is set.
 	Security Security
 
+	// StoreCheckInterval is how often readiness probes the store (when
+	// Store has a Probe method, as store.Store does): NOT_SERVING while
+	// the probe fails. Zero means DefaultStoreCheckInterval; negative
+	// disables the check.
+	StoreCheckInterval time.Duration
+
 	// OnServing, if set, is called once both listeners are bound and health
 	// is SERVING, with the bound addresses (useful with port 0).
 	OnServing func(grpcAddr, httpAddr net.Addr)
@@ -115,6 +134,9 @@ func Run(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("run: %w", err)
 	}
 	health := NewHealth()
+	if err := health.Register(cfg.Registerer); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
 	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -200,6 +222,18 @@ func Run(ctx context.Context, cfg Config) error {
 		if cfg.WatchInterval > 0 {
 			g.Go(func() error { return cfg.Reloader.Watch(gctx, cfg.WatchInterval) })
 		}
+	}
+
+	// Readiness follows the store's write path (health.go). The first probe
+	// runs before SERVING is reported, so a replica whose store is down at
+	// start never enters the rotation.
+	prober, _ := cfg.Store.(StoreProber)
+	if interval := cmp.Or(cfg.StoreCheckInterval, DefaultStoreCheckInterval); prober != nil && interval > 0 {
+		_ = health.CheckStore(gctx, prober, storeProbeTimeout(interval), logger)
+		g.Go(func() error {
+			health.WatchStore(gctx, prober, interval, storeProbeTimeout(interval), logger)
+			return nil
+		})
 	}
 
 	// Both listeners are bound: calls queue in the backlog until Serve

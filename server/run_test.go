@@ -39,12 +39,27 @@ func startRun(t *testing.T, cfg Config) *running {
 func startRunAt(t *testing.T, grpcAddr string, cfg Config) *running {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	r := &running{logs: &syncBuffer{}, reg: reg}
+	cfg.Registerer, cfg.Gatherer = reg, reg
+	r := startRunWithRegistryAt(t, grpcAddr, cfg)
+	r.reg = reg
+	return r
+}
+
+// startRunWithRegistry is startRun with cfg's own Registerer and Gatherer.
+func startRunWithRegistry(t *testing.T, cfg Config) *running {
+	t.Helper()
+	return startRunWithRegistryAt(t, "127.0.0.1:0", cfg)
+}
+
+// startRunWithRegistryAt starts Run with gRPC on grpcAddr and cfg's own
+// registry; without tokens in cfg it uses the test tokens.
+func startRunWithRegistryAt(t *testing.T, grpcAddr string, cfg Config) *running {
+	t.Helper()
+	r := &running{logs: &syncBuffer{}}
 	cfg.GRPCAddr, cfg.HTTPAddr = grpcAddr, "127.0.0.1:0"
 	if cfg.Security.Tokens == nil {
 		cfg.Security.Tokens = testTokens(t)
 	}
-	cfg.Registerer, cfg.Gatherer = reg, reg
 	cfg.Logger = slog.New(slog.NewJSONHandler(r.logs, nil))
 	serving := make(chan [2]string, 1)
 	cfg.OnServing = func(g, h net.Addr) { serving <- [2]string{g.String(), h.String()} }

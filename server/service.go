@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -212,8 +211,8 @@ func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest
 	)
 	if d != nil {
 		rec := procedureLabel(d.GetRecommended())
-		if !d.GetDryRun() {
-			s.metrics.decisions.WithLabelValues(rec, strconv.FormatBool(d.GetNeedsReview())).Inc()
+		if !d.GetDryRun() && st.Code() == codes.OK {
+			s.metrics.observeDecision(d)
 		}
 		attrs = append(attrs,
 			slog.String("decision_id", d.GetDecisionId()),

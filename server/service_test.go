@@ -75,7 +75,7 @@ func TestTriageRecordsBeforeReturning(t *testing.T) {
 
 	waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "OK", "case_kind": "CASE_KIND_CIVIL"}, 1)
 	waitMetric(t, h.reg, "fenjian_decisions_total", map[string]string{
-		"recommended": d.GetRecommended().String(), "needs_review": fmt.Sprint(d.GetNeedsReview()),
+		"case_kind": "CASE_KIND_CIVIL", "recommended": d.GetRecommended().String(), "needs_review": fmt.Sprint(d.GetNeedsReview()),
 	}, 1)
 	waitMetric(t, h.reg, "fenjian_triage_duration_seconds", nil, 1)
 }
@@ -107,7 +107,7 @@ func TestTriageDryRunStoresNothing(t *testing.T) {
 	}
 	waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "OK", "case_kind": "CASE_KIND_CIVIL"}, 1)
 	waitMetric(t, h.reg, "fenjian_decisions_total", map[string]string{
-		"recommended": d.GetRecommended().String(), "needs_review": fmt.Sprint(d.GetNeedsReview()),
+		"case_kind": "CASE_KIND_CIVIL", "recommended": d.GetRecommended().String(), "needs_review": fmt.Sprint(d.GetNeedsReview()),
 	}, 0)
 }
 
@@ -150,7 +150,7 @@ func TestTriageInvalidArgument(t *testing.T) {
 			}
 		})
 	}
-	waitMetric(t, h.reg, "fenjian_decisions_total", map[string]string{"recommended": "PROCEDURE_SMALL_CLAIMS", "needs_review": "false"}, 0)
+	waitMetric(t, h.reg, "fenjian_decisions_total", map[string]string{"case_kind": "CASE_KIND_CIVIL", "recommended": "PROCEDURE_SMALL_CLAIMS", "needs_review": "false"}, 0)
 }
 
 func withFiling(edit func(*triagev1.Filing)) *triagev1.TriageRequest {

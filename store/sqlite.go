@@ -29,6 +29,8 @@ const busyTimeout = 5 * time.Second
 type SQLite struct {
 	sqlStore
 	path string
+	// minFree is Probe's free-space floor (Options.MinFreeBytes).
+	minFree uint64
 	// Prepared on the writer's one connection, for every batch.
 	updateHead, applyLoad                                       *sql.Stmt
 	decisionsTable, outcomesTable, assignmentsTable, auditTable sqliteTable
@@ -64,7 +66,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	}
 	log := opts.logger().With("component", "store", "dialect", d.name, "path", abs)
 
-	s := &SQLite{sqlStore: sqlStore{dialect: d, log: log}, path: abs}
+	s := &SQLite{sqlStore: sqlStore{dialect: d, log: log}, path: abs, minFree: opts.minFreeBytes()}
 	defer func() {
 		if err != nil {
 			_ = s.closeAll() // the open error is the one to report
@@ -92,9 +94,17 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 			"cache_size(-32768)"},
 	})
 	if err != nil {
+		if c := corruptError(abs, err); c != nil {
+			return nil, fmt.Errorf("open sqlite store: %w", c)
+		}
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
 	s.closers = append(s.closers, s.write)
+	// Before anything writes: a corrupt file must not be served, nor
+	// migrated or appended to, which could spread the damage.
+	if err := checkIntegrity(ctx, s.write, abs); err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
 	if err := checkPragmas(ctx, s.write); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}

@@ -79,6 +79,9 @@ type Store interface {
 	GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error)
 	// Ping reports whether the store can serve, for readiness probes.
 	Ping(ctx context.Context) error
+	// Probe reports whether the store can record, by committing a
+	// heartbeat through the write path (see probe.go), for readiness.
+	Probe(ctx context.Context) error
 	// Close flushes queued decisions and releases the database.
 	Close() error
 	// SchemaVersion returns the highest migration applied to the database.
@@ -225,6 +228,17 @@ type Options struct {
 	// MaxBatch is the most decisions committed in one transaction; 0 or less
 	// means 256.
 	MaxBatch int
+	// MinFreeBytes is the free space on a SQLite file's file system below
+	// which Probe reports the store unavailable; 0 means
+	// DefaultMinFreeBytes. PostgreSQL ignores it.
+	MinFreeBytes uint64
+}
+
+func (o Options) minFreeBytes() uint64 {
+	if o.MinFreeBytes == 0 {
+		return DefaultMinFreeBytes
+	}
+	return o.MinFreeBytes
 }
 
 func (o Options) logger() *slog.Logger {

@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -26,6 +27,7 @@ import (
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/buildinfo"
 	"github.com/fenjian/fenjian/reload"
 	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
@@ -36,6 +38,9 @@ import (
 
 // dbFile is the SQLite file inside -data-dir.
 const dbFile = "fenjian.db"
+
+// storeEnv names the variable that gives -store its default.
+const storeEnv = "FENJIAN_STORE"
 
 func main() { os.Exit(run()) }
 
@@ -63,6 +68,7 @@ type options struct {
 	checkpointDir   string
 	checkpointKey   string
 	checkpointEvery time.Duration
+	storeCheck      time.Duration
 }
 
 // securityOptions are the flags of authentication, TLS and load limits.
@@ -75,8 +81,12 @@ type securityOptions struct {
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
-// code: 0 after a clean shutdown, 1 on failure, 2 on bad usage.
+// code: 0 after a clean shutdown, 1 on failure, 2 on bad usage. With
+// "healthcheck" as the first argument it runs that subcommand instead.
 func serve(ctx context.Context, args []string, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "healthcheck" {
+		return healthcheck(ctx, args[1:], stderr)
+	}
 	var o options
 	fs := flag.NewFlagSet("triaged", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -86,7 +96,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
 	fs.StringVar(&o.holidaysFile, "holidays", "", "holiday calendar (JSON) that moves due dates off rest days; empty uses the embedded calendar")
 	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams")
-	fs.StringVar(&o.storeTarget, "store", "", "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile)
+	// The default from the environment lets a Kubernetes Secret supply a
+	// DSN with a password without putting it on the command line.
+	fs.StringVar(&o.storeTarget, "store", os.Getenv(storeEnv), "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile+" (default from $"+storeEnv+")")
+	fs.DurationVar(&o.storeCheck, "store-check-interval", server.DefaultStoreCheckInterval, "how often readiness probes the store with a committed heartbeat write; NOT_SERVING while it fails; 0 disables")
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
@@ -131,6 +144,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewBuildInfoCollector(),
+		buildinfo.Collector(),
 	} {
 		if err := reg.Register(c); err != nil {
 			return fmt.Errorf("register runtime metrics: %w", err)
@@ -167,6 +181,10 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		if _, err := reloader.Reload(ctx, "start"); err != nil {
 			return fmt.Errorf("load model %s: %w", o.modelDir, err)
 		}
+	}
+	// The reloader exports fenjian_model_info itself when there is one.
+	if err := reg.Register(server.NewModelCollector(func() server.ModelInfo { return modelInfo(engine.Scorer()) }, reloader == nil)); err != nil {
+		return fmt.Errorf("register model metrics: %w", err)
 	}
 	admin := server.NewAdmin(engine, reloader, logger)
 	hup := make(chan os.Signal, 1)
@@ -220,6 +238,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	}
 
 	logger.Info("starting",
+		slog.String("version", buildinfo.Read().Version),
 		slog.String("rules_version", rulesEngine.Version()),
 		slog.String("holiday_calendar", rulesEngine.Holidays().Version()),
 		slog.String("model_version", engine.Scorer().Version()),
@@ -242,6 +261,8 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		Security:           sec,
 		Checkpointer:       checkpointerOrNil(checkpointer),
 		CheckpointInterval: o.checkpointEvery,
+		// Config's zero means the default; the flag's 0 means off.
+		StoreCheckInterval: cmp.Or(o.storeCheck, -1),
 	})
 }
 
@@ -301,6 +322,41 @@ func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (serve
 		slog.String("tokens_file", tokensFile), slog.Int("tokens", tokens.Len()),
 		slog.Bool("tls", sec.TLS.Config != nil), slog.Bool("client_certificates", o.tlsClientCA != ""))
 	return sec, nil
+}
+
+// healthcheck is "triaged healthcheck": it asks the local server's gRPC
+// health service whether it is SERVING and exits 0 if so, 1 if not (or
+// unreachable), 2 on bad usage. The container image has no shell, so its
+// HEALTHCHECK runs this.
+func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("triaged healthcheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:50051", "gRPC address of the server to check")
+	service := fs.String("service", "", "service to check; empty checks the whole server")
+	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for the answer")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	if err := server.CheckHealth(ctx, *addr, *service); err != nil {
+		fmt.Fprintf(stderr, "triaged healthcheck: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// modelInfo describes s for metrics: its version and, for a trained model,
+// its manifest's training label counts.
+func modelInfo(s triage.Scorer) server.ModelInfo {
+	mi := server.ModelInfo{Version: s.Version()}
+	if m, ok := s.(interface{ Manifest() classifier.Manifest }); ok {
+		mi.LabelCounts = m.Manifest().Training.LabelCounts
+	}
+	return mi
 }
 
 // loadTeams returns the teams in path, or the embedded teams for "".

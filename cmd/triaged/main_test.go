@@ -190,3 +190,38 @@ func plaintiffAndDefendant() []*triagev1.Party {
 		{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
 	}
 }
+
+// TestHealthcheckSubcommand: "triaged healthcheck" exits 0 against a
+// serving triaged and 1 against an address where nothing serves, as the
+// container's HEALTHCHECK needs.
+func TestHealthcheckSubcommand(t *testing.T) {
+	logs := &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		done <- serve(ctx, []string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-data-dir=" + t.TempDir()}, logs)
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	serving := waitForLog(t, logs, done, "serving")
+	addr := serving["grpc_addr"].(string)
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"serving", []string{"healthcheck", "-addr=" + addr}, 0},
+		{"triage service", []string{"healthcheck", "-addr=" + addr, "-service=fenjian.triage.v1.TriageService"}, 0},
+		{"unknown service", []string{"healthcheck", "-addr=" + addr, "-service=no.such.Service"}, 1},
+		{"nothing listening", []string{"healthcheck", "-addr=127.0.0.1:1", "-timeout=1s"}, 1},
+		{"bad flag", []string{"healthcheck", "-no-such-flag"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out syncBuffer
+			if got := serve(context.Background(), tt.args, &out); got != tt.code {
+				t.Errorf("serve(%q) = %d, want %d\n%s", tt.args, got, tt.code, out.String())
+			}
+		})
+	}
+}

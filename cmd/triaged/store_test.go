@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -108,5 +109,36 @@ func TestServePostgresStore(t *testing.T) {
 	}
 	if !proto.Equal(got.GetDecision(), resp.GetDecision()) {
 		t.Errorf("stored decision differs:\n got %v\nwant %v", got.GetDecision(), resp.GetDecision())
+	}
+}
+
+// TestServeRefusesCorruptStore: a SQLite file that is not a database, or
+// fails its integrity check, stops the start with exit code 1 and an error
+// that names the file, instead of serving on it.
+func TestServeRefusesCorruptStore(t *testing.T) {
+	tests := []struct {
+		name    string
+		content []byte
+	}{
+		{"not a database", []byte(strings.Repeat("not a SQLite file\n", 300))},
+		// A valid header and nothing else: the page count it claims is
+		// not there.
+		{"truncated", append([]byte("SQLite format 3\x00\x10\x00\x01\x01\x00\x40\x20\x20\x00\x00\x00\x09\x00\x00\x00\x09"), make([]byte, 100)...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, dbFile)
+			if err := os.WriteFile(path, tt.content, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var out syncBuffer
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			code := serve(ctx, []string{"-data-dir=" + dir, "-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0"}, &out)
+			if code != 1 || !strings.Contains(out.String(), path) || !strings.Contains(out.String(), "corrupt") {
+				t.Errorf("serve on a corrupt %s = %d, want 1 and an error naming the file as corrupt\n%s", path, code, out.String())
+			}
+		})
 	}
 }

@@ -1,0 +1,367 @@
+package deploy
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	corev1 "k8s.io/api/core/v1"
+	policyv1 "k8s.io/api/policy/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/labels"
+	"sigs.k8s.io/yaml"
+
+	"github.com/fenjian/fenjian/routing"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/server"
+)
+
+// manifests are the decoded objects of deploy/k8s/base.
+type manifests struct {
+	deployments []*appsv1.Deployment
+	services    []*corev1.Service
+	pdbs        []*policyv1.PodDisruptionBudget
+	hpas        []*autoscalingv2.HorizontalPodAutoscaler
+	configMaps  map[string]*corev1.ConfigMap
+	namespaces  []*corev1.Namespace
+	files       []string
+}
+
+// loadManifests decodes every document of every YAML file in dir strictly:
+// an unknown field (a typo, a field of another API version) fails, as
+// kubectl apply --validate=strict would.
+func loadManifests(t *testing.T, dir string) *manifests {
+	t.Helper()
+	m := &manifests{configMaps: map[string]*corev1.ConfigMap{}}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		if filepath.Base(path) == "kustomization.yaml" {
+			continue
+		}
+		m.files = append(m.files, filepath.Base(path))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, doc := range regexp.MustCompile(`(?m)^---\s*$`).Split(string(data), -1) {
+			if strings.TrimSpace(stripComments(doc)) == "" {
+				continue
+			}
+			var tm metav1.TypeMeta
+			if err := yaml.Unmarshal([]byte(doc), &tm); err != nil {
+				t.Fatalf("%s doc %d: %v", path, i, err)
+			}
+			var obj any
+			switch tm.APIVersion + "/" + tm.Kind {
+			case "apps/v1/Deployment":
+				d := &appsv1.Deployment{}
+				m.deployments, obj = append(m.deployments, d), d
+			case "v1/Service":
+				s := &corev1.Service{}
+				m.services, obj = append(m.services, s), s
+			case "policy/v1/PodDisruptionBudget":
+				p := &policyv1.PodDisruptionBudget{}
+				m.pdbs, obj = append(m.pdbs, p), p
+			case "autoscaling/v2/HorizontalPodAutoscaler":
+				h := &autoscalingv2.HorizontalPodAutoscaler{}
+				m.hpas, obj = append(m.hpas, h), h
+			case "v1/ConfigMap":
+				c := &corev1.ConfigMap{}
+				obj = c
+				defer func() { m.configMaps[c.Name] = c }()
+			case "v1/Namespace":
+				n := &corev1.Namespace{}
+				m.namespaces, obj = append(m.namespaces, n), n
+			default:
+				t.Fatalf("%s doc %d: unexpected kind %s/%s", path, i, tm.APIVersion, tm.Kind)
+			}
+			if err := yaml.UnmarshalStrict([]byte(doc), obj); err != nil {
+				t.Fatalf("%s doc %d (%s): strict decode: %v", path, i, tm.Kind, err)
+			}
+		}
+	}
+	return m
+}
+
+func stripComments(doc string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(doc, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "#") {
+			b.WriteString(l + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestKubernetesManifests checks the invariants issue 11 asks of deploy/k8s.
+func TestKubernetesManifests(t *testing.T) {
+	m := loadManifests(t, "k8s/base")
+	// Every manifest is in the kustomization, and nothing else.
+	var kust struct {
+		Resources []string `json:"resources"`
+	}
+	data, err := os.ReadFile("k8s/base/kustomization.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, &kust); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(kust.Resources)
+	if !slices.Equal(kust.Resources, m.files) {
+		t.Errorf("kustomization resources %v, files %v", kust.Resources, m.files)
+	}
+	if len(m.deployments) != 1 || len(m.pdbs) != 1 || len(m.hpas) != 1 || len(m.services) != 2 {
+		t.Fatalf("want 1 Deployment, 1 PDB, 1 HPA, 2 Services; got %d, %d, %d, %d",
+			len(m.deployments), len(m.pdbs), len(m.hpas), len(m.services))
+	}
+	d := m.deployments[0]
+	spec := d.Spec.Template.Spec
+	podLabels := labels.Set(d.Spec.Template.Labels)
+	sel, err := metav1.LabelSelectorAsSelector(d.Spec.Selector)
+	if err != nil || !sel.Matches(podLabels) {
+		t.Fatalf("Deployment selector %v does not match its pods' labels %v (%v)", d.Spec.Selector, podLabels, err)
+	}
+
+	t.Run("deployment", func(t *testing.T) {
+		if d.Spec.Replicas == nil || *d.Spec.Replicas < 2 {
+			t.Errorf("replicas = %v, want at least 2", d.Spec.Replicas)
+		}
+		if ru := d.Spec.Strategy.RollingUpdate; ru == nil || ru.MaxUnavailable == nil || ru.MaxUnavailable.IntValue() != 0 {
+			t.Errorf("rolling update must keep every replica until its successor is ready (maxUnavailable 0)")
+		}
+		psc := spec.SecurityContext
+		if psc == nil || psc.RunAsNonRoot == nil || !*psc.RunAsNonRoot || psc.RunAsUser == nil || *psc.RunAsUser != 65532 {
+			t.Errorf("pod securityContext must run as non-root 65532 (distroless nonroot): %+v", psc)
+		}
+		if len(spec.Containers) != 1 {
+			t.Fatalf("%d containers, want 1", len(spec.Containers))
+		}
+		c := spec.Containers[0]
+		csc := c.SecurityContext
+		if csc == nil || csc.ReadOnlyRootFilesystem == nil || !*csc.ReadOnlyRootFilesystem ||
+			csc.AllowPrivilegeEscalation == nil || *csc.AllowPrivilegeEscalation ||
+			csc.Capabilities == nil || !slices.Contains(csc.Capabilities.Drop, "ALL") {
+			t.Errorf("container securityContext must have a read-only root, no privilege escalation, drop ALL: %+v", csc)
+		}
+		volumes := map[string]corev1.Volume{}
+		for _, v := range spec.Volumes {
+			volumes[v.Name] = v
+		}
+		mounts := map[string]string{}
+		for _, vm := range c.VolumeMounts {
+			if _, ok := volumes[vm.Name]; !ok {
+				t.Errorf("volumeMount %s has no volume", vm.Name)
+			}
+			mounts[vm.MountPath] = vm.Name
+		}
+		for _, dir := range []string{"/tmp", "/var/lib/fenjian"} {
+			if v, ok := volumes[mounts[dir]]; !ok || v.EmptyDir == nil {
+				t.Errorf("%s must be an emptyDir on a read-only root file system", dir)
+			}
+		}
+		for name, v := range volumes {
+			if v.ConfigMap != nil && m.configMaps[v.ConfigMap.Name] == nil {
+				t.Errorf("volume %s refers to ConfigMap %s, not in the manifests", name, v.ConfigMap.Name)
+			}
+		}
+		if c.Resources.Requests.Cpu().IsZero() || c.Resources.Requests.Memory().IsZero() || c.Resources.Limits.Memory().IsZero() {
+			t.Errorf("resources must request cpu and memory and limit memory: %+v", c.Resources)
+		}
+		if c.Resources.Limits.Memory().Cmp(*c.Resources.Requests.Memory()) < 0 {
+			t.Errorf("memory limit below the request")
+		}
+
+		// Ports and probes: gRPC probes on the port triaged listens on.
+		ports := map[string]int32{}
+		for _, p := range c.Ports {
+			ports[p.Name] = p.ContainerPort
+		}
+		if ports["grpc"] != 50051 || ports["http"] != 9090 {
+			t.Errorf("ports %v, want grpc 50051 and http 9090 (the image's -grpc-addr and -http-addr)", ports)
+		}
+		for _, p := range []struct {
+			name    string
+			probe   *corev1.Probe
+			service string
+		}{
+			{"readiness", c.ReadinessProbe, "fenjian.triage.v1.TriageService"},
+			{"liveness", c.LivenessProbe, server.LivenessService},
+			{"startup", c.StartupProbe, server.LivenessService},
+		} {
+			if p.probe == nil || p.probe.GRPC == nil {
+				t.Errorf("%s probe must be a grpc probe", p.name)
+				continue
+			}
+			if p.probe.GRPC.Port != ports["grpc"] {
+				t.Errorf("%s probe on port %d, want the grpc port %d", p.name, p.probe.GRPC.Port, ports["grpc"])
+			}
+			if p.probe.GRPC.Service == nil || *p.probe.GRPC.Service != p.service {
+				t.Errorf("%s probe service = %v, want %q", p.name, p.probe.GRPC.Service, p.service)
+			}
+		}
+
+		// Flags: every one is triaged's; the grace period outlasts the
+		// shutdown deadline plus the handlers' grace.
+		known := flagNames(t)
+		shutdown := server.DefaultShutdownTimeout
+		for _, a := range c.Args {
+			name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			if !known[name] {
+				t.Errorf("arg %q: triaged has no flag %q", a, name)
+			}
+			if name == "shutdown-timeout" {
+				if shutdown, err = time.ParseDuration(value); err != nil {
+					t.Errorf("arg %q: %v", a, err)
+				}
+			}
+		}
+		grace := time.Duration(*spec.TerminationGracePeriodSeconds) * time.Second
+		if grace <= shutdown+2*time.Second {
+			t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-timeout %v plus the 2s handler grace", grace, shutdown)
+		}
+
+		// The PostgreSQL DSN comes from a Secret into -store's variable.
+		var dsn *corev1.EnvVar
+		for i, e := range c.Env {
+			if e.Name == "FENJIAN_STORE" {
+				dsn = &c.Env[i]
+			}
+		}
+		if dsn == nil || dsn.Value != "" || dsn.ValueFrom == nil || dsn.ValueFrom.SecretKeyRef == nil {
+			t.Errorf("FENJIAN_STORE must come from a secretKeyRef: %+v", dsn)
+		}
+	})
+
+	t.Run("services", func(t *testing.T) {
+		cports := map[string]bool{}
+		for _, p := range spec.Containers[0].Ports {
+			cports[p.Name] = true
+		}
+		var headless bool
+		for _, s := range m.services {
+			if !labels.SelectorFromSet(s.Spec.Selector).Matches(podLabels) {
+				t.Errorf("Service %s selects %v, not the Deployment's pods", s.Name, s.Spec.Selector)
+			}
+			for _, p := range s.Spec.Ports {
+				if !cports[p.TargetPort.String()] {
+					t.Errorf("Service %s port %s targets %q, no container port of that name", s.Name, p.Name, p.TargetPort.String())
+				}
+			}
+			if s.Spec.ClusterIP == corev1.ClusterIPNone {
+				headless = true
+				if !s.Spec.PublishNotReadyAddresses {
+					t.Errorf("headless Service %s must publish unready pods, so their metrics are still scraped", s.Name)
+				}
+				prom, err := os.ReadFile("prometheus/prometheus.yml")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := fmt.Sprintf("%s.%s.svc.cluster.local", s.Name, s.Namespace); !bytes.Contains(prom, []byte(want)) {
+					t.Errorf("prometheus.yml does not discover %s", want)
+				}
+			}
+		}
+		if !headless {
+			t.Error("no headless Service for Prometheus's DNS discovery")
+		}
+	})
+
+	t.Run("disruption and scaling", func(t *testing.T) {
+		pdb := m.pdbs[0]
+		s, err := metav1.LabelSelectorAsSelector(pdb.Spec.Selector)
+		if err != nil || !s.Matches(podLabels) {
+			t.Errorf("PDB selector does not match the pods")
+		}
+		if pdb.Spec.MinAvailable == nil || pdb.Spec.MinAvailable.IntValue() < 1 || int32(pdb.Spec.MinAvailable.IntValue()) >= *d.Spec.Replicas {
+			t.Errorf("PDB minAvailable %v must be at least 1 and below replicas %d, or drains block", pdb.Spec.MinAvailable, *d.Spec.Replicas)
+		}
+		hpa := m.hpas[0]
+		if hpa.Spec.ScaleTargetRef.Kind != "Deployment" || hpa.Spec.ScaleTargetRef.Name != d.Name {
+			t.Errorf("HPA scales %v, want Deployment %s", hpa.Spec.ScaleTargetRef, d.Name)
+		}
+		if hpa.Spec.MinReplicas == nil || *hpa.Spec.MinReplicas < 2 || hpa.Spec.MaxReplicas < *hpa.Spec.MinReplicas {
+			t.Errorf("HPA replicas %v..%d, want at least 2", hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas)
+		}
+	})
+
+	t.Run("configmaps", func(t *testing.T) {
+		dir := t.TempDir()
+		for _, tt := range []struct {
+			cm, key, shipped, file string
+			load                   func(path string) error
+		}{
+			{"fenjian-rules", "rules.json", "../rules/default_rules.json", "k8s/base/configmap-rules.yaml", func(p string) error { _, err := rules.Open(p); return err }},
+			{"fenjian-teams", "teams.json", "../routing/default_teams.json", "k8s/base/configmap-teams.yaml", func(p string) error { _, err := routing.LoadFile(p); return err }},
+		} {
+			if *update {
+				if err := regenerateConfigMap(tt.file, tt.key, tt.shipped); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			cm := m.configMaps[tt.cm]
+			if cm == nil {
+				t.Errorf("no ConfigMap %s", tt.cm)
+				continue
+			}
+			path := filepath.Join(dir, tt.key)
+			if err := os.WriteFile(path, []byte(cm.Data[tt.key]), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := tt.load(path); err != nil {
+				t.Errorf("ConfigMap %s key %s does not load: %v", tt.cm, tt.key, err)
+			}
+			shipped, err := os.ReadFile(tt.shipped)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(cm.Data[tt.key]) != strings.TrimSpace(string(shipped)) {
+				t.Errorf("ConfigMap %s differs from %s: regenerate it with go test ./deploy/ -run TestKubernetesManifests -update", tt.cm, tt.shipped)
+			}
+		}
+	})
+}
+
+// update rewrites the base's ConfigMaps from the embedded defaults:
+// go test ./deploy/ -run TestKubernetesManifests -update
+var update = flag.Bool("update", false, "rewrite deploy/k8s/base's ConfigMaps from rules/default_rules.json and routing/default_teams.json")
+
+// regenerateConfigMap keeps the manifest up to its "key: |" line and puts
+// the shipped file below it, indented as a YAML block scalar.
+func regenerateConfigMap(manifest, key, shipped string) error {
+	b, err := os.ReadFile(manifest)
+	if err != nil {
+		return err
+	}
+	head, _, ok := strings.Cut(string(b), "  "+key+": |\n")
+	if !ok {
+		return fmt.Errorf("%s: no %q block", manifest, key)
+	}
+	data, err := os.ReadFile(shipped)
+	if err != nil {
+		return err
+	}
+	var out strings.Builder
+	out.WriteString(head + "  " + key + ": |\n")
+	for line := range strings.Lines(strings.TrimRight(string(data), "\n") + "\n") {
+		if strings.TrimSpace(line) == "" {
+			out.WriteString("\n")
+			continue
+		}
+		out.WriteString("    " + line)
+	}
+	return os.WriteFile(manifest, []byte(out.String()), 0o644)
+}
