@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"google.golang.org/protobuf/proto"
@@ -131,6 +133,13 @@ type triageJob struct {
 	// The decision's review state as given, restored before each attempt.
 	needsReview bool
 	reasons     int
+	// parts is the decision's encoding cut around what the writer sets,
+	// made by the caller; nil makes the writer encode the whole decision.
+	parts *decisionParts
+	// assignmentID is the id a drawn assignment gets, made by the caller:
+	// a UUIDv7 reads the system's random source, which is no work for the
+	// one writer goroutine. "" makes the writer make one.
+	assignmentID string
 }
 
 func (j *triageJob) reset() {
@@ -179,6 +188,46 @@ type batch struct {
 	// written in this transaction. The chain lock serialises every writer
 	// of team_load, so the cache stays exact until commit.
 	loads map[[2]string]int64
+
+	// deferLoads makes draws count into loads and pending in memory, and
+	// the batch write each changed key once at the end (loadChanges),
+	// guarded so that the write fails unless team_load still holds what was
+	// read: one statement per key (SQLite) or none of its own (PostgreSQL,
+	// inside the batch's statement) instead of one per drawn decision.
+	// When the guard fails (team_load was changed outside the chain lock),
+	// the batch is run again without it, taking each unit of capacity with
+	// its own conditional increment (the zero value).
+	deferLoads bool
+	// pending is what this batch's draws added to loads and team_load does
+	// not hold yet, by key.
+	pending map[[2]string]int64
+}
+
+// errLoadsChanged is the guard of a deferred team_load write failing: the
+// batch is rolled back and run again with a conditional increment per draw.
+var errLoadsChanged = errors.New("team_load changed outside the chain lock")
+
+// loadChange is one key's deferred team_load write: add to assigned, which
+// must then be want.
+type loadChange struct {
+	team, period string
+	add, want    int64
+}
+
+// loadChanges returns the batch's deferred team_load writes, in a fixed
+// order (keys sorted), so that replicas touch rows in the same order.
+func (b *batch) loadChanges() []loadChange {
+	out := make([]loadChange, 0, len(b.pending))
+	for k, add := range b.pending {
+		out = append(out, loadChange{team: k[0], period: k[1], add: add, want: b.loads[k]})
+	}
+	slices.SortFunc(out, func(x, y loadChange) int {
+		if c := strings.Compare(x.team, y.team); c != 0 {
+			return c
+		}
+		return strings.Compare(x.period, y.period)
+	})
+	return out
 }
 
 // writeBatch inserts a batch's rows and stores the new head, inside the
@@ -192,7 +241,18 @@ type writeBatchFunc func(ctx context.Context, b *batch) error
 // was written, except when the connection died after COMMIT was sent (then
 // the callers are told ErrUnavailable, which is safe: none of them answers
 // with what it saved).
-func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) (err error) {
+func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) error {
+	err := s.commitOnce(ctx, reqs, true)
+	if errors.Is(err, errLoadsChanged) {
+		s.log.Warn("team_load changed outside the chain lock; running the batch again with a checked increment per draw", "batch_size", len(reqs))
+		err = s.commitOnce(ctx, reqs, false)
+	}
+	return err
+}
+
+// commitOnce is one attempt at commitBatch's transaction; deferLoads is
+// batch.deferLoads.
+func (s *sqlStore) commitOnce(ctx context.Context, reqs []*saveRequest, deferLoads bool) (err error) {
 	for _, req := range reqs {
 		req.rejected, req.assignedKind = nil, ""
 	}
@@ -208,9 +268,12 @@ func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) (err er
 	}()
 
 	now := time.Now()
-	b := &batch{tx: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano()}
+	b := &batch{tx: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), deferLoads: deferLoads}
 	if err := b.stmt(ctx, s.dialect.lockHead).QueryRowContext(ctx).Scan(&b.seq, &b.headHash); err != nil {
 		return fmt.Errorf("lock audit head: %w", err)
+	}
+	if err := b.prefetchLoads(ctx, reqs); err != nil {
+		return err
 	}
 	for _, req := range reqs {
 		var err error
@@ -255,7 +318,7 @@ func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) (err er
 // assignment, runs: prepared once on the writer's connection rather than
 // parsed each time (SQLite prepares a statement on every call otherwise).
 func hotQueries(d *dialect) []string {
-	return []string{d.lockHead, d.q(incrementLoad)}
+	return []string{d.lockHead, d.q(incrementLoad), d.q(selectLoad)}
 }
 
 // stmt returns the prepared statement for query inside b's transaction.
@@ -298,24 +361,35 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 		if job.plan.NoTeam != nil {
 			d.ReviewReasons = append(d.ReviewReasons, proto.CloneOf(job.plan.NoTeam))
 		}
-	} else {
-		a.AssignedAt = timestamppb.New(b.at)
-		a.Cursor = strconv.FormatInt(decSeq+1, 10)
-		d.Assignment = a
 	}
 	// Not a rejection: team_load may already count the draw. SaveTriage
 	// encoded the decision once in the caller, so this cannot fail on its
 	// content.
-	blob, err := marshalOpts.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("store: encode decision: %w", err)
+	var aBlob []byte
+	if a != nil {
+		a.AssignedAt = timestamppb.New(b.at)
+		a.Cursor = strconv.FormatInt(decSeq+1, 10)
+		d.Assignment = a
+		var err error
+		if aBlob, err = marshalOpts.Marshal(a); err != nil {
+			return fmt.Errorf("store: encode assignment: %w", err)
+		}
+	}
+	var blob []byte
+	if job.parts != nil {
+		blob = job.parts.join(d.NeedsReview, a == nil && job.plan.NoTeam != nil, a != nil, aBlob)
+	} else {
+		var err error
+		if blob, err = marshalOpts.Marshal(d); err != nil {
+			return fmt.Errorf("store: encode decision: %w", err)
+		}
 	}
 	row.decision = blob
 	row.setNeedsReview(d.NeedsReview)
 	b.decisions = append(b.decisions, row)
 	b.chain(decSeq, kindDecision, row.decisionID, row.digest())
 	if a != nil {
-		if err := b.addAssignmentRow(a, job.period, decSeq+1); err != nil {
+		if err := b.addAssignmentRow(a, aBlob, job.period, decSeq+1); err != nil {
 			return err
 		}
 		req.assignedKind = "random"
@@ -323,13 +397,16 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	return nil
 }
 
-// addAssignmentRow encodes a, whose cursor is seq, and adds its row.
-func (b *batch) addAssignmentRow(a *triagev1.Assignment, period string, seq int64) error {
-	// Not a rejection: team_load already counts the assignment. Its
-	// strings were checked when the request was made.
-	blob, err := marshalOpts.Marshal(a)
-	if err != nil {
-		return fmt.Errorf("store: encode assignment: %w", err)
+// addAssignmentRow adds the row of a, whose cursor is seq; blob is a's
+// encoding, or nil to have it encoded here.
+func (b *batch) addAssignmentRow(a *triagev1.Assignment, blob []byte, period string, seq int64) error {
+	if blob == nil {
+		// Not a rejection: team_load already counts the assignment. Its
+		// strings were checked when the request was made.
+		var err error
+		if blob, err = marshalOpts.Marshal(a); err != nil {
+			return fmt.Errorf("store: encode assignment: %w", err)
+		}
 	}
 	row := &assignmentRow{
 		assignmentID: a.GetAssignmentId(),
@@ -373,8 +450,13 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			return nil, reject(err)
 		}
 		team := cands[i].GetTeamId()
-		ok, err := b.increment(ctx, team, job.period, capacity[i])
-		if err != nil {
+		ok := true
+		if b.deferLoads {
+			// loads holds the key: teamLoads just read it.
+			key := [2]string{team, job.period}
+			b.loads[key]++
+			b.pending[key]++
+		} else if ok, err = b.increment(ctx, team, job.period, capacity[i]); err != nil {
 			return nil, err
 		}
 		if !ok {
@@ -389,9 +471,11 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			}
 			continue
 		}
-		id, err := newID()
-		if err != nil {
-			return nil, err
+		id := job.assignmentID
+		if id == "" {
+			if id, err = newID(); err != nil {
+				return nil, err
+			}
 		}
 		return &triagev1.Assignment{
 			AssignmentId: id,
@@ -426,40 +510,14 @@ func callDraw(draw func(uint64, []*triagev1.DrawCandidate) (int, error), seed ui
 // teamLoads returns team_load.assigned for each team in period, in teams'
 // order, reading the keys this transaction has not seen yet in one query.
 func (b *batch) teamLoads(ctx context.Context, period string, teams []TeamSlot) ([]int64, error) {
-	if b.loads == nil {
-		b.loads = map[[2]string]int64{}
-	}
-	var missing []any
+	var missing [][2]string
 	for _, t := range teams {
 		if _, ok := b.loads[[2]string{t.TeamID, period}]; !ok {
-			missing = append(missing, t.TeamID)
+			missing = append(missing, [2]string{t.TeamID, period})
 		}
 	}
-	if len(missing) > 0 {
-		q := fmt.Sprintf(`SELECT team_id, assigned FROM team_load WHERE period = %s AND team_id IN (%s)`,
-			b.d.placeholder(1), b.d.list(2, len(missing)))
-		rows, err := b.tx.QueryContext(ctx, q, append([]any{period}, missing...)...)
-		if err != nil {
-			return nil, fmt.Errorf("read team load: %w", err)
-		}
-		for _, id := range missing {
-			b.loads[[2]string{id.(string), period}] = 0
-		}
-		for rows.Next() {
-			var team string
-			var n int64
-			if err := rows.Scan(&team, &n); err != nil {
-				_ = rows.Close()
-				return nil, fmt.Errorf("read team load: %w", err)
-			}
-			b.loads[[2]string{team, period}] = n
-		}
-		if err := rows.Close(); err != nil {
-			return nil, fmt.Errorf("read team load: %w", err)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("read team load: %w", err)
-		}
+	if err := b.readLoads(ctx, missing); err != nil {
+		return nil, err
 	}
 	out := make([]int64, len(teams))
 	for i, t := range teams {
@@ -467,6 +525,83 @@ func (b *batch) teamLoads(ctx context.Context, period string, teams []TeamSlot) 
 	}
 	return out, nil
 }
+
+// prefetchLoads reads, in one go, the team_load keys that reqs' draws will
+// look at, so that a batch reads team_load once rather than once per period
+// or per redraw.
+func (b *batch) prefetchLoads(ctx context.Context, reqs []*saveRequest) error {
+	var keys [][2]string
+	seen := map[[2]string]bool{}
+	for _, req := range reqs {
+		if req.triage == nil {
+			continue
+		}
+		for _, t := range req.triage.plan.Teams {
+			k := [2]string{t.TeamID, req.triage.period}
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	return b.readLoads(ctx, keys)
+}
+
+// readLoads reads team_load.assigned for keys into loads (0 for a key with
+// no row): PostgreSQL in one query, SQLite with its prepared point lookup
+// per key, which costs less in process than planning an IN list.
+func (b *batch) readLoads(ctx context.Context, keys [][2]string) error {
+	if b.loads == nil {
+		b.loads = map[[2]string]int64{}
+		b.pending = map[[2]string]int64{}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	for _, k := range keys {
+		b.loads[k] = 0
+	}
+	if b.d.name == "sqlite" {
+		stmt := b.stmt(ctx, b.d.q(selectLoad))
+		for _, k := range keys {
+			var n int64
+			err := stmt.QueryRowContext(ctx, k[0], k[1]).Scan(&n)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+			case err != nil:
+				return fmt.Errorf("read team load: %w", err)
+			default:
+				b.loads[k] = n
+			}
+		}
+		return nil
+	}
+	teams, periods := make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		teams[i], periods[i] = k[0], k[1]
+	}
+	rows, err := b.tx.QueryContext(ctx, `SELECT t.team_id, t.period, t.assigned FROM team_load t
+JOIN unnest($1::text[], $2::text[]) AS k(team_id, period) ON t.team_id = k.team_id AND t.period = k.period`, teams, periods)
+	if err != nil {
+		return fmt.Errorf("read team load: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k [2]string
+		var n int64
+		if err := rows.Scan(&k[0], &k[1], &n); err != nil {
+			return fmt.Errorf("read team load: %w", err)
+		}
+		b.loads[k] = n
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read team load: %w", err)
+	}
+	return nil
+}
+
+// selectLoad is SQLite's point lookup of one team_load key.
+const selectLoad = `SELECT assigned FROM team_load WHERE team_id = ? AND period = ?`
 
 // incrementLoad adds one to a team's load unless it has reached capacity;
 // it inserts the row at 1 when there is none.
@@ -590,7 +725,7 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 	seq := b.seq + 1
 	a.AssignedAt = timestamppb.New(b.at)
 	a.Cursor = strconv.FormatInt(seq, 10)
-	if err := b.addAssignmentRow(a, per, seq); err != nil {
+	if err := b.addAssignmentRow(a, nil, per, seq); err != nil {
 		return err
 	}
 	req.assignedKind = "designated"

@@ -109,13 +109,9 @@ func (d *dialect) list(start, n int) string {
 	return b.String()
 }
 
-// SQLite's inserts, one row each, columns in the row types' args order.
+// SQLite's head update; its inserts are built by sqliteTable.
 const (
-	sqliteInsert           = `INSERT INTO decisions (` + decisionColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqliteInsertOutcome    = `INSERT INTO outcomes (` + outcomeColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	sqliteInsertAssignment = `INSERT INTO assignments (` + assignmentColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	sqliteInsertAudit      = `INSERT INTO audit_log (` + auditColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?)`
-	sqliteUpdateHead       = `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`
+	sqliteUpdateHead = `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`
 )
 
 //go:embed migrations/sqlite/*.sql

@@ -195,7 +195,12 @@ var postgresTables = []struct {
 // foreign keys from assignments and outcomes to decisions are checked at
 // the end of the statement, so a decision and its assignment travel
 // together.
-var postgresWriteBatch = func() (out [8]string) {
+//
+// Bit 3 adds the batch's deferred team_load writes (batch.loadChanges): one
+// upsert of every changed key, guarded like SQLite's sqliteApplyLoad, whose
+// rows the head update counts: when a key's guard fails, fewer rows come
+// back, the head is not updated, and writeRows reports errLoadsChanged.
+var postgresWriteBatch = func() (out [16]string) {
 	for mask := range out {
 		var b strings.Builder
 		b.WriteString("WITH ")
@@ -217,15 +222,29 @@ var postgresWriteBatch = func() (out [8]string) {
 			}
 			b.WriteString("))")
 		}
-		fmt.Fprintf(&b, "\nUPDATE audit_head SET seq = $%d, hash = $%d WHERE id = 1", n+1, n+2)
+		if mask&8 == 0 {
+			fmt.Fprintf(&b, "\nUPDATE audit_head SET seq = $%d, hash = $%d WHERE id = 1", n+1, n+2)
+			out[mask] = b.String()
+			continue
+		}
+		fmt.Fprintf(&b, `,
+tl AS (INSERT INTO team_load (team_id, period, assigned)
+    SELECT team_id, period, add FROM unnest($%[1]d::text[], $%[2]d::text[], $%[3]d::bigint[], $%[4]d::bigint[]) AS k(team_id, period, add, want)
+    ON CONFLICT (team_id, period) DO UPDATE SET assigned = team_load.assigned + excluded.assigned
+    WHERE team_load.assigned + excluded.assigned = (SELECT k.want FROM unnest($%[1]d::text[], $%[2]d::text[], $%[4]d::bigint[]) AS k(team_id, period, want)
+        WHERE k.team_id = excluded.team_id AND k.period = excluded.period)
+    RETURNING 1)
+UPDATE audit_head SET seq = $%[5]d, hash = $%[6]d WHERE id = 1 AND (SELECT count(*) FROM tl) = cardinality($%[1]d::text[])`,
+			n+1, n+2, n+3, n+4, n+5, n+6)
 		out[mask] = b.String()
 	}
 	return out
 }()
 
 // writeRows is PostgreSQL's writeBatchFunc. A transaction is then four round
-// trips whatever its size: BEGIN, the head lock, this statement, COMMIT
-// (plus up to two per drawn assignment, for team_load).
+// trips whatever its size: BEGIN, the head lock, this statement, COMMIT,
+// plus one to read team_load when the batch draws teams (prefetchLoads;
+// the draws' team_load writes travel in this statement).
 func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 	mask := 0
 	args := make([]any, 0, 35)
@@ -271,9 +290,26 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 		}
 		args = append(args, seq, kind, id, sha, prev, hash, at)
 	}
+	if changes := b.loadChanges(); len(changes) > 0 {
+		mask |= 8
+		n := len(changes)
+		team, per, add, want := make([]string, n), make([]string, n), make([]int64, n), make([]int64, n)
+		for i, c := range changes {
+			team[i], per[i], add[i], want[i] = c.team, c.period, c.add, c.want
+		}
+		args = append(args, team, per, add, want)
+	}
 	args = append(args, b.seq, b.headHash)
-	if _, err := b.tx.ExecContext(ctx, postgresWriteBatch[mask], args...); err != nil {
+	res, err := b.tx.ExecContext(ctx, postgresWriteBatch[mask], args...)
+	if err != nil {
 		return fmt.Errorf("insert %d records: %w", len(b.audit), err)
+	}
+	if mask&8 != 0 {
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("insert %d records: %w", len(b.audit), err)
+		} else if n != 1 {
+			return errLoadsChanged
+		}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -31,7 +32,11 @@ type SQLite struct {
 	// minFree is Probe's free-space floor (Options.MinFreeBytes).
 	minFree uint64
 	// Prepared on the writer's one connection, for every batch.
-	insertDecision, insertOutcome, insertAssignment, insertAudit, updateHead *sql.Stmt
+	updateHead, applyLoad                                       *sql.Stmt
+	decisionsTable, outcomesTable, assignmentsTable, auditTable sqliteTable
+	// checkpoints moves the WAL into the database file off the commit path
+	// (see checkpointer).
+	checkpoints *checkpointer
 }
 
 // OpenSQLite opens the SQLite database at path, creating the file and its
@@ -78,6 +83,15 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 		// The writer's transactions take the write lock at BEGIN, so a
 		// lock conflict shows up (and waits) there rather than at COMMIT.
 		"_txlock": {"immediate"},
+		// No checkpoint inside COMMIT: the checkpointer's own connection
+		// runs them, so copying pages into the database file (and its
+		// fsync) is not serial time of the writer. Every commit still
+		// appends to the WAL and fsyncs it (synchronous=FULL).
+		"_pragma": {"wal_autocheckpoint(0)",
+			// 32 MiB of page cache (the default is 2 MiB): the index pages
+			// a commit touches stay in memory rather than being read back
+			// from the WAL or the file on the next commit.
+			"cache_size(-32768)"},
 	})
 	if err != nil {
 		if c := corruptError(abs, err); c != nil {
@@ -111,15 +125,21 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	}
 	s.closers = append(s.closers, s.read)
 
+	s.decisionsTable = sqliteTable{what: "decision", table: "decisions", columns: decisionColumns, cols: 10}
+	s.assignmentsTable = sqliteTable{what: "assignment", table: "assignments", columns: assignmentColumns, cols: 8}
+	s.outcomesTable = sqliteTable{what: "outcome", table: "outcomes", columns: outcomeColumns, cols: 8}
+	s.auditTable = sqliteTable{what: "audit row", table: "audit_log", columns: auditColumns, cols: 7}
+	for _, t := range []*sqliteTable{&s.decisionsTable, &s.assignmentsTable, &s.outcomesTable, &s.auditTable} {
+		if err := t.prepare(ctx, s.write, &s.closers); err != nil {
+			return nil, fmt.Errorf("open sqlite store: %w", err)
+		}
+	}
 	for _, p := range []struct {
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&s.insertDecision, sqliteInsert},
-		{&s.insertOutcome, sqliteInsertOutcome},
-		{&s.insertAssignment, sqliteInsertAssignment},
-		{&s.insertAudit, sqliteInsertAudit},
 		{&s.updateHead, sqliteUpdateHead},
+		{&s.applyLoad, sqliteApplyLoad},
 	} {
 		if *p.stmt, err = s.write.PrepareContext(ctx, p.sql); err != nil {
 			return nil, fmt.Errorf("open sqlite store: prepare statements: %w: %w", ErrUnavailable, err)
@@ -129,6 +149,13 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err := s.prepareHot(ctx); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	ck, err := openSQLiteDB(ctx, abs, 1, url.Values{"_foreign_keys": {"1"}})
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: checkpoint connection: %w", err)
+	}
+	s.closers = append(s.closers, ck)
+	s.checkpoints = startCheckpointer(ck, checkpointInterval, log)
+	s.closers = append(s.closers, s.checkpoints)
 	s.writeBatch = s.writeRows
 	// No writer timeout: the busy timeout already bounds waiting for a
 	// lock, and a local file does not hang the way a network peer can.
@@ -185,43 +212,49 @@ func checkPragmas(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-// writeRows is SQLite's writeBatchFunc: the prepared inserts once per row
-// inside the batch's transaction on the writer's only connection.
-// In-process statements cost microseconds, so a multi-row statement would
-// save little; the sync at COMMIT (synchronous=FULL) is what the batch
-// shares.
+// writeRows is SQLite's writeBatchFunc: the batch's deferred team_load
+// writes, then its rows with multi-row INSERTs, inside the batch's
+// transaction on the writer's only connection. Each statement execution has
+// a fixed cost (database/sql, binding, opening and closing a cursor per
+// table and index) that one row per statement paid for every row; chunks of
+// up to 64 rows pay it a few times per batch.
 func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
-	type rows struct {
-		stmt *sql.Stmt
-		args [][]any
-		what string
-	}
-	var all [4]rows
-	all[0] = rows{stmt: s.insertDecision, what: "decision"}
-	for _, r := range b.decisions {
-		all[0].args = append(all[0].args, r.args())
-	}
-	all[1] = rows{stmt: s.insertAssignment, what: "assignment"}
-	for _, r := range b.assignments {
-		all[1].args = append(all[1].args, r.args())
-	}
-	all[2] = rows{stmt: s.insertOutcome, what: "outcome"}
-	for _, r := range b.outcomes {
-		all[2].args = append(all[2].args, r.args())
-	}
-	all[3] = rows{stmt: s.insertAudit, what: "audit row"}
-	for _, r := range b.audit {
-		all[3].args = append(all[3].args, r.args())
-	}
-	for _, t := range all {
-		if len(t.args) == 0 {
-			continue
-		}
-		stmt := b.tx.StmtContext(ctx, t.stmt)
-		for _, args := range t.args {
-			if _, err := stmt.ExecContext(ctx, args...); err != nil {
-				return fmt.Errorf("insert %s %v: %w", t.what, args[0], err)
+	if changes := b.loadChanges(); len(changes) > 0 {
+		stmt := b.tx.StmtContext(ctx, s.applyLoad)
+		for _, c := range changes {
+			res, err := stmt.ExecContext(ctx, c.team, c.period, c.add, c.want)
+			if err != nil {
+				return fmt.Errorf("update team load: %w", err)
 			}
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("update team load: %w", err)
+			} else if n != 1 {
+				return errLoadsChanged
+			}
+		}
+	}
+	tables := []struct {
+		t    *sqliteTable
+		rows int
+		row  func(i int) []any
+	}{
+		{&s.decisionsTable, len(b.decisions), func(i int) []any { return b.decisions[i].args() }},
+		{&s.assignmentsTable, len(b.assignments), func(i int) []any { return b.assignments[i].args() }},
+		{&s.outcomesTable, len(b.outcomes), func(i int) []any { return b.outcomes[i].args() }},
+		{&s.auditTable, len(b.audit), func(i int) []any { return b.audit[i].args() }},
+	}
+	for _, t := range tables {
+		for done := 0; done < t.rows; {
+			n := chunkSize(t.rows - done)
+			stmt := t.t.stmts[n]
+			args := make([]any, 0, n*t.t.cols)
+			for i := done; i < done+n; i++ {
+				args = append(args, t.row(i)...)
+			}
+			if _, err := b.tx.StmtContext(ctx, stmt).ExecContext(ctx, args...); err != nil {
+				return fmt.Errorf("insert %s %v: %w", t.t.what, args[0], err)
+			}
+			done += n
 		}
 	}
 	if _, err := b.tx.StmtContext(ctx, s.updateHead).ExecContext(ctx, b.seq, b.headHash); err != nil {
@@ -229,3 +262,51 @@ func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
 	}
 	return nil
 }
+
+// chunkSizes are the row counts of SQLite's prepared multi-row INSERTs,
+// largest first: a batch of n rows takes the largest that fits, repeatedly.
+var chunkSizes = [...]int{64, 16, 4, 1}
+
+func chunkSize(left int) int {
+	for _, n := range chunkSizes {
+		if n <= left {
+			return n
+		}
+	}
+	return 1
+}
+
+// sqliteTable is one table's multi-row INSERT statements, one per chunk
+// size, prepared on the writer's connection.
+type sqliteTable struct {
+	what    string
+	table   string
+	columns string
+	cols    int
+	stmts   map[int]*sql.Stmt // by rows
+}
+
+// prepare prepares the table's statement for each of chunkSizes. It runs at
+// open: the pool has one connection, which a transaction holds while it
+// writes, so nothing can be prepared on the pool from inside one.
+func (t *sqliteTable) prepare(ctx context.Context, db *sql.DB, closers *[]io.Closer) error {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", t.cols), ", ") + ")"
+	t.stmts = map[int]*sql.Stmt{}
+	for _, rows := range chunkSizes {
+		q := "INSERT INTO " + t.table + " (" + t.columns + ") VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", rows), ", ")
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare insert into %s: %w: %w", t.table, ErrUnavailable, err)
+		}
+		*closers = append(*closers, st)
+		t.stmts[rows] = st
+	}
+	return nil
+}
+
+// sqliteApplyLoad is a deferred team_load write (batch.loadChanges): add to
+// the key's count, inserting the row when there is none, only if the
+// result is what the batch computed from what it read.
+const sqliteApplyLoad = `INSERT INTO team_load (team_id, period, assigned) VALUES (?, ?, ?)
+ON CONFLICT (team_id, period) DO UPDATE SET assigned = team_load.assigned + excluded.assigned
+WHERE team_load.assigned + excluded.assigned = ?4`

@@ -116,7 +116,8 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 		own = proto.CloneOf(d)
 	}
 	// Encoding here checks the decision's strings (UTF-8) in the caller's
-	// goroutine; the writer encodes it again with its assignment.
+	// goroutine, and is cut into the parts the writer joins with its
+	// assignment (splitDecision).
 	row, err := newDecisionRow(own, f, time.Now(), true)
 	if err != nil {
 		return err
@@ -128,6 +129,9 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 			filedOn = f.GetFiledOn()
 		}
 		if job.period, err = period(filedOn); err != nil {
+			return err
+		}
+		if job.assignmentID, err = newID(); err != nil {
 			return err
 		}
 		for _, t := range plan.Teams {
@@ -144,6 +148,9 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 			return fmt.Errorf("store: assignment plan: NoTeam: %w", err)
 		}
 	}
+	// row.decision, the encoding that checked the decision, is replaced by
+	// the writer's; its parts let the writer join rather than encode.
+	job.parts = splitDecision(own, row.decision, plan.NoTeam)
 	if err := s.writer.submit(ctx, &saveRequest{decision: row, triage: job}); err != nil {
 		return err
 	}

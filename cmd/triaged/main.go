@@ -63,6 +63,7 @@ type options struct {
 	modelWatch      time.Duration
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
+	debugAddr       string
 	sec             securityOptions
 	checkpointDir   string
 	checkpointKey   string
@@ -103,6 +104,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
+	fs.StringVar(&o.debugAddr, "debug-addr", "", "loopback address serving net/http/pprof (e.g. 127.0.0.1:6060); empty disables; docs/performance.md")
 	fs.StringVar(&o.checkpointDir, "checkpoint-dir", "", "directory for signed audit checkpoints, outside the database and not writable by its users; empty writes none")
 	fs.StringVar(&o.checkpointKey, "checkpoint-key", "", "checkpoint signer key (PREFIX.key of triagectl audit keygen); required with -checkpoint-dir")
 	fs.DurationVar(&o.checkpointEvery, "checkpoint-interval", time.Minute, "how often the audit chain's head is checkpointed (and once at shutdown)")
@@ -189,6 +191,18 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 
+	if o.debugAddr != "" {
+		debug, err := server.ListenDebug(o.debugAddr, logger)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			// A profile being taken is cut short rather than holding up exit.
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			defer cancel()
+			_ = debug.Close(ctx)
+		}()
+	}
 	sec, err := loadSecurity(o.sec, o.dataDir, logger)
 	if err != nil {
 		return err

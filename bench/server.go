@@ -1,0 +1,223 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to create and drop bench's schema
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+)
+
+// buildTriaged builds ./cmd/triaged of the module bench runs in into dir.
+func buildTriaged(ctx context.Context, dir string) (string, error) {
+	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("find the module: %w", err)
+	}
+	root := filepath.Dir(strings.TrimSpace(string(out)))
+	bin := filepath.Join(dir, "triaged")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/triaged")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("build triaged: %w\n%s", err, out)
+	}
+	return bin, nil
+}
+
+// maxCapacity is the largest monthly capacity routing accepts.
+const maxCapacity = 100_000
+
+// writeTeams writes the embedded teams with every capacity raised to the
+// most routing accepts, so stored decisions are routed (drawn inside their
+// transaction) for the whole run: the cost measured is a routed case's. A
+// fresh store per run starts every team at 0.
+func writeTeams(dir string) (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("find the module: %w", err)
+	}
+	src := filepath.Join(filepath.Dir(strings.TrimSpace(string(out))), "routing", "default_teams.json")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return "", fmt.Errorf("read teams: %w", err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return "", fmt.Errorf("parse %s: %w", src, err)
+	}
+	teams, _ := doc["teams"].([]any)
+	for _, t := range teams {
+		if m, ok := t.(map[string]any); ok {
+			m["capacity"] = maxCapacity
+		}
+	}
+	b, err = json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "teams.json")
+	return path, os.WriteFile(path, b, 0o600)
+}
+
+// target is one store bench runs triaged on.
+type target struct {
+	name  string // sqlite, postgres
+	store string // triaged's -store
+	drop  func() // removes it
+}
+
+// sqliteTarget is a fresh SQLite file in dir.
+func sqliteTarget(dir, name string) target {
+	return target{name: "sqlite", store: filepath.Join(dir, name, "fenjian.db"), drop: func() {}}
+}
+
+// postgresTarget creates a fresh schema in the database at dsn and returns
+// a target whose search_path is that schema; the error says why PostgreSQL
+// is skipped.
+func postgresTarget(ctx context.Context, dsn string) (target, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return target{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	schema := fmt.Sprintf("bench_%d", time.Now().UnixNano())
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		_ = db.Close()
+		return target{}, err
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		_ = db.Close()
+		return target{}, err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return target{name: "postgres", store: u.String(), drop: func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		_, _ = db.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE")
+		_ = db.Close()
+	}}, nil
+}
+
+// server is a running triaged.
+type server struct {
+	cmd      *exec.Cmd
+	grpcAddr string
+	exited   chan error
+	log      *os.File
+}
+
+// freeAddr returns a loopback address with a port free right now.
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// startServer starts triaged on store and waits until its health check
+// answers SERVING. grpcAddr "" picks a free port; a restart passes the old
+// one, so clients reconnect to the same address.
+func startServer(ctx context.Context, bin, store, teams, logPath, grpcAddr string) (*server, error) {
+	var err error
+	if grpcAddr == "" {
+		if grpcAddr, err = freeAddr(); err != nil {
+			return nil, err
+		}
+	}
+	httpAddr, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	log, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	// Its own data directory, for what triaged keeps beside the store (the
+	// local tokens it creates on first start), never the caller's ./data.
+	dataDir := strings.TrimSuffix(logPath, ".log") + "-data"
+	cmd := exec.Command(bin, "-grpc-addr", grpcAddr, "-http-addr", httpAddr, "-data-dir", dataDir,
+		"-store", store, "-teams", teams, "-log-level", "warn")
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		_ = log.Close()
+		return nil, fmt.Errorf("start triaged: %w", err)
+	}
+	s := &server{cmd: cmd, grpcAddr: grpcAddr, exited: make(chan error, 1), log: log}
+	go func() { s.exited <- cmd.Wait() }()
+	if err := s.waitServing(ctx, 60*time.Second); err != nil {
+		s.kill()
+		return nil, fmt.Errorf("triaged did not become ready (log: %s): %w", logPath, err)
+	}
+	return s, nil
+}
+
+func (s *server) waitServing(ctx context.Context, limit time.Duration) error {
+	conn, err := grpc.NewClient(s.grpcAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	h := healthpb.NewHealthClient(conn)
+	deadline := time.Now().Add(limit)
+	for {
+		select {
+		case err := <-s.exited:
+			s.exited <- err
+			return fmt.Errorf("triaged exited: %v", err)
+		default:
+		}
+		cctx, cancel := context.WithTimeout(ctx, time.Second)
+		resp, err := h.Check(cctx, &healthpb.HealthCheckRequest{})
+		cancel()
+		if err == nil && resp.GetStatus() == healthpb.HealthCheckResponse_SERVING {
+			return nil
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return errors.Join(errors.New("timed out"), err, ctx.Err())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// stop shuts triaged down gracefully (SIGTERM) and waits for it.
+func (s *server) stop() error {
+	defer s.log.Close()
+	_ = s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-s.exited:
+		return err
+	case <-time.After(30 * time.Second):
+		_ = s.cmd.Process.Kill()
+		return errors.New("triaged did not stop within 30s of SIGTERM; killed")
+	}
+}
+
+// kill is kill -9: no shutdown, no flush, no deferred function.
+func (s *server) kill() {
+	_ = s.cmd.Process.Kill()
+	<-s.exited
+	_ = s.log.Close()
+}
+
+// pid is for the log.
+func (s *server) pid() string { return strconv.Itoa(s.cmd.Process.Pid) }

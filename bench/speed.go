@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+// speedTable measures every store, callers and mode, and prints the table.
+func speedTable(ctx context.Context, c config, bin, teams, dir string, stdout, stderr io.Writer) error {
+	fmt.Fprintf(stdout, "Closed loop: N callers on one connection, %v per cell after %v of warm-up; stored/dry is stored Triage req/s over dry-run Triage req/s on the same server in the same run.\n\n", c.duration, c.warmup)
+	fmt.Fprintln(stdout, "| store | callers | health req/s | dry run req/s | stored req/s | stored / dry | dry p50 / p99 | stored p50 / p99 | errors |")
+	fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	var open []string
+	for _, name := range c.stores {
+		t := sqliteTarget(dir, "speed")
+		if name == "postgres" {
+			var err error
+			if t, err = postgresTarget(ctx, c.postgres); err != nil {
+				fmt.Fprintf(stderr, "bench: PostgreSQL skipped: %v\n", err)
+				continue
+			}
+		}
+		line, err := measureStore(ctx, c, bin, teams, dir, t, stdout)
+		t.drop()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if line != "" {
+			open = append(open, line)
+		}
+	}
+	if len(open) > 0 {
+		fmt.Fprintf(stdout, "\nOpen loop: stored Triage at a fixed %d req/s for %v, latency from each request's due time.\n\n", c.rate, c.openDuration)
+		fmt.Fprintln(stdout, "| store | rate | answered | p50 | p99 | max | errors |")
+		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- |")
+		for _, l := range open {
+			fmt.Fprintln(stdout, l)
+		}
+	}
+	return ctx.Err()
+}
+
+// measureStore runs one server on t through every row of the table and the
+// open-loop rate, and returns the open-loop row ("" when skipped).
+func measureStore(ctx context.Context, c config, bin, teams, dir string, t target, stdout io.Writer) (string, error) {
+	srv, err := startServer(ctx, bin, t.store, teams, filepath.Join(dir, t.name+".log"), "")
+	if err != nil {
+		return "", err
+	}
+	defer srv.stop()
+	conn, err := grpc.NewClient(srv.grpcAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	callers := map[mode]*caller{}
+	for _, m := range []mode{modeHealth, modeDry, modeStored} {
+		callers[m] = newCaller(conn, m)
+	}
+	for _, n := range c.callers {
+		res := map[mode]*result{}
+		// Interleaved per row, so a machine that gets busier during the run
+		// shifts all three modes of a row alike.
+		for _, m := range []mode{modeHealth, modeDry, modeStored} {
+			if c.warmup > 0 {
+				closedLoop(ctx, callers[m], n, c.warmup)
+			}
+			res[m] = closedLoop(ctx, callers[m], n, c.duration)
+			if ctx.Err() != nil {
+				return "", ctx.Err()
+			}
+		}
+		h, d, s := res[modeHealth], res[modeDry], res[modeStored]
+		ratio := 0.0
+		if d.rate() > 0 {
+			ratio = s.rate() / d.rate()
+		}
+		fmt.Fprintf(stdout, "| %s | %d | %.0f | %.0f | %.0f | %.2f | %s / %s | %s / %s | %s |\n",
+			t.name, n, h.rate(), d.rate(), s.rate(), ratio,
+			ms(d.pct(0.5)), ms(d.pct(0.99)), ms(s.pct(0.5)), ms(s.pct(0.99)), errs(h, d, s))
+	}
+	if c.rate <= 0 {
+		return "", nil
+	}
+	r := openLoop(ctx, callers[modeStored], c.rate, c.openDuration)
+	var maxLat time.Duration
+	if len(r.lat) > 0 {
+		maxLat = r.lat[len(r.lat)-1]
+	}
+	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s |", t.name, c.rate, r.ok, ms(r.pct(0.5)), ms(r.pct(0.99)), ms(maxLat), errs(r)), nil
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+// errs is the failed requests of results and the first error, "0" for none.
+func errs(rs ...*result) string {
+	n := 0
+	var first error
+	for _, r := range rs {
+		n += r.failed
+		if first == nil {
+			first = r.firstErr
+		}
+	}
+	if n == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (%v)", n, first)
+}

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"time"
+)
+
+// checkpointInterval is how often the checkpointer copies the WAL into the
+// database file. Short enough that the WAL stays a few MB at thousands of
+// decisions a second (a long WAL slows reads), long enough that each
+// checkpoint copies many commits' pages at once.
+const checkpointInterval = 250 * time.Millisecond
+
+// checkpointer runs SQLite's WAL checkpoints on its own connection, so that
+// they are not part of any commit: with the writer's wal_autocheckpoint at
+// 0, a COMMIT appends its pages to the WAL and fsyncs it, nothing more. A
+// PASSIVE checkpoint never waits for the writer or the readers; it copies
+// what it can, and once it has copied everything the writer's next
+// transaction starts the WAL over from its beginning.
+type checkpointer struct {
+	db       *sql.DB
+	log      *slog.Logger
+	interval time.Duration
+	stop     context.CancelFunc
+	done     chan struct{}
+}
+
+func startCheckpointer(db *sql.DB, interval time.Duration, log *slog.Logger) *checkpointer {
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &checkpointer{db: db, log: log, interval: interval, stop: cancel, done: make(chan struct{})}
+	go c.run(ctx)
+	return c
+}
+
+func (c *checkpointer) run(ctx context.Context) {
+	defer close(c.done)
+	t := time.NewTicker(c.interval)
+	defer t.Stop()
+	failing := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		var busy, logFrames, copied int
+		err := c.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logFrames, &copied)
+		switch {
+		case err != nil && ctx.Err() == nil && !failing:
+			// Logged once per failing spell: a full disk fails every
+			// tick, and the commits report it to their callers anyway.
+			c.log.Warn("WAL checkpoint failed; the WAL keeps growing until one succeeds", "err", err)
+			failing = true
+		case err == nil && failing:
+			c.log.Info("WAL checkpoints succeed again")
+			failing = false
+		}
+	}
+}
+
+// Close stops the checkpoints and waits for the one running, if any. The
+// last connection to close checkpoints the WAL one final time.
+func (c *checkpointer) Close() error {
+	c.stop()
+	<-c.done
+	return nil
+}
