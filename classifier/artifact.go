@@ -72,6 +72,9 @@ type Manifest struct {
 	// Adjusted, when set, says what was attached to the trained model
 	// after training; Holdout stays the trained model's.
 	Adjusted *Adjustment `json:"adjusted,omitempty"`
+	// Promotion, when set, is the evidence triagectl promote compared the
+	// model with the one it replaced, and who forced it past a refusal.
+	Promotion *Promotion `json:"promotion,omitempty"`
 }
 
 // TrainingInfo describes the training data.
@@ -599,6 +602,40 @@ type Adjustment struct {
 	RealPriorAlpha  float64            `json:"real_prior_alpha,omitempty"`
 	// RealPriorFilings counts the real filings the prior was counted from.
 	RealPriorFilings int `json:"real_prior_filings,omitempty"`
+}
+
+// Promotion records how a model came to be served: the evaluation file it
+// was compared on, both models' figures there, and, when the comparison
+// refused it, that it was forced and why.
+type Promotion struct {
+	At           time.Time       `json:"at"`
+	Replaced     string          `json:"replaced,omitempty"` // the serving model's version
+	EvalData     string          `json:"eval_data,omitempty"`
+	EvalSHA256   string          `json:"eval_sha256,omitempty"`
+	Tolerance    float64         `json:"tolerance"`
+	Candidate    PromotionScores `json:"candidate"`
+	Serving      PromotionScores `json:"serving"`
+	Forced       bool            `json:"forced,omitempty"`
+	ForcedReason string          `json:"forced_reason,omitempty"`
+}
+
+// PromotionScores are a model's figures on the promotion's evaluation file.
+type PromotionScores struct {
+	Evaluated      int     `json:"evaluated"`
+	MacroF1        float64 `json:"macro_f1"`
+	OrdinaryRecall float64 `json:"ordinary_recall"`
+}
+
+// RecordPromotion sets the manifest's promotion record and re-encodes the
+// manifest only: the model files, their checksums and the version stay.
+func (a *Artifact) RecordPromotion(p *Promotion) error {
+	a.Manifest.Promotion = p
+	man, err := json.MarshalIndent(&a.Manifest, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode manifest: %w", err)
+	}
+	a.files[ManifestFile] = append(man, '\n')
+	return nil
 }
 
 // readArtifactFiles reads the three files of a model directory, each within

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/modeltest"
@@ -18,6 +20,7 @@ func TestPromote(t *testing.T) {
 	broken := filepath.Join(t.TempDir(), "broken")
 	modeltest.Write(t, broken, "model-c")
 	modeltest.Corrupt(t, broken)
+	evalFile := genEvalFile(t)
 
 	tests := []struct {
 		name    string
@@ -27,7 +30,9 @@ func TestPromote(t *testing.T) {
 	}{
 		{"usage", []string{"promote", "-from", candidate}, 2, "model-a"},
 		{"broken candidate is refused and nothing is copied", []string{"promote", "-from", broken, "-to", served}, 1, "model-a"},
-		{"good candidate", []string{"promote", "-from", candidate, "-to", served}, 0, "model-b"},
+		{"no evidence named", []string{"promote", "-from", candidate, "-to", served}, 2, "model-a"},
+		{"-force without a reason", []string{"promote", "-from", candidate, "-to", served, "-force"}, 2, "model-a"},
+		{"good candidate", []string{"promote", "-from", candidate, "-to", served, "-eval", evalFile}, 0, "model-b"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,5 +55,112 @@ func TestPromote(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(served, "manifest.json")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// genEvalFile writes a small generated evaluation file.
+func genEvalFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "eval.jsonl")
+	e, _, errb := testEnv("")
+	if code := dispatch(context.Background(), e, []string{"gen", "-n", "400", "-seed", "9", "-out", path}); code != 0 {
+		t.Fatalf("gen: exit %d: %s", code, errb)
+	}
+	return path
+}
+
+// TestPromoteWithEvidence: a candidate worse than the serving model on the
+// evaluation file beyond the tolerance is refused and nothing changes;
+// -force with a reason promotes it and the manifest records the evidence,
+// the force and the reason; the promoted files are readable by all.
+func TestPromoteWithEvidence(t *testing.T) {
+	evalFile := genEvalFile(t)
+	// Two models that score differently: the shipped artifact, and its
+	// trees without the baseline blend and the real prior.
+	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	trees := filepath.Join(t.TempDir(), "trees")
+	art, err := classifier.ReadArtifact(shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := art.Adjust(nil, nil, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if err := art.WriteDir(trees); err != nil {
+		t.Fatal(err)
+	}
+	// Which is better on this file decides the direction of the test.
+	scores := map[string]classifier.PromotionScores{}
+	for _, dir := range []string{shipped, trees} {
+		m, err := classifier.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p classifier.Promotion
+		if err := comparePromotion(context.Background(), evalFile, "", m, m, &p); err != nil {
+			t.Fatal(err)
+		}
+		scores[dir] = p.Candidate
+	}
+	better, worse := shipped, trees
+	if scores[trees].MacroF1 > scores[shipped].MacroF1 {
+		better, worse = trees, shipped
+	}
+	if gap := scores[better].MacroF1 - scores[worse].MacroF1; gap < 0.05 {
+		t.Fatalf("the fixture models differ by %.3f macro-F1 on the evaluation file; the test needs a clear gap", gap)
+	}
+
+	served := filepath.Join(t.TempDir(), "served")
+	run := func(args ...string) int {
+		e, _, _ := testEnv("")
+		return dispatch(context.Background(), e, append([]string{"promote", "-to", served}, args...))
+	}
+	if code := run("-from", better); code != 0 {
+		t.Fatalf("first promotion (nothing served): exit %d", code)
+	}
+	servingVersion := func() string {
+		m, err := classifier.Load(served)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m.Version()
+	}
+	want := servingVersion()
+
+	if code := run("-from", worse, "-eval", evalFile); code != 1 || servingVersion() != want {
+		t.Fatalf("worse candidate: exit %d, serving %s; want refused (1) and %s still serving", code, servingVersion(), want)
+	}
+	// A tolerance wider than the gap lets it through: the refusal is the
+	// comparison's, not a blanket one.
+	if code := run("-from", worse, "-eval", evalFile, "-tolerance", "1"); code != 0 || servingVersion() == want {
+		t.Fatalf("worse candidate within a wide tolerance: exit %d, serving %s", code, servingVersion())
+	}
+	if code := run("-from", better, "-eval", evalFile); code != 0 || servingVersion() != want {
+		t.Fatalf("better candidate back: exit %d", code)
+	}
+	if code := run("-from", worse, "-eval", evalFile, "-force", "-reason", "回滚演练"); code != 0 {
+		t.Fatalf("forced: exit %d", code)
+	}
+	var man classifier.Manifest
+	b, err := os.ReadFile(filepath.Join(served, classifier.ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &man); err != nil {
+		t.Fatal(err)
+	}
+	p := man.Promotion
+	if p == nil || !p.Forced || p.ForcedReason != "回滚演练" || p.Replaced != want || p.EvalSHA256 == "" ||
+		p.Candidate.MacroF1 >= p.Serving.MacroF1 || p.Candidate.Evaluated == 0 {
+		t.Errorf("manifest promotion record %+v, want the forced evidence against %s", p, want)
+	}
+	for _, name := range []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile} {
+		fi, err := os.Stat(filepath.Join(served, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s mode %v, want 0644", name, fi.Mode().Perm())
+		}
 	}
 }
