@@ -14,8 +14,21 @@ type Comparison struct {
 
 // Delta is one model's headline metrics minus the reference model's.
 type Delta struct {
-	Model          string  `json:"model"`
-	Reference      string  `json:"reference"`
+	Model     string `json:"model"`
+	Reference string `json:"reference"`
+	MetricDelta
+	// ByKind are the same differences per case kind.
+	ByKind []KindDelta `json:"by_kind,omitempty"`
+}
+
+// KindDelta is a Delta restricted to one case kind.
+type KindDelta struct {
+	Kind string `json:"kind"`
+	MetricDelta
+}
+
+// MetricDelta is model minus reference for the headline metrics.
+type MetricDelta struct {
 	Accuracy       float64 `json:"accuracy"`
 	MacroF1        float64 `json:"macro_f1"`
 	OrdinaryRecall float64 `json:"ordinary_recall"`
@@ -27,19 +40,19 @@ type Delta struct {
 	// the model is better beyond resampling noise.
 	MacroF1Interval  *Interval `json:"macro_f1_interval,omitempty"`
 	AccuracyInterval *Interval `json:"accuracy_interval,omitempty"`
-	// ByKind are the same differences per case kind.
-	ByKind []KindDelta `json:"by_kind,omitempty"`
 }
 
-// KindDelta is a Delta restricted to one case kind.
-type KindDelta struct {
-	Kind             string    `json:"kind"`
-	Accuracy         float64   `json:"accuracy"`
-	MacroF1          float64   `json:"macro_f1"`
-	OrdinaryRecall   float64   `json:"ordinary_recall"`
-	ECE              float64   `json:"ece"`
-	MacroF1Interval  *Interval `json:"macro_f1_interval,omitempty"`
-	AccuracyInterval *Interval `json:"accuracy_interval,omitempty"`
+// metricDelta compares m with ref, each with its outcomes, on the model's
+// bootstrap resamples (shared by the engines, so the intervals are paired).
+func metricDelta(m, ref Metrics, out, refOut []Outcome, resample [][]int) MetricDelta {
+	d := MetricDelta{
+		Accuracy:       m.Accuracy - ref.Accuracy,
+		MacroF1:        m.MacroF1 - ref.MacroF1,
+		OrdinaryRecall: m.OrdinaryRecall - ref.OrdinaryRecall,
+		ECE:            m.Calibration.ECE - ref.Calibration.ECE,
+	}
+	d.MacroF1Interval, d.AccuracyInterval = pairedIntervals(out, refOut, resample)
+	return d
 }
 
 // Compare builds a comparison; reports[0] is the reference. It warns when
@@ -52,29 +65,14 @@ func Compare(reports ...*Report) *Comparison {
 	}
 	ref := reports[0]
 	for _, r := range reports[1:] {
-		d := Delta{
-			Model:          r.Model,
-			Reference:      ref.Model,
-			Accuracy:       r.Accuracy - ref.Accuracy,
-			MacroF1:        r.MacroF1 - ref.MacroF1,
-			OrdinaryRecall: r.OrdinaryRecall - ref.OrdinaryRecall,
-			ECE:            r.Calibration.ECE - ref.Calibration.ECE,
-		}
-		d.MacroF1Interval, d.AccuracyInterval = pairedIntervals(r.outcomes, ref.outcomes, r.resample)
+		d := Delta{Model: r.Model, Reference: ref.Model,
+			MetricDelta: metricDelta(r.Metrics, ref.Metrics, r.outcomes, ref.outcomes, r.resample)}
 		for _, k := range r.ByKind {
 			for _, rk := range ref.ByKind {
-				if rk.Kind != k.Kind {
-					continue
+				if rk.Kind == k.Kind {
+					d.ByKind = append(d.ByKind, KindDelta{Kind: k.Kind,
+						MetricDelta: metricDelta(k.Metrics, rk.Metrics, k.outcomes, rk.outcomes, k.resample)})
 				}
-				kd := KindDelta{
-					Kind:           k.Kind,
-					Accuracy:       k.Accuracy - rk.Accuracy,
-					MacroF1:        k.MacroF1 - rk.MacroF1,
-					OrdinaryRecall: k.OrdinaryRecall - rk.OrdinaryRecall,
-					ECE:            k.Calibration.ECE - rk.Calibration.ECE,
-				}
-				kd.MacroF1Interval, kd.AccuracyInterval = pairedIntervals(k.outcomes, rk.outcomes, k.resample)
-				d.ByKind = append(d.ByKind, kd)
 			}
 		}
 		c.Deltas = append(c.Deltas, d)

@@ -242,10 +242,10 @@ func TestCompare(t *testing.T) {
 	}{
 		{"single", []*evaluation.Report{a}, nil, 0},
 		{"model vs baseline", []*evaluation.Report{a, b}, []evaluation.Delta{
-			{Model: "nb", Reference: "baseline", Accuracy: 0.25, MacroF1: 0.1, OrdinaryRecall: -0.1, ECE: -0.1},
+			{Model: "nb", Reference: "baseline", MetricDelta: evaluation.MetricDelta{Accuracy: 0.25, MacroF1: 0.1, OrdinaryRecall: -0.1, ECE: -0.1}},
 		}, 0},
 		{"different data", []*evaluation.Report{a, other}, []evaluation.Delta{
-			{Model: "other", Reference: "baseline", Accuracy: -0.5, MacroF1: -0.4, OrdinaryRecall: -0.9, ECE: -0.2},
+			{Model: "other", Reference: "baseline", MetricDelta: evaluation.MetricDelta{Accuracy: -0.5, MacroF1: -0.4, OrdinaryRecall: -0.9, ECE: -0.2}},
 		}, 2},
 	}
 	for _, tt := range tests {
