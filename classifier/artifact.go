@@ -12,12 +12,12 @@ import (
 	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier/scoring"
 )
 
 // Artifact file names inside a model directory.
@@ -119,6 +119,39 @@ type HoldoutInfo struct {
 	Baseline Metrics `json:"baseline"`
 }
 
+// TrainParams records the training configuration in the manifest.
+type TrainParams struct {
+	Seed           uint64  `json:"seed"`
+	Trees          int     `json:"trees"`
+	MaxDepth       int     `json:"max_depth"`
+	BagSize        int     `json:"bag_size"`
+	NBFeatures     int     `json:"nb_features"`
+	NBFolds        int     `json:"nb_folds"`
+	MinDF          int     `json:"min_df"`
+	StackBins      int     `json:"stack_bins"`
+	LeafSmoothing  float64 `json:"leaf_smoothing"`
+	OrdinaryRecall float64 `json:"ordinary_recall_target"`
+	OrdinaryMargin float64 `json:"policy_ordinary_margin"`
+	MinClassRows   int     `json:"min_class_rows"`
+	// BaselineBlend is the baseline blend training was configured with
+	// (training.TrainConfig.BaselineBlend).
+	BaselineBlend map[string]float64 `json:"baseline_blend,omitempty"`
+}
+
+// Metrics are the held-out measures recorded in a manifest: the scores of
+// package scoring that describe a model's recommendations (no confusion
+// matrix), with the number of cases.
+type Metrics struct {
+	Count          int            `json:"count"`
+	Accuracy       float64        `json:"accuracy"`
+	MacroF1        float64        `json:"macro_f1"`
+	OrdinaryRecall float64        `json:"ordinary_recall"`
+	PerClass       []ClassMetrics `json:"per_class"`
+}
+
+// ClassMetrics are one procedure's precision, recall and F1.
+type ClassMetrics = scoring.ClassMetrics
+
 // Agreement is the share of held-out rows on which the flat scorer and
 // golearn's own Predict agree, per component.
 type Agreement struct {
@@ -127,19 +160,20 @@ type Agreement struct {
 	Trees      float64 `json:"trees"`
 }
 
-// modelFile is the flat model (model.json.gz): golearn's learned parameters
-// as plain arrays.
-type modelFile struct {
-	Format            int         `json:"format"`
-	Kind              string      `json:"kind"`
-	FeatureConfigHash string      `json:"feature_config_hash"`
-	Classes           []string    `json:"classes"`
-	NaiveBayes        nbFile      `json:"naive_bayes"`
-	StackEdges        [][]float64 `json:"stack_edges"`
-	Trees             []treeFile  `json:"trees"`
-	ClassWeights      []float64   `json:"class_weights"`
-	TreeFeatures      []string    `json:"tree_features"`
-	Smoothing         float64     `json:"leaf_smoothing"`
+// Params is the flat model as model.json.gz stores it: golearn's learned
+// parameters as plain arrays. Training (internal/training) fills it; LoadFS
+// validates it and builds the scorer from it.
+type Params struct {
+	Format            int          `json:"format"`
+	Kind              string       `json:"kind"`
+	FeatureConfigHash string       `json:"feature_config_hash"`
+	Classes           []string     `json:"classes"`
+	NaiveBayes        NBParams     `json:"naive_bayes"`
+	StackEdges        [][]float64  `json:"stack_edges"`
+	Trees             []TreeParams `json:"trees"`
+	ClassWeights      []float64    `json:"class_weights"`
+	TreeFeatures      []string     `json:"tree_features"`
+	Smoothing         float64      `json:"leaf_smoothing"`
 	// BaselineBlend is, per case kind (enum name), the weight of the cause
 	// + amount baseline's probabilities mixed into the model's: where the
 	// model generalises worse to real filings than the baseline, the blend
@@ -153,17 +187,19 @@ type modelFile struct {
 	RealPrior *RealPrior `json:"real_prior,omitempty"`
 }
 
-// nbFile holds golearn BernoulliNB's parameters exactly as it computed them
-// (condProb[c][f] = (docs with f in c + 1)/(docs in c + 1)).
-type nbFile struct {
+// NBParams holds golearn BernoulliNB's parameters exactly as it computed them
+// (condProb[c][f] = (docs with f in c + 1)/(docs in c + 1)) and the hashed
+// n-gram buckets they belong to.
+type NBParams struct {
 	Buckets           []uint32    `json:"buckets"`
 	ClassInstances    []int       `json:"class_instances"`
 	TrainingInstances int         `json:"training_instances"`
 	CondProb          [][]float64 `json:"cond_prob"` // [class][feature]
 }
 
-// treeFile is one CART tree in preorder.
-type treeFile struct {
+// TreeParams is one CART tree in preorder: node i's children have larger
+// indices; a leaf has feature −1, golearn's label and a class distribution.
+type TreeParams struct {
 	Feature   []int32     `json:"feature"` // −1 = leaf
 	Threshold []float64   `json:"threshold"`
 	Left      []int32     `json:"left"`
@@ -172,109 +208,25 @@ type treeFile struct {
 	Dist      [][]float64 `json:"dist"`  // leaf class distribution; empty for inner nodes
 }
 
-// Artifact is a model directory's content in memory.
+// Artifact is a model directory's content, decoded and verified
+// (DecodeArtifact). Training builds one and writes it (internal/training);
+// the server only ever loads one into a Model.
 type Artifact struct {
 	Manifest Manifest
 	Features FeatureConfig
-	model    modelFile
-	files    map[string][]byte
+	Params   Params
 }
 
-// Files returns the artifact's files by name (manifest included).
-func (a *Artifact) Files() map[string][]byte {
-	out := make(map[string][]byte, len(a.files))
-	for k, v := range a.files {
-		out[k] = bytes.Clone(v)
-	}
-	return out
-}
-
-func sha256Hex(b []byte) string {
+// FileChecksum is the checksum a manifest records for each file: hex
+// SHA-256 of its bytes.
+func FileChecksum(b []byte) string {
 	s := sha256.Sum256(b)
 	return hex.EncodeToString(s[:])
 }
 
-// encode serialises the feature config and model, fills the manifest's
-// checksums and version, and serialises the manifest. Everything but
-// Manifest.Created is a function of the inputs, so equal training runs give
-// byte-identical files.
-func (a *Artifact) encode() error {
-	feat, err := a.Features.marshal()
-	if err != nil {
-		return fmt.Errorf("encode %s: %w", FeaturesFile, err)
-	}
-	mj, err := json.Marshal(&a.model)
-	if err != nil {
-		return fmt.Errorf("encode model: %w", err)
-	}
-	var gz bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write(mj); err != nil {
-		return fmt.Errorf("compress model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("compress model: %w", err)
-	}
-	a.files = map[string][]byte{FeaturesFile: feat, ModelFile: gz.Bytes()}
-	a.Manifest.Files = map[string]string{FeaturesFile: sha256Hex(feat), ModelFile: sha256Hex(gz.Bytes())}
-	if a.Manifest.Version == "" {
-		id := sha256Hex(append(append([]byte{}, feat...), gz.Bytes()...))[:8]
-		a.Manifest.Version = fmt.Sprintf("%s-%s-%s", ModelKind, a.Manifest.Created.UTC().Format("20060102"), id)
-	}
-	man, err := json.MarshalIndent(&a.Manifest, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode manifest: %w", err)
-	}
-	a.files[ManifestFile] = append(man, '\n')
-	return nil
-}
-
-// WriteDir writes the artifact into dir, creating it if needed. Files are
-// written to temporaries and renamed, the manifest last, so a reader never
-// sees a manifest whose files are not all in place.
-func (a *Artifact) WriteDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create model directory: %w", err)
-	}
-	for _, name := range []string{FeaturesFile, ModelFile, ManifestFile} {
-		if err := writeFileAtomic(filepath.Join(dir, name), a.files[name]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func writeFileAtomic(path string, b []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(b); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", path, err)
-	}
-	if err = os.Chmod(f.Name(), 0o644); err != nil {
-		return fmt.Errorf("chmod %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("rename %s: %w", path, err)
-	}
-	return nil
-}
+// Encode returns features.json's content for the configuration: the bytes
+// Hash hashes and the manifest's checksum covers.
+func (c FeatureConfig) Encode() ([]byte, error) { return c.marshal() }
 
 // Load reads and verifies the model artifact in dir.
 func Load(dir string) (*Model, error) {
@@ -298,15 +250,15 @@ func LoadFS(fsys fs.FS) (m *Model, err error) {
 			m, err = nil, fmt.Errorf("%w: %v", ErrInvalid, r)
 		}
 	}()
-	files, err := readArtifactFiles(fsys)
+	files, err := ReadArtifactFiles(fsys)
 	if err != nil {
 		return nil, err
 	}
-	art, err := decodeArtifact(files)
+	art, err := DecodeArtifact(files)
 	if err != nil {
 		return nil, err
 	}
-	return art.newModel()
+	return art.Model()
 }
 
 func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
@@ -328,9 +280,11 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return b, nil
 }
 
-// decodeArtifact verifies and parses an artifact's files.
-func decodeArtifact(files map[string][]byte) (*Artifact, error) {
-	a := &Artifact{files: files}
+// DecodeArtifact verifies and parses an artifact's files (by name, as
+// ReadArtifactFiles returns them): formats, checksums and the feature
+// configuration. Artifact.Model checks the parameters themselves.
+func DecodeArtifact(files map[string][]byte) (*Artifact, error) {
+	a := &Artifact{}
 	if err := json.Unmarshal(files[ManifestFile], &a.Manifest); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", ManifestFile, ErrInvalid, err)
 	}
@@ -348,7 +302,7 @@ func decodeArtifact(files map[string][]byte) (*Artifact, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s: %w: no checksum for %s", ManifestFile, ErrInvalid, name)
 		}
-		if got := sha256Hex(files[name]); got != want {
+		if got := FileChecksum(files[name]); got != want {
 			return nil, fmt.Errorf("%s: %w: sha256 %s, manifest says %s", name, ErrChecksum, got, want)
 		}
 	}
@@ -375,26 +329,26 @@ func decodeArtifact(files map[string][]byte) (*Artifact, error) {
 	if len(raw) > maxModelJSON {
 		return nil, fmt.Errorf("%s: %w: decompresses to more than %d bytes", ModelFile, ErrInvalid, maxModelJSON)
 	}
-	if err := json.Unmarshal(raw, &a.model); err != nil {
+	if err := json.Unmarshal(raw, &a.Params); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
 	}
 	switch {
-	case a.model.Format != ModelFormat:
-		return nil, fmt.Errorf("%s: %w: model format %d, this build reads %d", ModelFile, ErrFormat, a.model.Format, ModelFormat)
-	case a.model.Kind != ModelKind:
-		return nil, fmt.Errorf("%s: %w: model kind %q, this build reads %q", ModelFile, ErrFormat, a.model.Kind, ModelKind)
-	case a.model.FeatureConfigHash != fh:
-		return nil, fmt.Errorf("%s: %w: trained with feature config %s, artifact has %s", ModelFile, ErrFeatureMismatch, a.model.FeatureConfigHash, fh)
+	case a.Params.Format != ModelFormat:
+		return nil, fmt.Errorf("%s: %w: model format %d, this build reads %d", ModelFile, ErrFormat, a.Params.Format, ModelFormat)
+	case a.Params.Kind != ModelKind:
+		return nil, fmt.Errorf("%s: %w: model kind %q, this build reads %q", ModelFile, ErrFormat, a.Params.Kind, ModelKind)
+	case a.Params.FeatureConfigHash != fh:
+		return nil, fmt.Errorf("%s: %w: trained with feature config %s, artifact has %s", ModelFile, ErrFeatureMismatch, a.Params.FeatureConfigHash, fh)
 	}
 	return a, nil
 }
 
-// newModel validates the flat parameters and builds the runtime scorer.
-func (a *Artifact) newModel() (*Model, error) {
+// Model validates the flat parameters and builds the scorer from them.
+func (a *Artifact) Model() (*Model, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%s: %w: %s", ModelFile, ErrInvalid, fmt.Sprintf(format, args...))
 	}
-	mf := &a.model
+	mf := &a.Params
 	ext, err := NewExtractor(a.Features)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrFeatureMismatch, err)
@@ -414,7 +368,7 @@ func (a *Artifact) newModel() (*Model, error) {
 		seen[p] = true
 		m.classes = append(m.classes, p)
 	}
-	if want := append(DenseFeatureNames(), stackFeatureNames(m.classes)...); !slices.Equal(mf.TreeFeatures, want) {
+	if want := TreeFeatureNames(m.classes); !slices.Equal(mf.TreeFeatures, want) {
 		return nil, fmt.Errorf("%s: %w: tree feature list differs from this build's", ModelFile, ErrFeatureMismatch)
 	}
 	if err := m.loadNB(&mf.NaiveBayes, ext.Buckets()); err != nil {
@@ -469,10 +423,12 @@ func (a *Artifact) newModel() (*Model, error) {
 	return m, nil
 }
 
-func stackFeatureNames(classes []triagev1.Procedure) []string {
-	out := make([]string, len(classes))
-	for i, p := range classes {
-		out[i] = "nb_log_posterior_bin:" + p.String()
+// TreeFeatureNames names the trees' inputs for a model of these classes:
+// the dense features, then each class's binned NB log posterior.
+func TreeFeatureNames(classes []triagev1.Procedure) []string {
+	out := DenseFeatureNames()
+	for _, p := range classes {
+		out = append(out, "nb_log_posterior_bin:"+p.String())
 	}
 	return out
 }
@@ -489,7 +445,7 @@ func allFinite(xs []float64) bool {
 // loadNB turns golearn's BernoulliNB parameters into sparse log tables,
 // reproducing its PredictOne arithmetic (including its special case for
 // p(f|c) = 1, where it uses log(1/(n_c+1)) for an absent feature).
-func (m *Model) loadNB(nb *nbFile, buckets int) error {
+func (m *Model) loadNB(nb *NBParams, buckets int) error {
 	C := len(m.classes)
 	K := len(nb.Buckets)
 	switch {
@@ -540,7 +496,7 @@ func (m *Model) loadNB(nb *nbFile, buckets int) error {
 // buildTree validates one tree: children after their parent (so no cycles),
 // indices and features in range, thresholds finite, leaf distributions
 // finite, non-negative and summing to 1.
-func buildTree(tf *treeFile, C, nFeat int) (flatTree, error) {
+func buildTree(tf *TreeParams, C, nFeat int) (flatTree, error) {
 	n := len(tf.Feature)
 	if n == 0 || n > 1<<24 {
 		return flatTree{}, fmt.Errorf("%d nodes", n)
@@ -590,7 +546,7 @@ func buildTree(tf *treeFile, C, nFeat int) (flatTree, error) {
 }
 
 // Adjustment records what was attached to a trained model after training
-// (Artifact.Adjust): the baseline blend and the real prior, chosen by
+// (training's Artifact.Adjust, `triagectl adjust`): the baseline blend and the real prior, chosen by
 // cross-validation on real filings.
 type Adjustment struct {
 	// Trained is the version of the model as trained, whose held-out
@@ -626,21 +582,9 @@ type PromotionScores struct {
 	OrdinaryRecall float64 `json:"ordinary_recall"`
 }
 
-// RecordPromotion sets the manifest's promotion record and re-encodes the
-// manifest only: the model files, their checksums and the version stay.
-func (a *Artifact) RecordPromotion(p *Promotion) error {
-	a.Manifest.Promotion = p
-	man, err := json.MarshalIndent(&a.Manifest, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode manifest: %w", err)
-	}
-	a.files[ManifestFile] = append(man, '\n')
-	return nil
-}
-
-// readArtifactFiles reads the three files of a model directory, each within
-// its size bound, for decodeArtifact.
-func readArtifactFiles(fsys fs.FS) (map[string][]byte, error) {
+// ReadArtifactFiles reads the three files of a model directory, each within
+// its size bound, for DecodeArtifact.
+func ReadArtifactFiles(fsys fs.FS) (map[string][]byte, error) {
 	files := make(map[string][]byte, 3)
 	for _, name := range []string{ManifestFile, FeaturesFile, ModelFile} {
 		limit := int64(maxFileBytes)
@@ -654,62 +598,4 @@ func readArtifactFiles(fsys fs.FS) (map[string][]byte, error) {
 		files[name] = b
 	}
 	return files, nil
-}
-
-// ReadArtifact reads and verifies a model directory as an artifact that can
-// be adjusted and written again.
-func ReadArtifact(dir string) (*Artifact, error) {
-	files, err := readArtifactFiles(os.DirFS(dir))
-	if err != nil {
-		return nil, fmt.Errorf("read model %s: %w", dir, err)
-	}
-	a, err := decodeArtifact(files)
-	if err != nil {
-		return nil, fmt.Errorf("read model %s: %w", dir, err)
-	}
-	if _, err := a.newModel(); err != nil {
-		return nil, fmt.Errorf("read model %s: %w", dir, err)
-	}
-	return a, nil
-}
-
-// Adjust attaches a baseline blend and a real prior (either may be empty)
-// to the trained model and re-encodes it under a new version. The trained
-// parameters are unchanged; the manifest keeps the trained model's held-out
-// figures and records the adjustment in Manifest.Adjusted.
-func (a *Artifact) Adjust(blend map[string]float64, prior *RealPrior, now time.Time) (*Model, error) {
-	if prior != nil {
-		if err := prior.validate(); err != nil {
-			return nil, err
-		}
-	}
-	adj := &Adjustment{Trained: a.Manifest.Version, BaselineBlend: blend}
-	if a.Manifest.Adjusted != nil {
-		adj.Trained = a.Manifest.Adjusted.Trained
-	}
-	a.model.BaselineBlend = nil
-	for k, w := range blend {
-		if w > 0 {
-			if a.model.BaselineBlend == nil {
-				a.model.BaselineBlend = map[string]float64{}
-			}
-			a.model.BaselineBlend[k] = w
-		}
-	}
-	a.model.RealPrior = prior
-	if prior != nil {
-		adj.RealPriorWeight, adj.RealPriorAlpha = prior.Weight, prior.Alpha
-		for _, k := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL, triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE} {
-			for _, v := range prior.Counts[k.String()] {
-				adj.RealPriorFilings += int(v)
-			}
-		}
-	}
-	a.Manifest.Adjusted = adj
-	a.Manifest.Created = now.UTC().Truncate(time.Second)
-	a.Manifest.Version = ""
-	if err := a.encode(); err != nil {
-		return nil, err
-	}
-	return a.newModelFromFiles()
 }

@@ -6,17 +6,25 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 )
 
-// artifactFS returns the trained fixture's files as an in-memory FS.
+// artifactFS returns the embedded default model's files as an in-memory FS.
 func artifactFS(t *testing.T) fstest.MapFS {
 	t.Helper()
-	res, _ := trained(t)
+	sub, err := fs.Sub(defaultModel, "defaultmodel/model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := ReadArtifactFiles(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
 	fsys := fstest.MapFS{}
-	for name, b := range res.Artifact.Files() {
+	for name, b := range files {
 		fsys[name] = &fstest.MapFile{Data: b}
 	}
 	return fsys
@@ -27,7 +35,7 @@ func artifactFS(t *testing.T) fstest.MapFS {
 func rechecksum(t *testing.T, fsys fstest.MapFS, name string) {
 	t.Helper()
 	editJSON(t, fsys, ManifestFile, func(m map[string]any) {
-		m["files"].(map[string]any)[name] = sha256Hex(fsys[name].Data)
+		m["files"].(map[string]any)[name] = FileChecksum(fsys[name].Data)
 	})
 }
 

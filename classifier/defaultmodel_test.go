@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier/scoring"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -40,7 +41,7 @@ func TestDefaultModel(t *testing.T) {
 		labels = append(labels, lf.GetLabel())
 		recs = append(recs, d.GetRecommended())
 	}
-	got := computeMetrics(labels, recs)
+	got := scoring.Score(labels, recs)
 	t.Logf("default model %s: fresh 5,000: accuracy %.4f macro-F1 %.4f ordinary recall %.4f; recorded %.4f %.4f %.4f",
 		m.Version(), got.Accuracy, got.MacroF1, got.OrdinaryRecall, rec.Accuracy, rec.MacroF1, rec.OrdinaryRecall)
 	const tol = 0.03

@@ -44,17 +44,16 @@ func causeKey(f *triagev1.Filing, a *rules.Assessment) string {
 	return f.GetCause()
 }
 
-// buildDomain summarises the training examples. Filings are counted once
-// per id, so that records repeated to weight them (real filings) do not make
-// a cause look common.
-func buildDomain(eng *rules.Engine, exs []example, idx []int) *Domain {
+// NewDomain summarises the training filings. Filings are counted once per
+// id, so that records repeated to weight them (real filings) do not make a
+// cause look common.
+func NewDomain(eng *rules.Engine, filings []*triagev1.Filing) *Domain {
 	d := &Domain{Causes: map[string][]string{}, Families: map[string][]string{}, TextRunes: map[string][2]int{}}
 	fams := map[string]map[string]bool{}
 	ids := map[string]map[string]bool{} // kind\x00cause → ids
 	lengths := map[string][]int{}
 	seen := map[string]bool{}
-	for _, i := range idx {
-		f := exs[i].f
+	for _, f := range filings {
 		if seen[f.GetId()] {
 			continue
 		}

@@ -171,9 +171,9 @@ func (m *Model) BaselineBlend(k triagev1.CaseKind) float64 {
 	return 0
 }
 
-// unweighted writes the ensemble's class probabilities before the class
+// Unweighted writes the ensemble's class probabilities before the class
 // weights, in class order.
-func (m *Model) unweighted(f *triagev1.Filing, a *rules.Assessment, out []float64) {
+func (m *Model) Unweighted(f *triagev1.Filing, a *rules.Assessment, out []float64) {
 	s := m.pool.Get().(*scratch)
 	m.ext.Extract(f, a, s.v)
 	m.nbLogPosterior(s.v, s.nb)

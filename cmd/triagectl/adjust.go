@@ -7,6 +7,7 @@ import (
 
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/training"
 )
 
 // runAdjust is `triagectl adjust`: attach a baseline blend and a real prior,
@@ -44,7 +45,7 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 	if model == "" || out == "" {
 		return usageError{"-model and -out are required"}
 	}
-	art, err := classifier.ReadArtifact(model)
+	art, err := training.ReadArtifact(model)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/classifier/evaluation"
 	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/training"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -49,7 +50,7 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	case *tolerance < 0 || *tolerance > 1:
 		return usageError{fmt.Sprintf("-tolerance must be between 0 and 1, got %v", *tolerance)}
 	}
-	art, err := classifier.ReadArtifact(*from)
+	art, err := training.ReadArtifact(*from)
 	if err != nil {
 		return fmt.Errorf("verify %s: %w", *from, err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/modeltest"
+	"github.com/fenjian/fenjian/internal/training"
 )
 
 func TestPromote(t *testing.T) {
@@ -79,7 +80,7 @@ func TestPromoteWithEvidence(t *testing.T) {
 	// trees without the baseline blend and the real prior.
 	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
 	trees := filepath.Join(t.TempDir(), "trees")
-	art, err := classifier.ReadArtifact(shipped)
+	art, err := training.ReadArtifact(shipped)
 	if err != nil {
 		t.Fatal(err)
 	}

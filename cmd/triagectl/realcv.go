@@ -15,6 +15,7 @@ import (
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/classifier/evaluation"
 	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/training"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -31,7 +32,7 @@ type realCVFlags struct {
 }
 
 func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
-	d := classifier.DefaultTrainConfig()
+	d := training.DefaultTrainConfig()
 	f := realCVFlags{}
 	var seeds, blends, weights, conf string
 	fs := newFlagSet(e, "realcv")
@@ -203,7 +204,7 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	// models[s] is seed s's model, trained once (or per fold with -repeat).
 	var models []*classifier.Model
 	var corpus []*triagev1.LabeledFiling
-	var info classifier.DataInfo
+	var info training.DataInfo
 	if f.models == "baseline" {
 		// No trained model: the baseline with the real prior, to measure
 		// what the counts add to the rule of thumb alone.
@@ -227,14 +228,14 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	train := func(seed uint64, extra []*triagev1.LabeledFiling) (*classifier.Model, error) {
-		cfg := classifier.DefaultTrainConfig()
+		cfg := training.DefaultTrainConfig()
 		cfg.Seed, cfg.Trees, cfg.BagSize = seed, f.trees, f.bagSize
 		cfg.Holdout = 0.2 // the synthetic held-out split, for the manifest; real filings are never held out
 		if len(extra) > 0 {
 			cfg.Extra, cfg.ExtraRepeat = extra, f.repeat
 		}
 		e.logger.Info("realcv: training", "seed", seed, "real_extra", len(extra))
-		res, err := classifier.Train(ctx, r, corpus, info, cfg)
+		res, err := training.Train(ctx, r, corpus, info, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("seed %d: %w", seed, err)
 		}

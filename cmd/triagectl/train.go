@@ -22,6 +22,7 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/training"
 )
 
 // trainFlags are the parsed flags of `triagectl train`.
@@ -40,7 +41,7 @@ type trainFlags struct {
 // parseTrainFlags parses and checks the flags; every problem is a
 // usageError (exit code 2), -h is flag.ErrHelp.
 func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
-	d := classifier.DefaultTrainConfig()
+	d := training.DefaultTrainConfig()
 	f := trainFlags{}
 	fs := newFlagSet(e, "train")
 	fs.Usage = func() {
@@ -55,7 +56,7 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 	fs.StringVar(&f.out, "out", "", "model `dir` to write (required)")
 	fs.Uint64Var(&f.seed, "seed", d.Seed, "random `seed` for the split, folds and bags")
 	fs.Float64Var(&f.holdout, "holdout", d.Holdout, "`fraction` of records held out for evaluation (0–0.9)")
-	fs.StringVar(&f.split, "split", classifier.SplitID, "held-out split `mode`: \"id\" (hash of filing.id, the split that triagectl eval -holdout and the scikit-learn reference use) or \"stratified\" (per label, drawn with -seed)")
+	fs.StringVar(&f.split, "split", training.SplitID, "held-out split `mode`: \"id\" (hash of filing.id, the split that triagectl eval -holdout and the scikit-learn reference use) or \"stratified\" (per label, drawn with -seed)")
 	fs.StringVar(&f.version, "version", "", "model `version` (default nb-cart-<date>-<hash8>)")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
 	fs.IntVar(&f.trees, "trees", d.Trees, "number of bagged CART trees")
@@ -86,8 +87,8 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 		return nil, usageError{"-out is required"}
 	case !(f.holdout >= 0 && f.holdout <= 0.9):
 		return nil, usageError{fmt.Sprintf("-holdout must be between 0 and 0.9, got %v", f.holdout)}
-	case f.split != classifier.SplitID && f.split != classifier.SplitStratified:
-		return nil, usageError{fmt.Sprintf("-split must be %q or %q, got %q", classifier.SplitID, classifier.SplitStratified, f.split)}
+	case f.split != training.SplitID && f.split != training.SplitStratified:
+		return nil, usageError{fmt.Sprintf("-split must be %q or %q, got %q", training.SplitID, training.SplitStratified, f.split)}
 	case f.trees < 1 || f.maxDepth < 1 || f.bagSize < 10 || f.nbFeatures < 1 || f.nbFeatures > 65535:
 		return nil, usageError{"-trees, -max-depth, -bag-size (≥ 10) and -nb-features (≤ 65535) must be positive"}
 	case !(f.ordinaryRecall > 0 && f.ordinaryRecall <= 1):
@@ -132,7 +133,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if invalid > 0 {
 		e.logger.Warn("skipped lines that are not labelled filings", "lines", invalid)
 	}
-	cfg := classifier.DefaultTrainConfig()
+	cfg := training.DefaultTrainConfig()
 	cfg.Seed, cfg.Holdout, cfg.Split, cfg.Version = f.seed, f.holdout, f.split, f.version
 	cfg.Trees, cfg.MaxDepth, cfg.BagSize, cfg.NBFeatures, cfg.Workers = f.trees, f.maxDepth, f.bagSize, f.nbFeatures, f.workers
 	cfg.OrdinaryRecall = f.ordinaryRecall
@@ -147,7 +148,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	res, err := classifier.Train(ctx, r, records, info, cfg)
+	res, err := training.Train(ctx, r, records, info, cfg)
 	prog.finish()
 	if err != nil {
 		return err
@@ -169,13 +170,13 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 // readTrainingData reads every labelled filing, hashing the bytes for the
 // manifest. Lines that are not filings are counted and skipped: one bad
 // line in an export should not cost a retraining.
-func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.LabeledFiling, classifier.DataInfo, int, error) {
+func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.LabeledFiling, training.DataInfo, int, error) {
 	var in io.Reader = e.stdin
 	size := int64(-1)
 	if path != "-" {
 		file, err := os.Open(path)
 		if err != nil {
-			return nil, classifier.DataInfo{}, 0, fmt.Errorf("open data: %w", err)
+			return nil, training.DataInfo{}, 0, fmt.Errorf("open data: %w", err)
 		}
 		defer file.Close()
 		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
@@ -202,7 +203,7 @@ func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.Lab
 			continue
 		}
 		if err != nil {
-			return nil, classifier.DataInfo{}, 0, fmt.Errorf("read data: %w", err)
+			return nil, training.DataInfo{}, 0, fmt.Errorf("read data: %w", err)
 		}
 		out = append(out, lf)
 		if n%1024 == 0 {
@@ -210,7 +211,7 @@ func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.Lab
 		}
 	}
 	prog.update("read data (bytes)", int(cr.n), int(cr.n))
-	return out, classifier.DataInfo{SHA256: hex.EncodeToString(h.Sum(nil)), Records: len(out)}, invalid, nil
+	return out, training.DataInfo{SHA256: hex.EncodeToString(h.Sum(nil)), Records: len(out)}, invalid, nil
 }
 
 type countingReader struct {
@@ -242,7 +243,7 @@ func newTrainProgress(w io.Writer, quiet bool) *trainProgress {
 	return &trainProgress{w: w, on: on}
 }
 
-// update is classifier.TrainConfig.Progress; total < 0 means unknown.
+// update is training.TrainConfig.Progress; total < 0 means unknown.
 func (p *trainProgress) update(stage string, done, total int) {
 	if !p.on {
 		return
@@ -285,7 +286,7 @@ func (p *trainProgress) finish() {
 }
 
 // writeTrainSummary prints what was trained and how well it did.
-func writeTrainSummary(w io.Writer, f *trainFlags, man classifier.Manifest, res *classifier.TrainResult, invalid int, total, load time.Duration) {
+func writeTrainSummary(w io.Writer, f *trainFlags, man classifier.Manifest, res *training.TrainResult, invalid int, total, load time.Duration) {
 	tr := man.Training
 	fmt.Fprintf(w, "model %s written to %s\n", man.Version, f.out)
 	fmt.Fprintf(w, "data: %d records (sha256 %s), %d used, %d invalid lines", tr.Records, short(tr.SHA256), tr.Used, invalid)

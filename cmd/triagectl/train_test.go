@@ -18,6 +18,7 @@ import (
 	"github.com/fenjian/fenjian/classifier/evaluation"
 	"github.com/fenjian/fenjian/corpus"
 	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/training"
 )
 
 func trainEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
@@ -90,7 +91,7 @@ func TestTrainCommand(t *testing.T) {
 			held++
 		}
 	}
-	if man.Holdout.Split != classifier.SplitID || man.Holdout.Count != held {
+	if man.Holdout.Split != training.SplitID || man.Holdout.Count != held {
 		t.Errorf("held out %d (%s), evaluation.HeldOut holds out %d", man.Holdout.Count, man.Holdout.Split, held)
 	}
 

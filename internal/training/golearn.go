@@ -1,4 +1,4 @@
-package classifier
+package training
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strconv"
 
+	"github.com/fenjian/fenjian/classifier"
 	"github.com/sjwhitworth/golearn/base"
 	"github.com/sjwhitworth/golearn/naive"
 	"github.com/sjwhitworth/golearn/trees"
@@ -91,7 +92,7 @@ func newNBGrid(K int, classNames []string, present [][]uint16, class []int) *nbG
 // fitNB fits golearn's BernoulliNB and reads its parameters back through
 // its own Save: the fitted probabilities are unexported, and Save (file
 // path only) is golearn's one public way out.
-func fitNB(K int, classNames []string, present [][]uint16, class []int) (nb *naive.BernoulliNBClassifier, params nbFile, err error) {
+func fitNB(K int, classNames []string, present [][]uint16, class []int) (nb *naive.BernoulliNBClassifier, params classifier.NBParams, err error) {
 	defer func() {
 		// golearn panics instead of returning errors in places (e.g. a class
 		// whose rows have no feature at all).
@@ -102,44 +103,44 @@ func fitNB(K int, classNames []string, present [][]uint16, class []int) (nb *nai
 	g := newNBGrid(K, classNames, present, class)
 	nb = naive.NewBernoulliNBClassifier()
 	if err := nb.Fit(g.inst); err != nil {
-		return nil, nbFile{}, fmt.Errorf("golearn BernoulliNB fit: %w", err)
+		return nil, classifier.NBParams{}, fmt.Errorf("golearn BernoulliNB fit: %w", err)
 	}
 	params, err = nbParams(nb, classNames, K)
 	return nb, params, err
 }
 
-func nbParams(nb *naive.BernoulliNBClassifier, classNames []string, K int) (nbFile, error) {
+func nbParams(nb *naive.BernoulliNBClassifier, classNames []string, K int) (classifier.NBParams, error) {
 	dir, err := os.MkdirTemp("", "fenjian-nb-*")
 	if err != nil {
-		return nbFile{}, err
+		return classifier.NBParams{}, err
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "nb.golearn")
 	if err := nb.Save(path); err != nil {
-		return nbFile{}, fmt.Errorf("golearn BernoulliNB save: %w", err)
+		return classifier.NBParams{}, fmt.Errorf("golearn BernoulliNB save: %w", err)
 	}
 	r, err := base.ReadSerializedClassifierStub(path)
 	if err != nil {
-		return nbFile{}, fmt.Errorf("golearn BernoulliNB read back: %w", err)
+		return classifier.NBParams{}, fmt.Errorf("golearn BernoulliNB read back: %w", err)
 	}
 	defer r.Close()
 	var cond map[string][]float64
 	var counts map[string]int
 	if err := r.GetJSONForKey("COND_MAP", &cond); err != nil {
-		return nbFile{}, fmt.Errorf("golearn BernoulliNB COND_MAP: %w", err)
+		return classifier.NBParams{}, fmt.Errorf("golearn BernoulliNB COND_MAP: %w", err)
 	}
 	if err := r.GetJSONForKey("CLASS_INSTANCES", &counts); err != nil {
-		return nbFile{}, fmt.Errorf("golearn BernoulliNB CLASS_INSTANCES: %w", err)
+		return classifier.NBParams{}, fmt.Errorf("golearn BernoulliNB CLASS_INSTANCES: %w", err)
 	}
 	n, err := r.GetU64ForKey("NUM_TRAINING_INSTANCES")
 	if err != nil {
-		return nbFile{}, fmt.Errorf("golearn BernoulliNB NUM_TRAINING_INSTANCES: %w", err)
+		return classifier.NBParams{}, fmt.Errorf("golearn BernoulliNB NUM_TRAINING_INSTANCES: %w", err)
 	}
-	p := nbFile{TrainingInstances: int(n)}
+	p := classifier.NBParams{TrainingInstances: int(n)}
 	for _, c := range classNames {
 		probs, ok := cond[c]
 		if !ok || counts[c] == 0 || len(probs) != K {
-			return nbFile{}, fmt.Errorf("golearn BernoulliNB: no parameters for class %s", c)
+			return classifier.NBParams{}, fmt.Errorf("golearn BernoulliNB: no parameters for class %s", c)
 		}
 		p.CondProb = append(p.CondProb, probs)
 		p.ClassInstances = append(p.ClassInstances, counts[c])
@@ -245,8 +246,8 @@ func exportCART(t *trees.CARTDecisionTreeClassifier) (*cartNode, error) {
 // flattenCART lays a golearn CART tree out in preorder. golearn keeps the
 // prediction for a missing child in the parent (LeftLabel/RightLabel); the
 // flat form makes it an explicit leaf, so every path ends in a leaf node.
-func flattenCART(root *cartNode) treeFile {
-	var t treeFile
+func flattenCART(root *cartNode) classifier.TreeParams {
+	var t classifier.TreeParams
 	var add func(n *cartNode) int32
 	leaf := func(label int64) int32 {
 		i := int32(len(t.Feature))

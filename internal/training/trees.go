@@ -1,4 +1,4 @@
-package classifier
+package training
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/triage"
 	"github.com/sjwhitworth/golearn/trees"
 )
@@ -18,9 +19,9 @@ import (
 // every bag). Bags are drawn here rather than by golearn's meta.BaggedModel,
 // which draws from math/rand's global source: since Go 1.24 a program can no
 // longer seed it, so its bags would differ on every run.
-func (t *trainer) fitTrees(X [][]float64) ([]*trees.CARTDecisionTreeClassifier, []treeFile, [][]float64, error) {
+func (t *trainer) fitTrees(X [][]float64) ([]*trees.CARTDecisionTreeClassifier, []classifier.TreeParams, [][]float64, error) {
 	B, C := t.cfg.Trees, len(t.classes)
-	nFeat := NumDense + C
+	nFeat := classifier.NumDense + C
 	n := len(t.train)
 	m := min(t.cfg.BagSize, n)
 	labels := make([]int64, C)
@@ -35,7 +36,7 @@ func (t *trainer) fitTrees(X [][]float64) ([]*trees.CARTDecisionTreeClassifier, 
 		prior[c] /= float64(n)
 	}
 	forest := make([]*trees.CARTDecisionTreeClassifier, B)
-	files := make([]treeFile, B)
+	files := make([]classifier.TreeParams, B)
 	inBag := make([][]uint16, B)
 	err := t.parallel("trees", B, func(_, b int) error {
 		r := rand.New(rand.NewPCG(t.cfg.Seed, 0x7eee0000+uint64(b)))
@@ -64,7 +65,7 @@ func (t *trainer) fitTrees(X [][]float64) ([]*trees.CARTDecisionTreeClassifier, 
 		// towards the class prior so that small leaves do not claim certainty.
 		leafCounts := map[int][]float64{}
 		for j, x := range rows {
-			l := tf.leaf(x)
+			l := treeLeaf(&tf, x)
 			if leafCounts[l] == nil {
 				leafCounts[l] = make([]float64, C)
 			}
@@ -112,7 +113,7 @@ func (t *trainer) fitTrees(X [][]float64) ([]*trees.CARTDecisionTreeClassifier, 
 			if oob[k] == nil {
 				oob[k] = make([]float64, C)
 			}
-			d := tf.Dist[tf.leaf(X[i])]
+			d := tf.Dist[treeLeaf(tf, X[i])]
 			for c := range d {
 				oob[k][c] += d[c]
 			}
@@ -127,8 +128,9 @@ func (t *trainer) fitTrees(X [][]float64) ([]*trees.CARTDecisionTreeClassifier, 
 	return forest, files, oob, nil
 }
 
-// leaf walks an exported tree with CART's rule (x[f] < threshold → left).
-func (tf *treeFile) leaf(x []float64) int {
+// treeLeaf walks an exported tree with CART's rule (x[f] < threshold →
+// left) and returns the leaf's node index.
+func treeLeaf(tf *classifier.TreeParams, x []float64) int {
 	i := 0
 	for tf.Feature[i] >= 0 {
 		if x[tf.Feature[i]] < tf.Threshold[i] {
@@ -143,7 +145,7 @@ func (tf *treeFile) leaf(x []float64) int {
 // policyPick applies triage.Pick, the engine's recommendation policy, to
 // class probabilities p (weighted, normalised) and returns the picked class
 // index, −1 if none is open. q is scratch indexed by procedure. With
-// beta > 0 the baseline's probabilities base are blended in as Model.Score
+// beta > 0 the baseline's probabilities base are blended in as classifier.Model.Score
 // blends them, so that the weights are tuned for what is served.
 func policyPick(p []float64, opts []triage.Option, classes []triagev1.Procedure, policy triage.Policy, q *triage.Probabilities, base *triage.Probabilities, beta float64) int {
 	*q = triage.Probabilities{}
@@ -257,14 +259,14 @@ func ones(n int) []float64 {
 
 // evaluate decides every held-out filing through triage.Engine with the
 // trained model and with the baseline, and records the metrics.
-func (t *trainer) evaluate(m *Model, h *HoldoutInfo) error {
+func (t *trainer) evaluate(m *classifier.Model, h *classifier.HoldoutInfo) error {
 	n := len(t.hold)
 	labels := make([]triagev1.Procedure, n)
 	model := make([]triagev1.Procedure, n)
 	argmx := make([]triagev1.Procedure, n)
 	base := make([]triagev1.Procedure, n)
 	me := triage.New(t.eng, m)
-	be := triage.New(t.eng, NewBaseline())
+	be := triage.New(t.eng, classifier.NewBaseline())
 	err := t.parallel("evaluate held-out", n, func(_, k int) error {
 		e := &t.ex[t.hold[k]]
 		labels[k] = t.classes[e.class]
@@ -283,7 +285,7 @@ func (t *trainer) evaluate(m *Model, h *HoldoutInfo) error {
 			return err
 		}
 		p := make([]float64, len(t.classes))
-		m.unweighted(e.f, a, p)
+		m.Unweighted(e.f, a, p)
 		best := -1
 		for c := range t.classes {
 			if e.avail[c] == availOpen && (best < 0 || p[c] > p[best]) {
@@ -312,34 +314,32 @@ const maxAgreementRows = 2000
 // rows (the first maxAgreementRows of the split): the NB's class and every
 // tree's leaf label. It also checks that the request path (Extract + the
 // model's stacking) builds exactly the tree input the trainer built.
-func (t *trainer) agreement(m *Model, nb nbModel, forest []*trees.CARTDecisionTreeClassifier, X [][]float64) (Agreement, error) {
+func (t *trainer) agreement(m *classifier.Model, nb nbModel, forest []*trees.CARTDecisionTreeClassifier, X [][]float64) (classifier.Agreement, error) {
 	rows := t.hold[:min(len(t.hold), maxAgreementRows)]
-	a := Agreement{Rows: len(rows)}
+	a := classifier.Agreement{Rows: len(rows)}
 	if len(rows) == 0 {
 		return a, nil
 	}
-	s := m.pool.Get().(*scratch)
-	defer m.pool.Put(s)
+	C := len(t.classes)
 	present := make([][]uint16, len(rows))
 	xs := make([][]float64, len(rows))
 	flatNB := make([]int, len(rows))
+	nbScores := make([]float64, C)
 	for k, i := range rows {
 		e := &t.ex[i]
 		as, err := t.eng.Evaluate(e.f)
 		if err != nil {
 			return a, err
 		}
-		m.ext.Extract(e.f, as, s.v)
-		m.nbScores(s.v, s.nb)
-		flatNB[k] = argmaxPlain(s.nb)
-		logPosterior(s.nb)
-		m.stackInput(&s.v.Dense, s.nb, s.x)
-		if !slices.Equal(s.x, X[i]) {
+		x := make([]float64, classifier.NumDense+C)
+		m.TreeInput(e.f, as, nbScores, x)
+		flatNB[k] = argmaxPlain(nbScores)
+		if !slices.Equal(x, X[i]) {
 			return a, fmt.Errorf("request-path features differ from training features for %s", e.f.GetId())
 		}
 		present[k], xs[k] = e.present, X[i]
 	}
-	golearnNB, err := predictNB(nb.nb, len(m.nb.delta)/len(m.classes), t.names, present)
+	golearnNB, err := predictNB(nb.nb, m.NBFeatures(), t.names, present)
 	if err != nil {
 		return a, fmt.Errorf("golearn NB predict: %w", err)
 	}
@@ -350,14 +350,21 @@ func (t *trainer) agreement(m *Model, nb nbModel, forest []*trees.CARTDecisionTr
 		}
 	}
 	a.NaiveBayes = float64(same) / float64(len(rows))
+	if m.Trees() != len(forest) {
+		return a, fmt.Errorf("model has %d trees, golearn fitted %d", m.Trees(), len(forest))
+	}
 	lab := make([]float64, len(rows))
-	grid := floatGrid(m.nFeat, xs, lab)
+	grid := floatGrid(classifier.NumDense+C, xs, lab)
+	labels := make([][]int32, len(xs))
+	for k, x := range xs {
+		labels[k] = make([]int32, len(forest))
+		m.LeafLabels(x, labels[k])
+	}
 	same = 0
 	for b, tree := range forest {
 		pred := tree.Predict(grid)
-		ft := &m.trees[b]
-		for k, x := range xs {
-			if int64(ft.label[ft.leaf(x)]) == pred[k] {
+		for k := range xs {
+			if int64(labels[k][b]) == pred[k] {
 				same++
 			}
 		}

@@ -1,9 +1,10 @@
-package classifier
+package training
 
 import (
 	"context"
 	"testing"
 
+	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -13,7 +14,7 @@ import (
 // recommends what triage.Engine recommends: training must tune its class
 // weights against the rule the server runs, not a copy of it.
 func TestPolicyPickAgreesWithEngine(t *testing.T) {
-	m, err := Default()
+	m, err := classifier.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package classifier
+package training
 
 import (
 	"cmp"
@@ -17,6 +17,7 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -78,12 +79,13 @@ type TrainConfig struct {
 	ExtraRepeat int
 
 	// RealPrior, when set, is stored in the model and mixed into its
-	// probabilities (realprior.go): counts of real decisions, fitted outside
-	// training (NewRealPrior) and chosen by cross-validation over them.
-	RealPrior *RealPrior
+	// probabilities (classifier/realprior.go): counts of real decisions,
+	// fitted outside training (classifier.NewRealPrior) and chosen by
+	// cross-validation over them.
+	RealPrior *classifier.RealPrior
 
 	// BaselineBlend is, per case kind (enum name), the weight of the cause
-	// + amount baseline mixed into the model's probabilities (Model.Score),
+	// + amount baseline mixed into the model's probabilities (classifier.Model.Score),
 	// after the class weights (which are tuned without it).
 	BaselineBlend map[string]float64
 
@@ -177,24 +179,6 @@ func (c *TrainConfig) fill() error {
 	return nil
 }
 
-// TrainParams records the training configuration in the manifest.
-type TrainParams struct {
-	Seed           uint64  `json:"seed"`
-	Trees          int     `json:"trees"`
-	MaxDepth       int     `json:"max_depth"`
-	BagSize        int     `json:"bag_size"`
-	NBFeatures     int     `json:"nb_features"`
-	NBFolds        int     `json:"nb_folds"`
-	MinDF          int     `json:"min_df"`
-	StackBins      int     `json:"stack_bins"`
-	LeafSmoothing  float64 `json:"leaf_smoothing"`
-	OrdinaryRecall float64 `json:"ordinary_recall_target"`
-	OrdinaryMargin float64 `json:"policy_ordinary_margin"`
-	MinClassRows   int     `json:"min_class_rows"`
-	// BaselineBlend is TrainConfig.BaselineBlend.
-	BaselineBlend map[string]float64 `json:"baseline_blend,omitempty"`
-}
-
 // DataInfo identifies the training data for the manifest.
 type DataInfo struct {
 	// SHA256 is the hex SHA-256 of the data file's bytes.
@@ -207,8 +191,8 @@ type DataInfo struct {
 type TrainResult struct {
 	// Artifact is ready to be written with WriteDir.
 	Artifact *Artifact
-	// Model is the artifact loaded back, exactly as Load would.
-	Model *Model
+	// Model is the artifact loaded back, exactly as classifier.Load would.
+	Model *classifier.Model
 	// Stages lists the wall time of each stage.
 	Stages []Stage
 	// Selected is the number of text features the NB selected.
@@ -234,7 +218,7 @@ type example struct {
 	opts    []triage.Option
 	extra   bool                 // TrainConfig.Extra: always trained on
 	base    triage.Probabilities // the baseline's probabilities, for blending
-	dense   [NumDense]float64
+	dense   [classifier.NumDense]float64
 	present []uint16 // selected NB features present, in order of first occurrence
 }
 
@@ -284,7 +268,7 @@ type trainer struct {
 	cfg     TrainConfig
 	info    DataInfo
 	res     *TrainResult
-	ext     *Extractor
+	ext     *classifier.Extractor
 	skipped map[string]int
 	extra   map[*triagev1.LabeledFiling]bool // TrainConfig.Extra
 	classes []triagev1.Procedure
@@ -351,7 +335,7 @@ func (t *trainer) parallel(stage string, n int, fn func(worker, i int) error) er
 }
 
 func (t *trainer) run(data []*triagev1.LabeledFiling) error {
-	ext, err := NewExtractor(DefaultFeatureConfig())
+	ext, err := classifier.NewExtractor(classifier.DefaultFeatureConfig())
 	if err != nil {
 		return err
 	}
@@ -375,7 +359,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 	t.stage("stack features")
 	edges := t.stackEdges(oof)
 	X := make([][]float64, len(t.ex))
-	nFeat := NumDense + len(t.classes)
+	nFeat := classifier.NumDense + len(t.classes)
 	for i := range t.ex {
 		x := make([]float64, nFeat)
 		copy(x, t.ex[i].dense[:])
@@ -383,7 +367,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 	}
 	for k, i := range t.train {
 		for c := range t.classes {
-			X[i][NumDense+c] = float64(binIndex(oof[k][c], edges[c]))
+			X[i][classifier.NumDense+c] = float64(classifier.StackBin(oof[k][c], edges[c]))
 		}
 	}
 	holdLP, err := t.nbLogPosteriors(&final, buckets, t.hold)
@@ -392,7 +376,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 	}
 	for k, i := range t.hold {
 		for c := range t.classes {
-			X[i][NumDense+c] = float64(binIndex(holdLP[k][c], edges[c]))
+			X[i][classifier.NumDense+c] = float64(classifier.StackBin(holdLP[k][c], edges[c]))
 		}
 	}
 
@@ -409,49 +393,49 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 	weights := t.tuneWeights(oob)
 
 	t.stage("assemble artifact")
-	man := Manifest{
-		Format:            ManifestFormat,
-		Kind:              ModelKind,
+	man := classifier.Manifest{
+		Format:            classifier.ManifestFormat,
+		Kind:              classifier.ModelKind,
 		Version:           t.cfg.Version,
 		Created:           t.cfg.Now().UTC().Truncate(time.Second),
 		Golearn:           golearnVersion(),
 		FeatureConfigHash: t.ext.Config().Hash(),
 		Training:          t.trainingInfo(),
-		Params: TrainParams{
+		Params: classifier.TrainParams{
 			Seed: t.cfg.Seed, Trees: t.cfg.Trees, MaxDepth: t.cfg.MaxDepth, BagSize: t.cfg.BagSize,
 			NBFeatures: t.cfg.NBFeatures, NBFolds: t.cfg.NBFolds, MinDF: t.cfg.MinDF, StackBins: t.cfg.StackBins,
 			LeafSmoothing: t.cfg.LeafSmoothing, OrdinaryRecall: t.cfg.OrdinaryRecall,
 			OrdinaryMargin: triage.DefaultPolicy.OrdinaryMargin, MinClassRows: t.cfg.MinClassRows,
 			BaselineBlend: t.blends(),
 		},
-		Holdout: HoldoutInfo{Fraction: t.cfg.Holdout, Split: t.cfg.Split, Count: len(t.hold)},
+		Holdout: classifier.HoldoutInfo{Fraction: t.cfg.Holdout, Split: t.cfg.Split, Count: len(t.hold)},
 	}
 	final.Buckets = buckets
-	art := &Artifact{
+	art := &Artifact{Artifact: classifier.Artifact{
 		Manifest: man,
 		Features: t.ext.Config(),
-		model: modelFile{
-			Format:            ModelFormat,
-			Kind:              ModelKind,
+		Params: classifier.Params{
+			Format:            classifier.ModelFormat,
+			Kind:              classifier.ModelKind,
 			FeatureConfigHash: man.FeatureConfigHash,
 			Classes:           t.names,
 			NaiveBayes:        final,
 			StackEdges:        edges,
 			Trees:             tfiles,
 			ClassWeights:      weights,
-			TreeFeatures:      append(DenseFeatureNames(), stackFeatureNames(t.classes)...),
+			TreeFeatures:      classifier.TreeFeatureNames(t.classes),
 			Smoothing:         t.cfg.LeafSmoothing,
 			BaselineBlend:     t.blends(),
-			Domain:            buildDomain(t.eng, t.ex, t.train),
+			Domain:            classifier.NewDomain(t.eng, t.filings(t.train)),
 			RealPrior:         t.cfg.RealPrior,
 		},
-	}
-	// Encode and load the model exactly as Load will, evaluate that, then
+	}}
+	// Encode and load the model exactly as classifier.Load will, evaluate that, then
 	// encode again with the metrics in the manifest.
 	if err := art.encode(); err != nil {
 		return err
 	}
-	probe, err := art.newModelFromFiles()
+	probe, err := art.load()
 	if err != nil {
 		return fmt.Errorf("trained model does not load: %w", err)
 	}
@@ -475,7 +459,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 	if err := art.encode(); err != nil {
 		return err
 	}
-	m, err := art.newModelFromFiles()
+	m, err := art.load()
 	if err != nil {
 		return fmt.Errorf("trained model does not load: %w", err)
 	}
@@ -488,18 +472,17 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 // flat scorer must match golearn's own Predict (doc.go).
 const minAgreement = 0.995
 
-// newModelFromFiles runs the artifact's encoded files through the same
-// verification as LoadFS.
-func (a *Artifact) newModelFromFiles() (*Model, error) {
-	dec, err := decodeArtifact(a.Files())
-	if err != nil {
-		return nil, err
+// filings returns the filings of the examples at idx.
+func (t *trainer) filings(idx []int) []*triagev1.Filing {
+	out := make([]*triagev1.Filing, len(idx))
+	for k, i := range idx {
+		out[k] = t.ex[i].f
 	}
-	return dec.newModel()
+	return out
 }
 
-func (t *trainer) trainingInfo() TrainingInfo {
-	ti := TrainingInfo{
+func (t *trainer) trainingInfo() classifier.TrainingInfo {
+	ti := classifier.TrainingInfo{
 		SHA256: t.info.SHA256, Records: t.info.Records, Used: len(t.ex), Train: len(t.train),
 		LabelCounts: map[string]int{}, LabelCountsByKind: map[string]map[string]int{},
 	}
@@ -589,7 +572,7 @@ func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
 		e := &ex[i]
 		e.f, e.class, e.extra = f, cands[i].class, t.extra[cands[i].lf]
 		e.opts = triage.OptionsOf(a.Options, nil)
-		Baseline{}.Score(f, a, &e.base)
+		classifier.Baseline{}.Score(f, a, &e.base)
 		for c, p := range t.classes {
 			e.avail[c] = availNone
 			if o := a.Option(p); o != nil {
@@ -607,8 +590,8 @@ func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
 			bad[i] = "label_not_a_procedure_of_case_kind"
 			return nil
 		}
-		var d [NumDense]float64
-		t.ext.dense(f, a, &d)
+		var d [classifier.NumDense]float64
+		t.ext.Dense(f, a, &d)
 		e.dense = d
 		return nil
 	})
@@ -688,7 +671,7 @@ func (t *trainer) selectBuckets() ([]uint32, error) {
 	C := len(t.classes)
 	workers := t.cfg.Workers
 	df := make([][]int32, workers) // per worker: [bucket*C + c]
-	vecs := make([]*Vector, workers)
+	vecs := make([]*classifier.Vector, workers)
 	for w := range df {
 		df[w] = make([]int32, B*C)
 		vecs[w] = t.ext.NewVector()
@@ -784,7 +767,7 @@ func (t *trainer) selectBuckets() ([]uint32, error) {
 // rows (for out-of-fold log posteriors, so the trees learn how much to trust
 // the text on text they have not seen) and on all training rows (the NB the
 // model keeps). oof[k] belongs to t.train[k].
-func (t *trainer) fitNaiveBayes(buckets []uint32) (finalNB nbModel, oof [][]float64, final nbFile, err error) {
+func (t *trainer) fitNaiveBayes(buckets []uint32) (finalNB nbModel, oof [][]float64, final classifier.NBParams, err error) {
 	K := len(buckets)
 	F := t.cfg.NBFolds
 	fold := make([]int, len(t.train))
@@ -801,7 +784,7 @@ func (t *trainer) fitNaiveBayes(buckets []uint32) (finalNB nbModel, oof [][]floa
 			fold[k] = j % F
 		}
 	}
-	params := make([]nbFile, F+1)
+	params := make([]classifier.NBParams, F+1)
 	models := make([]nbModel, F+1)
 	err = t.parallel("naive Bayes folds", F+1, func(_, fi int) error {
 		var present [][]uint16
@@ -822,7 +805,7 @@ func (t *trainer) fitNaiveBayes(buckets []uint32) (finalNB nbModel, oof [][]floa
 		return nil
 	})
 	if err != nil {
-		return nbModel{}, nil, nbFile{}, err
+		return nbModel{}, nil, classifier.NBParams{}, err
 	}
 	oof = make([][]float64, len(t.train))
 	for fi := 0; fi < F; fi++ {
@@ -835,7 +818,7 @@ func (t *trainer) fitNaiveBayes(buckets []uint32) (finalNB nbModel, oof [][]floa
 		}
 		lp, err := t.nbLogPosteriors(&params[fi], buckets, idx)
 		if err != nil {
-			return nbModel{}, nil, nbFile{}, err
+			return nbModel{}, nil, classifier.NBParams{}, err
 		}
 		for j, k := range ks {
 			oof[k] = lp[j]
@@ -846,24 +829,15 @@ func (t *trainer) fitNaiveBayes(buckets []uint32) (finalNB nbModel, oof [][]floa
 
 // nbLogPosteriors scores rows with NB parameters through the flat scorer's
 // own code (the same arithmetic that will serve requests).
-func (t *trainer) nbLogPosteriors(p *nbFile, buckets []uint32, rows []int) ([][]float64, error) {
+func (t *trainer) nbLogPosteriors(p *classifier.NBParams, buckets []uint32, rows []int) ([][]float64, error) {
 	p.Buckets = buckets
-	m := &Model{classes: t.classes}
-	if err := m.loadNB(p, t.ext.Buckets()); err != nil {
-		return nil, fmt.Errorf("golearn BernoulliNB parameters: %w", err)
-	}
-	C := len(t.classes)
-	out := make([][]float64, len(rows))
+	present := make([][]uint16, len(rows))
 	for k, i := range rows {
-		s := slices.Clone(m.nb.base)
-		for _, j := range t.ex[i].present {
-			d := m.nb.delta[int(j)*C : int(j)*C+C]
-			for c := range s {
-				s[c] += d[c]
-			}
-		}
-		logPosterior(s)
-		out[k] = s
+		present[k] = t.ex[i].present
+	}
+	out, err := classifier.NBLogPosteriors(p, t.ext.Buckets(), present)
+	if err != nil {
+		return nil, fmt.Errorf("golearn BernoulliNB: %w", err)
 	}
 	return out, nil
 }
