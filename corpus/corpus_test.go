@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
 

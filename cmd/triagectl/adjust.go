@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/fenjian/fenjian/classifier"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/training"
 )
 

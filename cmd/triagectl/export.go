@@ -12,7 +12,7 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/store"
 )

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
 

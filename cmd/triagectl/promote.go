@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/fenjian/fenjian/classifier"
-	"github.com/fenjian/fenjian/classifier/evaluation"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/internal/training"
 	"github.com/fenjian/fenjian/triage"
 )

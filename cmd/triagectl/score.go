@@ -8,7 +8,7 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/fenjian/fenjian/batch"
+	"github.com/fenjian/fenjian/internal/batch"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )

@@ -13,8 +13,8 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/batch"
 	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/batch"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
 	"github.com/fenjian/fenjian/store"

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/stats"
+	"github.com/fenjian/fenjian/internal/stats"
 	"github.com/fenjian/fenjian/store"
 )
 

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/stats"
+	"github.com/fenjian/fenjian/internal/stats"
 )
 
 // handCount is what the fixture's outcomes fix per period, counted by hand

@@ -15,9 +15,9 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
-	"github.com/fenjian/fenjian/classifier/evaluation"
 	"github.com/fenjian/fenjian/corpus"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/internal/training"
 )
 

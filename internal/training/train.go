@@ -27,7 +27,7 @@ const (
 	// SplitStratified holds out the same share of every label, drawn with
 	// the seed.
 	SplitStratified = "stratified"
-	// SplitID holds out by a hash of filing.id (classifier/evaluation's
+	// SplitID holds out by a hash of filing.id (internal/evaluation's
 	// HeldOut rule), so `triagectl eval -holdout` and other tools see the
 	// same split without the seed.
 	SplitID = "id"

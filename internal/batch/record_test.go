@@ -13,8 +13,8 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"github.com/fenjian/fenjian/batch"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
 

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/classifier/evaluation"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )

@@ -11,7 +11,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/batch"
+	"github.com/fenjian/fenjian/internal/batch"
 	"github.com/fenjian/fenjian/server"
 	"github.com/fenjian/fenjian/store"
 )

@@ -15,8 +15,8 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/batch"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/dataset"
 )
 
 // jitter delays each filing by 0–3 ms chosen from its id, so completion

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/fenjian/fenjian/classifier/evaluation"
+	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/triage"
 )
 

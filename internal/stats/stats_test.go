@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/stats"
+	"github.com/fenjian/fenjian/internal/stats"
 )
 
 const (

@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/fenjian/fenjian/classifier/evaluation"
+	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/triage"
 )
 

@@ -11,7 +11,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
 )
 
 const designExample = `{"filing":{"id":"(2024)辽0102民初1234号","case_kind":"CASE_KIND_CIVIL","court":"沈阳市和平区人民法院","court_level":"COURT_LEVEL_BASIC","province":"辽宁省","filed_on":"2024-03-05","cause":"民间借贷纠纷","claim_amount_fen":"3000000","parties":[{"role":"PARTY_ROLE_PLAINTIFF","kind":"PARTY_KIND_PERSON"},{"role":"PARTY_ROLE_DEFENDANT","kind":"PARTY_KIND_PERSON"}],"text":"诉讼请求：1.判令被告偿还借款30000元……"},"label":"PROCEDURE_SMALL_CLAIMS","source":"example"}`

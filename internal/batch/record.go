@@ -13,7 +13,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
-	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
 
