@@ -546,8 +546,8 @@ func buildTree(tf *TreeParams, C, nFeat int) (flatTree, error) {
 }
 
 // Adjustment records what was attached to a trained model after training
-// (training's Artifact.Adjust, `triagectl adjust`): the baseline blend and the real prior, chosen by
-// cross-validation on real filings.
+// (`triagectl adjust`, internal/training's Artifact.Adjust): the baseline
+// blend and the real prior, chosen by cross-validation on real filings.
 type Adjustment struct {
 	// Trained is the version of the model as trained, whose held-out
 	// figures the manifest keeps (they do not include the adjustment).

@@ -1,7 +1,13 @@
 // Package classifier estimates how complex a filing really is: which of the
 // legally open procedures the case will end up in. It holds the practice
 // baseline courts use today (案由 + 标的额, cause + amount) and, beside it, the
-// trained models every change must beat.
+// trained model every change must beat, in the form the server scores with.
+//
+// It is the serving side: features, the baseline, the flat model, the real
+// prior and loading a model artifact. Fitting the model with golearn,
+// measuring it and writing artifacts are in internal/training, which only
+// triagectl imports, so the server links no learning library (a test in
+// cmd/triaged holds it to that).
 //
 // It knows nothing of gRPC; scorers implement triage.Scorer. Rules decide
 // what is allowed (package rules); a model only estimates which allowed
@@ -12,8 +18,10 @@
 //
 // # Model: naive Bayes on the text, stacked into bagged CART trees
 //
-// golearn is the learning library; only its pure-Go parts are used (the
-// measurements below say why): naive.BernoulliNB, trees.CART, base grids.
+// golearn is the learning library training uses; only its pure-Go parts
+// (the measurements below say why): naive.BernoulliNB, trees.CART, base
+// grids. internal/training's package documentation says where golearn falls
+// short and what training does instead.
 //
 //  1. Features (features.go). Structured: one number per fact the rules and
 //     the filing state (case kind, court level, cause category and flags,
@@ -98,39 +106,21 @@
 // 32 trees of depth 20 (no change). The manifest records both the final
 // recommendation and the unweighted argmax.
 //
-// # Where golearn falls short, and what is done instead
+// # Flat scorer
 //
-//   - Prediction takes whole FixedDataGrids (0.15–1 ms a row): the request
-//     path never touches golearn. The fitted parameters are read out into a
-//     flat scorer (model.go): NB as sparse log-probability tables (base +
-//     per-feature deltas, the same arithmetic as golearn's PredictOne,
-//     including its p = 1 special case), trees as preorder node arrays.
-//     Training checks the export against golearn's own Predict on up to
-//     2,000 held-out rows and refuses a model below 99.5% agreement; the
-//     manifest records the figures (100% so far).
-//   - BernoulliNB keeps its probabilities unexported and saves only to a
-//     file path: its Save is called on a temporary file and the parameters
-//     are read back with base.ReadSerializedClassifierStub.
-//   - CART's nodes have an unexported type with exported fields: they are
-//     read with encoding/json, which round-trips float64 exactly. CART keeps
-//     only a label per leaf, no distribution, hence the counting in 3.
-//   - meta.BaggedModel and RandomTree draw from math/rand's global source,
-//     which a program can no longer seed (rand.Seed is a no-op since Go
-//     1.24): bags are drawn here with a seeded PCG so that the same data and
-//     -seed give a byte-identical artifact.
-//   - CART costs O(rows × distinct values) per feature and node and
-//     allocates per candidate split: numeric features are binned to a few
-//     dozen values, trees are fit on bags rather than all rows, and
-//     `triagectl train` raises GOGC (half the time was garbage collection).
-//   - RandomForest (package ensemble) and LogisticRegression need cgo;
-//     LogisticRegression also panics under cgo pointer checks (golearn
-//     issue #296; the GODEBUG=cgocheck=0 workaround is not shipped).
-//   - Save/Load are file-path only and print to stdout in places: the
-//     artifact is this package's own format instead (artifact.go).
+// The request path never touches golearn, whose prediction takes whole
+// FixedDataGrids (0.15–1 ms a row). Training reads the fitted parameters out
+// into Params: the NB as sparse log-probability tables (base + per-feature
+// deltas, the same arithmetic as golearn's PredictOne, including its p = 1
+// special case), the trees as preorder node arrays. Model (model.go) scores
+// from them and allocates nothing in steady state. Training stacks its
+// inputs and checks its export through this package's own code (inspect.go),
+// so the model it measured is the model served; the manifest records the
+// agreement with golearn's own Predict (100% so far).
 //
 // # Artifact
 //
-// A model directory holds features.json (FeatureConfig), model.json.gz (the
+// internal/training writes, this package reads. A model directory holds features.json (FeatureConfig), model.json.gz (the
 // flat parameters, golearn's NB probabilities as fitted) and manifest.json
 // (version, created, training data SHA-256 and counts, label counts,
 // held-out metrics of the final recommendation, the unweighted argmax and

@@ -128,14 +128,6 @@ func blendBaseline(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilit
 	}
 }
 
-// WithBaselineBlend returns a scorer with the same parameters and another
-// baseline blend (case kind enum name → weight in [0, 1]), versioned
-// "<version>+blend": for measuring blends without retraining. The receiver
-// is unchanged.
-func (m *Model) WithBaselineBlend(blend map[string]float64) (*Model, error) {
-	return m.With(blend, m.prior)
-}
-
 // With returns a scorer with the same trained parameters, another baseline
 // blend and another real prior (nil for none), versioned "<version>+adj":
 // for measuring them without retraining (`triagectl realcv`) and for
@@ -160,15 +152,6 @@ func (m *Model) With(blend map[string]float64, prior *RealPrior) (*Model, error)
 	c.manifest.Version = c.version
 	c.init()
 	return c, nil
-}
-
-// BaselineBlend returns the weight of the baseline in the model's
-// probabilities for a case kind (0: the model alone).
-func (m *Model) BaselineBlend(k triagev1.CaseKind) float64 {
-	if k > 0 && int(k) < len(m.blend) {
-		return m.blend[k]
-	}
-	return 0
 }
 
 // Unweighted writes the ensemble's class probabilities before the class

@@ -29,15 +29,25 @@
 //   - civil.go: 民事诉讼法 160–166, 40, 42, 287 and 民诉法解释 75, 140, 257,
 //     264, 272–273 (small claims, simplified, ordinary).
 //   - administrative.go: 行政诉讼法 82.
-//   - criminal.go: 刑事诉讼法 214–216, 222–223 and 刑诉法解释 360, 370.
+//   - criminal.go: 刑事诉讼法 214–216, 222–223 and 刑诉法解释 360, 370;
+//     criminal_facts.go reads the plea (认罪认罚) and the co-defendants'
+//     positions from the circumstances.
+//   - regime.go: which small-claims law was in force on the filing date
+//     (民事诉讼法 2012/2017 art. 162, 2021/2023 art. 165).
 //   - engine.go: Evaluate, the facts every kind shares, and the review
 //     signals (法发〔2021〕30号).
-//   - deadline.go: the time limits (民事诉讼法 152, 164, 168; 行政诉讼法 81,
-//     83; 刑事诉讼法 208, 220, 225) and DueDate.
-//   - conversion.go: the rules for recorded outcomes (conversionRules) and
-//     the time limit after a conversion.
-//   - rulesfile.go, provinces.go, causes.go, keywords.go: the rules file, its
-//     validation, province lookup, the cause catalogue and review keywords.
+//   - deadline.go, holidays.go: the time limits (民事诉讼法 152, 164, 168;
+//     行政诉讼法 81, 83; 刑事诉讼法 208, 220, 225), DueDate, and the holiday
+//     calendar that moves a period's last day off a rest day (民事诉讼法 85,
+//     刑事诉讼法 105, 行诉法解释 48).
+//   - conversion.go, correction.go: the rules for recorded outcomes
+//     (conversionRules), the time limit after a conversion, and the fact
+//     corrections an outcome may carry.
+//   - validate.go, errors.go: the input bounds and checks before Evaluate,
+//     and FieldError, which names the offending field.
+//   - rulesfile.go, provinces.go, causes.go, catalogue.go, keywords.go: the
+//     rules file and its validation, province lookup, cause categories and
+//     matching, the embedded official cause catalogues, review keywords.
 //
 // docs/statutes.md maps every code to its article and function; docs/law/
 // holds the texts, whose numbering the articles follow;

@@ -17,7 +17,7 @@ import (
 
 // This file is the only place that touches golearn: it builds its grids,
 // fits its models and reads their learned parameters back out. The request
-// path never sees any of it (doc.go says why).
+// path never sees any of it (the package documentation says why).
 
 // golearnModule is the learning library's module path.
 const golearnModule = "github.com/sjwhitworth/golearn"

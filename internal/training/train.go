@@ -99,7 +99,8 @@ type TrainConfig struct {
 }
 
 // DefaultTrainConfig returns the defaults, measured on generated corpora
-// (doc.go): they train 100,000 filings within a minute on two cores.
+// (the classifier package documentation): they train 100,000 filings
+// within a minute on two cores.
 func DefaultTrainConfig() TrainConfig {
 	return TrainConfig{
 		Seed:           1,
@@ -233,7 +234,8 @@ const (
 // text n-grams (out-of-fold for the training rows), stacked with the
 // structured features into bagged golearn CART trees, class weights tuned
 // on out-of-bag rows for the triage policy, evaluated on the held-out split
-// through triage.Engine. See doc.go for the design and its reasons.
+// through triage.Engine. The classifier package documentation has the
+// design and its reasons.
 func Train(ctx context.Context, eng *rules.Engine, data []*triagev1.LabeledFiling, info DataInfo, cfg TrainConfig) (*TrainResult, error) {
 	if eng == nil {
 		return nil, errors.New("train: no rules engine")
@@ -469,7 +471,7 @@ func (t *trainer) run(data []*triagev1.LabeledFiling) error {
 }
 
 // minAgreement is the least share of held-out predictions on which the
-// flat scorer must match golearn's own Predict (doc.go).
+// flat scorer must match golearn's own Predict (package documentation).
 const minAgreement = 0.995
 
 // filings returns the filings of the examples at idx.
