@@ -4,11 +4,12 @@
 // scikit-learn's definitions (macro-F1 over the procedures present among
 // labels or recommendations, 0 for a ratio with a zero denominator).
 //
-// Training records these scores in a model's manifest and `triagectl eval`
-// reports them, so both use this one package and never disagree on a
-// definition. It depends on nothing but the API types: the classifier, which
-// the server links, imports it, while the evaluation package, with its HTML
-// report and plotting libraries, stays out of the server binary.
+// Training (internal/training) records these scores in a model's manifest
+// and `triagectl eval` (internal/evaluation) reports them, so both use this
+// one package and never disagree on a definition. It depends on nothing but
+// the API types, so classifier, which the server links, can use its
+// ClassMetrics in the manifest it loads without linking training or the
+// evaluation's HTML report and plotting libraries.
 package scoring
 
 import (
