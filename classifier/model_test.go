@@ -14,7 +14,7 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/corpus"
+	"github.com/fenjian/fenjian/internal/corpus"
 	"github.com/fenjian/fenjian/triage"
 )
 

@@ -16,8 +16,8 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/classifier/evaluation"
-	"github.com/fenjian/fenjian/corpus"
 	"github.com/fenjian/fenjian/dataset"
+	"github.com/fenjian/fenjian/internal/corpus"
 )
 
 func trainEnv() (*env, *bytes.Buffer, *bytes.Buffer) {

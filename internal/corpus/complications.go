@@ -126,7 +126,7 @@ var cxParams = [numComplications]cxParam{
 // so the lexicon overstates them on real text. The scale acts only on what
 // the complaint voices, not on the traces complications leave in the facts
 // (lists of transfers, an empty flat), so the generated rates stay above the
-// real ones after it (corpus/doc.go gives the re-measured figures). With
+// real ones after it (internal/corpus/doc.go gives the re-measured figures). With
 // 48 filings the real rates are uncertain by several points; the scale is
 // the measured ratio, not a value chosen for the model's sake.
 var realVoicing = [numComplications]float64{
