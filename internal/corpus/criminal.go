@@ -283,123 +283,282 @@ func (c *rec) crimeText(cc *crimeCause) {
 
 func (c *rec) crimeFacts(cc *crimeCause, when time.Time, A, all string) {
 	r := c.r
-	place := c.ct.place()
-	road := pick(r, roads...)
-	switch cc.name {
-	case "危险驾驶罪":
-		bac := between(r, 82, 260)
-		c.w(ymd(when), clock(r), "，被告人", A, pick(r, "饮酒后", "在酒后", "与朋友聚餐饮酒后"), "驾驶", c.ct.city.plate, "·", plateTail(r), "号", pick(r, "小型轿车", "小型普通客车", "二轮摩托车", "轻型货车", "小型越野客车"), "沿", place, road, pick(r, "由东向西", "由北向南", "由西向东", "由南向北"), "行驶，")
-		if chance(r, 0.3) {
-			c.w("行至", road, "与", pick(r, roads...), "交叉口时", pick(r, "与停放在路边的车辆发生碰撞", "与一辆电动自行车发生碰撞，致对方受轻微伤", "撞上道路隔离护栏"), "，")
-		} else {
-			c.w("行至", pick(r, roads...), pick(r, "路口", "路段"), "时", pick(r, "被执勤民警查获", "遇交警设卡检查被查获", "被巡逻民警拦停"), "，")
-		}
-		c.w("经", pick(r, "呼气酒精测试", "抽取血样检验"), "，被告人", A, "血液中乙醇含量为", itoa(bac), "mg/100ml", pick(r, "，属醉酒驾驶机动车。", "。"))
-		if chance(r, 0.15) {
-			c.w("被告人", A, pick(r, "无有效机动车驾驶证。", "驾驶的车辆未投保交强险。", "曾于"+itoa(c.filed.Year()-between(r, 2, 8))+"年因饮酒驾驶被行政处罚。"))
-		}
-	case "盗窃罪":
-		n := 1
-		if chance(r, 0.4) {
-			n = between(r, 2, 4+2*c.detail)
-		}
-		total := 0
-		if n == 1 {
-			v := int(lognormal(r, 5000, 1))
-			total = v
-			c.w(ymd(when), clock(r), "，被告人", all, pick(r, "窜至", "在"), place, pick(r, "某小区地下车库", "某超市", "某工地", "某出租屋", "某公交车上", "被害人家中"), "，", pick(r, "采用撬锁的方式", "趁无人之机", "采取扒窃手段", "翻窗入户"), "窃取", pick(r, "电动自行车一辆", "手机一部", "现金", "电缆线一批", "黄金项链一条", "笔记本电脑一台", "香烟若干条"), "，经", pick(r, "价格认定", "鉴定"), "价值", itoa(v), "元。")
-		} else {
-			c.w("被告人", all, "于", ym(when.AddDate(0, -between(r, 1, 6), 0)), "至", ym(when), "间，", pick(r, "先后", "多次"), pick(r, "在", "窜至"), place, pick(r, "等地", "多个小区", "多家商铺"), "实施盗窃", cn(n), "次，具体如下：")
-			for k := range n {
-				v := int(lognormal(r, 2500, 0.9))
-				total += v
-				c.w("\n", itoa(k+1), "．", ymd(when.AddDate(0, 0, -between(r, 1, 150))), "，在", place, pick(r, roads...), pick(r, "某店铺", "某小区", "路边"), "窃取", pick(r, "电动车电瓶", "手机", "现金", "烟酒", "铜线", "自行车"), "，价值", itoa(v), "元；")
-			}
-			c.w("\n以上盗窃财物共计价值", itoa(total), "元。")
-		}
-	case "帮助信息网络犯罪活动罪":
-		flow := int(lognormal(r, 300000, 1))
-		c.w(pick(r, "自"+ym(when.AddDate(0, -between(r, 1, 8), 0))+"起，", ym(when.AddDate(0, -between(r, 1, 8), 0))+"至"+ym(when)+"间，"), "被告人", all, "明知他人利用信息网络实施犯罪，", pick(r, "仍将其名下"+cn(between(r, 1, 6))+"张银行卡及配套U盾、手机卡出售给他人使用", "仍为他人提供“跑分”支付结算帮助", "仍出租其微信、支付宝账户供他人转移资金", "仍帮助他人进行“刷脸”验证并取现"), "，")
-		c.w(pick(r, "获利", "从中获利"), itoa(between(r, 5, 200)*100), "元。经查，", pick(r, "上述银行卡", "上述账户"), "被用于接收电信网络诈骗资金，", "流水共计", itoa(flow), "元，其中查实被害人被骗资金", itoa(flow/between(r, 3, 20)), "元。")
-	case "诈骗罪":
-		v := int(lognormal(r, 30000, 1.1))
-		c.w(dateVar(r, when), pick(r, "至", "起，"), "被告人", all, pick(r,
-			"以帮助办理入学、工作为由，骗取被害人",
-			"冒充电商平台客服，以退款理赔为由诱骗被害人",
-			"通过网络交友取得被害人信任后，以投资虚拟货币为名骗取被害人",
-			"谎称能低价购买二手车，骗取被害人",
-			"虚构其在银行有内部关系可以办理贷款的事实，骗取被害人",
-			"以“刷单返利”为幌子，诱骗被害人"), alias(personName(r, chance(r, 0.5)), c.style), pick(r, "人民币", "钱款共计", "款项"), itoa(v), "元，", pick(r, "所得款项用于个人挥霍", "后将所骗钱款用于赌博", "后逃匿"), "。")
-		if c.detail >= 2 {
-			c.w("经查，被告人", all, "采用相同手段先后骗取", cn(between(r, 2, 9)), "名被害人财物。")
-		}
-	case "故意伤害罪":
-		grade := pick(r, "轻伤二级", "轻伤二级", "轻伤一级", "轻伤一级", "重伤二级")
-		c.w(ymd(when), clock(r), "，被告人", all, "在", place, pick(r, "某烧烤店", "某KTV门口", "被害人家门口", "某工地宿舍", "某村"), "因", pick(r, "琐事", "停车纠纷", "债务纠纷", "酒后言语冲突", "土地边界纠纷"), "与被害人", alias(personName(r, false), c.style), "发生争执，", "被告人", c.name(c.df[0]), pick(r, "持啤酒瓶", "持木棍", "用拳头", "持铁锹", "持水果刀"), pick(r, "击打", "殴打", "捅刺"), "被害人", pick(r, "头部", "面部", "腹部", "左臂"), "，致其受伤。")
-		c.w("经", c.ct.city.name, "公安局物证鉴定所鉴定，被害人的损伤程度为", grade, "。")
-		if !c.c.GetAdmitsChargedFacts() && chance(r, 0.3) {
-			c.w("被告人对伤情鉴定意见提出异议，申请重新鉴定。")
-		}
-	case "交通肇事罪":
-		c.w(ymd(when), clock(r), "，被告人", A, "驾驶", c.ct.city.plate, "·", plateTail(r), "号", pick(r, "重型自卸货车", "小型轿车", "轻型货车", "电动三轮车"), "沿", place, road, "行驶时，", pick(r, "因未注意观察前方路况", "因超速行驶", "在通过路口时未减速让行", "因疲劳驾驶"), "，与", pick(r, "横过道路的行人", "驾驶电动自行车的被害人", "骑行自行车的被害人"), alias(personName(r, chance(r, 0.5)), c.style), "发生碰撞，造成被害人", pick(r, "当场死亡", "经抢救无效死亡", "重伤"), "。")
-		c.w("经", c.ct.city.name, "公安局交通警察支队认定，被告人", A, "负事故", pick(r, "全部", "主要"), "责任。")
-		if chance(r, 0.15) {
-			c.w("事故发生后，被告人驾车逃离现场。")
-		} else {
-			c.w("事故发生后，被告人", pick(r, "留在现场并拨打了报警电话", "立即拨打120急救电话并在现场等候处理"), "。")
-		}
-	case "开设赌场罪", "赌博罪":
-		profit := int(lognormal(r, 20000, 1))
-		c.w(pick(r, "自"+ym(when.AddDate(0, -between(r, 1, 6), 0))+"起，", ym(when.AddDate(0, -between(r, 1, 6), 0))+"至"+ym(when)+"间，"), "被告人", all, "以营利为目的，", pick(r, "在"+place+"某村民房内设置赌场，组织他人以“推牌九”方式进行赌博", "建立微信群组织群成员以“抢红包”形式进行赌博", "在"+place+"某棋牌室内组织他人赌博", "利用网络赌博平台发展下线会员参赌"), "，", "抽头渔利", itoa(profit), "元。")
-		if len(c.df) > 1 {
-			c.w("其中，被告人", c.name(c.df[0]), "负责", pick(r, "组织管理", "提供场地", "出资"), "，被告人", c.name(c.df[1]), "负责", pick(r, "放哨望风", "记账", "招揽赌客", "发放红包"), "。")
-		}
-	case "寻衅滋事罪":
-		c.w(ymd(when), clock(r), "，被告人", all, pick(r, "酒后", "结伙", ""), "在", place, pick(r, "某KTV", "某烧烤摊", "某网吧", "某酒吧", "某小区门口"), pick(r, "，因琐事随意殴打被害人", "，无故拦截、辱骂并殴打过往行人", "，任意损毁他人财物，砸坏"), alias(personName(r, false), c.style), pick(r, "等人", "", "的车辆"), "，", pick(r, "致一人轻微伤、一人轻伤二级", "致被害人轻微伤", "造成财物损失"+itoa(between(r, 20, 200)*100)+"元"), "，", "情节恶劣。")
-		if c.detail >= 2 {
-			c.w("被告人", A, "此前还于", ym(when.AddDate(0, -between(r, 2, 10), 0)), "因类似行为被行政处罚。")
-		}
-	case "掩饰、隐瞒犯罪所得、犯罪所得收益罪":
-		c.w(dateVar(r, when), "，被告人", all, pick(r, "明知是他人盗窃所得的电动车电瓶", "明知是犯罪所得的手机", "明知是他人电信诈骗所得资金"), "，", pick(r, "仍以明显低于市场价格予以收购", "仍予以转移、取现", "仍帮助转账"), "，涉案金额", itoa(int(lognormal(r, 40000, 1))), "元。")
-	case "走私、贩卖、运输、制造毒品罪":
-		g := formatFloat(lognormal(r, 2, 1), 2)
-		c.w(ymd(when), clock(r), "，被告人", all, "在", place, pick(r, "某宾馆房间", "某小区门口", "某出租屋"), "以", itoa(between(r, 2, 30)*100), "元的价格向吸毒人员", alias(personName(r, false), c.style), "贩卖", pick(r, "甲基苯丙胺（冰毒）", "海洛因", "甲基苯丙胺片剂（麻古）"), g, "克。")
-		c.w(pick(r, "交易完成后，被告人被民警当场抓获，", "民警在其住处查获"), "并从其身上查获毒品", formatFloat(lognormal(r, 3, 1), 2), "克。")
-	case "容留他人吸毒罪":
-		c.w(pick(r, "自"+ym(when.AddDate(0, -between(r, 1, 6), 0))+"起", ym(when.AddDate(0, -between(r, 1, 6), 0))+"至"+ym(when)+"间"), "，被告人", A, "先后", cn(between(r, 2, 5)), "次在其位于", address(c.r, &c.ct), "的", pick(r, "租住处", "家中", "经营的茶室"), "容留", alias(personName(r, false), c.style), "等人吸食甲基苯丙胺。")
-	case "妨害公务罪", "袭警罪":
-		c.w(ymd(when), clock(r), "，", c.ct.police(), "民警在", place, pick(r, "某饭店", "某小区", "某路口"), "处置", pick(r, "一起纠纷警情", "交通违法行为", "一起打架警情"), "时，被告人", all, pick(r, "拒不配合", "情绪激动"), "，", pick(r, "用拳头击打民警面部", "撕扯民警警服、踢踹民警", "驾车冲撞执勤民警", "抢夺执法记录仪"), "，致", pick(r, "一名民警轻微伤", "执法记录仪损坏", "民警受伤"), "。")
-	case "信用卡诈骗罪":
-		v := int(lognormal(r, 50000, 0.8))
-		c.w("被告人", A, "于", ym(when.AddDate(-between(r, 1, 4), 0, 0)), "向", pick(r, cardCentres...), "申领信用卡一张，", "此后透支消费、取现，", "经发卡银行两次有效催收后超过三个月仍不归还，", "截至案发，透支本金", itoa(v), "元。")
-	case "拒不支付劳动报酬罪":
-		n := between(r, 5, 60)
-		c.w("被告人", A, "系", companyName(r, &c.ct, ""), pick(r, "实际经营人", "法定代表人", "项目负责人"), "。", ym(when.AddDate(0, -between(r, 3, 12), 0)), "至", ym(when), "间，被告人拖欠", cn(n), "名", pick(r, "工人", "员工", "农民工"), "工资共计", itoa(n*between(r, 50, 300)*100), "元。")
-		c.w(c.ct.place(), "人力资源和社会保障局向其下达《劳动保障监察限期改正指令书》后，被告人仍不支付，", pick(r, "并逃匿。", "拒不接听电话。"))
-	case "职务侵占罪":
-		c.w("被告人", A, "在担任", companyName(r, &c.ct, ""), pick(r, "销售经理", "出纳", "仓库管理员", "店长", "财务"), "期间，", "利用职务上的便利，", pick(r, "截留公司货款", "虚报费用", "私自变卖公司库存货物", "将公司资金转入个人账户"), "共计", itoa(int(lognormal(r, 100000, 0.8))), "元，用于个人消费。")
-	case "非法吸收公众存款罪":
-		n := between(r, 30, 800)
-		c.w(itoa(when.Year()-between(r, 1, 4)), "年至", itoa(when.Year()), "年间，被告人", all, "以", companyName(r, &c.ct, pick(r, "投资咨询", "农业开发", "信息技术")), "名义，通过", pick(r, "发放传单", "召开推介会", "亲友介绍", "网络宣传"), "等方式向社会公开宣传，以年化", itoa(between(r, 10, 36)), "%的高额回报为诱饵，向", cn(n), "名集资参与人吸收资金共计", itoa(int(lognormal(r, 8000000, 1))), "元，", "案发时尚有", itoa(int(lognormal(r, 3000000, 1))), "元未兑付。")
-		if chance(r, 0.4) {
-			c.w("部分集资参与人曾多次到有关部门集体上访。")
-		}
-	case "抢劫罪", "抢夺罪":
-		c.w(ymd(when), clock(r), "，被告人", all, "在", place, road, pick(r, "附近", "某ATM机旁", "某小区"), pick(r, "持刀威胁被害人", "采用殴打手段", "趁被害人不备，驾驶摩托车从背后"), pick(r, "劫取", "抢走", "夺走"), "被害人", alias(personName(r, true), c.style), pick(r, "的手提包一个（内有现金及手机）", "的金项链一条", "现金"), "，价值", itoa(int(lognormal(r, 6000, 0.8))), "元。")
-	case "非法捕捞水产品罪":
-		c.w(dateVar(r, when), "，被告人", all, "在", place, pick(r, "长江", "某水库", "某河段"), "禁渔区、禁渔期内，", "使用", pick(r, "电鱼工具", "地笼网", "禁用网具"), "非法捕捞，捕获渔获物", formatFloat(lognormal(r, 8, 0.8), 1), "公斤。")
-	default: // 故意杀人罪
-		c.w(ymd(when), clock(r), "，被告人", A, "因", pick(r, "感情纠纷", "家庭矛盾", "经济纠纷"), "，在", place, pick(r, "家中", "某出租屋", "某路边"), "持刀捅刺被害人", alias(personName(r, chance(r, 0.5)), c.style), pick(r, "胸腹部数刀", "颈部"), "，致其", pick(r, "当场死亡", "经抢救无效死亡"), "。")
+	d := crimeDraft{cc: cc, when: when, A: A, all: all}
+	d.place = c.ct.place()
+	d.road = pick(r, roads...)
+	if write := crimeFactWriters[cc.name]; write != nil {
+		write(c, d)
+	} else {
+		c.factsHomicide(d)
 	}
+}
+
+// crimeDraft is what every charge's facts share: the charge, the date, the
+// first defendant's and all defendants' names, a place and a road.
+type crimeDraft struct {
+	cc          *crimeCause
+	when        time.Time
+	A, all      string
+	place, road string
+}
+
+// crimeFactWriters writes the facts of each charge: one function per
+// charge, each with its own odds, drawn in a fixed order so a seed always
+// gives the same text. A charge without an entry is written as homicide.
+var crimeFactWriters = map[string]func(*rec, crimeDraft){
+	"危险驾驶罪":       (*rec).factsDrunkDriving,
+	"盗窃罪":         (*rec).factsTheft,
+	"帮助信息网络犯罪活动罪": (*rec).factsAbetting,
+	"诈骗罪":         (*rec).factsFraud,
+	"故意伤害罪":       (*rec).factsAssault,
+	"交通肇事罪":       (*rec).factsTrafficCasualty,
+	"开设赌场罪":       (*rec).factsGambling,
+	"赌博罪":         (*rec).factsGambling,
+	"寻衅滋事罪":       (*rec).factsAffray,
+	"掩饰、隐瞒犯罪所得、犯罪所得收益罪": (*rec).factsConcealing,
+	"走私、贩卖、运输、制造毒品罪":    (*rec).factsDrugs,
+	"容留他人吸毒罪":           (*rec).factsHarbouring,
+	"妨害公务罪":             (*rec).factsObstruction,
+	"袭警罪":               (*rec).factsObstruction,
+	"信用卡诈骗罪":            (*rec).factsCardFraud,
+	"拒不支付劳动报酬罪":         (*rec).factsWageRefusal,
+	"职务侵占罪":             (*rec).factsEmbezzlement,
+	"非法吸收公众存款罪":         (*rec).factsDeposits,
+	"抢劫罪":               (*rec).factsRobbery,
+	"抢夺罪":               (*rec).factsRobbery,
+	"非法捕捞水产品罪":          (*rec).factsFishing,
+	"故意杀人罪":             (*rec).factsHomicide,
+}
+
+func (c *rec) factsDrunkDriving(d crimeDraft) {
+	r := c.r
+	when := d.when
+	A := d.A
+	place := d.place
+	road := d.road
+	bac := between(r, 82, 260)
+	c.w(ymd(when), clock(r), "，被告人", A, pick(r, "饮酒后", "在酒后", "与朋友聚餐饮酒后"), "驾驶", c.ct.city.plate, "·", plateTail(r), "号", pick(r, "小型轿车", "小型普通客车", "二轮摩托车", "轻型货车", "小型越野客车"), "沿", place, road, pick(r, "由东向西", "由北向南", "由西向东", "由南向北"), "行驶，")
+	if chance(r, 0.3) {
+		c.w("行至", road, "与", pick(r, roads...), "交叉口时", pick(r, "与停放在路边的车辆发生碰撞", "与一辆电动自行车发生碰撞，致对方受轻微伤", "撞上道路隔离护栏"), "，")
+	} else {
+		c.w("行至", pick(r, roads...), pick(r, "路口", "路段"), "时", pick(r, "被执勤民警查获", "遇交警设卡检查被查获", "被巡逻民警拦停"), "，")
+	}
+	c.w("经", pick(r, "呼气酒精测试", "抽取血样检验"), "，被告人", A, "血液中乙醇含量为", itoa(bac), "mg/100ml", pick(r, "，属醉酒驾驶机动车。", "。"))
+	if chance(r, 0.15) {
+		c.w("被告人", A, pick(r, "无有效机动车驾驶证。", "驾驶的车辆未投保交强险。", "曾于"+itoa(c.filed.Year()-between(r, 2, 8))+"年因饮酒驾驶被行政处罚。"))
+	}
+}
+
+func (c *rec) factsTheft(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	place := d.place
+	n := 1
+	if chance(r, 0.4) {
+		n = between(r, 2, 4+2*c.detail)
+	}
+	total := 0
+	if n == 1 {
+		v := int(lognormal(r, 5000, 1))
+		total = v
+		c.w(ymd(when), clock(r), "，被告人", all, pick(r, "窜至", "在"), place, pick(r, "某小区地下车库", "某超市", "某工地", "某出租屋", "某公交车上", "被害人家中"), "，", pick(r, "采用撬锁的方式", "趁无人之机", "采取扒窃手段", "翻窗入户"), "窃取", pick(r, "电动自行车一辆", "手机一部", "现金", "电缆线一批", "黄金项链一条", "笔记本电脑一台", "香烟若干条"), "，经", pick(r, "价格认定", "鉴定"), "价值", itoa(v), "元。")
+	} else {
+		c.w("被告人", all, "于", ym(when.AddDate(0, -between(r, 1, 6), 0)), "至", ym(when), "间，", pick(r, "先后", "多次"), pick(r, "在", "窜至"), place, pick(r, "等地", "多个小区", "多家商铺"), "实施盗窃", cn(n), "次，具体如下：")
+		for k := range n {
+			v := int(lognormal(r, 2500, 0.9))
+			total += v
+			c.w("\n", itoa(k+1), "．", ymd(when.AddDate(0, 0, -between(r, 1, 150))), "，在", place, pick(r, roads...), pick(r, "某店铺", "某小区", "路边"), "窃取", pick(r, "电动车电瓶", "手机", "现金", "烟酒", "铜线", "自行车"), "，价值", itoa(v), "元；")
+		}
+		c.w("\n以上盗窃财物共计价值", itoa(total), "元。")
+	}
+}
+
+func (c *rec) factsAbetting(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	flow := int(lognormal(r, 300000, 1))
+	c.w(pick(r, "自"+ym(when.AddDate(0, -between(r, 1, 8), 0))+"起，", ym(when.AddDate(0, -between(r, 1, 8), 0))+"至"+ym(when)+"间，"), "被告人", all, "明知他人利用信息网络实施犯罪，", pick(r, "仍将其名下"+cn(between(r, 1, 6))+"张银行卡及配套U盾、手机卡出售给他人使用", "仍为他人提供“跑分”支付结算帮助", "仍出租其微信、支付宝账户供他人转移资金", "仍帮助他人进行“刷脸”验证并取现"), "，")
+	c.w(pick(r, "获利", "从中获利"), itoa(between(r, 5, 200)*100), "元。经查，", pick(r, "上述银行卡", "上述账户"), "被用于接收电信网络诈骗资金，", "流水共计", itoa(flow), "元，其中查实被害人被骗资金", itoa(flow/between(r, 3, 20)), "元。")
+}
+
+func (c *rec) factsFraud(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	v := int(lognormal(r, 30000, 1.1))
+	c.w(dateVar(r, when), pick(r, "至", "起，"), "被告人", all, pick(r,
+		"以帮助办理入学、工作为由，骗取被害人",
+		"冒充电商平台客服，以退款理赔为由诱骗被害人",
+		"通过网络交友取得被害人信任后，以投资虚拟货币为名骗取被害人",
+		"谎称能低价购买二手车，骗取被害人",
+		"虚构其在银行有内部关系可以办理贷款的事实，骗取被害人",
+		"以“刷单返利”为幌子，诱骗被害人"), alias(personName(r, chance(r, 0.5)), c.style), pick(r, "人民币", "钱款共计", "款项"), itoa(v), "元，", pick(r, "所得款项用于个人挥霍", "后将所骗钱款用于赌博", "后逃匿"), "。")
+	if c.detail >= 2 {
+		c.w("经查，被告人", all, "采用相同手段先后骗取", cn(between(r, 2, 9)), "名被害人财物。")
+	}
+}
+
+func (c *rec) factsAssault(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	place := d.place
+	grade := pick(r, "轻伤二级", "轻伤二级", "轻伤一级", "轻伤一级", "重伤二级")
+	c.w(ymd(when), clock(r), "，被告人", all, "在", place, pick(r, "某烧烤店", "某KTV门口", "被害人家门口", "某工地宿舍", "某村"), "因", pick(r, "琐事", "停车纠纷", "债务纠纷", "酒后言语冲突", "土地边界纠纷"), "与被害人", alias(personName(r, false), c.style), "发生争执，", "被告人", c.name(c.df[0]), pick(r, "持啤酒瓶", "持木棍", "用拳头", "持铁锹", "持水果刀"), pick(r, "击打", "殴打", "捅刺"), "被害人", pick(r, "头部", "面部", "腹部", "左臂"), "，致其受伤。")
+	c.w("经", c.ct.city.name, "公安局物证鉴定所鉴定，被害人的损伤程度为", grade, "。")
+	if !c.c.GetAdmitsChargedFacts() && chance(r, 0.3) {
+		c.w("被告人对伤情鉴定意见提出异议，申请重新鉴定。")
+	}
+}
+
+func (c *rec) factsTrafficCasualty(d crimeDraft) {
+	r := c.r
+	when := d.when
+	A := d.A
+	place := d.place
+	road := d.road
+	c.w(ymd(when), clock(r), "，被告人", A, "驾驶", c.ct.city.plate, "·", plateTail(r), "号", pick(r, "重型自卸货车", "小型轿车", "轻型货车", "电动三轮车"), "沿", place, road, "行驶时，", pick(r, "因未注意观察前方路况", "因超速行驶", "在通过路口时未减速让行", "因疲劳驾驶"), "，与", pick(r, "横过道路的行人", "驾驶电动自行车的被害人", "骑行自行车的被害人"), alias(personName(r, chance(r, 0.5)), c.style), "发生碰撞，造成被害人", pick(r, "当场死亡", "经抢救无效死亡", "重伤"), "。")
+	c.w("经", c.ct.city.name, "公安局交通警察支队认定，被告人", A, "负事故", pick(r, "全部", "主要"), "责任。")
+	if chance(r, 0.15) {
+		c.w("事故发生后，被告人驾车逃离现场。")
+	} else {
+		c.w("事故发生后，被告人", pick(r, "留在现场并拨打了报警电话", "立即拨打120急救电话并在现场等候处理"), "。")
+	}
+}
+
+func (c *rec) factsGambling(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	place := d.place
+	profit := int(lognormal(r, 20000, 1))
+	c.w(pick(r, "自"+ym(when.AddDate(0, -between(r, 1, 6), 0))+"起，", ym(when.AddDate(0, -between(r, 1, 6), 0))+"至"+ym(when)+"间，"), "被告人", all, "以营利为目的，", pick(r, "在"+place+"某村民房内设置赌场，组织他人以“推牌九”方式进行赌博", "建立微信群组织群成员以“抢红包”形式进行赌博", "在"+place+"某棋牌室内组织他人赌博", "利用网络赌博平台发展下线会员参赌"), "，", "抽头渔利", itoa(profit), "元。")
+	if len(c.df) > 1 {
+		c.w("其中，被告人", c.name(c.df[0]), "负责", pick(r, "组织管理", "提供场地", "出资"), "，被告人", c.name(c.df[1]), "负责", pick(r, "放哨望风", "记账", "招揽赌客", "发放红包"), "。")
+	}
+}
+
+func (c *rec) factsAffray(d crimeDraft) {
+	r := c.r
+	when := d.when
+	A := d.A
+	all := d.all
+	place := d.place
+	c.w(ymd(when), clock(r), "，被告人", all, pick(r, "酒后", "结伙", ""), "在", place, pick(r, "某KTV", "某烧烤摊", "某网吧", "某酒吧", "某小区门口"), pick(r, "，因琐事随意殴打被害人", "，无故拦截、辱骂并殴打过往行人", "，任意损毁他人财物，砸坏"), alias(personName(r, false), c.style), pick(r, "等人", "", "的车辆"), "，", pick(r, "致一人轻微伤、一人轻伤二级", "致被害人轻微伤", "造成财物损失"+itoa(between(r, 20, 200)*100)+"元"), "，", "情节恶劣。")
+	if c.detail >= 2 {
+		c.w("被告人", A, "此前还于", ym(when.AddDate(0, -between(r, 2, 10), 0)), "因类似行为被行政处罚。")
+	}
+}
+
+func (c *rec) factsConcealing(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	c.w(dateVar(r, when), "，被告人", all, pick(r, "明知是他人盗窃所得的电动车电瓶", "明知是犯罪所得的手机", "明知是他人电信诈骗所得资金"), "，", pick(r, "仍以明显低于市场价格予以收购", "仍予以转移、取现", "仍帮助转账"), "，涉案金额", itoa(int(lognormal(r, 40000, 1))), "元。")
+}
+
+func (c *rec) factsDrugs(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	place := d.place
+	g := formatFloat(lognormal(r, 2, 1), 2)
+	c.w(ymd(when), clock(r), "，被告人", all, "在", place, pick(r, "某宾馆房间", "某小区门口", "某出租屋"), "以", itoa(between(r, 2, 30)*100), "元的价格向吸毒人员", alias(personName(r, false), c.style), "贩卖", pick(r, "甲基苯丙胺（冰毒）", "海洛因", "甲基苯丙胺片剂（麻古）"), g, "克。")
+	c.w(pick(r, "交易完成后，被告人被民警当场抓获，", "民警在其住处查获"), "并从其身上查获毒品", formatFloat(lognormal(r, 3, 1), 2), "克。")
+}
+
+func (c *rec) factsHarbouring(d crimeDraft) {
+	r := c.r
+	when := d.when
+	A := d.A
+	c.w(pick(r, "自"+ym(when.AddDate(0, -between(r, 1, 6), 0))+"起", ym(when.AddDate(0, -between(r, 1, 6), 0))+"至"+ym(when)+"间"), "，被告人", A, "先后", cn(between(r, 2, 5)), "次在其位于", address(c.r, &c.ct), "的", pick(r, "租住处", "家中", "经营的茶室"), "容留", alias(personName(r, false), c.style), "等人吸食甲基苯丙胺。")
+}
+
+func (c *rec) factsObstruction(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	place := d.place
+	c.w(ymd(when), clock(r), "，", c.ct.police(), "民警在", place, pick(r, "某饭店", "某小区", "某路口"), "处置", pick(r, "一起纠纷警情", "交通违法行为", "一起打架警情"), "时，被告人", all, pick(r, "拒不配合", "情绪激动"), "，", pick(r, "用拳头击打民警面部", "撕扯民警警服、踢踹民警", "驾车冲撞执勤民警", "抢夺执法记录仪"), "，致", pick(r, "一名民警轻微伤", "执法记录仪损坏", "民警受伤"), "。")
+}
+
+func (c *rec) factsCardFraud(d crimeDraft) {
+	r := c.r
+	when := d.when
+	A := d.A
+	v := int(lognormal(r, 50000, 0.8))
+	c.w("被告人", A, "于", ym(when.AddDate(-between(r, 1, 4), 0, 0)), "向", pick(r, cardCentres...), "申领信用卡一张，", "此后透支消费、取现，", "经发卡银行两次有效催收后超过三个月仍不归还，", "截至案发，透支本金", itoa(v), "元。")
+}
+
+func (c *rec) factsWageRefusal(d crimeDraft) {
+	r := c.r
+	when := d.when
+	A := d.A
+	n := between(r, 5, 60)
+	c.w("被告人", A, "系", companyName(r, &c.ct, ""), pick(r, "实际经营人", "法定代表人", "项目负责人"), "。", ym(when.AddDate(0, -between(r, 3, 12), 0)), "至", ym(when), "间，被告人拖欠", cn(n), "名", pick(r, "工人", "员工", "农民工"), "工资共计", itoa(n*between(r, 50, 300)*100), "元。")
+	c.w(c.ct.place(), "人力资源和社会保障局向其下达《劳动保障监察限期改正指令书》后，被告人仍不支付，", pick(r, "并逃匿。", "拒不接听电话。"))
+}
+
+func (c *rec) factsEmbezzlement(d crimeDraft) {
+	r := c.r
+	A := d.A
+	c.w("被告人", A, "在担任", companyName(r, &c.ct, ""), pick(r, "销售经理", "出纳", "仓库管理员", "店长", "财务"), "期间，", "利用职务上的便利，", pick(r, "截留公司货款", "虚报费用", "私自变卖公司库存货物", "将公司资金转入个人账户"), "共计", itoa(int(lognormal(r, 100000, 0.8))), "元，用于个人消费。")
+}
+
+func (c *rec) factsDeposits(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	n := between(r, 30, 800)
+	c.w(itoa(when.Year()-between(r, 1, 4)), "年至", itoa(when.Year()), "年间，被告人", all, "以", companyName(r, &c.ct, pick(r, "投资咨询", "农业开发", "信息技术")), "名义，通过", pick(r, "发放传单", "召开推介会", "亲友介绍", "网络宣传"), "等方式向社会公开宣传，以年化", itoa(between(r, 10, 36)), "%的高额回报为诱饵，向", cn(n), "名集资参与人吸收资金共计", itoa(int(lognormal(r, 8000000, 1))), "元，", "案发时尚有", itoa(int(lognormal(r, 3000000, 1))), "元未兑付。")
+	if chance(r, 0.4) {
+		c.w("部分集资参与人曾多次到有关部门集体上访。")
+	}
+}
+
+func (c *rec) factsRobbery(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	place := d.place
+	road := d.road
+	c.w(ymd(when), clock(r), "，被告人", all, "在", place, road, pick(r, "附近", "某ATM机旁", "某小区"), pick(r, "持刀威胁被害人", "采用殴打手段", "趁被害人不备，驾驶摩托车从背后"), pick(r, "劫取", "抢走", "夺走"), "被害人", alias(personName(r, true), c.style), pick(r, "的手提包一个（内有现金及手机）", "的金项链一条", "现金"), "，价值", itoa(int(lognormal(r, 6000, 0.8))), "元。")
+}
+
+func (c *rec) factsFishing(d crimeDraft) {
+	r := c.r
+	when := d.when
+	all := d.all
+	place := d.place
+	c.w(dateVar(r, when), "，被告人", all, "在", place, pick(r, "长江", "某水库", "某河段"), "禁渔区、禁渔期内，", "使用", pick(r, "电鱼工具", "地笼网", "禁用网具"), "非法捕捞，捕获渔获物", formatFloat(lognormal(r, 8, 0.8), 1), "公斤。")
+}
+
+func (c *rec) factsHomicide(d crimeDraft) {
+	r := c.r
+	when := d.when
+	A := d.A
+	place := d.place
+	c.w(ymd(when), clock(r), "，被告人", A, "因", pick(r, "感情纠纷", "家庭矛盾", "经济纠纷"), "，在", place, pick(r, "家中", "某出租屋", "某路边"), "持刀捅刺被害人", alias(personName(r, chance(r, 0.5)), c.style), pick(r, "胸腹部数刀", "颈部"), "，致其", pick(r, "当场死亡", "经抢救无效死亡"), "。")
 }
 
 // crimeTail writes confession, settlement, plea and the recommendation:
 // the facts the procedure turns on, stated as indictments state them, and
 // sometimes left out.
 func (c *rec) crimeTail(cc *crimeCause) {
-	r := c.r
-	ci := c.c
 	A := c.name(c.df[0])
+	c.crimeVulnerable()
+	c.crimeSettlement(cc)
+	c.crimePlea(A)
+	c.crimeCoDefendants(cc)
+	c.crimeDefence(cc, A)
+	c.crimeRecommendation(cc, A)
+}
+
+// crimeVulnerable states minors and impaired defendants.
+func (c *rec) crimeVulnerable() {
+	r := c.r
 	for _, p := range c.df {
 		if p.Minor && chance(r, 0.8) {
 			c.w("被告人", c.name(p), pick(r, "作案时未满十八周岁。", "系未成年人。", "犯罪时年仅十七周岁。"))
@@ -408,6 +567,12 @@ func (c *rec) crimeTail(cc *crimeCause) {
 			c.w(pick(r, "经司法精神病鉴定，被告人"+c.name(p)+"患有精神分裂症，作案时具有限定刑事责任能力。", "被告人"+c.name(p)+"系聋哑人。", "被告人"+c.name(p)+"系盲人。"))
 		}
 	}
+}
+
+// crimeSettlement states whether the victim was compensated.
+func (c *rec) crimeSettlement(cc *crimeCause) {
+	r := c.r
+	ci := c.c
 	if cc.victim {
 		switch {
 		case ci.VictimSettlementMissing && chance(r, 0.75):
@@ -416,6 +581,12 @@ func (c *rec) crimeTail(cc *crimeCause) {
 			c.w(pick(r, "案发后，", "审查起诉阶段，", ""), "被告人", pick(r, "已退赔被害人全部经济损失并取得谅解", "与被害人达成和解协议，赔偿被害人"+itoa(between(r, 5, 200)*1000)+"元并取得谅解", "的家属代为退赔了全部赃款", "已赔偿被害人损失，被害人出具了谅解书"), "。")
 		}
 	}
+}
+
+// crimePlea states the plea, or the denial.
+func (c *rec) crimePlea(A string) {
+	r := c.r
+	ci := c.c
 	plea := ci.GetAdmitsChargedFacts() && ci.GetAcceptsSentencingRecommendation()
 	switch {
 	case plea:
@@ -431,6 +602,12 @@ func (c *rec) crimeTail(cc *crimeCause) {
 	case chance(r, 0.65):
 		c.w("被告人", A, pick(r, "对起诉书指控的事实提出异议，辩称", "到案后拒不供认，辩称", "当庭翻供，称", "否认犯罪，辩称"), pick(r, "其不知道他人从事违法犯罪活动", "其系正当防卫", "涉案款项系借款，并非诈骗所得", "其并未参与殴打", "其并不知道是赃物", "该款项系合法经营所得"), "。")
 	}
+}
+
+// crimeCoDefendants states a co-defendant's objection.
+func (c *rec) crimeCoDefendants(cc *crimeCause) {
+	r := c.r
+	ci := c.c
 	co := ci.GetCoDefendantDeniesChargedFacts() || ci.GetCoDefendantDisputesChargeOrSentence() ||
 		ci.GetCoDefendantObjectsFastTrack() || ci.GetCoDefendantObjectsSimplified()
 	if co && len(c.df) > 1 && chance(r, 0.8) {
@@ -445,6 +622,13 @@ func (c *rec) crimeTail(cc *crimeCause) {
 			c.w("被告人", c.name(c.df[1]), pick(r, "对审理方式提出异议。", "要求依法开庭审理。"))
 		}
 	}
+}
+
+// crimeDefence writes the defence's plea, the case's impact, context and
+// the evidence list.
+func (c *rec) crimeDefence(cc *crimeCause, A string) {
+	r := c.r
+	ci := c.c
 	if ci.DefencePleadsNotGuilty && chance(r, 0.8) {
 		c.w(pick(r, "辩护人提出被告人", "被告人的辩护人认为被告人"), A, pick(r, "的行为不构成犯罪，应宣告无罪。", "主观上不明知，不构成本罪。", "的行为属于正当防卫，不负刑事责任。"))
 	}
@@ -462,6 +646,13 @@ func (c *rec) crimeTail(cc *crimeCause) {
 	if chance(r, 0.2+0.1*float64(c.detail)) {
 		c.crimeEvidence(cc)
 	}
+}
+
+// crimeRecommendation writes the prosecution's conclusion and recommended
+// sentence.
+func (c *rec) crimeRecommendation(cc *crimeCause, A string) {
+	r := c.r
+	ci := c.c
 	if m := int(ci.RecommendedSentenceMonths); m > 0 && chance(r, 0.85) {
 		c.w(pick(r, "公诉机关认为，", "公诉机关指控认为，", "检察机关认为，"), "被告人", A, "的行为已构成", cc.name, "，", pick(r, "建议判处", "提出量刑建议：", "建议对被告人判处"), c.sentence(cc, m), "。")
 	} else if chance(r, 0.5) {
