@@ -120,10 +120,10 @@ func (c *rec) complaint(cause string, claims []string, facts func(), law string)
 	r := c.r
 	// Detailed complaints argue their case before closing.
 	argue := func() {
-		if c.detail >= 1 && chance(r, 0.7) {
-			c.context(between(r, c.detail, 2*c.detail))
+		if c.detail >= 1 && chance(r, civilShape.context) {
+			c.context(between(r, 1, c.detail))
 		}
-		if c.detail >= 1 && chance(r, 0.18*float64(c.detail)) {
+		if c.detail >= 1 && chance(r, civilShape.reasonsPerDetail*float64(c.detail)) {
 			c.reasons(c.fam)
 		}
 	}
@@ -233,7 +233,7 @@ func (c *rec) signals(contested, simple []string) {
 		if c.contested && c.detail >= 2 && len(contested) > 1 && chance(r, 0.4) {
 			c.say(cxDispute, contested[(i+1+r.IntN(len(contested)-1))%len(contested)])
 		}
-	case !c.contested && len(simple) > 0 && chance(r, 0.4):
+	case !c.contested && len(simple) > 0 && chance(r, civilShape.acknowledged):
 		c.one(simple...)
 	case c.contested && len(simple) > 0 && chance(r, 0.06):
 		// The defendant acknowledged the debt before filing and fights it

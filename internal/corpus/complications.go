@@ -245,6 +245,14 @@ func (c *rec) drawComplications(cc *civilCause) {
 	}
 }
 
+// largeClaimSlope is what a claim above 100,000 yuan adds to the complexity
+// the court perceives, per unit of log amount, on top of the slope every
+// cause has: courts put large loans and leases on ordinary trial teams. In
+// the real filings 5 of the 7 loan and lease claims of 100,000 yuan or more
+// ended ordinary (Wilson 95% 0.36–0.92); the corpus gave 0.21 (loans) and
+// 0.17 (leases) before this slope.
+var largeClaimSlope = map[family]float64{famLoan: 0.6, famBankLoan: 0.6, famTenancy: 0.6}
+
 // seenComplexity is the complexity the court perceives at filing: the
 // cause, the amount, the parties, the flags, what the complaint says and how
 // much of it there is to say (its detail), plus the court's own habits.
@@ -252,6 +260,7 @@ func (c *rec) seenComplexity(cc *civilCause, a *rulesAssessment) float64 {
 	z := cc.base + c.extra + 0.3*(float64(c.detail)-1.5) + courtHabit(c.ct.name)
 	if y := float64(c.f.ClaimAmountFen) / 100; y > 0 {
 		z += 0.3 * math.Log(y/50000)
+		z += largeClaimSlope[c.fam] * math.Max(0, math.Log(y/100000))
 	}
 	ci := c.c
 	z += 0.7*b2f(ci.AppraisalNeeded) + 0.9*b2f(ci.Counterclaim)

@@ -457,7 +457,10 @@ func TestLabelShares(t *testing.T) {
 		{"civil ordinary", n.share(civil, pOrd), 0.15, 0.45},
 		{"civil small claims", n.share(civil, pSC), 0.10, 0.35},
 		{"civil simplified", n.share(civil, pSimp), 0.30, 0.60},
-		{"criminal fast-track", n.share(criminal, pFT), 0.25, 0.55},
+		// Fast-track exists from 2018-10-26, 58% of the corpus's span, and
+		// since the third calibration is taken at the real rate (0.20 of
+		// criminal filings after the reform; doc.go).
+		{"criminal fast-track", n.share(criminal, pFT), 0.08, 0.25},
 		{"criminal ordinary", n.share(criminal, pOrd), 0.10, 0.40},
 		{"administrative simplified", n.share(admin, pSimp), 0.08, 0.40},
 		{"mandatory small-claims band labelled small claims", ratio(n.mandatorySC, n.mandatory), 0.65, 0.95},
@@ -560,7 +563,8 @@ func TestCircumstanceRates(t *testing.T) {
 	within(t, "civil remanded", rate(civil, "remanded"), 0.001, 0.02)
 	within(t, "civil retrial", rate(civil, "retrial"), 0, 0.01)
 	within(t, "civil parties_agree_small_claims", rate(civil, "agree_small_claims"), 0.002, 0.03)
-	within(t, "criminal consents_fast_track", rate(criminal, "consents"), 0.55, 0.85)
+	// Consent is asked only where fast-track exists (from 2018-10-26).
+	within(t, "criminal consents_fast_track", rate(criminal, "consents"), 0.15, 0.35)
 	within(t, "criminal victim_settlement_missing", rate(criminal, "victim_missing"), 0.05, 0.25)
 	within(t, "criminal co_defendant_dispute", rate(criminal, "co_defendant"), 0.005, 0.08)
 	within(t, "criminal defence_pleads_not_guilty", rate(criminal, "not_guilty_defence"), 0.02, 0.12)
@@ -583,6 +587,7 @@ func TestDatesAndProvinces(t *testing.T) {
 	recs := corpus12k(t)
 	years := map[string]int{}
 	codes, limited := 0, 0
+	provs := map[string]int{}
 	for _, lf := range recs {
 		f := lf.GetFiling()
 		d, err := rules.ParseDate(f.GetFiledOn())
@@ -590,8 +595,8 @@ func TestDatesAndProvinces(t *testing.T) {
 			t.Fatal(err)
 		}
 		years[f.GetFiledOn()[:4]]++
-		if d.Year() < 2022 || d.Year() > 2026 {
-			t.Errorf("filed_on %s outside 2022–2026", f.GetFiledOn())
+		if d.Before(firstDay) || d.After(lastDay) {
+			t.Errorf("filed_on %s outside 2013-01-01 – 2026-11-30", f.GetFiledOn())
 		}
 		if f.GetProvince()[0] >= '0' && f.GetProvince()[0] <= '9' {
 			codes++
@@ -600,19 +605,26 @@ func TestDatesAndProvinces(t *testing.T) {
 		if !ok {
 			t.Fatalf("province %q", f.GetProvince())
 		}
+		provs[p.Name]++
 		switch p.Code {
 		case "330000", "320000", "310000", "210000", "430000":
 			limited++
 		}
 	}
-	for y := 2022; y <= 2026; y++ {
-		if years[itoa(y)] < len(recs)/10 {
+	// Every year weighs the same (1/14 of the corpus).
+	for y := firstDay.Year(); y <= lastDay.Year(); y++ {
+		if years[itoa(y)] < len(recs)/20 {
 			t.Errorf("year %d has only %d filings", y, years[itoa(y)])
 		}
 	}
+	// Every mainland province files.
+	if len(provs) != 31 {
+		t.Errorf("filings from %d provinces, want all 31: %v", len(provs), provs)
+	}
 	n := float64(len(recs))
 	within(t, "province written as a GB/T 2260 code", float64(codes)/n, 0.1, 0.3)
-	within(t, "filings from the five provinces with configured limits", float64(limited)/n, 0.7, 0.86)
+	// Weighted by population: the five hold 283 of 1,412 million (0.20).
+	within(t, "filings from the five provinces with configured limits", float64(limited)/n, 0.16, 0.25)
 }
 
 func TestParties(t *testing.T) {
@@ -939,7 +951,10 @@ func TestConversions(t *testing.T) {
 			t.Errorf("complication %s: only %d cases", name, n.cxN[k])
 			continue
 		}
-		lo, hi := 0.6, 0.9 // the soft complications, before the real scale
+		// The soft complications, before the real scale: voiced at most
+		// 0.85 × 1.05 of the time; at rates of a few per cent after the
+		// scale, sampling spreads the measured rate by half a point.
+		lo, hi := 0.6, 1.0
 		switch k {
 		case cxJoinder, cxAppraisal, cxService, cxCounter:
 			lo, hi = 0.75, 0.97 // what the plaintiff knows at filing
