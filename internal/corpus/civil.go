@@ -123,7 +123,7 @@ var civilCauses = []*civilCause{
 	{"名誉权纠纷", 0.3, famTort, 20000, 0.8, 0.25, 0.6, 0.02, 0.02, 0.01},
 	{"股权转让纠纷", 0.4, famCommercial, 1000000, 1.2, 0.2, 1.6, 0.15, 0.08, 0.02},
 	{"合伙合同纠纷", 0.5, famCommercial, 200000, 1.0, 0.1, 1.2, 0.25, 0.10, 0.02},
-	// Third calibration: causes real courts file under the catalogue's
+	// Fourth calibration: causes real courts file under the catalogue's
 	// broader names (rules/catalogue/civil.json), which the corpus never
 	// wrote — 劳动合同纠纷, 继承纠纷, 侵权责任纠纷 and 银行卡纠纷 are 8 of the
 	// 48 real civil filings. Each takes the figures of its nearest specific

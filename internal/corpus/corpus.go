@@ -41,7 +41,7 @@ const (
 // criminal procedure (认罪认罚 and fast-track from 2018-10-26). It holds no
 // filing from the future: the rules refuse a 立案 date after tomorrow, and
 // the corpus was fitted in December 2026. The real development filings are
-// 2011–2020, mostly 2016–2018; until the third calibration the corpus was
+// 2011–2020, mostly 2016–2018; until the fourth calibration the corpus was
 // 2022–2026 only.
 var (
 	firstDay = time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)

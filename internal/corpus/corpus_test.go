@@ -458,7 +458,7 @@ func TestLabelShares(t *testing.T) {
 		{"civil small claims", n.share(civil, pSC), 0.10, 0.35},
 		{"civil simplified", n.share(civil, pSimp), 0.30, 0.60},
 		// Fast-track exists from 2018-10-26, 58% of the corpus's span, and
-		// since the third calibration is taken at the real rate (0.20 of
+		// since the fourth calibration is taken at the real rate (0.20 of
 		// criminal filings after the reform; doc.go).
 		{"criminal fast-track", n.share(criminal, pFT), 0.08, 0.25},
 		{"criminal ordinary", n.share(criminal, pOrd), 0.10, 0.40},

@@ -27,7 +27,7 @@ type crimeCause struct {
 
 // crimeCauses: 危险驾驶 dominates a basic court's criminal docket since
 // drunk driving was criminalised; theft, fraud and the telecom-fraud
-// helpers (帮信) follow. Drug cases weigh 6 (2.5 until the third
+// helpers (帮信) follow. Drug cases weigh 6 (2.5 until the fourth
 // calibration): the SPC ranks 走私、贩卖、运输、制造毒品罪 third among the
 // charges tried in 2019 H1, after 危险驾驶 and 盗窃 and before 故意伤害 and
 // 诈骗 (SPC press release, 2019-08-01); they are 25% of the real filings
@@ -190,7 +190,7 @@ type crimeEra struct {
 	recommendWithoutPlea   float64 // the same without one
 }
 
-// crimeEras: after the reform as before the third calibration (a
+// crimeEras: after the reform as before the fourth calibration (a
 // recommendation comes with 认罪认罚 almost always); before it, fitted to the
 // 190 real filings of 2016-01 – 2018-10: the facts admitted in 0.96 of all
 // (the generator gives 0.86 + 0.14 × 0.65 ≈ 0.95), a recommended sentence

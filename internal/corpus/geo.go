@@ -166,7 +166,7 @@ var provinces = []province{
 // 广东, 江苏, 河南 each took over 500,000 new cases, 山东 and 浙江 over
 // 400,000 — SPC, 2019-05-15), which the population does not carry; the
 // real development filings come from 21 (civil) and 26 (criminal)
-// provinces, none dominating. Until the third calibration about 78% of
+// provinces, none dominating. Until the fourth calibration about 78% of
 // filings came from the five provinces with announced limits.
 var provinceWeights = []float64{
 	64.6, 84.7, 24.9, 42.6, 66.4, // 浙江 江苏 上海 辽宁 湖南
