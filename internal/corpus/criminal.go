@@ -715,18 +715,28 @@ func (c *rec) crimeDefence(cc *crimeCause, A string) {
 	if ci.MajorSocialImpact && chance(r, 0.8) {
 		c.one("该案在当地引起较大社会反响，被媒体广泛报道。", "本案社会影响较大，引发舆情关注。")
 	}
-	if c.detail >= 1 && chance(r, 0.5) {
+	if c.detail >= 1 && chance(r, crimeShape.context) {
 		c.fam = famCriminal
 		c.context(between(r, 1, c.detail+1))
 	}
-	if lootCharge(cc.name) && c.detail >= 1 && chance(r, 0.4) {
+	if lootCharge(cc.name) && c.detail >= 1 && chance(r, crimeShape.loot) {
 		c.fam = famLoot
 		c.context(1)
 	}
-	if chance(r, 0.2+0.1*float64(c.detail)) {
+	if chance(r, crimeShape.evidence+crimeShape.evidencePerDetail*float64(c.detail)) {
 		c.crimeEvidence(cc)
 	}
 }
+
+// crimeShape holds the odds of the passages that lengthen a criminal text
+// beyond the allegation: context sentences, restitution, the evidence list.
+// Fourth calibration: the real allegations (公诉机关指控 …) have a median of
+// 233 characters, the corpus had 273 (was: context 0.5, restitution 0.4,
+// evidence 0.2 + 0.1 per detail step).
+var crimeShape = struct {
+	context, loot               float64
+	evidence, evidencePerDetail float64
+}{context: 0.3, loot: 0.3, evidence: 0.1, evidencePerDetail: 0.05}
 
 // crimeRecommendation writes the prosecution's conclusion and recommended
 // sentence.

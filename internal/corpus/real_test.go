@@ -188,7 +188,7 @@ func TestMatchesRealFilings(t *testing.T) {
 	}
 	// Fitted.
 	ratio("civil text median characters", re.civilChars, gen.civilChars, 0.15)
-	ratio("criminal text median characters", re.crimChars, gen.crimChars, 0.25)
+	ratio("criminal text median characters", re.crimChars, gen.crimChars, 0.15)
 	fitted("civil filings claiming no money", re.noAmount, gen.noAmount)
 	fitted("loans and leases of 100,000 yuan or more ending ordinary", re.largeLoanOrd, gen.largeLoanOrd)
 	fitted("criminal filings before 2018-10-26 admitting the facts", re.admitsPre, gen.admitsPre)
