@@ -87,7 +87,7 @@
 // default policy (≈ 0.80, where it catches only ≈ 0.73 of the ordinary
 // cases) and far above the baseline given the same recall (≈ 0.64); the
 // figures below, from before that calibration, were 0.81 / 0.79 / 0.63. The rest is
-// what the generator (corpus/doc.go) keeps unforeseeable — a residue of
+// what the generator (internal/corpus/doc.go) keeps unforeseeable — a residue of
 // conversions, complications the complaint does not voice, voiced ones that
 // do not convert, the judge's reading at filing — and what the text hides
 // from the model. A bound, measured on seed 7's civil cases: grouping them

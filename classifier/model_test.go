@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/corpus"
+	"github.com/fenjian/fenjian/internal/corpus"
 	"github.com/fenjian/fenjian/triage"
 )
 

@@ -16,7 +16,7 @@ import (
 // courts actually decided filings like this one, counted per case kind over
 // a few coarse keys and smoothed down a back-off chain (the finest key, a
 // coarser one, the kind). The generator is fitted to real statistics as far
-// as they are measured (corpus/doc.go), but some relations only real
+// as they are measured (internal/corpus/doc.go), but some relations only real
 // decisions show — drug sales tried simplified, rape in ordinary procedure,
 // large loans and leases in ordinary — and a few hundred real filings are
 // too few to retrain the trees on without overfitting, yet enough to count.

@@ -7,7 +7,7 @@ import (
 	"os"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/corpus"
+	"github.com/fenjian/fenjian/internal/corpus"
 	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 )

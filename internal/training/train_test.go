@@ -14,7 +14,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
-	"github.com/fenjian/fenjian/corpus"
+	"github.com/fenjian/fenjian/internal/corpus"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )

@@ -120,10 +120,10 @@ func (c *rec) complaint(cause string, claims []string, facts func(), law string)
 	r := c.r
 	// Detailed complaints argue their case before closing.
 	argue := func() {
-		if c.detail >= 1 && chance(r, 0.7) {
-			c.context(between(r, c.detail, 2*c.detail))
+		if c.detail >= 1 && chance(r, civilShape.context) {
+			c.context(between(r, 1, c.detail))
 		}
-		if c.detail >= 1 && chance(r, 0.18*float64(c.detail)) {
+		if c.detail >= 1 && chance(r, civilShape.reasonsPerDetail*float64(c.detail)) {
 			c.reasons(c.fam)
 		}
 	}
@@ -233,7 +233,7 @@ func (c *rec) signals(contested, simple []string) {
 		if c.contested && c.detail >= 2 && len(contested) > 1 && chance(r, 0.4) {
 			c.say(cxDispute, contested[(i+1+r.IntN(len(contested)-1))%len(contested)])
 		}
-	case !c.contested && len(simple) > 0 && chance(r, 0.4):
+	case !c.contested && len(simple) > 0 && chance(r, civilShape.acknowledged):
 		c.one(simple...)
 	case c.contested && len(simple) > 0 && chance(r, 0.06):
 		// The defendant acknowledged the debt before filing and fights it
@@ -707,65 +707,70 @@ func (c *rec) textContract(cc *civilCause, target float64) {
 		}
 	}
 	claims = append(claims, c.costs())
-	facts := func() {
-		switch cc.name {
-		case "网络购物合同纠纷":
-			c.w(dateVar(r, start), "，原告在被告经营的", pick(r, "淘宝", "京东", "拼多多", "抖音"), "店铺购买", goods, pick(r, "若干", "一批", "两件", "六瓶"), "，支付货款", plainMoney(owed/4), "。")
-			c.w("收货后，原告发现", pick(r, "该商品标签无中文标识，不符合食品安全国家标准", "商品系假冒注册商标的产品", "商品实物与宣传不符，属于虚假宣传", "商品已超过保质期"), "，", "被告的行为构成欺诈。")
-		case "教育培训合同纠纷":
-			c.w(dateVar(r, start), "，原告为其子女报名参加被告开设的", goods, "，签订《培训协议》，一次性缴纳培训费", plainMoney(owed+owed/2), "。")
-			c.w(pick(r, "后被告培训机构突然停业，", "上课不久后被告频繁更换老师，教学质量严重下降，", "因原告家庭搬迁，"), "原告要求退还剩余课时费，被告", pick(r, "拒不退还。", "至今未退。", "以各种理由推脱。"))
-		default:
-			opened := chance(r, 0.6)
-			if opened {
-				c.w("原告与被告", pick(r, "系长期合作关系。", "自"+itoa(start.Year())+"年起建立业务往来。", "于"+ymd(start)+"签订《"+pick(r, goods+"购销合同", "合作协议", "框架协议", goods+"合同")+"》。"))
-			}
-			if c.detail >= 2 && chance(r, 0.6) && owed > 0 {
-				n := between(r, 3, 4+2*c.detail)
-				c.w(pick(r, "合同履行期间，", "自"+ym(start)+"起，"), "原告分", itoa(n), "次向被告", v.performVrb, pick(r, "，具体为：", "，明细如下："))
-				d := start
-				left := owed / 100
-				for k := range n {
-					d = d.AddDate(0, 0, between(r, 7, 45))
-					if d.After(c.filed) {
-						d = c.filed.AddDate(0, 0, -3)
-					}
-					amt := left
-					if k < n-1 {
-						amt = roundYuan(r, float64(left)*(0.15+0.3*r.Float64()))
-						if amt >= left {
-							amt = left / 2
-						}
-					}
-					left -= amt
-					c.w("\n", ymd(d), "，", goods, plainMoney(amt*100), "；")
-				}
-				c.w("\n以上共计", plainMoney(owed), "。")
-			} else {
-				lead := "自" + ym(start) + "起，"
-				if opened {
-					lead = pick(r, "合同签订后，", "此后，", lead)
-				}
-				c.w(lead, "原告", pick(r, "依约", "按照被告要求", "陆续"), "向被告", v.performVrb, pick(r, "，被告均已验收。", "，被告未提出异议。", "。"))
-				if owed > 0 {
-					c.w(pick(r, "经结算，被告尚欠原告", "双方对账确认，被告尚欠", "截至起诉时，被告尚欠"), v.payment, money(r, owed), "。")
-				}
-			}
-			if chance(r, 0.6) {
-				doc := pick(r, v.doc...)
-				c.w("被告", pick(r, "在"+doc+"上签字确认。", "已在"+doc+"上盖章确认。", "通过微信确认了"+doc+"载明的金额。", "对"+doc+"无异议。"))
-			}
-			c.demand()
-			if c.detail >= 1 && chance(r, 0.55) {
-				c.chron()
-			}
-		}
-		if c.c.AppraisalNeeded && chance(r, 0.8) {
-			c.w(pick(r, "因被告对", "鉴于双方对"), pick(r, "产品质量", "工程质量", "工程量及造价", "货物价值"), pick(r, "存在争议，需申请司法鉴定。", "有异议，原告申请进行质量鉴定。", "无法达成一致，本案需委托鉴定机构鉴定。"))
-		}
-		c.signals(v.contested, []string{"被告对欠款数额无异议，但称资金紧张无力支付。", "被告多次承诺付款，均未兑现。", "被告确认尚欠款项。"})
-	}
+	facts := func() { c.contractFacts(cc, v, goods, owed, start) }
 	c.complaint(cc.name, claims, facts, v.law)
+}
+
+// contractFacts writes the facts of a contract complaint: what was agreed,
+// delivered and left unpaid.
+func (c *rec) contractFacts(cc *civilCause, v contractVocab, goods string, owed int64, start time.Time) {
+	r := c.r
+	switch cc.name {
+	case "网络购物合同纠纷":
+		c.w(dateVar(r, start), "，原告在被告经营的", pick(r, "淘宝", "京东", "拼多多", "抖音"), "店铺购买", goods, pick(r, "若干", "一批", "两件", "六瓶"), "，支付货款", plainMoney(owed/4), "。")
+		c.w("收货后，原告发现", pick(r, "该商品标签无中文标识，不符合食品安全国家标准", "商品系假冒注册商标的产品", "商品实物与宣传不符，属于虚假宣传", "商品已超过保质期"), "，", "被告的行为构成欺诈。")
+	case "教育培训合同纠纷":
+		c.w(dateVar(r, start), "，原告为其子女报名参加被告开设的", goods, "，签订《培训协议》，一次性缴纳培训费", plainMoney(owed+owed/2), "。")
+		c.w(pick(r, "后被告培训机构突然停业，", "上课不久后被告频繁更换老师，教学质量严重下降，", "因原告家庭搬迁，"), "原告要求退还剩余课时费，被告", pick(r, "拒不退还。", "至今未退。", "以各种理由推脱。"))
+	default:
+		opened := chance(r, 0.6)
+		if opened {
+			c.w("原告与被告", pick(r, "系长期合作关系。", "自"+itoa(start.Year())+"年起建立业务往来。", "于"+ymd(start)+"签订《"+pick(r, goods+"购销合同", "合作协议", "框架协议", goods+"合同")+"》。"))
+		}
+		if c.detail >= 2 && chance(r, 0.6) && owed > 0 {
+			n := between(r, 3, 4+2*c.detail)
+			c.w(pick(r, "合同履行期间，", "自"+ym(start)+"起，"), "原告分", itoa(n), "次向被告", v.performVrb, pick(r, "，具体为：", "，明细如下："))
+			d := start
+			left := owed / 100
+			for k := range n {
+				d = d.AddDate(0, 0, between(r, 7, 45))
+				if d.After(c.filed) {
+					d = c.filed.AddDate(0, 0, -3)
+				}
+				amt := left
+				if k < n-1 {
+					amt = roundYuan(r, float64(left)*(0.15+0.3*r.Float64()))
+					if amt >= left {
+						amt = left / 2
+					}
+				}
+				left -= amt
+				c.w("\n", ymd(d), "，", goods, plainMoney(amt*100), "；")
+			}
+			c.w("\n以上共计", plainMoney(owed), "。")
+		} else {
+			lead := "自" + ym(start) + "起，"
+			if opened {
+				lead = pick(r, "合同签订后，", "此后，", lead)
+			}
+			c.w(lead, "原告", pick(r, "依约", "按照被告要求", "陆续"), "向被告", v.performVrb, pick(r, "，被告均已验收。", "，被告未提出异议。", "。"))
+			if owed > 0 {
+				c.w(pick(r, "经结算，被告尚欠原告", "双方对账确认，被告尚欠", "截至起诉时，被告尚欠"), v.payment, money(r, owed), "。")
+			}
+		}
+		if chance(r, 0.6) {
+			doc := pick(r, v.doc...)
+			c.w("被告", pick(r, "在"+doc+"上签字确认。", "已在"+doc+"上盖章确认。", "通过微信确认了"+doc+"载明的金额。", "对"+doc+"无异议。"))
+		}
+		c.demand()
+		if c.detail >= 1 && chance(r, 0.55) {
+			c.chron()
+		}
+	}
+	if c.c.AppraisalNeeded && chance(r, 0.8) {
+		c.w(pick(r, "因被告对", "鉴于双方对"), pick(r, "产品质量", "工程质量", "工程量及造价", "货物价值"), pick(r, "存在争议，需申请司法鉴定。", "有异议，原告申请进行质量鉴定。", "无法达成一致，本案需委托鉴定机构鉴定。"))
+	}
+	c.signals(v.contested, []string{"被告对欠款数额无异议，但称资金紧张无力支付。", "被告多次承诺付款，均未兑现。", "被告确认尚欠款项。"})
 }
 
 var injuries = []string{"左胫腓骨骨折", "右股骨颈骨折", "多发肋骨骨折", "腰1椎体压缩性骨折", "颅脑损伤、硬膜下血肿", "右锁骨骨折", "左桡骨远端骨折", "软组织挫伤",
@@ -1244,136 +1249,154 @@ func (c *rec) textLabour(cc *civilCause) {
 	if years < 1 {
 		years = 1
 	}
-	employerSues := c.pl[0].Kind == org
-	monthsOwed := 0
-	var claims []string
-	var total int64
-	E := c.D0()
-	W := c.P0()
-	if employerSues {
-		E, W = c.P0(), c.D0()
+	lb := &labourCase{wage: wage, hired: hired, left: left, years: years, employerSues: c.pl[0].Kind == org}
+	lb.E = c.D0()
+	lb.W = c.P0()
+	if lb.employerSues {
+		lb.E, lb.W = c.P0(), c.D0()
 	}
+	c.labourClaims(cc, lb)
+	c.setAmount(lb.total)
+	lb.claims = append(lb.claims, c.costs())
+	facts := func() { c.labourFacts(cc, lb) }
+	law := pick(r, "《中华人民共和国劳动合同法》第三十条、第四十六条、第四十七条", "《中华人民共和国劳动合同法》第八十二条、第八十七条", "《保障农民工工资支付条例》")
+	if lb.employerSues {
+		law = pick(r, "《中华人民共和国劳动合同法》第三十九条", "《中华人民共和国劳动争议调解仲裁法》第五十条")
+	}
+	c.complaint(cc.name, lb.claims, facts, law)
+}
+
+// labourCase is what a labour complaint's claims and facts share: the wage,
+// the dates of hiring and leaving, who sues, the months and money owed.
+type labourCase struct {
+	wage, years, monthsOwed int
+	hired, left             time.Time
+	employerSues            bool
+	total                   int64
+	claims                  []string
+	E, W                    string // the employer's and the worker's names
+}
+
+// labourClaims writes the claims of a labour complaint and sums the money.
+func (c *rec) labourClaims(cc *civilCause, lb *labourCase) {
+	r := c.r
 	add := func(label string, y int) {
 		if y <= 0 {
 			return
 		}
-		total += int64(y) * 100
-		claims = append(claims, label+plainMoney(int64(y)*100))
+		lb.total += int64(y) * 100
+		lb.claims = append(lb.claims, label+plainMoney(int64(y)*100))
 	}
 	switch cc.name {
 	case "确认劳动关系纠纷":
-		claims = append(claims, "确认原告与被告自"+ymd(hired)+"起存在劳动关系")
+		lb.claims = append(lb.claims, "确认原告与被告自"+ymd(lb.hired)+"起存在劳动关系")
 		c.c.NonMonetaryClaims = true
 	case "追索劳动报酬纠纷", "劳务合同纠纷":
-		monthsOwed = between(r, 1, 10)
-		owed := wage * monthsOwed * len(c.pl)
+		lb.monthsOwed = between(r, 1, 10)
+		owed := lb.wage * lb.monthsOwed * len(c.pl)
 		if cc.name == "劳务合同纠纷" {
 			owed = between(r, 20, 600) * 100
 		}
-		total = int64(owed) * 100
-		claims = append(claims, pick(r, "判令被告支付拖欠的", "判令被告立即支付原告", "判令被告给付")+pick(r, "劳动报酬", "工资", "劳务费")+money(r, total))
+		lb.total = int64(owed) * 100
+		lb.claims = append(lb.claims, pick(r, "判令被告支付拖欠的", "判令被告立即支付原告", "判令被告给付")+pick(r, "劳动报酬", "工资", "劳务费")+money(r, lb.total))
 		if len(c.df) > 1 {
-			claims = append(claims, "判令被告"+c.name(c.df[1])+"承担连带支付责任")
+			lb.claims = append(lb.claims, "判令被告"+c.name(c.df[1])+"承担连带支付责任")
 		}
 	default:
-		if employerSues {
-			claims = append(claims, "判令原告无需向被告支付"+pick(r, "违法解除劳动合同赔偿金", "未签订书面劳动合同二倍工资差额", "加班工资"))
-			add("判令原告无需支付经济补偿金", wage*years)
+		if lb.employerSues {
+			lb.claims = append(lb.claims, "判令原告无需向被告支付"+pick(r, "违法解除劳动合同赔偿金", "未签订书面劳动合同二倍工资差额", "加班工资"))
+			add("判令原告无需支付经济补偿金", lb.wage*lb.years)
 			c.c.NonMonetaryClaims = chance(r, 0.5)
-			total = 0
+			lb.total = 0
 			if chance(r, 0.5) {
-				total = int64(wage*years) * 100
+				lb.total = int64(lb.wage*lb.years) * 100
 			}
 		} else {
 			if chance(r, 0.7) {
-				add(pick(r, "判令被告支付违法解除劳动合同赔偿金", "判令被告支付经济补偿金"), wage*years*pick(r, 1, 2))
+				add(pick(r, "判令被告支付违法解除劳动合同赔偿金", "判令被告支付经济补偿金"), lb.wage*lb.years*pick(r, 1, 2))
 			}
 			if chance(r, 0.4) {
-				add("判令被告支付未签订书面劳动合同的二倍工资差额", wage*between(r, 3, 11))
+				add("判令被告支付未签订书面劳动合同的二倍工资差额", lb.wage*between(r, 3, 11))
 			}
 			if chance(r, 0.4) {
-				add("判令被告支付拖欠工资", wage*between(r, 1, 4))
+				add("判令被告支付拖欠工资", lb.wage*between(r, 1, 4))
 			}
 			if chance(r, 0.3) {
 				add("判令被告支付加班工资", between(r, 20, 300)*100)
 			}
 			if chance(r, 0.2) {
-				add("判令被告支付未休年休假工资", wage*between(r, 5, 15)/21)
+				add("判令被告支付未休年休假工资", lb.wage*between(r, 5, 15)/21)
 			}
-			if len(claims) == 0 {
-				add("判令被告支付经济补偿金", wage*years)
+			if len(lb.claims) == 0 {
+				add("判令被告支付经济补偿金", lb.wage*lb.years)
 			}
 			if chance(r, 0.2) {
-				claims = append(claims, "判令被告为原告补缴"+itoa(hired.Year())+"年"+itoa(int(hired.Month()))+"月至今的社会保险")
+				lb.claims = append(lb.claims, "判令被告为原告补缴"+itoa(lb.hired.Year())+"年"+itoa(int(lb.hired.Month()))+"月至今的社会保险")
 				c.c.NonMonetaryClaims = true
 			}
 		}
 	}
-	c.setAmount(total)
-	claims = append(claims, c.costs())
-	facts := func() {
-		switch {
-		case len(c.pl) > 1:
-			c.w("原告", c.plainName(), pick(r, "均系农民工，", "系同村村民，", ""), "于", ym(hired), pick(r, "起经被告", "经"), pick(r, "班组长", "包工头"), c.name(c.df[len(c.df)-1]), pick(r, "招用，在被告", "介绍，在"), E, pick(r, "承建的", "承包的"), estate(r), "项目工地从事", pick(r, "木工", "钢筋工", "泥瓦工", "水电安装", "架子工"), "工作。")
-			c.w("工程完工后，被告", pick(r, "以发包方未支付工程款为由", "一直拖延", "仅支付了部分生活费"), pick(r, "，拖欠原告工资至今未付。", "，拒绝支付原告工资。"))
-			if c.detail >= 2 {
-				c.w("各原告被拖欠工资情况如下：")
-				for i, p := range c.pl {
-					if i >= 12 {
-						c.w("\n……（其余人员明细详见附表）")
-						break
-					}
-					c.w("\n", c.name(p), "，", itoa(between(r, 40, 260)), "个工日，欠付", plainMoney(int64(between(r, 60, 400))*10000), "；")
+}
+
+// labourFacts writes the facts of a labour complaint.
+func (c *rec) labourFacts(cc *civilCause, lb *labourCase) {
+	r := c.r
+	switch {
+	case len(c.pl) > 1:
+		c.w("原告", c.plainName(), pick(r, "均系农民工，", "系同村村民，", ""), "于", ym(lb.hired), pick(r, "起经被告", "经"), pick(r, "班组长", "包工头"), c.name(c.df[len(c.df)-1]), pick(r, "招用，在被告", "介绍，在"), lb.E, pick(r, "承建的", "承包的"), estate(r), "项目工地从事", pick(r, "木工", "钢筋工", "泥瓦工", "水电安装", "架子工"), "工作。")
+		c.w("工程完工后，被告", pick(r, "以发包方未支付工程款为由", "一直拖延", "仅支付了部分生活费"), pick(r, "，拖欠原告工资至今未付。", "，拒绝支付原告工资。"))
+		if c.detail >= 2 {
+			c.w("各原告被拖欠工资情况如下：")
+			for i, p := range c.pl {
+				if i >= 12 {
+					c.w("\n……（其余人员明细详见附表）")
+					break
 				}
-			}
-			c.w(pick(r, "原告等人曾多次向劳动监察部门反映，", "经劳动监察部门协调，被告出具了欠条，但", ""), "被告至今未支付。")
-		case cc.name == "追索劳动报酬纠纷" && !employerSues:
-			from := c.filed.AddDate(0, -monthsOwed-between(r, 1, 6), 0)
-			if from.Before(hired) {
-				hired = from.AddDate(0, -between(r, 2, 24), 0)
-			}
-			c.due = from
-			c.w("原告", pick(r, "于", "自"), ym(hired), pick(r, "起在被告", "进入被告"), E, pick(r, "处工作", "从事"+pick(r, jobs...)+"工作"), "，", pick(r, "约定月工资", "月工资为", "双方口头约定每月工资"), plainMoney(int64(wage)*100), "。")
-			c.w("自", ym(from), "起，被告", pick(r, "以经营困难为由", "一直", "无故"), pick(r, "拖欠原告工资", "未足额发放工资", "停发原告工资"), "，", pick(r, "至原告离职时", "截至起诉时", "经结算"), "共拖欠工资", plainMoney(total), "。")
-			if c.detail >= 2 && monthsOwed > 1 {
-				c.w("具体为：")
-				for k := range monthsOwed {
-					c.w(ym(from.AddDate(0, k, 0)), "工资", plainMoney(int64(wage)*100), map[bool]string{true: "。", false: "；"}[k == monthsOwed-1])
-				}
-			}
-			if c.detail >= 2 && chance(r, 0.5) {
-				c.chron()
-			}
-			c.opt(0.5, pick(r, "被告曾出具欠条一份，承诺于"+ym(c.filed.AddDate(0, -1, 0))+"前付清。", "原告曾向劳动保障监察大队投诉，被告仍未支付。", "原告已申请劳动仲裁，仲裁委作出裁决后被告仍未履行。"))
-			c.demand()
-		case cc.name == "劳务合同纠纷":
-			c.w(dateVar(r, hired), "，原告受被告", E, "雇请，为其", pick(r, "装修房屋", "搬运货物", "种植果树", "看管鱼塘", "修建围墙", "驾驶货车"), "，双方约定", pick(r, "每日工资", "劳务费按天结算，每天"), itoa(between(r, 20, 45)*10), "元。")
-			c.w("劳务完成后，经结算，被告尚欠原告劳务费", plainMoney(total), pick(r, "，并出具欠条一张。", "。", "，有微信聊天记录为证。"))
-			c.demand()
-		default:
-			if employerSues {
-				c.w("被告", W, "于", ymd(hired), "入职原告处，担任", pick(r, jobs...), "。", ymd(left), "，", pick(r, "被告因严重违反公司规章制度被原告解除劳动合同", "被告以原告未缴纳社会保险为由提出解除劳动合同", "双方劳动合同到期终止"), "。")
-				c.w("被告向", c.ct.place(), "劳动人事争议仲裁委员会申请仲裁，该委作出", itoa(c.filed.Year()), pick(r, "劳人仲案字第", "仲裁字第"), itoa(between(r, 100, 9999)), "号仲裁裁决，裁决原告支付被告", pick(r, "赔偿金", "经济补偿金", "二倍工资差额"), "等。")
-				c.w("原告认为该裁决", pick(r, "认定事实错误", "适用法律错误", "计算标准有误"), "，", pick(r, "原告解除劳动合同合法有据，不应支付赔偿金。", "被告系自行离职，不应支付经济补偿。", "被告的月工资中包含了加班费，不应重复计算。"))
-			} else {
-				c.w("原告于", ymd(hired), "入职被告", E, "，", pick(r, "担任", "从事"), pick(r, jobs...), pick(r, "工作", "一职"), "，月工资", plainMoney(int64(wage)*100), pick(r, "左右", "", "（含绩效）"), "。")
-				c.opt(0.5, pick(r, "被告未与原告签订书面劳动合同，", "双方签订了为期三年的劳动合同，")+pick(r, "也未为原告缴纳社会保险。", "但未依法缴纳社会保险。", ""))
-				c.w(dateVar(r, left), "，", pick(r, "被告以原告不能胜任工作为由，单方解除与原告的劳动合同", "被告以经营困难为由通知原告离职", "被告无故将原告辞退", "原告因被告长期拖欠工资被迫提出解除劳动关系", "被告以原告严重违纪为由将原告开除"), "。")
-				if cc.name != "确认劳动关系纠纷" {
-					c.w("原告向", c.ct.place(), "劳动人事争议仲裁委员会申请仲裁，", pick(r, "该委作出仲裁裁决，原告不服", "该委以超过仲裁时效为由不予受理", "仲裁委逾期未作出裁决", "仲裁裁决仅支持了原告的部分请求，原告不服"), "，故诉至法院。")
-				} else {
-					c.w("被告否认与原告之间存在劳动关系，原告申请仲裁后，仲裁委未支持原告的请求。")
-				}
+				c.w("\n", c.name(p), "，", itoa(between(r, 40, 260)), "个工日，欠付", plainMoney(int64(between(r, 60, 400))*10000), "；")
 			}
 		}
-		c.signals([]string{"被告否认与原告之间存在劳动关系，称原告系承包人雇佣的人员。", "双方对原告的工资标准及工作年限存在争议。", "被告称原告系主动辞职，不应支付经济补偿。", "被告主张已足额支付工资，原告的考勤记录系伪造。", "发包方、总承包方与分包方之间对欠付工资的责任承担相互推诿。"},
-			[]string{"被告对欠薪事实予以认可。", "被告出具了工资欠条。", "被告承认拖欠工资，但称发包方未付款。"})
+		c.w(pick(r, "原告等人曾多次向劳动监察部门反映，", "经劳动监察部门协调，被告出具了欠条，但", ""), "被告至今未支付。")
+	case cc.name == "追索劳动报酬纠纷" && !lb.employerSues:
+		from := c.filed.AddDate(0, -lb.monthsOwed-between(r, 1, 6), 0)
+		if from.Before(lb.hired) {
+			lb.hired = from.AddDate(0, -between(r, 2, 24), 0)
+		}
+		c.due = from
+		c.w("原告", pick(r, "于", "自"), ym(lb.hired), pick(r, "起在被告", "进入被告"), lb.E, pick(r, "处工作", "从事"+pick(r, jobs...)+"工作"), "，", pick(r, "约定月工资", "月工资为", "双方口头约定每月工资"), plainMoney(int64(lb.wage)*100), "。")
+		c.w("自", ym(from), "起，被告", pick(r, "以经营困难为由", "一直", "无故"), pick(r, "拖欠原告工资", "未足额发放工资", "停发原告工资"), "，", pick(r, "至原告离职时", "截至起诉时", "经结算"), "共拖欠工资", plainMoney(lb.total), "。")
+		if c.detail >= 2 && lb.monthsOwed > 1 {
+			c.w("具体为：")
+			for k := range lb.monthsOwed {
+				c.w(ym(from.AddDate(0, k, 0)), "工资", plainMoney(int64(lb.wage)*100), map[bool]string{true: "。", false: "；"}[k == lb.monthsOwed-1])
+			}
+		}
+		if c.detail >= 2 && chance(r, 0.5) {
+			c.chron()
+		}
+		c.opt(0.5, pick(r, "被告曾出具欠条一份，承诺于"+ym(c.filed.AddDate(0, -1, 0))+"前付清。", "原告曾向劳动保障监察大队投诉，被告仍未支付。", "原告已申请劳动仲裁，仲裁委作出裁决后被告仍未履行。"))
+		c.demand()
+	case cc.name == "劳务合同纠纷":
+		c.w(dateVar(r, lb.hired), "，原告受被告", lb.E, "雇请，为其", pick(r, "装修房屋", "搬运货物", "种植果树", "看管鱼塘", "修建围墙", "驾驶货车"), "，双方约定", pick(r, "每日工资", "劳务费按天结算，每天"), itoa(between(r, 20, 45)*10), "元。")
+		c.w("劳务完成后，经结算，被告尚欠原告劳务费", plainMoney(lb.total), pick(r, "，并出具欠条一张。", "。", "，有微信聊天记录为证。"))
+		c.demand()
+	default:
+		if lb.employerSues {
+			c.w("被告", lb.W, "于", ymd(lb.hired), "入职原告处，担任", pick(r, jobs...), "。", ymd(lb.left), "，", pick(r, "被告因严重违反公司规章制度被原告解除劳动合同", "被告以原告未缴纳社会保险为由提出解除劳动合同", "双方劳动合同到期终止"), "。")
+			c.w("被告向", c.ct.place(), "劳动人事争议仲裁委员会申请仲裁，该委作出", itoa(c.filed.Year()), pick(r, "劳人仲案字第", "仲裁字第"), itoa(between(r, 100, 9999)), "号仲裁裁决，裁决原告支付被告", pick(r, "赔偿金", "经济补偿金", "二倍工资差额"), "等。")
+			c.w("原告认为该裁决", pick(r, "认定事实错误", "适用法律错误", "计算标准有误"), "，", pick(r, "原告解除劳动合同合法有据，不应支付赔偿金。", "被告系自行离职，不应支付经济补偿。", "被告的月工资中包含了加班费，不应重复计算。"))
+		} else {
+			c.w("原告于", ymd(lb.hired), "入职被告", lb.E, "，", pick(r, "担任", "从事"), pick(r, jobs...), pick(r, "工作", "一职"), "，月工资", plainMoney(int64(lb.wage)*100), pick(r, "左右", "", "（含绩效）"), "。")
+			c.opt(0.5, pick(r, "被告未与原告签订书面劳动合同，", "双方签订了为期三年的劳动合同，")+pick(r, "也未为原告缴纳社会保险。", "但未依法缴纳社会保险。", ""))
+			c.w(dateVar(r, lb.left), "，", pick(r, "被告以原告不能胜任工作为由，单方解除与原告的劳动合同", "被告以经营困难为由通知原告离职", "被告无故将原告辞退", "原告因被告长期拖欠工资被迫提出解除劳动关系", "被告以原告严重违纪为由将原告开除"), "。")
+			if cc.name != "确认劳动关系纠纷" {
+				c.w("原告向", c.ct.place(), "劳动人事争议仲裁委员会申请仲裁，", pick(r, "该委作出仲裁裁决，原告不服", "该委以超过仲裁时效为由不予受理", "仲裁委逾期未作出裁决", "仲裁裁决仅支持了原告的部分请求，原告不服"), "，故诉至法院。")
+			} else {
+				c.w("被告否认与原告之间存在劳动关系，原告申请仲裁后，仲裁委未支持原告的请求。")
+			}
+		}
 	}
-	law := pick(r, "《中华人民共和国劳动合同法》第三十条、第四十六条、第四十七条", "《中华人民共和国劳动合同法》第八十二条、第八十七条", "《保障农民工工资支付条例》")
-	if employerSues {
-		law = pick(r, "《中华人民共和国劳动合同法》第三十九条", "《中华人民共和国劳动争议调解仲裁法》第五十条")
-	}
-	c.complaint(cc.name, claims, facts, law)
+	c.signals([]string{"被告否认与原告之间存在劳动关系，称原告系承包人雇佣的人员。", "双方对原告的工资标准及工作年限存在争议。", "被告称原告系主动辞职，不应支付经济补偿。", "被告主张已足额支付工资，原告的考勤记录系伪造。", "发包方、总承包方与分包方之间对欠付工资的责任承担相互推诿。"},
+		[]string{"被告对欠薪事实予以认可。", "被告出具了工资欠条。", "被告承认拖欠工资，但称发包方未付款。"})
 }
 
 func (c *rec) textPropertyFee(cc *civilCause) {

@@ -345,119 +345,144 @@ func TestLabelsConsistent(t *testing.T) {
 	within(t, "small claims labelled while undetermined (share of civil)", float64(undetermined)/float64(civilN), 0, 0.03)
 }
 
+// labelTally counts, over a corpus, the labels and the bands the label
+// rules act on.
+type labelTally struct {
+	labels                               map[triagev1.CaseKind]map[triagev1.Procedure]int
+	total                                map[triagev1.CaseKind]int
+	mandatory, mandatorySC, mandatoryOrd int
+	simpleLooking, simpleOrd             int
+	ftOpen, ftTaken                      int
+	noPlea, noPleaOrd, plea              int
+	admitOnly, admitOnlyFT               int
+	limitUnknown, agreed, agreedSC       int
+}
+
+func (n *labelTally) civil(lf *triagev1.LabeledFiling, a *rules.Assessment) {
+	f := lf.GetFiling()
+	sc := a.Option(pSC)
+	if sc.GetAvailability() == triagev1.Availability_AVAILABILITY_UNDETERMINED || (a.Limit != nil && !a.Limit.GetKnown()) {
+		n.limitUnknown++
+	}
+	if sc.GetAvailable() && !sc.GetMandatory() {
+		n.agreed++
+		n.agreedSC += b2i(lf.GetLabel() == pSC)
+	}
+	if sc.GetAvailable() && sc.GetMandatory() {
+		n.mandatory++
+		n.mandatorySC += b2i(lf.GetLabel() == pSC)
+		n.mandatoryOrd += b2i(lf.GetLabel() == pOrd)
+	}
+	// Simple-looking: simplified open, nothing in the flags that signals
+	// complexity.
+	c := f.GetCircumstances()
+	if a.Option(pSimp).GetAvailable() && !c.GetAppraisalNeeded() && !c.GetCounterclaim() && !a.NeedsReview() &&
+		a.Facts.Defendants == 1 && f.GetClaimAmountFen() > 0 && a.Facts.AmountToLimit > 0 && a.Facts.AmountToLimit < 2 {
+		n.simpleLooking++
+		n.simpleOrd += b2i(lf.GetLabel() == pOrd)
+	}
+}
+
+func (n *labelTally) criminal(lf *triagev1.LabeledFiling, a *rules.Assessment) {
+	if a.Option(pFT).GetAvailable() {
+		n.ftOpen++
+		n.ftTaken += b2i(lf.GetLabel() == pFT)
+	}
+	switch p := rules.PleaOf(lf.GetFiling().GetCircumstances()); {
+	case p.Admits && p.Accepts:
+		n.plea++
+	case p.Admits:
+		n.admitOnly++
+		n.admitOnlyFT += b2i(lf.GetLabel() == pFT)
+	default:
+		n.noPlea++
+		n.noPleaOrd += b2i(lf.GetLabel() == pOrd)
+	}
+}
+
+func (n *labelTally) share(k triagev1.CaseKind, p triagev1.Procedure) float64 {
+	return float64(n.labels[k][p]) / float64(n.total[k])
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func ratio(a, b int) float64 { return float64(a) / float64(max(b, 1)) }
+
 func TestLabelShares(t *testing.T) {
 	e := engine(t)
 	recs := corpus12k(t)
-	labels := map[triagev1.CaseKind]map[triagev1.Procedure]int{civil: {}, admin: {}, criminal: {}}
-	total := map[triagev1.CaseKind]int{}
-	var mandatory, mandatorySC, mandatoryOrd int
-	var simpleLooking, simpleOrd int
-	var ftOpen, ftTaken, noPlea, noPleaOrd, plea, admitOnly, admitOnlyFT int
-	var limitUnknown, agreed, agreedSC int
+	n := &labelTally{labels: map[triagev1.CaseKind]map[triagev1.Procedure]int{civil: {}, admin: {}, criminal: {}}, total: map[triagev1.CaseKind]int{}}
 	for _, lf := range recs {
-		f := lf.GetFiling()
-		k := f.GetCaseKind()
-		labels[k][lf.GetLabel()]++
-		total[k]++
-		a, err := e.Evaluate(f)
+		k := lf.GetFiling().GetCaseKind()
+		n.labels[k][lf.GetLabel()]++
+		n.total[k]++
+		a, err := e.Evaluate(lf.GetFiling())
 		if err != nil {
 			t.Fatal(err)
 		}
 		switch k {
 		case civil:
-			sc := a.Option(pSC)
-			if sc.GetAvailability() == triagev1.Availability_AVAILABILITY_UNDETERMINED || (a.Limit != nil && !a.Limit.GetKnown()) {
-				limitUnknown++
-			}
-			if sc.GetAvailable() && !sc.GetMandatory() {
-				agreed++
-				if lf.GetLabel() == pSC {
-					agreedSC++
-				}
-			}
-			if sc.GetAvailable() && sc.GetMandatory() {
-				mandatory++
-				switch lf.GetLabel() {
-				case pSC:
-					mandatorySC++
-				case pOrd:
-					mandatoryOrd++
-				}
-			}
-			// Simple-looking: simplified open, nothing in the flags that
-			// signals complexity.
-			c := f.GetCircumstances()
-			if a.Option(pSimp).GetAvailable() && !c.GetAppraisalNeeded() && !c.GetCounterclaim() && !a.NeedsReview() &&
-				a.Facts.Defendants == 1 && f.GetClaimAmountFen() > 0 && a.Facts.AmountToLimit > 0 && a.Facts.AmountToLimit < 2 {
-				simpleLooking++
-				if lf.GetLabel() == pOrd {
-					simpleOrd++
-				}
-			}
+			n.civil(lf, a)
 		case criminal:
-			if a.Option(pFT).GetAvailable() {
-				ftOpen++
-				if lf.GetLabel() == pFT {
-					ftTaken++
-				}
-			}
-			switch p := rules.PleaOf(f.GetCircumstances()); {
-			case p.Admits && p.Accepts:
-				plea++
-			case p.Admits:
-				admitOnly++
-				if lf.GetLabel() == pFT {
-					admitOnlyFT++
-				}
-			default:
-				noPlea++
-				if lf.GetLabel() == pOrd {
-					noPleaOrd++
-				}
-			}
+			n.criminal(lf, a)
 		}
 	}
 	// Every procedure of each kind occurs.
 	for k, ps := range map[triagev1.CaseKind][]triagev1.Procedure{civil: {pSC, pSimp, pOrd}, criminal: {pFT, pSimp, pOrd}, admin: {pSimp, pOrd}} {
 		for _, p := range ps {
-			if labels[k][p] == 0 {
+			if n.labels[k][p] == 0 {
 				t.Errorf("no %s label among %s filings", p, k)
 			}
 		}
-		for p, n := range labels[k] {
+		for p, c := range n.labels[k] {
 			if !slices.Contains(ps, p) {
-				t.Errorf("%d %s filings labelled %s", n, k, p)
+				t.Errorf("%d %s filings labelled %s", c, k, p)
 			}
 		}
 	}
-	share := func(k triagev1.CaseKind, p triagev1.Procedure) float64 {
-		return float64(labels[k][p]) / float64(total[k])
+	if n.agreed < 10 {
+		t.Errorf("only %d filings in the CPL 165 ¶2 agreement band", n.agreed)
 	}
-	within(t, "civil ordinary", share(civil, pOrd), 0.15, 0.45)
-	within(t, "civil small claims", share(civil, pSC), 0.10, 0.35)
-	within(t, "civil simplified", share(civil, pSimp), 0.30, 0.60)
-	within(t, "criminal fast-track", share(criminal, pFT), 0.25, 0.55)
-	within(t, "criminal ordinary", share(criminal, pOrd), 0.10, 0.40)
-	within(t, "administrative simplified", share(admin, pSimp), 0.08, 0.40)
-	within(t, "mandatory small-claims band labelled small claims", float64(mandatorySC)/float64(mandatory), 0.65, 0.95)
-	within(t, "mandatory small-claims band ending ordinary", float64(mandatoryOrd)/float64(mandatory), 0.01, 0.15)
-	within(t, "simple-looking civil cases ending ordinary (conversions)", float64(simpleOrd)/float64(simpleLooking), 0.04, 0.20)
-	if agreed < 10 {
-		t.Errorf("only %d filings in the CPL 165 ¶2 agreement band", agreed)
+	pleas := n.plea + n.admitOnly + n.noPlea
+	for _, b := range []struct {
+		name   string
+		got    float64
+		lo, hi float64
+	}{
+		{"civil ordinary", n.share(civil, pOrd), 0.15, 0.45},
+		{"civil small claims", n.share(civil, pSC), 0.10, 0.35},
+		{"civil simplified", n.share(civil, pSimp), 0.30, 0.60},
+		// Fast-track exists from 2018-10-26, 58% of the corpus's span, and
+		// since the fourth calibration is taken at the real rate (0.20 of
+		// criminal filings after the reform; doc.go).
+		{"criminal fast-track", n.share(criminal, pFT), 0.08, 0.25},
+		{"criminal ordinary", n.share(criminal, pOrd), 0.10, 0.40},
+		{"administrative simplified", n.share(admin, pSimp), 0.08, 0.40},
+		{"mandatory small-claims band labelled small claims", ratio(n.mandatorySC, n.mandatory), 0.65, 0.95},
+		{"mandatory small-claims band ending ordinary", ratio(n.mandatoryOrd, n.mandatory), 0.01, 0.15},
+		{"simple-looking civil cases ending ordinary (conversions)", ratio(n.simpleOrd, n.simpleLooking), 0.04, 0.20},
+		{"agreement band labelled small claims", ratio(n.agreedSC, n.agreed), 0.3, 0.95},
+		{"fast-track taken when open", ratio(n.ftTaken, n.ftOpen), 0.55, 0.9},
+		{"criminal guilty plea (认罪认罚)", ratio(n.plea, pleas), 0.80, 0.92},
+		{"criminal admission without acceptance (认罪不认罚)", ratio(n.admitOnly, pleas), 0.01, 0.08},
+		// Every mainland province has a limit from 2013 (announced or
+		// derived from the wage statistic): an unknown or undetermined
+		// limit is rare.
+		{"civil filings whose province/date has no configured limit", ratio(n.limitUnknown, n.total[civil]), 0, 0.02},
+	} {
+		within(t, b.name, b.got, b.lo, b.hi)
 	}
-	within(t, "agreement band labelled small claims", float64(agreedSC)/float64(max(agreed, 1)), 0.3, 0.95)
-	within(t, "fast-track taken when open", float64(ftTaken)/float64(ftOpen), 0.55, 0.9)
-	within(t, "criminal guilty plea (认罪认罚)", float64(plea)/float64(plea+admitOnly+noPlea), 0.80, 0.92)
-	within(t, "criminal admission without acceptance (认罪不认罚)", float64(admitOnly)/float64(plea+admitOnly+noPlea), 0.01, 0.08)
-	if noPleaOrd != noPlea {
-		t.Errorf("%d of %d contested criminal cases are not ordinary; without the admission only ordinary is open", noPlea-noPleaOrd, noPlea)
+	if n.noPleaOrd != n.noPlea {
+		t.Errorf("%d of %d contested criminal cases are not ordinary; without the admission only ordinary is open", n.noPlea-n.noPleaOrd, n.noPlea)
 	}
-	if admitOnlyFT > 0 {
-		t.Errorf("%d criminal cases without acceptance labelled fast-track (刑事诉讼法第二百二十二条 needs it)", admitOnlyFT)
+	if n.admitOnlyFT > 0 {
+		t.Errorf("%d criminal cases without acceptance labelled fast-track (刑事诉讼法第二百二十二条 needs it)", n.admitOnlyFT)
 	}
-	// Every mainland province has a limit from 2013 (announced or derived
-	// from the wage statistic): an unknown or undetermined limit is rare.
-	within(t, "civil filings whose province/date has no configured limit", float64(limitUnknown)/float64(total[civil]), 0, 0.02)
 }
 
 // TestSignals: the label depends on what the filing shows, imperfectly.
@@ -538,7 +563,8 @@ func TestCircumstanceRates(t *testing.T) {
 	within(t, "civil remanded", rate(civil, "remanded"), 0.001, 0.02)
 	within(t, "civil retrial", rate(civil, "retrial"), 0, 0.01)
 	within(t, "civil parties_agree_small_claims", rate(civil, "agree_small_claims"), 0.002, 0.03)
-	within(t, "criminal consents_fast_track", rate(criminal, "consents"), 0.55, 0.85)
+	// Consent is asked only where fast-track exists (from 2018-10-26).
+	within(t, "criminal consents_fast_track", rate(criminal, "consents"), 0.15, 0.35)
 	within(t, "criminal victim_settlement_missing", rate(criminal, "victim_missing"), 0.05, 0.25)
 	within(t, "criminal co_defendant_dispute", rate(criminal, "co_defendant"), 0.005, 0.08)
 	within(t, "criminal defence_pleads_not_guilty", rate(criminal, "not_guilty_defence"), 0.02, 0.12)
@@ -561,6 +587,7 @@ func TestDatesAndProvinces(t *testing.T) {
 	recs := corpus12k(t)
 	years := map[string]int{}
 	codes, limited := 0, 0
+	provs := map[string]int{}
 	for _, lf := range recs {
 		f := lf.GetFiling()
 		d, err := rules.ParseDate(f.GetFiledOn())
@@ -568,8 +595,8 @@ func TestDatesAndProvinces(t *testing.T) {
 			t.Fatal(err)
 		}
 		years[f.GetFiledOn()[:4]]++
-		if d.Year() < 2022 || d.Year() > 2026 {
-			t.Errorf("filed_on %s outside 2022–2026", f.GetFiledOn())
+		if d.Before(firstDay) || d.After(lastDay) {
+			t.Errorf("filed_on %s outside 2013-01-01 – 2026-11-30", f.GetFiledOn())
 		}
 		if f.GetProvince()[0] >= '0' && f.GetProvince()[0] <= '9' {
 			codes++
@@ -578,19 +605,26 @@ func TestDatesAndProvinces(t *testing.T) {
 		if !ok {
 			t.Fatalf("province %q", f.GetProvince())
 		}
+		provs[p.Name]++
 		switch p.Code {
 		case "330000", "320000", "310000", "210000", "430000":
 			limited++
 		}
 	}
-	for y := 2022; y <= 2026; y++ {
-		if years[itoa(y)] < len(recs)/10 {
+	// Every year weighs the same (1/14 of the corpus).
+	for y := firstDay.Year(); y <= lastDay.Year(); y++ {
+		if years[itoa(y)] < len(recs)/20 {
 			t.Errorf("year %d has only %d filings", y, years[itoa(y)])
 		}
 	}
+	// Every mainland province files.
+	if len(provs) != 31 {
+		t.Errorf("filings from %d provinces, want all 31: %v", len(provs), provs)
+	}
 	n := float64(len(recs))
 	within(t, "province written as a GB/T 2260 code", float64(codes)/n, 0.1, 0.3)
-	within(t, "filings from the five provinces with configured limits", float64(limited)/n, 0.7, 0.86)
+	// Weighted by population: the five hold 283 of 1,412 million (0.20).
+	within(t, "filings from the five provinces with configured limits", float64(limited)/n, 0.16, 0.25)
 }
 
 func TestParties(t *testing.T) {
@@ -823,19 +857,74 @@ func BenchmarkGenerateJSONL(b *testing.B) {
 // unforeseeable, every complication is voiced only sometimes and also
 // shows, rarely, in cases that stay simple, and the court's choice at
 // filing follows what the filing shows.
+// convTally counts, over civil records, conversions and what the complaints
+// voiced.
+type convTally struct {
+	simpleN, simpleConv, simpleResidue int
+	convOrd, convShown, convCx         int
+	cxN, cxShown, noCxN, noCxShown     [numComplications]int
+	heavyShown, heavyShownStays        int
+	said                               map[string]bool
+}
+
+func (n *convTally) add(c *rec, label triagev1.Procedure, a *rules.Assessment) {
+	anyShown, anyCx := false, false
+	for k := range numComplications {
+		for _, s := range c.said[k] {
+			n.said[s] = true
+		}
+		if c.cx[k] {
+			n.cxN[k]++
+			anyCx = true
+			if c.shown[k] {
+				n.cxShown[k]++
+				anyShown = true
+			}
+		} else {
+			n.noCxN[k]++
+			if c.shown[k] {
+				n.noCxShown[k]++
+			}
+		}
+	}
+	if c.shown[cxJoinder] || c.shown[cxAppraisal] || c.shown[cxService] || c.shown[cxCounter] {
+		n.heavyShown++
+		if label != pOrd {
+			n.heavyShownStays++
+		}
+	}
+	converted := c.initial != pOrd && label == pOrd
+	if converted {
+		n.convOrd++
+		if anyShown {
+			n.convShown++
+		}
+		if anyCx {
+			n.convCx++
+		}
+	}
+	f, ci := c.f, c.f.GetCircumstances()
+	if a.Option(pSimp).GetAvailable() && !ci.GetAppraisalNeeded() && !ci.GetCounterclaim() && !a.NeedsReview() &&
+		a.Facts.Defendants == 1 && f.GetClaimAmountFen() > 0 && a.Facts.AmountToLimit > 0 && a.Facts.AmountToLimit < 2 {
+		n.simpleN++
+		if converted {
+			n.simpleConv++
+			if c.conv == convResidual {
+				n.simpleResidue++
+			}
+		}
+	}
+}
+
 func TestConversions(t *testing.T) {
 	g := newGenerator(engine(t))
 	e := engine(t)
-	var simpleN, simpleConv, simpleResidue int
-	var convOrd, convShown, convCx int
-	var cxN, cxShown, noCxN, noCxShown [numComplications]int
-	var heavyShown, heavyShownStays int
-	said := map[string]bool{}
-	n := 12000
+	n := &convTally{said: map[string]bool{}}
+	recs := 12000
 	if testing.Short() {
-		n = 4000
+		recs = 4000
 	}
-	for i := range n {
+	for i := range recs {
 		c := g.newRec(20261127, i)
 		r := c.r
 		if r.Float64() >= ShareCivil {
@@ -849,75 +938,33 @@ func TestConversions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		anyShown, anyCx := false, false
-		for k := range numComplications {
-			for _, s := range c.said[k] {
-				said[s] = true
-			}
-			if c.cx[k] {
-				cxN[k]++
-				anyCx = true
-				if c.shown[k] {
-					cxShown[k]++
-					anyShown = true
-				}
-			} else {
-				noCxN[k]++
-				if c.shown[k] {
-					noCxShown[k]++
-				}
-			}
-		}
-		if c.shown[cxJoinder] || c.shown[cxAppraisal] || c.shown[cxService] || c.shown[cxCounter] {
-			heavyShown++
-			if label != pOrd {
-				heavyShownStays++
-			}
-		}
-		converted := c.initial != pOrd && label == pOrd
-		if converted {
-			convOrd++
-			if anyShown {
-				convShown++
-			}
-			if anyCx {
-				convCx++
-			}
-		}
-		f, ci := c.f, c.f.GetCircumstances()
-		if a.Option(pSimp).GetAvailable() && !ci.GetAppraisalNeeded() && !ci.GetCounterclaim() && !a.NeedsReview() &&
-			a.Facts.Defendants == 1 && f.GetClaimAmountFen() > 0 && a.Facts.AmountToLimit > 0 && a.Facts.AmountToLimit < 2 {
-			simpleN++
-			if converted {
-				simpleConv++
-				if c.conv == convResidual {
-					simpleResidue++
-				}
-			}
-		}
+		n.add(c, label, a)
 	}
-	within(t, "simple-looking civil cases converting to ordinary (简转普)", float64(simpleConv)/float64(simpleN), 0.06, 0.15)
-	within(t, "unforeseeable residue (share of simple-looking cases)", float64(simpleResidue)/float64(simpleN), 0.005, 0.02)
-	within(t, "conversions whose complaint voices a complication", float64(convShown)/float64(convOrd), 0.3, 0.55)
-	within(t, "conversions with a complication (voiced or not)", float64(convCx)/float64(convOrd), 0.75, 0.97)
-	within(t, "cases voicing a heavy complication that stay off ordinary", float64(heavyShownStays)/float64(heavyShown), 0.2, 0.6)
+	within(t, "simple-looking civil cases converting to ordinary (简转普)", float64(n.simpleConv)/float64(n.simpleN), 0.06, 0.15)
+	within(t, "unforeseeable residue (share of simple-looking cases)", float64(n.simpleResidue)/float64(n.simpleN), 0.005, 0.02)
+	within(t, "conversions whose complaint voices a complication", float64(n.convShown)/float64(n.convOrd), 0.3, 0.55)
+	within(t, "conversions with a complication (voiced or not)", float64(n.convCx)/float64(n.convOrd), 0.75, 0.97)
+	within(t, "cases voicing a heavy complication that stay off ordinary", float64(n.heavyShownStays)/float64(n.heavyShown), 0.2, 0.6)
 	for k := range numComplications {
 		name := cxParams[k].name
-		if cxN[k] < 100 {
-			t.Errorf("complication %s: only %d cases", name, cxN[k])
+		if n.cxN[k] < 100 {
+			t.Errorf("complication %s: only %d cases", name, n.cxN[k])
 			continue
 		}
-		lo, hi := 0.6, 0.9 // the soft complications, before the real scale
+		// The soft complications, before the real scale: voiced at most
+		// 0.85 × 1.05 of the time; at rates of a few per cent after the
+		// scale, sampling spreads the measured rate by half a point.
+		lo, hi := 0.6, 1.0
 		switch k {
 		case cxJoinder, cxAppraisal, cxService, cxCounter:
 			lo, hi = 0.75, 0.97 // what the plaintiff knows at filing
 		}
 		sc := realVoicing[k]
-		within(t, name+" voiced when present", float64(cxShown[k])/float64(cxN[k]), lo*sc, hi*sc)
-		within(t, name+" voiced when absent", float64(noCxShown[k])/float64(noCxN[k]), 0.002*sc, 0.1*sc)
+		within(t, name+" voiced when present", float64(n.cxShown[k])/float64(n.cxN[k]), lo*sc, hi*sc)
+		within(t, name+" voiced when absent", float64(n.noCxShown[k])/float64(n.noCxN[k]), 0.002*sc, 0.1*sc)
 	}
 	// Many phrasings: the foreshadowing is not a handful of fixed sentences.
-	if len(said) < 250 {
-		t.Errorf("only %d distinct foreshadowing sentences", len(said))
+	if len(n.said) < 250 {
+		t.Errorf("only %d distinct foreshadowing sentences", len(n.said))
 	}
 }

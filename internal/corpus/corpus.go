@@ -34,12 +34,17 @@ const (
 	ShareCriminal       = 0.15
 )
 
-// Filing dates span 2022-01-01 to 2026-11-30, so the corpus crosses the
-// provinces' limit eras (e.g. 江苏 2022/2024/2026, 湖南 from 2023-11) and
-// holds no filing from the future: the rules refuse a 立案 date after
-// tomorrow, and the corpus was fitted in December 2026.
+// Filing dates span 2013-01-01 to 2026-11-30, the whole period the rules
+// know (small claims began on 2013-01-01, CPL 2012 art. 162), so the corpus
+// crosses every era of the limits (30% of the wage until 2021, 50% and the
+// agreement band since 2022, each province's announcements) and of
+// criminal procedure (认罪认罚 and fast-track from 2018-10-26). It holds no
+// filing from the future: the rules refuse a 立案 date after tomorrow, and
+// the corpus was fitted in December 2026. The real development filings are
+// 2011–2020, mostly 2016–2018; until the fourth calibration the corpus was
+// 2022–2026 only.
 var (
-	firstDay = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	firstDay = time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)
 	lastDay  = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 )
 
@@ -104,8 +109,15 @@ func newGenerator(eng *rules.Engine) *generator {
 	g.civil = newTable(civilTable())
 	g.admin = newTable(adminTable())
 	g.criminal = newTable(crimeTable())
-	// Dockets grew over the period; later years are a little heavier.
-	g.yearShare = newTable([]choice[int]{{0.18, 2022}, {0.20, 2023}, {0.21, 2024}, {0.21, 2025}, {0.20, 2026}})
+	// Every year weighs the same: the dockets grew over the period (new
+	// cases +12.78% year on year in 2019 Q1, SPC 2019-05-15), but the corpus
+	// must teach each era's rules, and the early eras are where the real
+	// filings are.
+	var years []choice[int]
+	for y := firstDay.Year(); y <= lastDay.Year(); y++ {
+		years = append(years, choice[int]{1, y})
+	}
+	g.yearShare = newTable(years)
 	return g
 }
 
