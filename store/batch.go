@@ -130,7 +130,7 @@ type triageJob struct {
 }
 
 func (j *triageJob) reset() {
-	j.d.Assignment = nil
+	j.d.Assignment, j.d.UnassignedDraw = nil, nil
 	j.d.NeedsReview = j.needsReview
 	j.d.ReviewReasons = j.d.ReviewReasons[:j.reasons]
 }
@@ -336,14 +336,15 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	var a *triagev1.Assignment
 	if len(job.plan.Teams) > 0 {
 		var err error
-		if a, err = b.draw(ctx, job, row); err != nil {
+		if a, d.UnassignedDraw, err = b.draw(ctx, job, row); err != nil {
 			return err
 		}
 	}
 	decSeq := b.seq + 1
 	if a == nil {
 		// No team can take the case: it is stored, unassigned, for a person
-		// to route (docs/architecture.md, Routing).
+		// to route (docs/architecture.md, Routing), with the draw that found
+		// no room when there were eligible teams.
 		d.NeedsReview = true
 		if job.plan.NoTeam != nil {
 			d.ReviewReasons = append(d.ReviewReasons, proto.CloneOf(job.plan.NoTeam))
@@ -365,6 +366,14 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	var blob []byte
 	if job.parts != nil {
 		blob = job.parts.join(d.NeedsReview, a == nil && job.plan.NoTeam != nil, a != nil, aBlob)
+		if d.UnassignedDraw != nil {
+			// Its field number is the decision's last, so appending keeps
+			// the deterministic encoding.
+			var err error
+			if blob, err = appendMessage(blob, fieldUnassignedDraw, d.UnassignedDraw); err != nil {
+				return fmt.Errorf("store: encode unassigned draw: %w", err)
+			}
+		}
 	} else {
 		var err error
 		if blob, err = marshalOpts.Marshal(d); err != nil {
@@ -412,14 +421,15 @@ func (b *batch) addAssignmentRow(a *triagev1.Assignment, blob []byte, period str
 
 // draw makes the plan's random draw (routing.Pick) among its teams with the
 // loads read in this transaction and takes one unit of the chosen team's
-// capacity. It returns nil when no team has free capacity.
-func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*triagev1.Assignment, error) {
+// capacity. When no team has free capacity it returns no assignment and the
+// draw's record.
+func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*triagev1.Assignment, *triagev1.Draw, error) {
 	plan := job.plan
 	var full map[string]bool // teams whose conditional increment failed
 	for {
 		loads, err := b.teamLoads(ctx, job.period, plan.Teams)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		slots := make([]routing.Slot, len(plan.Teams))
 		for i, t := range plan.Teams {
@@ -433,10 +443,10 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 		}
 		draw, i, err := routing.Pick(plan.Seed, slots)
 		if err != nil {
-			return nil, reject(err)
+			return nil, nil, reject(err)
 		}
 		if i == routing.NoTeam {
-			return nil, nil
+			return nil, draw, nil
 		}
 		team := plan.Teams[i].TeamID
 		ok := true
@@ -446,7 +456,7 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			b.loads[key]++
 			b.pending[key]++
 		} else if ok, err = b.increment(ctx, team, job.period, plan.Teams[i].Capacity); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !ok {
 			// The team is full after all: team_load was changed outside
@@ -463,7 +473,7 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 		id := job.assignmentID
 		if id == "" {
 			if id, err = newID(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		return &triagev1.Assignment{
@@ -474,7 +484,7 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			Kind:         triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM,
 			Procedure:    job.d.GetRecommended(),
 			Draw:         draw,
-		}, nil
+		}, nil, nil
 	}
 }
 

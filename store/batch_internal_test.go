@@ -48,9 +48,9 @@ func TestDrawRedrawsWhenTeamFull(t *testing.T) {
 	}
 	plan := &AssignmentPlan{Teams: teams, Seed: seed}
 	job := &triageJob{d: &triagev1.Decision{DecisionId: "d", Recommended: triagev1.Procedure_PROCEDURE_SIMPLIFIED}, plan: plan, period: "2024-03"}
-	a, err := b.draw(ctx, job, &decisionRow{decisionID: "d", filingID: "f"})
-	if err != nil {
-		t.Fatal(err)
+	a, none, err := b.draw(ctx, job, &decisionRow{decisionID: "d", filingID: "f"})
+	if err != nil || none != nil {
+		t.Fatalf("draw: %v, unassigned draw %v", err, none)
 	}
 	if a == nil || a.GetTeamId() != "B" {
 		t.Fatalf("draw = %v, want team B", a)

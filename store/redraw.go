@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"google.golang.org/protobuf/proto"
 
@@ -26,8 +28,11 @@ import (
 //     when the chain lock was taken. A load raised in team_load to steer
 //     draws away from a team is recorded as such and shows here.
 //
-// A designated assignment is explained by its designation record (who and
-// why); a random assignment recorded before draws recorded capacities and
+// A decision left unassigned because every eligible team was full
+// (NO_TEAM_CAPACITY) carries the draw that found no room
+// (Decision.unassigned_draw): it replays the same way, and must give no
+// team. A designated assignment is explained by its designation record (who
+// and why); a random assignment recorded before draws recorded capacities and
 // loads is redrawn from its seed and candidates, but its loads cannot be
 // checked: it is reported as not replayable. The capacities themselves are
 // the teams file's, which the record does not hold; an auditor compares them
@@ -74,10 +79,13 @@ type DrawCheck struct {
 
 // RedrawReport is what RedrawAssignments found.
 type RedrawReport struct {
-	// OK is true when no assignment is unexplained.
+	// OK is true when no assignment or unassigned draw is unexplained.
 	OK bool
-	// Assignments counts those checked, then by verdict.
-	Assignments, Explained, Designated, NotReplayable, Unexplained int64
+	// Assignments counts the assignments checked and Unassigned the
+	// decisions left unassigned with a draw; the rest count both by
+	// verdict.
+	Assignments, Unassigned                           int64
+	Explained, Designated, NotReplayable, Unexplained int64
 	// Checks lists every assignment of the decision asked for; for the
 	// whole store, the unexplained ones only (in seq order).
 	Checks []DrawCheck
@@ -85,18 +93,30 @@ type RedrawReport struct {
 
 // String is a one-line summary for logs and the CLI.
 func (r RedrawReport) String() string {
-	s := fmt.Sprintf("%d assignments: %d draws replayed, %d designated, %d not replayable (recorded before loads were), %d unexplained",
-		r.Assignments, r.Explained, r.Designated, r.NotReplayable, r.Unexplained)
+	s := fmt.Sprintf("%d assignments and %d decisions left unassigned: %d draws replayed, %d designated, %d not replayable (recorded before loads were), %d unexplained",
+		r.Assignments, r.Unassigned, r.Explained, r.Designated, r.NotReplayable, r.Unexplained)
 	for _, c := range r.Checks {
 		if c.Verdict == DrawUnexplained {
-			return fmt.Sprintf("draws FAILED: %s; first: decision %s, assignment %s (seq %d): %s", s, c.DecisionID, c.AssignmentID, c.Seq, c.Detail)
+			return fmt.Sprintf("draws FAILED: %s; first: decision %s (seq %d, %s): %s", s, c.DecisionID, c.Seq, c.what(), c.Detail)
 		}
 	}
 	return "draws OK: " + s
 }
 
+// what names the record checked.
+func (c DrawCheck) what() string {
+	if c.AssignmentID == "" {
+		return "left unassigned"
+	}
+	return "assignment " + c.AssignmentID
+}
+
 func (r *RedrawReport) add(c DrawCheck, keep bool) {
-	r.Assignments++
+	if c.Kind == kindUnassigned {
+		r.Unassigned++
+	} else {
+		r.Assignments++
+	}
 	switch c.Verdict {
 	case DrawExplained:
 		r.Explained++
@@ -146,19 +166,26 @@ func (s *sqlStore) redrawOnce(ctx context.Context, decisionID string) (RedrawRep
 	}
 	defer func() { _ = tx.Rollback() }() // read-only: nothing to keep
 	if decisionID != "" {
-		return rep, s.redrawDecision(ctx, tx, decisionID, &rep)
+		err = s.redrawDecision(ctx, tx, decisionID, &rep)
+	} else {
+		err = s.redrawAll(ctx, tx, &rep)
 	}
-	// Walk every assignment in seq order, counting each team's month as it
-	// goes: the count before a row is the load its draw must have seen.
+	if err == nil {
+		err = s.redrawUnassigned(ctx, tx, decisionID, &rep)
+	}
+	slices.SortStableFunc(rep.Checks, func(x, y DrawCheck) int { return cmp.Compare(x.Seq, y.Seq) })
+	return rep, err
+}
+
+// redrawAll walks every assignment in seq order, counting each team's month
+// as it goes: the count before a row is the load its draw must have seen.
+func (s *sqlStore) redrawAll(ctx context.Context, tx *sql.Tx, rep *RedrawReport) error {
 	counted := map[[2]string]int64{}
 	var last int64
 	for {
 		page, err := s.assignmentRows(ctx, tx, `WHERE seq > ? ORDER BY seq LIMIT ?`, last, redrawPage)
-		if err != nil {
-			return rep, err
-		}
-		if len(page) == 0 {
-			return rep, nil
+		if err != nil || len(page) == 0 {
+			return err
 		}
 		for _, r := range page {
 			c := explain(r, func(team string) (int64, error) { return counted[[2]string{team, r.period}], nil })
@@ -172,35 +199,133 @@ func (s *sqlStore) redrawOnce(ctx context.Context, decisionID string) (RedrawRep
 // redrawDecision replays one decision's assignments, counting the loads
 // before each with a query.
 func (s *sqlStore) redrawDecision(ctx context.Context, tx *sql.Tx, decisionID string, rep *RedrawReport) error {
+	var one int
+	err := tx.QueryRowContext(ctx, s.dialect.q(`SELECT 1 FROM decisions WHERE decision_id = ?`), decisionID).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return ErrNotFound
+	case err != nil:
+		return err
+	}
 	rows, err := s.assignmentRows(ctx, tx, `WHERE decision_id = ? ORDER BY seq`, decisionID)
 	if err != nil {
 		return err
 	}
-	if len(rows) == 0 {
-		var one int
-		err := tx.QueryRowContext(ctx, s.dialect.q(`SELECT 1 FROM decisions WHERE decision_id = ?`), decisionID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		return err
-	}
-	q := s.dialect.q(`SELECT count(*) FROM assignments WHERE team_id = ? AND period = ? AND seq < ?`)
 	for _, r := range rows {
-		var qerr error
-		c := explain(r, func(team string) (int64, error) {
-			var n int64
-			if err := tx.QueryRowContext(ctx, q, team, r.period, r.seq).Scan(&n); err != nil {
-				qerr = err
-				return 0, err
-			}
-			return n, nil
+		c, err := explainCounted(ctx, tx, s.dialect.q(countBefore), r.seq, r.period, func(loadBefore func(string) (int64, error)) DrawCheck {
+			return explain(r, loadBefore)
 		})
-		if qerr != nil {
-			return qerr
+		if err != nil {
+			return err
 		}
 		rep.add(c, true)
 	}
 	return nil
+}
+
+// countBefore counts a team's assignments in a month before a seq: the load
+// a draw at that seq saw.
+const countBefore = `SELECT count(*) FROM assignments WHERE team_id = ? AND period = ? AND seq < ?`
+
+// explainCounted runs an explanation whose loads are counted by query.
+func explainCounted(ctx context.Context, tx *sql.Tx, q string, seq int64, period string, explain func(loadBefore func(string) (int64, error)) DrawCheck) (DrawCheck, error) {
+	var qerr error
+	c := explain(func(team string) (int64, error) {
+		var n int64
+		if err := tx.QueryRowContext(ctx, q, team, period, seq).Scan(&n); err != nil {
+			qerr = err
+			return 0, err
+		}
+		return n, nil
+	})
+	return c, qerr
+}
+
+// kindUnassigned is DrawCheck.Kind of a decision left unassigned.
+const kindUnassigned = "unassigned"
+
+// redrawUnassigned replays the draws of decisions left unassigned: one
+// decision's, or every one's (decisions flagged for review, in seq order).
+func (s *sqlStore) redrawUnassigned(ctx context.Context, tx *sql.Tx, decisionID string, rep *RedrawReport) error {
+	const cols = `SELECT a.seq, d.decision_id, d.decision FROM audit_log a JOIN decisions d ON d.decision_id = a.record_id `
+	var last int64
+	for {
+		q, args := cols+`WHERE a.record_kind = 'decision' AND a.seq > ? AND d.needs_review = 1 ORDER BY a.seq LIMIT ?`, []any{last, redrawPage}
+		if decisionID != "" {
+			q, args = cols+`WHERE a.record_kind = 'decision' AND a.seq > ? AND d.decision_id = ?`, []any{last, decisionID}
+		}
+		page, err := s.unassignedRows(ctx, tx, q, args...)
+		if err != nil || len(page) == 0 {
+			return err
+		}
+		for _, u := range page {
+			last = u.seq
+			if u.d.GetUnassignedDraw() == nil {
+				continue
+			}
+			per, err := s.periodOf(ctx, tx, u.d)
+			c := DrawCheck{Seq: u.seq, DecisionID: u.d.GetDecisionId(), Kind: kindUnassigned, Period: per, Verdict: DrawUnexplained}
+			if err != nil {
+				c.Detail = err.Error()
+				rep.add(c, true)
+				continue
+			}
+			c, err = explainCounted(ctx, tx, s.dialect.q(countBefore), u.seq, per, func(loadBefore func(string) (int64, error)) DrawCheck {
+				return explainUnassigned(c, u.d.GetUnassignedDraw(), loadBefore)
+			})
+			if err != nil {
+				return err
+			}
+			rep.add(c, decisionID != "")
+		}
+	}
+}
+
+// unassignedRow is a chained decision with its seq.
+type unassignedRow struct {
+	seq int64
+	d   *triagev1.Decision
+}
+
+func (s *sqlStore) unassignedRows(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]unassignedRow, error) {
+	rows, err := tx.QueryContext(ctx, s.dialect.q(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []unassignedRow
+	for rows.Next() {
+		var u unassignedRow
+		var id string
+		var blob []byte
+		if err := rows.Scan(&u.seq, &id, &blob); err != nil {
+			return nil, err
+		}
+		u.d = &triagev1.Decision{}
+		if err := proto.Unmarshal(blob, u.d); err != nil {
+			return nil, &errDecode{fmt.Errorf("decision %q: %w", id, err)}
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// periodOf is the intake month of a decision: of its filed_on, else its
+// filing's, as SaveTriage took it.
+func (s *sqlStore) periodOf(ctx context.Context, tx *sql.Tx, d *triagev1.Decision) (string, error) {
+	filedOn := d.GetFiledOn()
+	if filedOn == "" {
+		var blob []byte
+		if err := tx.QueryRowContext(ctx, s.dialect.q(`SELECT filing FROM decisions WHERE decision_id = ?`), d.GetDecisionId()).Scan(&blob); err != nil {
+			return "", err
+		}
+		f := &triagev1.Filing{}
+		if err := proto.Unmarshal(blob, f); err != nil {
+			return "", fmt.Errorf("the stored filing does not decode: %w", err)
+		}
+		filedOn = f.GetFiledOn()
+	}
+	return period(filedOn)
 }
 
 // assignmentRows reads assignment rows in the table's column order.
@@ -290,6 +415,27 @@ func explainDraw(c DrawCheck, a *triagev1.Assignment, loadBefore func(team strin
 		c.Verdict, c.Detail = DrawNotReplayable, notReplayableDetail
 		return c
 	}
+	return checkLoads(c, d, loadBefore)
+}
+
+// explainUnassigned replays the draw of a decision left unassigned: it must
+// give no team, from the loads of the assignments before it.
+func explainUnassigned(c DrawCheck, d *triagev1.Draw, loadBefore func(team string) (int64, error)) DrawCheck {
+	i, err := routing.Redraw(d)
+	switch {
+	case err != nil:
+		c.Detail = "the draw cannot be re-run: " + err.Error()
+		return c
+	case i != routing.NoTeam:
+		c.Detail = fmt.Sprintf("the draw gives team %s, which had room, yet the case was left unassigned", d.GetCandidates()[i].GetTeamId())
+		return c
+	}
+	return checkLoads(c, d, loadBefore)
+}
+
+// checkLoads explains c when every candidate's recorded load is the
+// assignments before it.
+func checkLoads(c DrawCheck, d *triagev1.Draw, loadBefore func(team string) (int64, error)) DrawCheck {
 	for _, cand := range d.GetCandidates() {
 		n, err := loadBefore(cand.GetTeamId())
 		if err != nil {

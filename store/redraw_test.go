@@ -14,15 +14,18 @@ import (
 	"github.com/fenjian/fenjian/store"
 )
 
-// redrawFixture is a store with four drawn assignments among two teams in
-// March 2024, one designation on top of the first, and one decision left
-// unassigned; decisions by name.
+// redrawFixture is a store with drawn assignments among two teams in March
+// 2024 (at least four), one designation on top of the first, a decision
+// left unassigned because both teams were full, and one without an
+// eligible team.
 type redrawFixture struct {
 	s     store.Store
 	teams []store.TeamSlot
 	drawn []*triagev1.Decision
 	// designated is the designation of drawn[0]'s case.
 	designated *triagev1.Assignment
+	// full is the decision that found both teams full.
+	full *triagev1.Decision
 }
 
 func newRedrawFixture(t *testing.T, b *backend) *redrawFixture {
@@ -40,6 +43,24 @@ func newRedrawFixture(t *testing.T, b *backend) *redrawFixture {
 		DesignatedBy: "president-1", RecordedBy: "clerk-07", Reason: "承办法官回避"}
 	if err := fx.s.SaveAssignment(ctx, fx.designated); err != nil {
 		t.Fatal(err)
+	}
+	// Five places, four drawn and one designated: the teams fill up.
+	for i := 0; fx.full == nil; i++ {
+		d, f := triageCase(fmt.Sprint("r-late", i), "2024-03-10")
+		if err := fx.s.SaveTriage(ctx, d, f, plan(uint64(200+i), fx.teams...)); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case d.GetAssignment() != nil:
+			fx.drawn = append(fx.drawn, d)
+		case d.GetUnassignedDraw() == nil:
+			t.Fatalf("a decision left unassigned among eligible teams has no draw: %v", d)
+		default:
+			fx.full = d
+		}
+		if i > 2 {
+			t.Fatal("the teams never filled up")
+		}
 	}
 	// No team takes a second designated case's share: a decision with no
 	// eligible team is stored unassigned and has nothing to replay.
@@ -65,11 +86,32 @@ func TestRedrawAssignments(t *testing.T) {
 	forEachStore(t, func(t *testing.T, b *backend) {
 		fx := newRedrawFixture(t, b)
 		rep := redraw(t, fx.s, "")
-		if !rep.OK || rep.Assignments != 5 || rep.Explained != 4 || rep.Designated != 1 || rep.Unexplained != 0 || len(rep.Checks) != 0 {
+		drawn := int64(len(fx.drawn))
+		if !rep.OK || rep.Assignments != drawn+1 || rep.Unassigned != 1 || rep.Explained != drawn+1 || rep.Designated != 1 || rep.Unexplained != 0 || len(rep.Checks) != 0 {
 			t.Fatalf("clean store: %+v", rep)
 		}
-		if !strings.HasPrefix(rep.String(), "draws OK: 5 assignments: 4 draws replayed, 1 designated") {
-			t.Errorf("summary %q", rep.String())
+		if want := fmt.Sprintf("draws OK: %d assignments and 1 decisions left unassigned: %d draws replayed, 1 designated", drawn+1, drawn+1); !strings.HasPrefix(rep.String(), want) {
+			t.Errorf("summary %q, want %q…", rep.String(), want)
+		}
+		// The decision that found no room: its draw gives no team, from the
+		// loads the assignments before it account for.
+		full := redraw(t, fx.s, fx.full.GetDecisionId())
+		if !full.OK || full.Unassigned != 1 || len(full.Checks) != 1 || full.Checks[0].Verdict != store.DrawExplained ||
+			full.Checks[0].Kind != "unassigned" || full.Checks[0].Period != "2024-03" {
+			t.Errorf("unassigned decision: %+v", full)
+		}
+		for _, c := range fx.full.GetUnassignedDraw().GetCandidates() {
+			if c.GetFree() != 0 || c.GetLoad() < c.GetCapacity() {
+				t.Errorf("unassigned draw candidate %v has room", c)
+			}
+		}
+		// Stored as the deterministic encoding, as every record is.
+		var blob []byte
+		if err := b.raw.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), fx.full.GetDecisionId()).Scan(&blob); err != nil {
+			t.Fatal(err)
+		}
+		if want, err := (proto.MarshalOptions{Deterministic: true}).Marshal(fx.full); err != nil || string(blob) != string(want) {
+			t.Errorf("stored decision is not the deterministic encoding of what SaveTriage returned (%v)", err)
 		}
 
 		first := fx.drawn[0]
@@ -222,7 +264,7 @@ func TestRedrawReportsTampering(t *testing.T) {
 					if rep.Checks[0].DecisionID != decision || !strings.Contains(rep.String(), "draws FAILED") || !strings.Contains(rep.String(), decision) {
 						t.Errorf("whole store: first unexplained %+v, summary %q; want decision %s", rep.Checks[0], rep, decision)
 					}
-				} else if rep.NotReplayable != 1 || rep.Explained != 3 {
+				} else if rep.NotReplayable != 1 || rep.Explained != int64(len(fx.drawn)) {
 					t.Errorf("whole store: %+v", rep)
 				}
 			})
@@ -249,6 +291,55 @@ func TestRedrawReportsRaisedLoad(t *testing.T) {
 		c := rep.Checks[0]
 		if c.DecisionID != d.GetDecisionId() || !strings.Contains(c.Detail, "the draw saw team trial-a at load 25, but") {
 			t.Errorf("check %+v; want decision %s with trial-a's load", c, d.GetDecisionId())
+		}
+	})
+}
+
+// TestRedrawUnassigned: a decision left unassigned replays only if its draw
+// gives no team from the loads the assignments account for: a record that
+// shows a team with room, or a team_load raised to fill the teams, is
+// reported naming the decision.
+func TestRedrawUnassigned(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		fx := newRedrawFixture(t, b)
+		ctx := context.Background()
+
+		// Someone fills both teams of April in team_load, and the next
+		// April case finds no room.
+		b.exec(t, `INSERT INTO team_load (team_id, period, assigned) VALUES ('trial-a', '2024-04', 3), ('trial-b', '2024-04', 2)`)
+		d, f := triageCase("pushed", "2024-04-02")
+		if err := fx.s.SaveTriage(ctx, d, f, plan(9, fx.teams...)); err != nil || d.GetAssignment() != nil {
+			t.Fatalf("SaveTriage = %v, assignment %v; want it left unassigned", err, d.GetAssignment())
+		}
+		rep := redraw(t, fx.s, "")
+		if rep.OK || rep.Unexplained != 1 || rep.Checks[0].DecisionID != d.GetDecisionId() || rep.Checks[0].Kind != "unassigned" ||
+			!strings.Contains(rep.Checks[0].Detail, "the draw saw team trial-a at load 3, but 0 assignments") {
+			t.Fatalf("report %+v", rep)
+		}
+		if !strings.Contains(rep.String(), d.GetDecisionId()+" (seq") || !strings.Contains(rep.String(), "left unassigned") {
+			t.Errorf("summary %q", rep)
+		}
+
+		// The first full decision's record rewritten to show room.
+		var blob []byte
+		if err := b.raw.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), fx.full.GetDecisionId()).Scan(&blob); err != nil {
+			t.Fatal(err)
+		}
+		forged := &triagev1.Decision{}
+		if err := proto.Unmarshal(blob, forged); err != nil {
+			t.Fatal(err)
+		}
+		c := forged.GetUnassignedDraw().GetCandidates()[0]
+		c.Load, c.Free = c.GetCapacity()-1, 1
+		if blob, err := (proto.MarshalOptions{Deterministic: true}).Marshal(forged); err != nil {
+			t.Fatal(err)
+		} else {
+			b.exec(t, b.allowChanges("decisions"))
+			b.exec(t, `UPDATE decisions SET decision = ? WHERE decision_id = ?`, blob, fx.full.GetDecisionId())
+		}
+		one := redraw(t, fx.s, fx.full.GetDecisionId())
+		if one.OK || len(one.Checks) != 1 || !strings.Contains(one.Checks[0].Detail, "the draw gives team trial-a, which had room, yet the case was left unassigned") {
+			t.Errorf("forged room: %+v", one)
 		}
 	})
 }

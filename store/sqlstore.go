@@ -152,6 +152,7 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 		return err
 	}
 	d.Assignment = own.Assignment
+	d.UnassignedDraw = own.UnassignedDraw
 	d.NeedsReview = own.NeedsReview
 	d.ReviewReasons = own.ReviewReasons
 	return nil

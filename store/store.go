@@ -99,7 +99,8 @@ type Store interface {
 	// d.recommended, the draw's record, cursor = its audit seq). d.Assignment is set before the decision is encoded, so the
 	// stored decision carries it. When no team has free capacity, or plan
 	// has no teams, the decision is stored unassigned with needs_review set
-	// and plan.NoTeam appended to its review_reasons. A nil plan is
+	// and plan.NoTeam appended to its review_reasons; with teams, the draw
+	// that found no room is recorded as d.unassigned_draw. A nil plan is
 	// SaveDecision. On success d holds what was stored (assignment, review
 	// flag and reasons); on failure it is unchanged. Capacity holds across
 	// replicas: every write transaction takes the audit chain's lock.

@@ -56,8 +56,11 @@ type auditProblem struct {
 
 // drawsReport is store.RedrawReport with stable snake_case names.
 type drawsReport struct {
-	OK            bool        `json:"ok"`
-	Assignments   int64       `json:"assignments"`
+	OK          bool  `json:"ok"`
+	Assignments int64 `json:"assignments"`
+	// Unassigned counts the decisions left unassigned (every eligible team
+	// full) whose draw was replayed.
+	Unassigned    int64       `json:"unassigned"`
 	Explained     int64       `json:"explained"`
 	Designated    int64       `json:"designated"`
 	NotReplayable int64       `json:"not_replayable"`
@@ -65,14 +68,15 @@ type drawsReport struct {
 	Checks        []drawCheck `json:"checks,omitempty"`
 }
 
-// drawCheck is one assignment replayed: its verdict is explained,
+// drawCheck is one assignment (or decision left unassigned, kind
+// "unassigned", without an assignment id) replayed: its verdict is explained,
 // designated, "not replayable" (recorded before draws recorded loads) or
 // unexplained, with what did not match.
 type drawCheck struct {
 	Seq          int64  `json:"seq"`
 	DecisionID   string `json:"decision_id"`
-	AssignmentID string `json:"assignment_id"`
-	TeamID       string `json:"team_id"`
+	AssignmentID string `json:"assignment_id,omitempty"`
+	TeamID       string `json:"team_id,omitempty"`
 	Kind         string `json:"kind"`
 	Period       string `json:"period"`
 	Verdict      string `json:"verdict"`
@@ -80,7 +84,7 @@ type drawCheck struct {
 }
 
 func newDrawsReport(r store.RedrawReport) *drawsReport {
-	out := &drawsReport{OK: r.OK, Assignments: r.Assignments, Explained: r.Explained, Designated: r.Designated,
+	out := &drawsReport{OK: r.OK, Assignments: r.Assignments, Unassigned: r.Unassigned, Explained: r.Explained, Designated: r.Designated,
 		NotReplayable: r.NotReplayable, Unexplained: r.Unexplained}
 	for _, c := range r.Checks {
 		out.Checks = append(out.Checks, drawCheck{Seq: c.Seq, DecisionID: c.DecisionID, AssignmentID: c.AssignmentID,
@@ -113,7 +117,8 @@ func auditUsage(w io.Writer) {
 	fmt.Fprintln(w, "unexplained assignment (decision, assignment, what did not match).")
 	fmt.Fprintln(w, "\nredraw replays the draws of one decision's assignments, or of all: the recorded seed and candidates")
 	fmt.Fprintln(w, "must draw the assigned team, and each candidate's recorded load must be the assignments to it that")
-	fmt.Fprintln(w, "month before this one. A designated assignment is explained by its designation (who, why). Draws")
+	fmt.Fprintln(w, "month before this one; a decision left unassigned (NO_TEAM_CAPACITY) must draw no team. A designated")
+	fmt.Fprintln(w, "assignment is explained by its designation (who, why). Draws")
 	fmt.Fprintln(w, "recorded before loads were are reported \"not replayable\". It prints a JSON report (for one decision,")
 	fmt.Fprintln(w, "every assignment; for all, the unexplained ones) and exits 1 if any assignment is unexplained.")
 	fmt.Fprintln(w, "With -checkpoints it also checks every signed checkpoint the server wrote (triaged -checkpoint-dir)")

@@ -2904,9 +2904,14 @@ type Decision struct {
 	DryRun bool `protobuf:"varint,15,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
 	// The team the case was routed to; absent on dry runs and when no team
 	// is eligible (then review_reasons says so).
-	Assignment    *Assignment `protobuf:"bytes,16,opt,name=assignment,proto3" json:"assignment,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Assignment *Assignment `protobuf:"bytes,16,opt,name=assignment,proto3" json:"assignment,omitempty"`
+	// Set by the store when eligible teams were all full (NO_TEAM_CAPACITY):
+	// the draw that found no room, with every eligible team's capacity and
+	// load, so that leaving the case unassigned replays like an assignment
+	// (triagectl audit redraw).
+	UnassignedDraw *Draw `protobuf:"bytes,17,opt,name=unassigned_draw,json=unassignedDraw,proto3" json:"unassigned_draw,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *Decision) Reset() {
@@ -3047,6 +3052,13 @@ func (x *Decision) GetDryRun() bool {
 func (x *Decision) GetAssignment() *Assignment {
 	if x != nil {
 		return x.Assignment
+	}
+	return nil
+}
+
+func (x *Decision) GetUnassignedDraw() *Draw {
+	if x != nil {
+		return x.UnassignedDraw
 	}
 	return nil
 }
@@ -3256,7 +3268,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\aderived\x18\t \x01(\bR\aderived\x12\x18\n" +
 	"\aarticle\x18\n" +
 	" \x01(\tR\aarticle\x12\x18\n" +
-	"\apercent\x18\v \x01(\x05R\apercent\"\xa8\x06\n" +
+	"\apercent\x18\v \x01(\x05R\apercent\"\xea\x06\n" +
 	"\bDecision\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\x12>\n" +
@@ -3281,7 +3293,8 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\adry_run\x18\x0f \x01(\bR\x06dryRun\x12=\n" +
 	"\n" +
 	"assignment\x18\x10 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
-	"assignment*p\n" +
+	"assignment\x12@\n" +
+	"\x0funassigned_draw\x18\x11 \x01(\v2\x17.fenjian.triage.v1.DrawR\x0eunassignedDraw*p\n" +
 	"\bCaseKind\x12\x19\n" +
 	"\x15CASE_KIND_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fCASE_KIND_CIVIL\x10\x01\x12\x1c\n" +
@@ -3449,25 +3462,26 @@ var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	32, // 40: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
 	37, // 41: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
 	25, // 42: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
-	17, // 43: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
-	30, // 44: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
-	21, // 45: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
-	26, // 46: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
-	28, // 47: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
-	13, // 48: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
-	15, // 49: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
-	18, // 50: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
-	31, // 51: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
-	22, // 52: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
-	27, // 53: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
-	29, // 54: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
-	14, // 55: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
-	16, // 56: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
-	50, // [50:57] is the sub-list for method output_type
-	43, // [43:50] is the sub-list for method input_type
-	43, // [43:43] is the sub-list for extension type_name
-	43, // [43:43] is the sub-list for extension extendee
-	0,  // [0:43] is the sub-list for field type_name
+	24, // 43: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
+	17, // 44: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
+	30, // 45: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
+	21, // 46: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
+	26, // 47: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
+	28, // 48: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
+	13, // 49: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
+	15, // 50: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
+	18, // 51: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
+	31, // 52: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
+	22, // 53: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
+	27, // 54: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
+	29, // 55: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
+	14, // 56: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
+	16, // 57: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
+	51, // [51:58] is the sub-list for method output_type
+	44, // [44:51] is the sub-list for method input_type
+	44, // [44:44] is the sub-list for extension type_name
+	44, // [44:44] is the sub-list for extension extendee
+	0,  // [0:44] is the sub-list for field type_name
 }
 
 func init() { file_fenjian_triage_v1_triage_proto_init() }
