@@ -96,14 +96,98 @@ func uint64n(src *rand.PCG, n uint64) uint64 {
 	return hi
 }
 
-// Redraw re-runs a recorded draw and returns the index it gives, so an
-// auditor can check that the assignment's team is the one drawn. It fails on
-// an algorithm it does not know.
+// NoTeam is the index Pick and Redraw give when no candidate has free
+// capacity: the case is stored unassigned, flagged NO_TEAM_CAPACITY, for a
+// person to designate a team (指定分案, the logged exception). The draw never
+// spreads an overload by itself: a team's capacity is what the court said it
+// can take, and going past it is a decision someone must sign.
+const NoTeam = -1
+
+// Slot is an eligible team as the draw sees it.
+type Slot struct {
+	TeamID string
+	// Capacity is the cases a month the team can take (> 0).
+	Capacity int64
+	// Load is the cases already assigned to the team in the intake month
+	// (≥ 0), read in the same transaction that records the draw.
+	Load int64
+}
+
+// Pick is the draw (随机分案), the one the store makes for every random
+// assignment. It lists every slot as a candidate, in order, with its
+// capacity, load and free capacity max(capacity - load, 0), draws among
+// them by pcg-weighted-v1 from seed, and returns the record (seed,
+// candidates, algorithm) with the index drawn, or NoTeam when no slot has
+// free capacity (or there are none). A full team stays in the record with
+// free 0: it weighs nothing in the draw, and an auditor sees it was
+// eligible and why it was passed over. Pick is a pure function of its
+// arguments, so Redraw on the record gives the same index.
+func Pick(seed uint64, slots []Slot) (*triagev1.Draw, int, error) {
+	d := &triagev1.Draw{Seed: seed, Algorithm: Algorithm, Candidates: make([]*triagev1.DrawCandidate, len(slots))}
+	for i, s := range slots {
+		switch {
+		case s.TeamID == "":
+			return nil, 0, fmt.Errorf("routing: pick: slots[%d] has no team id", i)
+		case s.Capacity <= 0:
+			return nil, 0, fmt.Errorf("routing: pick: slots[%d] (%s) has capacity %d; want > 0", i, s.TeamID, s.Capacity)
+		case s.Load < 0:
+			return nil, 0, fmt.Errorf("routing: pick: slots[%d] (%s) has load %d; want ≥ 0", i, s.TeamID, s.Load)
+		}
+		d.Candidates[i] = &triagev1.DrawCandidate{TeamId: s.TeamID, Free: max(s.Capacity-s.Load, 0), Capacity: s.Capacity, Load: s.Load}
+	}
+	if len(slots) == 0 {
+		return d, NoTeam, nil
+	}
+	i, err := drawRecorded(d)
+	if err != nil {
+		return nil, 0, err
+	}
+	return d, i, nil
+}
+
+// LoadsRecorded reports whether d records every candidate's capacity and
+// load, as Pick does. Older records list only the teams with room and their
+// free capacity: their seed and candidates still redraw, but what the
+// candidates' loads were cannot be checked against the earlier assignments.
+func LoadsRecorded(d *triagev1.Draw) bool {
+	cs := d.GetCandidates()
+	return len(cs) > 0 && cs[0].GetCapacity() > 0
+}
+
+// Redraw re-runs a recorded draw and returns the index it gives, or NoTeam
+// when the record says no candidate had room, so an auditor can check that
+// the assignment's team is the one drawn. It fails on an algorithm it does
+// not know, and on a record Pick could not have made: with capacities
+// recorded, every candidate must have one and its free capacity must be
+// max(capacity - load, 0).
 func Redraw(d *triagev1.Draw) (int, error) {
 	if d.GetAlgorithm() != Algorithm {
 		return 0, fmt.Errorf("routing: redraw: unknown algorithm %q (this build knows %q)", d.GetAlgorithm(), Algorithm)
 	}
-	return Draw(d.GetSeed(), d.GetCandidates())
+	if LoadsRecorded(d) {
+		for i, c := range d.GetCandidates() {
+			switch {
+			case c.GetCapacity() <= 0:
+				return 0, fmt.Errorf("routing: redraw: candidates[%d] (%s) has no capacity recorded, candidates[0] has", i, c.GetTeamId())
+			case c.GetLoad() < 0:
+				return 0, fmt.Errorf("routing: redraw: candidates[%d] (%s) has load %d", i, c.GetTeamId(), c.GetLoad())
+			case c.GetFree() != max(c.GetCapacity()-c.GetLoad(), 0):
+				return 0, fmt.Errorf("routing: redraw: candidates[%d] (%s) records free %d, but capacity %d and load %d leave %d",
+					i, c.GetTeamId(), c.GetFree(), c.GetCapacity(), c.GetLoad(), max(c.GetCapacity()-c.GetLoad(), 0))
+			}
+		}
+	}
+	return drawRecorded(d)
+}
+
+// drawRecorded draws by d's seed and candidates; a record of Pick with no
+// free capacity gives NoTeam.
+func drawRecorded(d *triagev1.Draw) (int, error) {
+	i, err := Draw(d.GetSeed(), d.GetCandidates())
+	if errors.Is(err, ErrNoWeight) && LoadsRecorded(d) {
+		return NoTeam, nil
+	}
+	return i, err
 }
 
 // NewSeed returns a seed from the operating system's secure random source,
@@ -114,37 +198,4 @@ func NewSeed() uint64 {
 	// rather than return short), so the error is always nil.
 	_, _ = crand.Read(b[:])
 	return binary.LittleEndian.Uint64(b[:])
-}
-
-// Candidates turns eligible teams into draw candidates weighted by free
-// capacity: capacity minus the cases assigned to the team this month
-// (assigned, by team id; absent = 0), floored at 0. When every team is at
-// or over capacity the case must still go somewhere, so the weights fall
-// back to the capacities themselves and the overload is shared in
-// proportion. The candidates keep the teams' order.
-func Candidates(eligible []Team, assigned map[string]int64) []*triagev1.DrawCandidate {
-	out := make([]*triagev1.DrawCandidate, len(eligible))
-	full := true
-	for i, t := range eligible {
-		free := max(t.Capacity-assigned[t.ID], 0)
-		full = full && free == 0
-		out[i] = &triagev1.DrawCandidate{TeamId: t.ID, Free: free}
-	}
-	if full {
-		for i, t := range eligible {
-			out[i].Free = t.Capacity
-		}
-	}
-	return out
-}
-
-// NewDraw draws among candidates with a fresh seed and returns the record
-// (seed, candidates, algorithm) with the index drawn.
-func NewDraw(cands []*triagev1.DrawCandidate) (*triagev1.Draw, int, error) {
-	d := &triagev1.Draw{Seed: NewSeed(), Candidates: cands, Algorithm: Algorithm}
-	i, err := Draw(d.GetSeed(), cands)
-	if err != nil {
-		return nil, 0, err
-	}
-	return d, i, nil
 }

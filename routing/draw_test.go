@@ -6,9 +6,12 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
@@ -200,43 +203,148 @@ func TestNewSeed(t *testing.T) {
 	}
 }
 
-func TestNewDraw(t *testing.T) {
-	d, i, err := routing.NewDraw(mixed())
-	if err != nil {
-		t.Fatal(err)
+// slotsOf is the default civil ordinary teams (civil-trial-1 70,
+// civil-trial-2 70, civil-trial-3 60) with loads.
+func slotsOf(t *testing.T, loads ...int64) []routing.Slot {
+	t.Helper()
+	el := defaultTeams(t).EligibleFor(civil, pOrd, "", false)
+	if len(el) != len(loads) {
+		t.Fatalf("%d eligible teams, %d loads", len(el), len(loads))
 	}
-	if d.GetAlgorithm() != routing.Algorithm || len(d.GetCandidates()) != 5 {
-		t.Errorf("record %v", d)
+	out := make([]routing.Slot, len(el))
+	for i, tm := range el {
+		out[i] = routing.Slot{TeamID: tm.ID, Capacity: tm.Capacity, Load: loads[i]}
 	}
-	if again, err := routing.Redraw(d); err != nil || again != i {
-		t.Errorf("redraw %d (%v), drawn %d", again, err, i)
+	return out
+}
+
+// TestPick: the record lists every eligible team with capacity, load and
+// free capacity; a full team is never drawn; with no room anywhere the
+// answer is NoTeam (the store flags NO_TEAM_CAPACITY), not an overload.
+func TestPick(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		loads    []int64
+		wantFree []int64
+		noTeam   bool
+	}{
+		{"room everywhere", []int64{0, 0, 0}, []int64{70, 70, 60}, false},
+		{"one full, one over", []int64{20, 70, 61}, []int64{50, 0, 0}, false},
+		{"all full", []int64{70, 71, 200}, []int64{0, 0, 0}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			slots := slotsOf(t, tc.loads...)
+			for seed := range uint64(200) {
+				d, i, err := routing.Pick(seed, slots)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []*triagev1.DrawCandidate
+				for k, s := range slots {
+					want = append(want, &triagev1.DrawCandidate{TeamId: s.TeamID, Free: tc.wantFree[k], Capacity: s.Capacity, Load: s.Load})
+				}
+				if diff := cmp.Diff(&triagev1.Draw{Seed: seed, Algorithm: routing.Algorithm, Candidates: want}, d, protocmp.Transform()); diff != "" {
+					t.Fatalf("seed %d: record (-want +got):\n%s", seed, diff)
+				}
+				switch {
+				case tc.noTeam && i != routing.NoTeam:
+					t.Fatalf("seed %d: drew %d with every team full", seed, i)
+				case !tc.noTeam && (i < 0 || tc.wantFree[i] == 0):
+					t.Fatalf("seed %d: drew %d (free %v)", seed, i, tc.wantFree)
+				}
+				if again, err := routing.Redraw(d); err != nil || again != i {
+					t.Fatalf("seed %d: redraw %d (%v), picked %d", seed, again, err, i)
+				}
+			}
+		})
 	}
-	if _, _, err := routing.NewDraw(nil); !errors.Is(err, routing.ErrNoCandidates) {
-		t.Errorf("no candidates: %v", err)
+	if d, i, err := routing.Pick(1, nil); err != nil || i != routing.NoTeam || len(d.GetCandidates()) != 0 {
+		t.Errorf("no slots: %v, %d, %v", d, i, err)
 	}
 }
 
-func TestCandidates(t *testing.T) {
-	ts := defaultTeams(t)
-	el := ts.EligibleFor(civil, pOrd, "", false) // civil-trial-1 (70), -2 (70), -3 (60)
-	got := routing.Candidates(el, map[string]int64{"civil-trial-1": 20, "civil-trial-2": 90})
-	want := []int64{50, 0, 60}
-	for i, c := range got {
-		if c.GetTeamId() != el[i].ID || c.GetFree() != want[i] {
-			t.Errorf("candidate %d = %v, want %s free %d", i, c, el[i].ID, want[i])
+// TestPickFullTeamsWeighNothing: listing full teams with free 0 gives the
+// same team as a record of only the teams with room (as draws were recorded
+// before capacities and loads were), so both kinds of record replay alike.
+func TestPickFullTeamsWeighNothing(t *testing.T) {
+	slots := slotsOf(t, 20, 70, 10)
+	for seed := range uint64(1000) {
+		d, i, err := routing.Pick(seed, slots)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := []*triagev1.DrawCandidate{{TeamId: slots[0].TeamID, Free: 50}, {TeamId: slots[2].TeamID, Free: 50}}
+		j, err := routing.Draw(seed, old)
+		if err != nil || old[j].GetTeamId() != d.GetCandidates()[i].GetTeamId() {
+			t.Fatalf("seed %d: Pick drew %s, the record without the full team %v (%v)", seed, d.GetCandidates()[i].GetTeamId(), j, err)
 		}
 	}
-	// Every team full: weights fall back to capacities, so the case is still drawn.
-	full := routing.Candidates(el, map[string]int64{"civil-trial-1": 70, "civil-trial-2": 71, "civil-trial-3": 200})
-	for i, c := range full {
-		if c.GetFree() != el[i].Capacity {
-			t.Errorf("full: candidate %d = %v, want capacity %d", i, c, el[i].Capacity)
+}
+
+func TestPickErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		slot routing.Slot
+		want string
+	}{
+		{"no team id", routing.Slot{Capacity: 1}, "no team id"},
+		{"zero capacity", routing.Slot{TeamID: "a"}, "capacity 0"},
+		{"negative capacity", routing.Slot{TeamID: "a", Capacity: -3}, "capacity -3"},
+		{"negative load", routing.Slot{TeamID: "a", Capacity: 3, Load: -1}, "load -1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := routing.Pick(1, []routing.Slot{{TeamID: "ok", Capacity: 5}, tc.slot})
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "slots[1]") {
+				t.Errorf("err %v, want one naming slots[1] and %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestRedrawChecksRecord: a record Pick could not have made is refused,
+// naming the candidate; a record from before capacities and loads were
+// recorded still redraws.
+func TestRedrawChecksRecord(t *testing.T) {
+	good := func() *triagev1.Draw {
+		d, _, err := routing.Pick(42, slotsOf(t, 20, 70, 10))
+		if err != nil {
+			t.Fatal(err)
 		}
+		return d
 	}
-	if _, err := routing.Draw(7, full); err != nil {
-		t.Errorf("draw among full teams: %v", err)
+	for _, tc := range []struct {
+		name   string
+		tamper func(d *triagev1.Draw)
+		want   string // "" = accepted
+	}{
+		{"as recorded", func(*triagev1.Draw) {}, ""},
+		{"free raised", func(d *triagev1.Draw) { d.Candidates[1].Free = 5 }, "candidates[1] (civil-trial-2) records free 5"},
+		{"load lowered, free kept", func(d *triagev1.Draw) { d.Candidates[0].Load = 0 }, "candidates[0] (civil-trial-1) records free 50, but capacity 70 and load 0 leave 70"},
+		{"capacity dropped from one", func(d *triagev1.Draw) { d.Candidates[2].Capacity = 0 }, "candidates[2] (civil-trial-3) has no capacity recorded"},
+		{"negative load", func(d *triagev1.Draw) { d.Candidates[2].Load, d.Candidates[2].Free = -5, 60 }, "load -5"},
+		{"unknown algorithm", func(d *triagev1.Draw) { d.Algorithm = "pcg-weighted-v0" }, "unknown algorithm"},
+		{"no algorithm", func(d *triagev1.Draw) { d.Algorithm = "" }, "unknown algorithm"},
+		{"old record: teams with room only", func(d *triagev1.Draw) {
+			d.Candidates = []*triagev1.DrawCandidate{{TeamId: "civil-trial-1", Free: 50}, {TeamId: "civil-trial-3", Free: 50}}
+		}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := good()
+			tc.tamper(d)
+			_, err := routing.Redraw(d)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("err %v, want %q", err, tc.want)
+			}
+		})
 	}
-	if got := routing.Candidates(nil, nil); len(got) != 0 {
-		t.Errorf("no teams: %v", got)
+	d := good()
+	if !routing.LoadsRecorded(d) {
+		t.Error("LoadsRecorded(Pick's record) = false")
+	}
+	if routing.LoadsRecorded(&triagev1.Draw{Candidates: mixed()}) || routing.LoadsRecorded(&triagev1.Draw{}) {
+		t.Error("LoadsRecorded of a record without capacities = true")
 	}
 }

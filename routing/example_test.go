@@ -22,21 +22,26 @@ func Example() {
 	}
 
 	d.NeedsReview = true
-	eligible := teams.Eligible(d, f)
-	cands := routing.Candidates(eligible, map[string]int64{"civil-trial-1": 65})
-	draw := &triagev1.Draw{Seed: 20260101, Candidates: cands, Algorithm: routing.Algorithm} // in service: routing.NewDraw
-	i, err := routing.Redraw(draw)
+	loads := map[string]int64{"civil-trial-1": 65, "civil-trial-2": 70} // this month's assignments
+	var slots []routing.Slot
+	for _, t := range teams.Eligible(d, f) {
+		slots = append(slots, routing.Slot{TeamID: t.ID, Capacity: t.Capacity, Load: loads[t.ID]})
+	}
+	draw, i, err := routing.Pick(20260101, slots) // in service: a seed from routing.NewSeed
 	if err != nil {
 		panic(err)
 	}
-	for _, c := range cands {
+	for _, c := range draw.GetCandidates() {
 		fmt.Printf("under review: %s free %d\n", c.GetTeamId(), c.GetFree())
 	}
-	fmt.Println("drawn:", cands[i].GetTeamId())
+	fmt.Println("drawn:", draw.GetCandidates()[i].GetTeamId())
+	if again, err := routing.Redraw(draw); err != nil || again != i {
+		panic("the record does not replay")
+	}
 	// Output:
 	// eligible: civil-fast-general
 	// under review: civil-trial-1 free 5
-	// under review: civil-trial-2 free 70
+	// under review: civil-trial-2 free 0
 	// under review: civil-trial-3 free 60
 	// drawn: civil-trial-3
 }

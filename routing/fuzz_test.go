@@ -51,9 +51,12 @@ func FuzzLoad(f *testing.F) {
 				if len(el) == 0 {
 					t.Fatalf("no team for %v %v review=%v", l.k, l.p, review)
 				}
-				cs := routing.Candidates(el, nil)
-				if i, err := routing.Draw(1, cs); err != nil || i < 0 || i >= len(cs) {
-					t.Fatalf("draw among %d eligible teams: %d, %v", len(cs), i, err)
+				slots := make([]routing.Slot, len(el))
+				for i, tm := range el {
+					slots[i] = routing.Slot{TeamID: tm.ID, Capacity: tm.Capacity}
+				}
+				if _, i, err := routing.Pick(1, slots); err != nil || i < 0 || i >= len(slots) {
+					t.Fatalf("draw among %d eligible teams: %d, %v", len(slots), i, err)
 				}
 			}
 		}

@@ -20,6 +20,8 @@ const (
 	testPresidentToken = "fjt_test-president-token"
 	testFilingToken    = "fjt_test-filing-token"
 	testTeamToken      = "fjt_test-team-token"
+	// testClerkToken is a clerk and nothing else: it records for others.
+	testClerkToken = "fjt_test-clerk-07-token"
 )
 
 // testSecurity is the Security of the test servers: the test identities,
@@ -47,6 +49,7 @@ func parseTestTokens() (*auth.Tokens, error) {
 		{Name: "president-1", Roles: []string{"president"}, SHA256: auth.HashToken(testPresidentToken)},
 		{Name: "filing-system", Roles: []string{"filing"}, SHA256: auth.HashToken(testFilingToken)},
 		{Name: "team-reader", Team: "civil-1", SHA256: auth.HashToken(testTeamToken)},
+		{Name: "clerk-07", Roles: []string{"clerk"}, SHA256: auth.HashToken(testClerkToken)},
 	}}
 	b, err := json.Marshal(f)
 	if err != nil {

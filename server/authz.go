@@ -98,6 +98,19 @@ func callerFrom(ctx context.Context) (caller, bool) {
 	return c, ok
 }
 
+// recorder returns the proved identity that records an outcome or a
+// designation, stored as its recorded_by beside decided_by/designated_by.
+// The authorizer lets no anonymous caller reach those handlers; a call that
+// gets there without an identity (the service used without the authorizer)
+// is refused rather than recorded without one.
+func recorder(ctx context.Context) (string, error) {
+	c, ok := callerFrom(ctx)
+	if !ok || c.id == nil {
+		return "", unauthenticated(msgUnauthenticated)
+	}
+	return c.id.Name, nil
+}
+
 // Full method names the policy distinguishes.
 const (
 	methodTriage        = "/fenjian.triage.v1.TriageService/Triage"

@@ -55,15 +55,14 @@ const (
 )
 
 // plan builds the random draw for a decision: the eligible teams in file
-// order with their capacities, a fresh seed, and the recorded algorithm.
+// order with their capacities and a fresh seed. The store draws with the
+// loads it reads under its write lock (routing.Pick).
 func (s *Service) plan(d *triagev1.Decision, f *triagev1.Filing) *store.AssignmentPlan {
 	eligible := s.teams.Eligible(d, f)
 	p := &store.AssignmentPlan{
-		Teams:     make([]store.TeamSlot, 0, len(eligible)),
-		Seed:      routing.NewSeed(),
-		Algorithm: routing.Algorithm,
-		Draw:      routing.Draw,
-		NoTeam:    noTeam,
+		Teams:  make([]store.TeamSlot, 0, len(eligible)),
+		Seed:   routing.NewSeed(),
+		NoTeam: noTeam,
 	}
 	for _, t := range eligible {
 		p.Teams = append(p.Teams, store.TeamSlot{TeamID: t.ID, Capacity: t.Capacity})
@@ -107,6 +106,11 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	// decision id in its canonical form, as the decision is stored.
 	o.DecisionId = id
 	o.OutcomeId, o.RecordedAt, o.TimeLimit = "", nil, nil
+	// Who entered it, beside who decided it (a clerk for a judge): the
+	// proved caller, never what the client says.
+	if o.RecordedBy, err = recorder(ctx); err != nil {
+		return nil, err
+	}
 	o.Previous = rules.CurrentProcedure(d, prior)
 	eng, err := s.rulesFor(d)
 	if err != nil {
@@ -248,6 +252,10 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		return nil, &preconditionError{rule: "PANEL_CASE_TO_FAST_TRACK",
 			msg: fmt.Sprintf("the law requires a panel for this case under %s; fast-track team %s sits with single judges", proc, team.ID)}
 	}
+	by, err := recorder(ctx)
+	if err != nil {
+		return nil, err
+	}
 	a := &triagev1.Assignment{
 		DecisionId:   d.GetDecisionId(),
 		FilingId:     d.GetFilingId(),
@@ -256,6 +264,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		Procedure:    proc,
 		DesignatedBy: req.GetDesignatedBy(),
 		Reason:       reason,
+		RecordedBy:   by,
 	}
 	if err := cs.SaveAssignment(ctx, a); err != nil {
 		return nil, fmt.Errorf("save assignment: %w", err)

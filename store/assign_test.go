@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,31 +16,14 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/store"
 )
-
-// weightedDraw is the tests' draw: a PCG seeded by seed picks a candidate
-// with probability proportional to its free capacity. It is what routing's
-// draw must be in kind: a pure function of its arguments.
-func weightedDraw(seed uint64, cands []*triagev1.DrawCandidate) (int, error) {
-	var total int64
-	for _, c := range cands {
-		total += c.GetFree()
-	}
-	r := rand.New(rand.NewPCG(seed, 0x66656e6a69616e)).Int64N(total)
-	for i, c := range cands {
-		if r < c.GetFree() {
-			return i, nil
-		}
-		r -= c.GetFree()
-	}
-	return 0, errors.New("unreachable")
-}
 
 var noTeam = &triagev1.Reason{Code: "NO_TEAM_CAPACITY", Message: "没有可分配的团队"}
 
 func plan(seed uint64, teams ...store.TeamSlot) *store.AssignmentPlan {
-	return &store.AssignmentPlan{Teams: teams, Seed: seed, Algorithm: "test-pcg-weighted", Draw: weightedDraw, NoTeam: noTeam}
+	return &store.AssignmentPlan{Teams: teams, Seed: seed, NoTeam: noTeam}
 }
 
 // triageCase is civilCase filed on the given date.
@@ -155,7 +137,7 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 		reg := prometheus.NewRegistry()
 		s := b.open(t, store.Options{Registerer: reg})
 		ctx := context.Background()
-		teams := []store.TeamSlot{{TeamID: "速裁一组", Capacity: 2}, {TeamID: "速裁二组", Capacity: 1}, {TeamID: "full", Capacity: 0}}
+		teams := []store.TeamSlot{{TeamID: "速裁一组", Capacity: 2}, {TeamID: "速裁二组", Capacity: 1}}
 		assigned := map[string]int{}
 		for i := range 3 {
 			d, f := triageCase(fmt.Sprint(i), "2024-03-05")
@@ -177,25 +159,26 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 			}
 			cursor(t, a)
 			draw := a.GetDraw()
-			if draw.GetSeed() != p.Seed || draw.GetAlgorithm() != p.Algorithm {
+			if draw.GetSeed() != p.Seed || draw.GetAlgorithm() != routing.Algorithm {
 				t.Errorf("#%d: draw records seed %d algorithm %q", i, draw.GetSeed(), draw.GetAlgorithm())
 			}
-			// The candidates are the teams with free capacity, in plan order,
-			// weighted by what was free: 2+1 before any draw.
+			// The candidates are every team of the plan, in plan order, with
+			// the capacity and load the draw saw: 2+1 free before any draw,
+			// a team that filled up listed with free 0.
 			var free int64
-			for _, c := range draw.GetCandidates() {
-				if c.GetTeamId() == "full" || c.GetFree() <= 0 {
-					t.Errorf("#%d: candidate %v has no free capacity", i, c)
+			for k, c := range draw.GetCandidates() {
+				if c.GetTeamId() != teams[k].TeamID || c.GetCapacity() != teams[k].Capacity || c.GetFree() != c.GetCapacity()-c.GetLoad() {
+					t.Errorf("#%d: candidate %d = %v, want team %v with free = capacity - load", i, k, c, teams[k])
 				}
 				free += c.GetFree()
 			}
-			if want := int64(3 - i); free != want {
+			if want := int64(3 - i); free != want || len(draw.GetCandidates()) != len(teams) {
 				t.Errorf("#%d: candidates offer %d free places, want %d: %v", i, free, want, draw.GetCandidates())
 			}
 			// Re-running the recorded draw picks the same team.
-			j, err := weightedDraw(draw.GetSeed(), draw.GetCandidates())
+			j, err := routing.Redraw(draw)
 			if err != nil || draw.GetCandidates()[j].GetTeamId() != a.GetTeamId() {
-				t.Errorf("#%d: re-running the draw picks %d, the record says %s", i, j, a.GetTeamId())
+				t.Errorf("#%d: re-running the draw picks %d (%v), the record says %s", i, j, err, a.GetTeamId())
 			}
 			// The stored decision carries the assignment.
 			got, err := s.GetDecision(ctx, d.GetDecisionId())
@@ -285,9 +268,6 @@ func TestSaveTriageInvalid(t *testing.T) {
 		s := b.open(t, store.Options{})
 		ctx := context.Background()
 		team := store.TeamSlot{TeamID: "a", Capacity: 5}
-		failing := func(uint64, []*triagev1.DrawCandidate) (int, error) { return 0, errors.New("no entropy") }
-		panicking := func(uint64, []*triagev1.DrawCandidate) (int, error) { panic("boom") }
-		outOfRange := func(_ uint64, c []*triagev1.DrawCandidate) (int, error) { return len(c), nil }
 		tests := []struct {
 			name string
 			plan *store.AssignmentPlan
@@ -296,13 +276,10 @@ func TestSaveTriageInvalid(t *testing.T) {
 		}{
 			{"duplicate team", plan(1, team, team), nil, "twice"},
 			{"empty team id", plan(1, store.TeamSlot{Capacity: 1}), nil, "empty team_id"},
-			{"no draw", &store.AssignmentPlan{Teams: []store.TeamSlot{team}, Algorithm: "x"}, nil, "Draw"},
-			{"no algorithm", &store.AssignmentPlan{Teams: []store.TeamSlot{team}, Draw: weightedDraw}, nil, "Algorithm"},
+			{"zero capacity", plan(1, store.TeamSlot{TeamID: "z"}), nil, `team "z" has capacity 0`},
+			{"negative capacity", plan(1, store.TeamSlot{TeamID: "z", Capacity: -2}), nil, `team "z" has capacity -2`},
 			{"no filed_on", plan(1, team), func(d *triagev1.Decision, f *triagev1.Filing) { d.FiledOn, f.FiledOn = "", "" }, "filed_on"},
 			{"bad filed_on", plan(1, team), func(d *triagev1.Decision, f *triagev1.Filing) { d.FiledOn = "2024-13-01" }, "filed_on"},
-			{"draw fails", &store.AssignmentPlan{Teams: []store.TeamSlot{team}, Algorithm: "x", Draw: failing}, nil, "no entropy"},
-			{"draw panics", &store.AssignmentPlan{Teams: []store.TeamSlot{team}, Algorithm: "x", Draw: panicking}, nil, "panicked"},
-			{"draw out of range", &store.AssignmentPlan{Teams: []store.TeamSlot{team}, Algorithm: "x", Draw: outOfRange}, nil, "index"},
 			{"preset assignment", plan(1, team), func(d *triagev1.Decision, _ *triagev1.Filing) { d.Assignment = &triagev1.Assignment{TeamId: "a"} }, "assignment"},
 			{"dry run", plan(1, team), func(d *triagev1.Decision, _ *triagev1.Filing) { d.DryRun = true }, "dry run"},
 		}

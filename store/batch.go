@@ -15,6 +15,7 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
 )
 
 // saveRequest is one write waiting for its commit: a decision (SaveDecision,
@@ -75,22 +76,15 @@ type TeamSlot struct {
 }
 
 // AssignmentPlan asks SaveTriage to draw a team for the decision inside the
-// decision's own transaction.
+// decision's own transaction, by routing.Pick: the one draw, whose record
+// routing.Redraw and RedrawAssignments replay.
 type AssignmentPlan struct {
-	// Teams are the eligible teams in the order their candidates are listed
-	// to Draw. Team ids must be unique and not empty.
+	// Teams are the eligible teams in the order they are listed to the
+	// draw. Team ids must be unique and not empty, capacities positive.
 	Teams []TeamSlot
 	// Seed seeds the draw; recorded with the assignment so the draw can be
 	// re-run.
 	Seed uint64
-	// Algorithm names Draw's algorithm in the record (e.g. "pcg-weighted-v1").
-	Algorithm string
-	// Draw picks one of cands (teams with free capacity, in Teams order,
-	// Free their free capacity) and returns its index. It must be a pure
-	// function of its arguments, so the recorded seed and candidates
-	// reproduce the choice, and must not modify cands. It runs on the
-	// store's writer goroutine while the write lock is held: keep it quick.
-	Draw func(seed uint64, cands []*triagev1.DrawCandidate) (int, error)
 	// NoTeam is appended to the decision's review_reasons when no team has
 	// free capacity (or Teams is empty); nil appends nothing.
 	NoTeam *triagev1.Reason
@@ -98,9 +92,6 @@ type AssignmentPlan struct {
 
 // validate checks what the caller got wrong, with plain errors.
 func (p *AssignmentPlan) validate() error {
-	if len(p.Teams) == 0 {
-		return nil
-	}
 	seen := make(map[string]bool, len(p.Teams))
 	for i, t := range p.Teams {
 		switch {
@@ -108,17 +99,13 @@ func (p *AssignmentPlan) validate() error {
 			return fmt.Errorf("store: assignment plan: team %d has an empty team_id", i)
 		case seen[t.TeamID]:
 			return fmt.Errorf("store: assignment plan: team %q is listed twice", t.TeamID)
+		case t.Capacity <= 0:
+			return fmt.Errorf("store: assignment plan: team %q has capacity %d; want > 0", t.TeamID, t.Capacity)
 		}
 		if err := checkNUL("team_id", t.TeamID); err != nil {
 			return err
 		}
 		seen[t.TeamID] = true
-	}
-	switch {
-	case p.Draw == nil:
-		return errors.New("store: assignment plan has teams but no Draw function")
-	case p.Algorithm == "":
-		return errors.New("store: assignment plan has no Algorithm name; the draw could not be re-run from the record")
 	}
 	return nil
 }
@@ -143,7 +130,7 @@ type triageJob struct {
 }
 
 func (j *triageJob) reset() {
-	j.d.Assignment = nil
+	j.d.Assignment, j.d.UnassignedDraw = nil, nil
 	j.d.NeedsReview = j.needsReview
 	j.d.ReviewReasons = j.d.ReviewReasons[:j.reasons]
 }
@@ -349,14 +336,15 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	var a *triagev1.Assignment
 	if len(job.plan.Teams) > 0 {
 		var err error
-		if a, err = b.draw(ctx, job, row); err != nil {
+		if a, d.UnassignedDraw, err = b.draw(ctx, job, row); err != nil {
 			return err
 		}
 	}
 	decSeq := b.seq + 1
 	if a == nil {
 		// No team can take the case: it is stored, unassigned, for a person
-		// to route (docs/architecture.md, Routing).
+		// to route (docs/architecture.md, Routing), with the draw that found
+		// no room when there were eligible teams.
 		d.NeedsReview = true
 		if job.plan.NoTeam != nil {
 			d.ReviewReasons = append(d.ReviewReasons, proto.CloneOf(job.plan.NoTeam))
@@ -378,6 +366,14 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	var blob []byte
 	if job.parts != nil {
 		blob = job.parts.join(d.NeedsReview, a == nil && job.plan.NoTeam != nil, a != nil, aBlob)
+		if d.UnassignedDraw != nil {
+			// Its field number is the decision's last, so appending keeps
+			// the deterministic encoding.
+			var err error
+			if blob, err = appendMessage(blob, fieldUnassignedDraw, d.UnassignedDraw); err != nil {
+				return fmt.Errorf("store: encode unassigned draw: %w", err)
+			}
+		}
 	} else {
 		var err error
 		if blob, err = marshalOpts.Marshal(d); err != nil {
@@ -423,45 +419,48 @@ func (b *batch) addAssignmentRow(a *triagev1.Assignment, blob []byte, period str
 	return nil
 }
 
-// draw runs the plan's random draw among the teams with free capacity and
-// takes one unit of the chosen team's capacity. It returns nil when no team
-// has free capacity.
-func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*triagev1.Assignment, error) {
+// draw makes the plan's random draw (routing.Pick) among its teams with the
+// loads read in this transaction and takes one unit of the chosen team's
+// capacity. When no team has free capacity it returns no assignment and the
+// draw's record.
+func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*triagev1.Assignment, *triagev1.Draw, error) {
 	plan := job.plan
 	var full map[string]bool // teams whose conditional increment failed
 	for {
 		loads, err := b.teamLoads(ctx, job.period, plan.Teams)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		var cands []*triagev1.DrawCandidate
-		var capacity []int64
+		slots := make([]routing.Slot, len(plan.Teams))
 		for i, t := range plan.Teams {
-			if free := t.Capacity - loads[i]; free > 0 && !full[t.TeamID] {
-				cands = append(cands, &triagev1.DrawCandidate{TeamId: t.TeamID, Free: free})
-				capacity = append(capacity, t.Capacity)
+			load := loads[i]
+			if full[t.TeamID] {
+				// The database refused the team a unit: it counts at
+				// least its capacity, whatever was read.
+				load = max(load, t.Capacity)
 			}
+			slots[i] = routing.Slot{TeamID: t.TeamID, Capacity: t.Capacity, Load: load}
 		}
-		if len(cands) == 0 {
-			return nil, nil
-		}
-		i, err := callDraw(plan.Draw, plan.Seed, cands)
+		draw, i, err := routing.Pick(plan.Seed, slots)
 		if err != nil {
-			return nil, reject(err)
+			return nil, nil, reject(err)
 		}
-		team := cands[i].GetTeamId()
+		if i == routing.NoTeam {
+			return nil, draw, nil
+		}
+		team := plan.Teams[i].TeamID
 		ok := true
 		if b.deferLoads {
 			// loads holds the key: teamLoads just read it.
 			key := [2]string{team, job.period}
 			b.loads[key]++
 			b.pending[key]++
-		} else if ok, err = b.increment(ctx, team, job.period, capacity[i]); err != nil {
-			return nil, err
+		} else if ok, err = b.increment(ctx, team, job.period, plan.Teams[i].Capacity); err != nil {
+			return nil, nil, err
 		}
 		if !ok {
 			// The team is full after all: team_load was changed outside
-			// the chain lock. Drop the team, forget what was read, redraw.
+			// the chain lock. Mark the team, forget what was read, redraw.
 			if full == nil {
 				full = map[string]bool{}
 			}
@@ -474,7 +473,7 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 		id := job.assignmentID
 		if id == "" {
 			if id, err = newID(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		return &triagev1.Assignment{
@@ -484,27 +483,9 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			TeamId:       team,
 			Kind:         triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM,
 			Procedure:    job.d.GetRecommended(),
-			Draw:         &triagev1.Draw{Seed: plan.Seed, Candidates: cands, Algorithm: plan.Algorithm},
-		}, nil
+			Draw:         draw,
+		}, nil, nil
 	}
-}
-
-// callDraw runs a caller's draw function, turning a panic or an index out of
-// range into an error: it runs on the writer goroutine, which must survive.
-func callDraw(draw func(uint64, []*triagev1.DrawCandidate) (int, error), seed uint64, cands []*triagev1.DrawCandidate) (i int, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("store: draw panicked: %v", p)
-		}
-	}()
-	i, err = draw(seed, cands)
-	switch {
-	case err != nil:
-		return 0, fmt.Errorf("store: draw: %w", err)
-	case i < 0 || i >= len(cands):
-		return 0, fmt.Errorf("store: draw returned index %d of %d candidates", i, len(cands))
-	}
-	return i, nil
 }
 
 // teamLoads returns team_load.assigned for each team in period, in teams'

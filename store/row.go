@@ -79,6 +79,8 @@ func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time, enc
 		// An assignment lives in the assignments table and the team's feed
 		// too; one only inside the decision would be seen by no team.
 		return nil, errors.New("store: decision already carries an assignment; assignments are made by SaveTriage or SaveAssignment")
+	case d.GetUnassignedDraw() != nil:
+		return nil, errors.New("store: decision already carries an unassigned draw; draws are made by SaveTriage")
 	}
 	filingID := d.GetFilingId()
 	switch {

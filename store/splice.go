@@ -14,6 +14,8 @@ const (
 	fieldNeedsReview   = 4
 	fieldReviewReasons = 5
 	fieldAssignment    = 16
+	// fieldUnassignedDraw, the last field, is appended after the join.
+	fieldUnassignedDraw = 17
 )
 
 // decisionParts is a decision's encoding cut around the fields the writer

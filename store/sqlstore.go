@@ -139,9 +139,6 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 				return fmt.Errorf("store: assignment plan: team_id %q is not valid UTF-8", t.TeamID)
 			}
 		}
-		if !utf8.ValidString(plan.Algorithm) {
-			return errors.New("store: assignment plan: Algorithm is not valid UTF-8")
-		}
 	}
 	if plan.NoTeam != nil {
 		if _, err := marshalOpts.Marshal(plan.NoTeam); err != nil {
@@ -155,6 +152,7 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 		return err
 	}
 	d.Assignment = own.Assignment
+	d.UnassignedDraw = own.UnassignedDraw
 	d.NeedsReview = own.NeedsReview
 	d.ReviewReasons = own.ReviewReasons
 	return nil

@@ -30,9 +30,11 @@
 //
 // SaveTriage draws the team inside the decision's transaction, so a decision
 // is never recorded with a place its team does not have, nor a place taken
-// for a decision that was not recorded. The draw is the caller's function
-// (routing's); the store records its seed, candidates and algorithm so it
-// can be re-run.
+// for a decision that was not recorded. The draw is routing.Pick, made with
+// the loads read under the chain lock; the store records its seed, every
+// candidate's capacity and load, and the algorithm, so RedrawAssignments
+// (triagectl audit redraw) can re-run it and check the loads against the
+// assignments before it.
 //
 // Decisions, outcomes, assignments and audit rows are never updated or
 // deleted: the code has no such statement and the schema refuses them
@@ -90,15 +92,15 @@ type Store interface {
 	// SaveTriage records d like SaveDecision and, when plan has eligible
 	// teams, draws one of them for the case inside the decision's own
 	// transaction: it reads the teams' load for the intake month of
-	// d.filed_on (or f.filed_on), offers plan.Draw the teams with free
-	// capacity (capacity minus assigned, in plan order), takes one unit of
-	// the drawn team's capacity (redrawing without a team found full after
+	// d.filed_on (or f.filed_on), draws among plan's teams by routing.Pick
+	// (weighted by free capacity, capacity minus assigned), takes one unit
+	// of the drawn team's capacity (redrawing if a team is found full after
 	// all) and records the assignment (kind RANDOM, procedure =
-	// d.recommended, the draw's seed, candidates and algorithm, cursor = its
-	// audit seq). d.Assignment is set before the decision is encoded, so the
+	// d.recommended, the draw's record, cursor = its audit seq). d.Assignment is set before the decision is encoded, so the
 	// stored decision carries it. When no team has free capacity, or plan
 	// has no teams, the decision is stored unassigned with needs_review set
-	// and plan.NoTeam appended to its review_reasons. A nil plan is
+	// and plan.NoTeam appended to its review_reasons; with teams, the draw
+	// that found no room is recorded as d.unassigned_draw. A nil plan is
 	// SaveDecision. On success d holds what was stored (assignment, review
 	// flag and reasons); on failure it is unchanged. Capacity holds across
 	// replicas: every write transaction takes the audit chain's lock.
@@ -152,6 +154,12 @@ type Store interface {
 	// counts the assignments. The report says OK, or names the first
 	// problem; the error is only for failing to read.
 	VerifyAudit(ctx context.Context) (VerifyReport, error)
+	// RedrawAssignments replays the recorded draws (see redraw.go) of
+	// decision decisionID's assignments, or of every assignment when it is
+	// empty, in one read snapshot, and reports any assignment its record
+	// does not explain. An unknown decision fails with ErrNotFound; the
+	// error is otherwise only for failing to read.
+	RedrawAssignments(ctx context.Context, decisionID string) (RedrawReport, error)
 	// AuditHead returns the chain's head as audit_head holds it, for
 	// signed checkpoints kept outside the database.
 	AuditHead(ctx context.Context) (AuditHead, error)

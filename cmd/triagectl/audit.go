@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/fenjian/fenjian/checkpoint"
@@ -35,6 +36,9 @@ type auditReport struct {
 	HeadHash string `json:"head_hash"`
 	// Problem is the first record that does not match, when OK is false.
 	Problem *auditProblem `json:"problem,omitempty"`
+	// Draws is the replay of every recorded draw (store.RedrawAssignments):
+	// an assignment its record does not explain fails the check.
+	Draws *drawsReport `json:"draws,omitempty"`
 	// Checkpoints is the check of the signed checkpoints (-checkpoints):
 	// they catch what the chain alone cannot, a truncated or rewritten
 	// chain and rows added with the pre-chain count raised to match.
@@ -48,6 +52,45 @@ type auditProblem struct {
 	ID      string `json:"id"`
 	Problem string `json:"problem"`
 	Detail  string `json:"detail,omitempty"`
+}
+
+// drawsReport is store.RedrawReport with stable snake_case names.
+type drawsReport struct {
+	OK          bool  `json:"ok"`
+	Assignments int64 `json:"assignments"`
+	// Unassigned counts the decisions left unassigned (every eligible team
+	// full) whose draw was replayed.
+	Unassigned    int64       `json:"unassigned"`
+	Explained     int64       `json:"explained"`
+	Designated    int64       `json:"designated"`
+	NotReplayable int64       `json:"not_replayable"`
+	Unexplained   int64       `json:"unexplained"`
+	Checks        []drawCheck `json:"checks,omitempty"`
+}
+
+// drawCheck is one assignment (or decision left unassigned, kind
+// "unassigned", without an assignment id) replayed: its verdict is explained,
+// designated, "not replayable" (recorded before draws recorded loads) or
+// unexplained, with what did not match.
+type drawCheck struct {
+	Seq          int64  `json:"seq"`
+	DecisionID   string `json:"decision_id"`
+	AssignmentID string `json:"assignment_id,omitempty"`
+	TeamID       string `json:"team_id,omitempty"`
+	Kind         string `json:"kind"`
+	Period       string `json:"period"`
+	Verdict      string `json:"verdict"`
+	Detail       string `json:"detail,omitempty"`
+}
+
+func newDrawsReport(r store.RedrawReport) *drawsReport {
+	out := &drawsReport{OK: r.OK, Assignments: r.Assignments, Unassigned: r.Unassigned, Explained: r.Explained, Designated: r.Designated,
+		NotReplayable: r.NotReplayable, Unexplained: r.Unexplained}
+	for _, c := range r.Checks {
+		out.Checks = append(out.Checks, drawCheck{Seq: c.Seq, DecisionID: c.DecisionID, AssignmentID: c.AssignmentID,
+			TeamID: c.TeamID, Kind: c.Kind, Period: c.Period, Verdict: string(c.Verdict), Detail: c.Detail})
+	}
+	return out
 }
 
 func newAuditReport(target string, at time.Time, r store.VerifyReport) auditReport {
@@ -64,11 +107,20 @@ func newAuditReport(target string, at time.Time, r store.VerifyReport) auditRepo
 
 func auditUsage(w io.Writer) {
 	fmt.Fprintln(w, "usage: triagectl audit verify [-store TARGET] [-checkpoints DIR -checkpoint-key KEY.pub]")
+	fmt.Fprintln(w, "       triagectl audit redraw [-store TARGET] [DECISION_ID]")
 	fmt.Fprintln(w, "       triagectl audit keygen -name NAME -out PREFIX")
 	fmt.Fprintln(w, "\nverify walks the store's audit chain (docs/architecture.md, docs/security.md): it recomputes every decision's, outcome's and")
-	fmt.Fprintln(w, "assignment's digest and every chain hash, and checks the head and the team loads. It prints a JSON")
-	fmt.Fprintln(w, "report with the head seq and hash (keep them where the database's users cannot write) and exits 0")
-	fmt.Fprintln(w, "when the chain holds, 1 naming the first record that does not match (seq, kind, id, problem).")
+	fmt.Fprintln(w, "assignment's digest and every chain hash, and checks the head and the team loads; then it replays")
+	fmt.Fprintln(w, "every recorded draw, as redraw does. It prints a JSON report with the head seq and hash (keep them")
+	fmt.Fprintln(w, "where the database's users cannot write) and exits 0 when the chain holds and every assignment is")
+	fmt.Fprintln(w, "explained, 1 naming the first record that does not match (seq, kind, id, problem) and every")
+	fmt.Fprintln(w, "unexplained assignment (decision, assignment, what did not match).")
+	fmt.Fprintln(w, "\nredraw replays the draws of one decision's assignments, or of all: the recorded seed and candidates")
+	fmt.Fprintln(w, "must draw the assigned team, and each candidate's recorded load must be the assignments to it that")
+	fmt.Fprintln(w, "month before this one; a decision left unassigned (NO_TEAM_CAPACITY) must draw no team. A designated")
+	fmt.Fprintln(w, "assignment is explained by its designation (who, why). Draws")
+	fmt.Fprintln(w, "recorded before loads were are reported \"not replayable\". It prints a JSON report (for one decision,")
+	fmt.Fprintln(w, "every assignment; for all, the unexplained ones) and exits 1 if any assignment is unexplained.")
 	fmt.Fprintln(w, "With -checkpoints it also checks every signed checkpoint the server wrote (triaged -checkpoint-dir)")
 	fmt.Fprintln(w, "against the chain: a truncated or rewritten chain, or a raised pre-chain count, fails.")
 	fmt.Fprintln(w, "\nkeygen makes the Ed25519 checkpoint key: PREFIX.key (the signer, for triaged -checkpoint-key;")
@@ -79,11 +131,13 @@ func auditUsage(w io.Writer) {
 func runAudit(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		auditUsage(e.stderr)
-		return usageError{"missing subcommand: verify"}
+		return usageError{"missing subcommand: verify, redraw or keygen"}
 	}
 	switch args[0] {
 	case "verify":
 		return runAuditVerify(ctx, e, args[1:])
+	case "redraw":
+		return runAuditRedraw(ctx, e, args[1:])
 	case "keygen":
 		return runAuditKeygen(e, args[1:])
 	case "help", "-h", "-help", "--help":
@@ -91,7 +145,7 @@ func runAudit(ctx context.Context, e *env, args []string) error {
 		return flag.ErrHelp
 	}
 	auditUsage(e.stderr)
-	return usageError{fmt.Sprintf("unknown subcommand %q (want verify or keygen)", args[0])}
+	return usageError{fmt.Sprintf("unknown subcommand %q (want verify, redraw or keygen)", args[0])}
 }
 
 // runAuditVerify is `triagectl audit verify`.
@@ -143,24 +197,97 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 		report.Checkpoints = &cp
 		report.OK = cp.OK
 	}
-	out, err := json.MarshalIndent(report, "", "  ")
+	draws, err := st.RedrawAssignments(ctx, "")
 	if err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(e.stdout, "%s\n", out); err != nil {
+	report.Draws = newDrawsReport(draws)
+	report.OK = report.OK && draws.OK
+	if err := writeJSON(e.stdout, report); err != nil {
+		return err
+	}
+	switch c := report.Checkpoints; {
+	case !rep.OK && !draws.OK:
+		return fmt.Errorf("%s; %s", rep, draws)
+	case !rep.OK:
+		return errors.New(rep.String())
+	case !draws.OK:
+		return errors.New(draws.String())
+	case c != nil && !c.OK:
+		return fmt.Errorf("audit checkpoints FAILED: %s: %s", c.File, c.Problem)
+	}
+	fmt.Fprintln(e.stderr, rep.String())
+	fmt.Fprintln(e.stderr, draws.String())
+	if c := report.Checkpoints; c != nil {
+		fmt.Fprintf(e.stderr, "audit checkpoints OK: %d checked, the latest at seq %d\n", c.Checkpoints, c.Latest.Seq)
+	}
+	return nil
+}
+
+// redrawReport is the JSON `triagectl audit redraw` prints.
+type redrawReport struct {
+	OK        bool      `json:"ok"`
+	Store     string    `json:"store"`
+	CheckedAt time.Time `json:"checked_at"`
+	// DecisionID is the decision asked for; empty for every assignment.
+	DecisionID string       `json:"decision_id,omitempty"`
+	Draws      *drawsReport `json:"draws"`
+}
+
+// runAuditRedraw is `triagectl audit redraw [DECISION_ID]`.
+func runAuditRedraw(ctx context.Context, e *env, args []string) error {
+	var target string
+	fs := newFlagSet(e, "audit redraw")
+	fs.Usage = func() {
+		auditUsage(fs.Output())
+		fmt.Fprintln(fs.Output(), "\nflags:")
+		fs.PrintDefaults()
+	}
+	storeFlag(fs, &target)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 1 {
+		return usageError{fmt.Sprintf("unexpected argument %q: redraw takes at most one decision id", fs.Arg(1))}
+	}
+	id := fs.Arg(0)
+	if target == "" {
+		return usageError{"-store is empty"}
+	}
+	if fs.NArg() == 1 && strings.TrimSpace(id) == "" {
+		return usageError{"the decision id is empty"}
+	}
+	st, err := openStore(ctx, e, target)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	at := time.Now()
+	rep, err := st.RedrawAssignments(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := writeJSON(e.stdout, redrawReport{OK: rep.OK, Store: store.Redact(target), CheckedAt: at.UTC(), DecisionID: id, Draws: newDrawsReport(rep)}); err != nil {
 		return err
 	}
 	if !rep.OK {
 		return errors.New(rep.String())
 	}
-	if c := report.Checkpoints; c != nil && !c.OK {
-		return fmt.Errorf("audit checkpoints FAILED: %s: %s", c.File, c.Problem)
-	}
 	fmt.Fprintln(e.stderr, rep.String())
-	if c := report.Checkpoints; c != nil {
-		fmt.Fprintf(e.stderr, "audit checkpoints OK: %d checked, the latest at seq %d\n", c.Checkpoints, c.Latest.Seq)
-	}
 	return nil
+}
+
+// writeJSON writes v indented, with a final newline.
+func writeJSON(w io.Writer, v any) error {
+	out, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", out)
+	return err
 }
 
 // runAuditKeygen is `triagectl audit keygen`.

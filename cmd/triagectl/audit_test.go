@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -140,5 +142,137 @@ func TestAuditUsage(t *testing.T) {
 		if code := dispatch(context.Background(), e, args); code != 0 || !strings.Contains(stderr.String(), "audit verify") {
 			t.Errorf("%v: exit %d\n%s", args, code, stderr)
 		}
+	}
+}
+
+// runRedraw runs `triagectl audit redraw` with args and decodes its report.
+func runRedraw(t *testing.T, args ...string) (int, redrawReport, string) {
+	t.Helper()
+	e, stdout, stderr := testEnv("")
+	code := dispatch(context.Background(), e, append([]string{"audit", "redraw"}, args...))
+	var rep redrawReport
+	dec := json.NewDecoder(stdout)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&rep); err != nil {
+		t.Fatalf("exit %d; stdout is not a redraw report: %v\n%s\n%s", code, err, stdout, stderr)
+	}
+	return code, rep, stderr.String()
+}
+
+// TestAuditRedraw: every draw of a clean store replays, in audit redraw and
+// audit verify; a team_load raised behind the store's back steers the next
+// draw, and both commands report that decision.
+func TestAuditRedraw(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b testBackend) {
+		fx := buildFixture(t, b.target)
+		var designated int64
+		for _, c := range fx.cases {
+			if c.designate {
+				designated++
+			}
+		}
+		code, rep, stderr := runRedraw(t, "-store", b.target)
+		want := drawsReport{OK: true, Assignments: int64(fx.assignments), Explained: int64(fx.assignments) - designated, Designated: designated}
+		if code != 0 || !rep.OK || rep.DecisionID != "" || rep.Draws == nil || !cmp.Equal(rep.Draws.withoutChecks(), &want) || len(rep.Draws.Checks) != 0 {
+			t.Fatalf("clean store: exit %d, report %+v, draws %+v; want %+v\n%s", code, rep, rep.Draws, want, stderr)
+		}
+		if !strings.Contains(stderr, "draws OK") {
+			t.Errorf("stderr lacks the summary:\n%s", stderr)
+		}
+		code, vrep, stderr := runVerify(t, b.target)
+		if code != 0 || !vrep.OK || vrep.Draws == nil || !cmp.Equal(vrep.Draws.withoutChecks(), &want) {
+			t.Fatalf("verify, clean store: exit %d, draws %+v\n%s", code, vrep.Draws, stderr)
+		}
+
+		// One decision: its draw, replayed.
+		a := fx.byKey["A"].decision
+		code, one, stderr := runRedraw(t, "-store", b.target, a.GetDecisionId())
+		if code != 0 || one.DecisionID != a.GetDecisionId() || len(one.Draws.Checks) != 1 ||
+			one.Draws.Checks[0].Verdict != "explained" || one.Draws.Checks[0].TeamID != a.GetAssignment().GetTeamId() {
+			t.Fatalf("decision A: exit %d, %+v\n%s", code, one.Draws, stderr)
+		}
+
+		// Someone raises A's team's load, and the next such case is drawn
+		// with it.
+		db := b.raw(t)
+		var per string
+		if err := db.QueryRow(b.q(`SELECT period FROM assignments WHERE decision_id = ?`), a.GetDecisionId()).Scan(&per); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(b.q(`UPDATE team_load SET assigned = assigned + 1 WHERE team_id = ? AND period = ?`), a.GetAssignment().GetTeamId(), per); err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.Open(context.Background(), b.target, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		teams, err := routing.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := proto.CloneOf(fx.byKey["A"].filing)
+		f.Id = "(2024)辽0102民初1235号"
+		steered := decideAndSave(context.Background(), t, caseEngine(t), teams, st, f, fx.byKey["A"].decidedAt, 99)
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if steered.GetAssignment() == nil {
+			t.Fatal("the steered case was not assigned")
+		}
+
+		code, bad, stderr := runRedraw(t, "-store", b.target)
+		if code != 1 || bad.OK || bad.Draws.Unexplained != 1 || len(bad.Draws.Checks) != 1 || bad.Draws.Checks[0].DecisionID != steered.GetDecisionId() ||
+			!strings.Contains(bad.Draws.Checks[0].Detail, "the draw saw team "+a.GetAssignment().GetTeamId()) {
+			t.Fatalf("steered draw: exit %d, %+v\n%s", code, bad.Draws, stderr)
+		}
+		if !strings.Contains(stderr, "draws FAILED") || !strings.Contains(stderr, steered.GetDecisionId()) {
+			t.Errorf("stderr does not name the decision:\n%s", stderr)
+		}
+		code, vbad, stderr := runVerify(t, b.target)
+		if code != 1 || vbad.OK || vbad.Draws == nil || vbad.Draws.OK || len(vbad.Draws.Checks) != 1 || vbad.Draws.Checks[0].DecisionID != steered.GetDecisionId() {
+			t.Fatalf("verify, steered draw: exit %d, draws %+v\n%s", code, vbad.Draws, stderr)
+		}
+		if !strings.Contains(stderr, steered.GetDecisionId()) {
+			t.Errorf("verify's stderr does not name the decision:\n%s", stderr)
+		}
+	})
+}
+
+// withoutChecks is r without its list, to compare the counts.
+func (r *drawsReport) withoutChecks() *drawsReport {
+	c := *r
+	c.Checks = nil
+	return &c
+}
+
+func TestAuditRedrawUsage(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(context.Background(), dir+"/x.db", store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct {
+		args []string
+		code int
+		want string
+	}{
+		"two decisions":    {[]string{"-store", dir + "/x.db", "a", "b"}, 2, "at most one decision id"},
+		"empty decision":   {[]string{"-store", dir + "/x.db", " "}, 2, "decision id is empty"},
+		"empty -store":     {[]string{"-store", ""}, 2, "-store is empty"},
+		"unknown flag":     {[]string{"-fix"}, 2, "-fix"},
+		"unknown decision": {[]string{"-store", dir + "/x.db", "nonesuch"}, 1, "decision not found"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, append([]string{"audit", "redraw"}, tc.args...)); code != tc.code {
+				t.Errorf("exit %d, want %d\n%s", code, tc.code, stderr)
+			}
+			if stdout.Len() != 0 || !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("stdout %q; stderr lacks %q:\n%s", stdout, tc.want, stderr)
+			}
+		})
 	}
 }

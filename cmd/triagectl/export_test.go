@@ -205,10 +205,10 @@ func caseEngine(t testing.TB) *triage.Engine {
 }
 
 // routePlan is the server's draw for a decision: the eligible teams of the
-// default team file, a seed, routing's weighted draw.
+// default team file and a seed.
 func routePlan(teams *routing.Teams, d *triagev1.Decision, f *triagev1.Filing, seed uint64) *store.AssignmentPlan {
 	p := &store.AssignmentPlan{
-		Seed: seed, Algorithm: routing.Algorithm, Draw: routing.Draw,
+		Seed:   seed,
 		NoTeam: &triagev1.Reason{Code: "NO_TEAM_CAPACITY", Message: "没有可分配的团队"},
 	}
 	for _, tm := range teams.Eligible(d, f) {

@@ -44,7 +44,7 @@ func commands() []command {
 		{"promote", "copy a verified model into the directory a server serves (hot reload)", runPromote},
 		{"export", "export decided cases labelled with their final procedure (JSONL for train/eval)", runExport},
 		{"stats", "繁简分流 figures per month from the store (JSON or a text table)", runStats},
-		{"audit", "audit verify: check the store's audit chain and print its head", runAudit},
+		{"audit", "audit verify: check the store's audit chain and print its head; audit redraw: replay the recorded draws", runAudit},
 	}
 }
 

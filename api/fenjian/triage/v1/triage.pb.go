@@ -1554,7 +1554,11 @@ type Outcome struct {
 	// A fact of the filing found to be otherwise (e.g. the claim reduced by a
 	// 变更诉讼请求): the outcome is then checked against the corrected filing, so
 	// a procedure the original filing barred as a matter of law may be applied.
-	Correction    *FactCorrection `protobuf:"bytes,14,opt,name=correction,proto3" json:"correction,omitempty"`
+	Correction *FactCorrection `protobuf:"bytes,14,opt,name=correction,proto3" json:"correction,omitempty"`
+	// Set by the server: the authenticated identity that recorded the outcome
+	// (token name or certificate subject). It equals decided_by unless a
+	// clerk entered a judge's decision; then both are recorded.
+	RecordedBy    string `protobuf:"bytes,15,opt,name=recorded_by,json=recordedBy,proto3" json:"recorded_by,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1685,6 +1689,13 @@ func (x *Outcome) GetCorrection() *FactCorrection {
 		return x.Correction
 	}
 	return nil
+}
+
+func (x *Outcome) GetRecordedBy() string {
+	if x != nil {
+		return x.RecordedBy
+	}
+	return ""
 }
 
 // FactCorrection states the filing as the court now has it and what shows it.
@@ -1847,8 +1858,17 @@ func (x *RecordOutcomeResponse) GetOutcome() *Outcome {
 type DrawCandidate struct {
 	state  protoimpl.MessageState `protogen:"open.v1"`
 	TeamId string                 `protobuf:"bytes,1,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
-	// Free capacity when the draw was made; the team's weight.
-	Free          int64 `protobuf:"varint,2,opt,name=free,proto3" json:"free,omitempty"`
+	// Free capacity when the draw was made, max(capacity - load, 0); the
+	// team's weight.
+	Free int64 `protobuf:"varint,2,opt,name=free,proto3" json:"free,omitempty"`
+	// The team's monthly capacity when the draw was made. Recorded since
+	// draws list every eligible team (full ones with free 0); 0 in older
+	// records, whose loads cannot be checked on replay.
+	Capacity int64 `protobuf:"varint,3,opt,name=capacity,proto3" json:"capacity,omitempty"`
+	// The cases assigned to the team in the intake month before this draw,
+	// as the store counted them: an auditor checks it against the earlier
+	// assignments (triagectl audit redraw).
+	Load          int64 `protobuf:"varint,4,opt,name=load,proto3" json:"load,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1893,6 +1913,20 @@ func (x *DrawCandidate) GetTeamId() string {
 func (x *DrawCandidate) GetFree() int64 {
 	if x != nil {
 		return x.Free
+	}
+	return 0
+}
+
+func (x *DrawCandidate) GetCapacity() int64 {
+	if x != nil {
+		return x.Capacity
+	}
+	return 0
+}
+
+func (x *DrawCandidate) GetLoad() int64 {
+	if x != nil {
+		return x.Load
 	}
 	return 0
 }
@@ -1978,7 +2012,13 @@ type Assignment struct {
 	Reason       string                 `protobuf:"bytes,9,opt,name=reason,proto3" json:"reason,omitempty"`
 	AssignedAt   *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=assigned_at,json=assignedAt,proto3" json:"assigned_at,omitempty"`
 	// The feed position of this assignment; pass it as after_cursor to resume.
-	Cursor        string `protobuf:"bytes,11,opt,name=cursor,proto3" json:"cursor,omitempty"`
+	Cursor string `protobuf:"bytes,11,opt,name=cursor,proto3" json:"cursor,omitempty"`
+	// Set by the server for designated assignments: the authenticated
+	// identity that recorded the designation (token name or certificate
+	// subject). It equals designated_by unless a clerk entered a president's
+	// designation; then both are recorded. Empty for random assignments,
+	// which the service draws itself.
+	RecordedBy    string `protobuf:"bytes,12,opt,name=recorded_by,json=recordedBy,proto3" json:"recorded_by,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2086,6 +2126,13 @@ func (x *Assignment) GetAssignedAt() *timestamppb.Timestamp {
 func (x *Assignment) GetCursor() string {
 	if x != nil {
 		return x.Cursor
+	}
+	return ""
+}
+
+func (x *Assignment) GetRecordedBy() string {
+	if x != nil {
+		return x.RecordedBy
 	}
 	return ""
 }
@@ -2857,9 +2904,14 @@ type Decision struct {
 	DryRun bool `protobuf:"varint,15,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
 	// The team the case was routed to; absent on dry runs and when no team
 	// is eligible (then review_reasons says so).
-	Assignment    *Assignment `protobuf:"bytes,16,opt,name=assignment,proto3" json:"assignment,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Assignment *Assignment `protobuf:"bytes,16,opt,name=assignment,proto3" json:"assignment,omitempty"`
+	// Set by the store when eligible teams were all full (NO_TEAM_CAPACITY):
+	// the draw that found no room, with every eligible team's capacity and
+	// load, so that leaving the case unassigned replays like an assignment
+	// (triagectl audit redraw).
+	UnassignedDraw *Draw `protobuf:"bytes,17,opt,name=unassigned_draw,json=unassignedDraw,proto3" json:"unassigned_draw,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *Decision) Reset() {
@@ -3004,6 +3056,13 @@ func (x *Decision) GetAssignment() *Assignment {
 	return nil
 }
 
+func (x *Decision) GetUnassignedDraw() *Draw {
+	if x != nil {
+		return x.UnassignedDraw
+	}
+	return nil
+}
+
 var File_fenjian_triage_v1_triage_proto protoreflect.FileDescriptor
 
 const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
@@ -3085,7 +3144,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x17\n" +
 	"\adry_run\x18\x02 \x01(\bR\x06dryRun\"I\n" +
 	"\x0eTriageResponse\x127\n" +
-	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\x83\x05\n" +
+	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\xa4\x05\n" +
 	"\aOutcome\x12\x1d\n" +
 	"\n" +
 	"outcome_id\x18\x01 \x01(\tR\toutcomeId\x12\x1f\n" +
@@ -3110,7 +3169,9 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"recordedAt\x12A\n" +
 	"\n" +
 	"correction\x18\x0e \x01(\v2!.fenjian.triage.v1.FactCorrectionR\n" +
-	"correction\"\x80\x01\n" +
+	"correction\x12\x1f\n" +
+	"\vrecorded_by\x18\x0f \x01(\tR\n" +
+	"recordedBy\"\x80\x01\n" +
 	"\x0eFactCorrection\x121\n" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x14\n" +
 	"\x05basis\x18\x02 \x01(\tR\x05basis\x12%\n" +
@@ -3118,16 +3179,18 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x14RecordOutcomeRequest\x124\n" +
 	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"M\n" +
 	"\x15RecordOutcomeResponse\x124\n" +
-	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"<\n" +
+	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"l\n" +
 	"\rDrawCandidate\x12\x17\n" +
 	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12\x12\n" +
-	"\x04free\x18\x02 \x01(\x03R\x04free\"z\n" +
+	"\x04free\x18\x02 \x01(\x03R\x04free\x12\x1a\n" +
+	"\bcapacity\x18\x03 \x01(\x03R\bcapacity\x12\x12\n" +
+	"\x04load\x18\x04 \x01(\x03R\x04load\"z\n" +
 	"\x04Draw\x12\x12\n" +
 	"\x04seed\x18\x01 \x01(\x04R\x04seed\x12@\n" +
 	"\n" +
 	"candidates\x18\x02 \x03(\v2 .fenjian.triage.v1.DrawCandidateR\n" +
 	"candidates\x12\x1c\n" +
-	"\talgorithm\x18\x03 \x01(\tR\talgorithm\"\xba\x03\n" +
+	"\talgorithm\x18\x03 \x01(\tR\talgorithm\"\xdb\x03\n" +
 	"\n" +
 	"Assignment\x12#\n" +
 	"\rassignment_id\x18\x01 \x01(\tR\fassignmentId\x12\x1f\n" +
@@ -3143,7 +3206,9 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\vassigned_at\x18\n" +
 	" \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"assignedAt\x12\x16\n" +
-	"\x06cursor\x18\v \x01(\tR\x06cursor\"\x8a\x01\n" +
+	"\x06cursor\x18\v \x01(\tR\x06cursor\x12\x1f\n" +
+	"\vrecorded_by\x18\f \x01(\tR\n" +
+	"recordedBy\"\x8a\x01\n" +
 	"\x11AssignCaseRequest\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\x12\x17\n" +
@@ -3203,7 +3268,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\aderived\x18\t \x01(\bR\aderived\x12\x18\n" +
 	"\aarticle\x18\n" +
 	" \x01(\tR\aarticle\x12\x18\n" +
-	"\apercent\x18\v \x01(\x05R\apercent\"\xa8\x06\n" +
+	"\apercent\x18\v \x01(\x05R\apercent\"\xea\x06\n" +
 	"\bDecision\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\x12>\n" +
@@ -3228,7 +3293,8 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\adry_run\x18\x0f \x01(\bR\x06dryRun\x12=\n" +
 	"\n" +
 	"assignment\x18\x10 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
-	"assignment*p\n" +
+	"assignment\x12@\n" +
+	"\x0funassigned_draw\x18\x11 \x01(\v2\x17.fenjian.triage.v1.DrawR\x0eunassignedDraw*p\n" +
 	"\bCaseKind\x12\x19\n" +
 	"\x15CASE_KIND_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fCASE_KIND_CIVIL\x10\x01\x12\x1c\n" +
@@ -3396,25 +3462,26 @@ var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	32, // 40: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
 	37, // 41: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
 	25, // 42: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
-	17, // 43: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
-	30, // 44: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
-	21, // 45: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
-	26, // 46: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
-	28, // 47: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
-	13, // 48: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
-	15, // 49: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
-	18, // 50: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
-	31, // 51: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
-	22, // 52: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
-	27, // 53: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
-	29, // 54: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
-	14, // 55: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
-	16, // 56: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
-	50, // [50:57] is the sub-list for method output_type
-	43, // [43:50] is the sub-list for method input_type
-	43, // [43:43] is the sub-list for extension type_name
-	43, // [43:43] is the sub-list for extension extendee
-	0,  // [0:43] is the sub-list for field type_name
+	24, // 43: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
+	17, // 44: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
+	30, // 45: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
+	21, // 46: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
+	26, // 47: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
+	28, // 48: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
+	13, // 49: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
+	15, // 50: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
+	18, // 51: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
+	31, // 52: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
+	22, // 53: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
+	27, // 54: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
+	29, // 55: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
+	14, // 56: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
+	16, // 57: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
+	51, // [51:58] is the sub-list for method output_type
+	44, // [44:51] is the sub-list for method input_type
+	44, // [44:44] is the sub-list for extension type_name
+	44, // [44:44] is the sub-list for extension extendee
+	0,  // [0:44] is the sub-list for field type_name
 }
 
 func init() { file_fenjian_triage_v1_triage_proto_init() }
