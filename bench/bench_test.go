@@ -27,7 +27,7 @@ func TestBench(t *testing.T) {
 func testSpeed(t *testing.T, bin string) {
 	var out strings.Builder
 	err := run(context.Background(), []string{
-		"-triaged", bin, "-stores", "sqlite", "-callers", "2", "-duration", "300ms", "-warmup", "0",
+		"-triaged", bin, "-inprocess=false", "-stores", "sqlite", "-callers", "2", "-duration", "300ms", "-warmup", "0",
 		"-rate", "50", "-open-duration", "500ms",
 	}, &out, io.Discard)
 	if err != nil {

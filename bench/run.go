@@ -26,6 +26,7 @@ type config struct {
 	faults       bool
 	kills        int
 	faultKinds   []string
+	inProcess    bool
 	triaged      string
 	keep         bool
 }
@@ -46,6 +47,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.faults, "faults", false, "run the fault table (kill -9, PostgreSQL restart, corrupted model, broken rules, disk full, each under load) instead of the speed table")
 	fs.IntVar(&c.kills, "kills", 3, "with -faults: how many times triaged is killed")
 	kinds := fs.String("fault", strings.Join(faultKinds, ","), "with -faults: comma-separated faults to run ("+strings.Join(faultKinds, ", ")+")")
+	fs.BoolVar(&c.inProcess, "inprocess", true, "run the in-process benchmarks (Decide latency, store writer) before the gRPC table")
 	fs.StringVar(&c.triaged, "triaged", "", "triaged binary to run; empty builds ./cmd/triaged from this module")
 	fs.BoolVar(&c.keep, "keep", false, "keep the temporary directory (SQLite file, logs) and print its path")
 	if err := fs.Parse(args); err != nil {
@@ -117,6 +119,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		time.Now().UTC().Format(time.RFC3339), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAvg(), fsyncLatency(dir))
 	if c.faults {
 		return faultTable(ctx, c, bin, teams, dir, stdout, stderr)
+	}
+	if c.inProcess {
+		if err := inProcessTable(ctx, c, stdout); err != nil {
+			return err
+		}
 	}
 	return speedTable(ctx, c, bin, teams, dir, stdout, stderr)
 }
