@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unicode"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -282,16 +283,29 @@ func (r *faultRow) wrong() string {
 func codeCounts(m map[codes.Code]int) string {
 	s := map[string]int{}
 	for c, n := range m {
-		s[strings.ToUpper(strings.ReplaceAll(fmt.Sprint(c), " ", "_"))] = n
-	}
-	if len(s) == 0 {
-		return "0"
+		s[codeName(c)] = n
 	}
 	return counts(s)
 }
 
-// counts is "a 3, b 1", most first.
+// codeName is the code as the gRPC spec writes it: DEADLINE_EXCEEDED, not
+// DeadlineExceeded.
+func codeName(c codes.Code) string {
+	var b strings.Builder
+	for i, r := range c.String() {
+		if i > 0 && unicode.IsUpper(r) {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// counts is "a 3, b 1", most first; "0" for none.
 func counts(m map[string]int) string {
+	if len(m) == 0 {
+		return "0"
+	}
 	keys := slices.Collect(maps.Keys(m))
 	slices.SortFunc(keys, func(a, b string) int {
 		if m[a] != m[b] {
@@ -404,7 +418,10 @@ func (f *faults) badModel(ctx context.Context) (*faultRow, error) {
 	if err := srv.stop(); err != nil {
 		return nil, fmt.Errorf("stop triaged: %w", err)
 	}
-	r.note = "reloads refused: " + refused
+	r.note = "reloads refused: " + counts(refused)
+	if refused["watch"] == 0 || refused["sighup"] == 0 {
+		r.failure = "the broken model was not refused by both the watch and SIGHUP"
+	}
 	r.servedPrefix = good + " / "
 	return r, r.judge(ctx, t.store)
 }
@@ -417,20 +434,20 @@ func promoteModel(dir, version string, broken bool) error {
 }
 
 // refusedReloads reads fenjian_model_reloads_total{result="refused"} from
-// triaged's /metrics, by trigger: "watch 1, sighup 1".
-func refusedReloads(ctx context.Context, httpAddr string) (string, error) {
+// triaged's /metrics, by trigger.
+func refusedReloads(ctx context.Context, httpAddr string) (map[string]int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+httpAddr+"/metrics", nil)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return "", fmt.Errorf("read triaged's metrics: %w", err)
+		return nil, fmt.Errorf("read triaged's metrics: %w", err)
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return "", fmt.Errorf("read triaged's metrics: %w", err)
+		return nil, fmt.Errorf("read triaged's metrics: %w", err)
 	}
 	// Text exposition: name{label="v",...} value. Labels are sorted by name.
 	byTrigger := map[string]int{}
@@ -444,14 +461,11 @@ func refusedReloads(ctx context.Context, httpAddr string) (string, error) {
 		trigger, _, _ = strings.Cut(trigger, `"`)
 		n, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
 		if err != nil {
-			return "", fmt.Errorf("metrics line %q: %w", line, err)
+			return nil, fmt.Errorf("metrics line %q: %w", line, err)
 		}
 		byTrigger[trigger] += int(n)
 	}
-	if len(byTrigger) == 0 {
-		return "0", nil
-	}
-	return counts(byTrigger), nil
+	return byTrigger, nil
 }
 
 // badRules serves a rules file, then overwrites it with a broken one under
