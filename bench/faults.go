@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -436,36 +434,11 @@ func promoteModel(dir, version string, broken bool) error {
 // refusedReloads reads fenjian_model_reloads_total{result="refused"} from
 // triaged's /metrics, by trigger.
 func refusedReloads(ctx context.Context, httpAddr string) (map[string]int, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+httpAddr+"/metrics", nil)
+	m, err := scrape(ctx, httpAddr)
 	if err != nil {
 		return nil, err
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("read triaged's metrics: %w", err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, fmt.Errorf("read triaged's metrics: %w", err)
-	}
-	// Text exposition: name{label="v",...} value. Labels are sorted by name.
-	byTrigger := map[string]int{}
-	for _, line := range strings.Split(string(b), "\n") {
-		rest, ok := strings.CutPrefix(line, "fenjian_model_reloads_total{")
-		labels, value, ok2 := strings.Cut(rest, "} ")
-		if !ok || !ok2 || !strings.Contains(labels, `result="refused"`) {
-			continue
-		}
-		_, trigger, _ := strings.Cut(labels, `trigger="`)
-		trigger, _, _ = strings.Cut(trigger, `"`)
-		n, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
-		if err != nil {
-			return nil, fmt.Errorf("metrics line %q: %w", line, err)
-		}
-		byTrigger[trigger] += int(n)
-	}
-	return byTrigger, nil
+	return m.sumBy("fenjian_model_reloads_total", "trigger", `result="refused"`), nil
 }
 
 // badRules serves a rules file, then overwrites it with a broken one under
