@@ -110,7 +110,8 @@ func (f *faults) diskFull(ctx context.Context) (*faultRow, error) {
 		return &faultRow{store: "sqlite", fault: fault,
 			note: fmt.Sprintf("cannot mount a tmpfs to fill (needs root or CAP_SYS_ADMIN): %v", err)}, nil
 	}
-	defer func() { _ = syscall.Unmount(mnt, 0) }()
+	// Detached: a file still open somewhere must not leave the mount behind.
+	defer func() { _ = syscall.Unmount(mnt, syscall.MNT_DETACH) }()
 	storePath := filepath.Join(mnt, "fenjian.db")
 
 	logPath := filepath.Join(f.dir, fmt.Sprintf("disk-full-%d.log", f.runs))
