@@ -68,13 +68,19 @@ func (c *caller) call(ctx context.Context) (string, error) {
 		_, err := c.health.Check(ctx, &healthpb.HealthCheckRequest{})
 		return "", err
 	default:
-		id := fmt.Sprintf("(2026)辽0102民初%d号", c.seq.Add(1))
-		resp, err := c.triage.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling(id), DryRun: c.mode == modeDry})
-		if err != nil {
-			return "", err
-		}
-		return resp.GetDecision().GetDecisionId(), nil
+		d, err := c.decide(ctx)
+		return d.GetDecisionId(), err
 	}
+}
+
+// decide sends one Triage request of c's mode and returns its decision.
+func (c *caller) decide(ctx context.Context) (*triagev1.Decision, error) {
+	id := fmt.Sprintf("(2026)辽0102民初%d号", c.seq.Add(1))
+	resp, err := c.triage.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling(id), DryRun: c.mode == modeDry})
+	if err != nil {
+		return nil, err
+	}
+	return resp.GetDecision(), nil
 }
 
 // result is one cell of the table.

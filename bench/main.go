@@ -3,12 +3,16 @@
 // SQLite file and (when reachable) a fresh PostgreSQL schema, and drives
 // health checks, dry-run Triage and stored Triage at several numbers of
 // concurrent callers over one connection, then stored Triage at a fixed
-// open-loop rate. It prints a Markdown table (docs/performance.md).
+// open-loop rate. Before that it runs the in-process benchmarks of the
+// targets (Decide's latency, the store writer's time per decision) with
+// `go test -bench`. It prints Markdown tables (docs/performance.md).
 //
-// With -faults it instead kills triaged with SIGKILL under stored load,
-// restarts it on the same store and counts the requests sent, acknowledged
-// and stored: an acknowledged decision missing from the store is lost, and
-// must not exist.
+// With -faults it instead runs stored load through faults: triaged killed
+// with SIGKILL and restarted, PostgreSQL (a private cluster) stopped and
+// restarted, a corrupted model and a broken rules file pushed, the SQLite
+// store's file system filled. It counts the requests sent, acknowledged and
+// stored and the errors by code: an acknowledged decision missing from the
+// store is lost, and must not exist.
 //
 //	go run ./bench                       # the table, 10 s per cell
 //	go run ./bench -duration 3s -stores sqlite

@@ -25,6 +25,8 @@ type config struct {
 	openDuration time.Duration
 	faults       bool
 	kills        int
+	faultKinds   []string
+	inProcess    bool
 	triaged      string
 	keep         bool
 }
@@ -42,8 +44,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		"PostgreSQL URL; bench creates and drops its own schema in it")
 	fs.IntVar(&c.rate, "rate", 1000, "open-loop rate of stored Triage requests per second (0: skip)")
 	fs.DurationVar(&c.openDuration, "open-duration", 10*time.Second, "how long the open-loop rate is held")
-	fs.BoolVar(&c.faults, "faults", false, "run the fault table (kill -9 under load, restart) instead of the speed table")
+	fs.BoolVar(&c.faults, "faults", false, "run the fault table (kill -9, PostgreSQL restart, corrupted model, broken rules, disk full, each under load) instead of the speed table")
 	fs.IntVar(&c.kills, "kills", 3, "with -faults: how many times triaged is killed")
+	kinds := fs.String("fault", strings.Join(faultKinds, ","), "with -faults: comma-separated faults to run ("+strings.Join(faultKinds, ", ")+")")
+	fs.BoolVar(&c.inProcess, "inprocess", true, "run the in-process benchmarks (Decide latency, store writer) before the gRPC table")
 	fs.StringVar(&c.triaged, "triaged", "", "triaged binary to run; empty builds ./cmd/triaged from this module")
 	fs.BoolVar(&c.keep, "keep", false, "keep the temporary directory (SQLite file, logs) and print its path")
 	if err := fs.Parse(args); err != nil {
@@ -58,6 +62,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return c, fmt.Errorf("-callers: %q is not a positive number", f)
 		}
 		c.callers = append(c.callers, n)
+	}
+	for _, k := range strings.Split(*kinds, ",") {
+		if k = strings.TrimSpace(k); !slices.Contains(faultKinds, k) {
+			return c, fmt.Errorf("-fault: unknown fault %q (%s)", k, strings.Join(faultKinds, ", "))
+		}
+		c.faultKinds = append(c.faultKinds, k)
 	}
 	for _, s := range strings.Split(stores, ",") {
 		switch s = strings.TrimSpace(s); s {
@@ -101,7 +111,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	teams, err := writeTeams(dir)
+	teams, err := writeTeams(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -109,6 +119,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		time.Now().UTC().Format(time.RFC3339), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAvg(), fsyncLatency(dir))
 	if c.faults {
 		return faultTable(ctx, c, bin, teams, dir, stdout, stderr)
+	}
+	if c.inProcess {
+		if err := inProcessTable(ctx, c, stdout); err != nil {
+			return err
+		}
 	}
 	return speedTable(ctx, c, bin, teams, dir, stdout, stderr)
 }

@@ -24,11 +24,10 @@ import (
 
 // buildTriaged builds ./cmd/triaged of the module bench runs in into dir.
 func buildTriaged(ctx context.Context, dir string) (string, error) {
-	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
+	root, err := moduleRoot(ctx)
 	if err != nil {
-		return "", fmt.Errorf("find the module: %w", err)
+		return "", err
 	}
-	root := filepath.Dir(strings.TrimSpace(string(out)))
 	bin := filepath.Join(dir, "triaged")
 	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/triaged")
 	cmd.Dir = root
@@ -38,6 +37,15 @@ func buildTriaged(ctx context.Context, dir string) (string, error) {
 	return bin, nil
 }
 
+// moduleRoot is the directory of the module bench runs in.
+func moduleRoot(ctx context.Context) (string, error) {
+	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("find the module: %w", err)
+	}
+	return filepath.Dir(strings.TrimSpace(string(out))), nil
+}
+
 // maxCapacity is the largest monthly capacity routing accepts.
 const maxCapacity = 100_000
 
@@ -45,12 +53,12 @@ const maxCapacity = 100_000
 // most routing accepts, so stored decisions are routed (drawn inside their
 // transaction) for the whole run: the cost measured is a routed case's. A
 // fresh store per run starts every team at 0.
-func writeTeams(dir string) (string, error) {
-	out, err := exec.Command("go", "env", "GOMOD").Output()
+func writeTeams(ctx context.Context, dir string) (string, error) {
+	root, err := moduleRoot(ctx)
 	if err != nil {
-		return "", fmt.Errorf("find the module: %w", err)
+		return "", err
 	}
-	src := filepath.Join(filepath.Dir(strings.TrimSpace(string(out))), "routing", "default_teams.json")
+	src := filepath.Join(root, "routing", "default_teams.json")
 	b, err := os.ReadFile(src)
 	if err != nil {
 		return "", fmt.Errorf("read teams: %w", err)
@@ -120,6 +128,7 @@ func postgresTarget(ctx context.Context, dsn string) (target, error) {
 type server struct {
 	cmd      *exec.Cmd
 	grpcAddr string
+	httpAddr string // /metrics, /healthz, /readyz
 	exited   chan error
 	log      *os.File
 }
@@ -137,7 +146,9 @@ func freeAddr() (string, error) {
 // startServer starts triaged on store and waits until its health check
 // answers SERVING. grpcAddr "" picks a free port; a restart passes the old
 // one, so clients reconnect to the same address.
-func startServer(ctx context.Context, bin, store, teams, logPath, grpcAddr string) (*server, error) {
+//
+// extra are more flags for triaged (-model, -rules).
+func startServer(ctx context.Context, bin, store, teams, logPath, grpcAddr string, extra ...string) (*server, error) {
 	var err error
 	if grpcAddr == "" {
 		if grpcAddr, err = freeAddr(); err != nil {
@@ -155,14 +166,15 @@ func startServer(ctx context.Context, bin, store, teams, logPath, grpcAddr strin
 	// Its own data directory, for what triaged keeps beside the store (the
 	// local tokens it creates on first start), never the caller's ./data.
 	dataDir := strings.TrimSuffix(logPath, ".log") + "-data"
-	cmd := exec.Command(bin, "-grpc-addr", grpcAddr, "-http-addr", httpAddr, "-data-dir", dataDir,
-		"-store", store, "-teams", teams, "-log-level", "warn")
+	args := append([]string{"-grpc-addr", grpcAddr, "-http-addr", httpAddr, "-data-dir", dataDir,
+		"-store", store, "-teams", teams, "-log-level", "warn"}, extra...)
+	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
 		_ = log.Close()
 		return nil, fmt.Errorf("start triaged: %w", err)
 	}
-	s := &server{cmd: cmd, grpcAddr: grpcAddr, exited: make(chan error, 1), log: log}
+	s := &server{cmd: cmd, grpcAddr: grpcAddr, httpAddr: httpAddr, exited: make(chan error, 1), log: log}
 	go func() { s.exited <- cmd.Wait() }()
 	if err := s.waitServing(ctx, 60*time.Second); err != nil {
 		s.kill()

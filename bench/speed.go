@@ -37,8 +37,10 @@ func speedTable(ctx context.Context, c config, bin, teams, dir string, stdout, s
 	}
 	if len(open) > 0 {
 		fmt.Fprintf(stdout, "\nOpen loop: stored Triage at a fixed %d req/s for %v, latency from each request's due time.\n\n", c.rate, c.openDuration)
-		fmt.Fprintln(stdout, "| store | rate | answered | p50 | p99 | max | errors |")
-		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- |")
+		fmt.Fprintln(stdout, "From triaged's /metrics over the same window: commits × decisions per commit, the commit's duration (histogram bucket bounds), and Go's collections (cycles, total pause, longest recent pause).")
+		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, "| store | rate | answered | p50 | p99 | max | errors | commits | commit p50 / p99 | GC |")
+		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 		for _, l := range open {
 			fmt.Fprintln(stdout, l)
 		}
@@ -88,12 +90,25 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 	if c.rate <= 0 {
 		return "", nil
 	}
+	// triaged's own account of the window: whether the tail is commits
+	// that stalled (fsync, checkpoints, a busy writer) or the collector.
+	before, err := scrape(ctx, srv.httpAddr)
+	if err != nil {
+		return "", err
+	}
 	r := openLoop(ctx, callers[modeStored], c.rate, c.openDuration)
+	after, err := scrape(ctx, srv.httpAddr)
+	if err != nil {
+		return "", err
+	}
+	w := window(before, after)
 	var maxLat time.Duration
 	if len(r.lat) > 0 {
 		maxLat = r.lat[len(r.lat)-1]
 	}
-	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s |", t.name, c.rate, r.ok, ms(r.pct(0.5)), ms(r.pct(0.99)), ms(maxLat), errs(r)), nil
+	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s | %d × %.1f | %s / %s | %d, %s (longest %s) |",
+		t.name, c.rate, r.ok, ms(r.pct(0.5)), ms(r.pct(0.99)), ms(maxLat), errs(r),
+		w.commits, w.perCommit, bound(w.commitP50), bound(w.p99), w.gcCycles, ms(w.gcPause), ms(w.gcPause1)), nil
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }

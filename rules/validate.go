@@ -80,8 +80,12 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	if f.GetClaimAmountFen() < 0 {
 		return fieldErrorf("filing.claim_amount_fen", "must not be negative")
 	}
-	if n := utf8.RuneCountInString(f.GetText()); n > MaxTextChars {
-		return fieldErrorf("filing.text", "has %d characters; at most %d", n, MaxTextChars)
+	// Counting runes is a pass over the text; a text of at most
+	// MaxTextChars bytes cannot have more runes than that.
+	if len(f.GetText()) > MaxTextChars {
+		if n := utf8.RuneCountInString(f.GetText()); n > MaxTextChars {
+			return fieldErrorf("filing.text", "has %d characters; at most %d", n, MaxTextChars)
+		}
 	}
 	if !utf8.ValidString(f.GetText()) {
 		return fieldErrorf("filing.text", "is not valid UTF-8")
