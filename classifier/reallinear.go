@@ -57,6 +57,7 @@ const (
 	vocabCharge = "charge:"
 	vocabCause  = "cause:"
 	vocabFamily = "family:"
+	vocabRegion = "province:"
 	minVocab    = 3
 )
 
@@ -66,7 +67,8 @@ var fastTrackInForce = time.Date(2018, 10, 26, 0, 0, 0, 0, time.UTC)
 
 // realFeatures returns the facts the real linear model reads, by case kind.
 // Each was chosen because practice or the law ties it to the procedure, not
-// by searching the real filings: for criminal filings the charge family,
+// by searching the real filings: for every kind the province (courts
+// differ in practice) and the text's length; for criminal filings the charge family,
 // the plea, the sentencing recommendation (stated, how heavy), co-defendants,
 // a victim or an injury named in the allegation, the era of fast-track; for
 // civil filings the cause and its family, the claim against the province's
@@ -76,6 +78,12 @@ func realFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 	text := f.GetText()
 	out := []realFeat{{"text_log2", math.Log2(1 + float64(utf8.RuneCountInString(text)))}}
 	add := func(name string, v float64) { out = append(out, realFeat{name, v}) }
+	if f.GetProvince() != "" {
+		// Courts differ in how they apply 繁简分流 (their own criteria and
+		// caseloads); the province is the coarsest court that real
+		// filings repeat often enough to learn from.
+		add(vocabRegion+f.GetProvince(), 1)
+	}
 	has := func(name string, keys ...string) {
 		for _, k := range keys {
 			if strings.Contains(text, k) {
@@ -264,7 +272,7 @@ func realVocabulary(rows []realRow) ([]string, []int32) {
 	}
 	var names []string
 	for n, k := range seen {
-		vocab := strings.HasPrefix(n, vocabCharge) || strings.HasPrefix(n, vocabCause) || strings.HasPrefix(n, vocabFamily)
+		vocab := strings.HasPrefix(n, vocabCharge) || strings.HasPrefix(n, vocabCause) || strings.HasPrefix(n, vocabFamily) || strings.HasPrefix(n, vocabRegion)
 		if !vocab || k >= minVocab {
 			names = append(names, n)
 		}
