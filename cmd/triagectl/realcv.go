@@ -30,6 +30,7 @@ type realCVFlags struct {
 	minConfidence                      []float64
 	nested                             bool
 	inner, repeats                     int
+	methods                            string
 }
 
 func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
@@ -66,6 +67,7 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.StringVar(&blends, "blend", "0,0.25,0.5,0.75,1", "comma-separated baseline blend `weights` to measure")
 	fs.StringVar(&weights, "prior-weight", "0,0.25,0.5,0.75", "comma-separated real prior `weights` to measure")
 	fs.BoolVar(&f.nested, "nested", false, "nested cross-validation of the real prior's configuration per case kind (counts or a linear model, its penalty and weight chosen inside the training folds); -models is then one model dir, \"baseline\", or empty for the embedded default model")
+	fs.StringVar(&f.methods, "methods", "counts,linear", "with -nested: the real prior's `methods` the grid holds (counts, linear); the base scorer alone is always a candidate")
 	fs.IntVar(&f.inner, "inner", 4, "with -nested: inner folds choosing the configuration")
 	fs.IntVar(&f.repeats, "repeats", 5, "with -nested: repeats with differently dealt folds (seeds 1…R)")
 	fs.StringVar(&conf, "min-confidence", "0.4,0.5,0.6", "comma-separated review `thresholds` to report")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -24,6 +25,7 @@ type NestedReport struct {
 	Inner   int           `json:"inner_folds"`
 	Repeats int           `json:"repeats"`
 	Alpha   float64       `json:"alpha"`
+	Methods []string      `json:"methods"`
 	Kinds   []*NestedKind `json:"kinds"`
 }
 
@@ -93,7 +95,19 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 	baseCases := classifier.PrepareRealCases(r, classifier.NewBaseline(), all)
 	rep := &NestedReport{Real: f.real, Base: name, Outer: f.folds, Inner: f.inner, Repeats: f.repeats, Alpha: f.alpha}
 	opts := evaluation.Options{Bootstrap: f.bootstrap, Seed: 1}
-	grid := classifier.RealGrid()
+	var grid []classifier.RealFit
+	methods := strings.Split(f.methods, ",")
+	for _, g := range classifier.RealGrid() {
+		if g.Weight == 0 || slices.Contains(methods, g.Method) {
+			grid = append(grid, g)
+		}
+	}
+	for _, m := range methods {
+		if m != classifier.RealCounts && m != classifier.RealLogit {
+			return usageError{fmt.Sprintf("-methods: %q is neither %s nor %s", m, classifier.RealCounts, classifier.RealLogit)}
+		}
+	}
+	rep.Methods = methods
 	for _, kind := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL} {
 		kc := classifier.RealCasesOfKind(cases, kind)
 		bc := classifier.RealCasesOfKind(baseCases, kind)
@@ -217,8 +231,8 @@ func nestedKind(kc, bc []*classifier.RealCase, grid []classifier.RealFit, f *rea
 
 func writeNestedTable(e *env, rep *NestedReport) {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "nested cross-validation on real filings: base %s, %d outer × %d inner folds, %d repeats (out of fold; intervals: bootstrap 95%%, first repeat)\n",
-		rep.Base, rep.Outer, rep.Inner, rep.Repeats)
+	fmt.Fprintf(tw, "nested cross-validation on real filings: base %s, prior methods %s, %d outer × %d inner folds, %d repeats (out of fold; intervals: bootstrap 95%%, first repeat)\n",
+		rep.Base, strings.Join(rep.Methods, "+"), rep.Outer, rep.Inner, rep.Repeats)
 	iv := func(x float64, i evaluation.Interval) string { return fmt.Sprintf("%.3f [%.2f, %.2f]", x, i.Lo, i.Hi) }
 	fmt.Fprintln(tw, "kind\tscorer\tn\taccuracy\tmacro-F1\tordinary recall\tECE\treview rate\tacc. not reviewed")
 	for _, k := range rep.Kinds {
