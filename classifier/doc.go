@@ -59,13 +59,17 @@
 //     runs too (a copy here had drifted: it lacked the rule that mandatory
 //     small claims is not leaned away from) — maximise macro-F1 with
 //     ordinary recall at 0.91 after the policy.
-//  5. Real-data adjustments, attached after training (`triagectl adjust`)
-//     with weights chosen by cross-validation on real filings (`triagectl
-//     realcv`): the cause + amount baseline blended in per case kind, and
-//     the real prior (realprior.go), counts of real decisions down a
-//     back-off chain. The generator cannot know what only real decisions
-//     show (drug sales tried simplified, rape in ordinary procedure), and a
-//     few hundred real filings are too few to retrain the trees on.
+//  5. Real-data adjustments, attached after training (`triagectl adjust
+//     -select`) with the configuration chosen by cross-validation on real
+//     filings and evaluated by nested cross-validation (`triagectl realcv
+//     -nested`; realselect.go): the cause + amount baseline blended in per
+//     case kind, and the real prior (realprior.go), per kind either counts
+//     of real decisions down a back-off chain or a regularised logistic
+//     regression over a few named facts (reallinear.go). The generator
+//     cannot know what only real decisions show (drug sales tried
+//     simplified, rape in ordinary procedure), and a few hundred real
+//     filings are too few to retrain the trees on, but enough for a model
+//     with one penalty to choose.
 //  6. Domain (domain.go): the training causes, their catalogue families and
 //     text lengths, so that Model.OutOfDistribution can send a filing
 //     unlike the training data to review (MODEL_OUT_OF_DISTRIBUTION). Class imbalance and the

@@ -14,7 +14,9 @@ import (
 // Model is a trained NB+CART scorer in flat form: the golearn Bernoulli
 // naive Bayes as log-probability tables and the golearn CART trees as node
 // arrays (doc.go). It implements triage.Scorer, is immutable after loading
-// and safe for concurrent use; Score allocates nothing in steady state.
+// and safe for concurrent use. The trained part of Score allocates nothing
+// in steady state; the real prior's keys and named features allocate a few
+// small slices per call.
 type Model struct {
 	version  string
 	manifest Manifest

@@ -21,10 +21,14 @@ const realFolds = 5
 // (1,000 resamples, seed 1) lies wholly below zero. Its criminal accuracy
 // is held to the same rule against "always the most common procedure".
 //
-// The shipped scorer's real prior was counted from these very filings, so
+// The shipped scorer's real prior was fitted on these very filings, so
 // scoring them with it would be scoring the training set. The test rebuilds
-// it out of fold instead: for each of 5 folds the prior is counted from the
-// other four with the shipped smoothing and weights, and decides the fold.
+// it out of fold instead: for each of 5 folds the prior is refitted on the
+// other four with the shipped configuration (RealPrior.Refit: smoothing,
+// and per kind counts or linear model, penalty, weight), and decides the
+// fold. The configuration itself was chosen on all the real filings
+// (`triagectl adjust -select`); `triagectl realcv -nested` measures the
+// whole procedure, choice included, and docs/quality.md reports it.
 // It skips when the real filings are absent (they are not in the
 // repository).
 func TestDefaultScorerOnRealFilings(t *testing.T) {
@@ -46,10 +50,6 @@ func TestDefaultScorerOnRealFilings(t *testing.T) {
 	model := make([]evaluation.Outcome, len(real))
 	base := make([]evaluation.Outcome, len(real))
 	major := make([]evaluation.Outcome, len(real))
-	maj, err := NewMajority(m.Manifest().Training.LabelCountsByKind)
-	if err != nil {
-		t.Fatal(err)
-	}
 	decide := func(e *triage.Engine, lf *triagev1.LabeledFiling) evaluation.Outcome {
 		d, err := e.Decide(ctx, lf.GetFiling())
 		if err != nil {
@@ -57,8 +57,30 @@ func TestDefaultScorerOnRealFilings(t *testing.T) {
 		}
 		return evaluation.Outcome{Label: lf.GetLabel(), Recommended: d.GetRecommended(), Kind: lf.GetFiling().GetCaseKind()}
 	}
-	be, me := triage.New(r, NewBaseline()), triage.New(r, maj)
+	be := triage.New(r, NewBaseline())
+	majority := map[triagev1.CaseKind]triagev1.Procedure{}
 	for k := range realFolds {
+		// Always the most common real label of the kind among the other
+		// folds ("always simplified" on these filings), decided through
+		// the same engine so that the rules' options are respected.
+		counts := map[string]map[string]int{}
+		for i, lf := range real {
+			if fold[i] != k && lf.GetLabel() != triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+				kind := lf.GetFiling().GetCaseKind().String()
+				if counts[kind] == nil {
+					counts[kind] = map[string]int{}
+				}
+				counts[kind][lf.GetLabel().String()]++
+			}
+		}
+		maj, err := NewMajority(counts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, kind := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL} {
+			majority[kind] = maj.Procedure(kind)
+		}
+		me := triage.New(r, maj)
 		scorer := m
 		if rp := m.RealPrior(); rp != nil {
 			var rest []*triagev1.LabeledFiling
@@ -67,7 +89,7 @@ func TestDefaultScorerOnRealFilings(t *testing.T) {
 					rest = append(rest, lf)
 				}
 			}
-			oof, err := NewRealPrior(r, rest, rp.Alpha, rp.Weight)
+			oof, err := rp.Refit(r, rest)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,8 +125,15 @@ func TestDefaultScorerOnRealFilings(t *testing.T) {
 		if dF1.Hi < 0 {
 			t.Errorf("%v: the default scorer's macro-F1 %.3f is below the baseline's %.3f beyond the interval [%+.3f, %+.3f]", kind, mm.MacroF1, bm.MacroF1, dF1.Lo, dF1.Hi)
 		}
-		if kind == triagev1.CaseKind_CASE_KIND_CRIMINAL && dAccMaj.Hi < 0 {
-			t.Errorf("%v: accuracy %.3f below always-%v's %.3f beyond the interval", kind, mm.Accuracy, maj.Procedure(kind), jm.Accuracy)
+		if kind != triagev1.CaseKind_CASE_KIND_CRIMINAL {
+			continue
+		}
+		if dAccMaj.Hi < 0 {
+			t.Errorf("%v: accuracy %.3f below always-%v's %.3f beyond the interval", kind, mm.Accuracy, majority[kind], jm.Accuracy)
+		}
+		if dF1.Lo <= 0 || mm.Accuracy <= jm.Accuracy {
+			t.Errorf("%v: target missed: macro-F1 − baseline %+.3f [%+.3f, %+.3f] must be above 0 beyond the interval, accuracy %.3f above always-%v's %.3f",
+				kind, mm.MacroF1-bm.MacroF1, dF1.Lo, dF1.Hi, mm.Accuracy, majority[kind], jm.Accuracy)
 		}
 	}
 }

@@ -2,8 +2,10 @@ package classifier
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"slices"
 
@@ -34,6 +36,42 @@ type RealPrior struct {
 	// Weight is, per case kind (enum name), the weight of the prior in the
 	// final probabilities.
 	Weight map[string]float64 `json:"weight"`
+	// Fits records, per case kind, how the kind's distribution was made
+	// (counts or a linear model, its penalty, its weight), so that it can be
+	// refitted on other filings (Refit: out-of-fold checks); empty for a
+	// prior of counts alone, made before linear models existed.
+	Fits map[string]RealFit `json:"fits,omitempty"`
+	// Linear holds, per case kind, the logistic regression that replaces
+	// the counts for that kind (reallinear.go).
+	Linear map[string]*RealLinear `json:"linear,omitempty"`
+}
+
+// Methods of RealFit.
+const (
+	RealCounts = "counts"
+	RealLogit  = "linear"
+)
+
+// RealFit is one case kind's configuration of the real prior: counts down
+// the key chain, or a regularised logistic regression (RealLinear) with
+// penalty Lambda and optionally balanced classes; mixed in with Weight.
+type RealFit struct {
+	Method   string  `json:"method"`
+	Lambda   float64 `json:"lambda,omitempty"`
+	Balanced bool    `json:"balanced,omitempty"`
+	Weight   float64 `json:"weight"`
+}
+
+// String names the configuration in reports.
+func (c RealFit) String() string {
+	if c.Method == RealLogit {
+		b := ""
+		if c.Balanced {
+			b = " balanced"
+		}
+		return fmt.Sprintf("linear λ=%g%s w=%.2f", c.Lambda, b, c.Weight)
+	}
+	return fmt.Sprintf("counts w=%.2f", c.Weight)
 }
 
 // realPriorKeys returns the back-off chain of a filing, coarsest first: the
@@ -87,27 +125,80 @@ func amountBand(fen int64) string {
 
 // NewRealPrior counts labelled filings under eng's assessment.
 func NewRealPrior(eng *rules.Engine, data []*triagev1.LabeledFiling, alpha float64, weight map[string]float64) (*RealPrior, error) {
+	fits := map[string]RealFit{}
+	for k, w := range weight {
+		fits[k] = RealFit{Method: RealCounts, Weight: w}
+	}
+	rp, err := FitRealPrior(eng, data, alpha, fits)
+	if err == nil {
+		rp.Fits = nil // counts alone: the prior of before linear models
+	}
+	return rp, err
+}
+
+// FitRealPrior makes a real prior from labelled filings: the counts (with
+// smoothing alpha) for every kind, and a linear model for each kind whose
+// fit says so.
+func FitRealPrior(eng *rules.Engine, data []*triagev1.LabeledFiling, alpha float64, fits map[string]RealFit) (*RealPrior, error) {
+	cases := make([]*RealCase, 0, len(data))
+	for _, lf := range data {
+		if c := newRealCase(eng, lf); c != nil {
+			cases = append(cases, c)
+		}
+	}
+	return fitRealPrior(cases, alpha, fits)
+}
+
+func fitRealPrior(cases []*RealCase, alpha float64, fits map[string]RealFit) (*RealPrior, error) {
 	if !(alpha > 0) {
 		return nil, fmt.Errorf("real prior: alpha %v must be positive", alpha)
 	}
-	rp := &RealPrior{Alpha: alpha, Counts: map[string][]float64{}, Weight: weight}
-	for _, lf := range data {
-		f := lf.GetFiling()
-		if lf.GetLabel() == triagev1.Procedure_PROCEDURE_UNSPECIFIED || int(lf.GetLabel()) >= len(triage.Probabilities{}) {
-			continue // nothing to count
-		}
-		a, err := eng.Evaluate(f)
-		if err != nil {
-			continue // the rules refuse it: it is never scored either
-		}
-		for _, k := range realPriorKeys(f, a) {
+	rp := &RealPrior{Alpha: alpha, Counts: map[string][]float64{}, Weight: map[string]float64{}, Fits: map[string]RealFit{}}
+	for _, c := range cases {
+		for _, k := range c.keys {
 			if rp.Counts[k] == nil {
 				rp.Counts[k] = make([]float64, len(triage.Probabilities{}))
 			}
-			rp.Counts[k][lf.GetLabel()]++
+			rp.Counts[k][c.Label]++
+		}
+	}
+	for _, kind := range slices.Sorted(maps.Keys(fits)) {
+		fit := fits[kind]
+		rp.Weight[kind], rp.Fits[kind] = fit.Weight, fit
+		switch fit.Method {
+		case RealCounts:
+		case RealLogit:
+			var rows []realRow
+			for _, c := range cases {
+				if c.Kind.String() == kind {
+					rows = append(rows, realRow{c.feats, c.Label})
+				}
+			}
+			lm, err := fitRealLinear(rows, fit.Lambda, fit.Balanced)
+			if err != nil {
+				return nil, fmt.Errorf("real prior %s: %w", kind, err)
+			}
+			if rp.Linear == nil {
+				rp.Linear = map[string]*RealLinear{}
+			}
+			rp.Linear[kind] = lm
+		default:
+			return nil, fmt.Errorf("real prior %s: method %q is neither %q nor %q", kind, fit.Method, RealCounts, RealLogit)
 		}
 	}
 	return rp, rp.validate()
+}
+
+// Refit returns a prior with the receiver's configuration (smoothing, and
+// per kind its method, penalty and weight) fitted on other filings: what
+// the receiver would have been had it been made from them. Out-of-fold
+// checks use it to score the real filings with a prior that did not see
+// them.
+func (rp *RealPrior) Refit(eng *rules.Engine, data []*triagev1.LabeledFiling) (*RealPrior, error) {
+	if len(rp.Fits) == 0 {
+		return NewRealPrior(eng, data, rp.Alpha, rp.Weight)
+	}
+	return FitRealPrior(eng, data, rp.Alpha, rp.Fits)
 }
 
 func (rp *RealPrior) validate() error {
@@ -124,13 +215,29 @@ func (rp *RealPrior) validate() error {
 			return fmt.Errorf("real prior: weight %q: %v is not a case kind and a weight in [0, 1]", kind, w)
 		}
 	}
+	for kind, lm := range rp.Linear {
+		if v, ok := triagev1.CaseKind_value[kind]; !ok || v == 0 {
+			return fmt.Errorf("real prior: linear model for %q, not a case kind", kind)
+		}
+		if err := lm.validate(); err != nil {
+			return fmt.Errorf("real prior: linear model for %s: %w", kind, err)
+		}
+	}
 	return nil
 }
 
 // distribution writes the smoothed distribution of the filing's chain into
 // q; false when not even its kind was counted.
 func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, q *triage.Probabilities) bool {
-	keys := realPriorKeys(f, a)
+	if lm := rp.Linear[f.GetCaseKind().String()]; lm != nil {
+		lm.predict(realFeatures(f, a), q)
+		return true
+	}
+	return rp.countDistribution(realPriorKeys(f, a), q)
+}
+
+// countDistribution smooths the counts down a key chain into q.
+func (rp *RealPrior) countDistribution(keys []string, q *triage.Probabilities) bool {
 	top := rp.Counts[keys[0]]
 	if top == nil {
 		return false
@@ -179,6 +286,13 @@ func (rp *RealPrior) Apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Pr
 // assignment depends on nothing but the ids (the same for every seed and
 // every tool: `triagectl realcv` and the tests).
 func RealFolds(real []*triagev1.LabeledFiling, k int) []int {
+	return RealFoldsSeed(real, k, 0)
+}
+
+// RealFoldsSeed is RealFolds with the ids' hash seeded: seed 0 is
+// RealFolds, any other seed deals the filings differently (repeated
+// cross-validation).
+func RealFoldsSeed(real []*triagev1.LabeledFiling, k int, seed uint64) []int {
 	type item struct {
 		i int
 		h uint64
@@ -188,6 +302,9 @@ func RealFolds(real []*triagev1.LabeledFiling, k int) []int {
 	for i, lf := range real {
 		key := lf.GetFiling().GetCaseKind().String() + "/" + lf.GetLabel().String()
 		h := fnv.New64a()
+		if seed != 0 {
+			h.Write(binary.LittleEndian.AppendUint64(nil, seed))
+		}
 		h.Write([]byte(lf.GetFiling().GetId()))
 		if _, ok := groups[key]; !ok {
 			keys = append(keys, key)

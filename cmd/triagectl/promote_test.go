@@ -8,9 +8,12 @@ import (
 	"testing"
 	"time"
 
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/modeltest"
 	"github.com/fenjian/fenjian/internal/training"
+	"github.com/fenjian/fenjian/rules"
 )
 
 func TestPromote(t *testing.T) {
@@ -76,15 +79,32 @@ func genEvalFile(t *testing.T) string {
 // the force and the reason; the promoted files are readable by all.
 func TestPromoteWithEvidence(t *testing.T) {
 	evalFile := genEvalFile(t)
-	// Two models that score differently: the shipped artifact, and its
-	// trees without the baseline blend and the real prior.
+	// Two models that score clearly differently: the shipped artifact, and
+	// the same trees with a real prior that always says simplified (counted
+	// from the evaluation file relabelled simplified, weight 1 for every
+	// kind): lower macro-F1 and ordinary recall.
 	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
 	trees := filepath.Join(t.TempDir(), "trees")
 	art, err := training.ReadArtifact(shipped)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := art.Adjust(nil, nil, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)); err != nil {
+	recs, err := dataset.ReadDir(filepath.Dir(evalFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lf := range recs {
+		lf.Label = triagev1.Procedure_PROCEDURE_SIMPLIFIED
+	}
+	r, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	always, err := classifier.NewRealPrior(r, recs, 1, map[string]float64{"CASE_KIND_CIVIL": 1, "CASE_KIND_CRIMINAL": 1, "CASE_KIND_ADMINISTRATIVE": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := art.Adjust(nil, always, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	if err := art.WriteDir(trees); err != nil {

@@ -29,6 +29,9 @@ type realCVFlags struct {
 	seeds                              []uint64
 	blends, priorWeights               []float64
 	minConfidence                      []float64
+	nested                             bool
+	inner, repeats                     int
+	methods                            string
 }
 
 func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
@@ -64,6 +67,10 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.StringVar(&seeds, "seeds", "1", "comma-separated training `seeds`; several measure seed stability")
 	fs.StringVar(&blends, "blend", "0,0.25,0.5,0.75,1", "comma-separated baseline blend `weights` to measure")
 	fs.StringVar(&weights, "prior-weight", "0,0.25,0.5,0.75", "comma-separated real prior `weights` to measure")
+	fs.BoolVar(&f.nested, "nested", false, "nested cross-validation of the real prior's configuration per case kind (counts or a linear model, its penalty and weight chosen inside the training folds); -models is then one model dir, \"baseline\", or empty for the embedded default model")
+	fs.StringVar(&f.methods, "methods", "counts,linear", "with -nested: the real prior's `methods` the grid holds (counts, linear); the base scorer alone is always a candidate")
+	fs.IntVar(&f.inner, "inner", 4, "with -nested: inner folds choosing the configuration")
+	fs.IntVar(&f.repeats, "repeats", 5, "with -nested: repeats with differently dealt folds (seeds 1…R)")
 	fs.StringVar(&conf, "min-confidence", "0.4,0.5,0.6", "comma-separated review `thresholds` to report")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
@@ -83,7 +90,9 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 		return nil, usageError{"-min-confidence: " + err.Error()}
 	}
 	switch {
-	case (f.data == "") == (f.models == ""):
+	case f.nested && (f.data != "" || f.inner < 2 || f.repeats < 1):
+		return nil, usageError{"-nested takes -models (or none), -inner ≥ 2 and -repeats ≥ 1"}
+	case !f.nested && (f.data == "") == (f.models == ""):
 		return nil, usageError{"give -data or -models"}
 	case f.models != "" && f.repeat > 0:
 		return nil, usageError{"-repeat trains per fold: it needs -data"}
@@ -180,6 +189,9 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	r, err := loadRules(f.rulesPath)
 	if err != nil {
 		return err
+	}
+	if f.nested {
+		return runRealNested(e, f, r)
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1536 << 20))

@@ -1,0 +1,294 @@
+package classifier
+
+import (
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"slices"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/evaluation"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// RealCase is a labelled real filing prepared once for the real prior's
+// cross-validation: its assessment, keys and features, and the
+// probabilities of the scorer the prior is mixed into.
+type RealCase struct {
+	ID    string
+	Kind  triagev1.CaseKind
+	Label triagev1.Procedure
+	// RulesReview: the rules send the filing to review whatever the scorer
+	// says; OutOfDistribution: the scorer's domain check flags it.
+	RulesReview, OutOfDistribution bool
+
+	keys  []string
+	feats []realFeat
+	opts  []triage.Option
+	base  triage.Probabilities
+}
+
+// newRealCase prepares a filing; nil when it has no usable label or the
+// rules refuse it (it is never scored either).
+func newRealCase(eng *rules.Engine, lf *triagev1.LabeledFiling) *RealCase {
+	f := lf.GetFiling()
+	if lf.GetLabel() == triagev1.Procedure_PROCEDURE_UNSPECIFIED || int(lf.GetLabel()) >= len(triage.Probabilities{}) {
+		return nil
+	}
+	a, err := eng.Evaluate(f)
+	if err != nil {
+		return nil
+	}
+	return &RealCase{ID: f.GetId(), Kind: f.GetCaseKind(), Label: lf.GetLabel(), RulesReview: a.NeedsReview(),
+		keys: realPriorKeys(f, a), feats: realFeatures(f, a), opts: triage.OptionsOf(a.Options, nil)}
+}
+
+// PrepareRealCases prepares labelled real filings for cross-validating the
+// real prior mixed into base (the served scorer without its prior: a model
+// with its baseline blend, or the baseline). Filings without a label or
+// that the rules refuse are left out.
+func PrepareRealCases(eng *rules.Engine, base triage.Scorer, data []*triagev1.LabeledFiling) []*RealCase {
+	var out []*RealCase
+	ab, _ := base.(triage.Abstainer)
+	for _, lf := range data {
+		c := newRealCase(eng, lf)
+		if c == nil {
+			continue
+		}
+		a, _ := eng.Evaluate(lf.GetFiling()) // evaluated without error in newRealCase
+		base.Score(lf.GetFiling(), a, &c.base)
+		c.OutOfDistribution = ab != nil && ab.OutOfDistribution(lf.GetFiling(), a) != ""
+		out = append(out, c)
+	}
+	return out
+}
+
+// RealDecision is what the triage policy recommends for a case, with the
+// recommended option's normalised probability.
+type RealDecision struct {
+	Recommended triagev1.Procedure
+	Confidence  float64
+}
+
+// Decide mixes the prior's distribution for the case into the base
+// probabilities with the kind's weight and applies the one recommendation
+// policy (triage.Pick), as Engine.Decide does with Model.Score.
+func (rp *RealPrior) Decide(c *RealCase, policy triage.Policy) RealDecision {
+	p := c.base
+	kind := c.Kind.String()
+	if w := rp.Weight[kind]; w > 0 {
+		var q triage.Probabilities
+		ok := false
+		if lm := rp.Linear[kind]; lm != nil {
+			lm.predict(c.feats, &q)
+			ok = true
+		} else {
+			ok = rp.countDistribution(c.keys, &q)
+		}
+		if ok {
+			for i := range p {
+				p[i] = (1-w)*p[i] + w*q[i]
+			}
+		}
+	}
+	best, norm := triage.Pick(c.opts, &p, policy)
+	if best < 0 {
+		return RealDecision{}
+	}
+	return RealDecision{Recommended: c.opts[best].Procedure, Confidence: norm[best]}
+}
+
+// RealGrid is the configurations the nested cross-validation chooses
+// among for a case kind: the base scorer alone (weight 0); counts, or the
+// linear model at six penalties, plain or balanced, each mixed in at four
+// weights (the rest is the base scorer's). 53 in all.
+func RealGrid() []RealFit {
+	grid := []RealFit{{Method: RealCounts, Weight: 0}}
+	for _, w := range []float64{0.25, 0.5, 0.75, 1} {
+		grid = append(grid, RealFit{Method: RealCounts, Weight: w})
+		for _, lambda := range []float64{1, 0.3, 0.1, 0.03, 0.01, 0.003} {
+			for _, bal := range []bool{false, true} {
+				grid = append(grid, RealFit{Method: RealLogit, Lambda: lambda, Balanced: bal, Weight: w})
+			}
+		}
+	}
+	return grid
+}
+
+// caseFolds deals cases into k folds stratified by label, by a seeded hash
+// of the id (as RealFoldsSeed).
+func caseFolds(cases []*RealCase, k int, seed uint64) []int {
+	lfs := make([]*triagev1.LabeledFiling, len(cases))
+	for i, c := range cases {
+		lfs[i] = &triagev1.LabeledFiling{Filing: &triagev1.Filing{Id: c.ID, CaseKind: c.Kind}, Label: c.Label}
+	}
+	return RealFoldsSeed(lfs, k, seed)
+}
+
+// crossDecide decides every case out of fold for every configuration of
+// grid: for each fold, each distinct fit (method, penalty, balance) is
+// made once from the other folds and decides the fold at every weight.
+// out[g][i] is configuration g's decision of case i.
+func crossDecide(cases []*RealCase, grid []RealFit, alpha float64, fold []int, k int) ([][]RealDecision, error) {
+	out := make([][]RealDecision, len(grid))
+	for g := range out {
+		out[g] = make([]RealDecision, len(cases))
+	}
+	for f := range k {
+		var train []*RealCase
+		for i, c := range cases {
+			if fold[i] != f {
+				train = append(train, c)
+			}
+		}
+		fitted := map[RealFit]*RealPrior{}
+		for g, cfg := range grid {
+			key := cfg
+			key.Weight = 1
+			rp := fitted[key]
+			if rp == nil {
+				var err error
+				if rp, err = fitRealPrior(train, alpha, map[string]RealFit{cases[0].Kind.String(): key}); err != nil {
+					return nil, err
+				}
+				fitted[key] = rp
+			}
+			w := *rp
+			w.Weight = map[string]float64{cases[0].Kind.String(): cfg.Weight}
+			for i, c := range cases {
+				if fold[i] == f {
+					out[g][i] = w.Decide(c, triage.DefaultPolicy)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// RealOutcomes turns decisions into evaluation outcomes: a decision goes
+// to review when the rules or the domain check send it there or its
+// confidence is below minConfidence.
+func RealOutcomes(cases []*RealCase, ds []RealDecision, minConfidence float64) []evaluation.Outcome {
+	out := make([]evaluation.Outcome, len(cases))
+	for i, c := range cases {
+		out[i] = evaluation.Outcome{Label: c.Label, Recommended: ds[i].Recommended, Confidence: ds[i].Confidence, Kind: c.Kind,
+			NeedsReview: c.RulesReview || c.OutOfDistribution || ds[i].Confidence < minConfidence}
+	}
+	return out
+}
+
+// selectRepeats is how many differently dealt k-fold cross-validations
+// SelectRealFit averages: one dealing of a few dozen filings ranks close
+// configurations by chance.
+const selectRepeats = 3
+
+// SelectRealFit chooses, for cases of one kind, the configuration of grid
+// with the best cross-validated macro-F1 of the final recommendation,
+// averaged over selectRepeats dealings of k folds (accuracy breaking ties,
+// then grid order): the hyper-parameter choice of the nested
+// cross-validation and, run on all the real filings, of the shipped prior.
+// It returns the choice and its mean macro-F1 and accuracy.
+func SelectRealFit(cases []*RealCase, grid []RealFit, alpha float64, k int, seed uint64) (RealFit, [2]float64, error) {
+	if len(cases) < k || len(grid) == 0 {
+		return RealFit{}, [2]float64{}, fmt.Errorf("select real prior: %d cases for %d folds, %d configurations", len(cases), k, len(grid))
+	}
+	score := make([][2]float64, len(grid))
+	for r := range selectRepeats {
+		ds, err := crossDecide(cases, grid, alpha, caseFolds(cases, k, innerSeed(seed, -1-r)), k)
+		if err != nil {
+			return RealFit{}, [2]float64{}, err
+		}
+		for g := range grid {
+			m := evaluation.Compute(RealOutcomes(cases, ds[g], 0))
+			score[g][0] += m.MacroF1 / selectRepeats
+			score[g][1] += m.Accuracy / selectRepeats
+		}
+	}
+	best := 0
+	for g := range grid {
+		if s, b := score[g], score[best]; s[0] > b[0]+1e-12 || (s[0] > b[0]-1e-12 && s[1] > b[1]+1e-12) {
+			best = g
+		}
+	}
+	return grid[best], score[best], nil
+}
+
+// NestedRealCV is the honest estimate of the whole procedure for cases of
+// one kind: outer folds (dealt by seed) each choose a configuration by an
+// inner cross-validation on the other folds alone (SelectRealFit), fit it
+// on them and decide the outer fold. It returns every case's out-of-fold
+// decision and each outer fold's choice.
+func NestedRealCV(cases []*RealCase, grid []RealFit, alpha float64, outer, inner int, seed uint64) ([]RealDecision, []RealFit, error) {
+	fold := caseFolds(cases, outer, seed)
+	ds := make([]RealDecision, len(cases))
+	chosen := make([]RealFit, outer)
+	for f := range outer {
+		var train []*RealCase
+		for i, c := range cases {
+			if fold[i] != f {
+				train = append(train, c)
+			}
+		}
+		cfg, _, err := SelectRealFit(train, grid, alpha, inner, innerSeed(seed, f))
+		if err != nil {
+			return nil, nil, fmt.Errorf("outer fold %d: %w", f, err)
+		}
+		chosen[f] = cfg
+		rp, err := fitRealPrior(train, alpha, map[string]RealFit{cases[0].Kind.String(): cfg})
+		if err != nil {
+			return nil, nil, fmt.Errorf("outer fold %d: %w", f, err)
+		}
+		for i, c := range cases {
+			if fold[i] == f {
+				ds[i] = rp.Decide(c, triage.DefaultPolicy)
+			}
+		}
+	}
+	return ds, chosen, nil
+}
+
+// innerSeed derives the inner folds' seed from the outer seed and fold,
+// so that inner folds differ between outer folds and repeats.
+func innerSeed(seed uint64, fold int) uint64 {
+	h := fnv.New64a()
+	h.Write(binary.LittleEndian.AppendUint64(nil, seed))
+	h.Write(binary.LittleEndian.AppendUint64(nil, uint64(int64(fold)+1)))
+	return h.Sum64() | 1 // never 0: 0 is RealFolds' own dealing
+}
+
+// RealCasesOfKind returns the cases of one kind, in order.
+func RealCasesOfKind(cases []*RealCase, k triagev1.CaseKind) []*RealCase {
+	var out []*RealCase
+	for _, c := range cases {
+		if c.Kind == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// RealFitCounts summarises chosen configurations, most frequent first, for
+// reports.
+func RealFitCounts(fits []RealFit) []string {
+	n := map[string]int{}
+	for _, f := range fits {
+		n[f.String()]++
+	}
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if c := cmp.Compare(n[b], n[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = fmt.Sprintf("%s ×%d", k, n[k])
+	}
+	return out
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/dataset"
+)
+
+// realCrimDir writes a small real-like criminal set, drug sales tried
+// simplified and rape in ordinary procedure with an exception each, and
+// returns its directory.
+func realCrimDir(t *testing.T) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := dataset.NewWriter(&buf)
+	for i := range 12 {
+		for _, c := range []struct {
+			cause      string
+			label, odd triagev1.Procedure
+		}{
+			{"贩卖毒品罪", triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY},
+			{"强奸罪", triagev1.Procedure_PROCEDURE_ORDINARY, triagev1.Procedure_PROCEDURE_SIMPLIFIED},
+		} {
+			label := c.label
+			if i == 0 {
+				label = c.odd
+			}
+			f := evalFiling(fmt.Sprintf("%s%d", c.cause, i), triagev1.CaseKind_CASE_KIND_CRIMINAL)
+			f.Cause, f.Text = c.cause, "公诉机关指控：被告人某某"+c.cause+"。"
+			if err := w.Write(&triagev1.LabeledFiling{Filing: f, Label: label}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "criminal.jsonl"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestRealCVNested runs the nested cross-validation on the small set and
+// checks the report: the criminal kind, its references, repeats, choices
+// and review rows.
+func TestRealCVNested(t *testing.T) {
+	dir := realCrimDir(t)
+	out := filepath.Join(t.TempDir(), "nested.json")
+	e, stdout, _ := testEnv("")
+	if err := runRealCV(context.Background(), e, []string{"-nested", "-models", "baseline", "-real", dir, "-folds", "3", "-inner", "2",
+		"-repeats", "2", "-bootstrap", "50", "-out", out}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "nested cross-validation") || !strings.Contains(stdout.String(), "chosen by the inner") {
+		t.Errorf("table lacks its parts:\n%s", stdout)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep NestedReport
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Kinds) != 1 || rep.Kinds[0].Kind != "CASE_KIND_CRIMINAL" || rep.Kinds[0].N != 24 {
+		t.Fatalf("kinds %+v, want criminal with 24 filings", rep.Kinds)
+	}
+	k := rep.Kinds[0]
+	if k.Scorer == nil || k.Baseline == nil || k.Majority == nil || len(k.Chosen) == 0 || len(k.Review) != 3 {
+		t.Errorf("incomplete kind report: %+v", k)
+	}
+	if k.Scorer.MacroF1 <= k.Baseline.MacroF1 {
+		t.Errorf("nested macro-F1 %.3f not above the baseline's %.3f on a set the charge decides", k.Scorer.MacroF1, k.Baseline.MacroF1)
+	}
+}
+
+// TestAdjustSelect attaches a cross-validated criminal prior to the
+// shipped model and checks the written model carries it; bad -select
+// values are usage errors.
+func TestAdjustSelect(t *testing.T) {
+	dir := realCrimDir(t)
+	out := t.TempDir()
+	e, stdout, _ := testEnv("")
+	model := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	if err := runAdjust(context.Background(), e, []string{"-model", model, "-out", out, "-real", dir, "-select", "criminal",
+		"-blend", "civil=1,criminal=1"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "CASE_KIND_CRIMINAL: ") {
+		t.Errorf("no choice reported:\n%s", stdout)
+	}
+	m, err := classifier.Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp := m.RealPrior()
+	if rp == nil || rp.Fits["CASE_KIND_CRIMINAL"].Method == "" {
+		t.Fatalf("written model has no selected criminal prior: %+v", rp)
+	}
+	for _, args := range [][]string{
+		{"-model", model, "-out", out, "-real", dir, "-select", "maritime"},
+		{"-model", model, "-out", out, "-real", dir, "-select", "criminal", "-prior-weight", "criminal=1"},
+	} {
+		err := runAdjust(context.Background(), e, args)
+		var u usageError
+		if !errors.As(err, &u) {
+			t.Errorf("%v: error %v, want a usage error", args, err)
+		}
+	}
+}
