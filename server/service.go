@@ -15,7 +15,6 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
-	"github.com/fenjian/fenjian/rules"
 )
 
 // Decider turns a filing into a decision. It returns a complete decision
@@ -37,8 +36,8 @@ type DecisionStore interface {
 type Options struct {
 	// Decider scores filings; required.
 	Decider Decider
-	// Store records decisions; required.
-	Store DecisionStore
+	// Store records decisions and the case workflow; required.
+	Store CaseStore
 	// Logger receives one record per call; nil discards.
 	Logger *slog.Logger
 	// Registerer receives the Service metrics; nil registers nothing.
@@ -46,18 +45,18 @@ type Options struct {
 	// Now stamps decided_at; nil means time.Now.
 	Now func() time.Time
 	// Teams, if set, routes every stored decision to a team by a random
-	// draw inside the decision's transaction (the Store must then be a
-	// CaseStore), and enables AssignCase and WatchAssignments.
+	// draw inside the decision's transaction, and enables AssignCase and
+	// WatchAssignments.
 	Teams *routing.Teams
 }
 
 // Service implements triagev1.TriageServiceServer on top of a Decider and a
-// DecisionStore. It is safe for concurrent use.
+// CaseStore. It is safe for concurrent use.
 type Service struct {
 	triagev1.UnimplementedTriageServiceServer
 
 	decider Decider
-	store   DecisionStore
+	store   CaseStore
 	logger  *slog.Logger
 	metrics *metrics
 	now     func() time.Time
@@ -87,11 +86,6 @@ func NewService(opts Options) (*Service, error) {
 		now:     opts.Now,
 		teams:   opts.Teams,
 	}
-	if s.teams != nil {
-		if _, ok := s.store.(CaseStore); !ok {
-			return nil, errors.New("new service: Teams needs a Store that records assignments")
-		}
-	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
 	}
@@ -120,7 +114,7 @@ func (s *Service) Triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*triagev1.Decision, error) {
 	f := req.GetFiling()
 	if f == nil {
-		return nil, &rules.FieldError{Field: "filing", Problem: "required"}
+		return nil, &fieldError{Field: "filing", Problem: "required"}
 	}
 	d, err := s.decider.Decide(ctx, f)
 	if err != nil {
@@ -149,7 +143,7 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	}
 	// The team is drawn inside the decision's transaction, so capacity
 	// holds across replicas and the decision returned names its team.
-	if err := s.store.(CaseStore).SaveTriage(ctx, d, f, s.plan(d, f)); err != nil {
+	if err := s.store.SaveTriage(ctx, d, f, s.plan(d, f)); err != nil {
 		return nil, &storeError{op: "save decision", err: err}
 	}
 	return d, nil
@@ -177,11 +171,11 @@ func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequ
 
 func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decision, error) {
 	if id == "" {
-		return nil, &rules.FieldError{Field: "decision_id", Problem: "required"}
+		return nil, &fieldError{Field: "decision_id", Problem: "required"}
 	}
 	u, err := uuid.Parse(id)
 	if err != nil {
-		return nil, &rules.FieldError{Field: "decision_id", Problem: "not a UUID"}
+		return nil, &fieldError{Field: "decision_id", Problem: "not a UUID"}
 	}
 	d, err := s.store.GetDecision(ctx, u.String())
 	if err != nil {
@@ -231,9 +225,8 @@ func (s *Service) log(ctx context.Context, code codes.Code, err error, attrs []s
 	level := slog.LevelInfo
 	switch code {
 	case codes.InvalidArgument:
-		var fe *rules.FieldError
-		if errors.As(err, &fe) {
-			attrs = append(attrs, slog.String("field", fe.Field))
+		if field, _, ok := badField(err); ok {
+			attrs = append(attrs, slog.String("field", field))
 		}
 	case codes.Unavailable, codes.DeadlineExceeded:
 		level = slog.LevelWarn

@@ -23,6 +23,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/checkpoint"
@@ -186,7 +187,12 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if err := reg.Register(server.NewModelCollector(func() server.ModelInfo { return modelInfo(engine.Scorer()) }, reloader == nil)); err != nil {
 		return fmt.Errorf("register model metrics: %w", err)
 	}
-	admin := server.NewAdmin(engine, reloader, logger)
+	admin := server.NewAdmin(engine, nil)
+	if reloader != nil {
+		admin = server.NewAdmin(engine, reloader)
+	}
+	// SIGHUP reloads; taken from here on even without -model, where it
+	// does nothing, so that it never ends the process.
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -244,26 +250,34 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		slog.String("model_version", engine.Scorer().Version()),
 		slog.String("teams_version", teams.Version()),
 		slog.String("store", store.Redact(target)))
-	return server.Run(ctx, server.Config{
-		GRPCAddr:           o.grpcAddr,
-		HTTPAddr:           o.httpAddr,
-		ShutdownTimeout:    o.shutdownTimeout,
-		Decider:            engine,
-		Store:              st,
-		Logger:             logger,
-		Registerer:         reg,
-		Gatherer:           reg,
-		Admin:              admin,
-		Teams:              teams,
-		Reloader:           reloader,
-		ReloadSignals:      hup,
-		WatchInterval:      o.modelWatch,
-		Security:           sec,
-		Checkpointer:       checkpointerOrNil(checkpointer),
-		CheckpointInterval: o.checkpointEvery,
-		// Config's zero means the default; the flag's 0 means off.
-		StoreCheckInterval: cmp.Or(o.storeCheck, -1),
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return server.Run(gctx, server.Config{
+			GRPCAddr:        o.grpcAddr,
+			HTTPAddr:        o.httpAddr,
+			ShutdownTimeout: o.shutdownTimeout,
+			Service: server.Options{
+				Decider:    engine,
+				Store:      st,
+				Logger:     logger,
+				Registerer: reg,
+				Teams:      teams,
+			},
+			Gatherer:           reg,
+			Admin:              admin,
+			Security:           sec,
+			Checkpointer:       checkpointerOrNil(checkpointer),
+			CheckpointInterval: o.checkpointEvery,
+			// Config's zero means the default; the flag's 0 means off.
+			StoreCheckInterval: cmp.Or(o.storeCheck, -1),
+		})
 	})
+	if reloader != nil {
+		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
+	}
+	// Run returns once no call uses the store any more, the reload loop
+	// once ctx (or a failed Run) has ended it: then the store may close.
+	return g.Wait()
 }
 
 // checkpointerOrNil keeps a nil *checkpoint.Writer from becoming a non-nil
