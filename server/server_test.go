@@ -46,6 +46,8 @@ type deps struct {
 	admin triagev1.AdminServiceServer
 	// sec, if set, replaces testSecurity.
 	sec *Security
+	// shadow, if set, is offered the recorded decisions (Options.Shadow).
+	shadow ShadowQueue
 }
 
 func (d deps) security(t *testing.T) Security {
@@ -68,6 +70,7 @@ func startServer(t *testing.T, d deps) *harness {
 		Registerer: h.reg,
 		Now:        func() time.Time { return fixedNow },
 		Teams:      d.teams,
+		Shadow:     d.shadow,
 	})
 	if err != nil {
 		t.Fatalf("NewService: %v", err)

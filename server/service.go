@@ -32,6 +32,14 @@ type DecisionStore interface {
 	GetDecision(ctx context.Context, id string) (*triagev1.Decision, error)
 }
 
+// ShadowQueue takes the filings the service has decided and recorded, for a
+// shadow model to score once the response is on its way. Offer must return
+// at once whatever happens (it drops rather than waits) and must not change
+// the filing or the decision. *shadow.Shadow satisfies it.
+type ShadowQueue interface {
+	Offer(f *triagev1.Filing, d *triagev1.Decision) bool
+}
+
 // Options are the dependencies of a Service.
 type Options struct {
 	// Decider scores filings; required.
@@ -48,6 +56,9 @@ type Options struct {
 	// draw inside the decision's transaction, and enables AssignCase and
 	// WatchAssignments.
 	Teams *routing.Teams
+	// Shadow, if set, is offered every recorded decision's filing (not dry
+	// runs), for a shadow model to score beside the response.
+	Shadow ShadowQueue
 }
 
 // Service implements triagev1.TriageServiceServer on top of a Decider and a
@@ -61,6 +72,7 @@ type Service struct {
 	metrics *metrics
 	now     func() time.Time
 	teams   *routing.Teams
+	shadow  ShadowQueue
 	// cases is the case workflow's state (cases.go).
 	cases caseState
 }
@@ -85,6 +97,7 @@ func NewService(opts Options) (*Service, error) {
 		metrics: m,
 		now:     opts.Now,
 		teams:   opts.Teams,
+		shadow:  opts.Shadow,
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
@@ -107,6 +120,10 @@ func (s *Service) Triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	s.observeTriage(ctx, req, d, st, err, time.Since(start))
 	if err != nil {
 		return nil, st.Err()
+	}
+	if s.shadow != nil && !d.GetDryRun() {
+		// A queue send that never waits: the response does not.
+		s.shadow.Offer(req.GetFiling(), d)
 	}
 	return &triagev1.TriageResponse{Decision: d}, nil
 }

@@ -33,6 +33,7 @@ import (
 	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
+	"github.com/fenjian/fenjian/shadow"
 	"github.com/fenjian/fenjian/store"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -62,6 +63,8 @@ type options struct {
 	teamsFile       string
 	modelDir        string
 	modelWatch      time.Duration
+	shadowModelDir  string
+	shadowQueue     int
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
 	debugAddr       string
@@ -103,6 +106,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.DurationVar(&o.storeCheck, "store-check-interval", server.DefaultStoreCheckInterval, "how often readiness probes the store with a committed heartbeat write; NOT_SERVING while it fails; 0 disables")
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
+	fs.StringVar(&o.shadowModelDir, "shadow-model", "", "shadow model directory: scores every recorded filing after the response, never changing or delaying it, and records its agreement with the serving model for triagectl stats; reloaded like -model; empty disables")
+	fs.IntVar(&o.shadowQueue, "shadow-queue", shadow.DefaultQueueSize, "filings waiting for the shadow model; beyond, filings are not shadow-scored (fenjian_shadow_dropped_total)")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
 	fs.StringVar(&o.debugAddr, "debug-addr", "", "loopback address serving net/http/pprof (e.g. 127.0.0.1:6060); empty disables; docs/performance.md")
@@ -167,20 +172,8 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	engine := triage.New(rulesEngine, def)
 	var reloader *reload.Reloader
 	if o.modelDir != "" {
-		reloader, err = reload.New(reload.Options{
-			Dir:        o.modelDir,
-			Load:       func(dir string) (triage.Scorer, error) { return classifier.Load(dir) },
-			Engine:     engine,
-			Logger:     logger,
-			Registerer: reg,
-		})
-		if err != nil {
+		if reloader, err = startModel(ctx, o.modelDir, engine, logger, reg); err != nil {
 			return err
-		}
-		// A bad -model stops the start: serving the embedded model instead
-		// would hide the operator's mistake.
-		if _, err := reloader.Reload(ctx, "start"); err != nil {
-			return fmt.Errorf("load model %s: %w", o.modelDir, err)
 		}
 	}
 	// The reloader exports fenjian_model_info itself when there is one.
@@ -243,6 +236,11 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}
 
+	shadowScorer, shadowReloader, err := startShadow(ctx, o, rulesEngine, def, st, logger, reg)
+	if err != nil {
+		return err
+	}
+
 	logger.Info("starting",
 		slog.String("version", buildinfo.Read().Version),
 		slog.String("rules_version", rulesEngine.Version()),
@@ -262,6 +260,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 				Logger:     logger,
 				Registerer: reg,
 				Teams:      teams,
+				Shadow:     shadowQueueOrNil(shadowScorer),
 			},
 			Gatherer:           reg,
 			Admin:              admin,
@@ -275,9 +274,66 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if reloader != nil {
 		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
 	}
-	// Run returns once no call uses the store any more, the reload loop
-	// once ctx (or a failed Run) has ended it: then the store may close.
+	if shadowScorer != nil {
+		shadowHup := make(chan os.Signal, 1)
+		signal.Notify(shadowHup, syscall.SIGHUP)
+		defer signal.Stop(shadowHup)
+		g.Go(func() error { shadowReloader.Follow(gctx, shadowHup, o.modelWatch); return nil })
+		g.Go(func() error { shadowScorer.Run(gctx); return nil })
+	}
+	// Run returns once no call uses the store any more, the reload loops
+	// and the shadow once ctx (or a failed Run) has ended them: then the
+	// store may close.
 	return g.Wait()
+}
+
+// startModel loads the model directory dir into engine and returns its
+// reloader. A bad directory stops the start: serving the embedded model
+// instead would hide the operator's mistake.
+func startModel(ctx context.Context, dir string, engine *triage.Engine, logger *slog.Logger, reg prometheus.Registerer) (*reload.Reloader, error) {
+	r, err := reload.New(reload.Options{
+		Dir:        dir,
+		Load:       func(dir string) (triage.Scorer, error) { return classifier.Load(dir) },
+		Engine:     engine,
+		Logger:     logger,
+		Registerer: reg,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.Reload(ctx, "start"); err != nil {
+		return nil, fmt.Errorf("load model %s: %w", dir, err)
+	}
+	return r, nil
+}
+
+// startShadow starts the -shadow-model, if any: an engine of its own under
+// the serving rules, loaded and reloaded from its directory like -model (no
+// reload metrics: those are the serving model's), and the shadow scorer
+// recording into st. Without -shadow-model it returns nils.
+func startShadow(ctx context.Context, o options, rl *rules.Engine, initial triage.Scorer, st store.Store, logger *slog.Logger, reg prometheus.Registerer) (*shadow.Shadow, *reload.Reloader, error) {
+	if o.shadowModelDir == "" {
+		return nil, nil, nil
+	}
+	engine := triage.New(rl, initial)
+	r, err := startModel(ctx, o.shadowModelDir, engine, logger.With(slog.String("model", "shadow")), nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("shadow: %w", err)
+	}
+	s, err := shadow.New(shadow.Options{Engine: engine, Store: st, Logger: logger, Registerer: reg, QueueSize: o.shadowQueue})
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, r, nil
+}
+
+// shadowQueueOrNil keeps a nil *shadow.Shadow from becoming a non-nil
+// interface.
+func shadowQueueOrNil(s *shadow.Shadow) server.ShadowQueue {
+	if s == nil {
+		return nil
+	}
+	return s
 }
 
 // checkpointerOrNil keeps a nil *checkpoint.Writer from becoming a non-nil
