@@ -23,9 +23,9 @@ import (
 	"github.com/fenjian/fenjian/store"
 )
 
-// CaseStore is the store as the case workflow needs it: decisions with their
-// random assignment in one transaction, outcomes, designated assignments and
-// team feeds. *store.SQLite and *store.Postgres satisfy it.
+// CaseStore is the store a Service requires: decisions with their random
+// assignment in one transaction, outcomes, designated assignments and team
+// feeds. *store.SQLite and *store.Postgres satisfy it.
 type CaseStore interface {
 	DecisionStore
 	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *store.AssignmentPlan) error

@@ -6,9 +6,10 @@
 // The shadow never delays or changes a response. The service offers it each
 // filing it has decided and recorded; Offer only puts the filing on a
 // bounded queue (a send that never waits) and a full queue drops the filing
-// and counts the drop. Scoring runs on the shadow's own worker goroutines
-// once Triage has returned, and a failure or a panic of the candidate is
-// counted and logged, never seen by a client.
+// and counts the drop. Scoring runs on the shadow's own worker goroutines,
+// which Triage never waits for (it returns as soon as the filing is queued),
+// and a failure or a panic of the candidate is counted and logged, never
+// seen by a client.
 //
 // Every scored filing is counted in fenjian_shadow_agreement_total by case
 // kind and the served and shadow recommendation, and recorded in the

@@ -106,7 +106,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.DurationVar(&o.storeCheck, "store-check-interval", server.DefaultStoreCheckInterval, "how often readiness probes the store with a committed heartbeat write; NOT_SERVING while it fails; 0 disables")
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
-	fs.StringVar(&o.shadowModelDir, "shadow-model", "", "shadow model directory: scores every recorded filing after the response, never changing or delaying it, and records its agreement with the serving model for triagectl stats; reloaded like -model; empty disables")
+	fs.StringVar(&o.shadowModelDir, "shadow-model", "", "shadow model directory: scores every recorded filing again beside the response, never changing or delaying it, and records its agreement with the serving model for triagectl stats; reloaded like -model; empty disables")
 	fs.IntVar(&o.shadowQueue, "shadow-queue", shadow.DefaultQueueSize, "filings waiting for the shadow model; beyond, filings are not shadow-scored (fenjian_shadow_dropped_total)")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
