@@ -263,3 +263,44 @@ func TestNewRequiresOptions(t *testing.T) {
 		t.Fatal("New without Engine and Store succeeded")
 	}
 }
+
+// BenchmarkOffer is what shadow scoring adds to a Triage call: one Offer,
+// queued (room in the queue) or dropped (queue full).
+func BenchmarkOffer(b *testing.B) {
+	r, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := triage.New(r, classifier.NewBaseline())
+	f := reload.SmokeFilings()[0]
+	d, err := e.Decide(context.Background(), f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d.DecisionId, d.DecidedAt = uuid.Must(uuid.NewV7()).String(), timestamppb.Now()
+	for _, tt := range []struct {
+		name  string
+		queue func(n int) int
+	}{
+		{"queued", func(n int) int { return n + 1 }},
+		{"dropped", func(int) int { return 1 }},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			// Nothing runs the workers: Offer alone is measured.
+			st, err := store.OpenSQLite(context.Background(), filepath.Join(b.TempDir(), "fenjian.db"), store.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			s, err := shadow.New(shadow.Options{Engine: e, Store: st, QueueSize: tt.queue(b.N), Registerer: prometheus.NewRegistry()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				s.Offer(f, d)
+			}
+		})
+	}
+}
