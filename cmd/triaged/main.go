@@ -3,7 +3,9 @@
 // serves /metrics, /healthz and /readyz over HTTP.
 //
 // main only wires components together; the server lifecycle (listeners,
-// health, graceful shutdown with a deadline) lives in package server.
+// health, graceful shutdown with a deadline) lives in package server, model
+// reloads in package reload and shadow scoring in package shadow, run side
+// by side until ctx ends.
 // SIGINT or SIGTERM starts a graceful shutdown.
 package main
 
