@@ -118,4 +118,3 @@ func TestShadowScoresAfterClose(t *testing.T) {
 		t.Errorf("after Close: %v, want ErrUnavailable", err)
 	}
 }
-
