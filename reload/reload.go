@@ -189,6 +189,27 @@ func (r *Reloader) Watch(ctx context.Context, interval time.Duration) error {
 	}
 }
 
+// Follow keeps the model current until ctx ends: it reloads on every value
+// from signals (SIGHUP, trigger "sighup") and, when interval > 0, whenever
+// the manifest changes (Watch). A refused model is logged and counted by
+// Reload and the serving model stays: following never stops the service.
+// Follow returns once ctx has ended and its watch has returned.
+func (r *Reloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	if interval > 0 {
+		wg.Go(func() { _ = r.Watch(ctx, interval) })
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-signals:
+			_, _ = r.Reload(ctx, "sighup")
+		}
+	}
+}
+
 // smokeTest scores the filings with a new scorer: it must not panic and must
 // give finite, non-negative probabilities with some mass on an open procedure.
 func smokeTest(rl *rules.Engine, s triage.Scorer, filings []*triagev1.Filing) (err error) {

@@ -6,12 +6,16 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
@@ -171,30 +175,110 @@ func TestSmokeTestRefusesBadScorers(t *testing.T) {
 	}
 }
 
-func TestWatchPicksUpPromotion(t *testing.T) {
-	dir := t.TempDir()
-	writeModel(t, dir, "model-a")
-	e := newEngine(t)
-	r := newReloader(t, dir, e, nil, nil)
-	if _, err := r.Reload(context.Background(), "start"); err != nil {
-		t.Fatal(err)
+// TestFollow drives Follow on the fake clock of a synctest bubble: a
+// promotion is swapped in at the next watch tick, a signal reloads at once,
+// and a broken promotion is refused once per change of its manifest, not
+// once per tick.
+func TestFollow(t *testing.T) {
+	const tick = 10 * time.Second
+	tests := []struct {
+		name     string
+		interval time.Duration
+		// step changes the model directory or signals, then lets the
+		// bubble run for wait.
+		step func(t *testing.T, dir string, hup chan<- os.Signal)
+		wait time.Duration
+		// want is the serving version afterwards; reloads are the
+		// fenjian_model_reloads_total series besides the start's, as
+		// `labels} value` (a watch's first tick finds the manifest
+		// serving: "unchanged").
+		want    string
+		reloads []string
+	}{
+		{
+			name: "watch swaps in a promotion at the next tick", interval: tick,
+			step: func(t *testing.T, dir string, _ chan<- os.Signal) { writeModel(t, dir, "model-b") },
+			wait: tick, want: "model-b",
+			reloads: []string{`result="swapped",trigger="watch"} 1`, `result="unchanged",trigger="watch"} 1`},
+		},
+		{
+			name: "watch waits for its tick", interval: tick,
+			step: func(t *testing.T, dir string, _ chan<- os.Signal) { writeModel(t, dir, "model-b") },
+			wait: tick / 2, want: "model-a",
+			reloads: []string{`result="unchanged",trigger="watch"} 1`},
+		},
+		{
+			name: "signal reloads at once without a watch", interval: 0,
+			step: func(t *testing.T, dir string, hup chan<- os.Signal) {
+				writeModel(t, dir, "model-b")
+				hup <- syscall.SIGHUP
+			},
+			wait: 0, want: "model-b",
+			reloads: []string{`result="swapped",trigger="sighup"} 1`},
+		},
+		{
+			name: "no watch, no signal, no reload", interval: 0,
+			step: func(t *testing.T, dir string, _ chan<- os.Signal) { writeModel(t, dir, "model-b") },
+			wait: time.Hour, want: "model-a",
+			reloads: nil,
+		},
+		{
+			name: "broken promotion refused once per manifest change", interval: tick,
+			step: func(t *testing.T, dir string, _ chan<- os.Signal) { modeltest.WriteBroken(t, dir, "model-b") },
+			wait: 10 * tick, want: "model-a",
+			reloads: []string{`result="refused",trigger="watch"} 1`, `result="unchanged",trigger="watch"} 1`},
+		},
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- r.Watch(ctx, 10*time.Millisecond) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Watch: %v", err)
-		}
-	}()
-	writeModel(t, dir, "model-b")
-	deadline := time.Now().Add(10 * time.Second)
-	for e.Scorer().Version() != "model-b" {
-		if time.Now().After(deadline) {
-			t.Fatal("watch did not swap in model-b")
-		}
-		time.Sleep(5 * time.Millisecond)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeModel(t, dir, "model-a")
+			synctest.Test(t, func(t *testing.T) {
+				// The bubble's clock starts in 2000, before the smoke
+				// filings were filed: the rules date them by a clock of
+				// their own.
+				rl, err := rules.Default()
+				if err != nil {
+					t.Fatal(err)
+				}
+				e := triage.New(rl.WithClock(func() time.Time { return time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC) }), classifier.NewBaseline())
+				reg := prometheus.NewRegistry()
+				r := newReloader(t, dir, e, reg, nil)
+				if _, err := r.Reload(t.Context(), "start"); err != nil {
+					t.Fatal(err)
+				}
+				ctx, cancel := context.WithCancel(t.Context())
+				hup := make(chan os.Signal)
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					r.Follow(ctx, hup, tt.interval)
+				}()
+				// The watch reads the manifest it starts with at its
+				// first tick; let that pass before changing anything.
+				if tt.interval > 0 {
+					time.Sleep(tt.interval)
+					synctest.Wait()
+				}
+				tt.step(t, dir, hup)
+				time.Sleep(tt.wait)
+				synctest.Wait()
+				if got := e.Scorer().Version(); got != tt.want {
+					t.Errorf("serving %s, want %s", got, tt.want)
+				}
+				want := "# HELP fenjian_model_reloads_total Model reload attempts by trigger (start, sighup, rpc, watch) and result (swapped, unchanged, refused).\n" +
+					"# TYPE fenjian_model_reloads_total counter\n" +
+					`fenjian_model_reloads_total{result="swapped",trigger="start"} 1` + "\n"
+				for _, l := range tt.reloads {
+					want += "fenjian_model_reloads_total{" + l + "\n"
+				}
+				if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "fenjian_model_reloads_total"); err != nil {
+					t.Error(err)
+				}
+				cancel()
+				<-done // Follow returns once ctx ends, its watch too
+			})
+		})
 	}
 }
 

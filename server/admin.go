@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"time"
 
 	"google.golang.org/grpc/codes"
@@ -12,27 +11,40 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/reload"
+	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
+
+// ModelSource is what the admin service reads of the triage engine: the
+// scorer and rules deciding now. *triage.Engine satisfies it.
+type ModelSource interface {
+	Scorer() triage.Scorer
+	Rules() *rules.Engine
+}
+
+// ModelReloader reloads the served model from its directory.
+// *reload.Reloader satisfies it.
+type ModelReloader interface {
+	Reload(ctx context.Context, trigger string) (reload.Result, error)
+	Dir() string
+	LoadedAt() time.Time
+}
 
 // Admin implements triagev1.AdminServiceServer: model reloads and the
 // serving versions, for operators and data staff.
 type Admin struct {
 	triagev1.UnimplementedAdminServiceServer
 
-	engine   *triage.Engine
-	reloader *reload.Reloader // nil when the embedded model serves
+	models   ModelSource
+	reloader ModelReloader // nil when the embedded model serves
 	started  time.Time
-	logger   *slog.Logger
 }
 
 // NewAdmin returns the admin service. reloader is nil when the server runs
-// the embedded model, which cannot be reloaded.
-func NewAdmin(engine *triage.Engine, reloader *reload.Reloader, logger *slog.Logger) *Admin {
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
-	return &Admin{engine: engine, reloader: reloader, started: time.Now(), logger: logger}
+// the embedded model, which cannot be reloaded. (A refused reload is logged
+// by the reloader.)
+func NewAdmin(models ModelSource, reloader ModelReloader) *Admin {
+	return &Admin{models: models, reloader: reloader, started: time.Now()}
 }
 
 // ReloadModel reloads the configured model directory.
@@ -55,8 +67,8 @@ func (a *Admin) ReloadModel(ctx context.Context, _ *triagev1.ReloadModelRequest)
 // GetModel reports the serving model and rules.
 func (a *Admin) GetModel(context.Context, *triagev1.GetModelRequest) (*triagev1.GetModelResponse, error) {
 	resp := &triagev1.GetModelResponse{
-		ModelVersion: a.engine.Scorer().Version(),
-		RulesVersion: a.engine.Rules().Version(),
+		ModelVersion: a.models.Scorer().Version(),
+		RulesVersion: a.models.Rules().Version(),
 		LoadedAt:     timestamppb.New(a.started),
 	}
 	if a.reloader != nil {

@@ -39,7 +39,7 @@ import (
 func TestRolesPerRPC(t *testing.T) {
 	st := openTarget(t, tempDB(t))
 	engine := newDecider(t).(*triage.Engine)
-	h := startServer(t, deps{decider: engine, store: st.(CaseStore), teams: defaultTeams(t), admin: NewAdmin(engine, nil, nil)})
+	h := startServer(t, deps{decider: engine, store: st, teams: defaultTeams(t), admin: NewAdmin(engine, nil)})
 	ctx := testContext(t)
 	d := triageOK(t, ctx, h.client, loanFiling("authz-1"))
 	addr := h.conn.Target()
@@ -213,11 +213,11 @@ func TestAnonymousOffLoopback(t *testing.T) {
 func TestRunRefusesPlaintextOffLoopback(t *testing.T) {
 	st := openTarget(t, tempDB(t))
 	reg := prometheus.NewRegistry()
-	err := Run(testContext(t), Config{GRPCAddr: "0.0.0.0:0", HTTPAddr: "127.0.0.1:0", Decider: newDecider(t), Store: st, Registerer: reg, Gatherer: reg})
+	err := Run(testContext(t), Config{Service: Options{Decider: newDecider(t), Store: st, Registerer: reg}, GRPCAddr: "0.0.0.0:0", HTTPAddr: "127.0.0.1:0", Gatherer: reg})
 	if err == nil {
 		t.Fatal("Run on 0.0.0.0 without TLS: nil error; want a refusal")
 	}
-	r := startRunAt(t, "0.0.0.0:0", Config{Decider: newDecider(t), Store: st, Security: Security{Insecure: true}})
+	r := startRunAt(t, "0.0.0.0:0", Config{Service: Options{Decider: newDecider(t), Store: st}, Security: Security{Insecure: true}})
 	if v, _ := metricValue(r.reg, "fenjian_grpc_insecure_listener", nil); v != 1 {
 		t.Errorf("fenjian_grpc_insecure_listener = %v; want 1", v)
 	}
@@ -244,7 +244,7 @@ func TestMutualTLS(t *testing.T) {
 	}
 	sec := Security{Roles: roles, TLS: tlsCfg}
 	st := openTarget(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st.(CaseStore), teams: defaultTeams(t), sec: &sec})
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t), sec: &sec})
 	ctx := testContext(t)
 	addr := h.conn.Target()
 

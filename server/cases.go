@@ -23,9 +23,9 @@ import (
 	"github.com/fenjian/fenjian/store"
 )
 
-// CaseStore is the store as the case workflow needs it: decisions with their
-// random assignment in one transaction, outcomes, designated assignments and
-// team feeds. *store.SQLite and *store.Postgres satisfy it.
+// CaseStore is the store a Service requires: decisions with their random
+// assignment in one transaction, outcomes, designated assignments and team
+// feeds. *store.SQLite and *store.Postgres satisfy it.
 type CaseStore interface {
 	DecisionStore
 	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *store.AssignmentPlan) error
@@ -88,7 +88,7 @@ func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.Outcome, error) {
 	in := req.GetOutcome()
 	if in == nil {
-		return nil, &rules.FieldError{Field: "outcome", Problem: "is required"}
+		return nil, &fieldError{Field: "outcome", Problem: "is required"}
 	}
 	id, err := validDecisionID(in.GetDecisionId(), "outcome.decision_id")
 	if err != nil {
@@ -217,7 +217,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	}
 	team, ok := s.teams.Team(req.GetTeamId())
 	if !ok {
-		return nil, &rules.FieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
+		return nil, &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
 	}
 	if err := personID(req.GetDesignatedBy(), "designated_by"); err != nil {
 		return nil, err
@@ -225,9 +225,9 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	reason := strings.TrimSpace(req.GetReason())
 	switch {
 	case reason == "":
-		return nil, &rules.FieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
+		return nil, &fieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
 	case utf8.RuneCountInString(reason) > 2000 || !utf8.ValidString(reason):
-		return nil, &rules.FieldError{Field: "reason", Problem: "must be valid UTF-8 of at most 2,000 characters"}
+		return nil, &fieldError{Field: "reason", Problem: "must be valid UTF-8 of at most 2,000 characters"}
 	}
 	// The procedure in force is read from the outcomes: no outcome of this
 	// decision may be recorded in between.
@@ -367,20 +367,17 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		return &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
 	}
 	if _, ok := s.teams.Team(req.GetTeamId()); !ok {
-		return &rules.FieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
+		return &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
 	}
 	var cursor int64
 	if c := req.GetAfterCursor(); c != "" {
 		n, err := strconv.ParseInt(c, 10, 64)
 		if err != nil || n < 0 {
-			return &rules.FieldError{Field: "after_cursor", Problem: "is not a cursor from this feed"}
+			return &fieldError{Field: "after_cursor", Problem: "is not a cursor from this feed"}
 		}
 		cursor = n
 	}
-	cs, err := s.caseStore()
-	if err != nil {
-		return err
-	}
+	cs := s.store
 	stopped := s.cases.feedsStopped()
 	feeds := s.metrics.feeds.WithLabelValues(s.metrics.teamIDs.value(req.GetTeamId()))
 	feeds.Inc()
@@ -434,25 +431,12 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 	}
 }
 
-// caseStore returns the store's case workflow, or an error when the server
-// runs on a store without it.
-func (s *Service) caseStore() (CaseStore, error) {
-	cs, ok := s.store.(CaseStore)
-	if !ok {
-		return nil, &preconditionError{rule: "NO_CASE_STORE", msg: "the store does not record outcomes and assignments"}
-	}
-	return cs, nil
-}
-
 // lockCase takes this replica's lock on decision id and reads the decision
 // and its outcomes under it, for a call that checks a write against them.
 // The caller must call unlock once the write is done; on error nothing is
 // held.
 func (s *Service) lockCase(ctx context.Context, id string) (cs CaseStore, d *triagev1.Decision, outcomes []*triagev1.Outcome, unlock func(), err error) {
-	cs, err = s.caseStore()
-	if err != nil {
-		return nil, nil, nil, nil, err
-	}
+	cs = s.store
 	unlock, err = s.cases.lock(ctx, id)
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -479,11 +463,11 @@ func (e *preconditionError) Error() string { return e.rule + ": " + e.msg }
 // workflow accepts every form of a UUID (upper case, urn:uuid:, braces).
 func validDecisionID(id, field string) (string, error) {
 	if strings.TrimSpace(id) == "" {
-		return "", &rules.FieldError{Field: field, Problem: "is required"}
+		return "", &fieldError{Field: field, Problem: "is required"}
 	}
 	u, err := uuid.Parse(id)
 	if err != nil {
-		return "", &rules.FieldError{Field: field, Problem: "is not a decision id"}
+		return "", &fieldError{Field: field, Problem: "is not a decision id"}
 	}
 	return u.String(), nil
 }
@@ -493,9 +477,9 @@ func validDecisionID(id, field string) (string, error) {
 func personID(id, field string) error {
 	switch {
 	case strings.TrimSpace(id) == "":
-		return &rules.FieldError{Field: field, Problem: "is required (an id, not a name)"}
+		return &fieldError{Field: field, Problem: "is required (an id, not a name)"}
 	case utf8.RuneCountInString(id) > 64 || !utf8.ValidString(id) || strings.ContainsFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }):
-		return &rules.FieldError{Field: field, Problem: "must be an id of at most 64 printable characters"}
+		return &fieldError{Field: field, Problem: "must be an id of at most 64 printable characters"}
 	}
 	return nil
 }

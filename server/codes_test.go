@@ -15,10 +15,9 @@ import (
 
 // TestCaseRPCCodes is the table of every code the case workflow's RPCs
 // (RecordOutcome, AssignCase, WatchAssignments) can return, each produced
-// by the real thing: a store without the case workflow and a server without
-// teams (FAILED_PRECONDITION), a closed store (UNAVAILABLE), a record that
-// no longer decodes (INTERNAL, with nothing of the cause in the message),
-// and requests whose client has gone (CANCELED, DEADLINE_EXCEEDED). The
+// by the real thing: a server without teams (FAILED_PRECONDITION), a closed
+// store (UNAVAILABLE), a record that no longer decodes (INTERNAL, with
+// nothing of the cause in the message), and requests whose client has gone (CANCELED, DEADLINE_EXCEEDED). The
 // other tests of this package go through each code's cases in depth.
 func TestCaseRPCCodes(t *testing.T) {
 	ctx := testContext(t)
@@ -29,8 +28,8 @@ func TestCaseRPCCodes(t *testing.T) {
 	h := startServer(t, deps{decider: newDecider(t), store: good, teams: teams})
 	d := triageOK(t, ctx, h.client, loanFiling("codes-1"))
 
-	// A server whose store records decisions only, without teams.
-	plain := startServer(t, deps{decider: newDecider(t), store: failingStore{DecisionStore: good}})
+	// A server without teams.
+	plain := startServer(t, deps{decider: newDecider(t), store: good})
 
 	// A server whose store is closed under it.
 	closedStore := openStore(t, tempDB(t))
@@ -101,7 +100,6 @@ func TestCaseRPCCodes(t *testing.T) {
 		{"RecordOutcome", "malformed", func() error { _, err := h.client.RecordOutcome(ctx, outcomeReq("x")); return err }, codes.InvalidArgument, "outcome.decision_id", ""},
 		{"RecordOutcome", "unknown decision", func() error { _, err := h.client.RecordOutcome(ctx, outcomeReq(unknown)); return err }, codes.NotFound, "", ""},
 		{"RecordOutcome", "forbidden by the record", func() error { _, err := h.client.RecordOutcome(ctx, outcomeReq(d.GetDecisionId())); return err }, codes.FailedPrecondition, "", rules.RuleFilingChoiceNotFirst},
-		{"RecordOutcome", "store without outcomes", func() error { _, err := plain.client.RecordOutcome(ctx, outcomeReq(d.GetDecisionId())); return err }, codes.FailedPrecondition, "", "NO_CASE_STORE"},
 		{"RecordOutcome", "store closed", func() error { _, err := closed.client.RecordOutcome(ctx, outcomeReq(dc.GetDecisionId())); return err }, codes.Unavailable, "", ""},
 		{"RecordOutcome", "damaged record", func() error { _, err := damaged.client.RecordOutcome(ctx, outcomeReq(dd.GetDecisionId())); return err }, codes.Internal, "", ""},
 		{"RecordOutcome", "client canceled", func() error { _, err := h.svc.RecordOutcome(canceled, outcomeReq(d.GetDecisionId())); return err }, codes.Canceled, "", ""},

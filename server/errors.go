@@ -35,6 +35,31 @@ type storeError struct {
 func (e *storeError) Error() string { return fmt.Sprintf("decision store: %s: %v", e.op, e.err) }
 func (e *storeError) Unwrap() error { return e.err }
 
+// fieldError is a request the server itself refuses because of one field:
+// a missing filing, a malformed decision id, an unknown team. The rules'
+// own refusals of a filing or an outcome arrive as *rules.FieldError; both
+// map to INVALID_ARGUMENT naming the field (see badField).
+type fieldError struct {
+	// Field is the request field's path, e.g. "outcome.decision_id".
+	Field string
+	// Problem says what is wrong with it, for the clerk.
+	Problem string
+}
+
+func (e *fieldError) Error() string { return "invalid " + e.Field + ": " + e.Problem }
+
+// badField returns the field and problem of an invalid request: a
+// *fieldError of the server's or a *rules.FieldError of the rules.
+func badField(err error) (field, problem string, ok bool) {
+	if fe, ok := errors.AsType[*fieldError](err); ok {
+		return fe.Field, fe.Problem, true
+	}
+	if fe, ok := errors.AsType[*rules.FieldError](err); ok {
+		return fe.Field, fe.Problem, true
+	}
+	return "", "", false
+}
+
 // withContext joins the request context's error to err when the request has
 // been canceled or has run out of time, so that a failure caused by the client
 // going away is reported as CANCELED or DEADLINE_EXCEEDED, not as a fault.
@@ -50,7 +75,8 @@ func withContext(ctx context.Context, err error) error {
 
 // toStatus is the one place that maps errors to gRPC status codes:
 //
-//   - *rules.FieldError (invalid request)   → INVALID_ARGUMENT naming the field,
+//   - *fieldError or *rules.FieldError (invalid request)
+//     → INVALID_ARGUMENT naming the field,
 //     with an errdetails.BadRequest field violation
 //   - *rules.ConversionError or *preconditionError (a request the law or
 //     the record does not allow)            → FAILED_PRECONDITION naming the
@@ -75,13 +101,13 @@ func toStatus(err error) *status.Status {
 	if err == nil {
 		return status.New(codes.OK, "")
 	}
-	var fe *rules.FieldError
 	var se *storeError
 	var ce *rules.ConversionError
 	var pe *preconditionError
 	var me *malformedError
 	var ae *accessError
 	var oe *overloadError
+	field, problem, invalid := badField(err)
 	switch {
 	case errors.As(err, &me):
 		return status.New(codes.InvalidArgument, msgMalformed)
@@ -92,8 +118,8 @@ func toStatus(err error) *status.Status {
 		return status.New(codes.Unauthenticated, ae.msg)
 	case errors.As(err, &oe):
 		return status.New(codes.ResourceExhausted, oe.msg)
-	case errors.As(err, &fe):
-		return invalidArgument(fe)
+	case invalid:
+		return invalidArgument(field, problem)
 	case errors.As(err, &ce):
 		return failedPrecondition(ce.Rule, ce.Article, ce.Message)
 	case errors.As(err, &pe):
@@ -130,12 +156,12 @@ func failedPrecondition(rule, article, msg string) *status.Status {
 	return withDetails
 }
 
-func invalidArgument(fe *rules.FieldError) *status.Status {
-	st := status.New(codes.InvalidArgument, fmt.Sprintf("invalid %s: %s", fe.Field, fe.Problem))
+func invalidArgument(field, problem string) *status.Status {
+	st := status.New(codes.InvalidArgument, fmt.Sprintf("invalid %s: %s", field, problem))
 	withDetails, err := st.WithDetails(&errdetails.BadRequest{
 		FieldViolations: []*errdetails.BadRequest_FieldViolation{{
-			Field:       fe.Field,
-			Description: fe.Problem,
+			Field:       field,
+			Description: problem,
 		}},
 	})
 	if err != nil {

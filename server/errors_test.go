@@ -33,6 +33,18 @@ func TestToStatus(t *testing.T) {
 			violation: "filing.claim_amount_fen",
 		},
 		{
+			name: "server's field error", code: codes.InvalidArgument,
+			err:       fmt.Errorf("assign: %w", &fieldError{Field: "team_id", Problem: "is not a team"}),
+			msg:       "invalid team_id: is not a team",
+			violation: "team_id",
+		},
+		{
+			name: "server's field error wins over a done context", code: codes.InvalidArgument,
+			err:       fmt.Errorf("%w: %w", context.DeadlineExceeded, &fieldError{Field: "decision_id", Problem: "is required"}),
+			msg:       "invalid decision_id: is required",
+			violation: "decision_id",
+		},
+		{
 			name: "wrapped field error", code: codes.InvalidArgument,
 			err:       fmt.Errorf("decide: %w", &rules.FieldError{Field: "filing.parties[2].role", Problem: "must be set"}),
 			msg:       "invalid filing.parties[2].role: must be set",

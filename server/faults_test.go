@@ -57,7 +57,7 @@ func TestPostgresOutage(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { _ = st.Close() })
-			r := startRun(t, Config{Decider: newDecider(t), Store: st, Teams: defaultTeams(t)})
+			r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st, Teams: defaultTeams(t)}})
 			client := triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))
 			ctx := testContext(t)
 			const team = "civil-fast-general"

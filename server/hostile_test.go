@@ -116,7 +116,7 @@ func hostilePayloads(t *testing.T) map[string][]byte {
 // INTERNAL, and each malformed request is counted.
 func TestHostileInputProbe(t *testing.T) {
 	st := openTarget(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st.(CaseStore), teams: defaultTeams(t)})
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
 	ctx := testContext(t)
 	payloads := hostilePayloads(t)
 	payloads["over 4 MiB"] = nested(1, withString(10, strings.Repeat("字", (MaxRecvMsgSize/3)+10)))

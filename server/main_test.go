@@ -61,8 +61,8 @@ func serveForTest(path string) int {
 	err = Run(ctx, Config{
 		Security: Security{Tokens: tokens},
 		GRPCAddr: "127.0.0.1:0", HTTPAddr: "127.0.0.1:0",
-		Decider: triage.New(r, classifier.NewBaseline()), Store: st, Teams: teams,
-		Registerer: reg, Gatherer: reg,
+		Service:   Options{Decider: triage.New(r, classifier.NewBaseline()), Store: st, Teams: teams, Registerer: reg},
+		Gatherer:  reg,
 		OnServing: func(g, _ net.Addr) { fmt.Printf("serving %s\n", g) },
 	})
 	if err != nil {

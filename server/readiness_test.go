@@ -66,7 +66,7 @@ func TestReadinessFollowsStore(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			st, breakIt, repair := tt.open(t)
 			reg := prometheus.NewRegistry()
-			r := startRunOn(t, reg, Config{Decider: newDecider(t), Store: st, StoreCheckInterval: readinessInterval})
+			r := startRunOn(t, reg, Config{Service: Options{Decider: newDecider(t), Store: st}, StoreCheckInterval: readinessInterval})
 			conn := dial(t, r.grpcAddr)
 			hc := healthpb.NewHealthClient(conn)
 			client := triagev1.NewTriageServiceClient(conn)
@@ -135,7 +135,7 @@ func TestReadinessFollowsStore(t *testing.T) {
 // startRunOn is startRun with the caller's registry, to read the metrics.
 func startRunOn(t *testing.T, reg *prometheus.Registry, cfg Config) *running {
 	t.Helper()
-	cfg.Registerer, cfg.Gatherer = reg, reg
+	cfg.Service.Registerer, cfg.Gatherer = reg, reg
 	return startRunWithRegistry(t, cfg)
 }
 

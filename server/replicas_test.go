@@ -29,7 +29,7 @@ type replica struct {
 func startReplica(t *testing.T, target string, teams *routing.Teams) replica {
 	t.Helper()
 	st := openTarget(t, target)
-	r := startRun(t, Config{Decider: newDecider(t), Store: st, Teams: teams})
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st, Teams: teams}})
 	return replica{run: r, store: st, client: triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))}
 }
 

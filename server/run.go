@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -16,8 +15,6 @@ import (
 	"google.golang.org/grpc"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/reload"
-	"github.com/fenjian/fenjian/routing"
 )
 
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
@@ -40,8 +37,9 @@ func storeProbeTimeout(interval time.Duration) time.Duration {
 // this grace even if a handler ignores its context.
 const handlerExitGrace = 2 * time.Second
 
-// Config is everything Run needs. The caller owns Decider and Store and
-// closes the store after Run returns.
+// Config is everything Run needs. The caller owns the Service's Decider and
+// Store and closes the store after Run returns. Work beside the servers
+// (model reloads, shadow scoring) is the caller's to run: Run serves.
 type Config struct {
 	// GRPCAddr is the gRPC listen address, e.g. "127.0.0.1:50051"; port 0
 	// picks a free port.
@@ -53,30 +51,15 @@ type Config struct {
 	// DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
 
-	// Decider scores filings; required.
-	Decider Decider
-	// Store records decisions; required.
-	Store DecisionStore
-	// Logger receives lifecycle and per-call records; nil discards.
-	Logger *slog.Logger
-	// Registerer receives every metric of the server; required.
-	Registerer prometheus.Registerer
+	// Service are the dependencies of the TriageService (see Options).
+	// Its Registerer is required here: it receives every metric of the
+	// server. Its Logger also receives the lifecycle records.
+	Service Options
 	// Gatherer is what /metrics exposes, usually the same
-	// *prometheus.Registry as Registerer; required.
+	// *prometheus.Registry as Service.Registerer; required.
 	Gatherer prometheus.Gatherer
-	// Now stamps decisions; nil means time.Now.
-	Now func() time.Time
-
-	// Teams, if set, routes decisions to teams (see Options.Teams).
-	Teams *routing.Teams
 	// Admin, if set, is served as fenjian.triage.v1.AdminService.
 	Admin triagev1.AdminServiceServer
-	// Reloader, if set, swaps in new models: on every signal from
-	// ReloadSignals (SIGHUP) and, when WatchInterval > 0, when its
-	// directory's manifest changes.
-	Reloader      *reload.Reloader
-	ReloadSignals <-chan os.Signal
-	WatchInterval time.Duration
 
 	// Checkpointer, if set, signs the audit chain's head outside the
 	// database every CheckpointInterval and once more after the servers
@@ -91,8 +74,8 @@ type Config struct {
 	Security Security
 
 	// StoreCheckInterval is how often readiness probes the store (when
-	// Store has a Probe method, as store.Store does): NOT_SERVING while
-	// the probe fails. Zero means DefaultStoreCheckInterval; negative
+	// Service.Store has a Probe method, as store.Store does): NOT_SERVING
+	// while the probe fails. Zero means DefaultStoreCheckInterval; negative
 	// disables the check.
 	StoreCheckInterval time.Duration
 
@@ -110,34 +93,27 @@ type Config struct {
 // stop), so the caller can close the store. It returns nil after a shutdown caused by ctx, or the first
 // server error.
 func Run(ctx context.Context, cfg Config) error {
-	if cfg.Registerer == nil || cfg.Gatherer == nil {
-		return errors.New("run: Registerer and Gatherer are required")
+	if cfg.Service.Registerer == nil || cfg.Gatherer == nil {
+		return errors.New("run: Service.Registerer and Gatherer are required")
 	}
-	logger := cfg.Logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
+	if cfg.Service.Logger == nil {
+		cfg.Service.Logger = slog.New(slog.DiscardHandler)
 	}
+	logger, reg := cfg.Service.Logger, cfg.Service.Registerer
 	timeout := cfg.ShutdownTimeout
 	if timeout <= 0 {
 		timeout = DefaultShutdownTimeout
 	}
 
-	svc, err := NewService(Options{
-		Decider:    cfg.Decider,
-		Store:      cfg.Store,
-		Logger:     logger,
-		Registerer: cfg.Registerer,
-		Now:        cfg.Now,
-		Teams:      cfg.Teams,
-	})
+	svc, err := NewService(cfg.Service)
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
 	health := NewHealth()
-	if err := health.Register(cfg.Registerer); err != nil {
+	if err := health.Register(reg); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: cfg.Registerer, Admin: cfg.Admin, Security: cfg.Security})
+	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: reg, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
@@ -145,7 +121,7 @@ func Run(ctx context.Context, cfg Config) error {
 		Name: "fenjian_grpc_insecure_listener",
 		Help: "1 when gRPC listens without TLS on a non-loopback address (-insecure).",
 	})
-	if err := cfg.Registerer.Register(insecureGauge); err != nil {
+	if err := reg.Register(insecureGauge); err != nil {
 		return fmt.Errorf("run: register listener metric: %w", err)
 	}
 	httpSrv := newHTTPServer(NewHTTPHandler(cfg.Gatherer, health, logger), logger)
@@ -206,28 +182,10 @@ func Run(ctx context.Context, cfg Config) error {
 			}
 		})
 	}
-	if cfg.Reloader != nil {
-		// Reloads never stop the service: a refused model is logged and
-		// counted by the reloader, and the serving model stays.
-		g.Go(func() error {
-			for {
-				select {
-				case <-gctx.Done():
-					return nil
-				case <-cfg.ReloadSignals:
-					_, _ = cfg.Reloader.Reload(gctx, "sighup")
-				}
-			}
-		})
-		if cfg.WatchInterval > 0 {
-			g.Go(func() error { return cfg.Reloader.Watch(gctx, cfg.WatchInterval) })
-		}
-	}
-
 	// Readiness follows the store's write path (health.go). The first probe
 	// runs before SERVING is reported, so a replica whose store is down at
 	// start never enters the rotation.
-	prober, _ := cfg.Store.(StoreProber)
+	prober, _ := cfg.Service.Store.(StoreProber)
 	if interval := cmp.Or(cfg.StoreCheckInterval, DefaultStoreCheckInterval); prober != nil && interval > 0 {
 		_ = health.CheckStore(gctx, prober, storeProbeTimeout(interval), logger)
 		g.Go(func() error {

@@ -39,7 +39,7 @@ func startRun(t *testing.T, cfg Config) *running {
 func startRunAt(t *testing.T, grpcAddr string, cfg Config) *running {
 	t.Helper()
 	reg := prometheus.NewRegistry()
-	cfg.Registerer, cfg.Gatherer = reg, reg
+	cfg.Service.Registerer, cfg.Gatherer = reg, reg
 	r := startRunWithRegistryAt(t, grpcAddr, cfg)
 	r.reg = reg
 	return r
@@ -60,7 +60,7 @@ func startRunWithRegistryAt(t *testing.T, grpcAddr string, cfg Config) *running 
 	if cfg.Security.Tokens == nil {
 		cfg.Security.Tokens = testTokens(t)
 	}
-	cfg.Logger = slog.New(slog.NewJSONHandler(r.logs, nil))
+	cfg.Service.Logger = slog.New(slog.NewJSONHandler(r.logs, nil))
 	serving := make(chan [2]string, 1)
 	cfg.OnServing = func(g, h net.Addr) { serving <- [2]string{g.String(), h.String()} }
 
@@ -118,7 +118,7 @@ func httpStatus(t *testing.T, url string) (int, error) {
 func TestRunServesAndShutsDownOnCancel(t *testing.T) {
 	const timeout = 5 * time.Second
 	st := openStore(t, tempDB(t))
-	r := startRun(t, Config{Decider: newDecider(t), Store: st, ShutdownTimeout: timeout})
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st}, ShutdownTimeout: timeout})
 	ctx := testContext(t)
 	conn := dial(t, r.grpcAddr)
 
@@ -188,8 +188,8 @@ func TestRunServesAndShutsDownOnCancel(t *testing.T) {
 
 func TestRunForcesStopAtDeadline(t *testing.T) {
 	const timeout = 300 * time.Millisecond
-	st := &blockingStore{DecisionStore: openStore(t, tempDB(t)), started: make(chan struct{})}
-	r := startRun(t, Config{Decider: newDecider(t), Store: st, ShutdownTimeout: timeout})
+	st := &blockingStore{CaseStore: openStore(t, tempDB(t)), started: make(chan struct{})}
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st}, ShutdownTimeout: timeout})
 	client := triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))
 
 	callErr := make(chan error, 1)
@@ -230,14 +230,14 @@ func TestRunFailsOnBusyAddress(t *testing.T) {
 			reg := prometheus.NewRegistry()
 			err := Run(testContext(t), Config{
 				GRPCAddr: tt.grpcAddr, HTTPAddr: tt.httpAddr,
-				Decider: newDecider(t), Store: st, Registerer: reg, Gatherer: reg,
+				Service: Options{Decider: newDecider(t), Store: st, Registerer: reg}, Gatherer: reg,
 			})
 			if err == nil || !strings.Contains(err.Error(), "listen") {
 				t.Errorf("Run = %v, want a listen error", err)
 			}
 		})
 	}
-	if err := Run(testContext(t), Config{Decider: newDecider(t), Store: st}); err == nil {
+	if err := Run(testContext(t), Config{Service: Options{Decider: newDecider(t), Store: st}}); err == nil {
 		t.Error("Run without a registry: no error")
 	}
 }
@@ -250,7 +250,7 @@ func TestDecisionSurvivesRestart(t *testing.T) {
 	ctx := testContext(t)
 
 	st1 := openStore(t, path)
-	r1 := startRun(t, Config{Decider: newDecider(t), Store: st1})
+	r1 := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st1}})
 	resp, err := triagev1.NewTriageServiceClient(dial(t, r1.grpcAddr)).Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
 	if err != nil {
 		t.Fatalf("Triage: %v", err)
@@ -264,7 +264,7 @@ func TestDecisionSurvivesRestart(t *testing.T) {
 	}
 
 	st2 := openStore(t, path)
-	r2 := startRun(t, Config{Decider: newDecider(t), Store: st2})
+	r2 := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st2}})
 	got, err := triagev1.NewTriageServiceClient(dial(t, r2.grpcAddr)).GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: want.GetDecisionId()})
 	if err != nil {
 		t.Fatalf("GetDecision after restart: %v", err)

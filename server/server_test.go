@@ -36,7 +36,7 @@ type harness struct {
 
 type deps struct {
 	decider Decider
-	store   DecisionStore
+	store   CaseStore
 	// teams, if set, routes decisions and enables the case workflow's
 	// AssignCase and WatchAssignments (Options.Teams).
 	teams *routing.Teams
@@ -46,6 +46,8 @@ type deps struct {
 	admin triagev1.AdminServiceServer
 	// sec, if set, replaces testSecurity.
 	sec *Security
+	// shadow, if set, is offered the recorded decisions (Options.Shadow).
+	shadow ShadowQueue
 }
 
 func (d deps) security(t *testing.T) Security {
@@ -68,6 +70,7 @@ func startServer(t *testing.T, d deps) *harness {
 		Registerer: h.reg,
 		Now:        func() time.Time { return fixedNow },
 		Teams:      d.teams,
+		Shadow:     d.shadow,
 	})
 	if err != nil {
 		t.Fatalf("NewService: %v", err)
@@ -204,7 +207,7 @@ func waitMetric(t *testing.T, g prometheus.Gatherer, name string, labels map[str
 
 // failingStore is a real store whose SaveDecision or GetDecision fails.
 type failingStore struct {
-	DecisionStore
+	CaseStore
 	saveErr, getErr error
 }
 
@@ -212,32 +215,32 @@ func (s failingStore) SaveDecision(ctx context.Context, d *triagev1.Decision, f 
 	if s.saveErr != nil {
 		return s.saveErr
 	}
-	return s.DecisionStore.SaveDecision(ctx, d, f)
+	return s.CaseStore.SaveDecision(ctx, d, f)
 }
 
 func (s failingStore) GetDecision(ctx context.Context, id string) (*triagev1.Decision, error) {
 	if s.getErr != nil {
 		return nil, s.getErr
 	}
-	return s.DecisionStore.GetDecision(ctx, id)
+	return s.CaseStore.GetDecision(ctx, id)
 }
 
 // countingStore is a real store that counts SaveDecision calls.
 type countingStore struct {
-	DecisionStore
+	CaseStore
 	saves atomic.Int64
 }
 
 func (s *countingStore) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
 	s.saves.Add(1)
-	return s.DecisionStore.SaveDecision(ctx, d, f)
+	return s.CaseStore.SaveDecision(ctx, d, f)
 }
 
 // blockingStore is a real store whose calls hold until the request's context
 // ends, as a hung database would; started is closed when the first call
 // arrives.
 type blockingStore struct {
-	DecisionStore
+	CaseStore
 	started chan struct{}
 	once    sync.Once
 }

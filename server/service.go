@@ -15,7 +15,6 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
-	"github.com/fenjian/fenjian/rules"
 )
 
 // Decider turns a filing into a decision. It returns a complete decision
@@ -33,12 +32,20 @@ type DecisionStore interface {
 	GetDecision(ctx context.Context, id string) (*triagev1.Decision, error)
 }
 
+// ShadowQueue takes the filings the service has decided and recorded, for a
+// shadow model to score once the response is on its way. Offer must return
+// at once whatever happens (it drops rather than waits) and must not change
+// the filing or the decision. *shadow.Shadow satisfies it.
+type ShadowQueue interface {
+	Offer(f *triagev1.Filing, d *triagev1.Decision) bool
+}
+
 // Options are the dependencies of a Service.
 type Options struct {
 	// Decider scores filings; required.
 	Decider Decider
-	// Store records decisions; required.
-	Store DecisionStore
+	// Store records decisions and the case workflow; required.
+	Store CaseStore
 	// Logger receives one record per call; nil discards.
 	Logger *slog.Logger
 	// Registerer receives the Service metrics; nil registers nothing.
@@ -46,22 +53,26 @@ type Options struct {
 	// Now stamps decided_at; nil means time.Now.
 	Now func() time.Time
 	// Teams, if set, routes every stored decision to a team by a random
-	// draw inside the decision's transaction (the Store must then be a
-	// CaseStore), and enables AssignCase and WatchAssignments.
+	// draw inside the decision's transaction, and enables AssignCase and
+	// WatchAssignments.
 	Teams *routing.Teams
+	// Shadow, if set, is offered every recorded decision's filing (not dry
+	// runs), for a shadow model to score beside the response.
+	Shadow ShadowQueue
 }
 
 // Service implements triagev1.TriageServiceServer on top of a Decider and a
-// DecisionStore. It is safe for concurrent use.
+// CaseStore. It is safe for concurrent use.
 type Service struct {
 	triagev1.UnimplementedTriageServiceServer
 
 	decider Decider
-	store   DecisionStore
+	store   CaseStore
 	logger  *slog.Logger
 	metrics *metrics
 	now     func() time.Time
 	teams   *routing.Teams
+	shadow  ShadowQueue
 	// cases is the case workflow's state (cases.go).
 	cases caseState
 }
@@ -86,11 +97,7 @@ func NewService(opts Options) (*Service, error) {
 		metrics: m,
 		now:     opts.Now,
 		teams:   opts.Teams,
-	}
-	if s.teams != nil {
-		if _, ok := s.store.(CaseStore); !ok {
-			return nil, errors.New("new service: Teams needs a Store that records assignments")
-		}
+		shadow:  opts.Shadow,
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
@@ -114,13 +121,17 @@ func (s *Service) Triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	if err != nil {
 		return nil, st.Err()
 	}
+	if s.shadow != nil && !d.GetDryRun() {
+		// A queue send that never waits: the response does not.
+		s.shadow.Offer(req.GetFiling(), d)
+	}
 	return &triagev1.TriageResponse{Decision: d}, nil
 }
 
 func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*triagev1.Decision, error) {
 	f := req.GetFiling()
 	if f == nil {
-		return nil, &rules.FieldError{Field: "filing", Problem: "required"}
+		return nil, &fieldError{Field: "filing", Problem: "required"}
 	}
 	d, err := s.decider.Decide(ctx, f)
 	if err != nil {
@@ -149,7 +160,7 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	}
 	// The team is drawn inside the decision's transaction, so capacity
 	// holds across replicas and the decision returned names its team.
-	if err := s.store.(CaseStore).SaveTriage(ctx, d, f, s.plan(d, f)); err != nil {
+	if err := s.store.SaveTriage(ctx, d, f, s.plan(d, f)); err != nil {
 		return nil, &storeError{op: "save decision", err: err}
 	}
 	return d, nil
@@ -177,11 +188,11 @@ func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequ
 
 func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decision, error) {
 	if id == "" {
-		return nil, &rules.FieldError{Field: "decision_id", Problem: "required"}
+		return nil, &fieldError{Field: "decision_id", Problem: "required"}
 	}
 	u, err := uuid.Parse(id)
 	if err != nil {
-		return nil, &rules.FieldError{Field: "decision_id", Problem: "not a UUID"}
+		return nil, &fieldError{Field: "decision_id", Problem: "not a UUID"}
 	}
 	d, err := s.store.GetDecision(ctx, u.String())
 	if err != nil {
@@ -231,9 +242,8 @@ func (s *Service) log(ctx context.Context, code codes.Code, err error, attrs []s
 	level := slog.LevelInfo
 	switch code {
 	case codes.InvalidArgument:
-		var fe *rules.FieldError
-		if errors.As(err, &fe) {
-			attrs = append(attrs, slog.String("field", fe.Field))
+		if field, _, ok := badField(err); ok {
+			attrs = append(attrs, slog.String("field", field))
 		}
 	case codes.Unavailable, codes.DeadlineExceeded:
 		level = slog.LevelWarn

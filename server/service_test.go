@@ -81,7 +81,7 @@ func TestTriageRecordsBeforeReturning(t *testing.T) {
 }
 
 func TestTriageDryRunStoresNothing(t *testing.T) {
-	st := &countingStore{DecisionStore: openStore(t, tempDB(t))}
+	st := &countingStore{CaseStore: openStore(t, tempDB(t))}
 	h := startServer(t, deps{decider: newDecider(t), store: st})
 	ctx := testContext(t)
 
@@ -170,7 +170,7 @@ func TestTriageStoreFailureReturnsNoDecision(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := failingStore{DecisionStore: openStore(t, tempDB(t)), saveErr: tt.err}
+			st := failingStore{CaseStore: openStore(t, tempDB(t)), saveErr: tt.err}
 			h := startServer(t, deps{decider: newDecider(t), store: st})
 			resp, err := h.client.Triage(testContext(t), &triagev1.TriageRequest{Filing: validFiling()})
 			s := status.Convert(err)
@@ -198,7 +198,7 @@ func TestGetDecisionCodes(t *testing.T) {
 	real := openStore(t, tempDB(t))
 	h := startServer(t, deps{decider: newDecider(t), store: real})
 	broken := startServer(t, deps{decider: newDecider(t), store: failingStore{
-		DecisionStore: real, getErr: fmt.Errorf("query: %w: %w", store.ErrUnavailable, errSecret),
+		CaseStore: real, getErr: fmt.Errorf("query: %w: %w", store.ErrUnavailable, errSecret),
 	}})
 	resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
 	if err != nil {
@@ -275,7 +275,7 @@ func TestTriageCanceledAndDeadline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := &blockingStore{DecisionStore: openStore(t, tempDB(t)), started: make(chan struct{})}
+			st := &blockingStore{CaseStore: openStore(t, tempDB(t)), started: make(chan struct{})}
 			h := startServer(t, deps{decider: newDecider(t), store: st})
 			err := tt.call(t, h, st.started)
 			if got := status.Code(err); got != tt.code {
@@ -346,7 +346,7 @@ func TestServiceContextErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			real := openStore(t, tempDB(t))
-			st := &blockingStore{DecisionStore: real, started: make(chan struct{})}
+			st := &blockingStore{CaseStore: real, started: make(chan struct{})}
 			svc, err := NewService(Options{Decider: newDecider(t), Store: st})
 			if err != nil {
 				t.Fatal(err)
@@ -386,7 +386,7 @@ func TestTriageInternal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			st := &countingStore{DecisionStore: openStore(t, tempDB(t))}
+			st := &countingStore{CaseStore: openStore(t, tempDB(t))}
 			h := startServer(t, deps{decider: tt.decider, store: st})
 			ctx := testContext(t)
 			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})

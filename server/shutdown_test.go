@@ -19,7 +19,7 @@ import (
 func TestRunEndsFeedsOnShutdown(t *testing.T) {
 	const timeout = 10 * time.Second
 	st := openStore(t, tempDB(t))
-	r := startRun(t, Config{Decider: newDecider(t), Store: st, Teams: defaultTeams(t), ShutdownTimeout: timeout})
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st, Teams: defaultTeams(t)}, ShutdownTimeout: timeout})
 	client := triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))
 	ctx := testContext(t)
 	d := triageOK(t, ctx, client, loanFiling("s-1"))

@@ -163,6 +163,13 @@ type Store interface {
 	// AuditHead returns the chain's head as audit_head holds it, for
 	// signed checkpoints kept outside the database.
 	AuditHead(ctx context.Context) (AuditHead, error)
+	// SaveShadowScores records what a shadow model recommended for
+	// recorded decisions, outside the audit chain (see ShadowScore).
+	SaveShadowScores(ctx context.Context, scores []ShadowScore) error
+	// ShadowAgreement counts the shadow scores of the decisions decided at
+	// or after since (zero: all), by model pair, case kind and pair of
+	// recommendations.
+	ShadowAgreement(ctx context.Context, since time.Time) ([]ShadowCount, error)
 	// AuditHashAt returns the chain hash of audit row seq, or an error
 	// matching ErrNotFound when there is no such row (the chain was
 	// truncated below it).

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -34,7 +35,8 @@ func parseStatsFlags(e *env, args []string) (*statsFlags, error) {
 		fmt.Fprintln(fs.Output(), "usage: triagectl stats [-store TARGET] [-since YYYY-MM-DD] [-format json|text]")
 		fmt.Fprintln(fs.Output(), "\nComputes the 繁简分流 figures of the decided cases, overall and per month filed: cases, review")
 		fmt.Fprintln(fs.Output(), "rate, recommended and finally applied procedures, small-claims rate, 简转普 count, rate and")
-		fmt.Fprintln(fs.Output(), "reasons, and how often the court followed the recommendation. JSON (stats.Report) by default.")
+		fmt.Fprintln(fs.Output(), "reasons, how often the court followed the recommendation, and how often a shadow model")
+		fmt.Fprintln(fs.Output(), "(triaged -shadow-model) recommended what was served. JSON (stats.Report) by default.")
 		fmt.Fprintln(fs.Output(), "\nflags:")
 		fs.PrintDefaults()
 	}
@@ -80,6 +82,13 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
+	}
+	shadow, err := st.ShadowAgreement(ctx, f.since)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	for _, c := range shadow {
+		b.AddShadow(c.ServedModel, c.ShadowModel, c.CaseKind, c.Served, c.Shadow, c.Count)
 	}
 	rep := b.Report()
 	if rep.Periods == nil {
@@ -173,8 +182,45 @@ func writeStatsText(w io.Writer, rep stats.Report, since time.Time) error {
 	if !listed {
 		b.WriteString("  none\n")
 	}
+	if err := writeShadowText(&b, rep.Shadow); err != nil {
+		return err
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeShadowText writes the shadow models' agreement with the serving
+// model: one row per case kind and one for all, then the pairs of
+// recommendations where they differed, most frequent first.
+func writeShadowText(b *strings.Builder, shadow []stats.ShadowAgreement) error {
+	b.WriteString("\nShadow models (triaged -shadow-model; the same decisions scored again):\n")
+	if len(shadow) == 0 {
+		b.WriteString("  none\n")
+		return nil
+	}
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  SERVED\tSHADOW\tKIND\tSCORED\tAGREE")
+	for _, a := range shadow {
+		for _, k := range a.Kinds {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\n", a.ServedModel, a.ShadowModel, k.CaseKind, k.Scored, percent(k.Agreement))
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%s\n", a.ServedModel, a.ShadowModel, "all", a.Scored, percent(a.Agreement))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, a := range shadow {
+		fmt.Fprintf(b, "\n%s → %s, where they differ (kind: served → shadow):\n", a.ServedModel, a.ShadowModel)
+		differ := slices.DeleteFunc(slices.Clone(a.Pairs), func(p stats.ShadowPair) bool { return p.Served == p.Shadow })
+		slices.SortStableFunc(differ, func(x, y stats.ShadowPair) int { return y.Count - x.Count })
+		if len(differ) == 0 {
+			b.WriteString("  none\n")
+		}
+		for _, p := range differ {
+			fmt.Fprintf(b, "  %4d  %s: %s → %s\n", p.Count, p.CaseKind, p.Served, p.Shadow)
+		}
+	}
+	return nil
 }
 
 // percent formats a share as a percentage with one decimal.

@@ -3,15 +3,21 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"math"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/stats"
+	"github.com/fenjian/fenjian/store"
 )
 
 // handCount is what the fixture's outcomes fix per period, counted by hand
@@ -313,5 +319,91 @@ func TestStatsUsage(t *testing.T) {
 				t.Errorf("stdout: %s", stdout)
 			}
 		})
+	}
+}
+
+// update rewrites the golden files of this package's tests.
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestStatsShadow: the shadow scores of the decided cases are reported by
+// model pair and case kind, with the pairs where the models differed; -since
+// counts those of the decisions it counts.
+func TestStatsShadow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fenjian.db")
+	fx := buildFixture(t, path)
+	ctx := context.Background()
+	st, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	score := func(key, shadowModel string, served, shadow triagev1.Procedure) store.ShadowScore {
+		d := fx.byKey[key].decision
+		return store.ShadowScore{DecisionID: d.GetDecisionId(), DecidedAt: d.GetDecidedAt().AsTime(), CaseKind: d.GetCaseKind(),
+			ServedModel: "served-1", Served: served, ShadowModel: shadowModel, Shadow: shadow, ScoredAt: d.GetDecidedAt().AsTime()}
+	}
+	// G was decided before March; the others since.
+	err = st.SaveShadowScores(ctx, []store.ShadowScore{
+		score("G", "cand-1", pSimplified, pOrdinary),
+		score("H", "cand-1", pSimplified, pSimplified),
+		score("A", "cand-1", pSmall, pSmall),
+		score("B", "cand-1", pSimplified, pOrdinary),
+		score("C", "cand-1", pOrdinary, pOrdinary),
+		score("D", "cand-1", pSimplified, pOrdinary),
+		score("E", "cand-1", pSmall, pSimplified),
+		score("F", "cand-1", pFastTrack, pFastTrack),
+		score("A", "cand-2", pSmall, pSmall),
+	})
+	if cerr := st.Close(); err != nil || cerr != nil {
+		t.Fatal(err, cerr)
+	}
+
+	e, stdout, stderr := testEnv("")
+	if code := dispatch(ctx, e, []string{"stats", "-store", path, "-since", "2024-03-01", "-format", "text"}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	text := stdout.String()
+	i := strings.Index(text, "\nShadow models")
+	if i < 0 {
+		t.Fatalf("no shadow section:\n%s", text)
+	}
+	golden := filepath.Join("testdata", "stats_shadow.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(text[i+1:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), text[i+1:]); diff != "" {
+		t.Errorf("shadow section (-%s +got):\n%s", golden, diff)
+	}
+
+	e, stdout, stderr = testEnv("")
+	if code := dispatch(ctx, e, []string{"stats", "-store", path}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var rep stats.Report
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	wantJSON := []stats.ShadowAgreement{
+		{ServedModel: "served-1", ShadowModel: "cand-1", Scored: 8, Agreement: 4.0 / 8,
+			Kinds: []stats.ShadowKind{{CaseKind: "CIVIL", Scored: 7, Agreement: 3.0 / 7}, {CaseKind: "CRIMINAL", Scored: 1, Agreement: 1}},
+			Pairs: []stats.ShadowPair{
+				{CaseKind: "CIVIL", Served: "ORDINARY", Shadow: "ORDINARY", Count: 1},
+				{CaseKind: "CIVIL", Served: "SIMPLIFIED", Shadow: "ORDINARY", Count: 3},
+				{CaseKind: "CIVIL", Served: "SIMPLIFIED", Shadow: "SIMPLIFIED", Count: 1},
+				{CaseKind: "CIVIL", Served: "SMALL_CLAIMS", Shadow: "SIMPLIFIED", Count: 1},
+				{CaseKind: "CIVIL", Served: "SMALL_CLAIMS", Shadow: "SMALL_CLAIMS", Count: 1},
+				{CaseKind: "CRIMINAL", Served: "FAST_TRACK", Shadow: "FAST_TRACK", Count: 1},
+			}},
+		{ServedModel: "served-1", ShadowModel: "cand-2", Scored: 1, Agreement: 1,
+			Kinds: []stats.ShadowKind{{CaseKind: "CIVIL", Scored: 1, Agreement: 1}},
+			Pairs: []stats.ShadowPair{{CaseKind: "CIVIL", Served: "SMALL_CLAIMS", Shadow: "SMALL_CLAIMS", Count: 1}}},
+	}
+	if diff := cmp.Diff(wantJSON, rep.Shadow, cmpopts.IgnoreUnexported(stats.ShadowAgreement{}, stats.ShadowKind{}), cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("JSON shadow (-want +got):\n%s", diff)
 	}
 }

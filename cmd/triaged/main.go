@@ -3,7 +3,9 @@
 // serves /metrics, /healthz and /readyz over HTTP.
 //
 // main only wires components together; the server lifecycle (listeners,
-// health, graceful shutdown with a deadline) lives in package server.
+// health, graceful shutdown with a deadline) lives in package server, model
+// reloads in package reload and shadow scoring in package shadow, run side
+// by side until ctx ends.
 // SIGINT or SIGTERM starts a graceful shutdown.
 package main
 
@@ -23,6 +25,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/checkpoint"
@@ -32,6 +35,7 @@ import (
 	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
+	"github.com/fenjian/fenjian/shadow"
 	"github.com/fenjian/fenjian/store"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -61,6 +65,8 @@ type options struct {
 	teamsFile       string
 	modelDir        string
 	modelWatch      time.Duration
+	shadowModelDir  string
+	shadowQueue     int
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
 	debugAddr       string
@@ -102,6 +108,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.DurationVar(&o.storeCheck, "store-check-interval", server.DefaultStoreCheckInterval, "how often readiness probes the store with a committed heartbeat write; NOT_SERVING while it fails; 0 disables")
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
+	fs.StringVar(&o.shadowModelDir, "shadow-model", "", "shadow model directory: scores every recorded filing again beside the response, never changing or delaying it, and records its agreement with the serving model for triagectl stats; reloaded like -model; empty disables")
+	fs.IntVar(&o.shadowQueue, "shadow-queue", shadow.DefaultQueueSize, "filings waiting for the shadow model; beyond, filings are not shadow-scored (fenjian_shadow_dropped_total)")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
 	fs.StringVar(&o.debugAddr, "debug-addr", "", "loopback address serving net/http/pprof (e.g. 127.0.0.1:6060); empty disables; docs/performance.md")
@@ -166,27 +174,20 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	engine := triage.New(rulesEngine, def)
 	var reloader *reload.Reloader
 	if o.modelDir != "" {
-		reloader, err = reload.New(reload.Options{
-			Dir:        o.modelDir,
-			Load:       func(dir string) (triage.Scorer, error) { return classifier.Load(dir) },
-			Engine:     engine,
-			Logger:     logger,
-			Registerer: reg,
-		})
-		if err != nil {
+		if reloader, err = startModel(ctx, o.modelDir, engine, logger, reg); err != nil {
 			return err
-		}
-		// A bad -model stops the start: serving the embedded model instead
-		// would hide the operator's mistake.
-		if _, err := reloader.Reload(ctx, "start"); err != nil {
-			return fmt.Errorf("load model %s: %w", o.modelDir, err)
 		}
 	}
 	// The reloader exports fenjian_model_info itself when there is one.
 	if err := reg.Register(server.NewModelCollector(func() server.ModelInfo { return modelInfo(engine.Scorer()) }, reloader == nil)); err != nil {
 		return fmt.Errorf("register model metrics: %w", err)
 	}
-	admin := server.NewAdmin(engine, reloader, logger)
+	admin := server.NewAdmin(engine, nil)
+	if reloader != nil {
+		admin = server.NewAdmin(engine, reloader)
+	}
+	// SIGHUP reloads; taken from here on even without -model, where it
+	// does nothing, so that it never ends the process.
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -237,6 +238,11 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}
 
+	shadowScorer, shadowReloader, err := startShadow(ctx, o, rulesEngine, def, st, logger, reg)
+	if err != nil {
+		return err
+	}
+
 	logger.Info("starting",
 		slog.String("version", buildinfo.Read().Version),
 		slog.String("rules_version", rulesEngine.Version()),
@@ -244,26 +250,92 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		slog.String("model_version", engine.Scorer().Version()),
 		slog.String("teams_version", teams.Version()),
 		slog.String("store", store.Redact(target)))
-	return server.Run(ctx, server.Config{
-		GRPCAddr:           o.grpcAddr,
-		HTTPAddr:           o.httpAddr,
-		ShutdownTimeout:    o.shutdownTimeout,
-		Decider:            engine,
-		Store:              st,
-		Logger:             logger,
-		Registerer:         reg,
-		Gatherer:           reg,
-		Admin:              admin,
-		Teams:              teams,
-		Reloader:           reloader,
-		ReloadSignals:      hup,
-		WatchInterval:      o.modelWatch,
-		Security:           sec,
-		Checkpointer:       checkpointerOrNil(checkpointer),
-		CheckpointInterval: o.checkpointEvery,
-		// Config's zero means the default; the flag's 0 means off.
-		StoreCheckInterval: cmp.Or(o.storeCheck, -1),
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		return server.Run(gctx, server.Config{
+			GRPCAddr:        o.grpcAddr,
+			HTTPAddr:        o.httpAddr,
+			ShutdownTimeout: o.shutdownTimeout,
+			Service: server.Options{
+				Decider:    engine,
+				Store:      st,
+				Logger:     logger,
+				Registerer: reg,
+				Teams:      teams,
+				Shadow:     shadowQueueOrNil(shadowScorer),
+			},
+			Gatherer:           reg,
+			Admin:              admin,
+			Security:           sec,
+			Checkpointer:       checkpointerOrNil(checkpointer),
+			CheckpointInterval: o.checkpointEvery,
+			// Config's zero means the default; the flag's 0 means off.
+			StoreCheckInterval: cmp.Or(o.storeCheck, -1),
+		})
 	})
+	if reloader != nil {
+		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
+	}
+	if shadowScorer != nil {
+		shadowHup := make(chan os.Signal, 1)
+		signal.Notify(shadowHup, syscall.SIGHUP)
+		defer signal.Stop(shadowHup)
+		g.Go(func() error { shadowReloader.Follow(gctx, shadowHup, o.modelWatch); return nil })
+		g.Go(func() error { shadowScorer.Run(gctx); return nil })
+	}
+	// Run returns once no call uses the store any more, the reload loops
+	// and the shadow once ctx (or a failed Run) has ended them: then the
+	// store may close.
+	return g.Wait()
+}
+
+// startModel loads the model directory dir into engine and returns its
+// reloader. A bad directory stops the start: serving the embedded model
+// instead would hide the operator's mistake.
+func startModel(ctx context.Context, dir string, engine *triage.Engine, logger *slog.Logger, reg prometheus.Registerer) (*reload.Reloader, error) {
+	r, err := reload.New(reload.Options{
+		Dir:        dir,
+		Load:       func(dir string) (triage.Scorer, error) { return classifier.Load(dir) },
+		Engine:     engine,
+		Logger:     logger,
+		Registerer: reg,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.Reload(ctx, "start"); err != nil {
+		return nil, fmt.Errorf("load model %s: %w", dir, err)
+	}
+	return r, nil
+}
+
+// startShadow starts the -shadow-model, if any: an engine of its own under
+// the serving rules, loaded and reloaded from its directory like -model (no
+// reload metrics: those are the serving model's), and the shadow scorer
+// recording into st. Without -shadow-model it returns nils.
+func startShadow(ctx context.Context, o options, rl *rules.Engine, initial triage.Scorer, st store.Store, logger *slog.Logger, reg prometheus.Registerer) (*shadow.Shadow, *reload.Reloader, error) {
+	if o.shadowModelDir == "" {
+		return nil, nil, nil
+	}
+	engine := triage.New(rl, initial)
+	r, err := startModel(ctx, o.shadowModelDir, engine, logger.With(slog.String("model", "shadow")), nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("shadow: %w", err)
+	}
+	s, err := shadow.New(shadow.Options{Engine: engine, Store: st, Logger: logger, Registerer: reg, QueueSize: o.shadowQueue})
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, r, nil
+}
+
+// shadowQueueOrNil keeps a nil *shadow.Shadow from becoming a non-nil
+// interface.
+func shadowQueueOrNil(s *shadow.Shadow) server.ShadowQueue {
+	if s == nil {
+		return nil
+	}
+	return s
 }
 
 // checkpointerOrNil keeps a nil *checkpoint.Writer from becoming a non-nil

@@ -2,7 +2,12 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"net/http"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -15,6 +20,7 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/modeltest"
+	"github.com/fenjian/fenjian/store"
 )
 
 func loanRequest(id string) *triagev1.TriageRequest {
@@ -167,5 +173,98 @@ func TestServeBadModelDir(t *testing.T) {
 	defer cancel()
 	if code := serve(ctx, []string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-data-dir=" + t.TempDir(), "-model=" + dir}, &out); code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", code, out.String())
+	}
+}
+
+// TestServeShadowModel: with -shadow-model the filings served are scored
+// again by the shadow model, counted in the metrics and recorded in the
+// store; a promotion into its directory is picked up by the watch; a broken
+// -shadow-model stops the start.
+func TestServeShadowModel(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "shadow")
+	modeltest.Write(t, dir, "shadow-a")
+	dataDir := t.TempDir()
+	conn, logs, stop := startServe(t, "-data-dir="+dataDir, "-shadow-model="+dir, "-model-watch=20ms")
+	metricsURL := "http://" + waitForLog(t, logs, nil, "serving")["http_addr"].(string) + "/metrics"
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	client := triagev1.NewTriageServiceClient(conn)
+	const n = 3
+	for i := range n {
+		if _, err := client.Triage(ctx, loanRequest(fmt.Sprintf("(2024)苏0106民初%d号", i+1))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// scrape returns the sum of the series of the named metric whose
+	// labels contain label.
+	scrape := func(name, label string) float64 {
+		t.Helper()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, metricsURL, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := 0.0
+		for _, line := range strings.Split(string(body), "\n") {
+			series, value, ok := strings.Cut(line, " ")
+			if !ok || !strings.HasPrefix(series, name+"{") || !strings.Contains(series, label) {
+				continue
+			}
+			v, err := strconv.ParseFloat(value, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum += v
+		}
+		return sum
+	}
+	waitMetric := func(name, label string, want float64) {
+		t.Helper()
+		for scrape(name, label) != want {
+			if ctx.Err() != nil {
+				t.Fatalf("%s{%s} never reached %v", name, label, want)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitMetric("fenjian_shadow_agreement_total", `case_kind="CASE_KIND_CIVIL"`, n)
+	waitMetric("fenjian_shadow_model_info", `version="shadow-a"`, 1)
+	modeltest.Write(t, dir, "shadow-b")
+	waitMetric("fenjian_shadow_model_info", `version="shadow-b"`, 1)
+	stop()
+
+	st, err := store.Open(ctx, filepath.Join(dataDir, dbFile), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	counts, err := st.ShadowAgreement(ctx, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorded := 0
+	for _, c := range counts {
+		if c.ShadowModel != "shadow-a" || c.CaseKind != triagev1.CaseKind_CASE_KIND_CIVIL {
+			t.Errorf("unexpected shadow score %+v", c)
+		}
+		recorded += c.Count
+	}
+	if recorded != n {
+		t.Errorf("%d shadow scores recorded, want %d", recorded, n)
+	}
+
+	// A broken -shadow-model stops the start, as a broken -model does.
+	modeltest.Corrupt(t, dir)
+	var out syncBuffer
+	if code := serve(ctx, []string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-data-dir=" + t.TempDir(), "-shadow-model=" + dir}, &out); code != 1 {
+		t.Fatalf("exit %d with a broken -shadow-model, want 1\n%s", code, out.String())
 	}
 }

@@ -4,6 +4,8 @@
 // reasons, the review rate, and how often the court followed the
 // recommendation. It works on decided cases and their outcomes as stored,
 // so the figures can always be recomputed from the audit-protected record.
+// It also reports how often a shadow model agreed with the serving one, from
+// the shadow scores the service keeps beside that record.
 package stats
 
 import (
@@ -25,6 +27,10 @@ type Case struct {
 type Report struct {
 	Overall Period   `json:"overall"`
 	Periods []Period `json:"periods"` // by period, ascending
+	// Shadow is how often each shadow model (triaged -shadow-model)
+	// recommended what the serving model did, over the same decisions; by
+	// serving and shadow model.
+	Shadow []ShadowAgreement `json:"shadow"`
 }
 
 // Period holds the figures of the cases filed in one month ("2024-03"), or of
@@ -153,10 +159,13 @@ func (a *acc) finish() Period {
 type Builder struct {
 	overall *acc
 	periods map[string]*acc
+	shadow  map[[2]string]*ShadowAgreement
 }
 
 // NewBuilder returns an empty Builder.
-func NewBuilder() *Builder { return &Builder{overall: newAcc("all"), periods: map[string]*acc{}} }
+func NewBuilder() *Builder {
+	return &Builder{overall: newAcc("all"), periods: map[string]*acc{}, shadow: map[[2]string]*ShadowAgreement{}}
+}
 
 // Add counts one case. The period is the month of the decision's filed_on.
 func (b *Builder) Add(c Case) error {
@@ -185,5 +194,85 @@ func (b *Builder) Report() Report {
 		r.Periods = append(r.Periods, a.finish())
 	}
 	slices.SortFunc(r.Periods, func(x, y Period) int { return strings.Compare(x.Period, y.Period) })
+	r.Shadow = []ShadowAgreement{}
+	for _, a := range b.shadow {
+		a.Agreement = ratio(a.agreed, a.Scored)
+		for i := range a.Kinds {
+			a.Kinds[i].Agreement = ratio(a.Kinds[i].agreed, a.Kinds[i].Scored)
+		}
+		slices.SortFunc(a.Kinds, func(x, y ShadowKind) int { return strings.Compare(x.CaseKind, y.CaseKind) })
+		slices.SortFunc(a.Pairs, func(x, y ShadowPair) int {
+			return cmp.Or(strings.Compare(x.CaseKind, y.CaseKind), strings.Compare(x.Served, y.Served), strings.Compare(x.Shadow, y.Shadow))
+		})
+		r.Shadow = append(r.Shadow, *a)
+	}
+	slices.SortFunc(r.Shadow, func(x, y ShadowAgreement) int {
+		return cmp.Or(strings.Compare(x.ServedModel, y.ServedModel), strings.Compare(x.ShadowModel, y.ShadowModel))
+	})
 	return r
+}
+
+// ShadowAgreement is how often a shadow model recommended what the serving
+// model did, over the decisions it scored.
+type ShadowAgreement struct {
+	ServedModel string `json:"served_model"`
+	ShadowModel string `json:"shadow_model"`
+	// Scored is how many decisions the shadow model scored; Agreement the
+	// share of them where it recommended the procedure served.
+	Scored    int     `json:"scored"`
+	Agreement float64 `json:"agreement"`
+	// Kinds are the same figures by case kind.
+	Kinds []ShadowKind `json:"kinds"`
+	// Pairs count the decisions by case kind and pair of recommendations.
+	Pairs  []ShadowPair `json:"pairs"`
+	agreed int
+}
+
+// ShadowKind is a shadow model's agreement on one case kind.
+type ShadowKind struct {
+	CaseKind  string  `json:"case_kind"`
+	Scored    int     `json:"scored"`
+	Agreement float64 `json:"agreement"`
+	agreed    int
+}
+
+// ShadowPair is how many decisions of a case kind were served one procedure
+// while the shadow model recommended another (or the same).
+type ShadowPair struct {
+	CaseKind string `json:"case_kind"`
+	Served   string `json:"served"`
+	Shadow   string `json:"shadow"`
+	Count    int    `json:"count"`
+}
+
+// AddShadow counts n decisions of kind for which servedModel recommended
+// served and shadowModel recommended shadow.
+func (b *Builder) AddShadow(servedModel, shadowModel string, kind triagev1.CaseKind, served, shadow triagev1.Procedure, n int) {
+	key := [2]string{servedModel, shadowModel}
+	a := b.shadow[key]
+	if a == nil {
+		a = &ShadowAgreement{ServedModel: servedModel, ShadowModel: shadowModel}
+		b.shadow[key] = a
+	}
+	kindName := strings.TrimPrefix(kind.String(), "CASE_KIND_")
+	agreed := 0
+	if served == shadow {
+		agreed = n
+	}
+	a.Scored += n
+	a.agreed += agreed
+	i := slices.IndexFunc(a.Kinds, func(k ShadowKind) bool { return k.CaseKind == kindName })
+	if i < 0 {
+		a.Kinds = append(a.Kinds, ShadowKind{CaseKind: kindName})
+		i = len(a.Kinds) - 1
+	}
+	a.Kinds[i].Scored += n
+	a.Kinds[i].agreed += agreed
+	pair := ShadowPair{CaseKind: kindName, Served: procName(served), Shadow: procName(shadow)}
+	if j := slices.IndexFunc(a.Pairs, func(p ShadowPair) bool { p.Count = 0; return p == pair }); j >= 0 {
+		a.Pairs[j].Count += n
+		return
+	}
+	pair.Count = n
+	a.Pairs = append(a.Pairs, pair)
 }
