@@ -96,7 +96,7 @@ func TestReplicasShareRecord(t *testing.T) {
 	_, err = b.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: s.GetDecisionId(), TeamId: team, DesignatedBy: "president-1", Reason: "转普通程序后仍由原团队审理"})
 	checkStatus(t, err, codes.FailedPrecondition, "", "TEAM_DOES_NOT_TAKE_CASE")
 
-	feedB.quiet(t, 2*feedPoll)
+	feedB.quiet(t, feedQuiet)
 	feedB.stop()
 }
 

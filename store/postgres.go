@@ -40,6 +40,9 @@ const (
 // slices as PostgreSQL arrays (see writeRows).
 type Postgres struct {
 	sqlStore
+	// channel is the schema's feed NOTIFY channel, replica this store's id
+	// in its notifications (postgres_feeds.go).
+	channel, replica string
 }
 
 // OpenPostgres connects to the PostgreSQL database named by dsn (a URL such
@@ -102,8 +105,23 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 	if err := p.prepareHot(ctx); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
+	var schema sql.NullString
+	if err := p.read.QueryRowContext(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		return nil, fmt.Errorf("open postgres store: read schema: %w: %w", ErrUnavailable, err)
+	} else if !schema.Valid {
+		return nil, fmt.Errorf("open postgres store: %w", errNoSchema)
+	}
+	p.channel = feedChannel(schema.String)
+	if p.replica, err = newID(); err != nil {
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
 	p.writeBatch = p.writeRows
 	if err := p.startWriter(postgresWriteTimeout, opts); err != nil {
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
+	l := &listener{cfg: cfg, channel: p.channel, replica: p.replica, feeds: p.feeds, log: log, metrics: p.writer.metrics}
+	p.closers = append(p.closers, l)
+	if err := startListener(ctx, l); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
@@ -175,7 +193,7 @@ var postgresTables = []struct {
 	types         []string
 }{
 	{"decisions", decisionColumns, []string{"text", "text", "text", "text", "smallint", "text", "text", "bigint", "bytea", "bytea"}},
-	{"assignments", assignmentColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea"}},
+	{"assignments", assignmentColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea", "text"}},
 	{"outcomes", outcomeColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea"}},
 	{"audit_log", auditColumns, []string{"bigint", "text", "text", "text", "text", "text", "bigint"}},
 }
@@ -247,7 +265,7 @@ UPDATE audit_head SET seq = $%[5]d, hash = $%[6]d WHERE id = 1 AND (SELECT count
 // the draws' team_load writes travel in this statement).
 func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 	mask := 0
-	args := make([]any, 0, 35)
+	args := make([]any, 0, 36)
 	if n := len(b.decisions); n > 0 {
 		mask |= 1
 		id, filing, kind, rec := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
@@ -264,12 +282,12 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 	if n := len(b.assignments); n > 0 {
 		mask |= 2
 		id, dec, team, kind, per := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		at, seq, blob := make([]int64, n), make([]int64, n), make([][]byte, n)
+		at, seq, blob, prev := make([]int64, n), make([]int64, n), make([][]byte, n), make([]string, n)
 		for i, r := range b.assignments {
 			id[i], dec[i], team[i], kind[i], per[i] = r.assignmentID, r.decisionID, r.teamID, r.kind, r.period
-			at[i], seq[i], blob[i] = r.assignedAt, r.seq, r.assignment
+			at[i], seq[i], blob[i], prev[i] = r.assignedAt, r.seq, r.assignment, r.previousTeamID
 		}
-		args = append(args, id, dec, team, kind, per, at, seq, blob)
+		args = append(args, id, dec, team, kind, per, at, seq, blob, prev)
 	}
 	if n := len(b.outcomes); n > 0 {
 		mask |= 4
@@ -311,5 +329,5 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 			return errLoadsChanged
 		}
 	}
-	return nil
+	return p.notifyFeeds(ctx, b)
 }
