@@ -88,7 +88,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		feedLag: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "fenjian_feed_lag_seconds",
 			Help: "Time from an assignment's commit to its delivery on a live team feed (replays of old assignments excluded).",
-			// 1ms to ~65s: a wake-up, a poll, a feed stuck behind a slow client.
+			// 1ms to ~65s: a wake-up, a LISTEN reconnect, a feed stuck behind a slow client.
 			Buckets: prometheus.ExponentialBuckets(0.001, 2, 17),
 		}),
 		codes:   newLabelGuard(200),
