@@ -19,10 +19,11 @@ import (
 // and the replica that wrote; PostgreSQL delivers it when, and only if, the
 // transaction commits. Each replica LISTENs on one connection of its own
 // and wakes its feeds of the named teams, ignoring its own notifications
-// (its writer has woken them already). When that connection is lost the
-// listener dials again and, once listening, wakes every feed, which re-reads
-// from its cursor: what was committed meanwhile is read, not missed. So no
-// feed polls.
+// (its writer has woken them already). When that connection is lost every
+// feed is woken to read again (during an outage the read fails, and the
+// feed ends with UNAVAILABLE); the listener dials again and, once
+// listening, wakes every feed, which re-reads from its cursor: what was
+// committed meanwhile is read, not missed. So no feed polls.
 
 // maxNotifyPayload keeps a notification under PostgreSQL's 8,000-byte
 // payload limit; a batch naming more teams sends several.
@@ -167,6 +168,11 @@ func (l *listener) run(ctx context.Context, conn *pgx.Conn) {
 			return
 		}
 		l.log.Warn("feed listener lost its connection; feeds of other replicas' commits wait until it is back", "err", err)
+		// Every feed reads again now: when the database itself is down the
+		// read fails and the feed ends with UNAVAILABLE, so its client
+		// knows and reconnects, instead of waiting on a feed that cannot
+		// hear other replicas.
+		l.feeds.notifyAll()
 		for {
 			select {
 			case <-ctx.Done():
