@@ -18,9 +18,9 @@ import (
 // replicas arrive through LISTEN/NOTIFY (postgresListener) and wake the same
 // channels.
 type feedHub struct {
-	mu      sync.Mutex
-	waiting map[string]chan struct{}
-	closed  bool
+	mu       sync.Mutex
+	waiting  map[string]chan struct{}
+	isClosed bool
 }
 
 func newFeedHub() *feedHub { return &feedHub{waiting: map[string]chan struct{}{}} }
@@ -32,7 +32,7 @@ var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); retu
 func (h *feedHub) wait(team string) <-chan struct{} {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed {
+	if h.isClosed {
 		return closedChan
 	}
 	ch, ok := h.waiting[team]
@@ -70,10 +70,10 @@ func (h *feedHub) notifyAll() {
 func (h *feedHub) close() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed {
+	if h.isClosed {
 		return
 	}
-	h.closed = true
+	h.isClosed = true
 	for t, ch := range h.waiting {
 		close(ch)
 		delete(h.waiting, t)
