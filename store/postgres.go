@@ -119,7 +119,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 	if err := p.startWriter(postgresWriteTimeout, opts); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
-	l := &listener{cfg: cfg, channel: p.channel, replica: p.replica, feeds: p.feeds, log: log, metrics: p.writer.metrics}
+	l := &listener{cfg: listenerConfig(cfg), channel: p.channel, replica: p.replica, feeds: p.feeds, log: log, metrics: p.writer.metrics}
 	p.closers = append(p.closers, l)
 	if err := startListener(ctx, l); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)

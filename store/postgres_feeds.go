@@ -123,6 +123,19 @@ type listener struct {
 	once   sync.Once
 }
 
+// listenerConfig is cfg for the LISTEN connection: its application_name
+// says "(feeds)", so that operators (and pg_stat_activity queries that pick
+// the store's pool sessions by name) tell the long-lived idle session apart.
+func listenerConfig(cfg *pgx.ConnConfig) *pgx.ConnConfig {
+	l := cfg.Copy()
+	name := l.RuntimeParams["application_name"]
+	if name == "" {
+		name = "fenjian"
+	}
+	l.RuntimeParams["application_name"] = name + " (feeds)"
+	return l
+}
+
 // listenerBackoff bounds the wait between attempts to listen again.
 const (
 	listenerMinBackoff = 100 * time.Millisecond

@@ -395,7 +395,7 @@ func TestPostgresFeedWake(t *testing.T) {
 	}
 	var killed int
 	if err := b.raw.QueryRow(`WITH victims AS MATERIALIZED (
-			SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid())
+			SELECT pid FROM pg_stat_activity WHERE application_name = $1 || ' (feeds)' AND pid <> pg_backend_pid())
 		SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM victims`, b.schema).Scan(&killed); err != nil {
 		t.Fatal(err)
 	}
