@@ -91,24 +91,6 @@ func batchFeedTeams(b *batch) []string {
 	return teams
 }
 
-// notifyFeeds sends, inside b's transaction, the notifications of the
-// teams its rows touch. One round trip, and only for batches with
-// assignments.
-func (p *Postgres) notifyFeeds(ctx context.Context, b *batch) error {
-	teams := batchFeedTeams(b)
-	if len(teams) == 0 {
-		return nil
-	}
-	payloads, err := feedPayloads(p.replica, teams)
-	if err != nil {
-		return err
-	}
-	if _, err := b.tx.ExecContext(ctx, `SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, p.channel, payloads); err != nil {
-		return fmt.Errorf("notify feeds: %w", err)
-	}
-	return nil
-}
-
 // listener is a Postgres store's LISTEN connection and its goroutine.
 type listener struct {
 	cfg     *pgx.ConnConfig
