@@ -137,7 +137,7 @@ func TestAssignCase(t *testing.T) {
 			if !proto.Equal(got, a) {
 				t.Errorf("feed delivered %v, want the designation %v", got, a)
 			}
-			f.quiet(t, 2*feedPoll)
+			f.quiet(t, feedQuiet)
 			f.stop()
 			// The decision itself still names the drawn team.
 			if d.GetAssignment().GetKind() == triagev1.AssignmentKind_ASSIGNMENT_KIND_DESIGNATED {

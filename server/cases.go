@@ -29,12 +29,13 @@ import (
 type CaseStore interface {
 	DecisionStore
 	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *store.AssignmentPlan) error
-	SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error
+	SaveConversion(ctx context.Context, o *triagev1.Outcome, prior int, plan *store.ReroutePlan) (*triagev1.Assignment, error)
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
 	GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error)
 	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
 	ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error)
-	Changes() <-chan struct{}
+	TeamChanges(teamID string) <-chan struct{}
+	AuditHead(ctx context.Context) (store.AuditHead, error)
 }
 
 // NoTeamCode is the review reason of a decision no team could take.
@@ -46,19 +47,19 @@ var noTeam = &triagev1.Reason{
 	Message: "没有可承接且尚有余量的审判团队，需人工指定分案。",
 }
 
-// feedPageSize bounds one read of a team's feed; feedPoll is how often a feed
-// looks for assignments made by other replicas, which this process's change
-// signal cannot see.
-const (
-	feedPageSize = 100
-	feedPoll     = 250 * time.Millisecond
-)
+// feedPageSize bounds one read of a team's feed.
+const feedPageSize = 100
 
 // plan builds the random draw for a decision: the eligible teams in file
 // order with their capacities and a fresh seed. The store draws with the
 // loads it reads under its write lock (routing.Pick).
 func (s *Service) plan(d *triagev1.Decision, f *triagev1.Filing) *store.AssignmentPlan {
-	eligible := s.teams.Eligible(d, f)
+	return s.planFor(s.teams.Eligible(d, f))
+}
+
+// planFor builds a random draw among eligible: the teams in file order with
+// their capacities, a fresh seed, and the recorded algorithm.
+func (s *Service) planFor(eligible []routing.Team) *store.AssignmentPlan {
 	p := &store.AssignmentPlan{
 		Teams:  make([]store.TeamSlot, 0, len(eligible)),
 		Seed:   routing.NewSeed(),
@@ -74,7 +75,7 @@ func (s *Service) plan(d *triagev1.Decision, f *triagev1.Filing) *store.Assignme
 // before it and the law, fills in what the server knows (the previous
 // procedure, the time limit) and stores it.
 func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.RecordOutcomeResponse, error) {
-	o, err := s.recordOutcome(ctx, req)
+	o, moved, err := s.recordOutcome(ctx, req)
 	s.logCall(ctx, "RecordOutcome", err,
 		slog.String("decision_id", clip(req.GetOutcome().GetDecisionId())),
 		slog.String("change", req.GetOutcome().GetChange().String()),
@@ -82,23 +83,23 @@ func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()
 	}
-	return &triagev1.RecordOutcomeResponse{Outcome: o}, nil
+	return &triagev1.RecordOutcomeResponse{Outcome: o, Reassignment: moved}, nil
 }
 
-func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.Outcome, error) {
+func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.Outcome, *triagev1.Assignment, error) {
 	in := req.GetOutcome()
 	if in == nil {
-		return nil, &fieldError{Field: "outcome", Problem: "is required"}
+		return nil, nil, &fieldError{Field: "outcome", Problem: "is required"}
 	}
 	id, err := validDecisionID(in.GetDecisionId(), "outcome.decision_id")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The outcome is checked against the outcomes before it, so two calls
 	// for one decision must not both check against the same record.
 	cs, d, prior, unlock, err := s.lockCase(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer unlock()
 	o := proto.Clone(in).(*triagev1.Outcome)
@@ -109,12 +110,12 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	// Who entered it, beside who decided it (a clerk for a judge): the
 	// proved caller, never what the client says.
 	if o.RecordedBy, err = recorder(ctx); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	o.Previous = rules.CurrentProcedure(d, prior)
 	eng, err := s.rulesFor(d)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A correction is compared with the filing as decided; the fields that
 	// differ are the server's to say, whatever the client sent.
@@ -122,11 +123,11 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if c := o.GetCorrection(); c != nil {
 		c.ChangedFields = nil
 		if original, err = cs.GetFiling(ctx, id); err != nil {
-			return nil, fmt.Errorf("get filing: %w", err)
+			return nil, nil, fmt.Errorf("get filing: %w", err)
 		}
 	}
 	if err := eng.ValidateOutcome(d, original, prior, o); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The prosecution's sentencing recommendation (kind and term) chooses
 	// a criminal limit's extension text; it is in the filing, as corrected
@@ -136,23 +137,67 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		f := o.GetCorrection().GetFiling()
 		if f == nil {
 			if f, err = cs.GetFiling(ctx, id); err != nil {
-				return nil, fmt.Errorf("get filing: %w", err)
+				return nil, nil, fmt.Errorf("get filing: %w", err)
 			}
 		}
 		sentence = f.GetCircumstances()
 	}
 	tl, err := eng.OutcomeTimeLimitFromRecord(d, prior, o, sentence)
 	if err != nil {
-		return nil, fmt.Errorf("time limit: %w", err)
+		return nil, nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
+	plan, err := s.reroutePlan(ctx, cs, d, o)
+	if err != nil {
+		return nil, nil, err
+	}
 	// The in-process lock above orders this replica's calls; the store's
 	// check orders all replicas (ErrConflict → ABORTED: re-read and retry).
-	if err := cs.SaveOutcomeAfter(ctx, o, len(prior)); err != nil {
-		return nil, fmt.Errorf("save outcome: %w", err)
+	moved, err := cs.SaveConversion(ctx, o, len(prior), plan)
+	if err != nil {
+		return nil, nil, fmt.Errorf("save outcome: %w", err)
 	}
 	s.metrics.observeOutcome(d, o)
-	return o, nil
+	if moved != nil {
+		s.metrics.observeAssignment(moved)
+	}
+	return o, moved, nil
+}
+
+// reroutePlan is what the store needs to move a case whose outcome o
+// changes its procedure off a team that does not take the new one (nil
+// when the procedure stays, or the server has no teams): the teams that
+// may keep it, by the rules a designation is checked with (teamRefuses),
+// and a draw among the teams the case would be drawn among at triage under
+// the new procedure. The draw is the same routing plan Triage makes.
+func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Decision, o *triagev1.Outcome) (*store.ReroutePlan, error) {
+	if s.teams == nil || o.GetProcedure() == o.GetPrevious() {
+		return nil, nil
+	}
+	f := o.GetCorrection().GetFiling()
+	if f == nil {
+		var err error
+		if f, err = cs.GetFiling(ctx, d.GetDecisionId()); err != nil {
+			return nil, fmt.Errorf("get filing: %w", err)
+		}
+	}
+	proc := o.GetProcedure()
+	keep := map[string]bool{}
+	for _, t := range s.teams.All() {
+		if teamRefuses(t, d, proc) == nil {
+			keep[t.ID] = true
+		}
+	}
+	k := d.GetCaseKind()
+	if k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
+		k = f.GetCaseKind()
+	}
+	p := &store.ReroutePlan{
+		Keep:   keep,
+		Draw:   *s.planFor(s.teams.EligibleFor(k, proc, f.GetCause(), routing.OffFastTrack(d, proc))),
+		Reason: fmt.Sprintf("%s: %s → %s; the team does not take %s cases under %s", o.GetChange(), o.GetPrevious(), proc, k, proc),
+	}
+	return p, nil
 }
 
 // RulesSource is implemented by a Decider that can tell the rules it
@@ -237,20 +282,8 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	}
 	defer unlock()
 	proc := rules.CurrentProcedure(d, prior)
-	if !team.Takes(d.GetCaseKind(), proc) {
-		return nil, &preconditionError{rule: "TEAM_DOES_NOT_TAKE_CASE",
-			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
-	}
-	// 四类案件 and every case flagged for review stay off fast-track teams,
-	// designated or not (docs/statutes.md, Review signals); so do cases the
-	// law reserves for a panel under the procedure now applied.
-	if team.FastTrack && d.GetNeedsReview() {
-		return nil, &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
-			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}
-	}
-	if team.FastTrack && routing.OffFastTrack(d, proc) {
-		return nil, &preconditionError{rule: "PANEL_CASE_TO_FAST_TRACK",
-			msg: fmt.Sprintf("the law requires a panel for this case under %s; fast-track team %s sits with single judges", proc, team.ID)}
+	if err := teamRefuses(team, d, proc); err != nil {
+		return nil, err
 	}
 	by, err := recorder(ctx)
 	if err != nil {
@@ -271,6 +304,28 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	}
 	s.metrics.observeAssignment(a)
 	return a, nil
+}
+
+// teamRefuses says why team may not hold decided case d under procedure
+// proc, nil when it may: a designation is checked with it, and a conversion
+// moves a case off a team it refuses (reroutePlan).
+func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedure) error {
+	if !team.Takes(d.GetCaseKind(), proc) {
+		return &preconditionError{rule: "TEAM_DOES_NOT_TAKE_CASE",
+			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
+	}
+	// 四类案件 and every case flagged for review stay off fast-track teams,
+	// designated or not (docs/statutes.md, Review signals); so do cases the
+	// law reserves for a panel under the procedure now applied.
+	if team.FastTrack && d.GetNeedsReview() {
+		return &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
+			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}
+	}
+	if team.FastTrack && routing.OffFastTrack(d, proc) {
+		return &preconditionError{rule: "PANEL_CASE_TO_FAST_TRACK",
+			msg: fmt.Sprintf("the law requires a panel for this case under %s; fast-track team %s sits with single judges", proc, team.ID)}
+	}
+	return nil
 }
 
 // WatchAssignments replays a team's assignments after the cursor, then
@@ -366,24 +421,19 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 	if s.teams == nil {
 		return &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
 	}
-	if _, ok := s.teams.Team(req.GetTeamId()); !ok {
-		return &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
-	}
-	var cursor int64
-	if c := req.GetAfterCursor(); c != "" {
-		n, err := strconv.ParseInt(c, 10, 64)
-		if err != nil || n < 0 {
-			return &fieldError{Field: "after_cursor", Problem: "is not a cursor from this feed"}
-		}
-		cursor = n
+	team := req.GetTeamId()
+	if _, ok := s.teams.Team(team); !ok {
+		return &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(team))}
 	}
 	cs := s.store
+	cursor, err := feedCursor(ctx, cs, req.GetAfterCursor())
+	if err != nil {
+		return err
+	}
 	stopped := s.cases.feedsStopped()
-	feeds := s.metrics.feeds.WithLabelValues(s.metrics.teamIDs.value(req.GetTeamId()))
+	feeds := s.metrics.feeds.WithLabelValues(s.metrics.teamIDs.value(team))
 	feeds.Inc()
 	defer feeds.Dec()
-	poll := time.NewTicker(feedPoll)
-	defer poll.Stop()
 	live := false
 	for {
 		select {
@@ -393,13 +443,13 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		}
 		// Take the change signal before reading, so a commit between the
 		// read and the wait is not slept through.
-		changed := cs.Changes()
-		page, err := cs.ListAssignments(ctx, req.GetTeamId(), cursor, feedPageSize)
+		changed := cs.TeamChanges(team)
+		page, err := cs.ListAssignments(ctx, team, cursor, feedPageSize)
 		if err != nil {
 			return fmt.Errorf("list assignments: %w", err)
 		}
 		for _, a := range page {
-			if err := stream.Send(&triagev1.WatchAssignmentsResponse{Assignment: a}); err != nil {
+			if err := stream.Send(feedEvent(team, a)); err != nil {
 				return fmt.Errorf("send assignment: %w", err)
 			}
 			if live {
@@ -414,6 +464,8 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		if len(page) == feedPageSize {
 			continue // more to replay
 		}
+		// No timer: the store wakes this feed when a commit, this
+		// replica's or (PostgreSQL) another's, touches the team's feed.
 		select {
 		case <-ctx.Done():
 			// The client left or its deadline passed. Never end with OK:
@@ -423,12 +475,44 @@ func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsReque
 		case <-stopped:
 			return errFeedsStopped
 		case <-changed:
-		case <-poll.C:
 		}
 		// Past the replay: what the feed sends now was committed while it
 		// waited, so its age is the feed's lag.
 		live = true
 	}
+}
+
+// feedCursor parses a feed's after_cursor and checks it against the
+// record's head: cursors are audit sequence numbers, so one past the head
+// was never given out by this record (a typo, another database's), and a
+// feed that waited for it would wait silently for records it has already
+// missed.
+func feedCursor(ctx context.Context, cs CaseStore, after string) (int64, error) {
+	if after == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(after, 10, 64)
+	if err != nil || n < 0 {
+		return 0, &fieldError{Field: "after_cursor", Problem: "is not a cursor from this feed"}
+	}
+	head, err := cs.AuditHead(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read the record's head: %w", err)
+	}
+	if n > head.Seq {
+		return 0, &fieldError{Field: "after_cursor", Problem: fmt.Sprintf("%d is ahead of the feed's head (%d): not a cursor from this feed", n, head.Seq)}
+	}
+	return n, nil
+}
+
+// feedEvent is assignment a as team's feed shows it: the case arrived, or
+// left the team.
+func feedEvent(team string, a *triagev1.Assignment) *triagev1.WatchAssignmentsResponse {
+	ev := triagev1.FeedEvent_FEED_EVENT_ARRIVED
+	if a.GetTeamId() != team {
+		ev = triagev1.FeedEvent_FEED_EVENT_LEFT
+	}
+	return &triagev1.WatchAssignmentsResponse{Assignment: a, Event: ev}
 }
 
 // lockCase takes this replica's lock on decision id and reads the decision

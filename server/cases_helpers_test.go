@@ -241,7 +241,7 @@ func cursorOf(t testing.TB, a *triagev1.Assignment) int64 {
 // assignment at a time, so what the test has not taken is not "seen".
 type feed struct {
 	cancel context.CancelFunc
-	got    chan *triagev1.Assignment
+	got    chan *triagev1.WatchAssignmentsResponse
 	end    chan error // the error that ended the stream, once
 	ended  error
 }
@@ -256,7 +256,7 @@ func watch(t testing.TB, c triagev1.TriageServiceClient, team, after string) *fe
 		cancel()
 		t.Fatalf("WatchAssignments(%s, %q): %v", team, after, err)
 	}
-	f := &feed{cancel: cancel, got: make(chan *triagev1.Assignment), end: make(chan error, 1)}
+	f := &feed{cancel: cancel, got: make(chan *triagev1.WatchAssignmentsResponse), end: make(chan error, 1)}
 	go func() {
 		defer close(f.got)
 		for {
@@ -266,7 +266,7 @@ func watch(t testing.TB, c triagev1.TriageServiceClient, team, after string) *fe
 				return
 			}
 			select {
-			case f.got <- resp.GetAssignment():
+			case f.got <- resp:
 			case <-ctx.Done():
 				f.end <- ctx.Err()
 				return
@@ -280,6 +280,12 @@ func watch(t testing.TB, c triagev1.TriageServiceClient, team, after string) *fe
 // next returns the next assignment, or the error that ended the stream, or
 // an error after d.
 func (f *feed) next(d time.Duration) (*triagev1.Assignment, error) {
+	ev, err := f.nextEvent(d)
+	return ev.GetAssignment(), err
+}
+
+// nextEvent is next with the event kind.
+func (f *feed) nextEvent(d time.Duration) (*triagev1.WatchAssignmentsResponse, error) {
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	select {
@@ -313,8 +319,26 @@ func (f *feed) take(t testing.TB, n int) []*triagev1.Assignment {
 	return out
 }
 
-// quiet fails the test if the feed delivers anything within d: longer than
-// the feed's poll, so a duplicate replayed on the next poll would show.
+// feedQuiet is how long a feed must stay silent to count as having nothing
+// more: a feed wakes on commits only, so a duplicate would come at once.
+const feedQuiet = 300 * time.Millisecond
+
+// takeEvents reads n events, failing the test if they do not come within a
+// few seconds each.
+func (f *feed) takeEvents(t testing.TB, n int) []*triagev1.WatchAssignmentsResponse {
+	t.Helper()
+	out := make([]*triagev1.WatchAssignmentsResponse, 0, n)
+	for len(out) < n {
+		ev, err := f.nextEvent(10 * time.Second)
+		if err != nil {
+			t.Fatalf("feed: after %d of %d events: %v", len(out), n, err)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// quiet fails the test if the feed delivers anything within d.
 func (f *feed) quiet(t testing.TB, d time.Duration) {
 	t.Helper()
 	if a, err := f.next(d); err == nil {

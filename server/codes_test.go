@@ -81,7 +81,7 @@ func TestCaseRPCCodes(t *testing.T) {
 			cancel()
 			return err
 		}
-		time.AfterFunc(2*feedPoll, cancel)
+		time.AfterFunc(feedQuiet, cancel)
 		for {
 			if _, err := stream.Recv(); err != nil {
 				return err
@@ -154,7 +154,7 @@ func TestCaseRPCCodes(t *testing.T) {
 			return watchErr(t, stopping.client, &triagev1.WatchAssignmentsRequest{TeamId: "family"}).Err()
 		}, codes.Unavailable, "", ""},
 		{"WatchAssignments", "client leaves", func() error { return canceledWatch(h.client, "family") }, codes.Canceled, "", ""},
-		{"WatchAssignments", "client deadline", func() error { return shortWatch(h.client, "family", 2*feedPoll) }, codes.DeadlineExceeded, "", ""},
+		{"WatchAssignments", "client deadline", func() error { return shortWatch(h.client, "family", feedQuiet) }, codes.DeadlineExceeded, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rpc+"/"+tt.code.String()+"/"+tt.name, func(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 
 // openStore opens the real SQLite store on path and closes it at the end of
 // the test (closing twice is harmless).
-func openStore(t *testing.T, path string) *store.SQLite {
+func openStore(t testing.TB, path string) *store.SQLite {
 	t.Helper()
 	st, err := store.OpenSQLite(context.Background(), path, store.Options{})
 	if err != nil {
@@ -23,14 +23,14 @@ func openStore(t *testing.T, path string) *store.SQLite {
 	return st
 }
 
-func tempDB(t *testing.T) string {
+func tempDB(t testing.TB) string {
 	t.Helper()
 	return filepath.Join(t.TempDir(), "fenjian.db")
 }
 
 // newDecider returns the real triage engine: the embedded rules and the
 // baseline scorer the service runs with by default.
-func newDecider(t *testing.T) Decider {
+func newDecider(t testing.TB) Decider {
 	t.Helper()
 	r, err := rules.Default()
 	if err != nil {

@@ -223,7 +223,7 @@ func TestPostgresOutage(t *testing.T) {
 			}
 			f = watch(t, client, team, last)
 			seen = append(seen, f.take(t, len(want)-len(seen))...)
-			f.quiet(t, 2*feedPoll)
+			f.quiet(t, feedQuiet)
 			f.stop()
 			for i := range want {
 				if !proto.Equal(seen[i], want[i]) {

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -31,6 +32,8 @@ func TestWatchAssignmentsInvalid(t *testing.T) {
 		{"cursor not a number", h.client, &triagev1.WatchAssignmentsRequest{TeamId: "family", AfterCursor: "abc"}, codes.InvalidArgument, "after_cursor", ""},
 		{"negative cursor", h.client, &triagev1.WatchAssignmentsRequest{TeamId: "family", AfterCursor: "-1"}, codes.InvalidArgument, "after_cursor", ""},
 		{"cursor past int64", h.client, &triagev1.WatchAssignmentsRequest{TeamId: "family", AfterCursor: "99999999999999999999"}, codes.InvalidArgument, "after_cursor", ""},
+		// An empty record's head is 0: any cursor is ahead of it.
+		{"cursor ahead of the head", h.client, &triagev1.WatchAssignmentsRequest{TeamId: "family", AfterCursor: "1"}, codes.InvalidArgument, "after_cursor", ""},
 		{"server without teams", noTeams.client, &triagev1.WatchAssignmentsRequest{TeamId: "family"}, codes.FailedPrecondition, "", "NO_TEAMS"},
 	}
 	for _, tt := range tests {
@@ -141,12 +144,12 @@ func TestWatchAssignmentsResume(t *testing.T) {
 		f = watch(t, h.client, team, last())
 		seen = append(seen, f.take(t, 130-60+20+2)...)
 		check(t)
-		f.quiet(t, 2*feedPoll)
+		f.quiet(t, feedQuiet)
 
 		// Live: new assignments arrive on the open feed.
 		mustAssign(t, 5)
 		seen = append(seen, f.take(t, 5)...)
-		f.quiet(t, 2*feedPoll)
+		f.quiet(t, feedQuiet)
 		f.stop()
 		check(t)
 
@@ -176,14 +179,21 @@ func TestWatchAssignmentsResume(t *testing.T) {
 			t.Fatal(err)
 		}
 		f = watch(t, h.client, team, last())
-		f.quiet(t, 2*feedPoll)
+		f.quiet(t, feedQuiet)
 		f.stop()
 		check(t)
 
-		// A cursor from the end, or past it, waits for what comes next.
-		f = watch(t, h.client, team, "999999999")
-		f.quiet(t, 2*feedPoll)
+		// A cursor at the record's head waits for what comes next; one
+		// past it was never given out.
+		head, err := st.AuditHead(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f = watch(t, h.client, team, strconv.FormatInt(head.Seq, 10))
+		f.quiet(t, feedQuiet)
 		f.stop()
+		checkStatus(t, watchErr(t, h.client, &triagev1.WatchAssignmentsRequest{TeamId: team, AfterCursor: strconv.FormatInt(head.Seq+1, 10)}).Err(),
+			codes.InvalidArgument, "after_cursor", "")
 		if err := ctx.Err(); err != nil {
 			t.Fatal(err)
 		}
@@ -206,7 +216,7 @@ func TestWatchAssignmentsOtherTeams(t *testing.T) {
 	if got.GetDecisionId() != d.GetDecisionId() || got.GetTeamId() != "family" {
 		t.Errorf("family feed delivered %v, want the divorce's assignment", got)
 	}
-	family.quiet(t, 2*feedPoll)
+	family.quiet(t, feedQuiet)
 	admin.quiet(t, 0)
 	for _, team := range []string{"family", "administrative"} {
 		waitMetric(t, h.reg, "fenjian_team_feeds", map[string]string{"team": team}, 1)

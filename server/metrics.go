@@ -75,7 +75,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}, []string{"change", "agreement"}),
 		assignments: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_team_assignments_total",
-			Help: "Assignments made by this replica, by team and kind (random draw or designated).",
+			Help: "Assignments made by this replica, by team and kind: random (a draw, at triage or after a conversion the team does not take), designated, or unrouted (team \"\": a conversion no team could take).",
 		}, []string{"team", "kind"}),
 		freeCapacity: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "fenjian_team_free_capacity",
@@ -88,7 +88,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		feedLag: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "fenjian_feed_lag_seconds",
 			Help: "Time from an assignment's commit to its delivery on a live team feed (replays of old assignments excluded).",
-			// 1ms to ~65s: a wake-up, a poll, a feed stuck behind a slow client.
+			// 1ms to ~65s: a wake-up, a LISTEN reconnect, a feed stuck behind a slow client.
 			Buckets: prometheus.ExponentialBuckets(0.001, 2, 17),
 		}),
 		codes:   newLabelGuard(200),
@@ -160,11 +160,15 @@ func (m *metrics) observeDecision(d *triagev1.Decision) {
 
 // observeAssignment counts an assignment by team and kind.
 func (m *metrics) observeAssignment(a *triagev1.Assignment) {
-	kind := "designated"
-	if a.GetKind() == triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM {
-		kind = "random"
+	switch a.GetKind() {
+	case triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM:
+		m.assignments.WithLabelValues(m.teamIDs.value(a.GetTeamId()), "random").Inc()
+	case triagev1.AssignmentKind_ASSIGNMENT_KIND_UNROUTED:
+		// No team: a conversion none could take, for a president to designate.
+		m.assignments.WithLabelValues("", "unrouted").Inc()
+	default:
+		m.assignments.WithLabelValues(m.teamIDs.value(a.GetTeamId()), "designated").Inc()
 	}
-	m.assignments.WithLabelValues(m.teamIDs.value(a.GetTeamId()), kind).Inc()
 }
 
 // observeOutcome counts an outcome recorded on d by kind of change and by

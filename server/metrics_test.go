@@ -21,7 +21,7 @@ func TestServiceMetricsAfterCalls(t *testing.T) {
 	ctx := testContext(t)
 
 	family := watch(t, h.client, "family", "")
-	family.quiet(t, 2*feedPoll) // past the (empty) replay: what comes now is live
+	family.quiet(t, feedQuiet) // past the (empty) replay: what comes now is live
 	loan := triageOK(t, ctx, h.client, loanFiling("m-1"))
 	review := triageOK(t, ctx, h.client, reviewTextFiling("m-2"))
 	converted := triageOK(t, ctx, h.client, simplifiedFiling("m-3"))

@@ -7,9 +7,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/pgtest"
@@ -36,8 +38,8 @@ func startReplica(t *testing.T, target string, teams *routing.Teams) replica {
 // TestReplicasShareRecord runs two servers on one PostgreSQL schema, as two
 // replicas of the service: each reads what the other recorded, checks
 // outcomes and designations against it, and a team feed opened on one
-// delivers what the other assigns (it polls: the other's commits do not
-// signal this process).
+// delivers what the other assigns (woken by the other's NOTIFY: no feed
+// polls), cases leaving the team included.
 func TestReplicasShareRecord(t *testing.T) {
 	target := pgtest.Schema(t)
 	teams := defaultTeams(t)
@@ -90,13 +92,23 @@ func TestReplicasShareRecord(t *testing.T) {
 	if x := feedB.take(t, 1)[0]; x.GetDecisionId() != s.GetDecisionId() {
 		t.Errorf("B's feed delivered %v, want B's own assignment of %s", x, s.GetDecisionId())
 	}
-	if _, err := a.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(s, simpToOrd, ordinary, "2024-04-02")}); err != nil {
+	conv, err := a.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(s, simpToOrd, ordinary, "2024-04-02")})
+	if err != nil {
 		t.Fatalf("简转普 on A: %v", err)
+	}
+	// The 速裁团队 takes no ordinary case: A drew it again, and B's feed
+	// shows it leaving.
+	left := feedB.takeEvents(t, 1)[0]
+	if diff := cmp.Diff(&triagev1.WatchAssignmentsResponse{Assignment: conv.GetReassignment(), Event: triagev1.FeedEvent_FEED_EVENT_LEFT}, left, protocmp.Transform()); diff != "" {
+		t.Errorf("B's feed after 简转普 on A (-want +got):\n%s", diff)
+	}
+	if got := conv.GetReassignment().GetPreviousTeamId(); got != team {
+		t.Errorf("reassignment's previous_team_id = %q, want %q", got, team)
 	}
 	_, err = b.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: s.GetDecisionId(), TeamId: team, DesignatedBy: "president-1", Reason: "转普通程序后仍由原团队审理"})
 	checkStatus(t, err, codes.FailedPrecondition, "", "TEAM_DOES_NOT_TAKE_CASE")
 
-	feedB.quiet(t, 2*feedPoll)
+	feedB.quiet(t, feedQuiet)
 	feedB.stop()
 }
 

@@ -50,7 +50,7 @@ type deps struct {
 	shadow ShadowQueue
 }
 
-func (d deps) security(t *testing.T) Security {
+func (d deps) security(t testing.TB) Security {
 	if d.sec != nil {
 		return *d.sec
 	}
@@ -59,7 +59,7 @@ func (d deps) security(t *testing.T) Security {
 
 // startServer serves a Service over deps on a real listener, with health
 // SERVING unless d.notServing, and stops it at the end of the test.
-func startServer(t *testing.T, d deps) *harness {
+func startServer(t testing.TB, d deps) *harness {
 	t.Helper()
 	h := &harness{reg: prometheus.NewRegistry(), health: NewHealth(), logs: &syncBuffer{}}
 	logger := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -101,7 +101,7 @@ func startServer(t *testing.T, d deps) *harness {
 }
 
 // dial connects as the test clerk (testToken); dialAs picks the identity.
-func dial(t *testing.T, addr string) *grpc.ClientConn {
+func dial(t testing.TB, addr string) *grpc.ClientConn {
 	t.Helper()
 	return dialAs(t, addr, testToken)
 }

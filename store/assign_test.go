@@ -537,7 +537,11 @@ func TestListAssignmentsCursor(t *testing.T) {
 	})
 }
 
-func TestChanges(t *testing.T) {
+// TestTeamChanges checks the feeds' change signal: a commit wakes the
+// followers of the teams whose feeds it touched (the team assigned, and the
+// team a designation moves the case from) and no one else; a follower that
+// takes the channel before reading misses nothing; Close wakes everyone.
+func TestTeamChanges(t *testing.T) {
 	forEachStore(t, func(t *testing.T, b *backend) {
 		s, err := store.Open(context.Background(), b.target, store.Options{})
 		if err != nil {
@@ -552,22 +556,24 @@ func TestChanges(t *testing.T) {
 				return false
 			}
 		}
-		ch := s.Changes()
+		chA, chB := s.TeamChanges("A"), s.TeamChanges("B")
 		if err := save(ctx, s, "plain"); err != nil {
 			t.Fatal(err)
 		}
-		if closed(ch) {
-			t.Errorf("a commit without assignments fired Changes")
+		if closed(chA) || closed(chB) {
+			t.Errorf("a commit without assignments woke a feed")
 		}
 		if err := saveTriageErr(ctx, s, "drawn", plan(1, store.TeamSlot{TeamID: "A", Capacity: 5})); err != nil {
 			t.Fatal(err)
 		}
-		if !closed(ch) {
-			t.Fatalf("Changes did not fire for a committed assignment")
+		if !closed(chA) {
+			t.Fatalf("TeamChanges(A) did not fire for an assignment to A")
 		}
-		ch = s.Changes()
-		if closed(ch) {
-			t.Fatalf("the next Changes channel is already closed")
+		if closed(chB) {
+			t.Fatalf("TeamChanges(B) fired for an assignment to A")
+		}
+		if ch := s.TeamChanges("A"); closed(ch) {
+			t.Fatalf("the next TeamChanges(A) channel is already closed")
 		}
 		// A follower: takes the channel, reads, waits; it sees every
 		// assignment a concurrent writer commits.
@@ -577,7 +583,7 @@ func TestChanges(t *testing.T) {
 			var after int64
 			count := 0
 			for count < n {
-				ch := s.Changes()
+				ch := s.TeamChanges("A")
 				page, err := s.ListAssignments(ctx, "A", after, 100)
 				if err != nil {
 					t.Error(err)
@@ -608,18 +614,28 @@ func TestChanges(t *testing.T) {
 		if got := <-seen; got != n {
 			t.Errorf("follower saw %d assignments, want %d", got, n)
 		}
+		// A designation of a case without a team wakes its team only.
+		chA, chB = s.TeamChanges("A"), s.TeamChanges("B")
 		if err := s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: "dec-plain", TeamId: "B", Reason: "r"}); err != nil {
 			t.Fatal(err)
 		}
-		if !closed(ch) {
-			t.Errorf("Changes did not fire for a designated assignment")
+		if !closed(chB) || closed(chA) {
+			t.Errorf("designating an unassigned case to B: B woken %v (want true), A woken %v (want false)", closed(chB), closed(chA))
 		}
-		ch = s.Changes()
+		// Moving A's case to B wakes both: A's feed shows it leaving.
+		chB = s.TeamChanges("B")
+		if err := s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: "dec-drawn", TeamId: "B", Reason: "r"}); err != nil {
+			t.Fatal(err)
+		}
+		if !closed(chA) || !closed(chB) {
+			t.Errorf("moving A's case to B: A woken %v, B woken %v, want both", closed(chA), closed(chB))
+		}
+		chA = s.TeamChanges("A")
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if !closed(ch) || !closed(s.Changes()) {
-			t.Errorf("Changes not closed after Close: followers would wait forever")
+		if !closed(chA) || !closed(s.TeamChanges("C")) {
+			t.Errorf("TeamChanges not closed after Close: followers would wait forever")
 		}
 	})
 }
@@ -828,7 +844,7 @@ func TestNewTablesAppendOnly(t *testing.T) {
 func TestNewTablesSameSchema(t *testing.T) {
 	want := map[string][]string{
 		"outcomes":    {"outcome_id", "decision_id", "procedure", "change", "decided_by", "recorded_at", "seq", "outcome"},
-		"assignments": {"assignment_id", "decision_id", "team_id", "kind", "period", "assigned_at", "seq", "assignment"},
+		"assignments": {"assignment_id", "decision_id", "team_id", "kind", "period", "assigned_at", "seq", "assignment", "previous_team_id"},
 		"team_load":   {"team_id", "period", "assigned"},
 		"audit_log":   {"seq", "record_kind", "record_id", "record_sha256", "prev_hash", "hash", "recorded_at"},
 		"audit_head":  {"id", "seq", "hash", "unchained_decisions"},

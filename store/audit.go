@@ -406,7 +406,7 @@ func (v *verifier) digests(ctx context.Context, kind string, ids []string) (map[
 		case kindAssignment:
 			var r assignmentRow
 			if err := rows.Scan(&r.assignmentID, &r.decisionID, &r.teamID, &r.kind, &r.period,
-				&r.assignedAt, &r.seq, &r.assignment); err != nil {
+				&r.assignedAt, &r.seq, &r.assignment, &r.previousTeamID); err != nil {
 				return nil, err
 			}
 			out[r.assignmentID] = r.digest()
@@ -447,7 +447,8 @@ func (v *verifier) checkCounts(ctx context.Context) error {
 
 	// Both sides are small: one row per team and month.
 	counted := map[[2]string]int64{}
-	rows, err := v.tx.QueryContext(ctx, `SELECT team_id, period, count(*) FROM assignments GROUP BY team_id, period`)
+	// UNROUTED assignments (team_id '') count into no team's load.
+	rows, err := v.tx.QueryContext(ctx, `SELECT team_id, period, count(*) FROM assignments WHERE team_id <> '' GROUP BY team_id, period`)
 	if err != nil {
 		return err
 	}

@@ -177,6 +177,17 @@ func TestVerifyAuditTampered(t *testing.T) {
 			b.exec(t, `UPDATE assignments SET team_id = 'Z' WHERE assignment_id = ?`, id)
 			return want{seqOf(t, b, "assignment", id), "assignment", id, store.ProblemRecordAltered}
 		}},
+		{"assignment given a team it never left", func(t *testing.T, b *backend) want {
+			// previous_team_id '' is outside the digest (rows from before the
+			// column); setting it must still show.
+			b.exec(t, b.allowChanges("assignments"))
+			var id string
+			if err := b.raw.QueryRow(`SELECT assignment_id FROM assignments ORDER BY seq LIMIT 1`).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			b.exec(t, `UPDATE assignments SET previous_team_id = 'Z' WHERE assignment_id = ?`, id)
+			return want{seqOf(t, b, "assignment", id), "assignment", id, store.ProblemRecordAltered}
+		}},
 		{"decision deleted", func(t *testing.T, b *backend) want {
 			b.exec(t, b.allowChanges("decisions"))
 			b.exec(t, `DELETE FROM decisions WHERE decision_id = 'dec-6'`) // no outcome or assignment refers to it

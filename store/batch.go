@@ -42,8 +42,11 @@ type saveRequest struct {
 	// rest of the batch commits.
 	rejected error
 	// assignedKind is the kind of the assignment the request made, "" for
-	// none: for the assignments metric and the change signal.
+	// none: for the assignments metric.
 	assignedKind string
+	// feedTeams are the teams whose feeds the request's assignment is on:
+	// the team it went to and the team it left. The commit wakes them.
+	feedTeams []string
 }
 
 // op names the request's operation in errors.
@@ -241,7 +244,7 @@ func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) error {
 // batch.deferLoads.
 func (s *sqlStore) commitOnce(ctx context.Context, reqs []*saveRequest, deferLoads bool) (err error) {
 	for _, req := range reqs {
-		req.rejected, req.assignedKind = nil, ""
+		req.rejected, req.assignedKind, req.feedTeams = nil, "", nil
 	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -273,7 +276,7 @@ func (s *sqlStore) commitOnce(ctx context.Context, reqs []*saveRequest, deferLoa
 			err = b.addDecision(ctx, req)
 		}
 		if r, ok := errors.AsType[*rejection](err); ok {
-			req.rejected, req.assignedKind = r.err, ""
+			req.rejected, req.assignedKind, req.feedTeams = r.err, "", nil
 			continue
 		}
 		if err != nil {
@@ -389,6 +392,7 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 			return err
 		}
 		req.assignedKind = "random"
+		req.feedTeams = []string{a.GetTeamId()}
 	}
 	return nil
 }
@@ -413,6 +417,8 @@ func (b *batch) addAssignmentRow(a *triagev1.Assignment, blob []byte, period str
 		assignedAt:   b.now,
 		seq:          seq,
 		assignment:   blob,
+		// previous_team_id is in the blob too; the column is the feed's.
+		previousTeamID: a.GetPreviousTeamId(),
 	}
 	b.assignments = append(b.assignments, row)
 	b.chain(seq, kindAssignment, row.assignmentID, row.digest())
@@ -630,10 +636,108 @@ func (b *batch) addOutcome(ctx context.Context, req *saveRequest) error {
 			return reject(fmt.Errorf("decision %q has %d outcomes, caller saw %d: %w", row.decisionID, n, row.expectPrior, ErrConflict))
 		}
 	}
+	mark := b.mark()
 	row.seq = b.seq + 1
 	b.outcomes = append(b.outcomes, row)
 	b.chain(row.seq, kindOutcome, row.outcomeID, row.digest())
+	if row.reroute != nil {
+		err := b.reroute(ctx, req)
+		if _, ok := errors.AsType[*rejection](err); ok {
+			b.restore(mark) // the outcome goes with its reassignment or not at all
+		}
+		return err
+	}
 	return nil
+}
+
+// batchMark is how far a batch had got, for taking back a request that is
+// rejected after it added rows.
+type batchMark struct {
+	seq                          int64
+	headHash                     string
+	outcomes, assignments, audit int
+}
+
+func (b *batch) mark() batchMark {
+	return batchMark{b.seq, b.headHash, len(b.outcomes), len(b.assignments), len(b.audit)}
+}
+
+func (b *batch) restore(m batchMark) {
+	b.seq, b.headHash = m.seq, m.headHash
+	b.outcomes, b.assignments, b.audit = b.outcomes[:m.outcomes], b.assignments[:m.assignments], b.audit[:m.audit]
+}
+
+// reroute moves the case of a conversion off its team when that team does
+// not take the outcome's procedure (docs/architecture.md, Routing): a new
+// random draw among the teams that do, recorded like the draw at triage and
+// counted into the drawn team's load, or, when none has room, an UNROUTED
+// assignment that counts into no load and waits for a president to
+// designate a team. Either names the team left in previous_team_id, so
+// both feeds show it. A case with no team, or on a team in Keep, stays.
+func (b *batch) reroute(ctx context.Context, req *saveRequest) error {
+	row, job := req.outcome, req.outcome.reroute
+	from, err := b.currentTeam(ctx, row.decisionID)
+	if err != nil || from == "" || job.plan.Keep[from] {
+		return err
+	}
+	filingID, _, per, err := b.assignable(ctx, row.decisionID)
+	if err != nil {
+		return err
+	}
+	// The store's one draw, as at triage: same candidates rule, same
+	// capacity accounting, the seed and candidates recorded.
+	draw := &triageJob{d: &triagev1.Decision{Recommended: job.procedure}, plan: &job.plan.Draw, period: per, assignmentID: job.assignmentID}
+	var a *triagev1.Assignment
+	var none *triagev1.Draw // the draw that found no room, kept for its replay
+	if len(job.plan.Draw.Teams) > 0 {
+		if a, none, err = b.draw(ctx, draw, &decisionRow{decisionID: row.decisionID, filingID: filingID}); err != nil {
+			return err
+		}
+	}
+	req.assignedKind = "random"
+	if a == nil {
+		a = &triagev1.Assignment{
+			AssignmentId: job.assignmentID,
+			DecisionId:   row.decisionID,
+			FilingId:     filingID,
+			Kind:         triagev1.AssignmentKind_ASSIGNMENT_KIND_UNROUTED,
+			Procedure:    job.procedure,
+			Draw:         none,
+		}
+		req.assignedKind = "unrouted"
+	}
+	a.PreviousTeamId, a.Reason, a.OutcomeId = from, job.plan.Reason, row.outcomeID
+	seq := b.seq + 1
+	a.AssignedAt = timestamppb.New(b.at)
+	a.Cursor = strconv.FormatInt(seq, 10)
+	if err := b.addAssignmentRow(a, nil, per, seq); err != nil {
+		return err
+	}
+	req.feedTeams = []string{from}
+	if a.GetTeamId() != "" {
+		req.feedTeams = append(req.feedTeams, a.GetTeamId())
+	}
+	job.result = a
+	return nil
+}
+
+// currentTeam returns the team the decision's latest assignment gave it,
+// counting this batch's: "" when it has none, or its latest is UNROUTED.
+func (b *batch) currentTeam(ctx context.Context, decisionID string) (string, error) {
+	for _, r := range slices.Backward(b.assignments) {
+		if r.decisionID == decisionID {
+			return r.teamID, nil
+		}
+	}
+	var team string
+	err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT team_id FROM assignments WHERE decision_id = ? ORDER BY seq DESC LIMIT 1`), decisionID).Scan(&team)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", nil
+	case err != nil:
+		return "", fmt.Errorf("read assignments of %q: %w", decisionID, err)
+	}
+	return team, nil
 }
 
 // decisionExists rejects the request when the decision is not recorded.
@@ -649,36 +753,53 @@ func (b *batch) decisionExists(ctx context.Context, id string) error {
 	return nil
 }
 
-func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
-	job := req.designated
-	a := proto.CloneOf(job.orig)
-	job.result = a
-
-	var filingID string
+// assignable reads what an assignment of a recorded decision needs: its
+// filing id, the decision and the intake month whose load it counts into.
+func (b *batch) assignable(ctx context.Context, decisionID string) (filingID string, d *triagev1.Decision, per string, err error) {
 	var decBlob, filingBlob []byte
-	err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT filing_id, decision, filing FROM decisions WHERE decision_id = ?`), a.GetDecisionId()).
+	err = b.tx.QueryRowContext(ctx, b.d.q(`SELECT filing_id, decision, filing FROM decisions WHERE decision_id = ?`), decisionID).
 		Scan(&filingID, &decBlob, &filingBlob)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return reject(fmt.Errorf("decision %q: %w", a.GetDecisionId(), ErrNotFound))
+		return "", nil, "", reject(fmt.Errorf("decision %q: %w", decisionID, ErrNotFound))
 	case err != nil:
-		return fmt.Errorf("read decision %q: %w", a.GetDecisionId(), err)
+		return "", nil, "", fmt.Errorf("read decision %q: %w", decisionID, err)
 	}
-	d := &triagev1.Decision{}
+	d = &triagev1.Decision{}
 	if err := proto.Unmarshal(decBlob, d); err != nil {
-		return reject(fmt.Errorf("store: decision %q: decode: %w", a.GetDecisionId(), err))
+		return "", nil, "", reject(fmt.Errorf("store: decision %q: decode: %w", decisionID, err))
 	}
 	filedOn := d.GetFiledOn()
 	if filedOn == "" {
 		f := &triagev1.Filing{}
 		if err := proto.Unmarshal(filingBlob, f); err != nil {
-			return reject(fmt.Errorf("store: decision %q: decode filing: %w", a.GetDecisionId(), err))
+			return "", nil, "", reject(fmt.Errorf("store: decision %q: decode filing: %w", decisionID, err))
 		}
 		filedOn = f.GetFiledOn()
 	}
-	per, err := period(filedOn)
+	if per, err = period(filedOn); err != nil {
+		return "", nil, "", reject(fmt.Errorf("decision %q: %w", decisionID, err))
+	}
+	return filingID, d, per, nil
+}
+
+func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
+	job := req.designated
+	a := proto.CloneOf(job.orig)
+	job.result = a
+
+	filingID, d, per, err := b.assignable(ctx, a.GetDecisionId())
 	if err != nil {
-		return reject(fmt.Errorf("decision %q: %w", a.GetDecisionId(), err))
+		return err
+	}
+	// The team the case leaves, whose feed shows it going.
+	from, err := b.currentTeam(ctx, a.GetDecisionId())
+	if err != nil {
+		return err
+	}
+	a.PreviousTeamId = ""
+	if from != a.GetTeamId() {
+		a.PreviousTeamId = from
 	}
 	switch {
 	case a.GetFilingId() == "":
@@ -710,5 +831,9 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 		return err
 	}
 	req.assignedKind = "designated"
+	req.feedTeams = []string{a.GetTeamId()}
+	if from := a.GetPreviousTeamId(); from != "" {
+		req.feedTeams = append(req.feedTeams, from)
+	}
 	return nil
 }

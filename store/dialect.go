@@ -75,7 +75,7 @@ const (
 	decisionColumns = `decision_id, filing_id, case_kind, recommended, needs_review,
     model_version, rules_version, decided_at, decision, filing`
 	outcomeColumns    = `outcome_id, decision_id, procedure, change, decided_by, recorded_at, seq, outcome`
-	assignmentColumns = `assignment_id, decision_id, team_id, kind, period, assigned_at, seq, assignment`
+	assignmentColumns = `assignment_id, decision_id, team_id, kind, period, assigned_at, seq, assignment, previous_team_id`
 	auditColumns      = `seq, record_kind, record_id, record_sha256, prev_hash, hash, recorded_at`
 )
 

@@ -22,6 +22,7 @@ type metrics struct {
 	commitDuration prometheus.Histogram
 	writeErrors    *prometheus.CounterVec
 	assignments    *prometheus.CounterVec
+	listening      prometheus.Gauge
 }
 
 // newMetrics builds the store's metrics and registers them with reg when reg
@@ -48,14 +49,19 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}, []string{"operation"}),
 		assignments: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_store_assignments_total",
-			Help: "Assignments recorded: kind=random for teams drawn with the decision, kind=designated for designated assignments.",
+			Help: "Assignments recorded: kind=random for teams drawn (with the decision, or again after a conversion the team does not take), kind=designated for designated assignments, kind=unrouted for conversions no team could take (a president must designate one).",
 		}, []string{"kind"}),
+		listening: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "fenjian_store_feed_listening",
+			Help: "1 while a PostgreSQL store's LISTEN connection, which wakes team feeds on other replicas' commits, is up; 0 while it reconnects (feeds catch up when it is back). Always 0 on SQLite, which has no other replicas.",
+		}),
 	}
 	// Initialise every series so dashboards and alerts see 0, not absence.
 	m.writeErrors.WithLabelValues(opBatch)
 	m.writeErrors.WithLabelValues(opSave)
 	m.assignments.WithLabelValues("random")
 	m.assignments.WithLabelValues("designated")
+	m.assignments.WithLabelValues("unrouted")
 	if reg == nil {
 		return m, nil
 	}
@@ -70,6 +76,9 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		return nil, err
 	}
 	if m.assignments, err = register(reg, m.assignments); err != nil {
+		return nil, err
+	}
+	if m.listening, err = register(reg, m.listening); err != nil {
 		return nil, err
 	}
 	return m, nil

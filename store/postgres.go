@@ -40,6 +40,9 @@ const (
 // slices as PostgreSQL arrays (see writeRows).
 type Postgres struct {
 	sqlStore
+	// channel is the schema's feed NOTIFY channel, replica this store's id
+	// in its notifications (postgres_feeds.go).
+	channel, replica string
 }
 
 // OpenPostgres connects to the PostgreSQL database named by dsn (a URL such
@@ -102,8 +105,23 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 	if err := p.prepareHot(ctx); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
+	var schema sql.NullString
+	if err := p.read.QueryRowContext(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		return nil, fmt.Errorf("open postgres store: read schema: %w: %w", ErrUnavailable, err)
+	} else if !schema.Valid {
+		return nil, fmt.Errorf("open postgres store: %w", errNoSchema)
+	}
+	p.channel = feedChannel(schema.String)
+	if p.replica, err = newID(); err != nil {
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
 	p.writeBatch = p.writeRows
 	if err := p.startWriter(postgresWriteTimeout, opts); err != nil {
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
+	l := &listener{cfg: listenerConfig(cfg), channel: p.channel, replica: p.replica, feeds: p.feeds, log: log, metrics: p.writer.metrics}
+	p.closers = append(p.closers, l)
+	if err := startListener(ctx, l); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
@@ -175,7 +193,7 @@ var postgresTables = []struct {
 	types         []string
 }{
 	{"decisions", decisionColumns, []string{"text", "text", "text", "text", "smallint", "text", "text", "bigint", "bytea", "bytea"}},
-	{"assignments", assignmentColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea"}},
+	{"assignments", assignmentColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea", "text"}},
 	{"outcomes", outcomeColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea"}},
 	{"audit_log", auditColumns, []string{"bigint", "text", "text", "text", "text", "text", "bigint"}},
 }
@@ -186,7 +204,7 @@ var postgresTables = []struct {
 //
 // A batch is one statement: for each table one array per column, unnested
 // into it, and the new chain head. The text depends only on which tables
-// the batch touches, never on its size: eight prepared statements at most,
+// the batch touches, never on its size: a few prepared statements at most,
 // one round trip, and no ceiling from the protocol's 65,535 bind parameters
 // whatever Options.MaxBatch is. Leaving out the tables a batch has no rows
 // for matters: each sub-insert costs planning and executor set-up even
@@ -200,7 +218,12 @@ var postgresTables = []struct {
 // upsert of every changed key, guarded like SQLite's sqliteApplyLoad, whose
 // rows the head update counts: when a key's guard fails, fewer rows come
 // back, the head is not updated, and writeRows reports errLoadsChanged.
-var postgresWriteBatch = func() (out [16]string) {
+//
+// Bit 4 adds the team feeds' NOTIFY (postgres_feeds.go): pg_notify of each
+// payload, in this statement rather than one more round trip, run because
+// the head update counts its rows; PostgreSQL delivers the notifications
+// when the transaction commits.
+var postgresWriteBatch = func() (out [32]string) {
 	for mask := range out {
 		var b strings.Builder
 		b.WriteString("WITH ")
@@ -222,20 +245,27 @@ var postgresWriteBatch = func() (out [16]string) {
 			}
 			b.WriteString("))")
 		}
-		if mask&8 == 0 {
-			fmt.Fprintf(&b, "\nUPDATE audit_head SET seq = $%d, hash = $%d WHERE id = 1", n+1, n+2)
-			out[mask] = b.String()
-			continue
-		}
-		fmt.Fprintf(&b, `,
+		var guards []string // conditions of the head update
+		if mask&8 != 0 {
+			fmt.Fprintf(&b, `,
 tl AS (INSERT INTO team_load (team_id, period, assigned)
     SELECT team_id, period, add FROM unnest($%[1]d::text[], $%[2]d::text[], $%[3]d::bigint[], $%[4]d::bigint[]) AS k(team_id, period, add, want)
     ON CONFLICT (team_id, period) DO UPDATE SET assigned = team_load.assigned + excluded.assigned
     WHERE team_load.assigned + excluded.assigned = (SELECT k.want FROM unnest($%[1]d::text[], $%[2]d::text[], $%[4]d::bigint[]) AS k(team_id, period, want)
         WHERE k.team_id = excluded.team_id AND k.period = excluded.period)
-    RETURNING 1)
-UPDATE audit_head SET seq = $%[5]d, hash = $%[6]d WHERE id = 1 AND (SELECT count(*) FROM tl) = cardinality($%[1]d::text[])`,
-			n+1, n+2, n+3, n+4, n+5, n+6)
+    RETURNING 1)`, n+1, n+2, n+3, n+4)
+			guards = append(guards, fmt.Sprintf("(SELECT count(*) FROM tl) = cardinality($%d::text[])", n+1))
+			n += 4
+		}
+		if mask&16 != 0 {
+			fmt.Fprintf(&b, ",\nnt AS (SELECT pg_notify($%d, p) FROM unnest($%d::text[]) AS p)", n+1, n+2)
+			guards = append(guards, "(SELECT count(*) FROM nt) >= 0")
+			n += 2
+		}
+		fmt.Fprintf(&b, "\nUPDATE audit_head SET seq = $%d, hash = $%d WHERE id = 1", n+1, n+2)
+		for _, g := range guards {
+			b.WriteString(" AND " + g)
+		}
 		out[mask] = b.String()
 	}
 	return out
@@ -247,7 +277,7 @@ UPDATE audit_head SET seq = $%[5]d, hash = $%[6]d WHERE id = 1 AND (SELECT count
 // the draws' team_load writes travel in this statement).
 func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 	mask := 0
-	args := make([]any, 0, 35)
+	args := make([]any, 0, 38)
 	if n := len(b.decisions); n > 0 {
 		mask |= 1
 		id, filing, kind, rec := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
@@ -264,12 +294,12 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 	if n := len(b.assignments); n > 0 {
 		mask |= 2
 		id, dec, team, kind, per := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		at, seq, blob := make([]int64, n), make([]int64, n), make([][]byte, n)
+		at, seq, blob, prev := make([]int64, n), make([]int64, n), make([][]byte, n), make([]string, n)
 		for i, r := range b.assignments {
 			id[i], dec[i], team[i], kind[i], per[i] = r.assignmentID, r.decisionID, r.teamID, r.kind, r.period
-			at[i], seq[i], blob[i] = r.assignedAt, r.seq, r.assignment
+			at[i], seq[i], blob[i], prev[i] = r.assignedAt, r.seq, r.assignment, r.previousTeamID
 		}
-		args = append(args, id, dec, team, kind, per, at, seq, blob)
+		args = append(args, id, dec, team, kind, per, at, seq, blob, prev)
 	}
 	if n := len(b.outcomes); n > 0 {
 		mask |= 4
@@ -298,6 +328,14 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 			team[i], per[i], add[i], want[i] = c.team, c.period, c.add, c.want
 		}
 		args = append(args, team, per, add, want)
+	}
+	if teams := batchFeedTeams(b); len(teams) > 0 {
+		mask |= 16
+		payloads, err := feedPayloads(p.replica, teams)
+		if err != nil {
+			return err
+		}
+		args = append(args, p.channel, payloads)
 	}
 	args = append(args, b.seq, b.headHash)
 	res, err := b.tx.ExecContext(ctx, postgresWriteBatch[mask], args...)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -329,5 +330,95 @@ func TestPostgresFeedAcrossReplicas(t *testing.T) {
 		default:
 			poll()
 		}
+	}
+}
+
+// TestPostgresFeedWake: a follower on one replica, which never polls, is
+// woken by the other replica's commits (NOTIFY from the committing
+// transaction) and by its own, and misses none; when its LISTEN connection
+// is killed, commits made meanwhile still reach it: the listener dials
+// again and wakes every feed to re-read from its cursor.
+func TestPostgresFeedWake(t *testing.T) {
+	b := newPostgresBackend(t)
+	reg := prometheus.NewRegistry()
+	writer, follower := b.open(t, store.Options{}), b.open(t, store.Options{Registerer: reg})
+	team := store.TeamSlot{TeamID: "A", Capacity: 10000}
+	ctx := context.Background()
+	got := make(chan int64, 100)
+	stop := make(chan struct{})
+	followDone := make(chan struct{})
+	go func() {
+		defer close(followDone)
+		var after int64
+		for {
+			ch := follower.TeamChanges("A")
+			page, err := follower.ListAssignments(ctx, "A", after, 100)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for _, a := range page {
+				after = cursor(t, a)
+				got <- after
+			}
+			select {
+			case <-ch:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { close(stop); <-followDone })
+	expect := func(what string, want int) {
+		t.Helper()
+		for i := range want {
+			select {
+			case <-got:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s: follower got %d of %d assignments in 10s", what, i, want)
+			}
+		}
+	}
+	for i := range 5 {
+		if err := saveTriageErr(ctx, writer, fmt.Sprintf("w%d", i), plan(uint64(i), team)); err != nil {
+			t.Fatal(err)
+		}
+		if err := saveTriageErr(ctx, follower, fmt.Sprintf("f%d", i), plan(uint64(i), team)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	expect("both replicas' commits", 10)
+
+	listening := func() float64 { return metric(t, reg, "fenjian_store_feed_listening").GetGauge().GetValue() }
+	if listening() != 1 {
+		t.Fatalf("fenjian_store_feed_listening = %v before the kill, want 1", listening())
+	}
+	var killed int
+	if err := b.raw.QueryRow(`WITH victims AS MATERIALIZED (
+			SELECT pid FROM pg_stat_activity WHERE application_name = $1 || ' (feeds)' AND pid <> pg_backend_pid())
+		SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM victims`, b.schema).Scan(&killed); err != nil {
+		t.Fatal(err)
+	}
+	if killed != 2 {
+		t.Fatalf("killed %d LISTEN connections, want the two stores'", killed)
+	}
+	// Committed while the follower's listener is down or coming back.
+	for i := range 3 {
+		if err := saveTriageErr(ctx, writer, fmt.Sprintf("gap%d", i), plan(uint64(i), team)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	expect("commits across the listener's reconnect", 3)
+	if !waitUntil(10*time.Second, func() bool { return listening() == 1 }) {
+		t.Errorf("fenjian_store_feed_listening = %v after the reconnect, want 1", listening())
+	}
+	if err := saveTriageErr(ctx, writer, "after", plan(9, team)); err != nil {
+		t.Fatal(err)
+	}
+	expect("a commit after the reconnect", 1)
+	select {
+	case c := <-got:
+		t.Errorf("follower got an extra assignment at cursor %d", c)
+	case <-time.After(200 * time.Millisecond):
 	}
 }

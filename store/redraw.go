@@ -372,6 +372,8 @@ func explain(r *assignmentRow, loadBefore func(team string) (int64, error)) Draw
 		return explainDesignated(c, a)
 	case triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM:
 		return explainDraw(c, a, loadBefore)
+	case triagev1.AssignmentKind_ASSIGNMENT_KIND_UNROUTED:
+		return explainUnrouted(c, a, loadBefore)
 	}
 	c.Detail = fmt.Sprintf("kind %s is neither a draw nor a designation", a.GetKind())
 	return c
@@ -416,6 +418,21 @@ func explainDraw(c DrawCheck, a *triagev1.Assignment, loadBefore func(team strin
 		return c
 	}
 	return checkLoads(c, d, loadBefore)
+}
+
+// explainUnrouted explains a conversion that left its case with no team:
+// either no team takes the new procedure (no candidates, no draw), or the
+// recorded draw among those that do must find none with room.
+func explainUnrouted(c DrawCheck, a *triagev1.Assignment, loadBefore func(team string) (int64, error)) DrawCheck {
+	switch {
+	case a.GetTeamId() != "":
+		c.Detail = "an unrouted assignment names a team"
+		return c
+	case a.GetDraw() == nil:
+		c.Verdict, c.Detail = DrawExplained, "no team takes the case under its new procedure"
+		return c
+	}
+	return explainUnassigned(c, a.GetDraw(), loadBefore)
 }
 
 // explainUnassigned replays the draw of a decision left unassigned: it must

@@ -161,14 +161,17 @@ type outcomeRow struct {
 	// decision; the write fails with ErrConflict if there are others by now.
 	// Not a column.
 	expectPrior int
-	outcomeID   string
-	decisionID  string
-	procedure   string
-	change      string
-	decidedBy   string
-	recordedAt  int64
-	seq         int64
-	outcome     []byte
+	// reroute, when set, moves the case off a team that does not take the
+	// outcome's procedure (batch.reroute). Not a column.
+	reroute    *rerouteJob
+	outcomeID  string
+	decisionID string
+	procedure  string
+	change     string
+	decidedBy  string
+	recordedAt int64
+	seq        int64
+	outcome    []byte
 }
 
 func (r *outcomeRow) args() []any {
@@ -187,13 +190,25 @@ type assignmentRow struct {
 	assignedAt   int64
 	seq          int64
 	assignment   []byte
+	// previousTeamID is the team the assignment moves the case away from,
+	// "" when none (migrations/sqlite/0009_assignments_previous_team.sql).
+	previousTeamID string
 }
 
 func (r *assignmentRow) args() []any {
-	return []any{r.assignmentID, r.decisionID, r.teamID, r.kind, r.period, r.assignedAt, r.seq, r.assignment}
+	return []any{r.assignmentID, r.decisionID, r.teamID, r.kind, r.period, r.assignedAt, r.seq, r.assignment, r.previousTeamID}
 }
 
-func (r *assignmentRow) digest() string { return digestColumns(r.args()) }
+// digest covers previous_team_id only when it is set, so that rows written
+// before the column existed keep their digests; setting or clearing it
+// still changes the digest.
+func (r *assignmentRow) digest() string {
+	cols := r.args()
+	if r.previousTeamID == "" {
+		cols = cols[:len(cols)-1]
+	}
+	return digestColumns(cols)
+}
 
 // period returns the intake month "YYYY-MM" of a filed_on date "YYYY-MM-DD".
 func period(filedOn string) (string, error) {

@@ -126,7 +126,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	s.closers = append(s.closers, s.read)
 
 	s.decisionsTable = sqliteTable{what: "decision", table: "decisions", columns: decisionColumns, cols: 10}
-	s.assignmentsTable = sqliteTable{what: "assignment", table: "assignments", columns: assignmentColumns, cols: 8}
+	s.assignmentsTable = sqliteTable{what: "assignment", table: "assignments", columns: assignmentColumns, cols: 9}
 	s.outcomesTable = sqliteTable{what: "outcome", table: "outcomes", columns: outcomeColumns, cols: 8}
 	s.auditTable = sqliteTable{what: "audit row", table: "audit_log", columns: auditColumns, cols: 7}
 	for _, t := range []*sqliteTable{&s.decisionsTable, &s.assignmentsTable, &s.outcomesTable, &s.auditTable} {

@@ -35,9 +35,10 @@ type sqlStore struct {
 	// writeBatch inserts a batch's rows and updates the chain head.
 	writeBatch writeBatchFunc
 	// hot are the prepared statements of hotQueries, on write.
-	hot     map[string]*sql.Stmt
-	writer  *writer
-	changes *notifier
+	hot    map[string]*sql.Stmt
+	writer *writer
+	// feeds wakes the team feeds a commit touched.
+	feeds *feedHub
 	// closers are what Open got as far as opening, closed in reverse order
 	// by Close or by a failed Open.
 	closers []io.Closer
@@ -68,7 +69,7 @@ func (s *sqlStore) startWriter(timeout time.Duration, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("register metrics: %w", err)
 	}
-	s.changes = newNotifier()
+	s.feeds = newFeedHub()
 	s.writer = newWriter(writerConfig{
 		commit:   s.commitBatch,
 		dialect:  s.dialect,
@@ -76,7 +77,11 @@ func (s *sqlStore) startWriter(timeout time.Duration, opts Options) error {
 		maxBatch: opts.maxBatch(),
 		metrics:  m,
 		log:      s.log,
-		changes:  s.changes,
+		afterCommit: func(reqs []*saveRequest) {
+			if teams := feedTeams(reqs); len(teams) > 0 {
+				s.feeds.notify(teams)
+			}
+		},
 	})
 	go s.writer.run()
 	return nil
@@ -202,7 +207,60 @@ func (s *sqlStore) SaveAssignment(ctx context.Context, a *triagev1.Assignment) e
 	return nil
 }
 
-func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome, expectPrior int) error {
+// ReroutePlan asks SaveConversion to move the case off its team when that
+// team does not take the outcome's procedure.
+type ReroutePlan struct {
+	// Keep are the teams that may keep the case under the outcome's
+	// procedure. A case on one of them, or on none, stays where it is.
+	Keep map[string]bool
+	// Draw is the random draw among the teams that take the case under the
+	// outcome's procedure, as for SaveTriage (its NoTeam is not used). With
+	// no team, or none with room, the case is left UNROUTED.
+	Draw AssignmentPlan
+	// Reason is recorded as the new assignment's reason. Required.
+	Reason string
+}
+
+// rerouteJob is SaveConversion's part of an outcome's request.
+type rerouteJob struct {
+	plan         *ReroutePlan
+	procedure    triagev1.Procedure
+	assignmentID string
+	// result is the reassignment the last attempt made, nil for none.
+	result *triagev1.Assignment
+}
+
+// SaveConversion records o like SaveOutcomeAfter and, in the same
+// transaction, moves the case off its team when that team is not in
+// plan.Keep; see Store.SaveConversion.
+func (s *sqlStore) SaveConversion(ctx context.Context, o *triagev1.Outcome, prior int, plan *ReroutePlan) (*triagev1.Assignment, error) {
+	if prior < 0 {
+		return nil, errors.New("store: negative prior outcome count")
+	}
+	if plan == nil {
+		return nil, s.saveOutcome(ctx, o, prior, nil)
+	}
+	if err := plan.Draw.validate(); err != nil {
+		return nil, err
+	}
+	switch {
+	case strings.TrimSpace(plan.Reason) == "":
+		return nil, errors.New("store: reroute plan has no reason")
+	case !utf8.ValidString(plan.Reason) || strings.IndexByte(plan.Reason, 0) >= 0:
+		return nil, errors.New("store: reroute plan's reason is not valid UTF-8 text")
+	}
+	id, err := newID()
+	if err != nil {
+		return nil, err
+	}
+	job := &rerouteJob{plan: plan, procedure: o.GetProcedure(), assignmentID: id}
+	if err := s.saveOutcome(ctx, o, prior, job); err != nil {
+		return nil, err
+	}
+	return job.result, nil
+}
+
+func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome, expectPrior int, reroute *rerouteJob) error {
 	switch {
 	case o == nil:
 		return errors.New("store: nil outcome")
@@ -229,6 +287,7 @@ func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome, expectP
 	if err == nil {
 		err = s.writer.submit(ctx, &saveRequest{outcome: &outcomeRow{
 			expectPrior: expectPrior,
+			reroute:     reroute,
 			outcomeID:   id,
 			decisionID:  o.GetDecisionId(),
 			procedure:   o.GetProcedure().String(),
@@ -249,7 +308,7 @@ func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome, expectP
 
 // SaveOutcome records an outcome; see Store.SaveOutcome.
 func (s *sqlStore) SaveOutcome(ctx context.Context, o *triagev1.Outcome) error {
-	return s.saveOutcome(ctx, o, -1)
+	return s.saveOutcome(ctx, o, -1, nil)
 }
 
 // SaveOutcomeAfter records an outcome if the decision still has exactly
@@ -258,13 +317,13 @@ func (s *sqlStore) SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, pr
 	if prior < 0 {
 		return errors.New("store: negative prior outcome count")
 	}
-	return s.saveOutcome(ctx, o, prior)
+	return s.saveOutcome(ctx, o, prior, nil)
 }
 
-// Changes returns a channel closed by the next commit in this process that
-// adds an assignment; see Store.Changes.
-func (s *sqlStore) Changes() <-chan struct{} {
-	return s.changes.wait()
+// TeamChanges returns a channel closed by the next commit that touches
+// team's feed; see Store.TeamChanges.
+func (s *sqlStore) TeamChanges(team string) <-chan struct{} {
+	return s.feeds.wait(team)
 }
 
 // newID returns a new UUIDv7: unique, and sorting by creation time.
@@ -391,8 +450,16 @@ func (s *sqlStore) ListAssignments(ctx context.Context, teamID string, afterCurs
 	var out []*triagev1.Assignment
 	err := s.retryRead(ctx, func() error {
 		out = nil
-		return s.eachBlob(ctx, s.dialect.q(`SELECT decision_id, assignment FROM assignments
-WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?`), []any{teamID, afterCursor, limit},
+		// Two ordered index range scans (arrivals, departures), each
+		// bounded by the page, merged: a page costs the page, however long
+		// the team's history.
+		return s.eachBlob(ctx, s.dialect.q(`SELECT decision_id, assignment FROM (
+    SELECT * FROM (SELECT seq, decision_id, assignment FROM assignments
+        WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?) arrived
+    UNION ALL
+    SELECT * FROM (SELECT seq, decision_id, assignment FROM assignments
+        WHERE previous_team_id = ? AND previous_team_id <> '' AND seq > ? ORDER BY seq LIMIT ?) departed
+) feed ORDER BY seq LIMIT ?`), []any{teamID, afterCursor, limit, teamID, afterCursor, limit, limit},
 			func(_ string, blob []byte) error {
 				a := &triagev1.Assignment{}
 				if err := proto.Unmarshal(blob, a); err != nil {
@@ -645,7 +712,7 @@ func (s *sqlStore) readRow(ctx context.Context, query string, args []any, dest .
 func (s *sqlStore) Close() error {
 	s.closeOnce.Do(func() {
 		s.writer.stop()
-		s.changes.close()
+		s.feeds.close()
 		if err := s.closeAll(); err != nil {
 			s.closeErr = fmt.Errorf("close %s store: %w", s.dialect.name, err)
 		}

@@ -109,7 +109,7 @@ type Store interface {
 	// to a team (kind DESIGNATED; reason required). It counts into the
 	// team's load without a capacity check: designation is the logged
 	// exception (docs/architecture.md, Routing). It sets a's assignment_id, kind,
-	// assigned_at and cursor, and filing_id and procedure when empty (the
+	// assigned_at, cursor and previous_team_id (the team the case leaves), and filing_id and procedure when empty (the
 	// procedure in force: the last outcome's, else the recommendation). An
 	// unknown decision fails with ErrNotFound.
 	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
@@ -123,24 +123,38 @@ type Store interface {
 	// the decision still has exactly prior outcomes, so two replicas cannot
 	// both record a "first" outcome.
 	SaveOutcomeAfter(ctx context.Context, o *triagev1.Outcome, prior int) error
+	// SaveConversion is SaveOutcomeAfter for an outcome that changes the
+	// procedure. In the same transaction, when the case's team (its latest
+	// assignment's) is not in plan.Keep, it draws the case again among
+	// plan.Draw's teams, like SaveTriage (kind RANDOM, the draw recorded,
+	// one unit of the drawn team's capacity for the decision's intake
+	// month), or, when none has room, records an UNROUTED assignment (no
+	// team, no load) for a president to designate one. Either has
+	// previous_team_id, outcome_id and plan.Reason set, and is returned; nil
+	// when the case stays (no team, or a team in Keep). A nil plan is
+	// SaveOutcomeAfter.
+	SaveConversion(ctx context.Context, o *triagev1.Outcome, prior int, plan *ReroutePlan) (*triagev1.Assignment, error)
 	// GetFiling returns the filing recorded with decision decisionID,
 	// ErrNotFound for an unknown decision.
 	GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error)
 	// ListOutcomes returns a decision's outcomes in the order recorded,
 	// ErrNotFound for an unknown decision.
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
-	// ListAssignments returns up to limit (1..10,000) of a team's
-	// assignments with a cursor greater than afterCursor (0: from the
-	// start), in cursor order. Cursors commit in order across replicas, so
+	// ListAssignments returns up to limit (1..10,000) of a team's feed
+	// after afterCursor (0: from the start), in cursor order: the
+	// assignments to the team and those that moved one of its cases away
+	// from it (previous_team_id is the team). Cursors commit in order across replicas, so
 	// a follower that resumes after the last cursor it saw misses nothing
 	// and sees nothing twice.
 	ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error)
-	// Changes returns a channel that is closed after the next commit in
-	// this process that adds an assignment (or when the store closes). Take
-	// it before reading with ListAssignments, then wait on it: no commit
-	// falls in between unseen. Commits by other replicas do not close it;
-	// followers of a shared database also poll.
-	Changes() <-chan struct{}
+	// TeamChanges returns a channel that is closed after the next commit
+	// that puts a row on team's feed (or when the store closes, or when
+	// commits may have been missed: a PostgreSQL store's LISTEN connection
+	// was lost and is back). Take it before reading with ListAssignments,
+	// then wait on it: no commit falls in between unseen. Only the teams a
+	// commit touched are woken. On PostgreSQL, commits by other replicas
+	// close it too (LISTEN/NOTIFY), so followers never poll.
+	TeamChanges(team string) <-chan struct{}
 	// ScanCases calls fn for every decision decided at or after since, in
 	// decided_at order, with its filing, outcomes and latest assignment. It
 	// reads a page at a time (memory stays one page; no connection is held

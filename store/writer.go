@@ -30,8 +30,9 @@ type writer struct {
 	maxBatch int
 	metrics  *metrics
 	log      *slog.Logger
-	// changes is told after each commit that added assignments.
-	changes *notifier
+	// afterCommit is told of each committed transaction's requests before
+	// any of their callers is answered (it wakes the feeds they touched).
+	afterCommit func([]*saveRequest)
 
 	// mu makes closing reqs safe: senders hold it for reading while they
 	// send, stop holds it for writing while it marks the writer closed, so no
@@ -59,7 +60,8 @@ type writerConfig struct {
 	maxBatch int
 	metrics  *metrics
 	log      *slog.Logger
-	changes  *notifier
+	// afterCommit: see writer.afterCommit.
+	afterCommit func([]*saveRequest)
 }
 
 func newWriter(c writerConfig) *writer {
@@ -71,7 +73,7 @@ func newWriter(c writerConfig) *writer {
 		maxBatch:    c.maxBatch,
 		metrics:     c.metrics,
 		log:         c.log,
-		changes:     c.changes,
+		afterCommit: c.afterCommit,
 		// A batch's worth of buffer lets the next batch gather while the
 		// current one syncs, without callers blocking on the hand-off.
 		reqs:    make(chan *saveRequest, c.maxBatch),
@@ -225,19 +227,15 @@ func (w *writer) flush(batch []*saveRequest) {
 }
 
 // committed answers the requests of a committed transaction and counts
-// their assignments. Followers are told before any caller is answered, so a
-// caller that returns from a save has its change signalled already.
+// their assignments. afterCommit runs before any caller is answered, so a
+// caller that returns from a save has its feeds woken already.
 func (w *writer) committed(reqs []*saveRequest) {
-	assigned := false
 	for _, req := range reqs {
 		if req.rejected == nil && req.assignedKind != "" {
 			w.metrics.assignments.WithLabelValues(req.assignedKind).Inc()
-			assigned = true
 		}
 	}
-	if assigned {
-		w.changes.notify()
-	}
+	w.afterCommit(reqs)
 	for _, req := range reqs {
 		if req.rejected != nil {
 			w.metrics.writeErrors.WithLabelValues(opSave).Inc()
@@ -279,43 +277,4 @@ func (w *writer) commit(reqs []*saveRequest) error {
 	start := time.Now()
 	defer func() { w.metrics.commitDuration.Observe(time.Since(start).Seconds()) }()
 	return w.commitTx(ctx, reqs)
-}
-
-// notifier is the in-process change signal behind Changes: a channel that
-// is closed, and replaced by a new one, after each commit that added
-// assignments. A follower takes the channel, reads what is new, then waits
-// for the channel to close; taking it before reading means no commit can
-// slip in between unnoticed. Close closes the last channel for good, so
-// followers wake up and find the store closed.
-type notifier struct {
-	mu     sync.Mutex
-	ch     chan struct{}
-	closed bool
-}
-
-func newNotifier() *notifier { return &notifier{ch: make(chan struct{})} }
-
-func (n *notifier) wait() <-chan struct{} {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return n.ch
-}
-
-func (n *notifier) notify() {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.closed {
-		return
-	}
-	close(n.ch)
-	n.ch = make(chan struct{})
-}
-
-func (n *notifier) close() {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if !n.closed {
-		n.closed = true
-		close(n.ch)
-	}
 }

@@ -468,6 +468,12 @@ const (
 	AssignmentKind_ASSIGNMENT_KIND_RANDOM AssignmentKind = 1
 	// 指定分案: named by a person, with a reason.
 	AssignmentKind_ASSIGNMENT_KIND_DESIGNATED AssignmentKind = 2
+	// No team: a conversion (RecordOutcome) left the case with a team that
+	// does not take the new procedure, and no team that does had room for a
+	// new draw. team_id is empty; the case waits for a president to designate
+	// a team (AssignCase). The previous team's feed shows it as
+	// FEED_EVENT_LEFT with the reason.
+	AssignmentKind_ASSIGNMENT_KIND_UNROUTED AssignmentKind = 3
 )
 
 // Enum value maps for AssignmentKind.
@@ -476,11 +482,13 @@ var (
 		0: "ASSIGNMENT_KIND_UNSPECIFIED",
 		1: "ASSIGNMENT_KIND_RANDOM",
 		2: "ASSIGNMENT_KIND_DESIGNATED",
+		3: "ASSIGNMENT_KIND_UNROUTED",
 	}
 	AssignmentKind_value = map[string]int32{
 		"ASSIGNMENT_KIND_UNSPECIFIED": 0,
 		"ASSIGNMENT_KIND_RANDOM":      1,
 		"ASSIGNMENT_KIND_DESIGNATED":  2,
+		"ASSIGNMENT_KIND_UNROUTED":    3,
 	}
 )
 
@@ -509,6 +517,61 @@ func (x AssignmentKind) Number() protoreflect.EnumNumber {
 // Deprecated: Use AssignmentKind.Descriptor instead.
 func (AssignmentKind) EnumDescriptor() ([]byte, []int) {
 	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{7}
+}
+
+// FeedEvent says what an assignment on a team's feed means for that team.
+type FeedEvent int32
+
+const (
+	FeedEvent_FEED_EVENT_UNSPECIFIED FeedEvent = 0
+	// The case is assigned to this team (assignment.team_id).
+	FeedEvent_FEED_EVENT_ARRIVED FeedEvent = 1
+	// The case left this team (assignment.previous_team_id): designated to
+	// another team, drawn again after a conversion this team's procedures do
+	// not cover, or UNROUTED, waiting for a president to designate a team.
+	// assignment.kind, reason, designated_by and outcome_id say why.
+	FeedEvent_FEED_EVENT_LEFT FeedEvent = 2
+)
+
+// Enum value maps for FeedEvent.
+var (
+	FeedEvent_name = map[int32]string{
+		0: "FEED_EVENT_UNSPECIFIED",
+		1: "FEED_EVENT_ARRIVED",
+		2: "FEED_EVENT_LEFT",
+	}
+	FeedEvent_value = map[string]int32{
+		"FEED_EVENT_UNSPECIFIED": 0,
+		"FEED_EVENT_ARRIVED":     1,
+		"FEED_EVENT_LEFT":        2,
+	}
+)
+
+func (x FeedEvent) Enum() *FeedEvent {
+	p := new(FeedEvent)
+	*p = x
+	return p
+}
+
+func (x FeedEvent) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (FeedEvent) Descriptor() protoreflect.EnumDescriptor {
+	return file_fenjian_triage_v1_triage_proto_enumTypes[8].Descriptor()
+}
+
+func (FeedEvent) Type() protoreflect.EnumType {
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[8]
+}
+
+func (x FeedEvent) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use FeedEvent.Descriptor instead.
+func (FeedEvent) EnumDescriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{8}
 }
 
 // Availability is the legal status of a procedure for a filing.
@@ -552,11 +615,11 @@ func (x Availability) String() string {
 }
 
 func (Availability) Descriptor() protoreflect.EnumDescriptor {
-	return file_fenjian_triage_v1_triage_proto_enumTypes[8].Descriptor()
+	return file_fenjian_triage_v1_triage_proto_enumTypes[9].Descriptor()
 }
 
 func (Availability) Type() protoreflect.EnumType {
-	return &file_fenjian_triage_v1_triage_proto_enumTypes[8]
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[9]
 }
 
 func (x Availability) Number() protoreflect.EnumNumber {
@@ -565,7 +628,7 @@ func (x Availability) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Availability.Descriptor instead.
 func (Availability) EnumDescriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{8}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{9}
 }
 
 // Party is one party to the case.
@@ -1811,8 +1874,14 @@ func (x *RecordOutcomeRequest) GetOutcome() *Outcome {
 
 // RecordOutcomeResponse is the stored outcome.
 type RecordOutcomeResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Outcome       *Outcome               `protobuf:"bytes,1,opt,name=outcome,proto3" json:"outcome,omitempty"`
+	state   protoimpl.MessageState `protogen:"open.v1"`
+	Outcome *Outcome               `protobuf:"bytes,1,opt,name=outcome,proto3" json:"outcome,omitempty"`
+	// Set when the outcome changed the procedure to one the case's team does
+	// not take: the case left that team, recorded in the same transaction as
+	// the outcome, either drawn again among the teams that take it (kind
+	// RANDOM, with the draw) or, when none has room, UNROUTED for a president
+	// to designate. Unset when the team keeps the case.
+	Reassignment  *Assignment `protobuf:"bytes,2,opt,name=reassignment,proto3" json:"reassignment,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1850,6 +1919,13 @@ func (*RecordOutcomeResponse) Descriptor() ([]byte, []int) {
 func (x *RecordOutcomeResponse) GetOutcome() *Outcome {
 	if x != nil {
 		return x.Outcome
+	}
+	return nil
+}
+
+func (x *RecordOutcomeResponse) GetReassignment() *Assignment {
+	if x != nil {
+		return x.Reassignment
 	}
 	return nil
 }
@@ -2007,10 +2083,13 @@ type Assignment struct {
 	Procedure Procedure `protobuf:"varint,6,opt,name=procedure,proto3,enum=fenjian.triage.v1.Procedure" json:"procedure,omitempty"`
 	// Random assignments: the draw.
 	Draw *Draw `protobuf:"bytes,7,opt,name=draw,proto3" json:"draw,omitempty"`
-	// Designated assignments: who designated (an id) and why.
-	DesignatedBy string                 `protobuf:"bytes,8,opt,name=designated_by,json=designatedBy,proto3" json:"designated_by,omitempty"`
-	Reason       string                 `protobuf:"bytes,9,opt,name=reason,proto3" json:"reason,omitempty"`
-	AssignedAt   *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=assigned_at,json=assignedAt,proto3" json:"assigned_at,omitempty"`
+	// Designated assignments: who designated (an id).
+	DesignatedBy string `protobuf:"bytes,8,opt,name=designated_by,json=designatedBy,proto3" json:"designated_by,omitempty"`
+	// Why: a designated assignment's reason as given; for a re-draw or an
+	// UNROUTED assignment after a conversion, the conversion and the
+	// procedure the previous team does not take.
+	Reason     string                 `protobuf:"bytes,9,opt,name=reason,proto3" json:"reason,omitempty"`
+	AssignedAt *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=assigned_at,json=assignedAt,proto3" json:"assigned_at,omitempty"`
 	// The feed position of this assignment; pass it as after_cursor to resume.
 	Cursor string `protobuf:"bytes,11,opt,name=cursor,proto3" json:"cursor,omitempty"`
 	// Set by the server for designated assignments: the authenticated
@@ -2018,7 +2097,14 @@ type Assignment struct {
 	// subject). It equals designated_by unless a clerk entered a president's
 	// designation; then both are recorded. Empty for random assignments,
 	// which the service draws itself.
-	RecordedBy    string `protobuf:"bytes,12,opt,name=recorded_by,json=recordedBy,proto3" json:"recorded_by,omitempty"`
+	RecordedBy string `protobuf:"bytes,12,opt,name=recorded_by,json=recordedBy,proto3" json:"recorded_by,omitempty"`
+	// The team the case leaves by this assignment, when it had one other than
+	// team_id (set by the server): the assignment also appears on that team's
+	// feed, as FEED_EVENT_LEFT.
+	PreviousTeamId string `protobuf:"bytes,13,opt,name=previous_team_id,json=previousTeamId,proto3" json:"previous_team_id,omitempty"`
+	// Re-draws and UNROUTED assignments made by a conversion: the outcome
+	// whose procedure the previous team does not take.
+	OutcomeId     string `protobuf:"bytes,14,opt,name=outcome_id,json=outcomeId,proto3" json:"outcome_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2133,6 +2219,20 @@ func (x *Assignment) GetCursor() string {
 func (x *Assignment) GetRecordedBy() string {
 	if x != nil {
 		return x.RecordedBy
+	}
+	return ""
+}
+
+func (x *Assignment) GetPreviousTeamId() string {
+	if x != nil {
+		return x.PreviousTeamId
+	}
+	return ""
+}
+
+func (x *Assignment) GetOutcomeId() string {
+	if x != nil {
+		return x.OutcomeId
 	}
 	return ""
 }
@@ -2307,10 +2407,11 @@ func (x *WatchAssignmentsRequest) GetAfterCursor() string {
 	return ""
 }
 
-// WatchAssignmentsResponse is one assignment of the feed.
+// WatchAssignmentsResponse is one event of the feed.
 type WatchAssignmentsResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Assignment    *Assignment            `protobuf:"bytes,1,opt,name=assignment,proto3" json:"assignment,omitempty"`
+	Event         FeedEvent              `protobuf:"varint,2,opt,name=event,proto3,enum=fenjian.triage.v1.FeedEvent" json:"event,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2350,6 +2451,13 @@ func (x *WatchAssignmentsResponse) GetAssignment() *Assignment {
 		return x.Assignment
 	}
 	return nil
+}
+
+func (x *WatchAssignmentsResponse) GetEvent() FeedEvent {
+	if x != nil {
+		return x.Event
+	}
+	return FeedEvent_FEED_EVENT_UNSPECIFIED
 }
 
 // GetDecisionRequest names a stored decision.
@@ -3177,9 +3285,10 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x05basis\x18\x02 \x01(\tR\x05basis\x12%\n" +
 	"\x0echanged_fields\x18\x03 \x03(\tR\rchangedFields\"L\n" +
 	"\x14RecordOutcomeRequest\x124\n" +
-	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"M\n" +
+	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"\x90\x01\n" +
 	"\x15RecordOutcomeResponse\x124\n" +
-	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"l\n" +
+	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\x12A\n" +
+	"\freassignment\x18\x02 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\freassignment\"l\n" +
 	"\rDrawCandidate\x12\x17\n" +
 	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12\x12\n" +
 	"\x04free\x18\x02 \x01(\x03R\x04free\x12\x1a\n" +
@@ -3190,7 +3299,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\n" +
 	"candidates\x18\x02 \x03(\v2 .fenjian.triage.v1.DrawCandidateR\n" +
 	"candidates\x12\x1c\n" +
-	"\talgorithm\x18\x03 \x01(\tR\talgorithm\"\xdb\x03\n" +
+	"\talgorithm\x18\x03 \x01(\tR\talgorithm\"\xa4\x04\n" +
 	"\n" +
 	"Assignment\x12#\n" +
 	"\rassignment_id\x18\x01 \x01(\tR\fassignmentId\x12\x1f\n" +
@@ -3208,7 +3317,10 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"assignedAt\x12\x16\n" +
 	"\x06cursor\x18\v \x01(\tR\x06cursor\x12\x1f\n" +
 	"\vrecorded_by\x18\f \x01(\tR\n" +
-	"recordedBy\"\x8a\x01\n" +
+	"recordedBy\x12(\n" +
+	"\x10previous_team_id\x18\r \x01(\tR\x0epreviousTeamId\x12\x1d\n" +
+	"\n" +
+	"outcome_id\x18\x0e \x01(\tR\toutcomeId\"\x8a\x01\n" +
 	"\x11AssignCaseRequest\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\x12\x17\n" +
@@ -3221,11 +3333,12 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"assignment\"U\n" +
 	"\x17WatchAssignmentsRequest\x12\x17\n" +
 	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12!\n" +
-	"\fafter_cursor\x18\x02 \x01(\tR\vafterCursor\"Y\n" +
+	"\fafter_cursor\x18\x02 \x01(\tR\vafterCursor\"\x8d\x01\n" +
 	"\x18WatchAssignmentsResponse\x12=\n" +
 	"\n" +
 	"assignment\x18\x01 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
-	"assignment\"5\n" +
+	"assignment\x122\n" +
+	"\x05event\x18\x02 \x01(\x0e2\x1c.fenjian.triage.v1.FeedEventR\x05event\"5\n" +
 	"\x12GetDecisionRequest\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\"N\n" +
@@ -3343,11 +3456,16 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"!CHANGE_KIND_SINGLE_JUDGE_TO_PANEL\x10\x06\x12&\n" +
 	"\"CHANGE_KIND_ORDINARY_TO_SIMPLIFIED\x10\a\x12(\n" +
 	"$CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED\x10\b\x12&\n" +
-	"\"CHANGE_KIND_FAST_TRACK_TO_ORDINARY\x10\t*m\n" +
+	"\"CHANGE_KIND_FAST_TRACK_TO_ORDINARY\x10\t*\x8b\x01\n" +
 	"\x0eAssignmentKind\x12\x1f\n" +
 	"\x1bASSIGNMENT_KIND_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16ASSIGNMENT_KIND_RANDOM\x10\x01\x12\x1e\n" +
-	"\x1aASSIGNMENT_KIND_DESIGNATED\x10\x02*\x85\x01\n" +
+	"\x1aASSIGNMENT_KIND_DESIGNATED\x10\x02\x12\x1c\n" +
+	"\x18ASSIGNMENT_KIND_UNROUTED\x10\x03*T\n" +
+	"\tFeedEvent\x12\x1a\n" +
+	"\x16FEED_EVENT_UNSPECIFIED\x10\x00\x12\x16\n" +
+	"\x12FEED_EVENT_ARRIVED\x10\x01\x12\x13\n" +
+	"\x0fFEED_EVENT_LEFT\x10\x02*\x85\x01\n" +
 	"\fAvailability\x12\x1c\n" +
 	"\x18AVAILABILITY_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16AVAILABILITY_AVAILABLE\x10\x01\x12\x1c\n" +
@@ -3376,7 +3494,7 @@ func file_fenjian_triage_v1_triage_proto_rawDescGZIP() []byte {
 	return file_fenjian_triage_v1_triage_proto_rawDescData
 }
 
-var file_fenjian_triage_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 9)
+var file_fenjian_triage_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 10)
 var file_fenjian_triage_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
 var file_fenjian_triage_v1_triage_proto_goTypes = []any{
 	(CaseKind)(0),                    // 0: fenjian.triage.v1.CaseKind
@@ -3387,36 +3505,37 @@ var file_fenjian_triage_v1_triage_proto_goTypes = []any{
 	(SentenceKind)(0),                // 5: fenjian.triage.v1.SentenceKind
 	(ChangeKind)(0),                  // 6: fenjian.triage.v1.ChangeKind
 	(AssignmentKind)(0),              // 7: fenjian.triage.v1.AssignmentKind
-	(Availability)(0),                // 8: fenjian.triage.v1.Availability
-	(*Party)(nil),                    // 9: fenjian.triage.v1.Party
-	(*Circumstances)(nil),            // 10: fenjian.triage.v1.Circumstances
-	(*Filing)(nil),                   // 11: fenjian.triage.v1.Filing
-	(*LabeledFiling)(nil),            // 12: fenjian.triage.v1.LabeledFiling
-	(*ReloadModelRequest)(nil),       // 13: fenjian.triage.v1.ReloadModelRequest
-	(*ReloadModelResponse)(nil),      // 14: fenjian.triage.v1.ReloadModelResponse
-	(*GetModelRequest)(nil),          // 15: fenjian.triage.v1.GetModelRequest
-	(*GetModelResponse)(nil),         // 16: fenjian.triage.v1.GetModelResponse
-	(*TriageRequest)(nil),            // 17: fenjian.triage.v1.TriageRequest
-	(*TriageResponse)(nil),           // 18: fenjian.triage.v1.TriageResponse
-	(*Outcome)(nil),                  // 19: fenjian.triage.v1.Outcome
-	(*FactCorrection)(nil),           // 20: fenjian.triage.v1.FactCorrection
-	(*RecordOutcomeRequest)(nil),     // 21: fenjian.triage.v1.RecordOutcomeRequest
-	(*RecordOutcomeResponse)(nil),    // 22: fenjian.triage.v1.RecordOutcomeResponse
-	(*DrawCandidate)(nil),            // 23: fenjian.triage.v1.DrawCandidate
-	(*Draw)(nil),                     // 24: fenjian.triage.v1.Draw
-	(*Assignment)(nil),               // 25: fenjian.triage.v1.Assignment
-	(*AssignCaseRequest)(nil),        // 26: fenjian.triage.v1.AssignCaseRequest
-	(*AssignCaseResponse)(nil),       // 27: fenjian.triage.v1.AssignCaseResponse
-	(*WatchAssignmentsRequest)(nil),  // 28: fenjian.triage.v1.WatchAssignmentsRequest
-	(*WatchAssignmentsResponse)(nil), // 29: fenjian.triage.v1.WatchAssignmentsResponse
-	(*GetDecisionRequest)(nil),       // 30: fenjian.triage.v1.GetDecisionRequest
-	(*GetDecisionResponse)(nil),      // 31: fenjian.triage.v1.GetDecisionResponse
-	(*Reason)(nil),                   // 32: fenjian.triage.v1.Reason
-	(*ProcedureOption)(nil),          // 33: fenjian.triage.v1.ProcedureOption
-	(*TimeLimit)(nil),                // 34: fenjian.triage.v1.TimeLimit
-	(*SmallClaimsLimit)(nil),         // 35: fenjian.triage.v1.SmallClaimsLimit
-	(*Decision)(nil),                 // 36: fenjian.triage.v1.Decision
-	(*timestamppb.Timestamp)(nil),    // 37: google.protobuf.Timestamp
+	(FeedEvent)(0),                   // 8: fenjian.triage.v1.FeedEvent
+	(Availability)(0),                // 9: fenjian.triage.v1.Availability
+	(*Party)(nil),                    // 10: fenjian.triage.v1.Party
+	(*Circumstances)(nil),            // 11: fenjian.triage.v1.Circumstances
+	(*Filing)(nil),                   // 12: fenjian.triage.v1.Filing
+	(*LabeledFiling)(nil),            // 13: fenjian.triage.v1.LabeledFiling
+	(*ReloadModelRequest)(nil),       // 14: fenjian.triage.v1.ReloadModelRequest
+	(*ReloadModelResponse)(nil),      // 15: fenjian.triage.v1.ReloadModelResponse
+	(*GetModelRequest)(nil),          // 16: fenjian.triage.v1.GetModelRequest
+	(*GetModelResponse)(nil),         // 17: fenjian.triage.v1.GetModelResponse
+	(*TriageRequest)(nil),            // 18: fenjian.triage.v1.TriageRequest
+	(*TriageResponse)(nil),           // 19: fenjian.triage.v1.TriageResponse
+	(*Outcome)(nil),                  // 20: fenjian.triage.v1.Outcome
+	(*FactCorrection)(nil),           // 21: fenjian.triage.v1.FactCorrection
+	(*RecordOutcomeRequest)(nil),     // 22: fenjian.triage.v1.RecordOutcomeRequest
+	(*RecordOutcomeResponse)(nil),    // 23: fenjian.triage.v1.RecordOutcomeResponse
+	(*DrawCandidate)(nil),            // 24: fenjian.triage.v1.DrawCandidate
+	(*Draw)(nil),                     // 25: fenjian.triage.v1.Draw
+	(*Assignment)(nil),               // 26: fenjian.triage.v1.Assignment
+	(*AssignCaseRequest)(nil),        // 27: fenjian.triage.v1.AssignCaseRequest
+	(*AssignCaseResponse)(nil),       // 28: fenjian.triage.v1.AssignCaseResponse
+	(*WatchAssignmentsRequest)(nil),  // 29: fenjian.triage.v1.WatchAssignmentsRequest
+	(*WatchAssignmentsResponse)(nil), // 30: fenjian.triage.v1.WatchAssignmentsResponse
+	(*GetDecisionRequest)(nil),       // 31: fenjian.triage.v1.GetDecisionRequest
+	(*GetDecisionResponse)(nil),      // 32: fenjian.triage.v1.GetDecisionResponse
+	(*Reason)(nil),                   // 33: fenjian.triage.v1.Reason
+	(*ProcedureOption)(nil),          // 34: fenjian.triage.v1.ProcedureOption
+	(*TimeLimit)(nil),                // 35: fenjian.triage.v1.TimeLimit
+	(*SmallClaimsLimit)(nil),         // 36: fenjian.triage.v1.SmallClaimsLimit
+	(*Decision)(nil),                 // 37: fenjian.triage.v1.Decision
+	(*timestamppb.Timestamp)(nil),    // 38: google.protobuf.Timestamp
 }
 var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	3,  // 0: fenjian.triage.v1.Party.role:type_name -> fenjian.triage.v1.PartyRole
@@ -3424,64 +3543,66 @@ var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	5,  // 2: fenjian.triage.v1.Circumstances.recommended_sentence_kind:type_name -> fenjian.triage.v1.SentenceKind
 	0,  // 3: fenjian.triage.v1.Filing.case_kind:type_name -> fenjian.triage.v1.CaseKind
 	1,  // 4: fenjian.triage.v1.Filing.court_level:type_name -> fenjian.triage.v1.CourtLevel
-	9,  // 5: fenjian.triage.v1.Filing.parties:type_name -> fenjian.triage.v1.Party
-	10, // 6: fenjian.triage.v1.Filing.circumstances:type_name -> fenjian.triage.v1.Circumstances
-	11, // 7: fenjian.triage.v1.LabeledFiling.filing:type_name -> fenjian.triage.v1.Filing
+	10, // 5: fenjian.triage.v1.Filing.parties:type_name -> fenjian.triage.v1.Party
+	11, // 6: fenjian.triage.v1.Filing.circumstances:type_name -> fenjian.triage.v1.Circumstances
+	12, // 7: fenjian.triage.v1.LabeledFiling.filing:type_name -> fenjian.triage.v1.Filing
 	2,  // 8: fenjian.triage.v1.LabeledFiling.label:type_name -> fenjian.triage.v1.Procedure
-	37, // 9: fenjian.triage.v1.GetModelResponse.loaded_at:type_name -> google.protobuf.Timestamp
-	11, // 10: fenjian.triage.v1.TriageRequest.filing:type_name -> fenjian.triage.v1.Filing
-	36, // 11: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
+	38, // 9: fenjian.triage.v1.GetModelResponse.loaded_at:type_name -> google.protobuf.Timestamp
+	12, // 10: fenjian.triage.v1.TriageRequest.filing:type_name -> fenjian.triage.v1.Filing
+	37, // 11: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
 	2,  // 12: fenjian.triage.v1.Outcome.procedure:type_name -> fenjian.triage.v1.Procedure
 	6,  // 13: fenjian.triage.v1.Outcome.change:type_name -> fenjian.triage.v1.ChangeKind
 	2,  // 14: fenjian.triage.v1.Outcome.previous:type_name -> fenjian.triage.v1.Procedure
-	34, // 15: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	37, // 16: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
-	20, // 17: fenjian.triage.v1.Outcome.correction:type_name -> fenjian.triage.v1.FactCorrection
-	11, // 18: fenjian.triage.v1.FactCorrection.filing:type_name -> fenjian.triage.v1.Filing
-	19, // 19: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
-	19, // 20: fenjian.triage.v1.RecordOutcomeResponse.outcome:type_name -> fenjian.triage.v1.Outcome
-	23, // 21: fenjian.triage.v1.Draw.candidates:type_name -> fenjian.triage.v1.DrawCandidate
-	7,  // 22: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
-	2,  // 23: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
-	24, // 24: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
-	37, // 25: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
-	25, // 26: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
-	25, // 27: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
-	36, // 28: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
-	2,  // 29: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
-	32, // 30: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
-	8,  // 31: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
-	34, // 32: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	2,  // 33: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
-	2,  // 34: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
-	33, // 35: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
-	32, // 36: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
-	0,  // 37: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
-	35, // 38: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
-	34, // 39: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	32, // 40: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
-	37, // 41: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
-	25, // 42: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
-	24, // 43: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
-	17, // 44: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
-	30, // 45: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
-	21, // 46: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
-	26, // 47: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
-	28, // 48: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
-	13, // 49: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
-	15, // 50: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
-	18, // 51: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
-	31, // 52: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
-	22, // 53: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
-	27, // 54: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
-	29, // 55: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
-	14, // 56: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
-	16, // 57: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
-	51, // [51:58] is the sub-list for method output_type
-	44, // [44:51] is the sub-list for method input_type
-	44, // [44:44] is the sub-list for extension type_name
-	44, // [44:44] is the sub-list for extension extendee
-	0,  // [0:44] is the sub-list for field type_name
+	35, // 15: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	38, // 16: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
+	21, // 17: fenjian.triage.v1.Outcome.correction:type_name -> fenjian.triage.v1.FactCorrection
+	12, // 18: fenjian.triage.v1.FactCorrection.filing:type_name -> fenjian.triage.v1.Filing
+	20, // 19: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
+	20, // 20: fenjian.triage.v1.RecordOutcomeResponse.outcome:type_name -> fenjian.triage.v1.Outcome
+	26, // 21: fenjian.triage.v1.RecordOutcomeResponse.reassignment:type_name -> fenjian.triage.v1.Assignment
+	24, // 22: fenjian.triage.v1.Draw.candidates:type_name -> fenjian.triage.v1.DrawCandidate
+	7,  // 23: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
+	2,  // 24: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
+	25, // 25: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
+	38, // 26: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
+	26, // 27: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	26, // 28: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	8,  // 29: fenjian.triage.v1.WatchAssignmentsResponse.event:type_name -> fenjian.triage.v1.FeedEvent
+	37, // 30: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
+	2,  // 31: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
+	33, // 32: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
+	9,  // 33: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
+	35, // 34: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	2,  // 35: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
+	2,  // 36: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
+	34, // 37: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
+	33, // 38: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
+	0,  // 39: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
+	36, // 40: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
+	35, // 41: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	33, // 42: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
+	38, // 43: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
+	26, // 44: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
+	25, // 45: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
+	18, // 46: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
+	31, // 47: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
+	22, // 48: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
+	27, // 49: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
+	29, // 50: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
+	14, // 51: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
+	16, // 52: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
+	19, // 53: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
+	32, // 54: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
+	23, // 55: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
+	28, // 56: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
+	30, // 57: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
+	15, // 58: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
+	17, // 59: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
+	53, // [53:60] is the sub-list for method output_type
+	46, // [46:53] is the sub-list for method input_type
+	46, // [46:46] is the sub-list for extension type_name
+	46, // [46:46] is the sub-list for extension extendee
+	0,  // [0:46] is the sub-list for field type_name
 }
 
 func init() { file_fenjian_triage_v1_triage_proto_init() }
@@ -3494,7 +3615,7 @@ func file_fenjian_triage_v1_triage_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fenjian_triage_v1_triage_proto_rawDesc), len(file_fenjian_triage_v1_triage_proto_rawDesc)),
-			NumEnums:      9,
+			NumEnums:      10,
 			NumMessages:   28,
 			NumExtensions: 0,
 			NumServices:   2,

@@ -56,10 +56,12 @@ type TriageServiceClient interface {
 	// AssignCase records a designated assignment (指定分案) of a decided case to
 	// a team, with the reason; random assignment happens in Triage.
 	AssignCase(ctx context.Context, in *AssignCaseRequest, opts ...grpc.CallOption) (*AssignCaseResponse, error)
-	// WatchAssignments streams a team's assignments: first those after
-	// after_cursor that the team missed, then new ones as they are made. A
-	// client that reconnects with the last cursor it saw misses nothing and
-	// sees nothing twice.
+	// WatchAssignments streams a team's feed: the assignments of cases to the
+	// team (FEED_EVENT_ARRIVED) and of its cases away from it
+	// (FEED_EVENT_LEFT), first those after after_cursor that the team missed,
+	// then new ones as they are made. A client that reconnects with the last
+	// cursor it saw misses nothing and sees nothing twice. A cursor ahead of
+	// the record's head is INVALID_ARGUMENT.
 	WatchAssignments(ctx context.Context, in *WatchAssignmentsRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[WatchAssignmentsResponse], error)
 }
 
@@ -151,10 +153,12 @@ type TriageServiceServer interface {
 	// AssignCase records a designated assignment (指定分案) of a decided case to
 	// a team, with the reason; random assignment happens in Triage.
 	AssignCase(context.Context, *AssignCaseRequest) (*AssignCaseResponse, error)
-	// WatchAssignments streams a team's assignments: first those after
-	// after_cursor that the team missed, then new ones as they are made. A
-	// client that reconnects with the last cursor it saw misses nothing and
-	// sees nothing twice.
+	// WatchAssignments streams a team's feed: the assignments of cases to the
+	// team (FEED_EVENT_ARRIVED) and of its cases away from it
+	// (FEED_EVENT_LEFT), first those after after_cursor that the team missed,
+	// then new ones as they are made. A client that reconnects with the last
+	// cursor it saw misses nothing and sees nothing twice. A cursor ahead of
+	// the record's head is INVALID_ARGUMENT.
 	WatchAssignments(*WatchAssignmentsRequest, grpc.ServerStreamingServer[WatchAssignmentsResponse]) error
 	mustEmbedUnimplementedTriageServiceServer()
 }
