@@ -48,10 +48,12 @@ func TestDefaultModel(t *testing.T) {
 	if got.Accuracy < rec.Accuracy-tol || got.MacroF1 < rec.MacroF1-tol || got.OrdinaryRecall < rec.OrdinaryRecall-tol {
 		t.Errorf("the default model no longer meets its recorded held-out metrics (tolerance %.2f)", tol)
 	}
-	// The class weights are tuned for 0.91 on out-of-bag rows; the shipped
-	// model, trained on 20,000 records on a loaded machine, reaches about
-	// 0.89–0.90 on fresh data (defaultmodel/README.md).
-	if got.OrdinaryRecall < 0.88 {
-		t.Errorf("ordinary recall %.4f below 0.88", got.OrdinaryRecall)
+	// The class weights are tuned for 0.91 on out-of-bag rows; on the
+	// fourth calibration's corpus (internal/corpus/doc.go), whose texts voice
+	// complications as rarely as real complaints do, the 20,000-record
+	// model reaches about 0.87 on fresh data (defaultmodel/README.md). The
+	// floor is that figure less the noise of 5,000 records.
+	if got.OrdinaryRecall < 0.86 {
+		t.Errorf("ordinary recall %.4f below 0.86", got.OrdinaryRecall)
 	}
 }
