@@ -8,7 +8,7 @@ import (
 	"slices"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/internal/evaluation"
+	"github.com/fenjian/fenjian/classifier/scoring"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -167,18 +167,6 @@ func crossDecide(cases []*RealCase, grid []RealFit, alpha float64, fold []int, k
 	return out, nil
 }
 
-// RealOutcomes turns decisions into evaluation outcomes: a decision goes
-// to review when the rules or the domain check send it there or its
-// confidence is below minConfidence.
-func RealOutcomes(cases []*RealCase, ds []RealDecision, minConfidence float64) []evaluation.Outcome {
-	out := make([]evaluation.Outcome, len(cases))
-	for i, c := range cases {
-		out[i] = evaluation.Outcome{Label: c.Label, Recommended: ds[i].Recommended, Confidence: ds[i].Confidence, Kind: c.Kind,
-			NeedsReview: c.RulesReview || c.OutOfDistribution || ds[i].Confidence < minConfidence}
-	}
-	return out
-}
-
 // selectRepeats is how many differently dealt k-fold cross-validations
 // SelectRealFit averages: one dealing of a few dozen filings ranks close
 // configurations by chance.
@@ -201,7 +189,11 @@ func SelectRealFit(cases []*RealCase, grid []RealFit, alpha float64, k int, seed
 			return RealFit{}, [2]float64{}, err
 		}
 		for g := range grid {
-			m := evaluation.Compute(RealOutcomes(cases, ds[g], 0))
+			labels, recs := make([]triagev1.Procedure, len(cases)), make([]triagev1.Procedure, len(cases))
+			for i, c := range cases {
+				labels[i], recs[i] = c.Label, ds[g][i].Recommended
+			}
+			m := scoring.Score(labels, recs)
 			score[g][0] += m.MacroF1 / selectRepeats
 			score[g][1] += m.Accuracy / selectRepeats
 		}

@@ -177,8 +177,9 @@ func TestConversionNoTeam(t *testing.T) {
 		}
 		moved := resp.GetReassignment()
 		if moved.GetKind() != triagev1.AssignmentKind_ASSIGNMENT_KIND_UNROUTED || moved.GetTeamId() != "" ||
-			moved.GetPreviousTeamId() != from || moved.GetDraw() != nil || moved.GetOutcomeId() != resp.GetOutcome().GetOutcomeId() {
-			t.Fatalf("reassignment = %v; want UNROUTED off %s, no team, no draw", moved, from)
+			moved.GetPreviousTeamId() != from || moved.GetOutcomeId() != resp.GetOutcome().GetOutcomeId() ||
+			len(moved.GetDraw().GetCandidates()) != 1 || moved.GetDraw().GetCandidates()[0].GetTeamId() != "civil" {
+			t.Fatalf("reassignment = %v; want UNROUTED off %s, no team, the draw that found civil full", moved, from)
 		}
 		wantEvents(t, oldFeed, from, event(moved, left))
 		if got := testutil.ToFloat64(h.svc.metrics.assignments.WithLabelValues("", "unrouted")); got != 1 {

@@ -79,13 +79,22 @@ func TestSaveConversion(t *testing.T) {
 			}
 		}
 
-		// No team with room: UNROUTED, counted nowhere.
-		un, err := s.SaveConversion(ctx, conversion("full", triagev1.Procedure_PROCEDURE_ORDINARY), 0, reroute(nil, store.TeamSlot{TeamID: "civil-3", Capacity: 0}))
+		// No team with room: UNROUTED, counted nowhere, with the draw that
+		// found none (civil-3 is filled by another case first).
+		full := store.TeamSlot{TeamID: "civil-3", Capacity: 1}
+		if err := saveTriageErr(ctx, s, "filler", plan(3, full)); err != nil {
+			t.Fatal(err)
+		}
+		un, err := s.SaveConversion(ctx, conversion("full", triagev1.Procedure_PROCEDURE_ORDINARY), 0, reroute(nil, full))
 		if err != nil {
 			t.Fatalf("SaveConversion: %v", err)
 		}
-		if un.GetKind() != triagev1.AssignmentKind_ASSIGNMENT_KIND_UNROUTED || un.GetTeamId() != "" || un.GetPreviousTeamId() != "fast" || un.GetDraw() != nil {
-			t.Fatalf("no room: reassignment = %v, want UNROUTED off fast", un)
+		if un.GetKind() != triagev1.AssignmentKind_ASSIGNMENT_KIND_UNROUTED || un.GetTeamId() != "" || un.GetPreviousTeamId() != "fast" ||
+			len(un.GetDraw().GetCandidates()) != 1 || un.GetDraw().GetCandidates()[0].GetLoad() != 1 {
+			t.Fatalf("no room: reassignment = %v, want UNROUTED off fast with the draw that found civil-3 full", un)
+		}
+		if got := teamLoad(t, b, "civil-3", "2024-03"); got != 1 {
+			t.Errorf("civil-3's load = %d, want 1 (UNROUTED counts nowhere)", got)
 		}
 		// A second conversion of an UNROUTED case moves nothing: it has no team.
 		if got, err := s.SaveConversion(ctx, conversion("full", triagev1.Procedure_PROCEDURE_ORDINARY), 1, reroute(nil, civil...)); err != nil || got != nil {

@@ -339,7 +339,7 @@ func (s *sqlStore) assignmentRows(ctx context.Context, tx *sql.Tx, where string,
 	for rows.Next() {
 		r := &assignmentRow{}
 		if err := rows.Scan(&r.assignmentID, &r.decisionID, &r.teamID, &r.kind, &r.period,
-			&r.assignedAt, &r.seq, &r.assignment); err != nil {
+			&r.assignedAt, &r.seq, &r.assignment, &r.previousTeamID); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -361,6 +361,7 @@ func explain(r *assignmentRow, loadBefore func(team string) (int64, error)) Draw
 		{"decision_id", r.decisionID, a.GetDecisionId()},
 		{"team_id", r.teamID, a.GetTeamId()},
 		{"kind", r.kind, a.GetKind().String()},
+		{"previous_team_id", r.previousTeamID, a.GetPreviousTeamId()},
 	} {
 		if f.column != f.record {
 			c.Detail = fmt.Sprintf("the row's %s column is %q, its stored assignment says %q", f.name, f.column, f.record)

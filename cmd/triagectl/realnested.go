@@ -181,7 +181,7 @@ func nestedKind(kc, bc []*classifier.RealCase, grid []classifier.RealFit, f *rea
 		}
 		runs = append(runs, ds)
 		nk.chosen = append(nk.chosen, chosen...)
-		m := evaluation.Compute(classifier.RealOutcomes(kc, ds, triage.DefaultPolicy.MinConfidence))
+		m := evaluation.Compute(realOutcomes(kc, ds, triage.DefaultPolicy.MinConfidence))
 		nk.Repeats = append(nk.Repeats, m)
 		f1, acc, ord = append(f1, m.MacroF1), append(acc, m.Accuracy), append(ord, m.OrdinaryRecall)
 	}
@@ -207,16 +207,16 @@ func nestedKind(kc, bc []*classifier.RealCase, grid []classifier.RealFit, f *rea
 		bds[i] = none.Decide(c, triage.DefaultPolicy)
 		mds[i] = classifier.RealDecision{Recommended: maj, Confidence: 1}
 	}
-	so := classifier.RealOutcomes(kc, runs[0], triage.DefaultPolicy.MinConfidence)
-	bo := classifier.RealOutcomes(bc, bds, triage.DefaultPolicy.MinConfidence)
-	mo := classifier.RealOutcomes(kc, mds, triage.DefaultPolicy.MinConfidence)
+	so := realOutcomes(kc, runs[0], triage.DefaultPolicy.MinConfidence)
+	bo := realOutcomes(bc, bds, triage.DefaultPolicy.MinConfidence)
+	mo := realOutcomes(kc, mds, triage.DefaultPolicy.MinConfidence)
 	nk.Scorer, nk.Baseline, nk.Majority = evaluation.ByKind(so, opts)[0], evaluation.ByKind(bo, opts)[0], evaluation.ByKind(mo, opts)[0]
 	df1, dacc := evaluation.PairedDelta(so, bo, opts)
 	nk.DeltaBaseline = [2]evaluation.Interval{df1, dacc}
 	df1, dacc = evaluation.PairedDelta(so, mo, opts)
 	nk.DeltaMajority = [2]evaluation.Interval{df1, dacc}
 	for _, t := range f.minConfidence {
-		kr := evaluation.ByKind(classifier.RealOutcomes(kc, runs[0], t), evaluation.Options{})[0]
+		kr := evaluation.ByKind(realOutcomes(kc, runs[0], t), evaluation.Options{})[0]
 		ood := 0
 		for _, c := range kc {
 			if c.OutOfDistribution {
@@ -268,4 +268,16 @@ func writeNestedTable(e *env, rep *NestedReport) {
 		}
 	}
 	tw.Flush()
+}
+
+// realOutcomes turns decisions into evaluation outcomes: a decision goes
+// to review when the rules or the domain check send it there or its
+// confidence is below minConfidence.
+func realOutcomes(cases []*classifier.RealCase, ds []classifier.RealDecision, minConfidence float64) []evaluation.Outcome {
+	out := make([]evaluation.Outcome, len(cases))
+	for i, c := range cases {
+		out[i] = evaluation.Outcome{Label: c.Label, Recommended: ds[i].Recommended, Confidence: ds[i].Confidence, Kind: c.Kind,
+			NeedsReview: c.RulesReview || c.OutOfDistribution || ds[i].Confidence < minConfidence}
+	}
+	return out
 }
