@@ -332,7 +332,7 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 func decodeArtifact(files map[string][]byte) (*Artifact, error) {
 	a := &Artifact{files: files}
 	if err := json.Unmarshal(files[ManifestFile], &a.Manifest); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ManifestFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ManifestFile, ErrInvalid, err)
 	}
 	man := &a.Manifest
 	switch {
@@ -354,10 +354,10 @@ func decodeArtifact(files map[string][]byte) (*Artifact, error) {
 	}
 
 	if err := json.Unmarshal(files[FeaturesFile], &a.Features); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", FeaturesFile, ErrInvalid, err)
 	}
 	if err := a.Features.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrFeatureMismatch, err)
+		return nil, fmt.Errorf("%s: %w: %w", FeaturesFile, ErrFeatureMismatch, err)
 	}
 	fh := a.Features.Hash()
 	if fh != man.FeatureConfigHash {
@@ -366,17 +366,17 @@ func decodeArtifact(files map[string][]byte) (*Artifact, error) {
 
 	zr, err := gzip.NewReader(bytes.NewReader(files[ModelFile]))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ModelFile, ErrInvalid, err)
 	}
 	raw, err := io.ReadAll(io.LimitReader(zr, maxModelJSON+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ModelFile, ErrInvalid, err)
 	}
 	if len(raw) > maxModelJSON {
 		return nil, fmt.Errorf("%s: %w: decompresses to more than %d bytes", ModelFile, ErrInvalid, maxModelJSON)
 	}
 	if err := json.Unmarshal(raw, &a.model); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ModelFile, ErrInvalid, err)
 	}
 	switch {
 	case a.model.Format != ModelFormat:
@@ -397,7 +397,7 @@ func (a *Artifact) newModel() (*Model, error) {
 	mf := &a.model
 	ext, err := NewExtractor(a.Features)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrFeatureMismatch, err)
+		return nil, fmt.Errorf("%s: %w: %w", FeaturesFile, ErrFeatureMismatch, err)
 	}
 	m := &Model{version: a.Manifest.Version, manifest: a.Manifest, ext: ext}
 	C := len(mf.Classes)

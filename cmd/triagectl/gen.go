@@ -32,7 +32,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	var w io.Writer = e.stdout
+	w := e.stdout
 	var f *os.File
 	if *out != "" && *out != "-" {
 		if f, err = os.Create(*out); err != nil {

@@ -121,9 +121,7 @@ func writeStatsText(w io.Writer, rep stats.Report, since time.Time) error {
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{"PERIOD", "CASES", "OUTCOMES", "REVIEW"}
-	for _, p := range procs {
-		head = append(head, p)
-	}
+	head = append(head, procs...)
 	head = append(head, "SC_RATE", "CONV", "CONV_RATE", "AGREE", "FINAL_AGREE")
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, p := range rows {
