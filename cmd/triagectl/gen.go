@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
