@@ -28,8 +28,12 @@ const (
 // future, is the wall clock's day in Beijing; ValidateAt takes the clock.
 func Validate(f *triagev1.Filing) error { return ValidateAt(f, time.Now()) }
 
-// validateFiledOn checks a non-empty filed_on against now.
+// validateFiledOn checks filed_on against now; empty is valid: it means
+// today in Beijing time, which the decision states in its inferences.
 func validateFiledOn(d string, now time.Time) error {
+	if d == "" {
+		return nil
+	}
 	on, err := ParseDate(d)
 	if err != nil {
 		return fieldErrorf("filing.filed_on", "%v", err)
@@ -80,10 +84,8 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 			return fieldErrorf("filing.province", "%q is not a province name (辽宁省, 辽宁) or a GB/T 2260 code (210000)", clip(p, 20))
 		}
 	}
-	if d := f.GetFiledOn(); d != "" {
-		if err := validateFiledOn(d, now); err != nil {
-			return err
-		}
+	if err := validateFiledOn(f.GetFiledOn(), now); err != nil {
+		return err
 	}
 	if f.GetClaimAmountFen() < 0 {
 		return fieldErrorf("filing.claim_amount_fen", "must not be negative")
