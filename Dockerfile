@@ -6,7 +6,7 @@
 # VERSION is required: it is linked into the binary (fenjian_build_info,
 # the "starting" log line), since the build context has no .git for the Go
 # toolchain to read a revision from (.dockerignore).
-FROM golang:1.26 AS build
+FROM golang:1.27.3 AS build
 ARG VERSION
 WORKDIR /src
 COPY go.mod go.sum ./

@@ -2,6 +2,10 @@ module github.com/fenjian/fenjian
 
 go 1.26.0
 
+// Builds and releases use Go 1.27.3: Go 1.26.8's standard library has known
+// vulnerabilities fixed only in later releases (docs/security.md).
+toolchain go1.27.3
+
 require (
 	github.com/google/go-cmp v0.7.0
 	github.com/google/uuid v1.6.0

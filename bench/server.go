@@ -195,7 +195,7 @@ func (s *server) waitServing(ctx context.Context, limit time.Duration) error {
 		select {
 		case err := <-s.exited:
 			s.exited <- err
-			return fmt.Errorf("triaged exited: %v", err)
+			return fmt.Errorf("triaged exited: %w", err)
 		default:
 		}
 		cctx, cancel := context.WithTimeout(ctx, time.Second)

@@ -36,8 +36,10 @@ func NewWriter(dir, signerKey string, chain Chain, logger *slog.Logger) (*Writer
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("checkpoint directory %s: not a directory (%v)", dir, err)
+	if fi, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("checkpoint directory %s: not a directory (%w)", dir, err)
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("checkpoint directory %s: not a directory", dir)
 	}
 	w := &Writer{dir: dir, signer: signerKey, chain: chain, logger: logger}
 	paths, err := files(dir)

@@ -286,7 +286,7 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 func DecodeArtifact(files map[string][]byte) (*Artifact, error) {
 	a := &Artifact{}
 	if err := json.Unmarshal(files[ManifestFile], &a.Manifest); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ManifestFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ManifestFile, ErrInvalid, err)
 	}
 	man := &a.Manifest
 	switch {
@@ -308,10 +308,10 @@ func DecodeArtifact(files map[string][]byte) (*Artifact, error) {
 	}
 
 	if err := json.Unmarshal(files[FeaturesFile], &a.Features); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", FeaturesFile, ErrInvalid, err)
 	}
 	if err := a.Features.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrFeatureMismatch, err)
+		return nil, fmt.Errorf("%s: %w: %w", FeaturesFile, ErrFeatureMismatch, err)
 	}
 	fh := a.Features.Hash()
 	if fh != man.FeatureConfigHash {
@@ -320,17 +320,17 @@ func DecodeArtifact(files map[string][]byte) (*Artifact, error) {
 
 	zr, err := gzip.NewReader(bytes.NewReader(files[ModelFile]))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ModelFile, ErrInvalid, err)
 	}
 	raw, err := io.ReadAll(io.LimitReader(zr, maxModelJSON+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ModelFile, ErrInvalid, err)
 	}
 	if len(raw) > maxModelJSON {
 		return nil, fmt.Errorf("%s: %w: decompresses to more than %d bytes", ModelFile, ErrInvalid, maxModelJSON)
 	}
 	if err := json.Unmarshal(raw, &a.Params); err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", ModelFile, ErrInvalid, err)
+		return nil, fmt.Errorf("%s: %w: %w", ModelFile, ErrInvalid, err)
 	}
 	switch {
 	case a.Params.Format != ModelFormat:
@@ -351,7 +351,7 @@ func (a *Artifact) Model() (*Model, error) {
 	mf := &a.Params
 	ext, err := NewExtractor(a.Features)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %v", FeaturesFile, ErrFeatureMismatch, err)
+		return nil, fmt.Errorf("%s: %w: %w", FeaturesFile, ErrFeatureMismatch, err)
 	}
 	m := &Model{version: a.Manifest.Version, manifest: a.Manifest, ext: ext}
 	C := len(mf.Classes)

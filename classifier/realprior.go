@@ -91,7 +91,7 @@ func realPriorKeys(f *triagev1.Filing, a *rules.Assessment) []string {
 		}
 		c := f.GetCircumstances()
 		plea := "no_plea"
-		if c.GetAdmitsChargedFacts() || c.GetGuiltyPlea() {
+		if rules.PleaOf(c).Admits {
 			plea = "plea"
 		}
 		keys = append(keys, kind+"/"+fam, kind+"/"+fam+"/"+plea)

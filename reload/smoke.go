@@ -27,7 +27,7 @@ func SmokeFilings() []*triagev1.Filing {
 			Province: "浙江省", FiledOn: "2024-06-01", Cause: "危险驾驶罪",
 			Parties:       []*triagev1.Party{person(triagev1.PartyRole_PARTY_ROLE_DEFENDANT)},
 			Text:          "公诉机关指控：被告人醉酒驾驶机动车，血液酒精含量为120mg/100ml。被告人到案后如实供述，认罪认罚。",
-			Circumstances: &triagev1.Circumstances{GuiltyPlea: true, ConsentsFastTrack: true, RecommendedSentenceMonths: 2},
+			Circumstances: &triagev1.Circumstances{AdmitsChargedFacts: true, AcceptsSentencingRecommendation: true, ConsentsFastTrack: true, RecommendedSentenceMonths: 2},
 		},
 	}
 }

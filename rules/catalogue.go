@@ -93,7 +93,8 @@ func ParseCatalogue(b []byte) (*Catalogue, error) {
 	return &c, nil
 }
 
-func (c *Catalogue) validate() error {
+// validateHeader checks the catalogue's name, kind and sources.
+func (c *Catalogue) validateHeader() error {
 	if strings.TrimSpace(c.Catalogue) == "" {
 		return fmt.Errorf("catalogue name is empty")
 	}
@@ -109,6 +110,13 @@ func (c *Catalogue) validate() error {
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("sources[%d] is empty", i)
 		}
+	}
+	return nil
+}
+
+func (c *Catalogue) validate() error {
+	if err := c.validateHeader(); err != nil {
+		return err
 	}
 	if len(c.Nodes) == 0 {
 		return fmt.Errorf("no nodes")

@@ -319,7 +319,7 @@ func (e *Engine) ValidateOutcome(d *triagev1.Decision, original *triagev1.Filing
 			// The stored correction was valid when recorded; failing now
 			// is the server's fault, not this request's (no %w: a
 			// FieldError here must not become INVALID_ARGUMENT).
-			return fmt.Errorf("rules: re-evaluate the recorded correction of decision %q: %v", d.GetDecisionId(), err)
+			return fmt.Errorf("rules: re-evaluate the recorded correction of decision %q: %w", d.GetDecisionId(), err)
 		}
 		view = assessed{options: a.Options, corrected: true}
 	}

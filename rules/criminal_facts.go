@@ -19,7 +19,7 @@ type Plea struct {
 // split set only the deprecated guilty_plea, which meant both halves, so it
 // is read as setting both; it never takes away what the new fields state.
 func PleaOf(c *triagev1.Circumstances) Plea {
-	legacy := c.GetGuiltyPlea() // deprecated, still read for old records
+	legacy := c.GetGuiltyPlea() //nolint:staticcheck // SA1019: deprecated, still read here (only) for old records
 	return Plea{
 		Admits:  legacy || c.GetAdmitsChargedFacts(),
 		Accepts: legacy || c.GetAcceptsSentencingRecommendation(),
@@ -40,7 +40,7 @@ type CoDefendants struct {
 // co_defendant_dispute is read as a denial of the charged facts, the one
 // position that bars both procedures, so old records keep their outcome.
 func CoDefendantsOf(c *triagev1.Circumstances) CoDefendants {
-	legacy := c.GetCoDefendantDispute() // deprecated, still read for old records
+	legacy := c.GetCoDefendantDispute() //nolint:staticcheck // SA1019: deprecated, still read here (only) for old records
 	return CoDefendants{
 		DeniesFacts:              legacy || c.GetCoDefendantDeniesChargedFacts(),
 		DisputesChargeOrSentence: c.GetCoDefendantDisputesChargeOrSentence(),

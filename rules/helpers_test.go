@@ -312,7 +312,7 @@ func invariants(f *triagev1.Filing, a *rules.Assessment) error {
 		} else {
 			due, err := time.Parse(time.DateOnly, tl.GetDueOn())
 			if err != nil {
-				return fmt.Errorf("%s: due date %q: %v", o.GetProcedure(), tl.GetDueOn(), err)
+				return fmt.Errorf("%s: due date %q: %w", o.GetProcedure(), tl.GetDueOn(), err)
 			}
 			if !due.After(a.FiledOn) {
 				return fmt.Errorf("%s: due %s not after filing %s", o.GetProcedure(), tl.GetDueOn(), a.FiledOn.Format(time.DateOnly))

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"testing"
 
-	"google.golang.org/protobuf/proto"
+	"github.com/google/go-cmp/cmp"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
@@ -305,8 +306,8 @@ func TestLimitProvinceForms(t *testing.T) {
 				ref = a
 				continue
 			}
-			if !proto.Equal(a.Limit, ref.Limit) || !proto.Equal(a.Option(pSC), ref.Option(pSC)) {
-				t.Errorf("%q resolves differently from %q: %v vs %v", form, l.province, a.Limit, ref.Limit)
+			if diff := cmp.Diff([]any{ref.Limit, ref.Option(pSC)}, []any{a.Limit, a.Option(pSC)}, protocmp.Transform()); diff != "" {
+				t.Errorf("%q resolves differently from %q (-%[2]s +%[1]s):\n%[3]s", form, l.province, diff)
 			}
 		}
 	}

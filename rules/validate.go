@@ -28,6 +28,28 @@ const (
 // future, is the wall clock's day in Beijing; ValidateAt takes the clock.
 func Validate(f *triagev1.Filing) error { return ValidateAt(f, time.Now()) }
 
+// validateFiledOn checks filed_on against now; empty is valid: it means
+// today in Beijing time, which the decision states in its inferences.
+func validateFiledOn(d string, now time.Time) error {
+	if d == "" {
+		return nil
+	}
+	on, err := ParseDate(d)
+	if err != nil {
+		return fieldErrorf("filing.filed_on", "%v", err)
+	}
+	// A case is filed on a day that has come. One day of slack covers a
+	// filing system whose clock or zone runs ahead of Beijing's; more is
+	// a wrong date that would misplace every limit and due date.
+	today := now.In(chinaTime)
+	latest := time.Date(today.Year(), today.Month(), today.Day()+1, 0, 0, 0, 0, time.UTC)
+	if on.After(latest) {
+		return fieldErrorf("filing.filed_on", "%s is in the future: the latest accepted 立案 date is %s (today in Beijing time plus one day)",
+			d, latest.Format(time.DateOnly))
+	}
+	return nil
+}
+
 // ValidateAt is Validate with now as the current time.
 func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	if f == nil {
@@ -62,20 +84,8 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 			return fieldErrorf("filing.province", "%q is not a province name (辽宁省, 辽宁) or a GB/T 2260 code (210000)", clip(p, 20))
 		}
 	}
-	if d := f.GetFiledOn(); d != "" {
-		on, err := ParseDate(d)
-		if err != nil {
-			return fieldErrorf("filing.filed_on", "%v", err)
-		}
-		// A case is filed on a day that has come. One day of slack covers a
-		// filing system whose clock or zone runs ahead of Beijing's; more is
-		// a wrong date that would misplace every limit and due date.
-		today := now.In(chinaTime)
-		latest := time.Date(today.Year(), today.Month(), today.Day()+1, 0, 0, 0, 0, time.UTC)
-		if on.After(latest) {
-			return fieldErrorf("filing.filed_on", "%s is in the future: the latest accepted 立案 date is %s (today in Beijing time plus one day)",
-				d, latest.Format(time.DateOnly))
-		}
+	if err := validateFiledOn(f.GetFiledOn(), now); err != nil {
+		return err
 	}
 	if f.GetClaimAmountFen() < 0 {
 		return fieldErrorf("filing.claim_amount_fen", "must not be negative")

@@ -6,10 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
@@ -113,7 +115,7 @@ func TestRecordOutcomeBarredProcedure(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(stored) != 2 || !proto.Equal(stored[0], got) || stored[1].GetCorrection() != nil {
+		if len(stored) != 2 || cmp.Diff(got, stored[0], protocmp.Transform()) != "" || stored[1].GetCorrection() != nil {
 			t.Errorf("stored %v, want the corrected outcome as returned, then one without a correction", stored)
 		}
 
@@ -134,7 +136,7 @@ func TestRecordOutcomeBarredProcedure(t *testing.T) {
 		}
 		reopened := reopen(t, st, b.target)
 		again, err := reopened.ListOutcomes(context.Background(), d.GetDecisionId())
-		if err != nil || len(again) != 2 || !proto.Equal(again[0], got) {
+		if err != nil || len(again) != 2 || cmp.Diff(got, again[0], protocmp.Transform()) != "" {
 			t.Errorf("after reopening the store: %v, %v", again, err)
 		}
 	})

@@ -135,7 +135,7 @@ func TestToStatus(t *testing.T) {
 
 func TestWithContext(t *testing.T) {
 	base := errors.New("boom")
-	if got := withContext(context.Background(), base); got != base {
+	if got := withContext(context.Background(), base); got != base { //nolint:errorlint // identity: the very error, not a wrap of it
 		t.Errorf("live context: got %v, want the error unchanged", got)
 	}
 	if got := withContext(expiredContext(t), nil); got != nil {

@@ -14,9 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/pgtest"
@@ -196,8 +198,10 @@ func TestPostgresOutage(t *testing.T) {
 				case codes.OK:
 					ok++
 					got, err := client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: cl.d.GetDecisionId()})
-					if err != nil || !proto.Equal(got.GetDecision(), cl.d) {
-						t.Errorf("%s: acknowledged decision %s not stored as returned: %v", cl.filing.GetId(), cl.d.GetDecisionId(), err)
+					if err != nil {
+						t.Errorf("%s: acknowledged decision %s not stored: %v", cl.filing.GetId(), cl.d.GetDecisionId(), err)
+					} else if diff := cmp.Diff(cl.d, got.GetDecision(), protocmp.Transform()); diff != "" {
+						t.Errorf("%s: acknowledged decision %s not stored as returned (-returned +stored):\n%s", cl.filing.GetId(), cl.d.GetDecisionId(), diff)
 					}
 				case codes.Unavailable:
 					if !cl.start.Before(down) {
@@ -370,8 +374,8 @@ func TestKill9DuringBurst(t *testing.T) {
 			t.Errorf("acknowledged decision %s (%s) lost: %v", d.GetDecisionId(), cl.filing.GetId(), err)
 			continue
 		}
-		if !proto.Equal(got, d) {
-			t.Errorf("decision %s stored as\n%v\nreturned as\n%v", d.GetDecisionId(), got, d)
+		if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+			t.Errorf("decision %s stored other than returned (-returned +stored):\n%s", d.GetDecisionId(), diff)
 		}
 		a := d.GetAssignment()
 		if a == nil {

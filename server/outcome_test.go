@@ -7,9 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -321,7 +322,7 @@ func TestRecordOutcome(t *testing.T) {
 				o.GetDecidedOn() != in.GetDecidedOn() || o.GetReason() != in.GetReason() || o.GetLegalBasis() != in.GetLegalBasis() {
 				t.Errorf("the client's fields changed: sent %v, got %v", in, o)
 			}
-			if len(after) != len(before)+1 || !proto.Equal(after[len(after)-1], o) {
+			if len(after) != len(before)+1 || cmp.Diff(o, after[len(after)-1], protocmp.Transform()) != "" {
 				t.Errorf("stored outcomes %v, want the returned %v last of %d", after, o, len(before)+1)
 			}
 		})

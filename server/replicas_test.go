@@ -56,8 +56,8 @@ func TestReplicasShareRecord(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetDecision on B of A's decision: %v", err)
 	}
-	if !proto.Equal(got.GetDecision(), d) {
-		t.Errorf("B reads\n%v\nA returned\n%v", got.GetDecision(), d)
+	if diff := cmp.Diff(d, got.GetDecision(), protocmp.Transform()); diff != "" {
+		t.Errorf("B reads other than A returned (-A +B):\n%s", diff)
 	}
 	// A's random assignment reaches B's feed.
 	if x := feedB.take(t, 1)[0]; !proto.Equal(x, d.GetAssignment()) {
@@ -159,8 +159,10 @@ func TestReplicasShareCapacity(t *testing.T) {
 			}
 			d := res.d
 			stored, err := other.store.GetDecision(ctx, d.GetDecisionId())
-			if err != nil || !proto.Equal(stored, d) {
-				t.Errorf("%s: the other replica reads %v (%v), want the decision returned", res.filing.GetId(), stored, err)
+			if err != nil {
+				t.Errorf("%s: the other replica cannot read it: %v", res.filing.GetId(), err)
+			} else if diff := cmp.Diff(d, stored, protocmp.Transform()); diff != "" {
+				t.Errorf("%s: the other replica reads other than the decision returned (-returned +read):\n%s", res.filing.GetId(), diff)
 			}
 			a := d.GetAssignment()
 			if a == nil {

@@ -4,7 +4,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
@@ -125,8 +127,8 @@ func TestTriageRoutesToTeam(t *testing.T) {
 				if err != nil {
 					t.Fatalf("GetDecision: %v", err)
 				}
-				if !proto.Equal(got.GetDecision(), d) {
-					t.Errorf("stored decision differs from the returned one:\nstored   %v\nreturned %v", got.GetDecision(), d)
+				if diff := cmp.Diff(d, got.GetDecision(), protocmp.Transform()); diff != "" {
+					t.Errorf("stored decision differs from the returned one (-returned +stored):\n%s", diff)
 				}
 				var inFeed []*triagev1.Assignment
 				for _, x := range teamFeed(t, st, a.GetTeamId()) {

@@ -10,11 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -269,8 +270,8 @@ func TestDecisionSurvivesRestart(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetDecision after restart: %v", err)
 	}
-	if !proto.Equal(got.GetDecision(), want) {
-		t.Errorf("decision changed across restart:\ngot  %v\nwant %v", got.GetDecision(), want)
+	if diff := cmp.Diff(want, got.GetDecision(), protocmp.Transform()); diff != "" {
+		t.Errorf("decision changed across restart (-before +after):\n%s", diff)
 	}
 	if _, err := r2.stop(); err != nil {
 		t.Fatalf("second Run: %v", err)

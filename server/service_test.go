@@ -2,16 +2,18 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/store"
@@ -56,15 +58,15 @@ func TestTriageRecordsBeforeReturning(t *testing.T) {
 	if err != nil {
 		t.Fatalf("store.GetDecision: %v", err)
 	}
-	if !proto.Equal(stored, d) {
-		t.Errorf("stored decision differs from the returned one:\nstored   %v\nreturned %v", stored, d)
+	if diff := cmp.Diff(d, stored, protocmp.Transform()); diff != "" {
+		t.Errorf("stored decision differs from the returned one (-returned +stored):\n%s", diff)
 	}
 	got, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: d.GetDecisionId()})
 	if err != nil {
 		t.Fatalf("GetDecision: %v", err)
 	}
-	if !proto.Equal(got.GetDecision(), d) {
-		t.Errorf("GetDecision differs from Triage:\ngot  %v\nwant %v", got.GetDecision(), d)
+	if diff := cmp.Diff(d, got.GetDecision(), protocmp.Transform()); diff != "" {
+		t.Errorf("GetDecision differs from Triage (-Triage +GetDecision):\n%s", diff)
 	}
 	// Upper-case and URN forms name the same decision.
 	for _, alt := range []string{strings.ToUpper(d.GetDecisionId()), "urn:uuid:" + d.GetDecisionId()} {
@@ -186,7 +188,7 @@ func TestTriageStoreFailureReturnsNoDecision(t *testing.T) {
 			}
 			waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "Unavailable", "case_kind": "CASE_KIND_CIVIL"}, 1)
 			// The internal detail is in the log for the operator.
-			if !strings.Contains(h.logs.String(), "disk I/O error") && tt.err == errSecret {
+			if !strings.Contains(h.logs.String(), "disk I/O error") && errors.Is(tt.err, errSecret) {
 				t.Errorf("log lacks the store error: %s", h.logs.String())
 			}
 		})

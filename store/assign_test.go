@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -96,8 +98,8 @@ func TestOutcomes(t *testing.T) {
 			t.Fatalf("ListOutcomes returned %d outcomes, want %d", len(got), len(want))
 		}
 		for i := range want {
-			if !proto.Equal(got[i], want[i]) {
-				t.Errorf("outcome %d = %v, want %v", i, got[i], want[i])
+			if diff := cmp.Diff(want[i], got[i], protocmp.Transform()); diff != "" {
+				t.Errorf("outcome %d (-want +got):\n%s", i, diff)
 			}
 		}
 
@@ -182,8 +184,10 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 			}
 			// The stored decision carries the assignment.
 			got, err := s.GetDecision(ctx, d.GetDecisionId())
-			if err != nil || !proto.Equal(got, d) {
-				t.Errorf("#%d: GetDecision = %v, %v; want %v", i, got, err, d)
+			if err != nil {
+				t.Errorf("#%d: GetDecision: %v", i, err)
+			} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+				t.Errorf("#%d: GetDecision (-want +got):\n%s", i, diff)
 			}
 		}
 		if assigned["速裁一组"] != 2 || assigned["速裁二组"] != 1 {
@@ -201,12 +205,14 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 		if err := s.SaveTriage(ctx, d, f, plan(7, teams...)); err != nil {
 			t.Fatalf("SaveTriage with no capacity: %v", err)
 		}
-		if d.GetAssignment() != nil || !d.GetNeedsReview() || len(d.GetReviewReasons()) != 2 || !proto.Equal(d.GetReviewReasons()[1], noTeam) {
+		if d.GetAssignment() != nil || !d.GetNeedsReview() || len(d.GetReviewReasons()) != 2 || cmp.Diff(noTeam, d.GetReviewReasons()[1], protocmp.Transform()) != "" {
 			t.Errorf("unassignable decision = assignment %v, needs_review %v, reasons %v", d.GetAssignment(), d.GetNeedsReview(), d.GetReviewReasons())
 		}
 		got, err := s.GetDecision(ctx, d.GetDecisionId())
-		if err != nil || !proto.Equal(got, d) {
-			t.Errorf("GetDecision(unassigned) = %v, %v; want %v", got, err, d)
+		if err != nil {
+			t.Errorf("GetDecision(unassigned): %v", err)
+		} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+			t.Errorf("GetDecision(unassigned) (-want +got):\n%s", diff)
 		}
 		var review int
 		if err := b.raw.QueryRow(b.q(`SELECT needs_review FROM decisions WHERE decision_id = ?`), d.GetDecisionId()).Scan(&review); err != nil || review != 1 {
@@ -256,8 +262,8 @@ func TestSaveTriageWithoutTeams(t *testing.T) {
 		if err := s.SaveTriage(ctx, d, f, nil); err != nil {
 			t.Fatal(err)
 		}
-		if !proto.Equal(d, want) {
-			t.Errorf("SaveTriage(nil plan) changed the decision: %v", d)
+		if diff := cmp.Diff(want, d, protocmp.Transform()); diff != "" {
+			t.Errorf("SaveTriage(nil plan) changed the decision (-before +after):\n%s", diff)
 		}
 		verifyOK(t, s)
 	})
@@ -297,8 +303,8 @@ func TestSaveTriageInvalid(t *testing.T) {
 				if errors.Is(err, store.ErrUnavailable) {
 					t.Errorf("reported as ErrUnavailable: %v", err)
 				}
-				if !proto.Equal(d, want) {
-					t.Errorf("a failed SaveTriage changed the decision: %v", d)
+				if diff := cmp.Diff(want, d, protocmp.Transform()); diff != "" {
+					t.Errorf("a failed SaveTriage changed the decision (-before +after):\n%s", diff)
 				}
 			})
 		}
@@ -708,8 +714,8 @@ func TestScanCases(t *testing.T) {
 			fmt.Sscanf(id, "dec-%d", &num)
 			if wantAssigned := num%5 == 0; (c.Assignment != nil) != wantAssigned {
 				t.Errorf("%s: assignment %v, want one: %v", id, c.Assignment, wantAssigned)
-			} else if wantAssigned && !proto.Equal(c.Assignment, c.Decision.GetAssignment()) {
-				t.Errorf("%s: latest assignment %v differs from the drawn one %v", id, c.Assignment, c.Decision.GetAssignment())
+			} else if diff := cmp.Diff(c.Decision.GetAssignment(), c.Assignment, protocmp.Transform()); wantAssigned && diff != "" {
+				t.Errorf("%s: latest assignment differs from the drawn one (-drawn +latest):\n%s", id, diff)
 			}
 			wantOutcomes := 0
 			if num == 299 {
@@ -754,7 +760,7 @@ func TestScanCases(t *testing.T) {
 			}
 			return nil
 		})
-		if err != stop || calls != 3 {
+		if !errors.Is(err, stop) || calls != 3 {
 			t.Errorf("ScanCases with a failing fn = %v after %d calls, want %v after 3", err, calls, stop)
 		}
 		// So does a canceled context.

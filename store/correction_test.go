@@ -5,8 +5,10 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/store"
@@ -26,8 +28,11 @@ func TestFilingAndCorrections(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, err := s.GetFiling(ctx, "dec-1")
-		if err != nil || !proto.Equal(got, f) {
-			t.Fatalf("GetFiling = %v, %v; want the saved filing", got, err)
+		if err != nil {
+			t.Fatalf("GetFiling: %v", err)
+		}
+		if diff := cmp.Diff(f, got, protocmp.Transform()); diff != "" {
+			t.Fatalf("GetFiling, not the saved filing (-want +got):\n%s", diff)
 		}
 		for _, id := range []string{"dec-unknown", "dec\x00"} {
 			if _, err := s.GetFiling(ctx, id); !errors.Is(err, store.ErrNotFound) {
@@ -84,11 +89,11 @@ func TestFilingAndCorrections(t *testing.T) {
 			if err != nil || len(list) != 2 {
 				t.Fatalf("ListOutcomes = %v, %v", list, err)
 			}
-			if !proto.Equal(list[0], old) || list[0].GetCorrection() != nil || list[0].GetTimeLimit().GetHolidayCalendar() != "" {
-				t.Errorf("old record = %v, want %v", list[0], old)
+			if diff := cmp.Diff(old, list[0], protocmp.Transform()); diff != "" || list[0].GetCorrection() != nil || list[0].GetTimeLimit().GetHolidayCalendar() != "" {
+				t.Errorf("old record = %v (-want +got):\n%s", list[0], diff)
 			}
-			if !proto.Equal(list[1], o) {
-				t.Errorf("corrected outcome = %v, want %v", list[1], o)
+			if diff := cmp.Diff(o, list[1], protocmp.Transform()); diff != "" {
+				t.Errorf("corrected outcome (-want +got):\n%s", diff)
 			}
 		}
 		check(s)

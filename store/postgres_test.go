@@ -9,8 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/pgtest"
@@ -77,8 +78,10 @@ func TestPostgresConcurrentOpen(t *testing.T) {
 				for k := range stores * perStore {
 					want, _ := civilCase(fmt.Sprintf("%d-%d", k/perStore, k%perStore))
 					got, err := s.GetDecision(context.Background(), want.DecisionId)
-					if err != nil || !proto.Equal(got, want) {
-						t.Errorf("store %d: GetDecision(%s) = %v, %v", i, want.DecisionId, got, err)
+					if err != nil {
+						t.Errorf("store %d: GetDecision(%s): %v", i, want.DecisionId, err)
+					} else if diff := cmp.Diff(want, got, protocmp.Transform()); diff != "" {
+						t.Errorf("store %d: GetDecision(%s) (-want +got):\n%s", i, want.DecisionId, diff)
 					}
 				}
 			}

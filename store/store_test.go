@@ -13,8 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -60,15 +62,15 @@ func TestSaveGetRoundTrip(t *testing.T) {
 				if err := s.SaveDecision(ctx, tt.d, tt.f); err != nil {
 					t.Fatalf("SaveDecision: %v", err)
 				}
-				if !proto.Equal(tt.d, want) {
-					t.Errorf("SaveDecision modified its argument")
+				if diff := cmp.Diff(want, tt.d, protocmp.Transform()); diff != "" {
+					t.Errorf("SaveDecision modified its argument (-before +after):\n%s", diff)
 				}
 				got, err := s.GetDecision(ctx, tt.d.DecisionId)
 				if err != nil {
 					t.Fatalf("GetDecision: %v", err)
 				}
-				if !proto.Equal(got, want) {
-					t.Errorf("GetDecision = %v, want %v", got, want)
+				if diff := cmp.Diff(want, got, protocmp.Transform()); diff != "" {
+					t.Errorf("GetDecision (-want +got):\n%s", diff)
 				}
 
 				// The copied columns are what exports filter on.
@@ -98,8 +100,8 @@ func TestSaveGetRoundTrip(t *testing.T) {
 				if err := proto.Unmarshal(filingBlob, &f); err != nil {
 					t.Fatalf("decode stored filing: %v", err)
 				}
-				if !proto.Equal(&f, tt.f) {
-					t.Errorf("stored filing = %v, want %v", &f, tt.f)
+				if diff := cmp.Diff(tt.f, &f, protocmp.Transform()); diff != "" {
+					t.Errorf("stored filing (-want +got):\n%s", diff)
 				}
 			})
 		}
@@ -173,8 +175,8 @@ func TestPersistsAcrossReopen(t *testing.T) {
 			if err != nil {
 				t.Fatalf("after reopen, GetDecision(%s): %v", want.DecisionId, err)
 			}
-			if !proto.Equal(got, want) {
-				t.Errorf("after reopen, GetDecision(%s) = %v, want %v", want.DecisionId, got, want)
+			if diff := cmp.Diff(want, got, protocmp.Transform()); diff != "" {
+				t.Errorf("after reopen, GetDecision(%s) (-want +got):\n%s", want.DecisionId, diff)
 			}
 		}
 	})
@@ -292,8 +294,10 @@ func TestAppendOnly(t *testing.T) {
 			}
 		}
 		got, err := s.GetDecision(context.Background(), d.DecisionId)
-		if err != nil || !proto.Equal(got, d) {
-			t.Errorf("decision changed: %v, %v", got, err)
+		if err != nil {
+			t.Errorf("GetDecision: %v", err)
+		} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+			t.Errorf("decision changed (-want +got):\n%s", diff)
 		}
 	})
 }
@@ -313,8 +317,10 @@ func TestSaveDuplicateID(t *testing.T) {
 			t.Fatalf("second SaveDecision with the same id = %v, want ErrDuplicate (not ErrUnavailable)", err)
 		}
 		got, err := s.GetDecision(ctx, d.DecisionId)
-		if err != nil || !proto.Equal(got, d) {
-			t.Errorf("after duplicate, GetDecision = %v, %v; want the first decision", got, err)
+		if err != nil {
+			t.Errorf("after duplicate, GetDecision: %v", err)
+		} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+			t.Errorf("after duplicate, GetDecision is not the first decision (-want +got):\n%s", diff)
 		}
 	})
 }
@@ -528,8 +534,10 @@ func TestConcurrentSavesShareCommits(t *testing.T) {
 		s = b.open(t, store.Options{Registerer: reg})
 		for _, d := range want {
 			got, err := s.GetDecision(context.Background(), d.DecisionId)
-			if err != nil || !proto.Equal(got, d) {
-				t.Errorf("after reopen, GetDecision(%s) = %v, %v", d.DecisionId, got, err)
+			if err != nil {
+				t.Errorf("after reopen, GetDecision(%s): %v", d.DecisionId, err)
+			} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+				t.Errorf("after reopen, GetDecision(%s) (-want +got):\n%s", d.DecisionId, diff)
 			}
 		}
 	})

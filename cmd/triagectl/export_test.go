@@ -14,8 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 	"google.golang.org/protobuf/types/known/timestamppb"
 	_ "modernc.org/sqlite" // database/sql driver "sqlite", to tamper with a store file
 
@@ -382,8 +383,8 @@ func TestExport(t *testing.T) {
 					c := fx.byKey[tc.want[i]]
 					wantLabel := c.applied[len(c.applied)-1]
 					labels[wantLabel]++
-					if !proto.Equal(lf.GetFiling(), c.filing) {
-						t.Errorf("record %d: filing %v, want case %s's %v", i, lf.GetFiling(), c.key, c.filing)
+					if diff := cmp.Diff(c.filing, lf.GetFiling(), protocmp.Transform()); diff != "" {
+						t.Errorf("record %d: filing, not case %s's (-want +got):\n%s", i, c.key, diff)
 					}
 					if lf.GetLabel() != wantLabel {
 						t.Errorf("record %d (case %s): label %v, want the last outcome's %v", i, c.key, lf.GetLabel(), wantLabel)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -32,7 +31,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	var w io.Writer = e.stdout
+	w := e.stdout
 	var f *os.File
 	if *out != "" && *out != "-" {
 		if f, err = os.Create(*out); err != nil {

@@ -96,25 +96,33 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	if err := art.RecordPromotion(p); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*to, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", *to, err)
-	}
-	files := art.Files()
-	for _, name := range []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile} {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := writeAtomic(filepath.Join(*to, name), files[name]); err != nil {
-			return err
-		}
-	}
-	if _, err := classifier.Load(*to); err != nil {
-		return fmt.Errorf("verify %s after copying: %w", *to, err)
+	if err := installArtifact(ctx, *to, art.Files()); err != nil {
+		return err
 	}
 	if p.Forced {
 		e.logger.Warn("forced promotion of a model the comparison refused", "version", candidate.Version(), "reason", p.ForcedReason)
 	}
 	fmt.Fprintf(e.stdout, "promoted %s to %s\n", candidate.Version(), *to)
+	return nil
+}
+
+// installArtifact writes a model's files into the served directory to, the
+// manifest last (a watcher sees a complete model), and verifies it loads.
+func installArtifact(ctx context.Context, to string, files map[string][]byte) error {
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", to, err)
+	}
+	for _, name := range []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile} {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := writeAtomic(filepath.Join(to, name), files[name]); err != nil {
+			return err
+		}
+	}
+	if _, err := classifier.Load(to); err != nil {
+		return fmt.Errorf("verify %s after copying: %w", to, err)
+	}
 	return nil
 }
 

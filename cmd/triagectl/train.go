@@ -171,7 +171,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 // manifest. Lines that are not filings are counted and skipped: one bad
 // line in an export should not cost a retraining.
 func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.LabeledFiling, training.DataInfo, int, error) {
-	var in io.Reader = e.stdin
+	in := e.stdin
 	size := int64(-1)
 	if path != "-" {
 		file, err := os.Open(path)

@@ -8,9 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
@@ -107,8 +108,8 @@ func TestServePostgresStore(t *testing.T) {
 	if err != nil {
 		t.Fatalf("GetDecision after restart: %v", err)
 	}
-	if !proto.Equal(got.GetDecision(), resp.GetDecision()) {
-		t.Errorf("stored decision differs:\n got %v\nwant %v", got.GetDecision(), resp.GetDecision())
+	if diff := cmp.Diff(resp.GetDecision(), got.GetDecision(), protocmp.Transform()); diff != "" {
+		t.Errorf("stored decision differs (-answered +stored):\n%s", diff)
 	}
 }
 

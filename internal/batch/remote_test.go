@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/batch"
@@ -138,8 +140,8 @@ func TestRemoteScore(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !sameDecision(want, d) {
-				t.Fatalf("remote decision differs from local:\nremote %v\nlocal  %v", d, want)
+			if diff := decisionDiff(want, d); diff != "" {
+				t.Fatalf("remote decision differs from local (-local +remote):\n%s", diff)
 			}
 		})
 	}
@@ -197,13 +199,13 @@ func TestRemoteCanceled(t *testing.T) {
 	checkResults(t, got, wants[:len(got)])
 }
 
-// sameDecision compares two decisions but for what only the recording side
-// sets: the id, the time and the dry-run mark.
-func sameDecision(a, b *triagev1.Decision) bool {
+// decisionDiff compares two decisions but for what only the recording side
+// sets: the id, the time and the dry-run mark; "" when they agree.
+func decisionDiff(a, b *triagev1.Decision) string {
 	strip := func(d *triagev1.Decision) *triagev1.Decision {
 		c := proto.CloneOf(d)
 		c.DecisionId, c.DecidedAt, c.DryRun = "", nil, false
 		return c
 	}
-	return proto.Equal(strip(a), strip(b))
+	return cmp.Diff(strip(a), strip(b), protocmp.Transform())
 }

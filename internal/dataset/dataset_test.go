@@ -7,8 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"google.golang.org/protobuf/encoding/protojson"
-	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/dataset"
@@ -51,7 +52,7 @@ func TestReader(t *testing.T) {
 			t.Fatalf("record %d: got %q %v, want %q %v", i, lf.GetFiling().GetId(), lf.GetLabel(), w.id, w.label)
 		}
 	}
-	if _, err := r.Read(); err != io.EOF {
+	if _, err := r.Read(); !errors.Is(err, io.EOF) {
 		t.Fatalf("after last record: %v, want EOF", err)
 	}
 }
@@ -126,8 +127,8 @@ func TestWriterRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !proto.Equal(got, lf) {
-			t.Fatalf("round trip changed the record:\n got %v\nwant %v", got, lf)
+		if diff := cmp.Diff(lf, got, protocmp.Transform()); diff != "" {
+			t.Fatalf("round trip changed the record (-want +got):\n%s", diff)
 		}
 	}
 }
@@ -158,8 +159,8 @@ func FuzzParseLine(f *testing.F) {
 		if err != nil {
 			t.Fatalf("re-reading written record: %v\n%s", err, buf.Bytes())
 		}
-		if !proto.Equal(lf, again) {
-			t.Fatalf("round trip changed record")
+		if diff := cmp.Diff(lf, again, protocmp.Transform()); diff != "" {
+			t.Fatalf("round trip changed record (-first +again):\n%s", diff)
 		}
 	})
 }
