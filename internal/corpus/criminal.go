@@ -257,7 +257,7 @@ func (c *rec) criminalLabel(a *rulesAssessment, months int) triagev1.Procedure {
 	)
 	ftOK, simpOK := a.Option(ft).GetAvailable(), a.Option(simp).GetAvailable()
 	many := b2f(len(c.df) > 2)
-	var p triagev1.Procedure = ord
+	p := ord
 	// Courts differ in how readily they take up fast-track (habit, the
 	// prosecutors they work with); beyond that the filing decides: the
 	// sentence, the number of defendants, review signals, a little of the

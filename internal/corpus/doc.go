@@ -224,7 +224,7 @@
 //   - Anachronisms: texts of 2013–2020 still cite the 民法典 (in force
 //     2021) and the LPR (2019); no feature reads them, but a model of the
 //     texts' words might.
-
+//
 // # Texts
 //
 // Texts are composed, not filled in: many layouts (诉讼请求 first, 原告诉称
