@@ -65,180 +65,244 @@ func TestPostgresOutage(t *testing.T) {
 			const team = "civil-fast-general"
 			f := watch(t, client, team, "")
 
-			var (
-				mu       sync.Mutex
-				calls    []call
-				okCount  atomic.Int64
-				seq      atomic.Int64
-				stopLoad = make(chan struct{})
-				wg       sync.WaitGroup
-			)
-			for range 6 {
-				wg.Go(func() {
-					for {
-						select {
-						case <-stopLoad:
-							return
-						default:
-						}
-						n := seq.Add(1)
-						fl := burstFilings[n%int64(len(burstFilings))](fmt.Sprintf("out-%d", n))
-						// A generous deadline: promptness is asserted on the
-						// measured time, not by cutting calls short.
-						cctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-						start := time.Now()
-						resp, err := client.Triage(cctx, &triagev1.TriageRequest{Filing: fl})
-						cancel()
-						mu.Lock()
-						calls = append(calls, call{fl, resp.GetDecision(), status.Code(err), start, time.Since(start)})
-						mu.Unlock()
-						if err == nil {
-							okCount.Add(1)
-						} else {
-							time.Sleep(5 * time.Millisecond) // no hot loop while the database is down
-						}
-					}
-				})
+			load := startOutageLoad(client)
+			if !waitFor(30*time.Second, func() bool { return load.okCount.Load() >= 60 }) {
+				t.Fatalf("only %d calls succeeded before the outage", load.okCount.Load())
 			}
-			if !waitFor(30*time.Second, func() bool { return okCount.Load() >= 60 }) {
-				t.Fatalf("only %d calls succeeded before the outage", okCount.Load())
-			}
-			mu.Lock()
-			var known *triagev1.Decision
-			for _, cl := range calls {
-				if cl.code == codes.OK && cl.d.GetRecommended() == smallClaims && !cl.d.GetNeedsReview() {
-					known = cl.d
-					break
-				}
-			}
-			mu.Unlock()
+			known := load.knownSmallClaims()
 			if known == nil {
 				t.Fatal("no small-claims decision before the outage")
 			}
 
 			c.Stop(mode)
 			down := time.Now()
-			// Every RPC of the service fails promptly with UNAVAILABLE.
-			probes := []struct {
-				name string
-				call func() error
-			}{
-				{"Triage", func() error {
-					_, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("probe")})
-					return err
-				}},
-				{"GetDecision", func() error {
-					_, err := client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: known.GetDecisionId()})
-					return err
-				}},
-				{"RecordOutcome", func() error {
-					_, err := client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(known, confirmed, smallClaims, "2024-03-06")})
-					return err
-				}},
-				{"AssignCase", func() error {
-					_, err := client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: known.GetDecisionId(), TeamId: "civil-trial-1", DesignatedBy: "p-1", Reason: "回避"})
-					return err
-				}},
-				{"WatchAssignments", func() error {
-					return watchErr(t, client, &triagev1.WatchAssignmentsRequest{TeamId: team}).Err()
-				}},
-			}
-			for _, p := range probes {
-				start := time.Now()
-				err := p.call()
-				if took := time.Since(start); status.Code(err) != codes.Unavailable || took > 10*time.Second {
-					t.Errorf("%s with the database down: %v after %v, want UNAVAILABLE promptly", p.name, err, took)
-				}
-				mustNotLeak(t, status.Convert(err).Message())
-			}
-			// The open feed delivers what it had, then ends with UNAVAILABLE.
-			var seen []*triagev1.Assignment
-			for {
-				a, err := f.next(15 * time.Second)
-				if err != nil {
-					if status.Code(err) != codes.Unavailable {
-						t.Errorf("open feed during the outage ended with %v, want UNAVAILABLE", err)
-					}
-					break
-				}
-				seen = append(seen, a)
-			}
+			probeUnavailable(t, ctx, client, known, team)
+			seen := drainFeedUntilUnavailable(t, f)
 			time.Sleep(300 * time.Millisecond) // the load keeps failing meanwhile
-			close(stopLoad)
-			wg.Wait()
+			load.stop()
+			calls := load.calls
 
 			c.Start()
-			// The same server, not restarted, serves again.
-			if !waitFor(30*time.Second, func() bool {
-				_, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("after")})
-				return err == nil
-			}) {
-				t.Fatal("Triage did not succeed within 30s of the database's restart")
-			}
-			var rwg sync.WaitGroup
-			after := make([]call, 20)
-			for i := range after {
-				rwg.Go(func() {
-					fl := burstFilings[i%len(burstFilings)](fmt.Sprintf("rec-%d", i))
-					resp, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: fl})
-					after[i] = call{filing: fl, d: resp.GetDecision(), code: status.Code(err)}
-					if err != nil {
-						t.Errorf("Triage after recovery: %v", err)
-					}
-				})
-			}
-			rwg.Wait()
+			after := triageAfterRecovery(t, ctx, client)
 
 			// No call that returned OK lacks its record; every failure was
 			// UNAVAILABLE and prompt.
-			var ok, failedDown int
-			var slowest time.Duration
-			for _, cl := range append(calls, after...) {
-				switch cl.code {
-				case codes.OK:
-					ok++
-					got, err := client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: cl.d.GetDecisionId()})
-					if err != nil {
-						t.Errorf("%s: acknowledged decision %s not stored: %v", cl.filing.GetId(), cl.d.GetDecisionId(), err)
-					} else if diff := cmp.Diff(cl.d, got.GetDecision(), protocmp.Transform()); diff != "" {
-						t.Errorf("%s: acknowledged decision %s not stored as returned (-returned +stored):\n%s", cl.filing.GetId(), cl.d.GetDecisionId(), diff)
-					}
-				case codes.Unavailable:
-					if !cl.start.Before(down) {
-						failedDown++
-					}
-					slowest = max(slowest, cl.took)
-				default:
-					t.Errorf("%s: Triage = %v, want OK or UNAVAILABLE", cl.filing.GetId(), cl.code)
-				}
-			}
+			ok, failedDown, slowest := checkOutageCalls(t, ctx, client, append(calls, after...), down)
 			if failedDown == 0 {
 				t.Error("no call failed while the database was down")
 			}
 			if slowest > 10*time.Second {
 				t.Errorf("a failing call took %v, want failures within seconds", slowest)
 			}
-			// The feed, resumed after the last cursor it delivered, misses
-			// nothing and repeats nothing.
-			want := teamFeed(t, st, team)
-			last := ""
-			if len(seen) > 0 {
-				last = seen[len(seen)-1].GetCursor()
-			}
-			f = watch(t, client, team, last)
-			seen = append(seen, f.take(t, len(want)-len(seen))...)
-			f.quiet(t, feedQuiet)
-			f.stop()
-			for i := range want {
-				if !proto.Equal(seen[i], want[i]) {
-					t.Fatalf("feed #%d: got %v, want %v", i, seen[i], want[i])
-				}
-			}
+			nfeed := checkResumedFeed(t, client, st, team, seen)
 			verifyAudit(t, st)
 			t.Logf("%d calls: %d OK, %d failed with UNAVAILABLE while the database was down (slowest failure %v); feed of %d",
-				len(calls)+len(after), ok, failedDown, slowest.Round(time.Millisecond), len(want))
+				len(calls)+len(after), ok, failedDown, slowest.Round(time.Millisecond), nfeed)
 		})
 	}
+}
+
+// outageLoad is the Triage load TestPostgresOutage keeps up across the
+// outage: six clients calling in turn until stopped, every call recorded.
+type outageLoad struct {
+	mu       sync.Mutex
+	calls    []call
+	okCount  atomic.Int64
+	seq      atomic.Int64
+	stopLoad chan struct{}
+	wg       sync.WaitGroup
+}
+
+// startOutageLoad starts six goroutines that triage burstFilings through
+// client until stop is called, recording each call in load.calls.
+func startOutageLoad(client triagev1.TriageServiceClient) *outageLoad {
+	l := &outageLoad{stopLoad: make(chan struct{})}
+	for range 6 {
+		l.wg.Go(func() {
+			for {
+				select {
+				case <-l.stopLoad:
+					return
+				default:
+				}
+				n := l.seq.Add(1)
+				fl := burstFilings[n%int64(len(burstFilings))](fmt.Sprintf("out-%d", n))
+				// A generous deadline: promptness is asserted on the
+				// measured time, not by cutting calls short.
+				cctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				start := time.Now()
+				resp, err := client.Triage(cctx, &triagev1.TriageRequest{Filing: fl})
+				cancel()
+				l.mu.Lock()
+				l.calls = append(l.calls, call{fl, resp.GetDecision(), status.Code(err), start, time.Since(start)})
+				l.mu.Unlock()
+				if err == nil {
+					l.okCount.Add(1)
+				} else {
+					time.Sleep(5 * time.Millisecond) // no hot loop while the database is down
+				}
+			}
+		})
+	}
+	return l
+}
+
+// knownSmallClaims returns the first small-claims decision not under review
+// that the load got so far, or nil.
+func (l *outageLoad) knownSmallClaims() *triagev1.Decision {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, cl := range l.calls {
+		if cl.code == codes.OK && cl.d.GetRecommended() == smallClaims && !cl.d.GetNeedsReview() {
+			return cl.d
+		}
+	}
+	return nil
+}
+
+// stop ends the load and waits for its calls to finish.
+func (l *outageLoad) stop() {
+	close(l.stopLoad)
+	l.wg.Wait()
+}
+
+// probeUnavailable checks every RPC of the service, with the database down,
+// fails promptly with UNAVAILABLE and a message that leaks nothing.
+func probeUnavailable(t *testing.T, ctx context.Context, client triagev1.TriageServiceClient, known *triagev1.Decision, team string) {
+	t.Helper()
+	// Every RPC of the service fails promptly with UNAVAILABLE.
+	probes := []struct {
+		name string
+		call func() error
+	}{
+		{"Triage", func() error {
+			_, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("probe")})
+			return err
+		}},
+		{"GetDecision", func() error {
+			_, err := client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: known.GetDecisionId()})
+			return err
+		}},
+		{"RecordOutcome", func() error {
+			_, err := client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(known, confirmed, smallClaims, "2024-03-06")})
+			return err
+		}},
+		{"AssignCase", func() error {
+			_, err := client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: known.GetDecisionId(), TeamId: "civil-trial-1", DesignatedBy: "p-1", Reason: "回避"})
+			return err
+		}},
+		{"WatchAssignments", func() error {
+			return watchErr(t, client, &triagev1.WatchAssignmentsRequest{TeamId: team}).Err()
+		}},
+	}
+	for _, p := range probes {
+		start := time.Now()
+		err := p.call()
+		if took := time.Since(start); status.Code(err) != codes.Unavailable || took > 10*time.Second {
+			t.Errorf("%s with the database down: %v after %v, want UNAVAILABLE promptly", p.name, err, took)
+		}
+		mustNotLeak(t, status.Convert(err).Message())
+	}
+}
+
+// drainFeedUntilUnavailable reads the feed open during the outage, which
+// delivers what it had and then must end with UNAVAILABLE; it returns what
+// was delivered.
+func drainFeedUntilUnavailable(t *testing.T, f *feed) []*triagev1.Assignment {
+	t.Helper()
+	// The open feed delivers what it had, then ends with UNAVAILABLE.
+	var seen []*triagev1.Assignment
+	for {
+		a, err := f.next(15 * time.Second)
+		if err != nil {
+			if status.Code(err) != codes.Unavailable {
+				t.Errorf("open feed during the outage ended with %v, want UNAVAILABLE", err)
+			}
+			break
+		}
+		seen = append(seen, a)
+	}
+	return seen
+}
+
+// triageAfterRecovery waits for the same server, not restarted, to triage
+// again after the database's restart, then makes 20 concurrent Triage calls
+// that must all succeed; it returns them.
+func triageAfterRecovery(t *testing.T, ctx context.Context, client triagev1.TriageServiceClient) []call {
+	t.Helper()
+	// The same server, not restarted, serves again.
+	if !waitFor(30*time.Second, func() bool {
+		_, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("after")})
+		return err == nil
+	}) {
+		t.Fatal("Triage did not succeed within 30s of the database's restart")
+	}
+	var rwg sync.WaitGroup
+	after := make([]call, 20)
+	for i := range after {
+		rwg.Go(func() {
+			fl := burstFilings[i%len(burstFilings)](fmt.Sprintf("rec-%d", i))
+			resp, err := client.Triage(ctx, &triagev1.TriageRequest{Filing: fl})
+			after[i] = call{filing: fl, d: resp.GetDecision(), code: status.Code(err)}
+			if err != nil {
+				t.Errorf("Triage after recovery: %v", err)
+			}
+		})
+	}
+	rwg.Wait()
+	return after
+}
+
+// checkOutageCalls checks every call that returned OK has its decision
+// stored as returned and every other failed with UNAVAILABLE; it returns
+// the number OK, the number of failures that started once the database was
+// down and the slowest failure.
+func checkOutageCalls(t *testing.T, ctx context.Context, client triagev1.TriageServiceClient, calls []call, down time.Time) (ok, failedDown int, slowest time.Duration) {
+	t.Helper()
+	for _, cl := range calls {
+		switch cl.code {
+		case codes.OK:
+			ok++
+			got, err := client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: cl.d.GetDecisionId()})
+			if err != nil {
+				t.Errorf("%s: acknowledged decision %s not stored: %v", cl.filing.GetId(), cl.d.GetDecisionId(), err)
+			} else if diff := cmp.Diff(cl.d, got.GetDecision(), protocmp.Transform()); diff != "" {
+				t.Errorf("%s: acknowledged decision %s not stored as returned (-returned +stored):\n%s", cl.filing.GetId(), cl.d.GetDecisionId(), diff)
+			}
+		case codes.Unavailable:
+			if !cl.start.Before(down) {
+				failedDown++
+			}
+			slowest = max(slowest, cl.took)
+		default:
+			t.Errorf("%s: Triage = %v, want OK or UNAVAILABLE", cl.filing.GetId(), cl.code)
+		}
+	}
+	return ok, failedDown, slowest
+}
+
+// checkResumedFeed resumes team's feed after the last cursor in seen and
+// checks that, with seen, it misses nothing and repeats nothing; it returns
+// the length of the team's feed.
+func checkResumedFeed(t *testing.T, client triagev1.TriageServiceClient, st store.Store, team string, seen []*triagev1.Assignment) int {
+	t.Helper()
+	// The feed, resumed after the last cursor it delivered, misses
+	// nothing and repeats nothing.
+	want := teamFeed(t, st, team)
+	last := ""
+	if len(seen) > 0 {
+		last = seen[len(seen)-1].GetCursor()
+	}
+	f := watch(t, client, team, last)
+	seen = append(seen, f.take(t, len(want)-len(seen))...)
+	f.quiet(t, feedQuiet)
+	f.stop()
+	for i := range want {
+		if !proto.Equal(seen[i], want[i]) {
+			t.Fatalf("feed #%d: got %v, want %v", i, seen[i], want[i])
+		}
+	}
+	return len(want)
 }
 
 // TestKill9DuringBurst runs the service as a real process (this test binary

@@ -147,48 +147,7 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 			if err := s.SaveTriage(ctx, d, f, p); err != nil {
 				t.Fatalf("SaveTriage #%d: %v", i, err)
 			}
-			a := d.GetAssignment()
-			if a == nil {
-				t.Fatalf("SaveTriage #%d with free capacity made no assignment", i)
-			}
-			assigned[a.GetTeamId()]++
-			if d.GetNeedsReview() {
-				t.Errorf("#%d: assigned decision flagged for review", i)
-			}
-			if a.GetKind() != triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM || a.GetDecisionId() != d.GetDecisionId() ||
-				a.GetFilingId() != f.GetId() || a.GetProcedure() != d.GetRecommended() || a.GetAssignmentId() == "" || a.GetAssignedAt() == nil {
-				t.Errorf("#%d: assignment %v", i, a)
-			}
-			cursor(t, a)
-			draw := a.GetDraw()
-			if draw.GetSeed() != p.Seed || draw.GetAlgorithm() != routing.Algorithm {
-				t.Errorf("#%d: draw records seed %d algorithm %q", i, draw.GetSeed(), draw.GetAlgorithm())
-			}
-			// The candidates are every team of the plan, in plan order, with
-			// the capacity and load the draw saw: 2+1 free before any draw,
-			// a team that filled up listed with free 0.
-			var free int64
-			for k, c := range draw.GetCandidates() {
-				if c.GetTeamId() != teams[k].TeamID || c.GetCapacity() != teams[k].Capacity || c.GetFree() != c.GetCapacity()-c.GetLoad() {
-					t.Errorf("#%d: candidate %d = %v, want team %v with free = capacity - load", i, k, c, teams[k])
-				}
-				free += c.GetFree()
-			}
-			if want := int64(3 - i); free != want || len(draw.GetCandidates()) != len(teams) {
-				t.Errorf("#%d: candidates offer %d free places, want %d: %v", i, free, want, draw.GetCandidates())
-			}
-			// Re-running the recorded draw picks the same team.
-			j, err := routing.Redraw(draw)
-			if err != nil || draw.GetCandidates()[j].GetTeamId() != a.GetTeamId() {
-				t.Errorf("#%d: re-running the draw picks %d (%v), the record says %s", i, j, err, a.GetTeamId())
-			}
-			// The stored decision carries the assignment.
-			got, err := s.GetDecision(ctx, d.GetDecisionId())
-			if err != nil {
-				t.Errorf("#%d: GetDecision: %v", i, err)
-			} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
-				t.Errorf("#%d: GetDecision (-want +got):\n%s", i, diff)
-			}
+			assigned[checkDrawnAssignment(t, ctx, s, i, d, f, p, teams)]++
 		}
 		if assigned["速裁一组"] != 2 || assigned["速裁二组"] != 1 {
 			t.Errorf("assignments per team = %v, want every place taken once", assigned)
@@ -197,30 +156,10 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 			t.Errorf("team_load of 速裁一组 = %d, want 2", got)
 		}
 
-		// Every place of March is taken: the next case is stored unassigned
-		// and flagged, with the plan's reason.
-		d, f := triageCase("over", "2024-03-28")
-		d.NeedsReview = false
-		d.ReviewReasons = []*triagev1.Reason{{Code: "EARLIER", Message: "earlier reason"}}
-		if err := s.SaveTriage(ctx, d, f, plan(7, teams...)); err != nil {
-			t.Fatalf("SaveTriage with no capacity: %v", err)
-		}
-		if d.GetAssignment() != nil || !d.GetNeedsReview() || len(d.GetReviewReasons()) != 2 || cmp.Diff(noTeam, d.GetReviewReasons()[1], protocmp.Transform()) != "" {
-			t.Errorf("unassignable decision = assignment %v, needs_review %v, reasons %v", d.GetAssignment(), d.GetNeedsReview(), d.GetReviewReasons())
-		}
-		got, err := s.GetDecision(ctx, d.GetDecisionId())
-		if err != nil {
-			t.Errorf("GetDecision(unassigned): %v", err)
-		} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
-			t.Errorf("GetDecision(unassigned) (-want +got):\n%s", diff)
-		}
-		var review int
-		if err := b.raw.QueryRow(b.q(`SELECT needs_review FROM decisions WHERE decision_id = ?`), d.GetDecisionId()).Scan(&review); err != nil || review != 1 {
-			t.Errorf("needs_review column = %d, %v; want 1", review, err)
-		}
+		checkOverCapacityUnassigned(t, ctx, b, s, teams)
 
 		// Capacity is per intake month: April has room again.
-		d, f = triageCase("april", "2024-04-01")
+		d, f := triageCase("april", "2024-04-01")
 		if err := s.SaveTriage(ctx, d, f, plan(8, teams...)); err != nil || d.GetAssignment() == nil {
 			t.Fatalf("SaveTriage in a new month = %v, assignment %v", err, d.GetAssignment())
 		}
@@ -233,6 +172,86 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 		}
 		verifyOK(t, s)
 	})
+}
+
+// checkDrawnAssignment checks the random assignment SaveTriage #i made for d
+// (filing f) under plan p of teams, when 3-i places were free: its fields,
+// the recorded draw's seed, candidates and free places, that the draw re-runs
+// to the team assigned, and that the stored decision carries it. It returns
+// the team assigned.
+func checkDrawnAssignment(t *testing.T, ctx context.Context, s store.Store, i int, d *triagev1.Decision, f *triagev1.Filing,
+	p *store.AssignmentPlan, teams []store.TeamSlot) string {
+	t.Helper()
+	a := d.GetAssignment()
+	if a == nil {
+		t.Fatalf("SaveTriage #%d with free capacity made no assignment", i)
+	}
+	if d.GetNeedsReview() {
+		t.Errorf("#%d: assigned decision flagged for review", i)
+	}
+	if a.GetKind() != triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM || a.GetDecisionId() != d.GetDecisionId() ||
+		a.GetFilingId() != f.GetId() || a.GetProcedure() != d.GetRecommended() || a.GetAssignmentId() == "" || a.GetAssignedAt() == nil {
+		t.Errorf("#%d: assignment %v", i, a)
+	}
+	cursor(t, a)
+	draw := a.GetDraw()
+	if draw.GetSeed() != p.Seed || draw.GetAlgorithm() != routing.Algorithm {
+		t.Errorf("#%d: draw records seed %d algorithm %q", i, draw.GetSeed(), draw.GetAlgorithm())
+	}
+	// The candidates are every team of the plan, in plan order, with
+	// the capacity and load the draw saw: 2+1 free before any draw,
+	// a team that filled up listed with free 0.
+	var free int64
+	for k, c := range draw.GetCandidates() {
+		if c.GetTeamId() != teams[k].TeamID || c.GetCapacity() != teams[k].Capacity || c.GetFree() != c.GetCapacity()-c.GetLoad() {
+			t.Errorf("#%d: candidate %d = %v, want team %v with free = capacity - load", i, k, c, teams[k])
+		}
+		free += c.GetFree()
+	}
+	if want := int64(3 - i); free != want || len(draw.GetCandidates()) != len(teams) {
+		t.Errorf("#%d: candidates offer %d free places, want %d: %v", i, free, want, draw.GetCandidates())
+	}
+	// Re-running the recorded draw picks the same team.
+	j, err := routing.Redraw(draw)
+	if err != nil || draw.GetCandidates()[j].GetTeamId() != a.GetTeamId() {
+		t.Errorf("#%d: re-running the draw picks %d (%v), the record says %s", i, j, err, a.GetTeamId())
+	}
+	// The stored decision carries the assignment.
+	got, err := s.GetDecision(ctx, d.GetDecisionId())
+	if err != nil {
+		t.Errorf("#%d: GetDecision: %v", i, err)
+	} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+		t.Errorf("#%d: GetDecision (-want +got):\n%s", i, diff)
+	}
+	return a.GetTeamId()
+}
+
+// checkOverCapacityUnassigned saves a case when every place of March is
+// taken and checks it is stored unassigned and flagged for review, with the
+// plan's reason after the earlier one.
+func checkOverCapacityUnassigned(t *testing.T, ctx context.Context, b *backend, s store.Store, teams []store.TeamSlot) {
+	t.Helper()
+	// Every place of March is taken: the next case is stored unassigned
+	// and flagged, with the plan's reason.
+	d, f := triageCase("over", "2024-03-28")
+	d.NeedsReview = false
+	d.ReviewReasons = []*triagev1.Reason{{Code: "EARLIER", Message: "earlier reason"}}
+	if err := s.SaveTriage(ctx, d, f, plan(7, teams...)); err != nil {
+		t.Fatalf("SaveTriage with no capacity: %v", err)
+	}
+	if d.GetAssignment() != nil || !d.GetNeedsReview() || len(d.GetReviewReasons()) != 2 || cmp.Diff(noTeam, d.GetReviewReasons()[1], protocmp.Transform()) != "" {
+		t.Errorf("unassignable decision = assignment %v, needs_review %v, reasons %v", d.GetAssignment(), d.GetNeedsReview(), d.GetReviewReasons())
+	}
+	got, err := s.GetDecision(ctx, d.GetDecisionId())
+	if err != nil {
+		t.Errorf("GetDecision(unassigned): %v", err)
+	} else if diff := cmp.Diff(d, got, protocmp.Transform()); diff != "" {
+		t.Errorf("GetDecision(unassigned) (-want +got):\n%s", diff)
+	}
+	var review int
+	if err := b.raw.QueryRow(b.q(`SELECT needs_review FROM decisions WHERE decision_id = ?`), d.GetDecisionId()).Scan(&review); err != nil || review != 1 {
+		t.Errorf("needs_review column = %d, %v; want 1", review, err)
+	}
 }
 
 func TestSaveTriageWithoutTeams(t *testing.T) {
@@ -651,37 +670,8 @@ func TestScanCases(t *testing.T) {
 		s := b.open(t, store.Options{})
 		ctx := context.Background()
 		base := time.Date(2024, 3, 1, 8, 0, 0, 0, time.UTC)
-		// More than a page (256), many sharing a decided_at, so the keyset
-		// pagination's tie-break on decision_id is exercised.
 		const n = 300
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() {
-				d, f := civilCase(fmt.Sprintf("%03d", i))
-				d.DecidedAt = timestamppb.New(base.Add(time.Duration(i/7) * time.Hour))
-				var err error
-				if i%5 == 0 {
-					err = s.SaveTriage(ctx, d, f, plan(uint64(i), store.TeamSlot{TeamID: "A", Capacity: 1000}))
-				} else {
-					err = s.SaveDecision(ctx, d, f)
-				}
-				if err != nil {
-					t.Error(err)
-				}
-			})
-		}
-		wg.Wait()
-		for _, i := range []int{10, 11, 299} {
-			for k := range 2 {
-				if err := s.SaveOutcome(ctx, &triagev1.Outcome{DecisionId: fmt.Sprintf("dec-%03d", i), Procedure: triagev1.Procedure_PROCEDURE_ORDINARY,
-					Reason: fmt.Sprint(k)}); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: "dec-010", TeamId: "B", Reason: "redesignated"}); err != nil {
-			t.Fatal(err)
-		}
+		seedScanCases(t, ctx, s, base, n)
 
 		since := base.Add(5 * time.Hour) // cases 35 and after
 		var got []store.CaseRecord
@@ -695,40 +685,8 @@ func TestScanCases(t *testing.T) {
 			t.Fatalf("ScanCases since %v yielded %d cases, want %d", since, len(got), n-35)
 		}
 		seen := map[string]bool{}
-		for i, c := range got {
-			id := c.Decision.GetDecisionId()
-			if seen[id] {
-				t.Fatalf("%s yielded twice", id)
-			}
-			seen[id] = true
-			if i > 0 && c.Decision.GetDecidedAt().AsTime().Before(got[i-1].Decision.GetDecidedAt().AsTime()) {
-				t.Fatalf("case %d (%s) out of decided_at order", i, id)
-			}
-			if c.Decision.GetDecidedAt().AsTime().Before(since) {
-				t.Errorf("%s decided before since", id)
-			}
-			if c.Filing.GetId() != c.Decision.GetFilingId() {
-				t.Errorf("%s: filing %q", id, c.Filing.GetId())
-			}
-			var num int
-			fmt.Sscanf(id, "dec-%d", &num)
-			if wantAssigned := num%5 == 0; (c.Assignment != nil) != wantAssigned {
-				t.Errorf("%s: assignment %v, want one: %v", id, c.Assignment, wantAssigned)
-			} else if diff := cmp.Diff(c.Decision.GetAssignment(), c.Assignment, protocmp.Transform()); wantAssigned && diff != "" {
-				t.Errorf("%s: latest assignment differs from the drawn one (-drawn +latest):\n%s", id, diff)
-			}
-			wantOutcomes := 0
-			if num == 299 {
-				wantOutcomes = 2
-			}
-			if len(c.Outcomes) != wantOutcomes {
-				t.Errorf("%s: %d outcomes, want %d", id, len(c.Outcomes), wantOutcomes)
-			}
-			for k, o := range c.Outcomes {
-				if o.GetReason() != fmt.Sprint(k) {
-					t.Errorf("%s: outcome %d has reason %q: out of order", id, k, o.GetReason())
-				}
-			}
+		for i := range got {
+			checkScannedCase(t, got, i, since, seen)
 		}
 
 		// From the beginning: the designated assignment is the latest.
@@ -750,32 +708,120 @@ func TestScanCases(t *testing.T) {
 			t.Errorf("dec-010: latest assignment %v, %d outcomes", c10.Assignment, len(c10.Outcomes))
 		}
 
-		// fn's error stops the scan and comes back as is.
-		stop := errors.New("enough")
-		calls := 0
-		err := s.ScanCases(ctx, time.Time{}, func(store.CaseRecord) error {
-			calls++
-			if calls == 3 {
-				return stop
-			}
-			return nil
-		})
-		if !errors.Is(err, stop) || calls != 3 {
-			t.Errorf("ScanCases with a failing fn = %v after %d calls, want %v after 3", err, calls, stop)
-		}
-		// So does a canceled context.
-		cctx, cancel := context.WithCancel(ctx)
-		cancel()
-		if err := s.ScanCases(cctx, time.Time{}, func(store.CaseRecord) error { return nil }); !errors.Is(err, context.Canceled) {
-			t.Errorf("ScanCases(canceled) = %v", err)
-		}
-		if err := s.ScanCases(ctx, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), func(store.CaseRecord) error {
-			t.Error("a case decided in the future")
-			return nil
-		}); err != nil {
-			t.Error(err)
-		}
+		checkScanStops(t, ctx, s)
 	})
+}
+
+// seedScanCases saves n civil cases concurrently for TestScanCases, seven
+// to an hour from base (more than a page of 256, many sharing a decided_at,
+// so the keyset pagination's tie-break on decision_id is exercised), every
+// fifth with a draw; cases 10, 11 and 299 get two outcomes each and dec-010
+// a designation after its draw.
+func seedScanCases(t *testing.T, ctx context.Context, s store.Store, base time.Time, n int) {
+	t.Helper()
+	// More than a page (256), many sharing a decided_at, so the keyset
+	// pagination's tie-break on decision_id is exercised.
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			d, f := civilCase(fmt.Sprintf("%03d", i))
+			d.DecidedAt = timestamppb.New(base.Add(time.Duration(i/7) * time.Hour))
+			var err error
+			if i%5 == 0 {
+				err = s.SaveTriage(ctx, d, f, plan(uint64(i), store.TeamSlot{TeamID: "A", Capacity: 1000}))
+			} else {
+				err = s.SaveDecision(ctx, d, f)
+			}
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, i := range []int{10, 11, 299} {
+		for k := range 2 {
+			if err := s.SaveOutcome(ctx, &triagev1.Outcome{DecisionId: fmt.Sprintf("dec-%03d", i), Procedure: triagev1.Procedure_PROCEDURE_ORDINARY,
+				Reason: fmt.Sprint(k)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: "dec-010", TeamId: "B", Reason: "redesignated"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkScannedCase checks got[i], a case ScanCases yielded since since: not
+// yielded before (seen records the ids), in decided_at order, not decided
+// before since, with its filing, its latest assignment (every fifth case)
+// and its outcomes in order.
+func checkScannedCase(t *testing.T, got []store.CaseRecord, i int, since time.Time, seen map[string]bool) {
+	t.Helper()
+	c := got[i]
+	id := c.Decision.GetDecisionId()
+	if seen[id] {
+		t.Fatalf("%s yielded twice", id)
+	}
+	seen[id] = true
+	if i > 0 && c.Decision.GetDecidedAt().AsTime().Before(got[i-1].Decision.GetDecidedAt().AsTime()) {
+		t.Fatalf("case %d (%s) out of decided_at order", i, id)
+	}
+	if c.Decision.GetDecidedAt().AsTime().Before(since) {
+		t.Errorf("%s decided before since", id)
+	}
+	if c.Filing.GetId() != c.Decision.GetFilingId() {
+		t.Errorf("%s: filing %q", id, c.Filing.GetId())
+	}
+	var num int
+	fmt.Sscanf(id, "dec-%d", &num)
+	if wantAssigned := num%5 == 0; (c.Assignment != nil) != wantAssigned {
+		t.Errorf("%s: assignment %v, want one: %v", id, c.Assignment, wantAssigned)
+	} else if diff := cmp.Diff(c.Decision.GetAssignment(), c.Assignment, protocmp.Transform()); wantAssigned && diff != "" {
+		t.Errorf("%s: latest assignment differs from the drawn one (-drawn +latest):\n%s", id, diff)
+	}
+	wantOutcomes := 0
+	if num == 299 {
+		wantOutcomes = 2
+	}
+	if len(c.Outcomes) != wantOutcomes {
+		t.Errorf("%s: %d outcomes, want %d", id, len(c.Outcomes), wantOutcomes)
+	}
+	for k, o := range c.Outcomes {
+		if o.GetReason() != fmt.Sprint(k) {
+			t.Errorf("%s: outcome %d has reason %q: out of order", id, k, o.GetReason())
+		}
+	}
+}
+
+// checkScanStops checks fn's error stops ScanCases and comes back as is, as
+// does a canceled context, and that a scan since the future yields nothing.
+func checkScanStops(t *testing.T, ctx context.Context, s store.Store) {
+	t.Helper()
+	// fn's error stops the scan and comes back as is.
+	stop := errors.New("enough")
+	calls := 0
+	err := s.ScanCases(ctx, time.Time{}, func(store.CaseRecord) error {
+		calls++
+		if calls == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || calls != 3 {
+		t.Errorf("ScanCases with a failing fn = %v after %d calls, want %v after 3", err, calls, stop)
+	}
+	// So does a canceled context.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.ScanCases(cctx, time.Time{}, func(store.CaseRecord) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("ScanCases(canceled) = %v", err)
+	}
+	if err := s.ScanCases(ctx, time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC), func(store.CaseRecord) error {
+		t.Error("a case decided in the future")
+		return nil
+	}); err != nil {
+		t.Error(err)
+	}
 }
 
 // TestNewMethodsAfterClose: every method fails with ErrUnavailable once the

@@ -93,40 +93,9 @@ func TestRedrawAssignments(t *testing.T) {
 		if want := fmt.Sprintf("draws OK: %d assignments and 1 decisions left unassigned: %d draws replayed, 1 designated", drawn+1, drawn+1); !strings.HasPrefix(rep.String(), want) {
 			t.Errorf("summary %q, want %q…", rep.String(), want)
 		}
-		// The decision that found no room: its draw gives no team, from the
-		// loads the assignments before it account for.
-		full := redraw(t, fx.s, fx.full.GetDecisionId())
-		if !full.OK || full.Unassigned != 1 || len(full.Checks) != 1 || full.Checks[0].Verdict != store.DrawExplained ||
-			full.Checks[0].Kind != "unassigned" || full.Checks[0].Period != "2024-03" {
-			t.Errorf("unassigned decision: %+v", full)
-		}
-		for _, c := range fx.full.GetUnassignedDraw().GetCandidates() {
-			if c.GetFree() != 0 || c.GetLoad() < c.GetCapacity() {
-				t.Errorf("unassigned draw candidate %v has room", c)
-			}
-		}
-		// Stored as the deterministic encoding, as every record is.
-		var blob []byte
-		if err := b.raw.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), fx.full.GetDecisionId()).Scan(&blob); err != nil {
-			t.Fatal(err)
-		}
-		if want, err := (proto.MarshalOptions{Deterministic: true}).Marshal(fx.full); err != nil || string(blob) != string(want) {
-			t.Errorf("stored decision is not the deterministic encoding of what SaveTriage returned (%v)", err)
-		}
+		checkRedrawNoRoom(t, b, fx)
 
-		first := fx.drawn[0]
-		one := redraw(t, fx.s, first.GetDecisionId())
-		if !one.OK || len(one.Checks) != 2 {
-			t.Fatalf("decision %s: %+v", first.GetDecisionId(), one)
-		}
-		if c := one.Checks[0]; c.Verdict != store.DrawExplained || c.AssignmentID != first.GetAssignment().GetAssignmentId() ||
-			c.TeamID != first.GetAssignment().GetTeamId() || c.Kind != "ASSIGNMENT_KIND_RANDOM" || c.Period != "2024-03" {
-			t.Errorf("the draw: %+v", c)
-		}
-		if c := one.Checks[1]; c.Verdict != store.DrawDesignated || c.TeamID != "trial-b" ||
-			c.Detail != "designated by president-1, recorded by clerk-07: 承办法官回避" {
-			t.Errorf("the designation: %+v", c)
-		}
+		checkRedrawDrawnAndDesignated(t, fx)
 		if r := redraw(t, fx.s, "dec-unassigned"); !r.OK || r.Assignments != 0 {
 			t.Errorf("unassigned decision: %+v", r)
 		}
@@ -135,6 +104,54 @@ func TestRedrawAssignments(t *testing.T) {
 		}
 		verifyOK(t, fx.s)
 	})
+}
+
+// checkRedrawNoRoom replays the draw of the fixture's decision that found no
+// room: it gives no team, every candidate full from the loads the
+// assignments before it account for, and the decision is stored as the
+// deterministic encoding of what SaveTriage returned.
+func checkRedrawNoRoom(t *testing.T, b *backend, fx *redrawFixture) {
+	t.Helper()
+	// The decision that found no room: its draw gives no team, from the
+	// loads the assignments before it account for.
+	full := redraw(t, fx.s, fx.full.GetDecisionId())
+	if !full.OK || full.Unassigned != 1 || len(full.Checks) != 1 || full.Checks[0].Verdict != store.DrawExplained ||
+		full.Checks[0].Kind != "unassigned" || full.Checks[0].Period != "2024-03" {
+		t.Errorf("unassigned decision: %+v", full)
+	}
+	for _, c := range fx.full.GetUnassignedDraw().GetCandidates() {
+		if c.GetFree() != 0 || c.GetLoad() < c.GetCapacity() {
+			t.Errorf("unassigned draw candidate %v has room", c)
+		}
+	}
+	// Stored as the deterministic encoding, as every record is.
+	var blob []byte
+	if err := b.raw.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), fx.full.GetDecisionId()).Scan(&blob); err != nil {
+		t.Fatal(err)
+	}
+	if want, err := (proto.MarshalOptions{Deterministic: true}).Marshal(fx.full); err != nil || string(blob) != string(want) {
+		t.Errorf("stored decision is not the deterministic encoding of what SaveTriage returned (%v)", err)
+	}
+}
+
+// checkRedrawDrawnAndDesignated replays the fixture's first decision: its
+// draw is explained and its designation listed with who designated and
+// recorded it and why.
+func checkRedrawDrawnAndDesignated(t *testing.T, fx *redrawFixture) {
+	t.Helper()
+	first := fx.drawn[0]
+	one := redraw(t, fx.s, first.GetDecisionId())
+	if !one.OK || len(one.Checks) != 2 {
+		t.Fatalf("decision %s: %+v", first.GetDecisionId(), one)
+	}
+	if c := one.Checks[0]; c.Verdict != store.DrawExplained || c.AssignmentID != first.GetAssignment().GetAssignmentId() ||
+		c.TeamID != first.GetAssignment().GetTeamId() || c.Kind != "ASSIGNMENT_KIND_RANDOM" || c.Period != "2024-03" {
+		t.Errorf("the draw: %+v", c)
+	}
+	if c := one.Checks[1]; c.Verdict != store.DrawDesignated || c.TeamID != "trial-b" ||
+		c.Detail != "designated by president-1, recorded by clerk-07: 承办法官回避" {
+		t.Errorf("the designation: %+v", c)
+	}
 }
 
 // assignmentOf reads a stored assignment row's blob.
