@@ -108,7 +108,68 @@ func stripComments(doc string) string {
 // TestKubernetesManifests checks the invariants issue 11 asks of deploy/k8s.
 func TestKubernetesManifests(t *testing.T) {
 	m := loadManifests(t, "k8s/base")
-	// Every manifest is in the kustomization, and nothing else.
+	checkKustomization(t, m)
+	if len(m.deployments) != 1 || len(m.pdbs) != 1 || len(m.hpas) != 1 || len(m.services) != 2 {
+		t.Fatalf("want 1 Deployment, 1 PDB, 1 HPA, 2 Services; got %d, %d, %d, %d",
+			len(m.deployments), len(m.pdbs), len(m.hpas), len(m.services))
+	}
+	d := m.deployments[0]
+	o := &k8sObjects{m: m, d: d, spec: d.Spec.Template.Spec, podLabels: labels.Set(d.Spec.Template.Labels)}
+	sel, err := metav1.LabelSelectorAsSelector(d.Spec.Selector)
+	if err != nil || !sel.Matches(o.podLabels) {
+		t.Fatalf("Deployment selector %v does not match its pods' labels %v (%v)", d.Spec.Selector, o.podLabels, err)
+	}
+	for _, sub := range []struct {
+		name   string
+		checks []k8sCheck
+	}{
+		{"deployment", deploymentChecks},
+		{"services", []k8sCheck{checkServices}},
+		{"disruption and scaling", []k8sCheck{checkDisruptionAndScaling}},
+		{"configmaps", []k8sCheck{checkConfigMaps}},
+	} {
+		t.Run(sub.name, func(t *testing.T) {
+			for _, check := range sub.checks {
+				check(t, o)
+			}
+		})
+	}
+}
+
+// k8sObjects is the decoded base together with the parts of its single
+// Deployment that the checks share.
+type k8sObjects struct {
+	m         *manifests
+	d         *appsv1.Deployment
+	spec      corev1.PodSpec
+	podLabels labels.Set
+}
+
+// container is the Deployment's single container; checkOneContainer, run
+// before any check that calls it, makes sure there is exactly one.
+func (o *k8sObjects) container() corev1.Container { return o.spec.Containers[0] }
+
+// k8sCheck checks one invariant of the decoded objects, reporting on t.
+type k8sCheck func(t *testing.T, o *k8sObjects)
+
+// deploymentChecks are the Deployment's invariants, in order: the checks
+// after checkOneContainer look at its single container.
+var deploymentChecks = []k8sCheck{
+	checkReplicasAndRollout,
+	checkPodSecurityContext,
+	checkOneContainer,
+	checkContainerSecurityContext,
+	checkVolumes,
+	checkResources,
+	checkPortsAndProbes,
+	checkArgsAndGracePeriod,
+	checkStoreDSN,
+}
+
+// checkKustomization checks that every manifest is in the kustomization,
+// and nothing else.
+func checkKustomization(t *testing.T, m *manifests) {
+	t.Helper()
 	var kust struct {
 		Resources []string `json:"resources"`
 	}
@@ -123,216 +184,286 @@ func TestKubernetesManifests(t *testing.T) {
 	if !slices.Equal(kust.Resources, m.files) {
 		t.Errorf("kustomization resources %v, files %v", kust.Resources, m.files)
 	}
-	if len(m.deployments) != 1 || len(m.pdbs) != 1 || len(m.hpas) != 1 || len(m.services) != 2 {
-		t.Fatalf("want 1 Deployment, 1 PDB, 1 HPA, 2 Services; got %d, %d, %d, %d",
-			len(m.deployments), len(m.pdbs), len(m.hpas), len(m.services))
+}
+
+// checkReplicasAndRollout checks the Deployment runs at least 2 replicas and
+// rolls out without taking one down before its successor is ready.
+func checkReplicasAndRollout(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	d := o.d
+	if d.Spec.Replicas == nil || *d.Spec.Replicas < 2 {
+		t.Errorf("replicas = %v, want at least 2", d.Spec.Replicas)
 	}
-	d := m.deployments[0]
-	spec := d.Spec.Template.Spec
-	podLabels := labels.Set(d.Spec.Template.Labels)
-	sel, err := metav1.LabelSelectorAsSelector(d.Spec.Selector)
-	if err != nil || !sel.Matches(podLabels) {
-		t.Fatalf("Deployment selector %v does not match its pods' labels %v (%v)", d.Spec.Selector, podLabels, err)
+	if ru := d.Spec.Strategy.RollingUpdate; ru == nil || ru.MaxUnavailable == nil || ru.MaxUnavailable.IntValue() != 0 {
+		t.Errorf("rolling update must keep every replica until its successor is ready (maxUnavailable 0)")
 	}
+}
 
-	t.Run("deployment", func(t *testing.T) {
-		if d.Spec.Replicas == nil || *d.Spec.Replicas < 2 {
-			t.Errorf("replicas = %v, want at least 2", d.Spec.Replicas)
-		}
-		if ru := d.Spec.Strategy.RollingUpdate; ru == nil || ru.MaxUnavailable == nil || ru.MaxUnavailable.IntValue() != 0 {
-			t.Errorf("rolling update must keep every replica until its successor is ready (maxUnavailable 0)")
-		}
-		psc := spec.SecurityContext
-		if psc == nil || psc.RunAsNonRoot == nil || !*psc.RunAsNonRoot || psc.RunAsUser == nil || *psc.RunAsUser != 65532 {
-			t.Errorf("pod securityContext must run as non-root 65532 (distroless nonroot): %+v", psc)
-		}
-		if len(spec.Containers) != 1 {
-			t.Fatalf("%d containers, want 1", len(spec.Containers))
-		}
-		c := spec.Containers[0]
-		csc := c.SecurityContext
-		if csc == nil || csc.ReadOnlyRootFilesystem == nil || !*csc.ReadOnlyRootFilesystem ||
-			csc.AllowPrivilegeEscalation == nil || *csc.AllowPrivilegeEscalation ||
-			csc.Capabilities == nil || !slices.Contains(csc.Capabilities.Drop, "ALL") {
-			t.Errorf("container securityContext must have a read-only root, no privilege escalation, drop ALL: %+v", csc)
-		}
-		volumes := map[string]corev1.Volume{}
-		for _, v := range spec.Volumes {
-			volumes[v.Name] = v
-		}
-		mounts := map[string]string{}
-		for _, vm := range c.VolumeMounts {
-			if _, ok := volumes[vm.Name]; !ok {
-				t.Errorf("volumeMount %s has no volume", vm.Name)
-			}
-			mounts[vm.MountPath] = vm.Name
-		}
-		for _, dir := range []string{"/tmp", "/var/lib/fenjian"} {
-			if v, ok := volumes[mounts[dir]]; !ok || v.EmptyDir == nil {
-				t.Errorf("%s must be an emptyDir on a read-only root file system", dir)
-			}
-		}
-		for name, v := range volumes {
-			if v.ConfigMap != nil && m.configMaps[v.ConfigMap.Name] == nil {
-				t.Errorf("volume %s refers to ConfigMap %s, not in the manifests", name, v.ConfigMap.Name)
-			}
-		}
-		if c.Resources.Requests.Cpu().IsZero() || c.Resources.Requests.Memory().IsZero() || c.Resources.Limits.Memory().IsZero() {
-			t.Errorf("resources must request cpu and memory and limit memory: %+v", c.Resources)
-		}
-		if c.Resources.Limits.Memory().Cmp(*c.Resources.Requests.Memory()) < 0 {
-			t.Errorf("memory limit below the request")
-		}
+// checkPodSecurityContext checks the pod runs as distroless's non-root user.
+func checkPodSecurityContext(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	psc := o.spec.SecurityContext
+	if psc == nil || psc.RunAsNonRoot == nil || !*psc.RunAsNonRoot || psc.RunAsUser == nil || *psc.RunAsUser != 65532 {
+		t.Errorf("pod securityContext must run as non-root 65532 (distroless nonroot): %+v", psc)
+	}
+}
 
-		// Ports and probes: gRPC probes on the port triaged listens on.
-		ports := map[string]int32{}
-		for _, p := range c.Ports {
-			ports[p.Name] = p.ContainerPort
-		}
-		if ports["grpc"] != 50051 || ports["http"] != 9090 {
-			t.Errorf("ports %v, want grpc 50051 and http 9090 (the image's -grpc-addr and -http-addr)", ports)
-		}
-		for _, p := range []struct {
-			name    string
-			probe   *corev1.Probe
-			service string
-		}{
-			{"readiness", c.ReadinessProbe, "fenjian.triage.v1.TriageService"},
-			{"liveness", c.LivenessProbe, server.LivenessService},
-			{"startup", c.StartupProbe, server.LivenessService},
-		} {
-			if p.probe == nil || p.probe.GRPC == nil {
-				t.Errorf("%s probe must be a grpc probe", p.name)
-				continue
-			}
-			if p.probe.GRPC.Port != ports["grpc"] {
-				t.Errorf("%s probe on port %d, want the grpc port %d", p.name, p.probe.GRPC.Port, ports["grpc"])
-			}
-			if p.probe.GRPC.Service == nil || *p.probe.GRPC.Service != p.service {
-				t.Errorf("%s probe service = %v, want %q", p.name, p.probe.GRPC.Service, p.service)
-			}
-		}
+// checkOneContainer stops the test unless the pod has exactly one container.
+func checkOneContainer(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	if len(o.spec.Containers) != 1 {
+		t.Fatalf("%d containers, want 1", len(o.spec.Containers))
+	}
+}
 
-		// Flags: every one is triaged's; the grace period outlasts the
-		// shutdown deadline plus the handlers' grace.
-		known := flagNames(t)
-		shutdown := server.DefaultShutdownTimeout
-		for _, a := range c.Args {
-			name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			if !known[name] {
-				t.Errorf("arg %q: triaged has no flag %q", a, name)
-			}
-			if name == "shutdown-timeout" {
-				if shutdown, err = time.ParseDuration(value); err != nil {
-					t.Errorf("arg %q: %v", a, err)
-				}
-			}
-		}
-		grace := time.Duration(*spec.TerminationGracePeriodSeconds) * time.Second
-		if grace <= shutdown+2*time.Second {
-			t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-timeout %v plus the 2s handler grace", grace, shutdown)
-		}
+// checkContainerSecurityContext checks the container has a read-only root,
+// no privilege escalation, and drops every capability.
+func checkContainerSecurityContext(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	csc := o.container().SecurityContext
+	if csc == nil || csc.ReadOnlyRootFilesystem == nil || !*csc.ReadOnlyRootFilesystem ||
+		csc.AllowPrivilegeEscalation == nil || *csc.AllowPrivilegeEscalation ||
+		csc.Capabilities == nil || !slices.Contains(csc.Capabilities.Drop, "ALL") {
+		t.Errorf("container securityContext must have a read-only root, no privilege escalation, drop ALL: %+v", csc)
+	}
+}
 
-		// The PostgreSQL DSN comes from a Secret into -store's variable.
-		var dsn *corev1.EnvVar
-		for i, e := range c.Env {
-			if e.Name == "FENJIAN_STORE" {
-				dsn = &c.Env[i]
-			}
+// checkVolumes checks every mount has a volume, the writable directories are
+// emptyDirs, and every ConfigMap volume refers to a ConfigMap of the base.
+func checkVolumes(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	volumes := map[string]corev1.Volume{}
+	for _, v := range o.spec.Volumes {
+		volumes[v.Name] = v
+	}
+	mounts := map[string]string{}
+	for _, vm := range o.container().VolumeMounts {
+		if _, ok := volumes[vm.Name]; !ok {
+			t.Errorf("volumeMount %s has no volume", vm.Name)
 		}
-		if dsn == nil || dsn.Value != "" || dsn.ValueFrom == nil || dsn.ValueFrom.SecretKeyRef == nil {
-			t.Errorf("FENJIAN_STORE must come from a secretKeyRef: %+v", dsn)
+		mounts[vm.MountPath] = vm.Name
+	}
+	for _, dir := range []string{"/tmp", "/var/lib/fenjian"} {
+		if v, ok := volumes[mounts[dir]]; !ok || v.EmptyDir == nil {
+			t.Errorf("%s must be an emptyDir on a read-only root file system", dir)
 		}
-	})
+	}
+	for name, v := range volumes {
+		if v.ConfigMap != nil && o.m.configMaps[v.ConfigMap.Name] == nil {
+			t.Errorf("volume %s refers to ConfigMap %s, not in the manifests", name, v.ConfigMap.Name)
+		}
+	}
+}
 
-	t.Run("services", func(t *testing.T) {
-		cports := map[string]bool{}
-		for _, p := range spec.Containers[0].Ports {
-			cports[p.Name] = true
-		}
-		var headless bool
-		for _, s := range m.services {
-			if !labels.SelectorFromSet(s.Spec.Selector).Matches(podLabels) {
-				t.Errorf("Service %s selects %v, not the Deployment's pods", s.Name, s.Spec.Selector)
-			}
-			for _, p := range s.Spec.Ports {
-				if !cports[p.TargetPort.String()] {
-					t.Errorf("Service %s port %s targets %q, no container port of that name", s.Name, p.Name, p.TargetPort.String())
-				}
-			}
-			if s.Spec.ClusterIP == corev1.ClusterIPNone {
-				headless = true
-				if !s.Spec.PublishNotReadyAddresses {
-					t.Errorf("headless Service %s must publish unready pods, so their metrics are still scraped", s.Name)
-				}
-				prom, err := os.ReadFile("prometheus/prometheus.yml")
-				if err != nil {
-					t.Fatal(err)
-				}
-				if want := fmt.Sprintf("%s.%s.svc.cluster.local", s.Name, s.Namespace); !bytes.Contains(prom, []byte(want)) {
-					t.Errorf("prometheus.yml does not discover %s", want)
-				}
-			}
-		}
-		if !headless {
-			t.Error("no headless Service for Prometheus's DNS discovery")
-		}
-	})
+// checkResources checks the container requests cpu and memory and limits
+// memory to no less than its request.
+func checkResources(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	c := o.container()
+	if c.Resources.Requests.Cpu().IsZero() || c.Resources.Requests.Memory().IsZero() || c.Resources.Limits.Memory().IsZero() {
+		t.Errorf("resources must request cpu and memory and limit memory: %+v", c.Resources)
+	}
+	if c.Resources.Limits.Memory().Cmp(*c.Resources.Requests.Memory()) < 0 {
+		t.Errorf("memory limit below the request")
+	}
+}
 
-	t.Run("disruption and scaling", func(t *testing.T) {
-		pdb := m.pdbs[0]
-		s, err := metav1.LabelSelectorAsSelector(pdb.Spec.Selector)
-		if err != nil || !s.Matches(podLabels) {
-			t.Errorf("PDB selector does not match the pods")
-		}
-		if pdb.Spec.MinAvailable == nil || pdb.Spec.MinAvailable.IntValue() < 1 || int32(pdb.Spec.MinAvailable.IntValue()) >= *d.Spec.Replicas {
-			t.Errorf("PDB minAvailable %v must be at least 1 and below replicas %d, or drains block", pdb.Spec.MinAvailable, *d.Spec.Replicas)
-		}
-		hpa := m.hpas[0]
-		if hpa.Spec.ScaleTargetRef.Kind != "Deployment" || hpa.Spec.ScaleTargetRef.Name != d.Name {
-			t.Errorf("HPA scales %v, want Deployment %s", hpa.Spec.ScaleTargetRef, d.Name)
-		}
-		if hpa.Spec.MinReplicas == nil || *hpa.Spec.MinReplicas < 2 || hpa.Spec.MaxReplicas < *hpa.Spec.MinReplicas {
-			t.Errorf("HPA replicas %v..%d, want at least 2", hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas)
-		}
-	})
+// containerPorts maps the container's port names to their numbers.
+func containerPorts(c corev1.Container) map[string]int32 {
+	ports := map[string]int32{}
+	for _, p := range c.Ports {
+		ports[p.Name] = p.ContainerPort
+	}
+	return ports
+}
 
-	t.Run("configmaps", func(t *testing.T) {
-		dir := t.TempDir()
-		for _, tt := range []struct {
-			cm, key, shipped, file string
-			load                   func(path string) error
-		}{
-			{"fenjian-rules", "rules.json", "../rules/default_rules.json", "k8s/base/configmap-rules.yaml", func(p string) error { _, err := rules.Open(p); return err }},
-			{"fenjian-teams", "teams.json", "../routing/default_teams.json", "k8s/base/configmap-teams.yaml", func(p string) error { _, err := routing.LoadFile(p); return err }},
-		} {
-			if *update {
-				if err := regenerateConfigMap(tt.file, tt.key, tt.shipped); err != nil {
-					t.Fatal(err)
-				}
-				continue
+// checkPortsAndProbes checks the ports are triaged's, and the probes are
+// gRPC probes on the port triaged listens on, for the right services.
+func checkPortsAndProbes(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	c := o.container()
+	ports := containerPorts(c)
+	if ports["grpc"] != 50051 || ports["http"] != 9090 {
+		t.Errorf("ports %v, want grpc 50051 and http 9090 (the image's -grpc-addr and -http-addr)", ports)
+	}
+	for _, p := range []struct {
+		name    string
+		probe   *corev1.Probe
+		service string
+	}{
+		{"readiness", c.ReadinessProbe, "fenjian.triage.v1.TriageService"},
+		{"liveness", c.LivenessProbe, server.LivenessService},
+		{"startup", c.StartupProbe, server.LivenessService},
+	} {
+		if p.probe == nil || p.probe.GRPC == nil {
+			t.Errorf("%s probe must be a grpc probe", p.name)
+			continue
+		}
+		if p.probe.GRPC.Port != ports["grpc"] {
+			t.Errorf("%s probe on port %d, want the grpc port %d", p.name, p.probe.GRPC.Port, ports["grpc"])
+		}
+		if p.probe.GRPC.Service == nil || *p.probe.GRPC.Service != p.service {
+			t.Errorf("%s probe service = %v, want %q", p.name, p.probe.GRPC.Service, p.service)
+		}
+	}
+}
+
+// checkArgsAndGracePeriod checks every arg is a flag of triaged's, and the
+// termination grace period outlasts the shutdown deadline plus the
+// handlers' grace.
+func checkArgsAndGracePeriod(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	known := flagNames(t)
+	shutdown := server.DefaultShutdownTimeout
+	for _, a := range o.container().Args {
+		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !known[name] {
+			t.Errorf("arg %q: triaged has no flag %q", a, name)
+		}
+		if name == "shutdown-timeout" {
+			var err error
+			if shutdown, err = time.ParseDuration(value); err != nil {
+				t.Errorf("arg %q: %v", a, err)
 			}
-			cm := m.configMaps[tt.cm]
-			if cm == nil {
-				t.Errorf("no ConfigMap %s", tt.cm)
-				continue
+		}
+	}
+	grace := time.Duration(*o.spec.TerminationGracePeriodSeconds) * time.Second
+	if grace <= shutdown+2*time.Second {
+		t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-timeout %v plus the 2s handler grace", grace, shutdown)
+	}
+}
+
+// checkStoreDSN checks the PostgreSQL DSN comes from a Secret into -store's
+// variable.
+func checkStoreDSN(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	c := o.container()
+	var dsn *corev1.EnvVar
+	for i, e := range c.Env {
+		if e.Name == "FENJIAN_STORE" {
+			dsn = &c.Env[i]
+		}
+	}
+	if dsn == nil || dsn.Value != "" || dsn.ValueFrom == nil || dsn.ValueFrom.SecretKeyRef == nil {
+		t.Errorf("FENJIAN_STORE must come from a secretKeyRef: %+v", dsn)
+	}
+}
+
+// checkServices checks every Service selects the Deployment's pods and
+// targets named container ports, and that a headless Service publishes
+// unready pods and is the one prometheus.yml discovers.
+func checkServices(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	cports := map[string]bool{}
+	for _, p := range o.spec.Containers[0].Ports {
+		cports[p.Name] = true
+	}
+	var headless bool
+	for _, s := range o.m.services {
+		if !labels.SelectorFromSet(s.Spec.Selector).Matches(o.podLabels) {
+			t.Errorf("Service %s selects %v, not the Deployment's pods", s.Name, s.Spec.Selector)
+		}
+		for _, p := range s.Spec.Ports {
+			if !cports[p.TargetPort.String()] {
+				t.Errorf("Service %s port %s targets %q, no container port of that name", s.Name, p.Name, p.TargetPort.String())
 			}
-			path := filepath.Join(dir, tt.key)
-			if err := os.WriteFile(path, []byte(cm.Data[tt.key]), 0o600); err != nil {
+		}
+		if s.Spec.ClusterIP == corev1.ClusterIPNone {
+			headless = true
+			checkHeadlessService(t, s)
+		}
+	}
+	if !headless {
+		t.Error("no headless Service for Prometheus's DNS discovery")
+	}
+}
+
+// checkHeadlessService checks the headless Service s publishes unready pods,
+// so their metrics are still scraped, and that prometheus.yml discovers it.
+func checkHeadlessService(t *testing.T, s *corev1.Service) {
+	t.Helper()
+	if !s.Spec.PublishNotReadyAddresses {
+		t.Errorf("headless Service %s must publish unready pods, so their metrics are still scraped", s.Name)
+	}
+	prom, err := os.ReadFile("prometheus/prometheus.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%s.%s.svc.cluster.local", s.Name, s.Namespace); !bytes.Contains(prom, []byte(want)) {
+		t.Errorf("prometheus.yml does not discover %s", want)
+	}
+}
+
+// checkDisruptionAndScaling checks the PDB covers the pods without blocking
+// drains, and the HPA scales the Deployment from at least 2 replicas.
+func checkDisruptionAndScaling(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	d := o.d
+	pdb := o.m.pdbs[0]
+	s, err := metav1.LabelSelectorAsSelector(pdb.Spec.Selector)
+	if err != nil || !s.Matches(o.podLabels) {
+		t.Errorf("PDB selector does not match the pods")
+	}
+	if pdb.Spec.MinAvailable == nil || pdb.Spec.MinAvailable.IntValue() < 1 || int32(pdb.Spec.MinAvailable.IntValue()) >= *d.Spec.Replicas {
+		t.Errorf("PDB minAvailable %v must be at least 1 and below replicas %d, or drains block", pdb.Spec.MinAvailable, *d.Spec.Replicas)
+	}
+	hpa := o.m.hpas[0]
+	if hpa.Spec.ScaleTargetRef.Kind != "Deployment" || hpa.Spec.ScaleTargetRef.Name != d.Name {
+		t.Errorf("HPA scales %v, want Deployment %s", hpa.Spec.ScaleTargetRef, d.Name)
+	}
+	if hpa.Spec.MinReplicas == nil || *hpa.Spec.MinReplicas < 2 || hpa.Spec.MaxReplicas < *hpa.Spec.MinReplicas {
+		t.Errorf("HPA replicas %v..%d, want at least 2", hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas)
+	}
+}
+
+// configMapCase is a ConfigMap of the base holding a shipped default file.
+type configMapCase struct {
+	cm, key, shipped, file string
+	load                   func(path string) error
+}
+
+// checkConfigMaps checks each ConfigMap loads and equals the shipped
+// default it holds; with -update it rewrites them from the shipped files.
+func checkConfigMaps(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, tt := range []configMapCase{
+		{"fenjian-rules", "rules.json", "../rules/default_rules.json", "k8s/base/configmap-rules.yaml", func(p string) error { _, err := rules.Open(p); return err }},
+		{"fenjian-teams", "teams.json", "../routing/default_teams.json", "k8s/base/configmap-teams.yaml", func(p string) error { _, err := routing.LoadFile(p); return err }},
+	} {
+		if *update {
+			if err := regenerateConfigMap(tt.file, tt.key, tt.shipped); err != nil {
 				t.Fatal(err)
 			}
-			if err := tt.load(path); err != nil {
-				t.Errorf("ConfigMap %s key %s does not load: %v", tt.cm, tt.key, err)
-			}
-			shipped, err := os.ReadFile(tt.shipped)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.TrimSpace(cm.Data[tt.key]) != strings.TrimSpace(string(shipped)) {
-				t.Errorf("ConfigMap %s differs from %s: regenerate it with go test ./deploy/ -run TestKubernetesManifests -update", tt.cm, tt.shipped)
-			}
+			continue
 		}
-	})
+		checkConfigMap(t, o, dir, tt)
+	}
+}
+
+// checkConfigMap checks the ConfigMap of tt exists, its key loads (written
+// into dir), and it holds the shipped file unchanged.
+func checkConfigMap(t *testing.T, o *k8sObjects, dir string, tt configMapCase) {
+	t.Helper()
+	cm := o.m.configMaps[tt.cm]
+	if cm == nil {
+		t.Errorf("no ConfigMap %s", tt.cm)
+		return
+	}
+	path := filepath.Join(dir, tt.key)
+	if err := os.WriteFile(path, []byte(cm.Data[tt.key]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := tt.load(path); err != nil {
+		t.Errorf("ConfigMap %s key %s does not load: %v", tt.cm, tt.key, err)
+	}
+	shipped, err := os.ReadFile(tt.shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(cm.Data[tt.key]) != strings.TrimSpace(string(shipped)) {
+		t.Errorf("ConfigMap %s differs from %s: regenerate it with go test ./deploy/ -run TestKubernetesManifests -update", tt.cm, tt.shipped)
+	}
 }
 
 // update rewrites the base's ConfigMaps from the embedded defaults:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -36,86 +37,109 @@ func TestAuditVerify(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b testBackend) {
 		fx := buildFixture(t, b.target)
 		db := b.raw(t)
-		var outcomes int64
-		for _, c := range fx.cases {
-			outcomes += int64(len(c.outcomes))
-		}
-
-		code, rep, stderr := runVerify(t, b.target)
-		if code != 0 || !rep.OK || rep.Problem != nil {
-			t.Fatalf("untouched store: exit %d, report %+v\n%s", code, rep, stderr)
-		}
-		var lastSeq int64
-		var lastHash string
-		if err := db.QueryRow(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&lastSeq, &lastHash); err != nil {
-			t.Fatal(err)
-		}
-		if rep.HeadSeq != fx.records || rep.Records != fx.records || rep.HeadSeq != lastSeq ||
-			rep.HeadHash != lastHash || !hexHash.MatchString(rep.HeadHash) {
-			t.Errorf("head seq %d hash %q, %d records; want seq %d = %d records, hash %s",
-				rep.HeadSeq, rep.HeadHash, rep.Records, fx.records, lastSeq, lastHash)
-		}
-		if rep.Decisions != int64(len(fx.cases)) || rep.Outcomes != outcomes || rep.Assignments != int64(fx.assignments) {
-			t.Errorf("counted %d decisions, %d outcomes, %d assignments; want %d, %d, %d",
-				rep.Decisions, rep.Outcomes, rep.Assignments, len(fx.cases), outcomes, fx.assignments)
-		}
-		if rep.CheckedAt.IsZero() || rep.Store != store.Redact(b.target) {
-			t.Errorf("checked_at %v, store %q", rep.CheckedAt, rep.Store)
-		}
-		if !strings.Contains(stderr, "audit chain OK") || !strings.Contains(stderr, rep.HeadHash) {
-			t.Errorf("stderr lacks the summary with the head:\n%s", stderr)
-		}
-
+		rep := checkVerifyClean(t, b, fx, db)
 		// Rewrite B's decision behind the store's back, as someone with
 		// database access would: drop the append-only trigger and change
 		// the recommendation in the stored blob.
 		victim := fx.byKey["B"].decision.GetDecisionId()
-		var blob []byte
-		if err := db.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), victim).Scan(&blob); err != nil {
-			t.Fatal(err)
-		}
-		var d triagev1.Decision
-		if err := proto.Unmarshal(blob, &d); err != nil {
-			t.Fatal(err)
-		}
-		d.Recommended = pOrdinary
-		forged, err := proto.MarshalOptions{Deterministic: true}.Marshal(&d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(b.q(`UPDATE decisions SET decision = ? WHERE decision_id = ?`), forged, victim); err == nil {
-			t.Fatal("the append-only trigger let an UPDATE through")
-		}
-		if _, err := db.Exec(b.dropTrigger); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(b.q(`UPDATE decisions SET decision = ? WHERE decision_id = ?`), forged, victim); err != nil {
-			t.Fatal(err)
-		}
-		var seq int64
-		if err := db.QueryRow(b.q(`SELECT seq FROM audit_log WHERE record_kind = 'decision' AND record_id = ?`), victim).Scan(&seq); err != nil {
-			t.Fatal(err)
-		}
-
-		code, bad, stderr := runVerify(t, b.target)
-		if code != 1 || bad.OK {
-			t.Fatalf("tampered store: exit %d, ok %v\n%s", code, bad.OK, stderr)
-		}
-		want := auditProblem{Seq: seq, Kind: "decision", ID: victim, Problem: "record altered"}
-		if bad.Problem == nil || bad.Problem.Seq != want.Seq || bad.Problem.Kind != want.Kind ||
-			bad.Problem.ID != want.ID || bad.Problem.Problem != want.Problem || bad.Problem.Detail == "" {
-			t.Errorf("problem %+v, want %+v with a detail", bad.Problem, want)
-		}
-		if bad.HeadSeq != rep.HeadSeq || bad.HeadHash != rep.HeadHash || bad.Records != seq-1 {
-			t.Errorf("tampered report: head %d %s, %d records checked; want head %d %s, %d checked",
-				bad.HeadSeq, bad.HeadHash, bad.Records, rep.HeadSeq, rep.HeadHash, seq-1)
-		}
-		for _, s := range []string{fmt.Sprintf("FAILED at seq %d", seq), "record altered", victim} {
-			if !strings.Contains(stderr, s) {
-				t.Errorf("stderr does not name the record (%q):\n%s", s, stderr)
-			}
-		}
+		seq := forgeDecision(t, b, db, victim)
+		checkVerifyTampered(t, b, rep, victim, seq)
 	})
+}
+
+// checkVerifyClean runs audit verify on the untouched fixture store and
+// checks its report: OK, the head of the chain, the counts, the summary on
+// stderr. It returns the report.
+func checkVerifyClean(t *testing.T, b testBackend, fx *fixture, db *sql.DB) auditReport {
+	t.Helper()
+	var outcomes int64
+	for _, c := range fx.cases {
+		outcomes += int64(len(c.outcomes))
+	}
+	code, rep, stderr := runVerify(t, b.target)
+	if code != 0 || !rep.OK || rep.Problem != nil {
+		t.Fatalf("untouched store: exit %d, report %+v\n%s", code, rep, stderr)
+	}
+	var lastSeq int64
+	var lastHash string
+	if err := db.QueryRow(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&lastSeq, &lastHash); err != nil {
+		t.Fatal(err)
+	}
+	if rep.HeadSeq != fx.records || rep.Records != fx.records || rep.HeadSeq != lastSeq ||
+		rep.HeadHash != lastHash || !hexHash.MatchString(rep.HeadHash) {
+		t.Errorf("head seq %d hash %q, %d records; want seq %d = %d records, hash %s",
+			rep.HeadSeq, rep.HeadHash, rep.Records, fx.records, lastSeq, lastHash)
+	}
+	if rep.Decisions != int64(len(fx.cases)) || rep.Outcomes != outcomes || rep.Assignments != int64(fx.assignments) {
+		t.Errorf("counted %d decisions, %d outcomes, %d assignments; want %d, %d, %d",
+			rep.Decisions, rep.Outcomes, rep.Assignments, len(fx.cases), outcomes, fx.assignments)
+	}
+	if rep.CheckedAt.IsZero() || rep.Store != store.Redact(b.target) {
+		t.Errorf("checked_at %v, store %q", rep.CheckedAt, rep.Store)
+	}
+	if !strings.Contains(stderr, "audit chain OK") || !strings.Contains(stderr, rep.HeadHash) {
+		t.Errorf("stderr lacks the summary with the head:\n%s", stderr)
+	}
+	return rep
+}
+
+// forgeDecision changes the recommendation in decision victim's stored
+// blob: it checks the append-only trigger refuses the UPDATE, drops it and
+// updates. It returns the decision's seq in the audit log.
+func forgeDecision(t *testing.T, b testBackend, db *sql.DB, victim string) int64 {
+	t.Helper()
+	var blob []byte
+	if err := db.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), victim).Scan(&blob); err != nil {
+		t.Fatal(err)
+	}
+	var d triagev1.Decision
+	if err := proto.Unmarshal(blob, &d); err != nil {
+		t.Fatal(err)
+	}
+	d.Recommended = pOrdinary
+	forged, err := proto.MarshalOptions{Deterministic: true}.Marshal(&d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(b.q(`UPDATE decisions SET decision = ? WHERE decision_id = ?`), forged, victim); err == nil {
+		t.Fatal("the append-only trigger let an UPDATE through")
+	}
+	if _, err := db.Exec(b.dropTrigger); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(b.q(`UPDATE decisions SET decision = ? WHERE decision_id = ?`), forged, victim); err != nil {
+		t.Fatal(err)
+	}
+	var seq int64
+	if err := db.QueryRow(b.q(`SELECT seq FROM audit_log WHERE record_kind = 'decision' AND record_id = ?`), victim).Scan(&seq); err != nil {
+		t.Fatal(err)
+	}
+	return seq
+}
+
+// checkVerifyTampered runs audit verify after decision victim (at seq) was
+// altered and checks it fails there, naming the record, with the clean
+// report rep's head.
+func checkVerifyTampered(t *testing.T, b testBackend, rep auditReport, victim string, seq int64) {
+	t.Helper()
+	code, bad, stderr := runVerify(t, b.target)
+	if code != 1 || bad.OK {
+		t.Fatalf("tampered store: exit %d, ok %v\n%s", code, bad.OK, stderr)
+	}
+	want := auditProblem{Seq: seq, Kind: "decision", ID: victim, Problem: "record altered"}
+	if bad.Problem == nil || bad.Problem.Seq != want.Seq || bad.Problem.Kind != want.Kind ||
+		bad.Problem.ID != want.ID || bad.Problem.Problem != want.Problem || bad.Problem.Detail == "" {
+		t.Errorf("problem %+v, want %+v with a detail", bad.Problem, want)
+	}
+	if bad.HeadSeq != rep.HeadSeq || bad.HeadHash != rep.HeadHash || bad.Records != seq-1 {
+		t.Errorf("tampered report: head %d %s, %d records checked; want head %d %s, %d checked",
+			bad.HeadSeq, bad.HeadHash, bad.Records, rep.HeadSeq, rep.HeadHash, seq-1)
+	}
+	for _, s := range []string{fmt.Sprintf("FAILED at seq %d", seq), "record altered", victim} {
+		if !strings.Contains(stderr, s) {
+			t.Errorf("stderr does not name the record (%q):\n%s", s, stderr)
+		}
+	}
 }
 
 func TestAuditUsage(t *testing.T) {
@@ -165,77 +189,99 @@ func runRedraw(t *testing.T, args ...string) (int, redrawReport, string) {
 func TestAuditRedraw(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b testBackend) {
 		fx := buildFixture(t, b.target)
-		var designated int64
-		for _, c := range fx.cases {
-			if c.designate {
-				designated++
-			}
-		}
-		code, rep, stderr := runRedraw(t, "-store", b.target)
-		want := drawsReport{OK: true, Assignments: int64(fx.assignments), Explained: int64(fx.assignments) - designated, Designated: designated}
-		if code != 0 || !rep.OK || rep.DecisionID != "" || rep.Draws == nil || !cmp.Equal(rep.Draws.withoutChecks(), &want) || len(rep.Draws.Checks) != 0 {
-			t.Fatalf("clean store: exit %d, report %+v, draws %+v; want %+v\n%s", code, rep, rep.Draws, want, stderr)
-		}
-		if !strings.Contains(stderr, "draws OK") {
-			t.Errorf("stderr lacks the summary:\n%s", stderr)
-		}
-		code, vrep, stderr := runVerify(t, b.target)
-		if code != 0 || !vrep.OK || vrep.Draws == nil || !cmp.Equal(vrep.Draws.withoutChecks(), &want) {
-			t.Fatalf("verify, clean store: exit %d, draws %+v\n%s", code, vrep.Draws, stderr)
-		}
-
-		// One decision: its draw, replayed.
+		checkRedrawClean(t, b, fx)
 		a := fx.byKey["A"].decision
-		code, one, stderr := runRedraw(t, "-store", b.target, a.GetDecisionId())
-		if code != 0 || one.DecisionID != a.GetDecisionId() || len(one.Draws.Checks) != 1 ||
-			one.Draws.Checks[0].Verdict != "explained" || one.Draws.Checks[0].TeamID != a.GetAssignment().GetTeamId() {
-			t.Fatalf("decision A: exit %d, %+v\n%s", code, one.Draws, stderr)
-		}
-
-		// Someone raises A's team's load, and the next such case is drawn
-		// with it.
-		db := b.raw(t)
-		var per string
-		if err := db.QueryRow(b.q(`SELECT period FROM assignments WHERE decision_id = ?`), a.GetDecisionId()).Scan(&per); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Exec(b.q(`UPDATE team_load SET assigned = assigned + 1 WHERE team_id = ? AND period = ?`), a.GetAssignment().GetTeamId(), per); err != nil {
-			t.Fatal(err)
-		}
-		st, err := store.Open(context.Background(), b.target, store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		teams, err := routing.Default()
-		if err != nil {
-			t.Fatal(err)
-		}
-		f := proto.CloneOf(fx.byKey["A"].filing)
-		f.Id = "(2024)辽0102民初1235号"
-		steered := decideAndSave(context.Background(), t, caseEngine(t), teams, st, f, fx.byKey["A"].decidedAt, 99)
-		if err := st.Close(); err != nil {
-			t.Fatal(err)
-		}
-		if steered.GetAssignment() == nil {
-			t.Fatal("the steered case was not assigned")
-		}
-
-		code, bad, stderr := runRedraw(t, "-store", b.target)
-		if code != 1 || bad.OK || bad.Draws.Unexplained != 1 || len(bad.Draws.Checks) != 1 || bad.Draws.Checks[0].DecisionID != steered.GetDecisionId() ||
-			!strings.Contains(bad.Draws.Checks[0].Detail, "the draw saw team "+a.GetAssignment().GetTeamId()) {
-			t.Fatalf("steered draw: exit %d, %+v\n%s", code, bad.Draws, stderr)
-		}
-		if !strings.Contains(stderr, "draws FAILED") || !strings.Contains(stderr, steered.GetDecisionId()) {
-			t.Errorf("stderr does not name the decision:\n%s", stderr)
-		}
-		code, vbad, stderr := runVerify(t, b.target)
-		if code != 1 || vbad.OK || vbad.Draws == nil || vbad.Draws.OK || len(vbad.Draws.Checks) != 1 || vbad.Draws.Checks[0].DecisionID != steered.GetDecisionId() {
-			t.Fatalf("verify, steered draw: exit %d, draws %+v\n%s", code, vbad.Draws, stderr)
-		}
-		if !strings.Contains(stderr, steered.GetDecisionId()) {
-			t.Errorf("verify's stderr does not name the decision:\n%s", stderr)
-		}
+		steered := steerDraw(t, b, fx)
+		checkRedrawSteered(t, b, a, steered)
 	})
+}
+
+// checkRedrawClean checks every draw of the untouched fixture store
+// replays, in audit redraw and audit verify, and that redraw of decision A
+// alone replays its draw.
+func checkRedrawClean(t *testing.T, b testBackend, fx *fixture) {
+	t.Helper()
+	var designated int64
+	for _, c := range fx.cases {
+		if c.designate {
+			designated++
+		}
+	}
+	code, rep, stderr := runRedraw(t, "-store", b.target)
+	want := drawsReport{OK: true, Assignments: int64(fx.assignments), Explained: int64(fx.assignments) - designated, Designated: designated}
+	if code != 0 || !rep.OK || rep.DecisionID != "" || rep.Draws == nil || !cmp.Equal(rep.Draws.withoutChecks(), &want) || len(rep.Draws.Checks) != 0 {
+		t.Fatalf("clean store: exit %d, report %+v, draws %+v; want %+v\n%s", code, rep, rep.Draws, want, stderr)
+	}
+	if !strings.Contains(stderr, "draws OK") {
+		t.Errorf("stderr lacks the summary:\n%s", stderr)
+	}
+	code, vrep, stderr := runVerify(t, b.target)
+	if code != 0 || !vrep.OK || vrep.Draws == nil || !cmp.Equal(vrep.Draws.withoutChecks(), &want) {
+		t.Fatalf("verify, clean store: exit %d, draws %+v\n%s", code, vrep.Draws, stderr)
+	}
+
+	// One decision: its draw, replayed.
+	a := fx.byKey["A"].decision
+	code, one, stderr := runRedraw(t, "-store", b.target, a.GetDecisionId())
+	if code != 0 || one.DecisionID != a.GetDecisionId() || len(one.Draws.Checks) != 1 ||
+		one.Draws.Checks[0].Verdict != "explained" || one.Draws.Checks[0].TeamID != a.GetAssignment().GetTeamId() {
+		t.Fatalf("decision A: exit %d, %+v\n%s", code, one.Draws, stderr)
+	}
+}
+
+// steerDraw raises A's team's load behind the store's back and decides
+// (and saves) the next such case, drawn with it. It returns that decision.
+func steerDraw(t *testing.T, b testBackend, fx *fixture) *triagev1.Decision {
+	t.Helper()
+	a := fx.byKey["A"].decision
+	db := b.raw(t)
+	var per string
+	if err := db.QueryRow(b.q(`SELECT period FROM assignments WHERE decision_id = ?`), a.GetDecisionId()).Scan(&per); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(b.q(`UPDATE team_load SET assigned = assigned + 1 WHERE team_id = ? AND period = ?`), a.GetAssignment().GetTeamId(), per); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), b.target, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	teams, err := routing.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := proto.CloneOf(fx.byKey["A"].filing)
+	f.Id = "(2024)辽0102民初1235号"
+	steered := decideAndSave(context.Background(), t, caseEngine(t), teams, st, f, fx.byKey["A"].decidedAt, 99)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if steered.GetAssignment() == nil {
+		t.Fatal("the steered case was not assigned")
+	}
+	return steered
+}
+
+// checkRedrawSteered checks audit redraw and audit verify both fail on the
+// steered decision, the one draw that saw A's team's raised load, and name
+// it.
+func checkRedrawSteered(t *testing.T, b testBackend, a, steered *triagev1.Decision) {
+	t.Helper()
+	code, bad, stderr := runRedraw(t, "-store", b.target)
+	if code != 1 || bad.OK || bad.Draws.Unexplained != 1 || len(bad.Draws.Checks) != 1 || bad.Draws.Checks[0].DecisionID != steered.GetDecisionId() ||
+		!strings.Contains(bad.Draws.Checks[0].Detail, "the draw saw team "+a.GetAssignment().GetTeamId()) {
+		t.Fatalf("steered draw: exit %d, %+v\n%s", code, bad.Draws, stderr)
+	}
+	if !strings.Contains(stderr, "draws FAILED") || !strings.Contains(stderr, steered.GetDecisionId()) {
+		t.Errorf("stderr does not name the decision:\n%s", stderr)
+	}
+	code, vbad, stderr := runVerify(t, b.target)
+	if code != 1 || vbad.OK || vbad.Draws == nil || vbad.Draws.OK || len(vbad.Draws.Checks) != 1 || vbad.Draws.Checks[0].DecisionID != steered.GetDecisionId() {
+		t.Fatalf("verify, steered draw: exit %d, draws %+v\n%s", code, vbad.Draws, stderr)
+	}
+	if !strings.Contains(stderr, steered.GetDecisionId()) {
+		t.Errorf("verify's stderr does not name the decision:\n%s", stderr)
+	}
 }
 
 // withoutChecks is r without its list, to compare the counts.

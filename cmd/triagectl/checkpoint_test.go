@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -39,138 +40,185 @@ func verifyWith(t *testing.T, target, cpDir, pub string) (int, auditReport, stri
 // stores; a forged row without the count raised is named by verify alone.
 func TestAuditCheckpoints(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b testBackend) {
-		ctx := context.Background()
-		fx := buildFixture(t, b.target)
-		dir := t.TempDir()
-		cpDir := filepath.Join(dir, "checkpoints")
-		if err := os.Mkdir(cpDir, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		e, _, keyErr := testEnv("")
-		if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "test.fenjian", "-out", filepath.Join(dir, "cp")}); code != 0 {
-			t.Fatalf("keygen: exit %d\n%s", code, keyErr)
-		}
-		if fi, err := os.Stat(filepath.Join(dir, "cp.key")); err != nil || fi.Mode().Perm() != 0o600 {
-			t.Fatalf("signer key: %v, %v; want mode 0600", fi, err)
-		}
-		if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "x", "-out", filepath.Join(dir, "cp")}); code == 0 {
-			t.Error("keygen overwrote an existing key")
-		}
-		signer, err := checkpoint.ReadKey(filepath.Join(dir, "cp.key"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		pub := filepath.Join(dir, "cp.pub")
-
-		// The last record is a plain decision, as the server writes one.
-		saveDecision := func() string {
-			st, err := store.Open(ctx, b.target, store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
-			c := fx.byKey["B"]
-			d := proto.Clone(c.decision).(*triagev1.Decision)
-			d.DecisionId = uuid.Must(uuid.NewV7()).String()
-			d.Assignment = nil
-			if err := st.SaveDecision(ctx, d, c.filing); err != nil {
-				t.Fatal(err)
-			}
-			return d.DecisionId
-		}
-		writeCheckpoint := func() {
-			st, err := store.Open(ctx, b.target, store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
-			w, err := checkpoint.NewWriter(cpDir, signer, st, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := w.Checkpoint(ctx); err != nil {
-				t.Fatal(err)
-			}
-		}
-		last := saveDecision()
-		writeCheckpoint()
-		if code, rep, stderr := verifyWith(t, b.target, cpDir, pub); code != 0 || !rep.OK || rep.Checkpoints == nil || !rep.Checkpoints.OK {
+		rig := newCheckpointRig(t, b)
+		last := rig.saveDecision(t)
+		rig.writeCheckpoint(t)
+		if code, rep, stderr := verifyWith(t, b.target, rig.cpDir, rig.pub); code != 0 || !rep.OK || rep.Checkpoints == nil || !rep.Checkpoints.OK {
 			t.Fatalf("untouched store with checkpoint: exit %d %+v\n%s", code, rep.Checkpoints, stderr)
 		}
-
-		db := b.raw(t)
-		exec := func(q string, args ...any) {
-			t.Helper()
-			if _, err := db.Exec(b.q(q), args...); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		}
+		rig.db = b.raw(t)
 		for _, q := range b.dropDeletes() {
-			exec(q)
+			rig.exec(t, q)
 		}
-		forged := uuid.Must(uuid.NewV7()).String()
-		exec(`INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing)
+		rig.checkForgedDecision(t, last)
+		rig.checkTruncated(t, last)
+		rig.checkRewritten(t)
+	})
+}
+
+// checkpointRig is TestAuditCheckpoints's fixture store on one backend,
+// with a checkpoint signer and directory.
+type checkpointRig struct {
+	ctx        context.Context
+	b          testBackend
+	fx         *fixture
+	cpDir, pub string // the checkpoint directory and the verifier key's file
+	signer     string // the signer key
+	db         *sql.DB
+}
+
+// newCheckpointRig builds the fixture on b and generates the checkpoint
+// key with audit keygen, checking the signer key's mode and that keygen
+// does not overwrite it.
+func newCheckpointRig(t *testing.T, b testBackend) *checkpointRig {
+	t.Helper()
+	ctx := context.Background()
+	fx := buildFixture(t, b.target)
+	dir := t.TempDir()
+	cpDir := filepath.Join(dir, "checkpoints")
+	if err := os.Mkdir(cpDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	e, _, keyErr := testEnv("")
+	if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "test.fenjian", "-out", filepath.Join(dir, "cp")}); code != 0 {
+		t.Fatalf("keygen: exit %d\n%s", code, keyErr)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "cp.key")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("signer key: %v, %v; want mode 0600", fi, err)
+	}
+	if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "x", "-out", filepath.Join(dir, "cp")}); code == 0 {
+		t.Error("keygen overwrote an existing key")
+	}
+	signer, err := checkpoint.ReadKey(filepath.Join(dir, "cp.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &checkpointRig{ctx: ctx, b: b, fx: fx, cpDir: cpDir, pub: filepath.Join(dir, "cp.pub"), signer: signer}
+}
+
+// saveDecision saves a copy of B's decision without an assignment under a
+// new id, so the last record is a plain decision, as the server writes
+// one. It returns the new decision's id.
+func (r *checkpointRig) saveDecision(t *testing.T) string {
+	t.Helper()
+	st, err := store.Open(r.ctx, r.b.target, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c := r.fx.byKey["B"]
+	d := proto.Clone(c.decision).(*triagev1.Decision)
+	d.DecisionId = uuid.Must(uuid.NewV7()).String()
+	d.Assignment = nil
+	if err := st.SaveDecision(r.ctx, d, c.filing); err != nil {
+		t.Fatal(err)
+	}
+	return d.DecisionId
+}
+
+// writeCheckpoint signs a checkpoint of the store's chain into cpDir.
+func (r *checkpointRig) writeCheckpoint(t *testing.T) {
+	t.Helper()
+	st, err := store.Open(r.ctx, r.b.target, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w, err := checkpoint.NewWriter(r.cpDir, r.signer, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Checkpoint(r.ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// exec runs q (with ? placeholders) on the raw database, failing the test
+// on an error.
+func (r *checkpointRig) exec(t *testing.T, q string, args ...any) {
+	t.Helper()
+	if _, err := r.db.Exec(r.b.q(q), args...); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+// checkForgedDecision inserts a copy of decision last under a new id,
+// without a chain entry: verify alone names it; with the pre-chain count
+// raised to match, the checkpoint still catches it. It then undoes both.
+func (r *checkpointRig) checkForgedDecision(t *testing.T, last string) {
+	t.Helper()
+	target := r.b.target
+	forged := uuid.Must(uuid.NewV7()).String()
+	r.exec(t, `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing)
 SELECT ?, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing FROM decisions WHERE decision_id = ?`, forged, last)
 
-		// A forged row alone: verify names it.
-		code, rep, stderr := verifyWith(t, b.target, "", "")
-		if code != 1 || rep.Problem == nil || rep.Problem.Problem != "record unaudited" || rep.Problem.ID != forged {
-			t.Errorf("forged decision: exit %d, problem %+v; want record unaudited naming %s\n%s", code, rep.Problem, forged, stderr)
-		}
-		// With the pre-chain count raised, the chain alone passes; the
-		// checkpoint does not.
-		exec(`UPDATE audit_head SET unchained_decisions = unchained_decisions + 1`)
-		if code, _, _ := verifyWith(t, b.target, "", ""); code != 0 {
-			t.Logf("verify without checkpoints already catches the raised count (exit %d)", code)
-		}
-		code, rep, stderr = verifyWith(t, b.target, cpDir, pub)
-		if code != 1 || rep.OK || rep.Checkpoints == nil || !strings.Contains(rep.Checkpoints.Problem, "without chain entries") {
-			t.Errorf("forged decision, count raised: exit %d, %+v\n%s", code, rep.Checkpoints, stderr)
-		}
-		exec(`DELETE FROM decisions WHERE decision_id = ?`, forged)
-		exec(`UPDATE audit_head SET unchained_decisions = unchained_decisions - 1`)
+	// A forged row alone: verify names it.
+	code, rep, stderr := verifyWith(t, target, "", "")
+	if code != 1 || rep.Problem == nil || rep.Problem.Problem != "record unaudited" || rep.Problem.ID != forged {
+		t.Errorf("forged decision: exit %d, problem %+v; want record unaudited naming %s\n%s", code, rep.Problem, forged, stderr)
+	}
+	// With the pre-chain count raised, the chain alone passes; the
+	// checkpoint does not.
+	r.exec(t, `UPDATE audit_head SET unchained_decisions = unchained_decisions + 1`)
+	if code, _, _ := verifyWith(t, target, "", ""); code != 0 {
+		t.Logf("verify without checkpoints already catches the raised count (exit %d)", code)
+	}
+	code, rep, stderr = verifyWith(t, target, r.cpDir, r.pub)
+	if code != 1 || rep.OK || rep.Checkpoints == nil || !strings.Contains(rep.Checkpoints.Problem, "without chain entries") {
+		t.Errorf("forged decision, count raised: exit %d, %+v\n%s", code, rep.Checkpoints, stderr)
+	}
+	r.exec(t, `DELETE FROM decisions WHERE decision_id = ?`, forged)
+	r.exec(t, `UPDATE audit_head SET unchained_decisions = unchained_decisions - 1`)
+}
 
-		// Truncation: the last record and its chain entry gone, the head
-		// set back. The chain is consistent; the checkpoint is past it.
-		var seq int64
-		var prevHash string
-		if err := db.QueryRow(`SELECT seq, prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prevHash); err != nil {
-			t.Fatal(err)
-		}
-		exec(`DELETE FROM audit_log WHERE seq = ?`, seq)
-		exec(`DELETE FROM decisions WHERE decision_id = ?`, last)
-		exec(`UPDATE audit_head SET seq = ?, hash = ?`, seq-1, prevHash)
-		if code, rep, stderr := verifyWith(t, b.target, "", ""); code != 0 || !rep.OK {
-			t.Fatalf("truncated chain should pass verify alone (it is consistent): exit %d %+v\n%s", code, rep.Problem, stderr)
-		}
-		code, rep, stderr = verifyWith(t, b.target, cpDir, pub)
-		if code != 1 || rep.Checkpoints == nil || !strings.Contains(rep.Checkpoints.Problem, "truncated") {
-			t.Errorf("truncated chain: exit %d, %+v\n%s", code, rep.Checkpoints, stderr)
-		}
+// checkTruncated deletes the last record (decision last) and its chain
+// entry and sets the head back: the chain is consistent, so verify alone
+// passes; the checkpoint is past it.
+func (r *checkpointRig) checkTruncated(t *testing.T, last string) {
+	t.Helper()
+	var seq int64
+	var prevHash string
+	if err := r.db.QueryRow(`SELECT seq, prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&seq, &prevHash); err != nil {
+		t.Fatal(err)
+	}
+	r.exec(t, `DELETE FROM audit_log WHERE seq = ?`, seq)
+	r.exec(t, `DELETE FROM decisions WHERE decision_id = ?`, last)
+	r.exec(t, `UPDATE audit_head SET seq = ?, hash = ?`, seq-1, prevHash)
+	if code, rep, stderr := verifyWith(t, r.b.target, "", ""); code != 0 || !rep.OK {
+		t.Fatalf("truncated chain should pass verify alone (it is consistent): exit %d %+v\n%s", code, rep.Problem, stderr)
+	}
+	code, rep, stderr := verifyWith(t, r.b.target, r.cpDir, r.pub)
+	if code != 1 || rep.Checkpoints == nil || !strings.Contains(rep.Checkpoints.Problem, "truncated") {
+		t.Errorf("truncated chain: exit %d, %+v\n%s", code, rep.Checkpoints, stderr)
+	}
+}
 
-		// Rewritten: a different record at the same seq, chained properly.
-		saveDecision()
-		if code, rep, stderr := verifyWith(t, b.target, "", ""); code != 0 || !rep.OK {
-			t.Fatalf("rewritten chain should pass verify alone: exit %d %+v\n%s", code, rep.Problem, stderr)
-		}
-		code, rep, stderr = verifyWith(t, b.target, cpDir, pub)
-		if code != 1 || rep.Checkpoints == nil || !strings.Contains(rep.Checkpoints.Problem, "rewritten") {
-			t.Errorf("rewritten chain: exit %d, %+v\n%s", code, rep.Checkpoints, stderr)
-		}
-		// The server refuses to sign over it.
-		st, err := store.Open(ctx, b.target, store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		w, err := checkpoint.NewWriter(cpDir, signer, st, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Checkpoint(ctx); err == nil || !strings.Contains(err.Error(), "refusing to sign") {
-			t.Errorf("checkpoint over a rewritten chain: %v; want a refusal", err)
-		}
-	})
+// checkRewritten saves a different record at the truncated seq, chained
+// properly: verify alone passes, the checkpoint catches the rewrite, and
+// the checkpoint writer refuses to sign over it.
+func (r *checkpointRig) checkRewritten(t *testing.T) {
+	t.Helper()
+	r.saveDecision(t)
+	if code, rep, stderr := verifyWith(t, r.b.target, "", ""); code != 0 || !rep.OK {
+		t.Fatalf("rewritten chain should pass verify alone: exit %d %+v\n%s", code, rep.Problem, stderr)
+	}
+	code, rep, stderr := verifyWith(t, r.b.target, r.cpDir, r.pub)
+	if code != 1 || rep.Checkpoints == nil || !strings.Contains(rep.Checkpoints.Problem, "rewritten") {
+		t.Errorf("rewritten chain: exit %d, %+v\n%s", code, rep.Checkpoints, stderr)
+	}
+	// The server refuses to sign over it.
+	st, err := store.Open(r.ctx, r.b.target, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w, err := checkpoint.NewWriter(r.cpDir, r.signer, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Checkpoint(r.ctx); err == nil || !strings.Contains(err.Error(), "refusing to sign") {
+		t.Errorf("checkpoint over a rewritten chain: %v; want a refusal", err)
+	}
 }
 
 // TestAuditCheckpointSignature: a checkpoint edited by hand, or none at all,

@@ -84,6 +84,40 @@ func TestPromoteWithEvidence(t *testing.T) {
 	// from the evaluation file relabelled simplified, weight 1 for every
 	// kind): lower macro-F1 and ordinary recall.
 	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	trees := writeAlwaysSimplified(t, shipped, evalFile)
+	// Which is better on this file decides the direction of the test.
+	better, worse := rankByMacroF1(t, evalFile, shipped, trees)
+
+	served := filepath.Join(t.TempDir(), "served")
+	if code := promoteTo(served, "-from", better); code != 0 {
+		t.Fatalf("first promotion (nothing served): exit %d", code)
+	}
+	want := servedVersion(t, served)
+
+	if code := promoteTo(served, "-from", worse, "-eval", evalFile); code != 1 || servedVersion(t, served) != want {
+		t.Fatalf("worse candidate: exit %d, serving %s; want refused (1) and %s still serving", code, servedVersion(t, served), want)
+	}
+	// A tolerance wider than the gap lets it through: the refusal is the
+	// comparison's, not a blanket one.
+	if code := promoteTo(served, "-from", worse, "-eval", evalFile, "-tolerance", "1"); code != 0 || servedVersion(t, served) == want {
+		t.Fatalf("worse candidate within a wide tolerance: exit %d, serving %s", code, servedVersion(t, served))
+	}
+	if code := promoteTo(served, "-from", better, "-eval", evalFile); code != 0 || servedVersion(t, served) != want {
+		t.Fatalf("better candidate back: exit %d", code)
+	}
+	if code := promoteTo(served, "-from", worse, "-eval", evalFile, "-force", "-reason", "回滚演练"); code != 0 {
+		t.Fatalf("forced: exit %d", code)
+	}
+	checkForcedPromotion(t, served, want)
+	checkServedModes(t, served)
+}
+
+// writeAlwaysSimplified writes the shipped artifact's trees with a real
+// prior that always says simplified (counted from evalFile relabelled
+// simplified, weight 1 for every kind) into a temporary directory, and
+// returns it.
+func writeAlwaysSimplified(t *testing.T, shipped, evalFile string) string {
+	t.Helper()
 	trees := filepath.Join(t.TempDir(), "trees")
 	art, err := training.ReadArtifact(shipped)
 	if err != nil {
@@ -110,9 +144,15 @@ func TestPromoteWithEvidence(t *testing.T) {
 	if err := art.WriteDir(trees); err != nil {
 		t.Fatal(err)
 	}
-	// Which is better on this file decides the direction of the test.
+	return trees
+}
+
+// rankByMacroF1 scores models a and b on evalFile and returns them better
+// first (a on a tie); it fails unless they differ by at least 0.05 macro-F1.
+func rankByMacroF1(t *testing.T, evalFile, a, b string) (better, worse string) {
+	t.Helper()
 	scores := map[string]classifier.PromotionScores{}
-	for _, dir := range []string{shipped, trees} {
+	for _, dir := range []string{a, b} {
 		m, err := classifier.Load(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -123,45 +163,38 @@ func TestPromoteWithEvidence(t *testing.T) {
 		}
 		scores[dir] = p.Candidate
 	}
-	better, worse := shipped, trees
-	if scores[trees].MacroF1 > scores[shipped].MacroF1 {
-		better, worse = trees, shipped
+	better, worse = a, b
+	if scores[b].MacroF1 > scores[a].MacroF1 {
+		better, worse = b, a
 	}
 	if gap := scores[better].MacroF1 - scores[worse].MacroF1; gap < 0.05 {
 		t.Fatalf("the fixture models differ by %.3f macro-F1 on the evaluation file; the test needs a clear gap", gap)
 	}
+	return better, worse
+}
 
-	served := filepath.Join(t.TempDir(), "served")
-	run := func(args ...string) int {
-		e, _, _ := testEnv("")
-		return dispatch(context.Background(), e, append([]string{"promote", "-to", served}, args...))
-	}
-	if code := run("-from", better); code != 0 {
-		t.Fatalf("first promotion (nothing served): exit %d", code)
-	}
-	servingVersion := func() string {
-		m, err := classifier.Load(served)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m.Version()
-	}
-	want := servingVersion()
+// promoteTo runs `triagectl promote -to served` with args and returns the
+// exit code.
+func promoteTo(served string, args ...string) int {
+	e, _, _ := testEnv("")
+	return dispatch(context.Background(), e, append([]string{"promote", "-to", served}, args...))
+}
 
-	if code := run("-from", worse, "-eval", evalFile); code != 1 || servingVersion() != want {
-		t.Fatalf("worse candidate: exit %d, serving %s; want refused (1) and %s still serving", code, servingVersion(), want)
+// servedVersion is the version of the model in served.
+func servedVersion(t *testing.T, served string) string {
+	t.Helper()
+	m, err := classifier.Load(served)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// A tolerance wider than the gap lets it through: the refusal is the
-	// comparison's, not a blanket one.
-	if code := run("-from", worse, "-eval", evalFile, "-tolerance", "1"); code != 0 || servingVersion() == want {
-		t.Fatalf("worse candidate within a wide tolerance: exit %d, serving %s", code, servingVersion())
-	}
-	if code := run("-from", better, "-eval", evalFile); code != 0 || servingVersion() != want {
-		t.Fatalf("better candidate back: exit %d", code)
-	}
-	if code := run("-from", worse, "-eval", evalFile, "-force", "-reason", "回滚演练"); code != 0 {
-		t.Fatalf("forced: exit %d", code)
-	}
+	return m.Version()
+}
+
+// checkForcedPromotion checks served's manifest records the forced
+// promotion: the reason, the replaced version want, the evaluation file's
+// hash and the candidate's worse scores.
+func checkForcedPromotion(t *testing.T, served, want string) {
+	t.Helper()
 	var man classifier.Manifest
 	b, err := os.ReadFile(filepath.Join(served, classifier.ManifestFile))
 	if err != nil {
@@ -175,6 +208,11 @@ func TestPromoteWithEvidence(t *testing.T) {
 		p.Candidate.MacroF1 >= p.Serving.MacroF1 || p.Candidate.Evaluated == 0 {
 		t.Errorf("manifest promotion record %+v, want the forced evidence against %s", p, want)
 	}
+}
+
+// checkServedModes checks the promoted files are readable by all (0644).
+func checkServedModes(t *testing.T, served string) {
+	t.Helper()
 	for _, name := range []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile} {
 		fi, err := os.Stat(filepath.Join(served, name))
 		if err != nil {

@@ -195,9 +195,34 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1536 << 20))
-	all, err := dataset.ReadDir(f.real)
+	real, err := readRealLabelled(f.real)
 	if err != nil {
 		return err
+	}
+	run := &realCVRun{ctx: ctx, e: e, f: f, r: r, real: real, fold: classifier.RealFolds(real, f.folds),
+		configs: realCVConfigs(f)}
+	if err := run.loadModels(); err != nil {
+		return err
+	}
+	if err := run.trainSeedModels(); err != nil {
+		return err
+	}
+	if err := run.crossValidate(); err != nil {
+		return err
+	}
+	rep := run.report()
+	if err := writeRealCVReport(f.out, rep); err != nil {
+		return err
+	}
+	writeRealCVTable(e, rep)
+	return nil
+}
+
+// readRealLabelled reads the real filings of dir and keeps the labelled ones.
+func readRealLabelled(dir string) ([]*triagev1.LabeledFiling, error) {
+	all, err := dataset.ReadDir(dir)
+	if err != nil {
+		return nil, err
 	}
 	var real []*triagev1.LabeledFiling
 	for _, lf := range all {
@@ -205,168 +230,262 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 			real = append(real, lf)
 		}
 	}
-	fold := classifier.RealFolds(real, f.folds)
-	type config struct{ blend, weight float64 }
-	var configs []config
+	return real, nil
+}
+
+// realCVConfig is one configuration realcv measures: a baseline blend and a
+// real prior weight.
+type realCVConfig struct{ blend, weight float64 }
+
+// realCVConfigs is every blend with every prior weight, blends outermost.
+func realCVConfigs(f *realCVFlags) []realCVConfig {
+	var configs []realCVConfig
 	for _, b := range f.blends {
 		for _, w := range f.priorWeights {
-			configs = append(configs, config{b, w})
+			configs = append(configs, realCVConfig{b, w})
 		}
 	}
-	// models[s] is seed s's model, trained once (or per fold with -repeat).
-	var models []*classifier.Model
-	var corpus []*triagev1.LabeledFiling
-	var info training.DataInfo
-	if f.models == "baseline" {
+	return configs
+}
+
+// realCVRun is the state of one `triagectl realcv` cross-validation (not
+// -nested): the inputs, the models and the out-of-fold decisions.
+type realCVRun struct {
+	ctx     context.Context
+	e       *env
+	f       *realCVFlags
+	r       *rules.Engine
+	real    []*triagev1.LabeledFiling
+	fold    []int
+	configs []realCVConfig
+
+	// models[s] is seed s's model, trained once (or per fold with -repeat,
+	// when models stays nil).
+	models []*classifier.Model
+	corpus []*triagev1.LabeledFiling
+	info   training.DataInfo
+
+	// outcomes[c][s] are configuration c's out-of-fold decisions with seed
+	// s's model, in real order; base and major are the baseline's and the
+	// majority procedure's.
+	outcomes    [][][]RealCVOutcome
+	base, major []RealCVOutcome
+}
+
+// loadModels sets up the models: none for -models baseline, the -models
+// dirs (their seeds replacing -seeds), or else reads the -data corpus to
+// train on.
+func (run *realCVRun) loadModels() error {
+	f := run.f
+	switch {
+	case f.models == "baseline":
 		// No trained model: the baseline with the real prior, to measure
 		// what the counts add to the rule of thumb alone.
 		f.seeds = []uint64{0}
-		models = []*classifier.Model{nil}
-	} else if f.models != "" {
+		run.models = []*classifier.Model{nil}
+	case f.models != "":
 		for _, dir := range strings.Split(f.models, ",") {
 			m, err := classifier.Load(dir)
 			if err != nil {
 				return err
 			}
-			models = append(models, m)
+			run.models = append(run.models, m)
 		}
-		f.seeds = make([]uint64, len(models))
-		for i, m := range models {
+		f.seeds = make([]uint64, len(run.models))
+		for i, m := range run.models {
 			f.seeds[i] = m.Manifest().Params.Seed
 		}
-	} else {
-		if corpus, info, _, err = readTrainingData(e, f.data, newTrainProgress(e.stderr, true)); err != nil {
+	default:
+		var err error
+		if run.corpus, run.info, _, err = readTrainingData(run.e, f.data, newTrainProgress(run.e.stderr, true)); err != nil {
 			return err
 		}
 	}
-	train := func(seed uint64, extra []*triagev1.LabeledFiling) (*classifier.Model, error) {
-		cfg := training.DefaultTrainConfig()
-		cfg.Seed, cfg.Trees, cfg.BagSize = seed, f.trees, f.bagSize
-		cfg.Holdout = 0.2 // the synthetic held-out split, for the manifest; real filings are never held out
-		if len(extra) > 0 {
-			cfg.Extra, cfg.ExtraRepeat = extra, f.repeat
-		}
-		e.logger.Info("realcv: training", "seed", seed, "real_extra", len(extra))
-		res, err := training.Train(ctx, r, corpus, info, cfg)
+	return nil
+}
+
+// train trains a model with seed on the corpus plus extra, repeated
+// -repeat times.
+func (run *realCVRun) train(seed uint64, extra []*triagev1.LabeledFiling) (*classifier.Model, error) {
+	f := run.f
+	cfg := training.DefaultTrainConfig()
+	cfg.Seed, cfg.Trees, cfg.BagSize = seed, f.trees, f.bagSize
+	cfg.Holdout = 0.2 // the synthetic held-out split, for the manifest; real filings are never held out
+	if len(extra) > 0 {
+		cfg.Extra, cfg.ExtraRepeat = extra, f.repeat
+	}
+	run.e.logger.Info("realcv: training", "seed", seed, "real_extra", len(extra))
+	res, err := training.Train(run.ctx, run.r, run.corpus, run.info, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("seed %d: %w", seed, err)
+	}
+	return res.Model, nil
+}
+
+// trainSeedModels trains one model per seed on the corpus alone, unless the
+// models are loaded or -repeat trains them per fold.
+func (run *realCVRun) trainSeedModels() error {
+	if run.models != nil || run.f.repeat != 0 {
+		return nil
+	}
+	for _, seed := range run.f.seeds {
+		m, err := run.train(seed, nil)
 		if err != nil {
-			return nil, fmt.Errorf("seed %d: %w", seed, err)
+			return err
 		}
-		return res.Model, nil
+		run.models = append(run.models, m)
 	}
-	if models == nil && f.repeat == 0 {
-		for _, seed := range f.seeds {
-			m, err := train(seed, nil)
-			if err != nil {
-				return err
-			}
-			models = append(models, m)
-		}
-	}
+	return nil
+}
 
-	// outcomes[c][s] are configuration c's out-of-fold decisions with seed
-	// s's model, in real order.
-	outcomes := make([][][]RealCVOutcome, len(configs))
-	for c := range outcomes {
-		outcomes[c] = make([][]RealCVOutcome, len(f.seeds))
-		for s := range outcomes[c] {
-			outcomes[c][s] = make([]RealCVOutcome, len(real))
+// crossValidate decides every real filing out of fold in every
+// configuration with every seed's model.
+func (run *realCVRun) crossValidate() error {
+	run.outcomes = make([][][]RealCVOutcome, len(run.configs))
+	for c := range run.outcomes {
+		run.outcomes[c] = make([][]RealCVOutcome, len(run.f.seeds))
+		for s := range run.outcomes[c] {
+			run.outcomes[c][s] = make([]RealCVOutcome, len(run.real))
 		}
 	}
-	base := make([]RealCVOutcome, len(real))
-	major := make([]RealCVOutcome, len(real))
-	baseEng := triage.New(r, classifier.NewBaseline())
-	for s, seed := range f.seeds {
-		for k := range f.folds {
-			var rest []*triagev1.LabeledFiling
-			for i, lf := range real {
-				if fold[i] != k {
-					rest = append(rest, lf)
-				}
-			}
-			model := (*classifier.Model)(nil)
-			if models != nil {
-				model = models[s]
-			} else if model, err = train(seed, rest); err != nil {
+	run.base = make([]RealCVOutcome, len(run.real))
+	run.major = make([]RealCVOutcome, len(run.real))
+	baseEng := triage.New(run.r, classifier.NewBaseline())
+	for s, seed := range run.f.seeds {
+		for k := range run.f.folds {
+			if err := run.decideFold(s, seed, k, baseEng); err != nil {
 				return err
-			}
-			counts := map[string]map[string]int{}
-			if model != nil {
-				counts = model.Manifest().Training.LabelCountsByKind
-			} else {
-				for _, lf := range rest { // the baseline has no training labels: the real ones
-					k := lf.GetFiling().GetCaseKind().String()
-					if counts[k] == nil {
-						counts[k] = map[string]int{}
-					}
-					counts[k][lf.GetLabel().String()]++
-				}
-			}
-			maj, err := classifier.NewMajority(counts)
-			if err != nil {
-				return err
-			}
-			majEng := triage.New(r, maj)
-			for c, cf := range configs {
-				all := func(w float64) map[string]float64 {
-					return map[string]float64{"CASE_KIND_CIVIL": w, "CASE_KIND_CRIMINAL": w, "CASE_KIND_ADMINISTRATIVE": w}
-				}
-				var prior *classifier.RealPrior
-				if cf.weight > 0 {
-					if prior, err = classifier.NewRealPrior(r, rest, f.alpha, all(cf.weight)); err != nil {
-						return err
-					}
-				}
-				var sc triage.Scorer = baselinePrior{prior}
-				if model != nil {
-					if sc, err = model.With(all(cf.blend), prior); err != nil {
-						return err
-					}
-				}
-				eng := triage.New(r, sc)
-				for i, lf := range real {
-					if fold[i] != k {
-						continue
-					}
-					if outcomes[c][s][i], err = decideOutcome(ctx, eng, lf); err != nil {
-						return err
-					}
-					if s == 0 && c == 0 {
-						if base[i], err = decideOutcome(ctx, baseEng, lf); err != nil {
-							return err
-						}
-						if major[i], err = decideOutcome(ctx, majEng, lf); err != nil {
-							return err
-						}
-					}
-				}
 			}
 		}
 	}
+	return nil
+}
 
-	rep := &RealCVReport{Real: f.real, Records: len(real), Folds: f.folds, Repeat: f.repeat, Seeds: f.seeds,
-		Corpus: info.SHA256, Trees: f.trees, Alpha: f.alpha}
+// decideFold decides fold k with seed s's model (trained on the other folds
+// with -repeat), in every configuration; with the first seed and
+// configuration also by the baseline and the majority procedure.
+func (run *realCVRun) decideFold(s int, seed uint64, k int, baseEng *triage.Engine) error {
+	var rest []*triagev1.LabeledFiling
+	for i, lf := range run.real {
+		if run.fold[i] != k {
+			rest = append(rest, lf)
+		}
+	}
+	model := (*classifier.Model)(nil)
+	if run.models != nil {
+		model = run.models[s]
+	} else {
+		var err error
+		if model, err = run.train(seed, rest); err != nil {
+			return err
+		}
+	}
+	maj, err := classifier.NewMajority(foldLabelCounts(model, rest))
+	if err != nil {
+		return err
+	}
+	majEng := triage.New(run.r, maj)
+	for c, cf := range run.configs {
+		eng, err := run.configEngine(model, rest, cf)
+		if err != nil {
+			return err
+		}
+		for i, lf := range run.real {
+			if run.fold[i] != k {
+				continue
+			}
+			if run.outcomes[c][s][i], err = decideOutcome(run.ctx, eng, lf); err != nil {
+				return err
+			}
+			if s == 0 && c == 0 {
+				if run.base[i], err = decideOutcome(run.ctx, baseEng, lf); err != nil {
+					return err
+				}
+				if run.major[i], err = decideOutcome(run.ctx, majEng, lf); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// foldLabelCounts are the label counts per case kind the majority procedure
+// is taken from: the model's training labels, or for the baseline (no
+// training labels) the real ones of the other folds, rest.
+func foldLabelCounts(model *classifier.Model, rest []*triagev1.LabeledFiling) map[string]map[string]int {
+	if model != nil {
+		return model.Manifest().Training.LabelCountsByKind
+	}
+	counts := map[string]map[string]int{}
+	for _, lf := range rest {
+		k := lf.GetFiling().GetCaseKind().String()
+		if counts[k] == nil {
+			counts[k] = map[string]int{}
+		}
+		counts[k][lf.GetLabel().String()]++
+	}
+	return counts
+}
+
+// allKinds gives every case kind the weight w.
+func allKinds(w float64) map[string]float64 {
+	return map[string]float64{"CASE_KIND_CIVIL": w, "CASE_KIND_CRIMINAL": w, "CASE_KIND_ADMINISTRATIVE": w}
+}
+
+// configEngine is the engine of configuration cf: the real prior counted
+// from rest (none at weight 0) mixed into the model with cf's blend, or
+// into the baseline when there is no model.
+func (run *realCVRun) configEngine(model *classifier.Model, rest []*triagev1.LabeledFiling, cf realCVConfig) (*triage.Engine, error) {
+	var prior *classifier.RealPrior
+	var err error
+	if cf.weight > 0 {
+		if prior, err = classifier.NewRealPrior(run.r, rest, run.f.alpha, allKinds(cf.weight)); err != nil {
+			return nil, err
+		}
+	}
+	var sc triage.Scorer = baselinePrior{prior}
+	if model != nil {
+		if sc, err = model.With(allKinds(cf.blend), prior); err != nil {
+			return nil, err
+		}
+	}
+	return triage.New(run.r, sc), nil
+}
+
+// report is the report of the decisions: the baseline, the majority
+// procedure and each configuration per kind, seed stability and review.
+func (run *realCVRun) report() *RealCVReport {
+	f := run.f
+	rep := &RealCVReport{Real: f.real, Records: len(run.real), Folds: f.folds, Repeat: f.repeat, Seeds: f.seeds,
+		Corpus: run.info.SHA256, Trees: f.trees, Alpha: f.alpha}
 	opts := evaluation.Options{Bootstrap: f.bootstrap, Seed: 1}
 	rep.Scorers = append(rep.Scorers,
-		RealCVScorer{Scorer: classifier.BaselineVersion, Blend: 1, ByKind: kindReports(base, opts, triage.DefaultPolicy.MinConfidence)},
-		RealCVScorer{Scorer: classifier.MajorityVersion, ByKind: kindReports(major, opts, triage.DefaultPolicy.MinConfidence)})
-	for c, cf := range configs {
+		RealCVScorer{Scorer: classifier.BaselineVersion, Blend: 1, ByKind: kindReports(run.base, opts, triage.DefaultPolicy.MinConfidence)},
+		RealCVScorer{Scorer: classifier.MajorityVersion, ByKind: kindReports(run.major, opts, triage.DefaultPolicy.MinConfidence)})
+	for c, cf := range run.configs {
 		rep.Scorers = append(rep.Scorers, RealCVScorer{Scorer: "model", Blend: cf.blend, PriorWeight: cf.weight,
-			ByKind: kindReports(outcomes[c][0], opts, triage.DefaultPolicy.MinConfidence)})
-		rep.Stability = append(rep.Stability, stability(cf.blend, cf.weight, outcomes[c])...)
+			ByKind: kindReports(run.outcomes[c][0], opts, triage.DefaultPolicy.MinConfidence)})
+		rep.Stability = append(rep.Stability, stability(cf.blend, cf.weight, run.outcomes[c])...)
 		for _, t := range f.minConfidence {
-			rep.Review = append(rep.Review, reviewAt(cf.blend, cf.weight, outcomes[c][0], t)...)
+			rep.Review = append(rep.Review, reviewAt(cf.blend, cf.weight, run.outcomes[c][0], t)...)
 		}
 	}
-	if f.out != "" {
-		b, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return fmt.Errorf("encode report: %w", err)
-		}
-		if err := os.WriteFile(f.out, append(b, '\n'), 0o644); err != nil {
-			return fmt.Errorf("write report: %w", err)
-		}
+	return rep
+}
+
+// writeRealCVReport writes rep as indented JSON to out, if out is set.
+func writeRealCVReport(out string, rep *RealCVReport) error {
+	if out == "" {
+		return nil
 	}
-	writeRealCVTable(e, rep)
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode report: %w", err)
+	}
+	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
 	return nil
 }
 
