@@ -4,8 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
+	"os/exec"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -26,7 +31,10 @@ import (
 // other teams, which get nothing. It reports the Triage latency's p50 and
 // p99, and the process's CPU time per second of wall clock while only the
 // feeds are open (getrusage: CPU this process used, whatever else loads the
-// machine), and the process's CPU time per Triage call. The target: p99
+// machine), and the process's CPU time per Triage call. The feeds are
+// followed from another process, as team clients are: their streams and
+// goroutines are not in the measured process's heap, so what is measured is
+// what the server pays for them. The target: p99
 // with 2,000 idle feeds within 20% of p99 with none; on a loaded machine
 // compare cpu-µs/op and idle-cpu-ms/s, which load does not inflate. Run
 // with a fixed count, e.g. -benchtime=3000x.
@@ -50,28 +58,10 @@ func benchIdleFeeds(b *testing.B, feeds int) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// A connection carries at most MaxConcurrentStreams streams.
-	const perConn = MaxConcurrentStreams / 2
-	var conn *grpc.ClientConn
-	var readers sync.WaitGroup
-	for i := range feeds {
-		if i%perConn == 0 {
-			conn = dial(b, h.conn.Target())
-		}
-		stream, err := triagev1.NewTriageServiceClient(conn).WatchAssignments(ctx, &triagev1.WatchAssignmentsRequest{TeamId: idle[i%len(idle)]})
-		if err != nil {
-			b.Fatalf("feed %d: %v", i, err)
-		}
-		readers.Go(func() {
-			for {
-				if _, err := stream.Recv(); err != nil {
-					return
-				}
-			}
-		})
+	if feeds > 0 {
+		stop := startFeedClients(b, h.conn.Target(), feeds, idle)
+		defer stop()
 	}
-	defer readers.Wait()
-	defer cancel()
 	waitFeeds(b, h.reg, feeds)
 
 	// Idle: the feeds are open, have read their (empty) replay, and
@@ -177,4 +167,70 @@ func processCPU(tb testing.TB) time.Duration {
 		tb.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// feedClientsEnv names the server address a re-run of this test binary
+// follows feeds on (TestIdleFeedClients); unset in a normal test run.
+const feedClientsEnv = "FENJIAN_BENCH_FEED_CLIENTS"
+
+// startFeedClients opens n WatchAssignments streams on addr, spread over
+// teams, from a child process (this test binary running TestIdleFeedClients)
+// and returns the function that ends it.
+func startFeedClients(tb testing.TB, addr string, n int, teams []string) (stop func()) {
+	tb.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIdleFeedClients$", "-test.count=1")
+	cmd.Env = append(os.Environ(), feedClientsEnv+"="+addr, fmt.Sprintf("%s_N=%d", feedClientsEnv, n), feedClientsEnv+"_TEAMS="+strings.Join(teams, ","))
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		tb.Fatalf("start the feed clients: %v", err)
+	}
+	return func() {
+		_ = stdin.Close() // the child ends when its stdin does
+		if err := cmd.Wait(); err != nil {
+			tb.Errorf("feed clients: %v", err)
+		}
+	}
+}
+
+// TestIdleFeedClients is the child process of startFeedClients: it follows
+// the feeds it is told to and holds them open until its stdin closes. It is
+// skipped in a normal test run.
+func TestIdleFeedClients(t *testing.T) {
+	addr := os.Getenv(feedClientsEnv)
+	if addr == "" {
+		t.Skip("the feed-client process of BenchmarkTriageIdleFeeds")
+	}
+	n, err := strconv.Atoi(os.Getenv(feedClientsEnv + "_N"))
+	teams := strings.Split(os.Getenv(feedClientsEnv+"_TEAMS"), ",")
+	if err != nil || n <= 0 || len(teams) == 0 {
+		t.Fatalf("bad feed-client environment: n %q teams %q", os.Getenv(feedClientsEnv+"_N"), teams)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	// A connection carries at most MaxConcurrentStreams streams.
+	const perConn = MaxConcurrentStreams / 2
+	var conn *grpc.ClientConn
+	var readers sync.WaitGroup
+	for i := range n {
+		if i%perConn == 0 {
+			conn = dial(t, addr)
+		}
+		stream, err := triagev1.NewTriageServiceClient(conn).WatchAssignments(ctx, &triagev1.WatchAssignmentsRequest{TeamId: teams[i%len(teams)]})
+		if err != nil {
+			t.Fatalf("feed %d: %v", i, err)
+		}
+		readers.Go(func() {
+			for {
+				if _, err := stream.Recv(); err != nil {
+					return
+				}
+			}
+		})
+	}
+	_, _ = io.Copy(io.Discard, os.Stdin) // until the benchmark is done
+	cancel()
+	readers.Wait()
 }
