@@ -345,82 +345,133 @@ func DecodeArtifact(files map[string][]byte) (*Artifact, error) {
 
 // Model validates the flat parameters and builds the scorer from them.
 func (a *Artifact) Model() (*Model, error) {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%s: %w: %s", ModelFile, ErrInvalid, fmt.Sprintf(format, args...))
-	}
 	mf := &a.Params
 	ext, err := NewExtractor(a.Features)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %w", FeaturesFile, ErrFeatureMismatch, err)
 	}
 	m := &Model{version: a.Manifest.Version, manifest: a.Manifest, ext: ext}
-	C := len(mf.Classes)
-	if C < 1 || C > 4 {
-		return nil, bad("%d classes, want 1–4", C)
-	}
-	seen := map[triagev1.Procedure]bool{}
-	for _, name := range mf.Classes {
-		v, ok := triagev1.Procedure_value[name]
-		p := triagev1.Procedure(v)
-		if !ok || p == triagev1.Procedure_PROCEDURE_UNSPECIFIED || seen[p] {
-			return nil, bad("class %q is not a distinct procedure", name)
-		}
-		seen[p] = true
-		m.classes = append(m.classes, p)
+	if err := m.loadClasses(mf.Classes); err != nil {
+		return nil, err
 	}
 	if want := TreeFeatureNames(m.classes); !slices.Equal(mf.TreeFeatures, want) {
 		return nil, fmt.Errorf("%s: %w: tree feature list differs from this build's", ModelFile, ErrFeatureMismatch)
 	}
 	if err := m.loadNB(&mf.NaiveBayes, ext.Buckets()); err != nil {
-		return nil, bad("naive_bayes: %v", err)
+		return nil, invalidModel("naive_bayes: %v", err)
 	}
-	if len(mf.StackEdges) != C {
-		return nil, bad("stack_edges: %d classes, want %d", len(mf.StackEdges), C)
+	if err := m.loadStack(mf.StackEdges, mf.ClassWeights); err != nil {
+		return nil, err
 	}
-	for c, e := range mf.StackEdges {
-		if len(e) > 1024 || !allFinite(e) || !slices.IsSorted(e) {
-			return nil, bad("stack_edges[%d]: not a sorted finite list of at most 1024 edges", c)
-		}
-	}
-	m.stack = mf.StackEdges
-	if len(mf.ClassWeights) != C || !allFinite(mf.ClassWeights) || slices.ContainsFunc(mf.ClassWeights, func(w float64) bool { return w <= 0 }) {
-		return nil, bad("class_weights: want %d positive finite weights", C)
-	}
-	m.weights = mf.ClassWeights
 	m.domain = mf.Domain
 	if mf.RealPrior != nil {
 		if err := mf.RealPrior.validate(); err != nil {
-			return nil, bad("%v", err)
+			return nil, invalidModel("%v", err)
 		}
 		m.prior = mf.RealPrior
 	}
-	if d := mf.Domain; d != nil {
-		for kind, cs := range d.Causes {
-			if !slices.IsSorted(cs) || !slices.IsSorted(d.Families[kind]) {
-				return nil, bad("domain: causes or families of %s not sorted", kind)
-			}
-		}
+	if err := validateDomainOrder(mf.Domain); err != nil {
+		return nil, err
 	}
-	for kind, w := range mf.BaselineBlend {
-		k, ok := triagev1.CaseKind_value[kind]
-		if !ok || k <= 0 || int(k) >= len(m.blend) || !(w >= 0 && w <= 1) {
-			return nil, bad("baseline_blend: %q: %v is not a case kind and a weight in [0, 1]", kind, w)
-		}
-		m.blend[k] = w
+	if err := m.loadBlend(mf.BaselineBlend); err != nil {
+		return nil, err
 	}
-	if len(mf.Trees) == 0 || len(mf.Trees) > 10000 {
-		return nil, bad("%d trees, want 1–10000", len(mf.Trees))
-	}
-	nFeat := NumDense + C
-	for i := range mf.Trees {
-		t, err := buildTree(&mf.Trees[i], C, nFeat)
-		if err != nil {
-			return nil, bad("trees[%d]: %v", i, err)
-		}
-		m.trees = append(m.trees, t)
+	if err := m.loadTrees(mf.Trees); err != nil {
+		return nil, err
 	}
 	m.init()
 	return m, nil
+}
+
+// invalidModel is the error of a model file whose parameters are invalid
+// (ErrInvalid), with what is wrong.
+func invalidModel(format string, args ...any) error {
+	return fmt.Errorf("%s: %w: %s", ModelFile, ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+// loadClasses sets m's classes from their names: 1–4 distinct procedures.
+func (m *Model) loadClasses(names []string) error {
+	C := len(names)
+	if C < 1 || C > 4 {
+		return invalidModel("%d classes, want 1–4", C)
+	}
+	seen := map[triagev1.Procedure]bool{}
+	for _, name := range names {
+		v, ok := triagev1.Procedure_value[name]
+		p := triagev1.Procedure(v)
+		if !ok || p == triagev1.Procedure_PROCEDURE_UNSPECIFIED || seen[p] {
+			return invalidModel("class %q is not a distinct procedure", name)
+		}
+		seen[p] = true
+		m.classes = append(m.classes, p)
+	}
+	return nil
+}
+
+// loadStack sets m's stacking parameters: per class, a sorted finite list of
+// at most 1024 bin edges of the NB log posterior, and a positive finite
+// class weight.
+func (m *Model) loadStack(edges [][]float64, weights []float64) error {
+	C := len(m.classes)
+	if len(edges) != C {
+		return invalidModel("stack_edges: %d classes, want %d", len(edges), C)
+	}
+	for c, e := range edges {
+		if len(e) > 1024 || !allFinite(e) || !slices.IsSorted(e) {
+			return invalidModel("stack_edges[%d]: not a sorted finite list of at most 1024 edges", c)
+		}
+	}
+	m.stack = edges
+	if len(weights) != C || !allFinite(weights) || slices.ContainsFunc(weights, func(w float64) bool { return w <= 0 }) {
+		return invalidModel("class_weights: want %d positive finite weights", C)
+	}
+	m.weights = weights
+	return nil
+}
+
+// validateDomainOrder checks that a domain's causes and families are sorted,
+// as the lookups in them require; a nil domain is valid.
+func validateDomainOrder(d *Domain) error {
+	if d == nil {
+		return nil
+	}
+	for kind, cs := range d.Causes {
+		if !slices.IsSorted(cs) || !slices.IsSorted(d.Families[kind]) {
+			return invalidModel("domain: causes or families of %s not sorted", kind)
+		}
+	}
+	return nil
+}
+
+// loadBlend sets m's baseline blend: per case kind (enum name), a weight in
+// [0, 1].
+func (m *Model) loadBlend(blend map[string]float64) error {
+	for kind, w := range blend {
+		k, ok := triagev1.CaseKind_value[kind]
+		if !ok || k <= 0 || int(k) >= len(m.blend) || !(w >= 0 && w <= 1) {
+			return invalidModel("baseline_blend: %q: %v is not a case kind and a weight in [0, 1]", kind, w)
+		}
+		m.blend[k] = w
+	}
+	return nil
+}
+
+// loadTrees builds m's trees: 1–10000 of them, each over the dense features
+// and the binned NB log posterior of each class.
+func (m *Model) loadTrees(trees []TreeParams) error {
+	if len(trees) == 0 || len(trees) > 10000 {
+		return invalidModel("%d trees, want 1–10000", len(trees))
+	}
+	C := len(m.classes)
+	nFeat := NumDense + C
+	for i := range trees {
+		t, err := buildTree(&trees[i], C, nFeat)
+		if err != nil {
+			return invalidModel("trees[%d]: %v", i, err)
+		}
+		m.trees = append(m.trees, t)
+	}
+	return nil
 }
 
 // TreeFeatureNames names the trees' inputs for a model of these classes:

@@ -414,6 +414,9 @@ func binOf(x float64, edges []float64) float64 {
 	return float64(len(edges) + 1)
 }
 
+// dense fills d with the dense features of a filing and, when a is not nil,
+// of its rules assessment. It allocates nothing: the scoring hot path runs
+// it for every filing.
 func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]float64) {
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
@@ -432,9 +435,39 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 		// Quarter-decades of yuan: ¥1 → 0, ¥100,000 → 5, capped at ¥10^10.
 		d[fAmountLog] = math.Min(math.Round(4*math.Log10(1+float64(amt)/100))/4, 10)
 	}
+	denseParties(f.GetParties(), d)
+	c := f.GetCircumstances()
+	denseCircumstances(c, d)
+
+	// Text length in half-octaves of characters; counting runes walks the
+	// string once more, cheaper than threading the count out of ngrams.
+	if n := utf8.RuneCountInString(f.GetText()); n > 0 {
+		d[fTextLength] = math.Min(math.Round(2*math.Log2(float64(n))), 30)
+	}
+	x.lex.count(f.GetText(), d)
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		kind, stated := sentenceKind(c, f.GetText())
+		d[fSentenceKind], d[fSentenceStated] = float64(kind), b2f(stated)
+		if fam := chargeFamily(f.GetCause()); fam >= 0 {
+			d[fChargeFirst+int(fam)] = 1
+		}
+	}
+	d[fSentences] = math.Min(float64(strings.Count(f.GetText(), "。")), 40)
+	d[fYears] = math.Min(float64(strings.Count(f.GetText(), "年")), 30)
+
+	if a == nil {
+		return
+	}
+	denseAssessment(a, d)
+}
+
+// denseParties fills the party features: counts by role and of
+// organisations, unknown whereabouts by side, foreign, numerous, minor and
+// impaired defendants.
+func denseParties(parties []*triagev1.Party, d *[NumDense]float64) {
 	var plOrgs, dfOrgs, pl, df, tp int
 	var whereP, whereD, foreign, minor, impaired bool
-	for _, p := range f.GetParties() {
+	for _, p := range parties {
 		org := p.GetKind() == triagev1.PartyKind_PARTY_KIND_ORGANIZATION
 		switch p.GetRole() {
 		case triagev1.PartyRole_PARTY_ROLE_PLAINTIFF:
@@ -462,8 +495,11 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 	d[fWhereaboutsPlaintiff], d[fWhereaboutsDefendant] = b2f(whereP), b2f(whereD)
 	d[fNumerous] = b2f(pl >= 10 || df >= 10)
 	d[fMinorDefendant], d[fImpairedDefendant] = b2f(minor), b2f(impaired)
+}
 
-	c := f.GetCircumstances()
+// denseCircumstances fills the features of the circumstances the filing
+// states, the criminal plea and co-defendant ones included.
+func denseCircumstances(c *triagev1.Circumstances, d *[NumDense]float64) {
 	d[fCounterclaim] = b2f(c.GetCounterclaim())
 	d[fAppraisal] = b2f(c.GetAppraisalNeeded())
 	d[fPublicNotice] = b2f(c.GetPublicNoticeService())
@@ -495,26 +531,12 @@ func (x *Extractor) dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]
 	d[fDefenceNotGuilty] = b2f(c.GetDefencePleadsNotGuilty())
 	d[fActOnTheSpot] = b2f(c.GetActOnTheSpot())
 	d[fInformationDisclosure] = b2f(c.GetInformationDisclosure())
+}
 
-	// Text length in half-octaves of characters; counting runes walks the
-	// string once more, cheaper than threading the count out of ngrams.
-	if n := utf8.RuneCountInString(f.GetText()); n > 0 {
-		d[fTextLength] = math.Min(math.Round(2*math.Log2(float64(n))), 30)
-	}
-	x.lex.count(f.GetText(), d)
-	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
-		kind, stated := sentenceKind(c, f.GetText())
-		d[fSentenceKind], d[fSentenceStated] = float64(kind), b2f(stated)
-		if fam := chargeFamily(f.GetCause()); fam >= 0 {
-			d[fChargeFirst+int(fam)] = 1
-		}
-	}
-	d[fSentences] = math.Min(float64(strings.Count(f.GetText(), "。")), 40)
-	d[fYears] = math.Min(float64(strings.Count(f.GetText(), "年")), 30)
-
-	if a == nil {
-		return
-	}
+// denseAssessment fills the features of the rules assessment: filing year,
+// the cause and what it implies, the claim against the limit, the facts
+// derived, each procedure option's state and the review reasons.
+func denseAssessment(a *rules.Assessment, d *[NumDense]float64) {
 	if y := a.FiledOn.Year(); y > 2012 {
 		d[fFiledYear] = float64(min(y-2012, 20))
 	}

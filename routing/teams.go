@@ -303,65 +303,97 @@ func validateTeam(e TeamEntry) (Team, error) {
 	if e.Capacity <= 0 || e.Capacity > MaxCapacity {
 		return Team{}, fmt.Errorf("capacity %d: must be between 1 and %d cases a month", e.Capacity, MaxCapacity)
 	}
-	if len(e.CaseKinds) == 0 {
-		return Team{}, errors.New("case_kinds is empty")
+	var err error
+	if t.CaseKinds, err = parseCaseKinds(e.CaseKinds); err != nil {
+		return Team{}, err
 	}
-	for _, s := range e.CaseKinds {
+	if t.Procedures, err = parseProcedures(e.Procedures, t.CaseKinds); err != nil {
+		return Team{}, err
+	}
+	if t.Causes, t.stems, err = parseCauses(e.Causes); err != nil {
+		return Team{}, err
+	}
+	return t, nil
+}
+
+// parseCaseKinds reads a team's case_kinds: at least one, each a case kind
+// other than unspecified, none twice.
+func parseCaseKinds(names []string) ([]triagev1.CaseKind, error) {
+	if len(names) == 0 {
+		return nil, errors.New("case_kinds is empty")
+	}
+	var kinds []triagev1.CaseKind
+	for _, s := range names {
 		v, ok := triagev1.CaseKind_value[s]
 		k := triagev1.CaseKind(v)
 		if !ok || k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
-			return Team{}, fmt.Errorf("case_kinds: %q is not CASE_KIND_CIVIL, CASE_KIND_ADMINISTRATIVE or CASE_KIND_CRIMINAL", clip(s))
+			return nil, fmt.Errorf("case_kinds: %q is not CASE_KIND_CIVIL, CASE_KIND_ADMINISTRATIVE or CASE_KIND_CRIMINAL", clip(s))
 		}
-		if slices.Contains(t.CaseKinds, k) {
-			return Team{}, fmt.Errorf("case_kinds: %s listed twice", s)
+		if slices.Contains(kinds, k) {
+			return nil, fmt.Errorf("case_kinds: %s listed twice", s)
 		}
-		t.CaseKinds = append(t.CaseKinds, k)
+		kinds = append(kinds, k)
 	}
-	if len(e.Procedures) == 0 {
-		return Team{}, errors.New("procedures is empty")
+	return kinds, nil
+}
+
+// parseProcedures reads a team's procedures: at least one, each a procedure
+// other than unspecified that the law gives one of the team's case kinds,
+// none twice.
+func parseProcedures(names []string, kinds []triagev1.CaseKind) ([]triagev1.Procedure, error) {
+	if len(names) == 0 {
+		return nil, errors.New("procedures is empty")
 	}
-	for _, s := range e.Procedures {
+	var procs []triagev1.Procedure
+	for _, s := range names {
 		v, ok := triagev1.Procedure_value[s]
 		p := triagev1.Procedure(v)
 		if !ok || p == triagev1.Procedure_PROCEDURE_UNSPECIFIED {
-			return Team{}, fmt.Errorf("procedures: %q is not PROCEDURE_SMALL_CLAIMS, PROCEDURE_SIMPLIFIED, PROCEDURE_ORDINARY or PROCEDURE_FAST_TRACK", clip(s))
+			return nil, fmt.Errorf("procedures: %q is not PROCEDURE_SMALL_CLAIMS, PROCEDURE_SIMPLIFIED, PROCEDURE_ORDINARY or PROCEDURE_FAST_TRACK", clip(s))
 		}
-		if slices.Contains(t.Procedures, p) {
-			return Team{}, fmt.Errorf("procedures: %s listed twice", s)
+		if slices.Contains(procs, p) {
+			return nil, fmt.Errorf("procedures: %s listed twice", s)
 		}
 		// A procedure none of the team's case kinds has is a mistake in the
 		// file (small claims for a criminal team), not something to ignore.
 		lawfulForOne := false
-		for _, k := range t.CaseKinds {
+		for _, k := range kinds {
 			lawfulForOne = lawfulForOne || lawful(k, p)
 		}
 		if !lawfulForOne {
-			return Team{}, fmt.Errorf("procedures: %s is not a procedure of any of the team's case kinds", s)
+			return nil, fmt.Errorf("procedures: %s is not a procedure of any of the team's case kinds", s)
 		}
-		t.Procedures = append(t.Procedures, p)
+		procs = append(procs, p)
 	}
-	if len(e.Causes) > MaxCauses {
-		return Team{}, fmt.Errorf("causes: %d; at most %d", len(e.Causes), MaxCauses)
+	return procs, nil
+}
+
+// parseCauses reads a team's causes: at most MaxCauses, each valid text of
+// at most MaxCauseChars characters with a non-empty stem, no stem twice. It
+// returns the causes as written and their stems.
+func parseCauses(causes []string) (written, stems []string, err error) {
+	if len(causes) > MaxCauses {
+		return nil, nil, fmt.Errorf("causes: %d; at most %d", len(causes), MaxCauses)
 	}
-	for j, c := range e.Causes {
+	for j, c := range causes {
 		st := rules.CauseStem(c)
 		switch {
 		case !utf8.ValidString(c) || hasControl(c):
-			return Team{}, fmt.Errorf("causes[%d] is not valid text", j)
+			return nil, nil, fmt.Errorf("causes[%d] is not valid text", j)
 		case st == "":
-			return Team{}, fmt.Errorf("causes[%d] is empty", j)
+			return nil, nil, fmt.Errorf("causes[%d] is empty", j)
 		case utf8.RuneCountInString(c) > MaxCauseChars:
-			return Team{}, fmt.Errorf("causes[%d] is longer than %d characters", j, MaxCauseChars)
+			return nil, nil, fmt.Errorf("causes[%d] is longer than %d characters", j, MaxCauseChars)
 		}
-		for _, prev := range t.stems {
+		for _, prev := range stems {
 			if prev == st {
-				return Team{}, fmt.Errorf("causes[%d] %q is listed twice", j, clip(c))
+				return nil, nil, fmt.Errorf("causes[%d] %q is listed twice", j, clip(c))
 			}
 		}
-		t.Causes = append(t.Causes, c)
-		t.stems = append(t.stems, st)
+		written = append(written, c)
+		stems = append(stems, st)
 	}
-	return t, nil
+	return written, stems, nil
 }
 
 // lawProcedures are the first-instance procedures the law gives each case

@@ -8,19 +8,84 @@ import (
 )
 
 // civil decides small claims (CPL 165–166), simplified (CPL 160, Interp. 257,
-// 264, 140) and ordinary procedure for a civil first-instance filing.
+// 264, 140) and ordinary procedure for a civil first-instance filing. Each
+// statutory step is its own function, called in the order that fixes the
+// order of the reasons: inferences, then the small-claims, simplified and
+// ordinary options.
 func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
-	fx := &a.Facts
-	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
-	// Maritime courts sit at intermediate level, yet Interp. 273 lets them
-	// use small claims and 海事诉讼特别程序法第九十八条 simplified procedure: the
-	// special law displaces CPL 160's basic-court condition for them (its
-	// article 2: 本法有规定的，依照其规定).
-	maritime := strings.Contains(f.GetCourt(), "海事法院")
-	fx.Maritime = maritime
+	g := civilGroundsOf(f, a)
+	inferCivilFacts(f, a, g)
 
-	// What the filing states, completed by what the cause implies (docs/statutes.md, Inferences).
+	// Small claims, under the law in force on the filing date: none before
+	// 2013-01-01, CPL 162 (30%) until 2021-12-31, CPL 165 (50% / 2×) since.
+	reg, inForce := regimeOn(a.FiledOn)
+	sc := smallClaimsBars(f, &a.Facts, reg, inForce, g)
+
+	lim, found := e.limitFor(f.GetProvince(), a.FiledOn)
+	a.Limit = lim.proto(f.GetProvince(), found, reg)
+	if found && f.GetClaimAmountFen() > 0 {
+		a.Facts.AmountToLimit = float64(f.GetClaimAmountFen()) / float64(lim.mandatoryFen)
+	}
+	if inForce {
+		a.Options = append(a.Options, e.smallClaimsByAmount(f, a, reg, lim, found, sc))
+	} else {
+		// Before 2013 there was no limit to look for: the procedure itself
+		// did not exist, which is no reason to review the case.
+		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, sc, nil))
+	}
+
+	a.Options = append(a.Options, simplifiedOption(c, g))
+	a.Options = append(a.Options, ordinaryOption(c, &a.Facts, g))
+}
+
+// civilGrounds are the findings on a civil filing that the tests of more
+// than one procedure use.
+type civilGrounds struct {
+	// basic is a filing at a basic-level court.
+	basic bool
+	// maritime is a filing at a maritime court. Maritime courts sit at
+	// intermediate level, yet Interp. 273 lets them use small claims and
+	// 海事诉讼特别程序法第九十八条 simplified procedure: the special law
+	// displaces CPL 160's basic-court condition for them (its article 2:
+	// 本法有规定的，依照其规定).
+	maritime bool
+	// anyWhereabouts: some party's whereabouts are unknown (CPL 166(4)).
+	anyWhereabouts bool
+	// defendantWhereabouts: some defendant's whereabouts are unknown
+	// (Interp. 257(1)).
+	defendantWhereabouts bool
+	// newPanel: CPL 41 ¶3, ¶4 send the case to a newly formed panel.
+	newPanel bool
+	// i257 are the Interp. 257 (2)–(6) bars, in the order of its items.
+	i257 []*triagev1.Reason
+	// singleJudge are the grounds that rule out a single judge.
+	singleJudge []*triagev1.Reason
+}
+
+// civilGroundsOf finds a filing's civilGrounds, and records in a.Facts
+// whether the court is a maritime court. It reads a.Facts.Numerous, so
+// Engine.facts must have run.
+func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
+	c := f.GetCircumstances()
+	g := civilGrounds{
+		basic:    f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC,
+		maritime: strings.Contains(f.GetCourt(), "海事法院"),
+	}
+	a.Facts.Maritime = g.maritime
+	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
+	g.i257 = interp257Bars(c, a.Facts.Numerous)
+	g.singleJudge, g.newPanel = singleJudgeBars(c)
+	return g
+}
+
+// inferCivilFacts completes what the filing states by what the cause
+// implies (docs/statutes.md, Inferences), and appends the inferences in
+// their fixed order: personal status, property rights, non-monetary,
+// numerous, foreign, maritime court.
+func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
+	c := f.GetCircumstances()
+	fx := &a.Facts
 	fx.PersonalStatus = c.GetPersonalStatus()
 	if !fx.PersonalStatus && fx.Cause.Category == CategoryPersonalStatus {
 		fx.PersonalStatus = true
@@ -42,27 +107,35 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	if fx.Foreign {
 		a.Inferences = append(a.Inferences, reason(CodeInferForeign))
 	}
-	if maritime && !basic {
+	if g.maritime && !g.basic {
 		a.Inferences = append(a.Inferences, reason(CodeInferMaritimeCourt))
 	}
-	anyWhereabouts, defendantWhereabouts := false, false
-	for _, p := range f.GetParties() {
+}
+
+// whereaboutsUnknown reports whether any party's whereabouts are unknown,
+// and whether a defendant's are.
+func whereaboutsUnknown(parties []*triagev1.Party) (anyParty, defendant bool) {
+	for _, p := range parties {
 		if p.GetWhereaboutsUnknown() {
-			anyWhereabouts = true
+			anyParty = true
 			if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
-				defendantWhereabouts = true
+				defendant = true
 			}
 		}
 	}
+	return anyParty, defendant
+}
 
-	// Interp. 257 (2)–(6): cases that may not use simplified procedure, and so
-	// neither its small-claims form (Interp. 281). Item (1) is checked apart:
-	// for small claims CPL 166(4) is wider (any party, not only the defendant).
+// interp257Bars returns Interp. 257 (2)–(6): cases that may not use
+// simplified procedure, and so neither its small-claims form (Interp. 281).
+// Item (1) is checked apart: for small claims CPL 166(4) is wider (any
+// party, not only the defendant).
+func interp257Bars(c *triagev1.Circumstances, numerous bool) []*triagev1.Reason {
 	var i257 []*triagev1.Reason
 	if c.GetRemanded() {
 		i257 = append(i257, reason(CodeInterp257Remanded))
 	}
-	if fx.Numerous {
+	if numerous {
 		i257 = append(i257, reason(CodeInterp257Numerous))
 	}
 	if c.GetRetrial() {
@@ -74,42 +147,61 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	if c.GetThirdPartyRevocation() {
 		i257 = append(i257, reason(CodeInterp257ThirdPartyRevoke))
 	}
+	return i257
+}
 
+// singleJudgeBars returns the grounds that rule out a single judge, and so
+// simplified procedure (small claims included), which is always a single
+// judge (CPL 40 ¶2, 163); and whether the case goes to a newly formed panel.
+func singleJudgeBars(c *triagev1.Circumstances) (bars []*triagev1.Reason, newPanel bool) {
 	// CPL 42(3): a case of wide public attention or major social impact may
-	// not be heard by a single judge, and simplified procedure (small claims
-	// included) is always a single judge (CPL 40 ¶2, 163).
-	var singleJudge []*triagev1.Reason
+	// not be heard by a single judge.
 	if c.GetMajorSocialImpact() {
-		singleJudge = append(singleJudge, reason(CodeCPL42SingleJudgeBarred))
+		bars = append(bars, reason(CodeCPL42SingleJudgeBarred))
 	}
 	// CPL 41 ¶3, ¶4: a remanded case, and a retrial of a first-instance case,
 	// go to a newly formed panel. Interp. 257 (2), (4) already bar simplified
 	// procedure; this is the second, independent ground, and the one that
 	// also rules out a single judge in ordinary procedure (CPL 40 ¶2).
-	newPanel := c.GetRemanded() || c.GetRetrial()
+	newPanel = c.GetRemanded() || c.GetRetrial()
 	if newPanel {
-		singleJudge = append(singleJudge, reason(CodeCPL41SingleJudgeBarred))
+		bars = append(bars, reason(CodeCPL41SingleJudgeBarred))
 	}
+	return bars, newPanel
+}
 
-	// Small claims, under the law in force on the filing date: none before
-	// 2013-01-01, CPL 162 (30%) until 2021-12-31, CPL 165 (50% / 2×) since.
-	reg, inForce := regimeOn(a.FiledOn)
+// smallClaimsBars returns what bars small claims whatever the amount: the
+// law not in force, or the court and the claim outside it (CPL 165 ¶1 /
+// 162), then the exclusions, then an agreement that cannot overcome them.
+func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inForce bool, g civilGrounds) []*triagev1.Reason {
 	var sc []*triagev1.Reason
 	if !inForce {
 		sc = append(sc, reason(CodeCPL162NotInForce))
 	} else {
-		if !basic && !maritime {
+		if !g.basic && !g.maritime {
 			sc = append(sc, reason(reg.courtLevel))
 		}
 		if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
 			sc = append(sc, reason(reg.notMoney))
 		}
 	}
-	// The exclusions are CPL 166's. Before 2022 the same categories were
-	// excluded by 民诉法解释（2015年）第二百七十四条、第二百七十五条 (personal
-	// status and property confirmation, foreign-related, appraisal, unknown
-	// whereabouts, counterclaim), so the CPL 166 codes serve both periods
-	// rather than a second set that would say the same thing.
+	excluded := smallClaimsExclusions(f.GetCircumstances(), fx, g)
+	sc = append(sc, excluded...)
+	// Only CPL 165 ¶2 lets an agreement matter; before 2022 it had no effect.
+	if len(excluded) > 0 && f.GetCircumstances().GetPartiesAgreeSmallClaims() && reg.agreement {
+		sc = append(sc, reason(CodeCPL165AgreementExcluded))
+	}
+	return sc
+}
+
+// smallClaimsExclusions returns the cases excluded from small claims. The
+// exclusions are CPL 166's. Before 2022 the same categories were excluded by
+// 民诉法解释（2015年）第二百七十四条、第二百七十五条 (personal status and
+// property confirmation, foreign-related, appraisal, unknown whereabouts,
+// counterclaim), so the CPL 166 codes serve both periods rather than a
+// second set that would say the same thing. Public-notice service (Interp.
+// 140), the Interp. 257 bars and the single-judge bars follow.
+func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds) []*triagev1.Reason {
 	var excluded []*triagev1.Reason
 	if fx.PersonalStatus {
 		excluded = append(excluded, reason(CodeCPL166PersonalStatus))
@@ -123,7 +215,7 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	if c.GetAppraisalNeeded() {
 		excluded = append(excluded, reason(CodeCPL166Appraisal))
 	}
-	if anyWhereabouts {
+	if g.anyWhereabouts {
 		excluded = append(excluded, reason(CodeCPL166Whereabouts))
 	}
 	if c.GetCounterclaim() {
@@ -132,66 +224,58 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	if c.GetPublicNoticeService() {
 		excluded = append(excluded, reason(CodeInterp140PublicNotice))
 	}
-	excluded = append(excluded, i257...)
-	excluded = append(excluded, singleJudge...)
-	sc = append(sc, excluded...)
-	// Only CPL 165 ¶2 lets an agreement matter; before 2022 it had no effect.
-	if len(excluded) > 0 && c.GetPartiesAgreeSmallClaims() && reg.agreement {
-		sc = append(sc, reason(CodeCPL165AgreementExcluded))
-	}
+	excluded = append(excluded, g.i257...)
+	excluded = append(excluded, g.singleJudge...)
+	return excluded
+}
 
-	lim, found := e.limitFor(f.GetProvince(), a.FiledOn)
-	a.Limit = lim.proto(f.GetProvince(), found, reg)
-	if found && f.GetClaimAmountFen() > 0 {
-		fx.AmountToLimit = float64(f.GetClaimAmountFen()) / float64(lim.mandatoryFen)
-	}
-	if inForce {
-		a.Options = append(a.Options, e.smallClaimsByAmount(f, a, reg, lim, found, sc))
-	} else {
-		// Before 2013 there was no limit to look for: the procedure itself
-		// did not exist, which is no reason to review the case.
-		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, sc, nil))
-	}
-
-	// Simplified.
+// simplifiedOption returns the simplified-procedure option: CPL 160's court
+// level, Interp. 257's bars, Interp. 264 (an agreement cannot overcome
+// them), Interp. 140 and the single-judge bars; its conditions are CPL 160
+// (simple case or agreement) and, at a maritime court, MSPL 98.
+func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.ProcedureOption {
 	var simp []*triagev1.Reason
-	if !basic && !maritime {
+	if !g.basic && !g.maritime {
 		simp = append(simp, reason(CodeCPL160CourtLevel))
 	}
-	if defendantWhereabouts {
+	if g.defendantWhereabouts {
 		simp = append(simp, reason(CodeInterp257Whereabouts))
 	}
-	simp = append(simp, i257...)
-	if c.GetPartiesAgreeSimplified() && (defendantWhereabouts || len(i257) > 0) {
+	simp = append(simp, g.i257...)
+	if c.GetPartiesAgreeSimplified() && (g.defendantWhereabouts || len(g.i257) > 0) {
 		simp = append(simp, reason(CodeInterp264NoAgreement))
 	}
 	if c.GetPublicNoticeService() {
 		simp = append(simp, reason(CodeInterp140PublicNotice))
 	}
-	simp = append(simp, singleJudge...)
+	simp = append(simp, g.singleJudge...)
 	simpConds := []*triagev1.Reason{reason(CodeCPL160Simple)}
 	if c.GetPartiesAgreeSimplified() {
 		simpConds[0] = reason(CodeCPL160Agreement)
 	}
-	if maritime {
+	if g.maritime {
 		simpConds = append(simpConds, reason(CodeMSPL98Simplified))
 	}
-	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds))
+	return option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds)
+}
 
-	// Ordinary: always open; note when the law requires a panel (CPL 42(1),
-	// (3)). Numerous parties alone do not: CPL 42(2) asks for a group dispute
-	// that may affect stability, a judgement left to review.
+// ordinaryOption returns the ordinary-procedure option: always open; it
+// notes when the law requires a panel (CPL 42(1), (3); CPL 41) and that no
+// time limit applies to a foreign-related case (CPL 287). Numerous parties
+// alone do not require a panel: CPL 42(2) asks for a group dispute that may
+// affect stability, a judgement left to review.
+func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds) *triagev1.ProcedureOption {
 	var ord []*triagev1.Reason
 	if c.GetPublicInterest() || c.GetMajorSocialImpact() {
 		ord = append(ord, reason(CodeCPL42PanelRequired))
 	}
-	if newPanel {
+	if g.newPanel {
 		ord = append(ord, reason(CodeCPL41PanelRequired))
 	}
 	if fx.Foreign {
 		ord = append(ord, reason(CodeCPL287NoTimeLimit))
 	}
-	a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, ord))
+	return option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, ord)
 }
 
 // smallClaimsByAmount applies the amount bands of the regime in force (CPL

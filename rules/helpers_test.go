@@ -279,57 +279,91 @@ func invariants(f *triagev1.Filing, a *rules.Assessment) error {
 		if o.GetProcedure() != want[i] {
 			return fmt.Errorf("option %d is %s, want %s", i, o.GetProcedure(), want[i])
 		}
-		switch o.GetAvailability() {
-		case avA, avU, avD:
-		default:
-			return fmt.Errorf("%s: invalid availability %s", o.GetProcedure(), o.GetAvailability())
-		}
-		if o.GetAvailable() != (o.GetAvailability() == avA) {
-			return fmt.Errorf("%s: available=%v but availability=%s", o.GetProcedure(), o.GetAvailable(), o.GetAvailability())
-		}
-		if o.GetMandatory() && !o.GetAvailable() {
-			return fmt.Errorf("%s: mandatory but not available", o.GetProcedure())
-		}
-		if o.GetAvailability() != avA && len(o.GetReasons()) == 0 {
-			return fmt.Errorf("%s: %s without a reason", o.GetProcedure(), o.GetAvailability())
-		}
-		if o.GetAvailability() == avD && !a.NeedsReview() {
-			return fmt.Errorf("%s: undetermined but not flagged for review (docs/small-claims-limits.md)", o.GetProcedure())
-		}
-		for _, r := range o.GetReasons() {
-			if !known[r.GetCode()] {
-				return fmt.Errorf("%s: unknown code %q", o.GetProcedure(), r.GetCode())
-			}
-		}
-		tl := o.GetTimeLimit()
-		if tl == nil || tl.GetProcedure() != o.GetProcedure() {
-			return fmt.Errorf("%s: time limit %v", o.GetProcedure(), tl)
-		}
-		if tl.GetNoStatutoryLimit() {
-			if tl.GetDueOn() != "" {
-				return fmt.Errorf("%s: no statutory limit but due on %s", o.GetProcedure(), tl.GetDueOn())
-			}
-		} else {
-			due, err := time.Parse(time.DateOnly, tl.GetDueOn())
-			if err != nil {
-				return fmt.Errorf("%s: due date %q: %w", o.GetProcedure(), tl.GetDueOn(), err)
-			}
-			if !due.After(a.FiledOn) {
-				return fmt.Errorf("%s: due %s not after filing %s", o.GetProcedure(), tl.GetDueOn(), a.FiledOn.Format(time.DateOnly))
-			}
-			if tl.GetArticle() == "" {
-				return fmt.Errorf("%s: time limit without article", o.GetProcedure())
-			}
+		if err := optionInvariants(o, a, known); err != nil {
+			return err
 		}
 	}
 	if o := a.Option(pOrd); o == nil || o.GetAvailability() != avA {
 		return fmt.Errorf("ordinary procedure not available: %s", describe(a))
 	}
-	// Where the law requires a panel nothing offers a single judge: criminal
-	// fast-track (刑事诉讼法第二百二十二条) after remand or retrial (第二百三十九条、
-	// 第二百五十六条) or in a case of public or group interest (刑诉法解释第二百一十
-	// 三条), civil small claims and simplified procedure after remand or
-	// retrial (民事诉讼法第四十一条).
+	if err := panelInvariants(f, a); err != nil {
+		return err
+	}
+	for _, r := range slices.Concat(a.ReviewReasons, a.Inferences) {
+		if !known[r.GetCode()] {
+			return fmt.Errorf("unknown code %q", r.GetCode())
+		}
+	}
+	if f.GetCaseKind() == civilKind && a.Limit == nil {
+		return fmt.Errorf("civil assessment without a small-claims limit record")
+	}
+	return nil
+}
+
+// optionInvariants are the properties of one option of an assessment: a
+// valid availability consistent with Available and Mandatory, reasons when
+// not available (and review when undetermined), only known codes (known),
+// and a time limit for the option's own procedure (timeLimitInvariants).
+func optionInvariants(o *triagev1.ProcedureOption, a *rules.Assessment, known map[string]bool) error {
+	switch o.GetAvailability() {
+	case avA, avU, avD:
+	default:
+		return fmt.Errorf("%s: invalid availability %s", o.GetProcedure(), o.GetAvailability())
+	}
+	if o.GetAvailable() != (o.GetAvailability() == avA) {
+		return fmt.Errorf("%s: available=%v but availability=%s", o.GetProcedure(), o.GetAvailable(), o.GetAvailability())
+	}
+	if o.GetMandatory() && !o.GetAvailable() {
+		return fmt.Errorf("%s: mandatory but not available", o.GetProcedure())
+	}
+	if o.GetAvailability() != avA && len(o.GetReasons()) == 0 {
+		return fmt.Errorf("%s: %s without a reason", o.GetProcedure(), o.GetAvailability())
+	}
+	if o.GetAvailability() == avD && !a.NeedsReview() {
+		return fmt.Errorf("%s: undetermined but not flagged for review (docs/small-claims-limits.md)", o.GetProcedure())
+	}
+	for _, r := range o.GetReasons() {
+		if !known[r.GetCode()] {
+			return fmt.Errorf("%s: unknown code %q", o.GetProcedure(), r.GetCode())
+		}
+	}
+	return timeLimitInvariants(o, a)
+}
+
+// timeLimitInvariants are the properties of an option's time limit: present
+// and for the option's procedure; either no statutory limit and no due date,
+// or a valid due date after the filing date with the article it rests on.
+func timeLimitInvariants(o *triagev1.ProcedureOption, a *rules.Assessment) error {
+	tl := o.GetTimeLimit()
+	if tl == nil || tl.GetProcedure() != o.GetProcedure() {
+		return fmt.Errorf("%s: time limit %v", o.GetProcedure(), tl)
+	}
+	if tl.GetNoStatutoryLimit() {
+		if tl.GetDueOn() != "" {
+			return fmt.Errorf("%s: no statutory limit but due on %s", o.GetProcedure(), tl.GetDueOn())
+		}
+		return nil
+	}
+	due, err := time.Parse(time.DateOnly, tl.GetDueOn())
+	if err != nil {
+		return fmt.Errorf("%s: due date %q: %w", o.GetProcedure(), tl.GetDueOn(), err)
+	}
+	if !due.After(a.FiledOn) {
+		return fmt.Errorf("%s: due %s not after filing %s", o.GetProcedure(), tl.GetDueOn(), a.FiledOn.Format(time.DateOnly))
+	}
+	if tl.GetArticle() == "" {
+		return fmt.Errorf("%s: time limit without article", o.GetProcedure())
+	}
+	return nil
+}
+
+// panelInvariants: where the law requires a panel nothing offers a single
+// judge: criminal fast-track (刑事诉讼法第二百二十二条) after remand or retrial
+// (第二百三十九条、第二百五十六条) or in a case of public or group interest
+// (刑诉法解释第二百一十三条), civil small claims and simplified procedure after
+// remand or retrial (民事诉讼法第四十一条). Nor is small claims mandatory at a
+// maritime court.
+func panelInvariants(f *triagev1.Filing, a *rules.Assessment) error {
 	c := f.GetCircumstances()
 	switch f.GetCaseKind() {
 	case crimKind:
@@ -348,14 +382,6 @@ func invariants(f *triagev1.Filing, a *rules.Assessment) error {
 		if a.Facts.Maritime && a.Option(pSC).GetMandatory() {
 			return fmt.Errorf("small claims mandatory at a maritime court: %s", describe(a))
 		}
-	}
-	for _, r := range slices.Concat(a.ReviewReasons, a.Inferences) {
-		if !known[r.GetCode()] {
-			return fmt.Errorf("unknown code %q", r.GetCode())
-		}
-	}
-	if f.GetCaseKind() == civilKind && a.Limit == nil {
-		return fmt.Errorf("civil assessment without a small-claims limit record")
 	}
 	return nil
 }

@@ -110,20 +110,8 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 		return fieldErrorf("filing.parties", "has %d parties; at most %d", len(f.GetParties()), MaxParties)
 	}
 	for i, p := range f.GetParties() {
-		if p == nil {
-			return fieldErrorf(fmt.Sprintf("filing.parties[%d]", i), "is empty")
-		}
-		if _, ok := triagev1.PartyRole_name[int32(p.GetRole())]; !ok || p.GetRole() == triagev1.PartyRole_PARTY_ROLE_UNSPECIFIED {
-			return fieldErrorf(fmt.Sprintf("filing.parties[%d].role", i), "must be PLAINTIFF, DEFENDANT or THIRD_PARTY")
-		}
-		if _, ok := triagev1.PartyKind_name[int32(p.GetKind())]; !ok {
-			return fieldErrorf(fmt.Sprintf("filing.parties[%d].kind", i), "is not a known party kind")
-		}
-		if !utf8.ValidString(p.GetName()) {
-			return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is not valid UTF-8")
-		}
-		if utf8.RuneCountInString(p.GetName()) > MaxPartyName {
-			return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is longer than %d characters", MaxPartyName)
+		if err := validateParty(i, p); err != nil {
+			return err
 		}
 	}
 	if err := validateSides(f); err != nil {
@@ -133,6 +121,28 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 		return fieldErrorf("filing.circumstances.recommended_sentence_months", "must be between 0 and %d", maxSentenceMons)
 	}
 	return validateSentence(f.GetCircumstances())
+}
+
+// validateParty checks the party at index i of a filing's parties: present,
+// with a known role other than unspecified, a known kind, and a name of
+// valid UTF-8 within MaxPartyName characters.
+func validateParty(i int, p *triagev1.Party) error {
+	if p == nil {
+		return fieldErrorf(fmt.Sprintf("filing.parties[%d]", i), "is empty")
+	}
+	if _, ok := triagev1.PartyRole_name[int32(p.GetRole())]; !ok || p.GetRole() == triagev1.PartyRole_PARTY_ROLE_UNSPECIFIED {
+		return fieldErrorf(fmt.Sprintf("filing.parties[%d].role", i), "must be PLAINTIFF, DEFENDANT or THIRD_PARTY")
+	}
+	if _, ok := triagev1.PartyKind_name[int32(p.GetKind())]; !ok {
+		return fieldErrorf(fmt.Sprintf("filing.parties[%d].kind", i), "is not a known party kind")
+	}
+	if !utf8.ValidString(p.GetName()) {
+		return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is not valid UTF-8")
+	}
+	if utf8.RuneCountInString(p.GetName()) > MaxPartyName {
+		return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is longer than %d characters", MaxPartyName)
+	}
+	return nil
 }
 
 // validateSides refuses a civil or administrative filing without a plaintiff

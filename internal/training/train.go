@@ -119,7 +119,16 @@ func DefaultTrainConfig() TrainConfig {
 	}
 }
 
+// fill sets each unset (zero) setting to its default, then validates the
+// config.
 func (c *TrainConfig) fill() error {
+	c.setDefaults()
+	return c.validate()
+}
+
+// setDefaults sets each unset (zero) setting to DefaultTrainConfig's value;
+// ExtraRepeat defaults to 1, Workers to GOMAXPROCS and Now to time.Now.
+func (c *TrainConfig) setDefaults() {
 	d := DefaultTrainConfig()
 	set := func(p *int, v int) {
 		if *p == 0 {
@@ -148,6 +157,11 @@ func (c *TrainConfig) fill() error {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+}
+
+// validate refuses a filled config with a setting out of its range or a
+// baseline blend that is not a case kind with a weight in [0, 1].
+func (c *TrainConfig) validate() error {
 	switch {
 	case !(c.Holdout >= 0 && c.Holdout <= 0.9):
 		return fmt.Errorf("holdout %v outside 0–0.9", c.Holdout)
