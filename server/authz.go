@@ -136,7 +136,7 @@ const (
 //	ReloadModel        admin
 //	GetModel           any identity
 //	health             everyone
-//	reflection         admin on a TLS server; else any identity, anonymous on loopback
+//	reflection         admin on a TLS server; else any identity
 //
 // Every other method is refused: a new RPC stays closed until it is given
 // roles here.
@@ -256,13 +256,16 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 	case strings.HasPrefix(method, healthPrefix):
 		return nil
 	case strings.HasPrefix(method, reflectionPrefixV1), strings.HasPrefix(method, reflectionPrefixV1a):
+		// The schema is public (api/), but an anonymous caller gets only
+		// what a filing system needs: Triage and GetDecision, whose
+		// messages grpcurl reads from the proto files (-proto).
 		if a.secure {
 			return c.need(false, auth.Admin)
 		}
-		if c.id != nil {
-			return nil
+		if c.id == nil {
+			return unauthenticated(msgUnauthenticated)
 		}
-		return c.need(true)
+		return nil
 	default:
 		return denied("method not open to any role")
 	}

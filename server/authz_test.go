@@ -103,7 +103,7 @@ func TestRolesPerRPC(t *testing.T) {
 		{"anonymous on loopback", "", map[string]codes.Code{
 			"Triage": through, "GetDecision": through, "RecordOutcome/own": unauth, "RecordOutcome/other": unauth,
 			"AssignCase/own": unauth, "AssignCase/other": unauth, "Watch/civil-1": unauth, "Watch/other": unauth,
-			"ReloadModel": unauth, "Health": through, "Reflection": through,
+			"ReloadModel": unauth, "Health": through, "Reflection": unauth,
 		}},
 		{"bad token", "fjt_not-a-token", map[string]codes.Code{
 			"Triage": unauth, "GetDecision": unauth, "RecordOutcome/own": unauth, "AssignCase/own": unauth,
