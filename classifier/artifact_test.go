@@ -13,7 +13,7 @@ import (
 )
 
 // artifactFS returns the embedded default model's files as an in-memory FS.
-func artifactFS(t *testing.T) fstest.MapFS {
+func artifactFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	sub, err := fs.Sub(defaultModel, "defaultmodel/model")
 	if err != nil {
