@@ -177,6 +177,11 @@ func (l *listener) run(ctx context.Context, conn *pgx.Conn) {
 			if conn, err = l.connect(ctx); err == nil {
 				break
 			}
+			// Still unreachable: wake the feeds again. The first wake can
+			// race the outage (a pooled connection may still answer the
+			// re-read while the server shuts down); a feed must not wait
+			// silently through it.
+			l.feeds.notifyAll()
 			backoff = min(2*backoff, listenerMaxBackoff)
 		}
 		backoff = listenerMinBackoff
