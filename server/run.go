@@ -37,6 +37,10 @@ func storeProbeTimeout(interval time.Duration) time.Duration {
 // this grace even if a handler ignores its context.
 const handlerExitGrace = 2 * time.Second
 
+// httpDrainGrace bounds the HTTP shutdown once gRPC has stopped: a scrape or
+// probe in flight finishes well within it.
+const httpDrainGrace = time.Second
+
 // Config is everything Run needs. The caller owns the Service's Decider and
 // Store and closes the store after Run returns. Work beside the servers
 // (model reloads, shadow scoring) is the caller's to run: Run serves.
@@ -264,8 +268,14 @@ func shutdown(logger *slog.Logger, health *Health, grpcSrv *grpc.Server, httpSrv
 		}
 	}
 
-	if err := httpSrv.Shutdown(ctx); err != nil {
-		logger.Warn("HTTP graceful shutdown failed; closing", slog.String("error", err.Error()))
+	// net/http's Shutdown waits up to 5 s for a connection that has not yet
+	// sent its first request (a client's spare keep-alive dial, a probe that
+	// connected late); health, readiness and metrics answer in milliseconds,
+	// so HTTP gets httpDrainGrace of what is left and is then closed.
+	httpCtx, httpCancel := context.WithTimeout(ctx, httpDrainGrace)
+	defer httpCancel()
+	if err := httpSrv.Shutdown(httpCtx); err != nil {
+		logger.Info("HTTP connections left open at shutdown; closing them", slog.String("error", err.Error()))
 		_ = httpSrv.Close()
 	}
 	logger.Info("servers stopped", slog.Duration("duration", time.Since(start)))

@@ -154,6 +154,13 @@ func TestRunServesAndShutsDownOnCancel(t *testing.T) {
 	if resp, err := watch.Recv(); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
 		t.Fatalf("Watch = %v, %v; want SERVING", resp, err)
 	}
+	// A connection that never sends a request (a client's spare keep-alive
+	// dial) must not hold shutdown: net/http alone would wait 5 s for it.
+	silent, err := net.Dial("tcp", r.httpAddr)
+	if err != nil {
+		t.Fatalf("dial HTTP: %v", err)
+	}
+	defer silent.Close()
 	stopped := make(chan struct{})
 	var runErr error
 	var took time.Duration
