@@ -1,0 +1,98 @@
+package rules_test
+
+import (
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+func TestDerivedWageLimits(t *testing.T) { runTable(t, derivedWageCases(t)) }
+
+// derivedWageCases pins figures derived from wage statistics read from a
+// published source (not read from default_rules.json, so a wrong edit of the
+// data file fails here): the filing date decides which year's wage applies
+// (from 1 July of the year after it), the amount just under and just over
+// the figure decides the option. Each row's comment names the statistic and
+// where it was read; the rules file's `source` says the same.
+func derivedWageCases(tb testing.TB) []tcase {
+	base := civilBase(tb)
+	on := func(prov, day string, amount int64) *triagev1.Filing {
+		return with(base, province(prov), filedOn(day), fen(amount))
+	}
+	under := func(article string, percent int32, from string, mandatoryFen, agreementFen int64) tcase {
+		code := rules.CodeCPL165Mandatory
+		if percent == 30 {
+			code = rules.CodeCPL162Mandatory
+		}
+		return tcase{
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+			fires:  []string{at(locSC, code)},
+			silent: []string{rules.CodeLimitDerivedOutdated, rules.CodeLimitUnknown},
+			extra:  limitShows(article, percent, true, from, mandatoryFen, agreementFen),
+		}
+	}
+	over := func(article string, percent int32, from string, mandatoryFen, agreementFen int64) tcase {
+		code := rules.CodeCPL165OverMandatory
+		if percent == 30 {
+			code = rules.CodeCPL162OverLimit
+		}
+		return tcase{
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{at(locSC, code)},
+			silent: []string{rules.CodeLimitDerivedOutdated, rules.CodeLimitUnknown},
+			extra:  limitShows(article, percent, true, from, mandatoryFen, agreementFen),
+		}
+	}
+	named := func(c tcase, name string, f *triagev1.Filing) tcase {
+		c.name, c.filing = name, f
+		return c
+	}
+	return []tcase{
+		// 福建 2023: ¥108,520 (福建省统计局, 2023年福建省城镇单位就业人员年平均工资情况, read in
+		// 海峡导报 via 台海网 2024-06-24); 2022 = 108,520 − 4,717 = ¥103,803 from the same
+		// release. 50% of 2022 = 51,901.50 → 51,902 (2× 207,606) from 2023-07-01;
+		// 50% of 2023 = 54,260 (2× 217,040) from 2024-07-01.
+		named(under(art165, 50, "2023-07-01", 51902_00, 207606_00),
+			"福建 2023-07-01: ¥51,902 is at the 2022-wage figure", on("福建省", "2023-07-01", 51902_00)),
+		named(over(art165, 50, "2023-07-01", 51902_00, 207606_00),
+			"福建 2023-07-01: one fen over the 2022-wage figure", on("福建省", "2023-07-01", 51902_01)),
+		// The day before, the 2021 wage (¥98,071 → 49,036) still applies and is
+		// not yet outdated: ¥50,000 is over it, without review.
+		named(over(art165, 50, "2022-07-01", 49036_00, 196142_00),
+			"福建 2023-06-30: ¥50,000 is over the 2021-wage figure", on("福建省", "2023-06-30", 50000_00)),
+		named(under(art165, 50, "2024-07-01", 54260_00, 217040_00),
+			"福建 2024-07-01: ¥54,260 is at the 2023-wage figure", on("福建省", "2024-07-01", 54260_00)),
+		named(over(art165, 50, "2024-07-01", 54260_00, 217040_00),
+			"福建 2024-07-01: one fen over the 2023-wage figure", on("福建省", "2024-07-01", 54260_01)),
+		// 山东 2023: ¥107,131 (山东省统计局 2024-05-31, "城镇非私营单位从业人员年平均工资",
+		// read at m12333.cn/policy/mezcb.html); 50% = 53,565.50 → 53,566, 2× 214,262
+		// from 2024-07-01.
+		named(under(art165, 50, "2024-07-01", 53566_00, 214262_00),
+			"山东 2024-07-01: ¥53,566 is at the 2023-wage figure", on("山东省", "2024-07-01", 53566_00)),
+		named(over(art165, 50, "2024-07-01", 53566_00, 214262_00),
+			"山东 2024-07-01: one fen over the 2023-wage figure", on("山东省", "2024-07-01", 53566_01)),
+		{
+			// 山东's 2022 wage is not entered: on 2024-06-30 the 2021 figure
+			// (¥94,768 → 47,384) is outdated, so a claim over it is reviewed.
+			name: "山东 2024-06-30: over the outdated 2021-wage figure, reviewed", filing: on("山东省", "2024-06-30", 50000_00),
+			avail: av(pSC, avU), review: ptr(true),
+			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
+			extra: limitShows(art165, 50, true, "2022-07-01", 47384_00, 189536_00),
+		},
+		// 陕西 2018: the release reported the non-private wage as ¥10,478 below
+		// the national ¥82,461 (陕西科技报 2019-07-16, m.yybnet.net) = ¥71,983;
+		// 30% = 21,594.90 → 21,595 from 2019-07-01.
+		named(under(art162of2017, 30, "2019-07-01", 21595_00, 0),
+			"陕西 2019-07-01: ¥21,595 is at the 2018-wage figure", on("陕西省", "2019-07-01", 21595_00)),
+		named(over(art162of2017, 30, "2019-07-01", 21595_00, 0),
+			"陕西 2019-07-01: one fen over the 2018-wage figure", on("陕西省", "2019-07-01", 21595_01)),
+		// 广西 2018: 2019's ¥76,479 was ¥5,873 above it (广西统计局, reprinted at
+		// beingfitandhealthyrocks.com) = ¥70,606; 30% = 21,181.80 → 21,182 from
+		// 2019-07-01. The day before, the 2017 figure (19,146) applies.
+		named(under(art162of2017, 30, "2019-07-01", 21182_00, 0),
+			"广西 2019-07-01: ¥21,182 is at the 2018-wage figure", on("广西壮族自治区", "2019-07-01", 21182_00)),
+		named(over(art162of2017, 30, "2018-07-01", 19146_00, 0),
+			"广西 2019-06-30: ¥21,182 is over the 2017-wage figure", on("广西壮族自治区", "2019-06-30", 21182_00)),
+	}
+}
