@@ -3,6 +3,7 @@ package reload_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -104,8 +105,15 @@ func TestReloadSwapsAndRefuses(t *testing.T) {
 			if got := e.Scorer().Version(); got != "model-b" {
 				t.Fatalf("serving %s after a refused model, want model-b", got)
 			}
-			if got := reloads(t, reg, "rpc", "refused"); got != float64(i+1) {
-				t.Errorf("refused counter %v, want %d", got, i+1)
+			// Every reload so far, each counted once under its trigger and
+			// result, and this one as the (i+1)th refusal.
+			want := reloadsHeader +
+				`fenjian_model_reloads_total{result="swapped",trigger="start"} 1` + "\n" +
+				`fenjian_model_reloads_total{result="unchanged",trigger="rpc"} 1` + "\n" +
+				`fenjian_model_reloads_total{result="swapped",trigger="sighup"} 1` + "\n" +
+				fmt.Sprintf(`fenjian_model_reloads_total{result="refused",trigger="rpc"} %d`, i+1) + "\n"
+			if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "fenjian_model_reloads_total"); err != nil {
+				t.Error(err)
 			}
 		})
 	}
@@ -119,29 +127,9 @@ func TestReloadSwapsAndRefuses(t *testing.T) {
 	}
 }
 
-// reloads reads fenjian_model_reloads_total{trigger,result} from reg.
-func reloads(t *testing.T, reg *prometheus.Registry, trigger, result string) float64 {
-	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mf := range mfs {
-		if mf.GetName() != "fenjian_model_reloads_total" {
-			continue
-		}
-		for _, m := range mf.GetMetric() {
-			labels := map[string]string{}
-			for _, l := range m.GetLabel() {
-				labels[l.GetName()] = l.GetValue()
-			}
-			if labels["trigger"] == trigger && labels["result"] == result {
-				return m.GetCounter().GetValue()
-			}
-		}
-	}
-	return 0
-}
+// reloadsHeader opens the exposition of fenjian_model_reloads_total.
+const reloadsHeader = "# HELP fenjian_model_reloads_total Model reload attempts by trigger (start, sighup, rpc, watch) and result (swapped, unchanged, refused).\n" +
+	"# TYPE fenjian_model_reloads_total counter\n"
 
 // nanScorer is a model that loads but answers NaN: the smoke test must stop it.
 type nanScorer struct{}
@@ -266,8 +254,7 @@ func TestFollow(t *testing.T) {
 				if got := e.Scorer().Version(); got != tt.want {
 					t.Errorf("serving %s, want %s", got, tt.want)
 				}
-				want := "# HELP fenjian_model_reloads_total Model reload attempts by trigger (start, sighup, rpc, watch) and result (swapped, unchanged, refused).\n" +
-					"# TYPE fenjian_model_reloads_total counter\n" +
+				want := reloadsHeader +
 					`fenjian_model_reloads_total{result="swapped",trigger="start"} 1` + "\n"
 				for _, l := range tt.reloads {
 					want += "fenjian_model_reloads_total{" + l + "\n"

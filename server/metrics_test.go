@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -118,24 +117,6 @@ func boolLabel(b bool) string {
 		return "true"
 	}
 	return "false"
-}
-
-// histogramCount sums the observations of every series of a histogram.
-func histogramCount(t *testing.T, g prometheus.Gatherer, name string) uint64 {
-	t.Helper()
-	mfs, err := g.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n uint64
-	for _, mf := range mfs {
-		if mf.GetName() == name {
-			for _, m := range mf.GetMetric() {
-				n += m.GetHistogram().GetSampleCount()
-			}
-		}
-	}
-	return n
 }
 
 func TestLabelGuard(t *testing.T) {

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/testutil"
 	"golang.org/x/sys/unix"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -81,7 +80,7 @@ func TestReadinessFollowsStore(t *testing.T) {
 					}
 				}
 				code, err := httpStatus(t, "http://"+r.httpAddr+"/readyz")
-				return grpcServing, err == nil && code == 200, testutil.ToFloat64(findCollector(t, reg, "fenjian_store_up"))
+				return grpcServing, err == nil && code == 200, gathered(t, reg, "fenjian_store_up", nil)
 			}
 			waitState := func(want bool, what string) time.Duration {
 				t.Helper()
@@ -119,11 +118,11 @@ func TestReadinessFollowsStore(t *testing.T) {
 			}
 			repair()
 			up := waitState(true, "store repaired")
-			changes := testutil.ToFloat64(findCollector(t, reg, "fenjian_readiness_changes_total"))
+			changes := gathered(t, reg, "fenjian_readiness_changes_total", nil)
 			if changes < 3 { // up at start, down, up
 				t.Errorf("fenjian_readiness_changes_total = %v, want at least 3", changes)
 			}
-			if failures := testutil.ToFloat64(findCollector(t, reg, "fenjian_store_probe_failures_total")); failures < 1 {
+			if failures := gathered(t, reg, "fenjian_store_probe_failures_total", nil); failures < 1 {
 				t.Errorf("fenjian_store_probe_failures_total = %v, want at least 1", failures)
 			}
 			t.Logf("NOT_SERVING %v after the store broke, SERVING %v after it was repaired (probe every %v)",
@@ -137,28 +136,6 @@ func startRunOn(t *testing.T, reg *prometheus.Registry, cfg Config) *running {
 	t.Helper()
 	cfg.Service.Registerer, cfg.Gatherer = reg, reg
 	return startRunWithRegistry(t, cfg)
-}
-
-// findCollector returns a one-series collector reading the named metric
-// from reg, for testutil.ToFloat64.
-func findCollector(t *testing.T, reg *prometheus.Registry, name string) prometheus.Collector {
-	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mf := range mfs {
-		if mf.GetName() != name || len(mf.GetMetric()) != 1 {
-			continue
-		}
-		m := mf.GetMetric()[0]
-		v := m.GetGauge().GetValue() + m.GetCounter().GetValue()
-		g := prometheus.NewGauge(prometheus.GaugeOpts{Name: name, Help: "copy"})
-		g.Set(v)
-		return g
-	}
-	t.Fatalf("metric %s not found with one series", name)
-	return nil
 }
 
 // mountTmpfs mounts a tmpfs of size bytes on a temporary directory,

@@ -151,57 +151,6 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-// metricValue returns the value of the counter, gauge or histogram count
-// named name with exactly the given labels, or an error when there is none.
-func metricValue(g prometheus.Gatherer, name string, labels map[string]string) (float64, error) {
-	mfs, err := g.Gather()
-	if err != nil {
-		return 0, err
-	}
-	for _, mf := range mfs {
-		if mf.GetName() != name {
-			continue
-		}
-	next:
-		for _, m := range mf.GetMetric() {
-			if len(m.GetLabel()) != len(labels) {
-				continue
-			}
-			for _, lp := range m.GetLabel() {
-				if v, ok := labels[lp.GetName()]; !ok || v != lp.GetValue() {
-					continue next
-				}
-			}
-			switch {
-			case m.Counter != nil:
-				return m.GetCounter().GetValue(), nil
-			case m.Gauge != nil:
-				return m.GetGauge().GetValue(), nil
-			case m.Histogram != nil:
-				return float64(m.GetHistogram().GetSampleCount()), nil
-			}
-		}
-	}
-	return 0, fmt.Errorf("no metric %s%v", name, labels)
-}
-
-// waitMetric waits until the metric reaches want: server-side handlers may
-// still be finishing when the client has its answer.
-func waitMetric(t *testing.T, g prometheus.Gatherer, name string, labels map[string]string, want float64) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		got, err := metricValue(g, name, labels)
-		if err == nil && got == want {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s%v = %v (%v), want %v", name, labels, got, err, want)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // Failure injections. They wrap the real components and replace only the
 // call that must fail.
 

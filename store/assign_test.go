@@ -164,10 +164,10 @@ func TestSaveTriageAssignsWithinCapacity(t *testing.T) {
 			t.Fatalf("SaveTriage in a new month = %v, assignment %v", err, d.GetAssignment())
 		}
 
-		if got := metric(t, reg, "fenjian_store_assignments_total", "kind", "random").GetCounter().GetValue(); got != 4 {
+		if got := value(t, reg, "fenjian_store_assignments_total", "kind", "random"); got != 4 {
 			t.Errorf("assignments_total{kind=random} = %v, want 4", got)
 		}
-		if got := metric(t, reg, "fenjian_store_assignments_total", "kind", "designated").GetCounter().GetValue(); got != 0 {
+		if got := value(t, reg, "fenjian_store_assignments_total", "kind", "designated"); got != 0 {
 			t.Errorf("assignments_total{kind=designated} = %v, want 0", got)
 		}
 		verifyOK(t, s)
@@ -369,7 +369,7 @@ func TestSaveTriageDuplicateKeepsCapacity(t *testing.T) {
 			}
 		})
 		waitFor(t, "the writer to take the blocker", func() bool {
-			return histogram(t, reg, "fenjian_store_commit_batch_size").GetSampleCount() == 2
+			return value(t, reg, "fenjian_store_commit_batch_size_count") == 2
 		})
 		const n = 10
 		errs := make([]error, n)
@@ -467,7 +467,7 @@ func TestDesignatedAssignment(t *testing.T) {
 		if got := teamLoad(t, b, "t", "2024-03"); got != 0 {
 			t.Errorf("refused assignments took capacity: %d", got)
 		}
-		if got := metric(t, reg, "fenjian_store_assignments_total", "kind", "designated").GetCounter().GetValue(); got != 1 {
+		if got := value(t, reg, "fenjian_store_assignments_total", "kind", "designated"); got != 1 {
 			t.Errorf("assignments_total{kind=designated} = %v, want 1", got)
 		}
 		verifyOK(t, s)

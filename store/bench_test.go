@@ -104,9 +104,8 @@ func BenchmarkSaveTriageParallel(b *testing.B) {
 // clock (fsync waits included, and inflated when other processes hold the
 // cores) and the writer thread's own CPU time (neither).
 func reportWriter(b *testing.B, reg *prometheus.Registry, s store.Store, busy0, cpu0 time.Duration, writes0 int64) {
-	h := histogram(b, reg, "fenjian_store_commit_batch_size")
-	if h.GetSampleCount() > 0 {
-		b.ReportMetric(h.GetSampleSum()/float64(h.GetSampleCount()), "decisions/commit")
+	if commits := value(b, reg, "fenjian_store_commit_batch_size_count"); commits > 0 {
+		b.ReportMetric(value(b, reg, "fenjian_store_commit_batch_size_sum")/commits, "decisions/commit")
 	}
 	busy, cpu, writes := store.WriterBusy(s)
 	if n := writes - writes0; n > 0 {

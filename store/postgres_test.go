@@ -392,7 +392,7 @@ func TestPostgresFeedWake(t *testing.T) {
 	}
 	expect("both replicas' commits", 10)
 
-	listening := func() float64 { return metric(t, reg, "fenjian_store_feed_listening").GetGauge().GetValue() }
+	listening := func() float64 { return value(t, reg, "fenjian_store_feed_listening") }
 	if listening() != 1 {
 		t.Fatalf("fenjian_store_feed_listening = %v before the kill, want 1", listening())
 	}

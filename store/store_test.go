@@ -513,17 +513,17 @@ func TestConcurrentSavesShareCommits(t *testing.T) {
 			}
 		}
 
-		h := histogram(t, reg, "fenjian_store_commit_batch_size")
-		if h.GetSampleSum() != n {
-			t.Errorf("batch sizes sum to %v, want %d decisions", h.GetSampleSum(), n)
+		commits := value(t, reg, "fenjian_store_commit_batch_size_count")
+		if sum := value(t, reg, "fenjian_store_commit_batch_size_sum"); sum != n {
+			t.Errorf("batch sizes sum to %v, want %d decisions", sum, n)
 		}
-		single := cumulative(h, 1)
-		if single == h.GetSampleCount() {
-			t.Errorf("all %d commits carried one decision: no group commit", h.GetSampleCount())
+		single := value(t, reg, "fenjian_store_commit_batch_size_bucket", "le", "1")
+		if single == commits {
+			t.Errorf("all %v commits carried one decision: no group commit", commits)
 		}
-		t.Logf("%d decisions in %d commits (%d of one decision)", n, h.GetSampleCount(), single)
-		if d := histogram(t, reg, "fenjian_store_commit_duration_seconds"); d.GetSampleCount() != h.GetSampleCount() {
-			t.Errorf("commit durations observed %d times, batch sizes %d", d.GetSampleCount(), h.GetSampleCount())
+		t.Logf("%d decisions in %v commits (%v of one decision)", n, commits, single)
+		if d := value(t, reg, "fenjian_store_commit_duration_seconds_count"); d != commits {
+			t.Errorf("commit durations observed %v times, batch sizes %v", d, commits)
 		}
 
 		if err := s.Close(); err != nil {
@@ -567,7 +567,7 @@ func TestDuplicateFailsOnlyItsCaller(t *testing.T) {
 		})
 		// The writer observes a batch's size before it begins the transaction.
 		waitFor(t, "the writer to take the blocker", func() bool {
-			return histogram(t, reg, "fenjian_store_commit_batch_size").GetSampleCount() == 2
+			return value(t, reg, "fenjian_store_commit_batch_size_count") == 2
 		})
 
 		const n = 20
@@ -604,9 +604,11 @@ func TestDuplicateFailsOnlyItsCaller(t *testing.T) {
 		}
 
 		// One batch of n was tried (and failed), then n retries of one.
-		h := histogram(t, reg, "fenjian_store_commit_batch_size")
-		if upToN, singles := cumulative(h, n), cumulative(h, 1); upToN-singles != 1 || h.GetSampleCount() != 2+1+n {
-			t.Errorf("want exactly one commit of %d decisions, histogram %v", n, h)
+		// n = 20 falls in the bucket le=32, above the one of le=16.
+		batch := func(le string) float64 { return value(t, reg, "fenjian_store_commit_batch_size_bucket", "le", le) }
+		if upToN, singles := batch("32"), batch("1"); upToN-singles != 1 || batch("16") != singles ||
+			value(t, reg, "fenjian_store_commit_batch_size_count") != 2+1+n {
+			t.Errorf("want exactly one commit of %d decisions, histogram\n%s", n, exposition(t, reg, "fenjian_store_commit_batch_size"))
 		}
 		if got := writeErrors(t, reg, "batch"); got != 1 {
 			t.Errorf("write_errors_total{operation=batch} = %v, want 1", got)

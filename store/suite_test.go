@@ -13,7 +13,6 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver for raw connections
 	"github.com/prometheus/client_golang/prometheus"
-	dto "github.com/prometheus/client_model/go"
 	"google.golang.org/protobuf/types/known/timestamppb"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver for raw connections
 
@@ -263,57 +262,10 @@ func save(ctx context.Context, s store.Store, id string) error {
 	return s.SaveDecision(ctx, d, f)
 }
 
-// metric returns the single series of the named metric family in reg.
-func metric(t testing.TB, reg *prometheus.Registry, name string, labels ...string) *dto.Metric {
-	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mf := range mfs {
-		if mf.GetName() != name {
-			continue
-		}
-	series:
-		for _, m := range mf.GetMetric() {
-			for i := 0; i+1 < len(labels); i += 2 {
-				found := false
-				for _, lp := range m.GetLabel() {
-					if lp.GetName() == labels[i] && lp.GetValue() == labels[i+1] {
-						found = true
-					}
-				}
-				if !found {
-					continue series
-				}
-			}
-			return m
-		}
-	}
-	t.Fatalf("metric %s%v not registered", name, labels)
-	return nil
-}
-
-// histogram returns the named histogram from reg.
-func histogram(t testing.TB, reg *prometheus.Registry, name string) *dto.Histogram {
-	t.Helper()
-	return metric(t, reg, name).GetHistogram()
-}
-
 // writeErrors returns fenjian_store_write_errors_total{operation=op}.
 func writeErrors(t testing.TB, reg *prometheus.Registry, op string) float64 {
 	t.Helper()
-	return metric(t, reg, "fenjian_store_write_errors_total", "operation", op).GetCounter().GetValue()
-}
-
-// cumulative returns how many observations were at most le.
-func cumulative(h *dto.Histogram, le float64) uint64 {
-	for _, b := range h.GetBucket() {
-		if b.GetUpperBound() >= le {
-			return b.GetCumulativeCount()
-		}
-	}
-	return h.GetSampleCount()
+	return value(t, reg, "fenjian_store_write_errors_total", "operation", op)
 }
 
 func waitFor(t testing.TB, what string, cond func() bool) {
