@@ -32,6 +32,9 @@ type RealLinear struct {
 	// Balanced weighs each filing by the inverse frequency of its label, so
 	// that a rare procedure counts as much as a common one (macro-F1).
 	Balanced bool `json:"balanced,omitempty"`
+	// FeatureSet names the facts read (featuresOf): empty for
+	// realFeatures, else one of the named sets (realcivil.go).
+	FeatureSet string `json:"feature_set,omitempty"`
 	// Features names the inputs in order (realFeatures); Mean and Scale
 	// standardise them.
 	Features []string  `json:"features"`
@@ -229,7 +232,7 @@ type realRow struct {
 }
 
 // fitRealLinear fits the model on rows of one case kind.
-func fitRealLinear(rows []realRow, lambda float64, balanced bool) (*RealLinear, error) {
+func fitRealLinear(rows []realRow, lambda float64, balanced bool, set string) (*RealLinear, error) {
 	if !(lambda > 0) || math.IsInf(lambda, 0) {
 		return nil, fmt.Errorf("real linear model: lambda %v must be positive", lambda)
 	}
@@ -237,7 +240,7 @@ func fitRealLinear(rows []realRow, lambda float64, balanced bool) (*RealLinear, 
 	if len(classes) < 2 {
 		return nil, fmt.Errorf("real linear model: %d labelled procedures, need 2", len(classes))
 	}
-	lm := &RealLinear{Lambda: lambda, Balanced: balanced, Features: names, Classes: classes}
+	lm := &RealLinear{Lambda: lambda, Balanced: balanced, FeatureSet: set, Features: names, Classes: classes}
 	X := lm.standardise(rows)
 	y := make([]int, len(rows))
 	counts := make([]float64, len(classes))
@@ -544,6 +547,8 @@ func (lm *RealLinear) validate() error {
 		return fmt.Errorf("%d features, %d means, %d scales", d, len(lm.Mean), len(lm.Scale))
 	case len(lm.Classes) < 2 || len(lm.Coef) != len(lm.Classes):
 		return fmt.Errorf("%d classes, %d coefficient rows", len(lm.Classes), len(lm.Coef))
+	case !slices.Contains(featureSets, lm.FeatureSet):
+		return fmt.Errorf("feature set %q", lm.FeatureSet)
 	case !slices.IsSorted(lm.Features):
 		return fmt.Errorf("features not sorted")
 	case !allFinite(lm.Mean) || !allFinite(lm.Scale) || slices.Contains(lm.Scale, 0):

@@ -59,6 +59,9 @@ type RealFit struct {
 	Method   string  `json:"method"`
 	Lambda   float64 `json:"lambda,omitempty"`
 	Balanced bool    `json:"balanced,omitempty"`
+	// Features is the linear model's feature set (featuresOf; empty:
+	// realFeatures).
+	Features string  `json:"features,omitempty"`
 	Weight   float64 `json:"weight"`
 }
 
@@ -68,6 +71,9 @@ func (c RealFit) String() string {
 		b := ""
 		if c.Balanced {
 			b = " balanced"
+		}
+		if c.Features != "" {
+			b += " " + c.Features
 		}
 		return fmt.Sprintf("linear λ=%g%s w=%.2f", c.Lambda, b, c.Weight)
 	}
@@ -171,10 +177,10 @@ func fitRealPrior(cases []*RealCase, alpha float64, fits map[string]RealFit) (*R
 			var rows []realRow
 			for _, c := range cases {
 				if c.Kind.String() == kind {
-					rows = append(rows, realRow{c.feats, c.Label})
+					rows = append(rows, realRow{c.features(fit.Features), c.Label})
 				}
 			}
-			lm, err := fitRealLinear(rows, fit.Lambda, fit.Balanced)
+			lm, err := fitRealLinear(rows, fit.Lambda, fit.Balanced, fit.Features)
 			if err != nil {
 				return nil, fmt.Errorf("real prior %s: %w", kind, err)
 			}
@@ -230,7 +236,7 @@ func (rp *RealPrior) validate() error {
 // q; false when not even its kind was counted.
 func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, q *triage.Probabilities) bool {
 	if lm := rp.Linear[f.GetCaseKind().String()]; lm != nil {
-		lm.predict(realFeatures(f, a), q)
+		lm.predict(featuresOf(lm.FeatureSet, f, a), q)
 		return true
 	}
 	return rp.countDistribution(realPriorKeys(f, a), q)

@@ -32,12 +32,14 @@ type realCVFlags struct {
 	nested                             bool
 	inner, repeats                     int
 	methods                            string
+	features, kind                     string
+	gridWeights                        []float64
 }
 
 func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	d := training.DefaultTrainConfig()
 	f := realCVFlags{}
-	var seeds, blends, weights, conf string
+	var seeds, blends, weights, conf, gridWeights string
 	fs := newFlagSet(e, "realcv")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: triagectl realcv (-models DIR,DIR,... | -data CORPUS.jsonl [-seeds 1,2,3]) [-real DIR] [-folds K]")
@@ -69,6 +71,9 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.StringVar(&weights, "prior-weight", "0,0.25,0.5,0.75", "comma-separated real prior `weights` to measure")
 	fs.BoolVar(&f.nested, "nested", false, "nested cross-validation of the real prior's configuration per case kind (counts or a linear model, its penalty and weight chosen inside the training folds); -models is then one model dir, \"baseline\", or empty for the embedded default model")
 	fs.StringVar(&f.methods, "methods", "counts,linear", "with -nested: the real prior's `methods` the grid holds (counts, linear); the base scorer alone is always a candidate")
+	fs.StringVar(&f.features, "features", "", "with -nested: the linear model's feature `sets`, comma-separated: each is a candidate the inner folds choose among (empty: the kind's own: civil chooses among civil-small, baseline-logp and civil-small+baseline, criminal reads the broad set)")
+	fs.StringVar(&f.kind, "kind", "", "with -nested: only this case `kind` (civil, criminal); empty: both")
+	fs.StringVar(&gridWeights, "grid-weights", "", "with -nested: keep only these prior `weights` of the grid (comma-separated); empty: all")
 	fs.IntVar(&f.inner, "inner", 4, "with -nested: inner folds choosing the configuration")
 	fs.IntVar(&f.repeats, "repeats", 5, "with -nested: repeats with differently dealt folds (seeds 1…R)")
 	fs.StringVar(&conf, "min-confidence", "0.4,0.5,0.6", "comma-separated review `thresholds` to report")
@@ -85,6 +90,11 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	}
 	if f.priorWeights, err = parseList(weights, parseF); err != nil {
 		return nil, usageError{"-prior-weight: " + err.Error()}
+	}
+	if gridWeights != "" {
+		if f.gridWeights, err = parseList(gridWeights, parseF); err != nil {
+			return nil, usageError{"-grid-weights: " + err.Error()}
+		}
 	}
 	if f.minConfidence, err = parseList(conf, parseF); err != nil {
 		return nil, usageError{"-min-confidence: " + err.Error()}

@@ -98,8 +98,22 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 	var grid []classifier.RealFit
 	methods := strings.Split(f.methods, ",")
 	for _, g := range classifier.RealGrid() {
+		if f.gridWeights != nil && !slices.Contains(f.gridWeights, g.Weight) {
+			continue
+		}
 		if g.Weight == 0 || slices.Contains(methods, g.Method) {
-			grid = append(grid, g)
+			if g.Method != classifier.RealLogit {
+				grid = append(grid, g)
+				continue
+			}
+			// Each feature set is a candidate like a penalty: with
+			// several, the inner folds choose among them too. The
+			// default set stands for the kind's own (civil: the civil
+			// sets, classifier.SelectRealFit).
+			for _, set := range strings.Split(f.features, ",") {
+				g.Features = set
+				grid = append(grid, g)
+			}
 		}
 	}
 	for _, m := range methods {
@@ -109,6 +123,9 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 	}
 	rep.Methods = methods
 	for _, kind := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL} {
+		if f.kind != "" && !strings.EqualFold("CASE_KIND_"+f.kind, kind.String()) {
+			continue
+		}
 		kc := classifier.RealCasesOfKind(cases, kind)
 		bc := classifier.RealCasesOfKind(baseCases, kind)
 		if len(kc) < f.folds*f.inner {

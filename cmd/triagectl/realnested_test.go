@@ -120,3 +120,40 @@ func TestAdjustSelect(t *testing.T) {
 		}
 	}
 }
+
+// TestRealCVNestedFilters checks that -kind, -grid-weights and -features
+// narrow what the nested cross-validation measures.
+func TestRealCVNestedFilters(t *testing.T) {
+	dir := realCrimDir(t)
+	run := func(extra ...string) *NestedReport {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "nested.json")
+		e, _, _ := testEnv("")
+		args := append([]string{"-nested", "-models", "baseline", "-real", dir, "-folds", "3", "-inner", "2",
+			"-repeats", "1", "-bootstrap", "20", "-out", out}, extra...)
+		if err := runRealCV(context.Background(), e, args); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep NestedReport
+		if err := json.Unmarshal(b, &rep); err != nil {
+			t.Fatal(err)
+		}
+		return &rep
+	}
+	if rep := run("-kind", "civil"); len(rep.Kinds) != 0 {
+		t.Errorf("-kind civil on criminal filings measured %d kinds", len(rep.Kinds))
+	}
+	if rep := run("-grid-weights", "0"); len(rep.Kinds) != 1 || strings.Join(rep.Kinds[0].Chosen, ";") != "counts w=0.00 ×3" {
+		t.Errorf("-grid-weights 0: chose %v, want the base scorer alone in every fold", rep.Kinds)
+	}
+	rep := run("-methods", "linear", "-grid-weights", "1", "-features", classifier.FeaturesCivilSmall)
+	for _, c := range rep.Kinds[0].Chosen {
+		if !strings.Contains(c, classifier.FeaturesCivilSmall) || !strings.HasPrefix(c, "linear") {
+			t.Errorf("-features %s: chose %s", classifier.FeaturesCivilSmall, c)
+		}
+	}
+}
