@@ -155,9 +155,15 @@ func reject(err error) error { return &rejection{err} }
 // batch is one write transaction being built: the records to insert, in
 // seq order, and the audit rows that chain them.
 type batch struct {
+	// q runs the transaction's statements: the *sql.Tx (SQLite), or the
+	// *sql.Conn whose session holds the transaction (PostgreSQL, which
+	// begins and commits it in pipelines of its own: postgresTx).
+	q querier
+	// tx is SQLite's transaction, for its prepared statements; nil on
+	// PostgreSQL.
 	tx *sql.Tx
 	d  *dialect
-	// hot holds the writer's prepared statements by their text.
+	// hot holds the writer's prepared statements by their text (SQLite).
 	hot map[string]*sql.Stmt
 	// at is the transaction's time: assigned_at and audit recorded_at; now
 	// is at in Unix nanoseconds.
@@ -240,29 +246,41 @@ func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) error {
 	return err
 }
 
+// querier is what a batch runs its statements on: *sql.Tx or *sql.Conn.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// batchTx is how a dialect runs a batch's transaction around the work both
+// share (filling the batch: draws, chain, rows). SQLite's is sqliteTx;
+// PostgreSQL's is postgresTx, which pipelines its statements so that a
+// batch is two round trips.
+type batchTx interface {
+	// begin starts the transaction, sets b.q, reads the chain head into
+	// b.seq and b.headHash, locking it until the transaction ends, and
+	// reads team_load for keys into b.loads.
+	begin(ctx context.Context, b *batch, keys [][2]string) error
+	// commit writes b's rows and the new head and commits, returning once
+	// the commit is durable or has failed.
+	commit(ctx context.Context, b *batch) error
+	// end rolls the transaction back unless it committed, and releases
+	// its connection. Always called, once.
+	end(ctx context.Context)
+}
+
 // commitOnce is one attempt at commitBatch's transaction; deferLoads is
 // batch.deferLoads.
 func (s *sqlStore) commitOnce(ctx context.Context, reqs []*saveRequest, deferLoads bool) (err error) {
 	for _, req := range reqs {
 		req.rejected, req.assignedKind, req.feedTeams = nil, "", nil
 	}
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	committed := false
-	defer func() {
-		if !committed {
-			_ = tx.Rollback() // the error being returned says more
-		}
-	}()
-
 	now := time.Now()
-	b := &batch{tx: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), deferLoads: deferLoads}
-	if err := b.stmt(ctx, s.dialect.lockHead).QueryRowContext(ctx).Scan(&b.seq, &b.headHash); err != nil {
-		return fmt.Errorf("lock audit head: %w", err)
-	}
-	if err := b.prefetchLoads(ctx, reqs); err != nil {
+	b := &batch{d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), deferLoads: deferLoads}
+	tx := s.newTx()
+	defer tx.end(ctx)
+	if err := tx.begin(ctx, b, loadKeys(reqs)); err != nil {
 		return err
 	}
 	for _, req := range reqs {
@@ -286,22 +304,54 @@ func (s *sqlStore) commitOnce(ctx context.Context, reqs []*saveRequest, deferLoa
 	if len(b.audit) == 0 {
 		return nil // every request was rejected: nothing to write
 	}
-	if err := s.writeBatch(ctx, b); err != nil {
+	return tx.commit(ctx, b)
+}
+
+// sqliteTx is a batch's transaction through database/sql: BEGIN, each
+// statement and COMMIT one call each, which costs nothing on an in-process
+// file. s.writeBatch writes the rows.
+type sqliteTx struct {
+	s         *sqlStore
+	tx        *sql.Tx
+	committed bool
+}
+
+func (t *sqliteTx) begin(ctx context.Context, b *batch, keys [][2]string) error {
+	tx, err := t.s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	t.tx, b.tx, b.q = tx, tx, tx
+	if err := b.stmt(ctx, t.s.dialect.lockHead).QueryRowContext(ctx).Scan(&b.seq, &b.headHash); err != nil {
+		return fmt.Errorf("lock audit head: %w", err)
+	}
+	return b.readLoads(ctx, keys)
+}
+
+func (t *sqliteTx) commit(ctx context.Context, b *batch) error {
+	if err := t.s.writeBatch(ctx, b); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		committed = true // no Rollback through database/sql: it is done with the tx
-		if s.dialect.rollbackAfterFailedCommit {
+	// No Rollback through database/sql after Commit, failed or not: it is
+	// done with the tx.
+	t.committed = true
+	if err := t.tx.Commit(); err != nil {
+		if t.s.dialect.rollbackAfterFailedCommit {
 			// SQLite may leave the transaction open after a failed COMMIT
 			// (full disk, I/O error); database/sql would then hand the
 			// connection back mid-transaction. "No transaction is active"
 			// is the expected answer when SQLite already rolled back.
-			_, _ = s.write.ExecContext(ctx, "ROLLBACK")
+			_, _ = t.s.write.ExecContext(ctx, "ROLLBACK")
 		}
 		return fmt.Errorf("commit: %w", err)
 	}
-	committed = true
 	return nil
+}
+
+func (t *sqliteTx) end(context.Context) {
+	if t.tx != nil && !t.committed {
+		_ = t.tx.Rollback() // the error being returned says more
+	}
 }
 
 // hotQueries are the statements every write transaction, or every drawn
@@ -513,10 +563,10 @@ func (b *batch) teamLoads(ctx context.Context, period string, teams []TeamSlot) 
 	return out, nil
 }
 
-// prefetchLoads reads, in one go, the team_load keys that reqs' draws will
-// look at, so that a batch reads team_load once rather than once per period
-// or per redraw.
-func (b *batch) prefetchLoads(ctx context.Context, reqs []*saveRequest) error {
+// loadKeys returns the team_load keys that reqs' draws will look at, so
+// that a batch reads team_load once, when it begins, rather than once per
+// period or per redraw.
+func loadKeys(reqs []*saveRequest) [][2]string {
 	var keys [][2]string
 	seen := map[[2]string]bool{}
 	for _, req := range reqs {
@@ -531,22 +581,16 @@ func (b *batch) prefetchLoads(ctx context.Context, reqs []*saveRequest) error {
 			}
 		}
 	}
-	return b.readLoads(ctx, keys)
+	return keys
 }
 
 // readLoads reads team_load.assigned for keys into loads (0 for a key with
 // no row): PostgreSQL in one query, SQLite with its prepared point lookup
 // per key, which costs less in process than planning an IN list.
 func (b *batch) readLoads(ctx context.Context, keys [][2]string) error {
-	if b.loads == nil {
-		b.loads = map[[2]string]int64{}
-		b.pending = map[[2]string]int64{}
-	}
+	b.zeroLoads(keys)
 	if len(keys) == 0 {
 		return nil
-	}
-	for _, k := range keys {
-		b.loads[k] = 0
 	}
 	if b.d.name == "sqlite" {
 		stmt := b.stmt(ctx, b.d.q(selectLoad))
@@ -563,12 +607,8 @@ func (b *batch) readLoads(ctx context.Context, keys [][2]string) error {
 		}
 		return nil
 	}
-	teams, periods := make([]string, len(keys)), make([]string, len(keys))
-	for i, k := range keys {
-		teams[i], periods[i] = k[0], k[1]
-	}
-	rows, err := b.tx.QueryContext(ctx, `SELECT t.team_id, t.period, t.assigned FROM team_load t
-JOIN unnest($1::text[], $2::text[]) AS k(team_id, period) ON t.team_id = k.team_id AND t.period = k.period`, teams, periods)
+	teams, periods := loadKeyArrays(keys)
+	rows, err := b.q.QueryContext(ctx, postgresSelectLoads, teams, periods)
 	if err != nil {
 		return fmt.Errorf("read team load: %w", err)
 	}
@@ -587,6 +627,32 @@ JOIN unnest($1::text[], $2::text[]) AS k(team_id, period) ON t.team_id = k.team_
 	return nil
 }
 
+// zeroLoads makes loads hold keys at 0, what a key with no row counts,
+// until their rows are read.
+func (b *batch) zeroLoads(keys [][2]string) {
+	if b.loads == nil {
+		b.loads = map[[2]string]int64{}
+		b.pending = map[[2]string]int64{}
+	}
+	for _, k := range keys {
+		b.loads[k] = 0
+	}
+}
+
+// loadKeyArrays returns keys as postgresSelectLoads' two arrays.
+func loadKeyArrays(keys [][2]string) (teams, periods []string) {
+	teams, periods = make([]string, len(keys)), make([]string, len(keys))
+	for i, k := range keys {
+		teams[i], periods[i] = k[0], k[1]
+	}
+	return teams, periods
+}
+
+// postgresSelectLoads reads the team_load rows of the keys given as two
+// arrays, team ids and periods, in one query.
+const postgresSelectLoads = `SELECT t.team_id, t.period, t.assigned FROM team_load t
+JOIN unnest($1::text[], $2::text[]) AS k(team_id, period) ON t.team_id = k.team_id AND t.period = k.period`
+
 // selectLoad is SQLite's point lookup of one team_load key.
 const selectLoad = `SELECT assigned FROM team_load WHERE team_id = ? AND period = ?`
 
@@ -599,7 +665,13 @@ WHERE team_load.assigned < ?`
 // increment takes one unit of capacity (math.MaxInt64: no limit) and
 // reports whether the team had it.
 func (b *batch) increment(ctx context.Context, team, period string, capacity int64) (bool, error) {
-	res, err := b.stmt(ctx, b.d.q(incrementLoad)).ExecContext(ctx, team, period, capacity)
+	var res sql.Result
+	var err error
+	if stmt, ok := b.hot[b.d.q(incrementLoad)]; ok && b.tx != nil {
+		res, err = b.tx.StmtContext(ctx, stmt).ExecContext(ctx, team, period, capacity)
+	} else {
+		res, err = b.q.ExecContext(ctx, b.d.q(incrementLoad), team, period, capacity)
+	}
 	if err != nil {
 		return false, fmt.Errorf("update team load: %w", err)
 	}
@@ -624,7 +696,7 @@ func (b *batch) addOutcome(ctx context.Context, req *saveRequest) error {
 	}
 	if row.expectPrior >= 0 {
 		var n int
-		if err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT COUNT(*) FROM outcomes WHERE decision_id = ?`), row.decisionID).Scan(&n); err != nil {
+		if err := b.q.QueryRowContext(ctx, b.d.q(`SELECT COUNT(*) FROM outcomes WHERE decision_id = ?`), row.decisionID).Scan(&n); err != nil {
 			return fmt.Errorf("count outcomes of %q: %w", row.decisionID, err)
 		}
 		for _, o := range b.outcomes { // earlier in this batch, not yet inserted
@@ -730,7 +802,7 @@ func (b *batch) currentTeam(ctx context.Context, decisionID string) (string, err
 		}
 	}
 	var team string
-	err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT team_id FROM assignments WHERE decision_id = ? ORDER BY seq DESC LIMIT 1`), decisionID).Scan(&team)
+	err := b.q.QueryRowContext(ctx, b.d.q(`SELECT team_id FROM assignments WHERE decision_id = ? ORDER BY seq DESC LIMIT 1`), decisionID).Scan(&team)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return "", nil
@@ -743,7 +815,7 @@ func (b *batch) currentTeam(ctx context.Context, decisionID string) (string, err
 // decisionExists rejects the request when the decision is not recorded.
 func (b *batch) decisionExists(ctx context.Context, id string) error {
 	var one int
-	err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT 1 FROM decisions WHERE decision_id = ?`), id).Scan(&one)
+	err := b.q.QueryRowContext(ctx, b.d.q(`SELECT 1 FROM decisions WHERE decision_id = ?`), id).Scan(&one)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return reject(fmt.Errorf("decision %q: %w", id, ErrNotFound))
@@ -757,7 +829,7 @@ func (b *batch) decisionExists(ctx context.Context, id string) error {
 // filing id, the decision and the intake month whose load it counts into.
 func (b *batch) assignable(ctx context.Context, decisionID string) (filingID string, d *triagev1.Decision, per string, err error) {
 	var decBlob, filingBlob []byte
-	err = b.tx.QueryRowContext(ctx, b.d.q(`SELECT filing_id, decision, filing FROM decisions WHERE decision_id = ?`), decisionID).
+	err = b.q.QueryRowContext(ctx, b.d.q(`SELECT filing_id, decision, filing FROM decisions WHERE decision_id = ?`), decisionID).
 		Scan(&filingID, &decBlob, &filingBlob)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -811,7 +883,7 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 		// The procedure in force: the last outcome's, else the recommendation.
 		a.Procedure = d.GetRecommended()
 		var name string
-		err := b.tx.QueryRowContext(ctx, b.d.q(`SELECT procedure FROM outcomes WHERE decision_id = ? ORDER BY seq DESC LIMIT 1`), a.GetDecisionId()).Scan(&name)
+		err := b.q.QueryRowContext(ctx, b.d.q(`SELECT procedure FROM outcomes WHERE decision_id = ? ORDER BY seq DESC LIMIT 1`), a.GetDecisionId()).Scan(&name)
 		switch {
 		case err == nil:
 			a.Procedure = triagev1.Procedure(triagev1.Procedure_value[name])

@@ -37,7 +37,7 @@ func TestDrawRedrawsWhenTeamFull(t *testing.T) {
 	}
 	defer tx.Rollback()
 	now := time.Now()
-	b := &batch{tx: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), headHash: genesisHash,
+	b := &batch{tx: tx, q: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), headHash: genesisHash,
 		loads: map[[2]string]int64{{"A", "2024-03"}: 0}} // stale: A is full
 
 	teams := []TeamSlot{{TeamID: "A", Capacity: 5}, {TeamID: "B", Capacity: 3}}

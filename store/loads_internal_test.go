@@ -58,7 +58,7 @@ func TestDeferredLoadsRefuseStaleCounts(t *testing.T) {
 					t.Fatal(err)
 				}
 				now := time.Now()
-				b := &batch{tx: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), headHash: genesisHash,
+				b := &batch{tx: tx, q: tx, d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), headHash: genesisHash,
 					deferLoads: true, loads: map[[2]string]int64{key: tc.counted}, pending: map[[2]string]int64{key: 1}}
 				err = s.writeBatch(ctx, b)
 				if !errors.Is(err, tc.want) {

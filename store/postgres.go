@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"runtime"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -36,8 +38,9 @@ const (
 // migration runner, the reads, Ping and SchemaVersion are then the very code
 // SQLite runs, and database/sql already discards broken connections and
 // dials new ones, which is how the store recovers by itself after an outage.
-// The batch insert needs nothing beyond database/sql either: pgx binds Go
-// slices as PostgreSQL arrays (see writeRows).
+// Only the writer's transaction reaches under it, to pgx's pipelines, so
+// that a batch costs two round trips (postgresTx); pgx binds Go slices as
+// PostgreSQL arrays for its one statement (batchStatement).
 type Postgres struct {
 	sqlStore
 	// channel is the schema's feed NOTIFY channel, replica this store's id
@@ -102,9 +105,6 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	p.closers = append(p.closers, p.read)
-	if err := p.prepareHot(ctx); err != nil {
-		return nil, fmt.Errorf("open postgres store: %w", err)
-	}
 	var schema sql.NullString
 	if err := p.read.QueryRowContext(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
 		return nil, fmt.Errorf("open postgres store: read schema: %w: %w", ErrUnavailable, err)
@@ -116,6 +116,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	p.writeBatch = p.writeRows
+	p.newTx = func() batchTx { return &postgresTx{p: p} }
 	if err := p.startWriter(postgresWriteTimeout, opts); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
@@ -216,12 +217,14 @@ var postgresTables = []struct {
 //
 // Bit 3 adds the batch's deferred team_load writes (batch.loadChanges): one
 // upsert of every changed key, guarded like SQLite's sqliteApplyLoad, whose
-// rows the head update counts: when a key's guard fails, fewer rows come
-// back, the head is not updated, and writeRows reports errLoadsChanged.
+// rows the statement counts: when a key's guard fails, fewer rows come
+// back and the statement fails (loadsChanged), which batchError reports as
+// errLoadsChanged. It fails rather than reports a count because the COMMIT
+// is already on its way behind it (postgresTx).
 //
 // Bit 4 adds the team feeds' NOTIFY (postgres_feeds.go): pg_notify of each
 // payload, in this statement rather than one more round trip, run because
-// the head update counts its rows; PostgreSQL delivers the notifications
+// the head update's condition counts its rows; PostgreSQL delivers the notifications
 // when the transaction commits.
 var postgresWriteBatch = func() (out [32]string) {
 	for mask := range out {
@@ -246,6 +249,7 @@ var postgresWriteBatch = func() (out [32]string) {
 			b.WriteString("))")
 		}
 		var guards []string // conditions of the head update
+		loads := ""         // the condition that team_load held what was read
 		if mask&8 != 0 {
 			fmt.Fprintf(&b, `,
 tl AS (INSERT INTO team_load (team_id, period, assigned)
@@ -254,7 +258,7 @@ tl AS (INSERT INTO team_load (team_id, period, assigned)
     WHERE team_load.assigned + excluded.assigned = (SELECT k.want FROM unnest($%[1]d::text[], $%[2]d::text[], $%[4]d::bigint[]) AS k(team_id, period, want)
         WHERE k.team_id = excluded.team_id AND k.period = excluded.period)
     RETURNING 1)`, n+1, n+2, n+3, n+4)
-			guards = append(guards, fmt.Sprintf("(SELECT count(*) FROM tl) = cardinality($%d::text[])", n+1))
+			loads = fmt.Sprintf("(SELECT count(*) FROM tl) = cardinality($%d::text[])", n+1)
 			n += 4
 		}
 		if mask&16 != 0 {
@@ -262,20 +266,28 @@ tl AS (INSERT INTO team_load (team_id, period, assigned)
 			guards = append(guards, "(SELECT count(*) FROM nt) >= 0")
 			n += 2
 		}
-		fmt.Fprintf(&b, "\nUPDATE audit_head SET seq = $%d, hash = $%d WHERE id = 1", n+1, n+2)
+		fmt.Fprintf(&b, ",\nh AS (UPDATE audit_head SET seq = $%d, hash = $%d WHERE id = 1", n+1, n+2)
 		for _, g := range guards {
 			b.WriteString(" AND " + g)
 		}
+		b.WriteString(" RETURNING 1)\n")
+		// The COMMIT travels in the same pipeline and runs unless this
+		// statement fails, so what must stop the commit is an error, not a
+		// count the client reads afterwards: a text cast to integer that
+		// fails, naming what happened, when a guard does not hold.
+		b.WriteString("SELECT (CASE WHEN (SELECT count(*) FROM h) <> 1 THEN '" + headNotUpdated + "'")
+		if loads != "" {
+			b.WriteString("\n    WHEN NOT " + loads + " THEN '" + loadsChanged + "'")
+		}
+		b.WriteString(" ELSE '1' END)::int")
 		out[mask] = b.String()
 	}
 	return out
 }()
 
-// writeRows is PostgreSQL's writeBatchFunc. A transaction is then four round
-// trips whatever its size: BEGIN, the head lock, this statement, COMMIT,
-// plus one to read team_load when the batch draws teams (prefetchLoads;
-// the draws' team_load writes travel in this statement).
-func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
+// batchStatement returns the statement that writes b (postgresWriteBatch)
+// and its arguments.
+func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 	mask := 0
 	args := make([]any, 0, 38)
 	if n := len(b.decisions); n > 0 {
@@ -333,21 +345,187 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 		mask |= 16
 		payloads, err := feedPayloads(p.replica, teams)
 		if err != nil {
-			return err
+			return "", nil, err
 		}
 		args = append(args, p.channel, payloads)
 	}
 	args = append(args, b.seq, b.headHash)
-	res, err := b.tx.ExecContext(ctx, postgresWriteBatch[mask], args...)
-	if err != nil {
-		return fmt.Errorf("insert %d records: %w", len(b.audit), err)
+	return postgresWriteBatch[mask], args, nil
+}
+
+// The messages by which the batch's statement fails when a guard does not
+// hold (postgresWriteBatch), and what they are to the writer.
+const (
+	headNotUpdated = "fenjian: audit head not updated"
+	loadsChanged   = "fenjian: team_load changed outside the chain lock"
+)
+
+// batchError turns the failure of b's statement into the writer's error:
+// errLoadsChanged for the team_load guard, which makes the writer run the
+// batch again with a checked increment per draw.
+func batchError(b *batch, err error) error {
+	if e, ok := errors.AsType[*pgconn.PgError](err); ok && e.Code == "22P02" && strings.Contains(e.Message, loadsChanged) {
+		return errLoadsChanged
 	}
-	if mask&8 != 0 {
-		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("insert %d records: %w", len(b.audit), err)
-		} else if n != 1 {
-			return errLoadsChanged
-		}
+	return fmt.Errorf("insert %d records: %w", len(b.audit), err)
+}
+
+// writeRows is PostgreSQL's writeBatchFunc: b's statement on b.q, for a
+// transaction begun through database/sql. The writer itself sends the
+// statement in its commit's pipeline (postgresTx.commit).
+func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
+	query, args, err := p.batchStatement(b)
+	if err != nil {
+		return err
+	}
+	if _, err := b.q.ExecContext(ctx, query, args...); err != nil {
+		return batchError(b, err)
 	}
 	return nil
+}
+
+// postgresTx is PostgreSQL's batchTx: two round trips per batch, each a
+// pgx pipeline on the writer's connection (pgx.Batch: the statements sent
+// together, then their answers read). The first begins the transaction,
+// locks the chain head and reads the team_load keys the batch's draws look
+// at; the second writes every row, the loads and the NOTIFY in one
+// statement (postgresWriteBatch) and commits. A request that must read
+// inside the transaction (an outcome, a designation) adds its reads in
+// between, on the same session through database/sql.
+//
+// "Stored before acknowledged" holds: the COMMIT is sent with the
+// statement, but its answer is read before the writer answers anyone; if
+// the statement fails, PostgreSQL skips the COMMIT (it discards a
+// pipeline's messages after an error up to its Sync) and end rolls back.
+type postgresTx struct {
+	p    *Postgres
+	conn *sql.Conn
+}
+
+// pgxConn returns the pgx connection under a database/sql driver
+// connection (sql.Conn.Raw).
+func pgxConn(driverConn any) (*pgx.Conn, error) {
+	c, ok := driverConn.(*stdlib.Conn)
+	if !ok {
+		return nil, fmt.Errorf("store: writer connection is a %T, not pgx's", driverConn)
+	}
+	return c.Conn(), nil
+}
+
+// pipeline sends batch on t's connection and reads its answers. A
+// connection that the failure closed is handed back to database/sql as bad,
+// which discards it; lost reports that.
+func (t *postgresTx) pipeline(ctx context.Context, batch *pgx.Batch) (lost bool, err error) {
+	rawErr := t.conn.Raw(func(driverConn any) error {
+		c, cerr := pgxConn(driverConn)
+		if cerr != nil {
+			err = cerr
+			return nil
+		}
+		err = c.SendBatch(ctx, batch).Close()
+		if err != nil && c.IsClosed() {
+			lost = true
+			return driver.ErrBadConn
+		}
+		return nil
+	})
+	if err == nil && rawErr != nil {
+		err = rawErr
+	}
+	return lost, err
+}
+
+func (t *postgresTx) begin(ctx context.Context, b *batch, keys [][2]string) error {
+	var teams, periods []string
+	if len(keys) > 0 {
+		teams, periods = loadKeyArrays(keys)
+	}
+	// Nothing is written yet, so a connection found dead (terminated while
+	// idle in the pool) is retried once on a new one, as database/sql's
+	// BeginTx does.
+	for attempt := 0; ; attempt++ {
+		conn, err := t.p.write.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("begin: %w", err)
+		}
+		t.conn, b.q = conn, conn
+		b.zeroLoads(keys)
+		batch := &pgx.Batch{}
+		batch.Queue("BEGIN")
+		batch.Queue(t.p.dialect.lockHead).QueryRow(func(row pgx.Row) error {
+			if err := row.Scan(&b.seq, &b.headHash); err != nil {
+				return fmt.Errorf("lock audit head: %w", err)
+			}
+			return nil
+		})
+		if len(keys) > 0 {
+			batch.Queue(postgresSelectLoads, teams, periods).Query(func(rows pgx.Rows) error {
+				for rows.Next() {
+					var k [2]string
+					var n int64
+					if err := rows.Scan(&k[0], &k[1], &n); err != nil {
+						return fmt.Errorf("read team load: %w", err)
+					}
+					b.loads[k] = n
+				}
+				return nil
+			})
+		}
+		lost, err := t.pipeline(ctx, batch)
+		if err == nil {
+			return nil
+		}
+		if !lost || attempt > 0 || ctx.Err() != nil {
+			return fmt.Errorf("begin: %w", err)
+		}
+		_ = conn.Close()
+		t.conn = nil
+	}
+}
+
+func (t *postgresTx) commit(ctx context.Context, b *batch) error {
+	query, args, err := t.p.batchStatement(b)
+	if err != nil {
+		return err
+	}
+	batch := &pgx.Batch{}
+	written := false // the statement succeeded: a failure is the COMMIT's
+	batch.Queue(query, args...).Exec(func(pgconn.CommandTag) error {
+		written = true
+		return nil
+	})
+	batch.Queue("COMMIT").Exec(func(tag pgconn.CommandTag) error {
+		// COMMIT of a transaction that failed earlier answers ROLLBACK,
+		// without an error.
+		if tag.String() != "COMMIT" {
+			return fmt.Errorf("transaction rolled back (%s)", tag)
+		}
+		return nil
+	})
+	if _, err := t.pipeline(ctx, batch); err != nil {
+		if !written {
+			return batchError(b, err)
+		}
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func (t *postgresTx) end(ctx context.Context) {
+	if t.conn == nil {
+		return
+	}
+	_ = t.conn.Raw(func(driverConn any) error {
+		c, err := pgxConn(driverConn)
+		if err != nil || c.IsClosed() || c.PgConn().TxStatus() == 'I' {
+			return nil
+		}
+		// Failed, or never sent its COMMIT: roll back, or have database/sql
+		// discard a connection that cannot.
+		if _, err := c.Exec(ctx, "ROLLBACK"); err != nil {
+			return driver.ErrBadConn
+		}
+		return nil
+	})
+	_ = t.conn.Close()
 }

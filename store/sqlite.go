@@ -157,6 +157,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	s.checkpoints = startCheckpointer(ck, checkpointInterval, log)
 	s.closers = append(s.closers, s.checkpoints)
 	s.writeBatch = s.writeRows
+	s.newTx = func() batchTx { return &sqliteTx{s: &s.sqlStore} }
 	// No writer timeout: the busy timeout already bounds waiting for a
 	// lock, and a local file does not hang the way a network peer can.
 	if err := s.startWriter(0, opts); err != nil {

@@ -34,6 +34,8 @@ type sqlStore struct {
 	write *sql.DB
 	// writeBatch inserts a batch's rows and updates the chain head.
 	writeBatch writeBatchFunc
+	// newTx returns the transaction a batch is written in (batchTx).
+	newTx func() batchTx
 	// hot are the prepared statements of hotQueries, on write.
 	hot    map[string]*sql.Stmt
 	writer *writer
