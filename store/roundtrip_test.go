@@ -117,7 +117,7 @@ func (p *tripCounter) viaProxy(t testing.TB, dsn string) string {
 // from the batch-size histogram.
 func commits(t testing.TB, reg *prometheus.Registry) uint64 {
 	t.Helper()
-	return histogram(t, reg, "fenjian_store_commit_batch_size").GetSampleCount()
+	return uint64(value(t, reg, "fenjian_store_commit_batch_size_count"))
 }
 
 // TestPostgresRoundTripsPerBatch holds the PostgreSQL writer to its round
