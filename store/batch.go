@@ -613,13 +613,8 @@ func (b *batch) readLoads(ctx context.Context, keys [][2]string) error {
 		return fmt.Errorf("read team load: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var k [2]string
-		var n int64
-		if err := rows.Scan(&k[0], &k[1], &n); err != nil {
-			return fmt.Errorf("read team load: %w", err)
-		}
-		b.loads[k] = n
+	if err := scanLoads(rows, b.loads); err != nil {
+		return err
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read team load: %w", err)
@@ -906,6 +901,26 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 	req.feedTeams = []string{a.GetTeamId()}
 	if from := a.GetPreviousTeamId(); from != "" {
 		req.feedTeams = append(req.feedTeams, from)
+	}
+	return nil
+}
+
+// loadRows is what scanLoads reads: database/sql's rows and pgx's both.
+type loadRows interface {
+	Next() bool
+	Scan(dest ...any) error
+}
+
+// scanLoads reads postgresSelectLoads' (team, period, assigned) rows into
+// loads; the caller checks the rows' own error.
+func scanLoads(rows loadRows, loads map[[2]string]int64) error {
+	for rows.Next() {
+		var k [2]string
+		var n int64
+		if err := rows.Scan(&k[0], &k[1], &n); err != nil {
+			return fmt.Errorf("read team load: %w", err)
+		}
+		loads[k] = n
 	}
 	return nil
 }

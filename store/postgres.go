@@ -460,15 +460,7 @@ func (t *postgresTx) begin(ctx context.Context, b *batch, keys [][2]string) erro
 		})
 		if len(keys) > 0 {
 			batch.Queue(postgresSelectLoads, teams, periods).Query(func(rows pgx.Rows) error {
-				for rows.Next() {
-					var k [2]string
-					var n int64
-					if err := rows.Scan(&k[0], &k[1], &n); err != nil {
-						return fmt.Errorf("read team load: %w", err)
-					}
-					b.loads[k] = n
-				}
-				return nil
+				return scanLoads(rows, b.loads)
 			})
 		}
 		lost, err := t.pipeline(ctx, batch)

@@ -57,22 +57,9 @@ func realCrimDir(t *testing.T) string {
 // and review rows.
 func TestRealCVNested(t *testing.T) {
 	dir := realCrimDir(t)
-	out := filepath.Join(t.TempDir(), "nested.json")
-	e, stdout, _ := testEnv("")
-	if err := runRealCV(context.Background(), e, []string{"-nested", "-models", "baseline", "-real", dir, "-folds", "3", "-inner", "2",
-		"-repeats", "2", "-bootstrap", "50", "-out", out}); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(stdout.String(), "nested cross-validation") || !strings.Contains(stdout.String(), "chosen by the inner") {
+	rep, stdout := runNested(t, dir, "2", "50")
+	if !strings.Contains(stdout, "nested cross-validation") || !strings.Contains(stdout, "chosen by the inner") {
 		t.Errorf("table lacks its parts:\n%s", stdout)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rep NestedReport
-	if err := json.Unmarshal(b, &rep); err != nil {
-		t.Fatal(err)
 	}
 	if len(rep.Kinds) != 1 || rep.Kinds[0].Kind != "CASE_KIND_CRIMINAL" || rep.Kinds[0].N != 24 {
 		t.Fatalf("kinds %+v, want criminal with 24 filings", rep.Kinds)
@@ -121,28 +108,36 @@ func TestAdjustSelect(t *testing.T) {
 	}
 }
 
+// runNested runs `realcv -nested` with the baseline on the real set in dir
+// (3 outer, 2 inner folds) and returns its JSON report and printed table.
+func runNested(t *testing.T, dir, repeats, bootstrap string, extra ...string) (*NestedReport, string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "nested.json")
+	e, stdout, _ := testEnv("")
+	args := append([]string{"-nested", "-models", "baseline", "-real", dir, "-folds", "3", "-inner", "2",
+		"-repeats", repeats, "-bootstrap", bootstrap, "-out", out}, extra...)
+	if err := runRealCV(context.Background(), e, args); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep NestedReport
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	return &rep, stdout.String()
+}
+
 // TestRealCVNestedFilters checks that -kind, -grid-weights and -features
 // narrow what the nested cross-validation measures.
 func TestRealCVNestedFilters(t *testing.T) {
 	dir := realCrimDir(t)
 	run := func(extra ...string) *NestedReport {
 		t.Helper()
-		out := filepath.Join(t.TempDir(), "nested.json")
-		e, _, _ := testEnv("")
-		args := append([]string{"-nested", "-models", "baseline", "-real", dir, "-folds", "3", "-inner", "2",
-			"-repeats", "1", "-bootstrap", "20", "-out", out}, extra...)
-		if err := runRealCV(context.Background(), e, args); err != nil {
-			t.Fatal(err)
-		}
-		b, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var rep NestedReport
-		if err := json.Unmarshal(b, &rep); err != nil {
-			t.Fatal(err)
-		}
-		return &rep
+		rep, _ := runNested(t, dir, "1", "20", extra...)
+		return rep
 	}
 	if rep := run("-kind", "civil"); len(rep.Kinds) != 0 {
 		t.Errorf("-kind civil on criminal filings measured %d kinds", len(rep.Kinds))
