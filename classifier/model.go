@@ -39,6 +39,7 @@ type Model struct {
 // needs the present features: score[c] = base[c] + Σ_present delta[f][c].
 type flatNB struct {
 	sel   []uint16  // bucket → 1 + selected feature index; 0 = not selected
+	sieve []uint64  // bitmap of the buckets sel selects (Vector.sieve)
 	delta []float64 // [feature*C + c] log p(f|c) − log(1−p(f|c))
 	base  []float64 // [c]
 }
@@ -93,7 +94,7 @@ func (m *Model) init() {
 	m.nFeat = NumDense + len(m.classes)
 	m.pool.New = func() any {
 		v := m.ext.NewVector()
-		v.filter = m.nb.sel
+		v.filter, v.sieve = m.nb.sel, m.nb.sieve
 		return &scratch{
 			v:     v,
 			x:     make([]float64, m.nFeat),
