@@ -237,7 +237,20 @@ type Vector struct {
 	// sieve, when set with filter, has bit b set iff filter[b] != 0: most
 	// n-grams are not selected, and the 32 KiB bitmap tells so from the
 	// first-level cache where the 512 KiB filter would miss it.
-	sieve []uint64
+	sieve *[sieveWords]uint64
+}
+
+// sieveBits is the size of the sieve (Vector.sieve), a power of two.
+const (
+	sieveBits  = 1 << 16
+	sieveWords = sieveBits / 64
+)
+
+// sieved reports whether bucket b may be selected: its bit in the folded
+// bitmap is set.
+func sieved(sv *[sieveWords]uint64, b uint32) uint64 {
+	b &= sieveBits - 1
+	return sv[b>>6] >> (b & 63) & 1
 }
 
 // Extractor turns filings into feature vectors. It is immutable and safe
@@ -308,6 +321,9 @@ const (
 const (
 	fnvPrime  = 1099511628211
 	fibonacci = 0x9e3779b97f4a7c15
+	// fnvFib is fnvPrime·fibonacci mod 2^64: bucket(h·fnvPrime) in one
+	// multiplication.
+	fnvFib = fnvPrime * fibonacci & (1<<64 - 1)
 )
 
 // bucket folds a 64-bit hash into the bucket space with Fibonacci hashing:
@@ -317,7 +333,7 @@ func (x *Extractor) bucket(h uint64) uint32 { return uint32((h * fibonacci) >> x
 
 func (x *Extractor) add(v *Vector, b uint32) {
 	if v.filter != nil {
-		if v.sieve != nil && v.sieve[b>>6]&(1<<(b&63)) == 0 {
+		if v.sieve != nil && sieved(v.sieve, b) == 0 {
 			return
 		}
 		j := v.filter[b]
@@ -361,8 +377,10 @@ func (x *Extractor) addToken(v *Vector, ns uint64, s string) {
 func (x *Extractor) walk(v *Vector, ns uint64, s string, d *[NumDense]float64) {
 	seed := x.cfg.HashSeed ^ (ns << 8)
 	h1, h2, h3 := (seed^1)*fnvPrime, (seed^2)*fnvPrime, (seed^3)*fnvPrime
-	var p1, p2 rune // previous normalised characters
-	have := 0       // how many of p1, p2 are valid
+	// FNV states after the previous normalised characters p2, p1: g2 after
+	// p1 (bigrams), g3 after p2, p1 (trigrams), g3a after p1 (the next g3).
+	var g2, g3, g3a uint64
+	have := 0 // how many of p1, p2 are valid
 	inDigits := false
 	// The lexicon's window holds the characters as written (no digit or
 	// case folding: its terms have neither).
@@ -371,6 +389,11 @@ func (x *Extractor) walk(v *Vector, ns uint64, s string, d *[NumDense]float64) {
 	lhave := 0
 	var hit [lexWords]uint64
 	runes, stops, years := 0, 0, 0
+	ngramMax, shift := x.cfg.NGramMax, x.shift
+	var sieve *[sieveWords]uint64
+	if v != nil && v.filter != nil {
+		sieve = v.sieve
+	}
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -411,27 +434,45 @@ func (x *Extractor) walk(v *Vector, ns uint64, s string, d *[NumDense]float64) {
 		if v == nil {
 			continue
 		}
-		switch {
-		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
-			if inDigits {
-				continue
+		var skip bool
+		if r, inDigits, skip = normalise(r, inDigits); skip {
+			continue
+		}
+		// bucket(h·fnvPrime) = (h·(fnvPrime·fibonacci)) >> shift: one
+		// multiplication per n-gram, the FNV states of the shorter
+		// prefixes carried over from the previous characters.
+		b1 := uint32(((h1 ^ uint64(r)) * fnvFib) >> shift)
+		b2 := uint32(((g2 ^ uint64(r)) * fnvFib) >> shift)
+		b3 := uint32(((g3 ^ uint64(r)) * fnvFib) >> shift)
+		n := min(have+1, ngramMax)
+		if sieve != nil {
+			// Most n-grams are not selected: test all three against the
+			// sieve with one branch.
+			m := sieved(sieve, b1) | sieved(sieve, b2)<<1 | sieved(sieve, b3)<<2
+			m &= 1<<n - 1
+			if m != 0 {
+				if m&1 != 0 {
+					x.add(v, b1)
+				}
+				if m&2 != 0 {
+					x.add(v, b2)
+				}
+				if m&4 != 0 {
+					x.add(v, b3)
+				}
 			}
-			inDigits = true
-			r = '0'
-		case r >= 'A' && r <= 'Z':
-			inDigits = false
-			r += 'a' - 'A'
-		default:
-			inDigits = false
+		} else {
+			x.add(v, b1)
+			if n >= 2 {
+				x.add(v, b2)
+			}
+			if n >= 3 {
+				x.add(v, b3)
+			}
 		}
-		x.add(v, x.bucket((h1^uint64(r))*fnvPrime))
-		if have >= 1 && x.cfg.NGramMax >= 2 {
-			x.add(v, x.bucket((((h2^uint64(p1))*fnvPrime)^uint64(r))*fnvPrime))
-		}
-		if have >= 2 && x.cfg.NGramMax >= 3 {
-			x.add(v, x.bucket((((((h3^uint64(p2))*fnvPrime)^uint64(p1))*fnvPrime)^uint64(r))*fnvPrime))
-		}
-		p2, p1 = p1, r
+		// The states after p1 (for the next bigram) and after p1, r (for
+		// the next trigram): (h2^p1)·P and ((h3^p1)·P^r)·P.
+		g2, g3, g3a = (h2^uint64(r))*fnvPrime, (g3a^uint64(r))*fnvPrime, (h3^uint64(r))*fnvPrime
 		if have < 2 {
 			have++
 		}
@@ -446,6 +487,20 @@ func (x *Extractor) walk(v *Vector, ns uint64, s string, d *[NumDense]float64) {
 	d[fSentences] = math.Min(float64(stops), 40)
 	d[fYears] = math.Min(float64(years), 30)
 	lx.counts(&hit, d)
+}
+
+// normalise folds a character for the n-grams: the first digit of a run
+// becomes '0' and the others are skipped, ASCII letters are lower-cased.
+// inDigits says whether the previous character was a digit, and is
+// returned for this one.
+func normalise(r rune, inDigits bool) (rune, bool, bool) {
+	switch {
+	case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+		return '0', true, inDigits
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A', false, false
+	}
+	return r, false, false
 }
 
 // threeByte decodes the three-byte sequence at s[i] when it is led by

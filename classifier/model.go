@@ -38,10 +38,10 @@ type Model struct {
 // over absent f; with base[c] = log p(c) + Σ_f log(1−p(f|c)) the sum only
 // needs the present features: score[c] = base[c] + Σ_present delta[f][c].
 type flatNB struct {
-	sel   []uint16  // bucket → 1 + selected feature index; 0 = not selected
-	sieve []uint64  // bitmap of the buckets sel selects (Vector.sieve)
-	delta []float64 // [feature*C + c] log p(f|c) − log(1−p(f|c))
-	base  []float64 // [c]
+	sel   []uint16            // bucket → 1 + selected feature index; 0 = not selected
+	sieve *[sieveWords]uint64 // folded bitmap of the buckets sel selects (Vector.sieve)
+	delta []float64           // [feature*C + c] log p(f|c) − log(1−p(f|c))
+	base  []float64           // [c]
 }
 
 // flatTree is one CART tree in preorder: node i's children have larger
