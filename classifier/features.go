@@ -489,6 +489,25 @@ func (x *Extractor) walk(v *Vector, ns uint64, s string, d *[NumDense]float64) {
 	lx.counts(&hit, d)
 }
 
+// runeCount is utf8.RuneCountInString(s) with the decoding of walk: CJK
+// text counts about twice as fast, which matters because every decision
+// counts its filing's text once more (Model.OutOfDistribution).
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch _, ok := threeByte(s, i); {
+		case s[i] < utf8.RuneSelf:
+			i++
+		case ok:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
+}
+
 // normalise folds a character for the n-grams: the first digit of a run
 // becomes '0' and the others are skipped, ASCII letters are lower-cased.
 // inDigits says whether the previous character was a digit, and is

@@ -306,3 +306,15 @@ func TestBreaksWindow(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRuneCount compares the fast count with the standard library's.
+func FuzzRuneCount(f *testing.F) {
+	for _, s := range []string{"", "abc", "诉讼请求：判令被告偿还借款30000元。", "\x00\xff\xfe 　１２３abcDEF\x7f鉴\xe4\xbd定\xed\xa0\x80\xe0\x80\xaf\xf4\x90\x80\x80", "\xe4\xbd", "é€😀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
