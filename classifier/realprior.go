@@ -230,7 +230,7 @@ func (rp *RealPrior) validate() error {
 // q; false when not even its kind was counted.
 func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, q *triage.Probabilities) bool {
 	if lm := rp.Linear[f.GetCaseKind().String()]; lm != nil {
-		lm.predict(realFeatures(f, a), q)
+		lm.predictFiling(f, a, q)
 		return true
 	}
 	return rp.countDistribution(realPriorKeys(f, a), q)
