@@ -490,20 +490,21 @@ func (x *Extractor) walk(v *Vector, ns uint64, s string, d *[NumDense]float64) {
 }
 
 // runeCount is utf8.RuneCountInString(s) with the decoding of walk: CJK
-// text counts about twice as fast, which matters because every decision
+// text counts about a third faster, which matters because every decision
 // counts its filing's text once more (Model.OutOfDistribution).
 func runeCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); n++ {
-		switch _, ok := threeByte(s, i); {
-		case s[i] < utf8.RuneSelf:
+		if s[i] < utf8.RuneSelf {
 			i++
-		case ok:
-			i += 3
-		default:
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+			continue
 		}
+		if _, ok := threeByte(s, i); ok {
+			i += 3
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 	}
 	return n
 }
@@ -533,7 +534,9 @@ func threeByte(s string, i int) (r rune, ok bool) {
 		return 0, false
 	}
 	c0, c1, c2 := s[i], s[i+1], s[i+2]
-	if c0 < 0xe1 || c0 > 0xef || c0 == 0xed || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+	// Three tests, not five: the lead's range by one unsigned comparison,
+	// both continuation bytes' tags at once.
+	if c0-0xe1 > 0xef-0xe1 || c0 == 0xed || uint16(c1&0xc0)<<8|uint16(c2&0xc0) != 0x8080 {
 		return 0, false
 	}
 	return rune(c0&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), true
