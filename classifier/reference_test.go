@@ -192,6 +192,12 @@ func compareExtract(t *testing.T, m *Model, vs *refVectors, f *triagev1.Filing, 
 				t.Errorf("%s (filtered %v): %d buckets, reference %d", f.GetId(), vs.ref[i].filter != nil, len(vs.fast[i].Buckets), len(vs.ref[i].Buckets))
 			}
 		}
+		// Training's dense features without the n-grams (Extractor.Dense).
+		var d [NumDense]float64
+		m.ext.Dense(f, as, &d)
+		if d != vs.ref[0].Dense {
+			t.Errorf("%s: Dense differs from the reference's dense features", f.GetId())
+		}
 	}
 }
 
