@@ -508,6 +508,7 @@ func (m *Model) loadNB(nb *NBParams, buckets int) error {
 		return fmt.Errorf("training_instances %d", nb.TrainingInstances)
 	}
 	m.nb.sel = make([]uint16, buckets)
+	m.nb.sieve = new([sieveWords]uint64)
 	for j, b := range nb.Buckets {
 		if int(b) >= buckets {
 			return fmt.Errorf("bucket %d outside the %d-bucket space", b, buckets)
@@ -516,6 +517,8 @@ func (m *Model) loadNB(nb *NBParams, buckets int) error {
 			return fmt.Errorf("bucket %d listed twice", b)
 		}
 		m.nb.sel[b] = uint16(j + 1)
+		f := uint32(b) & (sieveBits - 1)
+		m.nb.sieve[f/64] |= 1 << (f % 64)
 	}
 	m.nb.base = make([]float64, C)
 	m.nb.delta = make([]float64, K*C)

@@ -73,6 +73,23 @@ func BenchmarkScore(b *testing.B) {
 	reportCPU(b, cpu)
 }
 
+// BenchmarkExtract is the feature extraction alone, into the scorer's
+// filtered vector, on the 1,000-character filing.
+func BenchmarkExtract(b *testing.B) {
+	m, f := benchModel(b), benchFiling(b)
+	a, err := testRules(b).Evaluate(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := m.pool.New().(*scratch).v
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		m.ext.Extract(f, a, v)
+	}
+	reportCPU(b, cpu)
+}
+
 // cpuTime is the process's user+system CPU time. Benchmarks report it per
 // op beside the wall time: on a shared machine other processes inflate wall
 // time, not the CPU this code uses.
@@ -118,7 +135,25 @@ func benchDecide(b *testing.B, s triage.Scorer) {
 // BenchmarkDecideLatency times every Decide call and reports the p50 and
 // p99 latencies (docs/architecture.md, Targets: p99 ≤ 100 µs).
 func BenchmarkDecideLatency(b *testing.B) {
-	e := triage.New(testRules(b), benchModel(b))
+	benchLatency(b, benchModel(b))
+}
+
+// BenchmarkDecideLatencyModel is BenchmarkDecideLatency with the default
+// model's baseline blend removed: the shipped model gives civil filings
+// wholly to the cause + amount baseline, and this measures the trained
+// path (features, naive Bayes, trees) that a model without such a blend
+// runs for every filing.
+func BenchmarkDecideLatencyModel(b *testing.B) {
+	m := benchModel(b)
+	m, err := m.With(nil, m.RealPrior())
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchLatency(b, m)
+}
+
+func benchLatency(b *testing.B, s triage.Scorer) {
+	e := triage.New(testRules(b), s)
 	f := benchFiling(b)
 	ctx := context.Background()
 	lat := make([]time.Duration, 0, 1<<16)

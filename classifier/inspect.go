@@ -17,6 +17,7 @@ import (
 // hashing the text.
 func (x *Extractor) Dense(f *triagev1.Filing, a *rules.Assessment, d *[NumDense]float64) {
 	x.dense(f, a, d)
+	x.walk(nil, nsText, f.GetText(), d)
 }
 
 // NBLogPosteriors returns, for each row of selected text features (indices

@@ -3,7 +3,6 @@ package classifier
 import (
 	"math/bits"
 	"slices"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,8 +31,10 @@ import (
 // Words that every complaint of a cause uses for its routine claims (利息,
 // 违约金, the 保全费 of the costs claim, 第三人 as a party role) are left
 // out: they would count the claim, not the trouble. Matching is exact
-// on normalised characters (a 64-bit hash compare, no bucket collisions) and
-// costs one pass over the text without allocating.
+// on the characters as written (a 64-bit hash compare, no bucket
+// collisions), whitespace ending the window; it rides along the n-gram pass
+// over the text (Extractor.walk) without allocating, and a bitmap of the
+// terms' last characters spares the lookups at most positions.
 type lexCategory int
 
 const (
@@ -81,6 +82,9 @@ func LexiconTerms() [][]string {
 type lexicon struct {
 	slots [lexSlots]lexSlot
 	mask  [numLex][lexWords]uint64
+	// last is a bitmap of the terms' last characters, offset by lastLo.
+	last   []uint64
+	lastLo rune
 }
 
 const (
@@ -119,9 +123,26 @@ func newLexicon() *lexicon {
 				}
 				i = (i + 1) & (lexSlots - 1)
 			}
+			if slices.ContainsFunc(rs, breaksWindow) {
+				panic("lexicon term " + t + " holds white space")
+			}
 			lx.slots[i] = lexSlot{hash: h, term: uint8(n + 1)}
 			lx.mask[cat][n/64] |= 1 << (n % 64)
 			n++
+		}
+	}
+	lo, hi := rune(utf8.MaxRune), rune(0)
+	for _, terms := range lexTerms {
+		for _, t := range terms {
+			r, _ := utf8.DecodeLastRuneInString(t)
+			lo, hi = min(lo, r), max(hi, r)
+		}
+	}
+	lx.lastLo, lx.last = lo, make([]uint64, (hi-lo)/64+1)
+	for _, terms := range lexTerms {
+		for _, t := range terms {
+			r, _ := utf8.DecodeLastRuneInString(t)
+			lx.last[(r-lo)>>6] |= 1 << ((r - lo) & 63)
 		}
 	}
 	return lx
@@ -156,38 +177,17 @@ func (lx *lexicon) lookup(h uint64) int {
 	}
 }
 
-// count writes, per category, how many distinct terms of it the text
-// contains (capped at 3) into d. Characters are normalised as for the
-// n-grams: digits do not occur in terms, whitespace ends the window.
-func (lx *lexicon) count(text string, d *[NumDense]float64) {
-	var hit [lexWords]uint64
-	var p1, p2 rune
-	have := 0
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		i += size
-		if r <= ' ' || r == 0x7f || r == 0x3000 || (r >= utf8.RuneSelf && unicode.IsSpace(r)) {
-			have = 0
-			continue
-		}
-		if have >= 1 {
-			if t := lx.lookup(lexHash2(p1, r)); t >= 0 {
-				hit[t/64] |= 1 << (t % 64)
-			}
-		}
-		if have >= 2 {
-			if t := lx.lookup(lexHash3(p2, p1, r)); t >= 0 {
-				hit[t/64] |= 1 << (t % 64)
-			}
-		}
-		p2, p1 = p1, r
-		if have < 2 {
-			have++
-		}
-	}
+// ends reports whether r is the last character of some term: most
+// characters of a text are not, and for them the two hash lookups of a
+// window ending there are skipped.
+func (lx *lexicon) ends(r rune) bool {
+	u := uint32(r - lx.lastLo)
+	return u < uint32(len(lx.last))*64 && lx.last[u>>6]&(1<<(u&63)) != 0
+}
+
+// counts writes, per category, how many distinct terms of it are set in
+// hit (capped at 3) into d.
+func (lx *lexicon) counts(hit *[lexWords]uint64, d *[NumDense]float64) {
 	for cat := range numLex {
 		n := 0
 		for w := range lexWords {

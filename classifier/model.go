@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"sync"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -31,16 +32,26 @@ type Model struct {
 	prior    *RealPrior // counts of real decisions; nil for none
 	nFeat    int        // tree input width: NumDense + len(classes)
 	pool     sync.Pool  // *scratch
+	// bounded says the ensemble's probabilities are finite for every input
+	// (leaves are validated finite, the class weights below boundWeight), so
+	// that a kind blended wholly into the baseline need not compute them.
+	bounded bool
 }
+
+// boundWeight keeps reweighted probabilities (each at most 1, up to
+// rounding, times its weight, then summed over the classes) far from
+// overflow.
+const boundWeight = 1e300
 
 // flatNB is golearn's BernoulliNB rewritten for sparse input. golearn scores
 // class c as log p(c) + Σ_f log p(f|c) over present f + Σ_f log(1−p(f|c))
 // over absent f; with base[c] = log p(c) + Σ_f log(1−p(f|c)) the sum only
 // needs the present features: score[c] = base[c] + Σ_present delta[f][c].
 type flatNB struct {
-	sel   []uint16  // bucket → 1 + selected feature index; 0 = not selected
-	delta []float64 // [feature*C + c] log p(f|c) − log(1−p(f|c))
-	base  []float64 // [c]
+	sel   []uint16            // bucket → 1 + selected feature index; 0 = not selected
+	sieve *[sieveWords]uint64 // folded bitmap of the buckets sel selects (Vector.sieve)
+	delta []float64           // [feature*C + c] log p(f|c) − log(1−p(f|c))
+	base  []float64           // [c]
 }
 
 // flatTree is one CART tree in preorder: node i's children have larger
@@ -91,9 +102,10 @@ func (m *Model) Classes() []triagev1.Procedure {
 
 func (m *Model) init() {
 	m.nFeat = NumDense + len(m.classes)
+	m.bounded = !slices.ContainsFunc(m.weights, func(w float64) bool { return !(w < boundWeight) })
 	m.pool.New = func() any {
 		v := m.ext.NewVector()
-		v.filter = m.nb.sel
+		v.filter, v.sieve = m.nb.sel, m.nb.sieve
 		return &scratch{
 			v:     v,
 			x:     make([]float64, m.nFeat),
@@ -105,15 +117,30 @@ func (m *Model) init() {
 
 // Score implements triage.Scorer.
 func (m *Model) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
-	s := m.pool.Get().(*scratch)
-	m.ext.Extract(f, a, s.v)
-	m.predict(s)
-	for c, proc := range m.classes {
-		p[proc] = s.probs[c]
+	k := f.GetCaseKind()
+	w := 0.0
+	if k > 0 && int(k) < len(m.blend) && a != nil {
+		w = m.blend[k]
 	}
-	m.pool.Put(s)
-	if k := f.GetCaseKind(); k > 0 && int(k) < len(m.blend) && m.blend[k] > 0 && a != nil {
-		blendBaseline(f, a, p, m.blend[k])
+	if w == 1 && m.bounded {
+		// The blend below gives the ensemble weight 1−w = 0, and 0·x = 0
+		// for every finite x ≥ 0: the probabilities are the same without
+		// extracting features and walking the trees (the shipped model
+		// blends civil and criminal filings wholly into the baseline).
+		for _, proc := range m.classes {
+			p[proc] = 0
+		}
+	} else {
+		s := m.pool.Get().(*scratch)
+		m.ext.Extract(f, a, s.v)
+		m.predict(s)
+		for c, proc := range m.classes {
+			p[proc] = s.probs[c]
+		}
+		m.pool.Put(s)
+	}
+	if w > 0 {
+		blendBaseline(f, a, p, w)
 	}
 	if m.prior != nil {
 		m.prior.Apply(f, a, p)

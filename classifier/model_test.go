@@ -96,3 +96,51 @@ func TestFilteredExtractMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreWithoutEnsembleWhenBlendedAway: where the baseline blend's weight
+// is 1, Score skips the ensemble; its probabilities must be those of the
+// full arithmetic, (1−w)·ensemble + w·baseline, then the real prior, bit
+// for bit.
+func TestScoreWithoutEnsembleWhenBlendedAway(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := testRules(t)
+	skipped := 0
+	for _, lf := range generate(t, 300, 41) {
+		f := lf.GetFiling()
+		a, err := r.Evaluate(f)
+		if err != nil {
+			continue
+		}
+		k := f.GetCaseKind()
+		var want triage.Probabilities
+		s := m.pool.Get().(*scratch)
+		m.ext.Extract(f, a, s.v)
+		m.predict(s)
+		for c, proc := range m.classes {
+			want[proc] = s.probs[c]
+		}
+		m.pool.Put(s)
+		if w := m.blend[k]; w > 0 {
+			if w == 1 {
+				skipped++
+			}
+			blendBaseline(f, a, &want, w)
+		}
+		if m.prior != nil {
+			m.prior.Apply(f, a, &want)
+		}
+		var got triage.Probabilities
+		m.Score(f, a, &got)
+		for i := range got {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("%s: procedure %d: %v, full arithmetic %v", f.GetId(), i, got[i], want[i])
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("no filing of a kind blended wholly into the baseline: the test checks nothing")
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
@@ -78,19 +77,30 @@ var fastTrackInForce = time.Date(2018, 10, 26, 0, 0, 0, 0, time.UTC)
 // small-claims limit, the parties, and the complaint's length and the
 // claims it makes beyond payment.
 func realFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
+	var out []realFeat
+	emitRealFeatures(f, a, func(prefix, name string, v float64) {
+		out = append(out, realFeat{prefix + name, v})
+	})
+	return out
+}
+
+// emitRealFeatures calls add for each of the facts realFeatures returns, in
+// the same order, the name split into a vocabulary prefix ("" for none) and
+// the rest: scoring looks the name up without building it
+// (RealLinear.predictFiling).
+func emitRealFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, name string, v float64)) {
 	text := f.GetText()
-	out := []realFeat{{"text_log2", math.Log2(1 + float64(utf8.RuneCountInString(text)))}}
-	add := func(name string, v float64) { out = append(out, realFeat{name, v}) }
+	add("", "text_log2", math.Log2(1+float64(runeCount(text))))
 	if f.GetProvince() != "" {
 		// Courts differ in how they apply 繁简分流 (their own criteria and
 		// caseloads); the province is the coarsest court that real
 		// filings repeat often enough to learn from.
-		add(vocabRegion+f.GetProvince(), 1)
+		add(vocabRegion, f.GetProvince(), 1)
 	}
 	has := func(name string, keys ...string) {
 		for _, k := range keys {
 			if strings.Contains(text, k) {
-				add(name, 1)
+				add("", name, 1)
 				return
 			}
 		}
@@ -109,43 +119,42 @@ func realFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 		has("confirmation", "确认")
 		has("guarantee", "担保", "保证")
 		has("appraisal_text", "鉴定", "评估")
-		add("sentences", math.Min(float64(strings.Count(text, "。")), 20))
+		add("", "sentences", math.Min(float64(strings.Count(text, "。")), 20))
 	}
-	return out
 }
 
-func criminalFeatures(f *triagev1.Filing, a *rules.Assessment, add func(string, float64)) {
+func criminalFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, name string, v float64)) {
 	fam := "other"
 	if c := chargeFamily(f.GetCause()); c >= 0 {
 		fam = chargeNames[c]
 	}
-	add(vocabCharge+fam, 1)
+	add(vocabCharge, fam, 1)
 	if strings.Contains(f.GetCause(), "危险驾驶") {
-		add("dangerous_driving", 1) // 拘役 at most: the lightest charge in the family
+		add("", "dangerous_driving", 1) // 拘役 at most: the lightest charge in the family
 	}
 	c := f.GetCircumstances()
 	plea, co := rules.PleaOf(c), rules.CoDefendantsOf(c)
 	if plea.Admits {
-		add("admits", 1)
+		add("", "admits", 1)
 	}
 	if plea.Accepts {
-		add("accepts", 1)
+		add("", "accepts", 1)
 	}
 	if c.GetConsentsFastTrack() {
-		add("consents_fast_track", 1)
+		add("", "consents_fast_track", 1)
 	}
 	sev, stated := sentenceKind(c, f.GetText())
 	if stated {
-		add("sentence_stated", 1)
+		add("", "sentence_stated", 1)
 	}
 	if sev >= sevExemption && sev <= sevSuspended {
-		add("sentence_light", 1)
+		add("", "sentence_light", 1)
 	}
 	if sev >= sevLife {
-		add("sentence_grave", 1)
+		add("", "sentence_grave", 1)
 	}
 	if m := c.GetRecommendedSentenceMonths(); m > 0 {
-		add("sentence_months_log", math.Log1p(float64(m)))
+		add("", "sentence_months_log", math.Log1p(float64(m)))
 	}
 	defendants := 0
 	minor := false
@@ -156,45 +165,45 @@ func criminalFeatures(f *triagev1.Filing, a *rules.Assessment, add func(string, 
 		}
 	}
 	if defendants > 1 {
-		add("co_defendants", float64(min(defendants-1, 3)))
+		add("", "co_defendants", float64(min(defendants-1, 3)))
 	}
 	if co.DeniesFacts || co.DisputesChargeOrSentence || co.ObjectsSimplified || co.ObjectsFastTrack {
-		add("co_defendant_objects", 1)
+		add("", "co_defendant_objects", 1)
 	}
 	if minor {
-		add("minor_defendant", 1)
+		add("", "minor_defendant", 1)
 	}
 	if a != nil && !a.FiledOn.Before(fastTrackInForce) {
-		add("fast_track_era", 1)
+		add("", "fast_track_era", 1)
 	}
 }
 
-func civilFeatures(f *triagev1.Filing, a *rules.Assessment, add func(string, float64)) {
+func civilFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, name string, v float64)) {
 	if a != nil {
 		fx := &a.Facts
 		if fx.Cause.Family != "" {
-			add(vocabFamily+fx.Cause.Family, 1)
+			add(vocabFamily, fx.Cause.Family, 1)
 		}
 		if fx.Cause.Category == rules.CategoryMoneyPayment {
-			add("money_payment", 1)
+			add("", "money_payment", 1)
 		}
 		if r := fx.AmountToLimit; r > 0 && !math.IsNaN(r) && !math.IsInf(r, 0) {
 			// The claim against the province's limit of the time: the
 			// statutory edges are 1 (small claims) and a few times it.
-			add("limit_ratio_log2", math.Max(-6, math.Min(8, math.Log2(r))))
+			add("", "limit_ratio_log2", math.Max(-6, math.Min(8, math.Log2(r))))
 			if r <= 1 {
-				add("within_limit", 1)
+				add("", "within_limit", 1)
 			}
 		}
 		if fx.PersonalStatus || fx.PropertyConfirmation || fx.NonMonetary {
-			add("non_monetary", 1)
+			add("", "non_monetary", 1)
 		}
 	}
-	add(vocabCause+causeKey(f, a), 1)
+	add(vocabCause, causeKey(f, a), 1)
 	if amt := f.GetClaimAmountFen(); amt > 0 {
-		add("amount_log10", math.Log10(1+float64(amt)/100))
+		add("", "amount_log10", math.Log10(1+float64(amt)/100))
 	} else {
-		add("amount_none", 1)
+		add("", "amount_none", 1)
 	}
 	var pl, df, plOrg, dfOrg int
 	for _, p := range f.GetParties() {
@@ -212,16 +221,16 @@ func civilFeatures(f *triagev1.Filing, a *rules.Assessment, add func(string, flo
 			}
 		}
 	}
-	add("parties", float64(min(pl+df, 8)))
+	add("", "parties", float64(min(pl+df, 8)))
 	if plOrg > 0 {
-		add("plaintiff_org", 1)
+		add("", "plaintiff_org", 1)
 	}
 	if dfOrg > 0 {
-		add("defendant_org", 1)
+		add("", "defendant_org", 1)
 	}
 	c := f.GetCircumstances()
 	if c.GetCounterclaim() || c.GetAppraisalNeeded() || c.GetPublicNoticeService() {
-		add("stated_complication", 1)
+		add("", "stated_complication", 1)
 	}
 }
 
@@ -526,11 +535,69 @@ func copyMat(dst, src [][]float64) {
 // predict writes the model's distribution for the named features into q
 // (procedures it does not know get 0).
 func (lm *RealLinear) predict(feats []realFeat, q *triage.Probabilities) {
-	x := lm.dense(feats)
+	lm.predictDense(lm.dense(feats), q)
+}
+
+// predictFiling is predict(realFeatures(f, a), q) without building the
+// list or its names: each fact goes straight to its input by a search of
+// the sorted names, into a buffer on the stack.
+func (lm *RealLinear) predictFiling(f *triagev1.Filing, a *rules.Assessment, q *triage.Probabilities) {
+	var buf [64]float64
+	var x []float64
+	if d := len(lm.Features); d <= len(buf) {
+		x = buf[:d]
+	} else {
+		x = make([]float64, d)
+	}
+	emitRealFeatures(f, a, func(prefix, name string, v float64) {
+		if j, ok := lm.find(prefix, name); ok {
+			x[j] = v
+		}
+	})
+	lm.predictDense(x, q)
+}
+
+// find returns the index of the feature named prefix+name.
+func (lm *RealLinear) find(prefix, name string) (int, bool) {
+	lo, hi := 0, len(lm.Features)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if compareJoined(lm.Features[mid], prefix, name) < 0 {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, lo < len(lm.Features) && compareJoined(lm.Features[lo], prefix, name) == 0
+}
+
+// compareJoined is strings.Compare(s, prefix+name) without the join.
+func compareJoined(s, prefix, name string) int {
+	if len(s) < len(prefix) {
+		if c := strings.Compare(s, prefix[:len(s)]); c != 0 {
+			return c
+		}
+		return -1 // s is a proper prefix of prefix+name
+	}
+	if c := strings.Compare(s[:len(prefix)], prefix); c != 0 {
+		return c
+	}
+	return strings.Compare(s[len(prefix):], name)
+}
+
+// predictDense writes the distribution for the raw inputs x (standardised
+// in place) into q.
+func (lm *RealLinear) predictDense(x []float64, q *triage.Probabilities) {
 	for j := range x {
 		x[j] = (x[j] - lm.Mean[j]) / lm.Scale[j]
 	}
-	p := make([]float64, len(lm.Classes))
+	var buf [len(triage.Probabilities{})]float64
+	var p []float64
+	if len(lm.Classes) <= len(buf) {
+		p = buf[:len(lm.Classes)]
+	} else {
+		p = make([]float64, len(lm.Classes))
+	}
 	linearSoftmax(lm.Coef, x, p)
 	clear(q[:])
 	for c, proc := range lm.Classes {

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -196,5 +197,76 @@ func TestSelectRealFit(t *testing.T) {
 	}
 	if _, _, err := SelectRealFit(cases[:2], grid, 5, 3, 1); err == nil {
 		t.Error("2 cases in 3 folds accepted")
+	}
+}
+
+// FuzzCompareJoined holds the join-free comparison to strings.Compare.
+func FuzzCompareJoined(f *testing.F) {
+	f.Add("charge:other", "charge:", "other")
+	f.Add("charge", "charge:", "x")
+	f.Add("province:上海市", "province:", "上海")
+	f.Add("", "", "")
+	f.Fuzz(func(t *testing.T, s, prefix, name string) {
+		if got, want := compareJoined(s, prefix, name), strings.Compare(s, prefix+name); got != want {
+			t.Errorf("compareJoined(%q, %q, %q) = %d, want %d", s, prefix, name, got, want)
+		}
+	})
+}
+
+// TestPredictFilingMatchesPredict: the serving path (facts straight to
+// their inputs) gives the training path's distribution (named facts, then
+// dense) bit for bit, for the shipped criminal model on generated and, when
+// present, real filings, and allocates nothing.
+func TestPredictFilingMatchesPredict(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lm := m.RealPrior().Linear[triagev1.CaseKind_CASE_KIND_CRIMINAL.String()]
+	if lm == nil {
+		t.Fatal("the default model has no criminal linear prior")
+	}
+	r := testRules(t)
+	var filings []*triagev1.Filing
+	for _, lf := range generate(t, 600, 43) {
+		filings = append(filings, lf.GetFiling())
+	}
+	if dir := dataset.RealDir(); dir != "" {
+		real, err := dataset.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lf := range real {
+			filings = append(filings, lf.GetFiling())
+		}
+	}
+	for _, f := range filings {
+		a, err := r.Evaluate(f)
+		if err != nil {
+			continue
+		}
+		var want, got triage.Probabilities
+		lm.predict(realFeatures(f, a), &want)
+		lm.predictFiling(f, a, &got)
+		for i := range got {
+			if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+				t.Fatalf("%s: procedure %d: %v, training path %v", f.GetId(), i, got[i], want[i])
+			}
+		}
+	}
+	var f *triagev1.Filing
+	for _, fl := range filings {
+		if fl.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+			f = fl
+			break
+		}
+	}
+	a, err := r.Evaluate(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q triage.Probabilities
+	if n := testing.AllocsPerRun(100, func() { lm.predictFiling(f, a, &q) }); n != 0 {
+		t.Errorf("predictFiling allocates %v times", n)
 	}
 }

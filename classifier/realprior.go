@@ -236,7 +236,11 @@ func (rp *RealPrior) validate() error {
 // q; false when not even its kind was counted.
 func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, q *triage.Probabilities) bool {
 	if lm := rp.Linear[f.GetCaseKind().String()]; lm != nil {
-		lm.predict(featuresOf(lm.FeatureSet, f, a), q)
+		if lm.FeatureSet == "" {
+			lm.predictFiling(f, a, q) // the broad set, read without building names
+		} else {
+			lm.predict(featuresOf(lm.FeatureSet, f, a), q)
+		}
 		return true
 	}
 	return rp.countDistribution(realPriorKeys(f, a), q)
