@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -231,15 +230,7 @@ func TestPredictFilingMatchesPredict(t *testing.T) {
 	for _, lf := range generate(t, 600, 43) {
 		filings = append(filings, lf.GetFiling())
 	}
-	if dir := dataset.RealDir(); dir != "" {
-		real, err := dataset.ReadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, lf := range real {
-			filings = append(filings, lf.GetFiling())
-		}
-	}
+	filings = append(filings, realFilings(t)...)
 	for _, f := range filings {
 		a, err := r.Evaluate(f)
 		if err != nil {

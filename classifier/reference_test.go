@@ -229,17 +229,7 @@ func TestExtractMatchesReference(t *testing.T) {
 	for _, lf := range generate(t, 300, 29) {
 		filings = append(filings, lf.GetFiling())
 	}
-	if dir := dataset.RealDir(); dir != "" {
-		real, err := dataset.ReadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, lf := range real {
-			filings = append(filings, lf.GetFiling())
-		}
-	} else {
-		t.Logf("no real filings (%s): generated and example filings only", dataset.RealDirEnv)
-	}
+	filings = append(filings, realFilings(t)...)
 	vs := newRefVectors(m)
 	for _, f := range filings {
 		a, err := r.Evaluate(f)
@@ -323,4 +313,24 @@ func FuzzRuneCount(f *testing.F) {
 			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+// realFilings returns the filings of the real development set, or none
+// (logged) when it is absent.
+func realFilings(t *testing.T) []*triagev1.Filing {
+	t.Helper()
+	dir := dataset.RealDir()
+	if dir == "" {
+		t.Logf("no real filings (%s): generated and example filings only", dataset.RealDirEnv)
+		return nil
+	}
+	real, err := dataset.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*triagev1.Filing
+	for _, lf := range real {
+		out = append(out, lf.GetFiling())
+	}
+	return out
 }
