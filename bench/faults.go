@@ -328,6 +328,22 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// serveUnderLoad starts triaged on store with extra flags, its log named
+// after the fault and the run, and the stored-Triage load against it.
+func (f *faults) serveUnderLoad(ctx context.Context, fault, store string, extra ...string) (*server, *load, error) {
+	logPath := filepath.Join(f.dir, fmt.Sprintf("%s-%d.log", fault, f.runs))
+	srv, err := startServer(ctx, f.bin, store, f.teams, logPath, "", extra...)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := startLoad(ctx, srv.grpcAddr)
+	if err != nil {
+		srv.kill()
+		return nil, nil, err
+	}
+	return srv, l, nil
+}
+
 // killUnderLoad kills triaged with SIGKILL under stored load c.kills times,
 // restarting it on the same store each time.
 func (f *faults) killUnderLoad(ctx context.Context, t target) (*faultRow, error) {
@@ -383,14 +399,8 @@ func (f *faults) badModel(ctx context.Context) (*faultRow, error) {
 	if err := promoteModel(modelDir, good, false); err != nil {
 		return nil, err
 	}
-	logPath := filepath.Join(f.dir, fmt.Sprintf("bad-model-%d.log", f.runs))
-	srv, err := startServer(ctx, f.bin, t.store, f.teams, logPath, "", "-model", modelDir, "-model-watch", "100ms")
+	srv, l, err := f.serveUnderLoad(ctx, "bad-model", t.store, "-model", modelDir, "-model-watch", "100ms")
 	if err != nil {
-		return nil, err
-	}
-	l, err := startLoad(ctx, srv.grpcAddr)
-	if err != nil {
-		srv.kill()
 		return nil, err
 	}
 	phase := f.phase(2)
@@ -460,14 +470,8 @@ func (f *faults) badRules(ctx context.Context) (*faultRow, error) {
 	if err := os.WriteFile(rulesPath, good, 0o600); err != nil {
 		return nil, err
 	}
-	logPath := filepath.Join(f.dir, fmt.Sprintf("bad-rules-%d.log", f.runs))
-	srv, err := startServer(ctx, f.bin, t.store, f.teams, logPath, "", "-rules", rulesPath)
+	srv, l, err := f.serveUnderLoad(ctx, "bad-rules", t.store, "-rules", rulesPath)
 	if err != nil {
-		return nil, err
-	}
-	l, err := startLoad(ctx, srv.grpcAddr)
-	if err != nil {
-		srv.kill()
 		return nil, err
 	}
 	phase := f.phase(2)

@@ -48,14 +48,8 @@ func (f *faults) postgresRestart(ctx context.Context) (*faultRow, error) {
 	}
 	defer func() { _ = pc.Stop("immediate") }()
 
-	logPath := filepath.Join(f.dir, fmt.Sprintf("pg-restart-%d.log", f.runs))
-	srv, err := startServer(ctx, f.bin, pc.URL(), f.teams, logPath, "")
+	srv, l, err := f.serveUnderLoad(ctx, "pg-restart", pc.URL())
 	if err != nil {
-		return nil, err
-	}
-	l, err := startLoad(ctx, srv.grpcAddr)
-	if err != nil {
-		srv.kill()
 		return nil, err
 	}
 	phase := f.phase(2)
@@ -114,14 +108,8 @@ func (f *faults) diskFull(ctx context.Context) (*faultRow, error) {
 	defer func() { _ = syscall.Unmount(mnt, syscall.MNT_DETACH) }()
 	storePath := filepath.Join(mnt, "fenjian.db")
 
-	logPath := filepath.Join(f.dir, fmt.Sprintf("disk-full-%d.log", f.runs))
-	srv, err := startServer(ctx, f.bin, storePath, f.teams, logPath, "")
+	srv, l, err := f.serveUnderLoad(ctx, "disk-full", storePath)
 	if err != nil {
-		return nil, err
-	}
-	l, err := startLoad(ctx, srv.grpcAddr)
-	if err != nil {
-		srv.kill()
 		return nil, err
 	}
 	phase := f.phase(2)
