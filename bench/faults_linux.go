@@ -86,7 +86,16 @@ func (f *faults) postgresRestart(ctx context.Context) (*faultRow, error) {
 }
 
 // diskFullSize is the tmpfs the SQLite store runs on in the disk-full run.
-const diskFullSize = 64 << 20
+// The store must not fill it by itself before the filler does: at ~38 KB
+// per decision (WAL and database file together) and ~5,000 decisions/s on
+// two quiet cores, 64 MiB was full within the first phase of a 2 s run, so
+// freeing the filler freed nothing; the default 10 s run writes ~600 MiB
+// before the filler starts. tmpfs takes memory only for what is written.
+const diskFullSize = 2 << 30
+
+// minFiller is the least the filler must take for the run to test recovery:
+// less means the store had filled the tmpfs itself.
+const minFiller = 1 << 20
 
 // diskFull runs triaged's SQLite store on a tmpfs of its own and, under
 // stored load, fills the tmpfs to the last byte with another file, holds
@@ -114,11 +123,11 @@ func (f *faults) diskFull(ctx context.Context) (*faultRow, error) {
 	}
 	phase := f.phase(2)
 	filler := filepath.Join(mnt, "filler")
-	var beforeFull, whileFull int64
+	var beforeFull, whileFull, filled int64
 	runErr := sleep(ctx, phase)
 	if runErr == nil {
 		beforeFull = l.acks.Load()
-		runErr = fill(filler)
+		filled, runErr = fill(filler)
 	}
 	if runErr == nil {
 		runErr = sleep(ctx, phase)
@@ -140,28 +149,36 @@ func (f *faults) diskFull(ctx context.Context) (*faultRow, error) {
 		return nil, fmt.Errorf("stop triaged: %w", err)
 	}
 	after := int64(len(r.acked)) - freed
-	r.note = fmt.Sprintf("tmpfs of %d MiB (no fsync cost); acknowledged while full %d, after space was freed %d", diskFullSize>>20, whileFull, after)
-	if after == 0 {
+	r.note = fmt.Sprintf("tmpfs of %d MiB (no fsync cost), filler %d MiB; acknowledged while full %d, after space was freed %d",
+		diskFullSize>>20, filled>>20, whileFull, after)
+	switch {
+	case filled < minFiller:
+		r.failure = "the store filled the tmpfs before the filler did, so freeing the filler tests nothing; raise diskFullSize"
+	case after == 0:
 		r.failure = "nothing acknowledged after space was freed"
 	}
 	r.allowed = []codes.Code{codes.Unavailable}
 	return r, r.judge(ctx, storePath)
 }
 
-// fill writes path until the file system is full.
-func fill(path string) error {
+// fill writes path until the file system is full and returns how many
+// bytes it wrote.
+func fill(path string) (int64, error) {
 	f, err := os.Create(path)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	buf := make([]byte, 1<<20)
+	var written int64
 	for {
-		if _, err := f.Write(buf); err != nil {
+		n, err := f.Write(buf)
+		written += int64(n)
+		if err != nil {
 			_ = f.Close()
 			if errors.Is(err, syscall.ENOSPC) {
-				return nil
+				return written, nil
 			}
-			return fmt.Errorf("fill %s: %w", path, err)
+			return written, fmt.Errorf("fill %s: %w", path, err)
 		}
 	}
 }
