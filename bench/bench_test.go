@@ -20,14 +20,16 @@ func TestBench(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Run("speed", func(t *testing.T) { testSpeed(t, bin) })
+	for _, driver := range []string{"ghz", "builtin"} {
+		t.Run("speed/"+driver, func(t *testing.T) { testSpeed(t, bin, driver) })
+	}
 	t.Run("faults", func(t *testing.T) { testFaults(t, bin) })
 }
 
-func testSpeed(t *testing.T, bin string) {
+func testSpeed(t *testing.T, bin, driver string) {
 	var out strings.Builder
 	err := run(context.Background(), []string{
-		"-triaged", bin, "-inprocess=false", "-stores", "sqlite", "-callers", "2", "-duration", "300ms", "-warmup", "0",
+		"-triaged", bin, "-driver", driver, "-inprocess=false", "-stores", "sqlite", "-callers", "2", "-duration", "300ms", "-warmup", "0",
 		"-rate", "50", "-open-duration", "500ms",
 	}, &out, io.Discard)
 	if err != nil {

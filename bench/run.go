@@ -29,6 +29,13 @@ type config struct {
 	inProcess    bool
 	triaged      string
 	keep         bool
+	// driver sends the closed-loop cells: "ghz" (the pinned ghz of
+	// internal/tools/ghz, run as a process) or "builtin" (bench's own
+	// caller in this process, bench/load.go). The open loop and the
+	// faults always use bench's own caller: they need each request's due
+	// time and each acknowledged decision's id.
+	driver string
+	ghz    string // ghz binary; empty builds the pinned one
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -49,6 +56,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	kinds := fs.String("fault", strings.Join(faultKinds, ","), "with -faults: comma-separated faults to run ("+strings.Join(faultKinds, ", ")+")")
 	fs.BoolVar(&c.inProcess, "inprocess", true, "run the in-process benchmarks (Decide latency, store writer) before the gRPC table")
 	fs.StringVar(&c.triaged, "triaged", "", "triaged binary to run; empty builds ./cmd/triaged from this module")
+	fs.StringVar(&c.driver, "driver", "ghz", "what sends the closed-loop cells: ghz (pinned in "+ghzToolDir+", built on first use) or builtin (bench's own gRPC caller, lighter on the CPU it shares with the server)")
+	fs.StringVar(&c.ghz, "ghz", "", "with -driver ghz: ghz binary to run; empty builds the version pinned in "+ghzToolDir)
 	fs.BoolVar(&c.keep, "keep", false, "keep the temporary directory (SQLite file, logs) and print its path")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -68,6 +77,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return c, fmt.Errorf("-fault: unknown fault %q (%s)", k, strings.Join(faultKinds, ", "))
 		}
 		c.faultKinds = append(c.faultKinds, k)
+	}
+	if c.driver != "ghz" && c.driver != "builtin" {
+		return c, fmt.Errorf("-driver: unknown driver %q (ghz, builtin)", c.driver)
 	}
 	for _, s := range strings.Split(stores, ",") {
 		switch s = strings.TrimSpace(s); s {
@@ -122,6 +134,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if c.inProcess {
 		if err := inProcessTable(ctx, c, stdout); err != nil {
+			return err
+		}
+	}
+	if c.driver == "ghz" && c.ghz == "" {
+		if c.ghz, err = buildGhz(ctx, dir); err != nil {
 			return err
 		}
 	}

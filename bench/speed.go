@@ -13,7 +13,11 @@ import (
 
 // speedTable measures every store, callers and mode, and prints the table.
 func speedTable(ctx context.Context, c config, bin, teams, dir string, stdout, stderr io.Writer) error {
-	fmt.Fprintf(stdout, "Closed loop: N callers on one connection, %v per cell after %v of warm-up; stored/dry is stored Triage req/s over dry-run Triage req/s on the same server in the same run.\n\n", c.duration, c.warmup)
+	driver := "bench's own caller"
+	if c.driver == "ghz" {
+		driver = "ghz (" + ghzToolDir + ")"
+	}
+	fmt.Fprintf(stdout, "Closed loop, driven by %s: N callers on one connection, %v per cell after %v of warm-up; stored/dry is stored Triage req/s over dry-run Triage req/s on the same server in the same run.\n\n", driver, c.duration, c.warmup)
 	fmt.Fprintln(stdout, "| store | callers | health req/s | dry run req/s | stored req/s | stored / dry | dry p50 / p99 | stored p50 / p99 | errors |")
 	fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	var open []string
@@ -65,18 +69,34 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 	for _, m := range []mode{modeHealth, modeDry, modeStored} {
 		callers[m] = newCaller(conn, m)
 	}
+	cell := func(m mode, n int, d time.Duration) (*result, error) {
+		return closedLoop(ctx, callers[m], n, d), nil
+	}
+	if c.driver == "ghz" {
+		g, err := newGhzRunner(c.ghz, dir, srv.grpcAddr)
+		if err != nil {
+			return "", err
+		}
+		cell = func(m mode, n int, d time.Duration) (*result, error) { return g.closedLoop(ctx, m, n, d) }
+	}
 	for _, n := range c.callers {
 		res := map[mode]*result{}
 		// Interleaved per row, so a machine that gets busier during the run
 		// shifts all three modes of a row alike.
 		for _, m := range []mode{modeHealth, modeDry, modeStored} {
 			if c.warmup > 0 {
-				closedLoop(ctx, callers[m], n, c.warmup)
+				if _, err := cell(m, n, c.warmup); err != nil {
+					return "", err
+				}
 			}
-			res[m] = closedLoop(ctx, callers[m], n, c.duration)
+			r, err := cell(m, n, c.duration)
+			if err != nil {
+				return "", err
+			}
 			if ctx.Err() != nil {
 				return "", ctx.Err()
 			}
+			res[m] = r
 		}
 		h, d, s := res[modeHealth], res[modeDry], res[modeStored]
 		ratio := 0.0
