@@ -2,6 +2,8 @@ package classifier
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -17,6 +19,32 @@ import (
 // sample in which small loans of 2016–2018 often went ordinary failed the
 // first row; this test keeps such a scorer from being shipped.
 func TestDefaultScorerCivilLegalScenarios(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range civilLegalViolations(t, m) {
+		t.Error(v)
+	}
+}
+
+// TestCivilLegalScenariosCatchAWrongScorer checks that the scenarios can
+// fail: a scorer that always says ordinary breaks the three small-claims
+// rows, and only those.
+func TestCivilLegalScenariosCatchAWrongScorer(t *testing.T) {
+	always, err := NewMajority(map[string]map[string]int{"CASE_KIND_CIVIL": {"PROCEDURE_ORDINARY": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := civilLegalViolations(t, always); len(v) != 3 {
+		t.Errorf("always ordinary: %d violations, want the 3 small-claims rows:\n%s", len(v), strings.Join(v, "\n"))
+	}
+}
+
+// civilLegalViolations decides the legal scenarios with scorer and
+// returns what breaks the law's answer.
+func civilLegalViolations(t *testing.T, scorer triage.Scorer) []string {
+	t.Helper()
 	const (
 		sc  = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
 		sim = triagev1.Procedure_PROCEDURE_SIMPLIFIED
@@ -76,26 +104,22 @@ func TestDefaultScorerCivilLegalScenarios(t *testing.T) {
 			f.ClaimAmountFen = 500_000_00
 		}), 0, []triagev1.Procedure{sc}},
 	}
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng := triage.New(testRules(t), m)
+	eng := triage.New(testRules(t), scorer)
+	var out []string
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d, err := eng.Decide(context.Background(), tc.f)
-			if err != nil {
-				t.Fatal(err)
+		d, err := eng.Decide(context.Background(), tc.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		got := d.GetRecommended()
+		if tc.want != 0 && got != tc.want {
+			out = append(out, fmt.Sprintf("%s: recommended %v, want %v", tc.name, got, tc.want))
+		}
+		for _, p := range tc.not {
+			if got == p {
+				out = append(out, fmt.Sprintf("%s: recommended %v, which the law closes here", tc.name, got))
 			}
-			got := d.GetRecommended()
-			if tc.want != 0 && got != tc.want {
-				t.Errorf("recommended %v, want %v (options %v)", got, tc.want, d.GetOptions())
-			}
-			for _, p := range tc.not {
-				if got == p {
-					t.Errorf("recommended %v, which the law closes here", got)
-				}
-			}
-		})
+		}
 	}
+	return out
 }
