@@ -32,6 +32,17 @@ var complexCauses = map[string]bool{
 // configured: practice's rough "五万元以下".
 const baselineFallbackFen = 50_000_00
 
+// claimRatio is the claim against the province's small-claims limit of the
+// filing date, or against baselineFallbackFen when no limit is known; 0 for
+// no amount.
+func claimRatio(f *triagev1.Filing, a *rules.Assessment) float64 {
+	ratio := a.Facts.AmountToLimit
+	if ratio == 0 && f.GetClaimAmountFen() > 0 {
+		ratio = float64(f.GetClaimAmountFen()) / baselineFallbackFen
+	}
+	return ratio
+}
+
 // Score implements triage.Scorer.
 func (Baseline) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
 	const (
@@ -46,10 +57,7 @@ func (Baseline) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabi
 	fx := a.Facts
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
-		ratio := fx.AmountToLimit
-		if ratio == 0 && f.GetClaimAmountFen() > 0 {
-			ratio = float64(f.GetClaimAmountFen()) / baselineFallbackFen
-		}
+		ratio := claimRatio(f, a)
 		switch {
 		case complexCauses[fx.Cause.Name]:
 			set(0.05, 0.25, 0.70, 0)

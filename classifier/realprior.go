@@ -42,8 +42,12 @@ type RealPrior struct {
 	// prior of counts alone, made before linear models existed.
 	Fits map[string]RealFit `json:"fits,omitempty"`
 	// Linear holds, per case kind, the logistic regression that replaces
-	// the counts for that kind (reallinear.go).
+	// the counts for that kind (reallinear.go), or the ordinal model of
+	// RealCivilOrdinal.
 	Linear map[string]*RealLinear `json:"linear,omitempty"`
+	// Recalibration holds RealRecalibrate's factors per procedure, keyed
+	// by case kind and small-claims regime ("CASE_KIND_CIVIL/30").
+	Recalibration map[string][]float64 `json:"recalibration,omitempty"`
 }
 
 // Methods of RealFit.
@@ -61,12 +65,24 @@ type RealFit struct {
 	Balanced bool    `json:"balanced,omitempty"`
 	// Features is the linear model's feature set (featuresOf; empty:
 	// realFeatures).
-	Features string  `json:"features,omitempty"`
-	Weight   float64 `json:"weight"`
+	Features string `json:"features,omitempty"`
+	// Threshold is RealCivilLaw's claim/limit ratio above which ordinary.
+	Threshold float64 `json:"threshold,omitempty"`
+	// Gamma is RealRecalibrate's strength (1: the full correction).
+	Gamma  float64 `json:"gamma,omitempty"`
+	Weight float64 `json:"weight"`
 }
 
 // String names the configuration in reports.
 func (c RealFit) String() string {
+	switch c.Method {
+	case RealCivilLaw:
+		return fmt.Sprintf("civil-law T=%g w=%.2f", c.Threshold, c.Weight)
+	case RealCivilOrdinal:
+		return fmt.Sprintf("civil-ordinal λ=%g w=%.2f", c.Lambda, c.Weight)
+	case RealRecalibrate:
+		return fmt.Sprintf("recalibrate γ=%g w=%.2f", c.Gamma, c.Weight)
+	}
 	if c.Method == RealLogit {
 		b := ""
 		if c.Balanced {
@@ -173,6 +189,27 @@ func fitRealPrior(cases []*RealCase, alpha float64, fits map[string]RealFit) (*R
 		rp.Weight[kind], rp.Fits[kind] = fit.Weight, fit
 		switch fit.Method {
 		case RealCounts:
+		case RealCivilLaw:
+			if !(fit.Threshold > 0) || math.IsInf(fit.Threshold, 0) {
+				return nil, fmt.Errorf("real prior %s: civil-law threshold %v must be positive", kind, fit.Threshold)
+			}
+		case RealCivilOrdinal:
+			lm, err := fitRealLinear(ordinalRows(cases, kind), fit.Lambda, false, FeaturesCivilOrdinal)
+			if err != nil {
+				return nil, fmt.Errorf("real prior %s: %w", kind, err)
+			}
+			if rp.Linear == nil {
+				rp.Linear = map[string]*RealLinear{}
+			}
+			rp.Linear[kind] = lm
+		case RealRecalibrate:
+			if !(fit.Gamma > 0 && fit.Gamma <= 1) {
+				return nil, fmt.Errorf("real prior %s: recalibration strength %v must be in (0, 1]", kind, fit.Gamma)
+			}
+			if rp.Recalibration == nil {
+				rp.Recalibration = map[string][]float64{}
+			}
+			maps.Copy(rp.Recalibration, fitRecalibration(cases, kind, fit.Gamma))
 		case RealLogit:
 			var rows []realRow
 			for _, c := range cases {
@@ -189,7 +226,7 @@ func fitRealPrior(cases []*RealCase, alpha float64, fits map[string]RealFit) (*R
 			}
 			rp.Linear[kind] = lm
 		default:
-			return nil, fmt.Errorf("real prior %s: method %q is neither %q nor %q", kind, fit.Method, RealCounts, RealLogit)
+			return nil, fmt.Errorf("real prior %s: method %q is not one of %q, %q, %q, %q, %q", kind, fit.Method, RealCounts, RealLogit, RealCivilLaw, RealCivilOrdinal, RealRecalibrate)
 		}
 	}
 	return rp, rp.validate()
@@ -221,6 +258,16 @@ func (rp *RealPrior) validate() error {
 			return fmt.Errorf("real prior: weight %q: %v is not a case kind and a weight in [0, 1]", kind, w)
 		}
 	}
+	for key, f := range rp.Recalibration {
+		if len(f) != len(triage.Probabilities{}) || !allFinite(f) || slices.ContainsFunc(f, func(v float64) bool { return !(v > 0) }) {
+			return fmt.Errorf("real prior: recalibration %q", key)
+		}
+	}
+	for kind, fit := range rp.Fits {
+		if fit.Method == RealCivilOrdinal && rp.Linear[kind] == nil {
+			return fmt.Errorf("real prior: %s is civil-ordinal without its model", kind)
+		}
+	}
 	for kind, lm := range rp.Linear {
 		if v, ok := triagev1.CaseKind_value[kind]; !ok || v == 0 {
 			return fmt.Errorf("real prior: linear model for %q, not a case kind", kind)
@@ -232,10 +279,18 @@ func (rp *RealPrior) validate() error {
 	return nil
 }
 
-// distribution writes the smoothed distribution of the filing's chain into
-// q; false when not even its kind was counted.
-func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, q *triage.Probabilities) bool {
-	if lm := rp.Linear[f.GetCaseKind().String()]; lm != nil {
+// distribution writes the prior's distribution for the filing into q,
+// given the base probabilities p: the civil-only methods' (realcivil.go),
+// the linear model's, or the smoothed counts of the filing's chain; false
+// when it has none (not even the kind was counted, or a regime without a
+// recalibration).
+func (rp *RealPrior) distribution(f *triagev1.Filing, a *rules.Assessment, p, q *triage.Probabilities) bool {
+	kind := f.GetCaseKind().String()
+	if IsCivilMethod(rp.Fits[kind].Method) {
+		_, ok := rp.civilDistribution(kind, civilLawOf(f, a), func() []realFeat { return civilOrdinalFeatures(f, a) }, p, q)
+		return ok
+	}
+	if lm := rp.Linear[kind]; lm != nil {
 		if lm.FeatureSet == "" {
 			lm.predictFiling(f, a, q) // the broad set, read without building names
 		} else {
@@ -282,7 +337,7 @@ func (rp *RealPrior) Apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Pr
 		return
 	}
 	var q triage.Probabilities
-	if !rp.distribution(f, a, &q) {
+	if !rp.distribution(f, a, p, &q) {
 		return
 	}
 	for i := range p {

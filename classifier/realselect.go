@@ -26,8 +26,12 @@ type RealCase struct {
 
 	keys  []string
 	feats map[string][]realFeat // by feature set (featuresOf)
-	opts  []triage.Option
-	base  triage.Probabilities
+	civil civilLawFacts         // for the civil-only methods
+	// baseline is the cause + amount baseline's distribution (civil
+	// filings), which RealRecalibrate corrects.
+	baseline triage.Probabilities
+	opts     []triage.Option
+	base     triage.Probabilities
 }
 
 // newRealCase prepares a filing; nil when it has no usable label or the
@@ -41,8 +45,13 @@ func newRealCase(eng *rules.Engine, lf *triagev1.LabeledFiling) *RealCase {
 	if err != nil {
 		return nil
 	}
-	return &RealCase{ID: f.GetId(), Kind: f.GetCaseKind(), Label: lf.GetLabel(), RulesReview: a.NeedsReview(),
+	c := &RealCase{ID: f.GetId(), Kind: f.GetCaseKind(), Label: lf.GetLabel(), RulesReview: a.NeedsReview(),
 		keys: realPriorKeys(f, a), feats: allFeatureSets(f, a), opts: triage.OptionsOf(a.Options, nil)}
+	if c.Kind == triagev1.CaseKind_CASE_KIND_CIVIL {
+		c.civil = civilLawOf(f, a)
+		Baseline{}.Score(f, a, &c.baseline)
+	}
+	return c
 }
 
 // allFeatureSets computes every feature set of a filing once, so that the
@@ -94,10 +103,14 @@ func (rp *RealPrior) Decide(c *RealCase, policy triage.Policy) RealDecision {
 	if w := rp.Weight[kind]; w > 0 {
 		var q triage.Probabilities
 		ok := false
-		if lm := rp.Linear[kind]; lm != nil {
+		handled, civilOK := rp.civilDistribution(kind, c.civil, func() []realFeat { return c.features(FeaturesCivilOrdinal) }, &p, &q)
+		switch lm := rp.Linear[kind]; {
+		case handled:
+			ok = civilOK
+		case lm != nil:
 			lm.predict(c.features(lm.FeatureSet), &q)
 			ok = true
-		} else {
+		default:
 			ok = rp.countDistribution(c.keys, &q)
 		}
 		if ok {

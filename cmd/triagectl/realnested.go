@@ -116,9 +116,24 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 			}
 		}
 	}
+	var civilMethods []string
 	for _, m := range methods {
-		if m != classifier.RealCounts && m != classifier.RealLogit {
-			return usageError{fmt.Sprintf("-methods: %q is neither %s nor %s", m, classifier.RealCounts, classifier.RealLogit)}
+		switch {
+		case m == classifier.RealCounts || m == classifier.RealLogit:
+		case classifier.IsCivilMethod(m):
+			civilMethods = append(civilMethods, m)
+		default:
+			return usageError{fmt.Sprintf("-methods: %q is none of %s, %s, %s, %s, %s", m, classifier.RealCounts, classifier.RealLogit,
+				classifier.RealCivilLaw, classifier.RealCivilOrdinal, classifier.RealRecalibrate)}
+		}
+	}
+	// The civil-only methods are candidates for civil filings alone.
+	var civilGrid []classifier.RealFit
+	if len(civilMethods) > 0 {
+		for _, g := range classifier.CivilGrid(civilMethods...) {
+			if f.gridWeights == nil || slices.Contains(f.gridWeights, g.Weight) {
+				civilGrid = append(civilGrid, g)
+			}
 		}
 	}
 	rep.Methods = methods
@@ -131,7 +146,11 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 		if len(kc) < f.folds*f.inner {
 			continue
 		}
-		nk, err := nestedKind(kc, bc, grid, f, opts)
+		kgrid := grid
+		if kind == triagev1.CaseKind_CASE_KIND_CIVIL {
+			kgrid = append(slices.Clone(grid), civilGrid...)
+		}
+		nk, err := nestedKind(kc, bc, kgrid, f, opts)
 		if err != nil {
 			return fmt.Errorf("%v: %w", kind, err)
 		}

@@ -152,3 +152,61 @@ func TestRealCVNestedFilters(t *testing.T) {
 		}
 	}
 }
+
+// TestRealCVNestedCivilMethods checks that -methods takes the civil-only
+// methods, that they are candidates for civil filings alone, and that an
+// unknown method is a usage error.
+func TestRealCVNestedCivilMethods(t *testing.T) {
+	var buf bytes.Buffer
+	w := dataset.NewWriter(&buf)
+	for i := range 12 {
+		for _, c := range []struct {
+			text  string
+			yuan  int64
+			label triagev1.Procedure
+		}{
+			{"诉讼请求：判令被告偿还借款。", 200_000, triagev1.Procedure_PROCEDURE_SIMPLIFIED},
+			{"诉讼请求：判令被告偿还借款。被告下落不明。", 200_000, triagev1.Procedure_PROCEDURE_ORDINARY},
+		} {
+			f := evalFiling(fmt.Sprintf("c%d-%d", i, c.label), triagev1.CaseKind_CASE_KIND_CIVIL)
+			f.Text, f.ClaimAmountFen, f.FiledOn = c.text, c.yuan*100, "2017-05-01"
+			if err := w.Write(&triagev1.LabeledFiling{Filing: f, Label: c.label}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	dir := realCrimDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "civil.jsonl"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := runNested(t, dir, "1", "20", "-methods", strings.Join([]string{classifier.RealCivilLaw, classifier.RealCivilOrdinal, classifier.RealRecalibrate}, ","))
+	if len(rep.Kinds) != 2 {
+		t.Fatalf("measured %d kinds, want civil and criminal", len(rep.Kinds))
+	}
+	for _, k := range rep.Kinds {
+		for _, c := range k.Chosen {
+			civilOnly := strings.HasPrefix(c, "civil-") || strings.HasPrefix(c, "recalibrate")
+			switch {
+			case k.Kind == "CASE_KIND_CRIMINAL" && !strings.HasPrefix(c, "counts w=0.00"):
+				t.Errorf("criminal filings chose %s: the civil methods are not theirs", c)
+			case k.Kind == "CASE_KIND_CIVIL" && !civilOnly && !strings.HasPrefix(c, "counts w=0.00"):
+				t.Errorf("civil filings chose %s, outside the civil methods and the base scorer", c)
+			}
+		}
+	}
+	// Whereabouts unknown decides the set: the civil methods read it, the
+	// baseline does not.
+	civil := rep.Kinds[0]
+	if civil.Kind != "CASE_KIND_CIVIL" || civil.Scorer.MacroF1 <= civil.Baseline.MacroF1 {
+		t.Errorf("civil nested macro-F1 %.3f not above the baseline's %.3f on a set whereabouts decide", civil.Scorer.MacroF1, civil.Baseline.MacroF1)
+	}
+	e, _, _ := testEnv("")
+	err := runRealCV(context.Background(), e, []string{"-nested", "-models", "baseline", "-real", dir, "-methods", "civil-magic"})
+	var u usageError
+	if !errors.As(err, &u) {
+		t.Errorf("-methods civil-magic: error %v, want a usage error", err)
+	}
+}
