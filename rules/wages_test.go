@@ -82,11 +82,24 @@ func derivedWageCases(tb testing.TB) []tcase {
 		},
 		// 陕西 2018: the release reported the non-private wage as ¥10,478 below
 		// the national ¥82,461 (陕西科技报 2019-07-16, m.yybnet.net) = ¥71,983;
-		// 30% = 21,594.90 → 21,595 from 2019-07-01.
+		// 30% = 21,594.90 → 21,595 from 2019-07-01. The same report quotes the
+		// national figure as ¥82,461 (NBS, 2019-05-14), the one the difference was
+		// taken from; NBS's later ¥82,413 (2019's ¥90,501 less its ¥8,088 increase)
+		// is a revision published in 2020 and would give ¥71,935 → 21,581, not it.
 		named(under(art162of2017, 30, "2019-07-01", 21595_00, 0),
 			"陕西 2019-07-01: ¥21,595 is at the 2018-wage figure", on("陕西省", "2019-07-01", 21595_00)),
 		named(over(art162of2017, 30, "2019-07-01", 21595_00, 0),
 			"陕西 2019-07-01: one fen over the 2018-wage figure", on("陕西省", "2019-07-01", 21595_01)),
+		// 广东 2018: ¥88,636 (广东省统计局, "城镇非私营单位就业人员年平均工资88636元，同比
+		// 名义增长11.9%", read in a WeChat reprint at freewechat.com); the figure entered
+		// from memory agreed. 30% = 26,590.80 → 26,591 from 2019-07-01; the day
+		// before, the 2017 figure (¥79,183 → 23,755) applies.
+		named(under(art162of2017, 30, "2019-07-01", 26591_00, 0),
+			"广东 2019-07-01: ¥26,591 is at the 2018-wage figure", on("广东省", "2019-07-01", 26591_00)),
+		named(over(art162of2017, 30, "2019-07-01", 26591_00, 0),
+			"广东 2019-07-01: one fen over the 2018-wage figure", on("广东省", "2019-07-01", 26591_01)),
+		named(over(art162of2017, 30, "2018-07-01", 23755_00, 0),
+			"广东 2019-06-30: ¥26,591 is over the 2017-wage figure", on("广东省", "2019-06-30", 26591_00)),
 		// 广西 2018: 2019's ¥76,479 was ¥5,873 above it (广西统计局, reprinted at
 		// beingfitandhealthyrocks.com) = ¥70,606; 30% = 21,181.80 → 21,182 from
 		// 2019-07-01. The day before, the 2017 figure (19,146) applies.
