@@ -100,6 +100,17 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"广东 2019-07-01: one fen over the 2018-wage figure", on("广东省", "2019-07-01", 26591_01)),
 		named(over(art162of2017, 30, "2018-07-01", 23755_00, 0),
 			"广东 2019-06-30: ¥26,591 is over the 2017-wage figure", on("广东省", "2019-06-30", 26591_00)),
+		// 安徽 2016: ¥59,102 (安徽省统计局, "与2015年的55139元相比，增加了3963元", read in a
+		// reprint at 78911.com.cn, 2018-06-06); the figure entered from memory agreed.
+		// 30% = 17,730.60 → 17,731 from 2017-07-01, the day the 2017 amendment took
+		// effect; the day before, the 2015 figure (¥55,139 → 16,542) applies under
+		// the 2012 text.
+		named(under(art162of2017, 30, "2017-07-01", 17731_00, 0),
+			"安徽 2017-07-01: ¥17,731 is at the 2016-wage figure", on("安徽省", "2017-07-01", 17731_00)),
+		named(over(art162of2017, 30, "2017-07-01", 17731_00, 0),
+			"安徽 2017-07-01: one fen over the 2016-wage figure", on("安徽省", "2017-07-01", 17731_01)),
+		named(over(art162of2012, 30, "2016-07-01", 16542_00, 0),
+			"安徽 2017-06-30: ¥17,731 is over the 2015-wage figure", on("安徽省", "2017-06-30", 17731_00)),
 		// 广西 2018: 2019's ¥76,479 was ¥5,873 above it (广西统计局, reprinted at
 		// beingfitandhealthyrocks.com) = ¥70,606; 30% = 21,181.80 → 21,182 from
 		// 2019-07-01. The day before, the 2017 figure (19,146) applies.
