@@ -111,6 +111,26 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"安徽 2017-07-01: one fen over the 2016-wage figure", on("安徽省", "2017-07-01", 17731_01)),
 		named(over(art162of2012, 30, "2016-07-01", 16542_00, 0),
 			"安徽 2017-06-30: ¥17,731 is over the 2015-wage figure", on("安徽省", "2017-06-30", 17731_00)),
+		// 浙江 2013: ¥56,571 (浙江省统计局's 2014 release: 2014's ¥61,572 "与2013年的56571元
+		// 相比，增加了5001元", read in a reprint at xjdkctz.com); 30% = 16,971.30 →
+		// 16,971 from 2014-07-01; the day before, the 2012 figure (¥50,197 → 15,059)
+		// applies.
+		named(under(art162of2012, 30, "2014-07-01", 16971_00, 0),
+			"浙江 2014-07-01: ¥16,971 is at the 2013-wage figure", on("浙江省", "2014-07-01", 16971_00)),
+		named(over(art162of2012, 30, "2014-07-01", 16971_00, 0),
+			"浙江 2014-07-01: one fen over the 2013-wage figure", on("浙江省", "2014-07-01", 16971_01)),
+		named(over(art162of2012, 30, "2013-07-01", 15059_00, 0),
+			"浙江 2014-06-30: ¥16,971 is over the 2012-wage figure", on("浙江省", "2014-06-30", 16971_00)),
+		// 浙江 2016: ¥73,326 (浙江省统计局《2016年浙江省全社会单位就业人员年平均工资统计公报》,
+		// "全省非私营单位就业人员年平均工资为73326元", read at yjbys.com 2017-06-02);
+		// 30% = 21,997.80 → 21,998 from 2017-07-01; the day before, the 2015 figure
+		// (¥66,668 → 20,000) applies under the 2012 text.
+		named(under(art162of2017, 30, "2017-07-01", 21998_00, 0),
+			"浙江 2017-07-01: ¥21,998 is at the 2016-wage figure", on("浙江省", "2017-07-01", 21998_00)),
+		named(over(art162of2017, 30, "2017-07-01", 21998_00, 0),
+			"浙江 2017-07-01: one fen over the 2016-wage figure", on("浙江省", "2017-07-01", 21998_01)),
+		named(over(art162of2012, 30, "2016-07-01", 20000_00, 0),
+			"浙江 2017-06-30: ¥21,998 is over the 2015-wage figure", on("浙江省", "2017-06-30", 21998_00)),
 		// 广西 2018: 2019's ¥76,479 was ¥5,873 above it (广西统计局, reprinted at
 		// beingfitandhealthyrocks.com) = ¥70,606; 30% = 21,181.80 → 21,182 from
 		// 2019-07-01. The day before, the 2017 figure (19,146) applies.
