@@ -131,6 +131,16 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"浙江 2017-07-01: one fen over the 2016-wage figure", on("浙江省", "2017-07-01", 21998_01)),
 		named(over(art162of2012, 30, "2016-07-01", 20000_00, 0),
 			"浙江 2017-06-30: ¥21,998 is over the 2015-wage figure", on("浙江省", "2017-06-30", 21998_00)),
+		// 海南 2013: ¥44,971 (海南省统计局's 2014 release: 2014's ¥49,882 "与2013年的44971元
+		// 相比，增加了4911元", 海口晚报 2015-06-04, read in a reprint at fuxibeer.com);
+		// 30% = 13,491.30 → 13,491 from 2014-07-01; the day before, the 2012 figure
+		// (¥39,485 → 11,845.50 → 11,846) applies.
+		named(under(art162of2012, 30, "2014-07-01", 13491_00, 0),
+			"海南 2014-07-01: ¥13,491 is at the 2013-wage figure", on("海南省", "2014-07-01", 13491_00)),
+		named(over(art162of2012, 30, "2014-07-01", 13491_00, 0),
+			"海南 2014-07-01: one fen over the 2013-wage figure", on("海南省", "2014-07-01", 13491_01)),
+		named(over(art162of2012, 30, "2013-07-01", 11846_00, 0),
+			"海南 2014-06-30: ¥13,491 is over the 2012-wage figure", on("海南省", "2014-06-30", 13491_00)),
 		// 广西 2018: 2019's ¥76,479 was ¥5,873 above it (广西统计局, reprinted at
 		// beingfitandhealthyrocks.com) = ¥70,606; 30% = 21,181.80 → 21,182 from
 		// 2019-07-01. The day before, the 2017 figure (19,146) applies.
