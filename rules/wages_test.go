@@ -179,6 +179,19 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"四川 2013-07-01: ¥12,702 is at the 2012-wage figure", on("四川省", "2013-07-01", 12702_00)),
 		named(over(art162of2012, 30, "2013-07-01", 12702_00, 0),
 			"四川 2013-07-01: one fen over the 2012-wage figure", on("四川省", "2013-07-01", 12702_01)),
+		// 江西 2013 and 2014: 江西省统计局's 2014 release gives ¥46,218, ¥3,745 above 2013
+		// (so 2013 = ¥42,473) and ¥10,121 below the national ¥56,339 (NBS's 2014
+		// figure, which dates the page: its reprint at wljyyjy.com omits the year).
+		// 30% of 2013 = 12,741.90 → 12,742 from 2014-07-01; 30% of 2014 = 13,865.40
+		// → 13,865 from 2015-07-01.
+		named(under(art162of2012, 30, "2014-07-01", 12742_00, 0),
+			"江西 2014-07-01: ¥12,742 is at the 2013-wage figure", on("江西省", "2014-07-01", 12742_00)),
+		named(over(art162of2012, 30, "2014-07-01", 12742_00, 0),
+			"江西 2015-06-30: one fen over the 2013-wage figure", on("江西省", "2015-06-30", 12742_01)),
+		named(under(art162of2012, 30, "2015-07-01", 13865_00, 0),
+			"江西 2015-07-01: ¥13,865 is at the 2014-wage figure", on("江西省", "2015-07-01", 13865_00)),
+		named(over(art162of2012, 30, "2015-07-01", 13865_00, 0),
+			"江西 2015-07-01: one fen over the 2014-wage figure", on("江西省", "2015-07-01", 13865_01)),
 		// 广西 2018: 2019's ¥76,479 was ¥5,873 above it (广西统计局, reprinted at
 		// beingfitandhealthyrocks.com) = ¥70,606; 30% = 21,181.80 → 21,182 from
 		// 2019-07-01. The day before, the 2017 figure (19,146) applies.
