@@ -82,11 +82,116 @@ func derivedWageCases(tb testing.TB) []tcase {
 		},
 		// 陕西 2018: the release reported the non-private wage as ¥10,478 below
 		// the national ¥82,461 (陕西科技报 2019-07-16, m.yybnet.net) = ¥71,983;
-		// 30% = 21,594.90 → 21,595 from 2019-07-01.
+		// 30% = 21,594.90 → 21,595 from 2019-07-01. The same report quotes the
+		// national figure as ¥82,461 (NBS, 2019-05-14), the one the difference was
+		// taken from; NBS's later ¥82,413 (2019's ¥90,501 less its ¥8,088 increase)
+		// is a revision published in 2020 and would give ¥71,935 → 21,581, not it.
 		named(under(art162of2017, 30, "2019-07-01", 21595_00, 0),
 			"陕西 2019-07-01: ¥21,595 is at the 2018-wage figure", on("陕西省", "2019-07-01", 21595_00)),
 		named(over(art162of2017, 30, "2019-07-01", 21595_00, 0),
 			"陕西 2019-07-01: one fen over the 2018-wage figure", on("陕西省", "2019-07-01", 21595_01)),
+		// 广东 2018: ¥88,636 (广东省统计局, "城镇非私营单位就业人员年平均工资88636元，同比
+		// 名义增长11.9%", read in a WeChat reprint at freewechat.com); the figure entered
+		// from memory agreed. 30% = 26,590.80 → 26,591 from 2019-07-01; the day
+		// before, the 2017 figure (¥79,183 → 23,755) applies.
+		named(under(art162of2017, 30, "2019-07-01", 26591_00, 0),
+			"广东 2019-07-01: ¥26,591 is at the 2018-wage figure", on("广东省", "2019-07-01", 26591_00)),
+		named(over(art162of2017, 30, "2019-07-01", 26591_00, 0),
+			"广东 2019-07-01: one fen over the 2018-wage figure", on("广东省", "2019-07-01", 26591_01)),
+		named(over(art162of2017, 30, "2018-07-01", 23755_00, 0),
+			"广东 2019-06-30: ¥26,591 is over the 2017-wage figure", on("广东省", "2019-06-30", 26591_00)),
+		// 安徽 2016: ¥59,102 (安徽省统计局, "与2015年的55139元相比，增加了3963元", read in a
+		// reprint at 78911.com.cn, 2018-06-06); the figure entered from memory agreed.
+		// 30% = 17,730.60 → 17,731 from 2017-07-01, the day the 2017 amendment took
+		// effect; the day before, the 2015 figure (¥55,139 → 16,542) applies under
+		// the 2012 text.
+		named(under(art162of2017, 30, "2017-07-01", 17731_00, 0),
+			"安徽 2017-07-01: ¥17,731 is at the 2016-wage figure", on("安徽省", "2017-07-01", 17731_00)),
+		named(over(art162of2017, 30, "2017-07-01", 17731_00, 0),
+			"安徽 2017-07-01: one fen over the 2016-wage figure", on("安徽省", "2017-07-01", 17731_01)),
+		named(over(art162of2012, 30, "2016-07-01", 16542_00, 0),
+			"安徽 2017-06-30: ¥17,731 is over the 2015-wage figure", on("安徽省", "2017-06-30", 17731_00)),
+		// 浙江 2013: ¥56,571 (浙江省统计局's 2014 release: 2014's ¥61,572 "与2013年的56571元
+		// 相比，增加了5001元", read in a reprint at xjdkctz.com); 30% = 16,971.30 →
+		// 16,971 from 2014-07-01; the day before, the 2012 figure (¥50,197 → 15,059)
+		// applies.
+		named(under(art162of2012, 30, "2014-07-01", 16971_00, 0),
+			"浙江 2014-07-01: ¥16,971 is at the 2013-wage figure", on("浙江省", "2014-07-01", 16971_00)),
+		named(over(art162of2012, 30, "2014-07-01", 16971_00, 0),
+			"浙江 2014-07-01: one fen over the 2013-wage figure", on("浙江省", "2014-07-01", 16971_01)),
+		named(over(art162of2012, 30, "2013-07-01", 15059_00, 0),
+			"浙江 2014-06-30: ¥16,971 is over the 2012-wage figure", on("浙江省", "2014-06-30", 16971_00)),
+		// 浙江 2016: ¥73,326 (浙江省统计局《2016年浙江省全社会单位就业人员年平均工资统计公报》,
+		// "全省非私营单位就业人员年平均工资为73326元", read at yjbys.com 2017-06-02);
+		// 30% = 21,997.80 → 21,998 from 2017-07-01; the day before, the 2015 figure
+		// (¥66,668 → 20,000) applies under the 2012 text.
+		named(under(art162of2017, 30, "2017-07-01", 21998_00, 0),
+			"浙江 2017-07-01: ¥21,998 is at the 2016-wage figure", on("浙江省", "2017-07-01", 21998_00)),
+		named(over(art162of2017, 30, "2017-07-01", 21998_00, 0),
+			"浙江 2017-07-01: one fen over the 2016-wage figure", on("浙江省", "2017-07-01", 21998_01)),
+		named(over(art162of2012, 30, "2016-07-01", 20000_00, 0),
+			"浙江 2017-06-30: ¥21,998 is over the 2015-wage figure", on("浙江省", "2017-06-30", 21998_00)),
+		// 海南 2013: ¥44,971 (海南省统计局's 2014 release: 2014's ¥49,882 "与2013年的44971元
+		// 相比，增加了4911元", 海口晚报 2015-06-04, read in a reprint at fuxibeer.com);
+		// 30% = 13,491.30 → 13,491 from 2014-07-01; the day before, the 2012 figure
+		// (¥39,485 → 11,845.50 → 11,846) applies.
+		named(under(art162of2012, 30, "2014-07-01", 13491_00, 0),
+			"海南 2014-07-01: ¥13,491 is at the 2013-wage figure", on("海南省", "2014-07-01", 13491_00)),
+		named(over(art162of2012, 30, "2014-07-01", 13491_00, 0),
+			"海南 2014-07-01: one fen over the 2013-wage figure", on("海南省", "2014-07-01", 13491_01)),
+		named(over(art162of2012, 30, "2013-07-01", 11846_00, 0),
+			"海南 2014-06-30: ¥13,491 is over the 2012-wage figure", on("海南省", "2014-06-30", 13491_00)),
+		// 江苏 2011 and 2012: ¥45,487 and ¥50,639 (江苏省统计局《2012年江苏省城镇非私营单位、
+		// 私营单位就业人员年平均工资统计公报》, "与2011年的45487元相比", 扬子晚报 2013-06-04,
+		// read at mayiw.com). 30% of 2011 = 13,646.10 → 13,646 from 2013-01-01, the
+		// procedure's first day; 30% of 2012 = 15,191.70 → 15,192 from 2013-07-01.
+		named(under(art162of2012, 30, "2013-01-01", 13646_00, 0),
+			"江苏 2013-01-01: ¥13,646 is at the 2011-wage figure", on("江苏省", "2013-01-01", 13646_00)),
+		named(over(art162of2012, 30, "2013-01-01", 13646_00, 0),
+			"江苏 2013-06-30: one fen over the 2011-wage figure", on("江苏省", "2013-06-30", 13646_01)),
+		named(under(art162of2012, 30, "2013-07-01", 15192_00, 0),
+			"江苏 2013-07-01: ¥15,192 is at the 2012-wage figure", on("江苏省", "2013-07-01", 15192_00)),
+		named(over(art162of2012, 30, "2013-07-01", 15192_00, 0),
+			"江苏 2013-07-01: one fen over the 2012-wage figure", on("江苏省", "2013-07-01", 15192_01)),
+		// 广东 2012: ¥50,278 (广东省统计局 2014-05-31: 2013's ¥53,318 "与2012年的50278元相比",
+		// 羊城晚报 2014-06-03, read at taiwan.cn); 30% = 15,083.40 → 15,083 from
+		// 2013-07-01.
+		named(under(art162of2012, 30, "2013-07-01", 15083_00, 0),
+			"广东 2013-07-01: ¥15,083 is at the 2012-wage figure", on("广东省", "2013-07-01", 15083_00)),
+		named(over(art162of2012, 30, "2013-07-01", 15083_00, 0),
+			"广东 2013-07-01: one fen over the 2012-wage figure", on("广东省", "2013-07-01", 15083_01)),
+		// 河北 2011 and 2012: ¥35,309 and ¥38,658 (河北省统计局's 2012 release, "与2011年的
+		// 35309元相比", 环渤海财经网 2013-05-24, read at hbhcj.cn). 30% of 2011 =
+		// 10,592.70 → 10,593 from 2013-01-01; 30% of 2012 = 11,597.40 → 11,597 from
+		// 2013-07-01.
+		named(under(art162of2012, 30, "2013-01-01", 10593_00, 0),
+			"河北 2013-01-01: ¥10,593 is at the 2011-wage figure", on("河北省", "2013-01-01", 10593_00)),
+		named(over(art162of2012, 30, "2013-01-01", 10593_00, 0),
+			"河北 2013-06-30: one fen over the 2011-wage figure", on("河北省", "2013-06-30", 10593_01)),
+		named(under(art162of2012, 30, "2013-07-01", 11597_00, 0),
+			"河北 2013-07-01: ¥11,597 is at the 2012-wage figure", on("河北省", "2013-07-01", 11597_00)),
+		named(over(art162of2012, 30, "2013-07-01", 11597_00, 0),
+			"河北 2013-07-01: one fen over the 2012-wage figure", on("河北省", "2013-07-01", 11597_01)),
+		// 四川 2012: ¥42,339 (四川省统计局: "城镇非私营单位就业人员平均工资为42339元，增长13.4%",
+		// read in a reprint at redcliffestyle.com); 30% = 12,701.70 → 12,702 from
+		// 2013-07-01.
+		named(under(art162of2012, 30, "2013-07-01", 12702_00, 0),
+			"四川 2013-07-01: ¥12,702 is at the 2012-wage figure", on("四川省", "2013-07-01", 12702_00)),
+		named(over(art162of2012, 30, "2013-07-01", 12702_00, 0),
+			"四川 2013-07-01: one fen over the 2012-wage figure", on("四川省", "2013-07-01", 12702_01)),
+		// 江西 2013 and 2014: 江西省统计局's 2014 release gives ¥46,218, ¥3,745 above 2013
+		// (so 2013 = ¥42,473) and ¥10,121 below the national ¥56,339 (NBS's 2014
+		// figure, which dates the page: its reprint at wljyyjy.com omits the year).
+		// 30% of 2013 = 12,741.90 → 12,742 from 2014-07-01; 30% of 2014 = 13,865.40
+		// → 13,865 from 2015-07-01.
+		named(under(art162of2012, 30, "2014-07-01", 12742_00, 0),
+			"江西 2014-07-01: ¥12,742 is at the 2013-wage figure", on("江西省", "2014-07-01", 12742_00)),
+		named(over(art162of2012, 30, "2014-07-01", 12742_00, 0),
+			"江西 2015-06-30: one fen over the 2013-wage figure", on("江西省", "2015-06-30", 12742_01)),
+		named(under(art162of2012, 30, "2015-07-01", 13865_00, 0),
+			"江西 2015-07-01: ¥13,865 is at the 2014-wage figure", on("江西省", "2015-07-01", 13865_00)),
+		named(over(art162of2012, 30, "2015-07-01", 13865_00, 0),
+			"江西 2015-07-01: one fen over the 2014-wage figure", on("江西省", "2015-07-01", 13865_01)),
 		// 广西 2018: 2019's ¥76,479 was ¥5,873 above it (广西统计局, reprinted at
 		// beingfitandhealthyrocks.com) = ¥70,606; 30% = 21,181.80 → 21,182 from
 		// 2019-07-01. The day before, the 2017 figure (19,146) applies.
