@@ -60,6 +60,28 @@ func auditCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeInterp2015IntellectualProp},
 		},
 		{
+			// The 2011 catalogue's name, which today's catalogue resolves only
+			// to 合同纠纷: the written cause names the patent.
+			name: "2019 under a 2011 cause name 专利实施许可合同纠纷: barred", filing: bj("2019-05-06", 10000_00, cause("专利实施许可合同纠纷")),
+			avail: av(pSC, avU),
+			fires: []string{at(locSC, rules.CodeInterp2015IntellectualProp)},
+		},
+		{
+			name: "2019 侵害专利权纠纷, not in the catalogue: barred", filing: bj("2019-05-06", 10000_00, cause("侵害专利权纠纷")),
+			avail: av(pSC, avU),
+			fires: []string{at(locSC, rules.CodeInterp2015IntellectualProp)},
+		},
+		{
+			// Near miss: the catalogue puts a pledge of IP under 物权.
+			name: "2019 知识产权质权纠纷: a security right, not an IP dispute", filing: bj("2019-05-06", 10000_00, cause("知识产权质权纠纷")),
+			silent: []string{rules.CodeInterp2015IntellectualProp},
+		},
+		{
+			// Near miss: a contract cause at chapter level naming no IP right.
+			name: "2019 合同纠纷: no IP right named", filing: bj("2019-05-06", 10000_00, cause("合同纠纷")),
+			silent: []string{rules.CodeInterp2015IntellectualProp},
+		},
+		{
 			// Near miss: 不正当竞争纠纷 is the same 部分 of the catalogue but
 			// a competition dispute, not a 知识产权纠纷.
 			name: "2019 unfair competition: not an IP dispute", filing: bj("2019-05-06", 10000_00, cause("仿冒纠纷")),

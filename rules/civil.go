@@ -81,7 +81,7 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
 	g.i257 = interp257Bars(c, a.Facts.Numerous)
 	g.singleJudge, g.newPanel = singleJudgeBars(c)
-	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause)
+	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
 	return g
 }
 
@@ -102,11 +102,26 @@ func interp2015IPExcluded(on time.Time) bool {
 // 垄断纠纷) are competition disputes, not 知识产权纠纷.
 var ipChapters = []string{"知识产权合同纠纷", "知识产权权属、侵权纠纷"}
 
-// intellectualProperty reports whether the cause lies in an IP chapter of
-// the catalogue. A cause resolved only to the 部分 (知识产权与竞争纠纷) does
-// not establish it: that part also holds the competition chapters.
-func intellectualProperty(c Cause) bool {
-	return len(c.Path) >= 2 && slices.Contains(ipChapters, c.Path[1])
+// ipWords name an intellectual-property right in a written cause. Filings of
+// 2015–2021 use the 2011 catalogue's names (专利合同纠纷, 侵害专利权纠纷,
+// 专利权权属纠纷), which do not all resolve into today's IP chapters.
+var ipWords = []string{"专利", "著作权", "商标", "植物新品种", "集成电路布图设计"}
+
+// intellectualProperty reports whether the cause is an IP dispute: it lies
+// in an IP chapter of the catalogue, or the catalogue placed it no deeper
+// than a chapter (or not at all) and the written cause names an IP right.
+// A cause the catalogue puts in a specific node elsewhere (知识产权质权纠纷
+// under 物权) is what the catalogue says. A cause resolved only to the 部分
+// (知识产权与竞争纠纷) is not established by the path: that part also holds
+// the competition chapters.
+func intellectualProperty(c Cause, written string) bool {
+	if len(c.Path) >= 2 && slices.Contains(ipChapters, c.Path[1]) {
+		return true
+	}
+	if c.Level >= 3 {
+		return false
+	}
+	return slices.ContainsFunc(ipWords, func(w string) bool { return strings.Contains(written, w) })
 }
 
 // inferCivilFacts completes what the filing states by what the cause
