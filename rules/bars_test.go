@@ -53,6 +53,9 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCPL162CourtLevel:      {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), intermediate}, []mod{filedOn("2019-05-06"), yuan(10000)}},
 		rules.CodeCPL162NotMoneyPayment: {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
 		rules.CodeCPL162OverLimit:       {civ, pSC, []mod{filedOn("2019-05-06"), yuan(100000)}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		// 民诉法解释（2015年）第二百七十五条第三项: no IP dispute in small
+		// claims until CPL 166 (2022-01-01) replaced the list.
+		rules.CodeInterp2015IntellectualProp: {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), cause("侵害商标权纠纷")}, []mod{filedOn("2022-01-01"), yuan(10000), cause("侵害商标权纠纷")}},
 
 		// Civil simplified (CPL 160, Interp. 257, 264, 140; CPL 42).
 		rules.CodeCPL160CourtLevel:          {civ, pSimp, []mod{intermediate}, nil},

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -61,6 +62,10 @@ type civilGrounds struct {
 	i257 []*triagev1.Reason
 	// singleJudge are the grounds that rule out a single judge.
 	singleJudge []*triagev1.Reason
+	// ip2015: the cause is an intellectual-property dispute and the filing
+	// date falls under 民诉法解释（2015年）第二百七十五条第三项, which
+	// excluded such disputes from small claims until CPL 166 replaced it.
+	ip2015 bool
 }
 
 // civilGroundsOf finds a filing's civilGrounds, and records in a.Facts
@@ -76,7 +81,47 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
 	g.i257 = interp257Bars(c, a.Facts.Numerous)
 	g.singleJudge, g.newPanel = singleJudgeBars(c)
+	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
 	return g
+}
+
+// interp2015IPExcluded reports whether 民诉法解释（2015年）第二百七十五条
+// 第三项 (知识产权纠纷 not in small claims) governs a filing of that date:
+// from the interpretation's entry into force (2015-02-04; the 2020
+// amendment kept the article) until CPL 2021's art. 166, in force
+// 2022-01-01, which lists the exclusions itself and leaves IP out. Filings
+// of 2013-01-01 to 2015-02-03 had CPL 2012 art. 162 alone, which names no
+// exclusion, so none is applied to them here.
+func interp2015IPExcluded(on time.Time) bool {
+	return !on.Before(time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)) &&
+		on.Before(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+}
+
+// ipChapters are the chapters of 民事案件案由规定 第五部分 that are
+// intellectual-property disputes; its other chapters (不正当竞争纠纷,
+// 垄断纠纷) are competition disputes, not 知识产权纠纷.
+var ipChapters = []string{"知识产权合同纠纷", "知识产权权属、侵权纠纷"}
+
+// ipWords name an intellectual-property right in a written cause. Filings of
+// 2015–2021 use the 2011 catalogue's names (专利合同纠纷, 侵害专利权纠纷,
+// 专利权权属纠纷), which do not all resolve into today's IP chapters.
+var ipWords = []string{"专利", "著作权", "商标", "植物新品种", "集成电路布图设计"}
+
+// intellectualProperty reports whether the cause is an IP dispute: it lies
+// in an IP chapter of the catalogue, or the catalogue placed it no deeper
+// than a chapter (or not at all) and the written cause names an IP right.
+// A cause the catalogue puts in a specific node elsewhere (知识产权质权纠纷
+// under 物权) is what the catalogue says. A cause resolved only to the 部分
+// (知识产权与竞争纠纷) is not established by the path: that part also holds
+// the competition chapters.
+func intellectualProperty(c Cause, written string) bool {
+	if len(c.Path) >= 2 && slices.Contains(ipChapters, c.Path[1]) {
+		return true
+	}
+	if c.Level >= 3 {
+		return false
+	}
+	return slices.ContainsFunc(ipWords, func(w string) bool { return strings.Contains(written, w) })
 }
 
 // inferCivilFacts completes what the filing states by what the cause
@@ -195,12 +240,17 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 }
 
 // smallClaimsExclusions returns the cases excluded from small claims. The
-// exclusions are CPL 166's. Before 2022 the same categories were excluded by
-// 民诉法解释（2015年）第二百七十四条、第二百七十五条 (personal status and
-// property confirmation, foreign-related, appraisal, unknown whereabouts,
-// counterclaim), so the CPL 166 codes serve both periods rather than a
-// second set that would say the same thing. Public-notice service (Interp.
-// 140), the Interp. 257 bars and the single-judge bars follow.
+// exclusions are CPL 166's. Before 2022 民诉法解释（2015年）第二百七十五条
+// excluded personal status and property confirmation, foreign-related and
+// appraisal cases too, so those CPL 166 codes serve both periods; it also
+// excluded 知识产权纠纷 (item 3), which CPL 166 dropped, hence its own code
+// (g.ip2015). Its list had no whereabouts or counterclaim item: on 2015–2021
+// filings those two CPL 166 codes cite a later article for what the 2015
+// interpretation reached otherwise (its simplified-procedure bar on a
+// defendant whose whereabouts are unknown; a counterclaim that takes the
+// case out of small claims), a citation gap docs/statutes.md (Audit)
+// records. Public-notice service (Interp. 140), the Interp. 257 bars and
+// the single-judge bars follow.
 func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds) []*triagev1.Reason {
 	var excluded []*triagev1.Reason
 	if fx.PersonalStatus {
@@ -211,6 +261,9 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 	}
 	if fx.Foreign {
 		excluded = append(excluded, reason(CodeCPL166Foreign))
+	}
+	if g.ip2015 {
+		excluded = append(excluded, reason(CodeInterp2015IntellectualProp))
 	}
 	if c.GetAppraisalNeeded() {
 		excluded = append(excluded, reason(CodeCPL166Appraisal))

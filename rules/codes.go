@@ -61,6 +61,10 @@ const (
 	CodeMSPL98Simplified      = "MSPL98_MARITIME_SIMPLIFIED"
 	CodeInterp273NotMandatory = "INTERP273_MARITIME_SMALL_CLAIMS_OPTIONAL"
 
+	// Civil: small claims before 2022, exclusions the 2015 interpretation
+	// added to CPL 2012/2017 art. 162 and CPL 166 dropped.
+	CodeInterp2015IntellectualProp = "INTERP2015_275_INTELLECTUAL_PROPERTY"
+
 	// Administrative (行政诉讼法 82–84).
 	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
 	CodeAdmin82SmallAmount  = "ALL82_SMALL_AMOUNT"
@@ -181,6 +185,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL41PanelRequired, "民事诉讼法第四十一条第三款、第四款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL41SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十一条第三款、第四款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeMSPL98Simplified, "海事诉讼特别程序法第九十八条", "受理法院为海事法院：审理事实清楚、权利义务关系明确、争议不大的简单的海事案件，可以适用民事诉讼法简易程序的规定。"},
+	{CodeInterp2015IntellectualProp, "民诉法解释（2015年）第二百七十五条第三项", "立案日施行的民诉法解释（2015年2月4日起施行）规定知识产权纠纷不适用小额诉讼程序；本案案由属于知识产权合同纠纷或知识产权权属、侵权纠纷。2022年1月1日起施行的民事诉讼法第一百六十六条不再排除知识产权案件。"},
 	{CodeInterp273NotMandatory, "民诉法解释第二百七十三条", "标的额在本省年平均工资百分之五十以下；海事法院“可以”适用小额诉讼的程序，并非应当适用，由法院决定；以案件事实清楚、权利义务关系明确、争议不大为前提。"},
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},

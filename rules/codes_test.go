@@ -19,6 +19,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"regimes":        regimeCases(tb),
 		"law":            lawCases(tb),
 		"second reading": secondReadingCases(tb),
+		"audit":          auditCases(tb),
 		"holidays":       holidayCases(tb),
 	}
 }
@@ -172,6 +173,9 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInterp213AssessorPanel:    "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百一十六条",
 		rules.CodeHolidayCalendarMissing:    "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款",
 		rules.CodeCrPL105Detained:           "刑事诉讼法第一百零五条第四款",
+
+		// Before 2022 (its own alignment block, to keep merges small).
+		rules.CodeInterp2015IntellectualProp: "民诉法解释（2015年）第二百七十五条第三项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

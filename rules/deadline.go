@@ -28,17 +28,10 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 	var pr period
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
-		switch p {
-		case triagev1.Procedure_PROCEDURE_SMALL_CLAIMS:
-			pr = period{months: 2, article: "民事诉讼法第一百六十八条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月。"}
-		case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
-			pr = period{months: 3, article: "民事诉讼法第一百六十四条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月；累计不得超过四个月（民诉法解释第二百五十八条）。转为普通程序的，审理期限自立案之日计算。"}
-		case triagev1.Procedure_PROCEDURE_ORDINARY:
-			if a.Facts.Foreign {
-				return &triagev1.TimeLimit{Procedure: p, Article: "民事诉讼法第二百八十七条", NoStatutoryLimit: true,
-					Extension: "涉外民事案件的审理期间不受民事诉讼法第一百五十二条的限制。"}
-			}
-			pr = period{months: 6, article: "民事诉讼法第一百五十二条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长六个月；还需要延长的，报请上级人民法院批准。"}
+		var noLimit bool
+		pr, noLimit = civilPeriod(p, a.Facts.Foreign, a.FiledOn)
+		if noLimit {
+			return &triagev1.TimeLimit{Procedure: p, Article: pr.article, NoStatutoryLimit: true, Extension: pr.extension}
 		}
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		switch p {
@@ -72,6 +65,43 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 	}
 	adjustForHolidays(tl, DueDate(a.FiledOn, int(pr.months), int(pr.days)), cal, detained(f))
 	return tl
+}
+
+// civilPeriod returns the civil time limit of procedure p under the law in
+// force on the filing date, and whether none applies (a foreign-related case
+// in ordinary procedure). Filings of 2013-01-01 to 2021-12-31 fall under the
+// 2012 and 2017 amendments, whose numbering differs and which gave small
+// claims no period of its own: it was a form of simplified procedure, three
+// months (art. 161), so a 2019 small-claims case is not due after two
+// months, which only CPL 2021's art. 168 provides.
+func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period, bool) {
+	if reg, ok := regimeOn(filedOn); ok && reg.percent == 30 {
+		const ext = "立案日施行的民事诉讼法（2012年、2017年修正）未规定延长；2015年2月4日起施行的民诉法解释第二百五十八条规定，审理期限到期后双方当事人同意继续适用简易程序的，经本院院长批准可以延长，累计不得超过六个月。转为普通程序的，审理期限自立案之日计算。"
+		switch p {
+		case triagev1.Procedure_PROCEDURE_SMALL_CLAIMS:
+			return period{months: 3, article: "民事诉讼法（2012年、2017年修正）第一百六十一条、第一百六十二条", extension: "立案日施行的民事诉讼法没有小额诉讼案件的单独审限，适用简易程序的三个月。" + ext}, false
+		case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
+			return period{months: 3, article: "民事诉讼法（2012年、2017年修正）第一百六十一条", extension: ext}, false
+		case triagev1.Procedure_PROCEDURE_ORDINARY:
+			if foreign {
+				return period{article: "民事诉讼法（2012年、2017年修正）第二百七十条", extension: "涉外民事案件的审理期间不受民事诉讼法（2012年、2017年修正）第一百四十九条的限制。"}, true
+			}
+			return period{months: 6, article: "民事诉讼法（2012年、2017年修正）第一百四十九条", extension: "有特殊情况需要延长的，由本院院长批准，可以延长六个月；还需要延长的，报请上级人民法院批准。"}, false
+		}
+		return period{}, false
+	}
+	switch p {
+	case triagev1.Procedure_PROCEDURE_SMALL_CLAIMS:
+		return period{months: 2, article: "民事诉讼法第一百六十八条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月。"}, false
+	case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
+		return period{months: 3, article: "民事诉讼法第一百六十四条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月；累计不得超过四个月（民诉法解释第二百五十八条）。转为普通程序的，审理期限自立案之日计算。"}, false
+	case triagev1.Procedure_PROCEDURE_ORDINARY:
+		if foreign {
+			return period{article: "民事诉讼法第二百八十七条", extension: "涉外民事案件的审理期间不受民事诉讼法第一百五十二条的限制。"}, true
+		}
+		return period{months: 6, article: "民事诉讼法第一百五十二条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长六个月；还需要延长的，报请上级人民法院批准。"}, false
+	}
+	return period{}, false
 }
 
 // detained reports whether CrPL 105 ¶4's proviso applies: a criminal

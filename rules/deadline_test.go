@@ -79,6 +79,20 @@ func TestTimeLimits(t *testing.T) {
 			pSimp: {3, 0, "2024-04-30", "民事诉讼法第一百六十四条", ""},
 			pOrd:  {6, 0, "2024-07-31", "民事诉讼法第一百五十二条", ""},
 		}},
+		// The law in force on the filing date sets the period (civilPeriod):
+		// CPL 2017 gave small claims no period of its own (simplified's
+		// three months, art. 161); CPL 2021's two months (art. 168) apply
+		// from 2022-01-01.
+		{"civil 2021-12-31 (CPL 2017)", with(civilBase(t), filedOn("2021-12-31")), map[triagev1.Procedure]want{
+			pSC:   {3, 0, "2022-03-31", "民事诉讼法（2012年、2017年修正）第一百六十一条、第一百六十二条", ""},
+			pSimp: {3, 0, "2022-03-31", "民事诉讼法（2012年、2017年修正）第一百六十一条", ""},
+			pOrd:  {6, 0, "2022-06-30", "民事诉讼法（2012年、2017年修正）第一百四十九条", ""},
+		}},
+		{"civil 2022-01-01 (CPL 2021)", with(civilBase(t), filedOn("2022-01-01")), map[triagev1.Procedure]want{
+			pSC:   {2, 0, "2022-03-01", "民事诉讼法第一百六十八条", ""},
+			pSimp: {3, 0, "2022-04-01", "民事诉讼法第一百六十四条", ""},
+			pOrd:  {6, 0, "2022-07-01", "民事诉讼法第一百五十二条", ""},
+		}},
 		{"administrative 2024-03-05", with(adminBase(t), filedOn("2024-03-05")), map[triagev1.Procedure]want{
 			pSimp: {0, 45, "2024-04-19", "行政诉讼法第八十三条", ""},
 			pOrd:  {6, 0, "2024-09-05", "行政诉讼法第八十一条", ""},
@@ -137,6 +151,14 @@ func TestTimeLimitForeign(t *testing.T) {
 	simp := a.Option(pSimp).GetTimeLimit()
 	if simp.GetNoStatutoryLimit() || simp.GetMonths() != 3 || simp.GetDueOn() != "2024-06-05" {
 		t.Errorf("foreign simplified: %v", simp)
+	}
+	// Under CPL 2017 the same rule was art. 270.
+	a, err = e.Evaluate(with(civilBase(t), party(0, foreign), filedOn("2019-05-06")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ord := a.Option(pOrd).GetTimeLimit(); !ord.GetNoStatutoryLimit() || ord.GetDueOn() != "" || ord.GetArticle() != "民事诉讼法（2012年、2017年修正）第二百七十条" {
+		t.Errorf("2019 foreign ordinary: %v", ord)
 	}
 	// A domestic case next to it keeps CPL 152.
 	a, err = e.Evaluate(civilBase(t))
