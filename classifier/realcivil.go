@@ -47,7 +47,8 @@ const (
 // ordinary. So the default scorer keeps the baseline for civil filings.
 
 // featureSets lists the sets a RealLinear may name.
-var featureSets = []string{"", FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline}
+var featureSets = []string{"", FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline,
+	FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll}
 
 // featuresOf returns the named set's features of a filing.
 func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat {
@@ -58,6 +59,8 @@ func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat 
 		return baselineLogP(f, a)
 	case FeaturesCivilSmallBaseline:
 		return append(civilSmallFeatures(f, a), baselineLogP(f, a)...)
+	case FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll:
+		return criminalSetFeatures(set, f, a)
 	}
 	return realFeatures(f, a)
 }
