@@ -14,6 +14,10 @@ import (
 // RealLinear.FeatureSet). The empty name is realFeatures, the broad set
 // the criminal model uses.
 const (
+	// FeaturesBroad names realFeatures explicitly: the criminal grid reads
+	// the empty name as criminalFeatureSet (realGridFor), so measuring the
+	// broad set for criminal filings needs this name.
+	FeaturesBroad = "broad"
 	// FeaturesCivilSmall is a small civil set fixed before looking at
 	// results: the claim against the province's small-claims limit of the
 	// time, whether small claims is mandatory, the cause family, the
@@ -47,7 +51,7 @@ const (
 // ordinary. So the default scorer keeps the baseline for civil filings.
 
 // featureSets lists the sets a RealLinear may name.
-var featureSets = []string{"", FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline,
+var featureSets = []string{"", FeaturesBroad, FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline,
 	FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll}
 
 // featuresOf returns the named set's features of a filing.
