@@ -16,6 +16,10 @@ import (
 // RealLinear.FeatureSet). The empty name is realFeatures, the broad set
 // the criminal model uses.
 const (
+	// FeaturesBroad names realFeatures explicitly: the criminal grid reads
+	// the empty name as criminalFeatureSet (realGridFor), so measuring the
+	// broad set for criminal filings needs this name.
+	FeaturesBroad = "broad"
 	// FeaturesCivilSmall is a small civil set fixed before looking at
 	// results: the claim against the province's small-claims limit of the
 	// time, whether small claims is mandatory, the cause family, the
@@ -49,7 +53,8 @@ const (
 // ordinary. So the default scorer keeps the baseline for civil filings.
 
 // featureSets lists the sets a RealLinear may name.
-var featureSets = []string{"", FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline, FeaturesCivilOrdinal}
+var featureSets = []string{"", FeaturesBroad, FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline, FeaturesCivilOrdinal,
+	FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll}
 
 // featuresOf returns the named set's features of a filing.
 func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat {
@@ -62,6 +67,8 @@ func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat 
 		return append(civilSmallFeatures(f, a), baselineLogP(f, a)...)
 	case FeaturesCivilOrdinal:
 		return civilOrdinalFeatures(f, a)
+	case FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll:
+		return criminalSetFeatures(set, f, a)
 	}
 	return realFeatures(f, a)
 }

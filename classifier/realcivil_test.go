@@ -151,12 +151,32 @@ func TestCivilLinearFeatureSet(t *testing.T) {
 }
 
 // TestRealGridFor checks that civil filings choose among the civil
-// feature sets and the base scorer alone, and that other kinds take the
-// grid as it is.
+// feature sets and the base scorer alone, that criminal linear candidates
+// read criminalFeatureSet, and that administrative filings take the grid
+// as it is.
 func TestRealGridFor(t *testing.T) {
 	grid := RealGrid()
-	if diff := cmp.Diff(grid, realGridFor(triagev1.CaseKind_CASE_KIND_CRIMINAL, grid)); diff != "" {
-		t.Errorf("criminal grid changed:\n%s", diff)
+	if diff := cmp.Diff(grid, realGridFor(triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE, grid)); diff != "" {
+		t.Errorf("administrative grid changed:\n%s", diff)
+	}
+	// Criminal: the same candidates, the linear ones reading the law's
+	// fast-track era (criminalFeatureSet); a named set stays.
+	crim := realGridFor(triagev1.CaseKind_CASE_KIND_CRIMINAL, grid)
+	if len(crim) != len(grid) {
+		t.Errorf("criminal grid has %d candidates, want %d", len(crim), len(grid))
+	}
+	for i, g := range crim {
+		want := grid[i]
+		if want.Method == RealLogit {
+			want.Features = FeaturesCriminalLaw
+		}
+		if g != want {
+			t.Errorf("criminal candidate %d = %v, want %v", i, g, want)
+		}
+	}
+	broad := []RealFit{{Method: RealLogit, Lambda: 1, Features: FeaturesBroad, Weight: 1}}
+	if diff := cmp.Diff(broad, realGridFor(triagev1.CaseKind_CASE_KIND_CRIMINAL, broad)); diff != "" {
+		t.Errorf("a criminal candidate naming its set was changed:\n%s", diff)
 	}
 	civil := realGridFor(triagev1.CaseKind_CASE_KIND_CIVIL, grid)
 	if len(civil) != 145 {

@@ -152,15 +152,32 @@ func RealGrid() []RealFit {
 // civil set, the baseline recalibrated, and both (realcivil.go).
 var civilFeatureSets = []string{FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline}
 
+// criminalFeatureSet is the set a criminal linear configuration of the
+// default feature set reads: the broad set with the law's fast-track era
+// (realcriminal.go), which beat the broad set in nested cross-validation
+// after the rules learnt the 2014–2018 pilot (docs/quality.md).
+const criminalFeatureSet = FeaturesCriminalLaw
+
 // realGridFor is grid as one case kind reads it. For civil filings a
 // linear configuration of the default feature set stands for one per
 // civil feature set, and counts are dropped (the base scorer alone stays a
-// candidate); a configuration naming its set is kept as it is. Other kinds
-// take grid unchanged. SelectRealFit and NestedRealCV apply it, so that
+// candidate); for criminal filings it reads criminalFeatureSet; a
+// configuration naming its set is kept as it is ("broad" names the old
+// criminal set). Other kinds take grid unchanged. SelectRealFit and NestedRealCV apply it, so that
 // `triagectl adjust -select` and `triagectl realcv -nested` choose from
 // the same candidates.
 func realGridFor(kind triagev1.CaseKind, grid []RealFit) []RealFit {
-	if kind != triagev1.CaseKind_CASE_KIND_CIVIL {
+	switch kind {
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		out := slices.Clone(grid)
+		for i, g := range out {
+			if g.Method == RealLogit && g.Features == "" {
+				out[i].Features = criminalFeatureSet
+			}
+		}
+		return out
+	case triagev1.CaseKind_CASE_KIND_CIVIL:
+	default:
 		return grid
 	}
 	var out []RealFit

@@ -77,10 +77,22 @@ func barScenarios() map[string]barScenario {
 		rules.CodeAdmin82NotQualified: {adm, pSimp, nil, []mod{c(agreeSimplified)}},
 
 		// Fast-track (CrPL 222–223, Interp. 370).
-		rules.CodeCrPL222NotInForce:   {crim, pFT, []mod{filedOn("2018-10-25")}, []mod{filedOn("2018-10-26")}},
-		rules.CodeCrPL222CourtLevel:   {crim, pFT, []mod{intermediate}, nil},
-		rules.CodeCrPL222NoGuiltyPlea: {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
-		rules.CodeCrPL222NoConsent:    {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, nil},
+		// The base court (杭州) was a pilot court: the day before the
+		// amendment is tried outside the 18 cities.
+		rules.CodeCrPL222NotInForce: {crim, pFT, []mod{courtIn("浙江省海盐县人民法院", "浙江省"), filedOn("2018-10-25")}, []mod{courtIn("浙江省海盐县人民法院", "浙江省"), filedOn("2018-10-26")}},
+
+		// The fast-track pilot before 2018-10-26 (rules/pilot.go): 郑州.
+		rules.CodePilotLapsed:          {crim, pFT, []mod{zhengzhou, filedOn("2016-11-29")}, []mod{zhengzhou, filedOn("2016-11-30")}},
+		rules.CodePilot2014Offence:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), cause("非法拘禁罪")}, []mod{zhengzhou, filedOn("2017-05-05"), cause("非法拘禁罪")}},
+		rules.CodePilot2014Over1Y:      {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), sentence(13)}, []mod{zhengzhou, filedOn("2015-05-05"), sentence(12)}},
+		rules.CodePilot2016Over3Y:      {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(37)}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(36)}},
+		rules.CodePilotSentenceUnknown: {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(0)}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(1)}},
+		rules.CodePilotNoGuiltyPlea:    {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), plea(true, false)}, []mod{zhengzhou, filedOn("2018-05-05"), plea(true, true)}},
+		rules.CodePilotNoConsent:       {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodePilotExcluded:        {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), party(0, minor)}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodeCrPL222CourtLevel:    {crim, pFT, []mod{intermediate}, nil},
+		rules.CodeCrPL222NoGuiltyPlea:  {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
+		rules.CodeCrPL222NoConsent:     {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, nil},
 		// 认罪 and 认罚 apart (刑事诉讼法第二百二十二条 needs both).
 		rules.CodeCrPL222NoAdmission:  {crim, pFT, []mod{plea(false, true)}, []mod{plea(true, true)}},
 		rules.CodeCrPL222NoAcceptance: {crim, pFT, []mod{plea(true, false)}, []mod{plea(true, true)}},

@@ -49,9 +49,65 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		panel = append(panel, reason(CodeInterp213AssessorPanel))
 	}
 
+	// Before the 2018 amendment fast-track existed only in the basic courts
+	// of the 18 pilot cities, under the pilot's own conditions (pilot.go).
+	phase := pilotNone
+	if basic {
+		phase = pilotOn(PilotCityOf(f.GetCourt(), f.GetProvince()), a.FiledOn)
+	}
+	if phase == pilot2014 || phase == pilot2016 {
+		ft, ftConds := pilotFastTrack(f, phase, plea, co, s, impaired, minor)
+		ft = append(ft, ftPanel...)
+		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, ftConds))
+	} else {
+		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, phase, ftPanel))
+	}
+
+	var simp []*triagev1.Reason
+	if !basic {
+		simp = append(simp, reason(CodeCrPL214CourtLevel))
+	}
+	if !plea.Admits {
+		simp = append(simp, reason(CodeCrPL214NoAdmission))
+	}
+	if c.GetObjectsSimplified() {
+		simp = append(simp, reason(CodeCrPL214Objects))
+	}
+	if impaired {
+		simp = append(simp, reason(CodeCrPL215Impaired))
+	}
+	if c.GetMajorSocialImpact() {
+		simp = append(simp, reason(CodeCrPL215MajorImpact))
+	}
+	if co.BarsSimplified() {
+		simp = append(simp, reason(CodeCrPL215CoDefendant))
+	}
+	if c.GetDefencePleadsNotGuilty() {
+		simp = append(simp, reason(CodeInterp360DefenceNotGuil))
+	}
+	simpConds := []*triagev1.Reason{reason(CodeCrPL214Eligible)}
+	if s.OverThreeYears {
+		simpConds = append(simpConds, reason(CodeCrPL216PanelRequired))
+	}
+	simpConds = append(simpConds, panel...)
+
+	a.Options = append(a.Options,
+		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds),
+		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+}
+
+// crpl222FastTrack decides fast-track under CrPL 222–223 (Interp. 370): in
+// force from 2018-10-26; before it, outside the pilot, CRPL222_NOT_IN_FORCE
+// (with PILOT_LAPSED at a pilot court between the two 试点办法).
+func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefendants, s Sentence,
+	basic, impaired, minor bool, phase pilotPhase, ftPanel []*triagev1.Reason) *triagev1.ProcedureOption {
+	c := f.GetCircumstances()
 	var ft []*triagev1.Reason
 	if a.FiledOn.Before(fastTrackInForce) {
 		ft = append(ft, reason(CodeCrPL222NotInForce))
+	}
+	if phase == pilotGap {
+		ft = append(ft, reason(CodePilotLapsed))
 	}
 	if !basic {
 		ft = append(ft, reason(CodeCrPL222CourtLevel))
@@ -94,37 +150,5 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		ft = append(ft, reason(CodeInterp370DefenceNotGuil))
 	}
 	ft = append(ft, ftPanel...)
-
-	var simp []*triagev1.Reason
-	if !basic {
-		simp = append(simp, reason(CodeCrPL214CourtLevel))
-	}
-	if !plea.Admits {
-		simp = append(simp, reason(CodeCrPL214NoAdmission))
-	}
-	if c.GetObjectsSimplified() {
-		simp = append(simp, reason(CodeCrPL214Objects))
-	}
-	if impaired {
-		simp = append(simp, reason(CodeCrPL215Impaired))
-	}
-	if c.GetMajorSocialImpact() {
-		simp = append(simp, reason(CodeCrPL215MajorImpact))
-	}
-	if co.BarsSimplified() {
-		simp = append(simp, reason(CodeCrPL215CoDefendant))
-	}
-	if c.GetDefencePleadsNotGuilty() {
-		simp = append(simp, reason(CodeInterp360DefenceNotGuil))
-	}
-	simpConds := []*triagev1.Reason{reason(CodeCrPL214Eligible)}
-	if s.OverThreeYears {
-		simpConds = append(simpConds, reason(CodeCrPL216PanelRequired))
-	}
-	simpConds = append(simpConds, panel...)
-
-	a.Options = append(a.Options,
-		option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)}),
-		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds),
-		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+	return option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)})
 }

@@ -68,15 +68,17 @@ func lawCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCPL42PanelRequired, rules.CodeCPL42SingleJudgeBarred},
 		},
 		{
-			// 速裁程序 entered the law with the 2018 amendment, in force 2018-10-26.
+			// 速裁程序 entered the law with the 2018 amendment, in force
+			// 2018-10-26; before it only the 18 pilot cities had it
+			// (pilot_test.go), and the base court (杭州) was one of them.
 			name:   "fast-track filed the day before the 2018 amendment took effect",
-			filing: with(crimBase(tb), filedOn("2018-10-25")),
+			filing: with(crimBase(tb), courtIn("浙江省海盐县人民法院", "浙江省"), filedOn("2018-10-25")),
 			avail:  av(pFT, avU, pSimp, avA, pOrd, avA),
 			fires:  []string{at(locFT, rules.CodeCrPL222NotInForce)},
 		},
 		{
 			name:   "fast-track filed the day the 2018 amendment took effect",
-			filing: with(crimBase(tb), filedOn("2018-10-26")),
+			filing: with(crimBase(tb), courtIn("浙江省海盐县人民法院", "浙江省"), filedOn("2018-10-26")),
 			avail:  av(pFT, avA, pSimp, avA, pOrd, avA),
 			silent: []string{rules.CodeCrPL222NotInForce},
 		},

@@ -71,7 +71,7 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.StringVar(&weights, "prior-weight", "0,0.25,0.5,0.75", "comma-separated real prior `weights` to measure")
 	fs.BoolVar(&f.nested, "nested", false, "nested cross-validation of the real prior's configuration per case kind (counts or a linear model, its penalty and weight chosen inside the training folds); -models is then one model dir, \"baseline\", or empty for the embedded default model")
 	fs.StringVar(&f.methods, "methods", "counts,linear", "with -nested: the real prior's `methods` the grid holds (counts, linear; for civil filings also civil-law, civil-ordinal, recalibrate); the base scorer alone is always a candidate")
-	fs.StringVar(&f.features, "features", "", "with -nested: the linear model's feature `sets`, comma-separated: each is a candidate the inner folds choose among (empty: the kind's own: civil chooses among civil-small, baseline-logp and civil-small+baseline, criminal reads the broad set)")
+	fs.StringVar(&f.features, "features", "", "with -nested: the linear model's feature `sets`, comma-separated: each is a candidate the inner folds choose among (empty: the kind's own: civil chooses among civil-small, baseline-logp and civil-small+baseline, criminal reads criminal-law, the broad set with the fast-track era of the law; \"broad\" is the broad set as it was)")
 	fs.StringVar(&f.kind, "kind", "", "with -nested: only this case `kind` (civil, criminal); empty: both")
 	fs.StringVar(&gridWeights, "grid-weights", "", "with -nested: keep only these prior `weights` of the grid (comma-separated); empty: all")
 	fs.IntVar(&f.inner, "inner", 4, "with -nested: inner folds choosing the configuration")
