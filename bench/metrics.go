@@ -95,6 +95,8 @@ type storeWindow struct {
 	commitP50, p99    time.Duration // upper bounds of the histogram buckets
 	gcCycles          int
 	gcPause, gcPause1 time.Duration // total pause in the window; longest recent pause
+	// cpu is the CPU time triaged used in the window, user and system.
+	cpu time.Duration
 }
 
 // window compares two scrapes.
@@ -106,6 +108,7 @@ func window(before, after series) storeWindow {
 		gcCycles: int(d(gc + "_count")),
 		gcPause:  time.Duration(d(gc+"_sum") * float64(time.Second)),
 		gcPause1: time.Duration(after[gc+`{quantile="1"}`] * float64(time.Second)),
+		cpu:      time.Duration(d("process_cpu_seconds_total") * float64(time.Second)),
 	}
 	if n := d(batch + "_count"); n > 0 {
 		w.perCommit = d(batch+"_sum") / n
