@@ -64,6 +64,9 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	if opts.schemaUpTo > 0 {
+		ms = ms[:min(opts.schemaUpTo, len(ms))]
+	}
 	log := opts.logger().With("component", "store", "dialect", d.name, "path", abs)
 
 	s := &SQLite{sqlStore: sqlStore{dialect: d, log: log}, path: abs, minFree: opts.minFreeBytes()}

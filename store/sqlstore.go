@@ -113,8 +113,28 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 	if plan == nil {
 		return s.SaveDecision(ctx, d, f)
 	}
-	if err := plan.validate(); err != nil {
+	req, err := newTriageRequest(d, f, plan)
+	if err != nil {
 		return err
+	}
+	if err := s.writer.submit(ctx, req); err != nil {
+		return err
+	}
+	own := req.triage.d
+	d.Assignment = own.Assignment
+	d.UnassignedDraw = own.UnassignedDraw
+	d.NeedsReview = own.NeedsReview
+	d.ReviewReasons = own.ReviewReasons
+	return nil
+}
+
+// newTriageRequest validates SaveTriage's arguments and does, in the
+// caller's goroutine, everything about the request that does not depend on
+// the draw: the copy of the decision the writer works on, its encoding cut
+// for the writer to join, the filing's encoding and the assignment's id.
+func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) (*saveRequest, error) {
+	if err := plan.validate(); err != nil {
+		return nil, err
 	}
 	// The writer works on its own copy, so a caller that gives up never
 	// races it; the result is copied back once committed.
@@ -127,7 +147,7 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 	// assignment (splitDecision).
 	row, err := newDecisionRow(own, f, time.Now(), true)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	job := &triageJob{d: own, plan: plan, needsReview: own.GetNeedsReview(), reasons: len(own.GetReviewReasons())}
 	if len(plan.Teams) > 0 {
@@ -136,33 +156,26 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 			filedOn = f.GetFiledOn()
 		}
 		if job.period, err = period(filedOn); err != nil {
-			return err
+			return nil, err
 		}
 		if job.assignmentID, err = newID(); err != nil {
-			return err
+			return nil, err
 		}
 		for _, t := range plan.Teams {
 			if !utf8.ValidString(t.TeamID) {
-				return fmt.Errorf("store: assignment plan: team_id %q is not valid UTF-8", t.TeamID)
+				return nil, fmt.Errorf("store: assignment plan: team_id %q is not valid UTF-8", t.TeamID)
 			}
 		}
 	}
 	if plan.NoTeam != nil {
 		if _, err := marshalOpts.Marshal(plan.NoTeam); err != nil {
-			return fmt.Errorf("store: assignment plan: NoTeam: %w", err)
+			return nil, fmt.Errorf("store: assignment plan: NoTeam: %w", err)
 		}
 	}
 	// row.decision, the encoding that checked the decision, is replaced by
 	// the writer's; its parts let the writer join rather than encode.
 	job.parts = splitDecision(own, row.decision, plan.NoTeam)
-	if err := s.writer.submit(ctx, &saveRequest{decision: row, triage: job}); err != nil {
-		return err
-	}
-	d.Assignment = own.Assignment
-	d.UnassignedDraw = own.UnassignedDraw
-	d.NeedsReview = own.NeedsReview
-	d.ReviewReasons = own.ReviewReasons
-	return nil
+	return &saveRequest{decision: row, triage: job}, nil
 }
 
 // SaveAssignment records a designated assignment; see Store.SaveAssignment.
