@@ -230,3 +230,23 @@ func TestWALPagesPerDecision(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNewTriageRequest is SaveTriage's work in the calling goroutine,
+// before the hand-off to the writer, on the served decision: the copy the
+// writer works on, the decision cut into the parts the writer joins, the
+// filing's encoding.
+func BenchmarkNewTriageRequest(b *testing.B) {
+	d0, f := servedCase(b)
+	d0.DecisionId = uuid.Must(uuid.NewV7()).String()
+	plan := &AssignmentPlan{
+		Teams:  []TeamSlot{{TeamID: "civil-fast-general", Capacity: 1 << 40}},
+		NoTeam: &triagev1.Reason{Code: "NO_TEAM_CAPACITY", Message: "没有可承接的审判团队"},
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		req, err := newTriageRequest(d0, f, plan)
+		if err != nil || req.triage.parts == nil {
+			b.Fatal(err, "or no parts")
+		}
+	}
+}
