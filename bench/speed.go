@@ -39,10 +39,10 @@ func speedTable(ctx context.Context, c config, bin, teams, dir string, stdout, s
 	}
 	if len(open) > 0 {
 		fmt.Fprintf(stdout, "\nOpen loop: stored Triage at a fixed %d req/s for %v, latency from each request's due time.\n\n", c.rate, c.openDuration)
-		fmt.Fprintln(stdout, "From triaged's /metrics over the same window: commits × decisions per commit, the commit's duration (histogram bucket bounds), and Go's collections (cycles, total pause, longest recent pause).")
+		fmt.Fprintln(stdout, "From triaged's /metrics over the same window: commits × decisions per commit, the commit's duration (histogram bucket bounds), Go's collections (cycles, total pause, longest recent pause), and SQLite's background checkpoints (passes × WAL frames copied per pass, duration bucket bounds).")
 		fmt.Fprintln(stdout)
-		fmt.Fprintln(stdout, "| store | rate | answered | p50 | p99 | max | errors | commits | commit p50 / p99 | GC |")
-		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+		fmt.Fprintln(stdout, "| store | rate | answered | p50 | p99 | max | errors | commits | commit p50 / p99 / max | GC | checkpoints (SQLite) |")
+		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 		for _, l := range open {
 			fmt.Fprintln(stdout, l)
 		}
@@ -119,9 +119,13 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 	if len(r.lat) > 0 {
 		maxLat = r.lat[len(r.lat)-1]
 	}
-	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s | %d × %.1f | %s / %s | %d, %s (longest %s) |",
+	ckpt := "—"
+	if w.checkpoints > 0 {
+		ckpt = fmt.Sprintf("%d × %.0f pages, p99 %s, max %s", w.checkpoints, float64(w.checkpointPages)/float64(w.checkpoints), bound(w.checkpointP99), bound(w.checkpointMax))
+	}
+	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s | %d × %.1f | %s / %s / %s | %d, %s (longest %s) | %s |",
 		t.name, c.rate, r.ok, ms(r.pct(0.5)), ms(r.pct(0.99)), ms(maxLat), errs(r),
-		w.commits, w.perCommit, bound(w.commitP50), bound(w.p99), w.gcCycles, ms(w.gcPause), ms(w.gcPause1)), nil
+		w.commits, w.perCommit, bound(w.commitP50), bound(w.p99), bound(w.commitMax), w.gcCycles, ms(w.gcPause), ms(w.gcPause1), ckpt), nil
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
