@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -45,15 +46,22 @@ func testSpeed(t *testing.T, bin, driver string) {
 		if !strings.HasPrefix(line, "| sqlite") {
 			continue
 		}
-		// The errors column: the last of the closed loop's nine, the
+		// The errors column: the ninth of the closed loop's eleven, the
 		// seventh of the open loop's ten.
 		cells := strings.Split(strings.Trim(line, "| "), " | ")
-		col := len(cells) - 1
+		col := 8
 		if strings.HasSuffix(cells[1], "/s") {
 			col = 6
 		}
 		if cells[col] != "0" {
 			t.Errorf("requests failed: %s", line)
+		}
+		if col == 8 {
+			// triaged's CPU per request, dry run / stored: both measured.
+			var dry, stored int
+			if _, err := fmt.Sscanf(cells[9], "%d / %d", &dry, &stored); err != nil || dry <= 0 || stored <= 0 {
+				t.Errorf("server CPU per request %q is not two positive numbers: %s", cells[9], line)
+			}
 		}
 	}
 }

@@ -90,11 +90,18 @@ func containsAll(s string, subs []string) bool {
 // storeWindow is what triaged's own metrics say about a stretch of load:
 // the store's commits and the Go runtime's collections between two scrapes.
 type storeWindow struct {
-	commits           int
-	perCommit         float64       // decisions per commit
-	commitP50, p99    time.Duration // upper bounds of the histogram buckets
-	gcCycles          int
-	gcPause, gcPause1 time.Duration // total pause in the window; longest recent pause
+	commits        int
+	perCommit      float64       // decisions per commit
+	commitP50, p99 time.Duration // upper bounds of the histogram buckets
+	commitMax      time.Duration // the largest commit's bucket bound
+	// SQLite's background checkpoints: passes, WAL frames copied, and the
+	// bucket bounds of the p99 and the longest pass.
+	checkpoints, checkpointPages int
+	checkpointP99, checkpointMax time.Duration
+	gcCycles                     int
+	gcPause, gcPause1            time.Duration // total pause in the window; longest recent pause
+	// cpu is the CPU time triaged used in the window, user and system.
+	cpu time.Duration
 }
 
 // window compares two scrapes.
@@ -106,36 +113,53 @@ func window(before, after series) storeWindow {
 		gcCycles: int(d(gc + "_count")),
 		gcPause:  time.Duration(d(gc+"_sum") * float64(time.Second)),
 		gcPause1: time.Duration(after[gc+`{quantile="1"}`] * float64(time.Second)),
+		cpu:      time.Duration(d("process_cpu_seconds_total") * float64(time.Second)),
 	}
 	if n := d(batch + "_count"); n > 0 {
 		w.perCommit = d(batch+"_sum") / n
 	}
+	qs := quantiles(before, after, commit, 0.5, 0.99, 1)
+	w.commitP50, w.p99, w.commitMax = qs[0], qs[1], qs[2]
+	const ckpt = "fenjian_store_checkpoint_duration_seconds"
+	w.checkpoints = int(d(ckpt + "_count"))
+	w.checkpointPages = int(d("fenjian_store_checkpoint_pages_total"))
+	qs = quantiles(before, after, ckpt, 0.99, 1)
+	w.checkpointP99, w.checkpointMax = qs[0], qs[1]
+	return w
+}
+
+// quantiles returns upper bounds of the buckets of histogram metric that hold
+// each quantile qs of its observations between two scrapes (1: the largest),
+// -1 for the +Inf bucket and 0 when there were none.
+func quantiles(before, after series, metric string, qs ...float64) (out []time.Duration) {
+	n := after[metric+"_count"] - before[metric+"_count"]
 	type bucket struct{ le, n float64 }
 	var buckets []bucket
 	for k := range after {
-		if !strings.HasPrefix(k, commit+"_bucket{") {
+		if !strings.HasPrefix(k, metric+"_bucket{") {
 			continue
 		}
 		le, err := strconv.ParseFloat(label(k, "le"), 64)
 		if err != nil {
 			le = math.Inf(1) // "+Inf"
 		}
-		buckets = append(buckets, bucket{le, d(k)})
+		buckets = append(buckets, bucket{le, after[k] - before[k]})
 	}
 	slices.SortFunc(buckets, func(a, b bucket) int { return cmp.Compare(a.le, b.le) })
-	quantile := func(q float64) time.Duration {
+	for _, q := range qs {
+		var v time.Duration
 		for _, b := range buckets {
-			if b.n >= q*float64(w.commits) && w.commits > 0 {
+			if n > 0 && b.n >= q*n {
+				v = time.Duration(b.le * float64(time.Second))
 				if math.IsInf(b.le, 1) {
-					return -1
+					v = -1
 				}
-				return time.Duration(b.le * float64(time.Second))
+				break
 			}
 		}
-		return 0
+		out = append(out, v)
 	}
-	w.commitP50, w.p99 = quantile(0.5), quantile(0.99)
-	return w
+	return out
 }
 
 // bound prints a bucket's upper bound: "≤ 1.60 ms", "> last bucket".

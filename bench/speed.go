@@ -18,8 +18,10 @@ func speedTable(ctx context.Context, c config, bin, teams, dir string, stdout, s
 		driver = "ghz (" + ghzToolDir + ")"
 	}
 	fmt.Fprintf(stdout, "Closed loop, driven by %s: N callers on one connection, %v per cell after %v of warm-up; stored/dry is stored Triage req/s over dry-run Triage req/s on the same server in the same run.\n\n", driver, c.duration, c.warmup)
-	fmt.Fprintln(stdout, "| store | callers | health req/s | dry run req/s | stored req/s | stored / dry | dry p50 / p99 | stored p50 / p99 | errors |")
-	fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+	fmt.Fprintln(stdout, "server CPU is triaged's own CPU time (its process_cpu_seconds_total) per answered request in the cell, dry run / stored: unlike req/s it does not count what the load generator or other processes took of the cores; decisions/commit is the stored cell's mean batch.")
+	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, "| store | callers | health req/s | dry run req/s | stored req/s | stored / dry | dry p50 / p99 | stored p50 / p99 | errors | server CPU µs/req dry / stored | decisions/commit |")
+	fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	var open []string
 	for _, name := range c.stores {
 		t := sqliteTarget(dir, "speed")
@@ -41,10 +43,10 @@ func speedTable(ctx context.Context, c config, bin, teams, dir string, stdout, s
 	}
 	if len(open) > 0 {
 		fmt.Fprintf(stdout, "\nOpen loop: stored Triage at a fixed %d req/s for %v, latency from each request's due time.\n\n", c.rate, c.openDuration)
-		fmt.Fprintln(stdout, "From triaged's /metrics over the same window: commits × decisions per commit, the commit's duration (histogram bucket bounds), and Go's collections (cycles, total pause, longest recent pause).")
+		fmt.Fprintln(stdout, "From triaged's /metrics over the same window: commits × decisions per commit, the commit's duration (histogram bucket bounds), Go's collections (cycles, total pause, longest recent pause), and SQLite's background checkpoints (passes × WAL frames copied per pass, duration bucket bounds).")
 		fmt.Fprintln(stdout)
-		fmt.Fprintln(stdout, "| store | rate | answered | p50 | p99 | max | errors | commits | commit p50 / p99 | GC |")
-		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+		fmt.Fprintln(stdout, "| store | rate | answered | p50 | p99 | max | errors | commits | commit p50 / p99 / max | GC | checkpoints (SQLite) |")
+		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 		for _, l := range open {
 			fmt.Fprintln(stdout, l)
 		}
@@ -81,6 +83,7 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 	}
 	for _, n := range c.callers {
 		res := map[mode]*result{}
+		win := map[mode]storeWindow{}
 		// Interleaved per row, so a machine that gets busier during the run
 		// shifts all three modes of a row alike.
 		for _, m := range []mode{modeHealth, modeDry, modeStored} {
@@ -88,6 +91,10 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 				if _, err := cell(m, n, c.warmup); err != nil {
 					return "", err
 				}
+			}
+			before, err := scrape(ctx, srv.httpAddr)
+			if err != nil {
+				return "", err
 			}
 			r, err := cell(m, n, c.duration)
 			if err != nil {
@@ -97,15 +104,21 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 				return "", ctx.Err()
 			}
 			res[m] = r
+			after, err := scrape(ctx, srv.httpAddr)
+			if err != nil {
+				return "", err
+			}
+			win[m] = window(before, after)
 		}
 		h, d, s := res[modeHealth], res[modeDry], res[modeStored]
 		ratio := 0.0
 		if d.rate() > 0 {
 			ratio = s.rate() / d.rate()
 		}
-		fmt.Fprintf(stdout, "| %s | %d | %.0f | %.0f | %.0f | %.2f | %s / %s | %s / %s | %s |\n",
+		fmt.Fprintf(stdout, "| %s | %d | %.0f | %.0f | %.0f | %.2f | %s / %s | %s / %s | %s | %s / %s | %.1f |\n",
 			t.name, n, h.rate(), d.rate(), s.rate(), ratio,
-			ms(d.pct(0.5)), ms(d.pct(0.99)), ms(s.pct(0.5)), ms(s.pct(0.99)), errs(h, d, s))
+			ms(d.pct(0.5)), ms(d.pct(0.99)), ms(s.pct(0.5)), ms(s.pct(0.99)), errs(h, d, s),
+			cpuPerRequest(win[modeDry], d), cpuPerRequest(win[modeStored], s), win[modeStored].perCommit)
 	}
 	if c.rate <= 0 {
 		return "", nil
@@ -126,9 +139,13 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 	if len(r.lat) > 0 {
 		maxLat = r.lat[len(r.lat)-1]
 	}
-	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s | %d × %.1f | %s / %s | %d, %s (longest %s) |",
+	ckpt := "—"
+	if w.checkpoints > 0 {
+		ckpt = fmt.Sprintf("%d × %.0f pages, p99 %s, max %s", w.checkpoints, float64(w.checkpointPages)/float64(w.checkpoints), bound(w.checkpointP99), bound(w.checkpointMax))
+	}
+	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s | %d × %.1f | %s / %s / %s | %d, %s (longest %s) | %s |",
 		t.name, c.rate, r.ok, ms(r.pct(0.5)), ms(r.pct(0.99)), ms(maxLat), errs(r),
-		w.commits, w.perCommit, bound(w.commitP50), bound(w.p99), w.gcCycles, ms(w.gcPause), ms(w.gcPause1)), nil
+		w.commits, w.perCommit, bound(w.commitP50), bound(w.p99), bound(w.commitMax), w.gcCycles, ms(w.gcPause), ms(w.gcPause1), ckpt), nil
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
@@ -147,4 +164,13 @@ func errs(rs ...*result) string {
 		return "0"
 	}
 	return fmt.Sprintf("%d (%v)", n, first)
+}
+
+// cpuPerRequest is triaged's CPU time per answered request of a cell, "?"
+// when its metrics do not report the process's CPU time.
+func cpuPerRequest(w storeWindow, r *result) string {
+	if w.cpu <= 0 || r.ok == 0 {
+		return "?"
+	}
+	return fmt.Sprintf("%.0f", float64(w.cpu.Microseconds())/float64(r.ok))
 }

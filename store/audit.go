@@ -300,7 +300,7 @@ FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`)
 func (v *verifier) checkPage(ctx context.Context, page []auditRow) (bool, error) {
 	ids := map[string][]string{}
 	for _, r := range page {
-		ids[r.recordKind] = append(ids[r.recordKind], r.recordID)
+		ids[r.recordKind] = append(ids[r.recordKind], recordKey(r))
 	}
 	digests := map[string]map[string]string{}
 	for kind, list := range ids {
@@ -329,7 +329,7 @@ func (v *verifier) checkPage(ctx context.Context, page []auditRow) (bool, error)
 				fmt.Sprintf("hash %s, but the row's fields hash to %s", r.hash, h))
 			return false, nil
 		}
-		got, found := digests[r.recordKind][r.recordID]
+		got, found := digests[r.recordKind][recordKey(r)]
 		switch {
 		case !found:
 			v.rep.fail(r.seq, r.recordKind, r.recordID, ProblemRecordMissing, "no such row in "+tableOf(r.recordKind))
@@ -367,26 +367,48 @@ func tableOf(kind string) string {
 	return ""
 }
 
-// digests returns the record_sha256 of each listed record that exists.
-func (v *verifier) digests(ctx context.Context, kind string, ids []string) (map[string]string, error) {
+// recordKey is how the check finds an audit row's record: decisions and
+// outcomes by their id; assignments by seq, the assignment's position in the
+// chain and its INTEGER PRIMARY KEY on SQLite, which keeps no index on
+// assignment_id (migration 0010). The row found must still hash to the
+// audit row's record_sha256, which covers assignment_id: a row whose id was
+// changed is reported altered, one whose seq was changed missing.
+func recordKey(r auditRow) string {
+	if r.recordKind == kindAssignment {
+		return strconv.FormatInt(r.seq, 10)
+	}
+	return r.recordID
+}
+
+// digests returns the record_sha256 of each listed record that exists, by
+// its recordKey.
+func (v *verifier) digests(ctx context.Context, kind string, keys []string) (map[string]string, error) {
 	var cols, key string
+	args := anys(keys)
 	switch kind {
 	case kindDecision:
 		cols, key = decisionColumns, "decision_id"
 	case kindOutcome:
 		cols, key = outcomeColumns, "outcome_id"
 	case kindAssignment:
-		cols, key = assignmentColumns, "assignment_id"
+		cols, key = assignmentColumns, "seq"
+		for i, k := range keys {
+			n, err := strconv.ParseInt(k, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("assignment key %q: %w", k, err)
+			}
+			args[i] = n
+		}
 	default:
 		return map[string]string{}, nil // reported as missing
 	}
-	q := fmt.Sprintf(`SELECT %s FROM %s WHERE %s IN (%s)`, cols, tableOf(kind), key, v.s.dialect.list(1, len(ids)))
-	rows, err := v.tx.QueryContext(ctx, q, anys(ids)...)
+	q := fmt.Sprintf(`SELECT %s FROM %s WHERE %s IN (%s)`, cols, tableOf(kind), key, v.s.dialect.list(1, len(keys)))
+	rows, err := v.tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make(map[string]string, len(ids))
+	out := make(map[string]string, len(keys))
 	for rows.Next() {
 		switch kind {
 		case kindDecision:
@@ -409,7 +431,7 @@ func (v *verifier) digests(ctx context.Context, kind string, ids []string) (map[
 				&r.assignedAt, &r.seq, &r.assignment, &r.previousTeamID); err != nil {
 				return nil, err
 			}
-			out[r.assignmentID] = r.digest()
+			out[strconv.FormatInt(r.seq, 10)] = r.digest()
 		}
 	}
 	return out, rows.Err()

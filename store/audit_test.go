@@ -188,6 +188,29 @@ func TestVerifyAuditTampered(t *testing.T) {
 			b.exec(t, `UPDATE assignments SET previous_team_id = 'Z' WHERE assignment_id = ?`, id)
 			return want{seqOf(t, b, "assignment", id), "assignment", id, store.ProblemRecordAltered}
 		}},
+		{"assignment id altered", func(t *testing.T, b *backend) want {
+			// The check finds assignments by seq (migration 10 dropped
+			// SQLite's index on the id); the row found no longer hashes to
+			// what the chain recorded.
+			b.exec(t, b.allowChanges("assignments"))
+			var id string
+			if err := b.raw.QueryRow(`SELECT assignment_id FROM assignments ORDER BY seq LIMIT 1`).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			seq := seqOf(t, b, "assignment", id)
+			b.exec(t, `UPDATE assignments SET assignment_id = 'forged' WHERE assignment_id = ?`, id)
+			return want{seq, "assignment", id, store.ProblemRecordAltered}
+		}},
+		{"assignment moved to another seq", func(t *testing.T, b *backend) want {
+			b.exec(t, b.allowChanges("assignments"))
+			var id string
+			if err := b.raw.QueryRow(`SELECT assignment_id FROM assignments ORDER BY seq LIMIT 1`).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			seq := seqOf(t, b, "assignment", id)
+			b.exec(t, `UPDATE assignments SET seq = seq + 1000000 WHERE assignment_id = ?`, id)
+			return want{seq, "assignment", id, store.ProblemRecordMissing}
+		}},
 		{"decision deleted", func(t *testing.T, b *backend) want {
 			b.exec(t, b.allowChanges("decisions"))
 			b.exec(t, `DELETE FROM decisions WHERE decision_id = 'dec-6'`) // no outcome or assignment refers to it

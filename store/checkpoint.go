@@ -21,15 +21,16 @@ const checkpointInterval = 250 * time.Millisecond
 // transaction starts the WAL over from its beginning.
 type checkpointer struct {
 	db       *sql.DB
+	metrics  *metrics
 	log      *slog.Logger
 	interval time.Duration
 	stop     context.CancelFunc
 	done     chan struct{}
 }
 
-func startCheckpointer(db *sql.DB, interval time.Duration, log *slog.Logger) *checkpointer {
+func startCheckpointer(db *sql.DB, interval time.Duration, m *metrics, log *slog.Logger) *checkpointer {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &checkpointer{db: db, log: log, interval: interval, stop: cancel, done: make(chan struct{})}
+	c := &checkpointer{db: db, metrics: m, log: log, interval: interval, stop: cancel, done: make(chan struct{})}
 	go c.run(ctx)
 	return c
 }
@@ -39,6 +40,9 @@ func (c *checkpointer) run(ctx context.Context) {
 	t := time.NewTicker(c.interval)
 	defer t.Stop()
 	failing := false
+	// What the previous pass reported: frames in the WAL and copied from
+	// it. The counts restart from 0 when the writer starts the WAL over.
+	var lastLog, lastCopied int
 	for {
 		select {
 		case <-ctx.Done():
@@ -46,7 +50,18 @@ func (c *checkpointer) run(ctx context.Context) {
 		case <-t.C:
 		}
 		var busy, logFrames, copied int
+		start := time.Now()
 		err := c.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logFrames, &copied)
+		if err == nil {
+			c.metrics.checkpointDuration.Observe(time.Since(start).Seconds())
+			if logFrames < lastLog || copied < lastCopied {
+				lastCopied = 0 // a new WAL
+			}
+			if copied > lastCopied {
+				c.metrics.checkpointPages.Add(float64(copied - lastCopied))
+			}
+			lastLog, lastCopied = logFrames, copied
+		}
 		switch {
 		case err != nil && ctx.Err() == nil && !failing:
 			// Logged once per failing spell: a full disk fails every

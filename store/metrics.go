@@ -23,6 +23,9 @@ type metrics struct {
 	writeErrors    *prometheus.CounterVec
 	assignments    *prometheus.CounterVec
 	listening      prometheus.Gauge
+	// SQLite's background WAL checkpoints (checkpointer).
+	checkpointDuration prometheus.Histogram
+	checkpointPages    prometheus.Counter
 }
 
 // newMetrics builds the store's metrics and registers them with reg when reg
@@ -55,6 +58,15 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Name: "fenjian_store_feed_listening",
 			Help: "1 while a PostgreSQL store's LISTEN connection, which wakes team feeds on other replicas' commits, is up; 0 while it reconnects (feeds catch up when it is back). Always 0 on SQLite, which has no other replicas.",
 		}),
+		checkpointDuration: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "fenjian_store_checkpoint_duration_seconds",
+			Help:    "Time of one background WAL checkpoint pass on SQLite: copying WAL frames into the database file and syncing it. Not part of any commit, but it shares the disk (and the file system's journal) with the commits' WAL syncs. Always empty on PostgreSQL.",
+			Buckets: prometheus.ExponentialBuckets(0.00005, 2, 16),
+		}),
+		checkpointPages: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "fenjian_store_checkpoint_pages_total",
+			Help: "WAL frames copied into the database file by background checkpoints on SQLite.",
+		}),
 	}
 	// Initialise every series so dashboards and alerts see 0, not absence.
 	m.writeErrors.WithLabelValues(opBatch)
@@ -79,6 +91,12 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		return nil, err
 	}
 	if m.listening, err = register(reg, m.listening); err != nil {
+		return nil, err
+	}
+	if m.checkpointDuration, err = register(reg, m.checkpointDuration); err != nil {
+		return nil, err
+	}
+	if m.checkpointPages, err = register(reg, m.checkpointPages); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -1,10 +1,11 @@
 package store
 
 import (
-	"bytes"
+	"fmt"
 
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -35,40 +36,54 @@ type decisionParts struct {
 	noTeam []byte
 }
 
-// splitDecision cuts d's encoding, or returns nil when it cannot vouch for
-// the result (unknown fields, which encode after field 16, or an encoder
-// that does not write fields in order): the writer then encodes d itself.
-// full is marshalOpts.Marshal(d), which the caller has made anyway.
-func splitDecision(d *triagev1.Decision, full []byte, noTeam *triagev1.Reason) *decisionParts {
+// splitDecision cuts d's encoding, or returns nil parts when it cannot
+// vouch for the result: unknown fields, which the encoder writes after
+// field 16 (then the writer encodes the whole decision). Its error is an
+// encoding error (a string that is not UTF-8): the decision cannot be
+// stored.
+//
+// The cut relies on the deterministic encoder writing a message's known
+// fields in field-number order, each repeated message element as tag,
+// length and the element's own encoding; Decision has no oneofs or
+// extensions. TestSplitDecisionJoinsToTheEncoding holds the joined bytes to
+// Marshal's for every choice the writer makes, on the served decision and on
+// hand-made ones. (Checking that on every decision cost a second encoding of
+// it per request; and a blob that differed from Marshal's would still
+// decode to the same decision and verify, since record digests cover the
+// stored bytes, whatever produced them.)
+func splitDecision(d *triagev1.Decision, noTeam *triagev1.Reason) (*decisionParts, error) {
 	if d.GetAssignment() != nil || len(d.ProtoReflect().GetUnknown()) > 0 {
-		return nil
+		return nil, nil
 	}
 	head, err := marshalOpts.Marshal(&triagev1.Decision{DecisionId: d.GetDecisionId(), Recommended: d.GetRecommended(), Options: d.GetOptions()})
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("store: encode decision: %w", err)
 	}
-	rest := proto.CloneOf(d)
-	rest.DecisionId, rest.Recommended, rest.Options = "", 0, nil
-	rest.NeedsReview, rest.ReviewReasons = false, nil
+	// Fields 6 on, shallow: Marshal only reads them.
+	rest := &triagev1.Decision{}
+	dst := rest.ProtoReflect()
+	d.ProtoReflect().Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		if fd.Number() > fieldReviewReasons {
+			dst.Set(fd, v)
+		}
+		return true
+	})
 	tail, err := marshalOpts.Marshal(rest)
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("store: encode decision: %w", err)
 	}
 	p := &decisionParts{head: head, tail: tail}
 	for _, r := range d.GetReviewReasons() {
 		if p.reasons, err = appendMessage(p.reasons, fieldReviewReasons, r); err != nil {
-			return nil
+			return nil, fmt.Errorf("store: encode decision: %w", err)
 		}
 	}
 	if noTeam != nil {
 		if p.noTeam, err = appendMessage(nil, fieldReviewReasons, noTeam); err != nil {
-			return nil
+			return nil, fmt.Errorf("store: assignment plan: NoTeam: %w", err)
 		}
 	}
-	if !bytes.Equal(p.join(d.GetNeedsReview(), false, false, nil), full) {
-		return nil
-	}
-	return p
+	return p, nil
 }
 
 // join returns the decision's encoding with the writer's choices: the

@@ -33,6 +33,8 @@ func TestSplitDecisionJoinsToTheEncoding(t *testing.T) {
 		ModelVersion: "m", RulesVersion: "r", FilingId: "f-1", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, FiledOn: "2024-03-05",
 		Inferences: []*triagev1.Reason{{Code: "X", Message: "借款"}}, DecidedAt: timestamppb.Now(),
 	}
+	served, _ := servedCase(t)
+	served.DecisionId = "dec-3"
 	for _, tc := range []struct {
 		name        string
 		needsReview bool
@@ -43,19 +45,20 @@ func TestSplitDecisionJoinsToTheEncoding(t *testing.T) {
 		{"under review", true, []*triagev1.Reason{{Code: "R1", Message: "复杂"}, {Code: "R2"}}, noTeam},
 		{"no team reason only", false, nil, noTeam},
 		{"empty decision", false, nil, nil},
+		{"served", false, nil, noTeam},
+		{"served, under review", true, []*triagev1.Reason{{Code: "R1", Message: "复杂"}}, noTeam},
 	} {
 		d := proto.CloneOf(full)
-		if tc.name == "empty decision" {
+		switch tc.name {
+		case "empty decision":
 			d = &triagev1.Decision{DecisionId: "dec-2"}
+		case "served", "served, under review":
+			d = proto.CloneOf(served)
 		}
 		d.NeedsReview, d.ReviewReasons = tc.needsReview, tc.reasons
-		enc, err := marshalOpts.Marshal(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := splitDecision(d, enc, tc.noTeam)
-		if p == nil {
-			t.Fatalf("%s: splitDecision refused a plain decision", tc.name)
+		p, err := splitDecision(d, tc.noTeam)
+		if p == nil || err != nil {
+			t.Fatalf("%s: splitDecision refused a plain decision: %v", tc.name, err)
 		}
 		// The writer's two outcomes: a team drawn, or none (review, NoTeam).
 		drawn := proto.CloneOf(d)
@@ -75,8 +78,37 @@ func TestSplitDecisionJoinsToTheEncoding(t *testing.T) {
 	// Unknown fields encode after field 16: not split, the writer encodes.
 	d := proto.CloneOf(full)
 	d.ProtoReflect().SetUnknown([]byte{0xa8, 0x01, 0x01}) // field 21, varint 1
-	enc, _ := marshalOpts.Marshal(d)
-	if splitDecision(d, enc, nil) != nil {
-		t.Error("splitDecision split a decision with unknown fields")
+	if p, err := splitDecision(d, nil); p != nil || err != nil {
+		t.Errorf("splitDecision split a decision with unknown fields (%v)", err)
+	}
+	// A string that is not UTF-8 fails the split, as it fails Marshal.
+	d = proto.CloneOf(full)
+	d.ModelVersion = "m\xff"
+	if _, err := splitDecision(d, nil); err == nil {
+		t.Error("splitDecision encoded a model_version that is not UTF-8")
+	}
+}
+
+// TestNewTriageRequestLeavesTheCallerAlone: the writer works on a shallow
+// copy of the caller's decision; what it changes (the review state, the
+// reasons list, the assignment) must not reach the caller's message, whose
+// caller may have given up and be reusing it.
+func TestNewTriageRequestLeavesTheCallerAlone(t *testing.T) {
+	d, f := servedCase(t)
+	d.DecisionId = "dec-1"
+	d.ReviewReasons = make([]*triagev1.Reason, 1, 4) // room to append in place
+	d.ReviewReasons[0] = &triagev1.Reason{Code: "R1"}
+	want := proto.CloneOf(d)
+	req, err := newTriageRequest(d, f, &AssignmentPlan{Teams: []TeamSlot{{TeamID: "A", Capacity: 1}}, NoTeam: &triagev1.Reason{Code: "NO_TEAM"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := req.triage.d
+	own.NeedsReview = true
+	own.ReviewReasons = append(own.ReviewReasons, &triagev1.Reason{Code: "NO_TEAM"})
+	own.Assignment = &triagev1.Assignment{TeamId: "A"}
+	// d.ReviewReasons[:2][1] is the slot an append to a shared list fills.
+	if !proto.Equal(d, want) || d.ReviewReasons[:2][1] != nil {
+		t.Errorf("the writer's changes reached the caller's decision: %v", d)
 	}
 }

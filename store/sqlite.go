@@ -64,6 +64,9 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	if opts.schemaUpTo > 0 {
+		ms = ms[:min(opts.schemaUpTo, len(ms))]
+	}
 	log := opts.logger().With("component", "store", "dialect", d.name, "path", abs)
 
 	s := &SQLite{sqlStore: sqlStore{dialect: d, log: log}, path: abs, minFree: opts.minFreeBytes()}
@@ -154,8 +157,6 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 		return nil, fmt.Errorf("open sqlite store: checkpoint connection: %w", err)
 	}
 	s.closers = append(s.closers, ck)
-	s.checkpoints = startCheckpointer(ck, checkpointInterval, log)
-	s.closers = append(s.closers, s.checkpoints)
 	s.writeBatch = s.writeRows
 	s.newTx = func() batchTx { return &sqliteTx{s: &s.sqlStore} }
 	// No writer timeout: the busy timeout already bounds waiting for a
@@ -163,6 +164,8 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err := s.startWriter(0, opts); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	s.checkpoints = startCheckpointer(ck, checkpointInterval, s.writer.metrics, log)
+	s.closers = append(s.closers, s.checkpoints)
 	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
 	return s, nil
 }

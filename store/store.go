@@ -261,6 +261,11 @@ type Options struct {
 	// which Probe reports the store unavailable; 0 means
 	// DefaultMinFreeBytes. PostgreSQL ignores it.
 	MinFreeBytes uint64
+
+	// schemaUpTo, when above 0, stops SQLite's migrations at that version:
+	// for tests that write rows the way an older binary left them and then
+	// upgrade.
+	schemaUpTo int
 }
 
 func (o Options) minFreeBytes() uint64 {

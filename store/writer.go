@@ -158,21 +158,38 @@ func (w *writer) run() {
 	batch := make([]*saveRequest, 0, w.maxBatch)
 	for first := range w.reqs {
 		batch = append(batch[:0], first)
-	gather:
-		for len(batch) < w.maxBatch {
-			select {
-			case req, ok := <-w.reqs:
-				if !ok {
-					break gather
-				}
-				batch = append(batch, req)
-			default:
-				break gather
+		for yielded := false; ; yielded = true {
+			n := len(batch)
+			batch = w.gather(batch)
+			// Once, and again while it pays: let the goroutines that are
+			// ready run first (they are callers finishing their encoding,
+			// about to queue), then take what they queued into this commit.
+			// A commit's fixed cost (its sync, the pages every commit
+			// touches) is CPU on these cores, shared by the whole batch.
+			if len(batch) >= w.maxBatch || (yielded && len(batch) == n) {
+				break
 			}
+			runtime.Gosched()
 		}
 		w.flush(batch)
 		clear(batch) // release rows and callers' contexts while idle
 	}
+}
+
+// gather adds to batch what is queued, up to maxBatch, without waiting.
+func (w *writer) gather(batch []*saveRequest) []*saveRequest {
+	for len(batch) < w.maxBatch {
+		select {
+		case req, ok := <-w.reqs:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, req)
+		default:
+			return batch
+		}
+	}
+	return batch
 }
 
 // flush commits batch and answers every request in it.
