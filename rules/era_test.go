@@ -54,6 +54,13 @@ func eraCases(tb testing.TB) []tcase {
 			}
 		}
 	}
+	// Before 2022 a panel was as much required: RequiresPanel must see the
+	// pre-2022 codes, or a remanded 2019 case could go to a 速裁团队.
+	panel := func(t *testing.T, a *rules.Assessment) {
+		if !rules.RequiresPanel(a.Option(pOrd)) {
+			t.Errorf("RequiresPanel(ordinary) = false, want true: %v", a.Option(pOrd).GetReasons())
+		}
+	}
 	return []tcase{
 		// --- Personal status, property confirmation, foreign, appraisal:
 		// Interp. 2015 art. 275 (1), (2), (4) until 2021-12-31, CPL 166 after.
@@ -201,6 +208,7 @@ func eraCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA, pSimp, avA, pOrd, avA), review: ptr(true),
 			fires:  []string{at(locOrd, rules.CodeCPL2017PanelRequired), at(locReview, rules.CodeReviewMajorImpact)},
 			silent: []string{rules.CodeCPL42SingleJudgeBarred, rules.CodeCPL42PanelRequired},
+			extra:  panel,
 		},
 		{
 			name: "2022-01-01 major social impact: CPL 42(3)", filing: bj("2022-01-01", impact),
@@ -220,6 +228,7 @@ func eraCases(tb testing.TB) []tcase {
 			fires: []string{at(locOrd, rules.CodeCPL2017NewPanel), at(locSC, rules.CodeCPL2017NewPanelSingleJudge),
 				at(locSimp, rules.CodeCPL2017NewPanelSingleJudge)},
 			silent: []string{rules.CodeCPL41PanelRequired, rules.CodeCPL41SingleJudgeBarred},
+			extra:  panel,
 		},
 		{
 			name: "2022-01-01 remanded: CPL 41 ¶3", filing: bj("2022-01-01", remanded),
