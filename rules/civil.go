@@ -70,6 +70,10 @@ type civilGrounds struct {
 	// small-claims exclusions and bench rules are those of CPL 2012/2017
 	// and the 2015 interpretation: other articles, and in part other law.
 	pre2022 bool
+	// maritimeSmallClaims: a maritime court may use small claims on this
+	// date — from 2013-06-26 (法释〔2013〕16号; then Interp. 2015 art. 273,
+	// Interp. 273). Before, CPL 2012 art. 162 gave it to basic courts only.
+	maritimeSmallClaims bool
 }
 
 // civilGroundsOf finds a filing's civilGrounds, and records in a.Facts
@@ -84,6 +88,7 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	a.Facts.Maritime = g.maritime
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
 	g.pre2022 = a.FiledOn.Before(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(time.Date(2013, 6, 26, 0, 0, 0, 0, time.UTC))
 	g.i257 = interp257Bars(c, a.Facts.Numerous)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, g.pre2022)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
@@ -235,7 +240,7 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 	if !inForce {
 		sc = append(sc, reason(CodeCPL162NotInForce))
 	} else {
-		if !g.basic && !g.maritime {
+		if !g.basic && !g.maritimeSmallClaims {
 			sc = append(sc, reason(reg.courtLevel))
 		}
 		if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
@@ -418,11 +423,14 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		// Interp. 273: a maritime court "可以" use small claims — an option
 		// the court may take, never the CPL 165 ¶1 duty of a basic court;
 		// this holds for its 派出法庭 too, whatever level a filing gives them.
-		// Before 2022 it did so at 30% (民诉法解释（2015年）第二百七十三条).
+		// Before 2022 it did so at 30% (民诉法解释（2015年）第二百七十三条;
+		// before 2015-02-04 法释〔2013〕16号).
 		var conds []*triagev1.Reason
 		switch {
 		case a.Facts.Maritime && reg.agreement:
 			conds = append(conds, reason(CodeInterp273NotMandatory))
+		case a.Facts.Maritime && a.FiledOn.Before(time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)):
+			conds = append(conds, reason(CodeReply2013MaritimeOptional))
 		case a.Facts.Maritime:
 			conds = append(conds, reason(CodeInterp2015MaritimeOptional))
 		default:

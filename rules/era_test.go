@@ -200,6 +200,34 @@ func eraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeInterp2015MaritimeOptional},
 		},
 
+		// 法释〔2013〕16号 (in force 2013-06-26) before the interpretation;
+		// before it, CPL 2012 art. 162 gave small claims to basic courts only.
+		{
+			name: "2015-02-03 maritime court: the 2013 reply, 30%", filing: maritime("2015-02-03"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires:  []string{at(locSC, rules.CodeReply2013MaritimeOptional)},
+			silent: []string{rules.CodeInterp2015MaritimeOptional},
+		},
+		{
+			name: "2015-02-04 maritime court: Interp. 2015 art. 273", filing: maritime("2015-02-04"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires:  []string{at(locSC, rules.CodeInterp2015MaritimeOptional)},
+			silent: []string{rules.CodeReply2013MaritimeOptional},
+		},
+		{
+			name: "2013-06-26 maritime court: the reply's first day", filing: maritime("2013-06-26"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires: []string{at(locSC, rules.CodeReply2013MaritimeOptional)},
+		},
+		{
+			// Behaviour change: before the reply an intermediate maritime
+			// court had no small claims; MSPL 98 still opens simplified.
+			name: "2013-06-25 maritime court: no small claims yet", filing: maritime("2013-06-25"),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL162CourtLevel), at(locSimp, rules.CodeMSPL98Simplified)},
+			silent: []string{rules.CodeReply2013MaritimeOptional},
+		},
+
 		// --- Bench: CPL 2012/2017 art. 39, 40 until 2021-12-31; CPL 40–42 after.
 		{
 			// Behaviour change: before CPL 42 no rule barred a single judge
