@@ -56,6 +56,14 @@ func barScenarios() map[string]barScenario {
 		// 民诉法解释（2015年）第二百七十五条第三项: no IP dispute in small
 		// claims until CPL 166 (2022-01-01) replaced the list.
 		rules.CodeInterp2015IntellectualProp: {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), cause("侵害商标权纠纷")}, []mod{filedOn("2022-01-01"), yuan(10000), cause("侵害商标权纠纷")}},
+		// The exclusions of 民诉法解释（2015年）第二百七十五条 (1), (2), (4)
+		// and, for a defendant, 第二百五十七条第一项; CPL 2017 art. 40 ¶2.
+		rules.CodeInterp2015PersonalStatus:   {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		rules.CodeInterp2015PropertyRights:   {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		rules.CodeInterp2015Foreign:          {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), party(1, foreign)}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		rules.CodeInterp2015Appraisal:        {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		rules.CodeInterp2015Whereabouts:      {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), party(1, whereaboutsUnknown)}, []mod{filedOn("2019-05-06"), yuan(10000), party(0, whereaboutsUnknown)}},
+		rules.CodeCPL2017NewPanelSingleJudge: {civ, pSimp, []mod{filedOn("2019-05-06"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2019-05-06")}},
 
 		// Civil simplified (CPL 160, Interp. 257, 264, 140; CPL 42).
 		rules.CodeCPL160CourtLevel:          {civ, pSimp, []mod{intermediate}, nil},

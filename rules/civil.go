@@ -66,6 +66,14 @@ type civilGrounds struct {
 	// date falls under 民诉法解释（2015年）第二百七十五条第三项, which
 	// excluded such disputes from small claims until CPL 166 replaced it.
 	ip2015 bool
+	// pre2022: the filing predates CPL 2021 (in force 2022-01-01), so the
+	// small-claims exclusions and bench rules are those of CPL 2012/2017
+	// and the 2015 interpretation: other articles, and in part other law.
+	pre2022 bool
+	// maritimeSmallClaims: a maritime court may use small claims on this
+	// date — from 2013-06-26 (法释〔2013〕16号; then Interp. 2015 art. 273,
+	// Interp. 273). Before, CPL 2012 art. 162 gave it to basic courts only.
+	maritimeSmallClaims bool
 }
 
 // civilGroundsOf finds a filing's civilGrounds, and records in a.Facts
@@ -79,8 +87,10 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	}
 	a.Facts.Maritime = g.maritime
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
+	g.pre2022 = a.FiledOn.Before(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(time.Date(2013, 6, 26, 0, 0, 0, 0, time.UTC))
 	g.i257 = interp257Bars(c, a.Facts.Numerous)
-	g.singleJudge, g.newPanel = singleJudgeBars(c)
+	g.singleJudge, g.newPanel = singleJudgeBars(c, g.pre2022)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
 	return g
 }
@@ -198,18 +208,25 @@ func interp257Bars(c *triagev1.Circumstances, numerous bool) []*triagev1.Reason 
 // singleJudgeBars returns the grounds that rule out a single judge, and so
 // simplified procedure (small claims included), which is always a single
 // judge (CPL 40 ¶2, 163); and whether the case goes to a newly formed panel.
-func singleJudgeBars(c *triagev1.Circumstances) (bars []*triagev1.Reason, newPanel bool) {
+// Before 2022 the law had no list of cases barred from a single judge: CPL
+// 42 came with the 2021 amendment, so a major social impact alone bars
+// nothing on an older filing (the review signal still flags it).
+func singleJudgeBars(c *triagev1.Circumstances, pre2022 bool) (bars []*triagev1.Reason, newPanel bool) {
 	// CPL 42(3): a case of wide public attention or major social impact may
 	// not be heard by a single judge.
-	if c.GetMajorSocialImpact() {
+	if c.GetMajorSocialImpact() && !pre2022 {
 		bars = append(bars, reason(CodeCPL42SingleJudgeBarred))
 	}
 	// CPL 41 ¶3, ¶4: a remanded case, and a retrial of a first-instance case,
 	// go to a newly formed panel. Interp. 257 (2), (4) already bar simplified
 	// procedure; this is the second, independent ground, and the one that
 	// also rules out a single judge in ordinary procedure (CPL 40 ¶2).
+	// Before 2022 the same rule was CPL 2012/2017 art. 40 ¶2, ¶3.
 	newPanel = c.GetRemanded() || c.GetRetrial()
-	if newPanel {
+	switch {
+	case newPanel && pre2022:
+		bars = append(bars, reason(CodeCPL2017NewPanelSingleJudge))
+	case newPanel:
 		bars = append(bars, reason(CodeCPL41SingleJudgeBarred))
 	}
 	return bars, newPanel
@@ -223,7 +240,7 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 	if !inForce {
 		sc = append(sc, reason(CodeCPL162NotInForce))
 	} else {
-		if !g.basic && !g.maritime {
+		if !g.basic && !g.maritimeSmallClaims {
 			sc = append(sc, reason(reg.courtLevel))
 		}
 		if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
@@ -239,39 +256,55 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 	return sc
 }
 
-// smallClaimsExclusions returns the cases excluded from small claims. The
-// exclusions are CPL 166's. Before 2022 民诉法解释（2015年）第二百七十五条
-// excluded personal status and property confirmation, foreign-related and
-// appraisal cases too, so those CPL 166 codes serve both periods; it also
-// excluded 知识产权纠纷 (item 3), which CPL 166 dropped, hence its own code
-// (g.ip2015). Its list had no whereabouts or counterclaim item: on 2015–2021
-// filings those two CPL 166 codes cite a later article for what the 2015
-// interpretation reached otherwise (its simplified-procedure bar on a
-// defendant whose whereabouts are unknown; a counterclaim that takes the
-// case out of small claims), a citation gap docs/statutes.md (Audit)
-// records. Public-notice service (Interp. 140), the Interp. 257 bars and
-// the single-judge bars follow.
+// smallClaimsExclusions returns the cases excluded from small claims, by
+// the law in force on the filing date (docs/statutes.md, Audit):
+//   - from 2022-01-01, CPL 166 (1)–(5);
+//   - before, 民诉法解释（2015年）第二百七十五条 (1), (2), (4) for personal
+//     status, property confirmation, foreign and appraisal; item (3), IP,
+//     which CPL 166 dropped (g.ip2015, from 2015-02-04 only). Before
+//     2015-02-04 CPL 2012 art. 162 alone applied: small claims only for
+//     "符合本法第一百五十七条第一款规定的简单的民事案件", read as excluding
+//     the same four kinds; their codes cite art. 162 first;
+//   - before 2022 no rule excluded a case because some party's whereabouts
+//     were unknown: only a defendant's, through the simplified-procedure bar
+//     (Interp. 2015 art. 257(1); before 2015-02-04 the 2003 简易程序规定
+//     art. 1(1)), small claims being a form of simplified procedure;
+//   - before 2022 a counterclaim did not exclude small claims; it took the
+//     case out only when it no longer met the conditions (Interp. 2015 art.
+//     278), which smallClaimsByAmount states as a condition.
+//
+// Public-notice service (Interp. 140), the Interp. 257 bars and the
+// single-judge bars follow.
 func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds) []*triagev1.Reason {
 	var excluded []*triagev1.Reason
+	era := func(cpl166, interp2015 string) *triagev1.Reason {
+		if g.pre2022 {
+			return reason(interp2015)
+		}
+		return reason(cpl166)
+	}
 	if fx.PersonalStatus {
-		excluded = append(excluded, reason(CodeCPL166PersonalStatus))
+		excluded = append(excluded, era(CodeCPL166PersonalStatus, CodeInterp2015PersonalStatus))
 	}
 	if fx.PropertyConfirmation {
-		excluded = append(excluded, reason(CodeCPL166PropertyRights))
+		excluded = append(excluded, era(CodeCPL166PropertyRights, CodeInterp2015PropertyRights))
 	}
 	if fx.Foreign {
-		excluded = append(excluded, reason(CodeCPL166Foreign))
+		excluded = append(excluded, era(CodeCPL166Foreign, CodeInterp2015Foreign))
 	}
 	if g.ip2015 {
 		excluded = append(excluded, reason(CodeInterp2015IntellectualProp))
 	}
 	if c.GetAppraisalNeeded() {
-		excluded = append(excluded, reason(CodeCPL166Appraisal))
+		excluded = append(excluded, era(CodeCPL166Appraisal, CodeInterp2015Appraisal))
 	}
-	if g.anyWhereabouts {
+	switch {
+	case g.pre2022 && g.defendantWhereabouts:
+		excluded = append(excluded, reason(CodeInterp2015Whereabouts))
+	case !g.pre2022 && g.anyWhereabouts:
 		excluded = append(excluded, reason(CodeCPL166Whereabouts))
 	}
-	if c.GetCounterclaim() {
+	if c.GetCounterclaim() && !g.pre2022 {
 		excluded = append(excluded, reason(CodeCPL166Counterclaim))
 	}
 	if c.GetPublicNoticeService() {
@@ -319,11 +352,18 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 // affect stability, a judgement left to review.
 func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds) *triagev1.ProcedureOption {
 	var ord []*triagev1.Reason
+	// Before 2022 ordinary procedure always sat as a panel (CPL 2012/2017
+	// art. 39); the reason is given on the same facts as CPL 42's, so the
+	// panel a judge must form is named, with the article then in force.
+	panel, newPanel := CodeCPL42PanelRequired, CodeCPL41PanelRequired
+	if g.pre2022 {
+		panel, newPanel = CodeCPL2017PanelRequired, CodeCPL2017NewPanel
+	}
 	if c.GetPublicInterest() || c.GetMajorSocialImpact() {
-		ord = append(ord, reason(CodeCPL42PanelRequired))
+		ord = append(ord, reason(panel))
 	}
 	if g.newPanel {
-		ord = append(ord, reason(CodeCPL41PanelRequired))
+		ord = append(ord, reason(newPanel))
 	}
 	if fx.Foreign {
 		ord = append(ord, reason(CodeCPL287NoTimeLimit))
@@ -383,11 +423,26 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		// Interp. 273: a maritime court "可以" use small claims — an option
 		// the court may take, never the CPL 165 ¶1 duty of a basic court;
 		// this holds for its 派出法庭 too, whatever level a filing gives them.
-		if a.Facts.Maritime {
-			return option(p, nil, []*triagev1.Reason{reason(CodeInterp273NotMandatory)})
+		// Before 2022 it did so at 30% (民诉法解释（2015年）第二百七十三条;
+		// before 2015-02-04 法释〔2013〕16号).
+		var conds []*triagev1.Reason
+		switch {
+		case a.Facts.Maritime && reg.agreement:
+			conds = append(conds, reason(CodeInterp273NotMandatory))
+		case a.Facts.Maritime && a.FiledOn.Before(time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)):
+			conds = append(conds, reason(CodeReply2013MaritimeOptional))
+		case a.Facts.Maritime:
+			conds = append(conds, reason(CodeInterp2015MaritimeOptional))
+		default:
+			conds = append(conds, reason(reg.mandatory))
 		}
-		o := option(p, nil, []*triagev1.Reason{reason(reg.mandatory)})
-		o.Mandatory = true
+		// Before 2022 a counterclaim took the case out of small claims only
+		// when it no longer met the conditions (Interp. 2015 art. 278).
+		if !reg.agreement && f.GetCircumstances().GetCounterclaim() {
+			conds = append(conds, reason(CodeInterp2015Counterclaim))
+		}
+		o := option(p, nil, conds)
+		o.Mandatory = !a.Facts.Maritime
 		return o
 	}
 }

@@ -64,6 +64,22 @@ const (
 	// Civil: small claims before 2022, exclusions the 2015 interpretation
 	// added to CPL 2012/2017 art. 162 and CPL 166 dropped.
 	CodeInterp2015IntellectualProp = "INTERP2015_275_INTELLECTUAL_PROPERTY"
+	// The same, for the exclusions CPL 166 later took over (issue: a 2019
+	// decision cited CPL 166, not yet in force), and the bench rules of CPL
+	// 2012/2017 art. 39–40, which CPL 2021 renumbered 40–42.
+	CodeInterp2015PersonalStatus   = "INTERP2015_275_PERSONAL_STATUS"
+	CodeInterp2015PropertyRights   = "INTERP2015_275_PROPERTY_RIGHTS_CONFIRMATION"
+	CodeInterp2015Foreign          = "INTERP2015_275_FOREIGN"
+	CodeInterp2015Appraisal        = "INTERP2015_275_APPRAISAL"
+	CodeInterp2015Whereabouts      = "INTERP2015_257_SMALL_CLAIMS_DEFENDANT_WHEREABOUTS"
+	CodeInterp2015Counterclaim     = "INTERP2015_278_COUNTERCLAIM"
+	CodeInterp2015MaritimeOptional = "INTERP2015_273_MARITIME_SMALL_CLAIMS_OPTIONAL"
+	CodeCPL2017PanelRequired       = "CPL2017_39_PANEL_REQUIRED"
+	CodeCPL2017NewPanel            = "CPL2017_40_PANEL_REQUIRED"
+	CodeCPL2017NewPanelSingleJudge = "CPL2017_40_SINGLE_JUDGE_BARRED"
+	// Maritime small claims before the 2015 interpretation: 法释〔2013〕16号,
+	// in force 2013-06-26.
+	CodeReply2013MaritimeOptional = "REPLY2013_16_MARITIME_SMALL_CLAIMS_OPTIONAL"
 
 	// Administrative (行政诉讼法 82–84).
 	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
@@ -201,6 +217,17 @@ var reasonDefs = [...]reasonDef{
 	{CodeMSPL98Simplified, "海事诉讼特别程序法第九十八条", "受理法院为海事法院：审理事实清楚、权利义务关系明确、争议不大的简单的海事案件，可以适用民事诉讼法简易程序的规定。"},
 	{CodeInterp2015IntellectualProp, "民诉法解释（2015年）第二百七十五条第三项", "立案日施行的民诉法解释（2015年2月4日起施行）规定知识产权纠纷不适用小额诉讼程序；本案案由属于知识产权合同纠纷或知识产权权属、侵权纠纷。2022年1月1日起施行的民事诉讼法第一百六十六条不再排除知识产权案件。"},
 	{CodeInterp273NotMandatory, "民诉法解释第二百七十三条", "标的额在本省年平均工资百分之五十以下；海事法院“可以”适用小额诉讼的程序，并非应当适用，由法院决定；以案件事实清楚、权利义务关系明确、争议不大为前提。"},
+	{CodeInterp2015PersonalStatus, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第一项", "立案日施行的民诉法解释（2015年）规定人身关系纠纷不适用小额诉讼程序。2015年2月4日前立案的，民诉法解释尚未施行，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeInterp2015PropertyRights, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第一项", "立案日施行的民诉法解释（2015年）规定财产确权纠纷不适用小额诉讼程序。2015年2月4日前立案的，民诉法解释尚未施行，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeInterp2015Foreign, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第二项", "立案日施行的民诉法解释（2015年）规定涉外民事纠纷（含涉港澳台当事人）不适用小额诉讼程序。2015年2月4日前立案的，民诉法解释尚未施行，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeInterp2015Appraisal, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第四项", "立案日施行的民诉法解释（2015年）规定需要评估、鉴定或者对诉前评估、鉴定结果有异议的纠纷不适用小额诉讼程序。2015年2月4日前立案的，民诉法解释尚未施行，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeInterp2015Whereabouts, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百五十七条第一项；《关于适用简易程序审理民事案件的若干规定》第一条第一项", "小额诉讼程序是简易程序的一种；立案日施行的规定中，起诉时被告下落不明的案件不适用简易程序，故也不适用小额诉讼程序。2022年1月1日前没有“一方当事人下落不明”即排除小额诉讼的规定。"},
+	{CodeInterp2015Counterclaim, "民诉法解释（2015年）第二百七十八条", "当事人提出反诉：立案日施行的规定不因反诉本身排除小额诉讼程序；反诉致使案件标的额超过标准、不再符合小额诉讼案件条件的，应当适用简易程序的其他规定审理（需要普通程序的，裁定转为普通程序）。"},
+	{CodeInterp2015MaritimeOptional, "民诉法解释（2015年）第二百七十三条", "标的额在本省年平均工资百分之三十以下；海事法院“可以”适用小额诉讼程序，并非应当适用，由法院决定；以案件事实清楚、权利义务关系明确、争议不大为前提。"},
+	{CodeReply2013MaritimeOptional, "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）", "标的额在本省年平均工资百分之三十以下；海事法院“可以”适用小额诉讼程序审理简单的海事、海商案件（2013年6月26日起），并非应当适用，由法院决定；以案件事实清楚、权利义务关系明确、争议不大为前提。"},
+	{CodeCPL2017PanelRequired, "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款", "立案日施行的民事诉讼法中，第一审民事案件除适用简易程序外均由合议庭审理，普通程序没有独任审理；本案涉及国家利益、社会公共利益或有较大社会影响，适用普通程序即应组成合议庭。"},
+	{CodeCPL2017NewPanel, "民事诉讼法（2012年、2017年修正）第四十条第二款、第三款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭。"},
+	{CodeCPL2017NewPanelSingleJudge, "民事诉讼法（2012年、2017年修正）第三十九条第二款、第四十条第二款、第三款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},
 	{CodeAdmin82SmallAmount, "行政诉讼法第八十二条第一款第二项", "案件涉及款额二千元以下。"},
@@ -307,6 +334,7 @@ func Codes() []string {
 
 // RequiresPanel reports whether o may only be tried by a panel (合议庭): one
 // of its reasons is a panel condition — CPL 41 (remanded or retried), CPL 42,
+// their pre-2022 forms CPL 2012/2017 art. 39 and 40,
 // CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
 // panel), Interp. 213 (assessors for group or public interests). Such a case
 // never goes to a 速裁团队, whose judges sit alone; the review flag does not
@@ -314,7 +342,7 @@ func Codes() []string {
 func RequiresPanel(o *triagev1.ProcedureOption) bool {
 	for _, r := range o.GetReasons() {
 		switch r.GetCode() {
-		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeCrPL216PanelRequired,
+		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCrPL216PanelRequired,
 			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel:
 			return true
 		}

@@ -22,6 +22,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"second reading": secondReadingCases(tb),
 		"audit":          auditCases(tb),
 		"holidays":       holidayCases(tb),
+		"eras":           eraCases(tb),
 	}
 }
 
@@ -187,6 +188,17 @@ func TestReasonArticles(t *testing.T) {
 
 		// Before 2022 (its own alignment block, to keep merges small).
 		rules.CodeInterp2015IntellectualProp: "民诉法解释（2015年）第二百七十五条第三项",
+		rules.CodeInterp2015PersonalStatus:   "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第一项",
+		rules.CodeInterp2015PropertyRights:   "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第一项",
+		rules.CodeInterp2015Foreign:          "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第二项",
+		rules.CodeInterp2015Appraisal:        "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第四项",
+		rules.CodeInterp2015Whereabouts:      "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百五十七条第一项；《关于适用简易程序审理民事案件的若干规定》第一条第一项",
+		rules.CodeInterp2015Counterclaim:     "民诉法解释（2015年）第二百七十八条",
+		rules.CodeInterp2015MaritimeOptional: "民诉法解释（2015年）第二百七十三条",
+		rules.CodeReply2013MaritimeOptional:  "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）",
+		rules.CodeCPL2017PanelRequired:       "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款",
+		rules.CodeCPL2017NewPanel:            "民事诉讼法（2012年、2017年修正）第四十条第二款、第三款",
+		rules.CodeCPL2017NewPanelSingleJudge: "民事诉讼法（2012年、2017年修正）第三十九条第二款、第四十条第二款、第三款",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -50,6 +50,7 @@ func regimeCases(tb testing.TB) []tcase {
 	}
 	agree := circ(agreeSmallClaims)
 	counterclaim := circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })
+	appraisal := circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })
 	return []tcase{
 		{
 			// 民事诉讼法（2012年修正）, in force 2013-01-01, created the procedure.
@@ -155,11 +156,11 @@ func regimeCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCPL162NotMoneyPayment},
 		},
 		{
-			// The exclusions of Interp. 2015 art. 275 are CPL 166's; the
+			// Interp. 2015 art. 275(4) excludes appraisal cases; the
 			// agreement that CPL 165 ¶2 would refuse did not exist.
-			name: "2019 counterclaim with agreement: excluded, no agreement reason", filing: bj("2019-05-01", 1000_00, counterclaim, agree),
+			name: "2019 appraisal with agreement: excluded, no agreement reason", filing: bj("2019-05-01", 1000_00, appraisal, agree),
 			avail:  av(pSC, avU),
-			fires:  []string{at(locSC, rules.CodeCPL166Counterclaim)},
+			fires:  []string{at(locSC, rules.CodeInterp2015Appraisal)},
 			silent: []string{rules.CodeCPL165AgreementExcluded},
 		},
 		{

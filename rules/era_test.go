@@ -1,0 +1,278 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+func TestEraCitations(t *testing.T) { runTable(t, eraCases(t)) }
+
+// eraCases pin the article a civil reason cites to the law in force on the
+// filing date, at the boundary days (docs/statutes.md, Audit):
+//   - 2022-01-01, CPL 2021 in force: art. 166 lists the small-claims
+//     exclusions ("（一）人身关系、财产确权案件；（二）涉外案件；（三）需要评估、
+//     鉴定或者对诉前评估、鉴定结果有异议的案件；（四）一方当事人下落不明的案件；
+//     （五）当事人提出反诉的案件"), art. 41 ¶3, ¶4 the new panel, art. 42 the
+//     cases no single judge may hear;
+//   - until 2021-12-31, 民诉法解释（2015年）第二百七十五条 ("（一）人身关系、
+//     财产确权纠纷；（二）涉外民事纠纷；（三）知识产权纠纷；（四）需要评估、鉴定
+//     或者对诉前评估、鉴定结果有异议的纠纷；（五）其他不宜适用一审终审的纠纷"),
+//     its art. 278 (a counterclaim that takes the case out of small claims),
+//     art. 273 (maritime courts, 30%), art. 257(1) (defendant's whereabouts,
+//     simplified procedure); CPL 2012/2017 art. 39 (first instance: a panel,
+//     or one judge in simplified procedure) and art. 40 ¶2, ¶3 (remanded and
+//     retried cases: a new panel); no single-judge bar list;
+//   - 2015-02-03, before the interpretation: CPL 2012 art. 162 ("审理符合本法
+//     第一百五十七条第一款规定的简单的民事案件") is cited first.
+//
+// ¥10,000 is under every 北京 and 浙江 figure of these dates.
+func eraCases(tb testing.TB) []tcase {
+	base := civilBase(tb)
+	bj := func(day string, mods ...mod) *triagev1.Filing {
+		return with(base, append([]mod{province("北京市"), court("北京市东城区人民法院"), filedOn(day), yuan(10000)}, mods...)...)
+	}
+	maritime := func(day string) *triagev1.Filing {
+		return with(base, court("宁波海事法院"), level(intermediateCourt), province("浙江省"), cause("海上货物运输合同纠纷"), filedOn(day), yuan(10000))
+	}
+	personal := circ(func(c *triagev1.Circumstances) { c.PersonalStatus = true })
+	property := circ(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })
+	appraisal := circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })
+	counterclaim := circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })
+	impact := circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })
+	public := circ(func(c *triagev1.Circumstances) { c.PublicInterest = true })
+	remanded := circ(func(c *triagev1.Circumstances) { c.Remanded = true })
+	retrial := circ(func(c *triagev1.Circumstances) { c.Retrial = true })
+	cites := func(code, prefix string) func(t *testing.T, a *rules.Assessment) {
+		return func(t *testing.T, a *rules.Assessment) {
+			for _, r := range allReasons(a) {
+				if r.GetCode() == code && !strings.HasPrefix(r.GetArticle(), prefix) {
+					t.Errorf("%s cites %q, want it to begin %q", code, r.GetArticle(), prefix)
+				}
+			}
+		}
+	}
+	// Before 2022 a panel was as much required: RequiresPanel must see the
+	// pre-2022 codes, or a remanded 2019 case could go to a 速裁团队.
+	panel := func(t *testing.T, a *rules.Assessment) {
+		if !rules.RequiresPanel(a.Option(pOrd)) {
+			t.Errorf("RequiresPanel(ordinary) = false, want true: %v", a.Option(pOrd).GetReasons())
+		}
+	}
+	return []tcase{
+		// --- Personal status, property confirmation, foreign, appraisal:
+		// Interp. 2015 art. 275 (1), (2), (4) until 2021-12-31, CPL 166 after.
+		{
+			name: "2021-12-31 personal status: Interp. 2015 art. 275(1)", filing: bj("2021-12-31", personal),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeInterp2015PersonalStatus)},
+			silent: []string{rules.CodeCPL166PersonalStatus},
+		},
+		{
+			name: "2022-01-01 personal status: CPL 166(1)", filing: bj("2022-01-01", personal),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166PersonalStatus)},
+			silent: []string{rules.CodeInterp2015PersonalStatus},
+		},
+		{
+			name: "2015-02-04 personal status: the interpretation's first day", filing: bj("2015-02-04", personal),
+			avail: av(pSC, avU),
+			fires: []string{at(locSC, rules.CodeInterp2015PersonalStatus)},
+		},
+		{
+			// Before the interpretation CPL 2012 art. 162 alone applied; the
+			// exclusion rests on its "简单的民事案件", cited first.
+			name: "2015-02-03 personal status: CPL 2012 art. 162 cited first", filing: bj("2015-02-03", personal),
+			avail: av(pSC, avU),
+			fires: []string{at(locSC, rules.CodeInterp2015PersonalStatus)},
+			extra: cites(rules.CodeInterp2015PersonalStatus, "民事诉讼法（2012年、2017年修正）第一百六十二条"),
+		},
+		{
+			name: "2021-12-31 property confirmation: Interp. 2015 art. 275(1)", filing: bj("2021-12-31", property),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeInterp2015PropertyRights)},
+			silent: []string{rules.CodeCPL166PropertyRights},
+		},
+		{
+			name: "2022-01-01 property confirmation: CPL 166(1)", filing: bj("2022-01-01", property),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166PropertyRights)},
+			silent: []string{rules.CodeInterp2015PropertyRights},
+		},
+		{
+			name: "2021-12-31 foreign party: Interp. 2015 art. 275(2)", filing: bj("2021-12-31", party(1, foreign)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeInterp2015Foreign)},
+			silent: []string{rules.CodeCPL166Foreign},
+		},
+		{
+			name: "2022-01-01 foreign party: CPL 166(2)", filing: bj("2022-01-01", party(1, foreign)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166Foreign)},
+			silent: []string{rules.CodeInterp2015Foreign},
+		},
+		{
+			name: "2015-02-03 appraisal: CPL 2012 art. 162 cited first", filing: bj("2015-02-03", appraisal),
+			avail: av(pSC, avU),
+			fires: []string{at(locSC, rules.CodeInterp2015Appraisal)},
+			extra: cites(rules.CodeInterp2015Appraisal, "民事诉讼法（2012年、2017年修正）第一百六十二条"),
+		},
+		{
+			name: "2021-12-31 appraisal: Interp. 2015 art. 275(4)", filing: bj("2021-12-31", appraisal),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeInterp2015Appraisal)},
+			silent: []string{rules.CodeCPL166Appraisal},
+		},
+		{
+			name: "2022-01-01 appraisal: CPL 166(3)", filing: bj("2022-01-01", appraisal),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166Appraisal)},
+			silent: []string{rules.CodeInterp2015Appraisal},
+		},
+
+		// --- Whereabouts: before 2022 only a defendant's, through the
+		// simplified-procedure bar; CPL 166(4) any party's.
+		{
+			name: "2021-12-31 defendant's whereabouts unknown: Interp. 2015 art. 257(1)", filing: bj("2021-12-31", party(1, whereaboutsUnknown)),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locSC, rules.CodeInterp2015Whereabouts), at(locSimp, rules.CodeInterp257Whereabouts)},
+			silent: []string{rules.CodeCPL166Whereabouts},
+		},
+		{
+			name: "2015-02-03 defendant's whereabouts unknown: the 2003 简易程序规定 art. 1(1) cited", filing: bj("2015-02-03", party(1, whereaboutsUnknown)),
+			avail: av(pSC, avU),
+			fires: []string{at(locSC, rules.CodeInterp2015Whereabouts)},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				for _, r := range allReasons(a) {
+					if r.GetCode() == rules.CodeInterp2015Whereabouts && !strings.Contains(r.GetArticle(), "《关于适用简易程序审理民事案件的若干规定》第一条第一项") {
+						t.Errorf("%s cites %q without the 2003 provisions", r.GetCode(), r.GetArticle())
+					}
+				}
+			},
+		},
+		{
+			// Behaviour change: no rule before 2022 excluded a case for a
+			// plaintiff's unknown whereabouts.
+			name: "2021-12-31 plaintiff's whereabouts unknown: small claims open", filing: bj("2021-12-31", party(0, whereaboutsUnknown)),
+			avail: av(pSC, avA), mandatory: ptr(true),
+			silent: []string{rules.CodeCPL166Whereabouts, rules.CodeInterp2015Whereabouts},
+		},
+		{
+			name: "2022-01-01 plaintiff's whereabouts unknown: CPL 166(4)", filing: bj("2022-01-01", party(0, whereaboutsUnknown)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166Whereabouts)},
+			silent: []string{rules.CodeInterp2015Whereabouts},
+		},
+
+		// --- Counterclaim: CPL 166(5) excludes it from 2022; before, art.
+		// 278 took the case out only when it no longer met the conditions.
+		{
+			name: "2021-12-31 counterclaim: small claims open, Interp. 2015 art. 278 as condition", filing: bj("2021-12-31", counterclaim),
+			avail: av(pSC, avA), mandatory: ptr(true),
+			fires:  []string{at(locSC, rules.CodeCPL162Mandatory), at(locSC, rules.CodeInterp2015Counterclaim)},
+			silent: []string{rules.CodeCPL166Counterclaim},
+		},
+		{
+			name: "2022-01-01 counterclaim: CPL 166(5)", filing: bj("2022-01-01", counterclaim),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166Counterclaim)},
+			silent: []string{rules.CodeInterp2015Counterclaim},
+		},
+
+		// --- Maritime courts: the 2015 art. 273's 30%, then 50%.
+		{
+			name: "2021-12-31 maritime court: Interp. 2015 art. 273, 30%", filing: maritime("2021-12-31"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires:  []string{at(locSC, rules.CodeInterp2015MaritimeOptional)},
+			silent: []string{rules.CodeInterp273NotMandatory},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if a.Limit.GetPercent() != 30 {
+					t.Errorf("limit percent %d, want 30", a.Limit.GetPercent())
+				}
+			},
+		},
+		{
+			name: "2022-01-01 maritime court: Interp. 273, 50%", filing: maritime("2022-01-01"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires:  []string{at(locSC, rules.CodeInterp273NotMandatory)},
+			silent: []string{rules.CodeInterp2015MaritimeOptional},
+		},
+
+		// 法释〔2013〕16号 (in force 2013-06-26) before the interpretation;
+		// before it, CPL 2012 art. 162 gave small claims to basic courts only.
+		{
+			name: "2015-02-03 maritime court: the 2013 reply, 30%", filing: maritime("2015-02-03"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires:  []string{at(locSC, rules.CodeReply2013MaritimeOptional)},
+			silent: []string{rules.CodeInterp2015MaritimeOptional},
+		},
+		{
+			name: "2015-02-04 maritime court: Interp. 2015 art. 273", filing: maritime("2015-02-04"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires:  []string{at(locSC, rules.CodeInterp2015MaritimeOptional)},
+			silent: []string{rules.CodeReply2013MaritimeOptional},
+		},
+		{
+			name: "2013-06-26 maritime court: the reply's first day", filing: maritime("2013-06-26"),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires: []string{at(locSC, rules.CodeReply2013MaritimeOptional)},
+		},
+		{
+			// Behaviour change: before the reply an intermediate maritime
+			// court had no small claims; MSPL 98 still opens simplified.
+			name: "2013-06-25 maritime court: no small claims yet", filing: maritime("2013-06-25"),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL162CourtLevel), at(locSimp, rules.CodeMSPL98Simplified)},
+			silent: []string{rules.CodeReply2013MaritimeOptional},
+		},
+
+		// --- Bench: CPL 2012/2017 art. 39, 40 until 2021-12-31; CPL 40–42 after.
+		{
+			// Behaviour change: before CPL 42 no rule barred a single judge
+			// for social impact; the review signal still flags the case.
+			name: "2021-12-31 major social impact: no single-judge bar, ordinary sits as a panel (art. 39)", filing: bj("2021-12-31", impact),
+			avail: av(pSC, avA, pSimp, avA, pOrd, avA), review: ptr(true),
+			fires:  []string{at(locOrd, rules.CodeCPL2017PanelRequired), at(locReview, rules.CodeReviewMajorImpact)},
+			silent: []string{rules.CodeCPL42SingleJudgeBarred, rules.CodeCPL42PanelRequired},
+			extra:  panel,
+		},
+		{
+			name: "2022-01-01 major social impact: CPL 42(3)", filing: bj("2022-01-01", impact),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL42SingleJudgeBarred), at(locOrd, rules.CodeCPL42PanelRequired)},
+			silent: []string{rules.CodeCPL2017PanelRequired},
+		},
+		{
+			// Interp. 2015 art. 257(5) still bars simplified procedure.
+			name: "2021-12-31 public interest: Interp. 257(5) bars, ordinary a panel (art. 39)", filing: bj("2021-12-31", public),
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeInterp257PublicInterest), at(locOrd, rules.CodeCPL2017PanelRequired)},
+		},
+		{
+			name: "2021-12-31 remanded: CPL 2017 art. 40 ¶2", filing: bj("2021-12-31", remanded),
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locOrd, rules.CodeCPL2017NewPanel), at(locSC, rules.CodeCPL2017NewPanelSingleJudge),
+				at(locSimp, rules.CodeCPL2017NewPanelSingleJudge)},
+			silent: []string{rules.CodeCPL41PanelRequired, rules.CodeCPL41SingleJudgeBarred},
+			extra:  panel,
+		},
+		{
+			name: "2022-01-01 remanded: CPL 41 ¶3", filing: bj("2022-01-01", remanded),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL41PanelRequired), at(locSimp, rules.CodeCPL41SingleJudgeBarred)},
+			silent: []string{rules.CodeCPL2017NewPanel, rules.CodeCPL2017NewPanelSingleJudge},
+		},
+		{
+			name: "2015-02-03 retrial: CPL 2012 art. 40 ¶3", filing: bj("2015-02-03", retrial),
+			avail: av(pSimp, avU, pOrd, avA),
+			fires: []string{at(locOrd, rules.CodeCPL2017NewPanel), at(locSimp, rules.CodeCPL2017NewPanelSingleJudge)},
+		},
+		{
+			name: "2021-12-31 first hearing: no panel reason", filing: bj("2021-12-31"),
+			avail:  av(pSC, avA, pSimp, avA, pOrd, avA),
+			silent: []string{rules.CodeCPL2017PanelRequired, rules.CodeCPL2017NewPanel, rules.CodeCPL2017NewPanelSingleJudge},
+		},
+	}
+}
