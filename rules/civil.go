@@ -437,7 +437,7 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 			conds = append(conds, reason(reg.mandatory))
 		}
 		// Before 2022 a counterclaim took the case out of small claims only
-		// when it no longer met the conditions (Interp. 2015 art. 278).
+		// when it no longer met the conditions (Interp. 2015 art. 280, which the 2022 revision renumbered 278).
 		if !reg.agreement && f.GetCircumstances().GetCounterclaim() {
 			conds = append(conds, reason(CodeInterp2015Counterclaim))
 		}

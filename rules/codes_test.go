@@ -193,7 +193,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInterp2015Foreign:          "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第二项",
 		rules.CodeInterp2015Appraisal:        "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第四项",
 		rules.CodeInterp2015Whereabouts:      "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百五十七条第一项；《关于适用简易程序审理民事案件的若干规定》第一条第一项",
-		rules.CodeInterp2015Counterclaim:     "民诉法解释（2015年）第二百七十八条",
+		rules.CodeInterp2015Counterclaim:     "民诉法解释（2015年）第二百八十条",
 		rules.CodeInterp2015MaritimeOptional: "民诉法解释（2015年）第二百七十三条",
 		rules.CodeReply2013MaritimeOptional:  "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）",
 		rules.CodeCPL2017PanelRequired:       "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款",

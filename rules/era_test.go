@@ -20,7 +20,7 @@ func TestEraCitations(t *testing.T) { runTable(t, eraCases(t)) }
 //   - until 2021-12-31, 民诉法解释（2015年）第二百七十五条 ("（一）人身关系、
 //     财产确权纠纷；（二）涉外民事纠纷；（三）知识产权纠纷；（四）需要评估、鉴定
 //     或者对诉前评估、鉴定结果有异议的纠纷；（五）其他不宜适用一审终审的纠纷"),
-//     its art. 278 (a counterclaim that takes the case out of small claims),
+//     its art. 280 (a counterclaim that takes the case out of small claims),
 //     art. 273 (maritime courts, 30%), art. 257(1) (defendant's whereabouts,
 //     simplified procedure); CPL 2012/2017 art. 39 (first instance: a panel,
 //     or one judge in simplified procedure) and art. 40 ¶2, ¶3 (remanded and
@@ -169,7 +169,7 @@ func eraCases(tb testing.TB) []tcase {
 		// --- Counterclaim: CPL 166(5) excludes it from 2022; before, art.
 		// 278 took the case out only when it no longer met the conditions.
 		{
-			name: "2021-12-31 counterclaim: small claims open, Interp. 2015 art. 278 as condition", filing: bj("2021-12-31", counterclaim),
+			name: "2021-12-31 counterclaim: small claims open, Interp. 2015 art. 280 as condition", filing: bj("2021-12-31", counterclaim),
 			avail: av(pSC, avA), mandatory: ptr(true),
 			fires:  []string{at(locSC, rules.CodeCPL162Mandatory), at(locSC, rules.CodeInterp2015Counterclaim)},
 			silent: []string{rules.CodeCPL166Counterclaim},
