@@ -91,7 +91,7 @@ func barScenarios() map[string]barScenario {
 
 		// The fast-track pilot before 2018-10-26 (rules/pilot.go): 郑州.
 		rules.CodePilotLapsed:          {crim, pFT, []mod{zhengzhou, filedOn("2016-11-29")}, []mod{zhengzhou, filedOn("2016-11-30")}},
-		rules.CodePilot2014Offence:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), cause("非法拘禁罪")}, []mod{zhengzhou, filedOn("2017-05-05"), cause("非法拘禁罪")}},
+		rules.CodePilot2014Offence:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), cause("非法经营罪")}, []mod{zhengzhou, filedOn("2017-05-05"), cause("非法经营罪")}},
 		rules.CodePilot2014Over1Y:      {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), sentence(13)}, []mod{zhengzhou, filedOn("2015-05-05"), sentence(12)}},
 		rules.CodePilot2016Over3Y:      {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(37)}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(36)}},
 		rules.CodePilotSentenceUnknown: {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(0)}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(1)}},

@@ -56,7 +56,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		phase = pilotOn(PilotCityOf(f.GetCourt(), f.GetProvince()), a.FiledOn)
 	}
 	if phase == pilot2014 || phase == pilot2016 {
-		ft, ftConds := pilotFastTrack(f, phase, plea, co, s, impaired, minor)
+		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Cause, plea, co, s, impaired, minor)
 		ft = append(ft, ftPanel...)
 		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, ftConds))
 	} else {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -33,9 +34,17 @@ import (
 // (two years from 2014-08-22, the earlier issue date also reported), the
 // second from 2016-11-30 (the last day of the month the second 试点办法 is
 // known to have been issued in) to the amendment; between the phases the
-// pilot had no 试点办法 in force and fast-track stays closed; in the first
-// phase only the seven offences the NPCSC decision names count (the 试点办法's
-// longer list was not confirmed), "伤害" read as 故意伤害罪.
+// pilot had no 试点办法 in force and fast-track stays closed. In the first
+// phase the offences are the 试点办法's eleven (its article 1 filled the
+// decision's "等"): 危险驾驶、交通肇事、盗窃、抢夺、寻衅滋事、非法拘禁 and the
+// classes 诈骗、伤害、毒品犯罪、行贿犯罪、在公共场所实施的扰乱公共秩序犯罪 — as
+// 山东省高级人民法院 stated them at its press conference of 2015-08-28
+// (新华网山东频道) and as commentary on the two texts compares them (the
+// 试点办法 "增加了非法拘禁、毒品犯罪、行贿犯罪、扰乱公共秩序4种"). Read: "伤害"
+// as 故意伤害罪; 诈骗 as a charge named …诈骗罪; 毒品犯罪 as the charges of
+// 刑法 chapter 6 section 7 (the catalogue's 走私、贩卖、运输、制造毒品罪 node);
+// 行贿犯罪 as a charge named …行贿罪. A public-order crime counts only "在公共
+// 场所实施", which a filing does not state, so it is not established.
 var (
 	pilot2014From = time.Date(2014, 8, 26, 0, 0, 0, 0, time.UTC)
 	pilot2014To   = time.Date(2016, 8, 22, 0, 0, 0, 0, time.UTC) // exclusive
@@ -129,17 +138,26 @@ func pilotOn(city string, on time.Time) pilotPhase {
 	}
 }
 
-// pilot2014Offences are the offences the 2014 NPCSC decision names (its
-// "等" left open, the 试点办法's longer list unconfirmed: see above).
-var pilot2014Offences = [...]string{"危险驾驶罪", "交通肇事罪", "盗窃罪", "诈骗罪", "抢夺罪", "故意伤害罪", "寻衅滋事罪"}
+// pilot2014Offences are the charges of the 2014 试点办法's list that a
+// charge's name shows (see above): the six named charges, and the classes
+// 诈骗 (…诈骗罪), 伤害 (故意伤害罪) and 行贿犯罪 (…行贿罪).
+var pilot2014Offences = [...]string{"危险驾驶罪", "交通肇事罪", "盗窃罪", "抢夺罪", "寻衅滋事罪", "非法拘禁罪", "诈骗罪", "故意伤害罪", "行贿罪"}
 
-func pilot2014Offence(cause string) bool {
+// pilot2014DrugSection is the catalogue node of 刑法 chapter 6 section 7,
+// the 试点办法's 毒品犯罪.
+const pilot2014DrugSection = "走私、贩卖、运输、制造毒品罪"
+
+// pilot2014Offence reports whether a charge, as written and as the catalogue
+// placed it, is of the first phase's list.
+func pilot2014Offence(written string, c Cause) bool {
 	for _, o := range pilot2014Offences {
-		if strings.Contains(cause, o) {
+		if strings.Contains(written, o) || strings.Contains(c.Name, o) {
 			return true
 		}
 	}
-	return false
+	// The section's node, not its first child of the same name: the
+	// section holds every drug charge (非法持有毒品罪, 容留他人吸毒罪, …).
+	return len(c.Path) > 1 && slices.Contains(c.Path[:len(c.Path)-1], pilot2014DrugSection)
 }
 
 // pilotWithinOneYear reads the 2014 decision's cap: 一年以下有期徒刑、拘役、管制
@@ -164,7 +182,7 @@ func pilotWithinOneYear(s Sentence) bool {
 // guilty — the parties must not dispute the law) are one code, read as
 // widely as CrPL 223 reads them today. As everywhere: a condition the filing
 // does not establish is not met.
-func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, plea Plea, co CoDefendants, s Sentence, impaired, minor bool) (bars, conds []*triagev1.Reason) {
+func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charge Cause, plea Plea, co CoDefendants, s Sentence, impaired, minor bool) (bars, conds []*triagev1.Reason) {
 	c := f.GetCircumstances()
 	if !plea.Admits || !plea.Accepts {
 		bars = append(bars, reason(CodePilotNoGuiltyPlea))
@@ -174,7 +192,7 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, plea Plea, co CoDefend
 	}
 	switch phase {
 	case pilot2014:
-		if !pilot2014Offence(f.GetCause()) {
+		if !pilot2014Offence(f.GetCause(), charge) {
 			bars = append(bars, reason(CodePilot2014Offence))
 		}
 		switch {

@@ -147,10 +147,53 @@ func pilotCases(tb testing.TB) []tcase {
 			avail:  av(pFT, avU),
 			fires:  []string{at(locFT, rules.CodePilot2014Over1Y)},
 		},
+		// The 试点办法's eleven: six charges and five classes.
 		{
-			name:   "pilot 2014: 非法拘禁罪 is not among the decision's offences",
+			name:   "pilot 2014: 非法拘禁罪 is one of the 试点办法's charges",
 			filing: w(zhengzhou, filedOn("2015-05-05"), cause("非法拘禁罪")),
-			avail:  av(pFT, avU, pSimp, avA),
+			avail:  av(pFT, avA),
+			silent: []string{rules.CodePilot2014Offence},
+		},
+		{
+			name:   "pilot 2014: 容留他人吸毒罪 is a drug offence (刑法 ch. 6 s. 7)",
+			filing: w(zhengzhou, filedOn("2015-05-05"), cause("容留他人吸毒罪")),
+			avail:  av(pFT, avA),
+			silent: []string{rules.CodePilot2014Offence},
+		},
+		{
+			name:   "pilot 2014: 走私、贩卖、运输、制造毒品罪, the section's first charge",
+			filing: w(zhengzhou, filedOn("2015-05-05"), cause("贩卖毒品罪")),
+			avail:  av(pFT, avA),
+			silent: []string{rules.CodePilot2014Offence},
+		},
+		{
+			name:   "pilot 2014: 对非国家工作人员行贿罪 is a bribe-giving offence",
+			filing: w(zhengzhou, filedOn("2015-05-05"), cause("对非国家工作人员行贿罪")),
+			avail:  av(pFT, avA),
+			silent: []string{rules.CodePilot2014Offence},
+		},
+		{
+			name:   "pilot 2014: 合同诈骗罪 is of the 诈骗 class",
+			filing: w(zhengzhou, filedOn("2015-05-05"), cause("合同诈骗罪")),
+			avail:  av(pFT, avA),
+			silent: []string{rules.CodePilot2014Offence},
+		},
+		{
+			name:   "pilot 2014: 受贿罪 takes a bribe, it does not give one",
+			filing: w(zhengzhou, filedOn("2015-05-05"), cause("受贿罪")),
+			avail:  av(pFT, avU),
+			fires:  []string{at(locFT, rules.CodePilot2014Offence)},
+		},
+		{
+			name:   "pilot 2014: 聚众扰乱公共场所秩序、交通秩序罪: in a public place is not stated",
+			filing: w(zhengzhou, filedOn("2015-05-05"), cause("聚众扰乱公共场所秩序、交通秩序罪")),
+			avail:  av(pFT, avU),
+			fires:  []string{at(locFT, rules.CodePilot2014Offence)},
+		},
+		{
+			name:   "pilot 2014: 非法经营罪 is not on the list",
+			filing: w(zhengzhou, filedOn("2015-05-05"), cause("非法经营罪")),
+			avail:  av(pFT, avU),
 			fires:  []string{at(locFT, rules.CodePilot2014Offence)},
 		},
 		{
