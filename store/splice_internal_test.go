@@ -112,3 +112,32 @@ func TestNewTriageRequestLeavesTheCallerAlone(t *testing.T) {
 		t.Errorf("the writer's changes reached the caller's decision: %v", d)
 	}
 }
+
+// TestNewTriageRequestWithUnknownFields: a decision splitDecision does not
+// cut (unknown fields) is encoded by the writer, so the writer gets a deep
+// copy of its own, and a string that cannot be encoded still fails in the
+// caller.
+func TestNewTriageRequestWithUnknownFields(t *testing.T) {
+	plan := &AssignmentPlan{Teams: []TeamSlot{{TeamID: "A", Capacity: 1}}}
+	d, f := servedCase(t)
+	d.DecisionId = "dec-1"
+	d.ProtoReflect().SetUnknown([]byte{0xa8, 0x01, 0x01}) // field 21, varint 1
+	req, err := newTriageRequest(d, f, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := req.triage.d
+	switch {
+	case req.triage.parts != nil:
+		t.Error("a decision with unknown fields was split")
+	case !proto.Equal(own, d):
+		t.Errorf("the writer's copy differs from the decision: %v", own)
+	case len(d.GetOptions()) == 0 || own.GetOptions()[0] == d.GetOptions()[0]:
+		t.Error("the writer's copy shares the caller's options: not a deep copy")
+	}
+
+	d.ModelVersion = "m\xff"
+	if _, err := newTriageRequest(d, f, plan); err == nil {
+		t.Error("a model_version that is not UTF-8 was accepted")
+	}
+}

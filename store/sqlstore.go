@@ -140,10 +140,15 @@ func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *Assignment
 	}
 	// The writer works on its own copy, so a caller that gives up never
 	// races it; the result is copied back once committed. The copy is
-	// shallow (see shallowDecision) while the writer only joins the parts
-	// made here; a deep one when it has to encode the decision itself.
+	// shallow (see shallowDecision) when the writer only joins the parts
+	// made here; deep when it has to encode the decision itself: a decision
+	// with unknown fields, which splitDecision does not cut.
 	var own *triagev1.Decision
-	if d != nil {
+	switch {
+	case d == nil:
+	case len(d.ProtoReflect().GetUnknown()) > 0:
+		own = proto.CloneOf(d)
+	default:
 		own = shallowDecision(d)
 	}
 	// The decision is encoded here, in the caller's goroutine, once: cut
@@ -175,11 +180,8 @@ func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *Assignment
 		return nil, err
 	}
 	if job.parts == nil {
-		// Not split (unknown fields): the writer encodes the decision, so
-		// it gets a copy of its own all the way down, and the encoding is
-		// checked here.
-		job.d = proto.CloneOf(d)
-		own = job.d
+		// Not split (unknown fields): the writer encodes its deep copy;
+		// the encoding is checked here.
 		if _, err := marshalOpts.Marshal(own); err != nil {
 			return nil, fmt.Errorf("store: encode decision: %w", err)
 		}
