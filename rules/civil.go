@@ -87,8 +87,8 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	}
 	a.Facts.Maritime = g.maritime
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
-	g.pre2022 = a.FiledOn.Before(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
-	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(time.Date(2013, 6, 26, 0, 0, 0, 0, time.UTC))
+	g.pre2022 = a.FiledOn.Before(cpl2021InForce)
+	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(maritimeReply2013InForce)
 	g.i257 = interp257Bars(c, a.Facts.Numerous)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, g.pre2022)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
@@ -103,8 +103,7 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 // of 2013-01-01 to 2015-02-03 had CPL 2012 art. 162 alone, which names no
 // exclusion, so none is applied to them here.
 func interp2015IPExcluded(on time.Time) bool {
-	return !on.Before(time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)) &&
-		on.Before(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	return !on.Before(interp2015InForce) && on.Before(cpl2021InForce)
 }
 
 // ipChapters are the chapters of 民事案件案由规定 第五部分 that are
@@ -429,7 +428,7 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		switch {
 		case a.Facts.Maritime && reg.agreement:
 			conds = append(conds, reason(CodeInterp273NotMandatory))
-		case a.Facts.Maritime && a.FiledOn.Before(time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)):
+		case a.Facts.Maritime && a.FiledOn.Before(interp2015InForce):
 			conds = append(conds, reason(CodeReply2013MaritimeOptional))
 		case a.Facts.Maritime:
 			conds = append(conds, reason(CodeInterp2015MaritimeOptional))

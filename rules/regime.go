@@ -21,6 +21,21 @@ type smallClaimsRegime struct {
 	courtLevel, notMoney, mandatory, overMandatory string
 }
 
+// The days the civil provisions the rules follow took effect, one place for
+// every rule that reads the law of the filing date.
+var (
+	// CPL 2012 amendment (small claims, art. 162).
+	cpl2012InForce = time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)
+	// CPL 2017 amendment (art. 162 unchanged, renumbering elsewhere).
+	cpl2017InForce = time.Date(2017, 7, 1, 0, 0, 0, 0, time.UTC)
+	// CPL 2021 amendment (arts. 165–166, 41–42).
+	cpl2021InForce = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	// 民诉法解释（2015年）.
+	interp2015InForce = time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)
+	// 法释〔2013〕16号, maritime courts' small claims.
+	maritimeReply2013InForce = time.Date(2013, 6, 26, 0, 0, 0, 0, time.UTC)
+)
+
 // regimeOn returns the small-claims regime in force on a date, or false
 // before 2013-01-01, when the procedure did not exist.
 //
@@ -33,7 +48,6 @@ type smallClaimsRegime struct {
 //
 // A function rather than a table variable keeps the law immutable.
 func regimeOn(on time.Time) (smallClaimsRegime, bool) {
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	cpl162 := smallClaimsRegime{
 		percent:       30,
 		courtLevel:    CodeCPL162CourtLevel,
@@ -42,19 +56,19 @@ func regimeOn(on time.Time) (smallClaimsRegime, bool) {
 		overMandatory: CodeCPL162OverLimit,
 	}
 	switch {
-	case on.Before(day(2013, 1, 1)):
+	case on.Before(cpl2012InForce):
 		return smallClaimsRegime{}, false
-	case on.Before(day(2017, 7, 1)):
+	case on.Before(cpl2017InForce):
 		r := cpl162
-		r.from, r.article = day(2013, 1, 1), "民事诉讼法（2012年修正）第一百六十二条"
+		r.from, r.article = cpl2012InForce, "民事诉讼法（2012年修正）第一百六十二条"
 		return r, true
-	case on.Before(day(2022, 1, 1)):
+	case on.Before(cpl2021InForce):
 		r := cpl162
-		r.from, r.article = day(2017, 7, 1), "民事诉讼法（2017年修正）第一百六十二条"
+		r.from, r.article = cpl2017InForce, "民事诉讼法（2017年修正）第一百六十二条"
 		return r, true
 	default:
 		return smallClaimsRegime{
-			from:          day(2022, 1, 1),
+			from:          cpl2021InForce,
 			article:       "民事诉讼法第一百六十五条",
 			percent:       50,
 			agreement:     true,
