@@ -92,23 +92,14 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 					return "", err
 				}
 			}
-			before, err := scrape(ctx, srv.httpAddr)
-			if err != nil {
-				return "", err
-			}
-			r, err := cell(m, n, c.duration)
+			r, w, err := observed(ctx, srv.httpAddr, func() (*result, error) { return cell(m, n, c.duration) })
 			if err != nil {
 				return "", err
 			}
 			if ctx.Err() != nil {
 				return "", ctx.Err()
 			}
-			res[m] = r
-			after, err := scrape(ctx, srv.httpAddr)
-			if err != nil {
-				return "", err
-			}
-			win[m] = window(before, after)
+			res[m], win[m] = r, w
 		}
 		h, d, s := res[modeHealth], res[modeDry], res[modeStored]
 		ratio := 0.0
@@ -125,16 +116,12 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 	}
 	// triaged's own account of the window: whether the tail is commits
 	// that stalled (fsync, checkpoints, a busy writer) or the collector.
-	before, err := scrape(ctx, srv.httpAddr)
+	r, w, err := observed(ctx, srv.httpAddr, func() (*result, error) {
+		return openLoop(ctx, callers[modeStored], c.rate, c.openDuration), nil
+	})
 	if err != nil {
 		return "", err
 	}
-	r := openLoop(ctx, callers[modeStored], c.rate, c.openDuration)
-	after, err := scrape(ctx, srv.httpAddr)
-	if err != nil {
-		return "", err
-	}
-	w := window(before, after)
 	var maxLat time.Duration
 	if len(r.lat) > 0 {
 		maxLat = r.lat[len(r.lat)-1]
@@ -146,6 +133,24 @@ func measureStore(ctx context.Context, c config, bin, teams, dir string, t targe
 	return fmt.Sprintf("| %s | %d/s | %d | %s | %s | %s | %s | %d × %.1f | %s / %s / %s | %d, %s (longest %s) | %s |",
 		t.name, c.rate, r.ok, ms(r.pct(0.5)), ms(r.pct(0.99)), ms(maxLat), errs(r),
 		w.commits, w.perCommit, bound(w.commitP50), bound(w.p99), bound(w.commitMax), w.gcCycles, ms(w.gcPause), ms(w.gcPause1), ckpt), nil
+}
+
+// observed runs load between two scrapes of triaged's /metrics at addr and
+// returns its result with triaged's own account of the same window.
+func observed(ctx context.Context, addr string, load func() (*result, error)) (*result, storeWindow, error) {
+	before, err := scrape(ctx, addr)
+	if err != nil {
+		return nil, storeWindow{}, err
+	}
+	r, err := load()
+	if err != nil {
+		return nil, storeWindow{}, err
+	}
+	after, err := scrape(ctx, addr)
+	if err != nil {
+		return nil, storeWindow{}, err
+	}
+	return r, window(before, after), nil
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
