@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protodesc"
@@ -158,5 +161,31 @@ func TestParseFlagsDriver(t *testing.T) {
 		case c.driver != tt.want:
 			t.Errorf("%q: driver %q, want %q", tt.args, c.driver, tt.want)
 		}
+	}
+}
+
+// TestGhzRunnerFailures: a ghz that fails, or writes something that is not
+// its report, fails the cell by name instead of counting as a quiet zero.
+func TestGhzRunnerFailures(t *testing.T) {
+	for _, tt := range []struct {
+		name, bin, want string
+	}{
+		{name: "exits non-zero", bin: "false", want: "ghz stored: exit status 1"},
+		{name: "not a report", bin: "echo", want: "ghz report"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bin, err := exec.LookPath(tt.bin)
+			if err != nil {
+				t.Skipf("no %s here: %v", tt.bin, err)
+			}
+			g, err := newGhzRunner(bin, t.TempDir(), "127.0.0.1:1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = g.closedLoop(context.Background(), modeStored, 1, time.Millisecond)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			}
+		})
 	}
 }
