@@ -126,6 +126,24 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL215MajorImpact:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
 		rules.CodeCrPL215CoDefendant:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, nil},
 		rules.CodeInterp360DefenceNotGuil: {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
+		// CrPL 21(2): life or death is the intermediate court's case.
+		rules.CodeCrPL21Intermediate: {crim, pSimp, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)}, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_FIXED_TERM, 180)}},
+
+		// Criminal simplified before 2018-10-26: the 2012 amendment's
+		// numbering (arts. 20, 208, 209), the 2012 interpretation (art. 290,
+		// until 2021-02-28), and before 2013 the 1996 law's three-year cap.
+		rules.CodeCrPL2012CourtLevel:       {crim, pSimp, []mod{filedOn("2017-05-05"), intermediate}, []mod{filedOn("2017-05-05")}},
+		rules.CodeCrPL2012NoAdmission:      {crim, pSimp, []mod{filedOn("2017-05-05"), plea(false, false)}, []mod{filedOn("2017-05-05"), plea(true, false)}},
+		rules.CodeCrPL2012Objects:          {crim, pSimp, []mod{filedOn("2017-05-05"), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, []mod{filedOn("2017-05-05")}},
+		rules.CodeCrPL2012Impaired:         {crim, pSimp, []mod{filedOn("2017-05-05"), party(0, impaired)}, []mod{filedOn("2017-05-05")}},
+		rules.CodeCrPL2012MajorImpact:      {crim, pSimp, []mod{filedOn("2017-05-05"), c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, []mod{filedOn("2017-05-05")}},
+		rules.CodeCrPL2012CoDefendant:      {crim, pSimp, []mod{filedOn("2017-05-05"), c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, []mod{filedOn("2017-05-05")}},
+		rules.CodeCrPL2012Intermediate:     {crim, pSimp, []mod{filedOn("2017-05-05"), sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_DEATH, 0)}, []mod{filedOn("2017-05-05"), sentence(120)}},
+		rules.CodeInterp2012DefenceNotGuil: {crim, pSimp, []mod{filedOn("2021-02-28"), c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, []mod{filedOn("2021-02-28")}},
+		rules.CodeCrPL1996SentenceCap:      {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(37)}, []mod{filedOn("2012-12-31"), sentence(36)}},
+		// A remanded or retried case at a pilot court, 2012 numbering.
+		rules.CodeCrPL2012RemandedFastTrack: {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodeCrPL2012RetrialFastTrack:  {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{zhengzhou, filedOn("2018-05-05")}},
 	}
 }
 

@@ -141,6 +141,28 @@ const (
 	CodeCrPL215CoDefendant      = "CRPL215_CO_DEFENDANT_DISPUTE"
 	CodeInterp360DefenceNotGuil = "INTERP360_DEFENCE_PLEADS_NOT_GUILTY"
 	CodeCrPL216PanelRequired    = "CRPL216_PANEL_REQUIRED"
+	// A recommended life imprisonment or death before a basic court.
+	CodeCrPL21Intermediate = "CRPL21_INTERMEDIATE_JURISDICTION"
+
+	// Criminal, filed before 2018-10-26: the same conditions under the 2012
+	// amendment's numbering (arts. 20, 208–210, 228, 245) and the 2012
+	// interpretation (art. 290, cited until 2021-02-28); before 2013 the
+	// 1996 law's three-year cap on simplified procedure (crimera.go).
+	CodeCrPL2012CourtLevel        = "CRPL2012_208_COURT_LEVEL"
+	CodeCrPL2012NoAdmission       = "CRPL2012_208_NO_ADMISSION"
+	CodeCrPL2012Objects           = "CRPL2012_208_DEFENDANT_OBJECTS"
+	CodeCrPL2012Eligible          = "CRPL2012_208_ELIGIBLE"
+	CodeCrPL2012Impaired          = "CRPL2012_209_IMPAIRED_DEFENDANT"
+	CodeCrPL2012MajorImpact       = "CRPL2012_209_MAJOR_SOCIAL_IMPACT"
+	CodeCrPL2012CoDefendant       = "CRPL2012_209_CO_DEFENDANT_DISPUTE"
+	CodeCrPL2012PanelRequired     = "CRPL2012_210_PANEL_REQUIRED"
+	CodeCrPL2012Intermediate      = "CRPL2012_20_INTERMEDIATE_JURISDICTION"
+	CodeCrPL2012RemandedPanel     = "CRPL2012_228_REMANDED_NEW_PANEL"
+	CodeCrPL2012RemandedFastTrack = "CRPL2012_228_REMANDED_FAST_TRACK_BARRED"
+	CodeCrPL2012RetrialPanel      = "CRPL2012_245_RETRIAL_NEW_PANEL"
+	CodeCrPL2012RetrialFastTrack  = "CRPL2012_245_RETRIAL_FAST_TRACK_BARRED"
+	CodeInterp2012DefenceNotGuil  = "INTERP2012_290_DEFENCE_PLEADS_NOT_GUILTY"
+	CodeCrPL1996SentenceCap       = "CRPL1996_174_SENTENCE_CAP"
 
 	// Review signals (法发〔2021〕30号 四类案件; docs/statutes.md).
 	CodeReviewGroupDispute   = "REVIEW_GROUP_DISPUTE"
@@ -149,6 +171,7 @@ const (
 	CodeReviewSensitiveCause = "REVIEW_SENSITIVE_CAUSE"
 	CodeReviewTextSignal     = "REVIEW_TEXT_SIGNAL"
 	CodeReviewGroupCause     = "REVIEW_GROUP_CAUSE"
+	CodeReviewIntermediate   = "REVIEW_INTERMEDIATE_JURISDICTION"
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
 
 	// Inferences: what the rules read from the filing beyond its flags.
@@ -273,6 +296,22 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL215CoDefendant, "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
 	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
+	{CodeCrPL21Intermediate, "刑事诉讼法第二十一条第二项、第二百一十四条第一款", "量刑建议为无期徒刑或者死刑：可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，不是基层人民法院管辖的案件，不适用简易程序；基层人民法院应当移送中级人民法院审判（刑诉法解释第十七条，2021年3月1日起；此前为法释〔2012〕21号的相应规定）。"},
+	{CodeCrPL2012CourtLevel, "刑事诉讼法（2012年修正）第二百零八条第一款", "立案日施行的刑事诉讼法（2012年修正）规定，简易程序仅适用于基层人民法院管辖的案件。"},
+	{CodeCrPL2012NoAdmission, "刑事诉讼法（2012年修正）第二百零八条第一款第二项", "起诉材料未载明被告人承认自己所犯罪行、对指控的犯罪事实没有异议，不适用简易程序。"},
+	{CodeCrPL2012Objects, "刑事诉讼法（2012年修正）第二百零八条第一款第三项", "被告人对适用简易程序有异议。"},
+	{CodeCrPL2012Eligible, "刑事诉讼法（2012年修正）第二百零八条", "基层法院管辖、被告人承认所犯罪行且对适用简易程序没有异议；以案件事实清楚、证据充分为前提。2013年1月1日前立案的，另以可能判处三年有期徒刑以下刑罚、人民检察院建议或者同意适用简易程序为限（刑事诉讼法（1996年）第一百七十四条第一项）。"},
+	{CodeCrPL2012Impaired, "刑事诉讼法（2012年修正）第二百零九条第一项；刑诉法解释（2012年）第二百九十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用简易程序。"},
+	{CodeCrPL2012MajorImpact, "刑事诉讼法（2012年修正）第二百零九条第二项；刑诉法解释（2012年）第二百九十条第三项", "案件有重大社会影响，不适用简易程序。"},
+	{CodeCrPL2012CoDefendant, "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
+	{CodeCrPL2012PanelRequired, "刑事诉讼法（2012年修正）第二百一十条第一款", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
+	{CodeCrPL2012Intermediate, "刑事诉讼法（2012年修正）第二十条第二项、第二百零八条第一款", "量刑建议为无期徒刑或者死刑：可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，不是基层人民法院管辖的案件，不适用简易程序；基层人民法院应当移送中级人民法院审判。"},
+	{CodeCrPL2012RemandedPanel, "刑事诉讼法（2012年修正）第二百二十八条、第二百一十条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
+	{CodeCrPL2012RemandedFastTrack, "刑事诉讼法（2012年修正）第二百二十八条；速裁程序试点办法", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；试点中的速裁程序由审判员一人独任审判，不适用。"},
+	{CodeCrPL2012RetrialPanel, "刑事诉讼法（2012年修正）第二百四十五条、第二百一十条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭，原来是第一审案件的依照第一审程序审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
+	{CodeCrPL2012RetrialFastTrack, "刑事诉讼法（2012年修正）第二百四十五条；速裁程序试点办法", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；试点中的速裁程序由审判员一人独任审判，不适用。"},
+	{CodeInterp2012DefenceNotGuil, "刑诉法解释（2012年）第二百九十条第五项", "辩护人作无罪辩护，不适用简易程序（立案日施行的是法释〔2012〕21号，2021年3月1日起为刑诉法解释第三百六十条第五项）。"},
+	{CodeCrPL1996SentenceCap, "刑事诉讼法（1996年）第一百七十四条第一项", "立案日（2013年1月1日前）施行的刑事诉讼法规定，公诉案件适用简易程序以依法可能判处三年以下有期徒刑、拘役、管制、单处罚金为限；起诉材料未载明量刑建议，或者量刑建议超过三年有期徒刑，不适用简易程序。"},
 
 	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
 	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},
@@ -287,6 +326,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
+	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},
@@ -336,14 +376,15 @@ func Codes() []string {
 // of its reasons is a panel condition — CPL 41 (remanded or retried), CPL 42,
 // their pre-2022 forms CPL 2012/2017 art. 39 and 40,
 // CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
-// panel), Interp. 213 (assessors for group or public interests). Such a case
+// panel) and their 2012 numbers (210, 228, 245), Interp. 213 (assessors for group or public interests). Such a case
 // never goes to a 速裁团队, whose judges sit alone; the review flag does not
 // cover it, because the law requires the panel whether or not anyone looks.
 func RequiresPanel(o *triagev1.ProcedureOption) bool {
 	for _, r := range o.GetReasons() {
 		switch r.GetCode() {
 		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCrPL216PanelRequired,
-			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel:
+			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel,
+			CodeCrPL2012PanelRequired, CodeCrPL2012RemandedPanel, CodeCrPL2012RetrialPanel:
 			return true
 		}
 	}

@@ -23,6 +23,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit":          auditCases(tb),
 		"holidays":       holidayCases(tb),
 		"eras":           eraCases(tb),
+		"criminal eras":  criminalEraCases(tb),
 	}
 }
 
@@ -199,6 +200,26 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL2017PanelRequired:       "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款",
 		rules.CodeCPL2017NewPanel:            "民事诉讼法（2012年、2017年修正）第四十条第二款、第三款",
 		rules.CodeCPL2017NewPanelSingleJudge: "民事诉讼法（2012年、2017年修正）第三十九条第二款、第四十条第二款、第三款",
+
+		// Criminal: jurisdiction over life and death, and the law before the
+		// 2018 amendment (its own block as well).
+		rules.CodeCrPL21Intermediate:        "刑事诉讼法第二十一条第二项、第二百一十四条第一款",
+		rules.CodeReviewIntermediate:        "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条",
+		rules.CodeCrPL2012CourtLevel:        "刑事诉讼法（2012年修正）第二百零八条第一款",
+		rules.CodeCrPL2012NoAdmission:       "刑事诉讼法（2012年修正）第二百零八条第一款第二项",
+		rules.CodeCrPL2012Objects:           "刑事诉讼法（2012年修正）第二百零八条第一款第三项",
+		rules.CodeCrPL2012Eligible:          "刑事诉讼法（2012年修正）第二百零八条",
+		rules.CodeCrPL2012Impaired:          "刑事诉讼法（2012年修正）第二百零九条第一项；刑诉法解释（2012年）第二百九十条第一项、第二项",
+		rules.CodeCrPL2012MajorImpact:       "刑事诉讼法（2012年修正）第二百零九条第二项；刑诉法解释（2012年）第二百九十条第三项",
+		rules.CodeCrPL2012CoDefendant:       "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第四项",
+		rules.CodeCrPL2012PanelRequired:     "刑事诉讼法（2012年修正）第二百一十条第一款",
+		rules.CodeCrPL2012Intermediate:      "刑事诉讼法（2012年修正）第二十条第二项、第二百零八条第一款",
+		rules.CodeCrPL2012RemandedPanel:     "刑事诉讼法（2012年修正）第二百二十八条、第二百一十条",
+		rules.CodeCrPL2012RemandedFastTrack: "刑事诉讼法（2012年修正）第二百二十八条；速裁程序试点办法",
+		rules.CodeCrPL2012RetrialPanel:      "刑事诉讼法（2012年修正）第二百四十五条、第二百一十条",
+		rules.CodeCrPL2012RetrialFastTrack:  "刑事诉讼法（2012年修正）第二百四十五条；速裁程序试点办法",
+		rules.CodeInterp2012DefenceNotGuil:  "刑诉法解释（2012年）第二百九十条第五项",
+		rules.CodeCrPL1996SentenceCap:       "刑事诉讼法（1996年）第一百七十四条第一项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

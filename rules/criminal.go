@@ -1,13 +1,8 @@
 package rules
 
 import (
-	"time"
-
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
-
-// fastTrackInForce is when the 2018 amendment that created 速裁程序 took effect.
-var fastTrackInForce = time.Date(2018, 10, 26, 0, 0, 0, 0, time.UTC)
 
 // Sentence thresholds of CrPL 222 (fast-track: 三年有期徒刑以下), 225 (一年)
 // and 216/220 (三年), in months of 有期徒刑.
@@ -35,14 +30,15 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// always one judge (CrPL 222), so it is barred; simplified procedure may
 	// sit as a panel (CrPL 216), so it stays open on that condition, as does
 	// ordinary procedure, which says which panel.
+	law := crimCodesOn(a.FiledOn)
 	var ftPanel, panel []*triagev1.Reason
-	if c.GetRemanded() { // CrPL 239: 另行组成合议庭; Interp. 377
-		ftPanel = append(ftPanel, reason(CodeCrPL239FastTrackBarred))
-		panel = append(panel, reason(CodeCrPL239NewPanel))
+	if c.GetRemanded() { // CrPL 239 (2012: 228): 另行组成合议庭; Interp. 377
+		ftPanel = append(ftPanel, reason(law.remandedFastTrack))
+		panel = append(panel, reason(law.remandedPanel))
 	}
-	if c.GetRetrial() { // CrPL 256: 另行组成合议庭
-		ftPanel = append(ftPanel, reason(CodeCrPL256FastTrackBarred))
-		panel = append(panel, reason(CodeCrPL256NewPanel))
+	if c.GetRetrial() { // CrPL 256 (2012: 245): 另行组成合议庭
+		ftPanel = append(ftPanel, reason(law.retrialFastTrack))
+		panel = append(panel, reason(law.retrialPanel))
 	}
 	if c.GetPublicInterest() || c.GetGroupInterest() { // Interp. 213 ¶1 (1): 审判员和人民陪审员组成合议庭
 		ftPanel = append(ftPanel, reason(CodeInterp213FastTrackBarred))
@@ -65,29 +61,37 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 
 	var simp []*triagev1.Reason
 	if !basic {
-		simp = append(simp, reason(CodeCrPL214CourtLevel))
+		simp = append(simp, reason(law.courtLevel))
+	} else if s.LifeOrDeath {
+		// Filed at a basic court, but a case punishable by life or death
+		// is the intermediate court's (CrPL 21(2)): not 基层人民法院管辖的
+		// 案件 in the sense of art. 214, whatever the defendant admits.
+		simp = append(simp, reason(law.intermediate))
+	}
+	if law.sentenceCap && !(s.Known && s.WithinThreeYears) {
+		simp = append(simp, reason(CodeCrPL1996SentenceCap))
 	}
 	if !plea.Admits {
-		simp = append(simp, reason(CodeCrPL214NoAdmission))
+		simp = append(simp, reason(law.noAdmission))
 	}
 	if c.GetObjectsSimplified() {
-		simp = append(simp, reason(CodeCrPL214Objects))
+		simp = append(simp, reason(law.objects))
 	}
 	if impaired {
-		simp = append(simp, reason(CodeCrPL215Impaired))
+		simp = append(simp, reason(law.impaired))
 	}
 	if c.GetMajorSocialImpact() {
-		simp = append(simp, reason(CodeCrPL215MajorImpact))
+		simp = append(simp, reason(law.majorImpact))
 	}
 	if co.BarsSimplified() {
-		simp = append(simp, reason(CodeCrPL215CoDefendant))
+		simp = append(simp, reason(law.coDefendant))
 	}
 	if c.GetDefencePleadsNotGuilty() {
-		simp = append(simp, reason(CodeInterp360DefenceNotGuil))
+		simp = append(simp, reason(law.defenceNotGuilty))
 	}
-	simpConds := []*triagev1.Reason{reason(CodeCrPL214Eligible)}
+	simpConds := []*triagev1.Reason{reason(law.eligible)}
 	if s.OverThreeYears {
-		simpConds = append(simpConds, reason(CodeCrPL216PanelRequired))
+		simpConds = append(simpConds, reason(law.panelOverThreeYears))
 	}
 	simpConds = append(simpConds, panel...)
 
@@ -103,7 +107,7 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 	basic, impaired, minor bool, phase pilotPhase, ftPanel []*triagev1.Reason) *triagev1.ProcedureOption {
 	c := f.GetCircumstances()
 	var ft []*triagev1.Reason
-	if a.FiledOn.Before(fastTrackInForce) {
+	if a.FiledOn.Before(crpl2018InForce) {
 		ft = append(ft, reason(CodeCrPL222NotInForce))
 	}
 	if phase == pilotGap {

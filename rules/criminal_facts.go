@@ -82,6 +82,9 @@ type Sentence struct {
 	OverOneYear bool
 	// OverThreeYears: 可能判处的有期徒刑超过三年, or life or death.
 	OverThreeYears bool
+	// LifeOrDeath: 无期徒刑 or 死刑, which only an intermediate or higher
+	// court tries at first instance (CrPL 21(2)).
+	LifeOrDeath bool
 }
 
 // SentenceOf reads the recommendation from the circumstances. Only a term of
@@ -108,7 +111,7 @@ func SentenceOf(c *triagev1.Circumstances) Sentence {
 		// Lighter than any 有期徒刑, whatever the term.
 		s.Known, s.WithinThreeYears = true, true
 	case triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, triagev1.SentenceKind_SENTENCE_KIND_DEATH:
-		s.Known, s.OverOneYear, s.OverThreeYears = true, true, true
+		s.Known, s.OverOneYear, s.OverThreeYears, s.LifeOrDeath = true, true, true, true
 	}
 	return s
 }

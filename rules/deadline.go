@@ -47,13 +47,8 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 			if sentence.OverOneYear {
 				pr.extension = "本案量刑建议超过一年有期徒刑，可以延长至十五日。"
 			}
-		case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
-			pr = period{days: 20, article: "刑事诉讼法第二百二十条", extension: "对可能判处的有期徒刑超过三年的，可以延长至一个半月。"}
-			if sentence.OverThreeYears {
-				pr.extension = "本案量刑建议超过三年有期徒刑，可以延长至一个半月。"
-			}
-		case triagev1.Procedure_PROCEDURE_ORDINARY:
-			pr = period{months: 2, article: "刑事诉讼法第二百零八条", extension: "受理后二个月以内宣判，至迟不得超过三个月；符合该条规定情形的，经上一级人民法院批准可以延长三个月。"}
+		case triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY:
+			pr = criminalPeriod(p, sentence, a.FiledOn)
 		}
 	}
 	tl := &triagev1.TimeLimit{
@@ -65,6 +60,34 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 	}
 	adjustForHolidays(tl, DueDate(a.FiledOn, int(pr.months), int(pr.days)), cal, detained(f))
 	return tl
+}
+
+// criminalPeriod returns the time limit of simplified or ordinary criminal
+// procedure under the law in force on the filing date. The 2012 amendment's
+// arts. 202 and 214 are the 2018 text's 208 and 220, word for word; the 1996
+// law gave ordinary procedure one month (at most one and a half) and
+// simplified procedure twenty days without extension, so a 2012 filing is
+// due a month earlier than a 2013 one.
+func criminalPeriod(p triagev1.Procedure, sentence Sentence, filedOn time.Time) period {
+	const ordinaryExt = "受理后二个月以内宣判，至迟不得超过三个月；符合该条规定情形的，经上一级人民法院批准可以延长三个月。"
+	simplifiedArt, ordinaryArt := "刑事诉讼法第二百二十条", "刑事诉讼法第二百零八条"
+	switch {
+	case filedOn.Before(crpl2012InForce):
+		if p == triagev1.Procedure_PROCEDURE_SIMPLIFIED {
+			return period{days: 20, article: "刑事诉讼法（1996年）第一百七十八条", extension: "立案日施行的刑事诉讼法未规定延长。"}
+		}
+		return period{months: 1, article: "刑事诉讼法（1996年）第一百六十八条", extension: "受理后一个月以内宣判，至迟不得超过一个半月；有该法第一百二十六条规定情形之一的，经省、自治区、直辖市高级人民法院批准或者决定，可以再延长一个月。"}
+	case filedOn.Before(crpl2018InForce):
+		simplifiedArt, ordinaryArt = "刑事诉讼法（2012年修正）第二百一十四条", "刑事诉讼法（2012年修正）第二百零二条"
+	}
+	if p != triagev1.Procedure_PROCEDURE_SIMPLIFIED {
+		return period{months: 2, article: ordinaryArt, extension: ordinaryExt}
+	}
+	pr := period{days: 20, article: simplifiedArt, extension: "对可能判处的有期徒刑超过三年的，可以延长至一个半月。"}
+	if sentence.OverThreeYears {
+		pr.extension = "本案量刑建议超过三年有期徒刑，可以延长至一个半月。"
+	}
+	return pr
 }
 
 // civilPeriod returns the civil time limit of procedure p under the law in

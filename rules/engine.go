@@ -196,6 +196,12 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	if fx.Cause.Sensitive {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSensitiveCause))
 	}
+	// A basic court holding a case punishable by life or death must pass it
+	// up (Interp. 17); a person has to see that before anything is routed.
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL && fx.Sentence.LifeOrDeath &&
+		f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewIntermediate))
+	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
 	}

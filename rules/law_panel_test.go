@@ -235,18 +235,31 @@ func secondReadingCases(tb testing.TB) []tcase {
 			extra:  extension(true, false),
 		},
 		{
-			name:   "无期徒刑: over three years, simplified needs a panel",
+			// CrPL 21(2): a case punishable by life or death is the
+			// intermediate court's, so it is no 基层人民法院管辖的案件 (art.
+			// 214) even when filed at one, and the basic court must pass
+			// it up (Interp. 17): simplified is barred, and reviewed.
+			name:   "无期徒刑 at a basic court: the intermediate court's case, no simplified",
 			filing: cw(sentenceKind(life, 0)),
-			avail:  av(pFT, avU, pSimp, avA),
-			fires:  []string{at(locFT, rules.CodeCrPL222SentenceOver3Y), at(locSimp, rules.CodeCrPL216PanelRequired)},
-			silent: []string{rules.CodeCrPL222SentenceUnknown},
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locFT, rules.CodeCrPL222SentenceOver3Y), at(locSimp, rules.CodeCrPL21Intermediate), at(locReview, rules.CodeReviewIntermediate)},
+			silent: []string{rules.CodeCrPL222SentenceUnknown, rules.CodeCrPL216PanelRequired},
 			extra:  extension(true, true),
 		},
 		{
-			name:   "死刑: over three years",
+			name:   "死刑 at a basic court: the intermediate court's case",
 			filing: cw(sentenceKind(death, 0)),
-			avail:  av(pFT, avU),
+			avail:  av(pFT, avU, pSimp, avU),
+			fires:  []string{at(locFT, rules.CodeCrPL222SentenceOver3Y), at(locSimp, rules.CodeCrPL21Intermediate), at(locReview, rules.CodeReviewIntermediate)},
+		},
+		{
+			// Near miss: 15 years of 有期徒刑 is within a basic court's
+			// jurisdiction; simplified stays open with a panel (art. 216).
+			name:   "有期徒刑 180 months at a basic court: simplified with a panel",
+			filing: cw(sentenceKind(fixedTerm, 180)),
+			avail:  av(pFT, avU, pSimp, avA),
 			fires:  []string{at(locFT, rules.CodeCrPL222SentenceOver3Y), at(locSimp, rules.CodeCrPL216PanelRequired)},
+			silent: []string{rules.CodeCrPL21Intermediate, rules.CodeReviewIntermediate},
 		},
 		{
 			name:   "fixed term of 0 months: no recommendation",

@@ -127,7 +127,7 @@ func PilotCityOf(court, province string) string {
 // pilotOn is the pilot phase for a basic court in city on a filing date.
 func pilotOn(city string, on time.Time) pilotPhase {
 	switch {
-	case city == "" || on.Before(pilot2014From) || !on.Before(fastTrackInForce):
+	case city == "" || on.Before(pilot2014From) || !on.Before(crpl2018InForce):
 		return pilotNone
 	case on.Before(pilot2014To):
 		return pilot2014

@@ -235,8 +235,9 @@ func pilotCases(tb testing.TB) []tcase {
 			name:   "pilot: a remanded case still needs a new panel",
 			filing: w(zhengzhou, filedOn("2018-06-25"), circ(func(c *triagev1.Circumstances) { c.Remanded = true })),
 			avail:  av(pFT, avU),
-			fires:  []string{at(locFT, rules.CodeCrPL239FastTrackBarred)},
-			silent: []string{rules.CodePilotExcluded},
+			// 2018-06-25: the 2012 amendment's art. 228, not the 2018 text's 239.
+			fires:  []string{at(locFT, rules.CodeCrPL2012RemandedFastTrack), at(locSimp, rules.CodeCrPL2012RemandedPanel)},
+			silent: []string{rules.CodePilotExcluded, rules.CodeCrPL239FastTrackBarred},
 		},
 		// Which courts.
 		{

@@ -36,6 +36,21 @@ var (
 	maritimeReply2013InForce = time.Date(2013, 6, 26, 0, 0, 0, 0, time.UTC)
 )
 
+// The days the criminal provisions the rules follow took effect. Criminal
+// articles are cited as numbered on the filing date: the 2018 amendment
+// inserted art. 15 and the fast-track section (arts. 222–226), so the 2012
+// text's simplified articles 208–210 are the 2018 text's 214–216 and its
+// arts. 228 and 245 are 239 and 256.
+var (
+	// CrPL 2012 amendment (simplified procedure for every basic-court case
+	// the defendant admits; before it, CrPL 1996 art. 174: three years).
+	crpl2012InForce = time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)
+	// CrPL 2018 amendment: 速裁程序 and the renumbering.
+	crpl2018InForce = time.Date(2018, 10, 26, 0, 0, 0, 0, time.UTC)
+	// 刑诉法解释（法释〔2021〕1号）, replacing 法释〔2012〕21号.
+	crInterp2021InForce = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
+)
+
 // regimeOn returns the small-claims regime in force on a date, or false
 // before 2013-01-01, when the procedure did not exist.
 //

@@ -1,0 +1,67 @@
+package rules
+
+import "time"
+
+// crimCodes are the reason codes of the criminal provisions whose article
+// numbers (or whose content) changed between the laws a filing can fall
+// under. A code names its article, so a filing of 2017 — judged under the
+// 2012 amendment — gets CRPL2012_208_NO_ADMISSION where a filing of 2024 gets
+// CRPL214_NO_ADMISSION: the same condition, the article then in force.
+type crimCodes struct {
+	// Simplified procedure: conditions (CrPL 214 / 2012 art. 208), bars
+	// (215 / 209), the panel over three years (216 / 210).
+	courtLevel, noAdmission, objects, eligible string
+	impaired, majorImpact, coDefendant         string
+	panelOverThreeYears                        string
+	// A recommended life imprisonment or death: the intermediate court's
+	// case (CrPL 21 / 2012 art. 20), not a basic court's (214 / 208 ¶1).
+	intermediate string
+	// Remanded and retried cases: a newly formed panel (239 / 228, 256 /
+	// 245), which bars single-judge fast-track where it exists.
+	remandedPanel, remandedFastTrack, retrialPanel, retrialFastTrack string
+	// The defence pleads not guilty: Interp. 2021 art. 360(5), Interp. 2012
+	// art. 290(5) before 2021-03-01.
+	defenceNotGuilty string
+	// sentenceCap: CrPL 1996 art. 174(1) limited simplified procedure to
+	// public prosecutions punishable by at most three years' fixed-term
+	// imprisonment (or lighter); the 2012 amendment lifted the cap.
+	sentenceCap bool
+}
+
+// crimCodesOn returns the codes for a filing of that date:
+//   - from 2018-10-26 the 2018 amendment (the 2021 interpretation's
+//     article for the defence's plea from 2021-03-01, the 2012
+//     interpretation's before);
+//   - 2013-01-01 to 2018-10-25 the 2012 amendment and the 2012
+//     interpretation;
+//   - before 2013 the 1996 law's three-year cap on simplified procedure,
+//     with the 2012 codes for the rest (docs/statutes.md lists this gap).
+func crimCodesOn(on time.Time) crimCodes {
+	if !on.Before(crpl2018InForce) {
+		c := crimCodes{
+			courtLevel: CodeCrPL214CourtLevel, noAdmission: CodeCrPL214NoAdmission,
+			objects: CodeCrPL214Objects, eligible: CodeCrPL214Eligible,
+			impaired: CodeCrPL215Impaired, majorImpact: CodeCrPL215MajorImpact,
+			coDefendant: CodeCrPL215CoDefendant, panelOverThreeYears: CodeCrPL216PanelRequired,
+			intermediate:  CodeCrPL21Intermediate,
+			remandedPanel: CodeCrPL239NewPanel, remandedFastTrack: CodeCrPL239FastTrackBarred,
+			retrialPanel: CodeCrPL256NewPanel, retrialFastTrack: CodeCrPL256FastTrackBarred,
+			defenceNotGuilty: CodeInterp360DefenceNotGuil,
+		}
+		if on.Before(crInterp2021InForce) {
+			c.defenceNotGuilty = CodeInterp2012DefenceNotGuil
+		}
+		return c
+	}
+	return crimCodes{
+		courtLevel: CodeCrPL2012CourtLevel, noAdmission: CodeCrPL2012NoAdmission,
+		objects: CodeCrPL2012Objects, eligible: CodeCrPL2012Eligible,
+		impaired: CodeCrPL2012Impaired, majorImpact: CodeCrPL2012MajorImpact,
+		coDefendant: CodeCrPL2012CoDefendant, panelOverThreeYears: CodeCrPL2012PanelRequired,
+		intermediate:  CodeCrPL2012Intermediate,
+		remandedPanel: CodeCrPL2012RemandedPanel, remandedFastTrack: CodeCrPL2012RemandedFastTrack,
+		retrialPanel: CodeCrPL2012RetrialPanel, retrialFastTrack: CodeCrPL2012RetrialFastTrack,
+		defenceNotGuilty: CodeInterp2012DefenceNotGuil,
+		sentenceCap:      on.Before(crpl2012InForce),
+	}
+}

@@ -1,0 +1,263 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+func TestCriminalEraCitations(t *testing.T) { runTable(t, criminalEraCases(t)) }
+
+// criminalEraCases pin the criminal articles to the law in force on the
+// filing date, at the boundary days:
+//   - from 2018-10-26 the 2018 amendment: simplified procedure in arts.
+//     214–216 ("基层人民法院管辖的案件，符合下列条件的，可以适用简易程序审判"),
+//     remanded and retried cases in arts. 239 and 256, jurisdiction over life
+//     and death in art. 21(2);
+//   - 2013-01-01 to 2018-10-25 the 2012 amendment: the same words in arts.
+//     208–210, 228, 245 and 20(2);
+//   - until 2021-02-28 the 2012 interpretation (法释〔2012〕21号) art. 290(5)
+//     for the defence's plea of not guilty, Interp. 2021 art. 360(5) after;
+//   - before 2013 CrPL 1996 art. 174(1): simplified procedure only for
+//     public prosecutions "依法可能判处三年以下有期徒刑、拘役、管制、单处罚金".
+//
+// The court is 衢州 (no pilot city), so fast-track stays out of the way.
+func criminalEraCases(tb testing.TB) []tcase {
+	base := with(crimBase(tb), court("浙江省衢州市柯城区人民法院"))
+	on := func(day string, mods ...mod) *triagev1.Filing {
+		return with(base, append([]mod{filedOn(day)}, mods...)...)
+	}
+	objects := circ(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })
+	impact := circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })
+	coDefendant := circ(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })
+	notGuilty := circ(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })
+	remanded := circ(func(c *triagev1.Circumstances) { c.Remanded = true })
+	retrial := circ(func(c *triagev1.Circumstances) { c.Retrial = true })
+	life := sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)
+	// A newly formed panel must keep the case from a 速裁团队 whatever the
+	// numbering of the article that requires it.
+	panel := func(t *testing.T, a *rules.Assessment) {
+		for _, p := range []triagev1.Procedure{pSimp, pOrd} {
+			if !rules.RequiresPanel(a.Option(p)) {
+				t.Errorf("RequiresPanel(%s) = false, want true: %v", procLoc(p), a.Option(p).GetReasons())
+			}
+		}
+	}
+	return []tcase{
+		// --- The conditions and bars of simplified procedure.
+		{
+			name: "2018-10-25 no admission: CrPL 2012 art. 208(2)", filing: on("2018-10-25", plea(false, false)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012NoAdmission)},
+			silent: []string{rules.CodeCrPL214NoAdmission},
+		},
+		{
+			name: "2018-10-26 no admission: CrPL 214(2)", filing: on("2018-10-26", plea(false, false)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL214NoAdmission)},
+			silent: []string{rules.CodeCrPL2012NoAdmission},
+		},
+		{
+			name: "2017 admitted: eligible under CrPL 2012 art. 208", filing: on("2017-05-05"),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Eligible)},
+			silent: []string{rules.CodeCrPL214Eligible, rules.CodeCrPL2012NoAdmission, rules.CodeCrPL2012Objects, rules.CodeCrPL2012CourtLevel},
+		},
+		{
+			name: "2017 objection: CrPL 2012 art. 208(3)", filing: on("2017-05-05", objects),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Objects)},
+			silent: []string{rules.CodeCrPL214Objects},
+		},
+		{
+			name: "2017 intermediate court: CrPL 2012 art. 208 ¶1", filing: on("2017-05-05", intermediate),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012CourtLevel)},
+			silent: []string{rules.CodeCrPL214CourtLevel, rules.CodeCrPL2012Intermediate},
+		},
+		{
+			name: "2017 impaired defendant: CrPL 2012 art. 209(1)", filing: on("2017-05-05", party(0, impaired)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Impaired)},
+			silent: []string{rules.CodeCrPL215Impaired},
+		},
+		{
+			name: "2017 major social impact: CrPL 2012 art. 209(2)", filing: on("2017-05-05", impact),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012MajorImpact)},
+			silent: []string{rules.CodeCrPL215MajorImpact},
+		},
+		{
+			name: "2017 co-defendant dispute: CrPL 2012 art. 209(3)", filing: on("2017-05-05", coDefendant),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012CoDefendant)},
+			silent: []string{rules.CodeCrPL215CoDefendant},
+		},
+		{
+			name: "2017 four years: a panel under CrPL 2012 art. 210", filing: on("2017-05-05", sentence(48)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012PanelRequired)},
+			silent: []string{rules.CodeCrPL216PanelRequired},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if !rules.RequiresPanel(a.Option(pSimp)) {
+					t.Errorf("RequiresPanel(simplified) = false, want true")
+				}
+			},
+		},
+		{
+			name: "2017 life imprisonment at a basic court: CrPL 2012 art. 20(2)", filing: on("2017-05-05", life),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Intermediate), at(locReview, rules.CodeReviewIntermediate)},
+			silent: []string{rules.CodeCrPL21Intermediate},
+		},
+		{
+			name: "2024 life imprisonment at a basic court: CrPL 21(2)", filing: on("2024-05-06", life),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL21Intermediate), at(locReview, rules.CodeReviewIntermediate)},
+			silent: []string{rules.CodeCrPL2012Intermediate},
+		},
+		{
+			// At an intermediate court the level bar says it already; the
+			// review is for a basic court that must pass the case up.
+			name: "2024 life imprisonment at an intermediate court: no transfer to review", filing: on("2024-05-06", life, intermediate),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL214CourtLevel)},
+			silent: []string{rules.CodeCrPL21Intermediate, rules.CodeReviewIntermediate},
+		},
+
+		// --- Remanded and retried cases: a newly formed panel.
+		{
+			name: "2017 remanded: a new panel, CrPL 2012 art. 228", filing: on("2017-05-05", remanded),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012RemandedPanel), at(locOrd, rules.CodeCrPL2012RemandedPanel)},
+			silent: []string{rules.CodeCrPL239NewPanel},
+			extra:  panel,
+		},
+		{
+			name: "2018-10-26 remanded: a new panel, CrPL 239", filing: on("2018-10-26", remanded),
+			fires:  []string{at(locSimp, rules.CodeCrPL239NewPanel), at(locFT, rules.CodeCrPL239FastTrackBarred)},
+			silent: []string{rules.CodeCrPL2012RemandedPanel, rules.CodeCrPL2012RemandedFastTrack},
+			extra:  panel,
+		},
+		{
+			name: "2017 retried: a new panel, CrPL 2012 art. 245", filing: on("2017-05-05", retrial),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012RetrialPanel), at(locOrd, rules.CodeCrPL2012RetrialPanel)},
+			silent: []string{rules.CodeCrPL256NewPanel},
+			extra:  panel,
+		},
+		{
+			name:   "2018 retried at a pilot court: fast-track barred under CrPL 2012 art. 245",
+			filing: with(crimBase(tb), zhengzhou, filedOn("2018-05-05"), retrial),
+			avail:  av(pFT, avU),
+			fires:  []string{at(locFT, rules.CodeCrPL2012RetrialFastTrack)},
+			silent: []string{rules.CodeCrPL256FastTrackBarred},
+			extra:  panel,
+		},
+
+		{
+			name: "2018-10-26 retried: a new panel, CrPL 256", filing: on("2018-10-26", retrial),
+			fires:  []string{at(locSimp, rules.CodeCrPL256NewPanel), at(locFT, rules.CodeCrPL256FastTrackBarred)},
+			silent: []string{rules.CodeCrPL2012RetrialPanel, rules.CodeCrPL2012RetrialFastTrack},
+			extra:  panel,
+		},
+
+		// --- The same facts on the first day of the 2018 numbering.
+		{
+			name: "2018-10-26 admitted, four years: CrPL 214, 216", filing: on("2018-10-26", sentence(48)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL214Eligible), at(locSimp, rules.CodeCrPL216PanelRequired)},
+			silent: []string{rules.CodeCrPL2012Eligible, rules.CodeCrPL2012PanelRequired},
+		},
+		{
+			name: "2018-10-26 impaired, major impact, co-defendant dispute: CrPL 215", filing: on("2018-10-26", party(0, impaired), impact, coDefendant),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL215Impaired), at(locSimp, rules.CodeCrPL215MajorImpact), at(locSimp, rules.CodeCrPL215CoDefendant)},
+			silent: []string{rules.CodeCrPL2012Impaired, rules.CodeCrPL2012MajorImpact, rules.CodeCrPL2012CoDefendant},
+		},
+
+		// --- The defence pleads not guilty: the interpretation in force.
+		{
+			name: "2021-02-28 defence pleads not guilty: Interp. 2012 art. 290(5)", filing: on("2021-02-28", notGuilty),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp2012DefenceNotGuil)},
+			silent: []string{rules.CodeInterp360DefenceNotGuil},
+		},
+		{
+			name: "2021-03-01 defence pleads not guilty: Interp. 2021 art. 360(5)", filing: on("2021-03-01", notGuilty),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp360DefenceNotGuil)},
+			silent: []string{rules.CodeInterp2012DefenceNotGuil},
+		},
+
+		// --- Before 2013: the 1996 law's three-year cap.
+		{
+			name: "2012-12-31 37 months: CrPL 1996 art. 174(1) caps simplified at three years", filing: on("2012-12-31", sentence(37)),
+			avail: av(pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeCrPL1996SentenceCap)},
+		},
+		{
+			name: "2012-12-31 no recommendation: the cap is not established", filing: on("2012-12-31", sentence(0)),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeCrPL1996SentenceCap)},
+		},
+		{
+			name: "2012-12-31 36 months: within the cap", filing: on("2012-12-31", sentence(36)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeCrPL1996SentenceCap},
+		},
+		{
+			name: "2013-01-01 37 months: the 2012 amendment lifted the cap (a panel)", filing: on("2013-01-01", sentence(37)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012PanelRequired)},
+			silent: []string{rules.CodeCrPL1996SentenceCap},
+		},
+		{
+			// 拘役 is lighter than any 有期徒刑: within the cap.
+			name: "2012-12-31 criminal detention: within the cap", filing: on("2012-12-31", sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_CRIMINAL_DETENTION, 4)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeCrPL1996SentenceCap},
+		},
+	}
+}
+
+// TestCriminalTimeLimitsByEra: the trial periods of the law in force on the
+// filing date. The 2012 amendment's arts. 202 and 214 read as the 2018
+// text's 208 and 220; the 1996 law gave ordinary procedure one month
+// (art. 168) and simplified procedure twenty days (art. 178).
+func TestCriminalTimeLimitsByEra(t *testing.T) {
+	e := defaultEngine(t)
+	base := with(crimBase(t), court("浙江省衢州市柯城区人民法院"))
+	for _, tc := range []struct {
+		day                      string
+		proc                     triagev1.Procedure
+		months, days             int32
+		unadjusted, article, ext string
+	}{
+		{"2012-11-05", pOrd, 1, 0, "2012-12-05", "刑事诉讼法（1996年）第一百六十八条", "一个半月"},
+		{"2012-11-05", pSimp, 0, 20, "2012-11-25", "刑事诉讼法（1996年）第一百七十八条", "未规定延长"},
+		{"2013-01-01", pOrd, 2, 0, "2013-03-01", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},
+		{"2018-10-25", pSimp, 0, 20, "2018-11-14", "刑事诉讼法（2012年修正）第二百一十四条", "一个半月"},
+		{"2018-10-25", pOrd, 2, 0, "2018-12-25", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},
+		{"2018-10-26", pSimp, 0, 20, "2018-11-15", "刑事诉讼法第二百二十条", "一个半月"},
+		{"2018-10-26", pOrd, 2, 0, "2018-12-26", "刑事诉讼法第二百零八条", "三个月"},
+	} {
+		t.Run(tc.day+" "+procLoc(tc.proc), func(t *testing.T) {
+			a, err := e.Evaluate(with(base, filedOn(tc.day)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tl := a.Option(tc.proc).GetTimeLimit()
+			unadj := tl.GetUnadjustedDueOn()
+			if unadj == "" {
+				unadj = tl.GetDueOn()
+			}
+			if tl.GetMonths() != tc.months || tl.GetDays() != tc.days || tl.GetArticle() != tc.article || unadj != tc.unadjusted {
+				t.Errorf("%v, want %d months %d days to %s under %s", tl, tc.months, tc.days, tc.unadjusted, tc.article)
+			}
+			if !strings.Contains(tl.GetExtension(), tc.ext) {
+				t.Errorf("extension %q lacks %q", tl.GetExtension(), tc.ext)
+			}
+		})
+	}
+}
