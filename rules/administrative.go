@@ -29,7 +29,12 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	if c.GetPartiesAgreeSimplified() {
 		conds = append(conds, reason(CodeAdmin82Agreement))
 	}
-	if len(conds) == 0 {
+	switch {
+	case a.FiledOn.Before(adminLaw2014InForce):
+		// The 1989 law had no simplified procedure; the 2010 pilot
+		// (法〔2010〕446号) at courts the high courts chose is not modelled.
+		blocks = append(blocks, reason(CodeAdmin82NotInForce))
+	case len(conds) == 0:
 		blocks = append(blocks, reason(CodeAdmin82NotQualified))
 	}
 	a.Options = append(a.Options,

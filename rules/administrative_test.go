@@ -30,6 +30,31 @@ func adminCases(tb testing.TB) []tcase {
 			},
 		},
 		{
+			// The 2014 amendment created the procedure from 2015-05-01.
+			name:   "2015-04-30 act made on the spot: no simplified procedure before the 2014 amendment",
+			filing: w(onTheSpot, filedOn("2015-04-30")),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeAdmin82NotInForce)},
+			silent: []string{rules.CodeAdmin82NotQualified},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if tl := a.Option(pOrd).GetTimeLimit(); tl.GetMonths() != 3 || tl.GetArticle() != "行政诉讼法（1989年）第五十七条" {
+					t.Errorf("ordinary time limit %v, want three months under the 1989 law's art. 57", tl)
+				}
+			},
+		},
+		{
+			name:   "2015-05-01 act made on the spot: the amendment's first day",
+			filing: w(onTheSpot, filedOn("2015-05-01")),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeAdmin82OnTheSpot)},
+			silent: []string{rules.CodeAdmin82NotInForce},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if tl := a.Option(pOrd).GetTimeLimit(); tl.GetMonths() != 6 || tl.GetArticle() != "行政诉讼法第八十一条" {
+					t.Errorf("ordinary time limit %v, want six months under art. 81", tl)
+				}
+			},
+		},
+		{
 			name:   "act made on the spot (82 ¶1(1))",
 			filing: w(onTheSpot),
 			avail:  av(pSimp, avA),

@@ -127,6 +127,7 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL215CoDefendant:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, nil},
 		rules.CodeInterp360DefenceNotGuil: {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
 		// CrPL 21(2): life or death is the intermediate court's case.
+		rules.CodeAdmin82NotInForce:  {adm, pSimp, []mod{onTheSpot, filedOn("2015-04-30")}, []mod{onTheSpot, filedOn("2015-05-01")}},
 		rules.CodeCrPL21Intermediate: {crim, pSimp, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)}, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_FIXED_TERM, 180)}},
 
 		// Criminal simplified before 2018-10-26: the 2012 amendment's

@@ -89,6 +89,7 @@ const (
 	CodeAdmin82NotQualified = "ALL82_NOT_QUALIFIED"
 	CodeAdmin82Remanded     = "ALL82_REMANDED"
 	CodeAdmin82Retrial      = "ALL82_RETRIAL"
+	CodeAdmin82NotInForce   = "ALL82_NOT_IN_FORCE"
 
 	// Criminal: fast-track (CrPL 222–226, Interp. 369–370).
 	CodeCrPL222CourtLevel       = "CRPL222_COURT_LEVEL"
@@ -257,6 +258,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeAdmin82Disclosure, "行政诉讼法第八十二条第一款第三项", "属于政府信息公开案件。"},
 	{CodeAdmin82Agreement, "行政诉讼法第八十二条第二款", "当事人各方同意适用简易程序。"},
 	{CodeAdmin82NotQualified, "行政诉讼法第八十二条", "本案不属于当场作出、款额二千元以下或政府信息公开案件，且当事人各方未同意适用简易程序。"},
+	{CodeAdmin82NotInForce, "行政诉讼法（2014年修正）第八十二条", "行政诉讼简易程序由2014年修正的行政诉讼法设立，自2015年5月1日起施行；立案日在此之前的案件不适用（1989年行政诉讼法没有简易程序）。"},
 	{CodeAdmin82Remanded, "行政诉讼法第八十二条第三款", "发回重审的案件不适用简易程序。"},
 	{CodeAdmin82Retrial, "行政诉讼法第八十二条第三款", "按照审判监督程序再审的案件不适用简易程序。"},
 

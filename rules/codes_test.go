@@ -203,6 +203,7 @@ func TestReasonArticles(t *testing.T) {
 
 		// Criminal: jurisdiction over life and death, and the law before the
 		// 2018 amendment (its own block as well).
+		rules.CodeAdmin82NotInForce:         "行政诉讼法（2014年修正）第八十二条",
 		rules.CodeCrPL21Intermediate:        "刑事诉讼法第二十一条第二项、第二百一十四条第一款",
 		rules.CodeReviewIntermediate:        "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条",
 		rules.CodeCrPL2012CourtLevel:        "刑事诉讼法（2012年修正）第二百零八条第一款",

@@ -39,6 +39,9 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 			pr = period{days: 45, article: "行政诉讼法第八十三条", extension: "发现案件不宜适用简易程序的，裁定转为普通程序（行政诉讼法第八十四条）。"}
 		case triagev1.Procedure_PROCEDURE_ORDINARY:
 			pr = period{months: 6, article: "行政诉讼法第八十一条", extension: "有特殊情况需要延长的，由高级人民法院批准；高级人民法院审理第一审案件需要延长的，由最高人民法院批准。"}
+			if a.FiledOn.Before(adminLaw2014InForce) {
+				pr.months, pr.article = 3, "行政诉讼法（1989年）第五十七条"
+			}
 		}
 	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
 		switch p {

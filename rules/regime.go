@@ -51,6 +51,11 @@ var (
 	crInterp2021InForce = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
 )
 
+// adminLaw2014InForce is when the 2014 amendment of 行政诉讼法 took effect:
+// it created administrative simplified procedure (arts. 82–84) and the six
+// months of art. 81; the 1989 law had neither (three months, art. 57).
+var adminLaw2014InForce = time.Date(2015, 5, 1, 0, 0, 0, 0, time.UTC)
+
 // regimeOn returns the small-claims regime in force on a date, or false
 // before 2013-01-01, when the procedure did not exist.
 //
