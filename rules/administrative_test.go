@@ -14,6 +14,13 @@ func adminCases(tb testing.TB) []tcase {
 	base := adminBase(tb)
 	w := func(mods ...mod) *triagev1.Filing { return with(base, mods...) }
 	onTheSpot := circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })
+	ordinaryLimit := func(months int32, article string) func(*testing.T, *rules.Assessment) {
+		return func(t *testing.T, a *rules.Assessment) {
+			if tl := a.Option(pOrd).GetTimeLimit(); tl.GetMonths() != months || tl.GetArticle() != article {
+				t.Errorf("ordinary time limit %v, want %d months under %s", tl, months, article)
+			}
+		}
+	}
 	return []tcase{
 		{
 			name:   "penalty of 5000 yuan: not an Art. 82 ¶1 case",
@@ -36,11 +43,7 @@ func adminCases(tb testing.TB) []tcase {
 			avail:  av(pSimp, avU, pOrd, avA),
 			fires:  []string{at(locSimp, rules.CodeAdmin82NotInForce)},
 			silent: []string{rules.CodeAdmin82NotQualified},
-			extra: func(t *testing.T, a *rules.Assessment) {
-				if tl := a.Option(pOrd).GetTimeLimit(); tl.GetMonths() != 3 || tl.GetArticle() != "行政诉讼法（1989年）第五十七条" {
-					t.Errorf("ordinary time limit %v, want three months under the 1989 law's art. 57", tl)
-				}
-			},
+			extra:  ordinaryLimit(3, "行政诉讼法（1989年）第五十七条"),
 		},
 		{
 			name:   "2015-05-01 act made on the spot: the amendment's first day",
@@ -48,11 +51,7 @@ func adminCases(tb testing.TB) []tcase {
 			avail:  av(pSimp, avA),
 			fires:  []string{at(locSimp, rules.CodeAdmin82OnTheSpot)},
 			silent: []string{rules.CodeAdmin82NotInForce},
-			extra: func(t *testing.T, a *rules.Assessment) {
-				if tl := a.Option(pOrd).GetTimeLimit(); tl.GetMonths() != 6 || tl.GetArticle() != "行政诉讼法第八十一条" {
-					t.Errorf("ordinary time limit %v, want six months under art. 81", tl)
-				}
-			},
+			extra:  ordinaryLimit(6, "行政诉讼法第八十一条"),
 		},
 		{
 			name:   "act made on the spot (82 ¶1(1))",
