@@ -766,13 +766,9 @@ func (c *rec) contractFacts(cc *civilCause, v contractVocab, goods string, owed 
 				c.w(pick(r, "经结算，被告尚欠原告", "截至起诉时，被告尚欠"), v.payment, money(r, owed), "。")
 			}
 		}
-		if chance(r, 0.6) {
+		if chance(r, 0.6) && c.acknowledges() {
 			doc := pick(r, v.doc...)
-			if c.acknowledges() {
-				c.w("被告", pick(r, "在"+doc+"上签字确认。", "已在"+doc+"上盖章确认。", "通过微信确认了"+doc+"载明的金额。", "对"+doc+"无异议。"))
-			} else {
-				c.w("有", doc, "为证。")
-			}
+			c.w("被告", pick(r, "在"+doc+"上签字确认。", "已在"+doc+"上盖章确认。", "通过微信确认了"+doc+"载明的金额。", "对"+doc+"无异议。"))
 		}
 		c.demand()
 		if c.detail >= 1 && chance(r, 0.55) {

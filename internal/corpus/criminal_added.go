@@ -32,7 +32,17 @@ func (c *rec) appraises(cc *crimeCause) bool { return chance(c.r, appraisalState
 
 func (c *rec) factsRape(d crimeDraft) {
 	r := c.r
-	c.w(ymd(d.when), clock(r), "，被告人", d.all, "在", d.place, pick(r, "其租住的房屋内", "某宾馆房间内", "被害人家中", "某KTV包厢内", "其驾驶的车辆内"), "，", pick(r, "趁被害人", "违背被害人", "以暴力、胁迫手段，违背被害人"), alias(personName(r, true), c.style), pick(r, "醉酒无力反抗之机", "意愿", "意志"), "，", pick(r, "强行与其发生性关系。", "采用捂嘴、按压等手段强行与其发生性关系。", "强行与被害人发生了性关系。"))
+	c.w(ymd(d.when), clock(r), "，被告人", d.all, "在", d.place, pick(r, "其租住的房屋内", "某宾馆房间内", "被害人家中", "某KTV包厢内", "其驾驶的车辆内"), "，")
+	victim := alias(personName(r, true), c.style)
+	switch r.IntN(3) {
+	case 0:
+		c.w("趁被害人", victim, "醉酒无力反抗之机，")
+	case 1:
+		c.w("违背被害人", victim, "的意志，", pick(r, "采用捂嘴、按压等手段", "以暴力、胁迫手段", ""))
+	default:
+		c.w("以", pick(r, "殴打", "言语威胁", "拍摄裸照相要挟"), "手段，违背被害人", victim, "的意愿，")
+	}
+	c.w(pick(r, "强行与其发生性关系。", "强行与被害人发生了性关系。"))
 	if chance(r, 0.25) {
 		c.w("被害人案发时未满十四周岁。")
 	}
