@@ -233,7 +233,7 @@ func (c *rec) signals(contested, simple []string) {
 		if c.contested && c.detail >= 2 && len(contested) > 1 && chance(r, 0.4) {
 			c.say(cxDispute, contested[(i+1+r.IntN(len(contested)-1))%len(contested)])
 		}
-	case !c.contested && len(simple) > 0 && chance(r, civilShape.acknowledged):
+	case !c.contested && len(simple) > 0 && c.acknowledges():
 		c.one(simple...)
 	case c.contested && len(simple) > 0 && chance(r, 0.06):
 		// The defendant acknowledged the debt before filing and fights it
@@ -251,6 +251,11 @@ func (c *rec) signals(contested, simple []string) {
 		c.one("该纠纷涉及人数众多，部分人员曾到有关部门集体上访。", "本案原告人数众多，情绪较为激动。", "此事已引起媒体关注。")
 	}
 }
+
+// acknowledges draws whether the complaint reports that the defendant
+// acknowledged the debt, the delivery or the account (被告对欠款无异议,
+// 对账确认, 在对账单上签字确认): civilShape.acknowledged.
+func (c *rec) acknowledges() bool { return chance(c.r, civilShape.acknowledged) }
 
 func (c *rec) absentName() string {
 	for _, p := range c.df {
@@ -753,12 +758,15 @@ func (c *rec) contractFacts(cc *civilCause, v contractVocab, goods string, owed 
 			if opened {
 				lead = pick(r, "合同签订后，", "此后，", lead)
 			}
-			c.w(lead, "原告", pick(r, "依约", "按照被告要求", "陆续"), "向被告", v.performVrb, pick(r, "，被告均已验收。", "，被告未提出异议。", "。"))
+			c.w(lead, "原告", pick(r, "依约", "按照被告要求", "陆续"), "向被告", v.performVrb, pick(r, "，被告均已验收。", "。"))
+			if c.acknowledges() {
+				c.w("被告未提出异议。")
+			}
 			if owed > 0 {
-				c.w(pick(r, "经结算，被告尚欠原告", "双方对账确认，被告尚欠", "截至起诉时，被告尚欠"), v.payment, money(r, owed), "。")
+				c.w(pick(r, "经结算，被告尚欠原告", "截至起诉时，被告尚欠"), v.payment, money(r, owed), "。")
 			}
 		}
-		if chance(r, 0.6) {
+		if chance(r, 0.6) && c.acknowledges() {
 			doc := pick(r, v.doc...)
 			c.w("被告", pick(r, "在"+doc+"上签字确认。", "已在"+doc+"上盖章确认。", "通过微信确认了"+doc+"载明的金额。", "对"+doc+"无异议。"))
 		}

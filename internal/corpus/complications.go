@@ -607,11 +607,14 @@ func (c *rec) shortForeshadowing() {
 	}
 }
 
-// noteShown records which complications the final text expresses.
+// noteShown records which complications the final text expresses. A
+// sentence restate joined to the next one ends in a comma there, so both
+// sides are compared with full stops read as commas.
 func (c *rec) noteShown() {
+	text := strings.ReplaceAll(c.f.Text, "。", "，")
 	for k := range numComplications {
 		for _, s := range c.said[k] {
-			if strings.Contains(c.f.Text, s) {
+			if strings.Contains(text, strings.ReplaceAll(s, "。", "，")) {
 				c.shown[k] = true
 				break
 			}

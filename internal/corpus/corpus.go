@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
@@ -328,7 +329,7 @@ func (c *rec) one(ss ...string) { c.b.WriteString(pick(c.r, ss...)) }
 
 // finishText stores the text, capped at the schema's bound.
 func (c *rec) finishText() {
-	t := strings.TrimSpace(c.b.String())
+	t := restate(c.r, strings.TrimSpace(c.b.String()), restateJoin[c.f.GetCaseKind()])
 	if n := []rune(t); len(n) > rules.MaxTextChars {
 		t = string(n[:rules.MaxTextChars])
 	}
@@ -353,4 +354,61 @@ func allowed(a *rules.Assessment, p triagev1.Procedure) bool {
 		return true
 	}
 	return p == triagev1.Procedure_PROCEDURE_SMALL_CLAIMS && o.GetAvailability() == triagev1.Availability_AVAILABILITY_UNDETERMINED
+}
+
+// restateJoin is, per case kind, the share of the boundaries between two
+// sentences of running prose that restate joins with a comma. Fifth
+// calibration: the real development filings are the complaints and
+// allegations as judgments restate them (…诉称, 公诉机关指控…), which chain
+// facts into long sentences: civil median 4.5 sentences (of 48 filings),
+// criminal 4 (236), administrative 5 (6), at the same median length the
+// corpus had (310 and 233 characters) with 8, 6 and 7 sentences; a
+// generated sentence was half a real one. Each share is the round value
+// that brings the generated median to the real one (TestMatchesRealFilings,
+// ±25%): civil 0.8 (8 → 4; 0.5 left 5, civil complaints having many
+// boundaries that are not eligible: claims lists, headings, line breaks),
+// criminal 0.4 (6 → 4), administrative 0.5 (7 → 5).
+var restateJoin = map[triagev1.CaseKind]float64{
+	triagev1.CaseKind_CASE_KIND_CIVIL:          0.8,
+	triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE: 0.5,
+	triagev1.CaseKind_CASE_KIND_CRIMINAL:       0.4,
+}
+
+// restate joins sentences of running prose with a comma with probability
+// p each, as a judgment restating a filing does. A boundary is joined only
+// inside a paragraph and when the next sentence is prose (a Han character
+// that starts no numbered item or heading), so claims lists, headings and
+// line breaks stay as written. It draws once per eligible boundary, so a
+// text without one consumes no randomness.
+func restate(r *rand.Rand, t string, p float64) string {
+	if p <= 0 || !strings.Contains(t, "。") {
+		return t
+	}
+	rs := []rune(t)
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] != '。' || !proseStart(rs[i+1:]) {
+			continue
+		}
+		if chance(r, p) {
+			rs[i] = '，'
+		}
+	}
+	return string(rs)
+}
+
+// proseStart reports whether rs starts a sentence of running prose.
+func proseStart(rs []rune) bool {
+	if len(rs) == 0 || !unicode.Is(unicode.Han, rs[0]) {
+		return false
+	}
+	if strings.ContainsRune("一二三四五六七八九十第", rs[0]) {
+		return false
+	}
+	s := string(rs[:min(len(rs), 4)])
+	for _, h := range []string{"事实", "诉讼请求", "请求事项", "此致", "综上", "具体理由", "原告认为", "上述事实"} {
+		if strings.HasPrefix(s, h) {
+			return false
+		}
+	}
+	return true
 }

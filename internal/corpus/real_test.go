@@ -20,12 +20,12 @@ type figures struct {
 	civilN, crimN                       int
 	civilChars, civilSentences          float64 // medians
 	crimChars, crimSentences            float64
-	noAmount                            rate // civil filings claiming no money
-	lex                                 []rate
-	largeLoanOrd                        rate // loans and leases ≥ 100,000 yuan ending ordinary
-	simpleTrack                         rate // civil filings ending small claims or simplified
-	admitsPre, recommendedPre           rate // criminal, filed before 2018-10-26
-	fastTrackPost                       rate // criminal, filed on or after 2018-10-26
+	noAmount                            rate   // civil filings claiming no money
+	lex, crimLex                        []rate // civil and criminal texts hitting each lexicon category
+	largeLoanOrd                        rate   // loans and leases ≥ 100,000 yuan ending ordinary
+	simpleTrack                         rate   // civil filings ending small claims or simplified
+	admitsPre, recommendedPre           rate   // criminal, filed before 2018-10-26
+	fastTrackPost                       rate   // criminal, filed on or after 2018-10-26
 	recommendedMonths                   float64
 	years                               map[int]bool
 	provinces, civilCauses, crimCharges map[string]bool
@@ -90,7 +90,7 @@ func measure(t *testing.T, e *rules.Engine, recs []*triagev1.LabeledFiling) figu
 	if len(terms) != len(lexNames) {
 		t.Fatalf("the lexicon has %d categories, lexNames %d", len(terms), len(lexNames))
 	}
-	f := figures{lex: make([]rate, len(terms)), years: map[int]bool{}, provinces: map[string]bool{}, civilCauses: map[string]bool{}, crimCharges: map[string]bool{}}
+	f := figures{lex: make([]rate, len(terms)), crimLex: make([]rate, len(terms)), years: map[int]bool{}, provinces: map[string]bool{}, civilCauses: map[string]bool{}, crimCharges: map[string]bool{}}
 	var civChars, civSent, crimChars, crimSent, months []float64
 	for _, lf := range recs {
 		fl := lf.GetFiling()
@@ -127,6 +127,9 @@ func measure(t *testing.T, e *rules.Engine, recs []*triagev1.LabeledFiling) figu
 			f.crimCharges[cause] = true
 			crimChars = append(crimChars, float64(len([]rune(text))))
 			crimSent = append(crimSent, float64(sentences(text)))
+			for i, ts := range terms {
+				f.crimLex[i].add(slices.ContainsFunc(ts, func(s string) bool { return strings.Contains(text, s) }))
+			}
 			ci := fl.GetCircumstances()
 			if m := ci.GetRecommendedSentenceMonths(); m > 0 {
 				months = append(months, float64(m))
@@ -162,9 +165,10 @@ func coverage(e *rules.Engine, real []*triagev1.LabeledFiling, kind triagev1.Cas
 // diverge beyond the tolerances below. A rate is fitted when the generated
 // rate lies within the Wilson 95% interval of the real one (the real set is
 // small: 48 civil, 236 criminal filings); a median within a stated
-// fraction. The gaps doc.go names as not fitted are held to ceilings, so
-// that they cannot silently widen. It skips when the real filings are
-// absent (they are not in the repository).
+// fraction (a sentence count within ±25%: one sentence either way at the
+// real medians of 4 and 4.5). The gaps doc.go names as not fitted are held
+// to ceilings, so that they cannot silently widen. It skips when the real
+// filings are absent (they are not in the repository).
 func TestMatchesRealFilings(t *testing.T) {
 	dir := dataset.RealDir()
 	if dir == "" {
@@ -195,7 +199,20 @@ func TestMatchesRealFilings(t *testing.T) {
 	fitted("criminal filings before 2018-10-26 stating a recommended sentence", re.recommendedPre, gen.recommendedPre)
 	fitted("criminal filings since 2018-10-26 ending fast-track", re.fastTrackPost, gen.fastTrackPost)
 	ratio("recommended sentence, median months", re.recommendedMonths, gen.recommendedMonths, 0.5)
+	ratio("civil text median sentences", re.civilSentences, gen.civilSentences, 0.25)
+	ratio("criminal text median sentences", re.crimSentences, gen.crimSentences, 0.25)
 	within(t, "real civil filings whose cause the corpus generates", coverage(e, real, civil, gen.civilCauses), 0.9, 1)
+	// The charges a basic court tries routinely are generated; what is left
+	// are one-off charges of the sample and a few unreadable records.
+	within(t, "real criminal filings whose charge the corpus generates", coverage(e, real, criminal, gen.crimCharges), 0.85, 1)
+	// Criminal allegations citing an expert opinion (经鉴定…), and the civil
+	// categories whose generated rate now lies within the real interval.
+	fitted("criminal lexicon appraisal hit rate", re.crimLex[0], gen.crimLex[0])
+	for i, name := range lexNames {
+		if lexFitted[name] {
+			fitted("civil lexicon "+name+" hit rate", re.lex[i], gen.lex[i])
+		}
+	}
 	// The national figure, not the real set's (a keyword crawl, loan-heavy):
 	// simplified procedure (small claims included) decided 75.52% of the
 	// first-instance cases of 2019 H1 (SPC press release, 2019-08-01).
@@ -210,14 +227,23 @@ func TestMatchesRealFilings(t *testing.T) {
 			t.Errorf("no generated filing from %s, a province real filings come from", p)
 		}
 	}
-	// Not fitted (doc.go): ceilings against regressions.
-	ratio("civil text median sentences", re.civilSentences, gen.civilSentences, 1)
-	ratio("criminal text median sentences", re.crimSentences, gen.crimSentences, 1)
-	within(t, "real criminal filings whose charge the corpus generates", coverage(e, real, criminal, gen.crimCharges), 0.5, 1)
+	// Not fitted (doc.go): ceilings against regressions, a few points
+	// above what the corpus gives today.
 	for i, name := range lexNames {
-		within(t, "lexicon "+name+" hit rate, generated minus real "+ftoa(re.lex[i].p()), gen.lex[i].p()-re.lex[i].p(), -0.15, 0.25)
+		if !lexFitted[name] {
+			within(t, "civil lexicon "+name+" hit rate, generated minus real "+ftoa(re.lex[i].p()), gen.lex[i].p()-re.lex[i].p(), -0.12, 0.22)
+		}
+	}
+	for i, name := range lexNames[1:] {
+		within(t, "criminal lexicon "+name+" hit rate, generated minus real "+ftoa(re.crimLex[i+1].p()), gen.crimLex[i+1].p()-re.crimLex[i+1].p(), -0.05, 0.05)
 	}
 }
+
+// lexFitted names the civil lexicon categories whose generated hit rate is
+// fitted to the real one (doc.go); counterclaim and joinder hit real text
+// through routine claim phrases, dispute and accounts through narration the lexicon
+// cannot tell from voiced trouble.
+var lexFitted = map[string]bool{"appraisal": true, "service": true, "interest": true, "mediation": true, "preservation": true}
 
 // lexNames names the categories of classifier.LexiconTerms, in its order
 // (the lex_* dense features).
