@@ -26,8 +26,13 @@ COPY --from=build --chown=65532:65532 /data /var/lib/fenjian
 VOLUME /var/lib/fenjian
 EXPOSE 50051 9090
 USER 65532:65532
-# gRPC health of the whole server: NOT_SERVING while the store cannot
-# record (server/health.go), so the engine marks the container unhealthy.
+# Readiness of the whole server over HTTP: 503 while the store cannot record
+# (server/health.go), so the engine marks the container unhealthy. HTTP,
+# not gRPC: off loopback gRPC requires TLS, which a plaintext check cannot
+# speak.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["/usr/local/bin/triaged", "healthcheck", "-addr", "127.0.0.1:50051", "-timeout", "4s"]
+  CMD ["/usr/local/bin/triaged", "healthcheck", "-url", "http://127.0.0.1:9090/readyz", "-timeout", "4s"]
+# gRPC listens off loopback, so triaged refuses to start without TLS
+# (-tls-cert, -tls-key) or an explicit -insecure: give one of them after the
+# image name (docs/operations.md, "Container"; deploy/k8s mounts a TLS Secret).
 ENTRYPOINT ["/usr/local/bin/triaged", "-grpc-addr", ":50051", "-http-addr", ":9090", "-data-dir", "/var/lib/fenjian"]

@@ -79,12 +79,23 @@ type triaged struct {
 // temporary directory plus args, until the test ends.
 func startTriaged(t *testing.T, args ...string) triaged {
 	t.Helper()
-	bin := triagedBinary(t)
 	dataDir := t.TempDir()
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, append([]string{
+	tr := runTriaged(t, nil, append([]string{
 		"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-data-dir=" + dataDir,
-		"-store-check-interval=500ms", "-shutdown-timeout=2s"}, args...)...)
+		"-store-check-interval=500ms", "-shutdown-timeout=2s"}, args...))
+	tr.dataDir = dataDir
+	return tr
+}
+
+// runTriaged runs the built triaged with exactly args and, added to the
+// test's environment, env, until the test ends, and returns once it serves
+// (failing the test, with its log, if it exits or does not serve in 60s).
+func runTriaged(t *testing.T, env, args []string) triaged {
+	t.Helper()
+	bin := triagedBinary(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), env...)
 	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.WaitDelay = 10 * time.Second
 	stderr, err := cmd.StderrPipe()
@@ -98,23 +109,29 @@ func startTriaged(t *testing.T, args ...string) triaged {
 
 	// The JSON log's "serving" record names the bound addresses.
 	found := make(chan triaged, 1)
+	exited := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		sent := false
+		var log strings.Builder
 		for sc.Scan() {
+			log.WriteString(sc.Text() + "\n")
 			var rec map[string]any
 			if json.Unmarshal(sc.Bytes(), &rec) != nil || sent || rec["msg"] != "serving" {
 				continue
 			}
 			g, _ := rec["grpc_addr"].(string)
 			h, _ := rec["http_addr"].(string)
-			found <- triaged{grpcAddr: g, httpAddr: h, dataDir: dataDir}
+			found <- triaged{grpcAddr: g, httpAddr: h}
 			sent = true
 		}
+		exited <- log.String()
 	}()
 	select {
 	case tr := <-found:
 		return tr
+	case log := <-exited:
+		t.Fatalf("triaged %q exited before serving:\n%s", args, log)
 	case <-time.After(60 * time.Second):
 		t.Fatal("triaged did not log \"serving\" within 60s")
 	}

@@ -162,6 +162,7 @@ var deploymentChecks = []k8sCheck{
 	checkVolumes,
 	checkResources,
 	checkPortsAndProbes,
+	checkTLSAndTokens,
 	checkArgsAndGracePeriod,
 	checkStoreDSN,
 }
@@ -278,7 +279,9 @@ func containerPorts(c corev1.Container) map[string]int32 {
 }
 
 // checkPortsAndProbes checks the ports are triaged's, and the probes are
-// gRPC probes on the port triaged listens on, for the right services.
+// HTTP probes of the http port for the paths triaged serves: the kubelet's
+// gRPC probes speak no TLS, and off loopback triaged serves gRPC only over
+// TLS (TestImageStartsAsDeployed runs them against the real binary).
 func checkPortsAndProbes(t *testing.T, o *k8sObjects) {
 	t.Helper()
 	c := o.container()
@@ -287,23 +290,59 @@ func checkPortsAndProbes(t *testing.T, o *k8sObjects) {
 		t.Errorf("ports %v, want grpc 50051 and http 9090 (the image's -grpc-addr and -http-addr)", ports)
 	}
 	for _, p := range []struct {
-		name    string
-		probe   *corev1.Probe
-		service string
+		name  string
+		probe *corev1.Probe
+		path  string
 	}{
-		{"readiness", c.ReadinessProbe, "fenjian.triage.v1.TriageService"},
-		{"liveness", c.LivenessProbe, server.LivenessService},
-		{"startup", c.StartupProbe, server.LivenessService},
+		{"readiness", c.ReadinessProbe, "/readyz"},
+		{"liveness", c.LivenessProbe, "/healthz"},
+		{"startup", c.StartupProbe, "/healthz"},
 	} {
-		if p.probe == nil || p.probe.GRPC == nil {
-			t.Errorf("%s probe must be a grpc probe", p.name)
+		if p.probe == nil || p.probe.HTTPGet == nil {
+			t.Errorf("%s probe must be an httpGet probe", p.name)
 			continue
 		}
-		if p.probe.GRPC.Port != ports["grpc"] {
-			t.Errorf("%s probe on port %d, want the grpc port %d", p.name, p.probe.GRPC.Port, ports["grpc"])
+		if port := p.probe.HTTPGet.Port; port.String() != "http" && port.IntValue() != int(ports["http"]) {
+			t.Errorf("%s probe on port %s, want the http port", p.name, port.String())
 		}
-		if p.probe.GRPC.Service == nil || *p.probe.GRPC.Service != p.service {
-			t.Errorf("%s probe service = %v, want %q", p.name, p.probe.GRPC.Service, p.service)
+		if p.probe.HTTPGet.Path != p.path {
+			t.Errorf("%s probe path %q, want %q", p.name, p.probe.HTTPGet.Path, p.path)
+		}
+	}
+}
+
+// checkTLSAndTokens checks that the Deployment serves gRPC with TLS and
+// names its callers' tokens, each file from a mounted Secret: without TLS
+// triaged refuses a non-loopback -grpc-addr, and without -tokens each pod
+// would invent local tokens nobody holds.
+func checkTLSAndTokens(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	secretMounts := map[string]bool{}
+	volumes := map[string]corev1.Volume{}
+	for _, v := range o.spec.Volumes {
+		volumes[v.Name] = v
+	}
+	for _, vm := range o.container().VolumeMounts {
+		if v := volumes[vm.Name]; v.Secret != nil {
+			secretMounts[vm.MountPath] = true
+		}
+	}
+	args := map[string]string{}
+	for _, a := range o.container().Args {
+		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		args[name] = value
+	}
+	if args["insecure"] != "" {
+		t.Errorf("the Deployment must not serve plaintext gRPC (-insecure)")
+	}
+	for _, flag := range []string{"tls-cert", "tls-key", "tokens"} {
+		path, ok := args[flag]
+		if !ok {
+			t.Errorf("-%s missing", flag)
+			continue
+		}
+		if !secretMounts[filepath.Dir(path)] {
+			t.Errorf("-%s=%s is not in a mounted Secret (%v)", flag, path, secretMounts)
 		}
 	}
 }

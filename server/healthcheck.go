@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -25,6 +27,28 @@ func CheckHealth(ctx context.Context, addr, service string) error {
 	}
 	if st := resp.GetStatus(); st != healthpb.HealthCheckResponse_SERVING {
 		return fmt.Errorf("health check %s: %s", addr, st)
+	}
+	return nil
+}
+
+// CheckHTTP gets url (the server's /readyz or /healthz) and returns nil only
+// for 200 OK. The HTTP listener has no TLS, so this check works the same
+// whether gRPC serves TLS or not: it is what the container image's
+// HEALTHCHECK runs (triaged healthcheck -url), since a plaintext gRPC check
+// cannot talk to a server that requires TLS. ctx bounds it.
+func CheckHTTP(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return fmt.Errorf("health check %s: %w", url, err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("health check %s: %w", url, err)
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("health check %s: %s", url, resp.Status)
 	}
 	return nil
 }

@@ -397,14 +397,15 @@ func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (serve
 }
 
 // healthcheck is "triaged healthcheck": it asks the local server's gRPC
-// health service whether it is SERVING and exits 0 if so, 1 if not (or
-// unreachable), 2 on bad usage. The container image has no shell, so its
-// HEALTHCHECK runs this.
+// health service (or, with -url, its /readyz over HTTP) whether it is
+// SERVING and exits 0 if so, 1 if not (or unreachable), 2 on bad usage. The
+// container image has no shell, so its HEALTHCHECK runs this.
 func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("triaged healthcheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:50051", "gRPC address of the server to check")
+	addr := fs.String("addr", "127.0.0.1:50051", "gRPC address of the server to check (plaintext gRPC)")
 	service := fs.String("service", "", "service to check; empty checks the whole server")
+	url := fs.String("url", "", "check this HTTP URL instead (e.g. http://127.0.0.1:9090/readyz): 200 is healthy; works when gRPC requires TLS")
 	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for the answer")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -414,7 +415,11 @@ func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	if err := server.CheckHealth(ctx, *addr, *service); err != nil {
+	check := func() error { return server.CheckHealth(ctx, *addr, *service) }
+	if *url != "" {
+		check = func() error { return server.CheckHTTP(ctx, *url) }
+	}
+	if err := check(); err != nil {
 		fmt.Fprintf(stderr, "triaged healthcheck: %v\n", err)
 		return 1
 	}

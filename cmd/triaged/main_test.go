@@ -204,6 +204,7 @@ func TestHealthcheckSubcommand(t *testing.T) {
 	t.Cleanup(func() { cancel(); <-done })
 	serving := waitForLog(t, logs, done, "serving")
 	addr := serving["grpc_addr"].(string)
+	httpAddr := serving["http_addr"].(string)
 
 	tests := []struct {
 		name string
@@ -215,6 +216,12 @@ func TestHealthcheckSubcommand(t *testing.T) {
 		{"unknown service", []string{"healthcheck", "-addr=" + addr, "-service=no.such.Service"}, 1},
 		{"nothing listening", []string{"healthcheck", "-addr=127.0.0.1:1", "-timeout=1s"}, 1},
 		{"bad flag", []string{"healthcheck", "-no-such-flag"}, 2},
+		// -url: the image's HEALTHCHECK, which works whether gRPC has TLS.
+		{"readyz", []string{"healthcheck", "-url=http://" + httpAddr + "/readyz"}, 0},
+		{"healthz", []string{"healthcheck", "-url=http://" + httpAddr + "/healthz"}, 0},
+		{"no such path", []string{"healthcheck", "-url=http://" + httpAddr + "/no-such-path"}, 1},
+		{"nothing listening over HTTP", []string{"healthcheck", "-url=http://127.0.0.1:1/readyz", "-timeout=1s"}, 1},
+		{"bad URL", []string{"healthcheck", "-url=::not a url"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

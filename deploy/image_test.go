@@ -1,0 +1,217 @@
+package deploy
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/pem"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+	corev1 "k8s.io/api/core/v1"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// dockerfileCommand returns the JSON array of the Dockerfile instruction
+// that matches re (ENTRYPOINT, or the CMD of HEALTHCHECK).
+func dockerfileCommand(t *testing.T, re string) []string {
+	t.Helper()
+	b, err := os.ReadFile("../Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(re).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("Dockerfile has no line matching %s", re)
+	}
+	var cmd []string
+	if err := json.Unmarshal(m[1], &cmd); err != nil {
+		t.Fatalf("Dockerfile %s: %v", m[0], err)
+	}
+	return cmd
+}
+
+// TestImageStartsAsDeployed runs triaged exactly as the image and the
+// Deployment start it — the Dockerfile's ENTRYPOINT followed by the
+// container's args, its env, each volume at its mount path (ConfigMaps with
+// their data, the TLS and tokens Secrets with a test certificate and token)
+// — and checks that it serves: the Dockerfile's HEALTHCHECK and every probe
+// of the Deployment pass, gRPC answers over TLS, and a token from the
+// mounted tokens file is accepted and one not in it refused. Only
+// the listen ports (":0", still every interface) and the store (a SQLite
+// file instead of the PostgreSQL Secret) differ from a pod.
+func TestImageStartsAsDeployed(t *testing.T) {
+	entry := dockerfileCommand(t, `(?m)^ENTRYPOINT (\[.*\])$`)
+	health := dockerfileCommand(t, `(?m)^\s*CMD (\[.*"healthcheck".*\])$`)
+	m := loadManifests(t, "k8s/base")
+	c := m.deployments[0].Spec.Template.Spec.Containers[0]
+	root := t.TempDir()
+	local := func(p string) string { return filepath.Join(root, p) }
+
+	volumes := map[string]corev1.Volume{}
+	for _, v := range m.deployments[0].Spec.Template.Spec.Volumes {
+		volumes[v.Name] = v
+	}
+	ca, token := x509.NewCertPool(), "fjt_image-test-token"
+	for _, vm := range c.VolumeMounts {
+		dir := local(vm.MountPath)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		v := volumes[vm.Name]
+		switch {
+		case v.ConfigMap != nil:
+			for key, data := range m.configMaps[v.ConfigMap.Name].Data {
+				writeFile(t, filepath.Join(dir, key), data)
+			}
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-tls":
+			cert, key := testCertificate(t)
+			writeFile(t, filepath.Join(dir, "tls.crt"), string(cert))
+			writeFile(t, filepath.Join(dir, "tls.key"), string(key))
+			ca.AppendCertsFromPEM(cert)
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-tokens":
+			sum := sha256.Sum256([]byte(token))
+			writeFile(t, filepath.Join(dir, "tokens.json"),
+				`{"tokens": [{"name": "filing-system", "roles": ["filing"], "sha256": "`+hex.EncodeToString(sum[:])+`"}]}`)
+		case v.Secret != nil:
+			t.Fatalf("volume %s: Secret %s has no test content here", v.Name, v.Secret.SecretName)
+		}
+	}
+
+	args := append(append([]string{}, entry[1:]...), c.Args...)
+	for i, a := range args {
+		switch a {
+		case ":50051", ":9090":
+			args[i] = ":0"
+			continue
+		}
+		for _, vm := range c.VolumeMounts {
+			if strings.HasPrefix(a, vm.MountPath) || strings.Contains(a, "="+vm.MountPath) {
+				args[i] = strings.Replace(a, vm.MountPath, local(vm.MountPath), 1)
+			}
+		}
+	}
+	env := []string{"FENJIAN_STORE=" + filepath.Join(root, "fenjian.db")}
+	for _, e := range c.Env {
+		if e.Name == "GOMEMLIMIT" {
+			env = append(env, "GOMEMLIMIT="+c.Resources.Limits.Memory().String()+"B")
+		}
+	}
+	tr := runTriaged(t, env, args)
+	grpcAddr, httpAddr := loopback(t, tr.grpcAddr), loopback(t, tr.httpAddr)
+
+	// The image's HEALTHCHECK, as written, against the real port.
+	hc := append([]string{}, health[1:]...)
+	for i, a := range hc {
+		hc[i] = strings.Replace(a, "127.0.0.1:9090", httpAddr, 1)
+	}
+	if out, err := exec.Command(triagedBinary(t), hc...).CombinedOutput(); err != nil {
+		t.Errorf("HEALTHCHECK %q: %v\n%s", hc, err, out)
+	}
+	// Every probe of the Deployment.
+	for name, p := range map[string]*corev1.Probe{"readiness": c.ReadinessProbe, "liveness": c.LivenessProbe, "startup": c.StartupProbe} {
+		resp, err := http.Get("http://" + httpAddr + p.HTTPGet.Path)
+		if err != nil {
+			t.Errorf("%s probe: %v", name, err)
+			continue
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("%s probe %s: %s", name, p.HTTPGet.Path, resp.Status)
+		}
+	}
+
+	// gRPC over TLS: health for anyone, Triage for the token's holder only.
+	conn, err := grpc.NewClient(grpcAddr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{RootCAs: ca, ServerName: "localhost"})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if resp, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{}); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+		t.Errorf("gRPC health over TLS: %v %v", resp, err)
+	}
+	client := triagev1.NewTriageServiceClient(conn)
+	req := &triagev1.TriageRequest{Filing: civilFiling("(2024)辽0102民初901号", "")}
+	// (The test dials loopback, where an anonymous Triage is allowed; a
+	// token the mounted file does not hold is refused anywhere.)
+	wrong := metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer fjt_not-in-the-file")
+	if _, err := client.Triage(wrong, req); status.Code(err) != codes.Unauthenticated {
+		t.Errorf("Triage with a token not in the mounted file: %v, want Unauthenticated", err)
+	}
+	authed := metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+	if resp, err := client.Triage(authed, req); err != nil || resp.GetDecision().GetDecisionId() == "" {
+		t.Errorf("Triage with the mounted token: %v %v", resp, err)
+	}
+}
+
+// loopback turns a bound address such as "[::]:41234" into one a client on
+// this machine dials.
+func loopback(t *testing.T, addr string) string {
+	t.Helper()
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatalf("address %q: %v", addr, err)
+	}
+	return net.JoinHostPort("127.0.0.1", port)
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testCertificate returns a self-signed certificate for localhost and its
+// key, in PEM.
+func testCertificate(t *testing.T) (cert, key []byte) {
+	t.Helper()
+	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "localhost"},
+		DNSNames:              []string{"localhost"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &k.PublicKey, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := x509.MarshalECPrivateKey(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb})
+}
