@@ -26,7 +26,9 @@ type writer struct {
 	// timeout bounds one transaction (0: no bound). A commit that hangs (a
 	// network partition that drops packets rather than refusing them) would
 	// otherwise stall every later write behind it.
-	timeout  time.Duration
+	timeout time.Duration
+	// window is the dialect's commitWindow.
+	window   time.Duration
 	maxBatch int
 	metrics  *metrics
 	log      *slog.Logger
@@ -70,6 +72,7 @@ func newWriter(c writerConfig) *writer {
 		isDuplicate: c.dialect.isDuplicate,
 		rowFault:    c.dialect.rowFault,
 		timeout:     c.timeout,
+		window:      c.dialect.commitWindow,
 		maxBatch:    c.maxBatch,
 		metrics:     c.metrics,
 		log:         c.log,
@@ -146,7 +149,8 @@ func (w *writer) stop() {
 // run is the writer goroutine. It takes the first waiting request, adds
 // whatever else is already queued up to maxBatch, and commits them together:
 // while one transaction syncs, the next batch gathers in the queue, so the
-// batch size follows the load with no timer. It returns once reqs is closed
+// batch size follows the load. A batch that already holds several requests
+// waits the dialect's commit window for more. It returns once reqs is closed
 // and drained.
 func (w *writer) run() {
 	// One thread for the writer's whole life, so that its CPU clock
@@ -170,6 +174,13 @@ func (w *writer) run() {
 				break
 			}
 			runtime.Gosched()
+		}
+		if w.window > 0 && len(batch) > 1 && len(batch) < w.maxBatch {
+			// Several callers are writing at once: give the ones still
+			// encoding, or on their way from the network, the window to
+			// join this commit. A lone request is not held.
+			time.Sleep(w.window)
+			batch = w.gather(batch)
 		}
 		w.flush(batch)
 		clear(batch) // release rows and callers' contexts while idle
