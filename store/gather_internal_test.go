@@ -59,22 +59,27 @@ func TestWriterLetsReadyCallersJoinTheBatch(t *testing.T) {
 	}
 }
 
-// TestWriterCommitWindow: a batch of several requests waits the commit
-// window for callers still on their way, so a caller arriving within it
-// shares the commit; a lone request is committed at once, and with no
-// window (PostgreSQL) nothing waits.
+// TestWriterCommitWindow: a batch of several requests, fewer than the last
+// commit carried, waits the commit window for callers still on their way,
+// so a caller arriving within it shares the commit. A lone request, a batch
+// as large as the last, and any batch without a window (PostgreSQL) are
+// committed at once.
 func TestWriterCommitWindow(t *testing.T) {
 	const window = 300 * time.Millisecond // far above scheduling noise
 	tests := []struct {
 		name   string
 		window time.Duration
-		first  int // callers sending at once
-		late   bool
-		want   []int
+		// first is the first commit's size, queued before the writer
+		// starts; second is queued while the first commits; then one
+		// caller comes late (if late).
+		first, second int
+		late          bool
+		want          []int
 	}{
-		{name: "a late caller joins a batch of several", window: window, first: 2, late: true, want: []int{3}},
-		{name: "without a window it commits alone", window: 0, first: 2, late: true, want: []int{2, 1}},
-		{name: "a lone request is not held", window: window, first: 1, want: []int{1}},
+		{name: "a late caller joins a batch smaller than the last", window: window, first: 3, second: 2, late: true, want: []int{3, 3}},
+		{name: "without a window it commits at once", window: 0, first: 3, second: 2, late: true, want: []int{3, 2, 1}},
+		{name: "a batch as large as the last is not held", window: window, first: 2, second: 2, late: true, want: []int{2, 2, 1}},
+		{name: "a lone request is not held", window: window, first: 3, second: 1, want: []int{3, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,11 +89,16 @@ func TestWriterCommitWindow(t *testing.T) {
 			}
 			var mu sync.Mutex
 			var sizes []int
+			hold := make(chan struct{})
 			w := newWriter(writerConfig{
 				commit: func(_ context.Context, reqs []*saveRequest) error {
 					mu.Lock()
 					sizes = append(sizes, len(reqs))
+					first := len(sizes) == 1
 					mu.Unlock()
+					if first {
+						<-hold
+					}
 					return nil
 				},
 				dialect: dialect{
@@ -108,17 +118,32 @@ func TestWriterCommitWindow(t *testing.T) {
 					t.Error(err)
 				}
 			}
-			// The first callers are queued before the writer starts, so
-			// it takes them together.
+			queue := func(n int) {
+				for len(w.reqs) < n {
+					runtime.Gosched()
+				}
+			}
 			var wg sync.WaitGroup
 			for range tt.first {
 				wg.Go(submit)
 			}
-			for len(w.reqs) < tt.first {
+			queue(tt.first)
+			go w.run()
+			for { // the first commit has begun, and holds
+				mu.Lock()
+				n := len(sizes)
+				mu.Unlock()
+				if n == 1 {
+					break
+				}
 				runtime.Gosched()
 			}
+			for range tt.second {
+				wg.Go(submit)
+			}
+			queue(tt.second)
 			began := time.Now()
-			go w.run()
+			close(hold)
 			if tt.late {
 				time.Sleep(window / 3)
 				wg.Go(submit)
@@ -130,8 +155,8 @@ func TestWriterCommitWindow(t *testing.T) {
 			if !slices.Equal(sizes, tt.want) {
 				t.Errorf("commits of %v requests; want %v", sizes, tt.want)
 			}
-			if tt.first == 1 && took >= window {
-				t.Errorf("a lone request took %v; want it committed without waiting the %v window", took, window)
+			if !tt.late && took >= window {
+				t.Errorf("took %v; want the batch committed without waiting the %v window", took, window)
 			}
 		})
 	}

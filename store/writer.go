@@ -84,6 +84,12 @@ func newWriter(c writerConfig) *writer {
 	}
 }
 
+// windowBelow is the batch size from which the writer commits without
+// waiting its window: from there a commit's fixed cost (on SQLite ~350 µs
+// of CPU, against ~40 µs per decision, docs/performance.md) is shared well
+// enough that holding the batch would cost more than it saves.
+const windowBelow = 16
+
 // errClosed is what callers get after Close: the store cannot record their
 // write, which is exactly UNAVAILABLE.
 func errClosed(op string) error {
@@ -160,6 +166,7 @@ func (w *writer) run() {
 	defer runtime.UnlockOSThread()
 	defer close(w.stopped)
 	batch := make([]*saveRequest, 0, w.maxBatch)
+	last := 0 // the previous batch's size
 	for first := range w.reqs {
 		batch = append(batch[:0], first)
 		for yielded := false; ; yielded = true {
@@ -175,13 +182,21 @@ func (w *writer) run() {
 			}
 			runtime.Gosched()
 		}
-		if w.window > 0 && len(batch) > 1 && len(batch) < w.maxBatch {
-			// Several callers are writing at once: give the ones still
-			// encoding, or on their way from the network, the window to
-			// join this commit. A lone request is not held.
+		if w.window > 0 && len(batch) > 1 && len(batch) < min(last, windowBelow) {
+			// Several callers are writing at once, fewer than the last
+			// commit carried and few enough that the commit's fixed cost
+			// weighs on each: the callers missing since the last commit
+			// are likely on their way back (still encoding, or on the
+			// network), so give them the window to join this commit.
+			// Not held: a lone request; a batch as large as the last (in
+			// a closed loop every caller may already be in it); a large
+			// batch, whose fixed cost is already shared, and when the
+			// writer is what callers queue for, its waiting would be
+			// their throughput (BenchmarkSaveTriageParallel).
 			time.Sleep(w.window)
 			batch = w.gather(batch)
 		}
+		last = len(batch)
 		w.flush(batch)
 		clear(batch) // release rows and callers' contexts while idle
 	}
