@@ -12,7 +12,6 @@ import (
 	"net"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -63,10 +62,6 @@ type dialect struct {
 	// else (a lost connection, a server shutting down) fails the whole batch
 	// at once: retrying row by row would only multiply an outage's wait.
 	rowFault func(error) bool
-	// commitWindow is how long the writer waits for more requests before
-	// committing a batch that already holds several (writer.run); 0 commits
-	// at once.
-	commitWindow time.Duration
 	// connLost reports whether err says the connection a statement ran on
 	// had died (the server ended the session, the socket broke) rather than
 	// that the statement failed or the server cannot be reached. Reads, which
@@ -122,12 +117,6 @@ const (
 //go:embed migrations/sqlite/*.sql
 var sqliteMigrationFiles embed.FS
 
-// sqliteCommitWindow is SQLite's dialect.commitWindow: at 32 callers it
-// made batches 13 → 17 decisions and triaged's CPU per stored request
-// 10–13% lower, and it adds at most this much to a stored request's
-// latency, only when others are being committed with it.
-const sqliteCommitWindow = 300 * time.Microsecond
-
 func sqliteDialect() (dialect, error) {
 	migrations, err := fs.Sub(sqliteMigrationFiles, "migrations/sqlite")
 	if err != nil {
@@ -159,12 +148,6 @@ func sqliteDialect() (dialect, error) {
 		// costs microseconds, and which SQLite errors a row can cause (a
 		// trigger's RAISE, a full disk for a large row) is not a short list.
 		rowFault: func(error) bool { return true },
-		// A commit's fixed cost on SQLite (its fsync, the ~10 B-tree pages
-		// every commit rewrites, the transaction's statements) is CPU on
-		// the cores the callers share, so under concurrent load a commit
-		// shared by more decisions costs less per decision; a batch of
-		// one is never held (docs/performance.md, 2026-12-03 05:30 UTC).
-		commitWindow: sqliteCommitWindow,
 		// An in-process file has no connection to lose.
 		connLost: func(error) bool { return false },
 	}, nil

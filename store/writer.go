@@ -26,9 +26,7 @@ type writer struct {
 	// timeout bounds one transaction (0: no bound). A commit that hangs (a
 	// network partition that drops packets rather than refusing them) would
 	// otherwise stall every later write behind it.
-	timeout time.Duration
-	// window is the dialect's commitWindow.
-	window   time.Duration
+	timeout  time.Duration
 	maxBatch int
 	metrics  *metrics
 	log      *slog.Logger
@@ -72,7 +70,6 @@ func newWriter(c writerConfig) *writer {
 		isDuplicate: c.dialect.isDuplicate,
 		rowFault:    c.dialect.rowFault,
 		timeout:     c.timeout,
-		window:      c.dialect.commitWindow,
 		maxBatch:    c.maxBatch,
 		metrics:     c.metrics,
 		log:         c.log,
@@ -83,12 +80,6 @@ func newWriter(c writerConfig) *writer {
 		stopped: make(chan struct{}),
 	}
 }
-
-// windowBelow is the batch size from which the writer commits without
-// waiting its window: from there a commit's fixed cost (on SQLite ~350 µs
-// of CPU, against ~40 µs per decision, docs/performance.md) is shared well
-// enough that holding the batch would cost more than it saves.
-const windowBelow = 16
 
 // errClosed is what callers get after Close: the store cannot record their
 // write, which is exactly UNAVAILABLE.
@@ -155,8 +146,7 @@ func (w *writer) stop() {
 // run is the writer goroutine. It takes the first waiting request, adds
 // whatever else is already queued up to maxBatch, and commits them together:
 // while one transaction syncs, the next batch gathers in the queue, so the
-// batch size follows the load. A batch that already holds several requests
-// waits the dialect's commit window for more. It returns once reqs is closed
+// batch size follows the load with no timer. It returns once reqs is closed
 // and drained.
 func (w *writer) run() {
 	// One thread for the writer's whole life, so that its CPU clock
@@ -166,7 +156,6 @@ func (w *writer) run() {
 	defer runtime.UnlockOSThread()
 	defer close(w.stopped)
 	batch := make([]*saveRequest, 0, w.maxBatch)
-	last := 0 // the previous batch's size
 	for first := range w.reqs {
 		batch = append(batch[:0], first)
 		for yielded := false; ; yielded = true {
@@ -182,21 +171,6 @@ func (w *writer) run() {
 			}
 			runtime.Gosched()
 		}
-		if w.window > 0 && len(batch) > 1 && len(batch) < min(last, windowBelow) {
-			// Several callers are writing at once, fewer than the last
-			// commit carried and few enough that the commit's fixed cost
-			// weighs on each: the callers missing since the last commit
-			// are likely on their way back (still encoding, or on the
-			// network), so give them the window to join this commit.
-			// Not held: a lone request; a batch as large as the last (in
-			// a closed loop every caller may already be in it); a large
-			// batch, whose fixed cost is already shared, and when the
-			// writer is what callers queue for, its waiting would be
-			// their throughput (BenchmarkSaveTriageParallel).
-			time.Sleep(w.window)
-			batch = w.gather(batch)
-		}
-		last = len(batch)
 		w.flush(batch)
 		clear(batch) // release rows and callers' contexts while idle
 	}
