@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -140,4 +141,80 @@ func TestNewTriageRequestWithUnknownFields(t *testing.T) {
 	if _, err := newTriageRequest(d, f, plan); err == nil {
 		t.Error("a model_version that is not UTF-8 was accepted")
 	}
+}
+
+// TestDecisionCopiesNameEveryField: shallowDecision and decisionTail copy
+// Decision's fields by name, so a field added to Decision and not to them
+// would be silently dropped from stored decisions. For each field in turn, a
+// decision with only that field set must survive shallowDecision whole, and
+// decisionTail must keep it exactly when it comes after review_reasons.
+func TestDecisionCopiesNameEveryField(t *testing.T) {
+	fields := (&triagev1.Decision{}).ProtoReflect().Descriptor().Fields()
+	if fields.Len() == 0 {
+		t.Fatal("Decision has no fields")
+	}
+	for i := range fields.Len() {
+		fd := fields.Get(i)
+		t.Run(string(fd.Name()), func(t *testing.T) {
+			d := &triagev1.Decision{}
+			m := d.ProtoReflect()
+			switch {
+			case fd.IsMap():
+				t.Fatalf("field %s is a map, which this test does not fill", fd.Name())
+			case fd.IsList():
+				l := m.Mutable(fd).List()
+				l.Append(nonZero(t, fd, l.NewElement()))
+			case fd.Message() != nil:
+				m.Set(fd, protoreflect.ValueOfMessage(m.NewField(fd).Message()))
+			default:
+				m.Set(fd, nonZero(t, fd, m.NewField(fd)))
+			}
+			if !m.Has(fd) {
+				t.Fatalf("could not set %s", fd.Name())
+			}
+			if got := shallowDecision(d); !proto.Equal(got, d) {
+				t.Errorf("shallowDecision dropped %s: got %v, want %v", fd.Name(), got, d)
+			}
+			tail := decisionTail(d)
+			if fd.Number() > fieldReviewReasons {
+				if !proto.Equal(tail, d) {
+					t.Errorf("decisionTail dropped %s: got %v, want %v", fd.Name(), tail, d)
+				}
+			} else if proto.Size(tail) != 0 {
+				t.Errorf("decisionTail kept %s, which comes before the fields the writer sets: %v", fd.Name(), tail)
+			}
+		})
+	}
+}
+
+// nonZero returns a value of fd's kind that is not its zero value; zero is
+// a new list element or field value to fill when fd holds messages.
+func nonZero(t *testing.T, fd protoreflect.FieldDescriptor, zero protoreflect.Value) protoreflect.Value {
+	t.Helper()
+	switch fd.Kind() {
+	case protoreflect.MessageKind, protoreflect.GroupKind:
+		return zero // an empty message, present
+	case protoreflect.StringKind:
+		return protoreflect.ValueOfString("x")
+	case protoreflect.BytesKind:
+		return protoreflect.ValueOfBytes([]byte{1})
+	case protoreflect.BoolKind:
+		return protoreflect.ValueOfBool(true)
+	case protoreflect.EnumKind:
+		return protoreflect.ValueOfEnum(1)
+	case protoreflect.Int32Kind, protoreflect.Sint32Kind, protoreflect.Sfixed32Kind:
+		return protoreflect.ValueOfInt32(1)
+	case protoreflect.Int64Kind, protoreflect.Sint64Kind, protoreflect.Sfixed64Kind:
+		return protoreflect.ValueOfInt64(1)
+	case protoreflect.Uint32Kind, protoreflect.Fixed32Kind:
+		return protoreflect.ValueOfUint32(1)
+	case protoreflect.Uint64Kind, protoreflect.Fixed64Kind:
+		return protoreflect.ValueOfUint64(1)
+	case protoreflect.FloatKind:
+		return protoreflect.ValueOfFloat32(1)
+	case protoreflect.DoubleKind:
+		return protoreflect.ValueOfFloat64(1)
+	}
+	t.Fatalf("field %s has kind %s, which this test does not fill", fd.Name(), fd.Kind())
+	return zero
 }

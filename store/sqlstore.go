@@ -16,7 +16,6 @@ import (
 
 	"github.com/google/uuid"
 	"google.golang.org/protobuf/proto"
-	"google.golang.org/protobuf/reflect/protoreflect"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -199,15 +198,15 @@ func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *Assignment
 // writer sets needs_review, appends to review_reasons and sets assignment
 // and unassigned_draw on the copy, and reads nothing else of it but
 // scalars. A deep copy (proto.Clone) of a served decision was a quarter of
-// SaveTriage's time in the caller.
+// SaveTriage's time in the caller; copying through protoreflect (Range and
+// Set per field) was a fifth of what was left, so the fields are named, and
+// TestDecisionCopiesNameEveryField fails when Decision gains one they miss.
+// Unknown fields are not copied: the caller deep-copies a decision that has
+// them.
 func shallowDecision(d *triagev1.Decision) *triagev1.Decision {
-	own := &triagev1.Decision{}
-	dst := own.ProtoReflect()
-	d.ProtoReflect().Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-		dst.Set(fd, v)
-		return true
-	})
-	own.ReviewReasons = slices.Clone(own.ReviewReasons)
+	own := decisionTail(d)
+	own.DecisionId, own.Recommended, own.Options = d.DecisionId, d.Recommended, d.Options
+	own.NeedsReview, own.ReviewReasons = d.NeedsReview, slices.Clone(d.ReviewReasons)
 	return own
 }
 
