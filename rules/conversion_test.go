@@ -187,7 +187,7 @@ func outcomeCases(tb testing.TB) []ocase {
 		},
 		{
 			name: "override to fast-track of a minor defendant", dec: crimMinor, out: outcome(chOver, pFT),
-			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十三条第二项；刑诉法解释第三百七十条第三项",
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十三条第二项；刑诉法解释第三百七十条第三项（2021年3月1日起施行）",
 		},
 		{
 			name: "override to simplified of a remanded administrative case", dec: admRemanded, out: outcome(chOver, pSimp),
@@ -196,11 +196,11 @@ func outcomeCases(tb testing.TB) []ocase {
 		{
 			// 刑事诉讼法第二百三十九条: a new panel, so no single judge.
 			name: "override to fast-track of a remanded criminal case", dec: crimRemanded, out: outcome(chOver, pFT),
-			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条",
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条（2021年3月1日起施行）",
 		},
 		{
 			name: "override to fast-track of a case of group interest", dec: crimGroup, out: outcome(chOver, pFT),
-			rule: rules.RuleProcedureExcluded, article: "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条",
+			rule: rules.RuleProcedureExcluded, article: "刑诉法解释第二百一十三条第一款第一项（2021年3月1日前为人民陪审员法第十五条第一款第一项）；刑事诉讼法第二百二十二条",
 		},
 		{name: "override to fast-track without a stated acceptance of the sentencing recommendation", dec: crimNoAcceptance, out: outcome(chOver, pFT),
 			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},
