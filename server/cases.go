@@ -277,7 +277,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	case reason == "":
 		return nil, &fieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
 	case utf8.RuneCountInString(reason) > 2000:
-		return nil, &fieldError{Field: "reason", Problem: "must be valid UTF-8 of at most 2,000 characters"}
+		return nil, &fieldError{Field: "reason", Problem: "is longer than 2,000 characters"}
 	}
 	// The procedure in force is read from the outcomes: no outcome of this
 	// decision may be recorded in between.
