@@ -271,7 +271,14 @@ func lastOutcome(prior []*triagev1.Outcome) *triagev1.Outcome {
 // filing: an outcome carrying a correction, or a record with one, is an error
 // here; use Engine.ValidateOutcome.
 func ValidateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) error {
-	if err := validateOutcomeFields(d, o); err != nil {
+	return ValidateOutcomeAt(d, prior, o, time.Now())
+}
+
+// ValidateOutcomeAt is ValidateOutcome with now as the current time, which
+// bounds outcome.decided_on: a ruling is not dated after today in Beijing
+// (plus the day of slack filing.filed_on has).
+func ValidateOutcomeAt(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, now time.Time) error {
+	if err := validateOutcomeFields(d, o, now); err != nil {
 		return err
 	}
 	if o.GetCorrection() != nil || latestCorrection(prior) != nil {
@@ -307,9 +314,9 @@ func (a assessed) option(p triagev1.Procedure) *triagev1.ProcedureOption {
 //
 // A correction is re-evaluated with e: the server passes the engine whose
 // version the decision recorded when it still has it, the current one
-// otherwise.
+// otherwise. "Today", which bounds decided_on, is e's clock (WithClock).
 func (e *Engine) ValidateOutcome(d *triagev1.Decision, original *triagev1.Filing, prior []*triagev1.Outcome, o *triagev1.Outcome) error {
-	if err := validateOutcomeFields(d, o); err != nil {
+	if err := validateOutcomeFields(d, o, e.now()); err != nil {
 		return err
 	}
 	view := assessed{options: d.GetOptions()}
@@ -361,7 +368,7 @@ func latestCorrection(prior []*triagev1.Outcome) *triagev1.FactCorrection {
 	return nil
 }
 
-func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome) error {
+func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome, now time.Time) error {
 	if o == nil {
 		return &FieldError{Field: "outcome", Problem: "is required"}
 	}
@@ -403,12 +410,11 @@ func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome) error {
 	switch {
 	case strings.TrimSpace(by) == "":
 		return fieldErrorf("outcome.decided_by", "is required: the id of the judge or president who decided")
-	case !utf8.ValidString(by):
-		return fieldErrorf("outcome.decided_by", "is not valid UTF-8")
 	case utf8.RuneCountInString(by) > MaxDecidedByChars:
 		return fieldErrorf("outcome.decided_by", "is longer than %d characters", MaxDecidedByChars)
-	case hasControl(by):
-		return fieldErrorf("outcome.decided_by", "contains control characters")
+	}
+	if err := ValidateText("outcome.decided_by", by, SingleLine); err != nil {
+		return err
 	}
 	if o.GetDecidedOn() == "" {
 		return fieldErrorf("outcome.decided_on", "is required: the date of the ruling, YYYY-MM-DD")
@@ -420,15 +426,22 @@ func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome) error {
 	if decided.Before(filed) {
 		return fieldErrorf("outcome.decided_on", "%s is before the 立案 date %s", o.GetDecidedOn(), d.GetFiledOn())
 	}
+	// Outcomes are append-only and kept in date order
+	// (OUTCOME_BEFORE_PREVIOUS), so a ruling dated in the future would
+	// refuse every genuine outcome of the case after it.
+	if err := notAfterToday("outcome.decided_on", "ruling", o.GetDecidedOn(), decided, now); err != nil {
+		return err
+	}
 	for _, fv := range [...]struct {
 		field, v string
+		lines    Lines
 		max      int
 	}{
-		{"outcome.legal_basis", o.GetLegalBasis(), MaxLegalBasisChars},
-		{"outcome.reason", o.GetReason(), MaxOutcomeReasonChars},
+		{"outcome.legal_basis", o.GetLegalBasis(), SingleLine, MaxLegalBasisChars},
+		{"outcome.reason", o.GetReason(), MultiLine, MaxOutcomeReasonChars},
 	} {
-		if !utf8.ValidString(fv.v) {
-			return fieldErrorf(fv.field, "is not valid UTF-8")
+		if err := ValidateText(fv.field, fv.v, fv.lines); err != nil {
+			return err
 		}
 		if utf8.RuneCountInString(fv.v) > fv.max {
 			return fieldErrorf(fv.field, "is longer than %d characters", fv.max)

@@ -578,28 +578,36 @@ func TestOutcomeTimeLimitFromRecordErrors(t *testing.T) {
 
 // FuzzValidateOutcome throws arbitrary outcomes and histories at the
 // validator: it must never panic and only ever return nil, a *FieldError or
-// a *ConversionError for a well-formed stored decision.
+// a *ConversionError for a well-formed stored decision; what it accepts is
+// dated no later than tomorrow in Beijing and carries no character a text
+// may not hold (forbiddenRune).
 func FuzzValidateOutcome(f *testing.F) {
-	f.Add(uint8(1), uint8(2), uint8(3), uint8(0), "2024-04-01", "J-1", uint16(0))
-	f.Add(uint8(3), uint8(7), uint8(2), uint8(3), "2024-03-01", "", uint16(0x1ff))
-	f.Add(uint8(2), uint8(9), uint8(3), uint8(1), "2024-13-01", "J\x00", uint16(0x0a5))
+	f.Add(uint8(1), uint8(2), uint8(3), uint8(0), "2024-04-01", "J-1", "案情复杂", uint16(0))
+	f.Add(uint8(3), uint8(7), uint8(2), uint8(3), "2024-03-01", "", "", uint16(0x1ff))
+	f.Add(uint8(2), uint8(9), uint8(3), uint8(1), "2024-13-01", "J\x00", "理由\u001b[2J", uint16(0x0a5))
+	f.Add(uint8(0), uint8(1), uint8(1), uint8(0), "2100-01-01", "J-1", "一、\r\n二、\t", uint16(0))
+	f.Add(uint8(0), uint8(1), uint8(1), uint8(0), "2024-04-12", "J\u202e1", "\u0085", uint16(0))
 	eng := defaultEngine(f)
+	// "Today" is 2024-04-10 in Beijing: 2024-04-11 is the last day accepted.
+	now := time.Date(2024, 4, 10, 4, 0, 0, 0, time.UTC)
+	latest := time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)
 	decs := []*triagev1.Decision{
 		decisionOf(f, civilBase(f), pSC),
 		decisionOf(f, with(civilBase(f), circ(func(c *triagev1.Circumstances) { c.Remanded = true })), pOrd),
 		decisionOf(f, adminBase(f), pOrd),
 		decisionOf(f, crimBase(f), pFT),
 	}
-	f.Fuzz(func(t *testing.T, di, change, proc, nprior uint8, decidedOn, decidedBy string, bits uint16) {
+	f.Fuzz(func(t *testing.T, di, change, proc, nprior uint8, decidedOn, decidedBy, reason string, bits uint16) {
 		d := decs[int(di)%len(decs)]
 		var prior []*triagev1.Outcome
 		for i := range int(nprior % 4) {
 			prior = append(prior, outcome(triagev1.ChangeKind(int(change>>i)%10), triagev1.Procedure(int(proc>>i)%5)))
 		}
 		o := outcome(triagev1.ChangeKind(int(change)%11), triagev1.Procedure(int(proc)%6), on(decidedOn), by(decidedBy))
+		o.Reason = reason
 		o.PartiesAgree = bits&1 != 0
 		o.OrdinaryHearingHeld = bits&2 != 0
-		err := rules.ValidateOutcome(d, prior, o)
+		err := rules.ValidateOutcomeAt(d, prior, o, now)
 		var fe *rules.FieldError
 		var ce *rules.ConversionError
 		if err != nil && !errors.As(err, &fe) && !errors.As(err, &ce) {
@@ -608,6 +616,15 @@ func FuzzValidateOutcome(f *testing.F) {
 		if err == nil {
 			if _, terr := eng.OutcomeTimeLimitFromRecord(d, prior, o, nil); terr != nil {
 				t.Fatalf("accepted outcome without a time limit: %v", terr)
+			}
+			if day, _ := rules.ParseDate(decidedOn); day.After(latest) {
+				t.Fatalf("accepted a ruling dated %s, after %s", decidedOn, latest.Format(time.DateOnly))
+			}
+			if r, bad := forbiddenRune(decidedBy, false); bad {
+				t.Fatalf("accepted decided_by with U+%04X", r)
+			}
+			if r, bad := forbiddenRune(reason, true); bad {
+				t.Fatalf("accepted reason with U+%04X", r)
 			}
 		}
 	})

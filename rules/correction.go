@@ -30,18 +30,18 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 	switch {
 	case basis == "":
 		return nil, fieldErrorf("outcome.correction.basis", "is required: what establishes the corrected facts (a document, a ruling, the article)")
-	case !utf8.ValidString(c.GetBasis()):
-		return nil, fieldErrorf("outcome.correction.basis", "is not valid UTF-8")
 	case utf8.RuneCountInString(c.GetBasis()) > MaxCorrectionBasisChars:
 		return nil, fieldErrorf("outcome.correction.basis", "is longer than %d characters", MaxCorrectionBasisChars)
-	case hasControl(c.GetBasis()):
-		return nil, fieldErrorf("outcome.correction.basis", "contains control characters")
+	}
+	if err := ValidateText("outcome.correction.basis", c.GetBasis(), SingleLine); err != nil {
+		return nil, err
 	}
 	f := c.GetFiling()
 	if f == nil {
 		return nil, fieldErrorf("outcome.correction.filing", "is required: the filing as the court now has it")
 	}
-	if err := Validate(f); err != nil {
+	// By the engine's clock, as the corrected filing is evaluated below.
+	if err := ValidateAt(f, e.now()); err != nil {
 		return nil, correctionField(err)
 	}
 	if original == nil {

@@ -2,7 +2,9 @@ package rules_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"unicode"
 
 	"google.golang.org/protobuf/encoding/protojson"
 
@@ -88,6 +90,37 @@ func checkEvaluate(t *testing.T, e *rules.Engine, f *triagev1.Filing) {
 	if err := invariants(f, a); err != nil {
 		t.Fatal(err)
 	}
+	// Nothing a text may not carry gets through (see forbiddenRune).
+	for field, v := range map[string]string{"id": f.GetId(), "cause": f.GetCause(), "court": f.GetCourt(), "province": f.GetProvince()} {
+		if r, ok := forbiddenRune(v, false); ok {
+			t.Fatalf("Evaluate accepted %s with U+%04X: %q", field, r, v)
+		}
+	}
+	if r, ok := forbiddenRune(f.GetText(), true); ok {
+		t.Fatalf("Evaluate accepted text with U+%04X", r)
+	}
+	for i, p := range f.GetParties() {
+		if r, ok := forbiddenRune(p.GetName(), false); ok {
+			t.Fatalf("Evaluate accepted parties[%d].name with U+%04X: %q", i, r, p.GetName())
+		}
+	}
+}
+
+// forbiddenRune is the fuzz tests' own statement of what a free-text field
+// may not hold (README, Input validation), written apart from
+// rules.ValidateText so that the two check each other: the C0 controls
+// (but tab, LF and CR in a multi-line field), DEL, the C1 controls and the
+// bidirectional embeddings, overrides and isolates.
+func forbiddenRune(s string, multiLine bool) (rune, bool) {
+	for _, r := range s {
+		if multiLine && strings.ContainsRune("\t\n\r", r) {
+			continue
+		}
+		if unicode.IsControl(r) || strings.ContainsRune("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", r) {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 func FuzzEvaluate(f *testing.F) {
@@ -105,6 +138,11 @@ func FuzzEvaluate(f *testing.F) {
 	f.Add([]byte(`{}`), "", int32(0), int32(0), "", "", "", int64(-1), "", uint64(0), int32(-1), []byte{})
 	f.Add([]byte(`{"id":"y","case_kind":"CASE_KIND_CRIMINAL","court_level":"COURT_LEVEL_BASIC","circumstances":{"recommended_sentence_months":37}}`),
 		"y", int32(3), int32(2), "广东省", "", "故意杀人罪", int64(0), "", ^uint64(0), int32(37), []byte{0xc2, 0xc2})
+	// Control characters in every free-text field, some in the allowed
+	// places (tab, LF, CR in text).
+	f.Add([]byte(`{"id":"z\u001b","case_kind":"CASE_KIND_CIVIL","court_level":"COURT_LEVEL_BASIC","text":"a\u0000b","parties":[{"role":"PARTY_ROLE_PLAINTIFF","name":"张\u202e三"},{"role":"PARTY_ROLE_DEFENDANT","name":"李四"}]}`),
+		"z", int32(1), int32(1), "浙江\u2066", "2024-03-05", "民间借贷纠纷\a", int64(100), "诉讼请求：\r\n\t1.\u001b[2J", uint64(0), int32(0), []byte{1, 2})
+	f.Add([]byte(`{}`), "id\u0085", int32(1), int32(1), "", "2024-03-05", "借款\u0090", int64(0), "理由\u2069\x7f", uint64(0), int32(0), []byte{1, 2})
 	e := defaultEngine(f)
 
 	f.Fuzz(func(t *testing.T, raw []byte, id string, kind, level int32, prov, filed, cause string,

@@ -38,14 +38,21 @@ func validateFiledOn(d string, now time.Time) error {
 	if err != nil {
 		return fieldErrorf("filing.filed_on", "%v", err)
 	}
-	// A case is filed on a day that has come. One day of slack covers a
-	// filing system whose clock or zone runs ahead of Beijing's; more is
-	// a wrong date that would misplace every limit and due date.
+	return notAfterToday("filing.filed_on", "立案", d, on, now)
+}
+
+// notAfterToday refuses a day a caller says something happened on (a 立案,
+// a ruling) that has not come yet: after today in Beijing plus one day. One
+// day of slack covers a system whose clock or zone runs ahead of Beijing's;
+// more is a wrong date that would misplace every limit and due date and,
+// for an outcome, block every later outcome of the case (they are
+// append-only and kept in date order). what names the act, for the message.
+func notAfterToday(field, what, d string, on, now time.Time) error {
 	today := now.In(chinaTime)
 	latest := time.Date(today.Year(), today.Month(), today.Day()+1, 0, 0, 0, 0, time.UTC)
 	if on.After(latest) {
-		return fieldErrorf("filing.filed_on", "%s is in the future: the latest accepted 立案 date is %s (today in Beijing time plus one day)",
-			d, latest.Format(time.DateOnly))
+		return fieldErrorf(field, "%s is in the future: the latest accepted %s date is %s (today in Beijing time plus one day)",
+			d, what, latest.Format(time.DateOnly))
 	}
 	return nil
 }
@@ -61,16 +68,12 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 		return fieldErrorf("filing.id", "is required")
 	case utf8.RuneCountInString(f.GetId()) > MaxIDChars:
 		return fieldErrorf("filing.id", "is longer than %d characters", MaxIDChars)
-	case hasControl(f.GetId()):
-		return fieldErrorf("filing.id", "contains control characters")
 	}
-	// proto3 strings must be UTF-8; a bad byte would fail only later, when
-	// the decision is stored, so it is refused here with the field named.
 	for _, fv := range [...]struct{ field, v string }{
 		{"filing.id", f.GetId()}, {"filing.cause", f.GetCause()}, {"filing.court", f.GetCourt()}, {"filing.province", f.GetProvince()},
 	} {
-		if !utf8.ValidString(fv.v) {
-			return fieldErrorf(fv.field, "is not valid UTF-8")
+		if err := ValidateText(fv.field, fv.v, SingleLine); err != nil {
+			return err
 		}
 	}
 	if _, ok := triagev1.CaseKind_name[int32(f.GetCaseKind())]; !ok || f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
@@ -97,8 +100,8 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 			return fieldErrorf("filing.text", "has %d characters; at most %d", n, MaxTextChars)
 		}
 	}
-	if !utf8.ValidString(f.GetText()) {
-		return fieldErrorf("filing.text", "is not valid UTF-8")
+	if err := ValidateText("filing.text", f.GetText(), MultiLine); err != nil {
+		return err
 	}
 	if utf8.RuneCountInString(f.GetCause()) > MaxCauseChars {
 		return fieldErrorf("filing.cause", "is longer than %d characters", MaxCauseChars)
@@ -125,7 +128,7 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 
 // validateParty checks the party at index i of a filing's parties: present,
 // with a known role other than unspecified, a known kind, and a name of
-// valid UTF-8 within MaxPartyName characters.
+// text (ValidateText) within MaxPartyName characters.
 func validateParty(i int, p *triagev1.Party) error {
 	if p == nil {
 		return fieldErrorf(fmt.Sprintf("filing.parties[%d]", i), "is empty")
@@ -136,8 +139,8 @@ func validateParty(i int, p *triagev1.Party) error {
 	if _, ok := triagev1.PartyKind_name[int32(p.GetKind())]; !ok {
 		return fieldErrorf(fmt.Sprintf("filing.parties[%d].kind", i), "is not a known party kind")
 	}
-	if !utf8.ValidString(p.GetName()) {
-		return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is not valid UTF-8")
+	if err := ValidateText(fmt.Sprintf("filing.parties[%d].name", i), p.GetName(), SingleLine); err != nil {
+		return err
 	}
 	if utf8.RuneCountInString(p.GetName()) > MaxPartyName {
 		return fieldErrorf(fmt.Sprintf("filing.parties[%d].name", i), "is longer than %d characters", MaxPartyName)
@@ -249,13 +252,47 @@ func isDateShaped(s string) bool {
 	return true
 }
 
-func hasControl(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
-			return true
-		}
+// Lines says whether a free-text field may span lines; see ValidateText.
+type Lines bool
+
+// The two kinds of free-text field.
+const (
+	SingleLine Lines = false // ids, names, a cause, a court, a legal basis
+	MultiLine  Lines = true  // a filing's text, the reason for a decision
+)
+
+// ValidateText is the one check of every free-text field a caller sends
+// (filing.text, cause, court, province, parties[].name, id; outcome.reason,
+// legal_basis, decided_by, correction.basis; AssignCase.reason and
+// designated_by): it returns a *FieldError naming field when s is not valid
+// UTF-8 (proto3 strings must be, and a bad byte would otherwise fail only
+// when the decision is stored) or holds a character a text has no business
+// carrying, else nil. Refused are the C0 controls and DEL, the C1 controls
+// (U+0080–U+009F), and the bidirectional embeddings, overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069); a MultiLine field may hold tab, LF and
+// CR. Such characters are stored and returned as sent: an ESC sequence
+// repaints the terminal of whoever reads a log or an export, a NUL cuts a
+// string short in C tools, and a bidi override shows a clerk a name or a
+// reason in an order other than the one stored. Chinese text, full-width
+// punctuation and every other printable character pass. The error gives
+// the first offending character's code point and its index in runes from
+// 0, so the filing system can show the clerk where it is.
+func ValidateText(field, s string, lines Lines) error {
+	if !utf8.ValidString(s) {
+		return fieldErrorf(field, "is not valid UTF-8")
 	}
-	return false
+	i := 0
+	for _, r := range s {
+		switch {
+		case lines == MultiLine && (r == '\t' || r == '\n' || r == '\r'):
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
+			return fieldErrorf(field, "control character U+%04X at %d", r, i)
+		case (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069):
+			return fieldErrorf(field, "bidirectional control character U+%04X at %d", r, i)
+		}
+		i++
+	}
+	return nil
 }
 
 // clip shortens user input echoed in an error message.

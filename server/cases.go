@@ -267,12 +267,17 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err := personID(req.GetDesignatedBy(), "designated_by"); err != nil {
 		return nil, err
 	}
+	// Checked as sent, before trimming: TrimSpace would drop a leading
+	// NEL (U+0085), and the position reported is in what the caller sent.
+	if err := rules.ValidateText("reason", req.GetReason(), rules.MultiLine); err != nil {
+		return nil, err
+	}
 	reason := strings.TrimSpace(req.GetReason())
 	switch {
 	case reason == "":
 		return nil, &fieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
-	case utf8.RuneCountInString(reason) > 2000 || !utf8.ValidString(reason):
-		return nil, &fieldError{Field: "reason", Problem: "must be valid UTF-8 of at most 2,000 characters"}
+	case utf8.RuneCountInString(reason) > 2000:
+		return nil, &fieldError{Field: "reason", Problem: "is longer than 2,000 characters"}
 	}
 	// The procedure in force is read from the outcomes: no outcome of this
 	// decision may be recorded in between.
@@ -556,16 +561,17 @@ func validDecisionID(id, field string) (string, error) {
 	return u.String(), nil
 }
 
-// personID checks the id of a judge or president: required, short, no
-// control characters. Names do not belong here (they would reach logs).
+// personID checks the id of a judge or president: required, short, text
+// of one line (rules.ValidateText). Names do not belong here (they would
+// reach logs).
 func personID(id, field string) error {
 	switch {
 	case strings.TrimSpace(id) == "":
 		return &fieldError{Field: field, Problem: "is required (an id, not a name)"}
-	case utf8.RuneCountInString(id) > 64 || !utf8.ValidString(id) || strings.ContainsFunc(id, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+	case utf8.RuneCountInString(id) > 64:
 		return &fieldError{Field: field, Problem: "must be an id of at most 64 printable characters"}
 	}
-	return nil
+	return rules.ValidateText(field, id, rules.SingleLine)
 }
 
 // logCall writes the record of one call of the case workflow.
