@@ -437,13 +437,11 @@ func (ts *Teams) checkCoverage() error {
 	return nil
 }
 
+// hasControl reports whether s holds a character the API refuses in a
+// single-line field (rules.ValidateText): the teams file's names and causes
+// are shown to the same clerks, so it refuses the same characters.
 func hasControl(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
-			return true
-		}
-	}
-	return false
+	return rules.ValidateText("", s, rules.SingleLine) != nil
 }
 
 // clip shortens file content echoed in an error.
