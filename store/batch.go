@@ -203,6 +203,12 @@ type batch struct {
 // batch is rolled back and run again with a conditional increment per draw.
 var errLoadsChanged = errors.New("team_load changed outside the chain lock")
 
+// errHeadMoved is a batch built on the chain head its writer last committed
+// (PostgreSQL's one-round-trip batch, postgresTx) finding that another
+// writer has moved the head since: nothing was written, and the batch is
+// built again from the head read under the lock.
+var errHeadMoved = errors.New("audit head moved since this writer's last commit")
+
 // loadChange is one key's deferred team_load write: add to assigned, which
 // must then be want.
 type loadChange struct {
@@ -239,6 +245,9 @@ type writeBatchFunc func(ctx context.Context, b *batch) error
 // with what it saved).
 func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) error {
 	err := s.commitOnce(ctx, reqs, true)
+	if errors.Is(err, errHeadMoved) {
+		err = s.commitOnce(ctx, reqs, true)
+	}
 	if errors.Is(err, errLoadsChanged) {
 		s.log.Warn("team_load changed outside the chain lock; running the batch again with a checked increment per draw", "batch_size", len(reqs))
 		err = s.commitOnce(ctx, reqs, false)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -39,13 +40,17 @@ const (
 // SQLite runs, and database/sql already discards broken connections and
 // dials new ones, which is how the store recovers by itself after an outage.
 // Only the writer's transaction reaches under it, to pgx's pipelines, so
-// that a batch costs two round trips (postgresTx); pgx binds Go slices as
-// PostgreSQL arrays for its one statement (batchStatement).
+// that a batch costs one round trip, two when another replica wrote since
+// (postgresTx); pgx binds Go slices as PostgreSQL arrays for its one
+// statement (batchStatement).
 type Postgres struct {
 	sqlStore
 	// channel is the schema's feed NOTIFY channel, replica this store's id
 	// in its notifications (postgres_feeds.go).
 	channel, replica string
+	// cache is what the writer's last commit left, for batches of one
+	// round trip (postgresTx).
+	cache headCache
 }
 
 // OpenPostgres connects to the PostgreSQL database named by dsn (a URL such
@@ -358,14 +363,21 @@ func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 const (
 	headNotUpdated = "fenjian: audit head not updated"
 	loadsChanged   = "fenjian: team_load changed outside the chain lock"
+	headMoved      = "fenjian: audit head moved"
 )
 
 // batchError turns the failure of b's statement into the writer's error:
 // errLoadsChanged for the team_load guard, which makes the writer run the
-// batch again with a checked increment per draw.
+// batch again with a checked increment per draw, and errHeadMoved for
+// postgresCheckHead, which makes it run the batch again from the head.
 func batchError(b *batch, err error) error {
-	if e, ok := errors.AsType[*pgconn.PgError](err); ok && e.Code == "22P02" && strings.Contains(e.Message, loadsChanged) {
-		return errLoadsChanged
+	if e, ok := errors.AsType[*pgconn.PgError](err); ok && e.Code == "22P02" {
+		switch {
+		case strings.Contains(e.Message, loadsChanged):
+			return errLoadsChanged
+		case strings.Contains(e.Message, headMoved):
+			return errHeadMoved
+		}
 	}
 	return fmt.Errorf("insert %d records: %w", len(b.audit), err)
 }
@@ -384,14 +396,31 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 	return nil
 }
 
-// postgresTx is PostgreSQL's batchTx: two round trips per batch, each a
-// pgx pipeline on the writer's connection (pgx.Batch: the statements sent
-// together, then their answers read). The first begins the transaction,
-// locks the chain head and reads the team_load keys the batch's draws look
-// at; the second writes every row, the loads and the NOTIFY in one
-// statement (postgresWriteBatch) and commits. A request that must read
-// inside the transaction (an outcome, a designation) adds its reads in
-// between, on the same session through database/sql.
+// postgresTx is PostgreSQL's batchTx: one or two round trips per batch,
+// each a pgx pipeline on the writer's connection (pgx.Batch: the statements
+// sent together, then their answers read).
+//
+// The one-round-trip batch, the usual one: when this writer committed the
+// last batch on the record (the head it left is still the head) and knows
+// the team_load count of every key the batch draws from (headCache), begin
+// sends nothing; the batch is built on the cached head and counts, and
+// commit sends BEGIN, the head lock with a check that the head is still the
+// cached one (postgresCheckHead), the batch's statement and COMMIT
+// together. A head that moved fails the check, so nothing is written and
+// the batch is built again the two-round-trip way (errHeadMoved); a count
+// that moved fails the statement's team_load guard (errLoadsChanged), as
+// in the two-round-trip batch.
+//
+// The two-round-trip batch (first batch, another replica wrote since, or a
+// key not seen yet): the first pipeline begins the transaction, locks the
+// chain head and reads the team_load keys the batch's draws look at; the
+// second writes every row, the loads and the NOTIFY in one statement
+// (postgresWriteBatch) and commits.
+//
+// A request that reads inside the transaction (an outcome, a designation)
+// does so through b.q on the same session: in a one-round-trip batch its
+// first read begins the transaction and locks and checks the head first
+// (upgrade), so its reads and writes are under the lock as in the other.
 //
 // "Stored before acknowledged" holds: the COMMIT is sent with the
 // statement, but its answer is read before the writer answers anyone; if
@@ -400,7 +429,130 @@ func (p *Postgres) writeRows(ctx context.Context, b *batch) error {
 type postgresTx struct {
 	p    *Postgres
 	conn *sql.Conn
+
+	// optimistic: the batch is built on the cached head (seq, hash), and
+	// the transaction is not begun until commit (or upgrade).
+	optimistic bool
+	seq        int64
+	hash       string
+	// begun: the transaction is open on conn, with the head locked.
+	begun bool
+	// stale: upgrade found the head moved; commit refuses (errHeadMoved).
+	stale bool
+	// used: a request ran statements of its own through b.q, which may
+	// change team_load behind the batch's counts (a designation's
+	// increment), so the counts are not cached after the commit.
+	used bool
+	// err is upgrade's failure, which commit returns.
+	err error
+	// committed: COMMIT succeeded.
+	committed bool
 }
+
+// headCache is what the writer knows of the record after its last commit:
+// the chain head it left and the team_load counts it read or wrote, exact
+// for as long as the head is the one it left (every writer of team_load
+// holds the chain lock and moves the head; a change outside the lock is
+// caught by the batch's guard). Only the writer goroutine uses it; mu is
+// for the tests that drive postgresTx beside it.
+type headCache struct {
+	mu    sync.Mutex
+	valid bool
+	seq   int64
+	hash  string
+	loads map[[2]string]int64
+	// until is when one-round-trip batches may be tried again after the
+	// head was found moved: while another replica is writing too, they
+	// would mostly fail and cost a round trip more than the two-round-trip
+	// batch.
+	until time.Time
+}
+
+// headMovedBackoff is how long a writer that found the head moved by
+// another writer keeps to two-round-trip batches.
+const headMovedBackoff = time.Second
+
+// maxCachedLoads bounds headCache.loads: keys are (team, intake month), so
+// a long-lived writer meets new ones every month. Past it the cache starts
+// again from the next batch's keys.
+const maxCachedLoads = 4096
+
+// take fills b's head and the loads of keys from the cache and reports
+// whether it could: the cache is valid and knows every key.
+func (c *headCache) take(b *batch, keys [][2]string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.valid || time.Now().Before(c.until) {
+		return false
+	}
+	for _, k := range keys {
+		if _, ok := c.loads[k]; !ok {
+			return false
+		}
+	}
+	b.zeroLoads(keys)
+	for _, k := range keys {
+		b.loads[k] = c.loads[k]
+	}
+	b.seq, b.headHash = c.seq, c.hash
+	return true
+}
+
+// observe is told the head a two-round-trip batch read under the lock: the
+// cached counts stay exact only if it is the head the cache holds.
+func (c *headCache) observe(seq int64, hash string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.valid && (seq != c.seq || hash != c.hash) {
+		c.until = time.Now().Add(headMovedBackoff)
+	}
+	if !c.valid || seq != c.seq || hash != c.hash {
+		c.valid = false
+		clear(c.loads)
+	}
+}
+
+// moved is told that a one-round-trip batch found the head moved.
+func (c *headCache) moved() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.until = time.Now().Add(headMovedBackoff)
+}
+
+// committed records the head and counts b left; exact false (the counts
+// may not be what team_load holds) empties the cache instead.
+func (c *headCache) committed(b *batch, exact bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !exact {
+		c.valid = false
+		clear(c.loads)
+		return
+	}
+	if c.loads == nil || len(c.loads)+len(b.loads) > maxCachedLoads {
+		c.loads = make(map[[2]string]int64, len(b.loads))
+	}
+	for k, v := range b.loads {
+		c.loads[k] = v
+	}
+	c.valid, c.seq, c.hash = true, b.seq, b.headHash
+}
+
+// invalidate empties the cache: a batch failed, and what it left of the
+// record is not known.
+func (c *headCache) invalidate() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.valid = false
+	clear(c.loads)
+}
+
+// postgresCheckHead locks the chain head and fails, naming headMoved,
+// unless it is still ($1, $2): the first statement of a one-round-trip
+// batch, which travels in one pipeline with the batch's statement and
+// COMMIT, so it must stop them with an error rather than a result.
+const postgresCheckHead = `WITH h AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE)
+SELECT (CASE WHEN h.seq = $1 AND h.hash = $2 THEN '1' ELSE '` + headMoved + `' END)::int FROM h`
 
 // pgxConn returns the pgx connection under a database/sql driver
 // connection (sql.Conn.Raw).
@@ -435,7 +587,28 @@ func (t *postgresTx) pipeline(ctx context.Context, batch *pgx.Batch) (lost bool,
 	return lost, err
 }
 
+// queueLockHead adds BEGIN and the head lock, read into seq and hash, to
+// batch.
+func (t *postgresTx) queueLockHead(batch *pgx.Batch, seq *int64, hash *string) {
+	batch.Queue("BEGIN")
+	batch.Queue(t.p.dialect.lockHead).QueryRow(func(row pgx.Row) error {
+		if err := row.Scan(seq, hash); err != nil {
+			return fmt.Errorf("lock audit head: %w", err)
+		}
+		return nil
+	})
+}
+
 func (t *postgresTx) begin(ctx context.Context, b *batch, keys [][2]string) error {
+	if b.deferLoads && t.p.cache.take(b, keys) {
+		conn, err := t.p.write.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("begin: %w", err)
+		}
+		t.conn, t.optimistic, t.seq, t.hash = conn, true, b.seq, b.headHash
+		b.q = &postgresQuerier{t: t}
+		return nil
+	}
 	var teams, periods []string
 	if len(keys) > 0 {
 		teams, periods = loadKeyArrays(keys)
@@ -448,16 +621,10 @@ func (t *postgresTx) begin(ctx context.Context, b *batch, keys [][2]string) erro
 		if err != nil {
 			return fmt.Errorf("begin: %w", err)
 		}
-		t.conn, b.q = conn, conn
+		t.conn, b.q = conn, &postgresQuerier{t: t}
 		b.zeroLoads(keys)
 		batch := &pgx.Batch{}
-		batch.Queue("BEGIN")
-		batch.Queue(t.p.dialect.lockHead).QueryRow(func(row pgx.Row) error {
-			if err := row.Scan(&b.seq, &b.headHash); err != nil {
-				return fmt.Errorf("lock audit head: %w", err)
-			}
-			return nil
-		})
+		t.queueLockHead(batch, &b.seq, &b.headHash)
 		if len(keys) > 0 {
 			batch.Queue(postgresSelectLoads, teams, periods).Query(func(rows pgx.Rows) error {
 				return scanLoads(rows, b.loads)
@@ -465,6 +632,8 @@ func (t *postgresTx) begin(ctx context.Context, b *batch, keys [][2]string) erro
 		}
 		lost, err := t.pipeline(ctx, batch)
 		if err == nil {
+			t.begun = true
+			t.p.cache.observe(b.seq, b.headHash)
 			return nil
 		}
 		if !lost || attempt > 0 || ctx.Err() != nil {
@@ -475,12 +644,44 @@ func (t *postgresTx) begin(ctx context.Context, b *batch, keys [][2]string) erro
 	}
 }
 
+// upgrade begins a one-round-trip batch's transaction before a request's
+// own statement: BEGIN and the head lock, and the head must be the cached
+// one the batch was built on (else stale, and commit refuses).
+func (t *postgresTx) upgrade(ctx context.Context) error {
+	t.used = true
+	if !t.optimistic || t.begun || t.err != nil {
+		return t.err
+	}
+	t.begun = true
+	var seq int64
+	var hash string
+	batch := &pgx.Batch{}
+	t.queueLockHead(batch, &seq, &hash)
+	if _, err := t.pipeline(ctx, batch); err != nil {
+		t.err = fmt.Errorf("begin: %w", err)
+		return t.err
+	}
+	t.stale = seq != t.seq || hash != t.hash
+	return nil
+}
+
 func (t *postgresTx) commit(ctx context.Context, b *batch) error {
+	if t.err != nil {
+		return t.err
+	}
+	if t.stale {
+		t.p.cache.moved()
+		return errHeadMoved
+	}
 	query, args, err := t.p.batchStatement(b)
 	if err != nil {
 		return err
 	}
 	batch := &pgx.Batch{}
+	if !t.begun {
+		batch.Queue("BEGIN")
+		batch.Queue(postgresCheckHead, t.seq, t.hash)
+	}
 	written := false // the statement succeeded: a failure is the COMMIT's
 	batch.Queue(query, args...).Exec(func(pgconn.CommandTag) error {
 		written = true
@@ -496,14 +697,23 @@ func (t *postgresTx) commit(ctx context.Context, b *batch) error {
 	})
 	if _, err := t.pipeline(ctx, batch); err != nil {
 		if !written {
-			return batchError(b, err)
+			err = batchError(b, err)
+			if errors.Is(err, errHeadMoved) {
+				t.p.cache.moved()
+			}
+			return err
 		}
 		return fmt.Errorf("commit: %w", err)
 	}
+	t.committed = true
+	t.p.cache.committed(b, b.deferLoads && !t.used)
 	return nil
 }
 
 func (t *postgresTx) end(ctx context.Context) {
+	if !t.committed {
+		t.p.cache.invalidate()
+	}
 	if t.conn == nil {
 		return
 	}
@@ -520,4 +730,30 @@ func (t *postgresTx) end(ctx context.Context) {
 		return nil
 	})
 	_ = t.conn.Close()
+}
+
+// postgresQuerier is a batch's b.q on PostgreSQL: the writer's session,
+// which a one-round-trip batch begins (postgresTx.upgrade) before the first
+// statement a request runs of its own. A failed upgrade fails the batch at
+// commit; QueryRowContext, which cannot return it, runs its read anyway
+// (outside a transaction, and only for a batch that will not commit).
+type postgresQuerier struct{ t *postgresTx }
+
+func (q *postgresQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if err := q.t.upgrade(ctx); err != nil {
+		return nil, err
+	}
+	return q.t.conn.ExecContext(ctx, query, args...)
+}
+
+func (q *postgresQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if err := q.t.upgrade(ctx); err != nil {
+		return nil, err
+	}
+	return q.t.conn.QueryContext(ctx, query, args...)
+}
+
+func (q *postgresQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	_ = q.t.upgrade(ctx) // returned by commit
+	return q.t.conn.QueryRowContext(ctx, query, args...)
 }
