@@ -32,17 +32,7 @@ const ghzToolDir = "internal/tools/ghz"
 
 // buildGhz builds the pinned ghz into dir.
 func buildGhz(ctx context.Context, dir string) (string, error) {
-	root, err := moduleRoot(ctx)
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "ghz")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/bojand/ghz/cmd/ghz")
-	cmd.Dir = filepath.Join(root, ghzToolDir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("build ghz (%s): %w\n%s", ghzToolDir, err, out)
-	}
-	return bin, nil
+	return goBuild(ctx, ghzToolDir, "github.com/bojand/ghz/cmd/ghz", filepath.Join(dir, "ghz"))
 }
 
 // ghzRunner drives one server's cells with a ghz binary.

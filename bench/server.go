@@ -24,15 +24,21 @@ import (
 
 // buildTriaged builds ./cmd/triaged of the module bench runs in into dir.
 func buildTriaged(ctx context.Context, dir string) (string, error) {
+	return goBuild(ctx, ".", "./cmd/triaged", filepath.Join(dir, "triaged"))
+}
+
+// goBuild builds pkg into bin with the go command run in moduleDir, a
+// directory of the module bench runs in ("." for its root, or a tool
+// module's directory).
+func goBuild(ctx context.Context, moduleDir, pkg, bin string) (string, error) {
 	root, err := moduleRoot(ctx)
 	if err != nil {
 		return "", err
 	}
-	bin := filepath.Join(dir, "triaged")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/triaged")
-	cmd.Dir = root
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, pkg)
+	cmd.Dir = filepath.Join(root, moduleDir)
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("build triaged: %w\n%s", err, out)
+		return "", fmt.Errorf("build %s (in %s): %w\n%s", pkg, moduleDir, err, out)
 	}
 	return bin, nil
 }
