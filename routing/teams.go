@@ -257,7 +257,7 @@ func Load(b []byte) (*Teams, error) {
 	if strings.TrimSpace(f.Version) == "" {
 		return nil, errors.New("teams: version is empty")
 	}
-	if len(f.Version) > maxVersionLen || hasControl(f.Version) {
+	if len(f.Version) > maxVersionLen || notText(f.Version) {
 		return nil, fmt.Errorf("teams: version must be at most %d characters without control characters", maxVersionLen)
 	}
 	if utf8.RuneCountInString(f.Court) > maxCourtChars {
@@ -294,7 +294,7 @@ func validateTeam(e TeamEntry) (Team, error) {
 	if e.ID == "" || len(e.ID) > MaxTeamIDLen || strings.Trim(e.ID, teamIDAlphabet) != "" {
 		return Team{}, fmt.Errorf("id must be 1–%d characters of a–z, 0–9, '-' and '_'", MaxTeamIDLen)
 	}
-	if t.Name == "" || !utf8.ValidString(t.Name) || utf8.RuneCountInString(t.Name) > MaxNameChars || hasControl(t.Name) {
+	if t.Name == "" || notText(t.Name) || utf8.RuneCountInString(t.Name) > MaxNameChars {
 		return Team{}, fmt.Errorf("name must be 1–%d characters of valid UTF-8 text", MaxNameChars)
 	}
 	if !utf8.ValidString(e.Note) || utf8.RuneCountInString(e.Note) > maxNoteChars {
@@ -378,7 +378,7 @@ func parseCauses(causes []string) (written, stems []string, err error) {
 	for j, c := range causes {
 		st := rules.CauseStem(c)
 		switch {
-		case !utf8.ValidString(c) || hasControl(c):
+		case notText(c):
 			return nil, nil, fmt.Errorf("causes[%d] is not valid text", j)
 		case st == "":
 			return nil, nil, fmt.Errorf("causes[%d] is empty", j)
@@ -437,10 +437,10 @@ func (ts *Teams) checkCoverage() error {
 	return nil
 }
 
-// hasControl reports whether s holds a character the API refuses in a
-// single-line field (rules.ValidateText): the teams file's names and causes
-// are shown to the same clerks, so it refuses the same characters.
-func hasControl(s string) bool {
+// notText reports whether s is not single-line text as the API accepts it
+// (rules.ValidateText: valid UTF-8 without control or bidi characters): the
+// teams file's names and causes are shown to the same clerks.
+func notText(s string) bool {
 	return rules.ValidateText("", s, rules.SingleLine) != nil
 }
 
