@@ -507,8 +507,7 @@ func (c *headCache) observe(seq int64, hash string) {
 		c.until = time.Now().Add(headMovedBackoff)
 	}
 	if !c.valid || seq != c.seq || hash != c.hash {
-		c.valid = false
-		clear(c.loads)
+		c.resetLocked()
 	}
 }
 
@@ -525,8 +524,7 @@ func (c *headCache) committed(b *batch, exact bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !exact {
-		c.valid = false
-		clear(c.loads)
+		c.resetLocked()
 		return
 	}
 	if c.loads == nil || len(c.loads)+len(b.loads) > maxCachedLoads {
@@ -543,6 +541,11 @@ func (c *headCache) committed(b *batch, exact bool) {
 func (c *headCache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.resetLocked()
+}
+
+// resetLocked forgets the head and the counts; c.mu is held.
+func (c *headCache) resetLocked() {
 	c.valid = false
 	clear(c.loads)
 }
