@@ -80,6 +80,27 @@ func derivedWageCases(tb testing.TB) []tcase {
 			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
 			extra: limitShows(art165, 50, true, "2022-07-01", 47384_00, 189536_00),
 		},
+		// 天津 2024: ¥142,437 and 河南 2024: ¥86,199 (each province's statistics bureau,
+		// 城镇非私营单位就业人员年平均工资, releases of June 2025; read in two unrelated
+		// public repository files quoting the releases, see the rules file's source).
+		// 50% = 71,218.50 → 71,219 (2× 284,874) and 43,099.50 → 43,100 (2× 172,398)
+		// from 2025-07-01. Neither province's 2022 or 2023 wage is entered, so the
+		// day before, the 2021 figure (天津 ¥123,528 → 61,764; 河南 ¥74,872 → 37,436)
+		// is outdated and a claim over it is reviewed.
+		named(under(art165, 50, "2025-07-01", 71219_00, 284874_00),
+			"天津 2025-07-01: ¥71,219 is at the 2024-wage figure", on("天津市", "2025-07-01", 71219_00)),
+		named(over(art165, 50, "2025-07-01", 71219_00, 284874_00),
+			"天津 2025-07-01: one fen over the 2024-wage figure", on("天津市", "2025-07-01", 71219_01)),
+		named(under(art165, 50, "2025-07-01", 43100_00, 172398_00),
+			"河南 2025-07-01: ¥43,100 is at the 2024-wage figure", on("河南省", "2025-07-01", 43100_00)),
+		named(over(art165, 50, "2025-07-01", 43100_00, 172398_00),
+			"河南 2025-07-01: one fen over the 2024-wage figure", on("河南省", "2025-07-01", 43100_01)),
+		{
+			name: "河南 2025-06-30: over the outdated 2021-wage figure, reviewed", filing: on("河南省", "2025-06-30", 43100_00),
+			avail: av(pSC, avU), review: ptr(true),
+			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
+			extra: limitShows(art165, 50, true, "2022-07-01", 37436_00, 149744_00),
+		},
 		// 陕西 2018: the release reported the non-private wage as ¥10,478 below
 		// the national ¥82,461 (陕西科技报 2019-07-16, m.yybnet.net) = ¥71,983;
 		// 30% = 21,594.90 → 21,595 from 2019-07-01. The same report quotes the
