@@ -279,6 +279,10 @@ func TestCriminalTimeLimitsByEra(t *testing.T) {
 		{"2018-10-25", pOrd, 2, 0, "2018-12-25", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},
 		{"2018-10-26", pSimp, 0, 20, "2018-11-15", "刑事诉讼法第二百二十条", "一个半月"},
 		{"2018-10-26", pOrd, 2, 0, "2018-12-26", "刑事诉讼法第二百零八条", "三个月"},
+		// Fast-track's art. 225 is the 2018 amendment's: cited as such, and
+		// as not yet in force, on an earlier filing.
+		{"2018-10-25", pFT, 0, 10, "2018-11-04", "刑事诉讼法（2018年修正）第二百二十五条", "立案日尚未施行"},
+		{"2018-10-26", pFT, 0, 10, "2018-11-05", "刑事诉讼法第二百二十五条", "延长至十五日"},
 	} {
 		t.Run(tc.day+" "+procLoc(tc.proc), func(t *testing.T) {
 			a, err := e.Evaluate(with(base, filedOn(tc.day)))
