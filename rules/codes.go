@@ -176,6 +176,8 @@ const (
 	CodeReviewTextSignal     = "REVIEW_TEXT_SIGNAL"
 	CodeReviewGroupCause     = "REVIEW_GROUP_CAUSE"
 	CodeReviewIntermediate   = "REVIEW_INTERMEDIATE_JURISDICTION"
+	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
+	CodeReviewSecurityTerror = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION"
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
 
 	// Inferences: what the rules read from the filing beyond its flags.
@@ -333,6 +335,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
+	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项（2012年修正为第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
 	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 

@@ -51,9 +51,8 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// 214 and 222: neither simplified procedure nor fast-track. Terrorism
 	// came into art. 20(1) with the 2012 amendment; the 1996 text's art.
 	// 20(1) named 反革命案件、危害国家安全案件 only.
-	ic := IntermediateChargesOf(f.GetCause(), a.Facts.Cause)
 	var juris []*triagev1.Reason
-	if basic && (ic.NationalSecurity || ic.Terrorism && !a.FiledOn.Before(crpl2012InForce)) {
+	if basic && intermediateByCharge(f.GetCause(), a.Facts.Cause, a.FiledOn) {
 		juris = append(juris, reason(law.securityOrTerror))
 	}
 	ftPanel = append(ftPanel, juris...)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -175,4 +176,14 @@ func IntermediateChargesOf(written string, c Cause) IntermediateCharges {
 		}
 	}
 	return ic
+}
+
+// intermediateByCharge reports whether the charge makes a filing of that
+// date the intermediate court's at first instance (CrPL 21(1); 2012 text
+// art. 20(1)): 危害国家安全 on every date, terrorism from 2013-01-01, when
+// the 2012 amendment added it (the 1996 text's art. 20(1) named
+// 反革命案件、危害国家安全案件 only).
+func intermediateByCharge(written string, c Cause, on time.Time) bool {
+	ic := IntermediateChargesOf(written, c)
+	return ic.NationalSecurity || ic.Terrorism && !on.Before(crpl2012InForce)
 }

@@ -188,7 +188,7 @@ func criminalCases(tb testing.TB) []tcase {
 			filing: w(cause("资敌罪")),
 			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
 			review: ptr(true),
-			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror), at(locReview, rules.CodeReviewSensitiveCause)},
+			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror), at(locReview, rules.CodeReviewSensitiveCause), at(locReview, rules.CodeReviewSecurityTerror)},
 			silent: []string{rules.CodeCrPL222Eligible, rules.CodeCrPL214Eligible, rules.CodeCrPL2012SecurityTerror},
 		},
 		{
@@ -210,7 +210,8 @@ func criminalCases(tb testing.TB) []tcase {
 			name:   "盗窃罪、间谍罪: one charge for the intermediate court takes the whole case",
 			filing: w(cause("盗窃罪、间谍罪")),
 			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
-			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror)},
+			review: ptr(true),
+			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror), at(locReview, rules.CodeReviewSecurityTerror)},
 		},
 		{
 			// Near miss: 编造、故意传播虚假恐怖信息罪 (刑法第二百九十一条之一) is an
@@ -218,14 +219,14 @@ func criminalCases(tb testing.TB) []tcase {
 			name:   "编造、故意传播虚假恐怖信息罪 at a basic court: both open",
 			filing: w(cause("编造、故意传播虚假恐怖信息罪")),
 			avail:  av(pFT, avA, pSimp, avA, pOrd, avA),
-			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeCrPL2012SecurityTerror},
+			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeCrPL2012SecurityTerror, rules.CodeReviewSecurityTerror},
 		},
 		{
 			// Near miss: 军人叛逃罪 (刑法第四百三十条) contains 叛逃罪 but is a
 			// 军人违反职责罪, not a 危害国家安全罪.
 			name:   "军人叛逃罪 is not 叛逃罪",
 			filing: w(cause("军人叛逃罪")),
-			silent: []string{rules.CodeCrPL21SecurityTerror},
+			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeReviewSecurityTerror},
 		},
 		{
 			// At an intermediate court the level bar says it already.
@@ -233,7 +234,7 @@ func criminalCases(tb testing.TB) []tcase {
 			filing: w(cause("资敌罪"), level(intermediateCourt)),
 			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
 			fires:  []string{at(locFT, rules.CodeCrPL222CourtLevel), at(locSimp, rules.CodeCrPL214CourtLevel)},
-			silent: []string{rules.CodeCrPL21SecurityTerror},
+			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeReviewSecurityTerror},
 		},
 	}
 }
