@@ -165,10 +165,19 @@ func IntermediateChargesOf(written string, c Cause) IntermediateCharges {
 	if len(c.Path) > 0 && c.Path[0] == nationalSecurityChapter {
 		ic.NationalSecurity = true
 	}
+	// The statute's own words count too: a cause written as 危害国家安全犯罪
+	// or 恐怖活动犯罪 names the class of art. 21(1) itself (no charge of
+	// another class contains either phrase).
+	if strings.Contains(w, "危害国家安全") {
+		ic.NationalSecurity = true
+	}
 	for _, n := range nationalSecurityCharges {
 		if strings.Contains(w, n) {
 			ic.NationalSecurity = true
 		}
+	}
+	if strings.Contains(w, "恐怖活动") {
+		ic.Terrorism = true
 	}
 	for _, n := range terrorismCharges {
 		if strings.Contains(w, n) || c.Name == n {

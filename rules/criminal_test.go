@@ -214,6 +214,13 @@ func criminalCases(tb testing.TB) []tcase {
 			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror), at(locReview, rules.CodeReviewSecurityTerror)},
 		},
 		{
+			// The statute's own class, written as such.
+			name:   "恐怖活动犯罪 written as the class: CrPL 21(1)'s own words",
+			filing: w(cause("恐怖活动犯罪")),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror)},
+		},
+		{
 			// Near miss: 编造、故意传播虚假恐怖信息罪 (刑法第二百九十一条之一) is an
 			// offence against public order, not a 恐怖活动案件.
 			name:   "编造、故意传播虚假恐怖信息罪 at a basic court: both open",
@@ -224,8 +231,8 @@ func criminalCases(tb testing.TB) []tcase {
 		{
 			// Near miss: 军人叛逃罪 (刑法第四百三十条) contains 叛逃罪 but is a
 			// 军人违反职责罪, not a 危害国家安全罪.
-			name:   "军人叛逃罪 is not 叛逃罪",
-			filing: w(cause("军人叛逃罪")),
+			name:   "军人叛逃罪 is not 叛逃罪, nor with another charge",
+			filing: w(cause("盗窃罪、军人叛逃罪")),
 			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeReviewSecurityTerror},
 		},
 		{
