@@ -21,6 +21,17 @@ func adminCases(tb testing.TB) []tcase {
 			}
 		}
 	}
+	// limits checks the ordinary period and the article the simplified
+	// period cites: Art. 83 came with the 2014 amendment, so a filing
+	// before 2015-05-01 names the amendment and says it was not yet in force.
+	limits := func(months int32, ordArticle, simpArticle string) func(*testing.T, *rules.Assessment) {
+		return func(t *testing.T, a *rules.Assessment) {
+			ordinaryLimit(months, ordArticle)(t, a)
+			if tl := a.Option(pSimp).GetTimeLimit(); tl.GetDays() != 45 || tl.GetArticle() != simpArticle {
+				t.Errorf("simplified time limit %v, want 45 days under %s", tl, simpArticle)
+			}
+		}
+	}
 	return []tcase{
 		{
 			name:   "penalty of 5000 yuan: not an Art. 82 ¶1 case",
@@ -43,7 +54,7 @@ func adminCases(tb testing.TB) []tcase {
 			avail:  av(pSimp, avU, pOrd, avA),
 			fires:  []string{at(locSimp, rules.CodeAdmin82NotInForce)},
 			silent: []string{rules.CodeAdmin82NotQualified},
-			extra:  ordinaryLimit(3, "行政诉讼法（1989年）第五十七条"),
+			extra:  limits(3, "行政诉讼法（1989年）第五十七条", "行政诉讼法（2014年修正）第八十三条"),
 		},
 		{
 			name:   "2015-05-01 act made on the spot: the amendment's first day",
@@ -51,7 +62,7 @@ func adminCases(tb testing.TB) []tcase {
 			avail:  av(pSimp, avA),
 			fires:  []string{at(locSimp, rules.CodeAdmin82OnTheSpot)},
 			silent: []string{rules.CodeAdmin82NotInForce},
-			extra:  ordinaryLimit(6, "行政诉讼法第八十一条"),
+			extra:  limits(6, "行政诉讼法第八十一条", "行政诉讼法第八十三条"),
 		},
 		{
 			name:   "act made on the spot (82 ¶1(1))",

@@ -127,8 +127,11 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL215CoDefendant:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, nil},
 		rules.CodeInterp360DefenceNotGuil: {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
 		// CrPL 21(2): life or death is the intermediate court's case.
-		rules.CodeAdmin82NotInForce:  {adm, pSimp, []mod{onTheSpot, filedOn("2015-04-30")}, []mod{onTheSpot, filedOn("2015-05-01")}},
-		rules.CodeCrPL21Intermediate: {crim, pSimp, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)}, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_FIXED_TERM, 180)}},
+		rules.CodeAdmin82NotInForce: {adm, pSimp, []mod{onTheSpot, filedOn("2015-04-30")}, []mod{onTheSpot, filedOn("2015-05-01")}},
+		// CrPL 21(1): 危害国家安全、恐怖活动案件 are the intermediate court's.
+		rules.CodeCrPL21SecurityTerror:   {crim, pFT, []mod{cause("资敌罪")}, []mod{cause("编造、故意传播虚假恐怖信息罪")}},
+		rules.CodeCrPL2012SecurityTerror: {crim, pSimp, []mod{filedOn("2017-05-05"), cause("组织、领导、参加恐怖组织罪")}, []mod{filedOn("2012-12-31"), cause("组织、领导、参加恐怖组织罪")}},
+		rules.CodeCrPL21Intermediate:     {crim, pSimp, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)}, []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_FIXED_TERM, 180)}},
 
 		// Criminal simplified before 2018-10-26: the 2012 amendment's
 		// numbering (arts. 20, 208, 209), the 2012 interpretation (art. 290,

@@ -144,6 +144,8 @@ const (
 	CodeCrPL216PanelRequired    = "CRPL216_PANEL_REQUIRED"
 	// A recommended life imprisonment or death before a basic court.
 	CodeCrPL21Intermediate = "CRPL21_INTERMEDIATE_JURISDICTION"
+	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
+	CodeCrPL21SecurityTerror = "CRPL21_NATIONAL_SECURITY_TERRORISM"
 
 	// Criminal, filed before 2018-10-26: the same conditions under the 2012
 	// amendment's numbering (arts. 20, 208–210, 228, 245) and the 2012
@@ -158,6 +160,7 @@ const (
 	CodeCrPL2012CoDefendant       = "CRPL2012_209_CO_DEFENDANT_DISPUTE"
 	CodeCrPL2012PanelRequired     = "CRPL2012_210_PANEL_REQUIRED"
 	CodeCrPL2012Intermediate      = "CRPL2012_20_INTERMEDIATE_JURISDICTION"
+	CodeCrPL2012SecurityTerror    = "CRPL2012_20_NATIONAL_SECURITY_TERRORISM"
 	CodeCrPL2012RemandedPanel     = "CRPL2012_228_REMANDED_NEW_PANEL"
 	CodeCrPL2012RemandedFastTrack = "CRPL2012_228_REMANDED_FAST_TRACK_BARRED"
 	CodeCrPL2012RetrialPanel      = "CRPL2012_245_RETRIAL_NEW_PANEL"
@@ -173,6 +176,8 @@ const (
 	CodeReviewTextSignal     = "REVIEW_TEXT_SIGNAL"
 	CodeReviewGroupCause     = "REVIEW_GROUP_CAUSE"
 	CodeReviewIntermediate   = "REVIEW_INTERMEDIATE_JURISDICTION"
+	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
+	CodeReviewSecurityTerror = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION"
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
 
 	// Inferences: what the rules read from the filing beyond its flags.
@@ -299,6 +304,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
 	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
 	{CodeCrPL21Intermediate, "刑事诉讼法第二十一条第二项、第二百一十四条第一款", "量刑建议为无期徒刑或者死刑：可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，不是基层人民法院管辖的案件，不适用简易程序；基层人民法院应当移送中级人民法院审判（刑诉法解释第十七条，2021年3月1日起；此前为法释〔2012〕21号的相应规定）。"},
+	{CodeCrPL21SecurityTerror, "刑事诉讼法第二十一条第一项、第二百一十四条第一款、第二百二十二条第一款；刑诉法解释第十五条", "危害国家安全、恐怖活动案件的第一审由中级人民法院管辖，不论可能判处的刑罚轻重；一人犯数罪、共同犯罪案件中一罪或者一人属于中级人民法院管辖的，全案由中级人民法院管辖（刑诉法解释第十五条，2021年3月1日起施行）。本案不是基层人民法院管辖的案件，不适用简易程序和速裁程序。"},
+	{CodeCrPL2012SecurityTerror, "刑事诉讼法（2012年修正）第二十条第一项、第二百零八条第一款", "危害国家安全、恐怖活动案件的第一审由中级人民法院管辖，不论可能判处的刑罚轻重；本案不是基层人民法院管辖的案件，不适用简易程序（试点城市亦不适用速裁程序）。2013年1月1日前立案的，依刑事诉讼法（1996年）第二十条第一项，危害国家安全案件由中级人民法院管辖（恐怖活动案件由2012年修正列入）。"},
 	{CodeCrPL2012CourtLevel, "刑事诉讼法（2012年修正）第二百零八条第一款", "立案日施行的刑事诉讼法（2012年修正）规定，简易程序仅适用于基层人民法院管辖的案件。"},
 	{CodeCrPL2012NoAdmission, "刑事诉讼法（2012年修正）第二百零八条第一款第二项", "起诉材料未载明被告人承认自己所犯罪行、对指控的犯罪事实没有异议，不适用简易程序。"},
 	{CodeCrPL2012Objects, "刑事诉讼法（2012年修正）第二百零八条第一款第三项", "被告人对适用简易程序有异议。"},
@@ -328,6 +335,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
+	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项（2012年修正为第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
 	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 

@@ -205,7 +205,10 @@ func TestReasonArticles(t *testing.T) {
 		// 2018 amendment (its own block as well).
 		rules.CodeAdmin82NotInForce:         "行政诉讼法（2014年修正）第八十二条",
 		rules.CodeCrPL21Intermediate:        "刑事诉讼法第二十一条第二项、第二百一十四条第一款",
+		rules.CodeCrPL21SecurityTerror:      "刑事诉讼法第二十一条第一项、第二百一十四条第一款、第二百二十二条第一款；刑诉法解释第十五条",
+		rules.CodeCrPL2012SecurityTerror:    "刑事诉讼法（2012年修正）第二十条第一项、第二百零八条第一款",
 		rules.CodeReviewIntermediate:        "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条",
+		rules.CodeReviewSecurityTerror:      "刑事诉讼法第二十一条第一项（2012年修正为第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项",
 		rules.CodeCrPL2012CourtLevel:        "刑事诉讼法（2012年修正）第二百零八条第一款",
 		rules.CodeCrPL2012NoAdmission:       "刑事诉讼法（2012年修正）第二百零八条第一款第二项",
 		rules.CodeCrPL2012Objects:           "刑事诉讼法（2012年修正）第二百零八条第一款第三项",

@@ -16,6 +16,10 @@ type crimCodes struct {
 	// A recommended life imprisonment or death: the intermediate court's
 	// case (CrPL 21 / 2012 art. 20), not a basic court's (214 / 208 ¶1).
 	intermediate string
+	// A charge of 危害国家安全 or terrorism: the intermediate court's case
+	// whatever the sentence (CrPL 21(1) / 2012 art. 20(1)); it bars
+	// simplified procedure and fast-track at a basic court.
+	securityOrTerror string
 	// Remanded and retried cases: a newly formed panel (239 / 228, 256 /
 	// 245), which bars single-judge fast-track where it exists.
 	remandedPanel, remandedFastTrack, retrialPanel, retrialFastTrack string
@@ -43,7 +47,7 @@ func crimCodesOn(on time.Time) crimCodes {
 			objects: CodeCrPL214Objects, eligible: CodeCrPL214Eligible,
 			impaired: CodeCrPL215Impaired, majorImpact: CodeCrPL215MajorImpact,
 			coDefendant: CodeCrPL215CoDefendant, panelOverThreeYears: CodeCrPL216PanelRequired,
-			intermediate:  CodeCrPL21Intermediate,
+			intermediate: CodeCrPL21Intermediate, securityOrTerror: CodeCrPL21SecurityTerror,
 			remandedPanel: CodeCrPL239NewPanel, remandedFastTrack: CodeCrPL239FastTrackBarred,
 			retrialPanel: CodeCrPL256NewPanel, retrialFastTrack: CodeCrPL256FastTrackBarred,
 			defenceNotGuilty: CodeInterp360DefenceNotGuil,
@@ -58,7 +62,7 @@ func crimCodesOn(on time.Time) crimCodes {
 		objects: CodeCrPL2012Objects, eligible: CodeCrPL2012Eligible,
 		impaired: CodeCrPL2012Impaired, majorImpact: CodeCrPL2012MajorImpact,
 		coDefendant: CodeCrPL2012CoDefendant, panelOverThreeYears: CodeCrPL2012PanelRequired,
-		intermediate:  CodeCrPL2012Intermediate,
+		intermediate: CodeCrPL2012Intermediate, securityOrTerror: CodeCrPL2012SecurityTerror,
 		remandedPanel: CodeCrPL2012RemandedPanel, remandedFastTrack: CodeCrPL2012RemandedFastTrack,
 		retrialPanel: CodeCrPL2012RetrialPanel, retrialFastTrack: CodeCrPL2012RetrialFastTrack,
 		defenceNotGuilty: CodeInterp2012DefenceNotGuil,

@@ -127,6 +127,44 @@ func criminalEraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCrPL21Intermediate, rules.CodeReviewIntermediate},
 		},
 
+		// --- 危害国家安全、恐怖活动案件 (CrPL 21(1); 2012 art. 20(1); the
+		// 1996 art. 20(1) named 危害国家安全案件 but not terrorism).
+		{
+			name: "2018-10-25 资敌罪 at a basic court: CrPL 2012 art. 20(1)", filing: on("2018-10-25", cause("资敌罪")),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012SecurityTerror), at(locFT, rules.CodeCrPL2012SecurityTerror)},
+			silent: []string{rules.CodeCrPL21SecurityTerror},
+		},
+		{
+			name: "2018-10-26 资敌罪 at a basic court: CrPL 21(1)", filing: on("2018-10-26", cause("资敌罪")),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL21SecurityTerror), at(locFT, rules.CodeCrPL21SecurityTerror)},
+			silent: []string{rules.CodeCrPL2012SecurityTerror},
+		},
+		{
+			name: "2012-12-31 间谍罪 at a basic court: 1996 art. 20(1) already", filing: on("2012-12-31", cause("间谍罪")),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeCrPL2012SecurityTerror)},
+		},
+		{
+			// Terrorism entered art. 20(1) with the 2012 amendment.
+			name: "2012-12-31 帮助恐怖活动罪 at a basic court: not yet the intermediate court's", filing: on("2012-12-31", cause("帮助恐怖活动罪")),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeCrPL2012SecurityTerror, rules.CodeCrPL21SecurityTerror},
+		},
+		{
+			name: "2013-01-01 帮助恐怖活动罪 at a basic court: CrPL 2012 art. 20(1)", filing: on("2013-01-01", cause("帮助恐怖活动罪")),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeCrPL2012SecurityTerror)},
+		},
+		{
+			// A pilot court: not a basic court's case, so not the pilot's.
+			name: "2018-05-05 资敌罪 at a pilot court: no pilot fast-track", filing: on("2018-05-05", cause("资敌罪"), zhengzhou),
+			avail:  av(pFT, avU, pSimp, avU),
+			fires:  []string{at(locFT, rules.CodeCrPL2012SecurityTerror)},
+			silent: []string{at(locFT, rules.CodePilot2016Eligible)},
+		},
+
 		// --- Remanded and retried cases: a newly formed panel.
 		{
 			name: "2017 remanded: a new panel, CrPL 2012 art. 228", filing: on("2017-05-05", remanded),
@@ -241,6 +279,10 @@ func TestCriminalTimeLimitsByEra(t *testing.T) {
 		{"2018-10-25", pOrd, 2, 0, "2018-12-25", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},
 		{"2018-10-26", pSimp, 0, 20, "2018-11-15", "刑事诉讼法第二百二十条", "一个半月"},
 		{"2018-10-26", pOrd, 2, 0, "2018-12-26", "刑事诉讼法第二百零八条", "三个月"},
+		// Fast-track's art. 225 is the 2018 amendment's: cited as such, and
+		// as not yet in force, on an earlier filing.
+		{"2018-10-25", pFT, 0, 10, "2018-11-04", "刑事诉讼法（2018年修正）第二百二十五条", "立案日尚未施行"},
+		{"2018-10-26", pFT, 0, 10, "2018-11-05", "刑事诉讼法第二百二十五条", "延长至十五日"},
 	} {
 		t.Run(tc.day+" "+procLoc(tc.proc), func(t *testing.T) {
 			a, err := e.Evaluate(with(base, filedOn(tc.day)))

@@ -45,6 +45,18 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		panel = append(panel, reason(CodeInterp213AssessorPanel))
 	}
 
+	// A 危害国家安全 or terrorism charge is the intermediate court's case
+	// at first instance whatever the sentence (CrPL 21(1); 2012 text art.
+	// 20(1)), so at a basic court it is not "基层人民法院管辖的案件" of arts.
+	// 214 and 222: neither simplified procedure nor fast-track. Terrorism
+	// came into art. 20(1) with the 2012 amendment; the 1996 text's art.
+	// 20(1) named 反革命案件、危害国家安全案件 only.
+	var juris []*triagev1.Reason
+	if basic && intermediateByCharge(f.GetCause(), a.Facts.Cause, a.FiledOn) {
+		juris = append(juris, reason(law.securityOrTerror))
+	}
+	ftPanel = append(ftPanel, juris...)
+
 	// Before the 2018 amendment fast-track existed only in the basic courts
 	// of the 18 pilot cities, under the pilot's own conditions (pilot.go).
 	phase := pilotNone
@@ -68,6 +80,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		// 案件 in the sense of art. 214, whatever the defendant admits.
 		simp = append(simp, reason(law.intermediate))
 	}
+	simp = append(simp, juris...)
 	if law.sentenceCap && !(s.Known && s.WithinThreeYears) {
 		simp = append(simp, reason(CodeCrPL1996SentenceCap))
 	}

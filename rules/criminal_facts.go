@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strings"
+	"time"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -114,4 +117,82 @@ func SentenceOf(c *triagev1.Circumstances) Sentence {
 		s.Known, s.OverOneYear, s.OverThreeYears, s.LifeOrDeath = true, true, true, true
 	}
 	return s
+}
+
+// nationalSecurityChapter is 刑法分则第一章 as the catalogue names it: every
+// charge under it is a 危害国家安全案件 (刑事诉讼法第二十一条第一项).
+const nationalSecurityChapter = "危害国家安全罪"
+
+// nationalSecurityCharges are the charges of 刑法分则第一章 (arts. 102–112),
+// looked for in the written cause so that one of several charges is found
+// (刑诉法解释第十五条: 一人犯数罪…其中一罪属于上级人民法院管辖的，全案由上级
+// 人民法院管辖).
+var nationalSecurityCharges = [...]string{
+	"背叛国家罪", "分裂国家罪", "武装叛乱、暴乱罪", "颠覆国家政权罪", "资助危害国家安全犯罪活动罪",
+	"投敌叛变罪", "叛逃罪", "间谍罪", "为境外窃取、刺探、收买、非法提供国家秘密、情报罪", "资敌罪",
+}
+
+// terrorismCharges are the charges of 刑法第一百二十条至第一百二十条之六 that
+// name 恐怖 (with their former names), read as 恐怖活动案件 (刑事诉讼法第二十一条
+// 第一项; 2012 text art. 20(1)). Not included, as a judgement this code does
+// not make: 利用极端主义破坏法律实施罪 (extremism, which the charge does not
+// name as terrorism), 编造、故意传播虚假恐怖信息罪 and 拒绝提供间谍犯罪、恐怖主义
+// 犯罪、极端主义犯罪证据罪 (offences against public order and justice), and an
+// ordinary charge (爆炸罪, 故意杀人罪) committed as a terrorist act, which the
+// charge's name does not show.
+var terrorismCharges = [...]string{
+	"组织、领导、参加恐怖组织罪", "组织恐怖组织罪", "领导恐怖组织罪", "参加恐怖组织罪",
+	"帮助恐怖活动罪", "资助恐怖活动罪", "准备实施恐怖活动罪",
+	"宣扬恐怖主义、极端主义、煽动实施恐怖活动罪",
+	"强制穿戴宣扬恐怖主义、极端主义服饰、标志罪", "非法持有宣扬恐怖主义、极端主义物品罪",
+}
+
+// IntermediateCharges is what the charge says about 刑事诉讼法第二十一条第一项:
+// cases the intermediate court tries at first instance whatever the sentence.
+type IntermediateCharges struct {
+	// NationalSecurity: a charge of 刑法分则第一章 (危害国家安全罪).
+	NationalSecurity bool
+	// Terrorism: a terrorism charge (see terrorismCharges).
+	Terrorism bool
+}
+
+// IntermediateChargesOf reads the written charge and the catalogue node it
+// resolved to. 军人叛逃罪 (刑法第四百三十条, 军人违反职责罪) contains 叛逃罪
+// and is taken out before the written charge is searched.
+func IntermediateChargesOf(written string, c Cause) IntermediateCharges {
+	w := strings.ReplaceAll(written, "军人叛逃罪", "")
+	var ic IntermediateCharges
+	if len(c.Path) > 0 && c.Path[0] == nationalSecurityChapter {
+		ic.NationalSecurity = true
+	}
+	// The statute's own words count too: a cause written as 危害国家安全犯罪
+	// or 恐怖活动犯罪 names the class of art. 21(1) itself (no charge of
+	// another class contains either phrase).
+	if strings.Contains(w, "危害国家安全") {
+		ic.NationalSecurity = true
+	}
+	for _, n := range nationalSecurityCharges {
+		if strings.Contains(w, n) {
+			ic.NationalSecurity = true
+		}
+	}
+	if strings.Contains(w, "恐怖活动") {
+		ic.Terrorism = true
+	}
+	for _, n := range terrorismCharges {
+		if strings.Contains(w, n) || c.Name == n {
+			ic.Terrorism = true
+		}
+	}
+	return ic
+}
+
+// intermediateByCharge reports whether the charge makes a filing of that
+// date the intermediate court's at first instance (CrPL 21(1); 2012 text
+// art. 20(1)): 危害国家安全 on every date, terrorism from 2013-01-01, when
+// the 2012 amendment added it (the 1996 text's art. 20(1) named
+// 反革命案件、危害国家安全案件 only).
+func intermediateByCharge(written string, c Cause, on time.Time) bool {
+	ic := IntermediateChargesOf(written, c)
+	return ic.NationalSecurity || ic.Terrorism && !on.Before(crpl2012InForce)
 }

@@ -16,7 +16,7 @@ var criminalBars = []string{
 	rules.CodeCrPL214NoAdmission, rules.CodeCrPL214Objects, rules.CodeCrPL215Impaired,
 	rules.CodeCrPL215MajorImpact, rules.CodeCrPL215CoDefendant, rules.CodeInterp360DefenceNotGuil,
 	rules.CodeCrPL222NoAdmission, rules.CodeCrPL222NoAcceptance, rules.CodeCrPL239FastTrackBarred,
-	rules.CodeCrPL256FastTrackBarred, rules.CodeInterp213FastTrackBarred,
+	rules.CodeCrPL256FastTrackBarred, rules.CodeInterp213FastTrackBarred, rules.CodeCrPL21SecurityTerror,
 }
 
 // criminalCases covers CrPL 214–216, 222–223 and Interp. 360, 370. The base
@@ -178,6 +178,70 @@ func criminalCases(tb testing.TB) []tcase {
 			name:   "group-prone 非法吸收公众存款罪 with four defendants",
 			filing: w(cause("非法吸收公众存款罪"), setParties(0, 4)),
 			silent: []string{rules.CodeReviewGroupCause},
+		},
+
+		// CrPL 21(1): 危害国家安全、恐怖活动案件 are the intermediate court's at
+		// first instance whatever the sentence, so a basic court's filing
+		// is no "基层人民法院管辖的案件" of arts. 214 and 222.
+		{
+			name:   "资敌罪 at a basic court, 4 months: CrPL 21(1) bars fast-track and simplified",
+			filing: w(cause("资敌罪")),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			review: ptr(true),
+			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror), at(locReview, rules.CodeReviewSensitiveCause), at(locReview, rules.CodeReviewSecurityTerror)},
+			silent: []string{rules.CodeCrPL222Eligible, rules.CodeCrPL214Eligible, rules.CodeCrPL2012SecurityTerror},
+		},
+		{
+			name:   "帮助恐怖活动罪 (拘役) at a basic court: CrPL 21(1) terrorism",
+			filing: w(cause("帮助恐怖活动罪"), sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_CRIMINAL_DETENTION, 5)),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror)},
+		},
+		{
+			// The former name resolves to the same charge.
+			name:   "资助恐怖活动罪 (old name) at a basic court",
+			filing: w(cause("资助恐怖活动罪")),
+			avail:  av(pFT, avU, pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL21SecurityTerror)},
+		},
+		{
+			// 刑诉法解释第十五条: one charge of several for the higher court
+			// takes the whole case there.
+			name:   "盗窃罪、间谍罪: one charge for the intermediate court takes the whole case",
+			filing: w(cause("盗窃罪、间谍罪")),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			review: ptr(true),
+			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror), at(locReview, rules.CodeReviewSecurityTerror)},
+		},
+		{
+			// The statute's own class, written as such.
+			name:   "恐怖活动犯罪 written as the class: CrPL 21(1)'s own words",
+			filing: w(cause("恐怖活动犯罪")),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locFT, rules.CodeCrPL21SecurityTerror), at(locSimp, rules.CodeCrPL21SecurityTerror)},
+		},
+		{
+			// Near miss: 编造、故意传播虚假恐怖信息罪 (刑法第二百九十一条之一) is an
+			// offence against public order, not a 恐怖活动案件.
+			name:   "编造、故意传播虚假恐怖信息罪 at a basic court: both open",
+			filing: w(cause("编造、故意传播虚假恐怖信息罪")),
+			avail:  av(pFT, avA, pSimp, avA, pOrd, avA),
+			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeCrPL2012SecurityTerror, rules.CodeReviewSecurityTerror},
+		},
+		{
+			// Near miss: 军人叛逃罪 (刑法第四百三十条) contains 叛逃罪 but is a
+			// 军人违反职责罪, not a 危害国家安全罪.
+			name:   "军人叛逃罪 is not 叛逃罪, nor with another charge",
+			filing: w(cause("盗窃罪、军人叛逃罪")),
+			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeReviewSecurityTerror},
+		},
+		{
+			// At an intermediate court the level bar says it already.
+			name:   "资敌罪 at an intermediate court: the court-level bars only",
+			filing: w(cause("资敌罪"), level(intermediateCourt)),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locFT, rules.CodeCrPL222CourtLevel), at(locSimp, rules.CodeCrPL214CourtLevel)},
+			silent: []string{rules.CodeCrPL21SecurityTerror, rules.CodeReviewSecurityTerror},
 		},
 	}
 }

@@ -37,6 +37,12 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 		switch p {
 		case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
 			pr = period{days: 45, article: "行政诉讼法第八十三条", extension: "发现案件不宜适用简易程序的，裁定转为普通程序（行政诉讼法第八十四条）。"}
+			if a.FiledOn.Before(adminLaw2014InForce) {
+				// The 1989 law had no simplified procedure: the period
+				// shown is the later law's, and says so.
+				pr.article = "行政诉讼法（2014年修正）第八十三条"
+				pr.extension = "立案日施行的行政诉讼法（1989年）没有简易程序；该条自2015年5月1日起施行。"
+			}
 		case triagev1.Procedure_PROCEDURE_ORDINARY:
 			pr = period{months: 6, article: "行政诉讼法第八十一条", extension: "有特殊情况需要延长的，由高级人民法院批准；高级人民法院审理第一审案件需要延长的，由最高人民法院批准。"}
 			if a.FiledOn.Before(adminLaw2014InForce) {
@@ -49,6 +55,12 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 			pr = period{days: 10, article: "刑事诉讼法第二百二十五条", extension: "对可能判处的有期徒刑超过一年的，可以延长至十五日。"}
 			if sentence.OverOneYear {
 				pr.extension = "本案量刑建议超过一年有期徒刑，可以延长至十五日。"
+			}
+			if a.FiledOn.Before(crpl2018InForce) {
+				// Art. 225 came with the 2018 amendment; the pilot's own
+				// periods (试点办法) are not modelled (docs/statutes.md).
+				pr.article = "刑事诉讼法（2018年修正）第二百二十五条"
+				pr.extension += "该条自2018年10月26日起施行，立案日尚未施行；此前速裁程序试点案件的审理期限依试点办法，本系统未建模，以法院案件管理系统为准。"
 			}
 		case triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY:
 			pr = criminalPeriod(p, sentence, a.FiledOn)

@@ -202,6 +202,12 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 		f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewIntermediate))
 	}
+	// So must a basic court holding a 危害国家安全 or terrorism charge
+	// (CrPL 21(1)), which is not its case: 刑诉法解释第二百一十九条第一款第一项.
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL && f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC &&
+		intermediateByCharge(f.GetCause(), fx.Cause, a.FiledOn) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSecurityTerror))
+	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
 	}
