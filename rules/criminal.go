@@ -25,6 +25,12 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
+	if basic {
+		fx.PassUp = PassUp{
+			SecurityOrTerror: intermediateByCharge(f.GetCause(), fx.Cause, a.FiledOn),
+			LifeOrDeath:      s.LifeOrDeath,
+		}
+	}
 
 	// Cases the law gives to a panel, whatever the sentence. Fast-track is
 	// always one judge (CrPL 222), so it is barred; simplified procedure may
@@ -52,7 +58,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// came into art. 20(1) with the 2012 amendment; the 1996 text's art.
 	// 20(1) named 反革命案件、危害国家安全案件 only.
 	var juris []*triagev1.Reason
-	if basic && intermediateByCharge(f.GetCause(), a.Facts.Cause, a.FiledOn) {
+	if fx.PassUp.SecurityOrTerror {
 		juris = append(juris, reason(law.securityOrTerror))
 	}
 	ftPanel = append(ftPanel, juris...)
@@ -74,7 +80,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	var simp []*triagev1.Reason
 	if !basic {
 		simp = append(simp, reason(law.courtLevel))
-	} else if s.LifeOrDeath {
+	} else if fx.PassUp.LifeOrDeath {
 		// Filed at a basic court, but a case punishable by life or death
 		// is the intermediate court's (CrPL 21(2)): not 基层人民法院管辖的
 		// 案件 in the sense of art. 214, whatever the defendant admits.

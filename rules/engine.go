@@ -101,6 +101,21 @@ type Facts struct {
 	Plea         Plea
 	CoDefendants CoDefendants
 	Sentence     Sentence
+	// PassUp says why a criminal filing at a basic court is the
+	// intermediate court's case at first instance (CrPL 21), which the
+	// basic court must pass up (Interp. 17, 219): it bars simplified
+	// procedure and fast-track and asks for review. Zero elsewhere.
+	PassUp PassUp
+}
+
+// PassUp are the grounds of CrPL 21 (2012 text art. 20) that make a case
+// filed at a basic court the intermediate court's.
+type PassUp struct {
+	// SecurityOrTerror: a 危害国家安全 charge, or a terrorism charge from
+	// 2013-01-01 (art. 21(1)).
+	SecurityOrTerror bool
+	// LifeOrDeath: a recommended life imprisonment or death (art. 21(2)).
+	LifeOrDeath bool
 }
 
 // Option returns the assessment's option for p, or nil.
@@ -198,14 +213,12 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	}
 	// A basic court holding a case punishable by life or death must pass it
 	// up (Interp. 17); a person has to see that before anything is routed.
-	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL && fx.Sentence.LifeOrDeath &&
-		f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC {
+	if fx.PassUp.LifeOrDeath {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewIntermediate))
 	}
 	// So must a basic court holding a 危害国家安全 or terrorism charge
 	// (CrPL 21(1)), which is not its case: 刑诉法解释第二百一十九条第一款第一项.
-	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL && f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC &&
-		intermediateByCharge(f.GetCause(), fx.Cause, a.FiledOn) {
+	if fx.PassUp.SecurityOrTerror {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSecurityTerror))
 	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
