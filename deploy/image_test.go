@@ -2,17 +2,11 @@ package deploy
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/hex"
 	"encoding/json"
-	"encoding/pem"
-	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -23,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/testpki"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
@@ -30,8 +26,6 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	corev1 "k8s.io/api/core/v1"
-
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
 // dockerfileCommand returns the JSON array of the Dockerfile instruction
@@ -87,10 +81,11 @@ func TestImageStartsAsDeployed(t *testing.T) {
 				writeFile(t, filepath.Join(dir, key), data)
 			}
 		case v.Secret != nil && v.Secret.SecretName == "fenjian-tls":
-			cert, key := testCertificate(t)
+			pki := testpki.NewCA(t)
+			cert, key := pki.Issue(t, "localhost")
 			writeFile(t, filepath.Join(dir, "tls.crt"), string(cert))
 			writeFile(t, filepath.Join(dir, "tls.key"), string(key))
-			ca.AppendCertsFromPEM(cert)
+			ca.AppendCertsFromPEM(pki.PEM())
 		case v.Secret != nil && v.Secret.SecretName == "fenjian-tokens":
 			sum := sha256.Sum256([]byte(token))
 			writeFile(t, filepath.Join(dir, "tokens.json"),
@@ -184,34 +179,4 @@ func writeFile(t *testing.T, path, data string) {
 	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// testCertificate returns a self-signed certificate for localhost and its
-// key, in PEM.
-func testCertificate(t *testing.T) (cert, key []byte) {
-	t.Helper()
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: "localhost"},
-		DNSNames:              []string{"localhost"},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true,
-		IsCA:                  true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &k.PublicKey, k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kb, err := x509.MarshalECPrivateKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb})
 }

@@ -2,22 +2,20 @@ package server
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
 	"io"
-	"math/big"
 	"net"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/internal/testpki"
+	"github.com/fenjian/fenjian/triage"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -27,10 +25,6 @@ import (
 	"google.golang.org/grpc/peer"
 	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
-
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/auth"
-	"github.com/fenjian/fenjian/triage"
 )
 
 // TestRolesPerRPC calls every RPC as every kind of caller over a real
@@ -228,11 +222,13 @@ func TestRunRefusesPlaintextOffLoopback(t *testing.T) {
 // roles file; reflection is for admins on a TLS server.
 func TestMutualTLS(t *testing.T) {
 	dir := t.TempDir()
-	ca, caKey := newCA(t)
-	writePEM(t, filepath.Join(dir, "ca.pem"), "CERTIFICATE", ca.Raw)
-	issue(t, ca, caKey, "server-1", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
-	issue(t, ca, caKey, "judge-17", filepath.Join(dir, "judge.pem"), filepath.Join(dir, "judge.key"))
-	issue(t, ca, caKey, "ops-admin", filepath.Join(dir, "admin.pem"), filepath.Join(dir, "admin.key"))
+	ca := testpki.NewCA(t)
+	if err := os.WriteFile(filepath.Join(dir, "ca.pem"), ca.PEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ca.IssueFiles(t, "server-1", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
+	ca.IssueFiles(t, "judge-17", filepath.Join(dir, "judge.pem"), filepath.Join(dir, "judge.key"))
+	ca.IssueFiles(t, "ops-admin", filepath.Join(dir, "admin.pem"), filepath.Join(dir, "admin.key"))
 
 	tlsCfg, err := LoadTLS(TLSFiles{CertFile: filepath.Join(dir, "server.pem"), KeyFile: filepath.Join(dir, "server.key"), ClientCAFile: filepath.Join(dir, "ca.pem")}, nil)
 	if err != nil {
@@ -250,7 +246,7 @@ func TestMutualTLS(t *testing.T) {
 
 	dialTLS := func(cert string) (*grpc.ClientConn, *x509.Certificate) {
 		pool := x509.NewCertPool()
-		pool.AddCert(ca)
+		pool.AddCert(ca.Cert)
 		var seen *x509.Certificate
 		cfg := &tls.Config{RootCAs: pool, ServerName: "localhost", VerifyConnection: func(cs tls.ConnectionState) error {
 			seen = cs.PeerCertificates[0]
@@ -295,67 +291,10 @@ func TestMutualTLS(t *testing.T) {
 
 	// Renew the server certificate: new connections get the new one.
 	time.Sleep(certReloadInterval + 50*time.Millisecond)
-	issue(t, ca, caKey, "server-2", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
+	ca.IssueFiles(t, "server-2", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
 	time.Sleep(certReloadInterval + 50*time.Millisecond)
 	_, second := dialTLS("")
 	if first.Subject.CommonName != "server-1" || second.Subject.CommonName != "server-2" {
 		t.Errorf("server certificates %s then %s; want server-1 then server-2 (reloaded)", first.Subject.CommonName, second.Subject.CommonName)
-	}
-}
-
-func newCA(t *testing.T) (*x509.Certificate, *ecdsa.PrivateKey) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "test CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ca, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ca, key
-}
-
-// issue writes a certificate for cn (valid as server "localhost" and as a
-// client) and its key.
-func issue(t *testing.T, ca *x509.Certificate, caKey *ecdsa.PrivateKey, cn, certPath, keyPath string) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	serial, _ := rand.Int(rand.Reader, big.NewInt(1<<62))
-	tmpl := &x509.Certificate{
-		SerialNumber: serial, Subject: pkix.Name{CommonName: cn},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.ParseIP("127.0.0.1")},
-		KeyUsage:    x509.KeyUsageDigitalSignature,
-		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kb, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writePEM(t, keyPath, "PRIVATE KEY", kb)
-	writePEM(t, certPath, "CERTIFICATE", der)
-}
-
-func writePEM(t *testing.T, path, typ string, der []byte) {
-	t.Helper()
-	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
-		t.Fatal(err)
 	}
 }
