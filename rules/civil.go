@@ -37,7 +37,7 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	}
 
 	a.Options = append(a.Options, simplifiedOption(c, g))
-	a.Options = append(a.Options, ordinaryOption(c, &a.Facts, g))
+	a.Options = append(a.Options, ordinaryOption(c, &a.Facts, g, a.FiledOn))
 }
 
 // civilGrounds are the findings on a civil filing that the tests of more
@@ -346,10 +346,11 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 
 // ordinaryOption returns the ordinary-procedure option: always open; it
 // notes when the law requires a panel (CPL 42(1), (3); CPL 41) and that no
-// time limit applies to a foreign-related case (CPL 287). Numerous parties
+// time limit applies to a foreign-related case (CPL 287, or the article of
+// that rule in force on the filing date: foreignNoTimeLimitCode). Numerous parties
 // alone do not require a panel: CPL 42(2) asks for a group dispute that may
 // affect stability, a judgement left to review.
-func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds) *triagev1.ProcedureOption {
+func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds, filedOn time.Time) *triagev1.ProcedureOption {
 	var ord []*triagev1.Reason
 	// Before 2022 ordinary procedure always sat as a panel (CPL 2012/2017
 	// art. 39); the reason is given on the same facts as CPL 42's, so the
@@ -365,7 +366,7 @@ func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds) *triag
 		ord = append(ord, reason(newPanel))
 	}
 	if fx.Foreign {
-		ord = append(ord, reason(CodeCPL287NoTimeLimit))
+		ord = append(ord, reason(foreignNoTimeLimitCode(filedOn)))
 	}
 	return option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, ord)
 }

@@ -54,8 +54,13 @@ const (
 	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
 	CodeCPL42SingleJudgeBarred = "CPL42_SINGLE_JUDGE_BARRED"
 	CodeCPL287NoTimeLimit      = "CPL287_FOREIGN_NO_TIME_LIMIT"
-	CodeCPL41PanelRequired     = "CPL41_PANEL_REQUIRED"
-	CodeCPL41SingleJudgeBarred = "CPL41_SINGLE_JUDGE_BARRED"
+	// The same rule under the text in force on older filing dates: CPL 2021
+	// art. 277 (2022-01-01 to 2023-12-31; the 2023 amendment's new
+	// foreign-related articles moved it to 287) and CPL 2012/2017 art. 270.
+	CodeCPL2021ForeignNoTimeLimit = "CPL2021_277_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL2017ForeignNoTimeLimit = "CPL2017_270_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL41PanelRequired        = "CPL41_PANEL_REQUIRED"
+	CodeCPL41SingleJudgeBarred    = "CPL41_SINGLE_JUDGE_BARRED"
 
 	// Civil: maritime courts (海事诉讼特别程序法第九十八条, Interp. 273).
 	CodeMSPL98Simplified      = "MSPL98_MARITIME_SIMPLIFIED"
@@ -236,6 +241,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
 	{CodeCPL42SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十二条第三项", "案件有较大社会影响，不得由审判员一人独任审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
+	{CodeCPL2021ForeignNoTimeLimit, "民事诉讼法（2021年修正）第二百七十七条", "立案日施行的民事诉讼法（2021年修正）规定，涉外民事案件的审理期间不受该法第一百五十二条规定的限制（2024年1月1日起为民事诉讼法第二百八十七条）。"},
+	{CodeCPL2017ForeignNoTimeLimit, "民事诉讼法（2012年、2017年修正）第二百七十条", "立案日施行的民事诉讼法（2012年、2017年修正）规定，涉外民事案件的审理期间不受该法第一百四十九条规定的限制。"},
 	{CodeCPL41PanelRequired, "民事诉讼法第四十一条第三款、第四款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL41SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十一条第三款、第四款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeMSPL98Simplified, "海事诉讼特别程序法第九十八条", "受理法院为海事法院：审理事实清楚、权利义务关系明确、争议不大的简单的海事案件，可以适用民事诉讼法简易程序的规定。"},

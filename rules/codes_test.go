@@ -107,6 +107,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL222NotInForce:         "刑事诉讼法（2018年修正）第二百二十二条",
 		rules.CodeInferMaritimeCourt:        "民诉法解释第二百七十三条",
 		rules.CodeCPL287NoTimeLimit:         "民事诉讼法第二百八十七条",
+		rules.CodeCPL2021ForeignNoTimeLimit: "民事诉讼法（2021年修正）第二百七十七条",
+		rules.CodeCPL2017ForeignNoTimeLimit: "民事诉讼法（2012年、2017年修正）第二百七十条",
 		rules.CodeAdmin82OnTheSpot:          "行政诉讼法第八十二条第一款第一项",
 		rules.CodeAdmin82SmallAmount:        "行政诉讼法第八十二条第一款第二项",
 		rules.CodeAdmin82Disclosure:         "行政诉讼法第八十二条第一款第三项",

@@ -797,7 +797,7 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 	}
 	foreign := false
 	for _, r := range decisionOption(d, pOrdinary).GetReasons() {
-		if r.GetCode() == CodeCPL287NoTimeLimit {
+		if isForeignNoTimeLimit(r.GetCode()) {
 			foreign = true
 		}
 	}

@@ -54,6 +54,16 @@ func eraCases(tb testing.TB) []tcase {
 			}
 		}
 	}
+	// noLimit checks the ordinary time limit of a foreign-related case: none,
+	// under the article in force on the filing date.
+	noLimit := func(article string) func(t *testing.T, a *rules.Assessment) {
+		return func(t *testing.T, a *rules.Assessment) {
+			tl := a.Option(pOrd).GetTimeLimit()
+			if !tl.GetNoStatutoryLimit() || tl.GetDueOn() != "" || tl.GetArticle() != article {
+				t.Errorf("foreign ordinary time limit: %v, want none under %s", tl, article)
+			}
+		}
+	}
 	// Before 2022 a panel was as much required: RequiresPanel must see the
 	// pre-2022 codes, or a remanded 2019 case could go to a 速裁团队.
 	panel := func(t *testing.T, a *rules.Assessment) {
@@ -268,6 +278,49 @@ func eraCases(tb testing.TB) []tcase {
 			name: "2015-02-03 retrial: CPL 2012 art. 40 ¶3", filing: bj("2015-02-03", retrial),
 			avail: av(pSimp, avU, pOrd, avA),
 			fires: []string{at(locOrd, rules.CodeCPL2017NewPanel), at(locSimp, rules.CodeCPL2017NewPanelSingleJudge)},
+		},
+
+		// --- Foreign-related: no ordinary time limit, by the article of the
+		// filing date: CPL 2012/2017 art. 270 until 2021-12-31, CPL 2021
+		// art. 277 ("人民法院审理涉外民事案件的期间，不受本法第一百五十二条、
+		// 第一百八十三条规定的限制") until 2023-12-31, CPL 2023 art. 287 after.
+		{
+			name: "2021-12-31 foreign: CPL 2017 art. 270", filing: bj("2021-12-31", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2017ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL2021ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit},
+			extra:  noLimit("民事诉讼法（2012年、2017年修正）第二百七十条"),
+		},
+		{
+			name: "2022-01-01 foreign: CPL 2021 art. 277", filing: bj("2022-01-01", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2021ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL2017ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit},
+			extra:  noLimit("民事诉讼法（2021年修正）第二百七十七条"),
+		},
+		{
+			name: "2023-12-31 foreign: still CPL 2021 art. 277", filing: bj("2023-12-31", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2021ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL287NoTimeLimit},
+			extra:  noLimit("民事诉讼法（2021年修正）第二百七十七条"),
+		},
+		{
+			name: "2024-01-01 foreign: CPL 2023 art. 287", filing: bj("2024-01-01", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL287NoTimeLimit)},
+			silent: []string{rules.CodeCPL2021ForeignNoTimeLimit, rules.CodeCPL2017ForeignNoTimeLimit},
+			extra:  noLimit("民事诉讼法第二百八十七条"),
+		},
+		{
+			name: "2023-12-31 domestic: the six months of CPL 152 run", filing: bj("2023-12-31"),
+			avail:  av(pOrd, avA),
+			silent: []string{rules.CodeCPL2021ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit, rules.CodeCPL2017ForeignNoTimeLimit},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if tl := a.Option(pOrd).GetTimeLimit(); tl.GetNoStatutoryLimit() || tl.GetMonths() != 6 || tl.GetArticle() != "民事诉讼法第一百五十二条" {
+					t.Errorf("domestic ordinary time limit: %v", tl)
+				}
+			},
 		},
 		{
 			name: "2021-12-31 first hearing: no panel reason", filing: bj("2021-12-31"),
