@@ -314,14 +314,19 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 	return excluded
 }
 
-// simplifiedOption returns the simplified-procedure option: CPL 160's court
-// level, Interp. 257's bars, Interp. 264 (an agreement cannot overcome
+// simplifiedOption returns the simplified-procedure option (CPL 2012/2017
+// art. 157 on a filing before 2022): CPL 160's court level, Interp. 257's bars, Interp. 264 (an agreement cannot overcome
 // them), Interp. 140 and the single-judge bars; its conditions are CPL 160
 // (simple case or agreement) and, at a maritime court, MSPL 98.
 func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.ProcedureOption {
+	// Before 2022 the same conditions were CPL 2012/2017 art. 157.
+	courtLevel, simple, agreement := CodeCPL160CourtLevel, CodeCPL160Simple, CodeCPL160Agreement
+	if g.pre2022 {
+		courtLevel, simple, agreement = CodeCPL2017SimplifiedCourtLevel, CodeCPL2017SimplifiedSimple, CodeCPL2017SimplifiedAgreement
+	}
 	var simp []*triagev1.Reason
 	if !g.basic && !g.maritime {
-		simp = append(simp, reason(CodeCPL160CourtLevel))
+		simp = append(simp, reason(courtLevel))
 	}
 	if g.defendantWhereabouts {
 		simp = append(simp, reason(CodeInterp257Whereabouts))
@@ -334,9 +339,9 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 		simp = append(simp, reason(CodeInterp140PublicNotice))
 	}
 	simp = append(simp, g.singleJudge...)
-	simpConds := []*triagev1.Reason{reason(CodeCPL160Simple)}
+	simpConds := []*triagev1.Reason{reason(simple)}
 	if c.GetPartiesAgreeSimplified() {
-		simpConds[0] = reason(CodeCPL160Agreement)
+		simpConds[0] = reason(agreement)
 	}
 	if g.maritime {
 		simpConds = append(simpConds, reason(CodeMSPL98Simplified))

@@ -38,17 +38,25 @@ const (
 	CodeLimitDerivedOutdated     = "LIMIT_DERIVED_OUTDATED"
 
 	// Civil: simplified (CPL 160, Interp. 257, 264, 140).
-	CodeCPL160CourtLevel          = "CPL160_COURT_LEVEL"
-	CodeCPL160Simple              = "CPL160_SIMPLE_CASE"
-	CodeCPL160Agreement           = "CPL160_AGREEMENT"
-	CodeInterp257Whereabouts      = "INTERP257_DEFENDANT_WHEREABOUTS_UNKNOWN"
-	CodeInterp257Remanded         = "INTERP257_REMANDED"
-	CodeInterp257Numerous         = "INTERP257_NUMEROUS_PARTIES"
-	CodeInterp257Retrial          = "INTERP257_RETRIAL"
-	CodeInterp257PublicInterest   = "INTERP257_PUBLIC_INTEREST"
-	CodeInterp257ThirdPartyRevoke = "INTERP257_THIRD_PARTY_REVOCATION"
-	CodeInterp264NoAgreement      = "INTERP264_AGREEMENT_NOT_ALLOWED"
-	CodeInterp140PublicNotice     = "INTERP140_PUBLIC_NOTICE"
+	CodeCPL160CourtLevel = "CPL160_COURT_LEVEL"
+	CodeCPL160Simple     = "CPL160_SIMPLE_CASE"
+	CodeCPL160Agreement  = "CPL160_AGREEMENT"
+	// The same conditions on a filing before 2022, when CPL 2012/2017 art.
+	// 157 held them (its art. 162 gives small claims to "符合本法第一百五十七条
+	// 第一款规定的简单的民事案件"; the 若干规定 of 2020 still cites "民事诉讼法
+	// 第一百五十七条"); the 2021 amendment's three new articles before it moved
+	// it to art. 160.
+	CodeCPL2017SimplifiedCourtLevel = "CPL2017_157_COURT_LEVEL"
+	CodeCPL2017SimplifiedSimple     = "CPL2017_157_SIMPLE_CASE"
+	CodeCPL2017SimplifiedAgreement  = "CPL2017_157_AGREEMENT"
+	CodeInterp257Whereabouts        = "INTERP257_DEFENDANT_WHEREABOUTS_UNKNOWN"
+	CodeInterp257Remanded           = "INTERP257_REMANDED"
+	CodeInterp257Numerous           = "INTERP257_NUMEROUS_PARTIES"
+	CodeInterp257Retrial            = "INTERP257_RETRIAL"
+	CodeInterp257PublicInterest     = "INTERP257_PUBLIC_INTEREST"
+	CodeInterp257ThirdPartyRevoke   = "INTERP257_THIRD_PARTY_REVOCATION"
+	CodeInterp264NoAgreement        = "INTERP264_AGREEMENT_NOT_ALLOWED"
+	CodeInterp140PublicNotice       = "INTERP140_PUBLIC_NOTICE"
 
 	// Civil: ordinary.
 	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
@@ -229,6 +237,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL160CourtLevel, "民事诉讼法第一百六十条", "简易程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeCPL160Simple, "民事诉讼法第一百六十条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提。"},
 	{CodeCPL160Agreement, "民事诉讼法第一百六十条第二款", "当事人双方约定适用简易程序。"},
+	{CodeCPL2017SimplifiedCourtLevel, "民事诉讼法（2012年、2017年修正）第一百五十七条", "立案日施行的民事诉讼法（2012年、2017年修正）中，简易程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeCPL2017SimplifiedSimple, "民事诉讼法（2012年、2017年修正）第一百五十七条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提（立案日施行的民事诉讼法（2012年、2017年修正）第一百五十七条第一款）。"},
+	{CodeCPL2017SimplifiedAgreement, "民事诉讼法（2012年、2017年修正）第一百五十七条第二款", "当事人双方约定适用简易程序（立案日施行的民事诉讼法（2012年、2017年修正）第一百五十七条第二款）。"},
 	{CodeInterp257Whereabouts, "民诉法解释第二百五十七条第一项", "起诉时被告下落不明的案件不适用简易程序。"},
 	{CodeInterp257Remanded, "民诉法解释第二百五十七条第二项", "发回重审的案件不适用简易程序。"},
 	{CodeInterp257Numerous, "民诉法解释第二百五十七条第三项、第七十五条", "当事人一方人数众多（十人以上）的案件不适用简易程序。"},

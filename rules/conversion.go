@@ -614,11 +614,12 @@ func interp257Code(code string) bool {
 }
 
 // basicCourt reads the court level from the assessment: civil simplified
-// procedure is closed only to courts above the basic level (CPL 160). An
+// procedure is closed only to courts above the basic level (CPL 160; before
+// 2022 CPL 2012/2017 art. 157). An
 // assessment without options is taken to be from a basic court.
 func basicCourt(view assessed) bool {
 	for _, r := range view.option(pSimplified).GetReasons() {
-		if r.GetCode() == CodeCPL160CourtLevel {
+		if r.GetCode() == CodeCPL160CourtLevel || r.GetCode() == CodeCPL2017SimplifiedCourtLevel {
 			return false
 		}
 	}

@@ -45,6 +45,7 @@ func eraCases(tb testing.TB) []tcase {
 	public := circ(func(c *triagev1.Circumstances) { c.PublicInterest = true })
 	remanded := circ(func(c *triagev1.Circumstances) { c.Remanded = true })
 	retrial := circ(func(c *triagev1.Circumstances) { c.Retrial = true })
+	agreeSimp := circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })
 	cites := func(code, prefix string) func(t *testing.T, a *rules.Assessment) {
 		return func(t *testing.T, a *rules.Assessment) {
 			for _, r := range allReasons(a) {
@@ -278,6 +279,46 @@ func eraCases(tb testing.TB) []tcase {
 			name: "2015-02-03 retrial: CPL 2012 art. 40 ¶3", filing: bj("2015-02-03", retrial),
 			avail: av(pSimp, avU, pOrd, avA),
 			fires: []string{at(locOrd, rules.CodeCPL2017NewPanel), at(locSimp, rules.CodeCPL2017NewPanelSingleJudge)},
+		},
+
+		// --- Simplified procedure: CPL 2012/2017 art. 157 until 2021-12-31
+		// (its art. 162 reads "符合本法第一百五十七条第一款规定的简单的民事案件";
+		// the 若干规定 cites "民事诉讼法第一百五十七条"), CPL 160 after.
+		{
+			name: "2021-12-31 simplified: CPL 2017 art. 157 ¶1", filing: bj("2021-12-31"),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedSimple)},
+			silent: []string{rules.CodeCPL160Simple, rules.CodeCPL2017SimplifiedAgreement},
+		},
+		{
+			name: "2022-01-01 simplified: CPL 160 ¶1", filing: bj("2022-01-01"),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL160Simple)},
+			silent: []string{rules.CodeCPL2017SimplifiedSimple},
+		},
+		{
+			name: "2021-12-31 agreed simplified: CPL 2017 art. 157 ¶2", filing: bj("2021-12-31", agreeSimp),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedAgreement)},
+			silent: []string{rules.CodeCPL160Agreement, rules.CodeCPL2017SimplifiedSimple},
+		},
+		{
+			name: "2022-01-01 agreed simplified: CPL 160 ¶2", filing: bj("2022-01-01", agreeSimp),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL160Agreement)},
+			silent: []string{rules.CodeCPL2017SimplifiedAgreement},
+		},
+		{
+			name: "2021-12-31 intermediate court: CPL 2017 art. 157", filing: bj("2021-12-31", level(intermediateCourt)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedCourtLevel), at(locSC, rules.CodeCPL162CourtLevel)},
+			silent: []string{rules.CodeCPL160CourtLevel},
+		},
+		{
+			name: "2022-01-01 intermediate court: CPL 160", filing: bj("2022-01-01", level(intermediateCourt)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL160CourtLevel), at(locSC, rules.CodeCPL165CourtLevel)},
+			silent: []string{rules.CodeCPL2017SimplifiedCourtLevel},
 		},
 
 		// --- Foreign-related: no ordinary time limit, by the article of the
