@@ -45,6 +45,9 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 type civilGrounds struct {
 	// basic is a filing at a basic-level court.
 	basic bool
+	// levelFromName: the filing states a basic court, but the court's name
+	// is that of an intermediate, high or supreme court (namedAboveBasic).
+	levelFromName bool
 	// maritime is a filing at a maritime court. Maritime courts sit at
 	// intermediate level, yet Interp. 273 lets them use small claims and
 	// 海事诉讼特别程序法第九十八条 simplified procedure: the special law
@@ -84,6 +87,14 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	g := civilGrounds{
 		basic:    f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC,
 		maritime: strings.Contains(f.GetCourt(), "海事法院"),
+	}
+	// A court whose name is a higher level's is no basic court, whatever
+	// level the filing states: the name is the court's own, the level a
+	// field a clerk picks. Simplified procedure and small claims belong to
+	// basic courts and their tribunals (CPL 160, 165); holding the stated
+	// level would make small claims mandatory at an intermediate court.
+	if g.basic && namedAboveBasic(f.GetCourt()) {
+		g.basic, g.levelFromName = false, true
 	}
 	a.Facts.Maritime = g.maritime
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
@@ -136,7 +147,7 @@ func intellectualProperty(c Cause, written string) bool {
 // inferCivilFacts completes what the filing states by what the cause
 // implies (docs/statutes.md, Inferences), and appends the inferences in
 // their fixed order: personal status, property rights, non-monetary,
-// numerous, foreign, maritime court.
+// numerous, foreign, maritime court, a court above the basic level by name.
 func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
@@ -164,6 +175,22 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	if g.maritime && !g.basic {
 		a.Inferences = append(a.Inferences, reason(CodeInferMaritimeCourt))
 	}
+	if g.levelFromName {
+		a.Inferences = append(a.Inferences, reason(CodeInferCourtAboveBasic))
+	}
+}
+
+// higherCourtNames are the names CPL 19–21 give the courts above the basic
+// level, as they appear in a court's name ("南京市中级人民法院",
+// "江苏省高级人民法院"), and the 铁路运输中级法院's form without 人民. No basic
+// court or tribunal is named so. Specialised courts of intermediate level
+// named otherwise (知识产权法院, 金融法院) are not recognised by name.
+var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最高人民法院", "中级法院"}
+
+// namedAboveBasic reports whether a court's name is that of a court above
+// the basic level.
+func namedAboveBasic(court string) bool {
+	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
 }
 
 // whereaboutsUnknown reports whether any party's whereabouts are unknown,

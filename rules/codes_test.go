@@ -106,6 +106,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL42SingleJudgeBarred:      "民事诉讼法第四十条第二款、第四十二条第三项",
 		rules.CodeCrPL222NotInForce:           "刑事诉讼法（2018年修正）第二百二十二条",
 		rules.CodeInferMaritimeCourt:          "民诉法解释第二百七十三条",
+		rules.CodeInferCourtAboveBasic:        "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条",
 		rules.CodeCPL287NoTimeLimit:           "民事诉讼法第二百八十七条",
 		rules.CodeCPL2021ForeignNoTimeLimit:   "民事诉讼法（2021年修正）第二百七十七条",
 		rules.CodeCPL2017SimplifiedCourtLevel: "民事诉讼法（2012年、2017年修正）第一百五十七条",

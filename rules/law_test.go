@@ -30,7 +30,44 @@ func lawCases(tb testing.TB) []tcase {
 	// it small claims, is always heard by a single judge (第四十条第二款,
 	// 第一百六十三条), so such a case can use neither; ordinary needs a panel.
 	impact := circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })
+	// 民事诉讼法第一百六十五条第一款: small claims belong to "基层人民法院和它
+	// 派出的法庭" (第一百六十条 likewise simplified procedure); 第十八条至第二十一条
+	// name the levels. A filing whose court is named 中级人民法院 while its
+	// court_level says basic is heard by an intermediate court: small claims
+	// must not come back mandatory.
+	basicAt := func(name string) *triagev1.Filing {
+		return with(civilBase(tb), court(name), level(triagev1.CourtLevel_COURT_LEVEL_BASIC), yuan(10000))
+	}
 	return []tcase{
+		{
+			name:   "南京市中级人民法院 stated as basic: no small claims, no simplified",
+			filing: basicAt("南京市中级人民法院"),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locInfer, rules.CodeInferCourtAboveBasic), at(locSC, rules.CodeCPL165CourtLevel),
+				at(locSimp, rules.CodeCPL160CourtLevel)},
+		},
+		{
+			name:   "北京铁路运输中级法院 stated as basic",
+			filing: with(basicAt("北京铁路运输中级法院"), province("北京市")),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locInfer, rules.CodeInferCourtAboveBasic), at(locSC, rules.CodeCPL165CourtLevel)},
+		},
+		{
+			// Near miss: a basic court's tribunal keeps both (CPL 160, 165 ¶1).
+			name:      "南京市江宁区人民法院汤山人民法庭 stated as basic",
+			filing:    basicAt("南京市江宁区人民法院汤山人民法庭"),
+			avail:     av(pSC, avA, pSimp, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferCourtAboveBasic, rules.CodeCPL165CourtLevel, rules.CodeCPL160CourtLevel},
+		},
+		{
+			// Near miss: 北京铁路运输法院 is a basic court.
+			name:      "北京铁路运输法院 stated as basic",
+			filing:    with(basicAt("北京铁路运输法院"), province("北京市")),
+			avail:     av(pSC, avA, pSimp, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferCourtAboveBasic},
+		},
 		{
 			name:   "宁波海事法院, ¥30,000 under the 浙江 limit",
 			filing: maritime,
