@@ -77,7 +77,14 @@ func barScenarios() map[string]barScenario {
 		rules.CodeInterp257ThirdPartyRevoke:   {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })}, nil},
 		rules.CodeInterp264NoAgreement:        {civ, pSimp, []mod{c(agreeSimplified), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{c(agreeSimplified)}},
 		rules.CodeInterp140PublicNotice:       {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })}, nil},
-		rules.CodeCPL42SingleJudgeBarred:      {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
+		// Before 2015-02-04: 若干规定 art. 1 (1)–(4), and art. 2's agreement
+		// subject to it; the day after the interpretation's codes take over.
+		rules.CodeProv1Whereabouts:       {civ, pSimp, []mod{filedOn("2015-02-03"), party(1, whereaboutsUnknown)}, []mod{filedOn("2015-02-03"), party(0, whereaboutsUnknown)}},
+		rules.CodeProv1Remanded:          {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2015-02-03")}},
+		rules.CodeProv1Numerous:          {civ, pSimp, []mod{filedOn("2015-02-03"), setParties(10, 1)}, []mod{filedOn("2015-02-03"), setParties(9, 1)}},
+		rules.CodeProv1Retrial:           {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2015-02-03")}},
+		rules.CodeProv1AgreementExcluded: {civ, pSimp, []mod{filedOn("2015-02-03"), c(agreeSimplified), setParties(10, 1)}, []mod{filedOn("2015-02-03"), c(agreeSimplified)}},
+		rules.CodeCPL42SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
 		// 民事诉讼法第四十一条第三款: a remanded case goes to a new panel.
 		rules.CodeCPL41SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
 

@@ -69,6 +69,9 @@ type civilGrounds struct {
 	// date falls under 民诉法解释（2015年）第二百七十五条第三项, which
 	// excluded such disputes from small claims until CPL 166 replaced it.
 	ip2015 bool
+	// pre2015: the filing predates the 2015 interpretation (2015-02-04), so
+	// Interp. 257's bars, where they existed, were 若干规定 art. 1's.
+	pre2015 bool
 	// pre2022: the filing predates CPL 2021 (in force 2022-01-01), so the
 	// small-claims exclusions and bench rules are those of CPL 2012/2017
 	// and the 2015 interpretation: other articles, and in part other law.
@@ -100,7 +103,8 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
 	g.pre2022 = a.FiledOn.Before(cpl2021InForce)
 	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(maritimeReply2013InForce)
-	g.i257 = interp257Bars(c, a.Facts.Numerous)
+	g.pre2015 = a.FiledOn.Before(interp2015InForce)
+	g.i257 = interp257Bars(c, a.Facts.Numerous, g.pre2015)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, g.pre2022)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
 	return g
@@ -210,17 +214,24 @@ func whereaboutsUnknown(parties []*triagev1.Party) (anyParty, defendant bool) {
 // interp257Bars returns Interp. 257 (2)–(6): cases that may not use
 // simplified procedure, and so neither its small-claims form (Interp. 281).
 // Item (1) is checked apart: for small claims CPL 166(4) is wider (any
-// party, not only the defendant).
-func interp257Bars(c *triagev1.Circumstances, numerous bool) []*triagev1.Reason {
+// party, not only the defendant). Before 2015-02-04 items (2)–(4) were
+// 若干规定 art. 1 (2)–(4) ("发回重审的", "共同诉讼中一方或者双方当事人人数众多
+// 的", "法律规定应当适用…审判监督程序…的"); items (5) and (6) had no
+// express counterpart and keep their codes (docs/statutes.md, Known gaps).
+func interp257Bars(c *triagev1.Circumstances, numerous, pre2015 bool) []*triagev1.Reason {
+	remanded, numerousCode, retrial := CodeInterp257Remanded, CodeInterp257Numerous, CodeInterp257Retrial
+	if pre2015 {
+		remanded, numerousCode, retrial = CodeProv1Remanded, CodeProv1Numerous, CodeProv1Retrial
+	}
 	var i257 []*triagev1.Reason
 	if c.GetRemanded() {
-		i257 = append(i257, reason(CodeInterp257Remanded))
+		i257 = append(i257, reason(remanded))
 	}
 	if numerous {
-		i257 = append(i257, reason(CodeInterp257Numerous))
+		i257 = append(i257, reason(numerousCode))
 	}
 	if c.GetRetrial() {
-		i257 = append(i257, reason(CodeInterp257Retrial))
+		i257 = append(i257, reason(retrial))
 	}
 	if c.GetPublicInterest() {
 		i257 = append(i257, reason(CodeInterp257PublicInterest))
@@ -355,12 +366,17 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 	if !g.basic && !g.maritime {
 		simp = append(simp, reason(courtLevel))
 	}
+	// Before 2015-02-04 若干规定 art. 1 (1) and art. 2 stood for Interp. 257(1), 264.
+	whereabouts, noAgreement := CodeInterp257Whereabouts, CodeInterp264NoAgreement
+	if g.pre2015 {
+		whereabouts, noAgreement = CodeProv1Whereabouts, CodeProv1AgreementExcluded
+	}
 	if g.defendantWhereabouts {
-		simp = append(simp, reason(CodeInterp257Whereabouts))
+		simp = append(simp, reason(whereabouts))
 	}
 	simp = append(simp, g.i257...)
 	if c.GetPartiesAgreeSimplified() && (g.defendantWhereabouts || len(g.i257) > 0) {
-		simp = append(simp, reason(CodeInterp264NoAgreement))
+		simp = append(simp, reason(noAgreement))
 	}
 	if c.GetPublicNoticeService() {
 		simp = append(simp, reason(CodeInterp140PublicNotice))

@@ -56,7 +56,16 @@ const (
 	CodeInterp257PublicInterest     = "INTERP257_PUBLIC_INTEREST"
 	CodeInterp257ThirdPartyRevoke   = "INTERP257_THIRD_PARTY_REVOCATION"
 	CodeInterp264NoAgreement        = "INTERP264_AGREEMENT_NOT_ALLOWED"
-	CodeInterp140PublicNotice       = "INTERP140_PUBLIC_NOTICE"
+	// The same bars on a filing before 2015-02-04, when the interpretation
+	// did not exist: 最高人民法院关于适用简易程序审理民事案件的若干规定 art. 1
+	// (1)–(4) excluded those cases from simplified procedure, and its art. 2
+	// (agreement) is subject to art. 1.
+	CodeProv1Whereabouts       = "PROV1_DEFENDANT_WHEREABOUTS_UNKNOWN"
+	CodeProv1Remanded          = "PROV1_REMANDED"
+	CodeProv1Numerous          = "PROV1_NUMEROUS_PARTIES"
+	CodeProv1Retrial           = "PROV1_RETRIAL"
+	CodeProv1AgreementExcluded = "PROV1_AGREEMENT_NOT_ALLOWED"
+	CodeInterp140PublicNotice  = "INTERP140_PUBLIC_NOTICE"
 
 	// Civil: ordinary.
 	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
@@ -249,6 +258,11 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp257PublicInterest, "民诉法解释第二百五十七条第五项", "涉及国家利益、社会公共利益的案件不适用简易程序。"},
 	{CodeInterp257ThirdPartyRevoke, "民诉法解释第二百五十七条第六项", "第三人起诉请求改变或者撤销生效判决、裁定、调解书的案件不适用简易程序。"},
 	{CodeInterp264NoAgreement, "民诉法解释第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定的案件，当事人约定适用简易程序的，人民法院不予准许。"},
+	{CodeProv1Whereabouts, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第一项", "起诉时被告下落不明的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第一项）。"},
+	{CodeProv1Remanded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项", "发回重审的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第二项）。"},
+	{CodeProv1Numerous, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第三项", "共同诉讼中一方或者双方当事人人数众多（十人以上）的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第三项）。"},
+	{CodeProv1Retrial, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "适用审判监督程序的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第四项）。"},
+	{CodeProv1AgreementExcluded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条", "本案属于若干规定第一条除外的案件，当事人约定适用简易程序的，不予适用（立案日民诉法解释尚未施行）。"},
 	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
 
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},

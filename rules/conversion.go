@@ -608,9 +608,11 @@ func source(view assessed) string {
 }
 
 // interp257Code reports whether a reason code is one of Interp. 257's cases
-// or Interp. 264 ¶2's refusal of an agreement in one.
+// or Interp. 264 ¶2's refusal of an agreement in one, or (before 2015-02-04)
+// of 若干规定 art. 1's.
 func interp257Code(code string) bool {
-	return strings.HasPrefix(code, "INTERP257_") || code == CodeInterp264NoAgreement
+	return strings.HasPrefix(code, "INTERP257_") || code == CodeInterp264NoAgreement ||
+		strings.HasPrefix(code, "PROV1_")
 }
 
 // basicCourt reads the court level from the assessment: civil simplified

@@ -321,6 +321,59 @@ func eraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCPL2017SimplifiedCourtLevel},
 		},
 
+		// --- Simplified-procedure bars before the 2015 interpretation:
+		// 若干规定 art. 1 "（一）起诉时被告下落不明的；（二）发回重审的；（三）共同
+		// 诉讼中一方或者双方当事人人数众多的；（四）法律规定应当适用特别程序、审判
+		// 监督程序…的", art. 2 the agreement; Interp. 257, 264 from 2015-02-04.
+		{
+			name: "2015-02-03 defendant's whereabouts: 若干规定 art. 1(1)", filing: bj("2015-02-03", party(1, whereaboutsUnknown)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Whereabouts)},
+			silent: []string{rules.CodeInterp257Whereabouts},
+		},
+		{
+			name: "2015-02-04 defendant's whereabouts: Interp. 257(1)", filing: bj("2015-02-04", party(1, whereaboutsUnknown)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Whereabouts)},
+			silent: []string{rules.CodeProv1Whereabouts},
+		},
+		{
+			name: "2015-02-03 remanded, agreed: 若干规定 art. 1(2), art. 2", filing: bj("2015-02-03", remanded, agreeSimp),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Remanded), at(locSimp, rules.CodeProv1AgreementExcluded), at(locSC, rules.CodeProv1Remanded)},
+			silent: []string{rules.CodeInterp257Remanded, rules.CodeInterp264NoAgreement},
+		},
+		{
+			name: "2015-02-04 remanded, agreed: Interp. 257(2), 264", filing: bj("2015-02-04", remanded, agreeSimp),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Remanded), at(locSimp, rules.CodeInterp264NoAgreement)},
+			silent: []string{rules.CodeProv1Remanded, rules.CodeProv1AgreementExcluded},
+		},
+		{
+			name: "2015-02-03 ten plaintiffs: 若干规定 art. 1(3)", filing: bj("2015-02-03", setParties(10, 1)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Numerous)},
+			silent: []string{rules.CodeInterp257Numerous},
+		},
+		{
+			name: "2015-02-04 ten plaintiffs: Interp. 257(3)", filing: bj("2015-02-04", setParties(10, 1)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Numerous)},
+			silent: []string{rules.CodeProv1Numerous},
+		},
+		{
+			name: "2015-02-03 retrial: 若干规定 art. 1(4)", filing: bj("2015-02-03", retrial),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Retrial)},
+			silent: []string{rules.CodeInterp257Retrial},
+		},
+		{
+			name: "2015-02-04 retrial: Interp. 257(4)", filing: bj("2015-02-04", retrial),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Retrial)},
+			silent: []string{rules.CodeProv1Retrial},
+		},
+
 		// --- Foreign-related: no ordinary time limit, by the article of the
 		// filing date: CPL 2012/2017 art. 270 until 2021-12-31, CPL 2021
 		// art. 277 ("人民法院审理涉外民事案件的期间，不受本法第一百五十二条、
