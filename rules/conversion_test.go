@@ -96,6 +96,9 @@ func outcomeCases(tb testing.TB) []ocase {
 	civRemandedOrd := decisionOf(tb, with(civ, remanded), pOrd)
 	civDefendantGone := decisionOf(tb, with(civ, party(1, whereaboutsUnknown)), pOrd)
 	civPlaintiffGone := decisionOf(tb, with(civ, party(0, whereaboutsUnknown)), pOrd)
+	// Before 2015-02-04 the bars were 若干规定 art. 1's (PROV1_*).
+	civNumerous2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(10, 1)), pOrd)
+	civNine2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(9, 1)), pOrd)
 	civIntermediate := decisionOf(tb, with(civ, level(intermediateCourt)), pOrd)
 	civImpact := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })), pOrd)
 	civAppraisal := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })), pOrd)
@@ -250,6 +253,8 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "普转简 where the defendant was missing at filing", dec: civDefendantGone, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
 		// Interp. 257(1) is the defendant; a missing plaintiff bars only small claims (CPL 166(4)).
 		{name: "普转简 where a plaintiff was missing", dec: civPlaintiffGone, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
+		{name: "普转简 of a 2015-02-03 case of ten plaintiffs (若干规定 art. 1(3))", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
+		{name: "普转简 of a 2015-02-03 case of nine plaintiffs", dec: civNine2015, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
 		{name: "普转简 after CPL 43 sent the case to a panel", dec: civOrd, prior: outs(outcome(chConf, pOrd), outcome(chPanel, pOrd)), out: outcome(chO2S, pSimp, agreed), rule: rules.RuleCPL43NoSimplifiedAfterPanel},
 		{name: "普转简 after 简转普", dec: civSimp, prior: outs(outcome(chS2O, pOrd)), out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleCPL43NoSimplifiedAfterPanel}},
 		{name: "普转简 at an intermediate court", dec: civIntermediate, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条"},
