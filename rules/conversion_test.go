@@ -100,6 +100,11 @@ func outcomeCases(tb testing.TB) []ocase {
 	civNumerous2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(10, 1)), pOrd)
 	civNine2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(9, 1)), pOrd)
 	civIntermediate := decisionOf(tb, with(civ, level(intermediateCourt)), pOrd)
+	// A 2019 intermediate court: its simplified option carries CPL 2017 art.
+	// 157's code (CPL2017_157_COURT_LEVEL), which basicCourt must read too.
+	civIntermediate2019 := decisionOf(tb, with(civ, filedOn("2019-05-06"), level(intermediateCourt)), pOrd)
+	// The same filing naming 中级人民法院 while stating a basic court.
+	civNamedIntermediate := decisionOf(tb, with(civ, court("南京市中级人民法院"), level(triagev1.CourtLevel_COURT_LEVEL_BASIC)), pOrd)
 	civImpact := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })), pOrd)
 	civAppraisal := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })), pOrd)
 	civNotice := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })), pOrd)
@@ -266,6 +271,8 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "panel in civil simplified procedure", dec: civSimp, out: outcome(chPanel, pSimp), rule: rules.RuleCPL40SimplifiedIsSingleJudge},
 		{name: "panel in small claims", dec: civSC, out: outcome(chPanel, pSC), rule: rules.RuleCPL40SimplifiedIsSingleJudge},
 		{name: "panel in ordinary at an intermediate court", dec: civIntermediate, out: outcome(chPanel, pOrd), rule: rules.RuleCPL40PanelAboveBasicCourt},
+		{name: "panel in ordinary at a 2019 intermediate court", dec: civIntermediate2019, out: outcome(chPanel, pOrd), rule: rules.RuleCPL40PanelAboveBasicCourt},
+		{name: "panel in ordinary at 南京市中级人民法院 stated as basic", dec: civNamedIntermediate, out: outcome(chPanel, pOrd), rule: rules.RuleCPL40PanelAboveBasicCourt},
 		{name: "panel in administrative simplified", dec: admSimp, out: outcome(chPanel, pSimp), rule: rules.RuleAdminNoSingleJudgeToPanel},
 		{name: "panel in administrative ordinary", dec: admOrd, out: outcome(chPanel, pOrd), rule: rules.RuleAdminNoSingleJudgeToPanel},
 		{name: "panel in fast-track", dec: crimFT, out: outcome(chPanel, pFT), rule: rules.RuleCrPL222FastTrackIsSingleJudge},
