@@ -166,7 +166,8 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 		a.Inferences = append(a.Inferences, reason(CodeInferPropertyRights))
 	}
 	fx.NonMonetary = c.GetNonMonetaryClaims()
-	if !fx.NonMonetary && fx.Cause.Category == CategoryNonMonetary {
+	if !fx.NonMonetary && (fx.Cause.Category == CategoryNonMonetary ||
+		declaratoryCause(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
 		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
 	}
@@ -195,6 +196,17 @@ var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最
 // the basic level.
 func namedAboveBasic(court string) bool {
 	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
+}
+
+// declaratoryCause reports whether a written civil cause asks for a
+// declaration (确认之诉): "确认借款合同无效纠纷", "确认不侵害专利权纠纷". Such a
+// case is never a 金钱给付 case (CPL 165 ¶1), whatever the catalogue's longest
+// contained name says — it resolves the first to 借款合同纠纷 and the second
+// to an infringement node, both money-payment causes. Catalogue causes
+// beginning so (确认合同无效纠纷, 确认劳动关系纠纷) are non-monetary, personal
+// status or property confirmation already.
+func declaratoryCause(written string) bool {
+	return strings.HasPrefix(strings.TrimSpace(written), "确认")
 }
 
 // whereaboutsUnknown reports whether any party's whereabouts are unknown,

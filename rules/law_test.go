@@ -68,6 +68,37 @@ func lawCases(tb testing.TB) []tcase {
 			mandatory: ptr(true),
 			silent:    []string{rules.CodeInferCourtAboveBasic},
 		},
+		// 民事诉讼法第一百六十五条第一款: "简单金钱给付民事案件". A cause that asks
+		// for a declaration is no money payment, though its longest catalogue
+		// name (借款合同纠纷, 侵害…专利权纠纷) is.
+		{
+			name:   "确认借款合同无效纠纷: a declaration, no small claims",
+			filing: with(civilBase(tb), cause("确认借款合同无效纠纷"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "确认不侵害专利权纠纷 (2011 name): a declaration, no small claims",
+			filing: with(civilBase(tb), cause("确认不侵害专利权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// Near miss: the loan itself is a money-payment case.
+			name:      "借款合同纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("借款合同纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferNonMonetary, rules.CodeCPL165NotMoneyPayment},
+		},
+		{
+			// A declaratory personal-status cause keeps its own bar only.
+			name:   "确认亲子关系纠纷: personal status, not also non-monetary",
+			filing: with(civilBase(tb), cause("确认亲子关系纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166PersonalStatus)},
+			silent: []string{rules.CodeInferNonMonetary},
+		},
 		{
 			name:   "宁波海事法院, ¥30,000 under the 浙江 limit",
 			filing: maritime,
