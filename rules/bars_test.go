@@ -66,16 +66,25 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCPL2017NewPanelSingleJudge: {civ, pSimp, []mod{filedOn("2019-05-06"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2019-05-06")}},
 
 		// Civil simplified (CPL 160, Interp. 257, 264, 140; CPL 42).
-		rules.CodeCPL160CourtLevel:          {civ, pSimp, []mod{intermediate}, nil},
-		rules.CodeInterp257Whereabouts:      {civ, pSimp, []mod{party(1, whereaboutsUnknown)}, []mod{party(0, whereaboutsUnknown)}},
-		rules.CodeInterp257Remanded:         {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
-		rules.CodeInterp257Numerous:         {civ, pSimp, []mod{setParties(10, 1)}, []mod{setParties(9, 1)}},
-		rules.CodeInterp257Retrial:          {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Retrial = true })}, nil},
-		rules.CodeInterp257PublicInterest:   {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicInterest = true })}, nil},
-		rules.CodeInterp257ThirdPartyRevoke: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })}, nil},
-		rules.CodeInterp264NoAgreement:      {civ, pSimp, []mod{c(agreeSimplified), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{c(agreeSimplified)}},
-		rules.CodeInterp140PublicNotice:     {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })}, nil},
-		rules.CodeCPL42SingleJudgeBarred:    {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
+		rules.CodeCPL160CourtLevel: {civ, pSimp, []mod{intermediate}, nil},
+		// Before 2022 the basic-court condition was CPL 2012/2017 art. 157.
+		rules.CodeCPL2017SimplifiedCourtLevel: {civ, pSimp, []mod{filedOn("2019-05-06"), intermediate}, []mod{filedOn("2019-05-06")}},
+		rules.CodeInterp257Whereabouts:        {civ, pSimp, []mod{party(1, whereaboutsUnknown)}, []mod{party(0, whereaboutsUnknown)}},
+		rules.CodeInterp257Remanded:           {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
+		rules.CodeInterp257Numerous:           {civ, pSimp, []mod{setParties(10, 1)}, []mod{setParties(9, 1)}},
+		rules.CodeInterp257Retrial:            {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Retrial = true })}, nil},
+		rules.CodeInterp257PublicInterest:     {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicInterest = true })}, nil},
+		rules.CodeInterp257ThirdPartyRevoke:   {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })}, nil},
+		rules.CodeInterp264NoAgreement:        {civ, pSimp, []mod{c(agreeSimplified), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{c(agreeSimplified)}},
+		rules.CodeInterp140PublicNotice:       {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })}, nil},
+		// Before 2015-02-04: 若干规定 art. 1 (1)–(4), and art. 2's agreement
+		// subject to it; the day after the interpretation's codes take over.
+		rules.CodeProv1Whereabouts:       {civ, pSimp, []mod{filedOn("2015-02-03"), party(1, whereaboutsUnknown)}, []mod{filedOn("2015-02-03"), party(0, whereaboutsUnknown)}},
+		rules.CodeProv1Remanded:          {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2015-02-03")}},
+		rules.CodeProv1Numerous:          {civ, pSimp, []mod{filedOn("2015-02-03"), setParties(10, 1)}, []mod{filedOn("2015-02-03"), setParties(9, 1)}},
+		rules.CodeProv1Retrial:           {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2015-02-03")}},
+		rules.CodeProv1AgreementExcluded: {civ, pSimp, []mod{filedOn("2015-02-03"), c(agreeSimplified), setParties(10, 1)}, []mod{filedOn("2015-02-03"), c(agreeSimplified)}},
+		rules.CodeCPL42SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
 		// 民事诉讼法第四十一条第三款: a remanded case goes to a new panel.
 		rules.CodeCPL41SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
 

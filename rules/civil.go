@@ -37,7 +37,7 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	}
 
 	a.Options = append(a.Options, simplifiedOption(c, g))
-	a.Options = append(a.Options, ordinaryOption(c, &a.Facts, g))
+	a.Options = append(a.Options, ordinaryOption(c, &a.Facts, g, a.FiledOn))
 }
 
 // civilGrounds are the findings on a civil filing that the tests of more
@@ -45,6 +45,9 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 type civilGrounds struct {
 	// basic is a filing at a basic-level court.
 	basic bool
+	// levelFromName: the filing states a basic court, but the court's name
+	// is that of an intermediate, high or supreme court (namedAboveBasic).
+	levelFromName bool
 	// maritime is a filing at a maritime court. Maritime courts sit at
 	// intermediate level, yet Interp. 273 lets them use small claims and
 	// 海事诉讼特别程序法第九十八条 simplified procedure: the special law
@@ -66,6 +69,9 @@ type civilGrounds struct {
 	// date falls under 民诉法解释（2015年）第二百七十五条第三项, which
 	// excluded such disputes from small claims until CPL 166 replaced it.
 	ip2015 bool
+	// pre2015: the filing predates the 2015 interpretation (2015-02-04), so
+	// Interp. 257's bars, where they existed, were 若干规定 art. 1's.
+	pre2015 bool
 	// pre2022: the filing predates CPL 2021 (in force 2022-01-01), so the
 	// small-claims exclusions and bench rules are those of CPL 2012/2017
 	// and the 2015 interpretation: other articles, and in part other law.
@@ -85,11 +91,20 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 		basic:    f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC,
 		maritime: strings.Contains(f.GetCourt(), "海事法院"),
 	}
+	// A court whose name is a higher level's is no basic court, whatever
+	// level the filing states: the name is the court's own, the level a
+	// field a clerk picks. Simplified procedure and small claims belong to
+	// basic courts and their tribunals (CPL 160, 165); holding the stated
+	// level would make small claims mandatory at an intermediate court.
+	if g.basic && namedAboveBasic(f.GetCourt()) {
+		g.basic, g.levelFromName = false, true
+	}
 	a.Facts.Maritime = g.maritime
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
 	g.pre2022 = a.FiledOn.Before(cpl2021InForce)
 	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(maritimeReply2013InForce)
-	g.i257 = interp257Bars(c, a.Facts.Numerous)
+	g.pre2015 = a.FiledOn.Before(interp2015InForce)
+	g.i257 = interp257Bars(c, a.Facts.Numerous, g.pre2015)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, g.pre2022)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
 	return g
@@ -136,7 +151,7 @@ func intellectualProperty(c Cause, written string) bool {
 // inferCivilFacts completes what the filing states by what the cause
 // implies (docs/statutes.md, Inferences), and appends the inferences in
 // their fixed order: personal status, property rights, non-monetary,
-// numerous, foreign, maritime court.
+// numerous, foreign, maritime court, a court above the basic level by name.
 func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
@@ -151,7 +166,8 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 		a.Inferences = append(a.Inferences, reason(CodeInferPropertyRights))
 	}
 	fx.NonMonetary = c.GetNonMonetaryClaims()
-	if !fx.NonMonetary && fx.Cause.Category == CategoryNonMonetary {
+	if !fx.NonMonetary && (fx.Cause.Category == CategoryNonMonetary ||
+		declaratoryCause(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
 		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
 	}
@@ -164,6 +180,33 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	if g.maritime && !g.basic {
 		a.Inferences = append(a.Inferences, reason(CodeInferMaritimeCourt))
 	}
+	if g.levelFromName {
+		a.Inferences = append(a.Inferences, reason(CodeInferCourtAboveBasic))
+	}
+}
+
+// higherCourtNames are the names CPL 19–21 give the courts above the basic
+// level, as they appear in a court's name ("南京市中级人民法院",
+// "江苏省高级人民法院"), and the 铁路运输中级法院's form without 人民. No basic
+// court or tribunal is named so. Specialised courts of intermediate level
+// named otherwise (知识产权法院, 金融法院) are not recognised by name.
+var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最高人民法院", "中级法院"}
+
+// namedAboveBasic reports whether a court's name is that of a court above
+// the basic level.
+func namedAboveBasic(court string) bool {
+	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
+}
+
+// declaratoryCause reports whether a written civil cause asks for a
+// declaration (确认之诉): "确认借款合同无效纠纷", "确认不侵害专利权纠纷". Such a
+// case is never a 金钱给付 case (CPL 165 ¶1), whatever the catalogue's longest
+// contained name says — it resolves the first to 借款合同纠纷 and the second
+// to an infringement node, both money-payment causes. Catalogue causes
+// beginning so (确认合同无效纠纷, 确认劳动关系纠纷) are non-monetary, personal
+// status or property confirmation already.
+func declaratoryCause(written string) bool {
+	return strings.HasPrefix(strings.TrimSpace(written), "确认")
 }
 
 // whereaboutsUnknown reports whether any party's whereabouts are unknown,
@@ -183,17 +226,24 @@ func whereaboutsUnknown(parties []*triagev1.Party) (anyParty, defendant bool) {
 // interp257Bars returns Interp. 257 (2)–(6): cases that may not use
 // simplified procedure, and so neither its small-claims form (Interp. 281).
 // Item (1) is checked apart: for small claims CPL 166(4) is wider (any
-// party, not only the defendant).
-func interp257Bars(c *triagev1.Circumstances, numerous bool) []*triagev1.Reason {
+// party, not only the defendant). Before 2015-02-04 items (2)–(4) were
+// 若干规定 art. 1 (2)–(4) ("发回重审的", "共同诉讼中一方或者双方当事人人数众多
+// 的", "法律规定应当适用…审判监督程序…的"); items (5) and (6) had no
+// express counterpart and keep their codes (docs/statutes.md, Known gaps).
+func interp257Bars(c *triagev1.Circumstances, numerous, pre2015 bool) []*triagev1.Reason {
+	remanded, numerousCode, retrial := CodeInterp257Remanded, CodeInterp257Numerous, CodeInterp257Retrial
+	if pre2015 {
+		remanded, numerousCode, retrial = CodeProv1Remanded, CodeProv1Numerous, CodeProv1Retrial
+	}
 	var i257 []*triagev1.Reason
 	if c.GetRemanded() {
-		i257 = append(i257, reason(CodeInterp257Remanded))
+		i257 = append(i257, reason(remanded))
 	}
 	if numerous {
-		i257 = append(i257, reason(CodeInterp257Numerous))
+		i257 = append(i257, reason(numerousCode))
 	}
 	if c.GetRetrial() {
-		i257 = append(i257, reason(CodeInterp257Retrial))
+		i257 = append(i257, reason(retrial))
 	}
 	if c.GetPublicInterest() {
 		i257 = append(i257, reason(CodeInterp257PublicInterest))
@@ -314,29 +364,39 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 	return excluded
 }
 
-// simplifiedOption returns the simplified-procedure option: CPL 160's court
-// level, Interp. 257's bars, Interp. 264 (an agreement cannot overcome
+// simplifiedOption returns the simplified-procedure option (CPL 2012/2017
+// art. 157 on a filing before 2022): CPL 160's court level, Interp. 257's bars, Interp. 264 (an agreement cannot overcome
 // them), Interp. 140 and the single-judge bars; its conditions are CPL 160
 // (simple case or agreement) and, at a maritime court, MSPL 98.
 func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.ProcedureOption {
+	// Before 2022 the same conditions were CPL 2012/2017 art. 157.
+	courtLevel, simple, agreement := CodeCPL160CourtLevel, CodeCPL160Simple, CodeCPL160Agreement
+	if g.pre2022 {
+		courtLevel, simple, agreement = CodeCPL2017SimplifiedCourtLevel, CodeCPL2017SimplifiedSimple, CodeCPL2017SimplifiedAgreement
+	}
 	var simp []*triagev1.Reason
 	if !g.basic && !g.maritime {
-		simp = append(simp, reason(CodeCPL160CourtLevel))
+		simp = append(simp, reason(courtLevel))
+	}
+	// Before 2015-02-04 若干规定 art. 1 (1) and art. 2 stood for Interp. 257(1), 264.
+	whereabouts, noAgreement := CodeInterp257Whereabouts, CodeInterp264NoAgreement
+	if g.pre2015 {
+		whereabouts, noAgreement = CodeProv1Whereabouts, CodeProv1AgreementExcluded
 	}
 	if g.defendantWhereabouts {
-		simp = append(simp, reason(CodeInterp257Whereabouts))
+		simp = append(simp, reason(whereabouts))
 	}
 	simp = append(simp, g.i257...)
 	if c.GetPartiesAgreeSimplified() && (g.defendantWhereabouts || len(g.i257) > 0) {
-		simp = append(simp, reason(CodeInterp264NoAgreement))
+		simp = append(simp, reason(noAgreement))
 	}
 	if c.GetPublicNoticeService() {
 		simp = append(simp, reason(CodeInterp140PublicNotice))
 	}
 	simp = append(simp, g.singleJudge...)
-	simpConds := []*triagev1.Reason{reason(CodeCPL160Simple)}
+	simpConds := []*triagev1.Reason{reason(simple)}
 	if c.GetPartiesAgreeSimplified() {
-		simpConds[0] = reason(CodeCPL160Agreement)
+		simpConds[0] = reason(agreement)
 	}
 	if g.maritime {
 		simpConds = append(simpConds, reason(CodeMSPL98Simplified))
@@ -346,10 +406,11 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 
 // ordinaryOption returns the ordinary-procedure option: always open; it
 // notes when the law requires a panel (CPL 42(1), (3); CPL 41) and that no
-// time limit applies to a foreign-related case (CPL 287). Numerous parties
+// time limit applies to a foreign-related case (CPL 287, or the article of
+// that rule in force on the filing date: foreignNoTimeLimitCode). Numerous parties
 // alone do not require a panel: CPL 42(2) asks for a group dispute that may
 // affect stability, a judgement left to review.
-func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds) *triagev1.ProcedureOption {
+func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds, filedOn time.Time) *triagev1.ProcedureOption {
 	var ord []*triagev1.Reason
 	// Before 2022 ordinary procedure always sat as a panel (CPL 2012/2017
 	// art. 39); the reason is given on the same facts as CPL 42's, so the
@@ -365,7 +426,7 @@ func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds) *triag
 		ord = append(ord, reason(newPanel))
 	}
 	if fx.Foreign {
-		ord = append(ord, reason(CodeCPL287NoTimeLimit))
+		ord = append(ord, reason(foreignNoTimeLimitCode(filedOn)))
 	}
 	return option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, ord)
 }

@@ -38,24 +38,46 @@ const (
 	CodeLimitDerivedOutdated     = "LIMIT_DERIVED_OUTDATED"
 
 	// Civil: simplified (CPL 160, Interp. 257, 264, 140).
-	CodeCPL160CourtLevel          = "CPL160_COURT_LEVEL"
-	CodeCPL160Simple              = "CPL160_SIMPLE_CASE"
-	CodeCPL160Agreement           = "CPL160_AGREEMENT"
-	CodeInterp257Whereabouts      = "INTERP257_DEFENDANT_WHEREABOUTS_UNKNOWN"
-	CodeInterp257Remanded         = "INTERP257_REMANDED"
-	CodeInterp257Numerous         = "INTERP257_NUMEROUS_PARTIES"
-	CodeInterp257Retrial          = "INTERP257_RETRIAL"
-	CodeInterp257PublicInterest   = "INTERP257_PUBLIC_INTEREST"
-	CodeInterp257ThirdPartyRevoke = "INTERP257_THIRD_PARTY_REVOCATION"
-	CodeInterp264NoAgreement      = "INTERP264_AGREEMENT_NOT_ALLOWED"
-	CodeInterp140PublicNotice     = "INTERP140_PUBLIC_NOTICE"
+	CodeCPL160CourtLevel = "CPL160_COURT_LEVEL"
+	CodeCPL160Simple     = "CPL160_SIMPLE_CASE"
+	CodeCPL160Agreement  = "CPL160_AGREEMENT"
+	// The same conditions on a filing before 2022, when CPL 2012/2017 art.
+	// 157 held them (its art. 162 gives small claims to "符合本法第一百五十七条
+	// 第一款规定的简单的民事案件"; the 若干规定 of 2020 still cites "民事诉讼法
+	// 第一百五十七条"); the 2021 amendment's three new articles before it moved
+	// it to art. 160.
+	CodeCPL2017SimplifiedCourtLevel = "CPL2017_157_COURT_LEVEL"
+	CodeCPL2017SimplifiedSimple     = "CPL2017_157_SIMPLE_CASE"
+	CodeCPL2017SimplifiedAgreement  = "CPL2017_157_AGREEMENT"
+	CodeInterp257Whereabouts        = "INTERP257_DEFENDANT_WHEREABOUTS_UNKNOWN"
+	CodeInterp257Remanded           = "INTERP257_REMANDED"
+	CodeInterp257Numerous           = "INTERP257_NUMEROUS_PARTIES"
+	CodeInterp257Retrial            = "INTERP257_RETRIAL"
+	CodeInterp257PublicInterest     = "INTERP257_PUBLIC_INTEREST"
+	CodeInterp257ThirdPartyRevoke   = "INTERP257_THIRD_PARTY_REVOCATION"
+	CodeInterp264NoAgreement        = "INTERP264_AGREEMENT_NOT_ALLOWED"
+	// The same bars on a filing before 2015-02-04, when the interpretation
+	// did not exist: 最高人民法院关于适用简易程序审理民事案件的若干规定 art. 1
+	// (1)–(4) excluded those cases from simplified procedure, and its art. 2
+	// (agreement) is subject to art. 1.
+	CodeProv1Whereabouts       = "PROV1_DEFENDANT_WHEREABOUTS_UNKNOWN"
+	CodeProv1Remanded          = "PROV1_REMANDED"
+	CodeProv1Numerous          = "PROV1_NUMEROUS_PARTIES"
+	CodeProv1Retrial           = "PROV1_RETRIAL"
+	CodeProv1AgreementExcluded = "PROV1_AGREEMENT_NOT_ALLOWED"
+	CodeInterp140PublicNotice  = "INTERP140_PUBLIC_NOTICE"
 
 	// Civil: ordinary.
 	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
 	CodeCPL42SingleJudgeBarred = "CPL42_SINGLE_JUDGE_BARRED"
 	CodeCPL287NoTimeLimit      = "CPL287_FOREIGN_NO_TIME_LIMIT"
-	CodeCPL41PanelRequired     = "CPL41_PANEL_REQUIRED"
-	CodeCPL41SingleJudgeBarred = "CPL41_SINGLE_JUDGE_BARRED"
+	// The same rule under the text in force on older filing dates: CPL 2021
+	// art. 277 (2022-01-01 to 2023-12-31; the 2023 amendment's new
+	// foreign-related articles moved it to 287) and CPL 2012/2017 art. 270.
+	CodeCPL2021ForeignNoTimeLimit = "CPL2021_277_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL2017ForeignNoTimeLimit = "CPL2017_270_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL41PanelRequired        = "CPL41_PANEL_REQUIRED"
+	CodeCPL41SingleJudgeBarred    = "CPL41_SINGLE_JUDGE_BARRED"
 
 	// Civil: maritime courts (海事诉讼特别程序法第九十八条, Interp. 273).
 	CodeMSPL98Simplified      = "MSPL98_MARITIME_SIMPLIFIED"
@@ -188,6 +210,8 @@ const (
 	CodeInferForeign        = "INFER_FOREIGN_PARTY"
 	CodeInferFiledOnToday   = "INFER_FILED_ON_TODAY"
 	CodeInferMaritimeCourt  = "INFER_MARITIME_COURT"
+	// The filing says basic court, the court's name says a higher one.
+	CodeInferCourtAboveBasic = "INFER_COURT_ABOVE_BASIC_FROM_NAME"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -229,6 +253,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL160CourtLevel, "民事诉讼法第一百六十条", "简易程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeCPL160Simple, "民事诉讼法第一百六十条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提。"},
 	{CodeCPL160Agreement, "民事诉讼法第一百六十条第二款", "当事人双方约定适用简易程序。"},
+	{CodeCPL2017SimplifiedCourtLevel, "民事诉讼法（2012年、2017年修正）第一百五十七条", "立案日施行的民事诉讼法（2012年、2017年修正）中，简易程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeCPL2017SimplifiedSimple, "民事诉讼法（2012年、2017年修正）第一百五十七条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提（立案日施行的民事诉讼法（2012年、2017年修正）第一百五十七条第一款）。"},
+	{CodeCPL2017SimplifiedAgreement, "民事诉讼法（2012年、2017年修正）第一百五十七条第二款", "当事人双方约定适用简易程序（立案日施行的民事诉讼法（2012年、2017年修正）第一百五十七条第二款）。"},
 	{CodeInterp257Whereabouts, "民诉法解释第二百五十七条第一项", "起诉时被告下落不明的案件不适用简易程序。"},
 	{CodeInterp257Remanded, "民诉法解释第二百五十七条第二项", "发回重审的案件不适用简易程序。"},
 	{CodeInterp257Numerous, "民诉法解释第二百五十七条第三项、第七十五条", "当事人一方人数众多（十人以上）的案件不适用简易程序。"},
@@ -236,11 +263,18 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp257PublicInterest, "民诉法解释第二百五十七条第五项", "涉及国家利益、社会公共利益的案件不适用简易程序。"},
 	{CodeInterp257ThirdPartyRevoke, "民诉法解释第二百五十七条第六项", "第三人起诉请求改变或者撤销生效判决、裁定、调解书的案件不适用简易程序。"},
 	{CodeInterp264NoAgreement, "民诉法解释第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定的案件，当事人约定适用简易程序的，人民法院不予准许。"},
+	{CodeProv1Whereabouts, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第一项", "起诉时被告下落不明的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第一项）。"},
+	{CodeProv1Remanded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项", "发回重审的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第二项）。"},
+	{CodeProv1Numerous, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第三项", "共同诉讼中一方或者双方当事人人数众多（十人以上）的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第三项）。"},
+	{CodeProv1Retrial, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "适用审判监督程序的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第四项）。"},
+	{CodeProv1AgreementExcluded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条", "本案属于若干规定第一条除外的案件，当事人约定适用简易程序的，不予适用（立案日民诉法解释尚未施行）。"},
 	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
 
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
 	{CodeCPL42SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十二条第三项", "案件有较大社会影响，不得由审判员一人独任审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
+	{CodeCPL2021ForeignNoTimeLimit, "民事诉讼法（2021年修正）第二百七十七条", "立案日施行的民事诉讼法（2021年修正）规定，涉外民事案件的审理期间不受该法第一百五十二条规定的限制（2024年1月1日起为民事诉讼法第二百八十七条）。"},
+	{CodeCPL2017ForeignNoTimeLimit, "民事诉讼法（2012年、2017年修正）第二百七十条", "立案日施行的民事诉讼法（2012年、2017年修正）规定，涉外民事案件的审理期间不受该法第一百四十九条规定的限制。"},
 	{CodeCPL41PanelRequired, "民事诉讼法第四十一条第三款、第四款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL41SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十一条第三款、第四款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeMSPL98Simplified, "海事诉讼特别程序法第九十八条", "受理法院为海事法院：审理事实清楚、权利义务关系明确、争议不大的简单的海事案件，可以适用民事诉讼法简易程序的规定。"},
@@ -346,6 +380,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferForeign, "民诉法解释第五百二十条、第五百四十九条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
+	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
 
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},

@@ -608,17 +608,20 @@ func source(view assessed) string {
 }
 
 // interp257Code reports whether a reason code is one of Interp. 257's cases
-// or Interp. 264 ¶2's refusal of an agreement in one.
+// or Interp. 264 ¶2's refusal of an agreement in one, or (before 2015-02-04)
+// of 若干规定 art. 1's.
 func interp257Code(code string) bool {
-	return strings.HasPrefix(code, "INTERP257_") || code == CodeInterp264NoAgreement
+	return strings.HasPrefix(code, "INTERP257_") || code == CodeInterp264NoAgreement ||
+		strings.HasPrefix(code, "PROV1_")
 }
 
 // basicCourt reads the court level from the assessment: civil simplified
-// procedure is closed only to courts above the basic level (CPL 160). An
+// procedure is closed only to courts above the basic level (CPL 160; before
+// 2022 CPL 2012/2017 art. 157). An
 // assessment without options is taken to be from a basic court.
 func basicCourt(view assessed) bool {
 	for _, r := range view.option(pSimplified).GetReasons() {
-		if r.GetCode() == CodeCPL160CourtLevel {
+		if r.GetCode() == CodeCPL160CourtLevel || r.GetCode() == CodeCPL2017SimplifiedCourtLevel {
 			return false
 		}
 	}
@@ -797,7 +800,7 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 	}
 	foreign := false
 	for _, r := range decisionOption(d, pOrdinary).GetReasons() {
-		if r.GetCode() == CodeCPL287NoTimeLimit {
+		if isForeignNoTimeLimit(r.GetCode()) {
 			foreign = true
 		}
 	}

@@ -96,7 +96,15 @@ func outcomeCases(tb testing.TB) []ocase {
 	civRemandedOrd := decisionOf(tb, with(civ, remanded), pOrd)
 	civDefendantGone := decisionOf(tb, with(civ, party(1, whereaboutsUnknown)), pOrd)
 	civPlaintiffGone := decisionOf(tb, with(civ, party(0, whereaboutsUnknown)), pOrd)
+	// Before 2015-02-04 the bars were 若干规定 art. 1's (PROV1_*).
+	civNumerous2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(10, 1)), pOrd)
+	civNine2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(9, 1)), pOrd)
 	civIntermediate := decisionOf(tb, with(civ, level(intermediateCourt)), pOrd)
+	// A 2019 intermediate court: its simplified option carries CPL 2017 art.
+	// 157's code (CPL2017_157_COURT_LEVEL), which basicCourt must read too.
+	civIntermediate2019 := decisionOf(tb, with(civ, filedOn("2019-05-06"), level(intermediateCourt)), pOrd)
+	// The same filing naming 中级人民法院 while stating a basic court.
+	civNamedIntermediate := decisionOf(tb, with(civ, court("南京市中级人民法院"), level(triagev1.CourtLevel_COURT_LEVEL_BASIC)), pOrd)
 	civImpact := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })), pOrd)
 	civAppraisal := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })), pOrd)
 	civNotice := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })), pOrd)
@@ -250,6 +258,8 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "普转简 where the defendant was missing at filing", dec: civDefendantGone, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
 		// Interp. 257(1) is the defendant; a missing plaintiff bars only small claims (CPL 166(4)).
 		{name: "普转简 where a plaintiff was missing", dec: civPlaintiffGone, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
+		{name: "普转简 of a 2015-02-03 case of ten plaintiffs (若干规定 art. 1(3))", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
+		{name: "普转简 of a 2015-02-03 case of nine plaintiffs", dec: civNine2015, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
 		{name: "普转简 after CPL 43 sent the case to a panel", dec: civOrd, prior: outs(outcome(chConf, pOrd), outcome(chPanel, pOrd)), out: outcome(chO2S, pSimp, agreed), rule: rules.RuleCPL43NoSimplifiedAfterPanel},
 		{name: "普转简 after 简转普", dec: civSimp, prior: outs(outcome(chS2O, pOrd)), out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleCPL43NoSimplifiedAfterPanel}},
 		{name: "普转简 at an intermediate court", dec: civIntermediate, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条"},
@@ -261,6 +271,8 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "panel in civil simplified procedure", dec: civSimp, out: outcome(chPanel, pSimp), rule: rules.RuleCPL40SimplifiedIsSingleJudge},
 		{name: "panel in small claims", dec: civSC, out: outcome(chPanel, pSC), rule: rules.RuleCPL40SimplifiedIsSingleJudge},
 		{name: "panel in ordinary at an intermediate court", dec: civIntermediate, out: outcome(chPanel, pOrd), rule: rules.RuleCPL40PanelAboveBasicCourt},
+		{name: "panel in ordinary at a 2019 intermediate court", dec: civIntermediate2019, out: outcome(chPanel, pOrd), rule: rules.RuleCPL40PanelAboveBasicCourt},
+		{name: "panel in ordinary at 南京市中级人民法院 stated as basic", dec: civNamedIntermediate, out: outcome(chPanel, pOrd), rule: rules.RuleCPL40PanelAboveBasicCourt},
 		{name: "panel in administrative simplified", dec: admSimp, out: outcome(chPanel, pSimp), rule: rules.RuleAdminNoSingleJudgeToPanel},
 		{name: "panel in administrative ordinary", dec: admOrd, out: outcome(chPanel, pOrd), rule: rules.RuleAdminNoSingleJudgeToPanel},
 		{name: "panel in fast-track", dec: crimFT, out: outcome(chPanel, pFT), rule: rules.RuleCrPL222FastTrackIsSingleJudge},

@@ -135,11 +135,45 @@ func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period,
 		return period{months: 3, article: "民事诉讼法第一百六十四条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月；累计不得超过四个月（民诉法解释第二百五十八条）。转为普通程序的，审理期限自立案之日计算。"}, false
 	case triagev1.Procedure_PROCEDURE_ORDINARY:
 		if foreign {
+			if filedOn.Before(cpl2023InForce) && !filedOn.Before(cpl2021InForce) {
+				return period{article: reason(CodeCPL2021ForeignNoTimeLimit).GetArticle(), extension: "涉外民事案件的审理期间不受民事诉讼法（2021年修正）第一百五十二条的限制。"}, true
+			}
 			return period{article: "民事诉讼法第二百八十七条", extension: "涉外民事案件的审理期间不受民事诉讼法第一百五十二条的限制。"}, true
 		}
 		return period{months: 6, article: "民事诉讼法第一百五十二条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长六个月；还需要延长的，报请上级人民法院批准。"}, false
 	}
 	return period{}, false
+}
+
+// foreignNoTimeLimitCode returns the code of the rule that lifts the
+// ordinary time limit for a foreign-related case, as numbered in the text in
+// force on the filing date: CPL 2012/2017 art. 270 ("人民法院审理涉外民事案件
+// 的期间，不受本法第一百四十九条、第一百七十六条规定的限制"), CPL 2021 art. 277
+// (the same words with arts. 152 and 183: the 2021 amendment added seven
+// articles before it, so its 送达、期间 chapter runs 274–277), and from
+// 2024-01-01 CPL 2023 art. 287, which the amendment's new foreign-related
+// articles moved. Filings before 2013 keep today's code (docs/statutes.md,
+// Known gaps).
+func foreignNoTimeLimitCode(filedOn time.Time) string {
+	switch {
+	case filedOn.Before(cpl2012InForce):
+		return CodeCPL287NoTimeLimit
+	case filedOn.Before(cpl2021InForce):
+		return CodeCPL2017ForeignNoTimeLimit
+	case filedOn.Before(cpl2023InForce):
+		return CodeCPL2021ForeignNoTimeLimit
+	}
+	return CodeCPL287NoTimeLimit
+}
+
+// isForeignNoTimeLimit reports whether code is one of the foreign-related
+// exemptions foreignNoTimeLimitCode gives (a stored decision may carry any).
+func isForeignNoTimeLimit(code string) bool {
+	switch code {
+	case CodeCPL287NoTimeLimit, CodeCPL2021ForeignNoTimeLimit, CodeCPL2017ForeignNoTimeLimit:
+		return true
+	}
+	return false
 }
 
 // detained reports whether CrPL 105 ¶4's proviso applies: a criminal

@@ -45,12 +45,23 @@ func eraCases(tb testing.TB) []tcase {
 	public := circ(func(c *triagev1.Circumstances) { c.PublicInterest = true })
 	remanded := circ(func(c *triagev1.Circumstances) { c.Remanded = true })
 	retrial := circ(func(c *triagev1.Circumstances) { c.Retrial = true })
+	agreeSimp := circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })
 	cites := func(code, prefix string) func(t *testing.T, a *rules.Assessment) {
 		return func(t *testing.T, a *rules.Assessment) {
 			for _, r := range allReasons(a) {
 				if r.GetCode() == code && !strings.HasPrefix(r.GetArticle(), prefix) {
 					t.Errorf("%s cites %q, want it to begin %q", code, r.GetArticle(), prefix)
 				}
+			}
+		}
+	}
+	// noLimit checks the ordinary time limit of a foreign-related case: none,
+	// under the article in force on the filing date.
+	noLimit := func(article string) func(t *testing.T, a *rules.Assessment) {
+		return func(t *testing.T, a *rules.Assessment) {
+			tl := a.Option(pOrd).GetTimeLimit()
+			if !tl.GetNoStatutoryLimit() || tl.GetDueOn() != "" || tl.GetArticle() != article {
+				t.Errorf("foreign ordinary time limit: %v, want none under %s", tl, article)
 			}
 		}
 	}
@@ -268,6 +279,142 @@ func eraCases(tb testing.TB) []tcase {
 			name: "2015-02-03 retrial: CPL 2012 art. 40 ¶3", filing: bj("2015-02-03", retrial),
 			avail: av(pSimp, avU, pOrd, avA),
 			fires: []string{at(locOrd, rules.CodeCPL2017NewPanel), at(locSimp, rules.CodeCPL2017NewPanelSingleJudge)},
+		},
+
+		// --- Simplified procedure: CPL 2012/2017 art. 157 until 2021-12-31
+		// (its art. 162 reads "符合本法第一百五十七条第一款规定的简单的民事案件";
+		// the 若干规定 cites "民事诉讼法第一百五十七条"), CPL 160 after.
+		{
+			name: "2021-12-31 simplified: CPL 2017 art. 157 ¶1", filing: bj("2021-12-31"),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedSimple)},
+			silent: []string{rules.CodeCPL160Simple, rules.CodeCPL2017SimplifiedAgreement},
+		},
+		{
+			name: "2022-01-01 simplified: CPL 160 ¶1", filing: bj("2022-01-01"),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL160Simple)},
+			silent: []string{rules.CodeCPL2017SimplifiedSimple},
+		},
+		{
+			name: "2021-12-31 agreed simplified: CPL 2017 art. 157 ¶2", filing: bj("2021-12-31", agreeSimp),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedAgreement)},
+			silent: []string{rules.CodeCPL160Agreement, rules.CodeCPL2017SimplifiedSimple},
+		},
+		{
+			name: "2022-01-01 agreed simplified: CPL 160 ¶2", filing: bj("2022-01-01", agreeSimp),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL160Agreement)},
+			silent: []string{rules.CodeCPL2017SimplifiedAgreement},
+		},
+		{
+			name: "2021-12-31 intermediate court: CPL 2017 art. 157", filing: bj("2021-12-31", level(intermediateCourt)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedCourtLevel), at(locSC, rules.CodeCPL162CourtLevel)},
+			silent: []string{rules.CodeCPL160CourtLevel},
+		},
+		{
+			name: "2022-01-01 intermediate court: CPL 160", filing: bj("2022-01-01", level(intermediateCourt)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL160CourtLevel), at(locSC, rules.CodeCPL165CourtLevel)},
+			silent: []string{rules.CodeCPL2017SimplifiedCourtLevel},
+		},
+
+		// --- Simplified-procedure bars before the 2015 interpretation:
+		// 若干规定 art. 1 "（一）起诉时被告下落不明的；（二）发回重审的；（三）共同
+		// 诉讼中一方或者双方当事人人数众多的；（四）法律规定应当适用特别程序、审判
+		// 监督程序…的", art. 2 the agreement; Interp. 257, 264 from 2015-02-04.
+		{
+			name: "2015-02-03 defendant's whereabouts: 若干规定 art. 1(1)", filing: bj("2015-02-03", party(1, whereaboutsUnknown)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Whereabouts)},
+			silent: []string{rules.CodeInterp257Whereabouts},
+		},
+		{
+			name: "2015-02-04 defendant's whereabouts: Interp. 257(1)", filing: bj("2015-02-04", party(1, whereaboutsUnknown)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Whereabouts)},
+			silent: []string{rules.CodeProv1Whereabouts},
+		},
+		{
+			name: "2015-02-03 remanded, agreed: 若干规定 art. 1(2), art. 2", filing: bj("2015-02-03", remanded, agreeSimp),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Remanded), at(locSimp, rules.CodeProv1AgreementExcluded), at(locSC, rules.CodeProv1Remanded)},
+			silent: []string{rules.CodeInterp257Remanded, rules.CodeInterp264NoAgreement},
+		},
+		{
+			name: "2015-02-04 remanded, agreed: Interp. 257(2), 264", filing: bj("2015-02-04", remanded, agreeSimp),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Remanded), at(locSimp, rules.CodeInterp264NoAgreement)},
+			silent: []string{rules.CodeProv1Remanded, rules.CodeProv1AgreementExcluded},
+		},
+		{
+			name: "2015-02-03 ten plaintiffs: 若干规定 art. 1(3)", filing: bj("2015-02-03", setParties(10, 1)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Numerous)},
+			silent: []string{rules.CodeInterp257Numerous},
+		},
+		{
+			name: "2015-02-04 ten plaintiffs: Interp. 257(3)", filing: bj("2015-02-04", setParties(10, 1)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Numerous)},
+			silent: []string{rules.CodeProv1Numerous},
+		},
+		{
+			name: "2015-02-03 retrial: 若干规定 art. 1(4)", filing: bj("2015-02-03", retrial),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Retrial)},
+			silent: []string{rules.CodeInterp257Retrial},
+		},
+		{
+			name: "2015-02-04 retrial: Interp. 257(4)", filing: bj("2015-02-04", retrial),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257Retrial)},
+			silent: []string{rules.CodeProv1Retrial},
+		},
+
+		// --- Foreign-related: no ordinary time limit, by the article of the
+		// filing date: CPL 2012/2017 art. 270 until 2021-12-31, CPL 2021
+		// art. 277 ("人民法院审理涉外民事案件的期间，不受本法第一百五十二条、
+		// 第一百八十三条规定的限制") until 2023-12-31, CPL 2023 art. 287 after.
+		{
+			name: "2021-12-31 foreign: CPL 2017 art. 270", filing: bj("2021-12-31", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2017ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL2021ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit},
+			extra:  noLimit("民事诉讼法（2012年、2017年修正）第二百七十条"),
+		},
+		{
+			name: "2022-01-01 foreign: CPL 2021 art. 277", filing: bj("2022-01-01", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2021ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL2017ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit},
+			extra:  noLimit("民事诉讼法（2021年修正）第二百七十七条"),
+		},
+		{
+			name: "2023-12-31 foreign: still CPL 2021 art. 277", filing: bj("2023-12-31", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2021ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL287NoTimeLimit},
+			extra:  noLimit("民事诉讼法（2021年修正）第二百七十七条"),
+		},
+		{
+			name: "2024-01-01 foreign: CPL 2023 art. 287", filing: bj("2024-01-01", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL287NoTimeLimit)},
+			silent: []string{rules.CodeCPL2021ForeignNoTimeLimit, rules.CodeCPL2017ForeignNoTimeLimit},
+			extra:  noLimit("民事诉讼法第二百八十七条"),
+		},
+		{
+			name: "2023-12-31 domestic: the six months of CPL 152 run", filing: bj("2023-12-31"),
+			avail:  av(pOrd, avA),
+			silent: []string{rules.CodeCPL2021ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit, rules.CodeCPL2017ForeignNoTimeLimit},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if tl := a.Option(pOrd).GetTimeLimit(); tl.GetNoStatutoryLimit() || tl.GetMonths() != 6 || tl.GetArticle() != "民事诉讼法第一百五十二条" {
+					t.Errorf("domestic ordinary time limit: %v", tl)
+				}
+			},
 		},
 		{
 			name: "2021-12-31 first hearing: no panel reason", filing: bj("2021-12-31"),

@@ -30,7 +30,75 @@ func lawCases(tb testing.TB) []tcase {
 	// it small claims, is always heard by a single judge (第四十条第二款,
 	// 第一百六十三条), so such a case can use neither; ordinary needs a panel.
 	impact := circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })
+	// 民事诉讼法第一百六十五条第一款: small claims belong to "基层人民法院和它
+	// 派出的法庭" (第一百六十条 likewise simplified procedure); 第十八条至第二十一条
+	// name the levels. A filing whose court is named 中级人民法院 while its
+	// court_level says basic is heard by an intermediate court: small claims
+	// must not come back mandatory.
+	basicAt := func(name string) *triagev1.Filing {
+		return with(civilBase(tb), court(name), level(triagev1.CourtLevel_COURT_LEVEL_BASIC), yuan(10000))
+	}
 	return []tcase{
+		{
+			name:   "南京市中级人民法院 stated as basic: no small claims, no simplified",
+			filing: basicAt("南京市中级人民法院"),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locInfer, rules.CodeInferCourtAboveBasic), at(locSC, rules.CodeCPL165CourtLevel),
+				at(locSimp, rules.CodeCPL160CourtLevel)},
+		},
+		{
+			name:   "北京铁路运输中级法院 stated as basic",
+			filing: with(basicAt("北京铁路运输中级法院"), province("北京市")),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locInfer, rules.CodeInferCourtAboveBasic), at(locSC, rules.CodeCPL165CourtLevel)},
+		},
+		{
+			// Near miss: a basic court's tribunal keeps both (CPL 160, 165 ¶1).
+			name:      "南京市江宁区人民法院汤山人民法庭 stated as basic",
+			filing:    basicAt("南京市江宁区人民法院汤山人民法庭"),
+			avail:     av(pSC, avA, pSimp, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferCourtAboveBasic, rules.CodeCPL165CourtLevel, rules.CodeCPL160CourtLevel},
+		},
+		{
+			// Near miss: 北京铁路运输法院 is a basic court.
+			name:      "北京铁路运输法院 stated as basic",
+			filing:    with(basicAt("北京铁路运输法院"), province("北京市")),
+			avail:     av(pSC, avA, pSimp, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferCourtAboveBasic},
+		},
+		// 民事诉讼法第一百六十五条第一款: "简单金钱给付民事案件". A cause that asks
+		// for a declaration is no money payment, though its longest catalogue
+		// name (借款合同纠纷, 侵害…专利权纠纷) is.
+		{
+			name:   "确认借款合同无效纠纷: a declaration, no small claims",
+			filing: with(civilBase(tb), cause("确认借款合同无效纠纷"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "确认不侵害专利权纠纷 (2011 name): a declaration, no small claims",
+			filing: with(civilBase(tb), cause("确认不侵害专利权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// Near miss: the loan itself is a money-payment case.
+			name:      "借款合同纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("借款合同纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferNonMonetary, rules.CodeCPL165NotMoneyPayment},
+		},
+		{
+			// A declaratory personal-status cause keeps its own bar only.
+			name:   "确认亲子关系纠纷: personal status, not also non-monetary",
+			filing: with(civilBase(tb), cause("确认亲子关系纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166PersonalStatus)},
+			silent: []string{rules.CodeInferNonMonetary},
+		},
 		{
 			name:   "宁波海事法院, ¥30,000 under the 浙江 limit",
 			filing: maritime,

@@ -30,6 +30,10 @@ var (
 	cpl2017InForce = time.Date(2017, 7, 1, 0, 0, 0, 0, time.UTC)
 	// CPL 2021 amendment (arts. 165–166, 41–42).
 	cpl2021InForce = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	// CPL 2023 amendment: new foreign-related articles renumber that part
+	// (the foreign-related time-limit rule, art. 277, becomes art. 287); the
+	// first-instance articles before it keep their numbers.
+	cpl2023InForce = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	// 民诉法解释（2015年）.
 	interp2015InForce = time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)
 	// 法释〔2013〕16号, maritime courts' small claims.
