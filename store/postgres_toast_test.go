@@ -40,7 +40,7 @@ func TestPostgresDecisionsCompressedInRow(t *testing.T) {
 		}
 		return n
 	}
-	served, servedFiling := servedDecision(t)
+	served, servedFiling := store.ServedCase(t)
 	// A claim statement that lz4 cannot bring under a page: random
 	// characters from the CJK block, ~6,000 of them (18 KB of UTF-8).
 	rng := rand.New(rand.NewPCG(12, 13))
