@@ -15,10 +15,11 @@
 -- the blobs MAIN it stored decision_id and model_version in the TOAST table
 -- instead (two TOAST rows per decision; measured, docs/performance.md).
 --
--- Measured (docs/performance.md, 2026-12-03 08:04 UTC): 3 WAL records per
--- inserted row instead of 5, ~5% fewer WAL bytes, a 55% smaller table with
--- its TOAST table and index for the same rows, and the insert's CPU lower
--- by a few µs per row in isolation; the end-to-end change is inside the
+-- Measured (docs/performance.md, PostgreSQL: decision rows compressed in
+-- place, 2026-12-03): 3 WAL records per inserted decision row instead of 5
+-- and ~5% fewer WAL bytes; the row insert's CPU a few µs lower in isolation
+-- (paired median -6.5 µs of ~48); about the same disk (2,938 bytes a row
+-- with its indexes, was 2,874). The end-to-end change is inside the
 -- machine's noise.
 --
 -- What is stored does not change: the same bytes read back, so record
