@@ -33,27 +33,10 @@ func BenchmarkSaveDecisionParallel(b *testing.B) {
 		b.Run(be.name, func(b *testing.B) {
 			for _, perProc := range []int{1, 8, 32} {
 				b.Run(fmt.Sprintf("goroutines_per_proc=%d", perProc), func(b *testing.B) {
-					reg := prometheus.NewRegistry()
-					s := be.make(b).open(b, store.Options{Registerer: reg})
 					d, f := civilCase("bench")
-					b.SetParallelism(perProc)
-					b.ReportAllocs()
-					busy0, cpu0, writes0 := store.WriterBusy(s)
-					pg0 := postgresWriterCPU(s)
-					b.ResetTimer()
-					b.RunParallel(func(pb *testing.PB) {
-						for pb.Next() {
-							dd := proto.Clone(d).(*triagev1.Decision)
-							dd.DecisionId = benchID(b)
-							if err := s.SaveDecision(context.Background(), dd, f); err != nil {
-								b.Error(err)
-								return
-							}
-						}
-					})
-					b.StopTimer()
-					reportWriter(b, reg, s, busy0, cpu0, writes0)
-					reportPostgresWriter(b, s, pg0, writes0)
+					benchWriter(b, be.make(b), perProc, func(s store.Store, _ int64, dd *triagev1.Decision) error {
+						return s.SaveDecision(context.Background(), dd, f)
+					}, d)
 				})
 			}
 		})
@@ -76,33 +59,47 @@ func BenchmarkSaveTriageParallel(b *testing.B) {
 		b.Run(be.name, func(b *testing.B) {
 			for _, perProc := range []int{1, 32} {
 				b.Run(fmt.Sprintf("goroutines_per_proc=%d", perProc), func(b *testing.B) {
-					reg := prometheus.NewRegistry()
-					s := be.make(b).open(b, store.Options{Registerer: reg})
 					d, f := civilCase("bench")
-					var next atomic.Int64
-					b.SetParallelism(perProc)
-					b.ReportAllocs()
-					busy0, cpu0, writes0 := store.WriterBusy(s)
-					pg0 := postgresWriterCPU(s)
-					b.ResetTimer()
-					b.RunParallel(func(pb *testing.PB) {
-						for pb.Next() {
-							n := next.Add(1)
-							dd := proto.Clone(d).(*triagev1.Decision)
-							dd.DecisionId = benchID(b)
-							if err := s.SaveTriage(context.Background(), dd, f, plan(uint64(n), teams...)); err != nil {
-								b.Error(err)
-								return
-							}
-						}
-					})
-					b.StopTimer()
-					reportWriter(b, reg, s, busy0, cpu0, writes0)
-					reportPostgresWriter(b, s, pg0, writes0)
+					benchSaveTriage(b, be.make(b), perProc, d, f, teams)
 				})
 			}
 		})
 	}
+}
+
+// benchSaveTriage runs SaveTriage of copies of d and f, drawing among
+// teams (benchWriter).
+func benchSaveTriage(b *testing.B, be *backend, perProc int, d *triagev1.Decision, f *triagev1.Filing, teams []store.TeamSlot) {
+	benchWriter(b, be, perProc, func(s store.Store, n int64, dd *triagev1.Decision) error {
+		return s.SaveTriage(context.Background(), dd, f, plan(uint64(n), teams...))
+	}, d)
+}
+
+// benchWriter runs save from perProc goroutines per CPU on a store opened
+// on be, each call with a copy of d under a new id and the call's number
+// (from 1), and reports the writer's figures.
+func benchWriter(b *testing.B, be *backend, perProc int, save func(s store.Store, n int64, d *triagev1.Decision) error, d *triagev1.Decision) {
+	reg := prometheus.NewRegistry()
+	s := be.open(b, store.Options{Registerer: reg})
+	var next atomic.Int64
+	b.SetParallelism(perProc)
+	b.ReportAllocs()
+	busy0, cpu0, writes0 := store.WriterBusy(s)
+	pg0 := postgresWriterCPU(s)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			dd := proto.Clone(d).(*triagev1.Decision)
+			dd.DecisionId = benchID(b)
+			if err := save(s, next.Add(1), dd); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.StopTimer()
+	reportWriter(b, reg, s, busy0, cpu0, writes0)
+	reportPostgresWriter(b, s, pg0, writes0)
 }
 
 // reportWriter adds the group-commit figures to a benchmark's line: the mean

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/uuid"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/fenjian/fenjian/internal/pgtest"
+)
+
+// TestPostgresBatchStatementPlannedOnce: the writer's batch statement has
+// one text whatever the batch's size (postgresWriteBatch: one array per
+// column), so PostgreSQL's plan cache serves every batch with one generic
+// plan after its first five custom plans, and a batch costs no planning
+// (docs/performance.md). Batches of different sizes are made by saving from
+// 1, 7 and 48 goroutines in turn; the writer's own session
+// (pg_prepared_statements is per session, and the writer's pool is one
+// connection) then says how each of its statements was planned. A statement
+// whose text varied with the batch would show up as many statements, each
+// planned anew.
+func TestPostgresBatchStatementPlannedOnce(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	target := pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
+	p, err := OpenPostgres(context.Background(), target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	d0, f := servedCase(t)
+	var seed uint64
+	var mu sync.Mutex
+	for _, savers := range []int{1, 7, 48, 1, 48} {
+		var wg sync.WaitGroup
+		for range savers {
+			wg.Go(func() {
+				for range 12 {
+					d := proto.CloneOf(d0)
+					d.DecisionId = uuid.Must(uuid.NewV7()).String()
+					mu.Lock()
+					seed++
+					s := seed
+					mu.Unlock()
+					plan := &AssignmentPlan{Teams: []TeamSlot{{TeamID: "civil-fast-general", Capacity: 1 << 40}}, Seed: s}
+					if err := p.SaveTriage(context.Background(), d, f, plan); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+	rows, err := p.write.Query(`SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	batches := 0
+	for rows.Next() {
+		var stmt string
+		var generic, custom int64
+		if err := rows.Scan(&stmt, &generic, &custom); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(stmt, "WITH t0 AS (INSERT INTO decisions") {
+			continue
+		}
+		batches++
+		t.Logf("generic plans %d, custom plans %d", generic, custom)
+		if custom > 5 || generic == 0 {
+			t.Errorf("batch statement planned %d times for %d executions, want its 5 custom plans and a generic plan for the rest:\n%s",
+				custom, custom+generic, stmt)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if batches != 1 {
+		t.Errorf("the writer prepared %d batch statements, want 1 (decisions, assignments, audit rows and team_load)", batches)
+	}
+}
