@@ -212,6 +212,10 @@ const (
 	CodeInferMaritimeCourt  = "INFER_MARITIME_COURT"
 	// The filing says basic court, the court's name says a higher one.
 	CodeInferCourtAboveBasic = "INFER_COURT_ABOVE_BASIC_FROM_NAME"
+	// CodeInferCriminalCourtAboveBasic is the same inference on a criminal
+	// filing, whose simplified procedure and fast-track belong to
+	// "基层人民法院管辖的案件" (CrPL 214, 222).
+	CodeInferCriminalCourtAboveBasic = "INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -381,6 +385,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
 	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeInferCriminalCourtAboveBasic, "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院；按法院名称认定为基层以上法院。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
 
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},

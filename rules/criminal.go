@@ -23,6 +23,13 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	fx.Plea, fx.CoDefendants, fx.Sentence = PleaOf(c), CoDefendantsOf(c), SentenceOf(c)
 	plea, co, s := fx.Plea, fx.CoDefendants, fx.Sentence
 	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
+	// As for civil filings (civil.go): a court named as a higher level's is
+	// no basic court, whatever level the filing states, and simplified
+	// procedure and fast-track belong to basic courts (CrPL 214, 222).
+	if basic && namedAboveBasic(f.GetCourt()) {
+		basic = false
+		a.Inferences = append(a.Inferences, reason(CodeInferCriminalCourtAboveBasic))
+	}
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
 	if basic {

@@ -68,6 +68,24 @@ func lawCases(tb testing.TB) []tcase {
 			mandatory: ptr(true),
 			silent:    []string{rules.CodeInferCourtAboveBasic},
 		},
+		// 刑事诉讼法第二百一十四条, 第二百二十二条: simplified procedure and
+		// fast-track belong to "基层人民法院管辖的案件"; 第二十条至第二十三条 name the
+		// levels. A criminal filing stating a basic court named 中级人民法院 is
+		// the intermediate court's: neither may be offered.
+		{
+			name:   "criminal: 杭州市中级人民法院 stated as basic: no fast-track, no simplified",
+			filing: with(crimBase(tb), court("杭州市中级人民法院"), level(triagev1.CourtLevel_COURT_LEVEL_BASIC)),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locInfer, rules.CodeInferCriminalCourtAboveBasic), at(locFT, rules.CodeCrPL222CourtLevel),
+				at(locSimp, rules.CodeCrPL214CourtLevel)},
+		},
+		{
+			// Near miss: the fixture's own basic court keeps both open.
+			name:   "criminal: 杭州市上城区人民法院 stated as basic",
+			filing: with(crimBase(tb), court("杭州市上城区人民法院"), level(triagev1.CourtLevel_COURT_LEVEL_BASIC)),
+			avail:  av(pFT, avA, pSimp, avA),
+			silent: []string{rules.CodeInferCriminalCourtAboveBasic, rules.CodeCrPL222CourtLevel, rules.CodeCrPL214CourtLevel},
+		},
 		// 民事诉讼法第一百六十五条第一款: "简单金钱给付民事案件". A cause that asks
 		// for a declaration is no money payment, though its longest catalogue
 		// name (借款合同纠纷, 侵害…专利权纠纷) is.
