@@ -187,10 +187,14 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 
 // higherCourtNames are the names CPL 19–21 give the courts above the basic
 // level, as they appear in a court's name ("南京市中级人民法院",
-// "江苏省高级人民法院"), and the 铁路运输中级法院's form without 人民. No basic
-// court or tribunal is named so. Specialised courts of intermediate level
-// named otherwise (知识产权法院, 金融法院) are not recognised by name.
-var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最高人民法院", "中级法院"}
+// "江苏省高级人民法院"), the 铁路运输中级法院's form without 人民, and the
+// specialised courts the NPC Standing Committee set up at intermediate level
+// (北京、上海、广州、海南自由贸易港知识产权法院; 上海、北京、成渝金融法院). No
+// basic court or tribunal is named so: a basic court's specialised bench is
+// a 法庭 (知识产权法庭, 金融法庭), and the internet courts (互联网法院) are basic
+// courts. Maritime courts (海事法院), intermediate too, have their own rule
+// (civilGrounds.maritime).
+var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最高人民法院", "中级法院", "知识产权法院", "金融法院"}
 
 // namedAboveBasic reports whether a court's name is that of a court above
 // the basic level.

@@ -53,6 +53,27 @@ func lawCases(tb testing.TB) []tcase {
 			fires:  []string{at(locInfer, rules.CodeInferCourtAboveBasic), at(locSC, rules.CodeCPL165CourtLevel)},
 		},
 		{
+			// The intermediate-level specialised courts are named otherwise.
+			name:   "北京知识产权法院 stated as basic",
+			filing: with(basicAt("北京知识产权法院"), province("北京市")),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locInfer, rules.CodeInferCourtAboveBasic), at(locSC, rules.CodeCPL165CourtLevel)},
+		},
+		{
+			name:   "上海金融法院 stated as basic",
+			filing: with(basicAt("上海金融法院"), province("上海市")),
+			avail:  av(pSC, avU, pSimp, avU),
+			fires:  []string{at(locInfer, rules.CodeInferCourtAboveBasic), at(locSC, rules.CodeCPL165CourtLevel)},
+		},
+		{
+			// Near miss: an internet court is a basic court.
+			name:      "杭州互联网法院 stated as basic",
+			filing:    basicAt("杭州互联网法院"),
+			avail:     av(pSC, avA, pSimp, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferCourtAboveBasic},
+		},
+		{
 			// Near miss: a basic court's tribunal keeps both (CPL 160, 165 ¶1).
 			name:      "南京市江宁区人民法院汤山人民法庭 stated as basic",
 			filing:    basicAt("南京市江宁区人民法院汤山人民法庭"),
