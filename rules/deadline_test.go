@@ -235,3 +235,87 @@ func TestTimeLimitCivilExtensions(t *testing.T) {
 		t.Errorf("administrative ordinary extension %q", ext) // Art. 81
 	}
 }
+
+// TestDueDateScenarios is an audit table of due dates worked out by hand
+// from the statutes and the holiday notices in holidays.json: the filing
+// day is not counted (民事诉讼法第八十五条第二款, 民诉法解释第一百二十五条,
+// 行诉法解释第四十八条第二款, 刑事诉讼法第一百零五条第二款), a month period
+// ends on the same day of the target month or its last day, a last day on a
+// rest day moves to the first working day after it (CPL 85 ¶3, 行诉法解释 48
+// ¶3, CrPL 105 ¶4) unless the defendant is in custody (CrPL 105 ¶4 但书), and
+// a make-up working day (补班) is a working day.
+func TestDueDateScenarios(t *testing.T) {
+	e := defaultEngine(t)
+	detainedDef := circ(func(c *triagev1.Circumstances) { c.DefendantDetained = true })
+	for _, tc := range []struct {
+		name    string
+		f       *triagev1.Filing
+		p       triagev1.Procedure
+		due     string
+		unadj   string // the period's own last day when moved
+		article string
+		missing bool // HOLIDAY_CALENDAR_MISSING
+	}{
+		// Civil, CPL 2021/2023.
+		{"civil simplified ends on National Day", with(civilBase(t), filedOn("2024-07-01")), pSimp, "2024-10-08", "2024-10-01", "民事诉讼法第一百六十四条", false},
+		{"civil ordinary rolls off Spring Festival onto a 补班 Sunday", with(civilBase(t), filedOn("2023-08-12")), pOrd, "2024-02-18", "2024-02-12", "民事诉讼法第一百五十二条", false},
+		{"civil small claims rolls off Qingming onto a 补班 Sunday", with(civilBase(t), filedOn("2024-02-04")), pSC, "2024-04-07", "2024-04-04", "民事诉讼法第一百六十八条", false},
+		{"civil simplified ends in Spring Festival", with(civilBase(t), filedOn("2023-11-14")), pSimp, "2024-02-18", "2024-02-14", "民事诉讼法第一百六十四条", false},
+		{"civil small claims ends on a 补班 Saturday: not moved", with(civilBase(t), filedOn("2024-07-14")), pSC, "2024-09-14", "", "民事诉讼法第一百六十八条", false},
+		{"civil ordinary ends on a plain Saturday", with(civilBase(t), filedOn("2025-10-11")), pOrd, "2026-04-13", "2026-04-11", "民事诉讼法第一百五十二条", false},
+		{"civil small claims 12-31 + 2 months, common year", with(civilBase(t), filedOn("2022-12-31")), pSC, "2023-02-28", "", "民事诉讼法第一百六十八条", false},
+		{"civil small claims 12-30 + 2 months, leap year", with(civilBase(t), filedOn("2023-12-30")), pSC, "2024-02-29", "", "民事诉讼法第一百六十八条", false},
+		{"civil simplified 11-30 + 3 months", with(civilBase(t), filedOn("2024-11-30")), pSimp, "2025-02-28", "", "民事诉讼法第一百六十四条", false},
+		{"civil simplified month end on a 补班 Saturday", with(civilBase(t), filedOn("2025-11-30")), pSimp, "2026-02-28", "", "民事诉讼法第一百六十四条", false},
+		{"civil ordinary due in 2027: calendar missing", with(civilBase(t), filedOn("2026-07-01")), pOrd, "2027-01-01", "", "民事诉讼法第一百五十二条", true},
+		{"civil small claims due 2026-12-31", with(civilBase(t), filedOn("2026-10-31")), pSC, "2026-12-31", "", "民事诉讼法第一百六十八条", false},
+		{"civil small claims due on the last Sunday of 2026", with(civilBase(t), filedOn("2026-10-27")), pSC, "2026-12-28", "2026-12-27", "民事诉讼法第一百六十八条", false},
+		{"civil small claims ends on a Sunday", with(civilBase(t), filedOn("2024-04-30")), pSC, "2024-07-01", "2024-06-30", "民事诉讼法第一百六十八条", false},
+		{"civil ordinary 08-31 + 6 months", with(civilBase(t), filedOn("2024-08-31")), pOrd, "2025-02-28", "", "民事诉讼法第一百五十二条", false},
+		{"civil ordinary 02-28 + 6 months", with(civilBase(t), filedOn("2023-02-28")), pOrd, "2023-08-28", "", "民事诉讼法第一百五十二条", false},
+		// Civil, CPL 2012/2017.
+		{"CPL 2017 simplified before the moved 2019 May Day", with(civilBase(t), filedOn("2019-01-31")), pSimp, "2019-04-30", "", "民事诉讼法（2012年、2017年修正）第一百六十一条", false},
+		{"CPL 2017 small claims (3 months) in the 2019 May Day as amended", with(civilBase(t), filedOn("2019-02-01")), pSC, "2019-05-05", "2019-05-01", "民事诉讼法（2012年、2017年修正）第一百六十一条、第一百六十二条", false},
+		{"CPL 2017 ordinary", with(civilBase(t), filedOn("2020-08-01")), pOrd, "2021-02-01", "", "民事诉讼法（2012年、2017年修正）第一百四十九条", false},
+		{"CPL 2017 small claims in the extended 2020 Spring Festival", with(civilBase(t), filedOn("2019-11-02")), pSC, "2020-02-03", "2020-02-02", "民事诉讼法（2012年、2017年修正）第一百六十一条、第一百六十二条", false},
+		{"CPL 2017 ordinary on the cancelled 补班 of 2020-02-01", with(civilBase(t), filedOn("2019-08-01")), pOrd, "2020-02-03", "2020-02-01", "民事诉讼法（2012年、2017年修正）第一百四十九条", false},
+		// Administrative.
+		{"administrative simplified 45 days into National Day", with(adminBase(t), filedOn("2024-08-17")), pSimp, "2024-10-08", "2024-10-01", "行政诉讼法第八十三条", false},
+		{"administrative ordinary, 1989 law: 3 months", with(adminBase(t), filedOn("2014-06-10")), pOrd, "2014-09-10", "", "行政诉讼法（1989年）第五十七条", false},
+		{"administrative ordinary, last day of the 1989 law", with(adminBase(t), filedOn("2015-04-30")), pOrd, "2015-07-30", "", "行政诉讼法（1989年）第五十七条", false},
+		{"administrative ordinary, first day of the 2014 law", with(adminBase(t), filedOn("2015-05-01")), pOrd, "2015-11-02", "2015-11-01", "行政诉讼法第八十一条", false},
+		{"administrative simplified onto the 2015 V-Day 补班 Sunday", with(adminBase(t), filedOn("2015-07-22")), pSimp, "2015-09-06", "2015-09-05", "行政诉讼法第八十三条", false},
+		{"administrative simplified due in 2027: calendar missing", with(adminBase(t), filedOn("2026-11-20")), pSimp, "2027-01-04", "", "行政诉讼法第八十三条", true},
+		// Criminal.
+		{"criminal ordinary, at large, ends on National Day", with(crimBase(t), filedOn("2024-08-01")), pOrd, "2024-10-08", "2024-10-01", "刑事诉讼法第二百零八条", false},
+		{"criminal ordinary, in custody: not moved", with(crimBase(t), filedOn("2024-08-01"), detainedDef), pOrd, "2024-10-01", "", "刑事诉讼法第二百零八条", false},
+		{"criminal ordinary in custody into 2027: no calendar needed", with(crimBase(t), filedOn("2026-11-01"), detainedDef), pOrd, "2027-01-01", "", "刑事诉讼法第二百零八条", false},
+		{"criminal ordinary at large into 2027: calendar missing", with(crimBase(t), filedOn("2026-11-01")), pOrd, "2027-01-01", "", "刑事诉讼法第二百零八条", true},
+		{"criminal fast-track at large ends on a Saturday", with(crimBase(t), filedOn("2026-12-02")), pFT, "2026-12-14", "2026-12-12", "刑事诉讼法第二百二十五条", false},
+		{"criminal simplified, 1996 law: twenty days off a Sunday", with(crimBase(t), filedOn("2012-12-31")), pSimp, "2013-01-21", "2013-01-20", "刑事诉讼法（1996年）第一百七十八条", false},
+		{"criminal simplified, 2012 law", with(crimBase(t), filedOn("2017-03-01")), pSimp, "2017-03-21", "", "刑事诉讼法（2012年修正）第二百一十四条", false},
+		{"criminal fast-track the day before CrPL 2018", with(crimBase(t), filedOn("2018-10-25")), pFT, "2018-11-05", "2018-11-04", "刑事诉讼法（2018年修正）第二百二十五条", false},
+		{"civil ordinary, first day of CPL 2012", with(civilBase(t), filedOn("2013-01-01")), pOrd, "2013-07-01", "", "民事诉讼法（2012年、2017年修正）第一百四十九条", false},
+		{"administrative simplified before the 2014 law", with(adminBase(t), filedOn("2015-04-30")), pSimp, "2015-06-15", "2015-06-14", "行政诉讼法（2014年修正）第八十三条", false},
+		{"criminal ordinary, 1996 law: one month", with(crimBase(t), filedOn("2012-12-31")), pOrd, "2013-01-31", "", "刑事诉讼法（1996年）第一百六十八条", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := e.Evaluate(tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := a.Option(tc.p)
+			if o == nil {
+				t.Fatalf("no %s option", procLoc(tc.p))
+			}
+			tl := o.GetTimeLimit()
+			if tl.GetDueOn() != tc.due || tl.GetUnadjustedDueOn() != tc.unadj || tl.GetArticle() != tc.article ||
+				tl.GetHolidayCalendarMissing() != tc.missing {
+				t.Errorf("%s: due %s (unadjusted %q, missing %v, %s), want %s (%q, %v, %s)", procLoc(tc.p),
+					tl.GetDueOn(), tl.GetUnadjustedDueOn(), tl.GetHolidayCalendarMissing(), tl.GetArticle(),
+					tc.due, tc.unadj, tc.missing, tc.article)
+			}
+		})
+	}
+}
+
