@@ -130,7 +130,15 @@ func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period,
 	}
 	switch p {
 	case triagev1.Procedure_PROCEDURE_SMALL_CLAIMS:
-		return period{months: 2, article: "民事诉讼法第一百六十八条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月。"}, false
+		pr := period{months: 2, article: "民事诉讼法第一百六十八条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月。"}
+		if filedOn.Before(cpl2012InForce) {
+			// As for administrative simplified procedure before 2015: the
+			// procedure did not exist on the filing date (CPL 2012 art.
+			// 162 created it, CPL162_NOT_IN_FORCE), so the period shown is
+			// today's and says so rather than pass for the law of the day.
+			pr.extension = "立案日施行的民事诉讼法没有小额诉讼程序（自2013年1月1日起施行，民事诉讼法（2012年修正）第一百六十二条）；所示为现行民事诉讼法第一百六十八条的审理期限。" + pr.extension
+		}
+		return pr, false
 	case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
 		return period{months: 3, article: "民事诉讼法第一百六十四条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月；累计不得超过四个月（民诉法解释第二百五十八条）。转为普通程序的，审理期限自立案之日计算。"}, false
 	case triagev1.Procedure_PROCEDURE_ORDINARY:

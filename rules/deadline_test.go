@@ -319,3 +319,35 @@ func TestDueDateScenarios(t *testing.T) {
 	}
 }
 
+// TestTimeLimitSmallClaimsBeforeCPL2012: small claims procedure began on
+// 2013-01-01 (民事诉讼法（2012年修正）第一百六十二条, CPL162_NOT_IN_FORCE
+// before it). A filing of 2012-12-31 is shown today's two months (CPL 168),
+// and its extension text says the procedure did not exist on the filing
+// date; the near miss, 2013-01-01, has simplified procedure's three months
+// under CPL 2012 and no such note.
+func TestTimeLimitSmallClaimsBeforeCPL2012(t *testing.T) {
+	e := defaultEngine(t)
+	const note = "立案日施行的民事诉讼法没有小额诉讼程序"
+	for _, tc := range []struct {
+		filed    string
+		months   int32
+		article  string
+		withNote bool
+	}{
+		{"2012-12-31", 2, "民事诉讼法第一百六十八条", true},
+		{"2013-01-01", 3, "民事诉讼法（2012年、2017年修正）第一百六十一条、第一百六十二条", false},
+		{"2022-01-01", 2, "民事诉讼法第一百六十八条", false},
+	} {
+		a, err := e.Evaluate(with(civilBase(t), filedOn(tc.filed)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl := a.Option(pSC).GetTimeLimit()
+		if tl.GetMonths() != tc.months || tl.GetArticle() != tc.article || strings.Contains(tl.GetExtension(), note) != tc.withNote {
+			t.Errorf("%s: %v, want %d months, %s, note %v", tc.filed, tl, tc.months, tc.article, tc.withNote)
+		}
+		if !strings.Contains(tl.GetExtension(), "延长一个月") && tc.months == 2 {
+			t.Errorf("%s: extension %q lost CPL 168's one month", tc.filed, tl.GetExtension())
+		}
+	}
+}
