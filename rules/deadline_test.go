@@ -35,6 +35,7 @@ func TestDueDate(t *testing.T) {
 		{"2023-12-31", 6, 0, "2024-06-30"},
 		{"2024-08-31", 6, 0, "2025-02-28"},
 		{"2024-02-29", 1, 0, "2024-03-29"}, // not pushed to the month end
+		{"2023-02-28", 1, 0, "2023-03-28"}, // nor from a common year's February end (docs/time-limits.md)
 		{"2024-02-29", 12, 0, "2025-02-28"},
 		{"2024-12-25", 0, 10, "2025-01-04"},
 		{"2024-02-20", 0, 20, "2024-03-11"},
@@ -314,6 +315,16 @@ func TestDueDateScenarios(t *testing.T) {
 				t.Errorf("%s: due %s (unadjusted %q, missing %v, %s), want %s (%q, %v, %s)", procLoc(tc.p),
 					tl.GetDueOn(), tl.GetUnadjustedDueOn(), tl.GetHolidayCalendarMissing(), tl.GetArticle(),
 					tc.due, tc.unadj, tc.missing, tc.article)
+			}
+			// The decision must say so too, not only the time limit (the
+			// inference is the decision's: another option's due date in
+			// 2027 raises it as well, so only this direction is checked).
+			inferred := false
+			for _, r := range a.Inferences {
+				inferred = inferred || r.GetCode() == rules.CodeHolidayCalendarMissing
+			}
+			if tc.missing && !inferred {
+				t.Errorf("no inference %s", rules.CodeHolidayCalendarMissing)
 			}
 		})
 	}
