@@ -283,6 +283,31 @@ func outcomeCases(tb testing.TB) []ocase {
 			article: "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"},
 		{name: "普转简 with agreement, ruled in 2019", dec: civ2019Ord, out: outcome(chO2S, pSimp, agreed, on("2019-06-01")), near: []string{rules.RuleProv2NoAgreement}},
 
+		// --- more scenarios of the conversion audit of 2026-12-03 ---
+		{name: "criminal 普转简 of 2019", dec: decisionOf(tb, with(crim, filedOn("2019-05-06")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2019-06-01")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified},
+		{name: "fast-track → simplified at an intermediate court", dec: decisionOf(tb, with(crim, level(intermediateCourt)), pOrd),
+			// the prior fast-track is trusted as stored; simplified is checked afresh
+			prior: outs(outcome(chOver, pFT, on("2024-03-06"))), out: outcome(chFT2S, pSimp), rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百一十四条"},
+		{name: "into small claims after simplified was confirmed", dec: civSimp, prior: outs(outcome(chConf, pSimp, on("2024-03-06"))), out: outcome(chOver, pSC),
+			rule: rules.RuleNoConversionIntoSmallClaims},
+		{name: "fast-track → simplified after 简转普", dec: crimSimp, prior: outs(outcome(chS2O, pOrd, on("2024-03-06"))), out: outcome(chFT2S, pSimp),
+			rule: rules.RuleChangeNotFromCurrent},
+		{name: "普转简 after 简转普 and the ordinary hearing", dec: civSimp, prior: outs(outcome(chS2O, pOrd, on("2024-03-06"))), out: outcome(chO2S, pSimp, agreed, heard),
+			rule: rules.RuleInterp260AfterHearing},
+		{name: "普转简 of a case of public interest", dec: decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.PublicInterest = true })), pOrd),
+			out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
+		{name: "普转简 after small claims → ordinary", dec: civSC, prior: outs(outcome(chSC2O, pOrd, on("2024-03-06"))), out: outcome(chO2S, pSimp, agreed)},
+		{name: "administrative 普转简 of 2016", dec: decisionOf(tb, with(adm, filedOn("2016-05-06")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2016-06-01")),
+			rule: rules.RuleAdminSimplifiedToOrdinaryOnly},
+		// 行政诉讼法 82 does not confine simplified procedure to basic courts.
+		{name: "administrative act on the spot at an intermediate court, simplified chosen", dec: decisionOf(tb, with(adm, level(intermediateCourt),
+			circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pOrd), out: outcome(chOver, pSimp)},
+		{name: "fast-track → ordinary in the 2015 pilot", dec: decisionOf(tb, with(crim, filedOn("2015-05-06")), pOrd),
+			prior: outs(outcome(chOver, pFT, on("2015-05-07"))), out: outcome(chFT2O, pOrd, on("2015-06-01"))},
+		{name: "criminal fast-track → simplified → ordinary, then a panel", dec: crimFT,
+			prior: outs(outcome(chFT2S, pSimp, on("2024-03-06")), outcome(chS2O, pOrd, on("2024-03-07"))), out: outcome(chPanel, pOrd), rule: rules.RuleCrPL183OrdinaryIsPanel},
+
 		// --- single judge → panel ---
 		// CPL 2012/2017 art. 39: ordinary procedure was a panel; CPL 40 ¶2
 		// and 43 came on 2022-01-01. Rulings from 2020 are accepted (the
