@@ -469,7 +469,7 @@ func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur tria
 			case pSmallClaims:
 				return conversionErr(RuleNoConversionIntoSmallClaims, "")
 			case pFastTrack:
-				return conversionErr(RuleNoConversionIntoFastTrack, "")
+				return criminalEraErr(RuleNoConversionIntoFastTrack, o)
 			}
 		}
 		return conversionErr(RuleFilingChoiceNotFirst, fmt.Sprintf("本案已有程序记录，现行程序为%s。", procName(cur)))
@@ -499,7 +499,7 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 			case kAdmin:
 				return conversionErr(RuleAdminSimplifiedToOrdinaryOnly, "")
 			case kCriminal:
-				return conversionErr(RuleCriminalNoOrdinaryToSimplified, "")
+				return criminalEraErr(RuleCriminalNoOrdinaryToSimplified, o)
 			}
 		}
 		return conversionErr(RuleChangeNotForCaseKind, fmt.Sprintf("“%s”不适用于%s案件。", changeName(ch), kindChinese(kind)))
@@ -710,6 +710,37 @@ func prov2Article(o *triagev1.Outcome) string {
 		return prov2
 	}
 	return prov2 + "；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"
+}
+
+// criminalEraErr is conversionErr for the two criminal rules whose table
+// article cites 刑诉法解释 (2021), in force 2021-03-01: a ruling before then
+// cites what was in force on its date, so far as the texts were confirmed.
+//   - 2018-10-26 to 2021-02-28: CrPL 2018 without the 2021 interpretation's
+//     articles; for 普转简 also Interp. 2012 art. 298 (简转普).
+//   - 2013-01-01 to 2018-10-25, 普转简 only: CrPL 2012 art. 215 and Interp.
+//     2012 art. 298, its 简转普 provisions (CrPL 221 / Interp. 368 now).
+//
+// Interp. 2012's counterpart of Interp. 359 (simplified procedure decided
+// when the indictment is served), the fast-track pilot's measures and the
+// 1996 law were not confirmed: those citations stay as the table's, and
+// docs/statutes.md says so. Source for CrPL 2012 art. 215 and Interp. 2012
+// art. 298: both quoted in full at dyzxw.org/html/article/201305/07/130345.shtml
+// (2013).
+func criminalEraErr(rule string, o *triagev1.Outcome) *ConversionError {
+	e := conversionErr(rule, "")
+	t, err := ParseDate(o.GetDecidedOn())
+	if err != nil || !t.Before(crInterp2021InForce) {
+		return e
+	}
+	switch {
+	case rule == RuleNoConversionIntoFastTrack && !t.Before(crpl2018InForce):
+		e.Article = "刑事诉讼法第二百二十六条"
+	case rule == RuleCriminalNoOrdinaryToSimplified && !t.Before(crpl2018InForce):
+		e.Article = "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释（2012年）第二百九十八条"
+	case rule == RuleCriminalNoOrdinaryToSimplified && !t.Before(crpl2012InForce):
+		e.Article = "刑事诉讼法（2012年修正）第二百一十五条；刑诉法解释（2012年）第二百九十八条"
+	}
+	return e
 }
 
 // changeName is the Chinese name of a conversion, for messages.

@@ -284,8 +284,20 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "普转简 with agreement, ruled in 2019", dec: civ2019Ord, out: outcome(chO2S, pSimp, agreed, on("2019-06-01")), near: []string{rules.RuleProv2NoAgreement}},
 
 		// --- more scenarios of the conversion audit of 2026-12-03 ---
+		// The article of the criminal rules follows the ruling's date: no
+		// 刑诉法解释 (2021) before 2021-03-01, CrPL 2012 before 2018-10-26.
 		{name: "criminal 普转简 of 2019", dec: decisionOf(tb, with(crim, filedOn("2019-05-06")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2019-06-01")),
-			rule: rules.RuleCriminalNoOrdinaryToSimplified},
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释（2012年）第二百九十八条"},
+		{name: "criminal 普转简 ruled 2021-02-28", dec: decisionOf(tb, with(crim, filedOn("2021-02-01")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2021-02-28")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释（2012年）第二百九十八条"},
+		{name: "criminal 普转简 ruled 2021-03-01", dec: decisionOf(tb, with(crim, filedOn("2021-02-01")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2021-03-01")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条"},
+		{name: "criminal 普转简 ruled 2018-10-25", dec: decisionOf(tb, with(crim, filedOn("2018-10-01")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2018-10-25")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法（2012年修正）第二百一十五条；刑诉法解释（2012年）第二百九十八条"},
+		{name: "into fast-track ruled 2019", dec: decisionOf(tb, with(crim, filedOn("2019-05-06")), pOrd), prior: outs(outcome(chConf, pOrd, on("2019-05-07"))),
+			out: outcome(chOver, pFT, on("2019-06-01")), rule: rules.RuleNoConversionIntoFastTrack, article: "刑事诉讼法第二百二十六条"},
+		{name: "into fast-track ruled 2021-03-01", dec: decisionOf(tb, with(crim, filedOn("2021-02-01")), pOrd), prior: outs(outcome(chConf, pOrd, on("2021-02-02"))),
+			out: outcome(chOver, pFT, on("2021-03-01")), rule: rules.RuleNoConversionIntoFastTrack, article: "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条"},
 		{name: "fast-track → simplified at an intermediate court", dec: decisionOf(tb, with(crim, level(intermediateCourt)), pOrd),
 			// the prior fast-track is trusted as stored; simplified is checked afresh
 			prior: outs(outcome(chOver, pFT, on("2024-03-06"))), out: outcome(chFT2S, pSimp), rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百一十四条"},
