@@ -87,6 +87,12 @@ const (
 	RuleCrPL222FastTrackIsSingleJudge  = "CRPL222_FAST_TRACK_IS_SINGLE_JUDGE"
 	RuleCrPL183OrdinaryIsPanel         = "CRPL183_ORDINARY_IS_PANEL"
 	RulePanelAlreadyFormed             = "PANEL_ALREADY_FORMED"
+
+	// Added by the conversion audit of 2026-12-03: before CPL 2021 (in
+	// force 2022-01-01) civil first-instance ordinary procedure was always a
+	// panel (CPL 2012/2017 art. 39), so there was no single judge to
+	// replace; see civilPanelRulingEra.
+	RuleCPL2017OrdinaryIsPanel = "CPL2017_39_ORDINARY_IS_PANEL"
 )
 
 // ConversionRule describes one rule for documentation and tests.
@@ -121,6 +127,7 @@ var conversionRules = [...]ConversionRule{
 	{RuleCrPL222FastTrackIsSingleJudge, "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条", "速裁程序由审判员一人独任审判；不宜独任审判的，应转为普通程序或简易程序审理。"},
 	{RuleCrPL183OrdinaryIsPanel, "刑事诉讼法第一百八十三条", "刑事第一审普通程序案件应当组成合议庭审判，不存在由独任审判转为合议庭的情形。"},
 	{RulePanelAlreadyFormed, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "本案在现行程序下已记录转由合议庭审理。"},
+	{RuleCPL2017OrdinaryIsPanel, "民事诉讼法（2012年、2017年修正）第三十九条", "裁定时施行的民事诉讼法（2012年、2017年修正）第三十九条规定第一审民事案件由合议庭审理，仅简易程序由审判员一人独任审理；基层人民法院以普通程序独任审理及裁定转由合议庭审理（民事诉讼法第四十条第二款、第四十三条）自2022年1月1日起施行。"},
 }
 
 // ConversionRules lists every rule ValidateOutcome can break, for
@@ -462,7 +469,7 @@ func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur tria
 			case pSmallClaims:
 				return conversionErr(RuleNoConversionIntoSmallClaims, "")
 			case pFastTrack:
-				return conversionErr(RuleNoConversionIntoFastTrack, "")
+				return criminalEraErr(RuleNoConversionIntoFastTrack, o)
 			}
 		}
 		return conversionErr(RuleFilingChoiceNotFirst, fmt.Sprintf("本案已有程序记录，现行程序为%s。", procName(cur)))
@@ -492,7 +499,7 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 			case kAdmin:
 				return conversionErr(RuleAdminSimplifiedToOrdinaryOnly, "")
 			case kCriminal:
-				return conversionErr(RuleCriminalNoOrdinaryToSimplified, "")
+				return criminalEraErr(RuleCriminalNoOrdinaryToSimplified, o)
 			}
 		}
 		return conversionErr(RuleChangeNotForCaseKind, fmt.Sprintf("“%s”不适用于%s案件。", changeName(ch), kindChinese(kind)))
@@ -506,7 +513,9 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 			return conversionErr(RuleInterp260AfterHearing, "")
 		}
 		if !o.GetPartiesAgree() {
-			return conversionErr(RuleProv2NoAgreement, "")
+			e := conversionErr(RuleProv2NoAgreement, "")
+			e.Article = prov2Article(o)
+			return e
 		}
 		// Interp. 264 ¶2 speaks to exactly this request (an agreement to
 		// simplified procedure in an Interp. 257 case), so such a bar is
@@ -549,6 +558,9 @@ func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Pr
 		case pOrdinary:
 			if !basicCourt(view) {
 				return conversionErr(RuleCPL40PanelAboveBasicCourt, "")
+			}
+			if civilPanelRulingEra(o) {
+				return conversionErr(RuleCPL2017OrdinaryIsPanel, fmt.Sprintf("裁定日期为%s。", o.GetDecidedOn()))
 			}
 		}
 	case kAdmin:
@@ -653,6 +665,82 @@ func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {
 		}
 	}
 	return false
+}
+
+// The civil single judge → panel ruling (CPL 40 ¶2, 43) exists from CPL
+// 2021 (2022-01-01). From 2013-01-01 (CPL 2012) to then, CPL 2012/2017 art.
+// 39 had every first-instance case tried by a panel except in simplified
+// procedure, so a ruling of that time moving an ordinary case from a single
+// judge to a panel records something the law had no place for. The
+// NPCSC's 2019 authorisation of the civil 繁简分流 pilot (人大常委会字〔2019〕42号,
+// SPC 试点实施办法 法〔2020〕11号) let pilot courts try some ordinary cases by a
+// single judge; its articles and start date are not in docs/law/ and were
+// not confirmed, so every ruling from 2020-01-01 — the earliest the SPC's
+// 2020 measures can have applied — is accepted, and rulings before
+// 2013-01-01 too (CPL 2007's numbering was not confirmed). docs/statutes.md,
+// Conversions, lists both.
+var (
+	civilPanelRefusedFrom  = cpl2012InForce
+	civilPanelRefusedUntil = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// civilPanelRulingEra reports whether o, a civil single judge → panel in
+// ordinary procedure, is dated when CPL 2012/2017 art. 39 had no single
+// judge in ordinary procedure.
+func civilPanelRulingEra(o *triagev1.Outcome) bool {
+	t, err := ParseDate(o.GetDecidedOn())
+	if err != nil {
+		return false // validated before; nothing to refuse on
+	}
+	return !t.Before(civilPanelRefusedFrom) && t.Before(civilPanelRefusedUntil)
+}
+
+// prov2Article is RuleProv2NoAgreement's article for the date of the
+// ruling: the agreement provision of the CPL then in force beside 若干规定
+// art. 2 — CPL 160 ¶2 from 2022-01-01, CPL 2012/2017 art. 157 ¶2 (the text
+// CodeCPL2017SimplifiedAgreement cites) from 2013-01-01; before 2013 only
+// 若干规定 art. 2, the earlier CPL's numbering not being confirmed.
+func prov2Article(o *triagev1.Outcome) string {
+	const prov2 = "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"
+	t, err := ParseDate(o.GetDecidedOn())
+	switch {
+	case err != nil || !t.Before(cpl2021InForce):
+		return conversionErr(RuleProv2NoAgreement, "").Article
+	case t.Before(cpl2012InForce):
+		return prov2
+	}
+	return prov2 + "；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"
+}
+
+// criminalEraErr is conversionErr for the two criminal rules whose table
+// article cites 刑诉法解释 (2021), in force 2021-03-01: a ruling before then
+// cites what was in force on its date, so far as the texts were confirmed.
+//   - 2018-10-26 to 2021-02-28: CrPL 2018 without the 2021 interpretation's
+//     articles; for 普转简 also Interp. 2012 art. 298 (简转普).
+//   - 2013-01-01 to 2018-10-25, 普转简 only: CrPL 2012 art. 215 and Interp.
+//     2012 art. 298, its 简转普 provisions (CrPL 221 / Interp. 368 now).
+//
+// Interp. 2012's counterpart of Interp. 359 (simplified procedure decided
+// when the indictment is served), the fast-track pilot's measures and the
+// 1996 law were not confirmed: those citations stay as the table's, and
+// docs/statutes.md says so. Source for CrPL 2012 art. 215 and Interp. 2012
+// art. 298: both quoted in full at dyzxw.org/html/article/201305/07/130345.shtml
+// (2013).
+func criminalEraErr(rule string, o *triagev1.Outcome) *ConversionError {
+	e := conversionErr(rule, "")
+	t, err := ParseDate(o.GetDecidedOn())
+	if err != nil || !t.Before(crInterp2021InForce) {
+		return e
+	}
+	switch {
+	case rule == RuleNoConversionIntoFastTrack && !t.Before(crpl2018InForce):
+		e.Article = "刑事诉讼法第二百二十六条"
+	case rule == RuleCriminalNoOrdinaryToSimplified && !t.Before(crpl2018InForce):
+		e.Article = "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释（2012年）第二百九十八条"
+	case rule == RuleCriminalNoOrdinaryToSimplified && !t.Before(crpl2012InForce):
+		e.Article = "刑事诉讼法（2012年修正）第二百一十五条；刑诉法解释（2012年）第二百九十八条"
+	}
+	return e
 }
 
 // changeName is the Chinese name of a conversion, for messages.

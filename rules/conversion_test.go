@@ -109,6 +109,12 @@ func outcomeCases(tb testing.TB) []ocase {
 	civAppraisal := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })), pOrd)
 	civNotice := decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })), pOrd)
 
+	// The conversion audit of 2026-12-03: rulings under CPL 2012/2017.
+	civ2019 := with(civ, filedOn("2019-05-06"))
+	civ2019Ord := decisionOf(tb, civ2019, pOrd)
+	civ2012Ord := decisionOf(tb, with(civ, filedOn("2012-12-20")), pOrd)
+	civ2021Ord := decisionOf(tb, with(civ, filedOn("2021-12-20")), pOrd)
+
 	adm := adminBase(tb) // 行政处罚 ¥5,000: simplified only by agreement
 	admOrd := decisionOf(tb, adm, pOrd)
 	admSimp := decisionOf(tb, with(adm, circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pSimp)
@@ -265,7 +271,67 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "普转简 at an intermediate court", dec: civIntermediate, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条"},
 		{name: "普转简 of a case of major social impact", dec: civImpact, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第四十条第二款、第四十二条第三项"},
 
+		// Before 2022 the agreement provision beside 若干规定 art. 2 was CPL
+		// 2012/2017 art. 157 ¶2; the article follows the ruling's date.
+		{name: "普转简 without agreement, ruled in 2019", dec: civ2019Ord, out: outcome(chO2S, pSimp, on("2019-06-01")), rule: rules.RuleProv2NoAgreement,
+			article: "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"},
+		{name: "普转简 without agreement, ruled 2021-12-31", dec: civ2021Ord, out: outcome(chO2S, pSimp, on("2021-12-31")), rule: rules.RuleProv2NoAgreement,
+			article: "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"},
+		{name: "普转简 without agreement, ruled 2022-01-01", dec: civ2021Ord, out: outcome(chO2S, pSimp, on("2022-01-01")), rule: rules.RuleProv2NoAgreement,
+			article: "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款"},
+		{name: "普转简 without agreement, ruled 2012-12-31", dec: civ2012Ord, out: outcome(chO2S, pSimp, on("2012-12-31")), rule: rules.RuleProv2NoAgreement,
+			article: "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"},
+		{name: "普转简 with agreement, ruled in 2019", dec: civ2019Ord, out: outcome(chO2S, pSimp, agreed, on("2019-06-01")), near: []string{rules.RuleProv2NoAgreement}},
+
+		// --- more scenarios of the conversion audit of 2026-12-03 ---
+		// The article of the criminal rules follows the ruling's date: no
+		// 刑诉法解释 (2021) before 2021-03-01, CrPL 2012 before 2018-10-26.
+		{name: "criminal 普转简 of 2019", dec: decisionOf(tb, with(crim, filedOn("2019-05-06")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2019-06-01")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释（2012年）第二百九十八条"},
+		{name: "criminal 普转简 ruled 2021-02-28", dec: decisionOf(tb, with(crim, filedOn("2021-02-01")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2021-02-28")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释（2012年）第二百九十八条"},
+		{name: "criminal 普转简 ruled 2021-03-01", dec: decisionOf(tb, with(crim, filedOn("2021-02-01")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2021-03-01")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条"},
+		{name: "criminal 普转简 ruled 2018-10-25", dec: decisionOf(tb, with(crim, filedOn("2018-10-01")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2018-10-25")),
+			rule: rules.RuleCriminalNoOrdinaryToSimplified, article: "刑事诉讼法（2012年修正）第二百一十五条；刑诉法解释（2012年）第二百九十八条"},
+		{name: "into fast-track ruled 2019", dec: decisionOf(tb, with(crim, filedOn("2019-05-06")), pOrd), prior: outs(outcome(chConf, pOrd, on("2019-05-07"))),
+			out: outcome(chOver, pFT, on("2019-06-01")), rule: rules.RuleNoConversionIntoFastTrack, article: "刑事诉讼法第二百二十六条"},
+		{name: "into fast-track ruled 2021-03-01", dec: decisionOf(tb, with(crim, filedOn("2021-02-01")), pOrd), prior: outs(outcome(chConf, pOrd, on("2021-02-02"))),
+			out: outcome(chOver, pFT, on("2021-03-01")), rule: rules.RuleNoConversionIntoFastTrack, article: "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条"},
+		{name: "fast-track → simplified at an intermediate court", dec: decisionOf(tb, with(crim, level(intermediateCourt)), pOrd),
+			// the prior fast-track is trusted as stored; simplified is checked afresh
+			prior: outs(outcome(chOver, pFT, on("2024-03-06"))), out: outcome(chFT2S, pSimp), rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百一十四条"},
+		{name: "into small claims after simplified was confirmed", dec: civSimp, prior: outs(outcome(chConf, pSimp, on("2024-03-06"))), out: outcome(chOver, pSC),
+			rule: rules.RuleNoConversionIntoSmallClaims},
+		{name: "fast-track → simplified after 简转普", dec: crimSimp, prior: outs(outcome(chS2O, pOrd, on("2024-03-06"))), out: outcome(chFT2S, pSimp),
+			rule: rules.RuleChangeNotFromCurrent},
+		{name: "普转简 after 简转普 and the ordinary hearing", dec: civSimp, prior: outs(outcome(chS2O, pOrd, on("2024-03-06"))), out: outcome(chO2S, pSimp, agreed, heard),
+			rule: rules.RuleInterp260AfterHearing},
+		{name: "普转简 of a case of public interest", dec: decisionOf(tb, with(civ, circ(func(c *triagev1.Circumstances) { c.PublicInterest = true })), pOrd),
+			out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
+		{name: "普转简 after small claims → ordinary", dec: civSC, prior: outs(outcome(chSC2O, pOrd, on("2024-03-06"))), out: outcome(chO2S, pSimp, agreed)},
+		{name: "administrative 普转简 of 2016", dec: decisionOf(tb, with(adm, filedOn("2016-05-06")), pOrd), out: outcome(chO2S, pSimp, agreed, on("2016-06-01")),
+			rule: rules.RuleAdminSimplifiedToOrdinaryOnly},
+		// 行政诉讼法 82 does not confine simplified procedure to basic courts.
+		{name: "administrative act on the spot at an intermediate court, simplified chosen", dec: decisionOf(tb, with(adm, level(intermediateCourt),
+			circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pOrd), out: outcome(chOver, pSimp)},
+		{name: "fast-track → ordinary in the 2015 pilot", dec: decisionOf(tb, with(crim, filedOn("2015-05-06")), pOrd),
+			prior: outs(outcome(chOver, pFT, on("2015-05-07"))), out: outcome(chFT2O, pOrd, on("2015-06-01"))},
+		{name: "criminal fast-track → simplified → ordinary, then a panel", dec: crimFT,
+			prior: outs(outcome(chFT2S, pSimp, on("2024-03-06")), outcome(chS2O, pOrd, on("2024-03-07"))), out: outcome(chPanel, pOrd), rule: rules.RuleCrPL183OrdinaryIsPanel},
+
 		// --- single judge → panel ---
+		// CPL 2012/2017 art. 39: ordinary procedure was a panel; CPL 40 ¶2
+		// and 43 came on 2022-01-01. Rulings from 2020 are accepted (the
+		// civil 繁简分流 pilot, whose terms were not confirmed).
+		{name: "civil ordinary single judge → panel ruled 2019-06-01", dec: civ2019Ord, out: outcome(chPanel, pOrd, on("2019-06-01")),
+			rule: rules.RuleCPL2017OrdinaryIsPanel, article: "民事诉讼法（2012年、2017年修正）第三十九条"},
+		{name: "civil ordinary single judge → panel ruled 2019-12-31", dec: civ2019Ord, out: outcome(chPanel, pOrd, on("2019-12-31")), rule: rules.RuleCPL2017OrdinaryIsPanel},
+		{name: "civil ordinary single judge → panel ruled 2013-01-01", dec: civ2012Ord, out: outcome(chPanel, pOrd, on("2013-01-01")), rule: rules.RuleCPL2017OrdinaryIsPanel},
+		{name: "civil ordinary single judge → panel ruled 2020-01-01", dec: civ2019Ord, out: outcome(chPanel, pOrd, on("2020-01-01")), near: []string{rules.RuleCPL2017OrdinaryIsPanel}},
+		{name: "civil ordinary single judge → panel ruled 2012-12-31", dec: civ2012Ord, out: outcome(chPanel, pOrd, on("2012-12-31")), near: []string{rules.RuleCPL2017OrdinaryIsPanel}},
+		{name: "civil ordinary single judge → panel ruled 2022-01-01, filed 2021", dec: civ2021Ord, out: outcome(chPanel, pOrd, on("2022-01-01")), near: []string{rules.RuleCPL2017OrdinaryIsPanel}},
+
 		{name: "civil ordinary, single judge → panel (CPL 43)", dec: civOrd, out: outcome(chPanel, pOrd), near: []string{rules.RuleCPL40PanelAboveBasicCourt, rules.RulePanelKeepsProcedure}},
 		{name: "panel with a change of procedure", dec: civOrd, out: outcome(chPanel, pSimp), rule: rules.RulePanelKeepsProcedure},
 		{name: "panel in civil simplified procedure", dec: civSimp, out: outcome(chPanel, pSimp), rule: rules.RuleCPL40SimplifiedIsSingleJudge},
@@ -392,6 +458,7 @@ func TestConversionRuleArticles(t *testing.T) {
 		rules.RuleCrPL222FastTrackIsSingleJudge:  "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
 		rules.RuleCrPL183OrdinaryIsPanel:         "刑事诉讼法第一百八十三条",
 		rules.RulePanelAlreadyFormed:             "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL2017OrdinaryIsPanel:         "民事诉讼法（2012年、2017年修正）第三十九条",
 	}
 	for _, r := range rules.ConversionRules() {
 		a, ok := want[r.Rule]

@@ -198,6 +198,20 @@ func TestRecordOutcome(t *testing.T) {
 			}),
 			code: codes.FailedPrecondition, rule: rules.RuleCPL40SimplifiedIsSingleJudge,
 		},
+		{
+			// CPL 2012/2017 art. 39: before CPL 43 (2022) ordinary procedure
+			// sat as a panel, so no single judge could be replaced in 2019.
+			name: "single judge to panel in civil ordinary procedure in 2019",
+			filing: func() *triagev1.Filing {
+				f := constructionFiling("o-9")
+				f.FiledOn = "2019-05-06"
+				return f
+			}(),
+			req: one(func(d *triagev1.Decision) *triagev1.Outcome {
+				return outcome(d, triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL, ordinary, "2019-06-03")
+			}),
+			code: codes.FailedPrecondition, rule: rules.RuleCPL2017OrdinaryIsPanel,
+		},
 
 		// Malformed requests.
 		{
