@@ -88,7 +88,7 @@ const (
 	RuleCrPL183OrdinaryIsPanel         = "CRPL183_ORDINARY_IS_PANEL"
 	RulePanelAlreadyFormed             = "PANEL_ALREADY_FORMED"
 
-	// Added by the conversion audit of 2026-12-03: before CPL 2021 (in
+	// Before CPL 2021 (in
 	// force 2022-01-01) civil first-instance ordinary procedure was always a
 	// panel (CPL 2012/2017 art. 39), so there was no single judge to
 	// replace; see civilPanelRulingEra.
