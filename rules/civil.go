@@ -167,7 +167,7 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	}
 	fx.NonMonetary = c.GetNonMonetaryClaims()
 	if !fx.NonMonetary && (fx.Cause.Category == CategoryNonMonetary ||
-		declaratoryCause(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
+		notMoneyPaymentForm(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
 		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
 	}
@@ -202,16 +202,26 @@ func namedAboveBasic(court string) bool {
 	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
 }
 
-// declaratoryCause reports whether a written civil cause asks for a
-// declaration (确认之诉): "确认借款合同无效纠纷", "确认不侵害专利权纠纷". Such a
-// case is never a 金钱给付 case (CPL 165 ¶1), whatever the catalogue's longest
-// contained name says — it resolves the first to 借款合同纠纷 and the second
-// to an infringement node, both money-payment causes. Catalogue causes
-// beginning so (确认合同无效纠纷, 确认劳动关系纠纷) are non-monetary, personal
-// status or property confirmation already.
-func declaratoryCause(written string) bool {
-	return strings.HasPrefix(strings.TrimSpace(written), "确认")
+// notMoneyPaymentForm reports whether a written civil cause names, by its
+// first words, an action that is no 金钱给付 (CPL 165 ¶1 "简单金钱给付民事案件"):
+// a declaration (确认之诉: "确认借款合同无效纠纷", "确认不侵害专利权纠纷"), the
+// rescission, revocation or modification of a legal relation (形成之诉:
+// "解除合同纠纷", "撤销权纠纷", "变更…"), or an injunction ("停止侵害纠纷").
+// Money may be claimed beside them (return of what was paid, damages), but
+// the case is not a simple money-payment case. The catalogue's longest
+// contained name would say otherwise (借款合同纠纷, 合同纠纷 and an
+// infringement node are money-payment causes), or there is none
+// (撤销权纠纷 and 停止侵害纠纷 are no catalogue names). Catalogue causes
+// beginning so (确认合同无效纠纷, 债权人撤销权纠纷, 请求变更公司登记纠纷) are
+// non-monetary, personal status (撤销婚姻纠纷, 解除收养关系纠纷) or property
+// confirmation already.
+func notMoneyPaymentForm(written string) bool {
+	w := strings.TrimSpace(written)
+	return slices.ContainsFunc(notMoneyPaymentPrefixes, func(p string) bool { return strings.HasPrefix(w, p) })
 }
+
+// notMoneyPaymentPrefixes are the first words notMoneyPaymentForm reads.
+var notMoneyPaymentPrefixes = []string{"确认", "解除", "撤销", "变更", "停止侵害"}
 
 // whereaboutsUnknown reports whether any party's whereabouts are unknown,
 // and whether a defendant's are.

@@ -122,6 +122,42 @@ func lawCases(tb testing.TB) []tcase {
 			avail:  av(pSC, avU),
 			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
 		},
+		// Rescission, revocation and injunction are no money payment either
+		// (形成之诉, 停止侵害), whatever money is claimed beside them.
+		{
+			name:   "解除合同纠纷: rescission, no small claims",
+			filing: with(civilBase(tb), cause("解除合同纠纷"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "撤销权纠纷 (no catalogue name): revocation, no small claims",
+			filing: with(civilBase(tb), cause("撤销权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "停止侵害纠纷: an injunction, no small claims",
+			filing: with(civilBase(tb), cause("停止侵害纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locInfer, rules.CodeInferNonMonetary), at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// Near miss: the contract dispute itself, not its rescission.
+			name:      "合同纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("合同纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeInferNonMonetary, rules.CodeCPL165NotMoneyPayment},
+		},
+		{
+			// A rescission of a personal relation keeps its own bar only.
+			name:   "解除收养关系纠纷: personal status, not also non-monetary",
+			filing: with(civilBase(tb), cause("解除收养关系纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL166PersonalStatus)},
+			silent: []string{rules.CodeInferNonMonetary},
+		},
 		{
 			// Near miss: the loan itself is a money-payment case.
 			name:      "借款合同纠纷: small claims mandatory",
