@@ -150,6 +150,55 @@ func lawCases(tb testing.TB) []tcase {
 			mandatory: ptr(true),
 			silent:    []string{rules.CodeInferNonMonetary, rules.CodeCPL165NotMoneyPayment},
 		},
+		// 民事诉讼法第一百六十六条第一项 ("人身关系、财产确权案件") and
+		// 第一百六十五条第一款 ("简单金钱给付民事案件"): the catalogue's 权属 causes
+		// ask who owns a right; 破产债权确认 asks the court to declare a claim,
+		// not to order its payment; an 执行异议之诉 asks whether execution may
+		// reach a thing. All three inherited a family category that let small
+		// claims come back mandatory (docs/statutes.md, Causes recategorised).
+		{
+			name:   "著作权权属纠纷: ownership of a right, no small claims",
+			filing: with(civilBase(tb), cause("著作权权属纠纷"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL166PropertyRights)},
+		},
+		{
+			// Near miss: a fee claim of the same chapter is a money payment.
+			name:      "发明专利临时保护期使用费纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("发明专利临时保护期使用费纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeCPL166PropertyRights, rules.CodeCPL165NotMoneyPayment},
+		},
+		{
+			name:   "普通破产债权确认纠纷: a declaration of a claim, no small claims",
+			filing: with(civilBase(tb), cause("普通破产债权确认纠纷"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// Near miss: the administrator's collection of a debt owed to the
+			// debtor is a money payment.
+			name:      "对外追收债权纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("对外追收债权纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeCPL165NotMoneyPayment},
+		},
+		{
+			name:   "案外人执行异议之诉: whether execution may reach a thing, no small claims",
+			filing: with(civilBase(tb), cause("案外人执行异议之诉"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// Near miss: a missing person's debt, of the same 部分, is paid in money.
+			name:      "失踪人债务支付纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("失踪人债务支付纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeCPL165NotMoneyPayment},
+		},
 		{
 			// A rescission of a personal relation keeps its own bar only.
 			name:   "解除收养关系纠纷: personal status, not also non-monetary",
