@@ -12,10 +12,32 @@ import (
 // TestWriterLetsReadyCallersJoinTheBatch: callers that are ready to queue
 // when the writer wakes are let run before it commits, so they share its
 // commit (one sync, one set of the pages every commit touches) instead of
-// each paying for the next. With one P the schedule is deterministic: the
-// first caller's send wakes the writer ahead of the other ready callers.
+// each paying for the next. With one P the first caller's send wakes the
+// writer ahead of the other ready callers, so without the yield every round
+// commits the first caller alone. The yield hands the P over through the
+// writer's locked OS thread, which the OS schedules: about one round in 50
+// the writer gets it back first (measured over 600 rounds), so the test asks
+// for most rounds, not all.
 func TestWriterLetsReadyCallersJoinTheBatch(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	const rounds, want = 20, 15
+	var joined int
+	var last []int
+	for range rounds {
+		last = commitSizesOfReadyCallers(t, 8)
+		if slices.Equal(last, []int{8}) {
+			joined++
+		}
+	}
+	if joined < want {
+		t.Errorf("all 8 ready callers shared one commit in %d of %d rounds (last: commits of %v), want at least %d", joined, rounds, last, want)
+	}
+}
+
+// commitSizesOfReadyCallers starts a writer, lets callers goroutines submit
+// at once and returns the sizes of the commits that carried them.
+func commitSizesOfReadyCallers(t *testing.T, callers int) []int {
+	t.Helper()
 	m, err := newMetrics(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +60,6 @@ func TestWriterLetsReadyCallersJoinTheBatch(t *testing.T) {
 	go w.run()
 	defer w.stop()
 
-	const callers = 8
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for range callers {
@@ -53,7 +74,5 @@ func TestWriterLetsReadyCallersJoinTheBatch(t *testing.T) {
 	wg.Wait()
 	mu.Lock()
 	defer mu.Unlock()
-	if !slices.Equal(sizes, []int{callers}) {
-		t.Errorf("commits of %v requests; want one commit of all %d ready callers", sizes, callers)
-	}
+	return slices.Clone(sizes)
 }
