@@ -88,17 +88,13 @@ type civilGrounds struct {
 func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	c := f.GetCircumstances()
 	g := civilGrounds{
-		basic:    f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC,
 		maritime: strings.Contains(f.GetCourt(), "海事法院"),
 	}
-	// A court whose name is a higher level's is no basic court, whatever
-	// level the filing states: the name is the court's own, the level a
-	// field a clerk picks. Simplified procedure and small claims belong to
-	// basic courts and their tribunals (CPL 160, 165); holding the stated
-	// level would make small claims mandatory at an intermediate court.
-	if g.basic && namedAboveBasic(f.GetCourt()) {
-		g.basic, g.levelFromName = false, true
-	}
+	// Simplified procedure and small claims belong to basic courts and
+	// their tribunals (CPL 160, 165); holding a stated level against the
+	// court's name would make small claims mandatory at an intermediate
+	// court.
+	g.basic, g.levelFromName = basicCourtOf(f)
 	a.Facts.Maritime = g.maritime
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
 	g.pre2022 = a.FiledOn.Before(cpl2021InForce)
@@ -200,6 +196,21 @@ var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最
 // the basic level.
 func namedAboveBasic(court string) bool {
 	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
+}
+
+// basicCourtOf reports whether a civil or criminal filing is at a basic
+// court, and whether the court's name overrode the level it states: a court
+// whose name is a higher level's is no basic court, whatever level the
+// filing states, for the name is the court's own and the level a field a
+// clerk picks. The caller states the inference in its own law's words.
+func basicCourtOf(f *triagev1.Filing) (basic, byName bool) {
+	if f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC {
+		return false, false
+	}
+	if namedAboveBasic(f.GetCourt()) {
+		return false, true
+	}
+	return true, false
 }
 
 // notMoneyPaymentForm reports whether a written civil cause names, by its

@@ -22,12 +22,10 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	fx := &a.Facts
 	fx.Plea, fx.CoDefendants, fx.Sentence = PleaOf(c), CoDefendantsOf(c), SentenceOf(c)
 	plea, co, s := fx.Plea, fx.CoDefendants, fx.Sentence
-	basic := f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_BASIC
-	// As for civil filings (civil.go): a court named as a higher level's is
-	// no basic court, whatever level the filing states, and simplified
-	// procedure and fast-track belong to basic courts (CrPL 214, 222).
-	if basic && namedAboveBasic(f.GetCourt()) {
-		basic = false
+	// Simplified procedure and fast-track belong to basic courts (CrPL 214,
+	// 222); a court named as a higher level's is none (basicCourtOf).
+	basic, byName := basicCourtOf(f)
+	if byName {
 		a.Inferences = append(a.Inferences, reason(CodeInferCriminalCourtAboveBasic))
 	}
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
