@@ -122,7 +122,7 @@ func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period,
 			return period{months: 3, article: "民事诉讼法（2012年、2017年修正）第一百六十一条", extension: ext}, false
 		case triagev1.Procedure_PROCEDURE_ORDINARY:
 			if foreign {
-				return period{article: "民事诉讼法（2012年、2017年修正）第二百七十条", extension: "涉外民事案件的审理期间不受民事诉讼法（2012年、2017年修正）第一百四十九条的限制。"}, true
+				return period{article: foreignNoTimeLimitArticle(filedOn), extension: "涉外民事案件的审理期间不受民事诉讼法（2012年、2017年修正）第一百四十九条的限制。"}, true
 			}
 			return period{months: 6, article: "民事诉讼法（2012年、2017年修正）第一百四十九条", extension: "有特殊情况需要延长的，由本院院长批准，可以延长六个月；还需要延长的，报请上级人民法院批准。"}, false
 		}
@@ -143,10 +143,11 @@ func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period,
 		return period{months: 3, article: "民事诉讼法第一百六十四条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月；累计不得超过四个月（民诉法解释第二百五十八条）。转为普通程序的，审理期限自立案之日计算。"}, false
 	case triagev1.Procedure_PROCEDURE_ORDINARY:
 		if foreign {
-			if filedOn.Before(cpl2023InForce) && !filedOn.Before(cpl2021InForce) {
-				return period{article: reason(CodeCPL2021ForeignNoTimeLimit).GetArticle(), extension: "涉外民事案件的审理期间不受民事诉讼法（2021年修正）第一百五十二条的限制。"}, true
+			ext := "涉外民事案件的审理期间不受民事诉讼法第一百五十二条的限制。"
+			if foreignNoTimeLimitCode(filedOn) == CodeCPL2021ForeignNoTimeLimit {
+				ext = "涉外民事案件的审理期间不受民事诉讼法（2021年修正）第一百五十二条的限制。"
 			}
-			return period{article: "民事诉讼法第二百八十七条", extension: "涉外民事案件的审理期间不受民事诉讼法第一百五十二条的限制。"}, true
+			return period{article: foreignNoTimeLimitArticle(filedOn), extension: ext}, true
 		}
 		return period{months: 6, article: "民事诉讼法第一百五十二条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长六个月；还需要延长的，报请上级人民法院批准。"}, false
 	}
@@ -172,6 +173,13 @@ func foreignNoTimeLimitCode(filedOn time.Time) string {
 		return CodeCPL2021ForeignNoTimeLimit
 	}
 	return CodeCPL287NoTimeLimit
+}
+
+// foreignNoTimeLimitArticle is the article of foreignNoTimeLimitCode, which
+// the ordinary option's reason cites too, so that the time limit and the
+// reason name the same text.
+func foreignNoTimeLimitArticle(filedOn time.Time) string {
+	return reason(foreignNoTimeLimitCode(filedOn)).GetArticle()
 }
 
 // isForeignNoTimeLimit reports whether code is one of the foreign-related
