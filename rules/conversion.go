@@ -88,10 +88,9 @@ const (
 	RuleCrPL183OrdinaryIsPanel         = "CRPL183_ORDINARY_IS_PANEL"
 	RulePanelAlreadyFormed             = "PANEL_ALREADY_FORMED"
 
-	// Before CPL 2021 (in
-	// force 2022-01-01) civil first-instance ordinary procedure was always a
-	// panel (CPL 2012/2017 art. 39), so there was no single judge to
-	// replace; see civilPanelRulingEra.
+	// Before CPL 2021 (in force 2022-01-01) civil first-instance ordinary
+	// procedure was always a panel (CPL 2012/2017 art. 39), so there was no
+	// single judge to replace; see civilPanelRulingEra.
 	RuleCPL2017OrdinaryIsPanel = "CPL2017_39_ORDINARY_IS_PANEL"
 )
 
@@ -688,11 +687,16 @@ var (
 // ordinary procedure, is dated when CPL 2012/2017 art. 39 had no single
 // judge in ordinary procedure.
 func civilPanelRulingEra(o *triagev1.Outcome) bool {
+	t, ok := rulingDate(o)
+	return ok && !t.Before(civilPanelRefusedFrom) && t.Before(civilPanelRefusedUntil)
+}
+
+// rulingDate is an outcome's decided_on, which validateOutcomeFields has
+// checked before any rule that reads it by era; false only for a date it
+// would have refused, on which nothing is refused by era.
+func rulingDate(o *triagev1.Outcome) (time.Time, bool) {
 	t, err := ParseDate(o.GetDecidedOn())
-	if err != nil {
-		return false // validated before; nothing to refuse on
-	}
-	return !t.Before(civilPanelRefusedFrom) && t.Before(civilPanelRefusedUntil)
+	return t, err == nil
 }
 
 // prov2Article is RuleProv2NoAgreement's article for the date of the
@@ -702,9 +706,9 @@ func civilPanelRulingEra(o *triagev1.Outcome) bool {
 // 若干规定 art. 2, the earlier CPL's numbering not being confirmed.
 func prov2Article(o *triagev1.Outcome) string {
 	const prov2 = "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"
-	t, err := ParseDate(o.GetDecidedOn())
+	t, ok := rulingDate(o)
 	switch {
-	case err != nil || !t.Before(cpl2021InForce):
+	case !ok || !t.Before(cpl2021InForce):
 		return conversionErr(RuleProv2NoAgreement, "").Article
 	case t.Before(cpl2012InForce):
 		return prov2
@@ -728,8 +732,8 @@ func prov2Article(o *triagev1.Outcome) string {
 // (2013).
 func criminalEraErr(rule string, o *triagev1.Outcome) *ConversionError {
 	e := conversionErr(rule, "")
-	t, err := ParseDate(o.GetDecidedOn())
-	if err != nil || !t.Before(crInterp2021InForce) {
+	t, ok := rulingDate(o)
+	if !ok || !t.Before(crInterp2021InForce) {
 		return e
 	}
 	switch {
