@@ -73,7 +73,7 @@ func TestCatalogueBackOff(t *testing.T) {
 		{crimKind, "贩卖毒品罪", "走私、贩卖、运输、制造毒品罪", rules.MatchAlias, rules.CategoryUnknown, 3, "走私、贩卖、运输、制造毒品罪", ""},
 		{crimKind, "掩饰隐瞒犯罪所得罪", "掩饰、隐瞒犯罪所得、犯罪所得收益罪", rules.MatchAlias, rules.CategoryUnknown, 3, "妨害司法罪", ""},
 		{crimKind, "生产、销售假药罪", "生产、销售、提供假药罪", rules.MatchAlias, rules.CategoryUnknown, 3, "生产、销售伪劣商品罪", ""},
-		{crimKind, "盗窃罪、诈骗罪", "盗窃罪", rules.MatchExact, rules.CategoryUnknown, 2, "侵犯财产罪", ""},
+		{crimKind, "盗窃罪、诈骗罪", "盗窃罪", rules.MatchFirstCharge, rules.CategoryUnknown, 2, "侵犯财产罪", ""},
 		{crimKind, "电信网络诈骗罪", "诈骗罪", rules.MatchContained, rules.CategoryUnknown, 2, "侵犯财产罪", ""},
 	} {
 		c := e.LookupCause(tc.kind, tc.written)

@@ -50,9 +50,13 @@ const (
 	MatchAlias                       // an older or common name of the node
 	MatchContained                   // the longest node name the written cause contains
 	MatchFamily                      // a known ending names the family ("…责任纠纷")
+	// MatchFirstCharge: several charges written together ("盗窃罪、诈骗罪"),
+	// resolved to the first by its exact name or alias; the node is that
+	// charge's, but the filing is not that charge alone.
+	MatchFirstCharge
 )
 
-var matchNames = [...]string{"none", "exact", "alias", "contained", "family"}
+var matchNames = [...]string{"none", "exact", "alias", "contained", "family", "first-charge"}
 
 // String returns the match's name, e.g. "contained".
 func (m CauseMatch) String() string {
@@ -377,10 +381,7 @@ func (x *causeIndex) firstCharge(written string, slot int) (Cause, bool) {
 		}
 		if ref, ok := x.byKind[slot].keys[normalizeCause(part)]; ok {
 			c := x.causes[ref.node]
-			c.Match = MatchExact
-			if ref.alias {
-				c.Match = MatchAlias
-			}
+			c.Match = MatchFirstCharge
 			return c, true
 		}
 	}

@@ -216,6 +216,9 @@ const (
 	// filing, whose simplified procedure and fast-track belong to
 	// "基层人民法院管辖的案件" (CrPL 214, 222).
 	CodeInferCriminalCourtAboveBasic = "INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME"
+	// CodeInferSentenceFromCharge: no recommendation, but the one charge's
+	// statutory maximum is at most three years (statutoryCeilings).
+	CodeInferSentenceFromCharge = "INFER_SENTENCE_WITHIN_THREE_YEARS_FROM_CHARGE"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -386,6 +389,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
 	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeInferCriminalCourtAboveBasic, "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
+
+	{CodeInferSentenceFromCharge, "刑事诉讼法第二百二十二条第一款；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。"},
 
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},

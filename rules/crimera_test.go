@@ -235,7 +235,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 			fires: []string{at(locSimp, rules.CodeCrPL1996SentenceCap)},
 		},
 		{
-			name: "2012-12-31 no recommendation: the cap is not established", filing: on("2012-12-31", sentence(0)),
+			name: "2012-12-31 no recommendation: the cap is not established", filing: on("2012-12-31", sentence(0), cause("盗窃罪")),
 			avail: av(pSimp, avU),
 			fires: []string{at(locSimp, rules.CodeCrPL1996SentenceCap)},
 		},

@@ -21,6 +21,13 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
 	fx.Plea, fx.CoDefendants, fx.Sentence = PleaOf(c), CoDefendantsOf(c), SentenceOf(c)
+	if sc, ok := ceilingOf(fx.Cause, a.FiledOn); ok && !fx.Sentence.Known {
+		// No recommendation, but the one charge cannot be punished by
+		// more than three years: the charge establishes what the
+		// recommendation would have.
+		fx.Sentence = fx.Sentence.withCeiling(sc)
+		a.Inferences = append(a.Inferences, ceilingInference(sc))
+	}
 	plea, co, s := fx.Plea, fx.CoDefendants, fx.Sentence
 	// Simplified procedure and fast-track belong to basic courts (CrPL 214,
 	// 222); a court named as a higher level's is none (basicCourtOf).

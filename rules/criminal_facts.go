@@ -88,6 +88,13 @@ type Sentence struct {
 	// LifeOrDeath: 无期徒刑 or 死刑, which only an intermediate or higher
 	// court tries at first instance (CrPL 21(2)).
 	LifeOrDeath bool
+	// FromCharge: no recommendation was stated, and the bounds above come
+	// from the charge's statutory maximum (withCeiling); Kind and Months
+	// stay empty.
+	FromCharge bool
+	// WithinOneYear is set with FromCharge only: the charge allows at most
+	// one year of 有期徒刑, or none.
+	WithinOneYear bool
 }
 
 // SentenceOf reads the recommendation from the circumstances. Only a term of

@@ -63,8 +63,10 @@ func criminalCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCrPL222NoGuiltyPlea, rules.CodeCrPL214NoAdmission},
 		},
 		{
+			// 盗窃罪 reaches 无期徒刑 (刑法第二百六十四条): only a
+			// recommendation can establish 三年以下 (cf. ceilingCases).
 			name:   "no sentence recommendation",
-			filing: w(sentence(0)),
+			filing: w(sentence(0), cause("盗窃罪")),
 			avail:  av(pFT, avU, pSimp, avA),
 			fires:  []string{at(locFT, rules.CodeCrPL222SentenceUnknown)},
 			silent: []string{rules.CodeCrPL222SentenceOver3Y},

@@ -263,7 +263,7 @@ func secondReadingCases(tb testing.TB) []tcase {
 		},
 		{
 			name:   "fixed term of 0 months: no recommendation",
-			filing: cw(sentenceKind(fixedTerm, 0)),
+			filing: cw(sentenceKind(fixedTerm, 0), cause("盗窃罪")),
 			avail:  av(pFT, avU, pSimp, avA),
 			fires:  []string{at(locFT, rules.CodeCrPL222SentenceUnknown)},
 			extra:  extension(false, false),

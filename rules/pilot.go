@@ -165,6 +165,9 @@ func pilot2014Offence(written string, c Cause) bool {
 // established); an exemption from punishment is not on the decision's list
 // and is read as outside it (conservative).
 func pilotWithinOneYear(s Sentence) bool {
+	if s.FromCharge {
+		return s.WithinOneYear
+	}
 	switch s.Kind {
 	case triagev1.SentenceKind_SENTENCE_KIND_FIXED_TERM, triagev1.SentenceKind_SENTENCE_KIND_SUSPENDED:
 		return s.Months > 0 && s.Months <= fastTrackLongSentence
@@ -196,7 +199,9 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charge Cause, plea Ple
 			bars = append(bars, reason(CodePilot2014Offence))
 		}
 		switch {
-		case !s.Known:
+		case !s.Known, s.FromCharge && !s.WithinOneYear:
+			// A charge whose maximum is over a year, with no
+			// recommendation, does not tell whether the case is 一年以下.
 			bars = append(bars, reason(CodePilotSentenceUnknown))
 		case !pilotWithinOneYear(s):
 			bars = append(bars, reason(CodePilot2014Over1Y))

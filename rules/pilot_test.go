@@ -219,7 +219,7 @@ func pilotCases(tb testing.TB) []tcase {
 		},
 		{
 			name:   "pilot: no sentence stated",
-			filing: w(zhengzhou, filedOn("2018-06-25"), sentence(0)),
+			filing: w(zhengzhou, filedOn("2018-06-25"), sentence(0), cause("盗窃罪")),
 			avail:  av(pFT, avU),
 			fires:  []string{at(locFT, rules.CodePilotSentenceUnknown)},
 			silent: []string{rules.CodeCrPL222SentenceUnknown},
