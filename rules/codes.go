@@ -189,6 +189,11 @@ const (
 	CodeCrPL2012RetrialFastTrack  = "CRPL2012_245_RETRIAL_FAST_TRACK_BARRED"
 	CodeInterp2012DefenceNotGuil  = "INTERP2012_290_DEFENCE_PLEADS_NOT_GUILTY"
 	CodeCrPL1996SentenceCap       = "CRPL1996_174_SENTENCE_CAP"
+	// Before 2013 simplified procedure was always 由审判员一人独任审判
+	// (CrPL 1996 art. 174), so a case the law gave to a newly formed panel
+	// (remanded, art. 192; retried, art. 206) could not take it.
+	CodeCrPL1996RemandedSimplified = "CRPL1996_192_REMANDED_SIMPLIFIED_BARRED"
+	CodeCrPL1996RetrialSimplified  = "CRPL1996_206_RETRIAL_SIMPLIFIED_BARRED"
 
 	// Review signals (法发〔2021〕30号 四类案件; docs/statutes.md).
 	CodeReviewGroupDispute   = "REVIEW_GROUP_DISPUTE"
@@ -359,6 +364,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL2012RetrialFastTrack, "刑事诉讼法（2012年修正）第二百四十五条；速裁程序试点办法", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；试点中的速裁程序由审判员一人独任审判，不适用。"},
 	{CodeInterp2012DefenceNotGuil, "刑诉法解释（2012年）第二百九十条第五项", "辩护人作无罪辩护，不适用简易程序（立案日施行的是法释〔2012〕21号，2021年3月1日起为刑诉法解释第三百六十条第五项）。"},
 	{CodeCrPL1996SentenceCap, "刑事诉讼法（1996年）第一百七十四条第一项", "立案日（2013年1月1日前）施行的刑事诉讼法规定，公诉案件适用简易程序以依法可能判处三年以下有期徒刑、拘役、管制、单处罚金为限；起诉材料未载明量刑建议，或者量刑建议超过三年有期徒刑，不适用简易程序。"},
+	{CodeCrPL1996RemandedSimplified, "刑事诉讼法（1996年）第一百九十二条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，发回重新审判的案件应当另行组成合议庭审判：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},
+	{CodeCrPL1996RetrialSimplified, "刑事诉讼法（1996年）第二百零六条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，按照审判监督程序重新审判的案件由原审人民法院审理的，应当另行组成合议庭进行：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},
 
 	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
 	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},
