@@ -221,6 +221,10 @@ const (
 	// filing, whose simplified procedure and fast-track belong to
 	// "基层人民法院管辖的案件" (CrPL 214, 222).
 	CodeInferCriminalCourtAboveBasic = "INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME"
+	// CodeInferCriminalMaritimeCourt: a criminal filing at a 海事法院, a
+	// court of intermediate level (its appeals go to the high court), is no
+	// basic court's case whatever level it states.
+	CodeInferCriminalMaritimeCourt = "INFER_CRIMINAL_MARITIME_COURT"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -393,6 +397,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
 	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeInferCriminalCourtAboveBasic, "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
+	{CodeInferCriminalMaritimeCourt, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
 
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -27,6 +29,15 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	basic, byName := basicCourtOf(f)
 	if byName {
 		a.Inferences = append(a.Inferences, reason(CodeInferCriminalCourtAboveBasic))
+	}
+	// A 海事法院 is of intermediate level: the high court hears its
+	// appeals (全国人大常委会关于在沿海港口城市设立海事法院的决定第三条). Civil
+	// law gives it simplified procedure and small claims by rules of its
+	// own (civil.go); criminal law gives it neither simplified procedure
+	// nor fast-track, which are for 基层人民法院管辖的案件.
+	if basic && strings.Contains(f.GetCourt(), "海事法院") {
+		basic = false
+		a.Inferences = append(a.Inferences, reason(CodeInferCriminalMaritimeCourt))
 	}
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
