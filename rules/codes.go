@@ -112,6 +112,9 @@ const (
 	CodeAdmin82Remanded     = "ALL82_REMANDED"
 	CodeAdmin82Retrial      = "ALL82_RETRIAL"
 	CodeAdmin82NotInForce   = "ALL82_NOT_IN_FORCE"
+	// A 行政公益诉讼 goes to a seven-member panel with people's assessors
+	// from 2018-04-27 (人民陪审员法第十六条第二项), never to one judge.
+	CodeAssessors16PublicInterestSuit = "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"
 
 	// Criminal: fast-track (CrPL 222–226, Interp. 369–370).
 	CodeCrPL222CourtLevel       = "CRPL222_COURT_LEVEL"
@@ -313,6 +316,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeAdmin82NotInForce, "行政诉讼法（2014年修正）第八十二条", "行政诉讼简易程序由2014年修正的行政诉讼法设立，自2015年5月1日起施行；立案日在此之前的案件不适用（1989年行政诉讼法没有简易程序）。"},
 	{CodeAdmin82Remanded, "行政诉讼法第八十二条第三款", "发回重审的案件不适用简易程序。"},
 	{CodeAdmin82Retrial, "行政诉讼法第八十二条第三款", "按照审判监督程序再审的案件不适用简易程序。"},
+	{CodeAssessors16PublicInterestSuit, "人民陪审员法第十六条第二项；行政诉讼法第八十三条", "行政公益诉讼案件：根据行政诉讼法提起的公益诉讼第一审案件，由人民陪审员和法官组成七人合议庭进行（人民陪审员法第十六条第二项，2018年4月27日起施行）；简易程序由审判员一人独任审理（行政诉讼法第八十三条），不适用。"},
 
 	{CodeCrPL222CourtLevel, "刑事诉讼法第二百二十二条", "速裁程序仅适用于基层人民法院管辖的案件。"},
 	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "起诉材料既未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），也未载明认罚（接受量刑建议），不适用速裁程序。"},
