@@ -89,12 +89,13 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCPL41SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
 
 		// Administrative simplified (行政诉讼法 82).
-		rules.CodeAdmin82Remanded: {adm, pSimp, []mod{onTheSpot, c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{onTheSpot}},
-		rules.CodeAdmin82Retrial:  {adm, pSimp, []mod{onTheSpot, c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{onTheSpot}},
+		rules.CodeAdmin82Remanded:     {adm, pSimp, []mod{onTheSpot, c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{onTheSpot}},
+		rules.CodeAdmin82Retrial:      {adm, pSimp, []mod{onTheSpot, c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{onTheSpot}},
+		rules.CodeAdmin82NotQualified: {adm, pSimp, nil, []mod{c(agreeSimplified)}},
+
 		// 人民陪审员法第十六条第二项 (2018-04-27): a 行政公益诉讼 goes to a
 		// seven-member panel; the day before, the parties' agreement opens it.
 		rules.CodeAssessors16PublicInterestSuit: {adm, pSimp, []mod{cause("行政公益诉讼"), filedOn("2018-04-27"), c(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })}, []mod{cause("行政公益诉讼"), filedOn("2018-04-26"), c(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })}},
-		rules.CodeAdmin82NotQualified:           {adm, pSimp, nil, []mod{c(agreeSimplified)}},
 
 		// Fast-track (CrPL 222–223, Interp. 370).
 		// The base court (杭州) was a pilot court: the day before the
