@@ -1,9 +1,24 @@
 package rules
 
-import triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+import (
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
 
 // adminSmallAmountFen is 行政诉讼法 Art. 82 ¶1(2)'s "款额二千元以下".
 const adminSmallAmountFen = 2000_00
+
+// assessorsLawInForce is when 人民陪审员法 took effect (adopted and in force
+// 2018-04-27). Its art. 16(2) gives "根据民事诉讼法、行政诉讼法提起的公益诉讼
+// 案件" at first instance to a seven-member panel of three judges and four
+// people's assessors (art. 14), which leaves no room for Art. 83's single
+// judge.
+var assessorsLawInForce = time.Date(2018, 4, 27, 0, 0, 0, 0, time.UTC)
+
+// adminPublicInterestSuit is the administrative catalogue's node for
+// 行政公益诉讼 (行政诉讼法第二十五条第四款), to which that name resolves.
+const adminPublicInterestSuit = "公益诉讼"
 
 // administrative decides simplified (行政诉讼法 82) and ordinary procedure for
 // an administrative first-instance filing. Unlike civil and criminal
@@ -16,6 +31,12 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	}
 	if c.GetRetrial() {
 		blocks = append(blocks, reason(CodeAdmin82Retrial))
+	}
+	// Read from the cause, not from public_interest: a case that touches
+	// the public interest is not thereby a 公益诉讼 brought under art. 25
+	// ¶4, and only the suit is art. 16(2)'s.
+	if a.Facts.Cause.Name == adminPublicInterestSuit && !a.FiledOn.Before(assessorsLawInForce) {
+		blocks = append(blocks, reason(CodeAssessors16PublicInterestSuit))
 	}
 	if c.GetActOnTheSpot() {
 		conds = append(conds, reason(CodeAdmin82OnTheSpot))

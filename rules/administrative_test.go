@@ -48,6 +48,39 @@ func adminCases(tb testing.TB) []tcase {
 			},
 		},
 		{
+			// 人民陪审员法第十六条第二项: from 2018-04-27 a 行政公益诉讼 (the
+			// catalogue's 公益诉讼 node) is tried by a seven-member panel
+			// with assessors, so not by Art. 83's single judge, whatever
+			// the parties agree or the act was.
+			name:   "2024 行政公益诉讼, parties agree, act on the spot: seven-member panel, no simplified procedure",
+			filing: w(cause("行政公益诉讼"), onTheSpot, circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeAssessors16PublicInterestSuit)},
+		},
+		{
+			name:   "2018-04-27 行政公益诉讼, parties agree: the law's first day",
+			filing: w(cause("行政公益诉讼"), filedOn("2018-04-27"), circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeAssessors16PublicInterestSuit)},
+		},
+		{
+			// Near miss: the day before, no statute required the panel
+			// (docs/statutes.md: judgements left open).
+			name:   "2018-04-26 行政公益诉讼, parties agree: simplified by agreement",
+			filing: w(cause("行政公益诉讼"), filedOn("2018-04-26"), circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeAdmin82Agreement)},
+			silent: []string{rules.CodeAssessors16PublicInterestSuit},
+		},
+		{
+			// Near miss: public_interest alone is no 公益诉讼; Art. 16(2)
+			// reads the suit, which the cause names.
+			name:   "2024 public interest stated, act on the spot: simplified stays open",
+			filing: w(onTheSpot, circ(func(c *triagev1.Circumstances) { c.PublicInterest = true })),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeAssessors16PublicInterestSuit},
+		},
+		{
 			// The 2014 amendment created the procedure from 2015-05-01.
 			name:   "2015-04-30 act made on the spot: no simplified procedure before the 2014 amendment",
 			filing: w(onTheSpot, filedOn("2015-04-30")),

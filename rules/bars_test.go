@@ -93,6 +93,10 @@ func barScenarios() map[string]barScenario {
 		rules.CodeAdmin82Retrial:      {adm, pSimp, []mod{onTheSpot, c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{onTheSpot}},
 		rules.CodeAdmin82NotQualified: {adm, pSimp, nil, []mod{c(agreeSimplified)}},
 
+		// 人民陪审员法第十六条第二项 (2018-04-27): a 行政公益诉讼 goes to a
+		// seven-member panel; the day before, the parties' agreement opens it.
+		rules.CodeAssessors16PublicInterestSuit: {adm, pSimp, []mod{cause("行政公益诉讼"), filedOn("2018-04-27"), c(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })}, []mod{cause("行政公益诉讼"), filedOn("2018-04-26"), c(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })}},
+
 		// Fast-track (CrPL 222–223, Interp. 370).
 		// The base court (杭州) was a pilot court: the day before the
 		// amendment is tried outside the 18 cities.
@@ -154,6 +158,10 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL2012Intermediate:     {crim, pSimp, []mod{filedOn("2017-05-05"), sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_DEATH, 0)}, []mod{filedOn("2017-05-05"), sentence(120)}},
 		rules.CodeInterp2012DefenceNotGuil: {crim, pSimp, []mod{filedOn("2021-02-28"), c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, []mod{filedOn("2021-02-28")}},
 		rules.CodeCrPL1996SentenceCap:      {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(37)}, []mod{filedOn("2012-12-31"), sentence(36)}},
+		// Before 2013 simplified procedure was one judge alone (CrPL 1996
+		// art. 174): no simplified procedure for a case that needs a new panel.
+		rules.CodeCrPL1996RemandedSimplified: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2013-01-01"), sentence(24), c(func(c *triagev1.Circumstances) { c.Remanded = true })}},
+		rules.CodeCrPL1996RetrialSimplified:  {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2013-01-01"), sentence(24), c(func(c *triagev1.Circumstances) { c.Retrial = true })}},
 		// A remanded or retried case at a pilot court, 2012 numbering.
 		rules.CodeCrPL2012RemandedFastTrack: {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{zhengzhou, filedOn("2018-05-05")}},
 		rules.CodeCrPL2012RetrialFastTrack:  {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{zhengzhou, filedOn("2018-05-05")}},

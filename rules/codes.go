@@ -112,6 +112,9 @@ const (
 	CodeAdmin82Remanded     = "ALL82_REMANDED"
 	CodeAdmin82Retrial      = "ALL82_RETRIAL"
 	CodeAdmin82NotInForce   = "ALL82_NOT_IN_FORCE"
+	// A 行政公益诉讼 goes to a seven-member panel with people's assessors
+	// from 2018-04-27 (人民陪审员法第十六条第二项), never to one judge.
+	CodeAssessors16PublicInterestSuit = "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"
 
 	// Criminal: fast-track (CrPL 222–226, Interp. 369–370).
 	CodeCrPL222CourtLevel       = "CRPL222_COURT_LEVEL"
@@ -189,6 +192,11 @@ const (
 	CodeCrPL2012RetrialFastTrack  = "CRPL2012_245_RETRIAL_FAST_TRACK_BARRED"
 	CodeInterp2012DefenceNotGuil  = "INTERP2012_290_DEFENCE_PLEADS_NOT_GUILTY"
 	CodeCrPL1996SentenceCap       = "CRPL1996_174_SENTENCE_CAP"
+	// Before 2013 simplified procedure was always 由审判员一人独任审判
+	// (CrPL 1996 art. 174), so a case the law gave to a newly formed panel
+	// (remanded, art. 192; retried, art. 206) could not take it.
+	CodeCrPL1996RemandedSimplified = "CRPL1996_192_REMANDED_SIMPLIFIED_BARRED"
+	CodeCrPL1996RetrialSimplified  = "CRPL1996_206_RETRIAL_SIMPLIFIED_BARRED"
 
 	// Review signals (法发〔2021〕30号 四类案件; docs/statutes.md).
 	CodeReviewGroupDispute   = "REVIEW_GROUP_DISPUTE"
@@ -219,6 +227,10 @@ const (
 	// CodeInferSentenceFromCharge: no recommendation, but the one charge's
 	// statutory maximum is at most three years (statutoryCeilings).
 	CodeInferSentenceFromCharge = "INFER_SENTENCE_WITHIN_THREE_YEARS_FROM_CHARGE"
+	// CodeInferCriminalMaritimeCourt: a criminal filing at a 海事法院, a
+	// court of intermediate level (its appeals go to the high court), is no
+	// basic court's case whatever level it states.
+	CodeInferCriminalMaritimeCourt = "INFER_CRIMINAL_MARITIME_COURT"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -307,6 +319,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeAdmin82NotInForce, "行政诉讼法（2014年修正）第八十二条", "行政诉讼简易程序由2014年修正的行政诉讼法设立，自2015年5月1日起施行；立案日在此之前的案件不适用（1989年行政诉讼法没有简易程序）。"},
 	{CodeAdmin82Remanded, "行政诉讼法第八十二条第三款", "发回重审的案件不适用简易程序。"},
 	{CodeAdmin82Retrial, "行政诉讼法第八十二条第三款", "按照审判监督程序再审的案件不适用简易程序。"},
+	{CodeAssessors16PublicInterestSuit, "人民陪审员法第十六条第二项；行政诉讼法第八十三条", "行政公益诉讼案件：根据行政诉讼法提起的公益诉讼第一审案件，由人民陪审员和法官组成七人合议庭进行（人民陪审员法第十六条第二项，2018年4月27日起施行）；简易程序由审判员一人独任审理（行政诉讼法第八十三条），不适用。"},
 
 	{CodeCrPL222CourtLevel, "刑事诉讼法第二百二十二条", "速裁程序仅适用于基层人民法院管辖的案件。"},
 	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "起诉材料既未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），也未载明认罚（接受量刑建议），不适用速裁程序。"},
@@ -362,6 +375,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL2012RetrialFastTrack, "刑事诉讼法（2012年修正）第二百四十五条；速裁程序试点办法", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；试点中的速裁程序由审判员一人独任审判，不适用。"},
 	{CodeInterp2012DefenceNotGuil, "刑诉法解释（2012年）第二百九十条第五项", "辩护人作无罪辩护，不适用简易程序（立案日施行的是法释〔2012〕21号，2021年3月1日起为刑诉法解释第三百六十条第五项）。"},
 	{CodeCrPL1996SentenceCap, "刑事诉讼法（1996年）第一百七十四条第一项", "立案日（2013年1月1日前）施行的刑事诉讼法规定，公诉案件适用简易程序以依法可能判处三年以下有期徒刑、拘役、管制、单处罚金为限；起诉材料未载明量刑建议，或者量刑建议超过三年有期徒刑，不适用简易程序。"},
+	{CodeCrPL1996RemandedSimplified, "刑事诉讼法（1996年）第一百九十二条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，发回重新审判的案件应当另行组成合议庭审判：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},
+	{CodeCrPL1996RetrialSimplified, "刑事诉讼法（1996年）第二百零六条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，按照审判监督程序重新审判的案件由原审人民法院审理的，应当另行组成合议庭进行：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},
 
 	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
 	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},
@@ -389,6 +404,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
 	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeInferCriminalCourtAboveBasic, "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
+	{CodeInferCriminalMaritimeCourt, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
 
 	{CodeInferSentenceFromCharge, "刑事诉讼法第二百二十二条第一款；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。"},
 

@@ -238,6 +238,13 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL2012RetrialFastTrack:  "刑事诉讼法（2012年修正）第二百四十五条；速裁程序试点办法",
 		rules.CodeInterp2012DefenceNotGuil:  "刑诉法解释（2012年）第二百九十条第五项",
 		rules.CodeCrPL1996SentenceCap:       "刑事诉讼法（1996年）第一百七十四条第一项",
+
+		// Audit round 9: the 1996 single judge, a maritime court's level,
+		// 人民陪审员法 art. 16(2) for 行政公益诉讼.
+		rules.CodeCrPL1996RemandedSimplified:    "刑事诉讼法（1996年）第一百九十二条、第一百七十四条",
+		rules.CodeCrPL1996RetrialSimplified:     "刑事诉讼法（1996年）第二百零六条、第一百七十四条",
+		rules.CodeInferCriminalMaritimeCourt:    "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条",
+		rules.CodeAssessors16PublicInterestSuit: "人民陪审员法第十六条第二项；行政诉讼法第八十三条",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

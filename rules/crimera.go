@@ -23,6 +23,11 @@ type crimCodes struct {
 	// Remanded and retried cases: a newly formed panel (239 / 228, 256 /
 	// 245), which bars single-judge fast-track where it exists.
 	remandedPanel, remandedFastTrack, retrialPanel, retrialFastTrack string
+	// Before 2013 a newly formed panel also bars simplified procedure,
+	// which the 1996 law gave to one judge alone (art. 174: "可以适用简易
+	// 程序，由审判员一人独任审判"); the 2012 amendment's art. 210 let it sit
+	// as a panel. Empty from 2013-01-01.
+	remandedSimplified, retrialSimplified string
 	// The defence pleads not guilty: Interp. 2021 art. 360(5), Interp. 2012
 	// art. 290(5) before 2021-03-01.
 	defenceNotGuilty string
@@ -38,8 +43,10 @@ type crimCodes struct {
 //     interpretation's before);
 //   - 2013-01-01 to 2018-10-25 the 2012 amendment and the 2012
 //     interpretation;
-//   - before 2013 the 1996 law's three-year cap on simplified procedure,
-//     with the 2012 codes for the rest (docs/statutes.md lists this gap).
+//   - before 2013 the 1996 law's three-year cap on simplified procedure and
+//     its single judge (no simplified procedure for a case that must go to
+//     a newly formed panel), with the 2012 codes for the rest
+//     (docs/statutes.md lists this gap).
 func crimCodesOn(on time.Time) crimCodes {
 	if !on.Before(crpl2018InForce) {
 		c := crimCodes{
@@ -57,7 +64,7 @@ func crimCodesOn(on time.Time) crimCodes {
 		}
 		return c
 	}
-	return crimCodes{
+	c := crimCodes{
 		courtLevel: CodeCrPL2012CourtLevel, noAdmission: CodeCrPL2012NoAdmission,
 		objects: CodeCrPL2012Objects, eligible: CodeCrPL2012Eligible,
 		impaired: CodeCrPL2012Impaired, majorImpact: CodeCrPL2012MajorImpact,
@@ -66,6 +73,10 @@ func crimCodesOn(on time.Time) crimCodes {
 		remandedPanel: CodeCrPL2012RemandedPanel, remandedFastTrack: CodeCrPL2012RemandedFastTrack,
 		retrialPanel: CodeCrPL2012RetrialPanel, retrialFastTrack: CodeCrPL2012RetrialFastTrack,
 		defenceNotGuilty: CodeInterp2012DefenceNotGuil,
-		sentenceCap:      on.Before(crpl2012InForce),
 	}
+	if on.Before(crpl2012InForce) {
+		c.sentenceCap = true
+		c.remandedSimplified, c.retrialSimplified = CodeCrPL1996RemandedSimplified, CodeCrPL1996RetrialSimplified
+	}
+	return c
 }

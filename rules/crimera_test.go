@@ -256,6 +256,42 @@ func criminalEraCases(tb testing.TB) []tcase {
 			avail:  av(pSimp, avA),
 			silent: []string{rules.CodeCrPL1996SentenceCap},
 		},
+
+		// --- Before 2013: simplified procedure was one judge alone (CrPL
+		// 1996 art. 174), so a case that must go to a newly formed panel
+		// (remanded, art. 192; retried, art. 206) could not take it; from
+		// 2013 it may, as a panel (2012 art. 210).
+		{
+			name: "2012-12-31 remanded, 24 months: CrPL 1996 arts. 174, 192, no simplified procedure", filing: on("2012-12-31", sentence(24), remanded),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996RemandedSimplified), at(locOrd, rules.CodeCrPL2012RemandedPanel)},
+			silent: []string{rules.CodeCrPL1996RetrialSimplified},
+		},
+		{
+			name: "2013-01-01 remanded, 24 months: simplified procedure as a new panel", filing: on("2013-01-01", sentence(24), remanded),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012RemandedPanel)},
+			silent: []string{rules.CodeCrPL1996RemandedSimplified},
+		},
+		{
+			name: "2012-12-31 retried, 24 months: CrPL 1996 arts. 174, 206, no simplified procedure", filing: on("2012-12-31", sentence(24), retrial),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996RetrialSimplified), at(locOrd, rules.CodeCrPL2012RetrialPanel)},
+			silent: []string{rules.CodeCrPL1996RemandedSimplified},
+		},
+		{
+			name: "2013-01-01 retried, 24 months: simplified procedure as a new panel", filing: on("2013-01-01", sentence(24), retrial),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012RetrialPanel)},
+			silent: []string{rules.CodeCrPL1996RetrialSimplified},
+		},
+		{
+			// Nothing else changes on the same day: the single judge bars
+			// only what needs a new panel.
+			name: "2012-12-31 24 months, neither remanded nor retried: simplified open", filing: on("2012-12-31", sentence(24)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeCrPL1996RemandedSimplified, rules.CodeCrPL1996RetrialSimplified},
+		},
 	}
 }
 

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -35,6 +37,15 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if byName {
 		a.Inferences = append(a.Inferences, reason(CodeInferCriminalCourtAboveBasic))
 	}
+	// A 海事法院 is of intermediate level: the high court hears its
+	// appeals (全国人大常委会关于在沿海港口城市设立海事法院的决定第三条). Civil
+	// law gives it simplified procedure and small claims by rules of its
+	// own (civil.go); criminal law gives it neither simplified procedure
+	// nor fast-track, which are for 基层人民法院管辖的案件.
+	if basic && strings.Contains(f.GetCourt(), "海事法院") {
+		basic = false
+		a.Inferences = append(a.Inferences, reason(CodeInferCriminalMaritimeCourt))
+	}
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
 	if basic {
@@ -47,16 +58,23 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// Cases the law gives to a panel, whatever the sentence. Fast-track is
 	// always one judge (CrPL 222), so it is barred; simplified procedure may
 	// sit as a panel (CrPL 216), so it stays open on that condition, as does
-	// ordinary procedure, which says which panel.
+	// ordinary procedure, which says which panel. Before 2013 it could not
+	// (CrPL 1996 art. 174: one judge), and a new panel barred it too.
 	law := crimCodesOn(a.FiledOn)
-	var ftPanel, panel []*triagev1.Reason
-	if c.GetRemanded() { // CrPL 239 (2012: 228): 另行组成合议庭; Interp. 377
+	var ftPanel, panel, simpPanel []*triagev1.Reason
+	if c.GetRemanded() { // CrPL 239 (2012: 228; 1996: 192): 另行组成合议庭; Interp. 377
 		ftPanel = append(ftPanel, reason(law.remandedFastTrack))
 		panel = append(panel, reason(law.remandedPanel))
+		if law.remandedSimplified != "" {
+			simpPanel = append(simpPanel, reason(law.remandedSimplified))
+		}
 	}
-	if c.GetRetrial() { // CrPL 256 (2012: 245): 另行组成合议庭
+	if c.GetRetrial() { // CrPL 256 (2012: 245; 1996: 206): 另行组成合议庭
 		ftPanel = append(ftPanel, reason(law.retrialFastTrack))
 		panel = append(panel, reason(law.retrialPanel))
+		if law.retrialSimplified != "" {
+			simpPanel = append(simpPanel, reason(law.retrialSimplified))
+		}
 	}
 	if c.GetPublicInterest() || c.GetGroupInterest() { // Interp. 213 ¶1 (1): 审判员和人民陪审员组成合议庭
 		ftPanel = append(ftPanel, reason(CodeInterp213FastTrackBarred))
@@ -99,6 +117,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		simp = append(simp, reason(law.intermediate))
 	}
 	simp = append(simp, juris...)
+	// Before 2013 simplified procedure had one judge only, so a new panel
+	// bars it instead of being its condition (crimCodes.remandedSimplified).
+	simp = append(simp, simpPanel...)
 	if law.sentenceCap && !(s.Known && s.WithinThreeYears) {
 		simp = append(simp, reason(CodeCrPL1996SentenceCap))
 	}

@@ -41,6 +41,33 @@ func criminalCases(tb testing.TB) []tcase {
 			},
 		},
 		{
+			// A 海事法院 is of intermediate level (its appeals go to the
+			// high court, NPCSC decision of 1984 art. 3): a criminal filing
+			// there stating a basic court gets neither procedure of
+			// CrPL 214 and 222.
+			name:   "宁波海事法院 stated as basic: no fast-track, no simplified",
+			filing: w(court("宁波海事法院"), level(triagev1.CourtLevel_COURT_LEVEL_BASIC)),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locInfer, rules.CodeInferCriminalMaritimeCourt), at(locFT, rules.CodeCrPL222CourtLevel),
+				at(locSimp, rules.CodeCrPL214CourtLevel)},
+			silent: []string{rules.CodeInferCriminalCourtAboveBasic},
+		},
+		{
+			// Near miss: a basic court of the same city keeps both open.
+			name:   "宁波市鄞州区人民法院 stated as basic: fast-track and simplified",
+			filing: w(court("宁波市鄞州区人民法院"), level(triagev1.CourtLevel_COURT_LEVEL_BASIC)),
+			avail:  av(pFT, avA, pSimp, avA, pOrd, avA),
+			silent: []string{rules.CodeInferCriminalMaritimeCourt, rules.CodeCrPL222CourtLevel, rules.CodeCrPL214CourtLevel},
+		},
+		{
+			// Stated at its level, the court is judged as any intermediate
+			// court, with nothing to infer.
+			name:   "宁波海事法院 stated as intermediate",
+			filing: w(court("宁波海事法院"), level(intermediateCourt)),
+			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
+			silent: []string{rules.CodeInferCriminalMaritimeCourt},
+		},
+		{
 			name:   "intermediate court",
 			filing: w(level(intermediateCourt)),
 			avail:  av(pFT, avU, pSimp, avU, pOrd, avA),
