@@ -48,7 +48,7 @@ func derivedWageCases(tb testing.TB) []tcase {
 		c.name, c.filing = name, f
 		return c
 	}
-	return []tcase{
+	cases := []tcase{
 		// 福建 2023: ¥108,520 (福建省统计局, 2023年福建省城镇单位就业人员年平均工资情况, read in
 		// 海峡导报 via 台海网 2024-06-24); 2022 = 108,520 − 4,717 = ¥103,803 from the same
 		// release. 50% of 2022 = 51,901.50 → 51,902 (2× 207,606) from 2023-07-01;
@@ -234,4 +234,40 @@ func derivedWageCases(tb testing.TB) []tcase {
 		named(over(art165, 50, "2024-07-01", 53385_00, 213538_00),
 			"云南 2025-06-30: ¥55,103 is over the 2023-wage figure", on("云南省", "2025-06-30", 55103_00)),
 	}
+	// 2023 wages, in force from 2024-07-01 (the statistic of 《中国统计年鉴2024》):
+	// each read in a list of the 31 provinces' 2023 figures (monvtuan.com, in
+	// 万元 to four decimals) and in a repository table citing the yearbook,
+	// which agree with each other and with every 2023 figure entered before;
+	// 江西's in a Q&A page (fudaoke.com) and the same table. 50% is rounded
+	// half up (138,007 → 69,003.50 → 69,004), the 2× figure is exact.
+	for _, w := range []struct {
+		name, prov                 string
+		mandatoryFen, agreementFen int64
+	}{
+		{"北京 ¥218,312", "北京市", 109156_00, 436624_00},
+		{"天津 ¥138,007", "天津市", 69004_00, 276014_00},
+		{"西藏 ¥165,004", "西藏自治区", 82502_00, 330008_00},
+		{"四川 ¥110,160", "四川省", 55080_00, 220320_00},
+		{"宁夏 ¥117,681", "宁夏回族自治区", 58841_00, 235362_00},
+		{"湖北 ¥109,227", "湖北省", 54614_00, 218454_00},
+		{"陕西 ¥106,969", "陕西省", 53485_00, 213938_00},
+		{"青海 ¥121,457", "青海省", 60729_00, 242914_00},
+		{"江西 ¥92,794", "江西省", 46397_00, 185588_00},
+	} {
+		cases = append(cases,
+			named(under(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: at the figure", on(w.prov, "2024-07-01", w.mandatoryFen)),
+			named(over(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: one fen over", on(w.prov, "2024-07-01", w.mandatoryFen+1)))
+	}
+	return append(cases,
+		// The day before, 江西's 2022 figure (¥87,972 → 43,986) applies, not
+		// yet outdated: ¥46,397 is over it, without review.
+		named(over(art165, 50, "2023-07-01", 43986_00, 175944_00),
+			"江西 2024-06-30: ¥46,397 is over the 2022-wage figure", on("江西省", "2024-06-30", 46397_00)),
+		// 天津's 2023 figure stays in force, not outdated, until its 2024
+		// figure takes over on 2025-07-01.
+		named(under(art165, 50, "2024-07-01", 69004_00, 276014_00),
+			"天津 2025-06-30: ¥69,004 is still at the 2023-wage figure", on("天津市", "2025-06-30", 69004_00)),
+	)
 }
