@@ -269,5 +269,15 @@ func derivedWageCases(tb testing.TB) []tcase {
 		// figure takes over on 2025-07-01.
 		named(under(art165, 50, "2024-07-01", 69004_00, 276014_00),
 			"天津 2025-06-30: ¥69,004 is still at the 2023-wage figure", on("天津市", "2025-06-30", 69004_00)),
+		// 北京 2024: ¥224,608 (北京市统计局's figure, read in two unrelated
+		// repository files that give different 全口径 wages but the same
+		// non-private ¥224,608 and private ¥106,905); 50% = 112,304, 2× 449,216
+		// from 2025-07-01. The day before, the 2023 figure (109,156) applies.
+		named(under(art165, 50, "2025-07-01", 112304_00, 449216_00),
+			"北京 2025-07-01: ¥112,304 is at the 2024-wage figure", on("北京市", "2025-07-01", 112304_00)),
+		named(over(art165, 50, "2025-07-01", 112304_00, 449216_00),
+			"北京 2025-07-01: one fen over the 2024-wage figure", on("北京市", "2025-07-01", 112304_01)),
+		named(over(art165, 50, "2024-07-01", 109156_00, 436624_00),
+			"北京 2025-06-30: ¥112,304 is over the 2023-wage figure", on("北京市", "2025-06-30", 112304_00)),
 	)
 }
