@@ -84,9 +84,8 @@ func derivedWageCases(tb testing.TB) []tcase {
 		// 城镇非私营单位就业人员年平均工资, releases of June 2025; read in two unrelated
 		// public repository files quoting the releases, see the rules file's source).
 		// 50% = 71,218.50 → 71,219 (2× 284,874) and 43,099.50 → 43,100 (2× 172,398)
-		// from 2025-07-01. Neither province's 2022 or 2023 wage is entered, so the
-		// day before, the 2021 figure (天津 ¥123,528 → 61,764; 河南 ¥74,872 → 37,436)
-		// is outdated and a claim over it is reviewed.
+		// from 2025-07-01. The day before, each province's 2023 figure applies
+		// (天津 69,004 below; 河南 ¥84,156 → 42,078), not yet outdated.
 		named(under(art165, 50, "2025-07-01", 71219_00, 284874_00),
 			"天津 2025-07-01: ¥71,219 is at the 2024-wage figure", on("天津市", "2025-07-01", 71219_00)),
 		named(over(art165, 50, "2025-07-01", 71219_00, 284874_00),
@@ -95,12 +94,8 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"河南 2025-07-01: ¥43,100 is at the 2024-wage figure", on("河南省", "2025-07-01", 43100_00)),
 		named(over(art165, 50, "2025-07-01", 43100_00, 172398_00),
 			"河南 2025-07-01: one fen over the 2024-wage figure", on("河南省", "2025-07-01", 43100_01)),
-		{
-			name: "河南 2025-06-30: over the outdated 2021-wage figure, reviewed", filing: on("河南省", "2025-06-30", 43100_00),
-			avail: av(pSC, avU), review: ptr(true),
-			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
-			extra: limitShows(art165, 50, true, "2022-07-01", 37436_00, 149744_00),
-		},
+		named(over(art165, 50, "2024-07-01", 42078_00, 168312_00),
+			"河南 2025-06-30: ¥43,100 is over the 2023-wage figure", on("河南省", "2025-06-30", 43100_00)),
 		// 陕西 2018: the release reported the non-private wage as ¥10,478 below
 		// the national ¥82,461 (陕西科技报 2019-07-16, m.yybnet.net) = ¥71,983;
 		// 30% = 21,594.90 → 21,595 from 2019-07-01. The same report quotes the
@@ -253,6 +248,25 @@ func derivedWageCases(tb testing.TB) []tcase {
 		{"陕西 ¥106,969", "陕西省", 53485_00, 213938_00},
 		{"青海 ¥121,457", "青海省", 60729_00, 242914_00},
 		{"江西 ¥92,794", "江西省", 46397_00, 185588_00},
+	} {
+		cases = append(cases,
+			named(under(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: at the figure", on(w.prov, "2024-07-01", w.mandatoryFen)),
+			named(over(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: one fen over", on(w.prov, "2024-07-01", w.mandatoryFen+1)))
+	}
+	// The same table's 2023 figures where the list's stored copy stops short and
+	// no second source was found (a single source, flagged in the rules file).
+	for _, w := range []struct {
+		name, prov                 string
+		mandatoryFen, agreementFen int64
+	}{
+		{"山西 ¥95,025", "山西省", 47513_00, 190050_00},
+		{"吉林 ¥94,937", "吉林省", 47469_00, 189874_00},
+		{"河南 ¥84,156", "河南省", 42078_00, 168312_00},
+		{"广西 ¥96,184", "广西壮族自治区", 48092_00, 192368_00},
+		{"贵州 ¥102,010", "贵州省", 51005_00, 204020_00},
+		{"甘肃 ¥99,124", "甘肃省", 49562_00, 198248_00},
 	} {
 		cases = append(cases,
 			named(under(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
