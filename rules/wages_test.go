@@ -48,7 +48,7 @@ func derivedWageCases(tb testing.TB) []tcase {
 		c.name, c.filing = name, f
 		return c
 	}
-	return []tcase{
+	cases := []tcase{
 		// 福建 2023: ¥108,520 (福建省统计局, 2023年福建省城镇单位就业人员年平均工资情况, read in
 		// 海峡导报 via 台海网 2024-06-24); 2022 = 108,520 − 4,717 = ¥103,803 from the same
 		// release. 50% of 2022 = 51,901.50 → 51,902 (2× 207,606) from 2023-07-01;
@@ -84,9 +84,8 @@ func derivedWageCases(tb testing.TB) []tcase {
 		// 城镇非私营单位就业人员年平均工资, releases of June 2025; read in two unrelated
 		// public repository files quoting the releases, see the rules file's source).
 		// 50% = 71,218.50 → 71,219 (2× 284,874) and 43,099.50 → 43,100 (2× 172,398)
-		// from 2025-07-01. Neither province's 2022 or 2023 wage is entered, so the
-		// day before, the 2021 figure (天津 ¥123,528 → 61,764; 河南 ¥74,872 → 37,436)
-		// is outdated and a claim over it is reviewed.
+		// from 2025-07-01. The day before, each province's 2023 figure applies
+		// (天津 69,004 below; 河南 ¥84,156 → 42,078), not yet outdated.
 		named(under(art165, 50, "2025-07-01", 71219_00, 284874_00),
 			"天津 2025-07-01: ¥71,219 is at the 2024-wage figure", on("天津市", "2025-07-01", 71219_00)),
 		named(over(art165, 50, "2025-07-01", 71219_00, 284874_00),
@@ -95,12 +94,8 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"河南 2025-07-01: ¥43,100 is at the 2024-wage figure", on("河南省", "2025-07-01", 43100_00)),
 		named(over(art165, 50, "2025-07-01", 43100_00, 172398_00),
 			"河南 2025-07-01: one fen over the 2024-wage figure", on("河南省", "2025-07-01", 43100_01)),
-		{
-			name: "河南 2025-06-30: over the outdated 2021-wage figure, reviewed", filing: on("河南省", "2025-06-30", 43100_00),
-			avail: av(pSC, avU), review: ptr(true),
-			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
-			extra: limitShows(art165, 50, true, "2022-07-01", 37436_00, 149744_00),
-		},
+		named(over(art165, 50, "2024-07-01", 42078_00, 168312_00),
+			"河南 2025-06-30: ¥43,100 is over the 2023-wage figure", on("河南省", "2025-06-30", 43100_00)),
 		// 陕西 2018: the release reported the non-private wage as ¥10,478 below
 		// the national ¥82,461 (陕西科技报 2019-07-16, m.yybnet.net) = ¥71,983;
 		// 30% = 21,594.90 → 21,595 from 2019-07-01. The same report quotes the
@@ -234,4 +229,69 @@ func derivedWageCases(tb testing.TB) []tcase {
 		named(over(art165, 50, "2024-07-01", 53385_00, 213538_00),
 			"云南 2025-06-30: ¥55,103 is over the 2023-wage figure", on("云南省", "2025-06-30", 55103_00)),
 	}
+	// 2023 wages, in force from 2024-07-01 (the statistic of 《中国统计年鉴2024》):
+	// each read in a list of the 31 provinces' 2023 figures (monvtuan.com, in
+	// 万元 to four decimals) and in a repository table citing the yearbook,
+	// which agree with each other and with every 2023 figure entered before;
+	// 江西's in a Q&A page (fudaoke.com) and the same table. 50% is rounded
+	// half up (138,007 → 69,003.50 → 69,004), the 2× figure is exact.
+	for _, w := range []struct {
+		name, prov                 string
+		mandatoryFen, agreementFen int64
+	}{
+		{"北京 ¥218,312", "北京市", 109156_00, 436624_00},
+		{"天津 ¥138,007", "天津市", 69004_00, 276014_00},
+		{"西藏 ¥165,004", "西藏自治区", 82502_00, 330008_00},
+		{"四川 ¥110,160", "四川省", 55080_00, 220320_00},
+		{"宁夏 ¥117,681", "宁夏回族自治区", 58841_00, 235362_00},
+		{"湖北 ¥109,227", "湖北省", 54614_00, 218454_00},
+		{"陕西 ¥106,969", "陕西省", 53485_00, 213938_00},
+		{"青海 ¥121,457", "青海省", 60729_00, 242914_00},
+		{"江西 ¥92,794", "江西省", 46397_00, 185588_00},
+	} {
+		cases = append(cases,
+			named(under(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: at the figure", on(w.prov, "2024-07-01", w.mandatoryFen)),
+			named(over(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: one fen over", on(w.prov, "2024-07-01", w.mandatoryFen+1)))
+	}
+	// The same table's 2023 figures where the list's stored copy stops short and
+	// no second source was found (a single source, flagged in the rules file).
+	for _, w := range []struct {
+		name, prov                 string
+		mandatoryFen, agreementFen int64
+	}{
+		{"山西 ¥95,025", "山西省", 47513_00, 190050_00},
+		{"吉林 ¥94,937", "吉林省", 47469_00, 189874_00},
+		{"河南 ¥84,156", "河南省", 42078_00, 168312_00},
+		{"广西 ¥96,184", "广西壮族自治区", 48092_00, 192368_00},
+		{"贵州 ¥102,010", "贵州省", 51005_00, 204020_00},
+		{"甘肃 ¥99,124", "甘肃省", 49562_00, 198248_00},
+	} {
+		cases = append(cases,
+			named(under(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: at the figure", on(w.prov, "2024-07-01", w.mandatoryFen)),
+			named(over(art165, 50, "2024-07-01", w.mandatoryFen, w.agreementFen),
+				w.name+" (2023) from 2024-07-01: one fen over", on(w.prov, "2024-07-01", w.mandatoryFen+1)))
+	}
+	return append(cases,
+		// The day before, 江西's 2022 figure (¥87,972 → 43,986) applies, not
+		// yet outdated: ¥46,397 is over it, without review.
+		named(over(art165, 50, "2023-07-01", 43986_00, 175944_00),
+			"江西 2024-06-30: ¥46,397 is over the 2022-wage figure", on("江西省", "2024-06-30", 46397_00)),
+		// 天津's 2023 figure stays in force, not outdated, until its 2024
+		// figure takes over on 2025-07-01.
+		named(under(art165, 50, "2024-07-01", 69004_00, 276014_00),
+			"天津 2025-06-30: ¥69,004 is still at the 2023-wage figure", on("天津市", "2025-06-30", 69004_00)),
+		// 北京 2024: ¥224,608 (北京市统计局's figure, read in two unrelated
+		// repository files that give different 全口径 wages but the same
+		// non-private ¥224,608 and private ¥106,905); 50% = 112,304, 2× 449,216
+		// from 2025-07-01. The day before, the 2023 figure (109,156) applies.
+		named(under(art165, 50, "2025-07-01", 112304_00, 449216_00),
+			"北京 2025-07-01: ¥112,304 is at the 2024-wage figure", on("北京市", "2025-07-01", 112304_00)),
+		named(over(art165, 50, "2025-07-01", 112304_00, 449216_00),
+			"北京 2025-07-01: one fen over the 2024-wage figure", on("北京市", "2025-07-01", 112304_01)),
+		named(over(art165, 50, "2024-07-01", 109156_00, 436624_00),
+			"北京 2025-06-30: ¥112,304 is over the 2023-wage figure", on("北京市", "2025-06-30", 112304_00)),
+	)
 }
