@@ -177,6 +177,44 @@ func lawCases(tb testing.TB) []tcase {
 			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
 		},
 		{
+			// 企业破产法第三十一条、第三十二条: the administrator asks the court to
+			// revoke the debtor's acts (形成之诉), as a creditor does in
+			// 债权人撤销权纠纷, already non-monetary; until 2026-12-03 the family's
+			// mixed category made small claims mandatory.
+			name:   "破产撤销权纠纷: a revocation, no small claims",
+			filing: with(civilBase(tb), cause("破产撤销权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "请求撤销个别清偿行为纠纷: a revocation, no small claims",
+			filing: with(civilBase(tb), cause("请求撤销个别清偿行为纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// A priority over a thing, or the validity of a set-off, is declared,
+			// not paid.
+			name:   "别除权纠纷: a declaration of priority, no small claims",
+			filing: with(civilBase(tb), cause("别除权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "破产抵销权纠纷: a declaration of a set-off, no small claims",
+			filing: with(civilBase(tb), cause("破产抵销权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// Near miss: unpaid capital is collected in money.
+			name:      "追收未缴出资纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("追收未缴出资纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeCPL165NotMoneyPayment},
+		},
+		{
 			// Near miss: the administrator's collection of a debt owed to the
 			// debtor is a money payment.
 			name:      "对外追收债权纠纷: small claims mandatory",
