@@ -77,6 +77,13 @@ func barScenarios() map[string]barScenario {
 		rules.CodeInterp257ThirdPartyRevoke:   {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })}, nil},
 		rules.CodeInterp264NoAgreement:        {civ, pSimp, []mod{c(agreeSimplified), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{c(agreeSimplified)}},
 		rules.CodeInterp140PublicNotice:       {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })}, nil},
+		// The kind of suit fixes the procedure: 民诉法解释第三百零八条 (an
+		// execution objection suit, not a distribution-plan objection suit)
+		// from 2015-02-04, when its 2015 text's art. 310 took effect; and
+		// 若干规定第一条第四项 for a non-contentious case (a payment order), not a
+		// contentious suit of the same catalogue's special part.
+		rules.CodeInterp308OrdinaryOnly:   {civ, pSimp, []mod{filedOn("2015-02-04"), cause("案外人执行异议之诉")}, []mod{filedOn("2015-02-03"), cause("案外人执行异议之诉")}},
+		rules.CodeNonContentiousProcedure: {civ, pSimp, []mod{cause("申请支付令")}, []mod{cause("失踪人债务支付纠纷")}},
 		// Before 2015-02-04: 若干规定 art. 1 (1)–(4), and art. 2's agreement
 		// subject to it; the day after the interpretation's codes take over.
 		rules.CodeProv1Whereabouts:       {civ, pSimp, []mod{filedOn("2015-02-03"), party(1, whereaboutsUnknown)}, []mod{filedOn("2015-02-03"), party(0, whereaboutsUnknown)}},

@@ -63,6 +63,9 @@ type civilGrounds struct {
 	newPanel bool
 	// i257 are the Interp. 257 (2)–(6) bars, in the order of its items.
 	i257 []*triagev1.Reason
+	// byKind are the bars of simplified procedure and small claims that
+	// the kind of suit sets, whatever its facts (suitKindBars).
+	byKind []*triagev1.Reason
 	// singleJudge are the grounds that rule out a single judge.
 	singleJudge []*triagev1.Reason
 	// ip2015: the cause is an intellectual-property dispute and the filing
@@ -100,7 +103,13 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	g.pre2022 = a.FiledOn.Before(cpl2021InForce)
 	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(maritimeReply2013InForce)
 	g.pre2015 = a.FiledOn.Before(interp2015InForce)
-	g.i257 = interp257Bars(c, a.Facts.Numerous, g.pre2015)
+	// A 公益诉讼 or 第三人撤销之诉 cause is that suit whether or not the
+	// filing sets its flag; inferCivilFacts says so.
+	fx := &a.Facts
+	fx.PublicInterest = fx.PublicInterest || causeUnder(fx.Cause, publicInterestNode)
+	fx.ThirdPartyRevocation = fx.ThirdPartyRevocation || causeUnder(fx.Cause, thirdPartyRevocationNode)
+	g.i257 = interp257Bars(c, fx, g.pre2015)
+	g.byKind = suitKindBars(fx.Cause, a.FiledOn)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, g.pre2022)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
 	return g
@@ -146,8 +155,9 @@ func intellectualProperty(c Cause, written string) bool {
 
 // inferCivilFacts completes what the filing states by what the cause
 // implies (docs/statutes.md, Inferences), and appends the inferences in
-// their fixed order: personal status, property rights, non-monetary,
-// numerous, foreign, maritime court, a court above the basic level by name.
+// their fixed order: personal status, property rights, non-monetary, public
+// interest, third-party revocation, numerous, foreign, maritime court, a
+// court above the basic level by name.
 func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
@@ -166,6 +176,12 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 		notMoneyPaymentForm(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
 		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
+	}
+	if fx.PublicInterest && !c.GetPublicInterest() {
+		a.Inferences = append(a.Inferences, reason(CodeInferPublicInterest))
+	}
+	if fx.ThirdPartyRevocation && !c.GetThirdPartyRevocation() {
+		a.Inferences = append(a.Inferences, reason(CodeInferThirdPartyRevocation))
 	}
 	if fx.Numerous {
 		a.Inferences = append(a.Inferences, reason(CodeInferNumerous))
@@ -213,6 +229,54 @@ func basicCourtOf(f *triagev1.Filing) (basic, byName bool) {
 	return true, false
 }
 
+// The catalogue's 特殊诉讼程序案件案由 and 非讼程序案件案由 (民事案件案由规定,
+// parts 10 and 11 of the 2020 edition): suits and applications whose
+// procedure the law fixes by their kind, so that the cause alone decides it.
+const (
+	specialSuitsPart         = "特殊诉讼程序案件案由"
+	nonContentiousPart       = "非讼程序案件案由"
+	publicInterestNode       = "公益诉讼"
+	thirdPartyRevocationNode = "第三人撤销之诉"
+	// executionObjectionNode is the suit of CPL 238 (2021 text art. 234),
+	// by 案外人 or 申请执行人, that Interp. 302–313 govern; its siblings
+	// under 执行程序中的异议之诉 (追加、变更被执行人异议之诉,
+	// 执行分配方案异议之诉) rest on other texts, which fix no procedure.
+	executionObjectionNode = "执行异议之诉"
+)
+
+// causeUnder reports whether a civil cause lies under node in the
+// catalogue's 特殊诉讼程序案件案由 part.
+func causeUnder(c Cause, node string) bool {
+	return len(c.Path) >= 2 && c.Path[0] == specialSuitsPart && slices.Contains(c.Path[1:], node)
+}
+
+// nonContentious reports whether a civil cause is a non-contentious case
+// (the catalogue's 非讼程序案件案由: 特别程序, 督促程序, 公示催告程序,
+// bankruptcy, preservation, protection orders, arbitration review…).
+func nonContentious(c Cause) bool {
+	return len(c.Path) >= 1 && c.Path[0] == nonContentiousPart
+}
+
+// suitKindBars returns what closes simplified procedure, and with it small
+// claims (Interp. 281), because of the kind of suit the cause names:
+//   - an execution objection suit "适用普通程序" (Interp. 308; from
+//     2015-02-04, when the 2015 interpretation's art. 310 said so first);
+//   - a non-contentious case is heard in the procedure the law gives it,
+//     not as a simple dispute: 若干规定 art. 1(4) excludes "法律规定应当适用
+//     特别程序、审判监督程序、督促程序、公示催告程序和企业法人破产还债程序的"
+//     cases from simplified procedure (the review signal
+//     REVIEW_NON_CONTENTIOUS_CAUSE says the ordinary option is no answer
+//     either).
+func suitKindBars(c Cause, filedOn time.Time) []*triagev1.Reason {
+	switch {
+	case causeUnder(c, executionObjectionNode) && !filedOn.Before(interp2015InForce):
+		return []*triagev1.Reason{reason(CodeInterp308OrdinaryOnly)}
+	case nonContentious(c):
+		return []*triagev1.Reason{reason(CodeNonContentiousProcedure)}
+	}
+	return nil
+}
+
 // notMoneyPaymentForm reports whether a written civil cause names, by its
 // first words, an action that is no 金钱给付 (CPL 165 ¶1 "简单金钱给付民事案件"):
 // a declaration (确认之诉: "确认借款合同无效纠纷", "确认不侵害专利权纠纷"), the
@@ -255,7 +319,7 @@ func whereaboutsUnknown(parties []*triagev1.Party) (anyParty, defendant bool) {
 // 若干规定 art. 1 (2)–(4) ("发回重审的", "共同诉讼中一方或者双方当事人人数众多
 // 的", "法律规定应当适用…审判监督程序…的"); items (5) and (6) had no
 // express counterpart and keep their codes (docs/statutes.md, Known gaps).
-func interp257Bars(c *triagev1.Circumstances, numerous, pre2015 bool) []*triagev1.Reason {
+func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triagev1.Reason {
 	remanded, numerousCode, retrial := CodeInterp257Remanded, CodeInterp257Numerous, CodeInterp257Retrial
 	if pre2015 {
 		remanded, numerousCode, retrial = CodeProv1Remanded, CodeProv1Numerous, CodeProv1Retrial
@@ -264,16 +328,16 @@ func interp257Bars(c *triagev1.Circumstances, numerous, pre2015 bool) []*triagev
 	if c.GetRemanded() {
 		i257 = append(i257, reason(remanded))
 	}
-	if numerous {
+	if fx.Numerous {
 		i257 = append(i257, reason(numerousCode))
 	}
 	if c.GetRetrial() {
 		i257 = append(i257, reason(retrial))
 	}
-	if c.GetPublicInterest() {
+	if fx.PublicInterest {
 		i257 = append(i257, reason(CodeInterp257PublicInterest))
 	}
-	if c.GetThirdPartyRevocation() {
+	if fx.ThirdPartyRevocation {
 		i257 = append(i257, reason(CodeInterp257ThirdPartyRevoke))
 	}
 	return i257
@@ -385,6 +449,7 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 		excluded = append(excluded, reason(CodeInterp140PublicNotice))
 	}
 	excluded = append(excluded, g.i257...)
+	excluded = append(excluded, g.byKind...)
 	excluded = append(excluded, g.singleJudge...)
 	return excluded
 }
@@ -418,6 +483,7 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 	if c.GetPublicNoticeService() {
 		simp = append(simp, reason(CodeInterp140PublicNotice))
 	}
+	simp = append(simp, g.byKind...)
 	simp = append(simp, g.singleJudge...)
 	simpConds := []*triagev1.Reason{reason(simple)}
 	if c.GetPartiesAgreeSimplified() {
@@ -444,11 +510,17 @@ func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds, filedO
 	if g.pre2022 {
 		panel, newPanel = CodeCPL2017PanelRequired, CodeCPL2017NewPanel
 	}
-	if c.GetPublicInterest() || c.GetMajorSocialImpact() {
+	if fx.PublicInterest || c.GetMajorSocialImpact() {
 		ord = append(ord, reason(panel))
 	}
 	if g.newPanel {
 		ord = append(ord, reason(newPanel))
+	}
+	// Interp. 292 (from 2015-02-04 its 2015 text's art. 294): a third-party
+	// revocation suit is heard by a panel. Before 2015 ordinary procedure
+	// was a panel anyway (CPL 2012 art. 39), and no rule named this suit.
+	if fx.ThirdPartyRevocation && !g.pre2015 {
+		ord = append(ord, reason(CodeInterp292PanelRequired))
 	}
 	if fx.Foreign {
 		ord = append(ord, reason(foreignNoTimeLimitCode(filedOn)))

@@ -66,6 +66,12 @@ const (
 	CodeProv1Retrial           = "PROV1_RETRIAL"
 	CodeProv1AgreementExcluded = "PROV1_AGREEMENT_NOT_ALLOWED"
 	CodeInterp140PublicNotice  = "INTERP140_PUBLIC_NOTICE"
+	// Suits whose procedure the law fixes by their kind: an execution
+	// objection suit is heard in ordinary procedure (Interp. 308, from
+	// 2015-02-04), a non-contentious case in its own procedure (特别程序,
+	// 督促程序, 公示催告程序, bankruptcy; 若干规定 art. 1(4)).
+	CodeInterp308OrdinaryOnly   = "INTERP308_EXECUTION_OBJECTION_ORDINARY"
+	CodeNonContentiousProcedure = "NON_CONTENTIOUS_SPECIAL_PROCEDURE"
 
 	// Civil: ordinary.
 	CodeCPL42PanelRequired     = "CPL42_PANEL_REQUIRED"
@@ -78,6 +84,8 @@ const (
 	CodeCPL2017ForeignNoTimeLimit = "CPL2017_270_FOREIGN_NO_TIME_LIMIT"
 	CodeCPL41PanelRequired        = "CPL41_PANEL_REQUIRED"
 	CodeCPL41SingleJudgeBarred    = "CPL41_SINGLE_JUDGE_BARRED"
+	// A third-party revocation suit is heard by a panel (Interp. 292).
+	CodeInterp292PanelRequired = "INTERP292_PANEL_REQUIRED"
 
 	// Civil: maritime courts (海事诉讼特别程序法第九十八条, Interp. 273).
 	CodeMSPL98Simplified      = "MSPL98_MARITIME_SIMPLIFIED"
@@ -209,15 +217,20 @@ const (
 	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
 	CodeReviewSecurityTerror = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION"
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
+	// A civil cause of the catalogue's 非讼程序案件案由 part.
+	CodeReviewNonContentious = "REVIEW_NON_CONTENTIOUS_CAUSE"
 
 	// Inferences: what the rules read from the filing beyond its flags.
 	CodeInferPersonalStatus = "INFER_PERSONAL_STATUS_FROM_CAUSE"
 	CodeInferPropertyRights = "INFER_PROPERTY_RIGHTS_FROM_CAUSE"
 	CodeInferNonMonetary    = "INFER_NON_MONETARY_FROM_CAUSE"
-	CodeInferNumerous       = "INFER_NUMEROUS_PARTIES"
-	CodeInferForeign        = "INFER_FOREIGN_PARTY"
-	CodeInferFiledOnToday   = "INFER_FILED_ON_TODAY"
-	CodeInferMaritimeCourt  = "INFER_MARITIME_COURT"
+	// A 公益诉讼 or 第三人撤销之诉 cause without the filing's flag.
+	CodeInferPublicInterest       = "INFER_PUBLIC_INTEREST_FROM_CAUSE"
+	CodeInferThirdPartyRevocation = "INFER_THIRD_PARTY_REVOCATION_FROM_CAUSE"
+	CodeInferNumerous             = "INFER_NUMEROUS_PARTIES"
+	CodeInferForeign              = "INFER_FOREIGN_PARTY"
+	CodeInferFiledOnToday         = "INFER_FILED_ON_TODAY"
+	CodeInferMaritimeCourt        = "INFER_MARITIME_COURT"
 	// The filing says basic court, the court's name says a higher one.
 	CodeInferCourtAboveBasic = "INFER_COURT_ABOVE_BASIC_FROM_NAME"
 	// CodeInferCriminalCourtAboveBasic is the same inference on a criminal
@@ -281,6 +294,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp257Retrial, "民诉法解释第二百五十七条第四项", "适用审判监督程序的案件不适用简易程序。"},
 	{CodeInterp257PublicInterest, "民诉法解释第二百五十七条第五项", "涉及国家利益、社会公共利益的案件不适用简易程序。"},
 	{CodeInterp257ThirdPartyRevoke, "民诉法解释第二百五十七条第六项", "第三人起诉请求改变或者撤销生效判决、裁定、调解书的案件不适用简易程序。"},
+	{CodeInterp308OrdinaryOnly, "民诉法解释第三百零八条（2022年4月10日前为第三百一十条）", "人民法院审理执行异议之诉案件，适用普通程序；不适用简易程序，也不适用小额诉讼程序。"},
+	{CodeNonContentiousProcedure, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "非讼程序案件：法律规定应当适用特别程序、督促程序、公示催告程序、破产程序等程序的，不适用简易程序，也不适用小额诉讼程序。"},
 	{CodeInterp264NoAgreement, "民诉法解释第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定的案件，当事人约定适用简易程序的，人民法院不予准许。"},
 	{CodeProv1Whereabouts, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第一项", "起诉时被告下落不明的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第一项）。"},
 	{CodeProv1Remanded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项", "发回重审的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第二项）。"},
@@ -289,6 +304,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeProv1AgreementExcluded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条", "本案属于若干规定第一条除外的案件，当事人约定适用简易程序的，不予适用（立案日民诉法解释尚未施行）。"},
 	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
 
+	{CodeInterp292PanelRequired, "民诉法解释第二百九十二条（2022年4月10日前为第二百九十四条）", "人民法院对第三人撤销之诉案件，应当组成合议庭开庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
 	{CodeCPL42SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十二条第三项", "案件有较大社会影响，不得由审判员一人独任审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
@@ -393,11 +409,14 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
 	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项（2012年修正为第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
 	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewNonContentious, "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "案由属非讼程序案件（特别程序、督促程序、公示催告程序、破产、保全等），应依法律为其规定的程序和期限处理，不是小额诉讼、简易程序或普通程序审理的争讼案件；所示普通程序及其审理期限仅为兜底，需人工确认。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},
 	{CodeInferPropertyRights, "民事诉讼法第一百六十六条第一项", "根据案由认定为财产确权案件。"},
 	{CodeInferNonMonetary, "民事诉讼法第一百六十五条", "根据案由认定诉讼请求不限于金钱给付。"},
+	{CodeInferPublicInterest, "民诉法解释第二百五十七条第五项；民事诉讼法第四十二条第一项", "根据案由（公益诉讼）认定为涉及国家利益、社会公共利益的案件。"},
+	{CodeInferThirdPartyRevocation, "民事诉讼法第五十九条第三款；民诉法解释第二百五十七条第六项", "根据案由认定为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书）。"},
 	{CodeInferNumerous, "民诉法解释第七十五条", "同一方当事人十人以上，认定为人数众多。"},
 	{CodeInferForeign, "民诉法解释第五百二十条、第五百四十九条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
@@ -445,7 +464,7 @@ func Codes() []string {
 
 // RequiresPanel reports whether o may only be tried by a panel (合议庭): one
 // of its reasons is a panel condition — CPL 41 (remanded or retried), CPL 42,
-// their pre-2022 forms CPL 2012/2017 art. 39 and 40,
+// Interp. 292 (a third-party revocation suit), their pre-2022 forms CPL 2012/2017 art. 39 and 40,
 // CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
 // panel) and their 2012 numbers (210, 228, 245), Interp. 213 (assessors for group or public interests). Such a case
 // never goes to a 速裁团队, whose judges sit alone; the review flag does not
@@ -453,7 +472,7 @@ func Codes() []string {
 func RequiresPanel(o *triagev1.ProcedureOption) bool {
 	for _, r := range o.GetReasons() {
 		switch r.GetCode() {
-		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCrPL216PanelRequired,
+		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeInterp292PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCrPL216PanelRequired,
 			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel,
 			CodeCrPL2012PanelRequired, CodeCrPL2012RemandedPanel, CodeCrPL2012RetrialPanel:
 			return true

@@ -140,7 +140,15 @@ func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period,
 		}
 		return pr, false
 	case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
-		return period{months: 3, article: "民事诉讼法第一百六十四条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月；累计不得超过四个月（民诉法解释第二百五十八条）。转为普通程序的，审理期限自立案之日计算。"}, false
+		pr := period{months: 3, article: "民事诉讼法第一百六十四条", extension: "有特殊情况需要延长的，经本院院长批准，可以延长一个月；累计不得超过四个月（民诉法解释第二百五十八条）。转为普通程序的，审理期限自立案之日计算。"}
+		if filedOn.Before(interp2022InForce) && !filedOn.Before(cpl2021InForce) {
+			// Until 2022-04-09 the interpretation in force (2020 text) still
+			// extended simplified procedure with the parties' consent to six
+			// months; CPL 2021 art. 164's one month prevailed over it, and the
+			// four months were the statute's, not yet art. 258's.
+			pr.extension = "有特殊情况需要延长的，经本院院长批准，可以延长一个月，累计四个月（民事诉讼法第一百六十四条）；立案日施行的民诉法解释（2020年修正）第二百五十八条关于双方当事人同意延长、累计不超过六个月的规定与之不一致，自2022年4月10日起该条改为累计不得超过四个月。转为普通程序的，审理期限自立案之日计算。"
+		}
+		return pr, false
 	case triagev1.Procedure_PROCEDURE_ORDINARY:
 		if foreign {
 			ext := "涉外民事案件的审理期间不受民事诉讼法第一百五十二条的限制。"

@@ -171,6 +171,38 @@ func TestTimeLimitForeign(t *testing.T) {
 	}
 }
 
+// TestSimplifiedExtensionEra: the extension of a civil simplified case
+// cites the text in force on the filing date. 民诉法解释第二百五十八条 says
+// "延长后的审理期限累计不得超过四个月" only from 2022-04-10 (法释〔2022〕11号,
+// which replaced "双方当事人同意继续适用简易程序…累计不得超过六个月"); from
+// 2022-01-01 to 2022-04-09 the four months are CPL 2021 art. 164's alone,
+// and before 2022 the 2015 text's six months with consent.
+func TestSimplifiedExtensionEra(t *testing.T) {
+	e := defaultEngine(t)
+	for _, tc := range []struct {
+		filed        string
+		want, notVia string
+	}{
+		{"2021-12-31", "累计不得超过六个月", "可以延长一个月"},
+		{"2022-01-01", "（民事诉讼法第一百六十四条）", "（民诉法解释第二百五十八条）"},
+		{"2022-04-09", "（民事诉讼法第一百六十四条）", "（民诉法解释第二百五十八条）"},
+		// Near miss: the revised art. 258 in force.
+		{"2022-04-10", "累计不得超过四个月（民诉法解释第二百五十八条）", "2020年修正"},
+	} {
+		a, err := e.Evaluate(with(civilBase(t), filedOn(tc.filed)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ext := a.Option(pSimp).GetTimeLimit().GetExtension()
+		if !strings.Contains(ext, tc.want) || strings.Contains(ext, tc.notVia) {
+			t.Errorf("%s: extension %q, want %q and no %q", tc.filed, ext, tc.want, tc.notVia)
+		}
+		if m := a.Option(pSimp).GetTimeLimit().GetMonths(); m != 3 {
+			t.Errorf("%s: %d months, want 3", tc.filed, m)
+		}
+	}
+}
+
 // TestTimeLimitCriminalExtensions: CrPL 225 lets fast-track run to 15 days
 // when the likely sentence is over one year; CrPL 220 lets simplified run to
 // 1.5 months when it is over three years. The extension text says so for

@@ -87,6 +87,11 @@ type Facts struct {
 	PersonalStatus       bool // stated or inferred from the cause
 	PropertyConfirmation bool // stated or inferred from the cause
 	NonMonetary          bool // stated or inferred from the cause
+	// PublicInterest: stated, or (civil) a 公益诉讼 cause (Interp. 257(5)).
+	PublicInterest bool
+	// ThirdPartyRevocation: stated, or (civil) a 第三人撤销之诉 cause
+	// (Interp. 257(6), 292).
+	ThirdPartyRevocation bool
 	// AmountToLimit is the claim divided by the applicable CPL 165 ¶1 limit;
 	// 0 when there is no claim or no limit.
 	AmountToLimit float64
@@ -189,6 +194,8 @@ func (e *Engine) facts(f *triagev1.Filing, a *Assessment) {
 		}
 	}
 	fx.Numerous = fx.Plaintiffs >= numerousParties || fx.Defendants >= numerousParties
+	fx.PublicInterest = f.GetCircumstances().GetPublicInterest()
+	fx.ThirdPartyRevocation = f.GetCircumstances().GetThirdPartyRevocation()
 }
 
 // numerousParties is Interp. 75's "人数众多，一般指十人以上".
@@ -202,7 +209,7 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	} else if fx.Cause.GroupProne && max(fx.Plaintiffs, fx.Defendants) >= e.groupMin {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupCause))
 	}
-	if c.GetPublicInterest() {
+	if fx.PublicInterest {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewPublicInterest))
 	}
 	if c.GetMajorSocialImpact() {
@@ -210,6 +217,11 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	}
 	if fx.Cause.Sensitive {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSensitiveCause))
+	}
+	// A non-contentious case has its own procedure, which no option here
+	// is: the ordinary option it keeps is a fallback a person must replace.
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CIVIL && nonContentious(fx.Cause) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewNonContentious))
 	}
 	// A basic court holding a case punishable by life or death must pass it
 	// up (Interp. 17); a person has to see that before anything is routed.

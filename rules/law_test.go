@@ -177,6 +177,44 @@ func lawCases(tb testing.TB) []tcase {
 			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
 		},
 		{
+			// 企业破产法第三十一条、第三十二条: the administrator asks the court to
+			// revoke the debtor's acts (形成之诉), as a creditor does in
+			// 债权人撤销权纠纷, already non-monetary; until 2026-12-03 the family's
+			// mixed category made small claims mandatory.
+			name:   "破产撤销权纠纷: a revocation, no small claims",
+			filing: with(civilBase(tb), cause("破产撤销权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "请求撤销个别清偿行为纠纷: a revocation, no small claims",
+			filing: with(civilBase(tb), cause("请求撤销个别清偿行为纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// A priority over a thing, or the validity of a set-off, is declared,
+			// not paid.
+			name:   "别除权纠纷: a declaration of priority, no small claims",
+			filing: with(civilBase(tb), cause("别除权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			name:   "破产抵销权纠纷: a declaration of a set-off, no small claims",
+			filing: with(civilBase(tb), cause("破产抵销权纠纷"), yuan(10000)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+		},
+		{
+			// Near miss: unpaid capital is collected in money.
+			name:      "追收未缴出资纠纷: small claims mandatory",
+			filing:    with(civilBase(tb), cause("追收未缴出资纠纷"), yuan(10000)),
+			avail:     av(pSC, avA),
+			mandatory: ptr(true),
+			silent:    []string{rules.CodeCPL165NotMoneyPayment},
+		},
+		{
 			// Near miss: the administrator's collection of a debt owed to the
 			// debtor is a money payment.
 			name:      "对外追收债权纠纷: small claims mandatory",
@@ -186,10 +224,115 @@ func lawCases(tb testing.TB) []tcase {
 			silent:    []string{rules.CodeCPL165NotMoneyPayment},
 		},
 		{
-			name:   "案外人执行异议之诉: whether execution may reach a thing, no small claims",
+			// 民诉法解释第三百零八条: "人民法院审理执行异议之诉案件，适用普通程序。"
+			// Until 2026-12-03 simplified procedure was offered (and recommended).
+			name:   "案外人执行异议之诉: whether execution may reach a thing, no small claims, ordinary procedure only",
 			filing: with(civilBase(tb), cause("案外人执行异议之诉"), yuan(10000)),
-			avail:  av(pSC, avU, pSimp, avA),
-			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locSC, rules.CodeCPL165NotMoneyPayment), at(locSC, rules.CodeInterp308OrdinaryOnly),
+				at(locSimp, rules.CodeInterp308OrdinaryOnly)},
+		},
+		{
+			name:   "申请执行人执行异议之诉: ordinary procedure only",
+			filing: with(civilBase(tb), cause("申请执行人执行异议之诉"), yuan(10000)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp308OrdinaryOnly)},
+		},
+		{
+			// Near miss: a distribution-plan objection suit (民诉法解释第五百一十
+			// 条) is no 执行异议之诉 of 第三百零二条 to 第三百一十三条.
+			name:   "执行分配方案异议之诉: simplified procedure stays open",
+			filing: with(civilBase(tb), cause("执行分配方案异议之诉"), yuan(10000)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp308OrdinaryOnly},
+		},
+		{
+			// Near miss in time: the rule came with the 2015 interpretation
+			// (its art. 310), in force 2015-02-04.
+			name:   "案外人执行异议之诉 filed 2015-02-03",
+			filing: with(civilBase(tb), cause("案外人执行异议之诉"), filedOn("2015-02-03")),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp308OrdinaryOnly},
+		},
+		// 民诉法解释第二百五十七条第六项 and 第二百九十二条 ("人民法院对第三人
+		// 撤销之诉案件，应当组成合议庭开庭审理"): the cause names the suit even
+		// when the filing does not set third_party_revocation. Until 2026-12-03
+		// simplified procedure was offered and recommended.
+		{
+			name:   "第三人撤销之诉 by its cause: no simplified, a panel",
+			filing: with(civilBase(tb), cause("第三人撤销之诉"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locInfer, rules.CodeInferThirdPartyRevocation), at(locSimp, rules.CodeInterp257ThirdPartyRevoke),
+				at(locOrd, rules.CodeInterp292PanelRequired)},
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if !rules.RequiresPanel(a.Option(pOrd)) {
+					t.Errorf("ordinary option of a third-party revocation suit does not require a panel")
+				}
+			},
+		},
+		{
+			// The flag alone needs the panel too, and is no inference.
+			name:   "third_party_revocation set on a loan cause: a panel",
+			filing: with(civilBase(tb), circ(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeInterp292PanelRequired)},
+			silent: []string{rules.CodeInferThirdPartyRevocation},
+		},
+		{
+			// Near miss: a creditor's revocation suit revokes a debtor's act,
+			// not a judgment.
+			name:   "债权人撤销权纠纷: no third-party revocation suit",
+			filing: with(civilBase(tb), cause("债权人撤销权纠纷"), yuan(10000)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInferThirdPartyRevocation, rules.CodeInterp257ThirdPartyRevoke, rules.CodeInterp292PanelRequired},
+		},
+		{
+			// Near miss in time: before the 2015 interpretation no rule named
+			// the suit's bench (ordinary procedure sat as a panel anyway).
+			name:   "第三人撤销之诉 filed 2015-02-03: no Interp. 292",
+			filing: with(civilBase(tb), cause("第三人撤销之诉"), filedOn("2015-02-03")),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp257ThirdPartyRevoke)},
+			silent: []string{rules.CodeInterp292PanelRequired},
+		},
+		// 民诉法解释第二百五十七条第五项, 民事诉讼法第四十二条第一项: a 公益诉讼
+		// cause is a case of social public interest whether or not the flag is
+		// set. Until 2026-12-03 such a filing at a basic court was offered
+		// (and recommended) simplified procedure.
+		{
+			name:   "环境污染民事公益诉讼 by its cause: no simplified, a panel, review",
+			filing: with(civilBase(tb), cause("环境污染民事公益诉讼"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			review: ptr(true),
+			fires: []string{at(locInfer, rules.CodeInferPublicInterest), at(locSimp, rules.CodeInterp257PublicInterest),
+				at(locOrd, rules.CodeCPL42PanelRequired), at(locReview, rules.CodeReviewPublicInterest)},
+		},
+		{
+			// Near miss: a contentious cause of the same special part.
+			name:   "失踪人债务支付纠纷: no public interest, no special procedure",
+			filing: with(civilBase(tb), cause("失踪人债务支付纠纷"), yuan(10000)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInferPublicInterest, rules.CodeInterp257PublicInterest, rules.CodeReviewNonContentious,
+				rules.CodeNonContentiousProcedure},
+		},
+		// 若干规定第一条第四项: no simplified procedure for a case that "法律规定
+		// 应当适用特别程序、审判监督程序、督促程序、公示催告程序和企业法人破产还债
+		// 程序"; 民事诉讼法第十五章、第十七章、第十八章 give such cases their own
+		// procedure. Until 2026-12-03 a payment order was recommended simplified
+		// procedure with its three months.
+		{
+			name:   "申请支付令: a non-contentious case, no simplified, review",
+			filing: with(civilBase(tb), cause("申请支付令"), yuan(10000)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			review: ptr(true),
+			fires: []string{at(locSimp, rules.CodeNonContentiousProcedure), at(locSC, rules.CodeNonContentiousProcedure),
+				at(locReview, rules.CodeReviewNonContentious)},
+		},
+		{
+			name:   "申请宣告自然人失踪: special procedure, no simplified",
+			filing: with(civilBase(tb), cause("申请宣告自然人失踪"), fen(0)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeNonContentiousProcedure), at(locReview, rules.CodeReviewNonContentious)},
 		},
 		{
 			// Near miss: a missing person's debt, of the same 部分, is paid in money.

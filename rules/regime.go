@@ -36,6 +36,10 @@ var (
 	cpl2023InForce = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	// 民诉法解释（2015年）.
 	interp2015InForce = time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)
+	// 民诉法解释 as revised by 法释〔2022〕11号, which brought it into line
+	// with CPL 2021 (e.g. art. 258: simplified procedure four months at most,
+	// no longer six with the parties' consent).
+	interp2022InForce = time.Date(2022, 4, 10, 0, 0, 0, 0, time.UTC)
 	// 法释〔2013〕16号, maritime courts' small claims.
 	maritimeReply2013InForce = time.Date(2013, 6, 26, 0, 0, 0, 0, time.UTC)
 )
