@@ -293,5 +293,42 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"北京 2025-07-01: one fen over the 2024-wage figure", on("北京市", "2025-07-01", 112304_01)),
 		named(over(art165, 50, "2024-07-01", 109156_00, 436624_00),
 			"北京 2025-06-30: ¥112,304 is over the 2023-wage figure", on("北京市", "2025-06-30", 112304_00)),
+		// 吉林 and 广西 2014: ¥46,516 and ¥45,424 (南方财富网's 2015-06-25 table of the
+		// provinces' 2014 releases, whose other figures agree with those entered);
+		// the figures entered from memory agreed. From 2015-07-01 30% = 13,954.80 →
+		// 13,955 and 13,627.20 → 13,627; the day before, the 2013 figures (¥42,846 →
+		// 12,853.80 → 12,854 and ¥41,391 → 12,417.30 → 12,417) apply.
+		named(under(art162of2012, 30, "2015-07-01", 13955_00, 0),
+			"吉林 2015-07-01: ¥13,955 is at the 2014-wage figure", on("吉林省", "2015-07-01", 13955_00)),
+		named(over(art162of2012, 30, "2015-07-01", 13955_00, 0),
+			"吉林 2015-07-01: one fen over the 2014-wage figure", on("吉林省", "2015-07-01", 13955_01)),
+		named(over(art162of2012, 30, "2014-07-01", 12854_00, 0),
+			"吉林 2015-06-30: ¥13,955 is over the 2013-wage figure", on("吉林省", "2015-06-30", 13955_00)),
+		named(under(art162of2012, 30, "2015-07-01", 13627_00, 0),
+			"广西 2015-07-01: ¥13,627 is at the 2014-wage figure", on("广西壮族自治区", "2015-07-01", 13627_00)),
+		named(over(art162of2012, 30, "2015-07-01", 13627_00, 0),
+			"广西 2015-07-01: one fen over the 2014-wage figure", on("广西壮族自治区", "2015-07-01", 13627_01)),
+		named(over(art162of2012, 30, "2014-07-01", 12417_00, 0),
+			"广西 2015-06-30: ¥13,627 is over the 2013-wage figure", on("广西壮族自治区", "2015-06-30", 13627_00)),
+		// 上海 2018: ¥140,270 (the cities' releases compared in a press report that
+		// gives 北京's ¥145,766 as entered); 30% = 42,081 from 2019-07-01. Without
+		// it the 2017 figure (¥129,795 → 38,938.50 → 38,939) was outdated from that
+		// day and claims above it were reviewed; now it applies only until the
+		// day before.
+		named(under(art162of2017, 30, "2019-07-01", 42081_00, 0),
+			"上海 2019-07-01: ¥42,081 is at the 2018-wage figure", on("上海市", "2019-07-01", 42081_00)),
+		named(over(art162of2017, 30, "2019-07-01", 42081_00, 0),
+			"上海 2019-07-01: one fen over the 2018-wage figure", on("上海市", "2019-07-01", 42081_01)),
+		named(over(art162of2017, 30, "2018-07-01", 38939_00, 0),
+			"上海 2019-06-30: ¥42,081 is over the 2017-wage figure", on("上海市", "2019-06-30", 42081_00)),
+		// 黑龙江 2018: ¥60,780 (中新经纬 2019-07-07, the lowest non-private wage of the
+		// 27 provinces then published); 30% = 18,234 from 2019-07-01. The day
+		// before, the 2017 figure (¥56,067 → 16,820.10 → 16,820) applies.
+		named(under(art162of2017, 30, "2019-07-01", 18234_00, 0),
+			"黑龙江 2019-07-01: ¥18,234 is at the 2018-wage figure", on("黑龙江省", "2019-07-01", 18234_00)),
+		named(over(art162of2017, 30, "2019-07-01", 18234_00, 0),
+			"黑龙江 2019-07-01: one fen over the 2018-wage figure", on("黑龙江省", "2019-07-01", 18234_01)),
+		named(over(art162of2017, 30, "2018-07-01", 16820_00, 0),
+			"黑龙江 2019-06-30: ¥18,234 is over the 2017-wage figure", on("黑龙江省", "2019-06-30", 18234_00)),
 	)
 }
