@@ -293,5 +293,76 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"北京 2025-07-01: one fen over the 2024-wage figure", on("北京市", "2025-07-01", 112304_01)),
 		named(over(art165, 50, "2024-07-01", 109156_00, 436624_00),
 			"北京 2025-06-30: ¥112,304 is over the 2023-wage figure", on("北京市", "2025-06-30", 112304_00)),
+		// 吉林 and 广西 2014: ¥46,516 and ¥45,424 (南方财富网's 2015-06-25 table of the
+		// provinces' 2014 releases, whose other figures agree with those entered);
+		// the figures entered from memory agreed. From 2015-07-01 30% = 13,954.80 →
+		// 13,955 and 13,627.20 → 13,627; the day before, the 2013 figures (¥42,846 →
+		// 12,853.80 → 12,854 and ¥41,391 → 12,417.30 → 12,417) apply.
+		named(under(art162of2012, 30, "2015-07-01", 13955_00, 0),
+			"吉林 2015-07-01: ¥13,955 is at the 2014-wage figure", on("吉林省", "2015-07-01", 13955_00)),
+		named(over(art162of2012, 30, "2015-07-01", 13955_00, 0),
+			"吉林 2015-07-01: one fen over the 2014-wage figure", on("吉林省", "2015-07-01", 13955_01)),
+		named(over(art162of2012, 30, "2014-07-01", 12854_00, 0),
+			"吉林 2015-06-30: ¥13,955 is over the 2013-wage figure", on("吉林省", "2015-06-30", 13955_00)),
+		named(under(art162of2012, 30, "2015-07-01", 13627_00, 0),
+			"广西 2015-07-01: ¥13,627 is at the 2014-wage figure", on("广西壮族自治区", "2015-07-01", 13627_00)),
+		named(over(art162of2012, 30, "2015-07-01", 13627_00, 0),
+			"广西 2015-07-01: one fen over the 2014-wage figure", on("广西壮族自治区", "2015-07-01", 13627_01)),
+		named(over(art162of2012, 30, "2014-07-01", 12417_00, 0),
+			"广西 2015-06-30: ¥13,627 is over the 2013-wage figure", on("广西壮族自治区", "2015-06-30", 13627_00)),
+		// 上海 2018: ¥140,270 (the cities' releases compared in a press report that
+		// gives 北京's ¥145,766 as entered); 30% = 42,081 from 2019-07-01. Without
+		// it the 2017 figure (¥129,795 → 38,938.50 → 38,939) was outdated from that
+		// day and claims above it were reviewed; now it applies only until the
+		// day before.
+		named(under(art162of2017, 30, "2019-07-01", 42081_00, 0),
+			"上海 2019-07-01: ¥42,081 is at the 2018-wage figure", on("上海市", "2019-07-01", 42081_00)),
+		named(over(art162of2017, 30, "2019-07-01", 42081_00, 0),
+			"上海 2019-07-01: one fen over the 2018-wage figure", on("上海市", "2019-07-01", 42081_01)),
+		named(over(art162of2017, 30, "2018-07-01", 38939_00, 0),
+			"上海 2019-06-30: ¥42,081 is over the 2017-wage figure", on("上海市", "2019-06-30", 42081_00)),
+		// 黑龙江 2018: ¥60,780 (中新经纬 2019-07-07, the lowest non-private wage of the
+		// 27 provinces then published); 30% = 18,234 from 2019-07-01. The day
+		// before, the 2017 figure (¥56,067 → 16,820.10 → 16,820) applies.
+		named(under(art162of2017, 30, "2019-07-01", 18234_00, 0),
+			"黑龙江 2019-07-01: ¥18,234 is at the 2018-wage figure", on("黑龙江省", "2019-07-01", 18234_00)),
+		named(over(art162of2017, 30, "2019-07-01", 18234_00, 0),
+			"黑龙江 2019-07-01: one fen over the 2018-wage figure", on("黑龙江省", "2019-07-01", 18234_01)),
+		named(over(art162of2017, 30, "2018-07-01", 16820_00, 0),
+			"黑龙江 2019-06-30: ¥18,234 is over the 2017-wage figure", on("黑龙江省", "2019-06-30", 18234_00)),
+		// 天津 2013: ¥65,368, not the ¥67,773 entered from memory (天津市高级人民法院's
+		// 损害赔偿数额参考标准, 津高法〔2014〕76号, "城镇从业人员平均工资65368元", the same
+		// figure in the 交管局's 2014 standard); 30% = 19,610.40 → 19,610 from
+		// 2014-07-01 (20,332 before the correction). The day before, the 2012 figure
+		// (¥61,514, 津高法〔2013〕75号 → 18,454.20 → 18,454) applies.
+		named(under(art162of2012, 30, "2014-07-01", 19610_00, 0),
+			"天津 2014-07-01: ¥19,610 is at the corrected 2013-wage figure", on("天津市", "2014-07-01", 19610_00)),
+		named(over(art162of2012, 30, "2014-07-01", 19610_00, 0),
+			"天津 2014-07-01: one fen over the corrected 2013-wage figure", on("天津市", "2014-07-01", 19610_01)),
+		named(over(art162of2012, 30, "2013-07-01", 18454_00, 0),
+			"天津 2014-06-30: ¥19,610 is over the 2012-wage figure", on("天津市", "2014-06-30", 19610_00)),
+		// 天津 2018 and 2020, read in the high court's notices (津高法〔2019〕190号:
+		// ¥100,731; 津高法〔2021〕214号: ¥114,682); the figures entered from memory
+		// agreed. 30% = 30,219.30 → 30,219 from 2019-07-01; 50% = 57,341 (2×
+		// 229,364) from 2022-01-01.
+		named(under(art162of2017, 30, "2019-07-01", 30219_00, 0),
+			"天津 2019-07-01: ¥30,219 is at the 2018-wage figure", on("天津市", "2019-07-01", 30219_00)),
+		named(over(art162of2017, 30, "2019-07-01", 30219_00, 0),
+			"天津 2019-07-01: one fen over the 2018-wage figure", on("天津市", "2019-07-01", 30219_01)),
+		named(under(art165, 50, "2022-01-01", 57341_00, 229364_00),
+			"天津 2022-01-01: ¥57,341 is at the 2020-wage figure", on("天津市", "2022-01-01", 57341_00)),
+		named(over(art165, 50, "2022-01-01", 57341_00, 229364_00),
+			"天津 2022-01-01: one fen over the 2020-wage figure", on("天津市", "2022-01-01", 57341_01)),
+		// 重庆 2013: ¥50,006, not the ¥50,158 entered from memory (重庆市统计局
+		// 2014-05-28, "2013年重庆市城镇非私营单位就业人员年平均工资50006元", quoted by the
+		// 2014 traffic-accident standard; 2014's ¥55,588 is 11.2% above it); 30% =
+		// 15,001.80 → 15,002 from 2014-07-01 (15,047 before the correction). The
+		// day before, the 2012 figure (¥44,498 → 13,349.40 → 13,349) applies.
+		named(under(art162of2012, 30, "2014-07-01", 15002_00, 0),
+			"重庆 2014-07-01: ¥15,002 is at the corrected 2013-wage figure", on("重庆市", "2014-07-01", 15002_00)),
+		named(over(art162of2012, 30, "2014-07-01", 15002_00, 0),
+			"重庆 2014-07-01: one fen over the corrected 2013-wage figure", on("重庆市", "2014-07-01", 15002_01)),
+		named(over(art162of2012, 30, "2013-07-01", 13349_00, 0),
+			"重庆 2014-06-30: ¥15,002 is over the 2012-wage figure", on("重庆市", "2014-06-30", 15002_00)),
 	)
 }
