@@ -594,6 +594,36 @@ func Bars(o *triagev1.ProcedureOption) []*triagev1.Reason {
 	return o.GetReasons()
 }
 
+// PanelByLaw reports whether the law tries every first-instance case of
+// decision d under procedure p by a panel (合议庭), whatever its facts, so
+// that no single judge, and so no 速裁团队 (whose judges sit alone), may
+// hold it:
+//   - criminal ordinary procedure: CrPL 183 lets a basic court's judge sit
+//     alone only in simplified procedure and fast-track (checkPanel's
+//     CRPL183_ORDINARY_IS_PANEL);
+//   - administrative ordinary procedure: 行政诉讼法 68 tries a case by a
+//     panel, 83 by one judge only in simplified procedure (checkPanel's
+//     ALL68_83_NO_SINGLE_JUDGE_TO_PANEL);
+//   - civil ordinary procedure above the basic court: CPL 40 ¶2 lets only
+//     a basic court try an ordinary case by one judge (basicCourt).
+//
+// RequiresPanel adds the panels the facts of a case require (a remand, a
+// public-interest suit…). Civil ordinary procedure before 2022 (CPL
+// 2012/2017 art. 39) is left out: the 2020–2021 繁简分流 pilot courts could
+// sit alone (civilPanelRulingEra), and which courts they were is not known.
+func PanelByLaw(d *triagev1.Decision, p triagev1.Procedure) bool {
+	if p != pOrdinary {
+		return false
+	}
+	switch d.GetCaseKind() {
+	case kCriminal, kAdmin:
+		return true
+	case kCivil:
+		return !basicCourt(assessed{options: d.GetOptions()})
+	}
+	return false
+}
+
 // checkBarred refuses p when the assessment barred it, naming every barring
 // code and the first one's article.
 func checkBarred(view assessed, p triagev1.Procedure) error {

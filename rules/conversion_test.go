@@ -708,3 +708,36 @@ func FuzzValidateOutcome(f *testing.F) {
 		}
 	})
 }
+
+// TestPanelByLaw: the procedures the law tries by a panel for every case of
+// the kind, whatever the facts (routing keeps them off 速裁团队), each with a
+// near miss one step away.
+func TestPanelByLaw(t *testing.T) {
+	civ := civilBase(t)
+	crim := crimBase(t)
+	adm := adminBase(t)
+	for _, c := range []struct {
+		name string
+		d    *triagev1.Decision
+		p    triagev1.Procedure
+		want bool
+	}{
+		{"criminal ordinary (刑事诉讼法第一百八十三条)", decisionOf(t, crim, pOrd), pOrd, true},
+		{"criminal ordinary at a maritime court", decisionOf(t, with(crim, court("宁波海事法院")), pOrd), pOrd, true},
+		{"near miss: criminal simplified", decisionOf(t, crim, pSimp), pSimp, false},
+		{"near miss: criminal fast-track", decisionOf(t, crim, pFT), pFT, false},
+		{"administrative ordinary (行政诉讼法第六十八条)", decisionOf(t, adm, pOrd), pOrd, true},
+		{"行政公益诉讼, ordinary", decisionOf(t, with(adm, cause("行政公益诉讼")), pOrd), pOrd, true},
+		{"near miss: administrative simplified (行政诉讼法第八十三条)", decisionOf(t, with(adm, circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pSimp), pSimp, false},
+		{"civil ordinary at an intermediate court (民事诉讼法第四十条)", decisionOf(t, with(civ, level(intermediateCourt)), pOrd), pOrd, true},
+		{"civil ordinary at 南京市中级人民法院 stated as basic", decisionOf(t, with(civ, court("南京市中级人民法院")), pOrd), pOrd, true},
+		{"near miss: civil ordinary at a basic court (第四十条第二款)", decisionOf(t, civ, pOrd), pOrd, false},
+		{"near miss: 执行异议之诉 at a basic court", decisionOf(t, with(civ, cause("案外人执行异议之诉")), pOrd), pOrd, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := rules.PanelByLaw(c.d, c.p); got != c.want {
+				t.Errorf("PanelByLaw = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
