@@ -129,6 +129,8 @@ func outcomeCases(tb testing.TB) []ocase {
 	crimRemanded := decisionOf(tb, with(crim, remanded), pSimp)
 	crimGroup := decisionOf(tb, with(crim, circ(func(c *triagev1.Circumstances) { c.GroupInterest = true })), pOrd)
 	crimNoAcceptance := decisionOf(tb, with(crim, plea(true, false)), pSimp)
+	// Filed under the 1996 law: simplified procedure by one judge (art. 174).
+	crim2012Simp := decisionOf(tb, with(crim, filedOn("2012-06-15")), pSimp)
 
 	return []ocase{
 		// --- the form of the request: *FieldError ---
@@ -344,6 +346,15 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "panel in fast-track", dec: crimFT, out: outcome(chPanel, pFT), rule: rules.RuleCrPL222FastTrackIsSingleJudge},
 		{name: "panel in criminal ordinary", dec: crimOrd, out: outcome(chPanel, pOrd), rule: rules.RuleCrPL183OrdinaryIsPanel},
 		{name: "panel in criminal simplified (Interp. 366)", dec: crimSimp, out: outcome(chPanel, pSimp), near: []string{rules.RuleCrPL183OrdinaryIsPanel, rules.RuleCrPL222FastTrackIsSingleJudge}},
+		// CrPL 1996 art. 174: simplified procedure was one judge alone; the
+		// panel came with CrPL 2012 art. 210 on 2013-01-01. The ruling's date
+		// decides, as for CPL 2017 art. 39.
+		{name: "panel in criminal simplified ruled 2012-12-31", dec: crim2012Simp, out: outcome(chPanel, pSimp, on("2012-12-31")),
+			rule: rules.RuleCrPL1996SimplifiedIsSingleJudge, article: "刑事诉讼法（1996年）第一百七十四条"},
+		{name: "panel in criminal simplified ruled 2012-06-20", dec: crim2012Simp, out: outcome(chPanel, pSimp, on("2012-06-20")), rule: rules.RuleCrPL1996SimplifiedIsSingleJudge},
+		{name: "panel in criminal simplified filed 2012, ruled 2013-01-01", dec: crim2012Simp, out: outcome(chPanel, pSimp, on("2013-01-01")),
+			near: []string{rules.RuleCrPL1996SimplifiedIsSingleJudge}},
+		{name: "criminal 简转普 ruled 2012-12-31", dec: crim2012Simp, out: outcome(chS2O, pOrd, on("2012-12-31")), near: []string{rules.RuleCrPL1996SimplifiedIsSingleJudge}},
 		{name: "a second panel", dec: civOrd, prior: outs(outcome(chPanel, pOrd)), out: outcome(chPanel, pOrd), rule: rules.RulePanelAlreadyFormed},
 		{
 			// The earlier panel sat under ordinary procedure before the case
@@ -436,29 +447,30 @@ func TestEveryConversionRuleFiresAndHasNearMiss(t *testing.T) {
 // none; PROCEDURE_EXCLUDED cites the exclusion it found.
 func TestConversionRuleArticles(t *testing.T) {
 	want := map[string]string{
-		rules.RuleConfirmedNotRecommended:        "",
-		rules.RuleOverrideIsRecommended:          "",
-		rules.RuleFilingChoiceNotFirst:           "",
-		rules.RuleOutcomeBeforePrevious:          "",
-		rules.RuleChangeNotForCaseKind:           "",
-		rules.RuleChangeNotFromCurrent:           "",
-		rules.RuleProcedureExcluded:              "",
-		rules.RuleNoConversionIntoSmallClaims:    "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
-		rules.RuleNoConversionIntoFastTrack:      "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
-		rules.RuleInterp260AfterHearing:          "民诉法解释第二百六十条",
-		rules.RuleProv2NoAgreement:               "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款",
-		rules.RuleInterp264Interp257Case:         "民诉法解释第二百五十七条、第二百六十四条第二款",
-		rules.RuleCPL43NoSimplifiedAfterPanel:    "民事诉讼法第四十条第二款、第四十三条",
-		rules.RuleAdminSimplifiedToOrdinaryOnly:  "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条",
-		rules.RuleCriminalNoOrdinaryToSimplified: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条",
-		rules.RulePanelKeepsProcedure:            "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
-		rules.RuleCPL40SimplifiedIsSingleJudge:   "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条",
-		rules.RuleCPL40PanelAboveBasicCourt:      "民事诉讼法第四十条",
-		rules.RuleAdminNoSingleJudgeToPanel:      "行政诉讼法第六十八条、第八十三条、第八十四条",
-		rules.RuleCrPL222FastTrackIsSingleJudge:  "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
-		rules.RuleCrPL183OrdinaryIsPanel:         "刑事诉讼法第一百八十三条",
-		rules.RulePanelAlreadyFormed:             "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
-		rules.RuleCPL2017OrdinaryIsPanel:         "民事诉讼法（2012年、2017年修正）第三十九条",
+		rules.RuleConfirmedNotRecommended:         "",
+		rules.RuleOverrideIsRecommended:           "",
+		rules.RuleFilingChoiceNotFirst:            "",
+		rules.RuleOutcomeBeforePrevious:           "",
+		rules.RuleChangeNotForCaseKind:            "",
+		rules.RuleChangeNotFromCurrent:            "",
+		rules.RuleProcedureExcluded:               "",
+		rules.RuleNoConversionIntoSmallClaims:     "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
+		rules.RuleNoConversionIntoFastTrack:       "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
+		rules.RuleInterp260AfterHearing:           "民诉法解释第二百六十条",
+		rules.RuleProv2NoAgreement:                "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款",
+		rules.RuleInterp264Interp257Case:          "民诉法解释第二百五十七条、第二百六十四条第二款",
+		rules.RuleCPL43NoSimplifiedAfterPanel:     "民事诉讼法第四十条第二款、第四十三条",
+		rules.RuleAdminSimplifiedToOrdinaryOnly:   "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条",
+		rules.RuleCriminalNoOrdinaryToSimplified:  "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条",
+		rules.RulePanelKeepsProcedure:             "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL40SimplifiedIsSingleJudge:    "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条",
+		rules.RuleCPL40PanelAboveBasicCourt:       "民事诉讼法第四十条",
+		rules.RuleAdminNoSingleJudgeToPanel:       "行政诉讼法第六十八条、第八十三条、第八十四条",
+		rules.RuleCrPL222FastTrackIsSingleJudge:   "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
+		rules.RuleCrPL183OrdinaryIsPanel:          "刑事诉讼法第一百八十三条",
+		rules.RulePanelAlreadyFormed:              "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL2017OrdinaryIsPanel:          "民事诉讼法（2012年、2017年修正）第三十九条",
+		rules.RuleCrPL1996SimplifiedIsSingleJudge: "刑事诉讼法（1996年）第一百七十四条",
 	}
 	for _, r := range rules.ConversionRules() {
 		a, ok := want[r.Rule]
