@@ -753,3 +753,63 @@ func TestPanelByLaw(t *testing.T) {
 		})
 	}
 }
+
+// TestRoutingView: the teams read a case as last corrected. A correction
+// that makes it a public-interest case brings the panel (CPL 42(1)) and the
+// review signal; one that removes the public interest drops the rules'
+// signal but keeps the classifier's; without a correction the decision is
+// read as stored.
+func TestRoutingView(t *testing.T) {
+	e := defaultEngine(t)
+	const basis = "原告2024年3月10日更正起诉状"
+	civ := civilBase(t)
+	pub := with(civ, circ(func(c *triagev1.Circumstances) { c.PublicInterest = true }))
+	plain := decisionOf(t, civ, pOrd)
+	flagged := decisionOf(t, pub, pOrd)
+	flagged.ReviewReasons = []*triagev1.Reason{{Code: rules.CodeReviewPublicInterest}, {Code: "LOW_CONFIDENCE"}}
+	flagged.NeedsReview = true
+
+	v, err := e.RoutingView(plain, nil, outcome(chConf, pOrd))
+	if err != nil || v != plain {
+		t.Fatalf("no correction: %v, %v; want the decision itself", v, err)
+	}
+	// This outcome's correction, then the same one recorded before.
+	for _, c := range []struct {
+		name  string
+		prior []*triagev1.Outcome
+		o     *triagev1.Outcome
+	}{
+		{"this outcome's correction", nil, outcome(chConf, pOrd, correct(pub, basis))},
+		{"a recorded correction", outs(outcome(chConf, pOrd, correct(pub, basis))), outcome(chPanel, pOrd)},
+		{"a designation after a recorded correction", outs(outcome(chConf, pOrd, correct(pub, basis))), nil},
+	} {
+		v, err := e.RoutingView(plain, c.prior, c.o)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var ord *triagev1.ProcedureOption
+		for _, o := range v.GetOptions() {
+			if o.GetProcedure() == pOrd {
+				ord = o
+			}
+		}
+		if !v.GetNeedsReview() || !rules.RequiresPanel(ord) {
+			t.Errorf("%s: needs_review %v, panel %v; want both (民事诉讼法第四十二条第一项)", c.name, v.GetNeedsReview(), rules.RequiresPanel(ord))
+		}
+		if plain.GetNeedsReview() || len(plain.GetReviewReasons()) > 0 {
+			t.Fatalf("%s: the stored decision was changed", c.name)
+		}
+	}
+	// Near miss the other way: the public interest corrected away.
+	v, err = e.RoutingView(flagged, nil, outcome(chConf, pOrd, correct(civ, basis)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, r := range v.GetReviewReasons() {
+		codes = append(codes, r.GetCode())
+	}
+	if strings.Join(codes, ",") != "LOW_CONFIDENCE" || !v.GetNeedsReview() {
+		t.Errorf("review reasons %v, want only the classifier's LOW_CONFIDENCE", codes)
+	}
+}

@@ -1,12 +1,14 @@
 package server
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
@@ -274,6 +276,121 @@ func TestPanelCasesStayOffFastTrackTeams(t *testing.T) {
 				return
 			}
 			checkStatus(t, err, codes.FailedPrecondition, "", c.rule)
+		})
+	}
+}
+
+// TestCorrectedFactsStayOffFastTrackTeams: an outcome that corrects the facts
+// re-evaluates the case for the bench as well as for the procedure. A case
+// the court finds to be a 第三人撤销之诉 (民诉法解释第二百九十二条: a panel) or
+// a public-interest case (民事诉讼法第四十二条第一项: a panel; review) leaves
+// the 速裁团队 it was drawn to, even under a procedure that team takes, and
+// cannot be designated back; a correction of the amount alone leaves it there.
+func TestCorrectedFactsStayOffFastTrackTeams(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: writeTeams(t, panelTeams())})
+	ctx := testContext(t)
+	corrected := func(d *triagev1.Decision, change triagev1.ChangeKind, p triagev1.Procedure, f *triagev1.Filing) *triagev1.Outcome {
+		o := outcome(d, change, p, "2024-03-06")
+		o.Correction = &triagev1.FactCorrection{Filing: f, Basis: "原告2024年3月6日提交的起诉状更正；民事诉讼法第五十九条第三款"}
+		return o
+	}
+	designate := func(d *triagev1.Decision, team string) error {
+		_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+			DecisionId: d.GetDecisionId(), TeamId: team, DesignatedBy: "president-07", Reason: "院长指定。"})
+		return err
+	}
+
+	for _, tc := range []struct {
+		name   string
+		filing *triagev1.Filing
+		change triagev1.ChangeKind
+		proc   triagev1.Procedure
+		fix    func(f *triagev1.Filing)
+		moved  bool   // off civil-fast to civil
+		rule   string // why a designation back is refused
+	}{
+		{name: "执行异议之诉 found to be a 第三人撤销之诉, ordinary kept", filing: suitFiling("c-1", "案外人执行异议之诉"),
+			change: confirmed, proc: ordinary, fix: func(f *triagev1.Filing) { f.Cause = "第三人撤销之诉" }, moved: true, rule: "PANEL_CASE_TO_FAST_TRACK"},
+		{name: "loan found to concern the public interest, ordinary chosen", filing: loanFiling("c-2"),
+			change: overridden, proc: ordinary, fix: func(f *triagev1.Filing) { f.Circumstances = &triagev1.Circumstances{PublicInterest: true} }, moved: true, rule: "REVIEW_CASE_TO_FAST_TRACK"},
+		{name: "near miss: 执行异议之诉 with a corrected amount, ordinary kept", filing: suitFiling("c-3", "案外人执行异议之诉"),
+			change: confirmed, proc: ordinary, fix: func(f *triagev1.Filing) { f.ClaimAmountFen = 2_000_000 }},
+		{name: "near miss: loan with a corrected amount, ordinary chosen", filing: loanFiling("c-4"),
+			change: overridden, proc: ordinary, fix: func(f *triagev1.Filing) { f.ClaimAmountFen = 4_000_000 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := triageOK(t, ctx, h.client, tc.filing)
+			if got := d.GetAssignment().GetTeamId(); got != "civil-fast" {
+				t.Fatalf("drawn to %q; the test needs civil-fast", got)
+			}
+			f := proto.Clone(tc.filing).(*triagev1.Filing)
+			tc.fix(f)
+			resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: corrected(d, tc.change, tc.proc, f)})
+			if err != nil {
+				t.Fatalf("RecordOutcome: %v", err)
+			}
+			moved := resp.GetReassignment()
+			if !tc.moved {
+				if moved != nil {
+					t.Errorf("moved off civil-fast: %v", moved)
+				}
+				if err := designate(d, "civil-fast"); err != nil {
+					t.Errorf("designation to civil-fast: %v, want it accepted", err)
+				}
+				return
+			}
+			if moved.GetTeamId() != "civil" || moved.GetPreviousTeamId() != "civil-fast" || moved.GetReason() == "" {
+				t.Errorf("reassignment %v, want a draw off civil-fast to civil with a reason", moved)
+			}
+			checkStatus(t, designate(d, "civil-fast"), codes.FailedPrecondition, "", tc.rule)
+		})
+	}
+}
+
+// TestCorrectedReviewSignalLeavesFastTrack: with the embedded teams, a
+// small-claims loan drawn to the 速裁团队 whose corrected text carries a
+// signal of public attention (REVIEW_TEXT_SIGNAL) goes to a general civil
+// team though small claims stays; a correction without one stays.
+func TestCorrectedReviewSignalLeavesFastTrack(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+	for _, tc := range []struct {
+		name  string
+		text  string
+		moved bool
+	}{
+		{"text now reports media attention", reviewTextFiling("x").GetText(), true},
+		{"near miss: text restated without a signal", loanFiling("x").GetText() + "被告已部分还款。", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := triageOK(t, ctx, h.client, loanFiling("r-"+tc.name))
+			if d.GetAssignment().GetTeamId() != "civil-fast-general" || d.GetNeedsReview() {
+				t.Fatalf("drawn to %q, review %v; the test needs civil-fast-general", d.GetAssignment().GetTeamId(), d.GetNeedsReview())
+			}
+			f := loanFiling("r-" + tc.name)
+			f.Text = tc.text
+			o := outcome(d, confirmed, smallClaims, "2024-03-06")
+			o.Correction = &triagev1.FactCorrection{Filing: f, Basis: "原告2024年3月6日补充的起诉状"}
+			resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
+			if err != nil {
+				t.Fatalf("RecordOutcome: %v", err)
+			}
+			moved := resp.GetReassignment()
+			switch {
+			case tc.moved && (moved == nil || !slices.Contains(generalCivil, moved.GetTeamId())):
+				t.Errorf("reassignment %v, want a draw to a general civil team", moved)
+			case !tc.moved && moved != nil:
+				t.Errorf("moved: %v", moved)
+			}
+			_, err = h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+				DecisionId: d.GetDecisionId(), TeamId: "civil-fast-general", DesignatedBy: "president-07", Reason: "院长指定。"})
+			if tc.moved {
+				checkStatus(t, err, codes.FailedPrecondition, "", "REVIEW_CASE_TO_FAST_TRACK")
+			} else if err != nil {
+				t.Errorf("designation back: %v", err)
+			}
 		})
 	}
 }
