@@ -132,6 +132,31 @@ func outcomeCases(tb testing.TB) []ocase {
 	// Filed under the 1996 law: simplified procedure by one judge (art. 174).
 	crim2012Simp := decisionOf(tb, with(crim, filedOn("2012-06-15")), pSimp)
 
+	// The round-9 categories (docs/statutes.md, Conversions: audit of
+	// 2026-12-03, round 9): suits whose procedure the law fixes, a criminal
+	// case at a maritime court, the 1996 bars, a charge's statutory ceiling,
+	// an administrative public-interest suit.
+	objection := with(civ, cause("案外人执行异议之诉"), yuan(10000))
+	objectionOrd := decisionOf(tb, objection, pOrd)
+	objection2015Ord := decisionOf(tb, with(objection, filedOn("2015-02-03")), pOrd)
+	revocationOrd := decisionOf(tb, with(civ, cause("第三人撤销之诉"), yuan(10000)), pOrd)
+	envSuitOrd := decisionOf(tb, with(civ, cause("环境污染民事公益诉讼"), yuan(10000)), pOrd)
+	payOrderOrd := decisionOf(tb, with(civ, cause("申请支付令"), yuan(10000)), pOrd)
+	missingDebtOrd := decisionOf(tb, with(civ, cause("失踪人债务支付纠纷"), yuan(10000)), pOrd)
+	crimMaritime := with(crim, court("宁波海事法院"), level(basicCourt))
+	crimMaritimeOrd := decisionOf(tb, crimMaritime, pOrd)
+	remanded1996 := with(crim, filedOn("2012-06-15"), remanded)
+	crimRemanded1996Ord := decisionOf(tb, remanded1996, pOrd)
+	crimRetrial1996Ord := decisionOf(tb, with(crim, filedOn("2012-06-15"), circ(func(c *triagev1.Circumstances) { c.Retrial = true })), pOrd)
+	crimRemanded2013Ord := decisionOf(tb, with(crim, filedOn("2013-01-01"), remanded), pOrd)
+	noRecommendation := circ(func(c *triagev1.Circumstances) { c.RecommendedSentenceMonths = 0 })
+	crimCeilingFT := decisionOf(tb, with(crim, noRecommendation), pFT)
+	crimGamblingSimp := decisionOf(tb, with(crim, cause("赌博罪"), noRecommendation), pSimp)
+	crimTwoChargesOrd := decisionOf(tb, with(crim, cause("危险驾驶罪、交通肇事罪"), noRecommendation), pOrd)
+	admSuit := with(adm, cause("行政公益诉讼"), circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true }))
+	admSuitOrd := decisionOf(tb, admSuit, pOrd)
+	admSuit2018Ord := decisionOf(tb, with(admSuit, filedOn("2018-04-26")), pOrd)
+
 	return []ocase{
 		// --- the form of the request: *FieldError ---
 		{name: "nil outcome", dec: civSC, out: nil, field: "outcome"},
@@ -321,6 +346,64 @@ func outcomeCases(tb testing.TB) []ocase {
 			prior: outs(outcome(chOver, pFT, on("2015-05-07"))), out: outcome(chFT2O, pOrd, on("2015-06-01"))},
 		{name: "criminal fast-track → simplified → ordinary, then a panel", dec: crimFT,
 			prior: outs(outcome(chFT2S, pSimp, on("2024-03-06")), outcome(chS2O, pOrd, on("2024-03-07"))), out: outcome(chPanel, pOrd), rule: rules.RuleCrPL183OrdinaryIsPanel},
+
+		// --- the round-9 categories after filing ---
+		// 民诉法解释第三百零八条: 执行异议之诉 适用普通程序 (from 2015-02-04).
+		{name: "执行异议之诉: simplified chosen at filing", dec: objectionOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第三百零八条（2022年4月10日前为第三百一十条）"},
+		{name: "执行异议之诉: small claims chosen at filing", dec: objectionOrd, out: outcome(chOver, pSC),
+			rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十五条"},
+		// Interp. 308 is no Interp. 257 case: the bar, not Interp. 264 ¶2.
+		{name: "执行异议之诉: 普转简 with agreement", dec: objectionOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第三百零八条（2022年4月10日前为第三百一十条）"},
+		{name: "执行异议之诉 filed 2015-02-03: 普转简 with agreement", dec: objection2015Ord, out: outcome(chO2S, pSimp, agreed, on("2015-03-01"))},
+		{name: "执行异议之诉: ordinary single judge → panel (CPL 43)", dec: objectionOrd, out: outcome(chPanel, pOrd)},
+		// 民诉法解释第二百五十七条第六项, 第二百六十四条第二款; 第二百九十二条.
+		{name: "第三人撤销之诉: 普转简 with agreement", dec: revocationOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
+		{name: "第三人撤销之诉: simplified chosen at filing", dec: revocationOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第二百五十七条第六项"},
+		{name: "第三人撤销之诉: ordinary confirmed", dec: revocationOrd, out: outcome(chConf, pOrd)},
+		{name: "第三人撤销之诉: single judge → panel (the panel Interp. 292 requires)", dec: revocationOrd, out: outcome(chPanel, pOrd)},
+		// 民诉法解释第二百五十七条第五项.
+		{name: "环境污染民事公益诉讼: 普转简 with agreement", dec: envSuitOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
+		{name: "环境污染民事公益诉讼: simplified chosen at filing", dec: envSuitOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第二百五十七条第五项"},
+		// 若干规定第一条第四项: a non-contentious case.
+		{name: "申请支付令: 普转简 with agreement", dec: payOrderOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleProcedureExcluded, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项"},
+		{name: "申请支付令: simplified chosen at filing", dec: payOrderOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项"},
+		{name: "失踪人债务支付纠纷 (a dispute, not 非讼): 普转简 with agreement", dec: missingDebtOrd, out: outcome(chO2S, pSimp, agreed)},
+		// 刑事诉讼法第二百一十四条、第二百二十二条: a maritime court is no basic court.
+		{name: "maritime court: fast-track chosen at filing", dec: crimMaritimeOrd, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},
+		{name: "maritime court: simplified chosen at filing", dec: crimMaritimeOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百一十四条"},
+		{name: "maritime court: fast-track → simplified", dec: crimMaritimeOrd, prior: outs(outcome(chOver, pFT, on("2024-03-06"))), out: outcome(chFT2S, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百一十四条"},
+		{name: "maritime court: fast-track → ordinary", dec: crimMaritimeOrd, prior: outs(outcome(chOver, pFT, on("2024-03-06"))), out: outcome(chFT2O, pOrd)},
+		{name: "maritime court: ordinary confirmed", dec: crimMaritimeOrd, out: outcome(chConf, pOrd)},
+		// 刑事诉讼法（1996年）第一百九十二条、第二百零六条、第一百七十四条.
+		{name: "1996 remand: simplified chosen at filing", dec: crimRemanded1996Ord, out: outcome(chOver, pSimp, on("2012-07-01")),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法（1996年）第一百九十二条、第一百七十四条"},
+		{name: "1996 retrial: simplified chosen at filing", dec: crimRetrial1996Ord, out: outcome(chOver, pSimp, on("2012-07-01")),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法（1996年）第二百零六条、第一百七十四条"},
+		{name: "remand filed 2013-01-01: simplified (a panel) chosen at filing", dec: crimRemanded2013Ord, out: outcome(chOver, pSimp, on("2013-01-02"))},
+		{name: "1996 remand: ordinary single judge → panel", dec: crimRemanded1996Ord, out: outcome(chPanel, pOrd, on("2012-07-01")), rule: rules.RuleCrPL183OrdinaryIsPanel},
+		// 刑法第一百三十三条之一, 第三百零三条: a lone charge's ceiling.
+		{name: "危险驾驶 without a recommendation: fast-track confirmed", dec: crimCeilingFT, out: outcome(chConf, pFT)},
+		{name: "危险驾驶 without a recommendation: fast-track → ordinary", dec: crimCeilingFT, out: outcome(chFT2O, pOrd)},
+		{name: "赌博罪 without a recommendation: simplified single judge → panel", dec: crimGamblingSimp, out: outcome(chPanel, pSimp)},
+		{name: "two charges without a recommendation: fast-track chosen at filing", dec: crimTwoChargesOrd, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},
+		// 人民陪审员法第十六条第二项 (2018-04-27).
+		{name: "行政公益诉讼: simplified chosen at filing", dec: admSuitOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "人民陪审员法第十六条第二项；行政诉讼法第八十三条"},
+		{name: "行政公益诉讼 filed 2018-04-26: simplified chosen by agreement", dec: admSuit2018Ord, out: outcome(chOver, pSimp, on("2018-05-01"))},
+		{name: "行政公益诉讼: 普转简", dec: admSuitOrd, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleAdminSimplifiedToOrdinaryOnly},
+		{name: "行政公益诉讼: single judge → panel", dec: admSuitOrd, out: outcome(chPanel, pOrd), rule: rules.RuleAdminNoSingleJudgeToPanel},
 
 		// --- single judge → panel ---
 		// CPL 2012/2017 art. 39: ordinary procedure was a panel; CPL 40 ¶2
