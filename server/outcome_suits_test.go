@@ -211,6 +211,8 @@ func TestPanelCasesStayOffFastTrackTeams(t *testing.T) {
 	revocation := triageOK(t, ctx, h.client, suitFiling("p-3", "第三人撤销之诉"))
 	objection := triageOK(t, ctx, h.client, suitFiling("p-4", "案外人执行异议之诉"))
 	info := triageOK(t, ctx, h.client, adminFiling("p-5"))
+	payOrder := triageOK(t, ctx, h.client, suitFiling("p-8", "申请支付令"))     // REVIEW_NON_CONTENTIOUS_CAUSE
+	envSuit := triageOK(t, ctx, h.client, suitFiling("p-9", "环境污染民事公益诉讼")) // review and CPL 42(1)
 	for _, c := range []struct {
 		name string
 		d    *triagev1.Decision
@@ -222,6 +224,8 @@ func TestPanelCasesStayOffFastTrackTeams(t *testing.T) {
 		{"第三人撤销之诉, ordinary (Interp. 292)", revocation, ordinary, "civil"},
 		{"near miss: 执行异议之诉 at a basic court, ordinary (CPL 40 ¶2)", objection, ordinary, "civil-fast"},
 		{"near miss: information disclosure, simplified", info, simplified, "admin-fast"},
+		{"申请支付令 under review, ordinary", payOrder, ordinary, "civil"},
+		{"环境污染民事公益诉讼 under review, ordinary", envSuit, ordinary, "civil"},
 	} {
 		if c.d.GetRecommended() != c.proc || c.d.GetAssignment().GetTeamId() != c.team {
 			t.Errorf("%s: %v drawn to %q, want %v to %s", c.name, c.d.GetRecommended(), c.d.GetAssignment().GetTeamId(), c.proc, c.team)
@@ -265,6 +269,8 @@ func TestPanelCasesStayOffFastTrackTeams(t *testing.T) {
 		{"near miss: 执行异议之诉 to the civil 速裁团队", objection, "civil-fast", ""},
 		{"near miss: information disclosure to the administrative 速裁团队", info, "admin-fast", ""},
 		{"near miss: maritime criminal case to the criminal trial team", maritime, "criminal", ""},
+		{"申请支付令 to the civil 速裁团队", payOrder, "civil-fast", "REVIEW_CASE_TO_FAST_TRACK"},
+		{"环境污染民事公益诉讼 to the civil 速裁团队", envSuit, "civil-fast", "REVIEW_CASE_TO_FAST_TRACK"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
