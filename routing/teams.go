@@ -172,10 +172,15 @@ func (ts *Teams) Eligible(d *triagev1.Decision, f *triagev1.Filing) []Team {
 
 // OffFastTrack reports whether a decided case must stay off fast-track teams
 // under procedure p: it needs review (四类案件 and every other signal), or the
-// law requires a panel for it under p (rules.RequiresPanel), which a 速裁团队's
-// single judges cannot form.
+// law requires a panel for it under p, which a 速裁团队's single judges cannot
+// form — for every case of its kind under p (rules.PanelByLaw: criminal and
+// administrative ordinary procedure, civil ordinary above the basic court)
+// or for this case's facts (rules.RequiresPanel). A teams file may list
+// ordinary procedure for a fast-track team (CPL 40 ¶2 lets a basic court's
+// judge try a civil ordinary case alone); the law decides which of those
+// cases it may hold.
 func OffFastTrack(d *triagev1.Decision, p triagev1.Procedure) bool {
-	if d.GetNeedsReview() {
+	if d.GetNeedsReview() || rules.PanelByLaw(d, p) {
 		return true
 	}
 	for _, o := range d.GetOptions() {

@@ -329,3 +329,105 @@ func TestEveryLawfulCaseHasATeam(t *testing.T) {
 		}
 	}
 }
+
+// TestPanelByLawStaysOffFastTrack: a teams file may list ordinary procedure
+// for a 速裁团队 (CPL 40 ¶2 lets a basic court's judge try a civil ordinary
+// case alone), but a case the law tries by a panel under that procedure,
+// for its kind or for its facts, never goes to one. Each case is decided by
+// the embedded rules; each refusal has a near miss one fact away.
+func TestPanelByLawStaysOffFastTrack(t *testing.T) {
+	all := func(id string, kind string, fast bool, causes []string, procs ...string) routing.TeamEntry {
+		return routing.TeamEntry{ID: id, Name: id, CaseKinds: []string{kind}, Procedures: procs, Causes: causes, FastTrack: fast, Capacity: 10}
+	}
+	ts, err := routing.Load(mustJSON(t, routing.File{Version: "panel-1", Teams: []routing.TeamEntry{
+		all("civil-fast", "CASE_KIND_CIVIL", true, nil, "PROCEDURE_SMALL_CLAIMS", "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"),
+		all("civil", "CASE_KIND_CIVIL", false, nil, "PROCEDURE_SMALL_CLAIMS", "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"),
+		all("admin-fast", "CASE_KIND_ADMINISTRATIVE", true, nil, "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"),
+		all("admin", "CASE_KIND_ADMINISTRATIVE", false, nil, "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"),
+		all("criminal-fast", "CASE_KIND_CRIMINAL", true, nil, "PROCEDURE_FAST_TRACK", "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"),
+		all("criminal", "CASE_KIND_CRIMINAL", false, nil, "PROCEDURE_FAST_TRACK", "PROCEDURE_SIMPLIFIED", "PROCEDURE_ORDINARY"),
+	}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := func(k triagev1.CaseKind, cause string) *triagev1.Filing {
+		f := &triagev1.Filing{
+			Id: "f-1", CaseKind: k, Court: "杭州市上城区人民法院", CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC,
+			Province: "浙江省", FiledOn: "2024-03-05", Cause: cause, ClaimAmountFen: 1_000_000,
+			Parties: []*triagev1.Party{
+				{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Kind: triagev1.PartyKind_PARTY_KIND_PERSON},
+				{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_ORGANIZATION},
+			},
+			Circumstances: &triagev1.Circumstances{},
+		}
+		if k == criminal {
+			f.Parties = f.Parties[1:]
+			f.Parties[0].Kind = triagev1.PartyKind_PARTY_KIND_PERSON
+			f.Circumstances = &triagev1.Circumstances{GuiltyPlea: true, ConsentsFastTrack: true, RecommendedSentenceMonths: 4}
+		}
+		return f
+	}
+	decide := func(f *triagev1.Filing, p triagev1.Procedure) *triagev1.Decision {
+		t.Helper()
+		a, err := e.Evaluate(f)
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", f.GetCause(), err)
+		}
+		if o := a.Option(p); !o.GetAvailable() {
+			t.Fatalf("fixture %s: %v not available: %v", f.GetCause(), p, o.GetReasons())
+		}
+		return &triagev1.Decision{CaseKind: f.GetCaseKind(), Recommended: p, Options: a.Options, NeedsReview: a.NeedsReview()}
+	}
+	maritime := base(criminal, "危险驾驶罪")
+	maritime.Court = "宁波海事法院" // stated basic: INFER_CRIMINAL_MARITIME_COURT
+	adminSuit := base(admin, "行政公益诉讼")
+	adminInfo := base(admin, "政府信息公开")
+	adminInfo.Circumstances.InformationDisclosure = true
+	intermediate := base(civil, "案外人执行异议之诉")
+	intermediate.Court, intermediate.CourtLevel = "杭州市中级人民法院", triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE
+	for _, tc := range []struct {
+		name string
+		d    *triagev1.Decision
+		fast string // the fast-track team of the kind
+		want bool   // whether it is eligible
+	}{
+		// 刑事诉讼法第一百八十三条: ordinary procedure is a panel.
+		{"criminal ordinary at a maritime court (CrPL 183)", decide(maritime, pOrd), "criminal-fast", false},
+		{"criminal ordinary at a basic court (CrPL 183)", decide(base(criminal, "危险驾驶罪"), pOrd), "criminal-fast", false},
+		{"near miss: criminal simplified at a basic court", decide(base(criminal, "危险驾驶罪"), pSimp), "criminal-fast", true},
+		// 行政诉讼法第六十八条; 人民陪审员法第十六条第二项: a seven-member panel.
+		{"行政公益诉讼, ordinary (ALL 68, 人民陪审员法 16(2))", decide(adminSuit, pOrd), "admin-fast", false},
+		{"administrative information disclosure, ordinary (ALL 68)", decide(adminInfo, pOrd), "admin-fast", false},
+		{"near miss: administrative information disclosure, simplified (ALL 83)", decide(adminInfo, pSimp), "admin-fast", true},
+		// 民事诉讼法第四十条: a single judge in ordinary procedure only at a basic court.
+		{"执行异议之诉 at an intermediate court, ordinary (CPL 40)", decide(intermediate, pOrd), "civil-fast", false},
+		{"near miss: 执行异议之诉 at a basic court, ordinary (CPL 40 ¶2)", decide(base(civil, "案外人执行异议之诉"), pOrd), "civil-fast", true},
+		// 民诉法解释第二百九十二条: a third-party revocation suit is a panel.
+		{"第三人撤销之诉 at a basic court, ordinary (Interp. 292)", decide(base(civil, "第三人撤销之诉"), pOrd), "civil-fast", false},
+		// 民事诉讼法第四十二条第一项: a public-interest suit is a panel (and under review).
+		{"环境污染民事公益诉讼, ordinary (CPL 42(1))", decide(base(civil, "环境污染民事公益诉讼"), pOrd), "civil-fast", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ids(ts.EligibleFor(tc.d.GetCaseKind(), tc.d.GetRecommended(), "", routing.OffFastTrack(tc.d, tc.d.GetRecommended())))
+			if slices.Contains(got, tc.fast) != tc.want {
+				t.Errorf("eligible %v; %s eligible = %v, want %v (reasons %v)", got, tc.fast, !tc.want, tc.want, tc.d.GetOptions())
+			}
+			if len(got) == 0 {
+				t.Error("no team at all")
+			}
+		})
+	}
+}
+
+func mustJSON(tb testing.TB, v any) []byte {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}

@@ -92,6 +92,11 @@ const (
 	// procedure was always a panel (CPL 2012/2017 art. 39), so there was no
 	// single judge to replace; see civilPanelRulingEra.
 	RuleCPL2017OrdinaryIsPanel = "CPL2017_39_ORDINARY_IS_PANEL"
+
+	// Before CrPL 2012 (in force 2013-01-01) criminal simplified procedure
+	// was always one judge (CrPL 1996 art. 174), so it had no panel to send
+	// a case to; see criminalPanelRulingEra.
+	RuleCrPL1996SimplifiedIsSingleJudge = "CRPL1996_174_SIMPLIFIED_IS_SINGLE_JUDGE"
 )
 
 // ConversionRule describes one rule for documentation and tests.
@@ -126,6 +131,7 @@ var conversionRules = [...]ConversionRule{
 	{RuleCrPL222FastTrackIsSingleJudge, "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条", "速裁程序由审判员一人独任审判；不宜独任审判的，应转为普通程序或简易程序审理。"},
 	{RuleCrPL183OrdinaryIsPanel, "刑事诉讼法第一百八十三条", "刑事第一审普通程序案件应当组成合议庭审判，不存在由独任审判转为合议庭的情形。"},
 	{RulePanelAlreadyFormed, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "本案在现行程序下已记录转由合议庭审理。"},
+	{RuleCrPL1996SimplifiedIsSingleJudge, "刑事诉讼法（1996年）第一百七十四条", "裁定时施行的刑事诉讼法（1996年）第一百七十四条规定，适用简易程序的案件由审判员一人独任审判；简易程序组成合议庭审判（刑事诉讼法（2012年修正）第二百一十条）自2013年1月1日起施行。本案不宜独任审判的，应记录为简易程序转为普通程序。"},
 	{RuleCPL2017OrdinaryIsPanel, "民事诉讼法（2012年、2017年修正）第三十九条", "裁定时施行的民事诉讼法（2012年、2017年修正）第三十九条规定第一审民事案件由合议庭审理，仅简易程序由审判员一人独任审理；基层人民法院以普通程序独任审理及裁定转由合议庭审理（民事诉讼法第四十条第二款、第四十三条）自2022年1月1日起施行。"},
 }
 
@@ -260,8 +266,9 @@ func lastOutcome(prior []*triagev1.Outcome) *triagev1.Outcome {
 //     case (Interp. 264 ¶2) nor after CPL 43 sent the case to a panel.
 //   - Single judge → panel keeps the procedure and exists only where a single
 //     judge can sit and a panel can too while keeping it: civil ordinary at a
-//     basic court (CPL 40 ¶2, 43) and criminal simplified (CrPL 216, Interp.
-//     366); once per procedure.
+//     basic court (CPL 40 ¶2, 43; from 2022, or 2020 under the pilot) and
+//     criminal simplified (CrPL 216, Interp. 366; from 2013); once per
+//     procedure.
 //   - A procedure chosen at filing or entered by 普转简 or fast-track →
 //     simplified must be one the assessment did not find unavailable: every
 //     reason of an unavailable option bars it (see Bars), unless the outcome
@@ -570,6 +577,10 @@ func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Pr
 			return conversionErr(RuleCrPL222FastTrackIsSingleJudge, "")
 		case pOrdinary:
 			return conversionErr(RuleCrPL183OrdinaryIsPanel, "")
+		case pSimplified:
+			if criminalPanelRulingEra(o) {
+				return conversionErr(RuleCrPL1996SimplifiedIsSingleJudge, fmt.Sprintf("裁定日期为%s。", o.GetDecidedOn()))
+			}
 		}
 	}
 	if panelSinceChange(prior, cur) {
@@ -592,6 +603,36 @@ func Bars(o *triagev1.ProcedureOption) []*triagev1.Reason {
 		return nil
 	}
 	return o.GetReasons()
+}
+
+// PanelByLaw reports whether the law tries every first-instance case of
+// decision d under procedure p by a panel (合议庭), whatever its facts, so
+// that no single judge, and so no 速裁团队 (whose judges sit alone), may
+// hold it:
+//   - criminal ordinary procedure: CrPL 183 lets a basic court's judge sit
+//     alone only in simplified procedure and fast-track (checkPanel's
+//     CRPL183_ORDINARY_IS_PANEL);
+//   - administrative ordinary procedure: 行政诉讼法 68 tries a case by a
+//     panel, 83 by one judge only in simplified procedure (checkPanel's
+//     ALL68_83_NO_SINGLE_JUDGE_TO_PANEL);
+//   - civil ordinary procedure above the basic court: CPL 40 ¶2 lets only
+//     a basic court try an ordinary case by one judge (basicCourt).
+//
+// RequiresPanel adds the panels the facts of a case require (a remand, a
+// public-interest suit…). Civil ordinary procedure before 2022 (CPL
+// 2012/2017 art. 39) is left out: the 2020–2021 繁简分流 pilot courts could
+// sit alone (civilPanelRulingEra), and which courts they were is not known.
+func PanelByLaw(d *triagev1.Decision, p triagev1.Procedure) bool {
+	if p != pOrdinary {
+		return false
+	}
+	switch d.GetCaseKind() {
+	case kCriminal, kAdmin:
+		return true
+	case kCivil:
+		return !basicCourt(assessed{options: d.GetOptions()})
+	}
+	return false
 }
 
 // checkBarred refuses p when the assessment barred it, naming every barring
@@ -689,6 +730,20 @@ var (
 func civilPanelRulingEra(o *triagev1.Outcome) bool {
 	t, ok := rulingDate(o)
 	return ok && !t.Before(civilPanelRefusedFrom) && t.Before(civilPanelRefusedUntil)
+}
+
+// criminalPanelRulingEra reports whether o, a criminal single judge →
+// panel in simplified procedure, is dated before CrPL 2012 came into force
+// (2013-01-01). The 1996 law gave simplified procedure to one judge alone
+// (art. 174: "可以适用简易程序，由审判员一人独任审判"), as the filing rules
+// read it for a remanded or retried case (CRPL1996_192_…, CRPL1996_206_…);
+// the 2012 amendment's art. 210 (CrPL 216 now) first let it sit as a panel,
+// and Interp. 366's ruling sends a simplified case to one. The date is the
+// ruling's: a case filed in 2012 and sent to a panel in 2013 was under the
+// 2012 law when the panel was formed.
+func criminalPanelRulingEra(o *triagev1.Outcome) bool {
+	t, ok := rulingDate(o)
+	return ok && t.Before(crpl2012InForce)
 }
 
 // rulingDate is an outcome's decided_on, which validateOutcomeFields has

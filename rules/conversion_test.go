@@ -129,6 +129,33 @@ func outcomeCases(tb testing.TB) []ocase {
 	crimRemanded := decisionOf(tb, with(crim, remanded), pSimp)
 	crimGroup := decisionOf(tb, with(crim, circ(func(c *triagev1.Circumstances) { c.GroupInterest = true })), pOrd)
 	crimNoAcceptance := decisionOf(tb, with(crim, plea(true, false)), pSimp)
+	// Filed under the 1996 law: simplified procedure by one judge (art. 174).
+	crim2012Simp := decisionOf(tb, with(crim, filedOn("2012-06-15")), pSimp)
+
+	// The round-9 categories (docs/statutes.md, Conversions: audit of
+	// 2026-12-03, round 9): suits whose procedure the law fixes, a criminal
+	// case at a maritime court, the 1996 bars, a charge's statutory ceiling,
+	// an administrative public-interest suit.
+	objection := with(civ, cause("案外人执行异议之诉"), yuan(10000))
+	objectionOrd := decisionOf(tb, objection, pOrd)
+	objection2015Ord := decisionOf(tb, with(objection, filedOn("2015-02-03")), pOrd)
+	revocationOrd := decisionOf(tb, with(civ, cause("第三人撤销之诉"), yuan(10000)), pOrd)
+	envSuitOrd := decisionOf(tb, with(civ, cause("环境污染民事公益诉讼"), yuan(10000)), pOrd)
+	payOrderOrd := decisionOf(tb, with(civ, cause("申请支付令"), yuan(10000)), pOrd)
+	missingDebtOrd := decisionOf(tb, with(civ, cause("失踪人债务支付纠纷"), yuan(10000)), pOrd)
+	crimMaritime := with(crim, court("宁波海事法院"), level(basicCourt))
+	crimMaritimeOrd := decisionOf(tb, crimMaritime, pOrd)
+	remanded1996 := with(crim, filedOn("2012-06-15"), remanded)
+	crimRemanded1996Ord := decisionOf(tb, remanded1996, pOrd)
+	crimRetrial1996Ord := decisionOf(tb, with(crim, filedOn("2012-06-15"), circ(func(c *triagev1.Circumstances) { c.Retrial = true })), pOrd)
+	crimRemanded2013Ord := decisionOf(tb, with(crim, filedOn("2013-01-01"), remanded), pOrd)
+	noRecommendation := circ(func(c *triagev1.Circumstances) { c.RecommendedSentenceMonths = 0 })
+	crimCeilingFT := decisionOf(tb, with(crim, noRecommendation), pFT)
+	crimGamblingSimp := decisionOf(tb, with(crim, cause("赌博罪"), noRecommendation), pSimp)
+	crimTwoChargesOrd := decisionOf(tb, with(crim, cause("危险驾驶罪、交通肇事罪"), noRecommendation), pOrd)
+	admSuit := with(adm, cause("行政公益诉讼"), circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true }))
+	admSuitOrd := decisionOf(tb, admSuit, pOrd)
+	admSuit2018Ord := decisionOf(tb, with(admSuit, filedOn("2018-04-26")), pOrd)
 
 	return []ocase{
 		// --- the form of the request: *FieldError ---
@@ -320,6 +347,64 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "criminal fast-track → simplified → ordinary, then a panel", dec: crimFT,
 			prior: outs(outcome(chFT2S, pSimp, on("2024-03-06")), outcome(chS2O, pOrd, on("2024-03-07"))), out: outcome(chPanel, pOrd), rule: rules.RuleCrPL183OrdinaryIsPanel},
 
+		// --- the round-9 categories after filing ---
+		// 民诉法解释第三百零八条: 执行异议之诉 适用普通程序 (from 2015-02-04).
+		{name: "执行异议之诉: simplified chosen at filing", dec: objectionOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第三百零八条（2022年4月10日前为第三百一十条）"},
+		{name: "执行异议之诉: small claims chosen at filing", dec: objectionOrd, out: outcome(chOver, pSC),
+			rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十五条"},
+		// Interp. 308 is no Interp. 257 case: the bar, not Interp. 264 ¶2.
+		{name: "执行异议之诉: 普转简 with agreement", dec: objectionOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第三百零八条（2022年4月10日前为第三百一十条）"},
+		{name: "执行异议之诉 filed 2015-02-03: 普转简 with agreement", dec: objection2015Ord, out: outcome(chO2S, pSimp, agreed, on("2015-03-01"))},
+		{name: "执行异议之诉: ordinary single judge → panel (CPL 43)", dec: objectionOrd, out: outcome(chPanel, pOrd)},
+		// 民诉法解释第二百五十七条第六项, 第二百六十四条第二款; 第二百九十二条.
+		{name: "第三人撤销之诉: 普转简 with agreement", dec: revocationOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
+		{name: "第三人撤销之诉: simplified chosen at filing", dec: revocationOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第二百五十七条第六项"},
+		{name: "第三人撤销之诉: ordinary confirmed", dec: revocationOrd, out: outcome(chConf, pOrd)},
+		{name: "第三人撤销之诉: single judge → panel (the panel Interp. 292 requires)", dec: revocationOrd, out: outcome(chPanel, pOrd)},
+		// 民诉法解释第二百五十七条第五项.
+		{name: "环境污染民事公益诉讼: 普转简 with agreement", dec: envSuitOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
+		{name: "环境污染民事公益诉讼: simplified chosen at filing", dec: envSuitOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "民诉法解释第二百五十七条第五项"},
+		// 若干规定第一条第四项: a non-contentious case.
+		{name: "申请支付令: 普转简 with agreement", dec: payOrderOrd, out: outcome(chO2S, pSimp, agreed),
+			rule: rules.RuleProcedureExcluded, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项"},
+		{name: "申请支付令: simplified chosen at filing", dec: payOrderOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项"},
+		{name: "失踪人债务支付纠纷 (a dispute, not 非讼): 普转简 with agreement", dec: missingDebtOrd, out: outcome(chO2S, pSimp, agreed)},
+		// 刑事诉讼法第二百一十四条、第二百二十二条: a maritime court is no basic court.
+		{name: "maritime court: fast-track chosen at filing", dec: crimMaritimeOrd, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},
+		{name: "maritime court: simplified chosen at filing", dec: crimMaritimeOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百一十四条"},
+		{name: "maritime court: fast-track → simplified", dec: crimMaritimeOrd, prior: outs(outcome(chOver, pFT, on("2024-03-06"))), out: outcome(chFT2S, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百一十四条"},
+		{name: "maritime court: fast-track → ordinary", dec: crimMaritimeOrd, prior: outs(outcome(chOver, pFT, on("2024-03-06"))), out: outcome(chFT2O, pOrd)},
+		{name: "maritime court: ordinary confirmed", dec: crimMaritimeOrd, out: outcome(chConf, pOrd)},
+		// 刑事诉讼法（1996年）第一百九十二条、第二百零六条、第一百七十四条.
+		{name: "1996 remand: simplified chosen at filing", dec: crimRemanded1996Ord, out: outcome(chOver, pSimp, on("2012-07-01")),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法（1996年）第一百九十二条、第一百七十四条"},
+		{name: "1996 retrial: simplified chosen at filing", dec: crimRetrial1996Ord, out: outcome(chOver, pSimp, on("2012-07-01")),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法（1996年）第二百零六条、第一百七十四条"},
+		{name: "remand filed 2013-01-01: simplified (a panel) chosen at filing", dec: crimRemanded2013Ord, out: outcome(chOver, pSimp, on("2013-01-02"))},
+		{name: "1996 remand: ordinary single judge → panel", dec: crimRemanded1996Ord, out: outcome(chPanel, pOrd, on("2012-07-01")), rule: rules.RuleCrPL183OrdinaryIsPanel},
+		// 刑法第一百三十三条之一, 第三百零三条: a lone charge's ceiling.
+		{name: "危险驾驶 without a recommendation: fast-track confirmed", dec: crimCeilingFT, out: outcome(chConf, pFT)},
+		{name: "危险驾驶 without a recommendation: fast-track → ordinary", dec: crimCeilingFT, out: outcome(chFT2O, pOrd)},
+		{name: "赌博罪 without a recommendation: simplified single judge → panel", dec: crimGamblingSimp, out: outcome(chPanel, pSimp)},
+		{name: "two charges without a recommendation: fast-track chosen at filing", dec: crimTwoChargesOrd, out: outcome(chOver, pFT),
+			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},
+		// 人民陪审员法第十六条第二项 (2018-04-27).
+		{name: "行政公益诉讼: simplified chosen at filing", dec: admSuitOrd, out: outcome(chOver, pSimp),
+			rule: rules.RuleProcedureExcluded, article: "人民陪审员法第十六条第二项；行政诉讼法第八十三条"},
+		{name: "行政公益诉讼 filed 2018-04-26: simplified chosen by agreement", dec: admSuit2018Ord, out: outcome(chOver, pSimp, on("2018-05-01"))},
+		{name: "行政公益诉讼: 普转简", dec: admSuitOrd, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleAdminSimplifiedToOrdinaryOnly},
+		{name: "行政公益诉讼: single judge → panel", dec: admSuitOrd, out: outcome(chPanel, pOrd), rule: rules.RuleAdminNoSingleJudgeToPanel},
+
 		// --- single judge → panel ---
 		// CPL 2012/2017 art. 39: ordinary procedure was a panel; CPL 40 ¶2
 		// and 43 came on 2022-01-01. Rulings from 2020 are accepted (the
@@ -344,6 +429,15 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "panel in fast-track", dec: crimFT, out: outcome(chPanel, pFT), rule: rules.RuleCrPL222FastTrackIsSingleJudge},
 		{name: "panel in criminal ordinary", dec: crimOrd, out: outcome(chPanel, pOrd), rule: rules.RuleCrPL183OrdinaryIsPanel},
 		{name: "panel in criminal simplified (Interp. 366)", dec: crimSimp, out: outcome(chPanel, pSimp), near: []string{rules.RuleCrPL183OrdinaryIsPanel, rules.RuleCrPL222FastTrackIsSingleJudge}},
+		// CrPL 1996 art. 174: simplified procedure was one judge alone; the
+		// panel came with CrPL 2012 art. 210 on 2013-01-01. The ruling's date
+		// decides, as for CPL 2017 art. 39.
+		{name: "panel in criminal simplified ruled 2012-12-31", dec: crim2012Simp, out: outcome(chPanel, pSimp, on("2012-12-31")),
+			rule: rules.RuleCrPL1996SimplifiedIsSingleJudge, article: "刑事诉讼法（1996年）第一百七十四条"},
+		{name: "panel in criminal simplified ruled 2012-06-20", dec: crim2012Simp, out: outcome(chPanel, pSimp, on("2012-06-20")), rule: rules.RuleCrPL1996SimplifiedIsSingleJudge},
+		{name: "panel in criminal simplified filed 2012, ruled 2013-01-01", dec: crim2012Simp, out: outcome(chPanel, pSimp, on("2013-01-01")),
+			near: []string{rules.RuleCrPL1996SimplifiedIsSingleJudge}},
+		{name: "criminal 简转普 ruled 2012-12-31", dec: crim2012Simp, out: outcome(chS2O, pOrd, on("2012-12-31")), near: []string{rules.RuleCrPL1996SimplifiedIsSingleJudge}},
 		{name: "a second panel", dec: civOrd, prior: outs(outcome(chPanel, pOrd)), out: outcome(chPanel, pOrd), rule: rules.RulePanelAlreadyFormed},
 		{
 			// The earlier panel sat under ordinary procedure before the case
@@ -436,29 +530,30 @@ func TestEveryConversionRuleFiresAndHasNearMiss(t *testing.T) {
 // none; PROCEDURE_EXCLUDED cites the exclusion it found.
 func TestConversionRuleArticles(t *testing.T) {
 	want := map[string]string{
-		rules.RuleConfirmedNotRecommended:        "",
-		rules.RuleOverrideIsRecommended:          "",
-		rules.RuleFilingChoiceNotFirst:           "",
-		rules.RuleOutcomeBeforePrevious:          "",
-		rules.RuleChangeNotForCaseKind:           "",
-		rules.RuleChangeNotFromCurrent:           "",
-		rules.RuleProcedureExcluded:              "",
-		rules.RuleNoConversionIntoSmallClaims:    "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
-		rules.RuleNoConversionIntoFastTrack:      "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
-		rules.RuleInterp260AfterHearing:          "民诉法解释第二百六十条",
-		rules.RuleProv2NoAgreement:               "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款",
-		rules.RuleInterp264Interp257Case:         "民诉法解释第二百五十七条、第二百六十四条第二款",
-		rules.RuleCPL43NoSimplifiedAfterPanel:    "民事诉讼法第四十条第二款、第四十三条",
-		rules.RuleAdminSimplifiedToOrdinaryOnly:  "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条",
-		rules.RuleCriminalNoOrdinaryToSimplified: "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条",
-		rules.RulePanelKeepsProcedure:            "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
-		rules.RuleCPL40SimplifiedIsSingleJudge:   "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条",
-		rules.RuleCPL40PanelAboveBasicCourt:      "民事诉讼法第四十条",
-		rules.RuleAdminNoSingleJudgeToPanel:      "行政诉讼法第六十八条、第八十三条、第八十四条",
-		rules.RuleCrPL222FastTrackIsSingleJudge:  "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
-		rules.RuleCrPL183OrdinaryIsPanel:         "刑事诉讼法第一百八十三条",
-		rules.RulePanelAlreadyFormed:             "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
-		rules.RuleCPL2017OrdinaryIsPanel:         "民事诉讼法（2012年、2017年修正）第三十九条",
+		rules.RuleConfirmedNotRecommended:         "",
+		rules.RuleOverrideIsRecommended:           "",
+		rules.RuleFilingChoiceNotFirst:            "",
+		rules.RuleOutcomeBeforePrevious:           "",
+		rules.RuleChangeNotForCaseKind:            "",
+		rules.RuleChangeNotFromCurrent:            "",
+		rules.RuleProcedureExcluded:               "",
+		rules.RuleNoConversionIntoSmallClaims:     "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
+		rules.RuleNoConversionIntoFastTrack:       "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
+		rules.RuleInterp260AfterHearing:           "民诉法解释第二百六十条",
+		rules.RuleProv2NoAgreement:                "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款",
+		rules.RuleInterp264Interp257Case:          "民诉法解释第二百五十七条、第二百六十四条第二款",
+		rules.RuleCPL43NoSimplifiedAfterPanel:     "民事诉讼法第四十条第二款、第四十三条",
+		rules.RuleAdminSimplifiedToOrdinaryOnly:   "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条",
+		rules.RuleCriminalNoOrdinaryToSimplified:  "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条",
+		rules.RulePanelKeepsProcedure:             "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL40SimplifiedIsSingleJudge:    "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条",
+		rules.RuleCPL40PanelAboveBasicCourt:       "民事诉讼法第四十条",
+		rules.RuleAdminNoSingleJudgeToPanel:       "行政诉讼法第六十八条、第八十三条、第八十四条",
+		rules.RuleCrPL222FastTrackIsSingleJudge:   "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
+		rules.RuleCrPL183OrdinaryIsPanel:          "刑事诉讼法第一百八十三条",
+		rules.RulePanelAlreadyFormed:              "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL2017OrdinaryIsPanel:          "民事诉讼法（2012年、2017年修正）第三十九条",
+		rules.RuleCrPL1996SimplifiedIsSingleJudge: "刑事诉讼法（1996年）第一百七十四条",
 	}
 	for _, r := range rules.ConversionRules() {
 		a, ok := want[r.Rule]
@@ -707,4 +802,97 @@ func FuzzValidateOutcome(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPanelByLaw: the procedures the law tries by a panel for every case of
+// the kind, whatever the facts (routing keeps them off 速裁团队), each with a
+// near miss one step away.
+func TestPanelByLaw(t *testing.T) {
+	civ := civilBase(t)
+	crim := crimBase(t)
+	adm := adminBase(t)
+	for _, c := range []struct {
+		name string
+		d    *triagev1.Decision
+		p    triagev1.Procedure
+		want bool
+	}{
+		{"criminal ordinary (刑事诉讼法第一百八十三条)", decisionOf(t, crim, pOrd), pOrd, true},
+		{"criminal ordinary at a maritime court", decisionOf(t, with(crim, court("宁波海事法院")), pOrd), pOrd, true},
+		{"near miss: criminal simplified", decisionOf(t, crim, pSimp), pSimp, false},
+		{"near miss: criminal fast-track", decisionOf(t, crim, pFT), pFT, false},
+		{"administrative ordinary (行政诉讼法第六十八条)", decisionOf(t, adm, pOrd), pOrd, true},
+		{"行政公益诉讼, ordinary", decisionOf(t, with(adm, cause("行政公益诉讼")), pOrd), pOrd, true},
+		{"near miss: administrative simplified (行政诉讼法第八十三条)", decisionOf(t, with(adm, circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pSimp), pSimp, false},
+		{"civil ordinary at an intermediate court (民事诉讼法第四十条)", decisionOf(t, with(civ, level(intermediateCourt)), pOrd), pOrd, true},
+		{"civil ordinary at 南京市中级人民法院 stated as basic", decisionOf(t, with(civ, court("南京市中级人民法院")), pOrd), pOrd, true},
+		{"near miss: civil ordinary at a basic court (第四十条第二款)", decisionOf(t, civ, pOrd), pOrd, false},
+		{"near miss: 执行异议之诉 at a basic court", decisionOf(t, with(civ, cause("案外人执行异议之诉")), pOrd), pOrd, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := rules.PanelByLaw(c.d, c.p); got != c.want {
+				t.Errorf("PanelByLaw = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestRoutingView: the teams read a case as last corrected. A correction
+// that makes it a public-interest case brings the panel (CPL 42(1)) and the
+// review signal; one that removes the public interest drops the rules'
+// signal but keeps the classifier's; without a correction the decision is
+// read as stored.
+func TestRoutingView(t *testing.T) {
+	e := defaultEngine(t)
+	const basis = "原告2024年3月10日更正起诉状"
+	civ := civilBase(t)
+	pub := with(civ, circ(func(c *triagev1.Circumstances) { c.PublicInterest = true }))
+	plain := decisionOf(t, civ, pOrd)
+	flagged := decisionOf(t, pub, pOrd)
+	flagged.ReviewReasons = []*triagev1.Reason{{Code: rules.CodeReviewPublicInterest}, {Code: "LOW_CONFIDENCE"}}
+	flagged.NeedsReview = true
+
+	v, err := e.RoutingView(plain, nil, outcome(chConf, pOrd))
+	if err != nil || v != plain {
+		t.Fatalf("no correction: %v, %v; want the decision itself", v, err)
+	}
+	// This outcome's correction, then the same one recorded before.
+	for _, c := range []struct {
+		name  string
+		prior []*triagev1.Outcome
+		o     *triagev1.Outcome
+	}{
+		{"this outcome's correction", nil, outcome(chConf, pOrd, correct(pub, basis))},
+		{"a recorded correction", outs(outcome(chConf, pOrd, correct(pub, basis))), outcome(chPanel, pOrd)},
+		{"a designation after a recorded correction", outs(outcome(chConf, pOrd, correct(pub, basis))), nil},
+	} {
+		v, err := e.RoutingView(plain, c.prior, c.o)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var ord *triagev1.ProcedureOption
+		for _, o := range v.GetOptions() {
+			if o.GetProcedure() == pOrd {
+				ord = o
+			}
+		}
+		if !v.GetNeedsReview() || !rules.RequiresPanel(ord) {
+			t.Errorf("%s: needs_review %v, panel %v; want both (民事诉讼法第四十二条第一项)", c.name, v.GetNeedsReview(), rules.RequiresPanel(ord))
+		}
+		if plain.GetNeedsReview() || len(plain.GetReviewReasons()) > 0 {
+			t.Fatalf("%s: the stored decision was changed", c.name)
+		}
+	}
+	// Near miss the other way: the public interest corrected away.
+	v, err = e.RoutingView(flagged, nil, outcome(chConf, pOrd, correct(civ, basis)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, r := range v.GetReviewReasons() {
+		codes = append(codes, r.GetCode())
+	}
+	if strings.Join(codes, ",") != "LOW_CONFIDENCE" || !v.GetNeedsReview() {
+		t.Errorf("review reasons %v, want only the classifier's LOW_CONFIDENCE", codes)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -67,6 +68,47 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 		return nil, correctionField(err)
 	}
 	return a, nil
+}
+
+// RoutingView is decision d as the teams must read it once its facts are
+// corrected (routing.OffFastTrack in a re-draw after an outcome, and in a
+// designation): the options and review reasons of the latest corrected
+// filing — o's correction when o carries one (o may be nil), else the latest
+// recorded in prior — beside those of d's review reasons that do not come
+// from the rules (the classifier's, NO_TEAM_CAPACITY), which a correction
+// does not re-run. Without a correction it is d itself.
+//
+// A correction re-evaluates the case for the procedure (Engine.ValidateOutcome);
+// it must re-evaluate it for the bench too, or a case whose corrected facts
+// require a panel (a 第三人撤销之诉, Interp. 292) or review (a 公益诉讼) would
+// stay with, or be designated to, a 速裁团队 on the facts first filed.
+// Call it after ValidateOutcome, which checked the correction.
+func (e *Engine) RoutingView(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) (*triagev1.Decision, error) {
+	c := o.GetCorrection()
+	if c == nil {
+		c = latestCorrection(prior)
+	}
+	if c == nil {
+		return d, nil
+	}
+	a, err := e.Evaluate(c.GetFiling())
+	if err != nil {
+		// Checked when recorded (or just now, by ValidateOutcome): failing
+		// here is the server's fault, and a wrapped *FieldError would
+		// reach the caller as INVALID_ARGUMENT.
+		return nil, fmt.Errorf("rules: re-evaluate the corrected filing of decision %q for routing: %v", d.GetDecisionId(), err) //nolint:errorlint // not %w: see above
+	}
+	v := proto.Clone(d).(*triagev1.Decision)
+	v.Options = a.Options
+	v.ReviewReasons = nil
+	for _, r := range d.GetReviewReasons() {
+		if _, fromRules := reasonTable()[r.GetCode()]; !fromRules {
+			v.ReviewReasons = append(v.ReviewReasons, r)
+		}
+	}
+	v.ReviewReasons = append(v.ReviewReasons, a.ReviewReasons...)
+	v.NeedsReview = len(v.ReviewReasons) > 0
+	return v, nil
 }
 
 // correctionField renames a filing's field error to the correction's path.

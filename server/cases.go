@@ -147,7 +147,13 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		return nil, nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
-	plan, err := s.reroutePlan(ctx, cs, d, o)
+	// The teams read the case as last corrected: a correction can require
+	// a panel or review that the facts first filed did not.
+	rd, err := eng.RoutingView(d, prior, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	plan, err := s.reroutePlan(ctx, cs, rd, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -165,13 +171,15 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 }
 
 // reroutePlan is what the store needs to move a case whose outcome o
-// changes its procedure off a team that does not take the new one (nil
-// when the procedure stays, or the server has no teams): the teams that
-// may keep it, by the rules a designation is checked with (teamRefuses),
-// and a draw among the teams the case would be drawn among at triage under
-// the new procedure. The draw is the same routing plan Triage makes.
+// changes its procedure, or corrects its facts, off a team that may not
+// hold it now (nil when neither happens, or the server has no teams): the
+// teams that may keep it, by the rules a designation is checked with
+// (teamRefuses), and a draw among the teams the case would be drawn among
+// at triage under the new procedure. The draw is the same routing plan
+// Triage makes. d is the decision as last corrected (rules'
+// Engine.RoutingView).
 func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Decision, o *triagev1.Outcome) (*store.ReroutePlan, error) {
-	if s.teams == nil || o.GetProcedure() == o.GetPrevious() {
+	if s.teams == nil || (o.GetProcedure() == o.GetPrevious() && o.GetCorrection() == nil) {
 		return nil, nil
 	}
 	f := o.GetCorrection().GetFiling()
@@ -196,6 +204,10 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 		Keep:   keep,
 		Draw:   *s.planFor(s.teams.EligibleFor(k, proc, f.GetCause(), routing.OffFastTrack(d, proc))),
 		Reason: fmt.Sprintf("%s: %s → %s; the team does not take %s cases under %s", o.GetChange(), o.GetPrevious(), proc, k, proc),
+	}
+	if proc == o.GetPrevious() {
+		p.Reason = fmt.Sprintf("%s under %s with corrected facts (%s); the team may not hold the case as corrected (review or a panel)",
+			o.GetChange(), proc, strings.Join(o.GetCorrection().GetChangedFields(), ", "))
 	}
 	return p, nil
 }
@@ -287,7 +299,16 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	}
 	defer unlock()
 	proc := rules.CurrentProcedure(d, prior)
-	if err := teamRefuses(team, d, proc); err != nil {
+	// As last corrected: corrected facts may require a panel or review.
+	eng, err := s.rulesFor(d)
+	if err != nil {
+		return nil, err
+	}
+	rd, err := eng.RoutingView(d, prior, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := teamRefuses(team, rd, proc); err != nil {
 		return nil, err
 	}
 	by, err := recorder(ctx)
