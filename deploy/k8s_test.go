@@ -406,6 +406,10 @@ func checkServices(t *testing.T, o *k8sObjects) {
 			if !cports[p.TargetPort.String()] {
 				t.Errorf("Service %s port %s targets %q, no container port of that name", s.Name, p.Name, p.TargetPort.String())
 			}
+			// checkTLSAndTokens holds the Deployment to TLS on gRPC.
+			if p.AppProtocol != nil && *p.AppProtocol == "kubernetes.io/h2c" {
+				t.Errorf("Service %s port %s says appProtocol %s (cleartext HTTP/2), but triaged serves gRPC over TLS", s.Name, p.Name, *p.AppProtocol)
+			}
 		}
 		if s.Spec.ClusterIP == corev1.ClusterIPNone {
 			headless = true
