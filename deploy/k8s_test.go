@@ -348,28 +348,40 @@ func checkTLSAndTokens(t *testing.T, o *k8sObjects) {
 	}
 }
 
-// checkArgsAndGracePeriod checks every arg is a flag of triaged's, and the
-// termination grace period outlasts the shutdown deadline plus the
-// handlers' grace.
+// checkArgsAndGracePeriod checks every arg is a flag of triaged's, that the
+// pod goes on serving for a shutdown delay after SIGTERM, and that the
+// termination grace period outlasts the delay, the shutdown deadline and
+// the handlers' grace.
 func checkArgsAndGracePeriod(t *testing.T, o *k8sObjects) {
 	t.Helper()
 	known := flagNames(t)
 	shutdown := server.DefaultShutdownTimeout
+	var delay time.Duration
 	for _, a := range o.container().Args {
 		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if !known[name] {
 			t.Errorf("arg %q: triaged has no flag %q", a, name)
 		}
-		if name == "shutdown-timeout" {
-			var err error
-			if shutdown, err = time.ParseDuration(value); err != nil {
-				t.Errorf("arg %q: %v", a, err)
-			}
+		var err error
+		switch name {
+		case "shutdown-timeout":
+			shutdown, err = time.ParseDuration(value)
+		case "shutdown-delay":
+			delay, err = time.ParseDuration(value)
+		}
+		if err != nil {
+			t.Errorf("arg %q: %v", a, err)
 		}
 	}
+	// Kubernetes takes the pod out of the Service's endpoints at the same
+	// time as it sends SIGTERM; until every node's proxy has heard, calls
+	// still come. Without a delay they would find the port closed.
+	if delay <= 0 {
+		t.Errorf("-shutdown-delay missing: calls routed here before the endpoint removal has spread would be refused")
+	}
 	grace := time.Duration(*o.spec.TerminationGracePeriodSeconds) * time.Second
-	if grace <= shutdown+2*time.Second {
-		t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-timeout %v plus the 2s handler grace", grace, shutdown)
+	if grace <= delay+shutdown+2*time.Second {
+		t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-delay %v plus -shutdown-timeout %v plus the 2s handler grace", grace, delay, shutdown)
 	}
 }
 
