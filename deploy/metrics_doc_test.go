@@ -167,3 +167,92 @@ func operationsMetrics(t *testing.T) map[string][]string {
 	}
 	return metrics
 }
+
+var (
+	counterSelector = regexp.MustCompile(`\b(?:increase|rate)\(\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\{([^}]*)\}\[`)
+	labelMatcher    = regexp.MustCompile(`([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|=)\s*"((?:[^"\\]|\\.)*)"`)
+)
+
+// TestAlertCountersExistBeforeTheirEvents: every counter that a rule of
+// deploy/prometheus/rules takes increase() or rate() of is exported by a
+// fresh triaged, before any call, with a series for each label matcher.
+// A series born at its first event starts at 1, and increase() counts
+// from the first sample it sees: the first event of each replica would be
+// lost, and an alert on "any in 15 minutes" would never fire for it.
+func TestAlertCountersExistBeforeTheirEvents(t *testing.T) {
+	tr := startTriaged(t, "-model=../classifier/defaultmodel/model")
+	series := scrapeSeries(t, "http://"+tr.httpAddr+"/metrics")
+	files, _ := filepath.Glob("prometheus/rules/*.yml")
+	checked := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range counterSelector.FindAllStringSubmatch(string(b), -1) {
+			name, matchers := m[1], labelMatcher.FindAllStringSubmatch(m[2], -1)
+			checked++
+			found := false
+			for _, labels := range series[name] {
+				if matchesAll(labels, matchers) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s: %s{%s} has no series on a fresh triaged; its first event would be invisible to increase() and rate()", f, name, m[2])
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no increase() or rate() of a counter in the rules: the pattern no longer matches them")
+	}
+}
+
+// matchesAll reports whether labels satisfy every matcher (label, "=" or
+// "=~", value) of a selector.
+func matchesAll(labels map[string]string, matchers [][]string) bool {
+	for _, mt := range matchers {
+		v, ok := labels[mt[1]]
+		if mt[1] == "job" {
+			continue // added by Prometheus
+		}
+		if mt[2] == "=" && (!ok || v != mt[3]) {
+			return false
+		}
+		if mt[2] == "=~" && !regexp.MustCompile(`^(?:`+mt[3]+`)$`).MatchString(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// scrapeSeries returns the label sets of every sample of the exposition at
+// u, by sample name.
+func scrapeSeries(t *testing.T, u string) map[string][]map[string]string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out := map[string][]map[string]string{}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	pair := regexp.MustCompile(`([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"`)
+	for sc.Scan() {
+		m := expositionSample.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		labels := map[string]string{}
+		for _, p := range pair.FindAllStringSubmatch(m[2], -1) {
+			labels[p[1]] = p[2]
+		}
+		out[m[1]] = append(out[m[1]], labels)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -114,6 +114,9 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	for _, p := range procedures {
 		m.probability.WithLabelValues(p.String())
 	}
+	// FenjianTeamOverCapacity alerts on its increase: a series born at the
+	// first unassigned case would start at 1, which increase() never counts.
+	m.reviewReasons.WithLabelValues(NoTeamCode)
 	if reg == nil {
 		return m, nil
 	}
