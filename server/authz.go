@@ -131,8 +131,8 @@ const (
 // authorizer authenticates every call, applies the per-RPC roles and the
 // per-identity rate limit. The policy:
 //
-//	Triage             filing; anonymous on loopback
-//	GetDecision        filing, judge, clerk, president, admin; anonymous on loopback
+//	Triage             filing; anonymous on loopback (not with Insecure)
+//	GetDecision        filing, judge, clerk, president, admin; anonymous on loopback (not with Insecure)
 //	RecordOutcome      judge (decided_by = own name), clerk (for anyone)
 //	AssignCase         president (designated_by = own name), clerk (for anyone)
 //	WatchAssignments   team:<team_id>, president (every feed)
