@@ -187,13 +187,14 @@ func checkKustomization(t *testing.T, m *manifests) {
 	}
 }
 
-// checkReplicasAndRollout checks the Deployment runs at least 2 replicas and
-// rolls out without taking one down before its successor is ready.
+// checkReplicasAndRollout checks the Deployment leaves its replica count to
+// the HPA (checkDisruptionAndScaling holds it to at least 2) and rolls out
+// without taking one down before its successor is ready.
 func checkReplicasAndRollout(t *testing.T, o *k8sObjects) {
 	t.Helper()
 	d := o.d
-	if d.Spec.Replicas == nil || *d.Spec.Replicas < 2 {
-		t.Errorf("replicas = %v, want at least 2", d.Spec.Replicas)
+	if d.Spec.Replicas != nil {
+		t.Errorf("replicas = %d: the HPA owns the count; every kubectl apply would reset it to this, and the HPA scale back to its own", *d.Spec.Replicas)
 	}
 	if ru := d.Spec.Strategy.RollingUpdate; ru == nil || ru.MaxUnavailable == nil || ru.MaxUnavailable.IntValue() != 0 {
 		t.Errorf("rolling update must keep every replica until its successor is ready (maxUnavailable 0)")
@@ -347,28 +348,40 @@ func checkTLSAndTokens(t *testing.T, o *k8sObjects) {
 	}
 }
 
-// checkArgsAndGracePeriod checks every arg is a flag of triaged's, and the
-// termination grace period outlasts the shutdown deadline plus the
-// handlers' grace.
+// checkArgsAndGracePeriod checks every arg is a flag of triaged's, that the
+// pod goes on serving for a shutdown delay after SIGTERM, and that the
+// termination grace period outlasts the delay, the shutdown deadline and
+// the handlers' grace.
 func checkArgsAndGracePeriod(t *testing.T, o *k8sObjects) {
 	t.Helper()
 	known := flagNames(t)
 	shutdown := server.DefaultShutdownTimeout
+	var delay time.Duration
 	for _, a := range o.container().Args {
 		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if !known[name] {
 			t.Errorf("arg %q: triaged has no flag %q", a, name)
 		}
-		if name == "shutdown-timeout" {
-			var err error
-			if shutdown, err = time.ParseDuration(value); err != nil {
-				t.Errorf("arg %q: %v", a, err)
-			}
+		var err error
+		switch name {
+		case "shutdown-timeout":
+			shutdown, err = time.ParseDuration(value)
+		case "shutdown-delay":
+			delay, err = time.ParseDuration(value)
+		}
+		if err != nil {
+			t.Errorf("arg %q: %v", a, err)
 		}
 	}
+	// Kubernetes takes the pod out of the Service's endpoints at the same
+	// time as it sends SIGTERM; until every node's proxy has heard, calls
+	// still come. Without a delay they would find the port closed.
+	if delay <= 0 {
+		t.Errorf("-shutdown-delay missing: calls routed here before the endpoint removal has spread would be refused")
+	}
 	grace := time.Duration(*o.spec.TerminationGracePeriodSeconds) * time.Second
-	if grace <= shutdown+2*time.Second {
-		t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-timeout %v plus the 2s handler grace", grace, shutdown)
+	if grace <= delay+shutdown+2*time.Second {
+		t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-delay %v plus -shutdown-timeout %v plus the 2s handler grace", grace, delay, shutdown)
 	}
 }
 
@@ -405,6 +418,10 @@ func checkServices(t *testing.T, o *k8sObjects) {
 		for _, p := range s.Spec.Ports {
 			if !cports[p.TargetPort.String()] {
 				t.Errorf("Service %s port %s targets %q, no container port of that name", s.Name, p.Name, p.TargetPort.String())
+			}
+			// checkTLSAndTokens holds the Deployment to TLS on gRPC.
+			if p.AppProtocol != nil && *p.AppProtocol == "kubernetes.io/h2c" {
+				t.Errorf("Service %s port %s says appProtocol %s (cleartext HTTP/2), but triaged serves gRPC over TLS", s.Name, p.Name, *p.AppProtocol)
 			}
 		}
 		if s.Spec.ClusterIP == corev1.ClusterIPNone {
@@ -443,15 +460,71 @@ func checkDisruptionAndScaling(t *testing.T, o *k8sObjects) {
 	if err != nil || !s.Matches(o.podLabels) {
 		t.Errorf("PDB selector does not match the pods")
 	}
-	if pdb.Spec.MinAvailable == nil || pdb.Spec.MinAvailable.IntValue() < 1 || int32(pdb.Spec.MinAvailable.IntValue()) >= *d.Spec.Replicas {
-		t.Errorf("PDB minAvailable %v must be at least 1 and below replicas %d, or drains block", pdb.Spec.MinAvailable, *d.Spec.Replicas)
-	}
 	hpa := o.m.hpas[0]
 	if hpa.Spec.ScaleTargetRef.Kind != "Deployment" || hpa.Spec.ScaleTargetRef.Name != d.Name {
 		t.Errorf("HPA scales %v, want Deployment %s", hpa.Spec.ScaleTargetRef, d.Name)
 	}
 	if hpa.Spec.MinReplicas == nil || *hpa.Spec.MinReplicas < 2 || hpa.Spec.MaxReplicas < *hpa.Spec.MinReplicas {
-		t.Errorf("HPA replicas %v..%d, want at least 2", hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas)
+		t.Fatalf("HPA replicas %v..%d, want at least 2", hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas)
+	}
+	if pdb.Spec.MinAvailable == nil || pdb.Spec.MinAvailable.IntValue() < 1 || int32(pdb.Spec.MinAvailable.IntValue()) >= *hpa.Spec.MinReplicas {
+		t.Errorf("PDB minAvailable %v must be at least 1 and below the HPA's minReplicas %d, or drains block", pdb.Spec.MinAvailable, *hpa.Spec.MinReplicas)
+	}
+}
+
+// TestKubernetesOverlays decodes each overlay's patches strictly and holds
+// them to the base's scaling invariants: the replica count stays the HPA's
+// (a Deployment patch setting replicas would last until the HPA's next
+// decision), and a patched HPA floor stays at least 2, within the base's
+// maximum and above the PDB's minAvailable.
+func TestKubernetesOverlays(t *testing.T) {
+	base := loadManifests(t, "k8s/base")
+	dirs, err := filepath.Glob("k8s/overlays/*")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no overlays (%v)", err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			var kust struct {
+				Patches []struct {
+					Path string `json:"path"`
+				} `json:"patches"`
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "kustomization.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := yaml.Unmarshal(data, &kust); err != nil {
+				t.Fatal(err)
+			}
+			m := loadManifests(t, dir)
+			var paths []string
+			for _, p := range kust.Patches {
+				paths = append(paths, p.Path)
+			}
+			slices.Sort(paths)
+			if !slices.Equal(paths, m.files) {
+				t.Errorf("patches %v, files %v", paths, m.files)
+			}
+			for _, d := range m.deployments {
+				if d.Spec.Replicas != nil {
+					t.Errorf("Deployment patch sets replicas %d: the HPA owns the count; patch the HPA's minReplicas", *d.Spec.Replicas)
+				}
+			}
+			for _, h := range m.hpas {
+				if h.Spec.MinReplicas == nil {
+					continue
+				}
+				maxReplicas := base.hpas[0].Spec.MaxReplicas
+				if h.Spec.MaxReplicas != 0 {
+					maxReplicas = h.Spec.MaxReplicas
+				}
+				minAvailable := base.pdbs[0].Spec.MinAvailable.IntValue()
+				if min := *h.Spec.MinReplicas; min < 2 || min > maxReplicas || int(min) <= minAvailable {
+					t.Errorf("HPA patch minReplicas %d, want at least 2, at most maxReplicas %d and above the PDB's minAvailable %d", min, maxReplicas, minAvailable)
+				}
+			}
+		})
 	}
 }
 

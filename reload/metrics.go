@@ -18,6 +18,12 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Help: "1 for the model version serving now.",
 		}, []string{"version"}),
 	}
+	// Every trigger's refusals start at 0: FenjianModelReloadRefused alerts
+	// on their increase, and a series born at its first refusal would start
+	// at 1, which increase() never counts.
+	for _, trigger := range []string{"start", "sighup", "rpc", "watch"} {
+		m.reloads.WithLabelValues(trigger, "refused")
+	}
 	if reg == nil {
 		return m, nil
 	}

@@ -107,11 +107,11 @@ func TestReloadSwapsAndRefuses(t *testing.T) {
 			}
 			// Every reload so far, each counted once under its trigger and
 			// result, and this one as the (i+1)th refusal.
-			want := reloadsHeader +
-				`fenjian_model_reloads_total{result="swapped",trigger="start"} 1` + "\n" +
-				`fenjian_model_reloads_total{result="unchanged",trigger="rpc"} 1` + "\n" +
-				`fenjian_model_reloads_total{result="swapped",trigger="sighup"} 1` + "\n" +
-				fmt.Sprintf(`fenjian_model_reloads_total{result="refused",trigger="rpc"} %d`, i+1) + "\n"
+			want := reloadsWant(
+				`result="swapped",trigger="start"} 1`,
+				`result="unchanged",trigger="rpc"} 1`,
+				`result="swapped",trigger="sighup"} 1`,
+				fmt.Sprintf(`result="refused",trigger="rpc"} %d`, i+1))
 			if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "fenjian_model_reloads_total"); err != nil {
 				t.Error(err)
 			}
@@ -125,6 +125,23 @@ func TestReloadSwapsAndRefuses(t *testing.T) {
 	if r.LoadedAt().IsZero() {
 		t.Error("LoadedAt not set")
 	}
+}
+
+// reloadsWant is the exposition of fenjian_model_reloads_total with the
+// series lines (`labels} value`), and every trigger's refusals the lines do
+// not name at 0, as the metrics start them.
+func reloadsWant(lines ...string) string {
+	want := reloadsHeader
+	for _, l := range lines {
+		want += "fenjian_model_reloads_total{" + l + "\n"
+	}
+	for _, trigger := range []string{"start", "sighup", "rpc", "watch"} {
+		refused := `result="refused",trigger="` + trigger + `"}`
+		if !strings.Contains(want, refused) {
+			want += "fenjian_model_reloads_total{" + refused + " 0\n"
+		}
+	}
+	return want
 }
 
 // reloadsHeader opens the exposition of fenjian_model_reloads_total.
@@ -254,11 +271,7 @@ func TestFollow(t *testing.T) {
 				if got := e.Scorer().Version(); got != tt.want {
 					t.Errorf("serving %s, want %s", got, tt.want)
 				}
-				want := reloadsHeader +
-					`fenjian_model_reloads_total{result="swapped",trigger="start"} 1` + "\n"
-				for _, l := range tt.reloads {
-					want += "fenjian_model_reloads_total{" + l + "\n"
-				}
+				want := reloadsWant(append([]string{`result="swapped",trigger="start"} 1`}, tt.reloads...)...)
 				if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "fenjian_model_reloads_total"); err != nil {
 					t.Error(err)
 				}

@@ -32,7 +32,9 @@ type Security struct {
 	// for admins only.
 	TLS TLSConfig
 	// Insecure allows listening on a non-loopback address without TLS
-	// (Run refuses it otherwise), e.g. behind a TLS-terminating proxy.
+	// (Run refuses it otherwise), e.g. behind a TLS-terminating proxy. It
+	// also ends anonymous access on loopback: such a proxy in the same pod
+	// or host connects from loopback for every caller, wherever they are.
 	Insecure bool
 	// MaxConcurrentCalls bounds the unary calls handled at once; calls
 	// beyond it fail at once with RESOURCE_EXHAUSTED instead of queueing.
@@ -77,7 +79,8 @@ type overloadError struct{ msg string }
 func (e *overloadError) Error() string { return e.msg }
 
 // caller is the proved identity of a call (nil for an anonymous caller) and
-// whether it came over loopback.
+// whether it came over loopback (never true behind Security.Insecure's
+// proxy).
 type caller struct {
 	id       *auth.Identity
 	loopback bool
@@ -128,8 +131,8 @@ const (
 // authorizer authenticates every call, applies the per-RPC roles and the
 // per-identity rate limit. The policy:
 //
-//	Triage             filing; anonymous on loopback
-//	GetDecision        filing, judge, clerk, president, admin; anonymous on loopback
+//	Triage             filing; anonymous on loopback (not with Insecure)
+//	GetDecision        filing, judge, clerk, president, admin; anonymous on loopback (not with Insecure)
 //	RecordOutcome      judge (decided_by = own name), clerk (for anyone)
 //	AssignCase         president (designated_by = own name), clerk (for anyone)
 //	WatchAssignments   team:<team_id>, president (every feed)
@@ -175,7 +178,9 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	var c caller
 	p, _ := peer.FromContext(ctx)
 	if p != nil {
-		if ta, ok := p.Addr.(*net.TCPAddr); ok {
+		// Behind a TLS-terminating proxy (Insecure) a loopback peer is the
+		// proxy, not the caller.
+		if ta, ok := p.Addr.(*net.TCPAddr); ok && !a.sec.Insecure {
 			c.loopback = ta.IP.IsLoopback()
 		}
 	}

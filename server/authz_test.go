@@ -16,6 +16,7 @@ import (
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/internal/testpki"
 	"github.com/fenjian/fenjian/triage"
+	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -214,6 +215,36 @@ func TestRunRefusesPlaintextOffLoopback(t *testing.T) {
 	r := startRunAt(t, "0.0.0.0:0", Config{Service: Options{Decider: newDecider(t), Store: st}, Security: Security{Insecure: true}})
 	if v, _ := metricValue(r.reg, "fenjian_grpc_insecure_listener", nil); v != 1 {
 		t.Errorf("fenjian_grpc_insecure_listener = %v; want 1", v)
+	}
+}
+
+// TestInsecureLoopbackNotAnonymous: with Insecure, TLS ends in a proxy in
+// front of the server, which connects from loopback when it shares the host
+// or the pod (a TLS-terminating sidecar): a loopback peer then says nothing
+// about where the caller is, so anonymous callers get nothing but health,
+// as off loopback. A caller with a token is served as before.
+func TestInsecureLoopbackNotAnonymous(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	r := startRunAt(t, "127.0.0.1:0", Config{Service: Options{Decider: newDecider(t), Store: st}, Security: Security{Insecure: true}})
+	ctx := testContext(t)
+
+	anon := dialAs(t, r.grpcAddr, "")
+	_, err := triagev1.NewTriageServiceClient(anon).Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
+	if status.Code(err) != codes.Unauthenticated {
+		t.Errorf("anonymous Triage through a loopback peer of an -insecure server: %v; want UNAUTHENTICATED", err)
+	}
+	_, err = triagev1.NewTriageServiceClient(anon).GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: uuid.Must(uuid.NewV7()).String()})
+	if status.Code(err) != codes.Unauthenticated {
+		t.Errorf("anonymous GetDecision through a loopback peer of an -insecure server: %v; want UNAUTHENTICATED", err)
+	}
+	hr, err := healthpb.NewHealthClient(anon).Check(ctx, &healthpb.HealthCheckRequest{})
+	if err != nil || hr.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+		t.Errorf("anonymous health check: %v, %v; want SERVING", hr, err)
+	}
+
+	filing := dialAs(t, r.grpcAddr, testFilingToken)
+	if _, err := triagev1.NewTriageServiceClient(filing).Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()}); err != nil {
+		t.Errorf("Triage with a filing token: %v", err)
 	}
 }
 

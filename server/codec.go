@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -33,6 +35,14 @@ func (g *decodeGuard) reject(ctx context.Context, method string, err error) erro
 		slog.String("code", codes.InvalidArgument.String()),
 		slog.String("error", clip(err.Error())),
 		slog.String("peer", peerAddr(ctx)))
+	// Too many elements, counted before decoding: the field's path comes
+	// from the schema, not from the client's bytes, so it can be named.
+	if le, ok := errors.AsType[*protocodec.LimitError](err); ok {
+		if le.Field == "" {
+			return toStatus(&fieldError{Field: "request", Problem: fmt.Sprintf("has more than %d fields", le.Limit)}).Err()
+		}
+		return toStatus(&fieldError{Field: le.Field, Problem: fmt.Sprintf("has more than %d elements", le.Limit)}).Err()
+	}
 	return toStatus(&malformedError{err: err}).Err()
 }
 

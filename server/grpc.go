@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -46,6 +47,14 @@ const (
 	KeepaliveTimeout = 20 * time.Second
 	// MaxConnectionIdle closes connections without calls for this long.
 	MaxConnectionIdle = 15 * time.Minute
+	// MaxConnectionAge is when the server asks a client (GOAWAY) to make
+	// its next calls on a new connection. Behind a Kubernetes Service
+	// (kube-proxy balances connections, not calls) a client's connection
+	// otherwise stays on one replica for good: replicas the HPA adds get
+	// none of its calls, and one whose store fails, out of the endpoints,
+	// still gets them. Calls in flight, team feeds included, finish on the
+	// old connection (no MaxConnectionAgeGrace).
+	MaxConnectionAge = 2 * time.Minute
 )
 
 // GRPCOptions are the dependencies of NewGRPCServer.
@@ -61,6 +70,9 @@ type GRPCOptions struct {
 	// safe default: no identities, so anonymous loopback callers may
 	// triage and read decisions and nothing else is allowed.
 	Security Security
+	// MaxConnectionAge replaces the package's MaxConnectionAge when
+	// positive (tests).
+	MaxConnectionAge time.Duration
 }
 
 // NewGRPCServer builds the gRPC server: it serves svc as
@@ -108,6 +120,7 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 		}),
 		grpc.KeepaliveParams(keepalive.ServerParameters{
 			MaxConnectionIdle: MaxConnectionIdle,
+			MaxConnectionAge:  cmp.Or(opts.MaxConnectionAge, MaxConnectionAge),
 			Time:              KeepaliveTime,
 			Timeout:           KeepaliveTimeout,
 		}),

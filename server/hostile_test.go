@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -279,5 +280,64 @@ func TestRateLimit(t *testing.T) {
 	other := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testFilingToken))
 	if _, err := other.Triage(ctx, req); err != nil {
 		t.Errorf("another identity: %v", err)
+	}
+}
+
+// emptyParties is a filing of n parties, each an empty message: two bytes
+// on the wire, a Go value of its own once decoded.
+func emptyParties(n int) []byte {
+	return bytes.Repeat([]byte{0x4a, 0x00}, n)
+}
+
+// TestHugeRepeatedFieldsRefusedBeforeDecoding sends, over a real
+// connection and without credentials, requests just under 4 MiB whose
+// filings hold two million empty parties. Decoded, such a request took
+// 148 MB (eight at once, 1.4 GB, past the Deployment's 512 MiB limit), and
+// grpc-go decodes before authentication. Counted on the wire instead, it is
+// refused with INVALID_ARGUMENT naming the field, allocating a fraction of
+// that. A filing over rules.Validate's 5,000 parties but under the codec's
+// bound still gets the rules' own answer.
+func TestHugeRepeatedFieldsRefusedBeforeDecoding(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+	huge := emptyParties((MaxRecvMsgSize - 64) / 2)
+	for _, tt := range []struct {
+		method, field string
+		payload       []byte
+	}{
+		{methodTriage, "filing.parties", nested(1, huge)},
+		{methodRecordOutcome, "outcome.correction.filing.parties", nested(1, nested(14, nested(1, huge[:len(huge)-16])))},
+	} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		st := invokeRaw(ctx, h.conn, tt.method, tt.payload)
+		runtime.ReadMemStats(&after)
+		if st.Code() != codes.InvalidArgument || !strings.Contains(st.Message(), tt.field) {
+			t.Errorf("%s with two million parties: %s %q; want INVALID_ARGUMENT naming %s", tt.method, st.Code(), st.Message(), tt.field)
+		}
+		// The request's own bytes are allocated at least twice (the
+		// transport's buffer, the codec's copy); its decoding was 148 MB.
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
+			t.Errorf("%s with two million parties allocated %d MiB while refused; want the request's bytes, not its decoding", tt.method, alloc>>20)
+		}
+	}
+
+	for _, tt := range []struct {
+		parties int
+		want    string
+	}{
+		{5001, "invalid filing.parties: has 5001 parties; at most 5000"},
+		{10_001, "invalid filing.parties: has more than 10000 elements"},
+	} {
+		f, err := proto.Marshal(validFiling())
+		if err != nil {
+			t.Fatal(err)
+		}
+		f = append(f, emptyParties(tt.parties-len(validFiling().GetParties()))...)
+		if st := invokeRaw(ctx, h.conn, methodTriage, nested(1, f)); st.Code() != codes.InvalidArgument || st.Message() != tt.want {
+			t.Errorf("Triage with %d parties: %s %q; want INVALID_ARGUMENT %q", tt.parties, st.Code(), st.Message(), tt.want)
+		}
 	}
 }

@@ -114,6 +114,9 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	for _, p := range procedures {
 		m.probability.WithLabelValues(p.String())
 	}
+	// FenjianTeamOverCapacity alerts on its increase: a series born at the
+	// first unassigned case would start at 1, which increase() never counts.
+	m.reviewReasons.WithLabelValues(NoTeamCode)
 	if reg == nil {
 		return m, nil
 	}
@@ -148,13 +151,24 @@ func (m *metrics) observeDecision(d *triagev1.Decision) {
 	}
 	if a := d.GetAssignment(); a != nil {
 		m.observeAssignment(a)
-		for _, c := range a.GetDraw().GetCandidates() {
-			free := c.GetFree()
-			if c.GetTeamId() == a.GetTeamId() {
-				free-- // the draw took one place
-			}
-			m.freeCapacity.WithLabelValues(m.teamIDs.value(c.GetTeamId())).Set(float64(free))
+		m.observeFree(a.GetDraw(), a.GetTeamId())
+	}
+	// A draw that found no room offered the full teams too: without it a
+	// replica would go on showing the places of its last successful draw,
+	// and FenjianTeamOverCapacity, the maximum over replicas, would not see
+	// the team full.
+	m.observeFree(d.GetUnassignedDraw(), "")
+}
+
+// observeFree sets the free capacity of every team draw offered, less the
+// place the draw gave taken (none when empty).
+func (m *metrics) observeFree(draw *triagev1.Draw, taken string) {
+	for _, c := range draw.GetCandidates() {
+		free := c.GetFree()
+		if c.GetTeamId() == taken {
+			free-- // the draw took one place
 		}
+		m.freeCapacity.WithLabelValues(m.teamIDs.value(c.GetTeamId())).Set(float64(free))
 	}
 }
 

@@ -60,6 +60,21 @@ func TestReadinessFollowsStore(t *testing.T) {
 				}
 			}
 		}},
+		{"database file moved away", func(t *testing.T) (store.Store, func(), func()) {
+			// The open file keeps taking commits under its old inode:
+			// readiness must not follow the commits but the path.
+			parent := t.TempDir()
+			dir, moved := filepath.Join(parent, "data"), filepath.Join(parent, "data.moved")
+			st := openStore(t, filepath.Join(dir, "fenjian.db"))
+			rename := func(from, to string) func() {
+				return func() {
+					if err := os.Rename(from, to); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			return st, rename(dir, moved), rename(moved, dir)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -201,6 +201,16 @@ func TestReplicasShareCapacity(t *testing.T) {
 			t.Errorf("team %s got %d cases of %d places, with more cases than places", id, assigned[id], tm.Capacity)
 		}
 	}
+	// Every replica's gauge shows the full teams full, whichever replica
+	// took their last places: FenjianTeamOverCapacity takes the maximum
+	// over replicas.
+	for ri, r := range replicas {
+		for _, id := range []string{"fast-a", "fast-b", "civil"} {
+			if v, err := metricValue(r.run.reg, "fenjian_team_free_capacity", map[string]string{"team": id}); err != nil || v != 0 {
+				t.Errorf("replica %d: fenjian_team_free_capacity{team=%q} = %v, %v; want 0, the team full", ri, id, v, err)
+			}
+		}
+	}
 	verifyAudit(t, replicas[1].store)
 }
 

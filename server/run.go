@@ -54,6 +54,11 @@ type Config struct {
 	// calls still running when it expires are cut off. Zero means
 	// DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
+	// ShutdownDelay is how long the server goes on serving, reporting
+	// NOT_SERVING, once its context is canceled and before the shutdown
+	// (ShutdownTimeout) begins: the time load balancers and Kubernetes
+	// endpoints take to stop sending it new calls. Zero stops at once.
+	ShutdownDelay time.Duration
 
 	// Service are the dependencies of the TriageService (see Options).
 	// Its Registerer is required here: it receives every metric of the
@@ -166,6 +171,9 @@ func Run(ctx context.Context, cfg Config) error {
 	})
 	g.Go(func() error {
 		<-gctx.Done()
+		if ctx.Err() != nil { // asked to stop, not a listener failing
+			drain(logger, health, cfg.ShutdownDelay)
+		}
 		// Team feeds last until their clients leave: end them, or the
 		// graceful stop would wait for them until its deadline.
 		svc.StopFeeds()
@@ -234,6 +242,19 @@ func checkpointOnce(ctx context.Context, logger *slog.Logger, c interface{ Check
 func isLoopback(a net.Addr) bool {
 	ta, ok := a.(*net.TCPAddr)
 	return ok && ta.IP.IsLoopback()
+}
+
+// drain reports NOT_SERVING and goes on serving for delay: a load balancer
+// or a Kubernetes endpoint update takes that long to stop routing new calls
+// here, and a call routed here once the listener has closed fails. Team
+// feeds go on too, so their clients do not reconnect here meanwhile.
+func drain(logger *slog.Logger, health *Health, delay time.Duration) {
+	if delay <= 0 {
+		return
+	}
+	health.Shutdown()
+	logger.Info("draining: NOT_SERVING, still serving until the shutdown delay has passed", slog.Duration("delay", delay))
+	time.Sleep(delay)
 }
 
 // shutdown drains the servers: NOT_SERVING first, then a graceful gRPC stop

@@ -48,6 +48,8 @@ type deps struct {
 	sec *Security
 	// shadow, if set, is offered the recorded decisions (Options.Shadow).
 	shadow ShadowQueue
+	// maxConnectionAge, if set, replaces MaxConnectionAge.
+	maxConnectionAge time.Duration
 }
 
 func (d deps) security(t testing.TB) Security {
@@ -76,7 +78,7 @@ func startServer(t testing.TB, d deps) *harness {
 		t.Fatalf("NewService: %v", err)
 	}
 	h.svc = svc
-	h.srv, err = NewGRPCServer(svc, h.health, GRPCOptions{Logger: logger, Registerer: h.reg, Security: d.security(t), Admin: d.admin})
+	h.srv, err = NewGRPCServer(svc, h.health, GRPCOptions{Logger: logger, Registerer: h.reg, Security: d.security(t), Admin: d.admin, MaxConnectionAge: d.maxConnectionAge})
 	if err != nil {
 		t.Fatalf("NewGRPCServer: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/status"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -64,5 +65,54 @@ func TestStopFeedsRefusesNewFeeds(t *testing.T) {
 	}, 1)
 	if logs := h.logs.String(); !strings.Contains(logs, `"method":"WatchAssignments","code":"Unavailable"`) {
 		t.Errorf("the refused feed is not logged as UNAVAILABLE:\n%s", logs)
+	}
+}
+
+// TestShutdownDelay: with a ShutdownDelay the server, once asked to stop,
+// reports NOT_SERVING (gRPC health, /readyz) while it still accepts new
+// connections and answers calls on them, and still delivers to open team
+// feeds, for the delay; then it stops as without one. Without a delay,
+// Kubernetes and load balancers, which learn of the stop seconds later,
+// send new calls to a closed port.
+func TestShutdownDelay(t *testing.T) {
+	const delay = 1500 * time.Millisecond
+	st := openStore(t, tempDB(t))
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st, Teams: defaultTeams(t)}, ShutdownDelay: delay})
+	ctx := testContext(t)
+	client := triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))
+	f := watch(t, client, "civil-fast-general", "")
+	f.quiet(t, 100*time.Millisecond)
+
+	stopped := make(chan time.Duration, 1)
+	go func() {
+		took, err := r.stop()
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+		stopped <- took
+	}()
+	if !waitFor(5*time.Second, func() bool {
+		code, err := httpStatus(t, "http://"+r.httpAddr+"/readyz")
+		return err == nil && code == 503
+	}) {
+		t.Fatal("/readyz did not answer 503 after the stop began")
+	}
+	// A caller that has not heard yet: a new connection, a call, health.
+	late := dial(t, r.grpcAddr)
+	hr, err := healthpb.NewHealthClient(late).Check(ctx, &healthpb.HealthCheckRequest{})
+	if err != nil || hr.GetStatus() != healthpb.HealthCheckResponse_NOT_SERVING {
+		t.Errorf("health during the shutdown delay: %v, %v; want NOT_SERVING", hr, err)
+	}
+	d := triageOK(t, ctx, triagev1.NewTriageServiceClient(late), loanFiling("drain-1"))
+	if a := f.take(t, 1)[0]; a.GetDecisionId() != d.GetDecisionId() {
+		t.Errorf("feed during the shutdown delay delivered %v, want decision %s", a, d.GetDecisionId())
+	}
+	select {
+	case took := <-stopped:
+		t.Errorf("Run returned %v after the stop, within its %v shutdown delay", took, delay)
+	default:
+	}
+	if took := <-stopped; took < delay {
+		t.Errorf("Run returned %v after the stop; want at least the %v delay", took, delay)
 	}
 }

@@ -82,11 +82,42 @@ func (s *sqlStore) heartbeat(ctx context.Context) error {
 // database file: below the floor (Options.MinFreeBytes) the store is
 // reported unavailable before its writes start failing.
 func (s *SQLite) Probe(ctx context.Context) error {
+	if err := s.sameFile(); err != nil {
+		return err
+	}
 	if free, ok := diskFree(s.path); ok && free < s.minFree {
 		return fmt.Errorf("probe store: %w: %d bytes free on the file system of %s, below the floor of %d",
 			ErrUnavailable, free, s.path, s.minFree)
 	}
 	return s.sqlStore.Probe(ctx)
+}
+
+// sameFile fails with ErrUnavailable when s.path no longer names the file
+// the store opened: the file or its directory was deleted, or another file
+// (a restored backup) was moved over it. The open descriptors still write
+// to the old file, so every commit succeeds, every probe's heartbeat too,
+// and every decision acknowledged from then on is in a file no one can
+// open by its name, gone when the process exits. The answer also stops
+// (or, once the file is back, resumes) the writer's commits: a caller
+// that does not follow readiness gets UNAVAILABLE rather than a decision
+// stored nowhere.
+func (s *SQLite) sameFile() error {
+	err := s.checkSameFile()
+	s.fileLost.Store(err != nil)
+	return err
+}
+
+func (s *SQLite) checkSameFile() error {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return fmt.Errorf("probe store: %w: the database file the store opened is no longer at %s (%w); "+
+			"writes are refused, and what it stored is only in the open file until triaged stops", ErrUnavailable, s.path, err)
+	}
+	if !os.SameFile(s.opened, fi) {
+		return fmt.Errorf("probe store: %w: %s is another file than the one the store opened (replaced since); "+
+			"writes are refused, and what it stored is only in the open file until triaged stops", ErrUnavailable, s.path)
+	}
+	return nil
 }
 
 // checkIntegrity runs PRAGMA integrity_check (quick_check on files above

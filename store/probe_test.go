@@ -70,6 +70,70 @@ func TestProbeDiskFloor(t *testing.T) {
 	}
 }
 
+// TestProbeFileGone checks that a SQLite store whose database file was
+// deleted (with its directory, as a cleanup would) or had another file moved
+// over it reports ErrUnavailable, naming the path: its open descriptors still
+// commit to the old file, so without the check every write, the heartbeat
+// included, succeeds into a file that vanishes when the process exits.
+func TestProbeFileGone(t *testing.T) {
+	tests := []struct {
+		name string
+		// lose makes path, in its own directory dir, name no file or
+		// another one.
+		lose func(t *testing.T, dir, path string)
+	}{
+		{"directory removed", func(t *testing.T, dir, _ string) {
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"file removed", func(t *testing.T, _, path string) {
+			for _, p := range []string{path, path + "-wal", path + "-shm"} {
+				if err := os.Remove(p); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
+		{"another file moved over it", func(t *testing.T, dir, path string) {
+			other := filepath.Join(dir, "restored.db")
+			if err := os.WriteFile(other, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(other, path); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "data")
+			path := filepath.Join(dir, "fenjian.db")
+			ctx := context.Background()
+			s, err := store.OpenSQLite(ctx, path, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := save(ctx, s, "before"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Probe(ctx); err != nil {
+				t.Fatalf("Probe on a healthy store: %v", err)
+			}
+			tt.lose(t, dir, path)
+			err = s.Probe(ctx)
+			if !errors.Is(err, store.ErrUnavailable) || !strings.Contains(err.Error(), path) {
+				t.Errorf("Probe after the file was lost = %v, want ErrUnavailable naming %s", err, path)
+			}
+			// A caller that ignores readiness gets no acknowledgement for a
+			// decision only the lost file would hold.
+			if err := save(ctx, s, "after"); !errors.Is(err, store.ErrUnavailable) {
+				t.Errorf("save after the file was lost = %v, want ErrUnavailable", err)
+			}
+		})
+	}
+}
+
 // TestOpenCorruptSQLite checks that OpenSQLite refuses a damaged file with
 // ErrCorrupt and an error naming it, rather than serving on it.
 func TestOpenCorruptSQLite(t *testing.T) {

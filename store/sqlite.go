@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver: no cgo
@@ -31,6 +32,11 @@ type SQLite struct {
 	path string
 	// minFree is Probe's free-space floor (Options.MinFreeBytes).
 	minFree uint64
+	// opened is the database file the store opened; Probe fails once the
+	// path names another file or none (see sameFile), and until a probe
+	// finds it again fileLost makes the writer refuse its batches.
+	opened   os.FileInfo
+	fileLost atomic.Bool
 	// Prepared on the writer's one connection, for every batch.
 	updateHead, applyLoad                                       *sql.Stmt
 	decisionsTable, outcomesTable, assignmentsTable, auditTable sqliteTable
@@ -107,6 +113,9 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	// migrated or appended to, which could spread the damage.
 	if err := checkIntegrity(ctx, s.write, abs); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	if s.opened, err = os.Stat(abs); err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w: %w", ErrUnavailable, err)
 	}
 	if err := checkPragmas(ctx, s.write); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
@@ -223,6 +232,9 @@ func checkPragmas(ctx context.Context, db *sql.DB) error {
 // table and index) that one row per statement paid for every row; chunks of
 // up to 64 rows pay it a few times per batch.
 func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
+	if s.fileLost.Load() {
+		return fmt.Errorf("write batch: %w: the database file is no longer at %s", ErrUnavailable, s.path)
+	}
 	if changes := b.loadChanges(); len(changes) > 0 {
 		stmt := b.tx.StmtContext(ctx, s.applyLoad)
 		for _, c := range changes {

@@ -69,6 +69,7 @@ type options struct {
 	shadowQueue     int
 	logLevel        slog.Level
 	shutdownTimeout time.Duration
+	shutdownDelay   time.Duration
 	debugAddr       string
 	sec             securityOptions
 	checkpointDir   string
@@ -112,6 +113,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.IntVar(&o.shadowQueue, "shadow-queue", shadow.DefaultQueueSize, "filings waiting for the shadow model; beyond, filings are not shadow-scored (fenjian_shadow_dropped_total)")
 	fs.TextVar(&o.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	fs.DurationVar(&o.shutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "graceful shutdown deadline")
+	fs.DurationVar(&o.shutdownDelay, "shutdown-delay", 0, "on SIGTERM, report NOT_SERVING and go on serving this long before the graceful shutdown, while load balancers and Kubernetes endpoints stop routing calls here")
 	fs.StringVar(&o.debugAddr, "debug-addr", "", "loopback address serving net/http/pprof (e.g. 127.0.0.1:6060); empty disables; docs/performance.md")
 	fs.StringVar(&o.checkpointDir, "checkpoint-dir", "", "directory for signed audit checkpoints, outside the database and not writable by its users; empty writes none")
 	fs.StringVar(&o.checkpointKey, "checkpoint-key", "", "checkpoint signer key (PREFIX.key of triagectl audit keygen); required with -checkpoint-dir")
@@ -121,7 +123,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.sec.tlsCert, "tls-cert", "", "server certificate (PEM) for gRPC; reloaded when it changes")
 	fs.StringVar(&o.sec.tlsKey, "tls-key", "", "server key (PEM) for gRPC; reloaded when it changes")
 	fs.StringVar(&o.sec.tlsClientCA, "tls-client-ca", "", "CAs of client certificates (PEM): a verified client certificate's CN is the caller's identity (mTLS)")
-	fs.BoolVar(&o.sec.insecure, "insecure", false, "allow a non-loopback -grpc-addr without TLS (TLS ends in front of the server)")
+	fs.BoolVar(&o.sec.insecure, "insecure", false, "allow a non-loopback -grpc-addr without TLS (TLS ends in front of the server); anonymous callers on loopback are then refused, the proxy being the peer")
 	fs.IntVar(&o.sec.maxConcurrentCalls, "max-concurrent-calls", server.DefaultMaxConcurrentCalls, "unary calls handled at once; beyond, calls fail with RESOURCE_EXHAUSTED; negative disables")
 	fs.Float64Var(&o.sec.rateLimit, "rate-limit", 0, "calls per second per identity (anonymous loopback callers share one budget); 0 disables")
 	fs.IntVar(&o.sec.rateBurst, "rate-burst", 0, "calls an identity may make at once above -rate-limit; 0 means twice -rate-limit")
@@ -256,6 +258,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 			GRPCAddr:        o.grpcAddr,
 			HTTPAddr:        o.httpAddr,
 			ShutdownTimeout: o.shutdownTimeout,
+			ShutdownDelay:   o.shutdownDelay,
 			Service: server.Options{
 				Decider:    engine,
 				Store:      st,
