@@ -11,9 +11,11 @@ import (
 
 // TestValidateText holds the one free-text check to what a text may carry:
 // Chinese, full-width punctuation and every printable character pass, a
-// multi-line field may hold tab, LF and CR; the C0 controls, DEL, the C1
-// controls and the bidirectional overrides and isolates are refused with the
-// code point and the rune index. The near misses are the neighbours of each
+// multi-line field may hold tab, LF and CR (and the Unicode line
+// separators); the C0 controls, DEL, the C1 controls and the bidirectional
+// overrides and isolates are refused with the code point and the rune index,
+// and a one-line field refuses the line separators and the zero-width space,
+// word joiner and byte-order mark. The near misses are the neighbours of each
 // refused range.
 func TestValidateText(t *testing.T) {
 	for _, tc := range []struct {
@@ -47,7 +49,14 @@ func TestValidateText(t *testing.T) {
 		{"LRE (U+202A)", "\u202a张三", rules.SingleLine, "bidirectional control character U+202A at 0"},
 		{"RLO (U+202E)", "张三\u202e四李", rules.SingleLine, "bidirectional control character U+202E at 2"},
 		{"narrow no-break space after the overrides", "\u202f", rules.SingleLine, ""},
-		{"line separator before the overrides", "\u2029", rules.SingleLine, ""},
+		{"paragraph separator in a one-line field", "张三\u2029李四", rules.SingleLine, "line separator U+2029 at 2"},
+		{"line separator in a one-line field", "\u2028", rules.SingleLine, "line separator U+2028 at 0"},
+		{"line separators in a multi-line field", "诉讼请求\u2028事实\u2029", rules.MultiLine, ""},
+		{"zero-width space in an id", "(2024)苏0106民初\u200b1001号", rules.SingleLine, "invisible character U+200B at 13"},
+		{"word joiner in a name", "张\u2060三", rules.SingleLine, "invisible character U+2060 at 1"},
+		{"byte-order mark before a name", "\ufeff张三", rules.SingleLine, "invisible character U+FEFF at 0"},
+		{"zero-width space in a text", "借款\u200b合同", rules.MultiLine, ""},
+		{"zero-width joiner is not refused (scripts and emoji need it)", "a\u200db", rules.SingleLine, ""},
 		{"LRI (U+2066)", "a\u2066b", rules.MultiLine, "bidirectional control character U+2066 at 1"},
 		{"PDI (U+2069)", "a\u2069", rules.MultiLine, "bidirectional control character U+2069 at 1"},
 		{"U+2065 before the isolates", "\u2065", rules.SingleLine, ""},
@@ -94,6 +103,9 @@ func TestFreeTextFields(t *testing.T) {
 		{"text with ESC", w(text("原告张三诉被告李四民间借贷纠纷\u001b[2J一案")), "filing.text: control character U+001B at 15"},
 		{"text with NUL", w(text("\x00")), "filing.text: control character U+0000 at 0"},
 		{"text with RLO", w(text("借款\u202e金额")), "filing.text: bidirectional control character U+202E at 2"},
+		{"id with a zero-width space", w(id("(2024)苏0106民初\u200b1001号")), "filing.id: invisible character U+200B at 13"},
+		{"court with a paragraph separator", w(court("南京市鼓楼区\u2029人民法院")), "filing.court: line separator U+2029 at 6"},
+		{"text with a zero-width space", w(text("借款\u200b合同")), ""},
 		{"text with tab, LF and CR", w(text("诉讼请求：\r\n\t1.判令被告偿还借款。")), ""},
 		{"cause with BEL", w(cause("民间借贷纠纷\a")), "filing.cause: control character U+0007 at 6"},
 		{"cause with a newline", w(cause("民间借贷\n纠纷")), "filing.cause: control character U+000A at 4"},

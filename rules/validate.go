@@ -270,10 +270,14 @@ const (
 // carrying, else nil. Refused are the C0 controls and DEL, the C1 controls
 // (U+0080–U+009F), and the bidirectional embeddings, overrides and isolates
 // (U+202A–U+202E, U+2066–U+2069); a MultiLine field may hold tab, LF and
-// CR. Such characters are stored and returned as sent: an ESC sequence
-// repaints the terminal of whoever reads a log or an export, a NUL cuts a
-// string short in C tools, and a bidi override shows a clerk a name or a
-// reason in an order other than the one stored. Chinese text, full-width
+// CR. A SingleLine field also refuses the Unicode line and paragraph
+// separators (U+2028, U+2029), which break it into lines as LF does, and
+// the invisible zero-width space, word joiner and byte-order mark (U+200B,
+// U+2060, U+FEFF), with which two ids or names that look the same are
+// different strings. Such characters are stored and returned as sent: an
+// ESC sequence repaints the terminal of whoever reads a log or an export, a
+// NUL cuts a string short in C tools, and a bidi override shows a clerk a
+// name or a reason in an order other than the one stored. Chinese text, full-width
 // punctuation and every other printable character pass. The error gives
 // the first offending character's code point and its index in runes from
 // 0, so the filing system can show the clerk where it is.
@@ -289,6 +293,10 @@ func ValidateText(field, s string, lines Lines) error {
 			return fieldErrorf(field, "control character U+%04X at %d", r, i)
 		case (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069):
 			return fieldErrorf(field, "bidirectional control character U+%04X at %d", r, i)
+		case lines == SingleLine && (r == 0x2028 || r == 0x2029):
+			return fieldErrorf(field, "line separator U+%04X at %d", r, i)
+		case lines == SingleLine && (r == 0x200b || r == 0x2060 || r == 0xfeff):
+			return fieldErrorf(field, "invisible character U+%04X at %d", r, i)
 		}
 		i++
 	}
