@@ -3,6 +3,8 @@ package rules_test
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -19,19 +21,46 @@ type announced struct {
 	province, short, code, county  string
 	from                           string // as announced: YYYY-MM-DD or YYYY-MM
 	first, dayBefore               string // first day in force, and the day before
-	mandatoryFen, agreementFen     int64  // agreementFen 0 = not found
-	prevMandatoryFen, prevAgreeFen int64  // the limit in force the day before; 0 = none
+	mandatoryFen, agreementFen     int64  // agreementFen 0 = not found (always 0 before 2022)
+	prevMandatoryFen, prevAgreeFen int64  // the limit in force the day before; 0 = a derived one, not pinned here
+	// prevDerived: the pinned limit the day before is derived from the wage
+	// statistic (天津, whose notices between 2013 and 2018 were not found).
+	prevDerived bool
 }
 
 var announcedLimits = []announced{
-	{"浙江省", "浙江", "330000", "330106", "2022-01-11", "2022-01-11", "2022-01-10", 54323_00, 217290_00, 0, 0},
-	{"江苏省", "江苏", "320000", "320102", "2022-01-07", "2022-01-07", "2022-01-06", 51811_00, 207242_00, 0, 0},
-	{"江苏省", "江苏", "320000", "320102", "2024-01-06", "2024-01-06", "2024-01-05", 60862_00, 243448_00, 51811_00, 207242_00},
-	{"江苏省", "江苏", "320000", "320102", "2026-01-04", "2026-01-04", "2026-01-03", 64610_00, 258440_00, 60862_00, 243448_00},
-	{"辽宁省", "辽宁", "210000", "210102", "2022-07-04", "2022-07-04", "2022-07-03", 44000_00, 176000_00, 0, 0},
-	{"辽宁省", "辽宁", "210000", "210102", "2023-07", "2023-07-01", "2023-06-30", 47000_00, 0, 44000_00, 176000_00},
-	{"上海市", "上海", "310000", "310101", "2022-08-23", "2022-08-23", "2022-08-22", 6837850, 273514_00, 0, 0},
-	{"湖南省", "湖南", "430000", "430102", "2023-11", "2023-11-01", "2023-10-31", 45707_00, 182826_00, 0, 0},
+	{"浙江省", "浙江", "330000", "330106", "2022-01-11", "2022-01-11", "2022-01-10", 54323_00, 217290_00, 0, 0, false},
+	{"江苏省", "江苏", "320000", "320102", "2022-01-07", "2022-01-07", "2022-01-06", 51811_00, 207242_00, 0, 0, false},
+	{"江苏省", "江苏", "320000", "320102", "2024-01-06", "2024-01-06", "2024-01-05", 60862_00, 243448_00, 51811_00, 207242_00, false},
+	{"江苏省", "江苏", "320000", "320102", "2026-01-04", "2026-01-04", "2026-01-03", 64610_00, 258440_00, 60862_00, 243448_00, false},
+	{"辽宁省", "辽宁", "210000", "210102", "2022-07-04", "2022-07-04", "2022-07-03", 44000_00, 176000_00, 0, 0, false},
+	{"辽宁省", "辽宁", "210000", "210102", "2023-07", "2023-07-01", "2023-06-30", 47000_00, 0, 44000_00, 176000_00, false},
+	{"上海市", "上海", "310000", "310101", "2022-08-23", "2022-08-23", "2022-08-22", 6837850, 273514_00, 0, 0, false},
+	{"湖南省", "湖南", "430000", "430102", "2023-11", "2023-11-01", "2023-10-31", 45707_00, 182826_00, 0, 0, false},
+	// 天津市高级人民法院's 损害赔偿数额参考标准 notices, 30% era (CPL 2012/2017
+	// art. 162): 津高法〔2013〕75号 (2013-04-17), 30% of the 2012 从业人员 wage
+	// ¥61,514; the day before, the derived 2011-wage figure (¥55,636 → 16,691).
+	{"天津市", "天津", "120000", "120101", "2013-04-17", "2013-04-17", "2013-04-16", 18454_00, 0, 16691_00, 0, true},
+	// 津高法〔2018〕116号 (2018-06-18): 30% of the 2017 本市职工年平均工资 ¥67,284;
+	// the day before, the derived 2016-wage figure (¥86,305 → 25,892), higher.
+	{"天津市", "天津", "120000", "120101", "2018-06-18", "2018-06-18", "2018-06-17", 20185_20, 0, 25892_00, 0, true},
+	// 津高法〔2019〕190号 (2019-06-28): 30% of the 2018 职工 wage ¥70,452.
+	{"天津市", "天津", "120000", "120101", "2019-06-28", "2019-06-28", "2019-06-27", 21135_60, 0, 20185_20, 0, false},
+	// 津高法〔2021〕214号 (2021-08-31): 30% of the 2020 职工 wage ¥81,324; the
+	// 2020 notice was not found, so the 2019 one applies the day before.
+	{"天津市", "天津", "120000", "120101", "2021-08-31", "2021-08-31", "2021-08-30", 24397_20, 0, 21135_60, 0, false},
+}
+
+// announcedAt is the row of announcedLimits for a province code and date.
+func announcedAt(tb testing.TB, code, from string) announced {
+	tb.Helper()
+	for _, l := range announcedLimits {
+		if l.code == code && l.from == from {
+			return l
+		}
+	}
+	tb.Fatalf("no announced limit %s %s", code, from)
+	return announced{}
 }
 
 // limitIs checks the small-claims limit record of an assessment.
@@ -75,12 +104,19 @@ func limitCases(tb testing.TB) []tcase {
 		}
 		inForce := limitIs(l, true, l.mandatoryFen, l.agreementFen, l.from)
 		M, A := l.mandatoryFen, l.agreementFen
+		// The law of the entry's date: a notice before 2022 answers CPL 162
+		// (30%, no agreement band), one from 2022 CPL 165.
+		mandatoryCode, overCode := rules.CodeCPL165Mandatory, rules.CodeCPL165OverMandatory
+		cpl162 := l.first < "2022-01-01"
+		if cpl162 {
+			mandatoryCode, overCode = rules.CodeCPL162Mandatory, rules.CodeCPL162OverLimit
+		}
 		out = append(out,
 			tcase{
 				name: name("at the mandatory limit on %s", l.first), filing: on(l.first, M),
 				avail: av(pSC, avA), mandatory: ptr(true),
-				fires:  []string{at(locSC, rules.CodeCPL165Mandatory)},
-				silent: []string{rules.CodeCPL165OverMandatory, rules.CodeLimitUnknown, rules.CodeLimitAgreementUnknown},
+				fires:  []string{at(locSC, mandatoryCode)},
+				silent: []string{overCode, rules.CodeLimitUnknown, rules.CodeLimitAgreementUnknown},
 				extra: func(t *testing.T, a *rules.Assessment) {
 					inForce(t, a)
 					if a.Facts.AmountToLimit != 1 {
@@ -91,12 +127,23 @@ func limitCases(tb testing.TB) []tcase {
 			tcase{
 				name: name("one fen over the mandatory limit, no agreement"), filing: on(l.first, M+1),
 				avail:  av(pSC, avU, pSimp, avA),
-				fires:  []string{at(locSC, rules.CodeCPL165OverMandatory)},
-				silent: []string{rules.CodeCPL165Mandatory, rules.CodeLimitAgreementUnknown},
+				fires:  []string{at(locSC, overCode)},
+				silent: []string{mandatoryCode, rules.CodeLimitAgreementUnknown},
 				extra:  inForce,
 			},
 		)
-		if A == 0 {
+		switch {
+		case cpl162:
+			// Before 2022 the law had no agreement band: an agreed claim
+			// one fen over the 30% figure is over, not undetermined.
+			out = append(out, tcase{
+				name: name("one fen over with agreement: no agreement band before 2022"), filing: on(l.first, M+1, circ(agreeSmallClaims)),
+				avail: av(pSC, avU, pSimp, avA), review: ptr(false),
+				fires:  []string{at(locSC, overCode)},
+				silent: []string{rules.CodeCPL165Agreement, rules.CodeLimitAgreementUnknown, mandatoryCode},
+				extra:  inForce,
+			})
+		case A == 0:
 			// 辽宁 2023-07: the 2× figure was not found. An agreement case
 			// cannot be decided and must not pass silently (docs/small-claims-limits.md).
 			out = append(out, tcase{
@@ -106,7 +153,7 @@ func limitCases(tb testing.TB) []tcase {
 				silent: []string{rules.CodeCPL165Agreement, rules.CodeCPL165OverMandatory},
 				extra:  inForce,
 			})
-		} else {
+		default:
 			out = append(out,
 				tcase{
 					name: name("one fen over with agreement"), filing: on(l.first, M+1, circ(agreeSmallClaims)),
@@ -155,31 +202,66 @@ func limitCases(tb testing.TB) []tcase {
 				},
 			)
 		} else {
-			// The day before, the previous announcement still applies.
+			// The day before, the previous limit still applies: an earlier
+			// notice, or (天津) a figure derived from the wage statistic.
+			P := l.prevMandatoryFen
 			prevCheck := func(t *testing.T, a *rules.Assessment) {
 				t.Helper()
-				if a.Limit.GetMandatoryLimitFen() != l.prevMandatoryFen || a.Limit.GetAgreementLimitFen() != l.prevAgreeFen || !a.Limit.GetKnown() {
-					t.Errorf("day before: limit %v, want the previous %d/%d", a.Limit, l.prevMandatoryFen, l.prevAgreeFen)
+				if a.Limit.GetMandatoryLimitFen() != P || a.Limit.GetAgreementLimitFen() != l.prevAgreeFen || !a.Limit.GetKnown() {
+					t.Errorf("day before: limit %v, want the previous %d/%d", a.Limit, P, l.prevAgreeFen)
 				}
 				if a.Limit.GetEffectiveFrom() == l.from {
 					t.Errorf("day before uses the new entry %s", l.from)
 				}
+				if a.Limit.GetDerived() != l.prevDerived {
+					t.Errorf("day before: limit derived=%v, want %v", a.Limit.GetDerived(), l.prevDerived)
+				}
+			}
+			// The new figure, filed the day before, is decided by the old
+			// one: over it when the figure rose, under it when it fell
+			// (天津 2018: the court's 职工-wage figure is below the derived one).
+			newFigure := tcase{
+				name: name("day before (%s): new mandatory figure is over the old", l.dayBefore), filing: on(l.dayBefore, M),
+				avail:  av(pSC, avU),
+				fires:  []string{at(locSC, overCode)},
+				silent: []string{rules.CodeLimitUnknown, mandatoryCode},
+				extra:  prevCheck,
+			}
+			if M <= P {
+				newFigure = tcase{
+					name: name("day before (%s): new mandatory figure is under the old", l.dayBefore), filing: on(l.dayBefore, M),
+					avail: av(pSC, avA), mandatory: ptr(true),
+					fires:  []string{at(locSC, mandatoryCode)},
+					silent: []string{rules.CodeLimitUnknown, overCode},
+					extra:  prevCheck,
+				}
 			}
 			out = append(out,
+				newFigure,
 				tcase{
-					name: name("day before (%s): new mandatory figure is over the old", l.dayBefore), filing: on(l.dayBefore, M),
-					avail:  av(pSC, avU),
-					fires:  []string{at(locSC, rules.CodeCPL165OverMandatory)},
-					silent: []string{rules.CodeLimitUnknown, rules.CodeCPL165Mandatory},
-					extra:  prevCheck,
-				},
-				tcase{
-					name: name("day before: at the old mandatory figure"), filing: on(l.dayBefore, l.prevMandatoryFen),
+					name: name("day before: at the old mandatory figure"), filing: on(l.dayBefore, P),
 					avail: av(pSC, avA), mandatory: ptr(true),
-					fires: []string{at(locSC, rules.CodeCPL165Mandatory)},
+					fires: []string{at(locSC, mandatoryCode)},
 					extra: prevCheck,
 				},
+				tcase{
+					name: name("day before: one fen over the old mandatory figure"), filing: on(l.dayBefore, P+1),
+					avail:  av(pSC, avU),
+					fires:  []string{at(locSC, overCode)},
+					silent: []string{mandatoryCode},
+					extra:  prevCheck,
+				},
 			)
+			if P > M {
+				// A falling figure: the old one is over the new on its first day.
+				out = append(out, tcase{
+					name: name("old mandatory figure is over the new on %s", l.first), filing: on(l.first, P),
+					avail:  av(pSC, avU),
+					fires:  []string{at(locSC, overCode)},
+					silent: []string{mandatoryCode},
+					extra:  inForce,
+				})
+			}
 		}
 	}
 
@@ -250,6 +332,41 @@ func limitCases(tb testing.TB) []tcase {
 			name: "上海 68,378.51 is over", filing: with(base, province("上海市"), filedOn("2024-03-05"), fen(6837851)),
 			avail: av(pSC, avU),
 			fires: []string{rules.CodeCPL165OverMandatory},
+		},
+	)
+
+	// 天津 from 2018-07-01: the court's own ¥20,185.20 (津高法〔2018〕116号, 30% of
+	// the 2017 职工 wage) decides, not the ¥28,360 once derived from the
+	// non-private wage: a ¥25,000 loan claim at a basic court is not small
+	// claims, a ¥20,000 one must be; the decision shows the notice, not derived.
+	tj2018 := limitIs(announcedAt(tb, "120000", "2018-06-18"), true, 20185_20, 0, "2018-06-18")
+	tj := func(day string, amount int64) *triagev1.Filing {
+		return with(base, province("天津市"), court("天津市和平区人民法院"), filedOn(day), fen(amount))
+	}
+	out = append(out,
+		tcase{
+			name: "天津 2018-07-01: ¥25,000 民间借贷 is over the court's ¥20,185.20, not mandatory", filing: tj("2018-07-01", 25000_00),
+			avail: av(pSC, avU, pSimp, avA), mandatory: ptr(false), review: ptr(false),
+			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
+			silent: []string{rules.CodeCPL162Mandatory, rules.CodeLimitDerivedOutdated, rules.CodeLimitUnknown},
+			extra:  tj2018,
+		},
+		tcase{
+			name: "天津 2018-07-01: ¥20,000 民间借贷 is under the court's ¥20,185.20, mandatory", filing: tj("2018-07-01", 20000_00),
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+			fires:  []string{at(locSC, rules.CodeCPL162Mandatory)},
+			silent: []string{rules.CodeCPL162OverLimit, rules.CodeLimitUnknown},
+			extra:  tj2018,
+		},
+		tcase{
+			// The 2020 notice was not found: the 2019 one is carried, and a
+			// notice is never outdated, so a claim over it is not reviewed
+			// (docs/small-claims-limits.md says its figure is probably low).
+			name: "天津 2020-07-01: the 2019 notice is carried, ¥21,135.61 is over it", filing: tj("2020-07-01", 21135_61),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
+			silent: []string{rules.CodeLimitDerivedOutdated},
+			extra:  limitIs(announcedAt(tb, "120000", "2019-06-28"), true, 21135_60, 0, "2019-06-28"),
 		},
 	)
 
@@ -391,5 +508,136 @@ func TestDefaultLimitsMatchNotices(t *testing.T) {
 	b[0] = 'X'
 	if rules.DefaultFile()[0] == 'X' {
 		t.Error("DefaultFile returns the embedded bytes, not a copy")
+	}
+}
+
+// derivedAfterNotice lists the shipped derived entries allowed after a notice
+// of the same statutory share (province code and effective date). A notice
+// stays in force until the court replaces it, so a derived figure may stand
+// for a later notice only where the province's notices are yearly but were
+// not all found, and the notice before rests on the statistic the derived
+// figures use (the non-private 从业人员/就业人员 wage): the derived figure is
+// then what the court's own missing notice would say. 天津: 津高法〔2013〕75号
+// took 30% of the 从业人员 wage (2013-07-01's derived figure is its ¥18,454);
+// the 2014–2017 notices were not found (津高法〔2014〕76号 only as a wage
+// table naming the same 65,368). From 2018 the court took the 职工 wage, so
+// no derived figure may follow its 2018–2021 notices.
+var derivedAfterNotice = map[string]bool{
+	"120000 2013-07-01": true,
+	"120000 2014-07-01": true,
+	"120000 2015-07-01": true,
+	"120000 2016-07-01": true,
+	"120000 2017-07-01": true,
+}
+
+// derivedAfterNoticeProblems checks the rule of derivedAfterNotice on a list
+// of entries: a derived entry that follows a notice of the same share (30%
+// before 2022, 50% from 2022; a 30% notice cannot answer a 2022 filing, so
+// the 50% era starts anew) must be allowed, and the notice it follows must
+// rest on the derived statistic; every allowed entry must be such an entry.
+func derivedAfterNoticeProblems(entries []rules.LimitEntry, allowed map[string]bool) []string {
+	byProvince := map[string][]rules.LimitEntry{}
+	for _, e := range entries {
+		p, _ := rules.LookupProvince(e.Province)
+		byProvince[p.Code] = append(byProvince[p.Code], e)
+	}
+	var problems []string
+	seen := map[string]bool{}
+	for code, es := range byProvince {
+		sort.Slice(es, func(i, j int) bool { return es[i].EffectiveFrom < es[j].EffectiveFrom })
+		var notice *rules.LimitEntry
+		for i := range es {
+			e := &es[i]
+			if notice != nil && (notice.EffectiveFrom < "2022-01") != (e.EffectiveFrom < "2022-01") {
+				notice = nil // the share changed with the law
+			}
+			if !e.Derived {
+				notice = e
+				continue
+			}
+			if notice == nil {
+				continue
+			}
+			key := code + " " + e.EffectiveFrom
+			seen[key] = true
+			switch {
+			case !allowed[key]:
+				problems = append(problems, fmt.Sprintf("%s %s: derived entry after the notice of %s, which stays in force until the court replaces it", e.Province, e.EffectiveFrom, notice.EffectiveFrom))
+			case strings.Contains(notice.Statistic, "职工") ||
+				!(strings.Contains(notice.Statistic, "从业人员") || strings.Contains(notice.Statistic, "就业人员")):
+				problems = append(problems, fmt.Sprintf("%s %s: derived entry after the notice of %s, whose statistic (%s) is not the derived one", e.Province, e.EffectiveFrom, notice.EffectiveFrom, notice.Statistic))
+			}
+		}
+	}
+	for key := range allowed {
+		if !seen[key] {
+			problems = append(problems, key+": allowed after a notice, but no derived entry follows a notice there")
+		}
+	}
+	sort.Strings(problems)
+	return problems
+}
+
+// TestDerivedAfterNotice holds the shipped file to the rule of
+// derivedAfterNotice, and shows the rule refusing what it must.
+func TestDerivedAfterNotice(t *testing.T) {
+	f := defaultFile(t)
+	if p := derivedAfterNoticeProblems(f.SmallClaimsLimits, derivedAfterNotice); len(p) > 0 {
+		t.Errorf("shipped rules file:\n%s", strings.Join(p, "\n"))
+	}
+	derived := func(prov, from, yuan string, year int) rules.LimitEntry {
+		return rules.LimitEntry{Province: prov, EffectiveFrom: from, MandatoryLimitYuan: yuan, Derived: true, StatisticYear: year,
+			Statistic: "城镇非私营单位就业人员年平均工资", Source: "test"}
+	}
+	edited := func(mod func([]rules.LimitEntry) []rules.LimitEntry) []rules.LimitEntry {
+		return mod(append([]rules.LimitEntry(nil), f.SmallClaimsLimits...))
+	}
+	for _, tc := range []struct {
+		name    string
+		entries []rules.LimitEntry
+		want    string // a problem containing this; "" = none
+	}{
+		{"天津 2018-07-01 derived after the court's 职工-wage notice", edited(func(es []rules.LimitEntry) []rules.LimitEntry {
+			return append(es, derived("天津市", "2018-07-01", "28360", 2017))
+		}), "天津市 2018-07-01: derived entry after the notice of 2018-06-18"},
+		{"天津 2020-07-01 derived between the 2019 and 2021 notices", edited(func(es []rules.LimitEntry) []rules.LimitEntry {
+			return append(es, derived("天津市", "2020-07-01", "32401", 2019))
+		}), "天津市 2020-07-01: derived entry after the notice of 2019-06-28"},
+		{"江苏 derived after its 2024 notice", edited(func(es []rules.LimitEntry) []rules.LimitEntry {
+			return append(es, derived("江苏省", "2024-07-01", "62000", 2023))
+		}), "江苏省 2024-07-01: derived entry after the notice of 2024-01-06"},
+		{"an allowed entry after a notice on another statistic", edited(func(es []rules.LimitEntry) []rules.LimitEntry {
+			for i := range es {
+				if es[i].Province == "天津市" && es[i].EffectiveFrom == "2013-04-17" {
+					es[i].Statistic = "2012年天津市职工平均工资（46464元）"
+				}
+			}
+			return es
+		}), "whose statistic (2012年天津市职工平均工资（46464元）) is not the derived one"},
+		{"an allowed entry no longer after a notice", edited(func(es []rules.LimitEntry) []rules.LimitEntry {
+			out := es[:0]
+			for _, e := range es {
+				if !(e.Province == "天津市" && e.EffectiveFrom == "2013-04-17") {
+					out = append(out, e)
+				}
+			}
+			return out
+		}), "120000 2013-07-01: allowed after a notice, but no derived entry follows a notice there"},
+		{"a 50% derived entry after a 30% notice: the share changed", edited(func(es []rules.LimitEntry) []rules.LimitEntry {
+			return append(es, derived("天津市", "2022-03-01", "57341", 2020))
+		}), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := derivedAfterNoticeProblems(tc.entries, derivedAfterNotice)
+			if tc.want == "" {
+				if len(p) > 0 {
+					t.Errorf("refused: %v", p)
+				}
+				return
+			}
+			if !strings.Contains(strings.Join(p, "\n"), tc.want) {
+				t.Errorf("problems %v, want one containing %q", p, tc.want)
+			}
+		})
 	}
 }

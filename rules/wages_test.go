@@ -341,18 +341,39 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"天津 2014-07-01: one fen over the corrected 2013-wage figure", on("天津市", "2014-07-01", 19610_01)),
 		named(over(art162of2012, 30, "2013-07-01", 18454_00, 0),
 			"天津 2014-06-30: ¥19,610 is over the 2012-wage figure", on("天津市", "2014-06-30", 19610_00)),
-		// 天津 2018 and 2020, read in the high court's notices (津高法〔2019〕190号:
-		// ¥100,731; 津高法〔2021〕214号: ¥114,682); the figures entered from memory
-		// agreed. 30% = 30,219.30 → 30,219 from 2019-07-01; 50% = 57,341 (2×
-		// 229,364) from 2022-01-01.
-		named(under(art162of2017, 30, "2019-07-01", 30219_00, 0),
-			"天津 2019-07-01: ¥30,219 is at the 2018-wage figure", on("天津市", "2019-07-01", 30219_00)),
-		named(over(art162of2017, 30, "2019-07-01", 30219_00, 0),
-			"天津 2019-07-01: one fen over the 2018-wage figure", on("天津市", "2019-07-01", 30219_01)),
+		// 天津 2018 and 2020 wages (¥100,731 and ¥114,682, read in the high court's
+		// notices 津高法〔2019〕190号 and 〔2021〕214号) no longer decide a 30%-era
+		// filing: from 2018-06-18 the court's own figures (30% of the 职工 wage)
+		// apply, and the derived 2018-07-01 … 2021-07-01 entries were removed.
+		// ¥30,219 (once the derived figure from 2019-07-01) is over the court's
+		// ¥21,135.60 then, and on 2021-12-31 the 2021 notice still applies.
+		tcase{
+			name: "天津 2019-07-01: ¥30,219 is over the court's 2019 notice, not a derived figure", filing: on("天津市", "2019-07-01", 30219_00),
+			avail: av(pSC, avU), review: ptr(false),
+			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
+			silent: []string{rules.CodeLimitDerivedOutdated, rules.CodeCPL162Mandatory},
+			extra:  limitShows(art162of2017, 30, false, "2019-06-28", 21135_60, 0),
+		},
+		tcase{
+			name: "天津 2021-12-31: the 2021 notice's ¥24,397.20 still applies", filing: on("天津市", "2021-12-31", 24397_20),
+			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
+			fires: []string{at(locSC, rules.CodeCPL162Mandatory)},
+			extra: limitShows(art162of2017, 30, false, "2021-08-31", 24397_20, 0),
+		},
+		// The 50% era starts anew: no 天津 notice of it was found, so the 2020
+		// non-private wage gives 50% = 57,341 (2× 229,364) from 2022-01-01
+		// (docs/small-claims-limits.md: probably above the court's figure).
 		named(under(art165, 50, "2022-01-01", 57341_00, 229364_00),
 			"天津 2022-01-01: ¥57,341 is at the 2020-wage figure", on("天津市", "2022-01-01", 57341_00)),
 		named(over(art165, 50, "2022-01-01", 57341_00, 229364_00),
 			"天津 2022-01-01: one fen over the 2020-wage figure", on("天津市", "2022-01-01", 57341_01)),
+		// 2013-07-01: the derived 2012-wage figure (¥61,514 → 18,454) takes over
+		// from 津高法〔2013〕75号 with the same figure, shown as derived; the
+		// 2017-07-01 one (¥86,305 → 25,892) applies until 2018-06-17.
+		named(under(art162of2012, 30, "2013-07-01", 18454_00, 0),
+			"天津 2013-07-01: ¥18,454 is at the 2012-wage figure, derived", on("天津市", "2013-07-01", 18454_00)),
+		named(under(art162of2017, 30, "2017-07-01", 25892_00, 0),
+			"天津 2018-06-17: ¥25,892 is at the 2016-wage figure, derived", on("天津市", "2018-06-17", 25892_00)),
 		// 重庆 2013: ¥50,006, not the ¥50,158 entered from memory (重庆市统计局
 		// 2014-05-28, "2013年重庆市城镇非私营单位就业人员年平均工资50006元", quoted by the
 		// 2014 traffic-accident standard; 2014's ¥55,588 is 11.2% above it); 30% =
