@@ -437,6 +437,11 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 		excluded = append(excluded, era(CodeCPL166Appraisal, CodeInterp2015Appraisal))
 	}
 	switch {
+	case g.pre2015 && g.defendantWhereabouts:
+		// Before 2015-02-04 the bar is 若干规定 art. 1(1) alone, as for the
+		// other simplified-procedure bars on this option (interp257Bars):
+		// the 2015 interpretation was not yet in force.
+		excluded = append(excluded, reason(CodeProv1Whereabouts))
 	case g.pre2022 && g.defendantWhereabouts:
 		excluded = append(excluded, reason(CodeInterp2015Whereabouts))
 	case !g.pre2022 && g.anyWhereabouts:

@@ -152,16 +152,27 @@ func eraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCPL166Whereabouts},
 		},
 		{
-			name: "2015-02-03 defendant's whereabouts unknown: the 2003 简易程序规定 art. 1(1) cited", filing: bj("2015-02-03", party(1, whereaboutsUnknown)),
-			avail: av(pSC, avU),
-			fires: []string{at(locSC, rules.CodeInterp2015Whereabouts)},
-			extra: func(t *testing.T, a *rules.Assessment) {
-				for _, r := range allReasons(a) {
-					if r.GetCode() == rules.CodeInterp2015Whereabouts && !strings.Contains(r.GetArticle(), "《关于适用简易程序审理民事案件的若干规定》第一条第一项") {
-						t.Errorf("%s cites %q without the 2003 provisions", r.GetCode(), r.GetArticle())
-					}
-				}
-			},
+			// Round 10: the small-claims option cited INTERP2015_257_* (民诉法解释
+			// （2015年）第二百五十七条) on a filing before that interpretation existed,
+			// while its other simplified-procedure bars cited 若干规定 art. 1.
+			name: "2015-02-03 defendant's whereabouts unknown: 若干规定 art. 1(1) on small claims", filing: bj("2015-02-03", party(1, whereaboutsUnknown)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeProv1Whereabouts)},
+			silent: []string{rules.CodeInterp2015Whereabouts, rules.CodeInterp257Whereabouts},
+		},
+		{
+			name: "2015-02-04 defendant's whereabouts unknown: Interp. 2015 art. 257(1) on small claims", filing: bj("2015-02-04", party(1, whereaboutsUnknown)),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeInterp2015Whereabouts)},
+			silent: []string{at(locSC, rules.CodeProv1Whereabouts)},
+		},
+		{
+			// Near miss: a third party's unknown whereabouts barred nothing before 2022.
+			name: "2015-02-03 third party's whereabouts unknown: small claims open", filing: bj("2015-02-03", func(f *triagev1.Filing) {
+				f.Parties = append(f.Parties, &triagev1.Party{Role: triagev1.PartyRole_PARTY_ROLE_THIRD_PARTY, Kind: triagev1.PartyKind_PARTY_KIND_PERSON, WhereaboutsUnknown: true})
+			}),
+			avail:  av(pSC, avA, pSimp, avA),
+			silent: []string{rules.CodeProv1Whereabouts, rules.CodeInterp2015Whereabouts, rules.CodeCPL166Whereabouts},
 		},
 		{
 			// Behaviour change: no rule before 2022 excluded a case for a
