@@ -205,6 +205,11 @@ const (
 	// (remanded, art. 192; retried, art. 206) could not take it.
 	CodeCrPL1996RemandedSimplified = "CRPL1996_192_REMANDED_SIMPLIFIED_BARRED"
 	CodeCrPL1996RetrialSimplified  = "CRPL1996_206_RETRIAL_SIMPLIFIED_BARRED"
+	// CodeCrPL1996RemandedPanel and CodeCrPL1996RetrialPanel: before 2013 a
+	// remanded or retried case went to a newly formed panel under the 1996
+	// law's arts. 192 and 206 (the 2012 amendment's 228 and 245).
+	CodeCrPL1996RemandedPanel = "CRPL1996_192_REMANDED_NEW_PANEL"
+	CodeCrPL1996RetrialPanel  = "CRPL1996_206_RETRIAL_NEW_PANEL"
 
 	// Review signals (法发〔2021〕30号 四类案件; docs/statutes.md).
 	CodeReviewGroupDispute   = "REVIEW_GROUP_DISPUTE"
@@ -393,6 +398,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL1996SentenceCap, "刑事诉讼法（1996年）第一百七十四条第一项", "立案日（2013年1月1日前）施行的刑事诉讼法规定，公诉案件适用简易程序以依法可能判处三年以下有期徒刑、拘役、管制、单处罚金为限；起诉材料未载明量刑建议，或者量刑建议超过三年有期徒刑，不适用简易程序。"},
 	{CodeCrPL1996RemandedSimplified, "刑事诉讼法（1996年）第一百九十二条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，发回重新审判的案件应当另行组成合议庭审判：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},
 	{CodeCrPL1996RetrialSimplified, "刑事诉讼法（1996年）第二百零六条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，按照审判监督程序重新审判的案件由原审人民法院审理的，应当另行组成合议庭进行：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},
+	{CodeCrPL1996RemandedPanel, "刑事诉讼法（1996年）第一百九十二条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，第二审人民法院发回原审人民法院重新审判的案件，原审人民法院应当另行组成合议庭，依照第一审程序进行审判。"},
+	{CodeCrPL1996RetrialPanel, "刑事诉讼法（1996年）第二百零六条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，人民法院按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；原来是第一审案件，应当依照第一审程序进行审判。"},
 
 	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
 	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},
@@ -466,7 +473,7 @@ func Codes() []string {
 // of its reasons is a panel condition — CPL 41 (remanded or retried), CPL 42,
 // Interp. 292 (a third-party revocation suit), their pre-2022 forms CPL 2012/2017 art. 39 and 40,
 // CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
-// panel) and their 2012 numbers (210, 228, 245), Interp. 213 (assessors for group or public interests). Such a case
+// panel) and their 2012 numbers (210, 228, 245) and 1996 numbers (192, 206), Interp. 213 (assessors for group or public interests). Such a case
 // never goes to a 速裁团队, whose judges sit alone; the review flag does not
 // cover it, because the law requires the panel whether or not anyone looks.
 func RequiresPanel(o *triagev1.ProcedureOption) bool {
@@ -474,7 +481,8 @@ func RequiresPanel(o *triagev1.ProcedureOption) bool {
 		switch r.GetCode() {
 		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeInterp292PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCrPL216PanelRequired,
 			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel,
-			CodeCrPL2012PanelRequired, CodeCrPL2012RemandedPanel, CodeCrPL2012RetrialPanel:
+			CodeCrPL2012PanelRequired, CodeCrPL2012RemandedPanel, CodeCrPL2012RetrialPanel,
+			CodeCrPL1996RemandedPanel, CodeCrPL1996RetrialPanel:
 			return true
 		}
 	}

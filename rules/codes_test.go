@@ -248,6 +248,8 @@ func TestReasonArticles(t *testing.T) {
 		// Audit round 9: the 1996 single judge, a maritime court's level,
 		// 人民陪审员法 art. 16(2) for 行政公益诉讼.
 		rules.CodeCrPL1996RemandedSimplified:    "刑事诉讼法（1996年）第一百九十二条、第一百七十四条",
+		rules.CodeCrPL1996RemandedPanel:         "刑事诉讼法（1996年）第一百九十二条",
+		rules.CodeCrPL1996RetrialPanel:          "刑事诉讼法（1996年）第二百零六条",
 		rules.CodeCrPL1996RetrialSimplified:     "刑事诉讼法（1996年）第二百零六条、第一百七十四条",
 		rules.CodeInferCriminalMaritimeCourt:    "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条",
 		rules.CodeAssessors16PublicInterestSuit: "人民陪审员法第十六条第二项；行政诉讼法第八十三条",

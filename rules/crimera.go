@@ -20,8 +20,9 @@ type crimCodes struct {
 	// whatever the sentence (CrPL 21(1) / 2012 art. 20(1)); it bars
 	// simplified procedure and fast-track at a basic court.
 	securityOrTerror string
-	// Remanded and retried cases: a newly formed panel (239 / 228, 256 /
-	// 245), which bars single-judge fast-track where it exists.
+	// Remanded and retried cases: a newly formed panel (239 / 228 / 1996:
+	// 192, 256 / 245 / 1996: 206), which bars single-judge fast-track where
+	// it exists (empty before 2013, when it did not).
 	remandedPanel, remandedFastTrack, retrialPanel, retrialFastTrack string
 	// Before 2013 a newly formed panel also bars simplified procedure,
 	// which the 1996 law gave to one judge alone (art. 174: "可以适用简易
@@ -43,9 +44,10 @@ type crimCodes struct {
 //     interpretation's before);
 //   - 2013-01-01 to 2018-10-25 the 2012 amendment and the 2012
 //     interpretation;
-//   - before 2013 the 1996 law's three-year cap on simplified procedure and
+//   - before 2013 the 1996 law's three-year cap on simplified procedure,
 //     its single judge (no simplified procedure for a case that must go to
-//     a newly formed panel), with the 2012 codes for the rest
+//     a newly formed panel) and its new panel (arts. 192, 206), with the
+//     2012 codes for the rest
 //     (docs/statutes.md lists this gap).
 func crimCodesOn(on time.Time) crimCodes {
 	if !on.Before(crpl2018InForce) {
@@ -77,6 +79,11 @@ func crimCodesOn(on time.Time) crimCodes {
 	if on.Before(crpl2012InForce) {
 		c.sentenceCap = true
 		c.remandedSimplified, c.retrialSimplified = CodeCrPL1996RemandedSimplified, CodeCrPL1996RetrialSimplified
+		// The new panel is the 1996 law's (arts. 192, 206), not the 2012
+		// amendment's, and no fast-track existed to bar: no pilot ran before
+		// 2014-08 (CRPL222_NOT_IN_FORCE says so alone).
+		c.remandedPanel, c.retrialPanel = CodeCrPL1996RemandedPanel, CodeCrPL1996RetrialPanel
+		c.remandedFastTrack, c.retrialFastTrack = "", ""
 	}
 	return c
 }

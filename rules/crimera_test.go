@@ -45,6 +45,13 @@ func criminalEraCases(tb testing.TB) []tcase {
 			}
 		}
 	}
+	// Before 2013 only ordinary procedure is left to a remanded or retried
+	// case, and it is the new panel's (CrPL 1996 arts. 192, 206).
+	ordinaryPanel := func(t *testing.T, a *rules.Assessment) {
+		if !rules.RequiresPanel(a.Option(pOrd)) {
+			t.Errorf("RequiresPanel(ordinary) = false, want true: %v", a.Option(pOrd).GetReasons())
+		}
+	}
 	return []tcase{
 		// --- The conditions and bars of simplified procedure.
 		{
@@ -263,27 +270,31 @@ func criminalEraCases(tb testing.TB) []tcase {
 		// 2013 it may, as a panel (2012 art. 210).
 		{
 			name: "2012-12-31 remanded, 24 months: CrPL 1996 arts. 174, 192, no simplified procedure", filing: on("2012-12-31", sentence(24), remanded),
-			avail:  av(pSimp, avU, pOrd, avA),
-			fires:  []string{at(locSimp, rules.CodeCrPL1996RemandedSimplified), at(locOrd, rules.CodeCrPL2012RemandedPanel)},
-			silent: []string{rules.CodeCrPL1996RetrialSimplified},
+			avail: av(pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeCrPL1996RemandedSimplified), at(locOrd, rules.CodeCrPL1996RemandedPanel)},
+			// Round 10: the new panel cited the 2012 amendment's art. 228, and
+			// fast-track the 2012 art. 228 and the pilot, before either existed.
+			silent: []string{rules.CodeCrPL1996RetrialSimplified, rules.CodeCrPL2012RemandedPanel, rules.CodeCrPL2012RemandedFastTrack},
+			extra:  ordinaryPanel,
 		},
 		{
 			name: "2013-01-01 remanded, 24 months: simplified procedure as a new panel", filing: on("2013-01-01", sentence(24), remanded),
 			avail:  av(pSimp, avA),
-			fires:  []string{at(locSimp, rules.CodeCrPL2012RemandedPanel)},
-			silent: []string{rules.CodeCrPL1996RemandedSimplified},
+			fires:  []string{at(locSimp, rules.CodeCrPL2012RemandedPanel), at(locOrd, rules.CodeCrPL2012RemandedPanel)},
+			silent: []string{rules.CodeCrPL1996RemandedSimplified, rules.CodeCrPL1996RemandedPanel},
 		},
 		{
 			name: "2012-12-31 retried, 24 months: CrPL 1996 arts. 174, 206, no simplified procedure", filing: on("2012-12-31", sentence(24), retrial),
 			avail:  av(pSimp, avU, pOrd, avA),
-			fires:  []string{at(locSimp, rules.CodeCrPL1996RetrialSimplified), at(locOrd, rules.CodeCrPL2012RetrialPanel)},
-			silent: []string{rules.CodeCrPL1996RemandedSimplified},
+			fires:  []string{at(locSimp, rules.CodeCrPL1996RetrialSimplified), at(locOrd, rules.CodeCrPL1996RetrialPanel)},
+			silent: []string{rules.CodeCrPL1996RemandedSimplified, rules.CodeCrPL2012RetrialPanel, rules.CodeCrPL2012RetrialFastTrack},
+			extra:  ordinaryPanel,
 		},
 		{
 			name: "2013-01-01 retried, 24 months: simplified procedure as a new panel", filing: on("2013-01-01", sentence(24), retrial),
 			avail:  av(pSimp, avA),
-			fires:  []string{at(locSimp, rules.CodeCrPL2012RetrialPanel)},
-			silent: []string{rules.CodeCrPL1996RetrialSimplified},
+			fires:  []string{at(locSimp, rules.CodeCrPL2012RetrialPanel), at(locOrd, rules.CodeCrPL2012RetrialPanel)},
+			silent: []string{rules.CodeCrPL1996RetrialSimplified, rules.CodeCrPL1996RetrialPanel},
 		},
 		{
 			// Nothing else changes on the same day: the single judge bars

@@ -63,18 +63,14 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	law := crimCodesOn(a.FiledOn)
 	var ftPanel, panel, simpPanel []*triagev1.Reason
 	if c.GetRemanded() { // CrPL 239 (2012: 228; 1996: 192): 另行组成合议庭; Interp. 377
-		ftPanel = append(ftPanel, reason(law.remandedFastTrack))
+		ftPanel = appendCode(ftPanel, law.remandedFastTrack)
 		panel = append(panel, reason(law.remandedPanel))
-		if law.remandedSimplified != "" {
-			simpPanel = append(simpPanel, reason(law.remandedSimplified))
-		}
+		simpPanel = appendCode(simpPanel, law.remandedSimplified)
 	}
 	if c.GetRetrial() { // CrPL 256 (2012: 245; 1996: 206): 另行组成合议庭
-		ftPanel = append(ftPanel, reason(law.retrialFastTrack))
+		ftPanel = appendCode(ftPanel, law.retrialFastTrack)
 		panel = append(panel, reason(law.retrialPanel))
-		if law.retrialSimplified != "" {
-			simpPanel = append(simpPanel, reason(law.retrialSimplified))
-		}
+		simpPanel = appendCode(simpPanel, law.retrialSimplified)
 	}
 	if c.GetPublicInterest() || c.GetGroupInterest() { // Interp. 213 ¶1 (1): 审判员和人民陪审员组成合议庭
 		ftPanel = append(ftPanel, reason(CodeInterp213FastTrackBarred))
@@ -207,4 +203,13 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 	}
 	ft = append(ft, ftPanel...)
 	return option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)})
+}
+
+// appendCode appends code's reason to rs unless code is empty: a crimCodes
+// field is empty where the law of the filing date has no such rule.
+func appendCode(rs []*triagev1.Reason, code string) []*triagev1.Reason {
+	if code == "" {
+		return rs
+	}
+	return append(rs, reason(code))
 }
