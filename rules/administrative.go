@@ -35,8 +35,14 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	// Read from the cause, not from public_interest: a case that touches
 	// the public interest is not thereby a 公益诉讼 brought under art. 25
 	// ¶4, and only the suit is art. 16(2)'s.
-	if a.Facts.Cause.Name == adminPublicInterestSuit && !a.FiledOn.Before(assessorsLawInForce) {
-		blocks = append(blocks, reason(CodeAssessors16PublicInterestSuit))
+	if a.Facts.Cause.Name == adminPublicInterestSuit {
+		// The suit is brought for the public interest whatever the flag
+		// says: reviewed like a civil 公益诉讼 (REVIEW_PUBLIC_INTEREST, 法发
+		// 〔2021〕30号), which the review reads from the fact.
+		a.Facts.PublicInterest = true
+		if !a.FiledOn.Before(assessorsLawInForce) {
+			blocks = append(blocks, reason(CodeAssessors16PublicInterestSuit))
+		}
 	}
 	if c.GetActOnTheSpot() {
 		conds = append(conds, reason(CodeAdmin82OnTheSpot))

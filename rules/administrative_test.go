@@ -52,10 +52,21 @@ func adminCases(tb testing.TB) []tcase {
 			// catalogue's 公益诉讼 node) is tried by a seven-member panel
 			// with assessors, so not by Art. 83's single judge, whatever
 			// the parties agree or the act was.
+			// The suit is also reviewed (四类案件, 法发〔2021〕30号), as a
+			// civil 公益诉讼 is, without the public_interest flag.
 			name:   "2024 行政公益诉讼, parties agree, act on the spot: seven-member panel, no simplified procedure",
 			filing: w(cause("行政公益诉讼"), onTheSpot, circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })),
 			avail:  av(pSimp, avU, pOrd, avA),
-			fires:  []string{at(locSimp, rules.CodeAssessors16PublicInterestSuit)},
+			review: ptr(true),
+			fires:  []string{at(locSimp, rules.CodeAssessors16PublicInterestSuit), at(locReview, rules.CodeReviewPublicInterest)},
+		},
+		{
+			// Near miss: another administrative cause without the flag is
+			// not reviewed for the public interest.
+			name:   "2024 政府信息公开 without the flag: no public-interest review",
+			filing: w(cause("政府信息公开"), onTheSpot),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeReviewPublicInterest, rules.CodeAssessors16PublicInterestSuit},
 		},
 		{
 			name:   "2018-04-27 行政公益诉讼, parties agree: the law's first day",
