@@ -14,8 +14,9 @@ import (
 
 // TestAssignCase designates teams for decided cases (指定分案,
 // docs/architecture.md, Routing): the reason is required, the team must exist and take the case under
-// the procedure in force, a case under review never goes to a 速裁团队, and an
-// accepted designation is in the team's feed as DESIGNATED with who and why.
+// the procedure in force, a case under review never goes to a 速裁团队, a
+// case is not designated to the team it is already with, and an accepted
+// designation is in the team's feed as DESIGNATED with who and why.
 func TestAssignCase(t *testing.T) {
 	st := openStore(t, tempDB(t))
 	teams := defaultTeams(t)
@@ -46,6 +47,12 @@ func TestAssignCase(t *testing.T) {
 		t.Fatalf("review case: %v, needs_review %v; the test needs small claims under review", review.GetRecommended(), review.GetNeedsReview())
 	}
 
+	// A general team the case under review was not drawn to.
+	reviewTo := generalCivil[0]
+	if review.GetAssignment().GetTeamId() == reviewTo {
+		reviewTo = generalCivil[1]
+	}
+
 	req := func(d *triagev1.Decision, team string) *triagev1.AssignCaseRequest {
 		return &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: team, DesignatedBy: "president-07", Reason: "原承办团队需回避，院长指定。"}
 	}
@@ -62,9 +69,12 @@ func TestAssignCase(t *testing.T) {
 		proc  triagev1.Procedure // OK: the procedure recorded
 	}{
 		{name: "to a general team", req: req(loan, "civil-trial-2"), proc: smallClaims},
-		{name: "case under review to a general team", req: req(review, "civil-trial-1"), proc: smallClaims},
+		{name: "case under review to a general team", req: req(review, reviewTo), proc: smallClaims},
 		{name: "after 简转普, ordinary to the commercial team", req: req(converted, "commercial"), proc: ordinary},
-		{name: "to the team already drawn", req: req(loan, "civil-fast-general"), proc: smallClaims},
+		{name: "back to the team drawn", req: req(loan, "civil-fast-general"), proc: smallClaims},
+		// Moved back just now: a second designation there would show it
+		// arriving twice and count it twice in the team's load.
+		{name: "again to the team it is with", req: req(loan, "civil-fast-general"), code: codes.FailedPrecondition, rule: "ALREADY_WITH_TEAM"},
 		{name: "criminal to the criminal trial team", req: req(crim, "criminal-trial"), proc: fastTrack},
 
 		{name: "no reason", req: with(req(loan, "civil-trial-1"), func(r *triagev1.AssignCaseRequest) { r.Reason = "" }), code: codes.InvalidArgument, field: "reason"},
@@ -84,7 +94,9 @@ func TestAssignCase(t *testing.T) {
 		{name: "case under review to the 速裁团队", req: req(review, "civil-fast-general"), code: codes.FailedPrecondition, rule: "REVIEW_CASE_TO_FAST_TRACK"},
 		{name: "case under review to the finance 速裁团队", req: req(review, "civil-fast-finance"), code: codes.FailedPrecondition, rule: "REVIEW_CASE_TO_FAST_TRACK"},
 		{name: "remanded criminal case to the 速裁团队", req: req(remanded, "criminal-fast"), code: codes.FailedPrecondition, rule: "PANEL_CASE_TO_FAST_TRACK"},
-		{name: "remanded criminal case to the trial team", req: req(remanded, "criminal-trial"), proc: triagev1.Procedure_PROCEDURE_SIMPLIFIED},
+		// The law lets it be with the trial team (not PANEL_CASE_TO_FAST_TRACK),
+		// and it was drawn there: the designation would move nothing.
+		{name: "remanded criminal case to the trial team", req: req(remanded, "criminal-trial"), code: codes.FailedPrecondition, rule: "ALREADY_WITH_TEAM"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

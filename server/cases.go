@@ -326,6 +326,12 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		RecordedBy:   by,
 	}
 	if err := cs.SaveAssignment(ctx, a); err != nil {
+		if errors.Is(err, store.ErrSameTeam) {
+			// Checked by the store, in the transaction that would record it:
+			// under the chain lock, so no other replica's designation slips in.
+			return nil, &preconditionError{rule: "ALREADY_WITH_TEAM",
+				msg: fmt.Sprintf("the case is already with team %s; designating it there again would move nothing", team.ID)}
+		}
 		return nil, fmt.Errorf("save assignment: %w", err)
 	}
 	s.metrics.observeAssignment(a)

@@ -115,6 +115,10 @@ func TestCaseRPCCodes(t *testing.T) {
 			_, err := h.client.AssignCase(ctx, assignReq(d.GetDecisionId(), "administrative"))
 			return err
 		}, codes.FailedPrecondition, "", "TEAM_DOES_NOT_TAKE_CASE"},
+		{"AssignCase", "already with the team", func() error {
+			_, err := h.client.AssignCase(ctx, assignReq(d.GetDecisionId(), "civil-trial-1"))
+			return err
+		}, codes.FailedPrecondition, "", "ALREADY_WITH_TEAM"},
 		{"AssignCase", "server without teams", func() error {
 			_, err := plain.client.AssignCase(ctx, assignReq(d.GetDecisionId(), "civil-trial-1"))
 			return err
@@ -127,12 +131,14 @@ func TestCaseRPCCodes(t *testing.T) {
 			_, err := damaged.client.AssignCase(ctx, assignReq(dd.GetDecisionId(), "civil-trial-1"))
 			return err
 		}, codes.Internal, "", ""},
+		// Not civil-trial-1, where "assigned" put the case: the calls
+		// would be refused for that too (ALREADY_WITH_TEAM).
 		{"AssignCase", "client canceled", func() error {
-			_, err := h.svc.AssignCase(canceled, assignReq(d.GetDecisionId(), "civil-trial-1"))
+			_, err := h.svc.AssignCase(canceled, assignReq(d.GetDecisionId(), "civil-trial-2"))
 			return err
 		}, codes.Canceled, "", ""},
 		{"AssignCase", "client deadline", func() error {
-			_, err := h.svc.AssignCase(expired, assignReq(d.GetDecisionId(), "civil-trial-1"))
+			_, err := h.svc.AssignCase(expired, assignReq(d.GetDecisionId(), "civil-trial-2"))
 			return err
 		}, codes.DeadlineExceeded, "", ""},
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -34,7 +35,8 @@ func wantEvents(t *testing.T, f *feed, name string, want ...*triagev1.WatchAssig
 // TestFeedsFollowDesignation: a designation to another team shows on the
 // old team's feed as the case leaving, with who designated and why, and on
 // the new team's as its arrival, live and on replay; a designation of a case
-// to the team it is on is an arrival only. On SQLite and PostgreSQL.
+// to the team it is on is refused (ALREADY_WITH_TEAM) and no feed shows it.
+// On SQLite and PostgreSQL.
 func TestFeedsFollowDesignation(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b backend) {
 		st := openTarget(t, b.target)
@@ -61,21 +63,21 @@ func TestFeedsFollowDesignation(t *testing.T) {
 		wantEvents(t, oldFeed, from, event(moved, left))
 		wantEvents(t, newFeed, to, event(moved, arrived))
 
-		// Designated again to the team it is on: no team is left.
+		// Designated again to the team it is on: refused, it would move
+		// nothing, and neither feed shows anything.
 		again, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
 			DecisionId: d.GetDecisionId(), TeamId: to, DesignatedBy: "president-1", Reason: "重新指定",
 		})
-		if err != nil {
-			t.Fatalf("AssignCase: %v", err)
+		checkStatus(t, err, codes.FailedPrecondition, "", "ALREADY_WITH_TEAM")
+		if again != nil {
+			t.Errorf("response with an error: %v", again)
 		}
-		if got := again.GetAssignment().GetPreviousTeamId(); got != "" {
-			t.Errorf("re-designation to the same team has previous_team_id %q", got)
-		}
-		wantEvents(t, newFeed, to, event(again.GetAssignment(), arrived))
+		newFeed.quiet(t, feedQuiet)
 		oldFeed.quiet(t, 0)
 
 		// A replay from the start tells the same story.
 		wantEvents(t, watch(t, h.client, from, ""), from, event(d.GetAssignment(), arrived), event(moved, left))
+		wantEvents(t, watch(t, h.client, to, ""), to, event(moved, arrived))
 		verifyAudit(t, st)
 	})
 }

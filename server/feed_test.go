@@ -126,7 +126,10 @@ func TestWatchAssignmentsResume(t *testing.T) {
 		seen = append(seen, f.take(t, 60)...)
 		f.stop() // mid-stream: mid-page of the replay
 
-		// Cases keep coming while the client is away, designated ones too.
+		// Cases keep coming while the client is away, designated ones too:
+		// two cases designated away from the team (leaving its feed) and
+		// back (arriving again). A designation to the team a case is
+		// already with is refused, so each must first leave.
 		mustAssign(t, 20)
 		for _, id := range []string{"w-1", "w-2"} {
 			var d *triagev1.Decision
@@ -135,14 +138,16 @@ func TestWatchAssignmentsResume(t *testing.T) {
 					d, _ = st.GetDecision(ctx, a.GetDecisionId())
 				}
 			}
-			if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
-				DecisionId: d.GetDecisionId(), TeamId: team, DesignatedBy: "lead-1", Reason: "串案并案审理",
-			}); err != nil {
-				t.Fatalf("AssignCase: %v", err)
+			for _, to := range []string{"civil-trial-1", team} {
+				if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+					DecisionId: d.GetDecisionId(), TeamId: to, DesignatedBy: "lead-1", Reason: "串案并案审理",
+				}); err != nil {
+					t.Fatalf("AssignCase to %s: %v", to, err)
+				}
 			}
 		}
 		f = watch(t, h.client, team, last())
-		seen = append(seen, f.take(t, 130-60+20+2)...)
+		seen = append(seen, f.take(t, 130-60+20+2*2)...)
 		check(t)
 		f.quiet(t, feedQuiet)
 

@@ -33,7 +33,13 @@ func TestServiceMetricsAfterCalls(t *testing.T) {
 	if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(loan, confirmed, loan.GetRecommended(), "2024-03-10")}); err != nil {
 		t.Fatalf("confirmation: %v", err)
 	}
-	if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: crim.GetDecisionId(), TeamId: crim.GetAssignment().GetTeamId(),
+	// To the other criminal team that takes 速裁: one to the team drawn
+	// would move nothing and is refused (ALREADY_WITH_TEAM).
+	designated := "criminal-trial"
+	if crim.GetAssignment().GetTeamId() == designated {
+		designated = "criminal-fast"
+	}
+	if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: crim.GetDecisionId(), TeamId: designated,
 		DesignatedBy: "president-07", Reason: "原承办团队需回避，院长指定。"}); err != nil {
 		t.Fatalf("AssignCase: %v", err)
 	}
@@ -86,7 +92,7 @@ func TestServiceMetricsAfterCalls(t *testing.T) {
 	waitMetric(t, h.reg, "fenjian_outcomes_total", map[string]string{"change": confirmed.String(), "agreement": "agree"}, 1)
 	// Assignments and free capacity by team.
 	waitMetric(t, h.reg, "fenjian_team_assignments_total", map[string]string{"team": "family", "kind": "random"}, 1)
-	waitMetric(t, h.reg, "fenjian_team_assignments_total", map[string]string{"team": crim.GetAssignment().GetTeamId(), "kind": "designated"}, 1)
+	waitMetric(t, h.reg, "fenjian_team_assignments_total", map[string]string{"team": designated, "kind": "designated"}, 1)
 	if n, err := testutil.GatherAndCount(h.reg, "fenjian_team_free_capacity"); err != nil || n == 0 {
 		t.Errorf("fenjian_team_free_capacity has %d series after draws (%v)", n, err)
 	}

@@ -259,20 +259,30 @@ func TestPanelCasesStayOffFastTrackTeams(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		d    *triagev1.Decision
+		away string // a team the case is designated to first, so that the designation tested moves it
 		team string
 		rule string // "" = accepted
 	}{
-		{"maritime criminal case to the criminal 速裁团队", maritime, "criminal-fast", "PANEL_CASE_TO_FAST_TRACK"},
-		{"converted fast-track case back to the criminal 速裁团队", ft, "criminal-fast", "PANEL_CASE_TO_FAST_TRACK"},
-		{"行政公益诉讼 to the administrative 速裁团队", suit, "admin-fast", "PANEL_CASE_TO_FAST_TRACK"},
-		{"第三人撤销之诉 to the civil 速裁团队", revocation, "civil-fast", "PANEL_CASE_TO_FAST_TRACK"},
-		{"near miss: 执行异议之诉 to the civil 速裁团队", objection, "civil-fast", ""},
-		{"near miss: information disclosure to the administrative 速裁团队", info, "admin-fast", ""},
-		{"near miss: maritime criminal case to the criminal trial team", maritime, "criminal", ""},
-		{"申请支付令 to the civil 速裁团队", payOrder, "civil-fast", "REVIEW_CASE_TO_FAST_TRACK"},
-		{"环境污染民事公益诉讼 to the civil 速裁团队", envSuit, "civil-fast", "REVIEW_CASE_TO_FAST_TRACK"},
+		{"maritime criminal case to the criminal 速裁团队", maritime, "", "criminal-fast", "PANEL_CASE_TO_FAST_TRACK"},
+		{"converted fast-track case back to the criminal 速裁团队", ft, "", "criminal-fast", "PANEL_CASE_TO_FAST_TRACK"},
+		{"行政公益诉讼 to the administrative 速裁团队", suit, "", "admin-fast", "PANEL_CASE_TO_FAST_TRACK"},
+		{"第三人撤销之诉 to the civil 速裁团队", revocation, "", "civil-fast", "PANEL_CASE_TO_FAST_TRACK"},
+		{"near miss: 执行异议之诉 to the civil 速裁团队", objection, "civil", "civil-fast", ""},
+		{"near miss: information disclosure to the administrative 速裁团队", info, "admin", "admin-fast", ""},
+		// The one team here that may try it as a panel, and it was drawn
+		// there: the law lets it stay (not PANEL_CASE_TO_FAST_TRACK), and
+		// a designation there would move nothing.
+		{"near miss: maritime criminal case to the criminal trial team", maritime, "", "criminal", "ALREADY_WITH_TEAM"},
+		{"申请支付令 to the civil 速裁团队", payOrder, "", "civil-fast", "REVIEW_CASE_TO_FAST_TRACK"},
+		{"环境污染民事公益诉讼 to the civil 速裁团队", envSuit, "", "civil-fast", "REVIEW_CASE_TO_FAST_TRACK"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if c.away != "" {
+				if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+					DecisionId: c.d.GetDecisionId(), TeamId: c.away, DesignatedBy: "president-07", Reason: "院长指定。"}); err != nil {
+					t.Fatalf("AssignCase to %s: %v", c.away, err)
+				}
+			}
 			_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
 				DecisionId: c.d.GetDecisionId(), TeamId: c.team, DesignatedBy: "president-07", Reason: "院长指定。"})
 			if c.rule == "" {
@@ -341,8 +351,13 @@ func TestCorrectedFactsStayOffFastTrackTeams(t *testing.T) {
 				if moved != nil {
 					t.Errorf("moved off civil-fast: %v", moved)
 				}
+				// Still with civil-fast, where a designation would move
+				// nothing: designated away first, it may be designated back.
+				if err := designate(d, "civil"); err != nil {
+					t.Fatalf("designation to civil: %v", err)
+				}
 				if err := designate(d, "civil-fast"); err != nil {
-					t.Errorf("designation to civil-fast: %v, want it accepted", err)
+					t.Errorf("designation back to civil-fast: %v, want it accepted", err)
 				}
 				return
 			}
@@ -389,6 +404,15 @@ func TestCorrectedReviewSignalLeavesFastTrack(t *testing.T) {
 				t.Errorf("reassignment %v, want a draw to a general civil team", moved)
 			case !tc.moved && moved != nil:
 				t.Errorf("moved: %v", moved)
+			}
+			if !tc.moved {
+				// Still with civil-fast-general, where a designation would
+				// move nothing: designated to a general team first, as the
+				// moved case was drawn to one.
+				if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+					DecisionId: d.GetDecisionId(), TeamId: generalCivil[0], DesignatedBy: "president-07", Reason: "院长指定。"}); err != nil {
+					t.Fatalf("designation to %s: %v", generalCivil[0], err)
+				}
 			}
 			_, err = h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
 				DecisionId: d.GetDecisionId(), TeamId: "civil-fast-general", DesignatedBy: "president-07", Reason: "院长指定。"})

@@ -110,13 +110,19 @@ func checkRecordedOutcome(t *testing.T, ctx context.Context, h *harness, cs Case
 }
 
 // checkRecordedDesignation triages a filing with the given id, designates
-// its team through client as tt says and checks the answer and the stored
-// designations: none for a refused call, else designated_by as sent and
-// recorded_by the proved caller; the triage draw records no recorder.
+// it to a general civil team through client as tt says and checks the
+// answer and the stored designations: none for a refused call, else
+// designated_by as sent and recorded_by the proved caller; the triage draw
+// records no recorder.
 func checkRecordedDesignation(t *testing.T, ctx context.Context, h *harness, cs CaseStore, client triagev1.TriageServiceClient, tt recordedDesignationCase, id string) {
 	t.Helper()
 	d := triageOK(t, ctx, h.client, loanFiling(id))
-	team := d.GetAssignment().GetTeamId()
+	// Not the team drawn (a loan goes to the 速裁团队): a designation there
+	// would move nothing and be refused whoever calls.
+	team := generalCivil[0]
+	if d.GetAssignment().GetTeamId() == team {
+		t.Fatalf("loan drawn to %s; the test designates it there", team)
+	}
 	resp, err := client.AssignCase(ctx, &triagev1.AssignCaseRequest{
 		DecisionId: d.GetDecisionId(), TeamId: team, DesignatedBy: tt.designatedBy, Reason: "承办法官回避"})
 	if status.Code(err) != tt.code {
@@ -162,7 +168,9 @@ func checkUnprovedCallerRefused(t *testing.T, ctx context.Context, h *harness, c
 	if _, err := h.svc.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, smallClaims, "2024-03-06")}); status.Code(err) != codes.Unauthenticated {
 		t.Errorf("RecordOutcome without a caller = %v, want UNAUTHENTICATED", err)
 	}
-	if _, err := h.svc.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: d.GetAssignment().GetTeamId(),
+	// To a team the case is not with, so that the caller is all that is
+	// wrong with the call.
+	if _, err := h.svc.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: generalCivil[0],
 		DesignatedBy: "president-1", Reason: "回避"}); status.Code(err) != codes.Unauthenticated {
 		t.Errorf("AssignCase without a caller = %v, want UNAUTHENTICATED", err)
 	}

@@ -78,14 +78,19 @@ func TestReplicasShareRecord(t *testing.T) {
 	_, err = a.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, smallClaims, "2024-03-07")})
 	checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleFilingChoiceNotFirst)
 
-	// A designation made on A reaches B's feed.
-	des, err := a.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: team, DesignatedBy: "president-1", Reason: "关联案件由同一团队审理"})
+	// A designation made on A, of the case away from the team, reaches B's
+	// feed as the case leaving.
+	des, err := a.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: generalCivil[0], DesignatedBy: "president-1", Reason: "关联案件由同一团队审理"})
 	if err != nil {
 		t.Fatalf("AssignCase on A: %v", err)
 	}
-	if x := feedB.take(t, 1)[0]; !proto.Equal(x, des.GetAssignment()) {
-		t.Errorf("B's feed delivered %v, A designated %v", x, des.GetAssignment())
+	if x := feedB.takeEvents(t, 1)[0]; !proto.Equal(x, &triagev1.WatchAssignmentsResponse{Assignment: des.GetAssignment(), Event: triagev1.FeedEvent_FEED_EVENT_LEFT}) {
+		t.Errorf("B's feed delivered %v, A designated %v away", x, des.GetAssignment())
 	}
+	// ... and B sees where A put it: the same designation on B moves
+	// nothing and is refused.
+	_, err = b.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: generalCivil[0], DesignatedBy: "president-1", Reason: "关联案件由同一团队审理"})
+	checkStatus(t, err, codes.FailedPrecondition, "", "ALREADY_WITH_TEAM")
 
 	// A conversion recorded on A decides what B lets a team take.
 	s := triageOK(t, ctx, b.client, simplifiedFiling("rep-2"))

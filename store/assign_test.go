@@ -444,6 +444,8 @@ func TestDesignatedAssignment(t *testing.T) {
 			t.Errorf("feed = %v, %v; want the drawn and the designated assignment", feed, err)
 		}
 
+		checkSameTeamRefused(t, b, s, a)
+
 		for name, a := range map[string]*triagev1.Assignment{
 			"nil":          nil,
 			"no decision":  {TeamId: "t", Reason: "r"},
@@ -467,11 +469,65 @@ func TestDesignatedAssignment(t *testing.T) {
 		if got := teamLoad(t, b, "t", "2024-03"); got != 0 {
 			t.Errorf("refused assignments took capacity: %d", got)
 		}
-		if got := value(t, reg, "fenjian_store_assignments_total", "kind", "designated"); got != 1 {
-			t.Errorf("assignments_total{kind=designated} = %v, want 1", got)
+		// dec-designated to trial-1 and dec-contested to trial-2; no refused one.
+		if got := value(t, reg, "fenjian_store_assignments_total", "kind", "designated"); got != 2 {
+			t.Errorf("assignments_total{kind=designated} = %v, want 2", got)
 		}
 		verifyOK(t, s)
 	})
+}
+
+// checkSameTeamRefused: designating a case to the team it is already with
+// fails with ErrSameTeam and changes neither the feed nor team_load. a is
+// TestDesignatedAssignment's designation of dec-designated to the full
+// trial-1, whose feed holds dec-drawn's draw and a.
+func checkSameTeamRefused(t *testing.T, b *backend, s store.Store, a *triagev1.Assignment) {
+	t.Helper()
+	ctx := context.Background()
+	// Whether the team has the case by designation or by draw.
+	for _, id := range []string{"dec-designated", "dec-drawn"} {
+		err := s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: id, TeamId: "trial-1", DesignatedBy: "president-2", Reason: "再次指定"})
+		if !errors.Is(err, store.ErrSameTeam) || errors.Is(err, store.ErrUnavailable) {
+			t.Errorf("SaveAssignment(%s to its own team) = %v, want ErrSameTeam", id, err)
+		}
+	}
+	if feed, err := s.ListAssignments(ctx, "trial-1", 0, 10); err != nil || len(feed) != 2 || !proto.Equal(feed[1], a) {
+		t.Errorf("feed after same-team designations = %v, %v; want still the drawn and the designated assignment", feed, err)
+	}
+	if got := teamLoad(t, b, "trial-1", "2024-03"); got != 2 {
+		t.Errorf("team_load after same-team designations = %d, want still 2", got)
+	}
+	// Concurrent designations of one case to one team, in one batch or
+	// in several: the first moves it, every other is refused.
+	if err := save(ctx, s, "contested"); err != nil {
+		t.Fatal(err)
+	}
+	errs := make([]error, 8)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() {
+			errs[i] = s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: "dec-contested", TeamId: "trial-2", DesignatedBy: "president-2", Reason: "关联案件"})
+		})
+	}
+	wg.Wait()
+	var moved int
+	for _, err := range errs {
+		switch {
+		case err == nil:
+			moved++
+		case !errors.Is(err, store.ErrSameTeam):
+			t.Errorf("concurrent designation = %v, want nil or ErrSameTeam", err)
+		}
+	}
+	if moved != 1 {
+		t.Errorf("%d of %d concurrent designations to one team recorded, want 1", moved, len(errs))
+	}
+	if feed, err := s.ListAssignments(ctx, "trial-2", 0, 10); err != nil || len(feed) != 1 {
+		t.Errorf("trial-2 feed = %v, %v; want the one designation", feed, err)
+	}
+	if got := teamLoad(t, b, "trial-2", "2024-03"); got != 1 {
+		t.Errorf("trial-2 team_load = %d, want 1", got)
+	}
 }
 
 // TestListAssignmentsCursor: a follower resuming after any cursor gets

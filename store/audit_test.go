@@ -37,6 +37,7 @@ func mixedWorkload(t testing.TB, s store.Store) (decisions, outcomes, assignment
 	for i := range 12 {
 		id := fmt.Sprint(i)
 		var err error
+		var drawn string // the team the draw gave the case, if any
 		switch i % 3 {
 		case 0:
 			err = save(ctx, s, id)
@@ -45,6 +46,7 @@ func mixedWorkload(t testing.TB, s store.Store) (decisions, outcomes, assignment
 			err = s.SaveTriage(ctx, d, f, plan(uint64(i), teams...))
 			if d.GetAssignment() != nil {
 				assignments++
+				drawn = d.GetAssignment().GetTeamId()
 			}
 		}
 		if err != nil {
@@ -59,7 +61,13 @@ func mixedWorkload(t testing.TB, s store.Store) (decisions, outcomes, assignment
 			outcomes++
 		}
 		if i%5 == 4 {
-			if err := s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: "dec-" + id, TeamId: "B", DesignatedBy: "president-1", Reason: "关联案件"}); err != nil {
+			// To a team the case is not with: one to its own is refused
+			// (ErrSameTeam).
+			to := "B"
+			if drawn == "B" {
+				to = "A"
+			}
+			if err := s.SaveAssignment(ctx, &triagev1.Assignment{DecisionId: "dec-" + id, TeamId: to, DesignatedBy: "president-1", Reason: "关联案件"}); err != nil {
 				t.Fatal(err)
 			}
 			assignments++

@@ -873,10 +873,12 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 	if err != nil {
 		return err
 	}
-	a.PreviousTeamId = ""
-	if from != a.GetTeamId() {
-		a.PreviousTeamId = from
+	if from == a.GetTeamId() {
+		// Nothing is written: a second DESIGNATED row would show the case
+		// arriving again on the team's feed and count it twice in team_load.
+		return reject(fmt.Errorf("decision %q is with team %q: %w", a.GetDecisionId(), from, ErrSameTeam))
 	}
+	a.PreviousTeamId = from
 	switch {
 	case a.GetFilingId() == "":
 		a.FilingId = filingID

@@ -74,7 +74,13 @@ func TestCrashHelper(t *testing.T) {
 						ack("outcome %s %s", o.GetDecisionId(), o.GetOutcomeId())
 					}
 				case 4:
-					a := &triagev1.Assignment{DecisionId: d.GetDecisionId(), TeamId: "B", Reason: "designated"}
+					// To a team the case is not with: one to its own is
+					// refused (ErrSameTeam) and would test nothing.
+					to := "B"
+					if d.GetAssignment().GetTeamId() == "B" {
+						to = "A"
+					}
+					a := &triagev1.Assignment{DecisionId: d.GetDecisionId(), TeamId: to, Reason: "designated"}
 					if err := s.SaveAssignment(ctx, a); err == nil {
 						ack("assignment %s %s", a.GetTeamId(), a.GetCursor())
 					}

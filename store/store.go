@@ -111,7 +111,9 @@ type Store interface {
 	// exception (docs/architecture.md, Routing). It sets a's assignment_id, kind,
 	// assigned_at, cursor and previous_team_id (the team the case leaves), and filing_id and procedure when empty (the
 	// procedure in force: the last outcome's, else the recommendation). An
-	// unknown decision fails with ErrNotFound.
+	// unknown decision fails with ErrNotFound; a designation to the team
+	// the case is already with (its latest assignment's) fails with
+	// ErrSameTeam and records nothing.
 	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
 	// SaveOutcome records what the court applied to a recorded decision and
 	// sets o's outcome_id and recorded_at. An unknown decision fails with
@@ -229,6 +231,12 @@ var ErrConflict = errors.New("store: the decision's outcomes changed concurrentl
 // ListOutcomes, and by SaveOutcome and SaveAssignment for a decision that is
 // not recorded.
 var ErrNotFound = errors.New("store: decision not found")
+
+// ErrSameTeam is returned by SaveAssignment when the decision's latest
+// assignment already gives it to the team designated: nothing is recorded.
+// A second assignment to the same team would move nothing, yet show the case
+// arriving again on the team's feed and count it twice in the team's load.
+var ErrSameTeam = errors.New("store: the case is already with the team designated")
 
 // ErrUnavailable wraps every failure to write or read the database, so
 // callers can map it to gRPC UNAVAILABLE: errors.Is(err, store.ErrUnavailable).
