@@ -265,7 +265,9 @@ func TestPanelCasesStayOffFastTrackTeams(t *testing.T) {
 	}{
 		{"maritime criminal case to the criminal 速裁团队", maritime, "", "criminal-fast", "PANEL_CASE_TO_FAST_TRACK"},
 		{"converted fast-track case back to the criminal 速裁团队", ft, "", "criminal-fast", "PANEL_CASE_TO_FAST_TRACK"},
-		{"行政公益诉讼 to the administrative 速裁团队", suit, "", "admin-fast", "PANEL_CASE_TO_FAST_TRACK"},
+		// Also under review (REVIEW_PUBLIC_INTEREST, read from its cause),
+		// which the designation check names first.
+		{"行政公益诉讼 to the administrative 速裁团队", suit, "", "admin-fast", "REVIEW_CASE_TO_FAST_TRACK"},
 		{"第三人撤销之诉 to the civil 速裁团队", revocation, "", "civil-fast", "PANEL_CASE_TO_FAST_TRACK"},
 		{"near miss: 执行异议之诉 to the civil 速裁团队", objection, "civil", "civil-fast", ""},
 		{"near miss: information disclosure to the administrative 速裁团队", info, "admin", "admin-fast", ""},
