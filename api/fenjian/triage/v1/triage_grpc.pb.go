@@ -54,7 +54,9 @@ type TriageServiceClient interface {
 	// FAILED_PRECONDITION names the rule a conversion breaks.
 	RecordOutcome(ctx context.Context, in *RecordOutcomeRequest, opts ...grpc.CallOption) (*RecordOutcomeResponse, error)
 	// AssignCase records a designated assignment (指定分案) of a decided case to
-	// a team, with the reason; random assignment happens in Triage.
+	// a team, with the reason; random assignment happens in Triage. A
+	// designation moves the case: to the team it is already with it is refused
+	// (FAILED_PRECONDITION, rule ALREADY_WITH_TEAM).
 	AssignCase(ctx context.Context, in *AssignCaseRequest, opts ...grpc.CallOption) (*AssignCaseResponse, error)
 	// WatchAssignments streams a team's feed: the assignments of cases to the
 	// team (FEED_EVENT_ARRIVED) and of its cases away from it
@@ -151,7 +153,9 @@ type TriageServiceServer interface {
 	// FAILED_PRECONDITION names the rule a conversion breaks.
 	RecordOutcome(context.Context, *RecordOutcomeRequest) (*RecordOutcomeResponse, error)
 	// AssignCase records a designated assignment (指定分案) of a decided case to
-	// a team, with the reason; random assignment happens in Triage.
+	// a team, with the reason; random assignment happens in Triage. A
+	// designation moves the case: to the team it is already with it is refused
+	// (FAILED_PRECONDITION, rule ALREADY_WITH_TEAM).
 	AssignCase(context.Context, *AssignCaseRequest) (*AssignCaseResponse, error)
 	// WatchAssignments streams a team's feed: the assignments of cases to the
 	// team (FEED_EVENT_ARRIVED) and of its cases away from it
