@@ -146,27 +146,33 @@ func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth
 		if fd == nil {
 			continue // unknown: dropped while decoding
 		}
-		name := string(fd.Name())
-		if path != "" {
-			name = path + "." + name
-		}
 		if fd.IsList() {
 			if lists == nil {
 				lists = map[protowire.Number]int{}
 			}
 			if lists[num] += elements; lists[num] > MaxListLen {
-				return &LimitError{Field: name, Limit: MaxListLen}
+				return &LimitError{Field: fieldPath(path, fd), Limit: MaxListLen}
 			}
 		}
 		// Past maxCountDepth (no schema of the server's nests so deep) the
 		// decoder's own recursion limit is the guard.
 		if value != nil && fd.Message() != nil && !fd.IsMap() && depth < maxCountDepth {
-			if err := checkCounts(value, fd.Message(), name, depth+1, total); err != nil {
+			if err := checkCounts(value, fd.Message(), fieldPath(path, fd), depth+1, total); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// fieldPath is fd's path below the message at path, e.g. "filing.parties":
+// built only where a limit is reported or a sub-message is entered, not
+// for every field of every request.
+func fieldPath(path string, fd protoreflect.FieldDescriptor) string {
+	if path == "" {
+		return string(fd.Name())
+	}
+	return path + "." + string(fd.Name())
 }
 
 // TakeFailure returns and forgets the decoding error recorded for m.
