@@ -71,15 +71,12 @@ func ceilingOf(c Cause, on time.Time) (statutoryCeiling, bool) {
 	return statutoryCeiling{}, false
 }
 
-// withCeiling fills in what a charge's statutory maximum establishes when
-// the filing states no recommendation: the punishment is at most three
-// years (and, for a maximum of one year or none, at most one), and never
-// life or death. A stated recommendation is left as it is: it is the
-// prosecution's reading of the case, and the rules read it as given.
+// withCeiling fills in what a charge's statutory maximum establishes for a
+// filing that states no recommendation (the caller checks: a stated one is
+// the prosecution's reading of the case, and the rules read it as given):
+// the punishment is at most three years (and, for a maximum of one year or
+// none, at most one), and never life or death.
 func (s Sentence) withCeiling(sc statutoryCeiling) Sentence {
-	if s.Known {
-		return s
-	}
 	s.Known = true
 	s.FromCharge = true
 	s.WithinThreeYears = sc.months <= fastTrackMaxSentence

@@ -91,7 +91,7 @@ type civilGrounds struct {
 func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	c := f.GetCircumstances()
 	g := civilGrounds{
-		maritime: strings.Contains(f.GetCourt(), "海事法院"),
+		maritime: maritimeCourt(f),
 	}
 	// Simplified procedure and small claims belong to basic courts and
 	// their tribunals (CPL 160, 165); holding a stated level against the
@@ -212,6 +212,14 @@ var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最
 // the basic level.
 func namedAboveBasic(court string) bool {
 	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
+}
+
+// maritimeCourt reports whether the filing's court is a 海事法院, a court of
+// intermediate level (its appeals go to the high court) that civil law
+// gives rules of its own (civilGrounds.maritime) and criminal law none of
+// the basic courts' procedures.
+func maritimeCourt(f *triagev1.Filing) bool {
+	return strings.Contains(f.GetCourt(), "海事法院")
 }
 
 // basicCourtOf reports whether a civil or criminal filing is at a basic

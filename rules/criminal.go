@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -42,7 +40,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// law gives it simplified procedure and small claims by rules of its
 	// own (civil.go); criminal law gives it neither simplified procedure
 	// nor fast-track, which are for 基层人民法院管辖的案件.
-	if basic && strings.Contains(f.GetCourt(), "海事法院") {
+	if basic && maritimeCourt(f) {
 		basic = false
 		a.Inferences = append(a.Inferences, reason(CodeInferCriminalMaritimeCourt))
 	}
