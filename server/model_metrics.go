@@ -26,8 +26,9 @@ type modelCollector struct {
 }
 
 // NewModelCollector exports fenjian_model_training_ratio{procedure}, the
-// share of each procedure among the serving model's training records (what
-// the recommendation mix drifts from), and, when withInfo,
+// share of each procedure among the serving model's training records (for
+// information: the corpus is synthetic, so the drift alert compares the
+// recommendation mix with its own past instead), and, when withInfo,
 // fenjian_model_info{version} = 1; the reload package exports that one
 // itself when models are reloaded from a directory.
 func NewModelCollector(current func() ModelInfo, withInfo bool) prometheus.Collector {
