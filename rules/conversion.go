@@ -329,28 +329,40 @@ func (a assessed) option(p triagev1.Procedure) *triagev1.ProcedureOption {
 // version the decision recorded when it still has it, the current one
 // otherwise. "Today", which bounds decided_on, is e's clock (WithClock).
 func (e *Engine) ValidateOutcome(d *triagev1.Decision, original *triagev1.Filing, prior []*triagev1.Outcome, o *triagev1.Outcome) error {
+	_, err := e.CheckOutcome(d, original, prior, o)
+	return err
+}
+
+// CheckOutcome is ValidateOutcome that also returns the case as the teams
+// must read it after o (what RoutingView(d, prior, o) returns), from the
+// same evaluation of the corrected filing: recording an outcome checks and
+// routes on one assessment instead of evaluating the filing twice.
+func (e *Engine) CheckOutcome(d *triagev1.Decision, original *triagev1.Filing, prior []*triagev1.Outcome, o *triagev1.Outcome) (*triagev1.Decision, error) {
 	if err := validateOutcomeFields(d, o, e.now()); err != nil {
-		return err
+		return nil, err
 	}
 	view := assessed{options: d.GetOptions()}
-	if c := latestCorrection(prior); c != nil {
-		a, err := e.Evaluate(c.GetFiling())
-		if err != nil {
-			// The stored correction was valid when recorded; failing now
-			// is the server's fault, not this request's (no %w: a
-			// FieldError here must not become INVALID_ARGUMENT).
-			return fmt.Errorf("rules: re-evaluate the recorded correction of decision %q: %w", d.GetDecisionId(), err)
-		}
-		view = assessed{options: a.Options, corrected: true}
-	}
+	var corrected *Assessment
 	if o.GetCorrection() != nil {
 		a, err := e.CheckCorrection(d, original, o)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		view = assessed{options: a.Options, corrected: true}
+		corrected = a
+	} else if c := latestCorrection(prior); c != nil {
+		a, err := e.evaluateRecorded(d, c)
+		if err != nil {
+			return nil, err
+		}
+		corrected = a
 	}
-	return validateOutcome(d, prior, o, view)
+	if corrected != nil {
+		view = assessed{options: corrected.Options, corrected: true}
+	}
+	if err := validateOutcome(d, prior, o, view); err != nil {
+		return nil, err
+	}
+	return routingViewOf(d, corrected), nil
 }
 
 func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, view assessed) error {

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"google.golang.org/protobuf/testing/protocmp"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
 )
@@ -894,5 +897,77 @@ func TestRoutingView(t *testing.T) {
 	}
 	if strings.Join(codes, ",") != "LOW_CONFIDENCE" || !v.GetNeedsReview() {
 		t.Errorf("review reasons %v, want only the classifier's LOW_CONFIDENCE", codes)
+	}
+}
+
+// TestCheckOutcomeRoutesLikeRoutingView: recording an outcome checks it
+// and routes it on one evaluation of the corrected filing; the case it
+// routes is the one RoutingView gives for the same outcome.
+func TestCheckOutcomeRoutesLikeRoutingView(t *testing.T) {
+	e := defaultEngine(t)
+	const basis = "原告2024年3月10日更正起诉状"
+	civ := civilBase(t)
+	pub := with(civ, circ(func(c *triagev1.Circumstances) { c.PublicInterest = true }))
+	plain := decisionOf(t, civ, pOrd)
+	for _, c := range []struct {
+		name  string
+		prior []*triagev1.Outcome
+		o     *triagev1.Outcome
+	}{
+		{"no correction", nil, outcome(chConf, pOrd)},
+		{"this outcome's correction", nil, outcome(chConf, pOrd, correct(pub, basis))},
+		{"a recorded correction", outs(outcome(chConf, pOrd, correct(pub, basis))), outcome(chPanel, pOrd)},
+		{"a new correction after a recorded one", outs(outcome(chConf, pOrd, correct(pub, basis))), outcome(chPanel, pOrd, correct(with(civ, func(f *triagev1.Filing) { f.Text += "补充。" }), basis))},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := e.CheckOutcome(plain, civ, c.prior, c.o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := e.RoutingView(plain, c.prior, c.o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got, protocmp.Transform()); diff != "" {
+				t.Errorf("CheckOutcome's routing view differs from RoutingView's (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// A refused outcome routes nothing.
+	if v, err := e.CheckOutcome(plain, civ, nil, outcome(chConf, pOrd, correct(civ, basis))); err == nil || v != nil {
+		t.Errorf("a correction that changes nothing: %v, %v; want an error and no view", v, err)
+	}
+}
+
+// TestRecordedCorrectionThatNoLongerEvaluates: a stored correction the
+// rules can no longer evaluate is the server's problem, never the
+// caller's: the error must not be a *FieldError (which the edge maps to
+// INVALID_ARGUMENT naming a field the request does not have).
+func TestRecordedCorrectionThatNoLongerEvaluates(t *testing.T) {
+	e := defaultEngine(t)
+	civ := civilBase(t)
+	plain := decisionOf(t, civ, pOrd)
+	// As stored by a build that accepted what this one refuses in a
+	// one-line field (U+2028, refused since 2026-12-03).
+	bad := with(civ, func(f *triagev1.Filing) { f.Court = f.GetCourt() + "\u2028" })
+	prior := outs(outcome(chConf, pOrd, correct(bad, "原告2024年3月10日更正起诉状")))
+	check := func(name string, err error) {
+		t.Helper()
+		var fe *rules.FieldError
+		switch {
+		case err == nil:
+			t.Errorf("%s: no error; want the re-evaluation's failure", name)
+		case errors.As(err, &fe):
+			t.Errorf("%s: %v is a *FieldError (%s); want a plain server-side error", name, err, fe.Field)
+		}
+	}
+	_, err := e.CheckOutcome(plain, civ, prior, outcome(chPanel, pOrd))
+	check("CheckOutcome", err)
+	_, err = e.RoutingView(plain, prior, nil)
+	check("RoutingView", err)
+	// Near miss: a new correction supersedes the recorded one, which is
+	// then not evaluated at all.
+	if _, err := e.CheckOutcome(plain, civ, prior, outcome(chPanel, pOrd, correct(with(civ, func(f *triagev1.Filing) { f.Text += "补充。" }), "更正"))); err != nil {
+		t.Errorf("a new correction after an unreadable recorded one: %v", err)
 	}
 }

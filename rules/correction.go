@@ -82,7 +82,8 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 // it must re-evaluate it for the bench too, or a case whose corrected facts
 // require a panel (a 第三人撤销之诉, Interp. 292) or review (a 公益诉讼) would
 // stay with, or be designated to, a 速裁团队 on the facts first filed.
-// Call it after ValidateOutcome, which checked the correction.
+// Call it after ValidateOutcome, which checked the correction; a caller
+// that records an outcome gets the same view from CheckOutcome.
 func (e *Engine) RoutingView(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) (*triagev1.Decision, error) {
 	c := o.GetCorrection()
 	if c == nil {
@@ -91,12 +92,31 @@ func (e *Engine) RoutingView(d *triagev1.Decision, prior []*triagev1.Outcome, o 
 	if c == nil {
 		return d, nil
 	}
+	a, err := e.evaluateRecorded(d, c)
+	if err != nil {
+		return nil, err
+	}
+	return routingViewOf(d, a), nil
+}
+
+// evaluateRecorded evaluates a correction that was checked when it was
+// recorded. Failing now is the server's fault (its record, or rules that
+// changed since), not the request's: the error does not wrap the
+// *FieldError, which would reach the caller as INVALID_ARGUMENT naming a
+// field it never sent.
+func (e *Engine) evaluateRecorded(d *triagev1.Decision, c *triagev1.FactCorrection) (*Assessment, error) {
 	a, err := e.Evaluate(c.GetFiling())
 	if err != nil {
-		// Checked when recorded (or just now, by ValidateOutcome): failing
-		// here is the server's fault, and a wrapped *FieldError would
-		// reach the caller as INVALID_ARGUMENT.
-		return nil, fmt.Errorf("rules: re-evaluate the corrected filing of decision %q for routing: %v", d.GetDecisionId(), err) //nolint:errorlint // not %w: see above
+		return nil, fmt.Errorf("rules: re-evaluate the corrected filing of decision %q: %v", d.GetDecisionId(), err) //nolint:errorlint // not %w: see above
+	}
+	return a, nil
+}
+
+// routingViewOf is d with the options and rule review reasons of the
+// corrected filing's assessment a (d itself when a is nil): see RoutingView.
+func routingViewOf(d *triagev1.Decision, a *Assessment) *triagev1.Decision {
+	if a == nil {
+		return d
 	}
 	v := proto.Clone(d).(*triagev1.Decision)
 	v.Options = a.Options
@@ -108,7 +128,7 @@ func (e *Engine) RoutingView(d *triagev1.Decision, prior []*triagev1.Outcome, o 
 	}
 	v.ReviewReasons = append(v.ReviewReasons, a.ReviewReasons...)
 	v.NeedsReview = len(v.ReviewReasons) > 0
-	return v, nil
+	return v
 }
 
 // correctionField renames a filing's field error to the correction's path.

@@ -126,7 +126,11 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 			return nil, nil, fmt.Errorf("get filing: %w", err)
 		}
 	}
-	if err := eng.ValidateOutcome(d, original, prior, o); err != nil {
+	// rd is the case as the teams read it once o is recorded: a
+	// correction can require a panel or review that the facts first filed
+	// did not.
+	rd, err := eng.CheckOutcome(d, original, prior, o)
+	if err != nil {
 		return nil, nil, err
 	}
 	// The prosecution's sentencing recommendation (kind and term) chooses
@@ -147,12 +151,6 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		return nil, nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
-	// The teams read the case as last corrected: a correction can require
-	// a panel or review that the facts first filed did not.
-	rd, err := eng.RoutingView(d, prior, o)
-	if err != nil {
-		return nil, nil, err
-	}
 	plan, err := s.reroutePlan(ctx, cs, rd, o)
 	if err != nil {
 		return nil, nil, err
