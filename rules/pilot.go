@@ -66,9 +66,11 @@ const (
 // 2014–2018, under both names) whose basic courts may be named without the
 // city: "福建省长乐市人民法院" is under 福州. Districts (区) are only recognised
 // with the city's name ("青岛市黄岛区"): district names repeat across China
-// (鼓楼区 is in 福州, 南京, 徐州 and 开封). The four municipalities name
-// their courts with the municipality ("上海市松江区人民法院"); a court of
-// theirs named without it is not recognised (the conservative reading).
+// (鼓楼区 is in 福州, 南京, 徐州 and 开封). The four municipalities are
+// pilot cities whole: a filing whose province is one of them is in it,
+// whatever its court's name says or leaves out ("松江区人民法院" with
+// province 上海市; a basic court of a municipality is its district's or
+// county's, and all of them were in the pilot).
 //
 // Source: the administrative divisions of 2014–2018 as the Ministry of Civil
 // Affairs published them (行政区划, changes approved 2011–2018: 望城 2011,
@@ -104,13 +106,18 @@ var pilotCities = [...]pilotCity{
 
 // PilotCityOf returns the pilot city whose basic courts the court's name
 // places it in ("" when none): the city's name followed by 市 anywhere in the
-// court's name, or one of its counties. A province that names another
-// province than the city's rules the match out.
+// court's name, or one of its counties; or the municipality the province
+// names. A province that names another province than the city's rules the
+// match out.
 func PilotCityOf(court, province string) string {
 	prov, provKnown := LookupProvince(province)
 	for _, c := range pilotCities {
 		if provKnown && prov.Name != c.province {
 			continue
+		}
+		if provKnown && prov.Name == c.city+"市" {
+			// A municipality: the province is the city.
+			return c.city
 		}
 		if strings.Contains(court, c.city+"市") {
 			return c.city

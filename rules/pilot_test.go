@@ -260,6 +260,19 @@ func pilotCases(tb testing.TB) []tcase {
 			silent: pilotSilent,
 		},
 		{
+			name:   "a 上海 district court named without the municipality, province 上海市 (2017)",
+			filing: w(courtIn("松江区人民法院", "上海市"), filedOn("2017-06-12")),
+			avail:  av(pFT, avA),
+			fires:  []string{ft2016},
+		},
+		{
+			name:   "the same bare district name without a province: no pilot city known",
+			filing: w(courtIn("松江区人民法院", ""), filedOn("2017-06-12")),
+			avail:  av(pFT, avU),
+			fires:  []string{at(locFT, rules.CodeCrPL222NotInForce)},
+			silent: pilotSilent,
+		},
+		{
 			name:   "a district named 西安 in 辽源 is not 西安",
 			filing: w(courtIn("吉林省辽源市西安区人民法院", "吉林省"), filedOn("2018-06-25")),
 			avail:  av(pFT, avU),
@@ -291,6 +304,13 @@ func TestPilotCityOf(t *testing.T) {
 		{"山东省胶州市人民法院", "山东省", "青岛"},
 		{"上海市松江区人民法院", "上海市", "上海"},
 		{"上海市松江区人民法院", "310000", "上海"},
+		// A municipality's court named without it: the province places it.
+		{"松江区人民法院", "上海市", "上海"},
+		{"海淀区人民法院", "北京", "北京"},
+		{"重庆市渝中区人民法院", "500000", "重庆"},
+		{"松江区人民法院", "", ""},       // near miss: no province, a bare district
+		{"海淀区人民法院", "河北省", ""},    // near miss: another province
+		{"北京市海淀区人民法院", "河北省", ""}, // a stated province rules the name out
 		{"湖南省长沙县人民法院", "湖南省", "长沙"},
 		{"湖南省浏阳市人民法院", "湖南", "长沙"},
 		{"湖南省湘潭县人民法院", "湖南省", ""},
