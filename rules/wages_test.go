@@ -228,6 +228,34 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"云南 2025-07-01: ¥55,103 is at the 2024-wage figure", on("云南省", "2025-07-01", 55103_00)),
 		named(over(art165, 50, "2024-07-01", 53385_00, 213538_00),
 			"云南 2025-06-30: ¥55,103 is over the 2023-wage figure", on("云南省", "2025-06-30", 55103_00)),
+		// 新疆 2023: ¥112,305 (《中国统计年鉴2024》, read in the monvtuan.com list of the
+		// 31 provinces, 11.2305万, and in the repository table citing the yearbook; a
+		// yearbook report gives 新疆's rise from 10.18万 to 11.23万, 10.36%, which is
+		// why it exceeds the 9% bound over 2021). 50% = 56,152.50 → 56,153, 2× 224,610
+		// from 2024-07-01.
+		named(under(art165, 50, "2024-07-01", 56153_00, 224610_00),
+			"新疆 2024-07-01: ¥56,153 is at the 2023-wage figure", on("新疆维吾尔自治区", "2024-07-01", 56153_00)),
+		named(over(art165, 50, "2024-07-01", 56153_00, 224610_00),
+			"新疆 2024-07-01: one fen over the 2023-wage figure", on("新疆维吾尔自治区", "2024-07-01", 56153_01)),
+		{
+			// 新疆's 2022 wage is not entered: on 2024-06-30 the 2021 figure
+			// (¥94,281 → 47,141) is outdated, so a claim over it is reviewed.
+			name: "新疆 2024-06-30: over the outdated 2021-wage figure, reviewed", filing: on("新疆维吾尔自治区", "2024-06-30", 56153_00),
+			avail: av(pSC, avU), review: ptr(true),
+			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
+			extra: limitShows(art165, 50, true, "2022-07-01", 47141_00, 188562_00),
+		},
+		// 海南 2024: ¥117,433 (海南省统计局《海南省2024年城镇单位就业人员年平均工资情况》,
+		// read only in a repository calculator's table that cites the release; a single
+		// source, 2.5% over 2023, within the bounds). 50% = 58,716.50 → 58,717, 2× 234,866
+		// from 2025-07-01. The day before, the 2023 figure (¥114,572 → 57,286) applies,
+		// not yet outdated: ¥58,717 is over it, without review.
+		named(under(art165, 50, "2025-07-01", 58717_00, 234866_00),
+			"海南 2025-07-01: ¥58,717 is at the 2024-wage figure", on("海南省", "2025-07-01", 58717_00)),
+		named(over(art165, 50, "2025-07-01", 58717_00, 234866_00),
+			"海南 2025-07-01: one fen over the 2024-wage figure", on("海南省", "2025-07-01", 58717_01)),
+		named(over(art165, 50, "2024-07-01", 57286_00, 229144_00),
+			"海南 2025-06-30: ¥58,717 is over the 2023-wage figure", on("海南省", "2025-06-30", 58717_00)),
 	}
 	// 2023 wages, in force from 2024-07-01 (the statistic of 《中国统计年鉴2024》):
 	// each read in a list of the 31 provinces' 2023 figures (monvtuan.com, in
