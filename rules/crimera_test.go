@@ -149,15 +149,24 @@ func criminalEraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCrPL2012SecurityTerror},
 		},
 		{
-			name: "2012-12-31 间谍罪 at a basic court: 1996 art. 20(1) already", filing: on("2012-12-31", cause("间谍罪")),
-			avail: av(pSimp, avU),
-			fires: []string{at(locSimp, rules.CodeCrPL2012SecurityTerror)},
+			// Round 11: the 2012 amendment's art. 20(1) stood in for the
+			// 1996 text's art. 20(1) (反革命案件、危害国家安全案件).
+			name: "2012-12-31 间谍罪 at a basic court: CrPL 1996 art. 20(1)", filing: on("2012-12-31", cause("间谍罪")),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996NationalSecurity), at(locReview, rules.CodeReviewSecurityTerror)},
+			silent: []string{rules.CodeCrPL2012SecurityTerror},
+		},
+		{
+			name: "2013-01-01 间谍罪 at a basic court: CrPL 2012 art. 20(1)", filing: on("2013-01-01", cause("间谍罪")),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012SecurityTerror)},
+			silent: []string{rules.CodeCrPL1996NationalSecurity},
 		},
 		{
 			// Terrorism entered art. 20(1) with the 2012 amendment.
 			name: "2012-12-31 帮助恐怖活动罪 at a basic court: not yet the intermediate court's", filing: on("2012-12-31", cause("帮助恐怖活动罪")),
 			avail:  av(pSimp, avA),
-			silent: []string{rules.CodeCrPL2012SecurityTerror, rules.CodeCrPL21SecurityTerror},
+			silent: []string{rules.CodeCrPL2012SecurityTerror, rules.CodeCrPL21SecurityTerror, rules.CodeCrPL1996NationalSecurity},
 		},
 		{
 			name: "2013-01-01 帮助恐怖活动罪 at a basic court: CrPL 2012 art. 20(1)", filing: on("2013-01-01", cause("帮助恐怖活动罪")),
@@ -233,6 +242,132 @@ func criminalEraCases(tb testing.TB) []tcase {
 			avail:  av(pSimp, avU),
 			fires:  []string{at(locSimp, rules.CodeInterp360DefenceNotGuil)},
 			silent: []string{rules.CodeInterp2012DefenceNotGuil},
+		},
+
+		// --- Before 2013: the rest of the 1996 law (arts. 20, 147, 174)
+		// and, from 1998-09-08, the 1998 interpretation (art. 222 and its
+		// condition that the defendant admits the facts and agrees). Until
+		// round 11 the 2012 amendment's codes stood in for them.
+		{
+			name: "2012-12-31 admitted, 24 months: eligible under CrPL 1996 art. 174(1)", filing: on("2012-12-31", sentence(24)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Eligible)},
+			silent: []string{rules.CodeCrPL2012Eligible, rules.CodeCrPL2012PanelRequired},
+		},
+		{
+			name: "2013-01-01 admitted, 24 months: eligible under CrPL 2012 art. 208", filing: on("2013-01-01", sentence(24)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Eligible)},
+			silent: []string{rules.CodeCrPL1996Eligible},
+		},
+		{
+			name: "2012-12-31 intermediate court: CrPL 1996 art. 147 ¶1", filing: on("2012-12-31", sentence(24), intermediate),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996CourtLevel)},
+			silent: []string{rules.CodeCrPL2012CourtLevel},
+		},
+		{
+			name: "2013-01-01 intermediate court: CrPL 2012 art. 208 ¶1", filing: on("2013-01-01", sentence(24), intermediate),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012CourtLevel)},
+			silent: []string{rules.CodeCrPL1996CourtLevel},
+		},
+		{
+			name: "2012-12-31 life imprisonment at a basic court: CrPL 1996 art. 20(2)", filing: on("2012-12-31", life),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Intermediate), at(locSimp, rules.CodeCrPL1996SentenceCap), at(locReview, rules.CodeReviewIntermediate)},
+			silent: []string{rules.CodeCrPL2012Intermediate},
+		},
+		{
+			name: "2013-01-01 life imprisonment at a basic court: CrPL 2012 art. 20(2)", filing: on("2013-01-01", life),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Intermediate)},
+			silent: []string{rules.CodeCrPL1996Intermediate, rules.CodeCrPL1996SentenceCap},
+		},
+		{
+			name: "2012-12-31 no admission: Interp. 1998 art. 222(1)", filing: on("2012-12-31", sentence(24), plea(false, false)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998NoAdmission)},
+			silent: []string{rules.CodeCrPL2012NoAdmission},
+		},
+		{
+			name: "2012-12-31 admission without acceptance: simplified open", filing: on("2012-12-31", sentence(24), plea(true, false)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp1998NoAdmission},
+		},
+		{
+			name: "2012-12-31 the defendant objects: Interp. 1998, consent", filing: on("2012-12-31", sentence(24), objects),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998Objects)},
+			silent: []string{rules.CodeCrPL2012Objects},
+		},
+		{
+			name: "2012-12-31 impaired defendant: Interp. 1998 art. 222(3)", filing: on("2012-12-31", sentence(24), party(0, impaired)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998Impaired)},
+			silent: []string{rules.CodeCrPL2012Impaired},
+		},
+		{
+			name: "2012-12-31 a co-defendant denies the facts: Interp. 1998 art. 222(1)", filing: on("2012-12-31", sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantDeniesChargedFacts = true })),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998CoDefendant)},
+			silent: []string{rules.CodeCrPL2012CoDefendant},
+		},
+		{
+			name: "2012-12-31 a co-defendant objects to simplified procedure: Interp. 1998, consent", filing: on("2012-12-31", sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true })),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeInterp1998CoDefendant)},
+		},
+		{
+			// Disputing the charge's name or the recommendation is no denial
+			// of the facts.
+			name: "2012-12-31 a co-defendant disputes only the sentence: simplified open", filing: on("2012-12-31", sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantDisputesChargeOrSentence = true })),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp1998CoDefendant},
+		},
+		{
+			name: "2012-12-31 defence pleads not guilty: Interp. 1998 art. 222(4)", filing: on("2012-12-31", sentence(24), notGuilty),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998DefenceNotGuil)},
+			silent: []string{rules.CodeInterp2012DefenceNotGuil},
+		},
+		{
+			name: "2013-01-01 defence pleads not guilty: Interp. 2012 art. 290(5)", filing: on("2013-01-01", sentence(24), notGuilty),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp2012DefenceNotGuil)},
+			silent: []string{rules.CodeInterp1998DefenceNotGuil},
+		},
+		{
+			// Major social impact became a bar with the 2012 amendment's
+			// art. 209(2); before it, only the court's "其他不宜" (Interp.
+			// 1998 art. 222(5)). The review signal stays.
+			name: "2012-12-31 major social impact: no bar under the 1996 law, reviewed", filing: on("2012-12-31", sentence(24), impact),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locReview, rules.CodeReviewMajorImpact)},
+			silent: []string{rules.CodeCrPL2012MajorImpact, rules.CodeCrPL215MajorImpact},
+		},
+		{
+			name: "2013-01-01 major social impact: CrPL 2012 art. 209(2)", filing: on("2013-01-01", sentence(24), impact),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeCrPL2012MajorImpact)},
+		},
+		{
+			// The 1998 interpretation took effect on 1998-09-08: the day
+			// before, the 1996 law's own conditions alone.
+			name:   "1998-09-07 no admission, impaired, objection, co-defendant, defence's plea: the 1996 law alone",
+			filing: on("1998-09-07", cause("盗窃罪"), sentence(24), plea(false, false), party(0, impaired), objects, coDefendant, notGuilty),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Eligible)},
+			silent: []string{rules.CodeInterp1998NoAdmission, rules.CodeInterp1998Impaired, rules.CodeInterp1998Objects, rules.CodeInterp1998CoDefendant, rules.CodeInterp1998DefenceNotGuil},
+		},
+		{
+			name:   "1998-09-08 no admission, impaired, objection, co-defendant, defence's plea: Interp. 1998",
+			filing: on("1998-09-08", cause("盗窃罪"), sentence(24), plea(false, false), party(0, impaired), objects, coDefendant, notGuilty),
+			avail:  av(pSimp, avU),
+			fires: []string{
+				at(locSimp, rules.CodeInterp1998NoAdmission), at(locSimp, rules.CodeInterp1998Impaired), at(locSimp, rules.CodeInterp1998Objects),
+				at(locSimp, rules.CodeInterp1998CoDefendant), at(locSimp, rules.CodeInterp1998DefenceNotGuil),
+			},
 		},
 
 		// --- Before 2013: the 1996 law's three-year cap.

@@ -117,27 +117,30 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if law.sentenceCap && !(s.Known && s.WithinThreeYears) {
 		simp = append(simp, reason(CodeCrPL1996SentenceCap))
 	}
+	// A code is empty where the law of the filing date had no such rule
+	// (crimCodes1996: major social impact before 2013, the 1998
+	// interpretation's bars before 1998-09-08).
 	if !plea.Admits {
-		simp = append(simp, reason(law.noAdmission))
+		simp = appendCode(simp, law.noAdmission)
 	}
 	if c.GetObjectsSimplified() {
-		simp = append(simp, reason(law.objects))
+		simp = appendCode(simp, law.objects)
 	}
 	if impaired {
-		simp = append(simp, reason(law.impaired))
+		simp = appendCode(simp, law.impaired)
 	}
 	if c.GetMajorSocialImpact() {
-		simp = append(simp, reason(law.majorImpact))
+		simp = appendCode(simp, law.majorImpact)
 	}
 	if co.BarsSimplified() {
-		simp = append(simp, reason(law.coDefendant))
+		simp = appendCode(simp, law.coDefendant)
 	}
 	if c.GetDefencePleadsNotGuilty() {
-		simp = append(simp, reason(law.defenceNotGuilty))
+		simp = appendCode(simp, law.defenceNotGuilty)
 	}
 	simpConds := []*triagev1.Reason{reason(law.eligible)}
 	if s.OverThreeYears {
-		simpConds = append(simpConds, reason(law.panelOverThreeYears))
+		simpConds = appendCode(simpConds, law.panelOverThreeYears)
 	}
 	simpConds = append(simpConds, panel...)
 
