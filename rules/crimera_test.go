@@ -352,6 +352,25 @@ func criminalEraCases(tb testing.TB) []tcase {
 			fires: []string{at(locSimp, rules.CodeCrPL2012MajorImpact)},
 		},
 		{
+			// CrPL 1996 art. 20(3) (外国人犯罪的刑事案件, deleted in 2012):
+			// `foreign` also marks 港澳台 defendants, so a review, not a bar.
+			name: "2012-12-31 a foreign defendant at a basic court: reviewed under CrPL 1996 art. 20(3)", filing: on("2012-12-31", sentence(24), party(0, foreign)),
+			avail: av(pSimp, avA),
+			fires: []string{at(locSimp, rules.CodeCrPL1996Eligible), at(locReview, rules.CodeReviewForeignDefendant1996)},
+		},
+		{
+			name: "2013-01-01 a foreign defendant at a basic court: the 2012 amendment deleted art. 20(3)", filing: on("2013-01-01", sentence(24), party(0, foreign)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeReviewForeignDefendant1996},
+		},
+		{
+			// The level bar says it already at an intermediate court.
+			name: "2012-12-31 a foreign defendant at an intermediate court: no review", filing: on("2012-12-31", sentence(24), party(0, foreign), intermediate),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996CourtLevel)},
+			silent: []string{rules.CodeReviewForeignDefendant1996},
+		},
+		{
 			// The 1998 interpretation took effect on 1998-09-08: the day
 			// before, the 1996 law's own conditions alone.
 			name:   "1998-09-07 no admission, impaired, objection, co-defendant, defence's plea: the 1996 law alone",

@@ -44,6 +44,13 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		basic = false
 		a.Inferences = append(a.Inferences, reason(CodeInferCriminalMaritimeCourt))
 	}
+	// Before 2013 the 1996 text's art. 20(3) gave 外国人犯罪的刑事案件 to the
+	// intermediate court (the 2012 amendment deleted it). `foreign` also
+	// marks 港澳台 defendants, who are not 外国人, so it bars nothing: a
+	// person must check the defendant's nationality.
+	if basic && a.FiledOn.Before(crpl2012InForce) && anyDefendant(f, (*triagev1.Party).GetForeign) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewForeignDefendant1996))
+	}
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
 	if basic {
