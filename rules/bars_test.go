@@ -171,6 +171,7 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL1996RetrialSimplified:  {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2013-01-01"), sentence(24), c(func(c *triagev1.Circumstances) { c.Retrial = true })}},
 		// Before 2013 the rest of the 1996 law (arts. 20, 147) and, from
 		// 1998-09-08, the 1998 interpretation (art. 222, consent).
+		rules.CodeCrPL1996NotInForce:       {crim, pSimp, []mod{filedOn("1996-12-31"), cause("盗窃罪"), sentence(24)}, []mod{filedOn("1997-01-01"), cause("盗窃罪"), sentence(24)}},
 		rules.CodeCrPL1996CourtLevel:       {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), intermediate}, []mod{filedOn("2012-12-31"), sentence(24)}},
 		rules.CodeCrPL1996Intermediate:     {crim, pSimp, []mod{filedOn("2012-12-31"), sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)}, []mod{filedOn("2012-12-31"), sentence(36)}},
 		rules.CodeCrPL1996NationalSecurity: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), cause("间谍罪")}, []mod{filedOn("2012-12-31"), sentence(24), cause("帮助恐怖活动罪")}},

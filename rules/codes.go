@@ -227,6 +227,8 @@ const (
 	// A foreign defendant at a basic court before 2013 (CrPL 1996 art.
 	// 20(3)): a review, not a bar, as `foreign` also marks 港澳台 parties.
 	CodeReviewForeignDefendant1996 = "REVIEW_CRPL1996_20_FOREIGN_DEFENDANT"
+	// A filing before 1997-01-01: the 1979 law had no simplified procedure.
+	CodeCrPL1996NotInForce = "CRPL1996_174_NOT_IN_FORCE"
 
 	// Review signals (法发〔2021〕30号 四类案件; docs/statutes.md).
 	CodeReviewGroupDispute   = "REVIEW_GROUP_DISPUTE"
@@ -427,6 +429,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp1998CoDefendant, "刑诉法解释（1998年）第二百二十二条第一项及关于决定适用简易程序的规定", "共同犯罪案件中其他被告人否认起诉指控的犯罪事实或者不同意适用简易程序：立案日施行的规定，被告人否认指控的犯罪事实的，不应当适用简易程序，被告人同意的才可以适用。"},
 	{CodeInterp1998DefenceNotGuil, "刑诉法解释（1998年）第二百二十二条第四项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第二项", "辩护人作无罪辩护的，不应当适用简易程序（立案日施行的是法释〔1998〕23号）。"},
 	{CodeReviewForeignDefendant1996, "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款", "被告人涉外（外国人或者港澳台居民）：立案日（2013年1月1日前）施行的刑事诉讼法规定，外国人犯罪的刑事案件由中级人民法院管辖第一审；被告人是外国人的，本案不是基层人民法院审判的案件，不适用简易程序。港澳台居民不是外国人，需人工核实被告人国籍。"},
+	{CodeCrPL1996NotInForce, "刑事诉讼法（1996年）第一百七十四条", "刑事简易程序由1996年修正的刑事诉讼法设立，自1997年1月1日起施行；立案日施行的1979年刑事诉讼法没有简易程序。"},
 
 	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
 	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},

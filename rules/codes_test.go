@@ -263,6 +263,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInterp1998Impaired:         "刑诉法解释（1998年）第二百二十二条第三项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第三项",
 		rules.CodeInterp1998CoDefendant:      "刑诉法解释（1998年）第二百二十二条第一项及关于决定适用简易程序的规定",
 		rules.CodeInterp1998DefenceNotGuil:   "刑诉法解释（1998年）第二百二十二条第四项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第二项",
+		rules.CodeCrPL1996NotInForce:         "刑事诉讼法（1996年）第一百七十四条",
 		rules.CodeReviewForeignDefendant1996: "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款",
 
 		rules.CodeAssessors16PublicInterestSuit: "人民陪审员法第十六条第二项；行政诉讼法第八十三条",

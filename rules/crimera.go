@@ -37,6 +37,9 @@ type crimCodes struct {
 	// The defence pleads not guilty: Interp. 2021 art. 360(5), Interp. 2012
 	// art. 290(5) before 2021-03-01, Interp. 1998 art. 222(4) before 2013.
 	defenceNotGuilty string
+	// simplifiedNotInForce bars simplified procedure on a filing before
+	// 1997-01-01: the 1979 law had none. Empty from that day.
+	simplifiedNotInForce string
 	// sentenceCap: CrPL 1996 art. 174(1) limited simplified procedure to
 	// public prosecutions punishable by at most three years' fixed-term
 	// imprisonment (or lighter); the 2012 amendment lifted the cap.
@@ -50,7 +53,8 @@ type crimCodes struct {
 //   - 2013-01-01 to 2018-10-25 the 2012 amendment and the 2012
 //     interpretation;
 //   - before 2013 the 1996 law and, from 1998-09-08, the 1998
-//     interpretation (crimCodes1996).
+//     interpretation (crimCodes1996); before 1997-01-01 no simplified
+//     procedure at all.
 func crimCodesOn(on time.Time) crimCodes {
 	if on.Before(crpl2012InForce) {
 		return crimCodes1996(on)
@@ -111,6 +115,12 @@ func crimCodes1996(on time.Time) crimCodes {
 		remandedPanel: CodeCrPL1996RemandedPanel, retrialPanel: CodeCrPL1996RetrialPanel,
 		remandedSimplified: CodeCrPL1996RemandedSimplified, retrialSimplified: CodeCrPL1996RetrialSimplified,
 		sentenceCap: true,
+	}
+	if on.Before(crpl1996InForce) {
+		// The 1979 law had no simplified procedure. Its other articles
+		// (numbering, time limits) are not modelled: the 1996 codes stay
+		// (docs/statutes.md, Known gaps).
+		c.simplifiedNotInForce = CodeCrPL1996NotInForce
 	}
 	if !on.Before(crInterp1998InForce) {
 		c.noAdmission, c.objects = CodeInterp1998NoAdmission, CodeInterp1998Objects

@@ -371,6 +371,19 @@ func criminalEraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeReviewForeignDefendant1996},
 		},
 		{
+			// The 1996 amendment, in force 1997-01-01, created simplified
+			// procedure; the 1979 law had none.
+			name: "1996-12-31 admitted, 24 months: no simplified procedure under the 1979 law", filing: on("1996-12-31", cause("盗窃罪"), sentence(24)),
+			avail: av(pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeCrPL1996NotInForce)},
+		},
+		{
+			name: "1997-01-01 admitted, 24 months: CrPL 1996 art. 174(1)", filing: on("1997-01-01", cause("盗窃罪"), sentence(24)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Eligible)},
+			silent: []string{rules.CodeCrPL1996NotInForce},
+		},
+		{
 			// The 1998 interpretation took effect on 1998-09-08: the day
 			// before, the 1996 law's own conditions alone.
 			name:   "1998-09-07 no admission, impaired, objection, co-defendant, defence's plea: the 1996 law alone",
@@ -475,6 +488,11 @@ func TestCriminalTimeLimitsByEra(t *testing.T) {
 	}{
 		{"2012-11-05", pOrd, 1, 0, "2012-12-05", "刑事诉讼法（1996年）第一百六十八条", "一个半月"},
 		{"2012-11-05", pSimp, 0, 20, "2012-11-25", "刑事诉讼法（1996年）第一百七十八条", "未规定延长"},
+		// Before 1997 the 1979 law: no simplified procedure, and its own
+		// ordinary period is not modelled — both say so.
+		{"1996-12-31", pSimp, 0, 20, "1997-01-20", "刑事诉讼法（1996年）第一百七十八条", "1979年刑事诉讼法没有简易程序"},
+		{"1996-12-31", pOrd, 1, 0, "1997-01-31", "刑事诉讼法（1996年）第一百六十八条", "1979年刑事诉讼法的审理期限本系统未核实"},
+		{"1997-01-01", pOrd, 1, 0, "1997-02-01", "刑事诉讼法（1996年）第一百六十八条", "一个半月"},
 		{"2013-01-01", pOrd, 2, 0, "2013-03-01", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},
 		{"2018-10-25", pSimp, 0, 20, "2018-11-14", "刑事诉讼法（2012年修正）第二百一十四条", "一个半月"},
 		{"2018-10-25", pOrd, 2, 0, "2018-12-25", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},

@@ -108,7 +108,8 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, phase, ftPanel))
 	}
 
-	var simp []*triagev1.Reason
+	// Before 1997 the law had no simplified procedure (crimCodes1996).
+	simp := appendCode(nil, law.simplifiedNotInForce)
 	if !basic {
 		simp = append(simp, reason(law.courtLevel))
 	} else if fx.PassUp.LifeOrDeath {

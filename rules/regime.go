@@ -50,6 +50,9 @@ var (
 // text's simplified articles 208–210 are the 2018 text's 214–216 and its
 // arts. 228 and 245 are 239 and 256.
 var (
+	// CrPL 1996 amendment ("自1997年1月1日起施行"): it created simplified
+	// procedure (arts. 174–179); the 1979 law had none.
+	crpl1996InForce = time.Date(1997, 1, 1, 0, 0, 0, 0, time.UTC)
 	// CrPL 2012 amendment (simplified procedure for every basic-court case
 	// the defendant admits; before it, CrPL 1996 art. 174: three years).
 	crpl2012InForce = time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)
