@@ -97,8 +97,8 @@ func crimCodesOn(on time.Time) crimCodes {
 //     bars those) and no simplified procedure for a case that must go to a
 //     newly formed panel (arts. 192, 206);
 //   - art. 20: 反革命案件、危害国家安全案件 and 可能判处无期徒刑、死刑的普通
-//     刑事案件 are the intermediate court's (item 3, 外国人犯罪, is not read
-//     from `foreign`, which also marks 港澳台 parties);
+//     刑事案件 are the intermediate court's (item 3, 外国人犯罪, is no bar:
+//     `foreign` also marks 港澳台 parties, so criminal() asks for review);
 //   - no fast-track to bar: no pilot ran before 2014-08 (CRPL222_NOT_IN_FORCE
 //     says so alone);
 //   - from 1998-09-08 the 1998 interpretation's art. 222 bars (the
