@@ -227,8 +227,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL21Intermediate:        "刑事诉讼法第二十一条第二项、第二百一十四条第一款",
 		rules.CodeCrPL21SecurityTerror:      "刑事诉讼法第二十一条第一项、第二百一十四条第一款、第二百二十二条第一款；刑诉法解释第十五条",
 		rules.CodeCrPL2012SecurityTerror:    "刑事诉讼法（2012年修正）第二十条第一项、第二百零八条第一款",
-		rules.CodeReviewIntermediate:        "刑事诉讼法第二十一条第二项（2012年修正为第二十条第二项）；刑诉法解释第十七条",
-		rules.CodeReviewSecurityTerror:      "刑事诉讼法第二十一条第一项（2012年修正为第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项",
+		rules.CodeReviewIntermediate:        "刑事诉讼法第二十一条第二项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第二项）；刑诉法解释第十七条",
+		rules.CodeReviewSecurityTerror:      "刑事诉讼法第二十一条第一项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项",
 		rules.CodeCrPL2012CourtLevel:        "刑事诉讼法（2012年修正）第二百零八条第一款",
 		rules.CodeCrPL2012NoAdmission:       "刑事诉讼法（2012年修正）第二百零八条第一款第二项",
 		rules.CodeCrPL2012Objects:           "刑事诉讼法（2012年修正）第二百零八条第一款第三项",
@@ -247,11 +247,25 @@ func TestReasonArticles(t *testing.T) {
 
 		// Audit round 9: the 1996 single judge, a maritime court's level,
 		// 人民陪审员法 art. 16(2) for 行政公益诉讼.
-		rules.CodeCrPL1996RemandedSimplified:    "刑事诉讼法（1996年）第一百九十二条、第一百七十四条",
-		rules.CodeCrPL1996RemandedPanel:         "刑事诉讼法（1996年）第一百九十二条",
-		rules.CodeCrPL1996RetrialPanel:          "刑事诉讼法（1996年）第二百零六条",
-		rules.CodeCrPL1996RetrialSimplified:     "刑事诉讼法（1996年）第二百零六条、第一百七十四条",
-		rules.CodeInferCriminalMaritimeCourt:    "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条",
+		rules.CodeCrPL1996RemandedSimplified: "刑事诉讼法（1996年）第一百九十二条、第一百七十四条",
+		rules.CodeCrPL1996RemandedPanel:      "刑事诉讼法（1996年）第一百九十二条",
+		rules.CodeCrPL1996RetrialPanel:       "刑事诉讼法（1996年）第二百零六条",
+		rules.CodeCrPL1996RetrialSimplified:  "刑事诉讼法（1996年）第二百零六条、第一百七十四条",
+		rules.CodeInferCriminalMaritimeCourt: "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条",
+		// Round 11: the 1996 law's arts. 20, 147, 174 and the 1998
+		// interpretation (法释〔1998〕23号) with the 2003 opinion (法发〔2003〕6号).
+		rules.CodeCrPL1996CourtLevel:         "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条",
+		rules.CodeCrPL1996Eligible:           "刑事诉讼法（1996年）第一百七十四条第一项",
+		rules.CodeCrPL1996Intermediate:       "刑事诉讼法（1996年）第二十条第二项、第一百四十七条第一款",
+		rules.CodeCrPL1996NationalSecurity:   "刑事诉讼法（1996年）第二十条第一项、第一百四十七条第一款",
+		rules.CodeInterp1998NoAdmission:      "刑诉法解释（1998年）第二百二十二条第一项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第一条第二项",
+		rules.CodeInterp1998Objects:          "刑诉法解释（1998年）关于决定适用简易程序的规定（条号未经核实）；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款",
+		rules.CodeInterp1998Impaired:         "刑诉法解释（1998年）第二百二十二条第三项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第三项",
+		rules.CodeInterp1998CoDefendant:      "刑诉法解释（1998年）第二百二十二条第一项及关于决定适用简易程序的规定",
+		rules.CodeInterp1998DefenceNotGuil:   "刑诉法解释（1998年）第二百二十二条第四项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第二项",
+		rules.CodeCrPL1996NotInForce:         "刑事诉讼法（1996年）第一百七十四条",
+		rules.CodeReviewForeignDefendant1996: "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款",
+
 		rules.CodeAssessors16PublicInterestSuit: "人民陪审员法第十六条第二项；行政诉讼法第八十三条",
 	}
 	for _, code := range rules.Codes() {

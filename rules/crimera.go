@@ -8,16 +8,21 @@ import "time"
 // 2012 amendment — gets CRPL2012_208_NO_ADMISSION where a filing of 2024 gets
 // CRPL214_NO_ADMISSION: the same condition, the article then in force.
 type crimCodes struct {
-	// Simplified procedure: conditions (CrPL 214 / 2012 art. 208), bars
-	// (215 / 209), the panel over three years (216 / 210).
+	// Simplified procedure: conditions (CrPL 214 / 2012 art. 208 / 1996
+	// arts. 147, 174), bars (215 / 209 / Interp. 1998 art. 222), the panel
+	// over three years (216 / 210). A code is empty where the law of the
+	// filing date has no such rule (e.g. major social impact and the panel
+	// before 2013, the 1998 interpretation's bars before 1998-09-08).
 	courtLevel, noAdmission, objects, eligible string
 	impaired, majorImpact, coDefendant         string
 	panelOverThreeYears                        string
 	// A recommended life imprisonment or death: the intermediate court's
-	// case (CrPL 21 / 2012 art. 20), not a basic court's (214 / 208 ¶1).
+	// case (CrPL 21 / 2012 and 1996 art. 20), not a basic court's (214 /
+	// 208 ¶1 / 1996 art. 147 ¶1).
 	intermediate string
 	// A charge of 危害国家安全 or terrorism: the intermediate court's case
-	// whatever the sentence (CrPL 21(1) / 2012 art. 20(1)); it bars
+	// whatever the sentence (CrPL 21(1) / 2012 art. 20(1); 1996 art. 20(1)
+	// 危害国家安全 only); it bars
 	// simplified procedure and fast-track at a basic court.
 	securityOrTerror string
 	// Remanded and retried cases: a newly formed panel (239 / 228 / 1996:
@@ -30,8 +35,11 @@ type crimCodes struct {
 	// as a panel. Empty from 2013-01-01.
 	remandedSimplified, retrialSimplified string
 	// The defence pleads not guilty: Interp. 2021 art. 360(5), Interp. 2012
-	// art. 290(5) before 2021-03-01.
+	// art. 290(5) before 2021-03-01, Interp. 1998 art. 222(4) before 2013.
 	defenceNotGuilty string
+	// simplifiedNotInForce bars simplified procedure on a filing before
+	// 1997-01-01: the 1979 law had none. Empty from that day.
+	simplifiedNotInForce string
 	// sentenceCap: CrPL 1996 art. 174(1) limited simplified procedure to
 	// public prosecutions punishable by at most three years' fixed-term
 	// imprisonment (or lighter); the 2012 amendment lifted the cap.
@@ -44,12 +52,13 @@ type crimCodes struct {
 //     interpretation's before);
 //   - 2013-01-01 to 2018-10-25 the 2012 amendment and the 2012
 //     interpretation;
-//   - before 2013 the 1996 law's three-year cap on simplified procedure,
-//     its single judge (no simplified procedure for a case that must go to
-//     a newly formed panel) and its new panel (arts. 192, 206), with the
-//     2012 codes for the rest
-//     (docs/statutes.md lists this gap).
+//   - before 2013 the 1996 law and, from 1998-09-08, the 1998
+//     interpretation (crimCodes1996); before 1997-01-01 no simplified
+//     procedure at all.
 func crimCodesOn(on time.Time) crimCodes {
+	if on.Before(crpl2012InForce) {
+		return crimCodes1996(on)
+	}
 	if !on.Before(crpl2018InForce) {
 		c := crimCodes{
 			courtLevel: CodeCrPL214CourtLevel, noAdmission: CodeCrPL214NoAdmission,
@@ -66,7 +75,7 @@ func crimCodesOn(on time.Time) crimCodes {
 		}
 		return c
 	}
-	c := crimCodes{
+	return crimCodes{
 		courtLevel: CodeCrPL2012CourtLevel, noAdmission: CodeCrPL2012NoAdmission,
 		objects: CodeCrPL2012Objects, eligible: CodeCrPL2012Eligible,
 		impaired: CodeCrPL2012Impaired, majorImpact: CodeCrPL2012MajorImpact,
@@ -76,14 +85,47 @@ func crimCodesOn(on time.Time) crimCodes {
 		retrialPanel: CodeCrPL2012RetrialPanel, retrialFastTrack: CodeCrPL2012RetrialFastTrack,
 		defenceNotGuilty: CodeInterp2012DefenceNotGuil,
 	}
-	if on.Before(crpl2012InForce) {
-		c.sentenceCap = true
-		c.remandedSimplified, c.retrialSimplified = CodeCrPL1996RemandedSimplified, CodeCrPL1996RetrialSimplified
-		// The new panel is the 1996 law's (arts. 192, 206), not the 2012
-		// amendment's, and no fast-track existed to bar: no pilot ran before
-		// 2014-08 (CRPL222_NOT_IN_FORCE says so alone).
-		c.remandedPanel, c.retrialPanel = CodeCrPL1996RemandedPanel, CodeCrPL1996RetrialPanel
-		c.remandedFastTrack, c.retrialFastTrack = "", ""
+}
+
+// crimCodes1996 returns the codes for a filing before 2013, under the 1996
+// law (docs/statutes.md cites the reprints read):
+//   - art. 174(1): simplified procedure for public prosecutions
+//     "依法可能判处三年以下有期徒刑、拘役、管制、单处罚金", facts clear, the
+//     procuratorate proposing or consenting (not a field: the eligible
+//     code names it as a condition the court checks); one judge alone, at a
+//     basic court (art. 147 ¶1), so no panel over three years (the cap
+//     bars those) and no simplified procedure for a case that must go to a
+//     newly formed panel (arts. 192, 206);
+//   - art. 20: 反革命案件、危害国家安全案件 and 可能判处无期徒刑、死刑的普通
+//     刑事案件 are the intermediate court's (item 3, 外国人犯罪, is no bar:
+//     `foreign` also marks 港澳台 parties, so criminal() asks for review);
+//   - no fast-track to bar: no pilot ran before 2014-08 (CRPL222_NOT_IN_FORCE
+//     says so alone);
+//   - from 1998-09-08 the 1998 interpretation's art. 222 bars (the
+//     defendant denying the charged facts, a blind, deaf or mute defendant,
+//     the defence pleading not guilty) and its condition that the defendant
+//     does not dispute the facts and agrees to simplified procedure, which
+//     the 2003 三院 opinion (法发〔2003〕6号, arts. 1–3) repeats. Major social
+//     impact was no bar before the 2012 amendment's art. 209(2): only the
+//     court's "其他不宜" (art. 222(5)), so the code is empty.
+func crimCodes1996(on time.Time) crimCodes {
+	c := crimCodes{
+		courtLevel: CodeCrPL1996CourtLevel, eligible: CodeCrPL1996Eligible,
+		intermediate: CodeCrPL1996Intermediate, securityOrTerror: CodeCrPL1996NationalSecurity,
+		remandedPanel: CodeCrPL1996RemandedPanel, retrialPanel: CodeCrPL1996RetrialPanel,
+		remandedSimplified: CodeCrPL1996RemandedSimplified, retrialSimplified: CodeCrPL1996RetrialSimplified,
+		sentenceCap: true,
+	}
+	if on.Before(crpl1996InForce) {
+		// The 1979 law had no simplified procedure. Its other articles
+		// (numbering, time limits) are not modelled: the 1996 codes stay
+		// (docs/statutes.md, Known gaps).
+		c.simplifiedNotInForce = CodeCrPL1996NotInForce
+	}
+	if !on.Before(crInterp1998InForce) {
+		c.noAdmission, c.objects = CodeInterp1998NoAdmission, CodeInterp1998Objects
+		c.impaired, c.coDefendant = CodeInterp1998Impaired, CodeInterp1998CoDefendant
+		c.defenceNotGuilty = CodeInterp1998DefenceNotGuil
 	}
 	return c
 }

@@ -149,15 +149,24 @@ func criminalEraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCrPL2012SecurityTerror},
 		},
 		{
-			name: "2012-12-31 间谍罪 at a basic court: 1996 art. 20(1) already", filing: on("2012-12-31", cause("间谍罪")),
-			avail: av(pSimp, avU),
-			fires: []string{at(locSimp, rules.CodeCrPL2012SecurityTerror)},
+			// Round 11: the 2012 amendment's art. 20(1) stood in for the
+			// 1996 text's art. 20(1) (反革命案件、危害国家安全案件).
+			name: "2012-12-31 间谍罪 at a basic court: CrPL 1996 art. 20(1)", filing: on("2012-12-31", cause("间谍罪")),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996NationalSecurity), at(locReview, rules.CodeReviewSecurityTerror)},
+			silent: []string{rules.CodeCrPL2012SecurityTerror},
+		},
+		{
+			name: "2013-01-01 间谍罪 at a basic court: CrPL 2012 art. 20(1)", filing: on("2013-01-01", cause("间谍罪")),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012SecurityTerror)},
+			silent: []string{rules.CodeCrPL1996NationalSecurity},
 		},
 		{
 			// Terrorism entered art. 20(1) with the 2012 amendment.
 			name: "2012-12-31 帮助恐怖活动罪 at a basic court: not yet the intermediate court's", filing: on("2012-12-31", cause("帮助恐怖活动罪")),
 			avail:  av(pSimp, avA),
-			silent: []string{rules.CodeCrPL2012SecurityTerror, rules.CodeCrPL21SecurityTerror},
+			silent: []string{rules.CodeCrPL2012SecurityTerror, rules.CodeCrPL21SecurityTerror, rules.CodeCrPL1996NationalSecurity},
 		},
 		{
 			name: "2013-01-01 帮助恐怖活动罪 at a basic court: CrPL 2012 art. 20(1)", filing: on("2013-01-01", cause("帮助恐怖活动罪")),
@@ -233,6 +242,164 @@ func criminalEraCases(tb testing.TB) []tcase {
 			avail:  av(pSimp, avU),
 			fires:  []string{at(locSimp, rules.CodeInterp360DefenceNotGuil)},
 			silent: []string{rules.CodeInterp2012DefenceNotGuil},
+		},
+
+		// --- Before 2013: the rest of the 1996 law (arts. 20, 147, 174)
+		// and, from 1998-09-08, the 1998 interpretation (art. 222 and its
+		// condition that the defendant admits the facts and agrees). Until
+		// round 11 the 2012 amendment's codes stood in for them.
+		{
+			name: "2012-12-31 admitted, 24 months: eligible under CrPL 1996 art. 174(1)", filing: on("2012-12-31", sentence(24)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Eligible)},
+			silent: []string{rules.CodeCrPL2012Eligible, rules.CodeCrPL2012PanelRequired},
+		},
+		{
+			name: "2013-01-01 admitted, 24 months: eligible under CrPL 2012 art. 208", filing: on("2013-01-01", sentence(24)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Eligible)},
+			silent: []string{rules.CodeCrPL1996Eligible},
+		},
+		{
+			name: "2012-12-31 intermediate court: CrPL 1996 art. 147 ¶1", filing: on("2012-12-31", sentence(24), intermediate),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996CourtLevel)},
+			silent: []string{rules.CodeCrPL2012CourtLevel},
+		},
+		{
+			name: "2013-01-01 intermediate court: CrPL 2012 art. 208 ¶1", filing: on("2013-01-01", sentence(24), intermediate),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012CourtLevel)},
+			silent: []string{rules.CodeCrPL1996CourtLevel},
+		},
+		{
+			name: "2012-12-31 life imprisonment at a basic court: CrPL 1996 art. 20(2)", filing: on("2012-12-31", life),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Intermediate), at(locSimp, rules.CodeCrPL1996SentenceCap), at(locReview, rules.CodeReviewIntermediate)},
+			silent: []string{rules.CodeCrPL2012Intermediate},
+		},
+		{
+			name: "2013-01-01 life imprisonment at a basic court: CrPL 2012 art. 20(2)", filing: on("2013-01-01", life),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Intermediate)},
+			silent: []string{rules.CodeCrPL1996Intermediate, rules.CodeCrPL1996SentenceCap},
+		},
+		{
+			name: "2012-12-31 no admission: Interp. 1998 art. 222(1)", filing: on("2012-12-31", sentence(24), plea(false, false)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998NoAdmission)},
+			silent: []string{rules.CodeCrPL2012NoAdmission},
+		},
+		{
+			name: "2012-12-31 admission without acceptance: simplified open", filing: on("2012-12-31", sentence(24), plea(true, false)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp1998NoAdmission},
+		},
+		{
+			name: "2012-12-31 the defendant objects: Interp. 1998, consent", filing: on("2012-12-31", sentence(24), objects),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998Objects)},
+			silent: []string{rules.CodeCrPL2012Objects},
+		},
+		{
+			name: "2012-12-31 impaired defendant: Interp. 1998 art. 222(3)", filing: on("2012-12-31", sentence(24), party(0, impaired)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998Impaired)},
+			silent: []string{rules.CodeCrPL2012Impaired},
+		},
+		{
+			name: "2012-12-31 a co-defendant denies the facts: Interp. 1998 art. 222(1)", filing: on("2012-12-31", sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantDeniesChargedFacts = true })),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998CoDefendant)},
+			silent: []string{rules.CodeCrPL2012CoDefendant},
+		},
+		{
+			name: "2012-12-31 a co-defendant objects to simplified procedure: Interp. 1998, consent", filing: on("2012-12-31", sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true })),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeInterp1998CoDefendant)},
+		},
+		{
+			// Disputing the charge's name or the recommendation is no denial
+			// of the facts.
+			name: "2012-12-31 a co-defendant disputes only the sentence: simplified open", filing: on("2012-12-31", sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantDisputesChargeOrSentence = true })),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp1998CoDefendant},
+		},
+		{
+			name: "2012-12-31 defence pleads not guilty: Interp. 1998 art. 222(4)", filing: on("2012-12-31", sentence(24), notGuilty),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp1998DefenceNotGuil)},
+			silent: []string{rules.CodeInterp2012DefenceNotGuil},
+		},
+		{
+			name: "2013-01-01 defence pleads not guilty: Interp. 2012 art. 290(5)", filing: on("2013-01-01", sentence(24), notGuilty),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeInterp2012DefenceNotGuil)},
+			silent: []string{rules.CodeInterp1998DefenceNotGuil},
+		},
+		{
+			// Major social impact became a bar with the 2012 amendment's
+			// art. 209(2); before it, only the court's "其他不宜" (Interp.
+			// 1998 art. 222(5)). The review signal stays.
+			name: "2012-12-31 major social impact: no bar under the 1996 law, reviewed", filing: on("2012-12-31", sentence(24), impact),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locReview, rules.CodeReviewMajorImpact)},
+			silent: []string{rules.CodeCrPL2012MajorImpact, rules.CodeCrPL215MajorImpact},
+		},
+		{
+			name: "2013-01-01 major social impact: CrPL 2012 art. 209(2)", filing: on("2013-01-01", sentence(24), impact),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeCrPL2012MajorImpact)},
+		},
+		{
+			// CrPL 1996 art. 20(3) (外国人犯罪的刑事案件, deleted in 2012):
+			// `foreign` also marks 港澳台 defendants, so a review, not a bar.
+			name: "2012-12-31 a foreign defendant at a basic court: reviewed under CrPL 1996 art. 20(3)", filing: on("2012-12-31", sentence(24), party(0, foreign)),
+			avail: av(pSimp, avA),
+			fires: []string{at(locSimp, rules.CodeCrPL1996Eligible), at(locReview, rules.CodeReviewForeignDefendant1996)},
+		},
+		{
+			name: "2013-01-01 a foreign defendant at a basic court: the 2012 amendment deleted art. 20(3)", filing: on("2013-01-01", sentence(24), party(0, foreign)),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeReviewForeignDefendant1996},
+		},
+		{
+			// The level bar says it already at an intermediate court.
+			name: "2012-12-31 a foreign defendant at an intermediate court: no review", filing: on("2012-12-31", sentence(24), party(0, foreign), intermediate),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996CourtLevel)},
+			silent: []string{rules.CodeReviewForeignDefendant1996},
+		},
+		{
+			// The 1996 amendment, in force 1997-01-01, created simplified
+			// procedure; the 1979 law had none.
+			name: "1996-12-31 admitted, 24 months: no simplified procedure under the 1979 law", filing: on("1996-12-31", cause("盗窃罪"), sentence(24)),
+			avail: av(pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeCrPL1996NotInForce)},
+		},
+		{
+			name: "1997-01-01 admitted, 24 months: CrPL 1996 art. 174(1)", filing: on("1997-01-01", cause("盗窃罪"), sentence(24)),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Eligible)},
+			silent: []string{rules.CodeCrPL1996NotInForce},
+		},
+		{
+			// The 1998 interpretation took effect on 1998-09-08: the day
+			// before, the 1996 law's own conditions alone.
+			name:   "1998-09-07 no admission, impaired, objection, co-defendant, defence's plea: the 1996 law alone",
+			filing: on("1998-09-07", cause("盗窃罪"), sentence(24), plea(false, false), party(0, impaired), objects, coDefendant, notGuilty),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Eligible)},
+			silent: []string{rules.CodeInterp1998NoAdmission, rules.CodeInterp1998Impaired, rules.CodeInterp1998Objects, rules.CodeInterp1998CoDefendant, rules.CodeInterp1998DefenceNotGuil},
+		},
+		{
+			name:   "1998-09-08 no admission, impaired, objection, co-defendant, defence's plea: Interp. 1998",
+			filing: on("1998-09-08", cause("盗窃罪"), sentence(24), plea(false, false), party(0, impaired), objects, coDefendant, notGuilty),
+			avail:  av(pSimp, avU),
+			fires: []string{
+				at(locSimp, rules.CodeInterp1998NoAdmission), at(locSimp, rules.CodeInterp1998Impaired), at(locSimp, rules.CodeInterp1998Objects),
+				at(locSimp, rules.CodeInterp1998CoDefendant), at(locSimp, rules.CodeInterp1998DefenceNotGuil),
+			},
 		},
 
 		// --- Before 2013: the 1996 law's three-year cap.
@@ -321,6 +488,11 @@ func TestCriminalTimeLimitsByEra(t *testing.T) {
 	}{
 		{"2012-11-05", pOrd, 1, 0, "2012-12-05", "刑事诉讼法（1996年）第一百六十八条", "一个半月"},
 		{"2012-11-05", pSimp, 0, 20, "2012-11-25", "刑事诉讼法（1996年）第一百七十八条", "未规定延长"},
+		// Before 1997 the 1979 law: no simplified procedure, and its own
+		// ordinary period is not modelled — both say so.
+		{"1996-12-31", pSimp, 0, 20, "1997-01-20", "刑事诉讼法（1996年）第一百七十八条", "1979年刑事诉讼法没有简易程序"},
+		{"1996-12-31", pOrd, 1, 0, "1997-01-31", "刑事诉讼法（1996年）第一百六十八条", "1979年刑事诉讼法的审理期限本系统未核实"},
+		{"1997-01-01", pOrd, 1, 0, "1997-02-01", "刑事诉讼法（1996年）第一百六十八条", "一个半月"},
 		{"2013-01-01", pOrd, 2, 0, "2013-03-01", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},
 		{"2018-10-25", pSimp, 0, 20, "2018-11-14", "刑事诉讼法（2012年修正）第二百一十四条", "一个半月"},
 		{"2018-10-25", pOrd, 2, 0, "2018-12-25", "刑事诉讼法（2012年修正）第二百零二条", "三个月"},

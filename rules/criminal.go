@@ -44,6 +44,13 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		basic = false
 		a.Inferences = append(a.Inferences, reason(CodeInferCriminalMaritimeCourt))
 	}
+	// Before 2013 the 1996 text's art. 20(3) gave 外国人犯罪的刑事案件 to the
+	// intermediate court (the 2012 amendment deleted it). `foreign` also
+	// marks 港澳台 defendants, who are not 外国人, so it bars nothing: a
+	// person must check the defendant's nationality.
+	if basic && a.FiledOn.Before(crpl2012InForce) && anyDefendant(f, (*triagev1.Party).GetForeign) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewForeignDefendant1996))
+	}
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
 	if basic {
@@ -101,7 +108,8 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, phase, ftPanel))
 	}
 
-	var simp []*triagev1.Reason
+	// Before 1997 the law had no simplified procedure (crimCodes1996).
+	simp := appendCode(nil, law.simplifiedNotInForce)
 	if !basic {
 		simp = append(simp, reason(law.courtLevel))
 	} else if fx.PassUp.LifeOrDeath {
@@ -117,27 +125,30 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if law.sentenceCap && !(s.Known && s.WithinThreeYears) {
 		simp = append(simp, reason(CodeCrPL1996SentenceCap))
 	}
+	// A code is empty where the law of the filing date had no such rule
+	// (crimCodes1996: major social impact before 2013, the 1998
+	// interpretation's bars before 1998-09-08).
 	if !plea.Admits {
-		simp = append(simp, reason(law.noAdmission))
+		simp = appendCode(simp, law.noAdmission)
 	}
 	if c.GetObjectsSimplified() {
-		simp = append(simp, reason(law.objects))
+		simp = appendCode(simp, law.objects)
 	}
 	if impaired {
-		simp = append(simp, reason(law.impaired))
+		simp = appendCode(simp, law.impaired)
 	}
 	if c.GetMajorSocialImpact() {
-		simp = append(simp, reason(law.majorImpact))
+		simp = appendCode(simp, law.majorImpact)
 	}
 	if co.BarsSimplified() {
-		simp = append(simp, reason(law.coDefendant))
+		simp = appendCode(simp, law.coDefendant)
 	}
 	if c.GetDefencePleadsNotGuilty() {
-		simp = append(simp, reason(law.defenceNotGuilty))
+		simp = appendCode(simp, law.defenceNotGuilty)
 	}
 	simpConds := []*triagev1.Reason{reason(law.eligible)}
 	if s.OverThreeYears {
-		simpConds = append(simpConds, reason(law.panelOverThreeYears))
+		simpConds = appendCode(simpConds, law.panelOverThreeYears)
 	}
 	simpConds = append(simpConds, panel...)
 

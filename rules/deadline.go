@@ -88,10 +88,22 @@ func criminalPeriod(p triagev1.Procedure, sentence Sentence, filedOn time.Time) 
 	simplifiedArt, ordinaryArt := "刑事诉讼法第二百二十条", "刑事诉讼法第二百零八条"
 	switch {
 	case filedOn.Before(crpl2012InForce):
+		// Before 1997 the 1979 law applied: no simplified procedure, and
+		// its ordinary period was not checked against a text, so the 1996
+		// article is shown and says so.
+		pre1996 := filedOn.Before(crpl1996InForce)
 		if p == triagev1.Procedure_PROCEDURE_SIMPLIFIED {
-			return period{days: 20, article: "刑事诉讼法（1996年）第一百七十八条", extension: "立案日施行的刑事诉讼法未规定延长。"}
+			pr := period{days: 20, article: "刑事诉讼法（1996年）第一百七十八条", extension: "立案日施行的刑事诉讼法未规定延长。"}
+			if pre1996 {
+				pr.extension = "立案日施行的1979年刑事诉讼法没有简易程序；该条自1997年1月1日起施行。"
+			}
+			return pr
 		}
-		return period{months: 1, article: "刑事诉讼法（1996年）第一百六十八条", extension: "受理后一个月以内宣判，至迟不得超过一个半月；有该法第一百二十六条规定情形之一的，经省、自治区、直辖市高级人民法院批准或者决定，可以再延长一个月。"}
+		pr := period{months: 1, article: "刑事诉讼法（1996年）第一百六十八条", extension: "受理后一个月以内宣判，至迟不得超过一个半月；有该法第一百二十六条规定情形之一的，经省、自治区、直辖市高级人民法院批准或者决定，可以再延长一个月。"}
+		if pre1996 {
+			pr.extension += "该条自1997年1月1日起施行；立案日施行的1979年刑事诉讼法的审理期限本系统未核实，以法院案件管理系统为准。"
+		}
+		return pr
 	case filedOn.Before(crpl2018InForce):
 		simplifiedArt, ordinaryArt = "刑事诉讼法（2012年修正）第二百一十四条", "刑事诉讼法（2012年修正）第二百零二条"
 	}

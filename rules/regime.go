@@ -50,6 +50,9 @@ var (
 // text's simplified articles 208–210 are the 2018 text's 214–216 and its
 // arts. 228 and 245 are 239 and 256.
 var (
+	// CrPL 1996 amendment ("自1997年1月1日起施行"): it created simplified
+	// procedure (arts. 174–179); the 1979 law had none.
+	crpl1996InForce = time.Date(1997, 1, 1, 0, 0, 0, 0, time.UTC)
 	// CrPL 2012 amendment (simplified procedure for every basic-court case
 	// the defendant admits; before it, CrPL 1996 art. 174: three years).
 	crpl2012InForce = time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -57,6 +60,11 @@ var (
 	crpl2018InForce = time.Date(2018, 10, 26, 0, 0, 0, 0, time.UTC)
 	// 刑诉法解释（法释〔2021〕1号）, replacing 法释〔2012〕21号.
 	crInterp2021InForce = time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
+	// 最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释
+	// (法释〔1998〕23号), "自1998年9月8日起施行", in force until the 2012
+	// interpretation replaced it on 2013-01-01: its art. 222 bars on the
+	// 1996 law's simplified procedure.
+	crInterp1998InForce = time.Date(1998, 9, 8, 0, 0, 0, 0, time.UTC)
 )
 
 // adminLaw2014InForce is when the 2014 amendment of 行政诉讼法 took effect:
