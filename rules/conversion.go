@@ -669,11 +669,12 @@ func interp257Code(code string) bool {
 
 // basicCourt reads the court level from the assessment: civil simplified
 // procedure is closed only to courts above the basic level (CPL 160; before
-// 2022 CPL 2012/2017 art. 157). An
+// 2022 CPL 2012/2017 art. 157, before 2013 CPL 1991/2007 art. 142). An
 // assessment without options is taken to be from a basic court.
 func basicCourt(view assessed) bool {
 	for _, r := range view.option(pSimplified).GetReasons() {
-		if r.GetCode() == CodeCPL160CourtLevel || r.GetCode() == CodeCPL2017SimplifiedCourtLevel {
+		switch r.GetCode() {
+		case CodeCPL160CourtLevel, CodeCPL2017SimplifiedCourtLevel, CodeCPL2007SimplifiedCourtLevel:
 			return false
 		}
 	}
@@ -717,8 +718,9 @@ func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {
 // single judge; its articles and start date are not in docs/law/ and were
 // not confirmed, so every ruling from 2020-01-01 — the earliest the SPC's
 // 2020 measures can have applied — is accepted, and rulings before
-// 2013-01-01 too (CPL 2007's numbering was not confirmed). docs/statutes.md,
-// Conversions, lists both.
+// 2013-01-01 too: CPL 1991/2007 art. 40 had the same rule (docs/statutes.md,
+// Civil: before 2013), but no ruling-date rule for it has been written yet
+// (docs/statutes.md, Known gaps). docs/statutes.md, Conversions, lists both.
 var (
 	civilPanelRefusedFrom  = cpl2012InForce
 	civilPanelRefusedUntil = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -758,7 +760,8 @@ func rulingDate(o *triagev1.Outcome) (time.Time, bool) {
 // ruling: the agreement provision of the CPL then in force beside 若干规定
 // art. 2 — CPL 160 ¶2 from 2022-01-01, CPL 2012/2017 art. 157 ¶2 (the text
 // CodeCPL2017SimplifiedAgreement cites) from 2013-01-01; before 2013 only
-// 若干规定 art. 2, the earlier CPL's numbering not being confirmed.
+// 若干规定 art. 2: CPL 1991/2007 art. 142 had no agreement paragraph (the
+// 2012 amendment added it), as CodeProv2Agreement says.
 func prov2Article(o *triagev1.Outcome) string {
 	const prov2 = "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"
 	t, ok := rulingDate(o)
