@@ -334,12 +334,19 @@ func whereaboutsUnknown(parties []*triagev1.Party) (anyParty, defendant bool) {
 // Item (1) is checked apart: for small claims CPL 166(4) is wider (any
 // party, not only the defendant). Before 2015-02-04 items (2)–(4) were
 // 若干规定 art. 1 (2)–(4) ("发回重审的", "共同诉讼中一方或者双方当事人人数众多
-// 的", "法律规定应当适用…审判监督程序…的"); items (5) and (6) had no
-// express counterpart and keep their codes (docs/statutes.md, Known gaps).
+// 的", "法律规定应当适用…审判监督程序…的"). Items (5) and (6) had no express
+// counterpart: only art. 1(5), "人民法院认为不宜适用简易程序进行审理的", the
+// court's own finding, could close simplified procedure to a public-interest
+// or third-party revocation suit. fenjian takes that finding as made, so as
+// never to offer a procedure the later law forbids, and the codes
+// (PROV1_PUBLIC_INTEREST, PROV1_THIRD_PARTY_REVOCATION) say it is the
+// court's finding, not an express bar (docs/statutes.md, Civil: simplified).
 func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triagev1.Reason {
 	remanded, numerousCode, retrial := CodeInterp257Remanded, CodeInterp257Numerous, CodeInterp257Retrial
+	publicInterest, thirdParty := CodeInterp257PublicInterest, CodeInterp257ThirdPartyRevoke
 	if pre2015 {
 		remanded, numerousCode, retrial = CodeProv1Remanded, CodeProv1Numerous, CodeProv1Retrial
+		publicInterest, thirdParty = CodeProv1PublicInterest, CodeProv1ThirdPartyRevocation
 	}
 	var i257 []*triagev1.Reason
 	if c.GetRemanded() {
@@ -352,10 +359,10 @@ func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triage
 		i257 = append(i257, reason(retrial))
 	}
 	if fx.PublicInterest {
-		i257 = append(i257, reason(CodeInterp257PublicInterest))
+		i257 = append(i257, reason(publicInterest))
 	}
 	if fx.ThirdPartyRevocation {
-		i257 = append(i257, reason(CodeInterp257ThirdPartyRevoke))
+		i257 = append(i257, reason(thirdParty))
 	}
 	return i257
 }
@@ -431,6 +438,19 @@ func simplifiedCodesOn(on time.Time) (courtLevel, simple, agreement string) {
 	return CodeCPL2007SimplifiedCourtLevel, CodeCPL2007SimplifiedSimple, CodeCPL2007SimplifiedSimple
 }
 
+// publicNoticeCode is the bar public-notice service puts on simplified
+// procedure (small claims included), as the text in force on the filing
+// date states it: Interp. 140 from 2015-02-04; before, 若干规定 art. 8(1),
+// which sent a case whose defendant could not be served directly or by
+// leaving the papers to ordinary procedure — where public notice could be
+// given.
+func publicNoticeCode(pre2015 bool) string {
+	if pre2015 {
+		return CodeProv8PublicNotice
+	}
+	return CodeInterp140PublicNotice
+}
+
 // smallClaimsBars returns what bars small claims whatever the amount: the
 // law not in force, or the court and the claim outside it (CPL 165 ¶1 /
 // 162), then the exclusions, then an agreement that cannot overcome them.
@@ -475,9 +495,9 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 //     exclusions of the law that created it, which cite CPL 2012 art. 162
 //     and the 2015 interpretation, are no reason on such a filing.
 //
-// Public-notice service (Interp. 140), the Interp. 257 bars and the
-// single-judge bars follow: they bar simplified procedure, whichever law
-// applies.
+// Public-notice service (Interp. 140; before 2015-02-04 若干规定 art. 8(1)),
+// the Interp. 257 bars and the single-judge bars follow: they bar
+// simplified procedure, whichever law applies.
 func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds) []*triagev1.Reason {
 	var excluded []*triagev1.Reason
 	exclude := func(cpl166, interp2015 string) {
@@ -520,7 +540,7 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 		excluded = append(excluded, reason(CodeCPL166Counterclaim))
 	}
 	if c.GetPublicNoticeService() {
-		excluded = append(excluded, reason(CodeInterp140PublicNotice))
+		excluded = append(excluded, reason(publicNoticeCode(g.pre2015)))
 	}
 	excluded = append(excluded, g.i257...)
 	excluded = append(excluded, g.byKind...)
@@ -552,7 +572,7 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 		simp = append(simp, reason(noAgreement))
 	}
 	if c.GetPublicNoticeService() {
-		simp = append(simp, reason(CodeInterp140PublicNotice))
+		simp = append(simp, reason(publicNoticeCode(g.pre2015)))
 	}
 	simp = append(simp, g.byKind...)
 	simp = append(simp, g.singleJudge...)

@@ -74,7 +74,19 @@ const (
 	CodeProv1Numerous          = "PROV1_NUMEROUS_PARTIES"
 	CodeProv1Retrial           = "PROV1_RETRIAL"
 	CodeProv1AgreementExcluded = "PROV1_AGREEMENT_NOT_ALLOWED"
-	CodeInterp140PublicNotice  = "INTERP140_PUBLIC_NOTICE"
+	// Interp. 257 (5), (6) had no counterpart before 2015-02-04: no text
+	// then in force barred simplified procedure in a public-interest or
+	// third-party revocation suit, and only the court's own finding that a
+	// case is unsuited (若干规定 art. 1(5)) closed it. These codes say so;
+	// fenjian takes the finding as made rather than offer a procedure the
+	// later law forbids (docs/statutes.md, Civil: simplified).
+	CodeProv1PublicInterest       = "PROV1_PUBLIC_INTEREST"
+	CodeProv1ThirdPartyRevocation = "PROV1_THIRD_PARTY_REVOCATION"
+	CodeInterp140PublicNotice     = "INTERP140_PUBLIC_NOTICE"
+	// Before 2015-02-04 若干规定 art. 8(1) sent a simplified case whose
+	// defendant could not be served directly or by leaving the papers to
+	// ordinary procedure: the bar Interp. 140 later stated.
+	CodeProv8PublicNotice = "PROV8_PUBLIC_NOTICE"
 	// Suits whose procedure the law fixes by their kind: an execution
 	// objection suit is heard in ordinary procedure (Interp. 308, from
 	// 2015-02-04), a non-contentious case in its own procedure (特别程序,
@@ -333,6 +345,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeProv1Retrial, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "适用审判监督程序的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第四项）。"},
 	{CodeProv1AgreementExcluded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条", "本案属于若干规定第一条除外的案件，当事人约定适用简易程序的，不予适用（立案日民诉法解释尚未施行）。"},
 	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
+	{CodeProv1PublicInterest, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "涉及国家利益、社会公共利益的案件：立案日（2015年2月4日前）施行的规定没有明文排除简易程序，由人民法院认定是否“不宜适用简易程序”（若干规定第一条第五项）；本系统按不宜适用处理，不提供简易程序（含小额诉讼程序），2015年2月4日起民诉法解释第二百五十七条第五项明文排除。"},
+	{CodeProv1ThirdPartyRevocation, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "第三人请求改变或者撤销生效判决、裁定、调解书的案件：立案日（2015年2月4日前）施行的规定没有明文排除简易程序，由人民法院认定是否“不宜适用简易程序”（若干规定第一条第五项）；本系统按不宜适用处理，不提供简易程序（含小额诉讼程序），2015年2月4日起民诉法解释第二百五十七条第六项明文排除。"},
+	{CodeProv8PublicNotice, "最高人民法院关于适用简易程序审理民事案件的若干规定第八条第一项", "人民法院无法向被告直接送达或者留置送达应诉通知书的，应当将案件转入普通程序审理（立案日民诉法解释第一百四十条尚未施行）；本案预计需要公告送达，不适用简易程序（含小额诉讼程序）。"},
 
 	{CodeInterp292PanelRequired, "民诉法解释第二百九十二条（2022年4月10日前为第二百九十四条）", "人民法院对第三人撤销之诉案件，应当组成合议庭开庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},

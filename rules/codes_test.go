@@ -230,6 +230,9 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL2007ForeignNoTimeLimit:   "民事诉讼法（2007年修正）第二百四十八条",
 		rules.CodeCPL1991ForeignNoTimeLimit:   "民事诉讼法（1991年）第二百五十条",
 		rules.CodeProv2Agreement:              "最高人民法院关于适用简易程序审理民事案件的若干规定第二条",
+		rules.CodeProv1PublicInterest:         "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项",
+		rules.CodeProv1ThirdPartyRevocation:   "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项",
+		rules.CodeProv8PublicNotice:           "最高人民法院关于适用简易程序审理民事案件的若干规定第八条第一项",
 
 		// Criminal: jurisdiction over life and death, and the law before the
 		// 2018 amendment (its own block as well).

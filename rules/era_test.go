@@ -46,6 +46,8 @@ func eraCases(tb testing.TB) []tcase {
 	remanded := circ(func(c *triagev1.Circumstances) { c.Remanded = true })
 	retrial := circ(func(c *triagev1.Circumstances) { c.Retrial = true })
 	agreeSimp := circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })
+	thirdParty := circ(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })
+	notice := circ(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })
 	cites := func(code, prefix string) func(t *testing.T, a *rules.Assessment) {
 		return func(t *testing.T, a *rules.Assessment) {
 			for _, r := range allReasons(a) {
@@ -610,6 +612,72 @@ func eraCases(tb testing.TB) []tcase {
 			extra:  timeLimit(pOrd, 6, "民事诉讼法（1991年、2007年修正）第一百三十五条", "可以延长六个月"),
 		},
 
+		// --- Suits the 2015 interpretation first named (Interp. 257 (5),
+		// (6)) and public notice (Interp. 140), before 2015-02-04. No text
+		// then in force barred simplified procedure in a public-interest
+		// suit (CPL 2012 art. 55) or a third-party revocation suit (art. 56
+		// ¶3): only the court's finding under 若干规定 art. 1(5) ("人民法院认为
+		// 不宜适用简易程序进行审理的"), which fenjian takes as made and says so.
+		// Public notice: 若干规定 art. 8(1) sent a case whose defendant could
+		// not be served directly or by leaving to ordinary procedure.
+		{
+			name: "2015-02-03 public interest: 若干规定 art. 1(5), ordinary a panel (art. 39)", filing: bj("2015-02-03", public),
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeProv1PublicInterest), at(locSC, rules.CodeProv1PublicInterest),
+				at(locOrd, rules.CodeCPL2017PanelRequired)},
+			silent: []string{rules.CodeInterp257PublicInterest},
+			extra:  cites(rules.CodeProv1PublicInterest, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项"),
+		},
+		{
+			name: "2015-02-04 public interest: Interp. 257(5)", filing: bj("2015-02-04", public),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeInterp257PublicInterest)},
+			silent: []string{rules.CodeProv1PublicInterest},
+		},
+		{
+			name: "2015-02-03 public interest, agreed: the agreement cannot open it (若干规定 art. 1, 2)", filing: bj("2015-02-03", public, agreeSimp),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1PublicInterest), at(locSimp, rules.CodeProv1AgreementExcluded)},
+			silent: []string{rules.CodeInterp264NoAgreement},
+		},
+		{
+			name: "2012-12-31 public interest: 若干规定 art. 1(5), ordinary a panel (CPL 2007 art. 40)", filing: bj("2012-12-31", public),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv1PublicInterest), at(locOrd, rules.CodeCPL2007PanelRequired)},
+			silent: []string{rules.CodeInterp257PublicInterest, rules.CodeCPL2017PanelRequired},
+			extra:  panel,
+		},
+		{
+			name: "2015-02-03 third-party revocation: 若干规定 art. 1(5)", filing: bj("2015-02-03", thirdParty),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv1ThirdPartyRevocation), at(locSC, rules.CodeProv1ThirdPartyRevocation)},
+			silent: []string{rules.CodeInterp257ThirdPartyRevoke, rules.CodeInterp292PanelRequired},
+		},
+		{
+			name: "2015-02-04 third-party revocation: Interp. 257(6), a panel (Interp. 2015 art. 294)", filing: bj("2015-02-04", thirdParty),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeInterp257ThirdPartyRevoke), at(locOrd, rules.CodeInterp292PanelRequired)},
+			silent: []string{rules.CodeProv1ThirdPartyRevocation},
+		},
+		{
+			name: "2015-02-03 public notice: 若干规定 art. 8(1)", filing: bj("2015-02-03", notice),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv8PublicNotice), at(locSC, rules.CodeProv8PublicNotice)},
+			silent: []string{rules.CodeInterp140PublicNotice},
+			extra:  cites(rules.CodeProv8PublicNotice, "最高人民法院关于适用简易程序审理民事案件的若干规定第八条第一项"),
+		},
+		{
+			name: "2015-02-04 public notice: Interp. 140", filing: bj("2015-02-04", notice),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeInterp140PublicNotice), at(locSC, rules.CodeInterp140PublicNotice)},
+			silent: []string{rules.CodeProv8PublicNotice},
+		},
+		{
+			name: "2012-12-31 public notice: 若干规定 art. 8(1)", filing: bj("2012-12-31", notice),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv8PublicNotice)},
+			silent: []string{rules.CodeInterp140PublicNotice},
+		},
 		{
 			name: "2021-12-31 first hearing: no panel reason", filing: bj("2021-12-31"),
 			avail:  av(pSC, avA, pSimp, avA, pOrd, avA),
