@@ -531,7 +531,7 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 		// reported under its rule; every other bar as PROCEDURE_EXCLUDED.
 		for _, r := range Bars(view.option(pSimplified)) {
 			if interp257Code(r.GetCode()) {
-				return conversionErr(RuleInterp264Interp257Case, fmt.Sprintf("%s：%s（%s）", source(view), r.GetMessage(), r.GetCode()))
+				return interp264Err(o, fmt.Sprintf("%s：%s（%s）", source(view), r.GetMessage(), r.GetCode()))
 			}
 		}
 		if panelSinceChange(prior, cur) {
@@ -763,6 +763,19 @@ func criminalPanelRulingEra(o *triagev1.Outcome) bool {
 func rulingDate(o *triagev1.Outcome) (time.Time, bool) {
 	t, err := ParseDate(o.GetDecidedOn())
 	return t, err == nil
+}
+
+// interp264Err is RuleInterp264Interp257Case for the date of the ruling: a
+// 普转简 ruled before 2015-02-04, when Interp. 257 and 264 did not exist,
+// broke 若干规定 art. 1 and art. 2 (an agreement is for a case art. 1 does
+// not exclude), which the rule then cites in their stead.
+func interp264Err(o *triagev1.Outcome, detail string) *ConversionError {
+	e := conversionErr(RuleInterp264Interp257Case, detail)
+	if t, ok := rulingDate(o); ok && t.Before(interp2015InForce) {
+		e.Article = "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条"
+		e.Message = detail + "本案属于若干规定第一条除外的案件（裁定时民诉法解释尚未施行），当事人约定适用简易程序的，不予适用。"
+	}
+	return e
 }
 
 // prov2Article is RuleProv2NoAgreement's article for the date of the

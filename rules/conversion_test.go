@@ -293,6 +293,12 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "普转简 where a plaintiff was missing", dec: civPlaintiffGone, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
 		{name: "普转简 of a 2015-02-03 case of ten plaintiffs (若干规定 art. 1(3))", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
 		{name: "普转简 of a 2015-02-03 case of nine plaintiffs", dec: civNine2015, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
+		// The article is the ruling date's: 若干规定 art. 1, 2 before the
+		// interpretation took effect, Interp. 257, 264 from its first day.
+		{name: "普转简 of ten plaintiffs ruled 2015-02-03: 若干规定 art. 1, 2", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed, on("2015-02-03")),
+			rule: rules.RuleInterp264Interp257Case, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条"},
+		{name: "普转简 of ten plaintiffs ruled 2015-02-04: Interp. 257, 264", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed, on("2015-02-04")),
+			rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
 		{name: "普转简 after CPL 43 sent the case to a panel", dec: civOrd, prior: outs(outcome(chConf, pOrd), outcome(chPanel, pOrd)), out: outcome(chO2S, pSimp, agreed), rule: rules.RuleCPL43NoSimplifiedAfterPanel},
 		{name: "普转简 after 简转普", dec: civSimp, prior: outs(outcome(chS2O, pOrd)), out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleCPL43NoSimplifiedAfterPanel}},
 		{name: "普转简 at an intermediate court", dec: civIntermediate, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条"},
