@@ -91,7 +91,17 @@ func barScenarios() map[string]barScenario {
 		rules.CodeProv1Numerous:          {civ, pSimp, []mod{filedOn("2015-02-03"), setParties(10, 1)}, []mod{filedOn("2015-02-03"), setParties(9, 1)}},
 		rules.CodeProv1Retrial:           {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2015-02-03")}},
 		rules.CodeProv1AgreementExcluded: {civ, pSimp, []mod{filedOn("2015-02-03"), c(agreeSimplified), setParties(10, 1)}, []mod{filedOn("2015-02-03"), c(agreeSimplified)}},
-		rules.CodeCPL42SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
+		// Before 2015-02-04 no express bar for the suits of Interp. 257 (5),
+		// (6): 若干规定 art. 1(5), the court's finding; art. 8(1) for a
+		// defendant who cannot be served directly or by leaving.
+		rules.CodeProv1PublicInterest:       {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.PublicInterest = true })}, []mod{filedOn("2015-02-03")}},
+		rules.CodeProv1ThirdPartyRevocation: {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })}, []mod{filedOn("2015-02-03")}},
+		rules.CodeProv8PublicNotice:         {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })}, []mod{filedOn("2015-02-03")}},
+		// Before 2013: CPL 1991/2007 art. 142 (basic courts) and art. 41
+		// ¶2, ¶3 (a remanded case goes to a new panel).
+		rules.CodeCPL2007SimplifiedCourtLevel: {civ, pSimp, []mod{filedOn("2010-05-04"), intermediate}, []mod{filedOn("2010-05-04")}},
+		rules.CodeCPL2007NewPanelSingleJudge:  {civ, pSimp, []mod{filedOn("2010-05-04"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2010-05-04")}},
+		rules.CodeCPL42SingleJudgeBarred:      {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
 		// 民事诉讼法第四十一条第三款: a remanded case goes to a new panel.
 		rules.CodeCPL41SingleJudgeBarred: {civ, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.Remanded = true })}, nil},
 

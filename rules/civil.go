@@ -75,6 +75,13 @@ type civilGrounds struct {
 	// pre2015: the filing predates the 2015 interpretation (2015-02-04), so
 	// Interp. 257's bars, where they existed, were 若干规定 art. 1's.
 	pre2015 bool
+	// pre2013: the filing predates CPL 2012 (2013-01-01): small claims did
+	// not exist, and the simplified and bench rules were the 1991/2007
+	// text's arts. 142, 40 and 41.
+	pre2013 bool
+	// filedOn is the filing date, for the rules whose articles changed more
+	// often than these flags tell (simplifiedCodesOn, benchCodesOn).
+	filedOn time.Time
 	// pre2022: the filing predates CPL 2021 (in force 2022-01-01), so the
 	// small-claims exclusions and bench rules are those of CPL 2012/2017
 	// and the 2015 interpretation: other articles, and in part other law.
@@ -103,6 +110,8 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	g.pre2022 = a.FiledOn.Before(cpl2021InForce)
 	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(maritimeReply2013InForce)
 	g.pre2015 = a.FiledOn.Before(interp2015InForce)
+	g.pre2013 = a.FiledOn.Before(cpl2012InForce)
+	g.filedOn = a.FiledOn
 	// A 公益诉讼 or 第三人撤销之诉 cause is that suit whether or not the
 	// filing sets its flag; inferCivilFacts says so.
 	fx := &a.Facts
@@ -110,7 +119,7 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	fx.ThirdPartyRevocation = fx.ThirdPartyRevocation || causeUnder(fx.Cause, thirdPartyRevocationNode)
 	g.i257 = interp257Bars(c, fx, g.pre2015)
 	g.byKind = suitKindBars(fx.Cause, a.FiledOn)
-	g.singleJudge, g.newPanel = singleJudgeBars(c, g.pre2022)
+	g.singleJudge, g.newPanel = singleJudgeBars(c, a.FiledOn)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
 	return g
 }
@@ -325,12 +334,19 @@ func whereaboutsUnknown(parties []*triagev1.Party) (anyParty, defendant bool) {
 // Item (1) is checked apart: for small claims CPL 166(4) is wider (any
 // party, not only the defendant). Before 2015-02-04 items (2)–(4) were
 // 若干规定 art. 1 (2)–(4) ("发回重审的", "共同诉讼中一方或者双方当事人人数众多
-// 的", "法律规定应当适用…审判监督程序…的"); items (5) and (6) had no
-// express counterpart and keep their codes (docs/statutes.md, Known gaps).
+// 的", "法律规定应当适用…审判监督程序…的"). Items (5) and (6) had no express
+// counterpart: only art. 1(5), "人民法院认为不宜适用简易程序进行审理的", the
+// court's own finding, could close simplified procedure to a public-interest
+// or third-party revocation suit. fenjian takes that finding as made, so as
+// never to offer a procedure the later law forbids, and the codes
+// (PROV1_PUBLIC_INTEREST, PROV1_THIRD_PARTY_REVOCATION) say it is the
+// court's finding, not an express bar (docs/statutes.md, Civil: simplified).
 func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triagev1.Reason {
 	remanded, numerousCode, retrial := CodeInterp257Remanded, CodeInterp257Numerous, CodeInterp257Retrial
+	publicInterest, thirdParty := CodeInterp257PublicInterest, CodeInterp257ThirdPartyRevoke
 	if pre2015 {
 		remanded, numerousCode, retrial = CodeProv1Remanded, CodeProv1Numerous, CodeProv1Retrial
+		publicInterest, thirdParty = CodeProv1PublicInterest, CodeProv1ThirdPartyRevocation
 	}
 	var i257 []*triagev1.Reason
 	if c.GetRemanded() {
@@ -343,10 +359,10 @@ func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triage
 		i257 = append(i257, reason(retrial))
 	}
 	if fx.PublicInterest {
-		i257 = append(i257, reason(CodeInterp257PublicInterest))
+		i257 = append(i257, reason(publicInterest))
 	}
 	if fx.ThirdPartyRevocation {
-		i257 = append(i257, reason(CodeInterp257ThirdPartyRevoke))
+		i257 = append(i257, reason(thirdParty))
 	}
 	return i257
 }
@@ -357,25 +373,82 @@ func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triage
 // Before 2022 the law had no list of cases barred from a single judge: CPL
 // 42 came with the 2021 amendment, so a major social impact alone bars
 // nothing on an older filing (the review signal still flags it).
-func singleJudgeBars(c *triagev1.Circumstances, pre2022 bool) (bars []*triagev1.Reason, newPanel bool) {
+func singleJudgeBars(c *triagev1.Circumstances, filedOn time.Time) (bars []*triagev1.Reason, newPanel bool) {
 	// CPL 42(3): a case of wide public attention or major social impact may
 	// not be heard by a single judge.
-	if c.GetMajorSocialImpact() && !pre2022 {
+	if c.GetMajorSocialImpact() && !filedOn.Before(cpl2021InForce) {
 		bars = append(bars, reason(CodeCPL42SingleJudgeBarred))
 	}
 	// CPL 41 ¶3, ¶4: a remanded case, and a retrial of a first-instance case,
 	// go to a newly formed panel. Interp. 257 (2), (4) already bar simplified
 	// procedure; this is the second, independent ground, and the one that
 	// also rules out a single judge in ordinary procedure (CPL 40 ¶2).
-	// Before 2022 the same rule was CPL 2012/2017 art. 40 ¶2, ¶3.
+	// Before 2022 the same rule was CPL 2012/2017 art. 40 ¶2, ¶3, before
+	// 2013 CPL 1991/2007 art. 41 ¶2, ¶3 (benchCodesOn).
 	newPanel = c.GetRemanded() || c.GetRetrial()
-	switch {
-	case newPanel && pre2022:
-		bars = append(bars, reason(CodeCPL2017NewPanelSingleJudge))
-	case newPanel:
-		bars = append(bars, reason(CodeCPL41SingleJudgeBarred))
+	if newPanel {
+		bars = append(bars, reason(benchCodesOn(filedOn).newPanelSingleJudge))
 	}
 	return bars, newPanel
+}
+
+// benchCodes are the codes of the bench rules as numbered in the text in
+// force on a filing date: the panel ordinary procedure requires on the
+// facts, the newly formed panel of a remanded or retried case, and the bar
+// that panel puts on a single judge.
+type benchCodes struct {
+	panel, newPanel, newPanelSingleJudge string
+}
+
+// benchCodesOn returns the bench codes for a filing of that date:
+//   - from 2022-01-01 CPL 42 (1), (3) and 41 ¶3, ¶4;
+//   - 2013-01-01 to 2021-12-31 CPL 2012/2017 art. 39 (first instance: a
+//     panel, one judge only in simplified procedure) and art. 40 ¶2, ¶3;
+//   - before 2013 the same rules as CPL 1991/2007 art. 40 and art. 41 ¶2,
+//     ¶3 ("发回重审的案件，原审人民法院应当按照第一审程序另行组成合议庭。审理
+//     再审案件，原来是第一审的，按照第一审程序另行组成合议庭").
+func benchCodesOn(on time.Time) benchCodes {
+	switch {
+	case !on.Before(cpl2021InForce):
+		return benchCodes{CodeCPL42PanelRequired, CodeCPL41PanelRequired, CodeCPL41SingleJudgeBarred}
+	case !on.Before(cpl2012InForce):
+		return benchCodes{CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCPL2017NewPanelSingleJudge}
+	}
+	return benchCodes{CodeCPL2007PanelRequired, CodeCPL2007NewPanel, CodeCPL2007NewPanelSingleJudge}
+}
+
+// simplifiedCodesOn returns the codes of the simplified-procedure conditions
+// as the texts in force on a filing date state them: the court level, the
+// simple case, and the parties' agreement.
+//   - from 2022-01-01 CPL 160 ¶1, ¶2;
+//   - 2013-01-01 to 2021-12-31 CPL 2012/2017 art. 157 ¶1, ¶2;
+//   - before 2013 CPL 1991/2007 art. 142, which had no agreement paragraph:
+//     from 2003-12-01 若干规定 art. 2 let the parties choose simplified
+//     procedure with the court's consent; before it no text did, and only
+//     a simple case opens it.
+func simplifiedCodesOn(on time.Time) (courtLevel, simple, agreement string) {
+	switch {
+	case !on.Before(cpl2021InForce):
+		return CodeCPL160CourtLevel, CodeCPL160Simple, CodeCPL160Agreement
+	case !on.Before(cpl2012InForce):
+		return CodeCPL2017SimplifiedCourtLevel, CodeCPL2017SimplifiedSimple, CodeCPL2017SimplifiedAgreement
+	case !on.Before(prov2003InForce):
+		return CodeCPL2007SimplifiedCourtLevel, CodeCPL2007SimplifiedSimple, CodeProv2Agreement
+	}
+	return CodeCPL2007SimplifiedCourtLevel, CodeCPL2007SimplifiedSimple, CodeCPL2007SimplifiedSimple
+}
+
+// publicNoticeCode is the bar public-notice service puts on simplified
+// procedure (small claims included), as the text in force on the filing
+// date states it: Interp. 140 from 2015-02-04; before, 若干规定 art. 8(1),
+// which sent a case whose defendant could not be served directly or by
+// leaving the papers to ordinary procedure — where public notice could be
+// given.
+func publicNoticeCode(pre2015 bool) string {
+	if pre2015 {
+		return CodeProv8PublicNotice
+	}
+	return CodeInterp140PublicNotice
 }
 
 // smallClaimsBars returns what bars small claims whatever the amount: the
@@ -417,32 +490,40 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 //     art. 1(1)), small claims being a form of simplified procedure;
 //   - before 2022 a counterclaim did not exclude small claims; it took the
 //     case out only when it no longer met the conditions (Interp. 2015 art.
-//     278), which smallClaimsByAmount states as a condition.
+//     278), which smallClaimsByAmount states as a condition;
+//   - before 2013 small claims did not exist (CPL162_NOT_IN_FORCE): the
+//     exclusions of the law that created it, which cite CPL 2012 art. 162
+//     and the 2015 interpretation, are no reason on such a filing.
 //
-// Public-notice service (Interp. 140), the Interp. 257 bars and the
-// single-judge bars follow.
+// Public-notice service (Interp. 140; before 2015-02-04 若干规定 art. 8(1)),
+// the Interp. 257 bars and the single-judge bars follow: they bar
+// simplified procedure, whichever law applies.
 func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds) []*triagev1.Reason {
 	var excluded []*triagev1.Reason
-	era := func(cpl166, interp2015 string) *triagev1.Reason {
-		if g.pre2022 {
-			return reason(interp2015)
+	exclude := func(cpl166, interp2015 string) {
+		switch {
+		case g.pre2013:
+			// No small claims, so no exclusion from them: CPL162_NOT_IN_FORCE.
+		case g.pre2022:
+			excluded = append(excluded, reason(interp2015))
+		default:
+			excluded = append(excluded, reason(cpl166))
 		}
-		return reason(cpl166)
 	}
 	if fx.PersonalStatus {
-		excluded = append(excluded, era(CodeCPL166PersonalStatus, CodeInterp2015PersonalStatus))
+		exclude(CodeCPL166PersonalStatus, CodeInterp2015PersonalStatus)
 	}
 	if fx.PropertyConfirmation {
-		excluded = append(excluded, era(CodeCPL166PropertyRights, CodeInterp2015PropertyRights))
+		exclude(CodeCPL166PropertyRights, CodeInterp2015PropertyRights)
 	}
 	if fx.Foreign {
-		excluded = append(excluded, era(CodeCPL166Foreign, CodeInterp2015Foreign))
+		exclude(CodeCPL166Foreign, CodeInterp2015Foreign)
 	}
 	if g.ip2015 {
 		excluded = append(excluded, reason(CodeInterp2015IntellectualProp))
 	}
 	if c.GetAppraisalNeeded() {
-		excluded = append(excluded, era(CodeCPL166Appraisal, CodeInterp2015Appraisal))
+		exclude(CodeCPL166Appraisal, CodeInterp2015Appraisal)
 	}
 	switch {
 	case g.pre2015 && g.defendantWhereabouts:
@@ -459,7 +540,7 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 		excluded = append(excluded, reason(CodeCPL166Counterclaim))
 	}
 	if c.GetPublicNoticeService() {
-		excluded = append(excluded, reason(CodeInterp140PublicNotice))
+		excluded = append(excluded, reason(publicNoticeCode(g.pre2015)))
 	}
 	excluded = append(excluded, g.i257...)
 	excluded = append(excluded, g.byKind...)
@@ -467,16 +548,13 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 	return excluded
 }
 
-// simplifiedOption returns the simplified-procedure option (CPL 2012/2017
-// art. 157 on a filing before 2022): CPL 160's court level, Interp. 257's bars, Interp. 264 (an agreement cannot overcome
-// them), Interp. 140 and the single-judge bars; its conditions are CPL 160
-// (simple case or agreement) and, at a maritime court, MSPL 98.
+// simplifiedOption returns the simplified-procedure option, under the texts
+// in force on the filing date (simplifiedCodesOn): CPL 160's court level,
+// Interp. 257's bars, Interp. 264 (an agreement cannot overcome them),
+// Interp. 140 and the single-judge bars; its conditions are CPL 160 (simple
+// case or agreement) and, at a maritime court, MSPL 98.
 func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.ProcedureOption {
-	// Before 2022 the same conditions were CPL 2012/2017 art. 157.
-	courtLevel, simple, agreement := CodeCPL160CourtLevel, CodeCPL160Simple, CodeCPL160Agreement
-	if g.pre2022 {
-		courtLevel, simple, agreement = CodeCPL2017SimplifiedCourtLevel, CodeCPL2017SimplifiedSimple, CodeCPL2017SimplifiedAgreement
-	}
+	courtLevel, simple, agreement := simplifiedCodesOn(g.filedOn)
 	var simp []*triagev1.Reason
 	if !g.basic && !g.maritime {
 		simp = append(simp, reason(courtLevel))
@@ -494,7 +572,7 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 		simp = append(simp, reason(noAgreement))
 	}
 	if c.GetPublicNoticeService() {
-		simp = append(simp, reason(CodeInterp140PublicNotice))
+		simp = append(simp, reason(publicNoticeCode(g.pre2015)))
 	}
 	simp = append(simp, g.byKind...)
 	simp = append(simp, g.singleJudge...)
@@ -517,17 +595,15 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds, filedOn time.Time) *triagev1.ProcedureOption {
 	var ord []*triagev1.Reason
 	// Before 2022 ordinary procedure always sat as a panel (CPL 2012/2017
-	// art. 39); the reason is given on the same facts as CPL 42's, so the
-	// panel a judge must form is named, with the article then in force.
-	panel, newPanel := CodeCPL42PanelRequired, CodeCPL41PanelRequired
-	if g.pre2022 {
-		panel, newPanel = CodeCPL2017PanelRequired, CodeCPL2017NewPanel
-	}
+	// art. 39, CPL 1991/2007 art. 40); the reason is given on the same facts
+	// as CPL 42's, so the panel a judge must form is named, with the article
+	// then in force.
+	bench := benchCodesOn(filedOn)
 	if fx.PublicInterest || c.GetMajorSocialImpact() {
-		ord = append(ord, reason(panel))
+		ord = append(ord, reason(bench.panel))
 	}
 	if g.newPanel {
-		ord = append(ord, reason(newPanel))
+		ord = append(ord, reason(bench.newPanel))
 	}
 	// Interp. 292 (from 2015-02-04 its 2015 text's art. 294): a third-party
 	// revocation suit is heard by a panel. Before 2015 ordinary procedure

@@ -49,6 +49,15 @@ const (
 	CodeCPL2017SimplifiedCourtLevel = "CPL2017_157_COURT_LEVEL"
 	CodeCPL2017SimplifiedSimple     = "CPL2017_157_SIMPLE_CASE"
 	CodeCPL2017SimplifiedAgreement  = "CPL2017_157_AGREEMENT"
+	// The same conditions on a filing before 2013, under the 1991 text and
+	// its 2007 amendment, which numbered them art. 142 alike (the 2007
+	// amendment touched arts. 103, 104 and 178 on, and nothing between).
+	// Art. 142 had no agreement paragraph: an agreement to simplified
+	// procedure rested on 若干规定 art. 2 (in force 2003-12-01), which asks
+	// for the court's consent too.
+	CodeCPL2007SimplifiedCourtLevel = "CPL2007_142_COURT_LEVEL"
+	CodeCPL2007SimplifiedSimple     = "CPL2007_142_SIMPLE_CASE"
+	CodeProv2Agreement              = "PROV2_AGREEMENT"
 	CodeInterp257Whereabouts        = "INTERP257_DEFENDANT_WHEREABOUTS_UNKNOWN"
 	CodeInterp257Remanded           = "INTERP257_REMANDED"
 	CodeInterp257Numerous           = "INTERP257_NUMEROUS_PARTIES"
@@ -65,7 +74,19 @@ const (
 	CodeProv1Numerous          = "PROV1_NUMEROUS_PARTIES"
 	CodeProv1Retrial           = "PROV1_RETRIAL"
 	CodeProv1AgreementExcluded = "PROV1_AGREEMENT_NOT_ALLOWED"
-	CodeInterp140PublicNotice  = "INTERP140_PUBLIC_NOTICE"
+	// Interp. 257 (5), (6) had no counterpart before 2015-02-04: no text
+	// then in force barred simplified procedure in a public-interest or
+	// third-party revocation suit, and only the court's own finding that a
+	// case is unsuited (若干规定 art. 1(5)) closed it. These codes say so;
+	// fenjian takes the finding as made rather than offer a procedure the
+	// later law forbids (docs/statutes.md, Civil: simplified).
+	CodeProv1PublicInterest       = "PROV1_PUBLIC_INTEREST"
+	CodeProv1ThirdPartyRevocation = "PROV1_THIRD_PARTY_REVOCATION"
+	CodeInterp140PublicNotice     = "INTERP140_PUBLIC_NOTICE"
+	// Before 2015-02-04 若干规定 art. 8(1) sent a simplified case whose
+	// defendant could not be served directly or by leaving the papers to
+	// ordinary procedure: the bar Interp. 140 later stated.
+	CodeProv8PublicNotice = "PROV8_PUBLIC_NOTICE"
 	// Suits whose procedure the law fixes by their kind: an execution
 	// objection suit is heard in ordinary procedure (Interp. 308, from
 	// 2015-02-04), a non-contentious case in its own procedure (特别程序,
@@ -82,6 +103,12 @@ const (
 	// foreign-related articles moved it to 287) and CPL 2012/2017 art. 270.
 	CodeCPL2021ForeignNoTimeLimit = "CPL2021_277_FOREIGN_NO_TIME_LIMIT"
 	CodeCPL2017ForeignNoTimeLimit = "CPL2017_270_FOREIGN_NO_TIME_LIMIT"
+	// Before 2013: the 2007 amendment's art. 248 (2008-04-01 to
+	// 2012-12-31) and the 1991 text's art. 250; the 2007 amendment deleted
+	// the 企业法人破产还债程序 chapter and grew the retrial and execution
+	// chapters, which moved the foreign-related part two articles back.
+	CodeCPL2007ForeignNoTimeLimit = "CPL2007_248_FOREIGN_NO_TIME_LIMIT"
+	CodeCPL1991ForeignNoTimeLimit = "CPL1991_250_FOREIGN_NO_TIME_LIMIT"
 	CodeCPL41PanelRequired        = "CPL41_PANEL_REQUIRED"
 	CodeCPL41SingleJudgeBarred    = "CPL41_SINGLE_JUDGE_BARRED"
 	// A third-party revocation suit is heard by a panel (Interp. 292).
@@ -107,6 +134,13 @@ const (
 	CodeCPL2017PanelRequired       = "CPL2017_39_PANEL_REQUIRED"
 	CodeCPL2017NewPanel            = "CPL2017_40_PANEL_REQUIRED"
 	CodeCPL2017NewPanelSingleJudge = "CPL2017_40_SINGLE_JUDGE_BARRED"
+	// The bench rules before 2013: the 1991 text and the 2007 amendment
+	// numbered them art. 40 (first instance: a panel, one judge in
+	// simplified procedure) and art. 41 ¶2, ¶3 (remanded and retried
+	// cases: a newly formed panel).
+	CodeCPL2007PanelRequired       = "CPL2007_40_PANEL_REQUIRED"
+	CodeCPL2007NewPanel            = "CPL2007_41_PANEL_REQUIRED"
+	CodeCPL2007NewPanelSingleJudge = "CPL2007_41_SINGLE_JUDGE_BARRED"
 	// Maritime small claims before the 2015 interpretation: 法释〔2013〕16号,
 	// in force 2013-06-26.
 	CodeReply2013MaritimeOptional = "REPLY2013_16_MARITIME_SMALL_CLAIMS_OPTIONAL"
@@ -312,6 +346,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL2017SimplifiedCourtLevel, "民事诉讼法（2012年、2017年修正）第一百五十七条", "立案日施行的民事诉讼法（2012年、2017年修正）中，简易程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeCPL2017SimplifiedSimple, "民事诉讼法（2012年、2017年修正）第一百五十七条第一款", "以案件事实清楚、权利义务关系明确、争议不大为前提（立案日施行的民事诉讼法（2012年、2017年修正）第一百五十七条第一款）。"},
 	{CodeCPL2017SimplifiedAgreement, "民事诉讼法（2012年、2017年修正）第一百五十七条第二款", "当事人双方约定适用简易程序（立案日施行的民事诉讼法（2012年、2017年修正）第一百五十七条第二款）。"},
+	{CodeCPL2007SimplifiedCourtLevel, "民事诉讼法（1991年、2007年修正）第一百四十二条", "立案日施行的民事诉讼法（1991年、2007年修正）中，简易程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeCPL2007SimplifiedSimple, "民事诉讼法（1991年、2007年修正）第一百四十二条", "以案件事实清楚、权利义务关系明确、争议不大为前提（立案日施行的民事诉讼法（1991年、2007年修正）第一百四十二条）。"},
+	{CodeProv2Agreement, "最高人民法院关于适用简易程序审理民事案件的若干规定第二条", "基层人民法院适用第一审普通程序审理的民事案件，当事人各方自愿选择适用简易程序，经人民法院审查同意的，可以适用简易程序（立案日施行的民事诉讼法没有约定适用简易程序的规定，2013年1月1日起为民事诉讼法（2012年修正）第一百五十七条第二款）。"},
 	{CodeInterp257Whereabouts, "民诉法解释第二百五十七条第一项", "起诉时被告下落不明的案件不适用简易程序。"},
 	{CodeInterp257Remanded, "民诉法解释第二百五十七条第二项", "发回重审的案件不适用简易程序。"},
 	{CodeInterp257Numerous, "民诉法解释第二百五十七条第三项、第七十五条", "当事人一方人数众多（十人以上）的案件不适用简易程序。"},
@@ -327,6 +364,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeProv1Retrial, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "适用审判监督程序的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第四项）。"},
 	{CodeProv1AgreementExcluded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条", "本案属于若干规定第一条除外的案件，当事人约定适用简易程序的，不予适用（立案日民诉法解释尚未施行）。"},
 	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
+	{CodeProv1PublicInterest, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "涉及国家利益、社会公共利益的案件：立案日（2015年2月4日前）施行的规定没有明文排除简易程序，由人民法院认定是否“不宜适用简易程序”（若干规定第一条第五项）；本系统按不宜适用处理，不提供简易程序（含小额诉讼程序），2015年2月4日起民诉法解释第二百五十七条第五项明文排除。"},
+	{CodeProv1ThirdPartyRevocation, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "第三人请求改变或者撤销生效判决、裁定、调解书的案件：立案日（2015年2月4日前）施行的规定没有明文排除简易程序，由人民法院认定是否“不宜适用简易程序”（若干规定第一条第五项）；本系统按不宜适用处理，不提供简易程序（含小额诉讼程序），2015年2月4日起民诉法解释第二百五十七条第六项明文排除。"},
+	{CodeProv8PublicNotice, "最高人民法院关于适用简易程序审理民事案件的若干规定第八条第一项", "人民法院无法向被告直接送达或者留置送达应诉通知书的，应当将案件转入普通程序审理（立案日民诉法解释第一百四十条尚未施行）；本案预计需要公告送达，不适用简易程序（含小额诉讼程序）。"},
 
 	{CodeInterp292PanelRequired, "民诉法解释第二百九十二条（2022年4月10日前为第二百九十四条）", "人民法院对第三人撤销之诉案件，应当组成合议庭开庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
@@ -334,6 +374,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
 	{CodeCPL2021ForeignNoTimeLimit, "民事诉讼法（2021年修正）第二百七十七条", "立案日施行的民事诉讼法（2021年修正）规定，涉外民事案件的审理期间不受该法第一百五十二条规定的限制（2024年1月1日起为民事诉讼法第二百八十七条）。"},
 	{CodeCPL2017ForeignNoTimeLimit, "民事诉讼法（2012年、2017年修正）第二百七十条", "立案日施行的民事诉讼法（2012年、2017年修正）规定，涉外民事案件的审理期间不受该法第一百四十九条规定的限制。"},
+	{CodeCPL2007ForeignNoTimeLimit, "民事诉讼法（2007年修正）第二百四十八条", "立案日施行的民事诉讼法（2007年修正）规定，涉外民事案件的审理期间不受该法第一百三十五条规定的限制。"},
+	{CodeCPL1991ForeignNoTimeLimit, "民事诉讼法（1991年）第二百五十条", "立案日施行的民事诉讼法（1991年）规定，涉外民事案件的审理期间不受该法第一百三十五条规定的限制。"},
 	{CodeCPL41PanelRequired, "民事诉讼法第四十一条第三款、第四款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL41SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十一条第三款、第四款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeMSPL98Simplified, "海事诉讼特别程序法第九十八条", "受理法院为海事法院：审理事实清楚、权利义务关系明确、争议不大的简单的海事案件，可以适用民事诉讼法简易程序的规定。"},
@@ -350,6 +392,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL2017PanelRequired, "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款", "立案日施行的民事诉讼法中，第一审民事案件除适用简易程序外均由合议庭审理，普通程序没有独任审理；本案涉及国家利益、社会公共利益或有较大社会影响，适用普通程序即应组成合议庭。"},
 	{CodeCPL2017NewPanel, "民事诉讼法（2012年、2017年修正）第四十条第二款、第三款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭。"},
 	{CodeCPL2017NewPanelSingleJudge, "民事诉讼法（2012年、2017年修正）第三十九条第二款、第四十条第二款、第三款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
+	{CodeCPL2007PanelRequired, "民事诉讼法（1991年、2007年修正）第四十条第一款、第二款", "立案日施行的民事诉讼法中，第一审民事案件除适用简易程序外均由合议庭审理，普通程序没有独任审理；本案涉及国家利益、社会公共利益或有较大社会影响，适用普通程序即应组成合议庭。"},
+	{CodeCPL2007NewPanel, "民事诉讼法（1991年、2007年修正）第四十一条第二款、第三款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭。"},
+	{CodeCPL2007NewPanelSingleJudge, "民事诉讼法（1991年、2007年修正）第四十条第二款、第四十一条第二款、第三款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序由审判员一人独任审理，故不适用。"},
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},
 	{CodeAdmin82SmallAmount, "行政诉讼法第八十二条第一款第二项", "案件涉及款额二千元以下。"},
@@ -501,7 +546,8 @@ func Codes() []string {
 
 // RequiresPanel reports whether o may only be tried by a panel (合议庭): one
 // of its reasons is a panel condition — CPL 41 (remanded or retried), CPL 42,
-// Interp. 292 (a third-party revocation suit), their pre-2022 forms CPL 2012/2017 art. 39 and 40,
+// Interp. 292 (a third-party revocation suit), their pre-2022 forms CPL 2012/2017 art. 39 and 40
+// and pre-2013 forms CPL 1991/2007 art. 40 and 41,
 // CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
 // panel) and their 2012 numbers (210, 228, 245) and 1996 numbers (192, 206), Interp. 213 (assessors for group or public interests). Such a case
 // never goes to a 速裁团队, whose judges sit alone; the review flag does not
@@ -509,7 +555,8 @@ func Codes() []string {
 func RequiresPanel(o *triagev1.ProcedureOption) bool {
 	for _, r := range o.GetReasons() {
 		switch r.GetCode() {
-		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeInterp292PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCrPL216PanelRequired,
+		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeInterp292PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel,
+			CodeCPL2007PanelRequired, CodeCPL2007NewPanel, CodeCrPL216PanelRequired,
 			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel,
 			CodeCrPL2012PanelRequired, CodeCrPL2012RemandedPanel, CodeCrPL2012RetrialPanel,
 			CodeCrPL1996RemandedPanel, CodeCrPL1996RetrialPanel:

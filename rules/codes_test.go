@@ -220,6 +220,19 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL2017PanelRequired:       "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款",
 		rules.CodeCPL2017NewPanel:            "民事诉讼法（2012年、2017年修正）第四十条第二款、第三款",
 		rules.CodeCPL2017NewPanelSingleJudge: "民事诉讼法（2012年、2017年修正）第三十九条第二款、第四十条第二款、第三款",
+		// Before 2013: CPL 1991 and its 2007 amendment, read in the texts
+		// docs/statutes.md (Civil: before 2013) cites.
+		rules.CodeCPL2007PanelRequired:        "民事诉讼法（1991年、2007年修正）第四十条第一款、第二款",
+		rules.CodeCPL2007NewPanel:             "民事诉讼法（1991年、2007年修正）第四十一条第二款、第三款",
+		rules.CodeCPL2007NewPanelSingleJudge:  "民事诉讼法（1991年、2007年修正）第四十条第二款、第四十一条第二款、第三款",
+		rules.CodeCPL2007SimplifiedCourtLevel: "民事诉讼法（1991年、2007年修正）第一百四十二条",
+		rules.CodeCPL2007SimplifiedSimple:     "民事诉讼法（1991年、2007年修正）第一百四十二条",
+		rules.CodeCPL2007ForeignNoTimeLimit:   "民事诉讼法（2007年修正）第二百四十八条",
+		rules.CodeCPL1991ForeignNoTimeLimit:   "民事诉讼法（1991年）第二百五十条",
+		rules.CodeProv2Agreement:              "最高人民法院关于适用简易程序审理民事案件的若干规定第二条",
+		rules.CodeProv1PublicInterest:         "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项",
+		rules.CodeProv1ThirdPartyRevocation:   "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项",
+		rules.CodeProv8PublicNotice:           "最高人民法院关于适用简易程序审理民事案件的若干规定第八条第一项",
 
 		// Criminal: jurisdiction over life and death, and the law before the
 		// 2018 amendment (its own block as well).

@@ -90,8 +90,10 @@ const (
 
 	// Before CPL 2021 (in force 2022-01-01) civil first-instance ordinary
 	// procedure was always a panel (CPL 2012/2017 art. 39), so there was no
-	// single judge to replace; see civilPanelRulingEra.
+	// single judge to replace; see civilPanelRulingRule. Before 2013 the same
+	// rule was CPL 1991/2007 art. 40.
 	RuleCPL2017OrdinaryIsPanel = "CPL2017_39_ORDINARY_IS_PANEL"
+	RuleCPL2007OrdinaryIsPanel = "CPL2007_40_ORDINARY_IS_PANEL"
 
 	// Before CrPL 2012 (in force 2013-01-01) criminal simplified procedure
 	// was always one judge (CrPL 1996 art. 174), so it had no panel to send
@@ -132,6 +134,7 @@ var conversionRules = [...]ConversionRule{
 	{RuleCrPL183OrdinaryIsPanel, "刑事诉讼法第一百八十三条", "刑事第一审普通程序案件应当组成合议庭审判，不存在由独任审判转为合议庭的情形。"},
 	{RulePanelAlreadyFormed, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "本案在现行程序下已记录转由合议庭审理。"},
 	{RuleCrPL1996SimplifiedIsSingleJudge, "刑事诉讼法（1996年）第一百七十四条", "裁定时施行的刑事诉讼法（1996年）第一百七十四条规定，适用简易程序的案件由审判员一人独任审判；简易程序组成合议庭审判（刑事诉讼法（2012年修正）第二百一十条）自2013年1月1日起施行。本案不宜独任审判的，应记录为简易程序转为普通程序。"},
+	{RuleCPL2007OrdinaryIsPanel, "民事诉讼法（1991年、2007年修正）第四十条", "裁定时施行的民事诉讼法（1991年、2007年修正）第四十条规定第一审民事案件由合议庭审理，仅简易程序由审判员一人独任审理；基层人民法院以普通程序独任审理及裁定转由合议庭审理（民事诉讼法第四十条第二款、第四十三条）自2022年1月1日起施行。"},
 	{RuleCPL2017OrdinaryIsPanel, "民事诉讼法（2012年、2017年修正）第三十九条", "裁定时施行的民事诉讼法（2012年、2017年修正）第三十九条规定第一审民事案件由合议庭审理，仅简易程序由审判员一人独任审理；基层人民法院以普通程序独任审理及裁定转由合议庭审理（民事诉讼法第四十条第二款、第四十三条）自2022年1月1日起施行。"},
 }
 
@@ -540,7 +543,7 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 		// reported under its rule; every other bar as PROCEDURE_EXCLUDED.
 		for _, r := range Bars(view.option(pSimplified)) {
 			if interp257Code(r.GetCode()) {
-				return conversionErr(RuleInterp264Interp257Case, fmt.Sprintf("%s：%s（%s）", source(view), r.GetMessage(), r.GetCode()))
+				return interp264Err(o, fmt.Sprintf("%s：%s（%s）", source(view), r.GetMessage(), r.GetCode()))
 			}
 		}
 		if panelSinceChange(prior, cur) {
@@ -577,8 +580,8 @@ func checkPanel(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Pr
 			if !basicCourt(view) {
 				return conversionErr(RuleCPL40PanelAboveBasicCourt, "")
 			}
-			if civilPanelRulingEra(o) {
-				return conversionErr(RuleCPL2017OrdinaryIsPanel, fmt.Sprintf("裁定日期为%s。", o.GetDecidedOn()))
+			if rule, ok := civilPanelRulingRule(o); ok {
+				return conversionErr(rule, fmt.Sprintf("裁定日期为%s。", o.GetDecidedOn()))
 			}
 		}
 	case kAdmin:
@@ -633,7 +636,7 @@ func Bars(o *triagev1.ProcedureOption) []*triagev1.Reason {
 // RequiresPanel adds the panels the facts of a case require (a remand, a
 // public-interest suit…). Civil ordinary procedure before 2022 (CPL
 // 2012/2017 art. 39) is left out: the 2020–2021 繁简分流 pilot courts could
-// sit alone (civilPanelRulingEra), and which courts they were is not known.
+// sit alone (civilPanelRulingRule), and which courts they were is not known.
 func PanelByLaw(d *triagev1.Decision, p triagev1.Procedure) bool {
 	if p != pOrdinary {
 		return false
@@ -681,11 +684,12 @@ func interp257Code(code string) bool {
 
 // basicCourt reads the court level from the assessment: civil simplified
 // procedure is closed only to courts above the basic level (CPL 160; before
-// 2022 CPL 2012/2017 art. 157). An
+// 2022 CPL 2012/2017 art. 157, before 2013 CPL 1991/2007 art. 142). An
 // assessment without options is taken to be from a basic court.
 func basicCourt(view assessed) bool {
 	for _, r := range view.option(pSimplified).GetReasons() {
-		if r.GetCode() == CodeCPL160CourtLevel || r.GetCode() == CodeCPL2017SimplifiedCourtLevel {
+		switch r.GetCode() {
+		case CodeCPL160CourtLevel, CodeCPL2017SimplifiedCourtLevel, CodeCPL2007SimplifiedCourtLevel:
 			return false
 		}
 	}
@@ -728,20 +732,27 @@ func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {
 // SPC 试点实施办法 法〔2020〕11号) let pilot courts try some ordinary cases by a
 // single judge; its articles and start date are not in docs/law/ and were
 // not confirmed, so every ruling from 2020-01-01 — the earliest the SPC's
-// 2020 measures can have applied — is accepted, and rulings before
-// 2013-01-01 too (CPL 2007's numbering was not confirmed). docs/statutes.md,
-// Conversions, lists both.
-var (
-	civilPanelRefusedFrom  = cpl2012InForce
-	civilPanelRefusedUntil = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-)
+// 2020 measures can have applied — is accepted. Before 2013-01-01 CPL
+// 1991/2007 art. 40 had the same rule ("人民法院审理第一审民事案件，由审判员、
+// 陪审员共同组成合议庭或者由审判员组成合议庭…适用简易程序审理的民事案件，由
+// 审判员一人独任审理"; docs/statutes.md, Civil: before 2013), and no pilot
+// ran, so such a ruling is refused under that article. docs/statutes.md,
+// Conversions, lists the periods.
+var civilPanelRefusedUntil = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// civilPanelRulingEra reports whether o, a civil single judge → panel in
-// ordinary procedure, is dated when CPL 2012/2017 art. 39 had no single
-// judge in ordinary procedure.
-func civilPanelRulingEra(o *triagev1.Outcome) bool {
+// civilPanelRulingRule returns the rule a civil single judge → panel in
+// ordinary procedure breaks by its ruling date, when the law then in force
+// had no single judge in ordinary procedure: CPL 1991/2007 art. 40 before
+// 2013-01-01, CPL 2012/2017 art. 39 until 2019-12-31; false from 2020.
+func civilPanelRulingRule(o *triagev1.Outcome) (string, bool) {
 	t, ok := rulingDate(o)
-	return ok && !t.Before(civilPanelRefusedFrom) && t.Before(civilPanelRefusedUntil)
+	switch {
+	case !ok || !t.Before(civilPanelRefusedUntil):
+		return "", false
+	case t.Before(cpl2012InForce):
+		return RuleCPL2007OrdinaryIsPanel, true
+	}
+	return RuleCPL2017OrdinaryIsPanel, true
 }
 
 // criminalPanelRulingEra reports whether o, a criminal single judge →
@@ -766,11 +777,25 @@ func rulingDate(o *triagev1.Outcome) (time.Time, bool) {
 	return t, err == nil
 }
 
+// interp264Err is RuleInterp264Interp257Case for the date of the ruling: a
+// 普转简 ruled before 2015-02-04, when Interp. 257 and 264 did not exist,
+// broke 若干规定 art. 1 and art. 2 (an agreement is for a case art. 1 does
+// not exclude), which the rule then cites in their stead.
+func interp264Err(o *triagev1.Outcome, detail string) *ConversionError {
+	e := conversionErr(RuleInterp264Interp257Case, detail)
+	if t, ok := rulingDate(o); ok && t.Before(interp2015InForce) {
+		e.Article = "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条"
+		e.Message = detail + "本案属于若干规定第一条除外的案件（裁定时民诉法解释尚未施行），当事人约定适用简易程序的，不予适用。"
+	}
+	return e
+}
+
 // prov2Article is RuleProv2NoAgreement's article for the date of the
 // ruling: the agreement provision of the CPL then in force beside 若干规定
 // art. 2 — CPL 160 ¶2 from 2022-01-01, CPL 2012/2017 art. 157 ¶2 (the text
 // CodeCPL2017SimplifiedAgreement cites) from 2013-01-01; before 2013 only
-// 若干规定 art. 2, the earlier CPL's numbering not being confirmed.
+// 若干规定 art. 2: CPL 1991/2007 art. 142 had no agreement paragraph (the
+// 2012 amendment added it), as CodeProv2Agreement says.
 func prov2Article(o *triagev1.Outcome) string {
 	const prov2 = "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"
 	t, ok := rulingDate(o)

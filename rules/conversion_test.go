@@ -296,6 +296,12 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "普转简 where a plaintiff was missing", dec: civPlaintiffGone, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
 		{name: "普转简 of a 2015-02-03 case of ten plaintiffs (若干规定 art. 1(3))", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
 		{name: "普转简 of a 2015-02-03 case of nine plaintiffs", dec: civNine2015, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
+		// The article is the ruling date's: 若干规定 art. 1, 2 before the
+		// interpretation took effect, Interp. 257, 264 from its first day.
+		{name: "普转简 of ten plaintiffs ruled 2015-02-03: 若干规定 art. 1, 2", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed, on("2015-02-03")),
+			rule: rules.RuleInterp264Interp257Case, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条"},
+		{name: "普转简 of ten plaintiffs ruled 2015-02-04: Interp. 257, 264", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed, on("2015-02-04")),
+			rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
 		{name: "普转简 after CPL 43 sent the case to a panel", dec: civOrd, prior: outs(outcome(chConf, pOrd), outcome(chPanel, pOrd)), out: outcome(chO2S, pSimp, agreed), rule: rules.RuleCPL43NoSimplifiedAfterPanel},
 		{name: "普转简 after 简转普", dec: civSimp, prior: outs(outcome(chS2O, pOrd)), out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleCPL43NoSimplifiedAfterPanel}},
 		{name: "普转简 at an intermediate court", dec: civIntermediate, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条"},
@@ -409,15 +415,22 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "行政公益诉讼: single judge → panel", dec: admSuitOrd, out: outcome(chPanel, pOrd), rule: rules.RuleAdminNoSingleJudgeToPanel},
 
 		// --- single judge → panel ---
-		// CPL 2012/2017 art. 39: ordinary procedure was a panel; CPL 40 ¶2
-		// and 43 came on 2022-01-01. Rulings from 2020 are accepted (the
-		// civil 繁简分流 pilot, whose terms were not confirmed).
+		// CPL 2012/2017 art. 39 (before 2013 CPL 1991/2007 art. 40): ordinary
+		// procedure was a panel; CPL 40 ¶2 and 43 came on 2022-01-01. Rulings
+		// from 2020 are accepted (the civil 繁简分流 pilot, whose terms were
+		// not confirmed).
 		{name: "civil ordinary single judge → panel ruled 2019-06-01", dec: civ2019Ord, out: outcome(chPanel, pOrd, on("2019-06-01")),
 			rule: rules.RuleCPL2017OrdinaryIsPanel, article: "民事诉讼法（2012年、2017年修正）第三十九条"},
 		{name: "civil ordinary single judge → panel ruled 2019-12-31", dec: civ2019Ord, out: outcome(chPanel, pOrd, on("2019-12-31")), rule: rules.RuleCPL2017OrdinaryIsPanel},
 		{name: "civil ordinary single judge → panel ruled 2013-01-01", dec: civ2012Ord, out: outcome(chPanel, pOrd, on("2013-01-01")), rule: rules.RuleCPL2017OrdinaryIsPanel},
 		{name: "civil ordinary single judge → panel ruled 2020-01-01", dec: civ2019Ord, out: outcome(chPanel, pOrd, on("2020-01-01")), near: []string{rules.RuleCPL2017OrdinaryIsPanel}},
-		{name: "civil ordinary single judge → panel ruled 2012-12-31", dec: civ2012Ord, out: outcome(chPanel, pOrd, on("2012-12-31")), near: []string{rules.RuleCPL2017OrdinaryIsPanel}},
+		// Before 2013 CPL 1991/2007 art. 40 had the same rule, and no pilot ran.
+		{name: "civil ordinary single judge → panel ruled 2012-12-31", dec: civ2012Ord, out: outcome(chPanel, pOrd, on("2012-12-31")),
+			rule: rules.RuleCPL2007OrdinaryIsPanel, article: "民事诉讼法（1991年、2007年修正）第四十条"},
+		// The ruling's date decides, not the filing's: a 2012 filing sent to
+		// a panel in 2020 is accepted like any ruling of the pilot years.
+		{name: "civil ordinary filed 2012, single judge → panel ruled 2020-01-01", dec: civ2012Ord, out: outcome(chPanel, pOrd, on("2020-01-01")),
+			near: []string{rules.RuleCPL2007OrdinaryIsPanel, rules.RuleCPL2017OrdinaryIsPanel}},
 		{name: "civil ordinary single judge → panel ruled 2022-01-01, filed 2021", dec: civ2021Ord, out: outcome(chPanel, pOrd, on("2022-01-01")), near: []string{rules.RuleCPL2017OrdinaryIsPanel}},
 
 		{name: "civil ordinary, single judge → panel (CPL 43)", dec: civOrd, out: outcome(chPanel, pOrd), near: []string{rules.RuleCPL40PanelAboveBasicCourt, rules.RulePanelKeepsProcedure}},
@@ -556,6 +569,7 @@ func TestConversionRuleArticles(t *testing.T) {
 		rules.RuleCrPL183OrdinaryIsPanel:          "刑事诉讼法第一百八十三条",
 		rules.RulePanelAlreadyFormed:              "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
 		rules.RuleCPL2017OrdinaryIsPanel:          "民事诉讼法（2012年、2017年修正）第三十九条",
+		rules.RuleCPL2007OrdinaryIsPanel:          "民事诉讼法（1991年、2007年修正）第四十条",
 		rules.RuleCrPL1996SimplifiedIsSingleJudge: "刑事诉讼法（1996年）第一百七十四条",
 	}
 	for _, r := range rules.ConversionRules() {

@@ -123,8 +123,12 @@ func criminalPeriod(p triagev1.Procedure, sentence Sentence, filedOn time.Time) 
 // 2012 and 2017 amendments, whose numbering differs and which gave small
 // claims no period of its own: it was a form of simplified procedure, three
 // months (art. 161), so a 2019 small-claims case is not due after two
-// months, which only CPL 2021's art. 168 provides.
+// months, which only CPL 2021's art. 168 provides. Filings before 2013 fall
+// under the 1991 text or its 2007 amendment (civilPeriod1991).
 func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period, bool) {
+	if filedOn.Before(cpl2012InForce) && p != triagev1.Procedure_PROCEDURE_SMALL_CLAIMS {
+		return civilPeriod1991(p, foreign, filedOn)
+	}
 	if reg, ok := regimeOn(filedOn); ok && reg.percent == 30 {
 		const ext = "立案日施行的民事诉讼法（2012年、2017年修正）未规定延长；2015年2月4日起施行的民诉法解释第二百五十八条规定，审理期限到期后双方当事人同意继续适用简易程序的，经本院院长批准可以延长，累计不得超过六个月。转为普通程序的，审理期限自立案之日计算。"
 		switch p {
@@ -174,6 +178,27 @@ func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period,
 	return period{}, false
 }
 
+// civilPeriod1991 returns the simplified and ordinary time limits of a civil
+// filing before 2013, under the 1991 text and its 2007 amendment (in force
+// 2008-04-01), which numbered them alike: art. 146, "人民法院适用简易程序
+// 审理案件，应当在立案之日起三个月内审结", with no extension (the extension
+// with the parties' consent came with the 2015 interpretation's art. 258),
+// and art. 135, six months, six more by the court president, more by the
+// court above. Small claims, which did not exist, keep today's period with
+// a note (civilPeriod).
+func civilPeriod1991(p triagev1.Procedure, foreign bool, filedOn time.Time) (period, bool) {
+	switch p {
+	case triagev1.Procedure_PROCEDURE_SIMPLIFIED:
+		return period{months: 3, article: "民事诉讼法（1991年、2007年修正）第一百四十六条", extension: "立案日施行的民事诉讼法未规定延长（民诉法解释第二百五十八条的延长自2015年2月4日起施行）。"}, false
+	case triagev1.Procedure_PROCEDURE_ORDINARY:
+		if foreign {
+			return period{article: foreignNoTimeLimitArticle(filedOn), extension: "涉外民事案件的审理期间不受民事诉讼法（1991年、2007年修正）第一百三十五条的限制。"}, true
+		}
+		return period{months: 6, article: "民事诉讼法（1991年、2007年修正）第一百三十五条", extension: "有特殊情况需要延长的，由本院院长批准，可以延长六个月；还需要延长的，报请上级人民法院批准。"}, false
+	}
+	return period{}, false
+}
+
 // foreignNoTimeLimitCode returns the code of the rule that lifts the
 // ordinary time limit for a foreign-related case, as numbered in the text in
 // force on the filing date: CPL 2012/2017 art. 270 ("人民法院审理涉外民事案件
@@ -181,12 +206,15 @@ func civilPeriod(p triagev1.Procedure, foreign bool, filedOn time.Time) (period,
 // (the same words with arts. 152 and 183: the 2021 amendment added seven
 // articles before it, so its 送达、期间 chapter runs 274–277), and from
 // 2024-01-01 CPL 2023 art. 287, which the amendment's new foreign-related
-// articles moved. Filings before 2013 keep today's code (docs/statutes.md,
-// Known gaps).
+// articles moved. Before 2013 the same words, with arts. 135 and 159, were
+// the 2007 amendment's art. 248 (from 2008-04-01) and the 1991 text's art.
+// 250.
 func foreignNoTimeLimitCode(filedOn time.Time) string {
 	switch {
+	case filedOn.Before(cpl2007InForce):
+		return CodeCPL1991ForeignNoTimeLimit
 	case filedOn.Before(cpl2012InForce):
-		return CodeCPL287NoTimeLimit
+		return CodeCPL2007ForeignNoTimeLimit
 	case filedOn.Before(cpl2021InForce):
 		return CodeCPL2017ForeignNoTimeLimit
 	case filedOn.Before(cpl2023InForce):
@@ -206,7 +234,8 @@ func foreignNoTimeLimitArticle(filedOn time.Time) string {
 // exemptions foreignNoTimeLimitCode gives (a stored decision may carry any).
 func isForeignNoTimeLimit(code string) bool {
 	switch code {
-	case CodeCPL287NoTimeLimit, CodeCPL2021ForeignNoTimeLimit, CodeCPL2017ForeignNoTimeLimit:
+	case CodeCPL287NoTimeLimit, CodeCPL2021ForeignNoTimeLimit, CodeCPL2017ForeignNoTimeLimit,
+		CodeCPL2007ForeignNoTimeLimit, CodeCPL1991ForeignNoTimeLimit:
 		return true
 	}
 	return false

@@ -46,6 +46,8 @@ func eraCases(tb testing.TB) []tcase {
 	remanded := circ(func(c *triagev1.Circumstances) { c.Remanded = true })
 	retrial := circ(func(c *triagev1.Circumstances) { c.Retrial = true })
 	agreeSimp := circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })
+	thirdParty := circ(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })
+	notice := circ(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })
 	cites := func(code, prefix string) func(t *testing.T, a *rules.Assessment) {
 		return func(t *testing.T, a *rules.Assessment) {
 			for _, r := range allReasons(a) {
@@ -62,6 +64,23 @@ func eraCases(tb testing.TB) []tcase {
 			tl := a.Option(pOrd).GetTimeLimit()
 			if !tl.GetNoStatutoryLimit() || tl.GetDueOn() != "" || tl.GetArticle() != article {
 				t.Errorf("foreign ordinary time limit: %v, want none under %s", tl, article)
+			}
+		}
+	}
+	// timeLimit checks the time limit of procedure p: its months, article,
+	// and a phrase its extension must contain.
+	timeLimit := func(p triagev1.Procedure, months int32, article, ext string) func(t *testing.T, a *rules.Assessment) {
+		return func(t *testing.T, a *rules.Assessment) {
+			tl := a.Option(p).GetTimeLimit()
+			if tl.GetMonths() != months || tl.GetArticle() != article || !strings.Contains(tl.GetExtension(), ext) {
+				t.Errorf("%s time limit: %v, want %d months under %s, extension with %q", procLoc(p), tl, months, article, ext)
+			}
+		}
+	}
+	both := func(checks ...func(t *testing.T, a *rules.Assessment)) func(t *testing.T, a *rules.Assessment) {
+		return func(t *testing.T, a *rules.Assessment) {
+			for _, c := range checks {
+				c(t, a)
 			}
 		}
 	}
@@ -426,6 +445,238 @@ func eraCases(tb testing.TB) []tcase {
 					t.Errorf("domestic ordinary time limit: %v", tl)
 				}
 			},
+		},
+		// --- Before 2013: CPL 1991 and its 2007 amendment (in force
+		// 2008-04-01), which numbered the first-instance articles alike
+		// (the amendment changed arts. 103, 104 and 178 on): art. 142
+		// simplified procedure ("基层人民法院和它派出的法庭审理事实清楚、权利
+		// 义务关系明确、争议不大的简单的民事案件，适用本章规定"), no agreement
+		// paragraph (若干规定 art. 2 from 2003-12-01), art. 146 three months
+		// without extension, art. 135 six months, art. 40 (panel; one judge
+		// in simplified procedure), art. 41 ¶2, ¶3 (a new panel); the
+		// foreign-related exemption art. 250 (1991), art. 248 (2007).
+		{
+			// The filing of the issue: 2010, a ¥5,000 loan in 南京.
+			name:   "2010-05-04 simplified: CPL 2007 art. 142, art. 146's three months, art. 135's six",
+			filing: with(base, province("江苏省"), court("南京市鼓楼区人民法院"), filedOn("2010-05-04"), yuan(5000)),
+			avail:  av(pSC, avU, pSimp, avA, pOrd, avA),
+			fires:  []string{at(locSC, rules.CodeCPL162NotInForce), at(locSimp, rules.CodeCPL2007SimplifiedSimple)},
+			silent: []string{rules.CodeCPL2017SimplifiedSimple, rules.CodeCPL160Simple},
+			extra: both(
+				timeLimit(pSimp, 3, "民事诉讼法（1991年、2007年修正）第一百四十六条", "未规定延长"),
+				timeLimit(pOrd, 6, "民事诉讼法（1991年、2007年修正）第一百三十五条", "可以延长六个月"),
+			),
+		},
+		{
+			name: "2012-12-31 simplified: CPL 2007 art. 142, 146, 135", filing: bj("2012-12-31"),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2007SimplifiedSimple)},
+			silent: []string{rules.CodeCPL2017SimplifiedSimple, rules.CodeProv2Agreement},
+			extra: both(
+				timeLimit(pSimp, 3, "民事诉讼法（1991年、2007年修正）第一百四十六条", "未规定延长"),
+				timeLimit(pOrd, 6, "民事诉讼法（1991年、2007年修正）第一百三十五条", "报请上级人民法院批准"),
+			),
+		},
+		{
+			name: "2013-01-01 simplified: CPL 2012 art. 157 ¶1, 161, 149", filing: bj("2013-01-01"),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedSimple)},
+			silent: []string{rules.CodeCPL2007SimplifiedSimple},
+			extra: both(
+				timeLimit(pSimp, 3, "民事诉讼法（2012年、2017年修正）第一百六十一条", "未规定延长"),
+				timeLimit(pOrd, 6, "民事诉讼法（2012年、2017年修正）第一百四十九条", "可以延长六个月"),
+			),
+		},
+		{
+			name: "2012-12-31 intermediate court: CPL 2007 art. 142", filing: bj("2012-12-31", level(intermediateCourt)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2007SimplifiedCourtLevel), at(locSC, rules.CodeCPL162NotInForce)},
+			silent: []string{rules.CodeCPL2017SimplifiedCourtLevel, rules.CodeCPL160CourtLevel},
+		},
+		{
+			name: "2013-01-01 intermediate court: CPL 2012 art. 157", filing: bj("2013-01-01", level(intermediateCourt)),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedCourtLevel)},
+			silent: []string{rules.CodeCPL2007SimplifiedCourtLevel},
+		},
+		{
+			// CPL 2007 had no agreement paragraph: 若干规定 art. 2 ("当事人各方
+			// 自愿选择适用简易程序，经人民法院审查同意的，可以适用简易程序").
+			name: "2012-12-31 agreed simplified: 若干规定 art. 2", filing: bj("2012-12-31", agreeSimp),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeProv2Agreement)},
+			silent: []string{rules.CodeCPL2017SimplifiedAgreement, rules.CodeCPL2007SimplifiedSimple},
+		},
+		{
+			name: "2013-01-01 agreed simplified: CPL 2012 art. 157 ¶2", filing: bj("2013-01-01", agreeSimp),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2017SimplifiedAgreement)},
+			silent: []string{rules.CodeProv2Agreement},
+		},
+		{
+			name: "2003-12-01 agreed simplified: 若干规定 art. 2's first day", filing: bj("2003-12-01", agreeSimp),
+			avail: av(pSimp, avA),
+			fires: []string{at(locSimp, rules.CodeProv2Agreement)},
+		},
+		{
+			// No text let the parties choose before 若干规定 (in force
+			// 2003-12-01): only the simple case opens simplified procedure.
+			name: "2003-11-30 agreed simplified: no agreement rule yet, the simple case", filing: bj("2003-11-30", agreeSimp),
+			avail:  av(pSimp, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2007SimplifiedSimple)},
+			silent: []string{rules.CodeProv2Agreement},
+		},
+		{
+			name: "2012-12-31 remanded: CPL 2007 art. 41 ¶2", filing: bj("2012-12-31", remanded),
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locOrd, rules.CodeCPL2007NewPanel), at(locSimp, rules.CodeCPL2007NewPanelSingleJudge),
+				at(locSimp, rules.CodeProv1Remanded)},
+			silent: []string{rules.CodeCPL2017NewPanel, rules.CodeCPL2017NewPanelSingleJudge, rules.CodeCPL41PanelRequired},
+			extra:  panel,
+		},
+		{
+			name: "2013-01-01 remanded: CPL 2012 art. 40 ¶2", filing: bj("2013-01-01", remanded),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2017NewPanel), at(locSC, rules.CodeCPL2017NewPanelSingleJudge), at(locSimp, rules.CodeCPL2017NewPanelSingleJudge)},
+			silent: []string{rules.CodeCPL2007NewPanel, rules.CodeCPL2007NewPanelSingleJudge},
+			extra:  panel,
+		},
+		{
+			name: "2008-03-31 retrial: CPL 1991 art. 41 ¶3", filing: bj("2008-03-31", retrial),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2007NewPanel), at(locSimp, rules.CodeCPL2007NewPanelSingleJudge)},
+			silent: []string{rules.CodeCPL2017NewPanel},
+			extra:  panel,
+		},
+		{
+			name: "2012-12-31 major social impact: ordinary a panel (CPL 2007 art. 40)", filing: bj("2012-12-31", impact),
+			avail: av(pSimp, avA, pOrd, avA), review: ptr(true),
+			fires:  []string{at(locOrd, rules.CodeCPL2007PanelRequired)},
+			silent: []string{rules.CodeCPL2017PanelRequired, rules.CodeCPL42SingleJudgeBarred},
+			extra:  panel,
+		},
+		{
+			name: "2013-01-01 major social impact: ordinary a panel (CPL 2012 art. 39)", filing: bj("2013-01-01", impact),
+			avail:  av(pSimp, avA, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2017PanelRequired)},
+			silent: []string{rules.CodeCPL2007PanelRequired},
+			extra:  panel,
+		},
+		{
+			// Small claims did not exist: the exclusions of the law that
+			// created it (CPL 2012 art. 162, Interp. 2015 art. 275) are no
+			// reason; CPL162_NOT_IN_FORCE says all.
+			name: "2012-12-31 personal status: only the missing procedure is said", filing: bj("2012-12-31", personal),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL162NotInForce)},
+			silent: []string{rules.CodeInterp2015PersonalStatus, rules.CodeCPL166PersonalStatus},
+		},
+		{
+			name: "2013-01-01 personal status: CPL 2012 art. 162", filing: bj("2013-01-01", personal),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeInterp2015PersonalStatus)},
+			silent: []string{rules.CodeCPL162NotInForce},
+		},
+		{
+			name: "2008-03-31 foreign: CPL 1991 art. 250", filing: bj("2008-03-31", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL1991ForeignNoTimeLimit), at(locSC, rules.CodeCPL162NotInForce)},
+			silent: []string{rules.CodeCPL2007ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit, rules.CodeInterp2015Foreign},
+			extra:  noLimit("民事诉讼法（1991年）第二百五十条"),
+		},
+		{
+			name: "2008-04-01 foreign: CPL 2007 art. 248", filing: bj("2008-04-01", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2007ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL1991ForeignNoTimeLimit, rules.CodeCPL287NoTimeLimit},
+			extra:  noLimit("民事诉讼法（2007年修正）第二百四十八条"),
+		},
+		{
+			name: "2012-12-31 foreign: still CPL 2007 art. 248", filing: bj("2012-12-31", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2007ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL2017ForeignNoTimeLimit},
+			extra:  noLimit("民事诉讼法（2007年修正）第二百四十八条"),
+		},
+		{
+			name: "2013-01-01 foreign: CPL 2012 art. 270", filing: bj("2013-01-01", party(0, foreign)),
+			avail:  av(pSC, avU, pOrd, avA),
+			fires:  []string{at(locOrd, rules.CodeCPL2017ForeignNoTimeLimit)},
+			silent: []string{rules.CodeCPL2007ForeignNoTimeLimit},
+			extra:  noLimit("民事诉讼法（2012年、2017年修正）第二百七十条"),
+		},
+		{
+			name: "2008-03-31 domestic: CPL 1991 art. 135's six months run", filing: bj("2008-03-31"),
+			avail:  av(pOrd, avA),
+			silent: []string{rules.CodeCPL1991ForeignNoTimeLimit, rules.CodeCPL2007ForeignNoTimeLimit},
+			extra:  timeLimit(pOrd, 6, "民事诉讼法（1991年、2007年修正）第一百三十五条", "可以延长六个月"),
+		},
+
+		// --- Suits the 2015 interpretation first named (Interp. 257 (5),
+		// (6)) and public notice (Interp. 140), before 2015-02-04. No text
+		// then in force barred simplified procedure in a public-interest
+		// suit (CPL 2012 art. 55) or a third-party revocation suit (art. 56
+		// ¶3): only the court's finding under 若干规定 art. 1(5) ("人民法院认为
+		// 不宜适用简易程序进行审理的"), which fenjian takes as made and says so.
+		// Public notice: 若干规定 art. 8(1) sent a case whose defendant could
+		// not be served directly or by leaving to ordinary procedure.
+		{
+			name: "2015-02-03 public interest: 若干规定 art. 1(5), ordinary a panel (art. 39)", filing: bj("2015-02-03", public),
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeProv1PublicInterest), at(locSC, rules.CodeProv1PublicInterest),
+				at(locOrd, rules.CodeCPL2017PanelRequired)},
+			silent: []string{rules.CodeInterp257PublicInterest},
+			extra:  cites(rules.CodeProv1PublicInterest, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项"),
+		},
+		{
+			name: "2015-02-04 public interest: Interp. 257(5)", filing: bj("2015-02-04", public),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeInterp257PublicInterest)},
+			silent: []string{rules.CodeProv1PublicInterest},
+		},
+		{
+			name: "2015-02-03 public interest, agreed: the agreement cannot open it (若干规定 art. 1, 2)", filing: bj("2015-02-03", public, agreeSimp),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1PublicInterest), at(locSimp, rules.CodeProv1AgreementExcluded)},
+			silent: []string{rules.CodeInterp264NoAgreement},
+		},
+		{
+			name: "2012-12-31 public interest: 若干规定 art. 1(5), ordinary a panel (CPL 2007 art. 40)", filing: bj("2012-12-31", public),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv1PublicInterest), at(locOrd, rules.CodeCPL2007PanelRequired)},
+			silent: []string{rules.CodeInterp257PublicInterest, rules.CodeCPL2017PanelRequired},
+			extra:  panel,
+		},
+		{
+			name: "2015-02-03 third-party revocation: 若干规定 art. 1(5)", filing: bj("2015-02-03", thirdParty),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv1ThirdPartyRevocation), at(locSC, rules.CodeProv1ThirdPartyRevocation)},
+			silent: []string{rules.CodeInterp257ThirdPartyRevoke, rules.CodeInterp292PanelRequired},
+		},
+		{
+			name: "2015-02-04 third-party revocation: Interp. 257(6), a panel (Interp. 2015 art. 294)", filing: bj("2015-02-04", thirdParty),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeInterp257ThirdPartyRevoke), at(locOrd, rules.CodeInterp292PanelRequired)},
+			silent: []string{rules.CodeProv1ThirdPartyRevocation},
+		},
+		{
+			name: "2015-02-03 public notice: 若干规定 art. 8(1)", filing: bj("2015-02-03", notice),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv8PublicNotice), at(locSC, rules.CodeProv8PublicNotice)},
+			silent: []string{rules.CodeInterp140PublicNotice},
+			extra:  cites(rules.CodeProv8PublicNotice, "最高人民法院关于适用简易程序审理民事案件的若干规定第八条第一项"),
+		},
+		{
+			name: "2015-02-04 public notice: Interp. 140", filing: bj("2015-02-04", notice),
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeInterp140PublicNotice), at(locSC, rules.CodeInterp140PublicNotice)},
+			silent: []string{rules.CodeProv8PublicNotice},
+		},
+		{
+			name: "2012-12-31 public notice: 若干规定 art. 8(1)", filing: bj("2012-12-31", notice),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeProv8PublicNotice)},
+			silent: []string{rules.CodeInterp140PublicNotice},
 		},
 		{
 			name: "2021-12-31 first hearing: no panel reason", filing: bj("2021-12-31"),

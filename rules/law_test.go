@@ -288,12 +288,14 @@ func lawCases(tb testing.TB) []tcase {
 		},
 		{
 			// Near miss in time: before the 2015 interpretation no rule named
-			// the suit's bench (ordinary procedure sat as a panel anyway).
-			name:   "第三人撤销之诉 filed 2015-02-03: no Interp. 292",
+			// the suit's bench (ordinary procedure sat as a panel anyway), and
+			// only the court's finding under 若干规定 art. 1(5) closed
+			// simplified procedure to it.
+			name:   "第三人撤销之诉 filed 2015-02-03: no Interp. 292, 若干规定 art. 1(5)",
 			filing: with(civilBase(tb), cause("第三人撤销之诉"), filedOn("2015-02-03")),
 			avail:  av(pSimp, avU),
-			fires:  []string{at(locSimp, rules.CodeInterp257ThirdPartyRevoke)},
-			silent: []string{rules.CodeInterp292PanelRequired},
+			fires:  []string{at(locSimp, rules.CodeProv1ThirdPartyRevocation)},
+			silent: []string{rules.CodeInterp292PanelRequired, rules.CodeInterp257ThirdPartyRevoke},
 		},
 		// 民诉法解释第二百五十七条第五项, 民事诉讼法第四十二条第一项: a 公益诉讼
 		// cause is a case of social public interest whether or not the flag is

@@ -24,6 +24,14 @@ type smallClaimsRegime struct {
 // The days the civil provisions the rules follow took effect, one place for
 // every rule that reads the law of the filing date.
 var (
+	// 最高人民法院关于适用简易程序审理民事案件的若干规定 (法释〔2003〕15号):
+	// its art. 2 is the first text letting the parties choose simplified
+	// procedure.
+	prov2003InForce = time.Date(2003, 12, 1, 0, 0, 0, 0, time.UTC)
+	// CPL 2007 amendment: it renumbered the articles from 178 on (retrial,
+	// execution, the foreign-related part); those before, the first-instance
+	// procedures among them, kept the 1991 numbers.
+	cpl2007InForce = time.Date(2008, 4, 1, 0, 0, 0, 0, time.UTC)
 	// CPL 2012 amendment (small claims, art. 162).
 	cpl2012InForce = time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)
 	// CPL 2017 amendment (art. 162 unchanged, renumbering elsewhere).
