@@ -413,5 +413,26 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"重庆 2014-07-01: one fen over the corrected 2013-wage figure", on("重庆市", "2014-07-01", 15002_01)),
 		named(over(art162of2012, 30, "2013-07-01", 13349_00, 0),
 			"重庆 2014-06-30: ¥15,002 is over the 2012-wage figure", on("重庆市", "2014-06-30", 15002_00)),
+		// 广东 2015: ¥65,788 (广东省统计局's 2016 release, "广东发布" 2017-06-09: 2016's
+		// ¥72,326 "比2015年多6538元", read in a reprint at inanshan.sznews.com); the
+		// figure entered from memory agreed. 30% = 19,736.40 → 19,736 from
+		// 2016-07-01; the day before, the 2014 figure (¥59,481 → 17,844) applies.
+		named(under(art162of2012, 30, "2016-07-01", 19736_00, 0),
+			"广东 2016-07-01: ¥19,736 is at the 2015-wage figure", on("广东省", "2016-07-01", 19736_00)),
+		named(over(art162of2012, 30, "2016-07-01", 19736_00, 0),
+			"广东 2016-07-01: one fen over the 2015-wage figure", on("广东省", "2016-07-01", 19736_01)),
+		named(over(art162of2012, 30, "2015-07-01", 17844_00, 0),
+			"广东 2016-06-30: ¥19,736 is over the 2014-wage figure", on("广东省", "2016-06-30", 19736_00)),
+		// 福建 2016: ¥61,973 (福建省统计局, read only in a public repository's SQL seed
+		// of 福建's 2005–2024 wages, whose row cites the bureau's 2016 release; single
+		// source); the figure entered from memory agreed. 30% = 18,591.90 → 18,592
+		// from 2017-07-01, the day the 2017 amendment took effect; the day before,
+		// the 2015 figure (¥57,628, from memory → 17,288) applies under the 2012 text.
+		named(under(art162of2017, 30, "2017-07-01", 18592_00, 0),
+			"福建 2017-07-01: ¥18,592 is at the 2016-wage figure", on("福建省", "2017-07-01", 18592_00)),
+		named(over(art162of2017, 30, "2017-07-01", 18592_00, 0),
+			"福建 2017-07-01: one fen over the 2016-wage figure", on("福建省", "2017-07-01", 18592_01)),
+		named(over(art162of2012, 30, "2016-07-01", 17288_00, 0),
+			"福建 2017-06-30: ¥18,592 is over the 2015-wage figure", on("福建省", "2017-06-30", 18592_00)),
 	)
 }
