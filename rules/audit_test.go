@@ -125,3 +125,67 @@ func auditCases(tb testing.TB) []tcase {
 		},
 	}
 }
+
+func TestAuditRound11(t *testing.T) { runTable(t, audit11Cases(t)) }
+
+// audit11Cases are the boundaries of the round-11 audit (docs/statutes.md,
+// Audit round 11) where fenjian was found wrong. 婚约财产纠纷 (the cause for
+// the return of 彩礼, 民法典婚姻家庭编解释（一）第五条) is a claim to give back
+// what was given, money or things, not a 财产确权 case: CPL 166(1) does not
+// reach it, CPL 165 decides it by the amount and by whether the claim is money
+// only. The neighbouring partition causes still confirm property. 江苏 on
+// 2024-03-05: ¥60,862 mandatory, ¥243,448 by agreement (苏高法电〔2024〕9号).
+func audit11Cases(tb testing.TB) []tcase {
+	base := civilBase(tb)
+	js := func(c string, amount int64, mods ...mod) *triagev1.Filing {
+		return with(base, append([]mod{province("江苏省"), court("南京市鼓楼区人民法院"), filedOn("2024-03-05"), cause(c), fen(amount)}, mods...)...)
+	}
+	const engagement = "婚约财产纠纷"
+	things := circ(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })
+	return []tcase{
+		{
+			name: "婚约财产纠纷 ¥30,000 彩礼 in money: mandatory small claims (CPL 165 ¶1), no property confirmation", filing: js(engagement, 30000_00),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true),
+			fires:  []string{at(locSC, rules.CodeCPL165Mandatory)},
+			silent: []string{rules.CodeCPL166PropertyRights, rules.CodeInferPropertyRights, rules.CodeCPL165NotMoneyPayment},
+		},
+		{
+			name: "婚约财产纠纷 at ¥60,862.01, no agreement: over the 50% figure (CPL 165 ¶2)", filing: js(engagement, 60862_01),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL165OverMandatory)},
+			silent: []string{rules.CodeCPL166PropertyRights},
+		},
+		{
+			name: "婚约财产纠纷 at ¥100,000 agreed: the agreement band is open (CPL 165 ¶2)", filing: js(engagement, 100000_00, circ(agreeSmallClaims)),
+			avail: av(pSC, avA), mandatory: ptr(false),
+			fires:  []string{at(locSC, rules.CodeCPL165Agreement)},
+			silent: []string{rules.CodeCPL165AgreementExcluded, rules.CodeCPL166PropertyRights},
+		},
+		{
+			// Refusal: the 三金 returned in kind is not a money payment.
+			name: "婚约财产纠纷 asking the gold jewellery back: not money only (CPL 165)", filing: js(engagement, 30000_00, things),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
+			silent: []string{rules.CodeCPL166PropertyRights},
+		},
+		{
+			// Refusal: the filing may still state a confirmation.
+			name: "婚约财产纠纷 stated as a property confirmation: CPL 166(1)", filing: js(engagement, 30000_00,
+				circ(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })),
+			avail:  av(pSC, avU, pSimp, avA),
+			fires:  []string{at(locSC, rules.CodeCPL166PropertyRights)},
+			silent: []string{rules.CodeInferPropertyRights},
+		},
+		{
+			// Near miss by cause: dividing the spouses' property confirms it.
+			name: "婚内夫妻财产分割纠纷 ¥30,000: property confirmation inferred (CPL 166(1))", filing: js("婚内夫妻财产分割纠纷", 30000_00),
+			avail: av(pSC, avU, pSimp, avA),
+			fires: []string{at(locSC, rules.CodeCPL166PropertyRights), at(locInfer, rules.CodeInferPropertyRights)},
+		},
+		{
+			name: "离婚后财产纠纷 ¥30,000: property confirmation inferred (CPL 166(1))", filing: js("离婚后财产纠纷", 30000_00),
+			avail: av(pSC, avU, pSimp, avA),
+			fires: []string{at(locSC, rules.CodeCPL166PropertyRights), at(locInfer, rules.CodeInferPropertyRights)},
+		},
+	}
+}
