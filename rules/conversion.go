@@ -784,7 +784,7 @@ func rulingDate(o *triagev1.Outcome) (time.Time, bool) {
 func interp264Err(o *triagev1.Outcome, detail string) *ConversionError {
 	e := conversionErr(RuleInterp264Interp257Case, detail)
 	if t, ok := rulingDate(o); ok && t.Before(interp2015InForce) {
-		e.Article = "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条"
+		e.Article = reason(CodeProv1AgreementExcluded).GetArticle()
 		e.Message = detail + "本案属于若干规定第一条除外的案件（裁定时民诉法解释尚未施行），当事人约定适用简易程序的，不予适用。"
 	}
 	return e
