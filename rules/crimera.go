@@ -12,7 +12,10 @@ type crimCodes struct {
 	// arts. 147, 174), bars (215 / 209 / Interp. 1998 art. 222), the panel
 	// over three years (216 / 210). A code is empty where the law of the
 	// filing date has no such rule (e.g. major social impact and the panel
-	// before 2013, the 1998 interpretation's bars before 1998-09-08).
+	// before 2013, the 1998 interpretation's bars before 1998-09-08, the
+	// defendant's objection before 2003-03-14). criminal() reads an empty
+	// objects as "the defendant's consent is no condition", for a
+	// co-defendant's objection too.
 	courtLevel, noAdmission, objects, eligible string
 	impaired, majorImpact, coDefendant         string
 	panelOverThreeYears                        string
