@@ -180,13 +180,14 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL1996RemandedSimplified: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2013-01-01"), sentence(24), c(func(c *triagev1.Circumstances) { c.Remanded = true })}},
 		rules.CodeCrPL1996RetrialSimplified:  {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2013-01-01"), sentence(24), c(func(c *triagev1.Circumstances) { c.Retrial = true })}},
 		// Before 2013 the rest of the 1996 law (arts. 20, 147) and, from
-		// 1998-09-08, the 1998 interpretation (art. 222, consent).
+		// 1998-09-08, the 1998 interpretation (art. 222).
 		rules.CodeCrPL1996NotInForce:       {crim, pSimp, []mod{filedOn("1996-12-31"), cause("盗窃罪"), sentence(24)}, []mod{filedOn("1997-01-01"), cause("盗窃罪"), sentence(24)}},
 		rules.CodeCrPL1996CourtLevel:       {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), intermediate}, []mod{filedOn("2012-12-31"), sentence(24)}},
 		rules.CodeCrPL1996Intermediate:     {crim, pSimp, []mod{filedOn("2012-12-31"), sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)}, []mod{filedOn("2012-12-31"), sentence(36)}},
 		rules.CodeCrPL1996NationalSecurity: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), cause("间谍罪")}, []mod{filedOn("2012-12-31"), sentence(24), cause("帮助恐怖活动罪")}},
 		rules.CodeInterp1998NoAdmission:    {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), plea(false, false)}, []mod{filedOn("2012-12-31"), sentence(24), plea(true, false)}},
-		rules.CodeInterp1998Objects:        {crim, pSimp, []mod{filedOn("1998-09-08"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, []mod{filedOn("1998-09-07"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}},
+		// The defendant's consent: 法发〔2003〕6号 art. 3 ¶2, from 2003-03-14.
+		rules.CodeInterp1998Objects:        {crim, pSimp, []mod{filedOn("2003-03-14"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, []mod{filedOn("2003-03-13"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}},
 		rules.CodeInterp1998Impaired:       {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), party(0, impaired)}, []mod{filedOn("2012-12-31"), sentence(24)}},
 		rules.CodeInterp1998CoDefendant:    {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.CoDefendantDeniesChargedFacts = true })}, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.CoDefendantDisputesChargeOrSentence = true })}},
 		rules.CodeInterp1998DefenceNotGuil: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, []mod{filedOn("2012-12-31"), sentence(24)}},

@@ -568,7 +568,12 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 		simp = append(simp, reason(whereabouts))
 	}
 	simp = append(simp, g.i257...)
-	if c.GetPartiesAgreeSimplified() && (g.defendantWhereabouts || len(g.i257) > 0) {
+	// Before 2003-12-01 no text let the parties choose simplified procedure
+	// (simplifiedCodesOn), so there was no agreement for a rule to refuse:
+	// PROV1_AGREEMENT_NOT_ALLOWED would cite 若干规定 arts. 1, 2 before they
+	// existed.
+	agreementRule := !g.filedOn.Before(prov2003InForce)
+	if c.GetPartiesAgreeSimplified() && agreementRule && (g.defendantWhereabouts || len(g.i257) > 0) {
 		simp = append(simp, reason(noAgreement))
 	}
 	if c.GetPublicNoticeService() {

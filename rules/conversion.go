@@ -95,6 +95,12 @@ const (
 	RuleCPL2017OrdinaryIsPanel = "CPL2017_39_ORDINARY_IS_PANEL"
 	RuleCPL2007OrdinaryIsPanel = "CPL2007_40_ORDINARY_IS_PANEL"
 
+	// Before 若干规定 art. 2 (in force 2003-12-01) let the parties choose
+	// simplified procedure for a case heard in ordinary procedure, the
+	// SPC's 1992 opinion on applying the CPL forbade any 普转简 (its art.
+	// 171), agreement or not.
+	RuleOpinion1992NoOrdinaryToSimplified = "OPINION1992_171_NO_ORDINARY_TO_SIMPLIFIED"
+
 	// Before CrPL 2012 (in force 2013-01-01) criminal simplified procedure
 	// was always one judge (CrPL 1996 art. 174), so it had no panel to send
 	// a case to; see criminalPanelRulingEra.
@@ -135,6 +141,7 @@ var conversionRules = [...]ConversionRule{
 	{RulePanelAlreadyFormed, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "本案在现行程序下已记录转由合议庭审理。"},
 	{RuleCrPL1996SimplifiedIsSingleJudge, "刑事诉讼法（1996年）第一百七十四条", "裁定时施行的刑事诉讼法（1996年）第一百七十四条规定，适用简易程序的案件由审判员一人独任审判；简易程序组成合议庭审判（刑事诉讼法（2012年修正）第二百一十条）自2013年1月1日起施行。本案不宜独任审判的，应记录为简易程序转为普通程序。"},
 	{RuleCPL2007OrdinaryIsPanel, "民事诉讼法（1991年、2007年修正）第四十条", "裁定时施行的民事诉讼法（1991年、2007年修正）第四十条规定第一审民事案件由合议庭审理，仅简易程序由审判员一人独任审理；基层人民法院以普通程序独任审理及裁定转由合议庭审理（民事诉讼法第四十条第二款、第四十三条）自2022年1月1日起施行。"},
+	{RuleOpinion1992NoOrdinaryToSimplified, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十一条", "裁定时施行的司法解释规定，已经按照普通程序审理的案件，在审理过程中无论是否发生了情况变化，都不得改用简易程序审理；当事人各方自愿选择适用简易程序（最高人民法院关于适用简易程序审理民事案件的若干规定第二条）自2003年12月1日起施行。"},
 	{RuleCPL2017OrdinaryIsPanel, "民事诉讼法（2012年、2017年修正）第三十九条", "裁定时施行的民事诉讼法（2012年、2017年修正）第三十九条规定第一审民事案件由合议庭审理，仅简易程序由审判员一人独任审理；基层人民法院以普通程序独任审理及裁定转由合议庭审理（民事诉讼法第四十条第二款、第四十三条）自2022年1月1日起施行。"},
 }
 
@@ -530,6 +537,9 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 	}
 	switch ch {
 	case triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED:
+		if t, ok := rulingDate(o); ok && t.Before(prov2003InForce) {
+			return conversionErr(RuleOpinion1992NoOrdinaryToSimplified, fmt.Sprintf("裁定日期为%s。", o.GetDecidedOn()))
+		}
 		if o.GetOrdinaryHearingHeld() {
 			return conversionErr(RuleInterp260AfterHearing, "")
 		}
@@ -784,7 +794,7 @@ func rulingDate(o *triagev1.Outcome) (time.Time, bool) {
 func interp264Err(o *triagev1.Outcome, detail string) *ConversionError {
 	e := conversionErr(RuleInterp264Interp257Case, detail)
 	if t, ok := rulingDate(o); ok && t.Before(interp2015InForce) {
-		e.Article = "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条"
+		e.Article = reason(CodeProv1AgreementExcluded).GetArticle()
 		e.Message = detail + "本案属于若干规定第一条除外的案件（裁定时民诉法解释尚未施行），当事人约定适用简易程序的，不予适用。"
 	}
 	return e
@@ -795,7 +805,8 @@ func interp264Err(o *triagev1.Outcome, detail string) *ConversionError {
 // art. 2 — CPL 160 ¶2 from 2022-01-01, CPL 2012/2017 art. 157 ¶2 (the text
 // CodeCPL2017SimplifiedAgreement cites) from 2013-01-01; before 2013 only
 // 若干规定 art. 2: CPL 1991/2007 art. 142 had no agreement paragraph (the
-// 2012 amendment added it), as CodeProv2Agreement says.
+// 2012 amendment added it), as CodeProv2Agreement says. A ruling before
+// 2003-12-01 never gets here: RuleOpinion1992NoOrdinaryToSimplified.
 func prov2Article(o *triagev1.Outcome) string {
 	const prov2 = "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"
 	t, ok := rulingDate(o)

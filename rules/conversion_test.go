@@ -116,6 +116,7 @@ func outcomeCases(tb testing.TB) []ocase {
 	civ2019 := with(civ, filedOn("2019-05-06"))
 	civ2019Ord := decisionOf(tb, civ2019, pOrd)
 	civ2012Ord := decisionOf(tb, with(civ, filedOn("2012-12-20")), pOrd)
+	civ2003Ord := decisionOf(tb, with(civ, filedOn("2003-06-02")), pOrd)
 	civ2021Ord := decisionOf(tb, with(civ, filedOn("2021-12-20")), pOrd)
 
 	adm := adminBase(tb) // 行政处罚 ¥5,000: simplified only by agreement
@@ -302,6 +303,17 @@ func outcomeCases(tb testing.TB) []ocase {
 			rule: rules.RuleInterp264Interp257Case, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条"},
 		{name: "普转简 of ten plaintiffs ruled 2015-02-04: Interp. 257, 264", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed, on("2015-02-04")),
 			rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
+		// Before 若干规定 art. 2 (2003-12-01) no 普转简 at all: 适用意见 art.
+		// 171; an agreement changed nothing. From its first day the
+		// agreement opens it.
+		{name: "普转简 agreed, ruled 2003-11-30: 适用意见 art. 171", dec: civ2003Ord, out: outcome(chO2S, pSimp, agreed, on("2003-11-30")),
+			rule: rules.RuleOpinion1992NoOrdinaryToSimplified, article: "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十一条"},
+		{name: "普转简 without agreement, ruled 2003-11-30: 适用意见 art. 171, not 若干规定 art. 2", dec: civ2003Ord, out: outcome(chO2S, pSimp, on("2003-11-30")),
+			rule: rules.RuleOpinion1992NoOrdinaryToSimplified},
+		{name: "普转简 agreed, ruled 2003-12-01: 若干规定 art. 2", dec: civ2003Ord, out: outcome(chO2S, pSimp, agreed, on("2003-12-01")),
+			near: []string{rules.RuleOpinion1992NoOrdinaryToSimplified}},
+		{name: "普转简 without agreement, ruled 2003-12-01: 若干规定 art. 2", dec: civ2003Ord, out: outcome(chO2S, pSimp, on("2003-12-01")),
+			rule: rules.RuleProv2NoAgreement, article: "最高人民法院关于适用简易程序审理民事案件的若干规定第二条"},
 		{name: "普转简 after CPL 43 sent the case to a panel", dec: civOrd, prior: outs(outcome(chConf, pOrd), outcome(chPanel, pOrd)), out: outcome(chO2S, pSimp, agreed), rule: rules.RuleCPL43NoSimplifiedAfterPanel},
 		{name: "普转简 after 简转普", dec: civSimp, prior: outs(outcome(chS2O, pOrd)), out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleCPL43NoSimplifiedAfterPanel}},
 		{name: "普转简 at an intermediate court", dec: civIntermediate, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleProcedureExcluded, article: "民事诉讼法第一百六十条"},
@@ -546,31 +558,32 @@ func TestEveryConversionRuleFiresAndHasNearMiss(t *testing.T) {
 // none; PROCEDURE_EXCLUDED cites the exclusion it found.
 func TestConversionRuleArticles(t *testing.T) {
 	want := map[string]string{
-		rules.RuleConfirmedNotRecommended:         "",
-		rules.RuleOverrideIsRecommended:           "",
-		rules.RuleFilingChoiceNotFirst:            "",
-		rules.RuleOutcomeBeforePrevious:           "",
-		rules.RuleChangeNotForCaseKind:            "",
-		rules.RuleChangeNotFromCurrent:            "",
-		rules.RuleProcedureExcluded:               "",
-		rules.RuleNoConversionIntoSmallClaims:     "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
-		rules.RuleNoConversionIntoFastTrack:       "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
-		rules.RuleInterp260AfterHearing:           "民诉法解释第二百六十条",
-		rules.RuleProv2NoAgreement:                "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款",
-		rules.RuleInterp264Interp257Case:          "民诉法解释第二百五十七条、第二百六十四条第二款",
-		rules.RuleCPL43NoSimplifiedAfterPanel:     "民事诉讼法第四十条第二款、第四十三条",
-		rules.RuleAdminSimplifiedToOrdinaryOnly:   "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条",
-		rules.RuleCriminalNoOrdinaryToSimplified:  "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条",
-		rules.RulePanelKeepsProcedure:             "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
-		rules.RuleCPL40SimplifiedIsSingleJudge:    "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条",
-		rules.RuleCPL40PanelAboveBasicCourt:       "民事诉讼法第四十条",
-		rules.RuleAdminNoSingleJudgeToPanel:       "行政诉讼法第六十八条、第八十三条、第八十四条",
-		rules.RuleCrPL222FastTrackIsSingleJudge:   "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
-		rules.RuleCrPL183OrdinaryIsPanel:          "刑事诉讼法第一百八十三条",
-		rules.RulePanelAlreadyFormed:              "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
-		rules.RuleCPL2017OrdinaryIsPanel:          "民事诉讼法（2012年、2017年修正）第三十九条",
-		rules.RuleCPL2007OrdinaryIsPanel:          "民事诉讼法（1991年、2007年修正）第四十条",
-		rules.RuleCrPL1996SimplifiedIsSingleJudge: "刑事诉讼法（1996年）第一百七十四条",
+		rules.RuleConfirmedNotRecommended:           "",
+		rules.RuleOverrideIsRecommended:             "",
+		rules.RuleFilingChoiceNotFirst:              "",
+		rules.RuleOutcomeBeforePrevious:             "",
+		rules.RuleChangeNotForCaseKind:              "",
+		rules.RuleChangeNotFromCurrent:              "",
+		rules.RuleProcedureExcluded:                 "",
+		rules.RuleNoConversionIntoSmallClaims:       "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
+		rules.RuleNoConversionIntoFastTrack:         "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
+		rules.RuleInterp260AfterHearing:             "民诉法解释第二百六十条",
+		rules.RuleProv2NoAgreement:                  "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款",
+		rules.RuleInterp264Interp257Case:            "民诉法解释第二百五十七条、第二百六十四条第二款",
+		rules.RuleCPL43NoSimplifiedAfterPanel:       "民事诉讼法第四十条第二款、第四十三条",
+		rules.RuleAdminSimplifiedToOrdinaryOnly:     "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条",
+		rules.RuleCriminalNoOrdinaryToSimplified:    "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条",
+		rules.RulePanelKeepsProcedure:               "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL40SimplifiedIsSingleJudge:      "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条",
+		rules.RuleCPL40PanelAboveBasicCourt:         "民事诉讼法第四十条",
+		rules.RuleAdminNoSingleJudgeToPanel:         "行政诉讼法第六十八条、第八十三条、第八十四条",
+		rules.RuleCrPL222FastTrackIsSingleJudge:     "刑事诉讼法第二百二十二条、第二百二十六条；刑诉法解释第三百七十五条",
+		rules.RuleCrPL183OrdinaryIsPanel:            "刑事诉讼法第一百八十三条",
+		rules.RulePanelAlreadyFormed:                "民事诉讼法第四十三条；刑诉法解释第三百六十六条",
+		rules.RuleCPL2017OrdinaryIsPanel:            "民事诉讼法（2012年、2017年修正）第三十九条",
+		rules.RuleCPL2007OrdinaryIsPanel:            "民事诉讼法（1991年、2007年修正）第四十条",
+		rules.RuleOpinion1992NoOrdinaryToSimplified: "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十一条",
+		rules.RuleCrPL1996SimplifiedIsSingleJudge:   "刑事诉讼法（1996年）第一百七十四条",
 	}
 	for _, r := range rules.ConversionRules() {
 		a, ok := want[r.Rule]

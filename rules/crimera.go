@@ -12,7 +12,10 @@ type crimCodes struct {
 	// arts. 147, 174), bars (215 / 209 / Interp. 1998 art. 222), the panel
 	// over three years (216 / 210). A code is empty where the law of the
 	// filing date has no such rule (e.g. major social impact and the panel
-	// before 2013, the 1998 interpretation's bars before 1998-09-08).
+	// before 2013, the 1998 interpretation's bars before 1998-09-08, the
+	// defendant's objection before 2003-03-14). criminal() reads an empty
+	// objects as "the defendant's consent is no condition", for a
+	// co-defendant's objection too.
 	courtLevel, noAdmission, objects, eligible string
 	impaired, majorImpact, coDefendant         string
 	panelOverThreeYears                        string
@@ -102,12 +105,18 @@ func crimCodesOn(on time.Time) crimCodes {
 //   - no fast-track to bar: no pilot ran before 2014-08 (CRPL222_NOT_IN_FORCE
 //     says so alone);
 //   - from 1998-09-08 the 1998 interpretation's art. 222 bars (the
-//     defendant denying the charged facts, a blind, deaf or mute defendant,
-//     the defence pleading not guilty) and its condition that the defendant
-//     does not dispute the facts and agrees to simplified procedure, which
-//     the 2003 三院 opinion (法发〔2003〕6号, arts. 1–3) repeats. Major social
-//     impact was no bar before the 2012 amendment's art. 209(2): only the
-//     court's "其他不宜" (art. 222(5)), so the code is empty.
+//     defendant, or a co-defendant, denying the charged facts, a blind,
+//     deaf or mute defendant, the defence pleading not guilty), which the
+//     2003 三院 opinion (法发〔2003〕6号, arts. 1, 2) repeats;
+//   - from 2003-03-14 that opinion's art. 3 ¶2: the court decides on
+//     simplified procedure "在征得被告人、辩护人同意后", so an objection,
+//     the defendant's or a co-defendant's, bars it. The 1998
+//     interpretation had no such condition (arts. 217–221 ask the
+//     procuratorate's proposal or consent, not the defendant's), so before
+//     that day an objection bars nothing.
+//
+// Major social impact was no bar before the 2012 amendment's art. 209(2):
+// only the court's "其他不宜" (art. 222(5)), so the code is empty.
 func crimCodes1996(on time.Time) crimCodes {
 	c := crimCodes{
 		courtLevel: CodeCrPL1996CourtLevel, eligible: CodeCrPL1996Eligible,
@@ -123,9 +132,12 @@ func crimCodes1996(on time.Time) crimCodes {
 		c.simplifiedNotInForce = CodeCrPL1996NotInForce
 	}
 	if !on.Before(crInterp1998InForce) {
-		c.noAdmission, c.objects = CodeInterp1998NoAdmission, CodeInterp1998Objects
+		c.noAdmission = CodeInterp1998NoAdmission
 		c.impaired, c.coDefendant = CodeInterp1998Impaired, CodeInterp1998CoDefendant
 		c.defenceNotGuilty = CodeInterp1998DefenceNotGuil
+	}
+	if !on.Before(crOpinion2003InForce) {
+		c.objects = CodeInterp1998Objects
 	}
 	return c
 }

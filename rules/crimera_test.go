@@ -393,13 +393,47 @@ func criminalEraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeInterp1998NoAdmission, rules.CodeInterp1998Impaired, rules.CodeInterp1998Objects, rules.CodeInterp1998CoDefendant, rules.CodeInterp1998DefenceNotGuil},
 		},
 		{
-			name:   "1998-09-08 no admission, impaired, objection, co-defendant, defence's plea: Interp. 1998",
+			// The objection is no bar yet: the defendant's consent came with
+			// the 2003 opinion (below).
+			name:   "1998-09-08 no admission, impaired, objection, co-defendant, defence's plea: Interp. 1998 art. 222",
 			filing: on("1998-09-08", cause("盗窃罪"), sentence(24), plea(false, false), party(0, impaired), objects, coDefendant, notGuilty),
 			avail:  av(pSimp, avU),
 			fires: []string{
-				at(locSimp, rules.CodeInterp1998NoAdmission), at(locSimp, rules.CodeInterp1998Impaired), at(locSimp, rules.CodeInterp1998Objects),
+				at(locSimp, rules.CodeInterp1998NoAdmission), at(locSimp, rules.CodeInterp1998Impaired),
 				at(locSimp, rules.CodeInterp1998CoDefendant), at(locSimp, rules.CodeInterp1998DefenceNotGuil),
 			},
+			silent: []string{rules.CodeInterp1998Objects},
+		},
+		// The defendant's consent: the 1998 interpretation's arts. 217–221
+		// ask the procuratorate's, not the defendant's; 法发〔2003〕6号 art.
+		// 3 ¶2 ("人民法院在征得被告人、辩护人同意后决定适用简易程序"), in force
+		// 2003-03-14, made it a condition. Until the review of 2026-12-03 an objection
+		// barred simplified procedure from 1998-09-08.
+		{
+			name: "2003-03-13 the defendant objects: no consent rule yet, simplified open", filing: on("2003-03-13", cause("盗窃罪"), sentence(24), objects),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp1998Objects},
+		},
+		{
+			name: "2003-03-14 the defendant objects: 法发〔2003〕6号 art. 3 ¶2", filing: on("2003-03-14", cause("盗窃罪"), sentence(24), objects),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeInterp1998Objects)},
+		},
+		{
+			name: "2003-03-13 a co-defendant objects: simplified open", filing: on("2003-03-13", cause("盗窃罪"), sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true })),
+			avail:  av(pSimp, avA),
+			silent: []string{rules.CodeInterp1998CoDefendant},
+		},
+		{
+			name: "2003-03-14 a co-defendant objects: 法发〔2003〕6号 art. 3 ¶2", filing: on("2003-03-14", cause("盗窃罪"), sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true })),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeInterp1998CoDefendant)},
+		},
+		{
+			// A denial of the facts bars from 1998-09-08 (art. 222(1)).
+			name: "2003-03-13 a co-defendant denies the facts: Interp. 1998 art. 222(1)", filing: on("2003-03-13", cause("盗窃罪"), sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantDeniesChargedFacts = true })),
+			avail: av(pSimp, avU),
+			fires: []string{at(locSimp, rules.CodeInterp1998CoDefendant)},
 		},
 
 		// --- Before 2013: the 1996 law's three-year cap.

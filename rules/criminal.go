@@ -127,7 +127,8 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	}
 	// A code is empty where the law of the filing date had no such rule
 	// (crimCodes1996: major social impact before 2013, the 1998
-	// interpretation's bars before 1998-09-08).
+	// interpretation's bars before 1998-09-08, the defendant's consent
+	// before 2003-03-14).
 	if !plea.Admits {
 		simp = appendCode(simp, law.noAdmission)
 	}
@@ -140,7 +141,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if c.GetMajorSocialImpact() {
 		simp = appendCode(simp, law.majorImpact)
 	}
-	if co.BarsSimplified() {
+	// A co-defendant's objection bars only where the defendant's consent is
+	// a condition (law.objects; before 2003-03-14 it was not: crimCodes1996).
+	if co.barsSimplified(law.objects != "") {
 		simp = appendCode(simp, law.coDefendant)
 	}
 	if c.GetDefencePleadsNotGuilty() {

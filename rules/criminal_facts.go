@@ -63,7 +63,14 @@ func (d CoDefendants) BarsFastTrack() bool {
 // charge's name or the recommendation is not a denial of the facts, and an
 // objection to fast-track is no objection to simplified procedure.
 func (d CoDefendants) BarsSimplified() bool {
-	return d.DeniesFacts || d.ObjectsSimplified
+	return d.barsSimplified(true)
+}
+
+// barsSimplified is BarsSimplified under a law that does (consent) or does
+// not make the defendants' consent a condition of simplified procedure:
+// before 2003-03-14 only a denial of the facts barred it (crimCodes1996).
+func (d CoDefendants) barsSimplified(consent bool) bool {
+	return d.DeniesFacts || (consent && d.ObjectsSimplified)
 }
 
 // Sentence is a sentencing recommendation read against the thresholds the

@@ -527,6 +527,19 @@ func eraCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeProv2Agreement},
 		},
 		{
+			// An agreement had no rule to rest on before 若干规定 (in force
+			// 2003-12-01), so none to refuse either: the remand bars alone.
+			name: "2003-11-30 remanded, agreed: no agreement rule to refuse it", filing: bj("2003-11-30", remanded, agreeSimp),
+			avail:  av(pSimp, avU, pOrd, avA),
+			fires:  []string{at(locSimp, rules.CodeCPL2007NewPanelSingleJudge)},
+			silent: []string{rules.CodeProv1AgreementExcluded},
+		},
+		{
+			name: "2003-12-01 remanded, agreed: 若干规定 arts. 1, 2 refuse the agreement", filing: bj("2003-12-01", remanded, agreeSimp),
+			avail: av(pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeProv1AgreementExcluded), at(locSimp, rules.CodeCPL2007NewPanelSingleJudge)},
+		},
+		{
 			name: "2012-12-31 remanded: CPL 2007 art. 41 ¶2", filing: bj("2012-12-31", remanded),
 			avail: av(pSC, avU, pSimp, avU, pOrd, avA),
 			fires: []string{at(locOrd, rules.CodeCPL2007NewPanel), at(locSimp, rules.CodeCPL2007NewPanelSingleJudge),

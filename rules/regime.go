@@ -73,6 +73,12 @@ var (
 	// interpretation replaced it on 2013-01-01: its art. 222 bars on the
 	// 1996 law's simplified procedure.
 	crInterp1998InForce = time.Date(1998, 9, 8, 0, 0, 0, 0, time.UTC)
+	// 最高人民法院、最高人民检察院、司法部《关于适用简易程序审理公诉案件的若干
+	// 意见》 (法发〔2003〕6号), issued and in force 2003-03-14: its art. 3 ¶2
+	// ("人民法院在征得被告人、辩护人同意后决定适用简易程序") first made the
+	// defendant's consent a condition; the 1998 interpretation's arts.
+	// 217–221 asked only for the procuratorate's.
+	crOpinion2003InForce = time.Date(2003, 3, 14, 0, 0, 0, 0, time.UTC)
 )
 
 // adminLaw2014InForce is when the 2014 amendment of 行政诉讼法 took effect:

@@ -175,7 +175,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 // (teamRefuses), and a draw among the teams the case would be drawn among
 // at triage under the new procedure. The draw is the same routing plan
 // Triage makes. d is the decision as last corrected (rules'
-// Engine.RoutingView).
+// Engine.CheckOutcome, which returns what Engine.RoutingView would).
 func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Decision, o *triagev1.Outcome) (*store.ReroutePlan, error) {
 	if s.teams == nil || (o.GetProcedure() == o.GetPrevious() && o.GetCorrection() == nil) {
 		return nil, nil
