@@ -307,3 +307,44 @@ func TestScoreLocalServesDefaultModel(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreReportEscapesFilingIDs: the one-line report of a failed line on
+// stderr names the filing by its id as read from the file; an id refused
+// for an ESC sequence or a bidirectional override must not act on the
+// terminal showing the report (clear it, recolour it, reorder the line). The
+// JSONL error record on stdout keeps the id as it was (JSON escapes what it
+// must).
+func TestScoreReportEscapesFilingIDs(t *testing.T) {
+	good, _ := scoreFixtureGood(t)
+	first := strings.SplitN(good, "\n", 2)[0]
+	var f map[string]any
+	if err := json.Unmarshal([]byte(first), &f); err != nil {
+		t.Fatal(err)
+	}
+	id := "A\x1b[2J\u202eB\u009b31m"
+	filing, ok := f["filing"].(map[string]any)
+	if !ok {
+		t.Fatalf("the fixture's first line is not a LabeledFiling: %s", first)
+	}
+	filing["id"] = id
+	line, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, stdout, stderr := testEnv(string(line) + "\n")
+	if code := dispatch(scoreContext(t), e, []string{"score", "-local", "-model", "baseline"}); code != 1 {
+		t.Fatalf("exit code %d, want 1\nstderr:\n%s", code, stderr)
+	}
+	for _, r := range []string{"\x1b", "\u202e", "\u009b"} {
+		if strings.Contains(stderr.String(), r) {
+			t.Errorf("stderr holds %q as it was in the file:\n%q", r, stderr)
+		}
+	}
+	if want := `line 1 (filing A\u001B[2J\u202EB\u009B31m): INVALID_ARGUMENT: invalid filing.id: control character U+001B at 1`; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	var rec batch.ErrorRecord
+	if err := json.Unmarshal(stdout.Bytes(), &rec); err != nil || rec.FilingID != id {
+		t.Errorf("error record %s (%v): want filing_id %q as read", stdout, err, id)
+	}
+}
