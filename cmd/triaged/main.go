@@ -416,6 +416,24 @@ func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
+	// What the check would otherwise ignore is a usage error: the whole
+	// server's health reported for a service named as an argument or
+	// beside -url would be an answer to another question.
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	usage := ""
+	switch {
+	case fs.NArg() > 0:
+		usage = fmt.Sprintf("unexpected argument %q (the service to check is -service)", fs.Arg(0))
+	case set["url"] && (set["addr"] || set["service"]):
+		usage = "-url checks HTTP; -addr and -service are for the gRPC check"
+	case *timeout <= 0:
+		usage = "-timeout must be positive"
+	}
+	if usage != "" {
+		fmt.Fprintf(stderr, "triaged healthcheck: %s\n", usage)
+		return 2
+	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	check := func() error { return server.CheckHealth(ctx, *addr, *service) }

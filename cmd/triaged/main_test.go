@@ -222,6 +222,13 @@ func TestHealthcheckSubcommand(t *testing.T) {
 		{"no such path", []string{"healthcheck", "-url=http://" + httpAddr + "/no-such-path"}, 1},
 		{"nothing listening over HTTP", []string{"healthcheck", "-url=http://127.0.0.1:1/readyz", "-timeout=1s"}, 1},
 		{"bad URL", []string{"healthcheck", "-url=::not a url"}, 1},
+		// Usage errors exit 2, never a health answer: a service given as an
+		// argument, or -service beside -url, would otherwise be ignored and
+		// the whole server's health reported as that service's.
+		{"positional argument", []string{"healthcheck", "-addr=" + addr, "no.such.Service"}, 2},
+		{"url with service", []string{"healthcheck", "-url=http://" + httpAddr + "/readyz", "-service=no.such.Service"}, 2},
+		{"url with addr", []string{"healthcheck", "-url=http://" + httpAddr + "/readyz", "-addr=127.0.0.1:1"}, 2},
+		{"zero timeout", []string{"healthcheck", "-addr=" + addr, "-timeout=0s"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
