@@ -210,6 +210,9 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if err != nil {
 		return err
 	}
+	if err := checkTeamRoles(sec, teams); err != nil {
+		return err
+	}
 
 	target := o.storeTarget
 	if target == "" {
@@ -455,6 +458,24 @@ func modelInfo(s triage.Scorer) server.ModelInfo {
 		mi.LabelCounts = m.Manifest().Training.LabelCounts
 	}
 	return mi
+}
+
+// checkTeamRoles refuses a token or certificate whose team:<id> role names
+// no team of teams: like an unknown role, a mistyped team id would
+// otherwise start cleanly and refuse the team's client its feed at run
+// time, with nothing at start to say why.
+func checkTeamRoles(sec server.Security, teams *routing.Teams) error {
+	for _, src := range []struct {
+		file string
+		refs []auth.TeamRef
+	}{{"tokens file", sec.Tokens.TeamRefs()}, {"roles file", sec.Roles.TeamRefs()}} {
+		for _, ref := range src.refs {
+			if _, ok := teams.Team(ref.Team); !ok {
+				return fmt.Errorf("%s: %s: role team:%s names no team of the teams file (teams version %s)", src.file, ref.Identity, ref.Team, teams.Version())
+			}
+		}
+	}
+	return nil
 }
 
 // loadTeams returns the teams in path, or the embedded teams for "".
