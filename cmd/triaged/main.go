@@ -138,6 +138,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if err := checkFigures(o); err != nil {
+		fmt.Fprintf(stderr, "triaged: %v\n", err)
+		return 2
+	}
 
 	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: o.logLevel}))
 	if err := triaged(ctx, o, logger); err != nil {
@@ -145,6 +149,34 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// checkFigures refuses a negative duration, queue size or rate: each was
+// taken silently as "off" or "none" (a -shutdown-delay=-5s is no delay at
+// all, a -store-check-interval=-1s no readiness probe), where the operator
+// meant something else. Zero keeps its documented meaning.
+func checkFigures(o options) error {
+	for _, d := range []struct {
+		flag string
+		v    time.Duration
+	}{
+		{"shutdown-delay", o.shutdownDelay}, {"shutdown-timeout", o.shutdownTimeout},
+		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch},
+		{"checkpoint-interval", o.checkpointEvery},
+	} {
+		if d.v < 0 {
+			return fmt.Errorf("-%s=%v: must not be negative", d.flag, d.v)
+		}
+	}
+	switch {
+	case o.shadowQueue < 0:
+		return fmt.Errorf("-shadow-queue=%d: must not be negative", o.shadowQueue)
+	case o.sec.rateLimit < 0:
+		return fmt.Errorf("-rate-limit=%v: must not be negative (0 disables)", o.sec.rateLimit)
+	case o.sec.rateBurst < 0:
+		return fmt.Errorf("-rate-burst=%d: must not be negative", o.sec.rateBurst)
+	}
+	return nil
 }
 
 // triaged builds the components and runs the server until ctx is done.
