@@ -13,8 +13,10 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/testpki"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
 	"github.com/fenjian/fenjian/store"
@@ -250,6 +252,12 @@ func writeScoreRules(t *testing.T) string {
 // triage engine and a temporary SQLite store, and returns its address.
 func startScoreServer(t *testing.T) string {
 	t.Helper()
+	return startScoreServerWith(t, server.Security{})
+}
+
+// startScoreServerWith is startScoreServer with sec's callers, tokens and TLS.
+func startScoreServerWith(t *testing.T, sec server.Security) string {
+	t.Helper()
 	r, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -264,7 +272,7 @@ func startScoreServer(t *testing.T) string {
 		t.Fatalf("NewService: %v", err)
 	}
 	health := server.NewHealth()
-	srv, err := server.NewGRPCServer(svc, health, server.GRPCOptions{})
+	srv, err := server.NewGRPCServer(svc, health, server.GRPCOptions{Security: sec})
 	if err != nil {
 		t.Fatalf("NewGRPCServer: %v", err)
 	}
@@ -346,5 +354,70 @@ func TestScoreReportEscapesFilingIDs(t *testing.T) {
 	var rec batch.ErrorRecord
 	if err := json.Unmarshal(stdout.Bytes(), &rec); err != nil || rec.FilingID != id {
 		t.Errorf("error record %s (%v): want filing_id %q as read", stdout, err, id)
+	}
+}
+
+// TestScoreRemoteTLSAndToken: a deployed triaged serves gRPC over TLS and
+// wants a filing token from every caller (docs/security.md), so `score -addr`
+// must be able to present both: -tls-ca verifies the server's certificate,
+// -token-file sends the token (read from a file, never on the command line).
+// The server here is in -insecure mode, where loopback callers are not
+// anonymous, as callers of a deployed one are not.
+func TestScoreRemoteTLSAndToken(t *testing.T) {
+	dir := t.TempDir()
+	ca := testpki.NewCA(t)
+	certFile, keyFile, caFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"), filepath.Join(dir, "ca.pem")
+	ca.IssueFiles(t, "localhost", certFile, keyFile)
+	if err := os.WriteFile(caFile, ca.PEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	token := "fjt_score-test"
+	tokens, err := auth.ParseTokens([]byte(`{"tokens":[{"name":"filing-system","roles":["filing"],"sha256":"` + auth.HashToken(token) + `"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tlsConf, err := server.LoadTLS(server.TLSFiles{CertFile: certFile, KeyFile: keyFile}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := startScoreServerWith(t, server.Security{Tokens: tokens, TLS: tlsConf, Insecure: true})
+	_, port, _ := net.SplitHostPort(addr)
+	addr = net.JoinHostPort("localhost", port) // the certificate's name
+	tokenFile := filepath.Join(dir, "token")
+	if err := os.WriteFile(tokenFile, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	in := []string{"-in", "testdata/filings.jsonl", "-dry-run"}
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStderr string
+		scored     bool
+	}{
+		{"TLS and token", append([]string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", tokenFile}, in...), 1, "scored 4, failed 2", true},
+		{"TLS without token", append([]string{"score", "-addr", addr, "-tls-ca", caFile}, in...), 1, "UNAUTHENTICATED", false},
+		{"token without TLS", append([]string{"score", "-addr", addr, "-token-file", tokenFile}, in...), 1, "UNAVAILABLE", false},
+		{"token in clear off loopback", []string{"score", "-addr", "10.0.0.1:50051", "-token-file", tokenFile}, 2, "would send the token in clear", false},
+		{"missing CA file", []string{"score", "-addr", addr, "-tls-ca", filepath.Join(dir, "none.pem")}, 1, "none.pem", false},
+		{"empty token file", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", caFile + ".empty"}, 1, ".empty", false},
+		{"TLS with local", []string{"score", "-local", "-tls-ca", caFile}, 2, "-tls-ca is for a server", false},
+		{"token with local", []string{"score", "-local", "-token-file", tokenFile}, 2, "-token-file is for a server", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(scoreContext(t), e, tc.args); code != tc.wantCode {
+				t.Fatalf("exit code %d, want %d\nstderr:\n%s", code, tc.wantCode, stderr)
+			}
+			if !strings.Contains(stderr.String(), tc.wantStderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.wantStderr, stderr)
+			}
+			if strings.Contains(stderr.String(), token) || strings.Contains(stdout.String(), token) {
+				t.Errorf("the token is in the output")
+			}
+			if tc.scored {
+				checkScoreOutput(t, stdout.String(), scoreFixtureOut, true)
+			}
+		})
 	}
 }
