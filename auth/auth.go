@@ -7,6 +7,7 @@
 package auth
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -79,6 +80,31 @@ func parseRoles(names []string, team string) ([]Role, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// TeamRef is a team role held by an identity: the teams file in force must
+// have the team, which the tokens and roles files alone cannot know.
+type TeamRef struct {
+	// Identity is the name of the identity holding the role.
+	Identity string
+	// Team is the team id of its team:<id> role.
+	Team string
+}
+
+// teamRefs lists the team roles of ids, sorted by identity name then team.
+func teamRefs(ids map[string]*Identity) []TeamRef {
+	var refs []TeamRef
+	for _, id := range ids {
+		for _, r := range id.Roles {
+			if team, ok := strings.CutPrefix(string(r), teamPrefix); ok {
+				refs = append(refs, TeamRef{Identity: id.Name, Team: team})
+			}
+		}
+	}
+	slices.SortFunc(refs, func(a, b TeamRef) int {
+		return cmp.Or(strings.Compare(a.Identity, b.Identity), strings.Compare(a.Team, b.Team))
+	})
+	return refs
 }
 
 // validName accepts a name that can be recorded as a person id: at most

@@ -3,6 +3,7 @@ package auth
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,5 +97,37 @@ func TestEnsureLocal(t *testing.T) {
 	}
 	if _, _, again, err := EnsureLocal(dir); err != nil || again {
 		t.Errorf("second EnsureLocal = %v, %v; want the existing file kept", again, err)
+	}
+}
+
+// TestTeamRefs: the team roles of both files are listed with the identity
+// holding them, whether given as "team" or as a team:<id> role, for the
+// start's check against the teams file.
+func TestTeamRefs(t *testing.T) {
+	hash := func(c string) string { return strings.Repeat(c, 64) }
+	tokens, err := ParseTokens([]byte(`{"tokens":[
+		{"name":"b-reader","team":"civil-trial-1","sha256":"` + hash("a") + `"},
+		{"name":"a-judge","roles":["judge","team:family","team:commercial"],"sha256":"` + hash("b") + `"},
+		{"name":"clerk","roles":["clerk"],"sha256":"` + hash("c") + `"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := ParseRoles([]byte(`{"certificates":[{"cn":"J-1","roles":["judge"],"team":"criminal-fast"},{"cn":"J-2","roles":["judge"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var none *Roles
+	for _, tc := range []struct {
+		name string
+		got  []TeamRef
+		want []TeamRef
+	}{
+		{"tokens", tokens.TeamRefs(), []TeamRef{{"a-judge", "commercial"}, {"a-judge", "family"}, {"b-reader", "civil-trial-1"}}},
+		{"roles", roles.TeamRefs(), []TeamRef{{"J-1", "criminal-fast"}}},
+		{"no roles file", none.TeamRefs(), nil},
+	} {
+		if !slices.Equal(tc.got, tc.want) {
+			t.Errorf("%s: TeamRefs() = %v, want %v", tc.name, tc.got, tc.want)
+		}
 	}
 }

@@ -39,6 +39,15 @@ func (r *Roles) ForCertificate(cn string) (*Identity, bool) {
 	return &Identity{Name: cn, Via: "certificate"}, true
 }
 
+// TeamRefs lists the team roles the file grants certificates, for a check
+// against the teams file.
+func (r *Roles) TeamRefs() []TeamRef {
+	if r == nil {
+		return nil
+	}
+	return teamRefs(r.byCN)
+}
+
 // LoadRoles reads a roles file.
 func LoadRoles(path string) (*Roles, error) {
 	b, err := readFile(path)

@@ -54,6 +54,19 @@ func (t *Tokens) Len() int {
 	return len(t.byHash)
 }
 
+// TeamRefs lists the team roles the tokens grant, for a check against the
+// teams file (a team id there is only known to be well formed).
+func (t *Tokens) TeamRefs() []TeamRef {
+	if t == nil {
+		return nil
+	}
+	ids := make(map[string]*Identity, len(t.byHash))
+	for _, id := range t.byHash {
+		ids[id.Name] = id
+	}
+	return teamRefs(ids)
+}
+
 // Lookup returns the identity of token. Tokens are compared by their hash,
 // so the lookup's timing tells nothing about a token.
 func (t *Tokens) Lookup(token string) (*Identity, bool) {

@@ -111,7 +111,7 @@ func TestImageStartsAsDeployed(t *testing.T) {
 	env := []string{"FENJIAN_STORE=" + filepath.Join(root, "fenjian.db")}
 	for _, e := range c.Env {
 		if e.Name == "GOMEMLIMIT" {
-			env = append(env, "GOMEMLIMIT="+c.Resources.Limits.Memory().String()+"B")
+			env = append(env, "GOMEMLIMIT="+e.Value) // a literal (checkMemoryLimit)
 		}
 	}
 	tr := runTriaged(t, env, args)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -161,6 +162,7 @@ var deploymentChecks = []k8sCheck{
 	checkContainerSecurityContext,
 	checkVolumes,
 	checkResources,
+	checkMemoryLimit,
 	checkPortsAndProbes,
 	checkTLSAndTokens,
 	checkArgsAndGracePeriod,
@@ -268,6 +270,64 @@ func checkResources(t *testing.T, o *k8sObjects) {
 	if c.Resources.Limits.Memory().Cmp(*c.Resources.Requests.Memory()) < 0 {
 		t.Errorf("memory limit below the request")
 	}
+}
+
+// checkMemoryLimit checks GOMEMLIMIT is a fixed figure of 85–95% of the
+// container's memory limit. Equal to the limit (resourceFieldRef
+// limits.memory), the Go heap target is the cgroup's own ceiling: the
+// collector starts working hard only when the heap is already there, and
+// what the runtime holds outside the heap (goroutine stacks, SQLite's and
+// the TLS buffers, fragmentation) takes the container over it into the OOM
+// killer. Kubernetes cannot scale a resourceFieldRef, so the figure is a
+// literal, kept next to the limit by this check.
+func checkMemoryLimit(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	c := o.container()
+	limit := c.Resources.Limits.Memory().Value()
+	var env *corev1.EnvVar
+	for i, e := range c.Env {
+		if e.Name == "GOMEMLIMIT" {
+			env = &c.Env[i]
+		}
+	}
+	if env == nil {
+		t.Errorf("GOMEMLIMIT missing: the Go heap would grow to twice its live size whatever the container's memory limit")
+		return
+	}
+	if env.ValueFrom != nil {
+		t.Errorf("GOMEMLIMIT comes from %+v: it must be a literal about 90%% of limits.memory (%d bytes), not the limit itself", env.ValueFrom, limit)
+		return
+	}
+	n, err := parseGoMemLimit(env.Value)
+	if err != nil {
+		t.Errorf("GOMEMLIMIT=%q: %v", env.Value, err)
+		return
+	}
+	if ratio := float64(n) / float64(limit); ratio < 0.85 || ratio > 0.95 {
+		t.Errorf("GOMEMLIMIT=%s is %.1f%% of the memory limit %s; want 85–95%%", env.Value, 100*ratio, c.Resources.Limits.Memory())
+	}
+}
+
+// parseGoMemLimit parses GOMEMLIMIT as the Go runtime does (runtime
+// package documentation): a byte count with an optional unit B, KiB, MiB,
+// GiB or TiB.
+func parseGoMemLimit(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		factor int64
+	}{{"TiB", 1 << 40}, {"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"B", 1}}
+	factor, digits := int64(1), s
+	for _, u := range units {
+		if rest, ok := strings.CutSuffix(s, u.suffix); ok {
+			factor, digits = u.factor, rest
+			break
+		}
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("not a positive byte count with a unit B, KiB, MiB, GiB or TiB")
+	}
+	return n * factor, nil
 }
 
 // containerPorts maps the container's port names to their numbers.

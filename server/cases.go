@@ -77,7 +77,7 @@ func (s *Service) planFor(eligible []routing.Team) *store.AssignmentPlan {
 func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.RecordOutcomeResponse, error) {
 	o, moved, err := s.recordOutcome(ctx, req)
 	s.logCall(ctx, "RecordOutcome", err,
-		slog.String("decision_id", clip(req.GetOutcome().GetDecisionId())),
+		slog.String("decision_id", logID(req.GetOutcome().GetDecisionId())),
 		slog.String("change", req.GetOutcome().GetChange().String()),
 		slog.String("procedure", req.GetOutcome().GetProcedure().String()))
 	if err != nil {
@@ -255,7 +255,7 @@ func (s *Service) rulesFor(d *triagev1.Decision) (*rules.Engine, error) {
 func (s *Service) AssignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.AssignCaseResponse, error) {
 	a, err := s.assignCase(ctx, req)
 	s.logCall(ctx, "AssignCase", err,
-		slog.String("decision_id", clip(req.GetDecisionId())), slog.String("team_id", clip(req.GetTeamId())))
+		slog.String("decision_id", logID(req.GetDecisionId())), slog.String("team_id", logID(req.GetTeamId())))
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()
 	}
@@ -369,7 +369,7 @@ func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedur
 func (s *Service) WatchAssignments(req *triagev1.WatchAssignmentsRequest, stream triagev1.TriageService_WatchAssignmentsServer) error {
 	ctx := stream.Context()
 	err := s.watch(ctx, req, stream)
-	s.logCall(ctx, "WatchAssignments", err, slog.String("team_id", clip(req.GetTeamId())))
+	s.logCall(ctx, "WatchAssignments", err, slog.String("team_id", logID(req.GetTeamId())))
 	if errors.Is(err, errFeedsStopped) {
 		return status.Error(codes.Unavailable, msgFeedsStopped)
 	}

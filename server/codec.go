@@ -33,7 +33,7 @@ func (g *decodeGuard) reject(ctx context.Context, method string, err error) erro
 	g.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "malformed request",
 		slog.String("grpc_method", method),
 		slog.String("code", codes.InvalidArgument.String()),
-		slog.String("error", clip(err.Error())),
+		slog.String("error", logID(err.Error())),
 		slog.String("peer", peerAddr(ctx)))
 	// Too many elements, counted before decoding: the field's path comes
 	// from the schema, not from the client's bytes, so it can be named.

@@ -14,6 +14,7 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/printable"
 	"github.com/fenjian/fenjian/routing"
 )
 
@@ -176,7 +177,7 @@ func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequ
 	attrs := []slog.Attr{
 		slog.String("method", "GetDecision"),
 		slog.String("code", st.Code().String()),
-		slog.String("decision_id", clip(req.GetDecisionId())),
+		slog.String("decision_id", logID(req.GetDecisionId())),
 		slog.Duration("duration", time.Since(start)),
 	}
 	s.log(ctx, st.Code(), err, attrs)
@@ -216,7 +217,7 @@ func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest
 	attrs = append(attrs,
 		slog.String("method", "Triage"),
 		slog.String("code", st.Code().String()),
-		slog.String("filing_id", clip(f.GetId())),
+		slog.String("filing_id", logID(f.GetId())),
 		slog.String("case_kind", kind),
 		slog.Bool("dry_run", req.GetDryRun()),
 	)
@@ -266,7 +267,8 @@ func (s *Service) log(ctx context.Context, code codes.Code, err error, attrs []s
 // megabytes.
 const maxLoggedID = 64
 
-// clip shortens a client-supplied id for logging.
+// clip shortens a client-supplied id for an error message (which quotes it
+// with %q) or, through logID, a log record.
 func clip(s string) string {
 	if len(s) <= maxLoggedID {
 		return s
@@ -277,3 +279,10 @@ func clip(s string) string {
 	}
 	return string(r[:maxLoggedID]) + "…"
 }
+
+// logID is a client-supplied id as a log record shows it: clipped, and with
+// the characters that are not printable escaped (printable.Escape). A
+// refused request's ids are logged as they came; the JSON handler escapes C0
+// controls only, and a U+202E or a C1 CSI in a log line acts on the terminal
+// or log viewer of whoever reads it (docs/security.md).
+func logID(s string) string { return printable.Escape(clip(s)) }

@@ -232,3 +232,62 @@ func TestFreeTextControlCharacters(t *testing.T) {
 		t.Errorf("reason returned %q, want %q as sent", a.GetAssignment().GetReason(), okAssign.GetReason())
 	}
 }
+
+// TestRefusedInputLoggedEscaped: the ids a refused request carries are
+// logged (which filing, which decision, which team), but the characters
+// rules.ValidateText refuses — bidirectional overrides and isolates, C1
+// controls, invisible characters — must not reach the log as they are:
+// JSON escapes C0 controls only, and a U+202E in a filing id reorders the
+// log line on the terminal or log viewer of whoever reads it. They are
+// logged as \uXXXX escapes instead.
+func TestRefusedInputLoggedEscaped(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+
+	for _, tc := range []struct {
+		name, raw, escaped string
+		call               func(string) error
+	}{
+		{"Triage filing.id with RLO", "\u202e", `\\u202E`, func(s string) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("ab" + s + "cd")})
+			return err
+		}},
+		{"Triage filing.id with C1 CSI", "\u009b", `\\u009B`, func(s string) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("x" + s + "31m")})
+			return err
+		}},
+		{"Triage filing.id with LRI", "\u2066", `\\u2066`, func(s string) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("y" + s + "z")})
+			return err
+		}},
+		{"Triage filing.id with zero-width space", "\u200b", `\\u200B`, func(s string) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("w" + s + "v")})
+			return err
+		}},
+		{"GetDecision decision_id with RLI", "\u2067", `\\u2067`, func(s string) error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: "01a2" + s + "3c03"})
+			return err
+		}},
+		{"RecordOutcome decision_id with PDF", "\u202c", `\\u202C`, func(s string) error {
+			_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: "d" + s}})
+			return err
+		}},
+		{"AssignCase team_id with LRO", "\u202d", `\\u202D`, func(s string) error {
+			_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: "d", TeamId: "civil-trial-1" + s, DesignatedBy: "p", Reason: "r"})
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := len(h.logs.String())
+			checkStatus(t, tc.call(tc.raw), codes.InvalidArgument, "", "")
+			logged := h.logs.String()[before:]
+			if strings.Contains(logged, tc.raw) {
+				t.Errorf("the log holds U+%04X as it was sent:\n%s", []rune(tc.raw)[0], logged)
+			}
+			if !strings.Contains(logged, tc.escaped) {
+				t.Errorf("the log does not name the refused id with %s escaped:\n%s", tc.escaped, logged)
+			}
+		})
+	}
+}

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"crypto/x509"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/fenjian/fenjian/internal/batch"
@@ -33,6 +36,8 @@ type scoreFlags struct {
 	concurrency int
 	timeout     time.Duration
 	dryRun      bool
+	tlsCA       string
+	tokenFile   string
 }
 
 // parseScoreFlags parses and checks the flags; every problem is a usageError
@@ -47,7 +52,7 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 		fmt.Fprintln(fs.Output(), "\nflags:")
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&f.addr, "addr", defaultAddr, "fenjian server `host:port` (plaintext gRPC)")
+	fs.StringVar(&f.addr, "addr", defaultAddr, "fenjian server `host:port` (plaintext gRPC unless -tls-ca)")
 	fs.BoolVar(&f.local, "local", false, "score in process (rules and model) instead of calling a server")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` for -local (default: the rules built into the binary)")
 	fs.StringVar(&f.holidays, "holidays", "", "holiday calendar `file` for -local due dates (default: the calendar built into the binary)")
@@ -58,6 +63,8 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 		fmt.Sprintf("filings scored at once (default %d with a server, GOMAXPROCS with -local)", defaultRemoteConcurrency))
 	fs.DurationVar(&f.timeout, "timeout", defaultTimeout, "deadline of each call to the server")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "ask the server not to store the decisions")
+	fs.StringVar(&f.tlsCA, "tls-ca", "", "CA certificates (PEM) `file`: call the server over TLS, verifying its certificate against them and -addr's host name")
+	fs.StringVar(&f.tokenFile, "token-file", "", "`file` holding the bearer token to send (a filing token, docs/security.md); off loopback only with -tls-ca")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
@@ -83,6 +90,12 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 		return nil, usageError{fmt.Sprintf("-timeout must be positive, got %s", f.timeout)}
 	case !f.local && f.addr == "":
 		return nil, usageError{"-addr is empty"}
+	case f.local && set["tls-ca"]:
+		return nil, usageError{"-tls-ca is for a server, not -local"}
+	case f.local && set["token-file"]:
+		return nil, usageError{"-token-file is for a server, not -local"}
+	case f.tokenFile != "" && f.tlsCA == "" && !loopbackAddr(f.addr):
+		return nil, usageError{fmt.Sprintf("-token-file without -tls-ca would send the token in clear to %s; only a loopback address may be called without TLS", f.addr)}
 	}
 	if !set["concurrency"] {
 		f.concurrency = defaultRemoteConcurrency
@@ -157,10 +170,55 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 	return nil
 }
 
+// dialOptions reads -tls-ca and -token-file.
+func dialOptions(f *scoreFlags) (batch.DialOptions, error) {
+	var opts batch.DialOptions
+	if f.tlsCA != "" {
+		b, err := os.ReadFile(f.tlsCA)
+		if err != nil {
+			return opts, fmt.Errorf("-tls-ca: %w", err)
+		}
+		opts.RootCAs = x509.NewCertPool()
+		if !opts.RootCAs.AppendCertsFromPEM(b) {
+			return opts, fmt.Errorf("-tls-ca %s: no PEM certificate in it", f.tlsCA)
+		}
+	}
+	if f.tokenFile != "" {
+		b, err := os.ReadFile(f.tokenFile)
+		if err != nil {
+			return opts, fmt.Errorf("-token-file: %w", err)
+		}
+		// One line: an editor's or echo's final newline is not the token's.
+		opts.Token = strings.TrimSpace(string(b))
+		if opts.Token == "" || strings.ContainsAny(opts.Token, "\r\n") {
+			return opts, fmt.Errorf("-token-file %s: want the token alone, on one line", f.tokenFile)
+		}
+	}
+	return opts, nil
+}
+
+// loopbackAddr reports whether addr ("host:port") names a loopback host:
+// an IP address on loopback, or localhost.
+func loopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // newScorer builds the scorer the flags ask for and a function releasing it.
 func newScorer(f *scoreFlags) (batch.Scorer, func(), error) {
 	if !f.local {
-		conn, err := batch.Dial(f.addr)
+		opts, err := dialOptions(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		conn, err := batch.Dial(f.addr, opts)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -13,8 +13,10 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/testpki"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
 	"github.com/fenjian/fenjian/store"
@@ -250,6 +252,12 @@ func writeScoreRules(t *testing.T) string {
 // triage engine and a temporary SQLite store, and returns its address.
 func startScoreServer(t *testing.T) string {
 	t.Helper()
+	return startScoreServerWith(t, server.Security{})
+}
+
+// startScoreServerWith is startScoreServer with sec's callers, tokens and TLS.
+func startScoreServerWith(t *testing.T, sec server.Security) string {
+	t.Helper()
 	r, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -264,7 +272,7 @@ func startScoreServer(t *testing.T) string {
 		t.Fatalf("NewService: %v", err)
 	}
 	health := server.NewHealth()
-	srv, err := server.NewGRPCServer(svc, health, server.GRPCOptions{})
+	srv, err := server.NewGRPCServer(svc, health, server.GRPCOptions{Security: sec})
 	if err != nil {
 		t.Fatalf("NewGRPCServer: %v", err)
 	}
@@ -305,5 +313,111 @@ func TestScoreLocalServesDefaultModel(t *testing.T) {
 		if d.GetModelVersion() != def.Version() {
 			t.Errorf("line %d scored by %q, want the embedded %q", i+1, d.GetModelVersion(), def.Version())
 		}
+	}
+}
+
+// TestScoreReportEscapesFilingIDs: the one-line report of a failed line on
+// stderr names the filing by its id as read from the file; an id refused
+// for an ESC sequence or a bidirectional override must not act on the
+// terminal showing the report (clear it, recolour it, reorder the line). The
+// JSONL error record on stdout keeps the id as it was (JSON escapes what it
+// must).
+func TestScoreReportEscapesFilingIDs(t *testing.T) {
+	good, _ := scoreFixtureGood(t)
+	first := strings.SplitN(good, "\n", 2)[0]
+	var f map[string]any
+	if err := json.Unmarshal([]byte(first), &f); err != nil {
+		t.Fatal(err)
+	}
+	id := "A\x1b[2J\u202eB\u009b31m"
+	filing, ok := f["filing"].(map[string]any)
+	if !ok {
+		t.Fatalf("the fixture's first line is not a LabeledFiling: %s", first)
+	}
+	filing["id"] = id
+	line, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, stdout, stderr := testEnv(string(line) + "\n")
+	if code := dispatch(scoreContext(t), e, []string{"score", "-local", "-model", "baseline"}); code != 1 {
+		t.Fatalf("exit code %d, want 1\nstderr:\n%s", code, stderr)
+	}
+	for _, r := range []string{"\x1b", "\u202e", "\u009b"} {
+		if strings.Contains(stderr.String(), r) {
+			t.Errorf("stderr holds %q as it was in the file:\n%q", r, stderr)
+		}
+	}
+	if want := `line 1 (filing A\u001B[2J\u202EB\u009B31m): INVALID_ARGUMENT: invalid filing.id: control character U+001B at 1`; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	var rec batch.ErrorRecord
+	if err := json.Unmarshal(stdout.Bytes(), &rec); err != nil || rec.FilingID != id {
+		t.Errorf("error record %s (%v): want filing_id %q as read", stdout, err, id)
+	}
+}
+
+// TestScoreRemoteTLSAndToken: a deployed triaged serves gRPC over TLS and
+// wants a filing token from every caller (docs/security.md), so `score -addr`
+// must be able to present both: -tls-ca verifies the server's certificate,
+// -token-file sends the token (read from a file, never on the command line).
+// The server here is in -insecure mode, where loopback callers are not
+// anonymous, as callers of a deployed one are not.
+func TestScoreRemoteTLSAndToken(t *testing.T) {
+	dir := t.TempDir()
+	ca := testpki.NewCA(t)
+	certFile, keyFile, caFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key"), filepath.Join(dir, "ca.pem")
+	ca.IssueFiles(t, "localhost", certFile, keyFile)
+	if err := os.WriteFile(caFile, ca.PEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	token := "fjt_score-test"
+	tokens, err := auth.ParseTokens([]byte(`{"tokens":[{"name":"filing-system","roles":["filing"],"sha256":"` + auth.HashToken(token) + `"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tlsConf, err := server.LoadTLS(server.TLSFiles{CertFile: certFile, KeyFile: keyFile}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := startScoreServerWith(t, server.Security{Tokens: tokens, TLS: tlsConf, Insecure: true})
+	_, port, _ := net.SplitHostPort(addr)
+	addr = net.JoinHostPort("localhost", port) // the certificate's name
+	tokenFile := filepath.Join(dir, "token")
+	if err := os.WriteFile(tokenFile, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	in := []string{"-in", "testdata/filings.jsonl", "-dry-run"}
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStderr string
+		scored     bool
+	}{
+		{"TLS and token", append([]string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", tokenFile}, in...), 1, "scored 4, failed 2", true},
+		{"TLS without token", append([]string{"score", "-addr", addr, "-tls-ca", caFile}, in...), 1, "UNAUTHENTICATED", false},
+		{"token without TLS", append([]string{"score", "-addr", addr, "-token-file", tokenFile}, in...), 1, "UNAVAILABLE", false},
+		{"token in clear off loopback", []string{"score", "-addr", "10.0.0.1:50051", "-token-file", tokenFile}, 2, "would send the token in clear", false},
+		{"missing CA file", []string{"score", "-addr", addr, "-tls-ca", filepath.Join(dir, "none.pem")}, 1, "none.pem", false},
+		{"empty token file", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", caFile + ".empty"}, 1, ".empty", false},
+		{"TLS with local", []string{"score", "-local", "-tls-ca", caFile}, 2, "-tls-ca is for a server", false},
+		{"token with local", []string{"score", "-local", "-token-file", tokenFile}, 2, "-token-file is for a server", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(scoreContext(t), e, tc.args); code != tc.wantCode {
+				t.Fatalf("exit code %d, want %d\nstderr:\n%s", code, tc.wantCode, stderr)
+			}
+			if !strings.Contains(stderr.String(), tc.wantStderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.wantStderr, stderr)
+			}
+			if strings.Contains(stderr.String(), token) || strings.Contains(stdout.String(), token) {
+				t.Errorf("the token is in the output")
+			}
+			if tc.scored {
+				checkScoreOutput(t, stdout.String(), scoreFixtureOut, true)
+			}
+		})
 	}
 }

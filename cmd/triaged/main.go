@@ -138,6 +138,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if err := checkFigures(o); err != nil {
+		fmt.Fprintf(stderr, "triaged: %v\n", err)
+		return 2
+	}
 
 	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: o.logLevel}))
 	if err := triaged(ctx, o, logger); err != nil {
@@ -145,6 +149,34 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// checkFigures refuses a negative duration, queue size or rate: each was
+// taken silently as "off" or "none" (a -shutdown-delay=-5s is no delay at
+// all, a -store-check-interval=-1s no readiness probe), where the operator
+// meant something else. Zero keeps its documented meaning.
+func checkFigures(o options) error {
+	for _, d := range []struct {
+		flag string
+		v    time.Duration
+	}{
+		{"shutdown-delay", o.shutdownDelay}, {"shutdown-timeout", o.shutdownTimeout},
+		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch},
+		{"checkpoint-interval", o.checkpointEvery},
+	} {
+		if d.v < 0 {
+			return fmt.Errorf("-%s=%v: must not be negative", d.flag, d.v)
+		}
+	}
+	switch {
+	case o.shadowQueue < 0:
+		return fmt.Errorf("-shadow-queue=%d: must not be negative", o.shadowQueue)
+	case o.sec.rateLimit < 0:
+		return fmt.Errorf("-rate-limit=%v: must not be negative (0 disables)", o.sec.rateLimit)
+	case o.sec.rateBurst < 0:
+		return fmt.Errorf("-rate-burst=%d: must not be negative", o.sec.rateBurst)
+	}
+	return nil
 }
 
 // triaged builds the components and runs the server until ctx is done.
@@ -208,6 +240,9 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	}
 	sec, err := loadSecurity(o.sec, o.dataDir, logger)
 	if err != nil {
+		return err
+	}
+	if err := checkTeamRoles(sec, teams); err != nil {
 		return err
 	}
 
@@ -416,6 +451,24 @@ func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
+	// What the check would otherwise ignore is a usage error: the whole
+	// server's health reported for a service named as an argument or
+	// beside -url would be an answer to another question.
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	usage := ""
+	switch {
+	case fs.NArg() > 0:
+		usage = fmt.Sprintf("unexpected argument %q (the service to check is -service)", fs.Arg(0))
+	case set["url"] && (set["addr"] || set["service"]):
+		usage = "-url checks HTTP; -addr and -service are for the gRPC check"
+	case *timeout <= 0:
+		usage = "-timeout must be positive"
+	}
+	if usage != "" {
+		fmt.Fprintf(stderr, "triaged healthcheck: %s\n", usage)
+		return 2
+	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	check := func() error { return server.CheckHealth(ctx, *addr, *service) }
@@ -437,6 +490,24 @@ func modelInfo(s triage.Scorer) server.ModelInfo {
 		mi.LabelCounts = m.Manifest().Training.LabelCounts
 	}
 	return mi
+}
+
+// checkTeamRoles refuses a token or certificate whose team:<id> role names
+// no team of teams: like an unknown role, a mistyped team id would
+// otherwise start cleanly and refuse the team's client its feed at run
+// time, with nothing at start to say why.
+func checkTeamRoles(sec server.Security, teams *routing.Teams) error {
+	for _, src := range []struct {
+		file string
+		refs []auth.TeamRef
+	}{{"tokens file", sec.Tokens.TeamRefs()}, {"roles file", sec.Roles.TeamRefs()}} {
+		for _, ref := range src.refs {
+			if _, ok := teams.Team(ref.Team); !ok {
+				return fmt.Errorf("%s: %s: role team:%s names no team of the teams file (teams version %s)", src.file, ref.Identity, ref.Team, teams.Version())
+			}
+		}
+	}
+	return nil
 }
 
 // loadTeams returns the teams in path, or the embedded teams for "".

@@ -118,12 +118,22 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "missing holidays file", args: []string{"-holidays=" + filepath.Join(t.TempDir(), "none.json")}, code: 1},
 		{name: "bad holidays file", args: []string{"-holidays=" + badHolidays(t)}, code: 1},
 		{name: "bad listen address", args: []string{"-grpc-addr=127.0.0.1:-1", "-http-addr=127.0.0.1:0"}, code: 1},
+		// A negative figure is a usage error, not a silent "off" or a
+		// shutdown with no delay: each of these started and served.
+		{name: "negative shutdown delay", args: []string{"-shutdown-delay=-5s"}, code: 2},
+		{name: "negative shutdown timeout", args: []string{"-shutdown-timeout=-1s"}, code: 2},
+		{name: "negative store check interval", args: []string{"-store-check-interval=-1s"}, code: 2},
+		{name: "negative model watch", args: []string{"-model-watch=-1s"}, code: 2},
+		{name: "negative checkpoint interval", args: []string{"-checkpoint-interval=-1m"}, code: 2},
+		{name: "negative shadow queue", args: []string{"-shadow-queue=-1"}, code: 2},
+		{name: "negative rate limit", args: []string{"-rate-limit=-5"}, code: 2},
+		{name: "negative rate burst", args: []string{"-rate-limit=1", "-rate-burst=-3"}, code: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			args := append([]string{"-data-dir=" + t.TempDir()}, tt.args...)
+			args := append([]string{"-data-dir=" + t.TempDir(), "-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0"}, tt.args...)
 			var out syncBuffer
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			if got := serve(ctx, args, &out); got != tt.code {
 				t.Errorf("serve(%q) = %d, want %d\n%s", args, got, tt.code, out.String())
@@ -222,6 +232,13 @@ func TestHealthcheckSubcommand(t *testing.T) {
 		{"no such path", []string{"healthcheck", "-url=http://" + httpAddr + "/no-such-path"}, 1},
 		{"nothing listening over HTTP", []string{"healthcheck", "-url=http://127.0.0.1:1/readyz", "-timeout=1s"}, 1},
 		{"bad URL", []string{"healthcheck", "-url=::not a url"}, 1},
+		// Usage errors exit 2, never a health answer: a service given as an
+		// argument, or -service beside -url, would otherwise be ignored and
+		// the whole server's health reported as that service's.
+		{"positional argument", []string{"healthcheck", "-addr=" + addr, "no.such.Service"}, 2},
+		{"url with service", []string{"healthcheck", "-url=http://" + httpAddr + "/readyz", "-service=no.such.Service"}, 2},
+		{"url with addr", []string{"healthcheck", "-url=http://" + httpAddr + "/readyz", "-addr=127.0.0.1:1"}, 2},
+		{"zero timeout", []string{"healthcheck", "-addr=" + addr, "-timeout=0s"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -101,3 +101,45 @@ func TestServeCheckpoints(t *testing.T) {
 		t.Errorf("checkpoint %s: %+v, %v; want a signed head past the decision", entries[0].Name(), head, err)
 	}
 }
+
+// TestServeRefusesTeamRoleOfNoTeam: a token or certificate whose team role
+// names no team of the teams file stops the start, naming the entry and the
+// team, as an unknown role does. Otherwise a typo in a team id ("civil-1"
+// for "civil-trial-1") starts cleanly and the team's client is refused its
+// feed at run time, with nothing at start to say why. A team of the file
+// starts.
+func TestServeRefusesTeamRoleOfNoTeam(t *testing.T) {
+	hash := strings.Repeat("ab", 32)
+	for _, tc := range []struct {
+		name, flag, file, want string
+		code                   int
+	}{
+		{"token, team field", "-tokens", `{"tokens":[{"name":"civil-1-reader","team":"civil-1","sha256":"` + hash + `"}]}`,
+			`tokens file: civil-1-reader: role team:civil-1 names no team of the teams file`, 1},
+		{"token, team role", "-tokens", `{"tokens":[{"name":"reader","roles":["judge","team:CIVIL-TRIAL-1"],"sha256":"` + hash + `"}]}`,
+			`tokens file: reader: role team:CIVIL-TRIAL-1 names no team of the teams file`, 1},
+		{"token of a real team", "-tokens", `{"tokens":[{"name":"reader","team":"civil-trial-1","sha256":"` + hash + `"}]}`, "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "auth.json")
+			if err := os.WriteFile(path, []byte(tc.file), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-data-dir=" + dir, tc.flag + "=" + path}
+			if tc.code == 0 {
+				startServe(t, args[2:]...)
+				return
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			logs := &syncBuffer{}
+			if code := serve(ctx, args, logs); code != tc.code {
+				t.Fatalf("exit code %d; want %d\n%s", code, tc.code, logs.String())
+			}
+			if !strings.Contains(logs.String(), tc.want) {
+				t.Errorf("the refusal does not say %q:\n%s", tc.want, logs.String())
+			}
+		})
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/printable"
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -48,13 +49,16 @@ type ErrorDetail struct {
 	Field string `json:"field,omitempty"`
 }
 
-// String formats the record for a one-line report on stderr.
+// String formats the record for a one-line report on stderr: the id and
+// message with their unprintable characters escaped (printable.Escape), since
+// a line fails precisely when its id may hold an ESC sequence or a
+// bidirectional override, which the terminal showing the report would obey.
 func (r ErrorRecord) String() string {
-	id := r.FilingID
+	id := printable.Escape(r.FilingID)
 	if id == "" {
 		id = "?"
 	}
-	return fmt.Sprintf("line %d (filing %s): %s: %s", r.Line, id, r.Error.Code, r.Error.Message)
+	return fmt.Sprintf("line %d (filing %s): %s: %s", r.Line, id, r.Error.Code, printable.Escape(r.Error.Message))
 }
 
 // NewErrorRecord describes err, the failure of the filing filingID read at

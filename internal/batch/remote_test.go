@@ -69,7 +69,7 @@ func freeAddr(t *testing.T) string {
 
 func remote(t *testing.T, addr string, opts batch.RemoteOptions) *batch.Remote {
 	t.Helper()
-	conn, err := batch.Dial(addr)
+	conn, err := batch.Dial(addr, batch.DialOptions{})
 	if err != nil {
 		t.Fatalf("Dial: %v", err)
 	}

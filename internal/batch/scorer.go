@@ -2,11 +2,14 @@ package batch
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
@@ -61,18 +64,49 @@ func (l *Local) Score(ctx context.Context, f *triagev1.Filing) (*triagev1.Decisi
 // is ample and a broken peer cannot make the client allocate without bound.
 const maxMsgSize = 4 << 20
 
-// Dial returns a client connection to a fenjian server at addr ("host:port")
-// over plaintext gRPC. The connection is made lazily, on the first call.
-func Dial(addr string) (*grpc.ClientConn, error) {
-	conn, err := grpc.NewClient(addr,
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
+// DialOptions say how to reach a server that is not a plaintext loopback
+// one: a deployed triaged serves gRPC over TLS and wants a token.
+type DialOptions struct {
+	// RootCAs, if set, makes the connection TLS, verifying the server's
+	// certificate against these CAs and the host name of addr.
+	RootCAs *x509.CertPool
+	// Token, if set, is sent as "authorization: Bearer <Token>" on every
+	// call, with or without TLS: a triaged behind a TLS-terminating proxy
+	// (-insecure) wants it on its plaintext loopback port too. The caller
+	// decides where it may go in clear (triagectl score: loopback only).
+	Token string
+}
+
+// Dial returns a client connection to a fenjian server at addr ("host:port"),
+// plaintext unless opts.RootCAs is set. The connection is made lazily, on
+// the first call.
+func Dial(addr string, opts DialOptions) (*grpc.ClientConn, error) {
+	creds := insecure.NewCredentials()
+	if opts.RootCAs != nil {
+		creds = credentials.NewTLS(&tls.Config{RootCAs: opts.RootCAs, MinVersion: tls.VersionTLS12})
+	}
+	dialOpts := []grpc.DialOption{
+		grpc.WithTransportCredentials(creds),
 		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(maxMsgSize), grpc.MaxCallSendMsgSize(maxMsgSize)),
-	)
+	}
+	if opts.Token != "" {
+		dialOpts = append(dialOpts, grpc.WithPerRPCCredentials(bearerToken(opts.Token)))
+	}
+	conn, err := grpc.NewClient(addr, dialOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("dial %s: %w", addr, err)
 	}
 	return conn, nil
 }
+
+// bearerToken sends a token on every call (DialOptions.Token).
+type bearerToken string
+
+func (b bearerToken) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
+	return map[string]string{"authorization": "Bearer " + string(b)}, nil
+}
+
+func (bearerToken) RequireTransportSecurity() bool { return false }
 
 // RemoteOptions configure a Remote scorer.
 type RemoteOptions struct {
