@@ -51,8 +51,9 @@ type Policy struct {
 	// OrdinaryMargin: ordinary is recommended unless another available
 	// procedure beats it by more than this much probability.
 	OrdinaryMargin float64
-	// MinConfidence: when the recommended procedure's probability is below
-	// this, the decision needs review.
+	// MinConfidence: when the scorer's confidence in the recommended
+	// procedure (Confidence: its probability, with simplified's beside a
+	// mandatory small-claims pick) is below this, the decision needs review.
 	MinConfidence float64
 }
 
@@ -132,13 +133,13 @@ func (e *Engine) Decide(ctx context.Context, f *triagev1.Filing) (*triagev1.Deci
 		SmallClaimsLimit: a.Limit,
 		Inferences:       a.Inferences,
 	}
-	best, err := e.recommend(a.Options, &p)
+	best, confidence, err := e.recommend(a.Options, &p)
 	if err != nil {
 		return nil, fmt.Errorf("decide filing %s: %w", f.GetId(), err)
 	}
 	d.Recommended = best.GetProcedure()
 	d.TimeLimit = best.GetTimeLimit()
-	if best.GetProbability() < e.policy.MinConfidence {
+	if confidence < e.policy.MinConfidence {
 		d.ReviewReasons = append(d.ReviewReasons, lowConfidence)
 	}
 	if ab, ok := s.(Abstainer); ok {
@@ -154,19 +155,21 @@ func (e *Engine) Decide(ctx context.Context, f *triagev1.Filing) (*triagev1.Deci
 }
 
 // recommend applies Pick to the rules' options, writes the normalised
-// probabilities into them and returns the recommended one.
-func (e *Engine) recommend(opts []*triagev1.ProcedureOption, p *Probabilities) (*triagev1.ProcedureOption, error) {
+// probabilities into them and returns the recommended one with the
+// scorer's confidence in it (Confidence).
+func (e *Engine) recommend(opts []*triagev1.ProcedureOption, p *Probabilities) (*triagev1.ProcedureOption, float64, error) {
 	var buf [len(Probabilities{})]Option
-	best, norm := Pick(OptionsOf(opts, buf[:0]), p, e.policy)
+	options := OptionsOf(opts, buf[:0])
+	best, norm := Pick(options, p, e.policy)
 	for i, o := range opts {
 		if i < len(norm) {
 			o.Probability = norm[i]
 		}
 	}
 	if best < 0 {
-		return nil, ErrNoProcedure
+		return nil, 0, ErrNoProcedure
 	}
-	return opts[best], nil
+	return opts[best], Confidence(options, norm, best), nil
 }
 
 // clampProb keeps a misbehaving scorer (NaN, negative) from poisoning the sum.

@@ -72,23 +72,38 @@ func TestDecidePolicy(t *testing.T) {
 			map[triagev1.Procedure]float64{1: 0.7, 2: 0.2, 3: 0.1}},
 		{"unavailable small claims is skipped and renormalised", loanFiling(100_000_000), probs(0.5, 0.4, 0.1, 0), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false,
 			map[triagev1.Procedure]float64{1: 0, 2: 0.8, 3: 0.2}},
-		{"ordinary wins a near tie", loanFiling(3_000_000), probs(0.1, 0.46, 0.44, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false, nil},
+		// ¥150,000 is over 江苏's limit: small claims barred, simplified
+		// 0.46 / 0.90 against ordinary 0.44 / 0.90 is within the margin.
+		{"ordinary wins a near tie", loanFiling(15_000_000), probs(0.1, 0.46, 0.44, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false, nil},
 		// ¥30,000 in 江苏 is in the CPL 165 ¶1 band: small claims is mandatory
 		// and the lean towards ordinary does not apply against it.
 		{"mandatory small claims is not leaned away from", loanFiling(3_000_000), probs(0.46, 0.12, 0.42, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, false, nil},
 		// ¥100,000 with an agreement is in the ¶2 band: not mandatory, so a
 		// near tie goes to ordinary.
 		{"agreed small claims near a tie goes to ordinary", agreedLoan(10_000_000), probs(0.46, 0.12, 0.42, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false, nil},
-		{"mandatory small claims still yields to a more probable ordinary", loanFiling(3_000_000), probs(0.40, 0.10, 0.50, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false, nil},
-		{"just outside the margin the simpler procedure wins", loanFiling(3_000_000), probs(0.0, 0.53, 0.47, 0), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false, nil},
-		{"low confidence needs review", loanFiling(3_000_000), probs(0.36, 0.34, 0.30, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, true, nil},
+		{"mandatory small claims still yields to a more probable ordinary", loanFiling(3_000_000), probs(0.30, 0.10, 0.60, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false, nil},
+		// In the band a simple case goes to small claims (CPL 165 ¶1), one
+		// that is not to ordinary: simplified is no lawful start, and the
+		// scorer's share for it (the case is simple) counts for small
+		// claims, also in the confidence (0.3 + 0.5, no review).
+		{"in the mandatory band a more probable simplified gives small claims", loanFiling(3_000_000), probs(0.30, 0.50, 0.20, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, false,
+			map[triagev1.Procedure]float64{1: 0.3, 2: 0.5, 3: 0.2}},
+		{"in the mandatory band simplified and small claims together beat ordinary", loanFiling(3_000_000), probs(0.0, 0.53, 0.47, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, false, nil},
+		{"just outside the margin the simpler procedure wins", loanFiling(15_000_000), probs(0.0, 0.53, 0.47, 0), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false, nil},
+		// ¥100,000 agreed: small claims open but not mandatory, its 0.36 is
+		// below the confidence threshold.
+		{"low confidence needs review", agreedLoan(10_000_000), probs(0.36, 0.34, 0.30, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, true, nil},
+		// In the band the same scores are 0.70 for a simple case, which the
+		// law sends to small claims: sure enough, no review.
+		{"in the band small claims and simplified together are the confidence", loanFiling(3_000_000), probs(0.36, 0.34, 0.30, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, false, nil},
 		// ¥150,000 is over 江苏's limit with no agreement: small claims is
 		// barred, simplified and ordinary tie, ordinary wins the tie.
 		{"scorer without opinion spreads evenly and leans ordinary", loanFiling(15_000_000), probs(0, 0, 0, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false,
 			map[triagev1.Procedure]float64{1: 0, 2: 0.5, 3: 0.5}},
-		// In the mandatory band the legal default stands on a tie, but one
-		// third is below the confidence threshold: review.
-		{"scorer without opinion in the mandatory band keeps small claims, for review", loanFiling(3_000_000), probs(0, 0, 0, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, true, nil},
+		// In the mandatory band the legal default stands on a tie; the even
+		// spread gives a simple case (small claims or simplified) two
+		// thirds, above the confidence threshold.
+		{"scorer without opinion in the mandatory band keeps small claims", loanFiling(3_000_000), probs(0, 0, 0, 0), triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, false, nil},
 		{"NaN and negative are ignored", loanFiling(3_000_000), probs(math.NaN(), -1, 1, 0), triagev1.Procedure_PROCEDURE_ORDINARY, false,
 			map[triagev1.Procedure]float64{1: 0, 2: 0, 3: 1}},
 	}

@@ -41,13 +41,14 @@ func p(sc, sim, ord, ft float64) [5]float64 { return [5]float64{0, sc, sim, ord,
 // fixtureScorer drives testdata/eval.jsonl:
 //
 //	c1 labelled SMALL_CLAIMS → small claims (0.7), right
-//	c2 labelled ORDINARY     → simplified (0.6), wrong: an ordinary case missed
+//	c2 labelled ORDINARY     → simplified (0.6; ¥100,000, over the
+//	                           small-claims figure), wrong: an ordinary case missed
 //	c3 labelled ORDINARY     → ordinary (0.8; small claims unavailable), right
 //	k1 labelled FAST_TRACK   → fast-track (0.9), right
 //	a1 labelled SIMPLIFIED   → ordinary (1.0: simplified unavailable), wrong
 var fixtureScorer = idScorer{
 	"c1": p(0.7, 0.2, 0.1, 0),
-	"c2": p(0.1, 0.6, 0.3, 0),
+	"c2": p(0, 0.6, 0.4, 0),
 	"c3": p(0, 0.2, 0.8, 0),
 	"k1": p(0, 0.05, 0.05, 0.9),
 	"a1": p(0, 0.3, 0.7, 0),
