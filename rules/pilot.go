@@ -115,8 +115,10 @@ func PilotCityOf(court, province string) string {
 		if provKnown && prov.Name != c.province {
 			continue
 		}
-		if provKnown && prov.Name == c.city+"市" {
-			// A municipality: the province is the city.
+		if provKnown && prov.Name == c.city+"市" && !namesAnotherProvince(court, prov) {
+			// A municipality: the province is the city, unless the
+			// court's name says it is elsewhere (contradictory input
+			// establishes nothing).
 			return c.city
 		}
 		if strings.Contains(court, c.city+"市") {
@@ -129,6 +131,17 @@ func PilotCityOf(court, province string) string {
 		}
 	}
 	return ""
+}
+
+// namesAnotherProvince reports whether the court's name names a province
+// other than p by its full name ("江苏省昆山市人民法院" with p 上海市).
+func namesAnotherProvince(court string, p Province) bool {
+	for _, q := range provinces {
+		if q.Name != p.Name && strings.Contains(court, q.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // pilotOn is the pilot phase for a basic court in city on a filing date.
