@@ -311,6 +311,7 @@ func TestPilotCityOf(t *testing.T) {
 		{"松江区人民法院", "", ""},       // near miss: no province, a bare district
 		{"海淀区人民法院", "河北省", ""},    // near miss: another province
 		{"北京市海淀区人民法院", "河北省", ""}, // a stated province rules the name out
+		{"江苏省昆山市人民法院", "上海市", ""}, // the name says another province: nothing established
 		{"湖南省长沙县人民法院", "湖南省", "长沙"},
 		{"湖南省浏阳市人民法院", "湖南", "长沙"},
 		{"湖南省湘潭县人民法院", "湖南省", ""},
