@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"sync/atomic"
 	"testing"
@@ -46,8 +47,8 @@ func TestConnectionsAgeOut(t *testing.T) {
 
 	// Past the age (plus grpc-go's 10% jitter), with calls going on.
 	deadline := time.Now().Add(10 * age)
-	for dials.Load() < 2 && time.Now().Before(deadline) {
-		triageOK(t, ctx, client, loanFiling("age-wait"))
+	for i := 0; dials.Load() < 2 && time.Now().Before(deadline); i++ {
+		triageOK(t, ctx, client, loanFiling(fmt.Sprintf("age-wait-%d", i)))
 		time.Sleep(age / 5)
 	}
 	if n := dials.Load(); n < 2 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
@@ -107,6 +108,7 @@ func toStatus(err error) *status.Status {
 	var me *malformedError
 	var ae *accessError
 	var oe *overloadError
+	var fd *store.FilingDecidedError
 	field, problem, invalid := badField(err)
 	switch {
 	case errors.As(err, &me):
@@ -128,6 +130,8 @@ func toStatus(err error) *status.Status {
 		return status.New(codes.Canceled, msgCanceled)
 	case errors.Is(err, context.DeadlineExceeded):
 		return status.New(codes.DeadlineExceeded, msgDeadlineExceeded)
+	case errors.As(err, &fd):
+		return filingDecided(fd)
 	case errors.Is(err, store.ErrConflict):
 		return status.New(codes.Aborted, msgConflict)
 	case errors.Is(err, store.ErrNotFound):
@@ -137,6 +141,24 @@ func toStatus(err error) *status.Status {
 	default:
 		return status.New(codes.Internal, msgInternal)
 	}
+}
+
+// filingDecided is ALREADY_EXISTS for a filing that has a decision, naming
+// it (message and a google.rpc.ResourceInfo detail) so a client retrying
+// after a lost answer can read it with GetDecision.
+func filingDecided(fd *store.FilingDecidedError) *status.Status {
+	st := status.New(codes.AlreadyExists, fmt.Sprintf(
+		"filing.id %q already has decision %s: GetDecision returns it; changed facts are recorded with RecordOutcome (correction)",
+		fd.FilingID, fd.DecisionID))
+	withDetails, err := st.WithDetails(&errdetails.ResourceInfo{
+		ResourceType: "fenjian.triage.v1.Decision",
+		ResourceName: fd.DecisionID,
+		Description:  "the decision already recorded for filing.id " + strconv.Quote(fd.FilingID),
+	})
+	if err != nil {
+		return st
+	}
+	return withDetails
 }
 
 // failedPrecondition names the rule a request breaks; the message is the

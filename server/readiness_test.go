@@ -125,8 +125,10 @@ func TestReadinessFollowsStore(t *testing.T) {
 				t.Errorf("liveness with the store broken = %v, %v; want SERVING", resp, err)
 			}
 			// What readiness now keeps away from this replica: a call that
-			// could not be recorded.
-			if _, err := client.Triage(testContext(t), &triagev1.TriageRequest{Filing: validFiling()}); err == nil {
+			// could not be recorded (a new filing: the first is decided).
+			second := validFiling()
+			second.Id += "-2"
+			if _, err := client.Triage(testContext(t), &triagev1.TriageRequest{Filing: second}); err == nil {
 				t.Logf("note: a Triage call still committed after readiness dropped (the floor is ahead of the failure)")
 			} else if status.Code(err) != codes.Unavailable {
 				t.Errorf("Triage with the store broken = %v, want UNAVAILABLE", err)

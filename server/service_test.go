@@ -11,8 +11,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -487,5 +489,51 @@ func TestNewServiceRequiresDependencies(t *testing.T) {
 	}
 	if _, err := NewService(opts); err == nil {
 		t.Error("second NewService on the same registry: no error for the duplicate metrics")
+	}
+}
+
+// TestTriageOneDecisionPerFiling: a filing id that already has a stored
+// decision is refused with ALREADY_EXISTS naming that decision, so a caller
+// cannot resubmit until the team draw suits it; nothing more is stored.
+// A dry run of it, and another filing, still go through.
+func TestTriageOneDecisionPerFiling(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+	f := validFiling()
+	first, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	if err != nil {
+		t.Fatalf("first Triage: %v", err)
+	}
+	id := first.GetDecision().GetDecisionId()
+
+	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	st2 := status.Convert(err)
+	if st2.Code() != codes.AlreadyExists || !strings.Contains(st2.Message(), id) {
+		t.Fatalf("second Triage = %v; want ALREADY_EXISTS naming %s", err, id)
+	}
+	var named string
+	for _, d := range st2.Details() {
+		if ri, ok := d.(*errdetails.ResourceInfo); ok {
+			named = ri.GetResourceName()
+		}
+	}
+	if named != id {
+		t.Errorf("ResourceInfo names %q, want the stored decision %s", named, id)
+	}
+	if got, err := st.DecisionForFiling(ctx, f.GetId()); err != nil || got != id {
+		t.Errorf("store: DecisionForFiling = %q, %v; want the first decision only", got, err)
+	}
+	waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "AlreadyExists", "case_kind": "CASE_KIND_CIVIL"}, 1)
+
+	// Near misses: a dry run stores nothing and draws nothing; another
+	// filing is a new case.
+	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f, DryRun: true}); err != nil {
+		t.Errorf("dry run of a decided filing: %v", err)
+	}
+	g := proto.CloneOf(f)
+	g.Id += "-2"
+	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); err != nil {
+		t.Errorf("another filing: %v", err)
 	}
 }

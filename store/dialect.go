@@ -41,6 +41,9 @@ type dialect struct {
 	selectDecision string
 	// selectFiling returns the filing blob stored with a decision.
 	selectFiling string
+	// selectDecisionForFiling returns the first decision_id stored for a
+	// filing_id (decisions_filing_id, migration 0013).
+	selectDecisionForFiling string
 	// placeholder is the n-th (1-based) bind parameter.
 	placeholder func(n int) string
 	// lockHead reads audit_head's (seq, hash) at the start of every write
@@ -130,11 +133,12 @@ func sqliteDialect() (dialect, error) {
     version    INTEGER NOT NULL PRIMARY KEY,
     applied_at TEXT    NOT NULL
 )`,
-		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
-		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
-		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = ?`,
-		selectFiling:    `SELECT filing FROM decisions WHERE decision_id = ?`,
-		placeholder:     func(int) string { return "?" },
+		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
+		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
+		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = ?`,
+		selectDecisionForFiling: `SELECT decision_id FROM decisions WHERE filing_id = ? ORDER BY decided_at, decision_id LIMIT 1`,
+		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = ?`,
+		placeholder:             func(int) string { return "?" },
 		// The writer's transactions begin IMMEDIATE: they hold the file's
 		// write lock from BEGIN, which excludes every other writer, in this
 		// process or another.
@@ -190,12 +194,13 @@ func postgresDialect() (dialect, error) {
 		// migrator never leaves it held. It is taken before CREATE TABLE IF
 		// NOT EXISTS too, which races with itself in PostgreSQL (two
 		// sessions can both find the table missing, and one then fails).
-		lockMigrations:  fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, hashtext(COALESCE(current_schema(), '')))`, migrationLockClass),
-		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
-		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
-		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = $1`,
-		selectFiling:    `SELECT filing FROM decisions WHERE decision_id = $1`,
-		placeholder:     func(n int) string { return "$" + strconv.Itoa(n) },
+		lockMigrations:          fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, hashtext(COALESCE(current_schema(), '')))`, migrationLockClass),
+		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
+		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
+		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = $1`,
+		selectDecisionForFiling: `SELECT decision_id FROM decisions WHERE filing_id = $1 ORDER BY decided_at, decision_id LIMIT 1`,
+		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = $1`,
+		placeholder:             func(n int) string { return "$" + strconv.Itoa(n) },
 		// The row lock is held until COMMIT or ROLLBACK; a writer that
 		// waited for it reads the head its predecessor committed (READ
 		// COMMITTED re-reads a locked row once the lock is released).

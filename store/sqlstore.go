@@ -413,6 +413,30 @@ func (s *sqlStore) GetDecision(ctx context.Context, decisionID string) (*triagev
 	return d, nil
 }
 
+// DecisionForFiling returns the id of the first decision stored for
+// filingID, or an error wrapping ErrNotFound when there is none.
+func (s *sqlStore) DecisionForFiling(ctx context.Context, filingID string) (string, error) {
+	if filingID == "" {
+		return "", errors.New("store: filing_id is empty")
+	}
+	if strings.IndexByte(filingID, 0) >= 0 {
+		// Never stored (SaveDecision refuses such ids), and PostgreSQL
+		// would reject the query rather than find nothing.
+		return "", fmt.Errorf("decision for filing %q: %w", filingID, ErrNotFound)
+	}
+	var id string
+	err := s.readRow(ctx, s.dialect.selectDecisionForFiling, []any{filingID}, &id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", fmt.Errorf("decision for filing %q: %w", filingID, ErrNotFound)
+	case err != nil && ctx.Err() != nil:
+		return "", fmt.Errorf("decision for filing %q: %w", filingID, ctx.Err())
+	case err != nil:
+		return "", fmt.Errorf("decision for filing %q: %w: %w", filingID, ErrUnavailable, err)
+	}
+	return id, nil
+}
+
 // GetFiling returns the filing stored with decision decisionID, or an error
 // wrapping ErrNotFound if there is none: an outcome that corrects the facts
 // is compared with it.

@@ -58,6 +58,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -79,6 +80,9 @@ type Store interface {
 	SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error
 	// GetDecision returns the decision recorded under decisionID.
 	GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error)
+	// DecisionForFiling returns the id of the first decision recorded for
+	// filingID (ErrNotFound when none).
+	DecisionForFiling(ctx context.Context, filingID string) (string, error)
 	// Ping reports whether the store can serve, for readiness probes.
 	Ping(ctx context.Context) error
 	// Probe reports whether the store can record, by committing a
@@ -247,6 +251,26 @@ var ErrUnavailable = errors.New("store: unavailable")
 // is already recorded. It is deliberately not ErrUnavailable: retrying will
 // never succeed, and the recorded decision is never overwritten.
 var ErrDuplicate = errors.New("store: decision id already recorded")
+
+// ErrFilingDecided says a filing id already has a decision: the server's
+// Triage stores one decision per filing (a second would draw a team again),
+// looking it up with DecisionForFiling. The store itself does not refuse a
+// second decision for a filing. Errors that carry it are
+// *FilingDecidedError, naming the decision.
+var ErrFilingDecided = errors.New("store: filing already has a decision")
+
+// FilingDecidedError is ErrFilingDecided for one filing: DecisionID is the
+// decision already stored for FilingID.
+type FilingDecidedError struct {
+	FilingID, DecisionID string
+}
+
+func (e *FilingDecidedError) Error() string {
+	return fmt.Sprintf("store: filing %q already has decision %s", e.FilingID, e.DecisionID)
+}
+
+// Is makes errors.Is(err, ErrFilingDecided) hold.
+func (e *FilingDecidedError) Is(target error) bool { return target == ErrFilingDecided }
 
 // defaultMaxBatch bounds one group commit when Options.MaxBatch is unset: large
 // enough to absorb a burst from many concurrent requests, small enough that

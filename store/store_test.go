@@ -788,3 +788,35 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionForFiling: the first decision recorded for a filing id is
+// found by it (the lookup Triage makes before a second draw); another
+// filing, and an id no decision can have, are not found.
+func TestDecisionForFiling(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		ctx := context.Background()
+		s := b.open(t, store.Options{})
+		d1, f1 := civilCase("101")
+		if err := s.SaveDecision(ctx, d1, f1); err != nil {
+			t.Fatal(err)
+		}
+		// The store does not refuse a second decision for a filing (the
+		// server does): the lookup answers with the first.
+		d2, _ := civilCase("102")
+		d2.FilingId = f1.GetId()
+		d2.DecidedAt = timestamppb.New(d1.GetDecidedAt().AsTime().Add(time.Second))
+		if err := s.SaveDecision(ctx, d2, f1); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.DecisionForFiling(ctx, f1.GetId())
+		if err != nil || got != d1.GetDecisionId() {
+			t.Errorf("DecisionForFiling(%q) = %q, %v; want %q", f1.GetId(), got, err, d1.GetDecisionId())
+		}
+		_, other := civilCase("103") // near miss: a filing never decided
+		for _, id := range []string{other.GetId(), "(2024)辽0102民初101号 ", "x\x00"} {
+			if got, err := s.DecisionForFiling(ctx, id); !errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrUnavailable) {
+				t.Errorf("DecisionForFiling(%q) = %q, %v; want ErrNotFound only", id, got, err)
+			}
+		}
+	})
+}

@@ -106,7 +106,7 @@ func TestServeModelReload(t *testing.T) {
 	for w := range 4 {
 		wg.Go(func() {
 			for i := 0; loadCtx.Err() == nil; i++ {
-				if _, err := triageClient.Triage(loadCtx, loanRequest("load")); err != nil && loadCtx.Err() == nil {
+				if _, err := triageClient.Triage(loadCtx, loanRequest(fmt.Sprintf("load-%d-%d", w, i))); err != nil && loadCtx.Err() == nil {
 					mu.Lock()
 					failures = append(failures, err)
 					mu.Unlock()
