@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/fenjian/fenjian/internal/loopback"
 	"log/slog"
 	"net"
 	"net/http"
@@ -96,15 +97,12 @@ func (d *DebugServer) Close(ctx context.Context) error {
 // checkLoopback accepts host:port whose host is a loopback IP or
 // "localhost"; an empty host means every interface and is refused.
 func checkLoopback(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
+	ok, err := loopback.Host(addr)
 	if err != nil {
 		return err
 	}
-	if host == "localhost" {
-		return nil
+	if !ok {
+		return errors.New("not a loopback address; the debug server has no TLS or caller authentication, so it listens on loopback only")
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return nil
-	}
-	return errors.New("not a loopback address; the debug server has no TLS or caller authentication, so it listens on loopback only")
+	return nil
 }

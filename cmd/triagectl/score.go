@@ -5,13 +5,13 @@ import (
 	"crypto/x509"
 	"flag"
 	"fmt"
-	"net"
 	"os"
 	"runtime"
 	"strings"
 	"time"
 
 	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/loopback"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -94,7 +94,7 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 		return nil, usageError{"-tls-ca is for a server, not -local"}
 	case f.local && set["token-file"]:
 		return nil, usageError{"-token-file is for a server, not -local"}
-	case f.tokenFile != "" && f.tlsCA == "" && !loopbackAddr(f.addr):
+	case f.tokenFile != "" && f.tlsCA == "" && !isLoopback(f.addr):
 		return nil, usageError{fmt.Sprintf("-token-file without -tls-ca would send the token in clear to %s; only a loopback address may be called without TLS", f.addr)}
 	}
 	if !set["concurrency"] {
@@ -197,20 +197,6 @@ func dialOptions(f *scoreFlags) (batch.DialOptions, error) {
 	return opts, nil
 }
 
-// loopbackAddr reports whether addr ("host:port") names a loopback host:
-// an IP address on loopback, or localhost.
-func loopbackAddr(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
 // newScorer builds the scorer the flags ask for and a function releasing it.
 func newScorer(f *scoreFlags) (batch.Scorer, func(), error) {
 	if !f.local {
@@ -240,4 +226,11 @@ func newScorer(f *scoreFlags) (batch.Scorer, func(), error) {
 	}
 	engine := triage.New(r, m)
 	return batch.NewLocal(engine), func() {}, nil
+}
+
+// isLoopback reports whether addr names a loopback host (loopback.Host);
+// an address that does not parse is not.
+func isLoopback(addr string) bool {
+	ok, _ := loopback.Host(addr)
+	return ok
 }
