@@ -161,6 +161,9 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err := s.prepareHot(ctx); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	if err := s.prepareReads(ctx); err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
 	ck, err := openSQLiteDB(ctx, abs, 1, url.Values{"_foreign_keys": {"1"}})
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: checkpoint connection: %w", err)

@@ -38,8 +38,12 @@ type sqlStore struct {
 	// newTx returns the transaction a batch is written in (batchTx).
 	newTx func() batchTx
 	// hot are the prepared statements of hotQueries, on write.
-	hot    map[string]*sql.Stmt
-	writer *writer
+	hot map[string]*sql.Stmt
+	// readStmts are point reads prepared on read (SQLite, where preparing
+	// a statement is a large part of a point read's cost), by their text:
+	// readRow uses them.
+	readStmts map[string]*sql.Stmt
+	writer    *writer
 	// feeds wakes the team feeds a commit touched.
 	feeds *feedHub
 	// closers are what Open got as far as opening, closed in reverse order
@@ -61,6 +65,22 @@ func (s *sqlStore) prepareHot(ctx context.Context) error {
 		}
 		s.closers = append(s.closers, stmt)
 		s.hot[q] = stmt
+	}
+	return nil
+}
+
+// prepareReads prepares the point reads every Triage or GetDecision makes
+// on the read pool (readStmts). database/sql prepares them again on each
+// new connection by itself.
+func (s *sqlStore) prepareReads(ctx context.Context) error {
+	s.readStmts = map[string]*sql.Stmt{}
+	for _, q := range []string{s.dialect.selectDecisionForFiling, s.dialect.selectDecision} {
+		stmt, err := s.read.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare reads: %w: %w", ErrUnavailable, err)
+		}
+		s.closers = append(s.closers, stmt)
+		s.readStmts[q] = stmt
 	}
 	return nil
 }
@@ -768,8 +788,13 @@ func (s *sqlStore) SchemaVersion(ctx context.Context) (int, error) {
 // the one it got had died (see retryRead). Its errors are the driver's.
 func (s *sqlStore) readRow(ctx context.Context, query string, args []any, dest ...any) error {
 	var err error
+	stmt := s.readStmts[query]
 	for range s.read.Stats().MaxOpenConnections + 1 {
-		err = s.read.QueryRowContext(ctx, query, args...).Scan(dest...)
+		if stmt != nil {
+			err = stmt.QueryRowContext(ctx, args...).Scan(dest...)
+		} else {
+			err = s.read.QueryRowContext(ctx, query, args...).Scan(dest...)
+		}
 		if err == nil || ctx.Err() != nil || !s.dialect.connLost(err) {
 			return err
 		}
