@@ -187,7 +187,7 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL1996NationalSecurity: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), cause("间谍罪")}, []mod{filedOn("2012-12-31"), sentence(24), cause("帮助恐怖活动罪")}},
 		rules.CodeInterp1998NoAdmission:    {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), plea(false, false)}, []mod{filedOn("2012-12-31"), sentence(24), plea(true, false)}},
 		// The defendant's consent: 法发〔2003〕6号 art. 3 ¶2, from 2003-03-14.
-		rules.CodeInterp1998Objects:        {crim, pSimp, []mod{filedOn("2003-03-14"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, []mod{filedOn("2003-03-13"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}},
+		rules.CodeOpinion2003Objects:       {crim, pSimp, []mod{filedOn("2003-03-14"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, []mod{filedOn("2003-03-13"), cause("盗窃罪"), sentence(24), c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}},
 		rules.CodeInterp1998Impaired:       {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), party(0, impaired)}, []mod{filedOn("2012-12-31"), sentence(24)}},
 		rules.CodeInterp1998CoDefendant:    {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.CoDefendantDeniesChargedFacts = true })}, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.CoDefendantDisputesChargeOrSentence = true })}},
 		rules.CodeInterp1998DefenceNotGuil: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, []mod{filedOn("2012-12-31"), sentence(24)}},

@@ -248,15 +248,14 @@ const (
 	// court's (art. 147 ¶1), the conditions of art. 174(1), the intermediate
 	// court's cases of art. 20(1) and (2); from 1998-09-08 the 1998
 	// interpretation's art. 222 bars; from 2003-03-14 the defendant's
-	// consent (法发〔2003〕6号 art. 3 ¶2), which INTERP1998_DEFENDANT_OBJECTS
-	// names though the 1998 interpretation had no such condition
-	// (crimera.go crimCodes1996).
+	// consent (法发〔2003〕6号 art. 3 ¶2: OPINION2003_DEFENDANT_OBJECTS; the
+	// 1998 interpretation had no such condition) (crimera.go crimCodes1996).
 	CodeCrPL1996CourtLevel       = "CRPL1996_147_COURT_LEVEL"
 	CodeCrPL1996Eligible         = "CRPL1996_174_ELIGIBLE"
 	CodeCrPL1996Intermediate     = "CRPL1996_20_INTERMEDIATE_JURISDICTION"
 	CodeCrPL1996NationalSecurity = "CRPL1996_20_NATIONAL_SECURITY"
 	CodeInterp1998NoAdmission    = "INTERP1998_222_NO_ADMISSION"
-	CodeInterp1998Objects        = "INTERP1998_DEFENDANT_OBJECTS"
+	CodeOpinion2003Objects       = "OPINION2003_DEFENDANT_OBJECTS"
 	CodeInterp1998Impaired       = "INTERP1998_222_IMPAIRED_DEFENDANT"
 	CodeInterp1998CoDefendant    = "INTERP1998_222_CO_DEFENDANT_DISPUTE"
 	CodeInterp1998DefenceNotGuil = "INTERP1998_222_DEFENCE_PLEADS_NOT_GUILTY"
@@ -471,7 +470,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL1996Intermediate, "刑事诉讼法（1996年）第二十条第二项、第一百四十七条第一款", "量刑建议为无期徒刑或者死刑：立案日（2013年1月1日前）施行的刑事诉讼法规定，可能判处无期徒刑、死刑的普通刑事案件由中级人民法院管辖第一审，不是基层人民法院审判的案件，不适用简易程序。"},
 	{CodeCrPL1996NationalSecurity, "刑事诉讼法（1996年）第二十条第一项、第一百四十七条第一款", "立案日（2013年1月1日前）施行的刑事诉讼法规定，反革命案件、危害国家安全案件的第一审由中级人民法院管辖，不论可能判处的刑罚轻重；本案不是基层人民法院审判的案件，不适用简易程序（恐怖活动案件由2012年修正列入中级人民法院管辖）。"},
 	{CodeInterp1998NoAdmission, "刑诉法解释（1998年）第二百二十二条第一项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第一条第二项", "起诉材料未载明被告人对指控的犯罪事实没有异议：公诉案件的被告人对于起诉指控的犯罪事实予以否认的，不应当适用简易程序（刑诉法解释（1998年）第二百二十二条第一项）；2003年3月14日起，适用简易程序另以被告人及辩护人对所指控的基本犯罪事实没有异议为条件（法发〔2003〕6号第一条第二项）。"},
-	{CodeInterp1998Objects, "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款", "被告人对适用简易程序有异议：立案日施行的《关于适用简易程序审理公诉案件的若干意见》（2003年3月14日起施行）规定，人民法院在征得被告人、辩护人同意后决定适用简易程序。"},
+	{CodeOpinion2003Objects, "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款", "被告人对适用简易程序有异议：立案日施行的《关于适用简易程序审理公诉案件的若干意见》（2003年3月14日起施行）规定，人民法院在征得被告人、辩护人同意后决定适用简易程序。"},
 	{CodeInterp1998Impaired, "刑诉法解释（1998年）第二百二十二条第三项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第三项", "被告人是盲、聋、哑人的，不应当适用简易程序。起诉材料所载残障被告人也包括尚未完全丧失辨认或者控制自己行为能力的精神病人，立案日施行的规定未列明，本系统一并不予适用，法院可依查明的情形更正。"},
 	{CodeInterp1998CoDefendant, "刑诉法解释（1998年）第二百二十二条第一项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款", "共同犯罪案件中其他被告人否认起诉指控的犯罪事实，或者（2003年3月14日起）不同意适用简易程序：公诉案件的被告人对于起诉指控的犯罪事实予以否认的，不应当适用简易程序（刑诉法解释（1998年）第二百二十二条第一项）；2003年3月14日起，人民法院在征得被告人、辩护人同意后才可以决定适用简易程序。"},
 	{CodeInterp1998DefenceNotGuil, "刑诉法解释（1998年）第二百二十二条第四项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第二项", "辩护人作无罪辩护的，不应当适用简易程序（立案日施行的是法释〔1998〕23号）。"},

@@ -272,7 +272,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL1996Intermediate:       "刑事诉讼法（1996年）第二十条第二项、第一百四十七条第一款",
 		rules.CodeCrPL1996NationalSecurity:   "刑事诉讼法（1996年）第二十条第一项、第一百四十七条第一款",
 		rules.CodeInterp1998NoAdmission:      "刑诉法解释（1998年）第二百二十二条第一项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第一条第二项",
-		rules.CodeInterp1998Objects:          "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款",
+		rules.CodeOpinion2003Objects:         "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款",
 		rules.CodeInterp1998Impaired:         "刑诉法解释（1998年）第二百二十二条第三项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第三项",
 		rules.CodeInterp1998CoDefendant:      "刑诉法解释（1998年）第二百二十二条第一项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款",
 		rules.CodeInterp1998DefenceNotGuil:   "刑诉法解释（1998年）第二百二十二条第四项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第二项",

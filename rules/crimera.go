@@ -137,7 +137,7 @@ func crimCodes1996(on time.Time) crimCodes {
 		c.defenceNotGuilty = CodeInterp1998DefenceNotGuil
 	}
 	if !on.Before(crOpinion2003InForce) {
-		c.objects = CodeInterp1998Objects
+		c.objects = CodeOpinion2003Objects
 	}
 	return c
 }

@@ -298,7 +298,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 		{
 			name: "2012-12-31 the defendant objects: Interp. 1998, consent", filing: on("2012-12-31", sentence(24), objects),
 			avail:  av(pSimp, avU),
-			fires:  []string{at(locSimp, rules.CodeInterp1998Objects)},
+			fires:  []string{at(locSimp, rules.CodeOpinion2003Objects)},
 			silent: []string{rules.CodeCrPL2012Objects},
 		},
 		{
@@ -390,7 +390,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 			filing: on("1998-09-07", cause("盗窃罪"), sentence(24), plea(false, false), party(0, impaired), objects, coDefendant, notGuilty),
 			avail:  av(pSimp, avA),
 			fires:  []string{at(locSimp, rules.CodeCrPL1996Eligible)},
-			silent: []string{rules.CodeInterp1998NoAdmission, rules.CodeInterp1998Impaired, rules.CodeInterp1998Objects, rules.CodeInterp1998CoDefendant, rules.CodeInterp1998DefenceNotGuil},
+			silent: []string{rules.CodeInterp1998NoAdmission, rules.CodeInterp1998Impaired, rules.CodeOpinion2003Objects, rules.CodeInterp1998CoDefendant, rules.CodeInterp1998DefenceNotGuil},
 		},
 		{
 			// The objection is no bar yet: the defendant's consent came with
@@ -402,7 +402,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 				at(locSimp, rules.CodeInterp1998NoAdmission), at(locSimp, rules.CodeInterp1998Impaired),
 				at(locSimp, rules.CodeInterp1998CoDefendant), at(locSimp, rules.CodeInterp1998DefenceNotGuil),
 			},
-			silent: []string{rules.CodeInterp1998Objects},
+			silent: []string{rules.CodeOpinion2003Objects},
 		},
 		// The defendant's consent: the 1998 interpretation's arts. 217–221
 		// ask the procuratorate's, not the defendant's; 法发〔2003〕6号 art.
@@ -412,12 +412,12 @@ func criminalEraCases(tb testing.TB) []tcase {
 		{
 			name: "2003-03-13 the defendant objects: no consent rule yet, simplified open", filing: on("2003-03-13", cause("盗窃罪"), sentence(24), objects),
 			avail:  av(pSimp, avA),
-			silent: []string{rules.CodeInterp1998Objects},
+			silent: []string{rules.CodeOpinion2003Objects},
 		},
 		{
 			name: "2003-03-14 the defendant objects: 法发〔2003〕6号 art. 3 ¶2", filing: on("2003-03-14", cause("盗窃罪"), sentence(24), objects),
 			avail: av(pSimp, avU),
-			fires: []string{at(locSimp, rules.CodeInterp1998Objects)},
+			fires: []string{at(locSimp, rules.CodeOpinion2003Objects)},
 		},
 		{
 			name: "2003-03-13 a co-defendant objects: simplified open", filing: on("2003-03-13", cause("盗窃罪"), sentence(24), circ(func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true })),
