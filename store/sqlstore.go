@@ -402,27 +402,38 @@ func newID() (string, error) {
 	return id.String(), nil
 }
 
+// readByKey is the point read of query for key into dest, with the errors
+// every such read gives, each prefixed "op key": an empty key is an
+// argument error naming keyField; a key holding NUL is not found (never
+// stored: SaveDecision refuses such ids, and PostgreSQL would reject the
+// query as an error rather than find nothing); no row is ErrNotFound; a
+// caller that gave up gets its context's error (the database may be fine);
+// any other failure is ErrUnavailable.
+func (s *sqlStore) readByKey(ctx context.Context, op, keyField, key, query string, dest any) error {
+	if key == "" {
+		return fmt.Errorf("store: %s is empty", keyField)
+	}
+	if strings.IndexByte(key, 0) >= 0 {
+		return fmt.Errorf("%s %q: %w", op, key, ErrNotFound)
+	}
+	err := s.readRow(ctx, query, []any{key}, dest)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("%s %q: %w", op, key, ErrNotFound)
+	case err != nil && ctx.Err() != nil:
+		return fmt.Errorf("%s %q: %w", op, key, ctx.Err())
+	case err != nil:
+		return fmt.Errorf("%s %q: %w: %w", op, key, ErrUnavailable, err)
+	}
+	return nil
+}
+
 // GetDecision returns the decision recorded under decisionID, or an error
 // wrapping ErrNotFound if there is none.
 func (s *sqlStore) GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error) {
-	if decisionID == "" {
-		return nil, errors.New("store: decision_id is empty")
-	}
-	if strings.IndexByte(decisionID, 0) >= 0 {
-		// SaveDecision refuses such ids, and PostgreSQL would reject the
-		// query as an error rather than find nothing.
-		return nil, fmt.Errorf("get decision %q: %w", decisionID, ErrNotFound)
-	}
 	var blob []byte
-	err := s.readRow(ctx, s.dialect.selectDecision, []any{decisionID}, &blob)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil, fmt.Errorf("get decision %q: %w", decisionID, ErrNotFound)
-	case err != nil && ctx.Err() != nil:
-		// The caller gave up; the database may be fine.
-		return nil, fmt.Errorf("get decision %q: %w", decisionID, ctx.Err())
-	case err != nil:
-		return nil, fmt.Errorf("get decision %q: %w: %w", decisionID, ErrUnavailable, err)
+	if err := s.readByKey(ctx, "get decision", "decision_id", decisionID, s.dialect.selectDecision, &blob); err != nil {
+		return nil, err
 	}
 	d := &triagev1.Decision{}
 	if err := proto.Unmarshal(blob, d); err != nil {
@@ -436,23 +447,9 @@ func (s *sqlStore) GetDecision(ctx context.Context, decisionID string) (*triagev
 // DecisionForFiling returns the id of the first decision stored for
 // filingID, or an error wrapping ErrNotFound when there is none.
 func (s *sqlStore) DecisionForFiling(ctx context.Context, filingID string) (string, error) {
-	if filingID == "" {
-		return "", errors.New("store: filing_id is empty")
-	}
-	if strings.IndexByte(filingID, 0) >= 0 {
-		// Never stored (SaveDecision refuses such ids), and PostgreSQL
-		// would reject the query rather than find nothing.
-		return "", fmt.Errorf("decision for filing %q: %w", filingID, ErrNotFound)
-	}
 	var id string
-	err := s.readRow(ctx, s.dialect.selectDecisionForFiling, []any{filingID}, &id)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return "", fmt.Errorf("decision for filing %q: %w", filingID, ErrNotFound)
-	case err != nil && ctx.Err() != nil:
-		return "", fmt.Errorf("decision for filing %q: %w", filingID, ctx.Err())
-	case err != nil:
-		return "", fmt.Errorf("decision for filing %q: %w: %w", filingID, ErrUnavailable, err)
+	if err := s.readByKey(ctx, "decision for filing", "filing_id", filingID, s.dialect.selectDecisionForFiling, &id); err != nil {
+		return "", err
 	}
 	return id, nil
 }
@@ -461,21 +458,9 @@ func (s *sqlStore) DecisionForFiling(ctx context.Context, filingID string) (stri
 // wrapping ErrNotFound if there is none: an outcome that corrects the facts
 // is compared with it.
 func (s *sqlStore) GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error) {
-	if decisionID == "" {
-		return nil, errors.New("store: decision_id is empty")
-	}
-	if strings.IndexByte(decisionID, 0) >= 0 {
-		return nil, fmt.Errorf("get filing of %q: %w", decisionID, ErrNotFound)
-	}
 	var blob []byte
-	err := s.readRow(ctx, s.dialect.selectFiling, []any{decisionID}, &blob)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return nil, fmt.Errorf("get filing of %q: %w", decisionID, ErrNotFound)
-	case err != nil && ctx.Err() != nil:
-		return nil, fmt.Errorf("get filing of %q: %w", decisionID, ctx.Err())
-	case err != nil:
-		return nil, fmt.Errorf("get filing of %q: %w: %w", decisionID, ErrUnavailable, err)
+	if err := s.readByKey(ctx, "get filing of", "decision_id", decisionID, s.dialect.selectFiling, &blob); err != nil {
+		return nil, err
 	}
 	f := &triagev1.Filing{}
 	if err := proto.Unmarshal(blob, f); err != nil {
