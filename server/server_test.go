@@ -18,7 +18,6 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
-	"github.com/fenjian/fenjian/store"
 )
 
 // fixedNow is the injected clock of the test servers.
@@ -177,15 +176,6 @@ func (s failingStore) GetDecision(ctx context.Context, id string) (*triagev1.Dec
 	return s.CaseStore.GetDecision(ctx, id)
 }
 
-// DecisionForFiling finds nothing when no real store is embedded (the
-// tests that set only saveErr or getErr).
-func (s failingStore) DecisionForFiling(ctx context.Context, filingID string) (string, error) {
-	if s.CaseStore == nil {
-		return "", store.ErrNotFound
-	}
-	return s.CaseStore.DecisionForFiling(ctx, filingID)
-}
-
 // countingStore is a real store that counts SaveDecision calls.
 type countingStore struct {
 	CaseStore
@@ -195,14 +185,6 @@ type countingStore struct {
 func (s *countingStore) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
 	s.saves.Add(1)
 	return s.CaseStore.SaveDecision(ctx, d, f)
-}
-
-// DecisionForFiling finds nothing when no real store is embedded.
-func (s *countingStore) DecisionForFiling(ctx context.Context, filingID string) (string, error) {
-	if s.CaseStore == nil {
-		return "", store.ErrNotFound
-	}
-	return s.CaseStore.DecisionForFiling(ctx, filingID)
 }
 
 // blockingStore is a real store whose calls hold until the request's context
@@ -218,14 +200,6 @@ func (s *blockingStore) SaveDecision(ctx context.Context, _ *triagev1.Decision, 
 	s.once.Do(func() { close(s.started) })
 	<-ctx.Done()
 	return fmt.Errorf("save: %w", ctx.Err())
-}
-
-// DecisionForFiling holds like SaveDecision: Triage looks the filing up
-// before it saves.
-func (s *blockingStore) DecisionForFiling(ctx context.Context, _ string) (string, error) {
-	s.once.Do(func() { close(s.started) })
-	<-ctx.Done()
-	return "", fmt.Errorf("look up filing: %w", ctx.Err())
 }
 
 // panicDecider panics, as a bug in the engine would.

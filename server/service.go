@@ -16,7 +16,6 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/printable"
 	"github.com/fenjian/fenjian/routing"
-	"github.com/fenjian/fenjian/store"
 )
 
 // Decider turns a filing into a decision. It returns a complete decision
@@ -32,9 +31,6 @@ type Decider interface {
 type DecisionStore interface {
 	SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error
 	GetDecision(ctx context.Context, id string) (*triagev1.Decision, error)
-	// DecisionForFiling returns the id of the decision recorded for a
-	// filing id, or an error matching store.ErrNotFound.
-	DecisionForFiling(ctx context.Context, filingID string) (string, error)
 }
 
 // ShadowQueue takes the filings the service has decided and recorded, for a
@@ -153,19 +149,10 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	}
 	// One stored decision per filing: a second Triage would draw a team
 	// again, and a caller could resubmit until the draw suits it (随机分案).
-	// A retry after a lost answer gets the decision's id to read it; a
-	// change of facts is an outcome's correction (RecordOutcome). Calls
-	// for one filing racing each other (both looking before either is
-	// committed) are not refused: the store keeps no unique constraint on
-	// filing_id, as a refused row would fail its whole group commit, and
-	// a resubmission that chooses its draw must see the first one's team,
-	// so it comes after the first commit and is refused.
-	switch prev, err := s.store.DecisionForFiling(ctx, f.GetId()); {
-	case err == nil:
-		return nil, &store.FilingDecidedError{FilingID: f.GetId(), DecisionID: prev}
-	case !errors.Is(err, store.ErrNotFound):
-		return nil, &storeError{op: "look up filing", err: err}
-	}
+	// The store refuses it inside the write (store.FilingDecidedError, also
+	// for calls racing each other), which toStatus answers ALREADY_EXISTS
+	// naming the stored decision: a retry after a lost answer reads it; a
+	// change of facts is an outcome's correction (RecordOutcome).
 	id, err := uuid.NewV7()
 	if err != nil {
 		return nil, fmt.Errorf("new decision id: %w", err)

@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -54,18 +55,23 @@ func openStore(t *testing.T) *store.SQLite {
 
 // decide decides f with e and records the decision in st, as the service
 // does before it answers.
-func decide(t *testing.T, e *triage.Engine, st store.Store, f *triagev1.Filing) *triagev1.Decision {
+func decide(t *testing.T, e *triage.Engine, st store.Store, f *triagev1.Filing) (*triagev1.Filing, *triagev1.Decision) {
 	t.Helper()
+	// A filing of its own each time: the store takes one decision per
+	// filing, and the tests offer the same smoke filing several times.
+	id := uuid.Must(uuid.NewV7()).String()
+	f = proto.CloneOf(f)
+	f.Id += "-" + id
 	d, err := e.Decide(context.Background(), f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.DecisionId = uuid.Must(uuid.NewV7()).String()
+	d.DecisionId = id
 	d.DecidedAt = timestamppb.Now()
 	if err := st.SaveDecision(context.Background(), d, f); err != nil {
 		t.Fatal(err)
 	}
-	return d
+	return f, d
 }
 
 const agreementHead = "# HELP fenjian_shadow_agreement_total Filings the shadow model scored, by case kind and the procedure served and the one the shadow model recommended (agreement where they are equal).\n" +
@@ -91,7 +97,7 @@ func TestShadowScoresAndRecords(t *testing.T) {
 	want := map[store.ShadowCount]int{}
 	for round := range 3 {
 		for _, f := range filings {
-			d := decide(t, served, st, f)
+			f, d := decide(t, served, st, f)
 			if !s.Offer(f, d) {
 				t.Fatalf("round %d: Offer of %s dropped", round, f.GetId())
 			}
@@ -159,7 +165,7 @@ func TestShadowDropsWhenFull(t *testing.T) {
 	f := reload.SmokeFilings()[0]
 	var offered []bool
 	for range 5 {
-		offered = append(offered, s.Offer(f, decide(t, served, st, f)))
+		offered = append(offered, s.Offer(decide(t, served, st, f)))
 	}
 	if diff := cmp.Diff([]bool{true, true, false, false, false}, offered); diff != "" {
 		t.Errorf("offers (-want +got):\n%s", diff)
@@ -212,16 +218,18 @@ func TestShadowFailuresAreCounted(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			var fs []*triagev1.Filing
 			var ds []*triagev1.Decision
 			for _, f := range reload.SmokeFilings() {
-				ds = append(ds, decide(t, served, st, f))
+				f, d := decide(t, served, st, f)
+				fs, ds = append(fs, f), append(ds, d)
 			}
 			if tt.closeStore {
 				if err := st.Close(); err != nil {
 					t.Fatal(err)
 				}
 			}
-			for i, f := range reload.SmokeFilings() {
+			for i, f := range fs {
 				s.Offer(f, ds[i])
 			}
 			ctx, cancel := context.WithCancel(context.Background())

@@ -197,11 +197,27 @@ type batch struct {
 	// pending is what this batch's draws added to loads and team_load does
 	// not hold yet, by key.
 	pending map[[2]string]int64
+
+	// filings maps the filing of each decision in the batch to its
+	// decision_id: a second decision for one filing in the same batch is
+	// refused (checkFiling).
+	filings map[string]string
+	// lookUpFilings makes checkFiling look each decision's filing up in
+	// the database. Without it the batch's statement refuses a decided
+	// filing itself (dialect.filingGuard), failing with errFilingDecided,
+	// and the batch is built again with it.
+	lookUpFilings bool
 }
 
 // errLoadsChanged is the guard of a deferred team_load write failing: the
 // batch is rolled back and run again with a conditional increment per draw.
 var errLoadsChanged = errors.New("team_load changed outside the chain lock")
+
+// errFilingDecided is the batch's statement finding that a filing in it
+// already has a decision (dialect.filingGuard): nothing was written, and the
+// batch is built again looking each filing up, to refuse only the requests
+// for decided filings.
+var errFilingDecided = errors.New("a filing in the batch already has a decision")
 
 // errHeadMoved is a batch built on the chain head its writer last committed
 // (PostgreSQL's one-round-trip batch, postgresTx) finding that another
@@ -243,16 +259,38 @@ type writeBatchFunc func(ctx context.Context, b *batch) error
 // was written, except when the connection died after COMMIT was sent (then
 // the callers are told ErrUnavailable, which is safe: none of them answers
 // with what it saved).
+//
+// A batch is tried the cheap way first and built again, at most once for
+// each, when what it assumed turns out wrong: the chain head it cached
+// (errHeadMoved), that no filing in it has a decision (errFilingDecided:
+// then each filing is looked up), that team_load held what was read
+// (errLoadsChanged: then each draw takes its unit of capacity with its own
+// checked increment).
 func (s *sqlStore) commitBatch(ctx context.Context, reqs []*saveRequest) error {
-	err := s.commitOnce(ctx, reqs, true)
-	if errors.Is(err, errHeadMoved) {
-		err = s.commitOnce(ctx, reqs, true)
+	a := attempt{deferLoads: true, lookUpFilings: !s.dialect.filingGuard}
+	headRetried := false
+	for {
+		err := s.commitOnce(ctx, reqs, a)
+		switch {
+		case errors.Is(err, errHeadMoved) && !headRetried:
+			headRetried = true
+		case errors.Is(err, errFilingDecided) && !a.lookUpFilings:
+			a.lookUpFilings = true
+		case errors.Is(err, errLoadsChanged) && a.deferLoads:
+			s.log.Warn("team_load changed outside the chain lock; running the batch again with a checked increment per draw", "batch_size", len(reqs))
+			a.deferLoads = false
+		default:
+			return err
+		}
 	}
-	if errors.Is(err, errLoadsChanged) {
-		s.log.Warn("team_load changed outside the chain lock; running the batch again with a checked increment per draw", "batch_size", len(reqs))
-		err = s.commitOnce(ctx, reqs, false)
-	}
-	return err
+}
+
+// attempt is how one try of a batch's transaction is built.
+type attempt struct {
+	// deferLoads is batch.deferLoads.
+	deferLoads bool
+	// lookUpFilings is batch.lookUpFilings.
+	lookUpFilings bool
 }
 
 // querier is what a batch runs its statements on: *sql.Tx or *sql.Conn.
@@ -279,14 +317,13 @@ type batchTx interface {
 	end(ctx context.Context)
 }
 
-// commitOnce is one attempt at commitBatch's transaction; deferLoads is
-// batch.deferLoads.
-func (s *sqlStore) commitOnce(ctx context.Context, reqs []*saveRequest, deferLoads bool) (err error) {
+// commitOnce is one attempt at commitBatch's transaction.
+func (s *sqlStore) commitOnce(ctx context.Context, reqs []*saveRequest, a attempt) (err error) {
 	for _, req := range reqs {
 		req.rejected, req.assignedKind, req.feedTeams = nil, "", nil
 	}
 	now := time.Now()
-	b := &batch{d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), deferLoads: deferLoads}
+	b := &batch{d: &s.dialect, hot: s.hot, at: now, now: now.UnixNano(), deferLoads: a.deferLoads, lookUpFilings: a.lookUpFilings}
 	tx := s.newTx()
 	defer tx.end(ctx)
 	if err := tx.begin(ctx, b, loadKeys(reqs)); err != nil {
@@ -367,7 +404,7 @@ func (t *sqliteTx) end(context.Context) {
 // assignment, runs: prepared once on the writer's connection rather than
 // parsed each time (SQLite prepares a statement on every call otherwise).
 func hotQueries(d *dialect) []string {
-	return []string{d.lockHead, d.q(incrementLoad), d.q(selectLoad)}
+	return []string{d.lockHead, d.q(incrementLoad), d.q(selectLoad), d.selectDecisionForFiling}
 }
 
 // stmt returns the prepared statement for query inside b's transaction.
@@ -387,9 +424,11 @@ func (b *batch) chain(seq int64, kind, id, digest string) {
 
 func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	row := req.decision
+	if err := b.checkFiling(ctx, row); err != nil {
+		return err
+	}
 	if req.triage == nil {
-		b.decisions = append(b.decisions, row)
-		b.chain(b.seq+1, kindDecision, row.decisionID, row.digest())
+		b.keepDecision(row, b.seq+1)
 		return nil
 	}
 	job := req.triage
@@ -444,8 +483,7 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	}
 	row.decision = blob
 	row.setNeedsReview(d.NeedsReview)
-	b.decisions = append(b.decisions, row)
-	b.chain(decSeq, kindDecision, row.decisionID, row.digest())
+	b.keepDecision(row, decSeq)
 	if a != nil {
 		if err := b.addAssignmentRow(a, aBlob, job.period, decSeq+1); err != nil {
 			return err
@@ -454,6 +492,56 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 		req.feedTeams = []string{a.GetTeamId()}
 	}
 	return nil
+}
+
+// keepDecision adds row, chained at seq, to the batch.
+func (b *batch) keepDecision(row *decisionRow, seq int64) {
+	b.decisions = append(b.decisions, row)
+	if b.filings == nil {
+		b.filings = make(map[string]string)
+	}
+	b.filings[row.filingID] = row.decisionID
+	b.chain(seq, kindDecision, row.decisionID, row.digest())
+}
+
+// checkFiling rejects a decision for a filing that already has one, stored
+// or earlier in this batch: one decision per filing, as a second would
+// draw a team again and a caller could resubmit until the draw suited it
+// (随机分案). Checked here, under the chain lock every writer takes, two
+// calls racing for one filing cannot both pass, whatever replica they
+// reach. A decision whose own id is the one found is not refused here: it
+// is a duplicate id, which the insert refuses as ErrDuplicate.
+func (b *batch) checkFiling(ctx context.Context, row *decisionRow) error {
+	prev, ok := b.filings[row.filingID]
+	if !ok && b.lookUpFilings {
+		var err error
+		if prev, err = b.decisionForFiling(ctx, row.filingID); err != nil {
+			return err
+		}
+	}
+	if prev != "" && prev != row.decisionID {
+		return reject(&FilingDecidedError{FilingID: row.filingID, DecisionID: prev})
+	}
+	return nil
+}
+
+// decisionForFiling returns the first decision stored for filingID, "" for
+// none.
+func (b *batch) decisionForFiling(ctx context.Context, filingID string) (string, error) {
+	var row *sql.Row
+	if b.tx != nil {
+		row = b.stmt(ctx, b.d.selectDecisionForFiling).QueryRowContext(ctx, filingID)
+	} else {
+		row = b.q.QueryRowContext(ctx, b.d.selectDecisionForFiling, filingID)
+	}
+	var id string
+	switch err := row.Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", nil
+	case err != nil:
+		return "", fmt.Errorf("look up decisions of filing %q: %w", filingID, err)
+	}
+	return id, nil
 }
 
 // addAssignmentRow adds the row of a, whose cursor is seq; blob is a's

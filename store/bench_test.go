@@ -34,9 +34,9 @@ func BenchmarkSaveDecisionParallel(b *testing.B) {
 			for _, perProc := range []int{1, 8, 32} {
 				b.Run(fmt.Sprintf("goroutines_per_proc=%d", perProc), func(b *testing.B) {
 					d, f := civilCase("bench")
-					benchWriter(b, be.make(b), perProc, func(s store.Store, _ int64, dd *triagev1.Decision) error {
-						return s.SaveDecision(context.Background(), dd, f)
-					}, d)
+					benchWriter(b, be.make(b), perProc, func(s store.Store, _ int64, dd *triagev1.Decision, ff *triagev1.Filing) error {
+						return s.SaveDecision(context.Background(), dd, ff)
+					}, d, f)
 				})
 			}
 		})
@@ -70,15 +70,16 @@ func BenchmarkSaveTriageParallel(b *testing.B) {
 // benchSaveTriage runs SaveTriage of copies of d and f, drawing among
 // teams (benchWriter).
 func benchSaveTriage(b *testing.B, be *backend, perProc int, d *triagev1.Decision, f *triagev1.Filing, teams []store.TeamSlot) {
-	benchWriter(b, be, perProc, func(s store.Store, n int64, dd *triagev1.Decision) error {
-		return s.SaveTriage(context.Background(), dd, f, plan(uint64(n), teams...))
-	}, d)
+	benchWriter(b, be, perProc, func(s store.Store, n int64, dd *triagev1.Decision, ff *triagev1.Filing) error {
+		return s.SaveTriage(context.Background(), dd, ff, plan(uint64(n), teams...))
+	}, d, f)
 }
 
 // benchWriter runs save from perProc goroutines per CPU on a store opened
-// on be, each call with a copy of d under a new id and the call's number
-// (from 1), and reports the writer's figures.
-func benchWriter(b *testing.B, be *backend, perProc int, save func(s store.Store, n int64, d *triagev1.Decision) error, d *triagev1.Decision) {
+// on be, each call with a copy of d under a new id, for a copy of f under a
+// new filing id (the store takes one decision per filing), and the call's
+// number (from 1), and reports the writer's figures.
+func benchWriter(b *testing.B, be *backend, perProc int, save func(s store.Store, n int64, d *triagev1.Decision, f *triagev1.Filing) error, d *triagev1.Decision, f *triagev1.Filing) {
 	reg := prometheus.NewRegistry()
 	s := be.open(b, store.Options{Registerer: reg})
 	var next atomic.Int64
@@ -89,9 +90,12 @@ func benchWriter(b *testing.B, be *backend, perProc int, save func(s store.Store
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			dd := proto.Clone(d).(*triagev1.Decision)
+			n := next.Add(1)
+			dd, ff := proto.CloneOf(d), proto.CloneOf(f)
 			dd.DecisionId = benchID(b)
-			if err := save(s, next.Add(1), dd); err != nil {
+			ff.Id = f.GetId() + "-" + strconv.FormatInt(n, 10)
+			dd.FilingId = ff.Id
+			if err := save(s, n, dd, ff); err != nil {
 				b.Error(err)
 				return
 			}

@@ -23,7 +23,7 @@ func TestCheckpointerReportsItsPasses(t *testing.T) {
 	defer s.Close()
 	reqs := servedRequests(t, 20)
 	for _, req := range reqs {
-		if err := s.SaveTriage(ctx, req.triage.d, servedFiling(t), req.triage.plan); err != nil {
+		if err := s.SaveTriage(ctx, req.triage.d, servedFilingOf(t, req.triage.d), req.triage.plan); err != nil {
 			t.Fatal(err)
 		}
 	}

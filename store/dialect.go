@@ -42,8 +42,13 @@ type dialect struct {
 	// selectFiling returns the filing blob stored with a decision.
 	selectFiling string
 	// selectDecisionForFiling returns the first decision_id stored for a
-	// filing_id (decisions_filing_id, migration 0013).
+	// filing_id (decisions_filing_id, migration 0013): the writer's check
+	// that a filing has one decision (batch.checkFiling).
 	selectDecisionForFiling string
+	// filingGuard: the batch's own statement refuses a filing that already
+	// has a decision (postgresWriteBatch), so the writer looks filings up
+	// one by one only after it fails. SQLite looks each one up, in process.
+	filingGuard bool
 	// placeholder is the n-th (1-based) bind parameter.
 	placeholder func(n int) string
 	// lockHead reads audit_head's (seq, hash) at the start of every write
@@ -207,6 +212,7 @@ func postgresDialect() (dialect, error) {
 		lockHead:    `SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`,
 		snapshotTx:  &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead},
 		isDuplicate: postgresIsDuplicate,
+		filingGuard: true,
 		rowFault:    postgresRowFault,
 		connLost:    postgresConnLost,
 	}, nil

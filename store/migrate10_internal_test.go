@@ -27,7 +27,7 @@ func TestMigration10KeepsOldAssignmentsVerifiable(t *testing.T) {
 	write := func(s *SQLite, n int) {
 		for _, req := range servedRequests(t, n) {
 			d := req.triage.d
-			if err := s.SaveTriage(ctx, proto.CloneOf(d), servedFiling(t), req.triage.plan); err != nil {
+			if err := s.SaveTriage(ctx, proto.CloneOf(d), servedFilingOf(t, d), req.triage.plan); err != nil {
 				t.Fatal(err)
 			}
 			// A designated assignment too: its row is found by seq like a drawn one.
@@ -68,10 +68,4 @@ func TestMigration10KeepsOldAssignmentsVerifiable(t *testing.T) {
 	if !rep.OK || rep.Decisions != 10 || rep.Assignments != 20 {
 		t.Errorf("VerifyAudit over schema 9 and 10 rows: %s; want OK with 10 decisions and 20 assignments", rep)
 	}
-}
-
-// servedFiling is servedCase's filing.
-func servedFiling(t testing.TB) *triagev1.Filing {
-	_, f := servedCase(t)
-	return f
 }

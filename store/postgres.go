@@ -281,6 +281,13 @@ tl AS (INSERT INTO team_load (team_id, period, assigned)
 		// count the client reads afterwards: a text cast to integer that
 		// fails, naming what happened, when a guard does not hold.
 		b.WriteString("SELECT (CASE WHEN (SELECT count(*) FROM h) <> 1 THEN '" + headNotUpdated + "'")
+		if mask&1 != 0 {
+			// $1 and $2 are the decisions' ids and filings. The statement's
+			// snapshot, taken after the head lock was granted, holds every
+			// decision any writer committed before; its own inserts are not
+			// in it.
+			b.WriteString("\n    WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.filing_id = ANY($2::text[]) AND d.decision_id <> ALL($1::text[])) THEN '" + filingDecided + "'")
+		}
 		if loads != "" {
 			b.WriteString("\n    WHEN NOT " + loads + " THEN '" + loadsChanged + "'")
 		}
@@ -364,11 +371,13 @@ const (
 	headNotUpdated = "fenjian: audit head not updated"
 	loadsChanged   = "fenjian: team_load changed outside the chain lock"
 	headMoved      = "fenjian: audit head moved"
+	filingDecided  = "fenjian: a filing already has a decision"
 )
 
 // batchError turns the failure of b's statement into the writer's error:
 // errLoadsChanged for the team_load guard, which makes the writer run the
-// batch again with a checked increment per draw, and errHeadMoved for
+// batch again with a checked increment per draw, errFilingDecided for the
+// filings' guard, which makes it look each filing up, and errHeadMoved for
 // postgresCheckHead, which makes it run the batch again from the head.
 func batchError(b *batch, err error) error {
 	if e, ok := errors.AsType[*pgconn.PgError](err); ok && e.Code == "22P02" {
@@ -377,6 +386,8 @@ func batchError(b *batch, err error) error {
 			return errLoadsChanged
 		case strings.Contains(e.Message, headMoved):
 			return errHeadMoved
+		case strings.Contains(e.Message, filingDecided):
+			return errFilingDecided
 		}
 	}
 	return fmt.Errorf("insert %d records: %w", len(b.audit), err)

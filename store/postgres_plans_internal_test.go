@@ -6,9 +6,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/google/uuid"
-	"google.golang.org/protobuf/proto"
-
 	"github.com/fenjian/fenjian/internal/pgtest"
 )
 
@@ -30,7 +27,7 @@ func TestPostgresBatchStatementPlannedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	d0, f := servedCase(t)
+	d0, f0 := servedCase(t)
 	var seed uint64
 	var mu sync.Mutex
 	for _, savers := range []int{1, 7, 48, 1, 48} {
@@ -38,8 +35,7 @@ func TestPostgresBatchStatementPlannedOnce(t *testing.T) {
 		for range savers {
 			wg.Go(func() {
 				for range 12 {
-					d := proto.CloneOf(d0)
-					d.DecisionId = uuid.Must(uuid.NewV7()).String()
+					d, f := servedCopy(d0, f0)
 					mu.Lock()
 					seed++
 					s := seed

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -88,12 +89,14 @@ func TestPostgresDecisionsCompressedInRow(t *testing.T) {
 		}
 		before := chunks()
 		for i := range tt.n {
-			d := proto.CloneOf(served)
+			d, f := proto.CloneOf(served), proto.CloneOf(tt.filing)
 			d.DecisionId = uuid.Must(uuid.NewV7()).String()
-			if err := s.SaveTriage(ctx, d, tt.filing, plan(uint64(i+1), teams...)); err != nil {
+			f.Id = fmt.Sprintf("%s-%d", tt.filing.GetId(), len(all)) // one decision per filing
+			d.FilingId = f.Id
+			if err := s.SaveTriage(ctx, d, f, plan(uint64(i+1), teams...)); err != nil {
 				t.Fatalf("%s: SaveTriage: %v", tt.name, err)
 			}
-			all = append(all, saved{d, tt.filing})
+			all = append(all, saved{d, f})
 		}
 		added := chunks() - before
 		if tt.wantChunks && added == 0 {

@@ -69,12 +69,12 @@ func (s *sqlStore) prepareHot(ctx context.Context) error {
 	return nil
 }
 
-// prepareReads prepares the point reads every Triage or GetDecision makes
+// prepareReads prepares the point read every GetDecision makes
 // on the read pool (readStmts). database/sql prepares them again on each
 // new connection by itself.
 func (s *sqlStore) prepareReads(ctx context.Context) error {
 	s.readStmts = map[string]*sql.Stmt{}
-	for _, q := range []string{s.dialect.selectDecisionForFiling, s.dialect.selectDecision} {
+	for _, q := range []string{s.dialect.selectDecision} {
 		stmt, err := s.read.PrepareContext(ctx, q)
 		if err != nil {
 			return fmt.Errorf("prepare reads: %w: %w", ErrUnavailable, err)
@@ -442,16 +442,6 @@ func (s *sqlStore) GetDecision(ctx context.Context, decisionID string) (*triagev
 		return nil, fmt.Errorf("get decision %q: decode: %w", decisionID, err)
 	}
 	return d, nil
-}
-
-// DecisionForFiling returns the id of the first decision stored for
-// filingID, or an error wrapping ErrNotFound when there is none.
-func (s *sqlStore) DecisionForFiling(ctx context.Context, filingID string) (string, error) {
-	var id string
-	if err := s.readByKey(ctx, "decision for filing", "filing_id", filingID, s.dialect.selectDecisionForFiling, &id); err != nil {
-		return "", err
-	}
-	return id, nil
 }
 
 // GetFiling returns the filing stored with decision decisionID, or an error

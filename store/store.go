@@ -80,9 +80,6 @@ type Store interface {
 	SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error
 	// GetDecision returns the decision recorded under decisionID.
 	GetDecision(ctx context.Context, decisionID string) (*triagev1.Decision, error)
-	// DecisionForFiling returns the id of the first decision recorded for
-	// filingID (ErrNotFound when none).
-	DecisionForFiling(ctx context.Context, filingID string) (string, error)
 	// Ping reports whether the store can serve, for readiness probes.
 	Ping(ctx context.Context) error
 	// Probe reports whether the store can record, by committing a
@@ -252,11 +249,13 @@ var ErrUnavailable = errors.New("store: unavailable")
 // never succeed, and the recorded decision is never overwritten.
 var ErrDuplicate = errors.New("store: decision id already recorded")
 
-// ErrFilingDecided says a filing id already has a decision: the server's
-// Triage stores one decision per filing (a second would draw a team again),
-// looking it up with DecisionForFiling. The store itself does not refuse a
-// second decision for a filing. Errors that carry it are
-// *FilingDecidedError, naming the decision.
+// ErrFilingDecided is returned by SaveDecision and SaveTriage for a filing
+// id that already has a decision: one decision per filing, as a second
+// would draw a team again and a caller could resubmit until the draw suited
+// it (随机分案). The check runs inside the write transaction, under the
+// chain lock every writer holds, so calls racing for one filing store one
+// decision, on every replica. Errors that carry it are *FilingDecidedError,
+// naming the decision stored.
 var ErrFilingDecided = errors.New("store: filing already has a decision")
 
 // FilingDecidedError is ErrFilingDecided for one filing: DecisionID is the

@@ -789,34 +789,196 @@ func TestRedact(t *testing.T) {
 	}
 }
 
-// TestDecisionForFiling: the first decision recorded for a filing id is
-// found by it (the lookup Triage makes before a second draw); another
-// filing, and an id no decision can have, are not found.
-func TestDecisionForFiling(t *testing.T) {
+// TestOneDecisionPerFiling: a filing that has a decision gets no second
+// one, through SaveDecision or SaveTriage (which would draw a team again):
+// the refusal names the stored decision and writes nothing; the same
+// decision id again is a duplicate, not a second decision; another filing,
+// however close its id, is stored.
+func TestOneDecisionPerFiling(t *testing.T) {
 	forEachStore(t, func(t *testing.T, b *backend) {
 		ctx := context.Background()
 		s := b.open(t, store.Options{})
-		d1, f1 := civilCase("101")
-		if err := s.SaveDecision(ctx, d1, f1); err != nil {
+		d1, f1 := triageCase("101", "2024-05-06")
+		if err := s.SaveTriage(ctx, d1, f1, plan(7, store.TeamSlot{TeamID: "t1", Capacity: 10})); err != nil {
 			t.Fatal(err)
 		}
-		// The store does not refuse a second decision for a filing (the
-		// server does): the lookup answers with the first.
-		d2, _ := civilCase("102")
-		d2.FilingId = f1.GetId()
-		d2.DecidedAt = timestamppb.New(d1.GetDecidedAt().AsTime().Add(time.Second))
-		if err := s.SaveDecision(ctx, d2, f1); err != nil {
-			t.Fatal(err)
+		second := func(id string) *triagev1.Decision {
+			d, _ := triageCase(id, "2024-05-06")
+			d.FilingId = f1.GetId()
+			return d
 		}
-		got, err := s.DecisionForFiling(ctx, f1.GetId())
-		if err != nil || got != d1.GetDecisionId() {
-			t.Errorf("DecisionForFiling(%q) = %q, %v; want %q", f1.GetId(), got, err, d1.GetDecisionId())
-		}
-		_, other := civilCase("103") // near miss: a filing never decided
-		for _, id := range []string{other.GetId(), "(2024)辽0102民初101号 ", "x\x00"} {
-			if got, err := s.DecisionForFiling(ctx, id); !errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrUnavailable) {
-				t.Errorf("DecisionForFiling(%q) = %q, %v; want ErrNotFound only", id, got, err)
+		for name, save := range map[string]func(*triagev1.Decision) error{
+			"SaveDecision": func(d *triagev1.Decision) error { return s.SaveDecision(ctx, d, f1) },
+			"SaveTriage": func(d *triagev1.Decision) error {
+				return s.SaveTriage(ctx, d, f1, plan(8, store.TeamSlot{TeamID: "t1", Capacity: 10}))
+			},
+		} {
+			d := second("102-" + name)
+			err := save(d)
+			var fd *store.FilingDecidedError
+			if !errors.As(err, &fd) || fd.DecisionID != d1.GetDecisionId() || fd.FilingID != f1.GetId() || errors.Is(err, store.ErrUnavailable) {
+				t.Errorf("%s of a second decision for %s = %v; want FilingDecidedError naming %s", name, f1.GetId(), err, d1.GetDecisionId())
 			}
+			if !errors.Is(err, store.ErrFilingDecided) {
+				t.Errorf("%s: errors.Is(%v, ErrFilingDecided) = false", name, err)
+			}
+			if _, err := s.GetDecision(ctx, d.GetDecisionId()); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("%s: the refused decision was stored: GetDecision = %v", name, err)
+			}
+			if d.GetAssignment() != nil {
+				t.Errorf("%s: the refused decision was given a team: %v", name, d.GetAssignment())
+			}
+		}
+		if got := teamLoad(t, b, "t1", "2024-05"); got != 1 {
+			t.Errorf("team_load = %d after one routed decision and refusals; want 1", got)
+		}
+		// The same decision again is a duplicate id, as before.
+		again, _ := triageCase("101", "2024-05-06")
+		if err := s.SaveDecision(ctx, again, f1); !errors.Is(err, store.ErrDuplicate) || errors.Is(err, store.ErrFilingDecided) {
+			t.Errorf("SaveDecision of the stored decision again = %v; want ErrDuplicate", err)
+		}
+		// Near misses: another filing, and one whose id differs by a space.
+		d3, f3 := civilCase("103")
+		d4, f4 := civilCase("104")
+		d4.FilingId = f1.GetId() + " "
+		f4.Id = d4.FilingId
+		for _, c := range []struct {
+			d *triagev1.Decision
+			f *triagev1.Filing
+		}{{d3, f3}, {d4, f4}} {
+			if err := s.SaveDecision(ctx, c.d, c.f); err != nil {
+				t.Errorf("SaveDecision for filing %q: %v", c.f.GetId(), err)
+			}
+		}
+		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
+			t.Errorf("VerifyAudit = %+v, %v", r, err)
+		}
+	})
+}
+
+// TestFilingRefusedInsideOneBatch puts into one group commit a decision for
+// a filing stored before, two for one new filing and others: only the
+// second decision of each filing is refused, and the rest of the batch
+// commits (on PostgreSQL, after the batch's own statement found the stored
+// filing and the batch was built again looking each filing up).
+func TestFilingRefusedInsideOneBatch(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		reg := prometheus.NewRegistry()
+		s := b.open(t, store.Options{Registerer: reg, MaxBatch: 64})
+		ctx := context.Background()
+		stored, sf := civilCase("stored")
+		if err := s.SaveDecision(ctx, stored, sf); err != nil {
+			t.Fatal(err)
+		}
+		release := b.holdWriteLock(t)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			if err := save(ctx, s, "blocker"); err != nil {
+				t.Errorf("blocker: %v", err)
+			}
+		})
+		waitFor(t, "the writer to take the blocker", func() bool {
+			return value(t, reg, "fenjian_store_commit_batch_size_count") == 2
+		})
+		const n = 12
+		names := ids("batch", n)
+		filings := slices.Clone(names)
+		filings[3] = "stored" // a filing decided before the batch
+		filings[7] = names[6] // the second decision of a filing in the batch
+		errs := make([]error, n)
+		decisions := make([]*triagev1.Decision, n)
+		for i := range n {
+			d, _ := civilCase(names[i])
+			_, f := civilCase(filings[i])
+			d.FilingId = f.GetId()
+			decisions[i] = d
+			// One at a time, so the batch holds them in this order.
+			wg.Go(func() { errs[i] = s.SaveDecision(ctx, d, f) })
+			waitFor(t, "the request to queue", func() bool { return store.QueuedSaves(s) == i+1 })
+		}
+		release()
+		wg.Wait()
+		for i, err := range errs {
+			var fd *store.FilingDecidedError
+			switch i {
+			case 3, 7:
+				want := map[int]string{3: stored.GetDecisionId(), 7: decisions[6].GetDecisionId()}[i]
+				if !errors.As(err, &fd) || fd.DecisionID != want {
+					t.Errorf("decision %d for a decided filing: %v; want FilingDecidedError naming %s", i, err, want)
+				}
+				if _, err := s.GetDecision(ctx, decisions[i].GetDecisionId()); !errors.Is(err, store.ErrNotFound) {
+					t.Errorf("refused decision %d was stored: %v", i, err)
+				}
+			default:
+				if err != nil {
+					t.Errorf("decision %d shared the batch and failed: %v", i, err)
+				}
+			}
+		}
+		// The batch committed once: no retry one per transaction.
+		if got := writeErrors(t, reg, "batch"); got != 0 {
+			t.Errorf("write_errors_total{operation=batch} = %v, want 0", got)
+		}
+		if got := writeErrors(t, reg, "save"); got != 2 {
+			t.Errorf("write_errors_total{operation=save} = %v, want the 2 refusals", got)
+		}
+		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
+			t.Errorf("VerifyAudit = %+v, %v", r, err)
+		}
+	})
+}
+
+// TestRacingSavesForOneFiling: calls for one filing sent at once, to two
+// stores on one database (two replicas), store exactly one decision and
+// draw exactly one team; every other caller is told which decision it is.
+func TestRacingSavesForOneFiling(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		ctx := context.Background()
+		replicas := []store.Store{b.open(t, store.Options{}), b.open(t, store.Options{})}
+		for round := range 3 {
+			const n = 16
+			errs := make([]error, n)
+			decisions := make([]*triagev1.Decision, n)
+			start := make(chan struct{})
+			var wg sync.WaitGroup
+			for i := range n {
+				d, f := triageCase(fmt.Sprintf("race%d-%d", round, i), "2024-05-06")
+				f.Id = fmt.Sprintf("(2024)辽0102民初race%d号", round)
+				d.FilingId = f.Id
+				decisions[i] = d
+				s := replicas[i%len(replicas)]
+				wg.Go(func() {
+					<-start
+					errs[i] = s.SaveTriage(ctx, d, f, plan(uint64(i), store.TeamSlot{TeamID: "t1", Capacity: 1000}))
+				})
+			}
+			close(start)
+			wg.Wait()
+			winner := -1
+			for i, err := range errs {
+				switch {
+				case err == nil && winner >= 0:
+					t.Errorf("round %d: decisions %d and %d both stored for one filing", round, winner, i)
+				case err == nil:
+					winner = i
+				case !errors.Is(err, store.ErrFilingDecided):
+					t.Errorf("round %d: decision %d: %v; want stored or ErrFilingDecided", round, i, err)
+				}
+			}
+			if winner < 0 {
+				t.Fatalf("round %d: no decision stored: %v", round, errs)
+			}
+			for i, err := range errs {
+				if fd, ok := errors.AsType[*store.FilingDecidedError](err); ok && fd.DecisionID != decisions[winner].GetDecisionId() {
+					t.Errorf("round %d: decision %d told %s, but %s was stored", round, i, fd.DecisionID, decisions[winner].GetDecisionId())
+				}
+			}
+			if got := teamLoad(t, b, "t1", "2024-05"); got != int64(round+1) {
+				t.Errorf("round %d: team_load = %d; want one draw per filing, %d", round, got, round+1)
+			}
+		}
+		if r, err := replicas[0].VerifyAudit(ctx); err != nil || !r.OK {
+			t.Errorf("VerifyAudit = %+v, %v", r, err)
 		}
 	})
 }

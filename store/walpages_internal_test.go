@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -39,6 +40,27 @@ func servedCase(t testing.TB) (*triagev1.Decision, *triagev1.Filing) {
 	return d, f
 }
 
+// servedFilings numbers the filings servedCopy makes.
+var servedFilings atomic.Int64
+
+// servedCopy returns a copy of servedCase's d0 and f0 with a new decision id
+// and a filing id no other copy has: the store takes one decision per
+// filing.
+func servedCopy(d0 *triagev1.Decision, f0 *triagev1.Filing) (*triagev1.Decision, *triagev1.Filing) {
+	d, f := proto.CloneOf(d0), proto.CloneOf(f0)
+	d.DecisionId = uuid.Must(uuid.NewV7()).String()
+	f.Id = fmt.Sprintf("(2026)辽0102民初%d号", 100000+servedFilings.Add(1))
+	d.FilingId = f.Id
+	return d, f
+}
+
+// servedFilingOf is servedCase's filing under the id d was decided for.
+func servedFilingOf(t testing.TB, d *triagev1.Decision) *triagev1.Filing {
+	_, f := servedCase(t)
+	f.Id = d.GetFilingId()
+	return f
+}
+
 // servedRequests returns n SaveTriage requests for servedCase with new ids,
 // each drawing among the one team the bench's filing is eligible for.
 func servedRequests(t testing.TB, n int) []*saveRequest {
@@ -46,8 +68,7 @@ func servedRequests(t testing.TB, n int) []*saveRequest {
 	d0, f0 := servedCase(t)
 	reqs := make([]*saveRequest, n)
 	for i := range reqs {
-		d, f := proto.CloneOf(d0), proto.CloneOf(f0)
-		d.DecisionId = uuid.Must(uuid.NewV7()).String()
+		d, f := servedCopy(d0, f0)
 		req, err := newTriageRequest(d, f, &AssignmentPlan{
 			Teams: []TeamSlot{{TeamID: "civil-fast-general", Capacity: 1 << 40}},
 			Seed:  uint64(i + 1),

@@ -12,7 +12,6 @@ import (
 	"github.com/google/uuid"
 	"google.golang.org/protobuf/proto"
 
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/store"
 )
@@ -107,10 +106,12 @@ func (r *checkpointRig) saveDecision(t *testing.T) string {
 	}
 	defer st.Close()
 	c := r.fx.byKey["B"]
-	d := proto.Clone(c.decision).(*triagev1.Decision)
+	d, f := proto.CloneOf(c.decision), proto.CloneOf(c.filing)
 	d.DecisionId = uuid.Must(uuid.NewV7()).String()
 	d.Assignment = nil
-	if err := st.SaveDecision(r.ctx, d, c.filing); err != nil {
+	f.Id += "-" + d.DecisionId // the store takes one decision per filing
+	d.FilingId = f.Id
+	if err := st.SaveDecision(r.ctx, d, f); err != nil {
 		t.Fatal(err)
 	}
 	return d.DecisionId
