@@ -53,7 +53,7 @@ const (
 // ordinary. So the default scorer keeps the baseline for civil filings.
 
 // featureSets lists the sets a RealLinear may name.
-var featureSets = []string{"", FeaturesBroad, FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline, FeaturesCivilOrdinal,
+var featureSets = []string{"", FeaturesBroad, FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline, FeaturesCivilOrdinal, FeaturesCivilCoarse,
 	FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll}
 
 // featuresOf returns the named set's features of a filing.
@@ -67,6 +67,8 @@ func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat 
 		return append(civilSmallFeatures(f, a), baselineLogP(f, a)...)
 	case FeaturesCivilOrdinal:
 		return civilOrdinalFeatures(f, a)
+	case FeaturesCivilCoarse:
+		return civilCoarseFeatures(f, a)
 	case FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll:
 		return criminalSetFeatures(set, f, a)
 	}

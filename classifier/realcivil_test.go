@@ -305,7 +305,12 @@ func TestCivilMethodsServeAsCrossValidated(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := PrepareRealCases(r, NewBaseline(), data)
-	for _, fit := range CivilGrid() {
+	// The fourth attempt's linear variants too: bagged, guarded, coarse.
+	fits := append(CivilGrid(),
+		RealFit{Method: RealLogit, Lambda: 0.1, Balanced: true, Features: FeaturesCivilSmallBaseline, Bag: 5, Guard: true, Weight: 0.5},
+		RealFit{Method: RealLogit, Lambda: 0.03, Features: FeaturesCivilCoarse, Guard: true, Weight: 1},
+		RealFit{Method: RealLogit, Lambda: 0.03, Features: FeaturesCivilSmall, Bag: 3, BagSeed: 2, Weight: 1})
+	for _, fit := range fits {
 		t.Run(fit.String(), func(t *testing.T) {
 			rp, err := FitRealPrior(r, data, 5, map[string]RealFit{"CASE_KIND_CIVIL": fit})
 			if err != nil {

@@ -284,7 +284,8 @@ func realVocabulary(rows []realRow) ([]string, []int32) {
 	}
 	var names []string
 	for n, k := range seen {
-		vocab := strings.HasPrefix(n, vocabCharge) || strings.HasPrefix(n, vocabCause) || strings.HasPrefix(n, vocabFamily) || strings.HasPrefix(n, vocabRegion)
+		vocab := strings.HasPrefix(n, vocabCharge) || strings.HasPrefix(n, vocabCause) || strings.HasPrefix(n, vocabFamily) || strings.HasPrefix(n, vocabRegion) ||
+			strings.HasPrefix(n, vocabFamilyBand)
 		if !vocab || k >= minVocab {
 			names = append(names, n)
 		}

@@ -69,7 +69,18 @@ type RealFit struct {
 	// Threshold is RealCivilLaw's claim/limit ratio above which ordinary.
 	Threshold float64 `json:"threshold,omitempty"`
 	// Gamma is RealRecalibrate's strength (1: the full correction).
-	Gamma  float64 `json:"gamma,omitempty"`
+	Gamma float64 `json:"gamma,omitempty"`
+	// Bag, for the linear method: fit on this many bootstrap resamples of
+	// the filings drawn within each label, and average the models'
+	// coefficients into one (fitBaggedLinear); 0 fits once. BagSeed seeds
+	// the resamples.
+	Bag     int    `json:"bag,omitempty"`
+	BagSeed uint64 `json:"bag_seed,omitempty"`
+	// Guard keeps the prior off the law's small-claims mandate: where the
+	// rules make small claims mandatory the prior is not applied, and
+	// elsewhere it only moves the base scorer's mass between simplified
+	// and ordinary (guardSplit).
+	Guard  bool    `json:"guard,omitempty"`
 	Weight float64 `json:"weight"`
 }
 
@@ -90,6 +101,15 @@ func (c RealFit) String() string {
 		}
 		if c.Features != "" {
 			b += " " + c.Features
+		}
+		if c.Bag > 0 {
+			b += fmt.Sprintf(" bag=%d", c.Bag)
+			if c.BagSeed != 0 {
+				b += fmt.Sprintf("/%d", c.BagSeed)
+			}
+		}
+		if c.Guard {
+			b += " guarded"
 		}
 		return fmt.Sprintf("linear λ=%g%s w=%.2f", c.Lambda, b, c.Weight)
 	}
@@ -217,7 +237,13 @@ func fitRealPrior(cases []*RealCase, alpha float64, fits map[string]RealFit) (*R
 					rows = append(rows, realRow{c.features(fit.Features), c.Label})
 				}
 			}
-			lm, err := fitRealLinear(rows, fit.Lambda, fit.Balanced, fit.Features)
+			fitLinear := fitRealLinear
+			if fit.Bag > 0 {
+				fitLinear = func(rows []realRow, lambda float64, balanced bool, set string) (*RealLinear, error) {
+					return fitBaggedLinear(rows, lambda, balanced, set, fit.Bag, fit.BagSeed)
+				}
+			}
+			lm, err := fitLinear(rows, fit.Lambda, fit.Balanced, fit.Features)
 			if err != nil {
 				return nil, fmt.Errorf("real prior %s: %w", kind, err)
 			}
@@ -339,6 +365,12 @@ func (rp *RealPrior) Apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Pr
 	var q triage.Probabilities
 	if !rp.distribution(f, a, p, &q) {
 		return
+	}
+	if rp.Fits[f.GetCaseKind().String()].Guard {
+		o := a.Option(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS)
+		if !guardSplit(o != nil && o.GetMandatory(), p, &q) {
+			return
+		}
 	}
 	for i := range p {
 		p[i] = (1-w)*p[i] + w*q[i]

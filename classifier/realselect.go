@@ -113,6 +113,9 @@ func (rp *RealPrior) Decide(c *RealCase, policy triage.Policy) RealDecision {
 		default:
 			ok = rp.countDistribution(c.keys, &q)
 		}
+		if ok && rp.Fits[kind].Guard {
+			ok = guardSplit(c.civil.mandatory, &p, &q)
+		}
 		if ok {
 			for i := range p {
 				p[i] = (1-w)*p[i] + w*q[i]

@@ -34,6 +34,9 @@ type realCVFlags struct {
 	methods                            string
 	features, kind                     string
 	gridWeights                        []float64
+	// gridOpts are -bag, -bag-seed, -guard and -min-lambda: the fourth
+	// civil attempt's variations of the linear candidates.
+	gridOpts classifier.GridOptions
 }
 
 func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
@@ -74,6 +77,10 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.StringVar(&f.features, "features", "", "with -nested: the linear model's feature `sets`, comma-separated: each is a candidate the inner folds choose among (empty: the kind's own: civil chooses among civil-small, baseline-logp and civil-small+baseline, criminal reads criminal-law, the broad set with the fast-track era of the law; \"broad\" is the broad set as it was)")
 	fs.StringVar(&f.kind, "kind", "", "with -nested: only this case `kind` (civil, criminal); empty: both")
 	fs.StringVar(&gridWeights, "grid-weights", "", "with -nested: keep only these prior `weights` of the grid (comma-separated); empty: all")
+	fs.IntVar(&f.gridOpts.Bag, "bag", 0, "with -nested: fit every linear candidate on `n` bootstrap resamples (within each label) and average the coefficients; 0: one fit")
+	fs.Uint64Var(&f.gridOpts.BagSeed, "bag-seed", 0, "with -bag: the resamples' `seed`")
+	fs.BoolVar(&f.gridOpts.Guard, "guard", false, "with -nested: the linear prior is not applied where small claims is mandatory and elsewhere only moves mass between simplified and ordinary")
+	fs.Float64Var(&f.gridOpts.MinLambda, "min-lambda", 0, "with -nested: drop linear candidates with a penalty below `λ`")
 	fs.IntVar(&f.inner, "inner", 4, "with -nested: inner folds choosing the configuration")
 	fs.IntVar(&f.repeats, "repeats", 5, "with -nested: repeats with differently dealt folds (seeds 1…R)")
 	fs.StringVar(&conf, "min-confidence", "0.4,0.5,0.6", "comma-separated review `thresholds` to report")
@@ -108,6 +115,8 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 		return nil, usageError{"-repeat trains per fold: it needs -data"}
 	case f.folds < 2:
 		return nil, usageError{"-folds must be at least 2"}
+	case f.gridOpts.Bag < 0 || !(f.gridOpts.MinLambda >= 0):
+		return nil, usageError{"-bag and -min-lambda must not be negative"}
 	case f.repeat < 0:
 		return nil, usageError{"-repeat must not be negative"}
 	case slices.ContainsFunc(f.blends, func(w float64) bool { return !(w >= 0 && w <= 1) }),

@@ -19,14 +19,16 @@ import (
 
 // NestedReport is the JSON report of `triagectl realcv -nested`.
 type NestedReport struct {
-	Real    string        `json:"real"`
-	Base    string        `json:"base"`
-	Outer   int           `json:"outer_folds"`
-	Inner   int           `json:"inner_folds"`
-	Repeats int           `json:"repeats"`
-	Alpha   float64       `json:"alpha"`
-	Methods []string      `json:"methods"`
-	Kinds   []*NestedKind `json:"kinds"`
+	Real    string   `json:"real"`
+	Base    string   `json:"base"`
+	Outer   int      `json:"outer_folds"`
+	Inner   int      `json:"inner_folds"`
+	Repeats int      `json:"repeats"`
+	Alpha   float64  `json:"alpha"`
+	Methods []string `json:"methods"`
+	// Grid is -bag, -bag-seed, -guard and -min-lambda as given.
+	Grid  classifier.GridOptions `json:"grid_options"`
+	Kinds []*NestedKind          `json:"kinds"`
 }
 
 // NestedKind is one case kind's nested cross-validation: the first
@@ -93,7 +95,7 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 	}
 	cases := classifier.PrepareRealCases(r, base, all)
 	baseCases := classifier.PrepareRealCases(r, classifier.NewBaseline(), all)
-	rep := &NestedReport{Real: f.real, Base: name, Outer: f.folds, Inner: f.inner, Repeats: f.repeats, Alpha: f.alpha}
+	rep := &NestedReport{Real: f.real, Base: name, Outer: f.folds, Inner: f.inner, Repeats: f.repeats, Alpha: f.alpha, Grid: f.gridOpts}
 	opts := evaluation.Options{Bootstrap: f.bootstrap, Seed: 1}
 	var grid []classifier.RealFit
 	methods := strings.Split(f.methods, ",")
@@ -116,6 +118,7 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 			}
 		}
 	}
+	grid = f.gridOpts.Apply(grid)
 	var civilMethods []string
 	for _, m := range methods {
 		switch {

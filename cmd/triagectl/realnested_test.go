@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -149,6 +150,33 @@ func TestRealCVNestedFilters(t *testing.T) {
 	for _, c := range rep.Kinds[0].Chosen {
 		if !strings.Contains(c, classifier.FeaturesCivilSmall) || !strings.HasPrefix(c, "linear") {
 			t.Errorf("-features %s: chose %s", classifier.FeaturesCivilSmall, c)
+		}
+	}
+}
+
+// TestRealCVNestedGridOptions checks that -bag, -guard and -min-lambda
+// reach every linear candidate the inner folds choose, that the report
+// records them, and that negative values are usage errors.
+func TestRealCVNestedGridOptions(t *testing.T) {
+	dir := realCrimDir(t)
+	rep, _ := runNested(t, dir, "1", "20", "-methods", "linear", "-grid-weights", "1", "-bag", "3", "-bag-seed", "2", "-guard", "-min-lambda", "0.3")
+	if want := (classifier.GridOptions{Bag: 3, BagSeed: 2, Guard: true, MinLambda: 0.3}); !reflect.DeepEqual(rep.Grid, want) {
+		t.Errorf("report's grid options %+v, want %+v", rep.Grid, want)
+	}
+	if len(rep.Kinds) != 1 {
+		t.Fatalf("%d kinds measured, want 1", len(rep.Kinds))
+	}
+	for _, c := range rep.Kinds[0].Chosen {
+		if !strings.Contains(c, "bag=3/2") || !strings.Contains(c, "guarded") || !(strings.Contains(c, "λ=1 ") || strings.Contains(c, "λ=0.3 ")) {
+			t.Errorf("chose %s: want a bagged, guarded candidate with λ ≥ 0.3", c)
+		}
+	}
+	for _, bad := range [][]string{{"-bag", "-1"}, {"-min-lambda", "-0.1"}} {
+		e, _, _ := testEnv("")
+		err := runRealCV(context.Background(), e, append([]string{"-nested", "-models", "baseline", "-real", dir}, bad...))
+		var u usageError
+		if !errors.As(err, &u) {
+			t.Errorf("%v: error %v, want a usage error", bad, err)
 		}
 	}
 }
