@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/peer"
+	"google.golang.org/grpc/tap"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
@@ -369,31 +370,76 @@ func (a *authorizer) acquire() (release func(), ok bool) {
 	}
 }
 
-func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+// tap admits a call before its request is read (grpc.InTapHandle): it
+// proves the caller, checks the method's roles and the caller's rate, and
+// refuses at once when every call slot is taken. grpc-go decodes a unary
+// request before any interceptor runs, so without it a caller with no
+// right to call would have each request (up to 4 MiB) read and decoded
+// before being refused. The caller it proves travels in the call's context
+// to the interceptors, which take a call slot (load shedding) and check
+// what the request says against who sent it. It runs on the connection's
+// reader goroutine, so it does nothing that waits.
+func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, error) {
 	// Health stays open and unshed: orchestrators must see an overloaded
 	// server as alive.
+	if strings.HasPrefix(info.FullMethodName, healthPrefix) {
+		return ctx, nil
+	}
+	if a.inflight != nil && len(a.inflight) == cap(a.inflight) {
+		// A look, not a reservation: the unary interceptor takes the slot.
+		return ctx, a.refuse(ctx, caller{}, info.FullMethodName, &overloadError{msg: msgOverloaded})
+	}
+	c, err := a.admit(ctx, info.FullMethodName)
+	if err != nil {
+		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
+	}
+	return context.WithValue(ctx, callerKey{}, c), nil
+}
+
+// admit proves the caller of method and checks the method's roles and the
+// caller's rate limit.
+func (a *authorizer) admit(ctx context.Context, method string) (caller, error) {
+	c, err := a.authenticate(ctx)
+	if err == nil {
+		err = a.allowMethod(c, method)
+	}
+	if err == nil {
+		err = a.limit(c)
+	}
+	return c, err
+}
+
+// admitted returns the caller tap admitted, or admits it now when the call
+// did not pass tap (a server built without it).
+func (a *authorizer) admitted(ctx context.Context, method string) (context.Context, caller, error) {
+	if c, ok := callerFrom(ctx); ok {
+		return ctx, c, nil
+	}
+	c, err := a.admit(ctx, method)
+	if err != nil {
+		return ctx, c, err
+	}
+	return context.WithValue(ctx, callerKey{}, c), c, nil
+}
+
+func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(ctx, req)
 	}
 	release, ok := a.acquire()
 	if !ok {
-		return nil, a.refuse(ctx, caller{}, info.FullMethod, &overloadError{msg: msgOverloaded})
+		c, _ := callerFrom(ctx)
+		return nil, a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgOverloaded})
 	}
 	defer release()
-	c, err := a.authenticate(ctx)
-	if err == nil {
-		err = a.allowMethod(c, info.FullMethod)
-	}
+	ctx, c, err := a.admitted(ctx, info.FullMethod)
 	if err == nil && c.id != nil {
 		err = allowRequest(c, req)
-	}
-	if err == nil {
-		err = a.limit(c)
 	}
 	if err != nil {
 		return nil, a.refuse(ctx, c, info.FullMethod, err)
 	}
-	return handler(context.WithValue(ctx, callerKey{}, c), req)
+	return handler(ctx, req)
 }
 
 // stream authorizes a stream at its start and each request it receives.
@@ -412,18 +458,11 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(srv, ss)
 	}
-	ctx := ss.Context()
-	c, err := a.authenticate(ctx)
-	if err == nil {
-		err = a.allowMethod(c, info.FullMethod)
-	}
-	if err == nil {
-		err = a.limit(c)
-	}
+	ctx, c, err := a.admitted(ss.Context(), info.FullMethod)
 	if err != nil {
 		return a.refuse(ctx, c, info.FullMethod, err)
 	}
-	return handler(srv, &authorizedStream{ServerStream: ss, ctx: context.WithValue(ctx, callerKey{}, c), a: a, c: c, method: info.FullMethod})
+	return handler(srv, &authorizedStream{ServerStream: ss, ctx: ctx, a: a, c: c, method: info.FullMethod})
 }
 
 type authorizedStream struct {

@@ -128,6 +128,8 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 		// its INTERNAL code; then malformed requests are answered before
 		// anyone looks at them, then the caller is authorized.
 		grpc.ChainUnaryInterceptor(grpcMetrics.UnaryServerInterceptor(), rec.unary, guard.unary, authz.unary),
+		// Callers are admitted before their request is read (authorizer.tap).
+		grpc.InTapHandle(authz.tap),
 		grpc.ChainStreamInterceptor(grpcMetrics.StreamServerInterceptor(), rec.stream, guard.stream, authz.stream),
 	}
 	if opts.Security.TLS.Config != nil {

@@ -414,3 +414,57 @@ func TestHealthWatchesBounded(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestCallersRefusedBeforeTheirRequestIsRead: a caller who may not call a
+// method, or is over its rate, is refused before the request is read
+// (authorizer.tap): a malformed body gets the refusal, not INVALID_ARGUMENT,
+// and a body of two million parties from a bad token is neither read nor
+// decoded (148 MB decoded; counted on the wire, as an admitted caller's
+// is, 8 MiB).
+// Near miss: an admitted caller's malformed body is INVALID_ARGUMENT.
+func TestCallersRefusedBeforeTheirRequestIsRead(t *testing.T) {
+	sec := testSecurity(t)
+	sec.RateLimit, sec.RateBurst = 0.001, 1
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, sec: &sec})
+	ctx := testContext(t)
+	garbage := []byte{0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f} // a length past the end
+	huge := nested(1, emptyParties((MaxRecvMsgSize-64)/2))
+
+	judge := dialAs(t, h.conn.Target(), testJudgeToken)
+	if st := invokeRaw(ctx, judge, methodTriage, garbage); st.Code() != codes.PermissionDenied {
+		t.Errorf("Triage from a judge with a malformed body: %s %q; want PERMISSION_DENIED", st.Code(), st.Message())
+	}
+	bad := dialAs(t, h.conn.Target(), "fjt_not-a-token")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for _, payload := range [][]byte{garbage, huge} {
+		if st := invokeRaw(ctx, bad, methodTriage, payload); st.Code() != codes.Unauthenticated {
+			t.Errorf("Triage with a bad token and a %d-byte body: %s %q; want UNAUTHENTICATED", len(payload), st.Code(), st.Message())
+		}
+	}
+	runtime.ReadMemStats(&after)
+	// Measured: 70–100 KiB refused unread, 8 MiB when read and counted.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
+		t.Errorf("refusing a bad token's 4 MiB request allocated %d KiB; want far less than the request (not read)", alloc>>10)
+	}
+
+	filing := dialAs(t, h.conn.Target(), testFilingToken)
+	// Near miss: admitted, the malformed body is the caller's error.
+	if st := invokeRaw(ctx, filing, methodTriage, garbage); st.Code() != codes.InvalidArgument {
+		t.Errorf("Triage from a filing system with a malformed body: %s %q; want INVALID_ARGUMENT", st.Code(), st.Message())
+	}
+	// Its budget (a burst of one) is spent: the next is refused unread.
+	if st := invokeRaw(ctx, filing, methodTriage, garbage); st.Code() != codes.ResourceExhausted {
+		t.Errorf("Triage over the rate with a malformed body: %s %q; want RESOURCE_EXHAUSTED", st.Code(), st.Message())
+	}
+	if v, _ := metricValue(h.reg, "fenjian_grpc_malformed_requests_total", nil); v != 1 {
+		t.Errorf("malformed requests decoded = %v; want 1 (the admitted one)", v)
+	}
+	for code, want := range map[string]float64{"Unauthenticated": 2, "PermissionDenied": 1, "ResourceExhausted": 1} {
+		if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": code}); v != want {
+			t.Errorf("refused %s = %v; want %v", code, v, want)
+		}
+	}
+}
