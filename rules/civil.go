@@ -462,7 +462,11 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 		if !g.basic && !g.maritimeSmallClaims {
 			sc = append(sc, reason(reg.courtLevel))
 		}
-		if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
+		// The API's 0 is "no money claimed", which a claim that is not
+		// for money explains; a money-payment cause (a loan, a sale's
+		// price) without an amount has left its 标的额 unstated, and that
+		// decides small claims (smallClaimsByAmount), not the claim's form.
+		if fx.NonMonetary || f.GetClaimAmountFen() == 0 && !amountOmitted(f, fx) {
 			sc = append(sc, reason(reg.notMoney))
 		}
 	}
@@ -473,6 +477,15 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 		sc = append(sc, reason(CodeCPL165AgreementExcluded))
 	}
 	return sc
+}
+
+// amountOmitted reports whether a filing without an amount has left out the
+// 标的额 of a money claim rather than claimed no money: its cause is a
+// money-payment cause (金钱给付: a loan, a price, wages) and it states no
+// claim that is not for money. A mixed or non-monetary cause without an
+// amount may well ask for no money (腾退房屋 in a 房屋租赁合同纠纷).
+func amountOmitted(f *triagev1.Filing, fx *Facts) bool {
+	return f.GetClaimAmountFen() == 0 && !fx.NonMonetary && fx.Cause.Category == CategoryMoneyPayment
 }
 
 // smallClaimsExclusions returns the cases excluded from small claims, by
@@ -655,6 +668,13 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 	if !found {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitUnknown))
 		return undetermined(p, reason(CodeLimitUnknown))
+	}
+	// A money-payment cause with no amount (smallClaimsBars let it
+	// through): CPL 165 ¶1 makes small claims mandatory or not by the
+	// 标的额, which only a person can read from the claims.
+	if amount == 0 {
+		a.ReviewReasons = append(a.ReviewReasons, reason(reg.amountNotStated))
+		return undetermined(p, reason(reg.amountNotStated))
 	}
 	// A month-only effective date leaves the days of that month ambiguous:
 	// flag it when the entry before would have given another answer.

@@ -23,6 +23,9 @@ const (
 	CodeCPL166Appraisal         = "CPL166_APPRAISAL"
 	CodeCPL166Whereabouts       = "CPL166_WHEREABOUTS_UNKNOWN"
 	CodeCPL166Counterclaim      = "CPL166_COUNTERCLAIM"
+	// CodeCPL165AmountNotStated: a money-payment cause whose filing states
+	// no amount; the 标的额 that decides small claims is unknown.
+	CodeCPL165AmountNotStated = "CPL165_AMOUNT_NOT_STATED"
 	// Civil: small claims before 2022 (CPL 2012/2017 art. 162, Interp. 2015
 	// art. 271–275): 30%, no agreement band. Separate codes, because a
 	// decision on a 2019 filing must cite the article then in force.
@@ -31,6 +34,7 @@ const (
 	CodeCPL162NotMoneyPayment = "CPL162_NOT_MONEY_PAYMENT"
 	CodeCPL162Mandatory       = "CPL162_MANDATORY"
 	CodeCPL162OverLimit       = "CPL162_OVER_LIMIT"
+	CodeCPL162AmountNotStated = "CPL162_AMOUNT_NOT_STATED"
 
 	CodeLimitUnknown             = "LIMIT_UNKNOWN"
 	CodeLimitAgreementUnknown    = "LIMIT_AGREEMENT_UNKNOWN"
@@ -325,6 +329,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL165OverMandatory, "民事诉讼法第一百六十五条第二款", "标的额超过年平均工资百分之五十，当事人双方未约定适用小额诉讼程序。"},
 	{CodeCPL165OverAgreement, "民事诉讼法第一百六十五条第二款", "标的额超过年平均工资二倍，即使当事人约定也不得适用小额诉讼程序。"},
 	{CodeCPL165AgreementExcluded, "民事诉讼法第一百六十五条第二款、第一百六十六条", "当事人约定适用小额诉讼程序，但本案属于不适用小额诉讼程序的案件，约定不能改变。"},
+	{CodeCPL165AmountNotStated, "民事诉讼法第一百六十五条", "案由属金钱给付纠纷，但立案信息未载明诉讼标的额：标的额是否在本省上年度就业人员年平均工资百分之五十以下（约定时二倍以下）决定应否适用小额诉讼程序，无法确定，需人工核对标的额。"},
 	{CodeCPL166PersonalStatus, "民事诉讼法第一百六十六条第一项", "人身关系案件不适用小额诉讼程序。"},
 	{CodeCPL166PropertyRights, "民事诉讼法第一百六十六条第一项", "财产确权案件不适用小额诉讼程序。"},
 	{CodeCPL166Foreign, "民事诉讼法第一百六十六条第二项", "涉外案件（含涉港澳台当事人）不适用小额诉讼程序。"},
@@ -336,6 +341,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL162NotMoneyPayment, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条", "小额诉讼程序仅适用于金钱给付案件；本案未请求金钱给付或诉讼请求不限于金钱给付。"},
 	{CodeCPL162Mandatory, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额为本省上年度就业人员年平均工资百分之三十以下的简单民事案件，实行一审终审（小额诉讼程序）。"},
 	{CodeCPL162OverLimit, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额超过本省上年度就业人员年平均工资百分之三十，不适用小额诉讼程序；立案日施行的民事诉讼法没有当事人约定适用小额诉讼程序的规定。"},
+	{CodeCPL162AmountNotStated, "民事诉讼法（2012年、2017年修正）第一百六十二条", "案由属金钱给付纠纷，但立案信息未载明诉讼标的额：标的额是否在本省上年度就业人员年平均工资百分之三十以下决定应否适用小额诉讼程序，无法确定，需人工核对标的额。"},
 	{CodeLimitUnknown, "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
 	{CodeLimitAgreementUnknown, "民事诉讼法第一百六十五条第二款", "当事人约定适用小额诉讼程序，但该省份在立案日适用的二倍标准未配置，能否适用无法确定，需人工审核。"},
 	{CodeLimitEffectiveApproximat, "民诉法解释第二百七十二条", "该省份标的额标准仅公布了生效月份，立案日在该月内，适用哪一标准需人工核对。"},
