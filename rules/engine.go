@@ -233,6 +233,11 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	if fx.PassUp.SecurityOrTerror {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSecurityTerror))
 	}
+	// Contradictory court and province: which province's law of limits
+	// (and, before 2018-10-26, which pilot city) applies is a person's call.
+	if _, conflict := courtProvinceConflict(f.GetCourt(), f.GetProvince()); conflict {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCourtProvince))
+	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
 	}
