@@ -291,5 +291,71 @@ func audit12Cases(tb testing.TB) []tcase {
 			avail: av(pFT, avA), review: ptr(false), silent: []string{rules.CodeReviewCourtProvince}},
 		{name: "adm province 江苏 court 杭州市西湖区人民法院", filing: with(adm, province("江苏省"), yuan(2000)),
 			avail: av(pSimp, avA), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtProvince)}},
+		// --- second batch: time limits, maritime and internet courts, pilot edges ---
+		{name: "crim 2024-03-05 due dates: FT 10 days, simplified 20 days, ordinary 2 months into May Day", filing: theft(sentenceKind(fixedTerm, 13)),
+			extra: func(t *testing.T, a *rules.Assessment) {
+				for p, want := range map[triagev1.Procedure]string{pFT: "2024-03-15", pSimp: "2024-03-25", pOrd: "2024-05-06"} {
+					if d := a.Option(p).GetTimeLimit().GetDueOn(); d != want {
+						t.Errorf("%s due %s, want %s", procLoc(p), d, want)
+					}
+				}
+			}},
+		{name: "crim 2024-03-05 detained: ordinary due in the holiday, not moved (CrPL 105 ¶4)", filing: theft(sentenceKind(fixedTerm, 13),
+			cs(func(c *triagev1.Circumstances) { c.DefendantDetained = true })),
+			extra: func(t *testing.T, a *rules.Assessment) {
+				if d := a.Option(pOrd).GetTimeLimit().GetDueOn(); d != "2024-05-05" {
+					t.Errorf("ordinary due %s, want 2024-05-05", d)
+				}
+			}},
+		{name: "civil 2024-03-05 due dates: SC 2 months into May Day, simplified 3, ordinary 6", filing: with(civ),
+			extra: func(t *testing.T, a *rules.Assessment) {
+				for p, want := range map[triagev1.Procedure]string{pSC: "2024-05-06", pSimp: "2024-06-05", pOrd: "2024-09-05"} {
+					if d := a.Option(p).GetTimeLimit().GetDueOn(); d != want {
+						t.Errorf("%s due %s, want %s", procLoc(p), d, want)
+					}
+				}
+			}},
+		{name: "civil 2021-06-01 due dates: SC is simplified's 3 months (CPL 2017 art. 161)", filing: with(civ, filedOn("2021-06-01"), yuan(10000)),
+			extra: func(t *testing.T, a *rules.Assessment) {
+				for p, want := range map[triagev1.Procedure]string{pSC: "2021-09-01", pSimp: "2021-09-01", pOrd: "2021-12-01"} {
+					if d := a.Option(p).GetTimeLimit().GetDueOn(); d != want {
+						t.Errorf("%s due %s, want %s", procLoc(p), d, want)
+					}
+				}
+			}},
+		{name: "civil 2019 香港 plaintiff, agreed small claims ¥10,000: excluded, no agreement rule then", filing: with(civ, filedOn("2019-06-03"),
+			yuan(10000), party(0, foreign), cs(agreeSmallClaims)),
+			avail: av(pSC, avU), fires: []string{at(locSC, "INTERP2015_275_FOREIGN")}, silent: []string{"CPL165_AGREEMENT_NOT_ALLOWED"}},
+		{name: "civil 2024 counterclaim, agreed small claims", filing: with(civ, counter, cs(agreeSmallClaims)),
+			avail: av(pSC, avU), fires: []string{at(locSC, "CPL166_COUNTERCLAIM"), at(locSC, "CPL165_AGREEMENT_NOT_ALLOWED")}},
+		{name: "civil 2024 intermediate remanded: new panel (CPL 41)", filing: mid(remanded),
+			fires: []string{at(locOrd, "CPL41_PANEL_REQUIRED")}},
+		{name: "civil 2024 宁波海事法院 ¥30,000: small claims optional (Interp. 273), simplified (MSPL 98)", filing: with(civ,
+			court("宁波海事法院"), level(intermediateCourt)),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(false),
+			fires: []string{at(locSC, "INTERP273_MARITIME_SMALL_CLAIMS_OPTIONAL"), at(locSimp, "MSPL98_MARITIME_SIMPLIFIED")}},
+		{name: "civil 2024 杭州互联网法院 ¥30,000: a basic court", filing: with(civ, court("杭州互联网法院"), province("浙江省")),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true)},
+		{name: "civil 2024 one of nine defendants' whereabouts unknown", filing: with(civ, setParties(1, 9), party(5, whereaboutsUnknown)),
+			avail: av(pSC, avU, pSimp, avU),
+			fires: []string{at(locSC, "CPL166_WHEREABOUTS_UNKNOWN"), at(locSimp, "INTERP257_DEFENDANT_WHEREABOUTS_UNKNOWN")}},
+		{name: "civil 2024 plaintiff's whereabouts unknown", filing: with(civ, party(0, whereaboutsUnknown)),
+			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, "CPL166_WHEREABOUTS_UNKNOWN")}},
+		{name: "civil 2021-06-01 plaintiff's whereabouts unknown ¥10,000", filing: with(civ, filedOn("2021-06-01"), yuan(10000), party(0, whereaboutsUnknown)),
+			avail: av(pSC, avA, pSimp, avA)},
+		{name: "crim 北京 2016-11-29 between the phases", filing: bj("2016-11-29", sentenceKind(fixedTerm, 6)), avail: av(pFT, avU),
+			fires: []string{at(locFT, "PILOT_LAPSED")}},
+		{name: "crim 北京 2015 非法经营罪 6 months: not on the 2014 list", filing: bj("2015-03-02", cause("非法经营罪"), sentenceKind(fixedTerm, 6)),
+			avail: av(pFT, avU), fires: []string{at(locFT, "PILOT2014_OFFENCE_NOT_LISTED")}},
+		{name: "crim 北京 2017 盗窃罪 without a recommendation", filing: bj("2017-05-02", sentenceKind(0, 0)),
+			avail: av(pFT, avU), fires: []string{at(locFT, "PILOT_SENTENCE_UNKNOWN")}},
+		{name: "crim 2013-06-03 盗窃罪 48 months: simplified with a panel (CrPL 2012 art. 210)", filing: theft(filedOn("2013-06-03"), sentenceKind(fixedTerm, 48)),
+			avail: av(pFT, avU, pSimp, avA), fires: []string{at(locSimp, "CRPL2012_210_PANEL_REQUIRED")}},
+		{name: "crim 2024 盗窃罪 without a recommendation: fast-track not established", filing: theft(sentenceKind(0, 0)),
+			avail: av(pFT, avU, pSimp, avA), fires: []string{at(locFT, "CRPL222_SENTENCE_UNKNOWN")}},
+		{name: "crim 2024 故意伤害罪 认罪认罚 with an impaired co-defendant", filing: theft(cause("故意伤害罪"), sentenceKind(fixedTerm, 12),
+			addParties(1, defendant, impaired)), avail: av(pFT, avU, pSimp, avU)},
+		{name: "adm 2024 agreed at an intermediate court (no level condition)", filing: with(adm, court("杭州市中级人民法院"), level(intermediateCourt), cs(agreeSimplified)),
+			avail: av(pSimp, avA)},
 	}
 }
