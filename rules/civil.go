@@ -655,15 +655,8 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		if over && len(blocks) == 0 && lim.outdatedOn(a.FiledOn) {
 			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
 		}
-		// The figure is the court's province's (CPL 165 ¶1; for a maritime
-		// court Interp. 273 says so): when the court's name places it in
-		// another province than the filing states and that province's
-		// figure would answer otherwise, neither answer can be trusted.
-		// (*Engine).review flags the conflict whatever the answer.
-		if q, conflict := courtProvinceConflict(f.GetCourt(), f.GetProvince()); conflict && len(blocks) == 0 {
-			if lim2, found2 := e.limitFor(q.Name, a.FiledOn); !found2 || band(amount, agree, lim2) != b {
-				return undetermined(p, reason(CodeReviewCourtProvince))
-			}
+		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a.FiledOn, agree, b) {
+			return undetermined(p, reason(CodeReviewCourtProvince))
 		}
 		switch b {
 		case bandOverMandatory:
@@ -726,6 +719,21 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		o.Mandatory = !a.Facts.Maritime
 		return o
 	}
+}
+
+// courtProvinceAnswersOtherwise reports whether the court's name places it
+// in another province than the filing states and that province's figure
+// puts the claim in another band than b. The figure is the court's
+// province's (CPL 165 ¶1; for a maritime court Interp. 273 says so), so
+// neither answer can then be trusted; (*Engine).review flags the conflict
+// whatever the answer.
+func (e *Engine) courtProvinceAnswersOtherwise(f *triagev1.Filing, on time.Time, agree bool, b amountBand) bool {
+	q, conflict := courtProvinceConflict(f.GetCourt(), f.GetProvince())
+	if !conflict {
+		return false
+	}
+	lim, found := e.limitFor(q.Name, on)
+	return !found || band(f.GetClaimAmountFen(), agree, lim) != b
 }
 
 // amountBand is where a claim falls against a limit entry.
