@@ -357,5 +357,29 @@ func audit12Cases(tb testing.TB) []tcase {
 			addParties(1, defendant, impaired)), avail: av(pFT, avU, pSimp, avU)},
 		{name: "adm 2024 agreed at an intermediate court (no level condition)", filing: with(adm, court("杭州市中级人民法院"), level(intermediateCourt), cs(agreeSimplified)),
 			avail: av(pSimp, avA)},
+		// Court level against court name, downwards: a basic court's name with
+		// a higher level keeps the basic-court procedures closed (the safe
+		// side), but if the name is right CPL 165 ¶1 may make small claims
+		// mandatory, so a person checks.
+		{name: "civil 杭州市上城区人民法院 stated intermediate", filing: with(civ, court("杭州市上城区人民法院"), province("浙江省"), level(intermediateCourt)),
+			avail: av(pSC, avU, pSimp, avU), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtLevel)}},
+		{name: "civil 江苏省昆山市人民法院 stated high", filing: with(civ, court("江苏省昆山市人民法院"), province("江苏省"), level(highCourt)),
+			avail: av(pSC, avU), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtLevel)}},
+		{name: "civil 杭州市上城区人民法院笕桥人民法庭 stated intermediate", filing: with(civ, court("杭州市上城区人民法院笕桥人民法庭"), province("浙江省"), level(intermediateCourt)),
+			review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtLevel)}},
+		{name: "crim 杭州市上城区人民法院 stated intermediate", filing: theft(sentenceKind(fixedTerm, 12), level(intermediateCourt)),
+			avail: av(pFT, avU, pSimp, avU), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtLevel)}},
+		{name: "civil 杭州市中级人民法院 stated intermediate: no conflict", filing: mid(),
+			review: ptr(false), silent: []string{rules.CodeReviewCourtLevel}},
+		{name: "civil 甘肃矿区人民法院 stated intermediate: not read as basic", filing: with(civ, court("甘肃矿区人民法院"), province("甘肃省"), level(intermediateCourt)),
+			silent: []string{rules.CodeReviewCourtLevel}},
+		{name: "civil 宁波海事法院 stated intermediate: no conflict", filing: with(civ, court("宁波海事法院"), level(intermediateCourt)),
+			silent: []string{rules.CodeReviewCourtLevel}},
+		{name: "civil 北京铁路运输中级法院 stated intermediate: no conflict", filing: with(civ, court("北京铁路运输中级法院"), province("北京市"), level(intermediateCourt)),
+			silent: []string{rules.CodeReviewCourtLevel}},
+		{name: "civil 杭州市上城区人民法院 stated basic: no conflict", filing: with(civ, court("杭州市上城区人民法院"), province("浙江省")),
+			review: ptr(false), silent: []string{rules.CodeReviewCourtLevel}},
+		{name: "adm 杭州市西湖区人民法院 stated intermediate: nothing turns on the level (ALL 82)", filing: with(adm, level(intermediateCourt), yuan(2000)),
+			avail: av(pSimp, avA), review: ptr(false), silent: []string{rules.CodeReviewCourtLevel}},
 	}
 }

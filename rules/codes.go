@@ -284,6 +284,8 @@ const (
 	CodeReviewNonContentious = "REVIEW_NON_CONTENTIOUS_CAUSE"
 	// The court's name places it in another province than the filing states.
 	CodeReviewCourtProvince = "REVIEW_COURT_PROVINCE_MISMATCH"
+	// A basic court's name with a higher level stated (civil, criminal).
+	CodeReviewCourtLevel = "REVIEW_COURT_LEVEL_MISMATCH"
 
 	// Inferences: what the rules read from the filing beyond its flags.
 	CodeInferPersonalStatus = "INFER_PERSONAL_STATUS_FROM_CAUSE"
@@ -502,6 +504,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
 	{CodeReviewNonContentious, "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "案由属非讼程序案件（特别程序、督促程序、公示催告程序、破产、保全等），应依法律为其规定的程序和期限处理，不是小额诉讼、简易程序或普通程序审理的争讼案件；所示普通程序及其审理期限仅为兜底，需人工确认。"},
 	{CodeReviewCourtProvince, "民事诉讼法第一百六十五条；民诉法解释第二百七十三条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，刑事速裁程序试点也以法院所在城市为限，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
+	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼、简易程序（刑事案件还有速裁程序）仅适用于基层人民法院，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},

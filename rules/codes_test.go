@@ -149,6 +149,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL165NotMoneyPayment:        "民事诉讼法第一百六十五条",
 		rules.CodeCPL165AmountNotStated:        "民事诉讼法第一百六十五条",
 		rules.CodeReviewCourtProvince:          "民事诉讼法第一百六十五条；民诉法解释第二百七十三条",
+		rules.CodeReviewCourtLevel:             "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条",
 		rules.CodeCPL162AmountNotStated:        "民事诉讼法（2012年、2017年修正）第一百六十二条",
 		rules.CodeCPL165AgreementExcluded:      "民事诉讼法第一百六十五条第二款、第一百六十六条",
 		rules.CodeLimitUnknown:                 "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条",
