@@ -49,6 +49,14 @@ func TestStatuteHostileCombinations(t *testing.T) {
 			f.Province = "江苏省"
 			f.Court = "辽宁省沈阳市和平区人民法院"
 		}), review: true},
+		{name: "civil: a district court stated intermediate", filing: civ(func(f *triagev1.Filing) {
+			f.CourtLevel = triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE
+		}), review: true, not: []triagev1.Procedure{smallClaims, simplified}},
+		{name: "criminal: a 2017 pilot city's intermediate court stated basic", filing: crim(func(f *triagev1.Filing) {
+			f.FiledOn = "2017-05-02"
+			f.Province = "北京市"
+			f.Court = "北京市第一中级人民法院"
+		}), not: []triagev1.Procedure{triagev1.Procedure_PROCEDURE_FAST_TRACK, simplified}},
 		{name: "civil: a criminal charge as cause", filing: civ(func(f *triagev1.Filing) { f.Cause = "盗窃罪" }), review: true},
 		{name: "civil: a loan without an amount", filing: civ(func(f *triagev1.Filing) { f.ClaimAmountFen = 0 }), review: true,
 			not: []triagev1.Procedure{smallClaims}},
