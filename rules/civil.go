@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -221,6 +222,22 @@ var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最
 // the basic level.
 func namedAboveBasic(court string) bool {
 	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
+}
+
+// basicCourtName matches the names only a basic court or its tribunal bears:
+// a district's, county's or banner's 人民法院, a county-level city's ("昆山市
+// 人民法院", "东莞市第二人民法院": a city's court above the basic level is a
+// 中级人民法院), a 人民法庭, an internet court, a railway transport court
+// (its intermediate court is a 铁路运输中级法院, which namedAboveBasic reads).
+var basicCourtName = regexp.MustCompile(`(区|县|旗|市)(第[一二三四五六七八九十]+)?人民法院|人民法庭|互联网法院|铁路运输法院`)
+
+// namedBasic reports whether a court's name is surely a basic court's. A
+// name fenjian reads as above the basic level, a maritime court and 甘肃矿区
+// 人民法院 (named like a district's court, remembered as of intermediate
+// level; docs/statutes.md, round 9) are not.
+func namedBasic(court string) bool {
+	return basicCourtName.MatchString(court) && !namedAboveBasic(court) &&
+		!strings.Contains(court, "海事法院") && !strings.Contains(court, "矿区人民法院")
 }
 
 // maritimeCourt reports whether the filing's court is a 海事法院, a court of
@@ -462,7 +479,11 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 		if !g.basic && !g.maritimeSmallClaims {
 			sc = append(sc, reason(reg.courtLevel))
 		}
-		if f.GetClaimAmountFen() == 0 || fx.NonMonetary {
+		// The API's 0 is "no money claimed", which a claim that is not
+		// for money explains; a money-payment cause (a loan, a sale's
+		// price) without an amount has left its 标的额 unstated, and that
+		// decides small claims (smallClaimsByAmount), not the claim's form.
+		if fx.NonMonetary || f.GetClaimAmountFen() == 0 && !amountOmitted(f, fx) {
 			sc = append(sc, reason(reg.notMoney))
 		}
 	}
@@ -473,6 +494,15 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 		sc = append(sc, reason(CodeCPL165AgreementExcluded))
 	}
 	return sc
+}
+
+// amountOmitted reports whether a filing without an amount has left out the
+// 标的额 of a money claim rather than claimed no money: its cause is a
+// money-payment cause (金钱给付: a loan, a price, wages) and it states no
+// claim that is not for money. A mixed or non-monetary cause without an
+// amount may well ask for no money (腾退房屋 in a 房屋租赁合同纠纷).
+func amountOmitted(f *triagev1.Filing, fx *Facts) bool {
+	return f.GetClaimAmountFen() == 0 && !fx.NonMonetary && fx.Cause.Category == CategoryMoneyPayment
 }
 
 // smallClaimsExclusions returns the cases excluded from small claims, by
@@ -642,6 +672,9 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		if over && len(blocks) == 0 && lim.outdatedOn(a.FiledOn) {
 			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
 		}
+		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a.FiledOn, agree, b) {
+			return undetermined(p, reason(CodeReviewCourtProvince))
+		}
 		switch b {
 		case bandOverMandatory:
 			blocks = append(blocks, reason(reg.overMandatory))
@@ -655,6 +688,13 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 	if !found {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitUnknown))
 		return undetermined(p, reason(CodeLimitUnknown))
+	}
+	// A money-payment cause with no amount (smallClaimsBars let it
+	// through): CPL 165 ¶1 makes small claims mandatory or not by the
+	// 标的额, which only a person can read from the claims.
+	if amount == 0 {
+		a.ReviewReasons = append(a.ReviewReasons, reason(reg.amountNotStated))
+		return undetermined(p, reason(reg.amountNotStated))
 	}
 	// A month-only effective date leaves the days of that month ambiguous:
 	// flag it when the entry before would have given another answer.
@@ -696,6 +736,21 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		o.Mandatory = !a.Facts.Maritime
 		return o
 	}
+}
+
+// courtProvinceAnswersOtherwise reports whether the court's name places it
+// in another province than the filing states and that province's figure
+// puts the claim in another band than b. The figure is the court's
+// province's (CPL 165 ¶1; for a maritime court Interp. 273 says so), so
+// neither answer can then be trusted; (*Engine).review flags the conflict
+// whatever the answer.
+func (e *Engine) courtProvinceAnswersOtherwise(f *triagev1.Filing, on time.Time, agree bool, b amountBand) bool {
+	q, conflict := courtProvinceConflict(f.GetCourt(), f.GetProvince())
+	if !conflict {
+		return false
+	}
+	lim, found := e.limitFor(q.Name, on)
+	return !found || band(f.GetClaimAmountFen(), agree, lim) != b
 }
 
 // amountBand is where a claim falls against a limit entry.

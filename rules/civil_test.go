@@ -93,11 +93,12 @@ func civilCases(tb testing.TB) []tcase {
 
 		// CPL 165: money payment only.
 		{
+			// A mixed cause without an amount may claim no money at all.
 			name:   "no claim amount: not a money-payment case",
-			filing: w(fen(0)),
+			filing: w(fen(0), cause("房屋租赁合同纠纷")),
 			avail:  av(pSC, avU, pSimp, avA),
 			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
-			silent: []string{rules.CodeLimitUnknown, rules.CodeCPL165Mandatory},
+			silent: []string{rules.CodeLimitUnknown, rules.CodeCPL165Mandatory, rules.CodeCPL165AmountNotStated},
 			extra: func(t *testing.T, a *rules.Assessment) {
 				if a.Facts.AmountToLimit != 0 {
 					t.Errorf("AmountToLimit = %v, want 0 without a claim", a.Facts.AmountToLimit)

@@ -23,6 +23,9 @@ const (
 	CodeCPL166Appraisal         = "CPL166_APPRAISAL"
 	CodeCPL166Whereabouts       = "CPL166_WHEREABOUTS_UNKNOWN"
 	CodeCPL166Counterclaim      = "CPL166_COUNTERCLAIM"
+	// CodeCPL165AmountNotStated: a money-payment cause whose filing states
+	// no amount; the 标的额 that decides small claims is unknown.
+	CodeCPL165AmountNotStated = "CPL165_AMOUNT_NOT_STATED"
 	// Civil: small claims before 2022 (CPL 2012/2017 art. 162, Interp. 2015
 	// art. 271–275): 30%, no agreement band. Separate codes, because a
 	// decision on a 2019 filing must cite the article then in force.
@@ -31,6 +34,7 @@ const (
 	CodeCPL162NotMoneyPayment = "CPL162_NOT_MONEY_PAYMENT"
 	CodeCPL162Mandatory       = "CPL162_MANDATORY"
 	CodeCPL162OverLimit       = "CPL162_OVER_LIMIT"
+	CodeCPL162AmountNotStated = "CPL162_AMOUNT_NOT_STATED"
 
 	CodeLimitUnknown             = "LIMIT_UNKNOWN"
 	CodeLimitAgreementUnknown    = "LIMIT_AGREEMENT_UNKNOWN"
@@ -278,6 +282,10 @@ const (
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
 	// A civil cause of the catalogue's 非讼程序案件案由 part.
 	CodeReviewNonContentious = "REVIEW_NON_CONTENTIOUS_CAUSE"
+	// The court's name places it in another province than the filing states.
+	CodeReviewCourtProvince = "REVIEW_COURT_PROVINCE_MISMATCH"
+	// A basic court's name with a higher level stated (civil, criminal).
+	CodeReviewCourtLevel = "REVIEW_COURT_LEVEL_MISMATCH"
 
 	// Inferences: what the rules read from the filing beyond its flags.
 	CodeInferPersonalStatus = "INFER_PERSONAL_STATUS_FROM_CAUSE"
@@ -325,6 +333,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL165OverMandatory, "民事诉讼法第一百六十五条第二款", "标的额超过年平均工资百分之五十，当事人双方未约定适用小额诉讼程序。"},
 	{CodeCPL165OverAgreement, "民事诉讼法第一百六十五条第二款", "标的额超过年平均工资二倍，即使当事人约定也不得适用小额诉讼程序。"},
 	{CodeCPL165AgreementExcluded, "民事诉讼法第一百六十五条第二款、第一百六十六条", "当事人约定适用小额诉讼程序，但本案属于不适用小额诉讼程序的案件，约定不能改变。"},
+	{CodeCPL165AmountNotStated, "民事诉讼法第一百六十五条", "案由属金钱给付纠纷，但立案信息未载明诉讼标的额：或遗漏了标的额（标的额是否在本省上年度就业人员年平均工资百分之五十以下、约定时二倍以下，决定应否适用小额诉讼程序），或诉讼请求并非金钱给付（不适用小额诉讼程序），无法确定，需人工核对诉讼请求和标的额。"},
 	{CodeCPL166PersonalStatus, "民事诉讼法第一百六十六条第一项", "人身关系案件不适用小额诉讼程序。"},
 	{CodeCPL166PropertyRights, "民事诉讼法第一百六十六条第一项", "财产确权案件不适用小额诉讼程序。"},
 	{CodeCPL166Foreign, "民事诉讼法第一百六十六条第二项", "涉外案件（含涉港澳台当事人）不适用小额诉讼程序。"},
@@ -336,6 +345,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL162NotMoneyPayment, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条", "小额诉讼程序仅适用于金钱给付案件；本案未请求金钱给付或诉讼请求不限于金钱给付。"},
 	{CodeCPL162Mandatory, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额为本省上年度就业人员年平均工资百分之三十以下的简单民事案件，实行一审终审（小额诉讼程序）。"},
 	{CodeCPL162OverLimit, "民事诉讼法（2012年、2017年修正）第一百六十二条", "标的额超过本省上年度就业人员年平均工资百分之三十，不适用小额诉讼程序；立案日施行的民事诉讼法没有当事人约定适用小额诉讼程序的规定。"},
+	{CodeCPL162AmountNotStated, "民事诉讼法（2012年、2017年修正）第一百六十二条", "案由属金钱给付纠纷，但立案信息未载明诉讼标的额：或遗漏了标的额（标的额是否在本省上年度就业人员年平均工资百分之三十以下，决定应否适用小额诉讼程序），或诉讼请求并非金钱给付（不适用小额诉讼程序），无法确定，需人工核对诉讼请求和标的额。"},
 	{CodeLimitUnknown, "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条", "未配置该省份在立案日适用的小额诉讼标的额标准，能否适用小额诉讼程序无法确定，需人工审核。"},
 	{CodeLimitAgreementUnknown, "民事诉讼法第一百六十五条第二款", "当事人约定适用小额诉讼程序，但该省份在立案日适用的二倍标准未配置，能否适用无法确定，需人工审核。"},
 	{CodeLimitEffectiveApproximat, "民诉法解释第二百七十二条", "该省份标的额标准仅公布了生效月份，立案日在该月内，适用哪一标准需人工核对。"},
@@ -493,6 +503,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
 	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
 	{CodeReviewNonContentious, "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "案由属非讼程序案件（特别程序、督促程序、公示催告程序、破产、保全等），应依法律为其规定的程序和期限处理，不是小额诉讼、简易程序或普通程序审理的争讼案件；所示普通程序及其审理期限仅为兜底，需人工确认。"},
+	{CodeReviewCourtProvince, "民事诉讼法第一百六十五条；民诉法解释第二百七十三条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，刑事速裁程序试点也以法院所在城市为限，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
+	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼、简易程序（刑事案件还有速裁程序）仅适用于基层人民法院，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},

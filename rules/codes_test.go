@@ -25,6 +25,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"eras":           eraCases(tb),
 		"criminal eras":  criminalEraCases(tb),
 		"ceilings":       ceilingCases(tb),
+		"audit round 12": audit12Cases(tb),
 	}
 }
 
@@ -146,6 +147,10 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferNumerous:                "民诉法解释第七十五条",
 		rules.CodeCPL165CourtLevel:             "民事诉讼法第一百六十五条",
 		rules.CodeCPL165NotMoneyPayment:        "民事诉讼法第一百六十五条",
+		rules.CodeCPL165AmountNotStated:        "民事诉讼法第一百六十五条",
+		rules.CodeReviewCourtProvince:          "民事诉讼法第一百六十五条；民诉法解释第二百七十三条",
+		rules.CodeReviewCourtLevel:             "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条",
+		rules.CodeCPL162AmountNotStated:        "民事诉讼法（2012年、2017年修正）第一百六十二条",
 		rules.CodeCPL165AgreementExcluded:      "民事诉讼法第一百六十五条第二款、第一百六十六条",
 		rules.CodeLimitUnknown:                 "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条",
 		rules.CodeCPL162NotInForce:             "民事诉讼法（2012年修正）第一百六十二条",

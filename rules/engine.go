@@ -233,6 +233,19 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	if fx.PassUp.SecurityOrTerror {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSecurityTerror))
 	}
+	// Contradictory court and province: which province's law of limits
+	// (and, before 2018-10-26, which pilot city) applies is a person's call.
+	if _, conflict := courtProvinceConflict(f.GetCourt(), f.GetProvince()); conflict {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCourtProvince))
+	}
+	// A basic court's name with a higher level: the basic-court procedures
+	// stay closed (the level is not overridden downwards), but if the name
+	// is right small claims may be the law's duty (CPL 165 ¶1). Nothing
+	// turns on the level in administrative cases (行政诉讼法第八十二条).
+	if f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE &&
+		f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC && namedBasic(f.GetCourt()) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCourtLevel))
+	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
 	}

@@ -65,3 +65,38 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// courtProvinceConflict returns the province the court's name places the
+// court in when the filing states another (ok false when either is unknown
+// or they agree). The name places it by a province's full name
+// ("浙江省杭州市上城区人民法院", "北京市海淀区人民法院") or by a pilot city's
+// name or county ("杭州市上城区人民法院"); other city names are not known to
+// fenjian, so a conflict they would show passes unseen. The province decides
+// the small-claims figure (CPL 165 ¶1) and the fast-track pilot's city.
+func courtProvinceConflict(court, province string) (Province, bool) {
+	stated, ok := LookupProvince(province)
+	if !ok {
+		return Province{}, false
+	}
+	named, ok := provinceOfCourt(court)
+	if !ok || named.Code == stated.Code {
+		return Province{}, false
+	}
+	return named, true
+}
+
+// provinceOfCourt is the province a court's name places it in, if any.
+func provinceOfCourt(court string) (Province, bool) {
+	for _, p := range provinces {
+		if strings.Contains(court, p.Name) {
+			return p, true
+		}
+	}
+	city := PilotCityOf(court, "")
+	for _, c := range pilotCities {
+		if c.city == city {
+			return LookupProvince(c.province)
+		}
+	}
+	return Province{}, false
+}

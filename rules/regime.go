@@ -19,6 +19,8 @@ type smallClaimsRegime struct {
 	agreement bool
 	// Reason codes that differ between the regimes.
 	courtLevel, notMoney, mandatory, overMandatory string
+	// amountNotStated: a money-payment cause without an amount.
+	amountNotStated string
 }
 
 // The days the civil provisions the rules follow took effect, one place for
@@ -99,11 +101,12 @@ var adminLaw2014InForce = time.Date(2015, 5, 1, 0, 0, 0, 0, time.UTC)
 // A function rather than a table variable keeps the law immutable.
 func regimeOn(on time.Time) (smallClaimsRegime, bool) {
 	cpl162 := smallClaimsRegime{
-		percent:       30,
-		courtLevel:    CodeCPL162CourtLevel,
-		notMoney:      CodeCPL162NotMoneyPayment,
-		mandatory:     CodeCPL162Mandatory,
-		overMandatory: CodeCPL162OverLimit,
+		percent:         30,
+		courtLevel:      CodeCPL162CourtLevel,
+		notMoney:        CodeCPL162NotMoneyPayment,
+		mandatory:       CodeCPL162Mandatory,
+		overMandatory:   CodeCPL162OverLimit,
+		amountNotStated: CodeCPL162AmountNotStated,
 	}
 	switch {
 	case on.Before(cpl2012InForce):
@@ -118,14 +121,15 @@ func regimeOn(on time.Time) (smallClaimsRegime, bool) {
 		return r, true
 	default:
 		return smallClaimsRegime{
-			from:          cpl2021InForce,
-			article:       "民事诉讼法第一百六十五条",
-			percent:       50,
-			agreement:     true,
-			courtLevel:    CodeCPL165CourtLevel,
-			notMoney:      CodeCPL165NotMoneyPayment,
-			mandatory:     CodeCPL165Mandatory,
-			overMandatory: CodeCPL165OverMandatory,
+			from:            cpl2021InForce,
+			article:         "民事诉讼法第一百六十五条",
+			percent:         50,
+			agreement:       true,
+			courtLevel:      CodeCPL165CourtLevel,
+			notMoney:        CodeCPL165NotMoneyPayment,
+			mandatory:       CodeCPL165Mandatory,
+			overMandatory:   CodeCPL165OverMandatory,
+			amountNotStated: CodeCPL165AmountNotStated,
 		}, true
 	}
 }

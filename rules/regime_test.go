@@ -144,16 +144,31 @@ func regimeCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCPL162CourtLevel},
 		},
 		{
-			name: "2019 without a money claim: CPL 162 and Interp. 2015 art. 274", filing: bj("2019-05-01", 0),
+			// A mixed cause without an amount may ask for no money (腾退房屋).
+			name: "2019 without a money claim: CPL 162 and Interp. 2015 art. 274", filing: bj("2019-05-01", 0, cause("房屋租赁合同纠纷")),
 			avail:  av(pSC, avU),
 			fires:  []string{at(locSC, rules.CodeCPL162NotMoneyPayment)},
-			silent: []string{rules.CodeCPL165NotMoneyPayment},
+			silent: []string{rules.CodeCPL165NotMoneyPayment, rules.CodeCPL162AmountNotStated},
 		},
 		{
-			name: "2023 without a money claim: CPL 165", filing: bj("2023-05-01", 0),
+			name: "2023 without a money claim: CPL 165", filing: bj("2023-05-01", 0, cause("房屋租赁合同纠纷")),
 			avail:  av(pSC, avU),
 			fires:  []string{at(locSC, rules.CodeCPL165NotMoneyPayment)},
-			silent: []string{rules.CodeCPL162NotMoneyPayment},
+			silent: []string{rules.CodeCPL162NotMoneyPayment, rules.CodeCPL165AmountNotStated},
+		},
+		{
+			// A loan without an amount has left its 标的额 out: the
+			// article that reads it is the one of the filing date.
+			name: "2019 loan without an amount: CPL 162's figure undecided", filing: bj("2019-05-01", 0),
+			avail: av(pSC, avD), review: ptr(true),
+			fires:  []string{at(locSC, rules.CodeCPL162AmountNotStated), at(locReview, rules.CodeCPL162AmountNotStated)},
+			silent: []string{rules.CodeCPL165AmountNotStated, rules.CodeCPL162NotMoneyPayment},
+		},
+		{
+			name: "2023 loan without an amount: CPL 165's figure undecided", filing: bj("2023-05-01", 0),
+			avail: av(pSC, avD), review: ptr(true),
+			fires:  []string{at(locSC, rules.CodeCPL165AmountNotStated), at(locReview, rules.CodeCPL165AmountNotStated)},
+			silent: []string{rules.CodeCPL162AmountNotStated, rules.CodeCPL165NotMoneyPayment},
 		},
 		{
 			// Interp. 2015 art. 275(4) excludes appraisal cases; the
