@@ -172,10 +172,21 @@ var errNotDurable = errors.New("synchronous_commit is off, so commits are acknow
 const idleInTransactionTimeout = 2 * postgresWriteTimeout
 
 // prepareWriter is the write pool's AfterConnect hook: it refuses a session
-// that is not durable and bounds how long a stranded session can hold the
-// chain lock. Every new connection is checked, not only the first: a pool
-// dials again after an outage and when a connection reaches its lifetime,
-// and the role's or database's settings may have changed by then.
+// that is not durable, bounds how long a stranded session can hold the
+// chain lock, and keeps the writer's statements on their indexes. Every new
+// connection is checked, not only the first: a pool dials again after an
+// outage and when a connection reaches its lifetime, and the role's or
+// database's settings may have changed by then.
+//
+// Every statement the writer runs finds rows by a key (the head's id, a
+// team_load key, a decision's id, the batch's filings); none needs a
+// sequential scan. But the batch statement is prepared once and its
+// generic plan made while decisions is small (a new database, before
+// autovacuum has analysed it), when a sequential scan looks cheapest: the
+// filings' guard then read the whole table in every commit (measured:
+// 26 million rows read for 29,000 decisions, commits of 12 ms at 1,000
+// req/s, where 1–3 ms before). enable_seqscan = off makes the planner
+// take an index wherever one serves, whatever the statistics say.
 func prepareWriter(ctx context.Context, conn *pgx.Conn) error {
 	var setting string
 	if err := conn.QueryRow(ctx, "SHOW synchronous_commit").Scan(&setting); err != nil {
@@ -187,6 +198,9 @@ func prepareWriter(ctx context.Context, conn *pgx.Conn) error {
 	_, err := conn.Exec(ctx, fmt.Sprintf("SET idle_in_transaction_session_timeout = %d", idleInTransactionTimeout.Milliseconds()))
 	if err != nil {
 		return fmt.Errorf("set idle_in_transaction_session_timeout: %w", err)
+	}
+	if _, err := conn.Exec(ctx, "SET enable_seqscan = off"); err != nil {
+		return fmt.Errorf("set enable_seqscan: %w", err)
 	}
 	return nil
 }
