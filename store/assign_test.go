@@ -359,18 +359,9 @@ func TestSaveTriageDuplicateKeepsCapacity(t *testing.T) {
 		if err := saveTriageErr(ctx, s, "dup", plan(1, team)); err != nil {
 			t.Fatal(err)
 		}
-		// Stall the writer on a blocker, as TestDuplicateFailsOnlyItsCaller
-		// does, so the triages below queue up and share one transaction.
-		release := b.holdWriteLock(t)
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			if err := save(ctx, s, "blocker"); err != nil {
-				t.Errorf("blocker: %v", err)
-			}
-		})
-		waitFor(t, "the writer to take the blocker", func() bool {
-			return value(t, reg, "fenjian_store_commit_batch_size_count") == 2
-		})
+		// Stall the writer so the triages below queue up and share one
+		// transaction.
+		release, wg := stallWriter(ctx, t, b, s, reg)
 		const n = 10
 		errs := make([]error, n)
 		for i := range n {

@@ -555,20 +555,8 @@ func TestDuplicateFailsOnlyItsCaller(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		// Hold the database's write lock from another connection so the
-		// writer stalls on its next transaction while the batch under test
-		// queues up.
-		release := b.holdWriteLock(t)
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			if err := save(ctx, s, "blocker"); err != nil {
-				t.Errorf("blocker: %v", err)
-			}
-		})
-		// The writer observes a batch's size before it begins the transaction.
-		waitFor(t, "the writer to take the blocker", func() bool {
-			return value(t, reg, "fenjian_store_commit_batch_size_count") == 2
-		})
+		// Stall the writer so the batch under test queues up.
+		release, wg := stallWriter(ctx, t, b, s, reg)
 
 		const n = 20
 		names := ids("batch", n)
@@ -870,16 +858,7 @@ func TestFilingRefusedInsideOneBatch(t *testing.T) {
 		if err := s.SaveDecision(ctx, stored, sf); err != nil {
 			t.Fatal(err)
 		}
-		release := b.holdWriteLock(t)
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			if err := save(ctx, s, "blocker"); err != nil {
-				t.Errorf("blocker: %v", err)
-			}
-		})
-		waitFor(t, "the writer to take the blocker", func() bool {
-			return value(t, reg, "fenjian_store_commit_batch_size_count") == 2
-		})
+		release, wg := stallWriter(ctx, t, b, s, reg)
 		const n = 12
 		names := ids("batch", n)
 		filings := slices.Clone(names)

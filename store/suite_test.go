@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -200,6 +201,27 @@ func (b *backend) holdWriteLock(t testing.TB) (release func()) {
 	}
 	t.Cleanup(release)
 	return release
+}
+
+// stallWriter holds the database's write lock from another connection and
+// has the writer take a blocker save into a transaction that waits for it:
+// the saves made before release queue up and share the next commit. reg is
+// s's registry. wg carries the blocker; the caller adds its saves to it.
+func stallWriter(ctx context.Context, t testing.TB, b *backend, s store.Store, reg prometheus.Gatherer) (release func(), wg *sync.WaitGroup) {
+	t.Helper()
+	release = b.holdWriteLock(t)
+	commits := value(t, reg, "fenjian_store_commit_batch_size_count")
+	wg = &sync.WaitGroup{}
+	wg.Go(func() {
+		if err := save(ctx, s, "blocker"); err != nil {
+			t.Errorf("blocker: %v", err)
+		}
+	})
+	// The writer observes a batch's size before it begins the transaction.
+	waitFor(t, "the writer to take the blocker", func() bool {
+		return value(t, reg, "fenjian_store_commit_batch_size_count") == commits+1
+	})
+	return release, wg
 }
 
 // latestVersion is the number of migration files shipped for b; the tests
