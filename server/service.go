@@ -194,14 +194,11 @@ func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequ
 }
 
 func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decision, error) {
-	if id == "" {
-		return nil, &fieldError{Field: "decision_id", Problem: "required"}
-	}
-	u, err := uuid.Parse(id)
+	id, err := validDecisionID(id, "decision_id")
 	if err != nil {
-		return nil, &fieldError{Field: "decision_id", Problem: "not a UUID"}
+		return nil, err
 	}
-	d, err := s.store.GetDecision(ctx, u.String())
+	d, err := s.store.GetDecision(ctx, id)
 	if err != nil {
 		return nil, &storeError{op: "get decision", err: err}
 	}
