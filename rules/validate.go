@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -69,8 +70,11 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	case utf8.RuneCountInString(f.GetId()) > MaxIDChars:
 		return fieldErrorf("filing.id", "is longer than %d characters", MaxIDChars)
 	}
+	if err := validateID("filing.id", f.GetId()); err != nil {
+		return err
+	}
 	for _, fv := range [...]struct{ field, v string }{
-		{"filing.id", f.GetId()}, {"filing.cause", f.GetCause()}, {"filing.court", f.GetCourt()}, {"filing.province", f.GetProvince()},
+		{"filing.cause", f.GetCause()}, {"filing.court", f.GetCourt()}, {"filing.province", f.GetProvince()},
 	} {
 		if err := ValidateText(fv.field, fv.v, SingleLine); err != nil {
 			return err
@@ -301,6 +305,50 @@ func ValidateText(field, s string, lines Lines) error {
 		i++
 	}
 	return nil
+}
+
+// validateID checks a filing id beyond ValidateText: the id is the key of
+// one stored decision per filing (a second would draw a team again), so two
+// ids that look the same must be the same string. It refuses white space at
+// either end, white space other than U+0020 inside (a no-break or an
+// ideographic space looks like a space), and every default-ignorable code
+// point (format characters such as the soft hyphen, the zero-width joiner
+// and non-joiner, the directional marks and the tags; variation selectors;
+// the combining grapheme joiner and the Hangul fillers), which render as
+// nothing. ValidateText allows the joiners and marks in names, where
+// scripts need them; an id is written in digits, letters and a few signs.
+func validateID(field, s string) error {
+	if err := ValidateText(field, s, SingleLine); err != nil {
+		return err
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		return fieldErrorf(field, "white space U+%04X at the beginning", r)
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+		return fieldErrorf(field, "white space U+%04X at the end", r)
+	}
+	i := 0
+	for _, r := range s {
+		switch {
+		case r != ' ' && unicode.IsSpace(r):
+			return fieldErrorf(field, "white space U+%04X at %d (only U+0020 may separate the parts of an id)", r, i)
+		case defaultIgnorable(r):
+			return fieldErrorf(field, "invisible character U+%04X at %d", r, i)
+		}
+		i++
+	}
+	return nil
+}
+
+// defaultIgnorable approximates Unicode's derived Default_Ignorable_Code_Point
+// (DerivedCoreProperties.txt), which the unicode package does not export:
+// Other_Default_Ignorable_Code_Point, the format characters (Cf) and the
+// variation selectors. The derivation's exceptions (white space, the
+// interlinear annotation characters U+FFF9–U+FFFB, the prepended
+// concatenation marks such as U+0600) are format characters an id has no
+// use for either, so they are refused too.
+func defaultIgnorable(r rune) bool {
+	return unicode.In(r, unicode.Other_Default_Ignorable_Code_Point, unicode.Cf, unicode.Variation_Selector)
 }
 
 // clip shortens user input echoed in an error message.

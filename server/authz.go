@@ -17,6 +17,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/internal/printable"
 )
 
 // Security is who may call the server, how calls are proved and how much
@@ -349,12 +350,33 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 	st := toStatus(err)
 	a.refused.WithLabelValues(st.Code().String()).Inc()
 	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused",
-		slog.String("grpc_method", method),
+		slog.String("grpc_method", logMethod(method)),
 		slog.String("code", st.Code().String()),
 		slog.String("caller", c.name()),
 		slog.Bool("loopback", c.loopback),
 		slog.String("peer", peerAddr(ctx)))
 	return st.Err()
+}
+
+// maxLoggedMethod bounds a refused call's method in its log record: the
+// longest the server serves, reflection's ServerReflectionInfo, has 62
+// characters.
+const maxLoggedMethod = 100
+
+// logMethod is a refused call's method as its log record shows it. The tap
+// refuses a call before any method is looked up, so the method is whatever
+// path the caller sent: clipped, and with the characters that are not
+// printable escaped, like a refused request's ids (logID).
+func logMethod(m string) string {
+	n := 0
+	for i := range m { // i steps over runes: cut at the 101st without copying the path
+		if n == maxLoggedMethod {
+			m = m[:i] + "…"
+			break
+		}
+		n++
+	}
+	return printable.Escape(m)
 }
 
 // acquire takes a concurrency slot without waiting.

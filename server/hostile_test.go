@@ -468,3 +468,38 @@ func TestCallersRefusedBeforeTheirRequestIsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedMethodLoggedEscaped: the method of a refused call is the
+// caller's text (the HTTP/2 :path, refused in the tap before any method is
+// looked up), so its log record escapes the characters that are not
+// printable and clips it, as it does a refused request's ids: a U+202E or a
+// C1 CSI would act on the terminal of whoever reads the log, and a 100 KB
+// path sent without credentials was a 100 KB log line. Near miss: a real
+// method is logged as it is.
+func TestRefusedMethodLoggedEscaped(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+	bad := dialAs(t, h.conn.Target(), "fjt_not-a-token")
+	hostile := "/fenjian.triage.v1.TriageService/Triage\u202e\u009b31m" + strings.Repeat("a", 20000)
+	for _, m := range []string{hostile, methodTriage} {
+		if st := invokeRaw(ctx, bad, m, nil); st.Code() != codes.Unauthenticated && st.Code() != codes.PermissionDenied {
+			t.Errorf("%.60q with a bad token: %s %q; want it refused", m, st.Code(), st.Message())
+		}
+	}
+	var records []string
+	for line := range strings.Lines(h.logs.String()) {
+		if strings.Contains(line, `"call refused"`) {
+			records = append(records, line)
+		}
+	}
+	if len(records) != 2 {
+		t.Fatalf("%d refusals logged; want 2:\n%s", len(records), h.logs.String())
+	}
+	if r := records[0]; strings.ContainsAny(r, "\u202e\u009b") || !strings.Contains(r, `Triage\\u202E\\u009B31m`) || len(r) > 1024 {
+		t.Errorf("hostile method logged as %d bytes: %.300s; want its U+202E and U+009B escaped and the path clipped", len(r), r)
+	}
+	if r := records[1]; !strings.Contains(r, `"grpc_method":"`+methodTriage+`"`) {
+		t.Errorf("a real method logged as %s; want it as it is", r)
+	}
+}

@@ -579,3 +579,51 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 		t.Errorf("%d of %d racing Triage calls for one filing stored a decision; want 1", ok, n)
 	}
 }
+
+// TestTriageLookalikeFilingIDs: an id that differs from a decided filing's
+// only by characters nobody sees (white space at an end, a no-break space,
+// a soft hyphen, a joiner, a mark, a variation selector, a filler, a tag)
+// is refused with INVALID_ARGUMENT naming filing.id, so a caller cannot
+// store a second decision, and draw a team again, under the same visible
+// case number. Near miss: an id with a space between its parts is another
+// filing, stored.
+func TestTriageLookalikeFilingIDs(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+	f := validFiling()
+	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f}); err != nil {
+		t.Fatalf("first Triage: %v", err)
+	}
+	for _, tc := range []struct{ name, id string }{
+		{"trailing space", f.Id + " "},
+		{"leading space", " " + f.Id},
+		{"trailing tab", f.Id + "\t"},
+		{"trailing ideographic space", f.Id + "\u3000"},
+		{"no-break space", f.Id + "\u00a0"},
+		{"en space inside", "(2024)辽0102民初\u20021234号"},
+		{"soft hyphen", f.Id + "\u00ad"},
+		{"zero-width non-joiner", f.Id + "\u200c"},
+		{"zero-width joiner", f.Id + "\u200d"},
+		{"left-to-right mark", f.Id + "\u200e"},
+		{"Arabic letter mark", f.Id + "\u061c"},
+		{"Mongolian vowel separator", f.Id + "\u180e"},
+		{"combining grapheme joiner", f.Id + "\u034f"},
+		{"function application", f.Id + "\u2061"},
+		{"variation selector", f.Id + "\ufe0f"},
+		{"Hangul filler", f.Id + "\u3164"},
+		{"tag space", f.Id + "\U000E0020"},
+	} {
+		g := proto.CloneOf(f)
+		g.Id = tc.id
+		_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g})
+		if st := status.Convert(err); st.Code() != codes.InvalidArgument || !strings.Contains(st.Message(), "filing.id") {
+			t.Errorf("%s: Triage = %v; want INVALID_ARGUMENT naming filing.id (a lookalike of the decided filing)", tc.name, err)
+		}
+	}
+	g := proto.CloneOf(f)
+	g.Id = "(2024)辽0102民初 1234号"
+	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); err != nil {
+		t.Errorf("an id with a space inside: %v; want it stored as another filing", err)
+	}
+}
