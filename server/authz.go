@@ -6,6 +6,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/time/rate"
@@ -159,6 +160,10 @@ type authorizer struct {
 	inflight chan struct{}
 	// healthWatches is the semaphore of MaxHealthWatches.
 	healthWatches chan struct{}
+	// logRefusals bounds the refusals logged; unlogged counts those it
+	// held back since the last record (refuse).
+	logRefusals *rate.Limiter
+	unlogged    atomic.Int64
 }
 
 // MaxHealthWatches bounds the grpc.health.v1 Watch streams open at once,
@@ -176,7 +181,8 @@ const maxLimiters = 10000
 
 func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec) *authorizer {
 	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, limiters: map[string]*rate.Limiter{},
-		healthWatches: make(chan struct{}, MaxHealthWatches)}
+		healthWatches: make(chan struct{}, MaxHealthWatches),
+		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
 		n = DefaultMaxConcurrentCalls
@@ -346,17 +352,40 @@ func (a *authorizer) limit(c caller) error {
 }
 
 // refuse logs and counts a refused call and returns its status.
+//
+// Every refusal is counted; at most RefusalLogRate a second are logged
+// (bursts of RefusalLogBurst), each saying how many went unlogged since
+// the last: refusals are cheap to provoke (a bad token, a shed call), and
+// a record for each of them flooded the logs (100,000 lines in 5 s while
+// shedding) and cost most when the server was already overloaded.
 func (a *authorizer) refuse(ctx context.Context, c caller, method string, err error) error {
 	st := toStatus(err)
 	a.refused.WithLabelValues(st.Code().String()).Inc()
-	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused",
+	if !a.logRefusals.Allow() {
+		a.unlogged.Add(1)
+		return st.Err()
+	}
+	attrs := []slog.Attr{
 		slog.String("grpc_method", logMethod(method)),
 		slog.String("code", st.Code().String()),
 		slog.String("caller", c.name()),
 		slog.Bool("loopback", c.loopback),
-		slog.String("peer", peerAddr(ctx)))
+		slog.String("peer", peerAddr(ctx)),
+	}
+	if n := a.unlogged.Swap(0); n > 0 {
+		attrs = append(attrs, slog.Int64("refusals_not_logged", n))
+	}
+	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", attrs...)
 	return st.Err()
 }
+
+// RefusalLogRate and RefusalLogBurst bound the refused calls logged (the
+// refused counter counts them all): enough for every refusal a
+// misconfigured client or an operator's test makes, not for a flood.
+const (
+	RefusalLogRate  = 10 // a second
+	RefusalLogBurst = 100
+)
 
 // maxLoggedMethod bounds a refused call's method in its log record: the
 // longest the server serves, reflection's ServerReflectionInfo, has 62

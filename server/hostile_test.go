@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"runtime"
 	"strings"
 	"sync"
@@ -501,5 +502,52 @@ func TestRefusedMethodLoggedEscaped(t *testing.T) {
 	}
 	if r := records[1]; !strings.Contains(r, `"grpc_method":"`+methodTriage+`"`) {
 		t.Errorf("a real method logged as %s; want it as it is", r)
+	}
+}
+
+// TestRefusalsLoggedAtABoundedRate: a flood of refused calls (a bad token)
+// is counted call by call but logged at most RefusalLogBurst at once, and
+// the next record says how many went unlogged, so the records and that
+// count add up to the calls.
+func TestRefusalsLoggedAtABoundedRate(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+	bad := dialAs(t, h.conn.Target(), "fjt_not-a-token")
+	const n = 3 * RefusalLogBurst
+	for range n {
+		if st := invokeRaw(ctx, bad, methodTriage, nil); st.Code() != codes.Unauthenticated {
+			t.Fatalf("bad token: %s; want UNAUTHENTICATED", st.Code())
+		}
+	}
+	count := func() (records int, notLogged int64) {
+		for line := range strings.Lines(h.logs.String()) {
+			if !strings.Contains(line, `"call refused"`) {
+				continue
+			}
+			records++
+			var rec struct {
+				N int64 `json:"refusals_not_logged"`
+			}
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatalf("log line %q: %v", line, err)
+			}
+			notLogged += rec.N
+		}
+		return records, notLogged
+	}
+	if records, _ := count(); records >= n || records < RefusalLogBurst {
+		t.Errorf("%d of %d refusals logged at once; want the burst of %d and a few more", records, n, RefusalLogBurst)
+	}
+	// Once the rate allows a record again, it carries the count held back.
+	time.Sleep(time.Second / RefusalLogRate * 3 / 2)
+	if st := invokeRaw(ctx, bad, methodTriage, nil); st.Code() != codes.Unauthenticated {
+		t.Fatalf("bad token: %s", st.Code())
+	}
+	if records, notLogged := count(); int64(records)+notLogged != n+1 {
+		t.Errorf("%d records + %d not logged = %d; want the %d refusals", records, notLogged, int64(records)+notLogged, n+1)
+	}
+	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "Unauthenticated"}); v != n+1 {
+		t.Errorf("refused Unauthenticated = %v; want every refusal, %d", v, n+1)
 	}
 }
