@@ -187,24 +187,76 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 		fx.NonMonetary = true
 		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
 	}
+	ic := civilInferCodesOn(g.filedOn)
 	if fx.PublicInterest && !c.GetPublicInterest() {
-		a.Inferences = append(a.Inferences, reason(CodeInferPublicInterest))
+		a.Inferences = append(a.Inferences, reason(ic.publicInterest))
 	}
 	if fx.ThirdPartyRevocation && !c.GetThirdPartyRevocation() {
-		a.Inferences = append(a.Inferences, reason(CodeInferThirdPartyRevocation))
+		a.Inferences = append(a.Inferences, reason(ic.thirdPartyRevocation))
 	}
 	if fx.Numerous {
-		a.Inferences = append(a.Inferences, reason(CodeInferNumerous))
+		a.Inferences = append(a.Inferences, reason(ic.numerous))
 	}
 	if fx.Foreign {
-		a.Inferences = append(a.Inferences, reason(CodeInferForeign))
+		a.Inferences = append(a.Inferences, reason(ic.foreign))
 	}
 	if g.maritime && !g.basic {
-		a.Inferences = append(a.Inferences, reason(CodeInferMaritimeCourt))
+		a.Inferences = append(a.Inferences, reason(ic.maritime))
 	}
 	if g.levelFromName {
-		a.Inferences = append(a.Inferences, reason(CodeInferCourtAboveBasic))
+		a.Inferences = append(a.Inferences, reason(ic.courtAboveBasic))
 	}
+}
+
+// civilInferCodes are the codes of the civil inferences whose article
+// depends on the filing date, as benchCodes are of the bench rules.
+type civilInferCodes struct {
+	publicInterest, thirdPartyRevocation, numerous, foreign, maritime, courtAboveBasic string
+}
+
+// civilInferCodesOn returns the inference codes for a filing of that date:
+//   - public interest and third-party revocation: CPL 2021 arts. 42(1), 59
+//     ¶3 from 2022-01-01 with Interp. 257(5), (6); from 2015-02-04 Interp.
+//     2015 art. 257 with CPL 2012/2017 arts. 55, 56 ¶3; before, CPL 2012
+//     arts. 55, 56 ¶3 alone (若干规定 art. 1(5) for the public interest),
+//     and so before 2013 too: both suits were created by the 2012
+//     amendment, so no older text names them;
+//   - numerous parties: Interp. 75 from 2015-02-04, the 1992 opinion's
+//     art. 59 before;
+//   - a foreign-related case: Interp. 520, 549 from 2022-04-10 (the 2022
+//     revision renumbered them), Interp. 2015 arts. 522, 551 from
+//     2015-02-04, the 1992 opinion's art. 304 before;
+//   - a maritime court: Interp. 273 from 2015-02-04, 法释〔2013〕16号 from
+//     2013-06-26, 海事诉讼特别程序法第九十八条 (simplified procedure only)
+//     before;
+//   - a court named above the basic level: CPL 2021 arts. 18–21, 160, 165
+//     from 2022-01-01, CPL 2012/2017 arts. 17–20, 157, 162 from
+//     2013-01-01, CPL 1991/2007 arts. 18–21, 142 before.
+func civilInferCodesOn(on time.Time) civilInferCodes {
+	ic := civilInferCodes{
+		publicInterest: CodeInferPublicInterest, thirdPartyRevocation: CodeInferThirdPartyRevocation,
+		numerous: CodeInferNumerous, foreign: CodeInferForeign,
+		maritime: CodeInferMaritimeCourt, courtAboveBasic: CodeInferCourtAboveBasic,
+	}
+	if on.Before(cpl2021InForce) {
+		ic.publicInterest, ic.thirdPartyRevocation = CodeInferPublicInterest2015, CodeInferThirdPartyRevocation2015
+		ic.courtAboveBasic = CodeInferCourtAboveBasic2017
+	}
+	if on.Before(interp2022InForce) {
+		ic.foreign = CodeInferForeign2015
+	}
+	if on.Before(interp2015InForce) {
+		ic.publicInterest, ic.thirdPartyRevocation = CodeInferPublicInterest2012, CodeInferThirdPartyRevocation2012
+		ic.numerous, ic.foreign = CodeInferNumerous1992, CodeInferForeign1992
+		ic.maritime = CodeInferMaritimeCourt2013
+	}
+	if on.Before(maritimeReply2013InForce) {
+		ic.maritime = CodeInferMaritimeCourtMSPL
+	}
+	if on.Before(cpl2012InForce) {
+		ic.courtAboveBasic = CodeInferCourtAboveBasic2007
+	}
+	return ic
 }
 
 // higherCourtNames are the names CPL 19–21 give the courts above the basic

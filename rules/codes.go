@@ -312,6 +312,45 @@ const (
 	// basic court's case whatever level it states.
 	CodeInferCriminalMaritimeCourt = "INFER_CRIMINAL_MARITIME_COURT"
 
+	// The same inferences on older filings, citing the text in force on the
+	// filing date (chosen by civilInferCodesOn and crimCodesOn): a code
+	// names its article, so an era whose article differs gets its own code.
+	//
+	// Criminal, 2013-01-01 to 2018-10-25 (CrPL 2012: jurisdiction arts.
+	// 19–22, simplified art. 208, the panel over three years art. 210 ¶1)
+	// and before 2013 (CrPL 1996: arts. 19–22, 147 ¶1, 174).
+	CodeInferCriminalCourtAboveBasic2012 = "INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME_CRPL2012"
+	CodeInferCriminalCourtAboveBasic1996 = "INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME_CRPL1996"
+	CodeInferCriminalMaritimeCourt2012   = "INFER_CRIMINAL_MARITIME_COURT_CRPL2012"
+	CodeInferCriminalMaritimeCourt1996   = "INFER_CRIMINAL_MARITIME_COURT_CRPL1996"
+	CodeInferSentenceFromCharge2012      = "INFER_SENTENCE_WITHIN_THREE_YEARS_FROM_CHARGE_CRPL2012"
+	CodeInferSentenceFromCharge1996      = "INFER_SENTENCE_WITHIN_THREE_YEARS_FROM_CHARGE_CRPL1996"
+	// Civil: the court's level by name under CPL 2012/2017 (jurisdiction
+	// arts. 17–20, simplified art. 157, small claims art. 162) and CPL
+	// 1991/2007 (arts. 18–21, simplified art. 142).
+	CodeInferCourtAboveBasic2017 = "INFER_COURT_ABOVE_BASIC_FROM_NAME_CPL2017"
+	CodeInferCourtAboveBasic2007 = "INFER_COURT_ABOVE_BASIC_FROM_NAME_CPL2007"
+	// Civil: 公益诉讼 and 第三人撤销之诉 were created by CPL 2012 (arts. 55,
+	// 56 ¶3; CPL 2021 arts. 58, 59 ¶3); Interp. 257(5), (6) barred them from
+	// simplified procedure from 2015-02-04, 若干规定 art. 1(5) before.
+	CodeInferPublicInterest2015       = "INFER_PUBLIC_INTEREST_FROM_CAUSE_INTERP2015"
+	CodeInferPublicInterest2012       = "INFER_PUBLIC_INTEREST_FROM_CAUSE_CPL2012"
+	CodeInferThirdPartyRevocation2015 = "INFER_THIRD_PARTY_REVOCATION_FROM_CAUSE_INTERP2015"
+	CodeInferThirdPartyRevocation2012 = "INFER_THIRD_PARTY_REVOCATION_FROM_CAUSE_CPL2012"
+	// Civil: "人数众多，一般指十人以上" was the SPC's 1992 opinion art. 59
+	// until Interp. 75 replaced it on 2015-02-04.
+	CodeInferNumerous1992 = "INFER_NUMEROUS_PARTIES_OPINION1992"
+	// Civil: a foreign-related case was defined by the 1992 opinion art. 304
+	// before 2015-02-04, by Interp. 2015 arts. 522 and 551 (港澳台) until the
+	// 2022 revision (2022-04-10) renumbered them 520 and 549.
+	CodeInferForeign2015 = "INFER_FOREIGN_PARTY_INTERP2015"
+	CodeInferForeign1992 = "INFER_FOREIGN_PARTY_OPINION1992"
+	// Civil: a maritime court's small claims rested on 法释〔2013〕16号 from
+	// 2013-06-26 to 2015-02-03; before 2013-06-26 a maritime court had
+	// simplified procedure only (海事诉讼特别程序法第九十八条).
+	CodeInferMaritimeCourt2013 = "INFER_MARITIME_COURT_REPLY2013"
+	CodeInferMaritimeCourtMSPL = "INFER_MARITIME_COURT_MSPL98"
+
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
 	CodeCrPL105Detained        = "CRPL105_DETAINED_NO_HOLIDAY_EXTENSION"
@@ -511,16 +550,33 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferPropertyRights, "民事诉讼法第一百六十六条第一项", "根据案由认定为财产确权案件。"},
 	{CodeInferNonMonetary, "民事诉讼法第一百六十五条", "根据案由认定诉讼请求不限于金钱给付。"},
 	{CodeInferPublicInterest, "民诉法解释第二百五十七条第五项；民事诉讼法第四十二条第一项", "根据案由（公益诉讼）认定为涉及国家利益、社会公共利益的案件。"},
+	{CodeInferPublicInterest2015, "民诉法解释（2015年）第二百五十七条第五项；民事诉讼法（2012年、2017年修正）第五十五条", "根据案由（公益诉讼）认定为涉及国家利益、社会公共利益的案件。"},
+	{CodeInferPublicInterest2012, "民事诉讼法（2012年修正）第五十五条；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "根据案由（公益诉讼）认定为涉及社会公共利益的案件（公益诉讼由民事诉讼法2012年修正设立，2013年1月1日起施行；2015年2月4日前没有明文排除简易程序的规定，见若干规定第一条第五项）。"},
+	{CodeInferThirdPartyRevocation2015, "民事诉讼法（2012年、2017年修正）第五十六条第三款；民诉法解释（2015年）第二百五十七条第六项", "根据案由认定为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书）。"},
+	{CodeInferThirdPartyRevocation2012, "民事诉讼法（2012年修正）第五十六条第三款", "根据案由认定为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书；由民事诉讼法2012年修正设立，2013年1月1日起施行）。"},
 	{CodeInferThirdPartyRevocation, "民事诉讼法第五十九条第三款；民诉法解释第二百五十七条第六项", "根据案由认定为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书）。"},
 	{CodeInferNumerous, "民诉法解释第七十五条", "同一方当事人十人以上，认定为人数众多。"},
+	{CodeInferNumerous1992, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第五十九条", "同一方当事人十人以上，认定为人数众多（立案日施行的是1992年的意见，2015年2月4日起为民诉法解释第七十五条）。"},
 	{CodeInferForeign, "民诉法解释第五百二十条、第五百四十九条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
+	{CodeInferForeign2015, "民诉法解释（2015年）第五百二十二条、第五百五十一条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
+	{CodeInferForeign1992, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第三百零四条", "当事人中有外国、港澳台当事人，认定为涉外案件（立案日施行的意见第三百零四条以外国人、无国籍人、外国企业或组织为当事人的案件为涉外民事案件；涉港澳台当事人的案件，本系统按2015年2月4日起民诉法解释第五百五十一条的规定同样处理）。"},
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
+	{CodeInferMaritimeCourt2013, "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）", "受理法院为海事法院，可以适用小额诉讼程序审理简单的海事、海商案件（2013年6月26日起），以其所在省份的标准计算。"},
+	{CodeInferMaritimeCourtMSPL, "海事诉讼特别程序法第九十八条", "受理法院为海事法院，可以适用简易程序审理事实清楚、权利义务关系明确、争议不大的简单的海事案件；立案日（2013年6月26日前）海事法院不适用小额诉讼程序。"},
 	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeInferCourtAboveBasic2017, "民事诉讼法（2012年、2017年修正）第十七条至第二十条、第一百五十七条、第一百六十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日施行的民事诉讼法规定，简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeInferCourtAboveBasic2007, "民事诉讼法（1991年、2007年修正）第十八条至第二十一条、第一百四十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日（2013年1月1日前）施行的民事诉讼法规定，简易程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeInferCriminalCourtAboveBasic, "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
 	{CodeInferCriminalMaritimeCourt, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
+	{CodeInferCriminalCourtAboveBasic2012, "刑事诉讼法（2012年修正）第十九条至第二十二条、第二百零八条第一款", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日施行的刑事诉讼法（2012年修正）规定，简易程序仅适用于基层人民法院管辖的案件（试点城市的速裁程序亦限于基层人民法院）。"},
+	{CodeInferCriminalCourtAboveBasic1996, "刑事诉讼法（1996年）第十九条至第二十二条、第一百四十七条第一款、第一百七十四条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由基层人民法院审判员一人独任审判。"},
+	{CodeInferCriminalMaritimeCourt2012, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法（2012年修正）第二百零八条第一款", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。立案日施行的刑事诉讼法（2012年修正）规定，简易程序仅适用于基层人民法院管辖的案件（试点城市的速裁程序亦限于基层人民法院）。"},
+	{CodeInferCriminalMaritimeCourt1996, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由基层人民法院审判员一人独任审判。"},
 
 	{CodeInferSentenceFromCharge, "刑事诉讼法第二百二十二条第一款；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。"},
+	{CodeInferSentenceFromCharge2012, "刑事诉讼法（2012年修正）第二百一十条第一款；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。立案日施行的刑事诉讼法（2012年修正）以三年有期徒刑为简易程序可否独任审判的界限；试点城市的速裁程序以试点办法所定的刑罚为限。"},
+	{CodeInferSentenceFromCharge1996, "刑事诉讼法（1996年）第一百七十四条第一项；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。立案日（2013年1月1日前）施行的刑事诉讼法以依法可能判处三年以下有期徒刑、拘役、管制、单处罚金为公诉案件适用简易程序的条件。"},
 
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},

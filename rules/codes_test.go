@@ -25,6 +25,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"eras":           eraCases(tb),
 		"criminal eras":  criminalEraCases(tb),
 		"ceilings":       ceilingCases(tb),
+		"citation eras":  citationEraCases(tb),
 		"audit round 12": audit12Cases(tb),
 	}
 }
@@ -285,6 +286,24 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewForeignDefendant1996: "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款",
 
 		rules.CodeAssessors16PublicInterestSuit: "人民陪审员法第十六条第二项；行政诉讼法第八十三条",
+
+		rules.CodeInferCriminalCourtAboveBasic2012: "刑事诉讼法（2012年修正）第十九条至第二十二条、第二百零八条第一款",
+		rules.CodeInferCriminalCourtAboveBasic1996: "刑事诉讼法（1996年）第十九条至第二十二条、第一百四十七条第一款、第一百七十四条",
+		rules.CodeInferCriminalMaritimeCourt2012:   "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法（2012年修正）第二百零八条第一款",
+		rules.CodeInferCriminalMaritimeCourt1996:   "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条",
+		rules.CodeInferSentenceFromCharge2012:      "刑事诉讼法（2012年修正）第二百一十条第一款；刑法分则规定的本罪法定刑",
+		rules.CodeInferSentenceFromCharge1996:      "刑事诉讼法（1996年）第一百七十四条第一项；刑法分则规定的本罪法定刑",
+		rules.CodeInferCourtAboveBasic2017:         "民事诉讼法（2012年、2017年修正）第十七条至第二十条、第一百五十七条、第一百六十二条",
+		rules.CodeInferCourtAboveBasic2007:         "民事诉讼法（1991年、2007年修正）第十八条至第二十一条、第一百四十二条",
+		rules.CodeInferPublicInterest2015:          "民诉法解释（2015年）第二百五十七条第五项；民事诉讼法（2012年、2017年修正）第五十五条",
+		rules.CodeInferPublicInterest2012:          "民事诉讼法（2012年修正）第五十五条；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项",
+		rules.CodeInferThirdPartyRevocation2015:    "民事诉讼法（2012年、2017年修正）第五十六条第三款；民诉法解释（2015年）第二百五十七条第六项",
+		rules.CodeInferThirdPartyRevocation2012:    "民事诉讼法（2012年修正）第五十六条第三款",
+		rules.CodeInferNumerous1992:                "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第五十九条",
+		rules.CodeInferForeign2015:                 "民诉法解释（2015年）第五百二十二条、第五百五十一条",
+		rules.CodeInferForeign1992:                 "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第三百零四条",
+		rules.CodeInferMaritimeCourt2013:           "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）",
+		rules.CodeInferMaritimeCourtMSPL:           "海事诉讼特别程序法第九十八条",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -47,6 +47,12 @@ type crimCodes struct {
 	// public prosecutions punishable by at most three years' fixed-term
 	// imprisonment (or lighter); the 2012 amendment lifted the cap.
 	sentenceCap bool
+	// The inferences whose article is the text of the filing date: a court
+	// named above the basic level, a maritime court (both: the articles
+	// that keep simplified procedure, and fast-track, to basic courts),
+	// and a charge whose statutory maximum is at most three years (CrPL
+	// 222 ¶1 / 2012 art. 210 ¶1 / 1996 art. 174(1)).
+	courtAboveBasic, maritimeCourt, sentenceFromCharge string
 }
 
 // crimCodesOn returns the codes for a filing of that date:
@@ -72,6 +78,8 @@ func crimCodesOn(on time.Time) crimCodes {
 			remandedPanel: CodeCrPL239NewPanel, remandedFastTrack: CodeCrPL239FastTrackBarred,
 			retrialPanel: CodeCrPL256NewPanel, retrialFastTrack: CodeCrPL256FastTrackBarred,
 			defenceNotGuilty: CodeInterp360DefenceNotGuil,
+			courtAboveBasic:  CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
+			sentenceFromCharge: CodeInferSentenceFromCharge,
 		}
 		if on.Before(crInterp2021InForce) {
 			c.defenceNotGuilty = CodeInterp2012DefenceNotGuil
@@ -87,6 +95,8 @@ func crimCodesOn(on time.Time) crimCodes {
 		remandedPanel: CodeCrPL2012RemandedPanel, remandedFastTrack: CodeCrPL2012RemandedFastTrack,
 		retrialPanel: CodeCrPL2012RetrialPanel, retrialFastTrack: CodeCrPL2012RetrialFastTrack,
 		defenceNotGuilty: CodeInterp2012DefenceNotGuil,
+		courtAboveBasic:  CodeInferCriminalCourtAboveBasic2012, maritimeCourt: CodeInferCriminalMaritimeCourt2012,
+		sentenceFromCharge: CodeInferSentenceFromCharge2012,
 	}
 }
 
@@ -123,7 +133,9 @@ func crimCodes1996(on time.Time) crimCodes {
 		intermediate: CodeCrPL1996Intermediate, securityOrTerror: CodeCrPL1996NationalSecurity,
 		remandedPanel: CodeCrPL1996RemandedPanel, retrialPanel: CodeCrPL1996RetrialPanel,
 		remandedSimplified: CodeCrPL1996RemandedSimplified, retrialSimplified: CodeCrPL1996RetrialSimplified,
-		sentenceCap: true,
+		sentenceCap:     true,
+		courtAboveBasic: CodeInferCriminalCourtAboveBasic1996, maritimeCourt: CodeInferCriminalMaritimeCourt1996,
+		sentenceFromCharge: CodeInferSentenceFromCharge1996,
 	}
 	if on.Before(crpl1996InForce) {
 		// The 1979 law had no simplified procedure. Its other articles
