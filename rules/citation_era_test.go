@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"slices"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -17,7 +18,7 @@ func citationEraCases(tb testing.TB) []tcase {
 	cites := func(code, article string) func(t *testing.T, a *rules.Assessment) {
 		return func(t *testing.T, a *rules.Assessment) {
 			t.Helper()
-			for _, r := range a.Inferences {
+			for _, r := range append(slices.Clone(a.Inferences), a.ReviewReasons...) {
 				if r.GetCode() == code {
 					if r.GetArticle() != article {
 						t.Errorf("%s cites %q, want %q", code, r.GetArticle(), article)
@@ -25,7 +26,7 @@ func citationEraCases(tb testing.TB) []tcase {
 					return
 				}
 			}
-			t.Errorf("no %s inference in %v", code, a.Inferences)
+			t.Errorf("no %s in %v %v", code, a.Inferences, a.ReviewReasons)
 		}
 	}
 	type era struct {
@@ -33,17 +34,18 @@ func citationEraCases(tb testing.TB) []tcase {
 		not                []string // the neighbouring eras' codes
 	}
 	var out []tcase
-	add := func(what string, base *triagev1.Filing, eras ...era) {
+	addAt := func(loc, what string, base *triagev1.Filing, eras ...era) {
 		for _, e := range eras {
 			out = append(out, tcase{
 				name:   what + " filed " + e.day + ": " + e.code,
 				filing: with(base, filedOn(e.day)),
-				fires:  []string{at(locInfer, e.code)},
+				fires:  []string{at(loc, e.code)},
 				silent: e.not,
 				extra:  cites(e.code, e.article),
 			})
 		}
 	}
+	add := func(what string, base *triagev1.Filing, eras ...era) { addAt(locInfer, what, base, eras...) }
 	const (
 		piNow  = "民诉法解释第二百五十七条第五项；民事诉讼法第四十二条第一项"
 		pi2015 = "民诉法解释（2015年）第二百五十七条第五项；民事诉讼法（2012年、2017年修正）第五十五条"
@@ -141,6 +143,62 @@ func citationEraCases(tb testing.TB) []tcase {
 		era{"2013-01-01", rules.CodeInferSentenceFromCharge2012, s2012, []string{rules.CodeInferSentenceFromCharge1996}},
 		era{"2018-10-25", rules.CodeInferSentenceFromCharge2012, s2012, []string{rules.CodeInferSentenceFromCharge}},
 		era{"2018-10-26", rules.CodeInferSentenceFromCharge, sNow, []string{rules.CodeInferSentenceFromCharge2012}},
+	)
+	const (
+		psNow  = "民事诉讼法第一百六十六条第一项"
+		ps2015 = "民诉法解释（2015年）第二百七十五条第一项"
+		ps2012 = "民事诉讼法（2012年修正）第一百六十二条"
+	)
+	add("离婚纠纷 by its cause", with(civilBase(tb), cause("离婚纠纷")),
+		era{"2015-02-03", rules.CodeInferPersonalStatus2012, ps2012, []string{rules.CodeInferPersonalStatus2015}},
+		era{"2015-02-04", rules.CodeInferPersonalStatus2015, ps2015, []string{rules.CodeInferPersonalStatus2012}},
+		era{"2021-12-31", rules.CodeInferPersonalStatus2015, ps2015, []string{rules.CodeInferPersonalStatus}},
+		era{"2022-01-01", rules.CodeInferPersonalStatus, psNow, []string{rules.CodeInferPersonalStatus2015}},
+	)
+	add("所有权确认纠纷 by its cause", with(civilBase(tb), cause("所有权确认纠纷")),
+		era{"2015-02-03", rules.CodeInferPropertyRights2012, ps2012, []string{rules.CodeInferPropertyRights2015}},
+		era{"2015-02-04", rules.CodeInferPropertyRights2015, ps2015, []string{rules.CodeInferPropertyRights2012}},
+		era{"2021-12-31", rules.CodeInferPropertyRights2015, ps2015, []string{rules.CodeInferPropertyRights}},
+		era{"2022-01-01", rules.CodeInferPropertyRights, psNow, []string{rules.CodeInferPropertyRights2015}},
+	)
+	const nm2015 = "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条"
+	add("解除合同纠纷 by its cause", with(civilBase(tb), cause("解除合同纠纷")),
+		era{"2015-02-03", rules.CodeInferNonMonetary2012, ps2012, []string{rules.CodeInferNonMonetary2015}},
+		era{"2015-02-04", rules.CodeInferNonMonetary2015, nm2015, []string{rules.CodeInferNonMonetary2012}},
+		era{"2021-12-31", rules.CodeInferNonMonetary2015, nm2015, []string{rules.CodeInferNonMonetary}},
+		era{"2022-01-01", rules.CodeInferNonMonetary, "民事诉讼法第一百六十五条", []string{rules.CodeInferNonMonetary2015}},
+	)
+
+	// The criminal review signals of a case a basic court must pass up.
+	const (
+		riNow  = "刑事诉讼法第二十一条第二项；刑诉法解释第十七条"
+		ri2018 = "刑事诉讼法第二十一条第二项"
+		ri2012 = "刑事诉讼法（2012年修正）第二十条第二项"
+		ri1996 = "刑事诉讼法（1996年）第二十条第二项"
+	)
+	addAt(locReview, "life imprisonment recommended at a basic court",
+		with(crimBase(tb), court("浙江省衢州市柯城区人民法院"), sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_LIFE_IMPRISONMENT, 0)),
+		era{"2012-12-31", rules.CodeReviewIntermediate1996, ri1996, []string{rules.CodeReviewIntermediate2012}},
+		era{"2013-01-01", rules.CodeReviewIntermediate2012, ri2012, []string{rules.CodeReviewIntermediate1996}},
+		era{"2018-10-25", rules.CodeReviewIntermediate2012, ri2012, []string{rules.CodeReviewIntermediate2018}},
+		era{"2018-10-26", rules.CodeReviewIntermediate2018, ri2018, []string{rules.CodeReviewIntermediate2012}},
+		era{"2021-02-28", rules.CodeReviewIntermediate2018, ri2018, []string{rules.CodeReviewIntermediate}},
+		era{"2021-03-01", rules.CodeReviewIntermediate, riNow, []string{rules.CodeReviewIntermediate2018}},
+	)
+	const (
+		rsNow  = "刑事诉讼法第二十一条第一项；刑诉法解释第十五条、第二百一十九条第一款第一项"
+		rs2018 = "刑事诉讼法第二十一条第一项"
+		rs2012 = "刑事诉讼法（2012年修正）第二十条第一项"
+		rs1996 = "刑事诉讼法（1996年）第二十条第一项"
+	)
+	addAt(locReview, "间谍罪 at a basic court",
+		with(crimBase(tb), court("浙江省衢州市柯城区人民法院"), cause("间谍罪"), sentence(24)),
+		era{"2012-12-31", rules.CodeReviewNationalSecurity1996, rs1996, []string{rules.CodeReviewSecurityTerror2012}},
+		era{"2013-01-01", rules.CodeReviewSecurityTerror2012, rs2012, []string{rules.CodeReviewNationalSecurity1996}},
+		era{"2018-10-25", rules.CodeReviewSecurityTerror2012, rs2012, []string{rules.CodeReviewSecurityTerror2018}},
+		era{"2018-10-26", rules.CodeReviewSecurityTerror2018, rs2018, []string{rules.CodeReviewSecurityTerror2012}},
+		era{"2021-02-28", rules.CodeReviewSecurityTerror2018, rs2018, []string{rules.CodeReviewSecurityTerror}},
+		era{"2021-03-01", rules.CodeReviewSecurityTerror, rsNow, []string{rules.CodeReviewSecurityTerror2018}},
 	)
 	return out
 }

@@ -174,18 +174,18 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	fx.PersonalStatus = c.GetPersonalStatus()
 	if !fx.PersonalStatus && fx.Cause.Category == CategoryPersonalStatus {
 		fx.PersonalStatus = true
-		a.Inferences = append(a.Inferences, reason(CodeInferPersonalStatus))
+		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).personalStatus))
 	}
 	fx.PropertyConfirmation = c.GetPropertyRightsConfirmation()
 	if !fx.PropertyConfirmation && fx.Cause.Category == CategoryPropertyConfirmation {
 		fx.PropertyConfirmation = true
-		a.Inferences = append(a.Inferences, reason(CodeInferPropertyRights))
+		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).propertyRights))
 	}
 	fx.NonMonetary = c.GetNonMonetaryClaims()
 	if !fx.NonMonetary && (fx.Cause.Category == CategoryNonMonetary ||
 		notMoneyPaymentForm(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
-		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
+		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).nonMonetary))
 	}
 	ic := civilInferCodesOn(g.filedOn)
 	if fx.PublicInterest && !c.GetPublicInterest() {
@@ -211,10 +211,16 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 // civilInferCodes are the codes of the civil inferences whose article
 // depends on the filing date, as benchCodes are of the bench rules.
 type civilInferCodes struct {
+	personalStatus, propertyRights, nonMonetary                                        string
 	publicInterest, thirdPartyRevocation, numerous, foreign, maritime, courtAboveBasic string
 }
 
 // civilInferCodesOn returns the inference codes for a filing of that date:
+//   - personal status, property rights, non-monetary claims: CPL 166(1),
+//     165 from 2022-01-01; Interp. 2015 arts. 275(1), 274 from 2015-02-04;
+//     CPL 2012 art. 162 before (and before 2013, when these facts, which
+//     only small claims read, had no article: the amendment that created
+//     the procedure is cited, as CPL162_NOT_IN_FORCE cites it);
 //   - public interest and third-party revocation: CPL 2021 arts. 42(1), 59
 //     ¶3 from 2022-01-01 with Interp. 257(5), (6); from 2015-02-04 Interp.
 //     2015 art. 257 with CPL 2012/2017 arts. 55, 56 ¶3; before, CPL 2012
@@ -234,6 +240,8 @@ type civilInferCodes struct {
 //     2013-01-01, CPL 1991/2007 arts. 18–21, 142 before.
 func civilInferCodesOn(on time.Time) civilInferCodes {
 	ic := civilInferCodes{
+		personalStatus: CodeInferPersonalStatus, propertyRights: CodeInferPropertyRights,
+		nonMonetary:    CodeInferNonMonetary,
 		publicInterest: CodeInferPublicInterest, thirdPartyRevocation: CodeInferThirdPartyRevocation,
 		numerous: CodeInferNumerous, foreign: CodeInferForeign,
 		maritime: CodeInferMaritimeCourt, courtAboveBasic: CodeInferCourtAboveBasic,
@@ -241,6 +249,8 @@ func civilInferCodesOn(on time.Time) civilInferCodes {
 	if on.Before(cpl2021InForce) {
 		ic.publicInterest, ic.thirdPartyRevocation = CodeInferPublicInterest2015, CodeInferThirdPartyRevocation2015
 		ic.courtAboveBasic = CodeInferCourtAboveBasic2017
+		ic.personalStatus, ic.propertyRights = CodeInferPersonalStatus2015, CodeInferPropertyRights2015
+		ic.nonMonetary = CodeInferNonMonetary2015
 	}
 	if on.Before(interp2022InForce) {
 		ic.foreign = CodeInferForeign2015
@@ -249,6 +259,8 @@ func civilInferCodesOn(on time.Time) civilInferCodes {
 		ic.publicInterest, ic.thirdPartyRevocation = CodeInferPublicInterest2012, CodeInferThirdPartyRevocation2012
 		ic.numerous, ic.foreign = CodeInferNumerous1992, CodeInferForeign1992
 		ic.maritime = CodeInferMaritimeCourt2013
+		ic.personalStatus, ic.propertyRights = CodeInferPersonalStatus2012, CodeInferPropertyRights2012
+		ic.nonMonetary = CodeInferNonMonetary2012
 	}
 	if on.Before(maritimeReply2013InForce) {
 		ic.maritime = CodeInferMaritimeCourtMSPL

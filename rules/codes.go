@@ -350,6 +350,29 @@ const (
 	// simplified procedure only (海事诉讼特别程序法第九十八条).
 	CodeInferMaritimeCourt2013 = "INFER_MARITIME_COURT_REPLY2013"
 	CodeInferMaritimeCourtMSPL = "INFER_MARITIME_COURT_MSPL98"
+	// Civil: the small-claims facts read from the cause, as the text of the
+	// filing date names them: Interp. 2015 arts. 274 (money payment) and
+	// 275(1) from 2015-02-04 to 2021-12-31; CPL 2012 art. 162 alone before
+	// (small claims, and with them these facts' only use, began in 2013).
+	CodeInferPersonalStatus2015 = "INFER_PERSONAL_STATUS_FROM_CAUSE_INTERP2015"
+	CodeInferPersonalStatus2012 = "INFER_PERSONAL_STATUS_FROM_CAUSE_CPL2012"
+	CodeInferPropertyRights2015 = "INFER_PROPERTY_RIGHTS_FROM_CAUSE_INTERP2015"
+	CodeInferPropertyRights2012 = "INFER_PROPERTY_RIGHTS_FROM_CAUSE_CPL2012"
+	CodeInferNonMonetary2015    = "INFER_NON_MONETARY_FROM_CAUSE_INTERP2015"
+	CodeInferNonMonetary2012    = "INFER_NON_MONETARY_FROM_CAUSE_CPL2012"
+
+	// Criminal review signals on older filings: the intermediate court's
+	// cases under CrPL 2018 art. 21 with the 2012 interpretation (before
+	// 2021-03-01, whose articles on passing a case up are not cited: its
+	// text is not among the statute texts read), CrPL 2012 art. 20 and CrPL
+	// 1996 art. 20 (危害国家安全 only: terrorism came with the 2012
+	// amendment).
+	CodeReviewIntermediate2018     = "REVIEW_INTERMEDIATE_JURISDICTION_CRPL2018"
+	CodeReviewIntermediate2012     = "REVIEW_INTERMEDIATE_JURISDICTION_CRPL2012"
+	CodeReviewIntermediate1996     = "REVIEW_INTERMEDIATE_JURISDICTION_CRPL1996"
+	CodeReviewSecurityTerror2018   = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION_CRPL2018"
+	CodeReviewSecurityTerror2012   = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION_CRPL2012"
+	CodeReviewNationalSecurity1996 = "REVIEW_NATIONAL_SECURITY_JURISDICTION_CRPL1996"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -539,8 +562,14 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
-	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
-	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
+	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewSecurityTerror2018, "刑事诉讼法第二十一条第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖，不是基层人民法院管辖的案件，需人工审核。"},
+	{CodeReviewSecurityTerror2012, "刑事诉讼法（2012年修正）第二十条第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，立案日施行的刑事诉讼法（2012年修正）规定其第一审由中级人民法院管辖，不是基层人民法院管辖的案件，需人工审核。"},
+	{CodeReviewNationalSecurity1996, "刑事诉讼法（1996年）第二十条第一项", "起诉罪名属于危害国家安全犯罪，立案日（2013年1月1日前）施行的刑事诉讼法规定反革命案件、危害国家安全案件的第一审由中级人民法院管辖，不是基层人民法院审判的案件，需人工审核。"},
+	{CodeReviewIntermediate2018, "刑事诉讼法第二十一条第二项", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewIntermediate2012, "刑事诉讼法（2012年修正）第二十条第二项", "量刑建议为无期徒刑或者死刑，立案日施行的刑事诉讼法（2012年修正）规定可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewIntermediate1996, "刑事诉讼法（1996年）第二十条第二项", "量刑建议为无期徒刑或者死刑，立案日（2013年1月1日前）施行的刑事诉讼法规定可能判处无期徒刑、死刑的普通刑事案件由中级人民法院管辖第一审，需人工审核。"},
 	{CodeReviewNonContentious, "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "案由属非讼程序案件（特别程序、督促程序、公示催告程序、破产、保全等），应依法律为其规定的程序和期限处理，不是小额诉讼、简易程序或普通程序审理的争讼案件；所示普通程序及其审理期限仅为兜底，需人工确认。"},
 	{CodeReviewCourtProvince, "民事诉讼法第一百六十五条；民诉法解释第二百七十三条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，刑事速裁程序试点也以法院所在城市为限，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
 	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼、简易程序（刑事案件还有速裁程序）仅适用于基层人民法院，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
@@ -549,6 +578,12 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},
 	{CodeInferPropertyRights, "民事诉讼法第一百六十六条第一项", "根据案由认定为财产确权案件。"},
 	{CodeInferNonMonetary, "民事诉讼法第一百六十五条", "根据案由认定诉讼请求不限于金钱给付。"},
+	{CodeInferPersonalStatus2015, "民诉法解释（2015年）第二百七十五条第一项", "根据案由认定为人身关系案件。"},
+	{CodeInferPersonalStatus2012, "民事诉讼法（2012年修正）第一百六十二条", "根据案由认定为人身关系案件（小额诉讼程序由民事诉讼法2012年修正设立，2013年1月1日起施行；民诉法解释2015年2月4日起施行）。"},
+	{CodeInferPropertyRights2015, "民诉法解释（2015年）第二百七十五条第一项", "根据案由认定为财产确权案件。"},
+	{CodeInferPropertyRights2012, "民事诉讼法（2012年修正）第一百六十二条", "根据案由认定为财产确权案件（小额诉讼程序由民事诉讼法2012年修正设立，2013年1月1日起施行；民诉法解释2015年2月4日起施行）。"},
+	{CodeInferNonMonetary2015, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条", "根据案由认定诉讼请求不限于金钱给付。"},
+	{CodeInferNonMonetary2012, "民事诉讼法（2012年修正）第一百六十二条", "根据案由认定诉讼请求不限于金钱给付（小额诉讼程序由民事诉讼法2012年修正设立，2013年1月1日起施行；民诉法解释2015年2月4日起施行）。"},
 	{CodeInferPublicInterest, "民诉法解释第二百五十七条第五项；民事诉讼法第四十二条第一项", "根据案由（公益诉讼）认定为涉及国家利益、社会公共利益的案件。"},
 	{CodeInferPublicInterest2015, "民诉法解释（2015年）第二百五十七条第五项；民事诉讼法（2012年、2017年修正）第五十五条", "根据案由（公益诉讼）认定为涉及国家利益、社会公共利益的案件。"},
 	{CodeInferPublicInterest2012, "民事诉讼法（2012年修正）第五十五条；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "根据案由（公益诉讼）认定为涉及社会公共利益的案件（公益诉讼由民事诉讼法2012年修正设立，2013年1月1日起施行；2015年2月4日前没有明文排除简易程序的规定，见若干规定第一条第五项）。"},

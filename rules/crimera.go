@@ -53,6 +53,11 @@ type crimCodes struct {
 	// and a charge whose statutory maximum is at most three years (CrPL
 	// 222 ¶1 / 2012 art. 210 ¶1 / 1996 art. 174(1)).
 	courtAboveBasic, maritimeCourt, sentenceFromCharge string
+	// The review signals of a case a basic court must pass up: a life or
+	// death recommendation, a 危害国家安全 or terrorism charge (CrPL 21 /
+	// 2012 and 1996 art. 20; the 2021 interpretation's arts. 15, 17, 219
+	// from 2021-03-01).
+	reviewIntermediate, reviewSecurityTerror string
 }
 
 // crimCodesOn returns the codes for a filing of that date:
@@ -80,9 +85,11 @@ func crimCodesOn(on time.Time) crimCodes {
 			defenceNotGuilty: CodeInterp360DefenceNotGuil,
 			courtAboveBasic:  CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
 			sentenceFromCharge: CodeInferSentenceFromCharge,
+			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
 		}
 		if on.Before(crInterp2021InForce) {
 			c.defenceNotGuilty = CodeInterp2012DefenceNotGuil
+			c.reviewIntermediate, c.reviewSecurityTerror = CodeReviewIntermediate2018, CodeReviewSecurityTerror2018
 		}
 		return c
 	}
@@ -97,6 +104,7 @@ func crimCodesOn(on time.Time) crimCodes {
 		defenceNotGuilty: CodeInterp2012DefenceNotGuil,
 		courtAboveBasic:  CodeInferCriminalCourtAboveBasic2012, maritimeCourt: CodeInferCriminalMaritimeCourt2012,
 		sentenceFromCharge: CodeInferSentenceFromCharge2012,
+		reviewIntermediate: CodeReviewIntermediate2012, reviewSecurityTerror: CodeReviewSecurityTerror2012,
 	}
 }
 
@@ -136,6 +144,7 @@ func crimCodes1996(on time.Time) crimCodes {
 		sentenceCap:     true,
 		courtAboveBasic: CodeInferCriminalCourtAboveBasic1996, maritimeCourt: CodeInferCriminalMaritimeCourt1996,
 		sentenceFromCharge: CodeInferSentenceFromCharge1996,
+		reviewIntermediate: CodeReviewIntermediate1996, reviewSecurityTerror: CodeReviewNationalSecurity1996,
 	}
 	if on.Before(crpl1996InForce) {
 		// The 1979 law had no simplified procedure. Its other articles

@@ -226,12 +226,12 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// A basic court holding a case punishable by life or death must pass it
 	// up (Interp. 17); a person has to see that before anything is routed.
 	if fx.PassUp.LifeOrDeath {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewIntermediate))
+		a.ReviewReasons = append(a.ReviewReasons, reason(crimCodesOn(a.FiledOn).reviewIntermediate))
 	}
 	// So must a basic court holding a 危害国家安全 or terrorism charge
 	// (CrPL 21(1)), which is not its case: 刑诉法解释第二百一十九条第一款第一项.
 	if fx.PassUp.SecurityOrTerror {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSecurityTerror))
+		a.ReviewReasons = append(a.ReviewReasons, reason(crimCodesOn(a.FiledOn).reviewSecurityTerror))
 	}
 	// Contradictory court and province: which province's law of limits
 	// (and, before 2018-10-26, which pilot city) applies is a person's call.
