@@ -200,6 +200,31 @@ func citationEraCases(tb testing.TB) []tcase {
 		era{"2021-02-28", rules.CodeReviewSecurityTerror2018, rs2018, []string{rules.CodeReviewSecurityTerror}},
 		era{"2021-03-01", rules.CodeReviewSecurityTerror, rsNow, []string{rules.CodeReviewSecurityTerror2018}},
 	)
+	// A basic court's name with a higher level stated.
+	const (
+		lNow  = "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条"
+		l2017 = "民事诉讼法（2012年、2017年修正）第一百五十七条、第一百六十二条"
+		l2007 = "民事诉讼法（1991年、2007年修正）第一百四十二条"
+		k2018 = "刑事诉讼法第二百一十四条、第二百二十二条"
+		kl12  = "刑事诉讼法（2012年修正）第二百零八条第一款"
+		kl96  = "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条"
+	)
+	addAt(locReview, "杭州市上城区人民法院 stated intermediate (civil)",
+		with(civilBase(tb), court("杭州市上城区人民法院"), province("浙江省"), level(intermediateCourt)),
+		era{"2012-12-31", rules.CodeReviewCourtLevelCPL2007, l2007, []string{rules.CodeReviewCourtLevelCPL2017}},
+		era{"2013-01-01", rules.CodeReviewCourtLevelCPL2017, l2017, []string{rules.CodeReviewCourtLevelCPL2007}},
+		era{"2021-12-31", rules.CodeReviewCourtLevelCPL2017, l2017, []string{rules.CodeReviewCourtLevel}},
+		era{"2022-01-01", rules.CodeReviewCourtLevel, lNow, []string{rules.CodeReviewCourtLevelCPL2017}},
+	)
+	addAt(locReview, "杭州市上城区人民法院 stated intermediate (criminal)",
+		with(crimBase(tb), court("杭州市上城区人民法院"), province("浙江省"), level(intermediateCourt)),
+		era{"2012-12-31", rules.CodeReviewCourtLevelCrPL1996, kl96, []string{rules.CodeReviewCourtLevelCrPL2012}},
+		era{"2013-01-01", rules.CodeReviewCourtLevelCrPL2012, kl12, []string{rules.CodeReviewCourtLevelCrPL1996}},
+		era{"2018-10-25", rules.CodeReviewCourtLevelCrPL2012, kl12, []string{rules.CodeReviewCourtLevelCrPL2018}},
+		era{"2018-10-26", rules.CodeReviewCourtLevelCrPL2018, k2018, []string{rules.CodeReviewCourtLevelCrPL2012}},
+		era{"2021-12-31", rules.CodeReviewCourtLevelCrPL2018, k2018, []string{rules.CodeReviewCourtLevel}},
+		era{"2022-01-01", rules.CodeReviewCourtLevel, lNow, []string{rules.CodeReviewCourtLevelCrPL2018}},
+	)
 	return out
 }
 

@@ -209,8 +209,11 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 }
 
 // civilInferCodes are the codes of the civil inferences whose article
-// depends on the filing date, as benchCodes are of the bench rules.
+// depends on the filing date, as benchCodes are of the bench rules, and of
+// the court-level review signal (reviewCourtLevel: CPL 160, 165 / 2012 and
+// 2017 arts. 157, 162 / 1991 and 2007 art. 142).
 type civilInferCodes struct {
+	reviewCourtLevel                                                                   string
 	personalStatus, propertyRights, nonMonetary                                        string
 	publicInterest, thirdPartyRevocation, numerous, foreign, maritime, courtAboveBasic string
 }
@@ -245,10 +248,11 @@ func civilInferCodesOn(on time.Time) civilInferCodes {
 		publicInterest: CodeInferPublicInterest, thirdPartyRevocation: CodeInferThirdPartyRevocation,
 		numerous: CodeInferNumerous, foreign: CodeInferForeign,
 		maritime: CodeInferMaritimeCourt, courtAboveBasic: CodeInferCourtAboveBasic,
+		reviewCourtLevel: CodeReviewCourtLevel,
 	}
 	if on.Before(cpl2021InForce) {
 		ic.publicInterest, ic.thirdPartyRevocation = CodeInferPublicInterest2015, CodeInferThirdPartyRevocation2015
-		ic.courtAboveBasic = CodeInferCourtAboveBasic2017
+		ic.courtAboveBasic, ic.reviewCourtLevel = CodeInferCourtAboveBasic2017, CodeReviewCourtLevelCPL2017
 		ic.personalStatus, ic.propertyRights = CodeInferPersonalStatus2015, CodeInferPropertyRights2015
 		ic.nonMonetary = CodeInferNonMonetary2015
 	}
@@ -266,7 +270,7 @@ func civilInferCodesOn(on time.Time) civilInferCodes {
 		ic.maritime = CodeInferMaritimeCourtMSPL
 	}
 	if on.Before(cpl2012InForce) {
-		ic.courtAboveBasic = CodeInferCourtAboveBasic2007
+		ic.courtAboveBasic, ic.reviewCourtLevel = CodeInferCourtAboveBasic2007, CodeReviewCourtLevelCPL2007
 	}
 	return ic
 }

@@ -373,6 +373,17 @@ const (
 	CodeReviewSecurityTerror2018   = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION_CRPL2018"
 	CodeReviewSecurityTerror2012   = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION_CRPL2012"
 	CodeReviewNationalSecurity1996 = "REVIEW_NATIONAL_SECURITY_JURISDICTION_CRPL1996"
+	// A basic court's name with a higher level stated, on older filings:
+	// the basic-court articles of the civil text (CPL 2012/2017 arts. 157,
+	// 162; CPL 1991/2007 art. 142) or the criminal one (CrPL 2018 arts. 214,
+	// 222 before CPL 2021 came into force, whose arts. 160 and 165 the
+	// current code names beside them; CrPL 2012 art. 208 ¶1; CrPL 1996 arts.
+	// 147 ¶1, 174).
+	CodeReviewCourtLevelCPL2017  = "REVIEW_COURT_LEVEL_MISMATCH_CPL2017"
+	CodeReviewCourtLevelCPL2007  = "REVIEW_COURT_LEVEL_MISMATCH_CPL2007"
+	CodeReviewCourtLevelCrPL2018 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL2018"
+	CodeReviewCourtLevelCrPL2012 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL2012"
+	CodeReviewCourtLevelCrPL1996 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL1996"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -573,6 +584,11 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewNonContentious, "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "案由属非讼程序案件（特别程序、督促程序、公示催告程序、破产、保全等），应依法律为其规定的程序和期限处理，不是小额诉讼、简易程序或普通程序审理的争讼案件；所示普通程序及其审理期限仅为兜底，需人工确认。"},
 	{CodeReviewCourtProvince, "民事诉讼法第一百六十五条；民诉法解释第二百七十三条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，刑事速裁程序试点也以法院所在城市为限，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
 	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼、简易程序（刑事案件还有速裁程序）仅适用于基层人民法院，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCPL2017, "民事诉讼法（2012年、2017年修正）第一百五十七条、第一百六十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCPL2007, "民事诉讼法（1991年、2007年修正）第一百四十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日（2013年1月1日前）施行的民事诉讼法规定简易程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，简易程序可能适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCrPL2018, "刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和速裁程序仅适用于基层人民法院管辖的案件，已按所填层级排除；如法院确为基层人民法院，这些程序可能适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCrPL2012, "刑事诉讼法（2012年修正）第二百零八条第一款", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日施行的刑事诉讼法（2012年修正）规定简易程序仅适用于基层人民法院管辖的案件（试点城市的速裁程序亦限于基层人民法院），已按所填层级排除；如法院确为基层人民法院，这些程序可能适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCrPL1996, "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日（2013年1月1日前）施行的刑事诉讼法规定简易程序由基层人民法院审判员一人独任审判，已按所填层级排除；如法院确为基层人民法院，简易程序可能适用，需人工核对法院层级。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},

@@ -316,6 +316,11 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewSecurityTerror2018:         "刑事诉讼法第二十一条第一项",
 		rules.CodeReviewSecurityTerror2012:         "刑事诉讼法（2012年修正）第二十条第一项",
 		rules.CodeReviewNationalSecurity1996:       "刑事诉讼法（1996年）第二十条第一项",
+		rules.CodeReviewCourtLevelCPL2017:          "民事诉讼法（2012年、2017年修正）第一百五十七条、第一百六十二条",
+		rules.CodeReviewCourtLevelCPL2007:          "民事诉讼法（1991年、2007年修正）第一百四十二条",
+		rules.CodeReviewCourtLevelCrPL2018:         "刑事诉讼法第二百一十四条、第二百二十二条",
+		rules.CodeReviewCourtLevelCrPL2012:         "刑事诉讼法（2012年修正）第二百零八条第一款",
+		rules.CodeReviewCourtLevelCrPL1996:         "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

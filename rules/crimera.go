@@ -58,6 +58,11 @@ type crimCodes struct {
 	// 2012 and 1996 art. 20; the 2021 interpretation's arts. 15, 17, 219
 	// from 2021-03-01).
 	reviewIntermediate, reviewSecurityTerror string
+	// reviewCourtLevel: a basic court's name with a higher level stated
+	// (CrPL 214, 222 / 2012 art. 208 ¶1 / 1996 arts. 147 ¶1, 174). The
+	// current code also names CPL 160 and 165, so it is given from
+	// 2022-01-01, when they came into force; CRPL2018 between.
+	reviewCourtLevel string
 }
 
 // crimCodesOn returns the codes for a filing of that date:
@@ -86,6 +91,10 @@ func crimCodesOn(on time.Time) crimCodes {
 			courtAboveBasic:  CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
 			sentenceFromCharge: CodeInferSentenceFromCharge,
 			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
+			reviewCourtLevel: CodeReviewCourtLevel,
+		}
+		if on.Before(cpl2021InForce) {
+			c.reviewCourtLevel = CodeReviewCourtLevelCrPL2018
 		}
 		if on.Before(crInterp2021InForce) {
 			c.defenceNotGuilty = CodeInterp2012DefenceNotGuil
@@ -105,6 +114,7 @@ func crimCodesOn(on time.Time) crimCodes {
 		courtAboveBasic:  CodeInferCriminalCourtAboveBasic2012, maritimeCourt: CodeInferCriminalMaritimeCourt2012,
 		sentenceFromCharge: CodeInferSentenceFromCharge2012,
 		reviewIntermediate: CodeReviewIntermediate2012, reviewSecurityTerror: CodeReviewSecurityTerror2012,
+		reviewCourtLevel: CodeReviewCourtLevelCrPL2012,
 	}
 }
 
@@ -145,6 +155,7 @@ func crimCodes1996(on time.Time) crimCodes {
 		courtAboveBasic: CodeInferCriminalCourtAboveBasic1996, maritimeCourt: CodeInferCriminalMaritimeCourt1996,
 		sentenceFromCharge: CodeInferSentenceFromCharge1996,
 		reviewIntermediate: CodeReviewIntermediate1996, reviewSecurityTerror: CodeReviewNationalSecurity1996,
+		reviewCourtLevel: CodeReviewCourtLevelCrPL1996,
 	}
 	if on.Before(crpl1996InForce) {
 		// The 1979 law had no simplified procedure. Its other articles

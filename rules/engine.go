@@ -244,7 +244,11 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// turns on the level in administrative cases (行政诉讼法第八十二条).
 	if f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE &&
 		f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC && namedBasic(f.GetCourt()) {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCourtLevel))
+		code := civilInferCodesOn(a.FiledOn).reviewCourtLevel
+		if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+			code = crimCodesOn(a.FiledOn).reviewCourtLevel
+		}
+		a.ReviewReasons = append(a.ReviewReasons, reason(code))
 	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
