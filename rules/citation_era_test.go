@@ -225,6 +225,19 @@ func citationEraCases(tb testing.TB) []tcase {
 		era{"2021-12-31", rules.CodeReviewCourtLevelCrPL2018, k2018, []string{rules.CodeReviewCourtLevel}},
 		era{"2022-01-01", rules.CodeReviewCourtLevel, lNow, []string{rules.CodeReviewCourtLevelCrPL2018}},
 	)
+	// A defendant in custody: the proviso the 2012 amendment added as art.
+	// 103 ¶4. Before 2013 no article stated it, and the 2018 code stays
+	// (docs/statutes.md, Citations by filing date).
+	const (
+		d2018 = "刑事诉讼法第一百零五条第四款"
+		d2012 = "刑事诉讼法（2012年修正）第一百零三条第四款"
+	)
+	add("defendant in custody", with(crimBase(tb), circ(detainedDefendant)),
+		era{"2012-12-31", rules.CodeCrPL105Detained, d2018, []string{rules.CodeCrPL2012Detained}},
+		era{"2013-01-01", rules.CodeCrPL2012Detained, d2012, []string{rules.CodeCrPL105Detained}},
+		era{"2018-10-25", rules.CodeCrPL2012Detained, d2012, []string{rules.CodeCrPL105Detained}},
+		era{"2018-10-26", rules.CodeCrPL105Detained, d2018, []string{rules.CodeCrPL2012Detained}},
+	)
 	return out
 }
 
@@ -232,4 +245,52 @@ func citationEraCases(tb testing.TB) []tcase {
 // filing date, on both sides of every boundary.
 func TestCitationEras(t *testing.T) {
 	runTable(t, citationEraCases(t))
+}
+
+// TestCustodyFromRecordByEra: a stored decision records a defendant in
+// custody by the code of its filing date's text (CRPL2012_103_… from 2013
+// to 2018-10-25), and the outcome's due date must keep its last day under
+// either code, as OutcomeTimeLimit does with detained set.
+func TestCustodyFromRecordByEra(t *testing.T) {
+	e := defaultEngine(t)
+	for _, c := range []struct{ filed, code string }{
+		{"2017-03-01", rules.CodeCrPL2012Detained},
+		{"2024-03-01", rules.CodeCrPL105Detained},
+	} {
+		t.Run(c.filed, func(t *testing.T) {
+			f := with(crimBase(t), filedOn(c.filed), circ(detainedDefendant))
+			a, err := e.Evaluate(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := &triagev1.Decision{
+				DecisionId: decision, CaseKind: f.GetCaseKind(), Recommended: pSimp,
+				Options: a.Options, Inferences: a.Inferences, FiledOn: c.filed,
+			}
+			if !slices.ContainsFunc(d.Inferences, func(r *triagev1.Reason) bool { return r.GetCode() == c.code }) {
+				t.Fatalf("decision does not record %s: %v", c.code, d.Inferences)
+			}
+			// A decision day whose period ends on a rest day, so custody
+			// changes the due date.
+			filed, _ := rules.ParseDate(c.filed)
+			for i := 1; i < 60; i++ {
+				decided := filed.AddDate(0, 0, i)
+				o := outcome(chS2O, pOrd, on(decided.Format("2006-01-02")), func(o *triagev1.Outcome) { o.LegalBasis = "刑事诉讼法" })
+				held := e.OutcomeTimeLimit(f.GetCaseKind(), filed, o, decided, nil, true)
+				free := e.OutcomeTimeLimit(f.GetCaseKind(), filed, o, decided, nil, false)
+				if held.GetDueOn() == free.GetDueOn() {
+					continue
+				}
+				got, err := e.OutcomeTimeLimitFromRecord(d, nil, o, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.GetDueOn() != held.GetDueOn() {
+					t.Errorf("decided %s: due %s from the record, want %s (in custody)", o.GetDecidedOn(), got.GetDueOn(), held.GetDueOn())
+				}
+				return
+			}
+			t.Fatal("no decision day whose due date custody changes")
+		})
+	}
 }

@@ -384,6 +384,9 @@ const (
 	CodeReviewCourtLevelCrPL2018 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL2018"
 	CodeReviewCourtLevelCrPL2012 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL2012"
 	CodeReviewCourtLevelCrPL1996 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL1996"
+	// A defendant in custody on a filing of 2013-01-01 to 2018-10-25: the
+	// 2012 amendment's art. 103 ¶4, which it added (the 2018 text's 105 ¶4).
+	CodeCrPL2012Detained = "CRPL2012_103_DETAINED_NO_HOLIDAY_EXTENSION"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -631,6 +634,7 @@ var reasonDefs = [...]reasonDef{
 
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},
+	{CodeCrPL2012Detained, "刑事诉讼法（2012年修正）第一百零三条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

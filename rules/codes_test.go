@@ -321,6 +321,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewCourtLevelCrPL2018:         "刑事诉讼法第二百一十四条、第二百二十二条",
 		rules.CodeReviewCourtLevelCrPL2012:         "刑事诉讼法（2012年修正）第二百零八条第一款",
 		rules.CodeReviewCourtLevelCrPL1996:         "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条",
+		rules.CodeCrPL2012Detained:                 "刑事诉讼法（2012年修正）第一百零三条第四款",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

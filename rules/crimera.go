@@ -63,6 +63,11 @@ type crimCodes struct {
 	// current code also names CPL 160 and 165, so it is given from
 	// 2022-01-01, when they came into force; CRPL2018 between.
 	reviewCourtLevel string
+	// detained: a defendant in custody, whose periods end on their last
+	// day whatever the holidays (CrPL 105 ¶4 / 2012 art. 103 ¶4, which the
+	// 2012 amendment added; before 2013 no article said so, and the 2018
+	// code stays: docs/statutes.md, Citations by filing date).
+	detained string
 }
 
 // crimCodesOn returns the codes for a filing of that date:
@@ -91,7 +96,7 @@ func crimCodesOn(on time.Time) crimCodes {
 			courtAboveBasic:  CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
 			sentenceFromCharge: CodeInferSentenceFromCharge,
 			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
-			reviewCourtLevel: CodeReviewCourtLevel,
+			reviewCourtLevel: CodeReviewCourtLevel, detained: CodeCrPL105Detained,
 		}
 		if on.Before(cpl2021InForce) {
 			c.reviewCourtLevel = CodeReviewCourtLevelCrPL2018
@@ -114,7 +119,7 @@ func crimCodesOn(on time.Time) crimCodes {
 		courtAboveBasic:  CodeInferCriminalCourtAboveBasic2012, maritimeCourt: CodeInferCriminalMaritimeCourt2012,
 		sentenceFromCharge: CodeInferSentenceFromCharge2012,
 		reviewIntermediate: CodeReviewIntermediate2012, reviewSecurityTerror: CodeReviewSecurityTerror2012,
-		reviewCourtLevel: CodeReviewCourtLevelCrPL2012,
+		reviewCourtLevel: CodeReviewCourtLevelCrPL2012, detained: CodeCrPL2012Detained,
 	}
 }
 
@@ -155,7 +160,7 @@ func crimCodes1996(on time.Time) crimCodes {
 		courtAboveBasic: CodeInferCriminalCourtAboveBasic1996, maritimeCourt: CodeInferCriminalMaritimeCourt1996,
 		sentenceFromCharge: CodeInferSentenceFromCharge1996,
 		reviewIntermediate: CodeReviewIntermediate1996, reviewSecurityTerror: CodeReviewNationalSecurity1996,
-		reviewCourtLevel: CodeReviewCourtLevelCrPL1996,
+		reviewCourtLevel: CodeReviewCourtLevelCrPL1996, detained: CodeCrPL105Detained,
 	}
 	if on.Before(crpl1996InForce) {
 		// The 1979 law had no simplified procedure. Its other articles

@@ -172,7 +172,7 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		a.Inferences = append(a.Inferences, reason(CodeHolidayCalendarMissing))
 	}
 	if detained(f) {
-		a.Inferences = append(a.Inferences, reason(CodeCrPL105Detained))
+		a.Inferences = append(a.Inferences, reason(crimCodesOn(a.FiledOn).detained))
 	}
 	return a, nil
 }
