@@ -85,9 +85,11 @@ func (s Sentence) withCeiling(sc statutoryCeiling) Sentence {
 }
 
 // ceilingInference is the inference a ceiling adds to a filing without a
-// recommendation: the code's text plus the charge's own article.
-func ceilingInference(sc statutoryCeiling) *triagev1.Reason {
-	r := reason(CodeInferSentenceFromCharge)
+// recommendation: the code's text plus the charge's own article. code is
+// the inference as the procedure law of the filing date states it
+// (crimCodes.sentenceFromCharge).
+func ceilingInference(sc statutoryCeiling, code string) *triagev1.Reason {
+	r := reason(code)
 	return &triagev1.Reason{Code: r.GetCode(), Article: r.GetArticle(),
 		Message: r.GetMessage() + "本案罪名：" + sc.charge + "（" + sc.article + "）。"}
 }

@@ -119,7 +119,7 @@ func ceilingCases(tb testing.TB) []tcase {
 			name:   "1996 law: 危险驾驶罪 on 2012-12-31 without recommendation is within the cap",
 			filing: w(filedOn("2012-12-31"), courtIn("浙江省衢州市柯城区人民法院", "浙江省")),
 			avail:  av(pSimp, avA),
-			fires:  []string{infer},
+			fires:  []string{at(locInfer, rules.CodeInferSentenceFromCharge1996)},
 			silent: []string{rules.CodeCrPL1996SentenceCap},
 		},
 		{
@@ -135,21 +135,21 @@ func ceilingCases(tb testing.TB) []tcase {
 			name:   "2014 pilot: 危险驾驶罪 (拘役) without recommendation is within one year",
 			filing: w(zhengzhou, filedOn("2014-08-26")),
 			avail:  av(pFT, avA),
-			fires:  []string{infer, at(locFT, rules.CodePilot2014Eligible)},
+			fires:  []string{at(locInfer, rules.CodeInferSentenceFromCharge2012), at(locFT, rules.CodePilot2014Eligible)},
 			silent: []string{rules.CodePilotSentenceUnknown, rules.CodePilot2014Over1Y},
 		},
 		{
 			name:   "near miss: 2014 pilot, 非法侵入住宅罪 (三年以下) without recommendation: one year not established",
 			filing: w(zhengzhou, filedOn("2014-08-26"), cause("非法侵入住宅罪")),
 			avail:  av(pFT, avU),
-			fires:  []string{infer, at(locFT, rules.CodePilotSentenceUnknown)},
+			fires:  []string{at(locInfer, rules.CodeInferSentenceFromCharge2012), at(locFT, rules.CodePilotSentenceUnknown)},
 			silent: []string{rules.CodePilot2014Over1Y},
 		},
 		{
 			name:   "2016 pilot: 赌博罪 (三年以下) without recommendation",
 			filing: w(zhengzhou, filedOn("2017-03-01"), cause("赌博罪")),
 			avail:  av(pFT, avA),
-			fires:  []string{infer, at(locFT, rules.CodePilot2016Eligible)},
+			fires:  []string{at(locInfer, rules.CodeInferSentenceFromCharge2012), at(locFT, rules.CodePilot2016Eligible)},
 			silent: []string{rules.CodePilotSentenceUnknown},
 		},
 	}

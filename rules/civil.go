@@ -174,37 +174,105 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	fx.PersonalStatus = c.GetPersonalStatus()
 	if !fx.PersonalStatus && fx.Cause.Category == CategoryPersonalStatus {
 		fx.PersonalStatus = true
-		a.Inferences = append(a.Inferences, reason(CodeInferPersonalStatus))
+		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).personalStatus))
 	}
 	fx.PropertyConfirmation = c.GetPropertyRightsConfirmation()
 	if !fx.PropertyConfirmation && fx.Cause.Category == CategoryPropertyConfirmation {
 		fx.PropertyConfirmation = true
-		a.Inferences = append(a.Inferences, reason(CodeInferPropertyRights))
+		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).propertyRights))
 	}
 	fx.NonMonetary = c.GetNonMonetaryClaims()
 	if !fx.NonMonetary && (fx.Cause.Category == CategoryNonMonetary ||
 		notMoneyPaymentForm(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
-		a.Inferences = append(a.Inferences, reason(CodeInferNonMonetary))
+		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).nonMonetary))
 	}
+	ic := civilInferCodesOn(g.filedOn)
 	if fx.PublicInterest && !c.GetPublicInterest() {
-		a.Inferences = append(a.Inferences, reason(CodeInferPublicInterest))
+		a.Inferences = append(a.Inferences, reason(ic.publicInterest))
 	}
 	if fx.ThirdPartyRevocation && !c.GetThirdPartyRevocation() {
-		a.Inferences = append(a.Inferences, reason(CodeInferThirdPartyRevocation))
+		a.Inferences = append(a.Inferences, reason(ic.thirdPartyRevocation))
 	}
 	if fx.Numerous {
-		a.Inferences = append(a.Inferences, reason(CodeInferNumerous))
+		a.Inferences = append(a.Inferences, reason(ic.numerous))
 	}
 	if fx.Foreign {
-		a.Inferences = append(a.Inferences, reason(CodeInferForeign))
+		a.Inferences = append(a.Inferences, reason(ic.foreign))
 	}
 	if g.maritime && !g.basic {
-		a.Inferences = append(a.Inferences, reason(CodeInferMaritimeCourt))
+		a.Inferences = append(a.Inferences, reason(ic.maritime))
 	}
 	if g.levelFromName {
-		a.Inferences = append(a.Inferences, reason(CodeInferCourtAboveBasic))
+		a.Inferences = append(a.Inferences, reason(ic.courtAboveBasic))
 	}
+}
+
+// civilInferCodes are the codes of the civil inferences whose article
+// depends on the filing date, as benchCodes are of the bench rules, and of
+// the court-level review signal (reviewCourtLevel: CPL 160, 165 / 2012 and
+// 2017 arts. 157, 162 / 1991 and 2007 art. 142).
+type civilInferCodes struct {
+	reviewCourtLevel                                                                   string
+	personalStatus, propertyRights, nonMonetary                                        string
+	publicInterest, thirdPartyRevocation, numerous, foreign, maritime, courtAboveBasic string
+}
+
+// civilInferCodesOn returns the inference codes for a filing of that date:
+//   - personal status, property rights, non-monetary claims: CPL 166(1),
+//     165 from 2022-01-01; Interp. 2015 arts. 275(1), 274 from 2015-02-04;
+//     CPL 2012 art. 162 before (and before 2013, when these facts, which
+//     only small claims read, had no article: the amendment that created
+//     the procedure is cited, as CPL162_NOT_IN_FORCE cites it);
+//   - public interest and third-party revocation: CPL 2021 arts. 42(1), 59
+//     ¶3 from 2022-01-01 with Interp. 257(5), (6); from 2015-02-04 Interp.
+//     2015 art. 257 with CPL 2012/2017 arts. 55, 56 ¶3; before, CPL 2012
+//     arts. 55, 56 ¶3 alone (若干规定 art. 1(5) for the public interest),
+//     and so before 2013 too: both suits were created by the 2012
+//     amendment, so no older text names them;
+//   - numerous parties: Interp. 75 from 2015-02-04, the 1992 opinion's
+//     art. 59 before;
+//   - a foreign-related case: Interp. 520, 549 from 2022-04-10 (the 2022
+//     revision renumbered them), Interp. 2015 arts. 522, 551 from
+//     2015-02-04, the 1992 opinion's art. 304 before;
+//   - a maritime court: Interp. 273 from 2015-02-04, 法释〔2013〕16号 from
+//     2013-06-26, 海事诉讼特别程序法第九十八条 (simplified procedure only)
+//     before;
+//   - a court named above the basic level: CPL 2021 arts. 18–21, 160, 165
+//     from 2022-01-01, CPL 2012/2017 arts. 17–20, 157, 162 from
+//     2013-01-01, CPL 1991/2007 arts. 18–21, 142 before.
+func civilInferCodesOn(on time.Time) civilInferCodes {
+	ic := civilInferCodes{
+		personalStatus: CodeInferPersonalStatus, propertyRights: CodeInferPropertyRights,
+		nonMonetary:    CodeInferNonMonetary,
+		publicInterest: CodeInferPublicInterest, thirdPartyRevocation: CodeInferThirdPartyRevocation,
+		numerous: CodeInferNumerous, foreign: CodeInferForeign,
+		maritime: CodeInferMaritimeCourt, courtAboveBasic: CodeInferCourtAboveBasic,
+		reviewCourtLevel: CodeReviewCourtLevel,
+	}
+	if on.Before(cpl2021InForce) {
+		ic.publicInterest, ic.thirdPartyRevocation = CodeInferPublicInterest2015, CodeInferThirdPartyRevocation2015
+		ic.courtAboveBasic, ic.reviewCourtLevel = CodeInferCourtAboveBasic2017, CodeReviewCourtLevelCPL2017
+		ic.personalStatus, ic.propertyRights = CodeInferPersonalStatus2015, CodeInferPropertyRights2015
+		ic.nonMonetary = CodeInferNonMonetary2015
+	}
+	if on.Before(interp2022InForce) {
+		ic.foreign = CodeInferForeign2015
+	}
+	if on.Before(interp2015InForce) {
+		ic.publicInterest, ic.thirdPartyRevocation = CodeInferPublicInterest2012, CodeInferThirdPartyRevocation2012
+		ic.numerous, ic.foreign = CodeInferNumerous1992, CodeInferForeign1992
+		ic.maritime = CodeInferMaritimeCourt2013
+		ic.personalStatus, ic.propertyRights = CodeInferPersonalStatus2012, CodeInferPropertyRights2012
+		ic.nonMonetary = CodeInferNonMonetary2012
+	}
+	if on.Before(maritimeReply2013InForce) {
+		ic.maritime = CodeInferMaritimeCourtMSPL
+	}
+	if on.Before(cpl2012InForce) {
+		ic.courtAboveBasic, ic.reviewCourtLevel = CodeInferCourtAboveBasic2007, CodeReviewCourtLevelCPL2007
+	}
+	return ic
 }
 
 // higherCourtNames are the names CPL 19–21 give the courts above the basic

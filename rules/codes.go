@@ -312,6 +312,82 @@ const (
 	// basic court's case whatever level it states.
 	CodeInferCriminalMaritimeCourt = "INFER_CRIMINAL_MARITIME_COURT"
 
+	// The same inferences on older filings, citing the text in force on the
+	// filing date (chosen by civilInferCodesOn and crimCodesOn): a code
+	// names its article, so an era whose article differs gets its own code.
+	//
+	// Criminal, 2013-01-01 to 2018-10-25 (CrPL 2012: jurisdiction arts.
+	// 19–22, simplified art. 208, the panel over three years art. 210 ¶1)
+	// and before 2013 (CrPL 1996: arts. 19–22, 147 ¶1, 174).
+	CodeInferCriminalCourtAboveBasic2012 = "INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME_CRPL2012"
+	CodeInferCriminalCourtAboveBasic1996 = "INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME_CRPL1996"
+	CodeInferCriminalMaritimeCourt2012   = "INFER_CRIMINAL_MARITIME_COURT_CRPL2012"
+	CodeInferCriminalMaritimeCourt1996   = "INFER_CRIMINAL_MARITIME_COURT_CRPL1996"
+	CodeInferSentenceFromCharge2012      = "INFER_SENTENCE_WITHIN_THREE_YEARS_FROM_CHARGE_CRPL2012"
+	CodeInferSentenceFromCharge1996      = "INFER_SENTENCE_WITHIN_THREE_YEARS_FROM_CHARGE_CRPL1996"
+	// Civil: the court's level by name under CPL 2012/2017 (jurisdiction
+	// arts. 17–20, simplified art. 157, small claims art. 162) and CPL
+	// 1991/2007 (arts. 18–21, simplified art. 142).
+	CodeInferCourtAboveBasic2017 = "INFER_COURT_ABOVE_BASIC_FROM_NAME_CPL2017"
+	CodeInferCourtAboveBasic2007 = "INFER_COURT_ABOVE_BASIC_FROM_NAME_CPL2007"
+	// Civil: 公益诉讼 and 第三人撤销之诉 were created by CPL 2012 (arts. 55,
+	// 56 ¶3; CPL 2021 arts. 58, 59 ¶3); Interp. 257(5), (6) barred them from
+	// simplified procedure from 2015-02-04, 若干规定 art. 1(5) before.
+	CodeInferPublicInterest2015       = "INFER_PUBLIC_INTEREST_FROM_CAUSE_INTERP2015"
+	CodeInferPublicInterest2012       = "INFER_PUBLIC_INTEREST_FROM_CAUSE_CPL2012"
+	CodeInferThirdPartyRevocation2015 = "INFER_THIRD_PARTY_REVOCATION_FROM_CAUSE_INTERP2015"
+	CodeInferThirdPartyRevocation2012 = "INFER_THIRD_PARTY_REVOCATION_FROM_CAUSE_CPL2012"
+	// Civil: "人数众多，一般指十人以上" was the SPC's 1992 opinion art. 59
+	// until Interp. 75 replaced it on 2015-02-04.
+	CodeInferNumerous1992 = "INFER_NUMEROUS_PARTIES_OPINION1992"
+	// Civil: a foreign-related case was defined by the 1992 opinion art. 304
+	// before 2015-02-04, by Interp. 2015 arts. 522 and 551 (港澳台) until the
+	// 2022 revision (2022-04-10) renumbered them 520 and 549.
+	CodeInferForeign2015 = "INFER_FOREIGN_PARTY_INTERP2015"
+	CodeInferForeign1992 = "INFER_FOREIGN_PARTY_OPINION1992"
+	// Civil: a maritime court's small claims rested on 法释〔2013〕16号 from
+	// 2013-06-26 to 2015-02-03; before 2013-06-26 a maritime court had
+	// simplified procedure only (海事诉讼特别程序法第九十八条).
+	CodeInferMaritimeCourt2013 = "INFER_MARITIME_COURT_REPLY2013"
+	CodeInferMaritimeCourtMSPL = "INFER_MARITIME_COURT_MSPL98"
+	// Civil: the small-claims facts read from the cause, as the text of the
+	// filing date names them: Interp. 2015 arts. 274 (money payment) and
+	// 275(1) from 2015-02-04 to 2021-12-31; CPL 2012 art. 162 alone before
+	// (small claims, and with them these facts' only use, began in 2013).
+	CodeInferPersonalStatus2015 = "INFER_PERSONAL_STATUS_FROM_CAUSE_INTERP2015"
+	CodeInferPersonalStatus2012 = "INFER_PERSONAL_STATUS_FROM_CAUSE_CPL2012"
+	CodeInferPropertyRights2015 = "INFER_PROPERTY_RIGHTS_FROM_CAUSE_INTERP2015"
+	CodeInferPropertyRights2012 = "INFER_PROPERTY_RIGHTS_FROM_CAUSE_CPL2012"
+	CodeInferNonMonetary2015    = "INFER_NON_MONETARY_FROM_CAUSE_INTERP2015"
+	CodeInferNonMonetary2012    = "INFER_NON_MONETARY_FROM_CAUSE_CPL2012"
+
+	// Criminal review signals on older filings: the intermediate court's
+	// cases under CrPL 2018 art. 21 with the 2012 interpretation (before
+	// 2021-03-01, whose articles on passing a case up are not cited: its
+	// text is not among the statute texts read), CrPL 2012 art. 20 and CrPL
+	// 1996 art. 20 (危害国家安全 only: terrorism came with the 2012
+	// amendment).
+	CodeReviewIntermediate2018     = "REVIEW_INTERMEDIATE_JURISDICTION_CRPL2018"
+	CodeReviewIntermediate2012     = "REVIEW_INTERMEDIATE_JURISDICTION_CRPL2012"
+	CodeReviewIntermediate1996     = "REVIEW_INTERMEDIATE_JURISDICTION_CRPL1996"
+	CodeReviewSecurityTerror2018   = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION_CRPL2018"
+	CodeReviewSecurityTerror2012   = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION_CRPL2012"
+	CodeReviewNationalSecurity1996 = "REVIEW_NATIONAL_SECURITY_JURISDICTION_CRPL1996"
+	// A basic court's name with a higher level stated, on older filings:
+	// the basic-court articles of the civil text (CPL 2012/2017 arts. 157,
+	// 162; CPL 1991/2007 art. 142) or the criminal one (CrPL 2018 arts. 214,
+	// 222 before CPL 2021 came into force, whose arts. 160 and 165 the
+	// current code names beside them; CrPL 2012 art. 208 ¶1; CrPL 1996 arts.
+	// 147 ¶1, 174).
+	CodeReviewCourtLevelCPL2017  = "REVIEW_COURT_LEVEL_MISMATCH_CPL2017"
+	CodeReviewCourtLevelCPL2007  = "REVIEW_COURT_LEVEL_MISMATCH_CPL2007"
+	CodeReviewCourtLevelCrPL2018 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL2018"
+	CodeReviewCourtLevelCrPL2012 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL2012"
+	CodeReviewCourtLevelCrPL1996 = "REVIEW_COURT_LEVEL_MISMATCH_CRPL1996"
+	// A defendant in custody on a filing of 2013-01-01 to 2018-10-25: the
+	// 2012 amendment's art. 103 ¶4, which it added (the 2018 text's 105 ¶4).
+	CodeCrPL2012Detained = "CRPL2012_103_DETAINED_NO_HOLIDAY_EXTENSION"
+
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
 	CodeCrPL105Detained        = "CRPL105_DETAINED_NO_HOLIDAY_EXTENSION"
@@ -500,30 +576,65 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},
 	{CodeReviewGroupCause, "法发〔2021〕30号", "易引发群体性纠纷的案由且同一方当事人较多，需人工审核，不分入速裁团队。"},
-	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第一项）；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
-	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项（2018年10月26日前为刑事诉讼法（2012年修正、1996年）第二十条第二项）；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewSecurityTerror, "刑事诉讼法第二十一条第一项；刑诉法解释第十五条、第二百一十九条第一款第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖（数罪中一罪属于中级人民法院管辖的，全案由中级人民法院管辖）；不属于本院管辖的，应当退回人民检察院，需人工审核。"},
+	{CodeReviewIntermediate, "刑事诉讼法第二十一条第二项；刑诉法解释第十七条", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewSecurityTerror2018, "刑事诉讼法第二十一条第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，第一审由中级人民法院管辖，不是基层人民法院管辖的案件，需人工审核。"},
+	{CodeReviewSecurityTerror2012, "刑事诉讼法（2012年修正）第二十条第一项", "起诉罪名属于危害国家安全或者恐怖活动犯罪，立案日施行的刑事诉讼法（2012年修正）规定其第一审由中级人民法院管辖，不是基层人民法院管辖的案件，需人工审核。"},
+	{CodeReviewNationalSecurity1996, "刑事诉讼法（1996年）第二十条第一项", "起诉罪名属于危害国家安全犯罪，立案日（2013年1月1日前）施行的刑事诉讼法规定反革命案件、危害国家安全案件的第一审由中级人民法院管辖，不是基层人民法院审判的案件，需人工审核。"},
+	{CodeReviewIntermediate2018, "刑事诉讼法第二十一条第二项", "量刑建议为无期徒刑或者死刑，属中级人民法院管辖的第一审刑事案件，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewIntermediate2012, "刑事诉讼法（2012年修正）第二十条第二项", "量刑建议为无期徒刑或者死刑，立案日施行的刑事诉讼法（2012年修正）规定可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，基层人民法院应当移送中级人民法院审判，需人工审核。"},
+	{CodeReviewIntermediate1996, "刑事诉讼法（1996年）第二十条第二项", "量刑建议为无期徒刑或者死刑，立案日（2013年1月1日前）施行的刑事诉讼法规定可能判处无期徒刑、死刑的普通刑事案件由中级人民法院管辖第一审，需人工审核。"},
 	{CodeReviewNonContentious, "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "案由属非讼程序案件（特别程序、督促程序、公示催告程序、破产、保全等），应依法律为其规定的程序和期限处理，不是小额诉讼、简易程序或普通程序审理的争讼案件；所示普通程序及其审理期限仅为兜底，需人工确认。"},
 	{CodeReviewCourtProvince, "民事诉讼法第一百六十五条；民诉法解释第二百七十三条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，刑事速裁程序试点也以法院所在城市为限，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
 	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼、简易程序（刑事案件还有速裁程序）仅适用于基层人民法院，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCPL2017, "民事诉讼法（2012年、2017年修正）第一百五十七条、第一百六十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCPL2007, "民事诉讼法（1991年、2007年修正）第一百四十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日（2013年1月1日前）施行的民事诉讼法规定简易程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，简易程序可能适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCrPL2018, "刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和速裁程序仅适用于基层人民法院管辖的案件，已按所填层级排除；如法院确为基层人民法院，这些程序可能适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCrPL2012, "刑事诉讼法（2012年修正）第二百零八条第一款", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日施行的刑事诉讼法（2012年修正）规定简易程序仅适用于基层人民法院管辖的案件（试点城市的速裁程序亦限于基层人民法院），已按所填层级排除；如法院确为基层人民法院，这些程序可能适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevelCrPL1996, "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日（2013年1月1日前）施行的刑事诉讼法规定简易程序由基层人民法院审判员一人独任审判，已按所填层级排除；如法院确为基层人民法院，简易程序可能适用，需人工核对法院层级。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},
 	{CodeInferPropertyRights, "民事诉讼法第一百六十六条第一项", "根据案由认定为财产确权案件。"},
 	{CodeInferNonMonetary, "民事诉讼法第一百六十五条", "根据案由认定诉讼请求不限于金钱给付。"},
+	{CodeInferPersonalStatus2015, "民诉法解释（2015年）第二百七十五条第一项", "根据案由认定为人身关系案件。"},
+	{CodeInferPersonalStatus2012, "民事诉讼法（2012年修正）第一百六十二条", "根据案由认定为人身关系案件（小额诉讼程序由民事诉讼法2012年修正设立，2013年1月1日起施行；民诉法解释2015年2月4日起施行）。"},
+	{CodeInferPropertyRights2015, "民诉法解释（2015年）第二百七十五条第一项", "根据案由认定为财产确权案件。"},
+	{CodeInferPropertyRights2012, "民事诉讼法（2012年修正）第一百六十二条", "根据案由认定为财产确权案件（小额诉讼程序由民事诉讼法2012年修正设立，2013年1月1日起施行；民诉法解释2015年2月4日起施行）。"},
+	{CodeInferNonMonetary2015, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条", "根据案由认定诉讼请求不限于金钱给付。"},
+	{CodeInferNonMonetary2012, "民事诉讼法（2012年修正）第一百六十二条", "根据案由认定诉讼请求不限于金钱给付（小额诉讼程序由民事诉讼法2012年修正设立，2013年1月1日起施行；民诉法解释2015年2月4日起施行）。"},
 	{CodeInferPublicInterest, "民诉法解释第二百五十七条第五项；民事诉讼法第四十二条第一项", "根据案由（公益诉讼）认定为涉及国家利益、社会公共利益的案件。"},
+	{CodeInferPublicInterest2015, "民诉法解释（2015年）第二百五十七条第五项；民事诉讼法（2012年、2017年修正）第五十五条", "根据案由（公益诉讼）认定为涉及国家利益、社会公共利益的案件。"},
+	{CodeInferPublicInterest2012, "民事诉讼法（2012年修正）第五十五条；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "根据案由（公益诉讼）认定为涉及社会公共利益的案件（公益诉讼由民事诉讼法2012年修正设立，2013年1月1日起施行；2015年2月4日前没有明文排除简易程序的规定，见若干规定第一条第五项）。"},
+	{CodeInferThirdPartyRevocation2015, "民事诉讼法（2012年、2017年修正）第五十六条第三款；民诉法解释（2015年）第二百五十七条第六项", "根据案由认定为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书）。"},
+	{CodeInferThirdPartyRevocation2012, "民事诉讼法（2012年修正）第五十六条第三款", "根据案由认定为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书；由民事诉讼法2012年修正设立，2013年1月1日起施行）。"},
 	{CodeInferThirdPartyRevocation, "民事诉讼法第五十九条第三款；民诉法解释第二百五十七条第六项", "根据案由认定为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书）。"},
 	{CodeInferNumerous, "民诉法解释第七十五条", "同一方当事人十人以上，认定为人数众多。"},
+	{CodeInferNumerous1992, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第五十九条", "同一方当事人十人以上，认定为人数众多（立案日施行的是1992年的意见，2015年2月4日起为民诉法解释第七十五条）。"},
 	{CodeInferForeign, "民诉法解释第五百二十条、第五百四十九条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
+	{CodeInferForeign2015, "民诉法解释（2015年）第五百二十二条、第五百五十一条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
+	{CodeInferForeign1992, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第三百零四条", "当事人中有外国、港澳台当事人，认定为涉外案件（立案日施行的意见第三百零四条以外国人、无国籍人、外国企业或组织为当事人的案件为涉外民事案件；涉港澳台当事人的案件，本系统按2015年2月4日起民诉法解释第五百五十一条的规定同样处理）。"},
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
+	{CodeInferMaritimeCourt2013, "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）", "受理法院为海事法院，可以适用小额诉讼程序审理简单的海事、海商案件（2013年6月26日起），以其所在省份的标准计算。"},
+	{CodeInferMaritimeCourtMSPL, "海事诉讼特别程序法第九十八条", "受理法院为海事法院，可以适用简易程序审理事实清楚、权利义务关系明确、争议不大的简单的海事案件；立案日（2013年6月26日前）海事法院不适用小额诉讼程序。"},
 	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
-	{CodeInferCriminalCourtAboveBasic, "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
-	{CodeInferCriminalMaritimeCourt, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。简易程序和速裁程序仅适用于基层人民法院管辖的案件（2018年修正前的条文序号不同，适用程序的条件以各程序所列理由为准）。"},
+	{CodeInferCourtAboveBasic2017, "民事诉讼法（2012年、2017年修正）第十七条至第二十条、第一百五十七条、第一百六十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日施行的民事诉讼法规定，简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeInferCourtAboveBasic2007, "民事诉讼法（1991年、2007年修正）第十八条至第二十一条、第一百四十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日（2013年1月1日前）施行的民事诉讼法规定，简易程序仅适用于基层人民法院和它派出的法庭。"},
+	{CodeInferCriminalCourtAboveBasic, "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和速裁程序仅适用于基层人民法院管辖的案件。"},
+	{CodeInferCriminalMaritimeCourt, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法第二百一十四条、第二百二十二条", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。简易程序和速裁程序仅适用于基层人民法院管辖的案件。"},
+	{CodeInferCriminalCourtAboveBasic2012, "刑事诉讼法（2012年修正）第十九条至第二十二条、第二百零八条第一款", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日施行的刑事诉讼法（2012年修正）规定，简易程序仅适用于基层人民法院管辖的案件（试点城市的速裁程序亦限于基层人民法院）。"},
+	{CodeInferCriminalCourtAboveBasic1996, "刑事诉讼法（1996年）第十九条至第二十二条、第一百四十七条第一款、第一百七十四条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由基层人民法院审判员一人独任审判。"},
+	{CodeInferCriminalMaritimeCourt2012, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法（2012年修正）第二百零八条第一款", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。立案日施行的刑事诉讼法（2012年修正）规定，简易程序仅适用于基层人民法院管辖的案件（试点城市的速裁程序亦限于基层人民法院）。"},
+	{CodeInferCriminalMaritimeCourt1996, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条", "受理法院为海事法院：海事法院的判决、裁定由所在地的高级人民法院二审，与中级人民法院同级，不是基层人民法院，立案信息填报的基层层级不予采用。立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由基层人民法院审判员一人独任审判。"},
 
 	{CodeInferSentenceFromCharge, "刑事诉讼法第二百二十二条第一款；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。"},
+	{CodeInferSentenceFromCharge2012, "刑事诉讼法（2012年修正）第二百一十条第一款；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。立案日施行的刑事诉讼法（2012年修正）以三年有期徒刑为简易程序可否独任审判的界限；试点城市的速裁程序以试点办法所定的刑罚为限。"},
+	{CodeInferSentenceFromCharge1996, "刑事诉讼法（1996年）第一百七十四条第一项；刑法分则规定的本罪法定刑", "起诉材料未载明量刑建议，但仅指控一个罪名，其法定最高刑不超过三年有期徒刑：可能判处的刑罚在三年有期徒刑以下，不可能判处无期徒刑或者死刑（数罪并罚可能超过一罪的法定最高刑，故指控数罪时不作此认定）。立案日（2013年1月1日前）施行的刑事诉讼法以依法可能判处三年以下有期徒刑、拘役、管制、单处罚金为公诉案件适用简易程序的条件。"},
 
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},
+	{CodeCrPL2012Detained, "刑事诉讼法（2012年修正）第一百零三条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

@@ -965,7 +965,8 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 // as foreign-related) and the prior outcomes (the date a criminal clock last
 // restarted, which a panel keeps), counted with the engine's holiday
 // calendar; a decision that recorded a defendant in custody
-// (CRPL105_DETAINED_NO_HOLIDAY_EXTENSION) keeps its last days. Call it after
+// (CRPL105_DETAINED_NO_HOLIDAY_EXTENSION, or CRPL2012_103_… on a filing of
+// 2013-01-01 to 2018-10-25) keeps its last days. Call it after
 // ValidateOutcome.
 func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
 	filed, err := ParseDate(d.GetFiledOn())
@@ -1001,7 +1002,7 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 	}
 	inCustody := false
 	for _, r := range d.GetInferences() {
-		if r.GetCode() == CodeCrPL105Detained {
+		if r.GetCode() == CodeCrPL105Detained || r.GetCode() == CodeCrPL2012Detained {
 			inCustody = true
 		}
 	}

@@ -47,6 +47,27 @@ type crimCodes struct {
 	// public prosecutions punishable by at most three years' fixed-term
 	// imprisonment (or lighter); the 2012 amendment lifted the cap.
 	sentenceCap bool
+	// The inferences whose article is the text of the filing date: a court
+	// named above the basic level, a maritime court (both: the articles
+	// that keep simplified procedure, and fast-track, to basic courts),
+	// and a charge whose statutory maximum is at most three years (CrPL
+	// 222 ¶1 / 2012 art. 210 ¶1 / 1996 art. 174(1)).
+	courtAboveBasic, maritimeCourt, sentenceFromCharge string
+	// The review signals of a case a basic court must pass up: a life or
+	// death recommendation, a 危害国家安全 or terrorism charge (CrPL 21 /
+	// 2012 and 1996 art. 20; the 2021 interpretation's arts. 15, 17, 219
+	// from 2021-03-01).
+	reviewIntermediate, reviewSecurityTerror string
+	// reviewCourtLevel: a basic court's name with a higher level stated
+	// (CrPL 214, 222 / 2012 art. 208 ¶1 / 1996 arts. 147 ¶1, 174). The
+	// current code also names CPL 160 and 165, so it is given from
+	// 2022-01-01, when they came into force; CRPL2018 between.
+	reviewCourtLevel string
+	// detained: a defendant in custody, whose periods end on their last
+	// day whatever the holidays (CrPL 105 ¶4 / 2012 art. 103 ¶4, which the
+	// 2012 amendment added; before 2013 no article said so, and the 2018
+	// code stays: docs/statutes.md, Citations by filing date).
+	detained string
 }
 
 // crimCodesOn returns the codes for a filing of that date:
@@ -72,9 +93,17 @@ func crimCodesOn(on time.Time) crimCodes {
 			remandedPanel: CodeCrPL239NewPanel, remandedFastTrack: CodeCrPL239FastTrackBarred,
 			retrialPanel: CodeCrPL256NewPanel, retrialFastTrack: CodeCrPL256FastTrackBarred,
 			defenceNotGuilty: CodeInterp360DefenceNotGuil,
+			courtAboveBasic:  CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
+			sentenceFromCharge: CodeInferSentenceFromCharge,
+			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
+			reviewCourtLevel: CodeReviewCourtLevel, detained: CodeCrPL105Detained,
+		}
+		if on.Before(cpl2021InForce) {
+			c.reviewCourtLevel = CodeReviewCourtLevelCrPL2018
 		}
 		if on.Before(crInterp2021InForce) {
 			c.defenceNotGuilty = CodeInterp2012DefenceNotGuil
+			c.reviewIntermediate, c.reviewSecurityTerror = CodeReviewIntermediate2018, CodeReviewSecurityTerror2018
 		}
 		return c
 	}
@@ -87,6 +116,10 @@ func crimCodesOn(on time.Time) crimCodes {
 		remandedPanel: CodeCrPL2012RemandedPanel, remandedFastTrack: CodeCrPL2012RemandedFastTrack,
 		retrialPanel: CodeCrPL2012RetrialPanel, retrialFastTrack: CodeCrPL2012RetrialFastTrack,
 		defenceNotGuilty: CodeInterp2012DefenceNotGuil,
+		courtAboveBasic:  CodeInferCriminalCourtAboveBasic2012, maritimeCourt: CodeInferCriminalMaritimeCourt2012,
+		sentenceFromCharge: CodeInferSentenceFromCharge2012,
+		reviewIntermediate: CodeReviewIntermediate2012, reviewSecurityTerror: CodeReviewSecurityTerror2012,
+		reviewCourtLevel: CodeReviewCourtLevelCrPL2012, detained: CodeCrPL2012Detained,
 	}
 }
 
@@ -123,7 +156,11 @@ func crimCodes1996(on time.Time) crimCodes {
 		intermediate: CodeCrPL1996Intermediate, securityOrTerror: CodeCrPL1996NationalSecurity,
 		remandedPanel: CodeCrPL1996RemandedPanel, retrialPanel: CodeCrPL1996RetrialPanel,
 		remandedSimplified: CodeCrPL1996RemandedSimplified, retrialSimplified: CodeCrPL1996RetrialSimplified,
-		sentenceCap: true,
+		sentenceCap:     true,
+		courtAboveBasic: CodeInferCriminalCourtAboveBasic1996, maritimeCourt: CodeInferCriminalMaritimeCourt1996,
+		sentenceFromCharge: CodeInferSentenceFromCharge1996,
+		reviewIntermediate: CodeReviewIntermediate1996, reviewSecurityTerror: CodeReviewNationalSecurity1996,
+		reviewCourtLevel: CodeReviewCourtLevelCrPL1996, detained: CodeCrPL105Detained,
 	}
 	if on.Before(crpl1996InForce) {
 		// The 1979 law had no simplified procedure. Its other articles

@@ -116,7 +116,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 		{
 			name: "2017 life imprisonment at a basic court: CrPL 2012 art. 20(2)", filing: on("2017-05-05", life),
 			avail:  av(pSimp, avU, pOrd, avA),
-			fires:  []string{at(locSimp, rules.CodeCrPL2012Intermediate), at(locReview, rules.CodeReviewIntermediate)},
+			fires:  []string{at(locSimp, rules.CodeCrPL2012Intermediate), at(locReview, rules.CodeReviewIntermediate2012)},
 			silent: []string{rules.CodeCrPL21Intermediate},
 		},
 		{
@@ -153,7 +153,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 			// 1996 text's art. 20(1) (反革命案件、危害国家安全案件).
 			name: "2012-12-31 间谍罪 at a basic court: CrPL 1996 art. 20(1)", filing: on("2012-12-31", cause("间谍罪")),
 			avail:  av(pSimp, avU),
-			fires:  []string{at(locSimp, rules.CodeCrPL1996NationalSecurity), at(locReview, rules.CodeReviewSecurityTerror)},
+			fires:  []string{at(locSimp, rules.CodeCrPL1996NationalSecurity), at(locReview, rules.CodeReviewNationalSecurity1996)},
 			silent: []string{rules.CodeCrPL2012SecurityTerror},
 		},
 		{
@@ -275,7 +275,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 		{
 			name: "2012-12-31 life imprisonment at a basic court: CrPL 1996 art. 20(2)", filing: on("2012-12-31", life),
 			avail:  av(pSimp, avU, pOrd, avA),
-			fires:  []string{at(locSimp, rules.CodeCrPL1996Intermediate), at(locSimp, rules.CodeCrPL1996SentenceCap), at(locReview, rules.CodeReviewIntermediate)},
+			fires:  []string{at(locSimp, rules.CodeCrPL1996Intermediate), at(locSimp, rules.CodeCrPL1996SentenceCap), at(locReview, rules.CodeReviewIntermediate1996)},
 			silent: []string{rules.CodeCrPL2012Intermediate},
 		},
 		{

@@ -26,14 +26,14 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		// more than three years: the charge establishes what the
 		// recommendation would have.
 		fx.Sentence = fx.Sentence.withCeiling(sc)
-		a.Inferences = append(a.Inferences, ceilingInference(sc))
+		a.Inferences = append(a.Inferences, ceilingInference(sc, crimCodesOn(a.FiledOn).sentenceFromCharge))
 	}
 	plea, co, s := fx.Plea, fx.CoDefendants, fx.Sentence
 	// Simplified procedure and fast-track belong to basic courts (CrPL 214,
 	// 222); a court named as a higher level's is none (basicCourtOf).
 	basic, byName := basicCourtOf(f)
 	if byName {
-		a.Inferences = append(a.Inferences, reason(CodeInferCriminalCourtAboveBasic))
+		a.Inferences = append(a.Inferences, reason(crimCodesOn(a.FiledOn).courtAboveBasic))
 	}
 	// A 海事法院 is of intermediate level: the high court hears its
 	// appeals (全国人大常委会关于在沿海港口城市设立海事法院的决定第三条). Civil
@@ -42,7 +42,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// nor fast-track, which are for 基层人民法院管辖的案件.
 	if basic && maritimeCourt(f) {
 		basic = false
-		a.Inferences = append(a.Inferences, reason(CodeInferCriminalMaritimeCourt))
+		a.Inferences = append(a.Inferences, reason(crimCodesOn(a.FiledOn).maritimeCourt))
 	}
 	// Before 2013 the 1996 text's art. 20(3) gave 外国人犯罪的刑事案件 to the
 	// intermediate court (the 2012 amendment deleted it). `foreign` also

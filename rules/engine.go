@@ -172,7 +172,7 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		a.Inferences = append(a.Inferences, reason(CodeHolidayCalendarMissing))
 	}
 	if detained(f) {
-		a.Inferences = append(a.Inferences, reason(CodeCrPL105Detained))
+		a.Inferences = append(a.Inferences, reason(crimCodesOn(a.FiledOn).detained))
 	}
 	return a, nil
 }
@@ -226,12 +226,12 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// A basic court holding a case punishable by life or death must pass it
 	// up (Interp. 17); a person has to see that before anything is routed.
 	if fx.PassUp.LifeOrDeath {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewIntermediate))
+		a.ReviewReasons = append(a.ReviewReasons, reason(crimCodesOn(a.FiledOn).reviewIntermediate))
 	}
 	// So must a basic court holding a 危害国家安全 or terrorism charge
 	// (CrPL 21(1)), which is not its case: 刑诉法解释第二百一十九条第一款第一项.
 	if fx.PassUp.SecurityOrTerror {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSecurityTerror))
+		a.ReviewReasons = append(a.ReviewReasons, reason(crimCodesOn(a.FiledOn).reviewSecurityTerror))
 	}
 	// Contradictory court and province: which province's law of limits
 	// (and, before 2018-10-26, which pilot city) applies is a person's call.
@@ -244,7 +244,11 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// turns on the level in administrative cases (行政诉讼法第八十二条).
 	if f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE &&
 		f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC && namedBasic(f.GetCourt()) {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCourtLevel))
+		code := civilInferCodesOn(a.FiledOn).reviewCourtLevel
+		if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+			code = crimCodesOn(a.FiledOn).reviewCourtLevel
+		}
+		a.ReviewReasons = append(a.ReviewReasons, reason(code))
 	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
