@@ -171,23 +171,23 @@ func intellectualProperty(c Cause, written string) bool {
 func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
+	ic := civilInferCodesOn(g.filedOn)
 	fx.PersonalStatus = c.GetPersonalStatus()
 	if !fx.PersonalStatus && fx.Cause.Category == CategoryPersonalStatus {
 		fx.PersonalStatus = true
-		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).personalStatus))
+		a.Inferences = append(a.Inferences, reason(ic.personalStatus))
 	}
 	fx.PropertyConfirmation = c.GetPropertyRightsConfirmation()
 	if !fx.PropertyConfirmation && fx.Cause.Category == CategoryPropertyConfirmation {
 		fx.PropertyConfirmation = true
-		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).propertyRights))
+		a.Inferences = append(a.Inferences, reason(ic.propertyRights))
 	}
 	fx.NonMonetary = c.GetNonMonetaryClaims()
 	if !fx.NonMonetary && (fx.Cause.Category == CategoryNonMonetary ||
 		notMoneyPaymentForm(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
-		a.Inferences = append(a.Inferences, reason(civilInferCodesOn(a.FiledOn).nonMonetary))
+		a.Inferences = append(a.Inferences, reason(ic.nonMonetary))
 	}
-	ic := civilInferCodesOn(g.filedOn)
 	if fx.PublicInterest && !c.GetPublicInterest() {
 		a.Inferences = append(a.Inferences, reason(ic.publicInterest))
 	}
@@ -740,7 +740,7 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		if over && len(blocks) == 0 && lim.outdatedOn(a.FiledOn) {
 			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
 		}
-		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a.FiledOn, agree, b) {
+		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a, agree, b) {
 			return undetermined(p, reason(CodeReviewCourtProvince))
 		}
 		switch b {
@@ -807,17 +807,17 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 }
 
 // courtProvinceAnswersOtherwise reports whether the court's name places it
-// in another province than the filing states and that province's figure
-// puts the claim in another band than b. The figure is the court's
-// province's (CPL 165 ¶1; for a maritime court Interp. 273 says so), so
-// neither answer can then be trusted; (*Engine).review flags the conflict
-// whatever the answer.
-func (e *Engine) courtProvinceAnswersOtherwise(f *triagev1.Filing, on time.Time, agree bool, b amountBand) bool {
-	q, conflict := courtProvinceConflict(f.GetCourt(), f.GetProvince())
-	if !conflict {
+// in another province than the filing states (Facts.CourtProvince) and that
+// province's figure puts the claim in another band than b. The figure is
+// the court's province's (CPL 165 ¶1; for a maritime court Interp. 273 says
+// so), so neither answer can then be trusted; (*Engine).review flags the
+// conflict whatever the answer.
+func (e *Engine) courtProvinceAnswersOtherwise(f *triagev1.Filing, a *Assessment, agree bool, b amountBand) bool {
+	q := a.Facts.CourtProvince
+	if q == (Province{}) {
 		return false
 	}
-	lim, found := e.limitFor(q.Name, on)
+	lim, found := e.limitFor(q.Name, a.FiledOn)
 	return !found || band(f.GetClaimAmountFen(), agree, lim) != b
 }
 

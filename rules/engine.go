@@ -99,6 +99,11 @@ type Facts struct {
 	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
 	// though it sits at intermediate level. Civil filings only.
 	Maritime bool
+	// CourtProvince is the province the court's name places the court in
+	// when the filing states another (courtProvinceConflict), which decides
+	// the small-claims figure and the pilot's city; zero when they agree or
+	// either is unknown. Reviewed whatever it changes.
+	CourtProvince Province
 
 	// Criminal filings only, with the deprecated fields folded in: the
 	// defendant's plea, the co-defendants' positions and the sentencing
@@ -196,6 +201,7 @@ func (e *Engine) facts(f *triagev1.Filing, a *Assessment) {
 	fx.Numerous = fx.Plaintiffs >= numerousParties || fx.Defendants >= numerousParties
 	fx.PublicInterest = f.GetCircumstances().GetPublicInterest()
 	fx.ThirdPartyRevocation = f.GetCircumstances().GetThirdPartyRevocation()
+	fx.CourtProvince = courtProvinceConflict(f.GetCourt(), f.GetProvince())
 }
 
 // numerousParties is Interp. 75's "人数众多，一般指十人以上".
@@ -235,7 +241,7 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	}
 	// Contradictory court and province: which province's law of limits
 	// (and, before 2018-10-26, which pilot city) applies is a person's call.
-	if _, conflict := courtProvinceConflict(f.GetCourt(), f.GetProvince()); conflict {
+	if fx.CourtProvince != (Province{}) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCourtProvince))
 	}
 	// A basic court's name with a higher level: the basic-court procedures

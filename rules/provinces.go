@@ -67,22 +67,22 @@ func isDigits(s string) bool {
 }
 
 // courtProvinceConflict returns the province the court's name places the
-// court in when the filing states another (ok false when either is unknown
-// or they agree). The name places it by a province's full name
+// court in when the filing states another (the zero Province when either is
+// unknown or they agree). The name places it by a province's full name
 // ("浙江省杭州市上城区人民法院", "北京市海淀区人民法院") or by a pilot city's
 // name or county ("杭州市上城区人民法院"); other city names are not known to
 // fenjian, so a conflict they would show passes unseen. The province decides
 // the small-claims figure (CPL 165 ¶1) and the fast-track pilot's city.
-func courtProvinceConflict(court, province string) (Province, bool) {
+func courtProvinceConflict(court, province string) Province {
 	stated, ok := LookupProvince(province)
 	if !ok {
-		return Province{}, false
+		return Province{}
 	}
 	named, ok := provinceOfCourt(court)
 	if !ok || named.Code == stated.Code {
-		return Province{}, false
+		return Province{}
 	}
-	return named, true
+	return named
 }
 
 // provinceOfCourt is the province a court's name places it in, if any.
