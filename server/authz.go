@@ -440,37 +440,28 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		// A look, not a reservation: the unary interceptor takes the slot.
 		return ctx, a.refuse(ctx, caller{}, info.FullMethodName, &overloadError{msg: msgOverloaded})
 	}
-	c, err := a.admit(ctx, info.FullMethodName)
+	c, err := a.authenticate(ctx)
+	if err == nil {
+		err = a.allowMethod(c, info.FullMethodName)
+	}
+	if err == nil {
+		err = a.limit(c)
+	}
 	if err != nil {
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
 	return context.WithValue(ctx, callerKey{}, c), nil
 }
 
-// admit proves the caller of method and checks the method's roles and the
-// caller's rate limit.
-func (a *authorizer) admit(ctx context.Context, method string) (caller, error) {
-	c, err := a.authenticate(ctx)
-	if err == nil {
-		err = a.allowMethod(c, method)
+// admitted returns the caller tap admitted. NewGRPCServer installs tap with
+// the interceptors, so every call but health's carries one; a call without
+// it is refused rather than admitted by a second path.
+func admitted(ctx context.Context) (caller, error) {
+	c, ok := callerFrom(ctx)
+	if !ok {
+		return caller{}, unauthenticated(msgUnauthenticated)
 	}
-	if err == nil {
-		err = a.limit(c)
-	}
-	return c, err
-}
-
-// admitted returns the caller tap admitted, or admits it now when the call
-// did not pass tap (a server built without it).
-func (a *authorizer) admitted(ctx context.Context, method string) (context.Context, caller, error) {
-	if c, ok := callerFrom(ctx); ok {
-		return ctx, c, nil
-	}
-	c, err := a.admit(ctx, method)
-	if err != nil {
-		return ctx, c, err
-	}
-	return context.WithValue(ctx, callerKey{}, c), c, nil
+	return c, nil
 }
 
 func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
@@ -483,7 +474,7 @@ func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerI
 		return nil, a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgOverloaded})
 	}
 	defer release()
-	ctx, c, err := a.admitted(ctx, info.FullMethod)
+	c, err := admitted(ctx)
 	if err == nil && c.id != nil {
 		err = allowRequest(c, req)
 	}
@@ -509,22 +500,22 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(srv, ss)
 	}
-	ctx, c, err := a.admitted(ss.Context(), info.FullMethod)
+	ctx := ss.Context()
+	c, err := admitted(ctx)
 	if err != nil {
 		return a.refuse(ctx, c, info.FullMethod, err)
 	}
-	return handler(srv, &authorizedStream{ServerStream: ss, ctx: ctx, a: a, c: c, method: info.FullMethod})
+	return handler(srv, &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod})
 }
 
+// authorizedStream checks each request a stream receives against its
+// caller (the stream's context carries it from tap).
 type authorizedStream struct {
 	grpc.ServerStream
-	ctx    context.Context
 	a      *authorizer
 	c      caller
 	method string
 }
-
-func (s *authorizedStream) Context() context.Context { return s.ctx }
 
 func (s *authorizedStream) RecvMsg(m any) error {
 	if err := s.ServerStream.RecvMsg(m); err != nil {
@@ -534,7 +525,7 @@ func (s *authorizedStream) RecvMsg(m any) error {
 		return nil
 	}
 	if err := allowRequest(s.c, m); err != nil {
-		return s.a.refuse(s.ctx, s.c, s.method, err)
+		return s.a.refuse(s.Context(), s.c, s.method, err)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -26,6 +27,7 @@ import (
 	"google.golang.org/grpc/peer"
 	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
+	"google.golang.org/grpc/tap"
 )
 
 // TestRolesPerRPC calls every RPC as every kind of caller over a real
@@ -327,5 +329,31 @@ func TestMutualTLS(t *testing.T) {
 	_, second := dialTLS("")
 	if first.Subject.CommonName != "server-1" || second.Subject.CommonName != "server-2" {
 		t.Errorf("server certificates %s then %s; want server-1 then server-2 (reloaded)", first.Subject.CommonName, second.Subject.CommonName)
+	}
+}
+
+// TestInterceptorsNeedTheTap: the interceptors do not admit a caller
+// themselves; a call that reached them without tap's admission (a server
+// wired without tap) is refused, even from loopback with a good token,
+// and its handler never runs.
+func TestInterceptorsNeedTheTap(t *testing.T) {
+	refused := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "refused_total", Help: "Refused calls."}, []string{"code"})
+	a := newAuthorizer(testSecurity(t), nil, refused)
+	a.logger = slog.New(slog.DiscardHandler)
+	ctx := peer.NewContext(context.Background(), &peer.Peer{Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 5555}})
+	ctx = metadata.NewIncomingContext(ctx, metadata.Pairs("authorization", "Bearer "+testFilingToken))
+	ran := false
+	handler := func(context.Context, any) (any, error) { ran = true; return nil, nil }
+	_, err := a.unary(ctx, &triagev1.TriageRequest{}, &grpc.UnaryServerInfo{FullMethod: methodTriage}, handler)
+	if status.Code(err) != codes.Unauthenticated || ran {
+		t.Errorf("unary without tap: %v (handler ran: %v); want UNAUTHENTICATED, handler not run", err, ran)
+	}
+	// Near miss: admitted by tap, the same call reaches its handler.
+	tapped, err := a.tap(ctx, &tap.Info{FullMethodName: methodTriage})
+	if err != nil {
+		t.Fatalf("tap: %v", err)
+	}
+	if _, err := a.unary(tapped, &triagev1.TriageRequest{}, &grpc.UnaryServerInfo{FullMethod: methodTriage}, handler); err != nil || !ran {
+		t.Errorf("unary after tap: %v (handler ran: %v); want the handler", err, ran)
 	}
 }
