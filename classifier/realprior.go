@@ -237,13 +237,13 @@ func fitRealPrior(cases []*RealCase, alpha float64, fits map[string]RealFit) (*R
 					rows = append(rows, realRow{c.features(fit.Features), c.Label})
 				}
 			}
-			fitLinear := fitRealLinear
+			var lm *RealLinear
+			var err error
 			if fit.Bag > 0 {
-				fitLinear = func(rows []realRow, lambda float64, balanced bool, set string) (*RealLinear, error) {
-					return fitBaggedLinear(rows, lambda, balanced, set, fit.Bag, fit.BagSeed)
-				}
+				lm, err = fitBaggedLinear(rows, fit.Lambda, fit.Balanced, fit.Features, fit.Bag, fit.BagSeed)
+			} else {
+				lm, err = fitRealLinear(rows, fit.Lambda, fit.Balanced, fit.Features)
 			}
-			lm, err := fitLinear(rows, fit.Lambda, fit.Balanced, fit.Features)
 			if err != nil {
 				return nil, fmt.Errorf("real prior %s: %w", kind, err)
 			}
