@@ -287,10 +287,32 @@ func writePrometheusConfig(t *testing.T, dir, target string) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		b = shortenGroupIntervals(t, b)
 		if err := os.WriteFile(filepath.Join(dir, "rules", filepath.Base(r)), b, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
+}
+
+// shortenGroupIntervals sets every rule group's own interval (the hourly
+// fenjian-weekly group) to the test's 1s, so that each rule is evaluated
+// within the test's wait and its errors are seen.
+func shortenGroupIntervals(t *testing.T, rules []byte) []byte {
+	t.Helper()
+	var doc map[string]any
+	if err := yaml.Unmarshal(rules, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range doc["groups"].([]any) {
+		if g := g.(map[string]any); g["interval"] != nil {
+			g["interval"] = "1s"
+		}
+	}
+	out, err := yaml.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func freePort(t *testing.T) string {
