@@ -147,9 +147,15 @@ func toStatus(err error) *status.Status {
 // it (message and a google.rpc.ResourceInfo detail) so a client retrying
 // after a lost answer can read it with GetDecision.
 func filingDecided(fd *store.FilingDecidedError) *status.Status {
+	as := ""
+	if fd.StoredFilingID != "" {
+		// Another spelling of one case number: say which, or the clerk
+		// looking for the id as sent would not find it.
+		as = fmt.Sprintf(" (stored as filing.id %q, the same case number written differently)", fd.StoredFilingID)
+	}
 	st := status.New(codes.AlreadyExists, fmt.Sprintf(
-		"filing.id %q already has decision %s: GetDecision returns it; changed facts are recorded with RecordOutcome (correction)",
-		fd.FilingID, fd.DecisionID))
+		"filing.id %q already has decision %s%s: GetDecision returns it; changed facts are recorded with RecordOutcome (correction)",
+		fd.FilingID, fd.DecisionID, as))
 	withDetails, err := st.WithDetails(&errdetails.ResourceInfo{
 		ResourceType: "fenjian.triage.v1.Decision",
 		ResourceName: fd.DecisionID,

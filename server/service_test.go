@@ -535,6 +535,17 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 		t.Errorf("another filing: %v", err)
 	}
 
+	// The same case number in its official spelling, full-width
+	// parentheses and digits, is the same filing: refused, and the
+	// message says which spelling the decision was stored under.
+	w := proto.CloneOf(f)
+	w.Id = "（２０２４）辽０１０２民初１２３４号"
+	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: w})
+	if st := status.Convert(err); st.Code() != codes.AlreadyExists || !strings.Contains(st.Message(), id) ||
+		!strings.Contains(st.Message(), `stored as filing.id "`+f.GetId()+`"`) {
+		t.Errorf("Triage of %q after %q = %v; want ALREADY_EXISTS naming %s and the stored spelling", w.GetId(), f.GetId(), err, id)
+	}
+
 	// Calls for one new filing racing each other: one decision is stored,
 	// every other caller is told which.
 	r := proto.CloneOf(f)

@@ -253,7 +253,7 @@ func TestVerifyAuditTampered(t *testing.T) {
 		}},
 		{"decision inserted behind the store's back", func(t *testing.T, b *backend) want {
 			b.exec(t, `INSERT INTO decisions SELECT 'dec-forged', filing_id, case_kind, recommended, needs_review,
-				model_version, rules_version, decided_at, decision, filing FROM decisions WHERE decision_id = 'dec-1'`)
+				model_version, rules_version, decided_at, decision, filing, filing_key FROM decisions WHERE decision_id = 'dec-1'`)
 			var head int64
 			if err := b.raw.QueryRow(`SELECT seq FROM audit_head`).Scan(&head); err != nil {
 				t.Fatal(err)

@@ -198,10 +198,10 @@ type batch struct {
 	// not hold yet, by key.
 	pending map[[2]string]int64
 
-	// filings maps the filing of each decision in the batch to its
-	// decision_id: a second decision for one filing in the same batch is
+	// filings maps the filing key of each decision in the batch to that
+	// decision: a second decision for one filing in the same batch is
 	// refused (checkFiling).
-	filings map[string]string
+	filings map[string]*decisionRow
 	// lookUpFilings makes checkFiling look each decision's filing up in
 	// the database. Without it the batch's statement refuses a decided
 	// filing itself (dialect.filingGuard), failing with errFilingDecided,
@@ -498,50 +498,57 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 func (b *batch) keepDecision(row *decisionRow, seq int64) {
 	b.decisions = append(b.decisions, row)
 	if b.filings == nil {
-		b.filings = make(map[string]string)
+		b.filings = make(map[string]*decisionRow)
 	}
-	b.filings[row.filingID] = row.decisionID
+	b.filings[row.filingKey] = row
 	b.chain(seq, kindDecision, row.decisionID, row.digest())
 }
 
 // checkFiling rejects a decision for a filing that already has one, stored
 // or earlier in this batch: one decision per filing, as a second would
 // draw a team again and a caller could resubmit until the draw suited it
-// (随机分案). Checked here, under the chain lock every writer takes, two
-// calls racing for one filing cannot both pass, whatever replica they
-// reach. A decision whose own id is the one found is not refused here: it
-// is a duplicate id, which the insert refuses as ErrDuplicate.
+// (随机分案). Filings are one when their keys are (filingKey: the same case
+// number written with other brackets, digits or composition). Checked
+// here, under the chain lock every writer takes, two calls racing for one
+// filing cannot both pass, whatever replica they reach. A decision whose
+// own id is the one found is not refused here: it is a duplicate id, which
+// the insert refuses as ErrDuplicate.
 func (b *batch) checkFiling(ctx context.Context, row *decisionRow) error {
-	prev, ok := b.filings[row.filingID]
-	if !ok && b.lookUpFilings {
+	var prevID, prevFiling string
+	if prev, ok := b.filings[row.filingKey]; ok {
+		prevID, prevFiling = prev.decisionID, prev.filingID
+	} else if b.lookUpFilings {
 		var err error
-		if prev, err = b.decisionForFiling(ctx, row.filingID); err != nil {
+		if prevID, prevFiling, err = b.decisionForFiling(ctx, row); err != nil {
 			return err
 		}
 	}
-	if prev != "" && prev != row.decisionID {
-		return reject(&FilingDecidedError{FilingID: row.filingID, DecisionID: prev})
+	if prevID != "" && prevID != row.decisionID {
+		e := &FilingDecidedError{FilingID: row.filingID, DecisionID: prevID}
+		if prevFiling != row.filingID {
+			e.StoredFilingID = prevFiling
+		}
+		return reject(e)
 	}
 	return nil
 }
 
-// decisionForFiling returns the first decision stored for filingID, "" for
-// none.
-func (b *batch) decisionForFiling(ctx context.Context, filingID string) (string, error) {
-	var row *sql.Row
+// decisionForFiling returns the first decision stored for row's filing and
+// the filing id it was stored under, "" for none.
+func (b *batch) decisionForFiling(ctx context.Context, row *decisionRow) (id, filingID string, err error) {
+	var r *sql.Row
 	if b.tx != nil {
-		row = b.stmt(ctx, b.d.selectDecisionForFiling).QueryRowContext(ctx, filingID)
+		r = b.stmt(ctx, b.d.selectDecisionForFiling).QueryRowContext(ctx, row.filingKey, row.filingID)
 	} else {
-		row = b.q.QueryRowContext(ctx, b.d.selectDecisionForFiling, filingID)
+		r = b.q.QueryRowContext(ctx, b.d.selectDecisionForFiling, row.filingKey, row.filingID)
 	}
-	var id string
-	switch err := row.Scan(&id); {
+	switch err := r.Scan(&id, &filingID); {
 	case errors.Is(err, sql.ErrNoRows):
-		return "", nil
+		return "", "", nil
 	case err != nil:
-		return "", fmt.Errorf("look up decisions of filing %q: %w", filingID, err)
+		return "", "", fmt.Errorf("look up decisions of filing %q: %w", row.filingID, err)
 	}
-	return id, nil
+	return id, filingID, nil
 }
 
 // addAssignmentRow adds the row of a, whose cursor is seq; blob is a's

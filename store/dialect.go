@@ -41,9 +41,11 @@ type dialect struct {
 	selectDecision string
 	// selectFiling returns the filing blob stored with a decision.
 	selectFiling string
-	// selectDecisionForFiling returns the first decision_id stored for a
-	// filing_id (decisions_filing_id, migration 0013): the writer's check
-	// that a filing has one decision (batch.checkFiling).
+	// selectDecisionForFiling returns the first decision_id, and the
+	// filing_id it was stored under, of a filing key (first parameter) or,
+	// among decisions stored before migration 0014 gave rows a key, of the
+	// filing id as sent (second parameter): the writer's check that a
+	// filing has one decision (batch.checkFiling).
 	selectDecisionForFiling string
 	// filingGuard: the batch's own statement refuses a filing that already
 	// has a decision (postgresWriteBatch), so the writer looks filings up
@@ -82,9 +84,13 @@ type dialect struct {
 const (
 	decisionColumns = `decision_id, filing_id, case_kind, recommended, needs_review,
     model_version, rules_version, decided_at, decision, filing`
-	outcomeColumns    = `outcome_id, decision_id, procedure, change, decided_by, recorded_at, seq, outcome`
-	assignmentColumns = `assignment_id, decision_id, team_id, kind, period, assigned_at, seq, assignment, previous_team_id`
-	auditColumns      = `seq, record_kind, record_id, record_sha256, prev_hash, hash, recorded_at`
+	// decisionInsertColumns are the columns a decision is inserted with:
+	// decisionColumns, which its digest covers, and the filing key
+	// (filingKey, migration 0014).
+	decisionInsertColumns = decisionColumns + `, filing_key`
+	outcomeColumns        = `outcome_id, decision_id, procedure, change, decided_by, recorded_at, seq, outcome`
+	assignmentColumns     = `assignment_id, decision_id, team_id, kind, period, assigned_at, seq, assignment, previous_team_id`
+	auditColumns          = `seq, record_kind, record_id, record_sha256, prev_hash, hash, recorded_at`
 )
 
 // q rewrites the ? placeholders of query into d's.
@@ -141,7 +147,7 @@ func sqliteDialect() (dialect, error) {
 		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = ?`,
-		selectDecisionForFiling: `SELECT decision_id FROM decisions WHERE filing_id = ? ORDER BY decided_at, decision_id LIMIT 1`,
+		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = ? OR (filing_key IS NULL AND filing_id = ?) ORDER BY decided_at, decision_id LIMIT 1`,
 		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = ?`,
 		placeholder:             func(int) string { return "?" },
 		// The writer's transactions begin IMMEDIATE: they hold the file's
@@ -203,7 +209,7 @@ func postgresDialect() (dialect, error) {
 		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = $1`,
-		selectDecisionForFiling: `SELECT decision_id FROM decisions WHERE filing_id = $1 ORDER BY decided_at, decision_id LIMIT 1`,
+		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = $1 OR (filing_key IS NULL AND filing_id = $2) ORDER BY decided_at, decision_id LIMIT 1`,
 		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = $1`,
 		placeholder:             func(n int) string { return "$" + strconv.Itoa(n) },
 		// The row lock is held until COMMIT or ROLLBACK; a writer that

@@ -212,7 +212,7 @@ var postgresTables = []struct {
 	name, columns string
 	types         []string
 }{
-	{"decisions", decisionColumns, []string{"text", "text", "text", "text", "smallint", "text", "text", "bigint", "bytea", "bytea"}},
+	{"decisions", decisionInsertColumns, []string{"text", "text", "text", "text", "smallint", "text", "text", "bigint", "bytea", "bytea", "text"}},
 	{"assignments", assignmentColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea", "text"}},
 	{"outcomes", outcomeColumns, []string{"text", "text", "text", "text", "text", "bigint", "bigint", "bytea"}},
 	{"audit_log", auditColumns, []string{"bigint", "text", "text", "text", "text", "text", "bigint"}},
@@ -296,11 +296,13 @@ tl AS (INSERT INTO team_load (team_id, period, assigned)
 		// fails, naming what happened, when a guard does not hold.
 		b.WriteString("SELECT (CASE WHEN (SELECT count(*) FROM h) <> 1 THEN '" + headNotUpdated + "'")
 		if mask&1 != 0 {
-			// $1 and $2 are the decisions' ids and filings. The statement's
-			// snapshot, taken after the head lock was granted, holds every
-			// decision any writer committed before; its own inserts are not
-			// in it.
-			b.WriteString("\n    WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.filing_id = ANY($2::text[]) AND d.decision_id <> ALL($1::text[])) THEN '" + filingDecided + "'")
+			// $1, $2 and $11 are the decisions' ids, filing ids and filing
+			// keys; rows stored before migration 0014 have no key and are
+			// found by the filing id as sent (selectDecisionForFiling). The
+			// statement's snapshot, taken after the head lock was granted,
+			// holds every decision any writer committed before; its own
+			// inserts are not in it.
+			b.WriteString("\n    WHEN EXISTS (SELECT 1 FROM decisions d WHERE (d.filing_key = ANY($11::text[]) OR (d.filing_key IS NULL AND d.filing_id = ANY($2::text[]))) AND d.decision_id <> ALL($1::text[])) THEN '" + filingDecided + "'")
 		}
 		if loads != "" {
 			b.WriteString("\n    WHEN NOT " + loads + " THEN '" + loadsChanged + "'")
@@ -315,19 +317,19 @@ tl AS (INSERT INTO team_load (team_id, period, assigned)
 // and its arguments.
 func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 	mask := 0
-	args := make([]any, 0, 38)
+	args := make([]any, 0, 39)
 	if n := len(b.decisions); n > 0 {
 		mask |= 1
 		id, filing, kind, rec := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 		review, decidedAt := make([]int64, n), make([]int64, n)
 		model, rules := make([]string, n), make([]string, n)
-		dec, fil := make([][]byte, n), make([][]byte, n)
+		dec, fil, key := make([][]byte, n), make([][]byte, n), make([]string, n)
 		for i, r := range b.decisions {
 			id[i], filing[i], kind[i], rec[i] = r.decisionID, r.filingID, r.caseKind, r.recommended
 			review[i], model[i], rules[i], decidedAt[i] = r.needsReview, r.modelVersion, r.rulesVersion, r.decidedAt
-			dec[i], fil[i] = r.decision, r.filing
+			dec[i], fil[i], key[i] = r.decision, r.filing, r.filingKey
 		}
-		args = append(args, id, filing, kind, rec, review, model, rules, decidedAt, dec, fil)
+		args = append(args, id, filing, kind, rec, review, model, rules, decidedAt, dec, fil, key)
 	}
 	if n := len(b.assignments); n > 0 {
 		mask |= 2

@@ -30,6 +30,7 @@ var marshalOpts = proto.MarshalOptions{Deterministic: true}
 type decisionRow struct {
 	decisionID   string
 	filingID     string
+	filingKey    string // filingKey(filingID): not in the row's digest (insertArgs)
 	caseKind     string
 	recommended  string
 	needsReview  int64
@@ -47,6 +48,12 @@ func (r *decisionRow) args() []any {
 		r.modelVersion, r.rulesVersion, r.decidedAt, r.decision, r.filing,
 	}
 }
+
+// insertArgs returns the values of decisionInsertColumns: args and the
+// filing key. The key is derived from filing_id, so the record digest and
+// the audit chain, which decisions stored before the key existed were
+// chained with, leave it out.
+func (r *decisionRow) insertArgs() []any { return append(r.args(), r.filingKey) }
 
 // digest is the row's record_sha256 (see rowDigest).
 func (r *decisionRow) digest() string { return digestColumns(r.args()) }
@@ -116,6 +123,7 @@ func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time, enc
 	row := &decisionRow{
 		decisionID:   d.GetDecisionId(),
 		filingID:     filingID,
+		filingKey:    filingKey(filingID),
 		caseKind:     caseKind.String(),
 		recommended:  d.GetRecommended().String(),
 		modelVersion: d.GetModelVersion(),

@@ -40,6 +40,9 @@ type SQLite struct {
 	// Prepared on the writer's one connection, for every batch.
 	updateHead, applyLoad                                       *sql.Stmt
 	decisionsTable, outcomesTable, assignmentsTable, auditTable sqliteTable
+	// unkeyed: the schema stops before migration 0014 (Options.schemaUpTo,
+	// tests only), so decisions are written without a filing key.
+	unkeyed bool
 	// checkpoints moves the WAL into the database file off the commit path
 	// (see checkpointer).
 	checkpoints *checkpointer
@@ -137,7 +140,14 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	}
 	s.closers = append(s.closers, s.read)
 
-	s.decisionsTable = sqliteTable{what: "decision", table: "decisions", columns: decisionColumns, cols: 10}
+	s.decisionsTable = sqliteTable{what: "decision", table: "decisions", columns: decisionInsertColumns, cols: 11}
+	if opts.schemaUpTo > 0 && opts.schemaUpTo < filingKeyVersion {
+		// Rows as a binary before migration 0014 wrote them: no filing
+		// key, filings found by the id as sent.
+		s.unkeyed = true
+		s.decisionsTable.columns, s.decisionsTable.cols = decisionColumns, 10
+		s.dialect.selectDecisionForFiling = `SELECT decision_id, filing_id FROM decisions WHERE ?1 IS NOT NULL AND filing_id = ?2 ORDER BY decided_at, decision_id LIMIT 1`
+	}
 	s.assignmentsTable = sqliteTable{what: "assignment", table: "assignments", columns: assignmentColumns, cols: 9}
 	s.outcomesTable = sqliteTable{what: "outcome", table: "outcomes", columns: outcomeColumns, cols: 8}
 	s.auditTable = sqliteTable{what: "audit row", table: "audit_log", columns: auditColumns, cols: 7}
@@ -257,7 +267,12 @@ func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
 		rows int
 		row  func(i int) []any
 	}{
-		{&s.decisionsTable, len(b.decisions), func(i int) []any { return b.decisions[i].args() }},
+		{&s.decisionsTable, len(b.decisions), func(i int) []any {
+			if s.unkeyed {
+				return b.decisions[i].args()
+			}
+			return b.decisions[i].insertArgs()
+		}},
 		{&s.assignmentsTable, len(b.assignments), func(i int) []any { return b.assignments[i].args() }},
 		{&s.outcomesTable, len(b.outcomes), func(i int) []any { return b.outcomes[i].args() }},
 		{&s.auditTable, len(b.audit), func(i int) []any { return b.audit[i].args() }},

@@ -262,9 +262,16 @@ var ErrFilingDecided = errors.New("store: filing already has a decision")
 // decision already stored for FilingID.
 type FilingDecidedError struct {
 	FilingID, DecisionID string
+	// StoredFilingID is the filing id DecisionID was stored under when it
+	// is another spelling of FilingID (the same case number with other
+	// brackets or full-width digits), "" when they are the same.
+	StoredFilingID string
 }
 
 func (e *FilingDecidedError) Error() string {
+	if e.StoredFilingID != "" {
+		return fmt.Sprintf("store: filing %q already has decision %s, stored as filing %q", e.FilingID, e.DecisionID, e.StoredFilingID)
+	}
 	return fmt.Sprintf("store: filing %q already has decision %s", e.FilingID, e.DecisionID)
 }
 

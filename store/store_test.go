@@ -112,7 +112,7 @@ func TestSaveGetRoundTrip(t *testing.T) {
 // dialect must have the same ones in the same order.
 func TestSameSchema(t *testing.T) {
 	want := []string{"decision_id", "filing_id", "case_kind", "recommended", "needs_review",
-		"model_version", "rules_version", "decided_at", "decision", "filing"}
+		"model_version", "rules_version", "decided_at", "decision", "filing", "filing_key"}
 	forEachStore(t, func(t *testing.T, b *backend) {
 		b.open(t, store.Options{})
 		rows, err := b.raw.Query(`SELECT * FROM decisions WHERE 1 = 0`)
@@ -844,9 +844,96 @@ func TestOneDecisionPerFiling(t *testing.T) {
 	})
 }
 
+// TestOneDecisionPerFilingWhateverItsSpelling: a case number written with
+// ASCII or full-width parentheses, full-width digits, 〔〕 or 【】 is one
+// filing: its second decision is refused, naming the first and the id it
+// was stored under, and draws no team. Near misses (another number, year
+// or court; the brackets left out) are other filings.
+func TestOneDecisionPerFilingWhateverItsSpelling(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		ctx := context.Background()
+		s := b.open(t, store.Options{})
+		const official = "（2024）辽0102民初201号"
+		filing := func(decisionID, filingID string) (*triagev1.Decision, *triagev1.Filing) {
+			d, f := triageCase(decisionID, "2024-05-06")
+			d.FilingId, f.Id = filingID, filingID
+			return d, f
+		}
+		d1, f1 := filing("201", official)
+		if err := s.SaveTriage(ctx, d1, f1, plan(7, store.TeamSlot{TeamID: "t1", Capacity: 10})); err != nil {
+			t.Fatal(err)
+		}
+		for i, spelling := range []string{
+			"(2024)辽0102民初201号", "（２０２４）辽０１０２民初２０１号", "〔2024〕辽0102民初201号", "【2024】辽0102民初201号", official,
+		} {
+			d, f := filing(fmt.Sprintf("201-%d", i), spelling)
+			err := s.SaveTriage(ctx, d, f, plan(8, store.TeamSlot{TeamID: "t1", Capacity: 10}))
+			var fd *store.FilingDecidedError
+			if !errors.As(err, &fd) || fd.DecisionID != d1.GetDecisionId() || fd.FilingID != spelling {
+				t.Errorf("SaveTriage for %q = %v; want FilingDecidedError naming %s", spelling, err, d1.GetDecisionId())
+				continue
+			}
+			wantStored := official
+			if spelling == official {
+				wantStored = ""
+			}
+			if fd.StoredFilingID != wantStored {
+				t.Errorf("SaveTriage for %q: StoredFilingID = %q, want %q", spelling, fd.StoredFilingID, wantStored)
+			}
+			if d.GetAssignment() != nil {
+				t.Errorf("the refused decision for %q was given a team", spelling)
+			}
+		}
+		if got := teamLoad(t, b, "t1", "2024-05"); got != 1 {
+			t.Errorf("team_load = %d after one routed decision and refusals; want 1", got)
+		}
+		for i, other := range []string{
+			"(2024)辽0102民初202号", "(2025)辽0102民初201号", "(2024)辽0103民初201号", "2024辽0102民初201号",
+		} {
+			d, f := filing(fmt.Sprintf("202-%d", i), other)
+			if err := s.SaveDecision(ctx, d, f); err != nil {
+				t.Errorf("SaveDecision for %q: %v", other, err)
+			}
+		}
+		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
+			t.Errorf("VerifyAudit = %+v, %v", r, err)
+		}
+	})
+}
+
+// TestFilingsStoredWithoutAKey: decisions stored before migration 0014
+// have no filing key (here the column is emptied, as those rows are) and
+// are still found by the filing id as sent, by SQLite's lookup and by
+// PostgreSQL's batch statement; the audit chain does not cover the key.
+func TestFilingsStoredWithoutAKey(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		ctx := context.Background()
+		s := b.open(t, store.Options{})
+		old, of := civilCase("301")
+		if err := s.SaveDecision(ctx, old, of); err != nil {
+			t.Fatal(err)
+		}
+		b.exec(t, b.allowChanges("decisions"))
+		b.exec(t, `UPDATE decisions SET filing_key = NULL`)
+		d, _ := civilCase("302")
+		d.FilingId = of.GetId()
+		var fd *store.FilingDecidedError
+		if err := s.SaveDecision(ctx, d, of); !errors.As(err, &fd) || fd.DecisionID != old.GetDecisionId() {
+			t.Errorf("SaveDecision for a filing stored without a key = %v; want FilingDecidedError naming %s", err, old.GetDecisionId())
+		}
+		other, otherFiling := civilCase("303")
+		if err := s.SaveDecision(ctx, other, otherFiling); err != nil {
+			t.Errorf("SaveDecision for another filing: %v", err)
+		}
+		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
+			t.Errorf("VerifyAudit over rows with and without a key = %+v, %v", r, err)
+		}
+	})
+}
+
 // TestFilingRefusedInsideOneBatch puts into one group commit a decision for
-// a filing stored before, two for one new filing and others: only the
-// second decision of each filing is refused, and the rest of the batch
+// a filing stored before, two for one new filing, two for another spelt
+// two ways, and others: only the second decision of each filing is refused, and the rest of the batch
 // commits (on PostgreSQL, after the batch's own statement found the stored
 // filing and the batch was built again looking each filing up).
 func TestFilingRefusedInsideOneBatch(t *testing.T) {
@@ -864,11 +951,15 @@ func TestFilingRefusedInsideOneBatch(t *testing.T) {
 		filings := slices.Clone(names)
 		filings[3] = "stored" // a filing decided before the batch
 		filings[7] = names[6] // the second decision of a filing in the batch
+		filings[9] = names[8] // and of another, spelt with full-width parentheses
 		errs := make([]error, n)
 		decisions := make([]*triagev1.Decision, n)
 		for i := range n {
 			d, _ := civilCase(names[i])
 			_, f := civilCase(filings[i])
+			if i == 9 {
+				f.Id = strings.NewReplacer("(", "（", ")", "）").Replace(f.GetId())
+			}
 			d.FilingId = f.GetId()
 			decisions[i] = d
 			// One at a time, so the batch holds them in this order.
@@ -880,8 +971,8 @@ func TestFilingRefusedInsideOneBatch(t *testing.T) {
 		for i, err := range errs {
 			var fd *store.FilingDecidedError
 			switch i {
-			case 3, 7:
-				want := map[int]string{3: stored.GetDecisionId(), 7: decisions[6].GetDecisionId()}[i]
+			case 3, 7, 9:
+				want := map[int]string{3: stored.GetDecisionId(), 7: decisions[6].GetDecisionId(), 9: decisions[8].GetDecisionId()}[i]
 				if !errors.As(err, &fd) || fd.DecisionID != want {
 					t.Errorf("decision %d for a decided filing: %v; want FilingDecidedError naming %s", i, err, want)
 				}
@@ -898,8 +989,8 @@ func TestFilingRefusedInsideOneBatch(t *testing.T) {
 		if got := writeErrors(t, reg, "batch"); got != 0 {
 			t.Errorf("write_errors_total{operation=batch} = %v, want 0", got)
 		}
-		if got := writeErrors(t, reg, "save"); got != 2 {
-			t.Errorf("write_errors_total{operation=save} = %v, want the 2 refusals", got)
+		if got := writeErrors(t, reg, "save"); got != 3 {
+			t.Errorf("write_errors_total{operation=save} = %v, want the 3 refusals", got)
 		}
 		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
 			t.Errorf("VerifyAudit = %+v, %v", r, err)

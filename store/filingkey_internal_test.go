@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestFilingKey: the spellings a case number (案号) arrives in from
+// different filing systems share a key; ids that name other cases, or
+// that differ in more than spelling, do not.
+func TestFilingKey(t *testing.T) {
+	const official = "（2024）苏0106民初1001号" // full-width parentheses, 法〔2015〕137号
+	for _, tc := range []struct {
+		name, a, b string
+		same       bool
+	}{
+		{"ASCII parentheses", official, "(2024)苏0106民初1001号", true},
+		{"full-width digits", official, "（２０２４）苏０１０６民初１００１号", true},
+		{"tortoise-shell brackets", official, "〔2024〕苏0106民初1001号", true},
+		{"lenticular brackets", official, "【2024】苏0106民初1001号", true},
+		{"square brackets", official, "[2024]苏0106民初1001号", true},
+		{"full-width square brackets", official, "［2024］苏0106民初1001号", true},
+		{"full-width letters", "ＡＢ-12", "AB-12", true},
+		{"decomposed é", "café-1", "cafe\u0301-1", true},
+		{"compatibility ideograph", "\uF900-1", "\u8C48-1", true},
+		// Near misses.
+		{"another number", official, "(2024)苏0106民初1002号", false},
+		{"another year", official, "(2025)苏0106民初1001号", false},
+		{"another court", official, "(2024)苏0105民初1001号", false},
+		{"brackets left out", official, "2024苏0106民初1001号", false},
+		{"a space inside", official, "(2024) 苏0106民初1001号", false},
+		{"letter case", "ab-12", "AB-12", false},
+		{"angle brackets are not parentheses", official, "《2024》苏0106民初1001号", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ka, kb := filingKey(tc.a), filingKey(tc.b)
+			if (ka == kb) != tc.same {
+				t.Errorf("filingKey(%q) = %q, filingKey(%q) = %q; same = %v, want %v", tc.a, ka, tc.b, kb, ka == kb, tc.same)
+			}
+		})
+	}
+}
+
+// FuzzFilingKey: a key is its own key (so a stored key and a new id's key
+// compare alike), and the key does not depend on how characters are
+// composed.
+func FuzzFilingKey(f *testing.F) {
+	for _, s := range []string{"（2024）苏0106民初1001号", "〔２０２４〕", "cafe\u0301", "\uF900", "【】[]", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		k := filingKey(id)
+		if again := filingKey(k); again != k {
+			t.Errorf("filingKey(filingKey(%q)) = %q, want %q", id, again, k)
+		}
+		for _, form := range []norm.Form{norm.NFC, norm.NFD} {
+			if got := filingKey(form.String(id)); got != k {
+				t.Errorf("filingKey of %q in another composition = %q, want %q", id, got, k)
+			}
+		}
+	})
+}
+
+// TestSQLiteFilingLookupUsesIndexes: the writer looks every decision's
+// filing up, so the lookup must search the key's index and, for rows
+// without a key, the partial index on filing_id, never scan decisions.
+func TestSQLiteFilingLookupUsesIndexes(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "f.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+s.dialect.selectDecisionForFiling, "k", "id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan strings.Builder
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan.WriteString(detail + "\n")
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"USING INDEX decisions_filing_key", "USING INDEX decisions_filing_id_unkeyed"} {
+		if !strings.Contains(plan.String(), want) {
+			t.Errorf("the filing lookup's plan does not say %q:\n%s", want, plan.String())
+		}
+	}
+	if strings.Contains(plan.String(), "SCAN decisions") {
+		t.Errorf("the filing lookup scans decisions:\n%s", plan.String())
+	}
+}
