@@ -286,7 +286,7 @@ func audit12Cases(tb testing.TB) []tcase {
 			avail: av(pSC, avU), review: ptr(true),
 			fires: []string{at(locSC, "CPL166_COUNTERCLAIM"), at(locReview, rules.CodeReviewCourtProvince)}},
 		{name: "crim province 浙江 court in 北京 2017", filing: bj("2017-05-02", province("浙江省"), sentenceKind(fixedTerm, 6)),
-			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtProvince)}},
+			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtProvinceCPL2017)}},
 		{name: "crim province 北京 court in 北京 2017", filing: bj("2017-05-02", sentenceKind(fixedTerm, 6)),
 			avail: av(pFT, avA), review: ptr(false), silent: []string{rules.CodeReviewCourtProvince}},
 		{name: "adm province 江苏 court 杭州市西湖区人民法院", filing: with(adm, province("江苏省"), yuan(2000)),

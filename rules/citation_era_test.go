@@ -225,18 +225,128 @@ func citationEraCases(tb testing.TB) []tcase {
 		era{"2021-12-31", rules.CodeReviewCourtLevelCrPL2018, k2018, []string{rules.CodeReviewCourtLevel}},
 		era{"2022-01-01", rules.CodeReviewCourtLevel, lNow, []string{rules.CodeReviewCourtLevelCrPL2018}},
 	)
-	// A defendant in custody: the proviso the 2012 amendment added as art.
-	// 103 ¶4. Before 2013 no article stated it, and the 2018 code stays
-	// (docs/statutes.md, Citations by filing date).
+	// A defendant in custody: the proviso the 2012 amendment added to the
+	// law as art. 103 ¶4; from 1998-09-08 to 2012 the 1998
+	// interpretation's art. 103 held the same rule; before it the 1996
+	// law's art. 79 had no holiday rule at all.
 	const (
 		d2018 = "刑事诉讼法第一百零五条第四款"
 		d2012 = "刑事诉讼法（2012年修正）第一百零三条第四款"
+		d1998 = "最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释（1998年）第一百零三条"
+		d1996 = "刑事诉讼法（1996年）第七十九条"
 	)
 	add("defendant in custody", with(crimBase(tb), circ(detainedDefendant)),
-		era{"2012-12-31", rules.CodeCrPL105Detained, d2018, []string{rules.CodeCrPL2012Detained}},
+		era{"1998-09-07", rules.CodeCrPL1996Detained, d1996, []string{rules.CodeInterp1998Detained, rules.CodeCrPL105Detained}},
+		era{"1998-09-08", rules.CodeInterp1998Detained, d1998, []string{rules.CodeCrPL1996Detained, rules.CodeCrPL105Detained}},
+		era{"2012-12-31", rules.CodeInterp1998Detained, d1998, []string{rules.CodeCrPL2012Detained, rules.CodeCrPL105Detained}},
 		era{"2013-01-01", rules.CodeCrPL2012Detained, d2012, []string{rules.CodeCrPL105Detained}},
 		era{"2018-10-25", rules.CodeCrPL2012Detained, d2012, []string{rules.CodeCrPL105Detained}},
 		era{"2018-10-26", rules.CodeCrPL105Detained, d2018, []string{rules.CodeCrPL2012Detained}},
+	)
+
+	// The 四类案件 signals: 法发〔2021〕30号 from 2021-11-04, 法发〔2015〕13号
+	// art. 24 from 2015-09-21 where an item holds the signal, nothing
+	// before (reviewCodesOn).
+	const (
+		o21  = "法发〔2021〕30号"
+		o15  = "《最高人民法院关于完善人民法院司法责任制的若干意见》（法发〔2015〕13号）第24条"
+		o151 = o15 + "第（1）项"
+		o152 = o15 + "第（2）项"
+	)
+	fourKinds := []struct {
+		what               string
+		base               *triagev1.Filing
+		now, y2015, noText string
+		article2015        string
+	}{
+		{"ten plaintiffs (review)", with(civilBase(tb), setParties(10, 1)),
+			rules.CodeReviewGroupDispute, rules.CodeReviewGroupDispute2015, rules.CodeReviewGroupDisputeNoText, o151},
+		{"追索劳动报酬纠纷 with five plaintiffs", with(civilBase(tb), cause("追索劳动报酬纠纷"), setParties(5, 1)),
+			rules.CodeReviewGroupCause, rules.CodeReviewGroupCause2015, rules.CodeReviewGroupCauseNoText, o151},
+		{"major social impact (civil)", with(civilBase(tb), circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })),
+			rules.CodeReviewMajorImpact, rules.CodeReviewMajorImpact2015, rules.CodeReviewMajorImpactNoText, o152},
+		{"舆情 in the text", with(civilBase(tb), text("可能引发舆情")),
+			rules.CodeReviewTextSignal, rules.CodeReviewTextSignal2015, rules.CodeReviewTextSignalNoText, o15},
+	}
+	for _, k := range fourKinds {
+		addAt(locReview, k.what, k.base,
+			era{"2015-09-20", k.noText, "", []string{k.y2015, k.now}},
+			era{"2015-09-21", k.y2015, k.article2015, []string{k.noText, k.now}},
+			era{"2021-11-03", k.y2015, k.article2015, []string{k.now}},
+			era{"2021-11-04", k.now, o21, []string{k.y2015}},
+		)
+	}
+	// No item of art. 24 names a sensitive case or a public interest.
+	addAt(locReview, "故意杀人罪 (sensitive cause)", with(crimBase(tb), cause("故意杀人罪"), sentence(120)),
+		era{"2021-11-03", rules.CodeReviewSensitiveNoText, "", []string{rules.CodeReviewSensitiveCause}},
+		era{"2021-11-04", rules.CodeReviewSensitiveCause, o21, []string{rules.CodeReviewSensitiveNoText}},
+	)
+	addAt(locReview, "public interest (review)", with(civilBase(tb), circ(func(c *triagev1.Circumstances) { c.PublicInterest = true })),
+		era{"2021-11-03", rules.CodeReviewPublicInterestNoText, "", []string{rules.CodeReviewPublicInterest2021, rules.CodeReviewPublicInterest}},
+		era{"2021-11-04", rules.CodeReviewPublicInterest2021, o21, []string{rules.CodeReviewPublicInterestNoText}},
+		era{"2021-12-31", rules.CodeReviewPublicInterest2021, o21, []string{rules.CodeReviewPublicInterest}},
+		era{"2022-01-01", rules.CodeReviewPublicInterest, o21 + "；民事诉讼法第四十二条", []string{rules.CodeReviewPublicInterest2021}},
+	)
+	// The court/province conflict by the small-claims law of the date.
+	const (
+		cpNow  = "民事诉讼法第一百六十五条；民诉法解释第二百七十三条"
+		cp2017 = "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释第二百七十三条"
+		cp2013 = "民事诉讼法（2012年修正）第一百六十二条；最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）"
+		cp2012 = "民事诉讼法（2012年修正）第一百六十二条"
+	)
+	addAt(locReview, "杭州市西湖区人民法院 filed as 江苏省", with(civilBase(tb), court("杭州市西湖区人民法院"), province("江苏省")),
+		era{"2012-12-31", rules.CodeReviewCourtProvinceNoText, "", []string{rules.CodeReviewCourtProvinceCPL2012, rules.CodeReviewCourtProvince}},
+		era{"2013-01-01", rules.CodeReviewCourtProvinceCPL2012, cp2012, []string{rules.CodeReviewCourtProvinceNoText}},
+		era{"2013-06-25", rules.CodeReviewCourtProvinceCPL2012, cp2012, []string{rules.CodeReviewCourtProvinceReply2013}},
+		era{"2013-06-26", rules.CodeReviewCourtProvinceReply2013, cp2013, []string{rules.CodeReviewCourtProvinceCPL2012}},
+		era{"2015-02-03", rules.CodeReviewCourtProvinceReply2013, cp2013, []string{rules.CodeReviewCourtProvinceCPL2017}},
+		era{"2015-02-04", rules.CodeReviewCourtProvinceCPL2017, cp2017, []string{rules.CodeReviewCourtProvinceReply2013}},
+		era{"2021-12-31", rules.CodeReviewCourtProvinceCPL2017, cp2017, []string{rules.CodeReviewCourtProvince}},
+		era{"2022-01-01", rules.CodeReviewCourtProvince, cpNow, []string{rules.CodeReviewCourtProvinceCPL2017}},
+	)
+
+	// An unchecked due date cites the period article of the case kind's
+	// text of the filing date. The calendar here has 2024 alone, so every
+	// other year's due dates are unchecked.
+	cal, err := rules.LoadHolidays(readTestdata(tb, "holidays/minimal.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	addCal := func(what string, base *triagev1.Filing, eras ...era) {
+		n := len(out)
+		add(what, base, eras...)
+		for i := n; i < len(out); i++ {
+			out[i].holidays = cal
+		}
+	}
+	const hNowAll = "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款"
+	addCal("civil due date off the calendar", civilBase(tb),
+		era{"2012-12-31", rules.CodeHolidayMissingCPL2007, "民事诉讼法（1991年、2007年修正）第七十五条第三款", []string{rules.CodeHolidayMissingCPL2017, rules.CodeHolidayCalendarMissing}},
+		era{"2013-01-01", rules.CodeHolidayMissingCPL2017, "民事诉讼法（2012年、2017年修正）第八十二条第三款", []string{rules.CodeHolidayMissingCPL2007}},
+		era{"2021-12-31", rules.CodeHolidayMissingCPL2017, "民事诉讼法（2012年、2017年修正）第八十二条第三款", []string{rules.CodeHolidayCalendarMissing}},
+		era{"2022-01-01", rules.CodeHolidayCalendarMissing, hNowAll, []string{rules.CodeHolidayMissingCPL2017}},
+	)
+	addCal("criminal due date off the calendar", crimBase(tb),
+		era{"1998-09-07", rules.CodeHolidayMissingCrPL1996, "刑事诉讼法（1996年）第七十九条", []string{rules.CodeHolidayMissingInterp1998, rules.CodeHolidayCalendarMissing}},
+		era{"1998-09-08", rules.CodeHolidayMissingInterp1998, d1998, []string{rules.CodeHolidayMissingCrPL1996}},
+		era{"2012-12-31", rules.CodeHolidayMissingInterp1998, d1998, []string{rules.CodeHolidayMissingCrPL2012}},
+		era{"2013-01-01", rules.CodeHolidayMissingCrPL2012, d2012, []string{rules.CodeHolidayMissingInterp1998}},
+		era{"2018-10-25", rules.CodeHolidayMissingCrPL2012, d2012, []string{rules.CodeHolidayMissingCrPL2018}},
+		era{"2018-10-26", rules.CodeHolidayMissingCrPL2018, d2018, []string{rules.CodeHolidayMissingCrPL2012}},
+		era{"2021-12-31", rules.CodeHolidayMissingCrPL2018, d2018, []string{rules.CodeHolidayCalendarMissing}},
+		era{"2022-01-01", rules.CodeHolidayCalendarMissing, hNowAll, []string{rules.CodeHolidayMissingCrPL2018}},
+	)
+	const (
+		a2018 = "行诉法解释第四十八条第三款"
+		a2014 = "行政诉讼法第一百零一条；民事诉讼法（2012年、2017年修正）第八十二条第三款"
+	)
+	addCal("administrative due date off the calendar", adminBase(tb),
+		era{"2015-04-30", rules.CodeHolidayMissingAdmin1989, "", []string{rules.CodeHolidayMissingAdmin2014, rules.CodeHolidayMissingCPL2017}},
+		era{"2015-05-01", rules.CodeHolidayMissingAdmin2014, a2014, []string{rules.CodeHolidayMissingAdmin1989}},
+		era{"2018-02-07", rules.CodeHolidayMissingAdmin2014, a2014, []string{rules.CodeHolidayMissingAdmin2018}},
+		era{"2018-02-08", rules.CodeHolidayMissingAdmin2018, a2018, []string{rules.CodeHolidayMissingAdmin2014}},
+		era{"2021-12-31", rules.CodeHolidayMissingAdmin2018, a2018, []string{rules.CodeHolidayCalendarMissing}},
+		era{"2022-01-01", rules.CodeHolidayCalendarMissing, hNowAll, []string{rules.CodeHolidayMissingAdmin2018}},
 	)
 	return out
 }
@@ -253,11 +363,20 @@ func TestCitationEras(t *testing.T) {
 // either code, as OutcomeTimeLimit does with detained set.
 func TestCustodyFromRecordByEra(t *testing.T) {
 	e := defaultEngine(t)
-	for _, c := range []struct{ filed, code string }{
-		{"2017-03-01", rules.CodeCrPL2012Detained},
-		{"2024-03-01", rules.CodeCrPL105Detained},
+	for _, c := range []struct {
+		filed, code string
+		// recorded, when set, replaces code in the stored decision: the
+		// code an older rules version gave the same filing.
+		recorded string
+	}{
+		{"2012-12-12", rules.CodeInterp1998Detained, ""},
+		// Rules versions before 2026-12-04 recorded CRPL105_… on filings
+		// before 2013; their decisions must keep their custody.
+		{"2012-12-12", rules.CodeInterp1998Detained, rules.CodeCrPL105Detained},
+		{"2017-03-01", rules.CodeCrPL2012Detained, ""},
+		{"2024-03-01", rules.CodeCrPL105Detained, ""},
 	} {
-		t.Run(c.filed, func(t *testing.T) {
+		t.Run(c.filed+" "+c.recorded, func(t *testing.T) {
 			f := with(crimBase(t), filedOn(c.filed), circ(detainedDefendant))
 			a, err := e.Evaluate(f)
 			if err != nil {
@@ -269,6 +388,15 @@ func TestCustodyFromRecordByEra(t *testing.T) {
 			}
 			if !slices.ContainsFunc(d.Inferences, func(r *triagev1.Reason) bool { return r.GetCode() == c.code }) {
 				t.Fatalf("decision does not record %s: %v", c.code, d.Inferences)
+			}
+			if c.recorded != "" {
+				// A copy: the engine's reasons are shared.
+				d.Inferences = slices.Clone(d.Inferences)
+				for i, r := range d.Inferences {
+					if r.GetCode() == c.code {
+						d.Inferences[i] = &triagev1.Reason{Code: c.recorded, Article: r.GetArticle(), Message: r.GetMessage()}
+					}
+				}
 			}
 			// A decision day whose period ends on a rest day, so custody
 			// changes the due date.
@@ -291,6 +419,46 @@ func TestCustodyFromRecordByEra(t *testing.T) {
 				return
 			}
 			t.Fatal("no decision day whose due date custody changes")
+		})
+	}
+}
+
+// TestCustodyDueDateAcross2013: a detained defendant's period ends on its
+// last day, holiday or not, on both sides of 2013-01-01. The 1996 law's art.
+// 79 had no holiday rule, but from 1998-09-08 the 1998 interpretation's art.
+// 103 moved a period ending on a holiday and kept custody to its last day,
+// the rule the 2012 amendment put in the law (art. 103 ¶4): the due date is
+// the same, only the article cited differs. A defendant at liberty gets the
+// next working day on both sides.
+func TestCustodyDueDateAcross2013(t *testing.T) {
+	e := defaultEngine(t)
+	for _, c := range []struct {
+		filed, code      string
+		heldDue, freeDue string // simplified procedure, 20 days
+	}{
+		// 2013-01-01 is New Year's Day (rest 01-01..01-03).
+		{"2012-12-12", rules.CodeInterp1998Detained, "2013-01-01", "2013-01-04"},
+		// 2013-03-30 is a Saturday.
+		{"2013-03-10", rules.CodeCrPL2012Detained, "2013-03-30", "2013-04-01"},
+	} {
+		t.Run(c.filed, func(t *testing.T) {
+			for _, held := range []bool{true, false} {
+				f := with(crimBase(t), filedOn(c.filed), circ(func(ci *triagev1.Circumstances) { ci.DefendantDetained = held }))
+				a, err := e.Evaluate(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := c.freeDue
+				if held {
+					want = c.heldDue
+				}
+				if got := a.Option(pSimp).GetTimeLimit().GetDueOn(); got != want {
+					t.Errorf("detained=%v: due %s, want %s", held, got, want)
+				}
+				if got := reasonIn(a.Inferences, c.code); got != held {
+					t.Errorf("detained=%v: %s inferred %v", held, c.code, got)
+				}
+			}
 		})
 	}
 }

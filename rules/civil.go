@@ -741,7 +741,7 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
 		}
 		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a, agree, b) {
-			return undetermined(p, reason(CodeReviewCourtProvince))
+			return undetermined(p, reason(reviewCodesOn(a.FiledOn).courtProvince))
 		}
 		switch b {
 		case bandOverMandatory:

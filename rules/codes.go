@@ -387,6 +387,48 @@ const (
 	// A defendant in custody on a filing of 2013-01-01 to 2018-10-25: the
 	// 2012 amendment's art. 103 ¶4, which it added (the 2018 text's 105 ¶4).
 	CodeCrPL2012Detained = "CRPL2012_103_DETAINED_NO_HOLIDAY_EXTENSION"
+	// A defendant in custody before 2013: the 1996 law's period article
+	// (art. 79) had no holiday rule; from 1998-09-08 the 1998
+	// interpretation's art. 103 moved a period ending on a holiday and kept
+	// a defendant's custody to its last day, as the 2012 amendment's art.
+	// 103 ¶4 later did.
+	CodeInterp1998Detained = "INTERP1998_103_DETAINED_NO_HOLIDAY_EXTENSION"
+	CodeCrPL1996Detained   = "CRPL1996_79_DETAINED_NO_HOLIDAY_EXTENSION"
+
+	// The review signals on filings before the texts their current codes
+	// cite (reviewCodesOn): 法发〔2015〕13号 art. 24 from 2015-09-21 to
+	// 2021-11-03 where one of its items holds the rule; where no text in
+	// force held it, a code citing nothing (NO_TEXT), whose message says so.
+	CodeReviewGroupDispute2015     = "REVIEW_GROUP_DISPUTE_OPINION2015"
+	CodeReviewGroupCause2015       = "REVIEW_GROUP_CAUSE_OPINION2015"
+	CodeReviewMajorImpact2015      = "REVIEW_MAJOR_SOCIAL_IMPACT_OPINION2015"
+	CodeReviewTextSignal2015       = "REVIEW_TEXT_SIGNAL_OPINION2015"
+	CodeReviewPublicInterest2021   = "REVIEW_PUBLIC_INTEREST_OPINION2021"
+	CodeReviewGroupDisputeNoText   = "REVIEW_GROUP_DISPUTE_NO_TEXT"
+	CodeReviewGroupCauseNoText     = "REVIEW_GROUP_CAUSE_NO_TEXT"
+	CodeReviewMajorImpactNoText    = "REVIEW_MAJOR_SOCIAL_IMPACT_NO_TEXT"
+	CodeReviewTextSignalNoText     = "REVIEW_TEXT_SIGNAL_NO_TEXT"
+	CodeReviewSensitiveNoText      = "REVIEW_SENSITIVE_CAUSE_NO_TEXT"
+	CodeReviewPublicInterestNoText = "REVIEW_PUBLIC_INTEREST_NO_TEXT"
+	// The court/province conflict by the small-claims law of the filing
+	// date: CPL 2012/2017 art. 162 with Interp. 273 (maritime courts) from
+	// 2015-02-04, with 法释〔2013〕16号 from 2013-06-26, art. 162 alone
+	// before; before 2013 no province decided anything the rules answer.
+	CodeReviewCourtProvinceCPL2017   = "REVIEW_COURT_PROVINCE_MISMATCH_CPL2017"
+	CodeReviewCourtProvinceReply2013 = "REVIEW_COURT_PROVINCE_MISMATCH_REPLY2013"
+	CodeReviewCourtProvinceCPL2012   = "REVIEW_COURT_PROVINCE_MISMATCH_CPL2012"
+	CodeReviewCourtProvinceNoText    = "REVIEW_COURT_PROVINCE_MISMATCH_NO_TEXT"
+	// An unchecked due date on a filing before 2022, citing the period
+	// article of the case kind's text in force (holidayMissingCodeOn).
+	CodeHolidayMissingCPL2017    = "HOLIDAY_CALENDAR_MISSING_CPL2017"
+	CodeHolidayMissingCPL2007    = "HOLIDAY_CALENDAR_MISSING_CPL2007"
+	CodeHolidayMissingCrPL2018   = "HOLIDAY_CALENDAR_MISSING_CRPL2018"
+	CodeHolidayMissingCrPL2012   = "HOLIDAY_CALENDAR_MISSING_CRPL2012"
+	CodeHolidayMissingInterp1998 = "HOLIDAY_CALENDAR_MISSING_INTERP1998"
+	CodeHolidayMissingCrPL1996   = "HOLIDAY_CALENDAR_MISSING_CRPL1996"
+	CodeHolidayMissingAdmin2018  = "HOLIDAY_CALENDAR_MISSING_ADMIN2018"
+	CodeHolidayMissingAdmin2014  = "HOLIDAY_CALENDAR_MISSING_ALL2014"
+	CodeHolidayMissingAdmin1989  = "HOLIDAY_CALENDAR_MISSING_ALL1989"
 
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
@@ -635,6 +677,32 @@ var reasonDefs = [...]reasonDef{
 	{CodeHolidayCalendarMissing, "民事诉讼法第八十五条第三款；刑事诉讼法第一百零五条第四款；行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按法定休假日顺延，需人工核对。"},
 	{CodeCrPL105Detained, "刑事诉讼法第一百零五条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},
 	{CodeCrPL2012Detained, "刑事诉讼法（2012年修正）第一百零三条第四款", "被告人在押，期间应当至期满之日为止，不因节假日而延长。"},
+	{CodeInterp1998Detained, "最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释（1998年）第一百零三条", "被告人在押，在押期间应当至期间届满之日为止，不得因节假日而延长。"},
+	{CodeCrPL1996Detained, "刑事诉讼法（1996年）第七十九条", "被告人在押；立案日施行的刑事诉讼法第七十九条未规定期间因节假日顺延，期间至期满之日为止。"},
+	{CodeReviewGroupDispute2015, "《最高人民法院关于完善人民法院司法责任制的若干意见》（法发〔2015〕13号）第24条第（1）项", "当事人一方人数众多，可能属于涉及群体性纠纷、可能影响社会稳定的案件，需院庭长监督管理，不分入速裁团队。"},
+	{CodeReviewGroupCause2015, "《最高人民法院关于完善人民法院司法责任制的若干意见》（法发〔2015〕13号）第24条第（1）项", "易引发群体性纠纷的案由且同一方当事人较多，可能属于涉及群体性纠纷的案件，需人工审核，不分入速裁团队。"},
+	{CodeReviewMajorImpact2015, "《最高人民法院关于完善人民法院司法责任制的若干意见》（法发〔2015〕13号）第24条第（2）项", "案件有重大社会影响；如属疑难、复杂案件，即为院庭长有权要求报告进展和评议结果的案件，需人工审核，不分入速裁团队。"},
+	{CodeReviewTextSignal2015, "《最高人民法院关于完善人民法院司法责任制的若干意见》（法发〔2015〕13号）第24条", "起诉材料中出现群体性、社会关注、疑难复杂或类案冲突等表述，可能属于院庭长有权要求报告进展和评议结果的案件，需人工审核，不分入速裁团队。"},
+	{CodeReviewPublicInterest2021, "法发〔2021〕30号", "案件涉及国家利益、社会公共利益（四类案件），需院庭长监督管理，不分入速裁团队。"},
+	{CodeReviewGroupDisputeNoText, "", "当事人一方人数众多，可能属于群体性纠纷；立案日尚无最高人民法院关于院庭长监督此类案件的规定（自2015年9月21日起见法发〔2015〕13号第24条），本系统仍提示人工审核，不分入速裁团队。"},
+	{CodeReviewGroupCauseNoText, "", "易引发群体性纠纷的案由且同一方当事人较多；立案日尚无最高人民法院关于院庭长监督此类案件的规定（自2015年9月21日起见法发〔2015〕13号第24条），本系统仍提示人工审核，不分入速裁团队。"},
+	{CodeReviewMajorImpactNoText, "", "案件有重大社会影响；立案日尚无最高人民法院关于院庭长监督此类案件的规定（自2015年9月21日起见法发〔2015〕13号第24条），本系统仍提示人工审核，不分入速裁团队。"},
+	{CodeReviewTextSignalNoText, "", "起诉材料中出现群体性、社会关注或疑难复杂等表述；立案日尚无最高人民法院关于院庭长监督此类案件的规定（自2015年9月21日起见法发〔2015〕13号第24条），本系统仍提示人工审核，不分入速裁团队。"},
+	{CodeReviewSensitiveNoText, "", "案由属于重大、敏感类型；立案日施行的最高人民法院文件未将敏感案件列为院庭长监督管理的案件（自2021年11月4日起见法发〔2021〕30号），本系统仍提示人工审核，不分入速裁团队。"},
+	{CodeReviewPublicInterestNoText, "", "案件涉及国家利益、社会公共利益；立案日施行的最高人民法院文件未将此类案件列为院庭长监督管理的案件（自2021年11月4日起见法发〔2021〕30号），本系统仍提示人工审核，不分入速裁团队。"},
+	{CodeReviewCourtProvinceCPL2017, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释第二百七十三条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，刑事速裁程序试点也以法院所在城市为限，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
+	{CodeReviewCourtProvinceReply2013, "民事诉讼法（2012年修正）第一百六十二条；最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
+	{CodeReviewCourtProvinceCPL2012, "民事诉讼法（2012年修正）第一百六十二条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
+	{CodeReviewCourtProvinceNoText, "", "法院名称表明的省份与立案信息所填省份不一致；立案日尚无以法院所在省份为标准的小额诉讼程序（自2013年1月1日起施行），本系统仍提示人工核对法院和省份。"},
+	{CodeHolidayMissingCPL2017, "民事诉讼法（2012年、2017年修正）第八十二条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeHolidayMissingCPL2007, "民事诉讼法（1991年、2007年修正）第七十五条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeHolidayMissingCrPL2018, "刑事诉讼法第一百零五条第四款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeHolidayMissingCrPL2012, "刑事诉讼法（2012年修正）第一百零三条第四款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeHolidayMissingInterp1998, "最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释（1998年）第一百零三条", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeHolidayMissingCrPL1996, "刑事诉讼法（1996年）第七十九条", "立案日施行的刑事诉讼法第七十九条未规定期间最后一日为节假日的顺延，本系统未查到当时其他相关规定；届满日所在年份也没有已配置的节假日安排，届满日未调整，需人工核对。"},
+	{CodeHolidayMissingAdmin2018, "行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeHolidayMissingAdmin2014, "行政诉讼法第一百零一条；民事诉讼法（2012年、2017年修正）第八十二条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeHolidayMissingAdmin1989, "", "立案日施行的行政诉讼法（1989年）没有期间条款，最高人民法院司法解释规定参照民事诉讼的有关规定，本系统未核实各解释的施行日期；届满日所在年份没有已配置的节假日安排，届满日未按节假日顺延，需人工核对。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

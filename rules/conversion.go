@@ -964,10 +964,11 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 // the stored decision (case kind, filed_on, whether CPL 287 exempts the case
 // as foreign-related) and the prior outcomes (the date a criminal clock last
 // restarted, which a panel keeps), counted with the engine's holiday
-// calendar; a decision that recorded a defendant in custody
-// (CRPL105_DETAINED_NO_HOLIDAY_EXTENSION, or CRPL2012_103_… on a filing of
-// 2013-01-01 to 2018-10-25) keeps its last days. Call it after
-// ValidateOutcome.
+// calendar; a decision that recorded a defendant in custody under any of
+// the codes crimCodesOn gives or gave (isDetainedCode: CRPL105_…, and on
+// older filings CRPL2012_103_…, INTERP1998_103_…, CRPL1996_79_…, or the
+// CRPL105_… that rules versions before 2026-12-04 recorded on filings
+// before 2013) keeps its last days. Call it after ValidateOutcome.
 func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
 	filed, err := ParseDate(d.GetFiledOn())
 	if err != nil {
@@ -1002,7 +1003,7 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 	}
 	inCustody := false
 	for _, r := range d.GetInferences() {
-		if r.GetCode() == CodeCrPL105Detained || r.GetCode() == CodeCrPL2012Detained {
+		if isDetainedCode(r.GetCode()) {
 			inCustody = true
 		}
 	}

@@ -65,8 +65,9 @@ type crimCodes struct {
 	reviewCourtLevel string
 	// detained: a defendant in custody, whose periods end on their last
 	// day whatever the holidays (CrPL 105 ¶4 / 2012 art. 103 ¶4, which the
-	// 2012 amendment added; before 2013 no article said so, and the 2018
-	// code stays: docs/statutes.md, Citations by filing date).
+	// 2012 amendment added to the law / from 1998-09-08 the 1998
+	// interpretation's art. 103, the same rule / before it the 1996 law's
+	// art. 79, which moved no period for a holiday at all).
 	detained string
 }
 
@@ -160,7 +161,7 @@ func crimCodes1996(on time.Time) crimCodes {
 		courtAboveBasic: CodeInferCriminalCourtAboveBasic1996, maritimeCourt: CodeInferCriminalMaritimeCourt1996,
 		sentenceFromCharge: CodeInferSentenceFromCharge1996,
 		reviewIntermediate: CodeReviewIntermediate1996, reviewSecurityTerror: CodeReviewNationalSecurity1996,
-		reviewCourtLevel: CodeReviewCourtLevelCrPL1996, detained: CodeCrPL105Detained,
+		reviewCourtLevel: CodeReviewCourtLevelCrPL1996, detained: CodeCrPL1996Detained,
 	}
 	if on.Before(crpl1996InForce) {
 		// The 1979 law had no simplified procedure. Its other articles
@@ -169,6 +170,7 @@ func crimCodes1996(on time.Time) crimCodes {
 		c.simplifiedNotInForce = CodeCrPL1996NotInForce
 	}
 	if !on.Before(crInterp1998InForce) {
+		c.detained = CodeInterp1998Detained
 		c.noAdmission = CodeInterp1998NoAdmission
 		c.impaired, c.coDefendant = CodeInterp1998Impaired, CodeInterp1998CoDefendant
 		c.defenceNotGuilty = CodeInterp1998DefenceNotGuil

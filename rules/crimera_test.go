@@ -343,7 +343,7 @@ func criminalEraCases(tb testing.TB) []tcase {
 			// 1998 art. 222(5)). The review signal stays.
 			name: "2012-12-31 major social impact: no bar under the 1996 law, reviewed", filing: on("2012-12-31", sentence(24), impact),
 			avail:  av(pSimp, avA),
-			fires:  []string{at(locReview, rules.CodeReviewMajorImpact)},
+			fires:  []string{at(locReview, rules.CodeReviewMajorImpactNoText)},
 			silent: []string{rules.CodeCrPL2012MajorImpact, rules.CodeCrPL215MajorImpact},
 		},
 		{

@@ -35,7 +35,9 @@
 //   - regime.go: which small-claims law was in force on the filing date
 //     (民事诉讼法 2012/2017 art. 162, 2021/2023 art. 165).
 //   - engine.go: Evaluate, the facts every kind shares, and the review
-//     signals (法发〔2021〕30号).
+//     signals (法发〔2021〕30号); reviewera.go: their codes on older filings
+//     (法发〔2015〕13号 art. 24, or none) and the period article an
+//     unchecked due date cites by case kind and era.
 //   - deadline.go, holidays.go: the time limits (民事诉讼法 152, 164, 168;
 //     行政诉讼法 81, 83; 刑事诉讼法 208, 220, 225), DueDate, and the holiday
 //     calendar that moves a period's last day off a rest day (民事诉讼法 85,

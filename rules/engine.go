@@ -174,7 +174,7 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 	// A due date not checked against the holidays must be said, not left
 	// for the reader to notice as an absent field.
 	if missing {
-		a.Inferences = append(a.Inferences, reason(CodeHolidayCalendarMissing))
+		a.Inferences = append(a.Inferences, reason(holidayMissingCodeOn(f.GetCaseKind(), a.FiledOn)))
 	}
 	if detained(f) {
 		a.Inferences = append(a.Inferences, reason(crimCodesOn(a.FiledOn).detained))
@@ -210,19 +210,20 @@ const numerousParties = 10
 func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
 	fx := a.Facts
+	rc := reviewCodesOn(a.FiledOn)
 	if fx.Numerous && f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_CRIMINAL {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupDispute))
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.groupDispute))
 	} else if fx.Cause.GroupProne && max(fx.Plaintiffs, fx.Defendants) >= e.groupMin {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupCause))
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.groupCause))
 	}
 	if fx.PublicInterest {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewPublicInterest))
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.publicInterest))
 	}
 	if c.GetMajorSocialImpact() {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewMajorImpact))
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.majorImpact))
 	}
 	if fx.Cause.Sensitive {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewSensitiveCause))
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.sensitiveCause))
 	}
 	// A non-contentious case has its own procedure, which no option here
 	// is: the ordinary option it keeps is a fallback a person must replace.
@@ -242,7 +243,7 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// Contradictory court and province: which province's law of limits
 	// (and, before 2018-10-26, which pilot city) applies is a person's call.
 	if fx.CourtProvince != (Province{}) {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCourtProvince))
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.courtProvince))
 	}
 	// A basic court's name with a higher level: the basic-court procedures
 	// stay closed (the level is not overridden downwards), but if the name
@@ -257,7 +258,7 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(code))
 	}
 	if e.reviewKeywords.matchAny(f.GetText()) {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewTextSignal))
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.textSignal))
 	}
 	// A cause in no catalogue tells the rules nothing about the case's
 	// nature (personal status, property confirmation, money only), so

@@ -168,6 +168,9 @@ type tcase struct {
 	silent []string
 	// extra checks anything else about the assessment.
 	extra func(t *testing.T, a *rules.Assessment)
+	// holidays, when set, replaces the engine's holiday calendar (a
+	// calendar without a year makes every due date in it unchecked).
+	holidays *rules.Calendar
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -186,6 +189,9 @@ func evaluate(tb testing.TB, e *rules.Engine, c tcase) *rules.Assessment {
 	if !c.clock.IsZero() {
 		clock := c.clock
 		e = e.WithClock(func() time.Time { return clock })
+	}
+	if c.holidays != nil {
+		e = e.WithHolidays(c.holidays)
 	}
 	a, err := e.Evaluate(c.filing)
 	if err != nil {
