@@ -70,6 +70,24 @@ func civilPilotCases(tb testing.TB) []tcase {
 			silent: statute(rules.CodeCPL165Agreement),
 		},
 		{
+			name: "杭州 ¥29,896.01, one fen over 浙江's 30%: the pilot's mandatory band", filing: hz("2021-03-01", 29896_01),
+			avail: av(pSC, avA), mandatory: ptr(true),
+			fires:  []string{at(locSC, rules.CodePilot2020Mandatory)},
+			silent: []string{rules.CodeCPL162OverLimit},
+		},
+		{
+			name: "near miss: 温州 ¥29,896.01: one fen over CPL 2017 art. 162's 30%", filing: wz("2021-03-01", 29896_01),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
+			silent: statute(),
+		},
+		{
+			name: "near miss: 温州 ¥29,896.00: within the 30%", filing: wz("2021-03-01", 29896_00),
+			avail: av(pSC, avA), mandatory: ptr(true),
+			fires:  []string{at(locSC, rules.CodeCPL162Mandatory)},
+			silent: statute(),
+		},
+		{
 			name: "杭州 ¥50,000.00 exactly: within the mandatory band (以下 includes the figure)", filing: hz("2021-03-01", 50000_00),
 			avail: av(pSC, avA), mandatory: ptr(true),
 			fires:  []string{at(locSC, rules.CodePilot2020Mandatory)},
