@@ -238,7 +238,7 @@ type civilLawFacts struct {
 	grounds int
 	// regime is the small-claims regime of the filing date: the statutory
 	// share of the wage ("30" for CPL 162, "50" for CPL 165, "0" before
-	// 2013).
+	// 2013), or "pilot2020" at a court of the 繁简分流 pilot in 2020–2021.
 	regime string
 }
 
@@ -253,6 +253,11 @@ func civilLawOf(f *triagev1.Filing, a *rules.Assessment) civilLawFacts {
 	}
 	x.ratio = claimRatio(f, a)
 	x.regime = strconv.Itoa(int(a.Limit.GetPercent()))
+	if a.Facts.CivilPilot != "" {
+		// The 繁简分流 pilot's fixed ¥50,000 is no share of a wage, and
+		// its filings are not those of the years before 2013 ("0").
+		x.regime = "pilot2020"
+	}
 	for _, g := range []bool{whereaboutsCue(f), counterclaimCue(f), appraisalCue(f), a.Facts.Foreign,
 		complexCauses[a.Facts.Cause.Name], a.Facts.Defendants > 1} {
 		if g {

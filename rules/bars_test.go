@@ -21,6 +21,12 @@ type barScenario struct {
 }
 
 func intermediate(f *triagev1.Filing) { f.CourtLevel = intermediateCourt }
+
+// hzPilot places a filing at a basic court of the 繁简分流 pilot (杭州)
+// during it.
+func hzPilot() []mod {
+	return []mod{province("浙江省"), court("杭州市西湖区人民法院"), filedOn("2021-03-01")}
+}
 func c(m func(*triagev1.Circumstances)) mod {
 	return circ(m)
 }
@@ -46,6 +52,13 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCPL165OverMandatory:     {civ, pSC, []mod{yuan(100000)}, []mod{yuan(100000), c(agreeSmallClaims)}},
 		// The case: ¥300,000 in 江苏, over twice the 2024 figure.
 		rules.CodeCPL165OverAgreement: {civ, pSC, []mod{province("江苏省"), yuan(300000), c(agreeSmallClaims)}, []mod{province("江苏省"), yuan(240000), c(agreeSmallClaims)}},
+
+		// Small claims at a basic court of the 繁简分流 pilot, 2020-01-15 to
+		// 2021-12-31 (¥50,000 mandatory, ¥100,000 by agreement).
+		rules.CodePilot2020OverMandatory:     {civ, pSC, append(hzPilot(), yuan(60000)), append(hzPilot(), yuan(60000), c(agreeSmallClaims))},
+		rules.CodePilot2020OverAgreement:     {civ, pSC, append(hzPilot(), yuan(100001), c(agreeSmallClaims)), append(hzPilot(), yuan(100000), c(agreeSmallClaims))},
+		rules.CodePilot2020AgreementExcluded: {civ, pSC, append(hzPilot(), yuan(10000), c(agreeSmallClaims), cause("侵害商标权纠纷")), append(hzPilot(), yuan(10000), c(agreeSmallClaims))},
+		rules.CodePilot2020NotMoneyPayment:   {civ, pSC, append(hzPilot(), yuan(10000), c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })), append(hzPilot(), yuan(10000))},
 
 		// Small claims before 2022 (CPL 2012/2017 art. 162, 30% of the
 		// previous year's wage, no agreement band), and before it existed.

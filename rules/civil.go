@@ -20,17 +20,19 @@ func (e *Engine) civil(f *triagev1.Filing, a *Assessment) {
 	inferCivilFacts(f, a, g)
 
 	// Small claims, under the law in force on the filing date: none before
-	// 2013-01-01, CPL 162 (30%) until 2021-12-31, CPL 165 (50% / 2×) since.
-	reg, inForce := regimeOn(a.FiledOn)
-	sc := smallClaimsBars(f, &a.Facts, reg, inForce, g)
+	// 2013-01-01, CPL 162 (30%) until 2021-12-31 — at a basic court of the
+	// 繁简分流 pilot from 2020-01-15 the pilot's ¥50,000 / ¥100,000 —, CPL
+	// 165 (50% / 2×) since.
+	law := e.smallClaimsLawOf(f.GetCourt(), f.GetProvince(), g.pilotCourt, a.FiledOn)
+	a.Facts.CivilPilot = law.pilotCity
+	sc := smallClaimsBars(f, &a.Facts, law.reg, law.inForce, g)
 
-	lim, found := e.limitFor(f.GetProvince(), a.FiledOn)
-	a.Limit = lim.proto(f.GetProvince(), found, reg)
-	if found && f.GetClaimAmountFen() > 0 {
-		a.Facts.AmountToLimit = float64(f.GetClaimAmountFen()) / float64(lim.mandatoryFen)
+	a.Limit = law.lim.proto(f.GetProvince(), law.found, law.reg)
+	if law.found && f.GetClaimAmountFen() > 0 {
+		a.Facts.AmountToLimit = float64(f.GetClaimAmountFen()) / float64(law.lim.mandatoryFen)
 	}
-	if inForce {
-		a.Options = append(a.Options, e.smallClaimsByAmount(f, a, reg, lim, found, sc))
+	if law.inForce {
+		a.Options = append(a.Options, e.smallClaimsByAmount(f, a, law, g, sc))
 	} else {
 		// Before 2013 there was no limit to look for: the procedure itself
 		// did not exist, which is no reason to review the case.
@@ -49,6 +51,10 @@ type civilGrounds struct {
 	// levelFromName: the filing states a basic court, but the court's name
 	// is that of an intermediate, high or supreme court (namedAboveBasic).
 	levelFromName bool
+	// pilotCourt: a basic court that is not a maritime court, the courts
+	// whose small claims the 繁简分流 pilot governed in its cities
+	// (civilPilotCity).
+	pilotCourt bool
 	// maritime is a filing at a maritime court. Maritime courts sit at
 	// intermediate level, yet Interp. 273 lets them use small claims and
 	// 海事诉讼特别程序法第九十八条 simplified procedure: the special law
@@ -107,6 +113,7 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	// court.
 	g.basic, g.levelFromName = basicCourtOf(f)
 	a.Facts.Maritime = g.maritime
+	g.pilotCourt = g.basic && !g.maritime
 	g.anyWhereabouts, g.defendantWhereabouts = whereaboutsUnknown(f.GetParties())
 	g.pre2022 = a.FiledOn.Before(cpl2021InForce)
 	g.maritimeSmallClaims = g.maritime && !a.FiledOn.Before(maritimeReply2013InForce)
@@ -557,9 +564,10 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 	}
 	excluded := smallClaimsExclusions(f.GetCircumstances(), fx, g)
 	sc = append(sc, excluded...)
-	// Only CPL 165 ¶2 lets an agreement matter; before 2022 it had no effect.
+	// Only CPL 165 ¶2 (and before it the pilot's art. 5) lets an agreement
+	// matter; under CPL 162 it had no effect.
 	if len(excluded) > 0 && f.GetCircumstances().GetPartiesAgreeSmallClaims() && reg.agreement {
-		sc = append(sc, reason(CodeCPL165AgreementExcluded))
+		sc = append(sc, reason(reg.agreementExcluded))
 	}
 	return sc
 }
@@ -720,13 +728,40 @@ func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds, filedO
 	return option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, ord)
 }
 
-// smallClaimsByAmount applies the amount bands of the regime in force (CPL
-// 165's two bands, or CPL 162's single 30% band) and returns the small-claims
-// option with every reason that bars it. An unknown or imprecise limit is
-// flagged only where it decides the outcome; a derived limit is not flagged:
-// the decision shows it as derived, with the statistic it rests on.
-func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smallClaimsRegime, lim limit, found bool, blocks []*triagev1.Reason) *triagev1.ProcedureOption {
+// smallClaimsLaw is the small-claims law that governs a civil filing: the
+// regime of the filing date and the province's figure in force (regimeOn,
+// limitFor), or at a court of the 繁简分流 pilot during it the pilot's
+// fixed figures (civilPilotCity).
+type smallClaimsLaw struct {
+	reg     smallClaimsRegime
+	inForce bool
+	lim     limit
+	found   bool
+	// pilotCity is the pilot's city, "" where the statute governs.
+	pilotCity string
+}
+
+// smallClaimsLawOf returns the small-claims law for a filing at court in
+// province on a date; pilotCourt says the court is one the pilot can
+// reach (civilGrounds.pilotCourt).
+func (e *Engine) smallClaimsLawOf(court, province string, pilotCourt bool, on time.Time) smallClaimsLaw {
+	if city := civilPilotCity(court, province, pilotCourt, on); city != "" {
+		return smallClaimsLaw{reg: civilPilotRegime(), inForce: true, lim: civilPilotLimit(province), found: true, pilotCity: city}
+	}
+	reg, inForce := regimeOn(on)
+	lim, found := e.limitFor(province, on)
+	return smallClaimsLaw{reg: reg, inForce: inForce, lim: lim, found: found}
+}
+
+// smallClaimsByAmount applies the amount bands of the law in force (CPL
+// 165's two bands, the pilot's two, or CPL 162's single 30% band) and
+// returns the small-claims option with every reason that bars it. An
+// unknown or imprecise limit is flagged only where it decides the outcome; a
+// derived limit is not flagged: the decision shows it as derived, with the
+// statistic it rests on.
+func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smallClaimsLaw, g civilGrounds, blocks []*triagev1.Reason) *triagev1.ProcedureOption {
 	const p = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
+	reg, lim, found := law.reg, law.lim, law.found
 	// Before 2022 an agreement could not bring a claim into small claims.
 	agree := f.GetCircumstances().GetPartiesAgreeSmallClaims() && reg.agreement
 	amount := f.GetClaimAmountFen()
@@ -740,14 +775,14 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		if over && len(blocks) == 0 && lim.outdatedOn(a.FiledOn) {
 			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
 		}
-		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a, agree, b) {
+		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a, g, b) {
 			return undetermined(p, reason(reviewCodesOn(a.FiledOn).courtProvince))
 		}
 		switch b {
 		case bandOverMandatory:
 			blocks = append(blocks, reason(reg.overMandatory))
 		case bandOverAgreement:
-			blocks = append(blocks, reason(CodeCPL165OverAgreement))
+			blocks = append(blocks, reason(reg.overAgreement))
 		}
 	}
 	if len(blocks) > 0 {
@@ -777,7 +812,7 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitAgreementUnknown))
 		return undetermined(p, reason(CodeLimitAgreementUnknown))
 	case bandAgreement:
-		return option(p, nil, []*triagev1.Reason{reason(CodeCPL165Agreement)})
+		return option(p, nil, []*triagev1.Reason{reason(reg.agreementOK)})
 	default:
 		// Interp. 273: a maritime court "可以" use small claims — an option
 		// the court may take, never the CPL 165 ¶1 duty of a basic court;
@@ -796,8 +831,9 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 			conds = append(conds, reason(reg.mandatory))
 		}
 		// Before 2022 a counterclaim took the case out of small claims only
-		// when it no longer met the conditions (Interp. 2015 art. 280, which the 2022 revision renumbered 278).
-		if !reg.agreement && f.GetCircumstances().GetCounterclaim() {
+		// when it no longer met the conditions (Interp. 2015 art. 280, which the 2022 revision renumbered 278);
+		// at a pilot court too, whose own rule was not read (civilpilot.go).
+		if a.FiledOn.Before(cpl2021InForce) && f.GetCircumstances().GetCounterclaim() {
 			conds = append(conds, reason(CodeInterp2015Counterclaim))
 		}
 		o := option(p, nil, conds)
@@ -807,18 +843,21 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, reg smal
 }
 
 // courtProvinceAnswersOtherwise reports whether the court's name places it
-// in another province than the filing states (Facts.CourtProvince) and that
-// province's figure puts the claim in another band than b. The figure is
-// the court's province's (CPL 165 ¶1; for a maritime court Interp. 273 says
-// so), so neither answer can then be trusted; (*Engine).review flags the
-// conflict whatever the answer.
-func (e *Engine) courtProvinceAnswersOtherwise(f *triagev1.Filing, a *Assessment, agree bool, b amountBand) bool {
+// in another province than the filing states (Facts.CourtProvince) and the
+// law there puts the claim in another band than b: that province's figure
+// (CPL 165 ¶1; for a maritime court Interp. 273 says so), or in 2020–2021
+// the pilot's where the court's name with that province places it in a
+// pilot city and the stated province does not (or the reverse). Neither
+// answer can then be trusted; (*Engine).review flags the conflict whatever
+// the answer.
+func (e *Engine) courtProvinceAnswersOtherwise(f *triagev1.Filing, a *Assessment, g civilGrounds, b amountBand) bool {
 	q := a.Facts.CourtProvince
 	if q == (Province{}) {
 		return false
 	}
-	lim, found := e.limitFor(q.Name, a.FiledOn)
-	return !found || band(f.GetClaimAmountFen(), agree, lim) != b
+	there := e.smallClaimsLawOf(f.GetCourt(), q.Name, g.pilotCourt, a.FiledOn)
+	agree := f.GetCircumstances().GetPartiesAgreeSmallClaims() && there.reg.agreement
+	return !there.found || band(f.GetClaimAmountFen(), agree, there.lim) != b
 }
 
 // amountBand is where a claim falls against a limit entry.

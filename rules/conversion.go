@@ -740,9 +740,10 @@ func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {
 // judge to a panel records something the law had no place for. The
 // NPCSC's 2019 authorisation of the civil 繁简分流 pilot (人大常委会字〔2019〕42号,
 // SPC 试点实施办法 法〔2020〕11号) let pilot courts try some ordinary cases by a
-// single judge; its articles and start date are not in docs/law/ and were
-// not confirmed, so every ruling from 2020-01-01 — the earliest the SPC's
-// 2020 measures can have applied — is accepted. Before 2013-01-01 CPL
+// single judge (the decision set CPL 2017 art. 39 ¶1, ¶2 aside for them).
+// Its courts and its start, 2020-01-15, are confirmed (rules/civilpilot.go)
+// but its single-judge articles were not read, so every ruling from
+// 2020-01-01 is still accepted, at any court. Before 2013-01-01 CPL
 // 1991/2007 art. 40 had the same rule ("人民法院审理第一审民事案件，由审判员、
 // 陪审员共同组成合议庭或者由审判员组成合议庭…适用简易程序审理的民事案件，由
 // 审判员一人独任审理"; docs/statutes.md, Civil: before 2013), and no pilot

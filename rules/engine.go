@@ -99,6 +99,10 @@ type Facts struct {
 	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
 	// though it sits at intermediate level. Civil filings only.
 	Maritime bool
+	// CivilPilot is the city of the civil 繁简分流 pilot whose basic court
+	// judges a civil filing's small claims by the pilot's figures
+	// (2020-01-15 to 2021-12-31, rules/civilpilot.go); "" elsewhere.
+	CivilPilot string
 	// CourtProvince is the province the court's name places the court in
 	// when the filing states another (courtProvinceConflict), which decides
 	// the small-claims figure and the pilot's city; zero when they agree or

@@ -210,7 +210,9 @@ func eraCases(tb testing.TB) []tcase {
 		// --- Counterclaim: CPL 166(5) excludes it from 2022; before, art.
 		// 278 took the case out only when it no longer met the conditions.
 		{
-			name: "2021-12-31 counterclaim: small claims open, Interp. 2015 art. 280 as condition", filing: bj("2021-12-31", counterclaim),
+			// Outside the 繁简分流 pilot's courts; at 北京's, the pilot's
+			// band with the same condition (civilpilot_test.go).
+			name: "2021-12-31 counterclaim: small claims open, Interp. 2015 art. 280 as condition", filing: bj("2021-12-31", counterclaim, province("河北省"), court("石家庄市长安区人民法院")),
 			avail: av(pSC, avA), mandatory: ptr(true),
 			fires:  []string{at(locSC, rules.CodeCPL162Mandatory), at(locSC, rules.CodeInterp2015Counterclaim)},
 			silent: []string{rules.CodeCPL166Counterclaim},

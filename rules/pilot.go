@@ -61,58 +61,82 @@ const (
 	pilot2016            // 认罪认罚从宽试点: three years
 )
 
-// pilotCity is one of the 18 cities of both NPCSC decisions, with the
-// county-level divisions (县、县级市, and those that became districts during
-// 2014–2018, under both names) whose basic courts may be named without the
-// city: "福建省长乐市人民法院" is under 福州. Districts (区) are only recognised
-// with the city's name ("青岛市黄岛区"): district names repeat across China
-// (鼓楼区 is in 福州, 南京, 徐州 and 开封). The four municipalities are
-// pilot cities whole: a filing whose province is one of them is in it,
-// whatever its court's name says or leaves out ("松江区人民法院" with
-// province 上海市; a basic court of a municipality is its district's or
-// county's, and all of them were in the pilot).
+// pilotCity is a city of a pilot that NPCSC decisions delegated to the
+// courts of named cities: the 18 cities of both criminal fast-track
+// decisions (crim) and the 20 of the civil 繁简分流 decision (civil,
+// civilpilot.go), with the county-level divisions (县、县级市, and those that
+// became districts during 2014–2021, under both names) whose basic courts
+// may be named without the city: "福建省长乐市人民法院" is under 福州.
+// Districts (区) are only recognised with the city's name ("青岛市黄岛区"):
+// district names repeat across China (鼓楼区 is in 福州, 南京, 徐州 and
+// 开封). A municipality is a pilot city whole: a filing whose province is
+// one of them is in it, whatever its court's name says or leaves out
+// ("松江区人民法院" with province 上海市; a basic court of a municipality is
+// its district's or county's, and all of them were in both pilots).
 //
-// Source: the administrative divisions of 2014–2018 as the Ministry of Civil
-// Affairs published them (行政区划, changes approved 2011–2018: 望城 2011,
+// Source: the administrative divisions of 2014–2021 as the Ministry of Civil
+// Affairs published them (行政区划, changes approved 2011–2021: 望城 2011,
 // 胶南→黄岛 2012, 溧水/高淳 2013, 从化/增城/富阳/高陵 2014, 普兰店 2015,
-// 章丘/户县→鄠邑/辽中 2016, 长乐/即墨/临安/宁乡 2017, 济阳 2018), compiled
-// for fenjian on 2026-12-03; checked against the court names of the real
-// development filings, not against an official court list.
+// 章丘/户县→鄠邑/辽中/奉化/晋宁/郫县→郫都 2016, 长乐/即墨/临安/宁乡 2017,
+// 济阳 2018, 新津 2020, 偃师/孟津 2021), compiled for fenjian on 2026-12-03
+// (the criminal cities) and 2026-12-04 (the civil cities); checked against
+// the court names of the real development filings, not against an official
+// court list.
 type pilotCity struct {
 	city, province string
 	counties       []string
+	// crim, civil: the pilots the city was in.
+	crim, civil bool
+	// civilCourts are the civil pilot's special basic-level courts of the
+	// city whose names carry the city without 市 (the internet courts).
+	civilCourts []string
 }
 
 var pilotCities = [...]pilotCity{
-	{"北京", "北京市", nil},
-	{"天津", "天津市", nil},
-	{"上海", "上海市", nil},
-	{"重庆", "重庆市", nil},
-	{"沈阳", "辽宁省", []string{"新民市", "辽中县", "康平县", "法库县"}},
-	{"大连", "辽宁省", []string{"瓦房店市", "普兰店市", "庄河市", "长海县"}},
-	{"南京", "江苏省", []string{"溧水县", "高淳县"}},
-	{"杭州", "浙江省", []string{"建德市", "桐庐县", "淳安县", "临安市", "富阳市"}},
-	{"福州", "福建省", []string{"长乐市", "福清市", "闽侯县", "连江县", "罗源县", "闽清县", "永泰县", "平潭县", "平潭综合实验区"}},
-	{"厦门", "福建省", nil},
-	{"济南", "山东省", []string{"章丘市", "平阴县", "济阳县", "商河县"}},
-	{"青岛", "山东省", []string{"胶州市", "即墨市", "平度市", "莱西市", "胶南市"}},
-	{"郑州", "河南省", []string{"巩义市", "荥阳市", "新密市", "新郑市", "登封市", "中牟县"}},
-	{"武汉", "湖北省", nil},
-	{"长沙", "湖南省", []string{"长沙县", "望城县", "宁乡县", "宁乡市", "浏阳市"}},
-	{"广州", "广东省", []string{"从化市", "增城市"}},
-	{"深圳", "广东省", nil},
-	{"西安", "陕西省", []string{"蓝田县", "周至县", "户县", "高陵县"}},
+	{city: "北京", province: "北京市", crim: true, civil: true, civilCourts: []string{"北京互联网法院"}},
+	{city: "天津", province: "天津市", crim: true},
+	{city: "上海", province: "上海市", crim: true, civil: true},
+	{city: "重庆", province: "重庆市", crim: true},
+	{city: "沈阳", province: "辽宁省", counties: []string{"新民市", "辽中县", "康平县", "法库县"}, crim: true},
+	{city: "大连", province: "辽宁省", counties: []string{"瓦房店市", "普兰店市", "庄河市", "长海县"}, crim: true},
+	{city: "南京", province: "江苏省", counties: []string{"溧水县", "高淳县"}, crim: true, civil: true},
+	{city: "苏州", province: "江苏省", counties: []string{"常熟市", "张家港市", "昆山市", "太仓市"}, civil: true},
+	{city: "杭州", province: "浙江省", counties: []string{"建德市", "桐庐县", "淳安县", "临安市", "富阳市"}, crim: true, civil: true, civilCourts: []string{"杭州互联网法院"}},
+	{city: "宁波", province: "浙江省", counties: []string{"余姚市", "慈溪市", "宁海县", "象山县", "奉化市"}, civil: true},
+	{city: "合肥", province: "安徽省", counties: []string{"巢湖市", "长丰县", "肥东县", "肥西县", "庐江县"}, civil: true},
+	{city: "福州", province: "福建省", counties: []string{"长乐市", "福清市", "闽侯县", "连江县", "罗源县", "闽清县", "永泰县", "平潭县", "平潭综合实验区"}, crim: true, civil: true},
+	{city: "厦门", province: "福建省", crim: true, civil: true},
+	{city: "济南", province: "山东省", counties: []string{"章丘市", "平阴县", "济阳县", "商河县"}, crim: true, civil: true},
+	{city: "青岛", province: "山东省", counties: []string{"胶州市", "即墨市", "平度市", "莱西市", "胶南市"}, crim: true},
+	{city: "郑州", province: "河南省", counties: []string{"巩义市", "荥阳市", "新密市", "新郑市", "登封市", "中牟县"}, crim: true, civil: true},
+	{city: "洛阳", province: "河南省", counties: []string{"偃师市", "孟津县", "新安县", "栾川县", "嵩县", "汝阳县", "宜阳县", "洛宁县", "伊川县"}, civil: true},
+	{city: "武汉", province: "湖北省", crim: true, civil: true},
+	{city: "长沙", province: "湖南省", counties: []string{"长沙县", "望城县", "宁乡县", "宁乡市", "浏阳市"}, crim: true},
+	{city: "广州", province: "广东省", counties: []string{"从化市", "增城市"}, crim: true, civil: true, civilCourts: []string{"广州互联网法院"}},
+	{city: "深圳", province: "广东省", crim: true, civil: true},
+	{city: "成都", province: "四川省", counties: []string{"都江堰市", "彭州市", "邛崃市", "崇州市", "简阳市", "金堂县", "大邑县", "蒲江县", "新津县"}, civil: true},
+	{city: "贵阳", province: "贵州省", counties: []string{"清镇市", "开阳县", "息烽县", "修文县"}, civil: true},
+	{city: "昆明", province: "云南省", counties: []string{"安宁市", "富民县", "宜良县", "石林彝族自治县", "嵩明县", "禄劝彝族苗族自治县", "寻甸回族彝族自治县"}, civil: true},
+	{city: "西安", province: "陕西省", counties: []string{"蓝田县", "周至县", "户县", "高陵县"}, crim: true, civil: true},
+	{city: "银川", province: "宁夏回族自治区", counties: []string{"灵武市", "永宁县", "贺兰县"}, civil: true},
 }
 
-// PilotCityOf returns the pilot city whose basic courts the court's name
-// places it in ("" when none): the city's name followed by 市 anywhere in the
-// court's name, or one of its counties; or the municipality the province
-// names. A province that names another province than the city's rules the
-// match out.
+// PilotCityOf returns the criminal fast-track pilot's city whose basic
+// courts the court's name places it in ("" when none): the city's name
+// followed by 市 anywhere in the court's name, or one of its counties; or
+// the municipality the province names. A province that names another
+// province than the city's rules the match out.
 func PilotCityOf(court, province string) string {
+	return pilotCityOf(court, province, false)
+}
+
+// pilotCityOf is PilotCityOf over the cities of the criminal pilot, or of
+// the civil one (civil), whose special courts it then also knows by name.
+func pilotCityOf(court, province string, civil bool) string {
 	prov, provKnown := LookupProvince(province)
-	for _, c := range pilotCities {
-		if provKnown && prov.Name != c.province {
+	for i := range pilotCities {
+		c := &pilotCities[i]
+		if !civil && !c.crim || civil && !c.civil || provKnown && prov.Name != c.province {
 			continue
 		}
 		if provKnown && prov.Name == c.city+"市" && !namesAnotherProvince(court, prov) {
@@ -124,8 +148,12 @@ func PilotCityOf(court, province string) string {
 		if strings.Contains(court, c.city+"市") {
 			return c.city
 		}
-		for _, county := range c.counties {
-			if strings.Contains(court, county) {
+		names := c.counties
+		if civil {
+			names = append(slices.Clip(names), c.civilCourts...)
+		}
+		for _, n := range names {
+			if strings.Contains(court, n) {
 				return c.city
 			}
 		}

@@ -94,7 +94,7 @@ func provinceOfCourt(court string) (Province, bool) {
 	}
 	city := PilotCityOf(court, "")
 	for _, c := range pilotCities {
-		if c.city == city {
+		if c.crim && c.city == city {
 			return LookupProvince(c.province)
 		}
 	}

@@ -21,6 +21,9 @@ type smallClaimsRegime struct {
 	courtLevel, notMoney, mandatory, overMandatory string
 	// amountNotStated: a money-payment cause without an amount.
 	amountNotStated string
+	// The agreement band's codes, where there is one: agreed and within it,
+	// over it, and agreed in an excluded case.
+	agreementOK, overAgreement, agreementExcluded string
 }
 
 // The days the civil provisions the rules follow took effect, one place for
@@ -121,15 +124,18 @@ func regimeOn(on time.Time) (smallClaimsRegime, bool) {
 		return r, true
 	default:
 		return smallClaimsRegime{
-			from:            cpl2021InForce,
-			article:         "民事诉讼法第一百六十五条",
-			percent:         50,
-			agreement:       true,
-			courtLevel:      CodeCPL165CourtLevel,
-			notMoney:        CodeCPL165NotMoneyPayment,
-			mandatory:       CodeCPL165Mandatory,
-			overMandatory:   CodeCPL165OverMandatory,
-			amountNotStated: CodeCPL165AmountNotStated,
+			from:              cpl2021InForce,
+			article:           "民事诉讼法第一百六十五条",
+			percent:           50,
+			agreement:         true,
+			courtLevel:        CodeCPL165CourtLevel,
+			notMoney:          CodeCPL165NotMoneyPayment,
+			mandatory:         CodeCPL165Mandatory,
+			overMandatory:     CodeCPL165OverMandatory,
+			amountNotStated:   CodeCPL165AmountNotStated,
+			agreementOK:       CodeCPL165Agreement,
+			overAgreement:     CodeCPL165OverAgreement,
+			agreementExcluded: CodeCPL165AgreementExcluded,
 		}, true
 	}
 }

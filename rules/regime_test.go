@@ -105,11 +105,21 @@ func regimeCases(tb testing.TB) []tcase {
 			extra:  limitShows(art162of2017, 30, true, "2017-07-01", 35978_00, 0),
 		},
 		{
-			name: "2021-12-31: ¥60,000 is over 30% (53,453)", filing: bj("2021-12-31", 60000_00),
+			// 北京 was a 繁简分流 pilot city, whose basic courts applied the
+			// pilot's ¥50,000 from 2020-01-15 (civilpilot_test.go); its
+			// intermediate court kept art. 162 and shows its figure.
+			name: "2021-12-31: ¥60,000 is over 30% (53,453)", filing: bj("2021-12-31", 60000_00, level(intermediateCourt)),
 			avail:  av(pSC, avU),
-			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
-			silent: []string{rules.CodeCPL165Mandatory},
+			fires:  []string{at(locSC, rules.CodeCPL162CourtLevel)},
+			silent: []string{rules.CodeCPL165Mandatory, rules.CodePilot2020OverMandatory},
 			extra:  limitShows(art162of2017, 30, true, "2021-07-01", 53453_00, 0),
+		},
+		{
+			name: "2021-12-31 at a basic court of the pilot: ¥60,000 is over the pilot's ¥50,000", filing: bj("2021-12-31", 60000_00),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodePilot2020OverMandatory)},
+			silent: []string{rules.CodeCPL162OverLimit, rules.CodeCPL165Mandatory},
+			extra:  pilotLimitShows,
 		},
 		{
 			// Same statistic, new law: the 2021 amendment's 50%.
@@ -120,10 +130,17 @@ func regimeCases(tb testing.TB) []tcase {
 			extra:  limitShows(art165, 50, true, "2022-01-01", 89089_00, 356356_00),
 		},
 		{
-			name: "2021-12-31: ¥100,000 with agreement, no agreement band yet", filing: bj("2021-12-31", 100000_00, agree),
+			// Outside the pilot's courts (河北: 30% = 23,197 from 2021-07-01).
+			name: "2021-12-31: ¥100,000 with agreement, no agreement band yet", filing: bj("2021-12-31", 100000_00, agree, province("河北省"), court("石家庄市长安区人民法院")),
 			avail: av(pSC, avU), review: ptr(false),
 			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
-			silent: []string{rules.CodeCPL165Agreement},
+			silent: []string{rules.CodeCPL165Agreement, rules.CodePilot2020Agreement},
+		},
+		{
+			name: "2021-12-31 at a basic court of the pilot: ¥100,000 with agreement, the pilot's band", filing: bj("2021-12-31", 100000_00, agree),
+			avail: av(pSC, avA), mandatory: ptr(false), review: ptr(false),
+			fires:  []string{at(locSC, rules.CodePilot2020Agreement)},
+			silent: []string{rules.CodeCPL162OverLimit, rules.CodeCPL165Agreement},
 		},
 		{
 			name: "2022-01-01: ¥100,000 with agreement, within 2×", filing: bj("2022-01-01", 100000_00, agree),
@@ -268,9 +285,15 @@ func TestEveryProvinceEveryDayHasALimit(t *testing.T) {
 			}
 			l := a.Limit
 			wantArticle, wantPercent := art165, int32(50)
+			// The base court (温州) is placed by the province only in a
+			// municipality, and 北京 and 上海 were 繁简分流 pilot cities
+			// whole (civilpilot_test.go).
+			pilot := (p.Name == "北京市" || p.Name == "上海市") && day >= "2020-01-15" && day < "2022-01-01"
 			switch {
 			case day < "2017-07-01":
 				wantArticle, wantPercent = art162of2012, 30
+			case pilot:
+				wantArticle, wantPercent = artPilot2020, 0
 			case day < "2022-01-01":
 				wantArticle, wantPercent = art162of2017, 30
 			}
@@ -280,6 +303,9 @@ func TestEveryProvinceEveryDayHasALimit(t *testing.T) {
 			}
 			if l.GetArticle() != wantArticle || l.GetPercent() != wantPercent {
 				t.Errorf("%s %s: %s at %d%%, want %s at %d%%", p.Name, day, l.GetArticle(), l.GetPercent(), wantArticle, wantPercent)
+			}
+			if pilot && (l.GetMandatoryLimitFen() != 50000_00 || l.GetAgreementLimitFen() != 100000_00) {
+				t.Errorf("%s %s: pilot limit %v", p.Name, day, l)
 			}
 			if wantPercent == 30 && l.GetAgreementLimitFen() != 0 {
 				t.Errorf("%s %s: an agreement figure before 2022", p.Name, day)
@@ -307,8 +333,10 @@ func TestLimitShareDoesNotCarryOver(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.SmallClaimsLimits = []rules.LimitEntry{{
-		Province: "北京市", EffectiveFrom: "2021-07-01", MandatoryLimitYuan: "55508",
-		Statistic: "2020年北京市城镇非私营单位就业人员年平均工资", Source: "test",
+		// 天津, not 北京: 北京's basic courts were 繁简分流 pilot courts in
+		// 2020–2021, whose figures the file does not hold.
+		Province: "天津市", EffectiveFrom: "2021-07-01", MandatoryLimitYuan: "55508",
+		Statistic: "2020年天津市城镇非私营单位就业人员年平均工资（测试）", Source: "test",
 		Derived: true, AverageWageYuan: 185026, StatisticYear: 2020,
 	}}
 	e, err := rules.Load(marshal(t, f))
@@ -320,7 +348,7 @@ func TestLimitShareDoesNotCarryOver(t *testing.T) {
 		day   string
 		known bool
 	}{{"2021-07-01", true}, {"2021-12-31", true}, {"2022-01-01", false}, {"2025-06-01", false}, {"2021-06-30", false}} {
-		a, err := e.Evaluate(with(base, province("北京市"), filedOn(tc.day), fen(1000_00)))
+		a, err := e.Evaluate(with(base, province("天津市"), filedOn(tc.day), fen(1000_00)))
 		if err != nil {
 			t.Fatal(err)
 		}
