@@ -650,3 +650,48 @@ func rawHeadersCall(t *testing.T, addr, method, name, value string, n int) (refu
 		}
 	}
 }
+
+// TestTeamFeedsBounded: team feeds are bounded server-wide, not only per
+// connection (MaxConcurrentStreams): 2,048 feeds on two connections took a
+// running triaged from 106 MB to 209 MB. Beyond Security.MaxTeamFeeds a
+// feed is RESOURCE_EXHAUSTED, counted and logged; near miss: every feed up
+// to the bound opens, on several connections, and a closed feed frees its
+// place.
+func TestTeamFeedsBounded(t *testing.T) {
+	sec := testSecurity(t)
+	sec.MaxTeamFeeds = 3
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	var feeds []*feed
+	for range sec.MaxTeamFeeds {
+		c := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testToken)) // a connection each
+		feeds = append(feeds, watch(t, c, "family", ""))
+	}
+	for i, f := range feeds {
+		select {
+		case err := <-f.end:
+			t.Fatalf("feed %d of %d ended: %v", i+1, sec.MaxTeamFeeds, err)
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+	if err := watchStatus(testContext(t), h.conn, "family"); status.Code(err) != codes.ResourceExhausted {
+		t.Fatalf("feed %d: %v; want RESOURCE_EXHAUSTED", sec.MaxTeamFeeds+1, err)
+	}
+	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
+		t.Errorf("refused ResourceExhausted = %v; want 1", v)
+	}
+	if !strings.Contains(h.logs.String(), `"grpc_method":"/fenjian.triage.v1.TriageService/WatchAssignments","code":"ResourceExhausted"`) {
+		t.Errorf("the refused feed is not logged:\n%s", h.logs.String())
+	}
+	feeds[0].stop()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := watchStatus(testContext(t), h.conn, "family")
+		if err == nil {
+			break
+		}
+		if status.Code(err) != codes.ResourceExhausted || time.Now().After(deadline) {
+			t.Fatalf("feed after one closed: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
