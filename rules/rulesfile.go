@@ -164,6 +164,12 @@ func Load(b []byte) (*Engine, error) {
 	if strings.TrimSpace(f.Version) == "" {
 		return nil, fmt.Errorf("rules: version is empty")
 	}
+	// The version is stamped on every decision and logged at start: held
+	// to what a caller's one-line field is (a U+202E or a newline in it
+	// would act on whoever reads a decision or the log).
+	if err := ValidateText("version", f.Version, SingleLine); err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
 	limits, err := validateLimits(f.SmallClaimsLimits)
 	if err != nil {
 		return nil, err
@@ -258,6 +264,13 @@ func validateLimits(entries []LimitEntry) (map[string][]limit, error) {
 		}
 		if e.AverageWageYuan < 0 {
 			return nil, fmt.Errorf("rules: %s: average_wage_yuan must be positive", where)
+		}
+		// Twelve digits, as parseYuan's amounts: checkDerived multiplies
+		// the wage in int64 fen, and a wage of 368934881474303339 wrapped
+		// round to 50% of 56,153.34, passing the check with an agreement
+		// figure (224613.36) that is twice no wage at all.
+		if e.AverageWageYuan >= 1e12 {
+			return nil, fmt.Errorf("rules: %s: average_wage_yuan %d: more than 12 digits", where, e.AverageWageYuan)
 		}
 		if e.Derived {
 			if err := checkDerived(e, l, reg); err != nil {

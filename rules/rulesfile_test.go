@@ -59,6 +59,15 @@ func TestLoadRefuses(t *testing.T) {
 		want []string // all must appear in the error
 	}{
 		{"empty version", func(f *rules.File) { f.Version = " " }, []string{"version"}},
+		{"version with a bidirectional override", func(f *rules.File) { f.Version = "2026-12-03.34\u202e" },
+			[]string{"version", "U+202E at 13"}},
+		{"version with a newline", func(f *rules.File) { f.Version = "2026-12-03.34\nforged log line" },
+			[]string{"version", "U+000A"}},
+		// 50% of this wage wraps round int64 fen to 56,153.34 and 200% to
+		// 224,613.36: without the bound both figures passed checkDerived.
+		{"wage past twelve digits", limit("新疆维吾尔自治区", "2024-07-01", func(e *rules.LimitEntry) {
+			e.AverageWageYuan, e.AgreementLimitYuan = 368934881474303339, "224613.36"
+		}), []string{"新疆维吾尔自治区 2024-07-01", "average_wage_yuan 368934881474303339", "12 digits"}},
 		{"unknown province", limit("浙江省", "2022-01-11", func(e *rules.LimitEntry) { e.Province = "火星省" }),
 			[]string{"火星省 2022-01-11", "unknown province"}},
 		{"bad effective date", limit("江苏省", "2022-01-07", func(e *rules.LimitEntry) { e.EffectiveFrom = "2022-02-30" }),
@@ -179,6 +188,27 @@ func TestLoadAcceptsDerivedRounding(t *testing.T) {
 	limitEntry(t, &f, "辽宁省", "2022-07-04").AverageWageYuan = 88474
 	if _, err := rules.Load(marshal(t, f)); err != nil {
 		t.Errorf("announced entry with its wage refused: %v", err)
+	}
+}
+
+// TestLoadAcceptsNearBounds: the near misses of the version's text check
+// and the wage's bound: Chinese, spaces and punctuation in a version, and a
+// derived entry's wage of twelve digits held to its arithmetic as ever.
+func TestLoadAcceptsNearBounds(t *testing.T) {
+	f := defaultFile(t)
+	f.Version = "2026-12-03.34 江苏高院（2024）补充"
+	e, err := rules.Load(marshal(t, f))
+	if err != nil {
+		t.Fatalf("printable version refused: %v", err)
+	}
+	if !strings.HasPrefix(e.Version(), f.Version+"+") {
+		t.Errorf("Version = %q", e.Version())
+	}
+	f = defaultFile(t)
+	entry := limitEntry(t, &f, "北京市", "2013-07-01") // 30%, no agreement band
+	entry.AverageWageYuan, entry.MandatoryLimitYuan = 999999999999, "299999999999.70"
+	if _, err := rules.Load(marshal(t, f)); err != nil {
+		t.Errorf("a twelve-digit wage with its figures refused: %v", err)
 	}
 }
 

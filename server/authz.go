@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net"
@@ -49,7 +50,19 @@ type Security struct {
 	// RateBurst is the calls an identity may make at once above RateLimit;
 	// zero means max(1, 2×RateLimit).
 	RateBurst int
+	// MaxTeamFeeds bounds the WatchAssignments streams open at once,
+	// across connections; zero means DefaultMaxTeamFeeds.
+	MaxTeamFeeds int
 }
+
+// DefaultMaxTeamFeeds is the team feeds open at once when
+// Security.MaxTeamFeeds is zero. A feed stays open for as long as its
+// client, and MaxConcurrentStreams bounds them on one connection only: 2,048
+// feeds on two connections (a president's token, replaying a team's
+// backlog) took a running triaged from 106 MB to 209 MB, so twenty
+// connections would take a pod past its 512 MiB limit. A court's clients
+// keep one feed per team screen; this is far above that.
+const DefaultMaxTeamFeeds = 4096
 
 // DefaultMaxConcurrentCalls is the unary calls handled at once when
 // Security.MaxConcurrentCalls is zero: far above what 2 cores finish in the
@@ -63,6 +76,7 @@ const (
 	msgOverloaded      = "server overloaded, retry later"
 	msgRateLimited     = "rate limit exceeded for this identity, retry later"
 	msgHealthWatches   = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
+	msgTeamFeeds       = "too many team feeds open on this server; retry later with the last cursor"
 )
 
 // accessError is a refused call: UNAUTHENTICATED when the caller is not
@@ -160,6 +174,8 @@ type authorizer struct {
 	inflight chan struct{}
 	// healthWatches is the semaphore of MaxHealthWatches.
 	healthWatches chan struct{}
+	// teamFeeds is the semaphore of Security.MaxTeamFeeds.
+	teamFeeds chan struct{}
 	// logRefusals bounds the refusals logged; unlogged counts those it
 	// held back since the last record (refuse).
 	logRefusals *rate.Limiter
@@ -182,6 +198,7 @@ const maxLimiters = 10000
 func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec) *authorizer {
 	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
+		teamFeeds:     make(chan struct{}, cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds)),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
@@ -504,6 +521,14 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	c, err := admitted(ctx)
 	if err != nil {
 		return a.refuse(ctx, c, info.FullMethod, err)
+	}
+	if info.FullMethod == methodWatch {
+		select {
+		case a.teamFeeds <- struct{}{}:
+			defer func() { <-a.teamFeeds }()
+		default:
+			return a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgTeamFeeds})
+		}
 	}
 	return handler(srv, &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod})
 }

@@ -36,6 +36,15 @@ const (
 const (
 	// MaxConcurrentStreams bounds the concurrent calls on one connection.
 	MaxConcurrentStreams = 1024
+	// MaxHeaderListSize bounds a call's headers, decoded (HTTP/2's measure:
+	// each field's name and value plus 32 bytes). grpc-go's own default is
+	// 16 MiB, and HPACK lets a client repeat a 4 KB field with one byte:
+	// 150 KB sent as 20 calls of "-bin" metadata, which grpc-go
+	// base64-decodes into fresh memory per field, held 300 MB in a running
+	// triaged for as long as the calls stayed open. A call's own headers
+	// (token, deadline, user agent, a mesh's tracing and forwarding) take
+	// a few KB; grpc-java refuses more than 8 KiB by default.
+	MaxHeaderListSize = 16 << 10
 	// KeepaliveMinTime is the shortest client ping interval tolerated; a
 	// client pinging more often is disconnected (GOAWAY "too_many_pings").
 	KeepaliveMinTime = 10 * time.Second
@@ -114,6 +123,7 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 		grpc.MaxRecvMsgSize(MaxRecvMsgSize),
 		grpc.MaxSendMsgSize(MaxSendMsgSize),
 		grpc.MaxConcurrentStreams(MaxConcurrentStreams),
+		grpc.MaxHeaderListSize(MaxHeaderListSize),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{
 			MinTime:             KeepaliveMinTime,
 			PermitWithoutStream: true,

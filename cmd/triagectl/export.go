@@ -51,7 +51,7 @@ func parseExportFlags(e *env, args []string) (*exportFlags, error) {
 	storeFlag(fs, &f.store)
 	fs.StringVar(&since, "since", "", "export cases decided on or after this `date` (YYYY-MM-DD, Beijing time); required unless -all")
 	fs.BoolVar(&f.all, "all", false, "export every decided case, whenever decided (instead of -since)")
-	fs.StringVar(&f.out, "out", "", "output JSONL `file` (required), replaced atomically once complete, mode 0600 as it holds filing texts; - is stdout")
+	fs.StringVar(&f.out, "out", "", "output JSONL `file` (required), replaced atomically once complete (a link's file; nothing on failure or interruption), mode 0600 as it holds filing texts; - is stdout, and a device or named pipe is written in place")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
@@ -160,11 +160,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 
-	out, commit, abort, err := createOutput(e, f.out)
+	out, err := createOutput(e, f.out)
 	if err != nil {
 		return err
 	}
-	defer abort() // after commit, a no-op
+	defer out.abort() // after commit, a no-op
 	w := dataset.NewWriter(out)
 	sum := exportSummary{byLabel: map[triagev1.Procedure]int{}}
 	err = st.ScanCases(ctx, f.since, func(c store.CaseRecord) error {
@@ -189,10 +189,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		err = w.Flush()
 	}
 	if err == nil {
-		err = commit()
+		err = out.commit()
 	}
 	if err != nil {
-		if f.out != "-" {
+		if !out.stream {
 			return fmt.Errorf("export: %w (after %d cases; %s not written)", err, sum.read, f.out)
 		}
 		return fmt.Errorf("export: %w (after %d cases, %d records written)", err, sum.read, sum.exported)
@@ -230,38 +230,82 @@ func labelCase(c store.CaseRecord) (*triagev1.LabeledFiling, bool) {
 	}, true
 }
 
-// createOutput opens where an export goes. A file is written under a
-// temporary name in its directory and renamed over path by commit, after a
-// sync, so a failed or interrupted export never leaves a truncated file that
-// looks complete; abort removes the temporary file unless commit succeeded.
-// "-" is stdout, where commit and abort do nothing.
-func createOutput(e *env, path string) (w io.Writer, commit func() error, abort func(), err error) {
+// output is where a command writes its records: created by createOutput,
+// then commit once everything is written, abort (deferred) otherwise.
+type output struct {
+	io.Writer
+	// commit makes the records the file's content: a regular file is
+	// renamed over path; a stream (stdout, a device, a pipe) is flushed.
+	commit func() error
+	// abort removes the temporary file unless commit succeeded.
+	abort func()
+	// stream is set when records went straight to their reader (stdout,
+	// a device, a named pipe): a failure cannot take back what was read.
+	stream bool
+}
+
+// createOutput opens where a command's records go. A file is written under
+// a temporary name in its directory and renamed over path by commit, after
+// a sync, so a failed or interrupted run never leaves a truncated file that
+// looks complete; a symbolic link is followed, so the file it names is
+// replaced and the link stays. "-" is stdout, and an existing path that is
+// not a regular file (/dev/stdout, a named pipe, >(gzip) in bash) is
+// written in place: renaming a file over it replaced the device or pipe
+// itself (an export to /dev/null, run as root, left an 11 MB regular file
+// as /dev/null). A directory is refused before anything is read.
+func createOutput(e *env, path string) (*output, error) {
 	if path == "-" {
-		return e.stdout, func() error { return nil }, func() {}, nil
+		return &output{Writer: e.stdout, commit: func() error { return nil }, abort: func() {}, stream: true}, nil
+	}
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		path = resolved
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return nil, fmt.Errorf("create output: %s is a directory", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("create output: %w", err)
+		}
+		closed := false
+		return &output{Writer: f, stream: true,
+			commit: func() error {
+				closed = true
+				if err := f.Close(); err != nil {
+					return fmt.Errorf("close %s: %w", path, err)
+				}
+				return nil
+			},
+			abort: func() {
+				if !closed {
+					_ = f.Close()
+				}
+			}}, nil
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("create output: %w", err)
+		return nil, fmt.Errorf("create output: %w", err)
 	}
 	done := false
-	commit = func() error {
-		if err := tmp.Sync(); err != nil {
-			return fmt.Errorf("sync %s: %w", tmp.Name(), err)
-		}
-		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("close %s: %w", tmp.Name(), err)
-		}
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		done = true
-		return nil
-	}
-	abort = func() {
-		if !done {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}
-	return tmp, commit, abort, nil
+	return &output{Writer: tmp,
+		commit: func() error {
+			if err := tmp.Sync(); err != nil {
+				return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+			}
+			if err := tmp.Close(); err != nil {
+				return fmt.Errorf("close %s: %w", tmp.Name(), err)
+			}
+			if err := os.Rename(tmp.Name(), path); err != nil {
+				return fmt.Errorf("write %s: %w", path, err)
+			}
+			done = true
+			return nil
+		},
+		abort: func() {
+			if !done {
+				_ = tmp.Close()
+				_ = os.Remove(tmp.Name())
+			}
+		}}, nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -430,6 +432,112 @@ func TestExportStdout(t *testing.T) {
 	if !strings.Contains(stderr.String(), "exported 7 of 8 cases") {
 		t.Errorf("summary: %s", stderr)
 	}
+}
+
+// TestExportTargets: -out names a file that is replaced whole, but an
+// existing path that is not a regular file is written in place and stays
+// what it was: renaming the finished export over /dev/full replaced the
+// device with an 11 MB regular file (run as root, as in a container). A
+// named pipe stands for the device here; a symbolic link stays a link to
+// the file it names; a directory is refused before the store is read.
+func TestExportTargets(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fenjian.db")
+	buildFixture(t, path)
+	export := func(t *testing.T, out string) (int, string) {
+		t.Helper()
+		e, _, stderr := testEnv("")
+		code := dispatch(context.Background(), e, []string{"export", "-store", path, "-since", "2024-03-01", "-out", out})
+		return code, stderr.String()
+	}
+
+	t.Run("named pipe", func(t *testing.T) {
+		fifo := filepath.Join(t.TempDir(), "pipe")
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		// Read and write: opening does not wait for a writer, and the
+		// test cannot hang if none comes.
+		r, err := os.OpenFile(fifo, os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		want := exportFixtureBytes(t, path)
+		got := make(chan []byte, 1)
+		go func() {
+			b, _ := io.ReadAll(io.LimitReader(r, want))
+			got <- b
+		}()
+		if code, stderr := export(t, fifo); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+			t.Fatalf("after the export %s is %v (%v); want the named pipe it was", fifo, st.Mode(), err)
+		}
+		select {
+		case b := <-got:
+			if recs := readExport(t, bytes.NewReader(b)); len(recs) != 7 {
+				t.Errorf("read %d records from the pipe, want 7", len(recs))
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("no records came through the pipe")
+		}
+	})
+
+	t.Run("symbolic link", func(t *testing.T) {
+		dir := t.TempDir()
+		file, link := filepath.Join(dir, "file.jsonl"), filepath.Join(dir, "link.jsonl")
+		if err := os.WriteFile(file, []byte("old\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(file, link); err != nil {
+			t.Fatal(err)
+		}
+		if code, stderr := export(t, link); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("after the export %s is %v (%v); want the link it was", link, st.Mode(), err)
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if recs := readExport(t, f); len(recs) != 7 {
+			t.Errorf("the linked file holds %d records, want 7", len(recs))
+		}
+	})
+
+	t.Run("directory", func(t *testing.T) {
+		dir := t.TempDir()
+		code, stderr := export(t, dir)
+		if code != 1 || !strings.Contains(stderr, dir+" is a directory") {
+			t.Errorf("export to a directory: exit %d, stderr %q; want 1 naming the directory", code, stderr)
+		}
+		if strings.Contains(stderr, "exported") {
+			t.Errorf("export to a directory read the store first:\n%s", stderr)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("export to a directory left %d files in it", len(entries))
+		}
+	})
+}
+
+// exportFixtureBytes is the size of the fixture's export since 2024-03-01,
+// exported to a regular file: what a reader of the pipe waits for.
+func exportFixtureBytes(t *testing.T, store string) int64 {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "ref.jsonl")
+	e, _, stderr := testEnv("")
+	if code := dispatch(context.Background(), e, []string{"export", "-store", store, "-since", "2024-03-01", "-out", out}); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Size()
 }
 
 // TestExportFiledOnInferred: a filing stored without filed_on is exported

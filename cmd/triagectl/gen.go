@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"os"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/corpus"
@@ -31,30 +29,28 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 
-	w := e.stdout
-	var f *os.File
-	if *out != "" && *out != "-" {
-		if f, err = os.Create(*out); err != nil {
-			return fmt.Errorf("create %s: %w", *out, err)
-		}
-		w = f
+	target := *out
+	if target == "" {
+		target = "-"
 	}
-	dw := dataset.NewWriter(w)
+	// A truncated corpus must not pass for a whole one: written under a
+	// temporary name and renamed once complete (createOutput).
+	o, err := createOutput(e, target)
+	if err != nil {
+		return err
+	}
+	defer o.abort()
+	dw := dataset.NewWriter(o)
 	err = corpus.Generate(ctx, corpus.Config{N: *n, Seed: *seed}, eng, func(lf *triagev1.LabeledFiling) error {
 		return dw.Write(lf)
 	})
 	if err == nil {
 		err = dw.Flush()
 	}
-	if f != nil {
-		if cerr := f.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("close %s: %w", *out, cerr)
-		}
-		if err != nil {
-			// A truncated corpus must not pass for a whole one.
-			os.Remove(*out)
-			return err
-		}
+	if err == nil {
+		err = o.commit()
+	}
+	if err == nil && !o.stream {
 		e.logger.Info("corpus written", "file", *out, "records", *n, "seed", *seed)
 	}
 	return err

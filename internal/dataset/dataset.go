@@ -111,6 +111,13 @@ func ParseLine(b []byte, opts protojson.UnmarshalOptions) (*triagev1.LabeledFili
 		if lf.GetFiling() == nil {
 			return nil, errors.New("labeled filing has no filing")
 		}
+		// protojson takes any number for an enum: a label of 99 was
+		// evaluated as a procedure of its own, a class "99" in the
+		// report whose F1 of 0 pulled macro-F1 down (and narrowed the
+		// gap promote compares), while train dropped it as a rare label.
+		if _, known := triagev1.Procedure_name[int32(lf.GetLabel())]; !known {
+			return nil, fmt.Errorf("label %d is not a procedure (PROCEDURE_SMALL_CLAIMS … PROCEDURE_FAST_TRACK)", lf.GetLabel())
+		}
 		return lf, nil
 	}
 	f := &triagev1.Filing{}

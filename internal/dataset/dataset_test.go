@@ -78,6 +78,34 @@ func TestParseLineTruncated(t *testing.T) {
 	}
 }
 
+// TestParseLineLabel: a label must be a procedure of the schema. protojson
+// accepts any number for an enum, and eval scored a label of 99 as a class
+// of its own; near miss: every named procedure, by name or number, and no
+// label at all.
+func TestParseLineLabel(t *testing.T) {
+	const filing = `{"filing":{"id":"a"},"label":`
+	for _, tc := range []struct {
+		label string
+		ok    bool
+	}{
+		{`99`, false},
+		{`-1`, false},
+		{`5`, false},
+		{`"PROCEDURE_FAST_TRACK"`, true},
+		{`4`, true},
+		{`0`, true},
+		{`"PROCEDURE_UNSPECIFIED"`, true},
+	} {
+		_, err := dataset.ParseLine([]byte(filing+tc.label+`}`), protojson.UnmarshalOptions{})
+		switch {
+		case tc.ok && err != nil:
+			t.Errorf("label %s: %v; want it read", tc.label, err)
+		case !tc.ok && (err == nil || !strings.Contains(err.Error(), "label "+tc.label+" is not a procedure")):
+			t.Errorf("label %s: %v; want an error naming the label", tc.label, err)
+		}
+	}
+}
+
 func TestReaderLineTooLong(t *testing.T) {
 	long := `{"id":"` + strings.Repeat("x", dataset.MaxLineBytes) + `"}`
 	r := dataset.NewReader(strings.NewReader(designExample + "\n" + long + "\n"))
