@@ -225,6 +225,9 @@ const (
 	CodeCrPL215CoDefendant      = "CRPL215_CO_DEFENDANT_DISPUTE"
 	CodeInterp360DefenceNotGuil = "INTERP360_DEFENCE_PLEADS_NOT_GUILTY"
 	CodeCrPL216PanelRequired    = "CRPL216_PANEL_REQUIRED"
+	// A minor defendant: simplified procedure also needs the legal
+	// representative's and the defender's assent (a condition, not a bar).
+	CodeInterp566MinorConsult = "INTERP566_MINOR_REPRESENTATIVE_CONSULTED"
 	// A recommended life imprisonment or death before a basic court.
 	CodeCrPL21Intermediate = "CRPL21_INTERMEDIATE_JURISDICTION"
 	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
@@ -589,6 +592,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL215MajorImpact, "刑事诉讼法第二百一十五条第二项；刑诉法解释第三百六十条第三项（2021年3月1日前为法释〔2012〕21号第二百九十条第三项）", "案件有重大社会影响，不适用简易程序。"},
 	{CodeCrPL215CoDefendant, "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项（2021年3月1日前为法释〔2012〕21号第二百九十条第四项）", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
+	{CodeInterp566MinorConsult, "刑诉法解释第五百六十六条", "被告人是未成年人：决定适用简易程序的，应当征求未成年被告人及其法定代理人、辩护人的意见；上述人员提出异议的，不适用简易程序。"},
 	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
 	{CodeCrPL21Intermediate, "刑事诉讼法第二十一条第二项、第二百一十四条第一款", "量刑建议为无期徒刑或者死刑：可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，不是基层人民法院管辖的案件，不适用简易程序；基层人民法院应当移送中级人民法院审判（刑诉法解释第十七条，2021年3月1日起；此前为法释〔2012〕21号的相应规定）。"},
 	{CodeCrPL21SecurityTerror, "刑事诉讼法第二十一条第一项、第二百一十四条第一款、第二百二十二条第一款；刑诉法解释第十五条", "危害国家安全、恐怖活动案件的第一审由中级人民法院管辖，不论可能判处的刑罚轻重；一人犯数罪、共同犯罪案件中一罪或者一人属于中级人民法院管辖的，全案由中级人民法院管辖（刑诉法解释第十五条，2021年3月1日起施行）。本案不是基层人民法院管辖的案件，不适用简易程序和速裁程序。"},

@@ -28,6 +28,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"ceilings":       ceilingCases(tb),
 		"citation eras":  citationEraCases(tb),
 		"audit round 12": audit12Cases(tb),
+		"audit round 13": audit13Cases(tb),
 	}
 }
 
@@ -174,6 +175,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL222Eligible:              "刑事诉讼法第二百二十二条",
 		rules.CodeCrPL214CourtLevel:            "刑事诉讼法第二百一十四条",
 		rules.CodeCrPL214Eligible:              "刑事诉讼法第二百一十四条",
+		rules.CodeInterp566MinorConsult:        "刑诉法解释第五百六十六条",
 		rules.CodeReviewGroupDispute:           "法发〔2021〕30号",
 		rules.CodeReviewPublicInterest:         "法发〔2021〕30号；民事诉讼法第四十二条",
 		rules.CodeReviewNonContentious:         "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项",

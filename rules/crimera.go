@@ -40,6 +40,13 @@ type crimCodes struct {
 	// The defence pleads not guilty: Interp. 2021 art. 360(5), Interp. 2012
 	// art. 290(5) before 2021-03-01, Interp. 1998 art. 222(4) before 2013.
 	defenceNotGuilty string
+	// minorConsulted: a minor defendant's simplified procedure also needs
+	// the assent of the legal representative and the defender, whose
+	// objection bars it (Interp. 2021 art. 566, from 2021-03-01). Empty
+	// before: the earlier interpretations' article to the same effect was
+	// not read (docs/statutes.md), and no filing field carries their
+	// objection, so the code is a condition of the simplified option.
+	minorConsulted string
 	// simplifiedNotInForce bars simplified procedure on a filing before
 	// 1997-01-01: the 1979 law had none. Empty from that day.
 	simplifiedNotInForce string
@@ -93,8 +100,8 @@ func crimCodesOn(on time.Time) crimCodes {
 			intermediate: CodeCrPL21Intermediate, securityOrTerror: CodeCrPL21SecurityTerror,
 			remandedPanel: CodeCrPL239NewPanel, remandedFastTrack: CodeCrPL239FastTrackBarred,
 			retrialPanel: CodeCrPL256NewPanel, retrialFastTrack: CodeCrPL256FastTrackBarred,
-			defenceNotGuilty: CodeInterp360DefenceNotGuil,
-			courtAboveBasic:  CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
+			defenceNotGuilty: CodeInterp360DefenceNotGuil, minorConsulted: CodeInterp566MinorConsult,
+			courtAboveBasic: CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
 			sentenceFromCharge: CodeInferSentenceFromCharge,
 			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
 			reviewCourtLevel: CodeReviewCourtLevel, detained: CodeCrPL105Detained,
@@ -103,7 +110,7 @@ func crimCodesOn(on time.Time) crimCodes {
 			c.reviewCourtLevel = CodeReviewCourtLevelCrPL2018
 		}
 		if on.Before(crInterp2021InForce) {
-			c.defenceNotGuilty = CodeInterp2012DefenceNotGuil
+			c.defenceNotGuilty, c.minorConsulted = CodeInterp2012DefenceNotGuil, ""
 			c.reviewIntermediate, c.reviewSecurityTerror = CodeReviewIntermediate2018, CodeReviewSecurityTerror2018
 		}
 		return c

@@ -150,6 +150,13 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		simp = appendCode(simp, law.defenceNotGuilty)
 	}
 	simpConds := []*triagev1.Reason{reason(law.eligible)}
+	// A minor defendant's own assent is not enough: the legal
+	// representative and the defender are asked too, and either one's
+	// objection bars simplified procedure (Interp. 566). The filing cannot
+	// say what they will answer, so it is the option's condition.
+	if minor {
+		simpConds = appendCode(simpConds, law.minorConsulted)
+	}
 	if s.OverThreeYears {
 		simpConds = appendCode(simpConds, law.panelOverThreeYears)
 	}
