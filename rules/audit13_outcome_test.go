@@ -31,65 +31,78 @@ func TestAuditRound13Outcomes(t *testing.T) {
 		due          string
 		none         bool
 	}
+	crimSimp := decisionOf(t, crim(37), pSimp)
+	panelled := outs(outcome(chPanel, pSimp, crimOn("2024-03-12")))
+	civOrd := decisionOf(t, civ, pOrd)
+	civPanelled := outs(outcome(chPanel, pOrd, func(o *triagev1.Outcome) { o.DecidedOn = "2024-03-20" }))
 	cases := []struct {
-		name string
-		dec  *triagev1.Decision
-		out  *triagev1.Outcome
-		want string
-		lim  *lim
+		name  string
+		dec   *triagev1.Decision
+		prior []*triagev1.Outcome
+		out   *triagev1.Outcome
+		want  string
+		lim   *lim
 	}{
 		// Single judge to panel: only where the procedure allows a panel.
-		{"crim simplified 37 months: single judge to panel (CrPL 216, Interp. 366)", decisionOf(t, crim(37), pSimp),
+		{"crim simplified 37 months: single judge to panel (CrPL 216, Interp. 366)", decisionOf(t, crim(37), pSimp), nil,
 			outcome(chPanel, pSimp, crimOn("2024-03-12")), "", &lim{days: 20, due: "2024-03-25"}},
-		{"crim simplified 12 months: single judge to panel (CrPL 216 可以组成合议庭)", decisionOf(t, crim(12), pSimp),
+		{"crim simplified 12 months: single judge to panel (CrPL 216 可以组成合议庭)", decisionOf(t, crim(12), pSimp), nil,
 			outcome(chPanel, pSimp, crimOn("2024-03-12")), "", &lim{days: 20, due: "2024-03-25"}},
-		{"crim fast-track: panel (CrPL 222 审判员一人独任)", decisionOf(t, crim(12), pFT),
+		{"crim fast-track: panel (CrPL 222 审判员一人独任)", decisionOf(t, crim(12), pFT), nil,
 			outcome(chPanel, pFT, crimOn("2024-03-12")), "*", nil},
-		{"crim ordinary: panel (CrPL 183: already a panel)", decisionOf(t, crim(12), pOrd),
+		{"crim ordinary: panel (CrPL 183: already a panel)", decisionOf(t, crim(12), pOrd), nil,
 			outcome(chPanel, pOrd, crimOn("2024-03-12")), "*", nil},
-		{"adm simplified: panel (ALL 83 审判员一人独任)", decisionOf(t, adm, pSimp),
+		{"adm simplified: panel (ALL 83 审判员一人独任)", decisionOf(t, adm, pSimp), nil,
 			outcome(chPanel, pSimp, admOn), "*", nil},
-		{"adm ordinary: panel (ALL 68: already a panel)", decisionOf(t, adm, pOrd),
+		{"adm ordinary: panel (ALL 68: already a panel)", decisionOf(t, adm, pOrd), nil,
 			outcome(chPanel, pOrd, admOn), "*", nil},
-		{"civ basic ordinary single judge to panel (CPL 43)", decisionOf(t, civ, pOrd),
+		{"civ basic ordinary single judge to panel (CPL 43)", decisionOf(t, civ, pOrd), nil,
 			outcome(chPanel, pOrd, func(o *triagev1.Outcome) { o.LegalBasis = "民事诉讼法第四十三条" }), "", &lim{months: 6, due: "2024-09-05"}},
-		{"civ simplified: panel (CPL 160/163 single judge)", decisionOf(t, civ, pSimp),
+		{"civ simplified: panel (CPL 160/163 single judge)", decisionOf(t, civ, pSimp), nil,
 			outcome(chPanel, pSimp), "*", nil},
 		// Conversions and the clock they run on.
-		{"civ small claims to simplified: three months from filing", decisionOf(t, civ, pSC),
+		{"civ small claims to simplified: three months from filing", decisionOf(t, civ, pSC), nil,
 			outcome(chSC2S, pSimp), "", &lim{months: 3, due: "2024-06-05"}},
-		{"civ small claims to ordinary: six months from filing", decisionOf(t, civ, pSC),
+		{"civ small claims to ordinary: six months from filing", decisionOf(t, civ, pSC), nil,
 			outcome(chSC2O, pOrd), "", &lim{months: 6, due: "2024-09-05"}},
-		{"civ simplified to ordinary: six months from filing (Interp. 258 ¶3)", decisionOf(t, civ, pSimp),
+		{"civ simplified to ordinary: six months from filing (Interp. 258 ¶3)", decisionOf(t, civ, pSimp), nil,
 			outcome(chS2O, pOrd), "", &lim{months: 6, due: "2024-09-05"}},
-		{"civ foreign simplified to ordinary: no limit (CPL 287)", decisionOf(t, foreignCiv, pSimp),
+		{"civ foreign simplified to ordinary: no limit (CPL 287)", decisionOf(t, foreignCiv, pSimp), nil,
 			outcome(chS2O, pOrd), "", &lim{none: true}},
-		{"civ foreign 普转简 agreed before the hearing: three months from filing", decisionOf(t, foreignCiv, pOrd),
+		{"civ foreign 普转简 agreed before the hearing: three months from filing", decisionOf(t, foreignCiv, pOrd), nil,
 			outcome(chO2S, pSimp, agreed), "", &lim{months: 3, due: "2024-06-05"}},
-		{"civ foreign override to small claims (CPL 166(2))", decisionOf(t, foreignCiv, pSimp),
+		{"civ foreign override to small claims (CPL 166(2))", decisionOf(t, foreignCiv, pSimp), nil,
 			outcome(chOver, pSC), "*", nil},
-		{"crim fast-track to simplified: twenty days from the ruling (Interp. 376)", decisionOf(t, crim(6), pFT),
+		{"crim fast-track to simplified: twenty days from the ruling (Interp. 376)", decisionOf(t, crim(6), pFT), nil,
 			outcome(chFT2S, pSimp, crimOn("2024-03-12")), "", &lim{days: 20, due: "2024-04-01"}},
-		{"crim fast-track to ordinary: two months from the ruling, off a Sunday", decisionOf(t, crim(6), pFT),
+		{"crim fast-track to ordinary: two months from the ruling, off a Sunday", decisionOf(t, crim(6), pFT), nil,
 			outcome(chFT2O, pOrd, crimOn("2024-03-12")), "", &lim{months: 2, due: "2024-05-13"}},
-		{"crim fast-track to ordinary, in custody: the Sunday stands", withInferences(t, crim(6, detainedC), pFT),
+		{"crim fast-track to ordinary, in custody: the Sunday stands", withInferences(t, crim(6, detainedC), pFT), nil,
 			outcome(chFT2O, pOrd, crimOn("2024-03-12")), "", &lim{months: 2, due: "2024-05-12"}},
-		{"crim simplified to ordinary: two months from the ruling (Interp. 368 ¶2)", decisionOf(t, crim(6), pSimp),
+		{"crim simplified to ordinary: two months from the ruling (Interp. 368 ¶2)", decisionOf(t, crim(6), pSimp), nil,
 			outcome(chS2O, pOrd, crimOn("2024-03-20")), "", &lim{months: 2, due: "2024-05-20"}},
 		{"crim fast-track to simplified, defendant objects (CrPL 214(3))",
-			decisionOf(t, crim(6, circ(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })), pFT),
+			decisionOf(t, crim(6, circ(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })), pFT), nil,
 			outcome(chFT2S, pSimp, crimOn("2024-03-12")), "*", nil},
 		{"crim fast-track to simplified, 附带民事 unsettled is no bar to simplified",
-			decisionOf(t, crim(6), pFT),
+			decisionOf(t, crim(6), pFT), nil,
 			outcome(chFT2S, pSimp, crimOn("2024-03-12"), func(o *triagev1.Outcome) { o.Reason = "附带民事诉讼未达成调解" }), "", &lim{days: 20, due: "2024-04-01"}},
-		{"adm simplified to ordinary: six months from filing", decisionOf(t, adm, pSimp),
+		{"adm simplified to ordinary: six months from filing", decisionOf(t, adm, pSimp), nil,
 			outcome(chS2O, pOrd, admOn), "", &lim{months: 6, due: "2024-09-05"}},
-		{"adm simplified to small claims (civil only)", decisionOf(t, adm, pSimp),
+		{"crim simplified panel twice (already formed)", crimSimp, panelled,
+			outcome(chPanel, pSimp, crimOn("2024-03-15")), "*", nil},
+		{"crim simplified panel then 简转普: two months from that ruling", crimSimp, panelled,
+			outcome(chS2O, pOrd, crimOn("2024-03-18")), "", &lim{months: 2, due: "2024-05-20"}},
+		{"civ ordinary panel then 普转简 agreed (CPL 43: no single judge after the panel)", civOrd, civPanelled,
+			outcome(chO2S, pSimp, agreed), "*", nil},
+		{"civ ordinary panel: six months from filing kept", civOrd, nil,
+			outcome(chPanel, pOrd, func(o *triagev1.Outcome) { o.DecidedOn = "2024-06-01" }), "", &lim{months: 6, due: "2024-09-05"}},
+		{"adm simplified to small claims (civil only)", decisionOf(t, adm, pSimp), nil,
 			outcome(chOver, pSC, admOn), "*", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := rules.ValidateOutcome(c.dec, nil, c.out)
+			err := rules.ValidateOutcome(c.dec, c.prior, c.out)
 			var ce *rules.ConversionError
 			switch {
 			case c.want == "" && err != nil:
@@ -102,7 +115,7 @@ func TestAuditRound13Outcomes(t *testing.T) {
 			if c.lim == nil {
 				return
 			}
-			tl, err := e.OutcomeTimeLimitFromRecord(c.dec, nil, c.out, nil)
+			tl, err := e.OutcomeTimeLimitFromRecord(c.dec, c.prior, c.out, nil)
 			if err != nil {
 				t.Fatalf("time limit: %v", err)
 			}

@@ -86,6 +86,11 @@ func audit13Cases(tb testing.TB) []tcase {
 			cs(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = true })}, mods...)...)
 	}
 	c := func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
+	// The boundary rows take 浙江's figures in force on 2024-03-05 from the
+	// rules (the figures themselves are checked in wages_test.go); what is
+	// tested here is CPL 165's "以下" / "超过……但在二倍以下" to the fen.
+	lim := evaluate(tb, defaultEngine(tb), tcase{name: "limit", filing: civ}).Limit
+	half, twice := lim.GetMandatoryLimitFen(), lim.GetAgreementLimitFen()
 	victim := func(pm func(*triagev1.Party)) mod { return addParties(1, plaintiff, pm) }
 	coDefendant := addParties(1, defendant)
 
@@ -275,5 +280,54 @@ func audit13Cases(tb testing.TB) []tcase {
 			extra: periodIs(pSC, 2, 0, "2025-02-28")},
 		{name: "civ ordinary at an intermediate court", filing: c(mid), avail: av(pSC, avU, pSimp, avU),
 			extra: periodIs(pOrd, 6, 0, "2024-09-05")},
+		{name: "civ at the 50% figure to the fen", filing: c(fen(half)), avail: av(pSC, avA), mandatory: ptr(true)},
+		{name: "civ one fen over the 50% figure", filing: c(fen(half + 1)), avail: av(pSC, avU, pSimp, avA)},
+		{name: "civ one fen over the 50% figure, agreed", filing: c(fen(half+1), agreeSC), avail: av(pSC, avA), mandatory: ptr(false)},
+		{name: "civ at twice the wage, agreed", filing: c(fen(twice), agreeSC), avail: av(pSC, avA), mandatory: ptr(false)},
+		{name: "civ one fen over twice the wage, agreed", filing: c(fen(twice+1), agreeSC), avail: av(pSC, avU, pSimp, avA)},
+		{name: "civ in the agreement band with a counterclaim", filing: c(fen(half+1), agreeSC, counter), avail: av(pSC, avU, pSimp, avA)},
+		{name: "civ 10 defendants", filing: c(setParties(1, 10)), avail: av(pSC, avU, pSimp, avU)},
+		{name: "civ 5 plaintiffs and 5 defendants (neither side 人数众多)", filing: c(setParties(5, 5)), avail: av(pSimp, avA)},
+		{name: "civ major social impact 2021-12-31 (CPL 42 not yet in force)", filing: c(impact, filedOn("2021-12-31")),
+			avail: av(pSimp, avA)},
+		{name: "civ major social impact 2022-01-01 (CPL 2021 art. 42(3))", filing: c(impact, filedOn("2022-01-01")),
+			avail: av(pSC, avU, pSimp, avU)},
+		{name: "civ personal status, small claims agreed", filing: c(agreeSC, cs(func(c *triagev1.Circumstances) { c.PersonalStatus = true })),
+			avail: av(pSC, avU, pSimp, avA)},
+		{name: "civ property confirmation, simplified agreed (not an Interp. 257 case)", filing: c(agreeS, yuan(500000),
+			cs(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })), avail: av(pSC, avU, pSimp, avA)},
+		{name: "civ defendant whereabouts unknown and public notice", filing: c(party(1, whereaboutsUnknown),
+			cs(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })), avail: av(pSC, avU, pSimp, avU)},
+		{name: "civ intermediate court public interest", filing: c(mid, public), avail: av(pSC, avU, pSimp, avU)},
+
+		// === more criminal combinations ===
+		{name: "crim 缓刑 36 months, 附带民事 not settled", filing: crim(0, sentenceKind(suspended, 36),
+			cs(func(c *triagev1.Circumstances) { c.VictimSettlementMissing = true })), avail: av(pFT, avU, pSimp, avA)},
+		{name: "crim objects to simplified and co-defendant objects to fast-track", filing: crim(6, coDefendant,
+			cs(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true; c.CoDefendantObjectsFastTrack = true })),
+			avail: av(pFT, avU, pSimp, avU)},
+		{name: "crim minor defendant 48 months: simplified with a panel, the representative asked", filing: crim(48, party(0, minor)),
+			avail: av(pFT, avU, pSimp, avA),
+			fires: []string{at(locSimp, rules.CodeInterp566MinorConsult), at(locSimp, rules.CodeCrPL216PanelRequired)}},
+		{name: "crim minor and blind defendant", filing: crim(6, party(0, minor), party(0, impaired)),
+			avail: av(pFT, avU, pSimp, avU)},
+		{name: "crim FT 13 months in custody into National Day", filing: crim(13, filedOn("2024-09-24"), detained),
+			extra: all(periodIs(pFT, 0, 10, "2024-10-04"), extension(pFT, "本案量刑建议超过一年", true))},
+		{name: "crim simplified 37 months in custody", filing: crim(37, detained),
+			extra: periodIs(pSimp, 0, 20, "2024-03-25")},
+		{name: "crim defence pleads not guilty 2021-02-28 (解释 2012)", filing: crim(6, filedOn("2021-02-28"),
+			cs(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })), avail: av(pFT, avU, pSimp, avU)},
+
+		// === more administrative ===
+		{name: "adm 45 days into the 2025 Spring Festival", filing: a(filedOn("2024-12-20"), spot),
+			extra: periodIs(pSimp, 0, 45, "2025-02-05")},
+		{name: "adm 45 days into National Day 2026", filing: a(filedOn("2026-08-17"), disclosure),
+			extra: periodIs(pSimp, 0, 45, "2026-10-08")},
+		{name: "adm ordinary six months into National Day 2024", filing: a(filedOn("2024-04-01")),
+			extra: periodIs(pOrd, 6, 0, "2024-10-08")},
+		{name: "adm on the spot ¥200,000,000 (art. 82(1) is not about the amount)", filing: a(yuan(200000000), spot),
+			avail: av(pSimp, avA)},
+		{name: "adm ¥2,000 disclosure and agreement together", filing: a(fen(2000_00), disclosure, agreeS),
+			avail: av(pSimp, avA)},
 	}
 }

@@ -149,22 +149,27 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if c.GetDefencePleadsNotGuilty() {
 		simp = appendCode(simp, law.defenceNotGuilty)
 	}
-	simpConds := []*triagev1.Reason{reason(law.eligible)}
+	a.Options = append(a.Options,
+		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simplifiedConditions(law, s, minor, panel)),
+		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+}
+
+// simplifiedConditions are the conditions an open simplified option rests
+// on: the article's own (law.eligible), a panel over three years (CrPL 216)
+// and the panel the case goes to whatever the sentence (panel).
+func simplifiedConditions(law crimCodes, s Sentence, minor bool, panel []*triagev1.Reason) []*triagev1.Reason {
+	conds := []*triagev1.Reason{reason(law.eligible)}
 	// A minor defendant's own assent is not enough: the legal
 	// representative and the defender are asked too, and either one's
 	// objection bars simplified procedure (Interp. 566). The filing cannot
 	// say what they will answer, so it is the option's condition.
 	if minor {
-		simpConds = appendCode(simpConds, law.minorConsulted)
+		conds = appendCode(conds, law.minorConsulted)
 	}
 	if s.OverThreeYears {
-		simpConds = appendCode(simpConds, law.panelOverThreeYears)
+		conds = appendCode(conds, law.panelOverThreeYears)
 	}
-	simpConds = append(simpConds, panel...)
-
-	a.Options = append(a.Options,
-		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds),
-		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+	return append(conds, panel...)
 }
 
 // crpl222FastTrack decides fast-track under CrPL 222–223 (Interp. 370): in
