@@ -300,9 +300,9 @@ type Options struct {
 	// DefaultMinFreeBytes. PostgreSQL ignores it.
 	MinFreeBytes uint64
 
-	// schemaUpTo, when above 0, stops SQLite's migrations at that version:
-	// for tests that write rows the way an older binary left them and then
-	// upgrade.
+	// schemaUpTo, when above 0, stops the migrations at that version: for
+	// tests that write rows the way an older binary left them and then
+	// upgrade. PostgreSQL's writer needs at least filingKeyVersion.
 	schemaUpTo int
 }
 
