@@ -178,3 +178,48 @@ func postgresQ(query string) string {
 	}
 	return d.q(query)
 }
+
+// TestOpenWithoutMigrations: a reader opening a database of an older
+// schema with NoMigrations is refused and leaves the schema as it was (a
+// newer triagectl stats had migrated the servers' database to 15 under
+// them, outside check); at this binary's schema it opens.
+func TestOpenWithoutMigrations(t *testing.T) {
+	targets := map[string]func(t *testing.T) string{
+		"sqlite": func(t *testing.T) string { return filepath.Join(t.TempDir(), "fenjian.db") },
+		"postgres": func(t *testing.T) string {
+			dsn := pgtest.DSN(t)
+			return pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
+		},
+	}
+	for name, newTarget := range targets {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			target := newTarget(t)
+			old, err := Open(ctx, target, Options{schemaUpTo: 14})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := old.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if s, err := Open(ctx, target, Options{NoMigrations: true}); !errors.Is(err, ErrSchemaBehind) {
+				if err == nil {
+					_ = s.Close()
+				}
+				t.Errorf("Open without migrations on schema 14 = %v; want ErrSchemaBehind", err)
+			}
+			s, err := Open(ctx, target, Options{schemaUpTo: 14, NoMigrations: true})
+			if err != nil {
+				t.Fatalf("Open without migrations at the binary's own schema: %v", err)
+			}
+			v, err := s.SchemaVersion(ctx)
+			if err != nil || v != 14 {
+				t.Errorf("SchemaVersion = %d, %v after a reader's open; want 14, untouched", v, err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

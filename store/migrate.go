@@ -61,10 +61,24 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 //
 // A database whose version is newer than the binary's migrations is refused:
 // an older binary cannot know what the newer schema requires of writers.
-func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *slog.Logger) (from, to int, err error) {
+// With read, migrate changes nothing, and refuses an older database too
+// (Options.NoMigrations).
+func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *slog.Logger, read bool) (from, to int, err error) {
 	latest := 0
 	if len(ms) > 0 {
 		latest = ms[len(ms)-1].version
+	}
+	if read {
+		if err := db.QueryRowContext(ctx, d.schemaVersion).Scan(&from); err != nil {
+			return 0, 0, fmt.Errorf("read schema version: %w", err)
+		}
+		switch {
+		case from > latest:
+			return from, from, fmt.Errorf("database schema version %d is newer than this binary supports (%d); upgrade fenjian", from, latest)
+		case from < latest:
+			return from, from, fmt.Errorf("database schema version %d, this binary's %d: %w (triaged of this release migrates it at start)", from, latest, ErrSchemaBehind)
+		}
+		return from, from, nil
 	}
 	err = inMigrationTx(ctx, db, d, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, d.createMigrations); err != nil {

@@ -123,7 +123,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err := checkPragmas(ctx, s.write); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
-	from, to, err := migrate(ctx, s.write, d, ms, log)
+	from, to, err := migrate(ctx, s.write, d, ms, log, opts.NoMigrations)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
