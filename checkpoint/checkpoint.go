@@ -23,11 +23,13 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -160,6 +162,43 @@ func files(dir string) ([]string, error) {
 	return out, nil
 }
 
+// maxCheckpointBytes bounds a checkpoint file: a signed note of a head is a
+// few hundred bytes.
+const maxCheckpointBytes = 64 << 10
+
+// readCheckpoint reads the checkpoint file p, or says why it is none: not a
+// regular file, or larger than any checkpoint. Whoever can write the
+// directory could otherwise stall the audit: a named pipe called
+// 1.checkpoint kept triagectl audit verify waiting on its read for good
+// (SIGTERM did not end it; outside check), and a 300 MB file was read
+// whole. The file is opened without blocking (a pipe swapped in after a
+// look would block the open itself) and checked on the open descriptor.
+func readCheckpoint(p string) (msg []byte, problem string, err error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, "", err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, "", err
+	}
+	switch {
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Sprintf("not a regular file (%s): no checkpoint triaged writes", fi.Mode().Type()), nil
+	case fi.Size() > maxCheckpointBytes:
+		return nil, fmt.Sprintf("%d bytes, more than any checkpoint (%d)", fi.Size(), maxCheckpointBytes), nil
+	}
+	msg, err = io.ReadAll(io.LimitReader(f, maxCheckpointBytes+1))
+	if err != nil {
+		return nil, "", err
+	}
+	if len(msg) > maxCheckpointBytes {
+		return nil, fmt.Sprintf("more than %d bytes, more than any checkpoint", maxCheckpointBytes), nil
+	}
+	return msg, "", nil
+}
+
 // Chain is what Verify needs of the store.
 type Chain interface {
 	AuditHead(ctx context.Context) (store.AuditHead, error)
@@ -200,9 +239,13 @@ func Verify(ctx context.Context, chain Chain, dir, verifierKey string) (Report, 
 		return rep, err
 	}
 	for _, p := range paths {
-		msg, err := os.ReadFile(p)
+		msg, problem, err := readCheckpoint(p)
 		if err != nil {
 			return rep, fmt.Errorf("checkpoints: %w", err)
+		}
+		if problem != "" {
+			rep.File, rep.Problem = p, problem
+			return rep, nil
 		}
 		cp, err := Open(msg, verifierKey)
 		if err != nil {

@@ -47,7 +47,6 @@ const (
 	MaxCapacity    = 100000 // cases per month; no team comes near it
 	maxNoteChars   = 1000
 	maxCourtChars  = 200
-	maxVersionLen  = 64
 	teamIDAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_"
 )
 
@@ -259,11 +258,8 @@ func Load(b []byte) (*Teams, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("parse teams: trailing data after the teams object")
 	}
-	if strings.TrimSpace(f.Version) == "" {
-		return nil, errors.New("teams: version is empty")
-	}
-	if len(f.Version) > maxVersionLen || notText(f.Version) {
-		return nil, fmt.Errorf("teams: version must be at most %d characters without control characters", maxVersionLen)
+	if err := rules.ValidateVersion("teams", f.Version); err != nil {
+		return nil, err
 	}
 	if utf8.RuneCountInString(f.Court) > maxCourtChars {
 		return nil, fmt.Errorf("teams: court is longer than %d characters", maxCourtChars)

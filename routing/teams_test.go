@@ -118,7 +118,9 @@ func TestLoad(t *testing.T) {
 	}{
 		{name: "minimal file", mut: func(*routing.File) {}},
 		{name: "no version", mut: func(f *routing.File) { f.Version = " " }, want: "version is empty"},
-		{name: "version with a newline", mut: func(f *routing.File) { f.Version = "a\nb" }, want: "version must be"},
+		{name: "version with a newline", mut: func(f *routing.File) { f.Version = "a\nb" }, want: "U+000A"},
+		{name: "version of 65 characters", mut: func(f *routing.File) { f.Version = strings.Repeat("版", 65) }, want: "65 characters long, more than 64"},
+		{name: "version of 64 characters", mut: func(f *routing.File) { f.Version = strings.Repeat("版", 64) }},
 		{name: "no teams", mut: func(f *routing.File) { f.Teams = nil }, want: "no teams"},
 		{name: "duplicate id", mut: func(f *routing.File) { f.Teams[1].ID = "civil" }, want: `id "civil" is also teams[0]'s`},
 		{name: "id with a space", mut: func(f *routing.File) { f.Teams[0].ID = "civil team" }, want: "teams[0] (civil team): id must be"},

@@ -165,8 +165,8 @@ func LoadHolidays(b []byte) (*Calendar, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("parse holidays: trailing data after the calendar object")
 	}
-	if strings.TrimSpace(f.Version) == "" {
-		return nil, fmt.Errorf("holidays: version is empty")
+	if err := ValidateVersion("holidays", f.Version); err != nil {
+		return nil, err
 	}
 	if len(f.Notices) == 0 {
 		return nil, fmt.Errorf("holidays: no notices")

@@ -207,6 +207,11 @@ func TestLoadHolidaysRefuses(t *testing.T) {
 		{"not JSON", `{`, "parse holidays"},
 		{"trailing data", `{"version":"v","notices":[{` + notice + `,"rest":["2024-10-01"]}]} {}`, "trailing data"},
 		{"no version", `{"notices":[{` + notice + `,"rest":["2024-10-01"]}]}`, "version is empty"},
+		// The calendar's version is stamped on every time limit it
+		// confirms or moves, and logged at start.
+		{"version of 65 characters", `{"version":"` + strings.Repeat("v", 65) + `","notices":[{` + notice + `,"rest":["2024-10-01"]}]}`, "holidays: version is 65 characters long, more than 64"},
+		{"version with a newline", `{"version":"2026\n{\"level\":\"ERROR\"}","notices":[{` + notice + `,"rest":["2024-10-01"]}]}`, "holidays: version: control character U+000A at 4"},
+		{"version with a bidirectional override", `{"version":"2026\u202e-12","notices":[{` + notice + `,"rest":["2024-10-01"]}]}`, "U+202E at 4"},
 		{"no notices", `{"version":"v"}`, "no notices"},
 		{"unknown field", `{"version":"v","notices":[{` + notice + `,"rest":["2024-10-01"],"note":"x"}]}`, `unknown field "note"`},
 		{"bad date", `{"version":"v","notices":[{` + notice + `,"rest":["2024-02-30"]}]}`, "rest[0]"},
@@ -236,6 +241,10 @@ func TestLoadHolidaysRefuses(t *testing.T) {
 	}
 	if _, err := rules.LoadHolidays(readTestdata(t, "holidays/minimal.json")); err != nil {
 		t.Errorf("minimal calendar: %v", err)
+	}
+	near := `{"version":"` + strings.Repeat("版", rules.MaxVersionChars) + `","notices":[{` + notice + `,"rest":["2024-10-01"]}]}`
+	if _, err := rules.LoadHolidays([]byte(near)); err != nil {
+		t.Errorf("a version of %d characters refused: %v", rules.MaxVersionChars, err)
 	}
 }
 

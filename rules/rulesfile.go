@@ -161,14 +161,8 @@ func Load(b []byte) (*Engine, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("parse rules: trailing data after the rules object")
 	}
-	if strings.TrimSpace(f.Version) == "" {
-		return nil, fmt.Errorf("rules: version is empty")
-	}
-	// The version is stamped on every decision and logged at start: held
-	// to what a caller's one-line field is (a U+202E or a newline in it
-	// would act on whoever reads a decision or the log).
-	if err := ValidateText("version", f.Version, SingleLine); err != nil {
-		return nil, fmt.Errorf("rules: %w", err)
+	if err := ValidateVersion("rules", f.Version); err != nil {
+		return nil, err
 	}
 	limits, err := validateLimits(f.SmallClaimsLimits)
 	if err != nil {

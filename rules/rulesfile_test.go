@@ -63,6 +63,10 @@ func TestLoadRefuses(t *testing.T) {
 			[]string{"version", "U+202E at 13"}},
 		{"version with a newline", func(f *rules.File) { f.Version = "2026-12-03.34\nforged log line" },
 			[]string{"version", "U+000A"}},
+		// A 5 MiB version made every decision a 10 MB row and every
+		// Triage answer too large to send, after it was stored.
+		{"version of 65 characters", func(f *rules.File) { f.Version = strings.Repeat("v", 65) },
+			[]string{"rules: version is 65 characters long, more than 64"}},
 		// 50% of this wage wraps round int64 fen to 56,153.34 and 200% to
 		// 224,613.36: without the bound both figures passed checkDerived.
 		{"wage past twelve digits", limit("新疆维吾尔自治区", "2024-07-01", func(e *rules.LimitEntry) {
@@ -203,6 +207,10 @@ func TestLoadAcceptsNearBounds(t *testing.T) {
 	}
 	if !strings.HasPrefix(e.Version(), f.Version+"+") {
 		t.Errorf("Version = %q", e.Version())
+	}
+	f.Version = strings.Repeat("版", rules.MaxVersionChars)
+	if _, err := rules.Load(marshal(t, f)); err != nil {
+		t.Errorf("a version of %d characters refused: %v", rules.MaxVersionChars, err)
 	}
 	f = defaultFile(t)
 	entry := limitEntry(t, &f, "北京市", "2013-07-01") // 30%, no agreement band

@@ -359,3 +359,28 @@ func clip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n]) + "…"
 }
+
+// MaxVersionChars bounds the version of a rules, holiday or teams file.
+const MaxVersionChars = 64
+
+// ValidateVersion checks the version of a configuration file (what names
+// the file: "rules", "holidays", "teams"): not blank, at most
+// MaxVersionChars characters, one line of printable text (ValidateText).
+// The version is stamped on every decision (a rules version in
+// rules_version, a calendar's in every time limit it moved or confirmed)
+// and logged at start: a 5 MiB rules version made every decision a 10 MB
+// row and every Triage answer too large to send, after the decision and
+// its team draw were stored (outside check); a newline or U+202E in it
+// would act on whoever reads a decision or the log.
+func ValidateVersion(what, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("%s: version is empty", what)
+	}
+	if n := utf8.RuneCountInString(v); n > MaxVersionChars {
+		return fmt.Errorf("%s: version is %d characters long, more than %d", what, n, MaxVersionChars)
+	}
+	if err := ValidateText("version", v, SingleLine); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}

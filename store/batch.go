@@ -536,11 +536,15 @@ func (b *batch) checkFiling(ctx context.Context, row *decisionRow) error {
 // decisionForFiling returns the first decision stored for row's filing and
 // the filing id it was stored under, "" for none.
 func (b *batch) decisionForFiling(ctx context.Context, row *decisionRow) (id, filingID string, err error) {
+	key := row.filingKey
+	if b.d.filingLookupByID {
+		key = row.filingID
+	}
 	var r *sql.Row
 	if b.tx != nil {
-		r = b.stmt(ctx, b.d.selectDecisionForFiling).QueryRowContext(ctx, row.filingKey, row.filingID)
+		r = b.stmt(ctx, b.d.selectDecisionForFiling).QueryRowContext(ctx, key)
 	} else {
-		r = b.q.QueryRowContext(ctx, b.d.selectDecisionForFiling, row.filingKey, row.filingID)
+		r = b.q.QueryRowContext(ctx, b.d.selectDecisionForFiling, key)
 	}
 	switch err := r.Scan(&id, &filingID); {
 	case errors.Is(err, sql.ErrNoRows):

@@ -42,11 +42,18 @@ type dialect struct {
 	// selectFiling returns the filing blob stored with a decision.
 	selectFiling string
 	// selectDecisionForFiling returns the first decision_id, and the
-	// filing_id it was stored under, of a filing key (first parameter) or,
-	// among decisions stored before migration 0014 gave rows a key, of the
-	// filing id as sent (second parameter): the writer's check that a
-	// filing has one decision (batch.checkFiling).
+	// filing_id it was stored under, of a filing key (every decision has
+	// one since migration 0015): the writer's check that a filing has one
+	// decision (batch.checkFiling).
 	selectDecisionForFiling string
+	// filingLookupByID makes selectDecisionForFiling take the filing id as
+	// sent, not its key: a schema stopped before migration 0014 (tests
+	// writing rows as an older binary did).
+	filingLookupByID bool
+	// updateFilingKeys sets decisions' filing keys (rekeyFilings): on
+	// SQLite one row's, key then decision_id; on PostgreSQL a page's,
+	// arrays of keys and decision_ids.
+	updateFilingKeys string
 	// filingGuard: the batch's own statement refuses a filing that already
 	// has a decision (postgresWriteBatch), so the writer looks filings up
 	// one by one only after it fails. SQLite looks each one up, in process.
@@ -147,7 +154,8 @@ func sqliteDialect() (dialect, error) {
 		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = ?`,
-		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = ? OR (filing_key IS NULL AND filing_id = ?) ORDER BY decided_at, decision_id LIMIT 1`,
+		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = ? ORDER BY decided_at, decision_id LIMIT 1`,
+		updateFilingKeys:        `UPDATE decisions SET filing_key = ? WHERE decision_id = ?`,
 		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = ?`,
 		placeholder:             func(int) string { return "?" },
 		// The writer's transactions begin IMMEDIATE: they hold the file's
@@ -209,7 +217,8 @@ func postgresDialect() (dialect, error) {
 		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = $1`,
-		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = $1 OR (filing_key IS NULL AND filing_id = $2) ORDER BY decided_at, decision_id LIMIT 1`,
+		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = $1 ORDER BY decided_at, decision_id LIMIT 1`,
+		updateFilingKeys:        `UPDATE decisions d SET filing_key = u.key FROM unnest($1::text[], $2::text[]) AS u(key, id) WHERE d.decision_id = u.id`,
 		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = $1`,
 		placeholder:             func(n int) string { return "$" + strconv.Itoa(n) },
 		// The row lock is held until COMMIT or ROLLBACK; a writer that

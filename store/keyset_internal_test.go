@@ -97,7 +97,7 @@ func BenchmarkScanCases(b *testing.B) {
 				b.Fatal(err)
 			}
 			ins, err := tx.PrepareContext(ctx, `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended,
-needs_review, model_version, rules_version, decided_at, decision, filing) VALUES (?, ?, 'civil', 'simplified', 0, 'bench', 'bench', ?, ?, ?)`)
+needs_review, model_version, rules_version, decided_at, decision, filing, filing_key) VALUES (?, ?, 'civil', 'simplified', 0, 'bench', 'bench', ?, ?, ?, ?)`)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -110,7 +110,7 @@ needs_review, model_version, rules_version, decided_at, decision, filing) VALUES
 				}
 				// Ten decisions share each timestamp, as a busy second does,
 				// so the keyset's tie-break on decision_id is exercised.
-				if _, err := ins.ExecContext(ctx, decision.DecisionId, filing.Id, base+int64(i/10)*int64(time.Millisecond), blob, filingBlob); err != nil {
+				if _, err := ins.ExecContext(ctx, decision.DecisionId, filing.Id, base+int64(i/10)*int64(time.Millisecond), blob, filingBlob, filingKey(filing.Id)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -61,10 +61,24 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 //
 // A database whose version is newer than the binary's migrations is refused:
 // an older binary cannot know what the newer schema requires of writers.
-func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *slog.Logger) (from, to int, err error) {
+// With read, migrate changes nothing, and refuses an older database too
+// (Options.NoMigrations).
+func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *slog.Logger, read bool) (from, to int, err error) {
 	latest := 0
 	if len(ms) > 0 {
 		latest = ms[len(ms)-1].version
+	}
+	if read {
+		if err := db.QueryRowContext(ctx, d.schemaVersion).Scan(&from); err != nil {
+			return 0, 0, fmt.Errorf("read schema version: %w", err)
+		}
+		switch {
+		case from > latest:
+			return from, from, fmt.Errorf("database schema version %d is newer than this binary supports (%d); upgrade fenjian", from, latest)
+		case from < latest:
+			return from, from, fmt.Errorf("database schema version %d, this binary's %d: %w (triaged of this release migrates it at start)", from, latest, ErrSchemaBehind)
+		}
+		return from, from, nil
 	}
 	err = inMigrationTx(ctx, db, d, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, d.createMigrations); err != nil {
@@ -86,7 +100,7 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 		if m.version <= to {
 			continue
 		}
-		applied, err := applyMigration(ctx, db, d, m)
+		applied, err := applyMigration(ctx, db, d, m, log)
 		if err != nil {
 			return from, to, err
 		}
@@ -124,9 +138,27 @@ func inMigrationTx(ctx context.Context, db *sql.DB, d dialect, f func(*sql.Tx) e
 	return nil
 }
 
+// goSteps are the parts of migrations that SQL cannot do, by version: each
+// runs in its migration's transaction, before the migration's SQL.
+var goSteps = map[int]func(ctx context.Context, tx *sql.Tx, d dialect, log *slog.Logger) error{
+	// A filing key is Unicode NFKC (filingKey), which neither SQLite nor
+	// every PostgreSQL can compute: the rows stored before migration 0014,
+	// which have none, and those keyed by an older filingKey get theirs
+	// here, before 0015 makes the key required.
+	15: func(ctx context.Context, tx *sql.Tx, d dialect, log *slog.Logger) error {
+		start := time.Now()
+		n, err := rekeyFilings(ctx, tx, d)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+		}
+		log.InfoContext(ctx, "decisions given their filing key", "decisions", n, "took", time.Since(start).Round(time.Millisecond).String())
+		return nil
+	},
+}
+
 // applyMigration runs m in one transaction unless another process applied it
 // first; it reports whether it did the work.
-func applyMigration(ctx context.Context, db *sql.DB, d dialect, m migration) (applied bool, err error) {
+func applyMigration(ctx context.Context, db *sql.DB, d dialect, m migration, log *slog.Logger) (applied bool, err error) {
 	err = inMigrationTx(ctx, db, d, func(tx *sql.Tx) error {
 		var current int
 		if err := tx.QueryRowContext(ctx, d.schemaVersion).Scan(&current); err != nil {
@@ -134,6 +166,11 @@ func applyMigration(ctx context.Context, db *sql.DB, d dialect, m migration) (ap
 		}
 		if current >= m.version {
 			return nil // another process got here first; committing changes nothing
+		}
+		if step := goSteps[m.version]; step != nil {
+			if err := step(ctx, tx, d, log); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return fmt.Errorf("%w: %w", ErrUnavailable, err)

@@ -83,6 +83,12 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
+	if opts.schemaUpTo > 0 {
+		if opts.schemaUpTo < filingKeyVersion {
+			return nil, fmt.Errorf("open postgres store: schema %d: the writer needs migration %d", opts.schemaUpTo, filingKeyVersion)
+		}
+		ms = ms[:min(opts.schemaUpTo, len(ms))]
+	}
 	// Never the DSN itself: it may carry a password.
 	log := opts.logger().With("component", "store", "dialect", d.name,
 		"host", cfg.Host, "port", cfg.Port, "database", cfg.Database)
@@ -101,7 +107,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	p.closers = append(p.closers, p.write)
-	from, to, err := migrate(ctx, p.write, d, ms, log)
+	from, to, err := migrate(ctx, p.write, d, ms, log, opts.NoMigrations)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
@@ -296,13 +302,12 @@ tl AS (INSERT INTO team_load (team_id, period, assigned)
 		// fails, naming what happened, when a guard does not hold.
 		b.WriteString("SELECT (CASE WHEN (SELECT count(*) FROM h) <> 1 THEN '" + headNotUpdated + "'")
 		if mask&1 != 0 {
-			// $1, $2 and $11 are the decisions' ids, filing ids and filing
-			// keys; rows stored before migration 0014 have no key and are
-			// found by the filing id as sent (selectDecisionForFiling). The
+			// $1 and $11 are the decisions' ids and filing keys (every
+			// stored decision has a key since migration 0015). The
 			// statement's snapshot, taken after the head lock was granted,
 			// holds every decision any writer committed before; its own
 			// inserts are not in it.
-			b.WriteString("\n    WHEN EXISTS (SELECT 1 FROM decisions d WHERE (d.filing_key = ANY($11::text[]) OR (d.filing_key IS NULL AND d.filing_id = ANY($2::text[]))) AND d.decision_id <> ALL($1::text[])) THEN '" + filingDecided + "'")
+			b.WriteString("\n    WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.filing_key = ANY($11::text[]) AND d.decision_id <> ALL($1::text[])) THEN '" + filingDecided + "'")
 		}
 		if loads != "" {
 			b.WriteString("\n    WHEN NOT " + loads + " THEN '" + loadsChanged + "'")

@@ -123,7 +123,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err := checkPragmas(ctx, s.write); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
-	from, to, err := migrate(ctx, s.write, d, ms, log)
+	from, to, err := migrate(ctx, s.write, d, ms, log, opts.NoMigrations)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
@@ -146,7 +146,8 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 		// key, filings found by the id as sent.
 		s.unkeyed = true
 		s.decisionsTable.columns, s.decisionsTable.cols = decisionColumns, 10
-		s.dialect.selectDecisionForFiling = `SELECT decision_id, filing_id FROM decisions WHERE ?1 IS NOT NULL AND filing_id = ?2 ORDER BY decided_at, decision_id LIMIT 1`
+		s.dialect.selectDecisionForFiling = `SELECT decision_id, filing_id FROM decisions WHERE filing_id = ? ORDER BY decided_at, decision_id LIMIT 1`
+		s.dialect.filingLookupByID = true
 	}
 	s.assignmentsTable = sqliteTable{what: "assignment", table: "assignments", columns: assignmentColumns, cols: 9}
 	s.outcomesTable = sqliteTable{what: "outcome", table: "outcomes", columns: outcomeColumns, cols: 8}

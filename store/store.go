@@ -224,6 +224,10 @@ func IsPostgresURL(target string) bool {
 	return ok && (strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql"))
 }
 
+// ErrSchemaBehind is returned by Open with Options.NoMigrations for a
+// database whose schema is older than the binary's.
+var ErrSchemaBehind = errors.New("store: the database's schema is older than this binary's")
+
 // ErrConflict is returned by SaveOutcomeAfter when another outcome for the
 // decision was recorded after the caller read them: re-read and re-check.
 var ErrConflict = errors.New("store: the decision's outcomes changed concurrently")
@@ -295,14 +299,22 @@ type Options struct {
 	// MaxBatch is the most decisions committed in one transaction; 0 or less
 	// means 256.
 	MaxBatch int
+	// NoMigrations opens only a database already at this binary's schema
+	// and refuses an older one (ErrSchemaBehind) instead of migrating it:
+	// for tools that read the store (triagectl stats, export, audit), which
+	// an operator may run, from a newer release, against the database the
+	// servers of the older one are writing. A migration there would change
+	// the schema under them (since migration 15, a server older than
+	// migration 14 can store no decision).
+	NoMigrations bool
 	// MinFreeBytes is the free space on a SQLite file's file system below
 	// which Probe reports the store unavailable; 0 means
 	// DefaultMinFreeBytes. PostgreSQL ignores it.
 	MinFreeBytes uint64
 
-	// schemaUpTo, when above 0, stops SQLite's migrations at that version:
-	// for tests that write rows the way an older binary left them and then
-	// upgrade.
+	// schemaUpTo, when above 0, stops the migrations at that version: for
+	// tests that write rows the way an older binary left them and then
+	// upgrade. PostgreSQL's writer needs at least filingKeyVersion.
 	schemaUpTo int
 }
 

@@ -901,36 +901,6 @@ func TestOneDecisionPerFilingWhateverItsSpelling(t *testing.T) {
 	})
 }
 
-// TestFilingsStoredWithoutAKey: decisions stored before migration 0014
-// have no filing key (here the column is emptied, as those rows are) and
-// are still found by the filing id as sent, by SQLite's lookup and by
-// PostgreSQL's batch statement; the audit chain does not cover the key.
-func TestFilingsStoredWithoutAKey(t *testing.T) {
-	forEachStore(t, func(t *testing.T, b *backend) {
-		ctx := context.Background()
-		s := b.open(t, store.Options{})
-		old, of := civilCase("301")
-		if err := s.SaveDecision(ctx, old, of); err != nil {
-			t.Fatal(err)
-		}
-		b.exec(t, b.allowChanges("decisions"))
-		b.exec(t, `UPDATE decisions SET filing_key = NULL`)
-		d, _ := civilCase("302")
-		d.FilingId = of.GetId()
-		var fd *store.FilingDecidedError
-		if err := s.SaveDecision(ctx, d, of); !errors.As(err, &fd) || fd.DecisionID != old.GetDecisionId() {
-			t.Errorf("SaveDecision for a filing stored without a key = %v; want FilingDecidedError naming %s", err, old.GetDecisionId())
-		}
-		other, otherFiling := civilCase("303")
-		if err := s.SaveDecision(ctx, other, otherFiling); err != nil {
-			t.Errorf("SaveDecision for another filing: %v", err)
-		}
-		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
-			t.Errorf("VerifyAudit over rows with and without a key = %+v, %v", r, err)
-		}
-	})
-}
-
 // TestFilingRefusedInsideOneBatch puts into one group commit a decision for
 // a filing stored before, two for one new filing, two for another spelt
 // two ways, and others: only the second decision of each filing is refused, and the rest of the batch

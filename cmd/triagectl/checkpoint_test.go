@@ -150,8 +150,8 @@ func (r *checkpointRig) checkForgedDecision(t *testing.T, last string) {
 	t.Helper()
 	target := r.b.target
 	forged := uuid.Must(uuid.NewV7()).String()
-	r.exec(t, `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing)
-SELECT ?, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing FROM decisions WHERE decision_id = ?`, forged, last)
+	r.exec(t, `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing, filing_key)
+SELECT ?, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing, filing_key FROM decisions WHERE decision_id = ?`, forged, last)
 
 	// A forged row alone: verify names it.
 	code, rep, stderr := verifyWith(t, target, "", "")

@@ -115,7 +115,9 @@ func openStore(ctx context.Context, e *env, target string) (store.Store, error) 
 			return nil, fmt.Errorf("store %s is not a SQLite file", target)
 		}
 	}
-	s, err := store.Open(ctx, target, store.Options{Logger: e.logger})
+	// Reading never migrates: the servers writing this database may be of
+	// an older release than this triagectl (store.Options.NoMigrations).
+	s, err := store.Open(ctx, target, store.Options{Logger: e.logger, NoMigrations: true})
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", store.Redact(target), err)
 	}

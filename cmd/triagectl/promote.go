@@ -21,9 +21,10 @@ import (
 )
 
 // runPromote copies a verified model directory into the directory a server
-// serves (-model), model files first and the manifest last, each by an atomic
-// rename: the server's manifest watch (or SIGHUP, or ReloadModel) then sees
-// either the old model or the whole new one, never half of each.
+// serves (-model): every file written in full beside the served ones, then
+// renamed over them, the manifest last (installArtifact): the server's
+// manifest watch (or SIGHUP, or ReloadModel) then sees either the old model
+// or the whole new one, never half of each.
 //
 // When -to already serves a model, the candidate must earn its place: both
 // are evaluated on -eval (labelled JSONL, or a directory of them such as real
@@ -108,20 +109,61 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 
 // installArtifact writes a model's files into the served directory to, the
 // manifest last (a watcher sees a complete model), and verifies it loads.
-func installArtifact(ctx context.Context, to string, files map[string][]byte) error {
+// Every file is first written in full beside its destination and synced;
+// only then are they renamed over the served ones, with no cancellation in
+// between. Written and renamed one by one, a write that failed (a full
+// disk) or a Ctrl-C after the first file left the new features or trees
+// beside the old manifest: the running servers kept their model, but no
+// server could start from the directory any more (checksum mismatch), so
+// the next restart of any replica failed (outside check).
+func installArtifact(ctx context.Context, to string, files map[string][]byte) (err error) {
 	if err := os.MkdirAll(to, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", to, err)
 	}
-	for _, name := range []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile} {
+	names := []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile}
+	staged := make([]string, 0, len(names))
+	defer func() {
+		if err != nil {
+			for _, tmp := range staged {
+				_ = os.Remove(tmp) // a renamed one is gone already; the error says what happened
+			}
+		}
+	}()
+	for _, name := range names {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := writeAtomic(filepath.Join(to, name), files[name]); err != nil {
+		tmp, err := stageFile(filepath.Join(to, name), files[name])
+		if err != nil {
 			return err
 		}
+		staged = append(staged, tmp)
+	}
+	// From here the served directory changes: three renames, not
+	// interrupted, the manifest last.
+	for i, name := range names {
+		if err := os.Rename(staged[i], filepath.Join(to, name)); err != nil {
+			return fmt.Errorf("promote %s: %w (%s may hold part of the new model: promote again)", name, err, to)
+		}
+	}
+	if err := syncDir(to); err != nil {
+		return err
 	}
 	if _, err := classifier.Load(to); err != nil {
 		return fmt.Errorf("verify %s after copying: %w", to, err)
+	}
+	return nil
+}
+
+// syncDir makes the renames in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
 	}
 	return nil
 }
@@ -155,14 +197,14 @@ func comparePromotion(ctx context.Context, data, rulesPath string, candidate, se
 	return nil
 }
 
-// writeAtomic writes b to dst through a temporary file in dst's directory,
-// synced before the rename so a crash leaves the old or the new file. The
-// file is readable by all (0644) like any model file: the server may run as
-// another user than the one who promotes.
-func writeAtomic(dst string, b []byte) (err error) {
+// stageFile writes b to a temporary file in dst's directory, synced, for
+// a rename over dst, and returns its path. The file is readable by all
+// (0644) like any model file: the server may run as another user than the
+// one who promotes.
+func stageFile(dst string, b []byte) (_ string, err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(dst), ".promote-*")
 	if err != nil {
-		return fmt.Errorf("promote %s: %w", dst, err)
+		return "", fmt.Errorf("promote %s: %w", dst, err)
 	}
 	defer func() {
 		if err != nil {
@@ -171,21 +213,18 @@ func writeAtomic(dst string, b []byte) (err error) {
 	}()
 	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("write %s: %w", tmp.Name(), err)
 	}
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		return fmt.Errorf("chmod %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("chmod %s: %w", tmp.Name(), err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("sync %s: %w", tmp.Name(), err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp.Name(), err)
+		return "", fmt.Errorf("close %s: %w", tmp.Name(), err)
 	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return fmt.Errorf("promote %s: %w", dst, err)
-	}
-	return nil
+	return tmp.Name(), nil
 }

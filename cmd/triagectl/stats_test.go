@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"flag"
 	"math"
 	"os"
@@ -405,5 +407,55 @@ func TestStatsShadow(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantJSON, rep.Shadow, cmpopts.IgnoreUnexported(stats.ShadowAgreement{}, stats.ShadowKind{}), cmpopts.EquateApprox(0, 1e-9)); diff != "" {
 		t.Errorf("JSON shadow (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadCommandsNeverMigrate: stats, export and audit on a database
+// whose schema is behind this binary's are refused, and the schema stays
+// as it was: a newer triagectl had migrated the database its servers were
+// writing (outside check), which since migration 15 stops a server older
+// than migration 14 from storing decisions.
+func TestReadCommandsNeverMigrate(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "fenjian.db")
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	latest, err := s.SchemaVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The schema as the binary before the last migration left it, as far
+	// as the version says.
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`DELETE FROM schema_migrations WHERE version = ?`, latest); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		run  func(context.Context, *env, []string) error
+		args []string
+	}{
+		{"stats", runStats, []string{"-store", path}},
+		{"export", runExport, []string{"-store", path, "-all", "-out", filepath.Join(t.TempDir(), "x.jsonl")}},
+		{"audit verify", runAudit, []string{"verify", "-store", path}},
+		{"audit redraw", runAudit, []string{"redraw", "-store", path}},
+	} {
+		e, _, _ := testEnv("")
+		if err := c.run(ctx, e, c.args); !errors.Is(err, store.ErrSchemaBehind) {
+			t.Errorf("triagectl %s on schema %d: %v; want ErrSchemaBehind", c.name, latest-1, err)
+		}
+		var v int
+		if err := raw.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil || v != latest-1 {
+			t.Fatalf("after triagectl %s the schema is %d (%v); want %d, untouched", c.name, v, err, latest-1)
+		}
 	}
 }

@@ -345,7 +345,9 @@ func formatCounts(m map[string]int) string {
 }
 
 // parseKindWeights parses "civil=0.5,criminal=0.25" into case kind enum
-// names and weights in [0, 1].
+// names and weights in [0, 1]. A kind given twice is refused: which of its
+// weights the model would get is not what the operator can see
+// (civil=0.5,civil=0.2 attached 0.2 and said nothing).
 func parseKindWeights(s string) (map[string]float64, error) {
 	out := map[string]float64{}
 	for _, part := range strings.Split(s, ",") {
@@ -360,6 +362,9 @@ func parseKindWeights(s string) (map[string]float64, error) {
 		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil || !(w >= 0 && w <= 1) {
 			return nil, fmt.Errorf("weight %q is not in [0, 1]", v)
+		}
+		if _, dup := out[kind]; dup {
+			return nil, fmt.Errorf("case kind %q is given twice", strings.TrimSpace(k))
 		}
 		out[kind] = w
 	}

@@ -167,3 +167,33 @@ func TestTrainFailures(t *testing.T) {
 		t.Error("a failed training left a model behind")
 	}
 }
+
+// TestAdjustKindWeights: adjust's -prior-weight and -blend take each case
+// kind once, each weight in [0, 1]; a kind given twice was taken with its
+// last weight and no word (outside check).
+func TestAdjustKindWeights(t *testing.T) {
+	for _, tc := range []struct {
+		flag, value, want string // want "" : accepted
+	}{
+		{"-prior-weight", "civil=0.5,civil=0.2", `case kind "civil" is given twice`},
+		{"-blend", "criminal=1, Criminal=0", `case kind "Criminal" is given twice`},
+		{"-prior-weight", "civil=NaN", "not in [0, 1]"},
+		{"-blend", "family=0.5", "unknown case kind"},
+		{"-prior-weight", "civil=0.5,criminal=0.2", ""},
+		{"-blend", "civil=0,criminal=1,administrative=0.5", ""},
+	} {
+		got, err := parseKindWeights(tc.value)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s %s: %v", tc.flag, tc.value, err)
+		case tc.want == "" && len(got) != strings.Count(tc.value, ",")+1:
+			t.Errorf("%s %s = %v: a kind lost", tc.flag, tc.value, got)
+		case tc.want != "":
+			e, _, _ := trainEnv()
+			err := runAdjust(context.Background(), e, []string{"-model", "m", "-out", "o", tc.flag, tc.value})
+			if !errors.As(err, new(usageError)) || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("adjust %s %s: %v; want a usage error saying %s", tc.flag, tc.value, err, tc.want)
+			}
+		}
+	}
+}

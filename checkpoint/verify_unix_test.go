@@ -1,0 +1,79 @@
+//go:build unix
+
+package checkpoint
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fenjian/fenjian/store"
+)
+
+// TestVerifyRefusesWhatIsNoCheckpoint: an entry of the checkpoint
+// directory that is not a regular file, or is larger than any checkpoint,
+// fails the verification, naming it, and does not hold it up. A named pipe
+// called 1.checkpoint kept triagectl audit verify waiting on its read for
+// good, past SIGTERM (outside check), and a 300 MB file was read whole.
+func TestVerifyRefusesWhatIsNoCheckpoint(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "fenjian.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	signer, verifier, err := GenerateKey("court.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := s.AuditHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, want string
+		make       func(path string) error
+	}{
+		{"named pipe", "not a regular file", func(path string) error { return syscall.Mkfifo(path, 0o600) }},
+		{"oversized file", "more than any checkpoint", func(path string) error {
+			return os.WriteFile(path, []byte(strings.Repeat("x", maxCheckpointBytes+1)), 0o600)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, _, err := Write(dir, head, signer); err != nil {
+				t.Fatal(err)
+			}
+			odd := filepath.Join(dir, "1"+fileSuffix) // after the real one, 000…0.checkpoint
+			if err := tc.make(odd); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan struct{})
+			var rep Report
+			go func() {
+				defer close(done)
+				rep, err = Verify(ctx, s, dir, verifier)
+			}()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("Verify still waiting after 10 s")
+			}
+			if err != nil || rep.OK || rep.File != odd || !strings.Contains(rep.Problem, tc.want) {
+				t.Errorf("Verify = %+v, %v; want a problem naming %s: %s", rep, err, odd, tc.want)
+			}
+		})
+	}
+	// The near miss: the real checkpoint alone verifies.
+	dir := t.TempDir()
+	if _, _, err := Write(dir, head, signer); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := Verify(ctx, s, dir, verifier); err != nil || !rep.OK {
+		t.Errorf("Verify of a real checkpoint = %+v, %v", rep, err)
+	}
+}
