@@ -101,11 +101,21 @@ func parse(text string) (store.AuditHead, error) {
 	return store.AuditHead{Seq: seq, Hash: lines[2], UnchainedDecisions: unchained}, nil
 }
 
-// ReadKey reads a key file (signer or verifier key, one line).
+// maxKeyBytes bounds a key file: a note key (name, hash, base64 Ed25519
+// key) is well under 200 bytes.
+const maxKeyBytes = 4 << 10
+
+// ReadKey reads a key file (signer or verifier key, one line). A path that
+// is not a regular file or is larger than any key is refused, naming it:
+// `triagectl audit verify -checkpoint-key` on a named pipe waited on the
+// read for good, past SIGTERM (outside check), as a checkpoint did.
 func ReadKey(path string) (string, error) {
-	b, err := os.ReadFile(path)
+	b, problem, err := readSmallFile(path, maxKeyBytes, "key")
 	if err != nil {
 		return "", fmt.Errorf("checkpoint key: %w", err)
+	}
+	if problem != "" {
+		return "", fmt.Errorf("checkpoint key %s: %s", path, problem)
 	}
 	return strings.TrimSpace(string(b)), nil
 }
@@ -166,14 +176,15 @@ func files(dir string) ([]string, error) {
 // few hundred bytes.
 const maxCheckpointBytes = 64 << 10
 
-// readCheckpoint reads the checkpoint file p, or says why it is none: not a
-// regular file, or larger than any checkpoint. Whoever can write the
-// directory could otherwise stall the audit: a named pipe called
-// 1.checkpoint kept triagectl audit verify waiting on its read for good
-// (SIGTERM did not end it; outside check), and a 300 MB file was read
-// whole. The file is opened without blocking (a pipe swapped in after a
-// look would block the open itself) and checked on the open descriptor.
-func readCheckpoint(p string) (msg []byte, problem string, err error) {
+// readSmallFile reads the file p, at most limit bytes, or says why it is no
+// `what` (a checkpoint, a key): not a regular file, or larger than limit.
+// Whoever can write the file's directory could otherwise stall the reader:
+// a named pipe called 1.checkpoint kept triagectl audit verify waiting on
+// its read for good (SIGTERM did not end it; outside check), and a 300 MB
+// file was read whole. The file is opened without blocking (a pipe swapped
+// in after a look would block the open itself) and checked on the open
+// descriptor.
+func readSmallFile(p string, limit int64, what string) (msg []byte, problem string, err error) {
 	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, "", err
@@ -185,16 +196,16 @@ func readCheckpoint(p string) (msg []byte, problem string, err error) {
 	}
 	switch {
 	case !fi.Mode().IsRegular():
-		return nil, fmt.Sprintf("not a regular file (%s): no checkpoint triaged writes", fi.Mode().Type()), nil
-	case fi.Size() > maxCheckpointBytes:
-		return nil, fmt.Sprintf("%d bytes, more than any checkpoint (%d)", fi.Size(), maxCheckpointBytes), nil
+		return nil, fmt.Sprintf("not a regular file (%s): no %s", fi.Mode().Type(), what), nil
+	case fi.Size() > limit:
+		return nil, fmt.Sprintf("%d bytes, more than any %s (%d)", fi.Size(), what, limit), nil
 	}
-	msg, err = io.ReadAll(io.LimitReader(f, maxCheckpointBytes+1))
+	msg, err = io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, "", err
 	}
-	if len(msg) > maxCheckpointBytes {
-		return nil, fmt.Sprintf("more than %d bytes, more than any checkpoint", maxCheckpointBytes), nil
+	if int64(len(msg)) > limit {
+		return nil, fmt.Sprintf("more than %d bytes, more than any %s", limit, what), nil
 	}
 	return msg, "", nil
 }
@@ -239,7 +250,7 @@ func Verify(ctx context.Context, chain Chain, dir, verifierKey string) (Report, 
 		return rep, err
 	}
 	for _, p := range paths {
-		msg, problem, err := readCheckpoint(p)
+		msg, problem, err := readSmallFile(p, maxCheckpointBytes, "checkpoint")
 		if err != nil {
 			return rep, fmt.Errorf("checkpoints: %w", err)
 		}

@@ -53,6 +53,10 @@ type Security struct {
 	// MaxTeamFeeds bounds the WatchAssignments streams open at once,
 	// across connections; zero means DefaultMaxTeamFeeds.
 	MaxTeamFeeds int
+	// MaxTeamFeedsPerCaller bounds the WatchAssignments streams one
+	// identity has open at once, across connections; zero means
+	// DefaultMaxTeamFeedsPerCaller.
+	MaxTeamFeedsPerCaller int
 }
 
 // DefaultMaxTeamFeeds is the team feeds open at once when
@@ -63,6 +67,17 @@ type Security struct {
 // connections would take a pod past its 512 MiB limit. A court's clients
 // keep one feed per team screen; this is far above that.
 const DefaultMaxTeamFeeds = 4096
+
+// DefaultMaxTeamFeedsPerCaller is the team feeds one identity may have open
+// at once when Security.MaxTeamFeedsPerCaller is zero. Without it one token
+// could take every place of MaxTeamFeeds and lock every team lead out of
+// their feed. A team lead's client holds a few feeds (one per screen), a
+// president's one per team (ten in the default teams), and a client that
+// reconnects holds its old feed until the server sees it gone; 256 is far
+// above that, and also leaves room for an identity shared by a court's
+// portal, while sixteen identities are needed to fill the server and one
+// holds at most about 13 MB of feeds (2,048 took 103 MB).
+const DefaultMaxTeamFeedsPerCaller = 256
 
 // DefaultMaxConcurrentCalls is the unary calls handled at once when
 // Security.MaxConcurrentCalls is zero: far above what 2 cores finish in the
@@ -77,6 +92,7 @@ const (
 	msgRateLimited     = "rate limit exceeded for this identity, retry later"
 	msgHealthWatches   = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
 	msgTeamFeeds       = "too many team feeds open on this server; retry later with the last cursor"
+	msgCallerTeamFeeds = "too many team feeds open for this identity; close one or retry later with the last cursor"
 )
 
 // accessError is a refused call: UNAUTHENTICATED when the caller is not
@@ -176,6 +192,12 @@ type authorizer struct {
 	healthWatches chan struct{}
 	// teamFeeds is the semaphore of Security.MaxTeamFeeds.
 	teamFeeds chan struct{}
+	// feedsMu guards feedsByCaller, the team feeds open per identity name
+	// (Security.MaxTeamFeedsPerCaller); a name leaves it with its last
+	// feed, so it holds at most MaxTeamFeeds names.
+	feedsMu       sync.Mutex
+	feedsByCaller map[string]int
+	maxFeedsPer   int
 	// logRefusals bounds the refusals logged; unlogged counts those it
 	// held back since the last record (refuse).
 	logRefusals *rate.Limiter
@@ -199,6 +221,8 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		teamFeeds:     make(chan struct{}, cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds)),
+		feedsByCaller: map[string]int{},
+		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
@@ -523,14 +547,41 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 		return a.refuse(ctx, c, info.FullMethod, err)
 	}
 	if info.FullMethod == methodWatch {
-		select {
-		case a.teamFeeds <- struct{}{}:
-			defer func() { <-a.teamFeeds }()
-		default:
-			return a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgTeamFeeds})
+		release, err := a.acquireTeamFeed(c)
+		if err != nil {
+			return a.refuse(ctx, c, info.FullMethod, err)
 		}
+		defer release()
 	}
 	return handler(srv, &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod})
+}
+
+// acquireTeamFeed takes a place for a team feed of c, one of
+// MaxTeamFeedsPerCaller for c's identity and one of MaxTeamFeeds on the
+// server, or refuses it (RESOURCE_EXHAUSTED) when either is full. release
+// gives both back. Every feed has an identity (allowMethod), so c.name()
+// is never an anonymous caller's shared name.
+func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
+	key := c.name()
+	a.feedsMu.Lock()
+	defer a.feedsMu.Unlock()
+	if a.feedsByCaller[key] >= a.maxFeedsPer {
+		return nil, &overloadError{msg: msgCallerTeamFeeds}
+	}
+	select {
+	case a.teamFeeds <- struct{}{}:
+	default:
+		return nil, &overloadError{msg: msgTeamFeeds}
+	}
+	a.feedsByCaller[key]++
+	return func() {
+		a.feedsMu.Lock()
+		defer a.feedsMu.Unlock()
+		if a.feedsByCaller[key]--; a.feedsByCaller[key] == 0 {
+			delete(a.feedsByCaller, key)
+		}
+		<-a.teamFeeds
+	}, nil
 }
 
 // authorizedStream checks each request a stream receives against its

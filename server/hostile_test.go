@@ -695,3 +695,56 @@ func TestTeamFeedsBounded(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestTeamFeedsBoundedPerCaller: one identity cannot take every team feed
+// of the server. Beyond Security.MaxTeamFeedsPerCaller its feed is
+// RESOURCE_EXHAUSTED, counted and logged with the caller, across
+// connections, while another identity still opens feeds; near miss: the
+// first identity opens one again once one of its own is closed.
+func TestTeamFeedsBoundedPerCaller(t *testing.T) {
+	sec := testSecurity(t)
+	sec.MaxTeamFeeds = 10
+	sec.MaxTeamFeedsPerCaller = 2
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	open := func(token string) *feed {
+		t.Helper()
+		c := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), token)) // a connection each
+		f := watch(t, c, "family", "")
+		select {
+		case err := <-f.end:
+			t.Fatalf("feed ended: %v", err)
+		case <-time.After(300 * time.Millisecond):
+		}
+		return f
+	}
+	var a []*feed
+	for range sec.MaxTeamFeedsPerCaller {
+		a = append(a, open(testPresidentToken))
+	}
+	err := watchStatus(testContext(t), dialAs(t, h.conn.Target(), testPresidentToken), "family")
+	if status.Code(err) != codes.ResourceExhausted || !strings.Contains(status.Convert(err).Message(), "this identity") {
+		t.Fatalf("caller A's feed %d: %v; want RESOURCE_EXHAUSTED for this identity", sec.MaxTeamFeedsPerCaller+1, err)
+	}
+	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
+		t.Errorf("refused ResourceExhausted = %v; want 1", v)
+	}
+	if !strings.Contains(h.logs.String(), `"grpc_method":"/fenjian.triage.v1.TriageService/WatchAssignments","code":"ResourceExhausted","caller":"president-1"`) {
+		t.Errorf("the refused feed is not logged with its caller:\n%s", h.logs.String())
+	}
+	// Caller B (test-clerk) is not held back by A.
+	for range sec.MaxTeamFeedsPerCaller {
+		open(testToken)
+	}
+	a[0].stop()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		err := watchStatus(testContext(t), dialAs(t, h.conn.Target(), testPresidentToken), "family")
+		if err == nil {
+			break
+		}
+		if status.Code(err) != codes.ResourceExhausted || time.Now().After(deadline) {
+			t.Fatalf("caller A's feed after one closed: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

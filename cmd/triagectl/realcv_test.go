@@ -13,17 +13,7 @@ import (
 // baseline with the real prior) on a small labelled set and checks the
 // report: the references, every configuration per kind, the review table.
 func TestRealCVBaseline(t *testing.T) {
-	dir := t.TempDir()
-	// The valid lines of the evaluation fixture (its broken lines test eval).
-	var lines []string
-	for _, l := range strings.Split(evalData(t), "\n") {
-		if json.Valid([]byte(l)) && strings.Contains(l, "case_kind") {
-			lines = append(lines, l)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "real.jsonl"), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := realCVData(t)
 	out := filepath.Join(t.TempDir(), "cv.json")
 	e, stdout, _ := testEnv("")
 	if err := runRealCV(context.Background(), e, []string{"-models", "baseline", "-real", dir, "-folds", "2",
@@ -55,5 +45,48 @@ func TestRealCVBaseline(t *testing.T) {
 	}
 	if len(rep.Review) == 0 {
 		t.Error("no review table")
+	}
+}
+
+// realCVData writes the valid lines of the evaluation fixture (its broken
+// lines test eval) as a directory of real filings and returns it.
+func realCVData(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	var lines []string
+	for _, l := range strings.Split(evalData(t), "\n") {
+		if json.Valid([]byte(l)) && strings.Contains(l, "case_kind") {
+			lines = append(lines, l)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "real.jsonl"), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestRealCVBootstrapFlag: a negative -bootstrap is a usage error (exit 2)
+// naming the flag; it was accepted and the intervals silently dropped.
+// -bootstrap 0 (no intervals) still runs.
+func TestRealCVBootstrapFlag(t *testing.T) {
+	dir := realCVData(t)
+	for _, tc := range []struct {
+		bootstrap string
+		code      int
+	}{
+		{"-1", 2},
+		{"0", 0},
+	} {
+		t.Run(tc.bootstrap, func(t *testing.T) {
+			e, _, stderr := testEnv("")
+			code := dispatch(context.Background(), e, []string{"realcv", "-models", "baseline", "-real", dir, "-folds", "2",
+				"-blend", "1", "-prior-weight", "0", "-bootstrap", tc.bootstrap, "-out", filepath.Join(t.TempDir(), "cv.json")})
+			if code != tc.code {
+				t.Fatalf("-bootstrap %s: exit %d, want %d\n%s", tc.bootstrap, code, tc.code, stderr)
+			}
+			if tc.code == 2 && !strings.Contains(stderr.String(), "-bootstrap must not be negative") {
+				t.Errorf("-bootstrap %s: the error does not name the flag:\n%s", tc.bootstrap, stderr)
+			}
+		})
 	}
 }
