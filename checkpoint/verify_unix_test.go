@@ -77,3 +77,61 @@ func TestVerifyRefusesWhatIsNoCheckpoint(t *testing.T) {
 		t.Errorf("Verify of a real checkpoint = %+v, %v", rep, err)
 	}
 }
+
+// TestNewWriterRefusesWhatIsNoCheckpoint: the writer triaged starts reads
+// the newest checkpoint the way Verify does, so a named pipe or an
+// oversized file in the directory fails its start with the file named
+// instead of holding it up; a real checkpoint there is picked up.
+func TestNewWriterRefusesWhatIsNoCheckpoint(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "fenjian.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	signer, _, err := GenerateKey("court.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := s.AuditHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, want string
+		make       func(path string) error
+	}{
+		{"named pipe", "not a regular file", func(path string) error { return syscall.Mkfifo(path, 0o600) }},
+		{"oversized file", "more than any checkpoint", func(path string) error {
+			return os.WriteFile(path, []byte(strings.Repeat("x", maxCheckpointBytes+1)), 0o600)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			odd := filepath.Join(dir, "1"+fileSuffix)
+			if err := tc.make(odd); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := NewWriter(dir, signer, s, nil)
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), odd) || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("NewWriter = %v; want an error naming %s: %s", err, odd, tc.want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("NewWriter still waiting after 10 s")
+			}
+		})
+	}
+	dir := t.TempDir()
+	if _, _, err := Write(dir, head, signer); err != nil {
+		t.Fatal(err)
+	}
+	if w, err := NewWriter(dir, signer, s, nil); err != nil || w.last == nil {
+		t.Errorf("NewWriter over a real checkpoint = %v (last %v); want it picked up", err, w)
+	}
+}

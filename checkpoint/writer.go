@@ -47,9 +47,14 @@ func NewWriter(dir, signerKey string, chain Chain, logger *slog.Logger) (*Writer
 		return nil, err
 	}
 	if len(paths) > 0 {
-		b, err := os.ReadFile(paths[len(paths)-1])
-		if err != nil {
+		// Read as audit verify reads them: a pipe or a huge file in the
+		// directory would otherwise stall or swell triaged's start.
+		b, problem, err := readSmallFile(paths[len(paths)-1], maxCheckpointBytes, "checkpoint")
+		switch {
+		case err != nil:
 			return nil, fmt.Errorf("checkpoints: %w", err)
+		case problem != "":
+			return nil, fmt.Errorf("checkpoint %s: %s", paths[len(paths)-1], problem)
 		}
 		// The body only: the signature is the auditor's to check, and
 		// this server signed it with the same key.
