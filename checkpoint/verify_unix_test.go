@@ -21,28 +21,8 @@ import (
 // good, past SIGTERM (outside check), and a 300 MB file was read whole.
 func TestVerifyRefusesWhatIsNoCheckpoint(t *testing.T) {
 	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "fenjian.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	signer, verifier, err := GenerateKey("court.example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, err := s.AuditHead(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name, want string
-		make       func(path string) error
-	}{
-		{"named pipe", "not a regular file", func(path string) error { return syscall.Mkfifo(path, 0o600) }},
-		{"oversized file", "more than any checkpoint", func(path string) error {
-			return os.WriteFile(path, []byte(strings.Repeat("x", maxCheckpointBytes+1)), 0o600)
-		}},
-	} {
+	s, signer, verifier, head := chainAndKey(t)
+	for _, tc := range noCheckpoints {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			if _, _, err := Write(dir, head, signer); err != nil {
@@ -54,6 +34,7 @@ func TestVerifyRefusesWhatIsNoCheckpoint(t *testing.T) {
 			}
 			done := make(chan struct{})
 			var rep Report
+			var err error
 			go func() {
 				defer close(done)
 				rep, err = Verify(ctx, s, dir, verifier)
@@ -83,29 +64,8 @@ func TestVerifyRefusesWhatIsNoCheckpoint(t *testing.T) {
 // oversized file in the directory fails its start with the file named
 // instead of holding it up; a real checkpoint there is picked up.
 func TestNewWriterRefusesWhatIsNoCheckpoint(t *testing.T) {
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "fenjian.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	signer, _, err := GenerateKey("court.example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, err := s.AuditHead(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name, want string
-		make       func(path string) error
-	}{
-		{"named pipe", "not a regular file", func(path string) error { return syscall.Mkfifo(path, 0o600) }},
-		{"oversized file", "more than any checkpoint", func(path string) error {
-			return os.WriteFile(path, []byte(strings.Repeat("x", maxCheckpointBytes+1)), 0o600)
-		}},
-	} {
+	s, signer, _, head := chainAndKey(t)
+	for _, tc := range noCheckpoints {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			odd := filepath.Join(dir, "1"+fileSuffix)
@@ -134,4 +94,35 @@ func TestNewWriterRefusesWhatIsNoCheckpoint(t *testing.T) {
 	if w, err := NewWriter(dir, signer, s, nil); err != nil || w.last == nil {
 		t.Errorf("NewWriter over a real checkpoint = %v (last %v); want it picked up", err, w)
 	}
+}
+
+// noCheckpoints are directory entries named like a checkpoint that are
+// none: each must be refused, naming it, without holding the reader up.
+var noCheckpoints = []struct {
+	name, want string
+	make       func(path string) error
+}{
+	{"named pipe", "not a regular file", func(path string) error { return syscall.Mkfifo(path, 0o600) }},
+	{"oversized file", "more than any checkpoint", func(path string) error {
+		return os.WriteFile(path, []byte(strings.Repeat("x", maxCheckpointBytes+1)), 0o600)
+	}},
+}
+
+// chainAndKey opens a SQLite store in a temporary directory and makes a
+// signer key: the chain, its keys and its head for the tests above.
+func chainAndKey(t *testing.T) (s store.Store, signer, verifier string, head store.AuditHead) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "fenjian.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	if signer, verifier, err = GenerateKey("court.example"); err != nil {
+		t.Fatal(err)
+	}
+	if head, err = st.AuditHead(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return st, signer, verifier, head
 }
