@@ -203,6 +203,11 @@ var (
 // file (OpenSQLite). A key=value PostgreSQL DSN is not recognised here; pass
 // it to OpenPostgres, or write it as a URL.
 func Open(ctx context.Context, target string, opts Options) (Store, error) {
+	if scheme := otherURLScheme(target); scheme != "" {
+		// Taken as a path, "sqlite:/srv/f.db" would create a directory
+		// "sqlite:" under the working directory and a new, empty store in it.
+		return nil, fmt.Errorf("store: %q: a %s: URL is not a store this binary opens; give a postgres:// URL or the SQLite file's path", target, scheme)
+	}
 	if IsPostgresURL(target) {
 		p, err := OpenPostgres(ctx, target, opts)
 		if err != nil {
@@ -215,6 +220,26 @@ func Open(ctx context.Context, target string, opts Options) (Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// otherURLScheme returns the scheme of a target written as a URL that is
+// not PostgreSQL's (mysql://…), or as SQLite's own URI forms (sqlite:…,
+// file:…), which Open does not take: "" for anything else, which is a path.
+func otherURLScheme(target string) string {
+	scheme, rest, ok := strings.Cut(target, ":")
+	if !ok || scheme == "" || IsPostgresURL(target) {
+		return ""
+	}
+	for i, r := range scheme {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')) {
+			return ""
+		}
+	}
+	if strings.HasPrefix(rest, "//") || strings.EqualFold(scheme, "sqlite") || strings.EqualFold(scheme, "file") {
+		return scheme
+	}
+	return ""
 }
 
 // IsPostgresURL reports whether target is a URL with one of the schemes
