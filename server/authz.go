@@ -190,13 +190,14 @@ type authorizer struct {
 	inflight chan struct{}
 	// healthWatches is the semaphore of MaxHealthWatches.
 	healthWatches chan struct{}
-	// teamFeeds is the semaphore of Security.MaxTeamFeeds.
-	teamFeeds chan struct{}
-	// feedsMu guards feedsByCaller, the team feeds open per identity name
-	// (Security.MaxTeamFeedsPerCaller); a name leaves it with its last
-	// feed, so it holds at most MaxTeamFeeds names.
+	// feedsMu guards feedsOpen, the team feeds open on the server
+	// (Security.MaxTeamFeeds), and feedsByCaller, those open per identity
+	// name (Security.MaxTeamFeedsPerCaller); a name leaves it with its
+	// last feed, so it holds at most MaxTeamFeeds names.
 	feedsMu       sync.Mutex
+	feedsOpen     int
 	feedsByCaller map[string]int
+	maxFeeds      int
 	maxFeedsPer   int
 	// logRefusals bounds the refusals logged; unlogged counts those it
 	// held back since the last record (refuse).
@@ -220,7 +221,7 @@ const maxLimiters = 10000
 func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec) *authorizer {
 	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
-		teamFeeds:     make(chan struct{}, cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds)),
+		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
@@ -565,14 +566,13 @@ func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
 	key := c.name()
 	a.feedsMu.Lock()
 	defer a.feedsMu.Unlock()
-	if a.feedsByCaller[key] >= a.maxFeedsPer {
+	switch {
+	case a.feedsByCaller[key] >= a.maxFeedsPer:
 		return nil, &overloadError{msg: msgCallerTeamFeeds}
-	}
-	select {
-	case a.teamFeeds <- struct{}{}:
-	default:
+	case a.feedsOpen >= a.maxFeeds:
 		return nil, &overloadError{msg: msgTeamFeeds}
 	}
+	a.feedsOpen++
 	a.feedsByCaller[key]++
 	return func() {
 		a.feedsMu.Lock()
@@ -580,7 +580,7 @@ func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
 		if a.feedsByCaller[key]--; a.feedsByCaller[key] == 0 {
 			delete(a.feedsByCaller, key)
 		}
-		<-a.teamFeeds
+		a.feedsOpen--
 	}, nil
 }
 
