@@ -537,7 +537,7 @@ func (b *batch) checkFiling(ctx context.Context, row *decisionRow) error {
 // the filing id it was stored under, "" for none.
 func (b *batch) decisionForFiling(ctx context.Context, row *decisionRow) (id, filingID string, err error) {
 	key := row.filingKey
-	if b.d.filingLookupByID {
+	if b.d.unkeyed {
 		key = row.filingID
 	}
 	var r *sql.Row

@@ -46,10 +46,11 @@ type dialect struct {
 	// one since migration 0015): the writer's check that a filing has one
 	// decision (batch.checkFiling).
 	selectDecisionForFiling string
-	// filingLookupByID makes selectDecisionForFiling take the filing id as
-	// sent, not its key: a schema stopped before migration 0014 (tests
-	// writing rows as an older binary did).
-	filingLookupByID bool
+	// unkeyed: the schema stops before migration 0014 (SQLite's
+	// Options.schemaUpTo, tests writing rows as an older binary did), so
+	// decisions are written without a filing key and
+	// selectDecisionForFiling takes the filing id as sent.
+	unkeyed bool
 	// updateFilingKeys sets decisions' filing keys (rekeyFilings): on
 	// SQLite one row's, key then decision_id; on PostgreSQL a page's,
 	// arrays of keys and decision_ids.

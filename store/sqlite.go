@@ -40,9 +40,6 @@ type SQLite struct {
 	// Prepared on the writer's one connection, for every batch.
 	updateHead, applyLoad                                       *sql.Stmt
 	decisionsTable, outcomesTable, assignmentsTable, auditTable sqliteTable
-	// unkeyed: the schema stops before migration 0014 (Options.schemaUpTo,
-	// tests only), so decisions are written without a filing key.
-	unkeyed bool
 	// checkpoints moves the WAL into the database file off the commit path
 	// (see checkpointer).
 	checkpoints *checkpointer
@@ -144,10 +141,9 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if opts.schemaUpTo > 0 && opts.schemaUpTo < filingKeyVersion {
 		// Rows as a binary before migration 0014 wrote them: no filing
 		// key, filings found by the id as sent.
-		s.unkeyed = true
 		s.decisionsTable.columns, s.decisionsTable.cols = decisionColumns, 10
 		s.dialect.selectDecisionForFiling = `SELECT decision_id, filing_id FROM decisions WHERE filing_id = ? ORDER BY decided_at, decision_id LIMIT 1`
-		s.dialect.filingLookupByID = true
+		s.dialect.unkeyed = true
 	}
 	s.assignmentsTable = sqliteTable{what: "assignment", table: "assignments", columns: assignmentColumns, cols: 9}
 	s.outcomesTable = sqliteTable{what: "outcome", table: "outcomes", columns: outcomeColumns, cols: 8}
@@ -269,7 +265,7 @@ func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
 		row  func(i int) []any
 	}{
 		{&s.decisionsTable, len(b.decisions), func(i int) []any {
-			if s.unkeyed {
+			if s.dialect.unkeyed {
 				return b.decisions[i].args()
 			}
 			return b.decisions[i].insertArgs()
