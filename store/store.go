@@ -203,17 +203,17 @@ var (
 // file (OpenSQLite). A key=value PostgreSQL DSN is not recognised here; pass
 // it to OpenPostgres, or write it as a URL.
 func Open(ctx context.Context, target string, opts Options) (Store, error) {
-	if scheme := otherURLScheme(target); scheme != "" {
-		// Taken as a path, "sqlite:/srv/f.db" would create a directory
-		// "sqlite:" under the working directory and a new, empty store in it.
-		return nil, fmt.Errorf("store: %q: a %s: URL is not a store this binary opens; give a postgres:// URL or the SQLite file's path", target, scheme)
-	}
 	if IsPostgresURL(target) {
 		p, err := OpenPostgres(ctx, target, opts)
 		if err != nil {
 			return nil, err // not a typed nil inside a non-nil Store
 		}
 		return p, nil
+	}
+	if scheme := otherURLScheme(target); scheme != "" {
+		// Taken as a path, "sqlite:/srv/f.db" would create a directory
+		// "sqlite:" under the working directory and a new, empty store in it.
+		return nil, fmt.Errorf("store: %q: a %s: URL is not a store this binary opens; give a postgres:// URL or the SQLite file's path", target, scheme)
 	}
 	s, err := OpenSQLite(ctx, target, opts)
 	if err != nil {
@@ -222,12 +222,13 @@ func Open(ctx context.Context, target string, opts Options) (Store, error) {
 	return s, nil
 }
 
-// otherURLScheme returns the scheme of a target written as a URL that is
-// not PostgreSQL's (mysql://…), or as SQLite's own URI forms (sqlite:…,
-// file:…), which Open does not take: "" for anything else, which is a path.
+// otherURLScheme returns the scheme of a target that is not a PostgreSQL
+// URL (Open has taken those) but is written as another URL (mysql://…) or
+// as SQLite's own URI forms (sqlite:…, file:…), which Open does not take:
+// "" for anything else, which is a path.
 func otherURLScheme(target string) string {
 	scheme, rest, ok := strings.Cut(target, ":")
-	if !ok || scheme == "" || IsPostgresURL(target) {
+	if !ok || scheme == "" {
 		return ""
 	}
 	for i, r := range scheme {
