@@ -44,6 +44,14 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 			blocks = append(blocks, reason(CodeAssessors16PublicInterestSuit))
 		}
 	}
+	// 人民陪审员法第十六条第四项: a case of major social impact is tried by
+	// seven, three judges and four assessors; Art. 83's single judge cannot
+	// sit. Art. 16 has no proviso for a law's single judge (art. 15 ¶1, on
+	// the three-member assessor panel, may have one: group interests stay
+	// a review signal).
+	if c.GetMajorSocialImpact() && !a.FiledOn.Before(assessorsLawInForce) {
+		blocks = append(blocks, reason(CodeAssessors16MajorSocialImpact))
+	}
 	if c.GetActOnTheSpot() {
 		conds = append(conds, reason(CodeAdmin82OnTheSpot))
 	}

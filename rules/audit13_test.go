@@ -136,7 +136,9 @@ func audit13Cases(tb testing.TB) []tcase {
 			avail: av(pSimp, avA)},
 		{name: "adm personal-status flag means nothing", filing: a(yuan(1000),
 			cs(func(c *triagev1.Circumstances) { c.PersonalStatus = true })), avail: av(pSimp, avA)},
-		{name: "adm criminal fields mean nothing", filing: a(yuan(1000), impact, detained,
+		// Round 14 took major_social_impact out of this row: 人民陪审员法第十六条
+		// 第四项 bars an administrative single judge (rows in audit14_test.go).
+		{name: "adm criminal fields mean nothing", filing: a(yuan(1000), detained,
 			cs(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })), avail: av(pSimp, avA)},
 		{name: "adm foreign plaintiff ¥2,000 (行政诉讼法第九十八条: no bar)", filing: a(fen(2000_00), party(0, foreign)),
 			avail: av(pSimp, avA), extra: periodIs(pSimp, 0, 45, "2024-04-19")},
@@ -288,8 +290,10 @@ func audit13Cases(tb testing.TB) []tcase {
 		{name: "civ in the agreement band with a counterclaim", filing: c(fen(half+1), agreeSC, counter), avail: av(pSC, avU, pSimp, avA)},
 		{name: "civ 10 defendants", filing: c(setParties(1, 10)), avail: av(pSC, avU, pSimp, avU)},
 		{name: "civ 5 plaintiffs and 5 defendants (neither side 人数众多)", filing: c(setParties(5, 5)), avail: av(pSimp, avA)},
-		{name: "civ major social impact 2021-12-31 (CPL 42 not yet in force)", filing: c(impact, filedOn("2021-12-31")),
-			avail: av(pSimp, avA)},
+		// Until round 14 this row expected simplified open; 人民陪审员法第十六条
+		// 第四项 (2018-04-27) already required seven judges and assessors.
+		{name: "civ major social impact 2021-12-31 (CPL 42 not yet in force; 人民陪审员法 16(4))", filing: c(impact, filedOn("2021-12-31")),
+			avail: av(pSC, avU, pSimp, avU), fires: []string{at(locSimp, rules.CodeAssessors16MajorSocialImpact)}},
 		{name: "civ major social impact 2022-01-01 (CPL 2021 art. 42(3))", filing: c(impact, filedOn("2022-01-01")),
 			avail: av(pSC, avU, pSimp, avU)},
 		{name: "civ personal status, small claims agreed", filing: c(agreeSC, cs(func(c *triagev1.Circumstances) { c.PersonalStatus = true })),

@@ -125,6 +125,7 @@ func barScenarios() map[string]barScenario {
 
 		// 人民陪审员法第十六条第二项 (2018-04-27): a 行政公益诉讼 goes to a
 		// seven-member panel; the day before, the parties' agreement opens it.
+		rules.CodeAssessors16MajorSocialImpact:  {adm, pSimp, []mod{filedOn("2018-04-27"), c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true; c.ActOnTheSpot = true })}, []mod{filedOn("2018-04-26"), c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true; c.ActOnTheSpot = true })}},
 		rules.CodeAssessors16PublicInterestSuit: {adm, pSimp, []mod{cause("行政公益诉讼"), filedOn("2018-04-27"), c(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })}, []mod{cause("行政公益诉讼"), filedOn("2018-04-26"), c(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })}},
 
 		// Fast-track (CrPL 222–223, Interp. 370).

@@ -462,14 +462,21 @@ func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triage
 // singleJudgeBars returns the grounds that rule out a single judge, and so
 // simplified procedure (small claims included), which is always a single
 // judge (CPL 40 ¶2, 163); and whether the case goes to a newly formed panel.
-// Before 2022 the law had no list of cases barred from a single judge: CPL
-// 42 came with the 2021 amendment, so a major social impact alone bars
-// nothing on an older filing (the review signal still flags it).
+// Before 2022 the CPL had no list of cases barred from a single judge (CPL
+// 42 came with the 2021 amendment); from 2018-04-27 to 2021-12-31 a major
+// social impact bars one under 人民陪审员法第十六条第四项, before that nothing
+// (the review signal still flags it).
 func singleJudgeBars(c *triagev1.Circumstances, filedOn time.Time) (bars []*triagev1.Reason, newPanel bool) {
 	// CPL 42(3): a case of wide public attention or major social impact may
 	// not be heard by a single judge.
-	if c.GetMajorSocialImpact() && !filedOn.Before(cpl2021InForce) {
+	// Before it, from 2018-04-27, 人民陪审员法第十六条第四项 already sent a
+	// case of major social impact to a seven-member panel with assessors.
+	switch {
+	case !c.GetMajorSocialImpact():
+	case !filedOn.Before(cpl2021InForce):
 		bars = append(bars, reason(CodeCPL42SingleJudgeBarred))
+	case !filedOn.Before(assessorsLawInForce):
+		bars = append(bars, reason(CodeAssessors16MajorSocialImpact))
 	}
 	// CPL 41 ¶3, ¶4: a remanded case, and a retrial of a first-instance case,
 	// go to a newly formed panel. Interp. 257 (2), (4) already bar simplified

@@ -173,6 +173,11 @@ const (
 	// A 行政公益诉讼 goes to a seven-member panel with people's assessors
 	// from 2018-04-27 (人民陪审员法第十六条第二项), never to one judge.
 	CodeAssessors16PublicInterestSuit = "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"
+	// A case of major social impact goes to a seven-member panel with
+	// people's assessors from 2018-04-27 (人民陪审员法第十六条第四项): no
+	// single judge, so no administrative simplified procedure, and no civil
+	// small claims or simplified procedure before CPL 42(3) took over.
+	CodeAssessors16MajorSocialImpact = "ASSESSORS16_MAJOR_SOCIAL_IMPACT"
 
 	// Criminal: fast-track (CrPL 222–226, Interp. 369–370).
 	CodeCrPL222CourtLevel       = "CRPL222_COURT_LEVEL"
@@ -291,7 +296,11 @@ const (
 	CodeReviewSensitiveCause = "REVIEW_SENSITIVE_CAUSE"
 	CodeReviewTextSignal     = "REVIEW_TEXT_SIGNAL"
 	CodeReviewGroupCause     = "REVIEW_GROUP_CAUSE"
-	CodeReviewIntermediate   = "REVIEW_INTERMEDIATE_JURISDICTION"
+	// A civil or administrative filing stating group interests (群体利益):
+	// an assessor panel (人民陪审员法第十五条第一款第一项) and, for a civil
+	// group dispute that may affect stability, no single judge (CPL 42(2)).
+	CodeReviewGroupInterest = "REVIEW_GROUP_INTEREST"
+	CodeReviewIntermediate  = "REVIEW_INTERMEDIATE_JURISDICTION"
 	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
 	CodeReviewSecurityTerror = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION"
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
@@ -555,6 +564,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeAdmin82NotInForce, "行政诉讼法（2014年修正）第八十二条", "行政诉讼简易程序由2014年修正的行政诉讼法设立，自2015年5月1日起施行；立案日在此之前的案件不适用（1989年行政诉讼法没有简易程序）。"},
 	{CodeAdmin82Remanded, "行政诉讼法第八十二条第三款", "发回重审的案件不适用简易程序。"},
 	{CodeAdmin82Retrial, "行政诉讼法第八十二条第三款", "按照审判监督程序再审的案件不适用简易程序。"},
+	{CodeAssessors16MajorSocialImpact, "人民陪审员法第十六条第四项", "案件社会影响重大：第一审由人民陪审员和法官组成七人合议庭进行（人民陪审员法第十六条第四项，2018年4月27日起施行），不得由审判员一人独任审理，不适用简易程序（民事案件含小额诉讼程序）。"},
 	{CodeAssessors16PublicInterestSuit, "人民陪审员法第十六条第二项；行政诉讼法第八十三条", "行政公益诉讼案件：根据行政诉讼法提起的公益诉讼第一审案件，由人民陪审员和法官组成七人合议庭进行（人民陪审员法第十六条第二项，2018年4月27日起施行）；简易程序由审判员一人独任审理（行政诉讼法第八十三条），不适用。"},
 
 	{CodeCrPL222CourtLevel, "刑事诉讼法第二百二十二条", "速裁程序仅适用于基层人民法院管辖的案件。"},
@@ -637,6 +647,7 @@ var reasonDefs = [...]reasonDef{
 
 	{CodeReviewGroupDispute, "法发〔2021〕30号", "当事人一方人数众多，可能属于群体性纠纷（四类案件），需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewPublicInterest, "法发〔2021〕30号；民事诉讼法第四十二条", "案件涉及国家利益、社会公共利益（四类案件），需院庭长监督管理，不分入速裁团队。"},
+	{CodeReviewGroupInterest, "人民陪审员法第十五条第一款第一项；民事诉讼法第四十二条第二项", "案件涉及群体利益：第一审由人民陪审员和法官组成合议庭进行（人民陪审员法第十五条第一款第一项，法律规定独任审理的除外）；民事案件涉及群体性纠纷、可能影响社会稳定的，不得由审判员一人独任审理（民事诉讼法第四十二条第二项，2022年1月1日起施行）。是否独任审理由院庭长审查决定，不分入速裁团队。"},
 	{CodeReviewMajorImpact, "法发〔2021〕30号", "案件有重大社会影响（四类案件），需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewTextSignal, "法发〔2021〕30号", "起诉材料中出现群体性、社会关注或疑难复杂等表述，需人工审核，不分入速裁团队。"},

@@ -29,6 +29,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"citation eras":  citationEraCases(tb),
 		"audit round 12": audit12Cases(tb),
 		"audit round 13": audit13Cases(tb),
+		"audit round 14": audit14Cases(tb),
 	}
 }
 
@@ -296,6 +297,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewForeignDefendant1996: "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款",
 
 		rules.CodeAssessors16PublicInterestSuit: "人民陪审员法第十六条第二项；行政诉讼法第八十三条",
+		rules.CodeAssessors16MajorSocialImpact:  "人民陪审员法第十六条第四项",
+		rules.CodeReviewGroupInterest:           "人民陪审员法第十五条第一款第一项；民事诉讼法第四十二条第二项",
 
 		rules.CodeInferCriminalCourtAboveBasic2012: "刑事诉讼法（2012年修正）第十九条至第二十二条、第二百零八条第一款",
 		rules.CodeInferCriminalCourtAboveBasic1996: "刑事诉讼法（1996年）第十九条至第二十二条、第一百四十七条第一款、第一百七十四条",

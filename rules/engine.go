@@ -226,6 +226,16 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	if c.GetMajorSocialImpact() {
 		a.ReviewReasons = append(a.ReviewReasons, reason(rc.majorImpact))
 	}
+	// Group interests bar fast-track in a criminal case (Interp. 213); in a
+	// civil or administrative one they call for an assessor panel (人民陪审员
+	// 法第十五条第一款第一项, whose deference to a law's single judge was not
+	// confirmed) and, in a civil group dispute that may affect stability,
+	// forbid a single judge (CPL 42(2)): a person decides, so the case is
+	// reviewed and kept off fast-track teams.
+	if c.GetGroupInterest() && f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_CRIMINAL &&
+		!a.FiledOn.Before(assessorsLawInForce) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupInterest))
+	}
 	if fx.Cause.Sensitive {
 		a.ReviewReasons = append(a.ReviewReasons, reason(rc.sensitiveCause))
 	}

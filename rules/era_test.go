@@ -273,12 +273,23 @@ func eraCases(tb testing.TB) []tcase {
 
 		// --- Bench: CPL 2012/2017 art. 39, 40 until 2021-12-31; CPL 40–42 after.
 		{
-			// Behaviour change: before CPL 42 no rule barred a single judge
-			// for social impact; the review signal still flags the case.
-			name: "2021-12-31 major social impact: no single-judge bar, ordinary sits as a panel (art. 39)", filing: bj("2021-12-31", impact),
-			avail: av(pSC, avA, pSimp, avA, pOrd, avA), review: ptr(true),
-			fires:  []string{at(locOrd, rules.CodeCPL2017PanelRequired), at(locReview, rules.CodeReviewMajorImpact)},
+			// Before CPL 42 the bar on a single judge for social impact was
+			// 人民陪审员法第十六条第四项 (2018-04-27; round 14): a seven-member
+			// panel with assessors.
+			name: "2021-12-31 major social impact: 人民陪审员法 16(4) bars a single judge, ordinary sits as a panel (art. 39)", filing: bj("2021-12-31", impact),
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA), review: ptr(true),
+			fires: []string{at(locSimp, rules.CodeAssessors16MajorSocialImpact), at(locSC, rules.CodeAssessors16MajorSocialImpact),
+				at(locOrd, rules.CodeCPL2017PanelRequired), at(locReview, rules.CodeReviewMajorImpact)},
 			silent: []string{rules.CodeCPL42SingleJudgeBarred, rules.CodeCPL42PanelRequired},
+			extra:  panel,
+		},
+		{
+			// The day before the assessors law: no rule barred a single judge
+			// for social impact; the review signal still flags the case.
+			name: "2018-04-26 major social impact: no single-judge bar, ordinary sits as a panel (art. 39)", filing: bj("2018-04-26", impact),
+			avail: av(pSC, avA, pSimp, avA, pOrd, avA), review: ptr(true),
+			fires:  []string{at(locOrd, rules.CodeCPL2017PanelRequired), at(locReview, rules.CodeReviewMajorImpact2015)},
+			silent: []string{rules.CodeCPL42SingleJudgeBarred, rules.CodeCPL42PanelRequired, rules.CodeAssessors16MajorSocialImpact},
 			extra:  panel,
 		},
 		{

@@ -1,9 +1,11 @@
 package server
 
 import (
+	"context"
 	"testing"
 
 	"google.golang.org/grpc/codes"
+	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -25,20 +27,6 @@ func TestStatuteOutcomesRound13(t *testing.T) {
 		scToOrd  = triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY
 		ftToSimp = triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED
 	)
-	type step struct {
-		change triagev1.ChangeKind
-		proc   triagev1.Procedure
-		on     string
-		agree  bool
-		heard  bool
-		basis  string
-	}
-	type want struct {
-		refused      bool
-		months, days int32
-		due          string
-		none         bool // no statutory limit
-	}
 	civ := func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
 		f := loanFiling(id)
 		if m != nil {
@@ -61,13 +49,7 @@ func TestStatuteOutcomesRound13(t *testing.T) {
 		return f
 	}
 	const cpl, crpl, all = "民事诉讼法", "刑事诉讼法", "行政诉讼法"
-	cases := []struct {
-		name   string
-		filing *triagev1.Filing
-		setup  []step
-		last   step
-		want   want
-	}{
+	cases := []statuteOutcome{
 		// civil (CPL 40, 43, 160, 165–170; Interp. 258, 260, 278–279; 若干规定 2)
 		{"civ small claims to simplified rules: three months from 立案", civ("r13-1", nil),
 			[]step{{change: confirmed, proc: smallClaims, on: "2024-03-06", basis: cpl}},
@@ -136,9 +118,50 @@ func TestStatuteOutcomesRound13(t *testing.T) {
 		{"adm remanded: simplified chosen (ALL 82 ¶3)", adm("r13-22", func(f *triagev1.Filing) { f.Circumstances.Remanded = true }),
 			nil, step{change: overridden, proc: simplified, on: "2024-03-06", basis: all}, want{refused: true}},
 	}
+	runStatuteOutcomes(t, ctx, h.client, st, cases)
+}
+
+// step is one outcome of a statute scenario.
+type step struct {
+	change triagev1.ChangeKind
+	proc   triagev1.Procedure
+	on     string
+	agree  bool
+	heard  bool
+	basis  string
+	// correct, when set, states the filing as corrected (a FactCorrection
+	// of a copy of the scenario's filing).
+	correct func(*triagev1.Filing)
+}
+
+// want is a statute scenario's expected answer to its last outcome.
+type want struct {
+	refused      bool
+	months, days int32
+	due          string
+	none         bool // no statutory limit
+}
+
+// statuteOutcome is a filing triaged and stored, the outcomes that set the
+// procedure in force, and the outcome under test.
+type statuteOutcome struct {
+	name   string
+	filing *triagev1.Filing
+	setup  []step
+	last   step
+	want   want
+}
+
+// runStatuteOutcomes triages each scenario's filing through the server,
+// records its setup outcomes and checks the last one: refused with
+// FAILED_PRECONDITION and nothing stored, or accepted with the time limit.
+func runStatuteOutcomes(t *testing.T, ctx context.Context, client triagev1.TriageServiceClient, st interface {
+	ListOutcomes(context.Context, string) ([]*triagev1.Outcome, error)
+}, cases []statuteOutcome) {
+	t.Helper()
 	// A choice at filing is recorded as a confirmation when the scorer
 	// recommended it already (record keeping, not law).
-	mk := func(d *triagev1.Decision, s step) *triagev1.Outcome {
+	mk := func(d *triagev1.Decision, f *triagev1.Filing, s step) *triagev1.Outcome {
 		if s.change == overridden && d.GetRecommended() == s.proc {
 			s.change = confirmed
 		}
@@ -146,13 +169,18 @@ func TestStatuteOutcomesRound13(t *testing.T) {
 		o.LegalBasis = s.basis
 		o.PartiesAgree = s.agree
 		o.OrdinaryHearingHeld = s.heard
+		if s.correct != nil {
+			g := proto.Clone(f).(*triagev1.Filing)
+			s.correct(g)
+			o.Correction = &triagev1.FactCorrection{Filing: g, Basis: "庭审笔录"}
+		}
 		return o
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := triageOK(t, ctx, h.client, c.filing)
+			d := triageOK(t, ctx, client, c.filing)
 			for _, s := range c.setup {
-				if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, s)}); err != nil {
+				if _, err := client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, c.filing, s)}); err != nil {
 					t.Fatalf("setup %v → %v: %v", s.change, s.proc, err)
 				}
 			}
@@ -160,7 +188,7 @@ func TestStatuteOutcomesRound13(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, c.last)})
+			resp, err := client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, c.filing, c.last)})
 			if c.want.refused {
 				checkStatus(t, err, codes.FailedPrecondition, "", "")
 				after, err := st.ListOutcomes(ctx, d.GetDecisionId())

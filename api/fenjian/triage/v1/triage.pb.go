@@ -770,7 +770,10 @@ type Circumstances struct {
 	ObjectsSimplified bool `protobuf:"varint,22,opt,name=objects_simplified,json=objectsSimplified,proto3" json:"objects_simplified,omitempty"`
 	// Criminal: the prosecution's sentencing recommendation in months; 0 = none.
 	RecommendedSentenceMonths int32 `protobuf:"varint,23,opt,name=recommended_sentence_months,json=recommendedSentenceMonths,proto3" json:"recommended_sentence_months,omitempty"`
-	// Criminal: 有重大社会影响.
+	// 有重大社会影响. Criminal: bars simplified and fast-track (刑事诉讼法第二百一十五条、
+	// 第二百二十三条). Civil and administrative: no single judge (民事诉讼法第四十二条
+	// 第三项 from 2022-01-01; 人民陪审员法第十六条第四项, a seven-member panel, from
+	// 2018-04-27), so no small claims or simplified procedure.
 	MajorSocialImpact bool `protobuf:"varint,24,opt,name=major_social_impact,json=majorSocialImpact,proto3" json:"major_social_impact,omitempty"`
 	// Criminal: a co-defendant denies the charged facts or objects to the procedure.
 	// Deprecated: it merges 刑事诉讼法第二百二十三条第四项 and 第二百一十五条第三项;
@@ -812,9 +815,12 @@ type Circumstances struct {
 	// Criminal: the defendant is held in custody (羁押). A period of a detained
 	// defendant is not extended by holidays (刑事诉讼法第一百零五条第四款).
 	DefendantDetained bool `protobuf:"varint,39,opt,name=defendant_detained,json=defendantDetained,proto3" json:"defendant_detained,omitempty"`
-	// Criminal: the case involves group interests (群体利益), which requires a
-	// panel with people's assessors (刑诉法解释第二百一十三条第一款第一项);
-	// public_interest covers 公共利益.
+	// The case involves group interests (群体利益). Criminal: it requires a
+	// panel with people's assessors (刑诉法解释第二百一十三条第一款第一项), so no
+	// fast-track. Civil and administrative (filed from 2018-04-27): reviewed
+	// (REVIEW_GROUP_INTEREST: 人民陪审员法第十五条第一款第一项, and for a civil
+	// group dispute that may affect stability 民事诉讼法第四十二条第二项), no
+	// procedure barred. public_interest covers 公共利益.
 	GroupInterest bool `protobuf:"varint,40,opt,name=group_interest,json=groupInterest,proto3" json:"group_interest,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
