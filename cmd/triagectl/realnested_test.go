@@ -181,6 +181,40 @@ func TestRealCVNestedGridOptions(t *testing.T) {
 	}
 }
 
+// TestRealCVNestedFoldSeeds checks that -fold-seeds deals the repeats
+// with the seeds given, in order (seeds 1,2 are -repeats 2's dealings;
+// 7 is another), that the report and the table name them, and that bad
+// lists are usage errors.
+func TestRealCVNestedFoldSeeds(t *testing.T) {
+	dir := realCrimDir(t)
+	def, _ := runNested(t, dir, "2", "0")
+	got, stdout := runNested(t, dir, "9", "0", "-fold-seeds", "2,1,7")
+	if !reflect.DeepEqual(def.FoldSeeds, []uint64{1, 2}) || !reflect.DeepEqual(got.FoldSeeds, []uint64{2, 1, 7}) || got.Repeats != 3 {
+		t.Fatalf("fold seeds %v and %v (%d repeats), want [1 2] and [2 1 7] (3)", def.FoldSeeds, got.FoldSeeds, got.Repeats)
+	}
+	d, g := def.Kinds[0].Repeats, got.Kinds[0].Repeats
+	if len(g) != 3 || d[0].MacroF1 != g[1].MacroF1 || d[1].MacroF1 != g[0].MacroF1 || !reflect.DeepEqual(d[1].Confusion, g[0].Confusion) {
+		t.Errorf("per-dealing figures %v, want seed 1's and 2's of the default run (%v) in the order given", g, d)
+	}
+	if !strings.Contains(stdout, "fold seeds [2 1 7]") || !strings.Contains(stdout, "CRIMINAL macro-F1 per dealing: seed 2 ") ||
+		!strings.Contains(stdout, "CRIMINAL recall per procedure, first dealing: ") {
+		t.Errorf("table does not name the dealings:\n%s", stdout)
+	}
+	for _, bad := range [][]string{
+		{"-nested", "-fold-seeds", "0,1"},
+		{"-nested", "-fold-seeds", "3,3"},
+		{"-nested", "-fold-seeds", "x"},
+		{"-models", "baseline", "-fold-seeds", "3"},
+	} {
+		e, _, _ := testEnv("")
+		err := runRealCV(context.Background(), e, append([]string{"-real", dir}, bad...))
+		var u usageError
+		if !errors.As(err, &u) || !strings.Contains(err.Error(), "-fold-seeds") {
+			t.Errorf("%v: error %v, want a usage error naming -fold-seeds", bad, err)
+		}
+	}
+}
+
 // TestRealCVNestedCivilMethods checks that -methods takes the civil-only
 // methods, that they are candidates for civil filings alone, and that an
 // unknown method is a usage error.
