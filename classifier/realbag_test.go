@@ -243,6 +243,22 @@ func TestGuardKeepsTheSmallClaimsMandate(t *testing.T) {
 					t.Errorf("%s cross-validated: %v, want %v", lf.GetFiling().GetId(), got, want)
 				}
 			}
+			if !tc.guard {
+				return
+			}
+			// Without an assessment (rules that refused the filing) the
+			// mandate is unknown: the guarded prior stays out, and the
+			// scorer's probabilities are the model's without it.
+			unprimed, err := m.With(m.BaselineBlends(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, want triage.Probabilities
+			served.Score(small.GetFiling(), nil, &got)
+			unprimed.Score(small.GetFiling(), nil, &want)
+			if got != want {
+				t.Errorf("no assessment: scored %v, want the model's own %v", got, want)
+			}
 		})
 	}
 }

@@ -50,7 +50,9 @@ const (
 // recommends ordinary procedure (with low confidence) for the README's
 // 2024 ¥45,000 loan, for which small claims is mandatory: the sample's
 // small loans of 2016–2018, many from a campus-loan crawl, often went
-// ordinary. So the default scorer keeps the baseline for civil filings.
+// ordinary. So the default scorer kept the baseline for civil filings
+// until the fifth civil decision (realbag.go): this grid, its linear fits
+// guarded.
 
 // featureSets lists the sets a RealLinear may name.
 var featureSets = []string{"", FeaturesBroad, FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline, FeaturesCivilOrdinal, FeaturesCivilCoarse,

@@ -367,6 +367,11 @@ func (rp *RealPrior) Apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Pr
 		return
 	}
 	if rp.Fits[f.GetCaseKind().String()].Guard {
+		if a == nil {
+			// No assessment, no mandate known: the guard cannot tell
+			// where the prior may go, so it goes nowhere.
+			return
+		}
 		o := a.Option(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS)
 		if !guardSplit(o != nil && o.GetMandatory(), p, &q) {
 			return

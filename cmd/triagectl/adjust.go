@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,10 +20,11 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 	var model, out, real, rulesPath string
 	var alpha float64
 	var weights, blend map[string]float64
-	var selectKinds []triagev1.CaseKind
+	var selectKinds, guardKinds []triagev1.CaseKind
+	var selectSeed uint64
 	fs := newFlagSet(e, "adjust")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: triagectl adjust -model DIR -out DIR [-real DIR (-prior-weight civil=W,... | -select)] [-alpha A] [-blend civil=W,...]")
+		fmt.Fprintln(fs.Output(), "usage: triagectl adjust -model DIR -out DIR [-real DIR (-prior-weight civil=W,... | -select KINDS [-guard KINDS] [-select-seed N])] [-alpha A] [-blend civil=W,...]")
 		fmt.Fprintln(fs.Output(), "\nAttaches to a trained model the cause + amount baseline blend and the real prior (counts of the real")
 		fmt.Fprintln(fs.Output(), "filings' decisions) that `triagectl realcv` measured best, and writes it under a new version. The trained")
 		fmt.Fprintln(fs.Output(), "parameters and the manifest's held-out figures (of the trained model) are unchanged; manifest.adjusted")
@@ -41,16 +43,15 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 		weights, err = parseKindWeights(s)
 		return err
 	})
-	fs.Func("select", "choose the real prior's configuration by cross-validation for these `kinds` (civil,criminal)", func(s string) error {
-		for _, k := range strings.Split(s, ",") {
-			v, ok := triagev1.CaseKind_value["CASE_KIND_"+strings.ToUpper(strings.TrimSpace(k))]
-			if !ok || v == 0 {
-				return fmt.Errorf("unknown case kind %q", k)
-			}
-			selectKinds = append(selectKinds, triagev1.CaseKind(v))
-		}
-		return nil
+	fs.Func("select", "choose the real prior's configuration by cross-validation for these `kinds` (civil,criminal)", func(s string) (err error) {
+		selectKinds, err = parseKinds(s)
+		return err
 	})
+	fs.Func("guard", "with -select: for these `kinds` (civil) choose among guarded linear priors (classifier.RealFit.Guard: off where small claims is mandatory, elsewhere only splitting simplified and ordinary), as `realcv -nested -guard` measures them", func(s string) (err error) {
+		guardKinds, err = parseKinds(s)
+		return err
+	})
+	fs.Uint64Var(&selectSeed, "select-seed", 1, "with -select: `seed` of the cross-validation's dealings (the shipped model's choice uses 1; others measure how the choice moves with the dealing)")
 	fs.Func("blend", "per case kind, weight of the cause + amount baseline: `civil=W,criminal=W`", func(s string) (err error) {
 		blend, err = parseKindWeights(s)
 		return err
@@ -69,6 +70,14 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 	if selectFit && len(weights) > 0 {
 		return usageError{"-select chooses the weights: give it or -prior-weight, not both"}
 	}
+	for _, k := range guardKinds {
+		if !slices.Contains(selectKinds, k) {
+			return usageError{fmt.Sprintf("-guard %s: the kind is not in -select", strings.ToLower(strings.TrimPrefix(k.String(), "CASE_KIND_")))}
+		}
+	}
+	if selectSeed == 0 {
+		return usageError{"-select-seed must be above 0"}
+	}
 	var prior *classifier.RealPrior
 	if len(weights) > 0 || selectFit {
 		if real == "" {
@@ -85,7 +94,7 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 			return err
 		}
 		if selectFit {
-			prior, err = selectPrior(e, model, blend, r, recs, alpha, selectKinds)
+			prior, err = selectPrior(e, model, blend, r, recs, alpha, selectKinds, guardKinds, selectSeed)
 		} else {
 			prior, err = classifier.NewRealPrior(r, recs, alpha, weights)
 		}
@@ -108,10 +117,13 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 }
 
 // selectPrior chooses for each of kinds the real prior's
-// configuration by cross-validation over all the real filings, mixed into
-// the model with the blend it will be served with (-blend; none when not
-// given, as Artifact.Adjust then attaches none), and fits it on them.
-func selectPrior(e *env, dir string, blend map[string]float64, r *rules.Engine, recs []*triagev1.LabeledFiling, alpha float64, kinds []triagev1.CaseKind) (*classifier.RealPrior, error) {
+// configuration by cross-validation over all the real filings (dealt with
+// seed), mixed into the model with the blend it will be served with
+// (-blend; none when not given, as Artifact.Adjust then attaches none),
+// and fits it on them. For the guarded kinds the linear candidates are
+// guarded, the grid `realcv -nested -guard` evaluates.
+func selectPrior(e *env, dir string, blend map[string]float64, r *rules.Engine, recs []*triagev1.LabeledFiling, alpha float64,
+	kinds, guarded []triagev1.CaseKind, seed uint64) (*classifier.RealPrior, error) {
 	m, err := classifier.Load(dir)
 	if err != nil {
 		return nil, err
@@ -123,7 +135,11 @@ func selectPrior(e *env, dir string, blend map[string]float64, r *rules.Engine, 
 	fits := map[string]classifier.RealFit{}
 	for _, kind := range kinds {
 		kc := classifier.RealCasesOfKind(cases, kind)
-		fit, score, err := classifier.SelectRealFit(kc, classifier.RealGrid(), alpha, selectFolds, 1)
+		grid := classifier.RealGrid()
+		if slices.Contains(guarded, kind) {
+			grid = classifier.GridOptions{Guard: true}.Apply(grid)
+		}
+		fit, score, err := classifier.SelectRealFit(kc, grid, alpha, selectFolds, seed)
 		if err != nil {
 			return nil, fmt.Errorf("%v: %w", kind, err)
 		}
@@ -131,6 +147,19 @@ func selectPrior(e *env, dir string, blend map[string]float64, r *rules.Engine, 
 		fits[kind.String()] = fit
 	}
 	return classifier.FitRealPrior(r, recs, alpha, fits)
+}
+
+// parseKinds reads a comma-separated list of case kinds (civil,criminal).
+func parseKinds(s string) ([]triagev1.CaseKind, error) {
+	var out []triagev1.CaseKind
+	for _, k := range strings.Split(s, ",") {
+		v, ok := triagev1.CaseKind_value["CASE_KIND_"+strings.ToUpper(strings.TrimSpace(k))]
+		if !ok || v == 0 {
+			return nil, fmt.Errorf("unknown case kind %q", k)
+		}
+		out = append(out, triagev1.CaseKind(v))
+	}
+	return out, nil
 }
 
 // selectFolds is the number of folds of adjust -select's cross-validation,

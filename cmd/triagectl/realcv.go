@@ -31,9 +31,11 @@ type realCVFlags struct {
 	minConfidence                      []float64
 	nested                             bool
 	inner, repeats                     int
-	methods                            string
-	features, kind                     string
-	gridWeights                        []float64
+	// foldSeeds are the outer dealings' seeds (-fold-seeds); empty: 1…repeats.
+	foldSeeds      []uint64
+	methods        string
+	features, kind string
+	gridWeights    []float64
 	// gridOpts are -bag, -bag-seed, -guard and -min-lambda: the fourth
 	// civil attempt's variations of the linear candidates.
 	gridOpts classifier.GridOptions
@@ -42,7 +44,7 @@ type realCVFlags struct {
 func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	d := training.DefaultTrainConfig()
 	f := realCVFlags{}
-	var seeds, blends, weights, conf, gridWeights string
+	var seeds, blends, weights, conf, gridWeights, foldSeeds string
 	fs := newFlagSet(e, "realcv")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: triagectl realcv (-models DIR,DIR,... | -data CORPUS.jsonl [-seeds 1,2,3]) [-real DIR] [-folds K]")
@@ -83,6 +85,7 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.Float64Var(&f.gridOpts.MinLambda, "min-lambda", 0, "with -nested: drop linear candidates with a penalty below `λ`")
 	fs.IntVar(&f.inner, "inner", 4, "with -nested: inner folds choosing the configuration")
 	fs.IntVar(&f.repeats, "repeats", 5, "with -nested: repeats with differently dealt folds (seeds 1…R)")
+	fs.StringVar(&foldSeeds, "fold-seeds", "", "with -nested: the repeats' fold `seeds`, comma-separated, in place of 1…R (-repeats is then their number); fresh seeds deal the same filings anew")
 	fs.StringVar(&conf, "min-confidence", "0.4,0.5,0.6", "comma-separated review `thresholds` to report")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
@@ -106,9 +109,17 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	if f.minConfidence, err = parseList(conf, parseF); err != nil {
 		return nil, usageError{"-min-confidence: " + err.Error()}
 	}
+	if foldSeeds != "" {
+		if f.foldSeeds, err = parseFoldSeeds(foldSeeds); err != nil {
+			return nil, usageError{"-fold-seeds: " + err.Error()}
+		}
+		f.repeats = len(f.foldSeeds)
+	}
 	switch {
 	case f.nested && (f.data != "" || f.inner < 2 || f.repeats < 1):
 		return nil, usageError{"-nested takes -models (or none), -inner ≥ 2 and -repeats ≥ 1"}
+	case !f.nested && f.foldSeeds != nil:
+		return nil, usageError{"-fold-seeds deals the folds of -nested"}
 	case !f.nested && (f.data == "") == (f.models == ""):
 		return nil, usageError{"give -data or -models"}
 	case f.models != "" && f.repeat > 0:
@@ -133,6 +144,25 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 		}
 	}
 	return &f, nil
+}
+
+// parseFoldSeeds reads -fold-seeds: distinct seeds above 0 (seed 0 is
+// RealFolds' own dealing, the one the refit test uses; a seed given twice
+// would count one dealing as two in the change share).
+func parseFoldSeeds(s string) ([]uint64, error) {
+	seeds, err := parseList(s, func(s string) (uint64, error) { return strconv.ParseUint(s, 10, 64) })
+	if err != nil {
+		return nil, err
+	}
+	for i, x := range seeds {
+		if x == 0 {
+			return nil, fmt.Errorf("seed 0 is the refit test's dealing; give seeds above 0")
+		}
+		if slices.Contains(seeds[:i], x) {
+			return nil, fmt.Errorf("seed %d given twice", x)
+		}
+	}
+	return seeds, nil
 }
 
 func parseList[T any](s string, parse func(string) (T, error)) ([]T, error) {

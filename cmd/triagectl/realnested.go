@@ -19,13 +19,15 @@ import (
 
 // NestedReport is the JSON report of `triagectl realcv -nested`.
 type NestedReport struct {
-	Real    string   `json:"real"`
-	Base    string   `json:"base"`
-	Outer   int      `json:"outer_folds"`
-	Inner   int      `json:"inner_folds"`
-	Repeats int      `json:"repeats"`
-	Alpha   float64  `json:"alpha"`
-	Methods []string `json:"methods"`
+	Real    string `json:"real"`
+	Base    string `json:"base"`
+	Outer   int    `json:"outer_folds"`
+	Inner   int    `json:"inner_folds"`
+	Repeats int    `json:"repeats"`
+	// FoldSeeds are the repeats' outer dealings, in order.
+	FoldSeeds []uint64 `json:"fold_seeds"`
+	Alpha     float64  `json:"alpha"`
+	Methods   []string `json:"methods"`
 	// Grid is -bag, -bag-seed, -guard and -min-lambda as given.
 	Grid  classifier.GridOptions `json:"grid_options"`
 	Kinds []*NestedKind          `json:"kinds"`
@@ -46,9 +48,9 @@ type NestedKind struct {
 	// scorer's macro-F1 and accuracy minus the reference's (first repeat).
 	DeltaBaseline [2]evaluation.Interval `json:"delta_baseline"`
 	DeltaMajority [2]evaluation.Interval `json:"delta_majority"`
-	// Repeats holds each repeat's pooled macro-F1, accuracy and ordinary
-	// recall; Mean and SD summarise them.
-	Repeats []evaluation.Metrics `json:"-"`
+	// Repeats holds each repeat's pooled metrics, in the order of the
+	// report's FoldSeeds; MacroF1, Acc and OrdRec summarise them.
+	Repeats []evaluation.Metrics `json:"per_repeat"`
 	MacroF1 Spread               `json:"macro_f1"`
 	Acc     Spread               `json:"accuracy"`
 	OrdRec  Spread               `json:"ordinary_recall"`
@@ -95,7 +97,7 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 	}
 	cases := classifier.PrepareRealCases(r, base, all)
 	baseCases := classifier.PrepareRealCases(r, classifier.NewBaseline(), all)
-	rep := &NestedReport{Real: f.real, Base: name, Outer: f.folds, Inner: f.inner, Repeats: f.repeats, Alpha: f.alpha, Grid: f.gridOpts}
+	rep := &NestedReport{Real: f.real, Base: name, Outer: f.folds, Inner: f.inner, Repeats: f.repeats, FoldSeeds: f.dealings(), Alpha: f.alpha, Grid: f.gridOpts}
 	opts := evaluation.Options{Bootstrap: f.bootstrap, Seed: 1}
 	var grid []classifier.RealFit
 	methods := strings.Split(f.methods, ",")
@@ -173,6 +175,18 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 	return nil
 }
 
+// dealings are the repeats' fold seeds: -fold-seeds, else 1…-repeats.
+func (f *realCVFlags) dealings() []uint64 {
+	if f.foldSeeds != nil {
+		return f.foldSeeds
+	}
+	seeds := make([]uint64, f.repeats)
+	for i := range seeds {
+		seeds[i] = uint64(i + 1)
+	}
+	return seeds
+}
+
 // nestedBase is the scorer the prior is mixed into: the served model
 // without its prior (its baseline blend kept), or the baseline.
 func nestedBase(models string) (triage.Scorer, string, error) {
@@ -213,8 +227,8 @@ func nestedKind(kc, bc []*classifier.RealCase, grid []classifier.RealFit, f *rea
 	nk.MajorityProcedure = maj.String()
 	var runs [][]classifier.RealDecision
 	var f1, acc, ord []float64
-	for rpt := range f.repeats {
-		ds, chosen, err := classifier.NestedRealCV(kc, grid, f.alpha, f.folds, f.inner, uint64(rpt+1))
+	for _, seed := range f.dealings() {
+		ds, chosen, err := classifier.NestedRealCV(kc, grid, f.alpha, f.folds, f.inner, seed)
 		if err != nil {
 			return nil, err
 		}
@@ -270,8 +284,8 @@ func nestedKind(kc, bc []*classifier.RealCase, grid []classifier.RealFit, f *rea
 
 func writeNestedTable(e *env, rep *NestedReport) {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "nested cross-validation on real filings: base %s, prior methods %s, %d outer × %d inner folds, %d repeats (out of fold; intervals: bootstrap 95%%, first repeat)\n",
-		rep.Base, strings.Join(rep.Methods, "+"), rep.Outer, rep.Inner, rep.Repeats)
+	fmt.Fprintf(tw, "nested cross-validation on real filings: base %s, prior methods %s, %d outer × %d inner folds, %d repeats, fold seeds %v (out of fold; intervals: bootstrap 95%%, first repeat)\n",
+		rep.Base, strings.Join(rep.Methods, "+"), rep.Outer, rep.Inner, rep.Repeats, rep.FoldSeeds)
 	iv := func(x float64, i evaluation.Interval) string { return fmt.Sprintf("%.3f [%.2f, %.2f]", x, i.Lo, i.Hi) }
 	fmt.Fprintln(tw, "kind\tscorer\tn\taccuracy\tmacro-F1\tordinary recall\tECE\treview rate\tacc. not reviewed")
 	for _, k := range rep.Kinds {
@@ -298,7 +312,20 @@ func writeNestedTable(e *env, rep *NestedReport) {
 	}
 	tw.Flush()
 	for _, k := range rep.Kinds {
-		fmt.Fprintf(e.stdout, "\n%s chosen by the inner cross-validations: %s\n", strings.TrimPrefix(k.Kind, "CASE_KIND_"), strings.Join(k.Chosen, "; "))
+		kind := strings.TrimPrefix(k.Kind, "CASE_KIND_")
+		fmt.Fprintf(e.stdout, "\n%s chosen by the inner cross-validations: %s\n", kind, strings.Join(k.Chosen, "; "))
+		// Each dealing's own figure: a rule may hold in every dealing, not
+		// only in the mean.
+		per := make([]string, len(k.Repeats))
+		for i, m := range k.Repeats {
+			per[i] = fmt.Sprintf("seed %d %.3f", rep.FoldSeeds[i], m.MacroF1)
+		}
+		fmt.Fprintf(e.stdout, "%s macro-F1 per dealing: %s\n", kind, strings.Join(per, ", "))
+		rec := make([]string, len(k.Scorer.PerClass))
+		for i, c := range k.Scorer.PerClass {
+			rec[i] = fmt.Sprintf("%s %.3f (%d of %d)", strings.TrimPrefix(c.Procedure, "PROCEDURE_"), c.Recall, int(math.Round(c.Recall*float64(c.Support))), c.Support)
+		}
+		fmt.Fprintf(e.stdout, "%s recall per procedure, first dealing: %s\n", kind, strings.Join(rec, ", "))
 	}
 	fmt.Fprintln(tw, "\nreview\tmin confidence\treview rate\tout of distribution\taccuracy not reviewed\tnot reviewed")
 	for _, k := range rep.Kinds {

@@ -109,6 +109,52 @@ func TestAdjustSelect(t *testing.T) {
 	}
 }
 
+// TestAdjustSelectGuard selects civil and criminal priors with -guard
+// civil: the civil choice is a guarded linear prior (the set's whereabouts
+// decide it), the criminal one is not guarded, and another -select-seed
+// still chooses; a guard for a kind not selected, an unknown kind and
+// seed 0 are usage errors.
+func TestAdjustSelectGuard(t *testing.T) {
+	dir := realCivilDir(t)
+	model := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	for _, seed := range []string{"1", "2"} {
+		out := t.TempDir()
+		e, stdout, _ := testEnv("")
+		if err := runAdjust(context.Background(), e, []string{"-model", model, "-out", out, "-real", dir, "-select", "criminal,civil",
+			"-guard", "civil", "-select-seed", seed, "-blend", "civil=1,criminal=1"}); err != nil {
+			t.Fatal(err)
+		}
+		m, err := classifier.Load(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rp := m.RealPrior()
+		if rp == nil {
+			t.Fatalf("seed %s: no prior written:\n%s", seed, stdout)
+		}
+		civil, crim := rp.Fits["CASE_KIND_CIVIL"], rp.Fits["CASE_KIND_CRIMINAL"]
+		if civil.Method != classifier.RealLogit || !civil.Guard || civil.Weight == 0 {
+			t.Errorf("seed %s: civil fit %+v, want a guarded linear prior", seed, civil)
+		}
+		if crim.Method == "" || crim.Guard {
+			t.Errorf("seed %s: criminal fit %+v, want one chosen without the guard", seed, crim)
+		}
+	}
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"-select", "civil", "-guard", "criminal"},
+		{"-select", "civil", "-guard", "maritime"},
+		{"-select", "civil", "-select-seed", "0"},
+	} {
+		e, _, _ := testEnv("")
+		err := runAdjust(context.Background(), e, append([]string{"-model", model, "-out", out, "-real", dir}, args...))
+		var u usageError
+		if !errors.As(err, &u) {
+			t.Errorf("%v: error %v, want a usage error", args, err)
+		}
+	}
+}
+
 // runNested runs `realcv -nested` with the baseline on the real set in dir
 // (3 outer, 2 inner folds) and returns its JSON report and printed table.
 func runNested(t *testing.T, dir, repeats, bootstrap string, extra ...string) (*NestedReport, string) {
@@ -181,10 +227,46 @@ func TestRealCVNestedGridOptions(t *testing.T) {
 	}
 }
 
-// TestRealCVNestedCivilMethods checks that -methods takes the civil-only
-// methods, that they are candidates for civil filings alone, and that an
-// unknown method is a usage error.
-func TestRealCVNestedCivilMethods(t *testing.T) {
+// TestRealCVNestedFoldSeeds checks that -fold-seeds deals the repeats
+// with the seeds given, in order (seeds 1,2 are -repeats 2's dealings;
+// 7 is another), that the report and the table name them, and that bad
+// lists are usage errors.
+func TestRealCVNestedFoldSeeds(t *testing.T) {
+	dir := realCrimDir(t)
+	def, _ := runNested(t, dir, "2", "0")
+	got, stdout := runNested(t, dir, "9", "0", "-fold-seeds", "2,1,7")
+	if !reflect.DeepEqual(def.FoldSeeds, []uint64{1, 2}) || !reflect.DeepEqual(got.FoldSeeds, []uint64{2, 1, 7}) || got.Repeats != 3 {
+		t.Fatalf("fold seeds %v and %v (%d repeats), want [1 2] and [2 1 7] (3)", def.FoldSeeds, got.FoldSeeds, got.Repeats)
+	}
+	d, g := def.Kinds[0].Repeats, got.Kinds[0].Repeats
+	if len(g) != 3 || d[0].MacroF1 != g[1].MacroF1 || d[1].MacroF1 != g[0].MacroF1 || !reflect.DeepEqual(d[1].Confusion, g[0].Confusion) {
+		t.Errorf("per-dealing figures %v, want seed 1's and 2's of the default run (%v) in the order given", g, d)
+	}
+	if !strings.Contains(stdout, "fold seeds [2 1 7]") || !strings.Contains(stdout, "CRIMINAL macro-F1 per dealing: seed 2 ") ||
+		!strings.Contains(stdout, "CRIMINAL recall per procedure, first dealing: ") {
+		t.Errorf("table does not name the dealings:\n%s", stdout)
+	}
+	for _, bad := range [][]string{
+		{"-nested", "-fold-seeds", "0,1"},
+		{"-nested", "-fold-seeds", "3,3"},
+		{"-nested", "-fold-seeds", "x"},
+		{"-models", "baseline", "-fold-seeds", "3"},
+	} {
+		e, _, _ := testEnv("")
+		err := runRealCV(context.Background(), e, append([]string{"-real", dir}, bad...))
+		var u usageError
+		if !errors.As(err, &u) || !strings.Contains(err.Error(), "-fold-seeds") {
+			t.Errorf("%v: error %v, want a usage error naming -fold-seeds", bad, err)
+		}
+	}
+}
+
+// realCivilDir is realCrimDir with civil filings added: loans of 2017
+// over the small-claims limit, simplified unless the defendant's
+// whereabouts are unknown, then ordinary (which the baseline does not
+// read).
+func realCivilDir(t *testing.T) string {
+	t.Helper()
 	var buf bytes.Buffer
 	w := dataset.NewWriter(&buf)
 	for i := range 12 {
@@ -210,6 +292,14 @@ func TestRealCVNestedCivilMethods(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "civil.jsonl"), buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// TestRealCVNestedCivilMethods checks that -methods takes the civil-only
+// methods, that they are candidates for civil filings alone, and that an
+// unknown method is a usage error.
+func TestRealCVNestedCivilMethods(t *testing.T) {
+	dir := realCivilDir(t)
 	rep, _ := runNested(t, dir, "1", "20", "-methods", strings.Join([]string{classifier.RealCivilLaw, classifier.RealCivilOrdinal, classifier.RealRecalibrate}, ","))
 	if len(rep.Kinds) != 2 {
 		t.Fatalf("measured %d kinds, want civil and criminal", len(rep.Kinds))
