@@ -65,8 +65,9 @@ func TestServeReloadRacingPromotion(t *testing.T) {
 		defer mu.Unlock()
 		failures = append(failures, fmt.Sprintf(format, args...))
 	}
-	decided, reloads := 0, 0
-	for range 2 {
+	// repeat runs try until the promotions are done, counting the tries
+	// that passed in n.
+	repeat := func(n *int, try func() error) {
 		wg.Go(func() {
 			for {
 				select {
@@ -74,69 +75,54 @@ func TestServeReloadRacingPromotion(t *testing.T) {
 					return
 				default:
 				}
-				if _, err := admin.ReloadModel(ctx, &triagev1.ReloadModelRequest{}); err != nil {
-					fail("ReloadModel: %v", err)
+				if err := try(); err != nil {
+					fail("%v", err)
+					continue
 				}
 				mu.Lock()
-				reloads++
+				*n++
 				mu.Unlock()
 			}
 		})
 	}
+	var reloads, starts, decided int
+	for range 2 {
+		repeat(&reloads, func() error {
+			_, err := admin.ReloadModel(ctx, &triagev1.ReloadModelRequest{})
+			return err
+		})
+	}
 	// A server starting at any moment loads one of the two.
-	starts := 0
-	wg.Go(func() {
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			m, err := classifier.Load(dir)
-			if err != nil {
-				fail("a server starting: %v", err)
-				continue
-			}
-			if _, ok := references[m.Version()]; !ok {
-				fail("a server starting loads %s, neither promoted model", m.Version())
-			}
-			mu.Lock()
-			starts++
-			mu.Unlock()
+	repeat(&starts, func() error {
+		m, err := classifier.Load(dir)
+		if err != nil {
+			return fmt.Errorf("a server starting: %w", err)
 		}
+		if _, ok := references[m.Version()]; !ok {
+			return fmt.Errorf("a server starting loads %s, neither promoted model", m.Version())
+		}
+		return nil
 	})
-	wg.Go(func() {
-		req := loanRequest("(2024)苏0106民初9号")
-		req.DryRun = true
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			resp, err := client.Triage(ctx, req)
-			if err != nil {
-				fail("Triage: %v", err)
-				continue
-			}
-			got := resp.GetDecision()
-			ref, ok := references[got.GetModelVersion()]
-			if !ok {
-				fail("decided by %s, neither promoted model", got.GetModelVersion())
-				continue
-			}
-			want, err := ref.Decide(ctx, req.GetFiling())
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			if g, w := probabilities(got), probabilities(want); g != w {
-				fail("decided by %s with probabilities %s, the model's are %s", got.GetModelVersion(), g, w)
-			}
-			mu.Lock()
-			decided++
-			mu.Unlock()
+	req := loanRequest("(2024)苏0106民初9号")
+	req.DryRun = true
+	repeat(&decided, func() error {
+		resp, err := client.Triage(ctx, req)
+		if err != nil {
+			return err
 		}
+		got := resp.GetDecision()
+		ref, ok := references[got.GetModelVersion()]
+		if !ok {
+			return fmt.Errorf("decided by %s, neither promoted model", got.GetModelVersion())
+		}
+		want, err := ref.Decide(ctx, req.GetFiling())
+		if err != nil {
+			return err
+		}
+		if g, w := probabilities(got), probabilities(want); g != w {
+			return fmt.Errorf("decided by %s with probabilities %s, the model's are %s", got.GetModelVersion(), g, w)
+		}
+		return nil
 	})
 	for i := range promotions {
 		if err := training.Install(ctx, dir, models[(i+1)%2].Files()); err != nil {
