@@ -11,7 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -228,9 +227,14 @@ func FileChecksum(b []byte) string {
 // Hash hashes and the manifest's checksum covers.
 func (c FeatureConfig) Encode() ([]byte, error) { return c.marshal() }
 
-// Load reads and verifies the model artifact in dir.
+// Load reads and verifies the model dir serves (ReadDir: a promoted
+// directory's current version, or the files in dir), as LoadFS does.
 func Load(dir string) (*Model, error) {
-	m, err := LoadFS(os.DirFS(dir))
+	_, art, err := ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load model %s: %w", dir, err)
+	}
+	m, err := art.guardedModel()
 	if err != nil {
 		return nil, fmt.Errorf("load model %s: %w", dir, err)
 	}
@@ -242,23 +246,21 @@ func Load(dir string) (*Model, error) {
 // against this build and its hash against the manifest and the model, and
 // the model's internal consistency (every index in range, every number
 // finite). Any problem is an error naming the file; nothing panics.
-func LoadFS(fsys fs.FS) (m *Model, err error) {
-	defer func() {
-		// Validation below is meant to catch everything; this is the last
-		// line of defence for a loader of files from outside.
-		if r := recover(); r != nil {
-			m, err = nil, fmt.Errorf("%w: %v", ErrInvalid, r)
-		}
-	}()
-	files, err := ReadArtifactFiles(fsys)
+func LoadFS(fsys fs.FS) (*Model, error) {
+	_, art, err := readArtifact(fsys)
 	if err != nil {
 		return nil, err
 	}
-	art, err := DecodeArtifact(files)
-	if err != nil {
-		return nil, err
-	}
-	return art.Model()
+	return art.guardedModel()
+}
+
+// guardedModel is Model with a panic turned into an error (guard).
+func (a *Artifact) guardedModel() (m *Model, err error) {
+	err = guard(func() error {
+		m, err = a.Model()
+		return err
+	})
+	return m, err
 }
 
 func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {

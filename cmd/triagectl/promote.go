@@ -20,11 +20,12 @@ import (
 	"github.com/fenjian/fenjian/triage"
 )
 
-// runPromote copies a verified model directory into the directory a server
-// serves (-model): every file written in full beside the served ones, then
-// renamed over them, the manifest last (installArtifact): the server's
-// manifest watch (or SIGHUP, or ReloadModel) then sees either the old model
-// or the whole new one, never half of each.
+// runPromote installs a verified model into the directory a server serves
+// (-model) with training.Install: written and synced as a version of its
+// own, switched in by one rename, the previous version removed after.
+// Whenever the process dies, the directory serves the complete old model or
+// the complete new one, and a server starting or reloading (manifest watch,
+// SIGHUP, ReloadModel) loads one of them.
 //
 // When -to already serves a model, the candidate must earn its place: both
 // are evaluated on -eval (labelled JSONL, or a directory of them such as real
@@ -97,74 +98,13 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	if err := art.RecordPromotion(p); err != nil {
 		return err
 	}
-	if err := installArtifact(ctx, *to, art.Files()); err != nil {
+	if err := training.Install(ctx, *to, art.Files()); err != nil {
 		return err
 	}
 	if p.Forced {
 		e.logger.Warn("forced promotion of a model the comparison refused", "version", candidate.Version(), "reason", p.ForcedReason)
 	}
 	fmt.Fprintf(e.stdout, "promoted %s to %s\n", candidate.Version(), *to)
-	return nil
-}
-
-// installArtifact writes a model's files into the served directory to, the
-// manifest last (a watcher sees a complete model), and verifies it loads.
-// Every file is first written in full beside its destination and synced;
-// only then are they renamed over the served ones, with no cancellation in
-// between. Written and renamed one by one, a write that failed (a full
-// disk) or a Ctrl-C after the first file left the new features or trees
-// beside the old manifest: the running servers kept their model, but no
-// server could start from the directory any more (checksum mismatch), so
-// the next restart of any replica failed (outside check).
-func installArtifact(ctx context.Context, to string, files map[string][]byte) (err error) {
-	if err := os.MkdirAll(to, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", to, err)
-	}
-	names := []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile}
-	staged := make([]string, 0, len(names))
-	defer func() {
-		if err != nil {
-			for _, tmp := range staged {
-				_ = os.Remove(tmp) // a renamed one is gone already; the error says what happened
-			}
-		}
-	}()
-	for _, name := range names {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		tmp, err := stageFile(filepath.Join(to, name), files[name])
-		if err != nil {
-			return err
-		}
-		staged = append(staged, tmp)
-	}
-	// From here the served directory changes: three renames, not
-	// interrupted, the manifest last.
-	for i, name := range names {
-		if err := os.Rename(staged[i], filepath.Join(to, name)); err != nil {
-			return fmt.Errorf("promote %s: %w (%s may hold part of the new model: promote again)", name, err, to)
-		}
-	}
-	if err := syncDir(to); err != nil {
-		return err
-	}
-	if _, err := classifier.Load(to); err != nil {
-		return fmt.Errorf("verify %s after copying: %w", to, err)
-	}
-	return nil
-}
-
-// syncDir makes the renames in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
 	return nil
 }
 
@@ -195,36 +135,4 @@ func comparePromotion(ctx context.Context, data, rulesPath string, candidate, se
 	}
 	p.Serving, p.Candidate = scores(reports[0]), scores(reports[1])
 	return nil
-}
-
-// stageFile writes b to a temporary file in dst's directory, synced, for
-// a rename over dst, and returns its path. The file is readable by all
-// (0644) like any model file: the server may run as another user than the
-// one who promotes.
-func stageFile(dst string, b []byte) (_ string, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(dst), ".promote-*")
-	if err != nil {
-		return "", fmt.Errorf("promote %s: %w", dst, err)
-	}
-	defer func() {
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("chmod %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("sync %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("close %s: %w", tmp.Name(), err)
-	}
-	return tmp.Name(), nil
 }

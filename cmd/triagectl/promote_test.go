@@ -51,14 +51,31 @@ func TestPromote(t *testing.T) {
 			if m.Version() != tt.serving {
 				t.Fatalf("served %s, want %s", m.Version(), tt.serving)
 			}
-			leftovers, _ := filepath.Glob(filepath.Join(served, ".promote-*"))
-			if len(leftovers) > 0 {
-				t.Errorf("temporary files left: %v", leftovers)
-			}
+			checkNoLeftovers(t, served)
 		})
 	}
 	if _, err := os.Stat(filepath.Join(served, "manifest.json")); err != nil {
 		t.Fatal(err)
+	}
+	// A promoted directory is a source like any other: a rollback promotes
+	// the previous one again.
+	again := filepath.Join(t.TempDir(), "again")
+	if code := promoteTo(again, "-from", served); code != 0 || servedVersion(t, again) != "model-b" {
+		t.Fatalf("promotion from a promoted directory: exit %d", code)
+	}
+}
+
+// checkNoLeftovers checks a promotion left no temporary link and no
+// version directory beside the one served.
+func checkNoLeftovers(t *testing.T, served string) {
+	t.Helper()
+	if leftovers, _ := filepath.Glob(filepath.Join(served, ".promote-*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+	versions, _ := filepath.Glob(filepath.Join(served, classifier.VersionPrefix+"*"))
+	current, err := os.Readlink(filepath.Join(served, classifier.CurrentLink))
+	if len(versions) > 1 || len(versions) == 1 && (err != nil || filepath.Base(versions[0]) != current) {
+		t.Errorf("versions left: %v (serving %q)", versions, current)
 	}
 }
 

@@ -105,6 +105,7 @@ type securityOptions struct {
 	insecure                      bool
 	maxConcurrentCalls, rateBurst int
 	rateLimit                     float64
+	maxTeamFeeds, maxTeamFeedsPer int
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
@@ -147,6 +148,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.IntVar(&o.sec.maxConcurrentCalls, "max-concurrent-calls", server.DefaultMaxConcurrentCalls, "unary calls handled at once; beyond, calls fail with RESOURCE_EXHAUSTED; negative disables")
 	fs.Float64Var(&o.sec.rateLimit, "rate-limit", 0, "calls per second per identity (anonymous loopback callers share one budget); 0 disables")
 	fs.IntVar(&o.sec.rateBurst, "rate-burst", 0, "calls an identity may make at once above -rate-limit; 0 means twice -rate-limit")
+	fs.IntVar(&o.sec.maxTeamFeeds, "max-team-feeds", server.DefaultMaxTeamFeeds, "team feeds (WatchAssignments streams) open at once on the server; beyond, a feed fails with RESOURCE_EXHAUSTED; at least 1")
+	fs.IntVar(&o.sec.maxTeamFeedsPer, "max-team-feeds-per-caller", server.DefaultMaxTeamFeedsPerCaller, "team feeds one identity may have open at once, across its connections; beyond, RESOURCE_EXHAUSTED; at least 1")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -174,7 +177,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 // checkFigures refuses a negative duration, queue size or rate: each was
 // taken silently as "off" or "none" (a -shutdown-delay=-5s is no delay at
 // all, a -store-check-interval=-1s no readiness probe), where the operator
-// meant something else. Zero keeps its documented meaning.
+// meant something else. Zero keeps its documented meaning, except for the
+// team feed bounds, which have no "off": below 1 is refused.
 func checkFigures(o options) error {
 	for _, d := range []struct {
 		flag string
@@ -195,6 +199,13 @@ func checkFigures(o options) error {
 		return fmt.Errorf("-rate-limit=%v: must not be negative (0 disables)", o.sec.rateLimit)
 	case o.sec.rateBurst < 0:
 		return fmt.Errorf("-rate-burst=%d: must not be negative", o.sec.rateBurst)
+	// Team feeds cannot be turned off or left unbounded: the bounds keep
+	// open feeds from exhausting the pod's memory and one identity from
+	// taking every place.
+	case o.sec.maxTeamFeeds < 1:
+		return fmt.Errorf("-max-team-feeds=%d: must be at least 1 (the default is %d)", o.sec.maxTeamFeeds, server.DefaultMaxTeamFeeds)
+	case o.sec.maxTeamFeedsPer < 1:
+		return fmt.Errorf("-max-team-feeds-per-caller=%d: must be at least 1 (the default is %d)", o.sec.maxTeamFeedsPer, server.DefaultMaxTeamFeedsPerCaller)
 	}
 	return nil
 }
@@ -410,10 +421,12 @@ func checkpointerOrNil(w *checkpoint.Writer) interface{ Checkpoint(context.Conte
 // one command still gives a server whose every RPC can be tried.
 func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (server.Security, error) {
 	sec := server.Security{
-		Insecure:           o.insecure,
-		MaxConcurrentCalls: o.maxConcurrentCalls,
-		RateLimit:          o.rateLimit,
-		RateBurst:          o.rateBurst,
+		Insecure:              o.insecure,
+		MaxConcurrentCalls:    o.maxConcurrentCalls,
+		RateLimit:             o.rateLimit,
+		RateBurst:             o.rateBurst,
+		MaxTeamFeeds:          o.maxTeamFeeds,
+		MaxTeamFeedsPerCaller: o.maxTeamFeedsPer,
 	}
 	tokensFile := o.tokensFile
 	if tokensFile == "" {

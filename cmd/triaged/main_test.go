@@ -109,6 +109,7 @@ func TestServeExitCodes(t *testing.T) {
 		name string
 		args []string
 		code int
+		msg  string // what stderr must say, when set
 	}{
 		{name: "help", args: []string{"-h"}, code: 0},
 		{name: "unknown flag", args: []string{"-no-such-flag"}, code: 2},
@@ -128,6 +129,13 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "negative shadow queue", args: []string{"-shadow-queue=-1"}, code: 2},
 		{name: "negative rate limit", args: []string{"-rate-limit=-5"}, code: 2},
 		{name: "negative rate burst", args: []string{"-rate-limit=1", "-rate-burst=-3"}, code: 2},
+		// Team feeds have no "off": 0 would have meant the default (4,096)
+		// in server.Security, a negative figure too.
+		{name: "no team feeds", args: []string{"-max-team-feeds=0"}, code: 2, msg: "-max-team-feeds=0: must be at least 1 (the default is 4096)"},
+		{name: "negative team feeds", args: []string{"-max-team-feeds=-1"}, code: 2, msg: "-max-team-feeds=-1: must be at least 1"},
+		{name: "no team feeds per caller", args: []string{"-max-team-feeds-per-caller=0"}, code: 2, msg: "-max-team-feeds-per-caller=0: must be at least 1 (the default is 256)"},
+		{name: "negative team feeds per caller", args: []string{"-max-team-feeds-per-caller=-5"}, code: 2, msg: "-max-team-feeds-per-caller=-5: must be at least 1"},
+		{name: "team feeds not a number", args: []string{"-max-team-feeds=many"}, code: 2, msg: "invalid value \"many\" for flag -max-team-feeds"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +145,9 @@ func TestServeExitCodes(t *testing.T) {
 			defer cancel()
 			if got := serve(ctx, args, &out); got != tt.code {
 				t.Errorf("serve(%q) = %d, want %d\n%s", args, got, tt.code, out.String())
+			}
+			if !strings.Contains(out.String(), tt.msg) {
+				t.Errorf("serve(%q) does not say %q:\n%s", args, tt.msg, out.String())
 			}
 		})
 	}

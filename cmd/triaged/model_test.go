@@ -3,11 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"net/http"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -195,37 +191,7 @@ func TestServeShadowModel(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// scrape returns the sum of the series of the named metric whose
-	// labels contain label.
-	scrape := func(name, label string) float64 {
-		t.Helper()
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, metricsURL, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, err := io.ReadAll(resp.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sum := 0.0
-		for _, line := range strings.Split(string(body), "\n") {
-			series, value, ok := strings.Cut(line, " ")
-			if !ok || !strings.HasPrefix(series, name+"{") || !strings.Contains(series, label) {
-				continue
-			}
-			v, err := strconv.ParseFloat(value, 64)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sum += v
-		}
-		return sum
-	}
+	scrape := func(name, label string) float64 { return scrapeSum(t, ctx, metricsURL, name, label) }
 	waitMetric := func(name, label string, want float64) {
 		t.Helper()
 		for scrape(name, label) != want {

@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/checkpoint"
@@ -139,6 +142,64 @@ func TestServeRefusesTeamRoleOfNoTeam(t *testing.T) {
 			}
 			if !strings.Contains(logs.String(), tc.want) {
 				t.Errorf("the refusal does not say %q:\n%s", tc.want, logs.String())
+			}
+		})
+	}
+}
+
+// TestServeTeamFeedBounds: -max-team-feeds and -max-team-feeds-per-caller
+// bound a real server's team feeds. Every feed up to the bound opens (each
+// on a connection of its own) and stays open; the next is refused with
+// RESOURCE_EXHAUSTED and the message the bound it hit gives. Near miss: as
+// many feeds plus one open under the defaults.
+func TestServeTeamFeedBounds(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		open int
+		msg  string // the next feed's refusal; "" if it opens
+	}{
+		{"on the server", []string{"-max-team-feeds=2"}, 2, "too many team feeds open on this server"},
+		{"per identity", []string{"-max-team-feeds-per-caller=1"}, 1, "too many team feeds open for this identity"},
+		{"defaults", nil, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dataDir := t.TempDir()
+			conn, _, _ := startServe(t, append([]string{"-data-dir=" + dataDir}, tt.args...)...)
+			watch := func() (triagev1.TriageService_WatchAssignmentsClient, error) {
+				c := triagev1.NewTriageServiceClient(dialLocal(t, conn, dataDir, "FENJIAN_PRESIDENT_TOKEN"))
+				ctx, cancel := context.WithCancel(context.Background())
+				t.Cleanup(cancel)
+				s, err := c.WatchAssignments(ctx, &triagev1.WatchAssignmentsRequest{TeamId: "family"})
+				if err != nil {
+					return nil, err
+				}
+				// A refused feed ends at once; an open one sends nothing
+				// while its team has no assignment.
+				recv := make(chan error, 1)
+				go func() { _, err := s.Recv(); recv <- err }()
+				select {
+				case err := <-recv:
+					return nil, err
+				case <-time.After(300 * time.Millisecond):
+					return s, nil
+				}
+			}
+			for i := range tt.open {
+				if _, err := watch(); err != nil {
+					t.Fatalf("feed %d of %d: %v", i+1, tt.open, err)
+				}
+			}
+			_, err := watch()
+			if tt.msg == "" {
+				if err != nil {
+					t.Fatalf("feed %d under the defaults: %v", tt.open+1, err)
+				}
+				return
+			}
+			if status.Code(err) != codes.ResourceExhausted || !strings.Contains(status.Convert(err).Message(), tt.msg) {
+				t.Fatalf("feed %d: %v; want RESOURCE_EXHAUSTED, %q", tt.open+1, err, tt.msg)
 			}
 		})
 	}

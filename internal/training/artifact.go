@@ -138,14 +138,11 @@ func (a *Artifact) RecordPromotion(p *classifier.Promotion) error {
 	return a.encodeManifest()
 }
 
-// ReadArtifact reads and verifies a model directory as an artifact that can
+// ReadArtifact reads and verifies the model a directory serves (a promoted
+// directory's current version: classifier.ReadDir) as an artifact that can
 // be adjusted and written again.
 func ReadArtifact(dir string) (*Artifact, error) {
-	files, err := classifier.ReadArtifactFiles(os.DirFS(dir))
-	if err != nil {
-		return nil, fmt.Errorf("read model %s: %w", dir, err)
-	}
-	dec, err := classifier.DecodeArtifact(files)
+	files, dec, err := classifier.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read model %s: %w", dir, err)
 	}

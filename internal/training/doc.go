@@ -14,7 +14,9 @@
 // Model.LeafLabels), never a copy of it, so what training measures is what
 // the server scores. Artifact writes the model directory (files renamed into
 // place, manifest last), and attaches real-data adjustments (Adjust) and
-// promotion records (RecordPromotion) to an existing one.
+// promotion records (RecordPromotion) to an existing one. Install puts a
+// model into the directory a server serves, crash-atomically: a version
+// directory of its own, switched in by one rename (install.go).
 //
 // # Where golearn falls short, and what is done instead
 //
