@@ -32,15 +32,22 @@ import (
 //
 // Every stored decision carries the key this function gave its filing id
 // when the last re-keying migration ran (rekeyFilings): a change to what
-// the function returns needs a new migration that calls rekeyFilings, or
-// the decisions stored before the change are not found under the new
-// keys of their other spellings.
+// the function returns needs a new migration that calls rekeyFilings (and
+// becomes rekeyVersion), or the decisions stored before the change are not
+// found under the new keys of their other spellings.
 func filingKey(id string) string {
 	return filingKeyFolds.Replace(norm.NFKC.String(id))
 }
 
 // filingKeyVersion is the migration that gave decisions their filing key.
 const filingKeyVersion = 14
+
+// rekeyVersion is the last migration that gave every decision the key
+// filingKey gives its filing id now (rekeyFilings). VerifyAudit checks the
+// keys of stores at this schema or later; a migration that re-keys after a
+// change to filingKey must become the new value, or the audit of a store
+// not yet migrated would report every re-spelt key as altered.
+const rekeyVersion = 15
 
 // filingKeyFolds reads every bracket a case number's year is written in as
 // a parenthesis, and every dash as a hyphen-minus. After NFKC, （）, ［］,
