@@ -1764,8 +1764,9 @@ func (x *Outcome) GetRecordedBy() string {
 // FactCorrection states the filing as the court now has it and what shows it.
 type FactCorrection struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The filing as corrected: the same id, the same case kind, the facts as
-	// they now stand. Validated like a new filing.
+	// The filing as corrected: the same id (or another spelling of the same
+	// case number, stored as the decided id), the same case kind, the facts
+	// as they now stand. Validated like a new filing.
 	Filing *Filing `protobuf:"bytes,1,opt,name=filing,proto3" json:"filing,omitempty"`
 	// What establishes the correction (a document, a ruling, the article), e.g.
 	// "原告2024年3月10日变更诉讼请求申请书；民诉法解释第二百三十二条". Required.
