@@ -647,23 +647,12 @@ func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 	if t, err := time.Parse(time.RFC3339Nano, applied); err == nil {
 		keyedSince = t.UnixNano()
 	}
-	rows, err := v.tx.QueryContext(ctx, `SELECT filing_key FROM decisions GROUP BY filing_key HAVING count(*) > 1 ORDER BY filing_key`)
+	keys, err := queryAll(ctx, v.tx, `SELECT filing_key FROM decisions GROUP BY filing_key HAVING count(*) > 1 ORDER BY filing_key`, nil,
+		func(rows *sql.Rows) (k string, err error) {
+			err = rows.Scan(&k)
+			return k, err
+		})
 	if err != nil {
-		return err
-	}
-	var keys []string
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			_ = rows.Close() // the scan error says more
-			return err
-		}
-		keys = append(keys, k)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if err := rows.Close(); err != nil {
 		return err
 	}
 	type decided struct {
@@ -671,23 +660,12 @@ func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 		at         int64
 	}
 	for _, k := range keys {
-		rows, err := v.tx.QueryContext(ctx, v.s.dialect.q(`SELECT decision_id, filing_id, decided_at FROM decisions WHERE filing_key = ? ORDER BY decided_at, decision_id`), k)
+		ds, err := queryAll(ctx, v.tx, v.s.dialect.q(`SELECT decision_id, filing_id, decided_at FROM decisions WHERE filing_key = ? ORDER BY decided_at, decision_id`), []any{k},
+			func(rows *sql.Rows) (d decided, err error) {
+				err = rows.Scan(&d.id, &d.filing, &d.at)
+				return d, err
+			})
 		if err != nil {
-			return err
-		}
-		var ds []decided
-		for rows.Next() {
-			var d decided
-			if err := rows.Scan(&d.id, &d.filing, &d.at); err != nil {
-				_ = rows.Close() // the scan error says more
-				return err
-			}
-			ds = append(ds, d)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if err := rows.Close(); err != nil {
 			return err
 		}
 		for _, d := range ds[1:] {
@@ -706,6 +684,28 @@ func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// queryAll runs query in tx and returns every row as scan reads it.
+func queryAll[T any](ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for rows.Next() {
+		x, err := scan(rows)
+		if err != nil {
+			_ = rows.Close() // the scan error says more
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	if err := rows.Err(); err != nil {
+		_ = rows.Close()
+		return nil, err
+	}
+	return out, rows.Close()
 }
 
 // decisionSeq is the audit seq of a decision, or the head's for a decision

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/internal/pgtest"
 )
 
 // TestPostgresWriterTimeoutIsUnavailable: a transaction that outlives the
@@ -20,8 +19,6 @@ import (
 // context.DeadlineExceeded.
 func TestPostgresWriterTimeoutIsUnavailable(t *testing.T) {
 	ctx := context.Background()
-	dsn := pgtest.DSN(t)
-	target := pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
 	for _, tc := range []struct {
 		name           string
 		writer, caller time.Duration
@@ -31,11 +28,7 @@ func TestPostgresWriterTimeoutIsUnavailable(t *testing.T) {
 		{"near miss: the caller's deadline passes", time.Minute, 300 * time.Millisecond, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := OpenPostgres(ctx, target, Options{writeTimeout: tc.writer})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer func() { _ = p.Close() }()
+			p := openTestPostgres(t, Options{writeTimeout: tc.writer})
 			// Every write transaction locks the chain's head first.
 			lock, err := p.read.BeginTx(ctx, nil)
 			if err != nil {
