@@ -14,6 +14,11 @@ import (
 	"github.com/fenjian/fenjian/store"
 )
 
+// ErrRefused is the error of a Checkpoint that would not sign the store's
+// head because it does not extend the last checkpoint: the chain was
+// truncated or rewritten under the server (or the pre-chain count raised).
+var ErrRefused = errors.New("checkpoint: refusing to sign")
+
 // Writer writes the server's checkpoints. Before signing a new head it
 // checks that the chain still holds the last head it signed: a server never
 // signs a chain that was truncated or rewritten under it.
@@ -78,8 +83,8 @@ func (w *Writer) Checkpoint(ctx context.Context) error {
 	}
 	if last := w.last; last != nil {
 		if head.UnchainedDecisions != last.UnchainedDecisions || head.Seq < last.Seq {
-			return fmt.Errorf("checkpoint: refusing to sign: the store's head (seq %d, %d pre-chain decisions) does not extend the last checkpoint (seq %d, %d)",
-				head.Seq, head.UnchainedDecisions, last.Seq, last.UnchainedDecisions)
+			return fmt.Errorf("%w: the store's head (seq %d, %d pre-chain decisions) does not extend the last checkpoint (seq %d, %d)",
+				ErrRefused, head.Seq, head.UnchainedDecisions, last.Seq, last.UnchainedDecisions)
 		}
 		if last.Seq > 0 {
 			hash, err := w.chain.AuditHashAt(ctx, last.Seq)
@@ -87,7 +92,7 @@ func (w *Writer) Checkpoint(ctx context.Context) error {
 				return fmt.Errorf("checkpoint: %w", err)
 			}
 			if hash != last.Hash {
-				return fmt.Errorf("checkpoint: refusing to sign: audit row %d no longer has the hash the last checkpoint signed", last.Seq)
+				return fmt.Errorf("%w: audit row %d no longer has the hash the last checkpoint signed", ErrRefused, last.Seq)
 			}
 		}
 	}

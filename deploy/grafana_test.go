@@ -36,7 +36,7 @@ func TestMetricNames(t *testing.T) {
 // recording rules of deploy/prometheus/rules. That the expressions run is
 // checked against a real Prometheus in TestPrometheusScrapesTriaged.
 func TestGrafanaDashboard(t *testing.T) {
-	tr := startTriaged(t, "-model=../classifier/defaultmodel/model")
+	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model"}, checkpointFlags(t)...)...) // -checkpoint-dir: its counter is alerted on
 	makeCalls(t, tr)
 	exported := scrapeNames(t, "http://"+tr.httpAddr+"/metrics")
 	// Prometheus itself records up for every target it scrapes (1 when the

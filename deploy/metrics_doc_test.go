@@ -18,16 +18,18 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/checkpoint"
 )
 
 // TestOperationsMetricsTable holds docs/operations.md's metrics table to
 // what a real triaged exports: every documented metric exists with exactly
 // the documented labels, and every fenjian_* and grpc_* family it exports
-// is documented. The server runs with -model and -shadow-model and a model
-// reload is made, so that the metrics of those features are exported.
+// is documented. The server runs with -model, -shadow-model and
+// -checkpoint-dir, and a model reload is made, so that the metrics of those
+// features are exported.
 func TestOperationsMetricsTable(t *testing.T) {
 	model := "-model=../classifier/defaultmodel/model"
-	tr := startTriaged(t, model, "-shadow-model=../classifier/defaultmodel/model")
+	tr := startTriaged(t, append([]string{model, "-shadow-model=../classifier/defaultmodel/model"}, checkpointFlags(t)...)...)
 	makeCalls(t, tr)
 	reloadModel(t, tr)
 	exported := scrapeLabels(t, "http://"+tr.httpAddr+"/metrics")
@@ -55,6 +57,26 @@ func TestOperationsMetricsTable(t *testing.T) {
 			t.Errorf("triaged exports %s, which docs/operations.md's metrics table does not list", name)
 		}
 	}
+}
+
+// checkpointFlags returns -checkpoint-dir and -checkpoint-key for a new
+// directory and signer key.
+func checkpointFlags(t *testing.T) []string {
+	t.Helper()
+	signer, _, err := checkpoint.GenerateKey("fenjian.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	key := filepath.Join(dir, "checkpoint.key")
+	if err := os.WriteFile(key, []byte(signer+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cps := filepath.Join(dir, "checkpoints")
+	if err := os.Mkdir(cps, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"-checkpoint-dir=" + cps, "-checkpoint-key=" + key}
 }
 
 // reloadModel asks tr to reload its -model through AdminService, as the
@@ -180,7 +202,7 @@ var (
 // from the first sample it sees: the first event of each replica would be
 // lost, and an alert on "any in 15 minutes" would never fire for it.
 func TestAlertCountersExistBeforeTheirEvents(t *testing.T) {
-	tr := startTriaged(t, "-model=../classifier/defaultmodel/model")
+	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model"}, checkpointFlags(t)...)...) // -checkpoint-dir: its counter is alerted on
 	series := scrapeSeries(t, "http://"+tr.httpAddr+"/metrics")
 	files, _ := filepath.Glob("prometheus/rules/*.yml")
 	checked := 0

@@ -86,7 +86,7 @@ func TestEveryAlertHasAUnitTest(t *testing.T) {
 // and every dashboard panel's expression runs.
 func TestPrometheusScrapesTriaged(t *testing.T) {
 	prom := requireTool(t, "prometheus")
-	tr := startTriaged(t, "-model=../classifier/defaultmodel/model")
+	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model"}, checkpointFlags(t)...)...) // -checkpoint-dir: its counter is alerted on
 	decided := makeCalls(t, tr)
 
 	dir := t.TempDir()

@@ -298,6 +298,19 @@ func decisionOption(d *triagev1.Decision, p triagev1.Procedure) *triagev1.Proced
 	return nil
 }
 
+// respell writes a case number's parentheses as ASCII and its digits
+// full-width, as another filing system would: the same filing key.
+func respell(id string) string {
+	r := strings.NewReplacer("（", "(", "）", ")", "(", "（", ")", "）")
+	out := []rune(r.Replace(id))
+	for i, c := range out {
+		if c >= '0' && c <= '9' {
+			out[i] = c - '0' + '０'
+		}
+	}
+	return string(out)
+}
+
 func correct(f *triagev1.Filing, basis string) omod {
 	return func(o *triagev1.Outcome) { o.Correction = &triagev1.FactCorrection{Filing: f, Basis: basis} }
 }
@@ -327,6 +340,7 @@ func TestCorrections(t *testing.T) {
 		rule     string
 		plain    bool
 		changed  []string
+		wantID   string // the corrected filing's id once accepted, when not its own
 	}{
 		{name: "¥300,000 corrected to ¥50,000: small claims", d: dJS, original: js,
 			out: outcome(chOver, pSC, correct(reduced, basis)), changed: []string{"claim_amount_fen"}},
@@ -337,6 +351,13 @@ func TestCorrections(t *testing.T) {
 		{name: "correction without filing", d: dJS, original: js, out: outcome(chOver, pSC, correct(nil, basis)), field: "outcome.correction.filing"},
 		{name: "correction changing nothing", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(js), basis)), field: "outcome.correction.filing"},
 		{name: "correction of another filing", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, id("(2024)苏0102民初9号")), basis)), field: "outcome.correction.filing.id"},
+		// The clerk's system spells the case number its own way: one filing
+		// to the store, so one to the correction, stored under the decided
+		// spelling (wantID).
+		{name: "correction under another spelling of the case number", d: dJS, original: js,
+			out: outcome(chOver, pSC, correct(with(reduced, id(respell(js.GetId()))), basis)), changed: []string{"claim_amount_fen"}, wantID: js.GetId()},
+		{name: "near miss: another spelling and nothing else changed", d: dJS, original: js,
+			out: outcome(chOver, pSC, correct(with(js, id(respell(js.GetId()))), basis)), field: "outcome.correction.filing"},
 		{name: "correction changing the case kind", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, kind(crimKind)), basis)), field: "outcome.correction.filing.case_kind"},
 		{name: "correction moving the 立案 date", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, filedOn("2024-03-06")), basis)), field: "outcome.correction.filing.filed_on"},
 		{name: "corrected filing invalid like a new one", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(js, fen(-1)), basis)), field: "outcome.correction.filing.claim_amount_fen"},
@@ -376,6 +397,9 @@ func TestCorrections(t *testing.T) {
 				}
 				if got := tc.out.GetCorrection().GetChangedFields(); !slices.Equal(got, tc.changed) {
 					t.Errorf("changed_fields %v, want %v", got, tc.changed)
+				}
+				if got := tc.out.GetCorrection().GetFiling().GetId(); tc.wantID != "" && got != tc.wantID {
+					t.Errorf("corrected filing's id %q, want the decided %q", got, tc.wantID)
 				}
 			}
 		})

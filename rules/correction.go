@@ -22,9 +22,10 @@ const MaxCorrectionBasisChars = 500
 // are *FieldError naming outcome.correction…, or a plain error when original
 // is missing (the server's record, not the request, is at fault).
 //
-// A correction restates the filing, it does not replace the case: its id,
-// case kind and 立案 date must stay those of the decision, and it must differ
-// from the original somewhere, or there is nothing to correct.
+// A correction restates the filing, it does not replace the case: its id
+// (in any spelling of the case number, FilingKey: it is stored under the
+// decided one), case kind and 立案 date must stay those of the decision, and
+// it must differ from the original somewhere, or there is nothing to correct.
 func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing, o *triagev1.Outcome) (*Assessment, error) {
 	c := o.GetCorrection()
 	basis := strings.TrimSpace(c.GetBasis())
@@ -49,14 +50,22 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 		return nil, fmt.Errorf("rules: decision %q: the stored filing is needed to check a correction", d.GetDecisionId())
 	}
 	switch {
-	case f.GetId() != original.GetId():
-		return nil, fieldErrorf("outcome.correction.filing.id", "must be the decided filing's id %q", original.GetId())
+	case FilingKey(f.GetId()) != FilingKey(original.GetId()):
+		return nil, fieldErrorf("outcome.correction.filing.id", "must be the decided filing's id %q (or another spelling of that case number)", original.GetId())
 	case f.GetCaseKind() != d.GetCaseKind():
 		return nil, fieldErrorf("outcome.correction.filing.case_kind", "must stay %s: a correction does not change the kind of case", d.GetCaseKind())
 	case f.GetFiledOn() != d.GetFiledOn():
 		// The 立案 date is the court's own act that starts every time
 		// limit, not a fact of the filing to correct.
 		return nil, fieldErrorf("outcome.correction.filing.filed_on", "must stay the decision's 立案 date %s", d.GetFiledOn())
+	}
+	if f.GetId() != original.GetId() {
+		// Another spelling of the decided case number (FilingKey), as the
+		// clerk's system writes it: the store holds the case under one
+		// decision whichever system filed it, so the correction restates
+		// that filing under the id it was decided under, and the record
+		// and its exports spell one case one way.
+		f.Id = original.GetId()
 	}
 	changed := ChangedFields(original, f)
 	if len(changed) == 0 {

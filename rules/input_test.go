@@ -131,6 +131,17 @@ func TestFreeTextFields(t *testing.T) {
 		{"id with a variation selector", w(id("(2024)浙0102民初1\ufe0f号")), "filing.id: invisible character U+FE0F at 14"},
 		{"id with a Hangul filler", w(id("(2024)浙0102民初1号\u3164")), "filing.id: invisible character U+3164 at 15"},
 		{"id with a tag space", w(id("(2024)浙0102民初1号\U000E0020")), "filing.id: invisible character U+E0020 at 15"},
+		// Code points that name no character of a case number: a GBK id
+		// read as UTF-8 (民终, 刑终 and 行终 all became ����), a
+		// private-use box, a noncharacter.
+		{"id with replacement characters", w(id("(2024)\ufffd\ufffd0106\ufffd\ufffd\ufffd\ufffd1001\ufffd\ufffd")), "filing.id: replacement character U+FFFD at 6: a character was lost in decoding (is the id read in the right encoding?)"},
+		{"id with a private-use character", w(id("(2024)浙0102民初1号\ue000")), "filing.id: code point U+E000 at 15 is not a character (noncharacter or private use)"},
+		{"id with a supplementary private-use character", w(id("(2024)浙0102民初\U000F00001号")), "filing.id: code point U+F0000 at 13 is not a character (noncharacter or private use)"},
+		{"id with a noncharacter", w(id("(2024)浙0102民初1号\uffff")), "filing.id: code point U+FFFF at 15 is not a character (noncharacter or private use)"},
+		{"id with an Arabic-block noncharacter", w(id("(2024)浙0102民初\ufdd01号")), "filing.id: code point U+FDD0 at 13 is not a character (noncharacter or private use)"},
+		// Near miss: U+FFFD in a party's name (a free-text field) passes;
+		// the ids beside those refused are in TestIDNearMisses.
+		{"party name with a replacement character", w(name(0, "张\ufffd")), ""},
 		// Near miss: a party's name keeps the zero-width joiner some scripts
 		// need (an id with a space inside, another near miss, is in
 		// server.TestTriageLookalikeFilingIDs: a correction may not change
@@ -213,6 +224,20 @@ func TestFreeTextFields(t *testing.T) {
 // 2024-04-10 in Beijing. Such a date, once stored, would have refused every
 // genuine outcome after it as OUTCOME_BEFORE_PREVIOUS, which the last case
 // shows against a record that holds one.
+// TestIDNearMisses: the code points either side of those validateID refuses
+// as naming no character (the noncharacters U+FDD0–U+FDEF and U+FFFE–U+FFFF,
+// U+FFFD, private use) are characters of an id, as is a CJK ideograph
+// outside the BMP.
+func TestIDNearMisses(t *testing.T) {
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	for _, s := range []string{"\ufdcf", "\ufdf0", "\ufffc", "\uf900", "\U00020000", "\U0001FFFD"} {
+		f := with(civilBase(t), id("(2024)浙0102民初1号"+s))
+		if err := rules.ValidateAt(f, now); err != nil {
+			t.Errorf("id ending in U+%04X: %v, want accepted", []rune(s)[0], err)
+		}
+	}
+}
+
 func TestDecidedOnFuture(t *testing.T) {
 	now := time.Date(2024, 4, 9, 17, 0, 0, 0, time.UTC)
 	e := defaultEngine(t).WithClock(func() time.Time { return now })

@@ -317,6 +317,16 @@ func ValidateText(field, s string, lines Lines) error {
 // the combining grapheme joiner and the Hangul fillers), which render as
 // nothing. ValidateText allows the joiners and marks in names, where
 // scripts need them; an id is written in digits, letters and a few signs.
+//
+// It also refuses the replacement character U+FFFD, the noncharacters and
+// the private-use code points, which name no character of a case number.
+// U+FFFD is what a decoder leaves for bytes it could not read: a filing
+// system that reads GBK as UTF-8 sends (2024)苏0106民终1001号,
+// (2024)苏0106刑终1001号 and (2024)苏0106行终1001号 all as
+// "(2024)��0106����1001��", so the second case was answered ALREADY_EXISTS
+// with the first one's decision (outside check). Private-use characters
+// show as the same empty box whatever their code point, so two ids that
+// differ look alike, as with the invisible characters.
 func validateID(field, s string) error {
 	if err := ValidateText(field, s, SingleLine); err != nil {
 		return err
@@ -334,10 +344,21 @@ func validateID(field, s string) error {
 			return fieldErrorf(field, "white space U+%04X at %d (only U+0020 may separate the parts of an id)", r, i)
 		case defaultIgnorable(r):
 			return fieldErrorf(field, "invisible character U+%04X at %d", r, i)
+		case r == utf8.RuneError:
+			return fieldErrorf(field, "replacement character U+FFFD at %d: a character was lost in decoding (is the id read in the right encoding?)", i)
+		case noncharacter(r) || unicode.Is(unicode.Co, r):
+			return fieldErrorf(field, "code point U+%04X at %d is not a character (noncharacter or private use)", r, i)
 		}
 		i++
 	}
 	return nil
+}
+
+// noncharacter reports whether r is one of Unicode's 66 noncharacters
+// (U+FDD0–U+FDEF and the last two code points of every plane), kept for a
+// program's internal use and never interchanged.
+func noncharacter(r rune) bool {
+	return (r >= 0xfdd0 && r <= 0xfdef) || r&0xfffe == 0xfffe
 }
 
 // defaultIgnorable approximates Unicode's derived Default_Ignorable_Code_Point

@@ -3,6 +3,8 @@ package server
 import (
 	"cmp"
 	"context"
+	"crypto/x509"
+	"encoding/asn1"
 	"log/slog"
 	"net"
 	"strings"
@@ -266,12 +268,35 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	}
 	if p != nil {
 		if ti, ok := p.AuthInfo.(credentials.TLSInfo); ok && len(ti.State.VerifiedChains) > 0 && len(ti.State.VerifiedChains[0]) > 0 {
-			if id, ok := a.sec.Roles.ForCertificate(ti.State.VerifiedChains[0][0].Subject.CommonName); ok {
-				c.id = id
+			if cn, ok := commonName(ti.State.VerifiedChains[0][0]); ok {
+				if id, ok := a.sec.Roles.ForCertificate(cn); ok {
+					c.id = id
+				}
 			}
 		}
 	}
 	return c, nil
+}
+
+// oidCommonName is the X.520 commonName attribute type.
+var oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}
+
+// commonName returns the subject CN of a verified client certificate, the
+// caller's name, and whether the subject names exactly one. A subject with
+// several CNs names no one: crypto/x509 keeps the last as CommonName, while
+// a CA's check or a reader of the certificate may take the first
+// (openssl shows "CN = stranger, CN = J-0421"), so the name the CA vouched
+// for need not be the one the server would act on. In the outside check a
+// certificate issued for /CN=stranger/CN=J-0421 recorded an outcome as judge
+// J-0421. Such a certificate proves nothing, like one with an empty CN.
+func commonName(cert *x509.Certificate) (string, bool) {
+	n := 0
+	for _, a := range cert.Subject.Names {
+		if a.Type.Equal(oidCommonName) {
+			n++
+		}
+	}
+	return cert.Subject.CommonName, n == 1
 }
 
 // any reports whether c holds one of roles.

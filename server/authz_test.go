@@ -262,6 +262,10 @@ func TestMutualTLS(t *testing.T) {
 	ca.IssueFiles(t, "server-1", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
 	ca.IssueFiles(t, "judge-17", filepath.Join(dir, "judge.pem"), filepath.Join(dir, "judge.key"))
 	ca.IssueFiles(t, "ops-admin", filepath.Join(dir, "admin.pem"), filepath.Join(dir, "admin.key"))
+	// Two common names: crypto/x509 keeps the last as CommonName, openssl
+	// shows the first; the outside check recorded an outcome as judge-17
+	// with it.
+	ca.IssueNamesFiles(t, filepath.Join(dir, "twonames.pem"), filepath.Join(dir, "twonames.key"), "stranger", "judge-17")
 
 	tlsCfg, err := LoadTLS(TLSFiles{CertFile: filepath.Join(dir, "server.pem"), KeyFile: filepath.Join(dir, "server.key"), ClientCAFile: filepath.Join(dir, "ca.pem")}, nil)
 	if err != nil {
@@ -304,6 +308,7 @@ func TestMutualTLS(t *testing.T) {
 	}
 
 	judge, first := dialTLS("judge")
+	twoNames, _ := dialTLS("twonames")
 	anon, _ := dialTLS("")
 	admin, _ := dialTLS("admin")
 	d := triageOK(t, ctx, triagev1.NewTriageServiceClient(anon), loanFiling("tls-1"))
@@ -314,6 +319,10 @@ func TestMutualTLS(t *testing.T) {
 	_, err = triagev1.NewTriageServiceClient(judge).RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: d.GetDecisionId(), DecidedBy: "judge-18"}})
 	checkStatus(t, err, codes.PermissionDenied, "", "")
 	_, err = triagev1.NewTriageServiceClient(anon).RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: d.GetDecisionId(), DecidedBy: "judge-17"}})
+	checkStatus(t, err, codes.Unauthenticated, "", "")
+	// A subject with two CNs proves neither (the single-CN judge-17 above
+	// is the near miss).
+	_, err = triagev1.NewTriageServiceClient(twoNames).RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: &triagev1.Outcome{DecisionId: d.GetDecisionId(), DecidedBy: "judge-17"}})
 	checkStatus(t, err, codes.Unauthenticated, "", "")
 	if err := reflectionStatus(ctx, judge); status.Code(err) != codes.PermissionDenied {
 		t.Errorf("reflection as a judge on a TLS server: %v; want PERMISSION_DENIED", err)

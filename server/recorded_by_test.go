@@ -10,8 +10,9 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
-// TestRecordedBy: every outcome and designation records the proved caller
-// as recorded_by beside decided_by/designated_by, whatever the client sends;
+// TestRecordedBy: every decision records the proved caller that filed it,
+// and every outcome and designation the one that entered it, as
+// recorded_by beside decided_by/designated_by, whatever the client sends;
 // a judge records only their own decisions, a clerk enters a judge's or a
 // president's (both names kept). Real server on loopback with tokens, both
 // stores; the chain verifies and the draws replay afterwards.
@@ -24,6 +25,32 @@ func TestRecordedBy(t *testing.T) {
 		addr := h.conn.Target()
 		client := func(token string) triagev1.TriageServiceClient {
 			return triagev1.NewTriageServiceClient(dialAs(t, addr, token))
+		}
+
+		// The filing system's identity is recorded with the decision, in
+		// the answer and in what GetDecision reads back; an anonymous
+		// loopback caller's decision has none (the near miss).
+		for _, tt := range []struct{ name, token, want string }{
+			{"filing token", testFilingToken, "filing-system"},
+			{"anonymous on loopback", "", ""},
+		} {
+			t.Run("decision/"+tt.name, func(t *testing.T) {
+				f := loanFiling("rb-t-" + tt.name)
+				resp, err := client(tt.token).Triage(ctx, &triagev1.TriageRequest{Filing: f})
+				if err != nil {
+					t.Fatalf("Triage: %v", err)
+				}
+				if got := resp.GetDecision().GetRecordedBy(); got != tt.want {
+					t.Errorf("Triage answered recorded_by %q, want %q", got, tt.want)
+				}
+				got, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: resp.GetDecision().GetDecisionId()})
+				if err != nil {
+					t.Fatalf("GetDecision: %v", err)
+				}
+				if by := got.GetDecision().GetRecordedBy(); by != tt.want {
+					t.Errorf("stored recorded_by %q, want %q", by, tt.want)
+				}
+			})
 		}
 
 		outcomes := []recordedOutcomeCase{

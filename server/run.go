@@ -15,6 +15,7 @@ import (
 	"google.golang.org/grpc"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/checkpoint"
 )
 
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
@@ -180,6 +181,12 @@ func Run(ctx context.Context, cfg Config) error {
 		shutdown(logger, health, grpcSrv, httpSrv, timeout)
 		return nil
 	})
+	var checkpoints *prometheus.CounterVec
+	if cfg.Checkpointer != nil {
+		if checkpoints, err = newCheckpointCounter(reg); err != nil {
+			return fmt.Errorf("run: %w", err)
+		}
+	}
 	if cfg.Checkpointer != nil && cfg.CheckpointInterval > 0 {
 		g.Go(func() error {
 			t := time.NewTicker(cfg.CheckpointInterval)
@@ -189,7 +196,7 @@ func Run(ctx context.Context, cfg Config) error {
 				case <-gctx.Done():
 					return nil
 				case <-t.C:
-					checkpointOnce(gctx, logger, cfg.Checkpointer)
+					checkpointOnce(gctx, logger, cfg.Checkpointer, checkpoints)
 				}
 			}
 		})
@@ -220,7 +227,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if cfg.Checkpointer != nil {
 		// No call writes any more: this checkpoint holds the final head.
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		checkpointOnce(cctx, logger, cfg.Checkpointer)
+		checkpointOnce(cctx, logger, cfg.Checkpointer, checkpoints)
 		cancel()
 	}
 	if werr != nil {
@@ -230,9 +237,45 @@ func Run(ctx context.Context, cfg Config) error {
 	return nil
 }
 
-// checkpointOnce writes one audit checkpoint, logging a failure.
-func checkpointOnce(ctx context.Context, logger *slog.Logger, c interface{ Checkpoint(context.Context) error }) {
-	if err := c.Checkpoint(ctx); err != nil {
+// Results of fenjian_audit_checkpoints_total.
+const (
+	checkpointOK      = "ok"      // signed and written, or the head had not moved
+	checkpointFailed  = "failed"  // not written: the store or the directory failed
+	checkpointRefused = "refused" // not signed: the chain does not extend the last checkpoint
+)
+
+// newCheckpointCounter registers fenjian_audit_checkpoints_total with every
+// result at 0: the alerts take its increase, which a series born at its
+// first failure (at 1) would never show.
+func newCheckpointCounter(reg prometheus.Registerer) (*prometheus.CounterVec, error) {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "fenjian_audit_checkpoints_total",
+		Help: "Audit checkpoints attempted (-checkpoint-dir), by result: ok, failed (the store or the directory), refused (the chain does not extend the last checkpoint).",
+	}, []string{"result"})
+	for _, r := range []string{checkpointOK, checkpointFailed, checkpointRefused} {
+		c.WithLabelValues(r)
+	}
+	if err := reg.Register(c); err != nil {
+		return nil, fmt.Errorf("register audit checkpoint metrics: %w", err)
+	}
+	return c, nil
+}
+
+// checkpointOnce writes one audit checkpoint, logging a failure and counting
+// every attempt by result. A failure was a log line only: a checkpoint
+// directory that had become unwritable (outside check) or a chain rewritten
+// under the server, which is what the checkpoints are there to catch, left
+// no metric to alert on.
+func checkpointOnce(ctx context.Context, logger *slog.Logger, c interface{ Checkpoint(context.Context) error }, counts *prometheus.CounterVec) {
+	err := c.Checkpoint(ctx)
+	switch {
+	case err == nil:
+		counts.WithLabelValues(checkpointOK).Inc()
+	case errors.Is(err, checkpoint.ErrRefused):
+		counts.WithLabelValues(checkpointRefused).Inc()
+		logger.Error("audit checkpoint refused", slog.String("error", err.Error()))
+	default:
+		counts.WithLabelValues(checkpointFailed).Inc()
 		logger.Error("audit checkpoint failed", slog.String("error", err.Error()))
 	}
 }

@@ -142,6 +142,13 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 		return nil, errors.New("decide: no decision and no error")
 	}
 	d.DecidedAt = timestamppb.New(s.now())
+	// Who filed it, in the stored record (the audit chain covers the
+	// decision's bytes): a filing squatted under a case number with false
+	// facts, which the filing system's own call then finds ALREADY_EXISTS,
+	// was otherwise traceable only through the logs.
+	if c, ok := callerFrom(ctx); ok && c.id != nil {
+		d.RecordedBy = c.id.Name
+	}
 	if req.GetDryRun() {
 		d.DecisionId = ""
 		d.DryRun = true

@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The audit chain (docs/architecture.md). Every decision, outcome and assignment
@@ -176,6 +178,19 @@ const (
 	// per team and period (the counter that capacity checks rely on was
 	// changed).
 	ProblemLoadMismatch AuditProblem = "team load mismatch"
+	// ProblemFilingKeyAltered: a decision's filing_key is not the key of
+	// its own filing id (filingKey). The key is outside the record's digest
+	// (it is derived from filing_id), so the chain alone does not show it
+	// changed; but a decision under a key that is not its own is found by
+	// no spelling of its case number, and the next Triage of that case
+	// stores a second decision and draws a team again.
+	ProblemFilingKeyAltered AuditProblem = "filing key altered"
+	// ProblemFilingDecidedTwice: two decisions share a filing key, the later
+	// one decided after the store began keeping one decision per filing key
+	// (migration 14): each write checks the key inside its transaction, so
+	// the second decision got through an altered key (put back since, or
+	// it would be ProblemFilingKeyAltered), and its team was drawn again.
+	ProblemFilingDecidedTwice AuditProblem = "filing decided twice"
 )
 
 // VerifyReport is what VerifyAudit found. When OK is false, Seq, RecordKind,
@@ -189,6 +204,14 @@ type VerifyReport struct {
 	// UnchainedDecisions were recorded before the chain began (migration
 	// 0003) and are not covered by it.
 	UnchainedDecisions int64
+	// DecidedTwiceBeforeKeys counts the decisions that share their filing
+	// key with an earlier decision and were decided before migration 14
+	// made the store keep one decision per filing key: the store let such
+	// second decisions through then (by another spelling of the case
+	// number, or, before migration 13, by the same one), so they are
+	// counted, not failed. One decided later fails the check
+	// (ProblemFilingDecidedTwice).
+	DecidedTwiceBeforeKeys int64
 	// HeadSeq and HeadHash are the chain's head when the check began;
 	// HeadHash anchors the whole chain, so keep it somewhere the database's
 	// users cannot write.
@@ -206,8 +229,12 @@ type VerifyReport struct {
 // String is a one-line summary for logs and the CLI.
 func (r VerifyReport) String() string {
 	if r.OK {
-		return fmt.Sprintf("audit chain OK: %d records (%d decisions, %d outcomes, %d assignments) up to seq %d, head %s; %d decisions predate the chain",
+		msg := fmt.Sprintf("audit chain OK: %d records (%d decisions, %d outcomes, %d assignments) up to seq %d, head %s; %d decisions predate the chain",
 			r.Records, r.Decisions, r.Outcomes, r.Assignments, r.HeadSeq, r.HeadHash, r.UnchainedDecisions)
+		if r.DecidedTwiceBeforeKeys > 0 {
+			msg += fmt.Sprintf("; %d decisions are a filing's second, decided before the store kept one decision per filing (migration 14)", r.DecidedTwiceBeforeKeys)
+		}
+		return msg
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "audit chain FAILED at seq %d: %s", r.Seq, r.Problem)
@@ -287,7 +314,10 @@ func (s *sqlStore) verifyOnce(ctx context.Context) (VerifyReport, error) {
 			fmt.Sprintf("audit_head is seq %d hash %s; the log ends at seq %d, hash %s", rep.HeadSeq, rep.HeadHash, maxSeq, v.prevHash))
 		return rep, nil
 	}
-	return rep, v.checkCounts(ctx)
+	if err := v.checkCounts(ctx); err != nil || !rep.OK {
+		return rep, err
+	}
+	return rep, v.checkFilingKeys(ctx)
 }
 
 // verifier is one walk of the chain.
@@ -536,6 +566,157 @@ func (v *verifier) checkCounts(ctx context.Context) error {
 		return nil
 	}
 	return nil
+}
+
+// checkFilingKeys runs after the chain and the counts check out: every
+// decision must be under its own filing key, and a filing decided more than
+// once must have been decided so before the store kept one decision per
+// filing key. The key is derived from the filing id and kept outside the
+// record's digest (migration 15 gave old rows theirs without touching the
+// chain), so the chain cannot show an altered one: an insider who changes a
+// decided case's key makes the next Triage of that case store a second
+// decision and draw its team again, every write of which verifies. Stores
+// whose schema predates the re-keying (rekeyVersion) are not checked: their
+// old rows may have no key yet.
+func (v *verifier) checkFilingKeys(ctx context.Context) error {
+	var version int
+	if err := v.tx.QueryRowContext(ctx, v.s.dialect.schemaVersion).Scan(&version); err != nil {
+		return err
+	}
+	if version < rekeyVersion {
+		return nil
+	}
+	d := v.s.dialect
+	after := ""
+	for {
+		// A page at a time in decision_id order, the columns the key needs
+		// only, as rekeyFilings reads them.
+		rows, err := v.tx.QueryContext(ctx, d.q(`SELECT decision_id, filing_id, filing_key FROM decisions WHERE decision_id > ? ORDER BY decision_id LIMIT ?`), after, rekeyBatch)
+		if err != nil {
+			return err
+		}
+		n := 0
+		var bad struct{ id, filing, key string }
+		for rows.Next() {
+			var id, filing string
+			var key sql.NullString
+			if err := rows.Scan(&id, &filing, &key); err != nil {
+				_ = rows.Close() // the scan error says more
+				return err
+			}
+			n++
+			after = id
+			if k := filingKey(filing); bad.id == "" && (!key.Valid || key.String != k) {
+				bad.id, bad.filing, bad.key = id, filing, key.String
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if bad.id != "" {
+			seq, err := v.decisionSeq(ctx, bad.id)
+			if err != nil {
+				return err
+			}
+			v.rep.fail(seq, kindDecision, bad.id, ProblemFilingKeyAltered,
+				fmt.Sprintf("filing_key %q is not the key %q of its filing id %q: no spelling of the case number finds this decision, so the case can be decided and drawn again",
+					bad.key, filingKey(bad.filing), bad.filing))
+			return nil
+		}
+		if n < rekeyBatch {
+			break
+		}
+	}
+	return v.checkDecidedTwice(ctx)
+}
+
+// checkDecidedTwice fails the check on the first decision, in filing key
+// order, that shares its key with an earlier decision and was decided after
+// migration filingKeyVersion was applied; earlier ones are counted in
+// DecidedTwiceBeforeKeys.
+func (v *verifier) checkDecidedTwice(ctx context.Context) error {
+	var applied string
+	if err := v.tx.QueryRowContext(ctx, v.s.dialect.q(`SELECT applied_at FROM schema_migrations WHERE version = ?`), filingKeyVersion).Scan(&applied); err != nil {
+		return err
+	}
+	// A time that does not parse exempts nothing: every duplicate fails.
+	keyedSince := int64(math.MinInt64)
+	if t, err := time.Parse(time.RFC3339Nano, applied); err == nil {
+		keyedSince = t.UnixNano()
+	}
+	keys, err := queryAll(ctx, v.tx, `SELECT filing_key FROM decisions GROUP BY filing_key HAVING count(*) > 1 ORDER BY filing_key`, nil,
+		func(rows *sql.Rows) (k string, err error) {
+			err = rows.Scan(&k)
+			return k, err
+		})
+	if err != nil {
+		return err
+	}
+	type decided struct {
+		id, filing string
+		at         int64
+	}
+	for _, k := range keys {
+		ds, err := queryAll(ctx, v.tx, v.s.dialect.q(`SELECT decision_id, filing_id, decided_at FROM decisions WHERE filing_key = ? ORDER BY decided_at, decision_id`), []any{k},
+			func(rows *sql.Rows) (d decided, err error) {
+				err = rows.Scan(&d.id, &d.filing, &d.at)
+				return d, err
+			})
+		if err != nil {
+			return err
+		}
+		for _, d := range ds[1:] {
+			if d.at < keyedSince {
+				v.rep.DecidedTwiceBeforeKeys++
+				continue
+			}
+			seq, err := v.decisionSeq(ctx, d.id)
+			if err != nil {
+				return err
+			}
+			v.rep.fail(seq, kindDecision, d.id, ProblemFilingDecidedTwice,
+				fmt.Sprintf("filing id %q is the case of decision %s (filing id %q), decided before it; the store keeps one decision per filing since migration %d (%s), so this one got through an altered filing key and its team was drawn again",
+					d.filing, ds[0].id, ds[0].filing, filingKeyVersion, applied))
+			return nil
+		}
+	}
+	return nil
+}
+
+// queryAll runs query in tx and returns every row as scan reads it.
+func queryAll[T any](ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for rows.Next() {
+		x, err := scan(rows)
+		if err != nil {
+			_ = rows.Close() // the scan error says more
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	if err := rows.Err(); err != nil {
+		_ = rows.Close()
+		return nil, err
+	}
+	return out, rows.Close()
+}
+
+// decisionSeq is the audit seq of a decision, or the head's for a decision
+// older than the chain.
+func (v *verifier) decisionSeq(ctx context.Context, id string) (int64, error) {
+	var seq int64
+	err := v.tx.QueryRowContext(ctx, v.s.dialect.q(`SELECT seq FROM audit_log WHERE record_kind = ? AND record_id = ?`), kindDecision, id).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v.rep.HeadSeq, nil
+	}
+	return seq, err
 }
 
 // unchainedRow returns the id of a row of kind's table that no audit row

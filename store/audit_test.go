@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/store"
+	"google.golang.org/protobuf/types/known/timestamppb"
 )
 
 // verifyOK fails t unless the audit chain verifies.
@@ -260,6 +262,12 @@ func TestVerifyAuditTampered(t *testing.T) {
 			}
 			return want{head, "decision", "dec-forged", store.ProblemUnaudited} // named: no decision predates the chain
 		}},
+		{"filing key altered", func(t *testing.T, b *backend) want {
+			// Outside the digest: the chain alone passes it.
+			b.exec(t, b.allowChanges("decisions"))
+			b.exec(t, `UPDATE decisions SET filing_key = 'x' || filing_key WHERE decision_id = 'dec-3'`)
+			return want{seqOf(t, b, "decision", "dec-3"), "decision", "dec-3", store.ProblemFilingKeyAltered}
+		}},
 		{"team load lowered", func(t *testing.T, b *backend) want {
 			b.exec(t, `UPDATE team_load SET assigned = 0 WHERE team_id = 'A'`)
 			var head int64
@@ -287,6 +295,62 @@ func TestVerifyAuditTampered(t *testing.T) {
 				if rep.Seq != w.seq || rep.RecordKind != w.kind || rep.RecordID != w.id || rep.Problem != w.problem {
 					t.Errorf("VerifyAudit = seq %d %s %q %q, want seq %d %s %q %q",
 						rep.Seq, rep.RecordKind, rep.RecordID, rep.Problem, w.seq, w.kind, w.id, w.problem)
+				}
+			})
+		})
+	}
+}
+
+// TestVerifyAuditFilingDecidedTwice: an insider who alters a decided case's
+// filing key gets a second decision, and a second team draw, through the
+// store's own write path (the outside check did it to a running triaged:
+// audit verify passed), then puts the key back so that nothing looks
+// altered. The check names the second decision. Near miss: the same two
+// decisions, both decided before migration 14 made the store keep one
+// decision per filing key, are counted, not failed; the store let them
+// through then.
+func TestVerifyAuditFilingDecidedTwice(t *testing.T) {
+	for _, legacy := range []bool{false, true} {
+		t.Run(fmt.Sprintf("legacy=%v", legacy), func(t *testing.T) {
+			forEachStore(t, func(t *testing.T, b *backend) {
+				ctx := context.Background()
+				s := b.open(t, store.Options{})
+				mixedWorkload(t, s)
+				verifyOK(t, s)
+
+				// Without the tamper the store refuses the second decision.
+				again, f := civilCase("3")
+				again.DecisionId, again.DecidedAt = "dec-3-again", timestamppb.Now()
+				if err := s.SaveDecision(ctx, again, f); !errors.Is(err, store.ErrFilingDecided) {
+					t.Fatalf("second decision of one filing: %v, want ErrFilingDecided", err)
+				}
+				b.exec(t, b.allowChanges("decisions"))
+				b.exec(t, `UPDATE decisions SET filing_key = 'x' || filing_key WHERE decision_id = 'dec-3'`)
+				if err := s.SaveDecision(ctx, again, f); err != nil {
+					t.Fatalf("second decision under an altered key: %v", err)
+				}
+				b.exec(t, `UPDATE decisions SET filing_key = substr(filing_key, 2) WHERE decision_id = 'dec-3'`)
+				if legacy {
+					b.exec(t, b.q(`UPDATE schema_migrations SET applied_at = ? WHERE version = 14`), time.Now().Add(time.Hour).UTC().Format(time.RFC3339Nano))
+				}
+
+				rep, err := s.VerifyAudit(ctx)
+				if err != nil {
+					t.Fatalf("VerifyAudit: %v", err)
+				}
+				t.Log(rep)
+				if legacy {
+					if !rep.OK || rep.DecidedTwiceBeforeKeys != 1 {
+						t.Fatalf("VerifyAudit = %s (%d decided twice before keys), want OK with 1", rep, rep.DecidedTwiceBeforeKeys)
+					}
+					return
+				}
+				want := seqOf(t, b, "decision", "dec-3-again")
+				if rep.OK || rep.Problem != store.ProblemFilingDecidedTwice || rep.RecordID != "dec-3-again" || rep.Seq != want {
+					t.Fatalf("VerifyAudit = %s, want %q for dec-3-again at seq %d", rep, store.ProblemFilingDecidedTwice, want)
+				}
+				if !strings.Contains(rep.Detail, "dec-3 ") {
+					t.Errorf("detail %q does not name the first decision dec-3", rep.Detail)
 				}
 			})
 		})

@@ -466,15 +466,15 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 	}
 	var blob []byte
 	if job.parts != nil {
-		blob = job.parts.join(d.NeedsReview, a == nil && job.plan.NoTeam != nil, a != nil, aBlob)
+		var drawBlob []byte
 		if d.UnassignedDraw != nil {
-			// Its field number is the decision's last, so appending keeps
-			// the deterministic encoding.
 			var err error
-			if blob, err = appendMessage(blob, fieldUnassignedDraw, d.UnassignedDraw); err != nil {
+			if drawBlob, err = marshalOpts.Marshal(d.UnassignedDraw); err != nil {
 				return fmt.Errorf("store: encode unassigned draw: %w", err)
 			}
+			drawBlob = append([]byte{}, drawBlob...) // present, even if empty
 		}
+		blob = job.parts.join(d.NeedsReview, a == nil && job.plan.NoTeam != nil, a != nil, aBlob, drawBlob)
 	} else {
 		var err error
 		if blob, err = marshalOpts.Marshal(d); err != nil {

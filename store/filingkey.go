@@ -5,61 +5,30 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/fenjian/fenjian/rules"
 )
 
-// filingKey is the form of a filing id under which the store keeps one
-// decision per filing (decisions.filing_key, migrations 0014 and 0015).
-// Filing systems write the same case number (案号) in more than one way:
-// the official form uses full-width parentheses, （2024）苏0106民初1001号
-// (法〔2015〕137号), many systems send ASCII ones, some full-width digits,
-// 〔〕, 【】, 〖〗 or 〘〙 around the year, or a character composed
-// differently (NFC against NFD); ids that are not case numbers, such as
-// JS-2024-0001, arrive with a hyphen, a non-breaking hyphen, an en dash or
-// a minus sign, as the word processor or input method they were typed in
-// chose. Each spelling stored a decision of its own and drew a team again,
-// so a resubmission through another system could redraw the case
-// (随机分案). The key is the id under Unicode compatibility normalisation
-// (NFKC: full-width letters, digits and punctuation become their ASCII
-// forms, compatibility ideographs their unified ones, composed and
-// decomposed forms one form), with the square, lenticular and tortoise-shell
-// brackets, black or white, read as parentheses and every dash as a
-// hyphen-minus. Case is kept: ids are compared as written otherwise. The id
-// as sent is what the decision stores and answers with; the key only
-// decides which ids name one filing.
+// filingKey is the key under which the store keeps one decision per filing
+// (decisions.filing_key, migrations 0014 and 0015): rules.FilingKey, which
+// says what it folds and why.
 //
 // Every stored decision carries the key this function gave its filing id
 // when the last re-keying migration ran (rekeyFilings): a change to what
-// the function returns needs a new migration that calls rekeyFilings, or
-// the decisions stored before the change are not found under the new
-// keys of their other spellings.
-func filingKey(id string) string {
-	return filingKeyFolds.Replace(norm.NFKC.String(id))
-}
+// the function returns needs a new migration that calls rekeyFilings (and
+// becomes rekeyVersion), or the decisions stored before the change are not
+// found under the new keys of their other spellings.
+func filingKey(id string) string { return rules.FilingKey(id) }
 
 // filingKeyVersion is the migration that gave decisions their filing key.
 const filingKeyVersion = 14
 
-// filingKeyFolds reads every bracket a case number's year is written in as
-// a parenthesis, and every dash as a hyphen-minus. After NFKC, （）, ［］,
-// the small forms ﹙﹚ and ﹝﹞, －, ﹣ and ‑ are already ASCII, 〔〕 or
-// ‐ (U+2010). Angle brackets (《》〈〉) are not folded: they quote titles,
-// never a year.
-var filingKeyFolds = strings.NewReplacer(
-	"[", "(", "]", ")",
-	"〔", "(", "〕", ")",
-	"【", "(", "】", ")",
-	"〖", "(", "〗", ")",
-	"〘", "(", "〙", ")",
-	"\u2010", "-", // hyphen (and, after NFKC, the non-breaking hyphen U+2011)
-	"\u2012", "-", // figure dash
-	"\u2013", "-", // en dash
-	"\u2014", "-", // em dash
-	"\u2015", "-", // horizontal bar
-	"\u2212", "-", // minus sign
-)
+// rekeyVersion is the last migration that gave every decision the key
+// filingKey gives its filing id now (rekeyFilings). VerifyAudit checks the
+// keys of stores at this schema or later; a migration that re-keys after a
+// change to filingKey must become the new value, or the audit of a store
+// not yet migrated would report every re-spelt key as altered.
+const rekeyVersion = 15
 
 // rekeyBatch is how many decisions rekeyFilings reads at a time.
 const rekeyBatch = 1000

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/fenjian/fenjian/internal/pgtest"
 )
 
 // TestDeferredLoadsRefuseStaleCounts drives the guard of a batch's deferred
@@ -28,14 +26,7 @@ func TestDeferredLoadsRefuseStaleCounts(t *testing.T) {
 			return &s.sqlStore
 		},
 		"postgres": func(t *testing.T) *sqlStore {
-			dsn := pgtest.DSN(t)
-			target := pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
-			s, err := OpenPostgres(ctx, target, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = s.Close() })
-			return &s.sqlStore
+			return &openTestPostgres(t, Options{}).sqlStore
 		},
 	}
 	for name, open := range stores {

@@ -105,7 +105,7 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 			return from, to, err
 		}
 		if applied {
-			log.InfoContext(ctx, "applied schema migration", "dialect", d.name, "version", m.version, "name", m.name)
+			log.InfoContext(ctx, "applied schema migration", "version", m.version, "name", m.name) // the logger carries the dialect
 		}
 		to = m.version
 	}

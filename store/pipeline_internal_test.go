@@ -7,7 +7,6 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/internal/pgtest"
 )
 
 // TestPostgresPipelinedCommitRefusesStaleLoads drives postgresTx, whose
@@ -18,13 +17,7 @@ import (
 // errLoadsChanged. With the count team_load holds, the same batch commits.
 func TestPostgresPipelinedCommitRefusesStaleLoads(t *testing.T) {
 	ctx := context.Background()
-	dsn := pgtest.DSN(t)
-	target := pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
-	p, err := OpenPostgres(ctx, target, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = p.Close() })
+	p := openTestPostgres(t, Options{})
 	key := [2]string{"A", "2024-03"}
 	stored := func(id string) (decisions int, head int64) {
 		t.Helper()

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -128,7 +129,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 	}
 	p.writeBatch = p.writeRows
 	p.newTx = func() batchTx { return &postgresTx{p: p} }
-	if err := p.startWriter(postgresWriteTimeout, opts); err != nil {
+	if err := p.startWriter(cmp.Or(opts.writeTimeout, postgresWriteTimeout), opts); err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	l := &listener{cfg: listenerConfig(cfg), channel: p.channel, replica: p.replica, feeds: p.feeds, log: log, metrics: p.writer.metrics}

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/fenjian/fenjian/internal/pgtest"
 )
 
 // TestPostgresBatchStatementPlannedOnce: the writer's batch statement has
@@ -22,13 +20,7 @@ import (
 // still find the batch's filings by their index (prepareWriter): the
 // writer's session counts no sequential scan of decisions.
 func TestPostgresBatchStatementPlannedOnce(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	target := pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
-	p, err := OpenPostgres(context.Background(), target, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := openTestPostgres(t, Options{})
 	seqScans := func() (scans, rows int64) {
 		t.Helper()
 		// The writer's own session's counters, flushed on demand.

@@ -14,8 +14,10 @@ const (
 	fieldNeedsReview   = 4
 	fieldReviewReasons = 5
 	fieldAssignment    = 16
-	// fieldUnassignedDraw, the last field, is appended after the join.
+	// fieldUnassignedDraw and fieldRecordedBy come after the assignment,
+	// so the join appends them last, in this order.
 	fieldUnassignedDraw = 17
+	fieldRecordedBy     = 18
 )
 
 // decisionParts is a decision's encoding cut around the fields the writer
@@ -25,12 +27,15 @@ const (
 // the stored blob is
 //
 //	head (fields 1–3) | needs_review | review_reasons | tail (6–15) | assignment (16)
+//	| unassigned_draw (17) | recorded_by (18)
 //
 // byte for byte what marshalOpts.Marshal would write: the stored bytes, and
 // so the record digests and the audit chain, are the same either way.
 // splitDecision checks that claim on every decision it splits.
 type decisionParts struct {
 	head, reasons, tail []byte
+	// last is recorded_by, the field after the ones the writer appends.
+	last []byte
 	// noTeam is the plan's NoTeam reason as a review_reasons entry.
 	noTeam []byte
 }
@@ -58,12 +63,20 @@ func splitDecision(d *triagev1.Decision, noTeam *triagev1.Reason) (*decisionPart
 	if err != nil {
 		return nil, fmt.Errorf("store: encode decision: %w", err)
 	}
-	// Fields 6 on, shallow: Marshal only reads them.
-	tail, err := marshalOpts.Marshal(decisionTail(d))
+	// Fields 6 to 15, shallow: Marshal only reads them. recorded_by (18)
+	// follows the assignment and the unassigned draw the writer adds.
+	t := decisionTail(d)
+	t.RecordedBy = ""
+	tail, err := marshalOpts.Marshal(t)
 	if err != nil {
 		return nil, fmt.Errorf("store: encode decision: %w", err)
 	}
 	p := &decisionParts{head: head, tail: tail}
+	if by := d.GetRecordedBy(); by != "" {
+		if p.last, err = marshalOpts.Marshal(&triagev1.Decision{RecordedBy: by}); err != nil {
+			return nil, fmt.Errorf("store: encode decision: %w", err)
+		}
+	}
 	for _, r := range d.GetReviewReasons() {
 		if p.reasons, err = appendMessage(p.reasons, fieldReviewReasons, r); err != nil {
 			return nil, fmt.Errorf("store: encode decision: %w", err)
@@ -78,10 +91,11 @@ func splitDecision(d *triagev1.Decision, noTeam *triagev1.Reason) (*decisionPart
 }
 
 // join returns the decision's encoding with the writer's choices: the
-// review flag, whether NoTeam was appended to the reasons, and whether an
-// assignment was drawn, with its encoding.
-func (p *decisionParts) join(needsReview, noTeam, assigned bool, assignment []byte) []byte {
-	n := len(p.head) + 2 + len(p.reasons) + len(p.noTeam) + len(p.tail) + 2 + 10 + len(assignment)
+// review flag, whether NoTeam was appended to the reasons, whether an
+// assignment was drawn, with its encoding, and the encoding of the draw
+// that found no team (nil for none).
+func (p *decisionParts) join(needsReview, noTeam, assigned bool, assignment, unassignedDraw []byte) []byte {
+	n := len(p.head) + 2 + len(p.reasons) + len(p.noTeam) + len(p.tail) + 2 + 10 + len(assignment) + 2 + 10 + len(unassignedDraw) + len(p.last)
 	b := make([]byte, 0, n)
 	b = append(b, p.head...)
 	if needsReview {
@@ -97,7 +111,11 @@ func (p *decisionParts) join(needsReview, noTeam, assigned bool, assignment []by
 		b = protowire.AppendTag(b, fieldAssignment, protowire.BytesType)
 		b = protowire.AppendBytes(b, assignment)
 	}
-	return b
+	if unassignedDraw != nil {
+		b = protowire.AppendTag(b, fieldUnassignedDraw, protowire.BytesType)
+		b = protowire.AppendBytes(b, unassignedDraw)
+	}
+	return append(b, p.last...)
 }
 
 // decisionTail returns a new Decision holding d's fields after
@@ -119,6 +137,7 @@ func decisionTail(d *triagev1.Decision) *triagev1.Decision {
 		DryRun:           d.DryRun,
 		Assignment:       d.Assignment,
 		UnassignedDraw:   d.UnassignedDraw,
+		RecordedBy:       d.RecordedBy,
 	}
 }
 

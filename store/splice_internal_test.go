@@ -33,6 +33,12 @@ func TestSplitDecisionJoinsToTheEncoding(t *testing.T) {
 		Options:      []*triagev1.ProcedureOption{{Procedure: triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, Available: true, Probability: 0.8}},
 		ModelVersion: "m", RulesVersion: "r", FilingId: "f-1", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, FiledOn: "2024-03-05",
 		Inferences: []*triagev1.Reason{{Code: "X", Message: "借款"}}, DecidedAt: timestamppb.Now(),
+		RecordedBy: "filing-system",
+	}
+	draw := &triagev1.Draw{Seed: 9, Algorithm: "pcg", Candidates: []*triagev1.DrawCandidate{{TeamId: "civil-fast-general", Capacity: 3, Load: 3}}}
+	drawBlob, err := marshalOpts.Marshal(draw)
+	if err != nil {
+		t.Fatal(err)
 	}
 	served, _ := servedCase(t)
 	served.DecisionId = "dec-3"
@@ -64,7 +70,7 @@ func TestSplitDecisionJoinsToTheEncoding(t *testing.T) {
 		// The writer's two outcomes: a team drawn, or none (review, NoTeam).
 		drawn := proto.CloneOf(d)
 		drawn.Assignment = a
-		if want, _ := marshalOpts.Marshal(drawn); !bytes.Equal(p.join(d.NeedsReview, false, true, aBlob), want) {
+		if want, _ := marshalOpts.Marshal(drawn); !bytes.Equal(p.join(d.NeedsReview, false, true, aBlob, nil), want) {
 			t.Errorf("%s, drawn: joined parts differ from the encoding", tc.name)
 		}
 		none := proto.CloneOf(d)
@@ -72,8 +78,15 @@ func TestSplitDecisionJoinsToTheEncoding(t *testing.T) {
 		if tc.noTeam != nil {
 			none.ReviewReasons = append(none.ReviewReasons, tc.noTeam)
 		}
-		if want, _ := marshalOpts.Marshal(none); !bytes.Equal(p.join(true, tc.noTeam != nil, false, nil), want) {
+		if want, _ := marshalOpts.Marshal(none); !bytes.Equal(p.join(true, tc.noTeam != nil, false, nil, nil), want) {
 			t.Errorf("%s, no team: joined parts differ from the encoding", tc.name)
+		}
+		// Every eligible team full: the draw that found no room (17) goes
+		// between the tail and recorded_by (18).
+		noRoom := proto.CloneOf(none)
+		noRoom.UnassignedDraw = draw
+		if want, _ := marshalOpts.Marshal(noRoom); !bytes.Equal(p.join(true, tc.noTeam != nil, false, nil, drawBlob), want) {
+			t.Errorf("%s, every team full: joined parts differ from the encoding", tc.name)
 		}
 	}
 	// Unknown fields encode after field 16: not split, the writer encodes.

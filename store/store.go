@@ -342,6 +342,9 @@ type Options struct {
 	// tests that write rows the way an older binary left them and then
 	// upgrade. PostgreSQL's writer needs at least filingKeyVersion.
 	schemaUpTo int
+	// writeTimeout, when above 0, replaces postgresWriteTimeout: for tests
+	// that hold a lock past the writer's bound without waiting 10 s.
+	writeTimeout time.Duration
 }
 
 func (o Options) minFreeBytes() uint64 {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
@@ -293,5 +294,15 @@ func (w *writer) commit(reqs []*saveRequest) error {
 	w.metrics.batchSize.Observe(float64(len(reqs)))
 	start := time.Now()
 	defer func() { w.metrics.commitDuration.Observe(time.Since(start).Seconds()) }()
-	return w.commitTx(ctx, reqs)
+	err := w.commitTx(ctx, reqs)
+	if errors.Is(err, context.DeadlineExceeded) {
+		// The writer's own bound expired, not any caller's deadline: the
+		// store is unavailable (result wraps ErrUnavailable). Kept as
+		// context.DeadlineExceeded, it reached a caller with no deadline
+		// as DEADLINE_EXCEEDED after 10 s against a PostgreSQL that hung
+		// (outside check), a code that says the caller's deadline passed
+		// and that clients do not retry.
+		return fmt.Errorf("transaction not done within the writer's bound of %s: %v", w.timeout, err) //nolint:errorlint // not %w: see above
+	}
+	return err
 }

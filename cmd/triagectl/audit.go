@@ -29,6 +29,11 @@ type auditReport struct {
 	Outcomes           int64 `json:"outcomes"`
 	Assignments        int64 `json:"assignments"`
 	UnchainedDecisions int64 `json:"unchained_decisions"`
+	// DecidedTwiceBeforeKeys counts the second decisions of a filing that
+	// were decided before the store kept one decision per filing key
+	// (migration 14): counted, not failed. One decided since fails the
+	// check ("filing decided twice").
+	DecidedTwiceBeforeKeys int64 `json:"decided_twice_before_filing_keys"`
 	// HeadSeq and HeadHash anchor the whole chain: keep them where the
 	// database's users cannot write (a ticket, a log, a signed report) and
 	// compare them with a later run's.
@@ -97,7 +102,7 @@ func newAuditReport(target string, at time.Time, r store.VerifyReport) auditRepo
 	out := auditReport{
 		OK: r.OK, Store: store.Redact(target), CheckedAt: at.UTC(),
 		Records: r.Records, Decisions: r.Decisions, Outcomes: r.Outcomes, Assignments: r.Assignments,
-		UnchainedDecisions: r.UnchainedDecisions, HeadSeq: r.HeadSeq, HeadHash: r.HeadHash,
+		UnchainedDecisions: r.UnchainedDecisions, DecidedTwiceBeforeKeys: r.DecidedTwiceBeforeKeys, HeadSeq: r.HeadSeq, HeadHash: r.HeadHash,
 	}
 	if !r.OK {
 		out.Problem = &auditProblem{Seq: r.Seq, Kind: r.RecordKind, ID: r.RecordID, Problem: string(r.Problem), Detail: r.Detail}
@@ -110,7 +115,8 @@ func auditUsage(w io.Writer) {
 	fmt.Fprintln(w, "       triagectl audit redraw [-store TARGET] [DECISION_ID]")
 	fmt.Fprintln(w, "       triagectl audit keygen -name NAME -out PREFIX")
 	fmt.Fprintln(w, "\nverify walks the store's audit chain (docs/architecture.md, docs/security.md): it recomputes every decision's, outcome's and")
-	fmt.Fprintln(w, "assignment's digest and every chain hash, and checks the head and the team loads; then it replays")
+	fmt.Fprintln(w, "assignment's digest and every chain hash, and checks the head, the team loads and that every decision")
+	fmt.Fprintln(w, "is under its own filing key, one per filing (a second decided since migration 14 fails); then it replays")
 	fmt.Fprintln(w, "every recorded draw, as redraw does. It prints a JSON report with the head seq and hash (keep them")
 	fmt.Fprintln(w, "where the database's users cannot write) and exits 0 when the chain holds and every assignment is")
 	fmt.Fprintln(w, "explained, 1 naming the first record that does not match (seq, kind, id, problem) and every")

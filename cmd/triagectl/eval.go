@@ -109,17 +109,17 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		engines = append([]*triage.Engine{triage.New(r, ref)}, engines...)
 	}
 
-	in := e.stdin
+	h := sha256.New()
+	var src evaluation.Source = dataset.NewReader(io.TeeReader(e.stdin, h))
 	if f.data != "-" {
-		file, err := openData(f.data)
+		s, closer, err := openData(f.data, h)
 		if err != nil {
 			return err
 		}
-		defer file.Close()
-		in = file
+		defer closer.Close()
+		src = s
 	}
-	h := sha256.New()
-	reports, err := evaluation.Evaluate(ctx, dataset.NewReader(io.TeeReader(in, h)),
+	reports, err := evaluation.Evaluate(ctx, src,
 		evaluation.Options{HoldOut: f.holdout, Bootstrap: f.bootstrap, Seed: f.seed}, engines...)
 	if err != nil {
 		return err
@@ -215,44 +215,46 @@ func majorityOf(s triage.Scorer) (*classifier.Majority, error) {
 	return maj, nil
 }
 
-// openData opens -data: a file, or a directory whose *.jsonl files are read
-// one after another in name order.
-func openData(path string) (io.ReadCloser, error) {
+// openData opens -data for reading labelled filings: a file, or a
+// directory whose *.jsonl files are read one after another in name order,
+// each with its own line numbers, so that a problem names the file and the
+// line in it (dataset.FilesReader). Every byte read is written to h, a
+// directory's files each followed by a newline: the digest of the files as
+// one stream, as reports and promotions have recorded it.
+func openData(path string, h io.Writer) (evaluation.Source, io.Closer, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("open data: %w", err)
+		return nil, nil, fmt.Errorf("open data: %w", err)
 	}
 	if !st.IsDir() {
 		file, err := os.Open(path)
 		if err != nil {
-			return nil, fmt.Errorf("open data: %w", err)
+			return nil, nil, fmt.Errorf("open data: %w", err)
 		}
-		return file, nil
+		return dataset.NewReader(io.TeeReader(file, h)), file, nil
 	}
 	names, err := filepath.Glob(filepath.Join(path, "*.jsonl"))
 	if err != nil {
-		return nil, fmt.Errorf("open data: %w", err)
+		return nil, nil, fmt.Errorf("open data: %w", err)
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("open data: no *.jsonl in %s", path)
+		return nil, nil, fmt.Errorf("open data: no *.jsonl in %s", path)
 	}
-	var readers []io.Reader
+	var readers []dataset.NamedReader
 	var files multiCloser
 	for _, name := range names {
 		file, err := os.Open(name)
 		if err != nil {
 			files.Close()
-			return nil, fmt.Errorf("open data: %w", err)
+			return nil, nil, fmt.Errorf("open data: %w", err)
 		}
 		files = append(files, file)
-		// A file not ending in a newline must not glue its last line to the
-		// next file's first.
-		readers = append(readers, file, strings.NewReader("\n"))
+		// The newline keeps the digest of the files as one stream, where
+		// it kept a file not ending in one from gluing its last line to
+		// the next file's first.
+		readers = append(readers, dataset.NamedReader{Name: name, R: io.TeeReader(io.MultiReader(file, strings.NewReader("\n")), h)})
 	}
-	return struct {
-		io.Reader
-		io.Closer
-	}{io.MultiReader(readers...), files}, nil
+	return dataset.NewFilesReader(readers...), files, nil
 }
 
 // multiCloser closes every file it holds.

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -108,6 +110,40 @@ func TestEvalUsage(t *testing.T) {
 				t.Errorf("err = %q, want it to contain %q", err, tt.wantMsg)
 			}
 		})
+	}
+}
+
+// TestEvalDirectoryNamesTheFile: -data DIR reads the directory's *.jsonl
+// files in name order; a problem names the file and its line in it. Read as
+// one stream, the bad line of b.jsonl (its sixth) was "line 12" of the
+// directory (a.jsonl's five lines, the newline put after each file, six),
+// a line of no file. The data's digest is still that of the files as one
+// stream.
+func TestEvalDirectoryNamesTheFile(t *testing.T) {
+	dir := t.TempDir()
+	content := evalData(t) // six lines, the last one not JSON
+	a := strings.Replace(content, "{not json\n", "", 1)
+	files := map[string]string{"a.jsonl": a, "b.jsonl": a + "{not json\n" + a}
+	for name, c := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, out, _ := testEnv("")
+	if err := runEval(context.Background(), e, []string{"-model", "baseline", "-data", dir}); err != nil {
+		t.Fatal(err)
+	}
+	var rep evaluation.Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("stdout is not a report: %v\n%s", err, out)
+	}
+	want := []evaluation.Problem{{File: filepath.Join(dir, "b.jsonl"), Line: strings.Count(a, "\n") + 1, Kind: evaluation.ProblemInvalid}}
+	if len(rep.Problems) != 1 || rep.Problems[0].File != want[0].File || rep.Problems[0].Line != want[0].Line {
+		t.Fatalf("problems %+v, want one at %s line %d", rep.Problems, want[0].File, want[0].Line)
+	}
+	sum := sha256.Sum256([]byte(files["a.jsonl"] + "\n" + files["b.jsonl"] + "\n"))
+	if rep.Data.SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("data sha256 %s, want the files' as one stream", rep.Data.SHA256)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	iofs "io/fs"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/fenjian/fenjian/classifier"
-	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/internal/training"
 	"github.com/fenjian/fenjian/triage"
@@ -115,13 +113,13 @@ func comparePromotion(ctx context.Context, data, rulesPath string, candidate, se
 	if err != nil {
 		return err
 	}
-	in, err := openData(data)
+	h := sha256.New()
+	src, closer, err := openData(data, h)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	h := sha256.New()
-	reports, err := evaluation.Evaluate(ctx, dataset.NewReader(io.TeeReader(in, h)), evaluation.Options{},
+	defer closer.Close()
+	reports, err := evaluation.Evaluate(ctx, src, evaluation.Options{},
 		triage.New(r, serving), triage.New(r, candidate))
 	if err != nil {
 		return fmt.Errorf("compare on %s: %w", data, err)

@@ -192,3 +192,55 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+// TestFilesReader: a directory's files read one after another keep their
+// own line numbers, and a bad line names its file. Near miss: the same
+// lines in one Reader are numbered in the one stream, without a file: the
+// fifth line of the second file, after a first of three, is line 8.
+func TestFilesReader(t *testing.T) {
+	first := designExample + "\n" + designExample + "\n" + designExample
+	second := designExample + "\n\n" + designExample + "\n" + designExample + "\n" + `{"filing":{"id":"x"},"label":99}` + "\n" + designExample
+	r := dataset.NewFilesReader(
+		dataset.NamedReader{Name: "a.jsonl", R: strings.NewReader(first)},
+		dataset.NamedReader{Name: "b.jsonl", R: strings.NewReader(second)},
+	)
+	var records int
+	var bad *dataset.LineError
+	for {
+		_, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if le, ok := errors.AsType[*dataset.LineError](err); ok {
+			bad = le
+			if r.File() != "b.jsonl" || r.Line() != 5 {
+				t.Errorf("after the bad line: File() %q, Line() %d; want b.jsonl, 5", r.File(), r.Line())
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		records++
+	}
+	if records != 7 {
+		t.Errorf("%d records, want 7", records)
+	}
+	if bad == nil || bad.File != "b.jsonl" || bad.Line != 5 || !strings.HasPrefix(bad.Error(), "b.jsonl: line 5: ") {
+		t.Fatalf("bad line reported as %v, want b.jsonl line 5", bad)
+	}
+
+	one := dataset.NewReader(strings.NewReader(first + "\n" + second))
+	for {
+		_, err := one.Read()
+		if errors.Is(err, io.EOF) {
+			t.Fatal("no bad line in one stream")
+		}
+		if le, ok := errors.AsType[*dataset.LineError](err); ok {
+			if le.File != "" || le.Line != 8 {
+				t.Errorf("one stream: %v, want line 8 without a file", le)
+			}
+			break
+		}
+	}
+}

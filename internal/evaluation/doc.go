@@ -62,7 +62,7 @@
 //	                "recall": {"PROCEDURE_…": {"lo": n, "hi": n}, ...}}   with Options.Bootstrap
 //	  "by_kind": [{"kind": "CASE_KIND_CIVIL", "evaluated": int, …the metrics above…,
 //	               "intervals": {...}}, ...]   case kinds present, in enum order
-//	  "problems": [{"line": int, "id": string, "kind": "invalid"|"rejected", "error": string}, ...]
+//	  "problems": [{"file": string (a directory's file), "line": int, "id": string, "kind": "invalid"|"rejected", "error": string}, ...]
 //	  "problems_truncated": bool   more problems than MaxProblems occurred
 //	}
 //

@@ -93,6 +93,9 @@ const (
 
 // Problem is one record that could not be evaluated.
 type Problem struct {
+	// File names the file of a directory's data (dataset.FilesReader);
+	// Line counts in it.
+	File  string `json:"file,omitempty"`
 	Line  int    `json:"line"`
 	ID    string `json:"id,omitempty"`
 	Kind  string `json:"kind"`
@@ -106,6 +109,15 @@ type Source interface {
 	Read() (*triagev1.LabeledFiling, error)
 	// Line is the number of the line last read, for problem reports.
 	Line() int
+}
+
+// fileOf is the file of the line src read last, for a source of several
+// files (dataset.FilesReader), else "".
+func fileOf(src Source) string {
+	if f, ok := src.(interface{ File() string }); ok {
+		return f.File()
+	}
+	return ""
 }
 
 // Options tune Evaluate.
@@ -157,7 +169,7 @@ func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.
 			counts.Lines++
 			counts.Invalid++
 			for _, r := range reports {
-				r.addProblem(Problem{Line: lineErr.Line, Kind: ProblemInvalid, Error: lineErr.Err.Error()})
+				r.addProblem(Problem{File: lineErr.File, Line: lineErr.Line, Kind: ProblemInvalid, Error: lineErr.Err.Error()})
 			}
 			continue
 		}
@@ -181,11 +193,15 @@ func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.
 			var fe *rules.FieldError
 			if errors.As(err, &fe) {
 				reports[i].Counts.Rejected++
-				reports[i].addProblem(Problem{Line: src.Line(), ID: f.GetId(), Kind: ProblemRejected, Error: fe.Error()})
+				reports[i].addProblem(Problem{File: fileOf(src), Line: src.Line(), ID: f.GetId(), Kind: ProblemRejected, Error: fe.Error()})
 				continue
 			}
 			if err != nil {
-				return nil, fmt.Errorf("line %d: %s: %w", src.Line(), reports[i].Model, err)
+				where := fmt.Sprintf("line %d", src.Line())
+				if file := fileOf(src); file != "" {
+					where = file + ": " + where
+				}
+				return nil, fmt.Errorf("%s: %s: %w", where, reports[i].Model, err)
 			}
 			outcomes[i] = append(outcomes[i], Outcome{
 				Label:       lf.GetLabel(),

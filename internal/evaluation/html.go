@@ -276,7 +276,7 @@ svg { max-width: 100%; height: auto; }
 {{if .Problems}}<table>
 <thead><tr><th>line</th><th>id</th><th>kind</th><th>error</th></tr></thead>
 <tbody>
-{{range .Problems}}<tr><td>{{.Line}}</td><td class="name">{{.ID}}</td><td class="name">{{.Kind}}</td><td class="name">{{.Error}}</td></tr>
+{{range .Problems}}<tr><td>{{if .File}}{{.File}}: {{end}}{{.Line}}</td><td class="name">{{.ID}}</td><td class="name">{{.Kind}}</td><td class="name">{{.Error}}</td></tr>
 {{end}}</tbody>
 </table>{{if .ProblemsTruncated}}
 <p>More problems occurred than are listed.</p>{{end}}

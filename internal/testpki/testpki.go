@@ -10,6 +10,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/pem"
 	"math/big"
 	"net"
@@ -54,13 +55,29 @@ func (ca *CA) PEM() []byte {
 // 127.0.0.1 and as a client (the name is the caller's identity under mTLS).
 func (ca *CA) Issue(tb testing.TB, cn string) (certPEM, keyPEM []byte) {
 	tb.Helper()
+	return ca.issue(tb, pkix.Name{CommonName: cn})
+}
+
+// IssueNames is Issue for a subject holding every one of cns as a common
+// name, in order: a certificate that names more than one caller.
+func (ca *CA) IssueNames(tb testing.TB, cns ...string) (certPEM, keyPEM []byte) {
+	tb.Helper()
+	var subject pkix.Name
+	for _, cn := range cns {
+		subject.ExtraNames = append(subject.ExtraNames, pkix.AttributeTypeAndValue{Type: asn1.ObjectIdentifier{2, 5, 4, 3}, Value: cn})
+	}
+	return ca.issue(tb, subject)
+}
+
+func (ca *CA) issue(tb testing.TB, subject pkix.Name) (certPEM, keyPEM []byte) {
+	tb.Helper()
 	key := newKey(tb)
 	serial, err := rand.Int(rand.Reader, big.NewInt(1<<62))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tmpl := &x509.Certificate{
-		SerialNumber: serial, Subject: pkix.Name{CommonName: cn},
+		SerialNumber: serial, Subject: subject,
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
 		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.ParseIP("127.0.0.1")},
 		KeyUsage:    x509.KeyUsageDigitalSignature,
@@ -83,6 +100,19 @@ func (ca *CA) Issue(tb testing.TB, cn string) (certPEM, keyPEM []byte) {
 func (ca *CA) IssueFiles(tb testing.TB, cn, certPath, keyPath string) {
 	tb.Helper()
 	cert, key := ca.Issue(tb, cn)
+	writeFiles(tb, certPath, cert, keyPath, key)
+}
+
+// IssueNamesFiles writes IssueNames's certificate and key to certPath and
+// keyPath (mode 0600).
+func (ca *CA) IssueNamesFiles(tb testing.TB, certPath, keyPath string, cns ...string) {
+	tb.Helper()
+	cert, key := ca.IssueNames(tb, cns...)
+	writeFiles(tb, certPath, cert, keyPath, key)
+}
+
+func writeFiles(tb testing.TB, certPath string, cert []byte, keyPath string, key []byte) {
+	tb.Helper()
 	for path, b := range map[string][]byte{certPath: cert, keyPath: key} {
 		if err := os.WriteFile(path, b, 0o600); err != nil {
 			tb.Fatal(err)

@@ -1770,8 +1770,9 @@ func (x *Outcome) GetRecordedBy() string {
 // FactCorrection states the filing as the court now has it and what shows it.
 type FactCorrection struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The filing as corrected: the same id, the same case kind, the facts as
-	// they now stand. Validated like a new filing.
+	// The filing as corrected: the same id (or another spelling of the same
+	// case number, stored as the decided id), the same case kind, the facts
+	// as they now stand. Validated like a new filing.
 	Filing *Filing `protobuf:"bytes,1,opt,name=filing,proto3" json:"filing,omitempty"`
 	// What establishes the correction (a document, a ruling, the article), e.g.
 	// "原告2024年3月10日变更诉讼请求申请书；民诉法解释第二百三十二条". Required.
@@ -3024,8 +3025,14 @@ type Decision struct {
 	// load, so that leaving the case unassigned replays like an assignment
 	// (triagectl audit redraw).
 	UnassignedDraw *Draw `protobuf:"bytes,17,opt,name=unassigned_draw,json=unassignedDraw,proto3" json:"unassigned_draw,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Set by the server: the authenticated identity that filed the case
+	// (token name or certificate subject), as Outcome.recorded_by says who
+	// entered an outcome; part of the stored record and so of the audit
+	// chain. Empty for an anonymous caller on loopback and in decisions
+	// stored before the field existed.
+	RecordedBy    string `protobuf:"bytes,18,opt,name=recorded_by,json=recordedBy,proto3" json:"recorded_by,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Decision) Reset() {
@@ -3175,6 +3182,13 @@ func (x *Decision) GetUnassignedDraw() *Draw {
 		return x.UnassignedDraw
 	}
 	return nil
+}
+
+func (x *Decision) GetRecordedBy() string {
+	if x != nil {
+		return x.RecordedBy
+	}
+	return ""
 }
 
 var File_fenjian_triage_v1_triage_proto protoreflect.FileDescriptor
@@ -3387,7 +3401,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\aderived\x18\t \x01(\bR\aderived\x12\x18\n" +
 	"\aarticle\x18\n" +
 	" \x01(\tR\aarticle\x12\x18\n" +
-	"\apercent\x18\v \x01(\x05R\apercent\"\xea\x06\n" +
+	"\apercent\x18\v \x01(\x05R\apercent\"\x8b\a\n" +
 	"\bDecision\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\x12>\n" +
@@ -3413,7 +3427,9 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\n" +
 	"assignment\x18\x10 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
 	"assignment\x12@\n" +
-	"\x0funassigned_draw\x18\x11 \x01(\v2\x17.fenjian.triage.v1.DrawR\x0eunassignedDraw*p\n" +
+	"\x0funassigned_draw\x18\x11 \x01(\v2\x17.fenjian.triage.v1.DrawR\x0eunassignedDraw\x12\x1f\n" +
+	"\vrecorded_by\x18\x12 \x01(\tR\n" +
+	"recordedBy*p\n" +
 	"\bCaseKind\x12\x19\n" +
 	"\x15CASE_KIND_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fCASE_KIND_CIVIL\x10\x01\x12\x1c\n" +
