@@ -11,23 +11,30 @@ import (
 )
 
 // filingKey is the form of a filing id under which the store keeps one
-// decision per filing (decisions.filing_key, migrations 0014 and 0015).
+// decision per filing (decisions.filing_key, migrations 0014 to 0016).
 // Filing systems write the same case number (案号) in more than one way:
 // the official form uses full-width parentheses, （2024）苏0106民初1001号
 // (法〔2015〕137号), many systems send ASCII ones, some full-width digits,
 // 〔〕, 【】, 〖〗 or 〘〙 around the year, or a character composed
-// differently (NFC against NFD); ids that are not case numbers, such as
-// JS-2024-0001, arrive with a hyphen, a non-breaking hyphen, an en dash or
-// a minus sign, as the word processor or input method they were typed in
-// chose. Each spelling stored a decision of its own and drew a team again,
-// so a resubmission through another system could redraw the case
-// (随机分案). The key is the id under Unicode compatibility normalisation
-// (NFKC: full-width letters, digits and punctuation become their ASCII
-// forms, compatibility ideographs their unified ones, composed and
-// decomposed forms one form), with the square, lenticular and tortoise-shell
-// brackets, black or white, read as parentheses and every dash as a
-// hyphen-minus. Case is kept: ids are compared as written otherwise. The id
-// as sent is what the decision stores and answers with; the key only
+// differently (NFC against NFD), a space beside the parentheses or between
+// the parts, the number with leading zeros or without its 号; ids that are
+// not case numbers, such as JS-2024-0001, arrive with a hyphen, a
+// non-breaking hyphen, an en dash or a minus sign, as the word processor
+// or input method they were typed in chose. Each spelling stored a
+// decision of its own and drew a team again, so a resubmission through
+// another system could redraw the case (随机分案).
+//
+// The key is built in two steps. First foldFilingID: the id under Unicode
+// compatibility normalisation, with every bracket a year is written in
+// read as a parenthesis and every dash as a hyphen-minus. Then, if that
+// reads as a case number by the Supreme People's Court's rules
+// (parseCaseNumber: structure, court code, year 2016 or later), the key is
+// the case number's canonical spelling (caseNumber.String), which drops
+// the spaces, the leading zeros of the number and a missing 号 but keeps
+// the year, court code, codes and number, so two different case numbers
+// never share one; if it does not, the key is the folded id, as before
+// migration 0016. Case is kept: ids are compared as written otherwise. The
+// id as sent is what the decision stores and answers with; the key only
 // decides which ids name one filing.
 //
 // Every stored decision carries the key this function gave its filing id
@@ -36,11 +43,29 @@ import (
 // the decisions stored before the change are not found under the new
 // keys of their other spellings.
 func filingKey(id string) string {
+	folded := foldFilingID(id)
+	if c, ok := parseCaseNumber(folded); ok {
+		return c.String()
+	}
+	return folded
+}
+
+// foldFilingID is a filing id under NFKC (full-width letters, digits and
+// punctuation become their ASCII forms, compatibility ideographs their
+// unified ones, composed and decomposed forms one form, and every space
+// character but tab and line breaks U+0020), with filingKeyFolds: the
+// filing key of migrations 0014 and 0015, and still the key of an id that
+// is not a case number.
+func foldFilingID(id string) string {
 	return filingKeyFolds.Replace(norm.NFKC.String(id))
 }
 
 // filingKeyVersion is the migration that gave decisions their filing key.
 const filingKeyVersion = 14
+
+// caseNumberKeyVersion is the migration that re-keyed decisions whose
+// filing id reads as a case number (parseCaseNumber).
+const caseNumberKeyVersion = 16
 
 // filingKeyFolds reads every bracket a case number's year is written in as
 // a parenthesis, and every dash as a hyphen-minus. After NFKC, （）, ［］,
@@ -148,6 +173,57 @@ func rekeyFilings(ctx context.Context, tx *sql.Tx, d dialect) (changed int, err 
 		}
 	}
 	return changed, nil
+}
+
+// sharedKey is a filing key that more than one stored decision carries:
+// decisions stored as different filings before a migration read their ids
+// as one (a case number sent as (2024)苏0106民初1001号 and as
+// (2024)苏0106民初01001号 before migration 0016, or as （2024） and (2024)
+// before migration 0014). Each drew its own team.
+type sharedKey struct {
+	key string
+	// decisionIDs and filingIDs are the decisions and the ids they were
+	// stored under, in the order the writer's lookup takes them
+	// (dialect.selectDecisionForFiling: decided_at, then decision_id), so
+	// the first is the decision a new one for this filing is refused
+	// naming.
+	decisionIDs, filingIDs []string
+}
+
+// sharedKeys returns, inside tx, every filing key more than one decision
+// carries, in key order. Such decisions are kept: the decisions table is
+// append-only and chained (deleting one breaks the audit chain, and with
+// it the record of a team drawn), and which of two decisions for one case
+// stands is for the court to say, not for a migration. The writer needs
+// no more than this to keep one decision per filing from then on: it
+// looks the key up (batch.checkFiling), finds the first, and refuses a
+// new decision naming it; the filing_key index was never unique, so the
+// keys shared do not stop the migration.
+func sharedKeys(ctx context.Context, tx *sql.Tx) ([]sharedKey, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT filing_key, decision_id, filing_id FROM decisions
+		WHERE filing_key IN (SELECT filing_key FROM decisions GROUP BY filing_key HAVING COUNT(*) > 1)
+		ORDER BY filing_key, decided_at, decision_id`)
+	if err != nil {
+		return nil, fmt.Errorf("read shared filing keys: %w", err)
+	}
+	defer rows.Close()
+	var shared []sharedKey
+	for rows.Next() {
+		var key, id, filing string
+		if err := rows.Scan(&key, &id, &filing); err != nil {
+			return nil, fmt.Errorf("read shared filing keys: %w", err)
+		}
+		if n := len(shared); n == 0 || shared[n-1].key != key {
+			shared = append(shared, sharedKey{key: key})
+		}
+		last := &shared[len(shared)-1]
+		last.decisionIDs = append(last.decisionIDs, id)
+		last.filingIDs = append(last.filingIDs, filing)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read shared filing keys: %w", err)
+	}
+	return shared, nil
 }
 
 // liftDecisionsNoUpdate lifts, inside tx, the trigger that refuses every

@@ -4,39 +4,36 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"log/slog"
 	"path/filepath"
+	"slices"
+	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/fenjian/fenjian/internal/pgtest"
 )
 
-// TestMigration15KeysEveryDecision stores decisions at schema 14, leaves
-// one without a filing key (as every decision stored before migration 14
-// is) and two under the key an older filingKey gave them (〖〗 around the
-// year and en dashes were not folded), then upgrades. Before migration 15
-// the other spellings of those three case numbers each stored a second
-// decision and drew a team again (outside check: a SQLite file and a
-// PostgreSQL schema written by the binary of 7ac83e1 took
-// (2024)辽0102民初1001号 after （2024）辽0102民初1001号); now every
-// spelling is refused naming the stored decision, no team is drawn twice,
-// the audit chain verifies, and a decision without a key, as a binary
-// older than 14 still running during an upgrade would write, is refused by
-// the database.
-func TestMigration15KeysEveryDecision(t *testing.T) {
-	type backend struct {
-		target string
-		raw    func(t *testing.T) *sql.DB
-		// update runs an UPDATE of decisions with the append-only trigger
-		// lifted, as an operator with the owner's rights could.
-		update func(t *testing.T, db *sql.DB, stmt string, args ...any)
-	}
-	backends := map[string]func(t *testing.T) backend{
-		"sqlite": func(t *testing.T) backend {
+// migrationBackend is a database a migration test writes at an older
+// schema and then upgrades.
+type migrationBackend struct {
+	target string
+	raw    func(t *testing.T) *sql.DB
+	// update runs an UPDATE of decisions with the append-only trigger
+	// lifted, as an operator with the owner's rights could.
+	update func(t *testing.T, db *sql.DB, stmt string, args ...any)
+}
+
+// migrationBackends makes a new SQLite file or PostgreSQL schema for a
+// migration test, by store.
+func migrationBackends() map[string]func(t *testing.T) migrationBackend {
+	return map[string]func(t *testing.T) migrationBackend{
+		"sqlite": func(t *testing.T) migrationBackend {
 			path := filepath.Join(t.TempDir(), "fenjian.db")
-			return backend{
+			return migrationBackend{
 				target: path,
 				raw: func(t *testing.T) *sql.DB {
 					db, err := sql.Open("sqlite", path)
@@ -62,10 +59,10 @@ func TestMigration15KeysEveryDecision(t *testing.T) {
 				},
 			}
 		},
-		"postgres": func(t *testing.T) backend {
+		"postgres": func(t *testing.T) migrationBackend {
 			dsn := pgtest.DSN(t)
 			target := pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
-			return backend{
+			return migrationBackend{
 				target: target,
 				raw: func(t *testing.T) *sql.DB {
 					db, err := sql.Open("pgx", target)
@@ -88,21 +85,41 @@ func TestMigration15KeysEveryDecision(t *testing.T) {
 			}
 		},
 	}
-	for name, newBackend := range backends {
+}
+
+// servedSaver returns a function that stores, through s, a copy of
+// servedCase's decision for filing id with a new decision id, drawing a
+// team with seed, and returns the decision's id.
+func servedSaver(t *testing.T) func(s Store, id string, seed uint64) (string, error) {
+	d0, f0 := servedCase(t)
+	return func(s Store, id string, seed uint64) (string, error) {
+		d, f := proto.CloneOf(d0), proto.CloneOf(f0)
+		d.DecisionId = uuid.Must(uuid.NewV7()).String()
+		f.Id, d.FilingId = id, id
+		plan := &AssignmentPlan{Teams: []TeamSlot{{TeamID: "civil-fast-general", Capacity: 1 << 40}}, Seed: seed}
+		return d.GetDecisionId(), s.SaveTriage(context.Background(), d, f, plan)
+	}
+}
+
+// TestMigration15KeysEveryDecision stores decisions at schema 14, leaves
+// one without a filing key (as every decision stored before migration 14
+// is) and two under the key an older filingKey gave them (〖〗 around the
+// year and en dashes were not folded), then upgrades. Before migration 15
+// the other spellings of those three case numbers each stored a second
+// decision and drew a team again (outside check: a SQLite file and a
+// PostgreSQL schema written by the binary of 7ac83e1 took
+// (2024)辽0102民初1001号 after （2024）辽0102民初1001号); now every
+// spelling is refused naming the stored decision, no team is drawn twice,
+// the audit chain verifies, and a decision without a key, as a binary
+// older than 14 still running during an upgrade would write, is refused by
+// the database.
+func TestMigration15KeysEveryDecision(t *testing.T) {
+	for name, newBackend := range migrationBackends() {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			b := newBackend(t)
-			d0, f0 := servedCase(t)
-			plan := func(seed uint64) *AssignmentPlan {
-				return &AssignmentPlan{Teams: []TeamSlot{{TeamID: "civil-fast-general", Capacity: 1 << 40}}, Seed: seed}
-			}
-			save := func(s Store, id string, seed uint64) (string, error) {
-				d, f := proto.CloneOf(d0), proto.CloneOf(f0)
-				d.DecisionId = uuid.Must(uuid.NewV7()).String()
-				f.Id, d.FilingId = id, id
-				return d.GetDecisionId(), s.SaveTriage(ctx, d, f, plan(seed))
-			}
+			save := servedSaver(t)
 
 			stored := []string{
 				"（2024）辽0102民初401号", // left without a key, as before migration 14
@@ -168,6 +185,198 @@ func TestMigration15KeysEveryDecision(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMigration16KeysCaseNumbers stores decisions as a binary of schema 15
+// did, whose key (foldFilingID) did not read case numbers: a case number
+// spelt with spaces and the same one without, two spellings of another
+// with a leading zero and without 号 (stored as different filings, each
+// drawing a team), a spaced one alone, a pre-2016 number and an id that
+// is no case number. The upgrade must not fail on the keys the first four
+// decisions now share, nor drop any of them: every decision is kept, with
+// its new key, each shared key is logged with its decisions, and from now
+// on every spelling of those case numbers is refused naming the first one
+// stored, with no team drawn; the pre-2016 number is not folded.
+func TestMigration16KeysCaseNumbers(t *testing.T) {
+	for name, newBackend := range migrationBackends() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			b := newBackend(t)
+			save := servedSaver(t)
+			raw := b.raw(t)
+			defer raw.Close()
+
+			old, err := Open(ctx, b.target, Options{schemaUpTo: 15})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Each id in turn; oldKey: the schema-15 binary's key differed
+			// from today's, so the row is given it as that binary did.
+			stored := []struct {
+				id     string
+				oldKey bool
+			}{
+				{"（2024）辽0102 民初 601 号", true},
+				{"(2024)辽0102民初601号", false}, // not found under the key above: a second decision
+				{"(2024)辽0102民初0602号", true},
+				{"(2024)辽0102民初602", true},
+				{"(2024)辽0102民初 603号", true},
+				{"(2015)临潼民初字第01826号", false},
+				{"JS-2024-0604", false},
+			}
+			decided := map[string]string{}
+			for i, r := range stored {
+				if decided[r.id], err = save(old, r.id, uint64(i+1)); err != nil {
+					t.Fatalf("SaveTriage for %q at schema 15: %v", r.id, err)
+				}
+				if r.oldKey {
+					b.update(t, raw, `UPDATE decisions SET filing_key = ? WHERE filing_id = ?`, foldFilingID(r.id), r.id)
+				}
+			}
+			if err := old.Close(); err != nil {
+				t.Fatal(err)
+			}
+
+			logs := &recordedLogs{}
+			s, err := Open(ctx, b.target, Options{Logger: slog.New(logs)})
+			if err != nil {
+				t.Fatalf("Open after decisions that now share a filing key: %v", err)
+			}
+			defer s.Close()
+			if v, err := s.SchemaVersion(ctx); err != nil || v != caseNumberKeyVersion {
+				t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, caseNumberKeyVersion)
+			}
+
+			// Every decision kept, under its new key.
+			keys := map[string]string{}
+			rows, err := raw.QueryContext(ctx, `SELECT filing_id, filing_key FROM decisions`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var id, key string
+				if err := rows.Scan(&id, &key); err != nil {
+					t.Fatal(err)
+				}
+				keys[id] = key
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+			wantKeys := map[string]string{
+				"（2024）辽0102 民初 601 号": "(2024)辽0102民初601号",
+				"(2024)辽0102民初601号":    "(2024)辽0102民初601号",
+				"(2024)辽0102民初0602号":   "(2024)辽0102民初602号",
+				"(2024)辽0102民初602":     "(2024)辽0102民初602号",
+				"(2024)辽0102民初 603号":   "(2024)辽0102民初603号",
+				"(2015)临潼民初字第01826号":   "(2015)临潼民初字第01826号",
+				"JS-2024-0604":         "JS-2024-0604",
+			}
+			if diff := cmp.Diff(wantKeys, keys); diff != "" {
+				t.Errorf("filing keys after migration 16 (-want +got):\n%s", diff)
+			}
+
+			// The report: one warning per shared key, its decisions in the
+			// order the writer takes them, and the totals.
+			var warned []sharedKey
+			var summary map[string]any
+			for _, r := range logs.all() {
+				attrs := map[string]any{}
+				r.Attrs(func(a slog.Attr) bool { attrs[a.Key] = a.Value.Any(); return true })
+				switch {
+				case r.Level == slog.LevelWarn:
+					k := sharedKey{key: attrs["filing_key"].(string)}
+					k.decisionIDs, _ = attrs["decision_ids"].([]string)
+					k.filingIDs, _ = attrs["filing_ids"].([]string)
+					warned = append(warned, k)
+				case r.Message == "decisions re-keyed by case number":
+					summary = attrs
+				}
+			}
+			wantWarned := []sharedKey{
+				{"(2024)辽0102民初601号", []string{decided[stored[0].id], decided[stored[1].id]}, []string{stored[0].id, stored[1].id}},
+				{"(2024)辽0102民初602号", []string{decided[stored[2].id], decided[stored[3].id]}, []string{stored[2].id, stored[3].id}},
+			}
+			if diff := cmp.Diff(wantWarned, warned, cmp.AllowUnexported(sharedKey{})); diff != "" {
+				t.Errorf("shared filing keys logged (-want +got):\n%s", diff)
+			}
+			wantSummary := map[string]any{"decisions": int64(4), "shared_keys": int64(2), "decisions_sharing_a_key": int64(4)}
+			for k, want := range wantSummary {
+				if summary[k] != want {
+					t.Errorf("migration 16's summary: %s = %v, want %v (all: %v)", k, summary[k], want, summary)
+				}
+			}
+
+			// From now on: one decision per case number, whatever its spelling.
+			for i, c := range []struct{ spelling, first string }{
+				{"(2024)辽0102民初601号", stored[0].id},
+				{"(2024) 辽0102民初0601号", stored[0].id},
+				{"（2024）辽0102民初602号", stored[2].id},
+				{"(2024)辽0102民初603号", stored[4].id},
+				{"(2024)辽0102民初0603", stored[4].id},
+			} {
+				_, err := save(s, c.spelling, uint64(100+i))
+				var fd *FilingDecidedError
+				if !errors.As(err, &fd) || fd.DecisionID != decided[c.first] {
+					t.Errorf("SaveTriage for %q after the upgrade = %v; want FilingDecidedError naming %s (stored as %q)", c.spelling, err, decided[c.first], c.first)
+					continue
+				}
+				if want := c.first; c.spelling == c.first {
+					if fd.StoredFilingID != "" {
+						t.Errorf("SaveTriage for %q: StoredFilingID = %q, want \"\" (the same spelling)", c.spelling, fd.StoredFilingID)
+					}
+				} else if fd.StoredFilingID != want {
+					t.Errorf("SaveTriage for %q: StoredFilingID = %q, want %q", c.spelling, fd.StoredFilingID, want)
+				}
+			}
+			// Near misses: the pre-2016 number without its zero, and a new
+			// case number, are other filings.
+			for i, other := range []string{"(2015)临潼民初字第1826号", "(2024)辽0102民初605号"} {
+				if _, err := save(s, other, uint64(200+i)); err != nil {
+					t.Errorf("SaveTriage for %q: %v", other, err)
+				}
+			}
+			var decisions, assigned int64
+			if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
+				t.Fatal(err)
+			}
+			if decisions != 9 || assigned != 9 {
+				t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
+			}
+			if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
+				t.Errorf("VerifyAudit after migration 16 = %+v, %v", r, err)
+			}
+		})
+	}
+}
+
+// recordedLogs is a slog.Handler that keeps every record, for tests that
+// read what the store reported.
+type recordedLogs struct {
+	mu      sync.Mutex
+	records []slog.Record
+}
+
+func (h *recordedLogs) Enabled(context.Context, slog.Level) bool { return true }
+
+func (h *recordedLogs) Handle(_ context.Context, r slog.Record) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.records = append(h.records, r.Clone())
+	return nil
+}
+
+// WithAttrs and WithGroup drop the logger's own attributes (component,
+// dialect): the tests read the record's.
+func (h *recordedLogs) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h *recordedLogs) WithGroup(string) slog.Handler      { return h }
+
+func (h *recordedLogs) all() []slog.Record {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return slices.Clone(h.records)
 }
 
 // postgresQ rewrites the ? placeholders of query into PostgreSQL's.
