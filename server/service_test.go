@@ -536,14 +536,17 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	}
 
 	// The same case number in its official spelling, full-width
-	// parentheses and digits, is the same filing: refused, and the
-	// message says which spelling the decision was stored under.
-	w := proto.CloneOf(f)
-	w.Id = "（２０２４）辽０１０２民初１２３４号"
-	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: w})
-	if st := status.Convert(err); st.Code() != codes.AlreadyExists || !strings.Contains(st.Message(), id) ||
-		!strings.Contains(st.Message(), `stored as filing.id "`+f.GetId()+`"`) {
-		t.Errorf("Triage of %q after %q = %v; want ALREADY_EXISTS naming %s and the stored spelling", w.GetId(), f.GetId(), err, id)
+	// parentheses and digits, or with spaces between its parts, a leading
+	// zero and no 号, is the same filing: refused, and the message says
+	// which spelling the decision was stored under.
+	for _, spelling := range []string{"（２０２４）辽０１０２民初１２３４号", "(2024) 辽0102 民初 01234"} {
+		w := proto.CloneOf(f)
+		w.Id = spelling
+		_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: w})
+		if st := status.Convert(err); st.Code() != codes.AlreadyExists || !strings.Contains(st.Message(), id) ||
+			!strings.Contains(st.Message(), `stored as filing.id "`+f.GetId()+`"`) {
+			t.Errorf("Triage of %q after %q = %v; want ALREADY_EXISTS naming %s and the stored spelling", w.GetId(), f.GetId(), err, id)
+		}
 	}
 
 	// Calls for one new filing racing each other: one decision is stored,
