@@ -24,7 +24,7 @@ func TestParseCaseNumber(t *testing.T) {
 		{"supreme court", "(2016)最高法民申1号", caseNumber{2016, "最高法", "民申", 1}},
 		{"special-division code", "(2019)最高法知民终1号", caseNumber{2019, "最高法", "知民终", 1}},
 		{"one-character type code", "(2017)苏0106执1号", caseNumber{2017, "苏0106", "执", 1}},
-		{"four characters: 知 and a three-character type", "(2020)京73知行保全1号", caseNumber{2020, "京73", "知行保全", 1}},
+		{"four characters (one special-division, three type)", "(2020)京73知行保全1号", caseNumber{2020, "京73", "知行保全", 1}},
 		{"specialised intermediate court (71–99)", "(2018)辽7102刑初22号", caseNumber{2018, "辽7102", "刑初", 22}},
 		{"Inner Mongolia", "(2018)内0102民初2041号", caseNumber{2018, "内0102", "民初", 2041}},
 		{"military court", "(2018)军0101刑初1号", caseNumber{2018, "军0101", "刑初", 1}},
