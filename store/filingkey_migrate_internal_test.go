@@ -249,22 +249,7 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 			}
 
 			// Every decision kept, under its new key.
-			keys := map[string]string{}
-			rows, err := raw.QueryContext(ctx, `SELECT filing_id, filing_key FROM decisions`)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for rows.Next() {
-				var id, key string
-				if err := rows.Scan(&id, &key); err != nil {
-					t.Fatal(err)
-				}
-				keys[id] = key
-			}
-			if err := rows.Err(); err != nil {
-				t.Fatal(err)
-			}
-			rows.Close()
+			keys := filingKeysByID(t, raw)
 			wantKeys := map[string]string{
 				"（2024）辽0102 民初 601 号": "(2024)辽0102民初601号",
 				"(2024)辽0102民初601号":    "(2024)辽0102民初601号",
@@ -280,21 +265,7 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 
 			// The report: one warning per shared key, its decisions in the
 			// order the writer takes them, and the totals.
-			var warned []sharedKey
-			var summary map[string]any
-			for _, r := range logs.all() {
-				attrs := map[string]any{}
-				r.Attrs(func(a slog.Attr) bool { attrs[a.Key] = a.Value.Any(); return true })
-				switch {
-				case r.Level == slog.LevelWarn:
-					k := sharedKey{key: attrs["filing_key"].(string)}
-					k.decisionIDs, _ = attrs["decision_ids"].([]string)
-					k.filingIDs, _ = attrs["filing_ids"].([]string)
-					warned = append(warned, k)
-				case r.Message == "decisions re-keyed by case number":
-					summary = attrs
-				}
-			}
+			warned, summary := reportedSharedKeys(logs)
 			wantWarned := []sharedKey{
 				{"(2024)辽0102民初601号", []string{decided[stored[0].id], decided[stored[1].id]}, []string{stored[0].id, stored[1].id}},
 				{"(2024)辽0102民初602号", []string{decided[stored[2].id], decided[stored[3].id]}, []string{stored[2].id, stored[3].id}},
@@ -350,6 +321,48 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// filingKeysByID reads every decision's filing key, by filing id.
+func filingKeysByID(t *testing.T, raw *sql.DB) map[string]string {
+	t.Helper()
+	rows, err := raw.Query(`SELECT filing_id, filing_key FROM decisions`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	keys := map[string]string{}
+	for rows.Next() {
+		var id, key string
+		if err := rows.Scan(&id, &key); err != nil {
+			t.Fatal(err)
+		}
+		keys[id] = key
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return keys
+}
+
+// reportedSharedKeys reads migration 16's report from its log: one
+// warning per shared key, and the summary's attributes.
+func reportedSharedKeys(logs *recordedLogs) (warned []sharedKey, summary map[string]any) {
+	for _, r := range logs.all() {
+		attrs := map[string]any{}
+		r.Attrs(func(a slog.Attr) bool { attrs[a.Key] = a.Value.Any(); return true })
+		switch {
+		case r.Level == slog.LevelWarn:
+			k := sharedKey{}
+			k.key, _ = attrs["filing_key"].(string)
+			k.decisionIDs, _ = attrs["decision_ids"].([]string)
+			k.filingIDs, _ = attrs["filing_ids"].([]string)
+			warned = append(warned, k)
+		case r.Message == "decisions re-keyed by case number":
+			summary = attrs
+		}
+	}
+	return warned, summary
 }
 
 // recordedLogs is a slog.Handler that keeps every record, for tests that
