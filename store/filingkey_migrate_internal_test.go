@@ -27,10 +27,10 @@ type migrationBackend struct {
 	update func(t *testing.T, db *sql.DB, stmt string, args ...any)
 }
 
-// migrationBackends makes a new SQLite file or PostgreSQL schema for a
-// migration test, by store.
-func migrationBackends() map[string]func(t *testing.T) migrationBackend {
-	return map[string]func(t *testing.T) migrationBackend{
+// eachMigrationBackend runs test, in parallel subtests named by store, on
+// a new SQLite file and a new PostgreSQL schema.
+func eachMigrationBackend(t *testing.T, test func(t *testing.T, name string, b migrationBackend)) {
+	for name, newBackend := range map[string]func(t *testing.T) migrationBackend{
 		"sqlite": func(t *testing.T) migrationBackend {
 			path := filepath.Join(t.TempDir(), "fenjian.db")
 			return migrationBackend{
@@ -84,6 +84,11 @@ func migrationBackends() map[string]func(t *testing.T) migrationBackend {
 				},
 			}
 		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			test(t, name, newBackend(t))
+		})
 	}
 }
 
@@ -114,77 +119,73 @@ func servedSaver(t *testing.T) func(s Store, id string, seed uint64) (string, er
 // older than 14 still running during an upgrade would write, is refused by
 // the database.
 func TestMigration15KeysEveryDecision(t *testing.T) {
-	for name, newBackend := range migrationBackends() {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			ctx := context.Background()
-			b := newBackend(t)
-			save := servedSaver(t)
+	eachMigrationBackend(t, func(t *testing.T, name string, b migrationBackend) {
+		ctx := context.Background()
+		save := servedSaver(t)
 
-			stored := []string{
-				"（2024）辽0102民初401号", // left without a key, as before migration 14
-				"〖2024〗辽0102民初402号", // keyed as the older filingKey did
-				"JS–2024–0403",      // en dashes, keyed as the older filingKey did
-				"(2024)辽0102民初404号", // keyed as now
-			}
-			old, err := Open(ctx, b.target, Options{schemaUpTo: 14})
-			if err != nil {
+		stored := []string{
+			"（2024）辽0102民初401号", // left without a key, as before migration 14
+			"〖2024〗辽0102民初402号", // keyed as the older filingKey did
+			"JS–2024–0403",      // en dashes, keyed as the older filingKey did
+			"(2024)辽0102民初404号", // keyed as now
+		}
+		old, err := Open(ctx, b.target, Options{schemaUpTo: 14})
+		if err != nil {
+			t.Fatal(err)
+		}
+		decided := map[string]string{}
+		for i, id := range stored {
+			if decided[id], err = save(old, id, uint64(i+1)); err != nil {
 				t.Fatal(err)
 			}
-			decided := map[string]string{}
-			for i, id := range stored {
-				if decided[id], err = save(old, id, uint64(i+1)); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := old.Close(); err != nil {
-				t.Fatal(err)
-			}
-			raw := b.raw(t)
-			defer raw.Close()
-			b.update(t, raw, `UPDATE decisions SET filing_key = NULL WHERE filing_id = ?`, stored[0])
-			b.update(t, raw, `UPDATE decisions SET filing_key = filing_id WHERE filing_id IN (?, ?)`, stored[1], stored[2])
+		}
+		if err := old.Close(); err != nil {
+			t.Fatal(err)
+		}
+		raw := b.raw(t)
+		defer raw.Close()
+		b.update(t, raw, `UPDATE decisions SET filing_key = NULL WHERE filing_id = ?`, stored[0])
+		b.update(t, raw, `UPDATE decisions SET filing_key = filing_id WHERE filing_id IN (?, ?)`, stored[1], stored[2])
 
-			s, err := Open(ctx, b.target, Options{})
-			if err != nil {
-				t.Fatal(err)
+		s, err := Open(ctx, b.target, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		for i, spelling := range []string{
+			"(2024)辽0102民初401号", "【2024】辽0102民初402号", "JS-2024-0403", "（2024）辽0102民初404号",
+			stored[0], stored[1], stored[2], stored[3],
+		} {
+			want := stored[i%len(stored)]
+			_, err := save(s, spelling, uint64(100+i))
+			var fd *FilingDecidedError
+			if !errors.As(err, &fd) || fd.DecisionID != decided[want] {
+				t.Errorf("SaveTriage for %q after the upgrade = %v; want FilingDecidedError naming %s (stored as %q)", spelling, err, decided[want], want)
 			}
-			defer s.Close()
-			for i, spelling := range []string{
-				"(2024)辽0102民初401号", "【2024】辽0102民初402号", "JS-2024-0403", "（2024）辽0102民初404号",
-				stored[0], stored[1], stored[2], stored[3],
-			} {
-				want := stored[i%len(stored)]
-				_, err := save(s, spelling, uint64(100+i))
-				var fd *FilingDecidedError
-				if !errors.As(err, &fd) || fd.DecisionID != decided[want] {
-					t.Errorf("SaveTriage for %q after the upgrade = %v; want FilingDecidedError naming %s (stored as %q)", spelling, err, decided[want], want)
-				}
-			}
-			if _, err := save(s, "(2024)辽0102民初405号", 200); err != nil {
-				t.Errorf("SaveTriage for another case number: %v", err)
-			}
-			var assigned int64
-			if err := raw.QueryRow(`SELECT COALESCE(SUM(assigned), 0) FROM team_load`).Scan(&assigned); err != nil {
-				t.Fatal(err)
-			}
-			if assigned != 5 {
-				t.Errorf("team_load sums to %d after five case numbers; want 5 (one draw each)", assigned)
-			}
-			if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
-				t.Errorf("VerifyAudit after the filing keys were rewritten = %+v, %v", r, err)
-			}
-			// A decision without a key, as a binary before 14 inserts it.
-			insert := `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review,
+		}
+		if _, err := save(s, "(2024)辽0102民初405号", 200); err != nil {
+			t.Errorf("SaveTriage for another case number: %v", err)
+		}
+		var assigned int64
+		if err := raw.QueryRow(`SELECT COALESCE(SUM(assigned), 0) FROM team_load`).Scan(&assigned); err != nil {
+			t.Fatal(err)
+		}
+		if assigned != 5 {
+			t.Errorf("team_load sums to %d after five case numbers; want 5 (one draw each)", assigned)
+		}
+		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
+			t.Errorf("VerifyAudit after the filing keys were rewritten = %+v, %v", r, err)
+		}
+		// A decision without a key, as a binary before 14 inserts it.
+		insert := `INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review,
 				model_version, rules_version, decided_at, decision, filing) VALUES ('keyless', 'K-1', 'c', 'r', 0, 'm', 'r', 1, ?, ?)`
-			if name == "postgres" {
-				insert = postgresQ(insert)
-			}
-			if _, err := raw.Exec(insert, []byte{1}, []byte{1}); err == nil {
-				t.Error("the database took a decision without a filing key")
-			}
-		})
-	}
+		if name == "postgres" {
+			insert = postgresQ(insert)
+		}
+		if _, err := raw.Exec(insert, []byte{1}, []byte{1}); err == nil {
+			t.Error("the database took a decision without a filing key")
+		}
+	})
 }
 
 // TestMigration16KeysCaseNumbers stores decisions as a binary of schema 15
@@ -198,129 +199,125 @@ func TestMigration15KeysEveryDecision(t *testing.T) {
 // on every spelling of those case numbers is refused naming the first one
 // stored, with no team drawn; the pre-2016 number is not folded.
 func TestMigration16KeysCaseNumbers(t *testing.T) {
-	for name, newBackend := range migrationBackends() {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			ctx := context.Background()
-			b := newBackend(t)
-			save := servedSaver(t)
-			raw := b.raw(t)
-			defer raw.Close()
+	eachMigrationBackend(t, func(t *testing.T, name string, b migrationBackend) {
+		ctx := context.Background()
+		save := servedSaver(t)
+		raw := b.raw(t)
+		defer raw.Close()
 
-			old, err := Open(ctx, b.target, Options{schemaUpTo: 15})
-			if err != nil {
-				t.Fatal(err)
+		old, err := Open(ctx, b.target, Options{schemaUpTo: 15})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Each id in turn; oldKey: the schema-15 binary's key differed
+		// from today's, so the row is given it as that binary did.
+		stored := []struct {
+			id     string
+			oldKey bool
+		}{
+			{"（2024）辽0102 民初 601 号", true},
+			{"(2024)辽0102民初601号", false}, // not found under the key above: a second decision
+			{"(2024)辽0102民初0602号", true},
+			{"(2024)辽0102民初602", true},
+			{"(2024)辽0102民初 603号", true},
+			{"(2015)临潼民初字第01826号", false},
+			{"JS-2024-0604", false},
+		}
+		decided := map[string]string{}
+		for i, r := range stored {
+			if decided[r.id], err = save(old, r.id, uint64(i+1)); err != nil {
+				t.Fatalf("SaveTriage for %q at schema 15: %v", r.id, err)
 			}
-			// Each id in turn; oldKey: the schema-15 binary's key differed
-			// from today's, so the row is given it as that binary did.
-			stored := []struct {
-				id     string
-				oldKey bool
-			}{
-				{"（2024）辽0102 民初 601 号", true},
-				{"(2024)辽0102民初601号", false}, // not found under the key above: a second decision
-				{"(2024)辽0102民初0602号", true},
-				{"(2024)辽0102民初602", true},
-				{"(2024)辽0102民初 603号", true},
-				{"(2015)临潼民初字第01826号", false},
-				{"JS-2024-0604", false},
+			if r.oldKey {
+				b.update(t, raw, `UPDATE decisions SET filing_key = ? WHERE filing_id = ?`, foldFilingID(r.id), r.id)
 			}
-			decided := map[string]string{}
-			for i, r := range stored {
-				if decided[r.id], err = save(old, r.id, uint64(i+1)); err != nil {
-					t.Fatalf("SaveTriage for %q at schema 15: %v", r.id, err)
-				}
-				if r.oldKey {
-					b.update(t, raw, `UPDATE decisions SET filing_key = ? WHERE filing_id = ?`, foldFilingID(r.id), r.id)
-				}
-			}
-			if err := old.Close(); err != nil {
-				t.Fatal(err)
-			}
+		}
+		if err := old.Close(); err != nil {
+			t.Fatal(err)
+		}
 
-			logs := &recordedLogs{}
-			s, err := Open(ctx, b.target, Options{Logger: slog.New(logs)})
-			if err != nil {
-				t.Fatalf("Open after decisions that now share a filing key: %v", err)
-			}
-			defer s.Close()
-			if v, err := s.SchemaVersion(ctx); err != nil || v != caseNumberKeyVersion {
-				t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, caseNumberKeyVersion)
-			}
+		logs := &recordedLogs{}
+		s, err := Open(ctx, b.target, Options{Logger: slog.New(logs)})
+		if err != nil {
+			t.Fatalf("Open after decisions that now share a filing key: %v", err)
+		}
+		defer s.Close()
+		if v, err := s.SchemaVersion(ctx); err != nil || v != caseNumberKeyVersion {
+			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, caseNumberKeyVersion)
+		}
 
-			// Every decision kept, under its new key.
-			keys := filingKeysByID(t, raw)
-			wantKeys := map[string]string{
-				"（2024）辽0102 民初 601 号": "(2024)辽0102民初601号",
-				"(2024)辽0102民初601号":    "(2024)辽0102民初601号",
-				"(2024)辽0102民初0602号":   "(2024)辽0102民初602号",
-				"(2024)辽0102民初602":     "(2024)辽0102民初602号",
-				"(2024)辽0102民初 603号":   "(2024)辽0102民初603号",
-				"(2015)临潼民初字第01826号":   "(2015)临潼民初字第01826号",
-				"JS-2024-0604":         "JS-2024-0604",
-			}
-			if diff := cmp.Diff(wantKeys, keys); diff != "" {
-				t.Errorf("filing keys after migration 16 (-want +got):\n%s", diff)
-			}
+		// Every decision kept, under its new key.
+		keys := filingKeysByID(t, raw)
+		wantKeys := map[string]string{
+			"（2024）辽0102 民初 601 号": "(2024)辽0102民初601号",
+			"(2024)辽0102民初601号":    "(2024)辽0102民初601号",
+			"(2024)辽0102民初0602号":   "(2024)辽0102民初602号",
+			"(2024)辽0102民初602":     "(2024)辽0102民初602号",
+			"(2024)辽0102民初 603号":   "(2024)辽0102民初603号",
+			"(2015)临潼民初字第01826号":   "(2015)临潼民初字第01826号",
+			"JS-2024-0604":         "JS-2024-0604",
+		}
+		if diff := cmp.Diff(wantKeys, keys); diff != "" {
+			t.Errorf("filing keys after migration 16 (-want +got):\n%s", diff)
+		}
 
-			// The report: one warning per shared key, its decisions in the
-			// order the writer takes them, and the totals.
-			warned, summary := reportedSharedKeys(logs)
-			wantWarned := []sharedKey{
-				{"(2024)辽0102民初601号", []string{decided[stored[0].id], decided[stored[1].id]}, []string{stored[0].id, stored[1].id}},
-				{"(2024)辽0102民初602号", []string{decided[stored[2].id], decided[stored[3].id]}, []string{stored[2].id, stored[3].id}},
+		// The report: one warning per shared key, its decisions in the
+		// order the writer takes them, and the totals.
+		warned, summary := reportedSharedKeys(logs)
+		wantWarned := []sharedKey{
+			{"(2024)辽0102民初601号", []string{decided[stored[0].id], decided[stored[1].id]}, []string{stored[0].id, stored[1].id}},
+			{"(2024)辽0102民初602号", []string{decided[stored[2].id], decided[stored[3].id]}, []string{stored[2].id, stored[3].id}},
+		}
+		if diff := cmp.Diff(wantWarned, warned, cmp.AllowUnexported(sharedKey{})); diff != "" {
+			t.Errorf("shared filing keys logged (-want +got):\n%s", diff)
+		}
+		wantSummary := map[string]any{"decisions": int64(4), "shared_keys": int64(2), "decisions_sharing_a_key": int64(4)}
+		for k, want := range wantSummary {
+			if summary[k] != want {
+				t.Errorf("migration 16's summary: %s = %v, want %v (all: %v)", k, summary[k], want, summary)
 			}
-			if diff := cmp.Diff(wantWarned, warned, cmp.AllowUnexported(sharedKey{})); diff != "" {
-				t.Errorf("shared filing keys logged (-want +got):\n%s", diff)
-			}
-			wantSummary := map[string]any{"decisions": int64(4), "shared_keys": int64(2), "decisions_sharing_a_key": int64(4)}
-			for k, want := range wantSummary {
-				if summary[k] != want {
-					t.Errorf("migration 16's summary: %s = %v, want %v (all: %v)", k, summary[k], want, summary)
-				}
-			}
+		}
 
-			// From now on: one decision per case number, whatever its spelling.
-			for i, c := range []struct{ spelling, first string }{
-				{"(2024)辽0102民初601号", stored[0].id},
-				{"(2024) 辽0102民初0601号", stored[0].id},
-				{"（2024）辽0102民初602号", stored[2].id},
-				{"(2024)辽0102民初603号", stored[4].id},
-				{"(2024)辽0102民初0603", stored[4].id},
-			} {
-				_, err := save(s, c.spelling, uint64(100+i))
-				var fd *FilingDecidedError
-				if !errors.As(err, &fd) || fd.DecisionID != decided[c.first] {
-					t.Errorf("SaveTriage for %q after the upgrade = %v; want FilingDecidedError naming %s (stored as %q)", c.spelling, err, decided[c.first], c.first)
-					continue
+		// From now on: one decision per case number, whatever its spelling.
+		for i, c := range []struct{ spelling, first string }{
+			{"(2024)辽0102民初601号", stored[0].id},
+			{"(2024) 辽0102民初0601号", stored[0].id},
+			{"（2024）辽0102民初602号", stored[2].id},
+			{"(2024)辽0102民初603号", stored[4].id},
+			{"(2024)辽0102民初0603", stored[4].id},
+		} {
+			_, err := save(s, c.spelling, uint64(100+i))
+			var fd *FilingDecidedError
+			if !errors.As(err, &fd) || fd.DecisionID != decided[c.first] {
+				t.Errorf("SaveTriage for %q after the upgrade = %v; want FilingDecidedError naming %s (stored as %q)", c.spelling, err, decided[c.first], c.first)
+				continue
+			}
+			if want := c.first; c.spelling == c.first {
+				if fd.StoredFilingID != "" {
+					t.Errorf("SaveTriage for %q: StoredFilingID = %q, want \"\" (the same spelling)", c.spelling, fd.StoredFilingID)
 				}
-				if want := c.first; c.spelling == c.first {
-					if fd.StoredFilingID != "" {
-						t.Errorf("SaveTriage for %q: StoredFilingID = %q, want \"\" (the same spelling)", c.spelling, fd.StoredFilingID)
-					}
-				} else if fd.StoredFilingID != want {
-					t.Errorf("SaveTriage for %q: StoredFilingID = %q, want %q", c.spelling, fd.StoredFilingID, want)
-				}
+			} else if fd.StoredFilingID != want {
+				t.Errorf("SaveTriage for %q: StoredFilingID = %q, want %q", c.spelling, fd.StoredFilingID, want)
 			}
-			// Near misses: the pre-2016 number without its zero, and a new
-			// case number, are other filings.
-			for i, other := range []string{"(2015)临潼民初字第1826号", "(2024)辽0102民初605号"} {
-				if _, err := save(s, other, uint64(200+i)); err != nil {
-					t.Errorf("SaveTriage for %q: %v", other, err)
-				}
+		}
+		// Near misses: the pre-2016 number without its zero, and a new
+		// case number, are other filings.
+		for i, other := range []string{"(2015)临潼民初字第1826号", "(2024)辽0102民初605号"} {
+			if _, err := save(s, other, uint64(200+i)); err != nil {
+				t.Errorf("SaveTriage for %q: %v", other, err)
 			}
-			var decisions, assigned int64
-			if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
-				t.Fatal(err)
-			}
-			if decisions != 9 || assigned != 9 {
-				t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
-			}
-			if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
-				t.Errorf("VerifyAudit after migration 16 = %+v, %v", r, err)
-			}
-		})
-	}
+		}
+		var decisions, assigned int64
+		if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
+			t.Fatal(err)
+		}
+		if decisions != 9 || assigned != 9 {
+			t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
+		}
+		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK {
+			t.Errorf("VerifyAudit after migration 16 = %+v, %v", r, err)
+		}
+	})
 }
 
 // filingKeysByID reads every decision's filing key, by filing id.
