@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fenjian/fenjian/internal/dataset"
 )
 
 // TestParseCaseNumber: ids written by the rules on case numbers
@@ -93,6 +95,54 @@ func TestParseCaseNumber(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestParseRealCaseNumbers: the case numbers of the real filings (courts
+// of every level and province, 2011–2020) are read when their year is
+// 2016 or later, with the year, court code, type code and number the id
+// shows, and not read before; no two of these different cases share a
+// filing key. It skips when the real filings are absent (they are not in
+// the repository).
+func TestParseRealCaseNumbers(t *testing.T) {
+	dir := dataset.RealDir()
+	if dir == "" {
+		t.Skipf("no real filings: set %s or place them in ../shared/real", dataset.RealDirEnv)
+	}
+	real, err := dataset.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The elements as the id writes them, read apart from the parser.
+	shape := regexp.MustCompile(`^\((\d{4})\)(最高法|\p{Han}\d*)(\p{Han}+)(\d+)号$`)
+	keys := map[string]string{}
+	parsed := 0
+	for _, r := range real {
+		id := r.GetFiling().GetId()
+		c, ok := parseCaseNumber(foldFilingID(id))
+		m := shape.FindStringSubmatch(id)
+		if m == nil {
+			t.Errorf("real id %q is not of a case number's shape", id)
+			continue
+		}
+		year, _ := strconv.Atoi(m[1])
+		if year < firstRulesYear {
+			if ok {
+				t.Errorf("parseCaseNumber(%q) = %+v; a case number before 2016 is not read", id, c)
+			}
+		} else {
+			seq, _ := strconv.Atoi(m[4])
+			if want := (caseNumber{year, m[2], m[3], seq}); !ok || c != want {
+				t.Errorf("parseCaseNumber(%q) = %+v, %v; want %+v", id, c, ok, want)
+			}
+			parsed++
+		}
+		k := filingKey(id)
+		if other, dup := keys[k]; dup && other != id {
+			t.Errorf("%q and %q, two cases, share the filing key %q", other, id, k)
+		}
+		keys[k] = id
+	}
+	t.Logf("%d real case numbers, %d read as case numbers", len(real), parsed)
 }
 
 // TestCaseNumberString: the canonical spelling has ASCII parentheses (the
