@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -318,6 +319,96 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 			t.Errorf("VerifyAudit after migration 16 = %+v, %v", r, err)
 		}
 	})
+}
+
+// TestMigration16FailsWhole: when a decision's new key cannot be written
+// (here an operator's trigger refuses the update of one row), migration 16
+// fails, Open says the store is unavailable, and nothing of it is left:
+// the schema stays at 15 and every key, the ones already rewritten in the
+// transaction included, is as it was. Once the cause is gone the next
+// start migrates.
+func TestMigration16FailsWhole(t *testing.T) {
+	eachMigrationBackend(t, func(t *testing.T, name string, b migrationBackend) {
+		ctx := context.Background()
+		save := servedSaver(t)
+		raw := b.raw(t)
+		defer raw.Close()
+		old, err := Open(ctx, b.target, Options{schemaUpTo: 15})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := []string{"(2024)辽0102民初 701号", "(2024)辽0102民初0702号"} // the second is refused
+		for i, id := range ids {
+			if _, err := save(old, id, uint64(i+1)); err != nil {
+				t.Fatal(err)
+			}
+			b.update(t, raw, `UPDATE decisions SET filing_key = ? WHERE filing_id = ?`, foldFilingID(id), id)
+		}
+		if err := old.Close(); err != nil {
+			t.Fatal(err)
+		}
+		refuse := map[string][]string{
+			"sqlite": {`CREATE TRIGGER refuse_rekey BEFORE UPDATE ON decisions WHEN OLD.filing_id = '` + ids[1] + `'
+				BEGIN SELECT RAISE(ABORT, 'refused by the operator'); END`},
+			"postgres": {`CREATE FUNCTION refuse_rekey() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN RAISE EXCEPTION 'refused by the operator'; END $$`,
+				`CREATE TRIGGER refuse_rekey BEFORE UPDATE ON decisions FOR EACH ROW
+				WHEN (OLD.filing_id = '` + ids[1] + `') EXECUTE FUNCTION refuse_rekey()`},
+		}[name]
+		for _, stmt := range refuse {
+			if _, err := raw.Exec(stmt); err != nil {
+				t.Fatalf("%s: %v", stmt, err)
+			}
+		}
+		if s, err := Open(ctx, b.target, Options{}); !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "migration 0016") {
+			if err == nil {
+				_ = s.Close()
+			}
+			t.Fatalf("Open with a decision whose key cannot be rewritten = %v; want ErrUnavailable from migration 0016", err)
+		}
+		var version int
+		if err := raw.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&version); err != nil || version != 15 {
+			t.Errorf("schema version after the failed migration = %d, %v; want 15", version, err)
+		}
+		wantOld := map[string]string{ids[0]: "(2024)辽0102民初 701号", ids[1]: "(2024)辽0102民初0702号"}
+		if diff := cmp.Diff(wantOld, filingKeysByID(t, raw)); diff != "" {
+			t.Errorf("filing keys after the failed migration (-want +got):\n%s", diff)
+		}
+
+		if _, err := raw.Exec(`DROP TRIGGER refuse_rekey` + map[string]string{"postgres": " ON decisions"}[name]); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Open(ctx, b.target, Options{})
+		if err != nil {
+			t.Fatalf("Open once the trigger is gone: %v", err)
+		}
+		defer s.Close()
+		wantNew := map[string]string{ids[0]: "(2024)辽0102民初701号", ids[1]: "(2024)辽0102民初702号"}
+		if diff := cmp.Diff(wantNew, filingKeysByID(t, raw)); diff != "" {
+			t.Errorf("filing keys after migration 16 (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// TestSharedKeysFailure: a failed read of the shared keys is an error
+// naming what was read, not an empty report.
+func TestSharedKeysFailure(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "f.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cctx, cancel := context.WithCancel(ctx)
+	tx, err := s.read.BeginTx(cctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	cancel()
+	if shared, err := sharedKeys(cctx, tx); err == nil || !strings.Contains(err.Error(), "read shared filing keys") {
+		t.Errorf("sharedKeys in a cancelled transaction = %v, %v; want an error naming the shared filing keys", shared, err)
+	}
 }
 
 // filingKeysByID reads every decision's filing key, by filing id.
