@@ -93,6 +93,20 @@ func eachMigrationBackend(t *testing.T, test func(t *testing.T, name string, b m
 	}
 }
 
+// openAtSchema opens b's store with the migrations up to version, as that
+// release's binary did, and a raw connection to its database, closed when
+// the test ends.
+func openAtSchema(t *testing.T, b migrationBackend, version int) (Store, *sql.DB) {
+	t.Helper()
+	s, err := Open(context.Background(), b.target, Options{schemaUpTo: version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := b.raw(t)
+	t.Cleanup(func() { _ = raw.Close() })
+	return s, raw
+}
+
 // servedSaver returns a function that stores, through s, a copy of
 // servedCase's decision for filing id with a new decision id, drawing a
 // team with seed, and returns the decision's id.
@@ -203,13 +217,8 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 	eachMigrationBackend(t, func(t *testing.T, name string, b migrationBackend) {
 		ctx := context.Background()
 		save := servedSaver(t)
-		raw := b.raw(t)
-		defer raw.Close()
-
-		old, err := Open(ctx, b.target, Options{schemaUpTo: 15})
-		if err != nil {
-			t.Fatal(err)
-		}
+		old, raw := openAtSchema(t, b, 15)
+		var err error
 		// Each id in turn; oldKey: the schema-15 binary's key differed
 		// from today's, so the row is given it as that binary did.
 		stored := []struct {
@@ -331,12 +340,7 @@ func TestMigration16FailsWhole(t *testing.T) {
 	eachMigrationBackend(t, func(t *testing.T, name string, b migrationBackend) {
 		ctx := context.Background()
 		save := servedSaver(t)
-		raw := b.raw(t)
-		defer raw.Close()
-		old, err := Open(ctx, b.target, Options{schemaUpTo: 15})
-		if err != nil {
-			t.Fatal(err)
-		}
+		old, raw := openAtSchema(t, b, 15)
 		ids := []string{"(2024)辽0102民初 701号", "(2024)辽0102民初0702号"} // the second is refused
 		for i, id := range ids {
 			if _, err := save(old, id, uint64(i+1)); err != nil {
