@@ -89,13 +89,17 @@ func protoset(files ...protoreflect.FileDescriptor) ([]byte, error) {
 
 // call is the method and request body ghz sends for a mode. Triage bodies
 // number each filing, as bench's own caller does: ghz's {{.RequestNumber}}
-// after the run's own three digits, since every run counts from 0.
+// after the run's own three digits, since every run counts from 0. The
+// store reads case numbers by the rules (a number's leading zeros do not
+// make another case), so the run's digits start at 100, and ghz's filings
+// are another court's (辽0103) than the bench caller's (辽0102): every
+// request is a case number of its own.
 func (g *ghzRunner) call(m mode) (method string, body []byte, err error) {
 	if m == modeHealth {
 		return "grpc.health.v1.Health/Check", []byte("{}"), nil
 	}
 	g.runs++
-	id := fmt.Sprintf("(2026)辽0102民初%03d{{.RequestNumber}}号", g.runs%1000)
+	id := fmt.Sprintf("(2026)辽0103民初%d{{.RequestNumber}}号", 100+g.runs%900)
 	req := &triagev1.TriageRequest{Filing: loanFiling(id), DryRun: m == modeDry}
 	body, err = protojson.Marshal(req)
 	if err != nil {

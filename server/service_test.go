@@ -536,14 +536,17 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	}
 
 	// The same case number in its official spelling, full-width
-	// parentheses and digits, is the same filing: refused, and the
-	// message says which spelling the decision was stored under.
-	w := proto.CloneOf(f)
-	w.Id = "（２０２４）辽０１０２民初１２３４号"
-	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: w})
-	if st := status.Convert(err); st.Code() != codes.AlreadyExists || !strings.Contains(st.Message(), id) ||
-		!strings.Contains(st.Message(), `stored as filing.id "`+f.GetId()+`"`) {
-		t.Errorf("Triage of %q after %q = %v; want ALREADY_EXISTS naming %s and the stored spelling", w.GetId(), f.GetId(), err, id)
+	// parentheses and digits, or with spaces between its parts, a leading
+	// zero and no 号, is the same filing: refused, and the message says
+	// which spelling the decision was stored under.
+	for _, spelling := range []string{"（２０２４）辽０１０２民初１２３４号", "(2024) 辽0102 民初 01234"} {
+		w := proto.CloneOf(f)
+		w.Id = spelling
+		_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: w})
+		if st := status.Convert(err); st.Code() != codes.AlreadyExists || !strings.Contains(st.Message(), id) ||
+			!strings.Contains(st.Message(), `stored as filing.id "`+f.GetId()+`"`) {
+			t.Errorf("Triage of %q after %q = %v; want ALREADY_EXISTS naming %s and the stored spelling", w.GetId(), f.GetId(), err, id)
+		}
 	}
 
 	// Calls for one new filing racing each other: one decision is stored,
@@ -596,7 +599,9 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 // a soft hyphen, a joiner, a mark, a variation selector, a filler, a tag)
 // is refused with INVALID_ARGUMENT naming filing.id, so a caller cannot
 // store a second decision, and draw a team again, under the same visible
-// case number. Near miss: an id with a space between its parts is another
+// case number. Near misses: a space (U+0020) between the parts of the case
+// number passes validation and is the same filing to the store
+// (ALREADY_EXISTS); one inside its number is no case number, so another
 // filing, stored.
 func TestTriageLookalikeFilingIDs(t *testing.T) {
 	st := openStore(t, tempDB(t))
@@ -634,7 +639,11 @@ func TestTriageLookalikeFilingIDs(t *testing.T) {
 	}
 	g := proto.CloneOf(f)
 	g.Id = "(2024)辽0102民初 1234号"
+	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); status.Code(err) != codes.AlreadyExists {
+		t.Errorf("a space between the case number's parts: %v; want ALREADY_EXISTS (the same case number)", err)
+	}
+	g.Id = "(2024)辽0102民初12 34号"
 	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); err != nil {
-		t.Errorf("an id with a space inside: %v; want it stored as another filing", err)
+		t.Errorf("a space inside the number: %v; want it stored as another filing", err)
 	}
 }

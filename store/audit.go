@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/fenjian/fenjian/rules"
 )
 
 // The audit chain (docs/architecture.md). Every decision, outcome and assignment
@@ -186,8 +188,8 @@ const (
 	// stores a second decision and draws a team again.
 	ProblemFilingKeyAltered AuditProblem = "filing key altered"
 	// ProblemFilingDecidedTwice: two decisions share a filing key, the later
-	// one decided after the store began keeping one decision per filing key
-	// (migration 14): each write checks the key inside its transaction, so
+	// one decided after the store began keeping such ids apart (migration
+	// 14, or 16 for ids that share a key only as one case number): each write checks the key inside its transaction, so
 	// the second decision got through an altered key (put back since, or
 	// it would be ProblemFilingKeyAltered), and its team was drawn again.
 	ProblemFilingDecidedTwice AuditProblem = "filing decided twice"
@@ -206,7 +208,9 @@ type VerifyReport struct {
 	UnchainedDecisions int64
 	// DecidedTwiceBeforeKeys counts the decisions that share their filing
 	// key with an earlier decision and were decided before migration 14
-	// made the store keep one decision per filing key: the store let such
+	// made the store keep one decision per filing key (or, for spellings of
+	// a case number that share a key only since case numbers are read,
+	// before migration 16): the store let such
 	// second decisions through then (by another spelling of the case
 	// number, or, before migration 13, by the same one), so they are
 	// counted, not failed. One decided later fails the check
@@ -232,7 +236,7 @@ func (r VerifyReport) String() string {
 		msg := fmt.Sprintf("audit chain OK: %d records (%d decisions, %d outcomes, %d assignments) up to seq %d, head %s; %d decisions predate the chain",
 			r.Records, r.Decisions, r.Outcomes, r.Assignments, r.HeadSeq, r.HeadHash, r.UnchainedDecisions)
 		if r.DecidedTwiceBeforeKeys > 0 {
-			msg += fmt.Sprintf("; %d decisions are a filing's second, decided before the store kept one decision per filing (migration 14)", r.DecidedTwiceBeforeKeys)
+			msg += fmt.Sprintf("; %d decisions are a filing's second, decided before the store kept their spellings one filing (migration 14 or 16)", r.DecidedTwiceBeforeKeys)
 		}
 		return msg
 	}
@@ -635,17 +639,19 @@ func (v *verifier) checkFilingKeys(ctx context.Context) error {
 
 // checkDecidedTwice fails the check on the first decision, in filing key
 // order, that shares its key with an earlier decision and was decided after
-// migration filingKeyVersion was applied; earlier ones are counted in
-// DecidedTwiceBeforeKeys.
+// the store began to keep the two apart: migration filingKeyVersion for ids
+// that share the key it gave (rules.FoldFilingID), migration
+// caseNumberKeyVersion for ids that share a key only since it read case
+// numbers (a spaced and an unspaced case number, stored as two filings
+// before it). Earlier ones are counted in DecidedTwiceBeforeKeys.
 func (v *verifier) checkDecidedTwice(ctx context.Context) error {
-	var applied string
-	if err := v.tx.QueryRowContext(ctx, v.s.dialect.q(`SELECT applied_at FROM schema_migrations WHERE version = ?`), filingKeyVersion).Scan(&applied); err != nil {
+	keyedSince, keyedApplied, err := v.appliedAt(ctx, filingKeyVersion)
+	if err != nil {
 		return err
 	}
-	// A time that does not parse exempts nothing: every duplicate fails.
-	keyedSince := int64(math.MinInt64)
-	if t, err := time.Parse(time.RFC3339Nano, applied); err == nil {
-		keyedSince = t.UnixNano()
+	casesSince, casesApplied, err := v.appliedAt(ctx, caseNumberKeyVersion)
+	if err != nil {
+		return err
 	}
 	keys, err := queryAll(ctx, v.tx, `SELECT filing_key FROM decisions GROUP BY filing_key HAVING count(*) > 1 ORDER BY filing_key`, nil,
 		func(rows *sql.Rows) (k string, err error) {
@@ -669,7 +675,11 @@ func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 			return err
 		}
 		for _, d := range ds[1:] {
-			if d.at < keyedSince {
+			since, version, applied := keyedSince, filingKeyVersion, keyedApplied
+			if rules.FoldFilingID(d.filing) != rules.FoldFilingID(ds[0].filing) {
+				since, version, applied = casesSince, caseNumberKeyVersion, casesApplied
+			}
+			if d.at < since {
 				v.rep.DecidedTwiceBeforeKeys++
 				continue
 			}
@@ -678,12 +688,30 @@ func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 				return err
 			}
 			v.rep.fail(seq, kindDecision, d.id, ProblemFilingDecidedTwice,
-				fmt.Sprintf("filing id %q is the case of decision %s (filing id %q), decided before it; the store keeps one decision per filing since migration %d (%s), so this one got through an altered filing key and its team was drawn again",
-					d.filing, ds[0].id, ds[0].filing, filingKeyVersion, applied))
+				fmt.Sprintf("filing id %q is the case of decision %s (filing id %q), decided before it; the store keeps one decision per filing under this key since migration %d (%s), so this one got through an altered filing key and its team was drawn again",
+					d.filing, ds[0].id, ds[0].filing, version, applied))
 			return nil
 		}
 	}
 	return nil
+}
+
+// appliedAt is when migration version was applied, as Unix nanoseconds
+// and as recorded. A migration not applied, or a time that does not parse,
+// exempts nothing: math.MinInt64.
+func (v *verifier) appliedAt(ctx context.Context, version int) (int64, string, error) {
+	var applied string
+	err := v.tx.QueryRowContext(ctx, v.s.dialect.q(`SELECT applied_at FROM schema_migrations WHERE version = ?`), version).Scan(&applied)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return math.MinInt64, "not applied", nil
+	case err != nil:
+		return 0, "", err
+	}
+	if t, err := time.Parse(time.RFC3339Nano, applied); err == nil {
+		return t.UnixNano(), applied, nil
+	}
+	return math.MinInt64, applied, nil
 }
 
 // queryAll runs query in tx and returns every row as scan reads it.

@@ -10,7 +10,7 @@ import (
 )
 
 // filingKey is the key under which the store keeps one decision per filing
-// (decisions.filing_key, migrations 0014 and 0015): rules.FilingKey, which
+// (decisions.filing_key, migrations 0014 to 0016): rules.FilingKey, which
 // says what it folds and why.
 //
 // Every stored decision carries the key this function gave its filing id
@@ -23,12 +23,16 @@ func filingKey(id string) string { return rules.FilingKey(id) }
 // filingKeyVersion is the migration that gave decisions their filing key.
 const filingKeyVersion = 14
 
+// caseNumberKeyVersion is the migration that re-keyed decisions whose
+// filing id reads as a case number (rules.FilingKey's second step).
+const caseNumberKeyVersion = 16
+
 // rekeyVersion is the last migration that gave every decision the key
 // filingKey gives its filing id now (rekeyFilings). VerifyAudit checks the
 // keys of stores at this schema or later; a migration that re-keys after a
 // change to filingKey must become the new value, or the audit of a store
 // not yet migrated would report every re-spelt key as altered.
-const rekeyVersion = 15
+const rekeyVersion = caseNumberKeyVersion
 
 // rekeyBatch is how many decisions rekeyFilings reads at a time.
 const rekeyBatch = 1000
@@ -117,6 +121,57 @@ func rekeyFilings(ctx context.Context, tx *sql.Tx, d dialect) (changed int, err 
 		}
 	}
 	return changed, nil
+}
+
+// sharedKey is a filing key that more than one stored decision carries:
+// decisions stored as different filings before a migration read their ids
+// as one (a case number sent as (2024)苏0106民初1001号 and as
+// (2024)苏0106民初01001号 before migration 0016, or as （2024） and (2024)
+// before migration 0014). Each drew its own team.
+type sharedKey struct {
+	key string
+	// decisionIDs and filingIDs are the decisions and the ids they were
+	// stored under, in the order the writer's lookup takes them
+	// (dialect.selectDecisionForFiling: decided_at, then decision_id), so
+	// the first is the decision a new one for this filing is refused
+	// naming.
+	decisionIDs, filingIDs []string
+}
+
+// sharedKeys returns, inside tx, every filing key more than one decision
+// carries, in key order. Such decisions are kept: the decisions table is
+// append-only and chained (deleting one breaks the audit chain, and with
+// it the record of a team drawn), and which of two decisions for one case
+// stands is for the court to say, not for a migration. The writer needs
+// no more than this to keep one decision per filing from then on: it
+// looks the key up (batch.checkFiling), finds the first, and refuses a
+// new decision naming it; the filing_key index was never unique, so the
+// keys shared do not stop the migration.
+func sharedKeys(ctx context.Context, tx *sql.Tx) ([]sharedKey, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT filing_key, decision_id, filing_id FROM decisions
+		WHERE filing_key IN (SELECT filing_key FROM decisions GROUP BY filing_key HAVING COUNT(*) > 1)
+		ORDER BY filing_key, decided_at, decision_id`)
+	if err != nil {
+		return nil, fmt.Errorf("read shared filing keys: %w", err)
+	}
+	defer rows.Close()
+	var shared []sharedKey
+	for rows.Next() {
+		var key, id, filing string
+		if err := rows.Scan(&key, &id, &filing); err != nil {
+			return nil, fmt.Errorf("read shared filing keys: %w", err)
+		}
+		if n := len(shared); n == 0 || shared[n-1].key != key {
+			shared = append(shared, sharedKey{key: key})
+		}
+		last := &shared[len(shared)-1]
+		last.decisionIDs = append(last.decisionIDs, id)
+		last.filingIDs = append(last.filingIDs, filing)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read shared filing keys: %w", err)
+	}
+	return shared, nil
 }
 
 // liftDecisionsNoUpdate lifts, inside tx, the trigger that refuses every

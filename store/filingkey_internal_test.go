@@ -38,20 +38,44 @@ func TestFilingKey(t *testing.T) {
 		{"horizontal bar", "JS-2024-0001", "JS\u20152024\u20150001", true},
 		{"minus sign", "JS-2024-0001", "JS\u22122024\u22120001", true},
 		{"full-width hyphen-minus", "JS-2024-0001", "JS－2024－0001", true},
+		// Case numbers (rules.FilingKey): spaces between the parts, leading
+		// zeros and a missing 号 are spellings too.
+		{"a space after the parenthesis", official, "(2024) 苏0106民初1001号", true},
+		{"spaces between the parts", official, "（2024）苏0106 民初 1001 号", true},
+		{"an ideographic space", official, "（2024）\u3000苏0106民初1001号", true},
+		{"a no-break space", official, "（2024）苏0106\u00a0民初1001号", true},
+		{"the 号 left out", official, "(2024)苏0106民初1001", true},
+		{"a leading zero", official, "(2024)苏0106民初01001号", true},
+		{"all of them", official, "〔２０２４〕 苏0106 民初 0001001", true},
+		{"supreme court, special division", "(2019)最高法知民终1号", "（2019）最高法知民终 0001 号", true},
+		{"criminal review padded to eight digits", "(2020)最高法刑核00012345号", "(2020)最高法刑核12345号", true},
 		// Near misses.
 		{"another number", official, "(2024)苏0106民初1002号", false},
 		{"another year", official, "(2025)苏0106民初1001号", false},
 		{"another court", official, "(2024)苏0105民初1001号", false},
 		{"brackets left out", official, "2024苏0106民初1001号", false},
-		{"a space inside", official, "(2024) 苏0106民初1001号", false},
+		{"another type", official, "(2024)苏0106民终1001号", false},
+		{"another special division", "(2019)最高法知民终1号", "(2019)最高法民终1号", false},
+		{"an intermediate court, not its basic court", "(2024)苏01民初1001号", "(2024)苏0106民初1001号", false},
+		{"a trailing zero is another number", official, "(2024)苏0106民初10010号", false},
+		{"a space inside the number", official, "(2024)苏0106民初10 01号", false},
+		{"a space inside the codes", official, "(2024)苏0106民 初1001号", false},
+		{"a space at the end", official, official + " ", false},
+		{"a second document's suffix", official, official + "之一", false},
+		{"字第 after 2016", official, "(2024)苏0106民初字第1001号", false},
+		{"pre-2016: a leading zero stays", "(2015)临潼民初字第1826号", "(2015)临潼民初字第01826号", false},
+		{"pre-2016: a space stays", "(2015)临潼民初字第1826号", "(2015) 临潼民初字第1826号", false},
+		{"a year before the rules", "(2015)苏0106民初1001号", "(2015)苏0106民初01001号", false},
+		{"not a court code: a leading zero stays", "(2024)港0106民初1001号", "(2024)港0106民初01001号", false},
+		{"nine digits: a leading zero stays", "(2024)苏0106民初12345678号", "(2024)苏0106民初012345678号", false},
+		{"ids that are no case number keep their zeros", "JS-2024-1", "JS-2024-0001", false},
+		{"ids that are no case number keep their spaces", "JS-2024-0001", "JS- 2024-0001", false},
 		{"letter case", "ab-12", "AB-12", false},
 		{"angle brackets are not parentheses", official, "《2024》苏0106民初1001号", false},
 		{"CJK angle brackets are not parentheses", official, "〈2024〉苏0106民初1001号", false},
 		{"an underscore is no dash", "JS-2024-0001", "JS_2024_0001", false},
 		{"a slash is no dash", "JS-2024-0001", "JS/2024/0001", false},
 		{"the dash left out", "JS-2024-0001", "JS20240001", false},
-		{"the 号 left out", official, "(2024)苏0106民初1001", false},
-		{"a leading zero", official, "(2024)苏0106民初01001号", false},
 		{"the year in Chinese numerals", official, "(二〇二四)苏0106民初1001号", false},
 		{"traditional 號", official, "(2024)苏0106民初1001號", false},
 		{"katakana ー is no dash", "JS-2024-0001", "JSー2024ー0001", false},
@@ -70,7 +94,8 @@ func TestFilingKey(t *testing.T) {
 // compare alike), and the key does not depend on how characters are
 // composed.
 func FuzzFilingKey(f *testing.F) {
-	for _, s := range []string{"（2024）苏0106民初1001号", "〔２０２４〕", "cafe\u0301", "\uF900", "【】[]〖〗〘〙", "JS\u2011\u2013\u2212-", ""} {
+	for _, s := range []string{"（2024）苏0106民初1001号", "〔２０２４〕", "cafe\u0301", "\uF900", "【】[]〖〗〘〙", "JS\u2011\u2013\u2212-", "",
+		"(2024) 苏0106\u3000民初 01001", "(2015)临潼民初字第01826号"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, id string) {

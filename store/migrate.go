@@ -154,6 +154,33 @@ var goSteps = map[int]func(ctx context.Context, tx *sql.Tx, d dialect, log *slog
 		log.InfoContext(ctx, "decisions given their filing key", "decisions", n, "took", time.Since(start).Round(time.Millisecond).String())
 		return nil
 	},
+	// filingKey reads case numbers (rules.FilingKey): a decision whose
+	// filing id was stored with spaces, leading zeros or without 号 gets
+	// the case number's canonical key. Decisions stored as different
+	// filings may now share a key: all are kept, each shared key is
+	// logged with its decisions, and a new decision for it is refused
+	// naming the first (sharedKeys).
+	caseNumberKeyVersion: func(ctx context.Context, tx *sql.Tx, d dialect, log *slog.Logger) error {
+		start := time.Now()
+		n, err := rekeyFilings(ctx, tx, d)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+		}
+		shared, err := sharedKeys(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrUnavailable, err)
+		}
+		decisions := 0
+		for _, k := range shared {
+			decisions += len(k.decisionIDs)
+			log.WarnContext(ctx, "decisions stored as different filings have one filing key: all are kept, a new decision for the filing is refused naming the first; the court says which stands (docs/operations.md, upgrading)",
+				"filing_key", k.key, "decision_ids", k.decisionIDs, "filing_ids", k.filingIDs)
+		}
+		log.InfoContext(ctx, "decisions re-keyed by case number", "decisions", n,
+			"shared_keys", len(shared), "decisions_sharing_a_key", decisions,
+			"took", time.Since(start).Round(time.Millisecond).String())
+		return nil
+	},
 }
 
 // applyMigration runs m in one transaction unless another process applied it

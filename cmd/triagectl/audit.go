@@ -31,7 +31,8 @@ type auditReport struct {
 	UnchainedDecisions int64 `json:"unchained_decisions"`
 	// DecidedTwiceBeforeKeys counts the second decisions of a filing that
 	// were decided before the store kept one decision per filing key
-	// (migration 14): counted, not failed. One decided since fails the
+	// (migration 14; 16 for spellings one only as a case number): counted,
+	// not failed. One decided since fails the
 	// check ("filing decided twice").
 	DecidedTwiceBeforeKeys int64 `json:"decided_twice_before_filing_keys"`
 	// HeadSeq and HeadHash anchor the whole chain: keep them where the

@@ -1,0 +1,8 @@
+-- Filing keys read case numbers (store/casenumber.go, 法〔2015〕137号 as
+-- amended by 法〔2018〕335号): the migration's Go step (store/migrate.go,
+-- goSteps) has just re-keyed the decisions whose filing id was stored with
+-- spaces, leading zeros in the number or without 号, and logged every key
+-- that decisions stored as different filings now share. Nothing changes in
+-- the schema: decisions_filing_key was never unique, so those decisions
+-- are all kept, and the writer, which looks the key up, refuses a new
+-- decision for such a filing naming the first one stored.
