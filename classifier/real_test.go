@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/dataset/realtest"
 	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/triage"
 	"google.golang.org/protobuf/proto"
@@ -87,14 +87,7 @@ func TestRealFilingsCheckCatchesAWorseCivilScorer(t *testing.T) {
 // labelledRealFilings reads the real development filings or skips the test.
 func labelledRealFilings(t *testing.T) []*triagev1.LabeledFiling {
 	t.Helper()
-	dir := dataset.RealDir()
-	if dir == "" {
-		t.Skipf("no real filings: set %s or place them in ../shared/real", dataset.RealDirEnv)
-	}
-	real, err := dataset.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	real := realtest.Filings(t)
 	return real
 }
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/dataset/realtest"
 )
 
 // TestParseCaseNumber: ids written by the rules on case numbers
@@ -104,14 +104,7 @@ func TestParseCaseNumber(t *testing.T) {
 // filing key. It skips when the real filings are absent (they are not in
 // the repository).
 func TestParseRealCaseNumbers(t *testing.T) {
-	dir := dataset.RealDir()
-	if dir == "" {
-		t.Skipf("no real filings: set %s or place them in ../shared/real", dataset.RealDirEnv)
-	}
-	real, err := dataset.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	real := realtest.Filings(t)
 	// The elements as the id writes them, read apart from the parser.
 	shape := regexp.MustCompile(`^\((\d{4})\)(最高法|\p{Han}\d*)(\p{Han}+)(\d+)号$`)
 	keys := map[string]string{}

@@ -9,7 +9,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
-	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/dataset/realtest"
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -170,14 +170,7 @@ func coverage(e *rules.Engine, real []*triagev1.LabeledFiling, kind triagev1.Cas
 // to ceilings, so that they cannot silently widen. It skips when the real
 // filings are absent (they are not in the repository).
 func TestMatchesRealFilings(t *testing.T) {
-	dir := dataset.RealDir()
-	if dir == "" {
-		t.Skipf("no real filings: set %s or place them in ../shared/real", dataset.RealDirEnv)
-	}
-	real, err := dataset.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	real := realtest.Filings(t)
 	e := engine(t)
 	re, gen := measure(t, e, real), measure(t, e, corpus12k(t))
 
