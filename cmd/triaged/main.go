@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -476,7 +477,7 @@ func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:50051", "gRPC address of the server to check (plaintext gRPC)")
 	service := fs.String("service", "", "service to check; empty checks the whole server")
-	url := fs.String("url", "", "check this HTTP URL instead (e.g. http://127.0.0.1:9090/readyz): 200 is healthy; works when gRPC requires TLS")
+	httpURL := fs.String("url", "", "check this HTTP URL instead (e.g. http://127.0.0.1:9090/readyz): 200 is healthy; works when gRPC requires TLS")
 	timeout := fs.Duration("timeout", 3*time.Second, "how long to wait for the answer")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -495,6 +496,8 @@ func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
 		usage = fmt.Sprintf("unexpected argument %q (the service to check is -service)", fs.Arg(0))
 	case set["url"] && (set["addr"] || set["service"]):
 		usage = "-url checks HTTP; -addr and -service are for the gRPC check"
+	case set["url"] && !isHTTPURL(*httpURL):
+		usage = fmt.Sprintf("-url %q: want an http:// or https:// URL with a host", *httpURL)
 	case *timeout <= 0:
 		usage = "-timeout must be positive"
 	}
@@ -505,14 +508,22 @@ func healthcheck(ctx context.Context, args []string, stderr io.Writer) int {
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	check := func() error { return server.CheckHealth(ctx, *addr, *service) }
-	if *url != "" {
-		check = func() error { return server.CheckHTTP(ctx, *url) }
+	if *httpURL != "" {
+		check = func() error { return server.CheckHTTP(ctx, *httpURL) }
 	}
 	if err := check(); err != nil {
 		fmt.Fprintf(stderr, "triaged healthcheck: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// isHTTPURL reports whether s is an absolute http or https URL naming a
+// host: anything else (ftp://…, a path, a typo) can never answer a health
+// check, so it is the operator's mistake, not the server's state.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // modelInfo describes s for metrics: its version and, for a trained model,

@@ -242,7 +242,10 @@ func TestHealthcheckSubcommand(t *testing.T) {
 		{"healthz", []string{"healthcheck", "-url=http://" + httpAddr + "/healthz"}, 0},
 		{"no such path", []string{"healthcheck", "-url=http://" + httpAddr + "/no-such-path"}, 1},
 		{"nothing listening over HTTP", []string{"healthcheck", "-url=http://127.0.0.1:1/readyz", "-timeout=1s"}, 1},
-		{"bad URL", []string{"healthcheck", "-url=::not a url"}, 1},
+		{"bad URL", []string{"healthcheck", "-url=::not a url"}, 2},
+		{"not HTTP", []string{"healthcheck", "-url=ftp://" + httpAddr + "/readyz"}, 2},
+		{"no host", []string{"healthcheck", "-url=http:///readyz"}, 2},
+		{"https, nothing listening", []string{"healthcheck", "-url=https://127.0.0.1:1/readyz", "-timeout=1s"}, 1},
 		// Usage errors exit 2, never a health answer: a service given as an
 		// argument, or -service beside -url, would otherwise be ignored and
 		// the whole server's health reported as that service's.
