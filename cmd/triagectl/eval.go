@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/fenjian/fenjian/classifier"
@@ -233,12 +232,9 @@ func openData(path string, h io.Writer) (evaluation.Source, io.Closer, error) {
 		}
 		return dataset.NewReader(io.TeeReader(file, h)), file, nil
 	}
-	names, err := filepath.Glob(filepath.Join(path, "*.jsonl"))
+	names, err := dataset.JSONLFiles(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open data: %w", err)
-	}
-	if len(names) == 0 {
-		return nil, nil, fmt.Errorf("open data: no *.jsonl in %s", path)
 	}
 	var readers []dataset.NamedReader
 	var files multiCloser

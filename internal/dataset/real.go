@@ -48,12 +48,9 @@ func RealDir() string {
 // name order. A line that is not a record is an error: real data sets are
 // small and curated, and a silently skipped line would change every figure.
 func ReadDir(dir string) ([]*triagev1.LabeledFiling, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	names, err := JSONLFiles(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", dir, err)
-	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("read %s: no *.jsonl files", dir)
+		return nil, fmt.Errorf("read real filings: %w", err)
 	}
 	var out []*triagev1.LabeledFiling
 	for _, name := range names {
@@ -84,4 +81,29 @@ func readFile(name string) ([]*triagev1.LabeledFiling, error) {
 		}
 		out = append(out, lf)
 	}
+}
+
+// JSONLFiles is the *.jsonl files of dir in name order, the files a
+// directory of records is read from. It refuses a directory without one,
+// and an entry that is not a regular file (after symbolic links): opening
+// a named pipe waits for a writer, so a FIFO named *.jsonl would hang the
+// reader instead of being reported.
+func JSONLFiles(dir string) ([]string, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no *.jsonl in %s", dir)
+	}
+	for _, name := range names {
+		st, err := os.Stat(name)
+		if err != nil {
+			return nil, err
+		}
+		if !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a regular file (%s)", name, st.Mode().Type())
+		}
+	}
+	return names, nil
 }
