@@ -653,43 +653,29 @@ func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	keys, err := queryAll(ctx, v.tx, `SELECT filing_key FROM decisions GROUP BY filing_key HAVING count(*) > 1 ORDER BY filing_key`, nil,
-		func(rows *sql.Rows) (k string, err error) {
-			err = rows.Scan(&k)
-			return k, err
-		})
+	shared, err := sharedKeys(ctx, v.tx)
 	if err != nil {
 		return err
 	}
-	type decided struct {
-		id, filing string
-		at         int64
-	}
-	for _, k := range keys {
-		ds, err := queryAll(ctx, v.tx, v.s.dialect.q(`SELECT decision_id, filing_id, decided_at FROM decisions WHERE filing_key = ? ORDER BY decided_at, decision_id`), []any{k},
-			func(rows *sql.Rows) (d decided, err error) {
-				err = rows.Scan(&d.id, &d.filing, &d.at)
-				return d, err
-			})
-		if err != nil {
-			return err
-		}
-		for _, d := range ds[1:] {
+	for _, k := range shared {
+		first, firstFiling := k.decisionIDs[0], k.filingIDs[0]
+		for i := 1; i < len(k.decisionIDs); i++ {
+			id, filing := k.decisionIDs[i], k.filingIDs[i]
 			since, version, applied := keyedSince, filingKeyVersion, keyedApplied
-			if rules.FoldFilingID(d.filing) != rules.FoldFilingID(ds[0].filing) {
+			if rules.FoldFilingID(filing) != rules.FoldFilingID(firstFiling) {
 				since, version, applied = casesSince, caseNumberKeyVersion, casesApplied
 			}
-			if d.at < since {
+			if k.decidedAt[i] < since {
 				v.rep.DecidedTwiceBeforeKeys++
 				continue
 			}
-			seq, err := v.decisionSeq(ctx, d.id)
+			seq, err := v.decisionSeq(ctx, id)
 			if err != nil {
 				return err
 			}
-			v.rep.fail(seq, kindDecision, d.id, ProblemFilingDecidedTwice,
+			v.rep.fail(seq, kindDecision, id, ProblemFilingDecidedTwice,
 				fmt.Sprintf("filing id %q is the case of decision %s (filing id %q), decided before it; the store keeps one decision per filing under this key since migration %d (%s), so this one got through an altered filing key and its team was drawn again",
-					d.filing, ds[0].id, ds[0].filing, version, applied))
+					filing, first, firstFiling, version, applied))
 			return nil
 		}
 	}
@@ -712,28 +698,6 @@ func (v *verifier) appliedAt(ctx context.Context, version int) (int64, string, e
 		return t.UnixNano(), applied, nil
 	}
 	return math.MinInt64, applied, nil
-}
-
-// queryAll runs query in tx and returns every row as scan reads it.
-func queryAll[T any](ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	var out []T
-	for rows.Next() {
-		x, err := scan(rows)
-		if err != nil {
-			_ = rows.Close() // the scan error says more
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	if err := rows.Err(); err != nil {
-		_ = rows.Close()
-		return nil, err
-	}
-	return out, rows.Close()
 }
 
 // decisionSeq is the audit seq of a decision, or the head's for a decision

@@ -136,10 +136,13 @@ type sharedKey struct {
 	// the first is the decision a new one for this filing is refused
 	// naming.
 	decisionIDs, filingIDs []string
+	// decidedAt is when each was decided (Unix nanoseconds).
+	decidedAt []int64
 }
 
 // sharedKeys returns, inside tx, every filing key more than one decision
-// carries, in key order. Such decisions are kept: the decisions table is
+// carries, in key order: migration 0016 reports them, and VerifyAudit
+// checks that each later one was decided before the store kept them apart. Such decisions are kept: the decisions table is
 // append-only and chained (deleting one breaks the audit chain, and with
 // it the record of a team drawn), and which of two decisions for one case
 // stands is for the court to say, not for a migration. The writer needs
@@ -148,7 +151,7 @@ type sharedKey struct {
 // new decision naming it; the filing_key index was never unique, so the
 // keys shared do not stop the migration.
 func sharedKeys(ctx context.Context, tx *sql.Tx) ([]sharedKey, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT filing_key, decision_id, filing_id FROM decisions
+	rows, err := tx.QueryContext(ctx, `SELECT filing_key, decision_id, filing_id, decided_at FROM decisions
 		WHERE filing_key IN (SELECT filing_key FROM decisions GROUP BY filing_key HAVING COUNT(*) > 1)
 		ORDER BY filing_key, decided_at, decision_id`)
 	if err != nil {
@@ -158,7 +161,8 @@ func sharedKeys(ctx context.Context, tx *sql.Tx) ([]sharedKey, error) {
 	var shared []sharedKey
 	for rows.Next() {
 		var key, id, filing string
-		if err := rows.Scan(&key, &id, &filing); err != nil {
+		var at int64
+		if err := rows.Scan(&key, &id, &filing, &at); err != nil {
 			return nil, fmt.Errorf("read shared filing keys: %w", err)
 		}
 		if n := len(shared); n == 0 || shared[n-1].key != key {
@@ -167,6 +171,7 @@ func sharedKeys(ctx context.Context, tx *sql.Tx) ([]sharedKey, error) {
 		last := &shared[len(shared)-1]
 		last.decisionIDs = append(last.decisionIDs, id)
 		last.filingIDs = append(last.filingIDs, filing)
+		last.decidedAt = append(last.decidedAt, at)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read shared filing keys: %w", err)
