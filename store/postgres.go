@@ -76,6 +76,11 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = defaultConnectTimeout
 	}
+	if opts.ReadOnly {
+		// The server refuses every write of these sessions, whatever the
+		// role may do: a reader's mistake cannot change the record.
+		cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	}
 	d, err := postgresDialect()
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
@@ -108,7 +113,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	p.closers = append(p.closers, p.write)
-	from, to, err := migrate(ctx, p.write, d, ms, log, opts.NoMigrations)
+	from, to, err := migrate(ctx, p.write, d, ms, log, opts.NoMigrations || opts.ReadOnly)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}

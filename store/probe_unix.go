@@ -17,3 +17,10 @@ func diskFree(path string) (uint64, bool) {
 	}
 	return st.Bavail * uint64(st.Bsize), true
 }
+
+// dirWritable reports whether this process may create files in dir (for
+// SQLite's -wal and -shm files); access(2) answers for the real user, as
+// the file system will.
+func dirWritable(dir string) bool {
+	return unix.Access(dir, unix.W_OK) == nil
+}

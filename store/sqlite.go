@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -59,8 +61,12 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
-		return nil, fmt.Errorf("open sqlite store: %w: %w", ErrUnavailable, err)
+	// A reader opens what exists: it creates no directory (nor, with
+	// mode=ro, any file).
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
+			return nil, fmt.Errorf("open sqlite store: %w: %w", ErrUnavailable, err)
+		}
 	}
 	d, err := sqliteDialect()
 	if err != nil {
@@ -82,26 +88,11 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 		}
 	}()
 
-	s.write, err = openSQLiteDB(ctx, abs, 1, url.Values{
-		// WAL lets readers run during a commit and makes a commit one
-		// append plus one sync; FULL syncs the WAL on every commit, so an
-		// acknowledged decision survives kill -9 and power loss.
-		"_journal_mode": {"WAL"},
-		"_synchronous":  {"FULL"},
-		"_foreign_keys": {"1"},
-		// The writer's transactions take the write lock at BEGIN, so a
-		// lock conflict shows up (and waits) there rather than at COMMIT.
-		"_txlock": {"immediate"},
-		// No checkpoint inside COMMIT: the checkpointer's own connection
-		// runs them, so copying pages into the database file (and its
-		// fsync) is not serial time of the writer. Every commit still
-		// appends to the WAL and fsyncs it (synchronous=FULL).
-		"_pragma": {"wal_autocheckpoint(0)",
-			// 32 MiB of page cache (the default is 2 MiB): the index pages
-			// a commit touches stay in memory rather than being read back
-			// from the WAL or the file on the next commit.
-			"cache_size(-32768)"},
-	})
+	writeParams, readParams, err := sqliteConnParams(abs, opts.ReadOnly)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite store: %w", err)
+	}
+	s.write, err = openSQLiteDB(ctx, abs, 1, writeParams)
 	if err != nil {
 		if c := corruptError(abs, err); c != nil {
 			return nil, fmt.Errorf("open sqlite store: %w", c)
@@ -117,21 +108,26 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if s.opened, err = os.Stat(abs); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w: %w", ErrUnavailable, err)
 	}
-	if err := checkPragmas(ctx, s.write); err != nil {
-		return nil, fmt.Errorf("open sqlite store: %w", err)
+	// Durability is the writer's: a reader needs none, and could set none.
+	if !opts.ReadOnly {
+		if err := checkPragmas(ctx, s.write); err != nil {
+			return nil, fmt.Errorf("open sqlite store: %w", err)
+		}
 	}
-	from, to, err := migrate(ctx, s.write, d, ms, log, opts.NoMigrations)
+	from, to, err := migrate(ctx, s.write, d, ms, log, opts.NoMigrations || opts.ReadOnly)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
 
 	readers := max(4, runtime.GOMAXPROCS(0))
-	s.read, err = openSQLiteDB(ctx, abs, readers, url.Values{
+	rp := url.Values{
 		// Reads must never write: the single writer is what makes commits
 		// ordered and batched.
 		"_query_only":   {"1"},
 		"_foreign_keys": {"1"},
-	})
+	}
+	maps.Copy(rp, readParams)
+	s.read, err = openSQLiteDB(ctx, abs, readers, rp)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
@@ -171,11 +167,6 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err := s.prepareReads(ctx); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
-	ck, err := openSQLiteDB(ctx, abs, 1, url.Values{"_foreign_keys": {"1"}})
-	if err != nil {
-		return nil, fmt.Errorf("open sqlite store: checkpoint connection: %w", err)
-	}
-	s.closers = append(s.closers, ck)
 	s.writeBatch = s.writeRows
 	s.newTx = func() batchTx { return &sqliteTx{s: &s.sqlStore} }
 	// No writer timeout: the busy timeout already bounds waiting for a
@@ -183,8 +174,11 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err := s.startWriter(0, opts); err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
-	s.checkpoints = startCheckpointer(ck, checkpointInterval, s.writer.metrics, log)
-	s.closers = append(s.closers, s.checkpoints)
+	if !opts.ReadOnly { // a checkpoint writes the database file
+		if err := s.startCheckpoints(ctx, log); err != nil {
+			return nil, fmt.Errorf("open sqlite store: %w", err)
+		}
+	}
 	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
 	return s, nil
 }
@@ -212,6 +206,83 @@ func openSQLiteDB(ctx context.Context, abs string, conns int, params url.Values)
 		return nil, fmt.Errorf("connect: %w: %w", ErrUnavailable, err)
 	}
 	return db, nil
+}
+
+// startCheckpoints opens the checkpointer's own connection and starts it.
+func (s *SQLite) startCheckpoints(ctx context.Context, log *slog.Logger) error {
+	ck, err := openSQLiteDB(ctx, s.path, 1, url.Values{"_foreign_keys": {"1"}})
+	if err != nil {
+		return fmt.Errorf("checkpoint connection: %w", err)
+	}
+	s.closers = append(s.closers, ck)
+	s.checkpoints = startCheckpointer(ck, checkpointInterval, s.writer.metrics, log)
+	s.closers = append(s.closers, s.checkpoints)
+	return nil
+}
+
+// sqliteConnParams returns the driver parameters of the writer's connection
+// and those added to every reader's. A read-only store's writer is opened
+// all the same, read-only, so that every write fails in SQLite with "attempt
+// to write a readonly database" rather than on a nil writer; setting the
+// journal mode would write the file's header, so a reader takes the mode
+// the file has.
+func sqliteConnParams(abs string, readOnly bool) (write, read url.Values, err error) {
+	if readOnly {
+		if read, err = sqliteReadParams(abs); err != nil {
+			return nil, nil, err
+		}
+		write = url.Values{"_foreign_keys": {"1"}}
+		maps.Copy(write, read)
+		return write, read, nil
+	}
+	return url.Values{
+		// WAL lets readers run during a commit and makes a commit one
+		// append plus one sync; FULL syncs the WAL on every commit, so an
+		// acknowledged decision survives kill -9 and power loss.
+		"_journal_mode": {"WAL"},
+		"_synchronous":  {"FULL"},
+		"_foreign_keys": {"1"},
+		// The writer's transactions take the write lock at BEGIN, so a
+		// lock conflict shows up (and waits) there rather than at COMMIT.
+		"_txlock": {"immediate"},
+		// No checkpoint inside COMMIT: the checkpointer's own connection
+		// runs them, so copying pages into the database file (and its
+		// fsync) is not serial time of the writer. Every commit still
+		// appends to the WAL and fsyncs it (synchronous=FULL).
+		"_pragma": {"wal_autocheckpoint(0)",
+			// 32 MiB of page cache (the default is 2 MiB): the index pages
+			// a commit touches stay in memory rather than being read back
+			// from the WAL or the file on the next commit.
+			"cache_size(-32768)"},
+	}, nil, nil
+}
+
+// sqliteReadParams returns the URI parameters that open the SQLite file at
+// abs for reading only. mode=ro suffices where SQLite can use the WAL's
+// index: a -shm file exists (as it does while a server has the database
+// open), or this user may create one in the directory. Where neither holds
+// (a copy on read-only media; a directory this user may not write) SQLite
+// reads the file only as immutable, without locks or the WAL, which is right
+// only when every commit is in the database file: no -wal file, or an empty
+// one. A -wal holding commits is refused rather than silently left unread:
+// an audit or export that missed the latest decisions would look complete.
+func sqliteReadParams(abs string) (url.Values, error) {
+	params := url.Values{"mode": {"ro"}}
+	if _, err := os.Stat(abs + "-shm"); err == nil || dirWritable(filepath.Dir(abs)) {
+		return params, nil
+	}
+	wal, err := os.Stat(abs + "-wal")
+	switch {
+	case errors.Is(err, os.ErrNotExist) || err == nil && wal.Size() == 0:
+		params.Set("immutable", "1")
+		return params, nil
+	case err != nil:
+		return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
+	default:
+		return nil, fmt.Errorf("%w: %s holds %d bytes of commits not yet in the database file, which SQLite reads only through a %s-shm file, and this user may not create one in %s: "+
+			"read it as a user who may write that directory, or copy the database file with its -wal file to a directory you may write",
+			ErrUnavailable, abs+"-wal", wal.Size(), filepath.Base(abs), filepath.Dir(abs))
+	}
 }
 
 // checkPragmas verifies that the durability settings took effect: SQLite

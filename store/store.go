@@ -333,6 +333,16 @@ type Options struct {
 	// the schema under them (since migration 15, a server older than
 	// migration 14 can store no decision).
 	NoMigrations bool
+	// ReadOnly opens the store for reading only, and implies NoMigrations:
+	// for the same tools, which data staff may run as a user who can read
+	// the database but not write it, or against a copy on read-only media.
+	// SQLite opens the file with mode=ro and runs no background
+	// checkpoints; where its directory lets no wal-index be made (no -shm
+	// file, none can be created) and no commit is waiting in a -wal file,
+	// the file is read as immutable (see sqliteReadParams). PostgreSQL runs
+	// every transaction read-only (default_transaction_read_only). Every
+	// write then fails: the database refuses it.
+	ReadOnly bool
 	// MinFreeBytes is the free space on a SQLite file's file system below
 	// which Probe reports the store unavailable; 0 means
 	// DefaultMinFreeBytes. PostgreSQL ignores it.

@@ -115,9 +115,11 @@ func openStore(ctx context.Context, e *env, target string) (store.Store, error) 
 			return nil, fmt.Errorf("store %s is not a SQLite file", target)
 		}
 	}
-	// Reading never migrates: the servers writing this database may be of
-	// an older release than this triagectl (store.Options.NoMigrations).
-	s, err := store.Open(ctx, target, store.Options{Logger: e.logger, NoMigrations: true})
+	// Reading never migrates (the servers writing this database may be of
+	// an older release than this triagectl) and never writes: data staff
+	// may read as a user who cannot write the database, or a copy on
+	// read-only media (store.Options.ReadOnly).
+	s, err := store.Open(ctx, target, store.Options{Logger: e.logger, ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", store.Redact(target), err)
 	}
