@@ -11,13 +11,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/evaluation"
+	"github.com/fenjian/fenjian/internal/realcv"
 	"github.com/fenjian/fenjian/internal/training"
-	"github.com/fenjian/fenjian/rules"
-	"github.com/fenjian/fenjian/triage"
 )
 
 // realCVFlags are the parsed flags of `triagectl realcv`.
@@ -177,62 +175,8 @@ func parseList[T any](s string, parse func(string) (T, error)) ([]T, error) {
 	return out, nil
 }
 
-// RealCVReport is the JSON report of `triagectl realcv`.
-type RealCVReport struct {
-	Real      string          `json:"real"`
-	Records   int             `json:"records"`
-	Folds     int             `json:"folds"`
-	Repeat    int             `json:"repeat"`
-	Seeds     []uint64        `json:"seeds"`
-	Corpus    string          `json:"corpus"`
-	Trees     int             `json:"trees"`
-	Alpha     float64         `json:"alpha"`
-	Scorers   []RealCVScorer  `json:"scorers"`
-	Stability []RealCVStable  `json:"stability"`
-	Review    []RealCVReview  `json:"review"`
-	ByRecord  []RealCVOutcome `json:"-"`
-}
-
-// RealCVScorer is one scorer's out-of-fold metrics per case kind (first seed).
-type RealCVScorer struct {
-	Scorer      string                   `json:"scorer"`
-	Blend       float64                  `json:"blend"`
-	PriorWeight float64                  `json:"prior_weight"`
-	ByKind      []*evaluation.KindReport `json:"by_kind"`
-}
-
-// RealCVStable is the seed stability of one blend and case kind: the share
-// of real filings whose recommendation is not the same in every retrain,
-// and the mean share changed between two retrains.
-type RealCVStable struct {
-	Blend       float64 `json:"blend"`
-	PriorWeight float64 `json:"prior_weight"`
-	Kind        string  `json:"kind"`
-	AnyDiff     float64 `json:"any_change"`
-	Pairwise    float64 `json:"pairwise_change"`
-}
-
-// RealCVReview is the review rate and the accuracy outside review of one
-// blend, kind and confidence threshold (first seed).
-type RealCVReview struct {
-	Blend         float64 `json:"blend"`
-	PriorWeight   float64 `json:"prior_weight"`
-	Kind          string  `json:"kind"`
-	MinConfidence float64 `json:"min_confidence"`
-	evaluation.Review
-	// OutOfDistribution is the share flagged MODEL_OUT_OF_DISTRIBUTION.
-	OutOfDistribution float64 `json:"out_of_distribution"`
-}
-
-// RealCVOutcome is one record's decision in one configuration.
-type RealCVOutcome struct {
-	ID                 string
-	Kind               triagev1.CaseKind
-	Label, Recommended triagev1.Procedure
-	Confidence         float64
-	RulesReview, OOD   bool
-}
-
+// runRealCV is `triagectl realcv`: the cross-validation on real filings
+// (internal/realcv), or with -nested runRealNested.
 func runRealCV(ctx context.Context, e *env, args []string) error {
 	f, err := parseRealCVFlags(e, args)
 	if err != nil {
@@ -247,287 +191,53 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1536 << 20))
-	real, err := readRealLabelled(f.real)
+	all, err := dataset.ReadDir(f.real)
 	if err != nil {
 		return err
 	}
-	run := &realCVRun{ctx: ctx, e: e, f: f, r: r, real: real, fold: classifier.RealFolds(real, f.folds),
-		configs: realCVConfigs(f)}
-	if err := run.loadModels(); err != nil {
+	cfg := realcv.Config{Rules: r, Filings: all, RealDir: f.real, Folds: f.folds, Alpha: f.alpha,
+		Blends: f.blends, PriorWeights: f.priorWeights, MinConfidence: f.minConfidence, Bootstrap: f.bootstrap,
+		Seeds: f.seeds, Trees: f.trees, BagSize: f.bagSize, Repeat: f.repeat, Logger: e.logger}
+	if err := loadRealCVModels(e, f, &cfg); err != nil {
 		return err
 	}
-	if err := run.trainSeedModels(); err != nil {
+	rep, err := realcv.Run(ctx, cfg)
+	if err != nil {
 		return err
 	}
-	if err := run.crossValidate(); err != nil {
-		return err
-	}
-	rep := run.report()
-	if err := writeRealCVReport(f.out, rep); err != nil {
+	if err := writeJSONReport(f.out, rep); err != nil {
 		return err
 	}
 	writeRealCVTable(e, rep)
 	return nil
 }
 
-// readRealLabelled reads the real filings of dir and keeps the labelled ones.
-func readRealLabelled(dir string) ([]*triagev1.LabeledFiling, error) {
-	all, err := dataset.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var real []*triagev1.LabeledFiling
-	for _, lf := range all {
-		if lf.GetLabel() != triagev1.Procedure_PROCEDURE_UNSPECIFIED {
-			real = append(real, lf)
-		}
-	}
-	return real, nil
-}
-
-// realCVConfig is one configuration realcv measures: a baseline blend and a
-// real prior weight.
-type realCVConfig struct{ blend, weight float64 }
-
-// realCVConfigs is every blend with every prior weight, blends outermost.
-func realCVConfigs(f *realCVFlags) []realCVConfig {
-	var configs []realCVConfig
-	for _, b := range f.blends {
-		for _, w := range f.priorWeights {
-			configs = append(configs, realCVConfig{b, w})
-		}
-	}
-	return configs
-}
-
-// realCVRun is the state of one `triagectl realcv` cross-validation (not
-// -nested): the inputs, the models and the out-of-fold decisions.
-type realCVRun struct {
-	ctx     context.Context
-	e       *env
-	f       *realCVFlags
-	r       *rules.Engine
-	real    []*triagev1.LabeledFiling
-	fold    []int
-	configs []realCVConfig
-
-	// models[s] is seed s's model, trained once (or per fold with -repeat,
-	// when models stays nil).
-	models []*classifier.Model
-	corpus []*triagev1.LabeledFiling
-	info   training.DataInfo
-
-	// outcomes[c][s] are configuration c's out-of-fold decisions with seed
-	// s's model, in real order; base and major are the baseline's and the
-	// majority procedure's.
-	outcomes    [][][]RealCVOutcome
-	base, major []RealCVOutcome
-}
-
-// loadModels sets up the models: none for -models baseline, the -models
-// dirs (their seeds replacing -seeds), or else reads the -data corpus to
-// train on.
-func (run *realCVRun) loadModels() error {
-	f := run.f
+// loadRealCVModels sets up what cfg measures: the baseline alone for
+// -models baseline (a nil model: what the counts add to the rule of thumb
+// alone), the -models dirs, or else the -data corpus to train on.
+func loadRealCVModels(e *env, f *realCVFlags, cfg *realcv.Config) error {
 	switch {
 	case f.models == "baseline":
-		// No trained model: the baseline with the real prior, to measure
-		// what the counts add to the rule of thumb alone.
-		f.seeds = []uint64{0}
-		run.models = []*classifier.Model{nil}
+		cfg.Models = []*classifier.Model{nil}
 	case f.models != "":
 		for _, dir := range strings.Split(f.models, ",") {
 			m, err := classifier.Load(dir)
 			if err != nil {
 				return err
 			}
-			run.models = append(run.models, m)
-		}
-		f.seeds = make([]uint64, len(run.models))
-		for i, m := range run.models {
-			f.seeds[i] = m.Manifest().Params.Seed
+			cfg.Models = append(cfg.Models, m)
 		}
 	default:
 		var err error
-		if run.corpus, run.info, _, err = readTrainingData(run.e, f.data, newTrainProgress(run.e.stderr, true)); err != nil {
+		if cfg.Corpus, cfg.Info, _, err = readTrainingData(e, f.data, newTrainProgress(e.stderr, true)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// train trains a model with seed on the corpus plus extra, repeated
-// -repeat times.
-func (run *realCVRun) train(seed uint64, extra []*triagev1.LabeledFiling) (*classifier.Model, error) {
-	f := run.f
-	cfg := training.DefaultTrainConfig()
-	cfg.Seed, cfg.Trees, cfg.BagSize = seed, f.trees, f.bagSize
-	cfg.Holdout = 0.2 // the synthetic held-out split, for the manifest; real filings are never held out
-	if len(extra) > 0 {
-		cfg.Extra, cfg.ExtraRepeat = extra, f.repeat
-	}
-	run.e.logger.Info("realcv: training", "seed", seed, "real_extra", len(extra))
-	res, err := training.Train(run.ctx, run.r, run.corpus, run.info, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("seed %d: %w", seed, err)
-	}
-	return res.Model, nil
-}
-
-// trainSeedModels trains one model per seed on the corpus alone, unless the
-// models are loaded or -repeat trains them per fold.
-func (run *realCVRun) trainSeedModels() error {
-	if run.models != nil || run.f.repeat != 0 {
-		return nil
-	}
-	for _, seed := range run.f.seeds {
-		m, err := run.train(seed, nil)
-		if err != nil {
-			return err
-		}
-		run.models = append(run.models, m)
-	}
-	return nil
-}
-
-// crossValidate decides every real filing out of fold in every
-// configuration with every seed's model.
-func (run *realCVRun) crossValidate() error {
-	run.outcomes = make([][][]RealCVOutcome, len(run.configs))
-	for c := range run.outcomes {
-		run.outcomes[c] = make([][]RealCVOutcome, len(run.f.seeds))
-		for s := range run.outcomes[c] {
-			run.outcomes[c][s] = make([]RealCVOutcome, len(run.real))
-		}
-	}
-	run.base = make([]RealCVOutcome, len(run.real))
-	run.major = make([]RealCVOutcome, len(run.real))
-	baseEng := triage.New(run.r, classifier.NewBaseline())
-	for s, seed := range run.f.seeds {
-		for k := range run.f.folds {
-			if err := run.decideFold(s, seed, k, baseEng); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// decideFold decides fold k with seed s's model (trained on the other folds
-// with -repeat), in every configuration; with the first seed and
-// configuration also by the baseline and the majority procedure.
-func (run *realCVRun) decideFold(s int, seed uint64, k int, baseEng *triage.Engine) error {
-	var rest []*triagev1.LabeledFiling
-	for i, lf := range run.real {
-		if run.fold[i] != k {
-			rest = append(rest, lf)
-		}
-	}
-	model := (*classifier.Model)(nil)
-	if run.models != nil {
-		model = run.models[s]
-	} else {
-		var err error
-		if model, err = run.train(seed, rest); err != nil {
-			return err
-		}
-	}
-	maj, err := classifier.NewMajority(foldLabelCounts(model, rest))
-	if err != nil {
-		return err
-	}
-	majEng := triage.New(run.r, maj)
-	for c, cf := range run.configs {
-		eng, err := run.configEngine(model, rest, cf)
-		if err != nil {
-			return err
-		}
-		for i, lf := range run.real {
-			if run.fold[i] != k {
-				continue
-			}
-			if run.outcomes[c][s][i], err = decideOutcome(run.ctx, eng, lf); err != nil {
-				return err
-			}
-			if s == 0 && c == 0 {
-				if run.base[i], err = decideOutcome(run.ctx, baseEng, lf); err != nil {
-					return err
-				}
-				if run.major[i], err = decideOutcome(run.ctx, majEng, lf); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// foldLabelCounts are the label counts per case kind the majority procedure
-// is taken from: the model's training labels, or for the baseline (no
-// training labels) the real ones of the other folds, rest.
-func foldLabelCounts(model *classifier.Model, rest []*triagev1.LabeledFiling) map[string]map[string]int {
-	if model != nil {
-		return model.Manifest().Training.LabelCountsByKind
-	}
-	counts := map[string]map[string]int{}
-	for _, lf := range rest {
-		k := lf.GetFiling().GetCaseKind().String()
-		if counts[k] == nil {
-			counts[k] = map[string]int{}
-		}
-		counts[k][lf.GetLabel().String()]++
-	}
-	return counts
-}
-
-// allKinds gives every case kind the weight w.
-func allKinds(w float64) map[string]float64 {
-	return map[string]float64{"CASE_KIND_CIVIL": w, "CASE_KIND_CRIMINAL": w, "CASE_KIND_ADMINISTRATIVE": w}
-}
-
-// configEngine is the engine of configuration cf: the real prior counted
-// from rest (none at weight 0) mixed into the model with cf's blend, or
-// into the baseline when there is no model.
-func (run *realCVRun) configEngine(model *classifier.Model, rest []*triagev1.LabeledFiling, cf realCVConfig) (*triage.Engine, error) {
-	var prior *classifier.RealPrior
-	var err error
-	if cf.weight > 0 {
-		if prior, err = classifier.NewRealPrior(run.r, rest, run.f.alpha, allKinds(cf.weight)); err != nil {
-			return nil, err
-		}
-	}
-	var sc triage.Scorer = baselinePrior{prior}
-	if model != nil {
-		if sc, err = model.With(allKinds(cf.blend), prior); err != nil {
-			return nil, err
-		}
-	}
-	return triage.New(run.r, sc), nil
-}
-
-// report is the report of the decisions: the baseline, the majority
-// procedure and each configuration per kind, seed stability and review.
-func (run *realCVRun) report() *RealCVReport {
-	f := run.f
-	rep := &RealCVReport{Real: f.real, Records: len(run.real), Folds: f.folds, Repeat: f.repeat, Seeds: f.seeds,
-		Corpus: run.info.SHA256, Trees: f.trees, Alpha: f.alpha}
-	opts := evaluation.Options{Bootstrap: f.bootstrap, Seed: 1}
-	rep.Scorers = append(rep.Scorers,
-		RealCVScorer{Scorer: classifier.BaselineVersion, Blend: 1, ByKind: kindReports(run.base, opts, triage.DefaultPolicy.MinConfidence)},
-		RealCVScorer{Scorer: classifier.MajorityVersion, ByKind: kindReports(run.major, opts, triage.DefaultPolicy.MinConfidence)})
-	for c, cf := range run.configs {
-		rep.Scorers = append(rep.Scorers, RealCVScorer{Scorer: "model", Blend: cf.blend, PriorWeight: cf.weight,
-			ByKind: kindReports(run.outcomes[c][0], opts, triage.DefaultPolicy.MinConfidence)})
-		rep.Stability = append(rep.Stability, stability(cf.blend, cf.weight, run.outcomes[c])...)
-		for _, t := range f.minConfidence {
-			rep.Review = append(rep.Review, reviewAt(cf.blend, cf.weight, run.outcomes[c][0], t)...)
-		}
-	}
-	return rep
-}
-
-// writeRealCVReport writes rep as indented JSON to out, if out is set.
-func writeRealCVReport(out string, rep *RealCVReport) error {
+// writeJSONReport writes rep as indented JSON to out, if out is set.
+func writeJSONReport(out string, rep any) error {
 	if out == "" {
 		return nil
 	}
@@ -541,111 +251,9 @@ func writeRealCVReport(out string, rep *RealCVReport) error {
 	return nil
 }
 
-func decideOutcome(ctx context.Context, eng *triage.Engine, lf *triagev1.LabeledFiling) (RealCVOutcome, error) {
-	f := lf.GetFiling()
-	d, err := eng.Decide(ctx, f)
-	if err != nil {
-		return RealCVOutcome{}, fmt.Errorf("%s: %w", f.GetId(), err)
-	}
-	o := RealCVOutcome{ID: f.GetId(), Kind: f.GetCaseKind(), Label: lf.GetLabel(), Recommended: d.GetRecommended()}
-	for _, opt := range d.GetOptions() {
-		if opt.GetProcedure() == d.GetRecommended() {
-			o.Confidence = opt.GetProbability()
-		}
-	}
-	for _, rr := range d.GetReviewReasons() {
-		switch rr.GetCode() {
-		case triage.CodeLowConfidence:
-		case triage.CodeOutOfDistribution:
-			o.OOD = true
-		default:
-			o.RulesReview = true
-		}
-	}
-	return o, nil
-}
-
-// evalOutcomes turns decisions into evaluation outcomes with review at the
-// given confidence threshold.
-func evalOutcomes(os []RealCVOutcome, minConf float64) []evaluation.Outcome {
-	out := make([]evaluation.Outcome, len(os))
-	for i, o := range os {
-		out[i] = evaluation.Outcome{Label: o.Label, Recommended: o.Recommended, Confidence: o.Confidence, Kind: o.Kind,
-			NeedsReview: o.RulesReview || o.OOD || o.Confidence < minConf}
-	}
-	return out
-}
-
-func kindReports(os []RealCVOutcome, opts evaluation.Options, minConf float64) []*evaluation.KindReport {
-	return evaluation.ByKind(evalOutcomes(os, minConf), opts)
-}
-
-func stability(w, pw float64, runs [][]RealCVOutcome) []RealCVStable {
-	if len(runs) < 2 {
-		return nil
-	}
-	byKind := map[triagev1.CaseKind][]int{}
-	for i, o := range runs[0] {
-		byKind[o.Kind] = append(byKind[o.Kind], i)
-	}
-	var out []RealCVStable
-	for _, k := range slices.Sorted(mapsKeys(byKind)) {
-		idx := byKind[k]
-		anyDiff, pairs, pairDiff := 0, 0, 0
-		for _, i := range idx {
-			same := true
-			for s := 1; s < len(runs); s++ {
-				if runs[s][i].Recommended != runs[0][i].Recommended {
-					same = false
-				}
-			}
-			if !same {
-				anyDiff++
-			}
-			for a := range runs {
-				for b := a + 1; b < len(runs); b++ {
-					pairs++
-					if runs[a][i].Recommended != runs[b][i].Recommended {
-						pairDiff++
-					}
-				}
-			}
-		}
-		out = append(out, RealCVStable{Blend: w, PriorWeight: pw, Kind: k.String(),
-			AnyDiff: float64(anyDiff) / float64(len(idx)), Pairwise: float64(pairDiff) / float64(max(pairs, 1))})
-	}
-	return out
-}
-
-func mapsKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
-func reviewAt(w, pw float64, os []RealCVOutcome, t float64) []RealCVReview {
-	var out []RealCVReview
-	for _, kr := range evaluation.ByKind(evalOutcomes(os, t), evaluation.Options{}) {
-		ood, n := 0, 0
-		for _, o := range os {
-			if o.Kind.String() == kr.Kind {
-				n++
-				if o.OOD {
-					ood++
-				}
-			}
-		}
-		out = append(out, RealCVReview{Blend: w, PriorWeight: pw, Kind: kr.Kind, MinConfidence: t, Review: kr.Review,
-			OutOfDistribution: float64(ood) / float64(max(n, 1))})
-	}
-	return out
-}
-
-func writeRealCVTable(e *env, rep *RealCVReport) {
+// writeRealCVTable prints rep as tables: the metrics per kind and scorer,
+// the seed stability and the review-rate curve.
+func writeRealCVTable(e *env, rep *realcv.Report) {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "real filings %d, %d folds, repeat %d, seeds %v, trees %d (out of fold; intervals: bootstrap 95%%)\n", rep.Records, rep.Folds, rep.Repeat, rep.Seeds, rep.Trees)
 	fmt.Fprintln(tw, "kind\tscorer\tblend\tprior\tn\taccuracy\tmacro-F1\tordinary recall\tECE\treview rate\tacc. not reviewed")
@@ -683,17 +291,4 @@ func writeRealCVTable(e *env, rep *RealCVReport) {
 		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%d\n", strings.TrimPrefix(r.Kind, "CASE_KIND_"), r.Blend, r.PriorWeight, r.MinConfidence, r.Rate, r.OutOfDistribution, r.AccuracyNotReviewed, r.NotReviewed)
 	}
 	tw.Flush()
-}
-
-// baselinePrior is the cause + amount baseline with a real prior mixed in,
-// for `realcv -models baseline`.
-type baselinePrior struct{ prior *classifier.RealPrior }
-
-func (baselinePrior) Version() string { return "baseline+prior" }
-
-func (b baselinePrior) Score(f *triagev1.Filing, a *rules.Assessment, p *triage.Probabilities) {
-	classifier.NewBaseline().Score(f, a, p)
-	if b.prior != nil {
-		b.prior.Apply(f, a, p)
-	}
 }

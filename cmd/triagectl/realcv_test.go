@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fenjian/fenjian/internal/realcv"
 )
 
 // TestRealCVBaseline runs the cross-validation without a trained model (the
@@ -27,7 +29,7 @@ func TestRealCVBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rep RealCVReport
+	var rep realcv.Report
 	if err := json.Unmarshal(b, &rep); err != nil {
 		t.Fatal(err)
 	}
