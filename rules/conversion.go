@@ -383,14 +383,56 @@ func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev
 		}
 	}
 	cur := CurrentProcedure(d, prior)
+	var err error
 	switch o.GetChange() {
 	case triagev1.ChangeKind_CHANGE_KIND_CONFIRMED, triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN:
-		return checkFilingChoice(d, prior, cur, o, view)
+		err = checkFilingChoice(d, prior, cur, o, view)
 	case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
-		return checkPanel(d, prior, cur, o, view)
+		err = checkPanel(d, prior, cur, o, view)
 	default:
-		return checkConversion(d, prior, cur, o, view)
+		err = checkConversion(d, prior, cur, o, view)
 	}
+	if err != nil || !view.corrected {
+		return err
+	}
+	return checkCorrectedTarget(view, o)
+}
+
+// checkCorrectedTarget refuses an outcome that, on facts a correction has
+// changed, keeps or puts the case in a procedure those facts bar. The
+// conversion rules above take the procedure the case leaves as already
+// checked against the facts, which holds only while the facts stand:
+//   - small claims → the other simplified rules: 民诉法解释第二百七十八条
+//     sends a case that no longer meets the small-claims conditions (a
+//     changed claim, a counterclaim, 追加当事人…) to the other simplified
+//     rules, but "应当适用普通程序审理的，裁定转为普通程序" (¶2): ten
+//     plaintiffs after 追加当事人 (Interp. 257(3)), a defendant to be served
+//     by public notice (Interp. 140), a major social impact (CPL 42(3));
+//   - single judge → panel in criminal simplified procedure: the panel is
+//     刑诉法解释第三百六十六条's answer to a likely sentence over three years,
+//     not to a bar of simplified procedure found at trial (a deaf
+//     defendant, a denial, an objection, a not-guilty defence, CrPL 214–215,
+//     Interp. 360), where 第三百六十八条 requires ordinary procedure.
+//
+// Until rules 2026-12-04.5 both were recorded (audit round 15). Outcomes
+// without a correction are not re-checked here: every bar of simplified
+// procedure also bars small claims (smallClaimsExclusions), and the
+// procedure a panel keeps was checked when the case entered it.
+func checkCorrectedTarget(view assessed, o *triagev1.Outcome) error {
+	err := checkBarred(view, o.GetProcedure())
+	if err == nil {
+		return nil
+	}
+	var ce *ConversionError
+	if errors.As(err, &ce) {
+		switch o.GetChange() {
+		case triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED:
+			ce.Message += "小额诉讼案件不再符合条件且应当适用普通程序审理的，应当裁定转为普通程序（民诉法解释第二百七十八条第二款）。"
+		case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
+			ce.Message += "转由合议庭审理不改变程序；案件不应当或者不宜适用简易程序的，应当转为普通程序审理（刑诉法解释第三百六十八条）。"
+		}
+	}
+	return err
 }
 
 // latestCorrection returns the latest correction recorded in prior, or nil.
