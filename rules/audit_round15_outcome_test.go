@@ -43,9 +43,16 @@ func TestAuditRound15Outcomes(t *testing.T) {
 			o.DecidedOn = "2024-03-12"
 		}
 	}
-	crimOn := func(o *triagev1.Outcome) { o.DecidedOn = "2024-03-12"; o.LegalBasis = "刑事诉讼法第二百二十一条" }
-	sc2s := func(f *triagev1.Filing) *triagev1.Outcome { return outcome(chSC2S, pSimp, on("2024-03-20"), civCorrect(f)) }
-	sc2o := func(f *triagev1.Filing) *triagev1.Outcome { return outcome(chSC2O, pOrd, on("2024-03-20"), civCorrect(f)) }
+	crimOn := func(o *triagev1.Outcome) {
+		o.DecidedOn = "2024-03-12"
+		o.LegalBasis = "刑事诉讼法第二百二十一条"
+	}
+	sc2s := func(f *triagev1.Filing) *triagev1.Outcome {
+		return outcome(chSC2S, pSimp, on("2024-03-20"), civCorrect(f))
+	}
+	sc2o := func(f *triagev1.Filing) *triagev1.Outcome {
+		return outcome(chSC2O, pOrd, on("2024-03-20"), civCorrect(f))
+	}
 	panelIn := func(f *triagev1.Filing) *triagev1.Outcome { return outcome(chPanel, pSimp, crimCorrect(f)) }
 	impact := cs(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })
 	notice := cs(func(c *triagev1.Circumstances) { c.PublicNoticeService = true })
