@@ -61,6 +61,7 @@ func TestAuditRound15Outcomes(t *testing.T) {
 	type lim struct {
 		months, days int32
 		due          string
+		none         bool // no statutory limit (民事诉讼法第二百八十七条)
 	}
 	type row struct {
 		name    string
@@ -164,6 +165,32 @@ func TestAuditRound15Outcomes(t *testing.T) {
 			outcome(chFT2S, pSimp, crimCorrect(crim(6, addParties(1, defendant), cs(func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true })))),
 			rules.RuleProcedureExcluded, "第二百一十五条", nil},
 
+		// === the time limit after a correction (民事诉讼法第二百八十七条, 刑事诉讼法第一百零五条第四款) ===
+		// A party found foreign-related makes the case 涉外: its ordinary
+		// procedure has no period (CPL 287 lifts art. 152), its simplified
+		// procedure keeps art. 164's three months (287 names only 152 and 183).
+		{"SC→O after a foreign defendant joins: no ordinary limit (CPL 287)", civ, pSC, nil,
+			sc2o(with(civ, addParties(1, defendant, foreign))), "", "", &lim{none: true}},
+		{"简转普 after a party is found foreign: no ordinary limit (CPL 287)", civ, pSimp, nil,
+			outcome(chS2O, pOrd, on("2024-03-20"), civCorrect(with(civ, party(1, foreign)))), "", "", &lim{none: true}},
+		{"SC→S after a foreign defendant joins: simplified keeps three months (near miss)", civ, pSC, nil,
+			sc2s(with(civ, addParties(1, defendant, foreign))), "", "", simp3},
+		{"简转普 of a foreign case corrected to a domestic one: six months", with(civ, party(1, foreign)), pSimp, nil,
+			outcome(chS2O, pOrd, on("2024-03-20"), civCorrect(civ)), "", "", ord6},
+		// Custody found by the correction: the last day is not moved for a
+		// holiday (CrPL 105 ¶4). 2024-03-12 + two months = Sunday 2024-05-12.
+		{"FT→O, the defendant found detained: Sunday 2024-05-12 kept (CrPL 105 ¶4)", crim(6), pFT, nil,
+			outcome(chFT2O, pOrd, crimCorrect(crim(6, cs(func(c *triagev1.Circumstances) { c.DefendantDetained = true })))),
+			"", "", &lim{months: 2, due: "2024-05-12"}},
+		{"FT→O, not detained: moved to Monday 2024-05-13 (near miss)", crim(6), pFT, nil,
+			outcome(chFT2O, pOrd, crimCorrect(crim(6, plea(false, false)))), "", "", &lim{months: 2, due: "2024-05-13"}},
+		{"FT→O, a detained defendant found released: moved to 2024-05-13", crim(6, cs(func(c *triagev1.Circumstances) { c.DefendantDetained = true })), pFT, nil,
+			outcome(chFT2O, pOrd, crimCorrect(crim(6))), "", "", &lim{months: 2, due: "2024-05-13"}},
+		// A correction recorded earlier governs the limit of a later outcome.
+		{"S→O after an earlier correction found the defendant detained", crim(6), pFT,
+			outs(outcome(chFT2S, pSimp, crimCorrect(crim(6, cs(func(c *triagev1.Circumstances) { c.DefendantDetained = true }))))),
+			outcome(chS2O, pOrd, crimOn), "", "", &lim{months: 2, due: "2024-05-12"}},
+
 		// === civil ordinary single judge → panel: ordinary is never barred ===
 		{"civ ordinary panel after ten plaintiffs (near miss: ordinary stays)", civ, pOrd, nil,
 			outcome(chPanel, pOrd, on("2024-03-20"), civCorrect(with(civ, setParties(10, 1)))), "", "", ord6},
@@ -193,6 +220,12 @@ func TestAuditRound15Outcomes(t *testing.T) {
 			tl, err := e.OutcomeTimeLimitFromRecord(d, r.prior, r.out, nil)
 			if err != nil {
 				t.Fatalf("time limit: %v", err)
+			}
+			if r.lim.none {
+				if !tl.GetNoStatutoryLimit() {
+					t.Errorf("time limit %d months due %s (%s), want none (民事诉讼法第二百八十七条)", tl.GetMonths(), tl.GetDueOn(), tl.GetArticle())
+				}
+				return
 			}
 			if tl.GetMonths() != r.lim.months || tl.GetDays() != r.lim.days || tl.GetDueOn() != r.lim.due {
 				t.Errorf("time limit %d months %d days due %s, want %d months %d days due %s (%s)",

@@ -1011,7 +1011,10 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 // the codes crimCodesOn gives or gave (isDetainedCode: CRPL105_…, and on
 // older filings CRPL2012_103_…, INTERP1998_103_…, CRPL1996_79_…, or the
 // CRPL105_… that rules versions before 2026-12-04 recorded on filings
-// before 2013) keeps its last days. Call it after ValidateOutcome.
+// before 2013) keeps its last days. When this outcome or an earlier one
+// corrects the facts, these are read from the corrected filing instead (and,
+// in criminal cases, the recommendation from it rather than sentence). Call
+// it after ValidateOutcome.
 func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
 	filed, err := ParseDate(d.GetFiledOn())
 	if err != nil {
@@ -1038,14 +1041,36 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 			}
 		}
 	}
+	// Whether the case is foreign-related (CPL 287) and the defendant in
+	// custody (CrPL 105 ¶4) are facts of the case as last corrected, as the
+	// procedure is (CheckOutcome): a party found foreign-related lifts the
+	// ordinary period, a defendant found detained keeps its last day, and
+	// the recommendation corrected earlier still chooses the extension.
+	// Until rules 2026-12-04.5 they were read from the decision alone
+	// (audit round 15).
+	ordinary, inferences := decisionOption(d, pOrdinary).GetReasons(), d.GetInferences()
+	c := o.GetCorrection()
+	if c == nil {
+		c = latestCorrection(prior)
+	}
+	if c != nil {
+		a, err := e.evaluateRecorded(d, c)
+		if err != nil {
+			return nil, err
+		}
+		ordinary, inferences = a.Option(pOrdinary).GetReasons(), a.Inferences
+		if kind == kCriminal {
+			sentence = c.GetFiling().GetCircumstances()
+		}
+	}
 	foreign := false
-	for _, r := range decisionOption(d, pOrdinary).GetReasons() {
+	for _, r := range ordinary {
 		if isForeignNoTimeLimit(r.GetCode()) {
 			foreign = true
 		}
 	}
 	inCustody := false
-	for _, r := range d.GetInferences() {
+	for _, r := range inferences {
 		if isDetainedCode(r.GetCode()) {
 			inCustody = true
 		}
