@@ -757,6 +757,19 @@ func decisionOption(d *triagev1.Decision, p triagev1.Procedure) *triagev1.Proced
 	return nil
 }
 
+// PanelRuled reports whether a single judge → panel ruling (CPL 43:
+// "裁定转由合议庭审理"; 刑诉法解释第三百六十六条: "应当转由合议庭审理") was
+// recorded since the procedure in force began, the outcomes of decision d
+// being recorded (oldest first, the one being recorded last). The court has
+// then found that the case needs a panel under that procedure, so a team
+// whose judges sit alone (a 速裁团队, routing.OffFastTrack) may no longer
+// hold it, as for the panels the law or the facts require (PanelByLaw,
+// RequiresPanel). A conversion to another procedure ends it: the new
+// procedure's own bench rules apply.
+func PanelRuled(d *triagev1.Decision, recorded []*triagev1.Outcome) bool {
+	return panelSinceChange(recorded, CurrentProcedure(d, recorded))
+}
+
 // panelSinceChange reports whether a panel was recorded since the procedure
 // in force began: walking back through the outcomes of that procedure.
 func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {

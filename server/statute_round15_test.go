@@ -3,6 +3,8 @@ package server
 import (
 	"testing"
 
+	"google.golang.org/grpc/codes"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -68,4 +70,71 @@ func TestStatuteRound15(t *testing.T) {
 			[]step{{change: confirmed, proc: fastTrack, on: "2024-03-06", basis: crpl}, {change: ftToSimp, proc: simplified, on: "2024-03-12", basis: crpl, correct: detained}},
 			step{change: simpToOrd, proc: ordinary, on: "2024-03-12", basis: crpl}, want{months: 2, due: "2024-05-12"}},
 	})
+}
+
+// TestPanelRulingLeavesFastTrack: a single judge → panel ruling (民事诉讼法
+// 第四十三条: 裁定转由合议庭审理; 刑诉法解释第三百六十六条: 应当转由合议庭审理)
+// is the court's finding that the case needs a panel under the procedure in
+// force. A 速裁团队 sits with single judges (routing.OffFastTrack), so the
+// case leaves it, drawn among the teams that may form a panel, and cannot be
+// designated back; without the ruling it stays and may be.
+func TestPanelRulingLeavesFastTrack(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: writeTeams(t, panelTeams())})
+	ctx := testContext(t)
+	const (
+		ftToSimp = triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED
+		toPanel  = triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL
+	)
+	record := func(o *triagev1.Outcome, basis string) *triagev1.RecordOutcomeResponse {
+		t.Helper()
+		o.LegalBasis = basis
+		resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
+		if err != nil {
+			t.Fatalf("RecordOutcome %v: %v", o.GetChange(), err)
+		}
+		return resp
+	}
+	assign := func(d *triagev1.Decision, team string) error {
+		_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+			DecisionId: d.GetDecisionId(), TeamId: team, DesignatedBy: "president-07", Reason: "院长指定。"})
+		return err
+	}
+
+	// Criminal: fast-track → simplified keeps the 速裁团队 (near miss); the
+	// panel of Interp. 366 leaves it.
+	crim := triageOK(t, ctx, h.client, criminalFiling("q-1", true))
+	near := triageOK(t, ctx, h.client, criminalFiling("q-2", true))
+	for _, d := range []*triagev1.Decision{crim, near} {
+		if d.GetAssignment().GetTeamId() != "criminal-fast" {
+			t.Fatalf("%s drawn to %q; the test needs criminal-fast", d.GetFilingId(), d.GetAssignment().GetTeamId())
+		}
+		if got := record(outcome(d, ftToSimp, simplified, "2024-03-06"), "刑事诉讼法第二百二十六条").GetReassignment(); got != nil {
+			t.Fatalf("fast-track → simplified moved %s: %v", d.GetFilingId(), got)
+		}
+	}
+	resp := record(outcome(crim, toPanel, simplified, "2024-03-08"), "刑诉法解释第三百六十六条")
+	if got := resp.GetReassignment(); got.GetTeamId() != "criminal" || got.GetPreviousTeamId() != "criminal-fast" {
+		t.Errorf("after the panel ruling the case is with %q (reassignment %v), want it drawn off criminal-fast to criminal", got.GetTeamId(), got)
+	}
+	checkStatus(t, assign(crim, "criminal-fast"), codes.FailedPrecondition, "", "PANEL_CASE_TO_FAST_TRACK")
+	if err := assign(near, "criminal"); err != nil {
+		t.Fatalf("near miss: designation to criminal: %v", err)
+	}
+	if err := assign(near, "criminal-fast"); err != nil {
+		t.Errorf("near miss: a simplified case without a panel ruling designated back to criminal-fast: %v", err)
+	}
+
+	// Civil: a 执行异议之诉 at a basic court is ordinary with a single judge
+	// (民事诉讼法第四十条第二款), which the civil 速裁团队 here takes; CPL 43's
+	// panel ruling takes it away.
+	civ := triageOK(t, ctx, h.client, suitFiling("q-3", "案外人执行异议之诉"))
+	if civ.GetRecommended() != ordinary || civ.GetAssignment().GetTeamId() != "civil-fast" {
+		t.Fatalf("执行异议之诉: %v to %q; the test needs ordinary with civil-fast", civ.GetRecommended(), civ.GetAssignment().GetTeamId())
+	}
+	resp = record(outcome(civ, toPanel, ordinary, "2024-03-08"), "民事诉讼法第四十三条")
+	if got := resp.GetReassignment(); got.GetTeamId() != "civil" || got.GetPreviousTeamId() != "civil-fast" {
+		t.Errorf("after CPL 43's ruling the case is with %q (reassignment %v), want it drawn off civil-fast to civil", got.GetTeamId(), got)
+	}
+	checkStatus(t, assign(civ, "civil-fast"), codes.FailedPrecondition, "", "PANEL_CASE_TO_FAST_TRACK")
 }
