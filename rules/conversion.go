@@ -613,7 +613,9 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 	// simplified procedure would not have been open at filing (a maritime
 	// court, Interp. 273), and every other bar of simplified procedure also
 	// bars small claims (Interp. 257 via 281, CPL 166, 42, Interp. 140), so
-	// the small-claims procedure it leaves was already checked against it.
+	// the small-claims procedure it leaves was already checked against it —
+	// on the facts as they were: facts a correction changes are checked
+	// after this (checkCorrectedTarget, Interp. 278 ¶2).
 	return nil
 }
 
