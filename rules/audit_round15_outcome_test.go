@@ -191,6 +191,32 @@ func TestAuditRound15Outcomes(t *testing.T) {
 			outs(outcome(chFT2S, pSimp, crimCorrect(crim(6, cs(func(c *triagev1.Circumstances) { c.DefendantDetained = true }))))),
 			outcome(chS2O, pOrd, crimOn), "", "", &lim{months: 2, due: "2024-05-12"}},
 
+		// === fast-track → simplified on corrected facts (刑事诉讼法第二百二十六条; 刑诉法解释第三百七十五条) ===
+		{"crim FT → S, public interest found: simplified with an assessor panel (Interp. 213 ¶1(1))", crim(6), pFT, nil,
+			outcome(chFT2S, pSimp, crimCorrect(crim(6, cs(func(c *triagev1.Circumstances) { c.PublicInterest = true })))), "", "", nil},
+		{"crim FT → S, life imprisonment now recommended (CrPL 21(2))", crim(6), pFT, nil,
+			outcome(chFT2S, pSimp, crimCorrect(crim(0, sentenceKind(life, 0)))), rules.RuleProcedureExcluded, "第二十一条", nil},
+		{"crim FT → S, 间谍罪 found (CrPL 21(1))", crim(6), pFT, nil,
+			outcome(chFT2S, pSimp, crimCorrect(crim(6, cause("间谍罪")))), rules.RuleProcedureExcluded, "第二十一条", nil},
+		{"crim FT → S, a minor found (near miss: Interp. 566 a condition)", crim(6), pFT, nil,
+			outcome(chFT2S, pSimp, crimCorrect(crim(6, party(0, minor)))), "", "", &lim{days: 20, due: "2024-04-01"}},
+		{"crim FT confirmed with a correction finding a minor (CrPL 223(2))", crim(6), pFT, nil,
+			outcome(chConf, pFT, crimCorrect(crim(6, party(0, minor)))), rules.RuleProcedureExcluded, "第二百二十三条", nil},
+
+		// === administrative on corrected facts (行政诉讼法第八十二条至第八十四条) ===
+		{"adm simplified → panel, whatever the facts (ALL 68, 83)", with(adminBase(t), cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pSimp, nil,
+			outcome(chPanel, pSimp, on("2024-03-20")), "*", "", nil},
+		{"adm 简转普, major social impact found: six months from 立案", with(adminBase(t), cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pSimp, nil,
+			outcome(chS2O, pOrd, on("2024-03-20"), func(o *triagev1.Outcome) {
+				o.LegalBasis = "行政诉讼法第八十四条"
+				o.Correction = &triagev1.FactCorrection{Filing: with(adminBase(t), cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true; c.MajorSocialImpact = true })), Basis: "庭审笔录"}
+			}), "", "", ord6},
+		{"adm simplified confirmed with a correction finding major social impact (人民陪审员法 16(4))", with(adminBase(t), cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })), pSimp, nil,
+			outcome(chConf, pSimp, on("2024-03-06"), func(o *triagev1.Outcome) {
+				o.LegalBasis = "行政诉讼法第八十二条"
+				o.Correction = &triagev1.FactCorrection{Filing: with(adminBase(t), cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true; c.MajorSocialImpact = true })), Basis: "庭审笔录"}
+			}), rules.RuleProcedureExcluded, "人民陪审员法第十六条第四项", nil},
+
 		// === civil ordinary single judge → panel: ordinary is never barred ===
 		{"civ ordinary panel after ten plaintiffs (near miss: ordinary stays)", civ, pOrd, nil,
 			outcome(chPanel, pOrd, on("2024-03-20"), civCorrect(with(civ, setParties(10, 1)))), "", "", ord6},
