@@ -30,6 +30,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 12": audit12Cases(tb),
 		"audit round 13": audit13Cases(tb),
 		"audit round 14": audit14Cases(tb),
+		"audit round 15": audit15Cases(tb),
 	}
 }
 

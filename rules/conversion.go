@@ -383,14 +383,56 @@ func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev
 		}
 	}
 	cur := CurrentProcedure(d, prior)
+	var err error
 	switch o.GetChange() {
 	case triagev1.ChangeKind_CHANGE_KIND_CONFIRMED, triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN:
-		return checkFilingChoice(d, prior, cur, o, view)
+		err = checkFilingChoice(d, prior, cur, o, view)
 	case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
-		return checkPanel(d, prior, cur, o, view)
+		err = checkPanel(d, prior, cur, o, view)
 	default:
-		return checkConversion(d, prior, cur, o, view)
+		err = checkConversion(d, prior, cur, o, view)
 	}
+	if err != nil || !view.corrected {
+		return err
+	}
+	return checkCorrectedTarget(view, o)
+}
+
+// checkCorrectedTarget refuses an outcome that, on facts a correction has
+// changed, keeps or puts the case in a procedure those facts bar. The
+// conversion rules above take the procedure the case leaves as already
+// checked against the facts, which holds only while the facts stand:
+//   - small claims → the other simplified rules: 民诉法解释第二百七十八条
+//     sends a case that no longer meets the small-claims conditions (a
+//     changed claim, a counterclaim, 追加当事人…) to the other simplified
+//     rules, but "应当适用普通程序审理的，裁定转为普通程序" (¶2): ten
+//     plaintiffs after 追加当事人 (Interp. 257(3)), a defendant to be served
+//     by public notice (Interp. 140), a major social impact (CPL 42(3));
+//   - single judge → panel in criminal simplified procedure: the panel is
+//     刑诉法解释第三百六十六条's answer to a likely sentence over three years,
+//     not to a bar of simplified procedure found at trial (a deaf
+//     defendant, a denial, an objection, a not-guilty defence, CrPL 214–215,
+//     Interp. 360), where 第三百六十八条 requires ordinary procedure.
+//
+// Until rules 2026-12-04.5 both were recorded (audit round 15). Outcomes
+// without a correction are not re-checked here: every bar of simplified
+// procedure also bars small claims (smallClaimsExclusions), and the
+// procedure a panel keeps was checked when the case entered it.
+func checkCorrectedTarget(view assessed, o *triagev1.Outcome) error {
+	err := checkBarred(view, o.GetProcedure())
+	if err == nil {
+		return nil
+	}
+	var ce *ConversionError
+	if errors.As(err, &ce) {
+		switch o.GetChange() {
+		case triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED:
+			ce.Message += "小额诉讼案件不再符合条件且应当适用普通程序审理的，应当裁定转为普通程序（民诉法解释第二百七十八条第二款）。"
+		case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
+			ce.Message += "转由合议庭审理不改变程序；案件不应当或者不宜适用简易程序的，应当转为普通程序审理（刑诉法解释第三百六十八条）。"
+		}
+	}
+	return err
 }
 
 // latestCorrection returns the latest correction recorded in prior, or nil.
@@ -571,7 +613,9 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 	// simplified procedure would not have been open at filing (a maritime
 	// court, Interp. 273), and every other bar of simplified procedure also
 	// bars small claims (Interp. 257 via 281, CPL 166, 42, Interp. 140), so
-	// the small-claims procedure it leaves was already checked against it.
+	// the small-claims procedure it leaves was already checked against it —
+	// on the facts as they were: facts a correction changes are checked
+	// after this (checkCorrectedTarget, Interp. 278 ¶2).
 	return nil
 }
 
@@ -713,6 +757,19 @@ func decisionOption(d *triagev1.Decision, p triagev1.Procedure) *triagev1.Proced
 		}
 	}
 	return nil
+}
+
+// PanelRuled reports whether a single judge → panel ruling (CPL 43:
+// "裁定转由合议庭审理"; 刑诉法解释第三百六十六条: "应当转由合议庭审理") was
+// recorded since the procedure in force began, the outcomes of decision d
+// being recorded (oldest first, the one being recorded last). The court has
+// then found that the case needs a panel under that procedure, so a team
+// whose judges sit alone (a 速裁团队, routing.OffFastTrack) may no longer
+// hold it, as for the panels the law or the facts require (PanelByLaw,
+// RequiresPanel). A conversion to another procedure ends it: the new
+// procedure's own bench rules apply.
+func PanelRuled(d *triagev1.Decision, recorded []*triagev1.Outcome) bool {
+	return panelSinceChange(recorded, CurrentProcedure(d, recorded))
 }
 
 // panelSinceChange reports whether a panel was recorded since the procedure
@@ -969,7 +1026,10 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 // the codes crimCodesOn gives or gave (isDetainedCode: CRPL105_…, and on
 // older filings CRPL2012_103_…, INTERP1998_103_…, CRPL1996_79_…, or the
 // CRPL105_… that rules versions before 2026-12-04 recorded on filings
-// before 2013) keeps its last days. Call it after ValidateOutcome.
+// before 2013) keeps its last days. When this outcome or an earlier one
+// corrects the facts, these are read from the corrected filing instead (and,
+// in criminal cases, the recommendation from it rather than sentence). Call
+// it after ValidateOutcome.
 func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
 	filed, err := ParseDate(d.GetFiledOn())
 	if err != nil {
@@ -996,14 +1056,36 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 			}
 		}
 	}
+	// Whether the case is foreign-related (CPL 287) and the defendant in
+	// custody (CrPL 105 ¶4) are facts of the case as last corrected, as the
+	// procedure is (CheckOutcome): a party found foreign-related lifts the
+	// ordinary period, a defendant found detained keeps its last day, and
+	// the recommendation corrected earlier still chooses the extension.
+	// Until rules 2026-12-04.5 they were read from the decision alone
+	// (audit round 15).
+	ordinary, inferences := decisionOption(d, pOrdinary).GetReasons(), d.GetInferences()
+	c := o.GetCorrection()
+	if c == nil {
+		c = latestCorrection(prior)
+	}
+	if c != nil {
+		a, err := e.evaluateRecorded(d, c)
+		if err != nil {
+			return nil, err
+		}
+		ordinary, inferences = a.Option(pOrdinary).GetReasons(), a.Inferences
+		if kind == kCriminal {
+			sentence = c.GetFiling().GetCircumstances()
+		}
+	}
 	foreign := false
-	for _, r := range decisionOption(d, pOrdinary).GetReasons() {
+	for _, r := range ordinary {
 		if isForeignNoTimeLimit(r.GetCode()) {
 			foreign = true
 		}
 	}
 	inCustody := false
-	for _, r := range d.GetInferences() {
+	for _, r := range inferences {
 		if isDetainedCode(r.GetCode()) {
 			inCustody = true
 		}

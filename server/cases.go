@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -151,7 +152,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		return nil, nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
-	plan, err := s.reroutePlan(ctx, cs, rd, o)
+	plan, err := s.reroutePlan(ctx, cs, rd, prior, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -169,15 +170,20 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 }
 
 // reroutePlan is what the store needs to move a case whose outcome o
-// changes its procedure, or corrects its facts, off a team that may not
-// hold it now (nil when neither happens, or the server has no teams): the
-// teams that may keep it, by the rules a designation is checked with
-// (teamRefuses), and a draw among the teams the case would be drawn among
-// at triage under the new procedure. The draw is the same routing plan
-// Triage makes. d is the decision as last corrected (rules'
-// Engine.CheckOutcome, which returns what Engine.RoutingView would).
-func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Decision, o *triagev1.Outcome) (*store.ReroutePlan, error) {
-	if s.teams == nil || (o.GetProcedure() == o.GetPrevious() && o.GetCorrection() == nil) {
+// changes its procedure, corrects its facts or forms a panel, off a team
+// that may not hold it now (nil when none happens, or the server has no
+// teams): the teams that may keep it, by the rules a designation is checked
+// with (teamRefuses), and a draw among the teams the case would be drawn
+// among at triage under the new procedure. The draw is the same routing
+// plan Triage makes. d is the decision as last corrected (rules'
+// Engine.CheckOutcome, which returns what Engine.RoutingView would); prior
+// are the outcomes recorded before o.
+func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) (*store.ReroutePlan, error) {
+	// A panel ruled under the procedure in force (CPL 43, 刑诉法解释第三百
+	// 六十六条) takes the case off a 速裁团队 as a panel the law requires
+	// does (teamRefuses); until rules 2026-12-04.5 it stayed (audit round 15).
+	panel := rules.PanelRuled(d, append(slices.Clip(prior), o))
+	if s.teams == nil || (o.GetProcedure() == o.GetPrevious() && o.GetCorrection() == nil && !panel) {
 		return nil, nil
 	}
 	f := o.GetCorrection().GetFiling()
@@ -190,7 +196,7 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	proc := o.GetProcedure()
 	keep := map[string]bool{}
 	for _, t := range s.teams.All() {
-		if teamRefuses(t, d, proc) == nil {
+		if teamRefuses(t, d, proc, panel) == nil {
 			keep[t.ID] = true
 		}
 	}
@@ -200,10 +206,13 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	}
 	p := &store.ReroutePlan{
 		Keep:   keep,
-		Draw:   *s.planFor(s.teams.EligibleFor(k, proc, f.GetCause(), routing.OffFastTrack(d, proc))),
+		Draw:   *s.planFor(s.teams.EligibleFor(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc))),
 		Reason: fmt.Sprintf("%s: %s → %s; the team does not take %s cases under %s", o.GetChange(), o.GetPrevious(), proc, k, proc),
 	}
-	if proc == o.GetPrevious() {
+	switch {
+	case proc == o.GetPrevious() && o.GetCorrection() == nil:
+		p.Reason = fmt.Sprintf("%s under %s: a panel was ruled; a fast-track team sits with single judges", o.GetChange(), proc)
+	case proc == o.GetPrevious():
 		p.Reason = fmt.Sprintf("%s under %s with corrected facts (%s); the team may not hold the case as corrected (review or a panel)",
 			o.GetChange(), proc, strings.Join(o.GetCorrection().GetChangedFields(), ", "))
 	}
@@ -306,7 +315,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, err
 	}
-	if err := teamRefuses(team, rd, proc); err != nil {
+	if err := teamRefuses(team, rd, proc, rules.PanelRuled(d, prior)); err != nil {
 		return nil, err
 	}
 	by, err := recorder(ctx)
@@ -338,20 +347,22 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 
 // teamRefuses says why team may not hold decided case d under procedure
 // proc, nil when it may: a designation is checked with it, and a conversion
-// moves a case off a team it refuses (reroutePlan).
-func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedure) error {
+// moves a case off a team it refuses (reroutePlan). panelRuled: a panel was
+// ruled under proc (rules.PanelRuled), which a fast-track team cannot form.
+func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedure, panelRuled bool) error {
 	if !team.Takes(d.GetCaseKind(), proc) {
 		return &preconditionError{rule: "TEAM_DOES_NOT_TAKE_CASE",
 			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
 	}
 	// 四类案件 and every case flagged for review stay off fast-track teams,
 	// designated or not (docs/statutes.md, Review signals); so do cases the
-	// law reserves for a panel under the procedure now applied.
+	// law reserves for a panel under the procedure now applied, and cases a
+	// court has ruled must be tried by one.
 	if team.FastTrack && d.GetNeedsReview() {
 		return &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
 			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}
 	}
-	if team.FastTrack && routing.OffFastTrack(d, proc) {
+	if team.FastTrack && (panelRuled || routing.OffFastTrack(d, proc)) {
 		return &preconditionError{rule: "PANEL_CASE_TO_FAST_TRACK",
 			msg: fmt.Sprintf("the law requires a panel for this case under %s; fast-track team %s sits with single judges", proc, team.ID)}
 	}
