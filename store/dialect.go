@@ -35,6 +35,12 @@ type dialect struct {
 	lockMigrations string
 	// schemaVersion returns the highest applied version, 0 for none.
 	schemaVersion string
+	// hasMigrations returns whether schema_migrations exists (in the
+	// session's search_path, on PostgreSQL): a reader that may not create
+	// it tells "no store here" from a store it cannot read.
+	hasMigrations string
+	// noStoreHint ends the message of ErrNoStore: where else to look.
+	noStoreHint string
 	// recordMigration inserts (version, applied_at).
 	recordMigration string
 	// selectDecision returns the decision blob for a decision_id.
@@ -153,6 +159,7 @@ func sqliteDialect() (dialect, error) {
     applied_at TEXT    NOT NULL
 )`,
 		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
+		hasMigrations:           `SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')`,
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = ?`,
 		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = ? ORDER BY decided_at, decision_id LIMIT 1`,
@@ -216,6 +223,8 @@ func postgresDialect() (dialect, error) {
 		// sessions can both find the table missing, and one then fails).
 		lockMigrations:          fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, hashtext(COALESCE(current_schema(), '')))`, migrationLockClass),
 		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
+		hasMigrations:           `SELECT to_regclass('schema_migrations') IS NOT NULL`,
+		noStoreHint:             " (the tables are looked for in the session's search_path: set search_path in the URL to the schema the servers use)",
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = $1`,
 		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = $1 ORDER BY decided_at, decision_id LIMIT 1`,

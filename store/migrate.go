@@ -69,6 +69,13 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 		latest = ms[len(ms)-1].version
 	}
 	if read {
+		var exists bool
+		if err := db.QueryRowContext(ctx, d.hasMigrations).Scan(&exists); err != nil {
+			return 0, 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
+		}
+		if !exists {
+			return 0, 0, fmt.Errorf("%w: it has no schema_migrations table, which every fenjian store has from its first start%s", ErrNoStore, d.noStoreHint)
+		}
 		if err := db.QueryRowContext(ctx, d.schemaVersion).Scan(&from); err != nil {
 			return 0, 0, fmt.Errorf("read schema version: %w", err)
 		}

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/fenjian/fenjian/store"
@@ -42,5 +44,42 @@ func TestReadOnlyStore(t *testing.T) {
 		if err := save(ctx, w, "4"); err != nil {
 			t.Errorf("the writer after the reader's refused write: %v", err)
 		}
+	})
+}
+
+// TestReadersFindNoStore opens a database that holds no fenjian store (a
+// fresh SQLite file, a new PostgreSQL schema) the way reading commands do:
+// ErrNoStore, saying where the tables were looked for, and nothing created.
+func TestReadersFindNoStore(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		opts := []store.Options{{NoMigrations: true}}
+		if b.name == "postgres" { // SQLite's reader opens only an existing file
+			opts = append(opts, store.Options{ReadOnly: true})
+		}
+		for _, o := range opts {
+			s, err := store.Open(context.Background(), b.target, o)
+			if err == nil {
+				_ = s.Close()
+			}
+			if !errors.Is(err, store.ErrNoStore) || !strings.Contains(err.Error(), "no schema_migrations table") {
+				t.Errorf("Open(%+v) of an empty database: %v; want ErrNoStore", o, err)
+			}
+			var tables int
+			q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'`
+			if b.name == "postgres" {
+				q = `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '` + b.schema + `'`
+			}
+			if err := b.raw.QueryRow(q).Scan(&tables); err != nil {
+				t.Fatal(err)
+			}
+			if tables != 0 {
+				t.Errorf("Open(%+v) created %d tables", o, tables)
+			}
+		}
+		// The near miss: a store that exists opens for reading.
+		if err := b.open(t, store.Options{}).Close(); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, store.Options{NoMigrations: true})
 	})
 }

@@ -254,6 +254,12 @@ func IsPostgresURL(target string) bool {
 // database whose schema is older than the binary's.
 var ErrSchemaBehind = errors.New("store: the database's schema is older than this binary's")
 
+// ErrNoStore is returned by Open with Options.NoMigrations or ReadOnly when
+// the database holds no fenjian store: a mistyped path to another SQLite
+// file, another database or schema (search_path) on PostgreSQL. Reading
+// commands must say so rather than report an empty store.
+var ErrNoStore = errors.New("store: not a fenjian store")
+
 // ErrConflict is returned by SaveOutcomeAfter when another outcome for the
 // decision was recorded after the caller read them: re-read and re-check.
 var ErrConflict = errors.New("store: the decision's outcomes changed concurrently")
