@@ -10,8 +10,8 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/realcv"
 	"github.com/fenjian/fenjian/internal/training"
-	"github.com/fenjian/fenjian/rules"
 )
 
 // runAdjust is `triagectl adjust`: attach a baseline blend and a real prior,
@@ -94,7 +94,8 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 			return err
 		}
 		if selectFit {
-			prior, err = selectPrior(e, model, blend, r, recs, alpha, selectKinds, guardKinds, selectSeed)
+			prior, err = selectPrior(e, model, realcv.SelectConfig{Rules: r, Filings: recs, Blend: blend, Alpha: alpha,
+				Kinds: selectKinds, Guarded: guardKinds, Seed: selectSeed})
 		} else {
 			prior, err = classifier.NewRealPrior(r, recs, alpha, weights)
 		}
@@ -116,37 +117,19 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-// selectPrior chooses for each of kinds the real prior's
-// configuration by cross-validation over all the real filings (dealt with
-// seed), mixed into the model with the blend it will be served with
-// (-blend; none when not given, as Artifact.Adjust then attaches none),
-// and fits it on them. For the guarded kinds the linear candidates are
-// guarded, the grid `realcv -nested -guard` evaluates.
-func selectPrior(e *env, dir string, blend map[string]float64, r *rules.Engine, recs []*triagev1.LabeledFiling, alpha float64,
-	kinds, guarded []triagev1.CaseKind, seed uint64) (*classifier.RealPrior, error) {
+// selectPrior loads the model in dir and has realcv.SelectPrior choose
+// and fit the real prior with cfg on it, printing each kind's choice as it
+// is made.
+func selectPrior(e *env, dir string, cfg realcv.SelectConfig) (*classifier.RealPrior, error) {
 	m, err := classifier.Load(dir)
 	if err != nil {
 		return nil, err
 	}
-	if m, err = m.With(blend, nil); err != nil {
-		return nil, err
+	cfg.Model = m
+	cfg.Chosen = func(c realcv.Choice) {
+		fmt.Fprintf(e.stdout, "%s: %s (cross-validated macro-F1 %.3f, accuracy %.3f over %d filings)\n", c.Kind, c.Fit, c.MacroF1, c.Accuracy, c.N)
 	}
-	cases := classifier.PrepareRealCases(r, m, recs)
-	fits := map[string]classifier.RealFit{}
-	for _, kind := range kinds {
-		kc := classifier.RealCasesOfKind(cases, kind)
-		grid := classifier.RealGrid()
-		if slices.Contains(guarded, kind) {
-			grid = classifier.GridOptions{Guard: true}.Apply(grid)
-		}
-		fit, score, err := classifier.SelectRealFit(kc, grid, alpha, selectFolds, seed)
-		if err != nil {
-			return nil, fmt.Errorf("%v: %w", kind, err)
-		}
-		fmt.Fprintf(e.stdout, "%s: %s (cross-validated macro-F1 %.3f, accuracy %.3f over %d filings)\n", kind, fit, score[0], score[1], len(kc))
-		fits[kind.String()] = fit
-	}
-	return classifier.FitRealPrior(r, recs, alpha, fits)
+	return realcv.SelectPrior(cfg)
 }
 
 // parseKinds reads a comma-separated list of case kinds (civil,criminal).
@@ -161,7 +144,3 @@ func parseKinds(s string) ([]triagev1.CaseKind, error) {
 	}
 	return out, nil
 }
-
-// selectFolds is the number of folds of adjust -select's cross-validation,
-// as the inner folds of realcv -nested see about as many filings.
-const selectFolds = 5

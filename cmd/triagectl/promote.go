@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/fenjian/fenjian/classifier"
-	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/internal/training"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -76,10 +75,10 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("%s serves %s: name the evidence with -eval FILE (or -force -reason)", *to, serving.Version())}
 		}
 		if *evalData != "" {
-			if err := comparePromotion(ctx, *evalData, *rulesPath, candidate, serving, p); err != nil {
+			worse, err := comparePromotion(ctx, *evalData, *rulesPath, candidate, serving, p)
+			if err != nil {
 				return err
 			}
-			worse := p.Candidate.MacroF1 < p.Serving.MacroF1-*tolerance || p.Candidate.OrdinaryRecall < p.Serving.OrdinaryRecall-*tolerance
 			fmt.Fprintf(e.stdout, "on %s (%d filings): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
 				*evalData, p.Candidate.Evaluated, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
 				serving.Version(), p.Serving.MacroF1, p.Serving.OrdinaryRecall)
@@ -106,31 +105,24 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// comparePromotion evaluates the candidate and the serving model on the same
-// labelled filings with the same rules and records both models' figures.
-func comparePromotion(ctx context.Context, data, rulesPath string, candidate, serving triage.Scorer, p *classifier.Promotion) error {
+// comparePromotion reads the rules and the labelled filings in data and
+// has training.ComparePromotion compare the candidate with the serving
+// model on them (p.Tolerance: how much worse the candidate may be); p
+// records data and the digest of what was read.
+func comparePromotion(ctx context.Context, data, rulesPath string, candidate, serving triage.Scorer, p *classifier.Promotion) (worse bool, err error) {
 	r, err := loadRules(rulesPath)
 	if err != nil {
-		return err
+		return false, err
 	}
 	h := sha256.New()
 	src, closer, err := openData(data, h)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer closer.Close()
-	reports, err := evaluation.Evaluate(ctx, src, evaluation.Options{},
-		triage.New(r, serving), triage.New(r, candidate))
-	if err != nil {
-		return fmt.Errorf("compare on %s: %w", data, err)
-	}
-	if reports[0].Counts.Evaluated == 0 {
-		return fmt.Errorf("compare on %s: no labelled filing evaluated", data)
+	if worse, err = training.ComparePromotion(ctx, r, src, candidate, serving, p); err != nil {
+		return false, fmt.Errorf("compare on %s: %w", data, err)
 	}
 	p.EvalData, p.EvalSHA256 = data, hex.EncodeToString(h.Sum(nil))
-	scores := func(r *evaluation.Report) classifier.PromotionScores {
-		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall}
-	}
-	p.Serving, p.Candidate = scores(reports[0]), scores(reports[1])
-	return nil
+	return worse, nil
 }

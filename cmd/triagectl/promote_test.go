@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +63,40 @@ func TestPromote(t *testing.T) {
 	again := filepath.Join(t.TempDir(), "again")
 	if code := promoteTo(again, "-from", served); code != 0 || servedVersion(t, again) != "model-b" {
 		t.Fatalf("promotion from a promoted directory: exit %d", code)
+	}
+}
+
+// TestPromoteCompareFails: when the comparison cannot be made (the rules
+// or the -eval file cannot be read, or no filing in it is labelled) the
+// promotion fails naming the cause and the file, and the served model
+// stays.
+func TestPromoteCompareFails(t *testing.T) {
+	served := filepath.Join(t.TempDir(), "served")
+	modeltest.Write(t, served, "model-a")
+	candidate := filepath.Join(t.TempDir(), "candidate")
+	modeltest.Write(t, candidate, "model-b")
+	evalFile := genEvalFile(t)
+	unlabelled := writeTemp(t, "u.jsonl", "{not json\n")
+	missing := filepath.Join(t.TempDir(), "missing.jsonl")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad rules file", []string{"-eval", evalFile, "-rules", writeTemp(t, "r.json", "{")}, "load rules"},
+		{"missing -eval file", []string{"-eval", missing}, "open data: stat " + missing},
+		{"nothing labelled", []string{"-eval", unlabelled}, "compare on " + unlabelled + ": no labelled filing evaluated"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, _, errb := testEnv("")
+			code := dispatch(context.Background(), e, append([]string{"promote", "-from", candidate, "-to", served}, tc.args...))
+			if code != 1 || !strings.Contains(errb.String(), tc.want) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, errb, tc.want)
+			}
+			if v := servedVersion(t, served); v != "model-a" {
+				t.Errorf("served %s, want model-a", v)
+			}
+		})
 	}
 }
 
@@ -185,7 +220,7 @@ func rankByMacroF1(t *testing.T, evalFile, a, b string) (better, worse string) {
 			t.Fatal(err)
 		}
 		var p classifier.Promotion
-		if err := comparePromotion(context.Background(), evalFile, "", m, m, &p); err != nil {
+		if _, err := comparePromotion(context.Background(), evalFile, "", m, m, &p); err != nil {
 			t.Fatal(err)
 		}
 		scores[dir] = p.Candidate

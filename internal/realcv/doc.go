@@ -1,9 +1,10 @@
 // Package realcv cross-validates scorers on real labelled filings: every
 // figure it reports is out of fold, so the real filings that measure a
 // configuration never also chose or fitted it. It serves `triagectl
-// realcv`: the command parses the flags, reads the filings, the corpus and
-// the models, and writes the reports this package returns; the dealing,
-// the training per seed or fold, the decisions and the measures are here.
+// realcv` and `triagectl adjust -select`: the commands parse the flags,
+// read the filings, the corpus and the models, and write the reports and
+// the models; the dealing, the training per seed or fold, the choices, the
+// decisions and the measures are here.
 //
 // Run is the plain cross-validation: the real filings are dealt into
 // stratified folds (classifier.RealFolds); for each fold the real prior is
@@ -25,4 +26,13 @@
 // chosen, the share of filings whose recommendation changes with the
 // dealing alone, paired bootstrap intervals against the baseline and the
 // majority procedure, and the review-rate curve.
+//
+// SelectPrior runs the procedure Nested measures on all the real filings
+// to make a prior a model ships with: per case kind it chooses the real
+// prior's configuration by cross-validation (classifier.SelectRealFit, the
+// linear candidates guarded for the kinds asked) and fits the choices on
+// every filing. The figures it reports are the chosen configuration's on
+// the filings that chose it, so optimistic; Nested's are the estimate to
+// quote. It is here, beside Nested, because it is the choice Nested's
+// inner folds make: a change to one is seen next to the other.
 package realcv

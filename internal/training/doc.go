@@ -17,6 +17,10 @@
 // promotion records (RecordPromotion) to an existing one. Install puts a
 // model into the directory a server serves, crash-atomically: a version
 // directory of its own, switched in by one rename (install.go).
+// ComparePromotion is the evidence a promotion records: the candidate and
+// the serving model evaluated on the same labelled filings
+// (internal/evaluation), and whether the candidate is worse beyond the
+// tolerance (promote.go).
 //
 // # Where golearn falls short, and what is done instead
 //

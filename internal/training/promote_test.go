@@ -1,0 +1,166 @@
+package training
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/evaluation"
+	"github.com/fenjian/fenjian/triage"
+)
+
+// jsonl is the labelled filings of generate(n, seed) as JSONL.
+func jsonl(t *testing.T, n int, seed uint64) []byte {
+	t.Helper()
+	return encode(t, generate(t, n, seed))
+}
+
+// encode writes filings as JSONL.
+func encode(t *testing.T, filings []*triagev1.LabeledFiling) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := dataset.NewWriter(&buf)
+	for _, lf := range filings {
+		if err := w.Write(lf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestComparePromotion compares the shipped model (candidate) with the
+// cause + amount baseline (serving) on generated filings: each model's
+// record holds the figures it has when evaluated alone, so the two are
+// not swapped (they differ on this set), and the verdict is worse exactly
+// when the candidate falls below the serving figures by more than the
+// tolerance.
+func TestComparePromotion(t *testing.T) {
+	data := jsonl(t, 300, 4)
+	model, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	baseline := classifier.NewBaseline()
+	alone := func(s triage.Scorer) classifier.PromotionScores {
+		reports, err := evaluation.Evaluate(context.Background(), dataset.NewReader(bytes.NewReader(data)), evaluation.Options{}, triage.New(testRules(t), s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := reports[0]
+		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall}
+	}
+	wantCand, wantServ := alone(model), alone(baseline)
+	if wantCand == wantServ || wantCand.Evaluated != 300 {
+		t.Fatalf("candidate %+v, serving %+v: the test needs two models that score differently on 300 filings", wantCand, wantServ)
+	}
+	for _, tolerance := range []float64{0, 1} {
+		p := classifier.Promotion{Tolerance: tolerance, EvalData: "named by the caller"}
+		worse, err := ComparePromotion(context.Background(), testRules(t), dataset.NewReader(bytes.NewReader(data)), model, baseline, &p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Candidate != wantCand || p.Serving != wantServ {
+			t.Errorf("tolerance %v: recorded candidate %+v, serving %+v; want %+v, %+v", tolerance, p.Candidate, p.Serving, wantCand, wantServ)
+		}
+		if want := worseThan(wantCand, wantServ, tolerance); worse != want {
+			t.Errorf("tolerance %v: worse %v, want %v", tolerance, worse, want)
+		}
+		if p.EvalData != "named by the caller" || p.EvalSHA256 != "" {
+			t.Errorf("tolerance %v: evidence %q %q, want the caller's untouched", tolerance, p.EvalData, p.EvalSHA256)
+		}
+	}
+	// The same models the other way round: the baseline as the candidate
+	// is worse than the model beyond no tolerance, or better.
+	p := classifier.Promotion{Tolerance: 1}
+	if worse, err := ComparePromotion(context.Background(), testRules(t), dataset.NewReader(bytes.NewReader(data)), baseline, model, &p); err != nil || worse {
+		t.Errorf("tolerance 1: worse %v, error %v; want a pass", worse, err)
+	}
+	if p.Candidate != wantServ || p.Serving != wantCand {
+		t.Errorf("swapped: recorded candidate %+v, serving %+v", p.Candidate, p.Serving)
+	}
+}
+
+// TestWorseThan: a candidate lower by exactly the tolerance passes; one
+// ulp lower in macro-F1 or in ordinary recall is worse; higher passes.
+func TestWorseThan(t *testing.T) {
+	serving := classifier.PromotionScores{MacroF1: 0.75, OrdinaryRecall: 0.75}
+	below := math.Nextafter(0.5, 0)
+	for _, tc := range []struct {
+		name      string
+		candidate classifier.PromotionScores
+		tolerance float64
+		want      bool
+	}{
+		{"equal", serving, 0, false},
+		{"lower by the tolerance", classifier.PromotionScores{MacroF1: 0.5, OrdinaryRecall: 0.5}, 0.25, false},
+		{"macro-F1 an ulp beyond", classifier.PromotionScores{MacroF1: below, OrdinaryRecall: 0.5}, 0.25, true},
+		{"ordinary recall an ulp beyond", classifier.PromotionScores{MacroF1: 0.5, OrdinaryRecall: below}, 0.25, true},
+		{"lower, no tolerance", classifier.PromotionScores{MacroF1: math.Nextafter(0.75, 0), OrdinaryRecall: 0.75}, 0, true},
+		{"higher", classifier.PromotionScores{MacroF1: 1, OrdinaryRecall: 1}, 0, false},
+	} {
+		if got := worseThan(tc.candidate, serving, tc.tolerance); got != tc.want {
+			t.Errorf("%s: worse %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestComparePromotionFails: nothing labelled to evaluate (no line, only
+// unlabelled or invalid lines), a source that cannot be read and a
+// cancelled context are errors, and the record keeps no figure.
+func TestComparePromotionFails(t *testing.T) {
+	closed, err := os.Create(filepath.Join(t.TempDir(), "eval.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := closed.Close(); err != nil {
+		t.Fatal(err)
+	}
+	unlabelled := generate(t, 5, 4)
+	for _, lf := range unlabelled {
+		lf.Label = triagev1.Procedure_PROCEDURE_UNSPECIFIED
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	model, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		src  evaluation.Source
+		want func(error) bool
+	}{
+		{"empty", context.Background(), dataset.NewReader(strings.NewReader("")), isNothing},
+		{"unlabelled and invalid lines", context.Background(), dataset.NewReader(io.MultiReader(bytes.NewReader(encode(t, unlabelled)), strings.NewReader("{not json\n"))), isNothing},
+		{"unreadable", context.Background(), dataset.NewReader(closed), func(err error) bool {
+			return err != nil && strings.Contains(err.Error(), "read evaluation data") && errors.Is(err, os.ErrClosed)
+		}},
+		{"cancelled", cancelled, dataset.NewReader(bytes.NewReader(jsonl(t, 5, 4))), func(err error) bool { return errors.Is(err, context.Canceled) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var p classifier.Promotion
+			worse, err := ComparePromotion(tc.ctx, testRules(t), tc.src, model, model, &p)
+			if !tc.want(err) || worse {
+				t.Errorf("worse %v, error %v", worse, err)
+			}
+			if p != (classifier.Promotion{}) {
+				t.Errorf("record %+v after a failure, want it untouched", p)
+			}
+		})
+	}
+}
+
+func isNothing(err error) bool { return errors.Is(err, ErrNothingEvaluated) }
