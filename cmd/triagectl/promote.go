@@ -98,8 +98,13 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	if err := training.Install(ctx, *to, art.Files()); err != nil {
 		return err
 	}
-	if p.Forced {
-		e.logger.Warn("forced promotion of a model the comparison refused", "version", candidate.Version(), "reason", p.ForcedReason)
+	switch {
+	case p.Forced && p.EvalData == "":
+		// No -eval, or a serving model that does not load: nothing was
+		// compared, and the log must not say a comparison refused it.
+		e.logger.Warn("forced promotion without a comparison", "version", candidate.Version(), "replaced", p.Replaced, "reason", p.ForcedReason)
+	case p.Forced:
+		e.logger.Warn("forced promotion of a model the comparison refused", "version", candidate.Version(), "eval", p.EvalData, "reason", p.ForcedReason)
 	}
 	fmt.Fprintf(e.stdout, "promoted %s to %s\n", candidate.Version(), *to)
 	return nil

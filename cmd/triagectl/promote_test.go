@@ -162,11 +162,48 @@ func TestPromoteWithEvidence(t *testing.T) {
 	if code := promoteTo(served, "-from", better, "-eval", evalFile); code != 0 || servedVersion(t, served) != want {
 		t.Fatalf("better candidate back: exit %d", code)
 	}
-	if code := promoteTo(served, "-from", worse, "-eval", evalFile, "-force", "-reason", "回滚演练"); code != 0 {
+	e, _, stderr := testEnv("")
+	if code := dispatch(context.Background(), e, []string{"promote", "-to", served, "-from", worse, "-eval", evalFile, "-force", "-reason", "回滚演练"}); code != 0 {
 		t.Fatalf("forced: exit %d", code)
+	}
+	if !strings.Contains(stderr.String(), "forced promotion of a model the comparison refused") {
+		t.Errorf("forced past the comparison, the log says %q", stderr)
 	}
 	checkForcedPromotion(t, served, want)
 	checkServedModes(t, served)
+}
+
+// TestPromoteForcedWithoutComparison: -force -reason with no -eval over a
+// serving model promotes it, and the manifest and the log say it was forced
+// without a comparison (no evaluation recorded), not that a comparison
+// refused it; forced past a comparison, the log says that.
+func TestPromoteForcedWithoutComparison(t *testing.T) {
+	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	served := filepath.Join(t.TempDir(), "served")
+	if code := promoteTo(served, "-from", shipped); code != 0 {
+		t.Fatalf("first promotion: exit %d", code)
+	}
+	want := servedVersion(t, served)
+	e, _, stderr := testEnv("")
+	code := dispatch(context.Background(), e, []string{"promote", "-to", served, "-from", writeAdjusted(t, shipped, nil), "-force", "-reason", "紧急回滚"})
+	if code != 0 {
+		t.Fatalf("forced without -eval: exit %d\n%s", code, stderr)
+	}
+	log := stderr.String()
+	if !strings.Contains(log, "forced promotion without a comparison") || strings.Contains(log, "comparison refused") {
+		t.Errorf("log %q; want a forced promotion without a comparison", log)
+	}
+	var man classifier.Manifest
+	b, err := os.ReadFile(filepath.Join(served, classifier.ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &man); err != nil {
+		t.Fatal(err)
+	}
+	if p := man.Promotion; p == nil || !p.Forced || p.ForcedReason != "紧急回滚" || p.Replaced != want || p.EvalData != "" || p.Candidate.Evaluated != 0 {
+		t.Errorf("manifest promotion record %+v; want forced with its reason, replacing %s, nothing evaluated", p, want)
+	}
 }
 
 // alwaysSimplified is a real prior that always says simplified: counted
