@@ -30,6 +30,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -46,11 +48,35 @@ const fileSuffix = ".checkpoint"
 // GenerateKey returns a new Ed25519 signer key and its verifier key, in
 // note's text forms, for a key named name (e.g. the court's host name).
 func GenerateKey(name string) (signer, verifier string, err error) {
+	if err := ValidateKeyName(name); err != nil {
+		return "", "", err
+	}
 	signer, verifier, err = note.GenerateKey(rand.Reader, name)
 	if err != nil {
 		return "", "", fmt.Errorf("generate checkpoint key: %w", err)
 	}
 	return signer, verifier, nil
+}
+
+// ValidateKeyName refuses a key name note.GenerateKey takes but its key
+// parser (note.NewSigner, note.NewVerifier) does not: empty, invalid UTF-8,
+// white space or '+', the keys' field separator. Such a key pair was
+// written and then refused by triaged -checkpoint-key at start. It also
+// refuses characters that are not printable (controls, bidirectional
+// overrides): the name is written into every checkpoint's signature line.
+func ValidateKeyName(name string) error {
+	if name == "" {
+		return errors.New("checkpoint key name is empty")
+	}
+	for i, r := range name {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(name[i:], "\uFFFD"):
+			return fmt.Errorf("checkpoint key name %q: invalid UTF-8 at byte %d", name, i)
+		case unicode.IsSpace(r), r == '+', !unicode.IsPrint(r):
+			return fmt.Errorf("checkpoint key name %q: U+%04X at byte %d: a name has no white space, '+' or unprintable character", name, r, i)
+		}
+	}
+	return nil
 }
 
 // Sign returns the signed checkpoint of head.
