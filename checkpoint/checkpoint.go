@@ -79,11 +79,25 @@ func ValidateKeyName(name string) error {
 	return nil
 }
 
-// Sign returns the signed checkpoint of head.
-func Sign(head store.AuditHead, signerKey string) ([]byte, error) {
+// newSigner parses a signer key. The verifier given in its place (the two
+// files of audit keygen differ by one letter of their suffix) is named as
+// such: note's own error, "malformed verifier id", says nothing of it.
+func newSigner(signerKey string) (note.Signer, error) {
 	s, err := note.NewSigner(strings.TrimSpace(signerKey))
 	if err != nil {
+		if _, verr := note.NewVerifier(strings.TrimSpace(signerKey)); verr == nil {
+			return nil, errors.New("checkpoint signer key: this is the verifier key (PREFIX.pub of audit keygen, the auditors'); sign with the signer, PREFIX.key")
+		}
 		return nil, fmt.Errorf("checkpoint signer key: %w", err)
+	}
+	return s, nil
+}
+
+// Sign returns the signed checkpoint of head.
+func Sign(head store.AuditHead, signerKey string) ([]byte, error) {
+	s, err := newSigner(signerKey)
+	if err != nil {
+		return nil, err
 	}
 	text := fmt.Sprintf("%s\n%d\n%s\nunchained %d\n", header, head.Seq, head.Hash, head.UnchainedDecisions)
 	msg, err := note.Sign(&note.Note{Text: text}, s)
@@ -97,6 +111,9 @@ func Sign(head store.AuditHead, signerKey string) ([]byte, error) {
 func Open(msg []byte, verifierKey string) (store.AuditHead, error) {
 	v, err := note.NewVerifier(strings.TrimSpace(verifierKey))
 	if err != nil {
+		if _, serr := note.NewSigner(strings.TrimSpace(verifierKey)); serr == nil {
+			return store.AuditHead{}, errors.New("checkpoint verifier key: this is the signer key (PREFIX.key of audit keygen, triaged's); verify with the verifier, PREFIX.pub")
+		}
 		return store.AuditHead{}, fmt.Errorf("checkpoint verifier key: %w", err)
 	}
 	n, err := note.Open(msg, note.VerifierList(v))

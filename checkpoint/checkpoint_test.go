@@ -64,3 +64,32 @@ func TestGenerateKeyName(t *testing.T) {
 		}
 	}
 }
+
+// The two files of audit keygen swapped: triaged -checkpoint-key k.pub
+// failed to start with note's "malformed verifier id" (outside check 7),
+// which names neither file nor the mix-up. Each side now says which key
+// it was given.
+func TestKeysSwapped(t *testing.T) {
+	signer, verifier, err := GenerateKey("court.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := store.AuditHead{Seq: 1, Hash: strings.Repeat("ab", 32)}
+	if _, err := Sign(head, verifier); err == nil || !strings.Contains(err.Error(), "this is the verifier key (PREFIX.pub") {
+		t.Errorf("Sign with the verifier: %v", err)
+	}
+	if _, err := NewWriter(t.TempDir(), verifier, nil, nil); err == nil || !strings.Contains(err.Error(), "this is the verifier key (PREFIX.pub") {
+		t.Errorf("NewWriter with the verifier: %v", err)
+	}
+	msg, err := Sign(head, signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(msg, signer); err == nil || !strings.Contains(err.Error(), "this is the signer key (PREFIX.key") {
+		t.Errorf("Open with the signer: %v", err)
+	}
+	// Near misses: a key of neither kind keeps note's own reason.
+	if _, err := Sign(head, "garbage"); err == nil || strings.Contains(err.Error(), "this is the") {
+		t.Errorf("Sign with garbage: %v", err)
+	}
+}
