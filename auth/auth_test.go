@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestParseTokens(t *testing.T) {
@@ -128,6 +130,39 @@ func TestTeamRefs(t *testing.T) {
 	} {
 		if !slices.Equal(tc.got, tc.want) {
 			t.Errorf("%s: TeamRefs() = %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// A tokens or roles file that is no regular file stops the start naming
+// it: the size bound answered /dev/zero, but a named pipe without a writer
+// held the start forever (outside check 7).
+func TestLoadRefusesSpecialFiles(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "tokens.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if w, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			w.Close()
+		}
+	})
+	loaders := map[string]func(string) error{
+		"tokens": func(p string) error { _, err := LoadTokens(p); return err },
+		"roles":  func(p string) error { _, err := LoadRoles(p); return err },
+	}
+	for name, load := range loaders {
+		for path, want := range map[string]string{fifo: "not a regular file but a named pipe", "/dev/zero": "not a regular file but a device"} {
+			done := make(chan error, 1)
+			go func() { done <- load(path) }()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), want) {
+					t.Errorf("%s file %s: %v, want an error naming it with %q", name, path, err, want)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("%s file %s still reading after 5s", name, path)
+			}
 		}
 	}
 }

@@ -9,9 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
+
+	"github.com/fenjian/fenjian/internal/boundedfile"
 )
 
 // maxFileBytes bounds a tokens or roles file: thousands of entries fit.
@@ -139,21 +139,10 @@ func HashToken(token string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// readFile reads at most maxFileBytes of path.
+// readFile reads path, a regular file of at most maxFileBytes: a named pipe
+// without a writer held the start forever.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxFileBytes {
-		return nil, fmt.Errorf("%s: larger than %d bytes", path, maxFileBytes)
-	}
-	return b, nil
+	return boundedfile.Read(path, maxFileBytes)
 }
 
 // strictJSON decodes exactly one JSON value with no unknown fields: a typo in

@@ -30,6 +30,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/mod/sumdb/note"
 
@@ -46,6 +48,9 @@ const fileSuffix = ".checkpoint"
 // GenerateKey returns a new Ed25519 signer key and its verifier key, in
 // note's text forms, for a key named name (e.g. the court's host name).
 func GenerateKey(name string) (signer, verifier string, err error) {
+	if err := ValidateKeyName(name); err != nil {
+		return "", "", err
+	}
 	signer, verifier, err = note.GenerateKey(rand.Reader, name)
 	if err != nil {
 		return "", "", fmt.Errorf("generate checkpoint key: %w", err)
@@ -53,11 +58,46 @@ func GenerateKey(name string) (signer, verifier string, err error) {
 	return signer, verifier, nil
 }
 
-// Sign returns the signed checkpoint of head.
-func Sign(head store.AuditHead, signerKey string) ([]byte, error) {
+// ValidateKeyName refuses a key name note.GenerateKey takes but its key
+// parser (note.NewSigner, note.NewVerifier) does not: empty, invalid UTF-8,
+// white space or '+', the keys' field separator. Such a key pair was
+// written and then refused by triaged -checkpoint-key at start. It also
+// refuses characters that are not printable (controls, bidirectional
+// overrides): the name is written into every checkpoint's signature line.
+func ValidateKeyName(name string) error {
+	if name == "" {
+		return errors.New("checkpoint key name is empty")
+	}
+	for i, r := range name {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(name[i:], "\uFFFD"):
+			return fmt.Errorf("checkpoint key name %q: invalid UTF-8 at byte %d", name, i)
+		case unicode.IsSpace(r), r == '+', !unicode.IsPrint(r):
+			return fmt.Errorf("checkpoint key name %q: U+%04X at byte %d: a name has no white space, '+' or unprintable character", name, r, i)
+		}
+	}
+	return nil
+}
+
+// newSigner parses a signer key. The verifier given in its place (the two
+// files of audit keygen differ by one letter of their suffix) is named as
+// such: note's own error, "malformed verifier id", says nothing of it.
+func newSigner(signerKey string) (note.Signer, error) {
 	s, err := note.NewSigner(strings.TrimSpace(signerKey))
 	if err != nil {
+		if _, verr := note.NewVerifier(strings.TrimSpace(signerKey)); verr == nil {
+			return nil, errors.New("checkpoint signer key: this is the verifier key (PREFIX.pub of audit keygen, the auditors'); sign with the signer, PREFIX.key")
+		}
 		return nil, fmt.Errorf("checkpoint signer key: %w", err)
+	}
+	return s, nil
+}
+
+// Sign returns the signed checkpoint of head.
+func Sign(head store.AuditHead, signerKey string) ([]byte, error) {
+	s, err := newSigner(signerKey)
+	if err != nil {
+		return nil, err
 	}
 	text := fmt.Sprintf("%s\n%d\n%s\nunchained %d\n", header, head.Seq, head.Hash, head.UnchainedDecisions)
 	msg, err := note.Sign(&note.Note{Text: text}, s)
@@ -71,6 +111,9 @@ func Sign(head store.AuditHead, signerKey string) ([]byte, error) {
 func Open(msg []byte, verifierKey string) (store.AuditHead, error) {
 	v, err := note.NewVerifier(strings.TrimSpace(verifierKey))
 	if err != nil {
+		if _, serr := note.NewSigner(strings.TrimSpace(verifierKey)); serr == nil {
+			return store.AuditHead{}, errors.New("checkpoint verifier key: this is the signer key (PREFIX.key of audit keygen, triaged's); verify with the verifier, PREFIX.pub")
+		}
 		return store.AuditHead{}, fmt.Errorf("checkpoint verifier key: %w", err)
 	}
 	n, err := note.Open(msg, note.VerifierList(v))

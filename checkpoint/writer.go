@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/mod/sumdb/note"
-
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -35,8 +33,8 @@ type Writer struct {
 // NewWriter checks the signer key and the directory and picks up the newest
 // checkpoint already there.
 func NewWriter(dir, signerKey string, chain Chain, logger *slog.Logger) (*Writer, error) {
-	if _, err := note.NewSigner(strings.TrimSpace(signerKey)); err != nil {
-		return nil, fmt.Errorf("checkpoint signer key: %w", err)
+	if _, err := newSigner(signerKey); err != nil {
+		return nil, err
 	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)

@@ -286,6 +286,24 @@ func (x *Extractor) NewVector() *Vector {
 // Extract fills v from a filing and the rules' assessment of it. Either may
 // be nil (their features are then zero); nothing is retained.
 func (x *Extractor) Extract(f *triagev1.Filing, a *rules.Assessment, v *Vector) {
+	x.reset(v)
+	x.dense(f, a, &v.Dense)
+	x.text(f, CauseName(f, a), v, &v.Dense)
+}
+
+// ExtractText writes into v the hashed n-gram buckets Extract writes for f
+// and leaves v.Dense zero. cause must be CauseName(f, a) of the filing's
+// assessment: training, which extracts every filing's text several times,
+// keeps that name instead of the assessment, and hashing the cause as
+// written instead (民间借贷 for 民间借贷纠纷) trained the model on another
+// token than the one it is served.
+func (x *Extractor) ExtractText(f *triagev1.Filing, cause string, v *Vector) {
+	x.reset(v)
+	x.text(f, cause, v, nil)
+}
+
+// reset empties v for another filing.
+func (x *Extractor) reset(v *Vector) {
 	if len(v.seen) != (1<<x.cfg.HashBits+63)/64 {
 		*v = *x.NewVector()
 	}
@@ -294,14 +312,19 @@ func (x *Extractor) Extract(f *triagev1.Filing, a *rules.Assessment, v *Vector) 
 	}
 	v.Buckets = v.Buckets[:0]
 	v.Dense = [NumDense]float64{}
-	x.dense(f, a, &v.Dense)
-	if a != nil && a.Facts.Cause.Name != "" {
-		x.addToken(v, nsCause, a.Facts.Cause.Name)
-	} else {
-		x.addToken(v, nsCause, f.GetCause())
-	}
+}
+
+// CauseName is the cause token of a filing: the catalogue name the rules
+// resolved its cause to, else the cause as written (no assessment, or a
+// cause the catalogue lacks).
+func CauseName(f *triagev1.Filing, a *rules.Assessment) string { return causeKey(f, a) }
+
+// text adds the cause, text and court buckets of f; with d set the text's
+// dense features too.
+func (x *Extractor) text(f *triagev1.Filing, cause string, v *Vector, d *[NumDense]float64) {
+	x.addToken(v, nsCause, cause)
 	x.walk(v, nsCauseText, f.GetCause(), nil)
-	x.walk(v, nsText, f.GetText(), &v.Dense)
+	x.walk(v, nsText, f.GetText(), d)
 	// The court as one token: courts differ in how they apply 繁简分流
 	// (their own criteria, caseloads), and a model trained on their
 	// decisions should be able to tell them apart.

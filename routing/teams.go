@@ -24,12 +24,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/boundedfile"
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -230,9 +230,14 @@ func Default() (*Teams, error) { return Load(defaultTeams) }
 // court's own.
 func DefaultFile() []byte { return bytes.Clone(defaultTeams) }
 
+// MaxFileBytes bounds a teams file read from disk (the embedded one is
+// about 5 KB): -teams naming /dev/zero or a large file by mistake must stop
+// the start with an error, not exhaust memory.
+const MaxFileBytes = 4 << 20
+
 // LoadFile reads and validates a teams file.
 func LoadFile(path string) (*Teams, error) {
-	b, err := os.ReadFile(path)
+	b, err := boundedfile.Read(path, MaxFileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read teams %s: %w", path, err)
 	}

@@ -6,10 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/fenjian/fenjian/internal/boundedfile"
 )
 
 // The periods of the procedure laws end on a working day: 民事诉讼法第八十五条
@@ -140,7 +141,7 @@ func OpenHolidays(path string) (*Calendar, error) {
 	if path == "" {
 		return DefaultHolidays()
 	}
-	b, err := os.ReadFile(path)
+	b, err := boundedfile.Read(path, MaxHolidaysFileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read holidays %s: %w", path, err)
 	}
@@ -150,6 +151,10 @@ func OpenHolidays(path string) (*Calendar, error) {
 	}
 	return c, nil
 }
+
+// MaxHolidaysFileBytes bounds a holiday calendar read from disk (the
+// embedded one is about 8 KB), as MaxRulesFileBytes does a rules file.
+const MaxHolidaysFileBytes = 4 << 20
 
 // LoadHolidays parses and validates a calendar file. Any problem (a bad or
 // duplicate date, an unknown field, a notice without its source) refuses the

@@ -8,11 +8,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/fenjian/fenjian/internal/boundedfile"
 )
 
 //go:embed default_rules.json
@@ -137,7 +138,7 @@ func Open(path string) (*Engine, error) {
 
 // LoadFile reads and validates a rules file.
 func LoadFile(path string) (*Engine, error) {
-	b, err := os.ReadFile(path)
+	b, err := boundedfile.Read(path, MaxRulesFileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read rules %s: %w", path, err)
 	}
@@ -147,6 +148,11 @@ func LoadFile(path string) (*Engine, error) {
 	}
 	return e, nil
 }
+
+// MaxRulesFileBytes bounds a rules file read from disk: the embedded one
+// is about 250 KB, and -rules naming /dev/zero or a large file by mistake
+// must stop the start with an error, not exhaust memory.
+const MaxRulesFileBytes = 16 << 20
 
 // Load parses and validates a rules file. Every problem is reported with the
 // entry it is in; a file with any problem is refused as a whole, so a bad

@@ -9,6 +9,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/fenjian/fenjian/internal/boundedfile"
 )
 
 // TLSConfig is the gRPC listener's TLS, built by LoadTLS.
@@ -16,6 +18,12 @@ type TLSConfig struct {
 	// Config is nil for a plaintext server.
 	Config *tls.Config
 }
+
+// MaxTLSFileBytes bounds each TLS file: a chain, a key or a bundle of CAs
+// (a system bundle is about 200 KB). Read whole, -tls-cert /dev/zero ran
+// triaged out of memory at start, and a named pipe held the start (or,
+// replaced on a renewal, every handshake) forever.
+const MaxTLSFileBytes = 4 << 20
 
 // TLSFiles name the PEM files of the server's TLS.
 type TLSFiles struct {
@@ -53,7 +61,7 @@ func LoadTLS(files TLSFiles, logger *slog.Logger) (TLSConfig, error) {
 		GetCertificate: r.get,
 	}
 	if files.ClientCAFile != "" {
-		pem, err := os.ReadFile(files.ClientCAFile)
+		pem, err := boundedfile.Read(files.ClientCAFile, MaxTLSFileBytes)
 		if err != nil {
 			return TLSConfig{}, fmt.Errorf("tls: client CAs: %w", err)
 		}
@@ -97,7 +105,15 @@ func (r *certReloader) load() error {
 	if err != nil {
 		return fmt.Errorf("tls: %w", err)
 	}
-	c, err := tls.LoadX509KeyPair(r.cert, r.key)
+	certPEM, err := boundedfile.Read(r.cert, MaxTLSFileBytes)
+	if err != nil {
+		return fmt.Errorf("tls: %w", err)
+	}
+	keyPEM, err := boundedfile.Read(r.key, MaxTLSFileBytes)
+	if err != nil {
+		return fmt.Errorf("tls: %w", err)
+	}
+	c, err := tls.X509KeyPair(certPEM, keyPEM)
 	if err != nil {
 		return fmt.Errorf("tls: load %s and %s: %w", r.cert, r.key, err)
 	}

@@ -35,7 +35,7 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 		fs.PrintDefaults()
 	}
 	fs.StringVar(&model, "model", "", "trained model `dir` (required)")
-	fs.StringVar(&out, "out", "", "model `dir` to write (required; may equal -model)")
+	fs.StringVar(&out, "out", "", "model `dir` to write (required; may equal -model, but not a directory promote serves: adjust a copy and promote it)")
 	fs.StringVar(&real, "real", "", "`dir` of real labelled filings to count (default $"+dataset.RealDirEnv+", ../shared/real, /work/shared/real)")
 	fs.StringVar(&rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
 	fs.Float64Var(&alpha, "alpha", 5, "smoothing of the real prior, in filings")

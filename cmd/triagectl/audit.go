@@ -309,6 +309,9 @@ func runAuditKeygen(e *env, args []string) error {
 	if name == "" || out == "" {
 		return usageError{"-name and -out are required"}
 	}
+	if err := checkpoint.ValidateKeyName(name); err != nil {
+		return usageError{"-name: " + err.Error()}
+	}
 	signer, verifier, err := checkpoint.GenerateKey(name)
 	if err != nil {
 		return err

@@ -88,6 +88,14 @@ func newCheckpointRig(t *testing.T, b testBackend) *checkpointRig {
 	if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "x", "-out", filepath.Join(dir, "cp")}); code == 0 {
 		t.Error("keygen overwrote an existing key")
 	}
+	// A name the key parser refuses is a usage error before any file is
+	// written: "a b" made a key triaged refused at start (outside check 7).
+	if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "鼓楼法院 审计", "-out", filepath.Join(dir, "spaced")}); code != 2 {
+		t.Errorf("keygen -name with a space: exit %d, want 2", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "spaced.key")); !os.IsNotExist(err) {
+		t.Errorf("keygen -name with a space wrote a key: %v", err)
+	}
 	signer, err := checkpoint.ReadKey(filepath.Join(dir, "cp.key"))
 	if err != nil {
 		t.Fatal(err)

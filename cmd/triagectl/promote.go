@@ -46,7 +46,7 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 		return usageError{"need -from DIR and -to DIR"}
 	case *force && strings.TrimSpace(*reason) == "":
 		return usageError{"-force needs -reason: the manifest records why"}
-	case *tolerance < 0 || *tolerance > 1:
+	case !(*tolerance >= 0 && *tolerance <= 1): // NaN too
 		return usageError{fmt.Sprintf("-tolerance must be between 0 and 1, got %v", *tolerance)}
 	}
 	art, err := training.ReadArtifact(*from)

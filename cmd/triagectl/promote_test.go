@@ -154,6 +154,13 @@ func TestPromoteWithEvidence(t *testing.T) {
 	if code := promoteTo(served, "-from", worse, "-eval", evalFile); code != 1 || servedVersion(t, served) != want {
 		t.Fatalf("worse candidate: exit %d, serving %s; want refused (1) and %s still serving", code, servedVersion(t, served), want)
 	}
+	// A tolerance that is no number is a usage error: NaN passed the range
+	// check, the comparison with it let the worse candidate past the gate,
+	// and only encoding the manifest's NaN stopped the promotion, as "json:
+	// unsupported value" (outside check 7).
+	if code := promoteTo(served, "-from", worse, "-eval", evalFile, "-tolerance", "NaN"); code != 2 || servedVersion(t, served) != want {
+		t.Fatalf("-tolerance NaN: exit %d, serving %s; want a usage error (2) and %s still serving", code, servedVersion(t, served), want)
+	}
 	// A tolerance wider than the gap lets it through: the refusal is the
 	// comparison's, not a blanket one.
 	if code := promoteTo(served, "-from", worse, "-eval", evalFile, "-tolerance", "1"); code != 0 || servedVersion(t, served) == want {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/boundedfile"
 	"github.com/fenjian/fenjian/internal/loopback"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
@@ -170,11 +171,19 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 	return nil
 }
 
+// maxCAFileBytes and maxTokenFileBytes bound -tls-ca (a bundle of CAs; a
+// system bundle is about 200 KB) and -token-file (one token). Read whole,
+// -tls-ca /dev/zero ran until the kernel's OOM killer ended triagectl.
+const (
+	maxCAFileBytes    = 4 << 20
+	maxTokenFileBytes = 64 << 10
+)
+
 // dialOptions reads -tls-ca and -token-file.
 func dialOptions(f *scoreFlags) (batch.DialOptions, error) {
 	var opts batch.DialOptions
 	if f.tlsCA != "" {
-		b, err := os.ReadFile(f.tlsCA)
+		b, err := boundedfile.Read(f.tlsCA, maxCAFileBytes)
 		if err != nil {
 			return opts, fmt.Errorf("-tls-ca: %w", err)
 		}
@@ -184,7 +193,7 @@ func dialOptions(f *scoreFlags) (batch.DialOptions, error) {
 		}
 	}
 	if f.tokenFile != "" {
-		b, err := os.ReadFile(f.tokenFile)
+		b, err := boundedfile.Read(f.tokenFile, maxTokenFileBytes)
 		if err != nil {
 			return opts, fmt.Errorf("-token-file: %w", err)
 		}

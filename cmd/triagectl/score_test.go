@@ -387,6 +387,19 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 	if err := os.WriteFile(tokenFile, []byte(token+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// Files over the bounds (sparse): read whole, -tls-ca /dev/zero took
+	// triagectl until the kernel's OOM killer ended it (outside check 7).
+	bigCA, bigToken := filepath.Join(dir, "big.pem"), filepath.Join(dir, "big-token")
+	for path, size := range map[string]int64{bigCA: maxCAFileBytes + 1, bigToken: maxTokenFileBytes + 1} {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(size); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
 	in := []string{"-in", "testdata/filings.jsonl", "-dry-run"}
 	for _, tc := range []struct {
 		name       string
@@ -400,6 +413,10 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 		{"token without TLS", append([]string{"score", "-addr", addr, "-token-file", tokenFile}, in...), 1, "UNAVAILABLE", false},
 		{"token in clear off loopback", []string{"score", "-addr", "10.0.0.1:50051", "-token-file", tokenFile}, 2, "would send the token in clear", false},
 		{"missing CA file", []string{"score", "-addr", addr, "-tls-ca", filepath.Join(dir, "none.pem")}, 1, "none.pem", false},
+		{"CA file too large", []string{"score", "-addr", addr, "-tls-ca", bigCA}, 1, "big.pem: larger than the limit", false},
+		{"CA file a device", []string{"score", "-addr", addr, "-tls-ca", "/dev/zero"}, 1, "/dev/zero: not a regular file but a device", false},
+		{"token file too large", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", bigToken}, 1, "big-token: larger than the limit", false},
+		{"token file a device", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", "/dev/zero"}, 1, "/dev/zero: not a regular file but a device", false},
 		{"empty token file", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", caFile + ".empty"}, 1, ".empty", false},
 		{"TLS with local", []string{"score", "-local", "-tls-ca", caFile}, 2, "-tls-ca is for a server", false},
 		{"token with local", []string{"score", "-local", "-token-file", tokenFile}, 2, "-token-file is for a server", false},

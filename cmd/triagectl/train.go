@@ -76,7 +76,7 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 		return err
 	})
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bars")
-	fs.BoolVar(&f.force, "force", false, "overwrite a model already in -out")
+	fs.BoolVar(&f.force, "force", false, "overwrite a model already in -out (never one promote serves)")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}

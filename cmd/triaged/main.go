@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/url"
 	"os"
 	"os/signal"
@@ -196,6 +197,10 @@ func checkFigures(o options) error {
 	switch {
 	case o.shadowQueue < 0:
 		return fmt.Errorf("-shadow-queue=%d: must not be negative", o.shadowQueue)
+	case math.IsNaN(o.sec.rateLimit) || math.IsInf(o.sec.rateLimit, 0):
+		// NaN is neither below 0 nor above it, and the token bucket then
+		// let every call through: a limit asked for and silently off.
+		return fmt.Errorf("-rate-limit=%v: must be a finite number of calls per second (0 disables)", o.sec.rateLimit)
 	case o.sec.rateLimit < 0:
 		return fmt.Errorf("-rate-limit=%v: must not be negative (0 disables)", o.sec.rateLimit)
 	case o.sec.rateBurst < 0:

@@ -129,6 +129,10 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "negative shadow queue", args: []string{"-shadow-queue=-1"}, code: 2},
 		{name: "negative rate limit", args: []string{"-rate-limit=-5"}, code: 2},
 		{name: "negative rate burst", args: []string{"-rate-limit=1", "-rate-burst=-3"}, code: 2},
+		// NaN passed the "not negative" check and turned the limit off,
+		// the operator having asked for one (outside check 7).
+		{name: "rate limit not a number", args: []string{"-rate-limit=NaN"}, code: 2, msg: "-rate-limit=NaN: must be a finite number of calls per second (0 disables)"},
+		{name: "infinite rate limit", args: []string{"-rate-limit=+Inf"}, code: 2, msg: "-rate-limit=+Inf: must be a finite number of calls per second (0 disables)"},
 		// Team feeds have no "off": 0 would have meant the default (4,096)
 		// in server.Security, a negative figure too.
 		{name: "no team feeds", args: []string{"-max-team-feeds=0"}, code: 2, msg: "-max-team-feeds=0: must be at least 1 (the default is 4096)"},

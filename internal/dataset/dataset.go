@@ -54,6 +54,9 @@ type Reader struct {
 	stopped bool
 }
 
+// utf8BOM is U+FEFF in UTF-8.
+var utf8BOM = []byte("\ufeff")
+
 // ErrStopped is returned by Read after an over-long line ended the input.
 var ErrStopped = errors.New("input stopped at an over-long line")
 
@@ -74,7 +77,13 @@ func (r *Reader) Read() (*triagev1.LabeledFiling, error) {
 	}
 	for r.sc.Scan() {
 		r.line++
-		b := bytes.TrimSpace(r.sc.Bytes())
+		b := r.sc.Bytes()
+		if r.line == 1 {
+			// A byte-order mark: files saved as "UTF-8 with BOM" start
+			// with one, and RFC 8259 §8.1 lets a parser ignore it.
+			b = bytes.TrimPrefix(b, utf8BOM)
+		}
+		b = bytes.TrimSpace(b)
 		if len(b) == 0 {
 			continue
 		}

@@ -90,13 +90,33 @@ func (a *Artifact) load() (*classifier.Model, error) {
 // WriteDir writes the artifact into dir, creating it if needed. Files are
 // written to temporaries and renamed, the manifest last, so a reader never
 // sees a manifest whose files are not all in place.
+//
+// A directory in promote's layout (Install) is refused: renaming the files
+// over its links would replace the served model without promote's evidence
+// and record, in three steps a crash could split.
 func (a *Artifact) WriteDir(dir string) error {
+	if err := refuseServed(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create model directory: %w", err)
 	}
 	for _, name := range []string{classifier.FeaturesFile, classifier.ModelFile, classifier.ManifestFile} {
 		if err := writeFileAtomic(filepath.Join(dir, name), a.files[name]); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// refuseServed returns an error when dir is in promote's layout: it has
+// Install's CurrentLink or lock file.
+func refuseServed(dir string) error {
+	for _, name := range []string{classifier.CurrentLink, lockFile} {
+		// Another error (no such directory, dir a file) is the writes' to
+		// report.
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return fmt.Errorf("%s is a model directory that triagectl promote serves (it has %s): write the model elsewhere and promote it", dir, name)
 		}
 	}
 	return nil

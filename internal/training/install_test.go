@@ -189,3 +189,24 @@ func TestInstallCanceledDuringAdoption(t *testing.T) {
 	}
 	checkLayout(t, dir, old)
 }
+
+// A directory promote serves is written only by promote. WriteDir (train
+// -out, adjust -out, which "may equal -model") renamed its files over the
+// served links: `adjust -model models/current -out models/current` in the
+// outside check replaced a served model with no -eval evidence and no
+// promotion record, three renames a crash could split (a restart then
+// refuses to start on the mixed files), and left the served version behind
+// the links stale. It is refused, naming promote, and the directory still
+// serves what it served.
+func TestWriteDirRefusesServedDir(t *testing.T) {
+	old, cand := twoModels(t)
+	dir := filepath.Join(t.TempDir(), "served")
+	if err := Install(context.Background(), dir, old.Files()); err != nil {
+		t.Fatal(err)
+	}
+	err := cand.WriteDir(dir)
+	if err == nil || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "triagectl promote") {
+		t.Fatalf("WriteDir into a promoted directory: %v, want a refusal naming it and triagectl promote", err)
+	}
+	checkLayout(t, dir, old)
+}

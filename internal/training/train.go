@@ -235,6 +235,7 @@ type example struct {
 	base    triage.Probabilities // the baseline's probabilities, for blending
 	dense   [classifier.NumDense]float64
 	present []uint16 // selected NB features present, in order of first occurrence
+	cause   string   // the cause token the scorer hashes (classifier.CauseName)
 }
 
 const (
@@ -587,6 +588,7 @@ func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
 		}
 		e := &ex[i]
 		e.f, e.class, e.extra = f, cands[i].class, t.extra[cands[i].lf]
+		e.cause = classifier.CauseName(f, a)
 		e.opts = triage.OptionsOf(a.Options, nil)
 		classifier.Baseline{}.Score(f, a, &e.base)
 		for c, p := range t.classes {
@@ -694,7 +696,7 @@ func (t *trainer) selectBuckets() ([]uint32, error) {
 	}
 	err := t.parallel("count n-grams", len(t.train), func(w, k int) error {
 		e := &t.ex[t.train[k]]
-		t.ext.Extract(e.f, nil, vecs[w])
+		t.ext.ExtractText(e.f, e.cause, vecs[w])
 		for _, b := range vecs[w].Buckets {
 			df[w][int(b)*C+e.class]++
 		}
@@ -764,7 +766,7 @@ func (t *trainer) selectBuckets() ([]uint32, error) {
 	}
 	err = t.parallel("select n-grams", len(t.ex), func(w, i int) error {
 		e := &t.ex[i]
-		t.ext.Extract(e.f, nil, vecs[w])
+		t.ext.ExtractText(e.f, e.cause, vecs[w])
 		// In order of first occurrence, as the scorer's filtered extraction
 		// lists them: NB sums then run in the same order at training and
 		// at serving, so both build bit-identical tree inputs.
