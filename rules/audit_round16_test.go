@@ -7,6 +7,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/triage"
 )
 
 // TestAuditRound16Outcomes holds the round-16 scenarios (2026-12-04): what
@@ -312,5 +313,171 @@ func TestAuditRound16LateConversions(t *testing.T) {
 				t.Errorf("review = %v, want %v (time limit due %s)", codes, r.want, tl.GetDueOn())
 			}
 		})
+	}
+}
+
+// TestAuditRound16FilingTimeLimits: the time limit of every procedure of
+// every case kind at filing, worked by hand from the texts of the filing
+// date: 民事诉讼法 第八十五条、第一百五十二条、第一百六十四条、第一百六十八条、
+// 第二百八十七条 (2021: 第二百七十七条; 2012/2017: 第一百四十九条、第一百六十一条;
+// 1991/2007: 第一百三十五条), 行政诉讼法 第八十一条、第八十三条 (1989: 第五十七条,
+// three months), 刑事诉讼法 第一百零五条、第二百零八条、第二百二十条、第二百二十五条
+// (2012: 第二百零二条; 1996: 第一百六十八条, one month). Month ends are clamped
+// (2023-11-30 + 3 = 2024-02-29); a last day on a rest day moves (2024-05-05
+// 劳动节, 2024-03-31 and 2013-06-30 Sundays, 2015-11-01 Sunday, 2013-01-20
+// Sunday), except for a defendant in custody (CrPL 105 ¶4).
+func TestAuditRound16FilingTimeLimits(t *testing.T) {
+	e := defaultEngine(t)
+	cs := circ
+	civ := civilBase(t)
+	adm := with(adminBase(t), cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true }))
+	crim := with(crimBase(t), cause("盗窃罪"), plea(true, true), sentenceKind(fixedTerm, 6),
+		cs(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = true }))
+	detained := cs(func(c *triagev1.Circumstances) { c.DefendantDetained = true })
+	foreignParty := addParties(1, defendant, foreign)
+	rows := []struct {
+		name         string
+		f            *triagev1.Filing
+		p            triagev1.Procedure
+		months, days int32
+		due, moved   string
+		none         bool
+		article      string
+	}{
+		{"civ SC 2024-03-05: 2 months, 05-05 (劳动节) → 05-06", civ, pSC, 2, 0, "2024-05-06", "2024-05-05", false, "民事诉讼法第一百六十八条"},
+		{"civ S 2024-03-05: 3 months", civ, pSimp, 3, 0, "2024-06-05", "", false, "民事诉讼法第一百六十四条"},
+		{"civ O 2024-03-05: 6 months", civ, pOrd, 6, 0, "2024-09-05", "", false, "民事诉讼法第一百五十二条"},
+		{"civ O foreign 2024: none (CPL 287)", with(civ, foreignParty), pOrd, 0, 0, "", "", true, "第二百八十七条"},
+		{"civ S foreign 2024: 3 months (CPL 287 names 152 only)", with(civ, foreignParty), pSimp, 3, 0, "2024-06-05", "", false, "第一百六十四条"},
+		{"civ O foreign 2023-06-01: none (CPL 2021 art. 277)", with(civ, foreignParty, filedOn("2023-06-01")), pOrd, 0, 0, "", "", true, "第二百七十七条"},
+		{"civ S 2023-11-29: 2024-02-29", with(civ, filedOn("2023-11-29")), pSimp, 3, 0, "2024-02-29", "", false, ""},
+		{"civ S 2023-11-30: 2024-02-29 (clamped, leap year)", with(civ, filedOn("2023-11-30")), pSimp, 3, 0, "2024-02-29", "", false, ""},
+		{"civ S 2023-12-01: 2024-03-01", with(civ, filedOn("2023-12-01")), pSimp, 3, 0, "2024-03-01", "", false, ""},
+		{"civ SC 2024-01-31: 03-31 Sunday → 04-01", with(civ, filedOn("2024-01-31")), pSC, 2, 0, "2024-04-01", "2024-03-31", false, ""},
+		{"civ SC 2024-12-31: 2025-02-28", with(civ, filedOn("2024-12-31")), pSC, 2, 0, "2025-02-28", "", false, ""},
+		{"civ SC 2021-12-31: simplified's 3 months (CPL 2017 art. 161)", with(civ, filedOn("2021-12-31")), pSC, 3, 0, "2022-03-31", "", false, "第一百六十一条"},
+		{"civ SC 2022-01-01: 2 months (CPL 2021 art. 168)", with(civ, filedOn("2022-01-01")), pSC, 2, 0, "2022-03-01", "", false, "第一百六十八条"},
+		{"civ S 2019-05-06: CPL 2017 art. 161", with(civ, filedOn("2019-05-06")), pSimp, 3, 0, "2019-08-06", "", false, "第一百六十一条"},
+		{"civ O 2012-12-31: CPL 2007 art. 135, 06-30 Sunday → 07-01", with(civ, filedOn("2012-12-31")), pOrd, 6, 0, "2013-07-01", "2013-06-30", false, "第一百三十五条"},
+
+		{"adm S 2024-03-05: 45 days (ALL 83)", adm, pSimp, 0, 45, "2024-04-19", "", false, "行政诉讼法第八十三条"},
+		{"adm O 2024-03-05: 6 months (ALL 81)", adm, pOrd, 6, 0, "2024-09-05", "", false, "行政诉讼法第八十一条"},
+		{"adm O 2015-04-30: 3 months (ALL 1989 art. 57)", with(adm, filedOn("2015-04-30")), pOrd, 3, 0, "2015-07-30", "", false, "第五十七条"},
+		{"adm O 2015-05-01: 6 months, 11-01 Sunday → 11-02", with(adm, filedOn("2015-05-01")), pOrd, 6, 0, "2015-11-02", "2015-11-01", false, "行政诉讼法第八十一条"},
+
+		{"crim FT 2024-03-05: 10 days (CrPL 225)", crim, pFT, 0, 10, "2024-03-15", "", false, "刑事诉讼法第二百二十五条"},
+		{"crim S 2024-03-05: 20 days (CrPL 220)", crim, pSimp, 0, 20, "2024-03-25", "", false, "刑事诉讼法第二百二十条"},
+		{"crim O 2024-03-05: 2 months, 05-05 → 05-06 (CrPL 208, 105 ¶4)", crim, pOrd, 2, 0, "2024-05-06", "2024-05-05", false, "刑事诉讼法第二百零八条"},
+		{"crim O 2024-03-05 detained: 05-05 kept", with(crim, detained), pOrd, 2, 0, "2024-05-05", "", false, ""},
+		{"crim FT 2024-09-21: 10-01 → 10-08", with(crim, filedOn("2024-09-21")), pFT, 0, 10, "2024-10-08", "2024-10-01", false, ""},
+		{"crim FT 2024-09-21 detained: 10-01 kept", with(crim, filedOn("2024-09-21"), detained), pFT, 0, 10, "2024-10-01", "", false, ""},
+		{"crim FT 2024-09-20: 09-30, a working Monday", with(crim, filedOn("2024-09-20")), pFT, 0, 10, "2024-09-30", "", false, ""},
+		{"crim O 2018-10-25: CrPL 2012 art. 202", with(crim, filedOn("2018-10-25")), pOrd, 2, 0, "2018-12-25", "", false, "第二百零二条"},
+		{"crim O 2012-12-31: CrPL 1996 art. 168, one month", with(crim, filedOn("2012-12-31")), pOrd, 1, 0, "2013-01-31", "", false, "第一百六十八条"},
+		{"crim S 2012-12-31: 20 days, 01-20 Sunday → 01-21", with(crim, filedOn("2012-12-31")), pSimp, 0, 20, "2013-01-21", "2013-01-20", false, "第一百七十八条"},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			a, err := e.Evaluate(r.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tl := a.Option(r.p).GetTimeLimit()
+			if tl.GetNoStatutoryLimit() != r.none || tl.GetMonths() != r.months || tl.GetDays() != r.days ||
+				tl.GetDueOn() != r.due || tl.GetUnadjustedDueOn() != r.moved || !strings.Contains(tl.GetArticle(), r.article) {
+				t.Errorf("time limit: none %v, %d months %d days due %s (unadjusted %q), %s; want none %v, %d months %d days due %s (unadjusted %q), citing %s",
+					tl.GetNoStatutoryLimit(), tl.GetMonths(), tl.GetDays(), tl.GetDueOn(), tl.GetUnadjustedDueOn(), tl.GetArticle(),
+					r.none, r.months, r.days, r.due, r.moved, r.article)
+			}
+		})
+	}
+}
+
+// TestAuditRound16Recommendation sweeps the recommendation policy
+// (triage.Pick, which Engine.Decide and training both apply) over a grid of
+// scorer probabilities (steps of 0.1 over the four procedures) for filings
+// whose options the law closes in different ways, and checks what the law
+// allows to be recommended: never an option the rules mark unavailable or
+// undetermined; in CPL 165 ¶1's band (small claims mandatory for a simple
+// case) only small claims or ordinary, never simplified (CPL 165 ¶1: a
+// simple money claim under the figure "适用小额诉讼的程序审理"; one that is not
+// simple is ordinary's); a possible life or death sentence (CrPL 21, 214–215,
+// 223) or a minor (CrPL 223(2)) never fast-track, life never simplified.
+func TestAuditRound16Recommendation(t *testing.T) {
+	e := defaultEngine(t)
+	cs := circ
+	civ := civilBase(t)
+	crim := with(crimBase(t), cause("盗窃罪"), plea(true, true), sentenceKind(fixedTerm, 6),
+		cs(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = true }))
+	adm := adminBase(t)
+	mid := func(f *triagev1.Filing) { f.Court = "杭州市中级人民法院"; f.CourtLevel = intermediateCourt }
+	filings := map[string]*triagev1.Filing{
+		"civ mandatory small claims":     civ,
+		"civ agreement band, agreed":     with(civ, yuan(150000), cs(agreeSmallClaims)),
+		"civ agreement band, not agreed": with(civ, yuan(150000)),
+		"civ over twice the wage":        with(civ, yuan(900000)),
+		"civ foreign party":              with(civ, addParties(1, defendant, foreign)),
+		"civ ten plaintiffs":             with(civ, setParties(10, 1)),
+		"civ intermediate court":         with(civ, mid),
+		"civ 2019 mandatory":             with(civ, filedOn("2019-05-06"), yuan(20000)),
+		"crim 6 months, consent":         crim,
+		"crim 48 months":                 with(crim, sentenceKind(fixedTerm, 48)),
+		"crim life, intermediate":        with(crim, mid, sentenceKind(life, 0)),
+		"crim death, intermediate":       with(crim, mid, cause("故意杀人罪"), sentenceKind(death, 0)),
+		"crim minor":                     with(crim, party(0, minor)),
+		"crim no plea":                   with(crim, plea(false, false)),
+		"adm on the spot":                with(adm, cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })),
+		"adm ¥5,000 no agreement":        adm,
+		"adm intermediate court":         with(adm, mid),
+	}
+	procs := []triagev1.Procedure{pFT, pSC, pSimp, pOrd}
+	picks := 0
+	for name, f := range filings {
+		a, err := e.Evaluate(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		opts := triage.OptionsOf(a.Options, nil)
+		mandatory := a.Option(pSC).GetMandatory()
+		var grid func(i int, left int, p *triage.Probabilities)
+		grid = func(i, left int, p *triage.Probabilities) {
+			if i == len(procs)-1 {
+				p[procs[i]] = float64(left) / 10
+				best, _ := triage.Pick(opts, p, triage.DefaultPolicy)
+				picks++
+				if best < 0 {
+					t.Fatalf("%s: nothing picked for %v", name, *p)
+				}
+				o := a.Options[best]
+				switch {
+				case o.GetAvailability() != avA:
+					t.Errorf("%s: %v recommended while %v (p = %v)", name, o.GetProcedure(), o.GetAvailability(), *p)
+				case mandatory && o.GetProcedure() == pSimp:
+					t.Errorf("%s: simplified recommended in CPL 165 ¶1's band (p = %v)", name, *p)
+				}
+				return
+			}
+			for k := 0; k <= left; k++ {
+				p[procs[i]] = float64(k) / 10
+				grid(i+1, left-k, p)
+			}
+		}
+		grid(0, 10, &triage.Probabilities{})
+		for _, p := range []triagev1.Procedure{pFT, pSimp} {
+			if o := a.Option(p); o != nil && o.GetAvailability() == avA {
+				switch name {
+				case "crim life, intermediate", "crim death, intermediate":
+					t.Errorf("%s: %v open", name, p)
+				case "crim minor":
+					if p == pFT {
+						t.Errorf("%s: fast-track open (CrPL 223(2))", name)
+					}
+				}
+			}
+		}
+	}
+	// 286 ways to split ten tenths among four procedures.
+	if picks != 286*len(filings) {
+		t.Fatalf("%d picks swept, want %d", picks, 286*len(filings))
 	}
 }
