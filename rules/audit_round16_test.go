@@ -95,6 +95,9 @@ func TestAuditRound16Outcomes(t *testing.T) {
 			outcome(chO2S, pSC, on("2024-03-25"), agreed), "*", nil},
 		{"civ S → O, then 普转简 into small claims: refused", civBig, pSimp, outs(outcome(chConf, pSimp, on("2024-03-06"))),
 			outcome(chO2S, pSC, on("2024-04-25"), agreed), "*", nil},
+		{"civ S → O, then into small claims: no conversion into small claims (CPL 169; Interp. 278, 279)", civBig, pSimp,
+			outs(outcome(chConf, pSimp, on("2024-03-06")), outcome(chS2O, pOrd, on("2024-03-20"))),
+			sc(chOver, pSC, "2024-03-25"), rules.RuleNoConversionIntoSmallClaims, nil},
 		{"civ confirmed, then overridden: the filing choice is the first outcome only", civ, pSC, outs(confSC),
 			sc(chOver, pSimp, "2024-03-07"), rules.RuleFilingChoiceNotFirst, nil},
 		{"civ S → O ruled before the previous outcome: refused", civBig, pSimp, outs(outcome(chConf, pSimp, on("2024-03-20"))),
@@ -138,7 +141,7 @@ func TestAuditRound16Outcomes(t *testing.T) {
 		{"crim FT → O late (03-29, FT period ended 03-15): from the decision", crim(6), pFT, outs(confFT), cr(chFT2O, pOrd, "2024-03-29"), "",
 			&lim{months: 2, due: "2024-05-29"}},
 		{"crim FT → S → FT: no conversion into fast-track", crim(6), pFT, outs(confFT, cr(chFT2S, pSimp, "2024-03-08")),
-			cr(chOver, pFT, "2024-03-10"), "*", nil},
+			cr(chOver, pFT, "2024-03-10"), rules.RuleNoConversionIntoFastTrack, nil},
 		{"crim S → O → S: refused (CrPL 221, 226; Interp. 368)", crim(6), pSimp, outs(cr(chConf, pSimp, "2024-03-06"), cr(chS2O, pOrd, "2024-03-08")),
 			cr(chO2S, pSimp, "2024-03-12", agreed), rules.RuleCriminalNoOrdinaryToSimplified, nil},
 		{"crim ordinary at filing, 普转简: refused", crim(6), pOrd, outs(cr(chOver, pOrd, "2024-03-06")),
@@ -479,5 +482,28 @@ func TestAuditRound16Recommendation(t *testing.T) {
 	// 286 ways to split ten tenths among four procedures.
 	if picks != 286*len(filings) {
 		t.Fatalf("%d picks swept, want %d", picks, 286*len(filings))
+	}
+}
+
+// TestOutcomeReviewErrors: OutcomeReview's failure paths — a ruling date
+// that is no date (a field error naming outcome.decided_on) and a stored
+// decision whose 立案 date is unusable (the period left cannot be counted).
+func TestOutcomeReviewErrors(t *testing.T) {
+	e := defaultEngine(t)
+	civBig := with(civilBase(t), yuan(300000))
+	d := withInferences(t, civBig, pSimp)
+	var fe *rules.FieldError
+	if _, err := e.OutcomeReview(d, nil, outcome(chS2O, pOrd, on("2024-13-01")), nil); !errors.As(err, &fe) || fe.Field != "outcome.decided_on" {
+		t.Errorf("bad decided_on: err = %v, want a field error on outcome.decided_on", err)
+	}
+	bad := withInferences(t, civBig, pSimp)
+	bad.FiledOn = "not a date"
+	if _, err := e.OutcomeReview(bad, nil, outcome(chS2O, pOrd, on("2024-06-06")), nil); err == nil || !strings.Contains(err.Error(), "filed_on") {
+		t.Errorf("bad stored filed_on: err = %v, want it named", err)
+	}
+	// Near miss: the same outcome on a sound record is reviewed, not refused.
+	rs, err := e.OutcomeReview(d, nil, outcome(chS2O, pOrd, on("2024-06-06")), nil)
+	if err != nil || len(rs) != 1 || rs[0].GetCode() != rules.ReviewInterp258ConversionLate {
+		t.Errorf("sound record: %v, %v; want %s", rs, err, rules.ReviewInterp258ConversionLate)
 	}
 }
