@@ -47,6 +47,13 @@ func TestStatutesDocListsEveryCode(t *testing.T) {
 		t.Errorf("docs/statutes.md has no row for conversion rule %s; add this row to the Conversions table:\n%s",
 			r.Rule, statutesRow(r.Rule, r.Article, "— (record keeping)", where[r.Rule]))
 	}
+	for _, d := range outcomeReviewDefs {
+		if strings.Contains(doc, "| `"+d.code+"` |") {
+			continue
+		}
+		t.Errorf("docs/statutes.md has no row for outcome review code %s; add this row to the Conversions section's review table:\n%s",
+			d.code, statutesRow(d.code, d.article, "—", where[d.code]))
+	}
 }
 
 // statutesRow is a row of docs/statutes.md's tables: code, article, and the

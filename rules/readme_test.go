@@ -21,4 +21,10 @@ func TestREADMEListsEveryCode(t *testing.T) {
 			t.Errorf("README.md's reason-code table lacks %s", code)
 		}
 	}
+	// The review reasons of a recorded outcome (Outcome.review_reasons).
+	for _, r := range rules.OutcomeReviewCodes() {
+		if !strings.Contains(readme, "| `"+r.GetCode()+"` |") {
+			t.Errorf("README.md's reason-code table lacks outcome review code %s", r.GetCode())
+		}
+	}
 }

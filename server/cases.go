@@ -107,7 +107,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	// What the server owns is set here, whatever the client sent; the
 	// decision id in its canonical form, as the decision is stored.
 	o.DecisionId = id
-	o.OutcomeId, o.RecordedAt, o.TimeLimit = "", nil, nil
+	o.OutcomeId, o.RecordedAt, o.TimeLimit, o.ReviewReasons = "", nil, nil, nil
 	// Who entered it, beside who decided it (a clerk for a judge): the
 	// proved caller, never what the client says.
 	if o.RecordedBy, err = recorder(ctx); err != nil {
@@ -152,6 +152,11 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		return nil, nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
+	// A late conversion is recorded, with what the court should check
+	// (rules.OutcomeReview; audit round 16).
+	if o.ReviewReasons, err = eng.OutcomeReview(d, prior, o, tl); err != nil {
+		return nil, nil, fmt.Errorf("outcome review: %w", err)
+	}
 	plan, err := s.reroutePlan(ctx, cs, rd, prior, o)
 	if err != nil {
 		return nil, nil, err

@@ -1627,7 +1627,14 @@ type Outcome struct {
 	// Set by the server: the authenticated identity that recorded the outcome
 	// (token name or certificate subject). It equals decided_by unless a
 	// clerk entered a judge's decision; then both are recorded.
-	RecordedBy    string `protobuf:"bytes,15,opt,name=recorded_by,json=recordedBy,proto3" json:"recorded_by,omitempty"`
+	RecordedBy string `protobuf:"bytes,15,opt,name=recorded_by,json=recordedBy,proto3" json:"recorded_by,omitempty"`
+	// Set by the server: what the court should check about this outcome,
+	// which is recorded all the same: a conversion ruled after the period of
+	// the procedure it leaves had ended (民诉法解释第二百五十八条第二款, 行诉法
+	// 解释第一百零五条第一款: the ruling comes before the period ends), or a
+	// procedure whose period, counted from 立案, had already ended on the day
+	// of the ruling. Empty when there is nothing to check.
+	ReviewReasons []*Reason `protobuf:"bytes,16,rep,name=review_reasons,json=reviewReasons,proto3" json:"review_reasons,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1765,6 +1772,13 @@ func (x *Outcome) GetRecordedBy() string {
 		return x.RecordedBy
 	}
 	return ""
+}
+
+func (x *Outcome) GetReviewReasons() []*Reason {
+	if x != nil {
+		return x.ReviewReasons
+	}
+	return nil
 }
 
 // FactCorrection states the filing as the court now has it and what shows it.
@@ -3272,7 +3286,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x17\n" +
 	"\adry_run\x18\x02 \x01(\bR\x06dryRun\"I\n" +
 	"\x0eTriageResponse\x127\n" +
-	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\xa4\x05\n" +
+	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\xe6\x05\n" +
 	"\aOutcome\x12\x1d\n" +
 	"\n" +
 	"outcome_id\x18\x01 \x01(\tR\toutcomeId\x12\x1f\n" +
@@ -3299,7 +3313,8 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"correction\x18\x0e \x01(\v2!.fenjian.triage.v1.FactCorrectionR\n" +
 	"correction\x12\x1f\n" +
 	"\vrecorded_by\x18\x0f \x01(\tR\n" +
-	"recordedBy\"\x80\x01\n" +
+	"recordedBy\x12@\n" +
+	"\x0ereview_reasons\x18\x10 \x03(\v2\x19.fenjian.triage.v1.ReasonR\rreviewReasons\"\x80\x01\n" +
 	"\x0eFactCorrection\x121\n" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x14\n" +
 	"\x05basis\x18\x02 \x01(\tR\x05basis\x12%\n" +
@@ -3578,53 +3593,54 @@ var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	35, // 15: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
 	38, // 16: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
 	21, // 17: fenjian.triage.v1.Outcome.correction:type_name -> fenjian.triage.v1.FactCorrection
-	12, // 18: fenjian.triage.v1.FactCorrection.filing:type_name -> fenjian.triage.v1.Filing
-	20, // 19: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
-	20, // 20: fenjian.triage.v1.RecordOutcomeResponse.outcome:type_name -> fenjian.triage.v1.Outcome
-	26, // 21: fenjian.triage.v1.RecordOutcomeResponse.reassignment:type_name -> fenjian.triage.v1.Assignment
-	24, // 22: fenjian.triage.v1.Draw.candidates:type_name -> fenjian.triage.v1.DrawCandidate
-	7,  // 23: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
-	2,  // 24: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
-	25, // 25: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
-	38, // 26: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
-	26, // 27: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
-	26, // 28: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
-	8,  // 29: fenjian.triage.v1.WatchAssignmentsResponse.event:type_name -> fenjian.triage.v1.FeedEvent
-	37, // 30: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
-	2,  // 31: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
-	33, // 32: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
-	9,  // 33: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
-	35, // 34: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	2,  // 35: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
-	2,  // 36: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
-	34, // 37: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
-	33, // 38: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
-	0,  // 39: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
-	36, // 40: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
-	35, // 41: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	33, // 42: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
-	38, // 43: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
-	26, // 44: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
-	25, // 45: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
-	18, // 46: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
-	31, // 47: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
-	22, // 48: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
-	27, // 49: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
-	29, // 50: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
-	14, // 51: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
-	16, // 52: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
-	19, // 53: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
-	32, // 54: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
-	23, // 55: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
-	28, // 56: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
-	30, // 57: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
-	15, // 58: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
-	17, // 59: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
-	53, // [53:60] is the sub-list for method output_type
-	46, // [46:53] is the sub-list for method input_type
-	46, // [46:46] is the sub-list for extension type_name
-	46, // [46:46] is the sub-list for extension extendee
-	0,  // [0:46] is the sub-list for field type_name
+	33, // 18: fenjian.triage.v1.Outcome.review_reasons:type_name -> fenjian.triage.v1.Reason
+	12, // 19: fenjian.triage.v1.FactCorrection.filing:type_name -> fenjian.triage.v1.Filing
+	20, // 20: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
+	20, // 21: fenjian.triage.v1.RecordOutcomeResponse.outcome:type_name -> fenjian.triage.v1.Outcome
+	26, // 22: fenjian.triage.v1.RecordOutcomeResponse.reassignment:type_name -> fenjian.triage.v1.Assignment
+	24, // 23: fenjian.triage.v1.Draw.candidates:type_name -> fenjian.triage.v1.DrawCandidate
+	7,  // 24: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
+	2,  // 25: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
+	25, // 26: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
+	38, // 27: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
+	26, // 28: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	26, // 29: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	8,  // 30: fenjian.triage.v1.WatchAssignmentsResponse.event:type_name -> fenjian.triage.v1.FeedEvent
+	37, // 31: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
+	2,  // 32: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
+	33, // 33: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
+	9,  // 34: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
+	35, // 35: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	2,  // 36: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
+	2,  // 37: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
+	34, // 38: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
+	33, // 39: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
+	0,  // 40: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
+	36, // 41: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
+	35, // 42: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	33, // 43: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
+	38, // 44: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
+	26, // 45: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
+	25, // 46: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
+	18, // 47: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
+	31, // 48: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
+	22, // 49: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
+	27, // 50: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
+	29, // 51: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
+	14, // 52: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
+	16, // 53: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
+	19, // 54: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
+	32, // 55: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
+	23, // 56: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
+	28, // 57: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
+	30, // 58: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
+	15, // 59: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
+	17, // 60: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
+	54, // [54:61] is the sub-list for method output_type
+	47, // [47:54] is the sub-list for method input_type
+	47, // [47:47] is the sub-list for extension type_name
+	47, // [47:47] is the sub-list for extension extendee
+	0,  // [0:47] is the sub-list for field type_name
 }
 
 func init() { file_fenjian_triage_v1_triage_proto_init() }
