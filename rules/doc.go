@@ -79,7 +79,7 @@
 //     announced (the 2× figure left out when none was announced), the wage
 //     statistic, and as source the court's notice by title, number and date.
 //     Keep the old entries; bump version.
-//  2. Add the entry, typed from the notice, to designLimits in
+//  2. Add the entry, typed from the notice, to announcedLimits in
 //     limits_test.go, so the boundary cases (at the figure, one fen over, the
 //     effective date and the day before) run against it.
 //  3. go test ./rules/. docs/small-claims-limits.md has the details.

@@ -1,6 +1,6 @@
 // Package server is fenjian's gRPC edge: it serves fenjian.triage.v1.TriageService,
-// grpc.health.v1 and server reflection, and an HTTP listener for Prometheus
-// metrics and the /healthz and /readyz probes.
+// fenjian.triage.v1.AdminService, grpc.health.v1 and server reflection, and an
+// HTTP listener for Prometheus metrics and the /healthz and /readyz probes.
 //
 // The server is the only place where domain errors become gRPC status codes
 // (see toStatus): the rules, triage and store packages know nothing of gRPC.

@@ -78,7 +78,7 @@ func parseExportFlags(e *env, args []string) (*exportFlags, error) {
 // storeFlag defines -store, shared by export, stats and audit.
 func storeFlag(fs *flag.FlagSet, target *string) {
 	fs.StringVar(target, "store", defaultStoreTarget,
-		"decision store `target`: a SQLite file or a postgres:// URL, as triaged -store")
+		"decision store `target`: a SQLite file or a postgres:// URL, as triaged -store; opened read-only (never migrated or written: one at an older schema is refused)")
 }
 
 // parseSince reads a -since date as the start of that day in Beijing time.

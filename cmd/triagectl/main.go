@@ -1,5 +1,10 @@
 // Command triagectl is the data staff's tool for fenjian: score filings in
-// bulk, generate corpora, train, evaluate and promote models.
+// bulk (score), generate corpora (gen), train models (train), evaluate them
+// (eval), cross-validate on real filings and attach the real prior (realcv,
+// adjust), promote a model into the directory a server serves (promote), and
+// read the decision store without writing it (export, stats, audit verify,
+// audit redraw); audit keygen makes the key triaged signs audit checkpoints
+// with.
 //
 // Usage: triagectl <command> [flags]; `triagectl help` lists the commands.
 package main
@@ -44,7 +49,7 @@ func commands() []command {
 		{"promote", "copy a verified model into the directory a server serves (hot reload)", runPromote},
 		{"export", "export decided cases labelled with their final procedure (JSONL for train/eval)", runExport},
 		{"stats", "繁简分流 figures per month from the store (JSON or a text table)", runStats},
-		{"audit", "audit verify: check the store's audit chain and print its head; audit redraw: replay the recorded draws", runAudit},
+		{"audit", "audit verify: check the store's audit chain and print its head; audit redraw: replay the recorded draws; audit keygen: make the checkpoint key", runAudit},
 	}
 }
 

@@ -47,6 +47,8 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: triagectl realcv (-models DIR,DIR,... | -data CORPUS.jsonl [-seeds 1,2,3]) [-real DIR] [-folds K]")
 		fmt.Fprintln(fs.Output(), "                       [-blend 0,0.5,1] [-prior-weight 0,0.5] [-alpha A] [-repeat R] [-out FILE.json]")
+		fmt.Fprintln(fs.Output(), "       triagectl realcv -nested [-models DIR|baseline] [-kind civil|criminal] [-guard] [-methods M,...]")
+		fmt.Fprintln(fs.Output(), "                       [-fold-seeds S,...] [-real DIR] [-out FILE.json]")
 		fmt.Fprintln(fs.Output(), "\nCross-validates on real filings: the real set is split into -folds stratified folds (by case kind")
 		fmt.Fprintln(fs.Output(), "and label, a hash of the id; the same for every seed). For each fold the real prior is counted from")
 		fmt.Fprintln(fs.Output(), "the other folds, mixed into each model (one per seed: -models, or trained on -data) with each")
@@ -55,6 +57,9 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 		fmt.Fprintln(fs.Output(), "per configuration and case kind the metrics with bootstrap 95% intervals beside the baseline and the")
 		fmt.Fprintln(fs.Output(), "majority procedure, the share of recommendations that change between seeds, and the review rate with")
 		fmt.Fprintln(fs.Output(), "the accuracy outside review at several confidence thresholds.")
+		fmt.Fprintln(fs.Output(), "\nWith -nested (the embedded default model unless -models names one), the real prior's configuration")
+		fmt.Fprintln(fs.Output(), "per case kind is chosen inside the training folds and measured on the outer folds, repeated over")
+		fmt.Fprintln(fs.Output(), "-repeats dealings (or -fold-seeds): the figures the README and docs/quality.md quote.")
 		fmt.Fprintln(fs.Output(), "\nflags:")
 		fs.PrintDefaults()
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -63,4 +64,96 @@ func goTool(t *testing.T) string {
 		t.Fatalf("go env GOROOT: %v", err)
 	}
 	return filepath.Join(string(bytes.TrimSpace(root)), "bin", "go")
+}
+
+// TestGRPCImporters holds docs/architecture.md's sentence on which packages
+// import gRPC ("Only `server` … import gRPC") to `go list`: the sentence
+// names exactly the repository's packages whose non-test code imports
+// google.golang.org/grpc or a package under it (`api/` standing for the
+// generated code). It had named the cmd/ binaries, which import the server
+// and no gRPC, and missed internal/protocodec and bench, which do.
+func TestGRPCImporters(t *testing.T) {
+	goBin := goTool(t)
+	const module = "github.com/fenjian/fenjian/"
+	cmd := exec.Command(goBin, "list", "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`, "./...")
+	cmd.Dir = "../.."
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list ./...: %v", err)
+	}
+	importers := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		for _, imp := range f[1:] {
+			if imp == "google.golang.org/grpc" || strings.HasPrefix(imp, "google.golang.org/grpc/") {
+				p := strings.TrimPrefix(f[0], module)
+				if strings.HasPrefix(p, "api/") {
+					p = "api/"
+				}
+				importers[p] = true
+			}
+		}
+	}
+	if !importers["server"] {
+		t.Fatalf("go list finds no gRPC import in server; output:\n%s", out)
+	}
+
+	arch, err := os.ReadFile("../../docs/architecture.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(arch)), " ")
+	start := strings.Index(text, "Only `server`")
+	end := strings.Index(text[max(start, 0):], "import gRPC")
+	if start < 0 || end < 0 {
+		t.Fatal("docs/architecture.md has no sentence \"Only `server` … import gRPC\"")
+	}
+	sentence := text[start : start+end]
+	named := map[string]bool{}
+	for i, part := range strings.Split(sentence, "`") {
+		if i%2 == 1 && !strings.Contains(part, " ") { // a command, not a package
+			named[part] = true
+		}
+	}
+	for p := range importers {
+		if !named[p] {
+			t.Errorf("%s imports gRPC; docs/architecture.md does not name it: %q", p, sentence)
+		}
+	}
+	for p := range named {
+		if !importers[p] {
+			t.Errorf("docs/architecture.md names %s as importing gRPC; it does not: %q", p, sentence)
+		}
+	}
+}
+
+// TestArchitectureNamesEveryPackage holds docs/architecture.md's package
+// table to `go list ./...`: every package of the module is named on the page
+// (back-quoted, as the table names them), so a package added or moved is
+// placed in the picture. The table had missed six internal packages.
+func TestArchitectureNamesEveryPackage(t *testing.T) {
+	goBin := goTool(t)
+	cmd := exec.Command(goBin, "list", "./...")
+	cmd.Dir = "../.."
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list ./...: %v", err)
+	}
+	arch, err := os.ReadFile("../../docs/architecture.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := strings.Fields(string(out))
+	if len(pkgs) < 10 {
+		t.Fatalf("go list ./... lists %d packages:\n%s", len(pkgs), out)
+	}
+	for _, p := range pkgs {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, "github.com/fenjian/fenjian"), "/")
+		if rel == "" {
+			continue // the module root holds no package today
+		}
+		if !strings.Contains(string(arch), "`"+rel+"`") {
+			t.Errorf("docs/architecture.md does not name package `%s`", rel)
+		}
+	}
 }

@@ -1,12 +1,14 @@
 // Command triaged is the fenjian service: it triages court filings over gRPC
-// (fenjian.triage.v1.TriageService, grpc.health.v1, server reflection) and
-// serves /metrics, /healthz and /readyz over HTTP.
+// (fenjian.triage.v1.TriageService and AdminService, grpc.health.v1, server
+// reflection) and serves /metrics, /healthz and /readyz over HTTP.
 //
 // main only wires components together; the server lifecycle (listeners,
 // health, graceful shutdown with a deadline) lives in package server, model
 // reloads in package reload and shadow scoring in package shadow, run side
 // by side until ctx ends.
-// SIGINT or SIGTERM starts a graceful shutdown.
+// SIGINT or SIGTERM starts a graceful shutdown; SIGHUP reloads -model and
+// -shadow-model. `triaged healthcheck` checks a running server instead of
+// serving (the container's HEALTHCHECK).
 package main
 
 import (
