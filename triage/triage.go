@@ -95,8 +95,6 @@ func NewWithPolicy(r *rules.Engine, s Scorer, p Policy) *Engine {
 // SetScorer replaces the scorer for all later decisions.
 func (e *Engine) SetScorer(s Scorer) { e.scorer.Store(&scorerBox{s}) }
 
-// SetRules replaces the rules for all later decisions.
-func (e *Engine) SetRules(r *rules.Engine) { e.rules.Store(r) }
 
 // Scorer returns the scorer in use.
 func (e *Engine) Scorer() Scorer { return e.scorer.Load().s }
