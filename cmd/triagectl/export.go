@@ -211,6 +211,15 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // labelCase makes a case's training record: the filing as received, labelled
 // with the procedure of its last outcome. It reports false when the case has
 // no outcome or the last outcome names no valid procedure.
+//
+// The filing is the one received even when a later outcome corrected its
+// facts: a scorer sees the filing as received, and what the court finally
+// applied after a changed claim or a corrected fact is what it must learn to
+// expect of such a filing. The real filings are labelled the same way (the
+// clerk's filing, the procedure finally applied, 简转普 as ordinary), so a
+// court's export and the real development set measure alike. A record whose
+// label the rules close for the filing as received (a claim corrected below
+// the limit, then small claims) is therefore possible, and kept.
 func labelCase(c store.CaseRecord) (*triagev1.LabeledFiling, bool) {
 	if len(c.Outcomes) == 0 || c.Filing == nil {
 		return nil, false
