@@ -5,9 +5,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fenjian/fenjian/internal/boundedfile/boundedfiletest"
 )
 
 func TestParseTokens(t *testing.T) {
@@ -138,30 +139,16 @@ func TestTeamRefs(t *testing.T) {
 // it: the size bound answered /dev/zero, but a named pipe without a writer
 // held the start forever (outside check 7).
 func TestLoadRefusesSpecialFiles(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "tokens.json")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if w, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-			w.Close()
-		}
-	})
+	hostile := boundedfiletest.Make(t, maxFileBytes, ".json")
 	loaders := map[string]func(string) error{
 		"tokens": func(p string) error { _, err := LoadTokens(p); return err },
 		"roles":  func(p string) error { _, err := LoadRoles(p); return err },
 	}
 	for name, load := range loaders {
-		for path, want := range map[string]string{fifo: "not a regular file but a named pipe", "/dev/zero": "not a regular file but a device"} {
-			done := make(chan error, 1)
-			go func() { done <- load(path) }()
-			select {
-			case err := <-done:
-				if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), want) {
-					t.Errorf("%s file %s: %v, want an error naming it with %q", name, path, err, want)
-				}
-			case <-time.After(5 * time.Second):
-				t.Fatalf("%s file %s still reading after 5s", name, path)
+		for path, want := range map[string]string{hostile.FIFO: "not a regular file but a named pipe", hostile.Device: "not a regular file but a device"} {
+			err := boundedfiletest.Within(t, 5*time.Second, path, load)
+			if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s file %s: %v, want an error naming it with %q", name, path, err, want)
 			}
 		}
 	}

@@ -4,10 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/fenjian/fenjian/internal/boundedfile/boundedfiletest"
 	"github.com/fenjian/fenjian/internal/testpki"
 )
 
@@ -24,28 +24,11 @@ func TestLoadTLSBoundsFiles(t *testing.T) {
 	}
 	cert, key := filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key")
 	ca.IssueFiles(t, "server-1", cert, key)
-	big := filepath.Join(dir, "big.pem")
-	f, err := os.Create(big)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(MaxTLSFileBytes + 1); err != nil { // sparse
-		t.Fatal(err)
-	}
-	f.Close()
-	fifo := filepath.Join(dir, "fifo.pem")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if w, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-			w.Close()
-		}
-	})
+	hostile := boundedfiletest.Make(t, MaxTLSFileBytes, ".pem")
 	if _, err := LoadTLS(TLSFiles{CertFile: cert, KeyFile: key, ClientCAFile: caPEM}, nil); err != nil {
 		t.Fatalf("the regular files: %v", err)
 	}
-	for _, bad := range []string{big, "/dev/zero", fifo} {
+	for _, bad := range []string{hostile.TooLarge, hostile.Device, hostile.FIFO} {
 		for _, tc := range []struct {
 			name  string
 			files TLSFiles
@@ -55,19 +38,13 @@ func TestLoadTLSBoundsFiles(t *testing.T) {
 			{"client CA", TLSFiles{CertFile: cert, KeyFile: key, ClientCAFile: bad}},
 		} {
 			t.Run(tc.name+" "+filepath.Base(bad), func(t *testing.T) {
-				done := make(chan error, 1)
-				go func() { _, err := LoadTLS(tc.files, nil); done <- err }()
-				select {
-				case err := <-done:
-					want := "not a regular file"
-					if bad == big {
-						want = "larger than the limit"
-					}
-					if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), want) {
-						t.Fatalf("LoadTLS with %s %s: %v, want an error naming it with %q", tc.name, bad, err, want)
-					}
-				case <-time.After(5 * time.Second):
-					t.Fatalf("LoadTLS with %s %s still reading after 5s", tc.name, bad)
+				err := boundedfiletest.Within(t, 5*time.Second, bad, func(string) error { _, err := LoadTLS(tc.files, nil); return err })
+				want := "not a regular file"
+				if bad == hostile.TooLarge {
+					want = "larger than the limit"
+				}
+				if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), want) {
+					t.Fatalf("LoadTLS with %s %s: %v, want an error naming it with %q", tc.name, bad, err, want)
 				}
 			})
 		}
