@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -102,16 +103,7 @@ func TestAuditRound13Outcomes(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := rules.ValidateOutcome(c.dec, c.prior, c.out)
-			var ce *rules.ConversionError
-			switch {
-			case c.want == "" && err != nil:
-				t.Fatalf("refused: %v", err)
-			case c.want == "*" && err == nil:
-				t.Fatalf("accepted, want a refusal")
-			case c.want != "" && c.want != "*" && (!errors.As(err, &ce) || ce.Rule != c.want):
-				t.Fatalf("err = %v, want rule %s", err, c.want)
-			}
+			checkVerdict(t, rules.ValidateOutcome(c.dec, c.prior, c.out), c.want, "")
 			if c.lim == nil {
 				return
 			}
@@ -125,10 +117,7 @@ func TestAuditRound13Outcomes(t *testing.T) {
 				}
 				return
 			}
-			if tl.GetMonths() != c.lim.months || tl.GetDays() != c.lim.days || tl.GetDueOn() != c.lim.due {
-				t.Errorf("time limit %d months %d days due %s, want %d months %d days due %s (%s)",
-					tl.GetMonths(), tl.GetDays(), tl.GetDueOn(), c.lim.months, c.lim.days, c.lim.due, tl.GetArticle())
-			}
+			checkPeriod(t, tl, c.lim.months, c.lim.days, c.lim.due)
 		})
 	}
 }
@@ -144,4 +133,34 @@ func withInferences(tb testing.TB, f *triagev1.Filing, rec triagev1.Procedure) *
 	}
 	d.Inferences = a.Inferences
 	return d
+}
+
+// checkVerdict checks ValidateOutcome's answer err against a scenario's
+// want: "" accepted, "*" refused by any rule, else refused by that rule;
+// article, when set, must be cited by the refusal. The outcome audits of
+// every round read their rows this way.
+func checkVerdict(t *testing.T, err error, want, article string) {
+	t.Helper()
+	var ce *rules.ConversionError
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("refused: %v", err)
+	case want == "*" && err == nil:
+		t.Fatalf("accepted, want a refusal")
+	case want != "" && want != "*" && (!errors.As(err, &ce) || ce.Rule != want):
+		t.Fatalf("err = %v, want rule %s", err, want)
+	}
+	if article != "" && (!errors.As(err, &ce) || !strings.Contains(ce.Article, article)) {
+		t.Errorf("err = %v, want the article to cite %s", err, article)
+	}
+}
+
+// checkPeriod checks an outcome's time limit against a scenario's months,
+// days and due date.
+func checkPeriod(t *testing.T, tl *triagev1.TimeLimit, months, days int32, due string) {
+	t.Helper()
+	if tl.GetMonths() != months || tl.GetDays() != days || tl.GetDueOn() != due {
+		t.Errorf("time limit %d months %d days due %s, want %d months %d days due %s (%s)",
+			tl.GetMonths(), tl.GetDays(), tl.GetDueOn(), months, days, due, tl.GetArticle())
+	}
 }

@@ -1,8 +1,6 @@
 package rules_test
 
 import (
-	"errors"
-	"strings"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -137,21 +135,7 @@ func TestAuditRound14Outcomes(t *testing.T) {
 	for _, r := range rows {
 		t.Run(r.name, func(t *testing.T) {
 			d := withInferences(t, r.f, r.rec)
-			err := e.ValidateOutcome(d, r.f, r.prior, r.out)
-			var ce *rules.ConversionError
-			switch {
-			case r.want == "" && err != nil:
-				t.Fatalf("refused: %v", err)
-			case r.want == "*" && err == nil:
-				t.Fatalf("accepted, want a refusal")
-			case r.want != "" && r.want != "*" && (!errors.As(err, &ce) || ce.Rule != r.want):
-				t.Fatalf("err = %v, want rule %s", err, r.want)
-			}
-			if r.article != "" {
-				if !errors.As(err, &ce) || !strings.Contains(ce.Article, r.article) {
-					t.Errorf("err = %v, want the article to cite %s", err, r.article)
-				}
-			}
+			checkVerdict(t, e.ValidateOutcome(d, r.f, r.prior, r.out), r.want, r.article)
 			if r.lim == nil {
 				return
 			}
@@ -159,10 +143,7 @@ func TestAuditRound14Outcomes(t *testing.T) {
 			if err != nil {
 				t.Fatalf("time limit: %v", err)
 			}
-			if tl.GetMonths() != r.lim.months || tl.GetDays() != r.lim.days || tl.GetDueOn() != r.lim.due {
-				t.Errorf("time limit %d months %d days due %s, want %d months %d days due %s (%s)",
-					tl.GetMonths(), tl.GetDays(), tl.GetDueOn(), r.lim.months, r.lim.days, r.lim.due, tl.GetArticle())
-			}
+			checkPeriod(t, tl, r.lim.months, r.lim.days, r.lim.due)
 		})
 	}
 }
