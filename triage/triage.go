@@ -95,7 +95,6 @@ func NewWithPolicy(r *rules.Engine, s Scorer, p Policy) *Engine {
 // SetScorer replaces the scorer for all later decisions.
 func (e *Engine) SetScorer(s Scorer) { e.scorer.Store(&scorerBox{s}) }
 
-
 // Scorer returns the scorer in use.
 func (e *Engine) Scorer() Scorer { return e.scorer.Load().s }
 
