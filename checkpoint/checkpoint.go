@@ -266,6 +266,9 @@ type Report struct {
 	// newest one's head.
 	Checkpoints int             `json:"checkpoints"`
 	Latest      store.AuditHead `json:"latest"`
+	// Newer counts, for a copy (VerifyCopy), the checkpoints signed after
+	// it was taken: beyond its head, not compared.
+	Newer int `json:"newer,omitempty"`
 	// Problem names the first checkpoint the chain does not agree with.
 	File    string `json:"file,omitempty"`
 	Problem string `json:"problem,omitempty"`
@@ -279,6 +282,21 @@ type Report struct {
 // whole up to its head. No checkpoint at all is a failure: there is nothing
 // to anchor the chain to.
 func Verify(ctx context.Context, chain Chain, dir, verifierKey string) (Report, error) {
+	return verify(ctx, chain, dir, verifierKey, false)
+}
+
+// VerifyCopy is Verify for a copy of the store (a backup): the servers go on
+// signing heads after the copy was taken, and Verify fails every copy as
+// truncated once they have. Checkpoints beyond the copy's head are counted
+// in Report.Newer; those up to it must agree with the copy as Verify
+// checks, and one at least must, or nothing anchors the copy. A store
+// restored from a copy is verified with Verify: the checkpoints newer than
+// the copy then show the decisions it lost.
+func VerifyCopy(ctx context.Context, chain Chain, dir, verifierKey string) (Report, error) {
+	return verify(ctx, chain, dir, verifierKey, true)
+}
+
+func verify(ctx context.Context, chain Chain, dir, verifierKey string, isCopy bool) (Report, error) {
 	var rep Report
 	paths, err := files(dir)
 	if err != nil {
@@ -306,6 +324,10 @@ func Verify(ctx context.Context, chain Chain, dir, verifierKey string) (Report, 
 			rep.File, rep.Problem = p, err.Error()
 			return rep, nil
 		}
+		if isCopy && cp.Seq > head.Seq {
+			rep.Newer++
+			continue
+		}
 		rep.Checkpoints++
 		rep.Latest = cp
 		switch {
@@ -330,6 +352,10 @@ func Verify(ctx context.Context, chain Chain, dir, verifierKey string) (Report, 
 			rep.File, rep.Problem = p, fmt.Sprintf("audit row %d hashes to %s, the checkpoint signed %s: the chain was rewritten", cp.Seq, hash, cp.Hash)
 			return rep, nil
 		}
+	}
+	if rep.Checkpoints == 0 {
+		rep.Problem = fmt.Sprintf("no checkpoint in %s at or before the copy's head seq %d: nothing anchors it", dir, head.Seq)
+		return rep, nil
 	}
 	rep.OK = true
 	return rep, nil

@@ -354,7 +354,7 @@ func (e *Engine) CheckOutcome(d *triagev1.Decision, original *triagev1.Filing, p
 	view := assessed{options: d.GetOptions()}
 	var corrected *Assessment
 	if o.GetCorrection() != nil {
-		a, err := e.CheckCorrection(d, original, o)
+		a, err := e.CheckCorrection(d, original, prior, o)
 		if err != nil {
 			return nil, err
 		}

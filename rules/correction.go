@@ -25,8 +25,9 @@ const MaxCorrectionBasisChars = 500
 // A correction restates the filing, it does not replace the case: its id
 // (in any spelling of the case number, FilingKey: it is stored under the
 // decided one), case kind and 立案 date must stay those of the decision, and
-// it must differ from the original somewhere, or there is nothing to correct.
-func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing, o *triagev1.Outcome) (*Assessment, error) {
+// it must differ somewhere from the facts as they stand (prior's latest
+// correction, else the original), or there is nothing to correct.
+func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing, prior []*triagev1.Outcome, o *triagev1.Outcome) (*Assessment, error) {
 	c := o.GetCorrection()
 	basis := strings.TrimSpace(c.GetBasis())
 	switch {
@@ -67,11 +68,20 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 		// and its exports spell one case one way.
 		f.Id = original.GetId()
 	}
-	changed := ChangedFields(original, f)
-	if len(changed) == 0 {
-		return nil, fieldErrorf("outcome.correction.filing", "changes nothing: it equals the decided filing")
+	// Nothing to correct is judged against the facts as they stand, the
+	// latest correction recorded before o, else the filing as decided: a
+	// claim reduced and then raised back restates the filed facts, and
+	// refusing that as no change (as until outside check 8) left the record
+	// on the reduced claim for good. changed_fields stays the difference
+	// from the filing as decided (the proto's contract), empty then.
+	current, against := original, "the decided filing"
+	if last := latestCorrection(prior); last != nil {
+		current, against = last.GetFiling(), "the facts as last corrected"
 	}
-	c.ChangedFields = changed
+	if len(ChangedFields(current, f)) == 0 {
+		return nil, fieldErrorf("outcome.correction.filing", "changes nothing: it equals %s", against)
+	}
+	c.ChangedFields = ChangedFields(original, f)
 	a, err := e.Evaluate(f)
 	if err != nil {
 		return nil, correctionField(err)

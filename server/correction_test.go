@@ -202,3 +202,49 @@ func TestRulesFor(t *testing.T) {
 		t.Errorf("without a RulesSource: %v, %v; want the embedded rules", e, err)
 	}
 }
+
+// TestCorrectionBackToTheFiledFacts: a second correction is compared with
+// the facts as last corrected, not only with the filing as decided. A
+// plaintiff who reduced a ¥300,000 claim to ¥50,000 (the case went to small
+// claims) and then raised it back (small claims → ordinary, 民诉法解释第二百
+// 八十条) restates the facts first filed; that was refused as "changes
+// nothing: it equals the decided filing", which left the record on the
+// reduced claim for every later outcome, routing and time limit. A
+// correction that repeats the facts as last corrected is still refused (the
+// near miss).
+func TestCorrectionBackToTheFiledFacts(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+	const (
+		reduce = "原告2024年3月6日变更诉讼请求申请书；民诉法解释第二百三十二条"
+		raise  = "原告2024年4月1日增加诉讼请求申请书；民诉法解释第二百八十条"
+	)
+	d := triageOK(t, ctx, h.client, jiangsuFiling("back-1"))
+	reduced := jiangsuFiling("back-1")
+	reduced.ClaimAmountFen = 5_000_000
+	o := outcome(d, overridden, smallClaims, "2024-03-06")
+	o.Correction = &triagev1.FactCorrection{Filing: reduced, Basis: reduce}
+	if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o}); err != nil {
+		t.Fatalf("the reduced claim to small claims: %v", err)
+	}
+
+	// Near miss: the reduced claim again changes nothing.
+	again := outcome(d, triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY, ordinary, "2024-04-01")
+	again.LegalBasis = "民诉法解释第二百八十条"
+	again.Correction = &triagev1.FactCorrection{Filing: jiangsuFiling("back-1"), Basis: raise}
+	again.Correction.Filing.ClaimAmountFen = 5_000_000
+	_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: again})
+	checkStatus(t, err, codes.InvalidArgument, "outcome.correction.filing", "")
+
+	back := outcome(d, triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY, ordinary, "2024-04-01")
+	back.LegalBasis = "民诉法解释第二百八十条"
+	back.Correction = &triagev1.FactCorrection{Filing: jiangsuFiling("back-1"), Basis: raise}
+	resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: back})
+	if err != nil {
+		t.Fatalf("the claim raised back to the filed ¥300,000: %v", err)
+	}
+	if got := resp.GetOutcome().GetCorrection().GetChangedFields(); len(got) != 0 {
+		t.Errorf("changed_fields %v; the corrected filing is the decided one, which it is compared with", got)
+	}
+}

@@ -257,6 +257,10 @@ func sqliteConnParams(abs string, readOnly bool) (write, read url.Values, err er
 	}, nil, nil
 }
 
+// canCreateIn reports whether this user may create a file in dir (a -shm
+// file); a variable so that a test run as root can be the reader who may not.
+var canCreateIn = dirWritable
+
 // sqliteReadParams returns the URI parameters that open the SQLite file at
 // abs for reading only. mode=ro suffices where SQLite can use the WAL's
 // index: a -shm file exists (as it does while a server has the database
@@ -267,8 +271,17 @@ func sqliteConnParams(abs string, readOnly bool) (write, read url.Values, err er
 // one. A -wal holding commits is refused rather than silently left unread:
 // an audit or export that missed the latest decisions would look complete.
 func sqliteReadParams(abs string) (url.Values, error) {
+	// SQLite keeps the -wal and -shm beside the file a symbolic link
+	// names, not beside the link (its unix VFS resolves the path), so they
+	// are looked for there: looked for beside a link in a directory the
+	// reader may not write, they were never found, and a store whose WAL
+	// held commits was read as immutable without them (outside check 8).
+	abs, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
 	params := url.Values{"mode": {"ro"}}
-	if _, err := os.Stat(abs + "-shm"); err == nil || dirWritable(filepath.Dir(abs)) {
+	if _, err := os.Stat(abs + "-shm"); err == nil || canCreateIn(filepath.Dir(abs)) {
 		return params, nil
 	}
 	wal, err := os.Stat(abs + "-wal")

@@ -112,7 +112,7 @@ func newAuditReport(target string, at time.Time, r store.VerifyReport) auditRepo
 }
 
 func auditUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: triagectl audit verify [-store TARGET] [-checkpoints DIR -checkpoint-key KEY.pub]")
+	fmt.Fprintln(w, "usage: triagectl audit verify [-store TARGET] [-checkpoints DIR -checkpoint-key KEY.pub [-copy]]")
 	fmt.Fprintln(w, "       triagectl audit redraw [-store TARGET] [DECISION_ID]")
 	fmt.Fprintln(w, "       triagectl audit keygen -name NAME -out PREFIX")
 	fmt.Fprintln(w, "\nverify walks the store's audit chain (docs/architecture.md, docs/security.md): it recomputes every decision's, outcome's and")
@@ -130,6 +130,8 @@ func auditUsage(w io.Writer) {
 	fmt.Fprintln(w, "every assignment; for all, the unexplained ones) and exits 1 if any assignment is unexplained.")
 	fmt.Fprintln(w, "With -checkpoints it also checks every signed checkpoint the server wrote (triaged -checkpoint-dir)")
 	fmt.Fprintln(w, "against the chain: a truncated or rewritten chain, or a raised pre-chain count, fails.")
+	fmt.Fprintln(w, "With -copy the store is a copy (a backup): checkpoints signed after it was taken are counted as")
+	fmt.Fprintln(w, "newer rather than failed as a truncated chain; those up to its head must agree, one at least.")
 	fmt.Fprintln(w, "\nkeygen makes the Ed25519 checkpoint key: PREFIX.key (the signer, for triaged -checkpoint-key;")
 	fmt.Fprintln(w, "readable by the server only) and PREFIX.pub (the verifier, for auditors).")
 }
@@ -161,6 +163,8 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "audit verify")
 	fs.StringVar(&cpDir, "checkpoints", "", "directory of the signed checkpoints (triaged -checkpoint-dir)")
 	fs.StringVar(&cpKey, "checkpoint-key", "", "the checkpoint verifier key (PREFIX.pub of audit keygen)")
+	var isCopy bool
+	fs.BoolVar(&isCopy, "copy", false, "the store is a copy (a backup): checkpoints signed after it was taken are counted as newer, not failed as a truncated chain; those up to its head must agree")
 	fs.Usage = func() {
 		auditUsage(fs.Output())
 		fmt.Fprintln(fs.Output(), "\nflags:")
@@ -197,7 +201,11 @@ func runAuditVerify(ctx context.Context, e *env, args []string) error {
 	}
 	report := newAuditReport(target, at, rep)
 	if rep.OK && cpDir != "" {
-		cp, err := checkpoint.Verify(ctx, st, cpDir, verifier)
+		verify := checkpoint.Verify
+		if isCopy {
+			verify = checkpoint.VerifyCopy
+		}
+		cp, err := verify(ctx, st, cpDir, verifier)
 		if err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 )
 
 // ErrTooLarge is wrapped by Read's error for a file over its limit.
@@ -30,11 +31,26 @@ func Read(path string, limit int64) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, fmt.Errorf("%s: %w of %d bytes (%d bytes)", path, ErrTooLarge, limit, fi.Size())
 	}
-	f, err := os.Open(path)
+	// The look above refuses devices and pipes without opening them (an
+	// open can act on a device); the path can still be replaced between
+	// the look and the open (a rename, as a renewal writes a certificate),
+	// and a pipe opened blocking waits for a writer forever, inside a TLS
+	// handshake holding the reloader's lock. So the open does not block,
+	// and the file opened is checked again, as checkpoint's reader does.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file but %s", path, kind(fi.Mode()))
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("%s: %w of %d bytes (%d bytes)", path, ErrTooLarge, limit, fi.Size())
+	}
 	// The file may have grown since the stat (or been replaced by another).
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestRead(t *testing.T) {
@@ -62,5 +63,60 @@ func TestRead(t *testing.T) {
 				t.Fatalf("error %v does not wrap ErrTooLarge", err)
 			}
 		})
+	}
+}
+
+// TestReadSwappedForPipe: the file is checked as opened, not by name before
+// opening it. A path that is a regular file when looked at and a named pipe
+// when opened (a file replaced by rename, as a certificate renewal replaces
+// it) made Read's open wait for a writer forever; for a TLS certificate that
+// was inside the handshake, holding the reloader's lock, so every later
+// handshake waited too. Each Read here must return (with the contents or an
+// error naming the pipe) while another goroutine swaps the two.
+func TestReadSwappedForPipe(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tls.crt")
+	regular, pipe := filepath.Join(dir, "regular"), filepath.Join(dir, "pipe")
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if err := os.WriteFile(regular, []byte("pem"), 0o600); err != nil {
+				t.Error(err)
+				return
+			}
+			if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+				t.Error(err)
+				return
+			}
+			_ = os.Rename(regular, path)
+			_ = os.Rename(pipe, path)
+		}
+	}()
+	defer func() { close(stop); <-done }()
+	for i := 0; i < 20000; i++ {
+		res := make(chan error, 1)
+		go func() {
+			_, err := Read(path, 1<<10)
+			res <- err
+		}()
+		select {
+		case err := <-res:
+			if err != nil && !errors.Is(err, os.ErrNotExist) && !strings.Contains(err.Error(), "named pipe") {
+				t.Fatalf("Read %d: %v", i, err)
+			}
+		case <-time.After(5 * time.Second):
+			// Unblock the stuck open so that the test can end.
+			if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				w.Close()
+			}
+			t.Fatalf("Read %d of a path swapped between a regular file and a named pipe has not returned in 5 s: it opened the pipe", i)
+		}
 	}
 }

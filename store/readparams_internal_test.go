@@ -1,0 +1,51 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSQLiteReadParamsFollowLinks: a reader opens a store through a
+// symbolic link in a directory it may not write, whose target's WAL holds
+// commits not yet in the database file and has no -shm (the server was
+// killed). SQLite keeps the -wal beside the link's target, so that is where
+// it must be looked for: looked for beside the link, it was not found and
+// the file was read as immutable, the WAL's commits silently missing. The
+// reader is refused, as it is when it names the file itself; where it may
+// create the -shm beside the target, mode=ro reads the WAL (near miss).
+func TestSQLiteReadParamsFollowLinks(t *testing.T) {
+	data, links := t.TempDir(), t.TempDir()
+	db := filepath.Join(data, "fenjian.db")
+	if err := os.WriteFile(db, []byte("db"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db+"-wal", []byte("commits"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(links, "fenjian.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	writable := map[string]bool{}
+	orig := canCreateIn
+	t.Cleanup(func() { canCreateIn = orig })
+	canCreateIn = func(dir string) bool { return writable[dir] }
+
+	for _, path := range []string{db, link} {
+		params, err := sqliteReadParams(path)
+		if err == nil || !strings.Contains(err.Error(), "commits not yet in the database file") {
+			t.Errorf("%s, no -shm, the WAL holding commits, no directory writable: params %v, error %v; want it refused", path, params, err)
+		}
+	}
+	realData, err := filepath.EvalSymlinks(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writable[realData] = true
+	params, err := sqliteReadParams(link)
+	if err != nil || params.Get("mode") != "ro" || params.Has("immutable") {
+		t.Errorf("through the link with the target's directory writable: %v, %v; want mode=ro without immutable", params, err)
+	}
+}
