@@ -23,18 +23,17 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/mod/sumdb/note"
 
+	"github.com/fenjian/fenjian/internal/boundedfile"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -220,35 +219,22 @@ func files(dir string) ([]string, error) {
 const maxCheckpointBytes = 64 << 10
 
 // readSmallFile reads the file p, at most limit bytes, or says why it is no
-// `what` (a checkpoint, a key): not a regular file, or larger than limit.
-// Whoever can write the file's directory could otherwise stall the reader:
-// a named pipe called 1.checkpoint kept triagectl audit verify waiting on
-// its read for good (SIGTERM did not end it; outside check), and a 300 MB
-// file was read whole. The file is opened without blocking (a pipe swapped
-// in after a look would block the open itself) and checked on the open
-// descriptor.
+// `what` (a checkpoint, a key): not a regular file, or larger than limit
+// (boundedfile.Read, which opens without blocking and checks the open
+// descriptor). Whoever can write the file's directory could otherwise
+// stall the reader: a named pipe called 1.checkpoint kept triagectl audit
+// verify waiting on its read for good (SIGTERM did not end it; outside
+// check), and a 300 MB file was read whole. Those are problems of the file
+// (the report names them); any other failure is an error.
 func readSmallFile(p string, limit int64, what string) (msg []byte, problem string, err error) {
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, "", err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, "", err
-	}
+	msg, err = boundedfile.Read(p, limit)
 	switch {
-	case !fi.Mode().IsRegular():
-		return nil, fmt.Sprintf("not a regular file (%s): no %s", fi.Mode().Type(), what), nil
-	case fi.Size() > limit:
-		return nil, fmt.Sprintf("%d bytes, more than any %s (%d)", fi.Size(), what, limit), nil
-	}
-	msg, err = io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	case errors.Is(err, boundedfile.ErrNotRegular):
+		return nil, fmt.Sprintf("%v: no %s", err, what), nil
+	case errors.Is(err, boundedfile.ErrTooLarge):
+		return nil, fmt.Sprintf("%v, more than any %s", err, what), nil
+	case err != nil:
 		return nil, "", err
-	}
-	if int64(len(msg)) > limit {
-		return nil, fmt.Sprintf("more than %d bytes, more than any %s", limit, what), nil
 	}
 	return msg, "", nil
 }

@@ -18,6 +18,10 @@ import (
 // ErrTooLarge is wrapped by Read's error for a file over its limit.
 var ErrTooLarge = errors.New("larger than the limit")
 
+// ErrNotRegular is wrapped by Read's error for a path that is no regular
+// file: a directory, a named pipe, a socket or a device.
+var ErrNotRegular = errors.New("not a regular file")
+
 // Read returns the contents of path, a regular file (after symbolic links:
 // a Kubernetes ConfigMap's files are links) of at most limit bytes.
 func Read(path string, limit int64) ([]byte, error) {
@@ -25,18 +29,15 @@ func Read(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file but %s", path, kind(fi.Mode()))
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("%s: %w of %d bytes (%d bytes)", path, ErrTooLarge, limit, fi.Size())
+	if err := check(path, fi, limit); err != nil {
+		return nil, err
 	}
 	// The look above refuses devices and pipes without opening them (an
 	// open can act on a device); the path can still be replaced between
 	// the look and the open (a rename, as a renewal writes a certificate),
 	// and a pipe opened blocking waits for a writer forever, inside a TLS
 	// handshake holding the reloader's lock. So the open does not block,
-	// and the file opened is checked again, as checkpoint's reader does.
+	// and the file opened is checked again.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
@@ -45,11 +46,8 @@ func Read(path string, limit int64) ([]byte, error) {
 	if fi, err = f.Stat(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file but %s", path, kind(fi.Mode()))
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("%s: %w of %d bytes (%d bytes)", path, ErrTooLarge, limit, fi.Size())
+	if err := check(path, fi, limit); err != nil {
+		return nil, err
 	}
 	// The file may have grown since the stat (or been replaced by another).
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -60,6 +58,18 @@ func Read(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w of %d bytes", path, ErrTooLarge, limit)
 	}
 	return b, nil
+}
+
+// check says why fi, what path is, may not be read: no regular file, or
+// over limit.
+func check(path string, fi os.FileInfo, limit int64) error {
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s: %w but %s", path, ErrNotRegular, kind(fi.Mode()))
+	}
+	if fi.Size() > limit {
+		return fmt.Errorf("%s: %w of %d bytes (%d bytes)", path, ErrTooLarge, limit, fi.Size())
+	}
+	return nil
 }
 
 // kind names what a path that is not a regular file is.
