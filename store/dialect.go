@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -47,15 +48,22 @@ type dialect struct {
 	selectDecision string
 	// selectFiling returns the filing blob stored with a decision.
 	selectFiling string
-	// selectDecisionForFiling returns the first decision_id, and the
-	// filing_id it was stored under, of a filing key (every decision has
-	// one since migration 0015): the writer's check that a filing has one
-	// decision (batch.checkFiling).
-	selectDecisionForFiling string
+	// selectDecisionsForFilings returns (filing key, decision_id, the
+	// filing_id it was stored under) of every decision whose filing key
+	// (every decision has one since migration 0015) is in the list bound
+	// as its one parameter (filingKeysArg), in decided_at, decision_id
+	// order, so that a key's first row is its first decision: the writer's
+	// check that a filing has one decision (batch.lookUpStoredFilings), one
+	// statement for a whole batch.
+	selectDecisionsForFilings string
+	// filingKeysArg binds a list of filing keys as
+	// selectDecisionsForFilings' parameter: a JSON array for SQLite's
+	// json_each, a text[] for PostgreSQL.
+	filingKeysArg func(keys []string) (any, error)
 	// unkeyed: the schema stops before migration 0014 (SQLite's
 	// Options.schemaUpTo, tests writing rows as an older binary did), so
 	// decisions are written without a filing key and
-	// selectDecisionForFiling takes the filing id as sent.
+	// selectDecisionsForFilings takes the filing id as sent.
 	unkeyed bool
 	// updateFilingKeys sets decisions' filing keys (rekeyFilings): on
 	// SQLite one row's, key then decision_id; on PostgreSQL a page's,
@@ -162,7 +170,12 @@ func sqliteDialect() (dialect, error) {
 		hasMigrations:           `SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')`,
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = ?`,
-		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = ? ORDER BY decided_at, decision_id LIMIT 1`,
+		selectDecisionsForFilings: `SELECT filing_key, decision_id, filing_id FROM decisions
+WHERE filing_key IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decision_id`,
+		filingKeysArg: func(keys []string) (any, error) {
+			j, err := json.Marshal(keys)
+			return string(j), err
+		},
 		updateFilingKeys:        `UPDATE decisions SET filing_key = ? WHERE decision_id = ?`,
 		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = ?`,
 		placeholder:             func(int) string { return "?" },
@@ -227,7 +240,9 @@ func postgresDialect() (dialect, error) {
 		noStoreHint:             " (the tables are looked for in the session's search_path: set search_path in the URL to the schema the servers use)",
 		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
 		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = $1`,
-		selectDecisionForFiling: `SELECT decision_id, filing_id FROM decisions WHERE filing_key = $1 ORDER BY decided_at, decision_id LIMIT 1`,
+		selectDecisionsForFilings: `SELECT filing_key, decision_id, filing_id FROM decisions
+WHERE filing_key = ANY($1::text[]) ORDER BY decided_at, decision_id`,
+		filingKeysArg: func(keys []string) (any, error) { return keys, nil },
 		updateFilingKeys:        `UPDATE decisions d SET filing_key = u.key FROM unnest($1::text[], $2::text[]) AS u(key, id) WHERE d.decision_id = u.id`,
 		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = $1`,
 		placeholder:             func(n int) string { return "$" + strconv.Itoa(n) },

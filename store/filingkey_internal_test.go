@@ -111,9 +111,9 @@ func FuzzFilingKey(f *testing.F) {
 	})
 }
 
-// TestSQLiteFilingLookupUsesIndexes: the writer looks every decision's
-// filing up, so the lookup must search the key's index, never scan
-// decisions.
+// TestSQLiteFilingLookupUsesIndexes: the writer looks every batch's
+// filings up, so the lookup must search the key's index for each key, never
+// scan decisions.
 func TestSQLiteFilingLookupUsesIndexes(t *testing.T) {
 	ctx := context.Background()
 	s, err := OpenSQLite(ctx, filepath.Join(t.TempDir(), "f.db"), Options{})
@@ -121,7 +121,7 @@ func TestSQLiteFilingLookupUsesIndexes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	rows, err := s.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+s.dialect.selectDecisionForFiling, "k")
+	rows, err := s.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+s.dialect.selectDecisionsForFilings, `["k1","k2"]`)
 	if err != nil {
 		t.Fatal(err)
 	}

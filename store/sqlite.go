@@ -138,7 +138,8 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 		// Rows as a binary before migration 0014 wrote them: no filing
 		// key, filings found by the id as sent.
 		s.decisionsTable.columns, s.decisionsTable.cols = decisionColumns, 10
-		s.dialect.selectDecisionForFiling = `SELECT decision_id, filing_id FROM decisions WHERE filing_id = ? ORDER BY decided_at, decision_id LIMIT 1`
+		s.dialect.selectDecisionsForFilings = `SELECT filing_id, decision_id, filing_id FROM decisions
+WHERE filing_id IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decision_id`
 		s.dialect.unkeyed = true
 	}
 	s.assignmentsTable = sqliteTable{what: "assignment", table: "assignments", columns: assignmentColumns, cols: 9}
