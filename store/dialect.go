@@ -166,19 +166,19 @@ func sqliteDialect() (dialect, error) {
     version    INTEGER NOT NULL PRIMARY KEY,
     applied_at TEXT    NOT NULL
 )`,
-		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
-		hasMigrations:           `SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')`,
-		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
-		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = ?`,
+		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
+		hasMigrations:   `SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations')`,
+		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
+		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = ?`,
 		selectDecisionsForFilings: `SELECT filing_key, decision_id, filing_id FROM decisions
 WHERE filing_key IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decision_id`,
 		filingKeysArg: func(keys []string) (any, error) {
 			j, err := json.Marshal(keys)
 			return string(j), err
 		},
-		updateFilingKeys:        `UPDATE decisions SET filing_key = ? WHERE decision_id = ?`,
-		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = ?`,
-		placeholder:             func(int) string { return "?" },
+		updateFilingKeys: `UPDATE decisions SET filing_key = ? WHERE decision_id = ?`,
+		selectFiling:     `SELECT filing FROM decisions WHERE decision_id = ?`,
+		placeholder:      func(int) string { return "?" },
 		// The writer's transactions begin IMMEDIATE: they hold the file's
 		// write lock from BEGIN, which excludes every other writer, in this
 		// process or another.
@@ -234,18 +234,18 @@ func postgresDialect() (dialect, error) {
 		// migrator never leaves it held. It is taken before CREATE TABLE IF
 		// NOT EXISTS too, which races with itself in PostgreSQL (two
 		// sessions can both find the table missing, and one then fails).
-		lockMigrations:          fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, hashtext(COALESCE(current_schema(), '')))`, migrationLockClass),
-		schemaVersion:           `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
-		hasMigrations:           `SELECT to_regclass('schema_migrations') IS NOT NULL`,
-		noStoreHint:             " (the tables are looked for in the session's search_path: set search_path in the URL to the schema the servers use)",
-		recordMigration:         `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
-		selectDecision:          `SELECT decision FROM decisions WHERE decision_id = $1`,
+		lockMigrations:  fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d, hashtext(COALESCE(current_schema(), '')))`, migrationLockClass),
+		schemaVersion:   `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`,
+		hasMigrations:   `SELECT to_regclass('schema_migrations') IS NOT NULL`,
+		noStoreHint:     " (the tables are looked for in the session's search_path: set search_path in the URL to the schema the servers use)",
+		recordMigration: `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)`,
+		selectDecision:  `SELECT decision FROM decisions WHERE decision_id = $1`,
 		selectDecisionsForFilings: `SELECT filing_key, decision_id, filing_id FROM decisions
 WHERE filing_key = ANY($1::text[]) ORDER BY decided_at, decision_id`,
-		filingKeysArg: func(keys []string) (any, error) { return keys, nil },
-		updateFilingKeys:        `UPDATE decisions d SET filing_key = u.key FROM unnest($1::text[], $2::text[]) AS u(key, id) WHERE d.decision_id = u.id`,
-		selectFiling:            `SELECT filing FROM decisions WHERE decision_id = $1`,
-		placeholder:             func(n int) string { return "$" + strconv.Itoa(n) },
+		filingKeysArg:    func(keys []string) (any, error) { return keys, nil },
+		updateFilingKeys: `UPDATE decisions d SET filing_key = u.key FROM unnest($1::text[], $2::text[]) AS u(key, id) WHERE d.decision_id = u.id`,
+		selectFiling:     `SELECT filing FROM decisions WHERE decision_id = $1`,
+		placeholder:      func(n int) string { return "$" + strconv.Itoa(n) },
 		// The row lock is held until COMMIT or ROLLBACK; a writer that
 		// waited for it reads the head its predecessor committed (READ
 		// COMMITTED re-reads a locked row once the lock is released).
