@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,5 +48,24 @@ func TestSQLiteReadParamsFollowLinks(t *testing.T) {
 	params, err := sqliteReadParams(link)
 	if err != nil || params.Get("mode") != "ro" || params.Has("immutable") {
 		t.Errorf("through the link with the target's directory writable: %v, %v; want mode=ro without immutable", params, err)
+	}
+}
+
+// TestSQLiteReadParamsDanglingLink: a reader pointed at a symbolic link
+// whose target is gone (a backup moved away, a volume not mounted) is told
+// ErrUnavailable naming the path, not handed parameters for a file SQLite
+// would then fail to open, or create.
+func TestSQLiteReadParamsDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "fenjian.db")
+	if err := os.Symlink(filepath.Join(dir, "moved-away.db"), link); err != nil {
+		t.Fatal(err)
+	}
+	params, err := sqliteReadParams(link)
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "moved-away.db") && !strings.Contains(err.Error(), link) {
+		t.Errorf("a link to nothing: params %v, error %v; want ErrUnavailable naming the path", params, err)
+	}
+	if _, statErr := os.Lstat(filepath.Join(dir, "moved-away.db")); !errors.Is(statErr, os.ErrNotExist) {
+		t.Errorf("the link's target was created: %v", statErr)
 	}
 }

@@ -114,7 +114,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 			return nil, fmt.Errorf("open sqlite store: %w", err)
 		}
 	}
-	from, to, err := migrate(ctx, s.write, d, ms, log, opts.NoMigrations || opts.ReadOnly)
+	from, to, err := migrate(ctx, s.write, d, ms, log, !opts.migrates())
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}

@@ -363,6 +363,10 @@ type Options struct {
 	writeTimeout time.Duration
 }
 
+// migrates reports whether Open may change the schema: not with
+// NoMigrations, nor with ReadOnly, which implies it.
+func (o Options) migrates() bool { return !o.NoMigrations && !o.ReadOnly }
+
 func (o Options) minFreeBytes() uint64 {
 	if o.MinFreeBytes == 0 {
 		return DefaultMinFreeBytes
