@@ -127,6 +127,17 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"安徽 2017-07-01: one fen over the 2016-wage figure", on("安徽省", "2017-07-01", 17731_01)),
 		named(over(art162of2012, 30, "2016-07-01", 16542_00, 0),
 			"安徽 2017-06-30: ¥17,731 is over the 2015-wage figure", on("安徽省", "2017-06-30", 17731_00)),
+		// 安徽 2017: ¥65,150 (安徽省统计局's 2018 release: 2018's ¥74,378 "an increase of
+		// 9,228 yuan compared with 65,150 yuan in 2017", read in an English report at
+		// hefeiconnect.com; single source); the figure entered from memory agreed.
+		// 30% = 19,545 from 2018-07-01; the day before, the 2016 figure (¥59,102 →
+		// 17,731) applies.
+		named(under(art162of2017, 30, "2018-07-01", 19545_00, 0),
+			"安徽 2018-07-01: ¥19,545 is at the 2017-wage figure", on("安徽省", "2018-07-01", 19545_00)),
+		named(over(art162of2017, 30, "2018-07-01", 19545_00, 0),
+			"安徽 2018-07-01: one fen over the 2017-wage figure", on("安徽省", "2018-07-01", 19545_01)),
+		named(over(art162of2017, 30, "2017-07-01", 17731_00, 0),
+			"安徽 2018-06-30: ¥19,545 is over the 2016-wage figure", on("安徽省", "2018-06-30", 19545_00)),
 		// 浙江 2013: ¥56,571 (浙江省统计局's 2014 release: 2014's ¥61,572 "与2013年的56571元
 		// 相比，增加了5001元", read in a reprint at xjdkctz.com); 30% = 16,971.30 →
 		// 16,971 from 2014-07-01; the day before, the 2012 figure (¥50,197 → 15,059)
