@@ -17,6 +17,7 @@ import (
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	"sigs.k8s.io/yaml"
@@ -34,6 +35,7 @@ type manifests struct {
 	hpas        []*autoscalingv2.HorizontalPodAutoscaler
 	configMaps  map[string]*corev1.ConfigMap
 	namespaces  []*corev1.Namespace
+	policies    []*networkingv1.NetworkPolicy
 	files       []string
 }
 
@@ -85,6 +87,9 @@ func loadManifests(t *testing.T, dir string) *manifests {
 			case "v1/Namespace":
 				n := &corev1.Namespace{}
 				m.namespaces, obj = append(m.namespaces, n), n
+			case "networking.k8s.io/v1/NetworkPolicy":
+				p := &networkingv1.NetworkPolicy{}
+				m.policies, obj = append(m.policies, p), p
 			default:
 				t.Fatalf("%s doc %d: unexpected kind %s/%s", path, i, tm.APIVersion, tm.Kind)
 			}
@@ -128,6 +133,7 @@ func TestKubernetesManifests(t *testing.T) {
 		{"services", []k8sCheck{checkServices}},
 		{"disruption and scaling", []k8sCheck{checkDisruptionAndScaling}},
 		{"configmaps", []k8sCheck{checkConfigMaps}},
+		{"network policy", []k8sCheck{checkNetworkPolicy}},
 	} {
 		t.Run(sub.name, func(t *testing.T) {
 			for _, check := range sub.checks {
@@ -491,6 +497,57 @@ func checkServices(t *testing.T, o *k8sObjects) {
 	}
 	if !headless {
 		t.Error("no headless Service for Prometheus's DNS discovery")
+	}
+}
+
+// checkNetworkPolicy checks that one NetworkPolicy covers the Deployment's
+// pods, filters their ingress, and admits each container port only from a
+// named set of namespaces: a rule without from (or with an empty selector)
+// would admit the whole cluster, and a port named wrong (not a container
+// port) would admit nothing, leaving the filing systems or Prometheus shut
+// out after the next apply.
+func checkNetworkPolicy(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	if len(o.m.policies) != 1 {
+		t.Fatalf("want 1 NetworkPolicy, got %d", len(o.m.policies))
+	}
+	p := o.m.policies[0]
+	sel, err := metav1.LabelSelectorAsSelector(&p.Spec.PodSelector)
+	if err != nil || sel.Empty() || !sel.Matches(o.podLabels) {
+		t.Errorf("NetworkPolicy %s selects %v, not the Deployment's pods %v (%v)", p.Name, p.Spec.PodSelector, o.podLabels, err)
+	}
+	if !slices.Contains(p.Spec.PolicyTypes, networkingv1.PolicyTypeIngress) {
+		t.Errorf("NetworkPolicy %s policyTypes %v: without Ingress it filters nothing coming in", p.Name, p.Spec.PolicyTypes)
+	}
+	cports := map[string]bool{}
+	for _, cp := range o.container().Ports {
+		cports[cp.Name] = true
+	}
+	admitted := map[string]bool{}
+	for i, rule := range p.Spec.Ingress {
+		if len(rule.From) == 0 {
+			t.Errorf("ingress rule %d admits every source", i)
+		}
+		for _, peer := range rule.From {
+			if peer.IPBlock == nil && (peer.NamespaceSelector == nil || len(peer.NamespaceSelector.MatchLabels)+len(peer.NamespaceSelector.MatchExpressions) == 0) {
+				t.Errorf("ingress rule %d: a peer %+v admits every namespace", i, peer)
+			}
+		}
+		if len(rule.Ports) == 0 {
+			t.Errorf("ingress rule %d admits every port", i)
+		}
+		for _, port := range rule.Ports {
+			if port.Port == nil || !cports[port.Port.String()] {
+				t.Errorf("ingress rule %d: port %v is not a container port's name (%v)", i, port.Port, cports)
+				continue
+			}
+			admitted[port.Port.String()] = true
+		}
+	}
+	for name := range cports {
+		if !admitted[name] {
+			t.Errorf("container port %s is admitted by no ingress rule: its callers would be shut out", name)
+		}
 	}
 }
 
