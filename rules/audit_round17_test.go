@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
 )
 
 // TestAuditRound17 holds the round-17 statute scenarios (2026-12-04): the
@@ -21,6 +22,18 @@ import (
 func TestAuditRound17(t *testing.T) { runTable(t, audit17Cases(t)) }
 
 const supremeCourt = triagev1.CourtLevel_COURT_LEVEL_SUPREME
+
+// requiresPanel checks whether option p may only be tried by a panel
+// (rules.RequiresPanel: what keeps a case off a 速裁团队, whose judges sit
+// alone).
+func requiresPanel(p triagev1.Procedure, want bool) func(*testing.T, *rules.Assessment) {
+	return func(t *testing.T, a *rules.Assessment) {
+		t.Helper()
+		if got := rules.RequiresPanel(a.Option(p)); got != want {
+			t.Errorf("RequiresPanel(%s) = %v, want %v: %s", procLoc(p), got, want, describe(a))
+		}
+	}
+}
 
 func audit17Cases(tb testing.TB) []tcase {
 	civ := civilBase(tb)  // 民间借贷 ¥30,000, 温州市鹿城区人民法院, 浙江, 2024-03-05
@@ -93,6 +106,41 @@ func audit17Cases(tb testing.TB) []tcase {
 		{name: "civ a basic court stated high: barred and flagged", filing: c(level(highCourt)), avail: av(pSC, avU, pSimp, avU), review: ptr(true),
 			fires: []string{"REVIEW_COURT_LEVEL_MISMATCH"}},
 
+		// ===== civil: maritime courts (defects of round 17) =====
+		// A maritime court is of intermediate level (全国人大常委会关于在沿海港口
+		// 城市设立海事法院的决定第三条): CPL 40 ¶2's single judge in ordinary
+		// procedure is a basic court's, so its ordinary cases need a panel
+		// (before 2022 CPL 2012/2017 art. 39, before 2013 CPL 1991/2007 art.
+		// 40: every ordinary case); until rules 2026-12-04.8 nothing said so
+		// and PanelByLaw let a 速裁团队 hold the case.
+		{name: "civ maritime court 2024: ordinary by a panel (CPL 40 ¶2)", filing: c(at2("宁波海事法院", intermediateCourt)),
+			avail: av(pOrd, avA), fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: requiresPanel(pOrd, true)},
+		{name: "civ maritime court stated basic 2024: a panel all the same", filing: c(court("宁波海事法院")),
+			fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: requiresPanel(pOrd, true)},
+		{name: "civ basic court 2024: ordinary may sit alone (near miss, CPL 40 ¶2)", filing: c(yuan(300000)),
+			silent: []string{"CPL40_MARITIME_COURT_PANEL"}, extra: requiresPanel(pOrd, false)},
+		{name: "civ maritime court 2019: CPL 2017 art. 39 (no pilot court)", filing: c(at2("宁波海事法院", intermediateCourt), filedOn("2019-05-06")),
+			fires: []string{at(locOrd, "CPL2017_39_MARITIME_COURT_PANEL")}, silent: []string{"CPL40_MARITIME_COURT_PANEL"}, extra: requiresPanel(pOrd, true)},
+		{name: "civ basic court 2019: no maritime panel code (near miss)", filing: c(filedOn("2019-05-06"), yuan(300000)),
+			silent: []string{"CPL2017_39_MARITIME_COURT_PANEL"}},
+		{name: "civ maritime court 2012-06-01: CPL 1991/2007 art. 40", filing: c(at2("宁波海事法院", intermediateCourt), filedOn("2012-06-01")),
+			fires: []string{at(locOrd, "CPL2007_40_MARITIME_COURT_PANEL")}, extra: requiresPanel(pOrd, true)},
+		{name: "civ basic court 2012-06-01: no maritime panel code (near miss)", filing: c(filedOn("2012-06-01")),
+			silent: []string{"CPL2007_40_MARITIME_COURT_PANEL"}},
+		// 海事诉讼特别程序法 (in force 2000-07-01) art. 98 first gave a maritime
+		// court simplified procedure; before, CPL 1991 art. 142 kept it to
+		// basic courts. Until rules 2026-12-04.8 a 1999 filing was offered it.
+		{name: "civ maritime court 2000-06-30: no simplified procedure yet (CPL 1991 art. 142)", filing: c(at2("宁波海事法院", intermediateCourt), filedOn("2000-06-30")),
+			avail: av(pSimp, avU, pOrd, avA), fires: []string{at(locSimp, "MSPL98_NOT_IN_FORCE"), "INFER_MARITIME_COURT_DECISION1984"},
+			silent: []string{"MSPL98_MARITIME_SIMPLIFIED", "INFER_MARITIME_COURT_MSPL98"}},
+		{name: "civ maritime court stated basic 1999-06-01: no simplified procedure", filing: c(court("宁波海事法院"), filedOn("1999-06-01")),
+			avail: av(pSimp, avU), fires: []string{at(locSimp, "MSPL98_NOT_IN_FORCE"), "INFER_MARITIME_COURT_DECISION1984"}},
+		{name: "civ maritime court 2000-07-01: MSPL 98 (near miss)", filing: c(at2("宁波海事法院", intermediateCourt), filedOn("2000-07-01")),
+			avail: av(pSimp, avA), fires: []string{at(locSimp, "MSPL98_MARITIME_SIMPLIFIED"), "INFER_MARITIME_COURT_MSPL98"},
+			silent: []string{"MSPL98_NOT_IN_FORCE", "INFER_MARITIME_COURT_DECISION1984"}},
+		{name: "civ basic court 2000-06-30: simplified open (near miss)", filing: c(filedOn("2000-06-30")),
+			avail: av(pSimp, avA), silent: []string{"MSPL98_NOT_IN_FORCE"}},
+
 		// ===== civil: the day before and the day of each text =====
 		{name: "civ 2015-02-03 public notice: 若干规定 art. 8(1)", filing: c(filedOn("2015-02-03"), yuan(5000), notice), avail: av(pSC, avU, pSimp, avU),
 			fires: []string{"PROV8_PUBLIC_NOTICE"}, silent: []string{"INTERP140_PUBLIC_NOTICE"}},
@@ -141,7 +189,10 @@ func audit17Cases(tb testing.TB) []tcase {
 		{name: "civ appraisal with an agreement: barred (CPL 166(3), 165 ¶2)", filing: c(yuan(100000), agreeSC, appraisal), avail: av(pSC, avU, pSimp, avA),
 			fires: []string{at(locSC, "CPL166_APPRAISAL")}},
 		{name: "civ a defendant company's whereabouts unknown (CPL 166(4), Interp. 257(1))",
-			filing: c(party(1, func(p *triagev1.Party) { p.Kind = triagev1.PartyKind_PARTY_KIND_ORGANIZATION; p.WhereaboutsUnknown = true })),
+			filing: c(party(1, func(p *triagev1.Party) {
+				p.Kind = triagev1.PartyKind_PARTY_KIND_ORGANIZATION
+				p.WhereaboutsUnknown = true
+			})),
 			avail: av(pSC, avU, pSimp, avU)},
 		{name: "civ public notice with an agreement to simplified: still barred (Interp. 140)", filing: c(yuan(300000), agreeS, notice),
 			avail: av(pSC, avU, pSimp, avU), fires: []string{at(locSimp, "INTERP140_PUBLIC_NOTICE")}},
@@ -292,6 +343,7 @@ func TestAuditRound17Outcomes(t *testing.T) {
 	adm := adminBase(t)
 	high := func(f *triagev1.Filing) { f.Court = "浙江省高级人民法院"; f.CourtLevel = highCourt }
 	nongken := func(f *triagev1.Filing) { f.Court = "黑龙江省农垦中级法院"; f.Province = "黑龙江省" }
+	maritime := func(f *triagev1.Filing) { f.Court = "宁波海事法院"; f.CourtLevel = intermediateCourt }
 	spot := cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })
 	impact := cs(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })
 	public := cs(func(c *triagev1.Circumstances) { c.PublicInterest = true })
@@ -330,6 +382,15 @@ func TestAuditRound17Outcomes(t *testing.T) {
 			outcome(chFT2S, pSimp, on("2024-03-08"), basis("刑事诉讼法第二百二十六条")), "*"},
 		{"crim fast-track → ordinary with the same objection (near miss)", crim(6, addParties(1, defendant), coObjS), pFT,
 			outcome(chFT2O, pOrd, on("2024-03-08"), basis("刑事诉讼法第二百二十六条")), ""},
+		// Maritime courts (defects of round 17).
+		{"civ maritime court, ordinary: single judge → panel refused, it is a panel already (CPL 40)", with(civ, maritime), pOrd,
+			outcome(chPanel, pOrd, on("2024-03-20"), basis("民事诉讼法第四十三条")), rules.RuleCPL40PanelAboveBasicCourt},
+		{"civ basic court, ordinary: single judge → panel accepted (near miss, CPL 43)", with(civ, yuan(300000)), pOrd,
+			outcome(chPanel, pOrd, on("2024-03-20"), basis("民事诉讼法第四十三条")), ""},
+		{"civ maritime court 2000-06-30: simplified chosen at filing refused (CPL 1991 art. 142)", with(civ, maritime, filedOn("2000-06-30")), pOrd,
+			outcome(chOver, pSimp, on("2000-07-03"), basis("海事诉讼特别程序法第九十八条")), rules.RuleProcedureExcluded},
+		{"civ maritime court 2000-07-01: simplified chosen at filing accepted (near miss, MSPL 98)", with(civ, maritime, filedOn("2000-07-01")), pOrd,
+			outcome(chOver, pSimp, on("2000-07-03"), basis("海事诉讼特别程序法第九十八条")), ""},
 		{"adm high court on the spot: simplified confirmed (ALL 82 names no level)", with(adm, high, spot), pSimp,
 			outcome(chConf, pSimp, on("2024-03-06"), basis("行政诉讼法第八十二条")), ""},
 		{"adm 行政公益诉讼 2018-04-27 agreed: simplified chosen refused (人民陪审员法 16(2))",
@@ -340,6 +401,33 @@ func TestAuditRound17Outcomes(t *testing.T) {
 		t.Run(r.name, func(t *testing.T) {
 			d := withInferences(t, r.f, r.rec)
 			checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, "")
+		})
+	}
+}
+
+// TestAuditRound17PanelByLaw: a maritime court's civil ordinary case is
+// tried by a panel on every date (民事诉讼法第四十条; before 2022 CPL 2012/2017
+// art. 39, before 2013 CPL 1991/2007 art. 40), so rules.PanelByLaw keeps it
+// off a 速裁团队 whatever level the filing states. Until rules 2026-12-04.8
+// every maritime row was false.
+func TestAuditRound17PanelByLaw(t *testing.T) {
+	civ := civilBase(t)
+	for _, c := range []struct {
+		name string
+		f    *triagev1.Filing
+		want bool
+	}{
+		{"maritime court, intermediate, 2024", with(civ, court("宁波海事法院"), level(intermediateCourt)), true},
+		{"maritime court stated basic, 2024", with(civ, court("宁波海事法院")), true},
+		{"maritime court, 2019", with(civ, court("宁波海事法院"), level(intermediateCourt), filedOn("2019-05-06")), true},
+		{"maritime court, 2000-06-30", with(civ, court("宁波海事法院"), level(intermediateCourt), filedOn("2000-06-30")), true},
+		{"near miss: basic court, 2024", with(civ, yuan(300000)), false},
+		{"near miss: 杭州互联网法院, 2024", with(civ, court("杭州互联网法院"), yuan(300000)), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := rules.PanelByLaw(decisionOf(t, c.f, pOrd), pOrd); got != c.want {
+				t.Errorf("PanelByLaw = %v, want %v", got, c.want)
+			}
 		})
 	}
 }
