@@ -387,6 +387,8 @@ func TestAuditRound17Outcomes(t *testing.T) {
 			outcome(chPanel, pOrd, on("2024-03-20"), basis("民事诉讼法第四十三条")), rules.RuleCPL40PanelAboveBasicCourt},
 		{"civ basic court, ordinary: single judge → panel accepted (near miss, CPL 43)", with(civ, yuan(300000)), pOrd,
 			outcome(chPanel, pOrd, on("2024-03-20"), basis("民事诉讼法第四十三条")), ""},
+		{"civ maritime court, ordinary: 普转简 agreed before the hearing accepted (MSPL 98; the panel bars nothing)", with(civ, maritime), pOrd,
+			outcome(chO2S, pSimp, on("2024-03-20"), agreed, basis("海事诉讼特别程序法第九十八条")), ""},
 		{"civ maritime court 2000-06-30: simplified chosen at filing refused (CPL 1991 art. 142)", with(civ, maritime, filedOn("2000-06-30")), pOrd,
 			outcome(chOver, pSimp, on("2000-07-03"), basis("海事诉讼特别程序法第九十八条")), rules.RuleProcedureExcluded},
 		{"civ maritime court 2000-07-01: simplified chosen at filing accepted (near miss, MSPL 98)", with(civ, maritime, filedOn("2000-07-01")), pOrd,
