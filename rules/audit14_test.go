@@ -81,16 +81,9 @@ func containsAll(s string, subs []string) bool {
 }
 
 func audit14Cases(tb testing.TB) []tcase {
-	civ := civilBase(tb)  // 民间借贷 ¥30,000, 温州市鹿城区人民法院, 浙江, 2024-03-05
-	adm := adminBase(tb)  // 行政处罚 ¥5,000, 杭州市西湖区人民法院, 2024-03-05
-	crim0 := crimBase(tb) // 危险驾驶罪, 4 months, 2024-03-05
+	civ := civilBase(tb) // 民间借贷 ¥30,000, 温州市鹿城区人民法院, 浙江, 2024-03-05
 	cs := circ
-	c := func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
-	a := func(mods ...mod) *triagev1.Filing { return with(adm, mods...) }
-	crim := func(months int32, mods ...mod) *triagev1.Filing {
-		return with(crim0, append([]mod{cause("盗窃罪"), plea(true, true), sentenceKind(fixedTerm, months),
-			cs(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = true })}, mods...)...)
-	}
+	c, a, crim := auditBuilders(tb)
 	foreignDef := party(1, foreign)
 	spot := cs(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })
 	disclosure := cs(func(c *triagev1.Circumstances) { c.InformationDisclosure = true })

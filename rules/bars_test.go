@@ -40,7 +40,10 @@ func barScenarios() map[string]barScenario {
 	onTheSpot := c(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true })
 	return map[string]barScenario{
 		// Small claims (CPL 165–166; Interp. 140, 257 via 281; CPL 42).
-		rules.CodeCPL165CourtLevel:        {civ, pSC, []mod{intermediate}, nil},
+		rules.CodeCPL165CourtLevel: {civ, pSC, []mod{intermediate}, nil},
+		// 海事诉讼特别程序法第九十八条, in force 2000-07-01 (round 17).
+		rules.CodeMSPL98NotInForce: {civ, pSimp, []mod{court("宁波海事法院"), intermediate, filedOn("2000-06-30")},
+			[]mod{court("宁波海事法院"), intermediate, filedOn("2000-07-01")}},
 		rules.CodeCPL165NotMoneyPayment:   {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })}, nil},
 		rules.CodeCPL166PersonalStatus:    {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, nil},
 		rules.CodeCPL166PropertyRights:    {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })}, nil},

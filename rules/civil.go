@@ -207,7 +207,10 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	if fx.Foreign {
 		a.Inferences = append(a.Inferences, reason(ic.foreign))
 	}
-	if g.maritime && !g.basic {
+	// Before MSPL 98 (2000-07-01) a maritime court had no procedure of a
+	// basic court, whatever level the filing states, and the inference says
+	// so; from then on it is given where the stated level is not basic.
+	if g.maritime && (!g.basic || g.filedOn.Before(msplInForce)) {
 		a.Inferences = append(a.Inferences, reason(ic.maritime))
 	}
 	if g.levelFromName {
@@ -275,6 +278,9 @@ func civilInferCodesOn(on time.Time) civilInferCodes {
 	}
 	if on.Before(maritimeReply2013InForce) {
 		ic.maritime = CodeInferMaritimeCourtMSPL
+	}
+	if on.Before(msplInForce) {
+		ic.maritime = CodeInferMaritimeCourt1984
 	}
 	if on.Before(cpl2012InForce) {
 		ic.courtAboveBasic, ic.reviewCourtLevel = CodeInferCourtAboveBasic2007, CodeReviewCourtLevelCPL2007
@@ -497,6 +503,8 @@ func singleJudgeBars(c *triagev1.Circumstances, filedOn time.Time) (bars []*tria
 // that panel puts on a single judge.
 type benchCodes struct {
 	panel, newPanel, newPanelSingleJudge string
+	// maritimePanel: a maritime court's ordinary procedure is a panel.
+	maritimePanel string
 }
 
 // benchCodesOn returns the bench codes for a filing of that date:
@@ -509,11 +517,11 @@ type benchCodes struct {
 func benchCodesOn(on time.Time) benchCodes {
 	switch {
 	case !on.Before(cpl2021InForce):
-		return benchCodes{CodeCPL42PanelRequired, CodeCPL41PanelRequired, CodeCPL41SingleJudgeBarred}
+		return benchCodes{CodeCPL42PanelRequired, CodeCPL41PanelRequired, CodeCPL41SingleJudgeBarred, CodeCPL40MaritimePanel}
 	case !on.Before(cpl2012InForce):
-		return benchCodes{CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCPL2017NewPanelSingleJudge}
+		return benchCodes{CodeCPL2017PanelRequired, CodeCPL2017NewPanel, CodeCPL2017NewPanelSingleJudge, CodeCPL2017MaritimePanel}
 	}
-	return benchCodes{CodeCPL2007PanelRequired, CodeCPL2007NewPanel, CodeCPL2007NewPanelSingleJudge}
+	return benchCodes{CodeCPL2007PanelRequired, CodeCPL2007NewPanel, CodeCPL2007NewPanelSingleJudge, CodeCPL2007MaritimePanel}
 }
 
 // simplifiedCodesOn returns the codes of the simplified-procedure conditions
@@ -669,7 +677,13 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.ProcedureOption {
 	courtLevel, simple, agreement := simplifiedCodesOn(g.filedOn)
 	var simp []*triagev1.Reason
-	if !g.basic && !g.maritime {
+	// A maritime court, of intermediate level whatever level the filing
+	// states, has simplified procedure by MSPL 98 only, from 2000-07-01;
+	// before, CPL 1991 art. 142 left it none.
+	switch {
+	case g.maritime && g.filedOn.Before(msplInForce):
+		simp = append(simp, reason(CodeMSPL98NotInForce))
+	case !g.basic && !g.maritime:
 		simp = append(simp, reason(courtLevel))
 	}
 	// Before 2015-02-04 若干规定 art. 1 (1) and art. 2 stood for Interp. 257(1), 264.
@@ -698,7 +712,7 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 	if c.GetPartiesAgreeSimplified() {
 		simpConds[0] = reason(agreement)
 	}
-	if g.maritime {
+	if g.maritime && !g.filedOn.Before(msplInForce) {
 		simpConds = append(simpConds, reason(CodeMSPL98Simplified))
 	}
 	return option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simpConds)
@@ -722,6 +736,14 @@ func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds, filedO
 	}
 	if g.newPanel {
 		ord = append(ord, reason(bench.newPanel))
+	}
+	// A maritime court is of intermediate level (1984 NPCSC decision, art.
+	// 3): CPL 40 ¶2's single judge in ordinary procedure is a basic court's
+	// (before 2022 there was none, and the 繁简分流 pilot had no maritime
+	// court), so its ordinary cases are heard by a panel. Said on the option,
+	// RequiresPanel and basicCourt read it: no 速裁团队 holds such a case.
+	if g.maritime {
+		ord = append(ord, reason(bench.maritimePanel))
 	}
 	// Interp. 292 (from 2015-02-04 its 2015 text's art. 294): a third-party
 	// revocation suit is heard by a panel. Before 2015 ordinary procedure

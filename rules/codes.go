@@ -160,6 +160,18 @@ const (
 	// Maritime small claims before the 2015 interpretation: 法释〔2013〕16号,
 	// in force 2013-06-26.
 	CodeReply2013MaritimeOptional = "REPLY2013_16_MARITIME_SMALL_CLAIMS_OPTIONAL"
+	// A maritime court is of intermediate level (the 1984 NPCSC decision,
+	// art. 3: its judgments are appealed to the high court). Its simplified
+	// procedure rests on 海事诉讼特别程序法第九十八条 alone, in force from
+	// 2000-07-01; before, CPL 1991 art. 142 gave it none.
+	CodeMSPL98NotInForce = "MSPL98_NOT_IN_FORCE"
+	// And a maritime court tries an ordinary civil case by a panel: CPL 40
+	// ¶2 lets only a basic court's judge sit alone in ordinary procedure
+	// (before 2022 no court could: CPL 2012/2017 art. 39, CPL 1991/2007 art.
+	// 40), and no maritime court was a court of the 2020–2021 繁简分流 pilot.
+	CodeCPL40MaritimePanel   = "CPL40_MARITIME_COURT_PANEL"
+	CodeCPL2017MaritimePanel = "CPL2017_39_MARITIME_COURT_PANEL"
+	CodeCPL2007MaritimePanel = "CPL2007_40_MARITIME_COURT_PANEL"
 
 	// Administrative (行政诉讼法 82–84).
 	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
@@ -374,6 +386,10 @@ const (
 	// simplified procedure only (海事诉讼特别程序法第九十八条).
 	CodeInferMaritimeCourt2013 = "INFER_MARITIME_COURT_REPLY2013"
 	CodeInferMaritimeCourtMSPL = "INFER_MARITIME_COURT_MSPL98"
+	// Civil: before 2000-07-01 (海事诉讼特别程序法 not yet in force) a maritime
+	// court was an intermediate-level court with neither simplified
+	// procedure nor small claims.
+	CodeInferMaritimeCourt1984 = "INFER_MARITIME_COURT_DECISION1984"
 	// Civil: the small-claims facts read from the cause, as the text of the
 	// filing date names them: Interp. 2015 arts. 274 (money payment) and
 	// 275(1) from 2015-02-04 to 2021-12-31; CPL 2012 art. 162 alone before
@@ -555,6 +571,10 @@ var reasonDefs = [...]reasonDef{
 	{CodeCPL2007PanelRequired, "民事诉讼法（1991年、2007年修正）第四十条第一款、第二款", "立案日施行的民事诉讼法中，第一审民事案件除适用简易程序外均由合议庭审理，普通程序没有独任审理；本案涉及国家利益、社会公共利益或有较大社会影响，适用普通程序即应组成合议庭。"},
 	{CodeCPL2007NewPanel, "民事诉讼法（1991年、2007年修正）第四十一条第二款、第三款", "发回重审的案件，或者原来是第一审的再审案件，原审人民法院应当按照第一审程序另行组成合议庭。"},
 	{CodeCPL2007NewPanelSingleJudge, "民事诉讼法（1991年、2007年修正）第四十条第二款、第四十一条第二款、第三款", "发回重审和再审的案件应当另行组成合议庭审理；简易程序由审判员一人独任审理，故不适用。"},
+	{CodeMSPL98NotInForce, "民事诉讼法（1991年）第一百四十二条；海事诉讼特别程序法第九十八条（2000年7月1日起施行）", "受理法院为海事法院，与中级人民法院同级；立案日海事诉讼特别程序法尚未施行（2000年7月1日起施行），民事诉讼法（1991年）第一百四十二条的简易程序仅适用于基层人民法院和它派出的法庭，海事法院不得适用简易程序。"},
+	{CodeCPL40MaritimePanel, "民事诉讼法第四十条第一款、第二款；全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条", "受理法院为海事法院，与中级人民法院同级：普通程序独任审理仅限基层人民法院（民事诉讼法第四十条第二款），本案适用普通程序应当组成合议庭。"},
+	{CodeCPL2017MaritimePanel, "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款；全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条", "受理法院为海事法院：立案日施行的民事诉讼法中，第一审民事案件除适用简易程序外均由合议庭审理，海事法院亦非繁简分流改革试点法院，本案适用普通程序应当组成合议庭。"},
+	{CodeCPL2007MaritimePanel, "民事诉讼法（1991年、2007年修正）第四十条第一款、第二款；全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条", "受理法院为海事法院：立案日施行的民事诉讼法中，第一审民事案件除适用简易程序外均由合议庭审理，本案适用普通程序应当组成合议庭。"},
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的。"},
 	{CodeAdmin82SmallAmount, "行政诉讼法第八十二条第一款第二项", "案件涉及款额二千元以下。"},
@@ -694,6 +714,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
 	{CodeInferMaritimeCourt2013, "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）", "受理法院为海事法院，可以适用小额诉讼程序审理简单的海事、海商案件（2013年6月26日起），以其所在省份的标准计算。"},
 	{CodeInferMaritimeCourtMSPL, "海事诉讼特别程序法第九十八条", "受理法院为海事法院，可以适用简易程序审理事实清楚、权利义务关系明确、争议不大的简单的海事案件；立案日（2013年6月26日前）海事法院不适用小额诉讼程序。"},
+	{CodeInferMaritimeCourt1984, "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；民事诉讼法（1991年）第一百四十二条", "受理法院为海事法院，与中级人民法院同级（其判决的上诉由高级人民法院审理）；立案日海事诉讼特别程序法尚未施行，海事法院不适用简易程序，也没有小额诉讼程序。"},
 	{CodeInferCourtAboveBasic, "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeInferCourtAboveBasic2017, "民事诉讼法（2012年、2017年修正）第十七条至第二十条、第一百五十七条、第一百六十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日施行的民事诉讼法规定，简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭。"},
 	{CodeInferCourtAboveBasic2007, "民事诉讼法（1991年、2007年修正）第十八条至第二十一条、第一百四十二条", "立案信息填报的法院层级为基层人民法院，但法院名称为中级、高级或最高人民法院（或知识产权法院、金融法院）；按法院名称认定为基层以上法院。立案日（2013年1月1日前）施行的民事诉讼法规定，简易程序仅适用于基层人民法院和它派出的法庭。"},
@@ -775,7 +796,8 @@ func Codes() []string {
 // Interp. 292 (a third-party revocation suit), their pre-2022 forms CPL 2012/2017 art. 39 and 40
 // and pre-2013 forms CPL 1991/2007 art. 40 and 41,
 // CrPL 216 (simplified over three years), CrPL 239 and 256 (a newly formed
-// panel) and their 2012 numbers (210, 228, 245) and 1996 numbers (192, 206), Interp. 213 (assessors for group or public interests). Such a case
+// panel) and their 2012 numbers (210, 228, 245) and 1996 numbers (192, 206), Interp. 213 (assessors for group or public interests),
+// a maritime court's ordinary procedure (CPL 40; before 2022 CPL 2012/2017 art. 39, before 2013 CPL 1991/2007 art. 40). Such a case
 // never goes to a 速裁团队, whose judges sit alone; the review flag does not
 // cover it, because the law requires the panel whether or not anyone looks.
 func RequiresPanel(o *triagev1.ProcedureOption) bool {
@@ -785,7 +807,8 @@ func RequiresPanel(o *triagev1.ProcedureOption) bool {
 			CodeCPL2007PanelRequired, CodeCPL2007NewPanel, CodeCrPL216PanelRequired,
 			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel,
 			CodeCrPL2012PanelRequired, CodeCrPL2012RemandedPanel, CodeCrPL2012RetrialPanel,
-			CodeCrPL1996RemandedPanel, CodeCrPL1996RetrialPanel:
+			CodeCrPL1996RemandedPanel, CodeCrPL1996RetrialPanel,
+			CodeCPL40MaritimePanel, CodeCPL2017MaritimePanel, CodeCPL2007MaritimePanel:
 			return true
 		}
 	}

@@ -31,6 +31,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 13": audit13Cases(tb),
 		"audit round 14": audit14Cases(tb),
 		"audit round 15": audit15Cases(tb),
+		"audit round 17": audit17Cases(tb),
 	}
 }
 
@@ -318,6 +319,11 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferForeign1992:                 "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第三百零四条",
 		rules.CodeInferMaritimeCourt2013:           "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）",
 		rules.CodeInferMaritimeCourtMSPL:           "海事诉讼特别程序法第九十八条",
+		rules.CodeInferMaritimeCourt1984:           "全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条；民事诉讼法（1991年）第一百四十二条",
+		rules.CodeMSPL98NotInForce:                 "民事诉讼法（1991年）第一百四十二条；海事诉讼特别程序法第九十八条（2000年7月1日起施行）",
+		rules.CodeCPL40MaritimePanel:               "民事诉讼法第四十条第一款、第二款；全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条",
+		rules.CodeCPL2017MaritimePanel:             "民事诉讼法（2012年、2017年修正）第三十九条第一款、第二款；全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条",
+		rules.CodeCPL2007MaritimePanel:             "民事诉讼法（1991年、2007年修正）第四十条第一款、第二款；全国人民代表大会常务委员会关于在沿海港口城市设立海事法院的决定（1984年）第三条",
 		rules.CodeInferPersonalStatus2015:          "民诉法解释（2015年）第二百七十五条第一项",
 		rules.CodeInferPersonalStatus2012:          "民事诉讼法（2012年修正）第一百六十二条",
 		rules.CodeInferPropertyRights2015:          "民诉法解释（2015年）第二百七十五条第一项",

@@ -685,7 +685,9 @@ func Bars(o *triagev1.ProcedureOption) []*triagev1.Reason {
 //     panel, 83 by one judge only in simplified procedure (checkPanel's
 //     ALL68_83_NO_SINGLE_JUDGE_TO_PANEL);
 //   - civil ordinary procedure above the basic court: CPL 40 ¶2 lets only
-//     a basic court try an ordinary case by one judge (basicCourt).
+//     a basic court try an ordinary case by one judge (basicCourt), and a
+//     maritime court is of intermediate level on every date (its own
+//     panel codes, which RequiresPanel reads too).
 //
 // RequiresPanel adds the panels the facts of a case require (a remand, a
 // public-interest suit…). Civil ordinary procedure before 2022 (CPL
@@ -738,12 +740,23 @@ func interp257Code(code string) bool {
 
 // basicCourt reads the court level from the assessment: civil simplified
 // procedure is closed only to courts above the basic level (CPL 160; before
-// 2022 CPL 2012/2017 art. 157, before 2013 CPL 1991/2007 art. 142). An
+// 2022 CPL 2012/2017 art. 157, before 2013 CPL 1991/2007 art. 142), and a
+// maritime court, which MSPL 98 gives simplified procedure although it sits
+// at intermediate level, is known by its ordinary option's panel code (or,
+// before 2000-07-01, its simplified option's MSPL98_NOT_IN_FORCE). An
 // assessment without options is taken to be from a basic court.
 func basicCourt(view assessed) bool {
 	for _, r := range view.option(pSimplified).GetReasons() {
 		switch r.GetCode() {
-		case CodeCPL160CourtLevel, CodeCPL2017SimplifiedCourtLevel, CodeCPL2007SimplifiedCourtLevel:
+		case CodeCPL160CourtLevel, CodeCPL2017SimplifiedCourtLevel, CodeCPL2007SimplifiedCourtLevel, CodeMSPL98NotInForce:
+			return false
+		}
+	}
+	// A maritime court opens simplified procedure by MSPL 98, not as a
+	// basic court; its ordinary option says it is tried by a panel.
+	for _, r := range view.option(pOrdinary).GetReasons() {
+		switch r.GetCode() {
+		case CodeCPL40MaritimePanel, CodeCPL2017MaritimePanel, CodeCPL2007MaritimePanel:
 			return false
 		}
 	}

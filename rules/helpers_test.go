@@ -531,3 +531,56 @@ func writeFile(tb testing.TB, path string, b []byte) {
 		tb.Fatal(err)
 	}
 }
+
+// circMods are the circumstances the statute-audit tables (rounds 15 and 17)
+// set, one modifier each: cm.remanded sets remanded, and so on.
+type circMods struct {
+	agreeSC, agreeS, remanded, retrial, public, group, impact, counter, appraisal, notice, nonMoney, thirdRevoke, spot, disclosure, detained, noConsent, objects, notGuilty, noSettlement, coDenies, coCharge, coObjS, coObjFT, twoDefendants mod
+}
+
+// cm holds the shared modifiers.
+var cm = circMods{
+	agreeSC: circ(agreeSmallClaims), agreeS: circ(agreeSimplified),
+	remanded:      circ(func(c *triagev1.Circumstances) { c.Remanded = true }),
+	retrial:       circ(func(c *triagev1.Circumstances) { c.Retrial = true }),
+	public:        circ(func(c *triagev1.Circumstances) { c.PublicInterest = true }),
+	group:         circ(func(c *triagev1.Circumstances) { c.GroupInterest = true }),
+	impact:        circ(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true }),
+	counter:       circ(func(c *triagev1.Circumstances) { c.Counterclaim = true }),
+	appraisal:     circ(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true }),
+	notice:        circ(func(c *triagev1.Circumstances) { c.PublicNoticeService = true }),
+	nonMoney:      circ(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true }),
+	thirdRevoke:   circ(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true }),
+	spot:          circ(func(c *triagev1.Circumstances) { c.ActOnTheSpot = true }),
+	disclosure:    circ(func(c *triagev1.Circumstances) { c.InformationDisclosure = true }),
+	detained:      circ(func(c *triagev1.Circumstances) { c.DefendantDetained = true }),
+	objects:       circ(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true }),
+	notGuilty:     circ(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true }),
+	noSettlement:  circ(func(c *triagev1.Circumstances) { c.VictimSettlementMissing = true }),
+	coDenies:      circ(func(c *triagev1.Circumstances) { c.CoDefendantDeniesChargedFacts = true }),
+	coCharge:      circ(func(c *triagev1.Circumstances) { c.CoDefendantDisputesChargeOrSentence = true }),
+	coObjS:        circ(func(c *triagev1.Circumstances) { c.CoDefendantObjectsSimplified = true }),
+	coObjFT:       circ(func(c *triagev1.Circumstances) { c.CoDefendantObjectsFastTrack = true }),
+	noConsent:     circ(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false }),
+	twoDefendants: addParties(1, defendant),
+}
+
+// auditBuilders returns the statute-audit tables' builders: the civil and
+// administrative fixtures changed by mods, and the criminal one as 盗窃罪
+// with the admission, the acceptance, consent to fast-track and a fixed
+// term of months.
+func auditBuilders(tb testing.TB) (c, a func(...mod) *triagev1.Filing, crim func(int32, ...mod) *triagev1.Filing) {
+	civ, adm, crim0 := civilBase(tb), adminBase(tb), crimBase(tb)
+	c = func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
+	a = func(mods ...mod) *triagev1.Filing { return with(adm, mods...) }
+	crim = func(months int32, mods ...mod) *triagev1.Filing {
+		base := []mod{cause("盗窃罪"), plea(true, true), sentenceKind(fixedTerm, months), circ(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = true })}
+		return with(crim0, append(base, mods...)...)
+	}
+	return c, a, crim
+}
+
+// courtAt places a filing at a court of a level.
+func courtAt(name string, l triagev1.CourtLevel) mod {
+	return func(f *triagev1.Filing) { f.Court = name; f.CourtLevel = l }
+}

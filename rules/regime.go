@@ -55,6 +55,13 @@ var (
 	interp2022InForce = time.Date(2022, 4, 10, 0, 0, 0, 0, time.UTC)
 	// 法释〔2013〕16号, maritime courts' small claims.
 	maritimeReply2013InForce = time.Date(2013, 6, 26, 0, 0, 0, 0, time.UTC)
+	// 海事诉讼特别程序法 (published 1999-12-25, in force 2000-07-01): its art.
+	// 98 first let a maritime court, of intermediate level, use simplified
+	// procedure. Until then, as the SPC's notice on implementing it says
+	// ("在2000年7月1日前，审理海事海商案件，应当适用《中华人民共和国民事诉讼法》"),
+	// maritime courts had CPL 1991 art. 142, which gives simplified
+	// procedure to basic courts and their tribunals only.
+	msplInForce = time.Date(2000, 7, 1, 0, 0, 0, 0, time.UTC)
 )
 
 // The days the criminal provisions the rules follow took effect. Criminal
