@@ -36,6 +36,10 @@ func TestTimeLimitRestarts(t *testing.T) {
 	record := func(o *triagev1.Outcome) (*triagev1.RecordOutcomeResponse, error) {
 		return h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
 	}
+	refused := func(o *triagev1.Outcome) error {
+		_, err := record(o)
+		return err
+	}
 	mustRecord := func(o *triagev1.Outcome) *triagev1.RecordOutcomeResponse {
 		t.Helper()
 		resp, err := record(o)
@@ -82,9 +86,9 @@ func TestTimeLimitRestarts(t *testing.T) {
 	if ft.GetAssignment().GetTeamId() != "criminal-fast" {
 		t.Fatalf("rs-2 drawn to %q; the test needs criminal-fast", ft.GetAssignment().GetTeamId())
 	}
-	checkStatus(t, func() error { _, err := record(restart(ft, remanded, fastTrack, "2024-03-08")); return err }(),
+	checkStatus(t, refused(restart(ft, remanded, fastTrack, "2024-03-08")),
 		codes.FailedPrecondition, "", rules.RuleRestartRemandedFastTrack)
-	checkStatus(t, func() error { _, err := record(restart(ft, returned, fastTrack, "2024-03-08")); return err }(),
+	checkStatus(t, refused(restart(ft, returned, fastTrack, "2024-03-08")),
 		codes.FailedPrecondition, "", rules.RuleRestartInvestigationFastTrack)
 	if got := mustRecord(outcome(ft, ftToSimp, simplified, "2024-03-08")).GetReassignment(); got != nil {
 		t.Fatalf("fast-track → simplified moved the case: %v", got)
@@ -108,24 +112,19 @@ func TestTimeLimitRestarts(t *testing.T) {
 
 	// Refusals.
 	loan := triageOK(t, ctx, h.client, loanFiling("rs-4"))
-	checkStatus(t, func() error { _, err := record(restart(loan, changed, loan.GetRecommended(), "2024-04-10")); return err }(),
+	checkStatus(t, refused(restart(loan, changed, loan.GetRecommended(), "2024-04-10")),
 		codes.FailedPrecondition, "", rules.RuleRestartCriminalOnly)
-	checkStatus(t, func() error { _, err := record(restart(ft2, returned, fastTrack, "2024-03-04")); return err }(),
+	checkStatus(t, refused(restart(ft2, returned, fastTrack, "2024-03-04")),
 		codes.InvalidArgument, "outcome.decided_on", "")
-	checkStatus(t, func() error { _, err := record(restart(ft2, changed, fastTrack, "2024-04-09")); return err }(),
+	checkStatus(t, refused(restart(ft2, changed, fastTrack, "2024-04-09")),
 		codes.FailedPrecondition, "", rules.RuleOutcomeBeforePrevious)
-	checkStatus(t, func() error { _, err := record(restart(ft2, changed, ordinary, "2024-04-12")); return err }(),
+	checkStatus(t, refused(restart(ft2, changed, ordinary, "2024-04-12")),
 		codes.FailedPrecondition, "", rules.RuleRestartKeepsProcedure)
-	checkStatus(t, func() error {
-		_, err := record(restart(ft2, triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_UNSPECIFIED, fastTrack, "2024-04-12"))
-		return err
-	}(), codes.InvalidArgument, "outcome.restart", "")
-	checkStatus(t, func() error {
-		o := outcome(simp, triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY, ordinary, "2024-04-22")
-		o.Restart = returned
-		_, err := record(o)
-		return err
-	}(), codes.InvalidArgument, "outcome.restart", "")
+	checkStatus(t, refused(restart(ft2, triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_UNSPECIFIED, fastTrack, "2024-04-12")),
+		codes.InvalidArgument, "outcome.restart", "")
+	conversion := outcome(simp, triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY, ordinary, "2024-04-22")
+	conversion.Restart = returned
+	checkStatus(t, refused(conversion), codes.InvalidArgument, "outcome.restart", "")
 
 	// Every restart recorded is in the audit chain.
 	rep, err := st.VerifyAudit(ctx)
