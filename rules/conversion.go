@@ -147,10 +147,13 @@ var conversionRules = [...]ConversionRule{
 
 // ConversionRules lists every rule ValidateOutcome can break, for
 // documentation and for tests that check each one fires.
-func ConversionRules() []ConversionRule { return conversionRules[:] }
+func ConversionRules() []ConversionRule { return allConversionRules }
+
+// allConversionRules are conversionRules and the restarts' (restartRules).
+var allConversionRules = append(conversionRules[:len(conversionRules):len(conversionRules)], restartRules[:]...)
 
 func conversionErr(rule, detail string) *ConversionError {
-	for _, r := range conversionRules {
+	for _, r := range allConversionRules {
 		if r.Rule == rule {
 			msg := r.Message
 			if detail != "" {
@@ -279,6 +282,10 @@ func lastOutcome(prior []*triagev1.Outcome) *triagev1.Outcome {
 //     basic court (CPL 40 ¶2, 43; from 2022, or 2020 under the pilot) and
 //     criminal simplified (CrPL 216, Interp. 366; from 2013); once per
 //     procedure.
+//   - A restart of the criminal time limit (CHANGE_KIND_TIME_LIMIT_RESTARTED,
+//     rules/restart.go): criminal only, keeping the procedure in force, and
+//     none the procedure cannot take (a remand in fast-track, or in
+//     simplified procedure before 2013; 补充侦查 in fast-track).
 //   - A procedure chosen at filing or entered by 普转简 or fast-track →
 //     simplified must be one the assessment did not find unavailable: every
 //     reason of an unavailable option bars it (see Bars), unless the outcome
@@ -389,6 +396,8 @@ func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev
 		err = checkFilingChoice(d, prior, cur, o, view)
 	case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
 		err = checkPanel(d, prior, cur, o, view)
+	case triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED:
+		err = checkRestart(d, cur, o)
 	default:
 		err = checkConversion(d, prior, cur, o, view)
 	}
@@ -481,6 +490,9 @@ func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome, now time.T
 	}
 	if spec, ok := changes[ch]; ok && p != spec.to {
 		return fieldErrorf("outcome.procedure", "must be %s for %s", spec.to, ch)
+	}
+	if err := validateRestartField(o); err != nil {
+		return err
 	}
 
 	by := o.GetDecidedBy()
@@ -796,7 +808,7 @@ func panelSinceChange(prior []*triagev1.Outcome, cur triagev1.Procedure) bool {
 		if o.GetProcedure() != cur {
 			return false
 		}
-		if o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL {
+		if o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL || remandPanel(o) {
 			return true
 		}
 	}
@@ -944,7 +956,9 @@ func kindChinese(k triagev1.CaseKind) string {
 
 // restartsClock reports whether a change restarts the time limit from the
 // date of the decision: only criminal conversions out of simplified or
-// fast-track procedure do (刑诉法解释 368 ¶2, 376). Every civil and
+// fast-track procedure do (刑诉法解释 368 ¶2, 376), and the criminal
+// restarts recorded as such (CrPL 208 ¶2–3, 241, 刑诉法解释 209:
+// rules/restart.go), from the day the clock starts again. Every civil and
 // administrative limit runs from 立案 (CPL 152, 164, 168 and Interp. 258 ¶3;
 // 行政诉讼法 81, 83 and 行诉法解释 105 ¶2).
 func restartsClock(kind triagev1.CaseKind, ch triagev1.ChangeKind) bool {
@@ -954,7 +968,8 @@ func restartsClock(kind triagev1.CaseKind, ch triagev1.ChangeKind) bool {
 	switch ch {
 	case triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY,
 		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED,
-		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY:
+		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY,
+		triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED:
 		return true
 	}
 	return false
@@ -1024,7 +1039,7 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 	}}
 	a := &Assessment{FiledOn: start, Facts: Facts{Foreign: foreign}}
 	tl := timeLimit(f, a, p, cal)
-	if c, ok := conversionCounting[kind][o.GetChange()]; ok && !tl.GetNoStatutoryLimit() {
+	if c, ok := countingOf(kind, o); ok && !tl.GetNoStatutoryLimit() {
 		tl.Article += "；" + c.article
 		tl.Extension = c.note + tl.Extension
 	}

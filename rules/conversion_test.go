@@ -519,7 +519,7 @@ func checkOutcomeCase(t *testing.T, c ocase) {
 // stays just clear of it.
 func TestEveryConversionRuleFiresAndHasNearMiss(t *testing.T) {
 	fires, near := map[string]bool{}, map[string]bool{}
-	for _, c := range outcomeCases(t) {
+	for _, c := range append(outcomeCases(t), restartOutcomeCases(t)...) {
 		if c.rule != "" {
 			fires[c.rule] = true
 		}
@@ -584,6 +584,9 @@ func TestConversionRuleArticles(t *testing.T) {
 		rules.RuleCPL2007OrdinaryIsPanel:            "民事诉讼法（1991年、2007年修正）第四十条",
 		rules.RuleOpinion1992NoOrdinaryToSimplified: "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十一条",
 		rules.RuleCrPL1996SimplifiedIsSingleJudge:   "刑事诉讼法（1996年）第一百七十四条",
+	}
+	for r, a := range restartRuleArticles {
+		want[r] = a
 	}
 	for _, r := range rules.ConversionRules() {
 		a, ok := want[r.Rule]

@@ -40,7 +40,7 @@ func TestStatutesDocListsEveryCode(t *testing.T) {
 		t.Errorf("docs/statutes.md has no row for reason code %s; add this row to the table of its procedure:\n%s",
 			d.code, statutesRow(d.code, d.article, "—", where[d.code]))
 	}
-	for _, r := range conversionRules {
+	for _, r := range allConversionRules {
 		if strings.Contains(doc, "| `"+r.Rule+"` |") {
 			continue
 		}

@@ -402,21 +402,30 @@ const (
 	// Fast-track to simplified or ordinary (CrPL 226, Interp. 375).
 	ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED ChangeKind = 8
 	ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY   ChangeKind = 9
+	// Criminal only: the time limit of the procedure in force starts again,
+	// on an event the court records and does not rule (Outcome.restart says
+	// which). The procedure stays: Outcome.procedure must be the one in force.
+	// decided_on is the day the clock starts again (the day the court received
+	// the case, the returned file or the designation with the file), not
+	// counted (CrPL 105 ¶2). Civil and administrative limits run from 立案 and
+	// have no such restart, so it is refused for them.
+	ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED ChangeKind = 10
 )
 
 // Enum value maps for ChangeKind.
 var (
 	ChangeKind_name = map[int32]string{
-		0: "CHANGE_KIND_UNSPECIFIED",
-		1: "CHANGE_KIND_CONFIRMED",
-		2: "CHANGE_KIND_OVERRIDDEN",
-		3: "CHANGE_KIND_SIMPLIFIED_TO_ORDINARY",
-		4: "CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED",
-		5: "CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY",
-		6: "CHANGE_KIND_SINGLE_JUDGE_TO_PANEL",
-		7: "CHANGE_KIND_ORDINARY_TO_SIMPLIFIED",
-		8: "CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED",
-		9: "CHANGE_KIND_FAST_TRACK_TO_ORDINARY",
+		0:  "CHANGE_KIND_UNSPECIFIED",
+		1:  "CHANGE_KIND_CONFIRMED",
+		2:  "CHANGE_KIND_OVERRIDDEN",
+		3:  "CHANGE_KIND_SIMPLIFIED_TO_ORDINARY",
+		4:  "CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED",
+		5:  "CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY",
+		6:  "CHANGE_KIND_SINGLE_JUDGE_TO_PANEL",
+		7:  "CHANGE_KIND_ORDINARY_TO_SIMPLIFIED",
+		8:  "CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED",
+		9:  "CHANGE_KIND_FAST_TRACK_TO_ORDINARY",
+		10: "CHANGE_KIND_TIME_LIMIT_RESTARTED",
 	}
 	ChangeKind_value = map[string]int32{
 		"CHANGE_KIND_UNSPECIFIED":                0,
@@ -429,6 +438,7 @@ var (
 		"CHANGE_KIND_ORDINARY_TO_SIMPLIFIED":     7,
 		"CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED":   8,
 		"CHANGE_KIND_FAST_TRACK_TO_ORDINARY":     9,
+		"CHANGE_KIND_TIME_LIMIT_RESTARTED":       10,
 	}
 )
 
@@ -457,6 +467,80 @@ func (x ChangeKind) Number() protoreflect.EnumNumber {
 // Deprecated: Use ChangeKind.Descriptor instead.
 func (ChangeKind) EnumDescriptor() ([]byte, []int) {
 	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{6}
+}
+
+// TimeLimitRestart names the event on which a criminal first-instance time
+// limit starts again (CHANGE_KIND_TIME_LIMIT_RESTARTED), as numbered in the
+// law in force on the day of the restart.
+type TimeLimitRestart int32
+
+const (
+	TimeLimitRestart_TIME_LIMIT_RESTART_UNSPECIFIED TimeLimitRestart = 0
+	// 改变管辖: counted from the day the court the case moved to received it.
+	// 刑事诉讼法第二百零八条第二款 (2012年修正 第二百零二条第二款; 1996年 第一百六十八条第二款).
+	TimeLimitRestart_TIME_LIMIT_RESTART_JURISDICTION_CHANGED TimeLimitRestart = 1
+	// 补充侦查完毕移送: the procuratorate returned the file after supplementary
+	// investigation, and the court counts the time limit anew.
+	// 刑事诉讼法第二百零八条第三款 (2012年修正 第二百零二条第三款; 1996年 第一百六十八条第三款).
+	// Not in fast-track, whose facts must be clear and evidence sufficient
+	// (刑事诉讼法第二百二十二条第一款、第二百二十六条; 刑诉法解释第三百七十五条).
+	TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION TimeLimitRestart = 2
+	// 指定管辖: counted from the day the designated court received the
+	// designation and the file. 刑诉法解释第二百零九条 (from 2021-03-01; 2013 to
+	// 2021-02-28 刑诉法解释（2012年）第一百七十二条; before 2013 the 改变管辖 paragraph,
+	// 刑事诉讼法（1996年）第一百六十八条第二款).
+	TimeLimitRestart_TIME_LIMIT_RESTART_JURISDICTION_DESIGNATED TimeLimitRestart = 3
+	// 发回重审: the court of first instance counts anew from the day it
+	// received the case the second-instance court sent back.
+	// 刑事诉讼法第二百四十一条 (2012年修正 第二百三十条; 1996年 第一百九十四条). The retrial
+	// needs a new panel (第二百三十九条), so never fast-track, nor simplified
+	// procedure before 2013 (1996年 第一百九十二条、第一百七十四条: one judge alone).
+	TimeLimitRestart_TIME_LIMIT_RESTART_REMANDED TimeLimitRestart = 4
+)
+
+// Enum value maps for TimeLimitRestart.
+var (
+	TimeLimitRestart_name = map[int32]string{
+		0: "TIME_LIMIT_RESTART_UNSPECIFIED",
+		1: "TIME_LIMIT_RESTART_JURISDICTION_CHANGED",
+		2: "TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION",
+		3: "TIME_LIMIT_RESTART_JURISDICTION_DESIGNATED",
+		4: "TIME_LIMIT_RESTART_REMANDED",
+	}
+	TimeLimitRestart_value = map[string]int32{
+		"TIME_LIMIT_RESTART_UNSPECIFIED":                 0,
+		"TIME_LIMIT_RESTART_JURISDICTION_CHANGED":        1,
+		"TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION": 2,
+		"TIME_LIMIT_RESTART_JURISDICTION_DESIGNATED":     3,
+		"TIME_LIMIT_RESTART_REMANDED":                    4,
+	}
+)
+
+func (x TimeLimitRestart) Enum() *TimeLimitRestart {
+	p := new(TimeLimitRestart)
+	*p = x
+	return p
+}
+
+func (x TimeLimitRestart) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (TimeLimitRestart) Descriptor() protoreflect.EnumDescriptor {
+	return file_fenjian_triage_v1_triage_proto_enumTypes[7].Descriptor()
+}
+
+func (TimeLimitRestart) Type() protoreflect.EnumType {
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[7]
+}
+
+func (x TimeLimitRestart) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use TimeLimitRestart.Descriptor instead.
+func (TimeLimitRestart) EnumDescriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{7}
 }
 
 // AssignmentKind says how a team was chosen.
@@ -503,11 +587,11 @@ func (x AssignmentKind) String() string {
 }
 
 func (AssignmentKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_fenjian_triage_v1_triage_proto_enumTypes[7].Descriptor()
+	return file_fenjian_triage_v1_triage_proto_enumTypes[8].Descriptor()
 }
 
 func (AssignmentKind) Type() protoreflect.EnumType {
-	return &file_fenjian_triage_v1_triage_proto_enumTypes[7]
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[8]
 }
 
 func (x AssignmentKind) Number() protoreflect.EnumNumber {
@@ -516,7 +600,7 @@ func (x AssignmentKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use AssignmentKind.Descriptor instead.
 func (AssignmentKind) EnumDescriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{7}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{8}
 }
 
 // FeedEvent says what an assignment on a team's feed means for that team.
@@ -558,11 +642,11 @@ func (x FeedEvent) String() string {
 }
 
 func (FeedEvent) Descriptor() protoreflect.EnumDescriptor {
-	return file_fenjian_triage_v1_triage_proto_enumTypes[8].Descriptor()
+	return file_fenjian_triage_v1_triage_proto_enumTypes[9].Descriptor()
 }
 
 func (FeedEvent) Type() protoreflect.EnumType {
-	return &file_fenjian_triage_v1_triage_proto_enumTypes[8]
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[9]
 }
 
 func (x FeedEvent) Number() protoreflect.EnumNumber {
@@ -571,7 +655,7 @@ func (x FeedEvent) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use FeedEvent.Descriptor instead.
 func (FeedEvent) EnumDescriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{8}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{9}
 }
 
 // Availability is the legal status of a procedure for a filing.
@@ -615,11 +699,11 @@ func (x Availability) String() string {
 }
 
 func (Availability) Descriptor() protoreflect.EnumDescriptor {
-	return file_fenjian_triage_v1_triage_proto_enumTypes[9].Descriptor()
+	return file_fenjian_triage_v1_triage_proto_enumTypes[10].Descriptor()
 }
 
 func (Availability) Type() protoreflect.EnumType {
-	return &file_fenjian_triage_v1_triage_proto_enumTypes[9]
+	return &file_fenjian_triage_v1_triage_proto_enumTypes[10]
 }
 
 func (x Availability) Number() protoreflect.EnumNumber {
@@ -628,7 +712,7 @@ func (x Availability) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Availability.Descriptor instead.
 func (Availability) EnumDescriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{9}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{10}
 }
 
 // Party is one party to the case.
@@ -1616,7 +1700,9 @@ type Outcome struct {
 	Previous Procedure `protobuf:"varint,11,opt,name=previous,proto3,enum=fenjian.triage.v1.Procedure" json:"previous,omitempty"`
 	// Set by the server: the time limit under the new procedure, counted from
 	// the original 立案 date where the law says so (Interp. 258 ¶3), or from
-	// decided_on where it restarts (criminal, Interp. 368/376).
+	// decided_on where it restarts (criminal, Interp. 368/376, and the
+	// restarts of CHANGE_KIND_TIME_LIMIT_RESTARTED, which later outcomes that
+	// keep the clock, such as a panel, count from too).
 	TimeLimit *TimeLimit `protobuf:"bytes,12,opt,name=time_limit,json=timeLimit,proto3" json:"time_limit,omitempty"`
 	// Set by the server.
 	RecordedAt *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=recorded_at,json=recordedAt,proto3" json:"recorded_at,omitempty"`
@@ -1635,6 +1721,9 @@ type Outcome struct {
 	// procedure whose period, counted from 立案, had already ended on the day
 	// of the ruling. Empty when there is nothing to check.
 	ReviewReasons []*Reason `protobuf:"bytes,16,rep,name=review_reasons,json=reviewReasons,proto3" json:"review_reasons,omitempty"`
+	// Which restart a CHANGE_KIND_TIME_LIMIT_RESTARTED outcome records;
+	// required for it and unset for every other change.
+	Restart       TimeLimitRestart `protobuf:"varint,17,opt,name=restart,proto3,enum=fenjian.triage.v1.TimeLimitRestart" json:"restart,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1779,6 +1868,13 @@ func (x *Outcome) GetReviewReasons() []*Reason {
 		return x.ReviewReasons
 	}
 	return nil
+}
+
+func (x *Outcome) GetRestart() TimeLimitRestart {
+	if x != nil {
+		return x.Restart
+	}
+	return TimeLimitRestart_TIME_LIMIT_RESTART_UNSPECIFIED
 }
 
 // FactCorrection states the filing as the court now has it and what shows it.
@@ -3286,7 +3382,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x17\n" +
 	"\adry_run\x18\x02 \x01(\bR\x06dryRun\"I\n" +
 	"\x0eTriageResponse\x127\n" +
-	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\xe6\x05\n" +
+	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\xa5\x06\n" +
 	"\aOutcome\x12\x1d\n" +
 	"\n" +
 	"outcome_id\x18\x01 \x01(\tR\toutcomeId\x12\x1f\n" +
@@ -3314,7 +3410,8 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"correction\x12\x1f\n" +
 	"\vrecorded_by\x18\x0f \x01(\tR\n" +
 	"recordedBy\x12@\n" +
-	"\x0ereview_reasons\x18\x10 \x03(\v2\x19.fenjian.triage.v1.ReasonR\rreviewReasons\"\x80\x01\n" +
+	"\x0ereview_reasons\x18\x10 \x03(\v2\x19.fenjian.triage.v1.ReasonR\rreviewReasons\x12=\n" +
+	"\arestart\x18\x11 \x01(\x0e2#.fenjian.triage.v1.TimeLimitRestartR\arestart\"\x80\x01\n" +
 	"\x0eFactCorrection\x121\n" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x14\n" +
 	"\x05basis\x18\x02 \x01(\tR\x05basis\x12%\n" +
@@ -3481,7 +3578,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x17SENTENCE_KIND_FINE_ONLY\x10\x05\x12\x1b\n" +
 	"\x17SENTENCE_KIND_EXEMPTION\x10\x06\x12#\n" +
 	"\x1fSENTENCE_KIND_LIFE_IMPRISONMENT\x10\a\x12\x17\n" +
-	"\x13SENTENCE_KIND_DEATH\x10\b*\xff\x02\n" +
+	"\x13SENTENCE_KIND_DEATH\x10\b*\xa5\x03\n" +
 	"\n" +
 	"ChangeKind\x12\x1b\n" +
 	"\x17CHANGE_KIND_UNSPECIFIED\x10\x00\x12\x19\n" +
@@ -3493,7 +3590,15 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"!CHANGE_KIND_SINGLE_JUDGE_TO_PANEL\x10\x06\x12&\n" +
 	"\"CHANGE_KIND_ORDINARY_TO_SIMPLIFIED\x10\a\x12(\n" +
 	"$CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED\x10\b\x12&\n" +
-	"\"CHANGE_KIND_FAST_TRACK_TO_ORDINARY\x10\t*\x8b\x01\n" +
+	"\"CHANGE_KIND_FAST_TRACK_TO_ORDINARY\x10\t\x12$\n" +
+	" CHANGE_KIND_TIME_LIMIT_RESTARTED\x10\n" +
+	"*\xe8\x01\n" +
+	"\x10TimeLimitRestart\x12\"\n" +
+	"\x1eTIME_LIMIT_RESTART_UNSPECIFIED\x10\x00\x12+\n" +
+	"'TIME_LIMIT_RESTART_JURISDICTION_CHANGED\x10\x01\x122\n" +
+	".TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION\x10\x02\x12.\n" +
+	"*TIME_LIMIT_RESTART_JURISDICTION_DESIGNATED\x10\x03\x12\x1f\n" +
+	"\x1bTIME_LIMIT_RESTART_REMANDED\x10\x04*\x8b\x01\n" +
 	"\x0eAssignmentKind\x12\x1f\n" +
 	"\x1bASSIGNMENT_KIND_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16ASSIGNMENT_KIND_RANDOM\x10\x01\x12\x1e\n" +
@@ -3531,7 +3636,7 @@ func file_fenjian_triage_v1_triage_proto_rawDescGZIP() []byte {
 	return file_fenjian_triage_v1_triage_proto_rawDescData
 }
 
-var file_fenjian_triage_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 10)
+var file_fenjian_triage_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 11)
 var file_fenjian_triage_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
 var file_fenjian_triage_v1_triage_proto_goTypes = []any{
 	(CaseKind)(0),                    // 0: fenjian.triage.v1.CaseKind
@@ -3541,38 +3646,39 @@ var file_fenjian_triage_v1_triage_proto_goTypes = []any{
 	(PartyKind)(0),                   // 4: fenjian.triage.v1.PartyKind
 	(SentenceKind)(0),                // 5: fenjian.triage.v1.SentenceKind
 	(ChangeKind)(0),                  // 6: fenjian.triage.v1.ChangeKind
-	(AssignmentKind)(0),              // 7: fenjian.triage.v1.AssignmentKind
-	(FeedEvent)(0),                   // 8: fenjian.triage.v1.FeedEvent
-	(Availability)(0),                // 9: fenjian.triage.v1.Availability
-	(*Party)(nil),                    // 10: fenjian.triage.v1.Party
-	(*Circumstances)(nil),            // 11: fenjian.triage.v1.Circumstances
-	(*Filing)(nil),                   // 12: fenjian.triage.v1.Filing
-	(*LabeledFiling)(nil),            // 13: fenjian.triage.v1.LabeledFiling
-	(*ReloadModelRequest)(nil),       // 14: fenjian.triage.v1.ReloadModelRequest
-	(*ReloadModelResponse)(nil),      // 15: fenjian.triage.v1.ReloadModelResponse
-	(*GetModelRequest)(nil),          // 16: fenjian.triage.v1.GetModelRequest
-	(*GetModelResponse)(nil),         // 17: fenjian.triage.v1.GetModelResponse
-	(*TriageRequest)(nil),            // 18: fenjian.triage.v1.TriageRequest
-	(*TriageResponse)(nil),           // 19: fenjian.triage.v1.TriageResponse
-	(*Outcome)(nil),                  // 20: fenjian.triage.v1.Outcome
-	(*FactCorrection)(nil),           // 21: fenjian.triage.v1.FactCorrection
-	(*RecordOutcomeRequest)(nil),     // 22: fenjian.triage.v1.RecordOutcomeRequest
-	(*RecordOutcomeResponse)(nil),    // 23: fenjian.triage.v1.RecordOutcomeResponse
-	(*DrawCandidate)(nil),            // 24: fenjian.triage.v1.DrawCandidate
-	(*Draw)(nil),                     // 25: fenjian.triage.v1.Draw
-	(*Assignment)(nil),               // 26: fenjian.triage.v1.Assignment
-	(*AssignCaseRequest)(nil),        // 27: fenjian.triage.v1.AssignCaseRequest
-	(*AssignCaseResponse)(nil),       // 28: fenjian.triage.v1.AssignCaseResponse
-	(*WatchAssignmentsRequest)(nil),  // 29: fenjian.triage.v1.WatchAssignmentsRequest
-	(*WatchAssignmentsResponse)(nil), // 30: fenjian.triage.v1.WatchAssignmentsResponse
-	(*GetDecisionRequest)(nil),       // 31: fenjian.triage.v1.GetDecisionRequest
-	(*GetDecisionResponse)(nil),      // 32: fenjian.triage.v1.GetDecisionResponse
-	(*Reason)(nil),                   // 33: fenjian.triage.v1.Reason
-	(*ProcedureOption)(nil),          // 34: fenjian.triage.v1.ProcedureOption
-	(*TimeLimit)(nil),                // 35: fenjian.triage.v1.TimeLimit
-	(*SmallClaimsLimit)(nil),         // 36: fenjian.triage.v1.SmallClaimsLimit
-	(*Decision)(nil),                 // 37: fenjian.triage.v1.Decision
-	(*timestamppb.Timestamp)(nil),    // 38: google.protobuf.Timestamp
+	(TimeLimitRestart)(0),            // 7: fenjian.triage.v1.TimeLimitRestart
+	(AssignmentKind)(0),              // 8: fenjian.triage.v1.AssignmentKind
+	(FeedEvent)(0),                   // 9: fenjian.triage.v1.FeedEvent
+	(Availability)(0),                // 10: fenjian.triage.v1.Availability
+	(*Party)(nil),                    // 11: fenjian.triage.v1.Party
+	(*Circumstances)(nil),            // 12: fenjian.triage.v1.Circumstances
+	(*Filing)(nil),                   // 13: fenjian.triage.v1.Filing
+	(*LabeledFiling)(nil),            // 14: fenjian.triage.v1.LabeledFiling
+	(*ReloadModelRequest)(nil),       // 15: fenjian.triage.v1.ReloadModelRequest
+	(*ReloadModelResponse)(nil),      // 16: fenjian.triage.v1.ReloadModelResponse
+	(*GetModelRequest)(nil),          // 17: fenjian.triage.v1.GetModelRequest
+	(*GetModelResponse)(nil),         // 18: fenjian.triage.v1.GetModelResponse
+	(*TriageRequest)(nil),            // 19: fenjian.triage.v1.TriageRequest
+	(*TriageResponse)(nil),           // 20: fenjian.triage.v1.TriageResponse
+	(*Outcome)(nil),                  // 21: fenjian.triage.v1.Outcome
+	(*FactCorrection)(nil),           // 22: fenjian.triage.v1.FactCorrection
+	(*RecordOutcomeRequest)(nil),     // 23: fenjian.triage.v1.RecordOutcomeRequest
+	(*RecordOutcomeResponse)(nil),    // 24: fenjian.triage.v1.RecordOutcomeResponse
+	(*DrawCandidate)(nil),            // 25: fenjian.triage.v1.DrawCandidate
+	(*Draw)(nil),                     // 26: fenjian.triage.v1.Draw
+	(*Assignment)(nil),               // 27: fenjian.triage.v1.Assignment
+	(*AssignCaseRequest)(nil),        // 28: fenjian.triage.v1.AssignCaseRequest
+	(*AssignCaseResponse)(nil),       // 29: fenjian.triage.v1.AssignCaseResponse
+	(*WatchAssignmentsRequest)(nil),  // 30: fenjian.triage.v1.WatchAssignmentsRequest
+	(*WatchAssignmentsResponse)(nil), // 31: fenjian.triage.v1.WatchAssignmentsResponse
+	(*GetDecisionRequest)(nil),       // 32: fenjian.triage.v1.GetDecisionRequest
+	(*GetDecisionResponse)(nil),      // 33: fenjian.triage.v1.GetDecisionResponse
+	(*Reason)(nil),                   // 34: fenjian.triage.v1.Reason
+	(*ProcedureOption)(nil),          // 35: fenjian.triage.v1.ProcedureOption
+	(*TimeLimit)(nil),                // 36: fenjian.triage.v1.TimeLimit
+	(*SmallClaimsLimit)(nil),         // 37: fenjian.triage.v1.SmallClaimsLimit
+	(*Decision)(nil),                 // 38: fenjian.triage.v1.Decision
+	(*timestamppb.Timestamp)(nil),    // 39: google.protobuf.Timestamp
 }
 var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	3,  // 0: fenjian.triage.v1.Party.role:type_name -> fenjian.triage.v1.PartyRole
@@ -3580,67 +3686,68 @@ var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	5,  // 2: fenjian.triage.v1.Circumstances.recommended_sentence_kind:type_name -> fenjian.triage.v1.SentenceKind
 	0,  // 3: fenjian.triage.v1.Filing.case_kind:type_name -> fenjian.triage.v1.CaseKind
 	1,  // 4: fenjian.triage.v1.Filing.court_level:type_name -> fenjian.triage.v1.CourtLevel
-	10, // 5: fenjian.triage.v1.Filing.parties:type_name -> fenjian.triage.v1.Party
-	11, // 6: fenjian.triage.v1.Filing.circumstances:type_name -> fenjian.triage.v1.Circumstances
-	12, // 7: fenjian.triage.v1.LabeledFiling.filing:type_name -> fenjian.triage.v1.Filing
+	11, // 5: fenjian.triage.v1.Filing.parties:type_name -> fenjian.triage.v1.Party
+	12, // 6: fenjian.triage.v1.Filing.circumstances:type_name -> fenjian.triage.v1.Circumstances
+	13, // 7: fenjian.triage.v1.LabeledFiling.filing:type_name -> fenjian.triage.v1.Filing
 	2,  // 8: fenjian.triage.v1.LabeledFiling.label:type_name -> fenjian.triage.v1.Procedure
-	38, // 9: fenjian.triage.v1.GetModelResponse.loaded_at:type_name -> google.protobuf.Timestamp
-	12, // 10: fenjian.triage.v1.TriageRequest.filing:type_name -> fenjian.triage.v1.Filing
-	37, // 11: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
+	39, // 9: fenjian.triage.v1.GetModelResponse.loaded_at:type_name -> google.protobuf.Timestamp
+	13, // 10: fenjian.triage.v1.TriageRequest.filing:type_name -> fenjian.triage.v1.Filing
+	38, // 11: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
 	2,  // 12: fenjian.triage.v1.Outcome.procedure:type_name -> fenjian.triage.v1.Procedure
 	6,  // 13: fenjian.triage.v1.Outcome.change:type_name -> fenjian.triage.v1.ChangeKind
 	2,  // 14: fenjian.triage.v1.Outcome.previous:type_name -> fenjian.triage.v1.Procedure
-	35, // 15: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	38, // 16: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
-	21, // 17: fenjian.triage.v1.Outcome.correction:type_name -> fenjian.triage.v1.FactCorrection
-	33, // 18: fenjian.triage.v1.Outcome.review_reasons:type_name -> fenjian.triage.v1.Reason
-	12, // 19: fenjian.triage.v1.FactCorrection.filing:type_name -> fenjian.triage.v1.Filing
-	20, // 20: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
-	20, // 21: fenjian.triage.v1.RecordOutcomeResponse.outcome:type_name -> fenjian.triage.v1.Outcome
-	26, // 22: fenjian.triage.v1.RecordOutcomeResponse.reassignment:type_name -> fenjian.triage.v1.Assignment
-	24, // 23: fenjian.triage.v1.Draw.candidates:type_name -> fenjian.triage.v1.DrawCandidate
-	7,  // 24: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
-	2,  // 25: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
-	25, // 26: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
-	38, // 27: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
-	26, // 28: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
-	26, // 29: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
-	8,  // 30: fenjian.triage.v1.WatchAssignmentsResponse.event:type_name -> fenjian.triage.v1.FeedEvent
-	37, // 31: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
-	2,  // 32: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
-	33, // 33: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
-	9,  // 34: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
-	35, // 35: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	2,  // 36: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
-	2,  // 37: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
-	34, // 38: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
-	33, // 39: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
-	0,  // 40: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
-	36, // 41: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
-	35, // 42: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	33, // 43: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
-	38, // 44: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
-	26, // 45: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
-	25, // 46: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
-	18, // 47: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
-	31, // 48: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
-	22, // 49: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
-	27, // 50: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
-	29, // 51: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
-	14, // 52: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
-	16, // 53: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
-	19, // 54: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
-	32, // 55: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
-	23, // 56: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
-	28, // 57: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
-	30, // 58: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
-	15, // 59: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
-	17, // 60: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
-	54, // [54:61] is the sub-list for method output_type
-	47, // [47:54] is the sub-list for method input_type
-	47, // [47:47] is the sub-list for extension type_name
-	47, // [47:47] is the sub-list for extension extendee
-	0,  // [0:47] is the sub-list for field type_name
+	36, // 15: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	39, // 16: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
+	22, // 17: fenjian.triage.v1.Outcome.correction:type_name -> fenjian.triage.v1.FactCorrection
+	34, // 18: fenjian.triage.v1.Outcome.review_reasons:type_name -> fenjian.triage.v1.Reason
+	7,  // 19: fenjian.triage.v1.Outcome.restart:type_name -> fenjian.triage.v1.TimeLimitRestart
+	13, // 20: fenjian.triage.v1.FactCorrection.filing:type_name -> fenjian.triage.v1.Filing
+	21, // 21: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
+	21, // 22: fenjian.triage.v1.RecordOutcomeResponse.outcome:type_name -> fenjian.triage.v1.Outcome
+	27, // 23: fenjian.triage.v1.RecordOutcomeResponse.reassignment:type_name -> fenjian.triage.v1.Assignment
+	25, // 24: fenjian.triage.v1.Draw.candidates:type_name -> fenjian.triage.v1.DrawCandidate
+	8,  // 25: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
+	2,  // 26: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
+	26, // 27: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
+	39, // 28: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
+	27, // 29: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	27, // 30: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
+	9,  // 31: fenjian.triage.v1.WatchAssignmentsResponse.event:type_name -> fenjian.triage.v1.FeedEvent
+	38, // 32: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
+	2,  // 33: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
+	34, // 34: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
+	10, // 35: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
+	36, // 36: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	2,  // 37: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
+	2,  // 38: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
+	35, // 39: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
+	34, // 40: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
+	0,  // 41: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
+	37, // 42: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
+	36, // 43: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	34, // 44: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
+	39, // 45: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
+	27, // 46: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
+	26, // 47: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
+	19, // 48: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
+	32, // 49: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
+	23, // 50: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
+	28, // 51: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
+	30, // 52: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
+	15, // 53: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
+	17, // 54: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
+	20, // 55: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
+	33, // 56: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
+	24, // 57: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
+	29, // 58: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
+	31, // 59: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
+	16, // 60: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
+	18, // 61: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
+	55, // [55:62] is the sub-list for method output_type
+	48, // [48:55] is the sub-list for method input_type
+	48, // [48:48] is the sub-list for extension type_name
+	48, // [48:48] is the sub-list for extension extendee
+	0,  // [0:48] is the sub-list for field type_name
 }
 
 func init() { file_fenjian_triage_v1_triage_proto_init() }
@@ -3653,7 +3760,7 @@ func file_fenjian_triage_v1_triage_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fenjian_triage_v1_triage_proto_rawDesc), len(file_fenjian_triage_v1_triage_proto_rawDesc)),
-			NumEnums:      10,
+			NumEnums:      11,
 			NumMessages:   28,
 			NumExtensions: 0,
 			NumServices:   2,

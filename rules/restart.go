@@ -1,0 +1,180 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// This file records the restarts of a criminal first-instance time limit
+// on events the court does not rule (CHANGE_KIND_TIME_LIMIT_RESTARTED;
+// docs/statutes.md, Conversions: Restarts of the criminal time limit):
+//
+//   - 改变管辖: "人民法院改变管辖的案件，从改变后的人民法院收到案件之日起计算
+//     审理期限" (刑事诉讼法第二百零八条第二款);
+//   - 补充侦查: "人民检察院补充侦查的案件，补充侦查完毕移送人民法院后，人民
+//     法院重新计算审理期限" (第二百零八条第三款);
+//   - 指定管辖: "指定管辖案件的审理期限，自被指定管辖的人民法院收到指定管辖
+//     决定书和案卷、证据材料之日起计算" (刑诉法解释第二百零九条);
+//   - 发回重审: "原审人民法院从收到发回的案件之日起，重新计算审理期限"
+//     (刑事诉讼法第二百四十一条).
+//
+// The outcome's decided_on is the day the clock starts again; like 受理 it
+// is not counted (CrPL 105 ¶2). The procedure stays the one in force, and
+// the period is that procedure's under the law in force on that day, as a
+// criminal conversion's is (outcomeTimeLimit). Civil and administrative
+// limits run from 立案 and leave periods out instead (民诉法解释第二百四十三
+// 条, 行诉法解释第五十条): no text restarts them.
+
+// Rules a restart can break (ConversionRules lists them with the others).
+const (
+	// A restart on a civil or administrative case.
+	RuleRestartCriminalOnly = "TIME_LIMIT_RESTART_CRIMINAL_ONLY"
+	// A restart whose procedure is not the one in force.
+	RuleRestartKeepsProcedure = "TIME_LIMIT_RESTART_KEEPS_PROCEDURE"
+	// A restart dated before 1997-01-01: the 1979 law's time limits were
+	// not read (the filing periods shown for those dates are the 1996
+	// law's, with a note), so no restart is recorded under it.
+	RuleRestartBefore1997 = "CRPL1996_TIME_LIMIT_RESTART_NOT_IN_FORCE"
+	// 发回重审 while the case is in fast-track: the retrial needs a new
+	// panel (CrPL 239), fast-track is one judge's (CrPL 222), and a
+	// fast-track case sent back is retried in ordinary procedure (刑诉法解释
+	// 第三百七十七条).
+	RuleRestartRemandedFastTrack = "CRPL239_REMANDED_NOT_FAST_TRACK"
+	// 发回重审 in simplified procedure before 2013: the 1996 law's
+	// simplified procedure was one judge's alone (art. 174), a retrial a
+	// new panel's (art. 192).
+	RuleRestartRemandedSimplified1996 = "CRPL1996_192_REMANDED_NOT_SIMPLIFIED"
+	// 补充侦查 while the case is in fast-track: fast-track needs facts clear
+	// and evidence sufficient (CrPL 222 ¶1); a case that is not is retried
+	// under ordinary or simplified procedure (CrPL 226, 刑诉法解释第三百七十五
+	// 条). Stricter than the letter of CrPL 208 ¶3, which names no
+	// procedure: docs/statutes.md says so.
+	RuleRestartInvestigationFastTrack = "CRPL222_SUPPLEMENTARY_INVESTIGATION_NOT_FAST_TRACK"
+)
+
+var restartRules = [...]ConversionRule{
+	{RuleRestartCriminalOnly, "刑事诉讼法第二百零八条第二款、第三款、第二百四十一条；刑诉法解释第二百零九条",
+		"审理期限重新计算（改变管辖、补充侦查、指定管辖、发回重审）是刑事诉讼法的规定；民事、行政案件的审理期限自立案之日起计算，管辖争议等期间不计入审理期限（民诉法解释第二百四十三条、行诉法解释第五十条），法律没有重新计算的规定。"},
+	{RuleRestartKeepsProcedure, "", "审理期限重新计算不改变审理程序；记录的程序须为案件现行的程序。程序也改变的，应另行记录相应的程序转换。"},
+	{RuleRestartBefore1997, "刑事诉讼法（1996年）第一百六十八条", "重新计算之日施行的是1979年刑事诉讼法；本系统未核实该法关于审理期限的规定（1996年修正自1997年1月1日起施行），不记录重新计算。"},
+	{RuleRestartRemandedFastTrack, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭，依照第一审程序进行审判；速裁程序由审判员一人独任审判，适用速裁程序的案件发回重新审判的，应当适用第一审普通程序。请先记录速裁程序转为普通程序（或简易程序）。"},
+	{RuleRestartRemandedSimplified1996, "刑事诉讼法（1996年）第一百九十二条、第一百七十四条", "重新计算之日施行的刑事诉讼法（1996年）规定，发回重新审判的案件应当另行组成合议庭，简易程序由审判员一人独任审判；简易程序组成合议庭自2013年1月1日起施行（刑事诉讼法（2012年修正）第二百一十条）。请先记录简易程序转为普通程序。"},
+	{RuleRestartInvestigationFastTrack, "刑事诉讼法第二百二十二条第一款、第二百二十六条；刑诉法解释第三百七十五条", "速裁程序以案件事实清楚，证据确实、充分为前提；人民检察院补充侦查的案件不宜适用速裁程序，应当按照普通程序或者简易程序重新审理（本系统对此从严掌握）。请先记录速裁程序转为普通程序或简易程序。"},
+}
+
+// restartKinds are the restarts the texts give, for validation.
+var restartKinds = map[triagev1.TimeLimitRestart]string{
+	triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_JURISDICTION_CHANGED:        "改变管辖",
+	triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION: "补充侦查",
+	triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_JURISDICTION_DESIGNATED:     "指定管辖",
+	triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_REMANDED:                    "发回重审",
+}
+
+// validateRestartField checks outcome.restart's form: required, and one the
+// texts give, for a restart; unset for every other change.
+func validateRestartField(o *triagev1.Outcome) error {
+	r := o.GetRestart()
+	if o.GetChange() != triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED {
+		if r != triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_UNSPECIFIED {
+			return fieldErrorf("outcome.restart", "is only for CHANGE_KIND_TIME_LIMIT_RESTARTED, not %s", o.GetChange())
+		}
+		return nil
+	}
+	if _, ok := restartKinds[r]; !ok {
+		return fieldErrorf("outcome.restart", "is required for CHANGE_KIND_TIME_LIMIT_RESTARTED: JURISDICTION_CHANGED, SUPPLEMENTARY_INVESTIGATION, JURISDICTION_DESIGNATED or REMANDED")
+	}
+	return nil
+}
+
+// checkRestart checks a restart against the case: criminal only, the
+// procedure in force kept, and none the procedure in force cannot take.
+func checkRestart(d *triagev1.Decision, cur triagev1.Procedure, o *triagev1.Outcome) error {
+	if k := d.GetCaseKind(); k != kCriminal {
+		return conversionErr(RuleRestartCriminalOnly, fmt.Sprintf("本案为%s案件。", kindChinese(k)))
+	}
+	if o.GetProcedure() != cur {
+		return conversionErr(RuleRestartKeepsProcedure, fmt.Sprintf("本案现行程序为%s，记录的程序为%s。", procName(cur), procName(o.GetProcedure())))
+	}
+	t, ok := rulingDate(o)
+	if !ok {
+		return nil // refused as a malformed date before this
+	}
+	if t.Before(crpl1996InForce) {
+		return conversionErr(RuleRestartBefore1997, fmt.Sprintf("重新计算之日为%s。", o.GetDecidedOn()))
+	}
+	switch o.GetRestart() {
+	case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_REMANDED:
+		switch {
+		case cur == pFastTrack:
+			return conversionErr(RuleRestartRemandedFastTrack, "")
+		case cur == pSimplified && t.Before(crpl2012InForce):
+			return conversionErr(RuleRestartRemandedSimplified1996, fmt.Sprintf("重新计算之日为%s。", o.GetDecidedOn()))
+		}
+	case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION:
+		if cur == pFastTrack {
+			return conversionErr(RuleRestartInvestigationFastTrack, "")
+		}
+	}
+	return nil
+}
+
+// restartCounting is the provision a restart counts from, as numbered in
+// the law in force on the day it starts again (CrPL 2018 from 2018-10-26,
+// 2012 from 2013-01-01, 1996 before; 刑诉法解释 2021 from 2021-03-01, 2012
+// from 2013-01-01), with its words, appended to the period's article and
+// extension like a conversion's counting.
+//
+// Before 2013 a designation (指定管辖) cites the 1996 law's 改变管辖
+// paragraph: the designated court is the court the case moved to, and the
+// 1998 interpretation's counterpart of 刑诉法解释第二百零九条 was not read.
+func restartCounting(r triagev1.TimeLimitRestart, t time.Time) counting {
+	era := 2018
+	switch {
+	case t.Before(crpl2012InForce):
+		era = 1996
+	case t.Before(crpl2018InForce):
+		era = 2012
+	}
+	changed := map[int]string{2018: "刑事诉讼法第二百零八条第二款", 2012: "刑事诉讼法（2012年修正）第二百零二条第二款", 1996: "刑事诉讼法（1996年）第一百六十八条第二款"}
+	switch r {
+	case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_JURISDICTION_CHANGED:
+		return counting{changed[era], "人民法院改变管辖的案件，从改变后的人民法院收到案件之日起计算审理期限。"}
+	case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION:
+		art := map[int]string{2018: "刑事诉讼法第二百零八条第三款", 2012: "刑事诉讼法（2012年修正）第二百零二条第三款", 1996: "刑事诉讼法（1996年）第一百六十八条第三款"}[era]
+		return counting{art, "人民检察院补充侦查的案件，补充侦查完毕移送人民法院后，人民法院重新计算审理期限。"}
+	case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_JURISDICTION_DESIGNATED:
+		switch {
+		case !t.Before(crInterp2021InForce):
+			return counting{"刑诉法解释第二百零九条", "指定管辖案件的审理期限，自被指定管辖的人民法院收到指定管辖决定书和案卷、证据材料之日起计算。"}
+		case era != 1996:
+			return counting{"刑诉法解释（2012年）第一百七十二条", "指定管辖案件的审理期限，自被指定管辖的人民法院收到指定管辖决定书和有关案卷、证据材料之日起计算。"}
+		}
+		return counting{changed[era], "指定管辖改变了审理案件的人民法院：从被指定管辖的人民法院收到案件之日起计算审理期限。"}
+	case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_REMANDED:
+		art := map[int]string{2018: "刑事诉讼法第二百四十一条", 2012: "刑事诉讼法（2012年修正）第二百三十条", 1996: "刑事诉讼法（1996年）第一百九十四条"}[era]
+		return counting{art, "第二审人民法院发回原审人民法院重新审判的案件，原审人民法院从收到发回的案件之日起，重新计算审理期限。"}
+	}
+	return counting{}
+}
+
+// countingOf is how outcome o of a case of kind counts its clock, appended
+// to its period: a conversion's (conversionCounting) or a restart's.
+func countingOf(kind triagev1.CaseKind, o *triagev1.Outcome) (counting, bool) {
+	if kind == kCriminal && o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED {
+		t, ok := rulingDate(o)
+		c := restartCounting(o.GetRestart(), t)
+		return c, ok && c.article != ""
+	}
+	c, ok := conversionCounting[kind][o.GetChange()]
+	return c, ok
+}
+
+// remandPanel reports whether o is a restart after 发回重审, which the law
+// tries by a new panel (CrPL 239; 2012 text art. 228): the case is then
+// under a panel, as after a single judge → panel ruling (panelSinceChange).
+func remandPanel(o *triagev1.Outcome) bool {
+	return o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED &&
+		o.GetRestart() == triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_REMANDED
+}
