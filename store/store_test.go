@@ -772,10 +772,10 @@ func TestRedact(t *testing.T) {
 		"./data/fenjian.db":                                         "./data/fenjian.db",
 		// libpq and pgx take the password as a URL parameter too (outside
 		// check 9: triaged's start log printed it).
-		"postgres://fenjian@db/fenjian?sslmode=disable&password=s3cret":               "postgres://fenjian@db/fenjian?sslmode=disable&password=xxxxx",
-		"postgres://fenjian@db/fenjian?PassWord=s3cret&sslpassword=s3cret2&x=1":       "postgres://fenjian@db/fenjian?PassWord=xxxxx&sslpassword=xxxxx&x=1",
-		"postgres://fenjian:s3cret@db/fenjian?pass%77ord=s3cret":                      "postgres://fenjian:xxxxx@db/fenjian?pass%77ord=xxxxx",
-		"host=db user=fenjian password=s3cret dbname=fenjian":                         "host=db user=fenjian password=xxxxx dbname=fenjian",
+		"postgres://fenjian@db/fenjian?sslmode=disable&password=s3cret":             "postgres://fenjian@db/fenjian?sslmode=disable&password=xxxxx",
+		"postgres://fenjian@db/fenjian?PassWord=s3cret&sslpassword=s3cret2&x=1":     "postgres://fenjian@db/fenjian?PassWord=xxxxx&sslpassword=xxxxx&x=1",
+		"postgres://fenjian:s3cret@db/fenjian?pass%77ord=s3cret":                    "postgres://fenjian:xxxxx@db/fenjian?pass%77ord=xxxxx",
+		"host=db user=fenjian password=s3cret dbname=fenjian":                       "host=db user=fenjian password=xxxxx dbname=fenjian",
 		"host=db password = 's3cret with \\'quote' sslpassword=s3cret\\ 2 dbname=f": "host=db password=xxxxx sslpassword=xxxxx dbname=f",
 	} {
 		if got := store.Redact(in); got != want || strings.Contains(got, "s3cret") {
