@@ -30,7 +30,7 @@ const (
 	// check 9). Twice triaged's default -max-concurrent-calls, beyond which
 	// a server sheds calls, and far above any machine's cores for -local.
 	maxConcurrency = 1024
-	defaultTimeout           = 10 * time.Second
+	defaultTimeout = 10 * time.Second
 )
 
 // scoreFlags are the parsed flags of `triagectl score`.
