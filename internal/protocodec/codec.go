@@ -7,6 +7,7 @@ package protocodec
 import (
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"google.golang.org/grpc/encoding"
 	"google.golang.org/grpc/mem"
@@ -76,10 +77,97 @@ func (c *Codec) Unmarshal(data mem.BufferSlice, v any) error {
 // on the wire before anything is allocated).
 func Decode(b []byte, m proto.Message) error {
 	total := 0
-	if err := checkCounts(b, m.ProtoReflect().Descriptor(), "", 0, &total); err != nil {
+	md := m.ProtoReflect().Descriptor()
+	if err := checkCounts(b, md, "", 0, &total); err != nil {
 		return err
 	}
-	return proto.UnmarshalOptions{DiscardUnknown: true}.Unmarshal(b, m)
+	if err := (proto.UnmarshalOptions{DiscardUnknown: true}).Unmarshal(b, m); err != nil {
+		// The decoder says only "string field contains invalid UTF-8",
+		// which leaves a filing system that sent one name in GBK to guess
+		// which of its fields it was: look for the field on the wire.
+		if ue := findInvalidUTF8(b, md, "", 0); ue != nil {
+			return ue
+		}
+		return err
+	}
+	return nil
+}
+
+// UTF8Error is a request refused because its string field Field (a path of
+// the schema's field names with list indexes, e.g. "filing.parties[1].name")
+// is not valid UTF-8 from byte Offset of its value on. proto3 strings must
+// be UTF-8; the path comes from the schema, not the client's bytes.
+type UTF8Error struct {
+	Field  string
+	Offset int
+}
+
+func (e *UTF8Error) Error() string {
+	return fmt.Sprintf("%s: not valid UTF-8 from byte %d", e.Field, e.Offset)
+}
+
+// findInvalidUTF8 walks the wire format of b, a message of md at path, and
+// returns the first string field, in wire order and depth first, whose value
+// is not valid UTF-8; nil when there is none or the encoding breaks first
+// (the decoder's error then stands).
+func findInvalidUTF8(b []byte, md protoreflect.MessageDescriptor, path string, depth int) *UTF8Error {
+	var seen map[protowire.Number]int
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return nil
+		}
+		b = b[n:]
+		if typ != protowire.BytesType {
+			if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
+				return nil
+			}
+			b = b[n:]
+			continue
+		}
+		value, n := protowire.ConsumeBytes(b)
+		if n < 0 {
+			return nil
+		}
+		b = b[n:]
+		fd := md.Fields().ByNumber(num)
+		if fd == nil || fd.IsMap() || (fd.Kind() != protoreflect.StringKind && fd.Message() == nil) {
+			continue
+		}
+		field := fieldPath(path, fd)
+		if fd.IsList() {
+			if seen == nil {
+				seen = map[protowire.Number]int{}
+			}
+			field = fmt.Sprintf("%s[%d]", field, seen[num])
+			seen[num]++
+		}
+		if fd.Kind() == protoreflect.StringKind {
+			if !utf8.Valid(value) {
+				return &UTF8Error{Field: field, Offset: validUTF8Prefix(value)}
+			}
+			continue
+		}
+		if depth < maxCountDepth {
+			if ue := findInvalidUTF8(value, fd.Message(), field, depth+1); ue != nil {
+				return ue
+			}
+		}
+	}
+	return nil
+}
+
+// validUTF8Prefix is the length of the longest valid UTF-8 prefix of b.
+func validUTF8Prefix(b []byte) int {
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // The element bounds of a request. Decoding allocates a Go value per
