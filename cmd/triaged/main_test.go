@@ -208,15 +208,23 @@ func (b *syncBuffer) String() string {
 func checkpointFlags(t *testing.T) []string {
 	t.Helper()
 	dir := t.TempDir()
-	signer, _, err := checkpoint.GenerateKey("test")
+	keyFile, _ := checkpointKey(t, dir)
+	return []string{"-checkpoint-dir=" + dir, "-checkpoint-key=" + keyFile}
+}
+
+// checkpointKey writes a new signer key into dir and returns its file and
+// the key's verifier.
+func checkpointKey(t *testing.T, dir string) (keyFile, verifier string) {
+	t.Helper()
+	signer, verifier, err := checkpoint.GenerateKey("test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	keyFile := filepath.Join(dir, "cp.key")
+	keyFile = filepath.Join(dir, "cp.key")
 	if err := os.WriteFile(keyFile, []byte(signer), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return []string{"-checkpoint-dir=" + dir, "-checkpoint-key=" + keyFile}
+	return keyFile, verifier
 }
 
 // badHolidays writes a calendar with a duplicate day: refused as a whole.

@@ -112,27 +112,9 @@ func (e *UTF8Error) Error() string {
 // (the decoder's error then stands).
 func findInvalidUTF8(b []byte, md protoreflect.MessageDescriptor, path string, depth int) *UTF8Error {
 	var seen map[protowire.Number]int
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
+	return eachField(b, md, func(fd protoreflect.FieldDescriptor, num protowire.Number, typ protowire.Type, value []byte) *UTF8Error {
+		if typ != protowire.BytesType || fd == nil || fd.IsMap() || (fd.Kind() != protoreflect.StringKind && fd.Message() == nil) {
 			return nil
-		}
-		b = b[n:]
-		if typ != protowire.BytesType {
-			if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
-				return nil
-			}
-			b = b[n:]
-			continue
-		}
-		value, n := protowire.ConsumeBytes(b)
-		if n < 0 {
-			return nil
-		}
-		b = b[n:]
-		fd := md.Fields().ByNumber(num)
-		if fd == nil || fd.IsMap() || (fd.Kind() != protoreflect.StringKind && fd.Message() == nil) {
-			continue
 		}
 		field := fieldPath(path, fd)
 		if fd.IsList() {
@@ -142,19 +124,14 @@ func findInvalidUTF8(b []byte, md protoreflect.MessageDescriptor, path string, d
 			field = fmt.Sprintf("%s[%d]", field, seen[num])
 			seen[num]++
 		}
-		if fd.Kind() == protoreflect.StringKind {
-			if !utf8.Valid(value) {
-				return &UTF8Error{Field: field, Offset: validUTF8Prefix(value)}
-			}
-			continue
+		switch {
+		case fd.Kind() == protoreflect.StringKind && !utf8.Valid(value):
+			return &UTF8Error{Field: field, Offset: validUTF8Prefix(value)}
+		case fd.Message() != nil && depth < maxCountDepth:
+			return findInvalidUTF8(value, fd.Message(), field, depth+1)
 		}
-		if depth < maxCountDepth {
-			if ue := findInvalidUTF8(value, fd.Message(), field, depth+1); ue != nil {
-				return ue
-			}
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // validUTF8Prefix is the length of the longest valid UTF-8 prefix of b.
@@ -208,31 +185,16 @@ func (e *LimitError) Error() string {
 // reports. Packed scalars count a byte as an element (an upper bound).
 func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth int, total *int) error {
 	var lists map[protowire.Number]int
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil
-		}
-		b = b[n:]
-		fd := md.Fields().ByNumber(num)
+	return eachField(b, md, func(fd protoreflect.FieldDescriptor, num protowire.Number, typ protowire.Type, value []byte) error {
 		elements := 1
-		var value []byte
-		if typ == protowire.BytesType {
-			if value, n = protowire.ConsumeBytes(b); n < 0 {
-				return nil
-			}
-			if fd != nil && fd.IsList() && fd.Message() == nil && fd.Kind() != protoreflect.StringKind && fd.Kind() != protoreflect.BytesKind {
-				elements = max(1, len(value))
-			}
-		} else if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
-			return nil
+		if typ == protowire.BytesType && fd != nil && fd.IsList() && fd.Message() == nil && fd.Kind() != protoreflect.StringKind && fd.Kind() != protoreflect.BytesKind {
+			elements = max(1, len(value))
 		}
-		b = b[n:]
 		if *total += elements; *total > MaxFields {
 			return &LimitError{Limit: MaxFields}
 		}
 		if fd == nil {
-			continue // unknown: dropped while decoding
+			return nil // unknown: dropped while decoding
 		}
 		if fd.IsList() {
 			if lists == nil {
@@ -245,12 +207,40 @@ func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth
 		// Past maxCountDepth (no schema of the server's nests so deep) the
 		// decoder's own recursion limit is the guard.
 		if value != nil && fd.Message() != nil && !fd.IsMap() && depth < maxCountDepth {
-			if err := checkCounts(value, fd.Message(), fieldPath(path, fd), depth+1, total); err != nil {
-				return err
-			}
+			return checkCounts(value, fd.Message(), fieldPath(path, fd), depth+1, total)
+		}
+		return nil
+	})
+}
+
+// eachField calls visit with every field of the message of md encoded in b:
+// its descriptor (nil for a field md does not have), number, wire type and
+// value when length-delimited (nil otherwise). It stops at visit's first
+// non-zero result and returns it; the zero result at the end of b, or where
+// the encoding breaks (the decoder reports that).
+func eachField[R comparable](b []byte, md protoreflect.MessageDescriptor, visit func(protoreflect.FieldDescriptor, protowire.Number, protowire.Type, []byte) R) R {
+	var zero R
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return zero
+		}
+		b = b[n:]
+		var value []byte
+		if typ == protowire.BytesType {
+			value, n = protowire.ConsumeBytes(b)
+		} else {
+			n = protowire.ConsumeFieldValue(num, typ, b)
+		}
+		if n < 0 {
+			return zero
+		}
+		b = b[n:]
+		if r := visit(md.Fields().ByNumber(num), num, typ, value); r != zero {
+			return r
 		}
 	}
-	return nil
+	return zero
 }
 
 // fieldPath is fd's path below the message at path, e.g. "filing.parties":

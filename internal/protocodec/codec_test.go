@@ -35,21 +35,30 @@ func TestDecodeCountsElements(t *testing.T) {
 		{"fields over the bound", append(wrap(1, nil), unknown(MaxFields)...), false, &LimitError{Limit: MaxFields}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var err error
-			if tt.outcome {
-				err = Decode(tt.msg, &triagev1.RecordOutcomeRequest{})
-			} else {
-				err = Decode(tt.msg, &triagev1.TriageRequest{})
-			}
-			le, isLimit := errors.AsType[*LimitError](err)
-			switch {
-			case tt.want == nil && err != nil:
-				t.Errorf("Decode = %v, want it decoded", err)
-			case tt.want != nil && (!isLimit || *le != *tt.want):
-				t.Errorf("Decode = %v, want %v", err, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkDecode(t, tt.msg, tt.outcome, tt.want) })
+	}
+}
+
+// checkDecode decodes msg as a TriageRequest, or a RecordOutcomeRequest when
+// outcome, and wants it decoded (want nil) or refused with an error of want's
+// type equal to *want.
+func checkDecode[E comparable, PE interface {
+	*E
+	error
+}](t *testing.T, msg []byte, outcome bool, want PE) {
+	t.Helper()
+	var err error
+	if outcome {
+		err = Decode(msg, &triagev1.RecordOutcomeRequest{})
+	} else {
+		err = Decode(msg, &triagev1.TriageRequest{})
+	}
+	got, ok := errors.AsType[PE](err)
+	switch {
+	case want == nil && err != nil:
+		t.Errorf("Decode = %v, want it decoded", err)
+	case want != nil && (!ok || *got != *want):
+		t.Errorf("Decode = %v, want %v", err, want)
 	}
 }
 
@@ -84,21 +93,7 @@ func TestDecodeNamesInvalidUTF8(t *testing.T) {
 		{"all UTF-8", wrap(1, party("李建国"), str(10, "诉讼请求")), false, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var err error
-			if tt.outcome {
-				err = Decode(tt.msg, &triagev1.RecordOutcomeRequest{})
-			} else {
-				err = Decode(tt.msg, &triagev1.TriageRequest{})
-			}
-			ue, isUTF8 := errors.AsType[*UTF8Error](err)
-			switch {
-			case tt.want == nil && err != nil:
-				t.Errorf("Decode = %v, want it decoded", err)
-			case tt.want != nil && (!isUTF8 || *ue != *tt.want):
-				t.Errorf("Decode = %v, want %v", err, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkDecode(t, tt.msg, tt.outcome, tt.want) })
 	}
 	// Broken after valid strings: not a UTF-8 problem.
 	err := Decode(append(wrap(1, str(10, "诉讼请求")), 0x80), &triagev1.TriageRequest{})
