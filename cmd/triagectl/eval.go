@@ -68,10 +68,8 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 		return nil, usageError{"-model is required (a model directory, or \"baseline\")"}
 	case f.data == "":
 		return nil, usageError{"-data is required"}
-	case f.bootstrap < 0:
-		return nil, usageError{fmt.Sprintf("-bootstrap must not be negative, got %d", f.bootstrap)}
-	case f.bootstrap > maxBootstrap:
-		return nil, usageError{fmt.Sprintf("-bootstrap must be at most %d, got %d", maxBootstrap, f.bootstrap)}
+	case checkBootstrap(f.bootstrap) != nil:
+		return nil, checkBootstrap(f.bootstrap)
 	case !(f.holdout >= 0 && f.holdout <= 1):
 		return nil, usageError{fmt.Sprintf("-holdout must be between 0 and 1, got %v", f.holdout)}
 	}
@@ -84,6 +82,18 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 // (outside check 9). Ten times the default already puts the Monte Carlo
 // error of a 95% interval's ends far below their sampling error.
 const maxBootstrap = 10_000
+
+// checkBootstrap refuses a -bootstrap count (eval, realcv) below 0, which
+// would silently drop the intervals, or above maxBootstrap.
+func checkBootstrap(n int) error {
+	switch {
+	case n < 0:
+		return usageError{fmt.Sprintf("-bootstrap must not be negative, got %d", n)}
+	case n > maxBootstrap:
+		return usageError{fmt.Sprintf("-bootstrap must be at most %d, got %d", maxBootstrap, n)}
+	}
+	return nil
+}
 
 // runEval is `triagectl eval`. It fails (exit code 1) when a model, the rules
 // or the data cannot be read, or when no labelled filing could be evaluated.
