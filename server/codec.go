@@ -43,6 +43,11 @@ func (g *decodeGuard) reject(ctx context.Context, method string, err error) erro
 		}
 		return toStatus(&fieldError{Field: le.Field, Problem: fmt.Sprintf("has more than %d elements", le.Limit)}).Err()
 	}
+	// A string that is not UTF-8: its path, found on the wire from the
+	// schema, is named, not its bytes.
+	if ue, ok := errors.AsType[*protocodec.UTF8Error](err); ok {
+		return toStatus(&fieldError{Field: ue.Field, Problem: fmt.Sprintf("is not valid UTF-8 (from byte %d): strings must be sent as UTF-8, not GBK or GB18030", ue.Offset)}).Err()
+	}
 	return toStatus(&malformedError{err: err}).Err()
 }
 

@@ -183,6 +183,44 @@ func TestHostileInputProbe(t *testing.T) {
 	}
 }
 
+// TestInvalidUTF8NamesTheField: a filing whose party name was sent in GBK
+// (a legacy filing system's encoding) is refused with INVALID_ARGUMENT
+// naming the field, in the message and the BadRequest detail, and the log
+// says which field without the bytes; nothing is stored, so the filing sent
+// again in UTF-8 is decided. The answer was "malformed request: not a valid
+// protobuf encoding of the request message", the log "string field contains
+// invalid UTF-8", neither saying which of the filing's fields (outside
+// check 9).
+func TestInvalidUTF8NamesTheField(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+	f := validFiling()
+	f.Parties = f.Parties[:1] // the plaintiff; the defendant is appended below
+	plaintiff, err := proto.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defendant := func(name string) []byte {
+		p := protowire.AppendVarint(protowire.AppendTag(nil, 1, protowire.VarintType), uint64(triagev1.PartyRole_PARTY_ROLE_DEFENDANT))
+		p = protowire.AppendVarint(protowire.AppendTag(p, 2, protowire.VarintType), uint64(triagev1.PartyKind_PARTY_KIND_PERSON))
+		return nested(9, append(p, withString(3, name)...))
+	}
+	valid := append(bytes.Clone(plaintiff), defendant("李建国")...)
+	gbk := append(bytes.Clone(plaintiff), defendant("\xc0\xee\xbd\xa8\xb9\xfa")...) // 李建国 in GBK
+	got := invokeRaw(ctx, h.conn, methodTriage, nested(1, gbk))
+	const field = "filing.parties[1].name"
+	if got.Code() != codes.InvalidArgument || !strings.HasPrefix(got.Message(), "invalid "+field+": is not valid UTF-8 (from byte 0)") || fieldViolation(got) != field {
+		t.Errorf("Triage with a GBK party name: %s %q (field %q); want INVALID_ARGUMENT naming %s", got.Code(), got.Message(), fieldViolation(got), field)
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, field+": not valid UTF-8 from byte 0") || strings.Contains(logs, "\xc0\xee") {
+		t.Errorf("the log does not name the field, or holds the bytes:\n%s", logs)
+	}
+	if got := invokeRaw(ctx, h.conn, methodTriage, nested(1, valid)); got.Code() != codes.OK {
+		t.Errorf("the same filing in UTF-8: %s %q; want it decided (nothing stored before)", got.Code(), got.Message())
+	}
+}
+
 // TestUnknownFieldsDropped: a valid filing carrying a 3.9 MiB unknown field
 // (at the top and inside the filing and a party) is decided, and the stored
 // rows hold none of it.

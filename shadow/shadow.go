@@ -38,6 +38,10 @@ const (
 	// DefaultQueueSize bounds the filings waiting to be scored: a filing is
 	// at most about 80 KB, so the queue holds at most about 20 MB.
 	DefaultQueueSize = 256
+	// MaxQueueSize is the largest queue triaged's -shadow-queue takes: the
+	// queue's channel is allocated whole at start, and 4,096 filings of
+	// about 80 KB are some 320 MB, most of the Deployment's 512 MiB.
+	MaxQueueSize = 4096
 	// DefaultBatchSize bounds the scores one store commit records.
 	DefaultBatchSize = 64
 	// saveTimeout bounds one batch's commit, also at shutdown.

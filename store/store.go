@@ -200,8 +200,8 @@ var (
 
 // Open opens the store that target names: a postgres:// or postgresql://
 // URL opens PostgreSQL (OpenPostgres), anything else is the path of a SQLite
-// file (OpenSQLite). A key=value PostgreSQL DSN is not recognised here; pass
-// it to OpenPostgres, or write it as a URL.
+// file (OpenSQLite). A keyword/value PostgreSQL DSN ("host=db dbname=f …") is
+// refused (ErrKeywordDSN): write it as a URL, or pass it to OpenPostgres.
 func Open(ctx context.Context, target string, opts Options) (Store, error) {
 	if IsPostgresURL(target) {
 		p, err := OpenPostgres(ctx, target, opts)
@@ -209,6 +209,12 @@ func Open(ctx context.Context, target string, opts Options) (Store, error) {
 			return nil, err // not a typed nil inside a non-nil Store
 		}
 		return p, nil
+	}
+	if IsKeywordDSN(target) {
+		// Taken as a path, it made a SQLite file named after the DSN, password
+		// and all, which every log line of the store then printed; the
+		// error does not repeat it.
+		return nil, ErrKeywordDSN
 	}
 	if scheme := otherURLScheme(target); scheme != "" {
 		// Taken as a path, "sqlite:/srv/f.db" would create a directory
@@ -389,8 +395,13 @@ func (o Options) maxBatch() int {
 }
 
 // Redact returns target fit for logs: a PostgreSQL URL without its password,
-// a SQLite path unchanged.
+// in the user information or as a password or sslpassword parameter (libpq
+// and pgx take both), a keyword/value DSN without those keywords' values, a
+// SQLite path unchanged.
 func Redact(target string) string {
+	if IsKeywordDSN(target) {
+		return redactKeywordDSN(target)
+	}
 	if !IsPostgresURL(target) {
 		return target
 	}
@@ -398,5 +409,104 @@ func Redact(target string) string {
 	if err != nil {
 		return "postgres://(unparsable URL)"
 	}
+	params := strings.Split(u.RawQuery, "&")
+	for i, p := range params {
+		k, _, ok := strings.Cut(p, "=")
+		if name, err := url.QueryUnescape(k); ok && err == nil && isPasswordKeyword(name) {
+			params[i] = k + "=xxxxx"
+		}
+	}
+	u.RawQuery = strings.Join(params, "&")
 	return u.Redacted()
 }
+
+// ErrKeywordDSN is returned by Open for a PostgreSQL connection string in
+// libpq's keyword/value form, which Open does not take as a SQLite path.
+var ErrKeywordDSN = errors.New("store: a PostgreSQL keyword/value connection string (host=… dbname=…) is not a store target: write it as a postgres:// URL")
+
+// libpqKeywords are the connection keywords of libpq (PostgreSQL 17, "Parameter
+// Key Words") that pgx reads too: a target opening with one and '=' is a
+// keyword/value DSN, not a file name.
+var libpqKeywords = map[string]bool{
+	"host": true, "hostaddr": true, "port": true, "dbname": true, "user": true, "password": true,
+	"passfile": true, "require_auth": true, "channel_binding": true, "connect_timeout": true,
+	"client_encoding": true, "options": true, "application_name": true,
+	"fallback_application_name": true, "keepalives": true, "keepalives_idle": true,
+	"keepalives_interval": true, "keepalives_count": true, "tcp_user_timeout": true,
+	"replication": true, "gssencmode": true, "sslmode": true, "requiressl": true,
+	"sslnegotiation": true, "sslcompression": true, "sslcert": true, "sslkey": true,
+	"sslpassword": true, "sslcertmode": true, "sslrootcert": true, "sslcrl": true,
+	"sslcrldir": true, "sslsni": true, "requirepeer": true, "ssl_min_protocol_version": true,
+	"ssl_max_protocol_version": true, "krbsrvname": true, "gsslib": true, "gssdelegation": true,
+	"service": true, "target_session_attrs": true, "load_balance_hosts": true, "search_path": true,
+}
+
+// IsKeywordDSN reports whether target is written as a PostgreSQL keyword/value
+// connection string: its first word is a libpq keyword followed by '='.
+func IsKeywordDSN(target string) bool {
+	key, _, ok := strings.Cut(strings.TrimLeft(target, " \t\n\r"), "=")
+	if !ok {
+		return false
+	}
+	return libpqKeywords[strings.TrimRight(key, " \t\n\r")]
+}
+
+func isPasswordKeyword(name string) bool {
+	return strings.EqualFold(name, "password") || strings.EqualFold(name, "sslpassword")
+}
+
+// redactKeywordDSN replaces the values of password and sslpassword in a
+// keyword/value DSN with xxxxx, quoted values ('a b', with \' and \\
+// escapes) included.
+func redactKeywordDSN(dsn string) string {
+	var b strings.Builder
+	i := 0
+	for i < len(dsn) {
+		for i < len(dsn) && isDSNSpace(dsn[i]) {
+			b.WriteByte(dsn[i])
+			i++
+		}
+		start := i
+		for i < len(dsn) && dsn[i] != '=' && !isDSNSpace(dsn[i]) {
+			i++
+		}
+		key := dsn[start:i]
+		for i < len(dsn) && isDSNSpace(dsn[i]) {
+			i++
+		}
+		b.WriteString(key)
+		if i >= len(dsn) || dsn[i] != '=' {
+			continue
+		}
+		b.WriteByte('=')
+		i++
+		for i < len(dsn) && isDSNSpace(dsn[i]) {
+			i++
+		}
+		vstart := i
+		if i < len(dsn) && dsn[i] == '\'' {
+			for i++; i < len(dsn) && dsn[i] != '\''; i++ {
+				if dsn[i] == '\\' {
+					i++
+				}
+			}
+			i = min(i+1, len(dsn))
+		} else {
+			for i < len(dsn) && !isDSNSpace(dsn[i]) {
+				if dsn[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			i = min(i, len(dsn))
+		}
+		if isPasswordKeyword(key) {
+			b.WriteString("xxxxx")
+		} else {
+			b.WriteString(dsn[vstart:i])
+		}
+	}
+	return b.String()
+}
+
+func isDSNSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -770,11 +770,51 @@ func TestRedact(t *testing.T) {
 		"postgres://fenjian:s3cret@db:5432/fenjian?sslmode=disable": "postgres://fenjian:xxxxx@db:5432/fenjian?sslmode=disable",
 		"postgresql://db/fenjian":                                   "postgresql://db/fenjian",
 		"./data/fenjian.db":                                         "./data/fenjian.db",
+		// libpq and pgx take the password as a URL parameter too (outside
+		// check 9: triaged's start log printed it).
+		"postgres://fenjian@db/fenjian?sslmode=disable&password=s3cret":             "postgres://fenjian@db/fenjian?sslmode=disable&password=xxxxx",
+		"postgres://fenjian@db/fenjian?PassWord=s3cret&sslpassword=s3cret2&x=1":     "postgres://fenjian@db/fenjian?PassWord=xxxxx&sslpassword=xxxxx&x=1",
+		"postgres://fenjian:s3cret@db/fenjian?pass%77ord=s3cret":                    "postgres://fenjian:xxxxx@db/fenjian?pass%77ord=xxxxx",
+		"host=db user=fenjian password=s3cret dbname=fenjian":                       "host=db user=fenjian password=xxxxx dbname=fenjian",
+		"host=db password = 's3cret with \\'quote' sslpassword=s3cret\\ 2 dbname=f": "host=db password=xxxxx sslpassword=xxxxx dbname=f",
 	} {
 		if got := store.Redact(in); got != want || strings.Contains(got, "s3cret") {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestOpenRefusesKeywordDSN: a PostgreSQL DSN in libpq's keyword/value form
+// is refused with ErrKeywordDSN, without repeating it (its password), and
+// nothing is created: Open took it as a SQLite path, so triaged served a new
+// SQLite file named after the DSN in its working directory and logged the
+// password with every migration (outside check 9).
+func TestOpenRefusesKeywordDSN(t *testing.T) {
+	for _, dsn := range []string{
+		"host=127.0.0.1 port=5432 user=postgres password=s3cret dbname=test sslmode=disable",
+		" dbname = test password=s3cret",
+		"sslmode=disable host=db password=s3cret",
+	} {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		s, err := store.Open(context.Background(), dsn, store.Options{})
+		if err == nil {
+			s.Close()
+		}
+		if !errors.Is(err, store.ErrKeywordDSN) || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q) = %v, want ErrKeywordDSN without the password", dsn, err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("Open(%q) created %v", dsn, entries)
+		}
+	}
+	// A file whose name merely holds '=' is still a path.
+	path := filepath.Join(t.TempDir(), "fenjian=1.db")
+	s, err := store.Open(context.Background(), path, store.Options{})
+	if err != nil {
+		t.Fatalf("Open(%q): %v", path, err)
+	}
+	s.Close()
 }
 
 // TestOneDecisionPerFiling: a filing that has a decision gets no second

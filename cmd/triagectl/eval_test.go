@@ -86,6 +86,9 @@ func TestEvalUsage(t *testing.T) {
 		{"unknown flag", []string{"-modle", "baseline"}, true, false, "flag provided but not defined"},
 		{"holdout above 1", []string{"-model", "baseline", "-data", data, "-holdout", "1.5"}, true, false, "-holdout"},
 		{"negative holdout", []string{"-model", "baseline", "-data", data, "-holdout", "-0.1"}, true, false, "-holdout"},
+		// Every resample's draw is kept: 2000000000 ran eval out of memory
+		// (outside check 9).
+		{"bootstrap too high", []string{"-model", "baseline", "-data", data, "-bootstrap", "10001"}, true, false, "-bootstrap must be at most 10000, got 10001"},
 		{"help", []string{"-h"}, false, true, ""},
 		{"missing data file", []string{"-model", "baseline", "-data", filepath.Join(t.TempDir(), "none.jsonl")}, false, false, "open data"},
 		{"missing model dir", []string{"-model", filepath.Join(t.TempDir(), "nomodel"), "-data", data}, false, false, "load model"},

@@ -133,9 +133,8 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 		return nil, usageError{"-bag and -min-lambda must not be negative"}
 	case f.repeat < 0:
 		return nil, usageError{"-repeat must not be negative"}
-	case f.bootstrap < 0:
-		// A negative count would silently drop the intervals.
-		return nil, usageError{fmt.Sprintf("-bootstrap must not be negative, got %d", f.bootstrap)}
+	case checkBootstrap(f.bootstrap) != nil:
+		return nil, checkBootstrap(f.bootstrap)
 	case slices.ContainsFunc(f.blends, func(w float64) bool { return !(w >= 0 && w <= 1) }),
 		slices.ContainsFunc(f.priorWeights, func(w float64) bool { return !(w >= 0 && w <= 1) }):
 		return nil, usageError{"-blend and -prior-weight weights must be in [0, 1]"}

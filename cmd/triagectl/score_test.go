@@ -149,6 +149,10 @@ func TestScore(t *testing.T) {
 		{name: "unknown flag", args: []string{"score", "-bogus"}, wantCode: 2, wantStderr: []string{"flag provided but not defined: -bogus"}},
 		{name: "concurrency zero", args: []string{"score", "-local", "-concurrency", "0"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
 		{name: "concurrency negative", args: []string{"score", "-concurrency=-3"}, wantCode: 2, wantStderr: []string{"-concurrency must be at least 1"}},
+		// Workers and their window are made before a line is read: 2e9
+		// ran triagectl out of memory (outside check 9).
+		{name: "concurrency too high", args: []string{"score", "-local", "-model", "baseline", "-concurrency", "1025"}, stdin: good, wantCode: 2, wantStderr: []string{"-concurrency must be at most 1024, got 1025"}},
+		{name: "concurrency at the bound", args: []string{"score", "-local", "-model", "baseline", "-concurrency", "1024"}, stdin: good, wantCode: 0, wantOut: goodOut, wantStderr: []string{"scored 4, failed 0"}},
 		{name: "rules without local", args: []string{"score", "-rules", "r.json"}, wantCode: 2, wantStderr: []string{"-rules needs -local"}},
 		{name: "holidays without local", args: []string{"score", "-holidays", "h.json"}, wantCode: 2, wantStderr: []string{"-holidays needs -local"}},
 		{name: "dry run with local", args: []string{"score", "-local", "-dry-run"}, wantCode: 2, wantStderr: []string{"-dry-run is for a server"}},

@@ -95,6 +95,10 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 		return nil, usageError{fmt.Sprintf("-ordinary-recall must be in (0, 1], got %v", f.ordinaryRecall)}
 	case f.workers < 0:
 		return nil, usageError{"-workers must not be negative"}
+	case f.workers > maxConcurrency:
+		// 2000000000 ended in "fatal error: runtime: out of memory"
+		// (outside check 9).
+		return nil, usageError{fmt.Sprintf("-workers must be at most %d, got %d", maxConcurrency, f.workers)}
 	case (f.real == "") != (len(f.priorWeight) == 0):
 		return nil, usageError{"-real and -prior-weight go together"}
 	}

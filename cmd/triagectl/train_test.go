@@ -136,6 +136,8 @@ func TestTrainFlags(t *testing.T) {
 		{[]string{"-data", "x", "-out", "y", "-split", "random"}, "-split"},
 		{[]string{"-data", "x", "-out", "y", "-trees", "0"}, "-trees"},
 		{[]string{"-data", "x", "-out", "y", "-ordinary-recall", "1.5"}, "-ordinary-recall"},
+		// 2000000000 ran train out of memory (outside check 9).
+		{[]string{"-data", "x", "-out", "y", "-workers", "1025"}, "-workers must be at most 1024, got 1025"},
 		{[]string{"-data", "x", "-out", "y", "extra"}, "unexpected argument"},
 		{[]string{"-nope"}, "flag provided but not defined"},
 	}

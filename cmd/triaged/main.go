@@ -199,6 +199,17 @@ func checkFigures(o options) error {
 	switch {
 	case o.shadowQueue < 0:
 		return fmt.Errorf("-shadow-queue=%d: must not be negative", o.shadowQueue)
+	case o.shadowQueue > shadow.MaxQueueSize:
+		// The queue is allocated whole at start: -shadow-queue=3000000000
+		// ended the start in "fatal error: runtime: out of memory" and a
+		// goroutine dump, and far less held more filings than a pod's
+		// memory (outside check 9).
+		return fmt.Errorf("-shadow-queue=%d: must be at most %d (the default is %d)", o.shadowQueue, shadow.MaxQueueSize, shadow.DefaultQueueSize)
+	case o.checkpointDir != "" && o.checkpointEvery == 0:
+		// Zero was taken as "never" (server.Run ticks only for a positive
+		// interval): checkpoints were written only at shutdown, and with no
+		// attempt failing FenjianAuditCheckpointFailing never fired.
+		return errors.New("-checkpoint-interval=0s: must be positive with -checkpoint-dir (the default is 1m)")
 	case math.IsNaN(o.sec.rateLimit) || math.IsInf(o.sec.rateLimit, 0):
 		// NaN is neither below 0 nor above it, and the token bucket then
 		// let every call through: a limit asked for and silently off.

@@ -18,6 +18,7 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/checkpoint"
 )
 
 // TestServeLifecycle runs the real command on 127.0.0.1:0, triages one filing
@@ -127,6 +128,11 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "negative model watch", args: []string{"-model-watch=-1s"}, code: 2},
 		{name: "negative checkpoint interval", args: []string{"-checkpoint-interval=-1m"}, code: 2},
 		{name: "negative shadow queue", args: []string{"-shadow-queue=-1"}, code: 2},
+		// Allocated whole at start: 3,000,000,000 ended in "fatal error:
+		// runtime: out of memory" (outside check 9).
+		{name: "shadow queue too long", args: []string{"-shadow-queue=4097"}, code: 2, msg: "-shadow-queue=4097: must be at most 4096 (the default is 256)"},
+		// Zero meant no checkpoint until shutdown, silently (outside check 9).
+		{name: "checkpoint interval zero", args: append(checkpointFlags(t), "-checkpoint-interval=0"), code: 2, msg: "-checkpoint-interval=0s: must be positive with -checkpoint-dir"},
 		{name: "negative rate limit", args: []string{"-rate-limit=-5"}, code: 2},
 		{name: "negative rate burst", args: []string{"-rate-limit=1", "-rate-burst=-3"}, code: 2},
 		// NaN passed the "not negative" check and turned the limit off,
@@ -195,6 +201,30 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// checkpointFlags returns -checkpoint-dir and -checkpoint-key flags naming a
+// new directory and a signer key that triaged accepts.
+func checkpointFlags(t *testing.T) []string {
+	t.Helper()
+	dir := t.TempDir()
+	keyFile, _ := checkpointKey(t, dir)
+	return []string{"-checkpoint-dir=" + dir, "-checkpoint-key=" + keyFile}
+}
+
+// checkpointKey writes a new signer key into dir and returns its file and
+// the key's verifier.
+func checkpointKey(t *testing.T, dir string) (keyFile, verifier string) {
+	t.Helper()
+	signer, verifier, err := checkpoint.GenerateKey("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyFile = filepath.Join(dir, "cp.key")
+	if err := os.WriteFile(keyFile, []byte(signer), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return keyFile, verifier
 }
 
 // badHolidays writes a calendar with a duplicate day: refused as a whole.

@@ -72,14 +72,7 @@ func TestServeRefusesPlaintextOffLoopback(t *testing.T) {
 // (and the signature verifies with the key's verifier).
 func TestServeCheckpoints(t *testing.T) {
 	dir := t.TempDir()
-	signer, verifier, err := checkpoint.GenerateKey("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyFile := filepath.Join(dir, "cp.key")
-	if err := os.WriteFile(keyFile, []byte(signer), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	keyFile, verifier := checkpointKey(t, dir)
 	cpDir := filepath.Join(dir, "checkpoints")
 	if err := os.Mkdir(cpDir, 0o700); err != nil {
 		t.Fatal(err)

@@ -83,10 +83,12 @@ func dialLocal(t *testing.T, conn *grpc.ClientConn, dataDir, env string) *grpc.C
 }
 
 // TestServePostgresStore: with -store postgres://…, decisions go to
-// PostgreSQL, survive a restart, and the URL's password never reaches the logs.
+// PostgreSQL, survive a restart, and the URL's password never reaches the
+// logs, in the user information or as the password parameter libpq and pgx
+// also take (the start log printed that one: outside check 9).
 func TestServePostgresStore(t *testing.T) {
 	dsn := pgtest.Schema(t)
-	withPassword := strings.Replace(dsn, "postgres://postgres@", "postgres://postgres:hunter2@", 1)
+	withPassword := strings.Replace(dsn, "postgres://postgres@", "postgres://postgres:hunter2@", 1) + "&password=hunter3"
 	conn, logs, stop := startServe(t, "-data-dir="+t.TempDir(), "-store="+withPassword)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -99,7 +101,7 @@ func TestServePostgresStore(t *testing.T) {
 		t.Fatalf("Triage: %v", err)
 	}
 	stop()
-	if strings.Contains(logs.String(), "hunter2") {
+	if strings.Contains(logs.String(), "hunter2") || strings.Contains(logs.String(), "hunter3") {
 		t.Errorf("logs reveal the store password:\n%s", logs.String())
 	}
 
@@ -110,6 +112,38 @@ func TestServePostgresStore(t *testing.T) {
 	}
 	if diff := cmp.Diff(resp.GetDecision(), got.GetDecision(), protocmp.Transform()); diff != "" {
 		t.Errorf("stored decision differs (-answered +stored):\n%s", diff)
+	}
+}
+
+// TestServeRefusesKeywordDSN: a -store (or FENJIAN_STORE) written as a
+// PostgreSQL keyword/value DSN stops the start with exit code 1, without the
+// password in the logs and without a file made of it. triaged took it for a
+// SQLite path: it served a new SQLite file named "host=… password=…" in its
+// working directory, and logged the password 21 times (outside check 9).
+func TestServeRefusesKeywordDSN(t *testing.T) {
+	dsn := "host=127.0.0.1 port=5432 user=postgres password=hunter2 dbname=test sslmode=disable"
+	for _, viaEnv := range []bool{false, true} {
+		work := t.TempDir()
+		t.Chdir(work)
+		args := []string{"-data-dir=" + filepath.Join(work, "data"), "-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0"}
+		if viaEnv {
+			t.Setenv("FENJIAN_STORE", dsn)
+		} else {
+			args = append(args, "-store="+dsn)
+		}
+		var out syncBuffer
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		code := serve(ctx, args, &out)
+		cancel()
+		if code != 1 || !strings.Contains(out.String(), "keyword/value") || strings.Contains(out.String(), "hunter2") {
+			t.Errorf("env %v: exit code %d, want 1 with a keyword/value refusal and no password:\n%s", viaEnv, code, out.String())
+		}
+		entries, _ := os.ReadDir(work)
+		for _, e := range entries {
+			if e.Name() != "data" {
+				t.Errorf("env %v: the start left %q in its working directory", viaEnv, e.Name())
+			}
+		}
 	}
 }
 

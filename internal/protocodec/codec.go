@@ -7,6 +7,7 @@ package protocodec
 import (
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"google.golang.org/grpc/encoding"
 	"google.golang.org/grpc/mem"
@@ -76,10 +77,74 @@ func (c *Codec) Unmarshal(data mem.BufferSlice, v any) error {
 // on the wire before anything is allocated).
 func Decode(b []byte, m proto.Message) error {
 	total := 0
-	if err := checkCounts(b, m.ProtoReflect().Descriptor(), "", 0, &total); err != nil {
+	md := m.ProtoReflect().Descriptor()
+	if err := checkCounts(b, md, "", 0, &total); err != nil {
 		return err
 	}
-	return proto.UnmarshalOptions{DiscardUnknown: true}.Unmarshal(b, m)
+	if err := (proto.UnmarshalOptions{DiscardUnknown: true}).Unmarshal(b, m); err != nil {
+		// The decoder says only "string field contains invalid UTF-8",
+		// which leaves a filing system that sent one name in GBK to guess
+		// which of its fields it was: look for the field on the wire.
+		if ue := findInvalidUTF8(b, md, "", 0); ue != nil {
+			return ue
+		}
+		return err
+	}
+	return nil
+}
+
+// UTF8Error is a request refused because its string field Field (a path of
+// the schema's field names with list indexes, e.g. "filing.parties[1].name")
+// is not valid UTF-8 from byte Offset of its value on. proto3 strings must
+// be UTF-8; the path comes from the schema, not the client's bytes.
+type UTF8Error struct {
+	Field  string
+	Offset int
+}
+
+func (e *UTF8Error) Error() string {
+	return fmt.Sprintf("%s: not valid UTF-8 from byte %d", e.Field, e.Offset)
+}
+
+// findInvalidUTF8 walks the wire format of b, a message of md at path, and
+// returns the first string field, in wire order and depth first, whose value
+// is not valid UTF-8; nil when there is none or the encoding breaks first
+// (the decoder's error then stands).
+func findInvalidUTF8(b []byte, md protoreflect.MessageDescriptor, path string, depth int) *UTF8Error {
+	var seen map[protowire.Number]int
+	return eachField(b, md, func(fd protoreflect.FieldDescriptor, num protowire.Number, typ protowire.Type, value []byte) *UTF8Error {
+		if typ != protowire.BytesType || fd == nil || fd.IsMap() || (fd.Kind() != protoreflect.StringKind && fd.Message() == nil) {
+			return nil
+		}
+		field := fieldPath(path, fd)
+		if fd.IsList() {
+			if seen == nil {
+				seen = map[protowire.Number]int{}
+			}
+			field = fmt.Sprintf("%s[%d]", field, seen[num])
+			seen[num]++
+		}
+		switch {
+		case fd.Kind() == protoreflect.StringKind && !utf8.Valid(value):
+			return &UTF8Error{Field: field, Offset: validUTF8Prefix(value)}
+		case fd.Message() != nil && depth < maxCountDepth:
+			return findInvalidUTF8(value, fd.Message(), field, depth+1)
+		}
+		return nil
+	})
+}
+
+// validUTF8Prefix is the length of the longest valid UTF-8 prefix of b.
+func validUTF8Prefix(b []byte) int {
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // The element bounds of a request. Decoding allocates a Go value per
@@ -120,31 +185,16 @@ func (e *LimitError) Error() string {
 // reports. Packed scalars count a byte as an element (an upper bound).
 func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth int, total *int) error {
 	var lists map[protowire.Number]int
-	for len(b) > 0 {
-		num, typ, n := protowire.ConsumeTag(b)
-		if n < 0 {
-			return nil
-		}
-		b = b[n:]
-		fd := md.Fields().ByNumber(num)
+	return eachField(b, md, func(fd protoreflect.FieldDescriptor, num protowire.Number, typ protowire.Type, value []byte) error {
 		elements := 1
-		var value []byte
-		if typ == protowire.BytesType {
-			if value, n = protowire.ConsumeBytes(b); n < 0 {
-				return nil
-			}
-			if fd != nil && fd.IsList() && fd.Message() == nil && fd.Kind() != protoreflect.StringKind && fd.Kind() != protoreflect.BytesKind {
-				elements = max(1, len(value))
-			}
-		} else if n = protowire.ConsumeFieldValue(num, typ, b); n < 0 {
-			return nil
+		if typ == protowire.BytesType && fd != nil && fd.IsList() && fd.Message() == nil && fd.Kind() != protoreflect.StringKind && fd.Kind() != protoreflect.BytesKind {
+			elements = max(1, len(value))
 		}
-		b = b[n:]
 		if *total += elements; *total > MaxFields {
 			return &LimitError{Limit: MaxFields}
 		}
 		if fd == nil {
-			continue // unknown: dropped while decoding
+			return nil // unknown: dropped while decoding
 		}
 		if fd.IsList() {
 			if lists == nil {
@@ -157,12 +207,40 @@ func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth
 		// Past maxCountDepth (no schema of the server's nests so deep) the
 		// decoder's own recursion limit is the guard.
 		if value != nil && fd.Message() != nil && !fd.IsMap() && depth < maxCountDepth {
-			if err := checkCounts(value, fd.Message(), fieldPath(path, fd), depth+1, total); err != nil {
-				return err
-			}
+			return checkCounts(value, fd.Message(), fieldPath(path, fd), depth+1, total)
+		}
+		return nil
+	})
+}
+
+// eachField calls visit with every field of the message of md encoded in b:
+// its descriptor (nil for a field md does not have), number, wire type and
+// value when length-delimited (nil otherwise). It stops at visit's first
+// non-zero result and returns it; the zero result at the end of b, or where
+// the encoding breaks (the decoder reports that).
+func eachField[R comparable](b []byte, md protoreflect.MessageDescriptor, visit func(protoreflect.FieldDescriptor, protowire.Number, protowire.Type, []byte) R) R {
+	var zero R
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return zero
+		}
+		b = b[n:]
+		var value []byte
+		if typ == protowire.BytesType {
+			value, n = protowire.ConsumeBytes(b)
+		} else {
+			n = protowire.ConsumeFieldValue(num, typ, b)
+		}
+		if n < 0 {
+			return zero
+		}
+		b = b[n:]
+		if r := visit(md.Fields().ByNumber(num), num, typ, value); r != zero {
+			return r
 		}
 	}
-	return nil
+	return zero
 }
 
 // fieldPath is fd's path below the message at path, e.g. "filing.parties":

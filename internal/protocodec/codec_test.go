@@ -35,20 +35,69 @@ func TestDecodeCountsElements(t *testing.T) {
 		{"fields over the bound", append(wrap(1, nil), unknown(MaxFields)...), false, &LimitError{Limit: MaxFields}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var err error
-			if tt.outcome {
-				err = Decode(tt.msg, &triagev1.RecordOutcomeRequest{})
-			} else {
-				err = Decode(tt.msg, &triagev1.TriageRequest{})
-			}
-			le, isLimit := errors.AsType[*LimitError](err)
-			switch {
-			case tt.want == nil && err != nil:
-				t.Errorf("Decode = %v, want it decoded", err)
-			case tt.want != nil && (!isLimit || *le != *tt.want):
-				t.Errorf("Decode = %v, want %v", err, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkDecode(t, tt.msg, tt.outcome, tt.want) })
+	}
+}
+
+// checkDecode decodes msg as a TriageRequest, or a RecordOutcomeRequest when
+// outcome, and wants it decoded (want nil) or refused with an error of want's
+// type equal to *want.
+func checkDecode[E comparable, PE interface {
+	*E
+	error
+}](t *testing.T, msg []byte, outcome bool, want PE) {
+	t.Helper()
+	var err error
+	if outcome {
+		err = Decode(msg, &triagev1.RecordOutcomeRequest{})
+	} else {
+		err = Decode(msg, &triagev1.TriageRequest{})
+	}
+	got, ok := errors.AsType[PE](err)
+	switch {
+	case want == nil && err != nil:
+		t.Errorf("Decode = %v, want it decoded", err)
+	case want != nil && (!ok || *got != *want):
+		t.Errorf("Decode = %v, want %v", err, want)
+	}
+}
+
+// TestDecodeNamesInvalidUTF8: a string that is not UTF-8 is refused naming
+// its field by path and list index, also inside a list of messages and an
+// outcome's corrected filing, with the offset of its first bad byte. The
+// decoder itself says only "string field contains invalid UTF-8": a filing
+// system that sent one party's name in GBK could not tell which (outside
+// check 9). A broken encoding whose strings are all UTF-8 keeps the
+// decoder's error.
+func TestDecodeNamesInvalidUTF8(t *testing.T) {
+	str := func(num protowire.Number, s string) []byte {
+		return protowire.AppendString(protowire.AppendTag(nil, num, protowire.BytesType), s)
+	}
+	wrap := func(num protowire.Number, b ...[]byte) []byte {
+		return protowire.AppendBytes(protowire.AppendTag(nil, num, protowire.BytesType), bytes.Join(b, nil))
+	}
+	gbk := "\xcd\xf5\xd0\xe3\xd3\xa2" // 王秀英 in GBK
+	party := func(name string) []byte { return wrap(9, str(3, name)) }
+	tests := []struct {
+		name    string
+		msg     []byte
+		outcome bool
+		want    *UTF8Error
+	}{
+		{"text", wrap(1, str(1, "(2024)苏0106民初1号"), str(10, "诉讼请求\xff")), false, &UTF8Error{Field: "filing.text", Offset: 12}},
+		{"second party's name", wrap(1, party("李建国"), party(gbk)), false, &UTF8Error{Field: "filing.parties[1].name", Offset: 0}},
+		{"surrogate in the id", wrap(1, str(1, "a\xed\xa0\x80")), false, &UTF8Error{Field: "filing.id", Offset: 1}},
+		{"corrected filing's party", wrap(1, wrap(14, wrap(1, party("甲"), party("乙"), party("丙\xe4\xb8")))), true,
+			&UTF8Error{Field: "outcome.correction.filing.parties[2].name", Offset: 3}},
+		{"changed field", wrap(1, wrap(14, str(3, "filing.text"), str(3, "\xc0\x80"))), true, &UTF8Error{Field: "outcome.correction.changed_fields[1]", Offset: 0}},
+		{"all UTF-8", wrap(1, party("李建国"), str(10, "诉讼请求")), false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkDecode(t, tt.msg, tt.outcome, tt.want) })
+	}
+	// Broken after valid strings: not a UTF-8 problem.
+	err := Decode(append(wrap(1, str(10, "诉讼请求")), 0x80), &triagev1.TriageRequest{})
+	if _, isUTF8 := errors.AsType[*UTF8Error](err); err == nil || isUTF8 {
+		t.Errorf("Decode of a broken tag = %v, want the decoder's error", err)
 	}
 }
