@@ -104,8 +104,12 @@ func (h *Health) SetServing() { h.setStarted(true) }
 // no effect after Shutdown.
 func (h *Health) SetNotServing() { h.setStarted(false) }
 
-// Shutdown reports NOT_SERVING and ignores every later change; call it before
-// stopping the servers.
+// Shutdown reports NOT_SERVING for readiness ("" and the TriageService) and
+// ignores every later change; call it before stopping the servers. The
+// liveness service stays SERVING while gRPC still serves the drain: the
+// process is alive and finishing its calls, and a liveness probe failing
+// then would have it killed before they end (grpc's health.Server.Shutdown
+// set every service NOT_SERVING, liveness too; outside check 9).
 func (h *Health) Shutdown() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -115,8 +119,14 @@ func (h *Health) Shutdown() {
 	h.serving = false
 	h.metrics.ready.Set(0)
 	h.shutdown = true
-	h.srv.Shutdown()
+	for _, name := range readinessServices {
+		h.srv.SetServingStatus(name, healthpb.HealthCheckResponse_NOT_SERVING)
+	}
 }
+
+// readinessServices are the health service names readiness answers for:
+// the whole server ("") and the triage service share one state.
+var readinessServices = []string{"", triagev1.TriageService_ServiceDesc.ServiceName}
 
 // Serving reports whether the process is SERVING.
 func (h *Health) Serving() bool {
@@ -162,8 +172,7 @@ func (h *Health) update() {
 	if serving {
 		st = healthpb.HealthCheckResponse_SERVING
 	}
-	// The whole server ("") and the triage service share one state.
-	for _, name := range []string{"", triagev1.TriageService_ServiceDesc.ServiceName} {
+	for _, name := range readinessServices {
 		h.srv.SetServingStatus(name, st)
 	}
 	if serving != h.serving {

@@ -72,6 +72,12 @@ func TestHealthTransitions(t *testing.T) {
 	checkAll(healthpb.HealthCheckResponse_NOT_SERVING)
 	h.health.SetServing() // ignored after Shutdown
 	checkAll(healthpb.HealthCheckResponse_NOT_SERVING)
+	// The drain: readiness is down, the process alive and serving its
+	// calls, so liveness stays SERVING (a failing liveness probe would have
+	// it killed mid-drain).
+	if resp, err := hc.Check(ctx, &healthpb.HealthCheckRequest{Service: LivenessService}); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+		t.Errorf("liveness after Shutdown = %v, %v; want SERVING while gRPC serves the drain", resp, err)
+	}
 
 	if _, err := hc.Check(ctx, &healthpb.HealthCheckRequest{Service: "no.such.Service"}); status.Code(err) != codes.NotFound {
 		t.Errorf("Check(unknown service) = %v, want NotFound", err)
