@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -112,11 +113,41 @@ func (a *Artifact) WriteDir(dir string) error {
 // refuseServed returns an error when dir is in promote's layout: it has
 // Install's CurrentLink or lock file.
 func refuseServed(dir string) error {
+	if err := refuseVersionDir(dir); err != nil {
+		return err
+	}
 	for _, name := range []string{classifier.CurrentLink, lockFile} {
 		// Another error (no such directory, dir a file) is the writes' to
 		// report.
 		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
 			return fmt.Errorf("%s is a model directory that triagectl promote serves (it has %s): write the model elsewhere and promote it", dir, name)
+		}
+	}
+	return nil
+}
+
+// refuseVersionDir returns an error when dir is, or leads through a link
+// to, a version directory of a model directory in promote's layout (its
+// CurrentLink or a VersionPrefix directory beside that link or the lock):
+// writing or promoting there changed the served files in place, outside
+// the served directory's lock and its one-rename switch (outside check 9:
+// promote -to DIR/.current -force promoted a nested layout into the served
+// version).
+func refuseVersionDir(dir string) error {
+	paths := []string{filepath.Clean(dir)}
+	if resolved, err := filepath.EvalSymlinks(dir); err == nil {
+		paths = append(paths, resolved)
+	}
+	for _, p := range paths {
+		base := filepath.Base(p)
+		if base != classifier.CurrentLink && !strings.HasPrefix(base, classifier.VersionPrefix) {
+			continue
+		}
+		parent := filepath.Dir(p)
+		for _, name := range []string{classifier.CurrentLink, lockFile} {
+			if _, err := os.Lstat(filepath.Join(parent, name)); err == nil {
+				return fmt.Errorf("%s is a version inside %s, a model directory that triagectl promote serves: promote into %s itself", dir, parent, parent)
+			}
 		}
 	}
 	return nil

@@ -51,6 +51,9 @@ func Install(ctx context.Context, dir string, files map[string][]byte) (err erro
 			return fmt.Errorf("install into %s: no %s", dir, name)
 		}
 	}
+	if err := refuseVersionDir(dir); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}

@@ -210,3 +210,54 @@ func TestWriteDirRefusesServedDir(t *testing.T) {
 	}
 	checkLayout(t, dir, old)
 }
+
+// TestInstallRefusesAVersionInside: promoting or writing into a served
+// directory's version (DIR/.current, DIR/.version-…, or a link to one) is
+// refused and leaves what DIR serves as it was: Install there took a lock
+// of its own inside the version, adopted the served files into a nested
+// layout and switched them, bypassing DIR's lock and switch (outside check
+// 9). A directory named like a version whose parent serves nothing is not
+// refused (near miss).
+func TestInstallRefusesAVersionInside(t *testing.T) {
+	old, cand := twoModels(t)
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "current")
+	if err := Install(ctx, dir, old.Files()); err != nil {
+		t.Fatal(err)
+	}
+	version, err := os.Readlink(filepath.Join(dir, classifier.CurrentLink))
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "served-version")
+	if err := os.Symlink(filepath.Join(dir, version), link); err != nil {
+		t.Fatal(err)
+	}
+	served := func() []byte {
+		t.Helper()
+		files, _, err := classifier.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files[classifier.ModelFile]
+	}
+	before := served()
+	for _, target := range []string{filepath.Join(dir, classifier.CurrentLink), filepath.Join(dir, version), link} {
+		if err := Install(ctx, target, cand.Files()); err == nil || !strings.Contains(err.Error(), "promote into "+dir) {
+			t.Errorf("Install into %s = %v; want it refused, naming %s", target, err, dir)
+		}
+		if err := cand.WriteDir(target); err == nil || !strings.Contains(err.Error(), "promote into "+dir) {
+			t.Errorf("WriteDir into %s = %v; want it refused, naming %s", target, err, dir)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, version, lockFile)); err == nil {
+			t.Errorf("a lock file was made inside the served version by %s", target)
+		}
+	}
+	if !bytes.Equal(served(), before) {
+		t.Error("the served model changed")
+	}
+	nearMiss := filepath.Join(t.TempDir(), classifier.VersionPrefix+"mine")
+	if err := Install(ctx, nearMiss, cand.Files()); err != nil {
+		t.Errorf("Install into %s, whose parent serves nothing: %v", nearMiss, err)
+	}
+}
