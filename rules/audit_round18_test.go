@@ -36,6 +36,19 @@ import (
 // procedures, and so are criminal simplified and fast-track procedure.
 func TestAuditRound18(t *testing.T) { runTable(t, audit18Cases(t)) }
 
+// panelByLaw checks whether the law tries the civil ordinary case of an
+// assessment by a panel whatever its facts (rules.PanelByLaw, which keeps it
+// off a 速裁团队): above the basic court, CPL 40 ¶2 gives no single judge.
+func panelByLaw(want bool) func(*testing.T, *rules.Assessment) {
+	return func(t *testing.T, a *rules.Assessment) {
+		t.Helper()
+		d := &triagev1.Decision{CaseKind: civilKind, Options: a.Options}
+		if got := rules.PanelByLaw(d, pOrd); got != want {
+			t.Errorf("PanelByLaw(ordinary) = %v, want %v: %s", got, want, describe(a))
+		}
+	}
+}
+
 // placeAt puts a filing at a named court in a province, keeping its level.
 func placeAt(name, prov string) mod {
 	return func(f *triagev1.Filing) { f.Court = name; f.Province = prov }
@@ -65,29 +78,29 @@ func audit18Cases(tb testing.TB) []tcase {
 	return []tcase{
 		// ===== 知识产权法院 (intermediate level; 2014 decision 二、四; 2020 decision 二) =====
 		{name: "ip 北京知识产权法院 intermediate 2024 patent ¥30,000: no basic-court procedure", filing: c(bjIP, level(intermediateCourt), patent),
-			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: aboveBasic, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: aboveBasic, extra: panelByLaw(true)},
 		{name: "ip 北京知识产权法院 stated basic 2024 patent ¥30,000: above basic by its name", filing: c(bjIP, patent),
-			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: panelByLaw(true)},
 		{name: "ip 上海知识产权法院 stated basic with both agreements: still barred (CPL 160 ¶2, 165 ¶2)", filing: c(shIP, patent, cm.agreeS, cm.agreeSC),
-			avail: av(pSC, avU, pSimp, avU), extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), extra: panelByLaw(true)},
 		{name: "ip 广州知识产权法院 stated basic 2015-06-01 (CPL 2012 arts. 157, 162)", filing: c(gzIP, patent, filedOn("2015-06-01"), yuan(5000)),
-			avail: av(pSC, avU, pSimp, avU), fires: []string{at(locSC, "CPL162_COURT_LEVEL")}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), fires: []string{at(locSC, "CPL162_COURT_LEVEL")}, extra: panelByLaw(true)},
 		{name: "ip 广州知识产权法院 intermediate 2015-06-01 agreed simplified (CPL 2012 art. 157 ¶2)", filing: c(gzIP, level(intermediateCourt), patent, filedOn("2015-06-01"), cm.agreeS),
 			avail: av(pSimp, avU), fires: []string{at(locSimp, "CPL2017_157_COURT_LEVEL")}},
 		{name: "ip 海南自由贸易港知识产权法院 stated basic 2022-03-01", filing: c(hnIP, patent, filedOn("2022-03-01")),
-			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: panelByLaw(true)},
 		{name: "ip 海南自由贸易港知识产权法院 intermediate 2024 计算机软件 ¥8,000", filing: c(hnIP, level(intermediateCourt), cause("侵害计算机软件著作权纠纷"), yuan(8000)),
 			avail: av(pSC, avU, pSimp, avU), fires: aboveBasic},
 		{name: "ip 北京知识产权法院 stated basic 2021-06-01 pilot ¥40,000: no pilot small claims (basic courts only)", filing: c(bjIP, patent, filedOn("2021-06-01"), yuan(40000)),
-			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_MANDATORY", "PILOT2020_SMALL_CLAIMS_AGREEMENT"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_MANDATORY", "PILOT2020_SMALL_CLAIMS_AGREEMENT"}, extra: panelByLaw(true)},
 		{name: "ip 上海知识产权法院 intermediate 2020-06-01 pilot agreed ¥150,000: no pilot small claims", filing: c(shIP, level(intermediateCourt), patent, filedOn("2020-06-01"), yuan(150000), cm.agreeSC),
-			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_AGREEMENT"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_AGREEMENT"}, extra: panelByLaw(true)},
 		{name: "ip 上海知识产权法院 intermediate 2021-12-31: ordinary by a panel (no pilot single judge at first instance)", filing: c(shIP, level(intermediateCourt), patent, filedOn("2021-12-31")),
-			avail: av(pOrd, avA), extra: requiresPanel(pOrd, true)},
+			avail: av(pOrd, avA), extra: panelByLaw(true)},
 		{name: "ip 北京知识产权法院 stated basic 2012-06-01 (before the court; CPL 2007 art. 142 by name)", filing: c(bjIP, patent, filedOn("2012-06-01")),
 			avail: av(pSimp, avU), fires: []string{at(locSimp, "CPL2007_142_COURT_LEVEL")}},
 		{name: "ip near miss: 上海市浦东新区人民法院 copyright ¥10,000 2024 keeps small claims", filing: c(placeAt("上海市浦东新区人民法院", "上海市"), cause("侵害作品信息网络传播权纠纷"), yuan(10000)),
-			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: notAbove, extra: panelByLaw(false)},
 		{name: "ip near miss: 南京市中级人民法院知识产权法庭 stated intermediate", filing: c(placeAt("南京市中级人民法院知识产权法庭", "江苏省"), level(intermediateCourt), patent),
 			avail: av(pSC, avU, pSimp, avU), silent: []string{"REVIEW_COURT_LEVEL_MISMATCH"}},
 		{name: "ip 海南自由贸易港知识产权法院 criminal intermediate 6 months (CrPL 214, 222)", filing: crim(6, hnIP, level(intermediateCourt), tm),
@@ -109,29 +122,29 @@ func audit18Cases(tb testing.TB) []tcase {
 
 		// ===== 金融法院 (intermediate level; decisions of 2018, 2021, 2022) =====
 		{name: "fin 上海金融法院 intermediate 2024 金融借款 ¥30,000: no basic-court procedure", filing: c(shFin, level(intermediateCourt), finLoan),
-			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: aboveBasic, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: aboveBasic, extra: panelByLaw(true)},
 		{name: "fin 上海金融法院 stated basic 2019-05-06 ¥30,000: above basic by its name", filing: c(shFin, finLoan, filedOn("2019-05-06")),
-			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME_CPL2017"}, extra: panelByLaw(true)},
 		{name: "fin 上海金融法院 stated basic 2024 ¥30,000", filing: c(shFin, finLoan),
-			avail: av(pSC, avU, pSimp, avU), extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), extra: panelByLaw(true)},
 		{name: "fin 上海金融法院 stated basic 2020-09-01 pilot ¥40,000: no pilot small claims", filing: c(shFin, finLoan, filedOn("2020-09-01"), yuan(40000)),
-			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_MANDATORY"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_MANDATORY"}, extra: panelByLaw(true)},
 		{name: "fin 北京金融法院 stated basic 2022-03-01", filing: c(bjFin, finLoan, filedOn("2022-03-01")),
-			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: panelByLaw(true)},
 		{name: "fin 北京金融法院 stated basic agreed simplified 2024 (CPL 160 ¶2 names basic courts)", filing: c(bjFin, finLoan, cm.agreeS),
 			avail: av(pSimp, avU)},
 		{name: "fin 北京金融法院 intermediate 2021-06-01 pilot ¥40,000", filing: c(bjFin, level(intermediateCourt), finLoan, filedOn("2021-06-01"), yuan(40000)),
-			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_MANDATORY"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), silent: []string{"PILOT2020_SMALL_CLAIMS_MANDATORY"}, extra: panelByLaw(true)},
 		{name: "fin 成渝金融法院 stated basic 2023-03-01 重庆", filing: c(cyFin, finLoan, filedOn("2023-03-01")),
-			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: panelByLaw(true)},
 		{name: "fin 成渝金融法院 stated basic 2024 四川 (成都办公区)", filing: c(placeAt("成渝金融法院", "四川省"), finLoan),
-			avail: av(pSC, avU, pSimp, avU), extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), extra: panelByLaw(true)},
 		{name: "fin 成渝金融法院 intermediate 2024", filing: c(cyFin, level(intermediateCourt), finLoan),
-			avail: av(pSC, avU, pSimp, avU), fires: aboveBasic, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), fires: aboveBasic, extra: panelByLaw(true)},
 		{name: "fin near miss: 上海市浦东新区人民法院 金融借款 ¥30,000 2024", filing: c(placeAt("上海市浦东新区人民法院", "上海市"), finLoan),
-			avail: av(pSC, avA, pSimp, avA), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSC, avA, pSimp, avA), silent: notAbove, extra: panelByLaw(false)},
 		{name: "fin near miss: 重庆市渝中区人民法院 金融借款 2024", filing: c(placeAt("重庆市渝中区人民法院", "重庆市"), finLoan),
-			avail: av(pSimp, avA), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSimp, avA), silent: notAbove, extra: panelByLaw(false)},
 		{name: "fin 上海金融法院 administrative on the spot: ALL 82 names no level", filing: a(shFin, level(intermediateCourt), cm.spot),
 			avail: av(pSimp, avA), fires: []string{"ALL82_ACT_ON_THE_SPOT"}},
 		{name: "fin 北京金融法院 administrative stated basic ¥2,000 (82 ¶1(2))", filing: a(bjFin, yuan(2000)),
@@ -139,11 +152,11 @@ func audit18Cases(tb testing.TB) []tcase {
 
 		// ===== 互联网法院 (basic level; 法释〔2018〕16号 art. 2) =====
 		{name: "net 杭州互联网法院 2024 网络购物 ¥30,000: small claims mandatory", filing: c(hzNet, shop),
-			avail: av(pSC, avA, pSimp, avA, pOrd, avA), mandatory: ptr(true), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSC, avA, pSimp, avA, pOrd, avA), mandatory: ptr(true), silent: notAbove, extra: panelByLaw(false)},
 		{name: "net 杭州互联网法院 2024 ¥100,000 agreed (CPL 165 ¶2)", filing: c(hzNet, shop, yuan(100000), cm.agreeSC),
 			avail: av(pSC, avA), mandatory: ptr(false), silent: notAbove},
 		{name: "net 杭州互联网法院 2024 ¥300,000: ordinary by one judge (CPL 40 ¶2)", filing: c(hzNet, shop, yuan(300000)),
-			avail: av(pSimp, avA, pOrd, avA), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSimp, avA, pOrd, avA), silent: notAbove, extra: panelByLaw(false)},
 		{name: "net 北京互联网法院 2021-06-01 pilot ¥50,000: pilot small claims mandatory", filing: c(bjNet, shop, filedOn("2021-06-01"), yuan(50000)),
 			avail: av(pSC, avA), mandatory: ptr(true), fires: []string{"PILOT2020_SMALL_CLAIMS_MANDATORY"}, silent: notAbove},
 		{name: "net 广州互联网法院 2020-06-01 pilot ¥50,000", filing: c(gzNet, shop, filedOn("2020-06-01"), yuan(50000)),
@@ -163,9 +176,9 @@ func audit18Cases(tb testing.TB) []tcase {
 
 		// ===== railway transport courts =====
 		{name: "rail 北京铁路运输法院 basic 2024: basic procedures open", filing: c(placeAt("北京铁路运输法院", "北京市")),
-			avail: av(pSimp, avA), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSimp, avA), silent: notAbove, extra: panelByLaw(false)},
 		{name: "rail 北京铁路运输中级法院 stated basic: above basic by its name", filing: c(placeAt("北京铁路运输中级法院", "北京市")),
-			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: panelByLaw(true)},
 		{name: "rail 兰州铁路运输中级法院 criminal stated basic", filing: crim(6, placeAt("兰州铁路运输中级法院", "甘肃省")),
 			avail: av(pFT, avU, pSimp, avU), fires: []string{"INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME"}},
 		{name: "rail 上海铁路运输法院 criminal basic: fast-track (near miss)", filing: crim(6, placeAt("上海铁路运输法院", "上海市")),
@@ -183,11 +196,11 @@ func audit18Cases(tb testing.TB) []tcase {
 		{name: "forest 甘肃省林区中级法院 civil stated intermediate", filing: c(placeAt("甘肃省林区中级法院", "甘肃省"), level(intermediateCourt)),
 			avail: av(pSC, avU, pSimp, avU), silent: []string{"REVIEW_COURT_LEVEL_MISMATCH"}},
 		{name: "forest 卓尼林区基层法院 civil basic: basic procedures (near miss)", filing: c(placeAt("卓尼林区基层法院", "甘肃省")),
-			avail: av(pSimp, avA), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSimp, avA), silent: notAbove, extra: panelByLaw(false)},
 		{name: "forest 卓尼林区基层法院 criminal basic: fast-track", filing: crim(6, placeAt("卓尼林区基层法院", "甘肃省"), cause("滥伐林木罪")),
 			avail: av(pFT, avA, pSimp, avA), silent: crimNotAbove},
 		{name: "forest 湖北省神农架林区人民法院 civil basic: basic procedures", filing: c(placeAt("湖北省神农架林区人民法院", "湖北省")),
-			avail: av(pSimp, avA), silent: notAbove, extra: requiresPanel(pOrd, false)},
+			avail: av(pSimp, avA), silent: notAbove, extra: panelByLaw(false)},
 		{name: "forest 湖北省神农架林区人民法院 criminal basic: fast-track", filing: crim(6, placeAt("湖北省神农架林区人民法院", "湖北省")),
 			avail: av(pFT, avA), silent: crimNotAbove},
 		{name: "forest 子午岭林区法院 civil basic", filing: c(placeAt("子午岭林区法院", "甘肃省")),
@@ -213,11 +226,11 @@ func audit18Cases(tb testing.TB) []tcase {
 		{name: "sea 宁波海事法院 criminal stated basic 2019: above basic", filing: crim(6, placeAt("宁波海事法院", "浙江省"), cause("交通肇事罪"), filedOn("2019-05-06")),
 			avail: av(pFT, avU, pSimp, avU)},
 		{name: "sea 宁波海事法院舟山法庭 civil stated basic: the maritime court's panel, small claims optional", filing: c(placeAt("宁波海事法院舟山法庭", "浙江省"), cause("船员劳务合同纠纷")),
-			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(false), fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(false), fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: panelByLaw(true)},
 		{name: "sea 上海海事法院洋山深水港派出法庭 civil intermediate ¥300,000", filing: c(placeAt("上海海事法院洋山深水港派出法庭", "上海市"), level(intermediateCourt), cause("船舶碰撞损害责任纠纷"), yuan(300000)),
-			avail: av(pSimp, avA), fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: requiresPanel(pOrd, true)},
+			avail: av(pSimp, avA), fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: panelByLaw(true)},
 		{name: "sea 武汉海事法院 (inland) civil intermediate", filing: c(placeAt("武汉海事法院", "湖北省"), level(intermediateCourt)),
-			fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: requiresPanel(pOrd, true)},
+			fires: []string{at(locOrd, "CPL40_MARITIME_COURT_PANEL")}, extra: panelByLaw(true)},
 		{name: "sea 宁波海事法院 administrative on the spot: ALL 82 names no level", filing: a(placeAt("宁波海事法院", "浙江省"), level(intermediateCourt), cm.spot),
 			avail: av(pSimp, avA)},
 		{name: "sea near miss: 舟山市定海区人民法院 crime 6 months: fast-track", filing: crim(6, placeAt("舟山市定海区人民法院", "浙江省"), cause("交通肇事罪")),
