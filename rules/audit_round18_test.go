@@ -103,6 +103,23 @@ func audit18Cases(tb testing.TB) []tcase {
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: notAbove, extra: panelByLaw(false)},
 		{name: "ip near miss: 南京市中级人民法院知识产权法庭 stated intermediate", filing: c(placeAt("南京市中级人民法院知识产权法庭", "江苏省"), level(intermediateCourt), patent),
 			avail: av(pSC, avU, pSimp, avU), silent: []string{"REVIEW_COURT_LEVEL_MISMATCH"}},
+		// An intermediate court's cross-regional IP tribunal (最高人民法院关于同意南京市、
+		// 苏州市、武汉市、成都市中级人民法院内设专门审判机构并跨区域管辖部分知识产权案件
+		// 的批复, 2017-01; later 杭州、宁波、深圳… 知识产权法庭) is part of that court,
+		// and filings name it alone ("南京知识产权法庭"). Until rules 2026-12-04.12
+		// such a filing stating basic got small claims as mandatory.
+		{name: "ip 南京知识产权法庭 stated basic 2024 patent ¥30,000: the intermediate court's tribunal", filing: c(placeAt("南京知识产权法庭", "江苏省"), patent),
+			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME"}, extra: panelByLaw(true)},
+		{name: "ip 武汉知识产权审判庭 stated basic 2019 agreed simplified", filing: c(placeAt("武汉知识产权审判庭", "湖北省"), patent, filedOn("2019-05-06"), cm.agreeS),
+			avail: av(pSC, avU, pSimp, avU), fires: []string{"INFER_COURT_ABOVE_BASIC_FROM_NAME_CPL2017"}, extra: panelByLaw(true)},
+		{name: "ip 杭州知识产权法庭 criminal stated basic 6 months", filing: crim(6, placeAt("杭州知识产权法庭", "浙江省"), tm),
+			avail: av(pFT, avU, pSimp, avU), fires: []string{"INFER_CRIMINAL_COURT_ABOVE_BASIC_FROM_NAME"}},
+		{name: "ip near miss: a basic court's IP tribunal named with its court stays basic", filing: c(placeAt("杭州市滨江区人民法院知识产权法庭", "浙江省"), cause("侵害作品信息网络传播权纠纷"), yuan(10000)),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: notAbove, extra: panelByLaw(false)},
+		{name: "ip near miss: a basic court's IP tribunal, criminal: fast-track", filing: crim(6, placeAt("杭州市滨江区人民法院知识产权法庭", "浙江省"), tm),
+			avail: av(pFT, avA, pSimp, avA), silent: crimNotAbove},
+		{name: "ip 深圳知识产权法庭 stated intermediate: no mismatch flag", filing: c(placeAt("深圳知识产权法庭", "广东省"), level(intermediateCourt), patent),
+			avail: av(pSC, avU, pSimp, avU), silent: []string{"REVIEW_COURT_LEVEL_MISMATCH"}},
 		{name: "ip 海南自由贸易港知识产权法院 criminal intermediate 6 months (CrPL 214, 222)", filing: crim(6, hnIP, level(intermediateCourt), tm),
 			avail: av(pFT, avU, pSimp, avU, pOrd, avA), fires: crimAbove},
 		{name: "ip 海南自由贸易港知识产权法院 criminal stated basic 6 months: above basic by its name", filing: crim(6, hnIP, tm),
@@ -289,6 +306,10 @@ func TestAuditRound18Outcomes(t *testing.T) {
 			outcome(chOver, pFT, on("2024-03-06"), basis("刑事诉讼法第二百二十二条")), "*"},
 		{"sea 宁波海事法院 stated basic: simplified chosen refused (CrPL 214)", crimB(6, sea, cause("交通肇事罪")), pOrd,
 			outcome(chOver, pSimp, on("2024-03-06"), basis("刑事诉讼法第二百一十四条")), "*"},
+		{"ip 南京知识产权法庭 stated basic: small claims chosen refused (CPL 165)", with(civ, placeAt("南京知识产权法庭", "江苏省"), cause("侵害发明专利权纠纷")), pOrd,
+			outcome(chOver, pSC, on("2024-03-06"), basis("民事诉讼法第一百六十五条")), "*"},
+		{"ip 南京知识产权法庭 stated basic: single judge → panel refused, a panel already (CPL 40)", with(civ, placeAt("南京知识产权法庭", "江苏省"), cause("侵害发明专利权纠纷")), pOrd,
+			outcome(chPanel, pOrd, on("2024-03-20"), basis("民事诉讼法第四十三条")), "*"},
 		{"net 杭州互联网法院: small claims confirmed (near miss)", with(civ, hzNet, cause("网络购物合同纠纷")), pSC,
 			outcome(chConf, pSC, on("2024-03-06")), ""},
 		{"net 杭州互联网法院 ¥300,000: single judge → panel accepted (near miss, CPL 43)", with(civ, hzNet, cause("网络购物合同纠纷"), yuan(300000)), pOrd,
@@ -319,6 +340,8 @@ func TestAuditRound18PanelByLaw(t *testing.T) {
 		{"上海金融法院 stated basic", with(civ, placeAt("上海金融法院", "上海市")), true},
 		{"成渝金融法院 stated basic", with(civ, placeAt("成渝金融法院", "重庆市")), true},
 		{"宁波海事法院舟山法庭 stated basic", with(civ, placeAt("宁波海事法院舟山法庭", "浙江省")), true},
+		{"南京知识产权法庭 stated basic", with(civ, placeAt("南京知识产权法庭", "江苏省")), true},
+		{"near miss: 杭州市滨江区人民法院知识产权法庭", with(civ, placeAt("杭州市滨江区人民法院知识产权法庭", "浙江省"), yuan(300000)), false},
 		{"near miss: 北京互联网法院", with(civ, placeAt("北京互联网法院", "北京市"), yuan(300000)), false},
 		{"near miss: 北京铁路运输法院", with(civ, placeAt("北京铁路运输法院", "北京市"), yuan(300000)), false},
 	} {
