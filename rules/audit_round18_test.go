@@ -283,13 +283,7 @@ func TestAuditRound18Outcomes(t *testing.T) {
 	hzNet := placeAt("杭州互联网法院", "浙江省")
 	sea := placeAt("宁波海事法院", "浙江省")
 
-	rows := []struct {
-		name string
-		f    *triagev1.Filing
-		rec  triagev1.Procedure
-		out  *triagev1.Outcome
-		want string
-	}{
+	rows := []outcomeRow{
 		{"ip 北京知识产权法院 stated basic: small claims chosen refused (CPL 165)", with(civ, bjIP, cause("侵害发明专利权纠纷")), pOrd,
 			outcome(chOver, pSC, on("2024-03-06"), basis("民事诉讼法第一百六十五条")), "*"},
 		{"ip 北京知识产权法院 stated basic: 普转简 agreed refused (CPL 160)", with(civ, bjIP, cause("侵害发明专利权纠纷")), pOrd,
@@ -315,12 +309,7 @@ func TestAuditRound18Outcomes(t *testing.T) {
 		{"net 杭州互联网法院 ¥300,000: single judge → panel accepted (near miss, CPL 43)", with(civ, hzNet, cause("网络购物合同纠纷"), yuan(300000)), pOrd,
 			outcome(chPanel, pOrd, on("2024-03-20"), basis("民事诉讼法第四十三条")), ""},
 	}
-	for _, r := range rows {
-		t.Run(r.name, func(t *testing.T) {
-			d := withInferences(t, r.f, r.rec)
-			checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, "")
-		})
-	}
+	runOutcomeRows(t, e, rows)
 }
 
 // TestAuditRound18PanelByLaw: an intermediate-level specialised court's civil
@@ -329,11 +318,7 @@ func TestAuditRound18Outcomes(t *testing.T) {
 // level the filing states; an internet court's stays open to one.
 func TestAuditRound18PanelByLaw(t *testing.T) {
 	civ := civilBase(t)
-	for _, c := range []struct {
-		name string
-		f    *triagev1.Filing
-		want bool
-	}{
+	runPanelByLawRows(t, []panelByLawRow{
 		{"北京知识产权法院 intermediate", with(civ, placeAt("北京知识产权法院", "北京市"), level(intermediateCourt)), true},
 		{"北京知识产权法院 stated basic", with(civ, placeAt("北京知识产权法院", "北京市")), true},
 		{"海南自由贸易港知识产权法院 stated basic", with(civ, placeAt("海南自由贸易港知识产权法院", "海南省")), true},
@@ -344,7 +329,43 @@ func TestAuditRound18PanelByLaw(t *testing.T) {
 		{"near miss: 杭州市滨江区人民法院知识产权法庭", with(civ, placeAt("杭州市滨江区人民法院知识产权法庭", "浙江省"), yuan(300000)), false},
 		{"near miss: 北京互联网法院", with(civ, placeAt("北京互联网法院", "北京市"), yuan(300000)), false},
 		{"near miss: 北京铁路运输法院", with(civ, placeAt("北京铁路运输法院", "北京市"), yuan(300000)), false},
-	} {
+	})
+}
+
+// outcomeRow is one outcome of a statute-audit table: filing f, recommended
+// rec, the outcome recorded and the verdict wanted ("" accepted, "*"
+// refused by some rule, else the rule).
+type outcomeRow struct {
+	name string
+	f    *triagev1.Filing
+	rec  triagev1.Procedure
+	out  *triagev1.Outcome
+	want string
+}
+
+// runOutcomeRows validates each row's outcome against its decision.
+func runOutcomeRows(t *testing.T, e *rules.Engine, rows []outcomeRow) {
+	t.Helper()
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			d := withInferences(t, r.f, r.rec)
+			checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, "")
+		})
+	}
+}
+
+// panelByLawRow is one civil filing and whether the law tries its ordinary
+// case by a panel whatever its facts.
+type panelByLawRow struct {
+	name string
+	f    *triagev1.Filing
+	want bool
+}
+
+// runPanelByLawRows checks rules.PanelByLaw on each row's decision.
+func runPanelByLawRows(t *testing.T, rows []panelByLawRow) {
+	t.Helper()
+	for _, c := range rows {
 		t.Run(c.name, func(t *testing.T) {
 			if got := rules.PanelByLaw(decisionOf(t, c.f, pOrd), pOrd); got != c.want {
 				t.Errorf("PanelByLaw = %v, want %v", got, c.want)

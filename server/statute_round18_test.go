@@ -3,10 +3,7 @@ package server
 import (
 	"testing"
 
-	"google.golang.org/grpc/codes"
-
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
-	"github.com/fenjian/fenjian/rules"
 )
 
 // TestStatuteRound18 sends round-18 filings through a real server on
@@ -21,30 +18,11 @@ func TestStatuteRound18(t *testing.T) {
 	st := openStore(t, tempDB(t))
 	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
 	ctx := testContext(t)
-
-	const (
-		open   = triagev1.Availability_AVAILABILITY_AVAILABLE
-		closed = triagev1.Availability_AVAILABILITY_UNAVAILABLE
-	)
+	open, closed := triagev1.Availability_AVAILABILITY_AVAILABLE, triagev1.Availability_AVAILABILITY_UNAVAILABLE
 	at := func(court, province string) func(f *triagev1.Filing) {
 		return func(f *triagev1.Filing) { f.Court, f.Province = court, province }
 	}
-	civil := func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
-		f := loanFiling(id)
-		f.Circumstances = &triagev1.Circumstances{}
-		m(f)
-		return f
-	}
-	crim := func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
-		f := criminalFiling(id, true)
-		m(f)
-		return f
-	}
-	adm := func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
-		f := adminFiling(id)
-		m(f)
-		return f
-	}
+	civil, crim, adm := statuteBuilders()
 	type want = map[triagev1.Procedure]triagev1.Availability
 	cases := []struct {
 		name   string
@@ -75,18 +53,7 @@ func TestStatuteRound18(t *testing.T) {
 		}), want{simplified: open}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			d := triageOK(t, ctx, h.client, c.filing)
-			for p, w := range c.want {
-				o := decisionOption(t, d, p)
-				if o.GetAvailability() != w {
-					t.Errorf("%v: %v, want %v (%v)", p, o.GetAvailability(), w, o.GetReasons())
-				}
-			}
-			if rec := decisionOption(t, d, d.GetRecommended()); !rec.GetAvailable() {
-				t.Errorf("recommended %v, which the law closes: %v", d.GetRecommended(), rec.GetReasons())
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkOpenProcedures(t, triageOK(t, ctx, h.client, c.filing), c.want) })
 	}
 }
 
@@ -111,32 +78,5 @@ func TestStatuteRound18IPTribunal(t *testing.T) {
 	}
 	ip := triageOK(t, ctx, h.client, noticed("r18-t1", "南京知识产权法庭", "江苏省"))
 	basic := triageOK(t, ctx, h.client, noticed("r18-t2", "杭州市滨江区人民法院知识产权法庭", "浙江省"))
-	if ip.GetRecommended() != ordinary || basic.GetRecommended() != ordinary {
-		t.Fatalf("fixtures recommend %v and %v, want ordinary", ip.GetRecommended(), basic.GetRecommended())
-	}
-	if got := ip.GetAssignment().GetTeamId(); got != "civil" {
-		t.Errorf("IP tribunal's ordinary case drawn to %q, want civil (a panel)", got)
-	}
-	if got := basic.GetAssignment().GetTeamId(); got != "civil-fast" {
-		t.Errorf("near miss: a basic court's ordinary case drawn to %q, want civil-fast (CPL 40 ¶2)", got)
-	}
-	t.Run("designated to the civil 速裁团队: refused", func(t *testing.T) {
-		_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
-			DecisionId: ip.GetDecisionId(), TeamId: "civil-fast", DesignatedBy: "president-07", Reason: "院长指定。"})
-		checkStatus(t, err, codes.FailedPrecondition, "", "PANEL_CASE_TO_FAST_TRACK")
-	})
-	panel := func(d *triagev1.Decision) *triagev1.Outcome {
-		o := outcome(d, triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL, ordinary, "2024-03-20")
-		o.LegalBasis = "民事诉讼法第四十三条"
-		return o
-	}
-	t.Run("single judge → panel at the IP tribunal: refused", func(t *testing.T) {
-		_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: panel(ip)})
-		checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleCPL40PanelAboveBasicCourt)
-	})
-	t.Run("near miss: single judge → panel at the basic court", func(t *testing.T) {
-		if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: panel(basic)}); err != nil {
-			t.Fatalf("RecordOutcome: %v", err)
-		}
-	})
+	checkPanelCourt(t, h, ip, basic)
 }
