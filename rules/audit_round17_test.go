@@ -313,13 +313,7 @@ func TestAuditRound17Outcomes(t *testing.T) {
 	maritime := func(f *triagev1.Filing) { f.Court = "宁波海事法院"; f.CourtLevel = intermediateCourt }
 	basis := func(s string) omod { return func(o *triagev1.Outcome) { o.LegalBasis = s } }
 
-	rows := []struct {
-		name string
-		f    *triagev1.Filing
-		rec  triagev1.Procedure
-		out  *triagev1.Outcome
-		want string
-	}{
+	rows := []outcomeRow{
 		{"civ high court: small claims chosen at filing refused (CPL 165)", with(civ, high), pOrd,
 			outcome(chOver, pSC, on("2024-03-06"), basis("民事诉讼法第一百六十五条")), "*"},
 		{"civ high court: 普转简 agreed refused (CPL 160)", with(civ, high), pOrd,
@@ -362,12 +356,7 @@ func TestAuditRound17Outcomes(t *testing.T) {
 			with(adm, cause("行政公益诉讼"), filedOn("2018-04-27"), cs(agreeSimplified)), pOrd,
 			outcome(chOver, pSimp, on("2018-04-28"), basis("行政诉讼法第八十二条第二款")), "*"},
 	}
-	for _, r := range rows {
-		t.Run(r.name, func(t *testing.T) {
-			d := withInferences(t, r.f, r.rec)
-			checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, "")
-		})
-	}
+	runOutcomeRows(t, e, rows)
 }
 
 // TestAuditRound17PanelByLaw: a maritime court's civil ordinary case is
@@ -377,22 +366,12 @@ func TestAuditRound17Outcomes(t *testing.T) {
 // every maritime row was false.
 func TestAuditRound17PanelByLaw(t *testing.T) {
 	civ := civilBase(t)
-	for _, c := range []struct {
-		name string
-		f    *triagev1.Filing
-		want bool
-	}{
+	runPanelByLawRows(t, []panelByLawRow{
 		{"maritime court, intermediate, 2024", with(civ, court("宁波海事法院"), level(intermediateCourt)), true},
 		{"maritime court stated basic, 2024", with(civ, court("宁波海事法院")), true},
 		{"maritime court, 2019", with(civ, court("宁波海事法院"), level(intermediateCourt), filedOn("2019-05-06")), true},
 		{"maritime court, 2000-06-30", with(civ, court("宁波海事法院"), level(intermediateCourt), filedOn("2000-06-30")), true},
 		{"near miss: basic court, 2024", with(civ, yuan(300000)), false},
 		{"near miss: 杭州互联网法院, 2024", with(civ, court("杭州互联网法院"), yuan(300000)), false},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			if got := rules.PanelByLaw(decisionOf(t, c.f, pOrd), pOrd); got != c.want {
-				t.Errorf("PanelByLaw = %v, want %v", got, c.want)
-			}
-		})
-	}
+	})
 }

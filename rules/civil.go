@@ -300,9 +300,24 @@ func civilInferCodesOn(on time.Time) civilInferCodes {
 var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最高人民法院", "中级法院", "知识产权法院", "金融法院"}
 
 // namedAboveBasic reports whether a court's name is that of a court above
-// the basic level.
+// the basic level, or of an intermediate court's IP tribunal
+// (namedIPTribunal).
 func namedAboveBasic(court string) bool {
-	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) })
+	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) }) ||
+		namedIPTribunal(court)
+}
+
+// namedIPTribunal reports whether a court's name is that of a cross-regional
+// IP tribunal set up inside an intermediate court with the SPC's approval
+// (最高人民法院关于同意南京市、苏州市、武汉市、成都市中级人民法院内设专门审判机构并
+// 跨区域管辖部分知识产权案件的批复, 2017, and the like replies for 杭州, 宁波,
+// 深圳 and some twenty cities since): filings name it alone ("南京知识产权
+// 法庭", "武汉知识产权审判庭"), and it hears the intermediate court's cases.
+// A basic court's IP tribunal is named with its court ("杭州市滨江区人民法院
+// 知识产权法庭"), so a name with 人民法院 in it is left to the other rules.
+func namedIPTribunal(court string) bool {
+	return (strings.Contains(court, "知识产权法庭") || strings.Contains(court, "知识产权审判庭")) &&
+		!strings.Contains(court, "人民法院")
 }
 
 // basicCourtName matches the names only a basic court or its tribunal bears:

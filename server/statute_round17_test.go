@@ -26,22 +26,7 @@ func TestStatuteRound17(t *testing.T) {
 		open   = triagev1.Availability_AVAILABILITY_AVAILABLE
 		closed = triagev1.Availability_AVAILABILITY_UNAVAILABLE
 	)
-	civil := func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
-		f := loanFiling(id)
-		f.Circumstances = &triagev1.Circumstances{}
-		m(f)
-		return f
-	}
-	crim := func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
-		f := criminalFiling(id, true)
-		m(f)
-		return f
-	}
-	adm := func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
-		f := adminFiling(id)
-		m(f)
-		return f
-	}
+	civil, crim, adm := statuteBuilders()
 	cases := []struct {
 		name   string
 		filing *triagev1.Filing
@@ -109,18 +94,45 @@ func TestStatuteRound17(t *testing.T) {
 		}), map[triagev1.Procedure]triagev1.Availability{simplified: closed}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			d := triageOK(t, ctx, h.client, c.filing)
-			for p, want := range c.want {
-				o := decisionOption(t, d, p)
-				if o.GetAvailability() != want {
-					t.Errorf("%v: %v, want %v (%v)", p, o.GetAvailability(), want, o.GetReasons())
-				}
-			}
-			if rec := decisionOption(t, d, d.GetRecommended()); !rec.GetAvailable() {
-				t.Errorf("recommended %v, which the law closes: %v", d.GetRecommended(), rec.GetReasons())
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkOpenProcedures(t, triageOK(t, ctx, h.client, c.filing), c.want) })
+	}
+}
+
+// statuteBuilders returns the statute-audit filings (rounds 17 and 18): a
+// civil loan (with empty circumstances), a criminal filing pleading guilty
+// and an administrative one, each with an id and changed by m.
+func statuteBuilders() (civil, crim, adm func(id string, m func(*triagev1.Filing)) *triagev1.Filing) {
+	civil = func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
+		f := loanFiling(id)
+		f.Circumstances = &triagev1.Circumstances{}
+		m(f)
+		return f
+	}
+	crim = func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
+		f := criminalFiling(id, true)
+		m(f)
+		return f
+	}
+	adm = func(id string, m func(f *triagev1.Filing)) *triagev1.Filing {
+		f := adminFiling(id)
+		m(f)
+		return f
+	}
+	return civil, crim, adm
+}
+
+// checkOpenProcedures checks that decision d offers each procedure of want
+// as want says, and recommends one the law leaves open.
+func checkOpenProcedures(t *testing.T, d *triagev1.Decision, want map[triagev1.Procedure]triagev1.Availability) {
+	t.Helper()
+	for p, w := range want {
+		o := decisionOption(t, d, p)
+		if o.GetAvailability() != w {
+			t.Errorf("%v: %v, want %v (%v)", p, o.GetAvailability(), w, o.GetReasons())
+		}
+	}
+	if rec := decisionOption(t, d, d.GetRecommended()); !rec.GetAvailable() {
+		t.Errorf("recommended %v, which the law closes: %v", d.GetRecommended(), rec.GetReasons())
 	}
 }
 
@@ -148,43 +160,7 @@ func TestStatuteRound17MaritimeCourt(t *testing.T) {
 	}
 	mar := triageOK(t, ctx, h.client, noticed("r17-m1", "大连海事法院", triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE))
 	basic := triageOK(t, ctx, h.client, noticed("r17-m2", "沈阳市和平区人民法院", triagev1.CourtLevel_COURT_LEVEL_BASIC))
-	if mar.GetRecommended() != ordinary || basic.GetRecommended() != ordinary {
-		t.Fatalf("fixtures recommend %v and %v, want ordinary", mar.GetRecommended(), basic.GetRecommended())
-	}
-	if got := mar.GetAssignment().GetTeamId(); got != "civil" {
-		t.Errorf("maritime ordinary case drawn to %q, want civil (a panel)", got)
-	}
-	if got := basic.GetAssignment().GetTeamId(); got != "civil-fast" {
-		t.Errorf("near miss: a basic court's ordinary case drawn to %q, want civil-fast (CPL 40 ¶2)", got)
-	}
-
-	t.Run("designated to the civil 速裁团队: refused", func(t *testing.T) {
-		_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
-			DecisionId: mar.GetDecisionId(), TeamId: "civil-fast", DesignatedBy: "president-07", Reason: "院长指定。"})
-		checkStatus(t, err, codes.FailedPrecondition, "", "PANEL_CASE_TO_FAST_TRACK")
-	})
-	t.Run("near miss: a basic court's case designated away and back", func(t *testing.T) {
-		for _, team := range []string{"civil", "civil-fast"} {
-			if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
-				DecisionId: basic.GetDecisionId(), TeamId: team, DesignatedBy: "president-07", Reason: "院长指定。"}); err != nil {
-				t.Fatalf("AssignCase to %s: %v", team, err)
-			}
-		}
-	})
-	panel := func(d *triagev1.Decision) *triagev1.Outcome {
-		o := outcome(d, triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL, ordinary, "2024-03-20")
-		o.LegalBasis = "民事诉讼法第四十三条"
-		return o
-	}
-	t.Run("single judge → panel at the maritime court: refused", func(t *testing.T) {
-		_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: panel(mar)})
-		checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleCPL40PanelAboveBasicCourt)
-	})
-	t.Run("near miss: single judge → panel at the basic court", func(t *testing.T) {
-		if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: panel(basic)}); err != nil {
-			t.Fatalf("RecordOutcome: %v", err)
-		}
-	})
+	checkPanelCourt(t, h, mar, basic)
 
 	old := func(id, filedOn string) *triagev1.Decision {
 		f := loanFiling(id)
@@ -210,6 +186,53 @@ func TestStatuteRound17MaritimeCourt(t *testing.T) {
 			o.Change = confirmed
 		}
 		if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o}); err != nil {
+			t.Fatalf("RecordOutcome: %v", err)
+		}
+	})
+}
+
+// checkPanelCourt: ordinary decision panel is at a court whose civil
+// ordinary cases the law gives a panel (民事诉讼法第四十条第二款), basic at a
+// basic court (the near miss). The panel court's case is drawn to the civil
+// panel team, not to civil-fast, may not be designated to civil-fast, and a
+// single judge → panel ruling on it is refused; the basic court's is drawn to
+// civil-fast, designated away and back, and its ruling accepted.
+func checkPanelCourt(t *testing.T, h *harness, panel, basic *triagev1.Decision) {
+	t.Helper()
+	ctx := testContext(t)
+	if panel.GetRecommended() != ordinary || basic.GetRecommended() != ordinary {
+		t.Fatalf("fixtures recommend %v and %v, want ordinary", panel.GetRecommended(), basic.GetRecommended())
+	}
+	if got := panel.GetAssignment().GetTeamId(); got != "civil" {
+		t.Errorf("ordinary case above the basic court drawn to %q, want civil (a panel)", got)
+	}
+	if got := basic.GetAssignment().GetTeamId(); got != "civil-fast" {
+		t.Errorf("near miss: a basic court's ordinary case drawn to %q, want civil-fast (CPL 40 ¶2)", got)
+	}
+	t.Run("designated to the civil 速裁团队: refused", func(t *testing.T) {
+		_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+			DecisionId: panel.GetDecisionId(), TeamId: "civil-fast", DesignatedBy: "president-07", Reason: "院长指定。"})
+		checkStatus(t, err, codes.FailedPrecondition, "", "PANEL_CASE_TO_FAST_TRACK")
+	})
+	t.Run("near miss: a basic court's case designated away and back", func(t *testing.T) {
+		for _, team := range []string{"civil", "civil-fast"} {
+			if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{
+				DecisionId: basic.GetDecisionId(), TeamId: team, DesignatedBy: "president-07", Reason: "院长指定。"}); err != nil {
+				t.Fatalf("AssignCase to %s: %v", team, err)
+			}
+		}
+	})
+	ruling := func(d *triagev1.Decision) *triagev1.Outcome {
+		o := outcome(d, triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL, ordinary, "2024-03-20")
+		o.LegalBasis = "民事诉讼法第四十三条"
+		return o
+	}
+	t.Run("single judge → panel above the basic court: refused", func(t *testing.T) {
+		_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: ruling(panel)})
+		checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleCPL40PanelAboveBasicCourt)
+	})
+	t.Run("near miss: single judge → panel at the basic court", func(t *testing.T) {
+		if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: ruling(basic)}); err != nil {
 			t.Fatalf("RecordOutcome: %v", err)
 		}
 	})
