@@ -1171,7 +1171,10 @@ type Filing struct {
 	Court string `protobuf:"bytes,3,opt,name=court,proto3" json:"court,omitempty"`
 	// UNSPECIFIED is rejected.
 	CourtLevel CourtLevel `protobuf:"varint,4,opt,name=court_level,json=courtLevel,proto3,enum=fenjian.triage.v1.CourtLevel" json:"court_level,omitempty"`
-	// "辽宁省", "辽宁" or the GB/T 2260 code "210000".
+	// "辽宁省", "辽宁" or the GB/T 2260 code "210000": the province where the
+	// court sits, whose wage statistic sets the small-claims limit (CPL 165).
+	// For a maritime court's dispatched tribunal (派出法庭), the province where
+	// the tribunal sits (民诉法解释第二百七十三条).
 	Province string `protobuf:"bytes,5,opt,name=province,proto3" json:"province,omitempty"`
 	// "YYYY-MM-DD", the 立案 date.
 	FiledOn string `protobuf:"bytes,6,opt,name=filed_on,json=filedOn,proto3" json:"filed_on,omitempty"`
