@@ -260,6 +260,14 @@ func (s *sqlStore) redrawUnassigned(ctx context.Context, tx *sql.Tx, decisionID 
 		}
 		for _, u := range page {
 			last = u.seq
+			if u.decodeErr != nil {
+				// An auditor reading a tampered store wants every finding,
+				// not the first row that stops the walk: the chain names
+				// the altered record, and this names the draw it hides.
+				rep.add(DrawCheck{Seq: u.seq, DecisionID: u.id, Kind: kindUnassigned, Verdict: DrawUnexplained,
+					Detail: "the stored decision does not decode: " + u.decodeErr.Error()}, true)
+				continue
+			}
 			if u.d.GetUnassignedDraw() == nil {
 				continue
 			}
@@ -281,10 +289,13 @@ func (s *sqlStore) redrawUnassigned(ctx context.Context, tx *sql.Tx, decisionID 
 	}
 }
 
-// unassignedRow is a chained decision with its seq.
+// unassignedRow is a chained decision with its seq; decodeErr is set, and
+// d nil, when its stored blob does not decode.
 type unassignedRow struct {
-	seq int64
-	d   *triagev1.Decision
+	seq       int64
+	id        string
+	d         *triagev1.Decision
+	decodeErr error
 }
 
 func (s *sqlStore) unassignedRows(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]unassignedRow, error) {
@@ -296,14 +307,13 @@ func (s *sqlStore) unassignedRows(ctx context.Context, tx *sql.Tx, q string, arg
 	var out []unassignedRow
 	for rows.Next() {
 		var u unassignedRow
-		var id string
 		var blob []byte
-		if err := rows.Scan(&u.seq, &id, &blob); err != nil {
+		if err := rows.Scan(&u.seq, &u.id, &blob); err != nil {
 			return nil, err
 		}
 		u.d = &triagev1.Decision{}
 		if err := proto.Unmarshal(blob, u.d); err != nil {
-			return nil, &errDecode{fmt.Errorf("decision %q: %w", id, err)}
+			u.d, u.decodeErr = nil, err
 		}
 		out = append(out, u)
 	}

@@ -67,6 +67,9 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 		if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
 			return nil, fmt.Errorf("open sqlite store: %w: %w", ErrUnavailable, err)
 		}
+		if err := checkWritable(abs); err != nil {
+			return nil, fmt.Errorf("open sqlite store: %w", err)
+		}
 	}
 	d, err := sqliteDialect()
 	if err != nil {

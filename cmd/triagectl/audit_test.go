@@ -142,6 +142,50 @@ func checkVerifyTampered(t *testing.T, b testBackend, rep auditReport, victim st
 	}
 }
 
+// TestAuditVerifyUndecodableDecision: a decision row whose stored blob no
+// longer decodes (one byte edited with sqlite3 in an outside check) is
+// reported, as any altered record, at its seq with the draw it carried, in
+// the JSON report; before, the draws' replay stopped at it and the audit
+// printed no report, only "redraw assignments: decode: …".
+func TestAuditVerifyUndecodableDecision(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b testBackend) {
+		buildFixture(t, b.target)
+		db := b.raw(t)
+		// The replay reads the decisions flagged for review (those left
+		// unassigned are among them), so the victim is one of those.
+		var victim string
+		var blob []byte
+		var seq int64
+		if err := db.QueryRow(`SELECT d.decision_id, d.decision, a.seq FROM decisions d JOIN audit_log a ON a.record_id = d.decision_id
+			WHERE a.record_kind = 'decision' AND d.needs_review = 1 ORDER BY a.seq LIMIT 1`).Scan(&victim, &blob, &seq); err != nil {
+			t.Fatal(err)
+		}
+		broken := append([]byte{0xff}, blob[1:]...) // an invalid field tag
+		if err := proto.Unmarshal(broken, &triagev1.Decision{}); err == nil {
+			t.Fatal("the edited blob still decodes")
+		}
+		if _, err := db.Exec(b.dropTrigger); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(b.q(`UPDATE decisions SET decision = ? WHERE decision_id = ?`), broken, victim); err != nil {
+			t.Fatal(err)
+		}
+		code, rep, stderr := runVerify(t, b.target)
+		if code != 1 || rep.OK || rep.Problem == nil || rep.Problem.Seq != seq || rep.Problem.ID != victim || rep.Problem.Problem != "record altered" {
+			t.Fatalf("exit %d, problem %+v; want 1 and record altered at seq %d (%s)\n%s", code, rep.Problem, seq, victim, stderr)
+		}
+		if rep.Draws == nil || rep.Draws.OK || len(rep.Draws.Checks) != 1 || rep.Draws.Checks[0].DecisionID != victim ||
+			rep.Draws.Checks[0].Seq != seq || !strings.Contains(rep.Draws.Checks[0].Detail, "does not decode") {
+			t.Errorf("draws %+v; want one unexplained check of %s at seq %d: does not decode", rep.Draws, victim, seq)
+		}
+		for _, s := range []string{fmt.Sprintf("FAILED at seq %d", seq), "record altered", "draws FAILED", victim} {
+			if !strings.Contains(stderr, s) {
+				t.Errorf("stderr lacks %q:\n%s", s, stderr)
+			}
+		}
+	})
+}
+
 func TestAuditUsage(t *testing.T) {
 	for name, args := range map[string][]string{
 		"no subcommand":      {"audit"},
