@@ -69,3 +69,29 @@ func TestSQLiteReadParamsDanglingLink(t *testing.T) {
 		t.Errorf("the link's target was created: %v", statErr)
 	}
 }
+
+// TestCheckWritableFollowsLinks: the -wal and -shm checked before a server
+// opens its store are the ones SQLite uses, beside the file a link names.
+// A -wal that cannot be opened for writing (here a directory, which root
+// cannot open so either) beside the target must stop the start; looked for
+// beside the link, it was never found.
+func TestCheckWritableFollowsLinks(t *testing.T) {
+	data, links := t.TempDir(), t.TempDir()
+	db := filepath.Join(data, "fenjian.db")
+	if err := os.WriteFile(db, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(links, "fenjian.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkWritable(link); err != nil {
+		t.Fatalf("a writable store through a link: %v", err)
+	}
+	if err := os.Mkdir(db+"-wal", 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkWritable(link); !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), db+"-wal") {
+		t.Errorf("an unwritable -wal beside the link's target: %v; want ErrUnavailable naming %s", err, db+"-wal")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // checkWritable fails when the SQLite file at abs, or its -wal or -shm
@@ -16,6 +17,11 @@ import (
 // Triage with UNAVAILABLE); failing the start says what to fix, and the
 // restart after the fix serves.
 func checkWritable(abs string) error {
+	// SQLite keeps the -wal and -shm beside the file a link names
+	// (sqliteReadParams).
+	if target, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = target
+	}
 	for _, p := range []string{abs, abs + "-wal", abs + "-shm"} {
 		f, err := os.OpenFile(p, os.O_RDWR, 0)
 		switch {
