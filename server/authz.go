@@ -65,10 +65,14 @@ type Security struct {
 // Security.MaxTeamFeeds is zero. A feed stays open for as long as its
 // client, and MaxConcurrentStreams bounds them on one connection only: 2,048
 // feeds on two connections (a president's token, replaying a team's
-// backlog) took a running triaged from 106 MB to 209 MB, so twenty
-// connections would take a pod past its 512 MiB limit. A court's clients
-// keep one feed per team screen; this is far above that.
-const DefaultMaxTeamFeeds = 4096
+// backlog) took a running triaged from 106 MB to 209 MB, and a feed whose
+// client stops reading holds about 220 KB (its queued messages, a page of
+// assignments, the connection's buffers; outside check 10: 256 stalled
+// feeds added 56 MB of live heap). 4,096 stalled feeds (the bound until
+// then) were ~900 MB, past the Deployment's 460 MiB GOMEMLIMIT; 1,024 are
+// ~225 MB. A court's clients keep one feed per team screen; this is far
+// above that.
+const DefaultMaxTeamFeeds = 1024
 
 // DefaultMaxTeamFeedsPerCaller is the team feeds one identity may have open
 // at once when Security.MaxTeamFeedsPerCaller is zero. Without it one token

@@ -139,9 +139,9 @@ func TestServeExitCodes(t *testing.T) {
 		// the operator having asked for one (outside check 7).
 		{name: "rate limit not a number", args: []string{"-rate-limit=NaN"}, code: 2, msg: "-rate-limit=NaN: must be a finite number of calls per second (0 disables)"},
 		{name: "infinite rate limit", args: []string{"-rate-limit=+Inf"}, code: 2, msg: "-rate-limit=+Inf: must be a finite number of calls per second (0 disables)"},
-		// Team feeds have no "off": 0 would have meant the default (4,096)
+		// Team feeds have no "off": 0 would have meant the default (1,024)
 		// in server.Security, a negative figure too.
-		{name: "no team feeds", args: []string{"-max-team-feeds=0"}, code: 2, msg: "-max-team-feeds=0: must be at least 1 (the default is 4096)"},
+		{name: "no team feeds", args: []string{"-max-team-feeds=0"}, code: 2, msg: "-max-team-feeds=0: must be at least 1 (the default is 1024)"},
 		{name: "negative team feeds", args: []string{"-max-team-feeds=-1"}, code: 2, msg: "-max-team-feeds=-1: must be at least 1"},
 		{name: "no team feeds per caller", args: []string{"-max-team-feeds-per-caller=0"}, code: 2, msg: "-max-team-feeds-per-caller=0: must be at least 1 (the default is 256)"},
 		{name: "negative team feeds per caller", args: []string{"-max-team-feeds-per-caller=-5"}, code: 2, msg: "-max-team-feeds-per-caller=-5: must be at least 1"},
