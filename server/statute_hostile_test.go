@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"testing"
 
 	"google.golang.org/grpc/codes"
@@ -90,15 +91,10 @@ func TestStatuteHostileCombinations(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: c.filing, DryRun: true})
-			if c.field != "" {
-				checkStatus(t, err, codes.InvalidArgument, c.field, "")
+			d := dryTriage(t, ctx, h.client, c.filing, c.field)
+			if d == nil {
 				return
 			}
-			if err != nil {
-				t.Fatalf("Triage: %v", err)
-			}
-			d := resp.GetDecision()
 			if c.review && !d.GetNeedsReview() {
 				t.Errorf("not flagged for review: %v", d)
 			}
@@ -114,4 +110,20 @@ func TestStatuteHostileCombinations(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dryTriage scores f without storing it. With field set the call must be
+// INVALID_ARGUMENT naming it, and dryTriage returns nil; otherwise it must
+// succeed and dryTriage returns the decision.
+func dryTriage(t *testing.T, ctx context.Context, c triagev1.TriageServiceClient, f *triagev1.Filing, field string) *triagev1.Decision {
+	t.Helper()
+	resp, err := c.Triage(ctx, &triagev1.TriageRequest{Filing: f, DryRun: true})
+	if field != "" {
+		checkStatus(t, err, codes.InvalidArgument, field, "")
+		return nil
+	}
+	if err != nil {
+		t.Fatalf("Triage(%s): %v", f.GetId(), err)
+	}
+	return resp.GetDecision()
 }

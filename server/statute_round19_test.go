@@ -3,8 +3,6 @@ package server
 import (
 	"testing"
 
-	"google.golang.org/grpc/codes"
-
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -61,15 +59,10 @@ func TestStatuteRound19(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: c.filing, DryRun: true})
-			if c.field != "" {
-				checkStatus(t, err, codes.InvalidArgument, c.field, "")
+			d := dryTriage(t, ctx, h.client, c.filing, c.field)
+			if d == nil {
 				return
 			}
-			if err != nil {
-				t.Fatalf("Triage(%s): %v", c.filing.GetId(), err)
-			}
-			d := resp.GetDecision()
 			checkOpenProcedures(t, d, c.want)
 			if d.GetNeedsReview() != c.review {
 				t.Errorf("needs_review = %v, want %v", d.GetNeedsReview(), c.review)
