@@ -302,7 +302,7 @@ func caseNumberYearAhead(f *triagev1.Filing) bool {
 		return false
 	}
 	on, err := ParseDate(f.GetFiledOn())
-	return err == nil && nf.year == on.Year()+1 && on.Day() < statisticalYearEndDay+1
+	return err == nil && nf.year == on.Year()+1 && on.Month() == time.December && on.Day() <= statisticalYearEndDay
 }
 
 // statisticalYearEndDay is the December day the courts' statistical year
