@@ -99,7 +99,7 @@ func (g *ghzRunner) call(m mode) (method string, body []byte, err error) {
 		return "grpc.health.v1.Health/Check", []byte("{}"), nil
 	}
 	g.runs++
-	id := fmt.Sprintf("(2026)辽0103民初%d{{.RequestNumber}}号", 100+g.runs%900)
+	id := fmt.Sprintf("(%d)辽0103民初%d{{.RequestNumber}}号", time.Now().UTC().Year(), 100+g.runs%900)
 	req := &triagev1.TriageRequest{Filing: loanFiling(id), DryRun: m == modeDry}
 	body, err = protojson.Marshal(req)
 	if err != nil {

@@ -75,7 +75,9 @@ func (c *caller) call(ctx context.Context) (string, error) {
 
 // decide sends one Triage request of c's mode and returns its decision.
 func (c *caller) decide(ctx context.Context) (*triagev1.Decision, error) {
-	id := fmt.Sprintf("(2026)辽0102民初%d号", c.seq.Add(1))
+	// The number's 收案年度 is the filing's year (loanFiling files today):
+	// the engine refuses a number of a year its 立案 date cannot have.
+	id := fmt.Sprintf("(%d)辽0102民初%d号", time.Now().UTC().Year(), c.seq.Add(1))
 	resp, err := c.triage.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling(id), DryRun: c.mode == modeDry})
 	if err != nil {
 		return nil, err

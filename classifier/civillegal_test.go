@@ -94,7 +94,9 @@ func civilLegalViolations(t *testing.T, scorer triage.Scorer) []string {
 			f.Circumstances = &triagev1.Circumstances{AppraisalNeeded: true}
 		}), 0, []triagev1.Procedure{sc}},
 		{"at an intermediate court: neither small claims nor simplified (CPL 160, 165)", loan(func(f *triagev1.Filing) {
-			f.CourtLevel, f.Court = triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE, "南京市中级人民法院"
+			// The case number is the intermediate court's too (苏01): the
+			// engine refuses a number of another level (rules 2026-12-04.13).
+			f.CourtLevel, f.Court, f.Id = triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE, "南京市中级人民法院", "(2024)苏01民初1001号"
 		}), ord, []triagev1.Procedure{sc, sim}},
 		{"a divorce: no small claims (CPL 166(1))", loan(func(f *triagev1.Filing) {
 			f.Cause, f.ClaimAmountFen = "离婚纠纷", 0

@@ -32,6 +32,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 14": audit14Cases(tb),
 		"audit round 15": audit15Cases(tb),
 		"audit round 17": audit17Cases(tb),
+		"audit round 19": audit19Cases(tb),
 	}
 }
 
@@ -156,6 +157,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL165AmountNotStated:        "民事诉讼法第一百六十五条",
 		rules.CodeReviewCourtProvince:          "民事诉讼法第一百六十五条；民诉法解释第二百七十三条",
 		rules.CodeReviewCourtLevel:             "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条",
+		rules.CodeReviewCaseNumberYearAhead:    "最高人民法院关于人民法院案件案号的若干规定第二条",
+		rules.CodeInferRetrialFromCaseNumber:   "最高人民法院关于人民法院案件案号的若干规定第二条；民诉法解释第二百五十七条第四项；行政诉讼法第八十二条第三款；刑事诉讼法第二百五十六条",
 		rules.CodeCPL162AmountNotStated:        "民事诉讼法（2012年、2017年修正）第一百六十二条",
 		rules.CodeCPL165AgreementExcluded:      "民事诉讼法第一百六十五条第二款、第一百六十六条",
 		rules.CodeLimitUnknown:                 "民事诉讼法第一百六十五条（2022年以前为第一百六十二条）；民诉法解释第二百七十二条",

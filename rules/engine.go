@@ -3,6 +3,8 @@ package rules
 import (
 	"time"
 
+	"google.golang.org/protobuf/proto"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -160,6 +162,17 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 	} else {
 		a.FiledOn, _ = ParseDate(f.GetFiledOn()) // validated above
 	}
+	// A retrial number (民再, 刑再, 行再) is a retrial whatever the
+	// circumstances say: the stricter reading closes what the law closes to
+	// a retrial. The caller's filing is not changed.
+	if retrialByNumber(f) {
+		f = proto.CloneOf(f)
+		if f.Circumstances == nil {
+			f.Circumstances = &triagev1.Circumstances{}
+		}
+		f.Circumstances.Retrial = true
+		a.Inferences = append(a.Inferences, reason(CodeInferRetrialFromCaseNumber))
+	}
 	e.facts(f, a)
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
@@ -170,6 +183,9 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		criminal(f, a)
 	}
 	e.review(f, a)
+	if caseNumberYearAhead(f) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCaseNumberYearAhead))
+	}
 	missing := false
 	for _, o := range a.Options {
 		o.TimeLimit = timeLimit(f, a, o.GetProcedure(), e.holidays)

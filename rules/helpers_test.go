@@ -438,6 +438,24 @@ func with(f *triagev1.Filing, mods ...mod) *triagev1.Filing {
 	for _, m := range mods {
 		m(g)
 	}
+	return unnumbered(f, g)
+}
+
+// unnumbered keeps a modified filing consistent with its id: a fixture's id
+// is a case number (案号) stating the fixture's kind, court level, province
+// and year, which the engine checks (rules 2026-12-04.13). A row that
+// changes one of them without writing an id of its own is about something
+// else, so its id becomes one that is not a case number ("T-" + the id);
+// a row that writes an id keeps it.
+func unnumbered(base, g *triagev1.Filing) *triagev1.Filing {
+	if g.GetId() != base.GetId() || !strings.HasPrefix(g.GetId(), "(") {
+		return g
+	}
+	year := func(d string) string { return d[:min(4, len(d))] }
+	if g.GetCaseKind() != base.GetCaseKind() || g.GetCourtLevel() != base.GetCourtLevel() ||
+		g.GetProvince() != base.GetProvince() || year(g.GetFiledOn()) != year(base.GetFiledOn()) {
+		g.Id = "T-" + g.GetId()
+	}
 	return g
 }
 

@@ -94,6 +94,9 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	if err := validateFiledOn(f.GetFiledOn(), now); err != nil {
 		return err
 	}
+	if err := validateCaseNumber(f); err != nil {
+		return err
+	}
 	if f.GetClaimAmountFen() < 0 {
 		return fieldErrorf("filing.claim_amount_fen", "must not be negative")
 	}

@@ -1164,6 +1164,11 @@ func (x *Circumstances) GetGroupInterest() bool {
 type Filing struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The filing system's id (收案号/案号); required, at most 64 characters.
+	// A case number (法〔2015〕137号) must agree with the other fields: its type
+	// code with case_kind (and be a first-instance or retrial type), its court
+	// code with court_level and province, its year with filed_on (the 立案
+	// year or the one before; the next in December). INVALID_ARGUMENT names
+	// the field it contradicts. Other ids are not checked.
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
 	// UNSPECIFIED is rejected.
 	CaseKind CaseKind `protobuf:"varint,2,opt,name=case_kind,json=caseKind,proto3,enum=fenjian.triage.v1.CaseKind" json:"case_kind,omitempty"`

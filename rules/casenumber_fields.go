@@ -1,0 +1,320 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// This file checks a filing's case number (案号) against its other fields.
+// The number is the court's own record of what the case is: its 收案年度,
+// its court (法院代字) and its type (类型代字), 《关于人民法院案件案号的若干规定》
+// (法〔2015〕137号, as amended by 法〔2018〕335号) arts. 2–5 and
+// 《人民法院案件类型及其代字标准》. The procedures the law offers follow the
+// case type and the court, and the small-claims limit the court's province
+// (民事诉讼法第一百六十五条), so when the number and a field disagree neither
+// can be trusted to route by: the filing is refused naming the field, and
+// the clerk corrects one or the other. Only what a number states plainly is
+// checked; a type code not listed here (the standard has been revised since
+// 2015) is not read, and an id that is not a case number is not checked.
+
+// typeStage is what a type code says about the stage of a case.
+type typeStage int
+
+const (
+	// stageFirst: a first-instance trial (a remanded case is numbered
+	// anew with the first-instance code).
+	stageFirst typeStage = iota + 1
+	// stageRetrial: a retrial (审判监督程序); tried, when by the first-instance
+	// court, under the first-instance procedure, but never simplified
+	// (民诉法解释第二百五十七条第四项, 行政诉讼法第八十二条第三款) and by a newly
+	// formed panel (民事诉讼法第四十一条, 刑事诉讼法第二百五十六条).
+	stageRetrial
+	// stageOther: not a first-instance trial of the kind fenjian triages:
+	// second instance, retrial review, special procedures (民事诉讼法第十五、
+	// 十七、十八章), bankruptcy, enforcement, preservation, jurisdiction,
+	// criminal special proceedings.
+	stageOther
+)
+
+// caseType is the case kind and stage a type code states.
+type caseType struct {
+	kind  triagev1.CaseKind // UNSPECIFIED: no one kind (enforcement, preservation)
+	stage typeStage
+	what  string // how the refusal names it
+}
+
+var (
+	numCivil = triagev1.CaseKind_CASE_KIND_CIVIL
+	numAdmin = triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE
+	numCrim  = triagev1.CaseKind_CASE_KIND_CRIMINAL
+)
+
+// caseTypes are the 类型代字 of 《人民法院案件类型及其代字标准》 whose meaning
+// for fenjian is certain, and the pre-2016 maritime codes 海商初 and 海事初.
+var caseTypes = map[string]caseType{
+	"民初": {numCivil, stageFirst, "民事一审"}, "海商初": {numCivil, stageFirst, "海商一审"}, "海事初": {numCivil, stageFirst, "海事一审"},
+	"刑初": {numCrim, stageFirst, "刑事一审"}, "行初": {numAdmin, stageFirst, "行政一审"},
+	"民再": {numCivil, stageRetrial, "民事再审"}, "刑再": {numCrim, stageRetrial, "刑事再审"}, "行再": {numAdmin, stageRetrial, "行政再审"},
+	"民终": {numCivil, stageOther, "民事二审"}, "刑终": {numCrim, stageOther, "刑事二审"}, "行终": {numAdmin, stageOther, "行政二审"},
+	"民申": {numCivil, stageOther, "民事申请再审审查"}, "刑申": {numCrim, stageOther, "刑事申诉审查"}, "行申": {numAdmin, stageOther, "行政申请再审审查"},
+	"民特": {numCivil, stageOther, "特别程序（民事诉讼法第十五章）"},
+	"民督": {numCivil, stageOther, "督促程序（民事诉讼法第十七章）"},
+	"民催": {numCivil, stageOther, "公示催告程序（民事诉讼法第十八章）"},
+	"民辖": {numCivil, stageOther, "管辖案件"},
+	"破":  {numCivil, stageOther, "破产案件"}, "破申": {numCivil, stageOther, "破产申请审查"},
+	"刑核": {numCrim, stageOther, "刑事复核"}, "刑更": {numCrim, stageOther, "减刑、假释"},
+	"刑医": {numCrim, stageOther, "强制医疗"}, "刑没": {numCrim, stageOther, "违法所得没收"},
+	"行审": {numAdmin, stageOther, "非诉行政行为申请执行审查"},
+	"执":  {stage: stageOther, what: "执行案件"}, "执恢": {stage: stageOther, what: "恢复执行"},
+	"执异": {stage: stageOther, what: "执行异议"}, "执复": {stage: stageOther, what: "执行复议"},
+	"财保": {stage: stageOther, what: "诉前财产保全"},
+}
+
+// specialDivision is the 专门审判代字 法〔2018〕335号 introduced (知, for
+// the technical IP cases): it precedes the type code.
+const specialDivision = "知"
+
+// lookupCaseType reads a number's codes: a type code, or 知 and one.
+func lookupCaseType(codes string) (caseType, bool) {
+	if t, ok := caseTypes[codes]; ok {
+		return t, true
+	}
+	if rest, ok := strings.CutPrefix(codes, specialDivision); ok {
+		t, ok := caseTypes[rest]
+		return t, ok
+	}
+	return caseType{}, false
+}
+
+// oldCaseTypes are the endings of a pre-2016 number's codes
+// ((2015)临潼民初字第01826号): court abbreviation and type were written
+// together, so only an ending that is certainly a type is read; a civil
+// division's digit (民二初) is dropped first.
+var oldCaseTypes = []string{"海商初", "海事初", "民初", "刑初", "行初", "民再", "刑再", "行再", "民终", "刑终", "行终", "民特", "民督", "民催", "商初"}
+
+// numberFacts is what a filing id states, read as a case number.
+type numberFacts struct {
+	number string // the id as read, for messages
+	year   int
+	court  string // 法院代字; "" for a pre-2016 number
+	typ    caseType
+	typed  bool // typ was read
+}
+
+// readNumberFacts reads id as a case number of either form; ok is false
+// for an id that is neither (it is then not checked).
+func readNumberFacts(id string) (numberFacts, bool) {
+	folded := FoldFilingID(id)
+	if c, ok := parseCaseNumber(folded); ok {
+		t, typed := lookupCaseType(c.kind)
+		return numberFacts{number: c.String(), year: c.year, court: c.court, typ: t, typed: typed}, true
+	}
+	return readOldNumber(folded)
+}
+
+// readOldNumber reads the pre-2016 form "(2015)临潼民初字第01826号" (no
+// spaces, 第 optional): its year and, when its codes end in one of
+// oldCaseTypes, its type.
+func readOldNumber(s string) (numberFacts, bool) {
+	sc := scanner{s: s}
+	if !sc.take("(") {
+		return numberFacts{}, false
+	}
+	year := sc.digits()
+	if len(year) != 4 || !sc.take(")") {
+		return numberFacts{}, false
+	}
+	y, _ := strconv.Atoi(year) // four ASCII digits
+	if y >= firstRulesYear {
+		return numberFacts{}, false
+	}
+	start := sc.i
+	for {
+		r, size := utf8.DecodeRuneInString(sc.rest())
+		if size == 0 || !unicode.Is(unicode.Han, r) || r == '字' {
+			break
+		}
+		sc.i += size
+	}
+	codes := sc.s[start:sc.i]
+	if codes == "" || !sc.take("字") {
+		return numberFacts{}, false
+	}
+	sc.take("第")
+	if sc.digits() == "" || !sc.take("号") || sc.rest() != "" {
+		return numberFacts{}, false
+	}
+	nf := numberFacts{number: s, year: y}
+	codes = dropDivisionDigit(codes)
+	for _, end := range oldCaseTypes {
+		if strings.HasSuffix(codes, end) {
+			if end == "商初" {
+				end = "民初" // a commercial division's first instance is civil
+			}
+			nf.typ, nf.typed = caseTypes[end], true
+			break
+		}
+	}
+	return nf, true
+}
+
+// dropDivisionDigit turns 民二初 into 民初: civil divisions numbered their
+// cases by division before 2016.
+func dropDivisionDigit(codes string) string {
+	for _, d := range "一二三四五六七八九" {
+		if i := strings.Index(codes, "民"+string(d)); i >= 0 {
+			return codes[:i] + "民" + codes[i+len("民"+string(d)):]
+		}
+	}
+	return codes
+}
+
+// highCourtProvince is the GB/T 2260 province of each high court's 法院代字
+// (art. 4): the province's short name, 内 for Inner Mongolia, 兵 (the
+// Production and Construction Corps branch) in Xinjiang. 军 has none.
+var highCourtProvince = map[rune]string{
+	'京': "110000", '津': "120000", '冀': "130000", '晋': "140000", '内': "150000",
+	'辽': "210000", '吉': "220000", '黑': "230000", '沪': "310000", '苏': "320000",
+	'浙': "330000", '皖': "340000", '闽': "350000", '赣': "360000", '鲁': "370000",
+	'豫': "410000", '鄂': "420000", '湘': "430000", '粤': "440000", '桂': "450000",
+	'琼': "460000", '渝': "500000", '川': "510000", '黔': "520000", '云': "530000",
+	'藏': "540000", '陕': "610000", '甘': "620000", '青': "630000", '宁': "640000",
+	'新': "650000", '兵': "650000",
+}
+
+// courtCodeLevel is the level a 法院代字 states (art. 5): 最高法, a high
+// court's character alone, two digits for an intermediate court, four for
+// a basic one.
+func courtCodeLevel(code string) triagev1.CourtLevel {
+	if code == supremeCourt {
+		return triagev1.CourtLevel_COURT_LEVEL_SUPREME
+	}
+	_, size := utf8.DecodeRuneInString(code)
+	switch len(code) - size {
+	case 0:
+		return triagev1.CourtLevel_COURT_LEVEL_HIGH
+	case 2:
+		return triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE
+	}
+	return triagev1.CourtLevel_COURT_LEVEL_BASIC
+}
+
+// maritimeCourtDigits are the two digits of a maritime court (art. 5 ¶2
+// (3) as amended, 72): its dispatched tribunals sit in other provinces too
+// and the filing states the tribunal's (民诉法解释第二百七十三条), so its
+// number says nothing about the province.
+const maritimeCourtDigits = "72"
+
+var levelNames = map[triagev1.CourtLevel]string{
+	triagev1.CourtLevel_COURT_LEVEL_BASIC: "基层", triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE: "中级",
+	triagev1.CourtLevel_COURT_LEVEL_HIGH: "高级", triagev1.CourtLevel_COURT_LEVEL_SUPREME: "最高",
+}
+
+var kindNames = map[triagev1.CaseKind]string{numCivil: "民事", numAdmin: "行政", numCrim: "刑事"}
+
+// validateCaseNumber refuses a filing whose case number contradicts its
+// other fields (already validated): a type fenjian does not triage, another
+// case kind, court level or province, or a 收案年度 its 立案 date cannot
+// have. A number of the year after a December 立案 date passes here; the
+// engine sends it to review (caseNumberYearAhead).
+func validateCaseNumber(f *triagev1.Filing) error {
+	nf, ok := readNumberFacts(f.GetId())
+	if !ok {
+		return nil
+	}
+	if nf.typed {
+		if nf.typ.stage == stageOther {
+			return fieldErrorf("filing.id", "案号 %s 是%s，不是一审立案的案件：小额诉讼、简易程序、普通程序（刑事速裁程序）只适用于第一审案件，本系统不分流此类案件", nf.number, nf.typ.what)
+		}
+		if nf.typ.kind != f.GetCaseKind() {
+			return fieldErrorf("filing.case_kind", "案号 %s 是%s案件，所填案件类别为%s：诉讼程序依案件类型而定，请核对案号或案件类别", nf.number, kindNames[nf.typ.kind], kindNames[f.GetCaseKind()])
+		}
+	}
+	if nf.court != "" {
+		if want := courtCodeLevel(nf.court); want != f.GetCourtLevel() {
+			return fieldErrorf("filing.court_level", "案号 %s 的法院代字 %s 是%s法院的，所填法院层级为%s：小额诉讼、简易程序和速裁程序只适用于基层人民法院，请核对案号或法院层级", nf.number, nf.court, levelNames[want], levelNames[f.GetCourtLevel()])
+		}
+		if err := checkNumberProvince(nf, f.GetProvince()); err != nil {
+			return err
+		}
+	}
+	return checkNumberYear(nf, f.GetFiledOn())
+}
+
+// checkNumberProvince refuses a province other than the one the court code
+// names: the small-claims limit is that province's (CPL 165 ¶1).
+func checkNumberProvince(nf numberFacts, province string) error {
+	stated, ok := LookupProvince(province)
+	if !ok {
+		return nil // none stated (an unknown one is refused before)
+	}
+	r, size := utf8.DecodeRuneInString(nf.court)
+	want, ok := highCourtProvince[r]
+	if !ok || strings.HasPrefix(nf.court[size:], maritimeCourtDigits) {
+		return nil
+	}
+	if stated.Code != want {
+		named, _ := LookupProvince(want)
+		return fieldErrorf("filing.province", "案号 %s 的法院代字 %s 是%s的法院，所填省份为%s：小额诉讼的标的额标准以法院所在省份上年度就业人员年平均工资计算，请核对案号或省份", nf.number, nf.court, named.Name, stated.Name)
+	}
+	return nil
+}
+
+// checkNumberYear refuses a 收案年度 the 立案 date cannot have. 收案 comes
+// first: a case received in one year may be registered (立案) early in the
+// next (民事诉讼法第一百二十六条: within seven days, longer after 补正), so
+// the number's year is the 立案 year or the one before. A number of the
+// next year on a December 立案 date is not provided for by the rules
+// (收案年度 is the calendar year of receipt, art. 2) but is the courts'
+// practice of closing the year's statistics about 20 December and
+// numbering what arrives after with the next year's numbers (two of the
+// 290 real filings: 12-21 and 12-28): from 21 December it passes, earlier
+// in December it is kept for review (caseNumberYearAhead); any other year
+// is refused.
+func checkNumberYear(nf numberFacts, filedOn string) error {
+	if filedOn == "" {
+		return nil
+	}
+	on, err := ParseDate(filedOn)
+	if err != nil {
+		return nil //nolint:nilerr // validated before: cannot happen
+	}
+	switch d := nf.year - on.Year(); {
+	case d == 0 || d == -1:
+		return nil
+	case d == 1 && on.Month() == time.December:
+		return nil
+	}
+	return fieldErrorf("filing.filed_on", "案号 %s 的收案年度为%d年，所填立案日期为%s：收案在立案之前，收案年度只能是立案当年或上一年，请核对案号或立案日期", nf.number, nf.year, filedOn)
+}
+
+// caseNumberYearAhead reports a filing whose number is of the year after
+// its 立案 date in December before the 21st, the statistical year's end:
+// validateCaseNumber let it pass; it is reviewed.
+func caseNumberYearAhead(f *triagev1.Filing) bool {
+	nf, ok := readNumberFacts(f.GetId())
+	if !ok || f.GetFiledOn() == "" {
+		return false
+	}
+	on, err := ParseDate(f.GetFiledOn())
+	return err == nil && nf.year == on.Year()+1 && on.Month() == time.December && on.Day() <= statisticalYearEndDay
+}
+
+// statisticalYearEndDay is the December day the courts' statistical year
+// ends in practice; a next-year number from the day after is normal.
+const statisticalYearEndDay = 20
+
+// retrialByNumber reports a filing whose number says it is a retrial while
+// its circumstances do not.
+func retrialByNumber(f *triagev1.Filing) bool {
+	if f.GetCircumstances().GetRetrial() {
+		return false
+	}
+	nf, ok := readNumberFacts(f.GetId())
+	return ok && nf.typed && nf.typ.stage == stageRetrial
+}
