@@ -221,7 +221,7 @@ var kindNames = map[triagev1.CaseKind]string{numCivil: "民事", numAdmin: "行�
 // other fields (already validated): a type fenjian does not triage, another
 // case kind, court level or province, or a 收案年度 its 立案 date cannot
 // have. A number of the year after a December 立案 date passes here; the
-// engine sends it to review (caseNumberYearAhead).
+// engine sends it to review (numberFacts.yearAhead).
 func validateCaseNumber(f *triagev1.Filing) error {
 	nf, ok := readNumberFacts(f.GetId())
 	if !ok {
@@ -274,7 +274,7 @@ func checkNumberProvince(nf numberFacts, province string) error {
 // practice of closing the year's statistics about 20 December and
 // numbering what arrives after with the next year's numbers (two of the
 // 290 real filings: 12-21 and 12-28): from 21 December it passes, earlier
-// in December it is kept for review (caseNumberYearAhead); any other year
+// in December it is kept for review (numberFacts.yearAhead); any other year
 // is refused.
 func checkNumberYear(nf numberFacts, filedOn string) error {
 	if filedOn == "" {
@@ -293,15 +293,14 @@ func checkNumberYear(nf numberFacts, filedOn string) error {
 	return fieldErrorf("filing.filed_on", "案号 %s 的收案年度为%d年，所填立案日期为%s：收案在立案之前，收案年度只能是立案当年或上一年，请核对案号或立案日期", nf.number, nf.year, filedOn)
 }
 
-// caseNumberYearAhead reports a filing whose number is of the year after
-// its 立案 date in December before the 21st, the statistical year's end:
+// yearAhead reports whether the number is of the year after the 立案 date
+// filedOn in December before the 21st, the statistical year's end:
 // validateCaseNumber let it pass; it is reviewed.
-func caseNumberYearAhead(f *triagev1.Filing) bool {
-	nf, ok := readNumberFacts(f.GetId())
-	if !ok || f.GetFiledOn() == "" {
+func (nf numberFacts) yearAhead(filedOn string) bool {
+	if filedOn == "" {
 		return false
 	}
-	on, err := ParseDate(f.GetFiledOn())
+	on, err := ParseDate(filedOn)
 	return err == nil && nf.year == on.Year()+1 && on.Month() == time.December && on.Day() <= statisticalYearEndDay
 }
 
@@ -309,12 +308,8 @@ func caseNumberYearAhead(f *triagev1.Filing) bool {
 // ends in practice; a next-year number from the day after is normal.
 const statisticalYearEndDay = 20
 
-// retrialByNumber reports a filing whose number says it is a retrial while
-// its circumstances do not.
-func retrialByNumber(f *triagev1.Filing) bool {
-	if f.GetCircumstances().GetRetrial() {
-		return false
-	}
-	nf, ok := readNumberFacts(f.GetId())
-	return ok && nf.typed && nf.typ.stage == stageRetrial
+// retrialFor reports whether the number says the case is a retrial while
+// the filing's circumstances c do not.
+func (nf numberFacts) retrialFor(c *triagev1.Circumstances) bool {
+	return !c.GetRetrial() && nf.typed && nf.typ.stage == stageRetrial
 }

@@ -165,7 +165,9 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 	// A retrial number (民再, 刑再, 行再) is a retrial whatever the
 	// circumstances say: the stricter reading closes what the law closes to
 	// a retrial. The caller's filing is not changed.
-	if retrialByNumber(f) {
+	// The id read as a case number once, for this and the year's review.
+	nf, numbered := readNumberFacts(f.GetId())
+	if numbered && nf.retrialFor(f.GetCircumstances()) {
 		f = proto.CloneOf(f)
 		if f.Circumstances == nil {
 			f.Circumstances = &triagev1.Circumstances{}
@@ -183,7 +185,7 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		criminal(f, a)
 	}
 	e.review(f, a)
-	if caseNumberYearAhead(f) {
+	if numbered && nf.yearAhead(f.GetFiledOn()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCaseNumberYearAhead))
 	}
 	missing := false
