@@ -63,13 +63,14 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
+	bootErr := checkBootstrap(f.bootstrap)
 	switch {
 	case f.model == "":
 		return nil, usageError{"-model is required (a model directory, or \"baseline\")"}
 	case f.data == "":
 		return nil, usageError{"-data is required"}
-	case checkBootstrap(f.bootstrap) != nil:
-		return nil, checkBootstrap(f.bootstrap)
+	case bootErr != nil:
+		return nil, bootErr
 	case !(f.holdout >= 0 && f.holdout <= 1):
 		return nil, usageError{fmt.Sprintf("-holdout must be between 0 and 1, got %v", f.holdout)}
 	}

@@ -118,6 +118,7 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 		}
 		f.repeats = len(f.foldSeeds)
 	}
+	bootErr := checkBootstrap(f.bootstrap)
 	switch {
 	case f.nested && (f.data != "" || f.inner < 2 || f.repeats < 1):
 		return nil, usageError{"-nested takes -models (or none), -inner ≥ 2 and -repeats ≥ 1"}
@@ -133,8 +134,8 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 		return nil, usageError{"-bag and -min-lambda must not be negative"}
 	case f.repeat < 0:
 		return nil, usageError{"-repeat must not be negative"}
-	case checkBootstrap(f.bootstrap) != nil:
-		return nil, checkBootstrap(f.bootstrap)
+	case bootErr != nil:
+		return nil, bootErr
 	case slices.ContainsFunc(f.blends, func(w float64) bool { return !(w >= 0 && w <= 1) }),
 		slices.ContainsFunc(f.priorWeights, func(w float64) bool { return !(w >= 0 && w <= 1) }):
 		return nil, usageError{"-blend and -prior-weight weights must be in [0, 1]"}
