@@ -174,19 +174,6 @@ func dropDivisionDigit(codes string) string {
 	return codes
 }
 
-// highCourtProvince is the GB/T 2260 province of each high court's 法院代字
-// (art. 4): the province's short name, 内 for Inner Mongolia, 兵 (the
-// Production and Construction Corps branch) in Xinjiang. 军 has none.
-var highCourtProvince = map[rune]string{
-	'京': "110000", '津': "120000", '冀': "130000", '晋': "140000", '内': "150000",
-	'辽': "210000", '吉': "220000", '黑': "230000", '沪': "310000", '苏': "320000",
-	'浙': "330000", '皖': "340000", '闽': "350000", '赣': "360000", '鲁': "370000",
-	'豫': "410000", '鄂': "420000", '湘': "430000", '粤': "440000", '桂': "450000",
-	'琼': "460000", '渝': "500000", '川': "510000", '黔': "520000", '云': "530000",
-	'藏': "540000", '陕': "610000", '甘': "620000", '青': "630000", '宁': "640000",
-	'新': "650000", '兵': "650000",
-}
-
 // courtCodeLevel is the level a 法院代字 states (art. 5): 最高法, a high
 // court's character alone, two digits for an intermediate court, four for
 // a basic one.
@@ -254,12 +241,11 @@ func checkNumberProvince(nf numberFacts, province string) error {
 		return nil // none stated (an unknown one is refused before)
 	}
 	r, size := utf8.DecodeRuneInString(nf.court)
-	want, ok := highCourtProvince[r]
+	named, ok := provinceOfCourtCode(r)
 	if !ok || strings.HasPrefix(nf.court[size:], maritimeCourtDigits) {
 		return nil
 	}
-	if stated.Code != want {
-		named, _ := LookupProvince(want)
+	if stated.Code != named.Code {
 		return fieldErrorf("filing.province", "案号 %s 的法院代字 %s 是%s的法院，所填省份为%s：小额诉讼的标的额标准以法院所在省份上年度就业人员年平均工资计算，请核对案号或省份", nf.number, nf.court, named.Name, stated.Name)
 	}
 	return nil

@@ -8,24 +8,29 @@ type Province struct {
 	Code  string // GB/T 2260, e.g. "210000"
 	Name  string // full name, e.g. "辽宁省"
 	Short string // short name, e.g. "辽宁"
+	// Court is the character that names the province's high court in case
+	// numbers, its 法院代字 (最高人民法院关于人民法院案件案号的若干规定,
+	// 法〔2015〕137号, art. 4): the province's one-character abbreviation,
+	// 内 for Inner Mongolia; 0 where no court of the mainland system sits.
+	Court rune
 }
 
 // provinces is GB/T 2260's province-level list. Hong Kong, Macao and Taiwan
 // are listed so that a filing naming them is recognised (and then gets
 // LIMIT_UNKNOWN) instead of being rejected as malformed.
 var provinces = [...]Province{
-	{"110000", "北京市", "北京"}, {"120000", "天津市", "天津"}, {"130000", "河北省", "河北"},
-	{"140000", "山西省", "山西"}, {"150000", "内蒙古自治区", "内蒙古"}, {"210000", "辽宁省", "辽宁"},
-	{"220000", "吉林省", "吉林"}, {"230000", "黑龙江省", "黑龙江"}, {"310000", "上海市", "上海"},
-	{"320000", "江苏省", "江苏"}, {"330000", "浙江省", "浙江"}, {"340000", "安徽省", "安徽"},
-	{"350000", "福建省", "福建"}, {"360000", "江西省", "江西"}, {"370000", "山东省", "山东"},
-	{"410000", "河南省", "河南"}, {"420000", "湖北省", "湖北"}, {"430000", "湖南省", "湖南"},
-	{"440000", "广东省", "广东"}, {"450000", "广西壮族自治区", "广西"}, {"460000", "海南省", "海南"},
-	{"500000", "重庆市", "重庆"}, {"510000", "四川省", "四川"}, {"520000", "贵州省", "贵州"},
-	{"530000", "云南省", "云南"}, {"540000", "西藏自治区", "西藏"}, {"610000", "陕西省", "陕西"},
-	{"620000", "甘肃省", "甘肃"}, {"630000", "青海省", "青海"}, {"640000", "宁夏回族自治区", "宁夏"},
-	{"650000", "新疆维吾尔自治区", "新疆"}, {"710000", "台湾省", "台湾"},
-	{"810000", "香港特别行政区", "香港"}, {"820000", "澳门特别行政区", "澳门"},
+	{"110000", "北京市", "北京", '京'}, {"120000", "天津市", "天津", '津'}, {"130000", "河北省", "河北", '冀'},
+	{"140000", "山西省", "山西", '晋'}, {"150000", "内蒙古自治区", "内蒙古", '内'}, {"210000", "辽宁省", "辽宁", '辽'},
+	{"220000", "吉林省", "吉林", '吉'}, {"230000", "黑龙江省", "黑龙江", '黑'}, {"310000", "上海市", "上海", '沪'},
+	{"320000", "江苏省", "江苏", '苏'}, {"330000", "浙江省", "浙江", '浙'}, {"340000", "安徽省", "安徽", '皖'},
+	{"350000", "福建省", "福建", '闽'}, {"360000", "江西省", "江西", '赣'}, {"370000", "山东省", "山东", '鲁'},
+	{"410000", "河南省", "河南", '豫'}, {"420000", "湖北省", "湖北", '鄂'}, {"430000", "湖南省", "湖南", '湘'},
+	{"440000", "广东省", "广东", '粤'}, {"450000", "广西壮族自治区", "广西", '桂'}, {"460000", "海南省", "海南", '琼'},
+	{"500000", "重庆市", "重庆", '渝'}, {"510000", "四川省", "四川", '川'}, {"520000", "贵州省", "贵州", '黔'},
+	{"530000", "云南省", "云南", '云'}, {"540000", "西藏自治区", "西藏", '藏'}, {"610000", "陕西省", "陕西", '陕'},
+	{"620000", "甘肃省", "甘肃", '甘'}, {"630000", "青海省", "青海", '青'}, {"640000", "宁夏回族自治区", "宁夏", '宁'},
+	{"650000", "新疆维吾尔自治区", "新疆", '新'}, {"710000", "台湾省", "台湾", 0},
+	{"810000", "香港特别行政区", "香港", 0}, {"820000", "澳门特别行政区", "澳门", 0},
 }
 
 // LookupProvince resolves a province written as its full name ("辽宁省"), its
@@ -56,6 +61,24 @@ func LookupProvince(s string) (Province, bool) {
 	}
 	return Province{}, false
 }
+
+// provinceOfCourtCode is the province a 法院代字's first character names
+// (Province.Court), and 兵, the Production and Construction Corps' branch of
+// the Xinjiang high court, as Xinjiang. 军 (military courts) names none.
+func provinceOfCourtCode(r rune) (Province, bool) {
+	if r == corpsCourt {
+		r = '新'
+	}
+	for _, p := range provinces {
+		if p.Court != 0 && p.Court == r {
+			return p, true
+		}
+	}
+	return Province{}, false
+}
+
+// corpsCourt is the 法院代字 of the 新疆维吾尔自治区高级人民法院生产建设兵团分院.
+const corpsCourt = '兵'
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
