@@ -142,6 +142,8 @@ func audit19Refusals(tb testing.TB) []refusal {
 		{"浙0302 with province 上海", c(id("(2024)浙0302民初11号"), province("上海市")), fProvince},
 		{"京0105 with province 天津", c(id("(2024)京0105民初11号"), court("北京市朝阳区人民法院"), province("天津市")), fProvince},
 		{"内0102 with province 辽宁", c(id("(2024)内0102民初11号"), court("呼和浩特市新城区人民法院"), province("辽宁")), fProvince},
+		// 兵: the Corps branch of the Xinjiang high court, whose courts sit in Xinjiang.
+		{"兵0801 with province 甘肃", c(id("(2024)兵0801民初11号"), court("石河子市人民法院"), province("甘肃省")), fProvince},
 		{"粤0304 with province 广西", c(id("(2024)粤0304民初11号"), court("深圳市福田区人民法院"), province("广西壮族自治区")), fProvince},
 		{"criminal 浙0102 with province 江苏", crim(6, id("(2024)浙0102刑初302号"), province("江苏省")), fProvince},
 		{"administrative 浙0106 with province 上海", a(id("(2024)浙0106行初89号"), province("上海")), fProvince},
@@ -184,6 +186,7 @@ func audit19Cases(tb testing.TB) []tcase {
 		{name: "辽0103 with 210000", filing: c(id("(2024)辽0103民初11号"), court("沈阳市和平区人民法院"), province("210000")), avail: av(pSimp, avA)},
 		{name: "内0102 with 内蒙古自治区", filing: c(id("(2024)内0102民初11号"), court("呼和浩特市新城区人民法院"), province("内蒙古自治区")), avail: av(pSimp, avA)},
 		{name: "新0102 with 新疆维吾尔自治区", filing: c(id("(2024)新0102民初11号"), court("乌鲁木齐市天山区人民法院"), province("新疆维吾尔自治区")), avail: av(pSimp, avA)},
+		{name: "兵0801 with 新疆维吾尔自治区", filing: c(id("(2024)兵0801民初11号"), court("石河子市人民法院"), province("新疆维吾尔自治区")), avail: av(pSimp, avA)},
 		{name: "黑0103 with 黑龙江省", filing: c(id("(2024)黑0103民初11号"), court("哈尔滨市南岗区人民法院"), province("黑龙江省")), avail: av(pSimp, avA)},
 		{name: "桂0102 with 广西壮族自治区", filing: c(id("(2024)桂0102民初11号"), court("南宁市兴宁区人民法院"), province("广西壮族自治区")), avail: av(pSimp, avA)},
 		{name: "粤0304 with 440000", filing: c(id("(2024)粤0304民初11号"), court("深圳市福田区人民法院"), province("440000")), avail: av(pSimp, avA)},
