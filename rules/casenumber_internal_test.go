@@ -177,6 +177,18 @@ func FuzzCaseNumber(f *testing.F) {
 		folded := FoldFilingID(id)
 		c, ok := parseCaseNumber(folded)
 		key := FilingKey(id)
+		// The case number as the fields are checked against it (round 19):
+		// it reads every id the key reads, with the same year and court,
+		// and the old form's reader takes any id without panicking.
+		nf, numbered := readNumberFacts(id)
+		if ok && (!numbered || nf.year != c.year || nf.court != c.court) {
+			t.Errorf("readNumberFacts(%q) = %+v, %v; want the year and court of %+v", id, nf, numbered, c)
+		}
+		if numbered && nf.court != "" {
+			courtCodeLevel(nf.court)
+			r, _ := utf8.DecodeRuneInString(nf.court)
+			provinceOfCourtCode(r)
+		}
 		if !ok {
 			if key != folded {
 				t.Errorf("FilingKey(%q) = %q for an id that is no case number; want the folded id %q", id, key, folded)
