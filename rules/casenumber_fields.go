@@ -240,15 +240,26 @@ func checkNumberProvince(nf numberFacts, province string) error {
 	if !ok {
 		return nil // none stated (an unknown one is refused before)
 	}
-	r, size := utf8.DecodeRuneInString(nf.court)
-	named, ok := provinceOfCourtCode(r)
-	if !ok || strings.HasPrefix(nf.court[size:], maritimeCourtDigits) {
+	named, ok := nf.province()
+	if !ok {
 		return nil
 	}
 	if stated.Code != named.Code {
 		return fieldErrorf("filing.province", "案号 %s 的法院代字 %s 是%s的法院，所填省份为%s：小额诉讼的标的额标准以法院所在省份上年度就业人员年平均工资计算，请核对案号或省份", nf.number, nf.court, named.Name, stated.Name)
 	}
 	return nil
+}
+
+// province is the province the number's 法院代字 names (art. 4: its first
+// character), if it names one: not a pre-2016 number, 最高法 or 军, nor a
+// maritime court's (maritimeCourtDigits).
+func (nf numberFacts) province() (Province, bool) {
+	r, size := utf8.DecodeRuneInString(nf.court)
+	named, ok := provinceOfCourtCode(r)
+	if !ok || strings.HasPrefix(nf.court[size:], maritimeCourtDigits) {
+		return Province{}, false
+	}
+	return named, true
 }
 
 // checkNumberYear refuses a 收案年度 the 立案 date cannot have. 收案 comes

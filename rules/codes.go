@@ -326,6 +326,11 @@ const (
 	CodeReviewCaseNumberYearAhead = "REVIEW_CASE_NUMBER_YEAR_AHEAD"
 	// The case number (民再, 刑再, 行再) says the case is a retrial.
 	CodeInferRetrialFromCaseNumber = "INFER_RETRIAL_FROM_CASE_NUMBER"
+	// No province stated: the case number's 法院代字 names it.
+	CodeInferProvinceFromCaseNumber = "INFER_PROVINCE_FROM_CASE_NUMBER"
+	// No province stated and no case number naming one: the court's name
+	// names it.
+	CodeInferProvinceFromCourtName = "INFER_PROVINCE_FROM_COURT_NAME"
 
 	// Inferences: what the rules read from the filing beyond its flags.
 	CodeInferPersonalStatus = "INFER_PERSONAL_STATUS_FROM_CAUSE"
@@ -717,6 +722,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferForeign2015, "民诉法解释（2015年）第五百二十二条、第五百五十一条", "当事人中有外国、港澳台当事人，认定为涉外案件。"},
 	{CodeInferForeign1992, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第三百零四条", "当事人中有外国、港澳台当事人，认定为涉外案件（立案日施行的意见第三百零四条以外国人、无国籍人、外国企业或组织为当事人的案件为涉外民事案件；涉港澳台当事人的案件，本系统按2015年2月4日起民诉法解释第五百五十一条的规定同样处理）。"},
 	{CodeInferFiledOnToday, "", "未填写立案日期，按今日（北京时间）计算。"},
+	{CodeInferProvinceFromCaseNumber, "最高人民法院关于人民法院案件案号的若干规定第四条", "未填写省份，按案号的法院代字所表示的省、自治区、直辖市认定（小额诉讼的标的额标准以法院所在省份上年度就业人员年平均工资计算）。"},
+	{CodeInferProvinceFromCourtName, "", "未填写省份，按法院名称中的省、自治区、直辖市（或试点城市）名称认定（小额诉讼的标的额标准以法院所在省份上年度就业人员年平均工资计算）。"},
 	{CodeInferMaritimeCourt, "民诉法解释第二百七十三条", "受理法院为海事法院，可以适用小额诉讼程序审理海事、海商案件，以其所在省份的标准计算。"},
 	{CodeInferMaritimeCourt2013, "最高人民法院关于海事法院可否适用小额诉讼程序问题的批复（法释〔2013〕16号）", "受理法院为海事法院，可以适用小额诉讼程序审理简单的海事、海商案件（2013年6月26日起），以其所在省份的标准计算。"},
 	{CodeInferMaritimeCourtMSPL, "海事诉讼特别程序法第九十八条", "受理法院为海事法院，可以适用简易程序审理事实清楚、权利义务关系明确、争议不大的简单的海事案件；立案日（2013年6月26日前）海事法院不适用小额诉讼程序。"},

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"time"
 
 	"google.golang.org/protobuf/proto"
@@ -175,6 +176,16 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		f.Circumstances.Retrial = true
 		a.Inferences = append(a.Inferences, reason(CodeInferRetrialFromCaseNumber))
 	}
+	// A filing without a province is read as of the province its case
+	// number's court code or its court's name names: the small-claims
+	// figure and the pilots' cities are the court's province's (CPL 165
+	// ¶1), and both names are the court's own, so leaving the limit unknown
+	// would only send a case to review that the filing itself places.
+	if p, code, ok := inferProvince(f, nf, numbered); ok {
+		f = proto.CloneOf(f)
+		f.Province = p.Name
+		a.Inferences = append(a.Inferences, reason(code))
+	}
 	e.facts(f, a)
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
@@ -202,6 +213,24 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		a.Inferences = append(a.Inferences, reason(crimCodesOn(a.FiledOn).detained))
 	}
 	return a, nil
+}
+
+// inferProvince is the province of a filing that states none: the one its
+// case number's court code names (nf, when numbered), else the one its
+// court's name names (provinceOfCourt), with the inference's code.
+func inferProvince(f *triagev1.Filing, nf numberFacts, numbered bool) (Province, string, bool) {
+	if strings.TrimSpace(f.GetProvince()) != "" {
+		return Province{}, "", false
+	}
+	if numbered {
+		if p, ok := nf.province(); ok {
+			return p, CodeInferProvinceFromCaseNumber, true
+		}
+	}
+	if p, ok := provinceOfCourt(f.GetCourt()); ok {
+		return p, CodeInferProvinceFromCourtName, true
+	}
+	return Province{}, "", false
 }
 
 func (e *Engine) facts(f *triagev1.Filing, a *Assessment) {

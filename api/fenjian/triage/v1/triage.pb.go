@@ -1179,7 +1179,10 @@ type Filing struct {
 	// "辽宁省", "辽宁" or the GB/T 2260 code "210000": the province where the
 	// court sits, whose wage statistic sets the small-claims limit (CPL 165).
 	// For a maritime court's dispatched tribunal (派出法庭), the province where
-	// the tribunal sits (民诉法解释第二百七十三条).
+	// the tribunal sits (民诉法解释第二百七十三条). Empty: read from the case
+	// number's 法院代字 (INFER_PROVINCE_FROM_CASE_NUMBER), else from a province
+	// or pilot city in the court's name (INFER_PROVINCE_FROM_COURT_NAME), else
+	// unknown (a civil filing's small-claims limit is then LIMIT_UNKNOWN).
 	Province string `protobuf:"bytes,5,opt,name=province,proto3" json:"province,omitempty"`
 	// "YYYY-MM-DD", the 立案 date.
 	FiledOn string `protobuf:"bytes,6,opt,name=filed_on,json=filedOn,proto3" json:"filed_on,omitempty"`
