@@ -138,6 +138,17 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"安徽 2018-07-01: one fen over the 2017-wage figure", on("安徽省", "2018-07-01", 19545_01)),
 		named(over(art162of2017, 30, "2017-07-01", 17731_00, 0),
 			"安徽 2018-06-30: ¥19,545 is over the 2016-wage figure", on("安徽省", "2018-06-30", 19545_00)),
+		// 四川 2013: ¥47,965 = 2014's ¥52,555 less its stated increase of ¥4,590
+		// (四川省统计局's announcement on 2014 wages, 2015-05-28, read in a reprint at
+		// m.pouringspot.com; single source); the figure entered from memory agreed.
+		// 30% = 14,389.50 → 14,390 from 2014-07-01; the day before, the 2012 figure
+		// (¥42,339 → 12,702) applies.
+		named(under(art162of2012, 30, "2014-07-01", 14390_00, 0),
+			"四川 2014-07-01: ¥14,390 is at the 2013-wage figure", on("四川省", "2014-07-01", 14390_00)),
+		named(over(art162of2012, 30, "2014-07-01", 14390_00, 0),
+			"四川 2014-07-01: one fen over the 2013-wage figure", on("四川省", "2014-07-01", 14390_01)),
+		named(over(art162of2012, 30, "2013-07-01", 12702_00, 0),
+			"四川 2014-06-30: ¥14,390 is over the 2012-wage figure", on("四川省", "2014-06-30", 14390_00)),
 		// 浙江 2013: ¥56,571 (浙江省统计局's 2014 release: 2014's ¥61,572 "与2013年的56571元
 		// 相比，增加了5001元", read in a reprint at xjdkctz.com); 30% = 16,971.30 →
 		// 16,971 from 2014-07-01; the day before, the 2012 figure (¥50,197 → 15,059)
