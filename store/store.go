@@ -405,19 +405,101 @@ func Redact(target string) string {
 	if !IsPostgresURL(target) {
 		return target
 	}
-	u, err := url.Parse(target)
-	if err != nil {
-		return "postgres://(unparsable URL)"
+	return redactURL(target)
+}
+
+// redactURL replaces the password of a postgres:// URL's userinfo and the
+// values of its password and sslpassword parameters with xxxxx. It reads the
+// URL as libpq does (and pgx, whose parser mirrors libpq's), not as net/url:
+// the userinfo runs to the first '@' before any '/', so a '#' or '?' in it
+// starts no fragment or query (FuzzRedact found net/url leaving the
+// password of postgres://u#x:secret@db in place), and the query starts
+// after the host list and the database name.
+func redactURL(target string) string {
+	scheme, p, _ := strings.Cut(target, "://")
+	var b strings.Builder
+	b.WriteString(scheme)
+	b.WriteString("://")
+	if i := strings.IndexAny(p, "@/"); i >= 0 && p[i] == '@' {
+		user, _, hasPassword := strings.Cut(p[:i], ":")
+		b.WriteString(user)
+		if hasPassword {
+			b.WriteString(":xxxxx")
+		}
+		b.WriteByte('@')
+		p = p[i+1:]
 	}
-	params := strings.Split(u.RawQuery, "&")
-	for i, p := range params {
-		k, _, ok := strings.Cut(p, "=")
-		if name, err := url.QueryUnescape(k); ok && err == nil && isPasswordKeyword(name) {
+	q := urlQueryStart(p)
+	b.WriteString(p[:q])
+	if q == len(p) {
+		return b.String()
+	}
+	params := strings.Split(p[q+1:], "&")
+	for i, pair := range params {
+		if k, _, ok := strings.Cut(pair, "="); ok && secretURLParam(k) {
 			params[i] = k + "=xxxxx"
 		}
 	}
-	u.RawQuery = strings.Join(params, "&")
-	return u.Redacted()
+	b.WriteByte('?')
+	b.WriteString(strings.Join(params, "&"))
+	return b.String()
+}
+
+// urlQueryStart is the index of the '?' that starts the query of a URL's
+// part after the userinfo (len(p) when there is none), found as libpq
+// finds it: past the comma-separated host[:port] list (a bracketed IPv6
+// host may hold any character) and the /database.
+func urlQueryStart(p string) int {
+	i := 0
+	for {
+		if i < len(p) && p[i] == '[' {
+			end := strings.IndexByte(p[i:], ']')
+			if end < 0 {
+				return len(p)
+			}
+			i += end + 1
+		} else {
+			j := strings.IndexAny(p[i:], ":/?,")
+			if j < 0 {
+				return len(p)
+			}
+			i += j
+		}
+		if i < len(p) && p[i] == ':' {
+			j := strings.IndexAny(p[i+1:], "/?,")
+			if j < 0 {
+				return len(p)
+			}
+			i += 1 + j
+		}
+		if i < len(p) && p[i] == ',' {
+			i++
+			continue
+		}
+		break
+	}
+	if i < len(p) && p[i] == '/' {
+		j := strings.IndexByte(p[i:], '?')
+		if j < 0 {
+			return len(p)
+		}
+		return i + j
+	}
+	if i < len(p) && p[i] == '?' {
+		return i
+	}
+	return len(p)
+}
+
+// secretURLParam reports whether a URL query key, decoded as libpq decodes
+// it (%XX escapes, surrounding spaces dropped, no '+'), names a password; a
+// key that does not decode counts as one, so its value is never printed.
+func secretURLParam(rawKey string) bool {
+	name, err := url.PathUnescape(rawKey)
+	if err != nil {
+		return true
+	}
+	return isPasswordKeyword(strings.Trim(name, " "))
 }
 
 // ErrKeywordDSN is returned by Open for a PostgreSQL connection string in
@@ -444,11 +526,11 @@ var libpqKeywords = map[string]bool{
 // IsKeywordDSN reports whether target is written as a PostgreSQL keyword/value
 // connection string: its first word is a libpq keyword followed by '='.
 func IsKeywordDSN(target string) bool {
-	key, _, ok := strings.Cut(strings.TrimLeft(target, " \t\n\r"), "=")
+	key, _, ok := strings.Cut(strings.TrimLeft(target, " \t\n\r\v\f"), "=")
 	if !ok {
 		return false
 	}
-	return libpqKeywords[strings.TrimRight(key, " \t\n\r")]
+	return libpqKeywords[strings.TrimRight(key, " \t\n\r\v\f")]
 }
 
 func isPasswordKeyword(name string) bool {
@@ -502,6 +584,11 @@ func redactKeywordDSN(dsn string) string {
 		}
 		if isPasswordKeyword(key) {
 			b.WriteString("xxxxx")
+			// A quoted value may be followed by the next keyword with no
+			// space ('a'host=db): keep the two apart.
+			if i < len(dsn) && !isDSNSpace(dsn[i]) {
+				b.WriteByte(' ')
+			}
 		} else {
 			b.WriteString(dsn[vstart:i])
 		}
@@ -509,4 +596,7 @@ func redactKeywordDSN(dsn string) string {
 	return b.String()
 }
 
-func isDSNSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// isDSNSpace is a space as libpq and pgx read a keyword/value string.
+func isDSNSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
