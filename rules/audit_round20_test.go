@@ -126,22 +126,12 @@ func unlimitedBy(p triagev1.Procedure, art string) func(*testing.T, *rules.Asses
 	}
 }
 
-// limitYuan checks the small-claims limit applied, in yuan (fen exact).
-func limitYuan(fen int64) func(*testing.T, *rules.Assessment) {
+// limitFen checks the small-claims limit applied, in fen.
+func limitFen(fen int64) func(*testing.T, *rules.Assessment) {
 	return func(t *testing.T, a *rules.Assessment) {
 		t.Helper()
 		if got := a.Limit.GetMandatoryLimitFen(); got != fen {
 			t.Errorf("limit %d fen, want %d", got, fen)
-		}
-	}
-}
-
-// both runs several checks.
-func both(fs ...func(*testing.T, *rules.Assessment)) func(*testing.T, *rules.Assessment) {
-	return func(t *testing.T, a *rules.Assessment) {
-		t.Helper()
-		for _, f := range fs {
-			f(t, a)
 		}
 	}
 }
@@ -219,7 +209,7 @@ func audit20Rows(tb testing.TB) []a20 {
 		{name: "浙江 2024 loan ¥217,290.01 agreed: over 2×", f: c(fen(21729001), cm.agreeSC),
 			want: "UAA", fires: []string{"small_claims:CPL165_OVER_AGREEMENT_LIMIT"}},
 		{name: "北京 2024-09 loan ¥109,156 at 50%: mandatory", f: c(bjChaoyang, date("2024-09-10"), yuan(109156)),
-			want: "mAA", fires: []string{"CPL165_MANDATORY"}, extra: limitYuan(10915600)},
+			want: "mAA", fires: []string{"CPL165_MANDATORY"}, extra: limitFen(10915600)},
 		{name: "北京 2024-09 loan ¥109,157: over", f: c(bjChaoyang, date("2024-09-10"), yuan(109157)),
 			want: "UAA", fires: []string{"CPL165_OVER_LIMIT_NO_AGREEMENT"}},
 		{name: "北京 2024-06-30 loan ¥100,000: over the 2022-07 figure 97,326", f: c(bjChaoyang, date("2024-06-30"), yuan(100000)),
@@ -337,7 +327,7 @@ func audit20Rows(tb testing.TB) []a20 {
 		{name: "江苏 2012-12-31 loan ¥10,000: small claims not yet in force", f: c(xzYunlong, date("2012-12-31"), yuan(10000)),
 			want: "UAA", fires: []string{"small_claims:CPL162_NOT_IN_FORCE"}},
 		{name: "江苏 2013-01-01 loan ¥10,000 under 13,646: CPL 162 mandatory", f: c(xzYunlong, date("2013-01-01"), yuan(10000)),
-			want: "mAA", fires: []string{"small_claims:CPL162_MANDATORY"}, extra: limitYuan(1364600)},
+			want: "mAA", fires: []string{"small_claims:CPL162_MANDATORY"}, extra: limitFen(1364600)},
 		{name: "江苏 2013-01-01 loan ¥14,000: over 30%", f: c(xzYunlong, date("2013-01-01"), yuan(14000)),
 			want: "UAA", fires: []string{"CPL162_OVER_LIMIT"}},
 		{name: "江苏 2014-03 loan ¥14,000 agreed: no agreement before 2022", f: c(xzYunlong, date("2014-03-03"), yuan(16000), cm.agreeSC),
@@ -610,7 +600,6 @@ func TestAuditRound20Outcomes(t *testing.T) {
 			o.Correction = &triagev1.FactCorrection{Filing: f, Basis: "原告2024年3月6日变更诉讼请求申请书；民诉法解释第二百三十二条"}
 		}
 	}
-	ruledOn := func(d string) omod { return on(d) }
 	type row struct {
 		name    string
 		f       *triagev1.Filing
@@ -623,81 +612,81 @@ func TestAuditRound20Outcomes(t *testing.T) {
 	rows := []row{
 		// ===== simplified chosen at filing where small claims is mandatory (the defect) =====
 		{"浙江 2024 loan ¥30,000 (mandatory): simplified at filing, no agreement", c(), pSC, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), rules.RuleSmallClaimsMandatory, "民事诉讼法第一百六十五条第一款"},
+			outcome(chOver, pSimp, on("2024-03-06")), rules.RuleSmallClaimsMandatory, "民事诉讼法第一百六十五条第一款"},
 		{"near miss: the same, the parties agree to simplified", c(), pSC, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06"), agreed), "", ""},
+			outcome(chOver, pSimp, on("2024-03-06"), agreed), "", ""},
 		{"near miss: the same, the filing states the agreement", c(cm.agreeS), pSC, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), "", ""},
+			outcome(chOver, pSimp, on("2024-03-06")), "", ""},
 		{"near miss: the same, ordinary at filing (not simple)", c(), pSC, nil,
-			outcome(chOver, pOrd, ruledOn("2024-03-06")), "", ""},
-		{"near miss: the same, the objection upheld after small claims (Interp. 279)", c(), pSC, outs(outcome(chConf, pSC, ruledOn("2024-03-06"))),
-			outcome(chSC2S, pSimp, ruledOn("2024-03-20")), "", ""},
+			outcome(chOver, pOrd, on("2024-03-06")), "", ""},
+		{"near miss: the same, the objection upheld after small claims (Interp. 279)", c(), pSC, outs(outcome(chConf, pSC, on("2024-03-06"))),
+			outcome(chSC2S, pSimp, on("2024-03-20")), "", ""},
 		{"wages ¥20,000 recommended ordinary: simplified at filing, no agreement", c(cause("追索劳动报酬纠纷"), yuan(20000)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), rules.RuleSmallClaimsMandatory, "第一百六十条第二款"},
+			outcome(chOver, pSimp, on("2024-03-06")), rules.RuleSmallClaimsMandatory, "第一百六十条第二款"},
 		{"江苏 2016 loan ¥8,000 (CPL 162): simplified at filing, no agreement", c(js2016...), pSC, nil,
-			outcome(chOver, pSimp, ruledOn("2016-09-02")), rules.RuleSmallClaimsMandatory, "（2012年、2017年修正）第一百六十二条；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"},
+			outcome(chOver, pSimp, on("2016-09-02")), rules.RuleSmallClaimsMandatory, "（2012年、2017年修正）第一百六十二条；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"},
 		{"near miss: 江苏 2016 loan ¥8,000, the parties agree", c(js2016...), pSC, nil,
-			outcome(chOver, pSimp, ruledOn("2016-09-02"), agreed), "", ""},
+			outcome(chOver, pSimp, on("2016-09-02"), agreed), "", ""},
 		{"成都 pilot 2021 loan ¥48,000: simplified at filing, no agreement", c(pilot...), pSC, nil,
-			outcome(chOver, pSimp, ruledOn("2021-08-03")), rules.RuleSmallClaimsMandatory, "第五条"},
+			outcome(chOver, pSimp, on("2021-08-03")), rules.RuleSmallClaimsMandatory, "第五条"},
 		{"near miss: 浙江 2024 loan ¥60,000 over the limit: simplified at filing", c(yuan(60000)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), "", ""},
+			outcome(chOver, pSimp, on("2024-03-06")), "", ""},
 		{"near miss: 浙江 2024 loan ¥60,000 agreed small claims (not mandatory): simplified at filing", c(yuan(60000), cm.agreeSC), pSC, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), "", ""},
+			outcome(chOver, pSimp, on("2024-03-06")), "", ""},
 		{"near miss: 北京 2024-06-30 loan ¥100,000 over, reviewed: simplified at filing", c(placeAt("北京市朝阳区人民法院", "北京市"), filedOn("2024-06-30"), yuan(100000)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-07-01")), "", ""},
+			outcome(chOver, pSimp, on("2024-07-01")), "", ""},
 		{"¥60,000 corrected to ¥30,000 at filing: simplified, no agreement", c(yuan(60000)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06"), correctTo(c())), rules.RuleSmallClaimsMandatory, "第一百六十五条第一款"},
+			outcome(chOver, pSimp, on("2024-03-06"), correctTo(c())), rules.RuleSmallClaimsMandatory, "第一百六十五条第一款"},
 		{"near miss: ¥60,000 corrected to ¥30,000, small claims at filing", c(yuan(60000)), pOrd, nil,
-			outcome(chOver, pSC, ruledOn("2024-03-06"), correctTo(c())), "", ""},
+			outcome(chOver, pSC, on("2024-03-06"), correctTo(c())), "", ""},
 
 		// ===== the other outcomes the round-20 team recorded (all right before the fix) =====
 		{"card ¥30,000 defendant unknown: simplified at filing", c(cause("信用卡纠纷"), party(1, whereaboutsUnknown)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06"), agreed), rules.RuleProcedureExcluded, "第二百五十七条第一项"},
+			outcome(chOver, pSimp, on("2024-03-06"), agreed), rules.RuleProcedureExcluded, "第二百五十七条第一项"},
 		{"loan ¥60,000 over: small claims at filing", c(yuan(60000)), pOrd, nil,
-			outcome(chOver, pSC, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第一百六十五条第二款"},
-		{"loan remanded: 普转简 agreed", c(cm.remanded), pOrd, outs(outcome(chConf, pOrd, ruledOn("2024-03-06"))),
-			outcome(chO2S, pSimp, ruledOn("2024-03-10"), agreed), rules.RuleInterp264Interp257Case, "第二百六十四条"},
-		{"loan ¥60,000: 普转简 after the hearing", c(yuan(60000)), pOrd, outs(outcome(chConf, pOrd, ruledOn("2024-03-06"))),
-			outcome(chO2S, pSimp, ruledOn("2024-03-10"), agreed, heard), rules.RuleInterp260AfterHearing, "第二百六十条"},
-		{"near miss: loan ¥60,000: 普转简 agreed before the hearing", c(yuan(60000)), pOrd, outs(outcome(chConf, pOrd, ruledOn("2024-03-06"))),
-			outcome(chO2S, pSimp, ruledOn("2024-03-10"), agreed), "", ""},
-		{"loan ¥30,000 at the intermediate court: 普转简 agreed", c(level(intermediateCourt), court("温州市中级人民法院")), pOrd, outs(outcome(chConf, pOrd, ruledOn("2024-03-06"))),
-			outcome(chO2S, pSimp, ruledOn("2024-03-10"), agreed), rules.RuleProcedureExcluded, "第一百六十条"},
+			outcome(chOver, pSC, on("2024-03-06")), rules.RuleProcedureExcluded, "第一百六十五条第二款"},
+		{"loan remanded: 普转简 agreed", c(cm.remanded), pOrd, outs(outcome(chConf, pOrd, on("2024-03-06"))),
+			outcome(chO2S, pSimp, on("2024-03-10"), agreed), rules.RuleInterp264Interp257Case, "第二百六十四条"},
+		{"loan ¥60,000: 普转简 after the hearing", c(yuan(60000)), pOrd, outs(outcome(chConf, pOrd, on("2024-03-06"))),
+			outcome(chO2S, pSimp, on("2024-03-10"), agreed, heard), rules.RuleInterp260AfterHearing, "第二百六十条"},
+		{"near miss: loan ¥60,000: 普转简 agreed before the hearing", c(yuan(60000)), pOrd, outs(outcome(chConf, pOrd, on("2024-03-06"))),
+			outcome(chO2S, pSimp, on("2024-03-10"), agreed), "", ""},
+		{"loan ¥30,000 at the intermediate court: 普转简 agreed", c(level(intermediateCourt), court("温州市中级人民法院")), pOrd, outs(outcome(chConf, pOrd, on("2024-03-06"))),
+			outcome(chO2S, pSimp, on("2024-03-10"), agreed), rules.RuleProcedureExcluded, "第一百六十条"},
 		{"plaintiff whereabouts unknown: small claims at filing", c(party(0, whereaboutsUnknown)), pOrd, nil,
-			outcome(chOver, pSC, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第一百六十六条第四项"},
+			outcome(chOver, pSC, on("2024-03-06")), rules.RuleProcedureExcluded, "第一百六十六条第四项"},
 		{"counterclaim 2024: small claims at filing", c(cm.counter), pSimp, nil,
-			outcome(chOver, pSC, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第一百六十六条第五项"},
+			outcome(chOver, pSC, on("2024-03-06")), rules.RuleProcedureExcluded, "第一百六十六条第五项"},
 		{"温州 2021-12-31 ¥40,000 agreed: small claims at filing", c(placeAt("温州市鹿城区人民法院", "浙江省"), filedOn("2021-12-31"), yuan(40000), cm.agreeSC), pOrd, nil,
-			outcome(chOver, pSC, ruledOn("2022-01-04")), rules.RuleProcedureExcluded, "第一百六十二条"},
-		{"simplified case: panel ruling", c(yuan(60000)), pSimp, outs(outcome(chConf, pSimp, ruledOn("2024-03-06"))),
-			outcome(chPanel, pSimp, ruledOn("2024-03-10")), rules.RuleCPL40SimplifiedIsSingleJudge, ""},
-		{"near miss: ordinary case at the basic court: panel ruling", c(yuan(60000)), pOrd, outs(outcome(chConf, pOrd, ruledOn("2024-03-06"))),
-			outcome(chPanel, pOrd, ruledOn("2024-03-10")), "", ""},
+			outcome(chOver, pSC, on("2022-01-04")), rules.RuleProcedureExcluded, "第一百六十二条"},
+		{"simplified case: panel ruling", c(yuan(60000)), pSimp, outs(outcome(chConf, pSimp, on("2024-03-06"))),
+			outcome(chPanel, pSimp, on("2024-03-10")), rules.RuleCPL40SimplifiedIsSingleJudge, ""},
+		{"near miss: ordinary case at the basic court: panel ruling", c(yuan(60000)), pOrd, outs(outcome(chConf, pOrd, on("2024-03-06"))),
+			outcome(chPanel, pOrd, on("2024-03-10")), "", ""},
 		{"theft juvenile: fast-track at filing", crim(6, party(0, minor)), pSimp, nil,
-			outcome(chOver, pFT, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第二百二十三条"},
+			outcome(chOver, pFT, on("2024-03-06")), rules.RuleProcedureExcluded, "第二百二十三条"},
 		{"theft 37 months: fast-track at filing", crim(37), pOrd, nil,
-			outcome(chOver, pFT, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第二百二十二条"},
+			outcome(chOver, pFT, on("2024-03-06")), rules.RuleProcedureExcluded, "第二百二十二条"},
 		{"near miss: theft 37 months: simplified at filing (a panel)", crim(37), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), "", ""},
+			outcome(chOver, pSimp, on("2024-03-06")), "", ""},
 		{"theft deaf defendant: simplified at filing", crim(6, party(0, impaired)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第二百一十五条"},
-		{"theft objects to simplified: fast-track → simplified", crim(8, cm.objects), pFT, outs(outcome(chConf, pFT, ruledOn("2024-03-06"))),
-			outcome(chFT2S, pSimp, ruledOn("2024-03-08")), rules.RuleProcedureExcluded, "第二百一十四条"},
-		{"near miss: theft objects to simplified: fast-track → ordinary", crim(8, cm.objects), pFT, outs(outcome(chConf, pFT, ruledOn("2024-03-06"))),
-			outcome(chFT2O, pOrd, ruledOn("2024-03-08")), "", ""},
-		{"theft fast-track: panel ruling", crim(6), pFT, outs(outcome(chConf, pFT, ruledOn("2024-03-06"))),
-			outcome(chPanel, pFT, ruledOn("2024-03-08")), rules.RuleCrPL222FastTrackIsSingleJudge, "第二百二十二条"},
-		{"theft no plea: 普转简", crim(8, plea(false, false)), pOrd, outs(outcome(chConf, pOrd, ruledOn("2024-03-06"))),
-			outcome(chO2S, pSimp, ruledOn("2024-03-08"), agreed), rules.RuleCriminalNoOrdinaryToSimplified, ""},
+			outcome(chOver, pSimp, on("2024-03-06")), rules.RuleProcedureExcluded, "第二百一十五条"},
+		{"theft objects to simplified: fast-track → simplified", crim(8, cm.objects), pFT, outs(outcome(chConf, pFT, on("2024-03-06"))),
+			outcome(chFT2S, pSimp, on("2024-03-08")), rules.RuleProcedureExcluded, "第二百一十四条"},
+		{"near miss: theft objects to simplified: fast-track → ordinary", crim(8, cm.objects), pFT, outs(outcome(chConf, pFT, on("2024-03-06"))),
+			outcome(chFT2O, pOrd, on("2024-03-08")), "", ""},
+		{"theft fast-track: panel ruling", crim(6), pFT, outs(outcome(chConf, pFT, on("2024-03-06"))),
+			outcome(chPanel, pFT, on("2024-03-08")), rules.RuleCrPL222FastTrackIsSingleJudge, "第二百二十二条"},
+		{"theft no plea: 普转简", crim(8, plea(false, false)), pOrd, outs(outcome(chConf, pOrd, on("2024-03-06"))),
+			outcome(chO2S, pSimp, on("2024-03-08"), agreed), rules.RuleCriminalNoOrdinaryToSimplified, ""},
 		{"admin fine ¥2,000 remanded: simplified at filing", a(yuan(2000), cm.remanded), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第八十二条第三款"},
+			outcome(chOver, pSimp, on("2024-03-06")), rules.RuleProcedureExcluded, "第八十二条第三款"},
 		{"admin fine ¥2,000.01: simplified at filing", a(fen(200001)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), rules.RuleProcedureExcluded, "第八十二条"},
+			outcome(chOver, pSimp, on("2024-03-06")), rules.RuleProcedureExcluded, "第八十二条"},
 		{"near miss: admin fine ¥2,000: simplified at filing", a(yuan(2000)), pOrd, nil,
-			outcome(chOver, pSimp, ruledOn("2024-03-06")), "", ""},
-		{"admin: 普转简", a(), pOrd, outs(outcome(chConf, pOrd, ruledOn("2024-03-06"))),
-			outcome(chO2S, pSimp, ruledOn("2024-03-08"), agreed), rules.RuleAdminSimplifiedToOrdinaryOnly, "第八十四条"},
+			outcome(chOver, pSimp, on("2024-03-06")), "", ""},
+		{"admin: 普转简", a(), pOrd, outs(outcome(chConf, pOrd, on("2024-03-06"))),
+			outcome(chO2S, pSimp, on("2024-03-08"), agreed), rules.RuleAdminSimplifiedToOrdinaryOnly, "第八十四条"},
 	}
 	for _, r := range rows {
 		t.Run(r.name, func(t *testing.T) {
