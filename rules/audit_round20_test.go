@@ -585,7 +585,7 @@ func audit20Rows(tb testing.TB) []a20 {
 // 三百七十五条; 行政诉讼法第八十二条、第八十四条). "" accepted, else the rule
 // that must refuse it and what the refusal must cite.
 //
-// Found wrong (rules 2026-12-04.14): simplified procedure chosen at filing
+// Found wrong (rules 2026-12-04.15): simplified procedure chosen at filing
 // for a simple loan in the small-claims band was accepted, although the law
 // sends such a case to small claims (CPL 165 ¶1) and a case that is not
 // simple to ordinary procedure unless the parties agree to simplified

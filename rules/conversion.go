@@ -592,7 +592,7 @@ func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur tria
 // simple is an ordinary case, which only the parties' agreement brings to
 // simplified procedure (CPL 160 ¶2; 2013–2021 CPL 2012/2017 art. 157 ¶2).
 // The recommendation follows the same reading (never simplified where small
-// claims is mandatory); until rules 2026-12-04.14 the court's choice at
+// claims is mandatory); until rules 2026-12-04.15 the court's choice at
 // filing did not, and a 一审终审 case was recorded as an appealable
 // simplified one. A party's objection to small claims upheld before the
 // hearing is a conversion out of it (民诉法解释第二百七十九条,

@@ -15,7 +15,7 @@ import (
 // 一百六十五条第一款): choosing simplified procedure for it at filing needs
 // the parties' agreement (第一百六十条第二款), and without one is refused
 // (FAILED_PRECONDITION, SMALL_CLAIMS_MANDATORY_NOT_SIMPLIFIED); until rules
-// 2026-12-04.14 it was recorded. Every outcome the law allows leaves the case
+// 2026-12-04.15 it was recorded. Every outcome the law allows leaves the case
 // with a team that takes its new procedure, never a 速裁团队 for ordinary.
 func TestStatuteRound20(t *testing.T) {
 	ts := defaultTeams(t)
