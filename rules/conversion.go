@@ -73,13 +73,6 @@ const (
 	// filing) found the procedure chosen unavailable.
 	RuleProcedureExcluded = "PROCEDURE_EXCLUDED"
 
-	// Simplified procedure chosen at filing for a case the assessment
-	// found small claims mandatory for, without the parties' agreement:
-	// the law sends a simple money case in the band to small claims and a
-	// case that is not simple to ordinary procedure, unless the parties
-	// agree to simplified procedure (CPL 165 ¶1, 160 ¶2).
-	RuleSmallClaimsMandatory = "SMALL_CLAIMS_MANDATORY_NOT_SIMPLIFIED"
-
 	// 普转简 (civil only).
 	RuleInterp260AfterHearing          = "INTERP260_NO_ORDINARY_TO_SIMPLIFIED_AFTER_HEARING"
 	RuleProv2NoAgreement               = "PROV2_NO_ORDINARY_TO_SIMPLIFIED_WITHOUT_AGREEMENT"
@@ -133,7 +126,6 @@ var conversionRules = [...]ConversionRule{
 	{RuleChangeNotForCaseKind, "", "该程序转换不属于本类案件的程序（小额诉讼程序仅适用于民事案件，速裁程序仅适用于刑事案件）。"},
 	{RuleChangeNotFromCurrent, "", "该程序转换须从案件现行的程序作出，与已记录的程序不符。"},
 	{RuleProcedureExcluded, "", "依立案信息，该程序不能适用；如相关事实已经变更或认定有误，应在本次记录中载明更正后的立案信息及其依据。"},
-	{RuleSmallClaimsMandatory, "民事诉讼法第一百六十五条第一款、第一百六十条第二款", "事实清楚、权利义务关系明确、争议不大的简单金钱给付案件，标的额在小额诉讼标准以下的，应当适用小额诉讼程序；案件不属于简单案件的，适用普通程序，当事人双方约定适用简易程序的除外。立案时选择简易程序的，应载明当事人双方的约定；当事人对适用小额诉讼程序提出异议、经审查成立的，应记录小额诉讼程序转为简易程序的其他规定（民诉法解释第二百七十九条）。"},
 	{RuleInterp260AfterHearing, "民诉法解释第二百六十条", "已经按照普通程序审理的案件，在开庭后不得转为简易程序审理。"},
 	{RuleProv2NoAgreement, "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款", "普通程序转为简易程序须当事人各方自愿选择并经人民法院审查同意；人民法院不得违反当事人自愿原则将普通程序转为简易程序。"},
 	{RuleInterp264Interp257Case, "民诉法解释第二百五十七条、第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定不适用简易程序的案件，当事人约定适用简易程序的，人民法院不予准许。"},
@@ -575,59 +567,7 @@ func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur tria
 			return conversionErr(RuleOverrideIsRecommended, "")
 		}
 	}
-	if err := checkBarred(view, p); err != nil {
-		return err
-	}
-	return checkMandatorySmallClaims(d, view, o)
-}
-
-// checkMandatorySmallClaims refuses simplified procedure chosen at filing
-// where the assessment found small claims mandatory (CPL 165 ¶1; 2013–2021
-// CPL 2012/2017 art. 162 and 民诉法解释（2015年）第二百七十四条; the 2020–2021
-// pilot's art. 5), unless the parties agreed to simplified procedure — in
-// this outcome (parties_agree) or in the filing (its simplified option
-// carries the agreement). Small claims and simplified procedure ask the
-// same of a case, that it be simple (CPL 160 ¶1, 165 ¶1): a simple money
-// case in the band is a small-claims case, and one the court finds not
-// simple is an ordinary case, which only the parties' agreement brings to
-// simplified procedure (CPL 160 ¶2; 2013–2021 CPL 2012/2017 art. 157 ¶2).
-// The recommendation follows the same reading (never simplified where small
-// claims is mandatory); until rules 2026-12-04.15 the court's choice at
-// filing did not, and a 一审终审 case was recorded as an appealable
-// simplified one. A party's objection to small claims upheld before the
-// hearing is a conversion out of it (民诉法解释第二百七十九条,
-// SMALL_CLAIMS_TO_SIMPLIFIED), not a choice at filing.
-func checkMandatorySmallClaims(d *triagev1.Decision, view assessed, o *triagev1.Outcome) error {
-	if o.GetProcedure() != pSimplified || o.GetPartiesAgree() {
-		return nil
-	}
-	sc := view.option(pSmallClaims)
-	if !sc.GetMandatory() {
-		return nil
-	}
-	var mandatory *triagev1.Reason
-	for _, r := range sc.GetReasons() {
-		switch r.GetCode() {
-		case CodeCPL165Mandatory, CodeCPL162Mandatory, CodePilot2020Mandatory:
-			mandatory = r
-		}
-	}
-	for _, r := range view.option(pSimplified).GetReasons() {
-		switch r.GetCode() {
-		case CodeCPL160Agreement, CodeCPL2017SimplifiedAgreement, CodeProv2Agreement:
-			return nil // the filing states the agreement
-		}
-	}
-	if mandatory == nil {
-		return conversionErr(RuleSmallClaimsMandatory, "")
-	}
-	e := conversionErr(RuleSmallClaimsMandatory, fmt.Sprintf("%s：%s（%s，%s）", source(view), mandatory.GetMessage(), mandatory.GetCode(), mandatory.GetArticle()))
-	if filed, err := ParseDate(d.GetFiledOn()); err == nil && filed.Before(cpl2021InForce) {
-		// 2013–2021: CPL 2012/2017 art. 162 or the pilot's art. 5, and the
-		// agreement of art. 157 ¶2.
-		e.Article = mandatory.GetArticle() + "；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"
-	}
-	return e
+	return checkBarred(view, p)
 }
 
 // checkConversion checks a change of procedure during the proceedings.

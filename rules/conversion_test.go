@@ -202,13 +202,7 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "overridden to ordinary", dec: civSC, out: outcome(chOver, pOrd), near: []string{rules.RuleOverrideIsRecommended}},
 		{name: "confirmed twice", dec: civSC, prior: outs(outcome(chConf, pSC)), out: outcome(chConf, pSC), rule: rules.RuleFilingChoiceNotFirst},
 		{name: "overridden after a confirmation", dec: civOrd, prior: outs(outcome(chConf, pOrd)), out: outcome(chOver, pSimp), rule: rules.RuleFilingChoiceNotFirst},
-		{name: "first outcome overrides to simplified", dec: civOrd, out: outcome(chOver, pSimp, agreed), near: []string{rules.RuleFilingChoiceNotFirst, rules.RuleSmallClaimsMandatory}},
-		// CPL 165 ¶1: a simple money case in the band is a small-claims
-		// case; one that is not simple goes to ordinary procedure, or to
-		// simplified procedure by the parties' agreement (CPL 160 ¶2).
-		{name: "simplified chosen at filing where small claims is mandatory, no agreement", dec: civOrd, out: outcome(chOver, pSimp),
-			rule: rules.RuleSmallClaimsMandatory, article: "民事诉讼法第一百六十五条第一款、第一百六十条第二款"},
-		{name: "ordinary chosen at filing where small claims is mandatory", dec: civSC, out: outcome(chOver, pOrd), near: []string{rules.RuleSmallClaimsMandatory}},
+		{name: "first outcome overrides to simplified", dec: civOrd, out: outcome(chOver, pSimp), near: []string{rules.RuleFilingChoiceNotFirst}},
 		{
 			// CPL 169, Interp. 278–279 only lead out of small claims.
 			name: "into small claims after ordinary was applied", dec: civOrd, prior: outs(outcome(chConf, pOrd)),
@@ -571,7 +565,6 @@ func TestConversionRuleArticles(t *testing.T) {
 		rules.RuleChangeNotForCaseKind:              "",
 		rules.RuleChangeNotFromCurrent:              "",
 		rules.RuleProcedureExcluded:                 "",
-		rules.RuleSmallClaimsMandatory:              "民事诉讼法第一百六十五条第一款、第一百六十条第二款",
 		rules.RuleNoConversionIntoSmallClaims:       "民事诉讼法第一百六十九条；民诉法解释第二百七十八条、第二百七十九条",
 		rules.RuleNoConversionIntoFastTrack:         "刑事诉讼法第二百二十六条；刑诉法解释第三百六十九条、第三百七十五条",
 		rules.RuleInterp260AfterHearing:             "民诉法解释第二百六十条",

@@ -3,8 +3,6 @@ package server
 import (
 	"testing"
 
-	"google.golang.org/grpc/codes"
-
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
 )
@@ -12,10 +10,12 @@ import (
 // TestStatuteRound20 records round-20 outcomes through a real server on
 // loopback with the embedded teams (rules/audit_round20_test.go has the full
 // tables). A ¥30,000 loan in 辽宁 in 2024 is a small-claims case (民事诉讼法第
-// 一百六十五条第一款): choosing simplified procedure for it at filing needs
-// the parties' agreement (第一百六十条第二款), and without one is refused
-// (FAILED_PRECONDITION, SMALL_CLAIMS_MANDATORY_NOT_SIMPLIFIED); until rules
-// 2026-12-04.15 it was recorded. Every outcome the law allows leaves the case
+// 一百六十五条第一款): choosing simplified procedure for it at filing without
+// the parties' agreement (第一百六十条第二款) is lawful only where the court
+// finds it one that 不宜 small claims (第一百六十六条第六项), which the record
+// does not show, so it is recorded with the review reason
+// SMALL_CLAIMS_MANDATORY_SIMPLIFIED_AT_FILING; until rules 2026-12-04.16 it
+// was recorded without a word. Every outcome the law allows leaves the case
 // with a team that takes its new procedure, never a 速裁团队 for ordinary.
 func TestStatuteRound20(t *testing.T) {
 	ts := defaultTeams(t)
@@ -48,9 +48,24 @@ func TestStatuteRound20(t *testing.T) {
 		return d
 	}
 
-	t.Run("mandatory small claims: simplified at filing without agreement refused", func(t *testing.T) {
-		_, err := record(outcome(loan("(2024)辽0102民初2001号"), overridden, simplified, "2024-03-06"))
-		checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleSmallClaimsMandatory)
+	flagged := func(o *triagev1.Outcome) bool {
+		for _, r := range o.GetReviewReasons() {
+			if r.GetCode() == rules.ReviewSmallClaimsNotApplied {
+				return true
+			}
+		}
+		return false
+	}
+	t.Run("mandatory small claims: simplified at filing without agreement recorded and flagged", func(t *testing.T) {
+		d := loan("(2024)辽0102民初2001号")
+		resp, err := record(outcome(d, overridden, simplified, "2024-03-06"))
+		if err != nil {
+			t.Fatalf("RecordOutcome: %v", err)
+		}
+		if !flagged(resp.GetOutcome()) {
+			t.Errorf("review reasons %v: no %s", resp.GetOutcome().GetReviewReasons(), rules.ReviewSmallClaimsNotApplied)
+		}
+		checkTeam(t, d, resp, simplified)
 	})
 	t.Run("near miss: the parties agree to simplified", func(t *testing.T) {
 		d := loan("(2024)辽0102民初2002号")
@@ -59,6 +74,9 @@ func TestStatuteRound20(t *testing.T) {
 		resp, err := record(o)
 		if err != nil {
 			t.Fatalf("RecordOutcome: %v", err)
+		}
+		if flagged(resp.GetOutcome()) {
+			t.Errorf("flagged although the parties agree: %v", resp.GetOutcome().GetReviewReasons())
 		}
 		checkTeam(t, d, resp, simplified)
 	})
