@@ -29,6 +29,14 @@ const (
 	// other simplified rules after three months). No text says how such a
 	// period counts; the due date shown is in the past.
 	ReviewTimeLimitEndedAtRuling = "TIME_LIMIT_ENDED_BEFORE_RULING"
+	// ReviewSmallClaimsNotApplied: simplified procedure chosen at filing
+	// for a civil case the decision (or the correction recorded with the
+	// choice) found small claims mandatory for, without the parties'
+	// agreement. Lawful only where the court found the case one that 不宜
+	// small claims (民事诉讼法第一百六十六条第六项; filed 2013–2021, 民诉法
+	// 解释（2015年）第二百七十五条第五项), a finding the record does not
+	// carry (audit round 20).
+	ReviewSmallClaimsNotApplied = "SMALL_CLAIMS_MANDATORY_SIMPLIFIED_AT_FILING"
 )
 
 // outcomeReviewDefs is the table of outcome review codes, for documentation
@@ -38,6 +46,8 @@ var outcomeReviewDefs = [...]reasonDef{
 		"转为普通程序的裁定应当在审理期限届满前作出；本次裁定日期晚于原程序按立案日计算的审理期限届满日。请核对是否经院长批准延长审理期限，或有不计入审理期限的期间（公告、鉴定等）。"},
 	{ReviewAdmin105ConversionLate, "行诉法解释第一百零五条第一款；行政诉讼法第八十三条",
 		"转为普通程序的裁定应当在审理期限届满前作出；本次裁定日期晚于简易程序自立案之日起四十五日的届满日。请核对有无不计入审理期限的期间（行诉法解释第五十条）。"},
+	{ReviewSmallClaimsNotApplied, "民事诉讼法第一百六十五条第一款、第一百六十六条第六项；民诉法解释（2015年）第二百七十五条第五项（2022年以前立案的）",
+		"依立案信息，本案应当适用小额诉讼程序（实行一审终审），立案时却选择了简易程序，当事人双方也没有约定适用简易程序。只有人民法院认定本案属于不宜适用小额诉讼程序审理的案件（民事诉讼法第一百六十六条第六项；2022年以前为民诉法解释（2015年）第二百七十五条第五项“其他不宜适用一审终审的纠纷”）时才可以不适用小额诉讼程序；记录中没有该认定，请核对。"},
 	{ReviewTimeLimitEndedAtRuling, "",
 		"转换后程序的审理期限自立案之日计算，裁定之日该期限已经届满；所示届满日已过，法律未规定此种情形的审理期限如何计算，请人工核对。"},
 }
@@ -70,12 +80,17 @@ func outcomeReview(code, detail string) *triagev1.Reason {
 // ended on the day of the ruling. Criminal conversions restart their period
 // from the decision (刑诉法解释第三百六十八条第二款、第三百七十六条) and no
 // criminal text bounds the date of the decision, so criminal outcomes get
-// none; nor do a choice at filing or a panel ruling, which change no period.
+// none; nor does a panel ruling, which changes no period. A civil choice at
+// filing is read by filingChoiceReview instead (it changes no period
+// either).
 // A ruling on the last day of the period is in time.
 func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, tl *triagev1.TimeLimit) ([]*triagev1.Reason, error) {
 	kind := d.GetCaseKind()
 	if kind == kCriminal {
 		return nil, nil
+	}
+	if o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN {
+		return e.filingChoiceReview(d, o)
 	}
 	switch o.GetChange() {
 	case triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY, triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY,
@@ -124,4 +139,47 @@ func late(tl *triagev1.TimeLimit, day time.Time) bool {
 	}
 	due, err := ParseDate(tl.GetDueOn())
 	return err == nil && due.Before(day)
+}
+
+// filingChoiceReview flags simplified procedure chosen at filing where the
+// decision, or the correction recorded with the choice (a choice at filing
+// is the case's first outcome), found small claims mandatory (CPL 165 ¶1;
+// filed 2013–2021, CPL 2012/2017 art. 162 or the 2020 pilot's art. 5) and
+// neither the outcome (parties_agree) nor the filing (the simplified
+// option's agreement reason) states the parties' agreement to simplified
+// procedure (CPL 160 ¶2). It is flagged, not refused: the court may find a
+// case in the band one that 不宜 small claims (CPL 166(6); 民诉法解释（2015
+// 年）第二百七十五条第五项) and try it under the other simplified rules, as
+// CPL 169 provides when it finds so during the trial; the record does not
+// say whether it did. Ordinary procedure at filing needs no flag.
+func (e *Engine) filingChoiceReview(d *triagev1.Decision, o *triagev1.Outcome) ([]*triagev1.Reason, error) {
+	if o.GetProcedure() != pSimplified || o.GetPartiesAgree() {
+		return nil, nil
+	}
+	view := assessed{options: d.GetOptions()}
+	if c := o.GetCorrection(); c != nil {
+		a, err := e.evaluateRecorded(d, c)
+		if err != nil {
+			return nil, err
+		}
+		view = assessed{options: a.Options, corrected: true}
+	}
+	sc := view.option(pSmallClaims)
+	if !sc.GetMandatory() {
+		return nil, nil
+	}
+	for _, r := range view.option(pSimplified).GetReasons() {
+		switch r.GetCode() {
+		case CodeCPL160Agreement, CodeCPL2017SimplifiedAgreement, CodeProv2Agreement:
+			return nil, nil // the filing states the agreement
+		}
+	}
+	detail := ""
+	for _, r := range sc.GetReasons() {
+		switch r.GetCode() {
+		case CodeCPL165Mandatory, CodeCPL162Mandatory, CodePilot2020Mandatory:
+			detail = "（" + source(view) + "：" + r.GetCode() + "，" + r.GetArticle() + "）"
+		}
+	}
+	return []*triagev1.Reason{outcomeReview(ReviewSmallClaimsNotApplied, detail)}, nil
 }

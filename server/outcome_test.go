@@ -83,8 +83,14 @@ func TestRecordOutcome(t *testing.T) {
 			previous: smallClaims, limit: tl{smallClaims, 2, "2024-05-06", "第一百六十八条"},
 		},
 		{
+			// A small-claims case in the band goes to simplified procedure
+			// at filing only by the parties' agreement (CPL 160 ¶2; round 20).
 			name: "overridden at filing", filing: loanFiling("o-2"),
-			req:      one(func(d *triagev1.Decision) *triagev1.Outcome { return outcome(d, overridden, simplified, "2024-03-06") }),
+			req: one(func(d *triagev1.Decision) *triagev1.Outcome {
+				o := outcome(d, overridden, simplified, "2024-03-06")
+				o.PartiesAgree = true
+				return o
+			}),
 			previous: smallClaims, limit: tl{simplified, 3, "2024-06-05", "第一百六十四条"},
 		},
 		{

@@ -58,7 +58,7 @@ func TestStatuteOutcomesRound13(t *testing.T) {
 			[]step{{change: confirmed, proc: smallClaims, on: "2024-03-06", basis: cpl}},
 			step{change: scToOrd, proc: ordinary, on: "2024-04-01", basis: cpl}, want{months: 6, due: "2024-09-05"}},
 		{"civ simplified: single judge to panel (not a simplified panel)", civ("r13-3", nil),
-			[]step{{change: overridden, proc: simplified, on: "2024-03-06", basis: cpl}},
+			[]step{{change: overridden, proc: simplified, on: "2024-03-06", agree: true, basis: cpl}},
 			step{change: panel, proc: simplified, on: "2024-03-20", basis: cpl}, want{refused: true}},
 		{"civ ordinary single judge to panel (CPL 43): six months from 立案", civ("r13-4", nil),
 			[]step{{change: overridden, proc: ordinary, on: "2024-03-06", basis: cpl}},
