@@ -139,39 +139,48 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if law.sentenceCap && !(s.Known && s.WithinThreeYears) {
 		simp = append(simp, reason(CodeCrPL1996SentenceCap))
 	}
+	simp = append(simp, simplifiedStatedBars(c, law, plea, co, impaired, minor)...)
+	a.Options = append(a.Options,
+		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simplifiedConditions(law, s, minor, panel)),
+		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+}
+
+// simplifiedStatedBars are the bars of simplified procedure the filing's
+// circumstances and parties state (CrPL 214 ¶1(2)–(3), 215; Interp. 360(5),
+// 566), under the law of the filing date (law).
+func simplifiedStatedBars(c *triagev1.Circumstances, law crimCodes, plea Plea, co CoDefendants, impaired, minor bool) []*triagev1.Reason {
+	var bars []*triagev1.Reason
 	// A code is empty where the law of the filing date had no such rule
 	// (crimCodes1996: major social impact before 2013, the 1998
 	// interpretation's bars before 1998-09-08, the defendant's consent
 	// before 2003-03-14).
 	if !plea.Admits {
-		simp = appendCode(simp, law.noAdmission)
+		bars = appendCode(bars, law.noAdmission)
 	}
 	if c.GetObjectsSimplified() {
-		simp = appendCode(simp, law.objects)
+		bars = appendCode(bars, law.objects)
 	}
 	if impaired {
-		simp = appendCode(simp, law.impaired)
+		bars = appendCode(bars, law.impaired)
 	}
 	if c.GetMajorSocialImpact() {
-		simp = appendCode(simp, law.majorImpact)
+		bars = appendCode(bars, law.majorImpact)
 	}
 	// A co-defendant's objection bars only where the defendant's consent is
 	// a condition (law.objects; before 2003-03-14 it was not: crimCodes1996).
 	if co.barsSimplified(law.objects != "") {
-		simp = appendCode(simp, law.coDefendant)
+		bars = appendCode(bars, law.coDefendant)
 	}
 	if c.GetDefencePleadsNotGuilty() {
-		simp = appendCode(simp, law.defenceNotGuilty)
+		bars = appendCode(bars, law.defenceNotGuilty)
 	}
 	// A minor defendant's legal representative or defender objects: "上述
 	// 人员提出异议的，不适用简易程序" (Interp. 566). Validation refuses the
 	// field without a minor defendant.
 	if minor && c.GetRepresentativeObjectsSimplified() {
-		simp = appendCode(simp, law.representativeObjects)
+		bars = appendCode(bars, law.representativeObjects)
 	}
-	a.Options = append(a.Options,
-		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simplifiedConditions(law, s, minor, panel)),
-		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+	return bars
 }
 
 // simplifiedConditions are the conditions an open simplified option rests
