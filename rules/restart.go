@@ -177,24 +177,31 @@ func privateProsecution(view assessed) bool {
 	return false
 }
 
+// investigationArticles are the two 补充侦查 rules' articles before the
+// texts the table cites, earliest first: a restart dated before a day cites
+// the article beside it.
+var investigationArticles = map[string][]struct {
+	before  time.Time
+	article string
+}{
+	RuleRestartInvestigationLimit: {
+		{crpl2012InForce, "最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释（1998年）第一百五十七条"},
+		{crInterp2021InForce, "刑诉法解释（2012年）第二百二十三条第一款"},
+	},
+	RuleRestartInvestigationPrivate: {
+		{crpl2012InForce, "刑事诉讼法（1996年）第一百六十五条第二项、第一百六十八条第三款"},
+		{crpl2018InForce, "刑事诉讼法（2012年修正）第一百九十八条第二项、第二百零二条第三款、第二百零六条第二款"},
+	},
+}
+
 // investigationEraErr is conversionErr for the two 补充侦查 rules with the
 // articles in force on the day t the clock would start again.
 func investigationEraErr(rule string, t time.Time, detail string) *ConversionError {
 	e := conversionErr(rule, detail)
-	switch rule {
-	case RuleRestartInvestigationLimit:
-		switch {
-		case t.Before(crpl2012InForce):
-			e.Article = "最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释（1998年）第一百五十七条"
-		case t.Before(crInterp2021InForce):
-			e.Article = "刑诉法解释（2012年）第二百二十三条第一款"
-		}
-	case RuleRestartInvestigationPrivate:
-		switch {
-		case t.Before(crpl2012InForce):
-			e.Article = "刑事诉讼法（1996年）第一百六十五条第二项、第一百六十八条第三款"
-		case t.Before(crpl2018InForce):
-			e.Article = "刑事诉讼法（2012年修正）第一百九十八条第二项、第二百零二条第三款、第二百零六条第二款"
+	for _, a := range investigationArticles[rule] {
+		if t.Before(a.before) {
+			e.Article = a.article
+			break
 		}
 	}
 	return e
