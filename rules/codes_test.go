@@ -33,7 +33,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 15": audit15Cases(tb),
 		"audit round 17": audit17Cases(tb),
 		"audit round 19": audit19Cases(tb),
-		"audit round 20": audit20Cases(tb),
+		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/fenjian/fenjian/rules"
 )
 
-// TestAuditRound20 holds the round-20 statute scenarios (2026-12-04):
+// TestAuditRound20Private holds the round-20 statute scenarios (2026-12-04):
 // private prosecutions (自诉), a minor defendant's representative objecting
 // to simplified procedure, and the limits of 补充侦查. Each row was written
 // from the texts in /work/shared/law/ before the criminal rules were read:
@@ -34,7 +34,7 @@ import (
 // simplified procedure where its conditions hold, and gets six months for
 // ordinary procedure when the defendant is free; a minor defendant's
 // representative objecting bars simplified procedure from 2021-03-01.
-func TestAuditRound20(t *testing.T) { runTable(t, audit20Cases(t)) }
+func TestAuditRound20Private(t *testing.T) { runTable(t, audit20PrivateCases(t)) }
 
 // priv makes a filing a private prosecution with no recommendation.
 var priv = circ(func(c *triagev1.Circumstances) {
@@ -65,7 +65,7 @@ func ordinaryLimit(months int32, article, due, extension string) func(t *testing
 	}
 }
 
-func audit20Cases(tb testing.TB) []tcase {
+func audit20PrivateCases(tb testing.TB) []tcase {
 	_, _, crim := auditBuilders(tb)
 	// 侮辱罪 (刑法第二百四十六条, at most three years): a 告诉才处理 case whose
 	// charge establishes the sentence without a recommendation.
@@ -157,9 +157,9 @@ func audit20Cases(tb testing.TB) []tcase {
 	}
 }
 
-// TestAuditRound20Refusals: what the two new fields make contradictory is
+// TestAuditRound20PrivateRefusals: what the two new fields make contradictory is
 // refused, naming the field; nothing else changes.
-func TestAuditRound20Refusals(t *testing.T) {
+func TestAuditRound20PrivateRefusals(t *testing.T) {
 	c, a, crim := auditBuilders(t)
 	const (
 		fPriv = "filing.circumstances.private_prosecution"
@@ -202,10 +202,10 @@ func TestAuditRound20Refusals(t *testing.T) {
 	}
 }
 
-// TestAuditRound20Outcomes: the court's outcomes on private prosecutions and
+// TestAuditRound20PrivateOutcomes: the court's outcomes on private prosecutions and
 // minors' cases, through Engine.ValidateOutcome with the stored filing and
 // corrections, as the server checks them.
-func TestAuditRound20Outcomes(t *testing.T) {
+func TestAuditRound20PrivateOutcomes(t *testing.T) {
 	e := defaultEngine(t)
 	_, _, crim := auditBuilders(t)
 	insult := func(mods ...mod) *triagev1.Filing {

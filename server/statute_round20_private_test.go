@@ -10,8 +10,8 @@ import (
 	"github.com/fenjian/fenjian/rules"
 )
 
-// TestStatuteRound20 sends round-20 filings and outcomes through a real
-// server on loopback (rules/audit_round20_test.go has the full tables): a
+// TestStatuteRound20Private sends round-20 filings and outcomes through a real
+// server on loopback (rules/audit_round20_private_test.go has the full tables): a
 // private prosecution (自诉) gets no fast-track (刑事诉讼法第二百二十二条第二款、
 // 第二百二十六条; 刑诉法解释第三百六十九条) but simplified procedure and six
 // months for ordinary when the defendant is free (第二百一十二条第二款); a
@@ -20,7 +20,7 @@ import (
 // 解释第二百七十四条), as is any 补充侦查 in a private prosecution; what the
 // new fields make contradictory is INVALID_ARGUMENT naming the field, in a
 // filing and in a correction.
-func TestStatuteRound20(t *testing.T) {
+func TestStatuteRound20Private(t *testing.T) {
 	st := openStore(t, tempDB(t))
 	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
 	ctx := testContext(t)
