@@ -165,6 +165,12 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL223NoSettlement:      {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.VictimSettlementMissing = true })}, nil},
 		rules.CodeInterp370DefenceNotGuil:  {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
 
+		// Round 20: a private prosecution (CrPL 222 ¶2, 226; in the pilot its
+		// decisions), a minor's representative objecting (Interp. 566).
+		rules.CodeCrPL222PrivateProsecution:      {crim, pFT, []mod{priv}, nil},
+		rules.CodePilotPrivateProsecution:        {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodeInterp566RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
+
 		// Criminal simplified (CrPL 214–215, Interp. 360).
 		rules.CodeCrPL214CourtLevel:       {crim, pSimp, []mod{intermediate}, nil},
 		rules.CodeCrPL214NoAdmission:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},

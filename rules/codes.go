@@ -207,6 +207,10 @@ const (
 	CodeInterp370DefenceNotGuil = "INTERP370_DEFENCE_PLEADS_NOT_GUILTY"
 	CodeCrPL222NoAdmission      = "CRPL222_NO_ADMISSION"
 	CodeCrPL222NoAcceptance     = "CRPL222_NO_ACCEPTANCE"
+	// A private prosecution (自诉, circumstances.private_prosecution):
+	// fast-track is for cases the procuratorate prosecutes (CrPL 222 ¶2,
+	// 226; Interp. 369, 371, 372).
+	CodeCrPL222PrivateProsecution = "CRPL222_PRIVATE_PROSECUTION"
 
 	// Criminal: the fast-track pilot in 18 cities before the 2018 amendment
 	// (NPCSC decisions of 2014-06-27 and 2016-09-03 and their 试点办法;
@@ -221,6 +225,9 @@ const (
 	CodePilotNoConsent       = "PILOT_NO_CONSENT"
 	CodePilotExcluded        = "PILOT_EXCLUDED"
 	CodePilotLapsed          = "PILOT_LAPSED"
+	// A private prosecution in the pilot: its fast-track was for cases the
+	// procuratorate prosecuted, on its sentencing recommendation.
+	CodePilotPrivateProsecution = "PILOT_PRIVATE_PROSECUTION"
 
 	// Criminal: cases the law gives to a panel (CrPL 239, 256; Interp. 213,
 	// 377). Fast-track is single-judge and barred; simplified and ordinary
@@ -245,6 +252,9 @@ const (
 	// A minor defendant: simplified procedure also needs the legal
 	// representative's and the defender's assent (a condition, not a bar).
 	CodeInterp566MinorConsult = "INTERP566_MINOR_REPRESENTATIVE_CONSULTED"
+	// A minor defendant's legal representative or defence counsel objects
+	// (circumstances.representative_objects_simplified): a bar (Interp. 566).
+	CodeInterp566RepresentativeObjects = "INTERP566_REPRESENTATIVE_OBJECTS"
 	// A recommended life imprisonment or death before a basic court.
 	CodeCrPL21Intermediate = "CRPL21_INTERMEDIATE_JURISDICTION"
 	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
@@ -286,8 +296,11 @@ const (
 	// interpretation's art. 222 bars; from 2003-03-14 the defendant's
 	// consent (法发〔2003〕6号 art. 3 ¶2: OPINION2003_DEFENDANT_OBJECTS; the
 	// 1998 interpretation had no such condition) (crimera.go crimCodes1996).
-	CodeCrPL1996CourtLevel       = "CRPL1996_147_COURT_LEVEL"
-	CodeCrPL1996Eligible         = "CRPL1996_174_ELIGIBLE"
+	CodeCrPL1996CourtLevel = "CRPL1996_147_COURT_LEVEL"
+	CodeCrPL1996Eligible   = "CRPL1996_174_ELIGIBLE"
+	// A private prosecution before 2013: art. 174(2)(3), without item 1's
+	// cap and the procuratorate's proposal, in place of CRPL1996_174_ELIGIBLE.
+	CodeCrPL1996PrivateEligible  = "CRPL1996_174_PRIVATE_ELIGIBLE"
 	CodeCrPL1996Intermediate     = "CRPL1996_20_INTERMEDIATE_JURISDICTION"
 	CodeCrPL1996NationalSecurity = "CRPL1996_20_NATIONAL_SECURITY"
 	CodeInterp1998NoAdmission    = "INTERP1998_222_NO_ADMISSION"
@@ -600,6 +613,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL222NoGuiltyPlea, "刑事诉讼法第二百二十二条", "起诉材料既未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），也未载明认罚（接受量刑建议），不适用速裁程序。"},
 	{CodeCrPL222NoAdmission, "刑事诉讼法第二百二十二条", "起诉材料载明被告人接受量刑建议，但未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），不适用速裁程序。"},
 	{CodeCrPL222NoAcceptance, "刑事诉讼法第二百二十二条", "被告人认罪，但起诉材料未载明被告人认罚（接受量刑建议），不适用速裁程序；简易程序只需认罪。"},
+	{CodeCrPL222PrivateProsecution, "刑事诉讼法第二百二十二条第二款、第二百二十六条；刑诉法解释第三百六十九条（2021年3月1日起施行）", "本案为自诉案件：速裁程序适用于人民检察院提起公诉的案件（人民检察院在提起公诉的时候可以建议适用速裁程序，被告人认罚是接受人民检察院的量刑建议；转换程序时按照公诉案件普通程序或者简易程序重新审理），自诉案件不适用速裁程序；符合条件的可以适用简易程序（刑诉法解释第三百二十七条）。"},
 	{CodeCrPL222NoConsent, "刑事诉讼法第二百二十二条", "被告人未同意适用速裁程序（起诉材料未载明）。"},
 	{CodeCrPL222SentenceUnknown, "刑事诉讼法第二百二十二条", "起诉材料未载明量刑建议，无法确认可能判处三年有期徒刑以下刑罚。"},
 	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议重于三年有期徒刑（有期徒刑超过三年、无期徒刑或者死刑），不适用速裁程序。"},
@@ -620,6 +634,7 @@ var reasonDefs = [...]reasonDef{
 	{CodePilotSentenceUnknown, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "起诉材料未载明量刑建议，无法确认属于试点速裁程序的刑罚范围。"},
 	{CodePilotNoGuiltyPlea, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "试点速裁程序要求被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议）并认罚（同意量刑建议）；起诉材料未载明两者，不适用速裁程序。"},
 	{CodePilotNoConsent, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "被告人未同意适用速裁程序（起诉材料未载明），不适用试点速裁程序。"},
+	{CodePilotPrivateProsecution, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）", "本案为自诉案件：速裁程序试点授权最高人民法院、最高人民检察院对人民检察院提起公诉、被告人认罪并同意量刑建议的案件简化诉讼程序，自诉案件没有人民检察院的量刑建议，不适用试点的速裁程序。"},
 	{CodePilotExcluded, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", "试点办法排除的情形：被告人是未成年人，盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，案件有较大社会影响，共同犯罪中部分被告人有异议，未与被害人达成调解或者和解协议，或者辩护人作无罪辩护；不适用速裁程序。"},
 	{CodePilotLapsed, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", "第一期速裁程序试点期满（自2014年8月试点办法印发起二年）后、认罪认罚从宽试点办法印发前，试点城市没有施行中的速裁程序试点办法，不适用速裁程序。"},
 
@@ -631,6 +646,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL215MajorImpact, "刑事诉讼法第二百一十五条第二项；刑诉法解释第三百六十条第三项（2021年3月1日前为法释〔2012〕21号第二百九十条第三项）", "案件有重大社会影响，不适用简易程序。"},
 	{CodeCrPL215CoDefendant, "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项（2021年3月1日前为法释〔2012〕21号第二百九十条第四项）", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
+	{CodeInterp566RepresentativeObjects, "刑诉法解释第五百六十六条", "未成年被告人的法定代理人或者辩护人对适用简易程序提出异议：对未成年人刑事案件，上述人员提出异议的，不适用简易程序。"},
 	{CodeInterp566MinorConsult, "刑诉法解释第五百六十六条", "被告人是未成年人：决定适用简易程序的，应当征求未成年被告人及其法定代理人、辩护人的意见；上述人员提出异议的，不适用简易程序。"},
 	{CodeCrPL216PanelRequired, "刑事诉讼法第二百一十六条", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
 	{CodeCrPL21Intermediate, "刑事诉讼法第二十一条第二项、第二百一十四条第一款", "量刑建议为无期徒刑或者死刑：可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，不是基层人民法院管辖的案件，不适用简易程序；基层人民法院应当移送中级人民法院审判（刑诉法解释第十七条，2021年3月1日起；此前为法释〔2012〕21号的相应规定）。"},
@@ -656,6 +672,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL1996RemandedPanel, "刑事诉讼法（1996年）第一百九十二条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，第二审人民法院发回原审人民法院重新审判的案件，原审人民法院应当另行组成合议庭，依照第一审程序进行审判。"},
 	{CodeCrPL1996RetrialPanel, "刑事诉讼法（1996年）第二百零六条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，人民法院按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；原来是第一审案件，应当依照第一审程序进行审判。"},
 	{CodeCrPL1996CourtLevel, "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，适用简易程序的案件由基层人民法院审判员一人独任审判；基层人民法院以外的法院审判第一审案件应当组成合议庭，不适用简易程序。"},
+	{CodeCrPL1996PrivateEligible, "刑事诉讼法（1996年）第一百七十四条第二项、第三项", "本案为自诉案件；立案日（2013年1月1日前）施行的刑事诉讼法规定，告诉才处理的案件和被害人起诉的有证据证明的轻微刑事案件可以适用简易程序，由审判员一人独任审判（不受第一项公诉案件三年以下有期徒刑的限制，无须人民检察院建议或者同意）；人民检察院不予追究的案件（该法第一百七十条第三项）不在此列，须由法院核实自诉案件的类别。"},
 	{CodeCrPL1996Eligible, "刑事诉讼法（1996年）第一百七十四条第一项", "立案日（2013年1月1日前）施行的刑事诉讼法规定：依法可能判处三年以下有期徒刑、拘役、管制、单处罚金的公诉案件，事实清楚、证据充分，人民检察院建议或者同意适用简易程序的，可以适用简易程序，由审判员一人独任审判。人民检察院是否建议或者同意，起诉材料未载明，须由法院核实；1998年9月8日起，被告人否认起诉指控的犯罪事实的不适用（刑诉法解释（1998年）第二百二十二条第一项）；2003年3月14日起，另须征得被告人、辩护人同意（《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款）。"},
 	{CodeCrPL1996Intermediate, "刑事诉讼法（1996年）第二十条第二项、第一百四十七条第一款", "量刑建议为无期徒刑或者死刑：立案日（2013年1月1日前）施行的刑事诉讼法规定，可能判处无期徒刑、死刑的普通刑事案件由中级人民法院管辖第一审，不是基层人民法院审判的案件，不适用简易程序。"},
 	{CodeCrPL1996NationalSecurity, "刑事诉讼法（1996年）第二十条第一项、第一百四十七条第一款", "立案日（2013年1月1日前）施行的刑事诉讼法规定，反革命案件、危害国家安全案件的第一审由中级人民法院管辖，不论可能判处的刑罚轻重；本案不是基层人民法院审判的案件，不适用简易程序（恐怖活动案件由2012年修正列入中级人民法院管辖）。"},

@@ -10,30 +10,31 @@ import (
 // allTables is every evaluation table of the package, by name.
 func allTables(tb testing.TB) map[string][]tcase {
 	return map[string][]tcase{
-		"civil":              civilCases(tb),
-		"administrative":     adminCases(tb),
-		"criminal":           criminalCases(tb),
-		"pilot":              pilotCases(tb),
-		"civil pilot":        civilPilotCases(tb),
-		"review":             reviewCases(tb),
-		"clock":              clockCases(tb),
-		"limits":             limitCases(tb),
-		"regimes":            regimeCases(tb),
-		"law":                lawCases(tb),
-		"second reading":     secondReadingCases(tb),
-		"audit":              auditCases(tb),
-		"holidays":           holidayCases(tb),
-		"eras":               eraCases(tb),
-		"criminal eras":      criminalEraCases(tb),
-		"ceilings":           ceilingCases(tb),
-		"citation eras":      citationEraCases(tb),
-		"audit round 12":     audit12Cases(tb),
-		"audit round 13":     audit13Cases(tb),
-		"audit round 14":     audit14Cases(tb),
-		"audit round 15":     audit15Cases(tb),
-		"audit round 17":     audit17Cases(tb),
-		"audit round 19":     audit19Cases(tb),
-		"province inference": provinceInferenceCases(tb),
+		"civil":                                civilCases(tb),
+		"administrative":                       adminCases(tb),
+		"criminal":                             criminalCases(tb),
+		"pilot":                                pilotCases(tb),
+		"civil pilot":                          civilPilotCases(tb),
+		"review":                               reviewCases(tb),
+		"clock":                                clockCases(tb),
+		"limits":                               limitCases(tb),
+		"regimes":                              regimeCases(tb),
+		"law":                                  lawCases(tb),
+		"second reading":                       secondReadingCases(tb),
+		"audit":                                auditCases(tb),
+		"holidays":                             holidayCases(tb),
+		"eras":                                 eraCases(tb),
+		"criminal eras":                        criminalEraCases(tb),
+		"ceilings":                             ceilingCases(tb),
+		"citation eras":                        citationEraCases(tb),
+		"audit round 12":                       audit12Cases(tb),
+		"audit round 13":                       audit13Cases(tb),
+		"audit round 14":                       audit14Cases(tb),
+		"audit round 15":                       audit15Cases(tb),
+		"audit round 17":                       audit17Cases(tb),
+		"audit round 19":                       audit19Cases(tb),
+		"province inference":                   provinceInferenceCases(tb),
+		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 	}
 }
 
@@ -374,6 +375,12 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeHolidayMissingAdmin2018:          "行诉法解释第四十八条第三款",
 		rules.CodeHolidayMissingAdmin2014:          "行政诉讼法第一百零一条；民事诉讼法（2012年、2017年修正）第八十二条第三款",
 		rules.CodeHolidayMissingAdmin1989:          "",
+
+		// Round 20: private prosecutions and a minor's representative.
+		rules.CodeInterp566RepresentativeObjects: "刑诉法解释第五百六十六条",
+		rules.CodeCrPL222PrivateProsecution:      "刑事诉讼法第二百二十二条第二款、第二百二十六条；刑诉法解释第三百六十九条（2021年3月1日起施行）",
+		rules.CodePilotPrivateProsecution:        "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）",
+		rules.CodeCrPL1996PrivateEligible:        "刑事诉讼法（1996年）第一百七十四条第二项、第三项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -397,7 +397,7 @@ func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev
 	case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
 		err = checkPanel(d, prior, cur, o, view)
 	case triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED:
-		err = checkRestart(d, cur, o)
+		err = checkRestart(d, prior, cur, o, view)
 	default:
 		err = checkConversion(d, prior, cur, o, view)
 	}
@@ -1036,6 +1036,8 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 		RecommendedSentenceMonths: sentence.GetRecommendedSentenceMonths(),
 		RecommendedSentenceKind:   sentence.GetRecommendedSentenceKind(),
 		DefendantDetained:         inCustody,
+		// A private prosecution's ordinary period (CrPL 212 ¶2).
+		PrivateProsecution: sentence.GetPrivateProsecution(),
 	}}
 	a := &Assessment{FiledOn: start, Facts: Facts{Foreign: foreign}}
 	tl := timeLimit(f, a, p, cal)

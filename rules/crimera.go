@@ -47,6 +47,11 @@ type crimCodes struct {
 	// not read (docs/statutes.md), and no filing field carries their
 	// objection, so the code is a condition of the simplified option.
 	minorConsulted string
+	// representativeObjects: that objection, stated
+	// (representative_objects_simplified), bars simplified procedure
+	// (Interp. 2021 art. 566, from 2021-03-01). Empty before, for the same
+	// reason as minorConsulted: the field then bars nothing.
+	representativeObjects string
 	// simplifiedNotInForce bars simplified procedure on a filing before
 	// 1997-01-01: the 1979 law had none. Empty from that day.
 	simplifiedNotInForce string
@@ -101,7 +106,8 @@ func crimCodesOn(on time.Time) crimCodes {
 			remandedPanel: CodeCrPL239NewPanel, remandedFastTrack: CodeCrPL239FastTrackBarred,
 			retrialPanel: CodeCrPL256NewPanel, retrialFastTrack: CodeCrPL256FastTrackBarred,
 			defenceNotGuilty: CodeInterp360DefenceNotGuil, minorConsulted: CodeInterp566MinorConsult,
-			courtAboveBasic: CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
+			representativeObjects: CodeInterp566RepresentativeObjects,
+			courtAboveBasic:       CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
 			sentenceFromCharge: CodeInferSentenceFromCharge,
 			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
 			reviewCourtLevel: CodeReviewCourtLevel, detained: CodeCrPL105Detained,
@@ -110,7 +116,7 @@ func crimCodesOn(on time.Time) crimCodes {
 			c.reviewCourtLevel = CodeReviewCourtLevelCrPL2018
 		}
 		if on.Before(crInterp2021InForce) {
-			c.defenceNotGuilty, c.minorConsulted = CodeInterp2012DefenceNotGuil, ""
+			c.defenceNotGuilty, c.minorConsulted, c.representativeObjects = CodeInterp2012DefenceNotGuil, "", ""
 			c.reviewIntermediate, c.reviewSecurityTerror = CodeReviewIntermediate2018, CodeReviewSecurityTerror2018
 		}
 		return c

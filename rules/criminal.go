@@ -13,8 +13,8 @@ const (
 )
 
 // criminal decides fast-track (CrPL 222–223, Interp. 370), simplified (CrPL
-// 214–216, Interp. 360) and ordinary procedure for a public prosecution at
-// first instance. A condition the filing does not establish is not met:
+// 214–216, Interp. 360) and ordinary procedure for a public or (with
+// private_prosecution) private prosecution at first instance. A condition the filing does not establish is not met:
 // without the admission neither fast-track nor simplified, without the
 // acceptance of the sentencing recommendation no fast-track.
 func criminal(f *triagev1.Filing, a *Assessment) {
@@ -102,10 +102,24 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	}
 	if phase == pilot2014 || phase == pilot2016 {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Cause, plea, co, s, impaired, minor)
+		if c.GetPrivateProsecution() {
+			ft = append(ft, reason(CodePilotPrivateProsecution))
+		}
 		ft = append(ft, ftPanel...)
 		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, ftConds))
 	} else {
 		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, phase, ftPanel))
+	}
+
+	// A private prosecution (自诉) before 2013 took simplified procedure
+	// under CrPL 1996 art. 174(2)–(3), not item 1's: no three-year cap, no
+	// procuratorate to propose it, and the 2003 opinion that made the
+	// defendant's consent a condition is one on 公诉案件 (its title). From
+	// 2013 the same conditions serve both (CrPL 214 "基层人民法院管辖的案件";
+	// Interp. 327 ¶1).
+	private := c.GetPrivateProsecution()
+	if private && law.sentenceCap {
+		law.sentenceCap, law.eligible, law.objects = false, CodeCrPL1996PrivateEligible, ""
 	}
 
 	// Before 1997 the law had no simplified procedure (crimCodes1996).
@@ -125,33 +139,48 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if law.sentenceCap && !(s.Known && s.WithinThreeYears) {
 		simp = append(simp, reason(CodeCrPL1996SentenceCap))
 	}
+	simp = append(simp, simplifiedStatedBars(c, law, plea, co, impaired, minor)...)
+	a.Options = append(a.Options,
+		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simplifiedConditions(law, s, minor, panel)),
+		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+}
+
+// simplifiedStatedBars are the bars of simplified procedure the filing's
+// circumstances and parties state (CrPL 214 ¶1(2)–(3), 215; Interp. 360(5),
+// 566), under the law of the filing date (law).
+func simplifiedStatedBars(c *triagev1.Circumstances, law crimCodes, plea Plea, co CoDefendants, impaired, minor bool) []*triagev1.Reason {
+	var bars []*triagev1.Reason
 	// A code is empty where the law of the filing date had no such rule
 	// (crimCodes1996: major social impact before 2013, the 1998
 	// interpretation's bars before 1998-09-08, the defendant's consent
 	// before 2003-03-14).
 	if !plea.Admits {
-		simp = appendCode(simp, law.noAdmission)
+		bars = appendCode(bars, law.noAdmission)
 	}
 	if c.GetObjectsSimplified() {
-		simp = appendCode(simp, law.objects)
+		bars = appendCode(bars, law.objects)
 	}
 	if impaired {
-		simp = appendCode(simp, law.impaired)
+		bars = appendCode(bars, law.impaired)
 	}
 	if c.GetMajorSocialImpact() {
-		simp = appendCode(simp, law.majorImpact)
+		bars = appendCode(bars, law.majorImpact)
 	}
 	// A co-defendant's objection bars only where the defendant's consent is
 	// a condition (law.objects; before 2003-03-14 it was not: crimCodes1996).
 	if co.barsSimplified(law.objects != "") {
-		simp = appendCode(simp, law.coDefendant)
+		bars = appendCode(bars, law.coDefendant)
 	}
 	if c.GetDefencePleadsNotGuilty() {
-		simp = appendCode(simp, law.defenceNotGuilty)
+		bars = appendCode(bars, law.defenceNotGuilty)
 	}
-	a.Options = append(a.Options,
-		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simplifiedConditions(law, s, minor, panel)),
-		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+	// A minor defendant's legal representative or defender objects: "上述
+	// 人员提出异议的，不适用简易程序" (Interp. 566). Validation refuses the
+	// field without a minor defendant.
+	if minor && c.GetRepresentativeObjectsSimplified() {
+		bars = appendCode(bars, law.representativeObjects)
+	}
+	return bars
 }
 
 // simplifiedConditions are the conditions an open simplified option rests
@@ -224,6 +253,15 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 	}
 	if c.GetDefencePleadsNotGuilty() {
 		ft = append(ft, reason(CodeInterp370DefenceNotGuil))
+	}
+	// Fast-track is for cases the procuratorate prosecutes: it may propose
+	// it "在提起公诉的时候" (222 ¶2), 认罚 accepts its recommendation, and a
+	// case that leaves fast-track is retried under "本章第一节或者第三节"
+	// (226: public prosecution or simplified), where art. 221 sends a
+	// simplified case to "第一节或者第二节" (public or private); Interp.
+	// 369, 371 and 372 speak of the procuratorate and the prosecutor only.
+	if c.GetPrivateProsecution() {
+		ft = append(ft, reason(CodeCrPL222PrivateProsecution))
 	}
 	ft = append(ft, ftPanel...)
 	return option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)})

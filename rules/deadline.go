@@ -64,6 +64,9 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 			}
 		case triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY:
 			pr = criminalPeriod(p, sentence, a.FiledOn)
+			if p == triagev1.Procedure_PROCEDURE_ORDINARY && f.GetCircumstances().GetPrivateProsecution() && !detained(f) {
+				pr = privateProsecutionPeriod(pr, a.FiledOn)
+			}
 		}
 	}
 	tl := &triagev1.TimeLimit{
@@ -115,6 +118,27 @@ func criminalPeriod(p triagev1.Procedure, sentence Sentence, filedOn time.Time) 
 		pr.extension = "本案量刑建议超过三年有期徒刑，可以延长至一个半月。"
 	}
 	return pr
+}
+
+// privateProsecutionPeriod is the ordinary time limit of a private
+// prosecution (自诉) whose defendant is not in custody: "未被羁押的，应当在
+// 受理后六个月以内宣判" (CrPL 212 ¶2; the 2012 text's art. 206 ¶2, the same
+// words). In custody the public prosecution's limits apply (the same
+// paragraph: "适用本法第二百零八条第一款、第二款的规定"), which is
+// criminalPeriod's ordinary. Before 2013 the 1996 law set no period for
+// private prosecutions (its art. 168 speaks of 公诉案件; the six months of
+// 法释〔2000〕29号 art. 1 were read only in a secondary source, without the
+// day it took effect): ordinary is the public period shown with a note.
+func privateProsecutionPeriod(public period, filedOn time.Time) period {
+	const ext = "自诉案件被告人未被羁押的，应当在受理后六个月以内宣判；被告人被羁押的，适用公诉案件的审理期限。"
+	switch {
+	case filedOn.Before(crpl2012InForce):
+		public.extension += "本案为自诉案件：立案日施行的刑事诉讼法（1996年）未规定自诉案件的审理期限（2013年1月1日起，被告人未被羁押的为受理后六个月），此处显示公诉案件的期限，以法院案件管理系统为准。"
+		return public
+	case filedOn.Before(crpl2018InForce):
+		return period{months: 6, article: "刑事诉讼法（2012年修正）第二百零六条第二款", extension: ext}
+	}
+	return period{months: 6, article: "刑事诉讼法第二百一十二条第二款", extension: ext}
 }
 
 // civilPeriod returns the civil time limit of procedure p under the law in

@@ -52,7 +52,22 @@ const (
 	// 条). Stricter than the letter of CrPL 208 ¶3, which names no
 	// procedure: docs/statutes.md says so.
 	RuleRestartInvestigationFastTrack = "CRPL222_SUPPLEMENTARY_INVESTIGATION_NOT_FAST_TRACK"
+	// A third 补充侦查 in one trial: "建议延期审理不得超过两次" (刑诉法解释第
+	// 二百七十四条第一款; 2013-01-01 to 2021-02-28 the 2012 interpretation's
+	// art. 223, 1998-09-08 to 2012-12-31 the 1998 interpretation's art. 157,
+	// as reprinted). Before 1998-09-08 no limit was read: not refused.
+	RuleRestartInvestigationLimit = "INTERP274_SUPPLEMENTARY_INVESTIGATION_AT_MOST_TWICE"
+	// 补充侦查 in a private prosecution: only the procuratorate investigates
+	// further (CrPL 204(2): "检察人员发现提起公诉的案件需要补充侦查"; 208 ¶3),
+	// and CrPL 212 ¶2 applies to a private prosecution in custody only 208
+	// ¶1 and ¶2, not the restart of ¶3.
+	RuleRestartInvestigationPrivate = "CRPL212_PRIVATE_NO_SUPPLEMENTARY_INVESTIGATION"
 )
+
+// maxSupplementaryInvestigations is how many times the prosecutor may ask
+// for a postponement to investigate further during one trial (刑诉法解释第
+// 二百七十四条第一款 and its predecessors: "不得超过两次").
+const maxSupplementaryInvestigations = 2
 
 var restartRules = [...]ConversionRule{
 	{RuleRestartCriminalOnly, "刑事诉讼法第二百零八条第二款、第三款、第二百四十一条；刑诉法解释第二百零九条",
@@ -61,6 +76,8 @@ var restartRules = [...]ConversionRule{
 	{RuleRestartBefore1997, "刑事诉讼法（1996年）第一百六十八条", "重新计算之日施行的是1979年刑事诉讼法；本系统未核实该法关于审理期限的规定（1996年修正自1997年1月1日起施行），不记录重新计算。"},
 	{RuleRestartRemandedFastTrack, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条", "发回重新审判的案件，原审人民法院应当另行组成合议庭，依照第一审程序进行审判；速裁程序由审判员一人独任审判，适用速裁程序的案件发回重新审判的，应当适用第一审普通程序。请先记录速裁程序转为普通程序（或简易程序）。"},
 	{RuleRestartRemandedSimplified1996, "刑事诉讼法（1996年）第一百九十二条、第一百七十四条", "重新计算之日施行的刑事诉讼法（1996年）规定，发回重新审判的案件应当另行组成合议庭，简易程序由审判员一人独任审判；简易程序组成合议庭自2013年1月1日起施行（刑事诉讼法（2012年修正）第二百一十条）。请先记录简易程序转为普通程序。"},
+	{RuleRestartInvestigationLimit, "刑诉法解释第二百七十四条第一款", "审判期间，公诉人发现案件需要补充侦查，建议延期审理的，合议庭可以同意，但建议延期审理不得超过两次；本案同一审判中已记录两次补充侦查后重新计算审理期限，不记录第三次。补充侦查期限届满后人民检察院未移送补充证据的，人民法院可以根据在案证据作出判决、裁定（该条第三款）。"},
+	{RuleRestartInvestigationPrivate, "刑事诉讼法第二百零四条第二项、第二百零八条第三款、第二百一十二条第二款", "本案为自诉案件：补充侦查是人民检察院对其提起公诉的案件的程序（检察人员发现提起公诉的案件需要补充侦查，提出建议的，可以延期审理），自诉案件没有补充侦查；自诉案件被告人被羁押的，审理期限适用第二百零八条第一款、第二款，不适用第三款的重新计算。"},
 	{RuleRestartInvestigationFastTrack, "刑事诉讼法第二百二十二条第一款、第二百二十六条；刑诉法解释第三百七十五条", "速裁程序以案件事实清楚，证据确实、充分为前提；人民检察院补充侦查的案件不宜适用速裁程序，应当按照普通程序或者简易程序重新审理（本系统对此从严掌握）。请先记录速裁程序转为普通程序或简易程序。"},
 }
 
@@ -90,7 +107,7 @@ func validateRestartField(o *triagev1.Outcome) error {
 
 // checkRestart checks a restart against the case: criminal only, the
 // procedure in force kept, and none the procedure in force cannot take.
-func checkRestart(d *triagev1.Decision, cur triagev1.Procedure, o *triagev1.Outcome) error {
+func checkRestart(d *triagev1.Decision, prior []*triagev1.Outcome, cur triagev1.Procedure, o *triagev1.Outcome, view assessed) error {
 	if k := d.GetCaseKind(); k != kCriminal {
 		return conversionErr(RuleRestartCriminalOnly, fmt.Sprintf("本案为%s案件。", kindChinese(k)))
 	}
@@ -113,11 +130,81 @@ func checkRestart(d *triagev1.Decision, cur triagev1.Procedure, o *triagev1.Outc
 			return conversionErr(RuleRestartRemandedSimplified1996, fmt.Sprintf("重新计算之日为%s。", o.GetDecidedOn()))
 		}
 	case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION:
+		if privateProsecution(view) {
+			return investigationEraErr(RuleRestartInvestigationPrivate, t, "")
+		}
 		if cur == pFastTrack {
 			return conversionErr(RuleRestartInvestigationFastTrack, "")
 		}
+		if n := investigationsThisTrial(prior); n >= maxSupplementaryInvestigations && !t.Before(crInterp1998InForce) {
+			return investigationEraErr(RuleRestartInvestigationLimit, t, fmt.Sprintf("本案本次审判已记录补充侦查%d次。", n))
+		}
 	}
 	return nil
+}
+
+// investigationsThisTrial counts the 补充侦查 restarts recorded since the
+// trial began: since the last 发回重审 restart, after which the court of
+// first instance tries the case anew (CrPL 239, 241), or since the decision.
+// Other restarts (改变管辖, 指定管辖) are no prosecutor's postponement and do
+// not count.
+func investigationsThisTrial(prior []*triagev1.Outcome) int {
+	n := 0
+	for _, q := range prior {
+		if q.GetChange() != triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED {
+			continue
+		}
+		switch q.GetRestart() {
+		case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_REMANDED:
+			n = 0
+		case triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION:
+			n++
+		}
+	}
+	return n
+}
+
+// privateProsecution reports whether the facts the outcome is checked
+// against (the decision's, or the latest correction's) are a private
+// prosecution's: its fast-track option carries the private-prosecution bar
+// (criminal.go), which only circumstances.private_prosecution gives.
+func privateProsecution(view assessed) bool {
+	for _, r := range view.option(pFastTrack).GetReasons() {
+		if c := r.GetCode(); c == CodeCrPL222PrivateProsecution || c == CodePilotPrivateProsecution {
+			return true
+		}
+	}
+	return false
+}
+
+// investigationArticles are the two 补充侦查 rules' articles before the
+// texts the table cites, earliest first: a restart dated before a day cites
+// the article beside it.
+var investigationArticles = map[string][]struct {
+	before  time.Time
+	article string
+}{
+	RuleRestartInvestigationLimit: {
+		{crpl2012InForce, "最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释（1998年）第一百五十七条"},
+		{crInterp2021InForce, "刑诉法解释（2012年）第二百二十三条第一款"},
+	},
+	RuleRestartInvestigationPrivate: {
+		{crpl2012InForce, "刑事诉讼法（1996年）第一百六十五条第二项、第一百六十八条第三款"},
+		{crpl2018InForce, "刑事诉讼法（2012年修正）第一百九十八条第二项、第二百零二条第三款、第二百零六条第二款"},
+	},
+}
+
+// investigationEraErr is conversionErr for the two 补充侦查 rules with the
+// articles in force on the day t the clock would start again.
+func investigationEraErr(rule string, t time.Time, detail string) *ConversionError {
+	e := conversionErr(rule, detail)
+	for _, a := range investigationArticles[rule] {
+		if t.Before(a.before) {
+			e.Article = a.article
+			break
+		}
+	}
+	return e
 }
 
 // restartCounting is the provision a restart counts from, as numbered in

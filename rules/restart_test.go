@@ -38,6 +38,8 @@ var restartRuleArticles = map[string]string{
 	rules.RuleRestartRemandedFastTrack:      "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条",
 	rules.RuleRestartRemandedSimplified1996: "刑事诉讼法（1996年）第一百九十二条、第一百七十四条",
 	rules.RuleRestartInvestigationFastTrack: "刑事诉讼法第二百二十二条第一款、第二百二十六条；刑诉法解释第三百七十五条",
+	rules.RuleRestartInvestigationLimit:     "刑诉法解释第二百七十四条第一款",
+	rules.RuleRestartInvestigationPrivate:   "刑事诉讼法第二百零四条第二项、第二百零八条第三款、第二百一十二条第二款",
 }
 
 // restartOutcomeCases are the restarts' refusals, each with its near miss;
@@ -49,7 +51,7 @@ func restartOutcomeCases(tb testing.TB) []ocase {
 	crimFT, crimSimp, crimOrd := decisionOf(tb, crim, pFT), decisionOf(tb, crim, pSimp), decisionOf(tb, crim, pOrd)
 	crim2012Simp := decisionOf(tb, with(crim, filedOn("2012-06-15")), pSimp)
 	crim1996Ord := decisionOf(tb, with(crim, filedOn("1996-11-20")), pOrd)
-	return []ocase{
+	return append([]ocase{
 		// Accepted: each restart in ordinary procedure.
 		{name: "restart: 改变管辖 in criminal ordinary", dec: crimOrd, out: restarted(rsJurisdiction, pOrd, "2024-04-10"),
 			near: []string{rules.RuleRestartCriminalOnly, rules.RuleRestartKeepsProcedure}},
@@ -111,7 +113,7 @@ func restartOutcomeCases(tb testing.TB) []ocase {
 		// A conversion after a restart.
 		{name: "简转普 after 补充侦查", dec: crimSimp, prior: outs(restarted(rsInvestigated, pSimp, "2024-04-15")),
 			out: outcome(chS2O, pOrd, on("2024-05-03"))},
-	}
+	}, round20RestartCases(tb)...)
 }
 
 func TestValidateRestart(t *testing.T) {

@@ -130,7 +130,50 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	if m := f.GetCircumstances().GetRecommendedSentenceMonths(); m < 0 || m > maxSentenceMons {
 		return fieldErrorf("filing.circumstances.recommended_sentence_months", "must be between 0 and %d", maxSentenceMons)
 	}
-	return validateSentence(f.GetCircumstances())
+	if err := validateSentence(f.GetCircumstances()); err != nil {
+		return err
+	}
+	return validateProsecution(f)
+}
+
+// validateProsecution refuses what a private prosecution or a minor's
+// representative makes contradictory (statute round 20):
+//   - private_prosecution or representative_objects_simplified on a civil
+//     or administrative filing: both describe a criminal trial (自诉,
+//     刑事诉讼法第二百一十条; 刑诉法解释第五百六十六条) and nothing else;
+//   - a sentencing recommendation beside private_prosecution: the
+//     recommendation is the procuratorate's (刑事诉讼法第一百七十六条第二款,
+//     第二百零一条), and a private prosecution has none. Read as one, a
+//     自诉人's request would decide the panel and the court level as if the
+//     state had made it; dropped, the filing would be recorded with a term
+//     the rules did not read. The clerk says which it is;
+//   - representative_objects_simplified without a defendant marked minor:
+//     Interp. 566 is about 未成年人刑事案件, and an adult's counsel objecting
+//     bars nothing (CrPL 214 ¶1(3) asks the defendant alone).
+func validateProsecution(f *triagev1.Filing) error {
+	c := f.GetCircumstances()
+	const private, representative = "filing.circumstances.private_prosecution", "filing.circumstances.representative_objects_simplified"
+	if f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		switch {
+		case c.GetPrivateProsecution():
+			return fieldErrorf(private, "is for criminal filings only: 自诉 is a criminal prosecution (刑事诉讼法第二百一十条); this filing is %s", kindName(f.GetCaseKind()))
+		case c.GetRepresentativeObjectsSimplified():
+			return fieldErrorf(representative, "is for criminal filings only (刑诉法解释第五百六十六条); this filing is %s", kindName(f.GetCaseKind()))
+		}
+		return nil
+	}
+	if c.GetPrivateProsecution() {
+		switch {
+		case c.GetRecommendedSentenceMonths() != 0:
+			return fieldErrorf("filing.circumstances.recommended_sentence_months", "must be 0 for a private prosecution: a sentencing recommendation is the procuratorate's (刑事诉讼法第一百七十六条第二款), and a 自诉 case has none; clear it, or private_prosecution if the procuratorate prosecutes")
+		case c.GetRecommendedSentenceKind() != triagev1.SentenceKind_SENTENCE_KIND_UNSPECIFIED:
+			return fieldErrorf("filing.circumstances.recommended_sentence_kind", "must be UNSPECIFIED for a private prosecution: a sentencing recommendation is the procuratorate's (刑事诉讼法第一百七十六条第二款), and a 自诉 case has none; clear it, or private_prosecution if the procuratorate prosecutes")
+		}
+	}
+	if c.GetRepresentativeObjectsSimplified() && !anyDefendant(f, (*triagev1.Party).GetMinor) {
+		return fieldErrorf(representative, "needs a defendant marked minor (parties[].minor): it is the objection of a minor defendant's legal representative or defence counsel (刑诉法解释第五百六十六条); an adult defendant's counsel objecting bars nothing (刑事诉讼法第二百一十四条第一款第三项)")
+	}
+	return nil
 }
 
 // validateParty checks the party at index i of a filing's parties: present,

@@ -9,7 +9,7 @@ import (
 // TestProvinceInferredThroughTheServer: a civil filing that states no
 // province is decided by the province its case number's 法院代字 names
 // (rules/province_inference_test.go has the table; the caller's filing is
-// not changed). Until rules 2026-12-04.14 the same filing
+// not changed). Through rules 2026-12-04.13 the same filing
 // was LIMIT_UNKNOWN: small claims undetermined and the case reviewed.
 func TestProvinceInferredThroughTheServer(t *testing.T) {
 	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})

@@ -906,8 +906,29 @@ type Circumstances struct {
 	// group dispute that may affect stability 民事诉讼法第四十二条第二项), no
 	// procedure barred. public_interest covers 公共利益.
 	GroupInterest bool `protobuf:"varint,40,opt,name=group_interest,json=groupInterest,proto3" json:"group_interest,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// Criminal: a private prosecution (自诉案件, 刑事诉讼法第二百一十条; 刑诉法解释
+	// 第一条), filed by the victim, not a public prosecution by the procuratorate.
+	// It bars fast-track, which is for cases the procuratorate prosecutes
+	// (刑事诉讼法第二百二十二条第二款、第二百二十六条; 刑诉法解释第三百六十九条);
+	// simplified procedure stays open where its conditions hold (刑诉法解释第三百二十七条;
+	// before 2013 刑事诉讼法（1996年）第一百七十四条第二项、第三项, without the
+	// three-year cap of its first item). Ordinary procedure: six months from
+	// acceptance when the defendant is not in custody (刑事诉讼法第二百一十二条第二款;
+	// 2012 text art. 206 ¶2), the public-prosecution limits when he is. A
+	// private prosecution has no procuratorate and so no sentencing
+	// recommendation: recommended_sentence_months or recommended_sentence_kind
+	// set beside it is INVALID_ARGUMENT (刑事诉讼法第一百七十六条第二款). Refused
+	// (INVALID_ARGUMENT) on a civil or administrative filing.
+	PrivateProsecution bool `protobuf:"varint,41,opt,name=private_prosecution,json=privateProsecution,proto3" json:"private_prosecution,omitempty"`
+	// Criminal: a minor defendant's legal representative (法定代理人) or defence
+	// counsel objects to simplified procedure, which bars it (刑诉法解释第五百六十六条,
+	// from 2021-03-01). It needs a defendant marked minor (INVALID_ARGUMENT
+	// without one: an adult's counsel objecting bars nothing, 刑事诉讼法第二百一十四条
+	// 第一款第三项 asks the defendant alone). Refused (INVALID_ARGUMENT) on a civil
+	// or administrative filing.
+	RepresentativeObjectsSimplified bool `protobuf:"varint,42,opt,name=representative_objects_simplified,json=representativeObjectsSimplified,proto3" json:"representative_objects_simplified,omitempty"`
+	unknownFields                   protoimpl.UnknownFields
+	sizeCache                       protoimpl.SizeCache
 }
 
 func (x *Circumstances) Reset() {
@@ -1155,6 +1176,20 @@ func (x *Circumstances) GetDefendantDetained() bool {
 func (x *Circumstances) GetGroupInterest() bool {
 	if x != nil {
 		return x.GroupInterest
+	}
+	return false
+}
+
+func (x *Circumstances) GetPrivateProsecution() bool {
+	if x != nil {
+		return x.PrivateProsecution
+	}
+	return false
+}
+
+func (x *Circumstances) GetRepresentativeObjectsSimplified() bool {
+	if x != nil {
+		return x.RepresentativeObjectsSimplified
 	}
 	return false
 }
@@ -3324,7 +3359,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x13whereabouts_unknown\x18\x04 \x01(\bR\x12whereaboutsUnknown\x12\x18\n" +
 	"\aforeign\x18\x05 \x01(\bR\aforeign\x12\x14\n" +
 	"\x05minor\x18\x06 \x01(\bR\x05minor\x12\x1a\n" +
-	"\bimpaired\x18\a \x01(\bR\bimpaired\"\x97\r\n" +
+	"\bimpaired\x18\a \x01(\bR\bimpaired\"\x94\x0e\n" +
 	"\rCircumstances\x12\"\n" +
 	"\fcounterclaim\x18\x01 \x01(\bR\fcounterclaim\x12)\n" +
 	"\x10appraisal_needed\x18\x02 \x01(\bR\x0fappraisalNeeded\x122\n" +
@@ -3358,7 +3393,9 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x1fco_defendant_objects_fast_track\x18% \x01(\bR\x1bcoDefendantObjectsFastTrack\x12[\n" +
 	"\x19recommended_sentence_kind\x18& \x01(\x0e2\x1f.fenjian.triage.v1.SentenceKindR\x17recommendedSentenceKind\x12-\n" +
 	"\x12defendant_detained\x18' \x01(\bR\x11defendantDetained\x12%\n" +
-	"\x0egroup_interest\x18( \x01(\bR\rgroupInterest\"\xaf\x03\n" +
+	"\x0egroup_interest\x18( \x01(\bR\rgroupInterest\x12/\n" +
+	"\x13private_prosecution\x18) \x01(\bR\x12privateProsecution\x12J\n" +
+	"!representative_objects_simplified\x18* \x01(\bR\x1frepresentativeObjectsSimplified\"\xaf\x03\n" +
 	"\x06Filing\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x128\n" +
 	"\tcase_kind\x18\x02 \x01(\x0e2\x1b.fenjian.triage.v1.CaseKindR\bcaseKind\x12\x14\n" +
