@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/asn1"
+	"fmt"
 	"log/slog"
 	"net"
 	"strings"
@@ -96,11 +97,14 @@ const DefaultMaxConcurrentCalls = 512
 const (
 	msgUnauthenticated = "authentication required: send \"authorization: Bearer <token>\" or a client certificate"
 	msgBadToken        = "invalid bearer token"
-	msgOverloaded      = "server overloaded, retry later"
-	msgRateLimited     = "rate limit exceeded for this identity, retry later"
-	msgHealthWatches   = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
-	msgTeamFeeds       = "too many team feeds open on this server; retry later with the last cursor"
-	msgCallerTeamFeeds = "too many team feeds open for this identity; close one or retry later with the last cursor"
+	// msgTwoAuthorizations takes the number of authorization headers.
+	msgTwoAuthorizations = "%d authorization headers: send one, \"Bearer <token>\""
+	msgNotBearer         = "authorization header is not \"Bearer <token>\""
+	msgOverloaded        = "server overloaded, retry later"
+	msgRateLimited       = "rate limit exceeded for this identity, retry later"
+	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
+	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
+	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
 )
 
 // accessError is a refused call: UNAUTHENTICATED when the caller is not
@@ -258,12 +262,16 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	}
 	md, _ := metadata.FromIncomingContext(ctx)
 	if vals := md.Get("authorization"); len(vals) > 0 {
+		// The first two say what is wrong with the header: a client sending
+		// "Token …" or a proxy adding a second header was told only
+		// "invalid bearer token", as if the token had been revoked (outside
+		// check 11).
 		if len(vals) > 1 {
-			return c, unauthenticated(msgBadToken)
+			return c, unauthenticated(fmt.Sprintf(msgTwoAuthorizations, len(vals)))
 		}
 		scheme, tok, ok := strings.Cut(vals[0], " ")
 		if !ok || !strings.EqualFold(scheme, "bearer") {
-			return c, unauthenticated(msgBadToken)
+			return c, unauthenticated(msgNotBearer)
 		}
 		id, ok := a.sec.Tokens.Lookup(strings.TrimSpace(tok))
 		if !ok {
