@@ -62,14 +62,7 @@ func clientSideApplyOversize(t *testing.T, files []string) map[string]int {
 	t.Helper()
 	over := map[string]int{}
 	for _, path := range files {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, doc := range regexp.MustCompile(`(?m)^---\s*$`).Split(string(data), -1) {
-			if strings.TrimSpace(stripComments(doc)) == "" {
-				continue
-			}
+		for i, doc := range manifestDocs(t, path) {
 			js, err := yaml.YAMLToJSON([]byte(doc))
 			if err != nil {
 				t.Fatalf("%s doc %d: %v", path, i, err)

@@ -54,14 +54,7 @@ func loadManifests(t *testing.T, dir string) *manifests {
 			continue
 		}
 		m.files = append(m.files, filepath.Base(path))
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, doc := range regexp.MustCompile(`(?m)^---\s*$`).Split(string(data), -1) {
-			if strings.TrimSpace(stripComments(doc)) == "" {
-				continue
-			}
+		for i, doc := range manifestDocs(t, path) {
 			var tm metav1.TypeMeta
 			if err := yaml.Unmarshal([]byte(doc), &tm); err != nil {
 				t.Fatalf("%s doc %d: %v", path, i, err)
@@ -99,6 +92,23 @@ func loadManifests(t *testing.T, dir string) *manifests {
 		}
 	}
 	return m
+}
+
+// manifestDocs returns the YAML documents of the manifest file path that
+// hold more than comments, in order.
+func manifestDocs(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, doc := range regexp.MustCompile(`(?m)^---\s*$`).Split(string(data), -1) {
+		if strings.TrimSpace(stripComments(doc)) != "" {
+			docs = append(docs, doc)
+		}
+	}
+	return docs
 }
 
 func stripComments(doc string) string {
