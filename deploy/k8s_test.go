@@ -54,14 +54,7 @@ func loadManifests(t *testing.T, dir string) *manifests {
 			continue
 		}
 		m.files = append(m.files, filepath.Base(path))
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, doc := range regexp.MustCompile(`(?m)^---\s*$`).Split(string(data), -1) {
-			if strings.TrimSpace(stripComments(doc)) == "" {
-				continue
-			}
+		for i, doc := range manifestDocs(t, path) {
 			var tm metav1.TypeMeta
 			if err := yaml.Unmarshal([]byte(doc), &tm); err != nil {
 				t.Fatalf("%s doc %d: %v", path, i, err)
@@ -99,6 +92,23 @@ func loadManifests(t *testing.T, dir string) *manifests {
 		}
 	}
 	return m
+}
+
+// manifestDocs returns the YAML documents of the manifest file path that
+// hold more than comments, in order.
+func manifestDocs(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, doc := range regexp.MustCompile(`(?m)^---\s*$`).Split(string(data), -1) {
+		if strings.TrimSpace(stripComments(doc)) != "" {
+			docs = append(docs, doc)
+		}
+	}
+	return docs
 }
 
 func stripComments(doc string) string {
@@ -172,6 +182,7 @@ var deploymentChecks = []k8sCheck{
 	checkPortsAndProbes,
 	checkTLSAndTokens,
 	checkArgsAndGracePeriod,
+	checkCallSlotsFitMemory,
 	checkStoreDSN,
 }
 
@@ -448,6 +459,46 @@ func checkArgsAndGracePeriod(t *testing.T, o *k8sObjects) {
 	grace := time.Duration(*o.spec.TerminationGracePeriodSeconds) * time.Second
 	if grace <= delay+shutdown+2*time.Second {
 		t.Errorf("terminationGracePeriodSeconds %v must exceed -shutdown-delay %v plus -shutdown-timeout %v plus the 2s handler grace", grace, delay, shutdown)
+	}
+}
+
+// requestMemory is what one unary call may hold while its request of up to
+// server.MaxRecvMsgSize is read and decoded: the bytes in the transport's
+// buffer, the message, and its decoded copy. Measured on a running triaged
+// with GOMEMLIMIT=460MiB (outside check 11): 200 concurrent 4 MiB Triage
+// calls peaked at 352 MB RSS with 16 call slots, 476 MB with 24 and 500 MB
+// with 32; 880 MB whatever the slots when they were taken only after the
+// request was read.
+const requestMemory = 3 * server.MaxRecvMsgSize
+
+// memoryFloor is what triaged holds besides the requests it reads under
+// that load (the refused calls' traffic, the runtime, the store).
+const memoryFloor = 192 << 20
+
+// checkCallSlotsFitMemory checks that the requests -max-concurrent-calls
+// lets in at once fit in the container's memory limit: each call holds its
+// slot while its request is read (server authorizer.tap), so the slots
+// bound what requests may hold. The default (512) would let in 6 GiB.
+func checkCallSlotsFitMemory(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	c := o.container()
+	slots := int64(server.DefaultMaxConcurrentCalls)
+	for _, a := range c.Args {
+		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name != "max-concurrent-calls" {
+			continue
+		}
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil {
+			t.Errorf("arg %q: %v", a, err)
+			return
+		}
+		slots = n
+	}
+	limit := c.Resources.Limits.Memory().Value()
+	if slots <= 0 || slots*requestMemory+memoryFloor > limit {
+		t.Errorf("-max-concurrent-calls %d: calls reading 4 MiB requests at once may hold %d MiB, over the memory limit %s; at most %d slots fit",
+			slots, (max(slots, 0)*requestMemory+memoryFloor)>>20, c.Resources.Limits.Memory(), (limit-memoryFloor)/requestMemory)
 	}
 }
 

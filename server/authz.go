@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/asn1"
+	"fmt"
 	"log/slog"
 	"net"
 	"strings"
@@ -42,8 +43,10 @@ type Security struct {
 	// also ends anonymous access on loopback: such a proxy in the same pod
 	// or host connects from loopback for every caller, wherever they are.
 	Insecure bool
-	// MaxConcurrentCalls bounds the unary calls handled at once; calls
-	// beyond it fail at once with RESOURCE_EXHAUSTED instead of queueing.
+	// MaxConcurrentCalls bounds the unary calls at once, each counted from
+	// its headers until its stream ends, so while its request is read as
+	// well as while it is handled; calls beyond it fail at once with
+	// RESOURCE_EXHAUSTED instead of queueing.
 	// Zero means DefaultMaxConcurrentCalls; negative disables the limit.
 	MaxConcurrentCalls int
 	// RateLimit is each identity's sustained calls per second (anonymous
@@ -94,11 +97,14 @@ const DefaultMaxConcurrentCalls = 512
 const (
 	msgUnauthenticated = "authentication required: send \"authorization: Bearer <token>\" or a client certificate"
 	msgBadToken        = "invalid bearer token"
-	msgOverloaded      = "server overloaded, retry later"
-	msgRateLimited     = "rate limit exceeded for this identity, retry later"
-	msgHealthWatches   = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
-	msgTeamFeeds       = "too many team feeds open on this server; retry later with the last cursor"
-	msgCallerTeamFeeds = "too many team feeds open for this identity; close one or retry later with the last cursor"
+	// msgTwoAuthorizations takes the number of authorization headers.
+	msgTwoAuthorizations = "%d authorization headers: send one, \"Bearer <token>\""
+	msgNotBearer         = "authorization header is not \"Bearer <token>\""
+	msgOverloaded        = "server overloaded, retry later"
+	msgRateLimited       = "rate limit exceeded for this identity, retry later"
+	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
+	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
+	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
 )
 
 // accessError is a refused call: UNAUTHENTICATED when the caller is not
@@ -256,12 +262,16 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	}
 	md, _ := metadata.FromIncomingContext(ctx)
 	if vals := md.Get("authorization"); len(vals) > 0 {
+		// The first two say what is wrong with the header: a client sending
+		// "Token …" or a proxy adding a second header was told only
+		// "invalid bearer token", as if the token had been revoked (outside
+		// check 11).
 		if len(vals) > 1 {
-			return c, unauthenticated(msgBadToken)
+			return c, unauthenticated(fmt.Sprintf(msgTwoAuthorizations, len(vals)))
 		}
 		scheme, tok, ok := strings.Cut(vals[0], " ")
 		if !ok || !strings.EqualFold(scheme, "bearer") {
-			return c, unauthenticated(msgBadToken)
+			return c, unauthenticated(msgNotBearer)
 		}
 		id, ok := a.sec.Tokens.Lookup(strings.TrimSpace(tok))
 		if !ok {
@@ -493,13 +503,13 @@ func (a *authorizer) acquire() (release func(), ok bool) {
 }
 
 // tap admits a call before its request is read (grpc.InTapHandle): it
-// proves the caller, checks the method's roles and the caller's rate, and
-// refuses at once when every call slot is taken. grpc-go decodes a unary
-// request before any interceptor runs, so without it a caller with no
-// right to call would have each request (up to 4 MiB) read and decoded
-// before being refused. The caller it proves travels in the call's context
-// to the interceptors, which take a call slot (load shedding) and check
-// what the request says against who sent it. It runs on the connection's
+// takes a unary call's slot (refusing at once when every one is taken),
+// proves the caller, and checks the method's roles and the caller's rate.
+// grpc-go decodes a unary request before any interceptor runs, so without
+// it a caller with no right to call would have each request (up to 4 MiB)
+// read and decoded before being refused. The caller it proves travels in
+// the call's context to the interceptors, which check what the request
+// says against who sent it. It runs on the connection's
 // reader goroutine, so it does nothing that waits.
 func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, error) {
 	// Health stays open and unshed: orchestrators must see an overloaded
@@ -507,9 +517,22 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	if strings.HasPrefix(info.FullMethodName, healthPrefix) {
 		return ctx, nil
 	}
-	if a.inflight != nil && len(a.inflight) == cap(a.inflight) {
-		// A look, not a reservation: the unary interceptor takes the slot.
-		return ctx, a.refuse(ctx, caller{}, info.FullMethodName, &overloadError{msg: msgOverloaded})
+	// The call slot is taken here, before the request is read, and held
+	// until the call's stream ends (grpc-go cancels its context then, on
+	// every path: answered, reset, connection lost), not from the unary
+	// interceptor on: grpc-go reads and decodes a unary request (up to
+	// 4 MiB, and as much again decoded) before any interceptor runs, so
+	// a slot taken there bounded the calls being handled but not those
+	// being read. 200 concurrent 4 MiB Triage calls took a running
+	// triaged to 1 GB (outside check 11), twice the Deployment's limit,
+	// while at most MaxConcurrentCalls of them ever held a slot.
+	var release func()
+	if a.inflight != nil && slotted(info.FullMethodName) {
+		r, ok := a.acquire()
+		if !ok {
+			return ctx, a.refuse(ctx, caller{}, info.FullMethodName, &overloadError{msg: msgOverloaded})
+		}
+		release = r
 	}
 	c, err := a.authenticate(ctx)
 	if err == nil {
@@ -519,9 +542,28 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		err = a.limit(c)
 	}
 	if err != nil {
+		if release != nil {
+			release()
+		}
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
+	if release != nil {
+		context.AfterFunc(ctx, release)
+		ctx = context.WithValue(ctx, slotKey{}, true)
+	}
 	return context.WithValue(ctx, callerKey{}, c), nil
+}
+
+// slotKey marks a call whose slot tap took.
+type slotKey struct{}
+
+// slotted says whether a call of method takes a call slot: the unary
+// methods. Health is never shed, and streams are bounded apart (team feeds
+// by MaxTeamFeeds, reflection by MaxConcurrentStreams): a slot held for a
+// stream's life would let open feeds shed every Triage.
+func slotted(method string) bool {
+	return !strings.HasPrefix(method, healthPrefix) && method != methodWatch &&
+		!strings.HasPrefix(method, reflectionPrefixV1) && !strings.HasPrefix(method, reflectionPrefixV1a)
 }
 
 // admitted returns the caller tap admitted. NewGRPCServer installs tap with
@@ -539,12 +581,16 @@ func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerI
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(ctx, req)
 	}
-	release, ok := a.acquire()
-	if !ok {
-		c, _ := callerFrom(ctx)
-		return nil, a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgOverloaded})
+	if held, _ := ctx.Value(slotKey{}).(bool); !held {
+		// No slot from tap (the limit off, or a method tap does not
+		// count): take one for the handler, as before tap took them.
+		release, ok := a.acquire()
+		if !ok {
+			c, _ := callerFrom(ctx)
+			return nil, a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgOverloaded})
+		}
+		defer release()
 	}
-	defer release()
 	c, err := admitted(ctx)
 	if err == nil && c.id != nil {
 		err = allowRequest(c, req)

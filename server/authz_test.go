@@ -366,3 +366,42 @@ func TestInterceptorsNeedTheTap(t *testing.T) {
 		t.Errorf("unary after tap: %v (handler ran: %v); want the handler", err, ran)
 	}
 }
+
+// TestAuthorizationHeaderSaysWhatIsWrong: a malformed authorization header
+// is refused UNAUTHENTICATED saying what is wrong with it, not "invalid
+// bearer token", which sent a filing system's developer looking for a
+// revoked token when the scheme was wrong or a proxy had added a second
+// header (outside check 11).
+func TestAuthorizationHeaderSaysWhatIsWrong(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: &countingStore{}})
+	anon := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), ""))
+	req := &triagev1.TriageRequest{Filing: validFiling(), DryRun: true}
+	for _, tt := range []struct {
+		name    string
+		headers []string
+		want    string
+	}{
+		{"two headers, the first valid", []string{"Bearer " + testFilingToken, "Bearer " + testToken}, `2 authorization headers: send one, "Bearer <token>"`},
+		{"no scheme", []string{testFilingToken}, `authorization header is not "Bearer <token>"`},
+		{"another scheme", []string{"Token " + testFilingToken}, `authorization header is not "Bearer <token>"`},
+		{"basic", []string{"Basic dXNlcjpwYXNz"}, `authorization header is not "Bearer <token>"`},
+		{"unknown token", []string{"Bearer not-a-token"}, "invalid bearer token"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := testContext(t)
+			for _, v := range tt.headers {
+				ctx = metadata.AppendToOutgoingContext(ctx, "authorization", v)
+			}
+			_, err := anon.Triage(ctx, req)
+			st := checkStatus(t, err, codes.Unauthenticated, "", "")
+			if st.Message() != tt.want {
+				t.Errorf("message %q; want %q", st.Message(), tt.want)
+			}
+		})
+	}
+	// A well-formed header still works.
+	ctx := metadata.AppendToOutgoingContext(testContext(t), "authorization", "bearer "+testFilingToken)
+	if _, err := anon.Triage(ctx, req); err != nil {
+		t.Errorf("lower-case bearer scheme with the filing token: %v", err)
+	}
+}

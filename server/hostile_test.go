@@ -306,6 +306,58 @@ func TestLoadShedding(t *testing.T) {
 	}
 }
 
+// TestCallSlotHeldWhileRequestIsRead: a unary call holds its slot from its
+// headers on, while its request is still arriving, and gives it back when
+// its stream ends however it ends. grpc-go reads a unary request whole
+// (up to 4 MiB) before any interceptor runs; with the slot taken in the
+// interceptor, 200 concurrent 4 MiB Triage calls took a running triaged to
+// 1 GB with every one of them outside MaxConcurrentCalls (outside check
+// 11). Here one call sends its headers and no request: the next call is
+// shed, and after the first is reset, calls pass again.
+func TestCallSlotHeldWhileRequestIsRead(t *testing.T) {
+	sec := testSecurity(t)
+	sec.MaxConcurrentCalls = 1
+	h := startServer(t, deps{decider: newDecider(t), store: &countingStore{}, sec: &sec})
+	ctx := testContext(t)
+	req := &triagev1.TriageRequest{Filing: validFiling(), DryRun: true}
+	if _, err := h.client.Triage(ctx, req); err != nil {
+		t.Fatalf("first call on an idle server: %v", err)
+	}
+	unfinished := func() context.CancelFunc {
+		t.Helper()
+		sctx, cancel := context.WithCancel(ctx)
+		// A unary method opened as a client stream: its headers go at
+		// once, its request never does, as a 4 MiB request still
+		// arriving.
+		if _, err := h.conn.NewStream(sctx, &grpc.StreamDesc{ClientStreams: true, ServerStreams: true},
+			"/fenjian.triage.v1.TriageService/Triage"); err != nil {
+			t.Fatalf("open stream: %v", err)
+		}
+		return cancel
+	}
+	for round := range 3 {
+		cancel := unfinished()
+		var err error
+		// The stream's headers reach the server some time after NewStream
+		// returns; until they have, the slot is still free.
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if _, err = h.client.Triage(ctx, req); status.Code(err) == codes.ResourceExhausted {
+				break
+			}
+		}
+		checkStatus(t, err, codes.ResourceExhausted, "", "")
+		cancel()
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if _, err = h.client.Triage(ctx, req); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			t.Fatalf("round %d: after the unfinished call was reset, a call still fails: %v (its slot was not given back)", round, err)
+		}
+	}
+}
+
 // TestRateLimit: an identity over its budget gets RESOURCE_EXHAUSTED;
 // another identity still gets through.
 func TestRateLimit(t *testing.T) {
