@@ -593,13 +593,7 @@ func audit20Rows(tb testing.TB) []a20 {
 func TestAuditRound20Outcomes(t *testing.T) {
 	e := defaultEngine(t)
 	c, a, crim := auditBuilders(t)
-	js2016 := []mod{placeAt("徐州市云龙区人民法院", "江苏省"), filedOn("2016-09-01"), yuan(8000)}
-	pilot := []mod{placeAt("成都市武侯区人民法院", "四川省"), filedOn("2021-08-02"), yuan(48000)}
-	correctTo := func(f *triagev1.Filing) omod {
-		return func(o *triagev1.Outcome) {
-			o.Correction = &triagev1.FactCorrection{Filing: f, Basis: "原告2024年3月6日变更诉讼请求申请书；民诉法解释第二百三十二条"}
-		}
-	}
+	js2016, pilot, correctTo := round20OutcomeFixtures()
 	type row struct {
 		name    string
 		f       *triagev1.Filing
@@ -710,13 +704,7 @@ func TestAuditRound20Outcomes(t *testing.T) {
 func TestAuditRound20FilingChoiceFlagged(t *testing.T) {
 	e := defaultEngine(t)
 	c, _, _ := auditBuilders(t)
-	js2016 := []mod{placeAt("徐州市云龙区人民法院", "江苏省"), filedOn("2016-09-01"), yuan(8000)}
-	pilot := []mod{placeAt("成都市武侯区人民法院", "四川省"), filedOn("2021-08-02"), yuan(48000)}
-	correctTo := func(f *triagev1.Filing) omod {
-		return func(o *triagev1.Outcome) {
-			o.Correction = &triagev1.FactCorrection{Filing: f, Basis: "原告2024年3月6日变更诉讼请求申请书；民诉法解释第二百三十二条"}
-		}
-	}
+	js2016, pilot, correctTo := round20OutcomeFixtures()
 	const flag = rules.ReviewSmallClaimsNotApplied
 	for _, r := range []struct {
 		name   string
@@ -761,4 +749,19 @@ func TestAuditRound20FilingChoiceFlagged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// round20OutcomeFixtures are the round-20 outcome tables' places and the
+// claim correction they record: a 2016 loan under CPL 162 in 江苏, a loan at
+// a pilot court of 成都 in 2021, and a correction of the filing to f made at
+// filing (民诉法解释第二百三十二条).
+func round20OutcomeFixtures() (js2016, pilot []mod, correctTo func(*triagev1.Filing) omod) {
+	js2016 = []mod{placeAt("徐州市云龙区人民法院", "江苏省"), filedOn("2016-09-01"), yuan(8000)}
+	pilot = []mod{placeAt("成都市武侯区人民法院", "四川省"), filedOn("2021-08-02"), yuan(48000)}
+	correctTo = func(f *triagev1.Filing) omod {
+		return func(o *triagev1.Outcome) {
+			o.Correction = &triagev1.FactCorrection{Filing: f, Basis: "原告2024年3月6日变更诉讼请求申请书；民诉法解释第二百三十二条"}
+		}
+	}
+	return js2016, pilot, correctTo
 }
