@@ -108,16 +108,32 @@ func courtProvinceConflict(court, province string) Province {
 	return named
 }
 
-// provinceOfCourt is the province a court's name places it in, if any.
+// provinceOfCourt is the province a court's name places it in, if any: a
+// province's full name in it; a municipality's name opening it without 市,
+// as the official names of its special courts have it (北京互联网法院,
+// 上海铁路运输法院, 重庆两江新区人民法院), but not a maritime court's, whose
+// tribunals may sit in another province (民诉法解释第二百七十三条); or a city
+// of either pilot that fenjian knows by its districts and counties (成都市,
+// 苏州市 and the internet courts are the civil pilot's only).
 func provinceOfCourt(court string) (Province, bool) {
 	for _, p := range provinces {
 		if strings.Contains(court, p.Name) {
 			return p, true
 		}
 	}
+	if !strings.Contains(court, "海事法院") {
+		for _, p := range provinces {
+			if p.Name == p.Short+"市" && strings.HasPrefix(court, p.Short) {
+				return p, true
+			}
+		}
+	}
 	city := PilotCityOf(court, "")
+	if city == "" {
+		city = pilotCityOf(court, "", true)
+	}
 	for _, c := range pilotCities {
-		if c.crim && c.city == city {
+		if city != "" && c.city == city {
 			return LookupProvince(c.province)
 		}
 	}

@@ -30,6 +30,16 @@ func TestProvinceInferredThroughTheServer(t *testing.T) {
 	if decisionHasCode(d, "LIMIT_UNKNOWN") || d.GetNeedsReview() {
 		t.Errorf("needs_review = %v, LIMIT_UNKNOWN = %v; want neither", d.GetNeedsReview(), decisionHasCode(d, "LIMIT_UNKNOWN"))
 	}
+	// An id that is not a case number at the court whose official name
+	// carries its municipality without 市: 北京's limit, not LIMIT_UNKNOWN
+	// (outside check 12; rules/province_inference_test.go has the rows).
+	b := loanFiling("BJI-2024-4321")
+	b.Province, b.Court = "", "北京互联网法院"
+	bd := dryTriage(t, ctx, h.client, b, "")
+	if got := bd.GetSmallClaimsLimit().GetProvince(); got != "北京市" || !decisionHasCode(bd, "INFER_PROVINCE_FROM_COURT_NAME") {
+		t.Errorf("北京互联网法院: limit's province %q, INFER_PROVINCE_FROM_COURT_NAME %v; want 北京市 and the inference",
+			got, decisionHasCode(bd, "INFER_PROVINCE_FROM_COURT_NAME"))
+	}
 	// Near miss: an id that is not a case number, a court named by its
 	// district alone (天津 and 沈阳 both have a 和平区): the limit stays
 	// unknown and the case is reviewed.

@@ -203,6 +203,9 @@ var (
 // file (OpenSQLite). A keyword/value PostgreSQL DSN ("host=db dbname=f …") is
 // refused (ErrKeywordDSN): write it as a URL, or pass it to OpenPostgres.
 func Open(ctx context.Context, target string, opts Options) (Store, error) {
+	if err := CheckTarget(target); err != nil {
+		return nil, err
+	}
 	if IsPostgresURL(target) {
 		p, err := OpenPostgres(ctx, target, opts)
 		if err != nil {
@@ -210,22 +213,47 @@ func Open(ctx context.Context, target string, opts Options) (Store, error) {
 		}
 		return p, nil
 	}
-	if IsKeywordDSN(target) {
-		// Taken as a path, it made a SQLite file named after the DSN, password
-		// and all, which every log line of the store then printed; the
-		// error does not repeat it.
-		return nil, ErrKeywordDSN
-	}
-	if scheme := otherURLScheme(target); scheme != "" {
-		// Taken as a path, "sqlite:/srv/f.db" would create a directory
-		// "sqlite:" under the working directory and a new, empty store in it.
-		return nil, fmt.Errorf("store: %q: a %s: URL is not a store this binary opens; give a postgres:// URL or the SQLite file's path", target, scheme)
-	}
 	s, err := OpenSQLite(ctx, target, opts)
 	if err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// CheckTarget refuses a target Open would not take, without opening
+// anything: a keyword/value DSN (ErrKeywordDSN), white space at either end
+// (ErrTargetSpace), another URL or a postgres: without //. Its errors never
+// repeat the target, which may hold a password; tools that look at a
+// SQLite path before Open (triagectl's read commands) call it first.
+func CheckTarget(target string) error {
+	if IsKeywordDSN(target) {
+		// Taken as a path, it made a SQLite file named after the DSN, password
+		// and all, which every log line of the store then printed; the
+		// error does not repeat it.
+		return ErrKeywordDSN
+	}
+	if strings.TrimSpace(target) != target {
+		// Taken as a path, " postgres://u:pw@db/f" (a value copied with its
+		// space, a secret written with echo's newline) made a directory
+		// " postgres:" and served from a new SQLite file beside the
+		// database the replicas share, its path, password and all, in every
+		// log line of the store. The error does not repeat the target.
+		return ErrTargetSpace
+	}
+	if IsPostgresURL(target) {
+		return nil
+	}
+	if scheme := otherURLScheme(target); scheme != "" {
+		// Taken as a path, "sqlite:/srv/f.db" would create a directory
+		// "sqlite:" under the working directory and a new, empty store in it.
+		// Only the scheme is named: the rest may hold a password
+		// (file:f.db?_auth_pass=…, postgres:/u:pw@db/f).
+		if strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql") {
+			return fmt.Errorf("store: a %s: target without // after the colon is not a PostgreSQL URL: write it postgres://user:password@host:port/database", scheme)
+		}
+		return fmt.Errorf("store: a %s: URL is not a store this binary opens; give a postgres:// URL or the SQLite file's path", scheme)
+	}
+	return nil
 }
 
 // otherURLScheme returns the scheme of a target that is not a PostgreSQL
@@ -243,7 +271,8 @@ func otherURLScheme(target string) string {
 			return ""
 		}
 	}
-	if strings.HasPrefix(rest, "//") || strings.EqualFold(scheme, "sqlite") || strings.EqualFold(scheme, "file") {
+	if strings.HasPrefix(rest, "//") || strings.EqualFold(scheme, "sqlite") || strings.EqualFold(scheme, "file") ||
+		strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql") {
 		return scheme
 	}
 	return ""
@@ -501,6 +530,10 @@ func secretURLParam(rawKey string) bool {
 	}
 	return isPasswordKeyword(strings.Trim(name, " "))
 }
+
+// ErrTargetSpace is returned by Open for a target with white space at its
+// start or end, which is neither a URL nor a path anyone means.
+var ErrTargetSpace = errors.New("store: the store target has white space at its start or end (a copied space, a secret file's newline): remove it")
 
 // ErrKeywordDSN is returned by Open for a PostgreSQL connection string in
 // libpq's keyword/value form, which Open does not take as a SQLite path.

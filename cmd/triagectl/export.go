@@ -104,6 +104,12 @@ func describeSince(since time.Time) string {
 // a mistyped path, and an empty export or a clean audit of nothing would
 // look like an answer. Failures are exit code 1, not usage errors.
 func openStore(ctx context.Context, e *env, target string) (store.Store, error) {
+	// A mistyped target (" postgres://u:pw@db/f", host=… password=…) is
+	// refused for what it is before it is looked for as a file, whose
+	// "does not exist" printed it, password and all.
+	if err := store.CheckTarget(target); err != nil {
+		return nil, err
+	}
 	if !store.IsPostgresURL(target) {
 		st, err := os.Stat(target)
 		switch {

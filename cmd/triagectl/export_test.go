@@ -713,3 +713,28 @@ func TestReadCommandsUnreachableStore(t *testing.T) {
 		t.Errorf("a failed export left its output: %v", err)
 	}
 }
+
+// TestReadCommandsMistypedStore: a mistyped target holding a password (a
+// copied leading space, a secret's newline, a keyword/value DSN, postgres:
+// without //) is refused saying what is wrong, exit 1, and the password is
+// not printed: the read commands looked for it as a SQLite file first and
+// said "store  postgres://u:hunter2@… does not exist" (outside check 12).
+func TestReadCommandsMistypedStore(t *testing.T) {
+	for target, want := range map[string]string{
+		" postgres://fenjian:hunter2@127.0.0.1:1/test":  "white space",
+		"postgres://fenjian:hunter2@127.0.0.1:1/test\n": "white space",
+		"host=127.0.0.1 password=hunter2 dbname=test":   "keyword/value",
+		"postgres:/fenjian:hunter2@127.0.0.1/test":      "postgres: target without //",
+	} {
+		for _, cmd := range [][]string{{"export", "-all", "-out", filepath.Join(t.TempDir(), "out.jsonl")}, {"stats"}, {"audit", "verify"}} {
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, append(cmd, "-store", target)); code != 1 {
+				t.Errorf("%s -store %q: exit %d, want 1\n%s", cmd[0], target, code, stderr)
+			}
+			out := stdout.String() + stderr.String()
+			if strings.Contains(out, "hunter2") || !strings.Contains(out, want) {
+				t.Errorf("%s -store %q: want %q and no password in:\n%s", cmd[0], target, want, out)
+			}
+		}
+	}
+}

@@ -149,7 +149,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.sec.tlsKey, "tls-key", "", "server key (PEM) for gRPC; reloaded when it changes")
 	fs.StringVar(&o.sec.tlsClientCA, "tls-client-ca", "", "CAs of client certificates (PEM): a verified client certificate's CN is the caller's identity (mTLS)")
 	fs.BoolVar(&o.sec.insecure, "insecure", false, "allow a non-loopback -grpc-addr without TLS (TLS ends in front of the server); anonymous callers on loopback are then refused, the proxy being the peer")
-	fs.IntVar(&o.sec.maxConcurrentCalls, "max-concurrent-calls", server.DefaultMaxConcurrentCalls, "unary calls at once, each from its headers on (its request read and handled); beyond, calls fail with RESOURCE_EXHAUSTED; negative disables")
+	fs.IntVar(&o.sec.maxConcurrentCalls, "max-concurrent-calls", server.DefaultMaxConcurrentCalls, "unary calls at once, each from its headers on (its request read and handled); beyond, calls fail with RESOURCE_EXHAUSTED; at least 1, or negative for no limit")
 	fs.Float64Var(&o.sec.rateLimit, "rate-limit", 0, "calls per second per identity (anonymous loopback callers share one budget); 0 disables")
 	fs.IntVar(&o.sec.rateBurst, "rate-burst", 0, "calls an identity may make at once above -rate-limit; 0 means twice -rate-limit")
 	fs.IntVar(&o.sec.maxTeamFeeds, "max-team-feeds", server.DefaultMaxTeamFeeds, "team feeds (WatchAssignments streams) open at once on the server; beyond, a feed fails with RESOURCE_EXHAUSTED; at least 1")
@@ -218,6 +218,12 @@ func checkFigures(o options) error {
 		return fmt.Errorf("-rate-limit=%v: must not be negative (0 disables)", o.sec.rateLimit)
 	case o.sec.rateBurst < 0:
 		return fmt.Errorf("-rate-burst=%d: must not be negative", o.sec.rateBurst)
+	// Zero meant the default, 512 calls (server.Security's zero value),
+	// silently: an operator writing 0 for "no limit", as -rate-limit=0
+	// reads, got 512; or for a replica drained of calls, 512 (outside
+	// check 12).
+	case o.sec.maxConcurrentCalls == 0:
+		return fmt.Errorf("-max-concurrent-calls=0: must be at least 1, or negative for no limit (the default is %d)", server.DefaultMaxConcurrentCalls)
 	// Team feeds cannot be turned off or left unbounded: the bounds keep
 	// open feeds from exhausting the pod's memory and one identity from
 	// taking every place.

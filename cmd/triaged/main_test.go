@@ -141,6 +141,8 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "infinite rate limit", args: []string{"-rate-limit=+Inf"}, code: 2, msg: "-rate-limit=+Inf: must be a finite number of calls per second (0 disables)"},
 		// Team feeds have no "off": 0 would have meant the default (1,024)
 		// in server.Security, a negative figure too.
+		// 0 was 512, the default, silently (outside check 12).
+		{name: "no concurrent calls", args: []string{"-max-concurrent-calls=0"}, code: 2, msg: "-max-concurrent-calls=0: must be at least 1, or negative for no limit (the default is 512)"},
 		{name: "no team feeds", args: []string{"-max-team-feeds=0"}, code: 2, msg: "-max-team-feeds=0: must be at least 1 (the default is 1024)"},
 		{name: "negative team feeds", args: []string{"-max-team-feeds=-1"}, code: 2, msg: "-max-team-feeds=-1: must be at least 1"},
 		{name: "no team feeds per caller", args: []string{"-max-team-feeds-per-caller=0"}, code: 2, msg: "-max-team-feeds-per-caller=0: must be at least 1 (the default is 256)"},
