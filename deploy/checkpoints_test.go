@@ -110,19 +110,22 @@ func addAt(node any, tokens []string, value any) (any, error) {
 	}
 }
 
-// renderDeployment is the base's Deployment with the overlay dir's JSON
-// patches that target it applied, as kustomize renders it.
-func renderDeployment(t *testing.T, dir string, base *appsv1.Deployment, m *manifests) *appsv1.Deployment {
+// overlay is what the checks read of an overlay's kustomization.yaml.
+type overlay struct {
+	Resources []string `json:"resources"`
+	Patches   []struct {
+		Path   string `json:"path"`
+		Target *struct {
+			Kind string `json:"kind"`
+			Name string `json:"name"`
+		} `json:"target"`
+	} `json:"patches"`
+}
+
+// readOverlay reads the kustomization.yaml of the overlay dir.
+func readOverlay(t *testing.T, dir string) overlay {
 	t.Helper()
-	var kust struct {
-		Patches []struct {
-			Path   string `json:"path"`
-			Target *struct {
-				Kind string `json:"kind"`
-				Name string `json:"name"`
-			} `json:"target"`
-		} `json:"patches"`
-	}
+	var kust overlay
 	data, err := os.ReadFile(filepath.Join(dir, "kustomization.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -130,6 +133,14 @@ func renderDeployment(t *testing.T, dir string, base *appsv1.Deployment, m *mani
 	if err := yaml.Unmarshal(data, &kust); err != nil {
 		t.Fatal(err)
 	}
+	return kust
+}
+
+// renderDeployment is the base's Deployment with the overlay dir's JSON
+// patches that target it applied, as kustomize renders it.
+func renderDeployment(t *testing.T, dir string, base *appsv1.Deployment, m *manifests) *appsv1.Deployment {
+	t.Helper()
+	kust := readOverlay(t, dir)
 	doc, err := json.Marshal(base)
 	if err != nil {
 		t.Fatal(err)

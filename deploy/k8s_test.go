@@ -707,19 +707,7 @@ func TestKubernetesOverlays(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			var kust struct {
-				Resources []string `json:"resources"`
-				Patches   []struct {
-					Path string `json:"path"`
-				} `json:"patches"`
-			}
-			data, err := os.ReadFile(filepath.Join(dir, "kustomization.yaml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := yaml.Unmarshal(data, &kust); err != nil {
-				t.Fatal(err)
-			}
+			kust := readOverlay(t, dir)
 			m := loadManifests(t, dir)
 			var paths []string
 			for _, p := range kust.Patches {
