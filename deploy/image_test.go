@@ -98,45 +98,7 @@ func startAsDeployed(t *testing.T, m *manifests, d *appsv1.Deployment, root stri
 	c := d.Spec.Template.Spec.Containers[0]
 	local := func(p string) string { return filepath.Join(root, p) }
 
-	volumes := map[string]corev1.Volume{}
-	for _, v := range d.Spec.Template.Spec.Volumes {
-		volumes[v.Name] = v
-	}
-	ca, token := x509.NewCertPool(), "fjt_image-test-token"
-	for _, vm := range c.VolumeMounts {
-		dir := local(vm.MountPath)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		v := volumes[vm.Name]
-		switch {
-		case v.ConfigMap != nil:
-			for key, data := range m.configMaps[v.ConfigMap.Name].Data {
-				writeFile(t, filepath.Join(dir, key), data)
-			}
-		case v.Secret != nil && v.Secret.SecretName == "fenjian-tls":
-			pki := testpki.NewCA(t)
-			cert, key := pki.Issue(t, "localhost")
-			writeFile(t, filepath.Join(dir, "tls.crt"), string(cert))
-			writeFile(t, filepath.Join(dir, "tls.key"), string(key))
-			ca.AppendCertsFromPEM(pki.PEM())
-		case v.Secret != nil && v.Secret.SecretName == "fenjian-tokens":
-			sum := sha256.Sum256([]byte(token))
-			writeFile(t, filepath.Join(dir, "tokens.json"),
-				`{"tokens": [{"name": "filing-system", "roles": ["filing"], "sha256": "`+hex.EncodeToString(sum[:])+`"}]}`)
-		case v.Secret != nil && v.Secret.SecretName == "fenjian-checkpoint-key":
-			signer, _, err := checkpoint.GenerateKey("fenjian.image-test")
-			if err != nil {
-				t.Fatal(err)
-			}
-			writeFile(t, filepath.Join(dir, "checkpoint.key"), signer)
-		case v.Secret != nil && v.Secret.Optional != nil && *v.Secret.Optional:
-			// Kubernetes mounts an optional Secret that is not there as
-			// an empty directory: the DSN names no file of it here.
-		case v.Secret != nil:
-			t.Fatalf("volume %s: Secret %s has no test content here", v.Name, v.Secret.SecretName)
-		}
-	}
+	ca, token := mountVolumes(t, m, d, local)
 
 	args := append(append([]string{}, entry[1:]...), c.Args...)
 	for i, a := range args {
@@ -204,6 +166,56 @@ func startAsDeployed(t *testing.T, m *manifests, d *appsv1.Deployment, root stri
 	if resp, err := client.Triage(authed, req); err != nil || resp.GetDecision().GetDecisionId() == "" {
 		t.Errorf("Triage with the mounted token: %v %v", resp, err)
 	}
+}
+
+// mountVolumes writes each volume of d at its mount path under local: the
+// ConfigMaps' data, a test certificate and key for the TLS Secret, a token
+// for the tokens Secret, a signer key for the checkpoint key's Secret, and
+// nothing for an optional Secret. It returns the pool of the certificate's
+// CA and the token.
+func mountVolumes(t *testing.T, m *manifests, d *appsv1.Deployment, local func(string) string) (*x509.CertPool, string) {
+	t.Helper()
+	c := d.Spec.Template.Spec.Containers[0]
+	volumes := map[string]corev1.Volume{}
+	for _, v := range d.Spec.Template.Spec.Volumes {
+		volumes[v.Name] = v
+	}
+	ca, token := x509.NewCertPool(), "fjt_image-test-token"
+	for _, vm := range c.VolumeMounts {
+		dir := local(vm.MountPath)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		v := volumes[vm.Name]
+		switch {
+		case v.ConfigMap != nil:
+			for key, data := range m.configMaps[v.ConfigMap.Name].Data {
+				writeFile(t, filepath.Join(dir, key), data)
+			}
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-tls":
+			pki := testpki.NewCA(t)
+			cert, key := pki.Issue(t, "localhost")
+			writeFile(t, filepath.Join(dir, "tls.crt"), string(cert))
+			writeFile(t, filepath.Join(dir, "tls.key"), string(key))
+			ca.AppendCertsFromPEM(pki.PEM())
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-tokens":
+			sum := sha256.Sum256([]byte(token))
+			writeFile(t, filepath.Join(dir, "tokens.json"),
+				`{"tokens": [{"name": "filing-system", "roles": ["filing"], "sha256": "`+hex.EncodeToString(sum[:])+`"}]}`)
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-checkpoint-key":
+			signer, _, err := checkpoint.GenerateKey("fenjian.image-test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, "checkpoint.key"), signer)
+		case v.Secret != nil && v.Secret.Optional != nil && *v.Secret.Optional:
+			// Kubernetes mounts an optional Secret that is not there as
+			// an empty directory: the DSN names no file of it here.
+		case v.Secret != nil:
+			t.Fatalf("volume %s: Secret %s has no test content here", v.Name, v.Secret.SecretName)
+		}
+	}
+	return ca, token
 }
 
 // loopback turns a bound address such as "[::]:41234" into one a client on
