@@ -18,6 +18,7 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/internal/testpki"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -25,6 +26,7 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
+	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 )
 
@@ -56,44 +58,47 @@ func dockerfileCommand(t *testing.T, re string) []string {
 // mounted tokens file is accepted and one not in it refused. Only
 // the listen ports (":0", still every interface) and the store (a SQLite
 // file instead of the PostgreSQL Secret) differ from a pod.
+//
+// It runs the base's Deployment and the production overlay's, rendered:
+// the production one with a signer key from triagectl audit keygen's
+// format in the checkpoint key's Secret, and it must have written a signed
+// checkpoint of the Triage call's head into the checkpoints' volume by the
+// time it has stopped.
 func TestImageStartsAsDeployed(t *testing.T) {
+	const production = "k8s/overlays/production"
+	m := loadManifests(t, "k8s/base")
+	prod := renderDeployment(t, production, m.deployments[0], loadManifests(t, production))
+	for _, tt := range []struct {
+		name string
+		d    *appsv1.Deployment
+	}{{"base", m.deployments[0]}, {"production", prod}} {
+		root := t.TempDir()
+		t.Run(tt.name, func(t *testing.T) { startAsDeployed(t, m, tt.d, root) })
+		args := map[string]string{}
+		for _, a := range tt.d.Spec.Template.Spec.Containers[0].Args {
+			name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			args[name] = value
+		}
+		if dir, ok := args["checkpoint-dir"]; ok {
+			written, _ := filepath.Glob(filepath.Join(root, dir, "*.checkpoint"))
+			if len(written) == 0 {
+				t.Errorf("%s: no signed checkpoint in -checkpoint-dir=%s after the stop", tt.name, dir)
+			}
+		} else if tt.name == "production" {
+			t.Errorf("production writes no checkpoints (no -checkpoint-dir)")
+		}
+	}
+}
+
+// startAsDeployed runs triaged as the Deployment d starts it, its volumes
+// under root, and checks it serves; it is stopped when t ends.
+func startAsDeployed(t *testing.T, m *manifests, d *appsv1.Deployment, root string) {
 	entry := dockerfileCommand(t, `(?m)^ENTRYPOINT (\[.*\])$`)
 	health := dockerfileCommand(t, `(?m)^\s*CMD (\[.*"healthcheck".*\])$`)
-	m := loadManifests(t, "k8s/base")
-	c := m.deployments[0].Spec.Template.Spec.Containers[0]
-	root := t.TempDir()
+	c := d.Spec.Template.Spec.Containers[0]
 	local := func(p string) string { return filepath.Join(root, p) }
 
-	volumes := map[string]corev1.Volume{}
-	for _, v := range m.deployments[0].Spec.Template.Spec.Volumes {
-		volumes[v.Name] = v
-	}
-	ca, token := x509.NewCertPool(), "fjt_image-test-token"
-	for _, vm := range c.VolumeMounts {
-		dir := local(vm.MountPath)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		v := volumes[vm.Name]
-		switch {
-		case v.ConfigMap != nil:
-			for key, data := range m.configMaps[v.ConfigMap.Name].Data {
-				writeFile(t, filepath.Join(dir, key), data)
-			}
-		case v.Secret != nil && v.Secret.SecretName == "fenjian-tls":
-			pki := testpki.NewCA(t)
-			cert, key := pki.Issue(t, "localhost")
-			writeFile(t, filepath.Join(dir, "tls.crt"), string(cert))
-			writeFile(t, filepath.Join(dir, "tls.key"), string(key))
-			ca.AppendCertsFromPEM(pki.PEM())
-		case v.Secret != nil && v.Secret.SecretName == "fenjian-tokens":
-			sum := sha256.Sum256([]byte(token))
-			writeFile(t, filepath.Join(dir, "tokens.json"),
-				`{"tokens": [{"name": "filing-system", "roles": ["filing"], "sha256": "`+hex.EncodeToString(sum[:])+`"}]}`)
-		case v.Secret != nil:
-			t.Fatalf("volume %s: Secret %s has no test content here", v.Name, v.Secret.SecretName)
-		}
-	}
+	ca, token := mountVolumes(t, m, d, local)
 
 	args := append(append([]string{}, entry[1:]...), c.Args...)
 	for i, a := range args {
@@ -161,6 +166,56 @@ func TestImageStartsAsDeployed(t *testing.T) {
 	if resp, err := client.Triage(authed, req); err != nil || resp.GetDecision().GetDecisionId() == "" {
 		t.Errorf("Triage with the mounted token: %v %v", resp, err)
 	}
+}
+
+// mountVolumes writes each volume of d at its mount path under local: the
+// ConfigMaps' data, a test certificate and key for the TLS Secret, a token
+// for the tokens Secret, a signer key for the checkpoint key's Secret, and
+// nothing for an optional Secret. It returns the pool of the certificate's
+// CA and the token.
+func mountVolumes(t *testing.T, m *manifests, d *appsv1.Deployment, local func(string) string) (*x509.CertPool, string) {
+	t.Helper()
+	c := d.Spec.Template.Spec.Containers[0]
+	volumes := map[string]corev1.Volume{}
+	for _, v := range d.Spec.Template.Spec.Volumes {
+		volumes[v.Name] = v
+	}
+	ca, token := x509.NewCertPool(), "fjt_image-test-token"
+	for _, vm := range c.VolumeMounts {
+		dir := local(vm.MountPath)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		v := volumes[vm.Name]
+		switch {
+		case v.ConfigMap != nil:
+			for key, data := range m.configMaps[v.ConfigMap.Name].Data {
+				writeFile(t, filepath.Join(dir, key), data)
+			}
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-tls":
+			pki := testpki.NewCA(t)
+			cert, key := pki.Issue(t, "localhost")
+			writeFile(t, filepath.Join(dir, "tls.crt"), string(cert))
+			writeFile(t, filepath.Join(dir, "tls.key"), string(key))
+			ca.AppendCertsFromPEM(pki.PEM())
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-tokens":
+			sum := sha256.Sum256([]byte(token))
+			writeFile(t, filepath.Join(dir, "tokens.json"),
+				`{"tokens": [{"name": "filing-system", "roles": ["filing"], "sha256": "`+hex.EncodeToString(sum[:])+`"}]}`)
+		case v.Secret != nil && v.Secret.SecretName == "fenjian-checkpoint-key":
+			signer, _, err := checkpoint.GenerateKey("fenjian.image-test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, "checkpoint.key"), signer)
+		case v.Secret != nil && v.Secret.Optional != nil && *v.Secret.Optional:
+			// Kubernetes mounts an optional Secret that is not there as
+			// an empty directory: the DSN names no file of it here.
+		case v.Secret != nil:
+			t.Fatalf("volume %s: Secret %s has no test content here", v.Name, v.Secret.SecretName)
+		}
+	}
+	return ca, token
 }
 
 // loopback turns a bound address such as "[::]:41234" into one a client on

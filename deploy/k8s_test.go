@@ -36,6 +36,10 @@ type manifests struct {
 	configMaps  map[string]*corev1.ConfigMap
 	namespaces  []*corev1.Namespace
 	policies    []*networkingv1.NetworkPolicy
+	pvcs        []*corev1.PersistentVolumeClaim
+	// jsonPatches are the overlay files that are JSON patches (RFC 6902,
+	// a YAML list of operations), by file name.
+	jsonPatches map[string][]jsonPatchOp
 	files       []string
 }
 
@@ -44,7 +48,7 @@ type manifests struct {
 // kubectl apply --validate=strict would.
 func loadManifests(t *testing.T, dir string) *manifests {
 	t.Helper()
-	m := &manifests{configMaps: map[string]*corev1.ConfigMap{}}
+	m := &manifests{configMaps: map[string]*corev1.ConfigMap{}, jsonPatches: map[string][]jsonPatchOp{}}
 	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -54,6 +58,10 @@ func loadManifests(t *testing.T, dir string) *manifests {
 			continue
 		}
 		m.files = append(m.files, filepath.Base(path))
+		if ops, ok := jsonPatchFile(t, path); ok {
+			m.jsonPatches[filepath.Base(path)] = ops
+			continue
+		}
 		for i, doc := range manifestDocs(t, path) {
 			var tm metav1.TypeMeta
 			if err := yaml.Unmarshal([]byte(doc), &tm); err != nil {
@@ -80,6 +88,9 @@ func loadManifests(t *testing.T, dir string) *manifests {
 			case "v1/Namespace":
 				n := &corev1.Namespace{}
 				m.namespaces, obj = append(m.namespaces, n), n
+			case "v1/PersistentVolumeClaim":
+				p := &corev1.PersistentVolumeClaim{}
+				m.pvcs, obj = append(m.pvcs, p), p
 			case "networking.k8s.io/v1/NetworkPolicy":
 				p := &networkingv1.NetworkPolicy{}
 				m.policies, obj = append(m.policies, p), p
@@ -184,6 +195,7 @@ var deploymentChecks = []k8sCheck{
 	checkArgsAndGracePeriod,
 	checkCallSlotsFitMemory,
 	checkStoreDSN,
+	checkStoreTLS,
 }
 
 // checkKustomization checks that every manifest is in the kustomization,
@@ -518,6 +530,48 @@ func checkStoreDSN(t *testing.T, o *k8sObjects) {
 	}
 }
 
+// postgresTLSDir is where the Deployment mounts the Secret holding the
+// database's CA (and a client certificate) for the DSN's sslrootcert.
+const postgresTLSDir = "/etc/fenjian/postgres-tls"
+
+// checkStoreTLS checks the Deployment mounts the optional Secret
+// fenjian-postgres-tls read-only where docs/operations.md's DSN takes the
+// database's CA from: without it sslmode=verify-full could only check the
+// database's certificate against the image's public CAs, which never
+// signed a court's own (outside check).
+func checkStoreTLS(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	var vol *corev1.Volume
+	for i, v := range o.spec.Volumes {
+		if v.Secret != nil && v.Secret.SecretName == "fenjian-postgres-tls" {
+			vol = &o.spec.Volumes[i]
+		}
+	}
+	if vol == nil {
+		t.Errorf("no volume of the Secret fenjian-postgres-tls: the DSN's sslrootcert has no CA file to name")
+		return
+	}
+	if vol.Secret.Optional == nil || !*vol.Secret.Optional {
+		t.Errorf("the Secret fenjian-postgres-tls must be optional: a database with a publicly signed certificate needs none")
+	}
+	mounted := false
+	for _, vm := range o.container().VolumeMounts {
+		if vm.Name == vol.Name {
+			mounted = vm.MountPath == postgresTLSDir && vm.ReadOnly
+		}
+	}
+	if !mounted {
+		t.Errorf("volume %s must be mounted read-only at %s", vol.Name, postgresTLSDir)
+	}
+	doc, err := os.ReadFile("../docs/operations.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "sslrootcert=" + postgresTLSDir + "/ca.crt"; !bytes.Contains(doc, []byte(want)) {
+		t.Errorf("docs/operations.md gives no DSN with %s: the operator would not know the mounted path", want)
+	}
+}
+
 // checkServices checks every Service selects the Deployment's pods and
 // targets named container ports, and that a headless Service publishes
 // unready pods and is the one prometheus.yml discovers.
@@ -653,26 +707,20 @@ func TestKubernetesOverlays(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			var kust struct {
-				Patches []struct {
-					Path string `json:"path"`
-				} `json:"patches"`
-			}
-			data, err := os.ReadFile(filepath.Join(dir, "kustomization.yaml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := yaml.Unmarshal(data, &kust); err != nil {
-				t.Fatal(err)
-			}
+			kust := readOverlay(t, dir)
 			m := loadManifests(t, dir)
 			var paths []string
 			for _, p := range kust.Patches {
 				paths = append(paths, p.Path)
 			}
+			for _, r := range kust.Resources {
+				if !strings.HasPrefix(r, "../") {
+					paths = append(paths, r)
+				}
+			}
 			slices.Sort(paths)
 			if !slices.Equal(paths, m.files) {
-				t.Errorf("patches %v, files %v", paths, m.files)
+				t.Errorf("patches and resources %v, files %v", paths, m.files)
 			}
 			for _, d := range m.deployments {
 				if d.Spec.Replicas != nil {

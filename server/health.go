@@ -13,6 +13,7 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/logattr"
 )
 
 // Health is the serving state of the process, reported over grpc.health.v1
@@ -209,7 +210,7 @@ func (h *Health) CheckStore(ctx context.Context, p StoreProber, timeout time.Dur
 	if h.setStore(err == nil) && logger != nil {
 		if err != nil {
 			logger.Error("store probe failed; reporting NOT_SERVING until it recovers",
-				slog.String("error", err.Error()), slog.Duration("took", time.Since(start)))
+				slog.String("error", err.Error()), logattr.Seconds("took", time.Since(start)))
 		} else {
 			logger.Info("store probe succeeded again; reporting SERVING")
 		}

@@ -16,6 +16,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/checkpoint"
+	"github.com/fenjian/fenjian/internal/logattr"
 )
 
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
@@ -296,7 +297,7 @@ func drain(logger *slog.Logger, health *Health, delay time.Duration) {
 		return
 	}
 	health.Shutdown()
-	logger.Info("draining: NOT_SERVING, still serving until the shutdown delay has passed", slog.Duration("delay", delay))
+	logger.Info("draining: NOT_SERVING, still serving until the shutdown delay has passed", logattr.Seconds("delay", delay))
 	time.Sleep(delay)
 }
 
@@ -306,7 +307,7 @@ func drain(logger *slog.Logger, health *Health, delay time.Duration) {
 // drains).
 func shutdown(logger *slog.Logger, health *Health, grpcSrv *grpc.Server, httpSrv *http.Server, timeout time.Duration) {
 	start := time.Now()
-	logger.Info("shutting down", slog.Duration("timeout", timeout))
+	logger.Info("shutting down", logattr.Seconds("timeout", timeout))
 	health.Shutdown()
 
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
@@ -328,7 +329,7 @@ func shutdown(logger *slog.Logger, health *Health, grpcSrv *grpc.Server, httpSrv
 		case <-stopped:
 		case <-time.After(handlerExitGrace):
 			logger.Error("gRPC handlers still running after the forced stop; continuing shutdown",
-				slog.Duration("waited", handlerExitGrace))
+				logattr.Seconds("waited", handlerExitGrace))
 		}
 	}
 
@@ -342,5 +343,5 @@ func shutdown(logger *slog.Logger, health *Health, grpcSrv *grpc.Server, httpSrv
 		logger.Info("HTTP connections left open at shutdown; closing them", slog.String("error", err.Error()))
 		_ = httpSrv.Close()
 	}
-	logger.Info("servers stopped", slog.Duration("duration", time.Since(start)))
+	logger.Info("servers stopped", logattr.Seconds("duration", time.Since(start)))
 }

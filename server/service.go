@@ -14,6 +14,7 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/logattr"
 	"github.com/fenjian/fenjian/internal/printable"
 	"github.com/fenjian/fenjian/routing"
 )
@@ -191,7 +192,7 @@ func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequ
 		slog.String("method", "GetDecision"),
 		slog.String("code", st.Code().String()),
 		slog.String("decision_id", logID(req.GetDecisionId())),
-		slog.Duration("duration", time.Since(start)),
+		logattr.Seconds("duration", time.Since(start)),
 	}
 	s.log(ctx, st.Code(), err, attrs)
 	if err != nil {
@@ -242,7 +243,7 @@ func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest
 			slog.Bool("needs_review", d.GetNeedsReview()),
 		)
 	}
-	attrs = append(attrs, slog.Duration("duration", elapsed))
+	attrs = append(attrs, logattr.Seconds("duration", elapsed))
 	s.log(ctx, st.Code(), err, attrs)
 }
 

@@ -468,7 +468,7 @@ func TestLogsCarryNoPartyData(t *testing.T) {
 		`"method":"Triage"`, `"code":"OK"`, `"code":"InvalidArgument"`, `"field":"filing.claim_amount_fen"`,
 		`"decision_id":"` + resp.GetDecision().GetDecisionId() + `"`,
 		`"case_kind":"CASE_KIND_CIVIL"`, `"recommended":"` + resp.GetDecision().GetRecommended().String() + `"`,
-		`"needs_review":`, `"duration":`, `"filing_id":"(2024)辽0102民初1234号"`,
+		`"needs_review":`, `"duration_seconds":`, `"filing_id":"(2024)辽0102民初1234号"`,
 	} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %s:\n%s", want, logs)

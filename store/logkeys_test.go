@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/fenjian/fenjian/store"
 )
@@ -64,4 +65,42 @@ func duplicateKey(line []byte) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// TestMigrationLogsSeconds: the migrations that re-key decisions in Go
+// (15 and 16) log how long they took as "took_seconds", a JSON number of
+// seconds, on a real new database of each backend. They wrote
+// "took":"0.46s", text that log queries cannot compare, beside the store
+// probe's "took":2004369445 in nanoseconds (outside check; internal/logattr).
+func TestMigrationLogsSeconds(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		var buf bytes.Buffer
+		start := time.Now()
+		s := b.open(t, store.Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil))})
+		verifyOK(t, s)
+		elapsed := time.Since(start)
+		for _, msg := range []string{"decisions given their filing key", "decisions re-keyed by case number"} {
+			var rec map[string]any
+			for line := range bytes.Lines(buf.Bytes()) {
+				var r map[string]any
+				if err := json.Unmarshal(line, &r); err != nil {
+					t.Fatalf("log line %q: %v", line, err)
+				}
+				if r["msg"] == msg {
+					rec = r
+				}
+			}
+			if rec == nil {
+				t.Errorf("no %q record while migrating a new database:\n%s", msg, buf.Bytes())
+				continue
+			}
+			if v, ok := rec["took"]; ok {
+				t.Errorf("%q: still has \"took\" (%#v): want took_seconds only", msg, v)
+			}
+			took, ok := rec["took_seconds"].(float64)
+			if !ok || took < 0 || took > elapsed.Seconds() {
+				t.Errorf("%q: took_seconds = %#v, want a JSON number of seconds in 0..%v", msg, rec["took_seconds"], elapsed.Seconds())
+			}
+		}
+	})
 }

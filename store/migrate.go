@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/fenjian/fenjian/internal/logattr"
 )
 
 // migration is one embedded schema step, NNNN_name.sql.
@@ -158,7 +160,7 @@ var goSteps = map[int]func(ctx context.Context, tx *sql.Tx, d dialect, log *slog
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrUnavailable, err)
 		}
-		log.InfoContext(ctx, "decisions given their filing key", "decisions", n, "took", time.Since(start).Round(time.Millisecond).String())
+		log.InfoContext(ctx, "decisions given their filing key", "decisions", n, logattr.Seconds("took", time.Since(start)))
 		return nil
 	},
 	// filingKey reads case numbers (rules.FilingKey): a decision whose
@@ -185,7 +187,7 @@ var goSteps = map[int]func(ctx context.Context, tx *sql.Tx, d dialect, log *slog
 		}
 		log.InfoContext(ctx, "decisions re-keyed by case number", "decisions", n,
 			"shared_keys", len(shared), "decisions_sharing_a_key", decisions,
-			"took", time.Since(start).Round(time.Millisecond).String())
+			logattr.Seconds("took", time.Since(start)))
 		return nil
 	},
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"crypto/tls"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
@@ -160,6 +161,15 @@ func openPostgresDB(ctx context.Context, cfg *pgx.ConnConfig, conns int, opts ..
 		_ = db.Close()
 		if errors.Is(err, errNotDurable) {
 			return nil, err // a configuration to fix, not an outage to wait out
+		}
+		// So is a server certificate that does not verify (sslrootcert
+		// names another CA than the one that signed it, or its names
+		// are not the host's): not ErrUnavailable, and said in the
+		// operator's terms before the driver's (docs/operations.md,
+		// PostgreSQL over TLS).
+		var cve *tls.CertificateVerificationError
+		if errors.As(err, &cve) {
+			return nil, fmt.Errorf("connect: the server's TLS certificate does not verify against the CA of sslrootcert (or the system's CAs when none is given): %w", err)
 		}
 		return nil, fmt.Errorf("connect: %w: %w", ErrUnavailable, err)
 	}

@@ -118,6 +118,50 @@ func (c *Cluster) Stop(mode string) error {
 	return nil
 }
 
+// TLS is what EnableTLS serves: the server's certificate and key, the CAs
+// of the client certificates it takes (ssl_ca_file; nil for none), and the
+// pg_hba.conf lines that replace initdb's (which admit every local
+// connection, encrypted or not, on trust).
+type TLS struct {
+	CertPEM, KeyPEM []byte
+	ClientCAPEM     []byte
+	HBA             []string
+}
+
+// EnableTLS turns ssl on with t's certificate and key and replaces
+// pg_hba.conf with t.HBA; it takes effect at the next Start. The files go
+// into the data directory, owned by the server's user with the mode the
+// server requires of a key (0600).
+func (c *Cluster) EnableTLS(t TLS) error {
+	files := map[string][]byte{"server.crt": t.CertPEM, "server.key": t.KeyPEM}
+	conf := "\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n"
+	if t.ClientCAPEM != nil {
+		files["client_ca.crt"] = t.ClientCAPEM
+		conf += "ssl_ca_file = 'client_ca.crt'\n"
+	}
+	files["pg_hba.conf"] = []byte(strings.Join(t.HBA, "\n") + "\n")
+	for name, b := range files {
+		p := filepath.Join(c.data, name)
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			return err
+		}
+		if c.cred != nil {
+			if err := os.Chown(p, int(c.cred.Uid), int(c.cred.Gid)); err != nil {
+				return err
+			}
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(c.data, "postgresql.conf"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(conf); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // LogTail is the last lines of the server's log, for a failure's report.
 func (c *Cluster) LogTail(lines int) string {
 	b, err := os.ReadFile(c.log)

@@ -75,3 +75,14 @@ func (c *Cluster) Stop(mode string) {
 		c.t.Fatal(err)
 	}
 }
+
+// EnableTLS restarts the server serving TLS as t says (pgcluster.TLS):
+// stopped cleanly, reconfigured, started again.
+func (c *Cluster) EnableTLS(t pgcluster.TLS) {
+	c.t.Helper()
+	c.Stop("fast")
+	if err := c.c.EnableTLS(t); err != nil {
+		c.t.Fatal(err)
+	}
+	c.Start()
+}
