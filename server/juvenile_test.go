@@ -38,7 +38,8 @@ func withParties(id string, victim bool, minors ...bool) *triagev1.Filing {
 // store, a court with a juvenile team draws a minor defendant's case to it
 // alone (never to the 速裁团队), refuses a designation elsewhere and moves a
 // case to it when a correction finds the defendant a minor; a court without
-// one routes the case as before and the assignment says why. Near misses:
+// one routes the case as before and the assignment says why (SQLite and
+// PostgreSQL). Near misses:
 // an adult defendant, a minor victim only, a civil case with a minor, a
 // minor with an adult co-defendant (the president decides, Interp. 550 ¶3).
 func TestJuvenileRouting(t *testing.T) {
@@ -124,8 +125,9 @@ func TestJuvenileRouting(t *testing.T) {
 		}
 	})
 
-	t.Run("court without a juvenile team", func(t *testing.T) {
-		st := openStore(t, tempDB(t))
+	// The note is stored with the assignment: on both stores.
+	forEachBackend(t, func(t *testing.T, b backend) {
+		st := openTarget(t, b.target)
 		h := startServer(t, deps{decider: newDecider(t), store: st, teams: writeTeams(t, panelTeams())})
 		juv := triageOK(t, ctx, h.client, withParties("n-1", false, true))
 		a := juv.GetAssignment()
@@ -150,4 +152,38 @@ func TestJuvenileRouting(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestRerouteReadsEarlierCorrection: a conversion's re-draw reads the
+// filing as last corrected, an earlier outcome's correction included, not
+// the filing as first filed: a loan case corrected to a construction
+// dispute (kept by the 速裁团队, which takes simplified civil cases) goes to
+// the commercial team at 简转普, not to the general civil teams its first
+// cause would give it. The juvenile check reads the same filing.
+func TestRerouteReadsEarlierCorrection(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+	d := triageOK(t, ctx, h.client, simplifiedFiling("c-1"))
+	if d.GetAssignment().GetTeamId() != "civil-fast-general" || d.GetRecommended() != simplified {
+		t.Fatalf("loan: %v to %q; the test needs simplified with civil-fast-general", d.GetRecommended(), d.GetAssignment().GetTeamId())
+	}
+	corrected := simplifiedFiling("c-1")
+	corrected.Cause = "建设工程施工合同纠纷"
+	o := outcome(d, confirmed, simplified, "2024-03-06")
+	o.Correction = &triagev1.FactCorrection{Filing: corrected, Basis: "原告变更诉讼请求，案由更正为建设工程施工合同纠纷。"}
+	resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
+	if err != nil {
+		t.Fatalf("RecordOutcome correction: %v", err)
+	}
+	if got := resp.GetReassignment(); got != nil {
+		t.Fatalf("the correction moved the case: %v; the test needs it kept", got)
+	}
+	resp, err = h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, simpToOrd, ordinary, "2024-03-20")})
+	if err != nil {
+		t.Fatalf("RecordOutcome 简转普: %v", err)
+	}
+	if got := resp.GetReassignment().GetTeamId(); got != "commercial" {
+		t.Errorf("简转普 drew %q, want commercial (the corrected cause)", got)
+	}
 }
