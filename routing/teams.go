@@ -79,6 +79,11 @@ type TeamEntry struct {
 	Causes []string `json:"causes,omitempty"`
 	// FastTrack marks a 速裁团队: it never gets a case that needs review.
 	FastTrack bool `json:"fast_track,omitempty"`
+	// Juvenile marks a 未成年人案件审判组织 (少年法庭, 刑诉法解释第五百四十九条、
+	// 第五百五十条): it takes the criminal cases of minor defendants and no
+	// others, and while a file has one, those cases go to no other team
+	// (see Teams.EligibleCase). Only on a criminal team without causes.
+	Juvenile bool `json:"juvenile,omitempty"`
 	// Capacity is how many new cases a month the team can take; the draw is
 	// weighted by what is left of it.
 	Capacity int64 `json:"capacity"`
@@ -94,6 +99,7 @@ type Team struct {
 	Procedures []triagev1.Procedure
 	Causes     []string
 	FastTrack  bool
+	Juvenile   bool
 	Capacity   int64
 
 	stems []string // Causes without 案/纠纷/罪, for matching
@@ -132,11 +138,18 @@ func (t Team) TakesCause(cause string) bool {
 
 // Teams is a validated teams file. It is immutable and safe for concurrent use.
 type Teams struct {
-	version string
-	court   string
-	teams   []Team
-	byID    map[string]int
+	version  string
+	court    string
+	teams    []Team
+	byID     map[string]int
+	juvenile bool // some team is Juvenile
 }
+
+// HasJuvenile reports whether the court has a juvenile team (a
+// 未成年人案件审判组织): then a criminal case of a minor defendant goes to
+// juvenile teams only (EligibleCase), and without one it is routed as any
+// other with NoJuvenileTeamNote.
+func (ts *Teams) HasJuvenile() bool { return ts.juvenile }
 
 // Version identifies the teams: the file's version and a hash of its bytes,
 // so two different files never share a version in the assignment record.
@@ -158,15 +171,77 @@ func (ts *Teams) Team(id string) (Team, bool) {
 }
 
 // Eligible returns the teams a decided case may be drawn among, for the
-// decision's case kind and recommended procedure, the filing's cause and the
-// decision's review flag; see EligibleFor. The case kind is the decision's,
-// or the filing's when the decision has none. f may be nil (no cause).
+// decision's case kind and recommended procedure, the filing's cause and
+// minor defendants, and the decision's review flag; see EligibleCase. The
+// case kind is the decision's, or the filing's when the decision has none.
+// f may be nil (no cause, no parties).
 func (ts *Teams) Eligible(d *triagev1.Decision, f *triagev1.Filing) []Team {
-	k := d.GetCaseKind()
-	if k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
-		k = f.GetCaseKind()
+	k := CaseKindOf(d, f)
+	return ts.EligibleCase(k, d.GetRecommended(), f.GetCause(), OffFastTrack(d, d.GetRecommended()), JuvenileCase(k, f))
+}
+
+// CaseKindOf is the decision's case kind, or the filing's when the decision
+// has none.
+func CaseKindOf(d *triagev1.Decision, f *triagev1.Filing) triagev1.CaseKind {
+	if k := d.GetCaseKind(); k != triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
+		return k
 	}
-	return ts.EligibleFor(k, d.GetRecommended(), f.GetCause(), OffFastTrack(d, d.GetRecommended()))
+	return f.GetCaseKind()
+}
+
+// JuvenileCase reports whether a filing of case kind k is a case 刑诉法解释
+// 第五百五十条第一款 gives to the 未成年人案件审判组织: a criminal case with a
+// defendant marked minor. The flag is the only fact fenjian has; it takes it
+// to mean what the article asks (under 18 at the offence charged, and under
+// 20 when the court accepted the case), so a defendant of 18 or 19 at 立案
+// who was a minor at the offence is marked minor by the filing clerk, and
+// one who was 20 by then is not (docs/operations.md, Juvenile teams).
+// Civil and administrative cases involving minors (少年家事) are not
+// routed by it.
+func JuvenileCase(k triagev1.CaseKind, f *triagev1.Filing) bool {
+	if k != triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		return false
+	}
+	for _, p := range f.GetParties() {
+		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT && p.GetMinor() {
+			return true
+		}
+	}
+	return false
+}
+
+// AdultCoDefendant reports whether f names a defendant who is a person not
+// marked minor. Beside a minor defendant (JuvenileCase) that is a 共同犯罪
+// of a minor and an adult tried together, whose trial organisation the
+// president decides (刑诉法解释第五百五十条第三款): such a case is drawn among
+// juvenile teams like any juvenile case, but a designation to another team
+// is lawful (the president's decision). An organisation defendant (单位犯罪)
+// is no adult co-defendant.
+func AdultCoDefendant(f *triagev1.Filing) bool {
+	for _, p := range f.GetParties() {
+		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT && !p.GetMinor() && p.GetKind() != triagev1.PartyKind_PARTY_KIND_ORGANIZATION {
+			return true
+		}
+	}
+	return false
+}
+
+// NoJuvenileTeamNote is the reason recorded on the random assignment of a
+// juvenile case (JuvenileCase) by a court whose teams file has no juvenile
+// team: the case was drawn as any other, and the team lead reads why.
+const NoJuvenileTeamNote = "刑诉法解释第五百五十条第一款：被告人实施被指控的犯罪时不满十八周岁、人民法院立案时不满二十周岁的案件，由未成年人案件审判组织审理。" +
+	"本院分案团队中没有未成年人案件审判组织（团队文件未标注 juvenile），本案按一般规则随机分案；请确认审判组织，必要时指定分案。"
+
+// JuvenileCoDefendantNote is the reason recorded on the random assignment
+// of a juvenile case that also has an adult defendant (AdultCoDefendant),
+// drawn among the juvenile teams.
+const JuvenileCoDefendantNote = "刑诉法解释第五百五十条第三款：共同犯罪案件有未成年被告人的，是否由未成年人案件审判组织审理，由院长根据实际情况决定。" +
+	"本案已在未成年人案件审判组织中随机分案；院长另有决定的，指定分案。"
+
+// EligibleFor returns the teams an adult case may be drawn among:
+// EligibleCase for a case without a minor defendant.
+func (ts *Teams) EligibleFor(k triagev1.CaseKind, p triagev1.Procedure, cause string, offFastTrack bool) []Team {
+	return ts.EligibleCase(k, p, cause, offFastTrack, false)
 }
 
 // OffFastTrack reports whether a decided case must stay off fast-track teams
@@ -190,7 +265,7 @@ func OffFastTrack(d *triagev1.Decision, p triagev1.Procedure) bool {
 	return false
 }
 
-// EligibleFor returns, in file order, the teams that take case kind k under
+// EligibleCase returns, in file order, the teams that take case kind k under
 // procedure p and the cause (teams listing causes), leaving out fast-track
 // teams when offFastTrack (see OffFastTrack): a 速裁团队 never gets a case with a
 // review signal (四类案件 and every other; docs/statutes.md, Review signals)
@@ -203,12 +278,23 @@ func OffFastTrack(d *triagev1.Decision, p triagev1.Procedure) bool {
 // share every divorce with the family team and every simple loan case with
 // the 速裁团队, and 繁简分流 would be undone by the draw.
 //
+// The juvenile teams are apart: a case of a minor defendant (juvenile, see
+// JuvenileCase) goes to them alone when the file has any (刑诉法解释第五百五十
+// 条第一款: 由未成年人案件审判组织审理), never to another team, a 速裁团队
+// included; and no other case goes to them, so adult cases never use up the
+// capacity the court set aside for minors. Without a juvenile team in the
+// file a juvenile case is routed as any other (the caller records
+// NoJuvenileTeamNote).
+//
 // A file that passed Load always yields at least one team for a lawful
-// (k, p); an empty result means k or p is not.
-func (ts *Teams) EligibleFor(k triagev1.CaseKind, p triagev1.Procedure, cause string, offFastTrack bool) []Team {
+// (k, p), and for a juvenile case under a procedure a minor may have
+// (simplified, ordinary); an empty result means k or p is not lawful, or a
+// juvenile case under fast-track procedure, which CrPL 223 ② bars.
+func (ts *Teams) EligibleCase(k triagev1.CaseKind, p triagev1.Procedure, cause string, offFastTrack, juvenile bool) []Team {
+	toJuvenile := juvenile && ts.juvenile
 	var specialists, generalists []Team
 	for _, t := range ts.teams {
-		if !t.Takes(k, p) || !t.TakesCause(cause) || (offFastTrack && t.FastTrack) {
+		if t.Juvenile != toJuvenile || !t.Takes(k, p) || !t.TakesCause(cause) || (offFastTrack && t.FastTrack) {
 			continue
 		}
 		if t.Specialist() {
@@ -286,6 +372,7 @@ func Load(b []byte) (*Teams, error) {
 		}
 		ts.byID[t.ID] = i
 		ts.teams = append(ts.teams, t)
+		ts.juvenile = ts.juvenile || t.Juvenile
 	}
 	if err := ts.checkCoverage(); err != nil {
 		return nil, err
@@ -296,7 +383,7 @@ func Load(b []byte) (*Teams, error) {
 }
 
 func validateTeam(e TeamEntry) (Team, error) {
-	t := Team{ID: e.ID, Name: strings.TrimSpace(e.Name), Note: e.Note, FastTrack: e.FastTrack, Capacity: e.Capacity}
+	t := Team{ID: e.ID, Name: strings.TrimSpace(e.Name), Note: e.Note, FastTrack: e.FastTrack, Juvenile: e.Juvenile, Capacity: e.Capacity}
 	if e.ID == "" || len(e.ID) > MaxTeamIDLen || strings.Trim(e.ID, teamIDAlphabet) != "" {
 		return Team{}, fmt.Errorf("id must be 1–%d characters of a–z, 0–9, '-' and '_'", MaxTeamIDLen)
 	}
@@ -318,6 +405,18 @@ func validateTeam(e TeamEntry) (Team, error) {
 	}
 	if t.Causes, t.stems, err = parseCauses(e.Causes); err != nil {
 		return Team{}, err
+	}
+	// A juvenile team is the 未成年人案件审判组织 of criminal cases (刑诉法解释
+	// 第五百五十条第一款), which takes every charge of a minor defendant; the
+	// civil cases of minors (少年家事) are not routed by the flag, so on
+	// another case kind, or limited to causes, it would mislead.
+	if t.Juvenile {
+		if !slices.Equal(t.CaseKinds, []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CRIMINAL}) {
+			return Team{}, errors.New("juvenile: a juvenile team takes criminal cases of minor defendants only: case_kinds must be [\"CASE_KIND_CRIMINAL\"]")
+		}
+		if len(t.Causes) > 0 {
+			return Team{}, errors.New("juvenile: a juvenile team takes every charge of a minor defendant (刑诉法解释第五百五十条第一款): remove causes")
+		}
 	}
 	return t, nil
 }
@@ -423,14 +522,30 @@ func lawful(k triagev1.CaseKind, p triagev1.Procedure) bool {
 	return false
 }
 
+// juvenileProcedures are the procedures a minor defendant's case may have:
+// fast-track procedure is barred (刑事诉讼法第二百二十三条第二项).
+var juvenileProcedures = []triagev1.Procedure{triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY}
+
 // checkCoverage makes sure every lawful (kind, procedure) has a team that
-// takes any cause and cases under review.
+// takes any cause and cases under review, juvenile teams apart; and, when
+// the file has a juvenile team, that juvenile teams do the same for the
+// procedures a minor defendant may have, since his case then goes to no
+// other team.
 func (ts *Teams) checkCoverage() error {
+	if ts.juvenile {
+		for _, p := range juvenileProcedures {
+			if !slices.ContainsFunc(ts.teams, func(t Team) bool {
+				return t.Juvenile && !t.FastTrack && t.Takes(triagev1.CaseKind_CASE_KIND_CRIMINAL, p)
+			}) {
+				return fmt.Errorf("teams: no juvenile team takes CASE_KIND_CRIMINAL under %s for every case: a minor defendant's case goes to juvenile teams only, so list it on a juvenile team that is not fast_track", p)
+			}
+		}
+	}
 	for _, l := range lawProcedures {
 		for _, p := range l.procs {
 			covered := false
 			for _, t := range ts.teams {
-				if t.Takes(l.kind, p) && !t.Specialist() {
+				if t.Takes(l.kind, p) && !t.Specialist() && !t.Juvenile {
 					covered = true
 					break
 				}

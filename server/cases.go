@@ -55,7 +55,65 @@ const feedPageSize = 100
 // order with their capacities and a fresh seed. The store draws with the
 // loads it reads under its write lock (routing.Pick).
 func (s *Service) plan(d *triagev1.Decision, f *triagev1.Filing) *store.AssignmentPlan {
-	return s.planFor(s.teams.Eligible(d, f))
+	p := s.planFor(s.teams.Eligible(d, f))
+	p.Reason = juvenileNote(s.teams, routing.CaseKindOf(d, f), f)
+	if p.Reason != "" {
+		// Left unassigned, the case carries the note in its review reason,
+		// for the person who designates its team.
+		p.NoTeam = proto.CloneOf(noTeam)
+		p.NoTeam.Message += p.Reason
+	}
+	return p
+}
+
+// juvenileNote is what the assignment of a case of kind k says about its
+// minor defendant, "" when nothing: the court has no juvenile team, so the
+// case was drawn as any other (刑诉法解释第五百五十条第一款 wants a
+// 未成年人案件审判组织); or it has an adult co-defendant and was drawn among
+// the juvenile teams, the president deciding otherwise by designation
+// (第三款). The note goes on the assignment, not into review_reasons: a
+// review reason would set needs_review and keep the case off every
+// fast-track team, changing the route the court's file gives it, and the
+// draw record (algorithm, candidates) is what replays the draw, not a place
+// for prose.
+func juvenileNote(ts *routing.Teams, k triagev1.CaseKind, f *triagev1.Filing) string {
+	switch {
+	case !routing.JuvenileCase(k, f):
+		return ""
+	case !ts.HasJuvenile():
+		return routing.NoJuvenileTeamNote
+	case routing.AdultCoDefendant(f):
+		return routing.JuvenileCoDefendantNote
+	}
+	return ""
+}
+
+// juvenileOnly reports whether the case must stay with juvenile teams: the
+// court has one, and every defendant of the case of kind k in filing f is a
+// minor (刑诉法解释第五百五十条第一款). With an adult co-defendant the
+// president decides (第三款): the draw still goes to the juvenile teams,
+// but a designation elsewhere is lawful.
+func juvenileOnly(ts *routing.Teams, k triagev1.CaseKind, f *triagev1.Filing) bool {
+	return ts.HasJuvenile() && routing.JuvenileCase(k, f) && !routing.AdultCoDefendant(f)
+}
+
+// caseFiling is the filing of decision id as the court last corrected it:
+// o's correction when o carries one (o may be nil), else the latest
+// recorded in prior, else the filing as decided.
+func caseFiling(ctx context.Context, cs CaseStore, id string, prior []*triagev1.Outcome, o *triagev1.Outcome) (*triagev1.Filing, error) {
+	if f := o.GetCorrection().GetFiling(); f != nil {
+		return f, nil
+	}
+	for i := len(prior) - 1; i >= 0; i-- {
+		if f := prior[i].GetCorrection().GetFiling(); f != nil {
+			return f, nil
+		}
+	}
+	f, err := cs.GetFiling(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("get filing: %w", err)
+	}
+	return f, nil
 }
 
 // planFor builds a random draw among eligible: the teams in file order with
@@ -191,35 +249,36 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	if s.teams == nil || (o.GetProcedure() == o.GetPrevious() && o.GetCorrection() == nil && !panel) {
 		return nil, nil
 	}
-	f := o.GetCorrection().GetFiling()
-	if f == nil {
-		var err error
-		if f, err = cs.GetFiling(ctx, d.GetDecisionId()); err != nil {
-			return nil, fmt.Errorf("get filing: %w", err)
-		}
+	// The filing as last corrected, not as first filed: a defendant an
+	// earlier correction found to be a minor keeps his case with the
+	// juvenile teams through every later conversion.
+	f, err := caseFiling(ctx, cs, d.GetDecisionId(), prior, o)
+	if err != nil {
+		return nil, err
 	}
 	proc := o.GetProcedure()
+	k := routing.CaseKindOf(d, f)
+	juvenile := juvenileOnly(s.teams, k, f)
 	keep := map[string]bool{}
 	for _, t := range s.teams.All() {
-		if teamRefuses(t, d, proc, panel) == nil {
+		if teamRefuses(t, d, proc, panel, juvenile) == nil {
 			keep[t.ID] = true
 		}
 	}
-	k := d.GetCaseKind()
-	if k == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
-		k = f.GetCaseKind()
-	}
 	p := &store.ReroutePlan{
 		Keep:   keep,
-		Draw:   *s.planFor(s.teams.EligibleFor(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc))),
+		Draw:   *s.planFor(s.teams.EligibleCase(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc), routing.JuvenileCase(k, f))),
 		Reason: fmt.Sprintf("%s: %s → %s; the team does not take %s cases under %s", o.GetChange(), o.GetPrevious(), proc, k, proc),
 	}
 	switch {
 	case proc == o.GetPrevious() && o.GetCorrection() == nil:
 		p.Reason = fmt.Sprintf("%s under %s: a panel was ruled; a fast-track team sits with single judges", o.GetChange(), proc)
 	case proc == o.GetPrevious():
-		p.Reason = fmt.Sprintf("%s under %s with corrected facts (%s); the team may not hold the case as corrected (review or a panel)",
+		p.Reason = fmt.Sprintf("%s under %s with corrected facts (%s); the team may not hold the case as corrected (review, a panel or a minor defendant)",
 			o.GetChange(), proc, strings.Join(o.GetCorrection().GetChangedFields(), ", "))
+	}
+	if note := juvenileNote(s.teams, k, f); note != "" {
+		p.Reason += " " + note
 	}
 	return p, nil
 }
@@ -320,7 +379,11 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, err
 	}
-	if err := teamRefuses(team, rd, proc, rules.PanelRuled(d, prior)); err != nil {
+	f, err := caseFiling(ctx, cs, id, prior, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := teamRefuses(team, rd, proc, rules.PanelRuled(d, prior), juvenileOnly(s.teams, routing.CaseKindOf(d, f), f)); err != nil {
 		return nil, err
 	}
 	by, err := recorder(ctx)
@@ -354,10 +417,18 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 // proc, nil when it may: a designation is checked with it, and a conversion
 // moves a case off a team it refuses (reroutePlan). panelRuled: a panel was
 // ruled under proc (rules.PanelRuled), which a fast-track team cannot form.
-func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedure, panelRuled bool) error {
+// juvenileOnly: the case must stay with the court's juvenile teams
+// (juvenileOnly).
+func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedure, panelRuled, juvenileOnly bool) error {
 	if !team.Takes(d.GetCaseKind(), proc) {
 		return &preconditionError{rule: "TEAM_DOES_NOT_TAKE_CASE",
 			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
+	}
+	// 刑诉法解释第五百五十条第一款: a minor defendant's case is tried by the
+	// 未成年人案件审判组织, designated or drawn.
+	if juvenileOnly && !team.Juvenile {
+		return &preconditionError{rule: "JUVENILE_CASE_TO_NON_JUVENILE_TEAM",
+			msg: fmt.Sprintf("the defendant is a minor and the court has a juvenile team (刑诉法解释第五百五十条第一款); team %s is not one", team.ID)}
 	}
 	// 四类案件 and every case flagged for review stay off fast-track teams,
 	// designated or not (docs/statutes.md, Review signals); so do cases the

@@ -37,6 +37,9 @@ func TestTriageRoutesToTeam(t *testing.T) {
 			{"criminal fast-track to the criminal 速裁团队", criminalFiling("(2024)辽0102刑初1号", true), triagev1.Procedure_PROCEDURE_FAST_TRACK, false, []string{"criminal-fast"}},
 			{"criminal simplified to the criminal 速裁团队", criminalFiling("(2024)辽0102刑初2号", false), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false, []string{"criminal-fast"}},
 			{"administrative", adminFiling("(2024)辽0102行初1号"), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false, []string{"administrative"}},
+			// 刑诉法解释第五百五十条第一款: the minor's DUI goes to the juvenile team,
+			// not the criminal 速裁团队 the adult's near miss above goes to.
+			{"juvenile DUI to the juvenile team", withParties("(2024)辽0102刑初3号", false, true), triagev1.Procedure_PROCEDURE_SIMPLIFIED, false, []string{"juvenile"}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
@@ -91,6 +92,11 @@ type AssignmentPlan struct {
 	// NoTeam is appended to the decision's review_reasons when no team has
 	// free capacity (or Teams is empty); nil appends nothing.
 	NoTeam *triagev1.Reason
+	// Reason, when not empty, is recorded as the drawn assignment's reason:
+	// what the team lead should know about how the case was routed (a
+	// juvenile case drawn among a court's teams without a juvenile team,
+	// routing.NoJuvenileTeamNote). It does not enter the draw.
+	Reason string
 }
 
 // validate checks what the caller got wrong, with plain errors.
@@ -110,7 +116,10 @@ func (p *AssignmentPlan) validate() error {
 		}
 		seen[t.TeamID] = true
 	}
-	return nil
+	if !utf8.ValidString(p.Reason) {
+		return errors.New("store: assignment plan: reason is not valid UTF-8")
+	}
+	return checkNUL("reason", p.Reason)
 }
 
 // triageJob is SaveTriage's part of a request. d is the writer's own copy of
@@ -686,6 +695,7 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			Kind:         triagev1.AssignmentKind_ASSIGNMENT_KIND_RANDOM,
 			Procedure:    job.d.GetRecommended(),
 			Draw:         draw,
+			Reason:       plan.Reason,
 		}, nil, nil
 	}
 }

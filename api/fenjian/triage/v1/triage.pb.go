@@ -2250,7 +2250,10 @@ type Assignment struct {
 	DesignatedBy string `protobuf:"bytes,8,opt,name=designated_by,json=designatedBy,proto3" json:"designated_by,omitempty"`
 	// Why: a designated assignment's reason as given; for a re-draw or an
 	// UNROUTED assignment after a conversion, the conversion and the
-	// procedure the previous team does not take.
+	// procedure the previous team does not take. A random assignment at
+	// Triage has none, except a case of a minor defendant: drawn by a court
+	// whose teams file has no juvenile team (刑诉法解释第五百五十条第一款), or
+	// with an adult co-defendant (第三款), the reason says so.
 	Reason     string                 `protobuf:"bytes,9,opt,name=reason,proto3" json:"reason,omitempty"`
 	AssignedAt *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=assigned_at,json=assignedAt,proto3" json:"assigned_at,omitempty"`
 	// The feed position of this assignment; pass it as after_cursor to resume.
