@@ -193,15 +193,13 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		return nil, nil, err
 	}
 	// The prosecution's sentencing recommendation (kind and term) chooses
-	// a criminal limit's extension text; it is in the filing, as corrected
-	// by this outcome when it corrects it.
+	// a criminal limit's extension text; it is in the filing as last
+	// corrected.
 	var sentence *triagev1.Circumstances
 	if d.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
-		f := o.GetCorrection().GetFiling()
-		if f == nil {
-			if f, err = cs.GetFiling(ctx, id); err != nil {
-				return nil, nil, fmt.Errorf("get filing: %w", err)
-			}
+		f, err := caseFiling(ctx, cs, id, prior, o)
+		if err != nil {
+			return nil, nil, err
 		}
 		sentence = f.GetCircumstances()
 	}

@@ -248,7 +248,7 @@ func CheckTarget(target string) error {
 		// "sqlite:" under the working directory and a new, empty store in it.
 		// Only the scheme is named: the rest may hold a password
 		// (file:f.db?_auth_pass=…, postgres:/u:pw@db/f).
-		if strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql") {
+		if isPostgresScheme(scheme) {
 			return fmt.Errorf("store: a %s: target without // after the colon is not a PostgreSQL URL: write it postgres://user:password@host:port/database", scheme)
 		}
 		return fmt.Errorf("store: a %s: URL is not a store this binary opens; give a postgres:// URL or the SQLite file's path", scheme)
@@ -272,7 +272,7 @@ func otherURLScheme(target string) string {
 		}
 	}
 	if strings.HasPrefix(rest, "//") || strings.EqualFold(scheme, "sqlite") || strings.EqualFold(scheme, "file") ||
-		strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql") {
+		isPostgresScheme(scheme) {
 		return scheme
 	}
 	return ""
@@ -282,7 +282,13 @@ func otherURLScheme(target string) string {
 // libpq accepts, in any letter case, as URL schemes are.
 func IsPostgresURL(target string) bool {
 	scheme, _, ok := strings.Cut(target, "://")
-	return ok && (strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql"))
+	return ok && isPostgresScheme(scheme)
+}
+
+// isPostgresScheme reports whether a URL scheme is one libpq accepts, in
+// any letter case.
+func isPostgresScheme(scheme string) bool {
+	return strings.EqualFold(scheme, "postgres") || strings.EqualFold(scheme, "postgresql")
 }
 
 // ErrSchemaBehind is returned by Open with Options.NoMigrations for a
