@@ -82,6 +82,8 @@ func TestOpenRefusesMistypedTargets(t *testing.T) {
 		{"PostgreSQL:u:" + password + "@127.0.0.1/f", "PostgreSQL: target without //"},
 		{"file:f.db?_auth_pass=" + password, "file: URL"},
 		{"sqlite:f.db?_auth_pass=" + password, "sqlite: URL"},
+		{"postgres//u:" + password + "@127.0.0.1/f", "postgres/ with an @"},
+		{"PostgreSQL/u:" + password + "@127.0.0.1:5432/f", "PostgreSQL/ with an @"},
 	} {
 		s, err := store.Open(ctx, tc.target, store.Options{})
 		if err == nil {
@@ -99,9 +101,17 @@ func TestOpenRefusesMistypedTargets(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("refused targets left %d entries in the working directory: %v", len(entries), entries)
 	}
-	s, err := store.Open(ctx, filepath.Join(dir, "a b", "c.db"), store.Options{})
-	if err != nil {
-		t.Fatalf("a path with a space inside: %v", err)
+	// Near misses: paths. A directory named postgres, and an @ in a path
+	// whose first element is not the scheme.
+	for _, target := range []string{
+		filepath.Join(dir, "a b", "c.db"),
+		filepath.Join("postgres", "c.db"),
+		filepath.Join("backups@host", "postgres", "c.db"),
+	} {
+		s, err := store.Open(ctx, target, store.Options{})
+		if err != nil {
+			t.Fatalf("Open(%q): %v", target, err)
+		}
+		_ = s.Close()
 	}
-	_ = s.Close()
 }

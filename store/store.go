@@ -253,7 +253,26 @@ func CheckTarget(target string) error {
 		}
 		return fmt.Errorf("store: a %s: URL is not a store this binary opens; give a postgres:// URL or the SQLite file's path", scheme)
 	}
+	if scheme := colonlessPostgresScheme(target); scheme != "" {
+		// Taken as a path, "postgres//u:pw@db/f" made a directory
+		// "postgres" and served from a new SQLite file in it, its path,
+		// password and all, in every log line of the store.
+		return fmt.Errorf("store: a target beginning %s/ with an @ in it is a PostgreSQL URL without its colon: write it postgres://user:password@host:port/database", scheme)
+	}
 	return nil
+}
+
+// colonlessPostgresScheme returns the leading "postgres" or "postgresql"
+// of a target that is a PostgreSQL URL with its colon lost
+// ("postgres//u:pw@db/f"): that word as the first path element and an @
+// after it, which no store file's path needs. "" for anything else:
+// "postgres/fenjian.db", a directory of that name, is a path.
+func colonlessPostgresScheme(target string) string {
+	first, rest, ok := strings.Cut(target, "/")
+	if !ok || !isPostgresScheme(first) || !strings.Contains(rest, "@") {
+		return ""
+	}
+	return first
 }
 
 // otherURLScheme returns the scheme of a target that is not a PostgreSQL
