@@ -170,6 +170,9 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL222PrivateProsecution:      {crim, pFT, []mod{priv}, nil},
 		rules.CodePilotPrivateProsecution:        {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
 		rules.CodeInterp566RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
+		// Round 21: before 2021-03-01 the 2012 interpretation's art. 474.
+		rules.CodeInterp2012RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects, id("JS-R21-2015"), filedOn("2015-06-01")},
+			[]mod{party(0, minor), id("JS-R21-2015"), filedOn("2015-06-01")}},
 
 		// Criminal simplified (CrPL 214–215, Interp. 360).
 		rules.CodeCrPL214CourtLevel:       {crim, pSimp, []mod{intermediate}, nil},

@@ -279,7 +279,14 @@ const (
 	CodeCrPL2012RetrialPanel      = "CRPL2012_245_RETRIAL_NEW_PANEL"
 	CodeCrPL2012RetrialFastTrack  = "CRPL2012_245_RETRIAL_FAST_TRACK_BARRED"
 	CodeInterp2012DefenceNotGuil  = "INTERP2012_290_DEFENCE_PLEADS_NOT_GUILTY"
-	CodeCrPL1996SentenceCap       = "CRPL1996_174_SENTENCE_CAP"
+	// A minor defendant's legal representative or defender objecting to
+	// simplified procedure, and its consultation as a condition, under the
+	// 2012 interpretation's art. 474 (2013-01-01 to 2021-02-28), the same
+	// words as today's art. 566 (audit round 21; until rules 2026-12-04.19
+	// nothing was barred before 2021-03-01).
+	CodeInterp2012RepresentativeObjects = "INTERP2012_474_REPRESENTATIVE_OBJECTS"
+	CodeInterp2012MinorConsult          = "INTERP2012_474_MINOR_REPRESENTATIVE_CONSULTED"
+	CodeCrPL1996SentenceCap             = "CRPL1996_174_SENTENCE_CAP"
 	// Before 2013 simplified procedure was always 由审判员一人独任审判
 	// (CrPL 1996 art. 174), so a case the law gave to a newly formed panel
 	// (remanded, art. 192; retried, art. 206) could not take it.
@@ -666,6 +673,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL2012RetrialPanel, "刑事诉讼法（2012年修正）第二百四十五条、第二百一十条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭，原来是第一审案件的依照第一审程序审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
 	{CodeCrPL2012RetrialFastTrack, "刑事诉讼法（2012年修正）第二百四十五条；速裁程序试点办法", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；试点中的速裁程序由审判员一人独任审判，不适用。"},
 	{CodeInterp2012DefenceNotGuil, "刑诉法解释（2012年）第二百九十条第五项", "辩护人作无罪辩护，不适用简易程序（立案日施行的是法释〔2012〕21号，2021年3月1日起为刑诉法解释第三百六十条第五项）。"},
+	{CodeInterp2012RepresentativeObjects, "刑诉法解释（2012年）第四百七十四条", "未成年被告人的法定代理人或者辩护人对适用简易程序提出异议：对未成年人刑事案件，上述人员提出异议的，不适用简易程序（立案日施行的是法释〔2012〕21号，2021年3月1日起为刑诉法解释第五百六十六条）。"},
+	{CodeInterp2012MinorConsult, "刑诉法解释（2012年）第四百七十四条", "被告人是未成年人：决定适用简易程序的，应当征求未成年被告人及其法定代理人、辩护人的意见；上述人员提出异议的，不适用简易程序（立案日施行的是法释〔2012〕21号，2021年3月1日起为刑诉法解释第五百六十六条）。"},
 	{CodeCrPL1996SentenceCap, "刑事诉讼法（1996年）第一百七十四条第一项", "立案日（2013年1月1日前）施行的刑事诉讼法规定，公诉案件适用简易程序以依法可能判处三年以下有期徒刑、拘役、管制、单处罚金为限；起诉材料未载明量刑建议，或者量刑建议超过三年有期徒刑，不适用简易程序。"},
 	{CodeCrPL1996RemandedSimplified, "刑事诉讼法（1996年）第一百九十二条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，发回重新审判的案件应当另行组成合议庭审判：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},
 	{CodeCrPL1996RetrialSimplified, "刑事诉讼法（1996年）第二百零六条、第一百七十四条", "立案日（2013年1月1日前）施行的刑事诉讼法规定，简易程序由审判员一人独任审判，按照审判监督程序重新审判的案件由原审人民法院审理的，应当另行组成合议庭进行：本案不适用简易程序（2013年1月1日起，简易程序可以组成合议庭）。"},

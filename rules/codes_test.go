@@ -35,6 +35,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 19":                       audit19Cases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
+		"audit round 21, criminal":             audit21CriminalCases(tb),
 	}
 }
 
@@ -378,9 +379,12 @@ func TestReasonArticles(t *testing.T) {
 
 		// Round 20: private prosecutions and a minor's representative.
 		rules.CodeInterp566RepresentativeObjects: "刑诉法解释第五百六十六条",
-		rules.CodeCrPL222PrivateProsecution:      "刑事诉讼法第二百二十二条第二款、第二百二十六条；刑诉法解释第三百六十九条（2021年3月1日起施行）",
-		rules.CodePilotPrivateProsecution:        "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）",
-		rules.CodeCrPL1996PrivateEligible:        "刑事诉讼法（1996年）第一百七十四条第二项、第三项",
+		// Round 21: the same rule under the 2012 interpretation.
+		rules.CodeInterp2012RepresentativeObjects: "刑诉法解释（2012年）第四百七十四条",
+		rules.CodeInterp2012MinorConsult:          "刑诉法解释（2012年）第四百七十四条",
+		rules.CodeCrPL222PrivateProsecution:       "刑事诉讼法第二百二十二条第二款、第二百二十六条；刑诉法解释第三百六十九条（2021年3月1日起施行）",
+		rules.CodePilotPrivateProsecution:         "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）",
+		rules.CodeCrPL1996PrivateEligible:         "刑事诉讼法（1996年）第一百七十四条第二项、第三项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

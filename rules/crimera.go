@@ -42,15 +42,18 @@ type crimCodes struct {
 	defenceNotGuilty string
 	// minorConsulted: a minor defendant's simplified procedure also needs
 	// the assent of the legal representative and the defender, whose
-	// objection bars it (Interp. 2021 art. 566, from 2021-03-01). Empty
-	// before: the earlier interpretations' article to the same effect was
-	// not read (docs/statutes.md), and no filing field carries their
-	// objection, so the code is a condition of the simplified option.
+	// objection bars it (Interp. 2021 art. 566 from 2021-03-01; Interp.
+	// 2012 art. 474, the same words, from 2013-01-01). Empty before 2013:
+	// no earlier text to the same effect was found (the SPC's 2001 rules on
+	// minors' cases, art. 35, refer to the law's own conditions), and no
+	// filing field carries their objection, so the code is a condition of
+	// the simplified option.
 	minorConsulted string
 	// representativeObjects: that objection, stated
 	// (representative_objects_simplified), bars simplified procedure
-	// (Interp. 2021 art. 566, from 2021-03-01). Empty before, for the same
-	// reason as minorConsulted: the field then bars nothing.
+	// (Interp. 2021 art. 566; Interp. 2012 art. 474 from 2013-01-01).
+	// Empty before 2013, for the same reason as minorConsulted: the field
+	// then bars nothing.
 	representativeObjects string
 	// simplifiedNotInForce bars simplified procedure on a filing before
 	// 1997-01-01: the 1979 law had none. Empty from that day.
@@ -116,7 +119,7 @@ func crimCodesOn(on time.Time) crimCodes {
 			c.reviewCourtLevel = CodeReviewCourtLevelCrPL2018
 		}
 		if on.Before(crInterp2021InForce) {
-			c.defenceNotGuilty, c.minorConsulted, c.representativeObjects = CodeInterp2012DefenceNotGuil, "", ""
+			c.defenceNotGuilty, c.minorConsulted, c.representativeObjects = CodeInterp2012DefenceNotGuil, CodeInterp2012MinorConsult, CodeInterp2012RepresentativeObjects
 			c.reviewIntermediate, c.reviewSecurityTerror = CodeReviewIntermediate2018, CodeReviewSecurityTerror2018
 		}
 		return c
@@ -129,8 +132,9 @@ func crimCodesOn(on time.Time) crimCodes {
 		intermediate: CodeCrPL2012Intermediate, securityOrTerror: CodeCrPL2012SecurityTerror,
 		remandedPanel: CodeCrPL2012RemandedPanel, remandedFastTrack: CodeCrPL2012RemandedFastTrack,
 		retrialPanel: CodeCrPL2012RetrialPanel, retrialFastTrack: CodeCrPL2012RetrialFastTrack,
-		defenceNotGuilty: CodeInterp2012DefenceNotGuil,
-		courtAboveBasic:  CodeInferCriminalCourtAboveBasic2012, maritimeCourt: CodeInferCriminalMaritimeCourt2012,
+		defenceNotGuilty: CodeInterp2012DefenceNotGuil, minorConsulted: CodeInterp2012MinorConsult,
+		representativeObjects: CodeInterp2012RepresentativeObjects,
+		courtAboveBasic:       CodeInferCriminalCourtAboveBasic2012, maritimeCourt: CodeInferCriminalMaritimeCourt2012,
 		sentenceFromCharge: CodeInferSentenceFromCharge2012,
 		reviewIntermediate: CodeReviewIntermediate2012, reviewSecurityTerror: CodeReviewSecurityTerror2012,
 		reviewCourtLevel: CodeReviewCourtLevelCrPL2012, detained: CodeCrPL2012Detained,

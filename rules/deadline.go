@@ -64,8 +64,12 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 			}
 		case triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_ORDINARY:
 			pr = criminalPeriod(p, sentence, a.FiledOn)
-			if p == triagev1.Procedure_PROCEDURE_ORDINARY && f.GetCircumstances().GetPrivateProsecution() && !detained(f) {
-				pr = privateProsecutionPeriod(pr, a.FiledOn)
+			if p == triagev1.Procedure_PROCEDURE_ORDINARY && f.GetCircumstances().GetPrivateProsecution() {
+				if detained(f) {
+					pr = privateDetainedPeriod(pr, a.FiledOn)
+				} else {
+					pr = privateProsecutionPeriod(pr, a.FiledOn)
+				}
 			}
 		}
 	}
@@ -125,21 +129,55 @@ func criminalPeriod(p triagev1.Procedure, sentence Sentence, filedOn time.Time) 
 // 受理后六个月以内宣判" (CrPL 212 ¶2; the 2012 text's art. 206 ¶2, the same
 // words). In custody the public prosecution's limits apply (the same
 // paragraph: "适用本法第二百零八条第一款、第二款的规定"), which is
-// criminalPeriod's ordinary. Before 2013 the 1996 law set no period for
-// private prosecutions (its art. 168 speaks of 公诉案件; the six months of
-// 法释〔2000〕29号 art. 1 were read only in a secondary source, without the
-// day it took effect): ordinary is the public period shown with a note.
+// criminalPeriod's ordinary (privateDetainedPeriod adds the note of the
+// years before 2013).
+//
+// Before 2013 the 1996 law set no period for private prosecutions (its art.
+// 168 speaks of 公诉案件); the SPC's texts did (audit round 21; until rules
+// 2026-12-04.19 the public month was shown): from 1998-09-08 the 1998
+// interpretation's art. 109, "适用普通程序审理的被告人未被羁押的自诉案件，
+// 应当在立案后六个月内宣判。有特殊情况需要延长审理期限的，由本院院长批准，
+// 可以延长三个月", and from 2000-09-28 法释〔2000〕29号 art. 1 the same six
+// months and three. Before 1998-09-08 no text was read: the public period
+// is shown with a note.
 func privateProsecutionPeriod(public period, filedOn time.Time) period {
 	const ext = "自诉案件被告人未被羁押的，应当在受理后六个月以内宣判；被告人被羁押的，适用公诉案件的审理期限。"
 	switch {
-	case filedOn.Before(crpl2012InForce):
-		public.extension += "本案为自诉案件：立案日施行的刑事诉讼法（1996年）未规定自诉案件的审理期限（2013年1月1日起，被告人未被羁押的为受理后六个月），此处显示公诉案件的期限，以法院案件管理系统为准。"
+	case filedOn.Before(crInterp1998InForce):
+		public.extension += "本案为自诉案件：立案日施行的刑事诉讼法（1996年）未规定自诉案件的审理期限，本系统未查到立案日施行的司法解释的规定（1998年9月8日起，被告人未被羁押的为立案后六个月），此处显示公诉案件的期限，以法院案件管理系统为准。"
 		return public
+	case filedOn.Before(crpl2012InForce):
+		pr := period{months: 6, article: interp1998 + "第一百零九条",
+			extension: "适用普通程序审理的被告人未被羁押的自诉案件，应当在立案后六个月内宣判；有特殊情况需要延长审理期限的，由本院院长批准，可以延长三个月（立案日施行的刑事诉讼法（1996年）未规定自诉案件的审理期限）。"}
+		if !filedOn.Before(timeLimitRules2000InForce) {
+			pr.article += "；最高人民法院关于严格执行案件审理期限制度的若干规定（法释〔2000〕29号）第一条"
+		}
+		return pr
 	case filedOn.Before(crpl2018InForce):
 		return period{months: 6, article: "刑事诉讼法（2012年修正）第二百零六条第二款", extension: ext}
 	}
 	return period{months: 6, article: "刑事诉讼法第二百一十二条第二款", extension: ext}
 }
+
+// privateDetainedPeriod is the ordinary time limit of a private prosecution
+// whose defendant is in custody, filed from 1998-09-08 to 2012-12-31: the
+// 1998 interpretation's art. 109 gives it the public month, at most one and
+// a half ("应当在被告人被羁押后一个月内宣判，至迟不得超过一个半月"), counted
+// from the custody, a day the filing does not give: the period shown runs
+// from 受理 and says so. Other dates keep the public period as it is
+// (CrPL 212 ¶2 and the 2012 text's 206 ¶2 give the public limits by
+// reference; before 1998-09-08 no text was read).
+func privateDetainedPeriod(public period, filedOn time.Time) period {
+	if filedOn.Before(crInterp1998InForce) || !filedOn.Before(crpl2012InForce) {
+		return public
+	}
+	public.article += "；" + interp1998 + "第一百零九条"
+	public.extension += "本案为被告人被羁押的自诉案件：应当在被告人被羁押后一个月内宣判，至迟不得超过一个半月；此处自受理之日计算，羁押之日晚于受理之日的，以法院案件管理系统为准。"
+	return public
+}
+
+// interp1998 names 法释〔1998〕23号 as the codes and the time limits cite it.
+const interp1998 = "最高人民法院关于执行《中华人民共和国刑事诉讼法》若干问题的解释（1998年）"
 
 // civilPeriod returns the civil time limit of procedure p under the law in
 // force on the filing date, and whether none applies (a foreign-related case

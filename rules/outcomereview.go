@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -37,6 +38,15 @@ const (
 	// 解释（2015年）第二百七十五条第五项), a finding the record does not
 	// carry (audit round 20).
 	ReviewSmallClaimsNotApplied = "SMALL_CLAIMS_MANDATORY_SIMPLIFIED_AT_FILING"
+	// ReviewCrPL205LateReturn: a criminal 补充侦查 restart whose file came
+	// back more than one month after the longest period the trial could
+	// have had without a higher court's approval, counted from the clock's
+	// last start. The postponement is decided during the trial (刑事诉讼法
+	// 第二百零四条第二项) and the procuratorate has one month (第二百零五条),
+	// so either the postponement came after the period had run out or the
+	// investigation took longer; an approved extension or a suspension
+	// (第二百零六条) the record does not show can explain it (audit round 21).
+	ReviewCrPL205LateReturn = "CRPL205_SUPPLEMENTARY_INVESTIGATION_LATE_RETURN"
 )
 
 // outcomeReviewDefs is the table of outcome review codes, for documentation
@@ -48,6 +58,8 @@ var outcomeReviewDefs = [...]reasonDef{
 		"转为普通程序的裁定应当在审理期限届满前作出；本次裁定日期晚于简易程序自立案之日起四十五日的届满日。请核对有无不计入审理期限的期间（行诉法解释第五十条）。"},
 	{ReviewSmallClaimsNotApplied, "民事诉讼法第一百六十五条第一款、第一百六十六条第六项；民诉法解释（2015年）第二百七十五条第五项（2022年以前立案的）",
 		"依立案信息，本案应当适用小额诉讼程序（实行一审终审），立案时却选择了简易程序，当事人双方也没有约定适用简易程序。只有人民法院认定本案属于不宜适用小额诉讼程序审理的案件（民事诉讼法第一百六十六条第六项；2022年以前为民诉法解释（2015年）第二百七十五条第五项“其他不宜适用一审终审的纠纷”）时才可以不适用小额诉讼程序；记录中没有该认定，请核对。"},
+	{ReviewCrPL205LateReturn, "刑事诉讼法第二百零四条第二项、第二百零五条",
+		"补充侦查完毕移送人民法院之日，距本次审判的审理期限（不经上级人民法院批准可以达到的最长期限）届满已逾一个月：延期审理应当在审理期限内决定，人民检察院应当在一个月以内补充侦查完毕，因此或者延期审理时审理期限已经届满，或者补充侦查超过了一个月。请核对是否经批准延长审理期限、有无中止审理等不计入审理期限的期间。"},
 	{ReviewTimeLimitEndedAtRuling, "",
 		"转换后程序的审理期限自立案之日计算，裁定之日该期限已经届满；所示届满日已过，法律未规定此种情形的审理期限如何计算，请人工核对。"},
 }
@@ -79,15 +91,16 @@ func outcomeReview(code, detail string) *triagev1.Reason {
 // conversion into a procedure whose period, counted from 立案, had already
 // ended on the day of the ruling. Criminal conversions restart their period
 // from the decision (刑诉法解释第三百六十八条第二款、第三百七十六条) and no
-// criminal text bounds the date of the decision, so criminal outcomes get
-// none; nor does a panel ruling, which changes no period. A civil choice at
+// criminal text bounds the date of the decision, so they get none; a
+// criminal 补充侦查 restart is read by investigationReview (刑事诉讼法第二百
+// 零五条). Nor does a panel ruling, which changes no period. A civil choice at
 // filing is read by filingChoiceReview instead (it changes no period
 // either).
 // A ruling on the last day of the period is in time.
 func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, tl *triagev1.TimeLimit) ([]*triagev1.Reason, error) {
 	kind := d.GetCaseKind()
 	if kind == kCriminal {
-		return nil, nil
+		return e.investigationReview(d, prior, o)
 	}
 	if o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN {
 		return e.filingChoiceReview(d, o)
@@ -182,4 +195,106 @@ func (e *Engine) filingChoiceReview(d *triagev1.Decision, o *triagev1.Outcome) (
 		}
 	}
 	return []*triagev1.Reason{outcomeReview(ReviewSmallClaimsNotApplied, detail)}, nil
+}
+
+// investigationArticlesOn are ReviewCrPL205LateReturn's articles by the law
+// in force on the day the file came back: the 2012 text's arts. 198(2) and
+// 199, the 1996 text's 165(2) and 166 (the numbers restart.go cites for the
+// same postponement).
+func investigationArticlesOn(t time.Time) string {
+	switch {
+	case t.Before(crpl2012InForce):
+		return "刑事诉讼法（1996年）第一百六十五条第二项、第一百六十六条"
+	case t.Before(crpl2018InForce):
+		return "刑事诉讼法（2012年修正）第一百九十八条第二项、第一百九十九条"
+	}
+	return ""
+}
+
+// investigationReview flags a 补充侦查 restart (刑事诉讼法第二百零八条第三款)
+// whose decided_on, the day the procuratorate returned the file, is more
+// than one month after the longest period the trial in progress could have
+// had without a higher court's approval (outerPeriod), counted from the
+// clock's last start (the decision's 受理, or the last conversion or
+// restart). Nothing else about a criminal outcome is flagged.
+func (e *Engine) investigationReview(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) ([]*triagev1.Reason, error) {
+	if o.GetChange() != triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED ||
+		o.GetRestart() != triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION {
+		return nil, nil
+	}
+	returned, err := ParseDate(o.GetDecidedOn())
+	if err != nil {
+		return nil, fieldErrorf("outcome.decided_on", "%v", err)
+	}
+	start, err := ParseDate(d.GetFiledOn())
+	if err != nil {
+		return nil, fmt.Errorf("rules: stored decision %q: filed_on: %w", d.GetDecisionId(), err)
+	}
+	for i := len(prior) - 1; i >= 0; i-- {
+		if q := prior[i]; restartsClock(kCriminal, q.GetChange()) {
+			if t, err := ParseDate(q.GetDecidedOn()); err == nil {
+				start = t
+			}
+			break
+		}
+	}
+	// The facts of the period in force: the decision's, or the latest
+	// correction recorded before this restart (one this outcome carries
+	// speaks for the period it starts).
+	view := assessed{options: d.GetOptions()}
+	if c := latestCorrection(prior); c != nil {
+		a, err := e.evaluateRecorded(d, c)
+		if err != nil {
+			return nil, err
+		}
+		view = assessed{options: a.Options}
+	}
+	months, days := outerPeriod(CurrentProcedure(d, prior), overThreeYears(view), start)
+	end := DueDate(start, months, days)
+	limit := DueDate(end, 1, 0)
+	if !returned.After(limit) {
+		return nil, nil
+	}
+	r := outcomeReview(ReviewCrPL205LateReturn, fmt.Sprintf("（审理期限自%s起算，最长至%s；补充侦查完毕移送日：%s，已超过%s）",
+		start.Format(time.DateOnly), end.Format(time.DateOnly), o.GetDecidedOn(), limit.Format(time.DateOnly)))
+	if a := investigationArticlesOn(returned); a != "" {
+		r.Article = a
+	}
+	return []*triagev1.Reason{r}, nil
+}
+
+// outerPeriod is the longest first-instance period of procedure p, for a
+// clock started on start, that needs no higher court's approval:
+// ordinary "至迟不得超过三个月" (刑事诉讼法第二百零八条第一款; before 2013
+// 一个半月, 1996年 第一百六十八条), simplified twenty days or, over three
+// years, a month and a half (第二百二十条; before 2013 twenty days, 1996年
+// 第一百七十八条), fast-track ten or fifteen days (第二百二十五条). Half a
+// month is fifteen days (刑诉法解释第二百零二条).
+func outerPeriod(p triagev1.Procedure, overThree bool, start time.Time) (months, days int) {
+	before2013 := start.Before(crpl2012InForce)
+	switch p {
+	case pOrdinary:
+		if before2013 {
+			return 1, 15
+		}
+		return 3, 0
+	case pSimplified:
+		if overThree && !before2013 {
+			return 1, 15
+		}
+		return 0, 20
+	}
+	return 0, 15
+}
+
+// overThreeYears reports whether an assessment found the recommendation
+// over three years' fixed-term imprisonment: its simplified option then
+// carries the panel condition of CrPL 216 (2012 text art. 210).
+func overThreeYears(view assessed) bool {
+	for _, r := range view.option(pSimplified).GetReasons() {
+		if c := r.GetCode(); c == CodeCrPL216PanelRequired || c == CodeCrPL2012PanelRequired {
+			return true
+		}
+	}
+	return false
 }

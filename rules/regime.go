@@ -91,6 +91,10 @@ var (
 	// defendant's consent a condition; the 1998 interpretation's arts.
 	// 217–221 asked only for the procuratorate's.
 	crOpinion2003InForce = time.Date(2003, 3, 14, 0, 0, 0, 0, time.UTC)
+	// 最高人民法院关于严格执行案件审理期限制度的若干规定 (法释〔2000〕29号),
+	// "自2000年9月28日起施行": its art. 1 repeats the 1998 interpretation's
+	// six months for a private prosecution whose defendant is free.
+	timeLimitRules2000InForce = time.Date(2000, 9, 28, 0, 0, 0, 0, time.UTC)
 )
 
 // adminLaw2014InForce is when the 2014 amendment of 行政诉讼法 took effect:

@@ -255,7 +255,50 @@ func countingOf(kind triagev1.CaseKind, o *triagev1.Outcome) (counting, bool) {
 		return c, ok && c.article != ""
 	}
 	c, ok := conversionCounting[kind][o.GetChange()]
+	if ok && kind == kCriminal {
+		if t, dated := rulingDate(o); dated {
+			c = criminalCountingOn(o.GetChange(), t, c)
+		}
+	}
 	return c, ok
+}
+
+// criminalCountingOn is the provision a criminal conversion ruled on day t
+// counts its clock from, as the texts in force on t give it (audit round
+// 21; until rules 2026-12-04.19 every date cited the 2021 interpretation):
+// cur is conversionCounting's, the 2021 interpretation's from 2021-03-01.
+//
+//   - 简转普: 刑诉法解释（2012年）第二百九十八条 from 2013 ("转为普通程序审理的
+//     案件，审理期限应当从决定转为普通程序之日起计算", quoted in full at
+//     dyzxw.org/html/article/201305/07/130345.shtml); from 1998-09-08 the
+//     1998 interpretation's art. 230, the same words (h.chinakaoyan.com
+//     club topic 5650, 2010; fabang.com/a/20160331/776516.html); before,
+//     CrPL 1996 art. 179 alone, which names no start: the decision is kept.
+//   - fast-track → simplified or ordinary: from 2018-10-26 CrPL 226 alone
+//     ("重新审理"; no interpretation spoke of fast-track before 2021-03-01);
+//     before, the pilot's measures, whose text was not found. The clock
+//     still starts on the decision, as Interp. 376 later said.
+func criminalCountingOn(ch triagev1.ChangeKind, t time.Time, cur counting) counting {
+	if !t.Before(crInterp2021InForce) {
+		return cur
+	}
+	const fromDecision = "转为普通程序审理的案件，审理期限应当从决定转为普通程序之日起计算。"
+	switch ch {
+	case triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY:
+		switch {
+		case !t.Before(crpl2012InForce):
+			return counting{"刑诉法解释（2012年）第二百九十八条", fromDecision}
+		case !t.Before(crInterp1998InForce):
+			return counting{interp1998 + "第二百三十条", fromDecision}
+		}
+		return counting{"刑事诉讼法（1996年）第一百七十九条", "发现不宜适用简易程序的，应当按照第一审普通程序重新审理；决定日施行的法律未规定重新审理的审理期限如何起算（1998年9月8日起施行的司法解释第二百三十条规定从决定之日起计算），本系统自作出决定之日起计算，以法院案件管理系统为准。"}
+	case triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED, triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY:
+		if !t.Before(crpl2018InForce) {
+			return counting{"刑事诉讼法第二百二十六条", "不宜适用速裁程序的，应当按照第一审普通程序或者简易程序的规定重新审理；决定日尚无规定其审理期限起算的司法解释（刑诉法解释第三百七十六条自2021年3月1日起施行，规定从作出决定之日起计算），本系统自作出决定之日起计算。"}
+		}
+		return counting{"速裁程序试点办法", "速裁程序试点期间转为普通程序或者简易程序审理的，审理期限的起算依试点办法，本系统未核实其条文，自作出决定之日起计算，以法院案件管理系统为准。"}
+	}
+	return cur
 }
 
 // remandPanel reports whether o is a restart after 发回重审, which the law

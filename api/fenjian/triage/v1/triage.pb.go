@@ -726,7 +726,12 @@ type Party struct {
 	WhereaboutsUnknown bool `protobuf:"varint,4,opt,name=whereabouts_unknown,json=whereaboutsUnknown,proto3" json:"whereabouts_unknown,omitempty"`
 	// Foreign, Hong Kong, Macao or Taiwan party (涉外).
 	Foreign bool `protobuf:"varint,5,opt,name=foreign,proto3" json:"foreign,omitempty"`
-	// Criminal defendant under 18.
+	// Criminal defendant under 18 when the offence charged was committed and
+	// under 20 at 立案: the case the 未成年人案件审判组织 must try (刑诉法解释第
+	// 五百五十条第一款), so a defendant of 18 or 19 at 立案 who offended as a
+	// minor is marked. It also bars fast-track (刑事诉讼法第二百二十三条第二项)
+	// and asks the legal representative and the defender about simplified
+	// procedure (刑诉法解释第五百六十六条). A minor victim is not marked.
 	Minor bool `protobuf:"varint,6,opt,name=minor,proto3" json:"minor,omitempty"`
 	// Criminal: blind, deaf, mute, or partially mentally ill.
 	Impaired      bool `protobuf:"varint,7,opt,name=impaired,proto3" json:"impaired,omitempty"`
@@ -922,7 +927,8 @@ type Circumstances struct {
 	PrivateProsecution bool `protobuf:"varint,41,opt,name=private_prosecution,json=privateProsecution,proto3" json:"private_prosecution,omitempty"`
 	// Criminal: a minor defendant's legal representative (法定代理人) or defence
 	// counsel objects to simplified procedure, which bars it (刑诉法解释第五百六十六条,
-	// from 2021-03-01). It needs a defendant marked minor (INVALID_ARGUMENT
+	// from 2021-03-01; 2013-01-01 to 2021-02-28 刑诉法解释（2012年）第四百七十四条;
+	// before 2013 nothing). It needs a defendant marked minor (INVALID_ARGUMENT
 	// without one: an adult's counsel objecting bars nothing, 刑事诉讼法第二百一十四条
 	// 第一款第三项 asks the defendant alone). Refused (INVALID_ARGUMENT) on a civil
 	// or administrative filing.
