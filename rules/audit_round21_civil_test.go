@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -114,5 +115,170 @@ func TestAuditRound21SmallClaimsPeriodEnded(t *testing.T) {
 				t.Errorf("review = %v, want %v (time limit due %s)", codes, r.want, tl.GetDueOn())
 			}
 		})
+	}
+}
+
+// TestAuditRound21ConversionCitations: the provisions a civil conversion's
+// time limit, its review reason and a refusal cite are those in force on the
+// day of the ruling (the period itself stays the filing date's law). The
+// 2022 revision of 民诉法解释 (in force 2022-04-10) dropped the 2015 text's
+// arts. 274–275, so today's arts. 278, 279 and 281 were its 280, 281 and 283
+// (art. 258 kept its number); the 2015 interpretation took effect on
+// 2015-02-04, before which 若干规定 (in force 2003-12-01) alone spoke of a
+// conversion: 第十三条第二款 ("转入普通程序审理的民事案件的审理期限自人民法院
+// 立案的次日起开始计算") and 第二十六条 ("应当在审限届满前及时作出决定"). CPL
+// 169 came with the 2021 amendment (2022-01-01); the 2017 text's art. 169
+// was an appeal article. Until rules 2026-12-04.19 every ruling cited today's
+// numbering: a 2019 ruling "民诉法解释第二百八十一条" (in 2019 the objection
+// article) and "民事诉讼法第一百六十九条", a 2014 one an interpretation not yet
+// in force.
+func TestAuditRound21ConversionCitations(t *testing.T) {
+	e := defaultEngine(t)
+	civ := civilBase(t)
+	big := func(day string) *triagev1.Filing { return with(civ, filedOn(day), yuan(300000)) } // simplified
+	small := func(day string, y int64) *triagev1.Filing { return with(civ, filedOn(day), yuan(y)) }
+	const i258 = rules.ReviewInterp258ConversionLate
+	type row struct {
+		name  string
+		f     *triagev1.Filing
+		rec   triagev1.Procedure
+		prior []*triagev1.Outcome
+		out   *triagev1.Outcome
+		// rule: the refusal expected ("" accepted); cite / not: fragments
+		// the refusal's article, else the time limit's article, must and
+		// must not hold; review / reviewNot: the same for i258's article
+		// ("" when i258 is not expected).
+		rule, cite, not, review, reviewNot string
+	}
+	conf := func(p triagev1.Procedure, d string) []*triagev1.Outcome { return outs(outcome(chConf, p, on(d))) }
+	rows := []row{
+		// 简转普. 2024-03-05: simplified due 06-05.
+		{"2024 S → O on 06-06: today's numbering", big("2024-03-05"), pSimp, nil, outcome(chS2O, pOrd, on("2024-06-06")),
+			"", "民诉法解释第二百五十八条第三款", "（2015年）", "民诉法解释第二百五十八条第二款、第二百八十一条", "（2015年）"},
+		// 2022-01-05: simplified due 04-05 (清明) → 04-06.
+		{"2022 S → O on 04-07, before the 2022 revision", big("2022-01-05"), pSimp, nil, outcome(chS2O, pOrd, on("2022-04-07")),
+			"", "民诉法解释（2015年）第二百五十八条第三款", "", "民诉法解释（2015年）第二百五十八条第二款、第二百八十三条", "第二百八十一条"},
+		{"2022 S → O on 04-11, after it", big("2022-01-05"), pSimp, nil, outcome(chS2O, pOrd, on("2022-04-11")),
+			"", "民诉法解释第二百五十八条第三款", "（2015年）", "民诉法解释第二百五十八条第二款、第二百八十一条", "（2015年）"},
+		{"2019 S → O on 08-07", big("2019-05-06"), pSimp, nil, outcome(chS2O, pOrd, on("2019-08-07")),
+			"", "民诉法解释（2015年）第二百五十八条第三款", "", "民诉法解释（2015年）第二百五十八条第二款", "第二百八十一条"},
+		// 2014-10-20: simplified due 2015-01-20.
+		{"2014 S → O on 2015-02-03: 若干规定", big("2014-10-20"), pSimp, nil, outcome(chS2O, pOrd, on("2015-02-03")),
+			"", "若干规定第十三条第二款", "民诉法解释", "若干规定第二十六条", "民诉法解释"},
+		{"2014 S → O on 2015-02-04: the 2015 interpretation", big("2014-10-20"), pSimp, nil, outcome(chS2O, pOrd, on("2015-02-04")),
+			"", "民诉法解释（2015年）第二百五十八条第三款", "若干规定", "民诉法解释（2015年）第二百五十八条第二款", "第二百八十一条"},
+		// 2002-05-08: simplified due 08-08 (CPL 1991 art. 146); neither text yet.
+		{"2002 S → O on 08-09: no interpretation, no 若干规定", big("2002-05-08"), pSimp, nil, outcome(chS2O, pOrd, on("2002-08-09")),
+			"", "第一百三十五条", "若干规定", "民事诉讼法（1991年、2007年修正）第一百四十六条", "若干规定"},
+		// small claims → ordinary.
+		{"2019 SC → O on 08-07", small("2019-05-06", 20000), pSC, nil, outcome(chSC2O, pOrd, on("2019-08-07")),
+			"", "民诉法解释（2015年）第二百八十三条、第二百五十八条第三款", "第二百八十一条", "民诉法解释（2015年）第二百五十八条第二款、第二百八十三条", "第二百八十一条"},
+		{"2014 SC → O on 08-07", small("2014-05-06", 8000), pSC, nil, outcome(chSC2O, pOrd, on("2014-08-07")),
+			"", "若干规定第十三条第二款", "民诉法解释", "若干规定第二十六条", "民诉法解释"},
+		{"2024 SC → O on 05-07", civ, pSC, nil, outcome(chSC2O, pOrd, on("2024-05-07")),
+			"", "民诉法解释第二百八十一条、第二百五十八条第三款", "（2015年）", "民诉法解释第二百五十八条第二款、第二百八十一条", "（2015年）"},
+		// small claims → the other simplified rules.
+		{"2019 SC → S on 06-03", small("2019-05-06", 20000), pSC, nil, outcome(chSC2S, pSimp, on("2019-06-03")),
+			"", "民诉法解释（2015年）第二百八十条、第二百八十一条", "第一百六十九条", "", ""},
+		{"2021-12-31 SC → S on 2022-01-05: CPL 169 in force", small("2021-12-31", 15000), pSC, nil, outcome(chSC2S, pSimp, on("2022-01-05")),
+			"", "民事诉讼法第一百六十九条", "民诉法解释", "", ""},
+		{"2014 SC → S on 06-03: no conversion article", small("2014-05-06", 8000), pSC, nil, outcome(chSC2S, pSimp, on("2014-06-03")),
+			"", "第一百六十一条", "第一百六十九条", "", ""},
+		// Into small claims: refused, citing the ruling date's texts.
+		{"2024 S, then into small claims", big("2024-03-05"), pSimp, conf(pSimp, "2024-03-06"), outcome(chOver, pSC, on("2024-03-20")),
+			rules.RuleNoConversionIntoSmallClaims, "民诉法解释第二百七十八条、第二百七十九条", "（2015年）", "", ""},
+		{"2022-01-05 S, then into small claims on 02-07", big("2022-01-05"), pSimp, conf(pSimp, "2022-01-06"), outcome(chOver, pSC, on("2022-02-07")),
+			rules.RuleNoConversionIntoSmallClaims, "民事诉讼法第一百六十九条；民诉法解释（2015年）第二百八十条、第二百八十一条", "第二百七十八条", "", ""},
+		{"2019 S, then into small claims", big("2019-05-06"), pSimp, conf(pSimp, "2019-05-07"), outcome(chOver, pSC, on("2019-06-03")),
+			rules.RuleNoConversionIntoSmallClaims, "民诉法解释（2015年）第二百八十条、第二百八十一条", "第一百六十九条", "", ""},
+		{"2014 S, then into small claims", big("2014-05-06"), pSimp, conf(pSimp, "2014-05-07"), outcome(chOver, pSC, on("2014-06-03")),
+			rules.RuleNoConversionIntoSmallClaims, "民事诉讼法（2012年修正）第一百六十二条", "民诉法解释", "", ""},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			d := withInferences(t, r.f, r.rec)
+			err := e.ValidateOutcome(d, r.f, r.prior, r.out)
+			if r.rule != "" {
+				checkVerdict(t, err, r.rule, r.cite)
+				var ce *rules.ConversionError
+				if errors.As(err, &ce) && holds(ce.Article, r.not) {
+					t.Errorf("refusal cites %q, which must not hold %q", ce.Article, r.not)
+				}
+				return
+			}
+			checkVerdict(t, err, "", "")
+			tl, err := e.OutcomeTimeLimitFromRecord(d, r.prior, r.out, r.f.GetCircumstances())
+			if err != nil {
+				t.Fatalf("time limit: %v", err)
+			}
+			if !strings.Contains(tl.GetArticle(), r.cite) || holds(tl.GetArticle(), r.not) {
+				t.Errorf("time limit cites %q; want %q, not %q", tl.GetArticle(), r.cite, r.not)
+			}
+			got, err := e.OutcomeReview(d, r.prior, r.out, tl)
+			if err != nil {
+				t.Fatalf("review: %v", err)
+			}
+			var late *triagev1.Reason
+			for _, g := range got {
+				if g.GetCode() == i258 {
+					late = g
+				}
+			}
+			switch {
+			case (late != nil) != (r.review != ""):
+				t.Errorf("review %v, want %s: %v", got, i258, r.review != "")
+			case late != nil && (!strings.Contains(late.GetArticle(), r.review) || holds(late.GetArticle(), r.reviewNot)):
+				t.Errorf("%s cites %q; want %q, not %q", i258, late.GetArticle(), r.review, r.reviewNot)
+			}
+		})
+	}
+}
+
+// holds reports whether s holds a fragment that is not empty.
+func holds(s, fragment string) bool { return fragment != "" && strings.Contains(s, fragment) }
+
+// TestAuditRound21ExtensionTexts: what each option's time limit says about
+// extension, as the texts of the filing date give it — scenarios where
+// fenjian was right. CPL 168 (2022-01-01): small claims two months, one more
+// by the president. CPL 164: simplified three, one more; 民诉法解释第二百五十八
+// 条 as revised in 2022 (in force 2022-04-10: "有特殊情况需要延长的，经本院院长
+// 批准…累计不得超过四个月"); before that revision its 2015 text, kept by the
+// 2020 amendment, let the parties' consent extend simplified procedure to
+// six months in all (新华社 2022-04-02 on the revision: "将简易程序案件延长审限
+// 的条件由'双方当事人同意继续适用简易程序'修改为'有特殊情况需要延长'，同时将…最长
+// 审限由六个月修改为四个月"), so a 2021 filing keeps six months and a
+// 2022-01-01 one has CPL 164's four alone. CPL 2012/2017 art. 161 had no
+// extension; CPL 152 ordinary six, six more, then the court above.
+func TestAuditRound21ExtensionTexts(t *testing.T) {
+	e := defaultEngine(t)
+	civ := civilBase(t)
+	rows := []struct {
+		day    string
+		p      triagev1.Procedure
+		months int32
+		due    string
+		says   string
+	}{
+		{"2015-02-03", pSC, 3, "2015-05-04", "2015年2月4日起施行的民诉法解释第二百五十八条"}, // 05-03 a Sunday
+		{"2020-12-31", pSimp, 3, "2021-03-31", "累计不得超过六个月"},
+		{"2021-01-01", pSimp, 3, "2021-04-01", "累计不得超过六个月"},
+		{"2021-12-31", pSC, 3, "2022-03-31", "没有小额诉讼案件的单独审限"},
+		{"2022-01-01", pSC, 2, "2022-03-01", "经本院院长批准，可以延长一个月"},
+		{"2022-01-01", pSimp, 3, "2022-04-01", "累计四个月（民事诉讼法第一百六十四条）"},
+		{"2022-04-09", pSimp, 3, "2022-07-11", "自2022年4月10日起该条改为累计不得超过四个月"}, // 07-09 a Saturday
+		{"2022-04-10", pSimp, 3, "2022-07-11", "累计不得超过四个月（民诉法解释第二百五十八条）"},   // 07-10 a Sunday
+		{"2024-03-05", pOrd, 6, "2024-09-05", "可以延长六个月；还需要延长的，报请上级人民法院批准"},
+		{"2012-12-31", pSimp, 3, "2013-04-01", "未规定延长"}, // 03-31 a Sunday
+	}
+	for _, r := range rows {
+		a, err := e.Evaluate(with(civ, filedOn(r.day), yuan(8000)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl := a.Option(r.p).GetTimeLimit()
+		if tl.GetMonths() != r.months || tl.GetDueOn() != r.due || !strings.Contains(tl.GetExtension(), r.says) {
+			t.Errorf("%s %v: %d months due %s, %q; want %d months due %s saying %q",
+				r.day, r.p, tl.GetMonths(), tl.GetDueOn(), tl.GetExtension(), r.months, r.due, r.says)
+		}
 	}
 }

@@ -100,9 +100,12 @@ func outcomeReview(code, detail string) *triagev1.Reason {
 // ValidateOutcome accepted and whose time limit (OutcomeTimeLimitFromRecord)
 // is tl: a conversion to ordinary ruled after the period of the procedure it
 // leaves had ended (civil: 民诉法解释第二百五十八条第二款, through 第二百八十一
-// 条 for small claims; administrative: 行诉法解释第一百零五条第一款), and a
-// conversion into a procedure whose period, counted from 立案, had already
-// ended on the day of the ruling. Criminal conversions restart their period
+// 条 for small claims; administrative: 行诉法解释第一百零五条第一款), small
+// claims → the other simplified rules ruled after the small-claims period
+// (民事诉讼法第一百六十八条), and a conversion into a procedure whose period,
+// counted from 立案, had already ended on the day of the ruling. Civil
+// articles are those of the ruling's day (interp258LateArticle,
+// smallClaimsPeriodEndedArticle). Criminal conversions restart their period
 // from the decision (刑诉法解释第三百六十八条第二款、第三百七十六条) and no
 // criminal text bounds the date of the decision, so they get none; a
 // criminal 补充侦查 restart is read by investigationReview (刑事诉讼法第二百
@@ -158,8 +161,11 @@ func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, 
 				code = ReviewCPL168SmallClaimsPeriodEnded
 			}
 			r := outcomeReview(code, "（"+procName(left.GetProcedure())+"审理期限届满日："+prev.GetDueOn()+"；裁定日期："+o.GetDecidedOn()+"）")
-			if code == ReviewCPL168SmallClaimsPeriodEnded {
+			switch code { // the texts of the ruling's day
+			case ReviewCPL168SmallClaimsPeriodEnded:
 				r.Article = smallClaimsPeriodEndedArticle(prev.GetArticle(), decided)
+			case ReviewInterp258ConversionLate:
+				r.Article = interp258LateArticle(prev.GetArticle(), decided)
 			}
 			out = append(out, r)
 		}
