@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -36,11 +37,7 @@ func TestAuditRound21CivilLifecycle(t *testing.T) {
 		f.ClaimAmountFen = yuan * 100
 		return f
 	}
-	type step struct {
-		change triagev1.ChangeKind
-		proc   triagev1.Procedure
-		on     string
-	}
+	type step = chainStep
 	cases := []struct {
 		name   string
 		filing *triagev1.Filing
@@ -73,46 +70,18 @@ func TestAuditRound21CivilLifecycle(t *testing.T) {
 			nil, step{scToOrd, ordinary, "2014-08-07"}, "2014-11-06", []string{late258}, "若干规定第十三条第二款",
 			"若干规定第二十六条", "民诉法解释"},
 	}
-	mk := func(d *triagev1.Decision, s step) *triagev1.Outcome {
-		if s.change == overridden && d.GetRecommended() == s.proc {
-			s.change = confirmed
-		}
-		o := outcome(d, s.change, s.proc, s.on)
-		o.ReviewReasons = []*triagev1.Reason{{Code: "CLIENT_SAYS", Message: "客户端填写"}}
-		return o
-	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := triageOK(t, ctx, h.client, c.filing)
 			if d.GetRecommended() != smallClaims {
 				t.Fatalf("fixture: recommended %v, want small claims", d.GetRecommended())
 			}
-			for _, s := range c.setup {
-				if _, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, s)}); err != nil {
-					t.Fatalf("setup %v → %v: %v", s.change, s.proc, err)
-				}
-			}
-			resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, c.last)})
-			if err != nil {
-				t.Fatalf("RecordOutcome: %v", err)
-			}
-			o := resp.GetOutcome()
+			o, stored := recordChain(t, ctx, h.client, st, d, append(c.setup, c.last), c.review)
 			if tl := o.GetTimeLimit(); tl.GetDueOn() != c.due || !strings.Contains(tl.GetArticle(), c.tlArticle) ||
 				c.notCited != "" && strings.Contains(tl.GetArticle(), c.notCited) {
 				t.Errorf("time limit due %s citing %q; want due %s citing %q, not %q", tl.GetDueOn(), tl.GetArticle(), c.due, c.tlArticle, c.notCited)
 			}
-			stored, err := st.ListOutcomes(ctx, d.GetDecisionId())
-			if err != nil {
-				t.Fatal(err)
-			}
-			for what, rs := range map[string][]*triagev1.Reason{"response": o.GetReviewReasons(), "stored": stored[len(stored)-1].GetReviewReasons()} {
-				var got []string
-				for _, r := range rs {
-					got = append(got, r.GetCode())
-				}
-				if !slices.Equal(got, c.review) {
-					t.Errorf("%s review reasons %v, want %v", what, got, c.review)
-				}
+			for what, rs := range map[string][]*triagev1.Reason{"response": o.GetReviewReasons(), "stored": stored} {
 				if len(rs) > 0 && (!strings.Contains(rs[0].GetArticle(), c.reviewArticle) ||
 					c.notCited != "" && strings.Contains(rs[0].GetArticle(), c.notCited)) {
 					t.Errorf("%s %s cites %q, want %q and not %q", what, rs[0].GetCode(), rs[0].GetArticle(), c.reviewArticle, c.notCited)
@@ -120,4 +89,52 @@ func TestAuditRound21CivilLifecycle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// chainStep is one outcome of a chain recordChain records: the change,
+// the procedure it applies and the day of the ruling.
+type chainStep struct {
+	change triagev1.ChangeKind
+	proc   triagev1.Procedure
+	on     string
+}
+
+// recordChain records the steps as outcomes of decision d in order through
+// the client, each sent with review reasons a client must not be able to
+// set; a choice at filing that is the recommendation is sent as CONFIRMED.
+// Every outcome but the last must be accepted without review reasons, and
+// the last with the review codes want, in the answer and in the store. It
+// returns the last outcome as answered and the review reasons stored with it.
+func recordChain(t *testing.T, ctx context.Context, c triagev1.TriageServiceClient, st CaseStore, d *triagev1.Decision, steps []chainStep, want []string) (*triagev1.Outcome, []*triagev1.Reason) {
+	t.Helper()
+	var last *triagev1.Outcome
+	for i, s := range steps {
+		o := outcome(d, s.change, s.proc, s.on)
+		if s.change == overridden && d.GetRecommended() == s.proc {
+			o.Change = confirmed
+		}
+		o.ReviewReasons = []*triagev1.Reason{{Code: "CLIENT_SAYS", Message: "客户端填写"}}
+		resp, err := c.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
+		if err != nil {
+			t.Fatalf("outcome %d (%v → %v): %v", i, o.GetChange(), o.GetProcedure(), err)
+		}
+		if last = resp.GetOutcome(); i < len(steps)-1 && len(last.GetReviewReasons()) != 0 {
+			t.Fatalf("outcome %d (%v) carries review reasons %v", i, o.GetChange(), last.GetReviewReasons())
+		}
+	}
+	stored, err := st.ListOutcomes(ctx, d.GetDecisionId())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviewed := stored[len(stored)-1].GetReviewReasons()
+	for what, rs := range map[string][]*triagev1.Reason{"response": last.GetReviewReasons(), "stored": reviewed} {
+		var got []string
+		for _, r := range rs {
+			got = append(got, r.GetCode())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s review reasons %v, want %v", what, got, want)
+		}
+	}
+	return last, reviewed
 }

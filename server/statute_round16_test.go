@@ -1,7 +1,6 @@
 package server
 
 import (
-	"slices"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -29,11 +28,7 @@ func TestStatuteRound16(t *testing.T) {
 		late105  = rules.ReviewAdmin105ConversionLate
 		ended    = rules.ReviewTimeLimitEndedAtRuling
 	)
-	type step struct {
-		change triagev1.ChangeKind
-		proc   triagev1.Procedure
-		on     string
-	}
+	type step = chainStep
 	cases := []struct {
 		name   string
 		filing *triagev1.Filing
@@ -66,47 +61,12 @@ func TestStatuteRound16(t *testing.T) {
 		{"criminal fast-track → simplified on 03-29, after the ten days: no flag", criminalFiling("r16-9", true),
 			[]step{{overridden, fastTrack, "2024-03-06"}}, step{ftToSimp, simplified, "2024-03-29"}, 0, 20, "2024-04-18", nil},
 	}
-	mk := func(d *triagev1.Decision, s step) *triagev1.Outcome {
-		if s.change == overridden && d.GetRecommended() == s.proc {
-			s.change = confirmed
-		}
-		o := outcome(d, s.change, s.proc, s.on)
-		// What the server owns, sent anyway: it must not survive.
-		o.ReviewReasons = []*triagev1.Reason{{Code: "CLIENT_SAYS", Message: "客户端填写"}}
-		return o
-	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := triageOK(t, ctx, h.client, c.filing)
-			for _, s := range c.setup {
-				resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, s)})
-				if err != nil {
-					t.Fatalf("setup %v → %v: %v", s.change, s.proc, err)
-				}
-				if rs := resp.GetOutcome().GetReviewReasons(); len(rs) != 0 {
-					t.Fatalf("setup %v carries review reasons %v", s.change, rs)
-				}
-			}
-			resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, c.last)})
-			if err != nil {
-				t.Fatalf("RecordOutcome: %v", err)
-			}
-			o := resp.GetOutcome()
+			o, _ := recordChain(t, ctx, h.client, st, d, append(c.setup, c.last), c.review)
 			if tl := o.GetTimeLimit(); tl.GetMonths() != c.months || tl.GetDays() != c.days || tl.GetDueOn() != c.due {
 				t.Errorf("time limit %v, want %d months %d days due %s", tl, c.months, c.days, c.due)
-			}
-			stored, err := st.ListOutcomes(ctx, d.GetDecisionId())
-			if err != nil {
-				t.Fatal(err)
-			}
-			for what, rs := range map[string][]*triagev1.Reason{"response": o.GetReviewReasons(), "stored": stored[len(stored)-1].GetReviewReasons()} {
-				var got []string
-				for _, r := range rs {
-					got = append(got, r.GetCode())
-				}
-				if !slices.Equal(got, c.review) {
-					t.Errorf("%s review reasons %v, want %v", what, got, c.review)
-				}
 			}
 		})
 	}
