@@ -251,7 +251,7 @@ func TestAuditRound16LateConversions(t *testing.T) {
 		{"civ SC → O on 05-06, the moved last day (CPL 85 ¶3)", civ, pSC, nil, outcome(chSC2O, pOrd, on("2024-05-06")), nil},
 		{"civ SC → O on 05-07 (Interp. 281, 258 ¶2)", civ, pSC, nil, outcome(chSC2O, pOrd, on("2024-05-07")), []string{i258}},
 		// small claims → the other simplified rules: since rules
-		// 2026-12-04.19 (round 21) flagged once CPL 168's two months are
+		// 2026-12-04.20 (round 21) flagged once CPL 168's two months are
 		// over, as the case ran past them in small claims; the first two
 		// rows recorded nothing before.
 		{"civ SC → S on 05-07: CPL 168's two months over", civ, pSC, nil, outcome(chSC2S, pSimp, on("2024-05-07")), []string{sc168}},

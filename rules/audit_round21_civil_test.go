@@ -37,7 +37,7 @@ import (
 // and only then sent to the other simplified rules (CPL 169 ¶1) ran past
 // the small-claims period whatever its new procedure's clock says, just as
 // one sent to ordinary procedure does (INTERP258_CONVERSION_AFTER_TIME_LIMIT,
-// Interp. 258 ¶2 through 281). Until rules 2026-12-04.19 the ruling to the
+// Interp. 258 ¶2 through 281). Until rules 2026-12-04.20 the ruling to the
 // other simplified rules was flagged only once simplified's own three months
 // had ended: days 62–92 of a 2022+ case passed without a word (round 16 had
 // the first row as a near miss).
@@ -138,7 +138,7 @@ func reviewOf(t *testing.T, e *rules.Engine, f *triagev1.Filing, rec triagev1.Pr
 // conversion: 第十三条第二款 ("转入普通程序审理的民事案件的审理期限自人民法院
 // 立案的次日起开始计算") and 第二十六条 ("应当在审限届满前及时作出决定"). CPL
 // 169 came with the 2021 amendment (2022-01-01); the 2017 text's art. 169
-// was an appeal article. Until rules 2026-12-04.19 every ruling cited today's
+// was an appeal article. Until rules 2026-12-04.20 every ruling cited today's
 // numbering: a 2019 ruling "民诉法解释第二百八十一条" (in 2019 the objection
 // article) and "民事诉讼法第一百六十九条", a 2014 one an interpretation not yet
 // in force.

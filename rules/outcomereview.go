@@ -28,7 +28,7 @@ const (
 	// 2017年修正）第一百六十一条、第一百六十二条). The case ran past it in small
 	// claims, as one sent to ordinary procedure does (ReviewInterp258ConversionLate);
 	// no text moves the small-claims period by the later ruling. Rules
-	// 2026-12-04.19 (audit round 21); until then only the simplified period's
+	// 2026-12-04.20 (audit round 21); until then only the simplified period's
 	// end (ReviewTimeLimitEndedAtRuling) was flagged.
 	ReviewCPL168SmallClaimsPeriodEnded = "CPL168_CONVERSION_AFTER_TIME_LIMIT"
 	// ReviewAdmin105ConversionLate: the administrative 简转普 ruled after the

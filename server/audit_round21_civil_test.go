@@ -13,7 +13,7 @@ import (
 // TestAuditRound21CivilLifecycle records round-21 civil outcomes through a
 // real server on loopback with a SQLite store: the small-claims period
 // ended before the case left small claims for the other simplified rules
-// (民事诉讼法第一百六十八条、第一百六十九条第一款; until rules 2026-12-04.19 not
+// (民事诉讼法第一百六十八条、第一百六十九条第一款; until rules 2026-12-04.20 not
 // flagged), and the articles a conversion's time limit and review reasons
 // cite on the day of the ruling (the 2015 interpretation numbered Interp.
 // 278–281 two higher; before 2015-02-04 若干规定第十三条第二款、第二十六条).

@@ -48,7 +48,7 @@ func TestStatuteRound16(t *testing.T) {
 			[]step{{overridden, smallClaims, "2024-03-06"}}, step{scToOrd, ordinary, "2024-05-07"}, 6, 0, "2024-09-05", []string{late258}},
 		{"simplified → ordinary on 06-06, after CPL 164's three months: flagged", simplifiedFiling("r16-4"),
 			[]step{{overridden, simplified, "2024-03-06"}}, step{simpToOrd, ordinary, "2024-06-06"}, 6, 0, "2024-09-05", []string{late258}},
-		// Since rules 2026-12-04.19 (round 21) CPL 168's two months, over since 05-06, are flagged too.
+		// Since rules 2026-12-04.20 (round 21) CPL 168's two months, over since 05-06, are flagged too.
 		{"small claims → simplified rules on 06-06: the simplified period already over", loanFiling("r16-5"),
 			[]step{{overridden, smallClaims, "2024-03-06"}}, step{scToSimp, simplified, "2024-06-06"}, 3, 0, "2024-06-05",
 			[]string{rules.ReviewCPL168SmallClaimsPeriodEnded, ended}},
