@@ -228,6 +228,7 @@ func TestAuditRound16LateConversions(t *testing.T) {
 		i258  = rules.ReviewInterp258ConversionLate
 		a105  = rules.ReviewAdmin105ConversionLate
 		ended = rules.ReviewTimeLimitEndedAtRuling
+		sc168 = rules.ReviewCPL168SmallClaimsPeriodEnded
 	)
 	confSimp := outcome(chConf, pSimp, on("2024-03-06"))
 	type row struct {
@@ -249,11 +250,13 @@ func TestAuditRound16LateConversions(t *testing.T) {
 		{"civ SC → O on 05-05, the unmoved last day", civ, pSC, nil, outcome(chSC2O, pOrd, on("2024-05-05")), nil},
 		{"civ SC → O on 05-06, the moved last day (CPL 85 ¶3)", civ, pSC, nil, outcome(chSC2O, pOrd, on("2024-05-06")), nil},
 		{"civ SC → O on 05-07 (Interp. 281, 258 ¶2)", civ, pSC, nil, outcome(chSC2O, pOrd, on("2024-05-07")), []string{i258}},
-		// small claims → the other simplified rules: no text bounds the date;
-		// only a simplified period already over is flagged.
-		{"civ SC → S on 05-07 (near miss: not a conversion to ordinary)", civ, pSC, nil, outcome(chSC2S, pSimp, on("2024-05-07")), nil},
-		{"civ SC → S on 06-05, simplified's last day", civ, pSC, nil, outcome(chSC2S, pSimp, on("2024-06-05")), nil},
-		{"civ SC → S on 06-06: simplified's period over", civ, pSC, nil, outcome(chSC2S, pSimp, on("2024-06-06")), []string{ended}},
+		// small claims → the other simplified rules: since rules
+		// 2026-12-04.20 (round 21) flagged once CPL 168's two months are
+		// over, as the case ran past them in small claims; the first two
+		// rows recorded nothing before.
+		{"civ SC → S on 05-07: CPL 168's two months over", civ, pSC, nil, outcome(chSC2S, pSimp, on("2024-05-07")), []string{sc168}},
+		{"civ SC → S on 06-05, simplified's last day", civ, pSC, nil, outcome(chSC2S, pSimp, on("2024-06-05")), []string{sc168}},
+		{"civ SC → S on 06-06: simplified's period over", civ, pSC, nil, outcome(chSC2S, pSimp, on("2024-06-06")), []string{sc168, ended}},
 		{"civ SC → S → O on 06-05", civ, pSC, outs(outcome(chSC2S, pSimp, on("2024-03-20"))), outcome(chS2O, pOrd, on("2024-06-05")), nil},
 		{"civ SC → S → O on 06-06: simplified's period", civ, pSC, outs(outcome(chSC2S, pSimp, on("2024-03-20"))), outcome(chS2O, pOrd, on("2024-06-06")), []string{i258}},
 		// 普转简 with agreement (若干规定 2): three months from 立案.
@@ -283,30 +286,7 @@ func TestAuditRound16LateConversions(t *testing.T) {
 			outcome(chS2O, pOrd, on("2024-04-30"), b("刑事诉讼法第二百二十一条")), nil},
 	}
 	for _, r := range rows {
-		t.Run(r.name, func(t *testing.T) {
-			d := withInferences(t, r.f, r.rec)
-			if err := e.ValidateOutcome(d, r.f, r.prior, r.out); err != nil {
-				t.Fatalf("refused: %v", err)
-			}
-			tl, err := e.OutcomeTimeLimitFromRecord(d, r.prior, r.out, r.f.GetCircumstances())
-			if err != nil {
-				t.Fatalf("time limit: %v", err)
-			}
-			got, err := e.OutcomeReview(d, r.prior, r.out, tl)
-			if err != nil {
-				t.Fatalf("review: %v", err)
-			}
-			var codes []string
-			for _, g := range got {
-				codes = append(codes, g.GetCode())
-				if !strings.Contains(g.GetMessage(), r.out.GetDecidedOn()) {
-					t.Errorf("%s: message %q does not name the ruling date", g.GetCode(), g.GetMessage())
-				}
-			}
-			if strings.Join(codes, ",") != strings.Join(r.want, ",") {
-				t.Errorf("review = %v, want %v (time limit due %s)", codes, r.want, tl.GetDueOn())
-			}
-		})
+		t.Run(r.name, func(t *testing.T) { reviewOf(t, e, r.f, r.rec, r.prior, r.out, r.want) })
 	}
 }
 

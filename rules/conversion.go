@@ -549,7 +549,7 @@ func checkFilingChoice(d *triagev1.Decision, prior []*triagev1.Outcome, cur tria
 		if p != cur {
 			switch p {
 			case pSmallClaims:
-				return conversionErr(RuleNoConversionIntoSmallClaims, "")
+				return noConversionIntoSmallClaimsErr(o)
 			case pFastTrack:
 				return criminalEraErr(RuleNoConversionIntoFastTrack, o)
 			}
@@ -983,7 +983,7 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 	kCivil: {
 		triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY:     {"民诉法解释第二百五十八条第三款", "由简易程序转为普通程序，审理期限自立案之日计算。"},
 		triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY:   {"民诉法解释第二百八十一条、第二百五十八条第三款", "由小额诉讼程序转为普通程序，审理期限自立案之日计算。"},
-		triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED: {"民事诉讼法第一百六十九条", "小额诉讼案件适用简易程序的其他规定审理，审理期限仍自立案之日计算。"},
+		triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED: {"民事诉讼法第一百六十九条第一款", "小额诉讼案件适用简易程序的其他规定审理，审理期限仍自立案之日计算。"},
 		triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED:     {"最高人民法院关于适用简易程序审理民事案件的若干规定第二条", "由普通程序转为简易程序，审理期限仍自立案之日计算。"},
 	},
 	kAdmin: {
@@ -1042,7 +1042,9 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 	a := &Assessment{FiledOn: start, Facts: Facts{Foreign: foreign}}
 	tl := timeLimit(f, a, p, cal)
 	if c, ok := countingOf(kind, o); ok && !tl.GetNoStatutoryLimit() {
-		tl.Article += "；" + c.article
+		if c.article != "" { // none for a ruling before the texts (civilCountingOn)
+			tl.Article += "；" + c.article
+		}
 		tl.Extension = c.note + tl.Extension
 	}
 	return tl

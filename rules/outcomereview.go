@@ -20,6 +20,17 @@ const (
 	// procedure it leaves had ended. 民诉法解释第二百五十八条第二款: "应当在
 	// 审理期限届满前作出裁定"; small claims through 第二百八十一条.
 	ReviewInterp258ConversionLate = "INTERP258_CONVERSION_AFTER_TIME_LIMIT"
+	// ReviewCPL168SmallClaimsPeriodEnded: a civil case sent from small
+	// claims to the other simplified rules (民事诉讼法第一百六十九条第一款)
+	// after the small-claims period had ended: 第一百六十八条 "应当在立案之日
+	// 起两个月内审结" (one more month with the president's approval; filed
+	// 2013–2021, simplified procedure's three months, 民事诉讼法（2012年、
+	// 2017年修正）第一百六十一条、第一百六十二条). The case ran past it in small
+	// claims, as one sent to ordinary procedure does (ReviewInterp258ConversionLate);
+	// no text moves the small-claims period by the later ruling. Rules
+	// 2026-12-04.20 (audit round 21); until then only the simplified period's
+	// end (ReviewTimeLimitEndedAtRuling) was flagged.
+	ReviewCPL168SmallClaimsPeriodEnded = "CPL168_CONVERSION_AFTER_TIME_LIMIT"
 	// ReviewAdmin105ConversionLate: the administrative 简转普 ruled after the
 	// 45 days of 行政诉讼法第八十三条. 行诉法解释第一百零五条第一款: "应当在审理
 	// 期限届满前作出裁定".
@@ -54,6 +65,8 @@ const (
 var outcomeReviewDefs = [...]reasonDef{
 	{ReviewInterp258ConversionLate, "民诉法解释第二百五十八条第二款、第二百八十一条；最高人民法院关于适用简易程序审理民事案件的若干规定第二十六条",
 		"转为普通程序的裁定应当在审理期限届满前作出；本次裁定日期晚于原程序按立案日计算的审理期限届满日。请核对是否经院长批准延长审理期限，或有不计入审理期限的期间（公告、鉴定等）。"},
+	{ReviewCPL168SmallClaimsPeriodEnded, "民事诉讼法第一百六十八条、第一百六十九条第一款",
+		"小额诉讼程序的审理期限自立案之日计算，在本次转为适用简易程序其他规定的裁定之前已经届满：案件在该期限届满后仍按小额诉讼程序审理，转换程序不改变已经届满的小额诉讼审理期限。请核对是否经院长批准延长审理期限，或有不计入审理期限的期间（公告、鉴定等）。"},
 	{ReviewAdmin105ConversionLate, "行诉法解释第一百零五条第一款；行政诉讼法第八十三条",
 		"转为普通程序的裁定应当在审理期限届满前作出；本次裁定日期晚于简易程序自立案之日起四十五日的届满日。请核对有无不计入审理期限的期间（行诉法解释第五十条）。"},
 	{ReviewSmallClaimsNotApplied, "民事诉讼法第一百六十五条第一款、第一百六十六条第六项；民诉法解释（2015年）第二百七十五条第五项（2022年以前立案的）",
@@ -87,9 +100,12 @@ func outcomeReview(code, detail string) *triagev1.Reason {
 // ValidateOutcome accepted and whose time limit (OutcomeTimeLimitFromRecord)
 // is tl: a conversion to ordinary ruled after the period of the procedure it
 // leaves had ended (civil: 民诉法解释第二百五十八条第二款, through 第二百八十一
-// 条 for small claims; administrative: 行诉法解释第一百零五条第一款), and a
-// conversion into a procedure whose period, counted from 立案, had already
-// ended on the day of the ruling. Criminal conversions restart their period
+// 条 for small claims; administrative: 行诉法解释第一百零五条第一款), small
+// claims → the other simplified rules ruled after the small-claims period
+// (民事诉讼法第一百六十八条), and a conversion into a procedure whose period,
+// counted from 立案, had already ended on the day of the ruling. Civil
+// articles are those of the ruling's day (interp258LateArticle,
+// smallClaimsPeriodEndedArticle). Criminal conversions restart their period
 // from the decision (刑诉法解释第三百六十八条第二款、第三百七十六条) and no
 // criminal text bounds the date of the decision, so they get none; a
 // criminal 补充侦查 restart is read by investigationReview (刑事诉讼法第二百
@@ -116,7 +132,12 @@ func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, 
 		return nil, fieldErrorf("outcome.decided_on", "%v", err)
 	}
 	var out []*triagev1.Reason
-	if o.GetProcedure() == pOrdinary {
+	// The period of the procedure the case leaves is checked on a
+	// conversion to ordinary (Interp. 258 ¶2, 行诉法解释 105 ¶1) and on
+	// small claims → the other simplified rules (CPL 168: the small-claims
+	// period is its own, shorter from 2022 than simplified's).
+	leaves := o.GetProcedure() == pOrdinary || o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED
+	if leaves {
 		// The period of the procedure the case leaves, on the same facts
 		// and from the same 立案 (civil and administrative clocks never
 		// restart), as a choice of it at filing would show it.
@@ -133,10 +154,20 @@ func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, 
 		}
 		if late(prev, decided) {
 			code := ReviewInterp258ConversionLate
-			if kind == kAdmin {
+			switch {
+			case kind == kAdmin:
 				code = ReviewAdmin105ConversionLate
+			case o.GetProcedure() != pOrdinary:
+				code = ReviewCPL168SmallClaimsPeriodEnded
 			}
-			out = append(out, outcomeReview(code, "（"+procName(left.GetProcedure())+"审理期限届满日："+prev.GetDueOn()+"；裁定日期："+o.GetDecidedOn()+"）"))
+			r := outcomeReview(code, "（"+procName(left.GetProcedure())+"审理期限届满日："+prev.GetDueOn()+"；裁定日期："+o.GetDecidedOn()+"）")
+			switch code { // the texts of the ruling's day
+			case ReviewCPL168SmallClaimsPeriodEnded:
+				r.Article = smallClaimsPeriodEndedArticle(prev.GetArticle(), decided)
+			case ReviewInterp258ConversionLate:
+				r.Article = interp258LateArticle(prev.GetArticle(), decided)
+			}
+			out = append(out, r)
 		}
 	}
 	if late(tl, decided) {

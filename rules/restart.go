@@ -255,9 +255,12 @@ func countingOf(kind triagev1.CaseKind, o *triagev1.Outcome) (counting, bool) {
 		return c, ok && c.article != ""
 	}
 	c, ok := conversionCounting[kind][o.GetChange()]
-	if ok && kind == kCriminal {
-		if t, dated := rulingDate(o); dated {
+	if t, dated := rulingDate(o); ok && dated { // the texts of the ruling's day
+		switch kind {
+		case kCriminal:
 			c = criminalCountingOn(o.GetChange(), t, c)
+		case kCivil:
+			c = civilCountingOn(o.GetChange(), t, c)
 		}
 	}
 	return c, ok

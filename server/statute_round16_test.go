@@ -1,7 +1,6 @@
 package server
 
 import (
-	"slices"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -29,11 +28,7 @@ func TestStatuteRound16(t *testing.T) {
 		late105  = rules.ReviewAdmin105ConversionLate
 		ended    = rules.ReviewTimeLimitEndedAtRuling
 	)
-	type step struct {
-		change triagev1.ChangeKind
-		proc   triagev1.Procedure
-		on     string
-	}
+	type step = chainStep
 	cases := []struct {
 		name   string
 		filing *triagev1.Filing
@@ -53,8 +48,10 @@ func TestStatuteRound16(t *testing.T) {
 			[]step{{overridden, smallClaims, "2024-03-06"}}, step{scToOrd, ordinary, "2024-05-07"}, 6, 0, "2024-09-05", []string{late258}},
 		{"simplified → ordinary on 06-06, after CPL 164's three months: flagged", simplifiedFiling("r16-4"),
 			[]step{{overridden, simplified, "2024-03-06"}}, step{simpToOrd, ordinary, "2024-06-06"}, 6, 0, "2024-09-05", []string{late258}},
+		// Since rules 2026-12-04.20 (round 21) CPL 168's two months, over since 05-06, are flagged too.
 		{"small claims → simplified rules on 06-06: the simplified period already over", loanFiling("r16-5"),
-			[]step{{overridden, smallClaims, "2024-03-06"}}, step{scToSimp, simplified, "2024-06-06"}, 3, 0, "2024-06-05", []string{ended}},
+			[]step{{overridden, smallClaims, "2024-03-06"}}, step{scToSimp, simplified, "2024-06-06"}, 3, 0, "2024-06-05",
+			[]string{rules.ReviewCPL168SmallClaimsPeriodEnded, ended}},
 		// 政府信息公开 (ALL 82(3)): 45 days, due 2024-04-19.
 		{"administrative 简转普 on 04-19: in time", adminFiling("r16-6"), nil, step{simpToOrd, ordinary, "2024-04-19"}, 6, 0, "2024-09-05", nil},
 		{"administrative 简转普 on 04-20: flagged (行诉法解释 105 ¶1)", adminFiling("r16-7"), nil, step{simpToOrd, ordinary, "2024-04-20"}, 6, 0, "2024-09-05", []string{late105}},
@@ -64,47 +61,12 @@ func TestStatuteRound16(t *testing.T) {
 		{"criminal fast-track → simplified on 03-29, after the ten days: no flag", criminalFiling("r16-9", true),
 			[]step{{overridden, fastTrack, "2024-03-06"}}, step{ftToSimp, simplified, "2024-03-29"}, 0, 20, "2024-04-18", nil},
 	}
-	mk := func(d *triagev1.Decision, s step) *triagev1.Outcome {
-		if s.change == overridden && d.GetRecommended() == s.proc {
-			s.change = confirmed
-		}
-		o := outcome(d, s.change, s.proc, s.on)
-		// What the server owns, sent anyway: it must not survive.
-		o.ReviewReasons = []*triagev1.Reason{{Code: "CLIENT_SAYS", Message: "客户端填写"}}
-		return o
-	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := triageOK(t, ctx, h.client, c.filing)
-			for _, s := range c.setup {
-				resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, s)})
-				if err != nil {
-					t.Fatalf("setup %v → %v: %v", s.change, s.proc, err)
-				}
-				if rs := resp.GetOutcome().GetReviewReasons(); len(rs) != 0 {
-					t.Fatalf("setup %v carries review reasons %v", s.change, rs)
-				}
-			}
-			resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: mk(d, c.last)})
-			if err != nil {
-				t.Fatalf("RecordOutcome: %v", err)
-			}
-			o := resp.GetOutcome()
+			o, _ := recordChain(t, ctx, h.client, st, d, append(c.setup, c.last), c.review)
 			if tl := o.GetTimeLimit(); tl.GetMonths() != c.months || tl.GetDays() != c.days || tl.GetDueOn() != c.due {
 				t.Errorf("time limit %v, want %d months %d days due %s", tl, c.months, c.days, c.due)
-			}
-			stored, err := st.ListOutcomes(ctx, d.GetDecisionId())
-			if err != nil {
-				t.Fatal(err)
-			}
-			for what, rs := range map[string][]*triagev1.Reason{"response": o.GetReviewReasons(), "stored": stored[len(stored)-1].GetReviewReasons()} {
-				var got []string
-				for _, r := range rs {
-					got = append(got, r.GetCode())
-				}
-				if !slices.Equal(got, c.review) {
-					t.Errorf("%s review reasons %v, want %v", what, got, c.review)
-				}
 			}
 		})
 	}
