@@ -195,6 +195,9 @@ type authorizer struct {
 	secure  bool
 	logger  *slog.Logger
 	refused *prometheus.CounterVec // by code
+	// shed counts the unary calls refused because every call slot was
+	// taken (a subset of refused's ResourceExhausted).
+	shed prometheus.Counter
 
 	mu       sync.Mutex
 	limiters map[string]*rate.Limiter
@@ -230,8 +233,8 @@ const MaxHealthWatches = 1024
 // (many distinct certificate CNs) share one limiter.
 const maxLimiters = 10000
 
-func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec) *authorizer {
-	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, limiters: map[string]*rate.Limiter{},
+func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec, shed prometheus.Counter) *authorizer {
+	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
@@ -460,6 +463,15 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 	return st.Err()
 }
 
+// refuseShed refuses a unary call because every call slot is taken, and
+// counts it as shed: the server failed it for want of room, not the caller,
+// so the availability SLO counts it against the server (a caller over its
+// own -rate-limit is refused by refuse alone).
+func (a *authorizer) refuseShed(ctx context.Context, c caller, method string) error {
+	a.shed.Inc()
+	return a.refuse(ctx, c, method, &overloadError{msg: msgOverloaded})
+}
+
 // RefusalLogRate and RefusalLogBurst bound the refused calls logged (the
 // refused counter counts them all): enough for every refusal a
 // misconfigured client or an operator's test makes, not for a flood.
@@ -530,7 +542,7 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	if a.inflight != nil && slotted(info.FullMethodName) {
 		r, ok := a.acquire()
 		if !ok {
-			return ctx, a.refuse(ctx, caller{}, info.FullMethodName, &overloadError{msg: msgOverloaded})
+			return ctx, a.refuseShed(ctx, caller{}, info.FullMethodName)
 		}
 		release = r
 	}
@@ -587,7 +599,7 @@ func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerI
 		release, ok := a.acquire()
 		if !ok {
 			c, _ := callerFrom(ctx)
-			return nil, a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgOverloaded})
+			return nil, a.refuseShed(ctx, c, info.FullMethod)
 		}
 		defer release()
 	}
