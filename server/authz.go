@@ -515,8 +515,8 @@ func (a *authorizer) acquire() (release func(), ok bool) {
 }
 
 // tap admits a call before its request is read (grpc.InTapHandle): it
-// takes a unary call's slot (refusing at once when every one is taken),
-// proves the caller, and checks the method's roles and the caller's rate.
+// proves the caller, checks the method's roles and the caller's rate, and
+// takes a unary call's slot (refusing at once when every one is taken).
 // grpc-go decodes a unary request before any interceptor runs, so without
 // it a caller with no right to call would have each request (up to 4 MiB)
 // read and decoded before being refused. The caller it proves travels in
@@ -538,14 +538,13 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	// being read. 200 concurrent 4 MiB Triage calls took a running
 	// triaged to 1 GB (outside check 11), twice the Deployment's limit,
 	// while at most MaxConcurrentCalls of them ever held a slot.
-	var release func()
-	if a.inflight != nil && slotted(info.FullMethodName) {
-		r, ok := a.acquire()
-		if !ok {
-			return ctx, a.refuseShed(ctx, caller{}, info.FullMethodName)
-		}
-		release = r
-	}
+	//
+	// The caller is proved, and its roles and rate checked, before the
+	// slot is taken (a token's hash and a map lookup, a certificate the
+	// handshake verified: nothing that waits): a shed call's record names
+	// who was shed, where it said "anonymous" and "loopback": false of
+	// every one (outside check 13), and only a call that would otherwise
+	// have been admitted counts as shed against the availability SLO.
 	c, err := a.authenticate(ctx)
 	if err == nil {
 		err = a.allowMethod(c, info.FullMethodName)
@@ -554,12 +553,13 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		err = a.limit(c)
 	}
 	if err != nil {
-		if release != nil {
-			release()
-		}
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
-	if release != nil {
+	if a.inflight != nil && slotted(info.FullMethodName) {
+		release, ok := a.acquire()
+		if !ok {
+			return ctx, a.refuseShed(ctx, c, info.FullMethodName)
+		}
 		context.AfterFunc(ctx, release)
 		ctx = context.WithValue(ctx, slotKey{}, true)
 	}

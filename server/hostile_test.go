@@ -309,6 +309,11 @@ func TestLoadShedding(t *testing.T) {
 	if v := gathered(t, h.reg, "fenjian_grpc_shed_total", nil); v != 1 {
 		t.Errorf("fenjian_grpc_shed_total = %v; want 1", v)
 	}
+	// The record names who was shed: it said "anonymous" and "loopback":
+	// false of every shed call, whoever sent it (outside check 13).
+	if !strings.Contains(h.logs.String(), `"code":"ResourceExhausted","caller":"test-clerk","loopback":true`) {
+		t.Errorf("the shed call is not logged with its caller:\n%s", h.logs.String())
+	}
 }
 
 // TestCallSlotHeldWhileRequestIsRead: a unary call holds its slot from its
