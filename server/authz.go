@@ -195,6 +195,9 @@ type authorizer struct {
 	secure  bool
 	logger  *slog.Logger
 	refused *prometheus.CounterVec // by code
+	// shed counts the unary calls refused because every call slot was
+	// taken (a subset of refused's ResourceExhausted).
+	shed prometheus.Counter
 
 	mu       sync.Mutex
 	limiters map[string]*rate.Limiter
@@ -230,8 +233,8 @@ const MaxHealthWatches = 1024
 // (many distinct certificate CNs) share one limiter.
 const maxLimiters = 10000
 
-func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec) *authorizer {
-	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, limiters: map[string]*rate.Limiter{},
+func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec, shed prometheus.Counter) *authorizer {
+	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
@@ -460,6 +463,15 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 	return st.Err()
 }
 
+// refuseShed refuses a unary call because every call slot is taken, and
+// counts it as shed: the server failed it for want of room, not the caller,
+// so the availability SLO counts it against the server (a caller over its
+// own -rate-limit is refused by refuse alone).
+func (a *authorizer) refuseShed(ctx context.Context, c caller, method string) error {
+	a.shed.Inc()
+	return a.refuse(ctx, c, method, &overloadError{msg: msgOverloaded})
+}
+
 // RefusalLogRate and RefusalLogBurst bound the refused calls logged (the
 // refused counter counts them all): enough for every refusal a
 // misconfigured client or an operator's test makes, not for a flood.
@@ -503,8 +515,8 @@ func (a *authorizer) acquire() (release func(), ok bool) {
 }
 
 // tap admits a call before its request is read (grpc.InTapHandle): it
-// takes a unary call's slot (refusing at once when every one is taken),
-// proves the caller, and checks the method's roles and the caller's rate.
+// proves the caller, checks the method's roles and the caller's rate, and
+// takes a unary call's slot (refusing at once when every one is taken).
 // grpc-go decodes a unary request before any interceptor runs, so without
 // it a caller with no right to call would have each request (up to 4 MiB)
 // read and decoded before being refused. The caller it proves travels in
@@ -526,14 +538,13 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	// being read. 200 concurrent 4 MiB Triage calls took a running
 	// triaged to 1 GB (outside check 11), twice the Deployment's limit,
 	// while at most MaxConcurrentCalls of them ever held a slot.
-	var release func()
-	if a.inflight != nil && slotted(info.FullMethodName) {
-		r, ok := a.acquire()
-		if !ok {
-			return ctx, a.refuse(ctx, caller{}, info.FullMethodName, &overloadError{msg: msgOverloaded})
-		}
-		release = r
-	}
+	//
+	// The caller is proved, and its roles and rate checked, before the
+	// slot is taken (a token's hash and a map lookup, a certificate the
+	// handshake verified: nothing that waits): a shed call's record names
+	// who was shed, where it said "anonymous" and "loopback": false of
+	// every one (outside check 13), and only a call that would otherwise
+	// have been admitted counts as shed against the availability SLO.
 	c, err := a.authenticate(ctx)
 	if err == nil {
 		err = a.allowMethod(c, info.FullMethodName)
@@ -542,12 +553,13 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		err = a.limit(c)
 	}
 	if err != nil {
-		if release != nil {
-			release()
-		}
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
-	if release != nil {
+	if a.inflight != nil && slotted(info.FullMethodName) {
+		release, ok := a.acquire()
+		if !ok {
+			return ctx, a.refuseShed(ctx, c, info.FullMethodName)
+		}
 		context.AfterFunc(ctx, release)
 		ctx = context.WithValue(ctx, slotKey{}, true)
 	}
@@ -587,7 +599,7 @@ func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerI
 		release, ok := a.acquire()
 		if !ok {
 			c, _ := callerFrom(ctx)
-			return nil, a.refuse(ctx, c, info.FullMethod, &overloadError{msg: msgOverloaded})
+			return nil, a.refuseShed(ctx, c, info.FullMethod)
 		}
 		defer release()
 	}

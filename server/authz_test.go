@@ -181,7 +181,7 @@ func reflectionStatus(ctx context.Context, c *grpc.ClientConn) error {
 // nothing but health; the same with a token may. The peer address is set
 // by hand: the test machine may have no second interface to call from.
 func TestAnonymousOffLoopback(t *testing.T) {
-	a := newAuthorizer(testSecurity(t), nil, nil)
+	a := newAuthorizer(testSecurity(t), nil, nil, nil)
 	remote := peer.NewContext(context.Background(), &peer.Peer{Addr: &net.TCPAddr{IP: net.ParseIP("10.1.2.3"), Port: 5555}})
 	for _, m := range []string{methodTriage, methodGetDecision, methodRecordOutcome, methodGetModel, reflectionPrefixV1 + "ServerReflectionInfo"} {
 		c, err := a.authenticate(remote)
@@ -347,7 +347,7 @@ func TestMutualTLS(t *testing.T) {
 // and its handler never runs.
 func TestInterceptorsNeedTheTap(t *testing.T) {
 	refused := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "refused_total", Help: "Refused calls."}, []string{"code"})
-	a := newAuthorizer(testSecurity(t), nil, refused)
+	a := newAuthorizer(testSecurity(t), nil, refused, prometheus.NewCounter(prometheus.CounterOpts{Name: "shed_total", Help: "Shed calls."}))
 	a.logger = slog.New(slog.DiscardHandler)
 	ctx := peer.NewContext(context.Background(), &peer.Peer{Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 5555}})
 	ctx = metadata.NewIncomingContext(ctx, metadata.Pairs("authorization", "Bearer "+testFilingToken))

@@ -257,28 +257,39 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	proc := o.GetProcedure()
 	k := routing.CaseKindOf(d, f)
 	juvenile := juvenileOnly(s.teams, k, f)
-	keep := map[string]bool{}
+	// What happened, then why the team the case leaves may not hold it:
+	// the rule a designation there would be refused by. A generic "the
+	// team does not take these cases" was recorded of a 速裁团队 that takes
+	// them, left because a correction found the defendant a minor or the
+	// law now asks for a panel (outside check 13).
+	what := fmt.Sprintf("%s: %s → %s", o.GetChange(), o.GetPrevious(), proc)
+	switch {
+	case proc == o.GetPrevious() && o.GetCorrection() == nil:
+		what = fmt.Sprintf("%s under %s: a panel was ruled", o.GetChange(), proc)
+	case proc == o.GetPrevious():
+		what = fmt.Sprintf("%s under %s", o.GetChange(), proc)
+	}
+	if c := o.GetCorrection(); c != nil {
+		what += fmt.Sprintf(" with corrected facts (%s)", strings.Join(c.GetChangedFields(), ", "))
+	}
+	note := ""
+	if n := juvenileNote(s.teams, k, f); n != "" {
+		note = " " + n
+	}
+	keep, refusals := map[string]bool{}, map[string]string{}
 	for _, t := range s.teams.All() {
-		if teamRefuses(t, d, proc, panel, juvenile) == nil {
+		if err := teamRefuses(t, d, proc, panel, juvenile); err != nil {
+			refusals[t.ID] = what + "; " + err.Error() + note
+		} else {
 			keep[t.ID] = true
 		}
 	}
-	p := &store.ReroutePlan{
-		Keep:   keep,
-		Draw:   *s.planFor(s.teams.EligibleCase(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc), routing.JuvenileCase(k, f))),
-		Reason: fmt.Sprintf("%s: %s → %s; the team does not take %s cases under %s", o.GetChange(), o.GetPrevious(), proc, k, proc),
-	}
-	switch {
-	case proc == o.GetPrevious() && o.GetCorrection() == nil:
-		p.Reason = fmt.Sprintf("%s under %s: a panel was ruled; a fast-track team sits with single judges", o.GetChange(), proc)
-	case proc == o.GetPrevious():
-		p.Reason = fmt.Sprintf("%s under %s with corrected facts (%s); the team may not hold the case as corrected (review, a panel or a minor defendant)",
-			o.GetChange(), proc, strings.Join(o.GetCorrection().GetChangedFields(), ", "))
-	}
-	if note := juvenileNote(s.teams, k, f); note != "" {
-		p.Reason += " " + note
-	}
-	return p, nil
+	return &store.ReroutePlan{
+		Keep:     keep,
+		Draw:     *s.planFor(s.teams.EligibleCase(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc), routing.JuvenileCase(k, f))),
+		Reason:   what + "; the team is not in the teams file" + note,
+		Refusals: refusals,
+	}, nil
 }
 
 // RulesSource is implemented by a Decider that can tell the rules it

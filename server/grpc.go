@@ -113,9 +113,16 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 	for _, c := range []codes.Code{codes.Unauthenticated, codes.PermissionDenied, codes.ResourceExhausted} {
 		refused.WithLabelValues(c.String())
 	}
+	// Shed calls are refused in the tap, before the stock interceptor sees
+	// them, so no grpc_server_* series counts them; the availability SLO's
+	// error ratio reads them here (deploy/prometheus/rules/fenjian.yml).
+	shed := prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "fenjian_grpc_shed_total",
+		Help: "Unary calls shed with RESOURCE_EXHAUSTED because every -max-concurrent-calls slot was taken (not a caller's -rate-limit); in no grpc_server_* metric.",
+	})
 	cdc := &protocodec.Codec{}
 	guard := &decodeGuard{codec: cdc, logger: logger, malformed: malformed}
-	authz := newAuthorizer(opts.Security, logger, refused)
+	authz := newAuthorizer(opts.Security, logger, refused, shed)
 
 	serverOpts := []grpc.ServerOption{
 		// Decode errors are the client's (INVALID_ARGUMENT, see codec).
@@ -155,7 +162,7 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 	grpcMetrics.InitializeMetrics(s)
 
 	if opts.Registerer != nil {
-		for _, c := range []prometheus.Collector{grpcMetrics, panics, malformed, refused} {
+		for _, c := range []prometheus.Collector{grpcMetrics, panics, malformed, refused, shed} {
 			if err := opts.Registerer.Register(c); err != nil {
 				return nil, fmt.Errorf("register gRPC metrics: %w", err)
 			}

@@ -304,6 +304,16 @@ func TestLoadShedding(t *testing.T) {
 	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
 		t.Errorf("refused ResourceExhausted = %v; want 1", v)
 	}
+	// The shed call never reached grpc_server_handled_total: without its
+	// own counter the error ratio alerted on read 0 while calls were shed.
+	if v := gathered(t, h.reg, "fenjian_grpc_shed_total", nil); v != 1 {
+		t.Errorf("fenjian_grpc_shed_total = %v; want 1", v)
+	}
+	// The record names who was shed: it said "anonymous" and "loopback":
+	// false of every shed call, whoever sent it (outside check 13).
+	if !strings.Contains(h.logs.String(), `"code":"ResourceExhausted","caller":"test-clerk","loopback":true`) {
+		t.Errorf("the shed call is not logged with its caller:\n%s", h.logs.String())
+	}
 }
 
 // TestCallSlotHeldWhileRequestIsRead: a unary call holds its slot from its
@@ -376,6 +386,11 @@ func TestRateLimit(t *testing.T) {
 	other := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testFilingToken))
 	if _, err := other.Triage(ctx, req); err != nil {
 		t.Errorf("another identity: %v", err)
+	}
+	// A caller over its own budget is its doing, not a server that is
+	// full: it is not shed (the error ratio counts shed calls).
+	if v := gathered(t, h.reg, "fenjian_grpc_shed_total", nil); v != 0 {
+		t.Errorf("fenjian_grpc_shed_total = %v; want 0", v)
 	}
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"strings"
 	"testing"
 
 	"google.golang.org/grpc/codes"
@@ -185,5 +186,72 @@ func TestRerouteReadsEarlierCorrection(t *testing.T) {
 	}
 	if got := resp.GetReassignment().GetTeamId(); got != "commercial" {
 		t.Errorf("简转普 drew %q, want commercial (the corrected cause)", got)
+	}
+}
+
+// withJuvenileTeam loads juvenileTeams as a server would.
+func withJuvenileTeam(t testing.TB) *routing.Teams { return writeTeams(t, juvenileTeams()) }
+
+// TestRerouteReasonNamesWhyTheTeamLeft: a conversion that moves a case off
+// its team records, as the new assignment's reason (on both teams' feeds),
+// the rule by which the team may not hold the case, the one a designation
+// there would be refused by. It said "the team does not take criminal cases
+// under PROCEDURE_SIMPLIFIED" of a 速裁团队 that takes them, when a
+// correction had found the defendant a minor (outside check 13), and the
+// same of a fast-track team left for a panel. On both stores: the store
+// picks the reason of the team the case is on inside its transaction.
+// Near miss: a team that does not take the new procedure says so, as
+// before.
+func TestRerouteReasonNamesWhyTheTeamLeft(t *testing.T) {
+	ctx := testContext(t)
+	for _, tc := range []struct {
+		name      string
+		teams     func(testing.TB) *routing.Teams
+		f         *triagev1.Filing
+		from      string
+		change    triagev1.ChangeKind
+		proc      triagev1.Procedure
+		corrected *triagev1.Filing
+		says      string // the reason must say this
+	}{
+		{name: "a correction finds the defendant a minor", teams: withJuvenileTeam, f: withParties("r-1", false, false), from: "criminal-fast",
+			change: triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED, proc: simplified, corrected: withParties("r-1", false, true),
+			says: "CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED: PROCEDURE_FAST_TRACK → PROCEDURE_SIMPLIFIED with corrected facts (parties[0].minor); " +
+				"JUVENILE_CASE_TO_NON_JUVENILE_TEAM: the defendant is a minor and the court has a juvenile team (刑诉法解释第五百五十条第一款); team criminal-fast is not one"},
+		{name: "fast-track to ordinary: a panel", teams: withJuvenileTeam, f: withParties("r-2", false, false), from: "criminal-fast",
+			change: triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY, proc: ordinary,
+			says: "CHANGE_KIND_FAST_TRACK_TO_ORDINARY: PROCEDURE_FAST_TRACK → PROCEDURE_ORDINARY; " +
+				"PANEL_CASE_TO_FAST_TRACK: the law requires a panel for this case under PROCEDURE_ORDINARY; fast-track team criminal-fast sits with single judges"},
+		{name: "near miss: a team without the procedure", teams: defaultTeams, f: simplifiedFiling("r-3"), from: "civil-fast-general",
+			change: simpToOrd, proc: ordinary,
+			says: "does not take CASE_KIND_CIVIL cases under PROCEDURE_ORDINARY"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, b backend) {
+				st := openTarget(t, b.target)
+				h := startServer(t, deps{decider: newDecider(t), store: st, teams: tc.teams(t)})
+				d := triageOK(t, ctx, h.client, tc.f)
+				if got := d.GetAssignment().GetTeamId(); got != tc.from {
+					t.Fatalf("drawn to %q (recommended %v); the test needs %s", got, d.GetRecommended(), tc.from)
+				}
+				o := outcome(d, tc.change, tc.proc, "2024-03-06")
+				o.LegalBasis = "刑事诉讼法第二百二十六条"
+				if tc.corrected != nil {
+					o.Correction = &triagev1.FactCorrection{Filing: tc.corrected, Basis: "户籍证明：被告人作案时未满十八周岁。"}
+				}
+				resp, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
+				if err != nil {
+					t.Fatalf("RecordOutcome: %v", err)
+				}
+				moved := resp.GetReassignment()
+				if moved.GetPreviousTeamId() != tc.from || !strings.Contains(moved.GetReason(), tc.says) {
+					t.Errorf("reassignment from %q with reason\n%q\nwant from %s, saying\n%q", moved.GetPreviousTeamId(), moved.GetReason(), tc.from, tc.says)
+				}
+				feed := teamFeed(t, st, tc.from)
+				if last := feed[len(feed)-1]; last.GetReason() != moved.GetReason() {
+					t.Errorf("%s's feed shows the case leaving with %q, not the reassignment's reason", tc.from, last.GetReason())
+				}
+			})
+		})
 	}
 }

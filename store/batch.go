@@ -929,7 +929,7 @@ func (b *batch) reroute(ctx context.Context, req *saveRequest) error {
 		}
 		req.assignedKind = "unrouted"
 	}
-	a.PreviousTeamId, a.Reason, a.OutcomeId = from, job.plan.Reason, row.outcomeID
+	a.PreviousTeamId, a.Reason, a.OutcomeId = from, job.plan.reasonFor(from), row.outcomeID
 	seq := b.seq + 1
 	a.AssignedAt = timestamppb.New(b.at)
 	a.Cursor = strconv.FormatInt(seq, 10)

@@ -2,11 +2,14 @@ package store_test
 
 import (
 	"context"
+	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/fenjian/fenjian/internal/pgtest"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -113,5 +116,45 @@ func TestOpenRefusesMistypedTargets(t *testing.T) {
 			t.Fatalf("Open(%q): %v", target, err)
 		}
 		_ = s.Close()
+	}
+}
+
+// TestOpenPostgresURLInAnyCase: a PostgreSQL URL whose scheme is written in
+// capitals (POSTGRES://, PostgreSQL://) opens the database it names, as a
+// URL's scheme is case-insensitive and Open takes it for PostgreSQL. pgx
+// knows only the lower-case prefixes: it read "POSTGRES://u:pw@db/f?a=b"
+// as a keyword/value string, sent "POSTGRES://u:pw@db/f?a" to the local
+// socket's server as a parameter name, and the server's refusal, password
+// and all, ended in the "triaged failed" log line and triagectl's message
+// (outside check 13). Neither the error nor the store's log may print the
+// password. Near miss: the lower-case scheme, as before.
+func TestOpenPostgresURLInAnyCase(t *testing.T) {
+	const password = "S3cr3tPW"
+	dsn := pgtest.DSN(t)
+	target := pgtest.WithParams(t, dsn, map[string]string{"search_path": pgtest.NewSchema(t, dsn)})
+	u, err := url.Parse(target)
+	if err != nil || u.User == nil {
+		t.Skipf("%s must be a postgres:// URL with a user for this test: %v", pgtest.Env, err)
+	}
+	// The test server trusts its clients: the password is sent, not needed.
+	u.User = url.UserPassword(u.User.Username(), password)
+	_, rest, _ := strings.Cut(u.String(), "://")
+	for _, scheme := range []string{"POSTGRES", "PostgreSQL", "postgresql", "postgres"} {
+		t.Run(scheme, func(t *testing.T) {
+			var logs strings.Builder
+			s, err := store.Open(context.Background(), scheme+"://"+rest, store.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+			if err != nil {
+				if strings.Contains(err.Error(), password) {
+					t.Errorf("Open: the error prints the password: %v", err)
+				}
+				t.Fatalf("Open: %v", err)
+			}
+			if err := s.Close(); err != nil {
+				t.Error(err)
+			}
+			if strings.Contains(logs.String(), password) {
+				t.Errorf("the store's log prints the password:\n%s", logs.String())
+			}
+		})
 	}
 }

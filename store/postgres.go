@@ -55,6 +55,21 @@ type Postgres struct {
 	cache headCache
 }
 
+// lowerScheme writes a PostgreSQL URL's scheme in lower case, the only case
+// pgx reads as a URL; anything else is returned as it is. pgx took
+// "POSTGRES://u:pw@db/f?a=b" for a keyword/value string and sent
+// "POSTGRES://u:pw@db/f?a" to the local socket's server as a parameter
+// name, whose refusal repeated it, password and all, in triaged's and
+// triagectl's errors (outside check 13); Open takes the scheme in any
+// case, as URL schemes are.
+func lowerScheme(dsn string) string {
+	if !IsPostgresURL(dsn) {
+		return dsn
+	}
+	scheme, rest, _ := strings.Cut(dsn, "://")
+	return strings.ToLower(scheme) + "://" + rest
+}
+
 // OpenPostgres connects to the PostgreSQL database named by dsn (a URL such
 // as postgres://user@host:5432/db?sslmode=verify-full, or key=value pairs;
 // libpq's PG* environment variables fill in what it leaves out), applies any
@@ -69,7 +84,7 @@ type Postgres struct {
 // synchronous_commit is off (an acknowledged decision could be lost), and
 // with ErrUnavailable when the database cannot be reached.
 func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, err error) {
-	cfg, err := pgx.ParseConfig(dsn)
+	cfg, err := pgx.ParseConfig(lowerScheme(dsn))
 	if err != nil {
 		// pgconn's parse errors redact any password in dsn.
 		return nil, fmt.Errorf("open postgres store: %w", err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -284,8 +285,22 @@ type ReroutePlan struct {
 	// outcome's procedure, as for SaveTriage (its NoTeam is not used). With
 	// no team, or none with room, the case is left UNROUTED.
 	Draw AssignmentPlan
-	// Reason is recorded as the new assignment's reason. Required.
+	// Reason is recorded as the new assignment's reason when the case
+	// leaves a team Refusals does not name. Required.
 	Reason string
+	// Refusals are, for teams not in Keep, why each may not hold the case
+	// (the rule a designation to it would be refused by): the new
+	// assignment's reason when the case leaves that team. The team the case
+	// is on is read inside the transaction, so the reason is chosen there.
+	Refusals map[string]string
+}
+
+// reasonFor is the reason recorded when the case leaves team from.
+func (p *ReroutePlan) reasonFor(from string) string {
+	if r := p.Refusals[from]; r != "" {
+		return r
+	}
+	return p.Reason
 }
 
 // rerouteJob is SaveConversion's part of an outcome's request.
@@ -310,11 +325,13 @@ func (s *sqlStore) SaveConversion(ctx context.Context, o *triagev1.Outcome, prio
 	if err := plan.Draw.validate(); err != nil {
 		return nil, err
 	}
-	switch {
-	case strings.TrimSpace(plan.Reason) == "":
+	if strings.TrimSpace(plan.Reason) == "" {
 		return nil, errors.New("store: reroute plan has no reason")
-	case !utf8.ValidString(plan.Reason) || strings.IndexByte(plan.Reason, 0) >= 0:
-		return nil, errors.New("store: reroute plan's reason is not valid UTF-8 text")
+	}
+	for _, r := range append(slices.Collect(maps.Values(plan.Refusals)), plan.Reason) {
+		if !utf8.ValidString(r) || strings.IndexByte(r, 0) >= 0 {
+			return nil, errors.New("store: reroute plan's reason is not valid UTF-8 text")
+		}
 	}
 	id, err := newID()
 	if err != nil {

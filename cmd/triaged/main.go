@@ -181,8 +181,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 // checkFigures refuses a negative duration, queue size or rate: each was
 // taken silently as "off" or "none" (a -shutdown-delay=-5s is no delay at
 // all, a -store-check-interval=-1s no readiness probe), where the operator
-// meant something else. Zero keeps its documented meaning, except for the
-// team feed bounds, which have no "off": below 1 is refused.
+// meant something else. Zero keeps its documented meaning where it has one
+// ("off"); where it would silently be the default (the shutdown timeout,
+// the shadow queue, the call slots) or has no "off" (the team feed
+// bounds), it is refused.
 func checkFigures(o options) error {
 	for _, d := range []struct {
 		flag string
@@ -197,6 +199,14 @@ func checkFigures(o options) error {
 		}
 	}
 	switch {
+	// Zero was the default, silently, as -max-concurrent-calls=0 was
+	// (outside check 13): server.Run and shadow.New read a zero as
+	// "unset", so a shutdown given no time to drain waited 15 s and an
+	// empty shadow queue held 256 filings.
+	case o.shutdownTimeout == 0:
+		return fmt.Errorf("-shutdown-timeout=0s: must be positive (the default is %v)", server.DefaultShutdownTimeout)
+	case o.shadowQueue == 0:
+		return fmt.Errorf("-shadow-queue=0: must be at least 1 (the default is %d)", shadow.DefaultQueueSize)
 	case o.shadowQueue < 0:
 		return fmt.Errorf("-shadow-queue=%d: must not be negative", o.shadowQueue)
 	case o.shadowQueue > shadow.MaxQueueSize:

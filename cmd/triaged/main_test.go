@@ -131,6 +131,11 @@ func TestServeExitCodes(t *testing.T) {
 		// Allocated whole at start: 3,000,000,000 ended in "fatal error:
 		// runtime: out of memory" (outside check 9).
 		{name: "shadow queue too long", args: []string{"-shadow-queue=4097"}, code: 2, msg: "-shadow-queue=4097: must be at most 4096 (the default is 256)"},
+		// Zero was the default, silently, as -max-concurrent-calls=0 was
+		// (outside check 13): a shutdown given no time to drain took 15 s,
+		// an empty shadow queue 256 filings.
+		{name: "shutdown timeout zero", args: []string{"-shutdown-timeout=0"}, code: 2, msg: "-shutdown-timeout=0s: must be positive (the default is 15s)"},
+		{name: "shadow queue zero", args: []string{"-shadow-queue=0"}, code: 2, msg: "-shadow-queue=0: must be at least 1 (the default is 256)"},
 		// Zero meant no checkpoint until shutdown, silently (outside check 9).
 		{name: "checkpoint interval zero", args: append(checkpointFlags(t), "-checkpoint-interval=0"), code: 2, msg: "-checkpoint-interval=0s: must be positive with -checkpoint-dir"},
 		{name: "negative rate limit", args: []string{"-rate-limit=-5"}, code: 2},

@@ -2255,8 +2255,11 @@ type Assignment struct {
 	// Designated assignments: who designated (an id).
 	DesignatedBy string `protobuf:"bytes,8,opt,name=designated_by,json=designatedBy,proto3" json:"designated_by,omitempty"`
 	// Why: a designated assignment's reason as given; for a re-draw or an
-	// UNROUTED assignment after a conversion, the conversion and the
-	// procedure the previous team does not take. A random assignment at
+	// UNROUTED assignment after a conversion, the conversion and the rule by
+	// which the previous team may not hold the case (the one a designation
+	// there would be refused by: a procedure it does not take, a panel or
+	// review on a fast-track team, a minor defendant on a team that is not a
+	// juvenile team). A random assignment at
 	// Triage has none, except a case of a minor defendant: drawn by a court
 	// whose teams file has no juvenile team (刑诉法解释第五百五十条第一款), or
 	// with an adult co-defendant (第三款), the reason says so.
