@@ -218,18 +218,31 @@ func audit21AdminOutcomeRows(tb testing.TB) []admin21Row {
 	}
 	return []admin21Row{
 		// ===== the choice at filing: 行政诉讼法第八十二条第二款 =====
+		// Defect of round 21: the agreement the court records with its choice
+		// was ignored, so a lawful choice of simplified procedure was refused
+		// as ALL82_NOT_QUALIFIED ("当事人各方未同意").
+		{name: "filing: simplified with the parties' agreement (¶2)", f: a(), rec: pOrd,
+			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), lim: &admin21Limit{days: 45, due: "2024-04-19", cites: []string{"行政诉讼法第八十三条"}}},
 		{name: "filing: simplified without agreement, no ¶1 item", f: a(), rec: pOrd,
 			out: outcome(chOver, pSimp, agree, on("2024-03-05")), want: rules.RuleProcedureExcluded, cites: []string{"行政诉讼法第八十二条"}},
+		{name: "filing: agreed but remanded (¶3)", f: a(cm.remanded), rec: pOrd,
+			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), want: rules.RuleProcedureExcluded, cites: []string{"第八十二条第三款"}, notCit: []string{"ALL82_NOT_QUALIFIED"}},
 		{name: "filing: agreed but a retrial (¶3)", f: a(cm.retrial), rec: pOrd,
 			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), want: rules.RuleProcedureExcluded, cites: []string{"第八十二条第三款"}},
 		{name: "filing: agreed, filed 2015-04-30 (the 1989 law)", f: a(filedOn("2015-04-30")), rec: pOrd,
 			out: outcome(chOver, pSimp, agree, agreed, on("2015-04-30")), want: rules.RuleProcedureExcluded, cites: []string{"行政诉讼法（2014年修正）第八十二条"}},
+		{name: "filing: agreed, filed 2015-05-01", f: a(filedOn("2015-05-01")), rec: pOrd,
+			out: outcome(chOver, pSimp, agree, agreed, on("2015-05-04")), lim: &admin21Limit{days: 45, due: "2015-06-15"}},
 		{name: "filing: agreed, a 行政公益诉讼 (人民陪审员法第十六条第二项)", f: a(cause("行政公益诉讼")), rec: pOrd,
 			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), want: rules.RuleProcedureExcluded, cites: []string{"人民陪审员法第十六条"}},
 		{name: "filing: agreed, 不履行法定职责行政公益诉讼", f: a(cause("不履行法定职责行政公益诉讼")), rec: pOrd,
 			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), want: rules.RuleProcedureExcluded, cites: []string{"人民陪审员法第十六条"}},
 		{name: "filing: agreed, major social impact", f: a(cm.impact), rec: pOrd,
 			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), want: rules.RuleProcedureExcluded, cites: []string{"人民陪审员法第十六条第四项"}},
+		{name: "filing: agreed at an intermediate court", f: a(courtAt("杭州市中级人民法院", intermediateCourt)), rec: pOrd,
+			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-06")), lim: &admin21Limit{days: 45, due: "2024-04-19"}},
+		{name: "filing: agreed, with a correction of the amount (still no ¶1 item)", f: a(), rec: pOrd,
+			out: outcome(chOver, pSimp, agree, agreed, on("2024-03-05"), corrected(a(yuan(6000)))), lim: &admin21Limit{days: 45, due: "2024-04-19"}},
 		{name: "filing: a correction without agreement, no ¶1 item", f: a(), rec: pOrd,
 			out: outcome(chOver, pSimp, agree, on("2024-03-05"), corrected(a(yuan(6000)))), want: rules.RuleProcedureExcluded},
 		{name: "filing: a correction adds the remand, agreed", f: a(), rec: pOrd,
@@ -242,6 +255,8 @@ func audit21AdminOutcomeRows(tb testing.TB) []admin21Row {
 		// ===== 简转普 (行政诉讼法第八十四条) and the period after it =====
 		{name: "简转普 2024 on day 30: six months from 立案", f: spot, rec: pSimp,
 			out: outcome(chS2O, pOrd, convert, on("2024-04-04")), lim: &admin21Limit{months: 6, due: "2024-09-05", cites: []string{"行政诉讼法第八十一条", "行诉法解释第一百零五条第二款"}}},
+		{name: "agreed at filing, then 简转普", f: a(), rec: pOrd, prior: outs(outcome(chOver, pSimp, agree, agreed, on("2024-03-05"))),
+			out: outcome(chS2O, pOrd, convert, on("2024-04-01")), lim: &admin21Limit{months: 6, due: "2024-09-05"}},
 		{name: "简转普 ruled 2018-02-08, late: 行诉法解释 in force (near miss)", f: spot2018, rec: pSimp,
 			out: outcome(chS2O, pOrd, convert, on("2018-02-08")), lim: &admin21Limit{months: 6, due: "2018-06-01", cites: []string{"行诉法解释第一百零五条第二款"}},
 			review: []string{late2018}, reviewCites: []string{"行诉法解释第一百零五条第一款"}},

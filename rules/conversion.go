@@ -130,7 +130,7 @@ var conversionRules = [...]ConversionRule{
 	{RuleProv2NoAgreement, "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款", "普通程序转为简易程序须当事人各方自愿选择并经人民法院审查同意；人民法院不得违反当事人自愿原则将普通程序转为简易程序。"},
 	{RuleInterp264Interp257Case, "民诉法解释第二百五十七条、第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定不适用简易程序的案件，当事人约定适用简易程序的，人民法院不予准许。"},
 	{RuleCPL43NoSimplifiedAfterPanel, "民事诉讼法第四十条第二款、第四十三条", "本案已裁定不宜由审判员一人独任审理、转由合议庭审理；简易程序由审判员一人独任审理，不能再转为简易程序。"},
-	{RuleAdminSimplifiedToOrdinaryOnly, "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条", "行政诉讼只规定了简易程序转为普通程序；普通程序不能转为简易程序，各方同意适用简易程序应在立案时选择。"},
+	{RuleAdminSimplifiedToOrdinaryOnly, "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条", "行政诉讼只规定了简易程序转为普通程序；普通程序不能转为简易程序。当事人各方同意适用简易程序的，应在立案时选择（记录为立案时的程序选择，并载明当事人各方同意，行政诉讼法第八十二条第二款）。"},
 	{RuleCriminalNoOrdinaryToSimplified, "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条", "刑事案件的简易程序在送达起诉书副本时决定适用；法律只规定简易程序转为普通程序和速裁程序转为普通程序或简易程序，没有普通程序转为简易程序的规定。"},
 	{RulePanelKeepsProcedure, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "转由合议庭审理不改变审理程序；程序也改变的，应记录为相应的程序转换。"},
 	{RuleCPL40SimplifiedIsSingleJudge, "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条", "适用简易程序（含小额诉讼程序）审理的民事案件由审判员一人独任审理；不宜独任审理的，应裁定转为普通程序。"},
@@ -322,6 +322,14 @@ func ValidateOutcomeAt(d *triagev1.Decision, prior []*triagev1.Outcome, o *triag
 type assessed struct {
 	options   []*triagev1.ProcedureOption
 	corrected bool
+	// adminAgreement: the outcome of an administrative case states that
+	// all parties agree to simplified procedure (outcome.parties_agree),
+	// which 行政诉讼法第八十二条第二款 makes enough for any first-instance case
+	// the article's other paragraphs and other laws do not close. It meets
+	// ALL82_NOT_QUALIFIED (no ¶1 item and no agreement), and nothing else:
+	// a remand or retrial (¶3), the 1989 law (ALL82_NOT_IN_FORCE) and the
+	// seven-member panels of 人民陪审员法第十六条 still bar the procedure.
+	adminAgreement bool
 }
 
 func (a assessed) option(p triagev1.Procedure) *triagev1.ProcedureOption {
@@ -383,6 +391,12 @@ func (e *Engine) CheckOutcome(d *triagev1.Decision, original *triagev1.Filing, p
 }
 
 func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, view assessed) error {
+	// The agreement the court records with its choice is a fact of the
+	// case like those of the filing: until rules 2026-12-04.19 an
+	// administrative choice of simplified procedure at filing with the
+	// parties' agreement was refused as ALL82_NOT_QUALIFIED unless a
+	// correction restated the filing (audit round 21).
+	view.adminAgreement = d.GetCaseKind() == kAdmin && o.GetPartiesAgree()
 	if last := lastOutcome(prior); last != nil {
 		decided, _ := ParseDate(o.GetDecidedOn()) // validated above
 		if t, err := ParseDate(last.GetDecidedOn()); err == nil && decided.Before(t) {
@@ -719,9 +733,15 @@ func PanelByLaw(d *triagev1.Decision, p triagev1.Procedure) bool {
 }
 
 // checkBarred refuses p when the assessment barred it, naming every barring
-// code and the first one's article.
+// code and the first one's article; an administrative outcome stating the
+// parties' agreement is not barred for want of one (assessed.adminAgreement).
 func checkBarred(view assessed, p triagev1.Procedure) error {
 	bars := Bars(view.option(p))
+	if p == pSimplified && view.adminAgreement {
+		bars = slices.DeleteFunc(slices.Clone(bars), func(r *triagev1.Reason) bool {
+			return r.GetCode() == CodeAdmin82NotQualified
+		})
+	}
 	if len(bars) == 0 {
 		return nil
 	}
