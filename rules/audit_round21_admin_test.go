@@ -200,6 +200,7 @@ func audit21AdminOutcomeRows(tb testing.TB) []admin21Row {
 	agree := basis("行政诉讼法第八十二条第二款")
 	convert := basis("行政诉讼法第八十四条")
 	spot := a(cm.spot)
+	spot2017 := a(cm.spot, filedOn("2017-03-01"))
 	spot2018 := a(cm.spot, filedOn("2017-12-01")) // 45 days end 2018-01-15
 	const (
 		interp2018 = "行诉法解释"
@@ -257,6 +258,19 @@ func audit21AdminOutcomeRows(tb testing.TB) []admin21Row {
 			out: outcome(chS2O, pOrd, convert, on("2024-04-04")), lim: &admin21Limit{months: 6, due: "2024-09-05", cites: []string{"行政诉讼法第八十一条", "行诉法解释第一百零五条第二款"}}},
 		{name: "agreed at filing, then 简转普", f: a(), rec: pOrd, prior: outs(outcome(chOver, pSimp, agree, agreed, on("2024-03-05"))),
 			out: outcome(chS2O, pOrd, convert, on("2024-04-01")), lim: &admin21Limit{months: 6, due: "2024-09-05"}},
+		// Citation defects of round 21: before 2018-02-08 the 2018
+		// interpretation was not in force; 行政诉讼法第一百零一条 sent the matter
+		// to 民诉法解释（2015年）第二百五十八条, whose ¶3 counts from 立案 and ¶2
+		// wants the ruling before the period ends.
+		{name: "简转普 ruled 2017-04-01: ALL 101 and Interp. 2015 art. 258 ¶3", f: spot2017, rec: pSimp,
+			out: outcome(chS2O, pOrd, convert, on("2017-04-01")), lim: &admin21Limit{months: 6, due: "2017-09-01",
+				cites: []string{"行政诉讼法第一百零一条", "民诉法解释（2015年）第二百五十八条第三款"}, notCites: []string{interp2018}}},
+		{name: "简转普 ruled 2017-05-02, late: flagged under Interp. 2015 art. 258 ¶2", f: spot2017, rec: pSimp,
+			out: outcome(chS2O, pOrd, convert, on("2017-05-02")), lim: &admin21Limit{months: 6, due: "2017-09-01", notCites: []string{interp2018}},
+			review: []string{late2015}, reviewCites: []string{"行政诉讼法第一百零一条", "民诉法解释（2015年）第二百五十八条第二款"}},
+		{name: "简转普 ruled 2018-02-07, late", f: spot2018, rec: pSimp,
+			out: outcome(chS2O, pOrd, convert, on("2018-02-07")), lim: &admin21Limit{months: 6, due: "2018-06-01", notCites: []string{interp2018}},
+			review: []string{late2015}},
 		{name: "简转普 ruled 2018-02-08, late: 行诉法解释 in force (near miss)", f: spot2018, rec: pSimp,
 			out: outcome(chS2O, pOrd, convert, on("2018-02-08")), lim: &admin21Limit{months: 6, due: "2018-06-01", cites: []string{"行诉法解释第一百零五条第二款"}},
 			review: []string{late2018}, reviewCites: []string{"行诉法解释第一百零五条第一款"}},
@@ -268,6 +282,10 @@ func audit21AdminOutcomeRows(tb testing.TB) []admin21Row {
 		// ===== 普转简: the ALL has no such conversion (left refused since round 13) =====
 		{name: "普转简 agreed ruled 2024", f: a(), rec: pOrd,
 			out: outcome(chO2S, pSimp, agree, agreed, on("2024-03-20")), want: rules.RuleAdminSimplifiedToOrdinaryOnly, cites: []string{"行诉法解释第一百零五条"}},
+		{name: "普转简 agreed ruled 2016-03-04: no 行诉法解释 yet", f: a(cm.spot, filedOn("2016-03-01")), rec: pOrd,
+			out: outcome(chO2S, pSimp, agree, agreed, on("2016-03-04")), want: rules.RuleAdminSimplifiedToOrdinaryOnly, cites: []string{"行政诉讼法第八十二条、第八十四条"}, notCit: []string{interp2018}},
+		{name: "普转简 ruled 2015-04-20: no simplified procedure at all", f: a(filedOn("2015-04-01")), rec: pOrd,
+			out: outcome(chO2S, pSimp, agree, agreed, on("2015-04-20")), want: rules.RuleAdminSimplifiedToOrdinaryOnly, cites: []string{"行政诉讼法（2014年修正）第八十二条"}, notCit: []string{interp2018}},
 
 		// ===== what the ALL does not have =====
 		{name: "a panel in simplified procedure (art. 83: one judge)", f: spot, rec: pSimp,

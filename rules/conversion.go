@@ -593,7 +593,7 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 		if ch == triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED {
 			switch kind {
 			case kAdmin:
-				return conversionErr(RuleAdminSimplifiedToOrdinaryOnly, "")
+				return adminEraErr(RuleAdminSimplifiedToOrdinaryOnly, o)
 			case kCriminal:
 				return criminalEraErr(RuleCriminalNoOrdinaryToSimplified, o)
 			}
@@ -922,6 +922,31 @@ func prov2Article(o *triagev1.Outcome) string {
 	return prov2 + "；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"
 }
 
+// adminEraErr is conversionErr for RuleAdminSimplifiedToOrdinaryOnly on the
+// date of the ruling, whose table article cites 行诉法解释 (in force
+// 2018-02-08):
+//   - 2015-05-01 to 2018-02-07: 行政诉讼法第八十二条、第八十四条 alone (the
+//     2015 interpretation, 法释〔2015〕9号, has no simplified-procedure
+//     article);
+//   - before 2015-05-01: the 1989 law had no simplified procedure at all,
+//     so the ruling cites the amendment that created it, as
+//     ALL82_NOT_IN_FORCE does, and says so.
+//
+// Until rules 2026-12-04.19 every date cited the table's (audit round 21).
+func adminEraErr(rule string, o *triagev1.Outcome) *ConversionError {
+	e := conversionErr(rule, "")
+	t, ok := rulingDate(o)
+	switch {
+	case !ok || !t.Before(adminInterp2018InForce):
+	case t.Before(adminLaw2014InForce):
+		e.Article = reason(CodeAdmin82NotInForce).GetArticle()
+		e.Message = "裁定时施行的行政诉讼法（1989年）没有简易程序；简易程序（行政诉讼法第八十二条至第八十四条）自2015年5月1日起施行。"
+	default:
+		e.Article = "行政诉讼法第八十二条、第八十四条"
+	}
+	return e
+}
+
 // criminalEraErr is conversionErr for the two criminal rules whose table
 // article cites 刑诉法解释 (2021), in force 2021-03-01: a ruling before then
 // cites what was in force on its date, so far as the texts were confirmed.
@@ -1015,6 +1040,16 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY:   {"刑诉法解释第三百七十六条", "由速裁程序转为普通程序审理的，审理期限从作出决定之日起计算。"},
 	},
 }
+
+// adminCounting2015 is the administrative 简转普's counting for a ruling
+// before 行诉法解释 (in force 2018-02-08): 行政诉讼法第一百零一条 sent what the
+// ALL does not provide on simplified procedure to the CPL's provisions, so
+// 民诉法解释（2015年）第二百五十八条第三款 ("案件转为普通程序审理的，审理期限
+// 自人民法院立案之日计算"; whalehearted.com/zs/1262104.aspx and
+// ruoyo.com/falv/minshi/2548.html quote the article) counted the ordinary
+// period from 立案, as 第一百零五条第二款 does now. Until rules 2026-12-04.19
+// such a ruling cited the 2018 interpretation (audit round 21).
+var adminCounting2015 = counting{"行政诉讼法第一百零一条；民诉法解释（2015年）第二百五十八条第三款", "由简易程序转为普通程序，审理期限自立案之日计算。"}
 
 // OutcomeTimeLimit is the statutory time limit under the procedure an
 // outcome applies, with its due date (rules.DueDate: the first day not
