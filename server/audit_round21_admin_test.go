@@ -141,34 +141,32 @@ func TestAuditRound21Admin(t *testing.T) {
 		}
 		return d
 	}
-	t.Run("简转普 ruled 2017-05-02, late: ALL 101 and Interp. 2015 art. 258", func(t *testing.T) {
-		d := simplifiedCase(t, "(2017)辽0102行初2106号", "2017-03-01")
-		resp, err := record(with(outcome(d, simpToOrd, ordinary, "2017-05-02"), "行政诉讼法第八十四条", false))
-		if err != nil {
-			t.Fatalf("简转普: %v", err)
-		}
-		o := resp.GetOutcome()
-		if art := o.GetTimeLimit().GetArticle(); !strings.Contains(art, "民诉法解释（2015年）第二百五十八条第三款") || strings.Contains(art, "行诉法解释") {
-			t.Errorf("time limit cites %q, want 民诉法解释（2015年）第二百五十八条第三款 and no 行诉法解释", art)
-		}
-		if got := codesOf(o.GetReviewReasons()); got != rules.ReviewAdmin2015ConversionLate {
-			t.Errorf("review reasons %s, want %s", got, rules.ReviewAdmin2015ConversionLate)
-		}
-	})
-	t.Run("near miss: 简转普 ruled 2018-02-08, late: 行诉法解释", func(t *testing.T) {
-		d := simplifiedCase(t, "(2017)辽0102行初2107号", "2017-12-01")
-		resp, err := record(with(outcome(d, simpToOrd, ordinary, "2018-02-08"), "行政诉讼法第八十四条", false))
-		if err != nil {
-			t.Fatalf("简转普: %v", err)
-		}
-		o := resp.GetOutcome()
-		if art := o.GetTimeLimit().GetArticle(); !strings.Contains(art, "行诉法解释第一百零五条第二款") {
-			t.Errorf("time limit cites %q, want 行诉法解释第一百零五条第二款", art)
-		}
-		if got := codesOf(o.GetReviewReasons()); got != rules.ReviewAdmin105ConversionLate {
-			t.Errorf("review reasons %s, want %s", got, rules.ReviewAdmin105ConversionLate)
-		}
-	})
+	// A late 简转普 on each side of 2018-02-08: its period's article and the
+	// review reason name the texts in force on the day of the ruling.
+	for _, c := range []struct {
+		name, id, filedOn, ruledOn string
+		cites, notCites, review    string
+	}{
+		{"简转普 ruled 2017-05-02, late: ALL 101 and Interp. 2015 art. 258", "(2017)辽0102行初2106号", "2017-03-01", "2017-05-02",
+			"民诉法解释（2015年）第二百五十八条第三款", "行诉法解释", rules.ReviewAdmin2015ConversionLate},
+		{"near miss: 简转普 ruled 2018-02-08, late: 行诉法解释", "(2017)辽0102行初2107号", "2017-12-01", "2018-02-08",
+			"行诉法解释第一百零五条第二款", "民诉法解释", rules.ReviewAdmin105ConversionLate},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := simplifiedCase(t, c.id, c.filedOn)
+			resp, err := record(with(outcome(d, simpToOrd, ordinary, c.ruledOn), "行政诉讼法第八十四条", false))
+			if err != nil {
+				t.Fatalf("简转普: %v", err)
+			}
+			o := resp.GetOutcome()
+			if art := o.GetTimeLimit().GetArticle(); !strings.Contains(art, c.cites) || strings.Contains(art, c.notCites) {
+				t.Errorf("time limit cites %q, want %s and no %s", art, c.cites, c.notCites)
+			}
+			if got := codesOf(o.GetReviewReasons()); got != c.review {
+				t.Errorf("review reasons %s, want %s", got, c.review)
+			}
+		})
+	}
 	t.Run("普转简 ruled 2016-03-04: refused without citing 行诉法解释", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, filing("(2016)辽0102行初2108号", "2016-03-01", "行政处罚", false))
 		_, err := record(with(outcome(d, ordToSimp, simplified, "2016-03-04"), "行政诉讼法第八十二条第二款", true))
