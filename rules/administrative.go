@@ -28,7 +28,7 @@ const adminPublicInterestSuit = "公益诉讼"
 // procuratorate sues about ("不履行法定职责行政公益诉讼" resolves to 不履行
 // 职责, "房屋征收或者征用补偿行政公益诉讼" to its compensation node, and a
 // trailing "（行政公益诉讼）" is dropped as a remark). Until rules
-// 2026-12-04.19 only the resolved node was read, and such a suit was offered
+// 2026-12-04.20 only the resolved node was read, and such a suit was offered
 // simplified procedure (audit round 21).
 func publicInterestSuit(written string, resolved Cause) bool {
 	return resolved.Name == adminPublicInterestSuit ||

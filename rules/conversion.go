@@ -392,7 +392,7 @@ func (e *Engine) CheckOutcome(d *triagev1.Decision, original *triagev1.Filing, p
 
 func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, view assessed) error {
 	// The agreement the court records with its choice is a fact of the
-	// case like those of the filing: until rules 2026-12-04.19 an
+	// case like those of the filing: until rules 2026-12-04.20 an
 	// administrative choice of simplified procedure at filing with the
 	// parties' agreement was refused as ALL82_NOT_QUALIFIED unless a
 	// correction restated the filing (audit round 21).
@@ -932,7 +932,7 @@ func prov2Article(o *triagev1.Outcome) string {
 //     so the ruling cites the amendment that created it, as
 //     ALL82_NOT_IN_FORCE does, and says so.
 //
-// Until rules 2026-12-04.19 every date cited the table's (audit round 21).
+// Until rules 2026-12-04.20 every date cited the table's (audit round 21).
 func adminEraErr(rule string, o *triagev1.Outcome) *ConversionError {
 	e := conversionErr(rule, "")
 	t, ok := rulingDate(o)
@@ -1047,7 +1047,7 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 // 民诉法解释（2015年）第二百五十八条第三款 ("案件转为普通程序审理的，审理期限
 // 自人民法院立案之日计算"; whalehearted.com/zs/1262104.aspx and
 // ruoyo.com/falv/minshi/2548.html quote the article) counted the ordinary
-// period from 立案, as 第一百零五条第二款 does now. Until rules 2026-12-04.19
+// period from 立案, as 第一百零五条第二款 does now. Until rules 2026-12-04.20
 // such a ruling cited the 2018 interpretation (audit round 21).
 var adminCounting2015 = counting{"行政诉讼法第一百零一条；民诉法解释（2015年）第二百五十八条第三款", "由简易程序转为普通程序，审理期限自立案之日计算。"}
 

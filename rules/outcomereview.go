@@ -27,7 +27,7 @@ const (
 	// ReviewAdmin2015ConversionLate: the same for a ruling from 2015-05-01
 	// to 2018-02-07, before 行诉法解释: 行政诉讼法第一百零一条 applied the CPL's
 	// provisions, and 民诉法解释（2015年）第二百五十八条第二款 said the same
-	// words. Until rules 2026-12-04.19 such a ruling cited the 2018
+	// words. Until rules 2026-12-04.20 such a ruling cited the 2018
 	// interpretation (audit round 21).
 	ReviewAdmin2015ConversionLate = "ALL101_CONVERSION_AFTER_TIME_LIMIT"
 	// ReviewTimeLimitEndedAtRuling: a civil or administrative conversion into

@@ -16,10 +16,10 @@ import (
 //   - a 行政公益诉讼 whose cause names the suit beside a longer catalogue
 //     name (不履行法定职责行政公益诉讼) is tried by seven judges and assessors
 //     from 2018-04-27 (人民陪审员法第十六条第二项), so no simplified procedure,
-//     agreement or not; until rules 2026-12-04.19 it was offered one;
+//     agreement or not; until rules 2026-12-04.20 it was offered one;
 //   - simplified procedure chosen at filing with every party's agreement is
 //     lawful for any first-instance case (行政诉讼法第八十二条第二款) unless ¶3
-//     or another law closes it; until rules 2026-12-04.19 the agreement the
+//     or another law closes it; until rules 2026-12-04.20 the agreement the
 //     outcome stated was ignored and the choice refused;
 //   - a conversion ruled before 2018-02-08 cites 行政诉讼法第一百零一条 and
 //     民诉法解释（2015年）第二百五十八条, not 行诉法解释, then not in force.
