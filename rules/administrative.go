@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -20,6 +21,20 @@ var assessorsLawInForce = time.Date(2018, 4, 27, 0, 0, 0, 0, time.UTC)
 // 行政公益诉讼 (行政诉讼法第二十五条第四款), to which that name resolves.
 const adminPublicInterestSuit = "公益诉讼"
 
+// publicInterestSuit reports whether an administrative filing's cause, as
+// written and as resolved, names a 行政公益诉讼 (行政诉讼法第二十五条第四款):
+// it resolves to the catalogue's 公益诉讼 node, or it names the suit beside
+// a longer catalogue name it was resolved to instead, the act the
+// procuratorate sues about ("不履行法定职责行政公益诉讼" resolves to 不履行
+// 职责, "房屋征收或者征用补偿行政公益诉讼" to its compensation node, and a
+// trailing "（行政公益诉讼）" is dropped as a remark). Until rules
+// 2026-12-04.21 only the resolved node was read, and such a suit was offered
+// simplified procedure (audit round 21).
+func publicInterestSuit(written string, resolved Cause) bool {
+	return resolved.Name == adminPublicInterestSuit ||
+		strings.Contains(dropCauseSeparators(written), adminPublicInterestSuit)
+}
+
 // administrative decides simplified (行政诉讼法 82) and ordinary procedure for
 // an administrative first-instance filing. Unlike civil and criminal
 // simplified procedure, Art. 82 does not confine it to basic courts.
@@ -35,7 +50,7 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	// Read from the cause, not from public_interest: a case that touches
 	// the public interest is not thereby a 公益诉讼 brought under art. 25
 	// ¶4, and only the suit is art. 16(2)'s.
-	if a.Facts.Cause.Name == adminPublicInterestSuit {
+	if publicInterestSuit(f.GetCause(), a.Facts.Cause) {
 		// The suit is brought for the public interest whatever the flag
 		// says: reviewed like a civil 公益诉讼 (REVIEW_PUBLIC_INTEREST, 法发
 		// 〔2021〕30号), which the review reads from the fact.

@@ -225,16 +225,21 @@ func normalizeCause(s string) string {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
-	s = CauseStem(s)
-	if strings.ContainsAny(s, causeSeparators) {
-		s = strings.Map(func(r rune) rune {
-			if strings.ContainsRune(causeSeparators, r) {
-				return -1
-			}
-			return r
-		}, s)
+	return dropCauseSeparators(CauseStem(s))
+}
+
+// dropCauseSeparators removes the separators (causeSeparators) inside a
+// written cause.
+func dropCauseSeparators(s string) string {
+	if !strings.ContainsAny(s, causeSeparators) {
+		return s
 	}
-	return s
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(causeSeparators, r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // causeSeparators are dropped inside names: clerks write "掩饰隐瞒犯罪所得罪"

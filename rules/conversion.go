@@ -130,7 +130,7 @@ var conversionRules = [...]ConversionRule{
 	{RuleProv2NoAgreement, "最高人民法院关于适用简易程序审理民事案件的若干规定第二条；民事诉讼法第一百六十条第二款", "普通程序转为简易程序须当事人各方自愿选择并经人民法院审查同意；人民法院不得违反当事人自愿原则将普通程序转为简易程序。"},
 	{RuleInterp264Interp257Case, "民诉法解释第二百五十七条、第二百六十四条第二款", "本案属于民诉法解释第二百五十七条规定不适用简易程序的案件，当事人约定适用简易程序的，人民法院不予准许。"},
 	{RuleCPL43NoSimplifiedAfterPanel, "民事诉讼法第四十条第二款、第四十三条", "本案已裁定不宜由审判员一人独任审理、转由合议庭审理；简易程序由审判员一人独任审理，不能再转为简易程序。"},
-	{RuleAdminSimplifiedToOrdinaryOnly, "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条", "行政诉讼只规定了简易程序转为普通程序；普通程序不能转为简易程序，各方同意适用简易程序应在立案时选择。"},
+	{RuleAdminSimplifiedToOrdinaryOnly, "行政诉讼法第八十二条、第八十四条；行诉法解释第一百零五条", "行政诉讼只规定了简易程序转为普通程序；普通程序不能转为简易程序。当事人各方同意适用简易程序的，应在立案时选择（记录为立案时的程序选择，并载明当事人各方同意，行政诉讼法第八十二条第二款）。"},
 	{RuleCriminalNoOrdinaryToSimplified, "刑事诉讼法第二百二十一条、第二百二十六条；刑诉法解释第三百五十九条、第三百六十八条", "刑事案件的简易程序在送达起诉书副本时决定适用；法律只规定简易程序转为普通程序和速裁程序转为普通程序或简易程序，没有普通程序转为简易程序的规定。"},
 	{RulePanelKeepsProcedure, "民事诉讼法第四十三条；刑诉法解释第三百六十六条", "转由合议庭审理不改变审理程序；程序也改变的，应记录为相应的程序转换。"},
 	{RuleCPL40SimplifiedIsSingleJudge, "民事诉讼法第四十条第二款、第一百六十三条、第一百六十九条、第一百七十条", "适用简易程序（含小额诉讼程序）审理的民事案件由审判员一人独任审理；不宜独任审理的，应裁定转为普通程序。"},
@@ -322,6 +322,14 @@ func ValidateOutcomeAt(d *triagev1.Decision, prior []*triagev1.Outcome, o *triag
 type assessed struct {
 	options   []*triagev1.ProcedureOption
 	corrected bool
+	// adminAgreement: the outcome of an administrative case states that
+	// all parties agree to simplified procedure (outcome.parties_agree),
+	// which 行政诉讼法第八十二条第二款 makes enough for any first-instance case
+	// the article's other paragraphs and other laws do not close. It meets
+	// ALL82_NOT_QUALIFIED (no ¶1 item and no agreement), and nothing else:
+	// a remand or retrial (¶3), the 1989 law (ALL82_NOT_IN_FORCE) and the
+	// seven-member panels of 人民陪审员法第十六条 still bar the procedure.
+	adminAgreement bool
 }
 
 func (a assessed) option(p triagev1.Procedure) *triagev1.ProcedureOption {
@@ -383,6 +391,12 @@ func (e *Engine) CheckOutcome(d *triagev1.Decision, original *triagev1.Filing, p
 }
 
 func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, view assessed) error {
+	// The agreement the court records with its choice is a fact of the
+	// case like those of the filing: until rules 2026-12-04.21 an
+	// administrative choice of simplified procedure at filing with the
+	// parties' agreement was refused as ALL82_NOT_QUALIFIED unless a
+	// correction restated the filing (audit round 21).
+	view.adminAgreement = d.GetCaseKind() == kAdmin && o.GetPartiesAgree()
 	if last := lastOutcome(prior); last != nil {
 		decided, _ := ParseDate(o.GetDecidedOn()) // validated above
 		if t, err := ParseDate(last.GetDecidedOn()); err == nil && decided.Before(t) {
@@ -579,7 +593,7 @@ func checkConversion(d *triagev1.Decision, prior []*triagev1.Outcome, cur triage
 		if ch == triagev1.ChangeKind_CHANGE_KIND_ORDINARY_TO_SIMPLIFIED {
 			switch kind {
 			case kAdmin:
-				return conversionErr(RuleAdminSimplifiedToOrdinaryOnly, "")
+				return adminEraErr(RuleAdminSimplifiedToOrdinaryOnly, o)
 			case kCriminal:
 				return criminalEraErr(RuleCriminalNoOrdinaryToSimplified, o)
 			}
@@ -719,9 +733,15 @@ func PanelByLaw(d *triagev1.Decision, p triagev1.Procedure) bool {
 }
 
 // checkBarred refuses p when the assessment barred it, naming every barring
-// code and the first one's article.
+// code and the first one's article; an administrative outcome stating the
+// parties' agreement is not barred for want of one (assessed.adminAgreement).
 func checkBarred(view assessed, p triagev1.Procedure) error {
 	bars := Bars(view.option(p))
+	if p == pSimplified && view.adminAgreement {
+		bars = slices.DeleteFunc(slices.Clone(bars), func(r *triagev1.Reason) bool {
+			return r.GetCode() == CodeAdmin82NotQualified
+		})
+	}
 	if len(bars) == 0 {
 		return nil
 	}
@@ -902,6 +922,31 @@ func prov2Article(o *triagev1.Outcome) string {
 	return prov2 + "；民事诉讼法（2012年、2017年修正）第一百五十七条第二款"
 }
 
+// adminEraErr is conversionErr for RuleAdminSimplifiedToOrdinaryOnly on the
+// date of the ruling, whose table article cites 行诉法解释 (in force
+// 2018-02-08):
+//   - 2015-05-01 to 2018-02-07: 行政诉讼法第八十二条、第八十四条 alone (the
+//     2015 interpretation, 法释〔2015〕9号, has no simplified-procedure
+//     article);
+//   - before 2015-05-01: the 1989 law had no simplified procedure at all,
+//     so the ruling cites the amendment that created it, as
+//     ALL82_NOT_IN_FORCE does, and says so.
+//
+// Until rules 2026-12-04.21 every date cited the table's (audit round 21).
+func adminEraErr(rule string, o *triagev1.Outcome) *ConversionError {
+	e := conversionErr(rule, "")
+	t, ok := rulingDate(o)
+	switch {
+	case !ok || !t.Before(adminInterp2018InForce):
+	case t.Before(adminLaw2014InForce):
+		e.Article = reason(CodeAdmin82NotInForce).GetArticle()
+		e.Message = "裁定时施行的行政诉讼法（1989年）没有简易程序；简易程序（行政诉讼法第八十二条至第八十四条）自2015年5月1日起施行。"
+	default:
+		e.Article = "行政诉讼法第八十二条、第八十四条"
+	}
+	return e
+}
+
 // criminalEraErr is conversionErr for the two criminal rules whose table
 // article cites 刑诉法解释 (2021), in force 2021-03-01: a ruling before then
 // cites what was in force on its date, so far as the texts were confirmed.
@@ -995,6 +1040,16 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 		triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY:   {"刑诉法解释第三百七十六条", "由速裁程序转为普通程序审理的，审理期限从作出决定之日起计算。"},
 	},
 }
+
+// adminCounting2015 is the administrative 简转普's counting for a ruling
+// before 行诉法解释 (in force 2018-02-08): 行政诉讼法第一百零一条 sent what the
+// ALL does not provide on simplified procedure to the CPL's provisions, so
+// 民诉法解释（2015年）第二百五十八条第三款 ("案件转为普通程序审理的，审理期限
+// 自人民法院立案之日计算"; whalehearted.com/zs/1262104.aspx and
+// ruoyo.com/falv/minshi/2548.html quote the article) counted the ordinary
+// period from 立案, as 第一百零五条第二款 does now. Until rules 2026-12-04.21
+// such a ruling cited the 2018 interpretation (audit round 21).
+var adminCounting2015 = counting{"行政诉讼法第一百零一条；民诉法解释（2015年）第二百五十八条第三款", "由简易程序转为普通程序，审理期限自立案之日计算。"}
 
 // OutcomeTimeLimit is the statutory time limit under the procedure an
 // outcome applies, with its due date (rules.DueDate: the first day not

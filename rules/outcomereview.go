@@ -35,6 +35,12 @@ const (
 	// 45 days of 行政诉讼法第八十三条. 行诉法解释第一百零五条第一款: "应当在审理
 	// 期限届满前作出裁定".
 	ReviewAdmin105ConversionLate = "ADMIN105_CONVERSION_AFTER_TIME_LIMIT"
+	// ReviewAdmin2015ConversionLate: the same for a ruling from 2015-05-01
+	// to 2018-02-07, before 行诉法解释: 行政诉讼法第一百零一条 applied the CPL's
+	// provisions, and 民诉法解释（2015年）第二百五十八条第二款 said the same
+	// words. Until rules 2026-12-04.21 such a ruling cited the 2018
+	// interpretation (audit round 21).
+	ReviewAdmin2015ConversionLate = "ALL101_CONVERSION_AFTER_TIME_LIMIT"
 	// ReviewTimeLimitEndedAtRuling: a civil or administrative conversion into
 	// a procedure whose period, counted from 立案 as these periods are, had
 	// already ended on the day of the ruling (普转简 or small claims → the
@@ -69,6 +75,8 @@ var outcomeReviewDefs = [...]reasonDef{
 		"小额诉讼程序的审理期限自立案之日计算，在本次转为适用简易程序其他规定的裁定之前已经届满：案件在该期限届满后仍按小额诉讼程序审理，转换程序不改变已经届满的小额诉讼审理期限。请核对是否经院长批准延长审理期限，或有不计入审理期限的期间（公告、鉴定等）。"},
 	{ReviewAdmin105ConversionLate, "行诉法解释第一百零五条第一款；行政诉讼法第八十三条",
 		"转为普通程序的裁定应当在审理期限届满前作出；本次裁定日期晚于简易程序自立案之日起四十五日的届满日。请核对有无不计入审理期限的期间（行诉法解释第五十条）。"},
+	{ReviewAdmin2015ConversionLate, "行政诉讼法第一百零一条；民诉法解释（2015年）第二百五十八条第二款；行政诉讼法第八十三条",
+		"转为普通程序的裁定应当在审理期限届满前作出；本次裁定日期晚于简易程序自立案之日起四十五日的届满日。请核对有无不计入审理期限的期间（公告、鉴定、中止诉讼等）。"},
 	{ReviewSmallClaimsNotApplied, "民事诉讼法第一百六十五条第一款、第一百六十六条第六项；民诉法解释（2015年）第二百七十五条第五项（2022年以前立案的）",
 		"依立案信息，本案应当适用小额诉讼程序（实行一审终审），立案时却选择了简易程序，当事人双方也没有约定适用简易程序。只有人民法院认定本案属于不宜适用小额诉讼程序审理的案件（民事诉讼法第一百六十六条第六项；2022年以前为民诉法解释（2015年）第二百七十五条第五项“其他不宜适用一审终审的纠纷”）时才可以不适用小额诉讼程序；记录中没有该认定，请核对。"},
 	{ReviewCrPL205LateReturn, "刑事诉讼法第二百零四条第二项、第二百零五条",
@@ -100,12 +108,13 @@ func outcomeReview(code, detail string) *triagev1.Reason {
 // ValidateOutcome accepted and whose time limit (OutcomeTimeLimitFromRecord)
 // is tl: a conversion to ordinary ruled after the period of the procedure it
 // leaves had ended (civil: 民诉法解释第二百五十八条第二款, through 第二百八十一
-// 条 for small claims; administrative: 行诉法解释第一百零五条第一款), small
-// claims → the other simplified rules ruled after the small-claims period
-// (民事诉讼法第一百六十八条), and a conversion into a procedure whose period,
-// counted from 立案, had already ended on the day of the ruling. Civil
-// articles are those of the ruling's day (interp258LateArticle,
-// smallClaimsPeriodEndedArticle). Criminal conversions restart their period
+// 条 for small claims; administrative: 行诉法解释第一百零五条第一款, ruled
+// before 2018-02-08 行政诉讼法第一百零一条 with 民诉法解释（2015年）第二百五十八
+// 条第二款), small claims → the other simplified rules ruled after the
+// small-claims period (民事诉讼法第一百六十八条), and a conversion into a
+// procedure whose period, counted from 立案, had already ended on the day of
+// the ruling. Civil articles are those of the ruling's day
+// (interp258LateArticle, smallClaimsPeriodEndedArticle). Criminal conversions restart their period
 // from the decision (刑诉法解释第三百六十八条第二款、第三百七十六条) and no
 // criminal text bounds the date of the decision, so they get none; a
 // criminal 补充侦查 restart is read by investigationReview (刑事诉讼法第二百
@@ -155,6 +164,8 @@ func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, 
 		if late(prev, decided) {
 			code := ReviewInterp258ConversionLate
 			switch {
+			case kind == kAdmin && decided.Before(adminInterp2018InForce):
+				code = ReviewAdmin2015ConversionLate
 			case kind == kAdmin:
 				code = ReviewAdmin105ConversionLate
 			case o.GetProcedure() != pOrdinary:

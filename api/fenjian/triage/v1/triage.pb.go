@@ -1746,7 +1746,11 @@ type Outcome struct {
 	DecidedOn string `protobuf:"bytes,8,opt,name=decided_on,json=decidedOn,proto3" json:"decided_on,omitempty"`
 	// True when an ordinary-procedure hearing was already held (Interp. 260).
 	OrdinaryHearingHeld bool `protobuf:"varint,9,opt,name=ordinary_hearing_held,json=ordinaryHearingHeld,proto3" json:"ordinary_hearing_held,omitempty"`
-	// True when the parties agreed (needed for 普转简).
+	// True when the parties agreed (needed for 普转简). On an administrative
+	// outcome it is the agreement of 行政诉讼法第八十二条第二款: simplified
+	// procedure chosen at filing for a case with no item of its first
+	// paragraph is recorded with it and refused without it (a remand, a
+	// retrial, the 1989 law or a seven-member panel bars it all the same).
 	PartiesAgree bool `protobuf:"varint,10,opt,name=parties_agree,json=partiesAgree,proto3" json:"parties_agree,omitempty"`
 	// Set by the server: the procedure in force before this outcome.
 	Previous Procedure `protobuf:"varint,11,opt,name=previous,proto3,enum=fenjian.triage.v1.Procedure" json:"previous,omitempty"`
