@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strings"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -31,8 +30,7 @@ const adminPublicInterestSuit = "公益诉讼"
 // 2026-12-04.21 only the resolved node was read, and such a suit was offered
 // simplified procedure (audit round 21).
 func publicInterestSuit(written string, resolved Cause) bool {
-	return resolved.Name == adminPublicInterestSuit ||
-		strings.Contains(dropCauseSeparators(written), adminPublicInterestSuit)
+	return resolved.Name == adminPublicInterestSuit || causeNames(written, adminPublicInterestSuit)
 }
 
 // administrative decides simplified (行政诉讼法 82) and ordinary procedure for

@@ -230,6 +230,17 @@ func normalizeCause(s string) string {
 
 // dropCauseSeparators removes the separators (causeSeparators) inside a
 // written cause.
+// causeNames reports whether a cause as written names suit (a catalogue
+// node such as 公益诉讼 or 第三人撤销之诉) anywhere in it, separators
+// dropped. The catalogue look-up resolves a written cause to the longest
+// name it finds, so a suit named beside the dispute it concerns
+// ("环境污染责任纠纷公益诉讼", "房屋买卖合同纠纷第三人撤销之诉") or in a
+// remark ("消费者权益保护纠纷（民事公益诉讼）") resolves to the dispute, or
+// to nothing, and only the written text still says what kind of suit it is.
+func causeNames(written, suit string) bool {
+	return strings.Contains(dropCauseSeparators(written), suit)
+}
+
 func dropCauseSeparators(s string) string {
 	if !strings.ContainsAny(s, causeSeparators) {
 		return s

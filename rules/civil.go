@@ -121,10 +121,16 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	g.pre2013 = a.FiledOn.Before(cpl2012InForce)
 	g.filedOn = a.FiledOn
 	// A 公益诉讼 or 第三人撤销之诉 cause is that suit whether or not the
-	// filing sets its flag; inferCivilFacts says so.
+	// filing sets its flag; inferCivilFacts says so. The written cause is
+	// read too: until rules 2026-12-04.22 "环境污染责任纠纷公益诉讼" resolved
+	// to the tort and "消费者权益保护纠纷（民事公益诉讼）" to no cause, and
+	// both got mandatory small claims (Interp. 257(5) closes simplified
+	// procedure to the suit).
 	fx := &a.Facts
-	fx.PublicInterest = fx.PublicInterest || causeUnder(fx.Cause, publicInterestNode)
-	fx.ThirdPartyRevocation = fx.ThirdPartyRevocation || causeUnder(fx.Cause, thirdPartyRevocationNode)
+	fx.PublicInterest = fx.PublicInterest || causeUnder(fx.Cause, publicInterestNode) ||
+		causeNames(f.GetCause(), publicInterestNode)
+	fx.ThirdPartyRevocation = fx.ThirdPartyRevocation || causeUnder(fx.Cause, thirdPartyRevocationNode) ||
+		causeNames(f.GetCause(), thirdPartyRevocationNode)
 	g.i257 = interp257Bars(c, fx, g.pre2015)
 	g.byKind = suitKindBars(fx.Cause, a.FiledOn)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, a.FiledOn)
