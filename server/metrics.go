@@ -257,7 +257,7 @@ func (c *freeCapacity) Collect(ch chan<- prometheus.Metric) {
 		if !ok {
 			v = t.capacity
 		}
-		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(v), team)
+		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(v), team) //nolint:promlinter // c.desc is a field promlinter cannot resolve; its name and help are in its NewDesc
 	}
 }
 
