@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"sync"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
 )
 
 // metrics are the Service's own metrics. Labels are bounded: status code
@@ -25,7 +27,7 @@ type metrics struct {
 	probability    *prometheus.HistogramVec
 	outcomes       *prometheus.CounterVec
 	assignments    *prometheus.CounterVec
-	freeCapacity   *prometheus.GaugeVec
+	freeCapacity   *freeCapacity
 	feeds          *prometheus.GaugeVec
 	feedLag        prometheus.Histogram
 	codes, teamIDs *labelGuard
@@ -40,8 +42,9 @@ var procedures = []triagev1.Procedure{
 }
 
 // newMetrics builds the Service metrics and registers them with reg; a nil reg
-// registers nothing.
-func newMetrics(reg prometheus.Registerer) (*metrics, error) {
+// registers nothing. now is the clock fenjian_team_free_capacity reads the
+// current intake month from at scrape time.
+func newMetrics(reg prometheus.Registerer, now func() time.Time) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_triage_requests_total",
@@ -77,10 +80,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Name: "fenjian_team_assignments_total",
 			Help: "Assignments made by this replica, by team and kind: random (a draw, at triage or after a conversion the team does not take), designated, or unrouted (team \"\": a conversion no team could take).",
 		}, []string{"team", "kind"}),
-		freeCapacity: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "fenjian_team_free_capacity",
-			Help: "A team's free capacity for the intake month, as of this replica's last draw that offered it (after the draw).",
-		}, []string{"team"}),
+		freeCapacity: newFreeCapacity(now),
 		feeds: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "fenjian_team_feeds",
 			Help: "Open WatchAssignments streams, by team.",
@@ -151,24 +151,113 @@ func (m *metrics) observeDecision(d *triagev1.Decision) {
 	}
 	if a := d.GetAssignment(); a != nil {
 		m.observeAssignment(a)
-		m.observeFree(a.GetDraw(), a.GetTeamId())
+		m.observeFree(d.GetFiledOn(), a.GetDraw(), a.GetTeamId())
 	}
 	// A draw that found no room offered the full teams too: without it a
 	// replica would go on showing the places of its last successful draw,
 	// and FenjianTeamOverCapacity, the maximum over replicas, would not see
 	// the team full.
-	m.observeFree(d.GetUnassignedDraw(), "")
+	m.observeFree(d.GetFiledOn(), d.GetUnassignedDraw(), "")
 }
 
-// observeFree sets the free capacity of every team draw offered, less the
-// place the draw gave taken (none when empty).
-func (m *metrics) observeFree(draw *triagev1.Draw, taken string) {
+// observeFree records, for the intake month of filedOn, the free capacity
+// of every team draw offered, less the place the draw gave taken (none
+// when empty).
+func (m *metrics) observeFree(filedOn string, draw *triagev1.Draw, taken string) {
+	on, err := time.Parse(time.DateOnly, filedOn)
+	if err != nil {
+		// The store refuses such a decision before drawing (store.period):
+		// there is no draw whose month is unknown to record.
+		return
+	}
+	month := on.Format(intakeMonth)
 	for _, c := range draw.GetCandidates() {
 		free := c.GetFree()
 		if c.GetTeamId() == taken {
 			free-- // the draw took one place
 		}
-		m.freeCapacity.WithLabelValues(m.teamIDs.value(c.GetTeamId())).Set(float64(free))
+		m.freeCapacity.set(m.teamIDs.value(c.GetTeamId()), month, c.GetCapacity(), free)
+	}
+}
+
+// intakeMonth is the layout of an intake month, as the store keys team_load.
+const intakeMonth = "2006-01"
+
+// freeCapacity is fenjian_team_free_capacity, computed at scrape time.
+// Capacity is per intake month (the filing's filed_on month, a Beijing
+// date): a figure a draw left is true only in that month. A gauge set at
+// the draw kept last month's figure into the next, a team full in November
+// showing 0 free, and FenjianTeamOverCapacity firing, all December until a
+// draw offered the team again. So each figure is kept with its month, and
+// a team with none for the current month shows its full capacity: this
+// replica drew none of its places this month, and capacity is the bound
+// every other figure of the month also respects (loads only grow within a
+// month), which the alert's maximum over replicas relies on.
+type freeCapacity struct {
+	desc *prometheus.Desc
+	now  func() time.Time
+
+	mu    sync.Mutex
+	teams map[string]*teamFree // by team label
+}
+
+// teamFree is what the draws said of one team.
+type teamFree struct {
+	capacity int64            // as the latest draw that offered the team recorded it
+	free     map[string]int64 // by intake month: after the month's latest draw
+}
+
+func newFreeCapacity(now func() time.Time) *freeCapacity {
+	return &freeCapacity{
+		desc: prometheus.NewDesc("fenjian_team_free_capacity",
+			"A team's free capacity for the current intake month (Beijing time): after this replica's last draw of the month that offered it, or its full capacity when none has.",
+			[]string{"team"}, nil),
+		now:   now,
+		teams: map[string]*teamFree{},
+	}
+}
+
+// currentMonth is the intake month of today in Beijing.
+func (c *freeCapacity) currentMonth() string {
+	return c.now().In(rules.Beijing()).Format(intakeMonth)
+}
+
+// set records a team's capacity and its free places in month after a draw.
+// A month already past (a late filing's draw) only updates the capacity: it
+// is never reported again.
+func (c *freeCapacity) set(team, month string, capacity, free int64) {
+	current := c.currentMonth()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := c.teams[team]
+	if t == nil {
+		t = &teamFree{free: map[string]int64{}}
+		c.teams[team] = t
+	}
+	t.capacity = capacity
+	if month >= current {
+		// A filing may be dated tomorrow (rules.notAfterToday), so next
+		// month's figure can come before this month ends; it waits.
+		t.free[month] = free
+	}
+}
+
+// Describe implements prometheus.Collector.
+func (c *freeCapacity) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
+
+// Collect implements prometheus.Collector: each team's free places in the
+// current month, dropping the figures of months past.
+func (c *freeCapacity) Collect(ch chan<- prometheus.Metric) {
+	current := c.currentMonth()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for team, t := range c.teams {
+		maps.DeleteFunc(t.free, func(month string, _ int64) bool { return month < current })
+		v, ok := t.free[current]
+		if !ok {
+			v = t.capacity
+		}
+		ch <- prometheus.MustNewConstMetric(c.desc, prometheus.GaugeValue, float64(v), team) //nolint:promlinter // c.desc is a field promlinter cannot resolve; its name and help are in its NewDesc
 	}
 }
 

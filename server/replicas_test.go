@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"google.golang.org/grpc/codes"
@@ -31,7 +32,9 @@ type replica struct {
 func startReplica(t *testing.T, target string, teams *routing.Teams) replica {
 	t.Helper()
 	st := openTarget(t, target)
-	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st, Teams: teams}})
+	// The test filings' month (fixedNow): fenjian_team_free_capacity
+	// reports the current month's places.
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st, Teams: teams, Now: func() time.Time { return fixedNow }}})
 	return replica{run: r, store: st, client: triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))}
 }
 

@@ -50,6 +50,8 @@ type deps struct {
 	shadow ShadowQueue
 	// maxConnectionAge, if set, replaces MaxConnectionAge.
 	maxConnectionAge time.Duration
+	// now, if set, replaces the fixed clock (fixedNow) as Options.Now.
+	now func() time.Time
 }
 
 func (d deps) security(t testing.TB) Security {
@@ -65,12 +67,16 @@ func startServer(t testing.TB, d deps) *harness {
 	t.Helper()
 	h := &harness{reg: prometheus.NewRegistry(), health: NewHealth(), logs: &syncBuffer{}}
 	logger := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	now := d.now
+	if now == nil {
+		now = func() time.Time { return fixedNow }
+	}
 	svc, err := NewService(Options{
 		Decider:    d.decider,
 		Store:      d.store,
 		Logger:     logger,
 		Registerer: h.reg,
-		Now:        func() time.Time { return fixedNow },
+		Now:        now,
 		Teams:      d.teams,
 		Shadow:     d.shadow,
 	})

@@ -88,7 +88,11 @@ func NewService(opts Options) (*Service, error) {
 	if opts.Store == nil {
 		return nil, errors.New("new service: nil Store")
 	}
-	m, err := newMetrics(opts.Registerer)
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	m, err := newMetrics(opts.Registerer, now)
 	if err != nil {
 		return nil, fmt.Errorf("new service: %w", err)
 	}
@@ -97,15 +101,12 @@ func NewService(opts Options) (*Service, error) {
 		store:   opts.Store,
 		logger:  opts.Logger,
 		metrics: m,
-		now:     opts.Now,
+		now:     now,
 		teams:   opts.Teams,
 		shadow:  opts.Shadow,
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
-	}
-	if s.now == nil {
-		s.now = time.Now
 	}
 	return s, nil
 }

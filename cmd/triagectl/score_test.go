@@ -442,3 +442,46 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 		})
 	}
 }
+
+// TestScoreOverLongLine scores a file whose second line is 2 MiB, twice the
+// reader's limit, between two good filings, in process and against the real
+// server: the long line is an error record naming the limit, and the
+// filing after it is scored (the whole input used to stop at it, exit 1
+// with the third line never scored).
+func TestScoreOverLongLine(t *testing.T) {
+	good, goodOut := scoreFixtureGood(t)
+	lines := strings.SplitAfter(good, "\n")
+	long := `{"id":"(2024)辽0102民初9999号","text":"` + strings.Repeat("借", 2<<20/3) + `"}` + "\n"
+	in := filepath.Join(t.TempDir(), "filings.jsonl")
+	if err := os.WriteFile(in, []byte(lines[0]+long+lines[1]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := []scoreOutLine{goodOut[0], {errLine: 2, errCode: "INVALID_ARGUMENT"}, goodOut[1]}
+	addr := startScoreServer(t)
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"local", []string{"score", "-local", "-model", "baseline", "-in", in}},
+		{"server", []string{"score", "-addr", addr, "-dry-run", "-in", in}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(scoreContext(t), e, tc.args); code != 1 {
+				t.Fatalf("exit code %d, want 1 (a line failed)\nstderr:\n%s", code, stderr)
+			}
+			checkScoreOutput(t, stdout.String(), want, true)
+			var rec batch.ErrorRecord
+			if err := json.Unmarshal([]byte(strings.SplitN(stdout.String(), "\n", 3)[1]), &rec); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(rec.Error.Message, "1048576 bytes") {
+				t.Errorf("error record %+v does not name the limit", rec)
+			}
+			if !strings.Contains(stderr.String(), "scored 2, failed 1") {
+				t.Errorf("stderr:\n%s", stderr)
+			}
+		})
+	}
+}

@@ -253,8 +253,8 @@ func read(ctx context.Context, r io.Reader, order chan<- chan Result, jobs chan<
 		case errors.Is(err, io.EOF):
 			return nil
 		case errors.As(err, &le):
-			// The line's error is its result; an over-long line also ends
-			// the input, and the next Read says so (dataset.ErrStopped).
+			// The line's error is its result (an over-long line's too,
+			// dataset.ErrLineTooLong); the next line is read as usual.
 			out := make(chan Result, 1)
 			out <- Result{Line: le.Line, Err: le}
 			if !send(ctx, order, out) {

@@ -45,39 +45,41 @@ func (e *LineError) Unwrap() error { return e.Err }
 // Reader reads LabeledFilings from JSONL, one per line; blank lines are
 // skipped. A bare Filing line is returned wrapped with no label.
 type Reader struct {
-	sc   *bufio.Scanner
+	br   *bufio.Reader
+	buf  []byte // the line being read, at most MaxLineBytes and a chunk
 	line int
 	opts protojson.UnmarshalOptions
-	// stopped is set after an over-long line: a bufio.Scanner cannot resume
-	// past one, so later reads return ErrStopped instead of the same
-	// LineError forever.
-	stopped bool
 }
 
 // utf8BOM is U+FEFF in UTF-8.
 var utf8BOM = []byte("\ufeff")
 
-// ErrStopped is returned by Read after an over-long line ended the input.
-var ErrStopped = errors.New("input stopped at an over-long line")
+// ErrLineTooLong is the error of a *LineError for a line longer than
+// MaxLineBytes. The line is skipped, and reading goes on with the next.
+var ErrLineTooLong = fmt.Errorf("line longer than %d bytes (1 MiB)", MaxLineBytes)
 
 // NewReader returns a Reader on r.
 func NewReader(r io.Reader) *Reader {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
-	return &Reader{sc: sc}
+	return &Reader{br: bufio.NewReaderSize(r, 64<<10)}
 }
 
 // Read returns the next record, io.EOF at the end, or a *LineError for a line
-// that is not a Filing or LabeledFiling. After a *LineError, reading may
-// continue with the next line, except after an over-long line, which ends
-// the input (later reads return ErrStopped); other errors are final.
+// that is not a Filing or LabeledFiling or is longer than MaxLineBytes
+// (ErrLineTooLong); after a *LineError, reading may continue with the next
+// line. Other errors are final.
 func (r *Reader) Read() (*triagev1.LabeledFiling, error) {
-	if r.stopped {
-		return nil, ErrStopped
-	}
-	for r.sc.Scan() {
+	for {
+		b, err := r.readLine()
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil, io.EOF
+		case errors.Is(err, ErrLineTooLong):
+			r.line++
+			return nil, &LineError{Line: r.line, Err: err}
+		case err != nil:
+			return nil, fmt.Errorf("read line %d: %w", r.line+1, err)
+		}
 		r.line++
-		b := r.sc.Bytes()
 		if r.line == 1 {
 			// A byte-order mark: files saved as "UTF-8 with BOM" start
 			// with one, and RFC 8259 §8.1 lets a parser ignore it.
@@ -93,14 +95,43 @@ func (r *Reader) Read() (*triagev1.LabeledFiling, error) {
 		}
 		return lf, nil
 	}
-	if err := r.sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			r.stopped = true
-			return nil, &LineError{Line: r.line + 1, Err: fmt.Errorf("line longer than %d bytes", MaxLineBytes)}
+}
+
+// readLine returns the next line, its "\n" included, valid until the next
+// call; io.EOF after the last. A line longer than MaxLineBytes gives
+// ErrLineTooLong: it is read to its end but not kept, so one runaway line
+// costs no more memory than MaxLineBytes, and the next call reads the line
+// after it. (A bufio.Scanner stops for good at such a line, which ended a
+// whole batch at its first one.)
+func (r *Reader) readLine() ([]byte, error) {
+	r.buf = r.buf[:0]
+	tooLong := false
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		if !tooLong {
+			n := len(chunk)
+			if n > 0 && chunk[n-1] == '\n' {
+				n-- // the newline is not the line's
+			}
+			if len(r.buf)+n > MaxLineBytes {
+				tooLong, r.buf = true, r.buf[:0]
+			} else {
+				r.buf = append(r.buf, chunk...)
+			}
 		}
-		return nil, fmt.Errorf("read line %d: %w", r.line+1, err)
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue // the line goes on past the buffer
+		case errors.Is(err, io.EOF) && !tooLong && len(r.buf) == 0:
+			return nil, io.EOF
+		case err != nil && !errors.Is(err, io.EOF):
+			return nil, err
+		case tooLong:
+			return nil, ErrLineTooLong
+		}
+		// A newline, or the end of a last line that has none.
+		return r.buf, nil
 	}
-	return nil, io.EOF
 }
 
 // Line returns the number of the line last read.

@@ -106,19 +106,59 @@ func TestParseLineLabel(t *testing.T) {
 	}
 }
 
+// TestReaderLineTooLong: a line over MaxLineBytes is a LineError naming
+// the limit, and reading goes on with the line after it; a line of exactly
+// MaxLineBytes (its newline aside) is read.
 func TestReaderLineTooLong(t *testing.T) {
-	long := `{"id":"` + strings.Repeat("x", dataset.MaxLineBytes) + `"}`
-	r := dataset.NewReader(strings.NewReader(designExample + "\n" + long + "\n"))
-	if _, err := r.Read(); err != nil {
-		t.Fatal(err)
+	long := `{"id":"` + strings.Repeat("x", 2*dataset.MaxLineBytes) + `"}`
+	// designExample padded with spaces to MaxLineBytes bytes.
+	atLimit := designExample + strings.Repeat(" ", dataset.MaxLineBytes-len(designExample))
+	tests := []struct {
+		name  string
+		input string
+		// want is, per record read before io.EOF, the line of a
+		// LineError for the over-long line, or 0 for a filing.
+		want []int
+	}{
+		{name: "between good lines", input: designExample + "\n" + long + "\n" + designExample + "\n", want: []int{0, 2, 0}},
+		{name: "CRLF lines", input: designExample + "\r\n" + long + "\r\n" + designExample + "\r\n", want: []int{0, 2, 0}},
+		{name: "first line", input: long + "\n" + designExample, want: []int{1, 0}},
+		{name: "last line, no newline", input: designExample + "\n" + long, want: []int{0, 2}},
+		{name: "two in a row", input: long + "\n" + long + "\n\n" + designExample + "\n", want: []int{1, 2, 0}},
+		{name: "one byte over", input: atLimit + " \n" + designExample + "\n", want: []int{1, 0}},
+		{name: "at the limit", input: atLimit + "\n" + atLimit, want: []int{0, 0}},
 	}
-	_, err := r.Read()
-	var le *dataset.LineError
-	if !errors.As(err, &le) || le.Line != 2 {
-		t.Fatalf("got %v, want LineError at line 2", err)
-	}
-	if _, err := r.Read(); !errors.Is(err, dataset.ErrStopped) {
-		t.Fatalf("after the over-long line: %v, want ErrStopped", err)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := dataset.NewReader(strings.NewReader(tc.input))
+			var got []int
+			for {
+				lf, err := r.Read()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				var le *dataset.LineError
+				switch {
+				case errors.As(err, &le):
+					if !errors.Is(err, dataset.ErrLineTooLong) || !strings.Contains(err.Error(), "1048576 bytes") {
+						t.Fatalf("line %d: %v, want ErrLineTooLong naming the limit", le.Line, err)
+					}
+					got = append(got, le.Line)
+				case err != nil:
+					t.Fatalf("Read: %v", err)
+				case lf.GetFiling().GetId() != "(2024)辽0102民初1234号":
+					t.Fatalf("read %v, want the design example", lf)
+				default:
+					got = append(got, 0)
+				}
+				if len(got) > len(tc.want) {
+					t.Fatalf("read %v, want %v", got, tc.want)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("records (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
