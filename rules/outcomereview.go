@@ -239,20 +239,6 @@ func (e *Engine) filingChoiceReview(d *triagev1.Decision, o *triagev1.Outcome) (
 	return []*triagev1.Reason{outcomeReview(ReviewSmallClaimsNotApplied, detail)}, nil
 }
 
-// investigationArticlesOn are ReviewCrPL205LateReturn's articles by the law
-// in force on the day the file came back: the 2012 text's arts. 198(2) and
-// 199, the 1996 text's 165(2) and 166 (the numbers restart.go cites for the
-// same postponement).
-func investigationArticlesOn(t time.Time) string {
-	switch {
-	case t.Before(crpl2012InForce):
-		return "刑事诉讼法（1996年）第一百六十五条第二项、第一百六十六条"
-	case t.Before(crpl2018InForce):
-		return "刑事诉讼法（2012年修正）第一百九十八条第二项、第一百九十九条"
-	}
-	return ""
-}
-
 // investigationReview flags a 补充侦查 restart (刑事诉讼法第二百零八条第三款)
 // whose decided_on, the day the procuratorate returned the file, is more
 // than one month after the longest period the trial in progress could have
@@ -299,7 +285,7 @@ func (e *Engine) investigationReview(d *triagev1.Decision, prior []*triagev1.Out
 	}
 	r := outcomeReview(ReviewCrPL205LateReturn, fmt.Sprintf("（审理期限自%s起算，最长至%s；补充侦查完毕移送日：%s，已超过%s）",
 		start.Format(time.DateOnly), end.Format(time.DateOnly), o.GetDecidedOn(), limit.Format(time.DateOnly)))
-	if a := investigationArticlesOn(returned); a != "" {
+	if a := investigationArticleOn(ReviewCrPL205LateReturn, returned); a != "" {
 		r.Article = a
 	}
 	return []*triagev1.Reason{r}, nil

@@ -177,9 +177,10 @@ func privateProsecution(view assessed) bool {
 	return false
 }
 
-// investigationArticles are the two 补充侦查 rules' articles before the
-// texts the table cites, earliest first: a restart dated before a day cites
-// the article beside it.
+// investigationArticles are the 补充侦查 rules' articles, and the late-return
+// review's (ReviewCrPL205LateReturn: the 2012 text's arts. 198(2) and 199,
+// the 1996 text's 165(2) and 166), before the texts their tables cite,
+// earliest first: a day before a date cites the article beside it.
 var investigationArticles = map[string][]struct {
 	before  time.Time
 	article string
@@ -192,17 +193,30 @@ var investigationArticles = map[string][]struct {
 		{crpl2012InForce, "刑事诉讼法（1996年）第一百六十五条第二项、第一百六十八条第三款"},
 		{crpl2018InForce, "刑事诉讼法（2012年修正）第一百九十八条第二项、第二百零二条第三款、第二百零六条第二款"},
 	},
+	ReviewCrPL205LateReturn: {
+		{crpl2012InForce, "刑事诉讼法（1996年）第一百六十五条第二项、第一百六十六条"},
+		{crpl2018InForce, "刑事诉讼法（2012年修正）第一百九十八条第二项、第一百九十九条"},
+	},
+}
+
+// investigationArticleOn is key's article in investigationArticles for day
+// t, "" when t is on or after the last date (the table's own article
+// applies).
+func investigationArticleOn(key string, t time.Time) string {
+	for _, a := range investigationArticles[key] {
+		if t.Before(a.before) {
+			return a.article
+		}
+	}
+	return ""
 }
 
 // investigationEraErr is conversionErr for the two 补充侦查 rules with the
 // articles in force on the day t the clock would start again.
 func investigationEraErr(rule string, t time.Time, detail string) *ConversionError {
 	e := conversionErr(rule, detail)
-	for _, a := range investigationArticles[rule] {
-		if t.Before(a.before) {
-			e.Article = a.article
-			break
-		}
+	if a := investigationArticleOn(rule, t); a != "" {
+		e.Article = a
 	}
 	return e
 }
