@@ -169,6 +169,46 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"浙江 2017-07-01: one fen over the 2016-wage figure", on("浙江省", "2017-07-01", 21998_01)),
 		named(over(art162of2012, 30, "2016-07-01", 20000_00, 0),
 			"浙江 2017-06-30: ¥21,998 is over the 2015-wage figure", on("浙江省", "2017-06-30", 21998_00)),
+		// 浙江 2011, 2012, 2017 and 2018: ¥45,162, ¥50,197, ¥80,750 and ¥88,883, read
+		// in knoema's series of 浙江's average wage of employed persons in urban units
+		// (2010–2021, ru.knoema.com …/Zhejiang/Average-wage-of-Employed-Persons), whose
+		// seven other figures from 2013 on agree with those read elsewhere; single
+		// source. The figures entered from memory agreed. 30% of 2011 = 13,548.60 →
+		// 13,549 from 2013-01-01; of 2012 = 15,059.10 → 15,059 from 2013-07-01; of
+		// 2017 = 24,225 from 2018-07-01 (the day before, the 2016 figure, 21,998);
+		// of 2018 = 26,664.90 → 26,665 from 2019-07-01 (the day before, 24,225).
+		named(under(art162of2012, 30, "2013-01-01", 13549_00, 0),
+			"浙江 2013-01-01: ¥13,549 is at the 2011-wage figure", on("浙江省", "2013-01-01", 13549_00)),
+		named(over(art162of2012, 30, "2013-01-01", 13549_00, 0),
+			"浙江 2013-06-30: one fen over the 2011-wage figure", on("浙江省", "2013-06-30", 13549_01)),
+		named(under(art162of2012, 30, "2013-07-01", 15059_00, 0),
+			"浙江 2013-07-01: ¥15,059 is at the 2012-wage figure", on("浙江省", "2013-07-01", 15059_00)),
+		named(over(art162of2012, 30, "2013-07-01", 15059_00, 0),
+			"浙江 2013-07-01: one fen over the 2012-wage figure", on("浙江省", "2013-07-01", 15059_01)),
+		named(under(art162of2017, 30, "2018-07-01", 24225_00, 0),
+			"浙江 2018-07-01: ¥24,225 is at the 2017-wage figure", on("浙江省", "2018-07-01", 24225_00)),
+		named(over(art162of2017, 30, "2018-07-01", 24225_00, 0),
+			"浙江 2018-07-01: one fen over the 2017-wage figure", on("浙江省", "2018-07-01", 24225_01)),
+		named(over(art162of2017, 30, "2017-07-01", 21998_00, 0),
+			"浙江 2018-06-30: ¥24,225 is over the 2016-wage figure", on("浙江省", "2018-06-30", 24225_00)),
+		named(under(art162of2017, 30, "2019-07-01", 26665_00, 0),
+			"浙江 2019-07-01: ¥26,665 is at the 2018-wage figure", on("浙江省", "2019-07-01", 26665_00)),
+		named(over(art162of2017, 30, "2019-07-01", 26665_00, 0),
+			"浙江 2019-07-01: one fen over the 2018-wage figure", on("浙江省", "2019-07-01", 26665_01)),
+		named(over(art162of2017, 30, "2018-07-01", 24225_00, 0),
+			"浙江 2019-06-30: ¥26,665 is over the 2017-wage figure", on("浙江省", "2019-06-30", 26665_00)),
+		// 江苏 2017: ¥78,267 (江苏省统计局's 2017 figure, "2017年，江苏省城镇非私营单位就业人员
+		// 年平均工资为78267元，与2016年相比名义增长9.4%", 中商情报网 2018-05-28, read in the
+		// summary a public repository's crawler test stores; single source); the
+		// figure entered from memory agreed. 30% = 23,480.10 → 23,480 from
+		// 2018-07-01; the day before, the 2016 figure (¥71,574, from memory →
+		// 21,472) applies.
+		named(under(art162of2017, 30, "2018-07-01", 23480_00, 0),
+			"江苏 2018-07-01: ¥23,480 is at the 2017-wage figure", on("江苏省", "2018-07-01", 23480_00)),
+		named(over(art162of2017, 30, "2018-07-01", 23480_00, 0),
+			"江苏 2018-07-01: one fen over the 2017-wage figure", on("江苏省", "2018-07-01", 23480_01)),
+		named(over(art162of2017, 30, "2017-07-01", 21472_00, 0),
+			"江苏 2018-06-30: ¥23,480 is over the 2016-wage figure", on("江苏省", "2018-06-30", 23480_00)),
 		// 海南 2013: ¥44,971 (海南省统计局's 2014 release: 2014's ¥49,882 "与2013年的44971元
 		// 相比，增加了4911元", 海口晚报 2015-06-04, read in a reprint at fuxibeer.com);
 		// 30% = 13,491.30 → 13,491 from 2014-07-01; the day before, the 2012 figure
