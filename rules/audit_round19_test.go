@@ -49,9 +49,14 @@ import (
 func TestAuditRound19(t *testing.T) { runTable(t, audit19Cases(t)) }
 
 // TestAuditRound19Refusals: each contradiction is refused, naming the field.
-func TestAuditRound19Refusals(t *testing.T) {
+func TestAuditRound19Refusals(t *testing.T) { runRefusals(t, audit19Refusals(t)) }
+
+// runRefusals evaluates each filing and requires a FieldError naming the
+// refusal's field and saying the case number is what contradicts it.
+func runRefusals(t *testing.T, refusals []refusal) {
+	t.Helper()
 	e := defaultEngine(t)
-	for _, r := range audit19Refusals(t) {
+	for _, r := range refusals {
 		t.Run(r.name, func(t *testing.T) {
 			a, err := e.Evaluate(r.filing)
 			var fe *rules.FieldError

@@ -70,7 +70,15 @@ var caseTypes = map[string]caseType{
 	"刑核": {numCrim, stageOther, "刑事复核"}, "刑更": {numCrim, stageOther, "减刑、假释"},
 	"刑医": {numCrim, stageOther, "强制医疗"}, "刑没": {numCrim, stageOther, "违法所得没收"},
 	"行审": {numAdmin, stageOther, "非诉行政行为申请执行审查"},
-	"执":  {stage: stageOther, what: "执行案件"}, "执恢": {stage: stageOther, what: "恢复执行"},
+	// 行政赔偿 (the standard's 0501–0507, as court systems' code tables copy
+	// it; docs/statutes.md round 22): a compensation suit, brought alone or
+	// with the act (行诉法解释第六十八条第一款第五项、第二款), is tried under the ALL
+	// (行政诉讼法第三十八条第二款、第六十条), so its first instance takes ALL
+	// 82–84 and its retrial ALL 82 ¶3's bar, like 行初 and 行再.
+	"行赔初": {numAdmin, stageFirst, "行政赔偿一审"}, "行赔再": {numAdmin, stageRetrial, "行政赔偿再审"},
+	"行赔终": {numAdmin, stageOther, "行政赔偿二审"}, "行赔申": {numAdmin, stageOther, "行政赔偿申请再审审查"},
+	"行赔监": {numAdmin, stageOther, "行政赔偿依职权再审审查"}, "行赔抗": {numAdmin, stageOther, "行政赔偿抗诉再审审查"},
+	"执": {stage: stageOther, what: "执行案件"}, "执恢": {stage: stageOther, what: "恢复执行"},
 	"执异": {stage: stageOther, what: "执行异议"}, "执复": {stage: stageOther, what: "执行复议"},
 	"财保": {stage: stageOther, what: "诉前财产保全"},
 }

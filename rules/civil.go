@@ -306,24 +306,59 @@ func civilInferCodesOn(on time.Time) civilInferCodes {
 var higherCourtNames = []string{"中级人民法院", "高级人民法院", "最高人民法院", "中级法院", "知识产权法院", "金融法院"}
 
 // namedAboveBasic reports whether a court's name is that of a court above
-// the basic level, or of an intermediate court's IP tribunal
-// (namedIPTribunal).
+// the basic level, of an intermediate court's tribunal named alone
+// (namedIntermediateTribunal), or of a specialised court whose name does
+// not say its level (namedSpecialAboveBasic).
 func namedAboveBasic(court string) bool {
 	return slices.ContainsFunc(higherCourtNames, func(n string) bool { return strings.Contains(court, n) }) ||
-		namedIPTribunal(court)
+		namedIntermediateTribunal(court) || namedSpecialAboveBasic(court)
 }
 
-// namedIPTribunal reports whether a court's name is that of a cross-regional
-// IP tribunal set up inside an intermediate court with the SPC's approval
-// (最高人民法院关于同意南京市、苏州市、武汉市、成都市中级人民法院内设专门审判机构并
-// 跨区域管辖部分知识产权案件的批复, 2017, and the like replies for 杭州, 宁波,
-// 深圳 and some twenty cities since): filings name it alone ("南京知识产权
-// 法庭", "武汉知识产权审判庭"), and it hears the intermediate court's cases.
-// A basic court's IP tribunal is named with its court ("杭州市滨江区人民法院
-// 知识产权法庭"), so a name with 人民法院 in it is left to the other rules.
-func namedIPTribunal(court string) bool {
-	return (strings.Contains(court, "知识产权法庭") || strings.Contains(court, "知识产权审判庭")) &&
-		!strings.Contains(court, "人民法院")
+// namedIntermediateTribunal reports whether a court's name is that of a
+// tribunal set up inside an intermediate court and named alone: a
+// cross-regional IP tribunal approved by the SPC (最高人民法院关于同意南京市、
+// 苏州市、武汉市、成都市中级人民法院内设专门审判机构并跨区域管辖部分知识产权案件的
+// 批复, 2017, and the like replies for 杭州, 宁波, 深圳 and some twenty cities
+// since: "南京知识产权法庭", "武汉知识产权审判庭"), or a financial tribunal
+// (深圳市中级人民法院's 深圳金融法庭, set up in 2017; docs/statutes.md round
+// 22). Either hears the intermediate court's cases. A basic court's
+// tribunal is named with its court ("杭州市滨江区人民法院知识产权法庭"), so a
+// name with 人民法院 in it is left to the other rules.
+func namedIntermediateTribunal(court string) bool {
+	return (strings.Contains(court, "知识产权法庭") || strings.Contains(court, "知识产权审判庭") ||
+		strings.Contains(court, "金融法庭")) && !strings.Contains(court, "人民法院")
+}
+
+// militaryPLA is the prefix of the PLA's military courts' names.
+const militaryPLA = "中国人民解放军"
+
+// militaryCourtsAboveBasic are the military courts above the basic level
+// named without a 战区, 军区 or 总直属 (namedSpecialAboveBasic): the PLA's
+// military court itself (high level, 法院代字 "军") and, before the 2016
+// reform, the navy's, air force's and Second Artillery's (大单位 courts,
+// intermediate level).
+var militaryCourtsAboveBasic = []string{"军事法院", "海军军事法院", "空军军事法院", "第二炮兵军事法院"}
+
+// namedSpecialAboveBasic reports whether a court's name is that of a
+// specialised court above the basic level that higherCourtNames cannot
+// tell: 甘肃矿区人民法院, named like a district's court, whose appeals the
+// 甘肃 high court hears (so of intermediate level), and the military courts
+// of intermediate and high level — since 2016 the PLA's military court (high)
+// and the 战区 and 总直属 military courts (intermediate), before it the
+// 军区 and arm-of-service courts (intermediate). Basic military courts are
+// named by a city or unit ("中国人民解放军上海军事法院", "…北京军区空军军事法院")
+// and are not read. Levels and sources: docs/statutes.md, round 22.
+func namedSpecialAboveBasic(court string) bool {
+	if strings.Contains(court, "甘肃矿区人民法院") || strings.Contains(court, "甘肃省矿区人民法院") {
+		return true
+	}
+	if !strings.HasSuffix(court, "军事法院") {
+		return false
+	}
+	if strings.Contains(court, "战区") || strings.Contains(court, "总直属") || strings.HasSuffix(court, "军区军事法院") {
+		return true
+	}
+	return slices.Contains(militaryCourtsAboveBasic, strings.TrimPrefix(court, militaryPLA))
 }
 
 // basicCourtName matches the names only a basic court or its tribunal bears:
@@ -334,12 +369,12 @@ func namedIPTribunal(court string) bool {
 var basicCourtName = regexp.MustCompile(`(区|县|旗|市)(第[一二三四五六七八九十]+)?人民法院|人民法庭|互联网法院|铁路运输法院`)
 
 // namedBasic reports whether a court's name is surely a basic court's. A
-// name fenjian reads as above the basic level, a maritime court and 甘肃矿区
-// 人民法院 (named like a district's court, remembered as of intermediate
-// level; docs/statutes.md, round 9) are not.
+// name fenjian reads as above the basic level (甘肃矿区人民法院 among them)
+// and a maritime court are not; a district's court named 矿区 (阳泉市矿区人民
+// 法院, 井陉矿区人民法院) is.
 func namedBasic(court string) bool {
 	return basicCourtName.MatchString(court) && !namedAboveBasic(court) &&
-		!strings.Contains(court, "海事法院") && !strings.Contains(court, "矿区人民法院")
+		!strings.Contains(court, "海事法院")
 }
 
 // maritimeCourt reports whether the filing's court is a 海事法院, a court of

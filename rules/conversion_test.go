@@ -245,7 +245,7 @@ func outcomeCases(tb testing.TB) []ocase {
 		},
 		{
 			name: "override to fast-track of a case of group interest", dec: crimGroup, out: outcome(chOver, pFT),
-			rule: rules.RuleProcedureExcluded, article: "刑诉法解释第二百一十三条第一款第一项（2021年3月1日前为人民陪审员法第十五条第一款第一项）；刑事诉讼法第二百二十二条",
+			rule: rules.RuleProcedureExcluded, article: "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条",
 		},
 		{name: "override to fast-track without a stated acceptance of the sentencing recommendation", dec: crimNoAcceptance, out: outcome(chOver, pFT),
 			rule: rules.RuleProcedureExcluded, article: "刑事诉讼法第二百二十二条"},

@@ -77,9 +77,19 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		panel = append(panel, reason(law.retrialPanel))
 		simpPanel = appendCode(simpPanel, law.retrialSimplified)
 	}
-	if c.GetPublicInterest() || c.GetGroupInterest() { // Interp. 213 ¶1 (1): 审判员和人民陪审员组成合议庭
-		ftPanel = append(ftPanel, reason(CodeInterp213FastTrackBarred))
-		panel = append(panel, reason(CodeInterp213AssessorPanel))
+	// Group or public interests: Interp. 213 ¶1 (1) gives the case to judges
+	// and assessors, with no proviso, from 2021-03-01. Before it only 人民陪审
+	// 员法第十五条 spoke (from 2018-04-27; the 2004 decision before), and its
+	// ¶2 lets a law's single judge stand ("法律规定由法官独任审理…的，从其规
+	// 定"; CrPL 183 ¶1 for simplified procedure and fast-track): the panel is
+	// the court's choice, so the case is reviewed, not barred.
+	if c.GetPublicInterest() || c.GetGroupInterest() {
+		if a.FiledOn.Before(crInterp2021InForce) {
+			a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewAssessors15Criminal))
+		} else {
+			ftPanel = append(ftPanel, reason(CodeInterp213FastTrackBarred))
+			panel = append(panel, reason(CodeInterp213AssessorPanel))
+		}
 	}
 
 	// A 危害国家安全 or terrorism charge is the intermediate court's case

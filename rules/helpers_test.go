@@ -366,14 +366,17 @@ func timeLimitInvariants(o *triagev1.ProcedureOption, a *rules.Assessment) error
 // panelInvariants: where the law requires a panel nothing offers a single
 // judge: criminal fast-track (刑事诉讼法第二百二十二条) after remand or retrial
 // (第二百三十九条、第二百五十六条) or in a case of public or group interest
-// (刑诉法解释第二百一十三条), civil small claims and simplified procedure after
+// filed from 2021-03-01 (刑诉法解释第二百一十三条), civil small claims and simplified procedure after
 // remand or retrial (民事诉讼法第四十一条). Nor is small claims mandatory at a
 // maritime court.
 func panelInvariants(f *triagev1.Filing, a *rules.Assessment) error {
 	c := f.GetCircumstances()
 	switch f.GetCaseKind() {
 	case crimKind:
-		if (c.GetRemanded() || c.GetRetrial() || c.GetPublicInterest() || c.GetGroupInterest()) && a.Option(pFT).GetAvailability() != avU {
+		// Interp. 213 from 2021-03-01; before, 人民陪审员法第十五条第二款 lets
+		// CrPL 183's single judge stand (REVIEW_ASSESSORS15_CRIMINAL).
+		interests := (c.GetPublicInterest() || c.GetGroupInterest()) && f.GetFiledOn() >= "2021-03-01"
+		if (c.GetRemanded() || c.GetRetrial() || interests) && a.Option(pFT).GetAvailability() != avU {
 			return fmt.Errorf("single-judge fast-track offered where a panel is required: %s", describe(a))
 		}
 	case civilKind:
