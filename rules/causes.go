@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -429,3 +430,270 @@ func (x *causeIndex) backOff(slot int, key string) (int32, CauseMatch) {
 // pathological 200-character cause from costing more than a few thousand
 // map probes.
 const maxCauseProbeRunes = 64
+
+// Charges is what a criminal filing's written cause names, charge by charge
+// ("盗窃罪、故意伤害罪", "危险驾驶、妨害公务罪", "涉嫌间谍罪"). The filing's
+// Cause stays the one node the classifier and the teams read (the first
+// charge of a list); the rules read every charge, because one charge of
+// several can give the whole case to the intermediate court (刑诉法解释第十五
+// 条: 一人犯数罪…其中一罪属于上级人民法院管辖的，全案由上级人民法院管辖) or
+// take it out of a pilot's list, and a charge's statutory maximum binds only
+// a case of that charge alone (刑法第六十九条).
+type Charges struct {
+	// Named are the distinct charges the cause names, in written order.
+	Named []Cause
+	// Unresolved are the parts, as written, that name no charge of the
+	// catalogue ("某某罪", "分裂國家罪"), and a "等" or "数罪" by which the
+	// cause says it has charges it does not name.
+	Unresolved []string
+	// RemarkNamesOther: a bracketed remark names another charge than the
+	// ones listed ("赌博罪（开设赌场）") or says 数罪 ("（数罪并罚）").
+	RemarkNamesOther bool
+	// Repeated: a charge is named more than once ("危险驾驶罪、危险驾驶罪"),
+	// which may be 同种数罪, punished beyond the one charge's maximum.
+	Repeated bool
+}
+
+// One returns the cause's charge when it names exactly one, with nothing
+// unresolved and no remark naming another: a case of that charge alone.
+func (ch Charges) One() (Cause, bool) {
+	if len(ch.Named) != 1 || len(ch.Unresolved) > 0 || ch.RemarkNamesOther || ch.Repeated {
+		return Cause{}, false
+	}
+	return ch.Named[0], true
+}
+
+// Sensitive reports whether any named charge is a sensitive cause.
+func (ch Charges) Sensitive() bool {
+	for _, c := range ch.Named {
+		if c.Sensitive {
+			return true
+		}
+	}
+	return false
+}
+
+// maxChargeParts bounds how many separated parts one charge's name may
+// span when the parts are joined back ("非法制造、买卖、运输、邮寄、储存枪支、
+// 弹药、爆炸物罪" has seven), and maxChargeTokens how many parts of a cause
+// are read at all; a cause is at most MaxCauseChars runes.
+const (
+	maxChargeParts  = 8
+	maxChargeTokens = 64
+)
+
+// charges reads the criminal charges of a written cause: the cause is cut
+// at the separators clerks put between charges (、，,；; and spaces, outside
+// brackets), parts a catalogue name spans are joined back ("武装叛乱、暴乱
+// 罪"), each part is read without the words written around a charge
+// (chargeCore) and, where it holds several charges without separators
+// ("盗窃罪和诈骗罪"), cut after each 罪; what still names no charge is kept as
+// written in Unresolved. It reads text from outside and must not panic on
+// any string (FuzzCharges).
+func (x *causeIndex) charges(written string) Charges {
+	var ch Charges
+	seen := make(map[string]bool)
+	add := func(c Cause) {
+		if seen[c.Name] {
+			ch.Repeated = true
+			return
+		}
+		seen[c.Name] = true
+		ch.Named = append(ch.Named, c)
+	}
+	toks, remarks := splitCharges(written)
+	for i := 0; i < len(toks); {
+		// The longest run of parts that is one catalogue name, exactly.
+		j := min(len(toks), i+maxChargeParts)
+		for ; j > i+1; j-- {
+			if c, ok := x.exactCharge(strings.Join(toks[i:j], "")); ok {
+				add(c)
+				break
+			}
+		}
+		if j > i+1 {
+			i = j
+			continue
+		}
+		named, unresolved, etc := x.chargePart(toks[i])
+		for _, c := range named {
+			add(c)
+		}
+		if unresolved {
+			ch.Unresolved = append(ch.Unresolved, toks[i])
+		} else if etc {
+			ch.Unresolved = append(ch.Unresolved, "等")
+		}
+		i++
+	}
+	for _, r := range remarks {
+		if strings.Contains(r, "数罪") {
+			ch.RemarkNamesOther = true
+			continue
+		}
+		if c := x.lookup(chargeCore(r), "criminal"); c.Known && !seen[c.Name] {
+			ch.RemarkNamesOther = true
+		}
+	}
+	return ch
+}
+
+// chargePart resolves one part of a cause: exactly, else cut after each 罪
+// into charges that all resolve exactly, else by the catalogue's own
+// fallbacks (the longest name it contains, the family of its ending).
+// unresolved: nothing in it names a charge; etc: it ends in 等 or 数罪,
+// naming charges it does not list.
+func (x *causeIndex) chargePart(tok string) (named []Cause, unresolved, etc bool) {
+	core, etc := chargeEtc(chargeCore(tok))
+	if core == "" {
+		return nil, false, etc
+	}
+	if c, ok := x.exactCharge(core); ok {
+		return []Cause{c}, false, etc
+	}
+	if pieces := splitAfterZui(core); len(pieces) > 1 {
+		all := make([]Cause, 0, len(pieces))
+		for _, p := range pieces {
+			p, pEtc := chargeEtc(chargeCore(p))
+			etc = etc || pEtc
+			if p == "" {
+				continue
+			}
+			c, ok := x.exactCharge(p)
+			if !ok {
+				all = nil
+				break
+			}
+			all = append(all, c)
+		}
+		if len(all) > 0 {
+			return all, false, etc
+		}
+	}
+	if c := x.lookup(core, "criminal"); c.Known {
+		return []Cause{c}, false, etc
+	}
+	return nil, true, etc
+}
+
+// exactCharge resolves s to a charge by its name or an older name, as
+// normalizeCause reads both.
+func (x *causeIndex) exactCharge(s string) (Cause, bool) {
+	ref, ok := x.byKind[slotCriminal].keys[normalizeCause(s)]
+	if !ok {
+		return Cause{}, false
+	}
+	c := x.causes[ref.node]
+	if ref.alias {
+		c.Match = MatchAlias
+	}
+	return c, true
+}
+
+// splitCharges cuts a written cause at the separators between charges,
+// outside brackets, and returns the parts and the top-level bracketed
+// remarks' contents. A part keeps its brackets: normalizeCause drops a
+// trailing remark, and a name with brackets inside ("组织参与国（境）外赌博
+// 罪") stays whole.
+func splitCharges(written string) (toks, remarks []string) {
+	depth, start, open := 0, 0, 0
+	for i, r := range written {
+		switch {
+		case strings.ContainsRune("（(〔【[", r):
+			if depth == 0 {
+				open = i + utf8.RuneLen(r)
+			}
+			depth++
+		case strings.ContainsRune("）)〕】]", r):
+			if depth == 1 {
+				remarks = append(remarks, written[open:i])
+			}
+			depth = max(depth-1, 0)
+		case depth == 0 && (strings.ContainsRune(chargeListSeparators, r) || unicode.IsSpace(r)):
+			if start < i {
+				toks = append(toks, written[start:i])
+			}
+			start = i + utf8.RuneLen(r)
+		}
+		if len(toks) == maxChargeTokens-1 {
+			// The rest is one last part: it will not resolve, and
+			// so is reviewed, rather than go unread.
+			return append(toks, written[start:]), remarks
+		}
+	}
+	if start < len(written) {
+		toks = append(toks, written[start:])
+	}
+	return toks, remarks
+}
+
+// chargeListSeparators separate charges in a written cause; spaces too
+// (unicode.IsSpace). 、 also separates words inside a name, which
+// charges joins back.
+const chargeListSeparators = "、，,；;／/"
+
+// splitAfterZui cuts s after each 罪, dropping a connective at a piece's
+// start ("盗窃罪和诈骗罪" → 盗窃罪, 诈骗罪).
+func splitAfterZui(s string) []string {
+	var out []string
+	for s != "" {
+		i := strings.Index(s, "罪")
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		out = append(out, s[:i+len("罪")])
+		s = trimConnective(s[i+len("罪"):])
+	}
+	return out
+}
+
+// trimConnective drops the words that join two charges at s's start.
+func trimConnective(s string) string {
+	for _, w := range [...]string{"以及", "和", "及", "与", "并"} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			return rest
+		}
+	}
+	return s
+}
+
+// chargeCore is a part of a cause without the words written around a
+// charge: 涉嫌, 被告人某某犯 or 犯 before it, 一案, 案件 or 案 and closing
+// punctuation after it ("被告人张三犯危险驾驶罪一案。" → 危险驾驶罪).
+func chargeCore(s string) string {
+	s = strings.TrimSpace(trimConnective(strings.TrimSpace(s)))
+	s = strings.TrimRight(s, "。.．：:")
+	if rest, ok := strings.CutPrefix(s, "被告人"); ok {
+		// The defendant's name runs to the first 犯; a name is short.
+		if i := strings.Index(rest, "犯"); i >= 0 && utf8.RuneCountInString(rest[:i]) <= maxDefendantNameRunes {
+			s = rest[i:]
+		}
+	}
+	s = strings.TrimPrefix(s, "涉嫌")
+	s = strings.TrimPrefix(s, "犯")
+	for _, suf := range [...]string{"一案", "案件", "案"} {
+		if rest, ok := strings.CutSuffix(s, suf); ok {
+			s = rest
+			break
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// maxDefendantNameRunes bounds the name chargeCore drops after 被告人.
+const maxDefendantNameRunes = 10
+
+// chargeEtc drops a trailing 等, 等罪, 等数罪 or 数罪 ("盗窃罪等", "间谍等罪")
+// and reports it: the cause says it has charges it does not name.
+func chargeEtc(s string) (string, bool) {
+	for _, suf := range [...]string{"等数罪", "等罪", "数罪", "等"} {
+		if rest, ok := strings.CutSuffix(s, suf); ok {
+			if suf == "等罪" {
+				rest += "罪"
+			}
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return s, false
+}

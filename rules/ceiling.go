@@ -55,12 +55,15 @@ var statutoryCeilings = [...]statutoryCeiling{
 func onDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // ceilingOf returns the statutory ceiling that binds a filing: its cause
-// must be one charge, written as the catalogue names it (or by an older
-// name), not a list — 数罪并罚 can exceed any one charge's maximum (刑法第六
-// 十九条) — and the filing must be on or after the day the charge's article
-// came into force.
-func ceilingOf(c Cause, on time.Time) (statutoryCeiling, bool) {
-	if c.Match != MatchExact && c.Match != MatchAlias {
+// must be one charge (Charges.One), written as the catalogue names it (or
+// by an older name) with at most the words around a charge (chargeCore:
+// 涉嫌, 一案), not a list, a list with a part that is no charge or 等, nor
+// one with a remark naming another charge ("（数罪并罚）") — 数罪并罚 can
+// exceed any one charge's maximum (刑法第六十九条) — and the filing must be
+// on or after the day the charge's article came into force.
+func ceilingOf(ch Charges, on time.Time) (statutoryCeiling, bool) {
+	c, ok := ch.One()
+	if !ok || c.Match != MatchExact && c.Match != MatchAlias {
 		return statutoryCeiling{}, false
 	}
 	for _, sc := range statutoryCeilings {

@@ -341,6 +341,9 @@ const (
 	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
 	CodeReviewSecurityTerror = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION"
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
+	// A criminal cause that resolved by one charge, with another part
+	// that names no charge of the catalogue, or 等 (Charges.Unresolved).
+	CodeReviewChargeUnresolved = "REVIEW_CHARGE_UNRESOLVED"
 	// A civil cause of the catalogue's 非讼程序案件案由 part.
 	CodeReviewNonContentious = "REVIEW_NON_CONTENTIOUS_CAUSE"
 	// The court's name places it in another province than the filing states.
@@ -513,7 +516,12 @@ type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
 // article for all case kinds, as a code has one row in the README's table.
-const causeUnknownArticle = "《民事案件案由规定》；《关于行政案件案由的暂行规定》；《关于执行〈中华人民共和国刑法〉确定罪名的规定》"
+const causeUnknownArticle = "《民事案件案由规定》；《关于行政案件案由的暂行规定》；" + chargeCatalogueArticle
+
+// chargeCatalogueArticle names the charge catalogue's basis, which a
+// charge is checked against on every date (the rules read the current
+// catalogue with the older names as aliases).
+const chargeCatalogueArticle = "《关于执行〈中华人民共和国刑法〉确定罪名的规定》"
 
 // reasonDefs is the single table of every reason fenjian can give. Articles
 // follow the numbering of the texts in docs/law/.
@@ -731,6 +739,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewCourtLevelCrPL2018, "刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和速裁程序仅适用于基层人民法院管辖的案件，已按所填层级排除；如法院确为基层人民法院，这些程序可能适用，需人工核对法院层级。"},
 	{CodeReviewCourtLevelCrPL2012, "刑事诉讼法（2012年修正）第二百零八条第一款", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日施行的刑事诉讼法（2012年修正）规定简易程序仅适用于基层人民法院管辖的案件（试点城市的速裁程序亦限于基层人民法院），已按所填层级排除；如法院确为基层人民法院，这些程序可能适用，需人工核对法院层级。"},
 	{CodeReviewCourtLevelCrPL1996, "刑事诉讼法（1996年）第一百四十七条第一款、第一百七十四条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日（2013年1月1日前）施行的刑事诉讼法规定简易程序由基层人民法院审判员一人独任审判，已按所填层级排除；如法院确为基层人民法院，简易程序可能适用，需人工核对法院层级。"},
+	{CodeReviewChargeUnresolved, chargeCatalogueArticle, "起诉罪名中有一部分不在罪名目录中，或以“等”“数罪”概括而未列明：未识别的罪名可能使全案属于中级人民法院管辖，或者排除速裁程序、简易程序，据已识别的罪名作出的判断不完整，需人工核对全部罪名。"},
 	{CodeCauseUnknown, causeUnknownArticle, "案由为空或不在案由目录（民事案件案由、行政案件案由、罪名）中，也无法归入上级案由，不能据以判断案件性质，需人工核对案由。"},
 
 	{CodeInferPersonalStatus, "民事诉讼法第一百六十六条第一项", "根据案由认定为人身关系案件。"},

@@ -37,6 +37,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
+		"audit round 22, criminal":             audit22CriminalCases(tb),
 	}
 }
 
@@ -196,6 +197,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewTextSignal:             "法发〔2021〕30号",
 		rules.CodeReviewGroupCause:             "法发〔2021〕30号",
 		rules.CodeCauseUnknown:                 "《民事案件案由规定》；《关于行政案件案由的暂行规定》；《关于执行〈中华人民共和国刑法〉确定罪名的规定》",
+		rules.CodeReviewChargeUnresolved:       "《关于执行〈中华人民共和国刑法〉确定罪名的规定》",
 		rules.CodeInferPersonalStatus:          "民事诉讼法第一百六十六条第一项",
 		rules.CodeInferPropertyRights:          "民事诉讼法第一百六十六条第一项",
 		rules.CodeInferNonMonetary:             "民事诉讼法第一百六十五条",

@@ -21,7 +21,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
 	fx.Plea, fx.CoDefendants, fx.Sentence = PleaOf(c), CoDefendantsOf(c), SentenceOf(c)
-	if sc, ok := ceilingOf(fx.Cause, a.FiledOn); ok && !fx.Sentence.Known {
+	if sc, ok := ceilingOf(fx.Charges, a.FiledOn); ok && !fx.Sentence.Known {
 		// No recommendation, but the one charge cannot be punished by
 		// more than three years: the charge establishes what the
 		// recommendation would have.
@@ -55,7 +55,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
 	if basic {
 		fx.PassUp = PassUp{
-			SecurityOrTerror: intermediateByCharge(f.GetCause(), fx.Cause, a.FiledOn),
+			SecurityOrTerror: intermediateByCharge(f.GetCause(), fx.Charges, a.FiledOn),
 			LifeOrDeath:      s.LifeOrDeath,
 		}
 	}
@@ -111,7 +111,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		phase = pilotOn(PilotCityOf(f.GetCourt(), f.GetProvince()), a.FiledOn)
 	}
 	if phase == pilot2014 || phase == pilot2016 {
-		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Cause, plea, co, s, impaired, minor)
+		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)
 		if c.GetPrivateProsecution() {
 			ft = append(ft, reason(CodePilotPrivateProsecution))
 		}

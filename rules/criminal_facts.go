@@ -170,43 +170,76 @@ type IntermediateCharges struct {
 	Terrorism bool
 }
 
-// IntermediateChargesOf reads the written charge and the catalogue node it
-// resolved to. 军人叛逃罪 (刑法第四百三十条, 军人违反职责罪) contains 叛逃罪
-// and is taken out before the written charge is searched.
-func IntermediateChargesOf(written string, c Cause) IntermediateCharges {
-	w := strings.ReplaceAll(written, "军人叛逃罪", "")
+// IntermediateChargesOf reads the written charge and every charge it
+// resolved to (Charges: one of several is enough, 刑诉法解释第十五条). The
+// written cause is searched with the separators inside names dropped on
+// both sides (dropCauseSeparators: "武装叛乱暴乱罪" is 武装叛乱、暴乱罪), so
+// a charge a list names in any order or spelling the catalogue reads is
+// found. 军人叛逃罪 (刑法第四百三十条, 军人违反职责罪) contains 叛逃罪 and is
+// taken out before the written charge is searched.
+func IntermediateChargesOf(written string, ch Charges) IntermediateCharges {
+	w := strings.ReplaceAll(dropCauseSeparators(written), "军人叛逃罪", "")
 	var ic IntermediateCharges
-	if len(c.Path) > 0 && c.Path[0] == nationalSecurityChapter {
-		ic.NationalSecurity = true
+	for _, c := range ch.Named {
+		if len(c.Path) > 0 && c.Path[0] == nationalSecurityChapter {
+			ic.NationalSecurity = true
+		}
+		for _, n := range terrorismCharges {
+			if c.Name == n {
+				ic.Terrorism = true
+			}
+		}
 	}
 	// The statute's own words count too: a cause written as 危害国家安全犯罪
-	// or 恐怖活动犯罪 names the class of art. 21(1) itself (no charge of
-	// another class contains either phrase).
-	if strings.Contains(w, "危害国家安全") {
-		ic.NationalSecurity = true
-	}
-	for _, n := range nationalSecurityCharges {
-		if strings.Contains(w, n) {
+	// or 恐怖活动犯罪 names the class of art. 21(1) itself, and so do the
+	// words of one class's charges that no charge of another class
+	// contains ("宣扬恐怖主义罪" for 宣扬恐怖主义、极端主义、煽动实施恐怖活动罪,
+	// "武装叛乱罪" for 武装叛乱、暴乱罪; 编造、故意传播虚假恐怖信息罪 and 拒绝
+	// 提供间谍犯罪、恐怖主义犯罪、极端主义犯罪证据罪 contain none of them).
+	for _, word := range nationalSecurityWords {
+		if strings.Contains(w, word) {
 			ic.NationalSecurity = true
 		}
 	}
-	if strings.Contains(w, "恐怖活动") {
-		ic.Terrorism = true
+	for _, n := range nationalSecurityCharges {
+		if strings.Contains(w, dropCauseSeparators(n)) {
+			ic.NationalSecurity = true
+		}
+	}
+	for _, word := range terrorismWords {
+		if strings.Contains(w, word) {
+			ic.Terrorism = true
+		}
 	}
 	for _, n := range terrorismCharges {
-		if strings.Contains(w, n) || c.Name == n {
+		if strings.Contains(w, dropCauseSeparators(n)) {
 			ic.Terrorism = true
 		}
 	}
 	return ic
 }
 
+// nationalSecurityWords and terrorismWords are words of art. 21(1)'s
+// classes that only that class's charges contain (see IntermediateChargesOf).
+var (
+	nationalSecurityWords = [...]string{"危害国家安全", "武装叛乱", "暴乱"}
+	terrorismWords        = [...]string{"恐怖活动", "恐怖组织", "宣扬恐怖主义"}
+)
+
 // intermediateByCharge reports whether the charge makes a filing of that
 // date the intermediate court's at first instance (CrPL 21(1); 2012 text
 // art. 20(1)): 危害国家安全 on every date, terrorism from 2013-01-01, when
 // the 2012 amendment added it (the 1996 text's art. 20(1) named
 // 反革命案件、危害国家安全案件 only).
-func intermediateByCharge(written string, c Cause, on time.Time) bool {
-	ic := IntermediateChargesOf(written, c)
+func intermediateByCharge(written string, ch Charges, on time.Time) bool {
+	ic := IntermediateChargesOf(written, ch)
 	return ic.NationalSecurity || ic.Terrorism && !on.Before(crpl2012InForce)
+}
+
+// unresolvedChargesReason is REVIEW_CHARGE_UNRESOLVED with the parts that
+// named no charge, as written, so the reviewer sees which.
+func unresolvedChargesReason(parts []string) *triagev1.Reason {
+	r := reason(CodeReviewChargeUnresolved)
+	return &triagev1.Reason{Code: r.GetCode(), Article: r.GetArticle(),
+		Message: r.GetMessage() + "未识别：" + strings.Join(parts, "；") + "。"}
 }

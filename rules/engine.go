@@ -60,6 +60,13 @@ func (e *Engine) LookupCause(kind triagev1.CaseKind, cause string) Cause {
 	return e.causes.lookup(cause, kindName(kind))
 }
 
+// LookupCharges reads every charge a criminal filing's cause names
+// (Charges): LookupCause gives the first of several, which is the node the
+// classifier and teams read; the rules check each.
+func (e *Engine) LookupCharges(cause string) Charges {
+	return e.causes.charges(cause)
+}
+
 // Assessment is the legal evaluation of one filing: which procedures are open,
 // why, and what needs a human look. It carries no model probabilities.
 type Assessment struct {
@@ -81,7 +88,10 @@ type Assessment struct {
 
 // Facts are what the rules derived from a filing.
 type Facts struct {
-	Cause                Cause
+	Cause Cause
+	// Charges are the charges a criminal filing's cause names, each
+	// resolved (LookupCharges); empty for other kinds.
+	Charges              Charges
 	Plaintiffs           int
 	Defendants           int
 	ThirdParties         int
@@ -236,6 +246,9 @@ func inferProvince(f *triagev1.Filing, nf numberFacts, numbered bool) (Province,
 func (e *Engine) facts(f *triagev1.Filing, a *Assessment) {
 	fx := &a.Facts
 	fx.Cause = e.LookupCause(f.GetCaseKind(), f.GetCause())
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		fx.Charges = e.LookupCharges(f.GetCause())
+	}
 	for _, p := range f.GetParties() {
 		switch p.GetRole() {
 		case triagev1.PartyRole_PARTY_ROLE_PLAINTIFF:
@@ -283,7 +296,9 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 		!a.FiledOn.Before(assessorsLawInForce) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupInterest))
 	}
-	if fx.Cause.Sensitive {
+	// Any one of several charges makes the case sensitive, not only the
+	// first, which the Cause is.
+	if fx.Cause.Sensitive || fx.Charges.Sensitive() {
 		a.ReviewReasons = append(a.ReviewReasons, reason(rc.sensitiveCause))
 	}
 	// A non-contentious case has its own procedure, which no option here
@@ -327,6 +342,12 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// small-claims option; an empty cause is no better.
 	if !fx.Cause.Known && kindName(f.GetCaseKind()) != "" {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeCauseUnknown))
+	} else if len(fx.Charges.Unresolved) > 0 {
+		// The cause resolved by one charge, but another part names no
+		// charge the rules know, or says 等: that charge may give the
+		// case to the intermediate court or bar a procedure, and no bar
+		// can be read from a charge that is not known.
+		a.ReviewReasons = append(a.ReviewReasons, unresolvedChargesReason(fx.Charges.Unresolved))
 	}
 }
 

@@ -208,6 +208,26 @@ func pilot2014Offence(written string, c Cause) bool {
 	return len(c.Path) > 1 && slices.Contains(c.Path[:len(c.Path)-1], pilot2014DrugSection)
 }
 
+// pilot2014AllListed reports whether every charge a cause names is of the
+// first phase's list: the decision admits 危险驾驶、交通肇事、盗窃…等情节较轻
+// 的案件, and a case that also charges an offence off the list is not one
+// of them. A part that names no charge, or 等, is not established to be on
+// the list.
+func pilot2014AllListed(written string, ch Charges) bool {
+	if len(ch.Named) == 0 || len(ch.Unresolved) > 0 {
+		return false
+	}
+	if len(ch.Named) == 1 {
+		return pilot2014Offence(written, ch.Named[0])
+	}
+	for _, c := range ch.Named {
+		if !pilot2014Offence(c.Name, c) {
+			return false
+		}
+	}
+	return true
+}
+
 // pilotWithinOneYear reads the 2014 decision's cap: 一年以下有期徒刑、拘役、管制
 // or a fine alone. A suspended term counts by its term (unknown: not
 // established); an exemption from punishment is not on the decision's list
@@ -233,7 +253,7 @@ func pilotWithinOneYear(s Sentence) bool {
 // guilty — the parties must not dispute the law) are one code, read as
 // widely as CrPL 223 reads them today. As everywhere: a condition the filing
 // does not establish is not met.
-func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charge Cause, plea Plea, co CoDefendants, s Sentence, impaired, minor bool) (bars, conds []*triagev1.Reason) {
+func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea Plea, co CoDefendants, s Sentence, impaired, minor bool) (bars, conds []*triagev1.Reason) {
 	c := f.GetCircumstances()
 	if !plea.Admits || !plea.Accepts {
 		bars = append(bars, reason(CodePilotNoGuiltyPlea))
@@ -243,7 +263,7 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charge Cause, plea Ple
 	}
 	switch phase {
 	case pilot2014:
-		if !pilot2014Offence(f.GetCause(), charge) {
+		if !pilot2014AllListed(f.GetCause(), charges) {
 			bars = append(bars, reason(CodePilot2014Offence))
 		}
 		switch {
