@@ -509,14 +509,7 @@ func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome, now time.T
 		return err
 	}
 
-	by := o.GetDecidedBy()
-	switch {
-	case strings.TrimSpace(by) == "":
-		return fieldErrorf("outcome.decided_by", "is required: the id of the judge or president who decided")
-	case utf8.RuneCountInString(by) > MaxDecidedByChars:
-		return fieldErrorf("outcome.decided_by", "is longer than %d characters", MaxDecidedByChars)
-	}
-	if err := ValidateText("outcome.decided_by", by, SingleLine); err != nil {
+	if err := ValidatePersonID("outcome.decided_by", o.GetDecidedBy()); err != nil {
 		return err
 	}
 	if o.GetDecidedOn() == "" {

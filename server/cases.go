@@ -363,7 +363,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if !ok {
 		return nil, &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
 	}
-	if err := personID(req.GetDesignatedBy(), "designated_by"); err != nil {
+	if err := rules.ValidatePersonID("designated_by", req.GetDesignatedBy()); err != nil {
 		return nil, err
 	}
 	// Checked as sent, before trimming: TrimSpace would drop a leading
@@ -697,19 +697,6 @@ func validDecisionID(id, field string) (string, error) {
 		return "", &fieldError{Field: field, Problem: "is not a decision id"}
 	}
 	return u.String(), nil
-}
-
-// personID checks the id of a judge or president: required, short, text
-// of one line (rules.ValidateText). Names do not belong here (they would
-// reach logs).
-func personID(id, field string) error {
-	switch {
-	case strings.TrimSpace(id) == "":
-		return &fieldError{Field: field, Problem: "is required (an id, not a name)"}
-	case utf8.RuneCountInString(id) > 64:
-		return &fieldError{Field: field, Problem: "must be an id of at most 64 printable characters"}
-	}
-	return rules.ValidateText(field, id, rules.SingleLine)
 }
 
 // logCall writes the record of one call of the case workflow.
