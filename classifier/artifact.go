@@ -617,16 +617,19 @@ type Adjustment struct {
 }
 
 // Promotion records how a model came to be served: the evaluation file it
-// was compared on, both models' figures there, and, when the comparison
-// refused it, that it was forced and why.
+// was compared on, both models' figures there and the tolerance, and, when
+// the comparison refused it, that it was forced and why. A promotion
+// compared on nothing (the first, or forced without -eval) has no figures
+// and no tolerance in the manifest: zeros there read as a candidate and a
+// serving model that scored 0 (outside check 14).
 type Promotion struct {
 	At           time.Time       `json:"at"`
 	Replaced     string          `json:"replaced,omitempty"` // the serving model's version
 	EvalData     string          `json:"eval_data,omitempty"`
 	EvalSHA256   string          `json:"eval_sha256,omitempty"`
-	Tolerance    float64         `json:"tolerance"`
-	Candidate    PromotionScores `json:"candidate"`
-	Serving      PromotionScores `json:"serving"`
+	Tolerance    float64         `json:"tolerance,omitzero"`
+	Candidate    PromotionScores `json:"candidate,omitzero"`
+	Serving      PromotionScores `json:"serving,omitzero"`
 	Forced       bool            `json:"forced,omitempty"`
 	ForcedReason string          `json:"forced_reason,omitempty"`
 }

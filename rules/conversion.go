@@ -509,14 +509,7 @@ func validateOutcomeFields(d *triagev1.Decision, o *triagev1.Outcome, now time.T
 		return err
 	}
 
-	by := o.GetDecidedBy()
-	switch {
-	case strings.TrimSpace(by) == "":
-		return fieldErrorf("outcome.decided_by", "is required: the id of the judge or president who decided")
-	case utf8.RuneCountInString(by) > MaxDecidedByChars:
-		return fieldErrorf("outcome.decided_by", "is longer than %d characters", MaxDecidedByChars)
-	}
-	if err := ValidateText("outcome.decided_by", by, SingleLine); err != nil {
+	if err := ValidatePersonID("outcome.decided_by", o.GetDecidedBy()); err != nil {
 		return err
 	}
 	if o.GetDecidedOn() == "" {
@@ -976,6 +969,31 @@ func criminalEraErr(rule string, o *triagev1.Outcome) *ConversionError {
 		e.Article = "刑事诉讼法（2012年修正）第二百一十五条；刑诉法解释（2012年）第二百九十八条"
 	}
 	return e
+}
+
+// ProcedureName is the Chinese name of a procedure (简易程序), for text
+// read by clerks, judges and team leads; an unknown value keeps its enum name.
+func ProcedureName(p triagev1.Procedure) string { return procName(p) }
+
+// CaseKindName is the Chinese name of a case kind (民事, 行政, 刑事), for
+// text read by clerks, judges and team leads.
+func CaseKindName(k triagev1.CaseKind) string { return kindChinese(k) }
+
+// ChangeName is the Chinese name of an outcome's change, for text read by
+// clerks, judges and team leads: a conversion by its procedures (简易程序转为
+// 普通程序), the other kinds by what the court did.
+func ChangeName(ch triagev1.ChangeKind) string {
+	switch ch {
+	case triagev1.ChangeKind_CHANGE_KIND_CONFIRMED:
+		return "确认分流建议"
+	case triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN:
+		return "改变分流建议"
+	case triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
+		return "转由合议庭审理"
+	case triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED:
+		return "重新计算审理期限"
+	}
+	return changeName(ch)
 }
 
 // changeName is the Chinese name of a conversion, for messages.

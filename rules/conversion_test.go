@@ -181,6 +181,13 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "decided_by of 64 characters", dec: civSC, out: outcome(chConf, pSC, by(strings.Repeat("审", 64)))},
 		{name: "decided_by with a newline", dec: civSC, out: outcome(chConf, pSC, by("J-1\nJ-2")), field: "outcome.decided_by"},
 		{name: "decided_by not UTF-8", dec: civSC, out: outcome(chConf, pSC, by("J-\xff")), field: "outcome.decided_by"},
+		// An id with white space at either end names no identity (token
+		// names and certificate CNs have none); a clerk stored "J-0421 " as
+		// a judge beside "J-0421" (outside check 14). Inside, it passes.
+		{name: "decided_by with a trailing space", dec: civSC, out: outcome(chConf, pSC, by("J-0421 ")), field: "outcome.decided_by"},
+		{name: "decided_by with a leading space", dec: civSC, out: outcome(chConf, pSC, by(" J-0421")), field: "outcome.decided_by"},
+		{name: "decided_by with an ideographic space", dec: civSC, out: outcome(chConf, pSC, by("J-0421\u3000")), field: "outcome.decided_by"},
+		{name: "decided_by with a space inside", dec: civSC, out: outcome(chConf, pSC, by("J 0421"))},
 		{name: "no decided_on", dec: civSC, out: outcome(chConf, pSC, on("")), field: "outcome.decided_on"},
 		{name: "decided_on not a date", dec: civSC, out: outcome(chConf, pSC, on("2024-02-30")), field: "outcome.decided_on"},
 		{name: "decided_on in another form", dec: civSC, out: outcome(chConf, pSC, on("2024/04/01")), field: "outcome.decided_on"},

@@ -311,6 +311,25 @@ const (
 	MultiLine  Lines = true  // a filing's text, the reason for a decision
 )
 
+// ValidatePersonID checks the id of the person a record names as having
+// decided (outcome.decided_by) or designated (AssignCase.designated_by): set,
+// at most MaxDecidedByChars characters, one line of text (ValidateText), and
+// no white space at either end. The identities it is matched against, token
+// names and certificate CNs, never have any (auth refuses them), so "J-0421 "
+// names no one a judge could be; a clerk, who records for anyone, stored it
+// as a second judge beside "J-0421" (outside check 14).
+func ValidatePersonID(field, id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return fieldErrorf(field, "is required: the id of the judge or president (an id, not a name)")
+	case utf8.RuneCountInString(id) > MaxDecidedByChars:
+		return fieldErrorf(field, "is longer than %d characters: it is an id, not a name", MaxDecidedByChars)
+	case strings.TrimSpace(id) != id:
+		return fieldErrorf(field, "has white space at either end: an id has none, %q names no one", id)
+	}
+	return ValidateText(field, id, SingleLine)
+}
+
 // ValidateText is the one check of every free-text field a caller sends
 // (filing.text, cause, court, province, parties[].name, id; outcome.reason,
 // legal_basis, decided_by, correction.basis; AssignCase.reason and

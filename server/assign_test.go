@@ -86,6 +86,9 @@ func TestAssignCase(t *testing.T) {
 		{name: "decision id not a UUID", req: with(req(loan, "civil-trial-1"), func(r *triagev1.AssignCaseRequest) { r.DecisionId = "a-1" }), code: codes.InvalidArgument, field: "decision_id"},
 		{name: "no designated_by", req: with(req(loan, "civil-trial-1"), func(r *triagev1.AssignCaseRequest) { r.DesignatedBy = "" }), code: codes.InvalidArgument, field: "designated_by"},
 		{name: "designated_by with a newline", req: with(req(loan, "civil-trial-1"), func(r *triagev1.AssignCaseRequest) { r.DesignatedBy = "president\n07" }), code: codes.InvalidArgument, field: "designated_by"},
+		// An id with white space at either end names no identity (outside
+		// check 14: a clerk's "J-0421 " was stored as a judge beside "J-0421").
+		{name: "designated_by with a trailing space", req: with(req(loan, "civil-trial-1"), func(r *triagev1.AssignCaseRequest) { r.DesignatedBy = "P-01 " }), code: codes.InvalidArgument, field: "designated_by"},
 		{name: "unknown decision", req: with(req(loan, "civil-trial-1"), func(r *triagev1.AssignCaseRequest) { r.DecisionId = uuid.Must(uuid.NewV7()).String() }), code: codes.NotFound},
 
 		{name: "civil case to the criminal team", req: req(loan, "criminal-trial"), code: codes.FailedPrecondition, rule: "TEAM_DOES_NOT_TAKE_CASE"},

@@ -262,15 +262,22 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	// team does not take these cases" was recorded of a 速裁团队 that takes
 	// them, left because a correction found the defendant a minor or the
 	// law now asks for a panel (outside check 13).
-	what := fmt.Sprintf("%s: %s → %s", o.GetChange(), o.GetPrevious(), proc)
+	// In Chinese: team leads read it on both feeds, and a judge in the
+	// case's record (outside check 14 found enum names and English there).
+	ch := o.GetChange()
+	what := rules.ChangeName(ch)
 	switch {
-	case proc == o.GetPrevious() && o.GetCorrection() == nil:
-		what = fmt.Sprintf("%s under %s: a panel was ruled", o.GetChange(), proc)
-	case proc == o.GetPrevious():
-		what = fmt.Sprintf("%s under %s", o.GetChange(), proc)
+	case proc != o.GetPrevious() && ch == triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN:
+		what = fmt.Sprintf("%s（%s → %s）", what, rules.ProcedureName(o.GetPrevious()), rules.ProcedureName(proc))
+	case proc != o.GetPrevious():
+		// A conversion's name says both procedures.
+	case o.GetCorrection() == nil && ch != triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL:
+		what = fmt.Sprintf("%s（%s），已裁定由合议庭审理", what, rules.ProcedureName(proc))
+	default:
+		what = fmt.Sprintf("%s（%s）", what, rules.ProcedureName(proc))
 	}
 	if c := o.GetCorrection(); c != nil {
-		what += fmt.Sprintf(" with corrected facts (%s)", strings.Join(c.GetChangedFields(), ", "))
+		what += fmt.Sprintf("，并更正立案信息（%s）", strings.Join(c.GetChangedFields(), "、"))
 	}
 	note := ""
 	if n := juvenileNote(s.teams, k, f); n != "" {
@@ -279,7 +286,7 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	keep, refusals := map[string]bool{}, map[string]string{}
 	for _, t := range s.teams.All() {
 		if err := teamRefuses(t, d, proc, panel, juvenile); err != nil {
-			refusals[t.ID] = what + "; " + err.Error() + note
+			refusals[t.ID] = what + "；" + err.Error() + note
 		} else {
 			keep[t.ID] = true
 		}
@@ -287,7 +294,7 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	return &store.ReroutePlan{
 		Keep:     keep,
 		Draw:     *s.planFor(s.teams.EligibleCase(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc), routing.JuvenileCase(k, f))),
-		Reason:   what + "; the team is not in the teams file" + note,
+		Reason:   what + "；原承办团队已不在团队文件中" + note,
 		Refusals: refusals,
 	}, nil
 }
@@ -356,7 +363,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if !ok {
 		return nil, &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
 	}
-	if err := personID(req.GetDesignatedBy(), "designated_by"); err != nil {
+	if err := rules.ValidatePersonID("designated_by", req.GetDesignatedBy()); err != nil {
 		return nil, err
 	}
 	// Checked as sent, before trimming: TrimSpace would drop a leading
@@ -414,7 +421,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 			// Checked by the store, in the transaction that would record it:
 			// under the chain lock, so no other replica's designation slips in.
 			return nil, &preconditionError{rule: "ALREADY_WITH_TEAM",
-				msg: fmt.Sprintf("the case is already with team %s; designating it there again would move nothing", team.ID)}
+				msg: fmt.Sprintf("本案已由%s承办，再次指定该团队不改变承办团队。", teamLabel(team))}
 		}
 		return nil, fmt.Errorf("save assignment: %w", err)
 	}
@@ -431,13 +438,13 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedure, panelRuled, juvenileOnly bool) error {
 	if !team.Takes(d.GetCaseKind(), proc) {
 		return &preconditionError{rule: "TEAM_DOES_NOT_TAKE_CASE",
-			msg: fmt.Sprintf("team %s does not take %s cases under %s", team.ID, d.GetCaseKind(), proc)}
+			msg: fmt.Sprintf("%s不承办适用%s的%s案件。", teamLabel(team), rules.ProcedureName(proc), rules.CaseKindName(d.GetCaseKind()))}
 	}
 	// 刑诉法解释第五百五十条第一款: a minor defendant's case is tried by the
 	// 未成年人案件审判组织, designated or drawn.
 	if juvenileOnly && !team.Juvenile {
 		return &preconditionError{rule: "JUVENILE_CASE_TO_NON_JUVENILE_TEAM",
-			msg: fmt.Sprintf("the defendant is a minor and the court has a juvenile team (刑诉法解释第五百五十条第一款); team %s is not one", team.ID)}
+			msg: fmt.Sprintf("被告人是未成年人，本院设有未成年人案件审判组织（刑诉法解释第五百五十条第一款）；%s不是未成年人案件审判组织。", teamLabel(team))}
 	}
 	// 四类案件 and every case flagged for review stay off fast-track teams,
 	// designated or not (docs/statutes.md, Review signals); so do cases the
@@ -445,13 +452,23 @@ func teamRefuses(team routing.Team, d *triagev1.Decision, proc triagev1.Procedur
 	// court has ruled must be tried by one.
 	if team.FastTrack && d.GetNeedsReview() {
 		return &preconditionError{rule: "REVIEW_CASE_TO_FAST_TRACK",
-			msg: fmt.Sprintf("decision needs review; fast-track team %s cannot take it", team.ID)}
+			msg: fmt.Sprintf("本案需人工审核，不分入速裁团队；%s是速裁团队。", teamLabel(team))}
 	}
 	if team.FastTrack && (panelRuled || routing.OffFastTrack(d, proc)) {
 		return &preconditionError{rule: "PANEL_CASE_TO_FAST_TRACK",
-			msg: fmt.Sprintf("the law requires a panel for this case under %s; fast-track team %s sits with single judges", proc, team.ID)}
+			msg: fmt.Sprintf("本案适用%s依法应当由合议庭审理；%s是速裁团队，由审判员一人独任审理。", rules.ProcedureName(proc), teamLabel(team))}
 	}
 	return nil
+}
+
+// teamLabel names a team for a clerk, judge or team lead: its name from the
+// teams file with its id, which the API and the feeds use (民事速裁团队
+// （civil-fast-general）), or the id alone for a team without a name.
+func teamLabel(t routing.Team) string {
+	if t.Name == "" {
+		return t.ID
+	}
+	return t.Name + "（" + t.ID + "）"
 }
 
 // WatchAssignments replays a team's assignments after the cursor, then
@@ -680,19 +697,6 @@ func validDecisionID(id, field string) (string, error) {
 		return "", &fieldError{Field: field, Problem: "is not a decision id"}
 	}
 	return u.String(), nil
-}
-
-// personID checks the id of a judge or president: required, short, text
-// of one line (rules.ValidateText). Names do not belong here (they would
-// reach logs).
-func personID(id, field string) error {
-	switch {
-	case strings.TrimSpace(id) == "":
-		return &fieldError{Field: field, Problem: "is required (an id, not a name)"}
-	case utf8.RuneCountInString(id) > 64:
-		return &fieldError{Field: field, Problem: "must be an id of at most 64 printable characters"}
-	}
-	return rules.ValidateText(field, id, rules.SingleLine)
 }
 
 // logCall writes the record of one call of the case workflow.

@@ -201,7 +201,10 @@ func withJuvenileTeam(t testing.TB) *routing.Teams { return writeTeams(t, juveni
 // same of a fast-track team left for a panel. On both stores: the store
 // picks the reason of the team the case is on inside its transaction.
 // Near miss: a team that does not take the new procedure says so, as
-// before.
+// before. The reason is in Chinese, with no enum names: it said
+// "CHANGE_KIND_FAST_TRACK_TO_ORDINARY: PROCEDURE_FAST_TRACK →
+// PROCEDURE_ORDINARY; … fast-track team criminal-fast sits with single
+// judges" to team leads (outside check 14).
 func TestRerouteReasonNamesWhyTheTeamLeft(t *testing.T) {
 	ctx := testContext(t)
 	for _, tc := range []struct {
@@ -216,15 +219,15 @@ func TestRerouteReasonNamesWhyTheTeamLeft(t *testing.T) {
 	}{
 		{name: "a correction finds the defendant a minor", teams: withJuvenileTeam, f: withParties("r-1", false, false), from: "criminal-fast",
 			change: triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED, proc: simplified, corrected: withParties("r-1", false, true),
-			says: "CHANGE_KIND_FAST_TRACK_TO_SIMPLIFIED: PROCEDURE_FAST_TRACK → PROCEDURE_SIMPLIFIED with corrected facts (parties[0].minor); " +
-				"JUVENILE_CASE_TO_NON_JUVENILE_TEAM: the defendant is a minor and the court has a juvenile team (刑诉法解释第五百五十条第一款); team criminal-fast is not one"},
+			says: "速裁程序转为简易程序，并更正立案信息（parties[0].minor）；" +
+				"JUVENILE_CASE_TO_NON_JUVENILE_TEAM: 被告人是未成年人，本院设有未成年人案件审判组织（刑诉法解释第五百五十条第一款）；"},
 		{name: "fast-track to ordinary: a panel", teams: withJuvenileTeam, f: withParties("r-2", false, false), from: "criminal-fast",
 			change: triagev1.ChangeKind_CHANGE_KIND_FAST_TRACK_TO_ORDINARY, proc: ordinary,
-			says: "CHANGE_KIND_FAST_TRACK_TO_ORDINARY: PROCEDURE_FAST_TRACK → PROCEDURE_ORDINARY; " +
-				"PANEL_CASE_TO_FAST_TRACK: the law requires a panel for this case under PROCEDURE_ORDINARY; fast-track team criminal-fast sits with single judges"},
+			says: "速裁程序转为普通程序；" +
+				"PANEL_CASE_TO_FAST_TRACK: 本案适用普通程序依法应当由合议庭审理；"},
 		{name: "near miss: a team without the procedure", teams: defaultTeams, f: simplifiedFiling("r-3"), from: "civil-fast-general",
 			change: simpToOrd, proc: ordinary,
-			says: "does not take CASE_KIND_CIVIL cases under PROCEDURE_ORDINARY"},
+			says: "简易程序转为普通程序；TEAM_DOES_NOT_TAKE_CASE: 民事速裁团队（民间借贷、物业及合同）（civil-fast-general）不承办适用普通程序的民事案件。"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			forEachBackend(t, func(t *testing.T, b backend) {
@@ -246,6 +249,9 @@ func TestRerouteReasonNamesWhyTheTeamLeft(t *testing.T) {
 				moved := resp.GetReassignment()
 				if moved.GetPreviousTeamId() != tc.from || !strings.Contains(moved.GetReason(), tc.says) {
 					t.Errorf("reassignment from %q with reason\n%q\nwant from %s, saying\n%q", moved.GetPreviousTeamId(), moved.GetReason(), tc.from, tc.says)
+				}
+				if enum := enumName.FindString(moved.GetReason()); enum != "" {
+					t.Errorf("the reason team leads read names %s, not in words: %q", enum, moved.GetReason())
 				}
 				feed := teamFeed(t, st, tc.from)
 				if last := feed[len(feed)-1]; last.GetReason() != moved.GetReason() {

@@ -68,13 +68,14 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	} else if !errors.Is(err, iofs.ErrNotExist) {
 		return fmt.Errorf("promote to %s: %w", *to, err)
 	}
-	p := &classifier.Promotion{At: time.Now().UTC().Truncate(time.Second), Tolerance: *tolerance, Forced: *force, ForcedReason: strings.TrimSpace(*reason)}
+	p := &classifier.Promotion{At: time.Now().UTC().Truncate(time.Second), Forced: *force, ForcedReason: strings.TrimSpace(*reason)}
 	if serving != nil {
 		p.Replaced = serving.Version()
 		if *evalData == "" && !*force {
 			return usageError{fmt.Sprintf("%s serves %s: name the evidence with -eval FILE (or -force -reason)", *to, serving.Version())}
 		}
 		if *evalData != "" {
+			p.Tolerance = *tolerance // recorded only beside the figures it was applied to
 			worse, err := comparePromotion(ctx, *evalData, *rulesPath, candidate, serving, p)
 			if err != nil {
 				return err

@@ -211,6 +211,20 @@ func TestPromoteForcedWithoutComparison(t *testing.T) {
 	if p := man.Promotion; p == nil || !p.Forced || p.ForcedReason != "紧急回滚" || p.Replaced != want || p.EvalData != "" || p.Candidate.Evaluated != 0 {
 		t.Errorf("manifest promotion record %+v; want forced with its reason, replacing %s, nothing evaluated", p, want)
 	}
+	// Nothing was compared, so the record has no figures and no tolerance:
+	// "candidate": {"evaluated": 0, "macro_f1": 0, …} read as a model that
+	// scored 0 (outside check 14).
+	var raw struct {
+		Promotion map[string]json.RawMessage `json:"promotion"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"candidate", "serving", "tolerance"} {
+		if v, ok := raw.Promotion[key]; ok {
+			t.Errorf("promotion record compared on nothing has %q: %s", key, v)
+		}
+	}
 }
 
 // alwaysSimplified is a real prior that always says simplified: counted
