@@ -43,7 +43,7 @@ func TestSmallClaimsPeriodEndedArticleEras(t *testing.T) {
 	} {
 		filed := day(t, r.filed)
 		period, _ := civilPeriod(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS, false, filed)
-		if got := smallClaimsPeriodEndedArticle(period.article, day(t, r.ruled)); got != r.want {
+		if got := smallClaimsPeriodEndedArticle(period.article, filed, day(t, r.ruled)); got != r.want {
 			t.Errorf("filed %s, ruled %s: %q, want %q", r.filed, r.ruled, got, r.want)
 		}
 	}

@@ -182,7 +182,9 @@ func (r *OutcomeRecord) Review(tl *triagev1.TimeLimit) ([]*triagev1.Reason, erro
 			rev := outcomeReview(code, "（"+procName(left.GetProcedure())+"审理期限届满日："+prev.GetDueOn()+"；裁定日期："+o.GetDecidedOn()+"）")
 			switch code { // the texts of the ruling's day
 			case ReviewCPL168SmallClaimsPeriodEnded:
-				rev.Article = smallClaimsPeriodEndedArticle(prev.GetArticle(), decided)
+				// With the period of the filing's day.
+				filed, _ := ParseDate(d.GetFiledOn()) // parsed for prev
+				rev.Article = smallClaimsPeriodEndedArticle(prev.GetArticle(), filed, decided)
 			case ReviewInterp258ConversionLate:
 				rev.Article = interp258LateArticle(prev.GetArticle(), decided)
 			}
