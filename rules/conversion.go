@@ -1059,6 +1059,19 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 // such a ruling cited the 2018 interpretation (audit round 21).
 var adminCounting2015 = counting{"行政诉讼法第一百零一条；民诉法解释（2015年）第二百五十八条第三款", "由简易程序转为普通程序，审理期限自立案之日计算。"}
 
+// adminCountingOn is how an administrative conversion ruled on day t counts
+// its clock (conversionCounting holds today's texts, cur): 简转普, the one
+// administrative conversion, by 行诉法解释第一百零五条第二款 from 2018-02-08
+// and adminCounting2015 before. No ruling before 2015-05-01 can leave
+// simplified procedure, which the 1989 law did not have (ALL82_NOT_IN_FORCE);
+// OutcomeTimeLimit, asked for one, shows the 2015 texts.
+func adminCountingOn(ch triagev1.ChangeKind, t time.Time, cur counting) counting {
+	if ch == triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY && t.Before(adminInterp2018InForce) {
+		return adminCounting2015
+	}
+	return cur
+}
+
 // OutcomeTimeLimit is the statutory time limit under the procedure an
 // outcome applies, with its due date (rules.DueDate: the first day not
 // counted, month ends clamped). filedOn is the 立案 (criminal: 受理) date,
