@@ -61,8 +61,14 @@ func TestRecordOutcomeEvaluatesOnce(t *testing.T) {
 		scToOrd   = triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY
 		panel     = triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL
 	)
+	// What establishes the corrected facts, by case kind.
+	basis := map[triagev1.CaseKind]string{
+		triagev1.CaseKind_CASE_KIND_CIVIL:          "原告变更诉讼请求申请书；民诉法解释第二百三十二条",
+		triagev1.CaseKind_CASE_KIND_CRIMINAL:       "人民检察院调整量刑建议书；刑事诉讼法第二百零一条第二款",
+		triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE: "被诉行政行为的决定书（不属于政府信息公开）；行政诉讼法第八十二条第一款第三项",
+	}
 	corrected := func(o *triagev1.Outcome, f *triagev1.Filing) *triagev1.Outcome {
-		o.Correction = &triagev1.FactCorrection{Filing: f, Basis: "起诉书变更；刑事诉讼法第二百零八条第三款"}
+		o.Correction = &triagev1.FactCorrection{Filing: f, Basis: basis[f.GetCaseKind()]}
 		return o
 	}
 	civil := func(id string, amountFen int64) *triagev1.Filing {
