@@ -42,12 +42,15 @@ func smallClaimsOutArticle(t time.Time) string {
 }
 
 // smallClaimsPeriodEndedArticle is ReviewCPL168SmallClaimsPeriodEnded's
-// article for a small-claims period whose own article is period (the
-// filing date's: CPL 168, or CPL 2012/2017 arts. 161–162 for filings of
-// 2013–2021) and a ruling on day t: the period's article and the
-// conversion provision then in force.
-func smallClaimsPeriodEndedArticle(period string, t time.Time) string {
-	if period == "民事诉讼法第一百六十八条" {
+// article for a case filed on filed whose small-claims period cites period
+// (civilPeriod) and a ruling on day t. A case filed under CPL 2021 or later
+// (from 2022-01-01; arts. 168–169 kept their numbers in 2023) has CPL 168's
+// own period and the table's article, as has one filed before 2013, when
+// small claims did not exist and civilPeriod shows today's period. One
+// filed 2013–2021 had simplified procedure's (CPL 2012/2017 arts. 161–162):
+// that period's article and the conversion provision in force on t.
+func smallClaimsPeriodEndedArticle(period string, filed, t time.Time) string {
+	if filed.Before(cpl2012InForce) || !filed.Before(cpl2021InForce) {
 		return reviewArticle(ReviewCPL168SmallClaimsPeriodEnded)
 	}
 	if out := smallClaimsOutArticle(t); out != "" {

@@ -360,34 +360,42 @@ func (e *Engine) ValidateOutcome(d *triagev1.Decision, original *triagev1.Filing
 
 // CheckOutcome is ValidateOutcome that also returns the case as the teams
 // must read it after o (what RoutingView(d, prior, o) returns), from the
-// same evaluation of the corrected filing: recording an outcome checks and
-// routes on one assessment instead of evaluating the filing twice.
+// same evaluation of the corrected filing: CheckOutcomeRecord(…).RoutingView().
 func (e *Engine) CheckOutcome(d *triagev1.Decision, original *triagev1.Filing, prior []*triagev1.Outcome, o *triagev1.Outcome) (*triagev1.Decision, error) {
+	r, err := e.CheckOutcomeRecord(d, original, prior, o)
+	if err != nil {
+		return nil, err
+	}
+	return r.RoutingView(), nil
+}
+
+// CheckOutcomeRecord is ValidateOutcome returning the outcome's record: the
+// facts as last corrected, evaluated once here, from which the caller that
+// records o takes the routing view (OutcomeRecord.RoutingView), the time
+// limit (OutcomeRecord.TimeLimit) and the review (OutcomeRecord.Review)
+// without evaluating the corrected filing again.
+func (e *Engine) CheckOutcomeRecord(d *triagev1.Decision, original *triagev1.Filing, prior []*triagev1.Outcome, o *triagev1.Outcome) (*OutcomeRecord, error) {
 	if err := validateOutcomeFields(d, o, e.now()); err != nil {
 		return nil, err
 	}
-	view := assessed{options: d.GetOptions()}
-	var corrected *Assessment
+	r := e.recordOf(d, prior, o)
 	if o.GetCorrection() != nil {
+		// Checked as a new correction, not re-evaluated as a recorded one:
+		// its errors name the request's fields.
 		a, err := e.CheckCorrection(d, original, prior, o)
 		if err != nil {
 			return nil, err
 		}
-		corrected = a
-	} else if c := latestCorrection(prior); c != nil {
-		a, err := e.evaluateRecorded(d, c)
-		if err != nil {
-			return nil, err
-		}
-		corrected = a
+		r.corrected = a
 	}
-	if corrected != nil {
-		view = assessed{options: corrected.Options, corrected: true}
-	}
-	if err := validateOutcome(d, prior, o, view); err != nil {
+	a, err := r.assessment()
+	if err != nil {
 		return nil, err
 	}
-	return routingViewOf(d, corrected), nil
+	if err := validateOutcome(d, prior, o, assessedOf(d, a)); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 func validateOutcome(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, view assessed) error {
@@ -1069,6 +1077,19 @@ var conversionCounting = map[triagev1.CaseKind]map[triagev1.ChangeKind]counting{
 // such a ruling cited the 2018 interpretation (audit round 21).
 var adminCounting2015 = counting{"行政诉讼法第一百零一条；民诉法解释（2015年）第二百五十八条第三款", "由简易程序转为普通程序，审理期限自立案之日计算。"}
 
+// adminCountingOn is how an administrative conversion ruled on day t counts
+// its clock (conversionCounting holds today's texts, cur): 简转普, the one
+// administrative conversion, by 行诉法解释第一百零五条第二款 from 2018-02-08
+// and adminCounting2015 before. No ruling before 2015-05-01 can leave
+// simplified procedure, which the 1989 law did not have (ALL82_NOT_IN_FORCE);
+// OutcomeTimeLimit, asked for one, shows the 2015 texts.
+func adminCountingOn(ch triagev1.ChangeKind, t time.Time, cur counting) counting {
+	if ch == triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY && t.Before(adminInterp2018InForce) {
+		return adminCounting2015
+	}
+	return cur
+}
+
 // OutcomeTimeLimit is the statutory time limit under the procedure an
 // outcome applies, with its due date (rules.DueDate: the first day not
 // counted, month ends clamped). filedOn is the 立案 (criminal: 受理) date,
@@ -1136,6 +1157,22 @@ func outcomeTimeLimit(kind triagev1.CaseKind, start time.Time, o *triagev1.Outco
 // in criminal cases, the recommendation from it rather than sentence). Call
 // it after ValidateOutcome.
 func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
+	return e.recordOf(d, prior, o).timeLimitOf(o, sentence)
+}
+
+// TimeLimit is OutcomeTimeLimitFromRecord for the outcome of the record,
+// read on the assessment CheckOutcomeRecord made of the facts as last
+// corrected.
+func (r *OutcomeRecord) TimeLimit(sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
+	return r.timeLimitOf(r.o, sentence)
+}
+
+// timeLimitOf is OutcomeTimeLimitFromRecord for o, an outcome on r's
+// record and facts: r's own, or one OutcomeReview puts in its place (the
+// period of the procedure the case leaves), which carries r's outcome's
+// correction.
+func (r *OutcomeRecord) timeLimitOf(o *triagev1.Outcome, sentence *triagev1.Circumstances) (*triagev1.TimeLimit, error) {
+	d, prior := r.d, r.prior
 	filed, err := ParseDate(d.GetFiledOn())
 	if err != nil {
 		return nil, fmt.Errorf("rules: stored decision %q: filed_on: %w", d.GetDecisionId(), err)
@@ -1169,33 +1206,29 @@ func (e *Engine) OutcomeTimeLimitFromRecord(d *triagev1.Decision, prior []*triag
 	// Until rules 2026-12-04.5 they were read from the decision alone
 	// (audit round 15).
 	ordinary, inferences := decisionOption(d, pOrdinary).GetReasons(), d.GetInferences()
-	c := o.GetCorrection()
-	if c == nil {
-		c = latestCorrection(prior)
+	a, err := r.assessment()
+	if err != nil {
+		return nil, err
 	}
-	if c != nil {
-		a, err := e.evaluateRecorded(d, c)
-		if err != nil {
-			return nil, err
-		}
+	if a != nil {
 		ordinary, inferences = a.Option(pOrdinary).GetReasons(), a.Inferences
 		if kind == kCriminal {
-			sentence = c.GetFiling().GetCircumstances()
+			sentence = r.correction.GetFiling().GetCircumstances()
 		}
 	}
 	foreign := false
-	for _, r := range ordinary {
-		if isForeignNoTimeLimit(r.GetCode()) {
+	for _, q := range ordinary {
+		if isForeignNoTimeLimit(q.GetCode()) {
 			foreign = true
 		}
 	}
 	inCustody := false
-	for _, r := range inferences {
-		if isDetainedCode(r.GetCode()) {
+	for _, q := range inferences {
+		if isDetainedCode(q.GetCode()) {
 			inCustody = true
 		}
 	}
-	tl := outcomeTimeLimit(kind, start, o, sentence, foreign, inCustody, e.holidays)
+	tl := outcomeTimeLimit(kind, start, o, sentence, foreign, inCustody, r.e.holidays)
 	if tl == nil {
 		return nil, fieldErrorf("outcome.procedure", "%s is not a procedure of %s cases", o.GetProcedure(), kindName(kind))
 	}

@@ -102,20 +102,95 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 // require a panel (a 第三人撤销之诉, Interp. 292) or review (a 公益诉讼) would
 // stay with, or be designated to, a 速裁团队 on the facts first filed.
 // Call it after ValidateOutcome, which checked the correction; a caller
-// that records an outcome gets the same view from CheckOutcome.
+// that records an outcome gets the same view from CheckOutcomeRecord's
+// OutcomeRecord.RoutingView, without evaluating the filing again.
 func (e *Engine) RoutingView(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) (*triagev1.Decision, error) {
+	r := e.recordOf(d, prior, o)
+	if _, err := r.assessment(); err != nil {
+		return nil, err
+	}
+	return r.RoutingView(), nil
+}
+
+// OutcomeRecord is outcome o of decision d on the record it joins: the
+// outcomes recorded before it (prior, oldest first, as stored) and the
+// facts as last corrected, o's correction, else the latest recorded in
+// prior, else the decision's. Everything a recorded outcome needs of those
+// facts (the conversion rules, the routing view, the time limit, the
+// outcome review) reads one assessment of the corrected filing, evaluated
+// at most once (each used to evaluate it again: three times for one
+// outcome).
+//
+// Engine.CheckOutcomeRecord makes one for an outcome about to be recorded.
+// It is not safe for concurrent use: it evaluates when first asked.
+type OutcomeRecord struct {
+	e     *Engine
+	d     *triagev1.Decision
+	prior []*triagev1.Outcome
+	o     *triagev1.Outcome
+	// correction is the facts as last corrected (nil: the decision's), and
+	// corrected its assessment, once evaluated.
+	correction *triagev1.FactCorrection
+	corrected  *Assessment
+	// before is the assessment of the latest correction in prior when o
+	// carries its own, once evaluated: the facts of the period a 补充侦查
+	// restart ends (investigationReview).
+	before *Assessment
+}
+
+// recordOf is o's record, nothing evaluated yet.
+func (e *Engine) recordOf(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) *OutcomeRecord {
 	c := o.GetCorrection()
 	if c == nil {
 		c = latestCorrection(prior)
 	}
-	if c == nil {
-		return d, nil
+	return &OutcomeRecord{e: e, d: d, prior: prior, o: o, correction: c}
+}
+
+// assessment is the assessment of the facts as last corrected, nil when no
+// outcome corrects them, evaluated on the first call.
+func (r *OutcomeRecord) assessment() (*Assessment, error) {
+	if r.corrected == nil && r.correction != nil {
+		a, err := r.e.evaluateRecorded(r.d, r.correction)
+		if err != nil {
+			return nil, err
+		}
+		r.corrected = a
 	}
-	a, err := e.evaluateRecorded(d, c)
-	if err != nil {
-		return nil, err
+	return r.corrected, nil
+}
+
+// assessmentBefore is the assessment of the facts as they stood before o:
+// the latest correction in prior (nil: none), evaluated on the first call
+// only when o carries a correction of its own.
+func (r *OutcomeRecord) assessmentBefore() (*Assessment, error) {
+	if r.o.GetCorrection() == nil {
+		return r.assessment()
 	}
-	return routingViewOf(d, a), nil
+	if c := latestCorrection(r.prior); r.before == nil && c != nil {
+		a, err := r.e.evaluateRecorded(r.d, c)
+		if err != nil {
+			return nil, err
+		}
+		r.before = a
+	}
+	return r.before, nil
+}
+
+// assessedOf is the legal assessment an outcome is checked against: the
+// decision's options, or those of a corrected filing's assessment a.
+func assessedOf(d *triagev1.Decision, a *Assessment) assessed {
+	if a == nil {
+		return assessed{options: d.GetOptions()}
+	}
+	return assessed{options: a.Options, corrected: true}
+}
+
+// RoutingView is the decision as the teams must read it once the outcome
+// is recorded (Engine.RoutingView), from the assessment CheckOutcomeRecord
+// made of the facts as last corrected.
+func (r *OutcomeRecord) RoutingView() *triagev1.Decision {
+	return routingViewOf(r.d, r.corrected)
 }
 
 // evaluateRecorded evaluates a correction that was checked when it was

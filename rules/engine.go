@@ -27,6 +27,9 @@ type Engine struct {
 	reviewKeywords *keywordMatcher
 	holidays       *Calendar
 	now            func() time.Time
+	// observe, when set (WithEvaluateObserver), sees every filing
+	// Evaluate is given.
+	observe func(*triagev1.Filing)
 }
 
 // Version identifies the rules: the file's version and a hash of its bytes, so
@@ -46,6 +49,17 @@ func (e *Engine) WithClock(now func() time.Time) *Engine {
 func (e *Engine) WithHolidays(cal *Calendar) *Engine {
 	c := *e
 	c.holidays = cal
+	return &c
+}
+
+// WithEvaluateObserver returns a copy of the engine that calls observe with
+// every filing Evaluate is given, before it evaluates it (nil: none). It is
+// for tests that count evaluations: recording an outcome evaluates the
+// filing as last corrected once (OutcomeRecord), however many of its
+// checks read it. observe must be safe for concurrent use if the engine is.
+func (e *Engine) WithEvaluateObserver(observe func(*triagev1.Filing)) *Engine {
+	c := *e
+	c.observe = observe
 	return &c
 }
 
@@ -162,6 +176,9 @@ func (a *Assessment) NeedsReview() bool { return len(a.ReviewReasons) > 0 }
 // kind, whether it is legally available. A validation problem is returned as
 // a *FieldError.
 func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
+	if e.observe != nil {
+		e.observe(f)
+	}
 	if err := ValidateAt(f, e.now()); err != nil {
 		return nil, err
 	}

@@ -123,12 +123,20 @@ func outcomeReview(code, detail string) *triagev1.Reason {
 // either).
 // A ruling on the last day of the period is in time.
 func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome, tl *triagev1.TimeLimit) ([]*triagev1.Reason, error) {
+	return e.recordOf(d, prior, o).Review(tl)
+}
+
+// Review is OutcomeReview for the outcome of the record, whose time limit
+// (OutcomeRecord.TimeLimit) is tl, read on the assessment CheckOutcomeRecord
+// made of the facts as last corrected.
+func (r *OutcomeRecord) Review(tl *triagev1.TimeLimit) ([]*triagev1.Reason, error) {
+	d, prior, o := r.d, r.prior, r.o
 	kind := d.GetCaseKind()
 	if kind == kCriminal {
-		return e.investigationReview(d, prior, o)
+		return r.investigationReview()
 	}
 	if o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_OVERRIDDEN {
-		return e.filingChoiceReview(d, o)
+		return r.filingChoiceReview()
 	}
 	switch o.GetChange() {
 	case triagev1.ChangeKind_CHANGE_KIND_SIMPLIFIED_TO_ORDINARY, triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_ORDINARY,
@@ -157,7 +165,7 @@ func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, 
 			DecidedOn:  o.GetDecidedOn(),
 			Correction: o.GetCorrection(),
 		}
-		prev, err := e.OutcomeTimeLimitFromRecord(d, prior, left, nil)
+		prev, err := r.timeLimitOf(left, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -171,14 +179,16 @@ func (e *Engine) OutcomeReview(d *triagev1.Decision, prior []*triagev1.Outcome, 
 			case o.GetProcedure() != pOrdinary:
 				code = ReviewCPL168SmallClaimsPeriodEnded
 			}
-			r := outcomeReview(code, "（"+procName(left.GetProcedure())+"审理期限届满日："+prev.GetDueOn()+"；裁定日期："+o.GetDecidedOn()+"）")
+			rev := outcomeReview(code, "（"+procName(left.GetProcedure())+"审理期限届满日："+prev.GetDueOn()+"；裁定日期："+o.GetDecidedOn()+"）")
 			switch code { // the texts of the ruling's day
 			case ReviewCPL168SmallClaimsPeriodEnded:
-				r.Article = smallClaimsPeriodEndedArticle(prev.GetArticle(), decided)
+				// With the period of the filing's day.
+				filed, _ := ParseDate(d.GetFiledOn()) // parsed for prev
+				rev.Article = smallClaimsPeriodEndedArticle(prev.GetArticle(), filed, decided)
 			case ReviewInterp258ConversionLate:
-				r.Article = interp258LateArticle(prev.GetArticle(), decided)
+				rev.Article = interp258LateArticle(prev.GetArticle(), decided)
 			}
-			out = append(out, r)
+			out = append(out, rev)
 		}
 	}
 	if late(tl, decided) {
@@ -207,17 +217,18 @@ func late(tl *triagev1.TimeLimit, day time.Time) bool {
 // 年）第二百七十五条第五项) and try it under the other simplified rules, as
 // CPL 169 provides when it finds so during the trial; the record does not
 // say whether it did. Ordinary procedure at filing needs no flag.
-func (e *Engine) filingChoiceReview(d *triagev1.Decision, o *triagev1.Outcome) ([]*triagev1.Reason, error) {
+func (r *OutcomeRecord) filingChoiceReview() ([]*triagev1.Reason, error) {
+	o := r.o
 	if o.GetProcedure() != pSimplified || o.GetPartiesAgree() {
 		return nil, nil
 	}
-	view := assessed{options: d.GetOptions()}
-	if c := o.GetCorrection(); c != nil {
-		a, err := e.evaluateRecorded(d, c)
+	view := assessedOf(r.d, nil)
+	if o.GetCorrection() != nil {
+		a, err := r.assessment()
 		if err != nil {
 			return nil, err
 		}
-		view = assessed{options: a.Options, corrected: true}
+		view = assessedOf(r.d, a)
 	}
 	sc := view.option(pSmallClaims)
 	if !sc.GetMandatory() {
@@ -245,7 +256,8 @@ func (e *Engine) filingChoiceReview(d *triagev1.Decision, o *triagev1.Outcome) (
 // had without a higher court's approval (outerPeriod), counted from the
 // clock's last start (the decision's 受理, or the last conversion or
 // restart). Nothing else about a criminal outcome is flagged.
-func (e *Engine) investigationReview(d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) ([]*triagev1.Reason, error) {
+func (r *OutcomeRecord) investigationReview() ([]*triagev1.Reason, error) {
+	d, prior, o := r.d, r.prior, r.o
 	if o.GetChange() != triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED ||
 		o.GetRestart() != triagev1.TimeLimitRestart_TIME_LIMIT_RESTART_SUPPLEMENTARY_INVESTIGATION {
 		return nil, nil
@@ -269,26 +281,22 @@ func (e *Engine) investigationReview(d *triagev1.Decision, prior []*triagev1.Out
 	// The facts of the period in force: the decision's, or the latest
 	// correction recorded before this restart (one this outcome carries
 	// speaks for the period it starts).
-	view := assessed{options: d.GetOptions()}
-	if c := latestCorrection(prior); c != nil {
-		a, err := e.evaluateRecorded(d, c)
-		if err != nil {
-			return nil, err
-		}
-		view = assessed{options: a.Options}
+	before, err := r.assessmentBefore()
+	if err != nil {
+		return nil, err
 	}
-	months, days := outerPeriod(CurrentProcedure(d, prior), overThreeYears(view), start)
+	months, days := outerPeriod(CurrentProcedure(d, prior), overThreeYears(assessedOf(d, before)), start)
 	end := DueDate(start, months, days)
 	limit := DueDate(end, 1, 0)
 	if !returned.After(limit) {
 		return nil, nil
 	}
-	r := outcomeReview(ReviewCrPL205LateReturn, fmt.Sprintf("（审理期限自%s起算，最长至%s；补充侦查完毕移送日：%s，已超过%s）",
+	rev := outcomeReview(ReviewCrPL205LateReturn, fmt.Sprintf("（审理期限自%s起算，最长至%s；补充侦查完毕移送日：%s，已超过%s）",
 		start.Format(time.DateOnly), end.Format(time.DateOnly), o.GetDecidedOn(), limit.Format(time.DateOnly)))
 	if a := investigationArticleOn(ReviewCrPL205LateReturn, returned); a != "" {
-		r.Article = a
+		rev.Article = a
 	}
-	return []*triagev1.Reason{r}, nil
+	return []*triagev1.Reason{rev}, nil
 }
 
 // outerPeriod is the longest first-instance period of procedure p, for a

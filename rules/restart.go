@@ -262,8 +262,8 @@ func restartCounting(r triagev1.TimeLimitRestart, t time.Time) counting {
 
 // countingOf is how outcome o of a case of kind counts its clock, appended
 // to its period: a conversion's (conversionCounting, by the texts in force
-// on the ruling date: criminalCountingOn, civilCountingOn, and for an administrative 简转普
-// ruled before 2018-02-08 adminCounting2015) or a restart's.
+// on the ruling date: criminalCountingOn, civilCountingOn, adminCountingOn)
+// or a restart's.
 func countingOf(kind triagev1.CaseKind, o *triagev1.Outcome) (counting, bool) {
 	if kind == kCriminal && o.GetChange() == triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED {
 		t, ok := rulingDate(o)
@@ -278,9 +278,7 @@ func countingOf(kind triagev1.CaseKind, o *triagev1.Outcome) (counting, bool) {
 		case kCivil:
 			c = civilCountingOn(o.GetChange(), t, c)
 		case kAdmin:
-			if t.Before(adminInterp2018InForce) {
-				c = adminCounting2015
-			}
+			c = adminCountingOn(o.GetChange(), t, c)
 		}
 	}
 	return c, ok

@@ -185,10 +185,9 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 			return nil, nil, fmt.Errorf("get filing: %w", err)
 		}
 	}
-	// rd is the case as the teams read it once o is recorded: a
-	// correction can require a panel or review that the facts first filed
-	// did not.
-	rd, err := eng.CheckOutcome(d, original, prior, o)
+	// rec holds the facts as last corrected, evaluated once for the
+	// check, the time limit, the review and the routing below.
+	rec, err := eng.CheckOutcomeRecord(d, original, prior, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -203,17 +202,19 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 		}
 		sentence = f.GetCircumstances()
 	}
-	tl, err := eng.OutcomeTimeLimitFromRecord(d, prior, o, sentence)
+	tl, err := rec.TimeLimit(sentence)
 	if err != nil {
 		return nil, nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
 	// A late conversion is recorded, with what the court should check
 	// (rules.OutcomeReview; audit round 16).
-	if o.ReviewReasons, err = eng.OutcomeReview(d, prior, o, tl); err != nil {
+	if o.ReviewReasons, err = rec.Review(tl); err != nil {
 		return nil, nil, fmt.Errorf("outcome review: %w", err)
 	}
-	plan, err := s.reroutePlan(ctx, cs, rd, prior, o)
+	// The case as the teams read it once o is recorded: a correction can
+	// require a panel or review that the facts first filed did not.
+	plan, err := s.reroutePlan(ctx, cs, rec.RoutingView(), prior, o)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -237,7 +238,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 // with (teamRefuses), and a draw among the teams the case would be drawn
 // among at triage under the new procedure. The draw is the same routing
 // plan Triage makes. d is the decision as last corrected (rules'
-// Engine.CheckOutcome, which returns what Engine.RoutingView would); prior
+// OutcomeRecord.RoutingView, what Engine.RoutingView returns); prior
 // are the outcomes recorded before o.
 func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Decision, prior []*triagev1.Outcome, o *triagev1.Outcome) (*store.ReroutePlan, error) {
 	// A panel ruled under the procedure in force (CPL 43, 刑诉法解释第三百
