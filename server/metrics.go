@@ -251,23 +251,8 @@ func (c *freeCapacity) currentMonth() string {
 }
 
 // set records a team's capacity and its free places in month after a draw.
-// A month already past (a late filing's draw) only updates the capacity: it
-// is never reported again.
 func (c *freeCapacity) set(team, month string, capacity, free int64) {
-	current := c.currentMonth()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	t := c.teams[team]
-	if t == nil {
-		t = &teamFree{free: map[string]int64{}}
-		c.teams[team] = t
-	}
-	t.capacity = capacity
-	if month >= current {
-		// A filing may be dated tomorrow (rules.notAfterToday), so next
-		// month's figure can come before this month ends; it waits.
-		t.free[month] = free
-	}
+	c.record(team, month, capacity, func(int64) int64 { return free })
 }
 
 // take records one place of team's month taken without a draw (a
@@ -277,9 +262,14 @@ func (c *freeCapacity) set(team, month string, capacity, free int64) {
 // read, but loads only grow within a month, so the figure is still a bound
 // the true one respects, as the maximum over replicas needs.
 func (c *freeCapacity) take(team, month string, capacity int64) {
-	if month < c.currentMonth() {
-		return // a month past is never reported again
-	}
+	c.record(team, month, capacity, func(known int64) int64 { return max(known-1, 0) })
+}
+
+// record sets team's capacity and its free places in month to free of the
+// month's figure (the capacity when there is none). A month already past (a
+// late filing's) only updates the capacity: it is never reported again.
+func (c *freeCapacity) record(team, month string, capacity int64, free func(known int64) int64) {
+	current := c.currentMonth()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	t := c.teams[team]
@@ -288,11 +278,16 @@ func (c *freeCapacity) take(team, month string, capacity int64) {
 		c.teams[team] = t
 	}
 	t.capacity = capacity
-	free, ok := t.free[month]
-	if !ok {
-		free = capacity
+	if month < current {
+		return
 	}
-	t.free[month] = max(free-1, 0)
+	// A filing may be dated tomorrow (rules.notAfterToday), so next month's
+	// figure can come before this month ends; it waits.
+	known, ok := t.free[month]
+	if !ok {
+		known = capacity
+	}
+	t.free[month] = free(known)
 }
 
 // Describe implements prometheus.Collector.
