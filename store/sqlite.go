@@ -118,7 +118,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 			return nil, fmt.Errorf("open sqlite store: %w", err)
 		}
 	}
-	from, to, err := migrate(ctx, s.write, d, ms, log, !opts.migrates())
+	from, to, err := migrate(ctx, s.write, d, ms, log, !opts.migrates(), opts.Migrating)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
