@@ -59,24 +59,18 @@ func TestCheckpointerReportsTheWAL(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	value := func(name string) float64 {
-		t.Helper()
-		mfs, err := reg.Gather()
-		if err != nil {
-			t.Fatal(err)
+	const (
+		last     = "fenjian_store_checkpoint_last_success_timestamp_seconds"
+		failures = "fenjian_store_checkpoint_failures_total"
+		frames   = "fenjian_store_wal_frames"
+	)
+	wal := map[string]prometheus.Collector{last: s.checkpoints.wal.lastSuccess, failures: s.checkpoints.wal.failures, frames: s.checkpoints.wal.frames}
+	for name := range wal {
+		if n := testutil.CollectAndCount(reg, name); n != 1 {
+			t.Fatalf("%s registered %d times, want 1", name, n)
 		}
-		for _, mf := range mfs {
-			if mf.GetName() == name && len(mf.GetMetric()) == 1 {
-				m := mf.GetMetric()[0]
-				if m.GetCounter() != nil {
-					return m.GetCounter().GetValue()
-				}
-				return m.GetGauge().GetValue()
-			}
-		}
-		t.Fatalf("%s is not exported", name)
-		return 0
 	}
+	value := func(name string) float64 { return testutil.ToFloat64(wal[name]) }
 	waitFor := func(what string, ok func() bool) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
@@ -87,11 +81,6 @@ func TestCheckpointerReportsTheWAL(t *testing.T) {
 			time.Sleep(20 * time.Millisecond)
 		}
 	}
-	const (
-		last     = "fenjian_store_checkpoint_last_success_timestamp_seconds"
-		failures = "fenjian_store_checkpoint_failures_total"
-		frames   = "fenjian_store_wal_frames"
-	)
 	reqs := servedRequests(t, 30)
 	save := func(from, to int) {
 		t.Helper()
