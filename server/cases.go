@@ -226,7 +226,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	}
 	s.metrics.observeOutcome(d, o)
 	if moved != nil {
-		s.metrics.observeAssignment(moved)
+		s.metrics.observeDraw(d.GetFiledOn(), moved)
 	}
 	return o, moved, nil
 }
@@ -426,7 +426,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		}
 		return nil, fmt.Errorf("save assignment: %w", err)
 	}
-	s.metrics.observeAssignment(a)
+	s.metrics.observeDesignation(d.GetFiledOn(), a, team.Capacity)
 	return a, nil
 }
 

@@ -35,6 +35,9 @@ type Health struct {
 	started  bool // SetServing was called (and not undone by SetNotServing)
 	storeOK  bool // the last store probe succeeded (true until one fails)
 	shutdown bool
+	// starting says what the process does before SetServing (migrating
+	// the store), for /readyz to answer with.
+	starting string
 	metrics  *healthMetrics
 }
 
@@ -101,6 +104,26 @@ func (h *Health) Register(reg prometheus.Registerer) error {
 // Shutdown.
 func (h *Health) SetServing() { h.setStarted(true) }
 
+// SetStarting says what the process is doing before SetServing, for /readyz
+// to answer 503 with: a replica kept out of the rotation for minutes
+// should say why.
+func (h *Health) SetStarting(what string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.starting = what
+}
+
+// notReady is /readyz's body while not SERVING: what the start is doing,
+// until SetServing.
+func (h *Health) notReady() string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.started && !h.shutdown && h.starting != "" {
+		return "not ready: " + h.starting + "\n"
+	}
+	return "not ready\n"
+}
+
 // SetNotServing reports NOT_SERVING, e.g. while a dependency is down. It has
 // no effect after Shutdown.
 func (h *Health) SetNotServing() { h.setStarted(false) }
@@ -143,6 +166,9 @@ func (h *Health) setStarted(started bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.started = started
+	if started {
+		h.starting = "" // the start is over
+	}
 	h.update()
 }
 
@@ -242,13 +268,14 @@ func (h *Health) livenessHandler() http.Handler {
 	})
 }
 
-// readinessHandler answers /readyz: 200 only while SERVING, else 503.
+// readinessHandler answers /readyz: 200 only while SERVING, else 503, saying
+// what the start is doing if it has not finished (SetStarting).
 func (h *Health) readinessHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if !h.Serving() {
 			w.WriteHeader(http.StatusServiceUnavailable)
-			_, _ = w.Write([]byte("not ready\n"))
+			_, _ = w.Write([]byte(h.notReady()))
 			return
 		}
 		w.WriteHeader(http.StatusOK)

@@ -150,8 +150,7 @@ func (m *metrics) observeDecision(d *triagev1.Decision) {
 		}
 	}
 	if a := d.GetAssignment(); a != nil {
-		m.observeAssignment(a)
-		m.observeFree(d.GetFiledOn(), a.GetDraw(), a.GetTeamId())
+		m.observeDraw(d.GetFiledOn(), a)
 	}
 	// A draw that found no room offered the full teams too: without it a
 	// replica would go on showing the places of its last successful draw,
@@ -160,17 +159,35 @@ func (m *metrics) observeDecision(d *triagev1.Decision) {
 	m.observeFree(d.GetFiledOn(), d.GetUnassignedDraw(), "")
 }
 
+// observeDraw counts assignment a, drawn for a case filed on filedOn at
+// triage or again when an outcome converted it (a re-draw), and the free
+// places its draw left in the case's intake month: a re-draw counts into
+// the drawn team's load as a draw at triage does, and one that found no room
+// (UNROUTED) offered the full teams. When only triage's draws set the gauge,
+// a team filled by re-draws went on showing the places it had before them.
+func (m *metrics) observeDraw(filedOn string, a *triagev1.Assignment) {
+	m.observeAssignment(a)
+	m.observeFree(filedOn, a.GetDraw(), a.GetTeamId())
+}
+
+// observeDesignation counts designated assignment a of a case filed on
+// filedOn to a team of the given capacity, and the place it took in the
+// case's intake month (freeCapacity.take).
+func (m *metrics) observeDesignation(filedOn string, a *triagev1.Assignment, capacity int64) {
+	m.observeAssignment(a)
+	if month, ok := intakeMonthOf(filedOn); ok {
+		m.freeCapacity.take(m.teamIDs.value(a.GetTeamId()), month, capacity)
+	}
+}
+
 // observeFree records, for the intake month of filedOn, the free capacity
 // of every team draw offered, less the place the draw gave taken (none
 // when empty).
 func (m *metrics) observeFree(filedOn string, draw *triagev1.Draw, taken string) {
-	on, err := time.Parse(time.DateOnly, filedOn)
-	if err != nil {
-		// The store refuses such a decision before drawing (store.period):
-		// there is no draw whose month is unknown to record.
+	month, ok := intakeMonthOf(filedOn)
+	if !ok {
 		return
 	}
-	month := on.Format(intakeMonth)
 	for _, c := range draw.GetCandidates() {
 		free := c.GetFree()
 		if c.GetTeamId() == taken {
@@ -182,6 +199,17 @@ func (m *metrics) observeFree(filedOn string, draw *triagev1.Draw, taken string)
 
 // intakeMonth is the layout of an intake month, as the store keys team_load.
 const intakeMonth = "2006-01"
+
+// intakeMonthOf is the intake month of a filed_on date; false when the date
+// does not parse, which the store refuses before drawing (store.period):
+// there is no place whose month is unknown to record.
+func intakeMonthOf(filedOn string) (string, bool) {
+	on, err := time.Parse(time.DateOnly, filedOn)
+	if err != nil {
+		return "", false
+	}
+	return on.Format(intakeMonth), true
+}
 
 // freeCapacity is fenjian_team_free_capacity, computed at scrape time.
 // Capacity is per intake month (the filing's filed_on month, a Beijing
@@ -223,9 +251,24 @@ func (c *freeCapacity) currentMonth() string {
 }
 
 // set records a team's capacity and its free places in month after a draw.
-// A month already past (a late filing's draw) only updates the capacity: it
-// is never reported again.
 func (c *freeCapacity) set(team, month string, capacity, free int64) {
+	c.record(team, month, capacity, func(int64) int64 { return free })
+}
+
+// take records one place of team's month taken without a draw (a
+// designation, which counts into the load without a capacity check): the
+// month's figure less one, or the capacity less one when this replica has
+// none for the month; never below 0, as a draw records it. No load was
+// read, but loads only grow within a month, so the figure is still a bound
+// the true one respects, as the maximum over replicas needs.
+func (c *freeCapacity) take(team, month string, capacity int64) {
+	c.record(team, month, capacity, func(known int64) int64 { return max(known-1, 0) })
+}
+
+// record sets team's capacity and its free places in month to free of the
+// month's figure (the capacity when there is none). A month already past (a
+// late filing's) only updates the capacity: it is never reported again.
+func (c *freeCapacity) record(team, month string, capacity int64, free func(known int64) int64) {
 	current := c.currentMonth()
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -235,11 +278,16 @@ func (c *freeCapacity) set(team, month string, capacity, free int64) {
 		c.teams[team] = t
 	}
 	t.capacity = capacity
-	if month >= current {
-		// A filing may be dated tomorrow (rules.notAfterToday), so next
-		// month's figure can come before this month ends; it waits.
-		t.free[month] = free
+	if month < current {
+		return
 	}
+	// A filing may be dated tomorrow (rules.notAfterToday), so next month's
+	// figure can come before this month ends; it waits.
+	known, ok := t.free[month]
+	if !ok {
+		known = capacity
+	}
+	t.free[month] = free(known)
 }
 
 // Describe implements prometheus.Collector.

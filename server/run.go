@@ -50,8 +50,14 @@ type Config struct {
 	// GRPCAddr is the gRPC listen address, e.g. "127.0.0.1:50051"; port 0
 	// picks a free port.
 	GRPCAddr string
-	// HTTPAddr is the listen address of /metrics, /healthz and /readyz.
+	// HTTPAddr is the listen address of /metrics, /healthz and /readyz,
+	// unless Startup is set.
 	HTTPAddr string
+	// Startup, if set, is the HTTP listener already serving since before
+	// the store was opened (StartHTTP): Run takes it over, with its Health,
+	// instead of binding HTTPAddr, and shuts it down with gRPC. Run owns it
+	// from the call on, whatever it returns.
+	Startup *Startup
 	// ShutdownTimeout bounds the graceful shutdown of both servers together;
 	// calls still running when it expires are cut off. Zero means
 	// DefaultShutdownTimeout.
@@ -116,14 +122,23 @@ func Run(ctx context.Context, cfg Config) error {
 		timeout = DefaultShutdownTimeout
 	}
 
+	early := cfg.Startup
+	if early != nil {
+		// Closed on every early return; after the shutdown below, harmless.
+		defer early.Close()
+	}
 	svc, err := NewService(cfg.Service)
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	health := NewHealth()
-	if err := health.Register(reg); err != nil {
-		return fmt.Errorf("run: %w", err)
+	if early == nil {
+		// Bound now, served at once: NOT_SERVING until gRPC listens too.
+		if early, err = StartHTTP(ctx, cfg.HTTPAddr, cfg.Gatherer, reg, logger); err != nil {
+			return fmt.Errorf("run: %w", err)
+		}
+		defer early.Close()
 	}
+	health, httpSrv, httpLis := early.health, early.srv, early.lis
 	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: reg, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -135,7 +150,6 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := reg.Register(insecureGauge); err != nil {
 		return fmt.Errorf("run: register listener metric: %w", err)
 	}
-	httpSrv := newHTTPServer(NewHTTPHandler(cfg.Gatherer, health, logger), logger)
 
 	var lc net.ListenConfig
 	grpcLis, err := lc.Listen(ctx, "tcp", cfg.GRPCAddr)
@@ -151,11 +165,6 @@ func Run(ctx context.Context, cfg Config) error {
 		logger.Warn("gRPC listens without TLS on a non-loopback address (-insecure): tokens and case data cross the network in clear unless a proxy encrypts them",
 			slog.String("grpc_addr", grpcLis.Addr().String()))
 	}
-	httpLis, err := lc.Listen(ctx, "tcp", cfg.HTTPAddr)
-	if err != nil {
-		_ = grpcLis.Close()
-		return fmt.Errorf("run: listen HTTP on %q: %w", cfg.HTTPAddr, err)
-	}
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
@@ -165,12 +174,7 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 		return nil
 	})
-	g.Go(func() error {
-		if err := httpSrv.Serve(httpLis); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			return fmt.Errorf("serve HTTP: %w", err)
-		}
-		return nil
-	})
+	g.Go(early.wait)
 	g.Go(func() error {
 		<-gctx.Done()
 		if ctx.Err() != nil { // asked to stop, not a listener failing

@@ -26,15 +26,16 @@ const checkpointInterval = 50 * time.Millisecond
 type checkpointer struct {
 	db       *sql.DB
 	metrics  *metrics
+	wal      *walMetrics
 	log      *slog.Logger
 	interval time.Duration
 	stop     context.CancelFunc
 	done     chan struct{}
 }
 
-func startCheckpointer(db *sql.DB, interval time.Duration, m *metrics, log *slog.Logger) *checkpointer {
+func startCheckpointer(db *sql.DB, interval time.Duration, m *metrics, wal *walMetrics, log *slog.Logger) *checkpointer {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &checkpointer{db: db, metrics: m, log: log, interval: interval, stop: cancel, done: make(chan struct{})}
+	c := &checkpointer{db: db, metrics: m, wal: wal, log: log, interval: interval, stop: cancel, done: make(chan struct{})}
 	go c.run(ctx)
 	return c
 }
@@ -58,6 +59,8 @@ func (c *checkpointer) run(ctx context.Context) {
 		err := c.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logFrames, &copied)
 		if err == nil {
 			c.metrics.checkpointDuration.Observe(time.Since(start).Seconds())
+			c.wal.lastSuccess.SetToCurrentTime()
+			c.wal.frames.Set(float64(logFrames))
 			if logFrames < lastLog || copied < lastCopied {
 				lastCopied = 0 // a new WAL
 			}
@@ -65,6 +68,9 @@ func (c *checkpointer) run(ctx context.Context) {
 				c.metrics.checkpointPages.Add(float64(copied - lastCopied))
 			}
 			lastLog, lastCopied = logFrames, copied
+		}
+		if err != nil && ctx.Err() == nil {
+			c.wal.failures.Inc()
 		}
 		switch {
 		case err != nil && ctx.Err() == nil && !failing:

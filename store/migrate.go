@@ -64,8 +64,9 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 // A database whose version is newer than the binary's migrations is refused:
 // an older binary cannot know what the newer schema requires of writers.
 // With read, migrate changes nothing, and refuses an older database too
-// (Options.NoMigrations).
-func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *slog.Logger, read bool) (from, to int, err error) {
+// (Options.NoMigrations). announce, if not nil, is told the versions before
+// the first migration is applied (Options.Migrating).
+func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *slog.Logger, read bool, announce func(from, to int)) (from, to int, err error) {
 	latest := 0
 	if len(ms) > 0 {
 		latest = ms[len(ms)-1].version
@@ -103,6 +104,9 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 	}
 	if from > latest {
 		return from, from, fmt.Errorf("database schema version %d is newer than this binary supports (%d); upgrade fenjian", from, latest)
+	}
+	if from < latest && announce != nil {
+		announce(from, latest)
 	}
 	to = from
 	for _, m := range ms {

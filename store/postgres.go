@@ -129,7 +129,7 @@ func OpenPostgres(ctx context.Context, dsn string, opts Options) (_ *Postgres, e
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}
 	p.closers = append(p.closers, p.write)
-	from, to, err := migrate(ctx, p.write, d, ms, log, !opts.migrates())
+	from, to, err := migrate(ctx, p.write, d, ms, log, !opts.migrates(), opts.Migrating)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres store: %w", err)
 	}

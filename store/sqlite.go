@@ -17,6 +17,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver: no cgo
 )
 
@@ -117,7 +118,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 			return nil, fmt.Errorf("open sqlite store: %w", err)
 		}
 	}
-	from, to, err := migrate(ctx, s.write, d, ms, log, !opts.migrates())
+	from, to, err := migrate(ctx, s.write, d, ms, log, !opts.migrates(), opts.Migrating)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
@@ -179,7 +180,7 @@ WHERE filing_id IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decisio
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
 	if !opts.ReadOnly { // a checkpoint writes the database file
-		if err := s.startCheckpoints(ctx, log); err != nil {
+		if err := s.startCheckpoints(ctx, opts.Registerer, log); err != nil {
 			return nil, fmt.Errorf("open sqlite store: %w", err)
 		}
 	}
@@ -212,14 +213,19 @@ func openSQLiteDB(ctx context.Context, abs string, conns int, params url.Values)
 	return db, nil
 }
 
-// startCheckpoints opens the checkpointer's own connection and starts it.
-func (s *SQLite) startCheckpoints(ctx context.Context, log *slog.Logger) error {
+// startCheckpoints registers the WAL's metrics, opens the checkpointer's
+// own connection and starts it.
+func (s *SQLite) startCheckpoints(ctx context.Context, reg prometheus.Registerer, log *slog.Logger) error {
+	wal, err := newWALMetrics(reg)
+	if err != nil {
+		return fmt.Errorf("register WAL metrics: %w", err)
+	}
 	ck, err := openSQLiteDB(ctx, s.path, 1, url.Values{"_foreign_keys": {"1"}})
 	if err != nil {
 		return fmt.Errorf("checkpoint connection: %w", err)
 	}
 	s.closers = append(s.closers, ck)
-	s.checkpoints = startCheckpointer(ck, checkpointInterval, s.writer.metrics, log)
+	s.checkpoints = startCheckpointer(ck, checkpointInterval, s.writer.metrics, wal, log)
 	s.closers = append(s.closers, s.checkpoints)
 	return nil
 }

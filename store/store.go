@@ -409,6 +409,13 @@ type Options struct {
 	// every transaction read-only (default_transaction_read_only). Every
 	// write then fails: the database refuses it.
 	ReadOnly bool
+	// Migrating, if set, is called once Open has found the schema at
+	// version from, older than this binary's to, before it applies the
+	// first migration: a migration of a large store takes minutes
+	// (docs/operations.md, "Startup and long migrations"), and triaged
+	// reports it on /readyz meanwhile. It is not called when nothing is
+	// to migrate, nor with NoMigrations or ReadOnly.
+	Migrating func(from, to int)
 	// MinFreeBytes is the free space on a SQLite file's file system below
 	// which Probe reports the store unavailable; 0 means
 	// DefaultMinFreeBytes. PostgreSQL ignores it.

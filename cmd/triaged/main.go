@@ -312,14 +312,32 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		return err
 	}
 
+	// Health and metrics listen before the store opens: opening checks a
+	// SQLite file and may migrate the schema, which for a store of 200k
+	// decisions took up to 48 s and grows with the store
+	// (docs/operations.md, "Startup and long migrations"). /healthz answers
+	// meanwhile, so the startup probe does not kill a migration, which
+	// would then start over at every restart, and /readyz says why the
+	// replica is not ready.
+	startup, err := server.StartHTTP(ctx, o.httpAddr, reg, reg, logger)
+	if err != nil {
+		return err
+	}
+	defer startup.Close() // server.Run shuts it down; this is for an earlier return
+	logger.Info("health and metrics listening; opening the decision store", slog.String("http_addr", startup.Addr().String()))
+	startup.SetStarting("opening the decision store")
+
 	target := o.storeTarget
 	if target == "" {
 		target = filepath.Join(o.dataDir, dbFile)
 	}
-	st, err := store.Open(ctx, target, store.Options{Logger: logger, Registerer: reg})
+	st, err := store.Open(ctx, target, store.Options{Logger: logger, Registerer: reg, Migrating: func(from, to int) {
+		startup.SetStarting(fmt.Sprintf("migrating the decision store's schema from version %d to %d", from, to))
+	}})
 	if err != nil {
 		return fmt.Errorf("open decision store: %w", err)
 	}
+	startup.SetStarting("starting the servers")
 	// Run returns once no call uses the store any more.
 	defer func() {
 		if cerr := st.Close(); cerr != nil {
@@ -357,7 +375,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	g.Go(func() error {
 		return server.Run(gctx, server.Config{
 			GRPCAddr:        o.grpcAddr,
-			HTTPAddr:        o.httpAddr,
+			Startup:         startup,
 			ShutdownTimeout: o.shutdownTimeout,
 			ShutdownDelay:   o.shutdownDelay,
 			Service: server.Options{

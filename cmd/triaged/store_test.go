@@ -22,24 +22,36 @@ import (
 // ends, and returns a client of its gRPC address and its logs.
 func startServe(t *testing.T, args ...string) (*grpc.ClientConn, *syncBuffer, func()) {
 	t.Helper()
+	logs, done, stop := runServe(t, args...)
+	serving := waitForLog(t, logs, done, "serving")
+	conn, err := grpc.NewClient(serving["grpc_addr"].(string), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = conn.Close() }) // before runServe's stop: cleanups run last first
+	return conn, logs, func() {
+		_ = conn.Close()
+		stop()
+	}
+}
+
+// runServe starts the command with args (plus loopback ports) and returns
+// its logs, its exit code once it ends, and a stop that ends it and checks
+// it exits with 0, run at the test's end if not before.
+func runServe(t *testing.T, args ...string) (*syncBuffer, <-chan int, func()) {
+	t.Helper()
 	logs := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {
 		done <- serve(ctx, append([]string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0", "-shutdown-timeout=5s"}, args...), logs)
 	}()
-	serving := waitForLog(t, logs, done, "serving")
-	conn, err := grpc.NewClient(serving["grpc_addr"].(string), grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	stopped := false
 	stop := func() {
 		if stopped {
 			return
 		}
 		stopped = true
-		conn.Close()
 		cancel()
 		select {
 		case code := <-done:
@@ -51,7 +63,7 @@ func startServe(t *testing.T, args ...string) (*grpc.ClientConn, *syncBuffer, fu
 		}
 	}
 	t.Cleanup(stop)
-	return conn, logs, stop
+	return logs, done, stop
 }
 
 // bearer sends a token on every call of a plaintext loopback connection.

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// TestMigrationOpenAtScale measures how long opening a store of n decisions
+// takes when migrations must run, the time triaged spends before its
+// listeners start (docs/operations.md, "Startup and long migrations"). It
+// writes n decisions as a binary before migration 14 left them, without a
+// filing key (the heaviest upgrade: migration 15 keys every row, 16 reads
+// every row again), then opens the store as triaged does and logs the time;
+// then it opens it again with migration 16 undone in schema_migrations (the
+// latest migration alone re-run) and once more with nothing to migrate. It is
+// a measurement, skipped unless FENJIAN_MIGRATION_SCALE gives n:
+//
+//	FENJIAN_MIGRATION_SCALE=200000 go test -run TestMigrationOpenAtScale -parallel 1 -v -timeout 30m ./store/
+//
+// Its assertions are what the upgrade must leave: every decision keyed.
+func TestMigrationOpenAtScale(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("FENJIAN_MIGRATION_SCALE"))
+	if n <= 0 {
+		t.Skip("a measurement: set FENJIAN_MIGRATION_SCALE to the number of decisions")
+	}
+	d0, f0 := servedCase(t)
+	eachMigrationBackend(t, func(t *testing.T, name string, b migrationBackend) {
+		ctx := context.Background()
+		old, raw := openAtSchema(t, b, filingKeyVersion)
+		if err := old.Close(); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		fillUnkeyed(t, name, raw, d0, f0, n)
+		t.Logf("%s: %d decisions written without a filing key in %v", name, n, time.Since(start).Round(time.Millisecond))
+
+		open := func(step string) {
+			t.Helper()
+			start := time.Now()
+			s, err := Open(ctx, b.target, Options{})
+			took := time.Since(start)
+			if err != nil {
+				t.Fatalf("%s: Open: %v", step, err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: open, %s: %v", name, step, took.Round(time.Millisecond))
+		}
+		open("migrations 15 and 16 (every decision keyed)")
+		var unkeyed int
+		if err := raw.QueryRow(`SELECT count(*) FROM decisions WHERE filing_key IS NULL`).Scan(&unkeyed); err != nil || unkeyed != 0 {
+			t.Errorf("after the upgrade %d decisions have no filing key (%v)", unkeyed, err)
+		}
+		del := `DELETE FROM schema_migrations WHERE version = 16`
+		if _, err := raw.Exec(del); err != nil {
+			t.Fatal(err)
+		}
+		open("migration 16 alone (every decision read again)")
+		open("no migration")
+		if name == "sqlite" {
+			if fi, err := os.Stat(b.target); err == nil {
+				t.Logf("sqlite: database file %d MB", fi.Size()>>20)
+			}
+		}
+	})
+}
+
+// fillUnkeyed inserts n copies of d0 and f0, each with its own decision and
+// filing id, without a filing key, as a binary before migration 14 stored
+// them; in transactions of 10,000.
+func fillUnkeyed(t *testing.T, name string, raw *sql.DB, d0 *triagev1.Decision, f0 *triagev1.Filing, n int) {
+	t.Helper()
+	q := `INSERT INTO decisions (` + decisionColumns + `) VALUES (?, ?, 'CASE_KIND_CIVIL', 'PROCEDURE_SMALL_CLAIMS', 0, 'm', 'r', ?, ?, ?)`
+	if name == "postgres" {
+		q = postgresQ(q)
+	}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano()
+	for done := 0; done < n; {
+		tx, err := raw.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins, err := tx.Prepare(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for end := min(n, done+10_000); done < end; done++ {
+			d, f := proto.CloneOf(d0), proto.CloneOf(f0)
+			id := uuid.Must(uuid.NewV7()).String()
+			filing := fmt.Sprintf("(2024)辽0102民初%d号", done+1)
+			d.DecisionId, d.FilingId, f.Id = id, filing, filing
+			db, err := marshalOpts.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fb, err := marshalOpts.Marshal(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ins.Exec(id, filing, base+int64(done)*int64(time.Millisecond), db, fb); err != nil {
+				t.Fatalf("insert decision %d: %v", done, err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
