@@ -21,7 +21,7 @@ var assessorsLawInForce = time.Date(2018, 4, 27, 0, 0, 0, 0, time.UTC)
 const adminPublicInterestSuit = "公益诉讼"
 
 // publicInterestSuit reports whether an administrative filing's cause, as
-// written and as resolved, names a 行政公益诉讼 (行政诉讼法第二十五条第四款):
+// written (Cause.Written) and as resolved, names a 行政公益诉讼 (行政诉讼法第二十五条第四款):
 // it resolves to the catalogue's 公益诉讼 node, or it names the suit beside
 // a longer catalogue name it was resolved to instead, the act the
 // procuratorate sues about ("不履行法定职责行政公益诉讼" resolves to 不履行
@@ -29,8 +29,9 @@ const adminPublicInterestSuit = "公益诉讼"
 // trailing "（行政公益诉讼）" is dropped as a remark). Until rules
 // 2026-12-04.21 only the resolved node was read, and such a suit was offered
 // simplified procedure (audit round 21).
-func publicInterestSuit(written string, resolved Cause) bool {
-	return resolved.Name == adminPublicInterestSuit || causeNames(written, adminPublicInterestSuit)
+func publicInterestSuit(resolved Cause) bool {
+	return resolved.anyCause(func(c Cause) bool { return c.Name == adminPublicInterestSuit }) ||
+		causeNames(resolved.Written, adminPublicInterestSuit)
 }
 
 // administrative decides simplified (行政诉讼法 82) and ordinary procedure for
@@ -48,7 +49,7 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	// Read from the cause, not from public_interest: a case that touches
 	// the public interest is not thereby a 公益诉讼 brought under art. 25
 	// ¶4, and only the suit is art. 16(2)'s.
-	if publicInterestSuit(f.GetCause(), a.Facts.Cause) {
+	if publicInterestSuit(a.Facts.Cause) {
 		// The suit is brought for the public interest whatever the flag
 		// says: reviewed like a civil 公益诉讼 (REVIEW_PUBLIC_INTEREST, 法发
 		// 〔2021〕30号), which the review reads from the fact.
@@ -71,7 +72,10 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	if amt := f.GetClaimAmountFen(); amt > 0 && amt <= adminSmallAmountFen {
 		conds = append(conds, reason(CodeAdmin82SmallAmount))
 	}
-	if c.GetInformationDisclosure() || a.Facts.Cause.Name == "政府信息公开" {
+	// Every cause the field names must be a disclosure case: Art. 82 ¶1(3)
+	// opens simplified procedure to 政府信息公开案件, not to a field naming
+	// one beside another act.
+	if c.GetInformationDisclosure() || !a.Facts.Cause.anyCause(func(o Cause) bool { return o.Name != "政府信息公开" }) {
 		conds = append(conds, reason(CodeAdmin82Disclosure))
 	}
 	if c.GetPartiesAgreeSimplified() {

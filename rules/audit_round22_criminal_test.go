@@ -171,15 +171,18 @@ func audit22CriminalCases(tb testing.TB) []tcase {
 		{name: "盗窃罪（入户盗窃）, 37 months", filing: charged("盗窃罪（入户盗窃）", 37), avail: av(pFT, avU), fires: []string{at(locFT, over3)}},
 		{name: "盗窃罪、诈骗罪, 37 months", filing: charged("盗窃罪、诈骗罪", 37), avail: av(pFT, avU), fires: []string{at(locFT, over3)}},
 		{name: "盗窃罪、诈骗罪, 36 months (near miss)", filing: charged("盗窃罪、诈骗罪", 36), avail: av(pFT, avA), silent: []string{at(locFT, over3)}},
-		{name: "危險駕駛罪 (traditional), 48 months", filing: charged("危險駕駛罪", 48), avail: av(pFT, avU), fires: []string{at(locFT, over3), at(locReview, rules.CodeCauseUnknown)}},
+		// Traditional characters are folded by the cause normaliser (round 22, civil), so the
+		// charge resolves and only the recommendation closes fast-track.
+		{name: "危險駕駛罪 (traditional), 48 months", filing: charged("危險駕駛罪", 48), avail: av(pFT, avU), fires: []string{at(locFT, over3)}, silent: []string{at(locReview, rules.CodeCauseUnknown)}},
 		{name: "故意杀人罪、盗窃罪 with death at a basic court", filing: charged("故意杀人罪、盗窃罪", 0, sentenceKind(death, 0)),
 			avail: av(pFT, avU, pSimp, avU), fires: []string{at(locSimp, "CRPL21_INTERMEDIATE_JURISDICTION"), at(locReview, "REVIEW_INTERMEDIATE_JURISDICTION")}},
 
 		// --- 4. A part that names no known charge is reviewed ---
 		unresolved("second charge unknown: 盗窃罪、某某罪", "盗窃罪、某某罪", "某某罪"),
 		unresolved("first charge unknown: 某某罪、盗窃罪", "某某罪、盗窃罪", "某某罪"),
-		unresolved("second charge in traditional characters: 盗窃罪、故意傷害罪", "盗窃罪、故意傷害罪", "故意傷害罪"),
-		unresolved("a security charge in traditional characters: 盗窃罪、分裂國家罪", "盗窃罪、分裂國家罪", "分裂國家罪"),
+		resolved("second charge in traditional characters: 盗窃罪、故意傷害罪 resolves", "盗窃罪、故意傷害罪"),
+		{name: "a security charge in traditional characters: 盗窃罪、分裂國家罪 is barred at a basic court", filing: charged("盗窃罪、分裂國家罪", 24),
+			avail: av(pFT, avU, pSimp, avU), fires: []string{at(locSimp, "CRPL21_NATIONAL_SECURITY_TERRORISM")}, silent: []string{at(locReview, r22Unresolved)}},
 		unresolved("盗窃罪等数罪", "盗窃罪等数罪", "等"),
 		unresolved("危险驾驶罪等: reviewed", "危险驾驶罪等", "等"),
 		resolved("盗窃罪、诈骗罪 resolves", "盗窃罪、诈骗罪"),

@@ -211,36 +211,41 @@ func EmbeddedCatalogue(kind string) ([]byte, error) {
 }
 
 // normalizeCause is the form written causes and catalogue names compare in:
-// CauseStem's trimming, after dropping a trailing remark in brackets
-// ("著作权权属、侵权纠纷（侵犯音乐电视作品著作权）") and the separators clerks
-// write or leave out inside names ("掩饰隐瞒犯罪所得罪").
+// foldCause's form, without a trailing remark in brackets
+// ("著作权权属、侵权纠纷（侵犯音乐电视作品著作权）"), CauseStem's trimming, and
+// without the separators clerks write or leave out inside names
+// ("掩饰隐瞒犯罪所得罪").
 func normalizeCause(s string) string {
-	s = strings.TrimSpace(s)
-	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）") {
-		for {
-			i := max(strings.LastIndex(s, "（"), strings.LastIndex(s, "("))
-			if i <= 0 || !(strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")) {
-				break
-			}
-			s = strings.TrimSpace(s[:i])
+	return dropCauseSeparators(CauseStem(dropRemark(foldCause(s))))
+}
+
+// dropRemark removes trailing remarks in brackets from a folded cause
+// (foldCause writes full-width brackets as ASCII ones).
+func dropRemark(s string) string {
+	for strings.HasSuffix(s, ")") {
+		i := strings.LastIndex(s, "(")
+		if i <= 0 {
+			break
 		}
+		s = s[:i]
 	}
-	return dropCauseSeparators(CauseStem(s))
+	return s
+}
+
+// causeNames reports whether a cause as the look-up read it (Cause.Written,
+// foldCause's form) names suit (a catalogue node such as 公益诉讼 or 第三人
+// 撤销之诉) anywhere in it, separators dropped. The catalogue look-up resolves
+// a written cause to the longest name it finds, so a suit named beside the
+// dispute it concerns ("环境污染责任纠纷公益诉讼", "房屋买卖合同纠纷第三人撤销之诉")
+// or in a remark ("消费者权益保护纠纷（民事公益诉讼）") resolves to the
+// dispute, or to nothing, and only the written text still says what kind of
+// suit it is.
+func causeNames(written, suit string) bool {
+	return strings.Contains(dropCauseSeparators(foldCause(written)), suit)
 }
 
 // dropCauseSeparators removes the separators (causeSeparators) inside a
-// written cause.
-// causeNames reports whether a cause as written names suit (a catalogue
-// node such as 公益诉讼 or 第三人撤销之诉) anywhere in it, separators
-// dropped. The catalogue look-up resolves a written cause to the longest
-// name it finds, so a suit named beside the dispute it concerns
-// ("环境污染责任纠纷公益诉讼", "房屋买卖合同纠纷第三人撤销之诉") or in a
-// remark ("消费者权益保护纠纷（民事公益诉讼）") resolves to the dispute, or
-// to nothing, and only the written text still says what kind of suit it is.
-func causeNames(written, suit string) bool {
-	return strings.Contains(dropCauseSeparators(written), suit)
-}
-
+// folded cause.
 func dropCauseSeparators(s string) string {
 	if !strings.ContainsAny(s, causeSeparators) {
 		return s
@@ -254,5 +259,6 @@ func dropCauseSeparators(s string) string {
 }
 
 // causeSeparators are dropped inside names: clerks write "掩饰隐瞒犯罪所得罪"
-// as often as the catalogue's "掩饰、隐瞒犯罪所得…罪".
-const causeSeparators = "、，, 　"
+// as often as the catalogue's "掩饰、隐瞒犯罪所得…罪". foldCause has already
+// dropped the spaces and written "，" as ",".
+const causeSeparators = "、,"

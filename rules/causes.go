@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,9 +56,13 @@ const (
 	// resolved to the first by its exact name or alias; the node is that
 	// charge's, but the filing is not that charge alone.
 	MatchFirstCharge
+	// MatchSeveral: a civil or administrative field naming several causes
+	// ("民间借贷纠纷、离婚纠纷"); the node is the one whose category closes the
+	// most procedures, the others are Cause.Others.
+	MatchSeveral
 )
 
-var matchNames = [...]string{"none", "exact", "alias", "contained", "family", "first-charge"}
+var matchNames = [...]string{"none", "exact", "alias", "contained", "family", "first-charge", "several"}
 
 // String returns the match's name, e.g. "contained".
 func (m CauseMatch) String() string {
@@ -87,6 +92,52 @@ type Cause struct {
 	// siblings: the second-level cause (合同纠纷, 劳动争议, 行政处罚) or, for
 	// crimes, the chapter or section (侵犯财产罪, 破坏金融管理秩序罪).
 	Family string
+	// Written is the cause as the look-up read it: the whole field, every
+	// level and every cause it names, in foldCause's form (widths,
+	// traditional characters, spaces and invisible characters folded). The
+	// rules read the written words (a 公益诉讼 beside its dispute, an IP
+	// right, 确认… or 解除…) in it, never in the raw field.
+	Written string
+	// Leaves are the causes a civil or administrative field names, each at
+	// its deepest written level ("合同纠纷>确认合同无效纠纷" → 确认合同无效纠纷),
+	// in foldCause's form; nil when the field is one cause without levels
+	// (the leaf is then Written).
+	Leaves []string
+	// Others are the other causes a field naming several resolves to, in
+	// written order, each Known or not ("民间借贷纠纷、离婚纠纷": the Cause is
+	// 离婚纠纷, Others holds 民间借贷纠纷). The Cause itself is the one whose
+	// category closes the most procedures (severity); its flags are any
+	// cause's.
+	Others []Cause
+}
+
+// all returns the cause and the others its field names.
+func (c Cause) all() []Cause {
+	if len(c.Others) == 0 {
+		return []Cause{c}
+	}
+	return append([]Cause{c}, c.Others...)
+}
+
+// anyCause reports whether the cause or another its field names satisfies f.
+func (c Cause) anyCause(f func(Cause) bool) bool {
+	return slices.ContainsFunc(c.all(), f)
+}
+
+// Complete reports whether the field's cause, and every other cause it
+// names, resolved to a catalogue node: a field naming one cause the
+// catalogue lacks beside a known one ("民间借贷纠纷、某某纠纷") says as little
+// about what the case is as an unknown cause.
+func (c Cause) Complete() bool {
+	return !c.anyCause(func(o Cause) bool { return !o.Known })
+}
+
+// leaves returns the causes the field names at their deepest level.
+func (c Cause) leaves() []string {
+	if c.Leaves == nil {
+		return []string{c.Written}
+	}
+	return c.Leaves
 }
 
 // causeNode is one node of the merged catalogue while the index is built.
@@ -151,14 +202,19 @@ type causeIndex struct {
 }
 
 // CauseStem trims what clerks add or leave out around a cause ("民间借贷纠纷案"
-// → "民间借贷", "危险驾驶罪" → "危险驾驶"), so written causes and catalogue or
-// team entries compare on the same stem.
+// and "民间借贷纠纷一案" → "民间借贷", "危险驾驶罪" → "危险驾驶") after folding
+// how it is written (foldCause: widths, spaces, invisible and traditional
+// characters), so written causes and catalogue or team entries compare on
+// the same stem.
 func CauseStem(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimSuffix(s, "案")
+	s = foldCause(s)
+	if t, ok := strings.CutSuffix(s, "一案"); ok {
+		s = t
+	} else {
+		s = strings.TrimSuffix(s, "案")
+	}
 	s = strings.TrimSuffix(s, "纠纷")
-	s = strings.TrimSuffix(s, "罪")
-	return strings.TrimSpace(s)
+	return strings.TrimSuffix(s, "罪")
 }
 
 // causeBuilder collects nodes from the catalogues and the rules file.
@@ -336,35 +392,211 @@ func (x *causeIndex) lookup(written, kind string) Cause {
 		return Cause{}
 	}
 	// Most filings write the catalogue's own name: one probe, before the
-	// normalisation's trimming.
-	ref, ok := x.byKind[slot].written[written]
-	key := ""
-	if !ok {
-		if key = normalizeCause(written); key == "" {
-			return Cause{}
-		}
-		ref, ok = x.byKind[slot].keys[key]
+	// normalisation's folding and trimming.
+	if ref, ok := x.byKind[slot].written[written]; ok {
+		return x.found(ref, foldCause(written))
 	}
-	if ok {
-		c := x.causes[ref.node]
-		if ref.alias {
-			c.Match = MatchAlias
-		}
-		return c
+	folded := foldCause(written)
+	key := normalizeCause(folded)
+	if key == "" {
+		return Cause{Written: folded}
+	}
+	if ref, ok := x.byKind[slot].keys[key]; ok {
+		return x.found(ref, folded)
 	}
 	// Several charges in one filing ("盗窃罪、诈骗罪"): the first one that
 	// resolves names the case, as the indictment lists the main charge first.
-	if slot == slotCriminal && strings.Contains(written, "罪") {
-		if c, ok := x.firstCharge(written, slot); ok {
-			return c
+	if slot == slotCriminal {
+		if strings.Contains(folded, "罪") {
+			if c, ok := x.firstCharge(folded, slot); ok {
+				c.Written = folded
+				return c
+			}
 		}
+	} else if causes := splitCauses(folded); causes != nil {
+		return x.several(slot, folded, causes)
+	} else if names := x.namesListed(slot, folded); names != nil {
+		return x.several(slot, folded, names)
+	}
+	return x.one(slot, folded, key)
+}
+
+// found is the Cause of a name or alias found by a probe.
+func (x *causeIndex) found(ref keyRef, written string) Cause {
+	c := x.causes[ref.node]
+	if ref.alias {
+		c.Match = MatchAlias
+	}
+	c.Written = written
+	return c
+}
+
+// one resolves a single folded cause without levels: by its name or alias,
+// else by the longest name it contains or the family its ending names.
+func (x *causeIndex) one(slot int, folded, key string) Cause {
+	if ref, ok := x.byKind[slot].keys[key]; ok {
+		return x.found(ref, folded)
 	}
 	if node, m := x.backOff(slot, key); node >= 0 {
 		c := x.causes[node]
 		c.Match = m
+		c.Written = folded
 		return c
 	}
-	return Cause{}
+	return Cause{Written: folded}
+}
+
+// several resolves a field that names causes at several levels or several
+// causes (splitCauses): each cause by its deepest level that resolves; the
+// field is the cause whose category closes the most procedures, with the
+// others in Others. Until rules 2026-12-04.23 such a field resolved to the
+// longest catalogue name it contained: "民间借贷纠纷、离婚纠纷" to 民间借贷纠纷,
+// a money-payment cause, and "物权纠纷>所有权纠纷>共有纠纷" to 所有权纠纷,
+// neither with a bar of CPL 166(1).
+func (x *causeIndex) several(slot int, folded string, causes []string) Cause {
+	all := make([]Cause, 0, len(causes))
+	leaves := make([]string, 0, len(causes))
+	for _, w := range causes {
+		c, leaf, others := x.levels(slot, w)
+		all = append(all, c)
+		leaves = append(leaves, leaf)
+		for _, o := range others {
+			all = append(all, o)
+			leaves = append(leaves, o.Written)
+		}
+	}
+	main := 0
+	for i := range all {
+		if severity(all[i]) > severity(all[main]) {
+			main = i
+		}
+	}
+	c := all[main]
+	for i, o := range all {
+		if i != main {
+			c.Others = append(c.Others, o)
+			c.GroupProne = c.GroupProne || o.GroupProne
+			c.Sensitive = c.Sensitive || o.Sensitive
+		}
+	}
+	if len(all) > 1 && c.Known {
+		c.Match = MatchSeveral
+	}
+	c.Written, c.Leaves = folded, leaves
+	return c
+}
+
+// levels resolves one cause written with its levels ("婚姻家庭纠纷>离婚纠纷"):
+// the deepest level that resolves names it, as the catalogue's deepest node
+// is the most specific, and it returns the level it read (the deepest when
+// none resolves). A level that resolves to a node which is no ancestor of
+// that one was no level but another cause ("离婚纠纷/民间借贷纠纷"): it is
+// returned in others. A level that resolves to nothing ("民事") is a
+// filing system's label and is not read.
+func (x *causeIndex) levels(slot int, cause string) (c Cause, leaf string, others []Cause) {
+	lv := strings.FieldsFunc(cause, func(r rune) bool { return strings.ContainsRune(causeLevelSeparators, r) })
+	if len(lv) == 0 {
+		return Cause{Written: cause}, cause, nil
+	}
+	at := -1
+	for i := len(lv) - 1; i >= 0; i-- {
+		o := x.one(slot, lv[i], normalizeCause(lv[i]))
+		switch {
+		case !o.Known:
+		case at < 0:
+			c, at = o, i
+		case !slices.Contains(c.Path, o.Name):
+			others = append(others, o)
+		}
+	}
+	if at < 0 {
+		return Cause{Written: lv[len(lv)-1]}, lv[len(lv)-1], nil
+	}
+	return c, lv[at], others
+}
+
+// severity orders causes by how many procedures their category closes: a
+// personal-status cause closes small claims (CPL 166(1)) and so does a
+// property-confirmation one; a non-monetary claim is no 金钱给付 (CPL 165
+// ¶1); a mixed cause may be one; an unknown cause counts below all, so a
+// field naming it beside a known one is that one (and reviewed as not
+// Complete).
+func severity(c Cause) int {
+	if !c.Known {
+		return -1
+	}
+	switch c.Category {
+	case CategoryPersonalStatus:
+		return 5
+	case CategoryPropertyConfirmation:
+		return 4
+	case CategoryNonMonetary:
+		return 3
+	case CategoryMixed:
+		return 2
+	case CategoryMoneyPayment:
+		return 1
+	}
+	return 0
+}
+
+// namesListed splits a folded field at every list separator when each part
+// is a catalogue name or alias as it stands ("政府信息公开、行政处罚",
+// "离婚、民间借贷"): causes without an ending (causeEndings) listed together.
+// It returns nil otherwise; a name that holds 、 itself has matched whole
+// before this is tried.
+func (x *causeIndex) namesListed(slot int, folded string) []string {
+	parts := strings.FieldsFunc(folded, func(r rune) bool { return strings.ContainsRune(causeListSeparators, r) })
+	if len(parts) < 2 {
+		return nil
+	}
+	for _, p := range parts {
+		if _, ok := x.byKind[slot].keys[normalizeCause(p)]; !ok {
+			return nil
+		}
+	}
+	return parts
+}
+
+// causeLevelSeparators separate a cause's levels as filing systems write
+// them ("婚姻家庭纠纷-离婚纠纷", "民事/合同纠纷>借款合同纠纷", "婚姻家庭纠纷—离婚
+// 纠纷"), in foldCause's form (full-width ones are folded to these). No
+// catalogue name contains one (TestCatalogueNamesHaveNoSeparators).
+const causeLevelSeparators = ">/-|\\‐‑‒–—―→》〉"
+
+// causeListSeparators separate several causes in one field
+// ("民间借贷纠纷、离婚纠纷", "买卖合同纠纷;著作权权属纠纷"), in foldCause's form.
+const causeListSeparators = "、,;\n"
+
+// causeEndings end a complete civil or administrative cause; a list
+// separator splits the field only after one (and a remark in brackets), as
+// catalogue names themselves hold 、 ("婚姻家庭、继承纠纷").
+var causeEndings = []string{"纠纷", "争议", "之诉", "案"}
+
+// splitCauses splits a folded field into the causes it names: at a list
+// separator that follows a complete cause (causeEndings), and at any level
+// separator, which is kept inside the cause for levels to read. It returns
+// nil for a field naming one cause without levels.
+func splitCauses(folded string) []string {
+	var out []string
+	start := 0
+	for i, r := range folded {
+		if !strings.ContainsRune(causeListSeparators, r) {
+			continue
+		}
+		prev := dropRemark(folded[start:i])
+		if slices.ContainsFunc(causeEndings, func(e string) bool { return strings.HasSuffix(prev, e) }) {
+			out = append(out, folded[start:i])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if rest := folded[start:]; rest != "" || len(out) == 0 {
+		out = append(out, rest)
+	}
+	if len(out) == 1 && !strings.ContainsAny(folded, causeLevelSeparators) {
+		return nil
+	}
+	return out
 }
 
 // firstCharge resolves the first of several charges written together.

@@ -80,7 +80,7 @@ func TestLookupCharges(t *testing.T) {
 		{"盗窃等罪", chargesView{Named: []string{"盗窃罪"}, Unresolved: []string{"等"}}},
 		{"盗窃罪等数罪", chargesView{Named: []string{"盗窃罪"}, Unresolved: []string{"等"}}},
 		{"盗窃罪、某某罪", chargesView{Named: []string{"盗窃罪"}, Unresolved: []string{"某某罪"}}},
-		{"盗窃罪、分裂國家罪", chargesView{Named: []string{"盗窃罪"}, Unresolved: []string{"分裂國家罪"}}},
+		{"盗窃罪、分裂國家罪", chargesView{Named: []string{"盗窃罪", "分裂国家罪"}}},
 		{"危险驾驶罪（数罪并罚）", chargesView{Named: []string{"危险驾驶罪"}, RemarkNamesOther: true}},
 		{"危险驾驶罪（另犯盗窃罪）", chargesView{Named: []string{"危险驾驶罪"}, RemarkNamesOther: true}},
 		{"赌博罪（开设赌场）", chargesView{Named: []string{"赌博罪"}, RemarkNamesOther: true}},

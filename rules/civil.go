@@ -128,13 +128,13 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 	// procedure to the suit).
 	fx := &a.Facts
 	fx.PublicInterest = fx.PublicInterest || causeUnder(fx.Cause, publicInterestNode) ||
-		causeNames(f.GetCause(), publicInterestNode)
+		causeNames(fx.Cause.Written, publicInterestNode)
 	fx.ThirdPartyRevocation = fx.ThirdPartyRevocation || causeUnder(fx.Cause, thirdPartyRevocationNode) ||
-		causeNames(f.GetCause(), thirdPartyRevocationNode)
+		causeNames(fx.Cause.Written, thirdPartyRevocationNode)
 	g.i257 = interp257Bars(c, fx, g.pre2015)
 	g.byKind = suitKindBars(fx.Cause, a.FiledOn)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, a.FiledOn)
-	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause, f.GetCause())
+	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause)
 	return g
 }
 
@@ -159,21 +159,24 @@ var ipChapters = []string{"知识产权合同纠纷", "知识产权权属、侵�
 // 专利权权属纠纷), which do not all resolve into today's IP chapters.
 var ipWords = []string{"专利", "著作权", "商标", "植物新品种", "集成电路布图设计"}
 
-// intellectualProperty reports whether the cause is an IP dispute: it lies
-// in an IP chapter of the catalogue, or the catalogue placed it no deeper
-// than a chapter (or not at all) and the written cause names an IP right.
+// intellectualProperty reports whether the cause, or another its field
+// names, is an IP dispute: it lies in an IP chapter of the catalogue, or the
+// catalogue placed it no deeper than a chapter (or not at all) and its
+// written words (Cause.Written) name an IP right.
 // A cause the catalogue puts in a specific node elsewhere (知识产权质权纠纷
 // under 物权) is what the catalogue says. A cause resolved only to the 部分
 // (知识产权与竞争纠纷) is not established by the path: that part also holds
 // the competition chapters.
-func intellectualProperty(c Cause, written string) bool {
-	if len(c.Path) >= 2 && slices.Contains(ipChapters, c.Path[1]) {
-		return true
-	}
-	if c.Level >= 3 {
-		return false
-	}
-	return slices.ContainsFunc(ipWords, func(w string) bool { return strings.Contains(written, w) })
+func intellectualProperty(c Cause) bool {
+	return c.anyCause(func(c Cause) bool {
+		if len(c.Path) >= 2 && slices.Contains(ipChapters, c.Path[1]) {
+			return true
+		}
+		if c.Level >= 3 {
+			return false
+		}
+		return slices.ContainsFunc(ipWords, func(w string) bool { return strings.Contains(c.Written, w) })
+	})
 }
 
 // inferCivilFacts completes what the filing states by what the cause
@@ -185,19 +188,23 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
 	ic := civilInferCodesOn(g.filedOn)
+	// A field naming several causes (Cause.Others) is each of their kinds.
+	is := func(cat Category) bool {
+		return fx.Cause.anyCause(func(o Cause) bool { return o.Category == cat })
+	}
 	fx.PersonalStatus = c.GetPersonalStatus()
-	if !fx.PersonalStatus && fx.Cause.Category == CategoryPersonalStatus {
+	if !fx.PersonalStatus && is(CategoryPersonalStatus) {
 		fx.PersonalStatus = true
 		a.Inferences = append(a.Inferences, reason(ic.personalStatus))
 	}
 	fx.PropertyConfirmation = c.GetPropertyRightsConfirmation()
-	if !fx.PropertyConfirmation && fx.Cause.Category == CategoryPropertyConfirmation {
+	if !fx.PropertyConfirmation && is(CategoryPropertyConfirmation) {
 		fx.PropertyConfirmation = true
 		a.Inferences = append(a.Inferences, reason(ic.propertyRights))
 	}
 	fx.NonMonetary = c.GetNonMonetaryClaims()
-	if !fx.NonMonetary && (fx.Cause.Category == CategoryNonMonetary ||
-		notMoneyPaymentForm(f.GetCause()) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
+	if !fx.NonMonetary && (is(CategoryNonMonetary) ||
+		notMoneyPaymentForm(fx.Cause) && !fx.PersonalStatus && !fx.PropertyConfirmation) {
 		fx.NonMonetary = true
 		a.Inferences = append(a.Inferences, reason(ic.nonMonetary))
 	}
@@ -415,17 +422,20 @@ const (
 	executionObjectionNode = "执行异议之诉"
 )
 
-// causeUnder reports whether a civil cause lies under node in the
-// catalogue's 特殊诉讼程序案件案由 part.
+// causeUnder reports whether a civil cause, or another its field names,
+// lies under node in the catalogue's 特殊诉讼程序案件案由 part.
 func causeUnder(c Cause, node string) bool {
-	return len(c.Path) >= 2 && c.Path[0] == specialSuitsPart && slices.Contains(c.Path[1:], node)
+	return c.anyCause(func(c Cause) bool {
+		return len(c.Path) >= 2 && c.Path[0] == specialSuitsPart && slices.Contains(c.Path[1:], node)
+	})
 }
 
-// nonContentious reports whether a civil cause is a non-contentious case
-// (the catalogue's 非讼程序案件案由: 特别程序, 督促程序, 公示催告程序,
-// bankruptcy, preservation, protection orders, arbitration review…).
+// nonContentious reports whether a civil cause, or another its field
+// names, is a non-contentious case (the catalogue's 非讼程序案件案由: 特别程序,
+// 督促程序, 公示催告程序, bankruptcy, preservation, protection orders,
+// arbitration review…).
 func nonContentious(c Cause) bool {
-	return len(c.Path) >= 1 && c.Path[0] == nonContentiousPart
+	return c.anyCause(func(c Cause) bool { return len(c.Path) >= 1 && c.Path[0] == nonContentiousPart })
 }
 
 // suitKindBars returns what closes simplified procedure, and with it small
@@ -448,8 +458,8 @@ func suitKindBars(c Cause, filedOn time.Time) []*triagev1.Reason {
 	return nil
 }
 
-// notMoneyPaymentForm reports whether a written civil cause names, by its
-// first words, an action that is no 金钱给付 (CPL 165 ¶1 "简单金钱给付民事案件"):
+// notMoneyPaymentForm reports whether a written civil cause (any cause its
+// field names, at its deepest level: Cause.Leaves) names, by its first words, an action that is no 金钱给付 (CPL 165 ¶1 "简单金钱给付民事案件"):
 // a declaration (确认之诉: "确认借款合同无效纠纷", "确认不侵害专利权纠纷"), the
 // rescission, revocation or modification of a legal relation (形成之诉:
 // "解除合同纠纷", "撤销权纠纷", "变更…"), or an injunction ("停止侵害纠纷").
@@ -461,9 +471,10 @@ func suitKindBars(c Cause, filedOn time.Time) []*triagev1.Reason {
 // beginning so (确认合同无效纠纷, 债权人撤销权纠纷, 请求变更公司登记纠纷) are
 // non-monetary, personal status (撤销婚姻纠纷, 解除收养关系纠纷) or property
 // confirmation already.
-func notMoneyPaymentForm(written string) bool {
-	w := strings.TrimSpace(written)
-	return slices.ContainsFunc(notMoneyPaymentPrefixes, func(p string) bool { return strings.HasPrefix(w, p) })
+func notMoneyPaymentForm(c Cause) bool {
+	return slices.ContainsFunc(c.leaves(), func(w string) bool {
+		return slices.ContainsFunc(notMoneyPaymentPrefixes, func(p string) bool { return strings.HasPrefix(w, p) })
+	})
 }
 
 // notMoneyPaymentPrefixes are the first words notMoneyPaymentForm reads.
@@ -876,6 +887,14 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 	if !found {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitUnknown))
 		return undetermined(p, reason(CodeLimitUnknown))
+	}
+	// A cause the catalogue does not know (or a field naming one beside a
+	// known cause) says nothing of whether the case is a 简单金钱给付 case or
+	// one CPL 166 (1) excludes: small claims is left to a person (the
+	// review's CAUSE_UNKNOWN), never made the court's duty on a guess.
+	// Until rules 2026-12-04.23 it was mandatory, with the review beside it.
+	if !a.Facts.Cause.Complete() {
+		return undetermined(p, reason(CodeCauseUnknown))
 	}
 	// A money-payment cause with no amount (smallClaimsBars let it
 	// through): CPL 165 ¶1 makes small claims mandatory or not by the

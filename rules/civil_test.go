@@ -168,9 +168,9 @@ func civilCases(tb testing.TB) []tcase {
 		{
 			name:   "unknown cause infers nothing and asks for a human look",
 			filing: w(cause("某某新类型权益纠纷")),
-			avail:  av(pSC, avA, pSimp, avA),
+			avail:  av(pSC, avD, pSimp, avA),
 			review: ptr(true),
-			fires:  []string{at(locReview, rules.CodeCauseUnknown)},
+			fires:  []string{at(locReview, rules.CodeCauseUnknown), at(locSC, rules.CodeCauseUnknown)},
 			silent: inferCodes,
 			extra: func(t *testing.T, a *rules.Assessment) {
 				if c := a.Facts.Cause; c.Known || c.Name != "" || c.Category != rules.CategoryUnknown || c.Path != nil {

@@ -357,7 +357,7 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// nature (personal status, property confirmation, money only), so
 	// nothing inferred from it may pass unseen, least of all a mandatory
 	// small-claims option; an empty cause is no better.
-	if !fx.Cause.Known && kindName(f.GetCaseKind()) != "" {
+	if !fx.Cause.Complete() && kindName(f.GetCaseKind()) != "" {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeCauseUnknown))
 	} else if len(fx.Charges.Unresolved) > 0 {
 		// The cause resolved by one charge, but another part names no

@@ -1,0 +1,148 @@
+package rules
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestFoldCause: the ways a cause is written fold to the catalogue's form.
+func TestFoldCause(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"离婚纠纷", "离婚纠纷"},
+		{"離婚糾紛", "离婚纠纷"},
+		{"離婚糾紛", "离婚纠纷"}, // U+F9E2 離 (compatibility ideograph)
+		{"离婚\u00a0纠纷", "离婚纠纷"},
+		{"离婚\u200b纠纷", "离婚纠纷"},
+		{"\ufeff离婚纠纷 ", "离婚纠纷"},
+		{"离 婚　纠 纷", "离婚纠纷"},
+		{"企业名称（商号）合同纠纷", "企业名称(商号)合同纠纷"},
+		{"婚姻家庭纠纷－离婚纠纷", "婚姻家庭纠纷-离婚纠纷"},
+		{"民事／合同纠纷＞借款合同纠纷", "民事/合同纠纷>借款合同纠纷"},
+		{"民间借贷纠纷；离婚纠纷", "民间借贷纠纷;离婚纠纷"},
+		{"著作权权属、侵权纠纷", "著作权权属、侵权纠纷"}, // 著 is the catalogue's, not OpenCC's 着
+		{"執行異議之訴", "执行异议之诉"},
+	} {
+		if got := foldCause(tc.in); got != tc.want {
+			t.Errorf("foldCause(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestLookupCauseAsWritten: the look-up's reading of fields that name levels
+// or several causes (docs/causes.md, How a written cause resolves).
+func TestLookupCauseAsWritten(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		Name     string
+		Category string
+		Match    string
+		Others   []string
+		Complete bool
+	}
+	for _, tc := range []struct {
+		kind, in string
+		want     got
+	}{
+		{"civil", "民间借贷纠纷、离婚纠纷", got{"离婚纠纷", "personal_status", "several", []string{"民间借贷纠纷"}, true}},
+		{"civil", "离婚纠纷、民间借贷纠纷", got{"离婚纠纷", "personal_status", "several", []string{"民间借贷纠纷"}, true}},
+		{"civil", "婚姻家庭纠纷-离婚纠纷", got{"离婚纠纷", "personal_status", "exact", nil, true}},
+		// "/" between two causes that are no levels of each other: a list.
+		{"civil", "离婚纠纷/民间借贷纠纷", got{"离婚纠纷", "personal_status", "several", []string{"民间借贷纠纷"}, true}},
+		{"civil", "民事/合同纠纷>借款合同纠纷", got{"借款合同纠纷", "money_payment", "exact", nil, true}},
+		{"civil", "民间借贷纠纷、某某纠纷", got{"民间借贷纠纷", "money_payment", "several", []string{""}, false}},
+		{"civil", "离婚纠纷一案", got{"离婚纠纷", "personal_status", "exact", nil, true}},
+		{"civil", "離婚糾紛", got{"离婚纠纷", "personal_status", "exact", nil, true}},
+		// Catalogue names holding 、 are not split.
+		{"civil", "婚姻家庭、继承纠纷", got{"婚姻家庭、继承纠纷", "personal_status", "exact", nil, true}},
+		{"civil", "诉讼、仲裁、人民调解代理合同纠纷", got{"诉讼、仲裁、人民调解代理合同纠纷", "money_payment", "exact", nil, true}},
+		// Criminal fields keep the first-charge reading.
+		{"criminal", "盗窃罪、诈骗罪", got{"盗窃罪", "unknown", "first-charge", nil, true}},
+	} {
+		c := e.causes.lookup(tc.in, tc.kind)
+		g := got{Name: c.Name, Category: c.Category.String(), Match: c.Match.String(), Complete: c.Complete()}
+		for _, o := range c.Others {
+			g.Others = append(g.Others, o.Name)
+		}
+		if d := cmp.Diff(tc.want, g); d != "" {
+			t.Errorf("lookup(%q) (-want +got):\n%s", tc.in, d)
+		}
+	}
+}
+
+// TestCatalogueNamesHaveNoSeparators: no catalogue name or alias holds a
+// level separator (the look-up would split it), and the traditional table
+// never maps a character a catalogue writes.
+func TestCatalogueNamesHaveNoSeparators(t *testing.T) {
+	cats, err := embeddedCatalogues()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cats {
+		var walk func(n *CatalogueNode)
+		walk = func(n *CatalogueNode) {
+			for _, name := range append([]string{n.Name}, n.Aliases...) {
+				f := foldCause(name)
+				if strings.ContainsAny(f, causeLevelSeparators) {
+					t.Errorf("%s: %q holds a level separator", c.Kind, name)
+				}
+				for _, r := range name {
+					if _, ok := traditional[r]; ok {
+						t.Errorf("%s: %q: %q is in the traditional table", c.Kind, name, r)
+					}
+				}
+			}
+			for i := range n.Children {
+				walk(&n.Children[i])
+			}
+		}
+		for i := range c.Nodes {
+			walk(&c.Nodes[i])
+		}
+	}
+}
+
+// FuzzFoldCause: folding and the look-up never panic; foldCause and
+// normalizeCause are idempotent; the folded form has no space or invisible
+// character and looks up as the written one does.
+func FuzzFoldCause(f *testing.F) {
+	for _, s := range []string{"离婚纠纷", "離婚糾紛", "民间借贷纠纷、离婚纠纷", "婚姻家庭纠纷-离婚纠纷", "e\u200b\u0301", "¨",
+		"企业名称（商号）合同纠纷", "、；", ">>", "(", "纠纷(", "\xff", "盗窃罪、诈骗罪"} {
+		f.Add(s)
+	}
+	e, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs := foldCause(s)
+		if again := foldCause(fs); again != fs {
+			t.Fatalf("foldCause not idempotent: %q → %q → %q", s, fs, again)
+		}
+		if !utf8.ValidString(fs) || strings.ContainsFunc(fs, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }) {
+			t.Fatalf("foldCause(%q) = %q holds a space, an invisible character or invalid text", s, fs)
+		}
+		if n := normalizeCause(s); normalizeCause(n) != n && !strings.HasSuffix(n, ")") {
+			// A stem may itself end in 纠纷 or 案 ("纠纷纠纷"): trimming is
+			// once, like a clerk's; only the fold must be stable.
+			if foldCause(n) != n {
+				t.Fatalf("normalizeCause(%q) = %q is not folded", s, n)
+			}
+		}
+		for _, kind := range []string{"civil", "administrative", "criminal"} {
+			a, b := e.causes.lookup(s, kind), e.causes.lookup(fs, kind)
+			ja, _ := json.Marshal(a)
+			jb, _ := json.Marshal(b)
+			if string(ja) != string(jb) {
+				t.Fatalf("%s: lookup(%q) = %s, lookup(folded %q) = %s", kind, s, ja, fs, jb)
+			}
+		}
+	})
+}
