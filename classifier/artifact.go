@@ -82,10 +82,16 @@ type TrainingInfo struct {
 	SHA256 string `json:"sha256"`
 	// Records is the number of records read; Used of them trained or
 	// evaluated the model, the rest are counted in Skipped by reason.
-	Records     int            `json:"records"`
-	Used        int            `json:"used"`
-	Skipped     map[string]int `json:"skipped,omitempty"`
-	LabelCounts map[string]int `json:"label_counts"`
+	Records int            `json:"records"`
+	Used    int            `json:"used"`
+	Skipped map[string]int `json:"skipped,omitempty"`
+	// DroppedLabels counts, per procedure (enum name), the records of each
+	// label with fewer than Params.MinClassRows of them: not modelled, so
+	// the model gives it no probability and never recommends it (a baseline
+	// blend or real prior may still). Their records are in Skipped
+	// ("rare_label").
+	DroppedLabels map[string]int `json:"dropped_labels,omitempty"`
+	LabelCounts   map[string]int `json:"label_counts"`
 	// LabelCountsByKind splits LabelCounts by case kind: the "always the
 	// most common procedure" reference (Majority) is the kind's most common
 	// training label.
@@ -617,17 +623,21 @@ type Adjustment struct {
 }
 
 // Promotion records how a model came to be served: the evaluation file it
-// was compared on, both models' figures there and the tolerance, and, when
-// the comparison refused it, that it was forced and why. A promotion
-// compared on nothing (the first, or forced without -eval) has no figures
-// and no tolerance in the manifest: zeros there read as a candidate and a
-// serving model that scored 0 (outside check 14).
+// was compared on, both models' figures there, the tolerance and the
+// fewest cases of a procedure whose recall was compared, and, when the
+// comparison refused it, that it was forced and why. A promotion compared
+// on nothing (the first, or forced without -eval) has no figures, no
+// tolerance and no minimum in the manifest: zeros there read as a
+// candidate and a serving model that scored 0 (outside check 14).
 type Promotion struct {
-	At           time.Time       `json:"at"`
-	Replaced     string          `json:"replaced,omitempty"` // the serving model's version
-	EvalData     string          `json:"eval_data,omitempty"`
-	EvalSHA256   string          `json:"eval_sha256,omitempty"`
-	Tolerance    float64         `json:"tolerance,omitzero"`
+	At         time.Time `json:"at"`
+	Replaced   string    `json:"replaced,omitempty"` // the serving model's version
+	EvalData   string    `json:"eval_data,omitempty"`
+	EvalSHA256 string    `json:"eval_sha256,omitempty"`
+	Tolerance  float64   `json:"tolerance,omitzero"`
+	// MinCases is the fewest cases of a procedure in the evaluation data
+	// for its recall to be compared (triagectl promote -min-cases).
+	MinCases     int             `json:"min_cases,omitzero"`
 	Candidate    PromotionScores `json:"candidate,omitzero"`
 	Serving      PromotionScores `json:"serving,omitzero"`
 	Forced       bool            `json:"forced,omitempty"`
@@ -639,6 +649,22 @@ type PromotionScores struct {
 	Evaluated      int     `json:"evaluated"`
 	MacroF1        float64 `json:"macro_f1"`
 	OrdinaryRecall float64 `json:"ordinary_recall"`
+	// PerClass are the model's scores per procedure present among the
+	// labels or its recommendations (package scoring): promote refuses a
+	// candidate whose recall of a procedure is 0 where the serving model's
+	// is not, since one that never recommends a procedure can still gain
+	// macro-F1 elsewhere (outside check 14).
+	PerClass []ClassMetrics `json:"per_class,omitempty"`
+}
+
+// Class returns the scores of procedure (an enum name); a procedure absent
+// from PerClass was neither a label nor a recommendation, and has zero
+// scores.
+func (s PromotionScores) Class(procedure string) ClassMetrics {
+	if i := slices.IndexFunc(s.PerClass, func(c ClassMetrics) bool { return c.Procedure == procedure }); i >= 0 {
+		return s.PerClass[i]
+	}
+	return ClassMetrics{Procedure: procedure}
 }
 
 // ReadArtifactFiles reads the three files of a model directory, each within

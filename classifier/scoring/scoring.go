@@ -13,6 +13,7 @@
 package scoring
 
 import (
+	"math"
 	"slices"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -52,6 +53,10 @@ type ClassMetrics struct {
 	// Predicted is the number of cases recommended this procedure.
 	Predicted int `json:"predicted"`
 }
+
+// Correct is the number of cases labelled this procedure and recommended
+// it (TP): Recall·Support, exact since Recall is TP/Support.
+func (c ClassMetrics) Correct() int { return int(math.Round(c.Recall * float64(c.Support))) }
 
 // Confusion is a confusion matrix: Matrix[i][j] counts the cases labelled
 // Labels[i] and recommended Labels[j].

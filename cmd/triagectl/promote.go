@@ -6,14 +6,17 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/training"
+	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -27,14 +30,21 @@ import (
 // When -to already serves a model, the candidate must earn its place: both
 // are evaluated on -eval (labelled JSONL, or a directory of them such as real
 // decided cases), and a candidate whose macro-F1 or ordinary recall is lower
-// than the serving model's by more than -tolerance is refused, unless -force
-// with a -reason, which the promoted manifest records with the evidence.
+// than the serving model's by more than -tolerance is refused, and so is one
+// that loses a procedure: recommends it for none of its cases where the
+// serving model recommends it for some, when the data has at least
+// -min-cases of them (a model trained without fast-track cases gained
+// macro-F1 and was promoted, though it never recommended fast-track:
+// outside check 14). Every procedure's recall is shown, and recorded with
+// the overall figures. -force with a -reason promotes a refused candidate
+// anyway, and the promoted manifest records the reason with the evidence.
 func runPromote(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "promote")
 	from := fs.String("from", "", "model directory to promote (from triagectl train)")
 	to := fs.String("to", "", "the directory the server serves (triaged -model)")
 	evalData := fs.String("eval", "", "labelled JSONL file or directory the candidate and the serving model are compared on (required when -to serves a model)")
 	tolerance := fs.Float64("tolerance", 0.01, "how much lower than the serving model's the candidate's macro-F1 and ordinary recall may be")
+	minCases := fs.Int("min-cases", training.DefaultMinCases, "a candidate that recommends a procedure for none of its cases in -eval where the serving model recommends it for some is refused, whatever the -tolerance, when -eval has at least this many cases of it (fewer, and one or two cases decide it); at least 1")
 	force := fs.Bool("force", false, "promote a candidate the comparison refuses (needs -reason)")
 	reason := fs.String("reason", "", "why a refused candidate is forced; recorded in the manifest")
 	rulesPath := fs.String("rules", "", "rules file for the comparison (default: the embedded rules)")
@@ -48,6 +58,10 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 		return usageError{"-force needs -reason: the manifest records why"}
 	case !(*tolerance >= 0 && *tolerance <= 1): // NaN too
 		return usageError{fmt.Sprintf("-tolerance must be between 0 and 1, got %v", *tolerance)}
+	case *minCases < 1:
+		// 0 would compare procedures with no case at all, and with one
+		// case a single miss is the whole recall.
+		return usageError{fmt.Sprintf("-min-cases must be at least 1, got %d", *minCases)}
 	}
 	art, err := training.ReadArtifact(*from)
 	if err != nil {
@@ -75,19 +89,21 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("%s serves %s: name the evidence with -eval FILE (or -force -reason)", *to, serving.Version())}
 		}
 		if *evalData != "" {
-			p.Tolerance = *tolerance // recorded only beside the figures it was applied to
-			worse, err := comparePromotion(ctx, *evalData, *rulesPath, candidate, serving, p)
+			// Recorded only beside the figures they were applied to.
+			p.Tolerance, p.MinCases = *tolerance, *minCases
+			v, err := comparePromotion(ctx, *evalData, *rulesPath, candidate, serving, p)
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "on %s (%d filings): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
 				*evalData, p.Candidate.Evaluated, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
 				serving.Version(), p.Serving.MacroF1, p.Serving.OrdinaryRecall)
-			if worse && !*force {
-				return fmt.Errorf("refused: %s is worse than the serving %s on %s beyond the tolerance %.3f (macro-F1 %.3f vs %.3f, ordinary recall %.3f vs %.3f); -force -reason promotes it anyway",
-					candidate.Version(), serving.Version(), *evalData, *tolerance, p.Candidate.MacroF1, p.Serving.MacroF1, p.Candidate.OrdinaryRecall, p.Serving.OrdinaryRecall)
+			writeRecalls(e.stdout, p)
+			if v.Worse() && !*force {
+				return fmt.Errorf("refused: %s is worse than the serving %s on %s: %s; -force -reason promotes it anyway",
+					candidate.Version(), serving.Version(), *evalData, refusal(v, p))
 			}
-			p.Forced = worse && *force
+			p.Forced = v.Worse() && *force
 		}
 	}
 	if !p.Forced {
@@ -115,20 +131,63 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 // has training.ComparePromotion compare the candidate with the serving
 // model on them (p.Tolerance: how much worse the candidate may be); p
 // records data and the digest of what was read.
-func comparePromotion(ctx context.Context, data, rulesPath string, candidate, serving triage.Scorer, p *classifier.Promotion) (worse bool, err error) {
+func comparePromotion(ctx context.Context, data, rulesPath string, candidate, serving triage.Scorer, p *classifier.Promotion) (training.Verdict, error) {
 	r, err := loadRules(rulesPath)
 	if err != nil {
-		return false, err
+		return training.Verdict{}, err
 	}
 	h := sha256.New()
 	src, closer, err := openData(data, h)
 	if err != nil {
-		return false, err
+		return training.Verdict{}, err
 	}
 	defer closer.Close()
-	if worse, err = training.ComparePromotion(ctx, r, src, candidate, serving, p); err != nil {
-		return false, fmt.Errorf("compare on %s: %w", data, err)
+	v, err := training.ComparePromotion(ctx, r, src, candidate, serving, p)
+	if err != nil {
+		return training.Verdict{}, fmt.Errorf("compare on %s: %w", data, err)
 	}
 	p.EvalData, p.EvalSHA256 = data, hex.EncodeToString(h.Sum(nil))
-	return worse, nil
+	return v, nil
+}
+
+// writeRecalls writes, for each procedure with cases in the data, how many
+// of them each model recommended it for, and says which were not compared
+// for having fewer than p.MinCases.
+func writeRecalls(w io.Writer, p *classifier.Promotion) {
+	for _, s := range p.Serving.PerClass {
+		if s.Support == 0 {
+			continue
+		}
+		c := p.Candidate.Class(s.Procedure)
+		note := ""
+		if s.Support < p.MinCases {
+			note = fmt.Sprintf(" (not compared: fewer than -min-cases %d)", p.MinCases)
+		}
+		fmt.Fprintf(w, "  %s, %d cases: candidate recommends it for %d (recall %.3f), serving for %d (%.3f)%s\n",
+			procedureLabel(s.Procedure), s.Support, c.Correct(), c.Recall, s.Correct(), s.Recall, note)
+	}
+}
+
+// refusal says, in words a data-staff user reads, each figure on which
+// the candidate is worse (v), with both models' figures from p.
+func refusal(v training.Verdict, p *classifier.Promotion) string {
+	var why []string
+	if v.MacroF1 {
+		why = append(why, fmt.Sprintf("macro-F1 %.3f against %.3f, lower by more than the tolerance %.3f", p.Candidate.MacroF1, p.Serving.MacroF1, p.Tolerance))
+	}
+	if v.OrdinaryRecall {
+		why = append(why, fmt.Sprintf("ordinary recall %.3f against %.3f, lower by more than the tolerance %.3f", p.Candidate.OrdinaryRecall, p.Serving.OrdinaryRecall, p.Tolerance))
+	}
+	for _, l := range v.Lost {
+		why = append(why, fmt.Sprintf("it loses %s: of the %d cases that ended in it, the candidate recommends it for none and the serving model for %d (recall %.3f)",
+			procedureLabel(l.Serving.Procedure), l.Serving.Support, l.Serving.Correct(), l.Serving.Recall))
+	}
+	return strings.Join(why, "; ")
+}
+
+// procedureLabel names a procedure for data staff: the Chinese name courts
+// use and the enum name the data carries, "速裁程序 (FAST_TRACK)".
+func procedureLabel(enum string) string {
+	p := triagev1.Procedure(triagev1.Procedure_value[enum])
+	return fmt.Sprintf("%s (%s)", rules.ProcedureName(p), strings.TrimPrefix(enum, "PROCEDURE_"))
 }

@@ -220,7 +220,7 @@ func TestPromoteForcedWithoutComparison(t *testing.T) {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{"candidate", "serving", "tolerance"} {
+	for _, key := range []string{"candidate", "serving", "tolerance", "min_cases"} {
 		if v, ok := raw.Promotion[key]; ok {
 			t.Errorf("promotion record compared on nothing has %q: %s", key, v)
 		}

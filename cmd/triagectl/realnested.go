@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -116,7 +115,7 @@ func writeNestedTable(e *env, rep *realcv.NestedReport) {
 		fmt.Fprintf(e.stdout, "%s macro-F1 per dealing: %s\n", kind, strings.Join(per, ", "))
 		rec := make([]string, len(k.Scorer.PerClass))
 		for i, c := range k.Scorer.PerClass {
-			rec[i] = fmt.Sprintf("%s %.3f (%d of %d)", strings.TrimPrefix(c.Procedure, "PROCEDURE_"), c.Recall, int(math.Round(c.Recall*float64(c.Support))), c.Support)
+			rec[i] = fmt.Sprintf("%s %.3f (%d of %d)", strings.TrimPrefix(c.Procedure, "PROCEDURE_"), c.Recall, c.Correct(), c.Support)
 		}
 		fmt.Fprintf(e.stdout, "%s recall per procedure, first dealing: %s\n", kind, strings.Join(rec, ", "))
 	}

@@ -157,6 +157,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	warnDroppedLabels(e, res.Artifact.Manifest.Training.DroppedLabels, cfg)
 	if err := res.Artifact.WriteDir(f.out); err != nil {
 		return err
 	}
@@ -169,6 +170,27 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	loadTime := time.Since(t0)
 	writeTrainSummary(e.stdout, f, m.Manifest(), res, invalid, time.Since(start), loadTime)
 	return nil
+}
+
+// warnDroppedLabels says on stderr which labels training dropped for
+// having fewer than cfg.MinClassRows records, and what that means: the
+// summary's "skipped rare_label=N" was all a court's data staff saw of a
+// model that could no longer recommend fast-track (outside check 14).
+func warnDroppedLabels(e *env, dropped map[string]int, cfg training.TrainConfig) {
+	if len(dropped) == 0 {
+		return
+	}
+	var names []string
+	for p := triagev1.Procedure_PROCEDURE_SMALL_CLAIMS; p <= triagev1.Procedure_PROCEDURE_FAST_TRACK; p++ {
+		if n, ok := dropped[p.String()]; ok {
+			names = append(names, fmt.Sprintf("%s %d cases", procedureLabel(p.String()), n))
+		}
+	}
+	msg := fmt.Sprintf("labels with fewer than %d cases were dropped: the model will never recommend them", cfg.MinClassRows)
+	if len(cfg.BaselineBlend) > 0 || cfg.RealPrior != nil {
+		msg = fmt.Sprintf("labels with fewer than %d cases were dropped: the trained model gives them no probability; only the -blend baseline or the -real prior can still recommend them", cfg.MinClassRows)
+	}
+	e.logger.Warn(msg, "dropped", strings.Join(names, ", "))
 }
 
 // readTrainingData reads every labelled filing, hashing the bytes for the

@@ -3,6 +3,7 @@ package training
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/evaluation"
@@ -14,31 +15,98 @@ import (
 // source was labelled and decided: no evidence either way.
 var ErrNothingEvaluated = errors.New("no labelled filing evaluated")
 
+// DefaultMinCases is the fewest cases of a procedure in the evaluation
+// data for promote to compare its recall, and the fewest training rows a
+// label needs to be modelled at all (DefaultTrainConfig's MinClassRows):
+// what training will not learn from, a comparison does not judge on. With fewer, one or two cases decide
+// the recall (at 5 cases one miss is 0.2 of it); at 20 one case is 0.05, so
+// a candidate that gets none of 20 right where the serving model gets some
+// has lost the procedure, not one case.
+const DefaultMinCases = 20
+
+// Verdict is what ComparePromotion found against a candidate: each figure
+// on which it is worse than the serving model. The zero Verdict is a pass.
+type Verdict struct {
+	// MacroF1 and OrdinaryRecall are set when the candidate's is lower by
+	// more than the tolerance.
+	MacroF1, OrdinaryRecall bool
+	// Lost lists, in procedure order, the procedures with at least
+	// Promotion.MinCases cases in the data that the candidate recommends
+	// for none of them and the serving model for some (lostProcedures).
+	Lost []LostProcedure
+}
+
+// Worse reports whether the candidate is worse on any figure.
+func (v Verdict) Worse() bool { return v.MacroF1 || v.OrdinaryRecall || len(v.Lost) > 0 }
+
+// LostProcedure is a procedure the candidate loses: its scores and the
+// serving model's (Support, the procedure's cases in the data, is the
+// same in both).
+type LostProcedure struct {
+	Candidate, Serving classifier.ClassMetrics
+}
+
 // ComparePromotion evaluates the candidate and the serving model on the
 // same labelled filings (src) with the same rules r, records both models'
-// figures in p (Serving, Candidate), and reports whether the candidate is
-// worse than the serving model beyond p.Tolerance: its macro-F1 or its
-// ordinary recall lower by more than that. p names the evidence
-// (EvalData, EvalSHA256) from whoever read src; p is unchanged on error.
-func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Source, candidate, serving triage.Scorer, p *classifier.Promotion) (worse bool, err error) {
+// figures in p (Serving, Candidate, each with its per-procedure scores),
+// and says on which the candidate is worse than the serving model: its
+// macro-F1 or its ordinary recall lower by more than p.Tolerance, or a
+// procedure with at least p.MinCases cases in src lost (lostProcedures).
+// p names the evidence (EvalData, EvalSHA256) from whoever read src; p is
+// unchanged on error.
+func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Source, candidate, serving triage.Scorer, p *classifier.Promotion) (Verdict, error) {
 	reports, err := evaluation.Evaluate(ctx, src, evaluation.Options{},
 		triage.New(r, serving), triage.New(r, candidate))
 	if err != nil {
-		return false, err
+		return Verdict{}, err
 	}
 	if reports[0].Counts.Evaluated == 0 {
-		return false, ErrNothingEvaluated
+		return Verdict{}, ErrNothingEvaluated
 	}
 	scores := func(r *evaluation.Report) classifier.PromotionScores {
-		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall}
+		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall,
+			PerClass: slices.Clone(r.PerClass)}
 	}
 	p.Serving, p.Candidate = scores(reports[0]), scores(reports[1])
-	return worseThan(p.Candidate, p.Serving, p.Tolerance), nil
+	v := Verdict{Lost: lostProcedures(p.Candidate, p.Serving, p.MinCases)}
+	v.MacroF1, v.OrdinaryRecall = worseThan(p.Candidate, p.Serving, p.Tolerance)
+	return v, nil
 }
 
-// worseThan reports whether candidate's macro-F1 or ordinary recall is
-// lower than serving's by more than tolerance: by exactly the tolerance
-// still passes.
-func worseThan(candidate, serving classifier.PromotionScores, tolerance float64) bool {
-	return candidate.MacroF1 < serving.MacroF1-tolerance || candidate.OrdinaryRecall < serving.OrdinaryRecall-tolerance
+// worseThan reports whether candidate's macro-F1, and whether its ordinary
+// recall, is lower than serving's by more than tolerance: by exactly the
+// tolerance still passes.
+func worseThan(candidate, serving classifier.PromotionScores, tolerance float64) (macroF1, ordinaryRecall bool) {
+	return candidate.MacroF1 < serving.MacroF1-tolerance, candidate.OrdinaryRecall < serving.OrdinaryRecall-tolerance
+}
+
+// lostProcedures compares, procedure by procedure, the recall evaluation
+// computed for each model (package scoring's, in PerClass): a procedure
+// with at least minCases cases (Support, counted from the labels, so the
+// same for both models on the same data) is lost when the candidate's
+// recall is 0 and serving's is not, whatever the tolerance. A retrained
+// model that no longer recommends fast-track sends none of a court's
+// simple cases to its fast-track teams, and gained macro-F1 elsewhere
+// (outside check 14). Procedures with fewer cases are not compared
+// (DefaultMinCases says why).
+//
+// A recall merely lower than serving's is not refused: recall rewards
+// recommending a procedure too often, and a serving model that says
+// simplified for almost every filing (recall 0.962 on 210 simplified cases
+// in TestPromoteWithEvidence's data) would refuse a candidate better on
+// every overall figure (macro-F1 0.764 against 0.629, ordinary recall
+// 0.891 against 0.641) for recommending it to 0.686 of them. Macro-F1
+// weighs each procedure's precision with its recall; promote shows every
+// procedure's recall beside it.
+func lostProcedures(candidate, serving classifier.PromotionScores, minCases int) []LostProcedure {
+	var out []LostProcedure
+	for _, s := range serving.PerClass {
+		if s.Support < max(minCases, 1) {
+			continue
+		}
+		if c := candidate.Class(s.Procedure); c.Recall == 0 && s.Recall > 0 {
+			out = append(out, LostProcedure{Candidate: c, Serving: s})
+		}
+	}
+	return out
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/dataset"
@@ -59,23 +61,28 @@ func TestComparePromotion(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := reports[0]
-		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall}
+		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall, PerClass: r.PerClass}
 	}
 	wantCand, wantServ := alone(model), alone(baseline)
-	if wantCand == wantServ || wantCand.Evaluated != 300 {
+	if cmp.Equal(wantCand, wantServ) || wantCand.Evaluated != 300 {
 		t.Fatalf("candidate %+v, serving %+v: the test needs two models that score differently on 300 filings", wantCand, wantServ)
 	}
 	for _, tolerance := range []float64{0, 1} {
-		p := classifier.Promotion{Tolerance: tolerance, EvalData: "named by the caller"}
-		worse, err := ComparePromotion(context.Background(), testRules(t), dataset.NewReader(bytes.NewReader(data)), model, baseline, &p)
+		p := classifier.Promotion{Tolerance: tolerance, MinCases: DefaultMinCases, EvalData: "named by the caller"}
+		v, err := ComparePromotion(context.Background(), testRules(t), dataset.NewReader(bytes.NewReader(data)), model, baseline, &p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Candidate != wantCand || p.Serving != wantServ {
-			t.Errorf("tolerance %v: recorded candidate %+v, serving %+v; want %+v, %+v", tolerance, p.Candidate, p.Serving, wantCand, wantServ)
+		if d := cmp.Diff(wantCand, p.Candidate); d != "" {
+			t.Errorf("tolerance %v: recorded candidate (-want +got):\n%s", tolerance, d)
 		}
-		if want := worseThan(wantCand, wantServ, tolerance); worse != want {
-			t.Errorf("tolerance %v: worse %v, want %v", tolerance, worse, want)
+		if d := cmp.Diff(wantServ, p.Serving); d != "" {
+			t.Errorf("tolerance %v: recorded serving (-want +got):\n%s", tolerance, d)
+		}
+		want := Verdict{Lost: lostProcedures(wantCand, wantServ, DefaultMinCases)}
+		want.MacroF1, want.OrdinaryRecall = worseThan(wantCand, wantServ, tolerance)
+		if d := cmp.Diff(want, v); d != "" {
+			t.Errorf("tolerance %v: verdict (-want +got):\n%s", tolerance, d)
 		}
 		if p.EvalData != "named by the caller" || p.EvalSHA256 != "" {
 			t.Errorf("tolerance %v: evidence %q %q, want the caller's untouched", tolerance, p.EvalData, p.EvalSHA256)
@@ -83,11 +90,11 @@ func TestComparePromotion(t *testing.T) {
 	}
 	// The same models the other way round: the baseline as the candidate
 	// is worse than the model beyond no tolerance, or better.
-	p := classifier.Promotion{Tolerance: 1}
-	if worse, err := ComparePromotion(context.Background(), testRules(t), dataset.NewReader(bytes.NewReader(data)), baseline, model, &p); err != nil || worse {
-		t.Errorf("tolerance 1: worse %v, error %v; want a pass", worse, err)
+	p := classifier.Promotion{Tolerance: 1, MinCases: DefaultMinCases}
+	if v, err := ComparePromotion(context.Background(), testRules(t), dataset.NewReader(bytes.NewReader(data)), baseline, model, &p); err != nil || v.Worse() {
+		t.Errorf("tolerance 1: verdict %+v, error %v; want a pass", v, err)
 	}
-	if p.Candidate != wantServ || p.Serving != wantCand {
+	if !cmp.Equal(p.Candidate, wantServ) || !cmp.Equal(p.Serving, wantCand) {
 		t.Errorf("swapped: recorded candidate %+v, serving %+v", p.Candidate, p.Serving)
 	}
 }
@@ -110,8 +117,8 @@ func TestWorseThan(t *testing.T) {
 		{"lower, no tolerance", classifier.PromotionScores{MacroF1: math.Nextafter(0.75, 0), OrdinaryRecall: 0.75}, 0, true},
 		{"higher", classifier.PromotionScores{MacroF1: 1, OrdinaryRecall: 1}, 0, false},
 	} {
-		if got := worseThan(tc.candidate, serving, tc.tolerance); got != tc.want {
-			t.Errorf("%s: worse %v, want %v", tc.name, got, tc.want)
+		if f1, ord := worseThan(tc.candidate, serving, tc.tolerance); (f1 || ord) != tc.want {
+			t.Errorf("%s: worse macro-F1 %v, ordinary recall %v; want worse %v", tc.name, f1, ord, tc.want)
 		}
 	}
 }
@@ -152,11 +159,11 @@ func TestComparePromotionFails(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var p classifier.Promotion
-			worse, err := ComparePromotion(tc.ctx, testRules(t), tc.src, model, model, &p)
-			if !tc.want(err) || worse {
-				t.Errorf("worse %v, error %v", worse, err)
+			v, err := ComparePromotion(tc.ctx, testRules(t), tc.src, model, model, &p)
+			if !tc.want(err) || v.Worse() {
+				t.Errorf("verdict %+v, error %v", v, err)
 			}
-			if p != (classifier.Promotion{}) {
+			if !cmp.Equal(p, classifier.Promotion{}) {
 				t.Errorf("record %+v after a failure, want it untouched", p)
 			}
 		})
@@ -164,3 +171,52 @@ func TestComparePromotionFails(t *testing.T) {
 }
 
 func isNothing(err error) bool { return errors.Is(err, ErrNothingEvaluated) }
+
+// TestLostProcedures: a procedure with at least minCases cases is lost
+// when the candidate's recall is 0 and the serving model's is not, whatever
+// the tolerance; a lower recall above 0, both 0, or fewer cases than
+// minCases is not.
+func TestLostProcedures(t *testing.T) {
+	const (
+		ft = "PROCEDURE_FAST_TRACK"
+		sc = "PROCEDURE_SMALL_CLAIMS"
+	)
+	class := func(proc string, recall float64, support int) classifier.ClassMetrics {
+		return classifier.ClassMetrics{Procedure: proc, Recall: recall, Support: support}
+	}
+	scores := func(cs ...classifier.ClassMetrics) classifier.PromotionScores {
+		return classifier.PromotionScores{PerClass: cs}
+	}
+	for _, tc := range []struct {
+		name               string
+		candidate, serving classifier.PromotionScores
+		minCases           int
+		want               []LostProcedure
+	}{
+		{"lost", scores(class(ft, 0, 40)), scores(class(ft, 0.6, 40)), 20,
+			[]LostProcedure{{Candidate: class(ft, 0, 40), Serving: class(ft, 0.6, 40)}}},
+		{"lost where serving got one case of 40", scores(class(ft, 0, 40)), scores(class(ft, 0.025, 40)), 20,
+			[]LostProcedure{{Candidate: class(ft, 0, 40), Serving: class(ft, 0.025, 40)}}},
+		{"absent from the candidate's classes reads as 0", scores(), scores(class(ft, 0.5, 20)), 20,
+			[]LostProcedure{{Candidate: classifier.ClassMetrics{Procedure: ft}, Serving: class(ft, 0.5, 20)}}},
+		{"exactly the minimum", scores(class(ft, 0, 20)), scores(class(ft, 0.6, 20)), 20,
+			[]LostProcedure{{Candidate: class(ft, 0, 20), Serving: class(ft, 0.6, 20)}}},
+		{"fewer cases than the minimum", scores(class(ft, 0, 19)), scores(class(ft, 0.6, 19)), 20, nil},
+		{"lower but not 0", scores(class(sc, 0.04, 25)), scores(class(sc, 0.9, 25)), 20, nil},
+		{"both 0", scores(class(ft, 0, 30)), scores(class(ft, 0, 30)), 20, nil},
+		{"a minimum of 0 compares no procedure without cases", scores(class(ft, 0, 0)), scores(class(ft, 0, 0)), 0, nil},
+		{"only the lost, in the serving order", scores(class(sc, 0, 25), class("PROCEDURE_ORDINARY", 0.1, 30), class(ft, 0, 50)),
+			scores(class(sc, 0.5, 25), class("PROCEDURE_ORDINARY", 0.8, 30), class(ft, 0.7, 50)), 20,
+			[]LostProcedure{{Candidate: class(sc, 0, 25), Serving: class(sc, 0.5, 25)}, {Candidate: class(ft, 0, 50), Serving: class(ft, 0.7, 50)}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := lostProcedures(tc.candidate, tc.serving, tc.minCases)
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("lost (-want +got):\n%s", d)
+			}
+			if v := (Verdict{Lost: got}); v.Worse() != (len(tc.want) > 0) {
+				t.Errorf("Worse() %v with lost %+v", v.Worse(), got)
+			}
+		})
+	}
+}

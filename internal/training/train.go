@@ -115,7 +115,7 @@ func DefaultTrainConfig() TrainConfig {
 		StackBins:      24,
 		LeafSmoothing:  2,
 		OrdinaryRecall: 0.91,
-		MinClassRows:   20,
+		MinClassRows:   DefaultMinCases,
 	}
 }
 
@@ -287,6 +287,7 @@ type trainer struct {
 	res     *TrainResult
 	ext     *classifier.Extractor
 	skipped map[string]int
+	dropped map[string]int                   // labels with fewer than MinClassRows records: their counts
 	extra   map[*triagev1.LabeledFiling]bool // TrainConfig.Extra
 	classes []triagev1.Procedure
 	names   []string
@@ -506,6 +507,7 @@ func (t *trainer) trainingInfo() classifier.TrainingInfo {
 	if len(t.skipped) > 0 {
 		ti.Skipped = t.skipped
 	}
+	ti.DroppedLabels = t.dropped
 	if rp := t.cfg.RealPrior; rp != nil {
 		for k, c := range rp.Counts {
 			if k == triagev1.CaseKind_CASE_KIND_CIVIL.String() || k == triagev1.CaseKind_CASE_KIND_CRIMINAL.String() || k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE.String() {
@@ -547,9 +549,19 @@ func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
 		count[lf.GetLabel()]++
 	}
 	for p := triagev1.Procedure_PROCEDURE_SMALL_CLAIMS; p <= triagev1.Procedure_PROCEDURE_FAST_TRACK; p++ {
-		if count[p] >= t.cfg.MinClassRows {
+		switch {
+		case count[p] >= t.cfg.MinClassRows:
 			t.classes = append(t.classes, p)
 			t.names = append(t.names, p.String())
+		case count[p] > 0:
+			// Not modelled: the model gives it no probability. Recorded,
+			// because a court's export short of fast-track cases trained a
+			// model that never recommended fast-track and said so only as
+			// a count of skipped rows (outside check 14).
+			if t.dropped == nil {
+				t.dropped = map[string]int{}
+			}
+			t.dropped[p.String()] = count[p]
 		}
 	}
 	if len(t.classes) < 2 {

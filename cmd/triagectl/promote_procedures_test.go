@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/corpus"
+	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/training"
+)
+
+// courtModels are small models really trained by `triagectl train`, as a
+// court's data staff would (outside check 14): Full on 3,000 generated
+// filings, Court on the same filings with only 12 fast-track and 12 small
+// claims cases left (train drops both labels, fewer than 20), Reseeded on
+// the full filings with another seed; Eval is 1,500 other generated
+// filings (34 fast-track, 221 small claims). Stderr is what training each
+// wrote on stderr, by model directory.
+type courtModels struct {
+	Full, Court, Reseeded, Eval string
+	Stderr                      map[string]string
+}
+
+// trainCourtModels trains the models into a temporary directory.
+func trainCourtModels(t *testing.T) courtModels {
+	t.Helper()
+	dir := t.TempDir()
+	m := courtModels{Eval: filepath.Join(dir, "eval.jsonl"), Stderr: map[string]string{}}
+	kept := map[triagev1.Procedure]int{}
+	keep := func(lf *triagev1.LabeledFiling) bool {
+		switch p := lf.GetLabel(); p {
+		case triagev1.Procedure_PROCEDURE_FAST_TRACK, triagev1.Procedure_PROCEDURE_SMALL_CLAIMS:
+			kept[p]++
+			return kept[p] <= 12
+		}
+		return true
+	}
+	full, courtData := filepath.Join(dir, "full.jsonl"), filepath.Join(dir, "court.jsonl")
+	for _, f := range []struct {
+		path    string
+		n, seed int
+		keep    func(*triagev1.LabeledFiling) bool
+	}{
+		{full, 3000, 5, nil},
+		{courtData, 3000, 5, keep},
+		{m.Eval, 1500, 9, nil},
+	} {
+		writeGenerated(t, f.path, f.n, f.seed, f.keep)
+	}
+	for _, tr := range []struct {
+		out  *string
+		data string
+		seed string
+	}{
+		{&m.Full, full, "3"},
+		{&m.Court, courtData, "3"},
+		{&m.Reseeded, full, "4"},
+	} {
+		*tr.out = filepath.Join(dir, "model-"+strings.TrimSuffix(filepath.Base(tr.data), ".jsonl")+"-"+tr.seed)
+		e, _, stderr := testEnv("")
+		if code := dispatch(context.Background(), e, append([]string{"train", "-data", tr.data, "-out", *tr.out, "-seed", tr.seed}, small...)); code != 0 {
+			t.Fatalf("train %s: exit %d: %s", tr.data, code, stderr)
+		}
+		m.Stderr[*tr.out] = stderr.String()
+	}
+	return m
+}
+
+// writeGenerated writes the n generated filings of seed that keep (nil:
+// all) keeps to path as JSONL.
+func writeGenerated(t *testing.T, path string, n, seed int, keep func(*triagev1.LabeledFiling) bool) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := dataset.NewWriter(&buf)
+	err := corpus.Generate(context.Background(), corpus.Config{N: n, Seed: uint64(seed)}, nil, func(lf *triagev1.LabeledFiling) error {
+		if keep != nil && !keep(lf) {
+			return nil
+		}
+		return w.Write(lf)
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = os.WriteFile(path, buf.Bytes(), 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPromoteLostProcedure trains the court models once for its parts.
+func TestPromoteLostProcedure(t *testing.T) {
+	m := trainCourtModels(t)
+	t.Run("train says which labels it dropped", func(t *testing.T) { testTrainSaysWhichLabelsItDropped(t, m) })
+	t.Run("refusals", func(t *testing.T) { testPromoteRefusesALostProcedure(t, m) })
+	t.Run("forced and recorded", func(t *testing.T) { testPromoteLostProcedureForced(t, m) })
+}
+
+// testPromoteRefusesALostProcedure: a candidate trained without enough
+// fast-track and small claims cases never recommends them; over a serving
+// model that does, on data where they occur, promote -eval refuses it even
+// at -tolerance 1, which lets every overall gap through (the two figures
+// compared before, outside check 14), and names each procedure in words
+// with both models' counts. A candidate worse only within the tolerance is
+// promoted though its recall of small claims is lower; -min-cases above a
+// procedure's cases leaves it uncompared; -min-cases below 1 is a usage
+// error.
+func testPromoteRefusesALostProcedure(t *testing.T, m courtModels) {
+	for _, tc := range []struct {
+		name string
+		from string
+		args []string
+		code int
+		// promoted: the candidate serves afterwards; else the full model.
+		promoted bool
+		stderr   []string
+	}{
+		{"loses fast-track and small claims", m.Court, []string{"-tolerance", "1"}, 1, false, []string{
+			"refused: ", "it loses 速裁程序 (FAST_TRACK): of the 34 cases that ended in it, the candidate recommends it for none and the serving model for ",
+			"it loses 小额诉讼程序 (SMALL_CLAIMS): of the 221 cases that ended in it, the candidate recommends it for none and the serving model for ",
+			"-force -reason promotes it anyway",
+		}},
+		{"loses them at the default tolerance too", m.Court, nil, 1, false, []string{"it loses 速裁程序 (FAST_TRACK)", "macro-F1 "}},
+		{"worse within the tolerance", m.Reseeded, []string{"-tolerance", "0.05"}, 0, true, nil},
+		{"fewer cases than -min-cases are not compared", m.Court, []string{"-tolerance", "1", "-min-cases", "222"}, 0, true, nil},
+		{"-min-cases 0", m.Court, []string{"-tolerance", "1", "-min-cases", "0"}, 2, false, []string{"-min-cases must be at least 1, got 0"}},
+		{"-min-cases negative", m.Court, []string{"-min-cases", "-5"}, 2, false, []string{"-min-cases must be at least 1, got -5"}},
+		{"-min-cases not a number", m.Court, []string{"-min-cases", "x"}, 2, false, []string{`invalid value "x" for flag -min-cases`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			served := filepath.Join(t.TempDir(), "served")
+			if code := promoteTo(served, "-from", m.Full); code != 0 {
+				t.Fatalf("first promotion: exit %d", code)
+			}
+			full := servedVersion(t, served)
+			e, stdout, stderr := testEnv("")
+			args := append([]string{"promote", "-from", tc.from, "-to", served, "-eval", m.Eval}, tc.args...)
+			if code := dispatch(context.Background(), e, args); code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, stdout, stderr)
+			}
+			for _, want := range tc.stderr {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				}
+			}
+			if got := servedVersion(t, served); (got != full) != tc.promoted {
+				t.Errorf("serving %s (the full model is %s), want promoted %v", got, full, tc.promoted)
+			}
+			checkNoLeftovers(t, served)
+		})
+	}
+}
+
+// testPromoteLostProcedureForced: -force -reason promotes the candidate
+// that loses fast-track and small claims, and the served manifest's
+// promotion record holds both models' per-procedure figures beside the
+// overall ones, and the -min-cases they were compared with.
+func testPromoteLostProcedureForced(t *testing.T, m courtModels) {
+	served := filepath.Join(t.TempDir(), "served")
+	if code := promoteTo(served, "-from", m.Full); code != 0 {
+		t.Fatalf("first promotion: exit %d", code)
+	}
+	full := servedVersion(t, served)
+	e, stdout, stderr := testEnv("")
+	code := dispatch(context.Background(), e, []string{"promote", "-from", m.Court, "-to", served, "-eval", m.Eval, "-tolerance", "1", "-min-cases", "30", "-force", "-reason", "法院数据缺速裁案件，已知"})
+	if code != 0 {
+		t.Fatalf("forced: exit %d\n%s", code, stderr)
+	}
+	// Every procedure's figures are shown, whether compared or not.
+	for _, want := range []string{"速裁程序 (FAST_TRACK), 34 cases: candidate recommends it for 0 (recall 0.000), serving for ", "小额诉讼程序 (SMALL_CLAIMS), 221 cases: candidate recommends it for 0"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr.String(), "forced promotion of a model the comparison refused") {
+		t.Errorf("log %q; want the forced promotion past the comparison", stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(served, classifier.ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var man classifier.Manifest
+	if err := json.Unmarshal(b, &man); err != nil {
+		t.Fatal(err)
+	}
+	p := man.Promotion
+	if p == nil || !p.Forced || p.Replaced != full || p.MinCases != 30 || p.Tolerance != 1 {
+		t.Fatalf("promotion record %+v; want forced over %s with -min-cases 30 and -tolerance 1", p, full)
+	}
+	type fig struct {
+		Support int
+		Zero    bool // recall 0
+	}
+	figures := func(s classifier.PromotionScores) map[string]fig {
+		out := map[string]fig{}
+		for _, c := range s.PerClass {
+			out[c.Procedure] = fig{c.Support, c.Recall == 0}
+		}
+		return out
+	}
+	lost := map[string]fig{"PROCEDURE_FAST_TRACK": {34, true}, "PROCEDURE_SMALL_CLAIMS": {221, true}}
+	cand := figures(p.Candidate)
+	for proc, want := range lost {
+		if d := cmp.Diff(want, cand[proc]); d != "" {
+			t.Errorf("candidate %s (-want +got):\n%s", proc, d)
+		}
+		if s := figures(p.Serving)[proc]; s.Support != want.Support || s.Zero {
+			t.Errorf("serving %s %+v; want %d cases, recall above 0", proc, s, want.Support)
+		}
+	}
+	// The figures are in the manifest under the names documented.
+	var raw struct {
+		Promotion struct {
+			MinCases  int `json:"min_cases"`
+			Candidate struct {
+				PerClass []map[string]any `json:"per_class"`
+			} `json:"candidate"`
+		} `json:"promotion"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	if raw.Promotion.MinCases != 30 || len(raw.Promotion.Candidate.PerClass) == 0 || raw.Promotion.Candidate.PerClass[0]["recall"] == nil {
+		t.Errorf("manifest promotion %s; want min_cases and candidate.per_class with recall", b)
+	}
+}
+
+// testTrainSaysWhichLabelsItDropped: training on data with fewer than 20
+// fast-track and small claims cases says on stderr which labels were
+// dropped, with their counts, and that the model will never recommend
+// them, and records them in the manifest; training on the full data says
+// nothing of the kind.
+func testTrainSaysWhichLabelsItDropped(t *testing.T, m courtModels) {
+	for _, want := range []string{"labels with fewer than 20 cases were dropped: the model will never recommend them",
+		"小额诉讼程序 (SMALL_CLAIMS) 12 cases, 速裁程序 (FAST_TRACK) 12 cases"} {
+		if !strings.Contains(m.Stderr[m.Court], want) {
+			t.Errorf("train stderr lacks %q:\n%s", want, m.Stderr[m.Court])
+		}
+	}
+	if strings.Contains(m.Stderr[m.Full], "dropped") {
+		t.Errorf("train on every label warns of dropped labels:\n%s", m.Stderr[m.Full])
+	}
+	for _, tc := range []struct {
+		model string
+		want  map[string]int
+	}{
+		{m.Court, map[string]int{"PROCEDURE_FAST_TRACK": 12, "PROCEDURE_SMALL_CLAIMS": 12}},
+		{m.Full, nil},
+	} {
+		model, err := classifier.Load(tc.model)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(tc.want, model.Manifest().Training.DroppedLabels); d != "" {
+			t.Errorf("%s: dropped labels (-want +got):\n%s", tc.model, d)
+		}
+		if tc.want != nil && model.Manifest().Params.MinClassRows != training.DefaultMinCases {
+			t.Errorf("min_class_rows %d, want %d", model.Manifest().Params.MinClassRows, training.DefaultMinCases)
+		}
+	}
+}
