@@ -249,6 +249,17 @@ func CurrentProcedure(d *triagev1.Decision, prior []*triagev1.Outcome) triagev1.
 	return d.GetRecommended()
 }
 
+// CurrentTimeLimit is the time limit in force for a decided case, as it
+// was computed when recorded: the last recorded outcome's time_limit (under
+// its procedure, from 立案 or from the day it restarted) or, before any, the
+// decision's (the recommended procedure's). It goes with CurrentProcedure.
+func CurrentTimeLimit(d *triagev1.Decision, prior []*triagev1.Outcome) *triagev1.TimeLimit {
+	if last := lastOutcome(prior); last != nil {
+		return last.GetTimeLimit()
+	}
+	return d.GetTimeLimit()
+}
+
 func lastOutcome(prior []*triagev1.Outcome) *triagev1.Outcome {
 	for i := len(prior) - 1; i >= 0; i-- {
 		if prior[i] != nil {

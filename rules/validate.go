@@ -63,14 +63,7 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	if f == nil {
 		return &FieldError{Field: "filing", Problem: "is required"}
 	}
-	id := strings.TrimSpace(f.GetId())
-	switch {
-	case id == "":
-		return fieldErrorf("filing.id", "is required")
-	case utf8.RuneCountInString(f.GetId()) > MaxIDChars:
-		return fieldErrorf("filing.id", "is longer than %d characters", MaxIDChars)
-	}
-	if err := validateID("filing.id", f.GetId()); err != nil {
+	if err := ValidateFilingID("filing.id", f.GetId()); err != nil {
 		return err
 	}
 	for _, fv := range [...]struct{ field, v string }{
@@ -310,6 +303,20 @@ const (
 	SingleLine Lines = false // ids, names, a cause, a court, a legal basis
 	MultiLine  Lines = true  // a filing's text, the reason for a decision
 )
+
+// ValidateFilingID checks a filing id as filing.id is checked, naming
+// field: set, at most MaxIDChars characters, and an id one decision could
+// be stored under (validateID). A request that names a filing by its id
+// (GetCase) is checked with it: an id that fails could not have been filed.
+func ValidateFilingID(field, id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return fieldErrorf(field, "is required")
+	case utf8.RuneCountInString(id) > MaxIDChars:
+		return fieldErrorf(field, "is longer than %d characters", MaxIDChars)
+	}
+	return validateID(field, id)
+}
 
 // ValidatePersonID checks the id of the person a record names as having
 // decided (outcome.decided_by) or designated (AssignCase.designated_by): set,

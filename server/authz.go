@@ -164,6 +164,7 @@ func recorder(ctx context.Context) (string, error) {
 const (
 	methodTriage        = "/fenjian.triage.v1.TriageService/Triage"
 	methodGetDecision   = "/fenjian.triage.v1.TriageService/GetDecision"
+	methodGetCase       = "/fenjian.triage.v1.TriageService/GetCase"
 	methodRecordOutcome = "/fenjian.triage.v1.TriageService/RecordOutcome"
 	methodAssignCase    = "/fenjian.triage.v1.TriageService/AssignCase"
 	methodWatch         = "/fenjian.triage.v1.TriageService/WatchAssignments"
@@ -180,6 +181,7 @@ const (
 //
 //	Triage             filing; anonymous on loopback (not with Insecure)
 //	GetDecision        filing, judge, clerk, president, admin; anonymous on loopback (not with Insecure)
+//	GetCase            as GetDecision: the case is the decision's record
 //	RecordOutcome      judge (decided_by = own name), clerk (for anyone)
 //	AssignCase         president (designated_by = own name), clerk (for anyone)
 //	WatchAssignments   team:<team_id>, president (every feed)
@@ -346,7 +348,11 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 	switch {
 	case method == methodTriage:
 		return c.need(true, auth.Filing)
-	case method == methodGetDecision:
+	case method == methodGetDecision, method == methodGetCase:
+		// Who may read a decision may read what was recorded of it since:
+		// the people who act on a case (judges, clerks, presidents) and
+		// the filing system that filed it read its history, as an operator
+		// on the host may (docs/security.md, Roles).
 		return c.need(true, auth.Filing, auth.Judge, auth.Clerk, auth.President, auth.Admin)
 	case method == methodRecordOutcome:
 		return c.need(false, auth.Judge, auth.Clerk)

@@ -57,6 +57,10 @@ func TestRolesPerRPC(t *testing.T) {
 			_, err := triagev1.NewTriageServiceClient(c).GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: d.GetDecisionId()})
 			return err
 		},
+		"GetCase": func(c *grpc.ClientConn) error {
+			_, err := triagev1.NewTriageServiceClient(c).GetCase(ctx, &triagev1.GetCaseRequest{DecisionId: d.GetDecisionId()})
+			return err
+		},
 		"RecordOutcome/own": func(c *grpc.ClientConn) error {
 			_, err := triagev1.NewTriageServiceClient(c).RecordOutcome(ctx, outcome("judge-17"))
 			return err
@@ -98,31 +102,31 @@ func TestRolesPerRPC(t *testing.T) {
 		want          map[string]codes.Code
 	}{
 		{"anonymous on loopback", "", map[string]codes.Code{
-			"Triage": through, "GetDecision": through, "RecordOutcome/own": unauth, "RecordOutcome/other": unauth,
+			"Triage": through, "GetDecision": through, "GetCase": through, "RecordOutcome/own": unauth, "RecordOutcome/other": unauth,
 			"AssignCase/own": unauth, "AssignCase/other": unauth, "Watch/civil-1": unauth, "Watch/other": unauth,
 			"ReloadModel": unauth, "Health": through, "Reflection": unauth,
 		}},
 		{"bad token", "fjt_not-a-token", map[string]codes.Code{
-			"Triage": unauth, "GetDecision": unauth, "RecordOutcome/own": unauth, "AssignCase/own": unauth,
+			"Triage": unauth, "GetDecision": unauth, "GetCase": unauth, "RecordOutcome/own": unauth, "AssignCase/own": unauth,
 			"Watch/civil-1": unauth, "ReloadModel": unauth, "Health": through, "Reflection": unauth,
 		}},
 		{"filing system", testFilingToken, map[string]codes.Code{
-			"Triage": through, "GetDecision": through, "RecordOutcome/own": denied, "AssignCase/own": denied,
+			"Triage": through, "GetDecision": through, "GetCase": through, "RecordOutcome/own": denied, "AssignCase/own": denied,
 			"Watch/civil-1": denied, "ReloadModel": denied, "Health": through, "Reflection": through,
 		}},
 		{"judge", testJudgeToken, map[string]codes.Code{
-			"Triage": denied, "GetDecision": through, "RecordOutcome/own": through, "RecordOutcome/other": denied,
+			"Triage": denied, "GetDecision": through, "GetCase": through, "RecordOutcome/own": through, "RecordOutcome/other": denied,
 			"AssignCase/own": denied, "Watch/civil-1": denied, "ReloadModel": denied,
 		}},
 		{"president", testPresidentToken, map[string]codes.Code{
-			"RecordOutcome/own": denied, "AssignCase/own": through, "AssignCase/other": denied,
+			"GetCase": through, "RecordOutcome/own": denied, "AssignCase/own": through, "AssignCase/other": denied,
 			"Watch/civil-1": through, "Watch/other": through, "ReloadModel": denied,
 		}},
 		{"clerk (records for others), admin", testToken, map[string]codes.Code{
-			"RecordOutcome/other": through, "AssignCase/other": through, "ReloadModel": through,
+			"GetCase": through, "RecordOutcome/other": through, "AssignCase/other": through, "ReloadModel": through,
 		}},
 		{"team reader", testTeamToken, map[string]codes.Code{
-			"Triage": denied, "GetDecision": denied, "Watch/civil-1": through, "Watch/other": denied,
+			"Triage": denied, "GetDecision": denied, "GetCase": denied, "Watch/civil-1": through, "Watch/other": denied,
 			"RecordOutcome/own": denied, "ReloadModel": denied,
 		}},
 	}
@@ -183,7 +187,7 @@ func reflectionStatus(ctx context.Context, c *grpc.ClientConn) error {
 func TestAnonymousOffLoopback(t *testing.T) {
 	a := newAuthorizer(testSecurity(t), nil, nil, nil)
 	remote := peer.NewContext(context.Background(), &peer.Peer{Addr: &net.TCPAddr{IP: net.ParseIP("10.1.2.3"), Port: 5555}})
-	for _, m := range []string{methodTriage, methodGetDecision, methodRecordOutcome, methodGetModel, reflectionPrefixV1 + "ServerReflectionInfo"} {
+	for _, m := range []string{methodTriage, methodGetDecision, methodGetCase, methodRecordOutcome, methodGetModel, reflectionPrefixV1 + "ServerReflectionInfo"} {
 		c, err := a.authenticate(remote)
 		if err != nil {
 			t.Fatal(err)
@@ -238,6 +242,10 @@ func TestInsecureLoopbackNotAnonymous(t *testing.T) {
 	_, err = triagev1.NewTriageServiceClient(anon).GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: uuid.Must(uuid.NewV7()).String()})
 	if status.Code(err) != codes.Unauthenticated {
 		t.Errorf("anonymous GetDecision through a loopback peer of an -insecure server: %v; want UNAUTHENTICATED", err)
+	}
+	_, err = triagev1.NewTriageServiceClient(anon).GetCase(ctx, &triagev1.GetCaseRequest{DecisionId: uuid.Must(uuid.NewV7()).String()})
+	if status.Code(err) != codes.Unauthenticated {
+		t.Errorf("anonymous GetCase through a loopback peer of an -insecure server: %v; want UNAUTHENTICATED", err)
 	}
 	hr, err := healthpb.NewHealthClient(anon).Check(ctx, &healthpb.HealthCheckRequest{})
 	if err != nil || hr.GetStatus() != healthpb.HealthCheckResponse_SERVING {

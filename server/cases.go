@@ -32,6 +32,8 @@ type CaseStore interface {
 	SaveTriage(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing, plan *store.AssignmentPlan) error
 	SaveConversion(ctx context.Context, o *triagev1.Outcome, prior int, plan *store.ReroutePlan) (*triagev1.Assignment, error)
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
+	GetCase(ctx context.Context, decisionID string) (*store.CaseHistory, error)
+	GetCaseByFiling(ctx context.Context, filingID string) (*store.CaseHistory, error)
 	GetFiling(ctx context.Context, decisionID string) (*triagev1.Filing, error)
 	SaveAssignment(ctx context.Context, a *triagev1.Assignment) error
 	ListAssignments(ctx context.Context, teamID string, afterCursor int64, limit int) ([]*triagev1.Assignment, error)

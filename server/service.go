@@ -17,6 +17,8 @@ import (
 	"github.com/fenjian/fenjian/internal/logattr"
 	"github.com/fenjian/fenjian/internal/printable"
 	"github.com/fenjian/fenjian/routing"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/store"
 )
 
 // Decider turns a filing into a decision. It returns a complete decision
@@ -215,6 +217,58 @@ func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decisio
 		return nil, errors.New("get decision: store returned no decision and no error")
 	}
 	return d, nil
+}
+
+// GetCase returns a decided case's record: the decision as answered, its
+// outcomes and assignments in recording order (one read snapshot), and the
+// procedure and time limit in force. The case is named by exactly one of
+// decision_id (a UUID, as GetDecision takes it) and filing_id (any spelling
+// of the case number); an unknown one is NOT_FOUND.
+func (s *Service) GetCase(ctx context.Context, req *triagev1.GetCaseRequest) (*triagev1.GetCaseResponse, error) {
+	resp, err := s.getCase(ctx, req)
+	s.logCall(ctx, "GetCase", err,
+		slog.String("decision_id", logID(req.GetDecisionId())), slog.String("filing_id", logID(req.GetFilingId())))
+	if err != nil {
+		return nil, toStatus(withContext(ctx, err)).Err()
+	}
+	return resp, nil
+}
+
+func (s *Service) getCase(ctx context.Context, req *triagev1.GetCaseRequest) (*triagev1.GetCaseResponse, error) {
+	var c *store.CaseHistory
+	switch {
+	case req.GetDecisionId() != "" && req.GetFilingId() != "":
+		return nil, &fieldError{Field: "filing_id", Problem: "is set beside decision_id: name the case by one of them"}
+	case req.GetFilingId() != "":
+		if err := rules.ValidateFilingID("filing_id", req.GetFilingId()); err != nil {
+			return nil, err
+		}
+		cs, err := s.store.GetCaseByFiling(ctx, req.GetFilingId())
+		if err != nil {
+			return nil, &storeError{op: "get case", err: err}
+		}
+		c = cs
+	default:
+		// An empty decision_id (a dry run's decision has none) is refused
+		// here, naming decision_id.
+		id, err := validDecisionID(req.GetDecisionId(), "decision_id")
+		if err != nil {
+			return nil, err
+		}
+		if c, err = s.store.GetCase(ctx, id); err != nil {
+			return nil, &storeError{op: "get case", err: err}
+		}
+	}
+	if c == nil || c.Decision == nil {
+		return nil, errors.New("get case: store returned no case and no error")
+	}
+	return &triagev1.GetCaseResponse{
+		Decision:    c.Decision,
+		Outcomes:    c.Outcomes,
+		Assignments: c.Assignments,
+		Procedure:   rules.CurrentProcedure(c.Decision, c.Outcomes),
+		TimeLimit:   rules.CurrentTimeLimit(c.Decision, c.Outcomes),
+	}, nil
 }
 
 // observeTriage records the metrics and the log record of one Triage call.

@@ -39,22 +39,7 @@ func TestCasePageIsOneIndexRange(t *testing.T) {
 		{"next page", nextCasePage, []any{int64(0), "dec-1", scanPage}, "(decided_at,decision_id)>(?,?)"},
 	} {
 		name := tc.name
-		rows, err := s.read.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tc.query, tc.args...)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		if err := rows.Close(); err != nil {
-			t.Fatal(err)
-		}
+		plan := sqlitePlan(t, s, tc.query, tc.args...)
 		got := strings.Join(plan, "; ")
 		if !strings.Contains(got, "decisions_decided_at_id ("+tc.rangeOn+")") || strings.Contains(got, "TEMP B-TREE") || strings.Contains(got, "MULTI-INDEX OR") {
 			t.Errorf("%s: plan %q, want one range search of decisions_decided_at_id without a temporary sort", name, got)

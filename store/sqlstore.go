@@ -487,7 +487,7 @@ func (s *sqlStore) ListOutcomes(ctx context.Context, decisionID string) ([]*tria
 	var out []*triagev1.Outcome
 	err := s.retryRead(ctx, func() error {
 		out = nil
-		err := s.eachBlob(ctx, s.dialect.q(`SELECT decision_id, outcome FROM outcomes WHERE decision_id = ? ORDER BY seq`), []any{decisionID},
+		err := s.eachBlob(ctx, s.dialect.q(selectCaseOutcomes), []any{decisionID},
 			func(_ string, blob []byte) error {
 				o := &triagev1.Outcome{}
 				if err := proto.Unmarshal(blob, o); err != nil {
@@ -709,7 +709,17 @@ func (s *sqlStore) casePage(ctx context.Context, from int64, after *pageKey) ([]
 // eachBlob runs a query of (decision_id, blob) rows and calls f on each, in
 // order; the query's placeholders are already in the dialect's form.
 func (s *sqlStore) eachBlob(ctx context.Context, query string, args []any, f func(id string, blob []byte) error) error {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	return eachBlobOn(ctx, s.read, query, args, f)
+}
+
+// queryer runs a query on a pool or in a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// eachBlobOn is eachBlob on q: a read snapshot's transaction (GetCase).
+func eachBlobOn(ctx context.Context, q queryer, query string, args []any, f func(id string, blob []byte) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -143,6 +143,14 @@ type Store interface {
 	// ListOutcomes returns a decision's outcomes in the order recorded,
 	// ErrNotFound for an unknown decision.
 	ListOutcomes(ctx context.Context, decisionID string) ([]*triagev1.Outcome, error)
+	// GetCase returns decision decisionID with its outcomes and its
+	// assignments, each in recording order, read in one snapshot;
+	// ErrNotFound for an unknown decision.
+	GetCase(ctx context.Context, decisionID string) (*CaseHistory, error)
+	// GetCaseByFiling is GetCase for the first decision stored for filing
+	// filingID (its filing key: any spelling of the same case number);
+	// ErrNotFound for a filing without one.
+	GetCaseByFiling(ctx context.Context, filingID string) (*CaseHistory, error)
 	// ListAssignments returns up to limit (1..10,000) of a team's feed
 	// after afterCursor (0: from the start), in cursor order: the
 	// assignments to the team and those that moved one of its cases away

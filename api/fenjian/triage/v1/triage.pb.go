@@ -2729,6 +2729,152 @@ func (x *GetDecisionResponse) GetDecision() *Decision {
 	return nil
 }
 
+// GetCaseRequest names a decided case: set exactly one of its fields.
+type GetCaseRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The decision's id, as Triage returned it (a dry run has none).
+	DecisionId string `protobuf:"bytes,1,opt,name=decision_id,json=decisionId,proto3" json:"decision_id,omitempty"`
+	// The filing's id (收案号/案号), in any spelling of the same case number
+	// (the one stored decision of the filing, as Triage's ALREADY_EXISTS
+	// names it).
+	FilingId      string `protobuf:"bytes,2,opt,name=filing_id,json=filingId,proto3" json:"filing_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetCaseRequest) Reset() {
+	*x = GetCaseRequest{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetCaseRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetCaseRequest) ProtoMessage() {}
+
+func (x *GetCaseRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetCaseRequest.ProtoReflect.Descriptor instead.
+func (*GetCaseRequest) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *GetCaseRequest) GetDecisionId() string {
+	if x != nil {
+		return x.DecisionId
+	}
+	return ""
+}
+
+func (x *GetCaseRequest) GetFilingId() string {
+	if x != nil {
+		return x.FilingId
+	}
+	return ""
+}
+
+// GetCaseResponse is a decided case's record as stored and audit-chained.
+type GetCaseResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The decision, exactly as GetDecision returns it: as answered at filing.
+	Decision *Decision `protobuf:"bytes,1,opt,name=decision,proto3" json:"decision,omitempty"`
+	// The outcomes recorded since (confirmations, overrides, conversions,
+	// corrections, restarts), oldest first, as RecordOutcome returned them:
+	// decided_by and recorded_by say who, decided_on and recorded_at when.
+	Outcomes []*Outcome `protobuf:"bytes,2,rep,name=outcomes,proto3" json:"outcomes,omitempty"`
+	// The case's assignments, oldest first: the draw at Triage (also in
+	// decision.assignment), re-draws and UNROUTED assignments after a
+	// conversion, designations; the last one is where the case is now.
+	Assignments []*Assignment `protobuf:"bytes,3,rep,name=assignments,proto3" json:"assignments,omitempty"`
+	// The procedure in force: the last outcome's, or the recommendation
+	// before any outcome (what RecordOutcome sets as the next outcome's
+	// previous).
+	Procedure Procedure `protobuf:"varint,4,opt,name=procedure,proto3,enum=fenjian.triage.v1.Procedure" json:"procedure,omitempty"`
+	// The time limit in force: the last outcome's time_limit, or the
+	// decision's before any outcome, as they were computed when recorded.
+	TimeLimit     *TimeLimit `protobuf:"bytes,5,opt,name=time_limit,json=timeLimit,proto3" json:"time_limit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetCaseResponse) Reset() {
+	*x = GetCaseResponse{}
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetCaseResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetCaseResponse) ProtoMessage() {}
+
+func (x *GetCaseResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetCaseResponse.ProtoReflect.Descriptor instead.
+func (*GetCaseResponse) Descriptor() ([]byte, []int) {
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *GetCaseResponse) GetDecision() *Decision {
+	if x != nil {
+		return x.Decision
+	}
+	return nil
+}
+
+func (x *GetCaseResponse) GetOutcomes() []*Outcome {
+	if x != nil {
+		return x.Outcomes
+	}
+	return nil
+}
+
+func (x *GetCaseResponse) GetAssignments() []*Assignment {
+	if x != nil {
+		return x.Assignments
+	}
+	return nil
+}
+
+func (x *GetCaseResponse) GetProcedure() Procedure {
+	if x != nil {
+		return x.Procedure
+	}
+	return Procedure_PROCEDURE_UNSPECIFIED
+}
+
+func (x *GetCaseResponse) GetTimeLimit() *TimeLimit {
+	if x != nil {
+		return x.TimeLimit
+	}
+	return nil
+}
+
 // Reason is one legal reason or signal, with the article it rests on.
 type Reason struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2744,7 +2890,7 @@ type Reason struct {
 
 func (x *Reason) Reset() {
 	*x = Reason{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[23]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2756,7 +2902,7 @@ func (x *Reason) String() string {
 func (*Reason) ProtoMessage() {}
 
 func (x *Reason) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[23]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2769,7 +2915,7 @@ func (x *Reason) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Reason.ProtoReflect.Descriptor instead.
 func (*Reason) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{23}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *Reason) GetCode() string {
@@ -2816,7 +2962,7 @@ type ProcedureOption struct {
 
 func (x *ProcedureOption) Reset() {
 	*x = ProcedureOption{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[24]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2828,7 +2974,7 @@ func (x *ProcedureOption) String() string {
 func (*ProcedureOption) ProtoMessage() {}
 
 func (x *ProcedureOption) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[24]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2841,7 +2987,7 @@ func (x *ProcedureOption) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ProcedureOption.ProtoReflect.Descriptor instead.
 func (*ProcedureOption) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{24}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *ProcedureOption) GetProcedure() Procedure {
@@ -2925,7 +3071,7 @@ type TimeLimit struct {
 
 func (x *TimeLimit) Reset() {
 	*x = TimeLimit{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[25]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2937,7 +3083,7 @@ func (x *TimeLimit) String() string {
 func (*TimeLimit) ProtoMessage() {}
 
 func (x *TimeLimit) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[25]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2950,7 +3096,7 @@ func (x *TimeLimit) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TimeLimit.ProtoReflect.Descriptor instead.
 func (*TimeLimit) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{25}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *TimeLimit) GetProcedure() Procedure {
@@ -3058,7 +3204,7 @@ type SmallClaimsLimit struct {
 
 func (x *SmallClaimsLimit) Reset() {
 	*x = SmallClaimsLimit{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[26]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3070,7 +3216,7 @@ func (x *SmallClaimsLimit) String() string {
 func (*SmallClaimsLimit) ProtoMessage() {}
 
 func (x *SmallClaimsLimit) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[26]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3083,7 +3229,7 @@ func (x *SmallClaimsLimit) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SmallClaimsLimit.ProtoReflect.Descriptor instead.
 func (*SmallClaimsLimit) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{26}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *SmallClaimsLimit) GetProvince() string {
@@ -3209,7 +3355,7 @@ type Decision struct {
 
 func (x *Decision) Reset() {
 	*x = Decision{}
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[27]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3221,7 +3367,7 @@ func (x *Decision) String() string {
 func (*Decision) ProtoMessage() {}
 
 func (x *Decision) ProtoReflect() protoreflect.Message {
-	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[27]
+	mi := &file_fenjian_triage_v1_triage_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3234,7 +3380,7 @@ func (x *Decision) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Decision.ProtoReflect.Descriptor instead.
 func (*Decision) Descriptor() ([]byte, []int) {
-	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{27}
+	return file_fenjian_triage_v1_triage_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *Decision) GetDecisionId() string {
@@ -3539,7 +3685,18 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\"N\n" +
 	"\x13GetDecisionResponse\x127\n" +
-	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"P\n" +
+	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"N\n" +
+	"\x0eGetCaseRequest\x12\x1f\n" +
+	"\vdecision_id\x18\x01 \x01(\tR\n" +
+	"decisionId\x12\x1b\n" +
+	"\tfiling_id\x18\x02 \x01(\tR\bfilingId\"\xbc\x02\n" +
+	"\x0fGetCaseResponse\x127\n" +
+	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\x126\n" +
+	"\boutcomes\x18\x02 \x03(\v2\x1a.fenjian.triage.v1.OutcomeR\boutcomes\x12?\n" +
+	"\vassignments\x18\x03 \x03(\v2\x1d.fenjian.triage.v1.AssignmentR\vassignments\x12:\n" +
+	"\tprocedure\x18\x04 \x01(\x0e2\x1c.fenjian.triage.v1.ProcedureR\tprocedure\x12;\n" +
+	"\n" +
+	"time_limit\x18\x05 \x01(\v2\x1c.fenjian.triage.v1.TimeLimitR\ttimeLimit\"P\n" +
 	"\x06Reason\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x18\n" +
 	"\aarticle\x18\x02 \x01(\tR\aarticle\x12\x18\n" +
@@ -3676,10 +3833,11 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x18AVAILABILITY_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16AVAILABILITY_AVAILABLE\x10\x01\x12\x1c\n" +
 	"\x18AVAILABILITY_UNAVAILABLE\x10\x02\x12\x1d\n" +
-	"\x19AVAILABILITY_UNDETERMINED\x10\x032\xea\x03\n" +
+	"\x19AVAILABILITY_UNDETERMINED\x10\x032\xbc\x04\n" +
 	"\rTriageService\x12M\n" +
 	"\x06Triage\x12 .fenjian.triage.v1.TriageRequest\x1a!.fenjian.triage.v1.TriageResponse\x12\\\n" +
-	"\vGetDecision\x12%.fenjian.triage.v1.GetDecisionRequest\x1a&.fenjian.triage.v1.GetDecisionResponse\x12b\n" +
+	"\vGetDecision\x12%.fenjian.triage.v1.GetDecisionRequest\x1a&.fenjian.triage.v1.GetDecisionResponse\x12P\n" +
+	"\aGetCase\x12!.fenjian.triage.v1.GetCaseRequest\x1a\".fenjian.triage.v1.GetCaseResponse\x12b\n" +
 	"\rRecordOutcome\x12'.fenjian.triage.v1.RecordOutcomeRequest\x1a(.fenjian.triage.v1.RecordOutcomeResponse\x12Y\n" +
 	"\n" +
 	"AssignCase\x12$.fenjian.triage.v1.AssignCaseRequest\x1a%.fenjian.triage.v1.AssignCaseResponse\x12m\n" +
@@ -3701,7 +3859,7 @@ func file_fenjian_triage_v1_triage_proto_rawDescGZIP() []byte {
 }
 
 var file_fenjian_triage_v1_triage_proto_enumTypes = make([]protoimpl.EnumInfo, 11)
-var file_fenjian_triage_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
+var file_fenjian_triage_v1_triage_proto_msgTypes = make([]protoimpl.MessageInfo, 30)
 var file_fenjian_triage_v1_triage_proto_goTypes = []any{
 	(CaseKind)(0),                    // 0: fenjian.triage.v1.CaseKind
 	(CourtLevel)(0),                  // 1: fenjian.triage.v1.CourtLevel
@@ -3737,12 +3895,14 @@ var file_fenjian_triage_v1_triage_proto_goTypes = []any{
 	(*WatchAssignmentsResponse)(nil), // 31: fenjian.triage.v1.WatchAssignmentsResponse
 	(*GetDecisionRequest)(nil),       // 32: fenjian.triage.v1.GetDecisionRequest
 	(*GetDecisionResponse)(nil),      // 33: fenjian.triage.v1.GetDecisionResponse
-	(*Reason)(nil),                   // 34: fenjian.triage.v1.Reason
-	(*ProcedureOption)(nil),          // 35: fenjian.triage.v1.ProcedureOption
-	(*TimeLimit)(nil),                // 36: fenjian.triage.v1.TimeLimit
-	(*SmallClaimsLimit)(nil),         // 37: fenjian.triage.v1.SmallClaimsLimit
-	(*Decision)(nil),                 // 38: fenjian.triage.v1.Decision
-	(*timestamppb.Timestamp)(nil),    // 39: google.protobuf.Timestamp
+	(*GetCaseRequest)(nil),           // 34: fenjian.triage.v1.GetCaseRequest
+	(*GetCaseResponse)(nil),          // 35: fenjian.triage.v1.GetCaseResponse
+	(*Reason)(nil),                   // 36: fenjian.triage.v1.Reason
+	(*ProcedureOption)(nil),          // 37: fenjian.triage.v1.ProcedureOption
+	(*TimeLimit)(nil),                // 38: fenjian.triage.v1.TimeLimit
+	(*SmallClaimsLimit)(nil),         // 39: fenjian.triage.v1.SmallClaimsLimit
+	(*Decision)(nil),                 // 40: fenjian.triage.v1.Decision
+	(*timestamppb.Timestamp)(nil),    // 41: google.protobuf.Timestamp
 }
 var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	3,  // 0: fenjian.triage.v1.Party.role:type_name -> fenjian.triage.v1.PartyRole
@@ -3754,16 +3914,16 @@ var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	12, // 6: fenjian.triage.v1.Filing.circumstances:type_name -> fenjian.triage.v1.Circumstances
 	13, // 7: fenjian.triage.v1.LabeledFiling.filing:type_name -> fenjian.triage.v1.Filing
 	2,  // 8: fenjian.triage.v1.LabeledFiling.label:type_name -> fenjian.triage.v1.Procedure
-	39, // 9: fenjian.triage.v1.GetModelResponse.loaded_at:type_name -> google.protobuf.Timestamp
+	41, // 9: fenjian.triage.v1.GetModelResponse.loaded_at:type_name -> google.protobuf.Timestamp
 	13, // 10: fenjian.triage.v1.TriageRequest.filing:type_name -> fenjian.triage.v1.Filing
-	38, // 11: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
+	40, // 11: fenjian.triage.v1.TriageResponse.decision:type_name -> fenjian.triage.v1.Decision
 	2,  // 12: fenjian.triage.v1.Outcome.procedure:type_name -> fenjian.triage.v1.Procedure
 	6,  // 13: fenjian.triage.v1.Outcome.change:type_name -> fenjian.triage.v1.ChangeKind
 	2,  // 14: fenjian.triage.v1.Outcome.previous:type_name -> fenjian.triage.v1.Procedure
-	36, // 15: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	39, // 16: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
+	38, // 15: fenjian.triage.v1.Outcome.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	41, // 16: fenjian.triage.v1.Outcome.recorded_at:type_name -> google.protobuf.Timestamp
 	22, // 17: fenjian.triage.v1.Outcome.correction:type_name -> fenjian.triage.v1.FactCorrection
-	34, // 18: fenjian.triage.v1.Outcome.review_reasons:type_name -> fenjian.triage.v1.Reason
+	36, // 18: fenjian.triage.v1.Outcome.review_reasons:type_name -> fenjian.triage.v1.Reason
 	7,  // 19: fenjian.triage.v1.Outcome.restart:type_name -> fenjian.triage.v1.TimeLimitRestart
 	13, // 20: fenjian.triage.v1.FactCorrection.filing:type_name -> fenjian.triage.v1.Filing
 	21, // 21: fenjian.triage.v1.RecordOutcomeRequest.outcome:type_name -> fenjian.triage.v1.Outcome
@@ -3773,45 +3933,52 @@ var file_fenjian_triage_v1_triage_proto_depIdxs = []int32{
 	8,  // 25: fenjian.triage.v1.Assignment.kind:type_name -> fenjian.triage.v1.AssignmentKind
 	2,  // 26: fenjian.triage.v1.Assignment.procedure:type_name -> fenjian.triage.v1.Procedure
 	26, // 27: fenjian.triage.v1.Assignment.draw:type_name -> fenjian.triage.v1.Draw
-	39, // 28: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
+	41, // 28: fenjian.triage.v1.Assignment.assigned_at:type_name -> google.protobuf.Timestamp
 	27, // 29: fenjian.triage.v1.AssignCaseResponse.assignment:type_name -> fenjian.triage.v1.Assignment
 	27, // 30: fenjian.triage.v1.WatchAssignmentsResponse.assignment:type_name -> fenjian.triage.v1.Assignment
 	9,  // 31: fenjian.triage.v1.WatchAssignmentsResponse.event:type_name -> fenjian.triage.v1.FeedEvent
-	38, // 32: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
-	2,  // 33: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
-	34, // 34: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
-	10, // 35: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
-	36, // 36: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	2,  // 37: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
-	2,  // 38: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
-	35, // 39: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
-	34, // 40: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
-	0,  // 41: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
-	37, // 42: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
-	36, // 43: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
-	34, // 44: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
-	39, // 45: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
-	27, // 46: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
-	26, // 47: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
-	19, // 48: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
-	32, // 49: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
-	23, // 50: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
-	28, // 51: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
-	30, // 52: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
-	15, // 53: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
-	17, // 54: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
-	20, // 55: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
-	33, // 56: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
-	24, // 57: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
-	29, // 58: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
-	31, // 59: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
-	16, // 60: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
-	18, // 61: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
-	55, // [55:62] is the sub-list for method output_type
-	48, // [48:55] is the sub-list for method input_type
-	48, // [48:48] is the sub-list for extension type_name
-	48, // [48:48] is the sub-list for extension extendee
-	0,  // [0:48] is the sub-list for field type_name
+	40, // 32: fenjian.triage.v1.GetDecisionResponse.decision:type_name -> fenjian.triage.v1.Decision
+	40, // 33: fenjian.triage.v1.GetCaseResponse.decision:type_name -> fenjian.triage.v1.Decision
+	21, // 34: fenjian.triage.v1.GetCaseResponse.outcomes:type_name -> fenjian.triage.v1.Outcome
+	27, // 35: fenjian.triage.v1.GetCaseResponse.assignments:type_name -> fenjian.triage.v1.Assignment
+	2,  // 36: fenjian.triage.v1.GetCaseResponse.procedure:type_name -> fenjian.triage.v1.Procedure
+	38, // 37: fenjian.triage.v1.GetCaseResponse.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	2,  // 38: fenjian.triage.v1.ProcedureOption.procedure:type_name -> fenjian.triage.v1.Procedure
+	36, // 39: fenjian.triage.v1.ProcedureOption.reasons:type_name -> fenjian.triage.v1.Reason
+	10, // 40: fenjian.triage.v1.ProcedureOption.availability:type_name -> fenjian.triage.v1.Availability
+	38, // 41: fenjian.triage.v1.ProcedureOption.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	2,  // 42: fenjian.triage.v1.TimeLimit.procedure:type_name -> fenjian.triage.v1.Procedure
+	2,  // 43: fenjian.triage.v1.Decision.recommended:type_name -> fenjian.triage.v1.Procedure
+	37, // 44: fenjian.triage.v1.Decision.options:type_name -> fenjian.triage.v1.ProcedureOption
+	36, // 45: fenjian.triage.v1.Decision.review_reasons:type_name -> fenjian.triage.v1.Reason
+	0,  // 46: fenjian.triage.v1.Decision.case_kind:type_name -> fenjian.triage.v1.CaseKind
+	39, // 47: fenjian.triage.v1.Decision.small_claims_limit:type_name -> fenjian.triage.v1.SmallClaimsLimit
+	38, // 48: fenjian.triage.v1.Decision.time_limit:type_name -> fenjian.triage.v1.TimeLimit
+	36, // 49: fenjian.triage.v1.Decision.inferences:type_name -> fenjian.triage.v1.Reason
+	41, // 50: fenjian.triage.v1.Decision.decided_at:type_name -> google.protobuf.Timestamp
+	27, // 51: fenjian.triage.v1.Decision.assignment:type_name -> fenjian.triage.v1.Assignment
+	26, // 52: fenjian.triage.v1.Decision.unassigned_draw:type_name -> fenjian.triage.v1.Draw
+	19, // 53: fenjian.triage.v1.TriageService.Triage:input_type -> fenjian.triage.v1.TriageRequest
+	32, // 54: fenjian.triage.v1.TriageService.GetDecision:input_type -> fenjian.triage.v1.GetDecisionRequest
+	34, // 55: fenjian.triage.v1.TriageService.GetCase:input_type -> fenjian.triage.v1.GetCaseRequest
+	23, // 56: fenjian.triage.v1.TriageService.RecordOutcome:input_type -> fenjian.triage.v1.RecordOutcomeRequest
+	28, // 57: fenjian.triage.v1.TriageService.AssignCase:input_type -> fenjian.triage.v1.AssignCaseRequest
+	30, // 58: fenjian.triage.v1.TriageService.WatchAssignments:input_type -> fenjian.triage.v1.WatchAssignmentsRequest
+	15, // 59: fenjian.triage.v1.AdminService.ReloadModel:input_type -> fenjian.triage.v1.ReloadModelRequest
+	17, // 60: fenjian.triage.v1.AdminService.GetModel:input_type -> fenjian.triage.v1.GetModelRequest
+	20, // 61: fenjian.triage.v1.TriageService.Triage:output_type -> fenjian.triage.v1.TriageResponse
+	33, // 62: fenjian.triage.v1.TriageService.GetDecision:output_type -> fenjian.triage.v1.GetDecisionResponse
+	35, // 63: fenjian.triage.v1.TriageService.GetCase:output_type -> fenjian.triage.v1.GetCaseResponse
+	24, // 64: fenjian.triage.v1.TriageService.RecordOutcome:output_type -> fenjian.triage.v1.RecordOutcomeResponse
+	29, // 65: fenjian.triage.v1.TriageService.AssignCase:output_type -> fenjian.triage.v1.AssignCaseResponse
+	31, // 66: fenjian.triage.v1.TriageService.WatchAssignments:output_type -> fenjian.triage.v1.WatchAssignmentsResponse
+	16, // 67: fenjian.triage.v1.AdminService.ReloadModel:output_type -> fenjian.triage.v1.ReloadModelResponse
+	18, // 68: fenjian.triage.v1.AdminService.GetModel:output_type -> fenjian.triage.v1.GetModelResponse
+	61, // [61:69] is the sub-list for method output_type
+	53, // [53:61] is the sub-list for method input_type
+	53, // [53:53] is the sub-list for extension type_name
+	53, // [53:53] is the sub-list for extension extendee
+	0,  // [0:53] is the sub-list for field type_name
 }
 
 func init() { file_fenjian_triage_v1_triage_proto_init() }
@@ -3825,7 +3992,7 @@ func file_fenjian_triage_v1_triage_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fenjian_triage_v1_triage_proto_rawDesc), len(file_fenjian_triage_v1_triage_proto_rawDesc)),
 			NumEnums:      11,
-			NumMessages:   28,
+			NumMessages:   30,
 			NumExtensions: 0,
 			NumServices:   2,
 		},

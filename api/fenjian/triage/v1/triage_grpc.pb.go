@@ -30,6 +30,7 @@ const _ = grpc.SupportPackageIsVersion9
 const (
 	TriageService_Triage_FullMethodName           = "/fenjian.triage.v1.TriageService/Triage"
 	TriageService_GetDecision_FullMethodName      = "/fenjian.triage.v1.TriageService/GetDecision"
+	TriageService_GetCase_FullMethodName          = "/fenjian.triage.v1.TriageService/GetCase"
 	TriageService_RecordOutcome_FullMethodName    = "/fenjian.triage.v1.TriageService/RecordOutcome"
 	TriageService_AssignCase_FullMethodName       = "/fenjian.triage.v1.TriageService/AssignCase"
 	TriageService_WatchAssignments_FullMethodName = "/fenjian.triage.v1.TriageService/WatchAssignments"
@@ -47,6 +48,12 @@ type TriageServiceClient interface {
 	Triage(ctx context.Context, in *TriageRequest, opts ...grpc.CallOption) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(ctx context.Context, in *GetDecisionRequest, opts ...grpc.CallOption) (*GetDecisionResponse, error)
+	// GetCase returns a decided case's record, by its decision id or its
+	// filing id: the decision as answered, every outcome recorded since and
+	// every assignment (the draw, re-draws, designations) in the order they
+	// were recorded, and the procedure and time limit in force now. The
+	// roles that may read a decision may read its case.
+	GetCase(ctx context.Context, in *GetCaseRequest, opts ...grpc.CallOption) (*GetCaseResponse, error)
 	// RecordOutcome records what the court actually applied: a confirmation,
 	// a different procedure chosen at filing, or a later conversion (简转普,
 	// small claims to simplified rules or ordinary, single judge to panel,
@@ -89,6 +96,16 @@ func (c *triageServiceClient) GetDecision(ctx context.Context, in *GetDecisionRe
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetDecisionResponse)
 	err := c.cc.Invoke(ctx, TriageService_GetDecision_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *triageServiceClient) GetCase(ctx context.Context, in *GetCaseRequest, opts ...grpc.CallOption) (*GetCaseResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetCaseResponse)
+	err := c.cc.Invoke(ctx, TriageService_GetCase_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +163,12 @@ type TriageServiceServer interface {
 	Triage(context.Context, *TriageRequest) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(context.Context, *GetDecisionRequest) (*GetDecisionResponse, error)
+	// GetCase returns a decided case's record, by its decision id or its
+	// filing id: the decision as answered, every outcome recorded since and
+	// every assignment (the draw, re-draws, designations) in the order they
+	// were recorded, and the procedure and time limit in force now. The
+	// roles that may read a decision may read its case.
+	GetCase(context.Context, *GetCaseRequest) (*GetCaseResponse, error)
 	// RecordOutcome records what the court actually applied: a confirmation,
 	// a different procedure chosen at filing, or a later conversion (简转普,
 	// small claims to simplified rules or ordinary, single judge to panel,
@@ -179,6 +202,9 @@ func (UnimplementedTriageServiceServer) Triage(context.Context, *TriageRequest) 
 }
 func (UnimplementedTriageServiceServer) GetDecision(context.Context, *GetDecisionRequest) (*GetDecisionResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetDecision not implemented")
+}
+func (UnimplementedTriageServiceServer) GetCase(context.Context, *GetCaseRequest) (*GetCaseResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetCase not implemented")
 }
 func (UnimplementedTriageServiceServer) RecordOutcome(context.Context, *RecordOutcomeRequest) (*RecordOutcomeResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RecordOutcome not implemented")
@@ -246,6 +272,24 @@ func _TriageService_GetDecision_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _TriageService_GetCase_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetCaseRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(TriageServiceServer).GetCase(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: TriageService_GetCase_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(TriageServiceServer).GetCase(ctx, req.(*GetCaseRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _TriageService_RecordOutcome_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(RecordOutcomeRequest)
 	if err := dec(in); err != nil {
@@ -307,6 +351,10 @@ var TriageService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetDecision",
 			Handler:    _TriageService_GetDecision_Handler,
+		},
+		{
+			MethodName: "GetCase",
+			Handler:    _TriageService_GetCase_Handler,
 		},
 		{
 			MethodName: "RecordOutcome",
