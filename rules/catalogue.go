@@ -216,7 +216,7 @@ func EmbeddedCatalogue(kind string) ([]byte, error) {
 // without the separators clerks write or leave out inside names
 // ("掩饰隐瞒犯罪所得罪").
 func normalizeCause(s string) string {
-	return dropCauseSeparators(CauseStem(dropRemark(foldCause(s))))
+	return dropCauseSeparators(stemFolded(dropRemark(foldCause(s))))
 }
 
 // dropRemark removes trailing remarks in brackets from a folded cause

@@ -207,7 +207,12 @@ type causeIndex struct {
 // characters), so written causes and catalogue or team entries compare on
 // the same stem.
 func CauseStem(s string) string {
-	s = foldCause(s)
+	return stemFolded(foldCause(s))
+}
+
+// stemFolded is CauseStem's trimming of a cause already in foldCause's form
+// (normalizeCause has folded it once; folding again would only scan it again).
+func stemFolded(s string) string {
 	if t, ok := strings.CutSuffix(s, "一案"); ok {
 		s = t
 	} else {
@@ -423,11 +428,18 @@ func (x *causeIndex) lookup(written, kind string) Cause {
 
 // found is the Cause of a name or alias found by a probe.
 func (x *causeIndex) found(ref keyRef, written string) Cause {
+	c := x.causeOf(ref)
+	c.Written = written
+	return c
+}
+
+// causeOf is the catalogue's Cause for a probe's hit, matched by alias when
+// the hit was an older or other name.
+func (x *causeIndex) causeOf(ref keyRef) Cause {
 	c := x.causes[ref.node]
 	if ref.alias {
 		c.Match = MatchAlias
 	}
-	c.Written = written
 	return c
 }
 
@@ -815,11 +827,7 @@ func (x *causeIndex) exactCharge(s string) (Cause, bool) {
 	if !ok {
 		return Cause{}, false
 	}
-	c := x.causes[ref.node]
-	if ref.alias {
-		c.Match = MatchAlias
-	}
-	return c, true
+	return x.causeOf(ref), true
 }
 
 // splitCharges cuts a written cause at the separators between charges,

@@ -552,10 +552,7 @@ func (b *batch) checkFiling(ctx context.Context, row *decisionRow) error {
 // lookupKey is what row's filing is looked up by: its filing key, or on a
 // schema without keys (dialect.unkeyed) the filing id as sent.
 func (b *batch) lookupKey(row *decisionRow) string {
-	if b.d.unkeyed {
-		return row.filingID
-	}
-	return row.filingKey
+	return b.d.filingLookupKey(row.filingID, row.filingKey)
 }
 
 // lookUpStoredFilings reads the first stored decision of every filing the

@@ -53,10 +53,7 @@ func (s *sqlStore) GetCaseByFiling(ctx context.Context, filingID string) (*CaseH
 	if filingID == "" {
 		return nil, errors.New("store: filing_id is empty")
 	}
-	key := filingKey(filingID)
-	if s.dialect.unkeyed {
-		key = filingID
-	}
+	key := s.dialect.filingLookupKey(filingID, filingKey(filingID))
 	return s.readCase(ctx, "get case of filing", filingID, func(ctx context.Context, tx *sql.Tx) (string, error) {
 		arg, err := s.dialect.filingKeysArg([]string{key})
 		if err != nil {

@@ -115,6 +115,17 @@ const (
 	auditColumns          = `seq, record_kind, record_id, record_sha256, prev_hash, hash, recorded_at`
 )
 
+// filingLookupKey is what selectDecisionsForFilings finds filing filingID
+// by: its filing key (key, filingKey(filingID)), or on a schema without keys
+// (unkeyed) the filing id as sent. The writer's check and GetCaseByFiling
+// both look a filing up through it.
+func (d *dialect) filingLookupKey(filingID, key string) string {
+	if d.unkeyed {
+		return filingID
+	}
+	return key
+}
+
 // q rewrites the ? placeholders of query into d's.
 func (d *dialect) q(query string) string {
 	if d.placeholder(1) == "?" {
