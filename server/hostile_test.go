@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/hpack"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -406,6 +407,7 @@ func TestLoadShedding(t *testing.T) {
 	<-blocking.started
 	_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
 	checkStatus(t, err, codes.ResourceExhausted, "", "")
+	checkRetryable(t, err, ReasonOverloaded, 0)
 	cancel()
 	<-done
 	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
@@ -490,6 +492,8 @@ func TestRateLimit(t *testing.T) {
 	}
 	_, err := h.client.Triage(ctx, req)
 	checkStatus(t, err, codes.ResourceExhausted, "", "")
+	// A token every 1,000 s: the next one within 1,000 s.
+	checkRetryable(t, err, ReasonRateLimited, 1000*time.Second)
 	other := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testFilingToken))
 	if _, err := other.Triage(ctx, req); err != nil {
 		t.Errorf("another identity: %v", err)
@@ -498,6 +502,36 @@ func TestRateLimit(t *testing.T) {
 	// full: it is not shed (the error ratio counts shed calls).
 	if v := gathered(t, h.reg, "fenjian_grpc_shed_total", nil); v != 0 {
 		t.Errorf("fenjian_grpc_shed_total = %v; want 0", v)
+	}
+}
+
+// checkRetryable checks a RESOURCE_EXHAUSTED status's details: a
+// google.rpc.ErrorInfo of reason in ErrorDomain, and a google.rpc.RetryInfo
+// with a delay above 0 and at most maxDelay when maxDelay > 0 (none
+// otherwise); reason "" wants neither (a request over the message limit,
+// which no retry cures). Without them a client told a call it may send
+// again from one it must not only by the message's text (outside check 16).
+func checkRetryable(t testing.TB, err error, reason string, maxDelay time.Duration) {
+	t.Helper()
+	var info *errdetails.ErrorInfo
+	var retry *errdetails.RetryInfo
+	for _, d := range status.Convert(err).Details() {
+		switch d := d.(type) {
+		case *errdetails.ErrorInfo:
+			info = d
+		case *errdetails.RetryInfo:
+			retry = d
+		}
+	}
+	switch {
+	case reason == "" && (info != nil || retry != nil):
+		t.Errorf("%v: ErrorInfo %v, RetryInfo %v; want neither", err, info, retry)
+	case reason != "" && (info.GetReason() != reason || info.GetDomain() != ErrorDomain):
+		t.Errorf("%v: ErrorInfo %v; want reason %s, domain %s", err, info, reason, ErrorDomain)
+	case maxDelay == 0 && retry != nil:
+		t.Errorf("%v: RetryInfo %v; want none", err, retry)
+	case maxDelay > 0 && (retry == nil || retry.GetRetryDelay().AsDuration() <= 0 || retry.GetRetryDelay().AsDuration() > maxDelay):
+		t.Errorf("%v: RetryInfo %v; want a delay in (0, %v]", err, retry, maxDelay)
 	}
 }
 
@@ -606,9 +640,11 @@ func TestHealthWatchesBounded(t *testing.T) {
 	}
 	extraCtx, cancelExtra := context.WithCancel(testContext(t))
 	defer cancelExtra()
-	if err := watch(extraCtx, clients[len(clients)-1]); status.Code(err) != codes.ResourceExhausted {
+	err := watch(extraCtx, clients[len(clients)-1])
+	if status.Code(err) != codes.ResourceExhausted {
 		t.Fatalf("Watch number %d: %v, want RESOURCE_EXHAUSTED", MaxHealthWatches+1, err)
 	}
+	checkRetryable(t, err, ReasonTooManyHealthWatches, 0)
 	if resp, err := clients[len(clients)-1].Check(testContext(t), &healthpb.HealthCheckRequest{}); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
 		t.Errorf("Check with every Watch place taken: %v %v, want SERVING", resp, err)
 	}
@@ -885,9 +921,11 @@ func TestTeamFeedsBounded(t *testing.T) {
 		case <-time.After(300 * time.Millisecond):
 		}
 	}
-	if err := watchStatus(testContext(t), h.conn, "family"); status.Code(err) != codes.ResourceExhausted {
+	err := watchStatus(testContext(t), h.conn, "family")
+	if status.Code(err) != codes.ResourceExhausted {
 		t.Fatalf("feed %d: %v; want RESOURCE_EXHAUSTED", sec.MaxTeamFeeds+1, err)
 	}
+	checkRetryable(t, err, ReasonTooManyTeamFeeds, 0)
 	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
 		t.Errorf("refused ResourceExhausted = %v; want 1", v)
 	}
@@ -937,6 +975,7 @@ func TestTeamFeedsBoundedPerCaller(t *testing.T) {
 	if status.Code(err) != codes.ResourceExhausted || !strings.Contains(status.Convert(err).Message(), "this identity") {
 		t.Fatalf("caller A's feed %d: %v; want RESOURCE_EXHAUSTED for this identity", sec.MaxTeamFeedsPerCaller+1, err)
 	}
+	checkRetryable(t, err, ReasonTooManyCallerTeamFeeds, 0)
 	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
 		t.Errorf("refused ResourceExhausted = %v; want 1", v)
 	}
