@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"golang.org/x/time/rate"
@@ -107,6 +108,24 @@ const (
 	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
 )
 
+// The ErrorInfo reasons of RESOURCE_EXHAUSTED, in domain ErrorDomain: a
+// client retries on any of them (after RetryInfo's delay when there is
+// one), and not on a RESOURCE_EXHAUSTED without one (the request is over
+// the message limit).
+const (
+	// ReasonOverloaded: every call slot (-max-concurrent-calls) is taken.
+	ReasonOverloaded = "OVERLOADED"
+	// ReasonRateLimited: the caller's -rate-limit is spent.
+	ReasonRateLimited = "RATE_LIMITED"
+	// ReasonTooManyTeamFeeds: -max-team-feeds feeds are open on the server.
+	ReasonTooManyTeamFeeds = "TOO_MANY_TEAM_FEEDS"
+	// ReasonTooManyCallerTeamFeeds: -max-team-feeds-per-caller feeds are
+	// open for the caller's identity.
+	ReasonTooManyCallerTeamFeeds = "TOO_MANY_TEAM_FEEDS_FOR_CALLER"
+	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open.
+	ReasonTooManyHealthWatches = "TOO_MANY_HEALTH_WATCHES"
+)
+
 // accessError is a refused call: UNAUTHENTICATED when the caller is not
 // proved, PERMISSION_DENIED when it is but may not do this.
 type accessError struct {
@@ -119,8 +138,19 @@ func (e *accessError) Error() string { return e.msg }
 func unauthenticated(msg string) error { return &accessError{msg: msg} }
 func denied(msg string) error          { return &accessError{denied: true, msg: msg} }
 
-// overloadError is a call shed to protect the server: RESOURCE_EXHAUSTED.
-type overloadError struct{ msg string }
+// overloadError is a call shed to protect the server: RESOURCE_EXHAUSTED,
+// with a google.rpc.ErrorInfo of reason (domain ErrorDomain) and, when
+// retryAfter is set, a google.rpc.RetryInfo. Both tell a client a call it
+// may send again from a request over the 4 MiB message limit, which
+// grpc-go answers RESOURCE_EXHAUSTED too, without details, and which no
+// retry cures.
+type overloadError struct {
+	msg    string
+	reason string
+	// retryAfter is when the call would be admitted, where it is known (a
+	// rate limit's next token); zero otherwise.
+	retryAfter time.Duration
+}
 
 func (e *overloadError) Error() string { return e.msg }
 
@@ -436,7 +466,10 @@ func (a *authorizer) limit(c caller) error {
 	}
 	a.mu.Unlock()
 	if !l.Allow() {
-		return &overloadError{msg: msgRateLimited}
+		// The time until the bucket holds a token again: the client's
+		// RetryInfo.
+		wait := time.Duration((1 - l.Tokens()) / float64(l.Limit()) * float64(time.Second))
+		return &overloadError{msg: msgRateLimited, reason: ReasonRateLimited, retryAfter: max(wait, time.Millisecond)}
 	}
 	return nil
 }
@@ -475,7 +508,7 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 // own -rate-limit is refused by refuse alone).
 func (a *authorizer) refuseShed(ctx context.Context, c caller, method string) error {
 	a.shed.Inc()
-	return a.refuse(ctx, c, method, &overloadError{msg: msgOverloaded})
+	return a.refuse(ctx, c, method, &overloadError{msg: msgOverloaded, reason: ReasonOverloaded})
 }
 
 // RefusalLogRate and RefusalLogBurst bound the refused calls logged (the
@@ -629,7 +662,7 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 			defer func() { <-a.healthWatches }()
 		default:
 			c, _ := a.authenticate(ss.Context()) // for the log only: health needs no identity
-			return a.refuse(ss.Context(), c, info.FullMethod, &overloadError{msg: msgHealthWatches})
+			return a.refuse(ss.Context(), c, info.FullMethod, &overloadError{msg: msgHealthWatches, reason: ReasonTooManyHealthWatches})
 		}
 	}
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
@@ -661,9 +694,9 @@ func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
 	defer a.feedsMu.Unlock()
 	switch {
 	case a.feedsByCaller[key] >= a.maxFeedsPer:
-		return nil, &overloadError{msg: msgCallerTeamFeeds}
+		return nil, &overloadError{msg: msgCallerTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
 	case a.feedsOpen >= a.maxFeeds:
-		return nil, &overloadError{msg: msgTeamFeeds}
+		return nil, &overloadError{msg: msgTeamFeeds, reason: ReasonTooManyTeamFeeds}
 	}
 	a.feedsOpen++
 	a.feedsByCaller[key]++

@@ -18,6 +18,12 @@ import (
 // text stays in the log: it can echo the client's bytes.
 const msgMalformed = "malformed request: not a valid protobuf encoding of the request message"
 
+// msgUnknownFact is the problem of a fact message's unknown field (its
+// number): what it probably is and what the caller can do.
+const msgUnknownFact = "has field %d, which this server's fenjian.triage.v1 does not define " +
+	"(a client built from a newer api/?): a fact of the case the server cannot read may bar a procedure, " +
+	"so the request is refused rather than decided without it; leave the field unset or upgrade fenjian"
+
 // decodeGuard answers INVALID_ARGUMENT for requests the codec
 // (protocodec.Codec: unknown fields dropped, decode errors kept for this
 // guard, since grpc-go would turn a codec error into INTERNAL) could not
@@ -42,6 +48,12 @@ func (g *decodeGuard) reject(ctx context.Context, method string, err error) erro
 			return toStatus(&fieldError{Field: "request", Problem: fmt.Sprintf("has more than %d fields", le.Limit)}).Err()
 		}
 		return toStatus(&fieldError{Field: le.Field, Problem: fmt.Sprintf("has more than %d elements", le.Limit)}).Err()
+	}
+	// A field the schema does not have in a message stating the case's
+	// facts (a client built from a newer api/): named by its message's
+	// path and its number, and refused rather than decided without it.
+	if ue, ok := errors.AsType[*protocodec.UnknownFieldError](err); ok {
+		return toStatus(&fieldError{Field: ue.Field, Problem: fmt.Sprintf(msgUnknownFact, ue.Number)}).Err()
 	}
 	// A string that is not UTF-8: its path, found on the wire from the
 	// schema, is named, not its bytes.

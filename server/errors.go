@@ -9,6 +9,8 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/protoadapt"
+	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/store"
@@ -93,7 +95,9 @@ func withContext(ctx context.Context, err error) error {
 //     → INVALID_ARGUMENT, generic message
 //   - *accessError                          → UNAUTHENTICATED, or
 //     PERMISSION_DENIED when the caller is proved but may not do this
-//   - *overloadError (load shed, rate limit) → RESOURCE_EXHAUSTED
+//   - *overloadError (load shed, rate limit, too many feeds)
+//     → RESOURCE_EXHAUSTED, with an errdetails.ErrorInfo naming the
+//     reason and, for a rate limit, an errdetails.RetryInfo
 //   - anything else                         → INTERNAL
 //
 // Only INVALID_ARGUMENT carries a message derived from the error (the field
@@ -119,7 +123,7 @@ func toStatus(err error) *status.Status {
 		}
 		return status.New(codes.Unauthenticated, ae.msg)
 	case errors.As(err, &oe):
-		return status.New(codes.ResourceExhausted, oe.msg)
+		return resourceExhausted(oe)
 	case invalid:
 		return invalidArgument(field, problem)
 	case errors.As(err, &ce):
@@ -178,6 +182,28 @@ func failedPrecondition(rule, article, msg string) *status.Status {
 	withDetails, err := st.WithDetails(&errdetails.PreconditionFailure{
 		Violations: []*errdetails.PreconditionFailure_Violation{{Type: rule, Subject: article, Description: msg}},
 	})
+	if err != nil {
+		return st
+	}
+	return withDetails
+}
+
+// ErrorDomain is the domain of the google.rpc.ErrorInfo details the server
+// sends (the API's package).
+const ErrorDomain = "fenjian.triage.v1"
+
+// resourceExhausted is RESOURCE_EXHAUSTED for a shed call, with its reason
+// as a google.rpc.ErrorInfo and, when the wait is known, a
+// google.rpc.RetryInfo: what tells a client to retry it, and when, apart
+// from a request over the message limit (grpc-go's RESOURCE_EXHAUSTED, with
+// no details), which it must not send again.
+func resourceExhausted(oe *overloadError) *status.Status {
+	st := status.New(codes.ResourceExhausted, oe.msg)
+	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: oe.reason, Domain: ErrorDomain}}
+	if oe.retryAfter > 0 {
+		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(oe.retryAfter)})
+	}
+	withDetails, err := st.WithDetails(details...)
 	if err != nil {
 		return st
 	}

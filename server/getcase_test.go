@@ -150,7 +150,11 @@ func TestGetCaseErrors(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				resp, err := h.client.GetCase(ctx, tt.req)
-				checkStatus(t, err, tt.code, tt.field, "")
+				st := checkStatus(t, err, tt.code, tt.field, "")
+				// A request naming no case says both ways to name one.
+				if tt.req.GetDecisionId() == "" && tt.req.GetFilingId() == "" && !strings.Contains(st.Message(), "filing_id") {
+					t.Errorf("message %q does not say filing_id names a case too", st.Message())
+				}
 				if resp != nil {
 					t.Errorf("response beside the error: %v", resp)
 				}

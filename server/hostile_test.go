@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"net"
 	"runtime"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/hpack"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -222,8 +224,8 @@ func TestInvalidUTF8NamesTheField(t *testing.T) {
 }
 
 // TestUnknownFieldsDropped: a valid filing carrying a 3.9 MiB unknown field
-// (at the top and inside the filing and a party) is decided, and the stored
-// rows hold none of it.
+// in the request (outside the messages that state facts) is decided, and
+// the stored rows hold none of it.
 func TestUnknownFieldsDropped(t *testing.T) {
 	path := tempDB(t)
 	st := openTarget(t, path)
@@ -231,19 +233,12 @@ func TestUnknownFieldsDropped(t *testing.T) {
 	ctx := testContext(t)
 
 	junk := bytes.Repeat([]byte{0xAB}, 39<<20/10) // 3.9 MiB
-	unknown := func(num protowire.Number, v []byte) []byte {
-		return protowire.AppendBytes(protowire.AppendTag(nil, num, protowire.BytesType), v)
-	}
 	filing, err := proto.Marshal(validFiling())
 	if err != nil {
 		t.Fatal(err)
 	}
-	party := append(withString(3, "张三"), unknown(77, []byte("party-junk"))...)
-	party = append(party, 0x08, 0x01) // role PLAINTIFF
-	filing = append(filing, nested(9, party)...)
-	filing = append(filing, unknown(500, []byte("filing-junk"))...)
-	filing = append(filing, unknown(501, junk)...)
-	req := append(nested(1, filing), unknown(999, []byte("request-junk"))...)
+	req := append(nested(1, filing), unknownBytes(999, []byte("request-junk"))...)
+	req = append(req, unknownBytes(998, junk)...)
 
 	var out []byte
 	if err := h.conn.Invoke(ctx, methodTriage, &req, &out, grpc.ForceCodecV2(rawCodec{})); err != nil {
@@ -267,7 +262,7 @@ func TestUnknownFieldsDropped(t *testing.T) {
 	if n := len(filingBlob) + len(decisionBlob); n > 64<<10 {
 		t.Errorf("stored rows hold %d bytes; the unknown field was kept", n)
 	}
-	for _, junk := range []string{"party-junk", "filing-junk", "\xab\xab\xab\xab"} {
+	for _, junk := range []string{"request-junk", "\xab\xab\xab\xab"} {
 		if bytes.Contains(filingBlob, []byte(junk)) || bytes.Contains(decisionBlob, []byte(junk)) {
 			t.Errorf("stored rows contain unknown field bytes %q", junk)
 		}
@@ -278,6 +273,119 @@ func TestUnknownFieldsDropped(t *testing.T) {
 	}
 	if n := protocodec.UnknownBytes(f.ProtoReflect()); n != 0 {
 		t.Error("stored filing has unknown fields")
+	}
+}
+
+// unknownBytes is field num, which no message of the API defines, holding v.
+func unknownBytes(num protowire.Number, v []byte) []byte {
+	return protowire.AppendBytes(protowire.AppendTag(nil, num, protowire.BytesType), v)
+}
+
+// unknownTrue is field num, which no message of the API defines, set to 1
+// (true): what a client built from a newer api/ sends for a new bool.
+func unknownTrue(num protowire.Number) []byte {
+	return protowire.AppendVarint(protowire.AppendTag(nil, num, protowire.VarintType), 1)
+}
+
+// TestUnknownFactRefused: a field the server's schema does not have, in a
+// message that states the facts of a case (the filing, a party, its
+// circumstances, an outcome, its correction), is refused with
+// INVALID_ARGUMENT naming the message by its path and the field by its
+// number, in the message and the BadRequest detail, and nothing is stored:
+// the same filing without it is then decided, and the outcomes refused
+// leave the case without outcomes. Before, the field was dropped and the
+// filing decided without it: a client built from a newer api/ that set a
+// new circumstance (field 60, true) got small claims answered mandatory,
+// with no sign that the fact was never read (outside check 16).
+func TestUnknownFactRefused(t *testing.T) {
+	st := openTarget(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+
+	base := validFiling()
+	base.Circumstances = &triagev1.Circumstances{PartiesAgreeSimplified: true}
+	// encoded is base under its own case number, for each row.
+	encoded := func(i int) []byte {
+		f := proto.Clone(base).(*triagev1.Filing)
+		f.Id = fmt.Sprintf("(2024)辽0102民初%d号", 1301+i)
+		b, err := proto.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	party, err := proto.Marshal(&triagev1.Party{Role: triagev1.PartyRole_PARTY_ROLE_THIRD_PARTY, Kind: triagev1.PartyKind_PARTY_KIND_PERSON})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Field 11 (circumstances) appears twice on the wire: proto merges them.
+	triage := []struct {
+		name  string
+		req   []byte
+		field string
+		num   int
+	}{
+		{"filing", nested(1, append(encoded(0), unknownTrue(500)...)), "filing", 500},
+		{"circumstances", nested(1, append(encoded(1), nested(11, unknownTrue(60))...)), "filing.circumstances", 60},
+		{"third party", nested(1, append(encoded(2), nested(9, append(bytes.Clone(party), unknownTrue(20)...))...)), "filing.parties[2]", 20},
+		{"group in the filing", nested(1, append(encoded(3), protowire.AppendTag(protowire.AppendTag(nil, 77, protowire.StartGroupType), 77, protowire.EndGroupType)...)), "filing", 77},
+	}
+	for i, tt := range triage {
+		t.Run("Triage/"+tt.name, func(t *testing.T) {
+			got := invokeRaw(ctx, h.conn, methodTriage, tt.req)
+			want := fmt.Sprintf("invalid %s: has field %d, which this server's fenjian.triage.v1 does not define", tt.field, tt.num)
+			if got.Code() != codes.InvalidArgument || !strings.HasPrefix(got.Message(), want) || fieldViolation(got) != tt.field {
+				t.Errorf("Triage = %s %q (BadRequest field %q); want INVALID_ARGUMENT %q", got.Code(), got.Message(), fieldViolation(got), want)
+			}
+			id := fmt.Sprintf("(2024)辽0102民初%d号", 1301+i)
+			if _, err := h.client.GetCase(ctx, &triagev1.GetCaseRequest{FilingId: id}); status.Code(err) != codes.NotFound {
+				t.Errorf("GetCase %s after the refusal: %v; want NOT_FOUND (nothing stored)", id, err)
+			}
+		})
+	}
+	filing, err := proto.Marshal(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: base})
+	if err != nil {
+		t.Fatalf("the filing without an unknown field: %v", err)
+	}
+	d := resp.GetDecision()
+
+	outcome, err := proto.Marshal(&triagev1.Outcome{
+		DecisionId: d.GetDecisionId(), Procedure: d.GetRecommended(), Change: triagev1.ChangeKind_CHANGE_KIND_CONFIRMED,
+		DecidedBy: "judge-17", DecidedOn: "2024-03-06",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrected := bytes.Clone(filing)
+	record := []struct {
+		name  string
+		req   []byte
+		field string
+		num   int
+	}{
+		{"outcome", nested(1, append(bytes.Clone(outcome), unknownTrue(30)...)), "outcome", 30},
+		{"correction", nested(1, append(bytes.Clone(outcome), nested(14, append(nested(1, corrected), unknownTrue(9)...))...)), "outcome.correction", 9},
+		{"corrected circumstances", nested(1, append(bytes.Clone(outcome), nested(14, nested(1, append(bytes.Clone(corrected), nested(11, unknownTrue(60))...)))...)), "outcome.correction.filing.circumstances", 60},
+	}
+	for _, tt := range record {
+		t.Run("RecordOutcome/"+tt.name, func(t *testing.T) {
+			got := invokeRaw(ctx, h.conn, methodRecordOutcome, tt.req)
+			want := fmt.Sprintf("invalid %s: has field %d, which this server's fenjian.triage.v1 does not define", tt.field, tt.num)
+			if got.Code() != codes.InvalidArgument || !strings.HasPrefix(got.Message(), want) || fieldViolation(got) != tt.field {
+				t.Errorf("RecordOutcome = %s %q (BadRequest field %q); want INVALID_ARGUMENT %q", got.Code(), got.Message(), fieldViolation(got), want)
+			}
+		})
+	}
+	c, err := h.client.GetCase(ctx, &triagev1.GetCaseRequest{DecisionId: d.GetDecisionId()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.GetOutcomes()); n != 0 {
+		t.Errorf("the case has %d outcomes after the refusals; want none", n)
 	}
 }
 
@@ -299,6 +407,7 @@ func TestLoadShedding(t *testing.T) {
 	<-blocking.started
 	_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: validFiling()})
 	checkStatus(t, err, codes.ResourceExhausted, "", "")
+	checkRetryable(t, err, ReasonOverloaded, 0)
 	cancel()
 	<-done
 	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
@@ -383,6 +492,8 @@ func TestRateLimit(t *testing.T) {
 	}
 	_, err := h.client.Triage(ctx, req)
 	checkStatus(t, err, codes.ResourceExhausted, "", "")
+	// A token every 1,000 s: the next one within 1,000 s.
+	checkRetryable(t, err, ReasonRateLimited, 1000*time.Second)
 	other := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testFilingToken))
 	if _, err := other.Triage(ctx, req); err != nil {
 		t.Errorf("another identity: %v", err)
@@ -391,6 +502,36 @@ func TestRateLimit(t *testing.T) {
 	// full: it is not shed (the error ratio counts shed calls).
 	if v := gathered(t, h.reg, "fenjian_grpc_shed_total", nil); v != 0 {
 		t.Errorf("fenjian_grpc_shed_total = %v; want 0", v)
+	}
+}
+
+// checkRetryable checks a RESOURCE_EXHAUSTED status's details: a
+// google.rpc.ErrorInfo of reason in ErrorDomain, and a google.rpc.RetryInfo
+// with a delay above 0 and at most maxDelay when maxDelay > 0 (none
+// otherwise); reason "" wants neither (a request over the message limit,
+// which no retry cures). Without them a client told a call it may send
+// again from one it must not only by the message's text (outside check 16).
+func checkRetryable(t testing.TB, err error, reason string, maxDelay time.Duration) {
+	t.Helper()
+	var info *errdetails.ErrorInfo
+	var retry *errdetails.RetryInfo
+	for _, d := range status.Convert(err).Details() {
+		switch d := d.(type) {
+		case *errdetails.ErrorInfo:
+			info = d
+		case *errdetails.RetryInfo:
+			retry = d
+		}
+	}
+	switch {
+	case reason == "" && (info != nil || retry != nil):
+		t.Errorf("%v: ErrorInfo %v, RetryInfo %v; want neither", err, info, retry)
+	case reason != "" && (info.GetReason() != reason || info.GetDomain() != ErrorDomain):
+		t.Errorf("%v: ErrorInfo %v; want reason %s, domain %s", err, info, reason, ErrorDomain)
+	case maxDelay == 0 && retry != nil:
+		t.Errorf("%v: RetryInfo %v; want none", err, retry)
+	case maxDelay > 0 && (retry == nil || retry.GetRetryDelay().AsDuration() <= 0 || retry.GetRetryDelay().AsDuration() > maxDelay):
+		t.Errorf("%v: RetryInfo %v; want a delay in (0, %v]", err, retry, maxDelay)
 	}
 }
 
@@ -499,9 +640,11 @@ func TestHealthWatchesBounded(t *testing.T) {
 	}
 	extraCtx, cancelExtra := context.WithCancel(testContext(t))
 	defer cancelExtra()
-	if err := watch(extraCtx, clients[len(clients)-1]); status.Code(err) != codes.ResourceExhausted {
+	err := watch(extraCtx, clients[len(clients)-1])
+	if status.Code(err) != codes.ResourceExhausted {
 		t.Fatalf("Watch number %d: %v, want RESOURCE_EXHAUSTED", MaxHealthWatches+1, err)
 	}
+	checkRetryable(t, err, ReasonTooManyHealthWatches, 0)
 	if resp, err := clients[len(clients)-1].Check(testContext(t), &healthpb.HealthCheckRequest{}); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
 		t.Errorf("Check with every Watch place taken: %v %v, want SERVING", resp, err)
 	}
@@ -778,9 +921,11 @@ func TestTeamFeedsBounded(t *testing.T) {
 		case <-time.After(300 * time.Millisecond):
 		}
 	}
-	if err := watchStatus(testContext(t), h.conn, "family"); status.Code(err) != codes.ResourceExhausted {
+	err := watchStatus(testContext(t), h.conn, "family")
+	if status.Code(err) != codes.ResourceExhausted {
 		t.Fatalf("feed %d: %v; want RESOURCE_EXHAUSTED", sec.MaxTeamFeeds+1, err)
 	}
+	checkRetryable(t, err, ReasonTooManyTeamFeeds, 0)
 	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
 		t.Errorf("refused ResourceExhausted = %v; want 1", v)
 	}
@@ -830,6 +975,7 @@ func TestTeamFeedsBoundedPerCaller(t *testing.T) {
 	if status.Code(err) != codes.ResourceExhausted || !strings.Contains(status.Convert(err).Message(), "this identity") {
 		t.Fatalf("caller A's feed %d: %v; want RESOURCE_EXHAUSTED for this identity", sec.MaxTeamFeedsPerCaller+1, err)
 	}
+	checkRetryable(t, err, ReasonTooManyCallerTeamFeeds, 0)
 	if v, _ := metricValue(h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "ResourceExhausted"}); v != 1 {
 		t.Errorf("refused ResourceExhausted = %v; want 1", v)
 	}

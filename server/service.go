@@ -239,6 +239,11 @@ func (s *Service) getCase(ctx context.Context, req *triagev1.GetCaseRequest) (*t
 	switch {
 	case req.GetDecisionId() != "" && req.GetFilingId() != "":
 		return nil, &fieldError{Field: "filing_id", Problem: "is set beside decision_id: name the case by one of them"}
+	case req.GetDecisionId() == "" && req.GetFilingId() == "":
+		// Said as the README's table says it: "is required" alone sent a
+		// filing system's developer looking for a decision id it did not
+		// keep, when the filing id it has names the case too.
+		return nil, &fieldError{Field: "decision_id", Problem: "is required, or filing_id: name the case by one of them (a dry run's decision has no id)"}
 	case req.GetFilingId() != "":
 		if err := rules.ValidateFilingID("filing_id", req.GetFilingId()); err != nil {
 			return nil, err

@@ -432,6 +432,8 @@ func TestTriageMessageTooLarge(t *testing.T) {
 	if got := status.Code(err); got != codes.ResourceExhausted {
 		t.Fatalf("code = %v (%v), want ResourceExhausted", got, err)
 	}
+	// No ErrorInfo: not a call to send again (a shed call has one).
+	checkRetryable(t, err, "", 0)
 }
 
 func TestLogsCarryNoPartyData(t *testing.T) {

@@ -23,7 +23,10 @@ import (
 //   - unknown fields are discarded while decoding, at every depth, so that
 //     nothing the schema does not name can reach the store (a valid filing
 //     carrying megabytes in an unknown field would otherwise be stored
-//     verbatim and could never be deleted);
+//     verbatim and could never be deleted); in the messages that state the
+//     facts of a case (FactMessages) an unknown field refuses the request
+//     instead (*UnknownFieldError), since a fact the server cannot read
+//     may bar a procedure;
 //   - a decoding failure is the client's fault, not the server's. grpc-go
 //     turns any codec error into INTERNAL, which the README reserves for
 //     bugs, so the codec does not return the error: it resets the message
@@ -76,10 +79,17 @@ func (c *Codec) Unmarshal(data mem.BufferSlice, v any) error {
 // repeated field or MaxFields in the whole message (a *LimitError, checked
 // on the wire before anything is allocated).
 func Decode(b []byte, m proto.Message) error {
-	total := 0
+	w := wireWalk{}
 	md := m.ProtoReflect().Descriptor()
-	if err := checkCounts(b, md, "", 0, &total); err != nil {
+	if err := checkCounts(b, md, "", 0, &w); err != nil {
 		return err
+	}
+	if w.unknownFact {
+		// Walked again only for such a request, to name the field's
+		// message with its list indexes (checkCounts keeps no indexes).
+		if ue := findUnknownFact(b, md, "", 0); ue != nil {
+			return ue
+		}
 	}
 	if err := (proto.UnmarshalOptions{DiscardUnknown: true}).Unmarshal(b, m); err != nil {
 		// The decoder says only "string field contains invalid UTF-8",
@@ -178,23 +188,38 @@ func (e *LimitError) Error() string {
 	return fmt.Sprintf("%s: more than %d elements", e.Field, e.Limit)
 }
 
+// wireWalk is what checkCounts gathers over a whole request.
+type wireWalk struct {
+	// total counts the fields at every depth.
+	total int
+	// unknownFact is set when a message of FactMessages has a field its
+	// descriptor does not.
+	unknownFact bool
+}
+
 // checkCounts walks the wire format of b, a message of md at path, counting
-// its fields into *total and each repeated field's elements, and descends
-// into the fields that are messages. It returns a *LimitError over a bound
+// its fields into w.total and each repeated field's elements, and descends
+// into the fields that are messages; it notes in w.unknownFact an unknown
+// field in a message of FactMessages. It returns a *LimitError over a bound
 // and nil otherwise, also for a broken encoding, which proto.Unmarshal then
 // reports. Packed scalars count a byte as an element (an upper bound).
-func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth int, total *int) error {
+func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth int, w *wireWalk) error {
 	var lists map[protowire.Number]int
 	return eachField(b, md, func(fd protoreflect.FieldDescriptor, num protowire.Number, typ protowire.Type, value []byte) error {
 		elements := 1
 		if typ == protowire.BytesType && fd != nil && fd.IsList() && fd.Message() == nil && fd.Kind() != protoreflect.StringKind && fd.Kind() != protoreflect.BytesKind {
 			elements = max(1, len(value))
 		}
-		if *total += elements; *total > MaxFields {
+		if w.total += elements; w.total > MaxFields {
 			return &LimitError{Limit: MaxFields}
 		}
 		if fd == nil {
-			return nil // unknown: dropped while decoding
+			// Unknown: dropped while decoding, or the request refused
+			// when md states facts (Decode).
+			if FactMessages[md.FullName()] {
+				w.unknownFact = true
+			}
+			return nil
 		}
 		if fd.IsList() {
 			if lists == nil {
@@ -207,9 +232,70 @@ func checkCounts(b []byte, md protoreflect.MessageDescriptor, path string, depth
 		// Past maxCountDepth (no schema of the server's nests so deep) the
 		// decoder's own recursion limit is the guard.
 		if value != nil && fd.Message() != nil && !fd.IsMap() && depth < maxCountDepth {
-			return checkCounts(value, fd.Message(), fieldPath(path, fd), depth+1, total)
+			return checkCounts(value, fd.Message(), fieldPath(path, fd), depth+1, w)
 		}
 		return nil
+	})
+}
+
+// FactMessages are the messages that state the facts of a case: the filing
+// the law is applied to (its parties and circumstances) and an outcome with
+// its correction. An unknown field in one of them, which a client built
+// from a newer api/ sends when it sets a field this server does not have,
+// refuses the request (*UnknownFieldError) instead of being dropped: the
+// server would decide without the fact, and a fact it cannot read may bar
+// a procedure (a new circumstance, a new kind of party), so dropping it
+// could send a case to a procedure the law forbids with no sign that
+// anything was left out (outside check 16: a Circumstances field 60 set to
+// true was dropped and small claims answered mandatory). Unknown fields of
+// the other messages (a request's own options, the read requests) are
+// dropped as before.
+var FactMessages = map[protoreflect.FullName]bool{
+	"fenjian.triage.v1.Filing":         true,
+	"fenjian.triage.v1.Party":          true,
+	"fenjian.triage.v1.Circumstances":  true,
+	"fenjian.triage.v1.Outcome":        true,
+	"fenjian.triage.v1.FactCorrection": true,
+}
+
+// UnknownFieldError is a request refused because Field, the path of a
+// message of FactMessages (e.g. "filing.circumstances",
+// "filing.parties[1]"), holds field Number, which the server's schema does
+// not define.
+type UnknownFieldError struct {
+	Field  string
+	Number protowire.Number
+}
+
+func (e *UnknownFieldError) Error() string {
+	return fmt.Sprintf("%s: field %d is not in the server's schema", e.Field, e.Number)
+}
+
+// findUnknownFact walks the wire format of b, a message of md at path, and
+// returns the first unknown field of a message of FactMessages, in wire
+// order and depth first, naming its message by path with list indexes; nil
+// when there is none or the encoding breaks first.
+func findUnknownFact(b []byte, md protoreflect.MessageDescriptor, path string, depth int) *UnknownFieldError {
+	var seen map[protowire.Number]int
+	return eachField(b, md, func(fd protoreflect.FieldDescriptor, num protowire.Number, typ protowire.Type, value []byte) *UnknownFieldError {
+		if fd == nil {
+			if FactMessages[md.FullName()] {
+				return &UnknownFieldError{Field: path, Number: num}
+			}
+			return nil
+		}
+		if typ != protowire.BytesType || fd.Message() == nil || fd.IsMap() || depth >= maxCountDepth {
+			return nil
+		}
+		field := fieldPath(path, fd)
+		if fd.IsList() {
+			if seen == nil {
+				seen = map[protowire.Number]int{}
+			}
+			field = fmt.Sprintf("%s[%d]", field, seen[num])
+			seen[num]++
+		}
+		return findUnknownFact(value, fd.Message(), field, depth+1)
 	})
 }
 

@@ -101,3 +101,37 @@ func TestDecodeNamesInvalidUTF8(t *testing.T) {
 		t.Errorf("Decode of a broken tag = %v, want the decoder's error", err)
 	}
 }
+
+// TestDecodeRefusesUnknownFacts: an unknown field in a message of
+// FactMessages is refused naming the message by path, with list indexes,
+// and the field's number, at every depth and whatever its wire type; an
+// unknown field of a request itself is dropped as before.
+func TestDecodeRefusesUnknownFacts(t *testing.T) {
+	wrap := func(num protowire.Number, b ...[]byte) []byte {
+		return protowire.AppendBytes(protowire.AppendTag(nil, num, protowire.BytesType), bytes.Join(b, nil))
+	}
+	varint := func(num protowire.Number) []byte {
+		return protowire.AppendVarint(protowire.AppendTag(nil, num, protowire.VarintType), 1)
+	}
+	fixed := protowire.AppendFixed64(protowire.AppendTag(nil, 88, protowire.Fixed64Type), 7)
+	role := varint(1) // a party's role: known
+	tests := []struct {
+		name    string
+		msg     []byte
+		outcome bool
+		want    *UnknownFieldError
+	}{
+		{"request's own field", append(wrap(1, role), varint(99)...), false, nil},
+		{"filing", wrap(1, varint(500)), false, &UnknownFieldError{Field: "filing", Number: 500}},
+		{"filing, fixed64", wrap(1, fixed), false, &UnknownFieldError{Field: "filing", Number: 88}},
+		{"circumstances", wrap(1, wrap(11, varint(60))), false, &UnknownFieldError{Field: "filing.circumstances", Number: 60}},
+		{"second party", wrap(1, wrap(9, role), wrap(9, role, varint(20))), false, &UnknownFieldError{Field: "filing.parties[1]", Number: 20}},
+		{"known fields only", wrap(1, wrap(9, role), wrap(11, varint(1))), false, nil},
+		{"outcome", wrap(1, varint(30)), true, &UnknownFieldError{Field: "outcome", Number: 30}},
+		{"corrected filing's party", wrap(1, wrap(14, wrap(1, wrap(9, role), wrap(9, varint(8))))), true,
+			&UnknownFieldError{Field: "outcome.correction.filing.parties[1]", Number: 8}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkDecode(t, tt.msg, tt.outcome, tt.want) })
+	}
+}

@@ -718,9 +718,11 @@ func (Availability) EnumDescriptor() ([]byte, []int) {
 // Party is one party to the case.
 type Party struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	Role  PartyRole              `protobuf:"varint,1,opt,name=role,proto3,enum=fenjian.triage.v1.PartyRole" json:"role,omitempty"`
-	Kind  PartyKind              `protobuf:"varint,2,opt,name=kind,proto3,enum=fenjian.triage.v1.PartyKind" json:"kind,omitempty"`
-	// Optional; never logged, never a metric label.
+	// Required: UNSPECIFIED is rejected (INVALID_ARGUMENT, filing.parties[i].role).
+	Role PartyRole `protobuf:"varint,1,opt,name=role,proto3,enum=fenjian.triage.v1.PartyRole" json:"role,omitempty"`
+	// Optional: UNSPECIFIED means not stated.
+	Kind PartyKind `protobuf:"varint,2,opt,name=kind,proto3,enum=fenjian.triage.v1.PartyKind" json:"kind,omitempty"`
+	// Optional, at most 200 characters; never logged, never a metric label.
 	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
 	// 下落不明.
 	WhereaboutsUnknown bool `protobuf:"varint,4,opt,name=whereabouts_unknown,json=whereaboutsUnknown,proto3" json:"whereabouts_unknown,omitempty"`
@@ -1213,7 +1215,7 @@ type Filing struct {
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
 	// UNSPECIFIED is rejected.
 	CaseKind CaseKind `protobuf:"varint,2,opt,name=case_kind,json=caseKind,proto3,enum=fenjian.triage.v1.CaseKind" json:"case_kind,omitempty"`
-	// Court name or code.
+	// Court name or code; at most 200 characters.
 	Court string `protobuf:"bytes,3,opt,name=court,proto3" json:"court,omitempty"`
 	// UNSPECIFIED is rejected.
 	CourtLevel CourtLevel `protobuf:"varint,4,opt,name=court_level,json=courtLevel,proto3,enum=fenjian.triage.v1.CourtLevel" json:"court_level,omitempty"`
@@ -1225,14 +1227,20 @@ type Filing struct {
 	// or pilot city in the court's name (INFER_PROVINCE_FROM_COURT_NAME), else
 	// unknown (a civil filing's small-claims limit is then LIMIT_UNKNOWN).
 	Province string `protobuf:"bytes,5,opt,name=province,proto3" json:"province,omitempty"`
-	// "YYYY-MM-DD", the 立案 date.
+	// "YYYY-MM-DD" in ASCII digits, the 立案 date: a real day, not after
+	// today in Beijing time plus one day. Empty means today in Beijing time,
+	// which the decision states in inferences (INFER_FILED_ON_TODAY).
 	FiledOn string `protobuf:"bytes,6,opt,name=filed_on,json=filedOn,proto3" json:"filed_on,omitempty"`
-	// 案由 or 罪名 as written, e.g. "民间借贷纠纷".
+	// 案由 or 罪名 as written, e.g. "民间借贷纠纷"; at most 200 characters.
 	Cause string `protobuf:"bytes,7,opt,name=cause,proto3" json:"cause,omitempty"`
-	// Money claimed in fen (分); 0 = none.
-	ClaimAmountFen int64    `protobuf:"varint,8,opt,name=claim_amount_fen,json=claimAmountFen,proto3" json:"claim_amount_fen,omitempty"`
-	Parties        []*Party `protobuf:"bytes,9,rep,name=parties,proto3" json:"parties,omitempty"`
-	// 诉讼请求 + 事实与理由, or the indictment's facts; UTF-8, at most 20,000 characters.
+	// Money claimed in fen (分; 1 yuan = 100 fen: ¥45,000 is 4500000); 0 =
+	// none; negative is rejected. In proto JSON an int64 is a string,
+	// "4500000" (a JSON number is accepted too).
+	ClaimAmountFen int64 `protobuf:"varint,8,opt,name=claim_amount_fen,json=claimAmountFen,proto3" json:"claim_amount_fen,omitempty"`
+	// At most 5,000, each with a role.
+	Parties []*Party `protobuf:"bytes,9,rep,name=parties,proto3" json:"parties,omitempty"`
+	// 诉讼请求 + 事实与理由, or the indictment's facts; UTF-8, at most 20,000
+	// characters (Unicode code points: an emoji counts one).
 	Text          string         `protobuf:"bytes,10,opt,name=text,proto3" json:"text,omitempty"`
 	Circumstances *Circumstances `protobuf:"bytes,11,opt,name=circumstances,proto3" json:"circumstances,omitempty"`
 	unknownFields protoimpl.UnknownFields
@@ -1629,8 +1637,9 @@ func (x *GetModelResponse) GetLoadedAt() *timestamppb.Timestamp {
 
 // TriageRequest asks for a decision on one filing.
 type TriageRequest struct {
-	state  protoimpl.MessageState `protogen:"open.v1"`
-	Filing *Filing                `protobuf:"bytes,1,opt,name=filing,proto3" json:"filing,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required.
+	Filing *Filing `protobuf:"bytes,1,opt,name=filing,proto3" json:"filing,omitempty"`
 	// Score the filing without storing the decision; the decision then has no id.
 	DryRun        bool `protobuf:"varint,2,opt,name=dry_run,json=dryRun,proto3" json:"dry_run,omitempty"`
 	unknownFields protoimpl.UnknownFields
@@ -1734,15 +1743,18 @@ type Outcome struct {
 	// The decision it follows; required.
 	DecisionId string `protobuf:"bytes,2,opt,name=decision_id,json=decisionId,proto3" json:"decision_id,omitempty"`
 	// The procedure applied from now on; required.
-	Procedure Procedure  `protobuf:"varint,3,opt,name=procedure,proto3,enum=fenjian.triage.v1.Procedure" json:"procedure,omitempty"`
-	Change    ChangeKind `protobuf:"varint,4,opt,name=change,proto3,enum=fenjian.triage.v1.ChangeKind" json:"change,omitempty"`
-	// Who decided: an id (judge, president), never a name.
+	Procedure Procedure `protobuf:"varint,3,opt,name=procedure,proto3,enum=fenjian.triage.v1.Procedure" json:"procedure,omitempty"`
+	// Required: UNSPECIFIED is rejected.
+	Change ChangeKind `protobuf:"varint,4,opt,name=change,proto3,enum=fenjian.triage.v1.ChangeKind" json:"change,omitempty"`
+	// Who decided: an id (judge, president), never a name; required. A judge
+	// records under their own identity; a clerk for anyone.
 	DecidedBy string `protobuf:"bytes,5,opt,name=decided_by,json=decidedBy,proto3" json:"decided_by,omitempty"`
 	// The legal basis, e.g. "民事诉讼法第一百七十条".
 	LegalBasis string `protobuf:"bytes,6,opt,name=legal_basis,json=legalBasis,proto3" json:"legal_basis,omitempty"`
 	// Why, in the decider's words.
 	Reason string `protobuf:"bytes,7,opt,name=reason,proto3" json:"reason,omitempty"`
-	// The date of the ruling, "YYYY-MM-DD".
+	// The date of the ruling, "YYYY-MM-DD"; required: not before the
+	// decision's filed_on, nor after today in Beijing time plus one day.
 	DecidedOn string `protobuf:"bytes,8,opt,name=decided_on,json=decidedOn,proto3" json:"decided_on,omitempty"`
 	// True when an ordinary-procedure hearing was already held (Interp. 260).
 	OrdinaryHearingHeld bool `protobuf:"varint,9,opt,name=ordinary_hearing_held,json=ordinaryHearingHeld,proto3" json:"ordinary_hearing_held,omitempty"`

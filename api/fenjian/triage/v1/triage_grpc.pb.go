@@ -42,9 +42,31 @@ const (
 //
 // TriageService recommends a first-instance procedure for a new filing and
 // keeps every decision it returns.
+//
+// Errors carry google.rpc.Status details a client reads without parsing
+// text (docs/integration.md): INVALID_ARGUMENT a google.rpc.BadRequest
+// whose field violation names the field by its path of proto field names
+// with list indexes ("filing.parties[1].role"); FAILED_PRECONDITION a
+// google.rpc.PreconditionFailure (type: the rule's code, subject: the
+// article); ALREADY_EXISTS a google.rpc.ResourceInfo (resource_name: the
+// decision id); RESOURCE_EXHAUSTED that may be retried a google.rpc.ErrorInfo
+// (domain "fenjian.triage.v1", reason OVERLOADED, RATE_LIMITED, …) and, for a
+// rate limit, a google.rpc.RetryInfo; one without details (a request over
+// 4 MiB) must not be sent again. A field this server does not define, in a
+// message stating a case's facts (Filing, Party, Circumstances, Outcome,
+// FactCorrection), is INVALID_ARGUMENT naming its message and number: a
+// fact the server cannot read may bar a procedure.
 type TriageServiceClient interface {
 	// Triage scores one filing, stores the decision and returns it. The decision
 	// is durably recorded before the response is sent (unless dry_run is set).
+	//
+	// A filing id has one stored decision: a second Triage of it (in any
+	// spelling of the same case number) is ALREADY_EXISTS naming the
+	// decision. So a call that ended without an answer (DEADLINE_EXCEEDED,
+	// CANCELLED, UNAVAILABLE: the decision may have been stored) is safe to
+	// send again: it answers OK (nothing was stored) or ALREADY_EXISTS, and
+	// GetDecision returns the stored decision byte for byte; its recorded_by
+	// says which identity filed it.
 	Triage(ctx context.Context, in *TriageRequest, opts ...grpc.CallOption) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(ctx context.Context, in *GetDecisionRequest, opts ...grpc.CallOption) (*GetDecisionResponse, error)
@@ -157,9 +179,31 @@ type TriageService_WatchAssignmentsClient = grpc.ServerStreamingClient[WatchAssi
 //
 // TriageService recommends a first-instance procedure for a new filing and
 // keeps every decision it returns.
+//
+// Errors carry google.rpc.Status details a client reads without parsing
+// text (docs/integration.md): INVALID_ARGUMENT a google.rpc.BadRequest
+// whose field violation names the field by its path of proto field names
+// with list indexes ("filing.parties[1].role"); FAILED_PRECONDITION a
+// google.rpc.PreconditionFailure (type: the rule's code, subject: the
+// article); ALREADY_EXISTS a google.rpc.ResourceInfo (resource_name: the
+// decision id); RESOURCE_EXHAUSTED that may be retried a google.rpc.ErrorInfo
+// (domain "fenjian.triage.v1", reason OVERLOADED, RATE_LIMITED, …) and, for a
+// rate limit, a google.rpc.RetryInfo; one without details (a request over
+// 4 MiB) must not be sent again. A field this server does not define, in a
+// message stating a case's facts (Filing, Party, Circumstances, Outcome,
+// FactCorrection), is INVALID_ARGUMENT naming its message and number: a
+// fact the server cannot read may bar a procedure.
 type TriageServiceServer interface {
 	// Triage scores one filing, stores the decision and returns it. The decision
 	// is durably recorded before the response is sent (unless dry_run is set).
+	//
+	// A filing id has one stored decision: a second Triage of it (in any
+	// spelling of the same case number) is ALREADY_EXISTS naming the
+	// decision. So a call that ended without an answer (DEADLINE_EXCEEDED,
+	// CANCELLED, UNAVAILABLE: the decision may have been stored) is safe to
+	// send again: it answers OK (nothing was stored) or ALREADY_EXISTS, and
+	// GetDecision returns the stored decision byte for byte; its recorded_by
+	// says which identity filed it.
 	Triage(context.Context, *TriageRequest) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(context.Context, *GetDecisionRequest) (*GetDecisionResponse, error)
