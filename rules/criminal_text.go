@@ -373,10 +373,10 @@ func number(rs []rune, i int) (int, int, bool) {
 	if i >= len(rs) {
 		return 0, i, false
 	}
-	if d, ok := digit(rs[i]); ok {
+	if _, ok := digit(rs[i]); ok {
 		n, j := 0, i
 		for j < len(rs) {
-			d, ok = digit(rs[j])
+			d, ok := digit(rs[j])
 			if !ok {
 				break
 			}
