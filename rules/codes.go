@@ -512,6 +512,31 @@ const (
 	CodeCrPL105Detained        = "CRPL105_DETAINED_NO_HOLIDAY_EXTENSION"
 )
 
+// Criminal: what the indictment's text states beside its fields (statute
+// round 23, rules/criminal_text.go). The text is read in the strict
+// direction only: a heavier recommendation, a bar; each bar read from it is
+// reviewed, because words are read, not facts.
+const (
+	// CodeInferSentenceFromText: the text's recommendation is heavier than
+	// the fields' on a threshold (a range's upper end, 三年以上, 左右, 数罪并罚).
+	CodeInferSentenceFromText = "INFER_SENTENCE_FROM_TEXT"
+	// CodeReviewSentenceTextConflict: the fields state a recommendation the
+	// text's is heavier than on a threshold.
+	CodeReviewSentenceTextConflict = "REVIEW_SENTENCE_TEXT_CONFLICT"
+	// CodeReviewImpairedInText: the text states a blind, deaf, mute or
+	// partly incapable defendant the parties do not mark.
+	CodeReviewImpairedInText = "REVIEW_IMPAIRED_DEFENDANT_IN_TEXT"
+	// CodeReviewMinorInText: the text states a minor defendant the parties
+	// do not mark.
+	CodeReviewMinorInText = "REVIEW_MINOR_DEFENDANT_IN_TEXT"
+	// CodeReviewCivilClaimInText: the text states a 附带民事诉讼 and no
+	// settlement.
+	CodeReviewCivilClaimInText = "REVIEW_CIVIL_CLAIM_IN_TEXT"
+	// CodeReviewDisputeInText: the text states that a defendant disputes
+	// the charged facts, the charge, the recommendation or the procedure.
+	CodeReviewDisputeInText = "REVIEW_PLEA_DISPUTE_IN_TEXT"
+)
+
 type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
@@ -812,6 +837,13 @@ var reasonDefs = [...]reasonDef{
 	{CodeHolidayMissingAdmin2018, "行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
 	{CodeHolidayMissingAdmin2014, "行政诉讼法第一百零一条；民事诉讼法（2012年、2017年修正）第八十二条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
 	{CodeHolidayMissingAdmin1989, "", "立案日施行的行政诉讼法（1989年）没有期间条款，最高人民法院司法解释规定参照民事诉讼的有关规定，本系统未核实各解释的施行日期；届满日所在年份没有已配置的节假日安排，届满日未按节假日顺延，需人工核对。"},
+	// Statute round 23: the indictment's text beside its fields.
+	{CodeInferSentenceFromText, "刑法第四十五条、第六十九条", "起诉书文字载明的量刑建议重于量刑建议字段（或字段未填）：按文字中可能判处的最重刑罚认定——量刑幅度取其上限，“以上”没有上限，“左右”可能超过所列刑期，数罪并罚而未载明决定执行的刑期的取各罪刑期之和（刑法第六十九条：总和刑期以下），缓刑考验期、剥夺政治权利的期限不计；据此认定是否可能判处三年有期徒刑以下刑罚、有期徒刑是否可能超过一年或者三年、是否可能判处无期徒刑或者死刑。文字只用于从严认定，不据以开放速裁程序。"},
+	{CodeReviewSentenceTextConflict, "", "量刑建议字段与起诉书文字载明的量刑建议不一致，文字载明的刑罚更重且跨越决定程序的界限（可能超过三年有期徒刑，或者可能判处无期徒刑、死刑）：已按文字从严认定，需人工核对量刑建议并更正字段。"},
+	{CodeReviewImpairedInText, "刑法第十八条第三款、第十九条", "起诉书文字载明被告人是盲、聋、哑人或者尚未完全丧失辨认或者控制自己行为能力的精神病人，当事人信息未标注：已按立案日施行的法律排除简易程序和速裁程序（现行刑事诉讼法第二百一十五条第一项、第二百二十三条第一项），需人工核对并标注当事人信息。"},
+	{CodeReviewMinorInText, "刑法第十七条", "起诉书文字载明被告人是未成年人（或者犯罪时未满十八周岁），当事人信息未标注：已按未成年被告人排除速裁程序、简易程序以听取法定代理人和辩护人意见为条件（现行刑事诉讼法第二百二十三条第二项；刑诉法解释第五百六十六条）；由未成年人案件审判组织审理以当事人信息为准，需人工核对并标注当事人信息。"},
+	{CodeReviewCivilClaimInText, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "起诉书文字载明提起附带民事诉讼，未载明就附带民事诉讼赔偿等事项达成调解或者和解协议：已按未达成处理，不适用速裁程序，需人工核对。"},
+	{CodeReviewDisputeInText, "刑事诉讼法第二百一十四条第一款第二项、第二百一十五条第三项、第二百二十二条、第二百二十三条第四项", "起诉书文字载明被告人对指控的犯罪事实、罪名、量刑建议或者适用的程序有异议（或不认罪）：只有一名被告人的，已按其不认罪、不认罚或者不同意该程序处理；共同犯罪案件中，已按部分被告人有异议处理，需人工核对认罪认罚情况并更正字段。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

@@ -21,6 +21,10 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
 	fx := &a.Facts
 	fx.Plea, fx.CoDefendants, fx.Sentence = PleaOf(c), CoDefendantsOf(c), SentenceOf(c)
+	// The indictment's text may state a heavier recommendation than the
+	// fields (a range's upper end, 三年以上, 数罪并罚, another defendant's):
+	// the likely sentence is the heaviest (criminal_text.go).
+	sentenceFromText(f, a)
 	if sc, ok := ceilingOf(fx.Charges, a.FiledOn); ok && !fx.Sentence.Known {
 		// No recommendation, but the one charge cannot be punished by
 		// more than three years: the charge establishes what the

@@ -99,6 +99,10 @@ type Sentence struct {
 	// from the charge's statutory maximum (withCeiling); Kind and Months
 	// stay empty.
 	FromCharge bool
+	// FromText: the filing's text stated a heavier recommendation than its
+	// fields on a threshold, and the bounds above are the text's
+	// (Sentence.withText, criminal_text.go).
+	FromText bool
 	// WithinOneYear is set with FromCharge only: the charge allows at most
 	// one year of 有期徒刑, or none.
 	WithinOneYear bool

@@ -25,6 +25,11 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 	// The kind decides as much as the term: 拘役 or a fine is no 有期徒刑 at
 	// all, life or death more than any term (CrPL 220, 225).
 	sentence := SentenceOf(f.GetCircumstances())
+	if a.Facts.Sentence.FromText {
+		// The indictment's text states a heavier recommendation than
+		// the fields (criminal_text.go): the likely sentence is its.
+		sentence = a.Facts.Sentence
+	}
 	var pr period
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:

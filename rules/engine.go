@@ -213,6 +213,11 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		f.Province = p.Name
 		a.Inferences = append(a.Inferences, reason(code))
 	}
+	// A criminal filing's text may state a bar its fields do not (a deaf
+	// or minor defendant, a civil claim, a dispute): read with a review.
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
+		f = criminalTextFacts(f, a)
+	}
 	e.facts(f, a)
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:

@@ -1,0 +1,784 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"google.golang.org/protobuf/proto"
+)
+
+// What a criminal filing's text (the indictment's allegation) states that its
+// fields may not: the sentencing recommendation as written, and the facts
+// that bar simplified procedure or fast-track (CrPL 215, 223). The text is
+// read in one direction only: it can make the recommendation heavier or add
+// a bar, never lighten what the fields state or open a procedure they leave
+// closed, because a reading of free text can be wrong and only the wrong
+// reading in the strict direction is harmless (round 23 of the statute
+// audit, docs/statutes.md).
+
+// Days of the terms the text states: a year is twelve months, a month thirty
+// days, so that 三年 is exactly 36 months (刑法第九十九条: 以上、以下包括本数).
+const (
+	daysPerMonth  = 30
+	daysPerYear   = 12 * daysPerMonth
+	oneYearDays   = fastTrackLongSentence * daysPerMonth
+	threeYearDays = fastTrackMaxSentence * daysPerMonth
+	// maxTermDays is 刑法第六十九条's highest combined fixed term (二十五年);
+	// a larger number before 年 is a date or a count, not a term.
+	maxTermDays = 25 * daysPerYear
+)
+
+// TextSentence is the heaviest sentencing recommendation a filing's text
+// states (建议判处…, 量刑意见…), read as the procedure law's thresholds read
+// it: the upper end of a range (二年六个月至三年六个月), a term with 以上 and
+// no upper end (三年以上), 左右 as possibly over its term, and under 数罪并罚
+// without the term to be executed the sum of the terms (刑法第六十九条: 总和
+// 刑期以下).
+type TextSentence struct {
+	// Found: a recommendation with a term or a punishment was read.
+	Found bool
+	// MaxFixedDays is the longest 有期徒刑 the recommendation reaches, in days
+	// (a month is 30, a year 360); terms of 拘役 and 管制 do not count.
+	MaxFixedDays int
+	// Unbounded: a term of 有期徒刑 with 以上 and no upper end.
+	Unbounded bool
+	// LifeOrDeath: 无期徒刑 or 死刑 is recommended.
+	LifeOrDeath bool
+	// Summed: 数罪并罚 without the term to be executed; MaxFixedDays is the
+	// sum of the terms.
+	Summed bool
+	// Phrase is the first recommendation that reaches the heaviest reading,
+	// as written (at most 60 characters), for the reason's message.
+	Phrase string
+}
+
+// overThreeYears: the recommendation may exceed 三年有期徒刑.
+func (t TextSentence) overThreeYears() bool {
+	return t.LifeOrDeath || t.Unbounded || t.MaxFixedDays > threeYearDays
+}
+
+// overOneYear: the recommended 有期徒刑 may exceed one year.
+func (t TextSentence) overOneYear() bool {
+	return t.overThreeYears() || t.MaxFixedDays > oneYearDays
+}
+
+// recommendationMarks open a sentencing recommendation in an allegation.
+var recommendationMarks = [...]string{"建议", "量刑意见"}
+
+// ReadTextSentence reads the sentencing recommendations of a criminal
+// filing's text. Each runs from its mark (建议, 量刑意见) to the end of the
+// sentence (。); every defendant's and every count's term counts, because
+// the case's likely sentence is its heaviest. The periods that are no prison
+// term are skipped: 缓刑 and 缓期 (a suspension's probation), 剥夺政治权利,
+// 考验期, 禁止令.
+func ReadTextSentence(text string) TextSentence {
+	var out TextSentence
+	rs := []rune(text)
+	for i := 0; i < len(rs); {
+		start := markAt(rs, i)
+		if start < 0 {
+			break
+		}
+		end := start
+		for end < len(rs) && rs[end] != '。' {
+			end++
+		}
+		clause := rs[start:end]
+		i = end
+		one := readRecommendation(clause)
+		if !one.Found {
+			continue
+		}
+		heavier := !out.Found ||
+			one.LifeOrDeath && !out.LifeOrDeath ||
+			one.Unbounded && !out.Unbounded ||
+			one.MaxFixedDays > out.MaxFixedDays
+		out.Found = true
+		out.LifeOrDeath = out.LifeOrDeath || one.LifeOrDeath
+		out.Unbounded = out.Unbounded || one.Unbounded
+		out.Summed = out.Summed || one.Summed
+		out.MaxFixedDays = max(out.MaxFixedDays, one.MaxFixedDays)
+		if heavier {
+			out.Phrase = one.Phrase
+		}
+	}
+	return out
+}
+
+// markAt returns the index of the next recommendation mark at or after i, or -1.
+func markAt(rs []rune, i int) int {
+	best := -1
+	for _, m := range recommendationMarks {
+		mr := []rune(m)
+		for j := i; j+len(mr) <= len(rs); j++ {
+			if best >= 0 && j >= best {
+				break
+			}
+			if runesHavePrefix(rs[j:], mr) {
+				best = j
+				break
+			}
+		}
+	}
+	return best
+}
+
+func runesHavePrefix(rs, p []rune) bool {
+	if len(rs) < len(p) {
+		return false
+	}
+	for i := range p {
+		if rs[i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// term is one period a recommendation states.
+type term struct {
+	start, end int // runes of the clause
+	days       int
+	light      bool // a term of 拘役 or 管制
+	atLeast    bool // followed by 以上
+	about      bool // followed by 左右
+	atMost     bool // followed by 以下 or 以内
+	noise      bool // not a prison term (缓刑、剥夺政治权利 …)
+}
+
+// noiseBefore are the words after which a period is no prison term.
+var noiseBefore = [...]string{"缓刑", "缓期", "剥夺政治权利", "考验期", "禁止", "期限为", "期限"}
+
+// readRecommendation reads one recommendation clause.
+func readRecommendation(clause []rune) TextSentence {
+	var out TextSentence
+	s := string(clause)
+	for _, w := range [...]string{"无期徒刑", "死刑"} {
+		if idx := strings.Index(s, w); idx >= 0 && !negatedBefore(s[:idx]) {
+			out.LifeOrDeath = true
+		}
+	}
+	terms := scanTerms(clause)
+	var kept []term
+	for _, t := range terms {
+		if !t.noise {
+			kept = append(kept, t)
+		}
+	}
+	hasPunishment := out.LifeOrDeath || len(kept) > 0 ||
+		strings.Contains(s, "拘役") || strings.Contains(s, "管制") || strings.Contains(s, "罚金") ||
+		strings.Contains(s, "免予刑事处罚") || strings.Contains(s, "有期徒刑")
+	if !hasPunishment {
+		return out
+	}
+	out.Found = true
+	sum, total := 0, false
+	for k, t := range kept {
+		if t.light {
+			continue
+		}
+		d := t.days
+		if t.about {
+			d++ // 左右: possibly more than the term
+		}
+		out.MaxFixedDays = max(out.MaxFixedDays, d)
+		sum += d
+		// 以上 with no upper end: the next term must close the range
+		// (以下, 以内) and stand close by; 六个月以上，一年六个月以下.
+		if t.atLeast {
+			closed := k+1 < len(kept) && kept[k+1].atMost && kept[k+1].start-t.end <= 8
+			if !closed {
+				out.Unbounded = true
+			}
+		}
+	}
+	if strings.Contains(s, "决定执行") || strings.Contains(s, "合并执行") {
+		total = true
+	}
+	if strings.Contains(s, "并罚") && !total && sum > out.MaxFixedDays {
+		out.MaxFixedDays, out.Summed = sum, true
+	}
+	phrase := clause
+	if len(phrase) > 60 {
+		phrase = phrase[:60]
+	}
+	out.Phrase = string(phrase)
+	return out
+}
+
+// negatedBefore reports whether the text just before a word negates it
+// (不适用死刑, 不判处无期徒刑).
+func negatedBefore(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if r == '不' || r == '免' || r == '非' {
+		return true
+	}
+	return strings.HasSuffix(before, "不判处") || strings.HasSuffix(before, "不适用")
+}
+
+// scanTerms finds the periods of a clause: 三年, 一年六个月, 1年6个月, 十八个月,
+// 一年半, 六个半月, 二个月十五日, and a bare number before a range's second end
+// (三至五年: 三年). Each term's kind is read from the words beside it.
+func scanTerms(clause []rune) []term {
+	var out []term
+	for i := 0; i < len(clause); {
+		n, j, ok := number(clause, i)
+		if !ok {
+			i++
+			continue
+		}
+		days, k, unit := termAfter(clause, n, j)
+		if !unit {
+			// A bare number before a range's second end takes its unit.
+			if j < len(clause) && strings.ContainsRune("至到-－~～—", clause[j]) {
+				if n2, j2, ok2 := number(clause, j+1); ok2 {
+					if _, _, unit2 := termAfter(clause, n2, j2); unit2 {
+						if isYear(clause, j2) {
+							days = n * daysPerYear
+						} else {
+							days = n * daysPerMonth
+						}
+						out = append(out, classify(clause, term{start: i, end: j, days: days}))
+					}
+				}
+			}
+			i = j
+			continue
+		}
+		if days <= maxTermDays {
+			out = append(out, classify(clause, term{start: i, end: k, days: days}))
+		}
+		i = k
+	}
+	return out
+}
+
+// isYear reports whether the unit at j is 年.
+func isYear(clause []rune, j int) bool { return j < len(clause) && clause[j] == '年' }
+
+// termAfter reads the unit after a number n ending at j: 年 (with 零, 半, a
+// number of months and days after it), 个月, 月, 个半月, 日, 天. It returns the
+// term in days, the index after it, and whether a unit was there.
+func termAfter(clause []rune, n, j int) (days, end int, unit bool) {
+	at := func(k int, s string) bool { return runesHavePrefix(clause[min(k, len(clause)):], []rune(s)) }
+	switch {
+	case at(j, "年"):
+		days, end = n*daysPerYear, j+1
+		if at(end, "半") {
+			return days + 6*daysPerMonth, end + 1, true
+		}
+		k := end
+		if at(k, "零") || at(k, "又") {
+			k++
+		}
+		if m, k2, ok := number(clause, k); ok {
+			switch {
+			case at(k2, "个月"):
+				days, end = days+m*daysPerMonth, k2+2
+			case at(k2, "月"):
+				days, end = days+m*daysPerMonth, k2+1
+			}
+		}
+	case at(j, "个半月"):
+		days, end = n*daysPerMonth+15, j+3
+	case at(j, "个月"):
+		days, end = n*daysPerMonth, j+2
+	case at(j, "月"):
+		days, end = n*daysPerMonth, j+1
+	case at(j, "日"), at(j, "天"):
+		return n, j + 1, true
+	default:
+		return 0, j, false
+	}
+	// Days after the months: 二个月十五日.
+	if d, k, ok := number(clause, end); ok && (at(k, "日") || at(k, "天")) {
+		days, end = days+d, k+1
+	}
+	return days, end, true
+}
+
+// classify reads a term's kind and qualifier from the words around it.
+func classify(clause []rune, t term) term {
+	before := string(clause[max(0, t.start-8):t.start])
+	for _, w := range noiseBefore {
+		if strings.HasSuffix(before, w) {
+			t.noise = true
+		}
+	}
+	after := string(clause[t.end:min(len(clause), t.end+8)])
+	after = strings.TrimPrefix(after, "的")
+	switch {
+	case strings.HasPrefix(after, "以上"):
+		t.atLeast = true
+		after = after[len("以上"):]
+	case strings.HasPrefix(after, "以下"), strings.HasPrefix(after, "以内"):
+		t.atMost = true
+		after = after[len("以下"):]
+	case strings.HasPrefix(after, "左右"):
+		t.about = true
+		after = after[len("左右"):]
+	}
+	after = strings.TrimLeft(after, "的，, ")
+	// The kind named right after the term (二个月至三个月拘役) or, failing
+	// that, the nearest kind named before it (拘役五个月至有期徒刑八个月).
+	switch {
+	case strings.HasPrefix(after, "拘役"), strings.HasPrefix(after, "管制"):
+		t.light = true
+	case strings.HasPrefix(after, "有期徒刑"):
+	default:
+		// A range's first end takes the kind named after its second
+		// (二个月至三个月拘役); else the nearest kind named before it.
+		if k, ok := kindAfterRange(clause[t.end:]); ok {
+			t.light = k
+			break
+		}
+		head := string(clause[:t.start])
+		fixed := strings.LastIndex(head, "有期徒刑")
+		light := max(strings.LastIndex(head, "拘役"), strings.LastIndex(head, "管制"))
+		t.light = light > fixed
+	}
+	return t
+}
+
+// kindAfterRange reads the kind named right after a range's second end
+// (rest starts after the first end: 至三个月拘役), reporting whether it is
+// light (拘役, 管制) and whether a range with a kind was there.
+func kindAfterRange(rest []rune) (light, ok bool) {
+	if len(rest) == 0 || !strings.ContainsRune("至到-－~～—", rest[0]) {
+		return false, false
+	}
+	n, j, found := number(rest, 1)
+	if !found {
+		return false, false
+	}
+	_, k, unit := termAfter(rest, n, j)
+	if !unit {
+		return false, false
+	}
+	after := strings.TrimLeft(string(rest[k:]), "的以下内")
+	switch {
+	case strings.HasPrefix(after, "拘役"), strings.HasPrefix(after, "管制"):
+		return true, true
+	case strings.HasPrefix(after, "有期徒刑"):
+		return false, true
+	}
+	return false, false
+}
+
+// number reads a number at i: Arabic digits (full- or half-width) or
+// Chinese numerals up to 九千九百九十九 (两, 〇, 零 included). It returns the
+// value, the index after it and whether one was there.
+func number(rs []rune, i int) (int, int, bool) {
+	if i >= len(rs) {
+		return 0, i, false
+	}
+	if _, ok := digit(rs[i]); ok {
+		n, j := 0, i
+		for j < len(rs) {
+			d, ok := digit(rs[j])
+			if !ok {
+				break
+			}
+			if n < 1_000_000 {
+				n = n*10 + d
+			}
+			j++
+		}
+		return n, j, true
+	}
+	total, cur, j := 0, 0, i
+	for ; j < len(rs); j++ {
+		r := rs[j]
+		if v, ok := chineseDigit(r); ok {
+			cur = v
+			continue
+		}
+		unit := 0
+		switch r {
+		case '十':
+			unit = 10
+		case '百':
+			unit = 100
+		case '千':
+			unit = 1000
+		}
+		if unit == 0 {
+			break
+		}
+		if cur == 0 {
+			cur = 1 // 十八: one ten
+		}
+		total += cur * unit
+		cur = 0
+	}
+	if j == i {
+		return 0, i, false
+	}
+	return total + cur, j, true
+}
+
+func digit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+func chineseDigit(r rune) (int, bool) {
+	if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
+		return utf8.RuneCountInString("〇一二三四五六七八九"[:i]), true
+	}
+	switch r {
+	case '零':
+		return 0, true
+	case '两':
+		return 2, true
+	}
+	return 0, false
+}
+
+// withText is the recommendation read against the thresholds once the text's
+// is read beside the fields': the heavier of the two on each threshold. It
+// reports whether the text changed any. The text never makes an unknown
+// recommendation known within three years, and never lightens a stated one.
+func (s Sentence) withText(t TextSentence) (Sentence, bool) {
+	if !t.Found {
+		return s, false
+	}
+	before := s
+	if t.LifeOrDeath {
+		s.LifeOrDeath = true
+	}
+	if t.overThreeYears() {
+		s.Known, s.WithinThreeYears, s.OverThreeYears, s.OverOneYear = true, false, true, true
+	}
+	if s.Known && t.overOneYear() {
+		s.OverOneYear = true
+	}
+	if s == before {
+		return s, false
+	}
+	s.FromText = true
+	return s, true
+}
+
+// TextFacts are the bars of simplified procedure and fast-track a criminal
+// filing's text states about its defendants when the fields do not: each is
+// the words that state it, "" when none.
+type TextFacts struct {
+	// Impaired: 被告人…系聋哑人 / 盲人 / 限定刑事责任能力 (刑法第十八条第三款、第十九条).
+	Impaired string
+	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条).
+	Minor string
+	// CivilClaim: a 附带民事诉讼 is brought and no 调解 or 和解 is stated.
+	CivilClaim string
+	// Dispute: a defendant disputes the charged facts, the charge, the
+	// recommendation or the procedure (有异议, 不认罪, 否认指控).
+	Dispute string
+	// DisputeKind says what the dispute is about.
+	DisputeKind disputeKind
+}
+
+type disputeKind int
+
+const (
+	disputeFacts      disputeKind = iota // 不认罪, 对指控的事实有异议, or unspecified
+	disputeSentence                      // 对罪名、量刑（建议）有异议
+	disputeFastTrack                     // 不同意适用速裁程序, 对适用速裁程序有异议
+	disputeSimplified                    // 对适用简易程序有异议
+)
+
+// Any reports whether the text states any bar.
+func (t TextFacts) Any() bool {
+	return t.Impaired != "" || t.Minor != "" || t.CivilClaim != "" || t.Dispute != ""
+}
+
+var (
+	impairedWords = [...]string{"又聋又哑", "聋哑", "聋人", "哑人", "盲人", "双目失明", "盲、聋、哑", "限定刑事责任能力", "限制刑事责任能力",
+		"部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
+	// capacityWords state the capacity in the whole sentence (经鉴定，…具有限定刑事责任能力).
+	capacityWords = [...]string{"限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
+	minorWords    = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
+	copulas       = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时"}
+	disputeWords  = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序"}
+)
+
+// ReadTextFacts reads the bars the text states about a defendant (被告人…,
+// in the clause that names him, not a 被害人's): CrPL 215(1), 223(1)–(2),
+// (4)–(5).
+func ReadTextFacts(text string) TextFacts {
+	var tf TextFacts
+	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
+		if !strings.Contains(sent, "被告人") {
+			continue
+		}
+		for _, seg := range defendantSegments(sent) {
+			if tf.Impaired == "" {
+				if w := wordAfterCopula(seg, impairedWords[:]); w != "" {
+					tf.Impaired = w
+				}
+			}
+			if tf.Minor == "" {
+				if w := wordAfterCopula(seg, minorWords[:]); w != "" {
+					tf.Minor = w
+				}
+			}
+			if tf.Dispute == "" {
+				tf.Dispute, tf.DisputeKind = disputeIn(seg)
+			}
+		}
+		if tf.Impaired == "" && !strings.Contains(sent, "被害人") {
+			for _, w := range capacityWords {
+				if strings.Contains(sent, w) {
+					tf.Impaired = w
+				}
+			}
+		}
+	}
+	if i := strings.Index(text, "附带民事"); i >= 0 && !negatedClaim(text[:i]) &&
+		!strings.Contains(text, "调解") && !strings.Contains(text, "和解") {
+		tf.CivilClaim = "附带民事诉讼"
+	}
+	return tf
+}
+
+// negatedClaim: 未提起、不提起、放弃、撤回 附带民事诉讼.
+func negatedClaim(before string) bool {
+	for _, w := range [...]string{"未提起", "不提起", "没有提起", "放弃", "撤回", "未提出", "不提出"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// defendantSegments are the parts of a sentence that speak of one 被告人:
+// from 被告人 to the end of its clause (the first comma, or the second when
+// the first closes the name within six characters: 被告人王某，系聋哑人), cut
+// at the next 被告人 or 被害人.
+func defendantSegments(sent string) []string {
+	var out []string
+	rs := []rune(sent)
+	mark, victim := []rune("被告人"), []rune("被害人")
+	for i := 0; i+len(mark) <= len(rs); i++ {
+		if !runesHavePrefix(rs[i:], mark) {
+			continue
+		}
+		start := i + len(mark)
+		end, commas := start, 0
+		for end < len(rs) {
+			r := rs[end]
+			if r == '，' || r == ',' || r == '：' {
+				if commas == 0 && end-start <= 6 {
+					commas++
+					end++
+					continue
+				}
+				break
+			}
+			if runesHavePrefix(rs[end:], mark) || runesHavePrefix(rs[end:], victim) || connectorAt(rs, end) {
+				break
+			}
+			end++
+		}
+		out = append(out, string(rs[start:end]))
+	}
+	return out
+}
+
+// connectorAt reports whether another person's name starts at i: 和, 与,
+// 伙同, 、, 及 (not 及其, which speaks of the same defendant's counsel).
+func connectorAt(rs []rune, i int) bool {
+	switch rs[i] {
+	case '和', '与', '、':
+		return true
+	case '及':
+		return i+1 >= len(rs) || rs[i+1] != '其'
+	}
+	return runesHavePrefix(rs[i:], []rune("伙同"))
+}
+
+// boundWord reports whether 是 or 为 after before is part of another word
+// (明知是, 因为, 认为, 行为, 作为) rather than a copula.
+func boundWord(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("知因认作行成而只于但还就", r)
+}
+
+// copulaWithin is how far into a defendant's segment (his name, a short
+// remark) the copula must stand.
+const copulaWithin = 12
+
+// wordAfterCopula returns the first word of words that seg states of its
+// defendant: after a copula (系, 是, 为, 具有, 作案时 …) next to his name,
+// not after a verb of what he did to someone (殴打聋哑人, 容留未成年人).
+func wordAfterCopula(seg string, words []string) string {
+	rs := []rune(seg)
+	head := string(rs[:min(len(rs), copulaWithin)])
+	cop := -1
+	for _, c := range copulas {
+		if i := strings.Index(head, c); i >= 0 && (cop < 0 || i < cop) && !boundWord(head[:i]) {
+			cop = i
+		}
+	}
+	if cop < 0 {
+		return ""
+	}
+	for _, w := range words {
+		if strings.Contains(seg[cop:], w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// disputeIn reads a defendant's dispute from his segment: 无异议, 没有异议,
+// 不持异议 are none.
+func disputeIn(seg string) (string, disputeKind) {
+	for _, w := range disputeWords {
+		idx := strings.Index(seg, w)
+		if idx < 0 {
+			continue
+		}
+		before := seg[:idx]
+		if strings.HasSuffix(before, "无") || strings.HasSuffix(before, "没") || strings.HasSuffix(before, "没有") ||
+			strings.HasSuffix(before, "不") || strings.HasSuffix(before, "未") {
+			continue
+		}
+		switch {
+		case strings.Contains(seg, "速裁"):
+			return w, disputeFastTrack
+		case strings.Contains(seg, "简易程序"):
+			return w, disputeSimplified
+		case strings.Contains(w, "认罪") || strings.Contains(w, "否认") || strings.Contains(before, "事实"):
+			return w, disputeFacts
+		case strings.Contains(before, "罪名") || strings.Contains(before, "量刑") || strings.Contains(before, "定性"):
+			return w, disputeSentence
+		}
+		return w, disputeFacts
+	}
+	return "", disputeFacts
+}
+
+// withTextFacts returns f with the bars its text states set, as the rules
+// read them (a clone; f is not changed): an impaired or minor defendant on
+// the first defendant, a civil claim as victim_settlement_missing, a
+// dispute as the defendant's (one defendant) or a co-defendant's (several).
+func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.Filing {
+	g := proto.Clone(f).(*triagev1.Filing)
+	if g.Circumstances == nil {
+		g.Circumstances = &triagev1.Circumstances{}
+	}
+	c := g.Circumstances
+	if tf.Impaired != "" || tf.Minor != "" {
+		for _, p := range g.GetParties() {
+			if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+				p.Impaired = p.Impaired || tf.Impaired != ""
+				p.Minor = p.Minor || tf.Minor != ""
+				break
+			}
+		}
+	}
+	if tf.CivilClaim != "" {
+		c.VictimSettlementMissing = true
+	}
+	if tf.Dispute == "" {
+		return g
+	}
+	if defendants > 1 {
+		switch tf.DisputeKind {
+		case disputeFacts:
+			c.CoDefendantDeniesChargedFacts = true
+		case disputeSentence:
+			c.CoDefendantDisputesChargeOrSentence = true
+		case disputeFastTrack:
+			c.CoDefendantObjectsFastTrack = true
+		case disputeSimplified:
+			c.CoDefendantObjectsSimplified = true
+		}
+		return g
+	}
+	switch tf.DisputeKind {
+	case disputeFacts:
+		c.GuiltyPlea = false //nolint:staticcheck // SA1019: the deprecated field would restore the admission
+		c.AdmitsChargedFacts = false
+	case disputeSentence:
+		if c.GetGuiltyPlea() { //nolint:staticcheck // SA1019: split the deprecated plea to drop only its acceptance
+			c.GuiltyPlea, c.AdmitsChargedFacts = false, true //nolint:staticcheck // SA1019: as above
+		}
+		c.AcceptsSentencingRecommendation = false
+	case disputeFastTrack:
+		c.ConsentsFastTrack = false
+	case disputeSimplified:
+		c.ObjectsSimplified = true
+	}
+	return g
+}
+
+// criminalTextFacts reads a criminal filing's text for the bars its fields
+// do not state (ReadTextFacts) and returns the filing with them set (f
+// itself when there are none), each with its review reason: the text is
+// read by words, so a person confirms it and corrects the fields. The
+// caller's filing is not changed; juvenile routing (routing package) reads
+// the caller's parties, so a minor read from the text is routed only once
+// the party is marked, which the review asks for.
+func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
+	tf := ReadTextFacts(f.GetText())
+	if !tf.Any() {
+		return f
+	}
+	defendants := 0
+	for _, p := range f.GetParties() {
+		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+			defendants++
+		}
+	}
+	for _, r := range [...]struct{ code, words string }{
+		{CodeReviewImpairedInText, tf.Impaired},
+		{CodeReviewMinorInText, tf.Minor},
+		{CodeReviewCivilClaimInText, tf.CivilClaim},
+		{CodeReviewDisputeInText, tf.Dispute},
+	} {
+		if r.words != "" {
+			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(r.code, r.words))
+		}
+	}
+	return withTextFacts(f, tf, defendants)
+}
+
+// reasonWithWords is code's reason with the words of the filing it was read
+// from, so that the reviewer sees them.
+func reasonWithWords(code, words string) *triagev1.Reason {
+	r := reason(code)
+	return &triagev1.Reason{Code: r.GetCode(), Article: r.GetArticle(),
+		Message: r.GetMessage() + "所读文字：“" + words + "”。"}
+}
+
+// sentenceFromText sets the recommendation the text states where it is
+// heavier than the fields' (Sentence.withText), with the inference, and a
+// review when the fields stated a lighter one: the two disagree, and the
+// clerk's field must be corrected.
+func sentenceFromText(f *triagev1.Filing, a *Assessment) {
+	ts := ReadTextSentence(f.GetText())
+	s, changed := a.Facts.Sentence.withText(ts)
+	if !changed {
+		return
+	}
+	was := a.Facts.Sentence
+	a.Facts.Sentence = s
+	a.Inferences = append(a.Inferences, reasonWithWords(CodeInferSentenceFromText, ts.Phrase))
+	// Reviewed only when the fields stated a recommendation and the text
+	// crosses a line that changes a procedure (three years: fast-track,
+	// CrPL 216's panel; life or death: the intermediate court). Crossing
+	// one year changes only the fast-track period's extension (CrPL 225),
+	// which the inference states: real fast-track cases write 一年左右
+	// beside a field of twelve months, and review would keep them from
+	// fast-track teams for nothing.
+	if was.Known && (s.OverThreeYears && !was.OverThreeYears || s.LifeOrDeath && !was.LifeOrDeath) {
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewSentenceTextConflict, ts.Phrase))
+	}
+}
