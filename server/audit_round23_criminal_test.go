@@ -14,7 +14,7 @@ import (
 // fast-track is closed, simplified procedure needs its panel (第二百一十六条)
 // and the conflict is reviewed; a text saying the defendant 系聋哑人 closes
 // both procedures (第二百一十五条第一项、第二百二十三条第一项) with a review.
-// Until rules 2026-12-04.28 both were offered fast-track. The near miss:
+// Until rules 2026-12-04.27 both were offered fast-track. The near miss:
 // 有期徒刑三年，缓刑四年 (the probation is no term) keeps fast-track open.
 func TestAuditRound23Criminal(t *testing.T) {
 	st := openStore(t, tempDB(t))
