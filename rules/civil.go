@@ -659,8 +659,17 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 // money-payment cause (金钱给付: a loan, a price, wages) and it states no
 // claim that is not for money. A mixed or non-monetary cause without an
 // amount may well ask for no money (腾退房屋 in a 房屋租赁合同纠纷).
+//
+// So has a filing of another cause whose claims text names a sum and asks
+// for nothing but money (Facts.Claims): until rules 2026-12-04.27 "支付
+// 租金8000元" in a 房屋租赁合同纠纷 without an amount was confidently no
+// money claim (CPL165_NOT_MONEY_PAYMENT), where CPL 165 ¶1 may make small
+// claims the court's duty.
 func amountOmitted(f *triagev1.Filing, fx *Facts) bool {
-	return f.GetClaimAmountFen() == 0 && !fx.NonMonetary && fx.Cause.Category == CategoryMoneyPayment
+	if f.GetClaimAmountFen() != 0 || fx.NonMonetary || fx.PersonalStatus || fx.PropertyConfirmation {
+		return false
+	}
+	return fx.Cause.Category == CategoryMoneyPayment || fx.Claims.MaxFen > 0 && !fx.Claims.NonMoney
 }
 
 // smallClaimsExclusions returns the cases excluded from small claims, by
@@ -900,8 +909,25 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 	// through): CPL 165 ¶1 makes small claims mandatory or not by the
 	// 标的额, which only a person can read from the claims.
 	if amount == 0 {
-		a.ReviewReasons = append(a.ReviewReasons, reason(reg.amountNotStated))
-		return undetermined(p, reason(reg.amountNotStated))
+		code := reg.amountNotStated
+		if a.Facts.Cause.Category != CategoryMoneyPayment {
+			code = reg.textAmount // omitted by what the claims text names
+		}
+		a.ReviewReasons = append(a.ReviewReasons, reason(code))
+		return undetermined(p, reason(code))
+	}
+	// The claims text against the fields (civiltext.go): a claim for more
+	// than money is no 金钱给付 case (CPL 165 ¶1), and a sum in the claims
+	// above the band the amount field puts the case in, or in a foreign
+	// currency, leaves the 标的额 to a person. Either can make small claims
+	// the wrong procedure, so neither may leave it mandatory; neither is
+	// certain enough to close it.
+	if cl := a.Facts.Claims; cl.NonMoney {
+		a.ReviewReasons = append(a.ReviewReasons, reason(reg.textNonMoney))
+		return undetermined(p, reason(reg.textNonMoney))
+	} else if cl.ForeignCurrency || cl.MaxFen > amount && band(cl.MaxFen, agree, lim) != b {
+		a.ReviewReasons = append(a.ReviewReasons, reason(reg.textAmount))
+		return undetermined(p, reason(reg.textAmount))
 	}
 	// A month-only effective date leaves the days of that month ambiguous:
 	// flag it when the entry before would have given another answer.

@@ -510,6 +510,33 @@ const (
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
 	CodeCrPL105Detained        = "CRPL105_DETAINED_NO_HOLIDAY_EXTENSION"
+
+	// Statute round 23 (civil): what a filing states in its party names and
+	// text beside its fields (rules/civiltext.go). The readings state a
+	// fact the rules then apply with the articles of the filing date (the
+	// numerous-parties, foreign, whereabouts, public-notice and
+	// public-interest bars); the review codes leave small claims to a
+	// person, by the small-claims law in force: CPL 165 from 2022-01-01,
+	// the 繁简分流 pilot's art. 5 at its courts in 2020–2021, CPL 2012/2017
+	// art. 162 with Interp. 2015 art. 274 from 2013-01-01.
+	CodeInferPartyCountFromText       = "INFER_PARTY_COUNT_FROM_TEXT"
+	CodeInferForeignFromName          = "INFER_FOREIGN_FROM_PARTY_NAME"
+	CodeInferWhereaboutsFromText      = "INFER_WHEREABOUTS_FROM_TEXT"
+	CodeInferPublicNoticeFromText     = "INFER_PUBLIC_NOTICE_FROM_TEXT"
+	CodeInferPublicInterestFromFiling = "INFER_PUBLIC_INTEREST_FROM_PARTY_OR_TEXT"
+	CodeReviewTextNonMoney            = "REVIEW_TEXT_NON_MONEY_CLAIM"
+	CodeReviewTextNonMoneyCPL2017     = "REVIEW_TEXT_NON_MONEY_CLAIM_CPL2017"
+	CodeReviewTextNonMoneyPilot2020   = "REVIEW_TEXT_NON_MONEY_CLAIM_PILOT2020"
+	CodeReviewTextAmount              = "REVIEW_TEXT_AMOUNT"
+	CodeReviewTextAmountCPL2017       = "REVIEW_TEXT_AMOUNT_CPL2017"
+	CodeReviewTextAmountPilot2020     = "REVIEW_TEXT_AMOUNT_PILOT2020"
+)
+
+// The articles the round-23 review codes cite, by the small-claims law of
+// the filing date (the pilot's is civilPilotArticle).
+const (
+	cpl165Article1    = "民事诉讼法第一百六十五条第一款"
+	cpl162Article2017 = "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条"
 )
 
 type reasonDef struct{ code, article, message string }
@@ -812,6 +839,17 @@ var reasonDefs = [...]reasonDef{
 	{CodeHolidayMissingAdmin2018, "行诉法解释第四十八条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
 	{CodeHolidayMissingAdmin2014, "行政诉讼法第一百零一条；民事诉讼法（2012年、2017年修正）第八十二条第三款", "审理期限届满日所在年份没有已配置的国务院办公厅节假日安排，届满日未按节假日顺延，需人工核对。"},
 	{CodeHolidayMissingAdmin1989, "", "立案日施行的行政诉讼法（1989年）没有期间条款，最高人民法院司法解释规定参照民事诉讼的有关规定，本系统未核实各解释的施行日期；届满日所在年份没有已配置的节假日安排，届满日未按节假日顺延，需人工核对。"},
+	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
+	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，按涉港澳台当事人处理（涉外的认定见另一理由）。"},
+	{CodeInferWhereaboutsFromText, "", "起诉材料写明当事人下落不明，按起诉时被告下落不明处理（不适用的程序见相应理由）；如并非被告下落不明，需人工更正。"},
+	{CodeInferPublicNoticeFromText, "", "起诉材料写明需公告送达，按预计公告送达处理（不适用的程序见相应理由）。"},
+	{CodeInferPublicInterestFromFiling, "", "原告为人民检察院或消费者协会（民事诉讼法第五十八条、消费者权益保护法第四十七条规定的提起公益诉讼的机关和组织），或起诉材料称本案为公益诉讼，按涉及国家利益、社会公共利益的公益诉讼处理（不适用的程序见相应理由）。"},
+	{CodeReviewTextNonMoney, cpl165Article1, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},
+	{CodeReviewTextNonMoneyCPL2017, cpl162Article2017, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},
+	{CodeReviewTextNonMoneyPilot2020, civilPilotArticle, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），试点期间的小额诉讼程序仅适用于简单金钱给付民事案件；是否适用需人工核对诉讼请求。"},
+	{CodeReviewTextAmount, "民事诉讼法第一百六十五条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
+	{CodeReviewTextAmountCPL2017, "民事诉讼法（2012年、2017年修正）第一百六十二条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
+	{CodeReviewTextAmountPilot2020, civilPilotArticle, "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出试点小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions
