@@ -57,8 +57,9 @@ type civilReading struct {
 // (claimsReading), which the small-claims rules weigh.
 func readCivil(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	fx := &a.Facts
-	fx.Claims = readClaims(f.GetText())
-	r := civilReadingOf(f)
+	text := foldCause(f.GetText()) // once: a text may be 20,000 characters
+	fx.Claims = readFoldedClaims(text)
+	r := civilReadingOf(f, text)
 	if !fx.Numerous && (r.plaintiffs >= numerousParties || r.defendants >= numerousParties) {
 		fx.Numerous = true
 		a.Inferences = append(a.Inferences, reason(CodeInferPartyCountFromText))
@@ -102,8 +103,9 @@ func readCivil(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	return f
 }
 
-// civilReadingOf reads the party names and the text of a civil filing.
-func civilReadingOf(f *triagev1.Filing) civilReading {
+// civilReadingOf reads the party names and the text, in foldCause's form,
+// of a civil filing.
+func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	var r civilReading
 	for _, p := range f.GetParties() {
 		name := foldCause(p.GetName())
@@ -117,7 +119,6 @@ func civilReadingOf(f *triagev1.Filing) civilReading {
 		}
 		r.foreignName = r.foreignName || regionalName(name)
 	}
-	text := foldCause(f.GetText())
 	for _, m := range sideCount.FindAllStringSubmatch(text, -1) {
 		n := chineseCount(m[2])
 		if m[1] == "原告" {
@@ -174,6 +175,7 @@ func chineseCount(s string) int {
 			cur = 0
 		case digit[r] > 0:
 			cur = digit[r]
+		case r == '零':
 		default:
 			return 0
 		}
@@ -303,14 +305,31 @@ var moneyAfter = map[string][]string{
 // readClaims reads a text's claims (ClaimsReading). It reads text from
 // outside and must not panic on any string (FuzzReadClaims).
 func readClaims(text string) ClaimsReading {
+	return readFoldedClaims(foldCause(text))
+}
+
+// readFoldedClaims is readClaims of a text already in foldCause's form.
+func readFoldedClaims(text string) ClaimsReading {
 	var cr ClaimsReading
 	if text == "" {
 		return cr
 	}
-	part, marked := claimsPart(foldCause(text))
+	part, marked := claimsPart(text)
 	for _, cl := range strings.FieldsFunc(part, func(r rune) bool { return strings.ContainsRune(clauseSeparators, r) }) {
-		if !marked && !slices.ContainsFunc(claimVerbs, func(v string) bool { return strings.Contains(cl, v) }) {
-			continue
+		if !marked {
+			// Unmarked claims: read a clause from its first claim verb on,
+			// as the facts before it ("被告借款20000元未还，故诉至法院，要求
+			// 被告还款5000元") are no claim.
+			at := -1
+			for _, v := range claimVerbs {
+				if i := strings.Index(cl, v); i >= 0 && (at < 0 || i < at) {
+					at = i
+				}
+			}
+			if at < 0 {
+				continue
+			}
+			cl = cl[at:]
 		}
 		cr.NonMoney = cr.NonMoney || claimsAct(cl)
 		for _, m := range yuanSum.FindAllStringSubmatch(cl, -1) {
@@ -340,7 +359,7 @@ func claimsAct(clause string) bool {
 				continue
 			}
 			// "返还原告" names whom, not what: read on.
-			if obj == "" || strings.Trim(obj, "原告被告第三人其我方") == "" {
+			if obj == "" || strings.Trim(obj, "原告被第三人其我方") == "" {
 				continue
 			}
 			return true
