@@ -174,6 +174,8 @@ func claimsTextCases(tb testing.TB) []tcase {
 //     2015-02-04 若干规定第一条第三项);
 //   - "被告下落不明" and "请求公告送达" in the text left small claims
 //     mandatory and simplified open (CPL 166(4), Interp. 257(1), 140);
+//   - "申请司法鉴定" or "对鉴定意见有异议" in the text left small claims
+//     mandatory in a case needing an appraisal (CPL 166(3));
 //   - a Hong Kong company by name ("香港某某有限公司") left small claims
 //     mandatory in a 涉港 case (CPL 166(2); Interp. 520, 549);
 //   - a procuratorate or a consumers' association as plaintiff, or a text
@@ -196,7 +198,7 @@ func partiesTextCases(tb testing.TB) []tcase {
 	open := func(name string, mods ...mod) tcase {
 		return tcase{name: name + " (near miss)", filing: c(mods...), avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true),
 			review: ptr(false), silent: []string{"INFER_PARTY_COUNT_FROM_TEXT", "INFER_WHEREABOUTS_FROM_TEXT",
-				"INFER_PUBLIC_NOTICE_FROM_TEXT", "INFER_FOREIGN_FROM_PARTY_NAME", "INFER_PUBLIC_INTEREST_FROM_PARTY_OR_TEXT"}}
+				"INFER_PUBLIC_NOTICE_FROM_TEXT", "INFER_APPRAISAL_FROM_TEXT", "INFER_FOREIGN_FROM_PARTY_NAME", "INFER_PUBLIC_INTEREST_FROM_PARTY_OR_TEXT"}}
 	}
 	const wb = "INFER_WHEREABOUTS_FROM_TEXT"
 	return []tcase{
@@ -218,6 +220,13 @@ func partiesTextCases(tb testing.TB) []tcase {
 			avail: av(pSC, avU, pSimp, avU), fires: []string{at(locSimp, "INTERP140_PUBLIC_NOTICE"), at(locSC, "INTERP140_PUBLIC_NOTICE")}},
 		{name: "2018 text: 被告下落不明", filing: c(filedOn("2018-06-04"), text("被告下落不明。")), avail: av(pSC, avU, pSimp, avU),
 			fires: []string{at(locSC, "INTERP2015_257_SMALL_CLAIMS_DEFENDANT_WHEREABOUTS")}},
+		// CPL 166(3) (Interp. 2015 art. 275(4)).
+		{name: "text: 原告申请司法鉴定", filing: c(text("诉讼请求：判令被告赔偿损失5000元。事实与理由：房屋漏水受损，原告申请司法鉴定损失数额。")),
+			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, "CPL166_APPRAISAL"), at(locInfer, "INFER_APPRAISAL_FROM_TEXT")}},
+		{name: "text: 对鉴定意见有异议", filing: c(text("诉讼请求：判令被告赔偿损失5000元。事实与理由：原告对交警部门委托的鉴定意见有异议。")),
+			avail: av(pSC, avU), fires: []string{at(locSC, "CPL166_APPRAISAL")}},
+		{name: "2018 text: 需要进行鉴定", filing: c(filedOn("2018-06-04"), text("本案损失需要进行鉴定。")),
+			avail: av(pSC, avU), fires: []string{at(locSC, "INTERP2015_275_APPRAISAL")}},
 		// CPL 166(2); Interp. 520, 549.
 		{name: "被告 香港某某贸易有限公司", filing: c(named(1, "香港某某贸易有限公司")), avail: av(pSC, avU, pSimp, avA),
 			fires: []string{at(locSC, "CPL166_FOREIGN"), at(locInfer, "INFER_FOREIGN_FROM_PARTY_NAME"), at(locInfer, "INFER_FOREIGN_PARTY")}},
@@ -240,6 +249,8 @@ func partiesTextCases(tb testing.TB) []tcase {
 		open("a company's name", named(0, "温州市某某贸易有限公司")),
 		open("被告并非下落不明", text("诉讼请求：判令被告偿还借款5000元。事实与理由：被告并非下落不明，只是拒不还款。")),
 		open("无需公告送达", text("诉讼请求：判令被告偿还借款5000元；被告地址明确，无需公告送达。")),
+		open("经司法鉴定 (an appraisal made, not disputed)", text("诉讼请求：判令被告赔偿损失5000元。事实与理由：原告受伤，经司法鉴定为十级伤残。")),
+		open("无需鉴定", text("诉讼请求：判令被告赔偿损失5000元；损失有发票为证，无需鉴定。")),
 		open("武汉市香港路某某店", named(1, "武汉市江岸区香港路某某商店")),
 		open("被告 人民检察院 (a defendant brings no public-interest suit)", named(1, "某区人民检察院")),
 		{name: "公益诉讼 cause and text: one inference, the cause's (near miss)", filing: c(cause("环境污染民事公益诉讼"),

@@ -37,6 +37,9 @@ type civilReading struct {
 	whereabouts bool
 	// publicNotice: the text asks for or expects 公告送达.
 	publicNotice bool
+	// appraisal: the text asks for an appraisal (申请鉴定, 需要评估) or
+	// disputes a pre-suit one (对鉴定意见有异议).
+	appraisal bool
 	// foreignName: a party's name is a Hong Kong, Macao or Taiwan one
 	// ("香港某某有限公司", "某某（香港）有限公司").
 	foreignName bool
@@ -73,10 +76,11 @@ func readCivil(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	markWhereabouts := r.whereabouts && !defendantWhereabouts &&
 		slices.ContainsFunc(f.GetParties(), func(p *triagev1.Party) bool { return p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT })
 	notice := r.publicNotice && !c.GetPublicNoticeService()
+	appraisal := r.appraisal && !c.GetAppraisalNeeded()
 	// A cause naming the suit says so already (civilGroundsOf).
 	public := (r.publicPlaintiff || r.publicInterestText) && !c.GetPublicInterest() &&
 		!causeUnder(fx.Cause, publicInterestNode) && !causeNames(fx.Cause.Written, publicInterestNode)
-	if !markWhereabouts && !notice && !public {
+	if !markWhereabouts && !notice && !appraisal && !public {
 		return f
 	}
 	f = proto.CloneOf(f)
@@ -94,6 +98,10 @@ func readCivil(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	if notice {
 		f.Circumstances.PublicNoticeService = true
 		a.Inferences = append(a.Inferences, reason(CodeInferPublicNoticeFromText))
+	}
+	if appraisal {
+		f.Circumstances.AppraisalNeeded = true
+		a.Inferences = append(a.Inferences, reason(CodeInferAppraisalFromText))
 	}
 	if public {
 		f.Circumstances.PublicInterest = true
@@ -129,6 +137,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	}
 	r.whereabouts = statedUnnegated(text, "下落不明")
 	r.publicNotice = statedUnnegated(text, "公告送达")
+	r.appraisal = matchedUnnegated(text, appraisalAsked)
 	r.publicInterestText = strings.Contains(text, "公益诉讼")
 	return r
 }
@@ -185,10 +194,10 @@ func chineseCount(s string) int {
 
 // negations are the words that, just before a phrase, deny it ("并非下落不明",
 // "无需公告送达").
-var negations = []string{"不是", "并非", "并未", "没有", "无需", "不需", "不必", "无须", "非", "未", "不"}
+var negations = []string{"不是", "并非", "并未", "没有", "无需", "不需", "不必", "无须", "非", "未", "不", "无"}
 
 // statedUnnegated reports whether text states phrase somewhere without a
-// negation just before it.
+// negation just before it (as matchedUnnegated for a pattern).
 func statedUnnegated(text, phrase string) bool {
 	for rest := text; ; {
 		i := strings.Index(rest, phrase)
@@ -201,6 +210,24 @@ func statedUnnegated(text, phrase string) bool {
 		}
 		rest = rest[i+len(phrase):]
 	}
+}
+
+// appraisalAsked matches a text asking for an appraisal or disputing a
+// pre-suit one, the cases CPL 166(3) (Interp. 2015 art. 275(4)) keeps out of
+// small claims; an appraisal already made and not disputed ("经司法鉴定") is
+// not one.
+var appraisalAsked = regexp.MustCompile(`申请(进行)?(司法)?(鉴定|评估)|(需要|需|应当|应)(进行|作)?(司法)?(鉴定|评估)|(鉴定|评估)(意见|结论|报告)?(有|存在|提出)异议`)
+
+// matchedUnnegated reports whether re matches text somewhere without a
+// negation just before the match ("无需鉴定", "不申请鉴定").
+func matchedUnnegated(text string, re *regexp.Regexp) bool {
+	for _, loc := range re.FindAllStringIndex(text, -1) {
+		before := text[:loc[0]]
+		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // publicInterestPlaintiff reports whether a plaintiff's name is that of a

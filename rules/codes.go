@@ -523,6 +523,7 @@ const (
 	CodeInferForeignFromName          = "INFER_FOREIGN_FROM_PARTY_NAME"
 	CodeInferWhereaboutsFromText      = "INFER_WHEREABOUTS_FROM_TEXT"
 	CodeInferPublicNoticeFromText     = "INFER_PUBLIC_NOTICE_FROM_TEXT"
+	CodeInferAppraisalFromText        = "INFER_APPRAISAL_FROM_TEXT"
 	CodeInferPublicInterestFromFiling = "INFER_PUBLIC_INTEREST_FROM_PARTY_OR_TEXT"
 	CodeReviewTextNonMoney            = "REVIEW_TEXT_NON_MONEY_CLAIM"
 	CodeReviewTextNonMoneyCPL2017     = "REVIEW_TEXT_NON_MONEY_CLAIM_CPL2017"
@@ -843,6 +844,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，按涉港澳台当事人处理（涉外的认定见另一理由）。"},
 	{CodeInferWhereaboutsFromText, "", "起诉材料写明当事人下落不明，按起诉时被告下落不明处理（不适用的程序见相应理由）；如并非被告下落不明，需人工更正。"},
 	{CodeInferPublicNoticeFromText, "", "起诉材料写明需公告送达，按预计公告送达处理（不适用的程序见相应理由）。"},
+	{CodeInferAppraisalFromText, "", "起诉材料写明申请或需要评估、鉴定，或对诉前评估、鉴定结果有异议，按需要评估、鉴定处理（不适用的程序见相应理由）。"},
 	{CodeInferPublicInterestFromFiling, "", "原告为人民检察院或消费者协会（民事诉讼法第五十八条、消费者权益保护法第四十七条规定的提起公益诉讼的机关和组织），或起诉材料称本案为公益诉讼，按涉及国家利益、社会公共利益的公益诉讼处理（不适用的程序见相应理由）。"},
 	{CodeReviewTextNonMoney, cpl165Article1, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},
 	{CodeReviewTextNonMoneyCPL2017, cpl162Article2017, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},

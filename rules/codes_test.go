@@ -398,6 +398,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferForeignFromName:          "",
 		rules.CodeInferWhereaboutsFromText:      "",
 		rules.CodeInferPublicNoticeFromText:     "",
+		rules.CodeInferAppraisalFromText:        "",
 		rules.CodeInferPublicInterestFromFiling: "",
 		rules.CodeReviewTextNonMoney:            "民事诉讼法第一百六十五条第一款",
 		rules.CodeReviewTextNonMoneyCPL2017:     "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条",
