@@ -363,7 +363,7 @@ func TestCorrections(t *testing.T) {
 		wantID   string // the corrected filing's id once accepted, when not its own
 	}{
 		{name: "¥300,000 corrected to ¥50,000: small claims", d: dJS, original: js,
-			out: outcome(chOver, pSC, correct(reduced, basis)), changed: []string{"claim_amount_fen"}},
+			out: outcome(chOver, pSC, correct(reduced, basis)), changed: []string{"claim_amount_fen", "text"}},
 		{name: "the same override without a correction", d: dJS, original: js, out: outcome(chOver, pSC), rule: rules.RuleProcedureExcluded},
 		{name: "a correction that leaves the claim over the ceiling", d: dJS, original: js,
 			out: outcome(chOver, pSC, correct(with(js, yuan(250000)), basis)), rule: rules.RuleProcedureExcluded},
@@ -375,7 +375,7 @@ func TestCorrections(t *testing.T) {
 		// to the store, so one to the correction, stored under the decided
 		// spelling (wantID).
 		{name: "correction under another spelling of the case number", d: dJS, original: js,
-			out: outcome(chOver, pSC, correct(with(reduced, id(respell(js.GetId()))), basis)), changed: []string{"claim_amount_fen"}, wantID: js.GetId()},
+			out: outcome(chOver, pSC, correct(with(reduced, id(respell(js.GetId()))), basis)), changed: []string{"claim_amount_fen", "text"}, wantID: js.GetId()},
 		{name: "near miss: another spelling and nothing else changed", d: dJS, original: js,
 			out: outcome(chOver, pSC, correct(with(js, id(respell(js.GetId()))), basis)), field: "outcome.correction.filing"},
 		{name: "correction changing the case kind", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, kind(crimKind)), basis)), field: "outcome.correction.filing.case_kind"},
@@ -438,7 +438,7 @@ func TestChangedFields(t *testing.T) {
 		want []string
 	}{
 		{"same", with(a), nil},
-		{"amount and a flag", with(a, yuan(1), c(func(c *triagev1.Circumstances) { c.Counterclaim = true })), []string{"claim_amount_fen", "circumstances.counterclaim"}},
+		{"amount and a flag", with(a, yuan(1), c(func(c *triagev1.Circumstances) { c.Counterclaim = true })), []string{"claim_amount_fen", "text", "circumstances.counterclaim"}},
 		{"a party's flag", with(a, party(1, minor)), []string{"parties[1].minor"}},
 		{"a party more", with(a, addParties(1, defendant)), []string{"parties"}},
 	} {

@@ -445,17 +445,46 @@ func (x *causeIndex) causeOf(ref keyRef) Cause {
 
 // one resolves a single folded cause without levels: by its name or alias,
 // else by the longest name it contains or the family its ending names.
+//
+// A civil application ("申请…" that is no 纠纷 or 之诉) the catalogue does
+// not name is a non-contentious case (the catalogue's 非讼程序案件案由, all
+// of whose cases are 申请…), whatever name it contains: until rules
+// 2026-12-04.28 the 2011 catalogue's "申请宣告公民失踪" and the like resolved
+// to nothing, and simplified procedure stayed open to a case the law gives
+// its own procedure (若干规定第一条第四项).
 func (x *causeIndex) one(slot int, folded, key string) Cause {
 	if ref, ok := x.byKind[slot].keys[key]; ok {
 		return x.found(ref, folded)
 	}
-	if node, m := x.backOff(slot, key); node >= 0 {
+	app := x.application(slot, folded, key)
+	if node, m := x.backOff(slot, key); node >= 0 && (app < 0 || x.causes[node].Path[0] == nonContentiousPart) {
 		c := x.causes[node]
 		c.Match = m
 		c.Written = folded
 		return c
 	}
+	if app >= 0 {
+		c := x.causes[app]
+		c.Match = MatchFamily
+		c.Written = folded
+		return c
+	}
 	return Cause{Written: folded}
+}
+
+// application returns the node of the catalogue's non-contentious part when
+// a folded civil cause is an application (it begins with 申请 and is no
+// 纠纷 or 之诉: "申请执行人执行异议之诉" is a suit), else -1.
+func (x *causeIndex) application(slot int, folded, key string) int32 {
+	if slot != slotCivil || !strings.HasPrefix(key, "申请") ||
+		slices.ContainsFunc([]string{"纠纷", "之诉", "诉讼"}, func(e string) bool { return strings.HasSuffix(dropRemark(folded), e) }) {
+		return -1
+	}
+	ref, ok := x.byKind[slot].keys[normalizeCause(nonContentiousPart)]
+	if !ok {
+		return -1
+	}
+	return ref.node
 }
 
 // several resolves a field that names causes at several levels or several

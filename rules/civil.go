@@ -659,8 +659,17 @@ func smallClaimsBars(f *triagev1.Filing, fx *Facts, reg smallClaimsRegime, inFor
 // money-payment cause (金钱给付: a loan, a price, wages) and it states no
 // claim that is not for money. A mixed or non-monetary cause without an
 // amount may well ask for no money (腾退房屋 in a 房屋租赁合同纠纷).
+//
+// So has a filing of another cause whose claims text names a sum and asks
+// for nothing but money (Facts.Claims): until rules 2026-12-04.28 "支付
+// 租金8000元" in a 房屋租赁合同纠纷 without an amount was confidently no
+// money claim (CPL165_NOT_MONEY_PAYMENT), where CPL 165 ¶1 may make small
+// claims the court's duty.
 func amountOmitted(f *triagev1.Filing, fx *Facts) bool {
-	return f.GetClaimAmountFen() == 0 && !fx.NonMonetary && fx.Cause.Category == CategoryMoneyPayment
+	if f.GetClaimAmountFen() != 0 || fx.NonMonetary || fx.PersonalStatus || fx.PropertyConfirmation {
+		return false
+	}
+	return fx.Cause.Category == CategoryMoneyPayment || fx.Claims.MaxFen > 0 && !fx.Claims.NonMoney
 }
 
 // smallClaimsExclusions returns the cases excluded from small claims, by
@@ -896,12 +905,11 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 	if !a.Facts.Cause.Complete() {
 		return undetermined(p, reason(CodeCauseUnknown))
 	}
-	// A money-payment cause with no amount (smallClaimsBars let it
-	// through): CPL 165 ¶1 makes small claims mandatory or not by the
-	// 标的额, which only a person can read from the claims.
-	if amount == 0 {
-		a.ReviewReasons = append(a.ReviewReasons, reason(reg.amountNotStated))
-		return undetermined(p, reason(reg.amountNotStated))
+	// No amount, or claims that doubt it (claimsInDoubt): the 标的额 and
+	// the 金钱给付 that CPL 165 ¶1 reads are a person's to read.
+	if code := claimsInDoubt(&a.Facts, reg, amount, agree, lim, b); code != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reason(code))
+		return undetermined(p, reason(code))
 	}
 	// A month-only effective date leaves the days of that month ambiguous:
 	// flag it when the entry before would have given another answer.
@@ -944,6 +952,34 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		o.Mandatory = !a.Facts.Maritime
 		return o
 	}
+}
+
+// claimsInDoubt returns the review code that leaves small claims to a
+// person when nothing bars it and the limit is known, "" when the amount
+// and the claims decide it:
+//   - a money-payment cause with no amount (smallClaimsBars let it
+//     through): CPL 165 ¶1 makes small claims mandatory or not by the 标的额,
+//     which only a person can read from the claims; so for another cause
+//     whose claims text names only sums (amountOmitted);
+//   - the claims text against the fields (civiltext.go): a claim for more
+//     than money is no 金钱给付 case (CPL 165 ¶1), and a sum in the claims
+//     above the band b the amount field puts the case in, or in a foreign
+//     currency, leaves the 标的额 to a person. Either can make small claims
+//     the wrong procedure, so neither may leave it mandatory; neither is
+//     certain enough to close it.
+func claimsInDoubt(fx *Facts, reg smallClaimsRegime, amount int64, agree bool, lim limit, b amountBand) string {
+	cl := fx.Claims
+	switch {
+	case amount == 0 && fx.Cause.Category == CategoryMoneyPayment:
+		return reg.amountNotStated
+	case amount == 0:
+		return reg.textAmount // omitted by what the claims text names
+	case cl.NonMoney:
+		return reg.textNonMoney
+	case cl.ForeignCurrency || cl.MaxFen > amount && band(cl.MaxFen, agree, lim) != b:
+		return reg.textAmount
+	}
+	return ""
 }
 
 // courtProvinceAnswersOtherwise reports whether the court's name places it

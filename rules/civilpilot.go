@@ -91,6 +91,8 @@ func civilPilotRegime() smallClaimsRegime {
 		mandatory:         CodePilot2020Mandatory,
 		overMandatory:     CodePilot2020OverMandatory,
 		amountNotStated:   CodePilot2020AmountNotStated,
+		textNonMoney:      CodeReviewTextNonMoneyPilot2020,
+		textAmount:        CodeReviewTextAmountPilot2020,
 		agreementOK:       CodePilot2020Agreement,
 		overAgreement:     CodePilot2020OverAgreement,
 		agreementExcluded: CodePilot2020AgreementExcluded,

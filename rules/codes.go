@@ -510,6 +510,34 @@ const (
 	// Due dates and the holiday calendar.
 	CodeHolidayCalendarMissing = "HOLIDAY_CALENDAR_MISSING"
 	CodeCrPL105Detained        = "CRPL105_DETAINED_NO_HOLIDAY_EXTENSION"
+
+	// Statute round 23 (civil): what a filing states in its party names and
+	// text beside its fields (rules/civiltext.go). The readings state a
+	// fact the rules then apply with the articles of the filing date (the
+	// numerous-parties, foreign, whereabouts, public-notice and
+	// public-interest bars); the review codes leave small claims to a
+	// person, by the small-claims law in force: CPL 165 from 2022-01-01,
+	// the 繁简分流 pilot's art. 5 at its courts in 2020–2021, CPL 2012/2017
+	// art. 162 with Interp. 2015 art. 274 from 2013-01-01.
+	CodeInferPartyCountFromText       = "INFER_PARTY_COUNT_FROM_TEXT"
+	CodeInferForeignFromName          = "INFER_FOREIGN_FROM_PARTY_NAME"
+	CodeInferWhereaboutsFromText      = "INFER_WHEREABOUTS_FROM_TEXT"
+	CodeInferPublicNoticeFromText     = "INFER_PUBLIC_NOTICE_FROM_TEXT"
+	CodeInferAppraisalFromText        = "INFER_APPRAISAL_FROM_TEXT"
+	CodeInferPublicInterestFromFiling = "INFER_PUBLIC_INTEREST_FROM_PARTY_OR_TEXT"
+	CodeReviewTextNonMoney            = "REVIEW_TEXT_NON_MONEY_CLAIM"
+	CodeReviewTextNonMoneyCPL2017     = "REVIEW_TEXT_NON_MONEY_CLAIM_CPL2017"
+	CodeReviewTextNonMoneyPilot2020   = "REVIEW_TEXT_NON_MONEY_CLAIM_PILOT2020"
+	CodeReviewTextAmount              = "REVIEW_TEXT_AMOUNT"
+	CodeReviewTextAmountCPL2017       = "REVIEW_TEXT_AMOUNT_CPL2017"
+	CodeReviewTextAmountPilot2020     = "REVIEW_TEXT_AMOUNT_PILOT2020"
+)
+
+// The articles the round-23 review codes cite, by the small-claims law of
+// the filing date (the pilot's is civilPilotArticle).
+const (
+	cpl165Article1    = "民事诉讼法第一百六十五条第一款"
+	cpl162Article2017 = "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条"
 )
 
 // Criminal: what the indictment's text states beside its fields (statute
@@ -844,6 +872,19 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewMinorInText, "刑法第十七条", "起诉书文字载明被告人是未成年人（或者犯罪时未满十八周岁），当事人信息未标注：已按未成年被告人排除速裁程序、简易程序以听取法定代理人和辩护人意见为条件（现行刑事诉讼法第二百二十三条第二项；刑诉法解释第五百六十六条）；由未成年人案件审判组织审理以当事人信息为准，需人工核对并标注当事人信息。"},
 	{CodeReviewCivilClaimInText, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "起诉书文字载明提起附带民事诉讼，未载明就附带民事诉讼赔偿等事项达成调解或者和解协议：已按未达成处理，不适用速裁程序，需人工核对。"},
 	{CodeReviewDisputeInText, "刑事诉讼法第二百一十四条第一款第二项、第二百一十五条第三项、第二百二十二条、第二百二十三条第四项", "起诉书文字载明被告人对指控的犯罪事实、罪名、量刑建议或者适用的程序有异议（或不认罪）：只有一名被告人的，已按其不认罪、不认罚或者不同意该程序处理；共同犯罪案件中，已按部分被告人有异议处理，需人工核对认罪认罚情况并更正字段。"},
+	// Statute round 23: a civil filing's party names and text beside its fields.
+	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
+	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，按涉港澳台当事人处理（涉外的认定见另一理由）。"},
+	{CodeInferWhereaboutsFromText, "", "起诉材料写明当事人下落不明，按起诉时被告下落不明处理（不适用的程序见相应理由）；如并非被告下落不明，需人工更正。"},
+	{CodeInferPublicNoticeFromText, "", "起诉材料写明需公告送达，按预计公告送达处理（不适用的程序见相应理由）。"},
+	{CodeInferAppraisalFromText, "", "起诉材料写明申请或需要评估、鉴定，或对诉前评估、鉴定结果有异议，按需要评估、鉴定处理（不适用的程序见相应理由）。"},
+	{CodeInferPublicInterestFromFiling, "", "原告为人民检察院或消费者协会（民事诉讼法第五十八条、消费者权益保护法第四十七条规定的提起公益诉讼的机关和组织），或起诉材料称本案为公益诉讼，按涉及国家利益、社会公共利益的公益诉讼处理（不适用的程序见相应理由）。"},
+	{CodeReviewTextNonMoney, cpl165Article1, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},
+	{CodeReviewTextNonMoneyCPL2017, cpl162Article2017, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},
+	{CodeReviewTextNonMoneyPilot2020, civilPilotArticle, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），试点期间的小额诉讼程序仅适用于简单金钱给付民事案件；是否适用需人工核对诉讼请求。"},
+	{CodeReviewTextAmount, "民事诉讼法第一百六十五条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
+	{CodeReviewTextAmountCPL2017, "民事诉讼法（2012年、2017年修正）第一百六十二条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
+	{CodeReviewTextAmountPilot2020, civilPilotArticle, "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出试点小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

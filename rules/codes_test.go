@@ -34,6 +34,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 17":                       audit17Cases(tb),
 		"audit round 19":                       audit19Cases(tb),
 		"audit round 22":                       audit22Cases(tb),
+		"audit round 23, civil":                audit23CivilCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -397,6 +398,22 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL222PrivateProsecution:       "刑事诉讼法第二百二十二条第二款、第二百二十六条；刑诉法解释第三百六十九条（2021年3月1日起施行）",
 		rules.CodePilotPrivateProsecution:         "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）",
 		rules.CodeCrPL1996PrivateEligible:         "刑事诉讼法（1996年）第一百七十四条第二项、第三项",
+
+		// Round 23 (civil): readings of the names and text state a fact, and
+		// cite no article of their own; the review codes cite the
+		// small-claims law of the filing date.
+		rules.CodeInferPartyCountFromText:       "",
+		rules.CodeInferForeignFromName:          "",
+		rules.CodeInferWhereaboutsFromText:      "",
+		rules.CodeInferPublicNoticeFromText:     "",
+		rules.CodeInferAppraisalFromText:        "",
+		rules.CodeInferPublicInterestFromFiling: "",
+		rules.CodeReviewTextNonMoney:            "民事诉讼法第一百六十五条第一款",
+		rules.CodeReviewTextNonMoneyCPL2017:     "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十四条",
+		rules.CodeReviewTextNonMoneyPilot2020:   "《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
+		rules.CodeReviewTextAmount:              "民事诉讼法第一百六十五条",
+		rules.CodeReviewTextAmountCPL2017:       "民事诉讼法（2012年、2017年修正）第一百六十二条",
+		rules.CodeReviewTextAmountPilot2020:     "《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -122,6 +122,9 @@ type Facts struct {
 	// AmountToLimit is the claim divided by the applicable CPL 165 ¶1 limit;
 	// 0 when there is no claim or no limit.
 	AmountToLimit float64
+	// Claims is what a civil filing's text says of its claims (readClaims):
+	// a claim for more than money, the largest sum named. Civil only.
+	Claims ClaimsReading
 	// Maritime: the court is a maritime court (海事法院), which may use small
 	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
 	// though it sits at intermediate level. Civil filings only.
@@ -221,6 +224,9 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 	e.facts(f, a)
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
+		// What the names and the text state beside the fields (statute
+		// round 23): read into the facts, or into a copy of the filing.
+		f = readCivil(f, a)
 		e.civil(f, a)
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		administrative(f, a)

@@ -441,7 +441,30 @@ func with(f *triagev1.Filing, mods ...mod) *triagev1.Filing {
 	for _, m := range mods {
 		m(g)
 	}
-	return unnumbered(f, g)
+	return unnumbered(f, claimsAgree(f, g))
+}
+
+// claimsAgree keeps a modified filing's text consistent with its amount: a
+// fixture's text names the fixture's amount in its claims ("偿还借款30000
+// 元"), which the engine reads against the amount field (rules
+// 2026-12-04.28, REVIEW_TEXT_AMOUNT). A row that changes the amount without
+// writing a text of its own is about something else, so the sum in the
+// text becomes the row's (none for 0); a row that writes a text keeps it.
+func claimsAgree(base, g *triagev1.Filing) *triagev1.Filing {
+	if g.GetText() != base.GetText() || g.GetClaimAmountFen() == base.GetClaimAmountFen() || base.GetClaimAmountFen() <= 0 {
+		return g
+	}
+	sum := func(fen int64) string {
+		if fen == 0 {
+			return ""
+		}
+		if fen%100 == 0 {
+			return fmt.Sprintf("%d元", fen/100)
+		}
+		return fmt.Sprintf("%d.%02d元", fen/100, fen%100)
+	}
+	g.Text = strings.ReplaceAll(g.GetText(), sum(base.GetClaimAmountFen()), sum(g.GetClaimAmountFen()))
+	return g
 }
 
 // unnumbered keeps a modified filing consistent with its id: a fixture's id

@@ -21,6 +21,9 @@ type smallClaimsRegime struct {
 	courtLevel, notMoney, mandatory, overMandatory string
 	// amountNotStated: a money-payment cause without an amount.
 	amountNotStated string
+	// textNonMoney, textAmount: the claims text asks for more than money,
+	// or names a sum the amount field does not (civiltext.go).
+	textNonMoney, textAmount string
 	// The agreement band's codes, where there is one: agreed and within it,
 	// over it, and agreed in an excluded case.
 	agreementOK, overAgreement, agreementExcluded string
@@ -121,6 +124,8 @@ func regimeOn(on time.Time) (smallClaimsRegime, bool) {
 		mandatory:       CodeCPL162Mandatory,
 		overMandatory:   CodeCPL162OverLimit,
 		amountNotStated: CodeCPL162AmountNotStated,
+		textNonMoney:    CodeReviewTextNonMoneyCPL2017,
+		textAmount:      CodeReviewTextAmountCPL2017,
 	}
 	switch {
 	case on.Before(cpl2012InForce):
@@ -144,6 +149,8 @@ func regimeOn(on time.Time) (smallClaimsRegime, bool) {
 			mandatory:         CodeCPL165Mandatory,
 			overMandatory:     CodeCPL165OverMandatory,
 			amountNotStated:   CodeCPL165AmountNotStated,
+			textNonMoney:      CodeReviewTextNonMoney,
+			textAmount:        CodeReviewTextAmount,
 			agreementOK:       CodeCPL165Agreement,
 			overAgreement:     CodeCPL165OverAgreement,
 			agreementExcluded: CodeCPL165AgreementExcluded,

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,9 +33,13 @@ func TestAuditRound21CivilLifecycle(t *testing.T) {
 		late258  = rules.ReviewInterp258ConversionLate
 		ended    = rules.ReviewTimeLimitEndedAtRuling
 	)
+	// The claims in the text name the amount too: a sum there above the
+	// field's band leaves small claims to a person (REVIEW_TEXT_AMOUNT,
+	// rules 2026-12-04.28).
 	filed := func(f *triagev1.Filing, day string, yuan int64) *triagev1.Filing {
 		f.FiledOn = day
 		f.ClaimAmountFen = yuan * 100
+		f.Text = strings.ReplaceAll(f.GetText(), "30000元", strconv.FormatInt(yuan, 10)+"元")
 		return f
 	}
 	type step = chainStep

@@ -1,0 +1,442 @@
+package rules
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// A civil filing states some of what decides its procedure only in its
+// party names and its text (诉讼请求, 事实与理由), not in the flags: a party
+// entered as "张三等15人", "被告下落不明，请求公告送达", a claim for the
+// return of a thing beside a sum of money, a sum in the claims far above the
+// amount field, a procuratorate as plaintiff. Until rules 2026-12-04.28 the
+// rules read none of it, and each such filing kept small claims mandatory
+// or simplified procedure open where the law closes them (statute round 23,
+// docs/statutes.md). What the text states plainly and closes a procedure
+// is read as a fact with an inference that says so (the stricter reading,
+// as a retrial case number is); what only a person can weigh (a claim that
+// may not be for money, an amount the field contradicts) leaves small
+// claims undetermined and the case reviewed.
+
+// civilReading is what a civil filing's names and text state beside its
+// fields.
+type civilReading struct {
+	// plaintiffs, defendants: the most persons one party entry or the text
+	// says a side has ("原告张三等15人", a name "李四等十二人", a name listing
+	// persons with 、), 0 when nothing says so.
+	plaintiffs, defendants int
+	// whereabouts: the text says a party (read as the defendant: a plaintiff
+	// files the suit) 下落不明.
+	whereabouts bool
+	// publicNotice: the text asks for or expects 公告送达.
+	publicNotice bool
+	// appraisal: the text asks for an appraisal (申请鉴定, 需要评估) or
+	// disputes a pre-suit one (对鉴定意见有异议).
+	appraisal bool
+	// foreignName: a party's name is a Hong Kong, Macao or Taiwan one
+	// ("香港某某有限公司", "某某（香港）有限公司").
+	foreignName bool
+	// publicPlaintiff: a plaintiff is a procuratorate (CPL 58 ¶2) or a
+	// consumers' association (CPL 58 ¶1, 消费者权益保护法第四十七条), the
+	// bodies whose civil suit is a public-interest suit.
+	publicPlaintiff bool
+	// publicInterestText: the text calls the suit a 公益诉讼.
+	publicInterestText bool
+}
+
+// readCivil reads a civil filing's names and text (civilReading) and
+// applies what it states: numerous parties and a foreign-related case to
+// a.Facts; whereabouts unknown, public-notice service and a public-interest
+// suit to a copy of the filing, which it returns (the caller's filing is
+// not changed); each with the inference that says it was read. It also
+// records in a.Facts what the claims text says of the claims
+// (claimsReading), which the small-claims rules weigh.
+func readCivil(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
+	fx := &a.Facts
+	text := foldCause(f.GetText()) // once: a text may be 20,000 characters
+	fx.Claims = readFoldedClaims(text)
+	r := civilReadingOf(f, text)
+	if !fx.Numerous && (r.plaintiffs >= numerousParties || r.defendants >= numerousParties) {
+		fx.Numerous = true
+		a.Inferences = append(a.Inferences, reason(CodeInferPartyCountFromText))
+	}
+	if !fx.Foreign && r.foreignName {
+		fx.Foreign = true
+		a.Inferences = append(a.Inferences, reason(CodeInferForeignFromName))
+	}
+	c := f.GetCircumstances()
+	_, defendantWhereabouts := whereaboutsUnknown(f.GetParties())
+	markWhereabouts := r.whereabouts && !defendantWhereabouts &&
+		slices.ContainsFunc(f.GetParties(), func(p *triagev1.Party) bool { return p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT })
+	notice := r.publicNotice && !c.GetPublicNoticeService()
+	appraisal := r.appraisal && !c.GetAppraisalNeeded()
+	// A cause naming the suit says so already (civilGroundsOf).
+	public := (r.publicPlaintiff || r.publicInterestText) && !c.GetPublicInterest() &&
+		!causeUnder(fx.Cause, publicInterestNode) && !causeNames(fx.Cause.Written, publicInterestNode)
+	if !markWhereabouts && !notice && !appraisal && !public {
+		return f
+	}
+	f = proto.CloneOf(f)
+	if f.Circumstances == nil {
+		f.Circumstances = &triagev1.Circumstances{}
+	}
+	if markWhereabouts {
+		for _, p := range f.Parties {
+			if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+				p.WhereaboutsUnknown = true
+			}
+		}
+		a.Inferences = append(a.Inferences, reason(CodeInferWhereaboutsFromText))
+	}
+	if notice {
+		f.Circumstances.PublicNoticeService = true
+		a.Inferences = append(a.Inferences, reason(CodeInferPublicNoticeFromText))
+	}
+	if appraisal {
+		f.Circumstances.AppraisalNeeded = true
+		a.Inferences = append(a.Inferences, reason(CodeInferAppraisalFromText))
+	}
+	if public {
+		f.Circumstances.PublicInterest = true
+		fx.PublicInterest = true
+		a.Inferences = append(a.Inferences, reason(CodeInferPublicInterestFromFiling))
+	}
+	return f
+}
+
+// civilReadingOf reads the party names and the text, in foldCause's form,
+// of a civil filing.
+func civilReadingOf(f *triagev1.Filing, text string) civilReading {
+	var r civilReading
+	for _, p := range f.GetParties() {
+		name := foldCause(p.GetName())
+		n := personsNamed(name)
+		switch p.GetRole() {
+		case triagev1.PartyRole_PARTY_ROLE_PLAINTIFF:
+			r.plaintiffs = max(r.plaintiffs, n)
+			r.publicPlaintiff = r.publicPlaintiff || publicInterestPlaintiff(name)
+		case triagev1.PartyRole_PARTY_ROLE_DEFENDANT:
+			r.defendants = max(r.defendants, n)
+		}
+		r.foreignName = r.foreignName || regionalName(name)
+	}
+	for _, m := range sideCount.FindAllStringSubmatch(text, -1) {
+		n := chineseCount(m[2])
+		if m[1] == "原告" {
+			r.plaintiffs = max(r.plaintiffs, n)
+		} else {
+			r.defendants = max(r.defendants, n)
+		}
+	}
+	r.whereabouts = statedUnnegated(text, "下落不明")
+	r.publicNotice = statedUnnegated(text, "公告送达")
+	r.appraisal = matchedUnnegated(text, appraisalAsked)
+	r.publicInterestText = strings.Contains(text, "公益诉讼")
+	return r
+}
+
+// sideCount finds a side's count written after its first member ("原告张三
+// 等15人", "被告李某等十二名"), within one clause.
+var sideCount = regexp.MustCompile(`(原告|被告)[^,;:。.!?()\n]{0,30}?等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)`)
+
+// personsNamed is how many persons one party entry's name states: N for
+// "某某等N人" (or 名), the number of names a list separated by 、 holds
+// ("赵某1、赵某2、赵某3"), else 1.
+func personsNamed(name string) int {
+	if m := namedCount.FindStringSubmatch(name); m != nil {
+		return max(chineseCount(m[1]), 1)
+	}
+	if parts := strings.Split(name, "、"); len(parts) > 1 &&
+		!slices.ContainsFunc(parts, func(p string) bool { n := utf8.RuneCountInString(p); return n == 0 || n > maxListedNameRunes }) {
+		return len(parts)
+	}
+	return 1
+}
+
+// maxListedNameRunes bounds one name of a list in a party entry: a
+// company's name may hold 、 inside, and is longer than any person's.
+const maxListedNameRunes = 6
+
+var namedCount = regexp.MustCompile(`等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)`)
+
+// chineseCount reads a count written in digits or in Chinese numerals up to
+// 九百九十九 ("十二", "二十", "一百零五"); 0 when it cannot.
+func chineseCount(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	digit := map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '十':
+			total += max(cur, 1) * 10
+			cur = 0
+		case r == '百':
+			total += max(cur, 1) * 100
+			cur = 0
+		case digit[r] > 0:
+			cur = digit[r]
+		case r == '零':
+		default:
+			return 0
+		}
+	}
+	return total + cur
+}
+
+// negations are the words that, just before a phrase, deny it ("并非下落不明",
+// "无需公告送达").
+var negations = []string{"不是", "并非", "并未", "没有", "无需", "不需", "不必", "无须", "非", "未", "不", "无"}
+
+// statedUnnegated reports whether text states phrase somewhere without a
+// negation just before it (as matchedUnnegated for a pattern).
+func statedUnnegated(text, phrase string) bool {
+	for rest := text; ; {
+		i := strings.Index(rest, phrase)
+		if i < 0 {
+			return false
+		}
+		before := rest[:i]
+		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			return true
+		}
+		rest = rest[i+len(phrase):]
+	}
+}
+
+// appraisalAsked matches a text asking for an appraisal or disputing a
+// pre-suit one, the cases CPL 166(3) (Interp. 2015 art. 275(4)) keeps out of
+// small claims; an appraisal already made and not disputed ("经司法鉴定") is
+// not one.
+var appraisalAsked = regexp.MustCompile(`申请(进行)?(司法)?(鉴定|评估)|(需要|需|应当|应)(进行|作)?(司法)?(鉴定|评估)|(鉴定|评估)(意见|结论|报告)?(有|存在|提出)异议`)
+
+// matchedUnnegated reports whether re matches text somewhere without a
+// negation just before the match ("无需鉴定", "不申请鉴定").
+func matchedUnnegated(text string, re *regexp.Regexp) bool {
+	for _, loc := range re.FindAllStringIndex(text, -1) {
+		before := text[:loc[0]]
+		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicInterestPlaintiff reports whether a plaintiff's name is that of a
+// body whose civil suit is a public-interest suit: a 人民检察院 (CPL 58 ¶2;
+// 2017–2021 text art. 55 ¶2), which brings no civil suit of its own
+// otherwise, or a consumers' association (CPL 58 ¶1 with 消费者权益保护法第
+// 四十七条: 中国消费者协会 and the provinces' associations).
+func publicInterestPlaintiff(name string) bool {
+	return strings.Contains(name, "人民检察院") || strings.Contains(name, "消费者协会") ||
+		strings.Contains(name, "消费者权益保护委员会")
+}
+
+// regionalPrefixes begin the names of Hong Kong, Macao and Taiwan persons
+// and bodies as filings write them; a mainland body's name begins with its
+// own administrative division, never one of these.
+var regionalPrefixes = []string{"香港", "澳门", "台湾", "中国香港", "中国澳门", "中国台湾"}
+
+// regionalName reports whether a party's name is a Hong Kong, Macao or
+// Taiwan one: it begins with the region or holds it in brackets
+// ("某某（香港）有限公司", folded to half-width brackets).
+func regionalName(name string) bool {
+	for _, p := range regionalPrefixes {
+		if strings.HasPrefix(name, p) || strings.Contains(name, "("+p+")") {
+			return true
+		}
+	}
+	return false
+}
+
+// ClaimsReading is what a civil filing's claims (诉讼请求) state, read from
+// its text: whether one of them asks for something other than money, the
+// largest sum they name, and whether a sum is in a foreign currency.
+type ClaimsReading struct {
+	// NonMoney: a claim asks for an act or a declaration (返还原物, 交付,
+	// 腾退, 过户, 解除合同, 确认…无效, 停止侵害, 赔礼道歉 …), which no
+	// 金钱给付 case has (CPL 165 ¶1).
+	NonMoney bool
+	// MaxFen is the largest sum in yuan the claims name, in fen; 0 when
+	// none.
+	MaxFen int64
+	// ForeignCurrency: a sum is in a foreign currency (美元, 港币 …).
+	ForeignCurrency bool
+}
+
+// claimsMarkers open the claims in a filing's text, factsMarkers the facts
+// that follow them.
+var (
+	claimsMarkers = []string{"诉讼请求", "诉请"}
+	factsMarkers  = []string{"事实与理由", "事实和理由", "事实及理由", "事实理由"}
+)
+
+// claimsPart returns the claims of a text (from 诉讼请求 to 事实与理由), and
+// whether the text marks them. A text without the marker (原告诉称：…) is
+// read whole, but only its clauses that ask for something (claimVerbs).
+func claimsPart(text string) (string, bool) {
+	start := -1
+	for _, m := range claimsMarkers {
+		if i := strings.Index(text, m); i >= 0 && (start < 0 || i < start) {
+			start = i
+		}
+	}
+	if start < 0 {
+		return text, false
+	}
+	part := text[start:]
+	for _, m := range factsMarkers {
+		if i := strings.Index(part, m); i >= 0 {
+			part = part[:i]
+		}
+	}
+	return part, true
+}
+
+// claimVerbs mark a clause that asks the court for something, in a text
+// whose claims are not marked.
+var claimVerbs = []string{"判令", "判决", "请求", "要求", "诉至"}
+
+// clauseSeparators cut claims into clauses.
+const clauseSeparators = ";。\n!?"
+
+// nonMoneyClaim matches an act or declaration asked for, a declaration
+// that the plaintiff owes nothing ("无需向被告支付工资…") among them. 返还,
+// 交付, 交还 and 归还 are acts only with an object that is no money:
+// claimsAct checks it.
+var nonMoneyClaim = regexp.MustCompile(`(无需|无须|不需|不应)(向.{0,12})?(支付|返还|赔偿|承担)|解除|撤销|确认|腾退|腾出|腾空|搬离|搬出|迁出|过户|排除妨害|停止侵害|停止侵权|停止侵犯|停止使用|消除危险|恢复原状|赔礼道歉|消除影响|恢复名誉|恢复声誉|继续履行|协助办理|配合办理|办理.{0,12}(登记|手续)|拆除|修理|更换|重作|离婚|抚养|探望|分割|继承|返还|交付|交还|归还`)
+
+// objectEnds end the object of a return or delivery.
+const objectEnds = "0123456789并及和与、,;(:"
+
+// moneyObjects follow 返还, 交付, 交还 or 归还 when what is returned is money.
+var moneyObjects = []string{"款", "金", "钱", "费", "息", "本", "元", "彩礼", "租"}
+
+// moneyAfter are the words that make a matched act a sum of money
+// ("抚养费", "修理费", "离婚损害赔偿", "离婚后财产" is no claim to divorce).
+var moneyAfter = map[string][]string{
+	"抚养": {"费"},
+	"修理": {"费"},
+	"离婚": {"后", "损害", "赔偿"},
+	"分割": {"款"},
+}
+
+// readClaims reads a text's claims (ClaimsReading). It reads text from
+// outside and must not panic on any string (FuzzReadClaims).
+func readClaims(text string) ClaimsReading {
+	return readFoldedClaims(foldCause(text))
+}
+
+// readFoldedClaims is readClaims of a text already in foldCause's form.
+func readFoldedClaims(text string) ClaimsReading {
+	var cr ClaimsReading
+	if text == "" {
+		return cr
+	}
+	part, marked := claimsPart(text)
+	for _, cl := range strings.FieldsFunc(part, func(r rune) bool { return strings.ContainsRune(clauseSeparators, r) }) {
+		if !marked {
+			// Unmarked claims: read a clause from its first claim verb on,
+			// as the facts before it ("被告借款20000元未还，故诉至法院，要求
+			// 被告还款5000元") are no claim.
+			at := -1
+			for _, v := range claimVerbs {
+				if i := strings.Index(cl, v); i >= 0 && (at < 0 || i < at) {
+					at = i
+				}
+			}
+			if at < 0 {
+				continue
+			}
+			cl = cl[at:]
+		}
+		cr.NonMoney = cr.NonMoney || claimsAct(cl)
+		for _, m := range yuanSum.FindAllStringSubmatch(cl, -1) {
+			cr.MaxFen = max(cr.MaxFen, fenOf(m[1], m[2]))
+		}
+		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrency.MatchString(cl)
+	}
+	return cr
+}
+
+// claimsAct reports whether a clause asks for an act or a declaration
+// (nonMoneyClaim), a return or delivery counting only when its object,
+// the next few characters, is not money.
+func claimsAct(clause string) bool {
+	for _, loc := range nonMoneyClaim.FindAllStringIndex(clause, -1) {
+		verb := clause[loc[0]:loc[1]]
+		switch verb {
+		case "返还", "交付", "交还", "归还":
+			// The object runs to the next sum, conjunction or list mark
+			// ("返还车辆一台并赔偿5000元": 车辆一台).
+			obj := clause[loc[1]:]
+			if n := strings.IndexAny(obj, objectEnds); n >= 0 {
+				obj = obj[:n]
+			}
+			obj = firstRunes(obj, 10)
+			if slices.ContainsFunc(moneyObjects, func(w string) bool { return strings.Contains(obj, w) }) {
+				continue
+			}
+			// "返还原告" names whom, not what: read on.
+			if obj == "" || strings.Trim(obj, "原告被第三人其我方") == "" {
+				continue
+			}
+			return true
+		case "继承":
+			// "被继承人" is a person, not a claim to inherit.
+			if strings.HasSuffix(clause[:loc[0]], "被") {
+				continue
+			}
+			return true
+		default:
+			next := firstRunes(clause[loc[1]:], 2)
+			if slices.ContainsFunc(moneyAfter[verb], func(w string) bool { return strings.HasPrefix(next, w) }) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// firstRunes returns s's first n runes.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// yuanSum matches a sum in yuan: digits with thousands separators and
+// decimals, in 元 or 万元 ("88,926.00元", "3万元", "人民币60000元").
+var yuanSum = regexp.MustCompile(`([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(万元|万|元)`)
+
+// foreignCurrency matches a sum in a foreign currency.
+var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(美元|港元|港币|欧元|日元|英镑|澳门元|新台币)`)
+
+// fenOf converts a matched sum to fen; 0 when it does not parse or would
+// overflow.
+func fenOf(num, unit string) int64 {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil || v < 0 {
+		return 0
+	}
+	if unit != "元" {
+		v *= 10000
+	}
+	if v > 1e15 {
+		return 0
+	}
+	return int64(v*100 + 0.5)
+}
