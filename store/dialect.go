@@ -80,7 +80,9 @@ type dialect struct {
 	// writers, locks the row until commit (see audit.go).
 	lockHead string
 	// snapshotTx begins a read-only transaction that sees one consistent
-	// snapshot throughout, for VerifyAudit.
+	// snapshot throughout, for VerifyAudit, RedrawAssignments and GetCase
+	// (TestGetCaseOneSnapshot: on PostgreSQL, READ COMMITTED would take a
+	// snapshot per statement).
 	snapshotTx *sql.TxOptions
 	// rollbackAfterFailedCommit: the driver may leave a transaction open
 	// after a failed COMMIT, so the writer rolls back on the connection.
