@@ -2,11 +2,14 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/store"
@@ -138,4 +141,58 @@ func inconsistency(c *store.CaseHistory, teamOf map[triagev1.Procedure]string) s
 		return fmt.Sprintf("procedure in force %s, case with team %s for %s", inForce, last.GetTeamId(), last.GetProcedure())
 	}
 	return ""
+}
+
+// TestUndecodableRecordRows: an outcome or assignment row whose stored
+// record does not decode (altered by hand; the append-only triggers
+// lifted) fails every read that returns it in the same words, naming the
+// decision, and not as ErrUnavailable: a retry reads the same bytes. Before
+// one decoder served them all, ListOutcomes and ListAssignments said only
+// "decode: proto: cannot parse invalid wire-format data".
+func TestUndecodableRecordRows(t *testing.T) {
+	forEachStore(t, func(t *testing.T, b *backend) {
+		s := b.open(t, store.Options{})
+		ctx := context.Background()
+		d, f := civilCase("7002")
+		if err := s.SaveTriage(ctx, d, f, plan(1, store.TeamSlot{TeamID: "fast", Capacity: 10})); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveOutcome(ctx, conversion("7002", triagev1.Procedure_PROCEDURE_ORDINARY)); err != nil {
+			t.Fatal(err)
+		}
+		reads := map[string]func() error{
+			"GetCase": func() error { _, err := s.GetCase(ctx, "dec-7002"); return err },
+			"GetCaseByFiling": func() error {
+				_, err := s.GetCaseByFiling(ctx, f.GetId())
+				return err
+			},
+			"ListOutcomes": func() error { _, err := s.ListOutcomes(ctx, "dec-7002"); return err },
+			"ListAssignments": func() error {
+				_, err := s.ListAssignments(ctx, "fast", 0, 10)
+				return err
+			},
+			"ScanCases": func() error {
+				return s.ScanCases(ctx, time.Time{}, func(store.CaseRecord) error { return nil })
+			},
+		}
+		for _, tt := range []struct {
+			table, want string
+			reads       []string
+		}{
+			{"outcomes", `decode: outcome of decision "dec-7002": `, []string{"GetCase", "GetCaseByFiling", "ListOutcomes", "ScanCases"}},
+			{"assignments", `decode: assignment of decision "dec-7002": `, []string{"GetCase", "GetCaseByFiling", "ListAssignments", "ScanCases"}},
+		} {
+			b.exec(t, b.allowChanges(tt.table))
+			// A varint cut short: no protobuf message.
+			b.exec(t, `UPDATE `+tt.table+` SET `+strings.TrimSuffix(tt.table, "s")+` = ? WHERE decision_id = 'dec-7002'`, []byte{0xff})
+			for _, name := range tt.reads {
+				err := reads[name]()
+				if err == nil || !strings.Contains(err.Error(), tt.want) || errors.Is(err, store.ErrUnavailable) {
+					t.Errorf("%s with an undecodable %s row: err = %v, want one containing %q, not ErrUnavailable", name, tt.table, err, tt.want)
+				}
+			}
+			// The next row's reads see only its own damage.
+			b.exec(t, `DELETE FROM `+tt.table+` WHERE decision_id = 'dec-7002'`)
+		}
+	})
 }
