@@ -22,9 +22,7 @@ import (
 // and the stored outcome carries the same. rules/audit_round21_civil_test.go
 // has the full tables.
 func TestAuditRound21CivilLifecycle(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		scToSimp = triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED

@@ -20,9 +20,7 @@ import (
 // ended is recorded with a review reason (刑事诉讼法第二百零五条), one in time
 // without.
 func TestAuditRound21Criminal(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		open      = triagev1.Availability_AVAILABILITY_AVAILABLE

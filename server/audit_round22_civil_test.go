@@ -17,8 +17,7 @@ import (
 // mandatory small claims, which CPL 166(1) forbids; an unknown cause got it
 // too, with a review beside it.
 func TestAuditRound22CausesAsWritten(t *testing.T) {
-	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 	for i, tc := range []struct {
 		cause string
 		avail triagev1.Availability

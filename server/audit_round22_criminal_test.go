@@ -19,9 +19,7 @@ import (
 // charge's maximum now needs the recommendation. 盗窃罪、诈骗罪 is the near
 // miss: both procedures open, no review for its charges.
 func TestAuditRound22Criminal(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 
 	const (
 		open   = triagev1.Availability_AVAILABILITY_AVAILABLE

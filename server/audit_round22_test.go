@@ -25,8 +25,7 @@ import (
 //     fast-track open (人民陪审员法第十五条第二款 lets CrPL 183's single judge
 //     stand) and is reviewed; until rules 2026-12-04.26 fast-track was barred.
 func TestAuditRound22(t *testing.T) {
-	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 	reasonCodes := func(rs []*triagev1.Reason) []string {
 		var out []string
 		for _, r := range rs {

@@ -213,9 +213,7 @@ func TestRulesFor(t *testing.T) {
 // correction that repeats the facts as last corrected is still refused (the
 // near miss).
 func TestCorrectionBackToTheFiledFacts(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 	const (
 		reduce = "原告2024年3月6日变更诉讼请求申请书；民诉法解释第二百三十二条"
 		raise  = "原告2024年4月1日增加诉讼请求申请书；民诉法解释第二百八十条"

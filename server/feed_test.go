@@ -209,9 +209,7 @@ func TestWatchAssignmentsResume(t *testing.T) {
 // assignments, that opening one does not need the team to have any, and
 // that the open feeds are counted while they are open.
 func TestWatchAssignmentsOtherTeams(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 	family := watch(t, h.client, "family", "")
 	admin := watch(t, h.client, "administrative", "")
 	triageOK(t, ctx, h.client, loanFiling("x-1"))

@@ -162,9 +162,7 @@ func TestJuvenileRouting(t *testing.T) {
 // the commercial team at 简转普, not to the general civil teams its first
 // cause would give it. The juvenile check reads the same filing.
 func TestRerouteReadsEarlierCorrection(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 	d := triageOK(t, ctx, h.client, simplifiedFiling("c-1"))
 	if d.GetAssignment().GetTeamId() != "civil-fast-general" || d.GetRecommended() != simplified {
 		t.Fatalf("loan: %v to %q; the test needs simplified with civil-fast-general", d.GetRecommended(), d.GetAssignment().GetTeamId())

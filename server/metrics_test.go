@@ -15,9 +15,7 @@ import (
 // prometheus/testutil, and that every fenjian_* metric passes the client
 // library's linter (names, units, help).
 func TestServiceMetricsAfterCalls(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 
 	family := watch(t, h.client, "family", "")
 	family.quiet(t, feedQuiet) // past the (empty) replay: what comes now is live

@@ -50,9 +50,7 @@ func adminSuitFiling(id string) *triagev1.Filing {
 // kind of suit forbids, and each refusal is FAILED_PRECONDITION naming the
 // rule and citing the bar's article; the conversions the law allows pass.
 func TestRecordOutcomeSuitsTheLawFixes(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 	agreedToSimp := func(d *triagev1.Decision) *triagev1.Outcome {
 		o := outcome(d, ordToSimp, simplified, "2024-03-06")
 		o.PartiesAgree = true
@@ -376,9 +374,7 @@ func TestCorrectedFactsStayOffFastTrackTeams(t *testing.T) {
 // signal of public attention (REVIEW_TEXT_SIGNAL) goes to a general civil
 // team though small claims stays; a correction without one stays.
 func TestCorrectedReviewSignalLeavesFastTrack(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 	for _, tc := range []struct {
 		name  string
 		text  string

@@ -52,9 +52,7 @@ const (
 // fails with INVALID_ARGUMENT naming the field; an unknown decision is
 // NOT_FOUND. Each accepted outcome is stored exactly as returned.
 func TestRecordOutcome(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	type tl struct {
 		proc    triagev1.Procedure
@@ -375,9 +373,7 @@ func edit(e func(o *triagev1.Outcome)) func(d *triagev1.Decision) *triagev1.Reco
 // from several clerks at once: it is made once (FILING_CHOICE_NOT_FIRST for
 // the others), as if they had come one after another, never twice.
 func TestRecordOutcomeConcurrent(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 	for round := range 5 {
 		d := triageOK(t, ctx, h.client, loanFiling("c-"+string(rune('a'+round))))
 		const clerks = 8

@@ -16,9 +16,7 @@ import (
 // a remand (new panel, CrPL 239) takes the case off the 速裁团队, and every
 // refusal comes back with its code. rules/restart_test.go has the tables.
 func TestTimeLimitRestarts(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		restarted = triagev1.ChangeKind_CHANGE_KIND_TIME_LIMIT_RESTARTED

@@ -18,6 +18,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/routing"
+	"github.com/fenjian/fenjian/store"
 )
 
 // fixedNow is the injected clock of the test servers.
@@ -106,6 +107,18 @@ func startServer(t testing.TB, d deps) *harness {
 	h.conn = dial(t, lis.Addr().String())
 	h.client = triagev1.NewTriageServiceClient(h.conn)
 	return h
+}
+
+// startDefaultServer is the set-up of the tests that take filings and
+// outcomes through the whole server (the statute and audit rounds among
+// them): a new SQLite store, the default rules and teams, a server on
+// loopback over them (startServer), and a context bounded by the test. The
+// store is returned for the tests that read behind the server (the audit
+// chain, what was recorded).
+func startDefaultServer(t *testing.T) (*harness, *store.SQLite, context.Context) {
+	t.Helper()
+	st := openStore(t, tempDB(t))
+	return startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)}), st, testContext(t)
 }
 
 // dial connects as the test clerk (testToken); dialAs picks the identity.

@@ -17,9 +17,7 @@ import (
 // before the rules were read. The filings are triaged and stored first;
 // prior outcomes set the procedure in force.
 func TestStatuteOutcomesRound13(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		panel    = triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL

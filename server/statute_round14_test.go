@@ -15,9 +15,7 @@ import (
 // group interests on a civil or administrative filing, the 2023 CPL's
 // foreign-related article, the 2020–2021 civil pilot and fast-track.
 func TestStatuteRound14(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		av   = triagev1.Availability_AVAILABILITY_AVAILABLE

@@ -18,9 +18,7 @@ import (
 // likely sentence, not a bar of simplified procedure; 民事诉讼法第二百八十七条
 // and 刑事诉讼法第一百零五条第四款 on the facts as corrected.
 func TestStatuteRound15(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		scToSimp = triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED

@@ -16,9 +16,7 @@ import (
 // Outcome.review_reasons, stored with it, and a client cannot set or clear
 // them. rules/audit_round16_test.go has the full tables.
 func TestStatuteRound16(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		scToSimp = triagev1.ChangeKind_CHANGE_KIND_SMALL_CLAIMS_TO_SIMPLIFIED

@@ -18,9 +18,7 @@ import (
 // day of a text, and the criminal bars. Each decision must offer exactly the
 // procedures the law leaves open and recommend one of them.
 func TestStatuteRound17(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 
 	const (
 		open   = triagev1.Availability_AVAILABILITY_AVAILABLE

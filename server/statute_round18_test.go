@@ -15,9 +15,7 @@ import (
 // a railway transport court and a 林区基层法院 are basic courts and keep them;
 // 行政诉讼法第八十二条 names no level.
 func TestStatuteRound18(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 	open, closed := triagev1.Availability_AVAILABILITY_AVAILABLE, triagev1.Availability_AVAILABILITY_UNAVAILABLE
 	at := func(court, province string) func(f *triagev1.Filing) {
 		return func(f *triagev1.Filing) { f.Court, f.Province = court, province }

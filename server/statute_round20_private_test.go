@@ -21,9 +21,7 @@ import (
 // new fields make contradictory is INVALID_ARGUMENT naming the field, in a
 // filing and in a correction.
 func TestStatuteRound20Private(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 
 	const (
 		open       = triagev1.Availability_AVAILABILITY_AVAILABLE

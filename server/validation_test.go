@@ -19,9 +19,7 @@ import (
 // 2100-01-01 would have refused for good (OUTCOME_BEFORE_PREVIOUS) is
 // recorded afterwards.
 func TestRecordOutcomeFutureRuling(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, st, ctx := startDefaultServer(t)
 	d := triageOK(t, ctx, h.client, loanFiling("future-1")) // small claims, filed 2024-03-05
 	if d.GetRecommended() != smallClaims {
 		t.Fatalf("recommended %v; the test needs small claims", d.GetRecommended())
@@ -241,9 +239,7 @@ func TestFreeTextControlCharacters(t *testing.T) {
 // log line on the terminal or log viewer of whoever reads it. They are
 // logged as \uXXXX escapes instead.
 func TestRefusedInputLoggedEscaped(t *testing.T) {
-	st := openStore(t, tempDB(t))
-	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
-	ctx := testContext(t)
+	h, _, ctx := startDefaultServer(t)
 
 	for _, tc := range []struct {
 		name, raw, escaped string

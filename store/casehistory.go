@@ -113,9 +113,9 @@ func (s *sqlStore) readCaseOnce(ctx context.Context, find func(context.Context, 
 		return nil, &errDecode{fmt.Errorf("decision %q: %w", id, err)}
 	}
 	err = eachBlobOn(ctx, tx, s.dialect.q(selectCaseOutcomes), []any{id}, func(_ string, blob []byte) error {
-		o := &triagev1.Outcome{}
-		if err := proto.Unmarshal(blob, o); err != nil {
-			return &errDecode{fmt.Errorf("outcome of decision %q: %w", id, err)}
+		o, err := decodeOutcome(id, blob)
+		if err != nil {
+			return err
 		}
 		c.Outcomes = append(c.Outcomes, o)
 		return nil
@@ -124,9 +124,9 @@ func (s *sqlStore) readCaseOnce(ctx context.Context, find func(context.Context, 
 		return nil, err
 	}
 	err = eachBlobOn(ctx, tx, s.dialect.q(selectCaseAssignments), []any{id}, func(_ string, blob []byte) error {
-		a := &triagev1.Assignment{}
-		if err := proto.Unmarshal(blob, a); err != nil {
-			return &errDecode{fmt.Errorf("assignment of decision %q: %w", id, err)}
+		a, err := decodeAssignment(id, blob)
+		if err != nil {
+			return err
 		}
 		c.Assignments = append(c.Assignments, a)
 		return nil
@@ -135,4 +135,25 @@ func (s *sqlStore) readCaseOnce(ctx context.Context, find func(context.Context, 
 		return nil, err
 	}
 	return c, nil
+}
+
+// decodeOutcome decodes an outcome row of decision id. A row that does not
+// decode is an errDecode naming the decision, in the same words whichever
+// read found it (ListOutcomes, GetCase, ScanCases).
+func decodeOutcome(id string, blob []byte) (*triagev1.Outcome, error) {
+	o := &triagev1.Outcome{}
+	if err := proto.Unmarshal(blob, o); err != nil {
+		return nil, &errDecode{fmt.Errorf("outcome of decision %q: %w", id, err)}
+	}
+	return o, nil
+}
+
+// decodeAssignment is decodeOutcome for an assignment row (GetCase,
+// ScanCases, ListAssignments).
+func decodeAssignment(id string, blob []byte) (*triagev1.Assignment, error) {
+	a := &triagev1.Assignment{}
+	if err := proto.Unmarshal(blob, a); err != nil {
+		return nil, &errDecode{fmt.Errorf("assignment of decision %q: %w", id, err)}
+	}
+	return a, nil
 }

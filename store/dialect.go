@@ -34,6 +34,11 @@ type dialect struct {
 	// take turns. SQLite needs none: its migration transactions begin
 	// IMMEDIATE, which already holds the database's write lock.
 	lockMigrations string
+	// lockTimedOut reports whether err is a migration transaction's wait
+	// for its lock having run out (SQLite's busy timeout): migrate then
+	// waits again, for as long as its context allows, as PostgreSQL's
+	// advisory lock waits (nil: the wait has no bound of its own).
+	lockTimedOut func(error) bool
 	// schemaVersion returns the highest applied version, 0 for none.
 	schemaVersion string
 	// hasMigrations returns whether schema_migrations exists (in the
@@ -80,7 +85,9 @@ type dialect struct {
 	// writers, locks the row until commit (see audit.go).
 	lockHead string
 	// snapshotTx begins a read-only transaction that sees one consistent
-	// snapshot throughout, for VerifyAudit.
+	// snapshot throughout, for VerifyAudit, RedrawAssignments and GetCase
+	// (TestGetCaseOneSnapshot: on PostgreSQL, READ COMMITTED would take a
+	// snapshot per statement).
 	snapshotTx *sql.TxOptions
 	// rollbackAfterFailedCommit: the driver may leave a transaction open
 	// after a failed COMMIT, so the writer rolls back on the connection.
@@ -204,8 +211,16 @@ WHERE filing_key IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decisi
 		// trigger's RAISE, a full disk for a large row) is not a short list.
 		rowFault: func(error) bool { return true },
 		// An in-process file has no connection to lose.
-		connLost: func(error) bool { return false },
+		connLost:     func(error) bool { return false },
+		lockTimedOut: sqliteIsBusy,
 	}, nil
+}
+
+// sqliteIsBusy matches SQLITE_BUSY and its extended codes: another
+// connection held the lock past the busy timeout.
+func sqliteIsBusy(err error) bool {
+	e, ok := errors.AsType[*sqlite.Error](err)
+	return ok && e.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // sqliteIsDuplicate matches the extended result code the driver reports for

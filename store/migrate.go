@@ -90,14 +90,24 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 		}
 		return from, from, nil
 	}
-	err = inMigrationTx(ctx, db, d, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, d.createMigrations); err != nil {
-			return fmt.Errorf("create schema_migrations: %w: %w", ErrUnavailable, err)
+	// The version is read, and announced, before any migration lock is
+	// waited for: a start waiting for another process's migration (or
+	// write) is migrating as far as its readiness says. A new database
+	// gets its schema_migrations first, under the lock.
+	var exists bool
+	if err := db.QueryRowContext(ctx, d.hasMigrations).Scan(&exists); err != nil {
+		return 0, 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
+	}
+	if !exists {
+		err = inMigrationTx(ctx, db, d, log, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, d.createMigrations); err != nil {
+				return fmt.Errorf("create schema_migrations: %w: %w", ErrUnavailable, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, 0, err
 		}
-		return nil
-	})
-	if err != nil {
-		return 0, 0, err
 	}
 	if err := db.QueryRowContext(ctx, d.schemaVersion).Scan(&from); err != nil {
 		return 0, 0, fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)
@@ -127,8 +137,8 @@ func migrate(ctx context.Context, db *sql.DB, d dialect, ms []migration, log *sl
 
 // inMigrationTx runs f in a transaction that holds the migration lock, and
 // commits if f succeeds.
-func inMigrationTx(ctx context.Context, db *sql.DB, d dialect, f func(*sql.Tx) error) (err error) {
-	tx, err := db.BeginTx(ctx, nil)
+func inMigrationTx(ctx context.Context, db *sql.DB, d dialect, log *slog.Logger, f func(*sql.Tx) error) (err error) {
+	tx, err := beginMigration(ctx, db, d, log)
 	if err != nil {
 		return fmt.Errorf("begin: %w: %w", ErrUnavailable, err)
 	}
@@ -149,6 +159,25 @@ func inMigrationTx(ctx context.Context, db *sql.DB, d dialect, f func(*sql.Tx) e
 		return fmt.Errorf("commit: %w: %w", ErrUnavailable, err)
 	}
 	return nil
+}
+
+// beginMigration begins a migration transaction. On SQLite, BEGIN
+// IMMEDIATE takes the write lock, waiting for it at most the busy timeout
+// (5 s); another process's migration holds it for as long as the migration
+// takes (48 s for 200,000 decisions), and a start that failed then would
+// fail again at every restart. So a wait that ran out is begun again, until
+// ctx ends, as PostgreSQL waits for its migration lock; the first is
+// logged, for whoever wonders why the start does not advance.
+func beginMigration(ctx context.Context, db *sql.DB, d dialect, log *slog.Logger) (*sql.Tx, error) {
+	for waited := false; ; waited = true {
+		tx, err := db.BeginTx(ctx, nil)
+		if err == nil || d.lockTimedOut == nil || !d.lockTimedOut(err) || ctx.Err() != nil {
+			return tx, err
+		}
+		if !waited {
+			log.WarnContext(ctx, "waiting for the database's write lock, which another connection holds, to migrate the schema", "error", err.Error())
+		}
+	}
 }
 
 // goSteps are the parts of migrations that SQL cannot do, by version: each
@@ -199,7 +228,7 @@ var goSteps = map[int]func(ctx context.Context, tx *sql.Tx, d dialect, log *slog
 // applyMigration runs m in one transaction unless another process applied it
 // first; it reports whether it did the work.
 func applyMigration(ctx context.Context, db *sql.DB, d dialect, m migration, log *slog.Logger) (applied bool, err error) {
-	err = inMigrationTx(ctx, db, d, func(tx *sql.Tx) error {
+	err = inMigrationTx(ctx, db, d, log, func(tx *sql.Tx) error {
 		var current int
 		if err := tx.QueryRowContext(ctx, d.schemaVersion).Scan(&current); err != nil {
 			return fmt.Errorf("read schema version: %w: %w", ErrUnavailable, err)

@@ -96,6 +96,7 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite store: %w", err)
 	}
+	opts.setBusyTimeout(writeParams)
 	s.write, err = openSQLiteDB(ctx, abs, 1, writeParams)
 	if err != nil {
 		if c := corruptError(abs, err); c != nil {
@@ -189,10 +190,12 @@ WHERE filing_id IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decisio
 }
 
 // openSQLiteDB opens a pool of at most conns connections to the file at abs
-// with the given driver parameters plus a busy timeout, and checks that a
-// connection can be made.
+// with the given driver parameters plus a busy timeout (busyTimeout unless
+// params set one), and checks that a connection can be made.
 func openSQLiteDB(ctx context.Context, abs string, conns int, params url.Values) (*sql.DB, error) {
-	params.Set("_busy_timeout", strconv.FormatInt(busyTimeout.Milliseconds(), 10))
+	if !params.Has("_busy_timeout") {
+		params.Set("_busy_timeout", strconv.FormatInt(busyTimeout.Milliseconds(), 10))
+	}
 	// A "file:" URI, percent-encoded, so that a '?' or '%' in the path is
 	// part of the name rather than the start of the parameters.
 	dsn := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: params.Encode()}).String()
@@ -265,6 +268,14 @@ func sqliteConnParams(abs string, readOnly bool) (write, read url.Values, err er
 			// from the WAL or the file on the next commit.
 			"cache_size(-32768)"},
 	}, nil, nil
+}
+
+// setBusyTimeout puts o.busyTimeout, if set, in a connection's parameters
+// (openSQLiteDB sets busyTimeout where none is).
+func (o Options) setBusyTimeout(params url.Values) {
+	if o.busyTimeout > 0 {
+		params.Set("_busy_timeout", strconv.FormatInt(o.busyTimeout.Milliseconds(), 10))
+	}
 }
 
 // canCreateIn reports whether this user may create a file in dir (a -shm

@@ -488,10 +488,10 @@ func (s *sqlStore) ListOutcomes(ctx context.Context, decisionID string) ([]*tria
 	err := s.retryRead(ctx, func() error {
 		out = nil
 		err := s.eachBlob(ctx, s.dialect.q(selectCaseOutcomes), []any{decisionID},
-			func(_ string, blob []byte) error {
-				o := &triagev1.Outcome{}
-				if err := proto.Unmarshal(blob, o); err != nil {
-					return &errDecode{err}
+			func(id string, blob []byte) error {
+				o, err := decodeOutcome(id, blob)
+				if err != nil {
+					return err
 				}
 				out = append(out, o)
 				return nil
@@ -543,10 +543,10 @@ func (s *sqlStore) ListAssignments(ctx context.Context, teamID string, afterCurs
     SELECT * FROM (SELECT seq, decision_id, assignment FROM assignments
         WHERE previous_team_id = ? AND previous_team_id <> '' AND seq > ? ORDER BY seq LIMIT ?) departed
 ) feed ORDER BY seq LIMIT ?`), []any{teamID, afterCursor, limit, teamID, afterCursor, limit, limit},
-			func(_ string, blob []byte) error {
-				a := &triagev1.Assignment{}
-				if err := proto.Unmarshal(blob, a); err != nil {
-					return &errDecode{err}
+			func(id string, blob []byte) error {
+				a, err := decodeAssignment(id, blob)
+				if err != nil {
+					return err
 				}
 				out = append(out, a)
 				return nil
@@ -680,9 +680,9 @@ func (s *sqlStore) casePage(ctx context.Context, from int64, after *pageKey) ([]
 	in := s.dialect.list(1, len(ids))
 	err = s.eachBlob(ctx, `SELECT decision_id, outcome FROM outcomes WHERE decision_id IN (`+in+`) ORDER BY seq`, ids,
 		func(id string, blob []byte) error {
-			o := &triagev1.Outcome{}
-			if err := proto.Unmarshal(blob, o); err != nil {
-				return &errDecode{fmt.Errorf("outcome of decision %q: %w", id, err)}
+			o, err := decodeOutcome(id, blob)
+			if err != nil {
+				return err
 			}
 			c := &page[index[id]]
 			c.Outcomes = append(c.Outcomes, o)
@@ -693,9 +693,9 @@ func (s *sqlStore) casePage(ctx context.Context, from int64, after *pageKey) ([]
 	}
 	err = s.eachBlob(ctx, `SELECT decision_id, assignment FROM assignments WHERE decision_id IN (`+in+`) ORDER BY seq`, ids,
 		func(id string, blob []byte) error {
-			a := &triagev1.Assignment{}
-			if err := proto.Unmarshal(blob, a); err != nil {
-				return &errDecode{fmt.Errorf("assignment of decision %q: %w", id, err)}
+			a, err := decodeAssignment(id, blob)
+			if err != nil {
+				return err
 			}
 			page[index[id]].Assignment = a // in seq order: the last one stays
 			return nil

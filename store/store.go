@@ -418,11 +418,11 @@ type Options struct {
 	// write then fails: the database refuses it.
 	ReadOnly bool
 	// Migrating, if set, is called once Open has found the schema at
-	// version from, older than this binary's to, before it applies the
-	// first migration: a migration of a large store takes minutes
-	// (docs/operations.md, "Startup and long migrations"), and triaged
-	// reports it on /readyz meanwhile. It is not called when nothing is
-	// to migrate, nor with NoMigrations or ReadOnly.
+	// version from, older than this binary's to, before it waits for the
+	// migration lock and applies the first migration: a migration of a
+	// large store takes minutes (docs/operations.md, "Startup and long
+	// migrations"), and triaged reports it on /readyz meanwhile. It is not
+	// called when nothing is to migrate, nor with NoMigrations or ReadOnly.
 	Migrating func(from, to int)
 	// MinFreeBytes is the free space on a SQLite file's file system below
 	// which Probe reports the store unavailable; 0 means
@@ -436,6 +436,10 @@ type Options struct {
 	// writeTimeout, when above 0, replaces postgresWriteTimeout: for tests
 	// that hold a lock past the writer's bound without waiting 10 s.
 	writeTimeout time.Duration
+	// busyTimeout, when above 0, replaces busyTimeout on a SQLite
+	// writer's connection: for tests that hold the write lock past it
+	// without waiting 5 s.
+	busyTimeout time.Duration
 }
 
 // migrates reports whether Open may change the schema: not with
