@@ -250,4 +250,3 @@ func TestTeamsRemovedAfterSwap(t *testing.T) {
 		})
 	})
 }
-
