@@ -9,6 +9,12 @@
 // a change of the directory's manifest.json, which Watch polls: polling a
 // file is portable across the volume types a court's cluster mounts (NFS,
 // ConfigMaps, hostPath), where inotify is not.
+//
+// The teams file (triaged -teams) is kept current the same way, by the same
+// watch and signal loop: TeamsReloader validates a changed file as the start
+// does and only then swaps it into the routing.Table every decision reads
+// once, so a decision is routed wholly by one table; a refused file is
+// logged, counted and leaves the table serving.
 package reload
 
 import (
