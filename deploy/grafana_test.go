@@ -36,7 +36,8 @@ func TestMetricNames(t *testing.T) {
 // recording rules of deploy/prometheus/rules. That the expressions run is
 // checked against a real Prometheus in TestPrometheusScrapesTriaged.
 func TestGrafanaDashboard(t *testing.T) {
-	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model"}, checkpointFlags(t)...)...) // -checkpoint-dir: its counter is alerted on
+	// -checkpoint-dir: its counter is alerted on; -teams: its reload gauge.
+	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json"}, checkpointFlags(t)...)...)
 	makeCalls(t, tr)
 	exported := scrapeNames(t, "http://"+tr.httpAddr+"/metrics")
 	// Prometheus itself records up for every target it scrapes (1 when the

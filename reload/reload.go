@@ -9,6 +9,12 @@
 // a change of the directory's manifest.json, which Watch polls: polling a
 // file is portable across the volume types a court's cluster mounts (NFS,
 // ConfigMaps, hostPath), where inotify is not.
+//
+// The teams file (triaged -teams) is kept current the same way, by the same
+// watch and signal loop: TeamsReloader validates a changed file as the start
+// does and only then swaps it into the routing.Table every decision reads
+// once, so a decision is routed wholly by one table; a refused file is
+// logged, counted and leaves the table serving.
 package reload
 
 import (
@@ -166,27 +172,8 @@ func (r *Reloader) reloadLocked(ctx context.Context) (Result, error) {
 // until ctx ends. A refused model is retried only when the manifest changes
 // again, so a broken promotion is logged once per change, not every poll.
 func (r *Reloader) Watch(ctx context.Context, interval time.Duration) error {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	var lastSeen [sha256.Size]byte
-	for {
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
-		}
-		b, err := os.ReadFile(filepath.Join(r.opts.Dir, ManifestFile))
-		if err != nil {
-			continue // mid-promotion or unmounted: the next poll sees the result
-		}
-		sum := sha256.Sum256(b)
-		if sum == lastSeen {
-			continue
-		}
-		lastSeen = sum
-		// A refusal is logged and counted by Reload; watching goes on.
-		_, _ = r.Reload(ctx, "watch")
-	}
+	watchFile(ctx, filepath.Join(r.opts.Dir, ManifestFile), interval, r.Reload)
+	return nil
 }
 
 // Follow keeps the model current until ctx ends: it reloads on every value
@@ -195,17 +182,59 @@ func (r *Reloader) Watch(ctx context.Context, interval time.Duration) error {
 // Reload and the serving model stays: following never stops the service.
 // Follow returns once ctx has ended and its watch has returned.
 func (r *Reloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
+	follow(ctx, filepath.Join(r.opts.Dir, ManifestFile), signals, interval, r.Reload)
+}
+
+// reloadFunc is a reloader's Reload; trigger names what asked for it.
+type reloadFunc[R any] func(ctx context.Context, trigger string) (R, error)
+
+// watchFile polls path every interval until ctx ends and calls reload
+// (trigger "watch") whenever its bytes change: the model's manifest, the
+// teams file. The first poll compares with nothing, so a change between
+// the reloader's start and its first poll is not missed (reloading bytes
+// already serving is "unchanged"). A file that cannot be read is skipped:
+// mid-promotion, a ConfigMap's link being switched, a volume remounting;
+// the next poll sees the result. A refusal is logged and counted by reload,
+// and is retried only when the bytes change again, so a broken file is
+// logged once per change, not at every poll.
+func watchFile[R any](ctx context.Context, path string, interval time.Duration, reload reloadFunc[R]) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	var lastSeen [sha256.Size]byte
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(b)
+		if sum == lastSeen {
+			continue
+		}
+		lastSeen = sum
+		_, _ = reload(ctx, "watch")
+	}
+}
+
+// follow runs a reloader until ctx ends: reload on every value from signals
+// (trigger "sighup") and, when interval > 0, whenever path changes
+// (watchFile). It returns once ctx has ended and the watch has returned.
+func follow[R any](ctx context.Context, path string, signals <-chan os.Signal, interval time.Duration, reload reloadFunc[R]) {
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	if interval > 0 {
-		wg.Go(func() { _ = r.Watch(ctx, interval) })
+		wg.Go(func() { watchFile(ctx, path, interval, reload) })
 	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-signals:
-			_, _ = r.Reload(ctx, "sighup")
+			_, _ = reload(ctx, "sighup")
 		}
 	}
 }

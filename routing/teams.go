@@ -323,15 +323,22 @@ const MaxFileBytes = 4 << 20
 
 // LoadFile reads and validates a teams file.
 func LoadFile(path string) (*Teams, error) {
+	ts, _, err := ReadFile(path)
+	return ts, err
+}
+
+// ReadFile is LoadFile that also returns the bytes read (nil when they
+// could not be read): a reload compares them with the file serving.
+func ReadFile(path string) (*Teams, []byte, error) {
 	b, err := boundedfile.Read(path, MaxFileBytes)
 	if err != nil {
-		return nil, fmt.Errorf("read teams %s: %w", path, err)
+		return nil, nil, fmt.Errorf("read teams %s: %w", path, err)
 	}
 	ts, err := Load(b)
 	if err != nil {
-		return nil, fmt.Errorf("teams %s: %w", path, err)
+		return nil, b, fmt.Errorf("teams %s: %w", path, err)
 	}
-	return ts, nil
+	return ts, b, nil
 }
 
 // Load parses and validates a teams file: unique ids, known case kinds and
@@ -382,9 +389,15 @@ func Load(b []byte) (*Teams, error) {
 	return ts, nil
 }
 
+// ValidTeamID reports whether id is a team id a teams file may have: 1 to
+// MaxTeamIDLen lower-case ASCII letters, digits, '-' and '_'.
+func ValidTeamID(id string) bool {
+	return id != "" && len(id) <= MaxTeamIDLen && strings.Trim(id, teamIDAlphabet) == ""
+}
+
 func validateTeam(e TeamEntry) (Team, error) {
 	t := Team{ID: e.ID, Name: strings.TrimSpace(e.Name), Note: e.Note, FastTrack: e.FastTrack, Juvenile: e.Juvenile, Capacity: e.Capacity}
-	if e.ID == "" || len(e.ID) > MaxTeamIDLen || strings.Trim(e.ID, teamIDAlphabet) != "" {
+	if !ValidTeamID(e.ID) {
 		return Team{}, fmt.Errorf("id must be 1–%d characters of a–z, 0–9, '-' and '_'", MaxTeamIDLen)
 	}
 	if t.Name == "" || notText(t.Name) || utf8.RuneCountInString(t.Name) > MaxNameChars {

@@ -53,12 +53,14 @@ var noTeam = &triagev1.Reason{
 // feedPageSize bounds one read of a team's feed.
 const feedPageSize = 100
 
-// plan builds the random draw for a decision: the eligible teams in file
-// order with their capacities and a fresh seed. The store draws with the
-// loads it reads under its write lock (routing.Pick).
-func (s *Service) plan(d *triagev1.Decision, f *triagev1.Filing) *store.AssignmentPlan {
-	p := s.planFor(s.teams.Eligible(d, f))
-	p.Reason = juvenileNote(s.teams, routing.CaseKindOf(d, f), f)
+// plan builds the random draw for a decision by the teams table ts: the
+// eligible teams in file order with their capacities and a fresh seed. The
+// store draws with the loads it reads under its write lock (routing.Pick).
+// ts is one table, read once by the caller: a reload swapping the table
+// meanwhile does not mix two tables in one decision's routing.
+func (s *Service) plan(ts *routing.Teams, d *triagev1.Decision, f *triagev1.Filing) *store.AssignmentPlan {
+	p := planFor(ts, ts.Eligible(d, f))
+	p.Reason = juvenileNote(ts, routing.CaseKindOf(d, f), f)
 	if p.Reason != "" {
 		// Left unassigned, the case carries the note in its review reason,
 		// for the person who designates its team.
@@ -118,13 +120,15 @@ func caseFiling(ctx context.Context, cs CaseStore, id string, prior []*triagev1.
 	return f, nil
 }
 
-// planFor builds a random draw among eligible: the teams in file order with
-// their capacities, a fresh seed, and the recorded algorithm.
-func (s *Service) planFor(eligible []routing.Team) *store.AssignmentPlan {
+// planFor builds a random draw among eligible, teams of ts: the teams in
+// file order with their capacities, a fresh seed, and ts's version for the
+// assignment's record.
+func planFor(ts *routing.Teams, eligible []routing.Team) *store.AssignmentPlan {
 	p := &store.AssignmentPlan{
-		Teams:  make([]store.TeamSlot, 0, len(eligible)),
-		Seed:   routing.NewSeed(),
-		NoTeam: noTeam,
+		Teams:        make([]store.TeamSlot, 0, len(eligible)),
+		Seed:         routing.NewSeed(),
+		NoTeam:       noTeam,
+		TeamsVersion: ts.Version(),
 	}
 	for _, t := range eligible {
 		p.Teams = append(p.Teams, store.TeamSlot{TeamID: t.ID, Capacity: t.Capacity})
@@ -247,7 +251,9 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	// 六十六条) takes the case off a 速裁团队 as a panel the law requires
 	// does (teamRefuses); until rules 2026-12-04.5 it stayed (audit round 15).
 	panel := rules.PanelRuled(d, append(slices.Clip(prior), o))
-	if s.teams == nil || (o.GetProcedure() == o.GetPrevious() && o.GetCorrection() == nil && !panel) {
+	// One table for the whole plan (a reload may swap it meanwhile).
+	ts := s.teams.Teams()
+	if ts == nil || (o.GetProcedure() == o.GetPrevious() && o.GetCorrection() == nil && !panel) {
 		return nil, nil
 	}
 	// The filing as last corrected, not as first filed: a defendant an
@@ -259,7 +265,7 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	}
 	proc := o.GetProcedure()
 	k := routing.CaseKindOf(d, f)
-	juvenile := juvenileOnly(s.teams, k, f)
+	juvenile := juvenileOnly(ts, k, f)
 	// What happened, then why the team the case leaves may not hold it:
 	// the rule a designation there would be refused by. A generic "the
 	// team does not take these cases" was recorded of a 速裁团队 that takes
@@ -283,11 +289,11 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 		what += fmt.Sprintf("，并更正立案信息（%s）", strings.Join(c.GetChangedFields(), "、"))
 	}
 	note := ""
-	if n := juvenileNote(s.teams, k, f); n != "" {
+	if n := juvenileNote(ts, k, f); n != "" {
 		note = " " + n
 	}
 	keep, refusals := map[string]bool{}, map[string]string{}
-	for _, t := range s.teams.All() {
+	for _, t := range ts.All() {
 		if err := teamRefuses(t, d, proc, panel, juvenile); err != nil {
 			refusals[t.ID] = what + "；" + err.Error() + note
 		} else {
@@ -296,7 +302,7 @@ func (s *Service) reroutePlan(ctx context.Context, cs CaseStore, d *triagev1.Dec
 	}
 	return &store.ReroutePlan{
 		Keep:     keep,
-		Draw:     *s.planFor(s.teams.EligibleCase(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc), routing.JuvenileCase(k, f))),
+		Draw:     *planFor(ts, ts.EligibleCase(k, proc, f.GetCause(), panel || routing.OffFastTrack(d, proc), routing.JuvenileCase(k, f))),
 		Reason:   what + "；原承办团队已不在团队文件中" + note,
 		Refusals: refusals,
 	}, nil
@@ -359,10 +365,12 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, err
 	}
-	if s.teams == nil {
+	// One table for the whole designation (a reload may swap it meanwhile).
+	ts := s.teams.Teams()
+	if ts == nil {
 		return nil, &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
 	}
-	team, ok := s.teams.Team(req.GetTeamId())
+	team, ok := ts.Team(req.GetTeamId())
 	if !ok {
 		return nil, &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
 	}
@@ -402,7 +410,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, err
 	}
-	if err := teamRefuses(team, rd, proc, rules.PanelRuled(d, prior), juvenileOnly(s.teams, routing.CaseKindOf(d, f), f)); err != nil {
+	if err := teamRefuses(team, rd, proc, rules.PanelRuled(d, prior), juvenileOnly(ts, routing.CaseKindOf(d, f), f)); err != nil {
 		return nil, err
 	}
 	by, err := recorder(ctx)
@@ -418,6 +426,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		DesignatedBy: req.GetDesignatedBy(),
 		Reason:       reason,
 		RecordedBy:   by,
+		TeamsVersion: ts.Version(),
 	}
 	if err := cs.SaveAssignment(ctx, a); err != nil {
 		if errors.Is(err, store.ErrSameTeam) {
@@ -563,15 +572,41 @@ func (c *caseState) feedsStopped() <-chan struct{} {
 	return c.stopped
 }
 
+// heldAssignments reports whether the store has assignments on team's
+// feed: a team id as a teams file writes one (routing.ValidTeamID), asked of
+// the store only then.
+func heldAssignments(ctx context.Context, cs CaseStore, team string) (bool, error) {
+	if !routing.ValidTeamID(team) {
+		return false, nil
+	}
+	page, err := cs.ListAssignments(ctx, team, 0, 1)
+	if err != nil {
+		return false, &storeError{op: "list assignments", err: err}
+	}
+	return len(page) > 0, nil
+}
+
 func (s *Service) watch(ctx context.Context, req *triagev1.WatchAssignmentsRequest, stream triagev1.TriageService_WatchAssignmentsServer) error {
-	if s.teams == nil {
+	ts := s.teams.Teams()
+	if ts == nil {
 		return &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
 	}
 	team := req.GetTeamId()
-	if _, ok := s.teams.Team(team); !ok {
-		return &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(team))}
-	}
 	cs := s.store
+	if _, ok := ts.Team(team); !ok {
+		// A team the teams file no longer lists (removed by a reload or
+		// before a restart) keeps its feed while the store holds
+		// assignments of it: its cases stay with it until a conversion or
+		// a designation moves them, and each move is on its feed. No new
+		// case is drawn to it.
+		held, err := heldAssignments(ctx, cs, team)
+		if err != nil {
+			return err
+		}
+		if !held {
+			return &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(team))}
+		}
+	}
 	cursor, err := feedCursor(ctx, cs, req.GetAfterCursor())
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -43,8 +44,9 @@ var procedures = []triagev1.Procedure{
 
 // newMetrics builds the Service metrics and registers them with reg; a nil reg
 // registers nothing. now is the clock fenjian_team_free_capacity reads the
-// current intake month from at scrape time.
-func newMetrics(reg prometheus.Registerer, now func() time.Time) (*metrics, error) {
+// current intake month from at scrape time, teams the table whose teams and
+// capacities it shows.
+func newMetrics(reg prometheus.Registerer, now func() time.Time, teams *routing.Table) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_triage_requests_total",
@@ -80,7 +82,7 @@ func newMetrics(reg prometheus.Registerer, now func() time.Time) (*metrics, erro
 			Name: "fenjian_team_assignments_total",
 			Help: "Assignments made by this replica, by team and kind: random (a draw, at triage or after a conversion the team does not take), designated, or unrouted (team \"\": a conversion no team could take).",
 		}, []string{"team", "kind"}),
-		freeCapacity: newFreeCapacity(now),
+		freeCapacity: newFreeCapacity(now, teams),
 		feeds: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "fenjian_team_feeds",
 			Help: "Open WatchAssignments streams, by team.",
@@ -225,8 +227,13 @@ type freeCapacity struct {
 	desc *prometheus.Desc
 	now  func() time.Time
 
+	// source holds the teams table calls are routed by; its teams and
+	// capacities are the ones shown (follow).
+	source *routing.Table
+
 	mu    sync.Mutex
 	teams map[string]*teamFree // by team label
+	table *routing.Teams       // source's teams as last followed
 }
 
 // teamFree is what the draws said of one team.
@@ -235,13 +242,14 @@ type teamFree struct {
 	free     map[string]int64 // by intake month: after the month's latest draw
 }
 
-func newFreeCapacity(now func() time.Time) *freeCapacity {
+func newFreeCapacity(now func() time.Time, source *routing.Table) *freeCapacity {
 	return &freeCapacity{
 		desc: prometheus.NewDesc("fenjian_team_free_capacity",
 			"A team's free capacity for the current intake month (Beijing time): after this replica's last draw of the month that offered it, or its full capacity when none has.",
 			[]string{"team"}, nil),
-		now:   now,
-		teams: map[string]*teamFree{},
+		now:    now,
+		source: source,
+		teams:  map[string]*teamFree{},
 	}
 }
 
@@ -268,16 +276,33 @@ func (c *freeCapacity) take(team, month string, capacity int64) {
 // record sets team's capacity and its free places in month to free of the
 // month's figure (the capacity when there is none). A month already past (a
 // late filing's) only updates the capacity: it is never reported again.
+//
+// capacity is the one the call's table gave the team; after a reload the
+// serving table's may differ (a call that read the old table finishing
+// after the swap). The figures are then worked out in the call's terms and
+// shifted to the serving capacity (teamFree.rebase), and a team the serving
+// table no longer lists is not recorded at all: its series went with the
+// table (retain) and a late call must not bring it back.
 func (c *freeCapacity) record(team, month string, capacity int64, free func(known int64) int64) {
 	current := c.currentMonth()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.follow()
+	serving := capacity
+	if c.table != nil && team != otherLabel {
+		st, ok := c.table.Team(team)
+		if !ok {
+			return
+		}
+		serving = st.Capacity
+	}
 	t := c.teams[team]
 	if t == nil {
-		t = &teamFree{free: map[string]int64{}}
+		t = &teamFree{capacity: capacity, free: map[string]int64{}}
 		c.teams[team] = t
 	}
-	t.capacity = capacity
+	t.rebase(capacity)
+	defer t.rebase(serving)
 	if month < current {
 		return
 	}
@@ -290,6 +315,50 @@ func (c *freeCapacity) record(team, month string, capacity int64, free func(know
 	t.free[month] = free(known)
 }
 
+// follow brings the figures to the source's teams when a reload has
+// swapped them since (checked at every draw and scrape; c.mu held): a team
+// the new table does not list loses its series (no case is drawn to it any
+// more, and a series left behind would keep FenjianTeamOverCapacity firing
+// for a team that is gone), and a team whose capacity changed has its
+// figures shifted by the change (teamFree.rebase), so a team given more
+// places shows them at the next scrape rather than at its next draw.
+func (c *freeCapacity) follow() {
+	ts := c.source.Teams()
+	if ts == c.table || ts == nil {
+		return
+	}
+	c.table = ts
+	for team, t := range c.teams {
+		if team == otherLabel {
+			continue
+		}
+		st, ok := ts.Team(team)
+		if !ok {
+			delete(c.teams, team)
+			continue
+		}
+		t.rebase(st.Capacity)
+	}
+}
+
+// rebase moves t's figures to capacity: each month's free places shift by
+// the change, never below 0. A figure is capacity less the load this
+// replica saw (or 0 when that load reached the capacity), and the true load
+// only grows, so the shifted figure stays a bound the true free places
+// respect (at 0, the load was at least the old capacity, so at most the
+// change is left), which FenjianTeamOverCapacity's maximum over replicas
+// relies on.
+func (t *teamFree) rebase(capacity int64) {
+	d := capacity - t.capacity
+	if d == 0 {
+		return
+	}
+	for month, f := range t.free {
+		t.free[month] = max(f+d, 0)
+	}
+	t.capacity = capacity
+}
+
 // Describe implements prometheus.Collector.
 func (c *freeCapacity) Describe(ch chan<- *prometheus.Desc) { ch <- c.desc }
 
@@ -299,6 +368,7 @@ func (c *freeCapacity) Collect(ch chan<- prometheus.Metric) {
 	current := c.currentMonth()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.follow()
 	for team, t := range c.teams {
 		maps.DeleteFunc(t.free, func(month string, _ int64) bool { return month < current })
 		v, ok := t.free[current]

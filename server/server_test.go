@@ -41,6 +41,9 @@ type deps struct {
 	// teams, if set, routes decisions and enables the case workflow's
 	// AssignCase and WatchAssignments (Options.Teams).
 	teams *routing.Teams
+	// teamsTable, if set instead of teams, holds the teams, for a test to
+	// swap as a reload does (Options.TeamsTable).
+	teamsTable *routing.Table
 	// notServing leaves health NOT_SERVING, as at process start.
 	notServing bool
 	// admin, if set, is served as the AdminService.
@@ -79,6 +82,7 @@ func startServer(t testing.TB, d deps) *harness {
 		Registerer: h.reg,
 		Now:        now,
 		Teams:      d.teams,
+		TeamsTable: d.teamsTable,
 		Shadow:     d.shadow,
 	})
 	if err != nil {

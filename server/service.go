@@ -58,8 +58,18 @@ type Options struct {
 	Now func() time.Time
 	// Teams, if set, routes every stored decision to a team by a random
 	// draw inside the decision's transaction, and enables AssignCase and
-	// WatchAssignments.
+	// WatchAssignments. To replace the teams while the service runs, give
+	// TeamsTable instead.
 	Teams *routing.Teams
+	// TeamsTable, if set instead of Teams, holds the teams: a reload swaps
+	// them (routing.Table.SetTeams) and every call from then on routes by
+	// the new table. A call already routing goes on with the table it read,
+	// so each decision and designation is routed wholly by one table, the
+	// one its assignment's teams_version names. Assignments of a team the
+	// new table no longer lists stay as stored: GetCase shows them and the
+	// team's feed goes on (WatchAssignments), but no case is drawn or
+	// designated to it, and a conversion moves a case off it by a new draw.
+	TeamsTable *routing.Table
 	// Shadow, if set, is offered every recorded decision's filing (not dry
 	// runs), for a shadow model to score beside the response.
 	Shadow ShadowQueue
@@ -75,8 +85,10 @@ type Service struct {
 	logger  *slog.Logger
 	metrics *metrics
 	now     func() time.Time
-	teams   *routing.Teams
-	shadow  ShadowQueue
+	// teams holds the teams table; its Teams are nil when the service
+	// routes nothing. Each call reads it once and routes by that alone.
+	teams  *routing.Table
+	shadow ShadowQueue
 	// cases is the case workflow's state (cases.go).
 	cases caseState
 }
@@ -90,11 +102,18 @@ func NewService(opts Options) (*Service, error) {
 	if opts.Store == nil {
 		return nil, errors.New("new service: nil Store")
 	}
+	if opts.Teams != nil && opts.TeamsTable != nil {
+		return nil, errors.New("new service: Teams and TeamsTable are set: give one")
+	}
 	now := opts.Now
 	if now == nil {
 		now = time.Now
 	}
-	m, err := newMetrics(opts.Registerer, now)
+	teams := opts.TeamsTable
+	if teams == nil {
+		teams = routing.NewTable(opts.Teams)
+	}
+	m, err := newMetrics(opts.Registerer, now, teams)
 	if err != nil {
 		return nil, fmt.Errorf("new service: %w", err)
 	}
@@ -104,7 +123,7 @@ func NewService(opts Options) (*Service, error) {
 		logger:  opts.Logger,
 		metrics: m,
 		now:     now,
-		teams:   opts.Teams,
+		teams:   teams,
 		shadow:  opts.Shadow,
 	}
 	if s.logger == nil {
@@ -112,6 +131,10 @@ func NewService(opts Options) (*Service, error) {
 	}
 	return s, nil
 }
+
+// Teams returns the teams table calls are routed by now, nil when the
+// service routes nothing.
+func (s *Service) Teams() *routing.Teams { return s.teams.Teams() }
 
 // Triage decides one filing. Unless the request is a dry run, the decision gets
 // a UUIDv7 id and is durably stored before it is returned; if storing fails the
@@ -170,7 +193,8 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	}
 	d.DecisionId = id.String()
 	d.DryRun = false
-	if s.teams == nil {
+	ts := s.teams.Teams()
+	if ts == nil {
 		if err := s.store.SaveDecision(ctx, d, f); err != nil {
 			return nil, &storeError{op: "save decision", err: err}
 		}
@@ -178,7 +202,7 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	}
 	// The team is drawn inside the decision's transaction, so capacity
 	// holds across replicas and the decision returned names its team.
-	if err := s.store.SaveTriage(ctx, d, f, s.plan(d, f)); err != nil {
+	if err := s.store.SaveTriage(ctx, d, f, s.plan(ts, d, f)); err != nil {
 		return nil, &storeError{op: "save decision", err: err}
 	}
 	return d, nil

@@ -97,6 +97,12 @@ type AssignmentPlan struct {
 	// juvenile case drawn among a court's teams without a juvenile team,
 	// routing.NoJuvenileTeamNote). It does not enter the draw.
 	Reason string
+	// TeamsVersion is the version of the teams table Teams were taken from
+	// (routing.Teams.Version), recorded on the assignment the plan makes
+	// (random or, for a conversion, UNROUTED): the table is reloaded while
+	// the server runs, and an auditor checks the candidates against the
+	// version named. Empty records none.
+	TeamsVersion string
 }
 
 // validate checks what the caller got wrong, with plain errors.
@@ -119,7 +125,10 @@ func (p *AssignmentPlan) validate() error {
 	if !utf8.ValidString(p.Reason) {
 		return errors.New("store: assignment plan: reason is not valid UTF-8")
 	}
-	return checkNUL("reason", p.Reason)
+	if !utf8.ValidString(p.TeamsVersion) {
+		return errors.New("store: assignment plan: teams_version is not valid UTF-8")
+	}
+	return checkNUL("reason", p.Reason, "teams_version", p.TeamsVersion)
 }
 
 // triageJob is SaveTriage's part of a request. d is the writer's own copy of
@@ -693,6 +702,7 @@ func (b *batch) draw(ctx context.Context, job *triageJob, row *decisionRow) (*tr
 			Procedure:    job.d.GetRecommended(),
 			Draw:         draw,
 			Reason:       plan.Reason,
+			TeamsVersion: plan.TeamsVersion,
 		}, nil, nil
 	}
 }
@@ -923,6 +933,7 @@ func (b *batch) reroute(ctx context.Context, req *saveRequest) error {
 			Kind:         triagev1.AssignmentKind_ASSIGNMENT_KIND_UNROUTED,
 			Procedure:    job.procedure,
 			Draw:         none,
+			TeamsVersion: job.plan.Draw.TeamsVersion,
 		}
 		req.assignedKind = "unrouted"
 	}

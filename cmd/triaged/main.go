@@ -6,8 +6,8 @@
 // health, graceful shutdown with a deadline) lives in package server, model
 // reloads in package reload and shadow scoring in package shadow, run side
 // by side until ctx ends.
-// SIGINT or SIGTERM starts a graceful shutdown; SIGHUP reloads -model and
-// -shadow-model. `triaged healthcheck` checks a running server instead of
+// SIGINT or SIGTERM starts a graceful shutdown; SIGHUP reloads -model,
+// -shadow-model and -teams. `triaged healthcheck` checks a running server instead of
 // serving (the container's HEALTHCHECK).
 package main
 
@@ -87,6 +87,7 @@ type options struct {
 	holidaysFile    string
 	storeTarget     string
 	teamsFile       string
+	teamsWatch      time.Duration
 	modelDir        string
 	modelWatch      time.Duration
 	shadowModelDir  string
@@ -127,7 +128,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
 	fs.StringVar(&o.holidaysFile, "holidays", "", "holiday calendar (JSON) that moves due dates off rest days; empty uses the embedded calendar")
-	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams")
+	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams. Reloaded on SIGHUP and when it changes; a file that fails validation is refused and the serving teams stay")
+	fs.DurationVar(&o.teamsWatch, "teams-watch", 10*time.Second, "how often to check -teams for a new file; 0 disables (SIGHUP still reloads)")
 	// The default from the environment lets a Kubernetes Secret supply a
 	// DSN with a password without putting it on the command line.
 	fs.StringVar(&o.storeTarget, "store", os.Getenv(storeEnv), "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile+" (default from $"+storeEnv+")")
@@ -191,7 +193,7 @@ func checkFigures(o options) error {
 		v    time.Duration
 	}{
 		{"shutdown-delay", o.shutdownDelay}, {"shutdown-timeout", o.shutdownTimeout},
-		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch},
+		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch}, {"teams-watch", o.teamsWatch},
 		{"checkpoint-interval", o.checkpointEvery},
 	} {
 		if d.v < 0 {
@@ -263,10 +265,11 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if err != nil {
 		return err
 	}
-	teams, err := loadTeams(o.teamsFile)
+	teams, teamsBytes, err := loadTeams(o.teamsFile)
 	if err != nil {
 		return err
 	}
+	teamsTable := routing.NewTable(teams)
 	def, err := classifier.Default()
 	if err != nil {
 		return fmt.Errorf("load embedded model: %w", err)
@@ -309,6 +312,10 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		return err
 	}
 	if err := checkTeamRoles(sec, teams); err != nil {
+		return err
+	}
+	teamsReloader, err := startTeams(o.teamsFile, teamsBytes, teamsTable, sec, logger, reg)
+	if err != nil {
 		return err
 	}
 
@@ -383,7 +390,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 				Store:      st,
 				Logger:     logger,
 				Registerer: reg,
-				Teams:      teams,
+				TeamsTable: teamsTable,
 				Shadow:     shadowQueueOrNil(shadowScorer),
 			},
 			Gatherer:           reg,
@@ -397,6 +404,12 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	})
 	if reloader != nil {
 		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
+	}
+	if teamsReloader != nil {
+		teamsHup := make(chan os.Signal, 1)
+		signal.Notify(teamsHup, syscall.SIGHUP)
+		defer signal.Stop(teamsHup)
+		g.Go(func() error { teamsReloader.Follow(gctx, teamsHup, o.teamsWatch); return nil })
 	}
 	if shadowScorer != nil {
 		shadowHup := make(chan os.Signal, 1)
@@ -606,20 +619,38 @@ func checkTeamRoles(sec server.Security, teams *routing.Teams) error {
 	return nil
 }
 
-// loadTeams returns the teams in path, or the embedded teams for "".
-func loadTeams(path string) (*routing.Teams, error) {
+// loadTeams returns the teams in path and the file's bytes, or the
+// embedded teams (and no bytes) for "".
+func loadTeams(path string) (*routing.Teams, []byte, error) {
 	if path == "" {
 		t, err := routing.Default()
 		if err != nil {
-			return nil, fmt.Errorf("load embedded teams: %w", err)
+			return nil, nil, fmt.Errorf("load embedded teams: %w", err)
 		}
-		return t, nil
+		return t, nil, nil
 	}
-	t, err := routing.LoadFile(path)
+	t, b, err := routing.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("load teams: %w", err)
+		return nil, nil, fmt.Errorf("load teams: %w", err)
 	}
-	return t, nil
+	return t, b, nil
+}
+
+// startTeams returns the reloader of -teams (nil without it: the embedded
+// teams change only with the binary). A new file must pass what the start
+// checked (checkTeamRoles): one that would stop the next restart is never
+// swapped in.
+func startTeams(path string, started []byte, table *routing.Table, sec server.Security, logger *slog.Logger, reg prometheus.Registerer) (*reload.TeamsReloader, error) {
+	if path == "" {
+		return nil, nil
+	}
+	return reload.NewTeams(reload.TeamsOptions{
+		File:       path,
+		Target:     table,
+		Check:      func(ts *routing.Teams) error { return checkTeamRoles(sec, ts) },
+		Logger:     logger,
+		Registerer: reg,
+	}, started)
 }
 
 // loadRules opens -rules and -holidays (the embedded files when empty). A

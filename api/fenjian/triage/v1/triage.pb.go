@@ -2295,7 +2295,14 @@ type Assignment struct {
 	PreviousTeamId string `protobuf:"bytes,13,opt,name=previous_team_id,json=previousTeamId,proto3" json:"previous_team_id,omitempty"`
 	// Re-draws and UNROUTED assignments made by a conversion: the outcome
 	// whose procedure the previous team does not take.
-	OutcomeId     string `protobuf:"bytes,14,opt,name=outcome_id,json=outcomeId,proto3" json:"outcome_id,omitempty"`
+	OutcomeId string `protobuf:"bytes,14,opt,name=outcome_id,json=outcomeId,proto3" json:"outcome_id,omitempty"`
+	// The version of the teams file the assignment was made with (set by the
+	// server; routing.Teams.Version: the file's version and a hash of its
+	// bytes): the table the draw's candidates and capacities, or the
+	// designation's checks, came from. The teams file is reloaded while the
+	// server runs, so two assignments of one day may name two versions.
+	// Empty on assignments recorded before the field existed.
+	TeamsVersion  string `protobuf:"bytes,15,opt,name=teams_version,json=teamsVersion,proto3" json:"teams_version,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2424,6 +2431,13 @@ func (x *Assignment) GetPreviousTeamId() string {
 func (x *Assignment) GetOutcomeId() string {
 	if x != nil {
 		return x.OutcomeId
+	}
+	return ""
+}
+
+func (x *Assignment) GetTeamsVersion() string {
+	if x != nil {
+		return x.TeamsVersion
 	}
 	return ""
 }
@@ -3653,7 +3667,7 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\n" +
 	"candidates\x18\x02 \x03(\v2 .fenjian.triage.v1.DrawCandidateR\n" +
 	"candidates\x12\x1c\n" +
-	"\talgorithm\x18\x03 \x01(\tR\talgorithm\"\xa4\x04\n" +
+	"\talgorithm\x18\x03 \x01(\tR\talgorithm\"\xc9\x04\n" +
 	"\n" +
 	"Assignment\x12#\n" +
 	"\rassignment_id\x18\x01 \x01(\tR\fassignmentId\x12\x1f\n" +
@@ -3674,7 +3688,8 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"recordedBy\x12(\n" +
 	"\x10previous_team_id\x18\r \x01(\tR\x0epreviousTeamId\x12\x1d\n" +
 	"\n" +
-	"outcome_id\x18\x0e \x01(\tR\toutcomeId\"\x8a\x01\n" +
+	"outcome_id\x18\x0e \x01(\tR\toutcomeId\x12#\n" +
+	"\rteams_version\x18\x0f \x01(\tR\fteamsVersion\"\x8a\x01\n" +
 	"\x11AssignCaseRequest\x12\x1f\n" +
 	"\vdecision_id\x18\x01 \x01(\tR\n" +
 	"decisionId\x12\x17\n" +
