@@ -1,6 +1,8 @@
 package server
 
 import (
+	"io"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -114,5 +116,65 @@ func TestShutdownDelay(t *testing.T) {
 	}
 	if took := <-stopped; took < delay {
 		t.Errorf("Run returned %v after the stop; want at least the %v delay", took, delay)
+	}
+}
+
+// TestShutdownNotHeldByHandshakes stops a server while a connection that
+// has not finished its handshake is open: grpc-go's graceful and forced
+// stops both wait for such a connection, so before HandshakeTimeout one TCP
+// connection that never spoke kept a SIGTERMed triaged serving for 76 s,
+// past its shutdown timeout and the Deployment's grace period. The stop now
+// completes within the handshake bound, gracefully, and the connection is
+// closed by the server.
+func TestShutdownNotHeldByHandshakes(t *testing.T) {
+	const timeout = 15 * time.Second
+	for _, tt := range []struct {
+		name string
+		sent string // what the connection sends before falling silent
+	}{
+		{"silent", ""},
+		{"half a preface", "PRI * HTTP/2.0\r\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := openStore(t, tempDB(t))
+			r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: st}, ShutdownTimeout: timeout})
+			client := triagev1.NewTriageServiceClient(dial(t, r.grpcAddr))
+			triageOK(t, testContext(t), client, loanFiling("handshake-1"))
+
+			raw, err := net.Dial("tcp", r.grpcAddr)
+			if err != nil {
+				t.Fatalf("dial: %v", err)
+			}
+			defer raw.Close()
+			if _, err := io.WriteString(raw, tt.sent); err != nil {
+				t.Fatalf("write: %v", err)
+			}
+			closed := make(chan time.Duration, 1)
+			start := time.Now()
+			go func() {
+				_, _ = io.Copy(io.Discard, raw) // until the server closes it
+				closed <- time.Since(start)
+			}()
+			time.Sleep(100 * time.Millisecond) // accepted, handshaking
+
+			took, err := r.stop()
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if limit := HandshakeTimeout + 2*time.Second; took > limit {
+				t.Errorf("shutdown took %v with a connection handshaking; want at most %v", took, limit)
+			}
+			if strings.Contains(r.logs.String(), "stopping forcibly") {
+				t.Errorf("the stop was forced: %s", r.logs.String())
+			}
+			select {
+			case d := <-closed:
+				if d > HandshakeTimeout+2*time.Second {
+					t.Errorf("the handshaking connection was closed after %v", d)
+				}
+			case <-time.After(5 * time.Second):
+				t.Error("the handshaking connection is still open after the server stopped")
+			}
+		})
 	}
 }
