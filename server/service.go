@@ -225,8 +225,9 @@ func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decisio
 // decision_id (a UUID, as GetDecision takes it) and filing_id (any spelling
 // of the case number); an unknown one is NOT_FOUND.
 func (s *Service) GetCase(ctx context.Context, req *triagev1.GetCaseRequest) (*triagev1.GetCaseResponse, error) {
+	start := time.Now()
 	resp, err := s.getCase(ctx, req)
-	s.logCall(ctx, "GetCase", err,
+	s.logCall(ctx, "GetCase", start, err,
 		slog.String("decision_id", logID(req.GetDecisionId())), slog.String("filing_id", logID(req.GetFilingId())))
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -646,4 +647,84 @@ func TestTriageLookalikeFilingIDs(t *testing.T) {
 	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); err != nil {
 		t.Errorf("a space inside the number: %v; want it stored as another filing", err)
 	}
+}
+
+// TestRPCRecordsCarryDuration: every method's "rpc" log record carries
+// duration_seconds, a number, on success and on failure, as
+// docs/operations.md says; its log queries (`msg="rpc" and
+// duration_seconds > 0.1`) find slow calls by it. GetCase, RecordOutcome,
+// AssignCase and WatchAssignments logged none, so a slow outcome or case
+// read was invisible to them (outside check 15).
+func TestRPCRecordsCarryDuration(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+	d := triageOK(t, ctx, h.client, loanFiling("(2024)辽0102民初4321号"))
+	missing := "00000000-0000-7000-8000-000000000000"
+	calls := []struct {
+		method string
+		call   func() error
+	}{
+		{"Triage", func() error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初4322号"), DryRun: true})
+			return err
+		}},
+		{"GetDecision", func() error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: missing})
+			return err
+		}},
+		{"GetCase", func() error {
+			_, err := h.client.GetCase(ctx, &triagev1.GetCaseRequest{DecisionId: d.GetDecisionId()})
+			return err
+		}},
+		{"RecordOutcome", func() error {
+			_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, d.GetRecommended(), "2024-03-06")})
+			return err
+		}},
+		{"AssignCase", func() error {
+			_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: missing, TeamId: "civil-trial-1", DesignatedBy: "president-07", Reason: "原承办团队需回避，院长指定。"})
+			return err
+		}},
+		{"WatchAssignments", func() error {
+			st := watchErr(t, h.client, &triagev1.WatchAssignmentsRequest{TeamId: "no-such-team"})
+			return st.Err()
+		}},
+	}
+	for _, c := range calls {
+		t.Run(c.method, func(t *testing.T) {
+			before := len(rpcRecords(t, h.logs.String(), c.method))
+			_ = c.call() // success or refusal: both are recorded
+			var recs []map[string]any
+			waitFor(2*time.Second, func() bool {
+				recs = rpcRecords(t, h.logs.String(), c.method)
+				return len(recs) > before
+			})
+			if len(recs) <= before {
+				t.Fatalf("no rpc record of %s", c.method)
+			}
+			rec := recs[len(recs)-1]
+			if v, ok := rec["duration_seconds"].(float64); !ok || v < 0 {
+				t.Errorf("%s's rpc record has duration_seconds %#v, want a number of seconds: %v", c.method, rec["duration_seconds"], rec)
+			}
+		})
+	}
+}
+
+// rpcRecords returns the JSON log records with msg "rpc" of method.
+func rpcRecords(t *testing.T, logs, method string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(logs, "\n") {
+		if !strings.Contains(line, `"msg":"rpc"`) {
+			continue
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line is not JSON: %v: %s", err, line)
+		}
+		if rec["method"] == method {
+			out = append(out, rec)
+		}
+	}
+	return out
 }
