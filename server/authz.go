@@ -465,7 +465,7 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 	if n := a.unlogged.Swap(0); n > 0 {
 		attrs = append(attrs, slog.Int64("refusals_not_logged", n))
 	}
-	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", attrs...)
+	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", withRequestID(ctx, attrs)...)
 	return st.Err()
 }
 

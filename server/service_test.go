@@ -15,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/testing/protocmp"
@@ -727,4 +728,88 @@ func rpcRecords(t *testing.T, logs, method string) []map[string]any {
 		}
 	}
 	return out
+}
+
+// TestLogsCarryRequestID: a call's x-request-id (set by Envoy and Istio on
+// what they forward, or by the filing system) is in every record of the
+// call, its rpc record, a refusal and a malformed request, clipped like the
+// other ids a client sends (and escaped: grpc-go clients send printable
+// ASCII only, so that is not exercised here); a call without one has none.
+// Before, a refused or UNAVAILABLE call matched nothing in the caller's logs
+// but a time and a peer address (outside check 15).
+func TestLogsCarryRequestID(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})
+	bad := dialAs(t, h.conn.Target(), "no-such-token")
+	bad3 := validFiling()
+	bad3.ClaimAmountFen = -5
+	tests := []struct {
+		name, sent, msg, want string // want "" : no request_id
+		call                         func(ctx context.Context) error
+	}{
+		{"stored", "gw-0001", "rpc", "gw-0001", func(ctx context.Context) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初5001号")})
+			return err
+		}},
+		{"invalid", "gw-0002", "rpc", "gw-0002", func(ctx context.Context) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: bad3})
+			return err
+		}},
+		{"refused", "gw-0003", "call refused", "gw-0003", func(ctx context.Context) error {
+			_, err := triagev1.NewTriageServiceClient(bad).Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初5003号")})
+			return err
+		}},
+		{"malformed", "gw-0004", "malformed request", "gw-0004", func(ctx context.Context) error {
+			return invokeRaw(ctx, h.conn, methodTriage, []byte{0x0a, 0xff}).Err()
+		}},
+		{"quotes", `gw "0005"\`, "rpc", `gw "0005"\`, func(ctx context.Context) error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: "00000000-0000-7000-8000-000000000005"})
+			return err
+		}},
+		{"clipped", strings.Repeat("r", 5000), "rpc", strings.Repeat("r", maxLoggedID) + "…", func(ctx context.Context) error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: "00000000-0000-7000-8000-000000000006"})
+			return err
+		}},
+		{"none", "", "rpc", "", func(ctx context.Context) error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: "00000000-0000-7000-8000-000000000007"})
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := testContext(t)
+			if tt.sent != "" {
+				ctx = metadata.AppendToOutgoingContext(ctx, RequestIDHeader, tt.sent)
+			}
+			before := strings.Count(h.logs.String(), `"msg":"`+tt.msg+`"`)
+			_ = tt.call(ctx) // answered or refused: both are logged
+			var rec map[string]any
+			waitFor(2*time.Second, func() bool {
+				lines := strings.Split(h.logs.String(), "\n")
+				n := 0
+				for _, line := range lines {
+					if strings.Contains(line, `"msg":"`+tt.msg+`"`) {
+						if n++; n > before {
+							rec = nil
+							_ = json.Unmarshal([]byte(line), &rec)
+							return true
+						}
+					}
+				}
+				return false
+			})
+			if rec == nil {
+				t.Fatalf("no %q record logged", tt.msg)
+			}
+			got, ok := rec["request_id"].(string)
+			if tt.want == "" {
+				if ok {
+					t.Errorf("request_id %q logged for a call that sent none: %v", got, rec)
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("request_id = %q, want %q: %v", got, tt.want, rec)
+			}
+		})
+	}
 }
