@@ -740,18 +740,18 @@ func rpcRecords(t *testing.T, logs, method string) []map[string]any {
 func TestLogsCarryRequestID(t *testing.T) {
 	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})
 	bad := dialAs(t, h.conn.Target(), "no-such-token")
-	bad3 := validFiling()
-	bad3.ClaimAmountFen = -5
+	negative := validFiling()
+	negative.ClaimAmountFen = -5
 	tests := []struct {
 		name, sent, msg, want string // want "" : no request_id
-		call                         func(ctx context.Context) error
+		call                  func(ctx context.Context) error
 	}{
 		{"stored", "gw-0001", "rpc", "gw-0001", func(ctx context.Context) error {
 			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初5001号")})
 			return err
 		}},
 		{"invalid", "gw-0002", "rpc", "gw-0002", func(ctx context.Context) error {
-			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: bad3})
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: negative})
 			return err
 		}},
 		{"refused", "gw-0003", "call refused", "gw-0003", func(ctx context.Context) error {
