@@ -62,6 +62,10 @@ type Security struct {
 	// identity has open at once, across connections; zero means
 	// DefaultMaxTeamFeedsPerCaller.
 	MaxTeamFeedsPerCaller int
+	// MaxConnections bounds the gRPC connections open at once, from
+	// accept to close; zero means DefaultMaxConnections. Run enforces it
+	// (connLimiter).
+	MaxConnections int
 }
 
 // DefaultMaxTeamFeeds is the team feeds open at once when
