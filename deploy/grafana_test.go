@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"sigs.k8s.io/yaml"
 )
 
 func TestMetricNames(t *testing.T) {
@@ -36,8 +34,7 @@ func TestMetricNames(t *testing.T) {
 // recording rules of deploy/prometheus/rules. That the expressions run is
 // checked against a real Prometheus in TestPrometheusScrapesTriaged.
 func TestGrafanaDashboard(t *testing.T) {
-	// -checkpoint-dir: its counter is alerted on; -teams: its reload gauge.
-	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json"}, checkpointFlags(t)...)...)
+	tr := startTriaged(t, alertedFlags(t)...)
 	makeCalls(t, tr)
 	exported := scrapeNames(t, "http://"+tr.httpAddr+"/metrics")
 	// Prometheus itself records up for every target it scrapes (1 when the
@@ -68,30 +65,10 @@ func TestGrafanaDashboard(t *testing.T) {
 	}
 	// The same check for the rules: an alert on a metric that does not
 	// exist never fires.
-	for _, f := range ruleFiles {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var rf struct {
-			Groups []struct {
-				Rules []struct {
-					Record string `json:"record"`
-					Alert  string `json:"alert"`
-					Expr   string `json:"expr"`
-				} `json:"rules"`
-			} `json:"groups"`
-		}
-		if err := yaml.Unmarshal(b, &rf); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for _, g := range rf.Groups {
-			for _, r := range g.Rules {
-				for _, n := range metricNames(r.Expr) {
-					if !exported[n] && !recorded[n] {
-						t.Errorf("%s %s%s: %s is neither exported by triaged nor a recording rule", f, r.Record, r.Alert, n)
-					}
-				}
+	for _, r := range ruleExprs(t) {
+		for _, n := range metricNames(r.expr) {
+			if !exported[n] && !recorded[n] {
+				t.Errorf("%s: %s is neither exported by triaged nor a recording rule", r.where, n)
 			}
 		}
 	}

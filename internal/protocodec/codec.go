@@ -126,14 +126,7 @@ func findInvalidUTF8(b []byte, md protoreflect.MessageDescriptor, path string, d
 		if typ != protowire.BytesType || fd == nil || fd.IsMap() || (fd.Kind() != protoreflect.StringKind && fd.Message() == nil) {
 			return nil
 		}
-		field := fieldPath(path, fd)
-		if fd.IsList() {
-			if seen == nil {
-				seen = map[protowire.Number]int{}
-			}
-			field = fmt.Sprintf("%s[%d]", field, seen[num])
-			seen[num]++
-		}
+		field := elementPath(path, fd, num, &seen)
 		switch {
 		case fd.Kind() == protoreflect.StringKind && !utf8.Valid(value):
 			return &UTF8Error{Field: field, Offset: validUTF8Prefix(value)}
@@ -287,14 +280,7 @@ func findUnknownFact(b []byte, md protoreflect.MessageDescriptor, path string, d
 		if typ != protowire.BytesType || fd.Message() == nil || fd.IsMap() || depth >= maxCountDepth {
 			return nil
 		}
-		field := fieldPath(path, fd)
-		if fd.IsList() {
-			if seen == nil {
-				seen = map[protowire.Number]int{}
-			}
-			field = fmt.Sprintf("%s[%d]", field, seen[num])
-			seen[num]++
-		}
+		field := elementPath(path, fd, num, &seen)
 		return findUnknownFact(value, fd.Message(), field, depth+1)
 	})
 }
@@ -372,4 +358,20 @@ func UnknownBytes(m protoreflect.Message) int {
 		return true
 	})
 	return n
+}
+
+// elementPath is the path of fd's value in a message at path: a repeated
+// field's element carries its index, counted in *seen per field number as
+// the wire walk meets them ("filing.parties[2]").
+func elementPath(path string, fd protoreflect.FieldDescriptor, num protowire.Number, seen *map[protowire.Number]int) string {
+	field := fieldPath(path, fd)
+	if !fd.IsList() {
+		return field
+	}
+	if *seen == nil {
+		*seen = map[protowire.Number]int{}
+	}
+	field = fmt.Sprintf("%s[%d]", field, (*seen)[num])
+	(*seen)[num]++
+	return field
 }
