@@ -36,8 +36,9 @@ func TestMetricNames(t *testing.T) {
 // recording rules of deploy/prometheus/rules. That the expressions run is
 // checked against a real Prometheus in TestPrometheusScrapesTriaged.
 func TestGrafanaDashboard(t *testing.T) {
-	// -checkpoint-dir: its counter is alerted on; -teams: its reload gauge.
-	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json"}, checkpointFlags(t)...)...)
+	// -checkpoint-dir: its counter is alerted on; -teams and -rules: their
+	// reload gauges.
+	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json"}, checkpointFlags(t)...)...)
 	makeCalls(t, tr)
 	exported := scrapeNames(t, "http://"+tr.httpAddr+"/metrics")
 	// Prometheus itself records up for every target it scrapes (1 when the
