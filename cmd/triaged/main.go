@@ -412,29 +412,52 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if reloader != nil {
 		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
 	}
-	if teamsReloader != nil {
-		teamsHup := make(chan os.Signal, 1)
-		signal.Notify(teamsHup, syscall.SIGHUP)
-		defer signal.Stop(teamsHup)
-		g.Go(func() error { teamsReloader.Follow(gctx, teamsHup, o.teamsWatch); return nil })
-	}
-	if rulesReloader != nil {
-		rulesHup := make(chan os.Signal, 1)
-		signal.Notify(rulesHup, syscall.SIGHUP)
-		defer signal.Stop(rulesHup)
-		g.Go(func() error { rulesReloader.Follow(gctx, rulesHup, o.rulesWatch); return nil })
-	}
+	defer followReloads(gctx, g, followOrNil(teamsReloader, o.teamsWatch), followOrNil(rulesReloader, o.rulesWatch), followOrNil(shadowReloader, o.modelWatch))()
 	if shadowScorer != nil {
-		shadowHup := make(chan os.Signal, 1)
-		signal.Notify(shadowHup, syscall.SIGHUP)
-		defer signal.Stop(shadowHup)
-		g.Go(func() error { shadowReloader.Follow(gctx, shadowHup, o.modelWatch); return nil })
 		g.Go(func() error { shadowScorer.Run(gctx); return nil })
 	}
 	// Run returns once no call uses the store any more, the reload loops
 	// and the shadow once ctx (or a failed Run) has ended them: then the
 	// store may close.
 	return g.Wait()
+}
+
+// followReloads runs each follow (a reloader's Follow, nil for none) in g
+// until ctx ends, each with a SIGHUP channel of its own: every reloader
+// reloads on every SIGHUP. The returned stop ends their signals.
+func followReloads(ctx context.Context, g *errgroup.Group, follows ...func(context.Context, <-chan os.Signal)) (stop func()) {
+	var chans []chan os.Signal
+	for _, follow := range follows {
+		if follow == nil {
+			continue
+		}
+		h := make(chan os.Signal, 1)
+		signal.Notify(h, syscall.SIGHUP)
+		chans = append(chans, h)
+		g.Go(func() error { follow(ctx, h); return nil })
+	}
+	return func() {
+		for _, h := range chans {
+			signal.Stop(h)
+		}
+	}
+}
+
+// follower is a reloader's Follow: reload.Reloader, TeamsReloader and
+// RulesReloader.
+type follower interface {
+	comparable
+	Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration)
+}
+
+// followOrNil returns r's Follow at interval, or nil for a nil r (the
+// file or directory was not given).
+func followOrNil[R follower](r R, interval time.Duration) func(context.Context, <-chan os.Signal) {
+	var none R
+	if r == none {
+		return nil
+	}
+	return func(ctx context.Context, signals <-chan os.Signal) { r.Follow(ctx, signals, interval) }
 }
 
 // startModel loads the model directory dir into engine and returns its
