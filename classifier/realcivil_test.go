@@ -241,9 +241,10 @@ func TestCivilLawDistribution(t *testing.T) {
 		wantRegime string
 	}{
 		{"small loan in the band: small claims", realCivil("a", "民间借贷纠纷", 5_000, "请求归还借款。", 1, sim), nil, true, 0, 4, sc, "30"},
-		// The words alone do not close small claims (the rules read the
-		// party's flag), but they are a ground against it.
-		{"small loan, whereabouts unknown in the text", realCivil("b", "民间借贷纠纷", 5_000, "被告下落不明。", 1, sim), nil, true, 1, 4, ord, "30"},
+		// From rules 2026-12-04.28 the rules read 下落不明 in the text
+		// (CPL 166(4), INFER_WHEREABOUTS_FROM_TEXT): small claims is no
+		// longer mandatory, and the words stay a ground against it.
+		{"small loan, whereabouts unknown in the text", realCivil("b", "民间借贷纠纷", 5_000, "被告下落不明。", 1, sim), nil, false, 1, 4, ord, "30"},
 		{"two defendants and a counterclaim", realCivil("c", "买卖合同纠纷", 100_000, "请求支付货款。", 2, sim), func(f *triagev1.Filing) {
 			f.Circumstances = &triagev1.Circumstances{Counterclaim: true}
 		}, false, 2, 4, ord, "30"},

@@ -154,6 +154,11 @@ func claimsTextCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA), mandatory: ptr(true), silent: []string{amtPilot}},
 		mandatory("返还原告借款5000元", claims("判令被告返还原告借款5000元。")),
 		mandatory("归还本金5000元", claims("判令被告归还本金5000元。")),
+		// Outside the round's own rows, on generated filings at merge: a
+		// sum returned as 不当得利 or 人民币, and 返还之日 ending an interest
+		// period, are money (不当得利纠纷 is a money-payment cause).
+		mandatory("不当得利纠纷: 返还不当得利人民币5000元", cause("不当得利纠纷"), claims("1、判令被告返还不当得利人民币5000元；2、判令被告支付利息损失。")),
+		mandatory("利息计算至实际返还之日", cause("不当得利纠纷"), claims("1.判令被告返还原告错误转账款项人民币5000元。2.判令被告支付资金占用期间的利息（以5000元为基数，自2019年1月26日起按LPR计算至实际返还之日）。")),
 		mandatory("返还原告多收的停车费5000元", cause("物业服务合同纠纷"), claims("判令被告返还原告多收的停车费5000元。")),
 		mandatory("交付货款5000元", cause("买卖合同纠纷"), claims("判令被告交付货款5000元。")),
 		mandatory("抚养费纠纷: 支付抚养费", cause("抚养费纠纷"), claims("判令被告每月支付抚养费1000元。")),

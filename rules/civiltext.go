@@ -276,8 +276,30 @@ type ClaimsReading struct {
 // that follow them.
 var (
 	claimsMarkers = []string{"诉讼请求", "诉请"}
-	factsMarkers  = []string{"事实与理由", "事实和理由", "事实及理由", "事实理由"}
+	factsMarkers  = []string{"事实与理由", "事实和理由", "事实及理由", "事实理由", "理由如下", "具体事实如下"}
 )
+
+// claimsMarkerAt returns the index of the first m in text that heads the
+// claims, followed by a colon, a closing bracket, a line break or 如下
+// ("诉讼请求：", "【诉讼请求】", "起诉请求如下"), or -1. A marker inside a
+// sentence heads nothing ("已在诉讼请求中予以扣除" is a fact).
+func claimsMarkerAt(text, m string) int {
+	for from := 0; from < len(text); {
+		i := strings.Index(text[from:], m)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		rest := strings.TrimLeft(text[i+len(m):], " \t")
+		for _, head := range []string{":", "：", "】", "]", "\n", "\r", "如下", "为:", "为："} {
+			if strings.HasPrefix(rest, head) {
+				return i
+			}
+		}
+		from = i + len(m)
+	}
+	return -1
+}
 
 // claimsPart returns the claims of a text (from 诉讼请求 to 事实与理由), and
 // whether the text marks them. A text without the marker (原告诉称：…) is
@@ -285,7 +307,7 @@ var (
 func claimsPart(text string) (string, bool) {
 	start := -1
 	for _, m := range claimsMarkers {
-		if i := strings.Index(text, m); i >= 0 && (start < 0 || i < start) {
+		if i := claimsMarkerAt(text, m); i >= 0 && (start < 0 || i < start) {
 			start = i
 		}
 	}
@@ -317,8 +339,9 @@ var nonMoneyClaim = regexp.MustCompile(`(无需|无须|不需|不应)(向.{0,12}
 // objectEnds end the object of a return or delivery.
 const objectEnds = "0123456789并及和与、,;(:"
 
-// moneyObjects follow 返还, 交付, 交还 or 归还 when what is returned is money.
-var moneyObjects = []string{"款", "金", "钱", "费", "息", "本", "元", "彩礼", "租"}
+// moneyObjects follow 返还, 交付, 交还 or 归还 when what is returned is money
+// (人民币, 港币 …: 币; 不当得利 is returned as the sum received).
+var moneyObjects = []string{"款", "金", "钱", "费", "息", "本", "元", "彩礼", "租", "币", "不当得利"}
 
 // moneyAfter are the words that make a matched act a sum of money
 // ("抚养费", "修理费", "离婚损害赔偿", "离婚后财产" is no claim to divorce).
@@ -382,6 +405,10 @@ func claimsAct(clause string) bool {
 				obj = obj[:n]
 			}
 			obj = firstRunes(obj, 10)
+			// "计算至实际返还之日" dates an interest claim: no claim to an act.
+			if strings.HasPrefix(obj, "之日") || strings.HasPrefix(obj, "日") {
+				continue
+			}
 			if slices.ContainsFunc(moneyObjects, func(w string) bool { return strings.Contains(obj, w) }) {
 				continue
 			}

@@ -55,6 +55,12 @@ func TestReadClaims(t *testing.T) {
 		{"原告诉称：原告曾要求解除合同。", ClaimsReading{NonMoney: true}},
 		{"原告诉称：被告于2023年解除合同。", ClaimsReading{}},
 		{"诉讼请求：判令被告返还原告借款5000元；被继承人的债务由被告清偿。", ClaimsReading{MaxFen: 500_000}},
+		// Generated filings at merge: facts after 理由如下 are no claims; a
+		// marker inside a sentence heads nothing; 起诉请求 reads as unmarked.
+		{"诉讼请求：1.判令被告支付租金5000元；2.诉讼费由被告负担，理由如下：被告在微信中确认了欠款金额。", ClaimsReading{MaxFen: 500_000}},
+		{"原告诉称：被告支付5000元，原告已在诉讼请求中予以扣除。被告在微信中确认了欠款金额。请求判令被告支付租金8000元。", ClaimsReading{MaxFen: 800_000}},
+		{"原告向本院起诉请求：\n（1）判令被告归还借款4300元。\n（2）诉讼费由被告承担。原告依约交付借款，被告确认了欠款金额。", ClaimsReading{MaxFen: 430_000}},
+		{"【诉讼请求】解除合同。", ClaimsReading{NonMoney: true}},
 		{"", ClaimsReading{}},
 	} {
 		if diff := cmp.Diff(tc.want, readClaims(tc.text)); diff != "" {

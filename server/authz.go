@@ -63,6 +63,10 @@ type Security struct {
 	// identity has open at once, across connections; zero means
 	// DefaultMaxTeamFeedsPerCaller.
 	MaxTeamFeedsPerCaller int
+	// MaxConnections bounds the gRPC connections open at once, from
+	// accept to close; zero means DefaultMaxConnections. Run enforces it
+	// (connLimiter).
+	MaxConnections int
 }
 
 // DefaultMaxTeamFeeds is the team feeds open at once when
@@ -498,7 +502,7 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 	if n := a.unlogged.Swap(0); n > 0 {
 		attrs = append(attrs, slog.Int64("refusals_not_logged", n))
 	}
-	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", attrs...)
+	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", withRequestID(ctx, attrs)...)
 	return st.Err()
 }
 

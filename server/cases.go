@@ -19,6 +19,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/logattr"
 	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/store"
@@ -140,8 +141,9 @@ func planFor(ts *routing.Teams, eligible []routing.Team) *store.AssignmentPlan {
 // before it and the law, fills in what the server knows (the previous
 // procedure, the time limit) and stores it.
 func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.RecordOutcomeResponse, error) {
+	start := time.Now()
 	o, moved, err := s.recordOutcome(ctx, req)
-	s.logCall(ctx, "RecordOutcome", err,
+	s.logCall(ctx, "RecordOutcome", start, err,
 		slog.String("decision_id", logID(req.GetOutcome().GetDecisionId())),
 		slog.String("change", req.GetOutcome().GetChange().String()),
 		slog.String("procedure", req.GetOutcome().GetProcedure().String()))
@@ -351,8 +353,9 @@ func (s *Service) rulesFor(d *triagev1.Decision) (*rules.Engine, error) {
 // AssignCase records a designated assignment (指定分案): the logged
 // exception to the random draw, with who designated and why.
 func (s *Service) AssignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.AssignCaseResponse, error) {
+	start := time.Now()
 	a, err := s.assignCase(ctx, req)
-	s.logCall(ctx, "AssignCase", err,
+	s.logCall(ctx, "AssignCase", start, err,
 		slog.String("decision_id", logID(req.GetDecisionId())), slog.String("team_id", logID(req.GetTeamId())))
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()
@@ -492,9 +495,9 @@ func teamLabel(t routing.Team) string {
 // that their clients reconnect, to another replica or to this one once it is
 // back, with their last cursor.
 func (s *Service) WatchAssignments(req *triagev1.WatchAssignmentsRequest, stream triagev1.TriageService_WatchAssignmentsServer) error {
-	ctx := stream.Context()
+	ctx, start := stream.Context(), time.Now()
 	err := s.watch(ctx, req, stream)
-	s.logCall(ctx, "WatchAssignments", err, slog.String("team_id", logID(req.GetTeamId())))
+	s.logCall(ctx, "WatchAssignments", start, err, slog.String("team_id", logID(req.GetTeamId())))
 	if errors.Is(err, errFeedsStopped) {
 		return status.Error(codes.Unavailable, msgFeedsStopped)
 	}
@@ -737,8 +740,12 @@ func validDecisionID(id, field string) (string, error) {
 	return u.String(), nil
 }
 
-// logCall writes the record of one call of the case workflow.
-func (s *Service) logCall(ctx context.Context, method string, err error, attrs ...slog.Attr) {
+// logCall writes the record of one call of the case workflow, started at
+// start: like Triage's and GetDecision's, it carries duration_seconds, which
+// docs/operations.md's log queries filter slow calls on (a feed's is how long
+// it stayed open).
+func (s *Service) logCall(ctx context.Context, method string, start time.Time, err error, attrs ...slog.Attr) {
 	st := toStatus(withContext(ctx, err))
+	attrs = append(attrs, logattr.Seconds("duration", time.Since(start)))
 	s.log(ctx, st.Code(), err, append([]slog.Attr{slog.String("method", method), slog.String("code", st.Code().String())}, attrs...))
 }

@@ -36,11 +36,11 @@ type decodeGuard struct {
 
 func (g *decodeGuard) reject(ctx context.Context, method string, err error) error {
 	g.malformed.Inc()
-	g.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "malformed request",
+	g.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "malformed request", withRequestID(ctx, []slog.Attr{
 		slog.String("grpc_method", method),
 		slog.String("code", codes.InvalidArgument.String()),
 		slog.String("error", logID(err.Error())),
-		slog.String("peer", peerAddr(ctx)))
+		slog.String("peer", peerAddr(ctx))})...)
 	// Too many elements, counted before decoding: the field's path comes
 	// from the schema, not from the client's bytes, so it can be named.
 	if le, ok := errors.AsType[*protocodec.LimitError](err); ok {

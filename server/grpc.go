@@ -54,6 +54,19 @@ const (
 	// KeepaliveTimeout is how long the server waits for that ping's ack
 	// before closing the connection.
 	KeepaliveTimeout = 20 * time.Second
+	// HandshakeTimeout bounds a new connection's handshake: TLS and the
+	// HTTP/2 preface and settings, which a gRPC client sends at once. A
+	// connection still handshaking holds both GracefulStop and Stop (grpc-go
+	// waits for every accepted connection to become a transport or fail
+	// first), so under grpc-go's default, 120 s, one TCP connection that
+	// never spoke (a port scan, a TCP health check, a hostile client) held
+	// every shutdown: a triaged given SIGTERM kept serving past
+	// -shutdown-timeout, its forced stop blocked too, and it stopped 76 s
+	// later (outside check 15), past the Deployment's 30 s grace period,
+	// where the kubelet's SIGKILL ends it with calls in flight and the
+	// shutdown's audit checkpoint unwritten. It also bounds how long such a
+	// connection holds a socket and a goroutine.
+	HandshakeTimeout = 5 * time.Second
 	// MaxConnectionIdle closes connections without calls for this long.
 	MaxConnectionIdle = 15 * time.Minute
 	// MaxConnectionAge is when the server asks a client (GOAWAY) to make
@@ -131,6 +144,7 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 		grpc.MaxSendMsgSize(MaxSendMsgSize),
 		grpc.MaxConcurrentStreams(MaxConcurrentStreams),
 		grpc.MaxHeaderListSize(MaxHeaderListSize),
+		grpc.ConnectionTimeout(HandshakeTimeout),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{
 			MinTime:             KeepaliveMinTime,
 			PermitWithoutStream: true,

@@ -139,6 +139,10 @@ func Run(ctx context.Context, cfg Config) error {
 		defer early.Close()
 	}
 	health, httpSrv, httpLis := early.health, early.srv, early.lis
+	conns, err := newConnLimiter(cfg.Security.MaxConnections, reg)
+	if err != nil {
+		return fmt.Errorf("run: register connection metrics: %w", err)
+	}
 	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: reg, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -169,7 +173,7 @@ func Run(ctx context.Context, cfg Config) error {
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		// Serve returns nil once Stop or GracefulStop is called.
-		if err := grpcSrv.Serve(grpcLis); err != nil {
+		if err := grpcSrv.Serve(conns.listener(grpcLis)); err != nil {
 			return fmt.Errorf("serve gRPC: %w", err)
 		}
 		return nil

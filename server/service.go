@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
@@ -249,8 +250,9 @@ func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decisio
 // decision_id (a UUID, as GetDecision takes it) and filing_id (any spelling
 // of the case number); an unknown one is NOT_FOUND.
 func (s *Service) GetCase(ctx context.Context, req *triagev1.GetCaseRequest) (*triagev1.GetCaseResponse, error) {
+	start := time.Now()
 	resp, err := s.getCase(ctx, req)
-	s.logCall(ctx, "GetCase", err,
+	s.logCall(ctx, "GetCase", start, err,
 		slog.String("decision_id", logID(req.GetDecisionId())), slog.String("filing_id", logID(req.GetFilingId())))
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()
@@ -353,6 +355,7 @@ func (s *Service) log(ctx context.Context, code codes.Code, err error, attrs []s
 	if c, ok := callerFrom(ctx); ok {
 		attrs = append(attrs, slog.String("caller", c.name()))
 	}
+	attrs = withRequestID(ctx, attrs)
 	// The request context may be done; logging must not depend on it.
 	s.logger.LogAttrs(context.WithoutCancel(ctx), level, "rpc", attrs...)
 }
@@ -381,3 +384,23 @@ func clip(s string) string {
 // controls only, and a U+202E or a C1 CSI in a log line acts on the terminal
 // or log viewer of whoever reads it (docs/security.md).
 func logID(s string) string { return printable.Escape(clip(s)) }
+
+// RequestIDHeader is the metadata key of a call's request id: Envoy and
+// Istio set one on every call they forward, and a filing system can send its
+// own. Every record of a call (its rpc record, a refusal, a malformed
+// request) then carries it as request_id, so an operator finds the same call
+// in the caller's logs and in these; without it a call refused or answered
+// UNAVAILABLE, which has no decision id, matched nothing on the caller's
+// side but a time and a peer address (outside check 15).
+const RequestIDHeader = "x-request-id"
+
+// withRequestID appends the call's request id, as a client-supplied id is
+// logged (logID: clipped, escaped), to attrs; a call without one logs none.
+// A call with several gives the first.
+func withRequestID(ctx context.Context, attrs []slog.Attr) []slog.Attr {
+	md, _ := metadata.FromIncomingContext(ctx)
+	if v := md.Get(RequestIDHeader); len(v) > 0 && v[0] != "" {
+		attrs = append(attrs, slog.String("request_id", logID(v[0])))
+	}
+	return attrs
+}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/testing/protocmp"
@@ -647,5 +649,169 @@ func TestTriageLookalikeFilingIDs(t *testing.T) {
 	g.Id = "(2024)辽0102民初12 34号"
 	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); err != nil {
 		t.Errorf("a space inside the number: %v; want it stored as another filing", err)
+	}
+}
+
+// TestRPCRecordsCarryDuration: every method's "rpc" log record carries
+// duration_seconds, a number, on success and on failure, as
+// docs/operations.md says; its log queries (`msg="rpc" and
+// duration_seconds > 0.1`) find slow calls by it. GetCase, RecordOutcome,
+// AssignCase and WatchAssignments logged none, so a slow outcome or case
+// read was invisible to them (outside check 15).
+func TestRPCRecordsCarryDuration(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	ctx := testContext(t)
+	d := triageOK(t, ctx, h.client, loanFiling("(2024)辽0102民初4321号"))
+	missing := "00000000-0000-7000-8000-000000000000"
+	calls := []struct {
+		method string
+		call   func() error
+	}{
+		{"Triage", func() error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初4322号"), DryRun: true})
+			return err
+		}},
+		{"GetDecision", func() error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: missing})
+			return err
+		}},
+		{"GetCase", func() error {
+			_, err := h.client.GetCase(ctx, &triagev1.GetCaseRequest{DecisionId: d.GetDecisionId()})
+			return err
+		}},
+		{"RecordOutcome", func() error {
+			_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, d.GetRecommended(), "2024-03-06")})
+			return err
+		}},
+		{"AssignCase", func() error {
+			_, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: missing, TeamId: "civil-trial-1", DesignatedBy: "president-07", Reason: "原承办团队需回避，院长指定。"})
+			return err
+		}},
+		{"WatchAssignments", func() error {
+			st := watchErr(t, h.client, &triagev1.WatchAssignmentsRequest{TeamId: "no-such-team"})
+			return st.Err()
+		}},
+	}
+	for _, c := range calls {
+		t.Run(c.method, func(t *testing.T) {
+			before := len(rpcRecords(t, h.logs.String(), c.method))
+			_ = c.call() // success or refusal: both are recorded
+			var recs []map[string]any
+			waitFor(2*time.Second, func() bool {
+				recs = rpcRecords(t, h.logs.String(), c.method)
+				return len(recs) > before
+			})
+			if len(recs) <= before {
+				t.Fatalf("no rpc record of %s", c.method)
+			}
+			rec := recs[len(recs)-1]
+			if v, ok := rec["duration_seconds"].(float64); !ok || v < 0 {
+				t.Errorf("%s's rpc record has duration_seconds %#v, want a number of seconds: %v", c.method, rec["duration_seconds"], rec)
+			}
+		})
+	}
+}
+
+// rpcRecords returns the JSON log records with msg "rpc" of method.
+func rpcRecords(t *testing.T, logs, method string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(logs, "\n") {
+		if !strings.Contains(line, `"msg":"rpc"`) {
+			continue
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line is not JSON: %v: %s", err, line)
+		}
+		if rec["method"] == method {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+// TestLogsCarryRequestID: a call's x-request-id (set by Envoy and Istio on
+// what they forward, or by the filing system) is in every record of the
+// call, its rpc record, a refusal and a malformed request, clipped like the
+// other ids a client sends (and escaped: grpc-go clients send printable
+// ASCII only, so that is not exercised here); a call without one has none.
+// Before, a refused or UNAVAILABLE call matched nothing in the caller's logs
+// but a time and a peer address (outside check 15).
+func TestLogsCarryRequestID(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})
+	bad := dialAs(t, h.conn.Target(), "no-such-token")
+	negative := validFiling()
+	negative.ClaimAmountFen = -5
+	tests := []struct {
+		name, sent, msg, want string // want "" : no request_id
+		call                  func(ctx context.Context) error
+	}{
+		{"stored", "gw-0001", "rpc", "gw-0001", func(ctx context.Context) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初5001号")})
+			return err
+		}},
+		{"invalid", "gw-0002", "rpc", "gw-0002", func(ctx context.Context) error {
+			_, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: negative})
+			return err
+		}},
+		{"refused", "gw-0003", "call refused", "gw-0003", func(ctx context.Context) error {
+			_, err := triagev1.NewTriageServiceClient(bad).Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初5003号")})
+			return err
+		}},
+		{"malformed", "gw-0004", "malformed request", "gw-0004", func(ctx context.Context) error {
+			return invokeRaw(ctx, h.conn, methodTriage, []byte{0x0a, 0xff}).Err()
+		}},
+		{"quotes", `gw "0005"\`, "rpc", `gw "0005"\`, func(ctx context.Context) error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: "00000000-0000-7000-8000-000000000005"})
+			return err
+		}},
+		{"clipped", strings.Repeat("r", 5000), "rpc", strings.Repeat("r", maxLoggedID) + "…", func(ctx context.Context) error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: "00000000-0000-7000-8000-000000000006"})
+			return err
+		}},
+		{"none", "", "rpc", "", func(ctx context.Context) error {
+			_, err := h.client.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: "00000000-0000-7000-8000-000000000007"})
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := testContext(t)
+			if tt.sent != "" {
+				ctx = metadata.AppendToOutgoingContext(ctx, RequestIDHeader, tt.sent)
+			}
+			before := strings.Count(h.logs.String(), `"msg":"`+tt.msg+`"`)
+			_ = tt.call(ctx) // answered or refused: both are logged
+			var rec map[string]any
+			waitFor(2*time.Second, func() bool {
+				lines := strings.Split(h.logs.String(), "\n")
+				n := 0
+				for _, line := range lines {
+					if strings.Contains(line, `"msg":"`+tt.msg+`"`) {
+						if n++; n > before {
+							rec = nil
+							_ = json.Unmarshal([]byte(line), &rec)
+							return true
+						}
+					}
+				}
+				return false
+			})
+			if rec == nil {
+				t.Fatalf("no %q record logged", tt.msg)
+			}
+			got, ok := rec["request_id"].(string)
+			if tt.want == "" {
+				if ok {
+					t.Errorf("request_id %q logged for a call that sent none: %v", got, rec)
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("request_id = %q, want %q: %v", got, tt.want, rec)
+			}
+		})
 	}
 }

@@ -112,6 +112,7 @@ type securityOptions struct {
 	maxConcurrentCalls, rateBurst int
 	rateLimit                     float64
 	maxTeamFeeds, maxTeamFeedsPer int
+	maxConnections                int
 }
 
 // serve parses args, runs the service until ctx is done and returns the exit
@@ -158,6 +159,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.IntVar(&o.sec.rateBurst, "rate-burst", 0, "calls an identity may make at once above -rate-limit; 0 means twice -rate-limit")
 	fs.IntVar(&o.sec.maxTeamFeeds, "max-team-feeds", server.DefaultMaxTeamFeeds, "team feeds (WatchAssignments streams) open at once on the server; beyond, a feed fails with RESOURCE_EXHAUSTED; at least 1")
 	fs.IntVar(&o.sec.maxTeamFeedsPer, "max-team-feeds-per-caller", server.DefaultMaxTeamFeedsPerCaller, "team feeds one identity may have open at once, across its connections; beyond, RESOURCE_EXHAUSTED; at least 1")
+	fs.IntVar(&o.sec.maxConnections, "max-connections", server.DefaultMaxConnections, "gRPC connections open at once (about 50 KB each, credentials or not); beyond, a new connection is closed at accept; at least 1")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -246,6 +248,8 @@ func checkFigures(o options) error {
 		return fmt.Errorf("-max-team-feeds=%d: must be at least 1 (the default is %d)", o.sec.maxTeamFeeds, server.DefaultMaxTeamFeeds)
 	case o.sec.maxTeamFeedsPer < 1:
 		return fmt.Errorf("-max-team-feeds-per-caller=%d: must be at least 1 (the default is %d)", o.sec.maxTeamFeedsPer, server.DefaultMaxTeamFeedsPerCaller)
+	case o.sec.maxConnections < 1:
+		return fmt.Errorf("-max-connections=%d: must be at least 1 (the default is %d)", o.sec.maxConnections, server.DefaultMaxConnections)
 	}
 	return nil
 }
@@ -530,6 +534,7 @@ func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (serve
 		RateBurst:             o.rateBurst,
 		MaxTeamFeeds:          o.maxTeamFeeds,
 		MaxTeamFeedsPerCaller: o.maxTeamFeedsPer,
+		MaxConnections:        o.maxConnections,
 	}
 	tokensFile := o.tokensFile
 	if tokensFile == "" {

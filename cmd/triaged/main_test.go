@@ -153,6 +153,8 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "no team feeds per caller", args: []string{"-max-team-feeds-per-caller=0"}, code: 2, msg: "-max-team-feeds-per-caller=0: must be at least 1 (the default is 256)"},
 		{name: "negative team feeds per caller", args: []string{"-max-team-feeds-per-caller=-5"}, code: 2, msg: "-max-team-feeds-per-caller=-5: must be at least 1"},
 		{name: "team feeds not a number", args: []string{"-max-team-feeds=many"}, code: 2, msg: "invalid value \"many\" for flag -max-team-feeds"},
+		{name: "no connections", args: []string{"-max-connections=0"}, code: 2, msg: "-max-connections=0: must be at least 1 (the default is 1024)"},
+		{name: "negative connections", args: []string{"-max-connections=-1"}, code: 2, msg: "-max-connections=-1: must be at least 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
