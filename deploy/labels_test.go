@@ -28,7 +28,9 @@ import (
 // Recording rules' own names are not exported by triaged; their labels come
 // from their by clauses, checked here in the rules that record them.
 func TestAlertAndPanelLabelsExist(t *testing.T) {
-	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model"}, checkpointFlags(t)...)...) // -checkpoint-dir: its counter is alerted on
+	// -checkpoint-dir: its counter is alerted on; -teams and -rules: their
+	// reload gauges are.
+	tr := startTriaged(t, append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json"}, checkpointFlags(t)...)...)
 	makeCalls(t, tr)
 	series := scrapeSeries(t, "http://"+tr.httpAddr+"/metrics")
 	problems := checkLabels(ruleAndPanelExprs(t), series)
