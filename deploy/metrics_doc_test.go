@@ -24,12 +24,12 @@ import (
 // TestOperationsMetricsTable holds docs/operations.md's metrics table to
 // what a real triaged exports: every documented metric exists with exactly
 // the documented labels, and every fenjian_* and grpc_* family it exports
-// is documented. The server runs with -model, -shadow-model, -teams and
-// -checkpoint-dir, and a model reload is made, so that the metrics of those
+// is documented. The server runs with -model, -shadow-model, -teams, -rules
+// and -checkpoint-dir, and a model reload is made, so that the metrics of those
 // features are exported.
 func TestOperationsMetricsTable(t *testing.T) {
 	model := "-model=../classifier/defaultmodel/model"
-	tr := startTriaged(t, append([]string{model, "-shadow-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json"}, checkpointFlags(t)...)...)
+	tr := startTriaged(t, append([]string{model, "-shadow-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json"}, checkpointFlags(t)...)...)
 	makeCalls(t, tr)
 	reloadModel(t, tr)
 	exported := scrapeLabels(t, "http://"+tr.httpAddr+"/metrics")

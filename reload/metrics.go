@@ -41,28 +41,48 @@ func (m *metrics) setInfo(version string) {
 	m.info.WithLabelValues(version).Set(1)
 }
 
-// teamsMetrics are the teams file's reload metrics, apart from the model's:
-// fenjian_model_reloads_total has no label saying which file, and an alert
-// on it would read a teams refusal as a model one.
-type teamsMetrics struct {
+// fileMetrics are a reloaded file's metrics (the teams file, the rules
+// file), apart from the model's: fenjian_model_reloads_total has no label
+// saying which file, and an alert on it would read a teams or rules
+// refusal as a model one. Each file has its own families,
+// fenjian_<what>_reloads_total, fenjian_<what>_info and
+// fenjian_<what>_last_reload_successful, made here by one code.
+type fileMetrics struct {
 	reloads *prometheus.CounterVec
 	info    *prometheus.GaugeVec
 	lastOK  prometheus.Gauge
 }
 
-func newTeamsMetrics(reg prometheus.Registerer) (*teamsMetrics, error) {
-	m := &teamsMetrics{
+// fileMetricsHelp is the help text of a file's three families.
+type fileMetricsHelp struct{ reloads, info, lastOK string }
+
+var teamsMetricsHelp = fileMetricsHelp{
+	reloads: "Teams file reload attempts by trigger (sighup, watch) and result (swapped, unchanged, refused).",
+	info:    "1 for the teams table serving now: its version (the file's version and a hash, as assignments record it) and the SHA-256 of the file.",
+	lastOK:  "1 when the last teams file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the serving teams are older than the file.",
+}
+
+var rulesMetricsHelp = fileMetricsHelp{
+	reloads: "Rules file reload attempts by trigger (sighup, watch) and result (swapped, unchanged, refused).",
+	info:    "1 for the rules serving now: their version (the file's version, a hash and the code revision, as decisions record it in rules_version) and the SHA-256 of the file.",
+	lastOK:  "1 when the last rules file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the serving rules are older than the file.",
+}
+
+// newFileMetrics returns the metrics of the file named what ("teams",
+// "rules"), registered with reg unless it is nil.
+func newFileMetrics(reg prometheus.Registerer, what string, help fileMetricsHelp) (*fileMetrics, error) {
+	m := &fileMetrics{
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "fenjian_teams_reloads_total",
-			Help: "Teams file reload attempts by trigger (sighup, watch) and result (swapped, unchanged, refused).",
+			Name: "fenjian_" + what + "_reloads_total",
+			Help: help.reloads,
 		}, []string{"trigger", "result"}),
 		info: prometheus.NewGaugeVec(prometheus.GaugeOpts{
-			Name: "fenjian_teams_info",
-			Help: "1 for the teams table serving now: its version (the file's version and a hash, as assignments record it) and the SHA-256 of the file.",
+			Name: "fenjian_" + what + "_info",
+			Help: help.info,
 		}, []string{"version", "sha256"}),
 		lastOK: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "fenjian_teams_last_reload_successful",
-			Help: "1 when the last teams file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the serving teams are older than the file.",
+			Name: "fenjian_" + what + "_last_reload_successful",
+			Help: help.lastOK,
 		}),
 	}
 	m.lastOK.Set(1)
@@ -82,8 +102,8 @@ func newTeamsMetrics(reg prometheus.Registerer) (*teamsMetrics, error) {
 }
 
 // applied makes version, of a file with bytes b, the only series of
-// fenjian_teams_info.
-func (m *teamsMetrics) applied(version string, b []byte) {
+// fenjian_<what>_info.
+func (m *fileMetrics) applied(version string, b []byte) {
 	m.info.Reset()
 	m.info.WithLabelValues(version, fileHash(b)).Set(1)
 }

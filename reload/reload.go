@@ -14,7 +14,10 @@
 // watch and signal loop: TeamsReloader validates a changed file as the start
 // does and only then swaps it into the routing.Table every decision reads
 // once, so a decision is routed wholly by one table; a refused file is
-// logged, counted and leaves the table serving.
+// logged, counted and leaves the table serving. The rules file (triaged
+// -rules) too: RulesReloader loads a changed file with the start's own
+// loader and only then swaps it into every engine deciding under the
+// serving rules, each decision reading its rules once.
 package reload
 
 import (
@@ -190,7 +193,7 @@ type reloadFunc[R any] func(ctx context.Context, trigger string) (R, error)
 
 // watchFile polls path every interval until ctx ends and calls reload
 // (trigger "watch") whenever its bytes change: the model's manifest, the
-// teams file. The first poll compares with nothing, so a change between
+// teams file, the rules file. The first poll compares with nothing, so a change between
 // the reloader's start and its first poll is not missed (reloading bytes
 // already serving is "unchanged"). A file that cannot be read is skipped:
 // mid-promotion, a ConfigMap's link being switched, a volume remounting;

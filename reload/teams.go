@@ -52,7 +52,7 @@ type TeamsOptions struct {
 type TeamsReloader struct {
 	opts    TeamsOptions
 	logger  *slog.Logger
-	metrics *teamsMetrics
+	metrics *fileMetrics
 
 	mu    sync.Mutex
 	bytes []byte // the file serving
@@ -66,7 +66,7 @@ func NewTeams(opts TeamsOptions, started []byte) (*TeamsReloader, error) {
 	if opts.File == "" || opts.Target == nil || opts.Target.Teams() == nil {
 		return nil, errors.New("reload: File and a Target holding teams are required")
 	}
-	m, err := newTeamsMetrics(opts.Registerer)
+	m, err := newFileMetrics(opts.Registerer, "teams", teamsMetricsHelp)
 	if err != nil {
 		return nil, fmt.Errorf("teams reload metrics: %w", err)
 	}
@@ -165,7 +165,7 @@ func teamDiff(a, b *routing.Teams) []string {
 	return slices.Clip(ids)
 }
 
-// fileHash is the hex SHA-256 of a teams file's bytes, as sha256sum prints
+// fileHash is the hex SHA-256 of a teams or rules file's bytes, as sha256sum prints
 // it: what an operator compares with the file they meant to apply.
 func fileHash(b []byte) string {
 	sum := sha256.Sum256(b)

@@ -138,15 +138,24 @@ func Open(path string) (*Engine, error) {
 
 // LoadFile reads and validates a rules file.
 func LoadFile(path string) (*Engine, error) {
+	e, _, err := ReadFile(path)
+	return e, err
+}
+
+// ReadFile reads and validates a rules file as LoadFile does, and returns
+// its bytes too: the bytes the engine was loaded from, and also when they
+// were read but refused, so that a reloader can tell a file it already
+// judged from a new one.
+func ReadFile(path string) (*Engine, []byte, error) {
 	b, err := boundedfile.Read(path, MaxRulesFileBytes)
 	if err != nil {
-		return nil, fmt.Errorf("read rules %s: %w", path, err)
+		return nil, nil, fmt.Errorf("read rules %s: %w", path, err)
 	}
 	e, err := Load(b)
 	if err != nil {
-		return nil, fmt.Errorf("rules %s: %w", path, err)
+		return nil, b, fmt.Errorf("rules %s: %w", path, err)
 	}
-	return e, nil
+	return e, b, nil
 }
 
 // MaxRulesFileBytes bounds a rules file read from disk: the embedded one

@@ -101,6 +101,11 @@ func (e *Engine) Scorer() Scorer { return e.scorer.Load().s }
 // Rules returns the rules in use.
 func (e *Engine) Rules() *rules.Engine { return e.rules.Load() }
 
+// SetRules replaces the rules for all later decisions (a rules file
+// reload). A decision in flight finishes with the rules it read: Decide
+// reads them once, and the decision's rules_version names them.
+func (e *Engine) SetRules(r *rules.Engine) { e.rules.Store(r) }
+
 // ErrNoProcedure means the rules produced no available procedure, which the
 // law never allows (ordinary is always open); it signals a bug, not bad input.
 var ErrNoProcedure = errors.New("no procedure available")

@@ -7,7 +7,7 @@
 // reloads in package reload and shadow scoring in package shadow, run side
 // by side until ctx ends.
 // SIGINT or SIGTERM starts a graceful shutdown; SIGHUP reloads -model,
-// -shadow-model and -teams. `triaged healthcheck` checks a running server instead of
+// -shadow-model, -teams and -rules. `triaged healthcheck` checks a running server instead of
 // serving (the container's HEALTHCHECK).
 package main
 
@@ -84,6 +84,7 @@ type options struct {
 	httpAddr        string
 	dataDir         string
 	rulesFile       string
+	rulesWatch      time.Duration
 	holidaysFile    string
 	storeTarget     string
 	teamsFile       string
@@ -127,7 +128,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.grpcAddr, "grpc-addr", "127.0.0.1:50051", "gRPC listen address")
 	fs.StringVar(&o.httpAddr, "http-addr", "127.0.0.1:9090", "HTTP listen address for /metrics, /healthz and /readyz")
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
-	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules")
+	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules. Reloaded on SIGHUP and when it changes; a file that fails validation is refused and the serving rules stay")
+	fs.DurationVar(&o.rulesWatch, "rules-watch", 10*time.Second, "how often to check -rules for a new file; 0 disables (SIGHUP still reloads)")
 	fs.StringVar(&o.holidaysFile, "holidays", "", "holiday calendar (JSON) that moves due dates off rest days; empty uses the embedded calendar")
 	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams. Reloaded on SIGHUP and when it changes; a file that fails validation is refused and the serving teams stay")
 	fs.DurationVar(&o.teamsWatch, "teams-watch", 10*time.Second, "how often to check -teams for a new file; 0 disables (SIGHUP still reloads)")
@@ -196,6 +198,7 @@ func checkFigures(o options) error {
 	}{
 		{"shutdown-delay", o.shutdownDelay}, {"shutdown-timeout", o.shutdownTimeout},
 		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch}, {"teams-watch", o.teamsWatch},
+		{"rules-watch", o.rulesWatch},
 		{"checkpoint-interval", o.checkpointEvery},
 	} {
 		if d.v < 0 {
@@ -265,7 +268,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}
 
-	rulesEngine, err := loadRules(o.rulesFile, o.holidaysFile)
+	rulesEngine, rulesBytes, loadRulesFile, err := loadRules(o.rulesFile, o.holidaysFile)
 	if err != nil {
 		return err
 	}
@@ -370,7 +373,11 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}
 
-	shadowScorer, shadowReloader, err := startShadow(ctx, o, rulesEngine, def, st, logger, reg)
+	shadowScorer, shadowReloader, shadowEngine, err := startShadow(ctx, o, rulesEngine, def, st, logger, reg)
+	if err != nil {
+		return err
+	}
+	rulesReloader, err := startRules(o.rulesFile, rulesBytes, loadRulesFile, logger, reg, engine, shadowEngine)
 	if err != nil {
 		return err
 	}
@@ -409,23 +416,52 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if reloader != nil {
 		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
 	}
-	if teamsReloader != nil {
-		teamsHup := make(chan os.Signal, 1)
-		signal.Notify(teamsHup, syscall.SIGHUP)
-		defer signal.Stop(teamsHup)
-		g.Go(func() error { teamsReloader.Follow(gctx, teamsHup, o.teamsWatch); return nil })
-	}
+	defer followReloads(gctx, g, followOrNil(teamsReloader, o.teamsWatch), followOrNil(rulesReloader, o.rulesWatch), followOrNil(shadowReloader, o.modelWatch))()
 	if shadowScorer != nil {
-		shadowHup := make(chan os.Signal, 1)
-		signal.Notify(shadowHup, syscall.SIGHUP)
-		defer signal.Stop(shadowHup)
-		g.Go(func() error { shadowReloader.Follow(gctx, shadowHup, o.modelWatch); return nil })
 		g.Go(func() error { shadowScorer.Run(gctx); return nil })
 	}
 	// Run returns once no call uses the store any more, the reload loops
 	// and the shadow once ctx (or a failed Run) has ended them: then the
 	// store may close.
 	return g.Wait()
+}
+
+// followReloads runs each follow (a reloader's Follow, nil for none) in g
+// until ctx ends, each with a SIGHUP channel of its own: every reloader
+// reloads on every SIGHUP. The returned stop ends their signals.
+func followReloads(ctx context.Context, g *errgroup.Group, follows ...func(context.Context, <-chan os.Signal)) (stop func()) {
+	var chans []chan os.Signal
+	for _, follow := range follows {
+		if follow == nil {
+			continue
+		}
+		h := make(chan os.Signal, 1)
+		signal.Notify(h, syscall.SIGHUP)
+		chans = append(chans, h)
+		g.Go(func() error { follow(ctx, h); return nil })
+	}
+	return func() {
+		for _, h := range chans {
+			signal.Stop(h)
+		}
+	}
+}
+
+// follower is a reloader's Follow: reload.Reloader, TeamsReloader and
+// RulesReloader.
+type follower interface {
+	comparable
+	Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration)
+}
+
+// followOrNil returns r's Follow at interval, or nil for a nil r (the
+// file or directory was not given).
+func followOrNil[R follower](r R, interval time.Duration) func(context.Context, <-chan os.Signal) {
+	var none R
+	if r == none {
+		return nil
+	}
+	return func(ctx context.Context, signals <-chan os.Signal) { r.Follow(ctx, signals, interval) }
 }
 
 // startModel loads the model directory dir into engine and returns its
@@ -451,21 +487,22 @@ func startModel(ctx context.Context, dir string, engine *triage.Engine, logger *
 // startShadow starts the -shadow-model, if any: an engine of its own under
 // the serving rules, loaded and reloaded from its directory like -model (no
 // reload metrics: those are the serving model's), and the shadow scorer
-// recording into st. Without -shadow-model it returns nils.
-func startShadow(ctx context.Context, o options, rl *rules.Engine, initial triage.Scorer, st store.Store, logger *slog.Logger, reg prometheus.Registerer) (*shadow.Shadow, *reload.Reloader, error) {
+// recording into st; and the shadow's engine, whose rules a rules reload
+// swaps with the serving engine's. Without -shadow-model it returns nils.
+func startShadow(ctx context.Context, o options, rl *rules.Engine, initial triage.Scorer, st store.Store, logger *slog.Logger, reg prometheus.Registerer) (*shadow.Shadow, *reload.Reloader, *triage.Engine, error) {
 	if o.shadowModelDir == "" {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	engine := triage.New(rl, initial)
 	r, err := startModel(ctx, o.shadowModelDir, engine, logger.With(slog.String("model", "shadow")), nil)
 	if err != nil {
-		return nil, nil, fmt.Errorf("shadow: %w", err)
+		return nil, nil, nil, fmt.Errorf("shadow: %w", err)
 	}
 	s, err := shadow.New(shadow.Options{Engine: engine, Store: st, Logger: logger, Registerer: reg, QueueSize: o.shadowQueue})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return s, r, nil
+	return s, r, engine, nil
 }
 
 // shadowQueueOrNil keeps a nil *shadow.Shadow from becoming a non-nil
@@ -660,15 +697,57 @@ func startTeams(path string, started []byte, table *routing.Table, sec server.Se
 
 // loadRules opens -rules and -holidays (the embedded files when empty). A
 // bad file of either stops the start: serving with the embedded one instead
-// would hide the operator's mistake.
-func loadRules(path, holidaysPath string) (*rules.Engine, error) {
-	r, err := rules.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("load rules: %w", err)
-	}
+// would hide the operator's mistake. It returns the rules, the bytes of
+// -rules (nil for the embedded file) and the loader of -rules it used,
+// which the rules reloader loads every new file with: a file is judged at
+// a reload exactly as at start, and counts due dates with the calendar
+// read at start.
+func loadRules(path, holidaysPath string) (*rules.Engine, []byte, reload.RulesLoader, error) {
 	cal, err := rules.OpenHolidays(holidaysPath)
 	if err != nil {
-		return nil, fmt.Errorf("load holidays: %w", err)
+		return nil, nil, nil, fmt.Errorf("load holidays: %w", err)
 	}
-	return r.WithHolidays(cal), nil
+	load := func(path string) (*rules.Engine, []byte, error) {
+		r, b, err := rules.ReadFile(path)
+		if err != nil {
+			return nil, b, fmt.Errorf("load rules: %w", err)
+		}
+		return r.WithHolidays(cal), b, nil
+	}
+	if path == "" {
+		r, err := rules.Open("")
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("load rules: %w", err)
+		}
+		return r.WithHolidays(cal), nil, load, nil
+	}
+	r, b, err := load(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return r, b, load, nil
+}
+
+// startRules returns the reloader of -rules (nil without it: the embedded
+// rules change only with the binary), which swaps a new file into every
+// engine given, the serving one first (the shadow's, when there is one,
+// decides under the same rules). started is the file's bytes at start,
+// load the loader the start used.
+func startRules(path string, started []byte, load reload.RulesLoader, logger *slog.Logger, reg prometheus.Registerer, engines ...*triage.Engine) (*reload.RulesReloader, error) {
+	if path == "" {
+		return nil, nil
+	}
+	var targets []reload.RulesTarget
+	for _, e := range engines {
+		if e != nil {
+			targets = append(targets, e)
+		}
+	}
+	return reload.NewRules(reload.RulesOptions{
+		File:       path,
+		Load:       load,
+		Targets:    targets,
+		Logger:     logger,
+		Registerer: reg,
+	}, started)
 }

@@ -126,6 +126,8 @@ func TestServeExitCodes(t *testing.T) {
 		{name: "negative shutdown timeout", args: []string{"-shutdown-timeout=-1s"}, code: 2},
 		{name: "negative store check interval", args: []string{"-store-check-interval=-1s"}, code: 2},
 		{name: "negative model watch", args: []string{"-model-watch=-1s"}, code: 2},
+		{name: "negative teams watch", args: []string{"-teams-watch=-1s"}, code: 2},
+		{name: "negative rules watch", args: []string{"-rules-watch=-1s"}, code: 2},
 		{name: "negative checkpoint interval", args: []string{"-checkpoint-interval=-1m"}, code: 2},
 		{name: "negative shadow queue", args: []string{"-shadow-queue=-1"}, code: 2},
 		// Allocated whole at start: 3,000,000,000 ended in "fatal error:

@@ -1,0 +1,163 @@
+package reload
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/fenjian/fenjian/rules"
+)
+
+// RulesTarget holds the rules an engine decides with. *triage.Engine
+// satisfies it: Decide reads its rules once, so a swap never splits a
+// decision, and the decision's rules_version names the rules that made it.
+type RulesTarget interface {
+	Rules() *rules.Engine
+	SetRules(*rules.Engine)
+}
+
+// RulesLoader reads and validates a rules file as the start does,
+// returning the engine and the file's bytes; the bytes also when they were
+// read but refused (rules.ReadFile's contract), so that a refused file is
+// judged once per change.
+type RulesLoader func(path string) (*rules.Engine, []byte, error)
+
+// RulesOptions configure a RulesReloader.
+type RulesOptions struct {
+	// File is the rules file (triaged -rules); required.
+	File string
+	// Load is the function the start loaded File with (triaged: the file,
+	// then the -holidays calendar); required. A file that would stop a
+	// restart is never swapped in.
+	Load RulesLoader
+	// Targets receive the new rules; at least one is required. They must
+	// hold the rules the server started with, loaded from File; Targets[0]
+	// is the serving engine, whose rules the logs and metrics name. Every
+	// engine that decides under the serving rules is a target (triaged: the
+	// serving engine and the shadow model's), so that they never disagree
+	// on the law.
+	Targets []RulesTarget
+	// Logger; nil discards.
+	Logger *slog.Logger
+	// Registerer for the rules reload metrics; nil registers nothing.
+	Registerer prometheus.Registerer
+}
+
+// RulesReloader swaps a rules file into a running server: read and
+// validated as a whole by Load, the start's own loader, and only then
+// swapped into every Target; a file that fails is refused, logged at error
+// with the reason and counted, and the rules serving go on serving.
+// Reloads are serialised. The triggers are the model's and the teams
+// file's, by the same loop: SIGHUP and a change of the file's bytes
+// (Watch); Follow runs both.
+//
+// An older version is not refused: a file's version is the court's free
+// text, with no order to compare, and a restart loads whatever the file
+// holds, so a reload refusing it would leave replicas that restarted and
+// replicas that did not on different rules; putting last year's file back
+// is also how a wrong edit is undone.
+type RulesReloader struct {
+	opts    RulesOptions
+	logger  *slog.Logger
+	metrics *fileMetrics
+
+	mu    sync.Mutex
+	bytes []byte // the file serving
+}
+
+// NewRules returns a RulesReloader for the rules the Targets hold, read
+// from File at start: started is the file's content then, so a first poll
+// that finds it unchanged swaps nothing. Their version is exported at once.
+func NewRules(opts RulesOptions, started []byte) (*RulesReloader, error) {
+	if opts.File == "" || opts.Load == nil || len(opts.Targets) == 0 {
+		return nil, errors.New("reload: File, Load and Targets are required")
+	}
+	for i, t := range opts.Targets {
+		if t == nil || t.Rules() == nil {
+			return nil, fmt.Errorf("reload: rules target %d holds no rules", i)
+		}
+	}
+	m, err := newFileMetrics(opts.Registerer, "rules", rulesMetricsHelp)
+	if err != nil {
+		return nil, fmt.Errorf("rules reload metrics: %w", err)
+	}
+	l := opts.Logger
+	if l == nil {
+		l = slog.New(slog.DiscardHandler)
+	}
+	r := &RulesReloader{opts: opts, logger: l.With(slog.String("component", "reload"), slog.String("file", opts.File)), metrics: m, bytes: bytes.Clone(started)}
+	m.applied(opts.Targets[0].Rules().Version(), started)
+	return r, nil
+}
+
+// File returns the watched rules file.
+func (r *RulesReloader) File() string { return r.opts.File }
+
+// Reload reads the rules file, validates it and swaps it in. The error
+// wraps ErrRefused when the file was refused; the serving rules are then
+// unchanged.
+func (r *RulesReloader) Reload(ctx context.Context, trigger string) (Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	prev := r.opts.Targets[0].Rules().Version()
+	res, b, err := r.reloadLocked(ctx)
+	if err != nil {
+		r.metrics.reloads.WithLabelValues(trigger, "refused").Inc()
+		r.metrics.lastOK.Set(0)
+		r.logger.Error("rules file refused; the serving rules stay",
+			slog.String("trigger", trigger), slog.String("serving", prev), slog.String("error", err.Error()))
+		return Result{Version: prev, Previous: prev}, err
+	}
+	outcome := "unchanged"
+	if res.Changed {
+		outcome = "swapped"
+		r.logger.Info("rules swapped in", slog.String("trigger", trigger),
+			slog.String("version", res.Version), slog.String("previous", res.Previous),
+			slog.String("sha256", fileHash(b)))
+	}
+	r.metrics.reloads.WithLabelValues(trigger, outcome).Inc()
+	r.metrics.lastOK.Set(1)
+	return res, nil
+}
+
+func (r *RulesReloader) reloadLocked(ctx context.Context) (Result, []byte, error) {
+	prev := r.opts.Targets[0].Rules().Version()
+	e, b, err := r.opts.Load(r.opts.File)
+	switch {
+	case b != nil && bytes.Equal(b, r.bytes):
+		return Result{Version: prev, Previous: prev}, b, nil
+	case err != nil:
+		return Result{}, nil, fmt.Errorf("%w: %w", ErrRefused, err)
+	case e == nil:
+		return Result{}, nil, fmt.Errorf("%w: rules %s: the loader returned no rules", ErrRefused, r.opts.File)
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, nil, err
+	}
+	for _, t := range r.opts.Targets {
+		t.SetRules(e)
+	}
+	r.bytes = b
+	r.metrics.applied(e.Version(), b)
+	return Result{Version: e.Version(), Previous: prev, Changed: true}, b, nil
+}
+
+// Watch polls the rules file every interval and reloads when its bytes
+// change, until ctx ends; a refused file is retried when it changes again.
+func (r *RulesReloader) Watch(ctx context.Context, interval time.Duration) {
+	watchFile(ctx, r.opts.File, interval, r.Reload)
+}
+
+// Follow keeps the rules current until ctx ends, as Reloader.Follow keeps
+// the model: on every value from signals (SIGHUP) and, when interval > 0,
+// whenever the file changes. A refused file never stops the service.
+func (r *RulesReloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
+	follow(ctx, r.opts.File, signals, interval, r.Reload)
+}
