@@ -5,7 +5,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"google.golang.org/protobuf/proto"
 
@@ -32,8 +35,8 @@ type civilReading struct {
 	// says a side has ("原告张三等15人", a name "李四等十二人", a name listing
 	// persons with 、), 0 when nothing says so.
 	plaintiffs, defendants int
-	// whereabouts: the text says a party (read as the defendant: a plaintiff
-	// files the suit) 下落不明.
+	// whereabouts: the text says a defendant 下落不明: 被告 or a defendant's
+	// name is its subject (partySubject), not a relative or a witness.
 	whereabouts bool
 	// publicNotice: the text asks for or expects 公告送达.
 	publicNotice bool
@@ -41,8 +44,12 @@ type civilReading struct {
 	// disputes a pre-suit one (对鉴定意见有异议).
 	appraisal bool
 	// foreignName: a party's name is a Hong Kong, Macao or Taiwan one
-	// ("香港某某有限公司", "某某（香港）有限公司").
+	// ("香港某某有限公司", "某某（香港）有限公司") or a foreign body's
+	// (foreignBodyName: "Apple Inc.", "某某株式会社", "美国某某公司").
 	foreignName bool
+	// foreignText: the text or a party's name says a party is foreign or
+	// stateless (外籍, 美国籍, 国籍为日本, 无国籍: foreignStated).
+	foreignText bool
 	// publicPlaintiff: a plaintiff is a procuratorate (CPL 58 ¶2) or a
 	// consumers' association (CPL 58 ¶1, 消费者权益保护法第四十七条), the
 	// bodies whose civil suit is a public-interest suit.
@@ -67,9 +74,14 @@ func readCivil(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		fx.Numerous = true
 		a.Inferences = append(a.Inferences, reason(CodeInferPartyCountFromText))
 	}
-	if !fx.Foreign && r.foreignName {
+	switch {
+	case fx.Foreign:
+	case r.foreignName:
 		fx.Foreign = true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignFromName))
+	case r.foreignText:
+		fx.Foreign = true
+		a.Inferences = append(a.Inferences, reason(CodeInferForeignFromText))
 	}
 	c := f.GetCircumstances()
 	_, defendantWhereabouts := whereaboutsUnknown(f.GetParties())
@@ -125,7 +137,8 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 		case triagev1.PartyRole_PARTY_ROLE_DEFENDANT:
 			r.defendants = max(r.defendants, n)
 		}
-		r.foreignName = r.foreignName || regionalName(name)
+		r.foreignName = r.foreignName || regionalName(name) || foreignBodyName(p.GetName(), name)
+		r.foreignText = r.foreignText || foreignStated(name, nil)
 	}
 	for _, m := range sideCount.FindAllStringSubmatch(text, -1) {
 		n := chineseCount(m[2])
@@ -135,7 +148,20 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 			r.defendants = max(r.defendants, n)
 		}
 	}
-	r.whereabouts = statedUnnegated(text, "下落不明")
+	var defendants, parties []string
+	for _, p := range f.GetParties() {
+		// A name of one character, or none, would be found everywhere.
+		if name := foldCause(p.GetName()); utf8.RuneCountInString(name) >= 2 {
+			parties = append(parties, name)
+			if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+				defendants = append(defendants, name)
+			}
+		}
+	}
+	r.whereabouts = slices.ContainsFunc(unnegatedAt(text, whereaboutsPhrase), func(at int) bool {
+		return partySubject(text, at, append([]string{"被告"}, defendants...))
+	})
+	r.foreignText = r.foreignText || foreignStated(text, append([]string{"原告", "被告", "第三人"}, parties...))
 	r.publicNotice = statedUnnegated(text, "公告送达")
 	r.appraisal = matchedUnnegated(text, appraisalAsked)
 	r.publicInterestText = strings.Contains(text, "公益诉讼")
@@ -196,6 +222,62 @@ func chineseCount(s string) int {
 // "无需公告送达").
 var negations = []string{"不是", "并非", "并未", "没有", "无需", "不需", "不必", "无须", "非", "未", "不", "无"}
 
+// whereaboutsPhrase is how a filing says a person cannot be found.
+var whereaboutsPhrase = regexp.MustCompile(`下落不明`)
+
+// unnegatedAt returns where re matches text without a negation just before
+// the match.
+func unnegatedAt(text string, re *regexp.Regexp) []int {
+	var at []int
+	for _, loc := range re.FindAllStringIndex(text, -1) {
+		before := text[:loc[0]]
+		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			at = append(at, loc[0])
+		}
+	}
+	return at
+}
+
+// subjectWindowRunes bounds how far before a statement partySubject looks
+// for whom it is said of: the sentence and the one before it, whose
+// subject a Chinese sentence often leaves out ("被告借款后未还。此后下落不明").
+const subjectWindowRunes = 80
+
+// otherPersons are the persons a filing names who are not parties: a
+// party's relatives, representatives, staff, witnesses. Written after a
+// party ("原告之父", "被告的法定代表人"), they are the subject of what
+// follows, not the party.
+var otherPersons = []string{
+	"之父", "之母", "父亲", "母亲", "之妻", "之夫", "妻子", "丈夫", "前妻", "前夫", "儿子", "女儿", "之子", "之女", "子女",
+	"孩子", "哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "亲属", "家属", "配偶", "证人", "代理人", "代表人", "负责人",
+	"员工", "职工", "股东", "朋友", "同事", "案外人",
+}
+
+// partySubject reports whether what text states at index at is said of one
+// of subjects (party roles, party names): one of them is written before it
+// within its paragraph and subjectWindowRunes, and no other person
+// (otherPersons) after the last of them. Where no subject is written, the
+// statement is not read as a party's: the stricter reading needs the text
+// to say whose it is.
+func partySubject(text string, at int, subjects []string) bool {
+	start := max(strings.LastIndexByte(text[:at], '\n')+1, 0)
+	window := text[start:at]
+	for utf8.RuneCountInString(window) > subjectWindowRunes {
+		_, n := utf8.DecodeRuneInString(window)
+		window = window[n:]
+	}
+	last := -1
+	for _, s := range subjects {
+		if i := strings.LastIndex(window, s); i >= 0 {
+			last = max(last, i+len(s))
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	return !slices.ContainsFunc(otherPersons, func(o string) bool { return strings.Contains(window[last:], o) })
+}
+
 // statedUnnegated reports whether text states phrase somewhere without a
 // negation just before it (as matchedUnnegated for a pattern).
 func statedUnnegated(text, phrase string) bool {
@@ -255,6 +337,72 @@ func regionalName(name string) bool {
 		}
 	}
 	return false
+}
+
+// foreignCountries are the countries whose nationals and bodies Chinese
+// courts most often hear, as filings name them; China is not one.
+const foreignCountries = `美国|英国|法国|德国|日本|韩国|朝鲜|加拿大|澳大利亚|新西兰|新加坡|马来西亚|泰国|越南|缅甸|老挝|柬埔寨|菲律宾|` +
+	`印度尼西亚|印尼|印度|巴基斯坦|孟加拉国|俄罗斯|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|爱尔兰|奥地利|波兰|` +
+	`乌克兰|土耳其|以色列|伊朗|阿联酋|沙特阿拉伯|埃及|南非|尼日利亚|巴西|阿根廷|墨西哥|智利|秘鲁|蒙古|哈萨克斯坦|吉尔吉斯斯坦`
+
+// foreignMarker matches what states a person foreign or stateless (Interp.
+// 520(1): 外国人、无国籍人、外国企业或者组织): 外籍, 无国籍, 外国人 (not
+// 外国语, a school's name), a country's 籍 ("美国籍", "日本国籍"), 国籍
+// followed by a country ("国籍为美国", "国籍:日本").
+var foreignMarker = regexp.MustCompile(`外籍|无国籍|外国(?:人|籍|公民|企业|公司|法人|组织)|(?:` + foreignCountries +
+	`)国?籍|国籍(?:为|是|:)?(?:` + foreignCountries + `)`)
+
+// foreignStated reports whether s, in foldCause's form, states a person
+// foreign or stateless (foreignMarker), unnegated ("非外籍"), and not as
+// 籍贯 ("李英国籍贯": a name before 籍贯). With subjects, the statement must
+// be said of one of them (partySubject: "证人系外籍" is no party's); a
+// party's name is its own subject (nil).
+func foreignStated(s string, subjects []string) bool {
+	for _, at := range unnegatedAt(s, foreignMarker) {
+		m := foreignMarker.FindString(s[at:])
+		if strings.HasPrefix(s[at+len(m):], "贯") {
+			continue
+		}
+		if subjects == nil || partySubject(s, at, subjects) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignBodyForms end the name of a foreign company written in Latin
+// letters ("Apple Inc.", "Siemens AG", "ABC Co., Ltd."), each after a space
+// or a mark; latinOnly checks the name holds no Chinese, as a mainland
+// body's registered name does ("温州某某有限公司(Wenzhou Co., Ltd.)" is a
+// mainland company's translation).
+var foreignBodyForms = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:co\.?,?\s*ltd\.?|co\.?,?\s*limited|inc\.?|incorporated|l\.?l\.?c\.?|gmbh|corp\.?|corporation|plc|pte\.?\s*ltd\.?|pty\.?\s*ltd\.?|sdn\.?\s*bhd\.?|s\.a\.?|s\.a\.r\.l\.?|b\.v\.?|n\.v\.?|ag|k\.k\.?|limited|ltd\.?)\s*$`)
+
+// foreignBodyWords are the forms of Japanese and Korean companies, which
+// no mainland body's name takes.
+var foreignBodyWords = []string{"株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "주식회사", "유한회사"}
+
+// foreignPrefixed matches a body's name that begins with a foreign country
+// or holds it in brackets, as a mainland body's begins with its own
+// division ("美国某某公司", "某某(日本)株式会社"); a person's name that
+// begins so ("英国强") holds no body's word.
+var foreignPrefixed = regexp.MustCompile(`^(?:` + foreignCountries + `)|\((?:` + foreignCountries + `)\)`)
+
+// bodyWords mark a name as a body's.
+var bodyWords = []string{"公司", "集团", "银行", "会社", "企业", "大学", "协会", "基金"}
+
+// foreignBodyName reports whether a party's name, raw and in foldCause's
+// form, is a foreign body's: a Latin-letter name ending in a company form,
+// a Japanese or Korean company form, or a foreign country before a body's
+// name.
+func foreignBodyName(raw, folded string) bool {
+	if slices.ContainsFunc(foreignBodyWords, func(w string) bool { return strings.Contains(folded, w) }) {
+		return true
+	}
+	if foreignPrefixed.MatchString(folded) && slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(folded, w) }) {
+		return true
+	}
+	raw = strings.TrimSpace(norm.NFKC.String(raw))
+	return !strings.ContainsFunc(raw, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && foreignBodyForms.MatchString(raw)
 }
 
 // ClaimsReading is what a civil filing's claims (诉讼请求) state, read from
@@ -385,6 +533,7 @@ func readFoldedClaims(text string) ClaimsReading {
 		for _, m := range yuanSum.FindAllStringSubmatch(cl, -1) {
 			cr.MaxFen = max(cr.MaxFen, fenOf(m[1], m[2]))
 		}
+		cr.MaxFen = max(cr.MaxFen, maxNumeralFen(cl))
 		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrency.MatchString(cl)
 	}
 	return cr
@@ -448,6 +597,113 @@ func firstRunes(s string, n int) string {
 // yuanSum matches a sum in yuan: digits with thousands separators and
 // decimals, in 元 or 万元 ("88,926.00元", "3万元", "人民币60000元").
 var yuanSum = regexp.MustCompile(`([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(万元|万|元)`)
+
+// numeralSum matches a sum in yuan written in Chinese numerals, lower or
+// upper case (大写), alone or after digits ("五千元", "伍仟元整",
+// "三万五千元", "壹拾贰万元", "3万5千元"). A claim written in digits and
+// repeated in 大写 ("5000元(大写:伍仟元整)") is one sum read twice: the
+// reader keeps the largest sum, never adds.
+var numeralSum = regexp.MustCompile(`[0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿]+元`)
+
+// maxNumeralFen returns, in fen, the largest sum in Chinese numerals a
+// claims clause names (numeralSum); 0 when none reads. A run that follows a
+// decimal point or a thousands separator ("1.5万元") is the tail of a sum
+// in digits, which yuanSum reads.
+func maxNumeralFen(clause string) int64 {
+	var most int64
+	for _, loc := range numeralSum.FindAllStringIndex(clause, -1) {
+		if loc[0] > 0 && strings.ContainsRune(".,", rune(clause[loc[0]-1])) {
+			continue
+		}
+		// A sum in digits alone is yuanSum's.
+		if !strings.ContainsFunc(clause[loc[0]:loc[1]-len("元")], func(r rune) bool { return r >= utf8.RuneSelf }) {
+			continue
+		}
+		if y, ok := numeralYuan(clause[loc[0] : loc[1]-len("元")]); ok {
+			most = max(most, y*100)
+		}
+	}
+	return most
+}
+
+// maxNumeralYuan bounds a sum numeralYuan reads: ten trillion yuan, far
+// above any 标的额, so that fen never overflow.
+const maxNumeralYuan = 10_000_000_000_000
+
+// numeralDigits are the Chinese digits, lower and upper case (大写).
+var numeralDigits = map[rune]int64{
+	'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+	'壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9,
+}
+
+// numeralUnits are the units within a section of four places.
+var numeralUnits = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
+
+// numeralYuan reads a whole number written in Chinese numerals, possibly
+// after or among digits ("三万五千", "壹拾贰万零伍佰", "3万5千"). It
+// reads only what states one number: at least one digit or 十 (not a bare
+// unit: "每万元" is a rate's base), no two Chinese
+// digits in a row ("三四万" is a guess, not a sum), nothing above
+// maxNumeralYuan; ok is false otherwise. It reads outside input and must
+// not panic on any string (FuzzNumeralYuan).
+func numeralYuan(s string) (yuan int64, ok bool) {
+	var total, section, num int64
+	digits, prevDigit, prevASCII := false, false, false
+	for _, r := range s {
+		switch d, isDigit := numeralDigits[r]; {
+		case r >= '0' && r <= '9':
+			if prevDigit && !prevASCII {
+				return 0, false
+			}
+			if !prevASCII {
+				num = 0
+			}
+			num = num*10 + int64(r-'0')
+			if num > maxNumeralYuan {
+				return 0, false
+			}
+			digits, prevDigit, prevASCII = true, true, true
+			continue
+		case isDigit:
+			if prevDigit {
+				return 0, false
+			}
+			num, digits = d, true
+			prevDigit, prevASCII = true, false
+			continue
+		case r == '零' || r == '〇':
+			num = 0
+		case numeralUnits[r] > 0:
+			// A leading 十 is a digit too ("十万元", and "几十万元" reads
+			// as its least, 十万).
+			section += max(num, 1) * numeralUnits[r]
+			num, digits = 0, digits || numeralUnits[r] == 10
+		case r == '万':
+			if section+num > maxNumeralYuan/10_000 {
+				return 0, false
+			}
+			total += (section + num) * 10_000
+			section, num = 0, 0
+		case r == '亿':
+			if total+section+num > maxNumeralYuan/100_000_000 {
+				return 0, false
+			}
+			total = (total + section + num) * 100_000_000
+			section, num = 0, 0
+		default:
+			return 0, false
+		}
+		prevDigit, prevASCII = false, false
+		if total > maxNumeralYuan || section > maxNumeralYuan {
+			return 0, false
+		}
+	}
+	total += section + num
+	if !digits || total > maxNumeralYuan {
+		return 0, false
+	}
+	return total, true
+}
 
 // foreignCurrency matches a sum in a foreign currency.
 var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(美元|港元|港币|欧元|日元|英镑|澳门元|新台币)`)

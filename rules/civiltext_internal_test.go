@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,4 +97,71 @@ func FuzzReadClaims(f *testing.F) {
 			t.Fatalf("civilReadingOf(%q) = %+v", s, r)
 		}
 	})
+}
+
+// TestNumeralYuan: sums in Chinese numerals (statute round 23b), and what
+// is no one sum.
+func TestNumeralYuan(t *testing.T) {
+	for s, want := range map[string]int64{
+		"五千": 5000, "伍仟": 5000, "三万五千": 35000, "两万": 20000, "十万": 100000, "二十万": 200000,
+		"壹拾贰万叁仟肆佰伍拾陆": 123456, "一万零五百": 10500, "一亿二千万": 120_000_000, "3万5千": 35000, "5000": 5000,
+		"1000万": 10_000_000, "五十": 50,
+		// No one sum: a bare unit, a guess, digits run together, too large.
+		"万": -1, "千": -1, "三四万": -1, "5三": -1, "三5": -1, "": -1, "九千九百九十九万亿亿": -1,
+		"99999999999999": -1, "x": -1,
+	} {
+		got, ok := numeralYuan(s)
+		if !ok {
+			got = -1
+		}
+		if got != want {
+			t.Errorf("numeralYuan(%q) = %d (ok %v), want %d", s, got, ok, want)
+		}
+	}
+}
+
+// TestMaxNumeralFen: a claims clause's largest sum in Chinese numerals;
+// the tail of a sum in digits is not one.
+func TestMaxNumeralFen(t *testing.T) {
+	for s, want := range map[string]int64{
+		"偿还借款5000元(大写:伍仟元整)": 500_000, "偿还借款五十万元": 50_000_000, "违约金1.5万元": 0,
+		"货款88,926.00元": 0, "每万元": 0, "几十万元": 10_000_000, "": 0,
+	} {
+		if got := maxNumeralFen(s); got != want {
+			t.Errorf("maxNumeralFen(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// FuzzNumeralYuan: the numeral reader takes any string without panicking,
+// never reads a negative sum or one above its bound, and reads a string
+// of digits as strconv does.
+func FuzzNumeralYuan(f *testing.F) {
+	for _, s := range []string{"五千", "壹拾贰万叁仟", "3万5千", "九千九百九十九万亿亿", "99999999999999", "十十十十", "亿亿亿", "\xff", "0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		y, ok := numeralYuan(s)
+		if y < 0 || y > maxNumeralYuan || (!ok && y != 0) {
+			t.Fatalf("numeralYuan(%q) = %d, %v", s, y, ok)
+		}
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 && n <= maxNumeralYuan && s[0] >= '0' && s[0] <= '9' && (!ok || y != n) {
+			t.Fatalf("numeralYuan(%q) = %d, %v; strconv reads %d", s, y, ok, n)
+		}
+		if f := maxNumeralFen(s); f < 0 {
+			t.Fatalf("maxNumeralFen(%q) = %d", s, f)
+		}
+	})
+}
+
+// TestPartySubject: whom a statement is said of (statute round 23b).
+func TestPartySubject(t *testing.T) {
+	for text, want := range map[string]bool{
+		"被告下落不明": true, "被告向原告借款后下落不明": true, "原告之父下落不明": false, "证人下落不明": false,
+		"被告之父下落不明": false, "下落不明": false, "被告借款后未还。此后下落不明": true,
+	} {
+		if got := partySubject(text, strings.LastIndex(text, "下落不明"), []string{"被告"}); got != want {
+			t.Errorf("partySubject(%q) = %v, want %v", text, got, want)
+		}
+	}
 }

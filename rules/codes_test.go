@@ -35,6 +35,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 19":                       audit19Cases(tb),
 		"audit round 22":                       audit22Cases(tb),
 		"audit round 23, civil":                audit23CivilCases(tb),
+		"audit round 23b, civil":               audit23bCivilCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -404,6 +405,7 @@ func TestReasonArticles(t *testing.T) {
 		// small-claims law of the filing date.
 		rules.CodeInferPartyCountFromText:       "",
 		rules.CodeInferForeignFromName:          "",
+		rules.CodeInferForeignFromText:          "",
 		rules.CodeInferWhereaboutsFromText:      "",
 		rules.CodeInferPublicNoticeFromText:     "",
 		rules.CodeInferAppraisalFromText:        "",
