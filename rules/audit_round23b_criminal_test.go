@@ -175,3 +175,18 @@ func TestReadTextBirthMinor(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadTextBirthMinor: any text reads without a panic, and what it
+// returns is a birth date the text states (YYYY年M月D日出生, as written).
+func FuzzReadTextBirthMinor(f *testing.F) {
+	for _, s := range []string{"", "被告人", "被告人王某，2005年3月1日出生。于2022年6月10日", "被告人王某，男，２００５年３月１日出生", "被告人王某，2005年2月30日出生", "于2022年1月1日", "被告人9999年99月99日出生"} {
+		f.Add(s)
+	}
+	filed := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, text string) {
+		got := rules.ReadTextBirthMinor(text, filed)
+		if got != "" && (!strings.Contains(text, got) || !strings.HasSuffix(got, "出生")) {
+			t.Fatalf("%q: read %q, not a birth date of the text", text, got)
+		}
+	})
+}
