@@ -476,7 +476,8 @@ func (s Sentence) withText(t TextSentence) (Sentence, bool) {
 // filing's text states about its defendants when the fields do not: each is
 // the words that state it, "" when none.
 type TextFacts struct {
-	// Impaired: 被告人…系聋哑人 / 盲人 / 限定刑事责任能力 (刑法第十八条第三款、第十九条).
+	// Impaired: 被告人…系聋哑人 / 盲人 / 限定刑事责任能力 (刑法第十八条第三款、第十九条),
+	// or 患有精神疾病 and the like when the text states no full capacity.
 	Impaired string
 	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条), or a
 	// birth date under eighteen at the offence (ReadTextBirthMinor, which
