@@ -569,6 +569,13 @@ const (
 	CodeReviewDisputeInText = "REVIEW_PLEA_DISPUTE_IN_TEXT"
 )
 
+// Statute round 23b: what round 23 left unread in a criminal filing's text.
+const (
+	// CodeReviewRemandedInText: the text states that the case was
+	// remanded for retrial (发回重审) and the circumstances do not.
+	CodeReviewRemandedInText = "REVIEW_REMANDED_IN_TEXT"
+)
+
 type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
@@ -876,6 +883,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewMinorInText, "刑法第十七条", "起诉书文字载明被告人是未成年人（或者犯罪时未满十八周岁），当事人信息未标注：已按未成年被告人排除速裁程序、简易程序以听取法定代理人和辩护人意见为条件（现行刑事诉讼法第二百二十三条第二项；刑诉法解释第五百六十六条）；由未成年人案件审判组织审理以当事人信息为准，需人工核对并标注当事人信息。"},
 	{CodeReviewCivilClaimInText, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "起诉书文字载明提起附带民事诉讼，未载明就附带民事诉讼赔偿等事项达成调解或者和解协议：已按未达成处理，不适用速裁程序，需人工核对。"},
 	{CodeReviewDisputeInText, "刑事诉讼法第二百一十四条第一款第二项、第二百一十五条第三项、第二百二十二条、第二百二十三条第四项", "起诉书文字载明被告人对指控的犯罪事实、罪名、量刑建议或者适用的程序有异议（或不认罪）：只有一名被告人的，已按其不认罪、不认罚或者不同意该程序处理；共同犯罪案件中，已按部分被告人有异议处理，需人工核对认罪认罚情况并更正字段。"},
+	// Statute round 23b.
+	{CodeReviewRemandedInText, "刑事诉讼法第二百三十九条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "起诉书文字载明本案系第二审人民法院发回重新审判的案件，案件情况未标注：已按发回重审处理——原审人民法院应当另行组成合议庭审判，不适用由审判员一人独任审判的速裁程序，适用简易程序的亦应组成合议庭（立案日施行的刑事诉讼法条文见相应理由），需人工核对并标注案件情况。"},
 	// Statute round 23: a civil filing's party names and text beside its fields.
 	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，或为外国企业（如Inc.、GmbH、株式会社，或以外国国名开头的公司），按涉外或涉港澳台当事人处理（涉外的认定见另一理由）。"},

@@ -41,6 +41,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 21, criminal":             audit21CriminalCases(tb),
 		"audit round 22, criminal":             audit22CriminalCases(tb),
 		"audit round 23, criminal":             audit23CriminalCases(tb),
+		"audit round 23b, criminal":            audit23bCriminalCases(tb),
 	}
 }
 
@@ -416,6 +417,9 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewTextAmount:              "民事诉讼法第一百六十五条",
 		rules.CodeReviewTextAmountCPL2017:       "民事诉讼法（2012年、2017年修正）第一百六十二条",
 		rules.CodeReviewTextAmountPilot2020:     "《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
+
+		// Round 23b (criminal): a remand read from the text.
+		rules.CodeReviewRemandedInText: "刑事诉讼法第二百三十九条；刑诉法解释第三百七十七条（2021年3月1日起施行）",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

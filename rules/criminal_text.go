@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -63,8 +64,13 @@ func (t TextSentence) overOneYear() bool {
 	return t.overThreeYears() || t.MaxFixedDays > oneYearDays
 }
 
-// recommendationMarks open a sentencing recommendation in an allegation.
-var recommendationMarks = [...]string{"建议", "量刑意见"}
+// recommendationMarks open a sentencing recommendation in an allegation:
+// 建议 (量刑建议为, 建议对被告人…判处, 公诉机关建议), 量刑意见, and the
+// marks that ask for a sentence without the word 建议 (提请判处, 提请对被告人
+// …判处, 请求判处, 求刑; round 23b). A mark opens a clause only; the clause
+// counts when it names a punishment, so 提请依法判处 with no term reads
+// nothing.
+var recommendationMarks = [...]string{"建议", "量刑意见", "提请", "请求判处", "请求对", "求刑"}
 
 // ReadTextSentence reads the sentencing recommendations of a criminal
 // filing's text. Each runs from its mark (建议, 量刑意见) to the end of the
@@ -470,10 +476,16 @@ func (s Sentence) withText(t TextSentence) (Sentence, bool) {
 // filing's text states about its defendants when the fields do not: each is
 // the words that state it, "" when none.
 type TextFacts struct {
-	// Impaired: 被告人…系聋哑人 / 盲人 / 限定刑事责任能力 (刑法第十八条第三款、第十九条).
+	// Impaired: 被告人…系聋哑人 / 盲人 / 限定刑事责任能力 (刑法第十八条第三款、第十九条),
+	// or 患有精神疾病 and the like when the text states no full capacity.
 	Impaired string
-	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条).
+	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条), or a
+	// birth date under eighteen at the offence (ReadTextBirthMinor, which
+	// needs the filing date and is read by criminalTextFacts).
 	Minor string
+	// Remanded: the case is stated as remanded for retrial (发回重审,
+	// 发回…重新审判; CrPL 239).
+	Remanded string
 	// CivilClaim: a 附带民事诉讼 is brought and no 调解 or 和解 is stated.
 	CivilClaim string
 	// Dispute: a defendant disputes the charged facts, the charge, the
@@ -494,7 +506,7 @@ const (
 
 // Any reports whether the text states any bar.
 func (t TextFacts) Any() bool {
-	return t.Impaired != "" || t.Minor != "" || t.CivilClaim != "" || t.Dispute != ""
+	return t.Impaired != "" || t.Minor != "" || t.CivilClaim != "" || t.Dispute != "" || t.Remanded != ""
 }
 
 var (
@@ -502,9 +514,14 @@ var (
 		"部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
 	// capacityWords state the capacity in the whole sentence (经鉴定，…具有限定刑事责任能力).
 	capacityWords = [...]string{"限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
-	minorWords    = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
-	copulas       = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时"}
-	disputeWords  = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序"}
+	// illnessWords state a mental illness without its degree (round 23b):
+	// CrPL 215(1), 223(1) bar "尚未完全丧失辨认或者控制自己行为能力的精神病人",
+	// so an illness is read as a bar unless the text states full capacity
+	// (刑法第十八条第二款: 间歇性的精神病人在精神正常的时候犯罪).
+	illnessWords = [...]string{"精神病", "精神疾病", "精神障碍", "精神分裂", "精神发育迟滞"}
+	minorWords   = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
+	copulas      = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时"}
+	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序"}
 )
 
 // ReadTextFacts reads the bars the text states about a defendant (被告人…,
@@ -512,6 +529,7 @@ var (
 // (4)–(5).
 func ReadTextFacts(text string) TextFacts {
 	var tf TextFacts
+	full := fullCapacityStated(text)
 	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
 		if !strings.Contains(sent, "被告人") {
 			continue
@@ -521,6 +539,9 @@ func ReadTextFacts(text string) TextFacts {
 				if w := wordAfterCopula(seg, impairedWords[:]); w != "" {
 					tf.Impaired = w
 				}
+			}
+			if tf.Impaired == "" && !full {
+				tf.Impaired = illnessAfterCopula(seg)
 			}
 			if tf.Minor == "" {
 				if w := wordAfterCopula(seg, minorWords[:]); w != "" {
@@ -543,7 +564,72 @@ func ReadTextFacts(text string) TextFacts {
 		!strings.Contains(text, "调解") && !strings.Contains(text, "和解") {
 		tf.CivilClaim = "附带民事诉讼"
 	}
+	tf.Remanded = remandIn(text)
 	return tf
+}
+
+// fullCapacityStated: the text states 完全刑事责任能力 without negating it
+// (不具有、无、非).
+func fullCapacityStated(text string) bool {
+	const w = "完全刑事责任能力"
+	for rest := text; ; {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			return false
+		}
+		if !negatedWithin(rest[:i], 3) {
+			return true
+		}
+		rest = rest[i+len(w):]
+	}
+}
+
+// negatedWithin: one of the last n runes of before negates what follows
+// (无精神病史, 未患有, 不具有, 没有, 非).
+func negatedWithin(before string, n int) bool {
+	rs := []rune(before)
+	return strings.ContainsAny(string(rs[max(0, len(rs)-n):]), "不无未没非否")
+}
+
+// illnessAfterCopula returns the illness word seg states of its defendant
+// after a copula (系, 患有, 经鉴定, 作案时 …), "" when none or negated.
+func illnessAfterCopula(seg string) string {
+	cop := copulaIn(seg)
+	if cop < 0 {
+		return ""
+	}
+	for _, w := range illnessWords {
+		// The negation may stand before the copula: 未患有, 不属于.
+		if i := strings.Index(seg[cop:], w); i >= 0 && !negatedWithin(seg[:cop+i], 3) {
+			return w
+		}
+	}
+	return ""
+}
+
+// remandMarks state a remand for retrial after 发回 (within remandWithin
+// runes: 发回原审人民法院重新审判).
+var remandMarks = [...]string{"重审", "重新审判", "重新审理"}
+
+const remandWithin = 12
+
+// remandIn returns the words that state the case remanded for retrial
+// (撤销原判，发回重审; CrPL 239), "" when none or negated (不得再发回重新审判).
+func remandIn(text string) string {
+	rs := []rune(text)
+	mark := []rune("发回")
+	for i := 0; i+len(mark) <= len(rs); i++ {
+		if !runesHavePrefix(rs[i:], mark) || negatedWithin(string(rs[max(0, i-3):i]), 3) {
+			continue
+		}
+		window := rs[i:min(len(rs), i+len(mark)+remandWithin)]
+		for _, m := range remandMarks {
+			if j := strings.Index(string(window), m); j >= 0 && !strings.ContainsAny(string(window)[:j], "。；;，,") {
+				return string(window)[:j+len(m)]
+			}
+		}
+	}
+	return ""
 }
 
 // negatedClaim: 未提起、不提起、放弃、撤回 附带民事诉讼.
@@ -617,14 +703,7 @@ const copulaWithin = 12
 // defendant: after a copula (系, 是, 为, 具有, 作案时 …) next to his name,
 // not after a verb of what he did to someone (殴打聋哑人, 容留未成年人).
 func wordAfterCopula(seg string, words []string) string {
-	rs := []rune(seg)
-	head := string(rs[:min(len(rs), copulaWithin)])
-	cop := -1
-	for _, c := range copulas {
-		if i := strings.Index(head, c); i >= 0 && (cop < 0 || i < cop) && !boundWord(head[:i]) {
-			cop = i
-		}
-	}
+	cop := copulaIn(seg)
 	if cop < 0 {
 		return ""
 	}
@@ -634,6 +713,20 @@ func wordAfterCopula(seg string, words []string) string {
 		}
 	}
 	return ""
+}
+
+// copulaIn returns the byte index of the first copula within copulaWithin
+// runes of seg's start (next to the defendant's name), -1 when none.
+func copulaIn(seg string) int {
+	rs := []rune(seg)
+	head := string(rs[:min(len(rs), copulaWithin)])
+	cop := -1
+	for _, c := range copulas {
+		if i := strings.Index(head, c); i >= 0 && (cop < 0 || i < cop) && !boundWord(head[:i]) {
+			cop = i
+		}
+	}
+	return cop
 }
 
 // disputeIn reads a defendant's dispute from his segment: 无异议, 没有异议,
@@ -686,6 +779,9 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 	if tf.CivilClaim != "" {
 		c.VictimSettlementMissing = true
 	}
+	if tf.Remanded != "" {
+		c.Remanded = true
+	}
 	if tf.Dispute == "" {
 		return g
 	}
@@ -728,6 +824,9 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 // the party is marked, which the review asks for.
 func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	tf := ReadTextFacts(f.GetText())
+	if tf.Minor == "" {
+		tf.Minor = ReadTextBirthMinor(f.GetText(), a.FiledOn)
+	}
 	if !tf.Any() {
 		return f
 	}
@@ -742,6 +841,7 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		{CodeReviewMinorInText, tf.Minor},
 		{CodeReviewCivilClaimInText, tf.CivilClaim},
 		{CodeReviewDisputeInText, tf.Dispute},
+		{CodeReviewRemandedInText, tf.Remanded},
 	} {
 		if r.words != "" {
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(r.code, r.words))
@@ -781,4 +881,138 @@ func sentenceFromText(f *triagev1.Filing, a *Assessment) {
 	if was.Known && (s.OverThreeYears && !was.OverThreeYears || s.LifeOrDeath && !was.LifeOrDeath) {
 		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewSentenceTextConflict, ts.Phrase))
 	}
+}
+
+// birthWithin is how far after 被告人 a birth date may stand to be his:
+// the name, 男 or 女, a former name (被告人王某（曾用名王二），男，2005年3月1日出生).
+const birthWithin = 16
+
+// notOwnBirth are words between 被告人 and a date that make the date
+// another person's or another event's (携其女儿（…出生）, 将李某（…出生）, 于…).
+const notOwnBirth = "其将趁与和携对向把于及同让使"
+
+// ReadTextBirthMinor returns a defendant's birth date as written when it
+// makes him a minor at the offence (刑法第十七条; 刑诉法解释第一百四十六条:
+// the age at the offence), "" otherwise. Only clear forms are read: the
+// birth date YYYY年M月D日出生 in Arabic digits within a few characters of
+// 被告人 (his name, sex, former name), and the offence as the earliest
+// 于YYYY年M月D日 of the text not in a clause of a prior sentence (曾,
+// 判处, 刑满, 释放), or the filing date when the text states none (a
+// defendant under eighteen at filing was under eighteen at the offence). A
+// 周岁 counts from the day after the birthday (最高人民法院关于审理未成年人
+// 刑事案件具体应用法律若干问题的解释第二条): on his eighteenth birthday a
+// defendant is still under eighteen. The reading only adds a bar; a date
+// it cannot read opens nothing.
+func ReadTextBirthMinor(text string, filed time.Time) string {
+	at := filed
+	if d, ok := earliestOffenceDate(text, filed); ok {
+		at = d
+	}
+	for _, b := range defendantBirths(text) {
+		if !at.Before(b.date) && !at.After(b.date.AddDate(18, 0, 0)) {
+			return b.words
+		}
+	}
+	return ""
+}
+
+// birthDate is a birth date the text states, with its words.
+type birthDate struct {
+	date  time.Time
+	words string
+}
+
+// defendantBirths reads the birth dates the text states next to 被告人.
+func defendantBirths(text string) []birthDate {
+	var out []birthDate
+	rs := []rune(text)
+	mark, victim := []rune("被告人"), []rune("被害人")
+	for i := 0; i+len(mark) <= len(rs); i++ {
+		if !runesHavePrefix(rs[i:], mark) {
+			continue
+		}
+		start := i + len(mark)
+		for j := start; j < len(rs) && j-start <= birthWithin; j++ {
+			if strings.ContainsRune("。；;", rs[j]) || runesHavePrefix(rs[j:], mark) || runesHavePrefix(rs[j:], victim) ||
+				strings.ContainsRune(notOwnBirth, rs[j]) {
+				break
+			}
+			d, end, ok := dateAt(rs, j)
+			if !ok {
+				continue
+			}
+			if runesHavePrefix(rs[end:], []rune("出生")) {
+				out = append(out, birthDate{d, string(rs[j : end+2])})
+			}
+			break // the first date next to the name, a birth date or not
+		}
+	}
+	return out
+}
+
+// priorSentenceWords mark a clause about an earlier conviction, whose date
+// is not the offence's.
+var priorSentenceWords = [...]string{"曾", "判处", "刑满", "释放", "出生"}
+
+// earliestOffenceDate is the earliest 于YYYY年M月D日 of the text on or
+// before the filing date, outside the clauses of a prior conviction.
+func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
+	var best time.Time
+	found := false
+	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;，,", r) }) {
+		prior := false
+		for _, w := range priorSentenceWords {
+			prior = prior || strings.Contains(clause, w)
+		}
+		if prior {
+			continue
+		}
+		rs := []rune(clause)
+		for i := 0; i+1 < len(rs); i++ {
+			if rs[i] != '于' {
+				continue
+			}
+			d, _, ok := dateAt(rs, i+1)
+			if ok && !d.After(filed) && (!found || d.Before(best)) {
+				best, found = d, true
+			}
+		}
+	}
+	return best, found
+}
+
+// dateAt reads YYYY年M月D日 at i in Arabic digits (full- or half-width): the
+// date, the index after 日, and whether a real date was there.
+func dateAt(rs []rune, i int) (time.Time, int, bool) {
+	part := func(k, maxDigits int, unit rune) (int, int, bool) {
+		n, j := 0, k
+		for j < len(rs) && j-k < maxDigits {
+			d, ok := digit(rs[j])
+			if !ok {
+				break
+			}
+			n, j = n*10+d, j+1
+		}
+		if j == k || j >= len(rs) || rs[j] != unit {
+			return 0, k, false
+		}
+		return n, j + 1, true
+	}
+	y, j, ok := part(i, 4, '年')
+	if !ok || j-i != 5 {
+		return time.Time{}, i, false
+	}
+	m, j, ok := part(j, 2, '月')
+	if !ok {
+		return time.Time{}, i, false
+	}
+	d, j, ok := part(j, 2, '日')
+	if !ok {
+		return time.Time{}, i, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, i, false
+	}
+	return t, j, true
 }
