@@ -1,6 +1,10 @@
 package reload
 
-import "github.com/prometheus/client_golang/prometheus"
+import (
+	"log/slog"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
 
 type metrics struct {
 	reloads *prometheus.CounterVec
@@ -106,4 +110,25 @@ func newFileMetrics(reg prometheus.Registerer, what string, help fileMetricsHelp
 func (m *fileMetrics) applied(version string, b []byte) {
 	m.info.Reset()
 	m.info.WithLabelValues(version, fileHash(b)).Set(1)
+}
+
+// outcome counts a reload of the what file ("rules", "teams") by trigger
+// and sets the last-reload gauge: refused when err is set (logged at error
+// with the version still serving), else swapped or unchanged. It returns
+// err, so that a reloader ends with it.
+func (m *fileMetrics) outcome(logger *slog.Logger, what, trigger, serving string, res Result, err error) error {
+	if err != nil {
+		m.reloads.WithLabelValues(trigger, "refused").Inc()
+		m.lastOK.Set(0)
+		logger.Error(what+" file refused; the serving "+what+" stay",
+			slog.String("trigger", trigger), slog.String("serving", serving), slog.String("error", err.Error()))
+		return err
+	}
+	result := "unchanged"
+	if res.Changed {
+		result = "swapped"
+	}
+	m.reloads.WithLabelValues(trigger, result).Inc()
+	m.lastOK.Set(1)
+	return nil
 }

@@ -108,22 +108,14 @@ func (r *RulesReloader) Reload(ctx context.Context, trigger string) (Result, err
 	defer r.mu.Unlock()
 	prev := r.opts.Targets[0].Rules().Version()
 	res, b, err := r.reloadLocked(ctx)
-	if err != nil {
-		r.metrics.reloads.WithLabelValues(trigger, "refused").Inc()
-		r.metrics.lastOK.Set(0)
-		r.logger.Error("rules file refused; the serving rules stay",
-			slog.String("trigger", trigger), slog.String("serving", prev), slog.String("error", err.Error()))
+	if err := r.metrics.outcome(r.logger, "rules", trigger, prev, res, err); err != nil {
 		return Result{Version: prev, Previous: prev}, err
 	}
-	outcome := "unchanged"
 	if res.Changed {
-		outcome = "swapped"
 		r.logger.Info("rules swapped in", slog.String("trigger", trigger),
 			slog.String("version", res.Version), slog.String("previous", res.Previous),
 			slog.String("sha256", fileHash(b)))
 	}
-	r.metrics.reloads.WithLabelValues(trigger, outcome).Inc()
-	r.metrics.lastOK.Set(1)
 	return res, nil
 }
 

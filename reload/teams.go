@@ -91,24 +91,16 @@ func (r *TeamsReloader) Reload(ctx context.Context, trigger string) (Result, err
 	old := r.opts.Target.Teams()
 	prev := old.Version()
 	res, b, err := r.reloadLocked(ctx)
-	if err != nil {
-		r.metrics.reloads.WithLabelValues(trigger, "refused").Inc()
-		r.metrics.lastOK.Set(0)
-		r.logger.Error("teams file refused; the serving teams stay",
-			slog.String("trigger", trigger), slog.String("serving", prev), slog.String("error", err.Error()))
+	if err := r.metrics.outcome(r.logger, "teams", trigger, prev, res, err); err != nil {
 		return Result{Version: prev, Previous: prev}, err
 	}
-	outcome := "unchanged"
 	if res.Changed {
-		outcome = "swapped"
 		cur := r.opts.Target.Teams()
 		r.logger.Info("teams swapped in", slog.String("trigger", trigger),
 			slog.String("version", res.Version), slog.String("previous", res.Previous),
 			slog.String("sha256", fileHash(b)), slog.Int("teams", len(cur.All())),
 			slog.Any("added", teamDiff(cur, old)), slog.Any("removed", teamDiff(old, cur)))
 	}
-	r.metrics.reloads.WithLabelValues(trigger, outcome).Inc()
-	r.metrics.lastOK.Set(1)
 	return res, nil
 }
 
