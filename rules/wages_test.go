@@ -496,5 +496,37 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"福建 2017-07-01: one fen over the 2016-wage figure", on("福建省", "2017-07-01", 18592_01)),
 		named(over(art162of2012, 30, "2016-07-01", 17288_00, 0),
 			"福建 2017-06-30: ¥18,592 is over the 2015-wage figure", on("福建省", "2017-06-30", 18592_00)),
+		// 吉林 2020: ¥77,995 = 2021's ¥83,028 less the ¥5,033 increase 吉林省统计局's
+		// 2021 release states (read in a reprint at esly.wang; single source). It was
+		// not entered before: from 2021-07-01 the 2019 figure (¥73,813 → 22,144) was
+		// outdated and claims above it were reviewed, and from 2022-01-01 the 50%
+		// figure rested on the 2019 wage (36,907, 2× 147,626). Now 30% = 23,398.50 →
+		// 23,399 from 2021-07-01 and 50% = 38,997.50 → 38,998 (2× 155,990) from
+		// 2022-01-01; the day before 2021-07-01 the 2019 figure still applies.
+		named(under(art162of2017, 30, "2021-07-01", 23399_00, 0),
+			"吉林 2021-07-01: ¥23,399 is at the 2020-wage figure", on("吉林省", "2021-07-01", 23399_00)),
+		named(over(art162of2017, 30, "2021-07-01", 23399_00, 0),
+			"吉林 2021-12-31: one fen over the 2020-wage figure, not reviewed", on("吉林省", "2021-12-31", 23399_01)),
+		named(over(art162of2017, 30, "2020-07-01", 22144_00, 0),
+			"吉林 2021-06-30: ¥23,399 is over the 2019-wage figure", on("吉林省", "2021-06-30", 23399_00)),
+		named(under(art165, 50, "2022-01-01", 38998_00, 155990_00),
+			"吉林 2022-01-01: ¥38,998 is at the 2020-wage figure", on("吉林省", "2022-01-01", 38998_00)),
+		named(over(art165, 50, "2022-01-01", 38998_00, 155990_00),
+			"吉林 2022-06-30: one fen over the 2020-wage figure, not reviewed", on("吉林省", "2022-06-30", 38998_01)),
+		// 江西 2020: ¥78,182 (江西省统计局's 2020 analysis, "比上年增长6.0%" over 2019's
+		// ¥73,725, read in a reprint at gxscse.com whose private-unit ¥48,864 is the
+		// bureau's figure in another reprint; single source). Same gap as 吉林's before:
+		// 30% = 23,454.60 → 23,455 from 2021-07-01, 50% = 39,091 (2× 156,364) from
+		// 2022-01-01, replacing the outdated 2019 figure (22,118; 36,863 and 147,450).
+		named(under(art162of2017, 30, "2021-07-01", 23455_00, 0),
+			"江西 2021-07-01: ¥23,455 is at the 2020-wage figure", on("江西省", "2021-07-01", 23455_00)),
+		named(over(art162of2017, 30, "2021-07-01", 23455_00, 0),
+			"江西 2021-12-31: one fen over the 2020-wage figure, not reviewed", on("江西省", "2021-12-31", 23455_01)),
+		named(over(art162of2017, 30, "2020-07-01", 22118_00, 0),
+			"江西 2021-06-30: ¥23,455 is over the 2019-wage figure", on("江西省", "2021-06-30", 23455_00)),
+		named(under(art165, 50, "2022-01-01", 39091_00, 156364_00),
+			"江西 2022-01-01: ¥39,091 is at the 2020-wage figure", on("江西省", "2022-01-01", 39091_00)),
+		named(over(art165, 50, "2022-01-01", 39091_00, 156364_00),
+			"江西 2022-06-30: one fen over the 2020-wage figure, not reviewed", on("江西省", "2022-06-30", 39091_01)),
 	)
 }
