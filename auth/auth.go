@@ -54,6 +54,12 @@ type Identity struct {
 	Via string
 }
 
+// ReadsATeam reports whether the identity holds a team:<id> role, for
+// some team.
+func (id *Identity) ReadsATeam() bool {
+	return id != nil && slices.ContainsFunc(id.Roles, func(r Role) bool { return strings.HasPrefix(string(r), teamPrefix) })
+}
+
 // Has reports whether the identity holds role r.
 func (id *Identity) Has(r Role) bool { return id != nil && slices.Contains(id.Roles, r) }
 

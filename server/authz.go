@@ -414,10 +414,19 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 	case method == methodAssignCase:
 		return c.need(false, auth.President, auth.Clerk)
 	case method == methodWatch:
+		// Only an identity that may read some feed: which team's is checked
+		// on the request (allowRequest). Any identity was admitted, and
+		// took a feed place, until its request arrived: a judge, a clerk, a
+		// filing system and an admin, who may read no feed, held all 1,024
+		// by opening feeds whose request they never sent, and every team
+		// lead was refused (outside check 17).
 		if c.id == nil {
 			return unauthenticated(msgUnauthenticated)
 		}
-		return nil // the team is checked on the request (allowRequest)
+		if !c.id.Has(auth.President) && !c.id.ReadsATeam() {
+			return denied("identity " + c.id.Name + " may read no team's feed")
+		}
+		return nil
 	case method == methodReloadModel:
 		return c.need(false, auth.Admin)
 	case method == methodGetModel:
@@ -786,14 +795,9 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	if err != nil {
 		return a.refuse(ctx, c, info.FullMethod, err)
 	}
-	if info.FullMethod == methodWatch {
-		release, err := a.acquireTeamFeed(c)
-		if err != nil {
-			return a.refuse(ctx, c, info.FullMethod, err)
-		}
-		defer release()
-	}
-	return handler(srv, &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod})
+	as := &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod, feed: info.FullMethod == methodWatch}
+	defer as.releaseFeed()
+	return handler(srv, as)
 }
 
 // acquireTeamFeed takes a place for a team feed of c, one of
@@ -830,6 +834,12 @@ type authorizedStream struct {
 	a      *authorizer
 	c      caller
 	method string
+	// feed is set on a team feed: its place (acquireTeamFeed) is taken
+	// once its request has arrived and names a team the caller may read,
+	// so a feed whose request is held back, or refused, holds none.
+	feed bool
+	// release gives the feed's place back; nil until it has one.
+	release func()
 }
 
 func (s *authorizedStream) RecvMsg(m any) error {
@@ -842,7 +852,21 @@ func (s *authorizedStream) RecvMsg(m any) error {
 	if err := allowRequest(s.c, m); err != nil {
 		return s.a.refuse(s.Context(), s.c, s.method, err)
 	}
+	if s.feed && s.release == nil {
+		release, err := s.a.acquireTeamFeed(s.c)
+		if err != nil {
+			return s.a.refuse(s.Context(), s.c, s.method, err)
+		}
+		s.release = release
+	}
 	return nil
+}
+
+// releaseFeed gives back the feed place the stream took, if any.
+func (s *authorizedStream) releaseFeed() {
+	if s.release != nil {
+		s.release()
+	}
 }
 
 // peerAddr is the caller's address for logs.
