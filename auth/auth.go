@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fenjian/fenjian/rules"
 )
 
 // Role is what an identity may do.
@@ -50,6 +52,12 @@ type Identity struct {
 	Roles []Role
 	// Via says how the identity was proved: "token" or "certificate".
 	Via string
+}
+
+// ReadsATeam reports whether the identity holds a team:<id> role, for
+// some team.
+func (id *Identity) ReadsATeam() bool {
+	return id != nil && slices.ContainsFunc(id.Roles, func(r Role) bool { return strings.HasPrefix(string(r), teamPrefix) })
 }
 
 // Has reports whether the identity holds role r.
@@ -107,13 +115,24 @@ func teamRefs(ids map[string]*Identity) []TeamRef {
 	return refs
 }
 
-// validName accepts a name that can be recorded as a person id: at most
-// MaxNameChars printable characters, no surrounding space.
-func validName(s string) bool {
-	return s != "" && strings.TrimSpace(s) == s && utf8.ValidString(s) &&
-		utf8.RuneCountInString(s) <= MaxNameChars &&
-		!strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
+// checkName says why s cannot be an identity's name, naming it field, or
+// returns nil. A name is what decided_by and designated_by must equal, so it
+// must be a person id the server accepts there (rules.ValidatePersonID: at
+// most MaxNameChars characters, no white space at either end or but U+0020
+// inside, no control, bidirectional or invisible character): a token named
+// "J-0421" with a zero-width space, a soft hyphen, a C1 control or U+202E
+// was accepted (only C0 controls and DEL were refused), shown as J-0421 in
+// the logs and as recorded_by, while its holder could record nothing in
+// their own name (outside check 17).
+func checkName(field, s string) error {
+	if utf8.RuneCountInString(s) > MaxNameChars {
+		return fmt.Errorf("%s: more than %d characters", field, MaxNameChars)
+	}
+	return rules.ValidatePersonID(field, s)
 }
+
+// validName accepts a name that can be recorded as a person id (checkName).
+func validName(s string) bool { return checkName("name", s) == nil }
 
 // clipName shortens file content echoed in an error.
 func clipName(s string) string {

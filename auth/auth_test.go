@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -151,5 +152,51 @@ func TestLoadRefusesSpecialFiles(t *testing.T) {
 				t.Errorf("%s file %s: %v, want an error naming it with %q", name, path, err, want)
 			}
 		}
+	}
+}
+
+// TestNamesAreRecordablePersonIDs: a name (a token's, a certificate's CN in
+// the roles file) is what decided_by must equal, so a name the server
+// refuses there is refused at start, naming the entry and the character.
+// Before, only C0 controls and DEL were: each of these names, shown as
+// J-0421 or clerk-07, was accepted (outside check 17). Names with a space
+// between words, Chinese and dots still pass.
+func TestNamesAreRecordablePersonIDs(t *testing.T) {
+	hash := HashToken("x")
+	for _, tc := range []struct {
+		name, id, want string // want: "" accepted, else in the error
+	}{
+		{"plain", "J-0421", ""},
+		{"space between words", "审判员 J-0421", ""},
+		{"a host name", "filing-gateway.court.example", ""},
+		{"zero-width space", "J-0421\u200b", "U+200B"},
+		{"soft hyphen", "J-0421\u00ad", "U+00AD"},
+		{"zero-width joiner", "clerk-07\u200d", "U+200D"},
+		{"right-to-left override", "J-\u202e1240", "U+202E"},
+		{"C1 control NEL inside", "J-04\u008521", "U+0085"},
+		{"line separator", "J-0421\u2028x", "U+2028"},
+		{"no-break space inside", "J\u00a00421", "U+00A0"},
+		{"private use", "J-0421\ue000", "U+E000"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			quoted, _ := json.Marshal(tc.id)
+			_, terr := ParseTokens([]byte(`{"tokens":[{"name":` + string(quoted) + `,"roles":["judge"],"sha256":"` + hash + `"}]}`))
+			_, rerr := ParseRoles([]byte(`{"certificates":[{"cn":` + string(quoted) + `,"roles":["judge"]}]}`))
+			_, certOK := (*Roles)(nil).ForCertificate(tc.id)
+			if tc.want == "" {
+				if terr != nil || rerr != nil || !certOK {
+					t.Errorf("%+q refused: tokens %v; roles %v; certificate accepted %v", tc.id, terr, rerr, certOK)
+				}
+				return
+			}
+			for what, err := range map[string]error{"tokens[0].name": terr, "certificates[0].cn": rerr} {
+				if err == nil || !strings.Contains(err.Error(), what) || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("%+q: %v; want an error naming %s and %s", tc.id, err, what, tc.want)
+				}
+			}
+			if certOK {
+				t.Errorf("a certificate with CN %+q proves an identity", tc.id)
+			}
+		})
 	}
 }

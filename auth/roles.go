@@ -69,8 +69,8 @@ func ParseRoles(b []byte) (*Roles, error) {
 	}
 	r := &Roles{byCN: make(map[string]*Identity, len(f.Certificates))}
 	for i, e := range f.Certificates {
-		if !validName(e.CN) {
-			return nil, fmt.Errorf("certificates[%d].cn %q: want 1 to %d printable characters", i, clipName(e.CN), MaxNameChars)
+		if err := checkName(fmt.Sprintf("certificates[%d].cn", i), e.CN); err != nil {
+			return nil, fmt.Errorf("%w (%q; a name is 1 to %d printable characters)", err, clipName(e.CN), MaxNameChars)
 		}
 		if _, dup := r.byCN[e.CN]; dup {
 			return nil, fmt.Errorf("certificates[%d].cn %q: listed twice", i, e.CN)

@@ -100,8 +100,8 @@ func ParseTokens(b []byte) (*Tokens, error) {
 	t := &Tokens{byHash: make(map[[sha256.Size]byte]*Identity, len(f.Tokens))}
 	names := make(map[string]bool, len(f.Tokens))
 	for i, e := range f.Tokens {
-		if !validName(e.Name) {
-			return nil, fmt.Errorf("tokens[%d].name %q: want 1 to %d printable characters", i, clipName(e.Name), MaxNameChars)
+		if err := checkName(fmt.Sprintf("tokens[%d].name", i), e.Name); err != nil {
+			return nil, fmt.Errorf("%w (%q; a name is 1 to %d printable characters)", err, clipName(e.Name), MaxNameChars)
 		}
 		if names[e.Name] {
 			return nil, fmt.Errorf("tokens[%d].name %q: listed twice", i, e.Name)

@@ -320,11 +320,19 @@ func ValidateFilingID(field, id string) error {
 
 // ValidatePersonID checks the id of the person a record names as having
 // decided (outcome.decided_by) or designated (AssignCase.designated_by): set,
-// at most MaxDecidedByChars characters, one line of text (ValidateText), and
-// no white space at either end. The identities it is matched against, token
-// names and certificate CNs, never have any (auth refuses them), so "J-0421 "
-// names no one a judge could be; a clerk, who records for anyone, stored it
-// as a second judge beside "J-0421" (outside check 14).
+// at most MaxDecidedByChars characters, no white space at either end, and an
+// id as a filing id is one (validateID): one line of text, no white space
+// but U+0020 inside, no invisible (default-ignorable) character, no U+FFFD,
+// noncharacter or private-use code point. The identities it is matched
+// against, token names and certificate CNs, never have white space at
+// either end (auth refuses them), so "J-0421 " names no one a judge could
+// be; a clerk, who records for anyone, stored it as a second judge beside
+// "J-0421" (outside check 14). The same held for the characters that render
+// as nothing: a clerk stored outcomes and designations by "J-0421" followed
+// by a soft hyphen (U+00AD), a zero-width joiner (U+200D), a
+// left-to-right mark (U+200E), a variation selector or a tag character, and
+// by "J" U+00A0 "0421", each shown as J-0421 and none of them J-0421
+// (outside check 17).
 func ValidatePersonID(field, id string) error {
 	switch {
 	case strings.TrimSpace(id) == "":
@@ -334,7 +342,7 @@ func ValidatePersonID(field, id string) error {
 	case strings.TrimSpace(id) != id:
 		return fieldErrorf(field, "has white space at either end: an id has none, %q names no one", id)
 	}
-	return ValidateText(field, id, SingleLine)
+	return validateID(field, id)
 }
 
 // ValidateText is the one check of every free-text field a caller sends
@@ -379,9 +387,10 @@ func ValidateText(field, s string, lines Lines) error {
 	return nil
 }
 
-// validateID checks a filing id beyond ValidateText: the id is the key of
-// one stored decision per filing (a second would draw a team again), so two
-// ids that look the same must be the same string. It refuses white space at
+// validateID checks an id beyond ValidateText: a filing id is the key of
+// one stored decision per filing (a second would draw a team again), and a
+// person id (ValidatePersonID) says who decided, so two ids that look the
+// same must be the same string. It refuses white space at
 // either end, white space other than U+0020 inside (a no-break or an
 // ideographic space looks like a space), and every default-ignorable code
 // point (format characters such as the soft hyphen, the zero-width joiner

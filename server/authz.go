@@ -67,7 +67,28 @@ type Security struct {
 	// accept to close; zero means DefaultMaxConnections. Run enforces it
 	// (connLimiter).
 	MaxConnections int
+	// RequestArrivalTimeout bounds how long a unary call may take, from its
+	// headers, to send its request, while it holds a call slot; zero means
+	// DefaultRequestArrivalTimeout.
+	RequestArrivalTimeout time.Duration
 }
+
+// DefaultRequestArrivalTimeout is how long an admitted unary call may take
+// to send its request when Security.RequestArrivalTimeout is zero. The
+// call slot is taken when the headers arrive (tap), and a caller that then
+// held its request back kept the slot for as long as its connection lived:
+// without a grpc-timeout, for good, MaxConnectionAge having no grace (team
+// feeds must outlive it). 24 such calls from one filing token, on one
+// connection, shed every other unary call of a triaged run as the
+// Deployment runs it (-max-concurrent-calls=24) for the three minutes
+// measured and on (outside check 17); -rate-limit slowed how fast the slots
+// were taken, not how long they were held. A client sends its request
+// right after its headers: the largest, 4 MiB, takes 30 s at 1.1 Mbit/s.
+const DefaultRequestArrivalTimeout = 30 * time.Second
+
+// msgRequestNotArrived is the log's reason for a call whose request did
+// not arrive in time; the caller sees grpc-go's DEADLINE_EXCEEDED.
+const msgRequestNotArrived = "request not received within the request arrival timeout after its headers"
 
 // DefaultMaxTeamFeeds is the team feeds open at once when
 // Security.MaxTeamFeeds is zero. A feed stays open for as long as its
@@ -393,10 +414,19 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 	case method == methodAssignCase:
 		return c.need(false, auth.President, auth.Clerk)
 	case method == methodWatch:
+		// Only an identity that may read some feed: which team's is checked
+		// on the request (allowRequest). Any identity was admitted, and
+		// took a feed place, until its request arrived: a judge, a clerk, a
+		// filing system and an admin, who may read no feed, held all 1,024
+		// by opening feeds whose request they never sent, and every team
+		// lead was refused (outside check 17).
 		if c.id == nil {
 			return unauthenticated(msgUnauthenticated)
 		}
-		return nil // the team is checked on the request (allowRequest)
+		if !c.id.Has(auth.President) && !c.id.ReadsATeam() {
+			return denied("identity " + c.id.Name + " may read no team's feed")
+		}
+		return nil
 	case method == methodReloadModel:
 		return c.need(false, auth.Admin)
 	case method == methodGetModel:
@@ -605,9 +635,92 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		}
 		context.AfterFunc(ctx, release)
 		ctx = context.WithValue(ctx, slotKey{}, true)
+		// The request must arrive within the bound, or the call's stream
+		// ends (DEADLINE_EXCEEDED) and its slot is free again.
+		method := info.FullMethodName
+		ctx = newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+			_ = a.refuse(ctx, c, method, &arrivalError{})
+		})
 	}
 	return context.WithValue(ctx, callerKey{}, c), nil
 }
+
+// arrivalError is a unary call whose request did not arrive within the
+// request arrival timeout: DEADLINE_EXCEEDED.
+type arrivalError struct{}
+
+func (*arrivalError) Error() string { return msgRequestNotArrived }
+
+// Unwrap makes it a context.DeadlineExceeded, as grpc-go answers it.
+func (*arrivalError) Unwrap() error { return context.DeadlineExceeded }
+
+// arrivalClock is the context of an admitted unary call until its request
+// has arrived: done when the call's own context is, or when the request
+// arrival timeout runs out first, which ends grpc-go's read of the request
+// (it reads until the stream's context is done) with DEADLINE_EXCEEDED, and
+// so the call and its slot. The unary interceptor stops the clock once the
+// request is decoded; the handler then runs under it as under the call's
+// own context (its deadline, its cancellation). A deadline could not be
+// taken back once the request arrived, hence a clock; a plain cancellation
+// would have told the caller CANCELLED, as if it had given up itself.
+type arrivalClock struct {
+	context.Context // the call's, cancelled when the clock runs out
+	expired         atomic.Bool
+	timer           *time.Timer
+}
+
+// newArrivalClock starts the clock of a call of context parent; expired is
+// called (with parent) if it runs out.
+func newArrivalClock(parent context.Context, d time.Duration, expired func(context.Context)) *arrivalClock {
+	inner, cancel := context.WithCancel(parent)
+	c := &arrivalClock{Context: inner}
+	c.timer = time.AfterFunc(d, func() {
+		c.expired.Store(true)
+		cancel()
+		expired(parent)
+	})
+	// A call that ends before its clock stops it (refused, reset) leaves
+	// no timer behind.
+	context.AfterFunc(parent, func() { c.timer.Stop() })
+	return c
+}
+
+// Err is context.DeadlineExceeded once the clock ran out, else the call's
+// context's error. Contexts derived from the clock (the handler's) hang on
+// its inner cancellable context, as on any standard one, with no goroutine
+// each; one derived before the clock ran out says context.Canceled then.
+func (c *arrivalClock) Err() error {
+	err := c.Context.Err()
+	if err != nil && c.expired.Load() {
+		return context.DeadlineExceeded
+	}
+	return err
+}
+
+// Value answers arrivalClockKey with the clock itself.
+func (c *arrivalClock) Value(key any) any {
+	if _, ok := key.(arrivalClockKey); ok {
+		return c
+	}
+	return c.Context.Value(key)
+}
+
+// arrived stops the clock: the request was read. It reports false when the
+// clock had already run out (the call's context is done).
+func (c *arrivalClock) arrived() bool { return c.timer.Stop() }
+
+// requestArrived stops the arrival clock of ctx's call, if it has one, and
+// refuses the call if the clock had run out first.
+func requestArrived(ctx context.Context) error {
+	if c, ok := ctx.Value(arrivalClockKey{}).(*arrivalClock); ok && !c.arrived() {
+		return &arrivalError{}
+	}
+	return nil
+}
+
+// arrivalClockKey finds a call's arrivalClock under the values grpc-go and
+// the interceptors add to its context.
+type arrivalClockKey struct{}
 
 // slotKey marks a call whose slot tap took.
 type slotKey struct{}
@@ -635,6 +748,11 @@ func admitted(ctx context.Context) (caller, error) {
 func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(ctx, req)
+	}
+	// The request is decoded: its arrival clock stops (tap). One that ran
+	// out just now has ended the call; its expiry was logged.
+	if err := requestArrived(ctx); err != nil {
+		return nil, toStatus(err).Err()
 	}
 	if held, _ := ctx.Value(slotKey{}).(bool); !held {
 		// No slot from tap (the limit off, or a method tap does not
@@ -677,14 +795,9 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	if err != nil {
 		return a.refuse(ctx, c, info.FullMethod, err)
 	}
-	if info.FullMethod == methodWatch {
-		release, err := a.acquireTeamFeed(c)
-		if err != nil {
-			return a.refuse(ctx, c, info.FullMethod, err)
-		}
-		defer release()
-	}
-	return handler(srv, &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod})
+	as := &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod, feed: info.FullMethod == methodWatch}
+	defer as.releaseFeed()
+	return handler(srv, as)
 }
 
 // acquireTeamFeed takes a place for a team feed of c, one of
@@ -721,6 +834,12 @@ type authorizedStream struct {
 	a      *authorizer
 	c      caller
 	method string
+	// feed is set on a team feed: its place (acquireTeamFeed) is taken
+	// once its request has arrived and names a team the caller may read,
+	// so a feed whose request is held back, or refused, holds none.
+	feed bool
+	// release gives the feed's place back; nil until it has one.
+	release func()
 }
 
 func (s *authorizedStream) RecvMsg(m any) error {
@@ -733,7 +852,21 @@ func (s *authorizedStream) RecvMsg(m any) error {
 	if err := allowRequest(s.c, m); err != nil {
 		return s.a.refuse(s.Context(), s.c, s.method, err)
 	}
+	if s.feed && s.release == nil {
+		release, err := s.a.acquireTeamFeed(s.c)
+		if err != nil {
+			return s.a.refuse(s.Context(), s.c, s.method, err)
+		}
+		s.release = release
+	}
 	return nil
+}
+
+// releaseFeed gives back the feed place the stream took, if any.
+func (s *authorizedStream) releaseFeed() {
+	if s.release != nil {
+		s.release()
+	}
 }
 
 // peerAddr is the caller's address for logs.

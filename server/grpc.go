@@ -121,9 +121,9 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 	})
 	refused := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "fenjian_grpc_refused_total",
-		Help: "Calls refused before their handler: UNAUTHENTICATED, PERMISSION_DENIED, or RESOURCE_EXHAUSTED (load shed, rate limit).",
+		Help: "Calls refused before their handler: UNAUTHENTICATED, PERMISSION_DENIED, RESOURCE_EXHAUSTED (load shed, rate limit), or DEADLINE_EXCEEDED (a unary call's request not received within the request arrival timeout).",
 	}, []string{"code"})
-	for _, c := range []codes.Code{codes.Unauthenticated, codes.PermissionDenied, codes.ResourceExhausted} {
+	for _, c := range []codes.Code{codes.Unauthenticated, codes.PermissionDenied, codes.ResourceExhausted, codes.DeadlineExceeded} {
 		refused.WithLabelValues(c.String())
 	}
 	// Shed calls are refused in the tap, before the stock interceptor sees

@@ -305,6 +305,47 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
+// writeKeyPair writes PREFIX.key (mode 0600) and PREFIX.pub, both created
+// exclusively (O_EXCL), so neither an existing file nor a symbolic link is
+// written through: the .key was, but the .pub was written with
+// os.WriteFile, which overwrote the verifier of a key moved away from
+// PREFIX.key (into a Secret), the copy the auditors' own should match, and
+// wrote a new verifier into whatever file a link at PREFIX.pub named
+// (outside check 17). If the second file cannot be created, the first is
+// removed: a key without its verifier is no use to anyone.
+func writeKeyPair(prefix, signer, verifier string) (err error) {
+	files := []struct {
+		path, what, text string
+		mode             os.FileMode
+	}{
+		{prefix + ".key", "signer key", signer, 0o600},
+		{prefix + ".pub", "verifier key", verifier, 0o644},
+	}
+	var created []string
+	defer func() {
+		if err != nil {
+			for _, p := range created {
+				_ = os.Remove(p)
+			}
+		}
+	}()
+	for _, f := range files {
+		fd, err := os.OpenFile(f.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, f.mode)
+		if err != nil {
+			return fmt.Errorf("write %s: %w (keygen never replaces a key file)", f.what, err)
+		}
+		created = append(created, f.path)
+		_, werr := fmt.Fprintln(fd, f.text)
+		if cerr := fd.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return fmt.Errorf("write %s: %w", f.what, werr)
+		}
+	}
+	return nil
+}
+
 // runAuditKeygen is `triagectl audit keygen`.
 func runAuditKeygen(e *env, args []string) error {
 	var name, out string
@@ -324,21 +365,8 @@ func runAuditKeygen(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// O_EXCL: an existing key is never overwritten (the auditors hold its
-	// verifier).
-	f, err := os.OpenFile(out+".key", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("write signer key: %w", err)
-	}
-	if _, err := fmt.Fprintln(f, signer); err != nil {
-		f.Close()
-		return fmt.Errorf("write signer key: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write signer key: %w", err)
-	}
-	if err := os.WriteFile(out+".pub", []byte(verifier+"\n"), 0o644); err != nil {
-		return fmt.Errorf("write verifier key: %w", err)
+	if err := writeKeyPair(out, signer, verifier); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stderr, "wrote %s.key (signer: triaged -checkpoint-key, keep it from the database's users) and %s.pub (verifier: for auditors)\n", out, out)
 	return nil

@@ -67,3 +67,77 @@ func TestAuditVerifyRefusesWhatIsNoKey(t *testing.T) {
 		t.Errorf("real key: exit %d\n%s", code, stderr)
 	}
 }
+
+// TestKeygenNeverReplacesAFile runs audit keygen where PREFIX.pub already
+// exists: the verifier of a key whose .key was moved away (into a Secret),
+// and a symbolic link to another file. keygen wrote the .pub with
+// os.WriteFile, replacing the first (the verifier the auditors' copy should
+// match) and writing through the second into the file it names (outside
+// check 17). Each run fails (exit 1), every existing file is as it was, and
+// no PREFIX.key is left behind without its verifier.
+func TestKeygenNeverReplacesAFile(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		// setup makes what is at prefix.pub and returns the files that must
+		// keep their content.
+		setup func(t *testing.T, dir, prefix string) map[string]string
+	}{
+		{name: "the verifier of a key moved away", setup: func(t *testing.T, dir, prefix string) map[string]string {
+			e, _, stderr := testEnv("")
+			if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "old.fenjian", "-out", prefix}); code != 0 {
+				t.Fatalf("first keygen: exit %d\n%s", code, stderr)
+			}
+			if err := os.Rename(prefix+".key", filepath.Join(dir, "in-the-secret.key")); err != nil {
+				t.Fatal(err)
+			}
+			return map[string]string{prefix + ".pub": readText(t, prefix+".pub")}
+		}},
+		{name: "a symbolic link to another file", setup: func(t *testing.T, dir, prefix string) map[string]string {
+			victim := filepath.Join(dir, "victim.conf")
+			if err := os.WriteFile(victim, []byte("a file keygen must not touch\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(victim, prefix+".pub"); err != nil {
+				t.Fatal(err)
+			}
+			return map[string]string{victim: "a file keygen must not touch\n"}
+		}},
+		{name: "a dangling symbolic link", setup: func(t *testing.T, dir, prefix string) map[string]string {
+			if err := os.Symlink(filepath.Join(dir, "elsewhere"), prefix+".pub"); err != nil {
+				t.Fatal(err)
+			}
+			return map[string]string{}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			prefix := filepath.Join(dir, "cp")
+			keep := tc.setup(t, dir, prefix)
+			e, _, stderr := testEnv("")
+			if code := dispatch(ctx, e, []string{"audit", "keygen", "-name", "new.fenjian", "-out", prefix}); code != 1 {
+				t.Errorf("keygen over an existing %s.pub: exit %d, want 1\n%s", prefix, code, stderr)
+			}
+			for path, want := range keep {
+				if got := readText(t, path); got != want {
+					t.Errorf("%s was rewritten: %q, want %q", path, got, want)
+				}
+			}
+			if _, err := os.Lstat(prefix + ".key"); !os.IsNotExist(err) {
+				t.Errorf("%s.key left behind without its verifier: %v", prefix, err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "elsewhere")); !os.IsNotExist(err) {
+				t.Errorf("keygen created the dangling link's target: %v", err)
+			}
+		})
+	}
+}
+
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"strings"
@@ -66,7 +67,7 @@ func parseScoreFlags(e *env, args []string) (*scoreFlags, error) {
 	fs.StringVar(&f.holidays, "holidays", "", "holiday calendar `file` for -local due dates (default: the calendar built into the binary)")
 	fs.StringVar(&f.model, "model", defaultModelName, "model for -local: \"default\" (the embedded model triaged serves), \"baseline\" or a model `directory`")
 	fs.StringVar(&f.in, "in", "-", "input JSONL `file`; - is stdin")
-	fs.StringVar(&f.out, "out", "-", "output JSONL `file`; - is stdout")
+	fs.StringVar(&f.out, "out", "-", "output JSONL `file`, written under a temporary name and renamed over it when the run ends (mode 0600), never the -in file; - is stdout")
 	fs.IntVar(&f.concurrency, "concurrency", 0,
 		fmt.Sprintf("filings scored at once, 1–%d (default %d with a server, GOMAXPROCS with -local)", maxConcurrency, defaultRemoteConcurrency))
 	fs.DurationVar(&f.timeout, "timeout", defaultTimeout, "deadline of each call to the server")
@@ -140,20 +141,19 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 		defer file.Close()
 		in = file
 	}
-	out := e.stdout
-	if f.out != "-" {
-		file, err := os.Create(f.out)
-		if err != nil {
-			return fmt.Errorf("create output: %w", err)
-		}
-		defer func() {
-			// A failed close can lose written lines: report it.
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = fmt.Errorf("close output: %w", cerr)
-			}
-		}()
-		out = file
+	if err := checkOutputNotInput(in, f.out); err != nil {
+		return err
 	}
+	// Written under a temporary name and renamed over -out once the run
+	// ends (createOutput), like export's and gen's: os.Create truncated
+	// -out before a line was read, so `-in f.jsonl -out f.jsonl` (or
+	// `-out f.jsonl < f.jsonl`) emptied the filings and reported "scored
+	// 0, failed 0" with exit 0 (outside check 17).
+	out, err := createOutput(e, f.out)
+	if err != nil {
+		return err
+	}
+	defer out.abort() // after commit, a no-op
 
 	w := batch.NewWriter(out)
 	emit := func(r batch.Result) error {
@@ -166,6 +166,9 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 	// Flush even after an interruption or a read failure: what was done
 	// stays done.
 	flushErr := w.Flush()
+	if flushErr == nil {
+		flushErr = out.commit()
+	}
 	fmt.Fprintln(e.stderr, sum)
 	switch {
 	case runErr != nil && sum.Interrupted:
@@ -176,6 +179,25 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 		return flushErr
 	case sum.Failed > 0:
 		return fmt.Errorf("%d of %d lines failed", sum.Failed, sum.Scored+sum.Failed)
+	}
+	return nil
+}
+
+// checkOutputNotInput refuses an -out that is the regular file the filings
+// are read from (named by -in, or stdin redirected from it): scoring would
+// replace the filings with their decisions. A device or pipe on both sides
+// (a terminal) is no such file.
+func checkOutputNotInput(in io.Reader, out string) error {
+	inFile, ok := in.(*os.File)
+	if !ok || out == "-" {
+		return nil
+	}
+	outInfo, err := os.Stat(out)
+	if err != nil || !outInfo.Mode().IsRegular() {
+		return nil // a new file, or not a regular one: createOutput decides
+	}
+	if inInfo, err := inFile.Stat(); err == nil && os.SameFile(inInfo, outInfo) {
+		return usageError{fmt.Sprintf("-out %s is the file the filings are read from: the decisions would replace them; write them elsewhere", out)}
 	}
 	return nil
 }

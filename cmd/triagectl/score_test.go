@@ -485,3 +485,96 @@ func TestScoreOverLongLine(t *testing.T) {
 		})
 	}
 }
+
+// TestScoreOutputIsNotInput gives -out the file the filings are read from,
+// by its name, through a symbolic or a hard link, and as redirected stdin:
+// os.Create truncated it before a line was read, so the filings were gone
+// and the run said "scored 0, failed 0" with exit 0 (outside check 17).
+// Each is a usage error that leaves the file as it was. -out naming another
+// existing file replaces it only once the run ends, with mode 0600.
+func TestScoreOutputIsNotInput(t *testing.T) {
+	good, goodOut := scoreFixtureGood(t)
+	for _, tc := range []struct {
+		name string
+		// setup writes the filings to in and returns the -out path and,
+		// when the filings reach score on stdin, the file to read them from.
+		setup func(t *testing.T, dir, in string) (out string, stdin bool)
+	}{
+		{name: "-out is -in", setup: func(t *testing.T, dir, in string) (string, bool) { return in, false }},
+		{name: "-out is a symbolic link to -in", setup: func(t *testing.T, dir, in string) (string, bool) {
+			link := filepath.Join(dir, "link.jsonl")
+			if err := os.Symlink(in, link); err != nil {
+				t.Fatal(err)
+			}
+			return link, false
+		}},
+		{name: "-out is a hard link to -in", setup: func(t *testing.T, dir, in string) (string, bool) {
+			link := filepath.Join(dir, "hard.jsonl")
+			if err := os.Link(in, link); err != nil {
+				t.Fatal(err)
+			}
+			return link, false
+		}},
+		{name: "stdin is -out", setup: func(t *testing.T, dir, in string) (string, bool) { return in, true }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "filings.jsonl")
+			if err := os.WriteFile(in, []byte(good), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out, viaStdin := tc.setup(t, dir, in)
+			e, stdout, stderr := testEnv("")
+			args := []string{"score", "-local", "-model", "baseline", "-out", out}
+			if viaStdin {
+				f, err := os.Open(in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				e.stdin = f
+			} else {
+				args = append(args, "-in", in)
+			}
+			if code := dispatch(scoreContext(t), e, args); code != 2 {
+				t.Errorf("exit code %d, want 2 (usage)\nstderr:\n%s", code, stderr)
+			}
+			if !strings.Contains(stderr.String(), "is the file the filings are read from") {
+				t.Errorf("stderr does not say -out is the input:\n%s", stderr)
+			}
+			if b, err := os.ReadFile(in); err != nil || string(b) != good {
+				t.Errorf("the filings file now holds %d bytes (%v), want the %d it had", len(b), err, len(good))
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("stdout: %s", stdout)
+			}
+		})
+	}
+
+	t.Run("another existing file", func(t *testing.T) {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "filings.jsonl")
+		out := filepath.Join(dir, "decisions.jsonl")
+		if err := os.WriteFile(in, []byte(good), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, []byte("an older run\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e, _, stderr := testEnv("")
+		if code := dispatch(scoreContext(t), e, []string{"score", "-local", "-model", "baseline", "-in", in, "-out", out}); code != 0 {
+			t.Fatalf("exit code %d, want 0\nstderr:\n%s", code, stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkScoreOutput(t, string(b), goodOut, true)
+		if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("-out's mode: %v (%v), want 0600", st.Mode(), err)
+		}
+		if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) != 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
+	})
+}
