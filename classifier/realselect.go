@@ -120,6 +120,7 @@ func (rp *RealPrior) Decide(c *RealCase, policy triage.Policy) RealDecision {
 			for i := range p {
 				p[i] = (1-w)*p[i] + w*q[i]
 			}
+			applyOrdinaryBias(&p, rp.Fits[kind].OrdinaryBias)
 		}
 	}
 	best, norm := triage.Pick(c.opts, &p, policy)
@@ -289,7 +290,67 @@ func SelectRealFit(cases []*RealCase, grid []RealFit, alpha float64, k int, seed
 			best = g
 		}
 	}
+	if fit := grid[best]; fit.OrdinaryRecall > 0 && fit.Weight > 0 {
+		return chooseOrdinaryBias(cases, fit, alpha, k, seed)
+	}
 	return grid[best], score[best], nil
+}
+
+// ordinaryBiases are the costs chooseOrdinaryBias chooses among: ordinary's
+// probability multiplied by 1 to e (2.7).
+var ordinaryBiases = []float64{0, 0.25, 0.5, 0.75, 1}
+
+// chooseOrdinaryBias is SelectRealFit's second step for a configuration
+// that asks for an ordinary recall (RealFit.OrdinaryRecall): over the same
+// dealings of the same cases (the training folds only, in a nested
+// cross-validation), each bias of ordinaryBiases decides every case out of
+// fold; the bias with the best mean macro-F1 among those whose mean
+// ordinary recall reaches the target is chosen (the smaller on a tie), or,
+// when none reaches it, the one with the highest recall (then macro-F1,
+// then the smaller). The configuration itself was chosen first, at bias 0,
+// so the bias adds five candidates, not five times the grid.
+func chooseOrdinaryBias(cases []*RealCase, fit RealFit, alpha float64, k int, seed uint64) (RealFit, [2]float64, error) {
+	cands := make([]RealFit, len(ordinaryBiases))
+	for i, b := range ordinaryBiases {
+		cands[i] = fit
+		cands[i].OrdinaryBias = b
+	}
+	score := make([][3]float64, len(cands)) // macro-F1, accuracy, ordinary recall
+	for r := range selectRepeats {
+		ds, err := crossDecide(cases, cands, alpha, caseFolds(cases, k, innerSeed(seed, -1-r)), k)
+		if err != nil {
+			return RealFit{}, [2]float64{}, err
+		}
+		for g := range cands {
+			labels, recs := make([]triagev1.Procedure, len(cases)), make([]triagev1.Procedure, len(cases))
+			for i, c := range cases {
+				labels[i], recs[i] = c.Label, ds[g][i].Recommended
+			}
+			m := scoring.Score(labels, recs)
+			score[g][0] += m.MacroF1 / selectRepeats
+			score[g][1] += m.Accuracy / selectRepeats
+			score[g][2] += m.OrdinaryRecall / selectRepeats
+		}
+	}
+	const eps = 1e-12
+	reaches := func(g int) bool { return score[g][2] >= fit.OrdinaryRecall-eps }
+	best := 0
+	for g := 1; g < len(cands); g++ {
+		s, b := score[g], score[best]
+		switch {
+		case reaches(g) && !reaches(best):
+			best = g
+		case reaches(g) && reaches(best):
+			if s[0] > b[0]+eps {
+				best = g
+			}
+		case !reaches(g) && !reaches(best):
+			if s[2] > b[2]+eps || (s[2] > b[2]-eps && s[0] > b[0]+eps) {
+				best = g
+			}
+		}
+	}
+	return cands[best], [2]float64{score[best][0], score[best][1]}, nil
 }
 
 // NestedRealCV is the honest estimate of the whole procedure for cases of
