@@ -268,21 +268,9 @@ func SelectRealFit(cases []*RealCase, grid []RealFit, alpha float64, k int, seed
 	if len(cases) < k || len(grid) == 0 {
 		return RealFit{}, [2]float64{}, fmt.Errorf("select real prior: %d cases for %d folds, %d configurations", len(cases), k, len(grid))
 	}
-	score := make([][2]float64, len(grid))
-	for r := range selectRepeats {
-		ds, err := crossDecide(cases, grid, alpha, caseFolds(cases, k, innerSeed(seed, -1-r)), k)
-		if err != nil {
-			return RealFit{}, [2]float64{}, err
-		}
-		for g := range grid {
-			labels, recs := make([]triagev1.Procedure, len(cases)), make([]triagev1.Procedure, len(cases))
-			for i, c := range cases {
-				labels[i], recs[i] = c.Label, ds[g][i].Recommended
-			}
-			m := scoring.Score(labels, recs)
-			score[g][0] += m.MacroF1 / selectRepeats
-			score[g][1] += m.Accuracy / selectRepeats
-		}
+	score, err := crossScore(cases, grid, alpha, k, seed)
+	if err != nil {
+		return RealFit{}, [2]float64{}, err
 	}
 	best := 0
 	for g := range grid {
@@ -293,7 +281,32 @@ func SelectRealFit(cases []*RealCase, grid []RealFit, alpha float64, k int, seed
 	if fit := grid[best]; fit.OrdinaryRecall > 0 && fit.Weight > 0 {
 		return chooseOrdinaryBias(cases, fit, alpha, k, seed)
 	}
-	return grid[best], score[best], nil
+	return grid[best], [2]float64{score[best][0], score[best][1]}, nil
+}
+
+// crossScore is every configuration's cross-validated macro-F1, accuracy
+// and ordinary recall of the final recommendation, each the mean over
+// selectRepeats dealings of k folds (seeded from seed): what SelectRealFit
+// and chooseOrdinaryBias rank by.
+func crossScore(cases []*RealCase, grid []RealFit, alpha float64, k int, seed uint64) ([][3]float64, error) {
+	score := make([][3]float64, len(grid))
+	for r := range selectRepeats {
+		ds, err := crossDecide(cases, grid, alpha, caseFolds(cases, k, innerSeed(seed, -1-r)), k)
+		if err != nil {
+			return nil, err
+		}
+		for g := range grid {
+			labels, recs := make([]triagev1.Procedure, len(cases)), make([]triagev1.Procedure, len(cases))
+			for i, c := range cases {
+				labels[i], recs[i] = c.Label, ds[g][i].Recommended
+			}
+			m := scoring.Score(labels, recs)
+			score[g][0] += m.MacroF1 / selectRepeats
+			score[g][1] += m.Accuracy / selectRepeats
+			score[g][2] += m.OrdinaryRecall / selectRepeats
+		}
+	}
+	return score, nil
 }
 
 // ordinaryBiases are the costs chooseOrdinaryBias chooses among: ordinary's
@@ -315,22 +328,9 @@ func chooseOrdinaryBias(cases []*RealCase, fit RealFit, alpha float64, k int, se
 		cands[i] = fit
 		cands[i].OrdinaryBias = b
 	}
-	score := make([][3]float64, len(cands)) // macro-F1, accuracy, ordinary recall
-	for r := range selectRepeats {
-		ds, err := crossDecide(cases, cands, alpha, caseFolds(cases, k, innerSeed(seed, -1-r)), k)
-		if err != nil {
-			return RealFit{}, [2]float64{}, err
-		}
-		for g := range cands {
-			labels, recs := make([]triagev1.Procedure, len(cases)), make([]triagev1.Procedure, len(cases))
-			for i, c := range cases {
-				labels[i], recs[i] = c.Label, ds[g][i].Recommended
-			}
-			m := scoring.Score(labels, recs)
-			score[g][0] += m.MacroF1 / selectRepeats
-			score[g][1] += m.Accuracy / selectRepeats
-			score[g][2] += m.OrdinaryRecall / selectRepeats
-		}
+	score, err := crossScore(cases, cands, alpha, k, seed)
+	if err != nil {
+		return RealFit{}, [2]float64{}, err
 	}
 	const eps = 1e-12
 	reaches := func(g int) bool { return score[g][2] >= fit.OrdinaryRecall-eps }

@@ -253,8 +253,9 @@ func TestRealCVNestedUsage(t *testing.T) {
 	}{
 		{[]string{"-nested", "-models", "baseline", "-bag", "-1"}, "-bag and -min-lambda must not be negative"},
 		{[]string{"-nested", "-models", "baseline", "-min-lambda", "-0.1"}, "-bag and -min-lambda must not be negative"},
-		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "1.5"}, "-ordinary-recall must be in [0, 1]"},
-		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "-0.1"}, "-ordinary-recall must be in [0, 1]"},
+		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "1.5"}, "must be in [0, 1]"},
+		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "-0.1"}, "must be in [0, 1]"},
+		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "x"}, "must be in [0, 1]"},
 		{[]string{"-nested", "-fold-seeds", "0,1"}, "-fold-seeds"},
 		{[]string{"-nested", "-fold-seeds", "3,3"}, "-fold-seeds"},
 		{[]string{"-nested", "-fold-seeds", "x"}, "-fold-seeds"},
