@@ -179,6 +179,10 @@ type GridOptions struct {
 	Guard     bool
 	MinLambda float64
 	Features  []string
+	// OrdinaryRecall, when positive, makes every linear configuration ask
+	// SelectRealFit for the ordinary bias that reaches this recall inside
+	// its folds (RealFit.OrdinaryRecall).
+	OrdinaryRecall float64
 }
 
 // Apply returns grid under the options (the base scorer alone and the
@@ -193,7 +197,7 @@ func (o GridOptions) Apply(grid []RealFit) []RealFit {
 		if g.Lambda < o.MinLambda {
 			continue
 		}
-		g.Bag, g.BagSeed, g.Guard = o.Bag, o.BagSeed, o.Guard
+		g.Bag, g.BagSeed, g.Guard, g.OrdinaryRecall = o.Bag, o.BagSeed, o.Guard, o.OrdinaryRecall
 		if len(o.Features) == 0 {
 			out = append(out, g)
 			continue

@@ -80,8 +80,18 @@ type RealFit struct {
 	// rules make small claims mandatory the prior is not applied, and
 	// elsewhere it only moves the base scorer's mass between simplified
 	// and ordinary (guardSplit).
-	Guard  bool    `json:"guard,omitempty"`
-	Weight float64 `json:"weight"`
+	Guard bool `json:"guard,omitempty"`
+	// OrdinaryBias is a cost on missing ordinary procedure (简转普, the
+	// expensive mistake): where the prior applies, ordinary's probability is
+	// multiplied by e^OrdinaryBias after the mix (applyOrdinaryBias). It is
+	// not a constant: SelectRealFit chooses it inside its own folds, for the
+	// chosen configuration, so that the cross-validated ordinary recall
+	// reaches OrdinaryRecall (chooseOrdinaryBias).
+	OrdinaryBias float64 `json:"ordinary_bias,omitempty"`
+	// OrdinaryRecall, when positive, asks SelectRealFit for that bias: the
+	// recall of ordinary procedure the selection aims at (0: no bias).
+	OrdinaryRecall float64 `json:"ordinary_recall,omitempty"`
+	Weight         float64 `json:"weight"`
 }
 
 // String names the configuration in reports.
@@ -110,6 +120,9 @@ func (c RealFit) String() string {
 		}
 		if c.Guard {
 			b += " guarded"
+		}
+		if c.OrdinaryRecall > 0 || c.OrdinaryBias != 0 {
+			b += fmt.Sprintf(" ord-bias=%g", c.OrdinaryBias)
 		}
 		return fmt.Sprintf("linear λ=%g%s w=%.2f", c.Lambda, b, c.Weight)
 	}
@@ -290,6 +303,9 @@ func (rp *RealPrior) validate() error {
 		}
 	}
 	for kind, fit := range rp.Fits {
+		if !(fit.OrdinaryBias >= 0) || math.IsInf(fit.OrdinaryBias, 0) || !(fit.OrdinaryRecall >= 0 && fit.OrdinaryRecall <= 1) {
+			return fmt.Errorf("real prior: %s: ordinary bias %v, recall target %v: want a finite bias ≥ 0 and a target in [0, 1]", kind, fit.OrdinaryBias, fit.OrdinaryRecall)
+		}
 		if fit.Method == RealCivilOrdinal && rp.Linear[kind] == nil {
 			return fmt.Errorf("real prior: %s is civil-ordinal without its model", kind)
 		}
@@ -379,6 +395,30 @@ func (rp *RealPrior) Apply(f *triagev1.Filing, a *rules.Assessment, p *triage.Pr
 	}
 	for i := range p {
 		p[i] = (1-w)*p[i] + w*q[i]
+	}
+	applyOrdinaryBias(p, rp.Fits[f.GetCaseKind().String()].OrdinaryBias)
+}
+
+// applyOrdinaryBias multiplies ordinary's probability by e^bias and scales
+// the distribution back to its total: the cost of a missed ordinary case
+// as a shift of the decision threshold (RealFit.OrdinaryBias).
+func applyOrdinaryBias(p *triage.Probabilities, bias float64) {
+	if bias == 0 {
+		return
+	}
+	var before, after float64
+	for _, v := range p {
+		before += v
+	}
+	p[triagev1.Procedure_PROCEDURE_ORDINARY] *= math.Exp(bias)
+	for _, v := range p {
+		after += v
+	}
+	if !(after > 0) {
+		return
+	}
+	for i := range p {
+		p[i] *= before / after
 	}
 }
 

@@ -120,6 +120,7 @@ func (rp *RealPrior) Decide(c *RealCase, policy triage.Policy) RealDecision {
 			for i := range p {
 				p[i] = (1-w)*p[i] + w*q[i]
 			}
+			applyOrdinaryBias(&p, rp.Fits[kind].OrdinaryBias)
 		}
 	}
 	best, norm := triage.Pick(c.opts, &p, policy)
@@ -267,11 +268,32 @@ func SelectRealFit(cases []*RealCase, grid []RealFit, alpha float64, k int, seed
 	if len(cases) < k || len(grid) == 0 {
 		return RealFit{}, [2]float64{}, fmt.Errorf("select real prior: %d cases for %d folds, %d configurations", len(cases), k, len(grid))
 	}
-	score := make([][2]float64, len(grid))
+	score, err := crossScore(cases, grid, alpha, k, seed)
+	if err != nil {
+		return RealFit{}, [2]float64{}, err
+	}
+	best := 0
+	for g := range grid {
+		if s, b := score[g], score[best]; s[0] > b[0]+1e-12 || (s[0] > b[0]-1e-12 && s[1] > b[1]+1e-12) {
+			best = g
+		}
+	}
+	if fit := grid[best]; fit.OrdinaryRecall > 0 && fit.Weight > 0 {
+		return chooseOrdinaryBias(cases, fit, alpha, k, seed)
+	}
+	return grid[best], [2]float64{score[best][0], score[best][1]}, nil
+}
+
+// crossScore is every configuration's cross-validated macro-F1, accuracy
+// and ordinary recall of the final recommendation, each the mean over
+// selectRepeats dealings of k folds (seeded from seed): what SelectRealFit
+// and chooseOrdinaryBias rank by.
+func crossScore(cases []*RealCase, grid []RealFit, alpha float64, k int, seed uint64) ([][3]float64, error) {
+	score := make([][3]float64, len(grid))
 	for r := range selectRepeats {
 		ds, err := crossDecide(cases, grid, alpha, caseFolds(cases, k, innerSeed(seed, -1-r)), k)
 		if err != nil {
-			return RealFit{}, [2]float64{}, err
+			return nil, err
 		}
 		for g := range grid {
 			labels, recs := make([]triagev1.Procedure, len(cases)), make([]triagev1.Procedure, len(cases))
@@ -281,15 +303,54 @@ func SelectRealFit(cases []*RealCase, grid []RealFit, alpha float64, k int, seed
 			m := scoring.Score(labels, recs)
 			score[g][0] += m.MacroF1 / selectRepeats
 			score[g][1] += m.Accuracy / selectRepeats
+			score[g][2] += m.OrdinaryRecall / selectRepeats
 		}
 	}
+	return score, nil
+}
+
+// ordinaryBiases are the costs chooseOrdinaryBias chooses among: ordinary's
+// probability multiplied by 1 to e (2.7).
+var ordinaryBiases = []float64{0, 0.25, 0.5, 0.75, 1}
+
+// chooseOrdinaryBias is SelectRealFit's second step for a configuration
+// that asks for an ordinary recall (RealFit.OrdinaryRecall): over the same
+// dealings of the same cases (the training folds only, in a nested
+// cross-validation), each bias of ordinaryBiases decides every case out of
+// fold; the bias with the best mean macro-F1 among those whose mean
+// ordinary recall reaches the target is chosen (the smaller on a tie), or,
+// when none reaches it, the one with the highest recall (then macro-F1,
+// then the smaller). The configuration itself was chosen first, at bias 0,
+// so the bias adds five candidates, not five times the grid.
+func chooseOrdinaryBias(cases []*RealCase, fit RealFit, alpha float64, k int, seed uint64) (RealFit, [2]float64, error) {
+	cands := make([]RealFit, len(ordinaryBiases))
+	for i, b := range ordinaryBiases {
+		cands[i] = fit
+		cands[i].OrdinaryBias = b
+	}
+	score, err := crossScore(cases, cands, alpha, k, seed)
+	if err != nil {
+		return RealFit{}, [2]float64{}, err
+	}
+	const eps = 1e-12
+	reaches := func(g int) bool { return score[g][2] >= fit.OrdinaryRecall-eps }
 	best := 0
-	for g := range grid {
-		if s, b := score[g], score[best]; s[0] > b[0]+1e-12 || (s[0] > b[0]-1e-12 && s[1] > b[1]+1e-12) {
+	for g := 1; g < len(cands); g++ {
+		s, b := score[g], score[best]
+		switch {
+		case reaches(g) && !reaches(best):
 			best = g
+		case reaches(g) && reaches(best):
+			if s[0] > b[0]+eps {
+				best = g
+			}
+		case !reaches(g) && !reaches(best):
+			if s[2] > b[2]+eps || (s[2] > b[2]-eps && s[0] > b[0]+eps) {
+				best = g
+			}
 		}
 	}
-	return grid[best], score[best], nil
+	return cands[best], [2]float64{score[best][0], score[best][1]}, nil
 }
 
 // NestedRealCV is the honest estimate of the whole procedure for cases of

@@ -19,12 +19,12 @@ import (
 func runAdjust(_ context.Context, e *env, args []string) error {
 	var model, out, real, rulesPath string
 	var alpha float64
-	var weights, blend map[string]float64
+	var weights, blend, ordRecall map[string]float64
 	var selectKinds, guardKinds []triagev1.CaseKind
 	var selectSeed uint64
 	fs := newFlagSet(e, "adjust")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: triagectl adjust -model DIR -out DIR [-real DIR (-prior-weight civil=W,... | -select KINDS [-guard KINDS] [-select-seed N])] [-alpha A] [-blend civil=W,...]")
+		fmt.Fprintln(fs.Output(), "usage: triagectl adjust -model DIR -out DIR [-real DIR (-prior-weight civil=W,... | -select KINDS [-guard KINDS] [-ordinary-recall civil=R,...] [-select-seed N])] [-alpha A] [-blend civil=W,...]")
 		fmt.Fprintln(fs.Output(), "\nAttaches to a trained model the cause + amount baseline blend and the real prior (counts of the real")
 		fmt.Fprintln(fs.Output(), "filings' decisions) that `triagectl realcv` measured best, and writes it under a new version. The trained")
 		fmt.Fprintln(fs.Output(), "parameters and the manifest's held-out figures (of the trained model) are unchanged; manifest.adjusted")
@@ -51,6 +51,10 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 		guardKinds, err = parseKinds(s)
 		return err
 	})
+	fs.Func("ordinary-recall", "with -select: per case kind, the ordinary recall `civil=R,criminal=R` the selection's own folds choose an ordinary bias for (classifier.RealFit.OrdinaryRecall), as `realcv -nested -ordinary-recall` measures it", func(s string) (err error) {
+		ordRecall, err = parseKindWeights(s)
+		return err
+	})
 	fs.Uint64Var(&selectSeed, "select-seed", 1, "with -select: `seed` of the cross-validation's dealings (the shipped model's choice uses 1; others measure how the choice moves with the dealing)")
 	fs.Func("blend", "per case kind, weight of the cause + amount baseline: `civil=W,criminal=W`", func(s string) (err error) {
 		blend, err = parseKindWeights(s)
@@ -75,6 +79,11 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 			return usageError{fmt.Sprintf("-guard %s: the kind is not in -select", strings.ToLower(strings.TrimPrefix(k.String(), "CASE_KIND_")))}
 		}
 	}
+	for k := range ordRecall {
+		if v := triagev1.CaseKind(triagev1.CaseKind_value[k]); !slices.Contains(selectKinds, v) {
+			return usageError{fmt.Sprintf("-ordinary-recall %s: the kind is not in -select", strings.ToLower(strings.TrimPrefix(k, "CASE_KIND_")))}
+		}
+	}
 	if selectSeed == 0 {
 		return usageError{"-select-seed must be above 0"}
 	}
@@ -95,7 +104,7 @@ func runAdjust(_ context.Context, e *env, args []string) error {
 		}
 		if selectFit {
 			prior, err = selectPrior(e, model, realcv.SelectConfig{Rules: r, Filings: recs, Blend: blend, Alpha: alpha,
-				Kinds: selectKinds, Guarded: guardKinds, Seed: selectSeed})
+				Kinds: selectKinds, Guarded: guardKinds, OrdinaryRecall: ordRecall, Seed: selectSeed})
 		} else {
 			prior, err = classifier.NewRealPrior(r, recs, alpha, weights)
 		}

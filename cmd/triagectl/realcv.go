@@ -85,6 +85,7 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.IntVar(&f.gridOpts.Bag, "bag", 0, "with -nested: fit every linear candidate on `n` bootstrap resamples (within each label) and average the coefficients; 0: one fit")
 	fs.Uint64Var(&f.gridOpts.BagSeed, "bag-seed", 0, "with -bag: the resamples' `seed`")
 	fs.BoolVar(&f.gridOpts.Guard, "guard", false, "with -nested: the linear prior is not applied where small claims is mandatory and elsewhere only moves mass between simplified and ordinary")
+	fs.Func("ordinary-recall", "with -nested: every linear candidate asks for the ordinary bias that reaches this `recall` (0–1) in the selection's own folds (classifier.RealFit.OrdinaryBias); 0: no bias", setShare(&f.gridOpts.OrdinaryRecall))
 	fs.Float64Var(&f.gridOpts.MinLambda, "min-lambda", 0, "with -nested: drop linear candidates with a penalty below `λ`")
 	fs.IntVar(&f.inner, "inner", 4, "with -nested: inner folds choosing the configuration")
 	fs.IntVar(&f.repeats, "repeats", 5, "with -nested: repeats with differently dealt folds (seeds 1…R)")
@@ -296,4 +297,16 @@ func writeRealCVTable(e *env, rep *realcv.Report) {
 		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.3f\t%.3f\t%.3f\t%d\n", strings.TrimPrefix(r.Kind, "CASE_KIND_"), r.Blend, r.PriorWeight, r.MinConfidence, r.Rate, r.OutOfDistribution, r.AccuracyNotReviewed, r.NotReviewed)
 	}
 	tw.Flush()
+}
+
+// setShare is a flag's parser for a share in [0, 1], stored in dst.
+func setShare(dst *float64) func(string) error {
+	return func(s string) error {
+		r, err := strconv.ParseFloat(s, 64)
+		if err != nil || !(r >= 0 && r <= 1) {
+			return fmt.Errorf("%q must be in [0, 1]", s)
+		}
+		*dst = r
+		return nil
+	}
 }

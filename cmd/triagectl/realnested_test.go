@@ -88,7 +88,7 @@ func TestAdjustSelectGuard(t *testing.T) {
 	out := t.TempDir()
 	e, stdout, _ := testEnv("")
 	if err := runAdjust(context.Background(), e, []string{"-model", model, "-out", out, "-real", dir, "-select", "criminal,civil",
-		"-guard", "civil", "-select-seed", "2", "-blend", "civil=1,criminal=1"}); err != nil {
+		"-guard", "civil", "-ordinary-recall", "civil=0.6", "-select-seed", "2", "-blend", "civil=1,criminal=1"}); err != nil {
 		t.Fatal(err)
 	}
 	m, err := classifier.Load(out)
@@ -102,10 +102,15 @@ func TestAdjustSelectGuard(t *testing.T) {
 	if civil, crim := rp.Fits["CASE_KIND_CIVIL"], rp.Fits["CASE_KIND_CRIMINAL"]; !civil.Guard || crim.Method == "" || crim.Guard {
 		t.Errorf("civil fit %+v, criminal fit %+v: want the civil one guarded, the criminal one chosen without the guard", civil, crim)
 	}
+	if civil, crim := rp.Fits["CASE_KIND_CIVIL"], rp.Fits["CASE_KIND_CRIMINAL"]; civil.Method == classifier.RealLogit && civil.Weight > 0 && civil.OrdinaryRecall != 0.6 || crim.OrdinaryRecall != 0 || crim.OrdinaryBias != 0 {
+		t.Errorf("civil fit %+v, criminal fit %+v: want -ordinary-recall on the civil linear prior alone", civil, crim)
+	}
 	for _, args := range [][]string{
 		{"-select", "civil", "-guard", "criminal"},
 		{"-select", "civil", "-guard", "maritime"},
 		{"-select", "civil", "-select-seed", "0"},
+		{"-select", "civil", "-ordinary-recall", "criminal=0.6"},
+		{"-select", "civil", "-ordinary-recall", "civil=1.2"},
 	} {
 		e, _, _ := testEnv("")
 		err := runAdjust(context.Background(), e, append([]string{"-model", model, "-out", out, "-real", dir}, args...))
@@ -200,9 +205,9 @@ func TestRealCVNestedFlags(t *testing.T) {
 			}},
 		// internal/realcv's tests check that the options reach every linear
 		// candidate; here that the flags reach the options.
-		{"grid options", crim, []string{"-methods", "linear", "-grid-weights", "1", "-bag", "3", "-bag-seed", "2", "-guard", "-min-lambda", "0.3"},
+		{"grid options", crim, []string{"-methods", "linear", "-grid-weights", "1", "-bag", "3", "-bag-seed", "2", "-guard", "-min-lambda", "0.3", "-ordinary-recall", "0.7"},
 			func(t *testing.T, rep *realcv.NestedReport, _ string) {
-				if want := (classifier.GridOptions{Bag: 3, BagSeed: 2, Guard: true, MinLambda: 0.3}); !reflect.DeepEqual(rep.Grid, want) || len(rep.Kinds) != 1 {
+				if want := (classifier.GridOptions{Bag: 3, BagSeed: 2, Guard: true, MinLambda: 0.3, OrdinaryRecall: 0.7}); !reflect.DeepEqual(rep.Grid, want) || len(rep.Kinds) != 1 {
 					t.Errorf("report's grid options %+v over %d kinds, want %+v over 1", rep.Grid, len(rep.Kinds), want)
 				}
 			}},
@@ -248,6 +253,9 @@ func TestRealCVNestedUsage(t *testing.T) {
 	}{
 		{[]string{"-nested", "-models", "baseline", "-bag", "-1"}, "-bag and -min-lambda must not be negative"},
 		{[]string{"-nested", "-models", "baseline", "-min-lambda", "-0.1"}, "-bag and -min-lambda must not be negative"},
+		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "1.5"}, "must be in [0, 1]"},
+		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "-0.1"}, "must be in [0, 1]"},
+		{[]string{"-nested", "-models", "baseline", "-ordinary-recall", "x"}, "must be in [0, 1]"},
 		{[]string{"-nested", "-fold-seeds", "0,1"}, "-fold-seeds"},
 		{[]string{"-nested", "-fold-seeds", "3,3"}, "-fold-seeds"},
 		{[]string{"-nested", "-fold-seeds", "x"}, "-fold-seeds"},

@@ -142,6 +142,7 @@ type rec struct {
 	c      *triagev1.Circumstances
 	pl     []*triagev1.Party
 	df     []*triagev1.Party
+	ages   map[*triagev1.Party]int // a defendant's age at the offence, once his birth date is written
 	tp     []*triagev1.Party
 	style  int       // 0 full names, 1 张某, 2 张某某 in the text
 	names  []string  // text names, parallel to f.Parties (a record may omit a name)

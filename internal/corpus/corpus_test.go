@@ -6,8 +6,10 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -966,5 +968,57 @@ func TestConversions(t *testing.T) {
 	// Many phrasings: the foreshadowing is not a handful of fixed sentences.
 	if len(n.said) < 250 {
 		t.Errorf("only %d distinct foreshadowing sentences", len(n.said))
+	}
+}
+
+// birthRe is a birth date as the party blocks write it.
+var birthRe = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日出生`)
+
+// TestBirthDates: a defendant the generator does not mark a minor never
+// reads as one (the rules' reading of the text, rules.ReadTextBirthMinor),
+// and every written birth date makes its party an adult at filing (at most
+// 72), except a marked minor's: 16 or 17 at the offence, so 16 to 19 in the
+// filing's year. (A marked minor need not read as one: the reading takes
+// the filing date when the text states no full offence date, and he may be
+// 18 by then; the Minor field carries it.)
+func TestBirthDates(t *testing.T) {
+	recs := corpus12k(t)
+	var crim, unmarkedRead, minorDates, dates int
+	for _, lf := range recs {
+		f := lf.GetFiling()
+		filed, err := rules.ParseDate(f.GetFiledOn())
+		if err != nil {
+			t.Fatal(err)
+		}
+		minors := 0
+		for _, p := range f.GetParties() {
+			if p.GetMinor() {
+				minors++
+			}
+		}
+		for _, m := range birthRe.FindAllStringSubmatch(f.GetText(), -1) {
+			dates++
+			y, _ := strconv.Atoi(m[1])
+			age := filed.Year() - y
+			lone := minors == 1 && len(f.GetParties()) == 1
+			if lone {
+				minorDates++
+			}
+			if age > 72 || age < 18 && minors == 0 || lone && (age < 16 || age > 19) {
+				t.Errorf("%s (%s, filed %s, %d minors): %s, %d in the filing's year", f.GetId(), f.GetCaseKind(), f.GetFiledOn(), minors, m[0], age)
+			}
+		}
+		if f.GetCaseKind() != criminal {
+			continue
+		}
+		crim++
+		if read := rules.ReadTextBirthMinor(f.GetText(), filed); minors == 0 && read != "" {
+			unmarkedRead++
+			t.Errorf("%s (filed %s): no defendant marked a minor, the text reads one: %s", f.GetId(), f.GetFiledOn(), read)
+		}
+	}
+	t.Logf("%d birth dates (%d of lone marked minors); %d criminal filings, %d with no minor marked read as a minor's", dates, minorDates, crim, unmarkedRead)
+	if dates == 0 || minorDates == 0 {
+		t.Fatalf("no birth dates (%d) or none of a lone minor (%d): the test checks nothing", dates, minorDates)
 	}
 }

@@ -366,7 +366,7 @@ func (c *rec) crimeText(cc *crimeCause) {
 	c.due = when
 	short := chance(r, 0.08)
 	if !short && chance(r, 0.3+0.1*float64(c.detail)) {
-		c.defendantHeader(cc.name)
+		c.defendantHeader(cc)
 	}
 	// Opening.
 	switch x := r.IntN(100); {
@@ -711,7 +711,11 @@ func (c *rec) crimeVulnerable() {
 	r := c.r
 	for _, p := range c.df {
 		if p.Minor && chance(r, 0.8) {
-			c.w("被告人", c.name(p), pick(r, "作案时未满十八周岁。", "系未成年人。", "犯罪时年仅十七周岁。"))
+			age, ok := c.ages[p] // the birth date written in the header, if any, fixes it
+			if !ok {
+				age = minorDefendantAges.draw(r)
+			}
+			c.w("被告人", c.name(p), pick(r, "作案时未满十八周岁。", "系未成年人。", "犯罪时年仅"+cn(age)+"周岁。"))
 		}
 		if p.Impaired && chance(r, 0.8) {
 			c.w(pick(r, "经司法精神病鉴定，被告人"+c.name(p)+"患有精神分裂症，作案时具有限定刑事责任能力。", "被告人"+c.name(p)+"系聋哑人。", "被告人"+c.name(p)+"系盲人。"))

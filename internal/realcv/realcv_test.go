@@ -106,26 +106,26 @@ func TestNestedFilters(t *testing.T) {
 	}
 }
 
-// TestNestedGridOptions checks that bagging, the guard and the least
-// penalty reach every linear candidate the inner folds choose, and that
+// TestNestedGridOptions checks that bagging, the guard, the least
+// penalty and the ordinary recall target reach every linear candidate the inner folds choose, and that
 // the report records them.
 func TestNestedGridOptions(t *testing.T) {
 	cfg := nestedConfig(t, realcvtest.Criminal(), 1, 20)
 	cfg.Methods, cfg.GridWeights = []string{classifier.RealLogit}, []float64{1}
-	cfg.Grid = classifier.GridOptions{Bag: 3, BagSeed: 2, Guard: true, MinLambda: 0.3}
+	cfg.Grid = classifier.GridOptions{Bag: 3, BagSeed: 2, Guard: true, MinLambda: 0.3, OrdinaryRecall: 0.9}
 	rep, err := Nested(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (classifier.GridOptions{Bag: 3, BagSeed: 2, Guard: true, MinLambda: 0.3}); !reflect.DeepEqual(rep.Grid, want) {
+	if want := (classifier.GridOptions{Bag: 3, BagSeed: 2, Guard: true, MinLambda: 0.3, OrdinaryRecall: 0.9}); !reflect.DeepEqual(rep.Grid, want) {
 		t.Errorf("report's grid options %+v, want %+v", rep.Grid, want)
 	}
 	if len(rep.Kinds) != 1 {
 		t.Fatalf("%d kinds measured, want 1", len(rep.Kinds))
 	}
 	for _, c := range rep.Kinds[0].Chosen {
-		if !strings.Contains(c, "bag=3/2") || !strings.Contains(c, "guarded") || !(strings.Contains(c, "λ=1 ") || strings.Contains(c, "λ=0.3 ")) {
-			t.Errorf("chose %s: want a bagged, guarded candidate with λ ≥ 0.3", c)
+		if !strings.Contains(c, "bag=3/2") || !strings.Contains(c, "guarded") || !strings.Contains(c, "ord-bias=") || !(strings.Contains(c, "λ=1 ") || strings.Contains(c, "λ=0.3 ")) {
+			t.Errorf("chose %s: want a bagged, guarded candidate with λ ≥ 0.3 and an ordinary bias chosen", c)
 		}
 	}
 }

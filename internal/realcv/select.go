@@ -29,6 +29,10 @@ type SelectConfig struct {
 	// (classifier.GridOptions.Guard), the grid `realcv -nested -guard`
 	// evaluates.
 	Kinds, Guarded []triagev1.CaseKind
+	// OrdinaryRecall, per case kind (enum name), asks the selection for
+	// an ordinary bias reaching that recall in its own folds
+	// (classifier.GridOptions.OrdinaryRecall); absent: none.
+	OrdinaryRecall map[string]float64
 	// Seed deals the cross-validation's folds.
 	Seed uint64
 	// Chosen, when set, hears each kind's choice as soon as it is made: a
@@ -67,8 +71,8 @@ func SelectPrior(cfg SelectConfig) (*classifier.RealPrior, error) {
 	for _, kind := range cfg.Kinds {
 		kc := classifier.RealCasesOfKind(cases, kind)
 		grid := classifier.RealGrid()
-		if slices.Contains(cfg.Guarded, kind) {
-			grid = classifier.GridOptions{Guard: true}.Apply(grid)
+		if o := (classifier.GridOptions{Guard: slices.Contains(cfg.Guarded, kind), OrdinaryRecall: cfg.OrdinaryRecall[kind.String()]}); o.Guard || o.OrdinaryRecall > 0 {
+			grid = o.Apply(grid)
 		}
 		fit, score, err := classifier.SelectRealFit(kc, grid, cfg.Alpha, selectFolds, cfg.Seed)
 		if err != nil {
