@@ -498,9 +498,11 @@ func TestNewServiceRequiresDependencies(t *testing.T) {
 }
 
 // TestTriageOneDecisionPerFiling: a filing id that already has a stored
-// decision is refused with ALREADY_EXISTS naming that decision, so a caller
-// cannot resubmit until the team draw suits it; nothing more is stored.
-// A dry run of it, and another filing, still go through.
+// decision is refused with ALREADY_EXISTS naming that decision when the
+// filing sent differs from it, so a caller cannot resubmit until the team
+// draw suits it; nothing more is stored. The same filing sent again is a
+// retry, answered the stored decision (TestTriageReplay). A dry run of it,
+// and another filing, still go through.
 func TestTriageOneDecisionPerFiling(t *testing.T) {
 	st := openStore(t, tempDB(t))
 	h := startServer(t, deps{decider: newDecider(t), store: st})
@@ -512,7 +514,9 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	}
 	id := first.GetDecision().GetDecisionId()
 
-	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	other := proto.CloneOf(f)
+	other.ClaimAmountFen++
+	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: other})
 	st2 := status.Convert(err)
 	if st2.Code() != codes.AlreadyExists || !strings.Contains(st2.Message(), id) {
 		t.Fatalf("second Triage = %v; want ALREADY_EXISTS naming %s", err, id)
@@ -554,7 +558,8 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	}
 
 	// Calls for one new filing racing each other: one decision is stored,
-	// every other caller is told which.
+	// every other caller is told which (a different filing under the id;
+	// the same filing is TestTriageReplay's race).
 	r := proto.CloneOf(f)
 	r.Id += "-race"
 	const n = 12
@@ -565,7 +570,9 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	for i := range n {
 		wg.Go(func() {
 			<-start
-			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: r})
+			ri := proto.CloneOf(r)
+			ri.ClaimAmountFen += int64(i)
+			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: ri})
 			codesGot[i] = status.Code(err)
 			if err == nil {
 				ids[i] = resp.GetDecision().GetDecisionId()
