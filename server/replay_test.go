@@ -1,0 +1,301 @@
+package server
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/testing/protocmp"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/store"
+)
+
+// replayServer is a server on a fresh store of backend b with the default
+// rules and teams, and clients for the test identities.
+type replayServer struct {
+	h      *harness
+	st     store.Store
+	reg    *prometheus.Registry // the store's
+	filing triagev1.TriageServiceClient
+	judge  triagev1.TriageServiceClient
+	clerk  triagev1.TriageServiceClient // clerk-07: records for others
+	anon   triagev1.TriageServiceClient
+}
+
+func startReplayServer(t *testing.T, b backend) *replayServer {
+	t.Helper()
+	reg := prometheus.NewRegistry()
+	st, err := store.Open(context.Background(), b.target, store.Options{Registerer: reg})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t)})
+	addr := h.conn.Target()
+	return &replayServer{
+		h: h, st: st, reg: reg,
+		filing: triagev1.NewTriageServiceClient(dialAs(t, addr, testFilingToken)),
+		judge:  triagev1.NewTriageServiceClient(dialAs(t, addr, testJudgeToken)),
+		clerk:  triagev1.NewTriageServiceClient(dialAs(t, addr, testClerkToken)),
+		anon:   triagev1.NewTriageServiceClient(dialAs(t, addr, "")),
+	}
+}
+
+// record is what the store holds, for checking that a call wrote nothing:
+// the audit head (every record is chained) and the audit report (team_load
+// counted against the assignments).
+func (r *replayServer) record(t *testing.T, ctx context.Context) store.AuditHead {
+	t.Helper()
+	head, err := r.st.AuditHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := r.st.VerifyAudit(ctx)
+	if err != nil || !rep.OK {
+		t.Fatalf("audit: %v, %v", rep, err)
+	}
+	return head
+}
+
+// ignoreReplayed compares responses without their replayed flag.
+var ignoreReplayed = cmp.Options{
+	protocmp.Transform(),
+	protocmp.IgnoreFields(&triagev1.TriageResponse{}, "replayed"),
+	protocmp.IgnoreFields(&triagev1.RecordOutcomeResponse{}, "replayed"),
+	protocmp.IgnoreFields(&triagev1.AssignCaseResponse{}, "replayed"),
+}
+
+// TestTriageReplay: a Triage of a decided filing with the same filing
+// (store.SameFiling) by the identity that filed it answers the stored
+// decision, its assignment included, byte for byte, marked replayed; it
+// writes nothing (the audit head stays, team_load stays: VerifyAudit).
+// Every near miss — other facts, the parties in another order, another
+// spelling of the case number, another identity — is ALREADY_EXISTS naming
+// the decision and saying why, with no decision in the answer; a dry run is
+// a dry run. A judge, who may not file, is refused before anything.
+func TestTriageReplay(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		r := startReplayServer(t, b)
+		ctx := testContext(t)
+		f := loanFiling("(2024)辽0102民初7001号")
+		first, err := r.filing.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+		if err != nil {
+			t.Fatalf("first Triage: %v", err)
+		}
+		if first.GetReplayed() || first.GetDecision().GetAssignment() == nil {
+			t.Fatalf("first Triage: replayed %v, assignment %v; want a new, assigned decision", first.GetReplayed(), first.GetDecision().GetAssignment())
+		}
+		id := first.GetDecision().GetDecisionId()
+		head := r.record(t, ctx)
+		team := first.GetDecision().GetAssignment().GetTeamId()
+		feed := teamFeed(t, r.st, team)
+
+		with := func(e func(*triagev1.Filing)) *triagev1.Filing {
+			g := proto.CloneOf(f)
+			e(g)
+			return g
+		}
+		tests := []struct {
+			name   string
+			client triagev1.TriageServiceClient
+			f      *triagev1.Filing
+			dryRun bool
+			code   codes.Code
+			why    string // in the ALREADY_EXISTS message
+		}{
+			{name: "the same filing again", client: r.filing, f: f},
+			{name: "the same filing, a fresh copy", client: r.filing, f: with(func(*triagev1.Filing) {})},
+			{name: "other facts", client: r.filing, f: with(func(g *triagev1.Filing) { g.ClaimAmountFen++ }), code: codes.AlreadyExists, why: whyOtherFiling},
+			{name: "other text", client: r.filing, f: with(func(g *triagev1.Filing) { g.Text += "。" }), code: codes.AlreadyExists, why: whyOtherFiling},
+			{name: "a circumstance stated", client: r.filing, f: with(func(g *triagev1.Filing) {
+				g.Circumstances = &triagev1.Circumstances{Counterclaim: true}
+			}), code: codes.AlreadyExists, why: whyOtherFiling},
+			{name: "the parties in another order", client: r.filing, f: with(func(g *triagev1.Filing) {
+				g.Parties[0], g.Parties[1] = g.Parties[1], g.Parties[0]
+			}), code: codes.AlreadyExists, why: whyOtherFiling},
+			{name: "filed_on left to the server", client: r.filing, f: with(func(g *triagev1.Filing) { g.FiledOn = "" }), code: codes.AlreadyExists, why: whyOtherFiling},
+			{name: "another spelling of the case number", client: r.filing, f: with(func(g *triagev1.Filing) { g.Id = "（２０２４）辽０１０２民初７００１号" }),
+				code: codes.AlreadyExists, why: whyOtherFiling},
+			// The clerk's token has the filing role too: it may file, and
+			// read the decision, but it did not file this one.
+			{name: "the same filing by another identity", client: r.h.client, f: f, code: codes.AlreadyExists, why: whyOtherIdentity},
+			{name: "the same filing, anonymous on loopback", client: r.anon, f: f, code: codes.AlreadyExists, why: whyOtherIdentity},
+			{name: "the same filing by a judge", client: r.judge, f: f, code: codes.PermissionDenied},
+			{name: "a dry run of it", client: r.filing, f: f, dryRun: true},
+		}
+		replays := 0
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				resp, err := tt.client.Triage(ctx, &triagev1.TriageRequest{Filing: tt.f, DryRun: tt.dryRun})
+				st := status.Convert(err)
+				if st.Code() != tt.code {
+					t.Fatalf("Triage = %v; want %v", err, tt.code)
+				}
+				switch {
+				case tt.code == codes.AlreadyExists:
+					if !strings.Contains(st.Message(), id) || !strings.Contains(st.Message(), tt.why) {
+						t.Errorf("message %q; want it to name %s and say %q", st.Message(), id, tt.why)
+					}
+					var named string
+					for _, d := range st.Details() {
+						if ri, ok := d.(*errdetails.ResourceInfo); ok {
+							named = ri.GetResourceName()
+						}
+					}
+					if named != id {
+						t.Errorf("ResourceInfo names %q, want %s", named, id)
+					}
+				case tt.code != codes.OK:
+				case tt.dryRun:
+					if resp.GetReplayed() || !resp.GetDecision().GetDryRun() || resp.GetDecision().GetDecisionId() != "" {
+						t.Errorf("dry run: replayed %v, dry_run %v, id %q; want a dry run", resp.GetReplayed(), resp.GetDecision().GetDryRun(), resp.GetDecision().GetDecisionId())
+					}
+				default:
+					replays++
+					if !resp.GetReplayed() {
+						t.Error("replayed = false, want true")
+					}
+					if diff := cmp.Diff(first, resp, ignoreReplayed); diff != "" {
+						t.Errorf("replay differs from the first answer (-first +replay):\n%s", diff)
+					}
+				}
+				if got := r.record(t, ctx); got != head {
+					t.Errorf("audit head %+v after the call, %+v before: it wrote", got, head)
+				}
+			})
+		}
+		if diff := cmp.Diff(feed, teamFeed(t, r.st, team), protocmp.Transform()); diff != "" {
+			t.Errorf("team %s's feed changed (-before +after):\n%s", team, diff)
+		}
+		waitMetric(t, r.h.reg, "fenjian_replays_total", map[string]string{"method": "Triage"}, float64(replays))
+		// One decision counted: the replays are not decisions.
+		var decided float64
+		for _, review := range []string{"false", "true"} {
+			v, _ := metricValue(r.h.reg, "fenjian_decisions_total", map[string]string{
+				"case_kind": "CASE_KIND_CIVIL", "recommended": first.GetDecision().GetRecommended().String(), "needs_review": review})
+			decided += v
+		}
+		if decided != 1 {
+			t.Errorf("fenjian_decisions_total = %v, want 1", decided)
+		}
+	})
+}
+
+// stall holds backend b's write lock from another connection, so that the
+// store's writer, once it takes a save, waits; the saves made meanwhile
+// queue up and share its next commit. release ends it.
+func stall(t *testing.T, b backend) (release func()) {
+	t.Helper()
+	driver, lock := "sqlite", []string{"BEGIN IMMEDIATE"}
+	if b.name == "postgres" {
+		driver, lock = "pgx", []string{"BEGIN", "SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE"}
+	}
+	db, err := sql.Open(driver, b.target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range lock {
+		if _, err := conn.ExecContext(context.Background(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+				t.Errorf("release the write lock: %v", err)
+			}
+			_ = conn.Close()
+			_ = db.Close()
+		})
+	}
+	t.Cleanup(release)
+	return release
+}
+
+// TestTriageReplayRace: identical Triage calls in flight at once, queued
+// behind a stalled writer so that they share one group commit (the store
+// refuses all but one inside the batch), store one decision, one
+// assignment and one unit of capacity, and every caller gets it: one new,
+// the others replayed, all the same decision.
+func TestTriageReplayRace(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		r := startReplayServer(t, b)
+		ctx := testContext(t)
+		before := r.record(t, ctx)
+		commits := gathered(t, r.reg, "fenjian_store_commit_batch_size", nil)
+
+		release := stall(t, b)
+		// The blocker: the writer takes it and waits for the lock.
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			if _, err := r.filing.Triage(ctx, &triagev1.TriageRequest{Filing: loanFiling("(2024)辽0102民初7100号")}); err != nil {
+				t.Errorf("blocker: %v", err)
+			}
+		})
+		time.Sleep(200 * time.Millisecond)
+		f := loanFiling("(2024)辽0102民初7101号")
+		const n = 8
+		resps := make([]*triagev1.TriageResponse, n)
+		errs := make([]error, n)
+		for i := range n {
+			wg.Go(func() { resps[i], errs[i] = r.filing.Triage(ctx, &triagev1.TriageRequest{Filing: proto.CloneOf(f)}) })
+		}
+		time.Sleep(time.Second) // decided and queued behind the blocker
+		release()
+		wg.Wait()
+
+		var fresh *triagev1.TriageResponse
+		replayed := 0
+		for i := range n {
+			if errs[i] != nil {
+				t.Fatalf("racing Triage %d: %v", i, errs[i])
+			}
+			if resps[i].GetReplayed() {
+				replayed++
+			} else {
+				fresh = resps[i]
+			}
+		}
+		if fresh == nil || replayed != n-1 {
+			t.Fatalf("%d of %d racing calls replayed; want %d, and one new", replayed, n, n-1)
+		}
+		for i := range n {
+			if diff := cmp.Diff(fresh, resps[i], ignoreReplayed); diff != "" {
+				t.Errorf("racing Triage %d answered another decision (-new +this):\n%s", i, diff)
+			}
+		}
+		// Two decisions (the blocker's and this one), each with its
+		// assignment: four records.
+		if after := r.record(t, ctx); after.Seq != before.Seq+4 {
+			t.Errorf("audit head moved from %d to %d; want +4 (two decisions, two assignments)", before.Seq, after.Seq)
+		}
+		c, err := r.st.GetCaseByFiling(ctx, f.GetId())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Assignments) != 1 {
+			t.Errorf("%d assignments of the filing, want 1", len(c.Assignments))
+		}
+		// The n identical saves took fewer commits than n: some shared one,
+		// and the store refused the copies inside it.
+		if got := gathered(t, r.reg, "fenjian_store_commit_batch_size", nil) - commits; got >= 1+n {
+			t.Errorf("%v commits for the blocker and %d racing saves: none shared a group commit", got, n)
+		}
+		waitMetric(t, r.h.reg, "fenjian_replays_total", map[string]string{"method": "Triage"}, n-1)
+	})
+}
