@@ -17,6 +17,7 @@ import (
 	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/pgtest"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -298,4 +299,307 @@ func TestTriageReplayRace(t *testing.T) {
 		}
 		waitMetric(t, r.h.reg, "fenjian_replays_total", map[string]string{"method": "Triage"}, n-1)
 	})
+}
+
+// TestOutcomeReplay: RecordOutcome sent again unchanged by the identity
+// that recorded it answers the stored outcome and the reassignment made
+// with it, byte for byte, replayed, and writes nothing; the same outcome
+// from another identity (a clerk entering the judge's ruling), or with any
+// field of the client's changed, is checked as new and keeps today's
+// refusal. An outcome that is no longer the case's latest is no replay.
+func TestOutcomeReplay(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		r := startReplayServer(t, b)
+		ctx := testContext(t)
+		byJudge := func(o *triagev1.Outcome) *triagev1.Outcome {
+			o.DecidedBy = "judge-17"
+			return o
+		}
+		// A confirmation, and a 简转普 that takes the case off its 速裁团队.
+		loan := triageOK(t, ctx, r.filing, loanFiling("(2024)辽0102民初7201号"))
+		conv := triageOK(t, ctx, r.filing, simplifiedFiling("(2024)辽0102民初7202号"))
+		confirm := byJudge(outcome(loan, confirmed, smallClaims, "2024-03-06"))
+		convert := byJudge(outcome(conv, simpToOrd, ordinary, "2024-04-01"))
+		firsts := map[*triagev1.Outcome]*triagev1.RecordOutcomeResponse{}
+		for _, o := range []*triagev1.Outcome{confirm, convert} {
+			resp, err := r.judge.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
+			if err != nil {
+				t.Fatalf("first RecordOutcome: %v", err)
+			}
+			firsts[o] = resp
+		}
+		if firsts[convert].GetReassignment() == nil {
+			t.Fatalf("简转普 of a case on %s: no reassignment; the test needs one", conv.GetAssignment().GetTeamId())
+		}
+		head := r.record(t, ctx)
+
+		with := func(o *triagev1.Outcome, e func(*triagev1.Outcome)) *triagev1.Outcome {
+			c := proto.CloneOf(o)
+			e(c)
+			return c
+		}
+		tests := []struct {
+			name   string
+			client triagev1.TriageServiceClient
+			o      *triagev1.Outcome
+			first  *triagev1.RecordOutcomeResponse // the replay's answer; nil: refused
+			code   codes.Code
+			rule   string
+		}{
+			{name: "the confirmation again", client: r.judge, o: confirm, first: firsts[confirm]},
+			{name: "the conversion again, with its reassignment", client: r.judge, o: convert, first: firsts[convert]},
+			{name: "the conversion, decision id in upper case", client: r.judge, o: with(convert, func(o *triagev1.Outcome) { o.DecisionId = strings.ToUpper(o.DecisionId) }), first: firsts[convert]},
+			// What the server sets is the server's: a client echoing the
+			// stored outcome back is sending the same request.
+			{name: "the stored outcome echoed back", client: r.judge, o: firsts[convert].GetOutcome(), first: firsts[convert]},
+			{name: "the confirmation, another reason", client: r.judge, o: with(confirm, func(o *triagev1.Outcome) { o.Reason += "另查明。" }),
+				code: codes.FailedPrecondition, rule: "FILING_CHOICE_NOT_FIRST"},
+			{name: "the confirmation, another day", client: r.judge, o: with(confirm, func(o *triagev1.Outcome) { o.DecidedOn = "2024-03-07" }),
+				code: codes.FailedPrecondition, rule: "FILING_CHOICE_NOT_FIRST"},
+			{name: "the conversion, another legal basis", client: r.judge, o: with(convert, func(o *triagev1.Outcome) { o.LegalBasis = "民诉法解释第二百五十八条" }),
+				code: codes.FailedPrecondition, rule: "CHANGE_NOT_FROM_CURRENT_PROCEDURE"},
+			{name: "the confirmation entered by a clerk", client: r.clerk, o: confirm, code: codes.FailedPrecondition, rule: "FILING_CHOICE_NOT_FIRST"},
+			{name: "the conversion entered by a clerk", client: r.clerk, o: convert, code: codes.FailedPrecondition, rule: "CHANGE_NOT_FROM_CURRENT_PROCEDURE"},
+		}
+		replays := 0
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				resp, err := tt.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: tt.o})
+				if tt.first == nil {
+					checkStatus(t, err, tt.code, "", tt.rule)
+				} else {
+					if err != nil {
+						t.Fatalf("RecordOutcome = %v; want the stored outcome", err)
+					}
+					replays++
+					if !resp.GetReplayed() {
+						t.Error("replayed = false, want true")
+					}
+					if diff := cmp.Diff(tt.first, resp, ignoreReplayed); diff != "" {
+						t.Errorf("replay differs from the first answer (-first +replay):\n%s", diff)
+					}
+				}
+				if got := r.record(t, ctx); got != head {
+					t.Errorf("audit head %+v after the call, %+v before: it wrote", got, head)
+				}
+			})
+		}
+		waitMetric(t, r.h.reg, "fenjian_replays_total", map[string]string{"method": "RecordOutcome"}, float64(replays))
+
+		// No longer the latest: a panel after the conversion, then the
+		// conversion again is refused as a conversion from ordinary.
+		panel := byJudge(outcome(conv, triagev1.ChangeKind_CHANGE_KIND_SINGLE_JUDGE_TO_PANEL, ordinary, "2024-04-01"))
+		if _, err := r.judge.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: panel}); err != nil {
+			t.Fatalf("panel: %v", err)
+		}
+		_, err := r.judge.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: convert})
+		checkStatus(t, err, codes.FailedPrecondition, "", "CHANGE_NOT_FROM_CURRENT_PROCEDURE")
+
+		// Copies of one outcome in flight at once: one recorded, all
+		// answered it.
+		race := triageOK(t, ctx, r.filing, loanFiling("(2024)辽0102民初7203号"))
+		o := byJudge(outcome(race, confirmed, smallClaims, "2024-03-06"))
+		resps := raceOutcome(t, ctx, []triagev1.TriageServiceClient{r.judge}, o, 6)
+		checkOneOutcome(t, ctx, r.st, race.GetDecisionId(), resps)
+	})
+}
+
+// raceOutcome sends n copies of o at once, spread over clients.
+func raceOutcome(t *testing.T, ctx context.Context, clients []triagev1.TriageServiceClient, o *triagev1.Outcome, n int) []*triagev1.RecordOutcomeResponse {
+	t.Helper()
+	resps := make([]*triagev1.RecordOutcomeResponse, n)
+	errs := make([]error, n)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			resps[i], errs[i] = clients[i%len(clients)].RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: proto.CloneOf(o)})
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("racing RecordOutcome %d: %v", i, err)
+		}
+	}
+	return resps
+}
+
+// checkOneOutcome checks that racing copies of one outcome recorded one and
+// all answered it, one as new.
+func checkOneOutcome(t *testing.T, ctx context.Context, st store.Store, decisionID string, resps []*triagev1.RecordOutcomeResponse) {
+	t.Helper()
+	stored, err := st.ListOutcomes(ctx, decisionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 1 {
+		t.Fatalf("%d outcomes stored by %d racing copies of one, want 1", len(stored), len(resps))
+	}
+	fresh := 0
+	for i, resp := range resps {
+		if !resp.GetReplayed() {
+			fresh++
+		}
+		if diff := cmp.Diff(stored[0], resp.GetOutcome(), protocmp.Transform()); diff != "" {
+			t.Errorf("racing RecordOutcome %d answered other than stored (-stored +answer):\n%s", i, diff)
+		}
+	}
+	if fresh != 1 {
+		t.Errorf("%d of %d racing copies answered as new, want 1", fresh, len(resps))
+	}
+}
+
+// TestAssignCaseReplay: AssignCase sent again unchanged by the identity
+// that designated answers the stored designation, replayed, and writes
+// nothing; another reason, another designated_by, or another identity
+// entering the same designation keep ALREADY_WITH_TEAM; copies racing
+// record one.
+func TestAssignCaseReplay(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		r := startReplayServer(t, b)
+		ctx := testContext(t)
+		president := triagev1.NewTriageServiceClient(dialAs(t, r.h.conn.Target(), testPresidentToken))
+		d := triageOK(t, ctx, r.filing, loanFiling("(2024)辽0102民初7301号"))
+		req := &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: "civil-trial-2", DesignatedBy: "president-1", Reason: "原承办团队需回避，院长指定。"}
+		first, err := president.AssignCase(ctx, req)
+		if err != nil {
+			t.Fatalf("first AssignCase: %v", err)
+		}
+		head := r.record(t, ctx)
+		with := func(e func(*triagev1.AssignCaseRequest)) *triagev1.AssignCaseRequest {
+			c := proto.CloneOf(req)
+			e(c)
+			return c
+		}
+		tests := []struct {
+			name   string
+			client triagev1.TriageServiceClient
+			req    *triagev1.AssignCaseRequest
+			replay bool
+		}{
+			{name: "the same designation again", client: president, req: req, replay: true},
+			// Stored trimmed, compared as stored.
+			{name: "the same reason with white space around it", client: president, req: with(func(r *triagev1.AssignCaseRequest) { r.Reason = " " + r.Reason + "\n" }), replay: true},
+			{name: "another reason", client: president, req: with(func(r *triagev1.AssignCaseRequest) { r.Reason = "案件重大，院长指定。" })},
+			{name: "entered by a clerk", client: r.h.client, req: req},
+			{name: "entered by a clerk for another president", client: r.h.client, req: with(func(r *triagev1.AssignCaseRequest) { r.DesignatedBy = "president-2" })},
+		}
+		replays := 0
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				resp, err := tt.client.AssignCase(ctx, tt.req)
+				if !tt.replay {
+					checkStatus(t, err, codes.FailedPrecondition, "", "ALREADY_WITH_TEAM")
+				} else {
+					if err != nil {
+						t.Fatalf("AssignCase = %v; want the stored designation", err)
+					}
+					replays++
+					if !resp.GetReplayed() {
+						t.Error("replayed = false, want true")
+					}
+					if diff := cmp.Diff(first, resp, ignoreReplayed); diff != "" {
+						t.Errorf("replay differs from the first answer (-first +replay):\n%s", diff)
+					}
+				}
+				if got := r.record(t, ctx); got != head {
+					t.Errorf("audit head %+v after the call, %+v before: it wrote", got, head)
+				}
+			})
+		}
+		waitMetric(t, r.h.reg, "fenjian_replays_total", map[string]string{"method": "AssignCase"}, float64(replays))
+
+		// Copies racing: one designation recorded, every copy answered it.
+		race := triageOK(t, ctx, r.filing, loanFiling("(2024)辽0102民初7302号"))
+		rq := proto.CloneOf(req)
+		rq.DecisionId = race.GetDecisionId()
+		resps := raceAssign(t, ctx, []triagev1.TriageServiceClient{president}, rq, 6)
+		checkOneDesignation(t, ctx, r.st, race.GetDecisionId(), resps)
+	})
+}
+
+// raceAssign sends n copies of req at once, spread over clients.
+func raceAssign(t *testing.T, ctx context.Context, clients []triagev1.TriageServiceClient, req *triagev1.AssignCaseRequest, n int) []*triagev1.AssignCaseResponse {
+	t.Helper()
+	resps := make([]*triagev1.AssignCaseResponse, n)
+	errs := make([]error, n)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			resps[i], errs[i] = clients[i%len(clients)].AssignCase(ctx, proto.CloneOf(req))
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("racing AssignCase %d: %v", i, err)
+		}
+	}
+	return resps
+}
+
+// checkOneDesignation checks that racing copies of one designation recorded
+// one and all answered it, one as new.
+func checkOneDesignation(t *testing.T, ctx context.Context, st store.Store, decisionID string, resps []*triagev1.AssignCaseResponse) {
+	t.Helper()
+	c, err := st.GetCase(ctx, decisionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Assignments) != 2 { // the draw and the designation
+		t.Fatalf("%d assignments after %d racing copies of one designation, want 2", len(c.Assignments), len(resps))
+	}
+	fresh := 0
+	for i, resp := range resps {
+		if !resp.GetReplayed() {
+			fresh++
+		}
+		if diff := cmp.Diff(c.Assignments[1], resp.GetAssignment(), protocmp.Transform()); diff != "" {
+			t.Errorf("racing AssignCase %d answered other than stored (-stored +answer):\n%s", i, diff)
+		}
+	}
+	if fresh != 1 {
+		t.Errorf("%d of %d racing copies answered as new, want 1", fresh, len(resps))
+	}
+}
+
+// TestReplicasReplayRace: on two replicas of one PostgreSQL record, whose
+// in-process case locks do not see each other, copies of one outcome and of
+// one designation racing through both store one and answer it every time
+// (the store's check under the chain lock refuses the loser: ErrConflict,
+// ErrSameTeam, which the server then finds to be its own request).
+func TestReplicasReplayRace(t *testing.T) {
+	target := pgtest.Schema(t)
+	teams := defaultTeams(t)
+	a := startReplica(t, target, teams)
+	b := startReplica(t, target, teams)
+	ctx := testContext(t)
+	judges := []triagev1.TriageServiceClient{
+		triagev1.NewTriageServiceClient(dialAs(t, a.run.grpcAddr, testJudgeToken)),
+		triagev1.NewTriageServiceClient(dialAs(t, b.run.grpcAddr, testJudgeToken)),
+	}
+	presidents := []triagev1.TriageServiceClient{
+		triagev1.NewTriageServiceClient(dialAs(t, a.run.grpcAddr, testPresidentToken)),
+		triagev1.NewTriageServiceClient(dialAs(t, b.run.grpcAddr, testPresidentToken)),
+	}
+	for round := range 3 {
+		d := triageOK(t, ctx, a.client, loanFiling("rrace-o-"+string(rune('a'+round))))
+		o := outcome(d, confirmed, smallClaims, "2024-03-06")
+		o.DecidedBy = "judge-17"
+		checkOneOutcome(t, ctx, a.store, d.GetDecisionId(), raceOutcome(t, ctx, judges, o, 6))
+
+		e := triageOK(t, ctx, b.client, loanFiling("rrace-a-"+string(rune('a'+round))))
+		req := &triagev1.AssignCaseRequest{DecisionId: e.GetDecisionId(), TeamId: "civil-trial-2", DesignatedBy: "president-1", Reason: "院长指定。"}
+		checkOneDesignation(t, ctx, b.store, e.GetDecisionId(), raceAssign(t, ctx, presidents, req, 6))
+	}
+	rep, err := a.store.VerifyAudit(ctx)
+	if err != nil || !rep.OK {
+		t.Errorf("audit: %v, %v", rep, err)
+	}
 }
