@@ -603,3 +603,56 @@ func TestReplicasReplayRace(t *testing.T) {
 		t.Errorf("audit: %v, %v", rep, err)
 	}
 }
+
+// TestReplayAfterKill9: the server process is killed (SIGKILL) after the
+// store committed a filing's decision and before the answer left; the
+// client sees the call fail. Sent again to the restarted server, the same
+// filing is answered the decision stored, replayed, byte for byte as the
+// store holds it, and nothing more is written.
+func TestReplayAfterKill9(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts server processes")
+	}
+	path := tempDB(t)
+	f := loanFiling("(2024)辽0102民初7401号")
+	p := startServeProcess(t, path, killAfterSaveEnv+"="+f.GetId())
+	ctx := testContext(t)
+	_, err := triagev1.NewTriageServiceClient(dialAs(t, p.addr, testFilingToken)).Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	if code := status.Code(err); code != codes.Unavailable {
+		t.Fatalf("Triage through the process that dies = %v; want UNAVAILABLE (the answer lost)", err)
+	}
+	if werr := p.wait(); werr == nil || !strings.Contains(werr.Error(), "killed") {
+		t.Fatalf("server process ended with %v; want killed\n%s", werr, p.stderr.String())
+	}
+
+	q := startServeProcess(t, path)
+	resp, err := triagev1.NewTriageServiceClient(dialAs(t, q.addr, testFilingToken)).Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	if err != nil {
+		t.Fatalf("retry after the restart: %v\n%s", err, q.stderr.String())
+	}
+	if err := q.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = q.wait()
+	if !resp.GetReplayed() {
+		t.Error("retry after the restart: replayed = false; want the stored decision")
+	}
+	st := openStore(t, path)
+	c, err := st.GetCaseByFiling(ctx, f.GetId())
+	if err != nil {
+		t.Fatalf("the decision committed before the kill: %v", err)
+	}
+	if diff := cmp.Diff(c.Decision, resp.GetDecision(), protocmp.Transform()); diff != "" {
+		t.Errorf("retry answered other than stored (-stored +answer):\n%s", diff)
+	}
+	if len(c.Assignments) != 1 {
+		t.Errorf("%d assignments of the filing, want 1", len(c.Assignments))
+	}
+	head, err := st.AuditHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if head.Seq != 2 { // the decision and its assignment
+		t.Errorf("audit head at %d; want 2: the retry wrote", head.Seq)
+	}
+}
