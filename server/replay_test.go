@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/prometheus/client_golang/prometheus"
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
@@ -66,6 +65,25 @@ func (r *replayServer) record(t *testing.T, ctx context.Context) store.AuditHead
 		t.Fatalf("audit: %v, %v", rep, err)
 	}
 	return head
+}
+
+// unchanged fails the test unless the record is as it was at head.
+func (r *replayServer) unchanged(t *testing.T, ctx context.Context, head store.AuditHead) {
+	t.Helper()
+	if got := r.record(t, ctx); got != head {
+		t.Errorf("audit head %+v after the call, %+v before: it wrote", got, head)
+	}
+}
+
+// checkReplay checks that resp is first's answer again, marked replayed.
+func checkReplay[R replayable](t *testing.T, first, resp R) {
+	t.Helper()
+	if !resp.GetReplayed() {
+		t.Error("replayed = false, want true")
+	}
+	if diff := cmp.Diff(first, resp, ignoreReplayed); diff != "" {
+		t.Errorf("replay differs from the first answer (-first +replay):\n%s", diff)
+	}
 }
 
 // ignoreReplayed compares responses without their replayed flag.
@@ -147,13 +165,7 @@ func TestTriageReplay(t *testing.T) {
 					if !strings.Contains(st.Message(), id) || !strings.Contains(st.Message(), tt.why) {
 						t.Errorf("message %q; want it to name %s and say %q", st.Message(), id, tt.why)
 					}
-					var named string
-					for _, d := range st.Details() {
-						if ri, ok := d.(*errdetails.ResourceInfo); ok {
-							named = ri.GetResourceName()
-						}
-					}
-					if named != id {
+					if named := resourceName(st); named != id {
 						t.Errorf("ResourceInfo names %q, want %s", named, id)
 					}
 				case tt.code != codes.OK:
@@ -163,16 +175,9 @@ func TestTriageReplay(t *testing.T) {
 					}
 				default:
 					replays++
-					if !resp.GetReplayed() {
-						t.Error("replayed = false, want true")
-					}
-					if diff := cmp.Diff(first, resp, ignoreReplayed); diff != "" {
-						t.Errorf("replay differs from the first answer (-first +replay):\n%s", diff)
-					}
+					checkReplay(t, first, resp)
 				}
-				if got := r.record(t, ctx); got != head {
-					t.Errorf("audit head %+v after the call, %+v before: it wrote", got, head)
-				}
+				r.unchanged(t, ctx, head)
 			})
 		}
 		if diff := cmp.Diff(feed, teamFeed(t, r.st, team), protocmp.Transform()); diff != "" {
@@ -372,16 +377,9 @@ func TestOutcomeReplay(t *testing.T) {
 						t.Fatalf("RecordOutcome = %v; want the stored outcome", err)
 					}
 					replays++
-					if !resp.GetReplayed() {
-						t.Error("replayed = false, want true")
-					}
-					if diff := cmp.Diff(tt.first, resp, ignoreReplayed); diff != "" {
-						t.Errorf("replay differs from the first answer (-first +replay):\n%s", diff)
-					}
+					checkReplay(t, tt.first, resp)
 				}
-				if got := r.record(t, ctx); got != head {
-					t.Errorf("audit head %+v after the call, %+v before: it wrote", got, head)
-				}
+				r.unchanged(t, ctx, head)
 			})
 		}
 		waitMetric(t, r.h.reg, "fenjian_replays_total", map[string]string{"method": "RecordOutcome"}, float64(replays))
@@ -399,57 +397,74 @@ func TestOutcomeReplay(t *testing.T) {
 		// answered it.
 		race := triageOK(t, ctx, r.filing, loanFiling("(2024)辽0102民初7203号"))
 		o := byJudge(outcome(race, confirmed, smallClaims, "2024-03-06"))
-		resps := raceOutcome(t, ctx, []triagev1.TriageServiceClient{r.judge}, o, 6)
-		checkOneOutcome(t, ctx, r.st, race.GetDecisionId(), resps)
+		raceOutcome(t, ctx, r.st, []triagev1.TriageServiceClient{r.judge}, o, 6)
 	})
 }
 
-// raceOutcome sends n copies of o at once, spread over clients.
-func raceOutcome(t *testing.T, ctx context.Context, clients []triagev1.TriageServiceClient, o *triagev1.Outcome, n int) []*triagev1.RecordOutcomeResponse {
+// replayable is a write RPC's response, which says whether it is a replay.
+type replayable interface {
+	proto.Message
+	GetReplayed() bool
+}
+
+// raceCopies makes n calls at once (call(i) sends copy i) and fails the
+// test unless every one succeeds.
+func raceCopies[R replayable](t *testing.T, n int, call func(i int) (R, error)) []R {
 	t.Helper()
-	resps := make([]*triagev1.RecordOutcomeResponse, n)
+	resps := make([]R, n)
 	errs := make([]error, n)
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
 			<-start
-			resps[i], errs[i] = clients[i%len(clients)].RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: proto.CloneOf(o)})
+			resps[i], errs[i] = call(i)
 		})
 	}
 	close(start)
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			t.Fatalf("racing RecordOutcome %d: %v", i, err)
+			t.Fatalf("racing copy %d: %v", i, err)
 		}
 	}
 	return resps
 }
 
-// checkOneOutcome checks that racing copies of one outcome recorded one and
-// all answered it, one as new.
-func checkOneOutcome(t *testing.T, ctx context.Context, st store.Store, decisionID string, resps []*triagev1.RecordOutcomeResponse) {
+// checkOneStored checks that racing copies of one request all answered the
+// record stored (answer(resp) is the record a response carries), one of
+// them as new.
+func checkOneStored[R replayable](t *testing.T, stored proto.Message, resps []R, answer func(R) proto.Message) {
 	t.Helper()
-	stored, err := st.ListOutcomes(ctx, decisionID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(stored) != 1 {
-		t.Fatalf("%d outcomes stored by %d racing copies of one, want 1", len(stored), len(resps))
-	}
 	fresh := 0
 	for i, resp := range resps {
 		if !resp.GetReplayed() {
 			fresh++
 		}
-		if diff := cmp.Diff(stored[0], resp.GetOutcome(), protocmp.Transform()); diff != "" {
-			t.Errorf("racing RecordOutcome %d answered other than stored (-stored +answer):\n%s", i, diff)
+		if diff := cmp.Diff(stored, answer(resp), protocmp.Transform()); diff != "" {
+			t.Errorf("racing copy %d answered other than stored (-stored +answer):\n%s", i, diff)
 		}
 	}
 	if fresh != 1 {
 		t.Errorf("%d of %d racing copies answered as new, want 1", fresh, len(resps))
 	}
+}
+
+// raceOutcome sends n copies of o at once, spread over clients, and checks
+// that one outcome was recorded and every copy answered it.
+func raceOutcome(t *testing.T, ctx context.Context, st store.Store, clients []triagev1.TriageServiceClient, o *triagev1.Outcome, n int) {
+	t.Helper()
+	resps := raceCopies(t, n, func(i int) (*triagev1.RecordOutcomeResponse, error) {
+		return clients[i%len(clients)].RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: proto.CloneOf(o)})
+	})
+	stored, err := st.ListOutcomes(ctx, o.GetDecisionId())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 1 {
+		t.Fatalf("%d outcomes stored by %d racing copies of one, want 1", len(stored), n)
+	}
+	checkOneStored(t, stored[0], resps, func(r *triagev1.RecordOutcomeResponse) proto.Message { return r.GetOutcome() })
 }
 
 // TestAssignCaseReplay: AssignCase sent again unchanged by the identity
@@ -498,16 +513,9 @@ func TestAssignCaseReplay(t *testing.T) {
 						t.Fatalf("AssignCase = %v; want the stored designation", err)
 					}
 					replays++
-					if !resp.GetReplayed() {
-						t.Error("replayed = false, want true")
-					}
-					if diff := cmp.Diff(first, resp, ignoreReplayed); diff != "" {
-						t.Errorf("replay differs from the first answer (-first +replay):\n%s", diff)
-					}
+					checkReplay(t, first, resp)
 				}
-				if got := r.record(t, ctx); got != head {
-					t.Errorf("audit head %+v after the call, %+v before: it wrote", got, head)
-				}
+				r.unchanged(t, ctx, head)
 			})
 		}
 		waitMetric(t, r.h.reg, "fenjian_replays_total", map[string]string{"method": "AssignCase"}, float64(replays))
@@ -516,57 +524,25 @@ func TestAssignCaseReplay(t *testing.T) {
 		race := triageOK(t, ctx, r.filing, loanFiling("(2024)辽0102民初7302号"))
 		rq := proto.CloneOf(req)
 		rq.DecisionId = race.GetDecisionId()
-		resps := raceAssign(t, ctx, []triagev1.TriageServiceClient{president}, rq, 6)
-		checkOneDesignation(t, ctx, r.st, race.GetDecisionId(), resps)
+		raceAssign(t, ctx, r.st, []triagev1.TriageServiceClient{president}, rq, 6)
 	})
 }
 
-// raceAssign sends n copies of req at once, spread over clients.
-func raceAssign(t *testing.T, ctx context.Context, clients []triagev1.TriageServiceClient, req *triagev1.AssignCaseRequest, n int) []*triagev1.AssignCaseResponse {
+// raceAssign sends n copies of req at once, spread over clients, and
+// checks that one designation was recorded and every copy answered it.
+func raceAssign(t *testing.T, ctx context.Context, st store.Store, clients []triagev1.TriageServiceClient, req *triagev1.AssignCaseRequest, n int) {
 	t.Helper()
-	resps := make([]*triagev1.AssignCaseResponse, n)
-	errs := make([]error, n)
-	start := make(chan struct{})
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			<-start
-			resps[i], errs[i] = clients[i%len(clients)].AssignCase(ctx, proto.CloneOf(req))
-		})
-	}
-	close(start)
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			t.Fatalf("racing AssignCase %d: %v", i, err)
-		}
-	}
-	return resps
-}
-
-// checkOneDesignation checks that racing copies of one designation recorded
-// one and all answered it, one as new.
-func checkOneDesignation(t *testing.T, ctx context.Context, st store.Store, decisionID string, resps []*triagev1.AssignCaseResponse) {
-	t.Helper()
-	c, err := st.GetCase(ctx, decisionID)
+	resps := raceCopies(t, n, func(i int) (*triagev1.AssignCaseResponse, error) {
+		return clients[i%len(clients)].AssignCase(ctx, proto.CloneOf(req))
+	})
+	c, err := st.GetCase(ctx, req.GetDecisionId())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(c.Assignments) != 2 { // the draw and the designation
-		t.Fatalf("%d assignments after %d racing copies of one designation, want 2", len(c.Assignments), len(resps))
+		t.Fatalf("%d assignments after %d racing copies of one designation, want 2", len(c.Assignments), n)
 	}
-	fresh := 0
-	for i, resp := range resps {
-		if !resp.GetReplayed() {
-			fresh++
-		}
-		if diff := cmp.Diff(c.Assignments[1], resp.GetAssignment(), protocmp.Transform()); diff != "" {
-			t.Errorf("racing AssignCase %d answered other than stored (-stored +answer):\n%s", i, diff)
-		}
-	}
-	if fresh != 1 {
-		t.Errorf("%d of %d racing copies answered as new, want 1", fresh, len(resps))
-	}
+	checkOneStored(t, c.Assignments[1], resps, func(r *triagev1.AssignCaseResponse) proto.Message { return r.GetAssignment() })
 }
 
 // TestReplicasReplayRace: on two replicas of one PostgreSQL record, whose
@@ -592,11 +568,11 @@ func TestReplicasReplayRace(t *testing.T) {
 		d := triageOK(t, ctx, a.client, loanFiling("rrace-o-"+string(rune('a'+round))))
 		o := outcome(d, confirmed, smallClaims, "2024-03-06")
 		o.DecidedBy = "judge-17"
-		checkOneOutcome(t, ctx, a.store, d.GetDecisionId(), raceOutcome(t, ctx, judges, o, 6))
+		raceOutcome(t, ctx, a.store, judges, o, 6)
 
 		e := triageOK(t, ctx, b.client, loanFiling("rrace-a-"+string(rune('a'+round))))
 		req := &triagev1.AssignCaseRequest{DecisionId: e.GetDecisionId(), TeamId: "civil-trial-2", DesignatedBy: "president-1", Reason: "院长指定。"}
-		checkOneDesignation(t, ctx, b.store, e.GetDecisionId(), raceAssign(t, ctx, presidents, req, 6))
+		raceAssign(t, ctx, b.store, presidents, req, 6)
 	}
 	rep, err := a.store.VerifyAudit(ctx)
 	if err != nil || !rep.OK {

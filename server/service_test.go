@@ -13,7 +13,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
@@ -521,13 +520,7 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	if st2.Code() != codes.AlreadyExists || !strings.Contains(st2.Message(), id) {
 		t.Fatalf("second Triage = %v; want ALREADY_EXISTS naming %s", err, id)
 	}
-	var named string
-	for _, d := range st2.Details() {
-		if ri, ok := d.(*errdetails.ResourceInfo); ok {
-			named = ri.GetResourceName()
-		}
-	}
-	if named != id {
+	if named := resourceName(st2); named != id {
 		t.Errorf("ResourceInfo names %q, want the stored decision %s", named, id)
 	}
 	waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "AlreadyExists", "case_kind": "CASE_KIND_CIVIL"}, 1)
@@ -578,11 +571,7 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 				ids[i] = resp.GetDecision().GetDecisionId()
 				return
 			}
-			for _, d := range status.Convert(err).Details() {
-				if ri, ok := d.(*errdetails.ResourceInfo); ok {
-					ids[i] = ri.GetResourceName()
-				}
-			}
+			ids[i] = resourceName(status.Convert(err))
 		})
 	}
 	close(start)
