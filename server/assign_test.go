@@ -74,7 +74,9 @@ func TestAssignCase(t *testing.T) {
 		{name: "back to the team drawn", req: req(loan, "civil-fast-general"), proc: smallClaims},
 		// Moved back just now: a second designation there would show it
 		// arriving twice and count it twice in the team's load.
-		{name: "again to the team it is with", req: req(loan, "civil-fast-general"), code: codes.FailedPrecondition, rule: "ALREADY_WITH_TEAM"},
+		// (The same request again is a retry, answered the designation
+		// stored: TestAssignCaseReplay.)
+		{name: "again to the team it is with", req: with(req(loan, "civil-fast-general"), func(r *triagev1.AssignCaseRequest) { r.Reason = "再次指定。" }), code: codes.FailedPrecondition, rule: "ALREADY_WITH_TEAM"},
 		{name: "criminal to the criminal trial team", req: req(crim, "criminal-trial"), proc: fastTrack},
 
 		{name: "no reason", req: with(req(loan, "civil-trial-1"), func(r *triagev1.AssignCaseRequest) { r.Reason = "" }), code: codes.InvalidArgument, field: "reason"},

@@ -142,47 +142,67 @@ func planFor(ts *routing.Teams, eligible []routing.Team) *store.AssignmentPlan {
 // procedure, the time limit) and stores it.
 func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.RecordOutcomeResponse, error) {
 	start := time.Now()
-	o, moved, err := s.recordOutcome(ctx, req)
-	s.logCall(ctx, "RecordOutcome", start, err,
+	resp, err := s.recordOutcome(ctx, req)
+	attrs := []slog.Attr{
 		slog.String("decision_id", logID(req.GetOutcome().GetDecisionId())),
 		slog.String("change", req.GetOutcome().GetChange().String()),
-		slog.String("procedure", req.GetOutcome().GetProcedure().String()))
+		slog.String("procedure", req.GetOutcome().GetProcedure().String()),
+	}
+	if resp.GetReplayed() {
+		attrs = append(attrs, slog.Bool("replayed", true))
+	}
+	s.logCall(ctx, "RecordOutcome", start, err, attrs...)
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()
 	}
-	return &triagev1.RecordOutcomeResponse{Outcome: o, Reassignment: moved}, nil
+	return resp, nil
 }
 
-func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.Outcome, *triagev1.Assignment, error) {
+func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.RecordOutcomeResponse, error) {
 	in := req.GetOutcome()
 	if in == nil {
-		return nil, nil, &fieldError{Field: "outcome", Problem: "is required"}
+		return nil, &fieldError{Field: "outcome", Problem: "is required"}
 	}
 	id, err := validDecisionID(in.GetDecisionId(), "outcome.decision_id")
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	// The outcome is checked against the outcomes before it, so two calls
 	// for one decision must not both check against the same record.
 	cs, d, prior, unlock, err := s.lockCase(ctx, id)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer unlock()
-	o := proto.Clone(in).(*triagev1.Outcome)
 	// What the server owns is set here, whatever the client sent; the
 	// decision id in its canonical form, as the decision is stored.
+	o := clientOutcome(in)
 	o.DecisionId = id
-	o.OutcomeId, o.RecordedAt, o.TimeLimit, o.ReviewReasons = "", nil, nil, nil
 	// Who entered it, beside who decided it (a clerk for a judge): the
 	// proved caller, never what the client says.
 	if o.RecordedBy, err = recorder(ctx); err != nil {
-		return nil, nil, err
+		return nil, err
+	}
+	// A retry of the call that recorded the latest outcome is answered that
+	// outcome: checked as new, it would be refused (a second confirmation,
+	// a conversion from a procedure no longer in force).
+	replay := func(outcomes []*triagev1.Outcome) (*triagev1.RecordOutcomeResponse, error) {
+		want := clientOutcome(o)
+		want.DecisionId = id
+		last, moved, err := s.replayedOutcome(ctx, cs, outcomes, want, o.GetRecordedBy())
+		if err != nil || last == nil {
+			return nil, err
+		}
+		s.metrics.observeReplay("RecordOutcome")
+		return &triagev1.RecordOutcomeResponse{Outcome: last, Reassignment: moved, Replayed: true}, nil
+	}
+	if resp, err := replay(prior); resp != nil || err != nil {
+		return resp, err
 	}
 	o.Previous = rules.CurrentProcedure(d, prior)
 	eng, err := s.rulesFor(d)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	// A correction is compared with the filing as decided; the fields that
 	// differ are the server's to say, whatever the client sent.
@@ -190,14 +210,14 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if c := o.GetCorrection(); c != nil {
 		c.ChangedFields = nil
 		if original, err = cs.GetFiling(ctx, id); err != nil {
-			return nil, nil, fmt.Errorf("get filing: %w", err)
+			return nil, fmt.Errorf("get filing: %w", err)
 		}
 	}
 	// rec holds the facts as last corrected, evaluated once for the
 	// check, the time limit, the review and the routing below.
 	rec, err := eng.CheckOutcomeRecord(d, original, prior, o)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	// The prosecution's sentencing recommendation (kind and term) chooses
 	// a criminal limit's extension text; it is in the filing as last
@@ -206,37 +226,48 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if d.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
 		f, err := caseFiling(ctx, cs, id, prior, o)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		sentence = f.GetCircumstances()
 	}
 	tl, err := rec.TimeLimit(sentence)
 	if err != nil {
-		return nil, nil, fmt.Errorf("time limit: %w", err)
+		return nil, fmt.Errorf("time limit: %w", err)
 	}
 	o.TimeLimit = tl
 	// A late conversion is recorded, with what the court should check
 	// (rules.OutcomeReview; audit round 16).
 	if o.ReviewReasons, err = rec.Review(tl); err != nil {
-		return nil, nil, fmt.Errorf("outcome review: %w", err)
+		return nil, fmt.Errorf("outcome review: %w", err)
 	}
 	// The case as the teams read it once o is recorded: a correction can
 	// require a panel or review that the facts first filed did not.
 	plan, err := s.reroutePlan(ctx, cs, rec.RoutingView(), prior, o)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	// The in-process lock above orders this replica's calls; the store's
 	// check orders all replicas (ErrConflict → ABORTED: re-read and retry).
 	moved, err := cs.SaveConversion(ctx, o, len(prior), plan)
+	if errors.Is(err, store.ErrConflict) {
+		// Another replica recorded an outcome meanwhile: the same one, when
+		// two copies of this request raced.
+		outcomes, lerr := cs.ListOutcomes(ctx, id)
+		if lerr != nil {
+			return nil, fmt.Errorf("list outcomes: %w", lerr)
+		}
+		if resp, rerr := replay(outcomes); resp != nil || rerr != nil {
+			return resp, rerr
+		}
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("save outcome: %w", err)
+		return nil, fmt.Errorf("save outcome: %w", err)
 	}
 	s.metrics.observeOutcome(d, o)
 	if moved != nil {
 		s.metrics.observeDraw(d.GetFiledOn(), moved)
 	}
-	return o, moved, nil
+	return &triagev1.RecordOutcomeResponse{Outcome: o, Reassignment: moved}, nil
 }
 
 // reroutePlan is what the store needs to move a case whose outcome o
@@ -354,71 +385,77 @@ func (s *Service) rulesFor(d *triagev1.Decision) (*rules.Engine, error) {
 // exception to the random draw, with who designated and why.
 func (s *Service) AssignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.AssignCaseResponse, error) {
 	start := time.Now()
-	a, err := s.assignCase(ctx, req)
-	s.logCall(ctx, "AssignCase", start, err,
-		slog.String("decision_id", logID(req.GetDecisionId())), slog.String("team_id", logID(req.GetTeamId())))
+	a, replayed, err := s.assignCase(ctx, req)
+	attrs := []slog.Attr{slog.String("decision_id", logID(req.GetDecisionId())), slog.String("team_id", logID(req.GetTeamId()))}
+	if replayed {
+		attrs = append(attrs, slog.Bool("replayed", true))
+	}
+	s.logCall(ctx, "AssignCase", start, err, attrs...)
 	if err != nil {
 		return nil, toStatus(withContext(ctx, err)).Err()
 	}
-	return &triagev1.AssignCaseResponse{Assignment: a}, nil
+	return &triagev1.AssignCaseResponse{Assignment: a, Replayed: replayed}, nil
 }
 
-func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.Assignment, error) {
+// assignCase records the designation; replayed is true when it answers the
+// case's latest assignment, the same designation by the same identity
+// (replayedDesignation), and records nothing.
+func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (_ *triagev1.Assignment, replayed bool, _ error) {
 	id, err := validDecisionID(req.GetDecisionId(), "decision_id")
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	// One table for the whole designation (a reload may swap it meanwhile).
 	ts := s.teams.Teams()
 	if ts == nil {
-		return nil, &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
+		return nil, false, &preconditionError{rule: "NO_TEAMS", msg: "the server has no teams file"}
 	}
 	team, ok := ts.Team(req.GetTeamId())
 	if !ok {
-		return nil, &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
+		return nil, false, &fieldError{Field: "team_id", Problem: fmt.Sprintf("%q is not a team of the teams file", clip(req.GetTeamId()))}
 	}
 	if err := rules.ValidatePersonID("designated_by", req.GetDesignatedBy()); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	// Checked as sent, before trimming: TrimSpace would drop a leading
 	// NEL (U+0085), and the position reported is in what the caller sent.
 	if err := rules.ValidateText("reason", req.GetReason(), rules.MultiLine); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	reason := strings.TrimSpace(req.GetReason())
 	switch {
 	case reason == "":
-		return nil, &fieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
+		return nil, false, &fieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
 	case utf8.RuneCountInString(reason) > 2000:
-		return nil, &fieldError{Field: "reason", Problem: "is longer than 2,000 characters"}
+		return nil, false, &fieldError{Field: "reason", Problem: "is longer than 2,000 characters"}
 	}
 	// The procedure in force is read from the outcomes: no outcome of this
 	// decision may be recorded in between.
 	cs, d, prior, unlock, err := s.lockCase(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer unlock()
 	proc := rules.CurrentProcedure(d, prior)
 	// As last corrected: corrected facts may require a panel or review.
 	eng, err := s.rulesFor(d)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	rd, err := eng.RoutingView(d, prior, nil)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	f, err := caseFiling(ctx, cs, id, prior, nil)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := teamRefuses(team, rd, proc, rules.PanelRuled(d, prior), juvenileOnly(ts, routing.CaseKindOf(d, f), f)); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	by, err := recorder(ctx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	a := &triagev1.Assignment{
 		DecisionId:   d.GetDecisionId(),
@@ -433,15 +470,26 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	}
 	if err := cs.SaveAssignment(ctx, a); err != nil {
 		if errors.Is(err, store.ErrSameTeam) {
+			// The case is with the team already: by this very request, when
+			// it is a retry (sent again, or racing a copy of itself on
+			// another replica), which is answered the designation stored.
+			stored, rerr := replayedDesignation(ctx, cs, a)
+			if rerr != nil {
+				return nil, false, rerr
+			}
+			if stored != nil {
+				s.metrics.observeReplay("AssignCase")
+				return stored, true, nil
+			}
 			// Checked by the store, in the transaction that would record it:
 			// under the chain lock, so no other replica's designation slips in.
-			return nil, &preconditionError{rule: "ALREADY_WITH_TEAM",
+			return nil, false, &preconditionError{rule: "ALREADY_WITH_TEAM",
 				msg: fmt.Sprintf("本案已由%s承办，再次指定该团队不改变承办团队。", teamLabel(team))}
 		}
-		return nil, fmt.Errorf("save assignment: %w", err)
+		return nil, false, fmt.Errorf("save assignment: %w", err)
 	}
 	s.metrics.observeDesignation(d.GetFiledOn(), a, team.Capacity)
-	return a, nil
+	return a, false, nil
 }
 
 // teamRefuses says why team may not hold decided case d under procedure

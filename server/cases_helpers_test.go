@@ -414,6 +414,17 @@ func preconditionType(st *status.Status) string {
 	return ""
 }
 
+// resourceName returns the resource_name of the status's ResourceInfo (an
+// ALREADY_EXISTS names the decision so), or "".
+func resourceName(st *status.Status) string {
+	for _, d := range st.Details() {
+		if ri, ok := d.(*errdetails.ResourceInfo); ok {
+			return ri.GetResourceName()
+		}
+	}
+	return ""
+}
+
 func teamIDs(ts []routing.Team) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {

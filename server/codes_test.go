@@ -99,7 +99,14 @@ func TestCaseRPCCodes(t *testing.T) {
 		{"RecordOutcome", "recorded", func() error { _, err := h.client.RecordOutcome(ctx, outcomeReq(d.GetDecisionId())); return err }, codes.OK, "", ""},
 		{"RecordOutcome", "malformed", func() error { _, err := h.client.RecordOutcome(ctx, outcomeReq("x")); return err }, codes.InvalidArgument, "outcome.decision_id", ""},
 		{"RecordOutcome", "unknown decision", func() error { _, err := h.client.RecordOutcome(ctx, outcomeReq(unknown)); return err }, codes.NotFound, "", ""},
-		{"RecordOutcome", "forbidden by the record", func() error { _, err := h.client.RecordOutcome(ctx, outcomeReq(d.GetDecisionId())); return err }, codes.FailedPrecondition, "", rules.RuleFilingChoiceNotFirst},
+		// A second confirmation, not the first sent again (that is a
+		// replay, answered OK: TestOutcomeReplay).
+		{"RecordOutcome", "forbidden by the record", func() error {
+			r := outcomeReq(d.GetDecisionId())
+			r.Outcome.DecidedOn = "2024-03-07"
+			_, err := h.client.RecordOutcome(ctx, r)
+			return err
+		}, codes.FailedPrecondition, "", rules.RuleFilingChoiceNotFirst},
 		{"RecordOutcome", "store closed", func() error { _, err := closed.client.RecordOutcome(ctx, outcomeReq(dc.GetDecisionId())); return err }, codes.Unavailable, "", ""},
 		{"RecordOutcome", "damaged record", func() error { _, err := damaged.client.RecordOutcome(ctx, outcomeReq(dd.GetDecisionId())); return err }, codes.Internal, "", ""},
 		{"RecordOutcome", "client canceled", func() error { _, err := h.svc.RecordOutcome(canceled, outcomeReq(d.GetDecisionId())); return err }, codes.Canceled, "", ""},
@@ -116,7 +123,9 @@ func TestCaseRPCCodes(t *testing.T) {
 			return err
 		}, codes.FailedPrecondition, "", "TEAM_DOES_NOT_TAKE_CASE"},
 		{"AssignCase", "already with the team", func() error {
-			_, err := h.client.AssignCase(ctx, assignReq(d.GetDecisionId(), "civil-trial-1"))
+			r := assignReq(d.GetDecisionId(), "civil-trial-1")
+			r.Reason = "再次指定" // the same request again is a replay, answered OK
+			_, err := h.client.AssignCase(ctx, r)
 			return err
 		}, codes.FailedPrecondition, "", "ALREADY_WITH_TEAM"},
 		{"AssignCase", "server without teams", func() error {

@@ -135,7 +135,11 @@ func toStatus(err error) *status.Status {
 	case errors.Is(err, context.DeadlineExceeded):
 		return status.New(codes.DeadlineExceeded, msgDeadlineExceeded)
 	case errors.As(err, &fd):
-		return filingDecided(fd)
+		why := ""
+		if ft, ok := errors.AsType[*filingTakenError](err); ok {
+			why = ft.why
+		}
+		return filingDecided(fd, why)
 	case errors.Is(err, store.ErrConflict):
 		return status.New(codes.Aborted, msgConflict)
 	case errors.Is(err, store.ErrNotFound):
@@ -148,18 +152,22 @@ func toStatus(err error) *status.Status {
 }
 
 // filingDecided is ALREADY_EXISTS for a filing that has a decision, naming
-// it (message and a google.rpc.ResourceInfo detail) so a client retrying
-// after a lost answer can read it with GetDecision.
-func filingDecided(fd *store.FilingDecidedError) *status.Status {
+// it (message and a google.rpc.ResourceInfo detail), and why the call is
+// not a retry of the one that stored it (why, "" when unknown): a retry is
+// answered the decision itself (replayTriage).
+func filingDecided(fd *store.FilingDecidedError, why string) *status.Status {
 	as := ""
 	if fd.StoredFilingID != "" {
 		// Another spelling of one case number: say which, or the clerk
 		// looking for the id as sent would not find it.
 		as = fmt.Sprintf(" (stored as filing.id %q, the same case number written differently)", fd.StoredFilingID)
 	}
+	if why != "" {
+		why = "; " + why
+	}
 	st := status.New(codes.AlreadyExists, fmt.Sprintf(
-		"filing.id %q already has decision %s%s: GetDecision returns it; changed facts are recorded with RecordOutcome (correction)",
-		fd.FilingID, fd.DecisionID, as))
+		"filing.id %q already has decision %s%s%s: GetDecision returns it; changed facts are recorded with RecordOutcome (correction)",
+		fd.FilingID, fd.DecisionID, as, why))
 	withDetails, err := st.WithDetails(&errdetails.ResourceInfo{
 		ResourceType: "fenjian.triage.v1.Decision",
 		ResourceName: fd.DecisionID,

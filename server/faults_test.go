@@ -316,42 +316,8 @@ func TestKill9DuringBurst(t *testing.T) {
 		t.Skip("starts a server process")
 	}
 	path := tempDB(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), serveEnv+"="+path)
-	stderr := &syncBuffer{}
-	cmd.Stderr = stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var waitOnce sync.Once
-	var waitErr error
-	wait := func() error {
-		waitOnce.Do(func() { waitErr = cmd.Wait() })
-		return waitErr
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = wait()
-	})
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if a, ok := strings.CutPrefix(sc.Text(), "serving "); ok {
-				addr <- a
-			}
-		}
-	}()
-	var target string
-	select {
-	case target = <-addr:
-	case <-time.After(60 * time.Second):
-		t.Fatalf("server process did not start serving: %s", stderr.String())
-	}
+	p := startServeProcess(t, path)
+	cmd, stderr, wait, target := p.cmd, p.stderr, p.wait, p.addr
 	client := triagev1.NewTriageServiceClient(dial(t, target))
 
 	const workers, killAfter = 8, 200
@@ -460,6 +426,59 @@ func TestKill9DuringBurst(t *testing.T) {
 		t.Errorf("audit after the kill: %v, %v", rep, err)
 	}
 	t.Log(rep)
+}
+
+// serveProcess is this test binary running as a server process (serveEnv).
+type serveProcess struct {
+	cmd    *exec.Cmd
+	stderr *syncBuffer
+	// wait waits for the process to end, once, and returns how it ended.
+	wait func() error
+	// addr is the gRPC address it serves on.
+	addr string
+}
+
+// startServeProcess starts the test binary as a server on the SQLite file
+// path, with env added to its environment, and waits until it serves. The
+// process is killed at the end of the test if it still runs.
+func startServeProcess(t *testing.T, path string, env ...string) *serveProcess {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(append(os.Environ(), serveEnv+"="+path), env...)
+	p := &serveProcess{cmd: cmd, stderr: &syncBuffer{}}
+	cmd.Stderr = p.stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var waitOnce sync.Once
+	var waitErr error
+	p.wait = func() error {
+		waitOnce.Do(func() { waitErr = cmd.Wait() })
+		return waitErr
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = p.wait()
+	})
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if a, ok := strings.CutPrefix(sc.Text(), "serving "); ok {
+				addr <- a
+			}
+		}
+	}()
+	select {
+	case p.addr = <-addr:
+	case <-time.After(60 * time.Second):
+		t.Fatalf("server process did not start serving: %s", p.stderr.String())
+	}
+	return p
 }
 
 // waitFor polls cond every 50ms until it holds or d passes.

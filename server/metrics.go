@@ -31,8 +31,13 @@ type metrics struct {
 	freeCapacity   *freeCapacity
 	feeds          *prometheus.GaugeVec
 	feedLag        prometheus.Histogram
+	replays        *prometheus.CounterVec
 	codes, teamIDs *labelGuard
 }
+
+// replayMethods are the RPCs that answer a retry with what the first call
+// stored (replay.go): fenjian_replays_total's method values.
+var replayMethods = []string{"Triage", "RecordOutcome", "AssignCase"}
 
 // procedures are the recommendable procedures, for initialising series.
 var procedures = []triagev1.Procedure{
@@ -93,8 +98,15 @@ func newMetrics(reg prometheus.Registerer, now func() time.Time, teams *routing.
 			// 1ms to ~65s: a wake-up, a LISTEN reconnect, a feed stuck behind a slow client.
 			Buckets: prometheus.ExponentialBuckets(0.001, 2, 17),
 		}),
+		replays: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_replays_total",
+			Help: "Calls answered OK with what an earlier call of the same request by the same identity stored (a client's retry after a lost answer), by method; they store nothing and are not counted in decisions, outcomes or assignments.",
+		}, []string{"method"}),
 		codes:   newLabelGuard(200),
 		teamIDs: newLabelGuard(200),
+	}
+	for _, method := range replayMethods {
+		m.replays.WithLabelValues(method)
 	}
 	// Initialise the series that rates and alerts divide by, so they see
 	// zeros rather than absence.
@@ -123,13 +135,16 @@ func newMetrics(reg prometheus.Registerer, now func() time.Time, teams *routing.
 		return m, nil
 	}
 	for _, c := range []prometheus.Collector{m.requests, m.duration, m.decisions, m.reviewReasons, m.blockingRules,
-		m.probability, m.outcomes, m.assignments, m.freeCapacity, m.feeds, m.feedLag} {
+		m.probability, m.outcomes, m.assignments, m.freeCapacity, m.feeds, m.feedLag, m.replays} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register service metrics: %w", err)
 		}
 	}
 	return m, nil
 }
+
+// observeReplay counts a call of method answered as a replay.
+func (m *metrics) observeReplay(method string) { m.replays.WithLabelValues(method).Inc() }
 
 // observeDecision counts a recorded (not dry-run) decision: its kind,
 // recommendation, review reasons, blocking rules, the model's probability

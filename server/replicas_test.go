@@ -90,9 +90,14 @@ func TestReplicasShareRecord(t *testing.T) {
 	if x := feedB.takeEvents(t, 1)[0]; !proto.Equal(x, &triagev1.WatchAssignmentsResponse{Assignment: des.GetAssignment(), Event: triagev1.FeedEvent_FEED_EVENT_LEFT}) {
 		t.Errorf("B's feed delivered %v, A designated %v away", x, des.GetAssignment())
 	}
-	// ... and B sees where A put it: the same designation on B moves
+	// ... and B sees where A put it: the same request on B is a retry of
+	// A's, answered A's designation; another designation there moves
 	// nothing and is refused.
-	_, err = b.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: generalCivil[0], DesignatedBy: "president-1", Reason: "关联案件由同一团队审理"})
+	again, err := b.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: generalCivil[0], DesignatedBy: "president-1", Reason: "关联案件由同一团队审理"})
+	if err != nil || !again.GetReplayed() || !proto.Equal(again.GetAssignment(), des.GetAssignment()) {
+		t.Errorf("A's designation sent again on B = %v, %v; want A's, replayed", again, err)
+	}
+	_, err = b.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: generalCivil[0], DesignatedBy: "president-1", Reason: "另案关联"})
 	checkStatus(t, err, codes.FailedPrecondition, "", "ALREADY_WITH_TEAM")
 
 	// A conversion recorded on A decides what B lets a team take.
@@ -236,10 +241,12 @@ func verifyAudit(t testing.TB, st store.Store) {
 }
 
 // TestReplicasRaceOnOutcomes: judges on two replicas confirm the same
-// decision at once. Each replica checks the outcome against what it read, and
-// the store re-checks under the chain lock, so exactly one first outcome is
-// recorded per decision; the others are ABORTED (raced) or
-// FAILED_PRECONDITION (they read the winner's outcome).
+// decision at once, each with its own reason. Each replica checks the
+// outcome against what it read, and the store re-checks under the chain
+// lock, so exactly one first outcome is recorded per decision; the others
+// are ABORTED (raced) or FAILED_PRECONDITION (they read the winner's
+// outcome). Copies of one request are retries, all answered the one stored:
+// TestReplicasReplayRace.
 func TestReplicasRaceOnOutcomes(t *testing.T) {
 	target := pgtest.Schema(t)
 	teams := defaultTeams(t)
@@ -257,7 +264,9 @@ func TestReplicasRaceOnOutcomes(t *testing.T) {
 				c = b.client
 			}
 			wg.Go(func() {
-				_, err := c.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: outcome(d, confirmed, smallClaims, "2024-03-06")})
+				o := outcome(d, confirmed, smallClaims, "2024-03-06")
+				o.Reason += fmt.Sprintf("（%d）", j)
+				_, err := c.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
 				mu.Lock()
 				defer mu.Unlock()
 				codesSeen[status.Code(err)]++

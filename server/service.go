@@ -143,31 +143,34 @@ func (s *Service) Teams() *routing.Teams { return s.teams.Teams() }
 // marked dry_run and is not stored.
 func (s *Service) Triage(ctx context.Context, req *triagev1.TriageRequest) (*triagev1.TriageResponse, error) {
 	start := time.Now()
-	d, err := s.triage(ctx, req)
+	d, replayed, err := s.triage(ctx, req)
 	err = withContext(ctx, err)
 	st := toStatus(err)
-	s.observeTriage(ctx, req, d, st, err, time.Since(start))
+	s.observeTriage(ctx, req, d, replayed, st, err, time.Since(start))
 	if err != nil {
 		return nil, st.Err()
 	}
-	if s.shadow != nil && !d.GetDryRun() {
-		// A queue send that never waits: the response does not.
+	if s.shadow != nil && !d.GetDryRun() && !replayed {
+		// A queue send that never waits: the response does not. A replay
+		// was offered when it was stored.
 		s.shadow.Offer(req.GetFiling(), d)
 	}
-	return &triagev1.TriageResponse{Decision: d}, nil
+	return &triagev1.TriageResponse{Decision: d, Replayed: replayed}, nil
 }
 
-func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*triagev1.Decision, error) {
+// triage decides and stores; replayed is true when the filing was stored by
+// an earlier call this one retries, d then the stored decision (replay.go).
+func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (d *triagev1.Decision, replayed bool, err error) {
 	f := req.GetFiling()
 	if f == nil {
-		return nil, &fieldError{Field: "filing", Problem: "required"}
+		return nil, false, &fieldError{Field: "filing", Problem: "required"}
 	}
-	d, err := s.decider.Decide(ctx, f)
+	d, err = s.decider.Decide(ctx, f)
 	if err != nil {
-		return nil, fmt.Errorf("decide: %w", err)
+		return nil, false, fmt.Errorf("decide: %w", err)
 	}
 	if d == nil {
-		return nil, errors.New("decide: no decision and no error")
+		return nil, false, errors.New("decide: no decision and no error")
 	}
 	d.DecidedAt = timestamppb.New(s.now())
 	// Who filed it, in the stored record (the audit chain covers the
@@ -180,33 +183,37 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	if req.GetDryRun() {
 		d.DecisionId = ""
 		d.DryRun = true
-		return d, nil
+		return d, false, nil
 	}
 	// One stored decision per filing: a second Triage would draw a team
 	// again, and a caller could resubmit until the draw suits it (随机分案).
 	// The store refuses it inside the write (store.FilingDecidedError, also
-	// for calls racing each other), which toStatus answers ALREADY_EXISTS
-	// naming the stored decision: a retry after a lost answer reads it; a
-	// change of facts is an outcome's correction (RecordOutcome).
+	// for calls racing each other and sharing one group commit): a retry
+	// of the call that stored it is answered the stored decision
+	// (replayTriage), any other call ALREADY_EXISTS naming it; a change of
+	// facts is an outcome's correction (RecordOutcome).
 	id, err := uuid.NewV7()
 	if err != nil {
-		return nil, fmt.Errorf("new decision id: %w", err)
+		return nil, false, fmt.Errorf("new decision id: %w", err)
 	}
 	d.DecisionId = id.String()
 	d.DryRun = false
 	ts := s.teams.Teams()
 	if ts == nil {
-		if err := s.store.SaveDecision(ctx, d, f); err != nil {
-			return nil, &storeError{op: "save decision", err: err}
-		}
-		return d, nil
+		err = s.store.SaveDecision(ctx, d, f)
+	} else {
+		// The team is drawn inside the decision's transaction, so capacity
+		// holds across replicas and the decision returned names its team.
+		err = s.store.SaveTriage(ctx, d, f, s.plan(ts, d, f))
 	}
-	// The team is drawn inside the decision's transaction, so capacity
-	// holds across replicas and the decision returned names its team.
-	if err := s.store.SaveTriage(ctx, d, f, s.plan(ts, d, f)); err != nil {
-		return nil, &storeError{op: "save decision", err: err}
+	if fd, ok := errors.AsType[*store.FilingDecidedError](err); ok {
+		stored, err := s.replayTriage(ctx, f, fd)
+		return stored, err == nil, err
 	}
-	return d, nil
+	if err != nil {
+		return nil, false, &storeError{op: "save decision", err: err}
+	}
+	return d, false, nil
 }
 
 // GetDecision returns a stored decision exactly as Triage returned it. The id
@@ -304,13 +311,13 @@ func (s *Service) getCase(ctx context.Context, req *triagev1.GetCaseRequest) (*t
 
 // observeTriage records the metrics and the log record of one Triage call.
 // Only identifiers and enum values are logged: never party names or text.
-func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest, d *triagev1.Decision, st *status.Status, err error, elapsed time.Duration) {
+func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest, d *triagev1.Decision, replayed bool, st *status.Status, err error, elapsed time.Duration) {
 	f := req.GetFiling()
 	kind := caseKindLabel(f.GetCaseKind())
 	s.metrics.requests.WithLabelValues(st.Code().String(), kind).Inc()
 	s.metrics.duration.Observe(elapsed.Seconds())
 
-	attrs := make([]slog.Attr, 0, 10)
+	attrs := make([]slog.Attr, 0, 11)
 	attrs = append(attrs,
 		slog.String("method", "Triage"),
 		slog.String("code", st.Code().String()),
@@ -320,7 +327,12 @@ func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest
 	)
 	if d != nil {
 		rec := procedureLabel(d.GetRecommended())
-		if !d.GetDryRun() && st.Code() == codes.OK {
+		switch {
+		case st.Code() != codes.OK || d.GetDryRun():
+		case replayed:
+			// Counted when it was stored; decisions_total counts records.
+			s.metrics.observeReplay("Triage")
+		default:
 			s.metrics.observeDecision(d)
 		}
 		attrs = append(attrs,
@@ -328,6 +340,9 @@ func (s *Service) observeTriage(ctx context.Context, req *triagev1.TriageRequest
 			slog.String("recommended", rec),
 			slog.Bool("needs_review", d.GetNeedsReview()),
 		)
+		if replayed {
+			attrs = append(attrs, slog.Bool("replayed", true))
+		}
 	}
 	attrs = append(attrs, logattr.Seconds("duration", elapsed))
 	s.log(ctx, st.Code(), err, attrs)

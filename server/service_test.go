@@ -13,7 +13,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/uuid"
 	"github.com/prometheus/client_golang/prometheus"
-	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
@@ -498,9 +497,11 @@ func TestNewServiceRequiresDependencies(t *testing.T) {
 }
 
 // TestTriageOneDecisionPerFiling: a filing id that already has a stored
-// decision is refused with ALREADY_EXISTS naming that decision, so a caller
-// cannot resubmit until the team draw suits it; nothing more is stored.
-// A dry run of it, and another filing, still go through.
+// decision is refused with ALREADY_EXISTS naming that decision when the
+// filing sent differs from it, so a caller cannot resubmit until the team
+// draw suits it; nothing more is stored. The same filing sent again is a
+// retry, answered the stored decision (TestTriageReplay). A dry run of it,
+// and another filing, still go through.
 func TestTriageOneDecisionPerFiling(t *testing.T) {
 	st := openStore(t, tempDB(t))
 	h := startServer(t, deps{decider: newDecider(t), store: st})
@@ -512,18 +513,14 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	}
 	id := first.GetDecision().GetDecisionId()
 
-	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	other := proto.CloneOf(f)
+	other.ClaimAmountFen++
+	_, err = h.client.Triage(ctx, &triagev1.TriageRequest{Filing: other})
 	st2 := status.Convert(err)
 	if st2.Code() != codes.AlreadyExists || !strings.Contains(st2.Message(), id) {
 		t.Fatalf("second Triage = %v; want ALREADY_EXISTS naming %s", err, id)
 	}
-	var named string
-	for _, d := range st2.Details() {
-		if ri, ok := d.(*errdetails.ResourceInfo); ok {
-			named = ri.GetResourceName()
-		}
-	}
-	if named != id {
+	if named := resourceName(st2); named != id {
 		t.Errorf("ResourceInfo names %q, want the stored decision %s", named, id)
 	}
 	waitMetric(t, h.reg, "fenjian_triage_requests_total", map[string]string{"code": "AlreadyExists", "case_kind": "CASE_KIND_CIVIL"}, 1)
@@ -554,7 +551,8 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	}
 
 	// Calls for one new filing racing each other: one decision is stored,
-	// every other caller is told which.
+	// every other caller is told which (a different filing under the id;
+	// the same filing is TestTriageReplay's race).
 	r := proto.CloneOf(f)
 	r.Id += "-race"
 	const n = 12
@@ -565,17 +563,15 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 	for i := range n {
 		wg.Go(func() {
 			<-start
-			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: r})
+			ri := proto.CloneOf(r)
+			ri.ClaimAmountFen += int64(i)
+			resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: ri})
 			codesGot[i] = status.Code(err)
 			if err == nil {
 				ids[i] = resp.GetDecision().GetDecisionId()
 				return
 			}
-			for _, d := range status.Convert(err).Details() {
-				if ri, ok := d.(*errdetails.ResourceInfo); ok {
-					ids[i] = ri.GetResourceName()
-				}
-			}
+			ids[i] = resourceName(status.Convert(err))
 		})
 	}
 	close(start)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -225,4 +226,30 @@ func period(filedOn string) (string, error) {
 		return "", fmt.Errorf("store: filed_on %q is not a YYYY-MM-DD date", filedOn)
 	}
 	return t.Format("2006-01"), nil
+}
+
+// SameFiling reports whether filing f is, as the store would record it, the
+// filing stored: their canonical encodings (marshalOpts, the deterministic
+// protobuf encoding the filings column holds) are equal, both made by this
+// binary, so that a record written by an older one compares by its content.
+// Every field the decision depends on is in the encoding, as sent: the id
+// as spelled, an empty filed_on or province left empty (what the rules
+// inferred from them is in the stored decision), the deprecated guilty_plea
+// apart from its successors, the parties in their order, an empty message
+// present apart from one absent, unknown fields. Stricter than the
+// decision needs, on purpose: a retry sends what it sent, and a false
+// "different" costs the client an ALREADY_EXISTS, a false "same" would
+// answer it a decision made on other facts. The server answers a Triage of
+// an already decided filing with the stored decision only when this holds
+// (server.Service.Triage, a retry after a lost answer; TestSameFiling).
+func SameFiling(stored, f *triagev1.Filing) (bool, error) {
+	a, err := marshalOpts.Marshal(stored)
+	if err != nil {
+		return false, fmt.Errorf("store: encode stored filing: %w", err)
+	}
+	b, err := marshalOpts.Marshal(f)
+	if err != nil {
+		return false, fmt.Errorf("store: encode filing: %w", err)
+	}
+	return bytes.Equal(a, b), nil
 }

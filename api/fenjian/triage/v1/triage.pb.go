@@ -1692,8 +1692,13 @@ func (x *TriageRequest) GetDryRun() bool {
 
 // TriageResponse carries the decision.
 type TriageResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Decision      *Decision              `protobuf:"bytes,1,opt,name=decision,proto3" json:"decision,omitempty"`
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	Decision *Decision              `protobuf:"bytes,1,opt,name=decision,proto3" json:"decision,omitempty"`
+	// True when this call stored nothing and answers a decision stored by an
+	// earlier call of the same filing by the same identity (a retry after a
+	// lost answer; see Triage). decision is then byte for byte the stored
+	// one, decided_at included. False for a new decision and a dry run.
+	Replayed      bool `protobuf:"varint,2,opt,name=replayed,proto3" json:"replayed,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1733,6 +1738,13 @@ func (x *TriageResponse) GetDecision() *Decision {
 		return x.Decision
 	}
 	return nil
+}
+
+func (x *TriageResponse) GetReplayed() bool {
+	if x != nil {
+		return x.Replayed
+	}
+	return false
 }
 
 // Outcome is a human decision on top of fenjian's: what the court applied.
@@ -2066,7 +2078,11 @@ type RecordOutcomeResponse struct {
 	// the outcome, either drawn again among the teams that take it (kind
 	// RANDOM, with the draw) or, when none has room, UNROUTED for a president
 	// to designate. Unset when the team keeps the case.
-	Reassignment  *Assignment `protobuf:"bytes,2,opt,name=reassignment,proto3" json:"reassignment,omitempty"`
+	Reassignment *Assignment `protobuf:"bytes,2,opt,name=reassignment,proto3" json:"reassignment,omitempty"`
+	// True when this call recorded nothing and answers the case's latest
+	// outcome, recorded earlier by the same identity with the same content
+	// (a retry after a lost answer; see RecordOutcome).
+	Replayed      bool `protobuf:"varint,3,opt,name=replayed,proto3" json:"replayed,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2113,6 +2129,13 @@ func (x *RecordOutcomeResponse) GetReassignment() *Assignment {
 		return x.Reassignment
 	}
 	return nil
+}
+
+func (x *RecordOutcomeResponse) GetReplayed() bool {
+	if x != nil {
+		return x.Replayed
+	}
+	return false
 }
 
 // DrawCandidate is one team in a random draw.
@@ -2515,8 +2538,12 @@ func (x *AssignCaseRequest) GetReason() string {
 
 // AssignCaseResponse is the recorded assignment.
 type AssignCaseResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Assignment    *Assignment            `protobuf:"bytes,1,opt,name=assignment,proto3" json:"assignment,omitempty"`
+	state      protoimpl.MessageState `protogen:"open.v1"`
+	Assignment *Assignment            `protobuf:"bytes,1,opt,name=assignment,proto3" json:"assignment,omitempty"`
+	// True when this call recorded nothing and answers the case's latest
+	// assignment, the same designation recorded earlier by the same identity
+	// (a retry after a lost answer; see AssignCase).
+	Replayed      bool `protobuf:"varint,2,opt,name=replayed,proto3" json:"replayed,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2556,6 +2583,13 @@ func (x *AssignCaseResponse) GetAssignment() *Assignment {
 		return x.Assignment
 	}
 	return nil
+}
+
+func (x *AssignCaseResponse) GetReplayed() bool {
+	if x != nil {
+		return x.Replayed
+	}
+	return false
 }
 
 // WatchAssignmentsRequest opens a team's feed.
@@ -3616,9 +3650,10 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\tloaded_at\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\bloadedAt\"[\n" +
 	"\rTriageRequest\x121\n" +
 	"\x06filing\x18\x01 \x01(\v2\x19.fenjian.triage.v1.FilingR\x06filing\x12\x17\n" +
-	"\adry_run\x18\x02 \x01(\bR\x06dryRun\"I\n" +
+	"\adry_run\x18\x02 \x01(\bR\x06dryRun\"e\n" +
 	"\x0eTriageResponse\x127\n" +
-	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\"\xa5\x06\n" +
+	"\bdecision\x18\x01 \x01(\v2\x1b.fenjian.triage.v1.DecisionR\bdecision\x12\x1a\n" +
+	"\breplayed\x18\x02 \x01(\bR\breplayed\"\xa5\x06\n" +
 	"\aOutcome\x12\x1d\n" +
 	"\n" +
 	"outcome_id\x18\x01 \x01(\tR\toutcomeId\x12\x1f\n" +
@@ -3653,10 +3688,11 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"\x05basis\x18\x02 \x01(\tR\x05basis\x12%\n" +
 	"\x0echanged_fields\x18\x03 \x03(\tR\rchangedFields\"L\n" +
 	"\x14RecordOutcomeRequest\x124\n" +
-	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"\x90\x01\n" +
+	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\"\xac\x01\n" +
 	"\x15RecordOutcomeResponse\x124\n" +
 	"\aoutcome\x18\x01 \x01(\v2\x1a.fenjian.triage.v1.OutcomeR\aoutcome\x12A\n" +
-	"\freassignment\x18\x02 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\freassignment\"l\n" +
+	"\freassignment\x18\x02 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\freassignment\x12\x1a\n" +
+	"\breplayed\x18\x03 \x01(\bR\breplayed\"l\n" +
 	"\rDrawCandidate\x12\x17\n" +
 	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12\x12\n" +
 	"\x04free\x18\x02 \x01(\x03R\x04free\x12\x1a\n" +
@@ -3695,11 +3731,12 @@ const file_fenjian_triage_v1_triage_proto_rawDesc = "" +
 	"decisionId\x12\x17\n" +
 	"\ateam_id\x18\x02 \x01(\tR\x06teamId\x12#\n" +
 	"\rdesignated_by\x18\x03 \x01(\tR\fdesignatedBy\x12\x16\n" +
-	"\x06reason\x18\x04 \x01(\tR\x06reason\"S\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\"o\n" +
 	"\x12AssignCaseResponse\x12=\n" +
 	"\n" +
 	"assignment\x18\x01 \x01(\v2\x1d.fenjian.triage.v1.AssignmentR\n" +
-	"assignment\"U\n" +
+	"assignment\x12\x1a\n" +
+	"\breplayed\x18\x02 \x01(\bR\breplayed\"U\n" +
 	"\x17WatchAssignmentsRequest\x12\x17\n" +
 	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12!\n" +
 	"\fafter_cursor\x18\x02 \x01(\tR\vafterCursor\"\x8d\x01\n" +

@@ -60,13 +60,18 @@ type TriageServiceClient interface {
 	// Triage scores one filing, stores the decision and returns it. The decision
 	// is durably recorded before the response is sent (unless dry_run is set).
 	//
-	// A filing id has one stored decision: a second Triage of it (in any
-	// spelling of the same case number) is ALREADY_EXISTS naming the
-	// decision. So a call that ended without an answer (DEADLINE_EXCEEDED,
-	// CANCELLED, UNAVAILABLE: the decision may have been stored) is safe to
-	// send again: it answers OK (nothing was stored) or ALREADY_EXISTS, and
-	// GetDecision returns the stored decision byte for byte; its recorded_by
-	// says which identity filed it.
+	// A filing id has one stored decision. A call that ended without an
+	// answer (DEADLINE_EXCEEDED, CANCELLED, UNAVAILABLE: the decision may
+	// have been stored) is safe to send again unchanged: when the filing was
+	// stored, the retry answers OK with the stored decision and its
+	// assignment, byte for byte as first answered, and replayed set; nothing
+	// is written, drawn or chained again. It is a replay only when the
+	// filing's canonical encoding (deterministic protobuf) equals the stored
+	// filing's, id spelled alike, and the caller is the identity that filed
+	// it (Decision.recorded_by). Any other Triage of a decided filing (other
+	// facts, another spelling of the case number, another identity) is
+	// ALREADY_EXISTS naming the decision, its message saying why. A dry run
+	// is never a replay.
 	Triage(ctx context.Context, in *TriageRequest, opts ...grpc.CallOption) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(ctx context.Context, in *GetDecisionRequest, opts ...grpc.CallOption) (*GetDecisionResponse, error)
@@ -81,11 +86,22 @@ type TriageServiceClient interface {
 	// small claims to simplified rules or ordinary, single judge to panel,
 	// 普转简 where the law allows it). Validated against the law:
 	// FAILED_PRECONDITION names the rule a conversion breaks.
+	//
+	// Safe to send again unchanged after a lost answer: a request equal to
+	// the case's latest outcome in every field the client sets, from the
+	// identity that recorded it (Outcome.recorded_by), answers OK with that
+	// outcome and its reassignment as first answered, replayed set, and
+	// records nothing. Any other request is checked as new (a repeat of an
+	// outcome that is no longer the latest keeps its FAILED_PRECONDITION).
 	RecordOutcome(ctx context.Context, in *RecordOutcomeRequest, opts ...grpc.CallOption) (*RecordOutcomeResponse, error)
 	// AssignCase records a designated assignment (指定分案) of a decided case to
 	// a team, with the reason; random assignment happens in Triage. A
 	// designation moves the case: to the team it is already with it is refused
-	// (FAILED_PRECONDITION, rule ALREADY_WITH_TEAM).
+	// (FAILED_PRECONDITION, rule ALREADY_WITH_TEAM), except a replay: the
+	// same request (team, designated_by, reason) as the case's latest
+	// assignment, a designation from the identity that recorded it
+	// (Assignment.recorded_by), answers OK with that assignment, replayed
+	// set, and records nothing.
 	AssignCase(ctx context.Context, in *AssignCaseRequest, opts ...grpc.CallOption) (*AssignCaseResponse, error)
 	// WatchAssignments streams a team's feed: the assignments of cases to the
 	// team (FEED_EVENT_ARRIVED) and of its cases away from it
@@ -197,13 +213,18 @@ type TriageServiceServer interface {
 	// Triage scores one filing, stores the decision and returns it. The decision
 	// is durably recorded before the response is sent (unless dry_run is set).
 	//
-	// A filing id has one stored decision: a second Triage of it (in any
-	// spelling of the same case number) is ALREADY_EXISTS naming the
-	// decision. So a call that ended without an answer (DEADLINE_EXCEEDED,
-	// CANCELLED, UNAVAILABLE: the decision may have been stored) is safe to
-	// send again: it answers OK (nothing was stored) or ALREADY_EXISTS, and
-	// GetDecision returns the stored decision byte for byte; its recorded_by
-	// says which identity filed it.
+	// A filing id has one stored decision. A call that ended without an
+	// answer (DEADLINE_EXCEEDED, CANCELLED, UNAVAILABLE: the decision may
+	// have been stored) is safe to send again unchanged: when the filing was
+	// stored, the retry answers OK with the stored decision and its
+	// assignment, byte for byte as first answered, and replayed set; nothing
+	// is written, drawn or chained again. It is a replay only when the
+	// filing's canonical encoding (deterministic protobuf) equals the stored
+	// filing's, id spelled alike, and the caller is the identity that filed
+	// it (Decision.recorded_by). Any other Triage of a decided filing (other
+	// facts, another spelling of the case number, another identity) is
+	// ALREADY_EXISTS naming the decision, its message saying why. A dry run
+	// is never a replay.
 	Triage(context.Context, *TriageRequest) (*TriageResponse, error)
 	// GetDecision returns a stored decision by its id.
 	GetDecision(context.Context, *GetDecisionRequest) (*GetDecisionResponse, error)
@@ -218,11 +239,22 @@ type TriageServiceServer interface {
 	// small claims to simplified rules or ordinary, single judge to panel,
 	// 普转简 where the law allows it). Validated against the law:
 	// FAILED_PRECONDITION names the rule a conversion breaks.
+	//
+	// Safe to send again unchanged after a lost answer: a request equal to
+	// the case's latest outcome in every field the client sets, from the
+	// identity that recorded it (Outcome.recorded_by), answers OK with that
+	// outcome and its reassignment as first answered, replayed set, and
+	// records nothing. Any other request is checked as new (a repeat of an
+	// outcome that is no longer the latest keeps its FAILED_PRECONDITION).
 	RecordOutcome(context.Context, *RecordOutcomeRequest) (*RecordOutcomeResponse, error)
 	// AssignCase records a designated assignment (指定分案) of a decided case to
 	// a team, with the reason; random assignment happens in Triage. A
 	// designation moves the case: to the team it is already with it is refused
-	// (FAILED_PRECONDITION, rule ALREADY_WITH_TEAM).
+	// (FAILED_PRECONDITION, rule ALREADY_WITH_TEAM), except a replay: the
+	// same request (team, designated_by, reason) as the case's latest
+	// assignment, a designation from the identity that recorded it
+	// (Assignment.recorded_by), answers OK with that assignment, replayed
+	// set, and records nothing.
 	AssignCase(context.Context, *AssignCaseRequest) (*AssignCaseResponse, error)
 	// WatchAssignments streams a team's feed: the assignments of cases to the
 	// team (FEED_EVENT_ARRIVED) and of its cases away from it
