@@ -93,10 +93,11 @@ func TestAuditRound24DerivedLimitShare(t *testing.T) {
 // formed panel. Until rules 2026-12-04.31 a text saying "裁定撤销原判，发回重
 // 审" left small claims mandatory and simplified procedure open; the reading
 // is reviewed (REVIEW_REMANDED_IN_TEXT_CIVIL), since a text may name
-// another case's remand.
+// another case's remand. A remand is read only in a sentence naming this
+// case (本案, 本院, 原判, 原审): complaints tell earlier suits' history.
 //
-// 6 of 9 rows fail without the change (civilRemandInText in
-// rules/civilremand.go); the 3 near misses pass both ways.
+// 6 of 10 rows fail without the change (civilRemandInText in
+// rules/civilremand.go); the 4 near misses pass both ways.
 func TestAuditRound24RemandInText(t *testing.T) {
 	civ := civilBase(t)
 	c := func(mods ...mod) *triagev1.Filing { return with(civ, append([]mod{yuan(5000)}, mods...)...) }
@@ -123,6 +124,8 @@ func TestAuditRound24RemandInText(t *testing.T) {
 			avail: av(pSC, avU, pSimp, avU), review: ptr(true), fires: []string{at(locSimp, "INTERP257_REMANDED"), review}},
 		// Near misses.
 		{name: "发回 of goods (near miss)", filing: c(text(claims+"原告将不合格货物发回被告处，被告未退款。")),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{rules.CodeReviewRemandedInTextCivil, "INTERP257_REMANDED"}},
+		{name: "another case's remand told as history (near miss)", filing: c(text(claims+"被告曾就车辆质量另案起诉，前案经二审发回重审后，法院驳回了其诉讼请求。")),
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{rules.CodeReviewRemandedInTextCivil, "INTERP257_REMANDED"}},
 		{name: "未发回重审 (near miss: negated)", filing: c(text(claims+"前案二审维持原判，未发回重审。")),
 			avail: av(pSC, avA), mandatory: ptr(true), silent: []string{rules.CodeReviewRemandedInTextCivil}},

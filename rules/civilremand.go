@@ -20,28 +20,53 @@ import (
 // mandatory and simplified procedure open.
 const CodeReviewRemandedInTextCivil = "REVIEW_REMANDED_IN_TEXT_CIVIL"
 
-// civilRemandInText reads a civil filing's text for a remand its
-// circumstances do not state (remandIn: 发回 followed within its clause by
-// 重审, 重新审判 or 重新审理, not negated) and returns a copy with remanded
+// thisCaseMarks name the case being filed in a sentence: 本案, the court
+// itself (发回本院重审), the judgment or trial the remand set aside
+// (撤销原判, 原审). A civil complaint often tells the history of earlier
+// suits ("前案经二审发回重审后，法院驳回了…"): a remand in a sentence without
+// one of these is another case's and is not read (one of the 48 real civil
+// filings, tried in simplified procedure, tells such a history).
+var thisCaseMarks = [...]string{"本案", "本院", "我院", "原判", "原审"}
+
+// thisCaseRemand returns the words of the first sentence of a folded text
+// that states a remand (remandIn) and names this case (thisCaseMarks), ""
+// when none does.
+func thisCaseRemand(text string) string {
+	for sent := range strings.FieldsFuncSeq(text, func(r rune) bool { return strings.ContainsRune("。；;!?！？\n", r) }) {
+		if !strings.Contains(sent, "发回") {
+			continue
+		}
+		words := remandIn(sent)
+		if words == "" {
+			continue
+		}
+		for _, m := range thisCaseMarks {
+			if strings.Contains(sent, m) {
+				return words
+			}
+		}
+	}
+	return ""
+}
+
+// civilRemandInText reads a civil filing's text for a remand of this case
+// its circumstances do not state (thisCaseRemand: 发回 followed within its
+// clause by 重审, 重新审判 or 重新审理, not negated, in a sentence naming this
+// case) and returns a copy with remanded
 // set, with the review that names the words read; f itself when the text
-// states none or the flag is set already. A text may speak of another
-// case's remand (原告曾另案起诉…发回重审): the reading is the stricter one,
+// states none or the flag is set already. A sentence naming this case may
+// still speak of another's remand: the reading is then the stricter one,
 // and a person confirms it, as for a criminal filing (criminalTextFacts).
 func civilRemandInText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	if f.GetCircumstances().GetRemanded() {
 		return f
 	}
-	text := f.GetText()
-	// Most texts name no remand: fold (traditional 發回重審) only when
-	// either form of 发回 is there.
-	switch {
-	case strings.Contains(text, "发回"):
-	case strings.Contains(text, "發回"):
-		text = foldCause(text)
-	default:
+	// Most texts name no remand: fold (traditional 發回重審, a space inside
+	// the words) only a text holding a character that folds to 发.
+	if !strings.ContainsAny(f.GetText(), "发發髮") {
 		return f
 	}
-	words := remandIn(text)
+	words := thisCaseRemand(foldCause(f.GetText()))
 	if words == "" {
 		return f
 	}
