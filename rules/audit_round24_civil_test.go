@@ -27,8 +27,10 @@ import (
 // figure, and the limit shown on a 30%-exactly row; the 4 others are near
 // misses (exactly at the share, above both, and an announced notice's own
 // rounded figure, which the court applies).
-func TestAuditRound24DerivedLimitShare(t *testing.T) {
-	civ := civilBase(t) // 温州市鹿城区人民法院, 浙江
+func TestAuditRound24DerivedLimitShare(t *testing.T) { runTable(t, derivedLimitShareCases(t)) }
+
+func derivedLimitShareCases(tb testing.TB) []tcase {
+	civ := civilBase(tb) // 温州市鹿城区人民法院, 浙江
 	c := func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
 	// 浙江 from 2021-07-01 (derived): 2020 wage ¥108,645; 30% = ¥32,593.50, written 32594.
 	zj2021 := filedOn("2021-08-02")
@@ -38,17 +40,21 @@ func TestAuditRound24DerivedLimitShare(t *testing.T) {
 	// 北京 (derived): 2013-01-01, 2011 wage ¥75,482, 30% = ¥22,644.60, written
 	// 22645; 2015-07-01, 2014 wage ¥102,268, 30% = ¥30,680.40, written 30680.
 	bj := func(day string) mod {
-		return func(f *triagev1.Filing) { f.Province, f.Court, f.FiledOn = "北京市", "北京市海淀区人民法院", day }
+		return func(f *triagev1.Filing) {
+			f.Province, f.Court, f.FiledOn = "北京市", "北京市海淀区人民法院", day
+		}
 	}
 	// 广东 from 2022-07-01 (derived): 2021 wage ¥118,133; 50% = ¥59,066.50, written 59067.
-	gd := func(f *triagev1.Filing) { f.Province, f.Court, f.FiledOn = "广东省", "广州市天河区人民法院", "2022-08-01" }
+	gd := func(f *triagev1.Filing) {
+		f.Province, f.Court, f.FiledOn = "广东省", "广州市天河区人民法院", "2022-08-01"
+	}
 	agreed := circ(agreeSmallClaims)
 	const (
 		mand162, over162 = "small_claims:CPL162_MANDATORY", "small_claims:CPL162_OVER_LIMIT"
 		mand165, noAgr   = "small_claims:CPL165_MANDATORY", "small_claims:CPL165_OVER_LIMIT_NO_AGREEMENT"
 		agr165           = "small_claims:CPL165_AGREEMENT"
 	)
-	runTable(t, []tcase{
+	return []tcase{
 		// CPL 2012/2017 art. 162: 30%, no agreement band.
 		{name: "浙江 2021 ¥32,593.50: exactly 30%, mandatory (near miss)", filing: c(zj2021, fen(3259350)),
 			avail: av(pSC, avA), mandatory: ptr(true), fires: []string{mand162}, extra: limitFen(3259350)},
@@ -81,7 +87,7 @@ func TestAuditRound24DerivedLimitShare(t *testing.T) {
 		// The high court's notice states ¥54,323: its figure is applied as announced.
 		{name: "浙江 2022-01-11 ¥54,322.80: the notice's ¥54,323, mandatory (near miss)", filing: c(zjNotice, fen(5432280)),
 			avail: av(pSC, avA), mandatory: ptr(true), fires: []string{mand165}, extra: limitFen(5432300)},
-	})
+	}
 }
 
 // TestAuditRound24RemandInText: a civil case remanded for retrial is filed
@@ -98,8 +104,10 @@ func TestAuditRound24DerivedLimitShare(t *testing.T) {
 //
 // 6 of 10 rows fail without the change (civilRemandInText in
 // rules/civilremand.go); the 4 near misses pass both ways.
-func TestAuditRound24RemandInText(t *testing.T) {
-	civ := civilBase(t)
+func TestAuditRound24RemandInText(t *testing.T) { runTable(t, remandInTextCases(t)) }
+
+func remandInTextCases(tb testing.TB) []tcase {
+	civ := civilBase(tb)
 	c := func(mods ...mod) *triagev1.Filing { return with(civ, append([]mod{yuan(5000)}, mods...)...) }
 	claims := "诉讼请求：1.判令被告偿还借款5000元；2.本案诉讼费由被告承担。事实与理由："
 	const review = "review:" + rules.CodeReviewRemandedInTextCivil
@@ -108,7 +116,7 @@ func TestAuditRound24RemandInText(t *testing.T) {
 			fires: []string{at(locSC, code), at(locSimp, code), at(locOrd, panel), review}}
 	}
 	return2024 := "CPL41_PANEL_REQUIRED"
-	runTable(t, []tcase{
+	return []tcase{
 		remanded("2024: 裁定撤销原判，发回重审", "INTERP257_REMANDED", return2024,
 			text(claims+"本案经温州市中级人民法院二审，裁定撤销原判，发回重审。")),
 		remanded("2024: traditional 發回重審", "INTERP257_REMANDED", return2024,
@@ -123,14 +131,14 @@ func TestAuditRound24RemandInText(t *testing.T) {
 		{name: "2024 agreed to simplified procedure: still barred", filing: c(circ(agreeSimplified), text(claims+"本案系发回重审案件。")),
 			avail: av(pSC, avU, pSimp, avU), review: ptr(true), fires: []string{at(locSimp, "INTERP257_REMANDED"), review}},
 		// Near misses.
-		{name: "发回 of goods (near miss)", filing: c(text(claims+"原告将不合格货物发回被告处，被告未退款。")),
+		{name: "发回 of goods (near miss)", filing: c(text(claims + "原告将不合格货物发回被告处，被告未退款。")),
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{rules.CodeReviewRemandedInTextCivil, "INTERP257_REMANDED"}},
-		{name: "another case's remand told as history (near miss)", filing: c(text(claims+"被告曾就车辆质量另案起诉，前案经二审发回重审后，法院驳回了其诉讼请求。")),
+		{name: "another case's remand told as history (near miss)", filing: c(text(claims + "被告曾就车辆质量另案起诉，前案经二审发回重审后，法院驳回了其诉讼请求。")),
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{rules.CodeReviewRemandedInTextCivil, "INTERP257_REMANDED"}},
-		{name: "未发回重审 (near miss: negated)", filing: c(text(claims+"前案二审维持原判，未发回重审。")),
+		{name: "未发回重审 (near miss: negated)", filing: c(text(claims + "前案二审维持原判，未发回重审。")),
 			avail: av(pSC, avA), mandatory: ptr(true), silent: []string{rules.CodeReviewRemandedInTextCivil}},
 		{name: "flag already set (near miss: no review of the text)", filing: c(circ(func(c *triagev1.Circumstances) { c.Remanded = true }),
 			text(claims+"本案经中级人民法院裁定发回重审。")),
 			avail: av(pSC, avU, pSimp, avU), fires: []string{at(locSimp, "INTERP257_REMANDED")}, silent: []string{rules.CodeReviewRemandedInTextCivil}},
-	})
+	}
 }
