@@ -62,8 +62,10 @@ func civilRemandInText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		return f
 	}
 	// Most texts name no remand: fold (traditional 發回重審, a space inside
-	// the words) only a text holding a character that folds to 发.
-	if !strings.ContainsAny(f.GetText(), "发發髮") {
+	// the words) only a text holding 回 and a character that folds to 发,
+	// so that a complaint is not folded a second time for nothing (readCivil
+	// folds it once; the text readers are on the request path).
+	if t := f.GetText(); !strings.Contains(t, "回") || !strings.ContainsAny(t, "发發髮") {
 		return f
 	}
 	words := thisCaseRemand(foldCause(f.GetText()))
