@@ -17,9 +17,10 @@ var pilotLimitShows = limitShows(artPilot2020, 0, false, "2020-01-15", 50000_00,
 // civilPilotCases covers small claims under the civil 繁简分流 pilot
 // (rules/civilpilot.go): a basic court of a pilot city filed 2020-01-15 to
 // 2021-12-31 applies ≤ ¥50,000 (mandatory) and ≤ ¥100,000 (by agreement)
-// in place of CPL 2017 art. 162's 30%. 浙江's 30% figures, from the rules
-// file: 26,665 from 2019-07-01, 29,896 from 2020-07-01, 32,594 from
-// 2021-07-01; 50% = 54,323 from 2022-01-01. Each rule has its refusal case
+// in place of CPL 2017 art. 162's 30%. 浙江's 30% figures, the exact shares
+// of the rules file's wages (rules 2026-12-04.31): 26,664.90 from
+// 2019-07-01, 29,896.20 from 2020-07-01, 32,593.50 from 2021-07-01; 50% =
+// 54,322.50 from 2022-01-01 and the notice's 54,323 from 2022-01-11. Each rule has its refusal case
 // (the pilot's answer, which the statute's 30% would refuse) and its near
 // misses: the days either side, a non-pilot city, an intermediate court, a
 // maritime court, the bands to the fen, an excluded cause.
@@ -57,7 +58,7 @@ func civilPilotCases(tb testing.TB) []tcase {
 			silent: statute(),
 			extra: func(t *testing.T, a *rules.Assessment) {
 				t.Helper()
-				limitShows(art162of2017, 30, true, "2020-07-01", 29896_00, 0)(t, a)
+				limitShows(art162of2017, 30, true, "2020-07-01", 29896_20, 0)(t, a)
 				if a.Facts.CivilPilot != "" {
 					t.Errorf("Facts.CivilPilot = %q at 温州", a.Facts.CivilPilot)
 				}
@@ -70,19 +71,19 @@ func civilPilotCases(tb testing.TB) []tcase {
 			silent: statute(rules.CodeCPL165Agreement),
 		},
 		{
-			name: "杭州 ¥29,896.01, one fen over 浙江's 30%: the pilot's mandatory band", filing: hz("2021-03-01", 29896_01),
+			name: "杭州 ¥29,896.21, one fen over 浙江's 30%: the pilot's mandatory band", filing: hz("2021-03-01", 29896_21),
 			avail: av(pSC, avA), mandatory: ptr(true),
 			fires:  []string{at(locSC, rules.CodePilot2020Mandatory)},
 			silent: []string{rules.CodeCPL162OverLimit},
 		},
 		{
-			name: "near miss: 温州 ¥29,896.01: one fen over CPL 2017 art. 162's 30%", filing: wz("2021-03-01", 29896_01),
+			name: "near miss: 温州 ¥29,896.21: one fen over CPL 2017 art. 162's 30%", filing: wz("2021-03-01", 29896_21),
 			avail:  av(pSC, avU),
 			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
 			silent: statute(),
 		},
 		{
-			name: "near miss: 温州 ¥29,896.00: within the 30%", filing: wz("2021-03-01", 29896_00),
+			name: "near miss: 温州 ¥29,896.20: within the 30%", filing: wz("2021-03-01", 29896_20),
 			avail: av(pSC, avA), mandatory: ptr(true),
 			fires:  []string{at(locSC, rules.CodeCPL162Mandatory)},
 			silent: statute(),
@@ -120,11 +121,11 @@ func civilPilotCases(tb testing.TB) []tcase {
 		},
 		// The days: from the 实施办法's issue to CPL 2021.
 		{
-			name: "near miss: 杭州 2020-01-14, the day before the 实施办法: CPL 2017 art. 162 (26,665)", filing: hz("2020-01-14", 40000_00),
+			name: "near miss: 杭州 2020-01-14, the day before the 实施办法: CPL 2017 art. 162 (26,664.90)", filing: hz("2020-01-14", 40000_00),
 			avail:  av(pSC, avU),
 			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
 			silent: statute(),
-			extra:  limitShows(art162of2017, 30, true, "2019-07-01", 26665_00, 0),
+			extra:  limitShows(art162of2017, 30, true, "2019-07-01", 26664_90, 0),
 		},
 		{
 			name: "杭州 2020-01-15, the issue date: the pilot", filing: hz("2020-01-15", 40000_00),
@@ -157,7 +158,7 @@ func civilPilotCases(tb testing.TB) []tcase {
 			avail:  av(pSC, avU, pSimp, avU),
 			fires:  []string{at(locSC, rules.CodeCPL162CourtLevel)},
 			silent: statute(),
-			extra:  limitShows(art162of2017, 30, true, "2020-07-01", 29896_00, 0),
+			extra:  limitShows(art162of2017, 30, true, "2020-07-01", 29896_20, 0),
 		},
 		{
 			name: "near miss: 宁波海事法院 ¥20,000: no pilot court, Interp. 2015 art. 273 at 30%", filing: hz("2021-03-01", 20000_00, court("宁波海事法院"), level(intermediateCourt), cause("海上货物运输合同纠纷")),

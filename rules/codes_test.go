@@ -36,6 +36,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 22":                       audit22Cases(tb),
 		"audit round 23, civil":                audit23CivilCases(tb),
 		"audit round 23b, civil":               audit23bCivilCases(tb),
+		"audit round 24, civil limits":         derivedLimitShareCases(tb),
+		"audit round 24, civil remand":         remandInTextCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -420,6 +422,9 @@ func TestReasonArticles(t *testing.T) {
 
 		// Round 23b (criminal): a remand read from the text.
 		rules.CodeReviewRemandedInText: "刑事诉讼法第二百三十九条；刑诉法解释第三百七十七条（2021年3月1日起施行）",
+
+		// Round 24 (civil): a remand of this case read from the text.
+		rules.CodeReviewRemandedInTextCivil: "民诉法解释第二百五十七条第二项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项）；民事诉讼法第四十一条第三款（2022年1月1日前为第四十条第二款）",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -227,6 +227,8 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 		// What the names and the text state beside the fields (statute
 		// round 23): read into the facts, or into a copy of the filing.
 		f = readCivil(f, a)
+		// A remand the text states (statute round 24).
+		f = civilRemandInText(f, a)
 		e.civil(f, a)
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		administrative(f, a)

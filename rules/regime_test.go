@@ -71,21 +71,21 @@ func regimeCases(tb testing.TB) []tcase {
 			silent: []string{rules.CodeCPL162CourtLevel, rules.CodeCPL165CourtLevel},
 		},
 		{
-			name: "2013-01-01: CPL 2012 art. 162, at 30% of the 2011 wage", filing: bj("2013-01-01", 22645_00),
+			name: "2013-01-01: CPL 2012 art. 162, at 30% of the 2011 wage", filing: bj("2013-01-01", 22644_60),
 			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
 			fires:  []string{at(locSC, rules.CodeCPL162Mandatory)},
 			silent: []string{rules.CodeCPL162NotInForce, rules.CodeCPL165Mandatory, rules.CodeLimitUnknown},
-			extra:  limitShows(art162of2012, 30, true, "2013-01-01", 22645_00, 0),
+			extra:  limitShows(art162of2012, 30, true, "2013-01-01", 22644_60, 0),
 		},
 		{
-			name: "2013-01-01: one fen over 30%", filing: bj("2013-01-01", 22645_01),
+			name: "2013-01-01: one fen over 30%", filing: bj("2013-01-01", 22644_61),
 			avail: av(pSC, avU, pSimp, avA), review: ptr(false),
 			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
 			silent: []string{rules.CodeCPL162Mandatory, rules.CodeCPL165OverMandatory},
 		},
 		{
 			// CPL 162 had no agreement band: agreeing changes nothing.
-			name: "2013-01-01: one fen over 30% with agreement is still over", filing: bj("2013-01-01", 22645_01, agree),
+			name: "2013-01-01: one fen over 30% with agreement is still over", filing: bj("2013-01-01", 22644_61, agree),
 			avail: av(pSC, avU), review: ptr(false),
 			fires:  []string{at(locSC, rules.CodeCPL162OverLimit)},
 			silent: []string{rules.CodeCPL165Agreement, rules.CodeCPL165OverAgreement, rules.CodeLimitAgreementUnknown},
@@ -102,17 +102,17 @@ func regimeCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA), mandatory: ptr(true),
 			fires:  []string{at(locSC, rules.CodeCPL162Mandatory)},
 			silent: []string{rules.CodeCPL162OverLimit},
-			extra:  limitShows(art162of2017, 30, true, "2017-07-01", 35978_00, 0),
+			extra:  limitShows(art162of2017, 30, true, "2017-07-01", 35978_40, 0),
 		},
 		{
 			// 北京 was a 繁简分流 pilot city, whose basic courts applied the
 			// pilot's ¥50,000 from 2020-01-15 (civilpilot_test.go); its
 			// intermediate court kept art. 162 and shows its figure.
-			name: "2021-12-31: ¥60,000 is over 30% (53,453)", filing: bj("2021-12-31", 60000_00, level(intermediateCourt)),
+			name: "2021-12-31: ¥60,000 is over 30% (53,453.40)", filing: bj("2021-12-31", 60000_00, level(intermediateCourt)),
 			avail:  av(pSC, avU),
 			fires:  []string{at(locSC, rules.CodeCPL162CourtLevel)},
 			silent: []string{rules.CodeCPL165Mandatory, rules.CodePilot2020OverMandatory},
-			extra:  limitShows(art162of2017, 30, true, "2021-07-01", 53453_00, 0),
+			extra:  limitShows(art162of2017, 30, true, "2021-07-01", 53453_40, 0),
 		},
 		{
 			name: "2021-12-31 at a basic court of the pilot: ¥60,000 is over the pilot's ¥50,000", filing: bj("2021-12-31", 60000_00),
@@ -217,11 +217,11 @@ func regimeCases(tb testing.TB) []tcase {
 			name: "2023-07-01: over an outdated derived figure, reviewed", filing: bj("2023-07-01", 100000_00),
 			avail: av(pSC, avU), review: ptr(true),
 			fires: []string{at(locSC, rules.CodeCPL165OverMandatory), at(locReview, rules.CodeLimitDerivedOutdated)},
-			extra: limitShows(art165, 50, true, "2022-07-01", 97326_00, 389302_00),
+			extra: limitShows(art165, 50, true, "2022-07-01", 97325_50, 389302_00),
 		},
 		{
 			// Under the outdated figure a newer (higher) one answers the same.
-			name: "2023-07-01: under an outdated derived figure, not reviewed", filing: bj("2023-07-01", 97326_00),
+			name: "2023-07-01: under an outdated derived figure, not reviewed", filing: bj("2023-07-01", 97325_50),
 			avail: av(pSC, avA), mandatory: ptr(true), review: ptr(false),
 			silent: []string{rules.CodeLimitDerivedOutdated},
 		},

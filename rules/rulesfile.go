@@ -65,8 +65,10 @@ type LimitEntry struct {
 	// publication of the statistic.
 	Source string `json:"source"`
 	// Derived marks figures no court announced: computed as
-	// AverageWageYuan × the share, rounded half up to the yuan. Decisions
-	// show the flag so a reader knows the figure is fenjian's arithmetic.
+	// AverageWageYuan × the share, written rounded half up to the yuan.
+	// Cases are decided by the exact share (derivedMandatoryFen), which the
+	// decision's limit shows. Decisions show the flag so a reader knows the
+	// figure is fenjian's arithmetic.
 	Derived bool `json:"derived,omitempty"`
 	// AverageWageYuan is the statistic's figure, in whole yuan. Required when
 	// Derived, and the figures must then equal it times the share; on an
@@ -285,6 +287,7 @@ func validateLimits(entries []LimitEntry) (map[string][]limit, error) {
 			if err := checkDerived(e, l, reg); err != nil {
 				return nil, fmt.Errorf("rules: %s: %w", where, err)
 			}
+			l.mandatoryFen = derivedMandatoryFen(e, reg)
 			l.outdatedFrom = time.Date(e.StatisticYear+2, time.July, 1, 0, 0, 0, 0, time.UTC)
 		} else if e.StatisticYear != 0 {
 			return nil, fmt.Errorf("rules: %s: statistic_year is for derived entries: a notice stays in force until replaced", where)
@@ -332,7 +335,7 @@ func checkDerived(e LimitEntry, l limit, reg smallClaimsRegime) error {
 		return fmt.Errorf("statistic_year %d: want the year the wage measures, before the effective year %d", e.StatisticYear, l.from.Year())
 	}
 	// In fen: wage × 100 × percent / 100.
-	want := e.AverageWageYuan * reg.percent
+	want := derivedMandatoryFen(e, reg)
 	if d := l.mandatoryFen - want; d < -50 || d > 50 {
 		return fmt.Errorf("mandatory_limit_yuan %s is not %d%% of average_wage_yuan %d (%s): want %s",
 			e.MandatoryLimitYuan, reg.percent, e.AverageWageYuan, reg.article, formatYuan(roundYuan(want)))
@@ -351,6 +354,19 @@ func checkDerived(e LimitEntry, l limit, reg smallClaimsRegime) error {
 		return fmt.Errorf("agreement_limit_yuan %s is not twice average_wage_yuan %d: want %s", e.AgreementLimitYuan, e.AverageWageYuan, formatYuan(want))
 	}
 	return nil
+}
+
+// derivedMandatoryFen is the mandatory figure a derived entry decides by:
+// the share of the wage itself, in fen, not the rounded yuan the file
+// writes. The law sets the limit as the share ("百分之三十以下", CPL
+// 2012/2017 art. 162; "百分之五十以下", CPL 165 ¶1), and no court announced
+// a rounded figure for these entries: a figure rounded half up let a claim
+// up to half a yuan above the share be mandatory small claims (before 2022,
+// small claims at all), one rounded down kept a claim within the share out
+// of it (statute round 24, rules 2026-12-04.31). The wage is in whole yuan,
+// so wage × percent is the share in fen exactly.
+func derivedMandatoryFen(e LimitEntry, reg smallClaimsRegime) int64 {
+	return e.AverageWageYuan * reg.percent
 }
 
 // roundYuan rounds fen half up to whole yuan: the documented rounding of
