@@ -179,7 +179,18 @@ func foldRunewise(s string) (string, bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		r, n := rune(c), 1
-		if c >= utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
+		case c&0xf0 == 0xe0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// Three bytes, as nearly every rune of a Chinese text:
+			// decoded here, since utf8.DecodeRuneInString is not inlined
+			// for them. An overlong form is invalid (the general fold's);
+			// a surrogate's entry is foldUnknown.
+			r, n = rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
+			if r < 0x800 {
+				return "", false
+			}
+		default:
 			r, n = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError || r > 0xffff {
 				return "", false

@@ -175,6 +175,16 @@ func TestFoldRunewise(t *testing.T) {
 			t.Errorf("foldRunewise(%q) falls back to the general fold", s)
 		}
 	}
+	// Invalid and odd UTF-8 (overlong, surrogate, cut, U+FFFD, outside the
+	// BMP) is the general fold's.
+	for _, s := range []string{"\xe0\x80\x80", "a\xed\xa0\x80", "离\xe4\xb8", "\xe4", "\xef\xbf\xbd离", "\U00020000离", "\xc0\xaf", "\xf4\x90\x80\x80"} {
+		if got, want := foldCause(s), foldGeneral(s); got != want {
+			t.Errorf("foldCause(%q) = %q, foldGeneral %q", s, got, want)
+		}
+		if _, ok := foldRunewise(s); ok {
+			t.Errorf("foldRunewise(%q) claims it", s)
+		}
+	}
 	rng := rand.New(rand.NewPCG(13, 5))
 	var b strings.Builder
 	for range 20000 {

@@ -177,9 +177,8 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 
 // sideCounts finds each side's count written after its first member
 // ("原告张三等15人", "被告李某等十二名"), within one clause: a side (原告,
-// 被告), at most sideCountGap runes none of which is in sideCountStops,
-// then 等, a count in digits or in Chinese numerals (sideCountNumerals) and
-// 人 or 名. It returns the side and the count of each, found as the
+// 被告), at most sideCountGap runes none of which ends a clause, then 等, a
+// count in digits or in Chinese numerals (sideCountNumeral) and 人 or 名. It returns the side and the count of each, found as the
 // expression
 //
 //	(原告|被告)[^,;:。.!?()\n]{0,30}?等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)
@@ -190,17 +189,25 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 // a third of a Decide (issue 13, bench 2026-12-05).
 func sideCounts(text string) [][2]string {
 	var out [][2]string
+	sides := [...]string{"原告", "被告"}
+	next := [len(sides)]int{-2, -2} // where each side next stands at or after at; -1 none, -2 not looked
 	for at := 0; at < len(text); {
 		i, side := -1, ""
-		for _, s := range [...]string{"原告", "被告"} {
-			if j := strings.Index(text[at:], s); j >= 0 && (i < 0 || j < i) {
+		for k, s := range sides {
+			if next[k] == -2 || next[k] >= 0 && next[k] < at {
+				next[k] = strings.Index(text[at:], s)
+				if next[k] >= 0 {
+					next[k] += at
+				}
+			}
+			if j := next[k]; j >= 0 && (i < 0 || j < i) {
 				i, side = j, s
 			}
 		}
 		if i < 0 {
 			break
 		}
-		i += at + len(side)
+		i += len(side)
 		count, end, ok := sideCountAfter(text[i:])
 		if !ok {
 			at = i
@@ -212,11 +219,9 @@ func sideCounts(text string) [][2]string {
 	return out
 }
 
-const (
-	sideCountGap      = 30
-	sideCountStops    = ",;:。.!?()\n"
-	sideCountNumerals = "一二两三四五六七八九十百"
-)
+// sideCountGap bounds the runes between a side and 等; the gap holds none
+// of , ; : 。 . ! ? ( ) and line breaks (sideCountAfter).
+const sideCountGap = 30
 
 // sideCountAfter reads, at the start of s (just after a side), the
 // shortest gap followed by 等, a count and 人 or 名: the count, the index
@@ -231,7 +236,7 @@ func sideCountAfter(s string) (count string, end int, ok bool) {
 			if n == 0 {
 				for n < len(rest) {
 					r, size := utf8.DecodeRuneInString(rest[n:])
-					if !strings.ContainsRune(sideCountNumerals, r) {
+					if !sideCountNumeral(r) {
 						break
 					}
 					n += size
@@ -246,11 +251,22 @@ func sideCountAfter(s string) (count string, end int, ok bool) {
 			return "", 0, false
 		}
 		r, size := utf8.DecodeRuneInString(s[p:])
-		if strings.ContainsRune(sideCountStops, r) {
+		switch r {
+		case ',', ';', ':', '。', '.', '!', '?', '(', ')', '\n':
 			return "", 0, false
 		}
 		p += size
 	}
+}
+
+// sideCountNumeral reports whether r is a Chinese numeral of a side's
+// count.
+func sideCountNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百':
+		return true
+	}
+	return false
 }
 
 // personsNamed is how many persons one party entry's name states: N for
@@ -760,7 +776,7 @@ func readFoldedClaims(text string) ClaimsReading {
 			cr.MaxFen = max(cr.MaxFen, fenOf(m[1], m[2]))
 		}
 		cr.MaxFen = max(cr.MaxFen, maxNumeralFen(cl))
-		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrency.MatchString(cl)
+		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrencyIn(cl)
 	}
 	return cr
 }
@@ -932,7 +948,19 @@ func numeralYuan(s string) (yuan int64, ok bool) {
 }
 
 // foreignCurrency matches a sum in a foreign currency.
-var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(美元|港元|港币|欧元|日元|英镑|澳门元|新台币)`)
+var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(` + strings.Join(foreignCurrencies, "|") + `)`)
+
+// foreignCurrencies are the foreign currencies foreignCurrency reads.
+var foreignCurrencies = []string{"美元", "港元", "港币", "欧元", "日元", "英镑", "澳门元", "新台币"}
+
+// foreignCurrencyIn reports whether a claims clause names a sum in a
+// foreign currency: the expression, which starts with a digit class the
+// regexp package tries at every position, runs only on a clause naming a
+// currency (bench 2026-12-05).
+func foreignCurrencyIn(clause string) bool {
+	return slices.ContainsFunc(foreignCurrencies, func(c string) bool { return strings.Contains(clause, c) }) &&
+		foreignCurrency.MatchString(clause)
+}
 
 // fenOf converts a matched sum to fen; 0 when it does not parse or would
 // overflow.
