@@ -114,26 +114,37 @@ type foldRunes struct {
 // whose NFKC is not normal) is foldUnknown, for foldGeneral.
 // TestFoldRunewise checks every BMP rune, alone and between neighbours,
 // and random texts of them against foldGeneral.
-var foldTable = sync.OnceValue(func() *foldRunes {
+var foldTable = sync.OnceValue(foldTableBuild)
+
+func foldTableBuild() *foldRunes {
 	t := &foldRunes{}
-	alone := func(r rune) bool {
-		s := string(r)
-		p := norm.NFKC.PropertiesString(s)
-		hangul := r >= 0x1100 && r <= 0x11ff || r >= 0x3130 && r <= 0x318f || r >= 0xa960 && r <= 0xa97f ||
+	var buf [utf8.UTFMax]byte
+	props := func(r rune) norm.Properties { return norm.NFKC.Properties(utf8.AppendRune(buf[:0], r)) }
+	hangul := func(r rune) bool {
+		return r >= 0x1100 && r <= 0x11ff || r >= 0x3130 && r <= 0x318f || r >= 0xa960 && r <= 0xa97f ||
 			r >= 0xac00 && r <= 0xd7ff
-		return p.CCC() == 0 && p.BoundaryBefore() && !hangul && norm.NFKC.IsNormalString(s)
+	}
+	// alone: combining class 0, composes with nothing before it, no
+	// decomposition (so its own NFKC), not Hangul.
+	alone := func(r rune) bool {
+		p := props(r)
+		return p.CCC() == 0 && p.BoundaryBefore() && p.Decomposition() == nil && !hangul(r)
 	}
 	index := map[string]uint16{}
 	for r := rune(0); r < 0x10000; r++ {
 		if r >= 0xd800 && r <= 0xdfff || r == utf8.RuneError {
 			continue // no text decodes to them but as invalid bytes
 		}
-		if p := norm.NFKC.PropertiesString(string(r)); p.CCC() != 0 || !p.BoundaryBefore() {
+		if p := props(r); p.CCC() != 0 || !p.BoundaryBefore() || hangul(r) {
 			continue
+		}
+		nfkc := []rune{r}
+		if !alone(r) {
+			nfkc = []rune(norm.NFKC.String(string(r)))
 		}
 		var out []rune
 		ok := true
-		for _, x := range norm.NFKC.String(string(r)) {
+		for _, x := range nfkc {
 			if !alone(x) {
 				ok = false
 				break
@@ -150,13 +161,14 @@ var foldTable = sync.OnceValue(func() *foldRunes {
 			}
 			out = append(out, x)
 		}
-		switch s := string(out); {
+		switch {
 		case !ok:
-		case s == string(r):
+		case len(out) == 1 && out[0] == r:
 			t.table[r] = foldKeep
-		case s == "":
+		case len(out) == 0:
 			t.table[r] = foldDrop
 		default:
+			s := string(out)
 			i, seen := index[s]
 			if !seen {
 				i = uint16(len(t.replacements) + foldFirstReplacement)
@@ -167,7 +179,7 @@ var foldTable = sync.OnceValue(func() *foldRunes {
 		}
 	}
 	return t
-})
+}
 
 // foldRunewise is foldCause of s from foldTable, and ok; ok is false when
 // a rune of s does not fold alone (foldUnknown, outside the BMP, invalid
