@@ -116,6 +116,7 @@ type foldRunes struct {
 // and random texts of them against foldGeneral.
 var foldTable = sync.OnceValue(foldTableBuild)
 
+// foldTableBuild builds foldTable.
 func foldTableBuild() *foldRunes {
 	t := &foldRunes{}
 	var buf [utf8.UTFMax]byte

@@ -200,3 +200,15 @@ func TestFoldRunewise(t *testing.T) {
 	}
 	t.Logf("%d BMP runes fold alone", len(claimed))
 }
+
+// TestFilingKeyFolded: filingKeyFolded lists exactly the characters
+// filingKeyFolds replaces, so that FoldFilingID skips only ids it would
+// leave as they are.
+func TestFilingKeyFolded(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		s := "a" + string(r) + "b"
+		if replaced := filingKeyFolds.Replace(s) != s; replaced != strings.ContainsRune(filingKeyFolded, r) {
+			t.Errorf("U+%04X: replaced %v, in filingKeyFolded %v", r, replaced, !replaced)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -237,5 +238,47 @@ func TestNonMoneyClaims(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Fatalf("only %d acts found in the random texts: the test reads too little", found)
+	}
+}
+
+// benchComplaint is a civil complaint of 1,000 characters written as filings
+// are: full-width punctuation, line breaks, sums in digits and numerals, a
+// side's count, a return of a thing.
+func benchComplaint() string {
+	const part = "诉讼请求：\n1．判令被告偿还借款30，000元及利息（按年利率3.85％计算至实际返还之日）；\n2．判令被告返还车辆一台，赔偿损失伍仟元整；\n" +
+		"3．本案诉讼费由被告承担。\n事实与理由：\n原告张三等3人与被告李四系朋友关系，被告于2023年5月向原告借款，约定三个月内归还。到期后原告多次催讨，被告以各种理由推脱，至今分文未还。\n"
+	var b strings.Builder
+	for utf8.RuneCountInString(b.String()) < 1000 {
+		b.WriteString(part)
+	}
+	return string([]rune(b.String())[:1000])
+}
+
+// BenchmarkCivilTextReaders is each step of readCivil's reading of a
+// 1,000-character complaint (issue 13): the fold (and the general fold,
+// which every text took until 2026-12-05), the claims, the party and text
+// reading.
+func BenchmarkCivilTextReaders(b *testing.B) {
+	raw := benchComplaint()
+	text := foldCause(raw)
+	f := &triagev1.Filing{Text: raw, Parties: []*triagev1.Party{
+		{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Name: "张三"},
+		{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Name: "李四"},
+	}}
+	for _, bc := range []struct {
+		name string
+		run  func()
+	}{
+		{"fold", func() { foldCause(raw) }},
+		{"fold-general", func() { foldGeneral(raw) }}, // what the fold cost before the per-rune table
+		{"claims", func() { readFoldedClaims(text) }},
+		{"reading", func() { civilReadingOf(f, text) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.run()
+			}
+		})
 	}
 }
