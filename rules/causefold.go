@@ -119,49 +119,12 @@ var foldTable = sync.OnceValue(foldTableBuild)
 // foldTableBuild builds foldTable.
 func foldTableBuild() *foldRunes {
 	t := &foldRunes{}
-	var buf [utf8.UTFMax]byte
-	props := func(r rune) norm.Properties { return norm.NFKC.Properties(utf8.AppendRune(buf[:0], r)) }
-	hangul := func(r rune) bool {
-		return r >= 0x1100 && r <= 0x11ff || r >= 0x3130 && r <= 0x318f || r >= 0xa960 && r <= 0xa97f ||
-			r >= 0xac00 && r <= 0xd7ff
-	}
-	// alone: combining class 0, composes with nothing before it, no
-	// decomposition (so its own NFKC), not Hangul.
-	alone := func(r rune) bool {
-		p := props(r)
-		return p.CCC() == 0 && p.BoundaryBefore() && p.Decomposition() == nil && !hangul(r)
-	}
 	index := map[string]uint16{}
 	for r := rune(0); r < 0x10000; r++ {
 		if r >= 0xd800 && r <= 0xdfff || r == utf8.RuneError {
 			continue // no text decodes to them but as invalid bytes
 		}
-		if p := props(r); p.CCC() != 0 || !p.BoundaryBefore() || hangul(r) {
-			continue
-		}
-		nfkc := []rune{r}
-		if !alone(r) {
-			nfkc = []rune(norm.NFKC.String(string(r)))
-		}
-		var out []rune
-		ok := true
-		for _, x := range nfkc {
-			if !alone(x) {
-				ok = false
-				break
-			}
-			if unicode.IsSpace(x) || unicode.Is(unicode.Cf, x) || x == utf8.RuneError {
-				continue
-			}
-			if y, found := traditional[x]; found {
-				x = y
-			}
-			if !alone(x) {
-				ok = false
-				break
-			}
-			out = append(out, x)
-		}
+		out, ok := runeFold(r)
 		switch {
 		case !ok:
 		case len(out) == 1 && out[0] == r:
@@ -180,6 +143,54 @@ func foldTableBuild() *foldRunes {
 		}
 	}
 	return t
+}
+
+// runeFold is how r folds among runes that fold alone (foldTable), and
+// whether it folds alone itself.
+func runeFold(r rune) ([]rune, bool) {
+	if p := foldProperties(r); p.CCC() != 0 || !p.BoundaryBefore() || hangul(r) {
+		return nil, false
+	}
+	nfkc := []rune{r}
+	if !foldsAlone(r) {
+		nfkc = []rune(norm.NFKC.String(string(r)))
+	}
+	var out []rune
+	for _, x := range nfkc {
+		if !foldsAlone(x) {
+			return nil, false
+		}
+		if unicode.IsSpace(x) || unicode.Is(unicode.Cf, x) || x == utf8.RuneError {
+			continue
+		}
+		if y, found := traditional[x]; found {
+			x = y
+		}
+		if !foldsAlone(x) {
+			return nil, false
+		}
+		out = append(out, x)
+	}
+	return out, true
+}
+
+// foldsAlone: r has combining class 0, composes with nothing before it, has
+// no decomposition (so is its own NFKC) and is not Hangul.
+func foldsAlone(r rune) bool {
+	p := foldProperties(r)
+	return p.CCC() == 0 && p.BoundaryBefore() && p.Decomposition() == nil && !hangul(r)
+}
+
+func foldProperties(r rune) norm.Properties {
+	var buf [utf8.UTFMax]byte
+	return norm.NFKC.Properties(utf8.AppendRune(buf[:0], r))
+}
+
+// hangul: r is a Hangul jamo or syllable, which compose with each other
+// outside the combining classes.
+func hangul(r rune) bool {
+	return r >= 0x1100 && r <= 0x11ff || r >= 0x3130 && r <= 0x318f || r >= 0xa960 && r <= 0xa97f ||
+		r >= 0xac00 && r <= 0xd7ff
 }
 
 // foldRunewise is foldCause of s from foldTable, and ok; ok is false when
