@@ -2,6 +2,7 @@ package rules
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -145,4 +146,69 @@ func FuzzFoldCause(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFoldRunewise: the per-rune fold (foldTable) is foldCause's general
+// fold for every rune of the BMP it claims, alone and beside runes that
+// could join it (a letter, a combining mark, a Hangul syllable and jamo, a
+// space, a traditional and a full-width character), and for random strings
+// of the runes it claims.
+func TestFoldRunewise(t *testing.T) {
+	neighbours := []string{"", "a", "e", "\u0301", "\u0338", "가", "\u1100", "\u1161", "\u11a8", " ", "\u3000", "離", "，", "\u3099", "ｶ"}
+	var claimed []rune
+	for r := rune(0); r < 0x10000; r++ {
+		if _, ok := foldRunewise(string(r)); !ok {
+			continue
+		}
+		claimed = append(claimed, r)
+		for _, a := range neighbours {
+			for _, s := range []string{a + string(r), string(r) + a} {
+				if got, ok := foldRunewise(s); ok && got != foldGeneral(s) {
+					t.Fatalf("foldRunewise(%q) = %q, foldGeneral %q", s, got, foldGeneral(s))
+				}
+			}
+		}
+	}
+	// The fast path must cover what filings are written in.
+	for _, s := range []string{"，：；（）、。“”‘’《》【】！？…—", "离婚纠纷離婚糾紛", "ＡＢＣａｂｃ１２３", "abc 123\t\n\r", "\u00a0\u200b\ufeff\u3000", "￥¥"} {
+		if _, ok := foldRunewise(s); !ok {
+			t.Errorf("foldRunewise(%q) falls back to the general fold", s)
+		}
+	}
+	// Invalid and odd UTF-8 (overlong, surrogate, cut, U+FFFD, outside the
+	// BMP) is the general fold's.
+	for _, s := range []string{"\xe0\x80\x80", "a\xed\xa0\x80", "离\xe4\xb8", "\xe4", "\xef\xbf\xbd离", "\U00020000离", "\xc0\xaf", "\xf4\x90\x80\x80"} {
+		if got, want := foldCause(s), foldGeneral(s); got != want {
+			t.Errorf("foldCause(%q) = %q, foldGeneral %q", s, got, want)
+		}
+		if _, ok := foldRunewise(s); ok {
+			t.Errorf("foldRunewise(%q) claims it", s)
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 5))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range 1 + rng.IntN(12) {
+			b.WriteRune(claimed[rng.IntN(len(claimed))])
+		}
+		s := b.String()
+		got, ok := foldRunewise(s)
+		if !ok || got != foldGeneral(s) {
+			t.Fatalf("foldRunewise(%q) = %q, %v; foldGeneral %q", s, got, ok, foldGeneral(s))
+		}
+	}
+	t.Logf("%d BMP runes fold alone", len(claimed))
+}
+
+// TestFilingKeyFolded: filingKeyFolded lists exactly the characters
+// filingKeyFolds replaces, so that FoldFilingID skips only ids it would
+// leave as they are.
+func TestFilingKeyFolded(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		s := "a" + string(r) + "b"
+		if replaced := filingKeyFolds.Replace(s) != s; replaced != strings.ContainsRune(filingKeyFolded, r) {
+			t.Errorf("U+%04X: replaced %v, in filingKeyFolded %v", r, replaced, !replaced)
+		}
+	}
 }

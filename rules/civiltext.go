@@ -143,13 +143,13 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	// The expressions below run only on a text holding their one fixed word
 	// (等, 鉴定/评估): over a whole complaint each costs tens of
 	// microseconds, and most texts hold neither (bench 2026-12-05).
-	var counts [][]string
+	var counts [][2]string
 	if strings.Contains(text, "等") {
-		counts = sideCount.FindAllStringSubmatch(text, -1)
+		counts = sideCounts(text)
 	}
 	for _, m := range counts {
-		n := chineseCount(m[2])
-		if m[1] == "原告" {
+		n := chineseCount(m[1])
+		if m[0] == "原告" {
 			r.plaintiffs = max(r.plaintiffs, n)
 		} else {
 			r.defendants = max(r.defendants, n)
@@ -175,9 +175,99 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	return r
 }
 
-// sideCount finds a side's count written after its first member ("原告张三
-// 等15人", "被告李某等十二名"), within one clause.
-var sideCount = regexp.MustCompile(`(原告|被告)[^,;:。.!?()\n]{0,30}?等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)`)
+// sideCounts finds each side's count written after its first member
+// ("原告张三等15人", "被告李某等十二名"), within one clause: a side (原告,
+// 被告), at most sideCountGap runes none of which ends a clause, then 等, a
+// count in digits or in Chinese numerals (sideCountNumeral) and 人 or 名. It returns the side and the count of each, found as the
+// expression
+//
+//	(原告|被告)[^,;:。.!?()\n]{0,30}?等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)
+//
+// finds them (FindAllStringSubmatch: leftmost, shortest gap, not
+// overlapping), which TestSideCounts checks against it. It is written out
+// because the expression, tried at every 原告 and 被告 of a complaint, cost
+// a third of a Decide (issue 13, bench 2026-12-05).
+func sideCounts(text string) [][2]string {
+	var out [][2]string
+	sides := [...]string{"原告", "被告"}
+	next := [len(sides)]int{-2, -2} // where each side next stands at or after at; -1 none, -2 not looked
+	for at := 0; at < len(text); {
+		i, side := -1, ""
+		for k, s := range sides {
+			if next[k] == -2 || next[k] >= 0 && next[k] < at {
+				next[k] = strings.Index(text[at:], s)
+				if next[k] >= 0 {
+					next[k] += at
+				}
+			}
+			if j := next[k]; j >= 0 && (i < 0 || j < i) {
+				i, side = j, s
+			}
+		}
+		if i < 0 {
+			break
+		}
+		i += len(side)
+		count, end, ok := sideCountAfter(text[i:])
+		if !ok {
+			at = i
+			continue
+		}
+		out = append(out, [2]string{side, count})
+		at = i + end
+	}
+	return out
+}
+
+// sideCountGap bounds the runes between a side and 等; the gap holds none
+// of , ; : 。 . ! ? ( ) and line breaks (sideCountAfter).
+const sideCountGap = 30
+
+// sideCountAfter reads, at the start of s (just after a side), the
+// shortest gap followed by 等, a count and 人 or 名: the count, the index
+// after the match, and whether there was one.
+func sideCountAfter(s string) (count string, end int, ok bool) {
+	for p, gap := 0, 0; ; gap++ {
+		if rest, found := strings.CutPrefix(s[p:], "等"); found {
+			n := 0
+			for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+				n++
+			}
+			if n == 0 {
+				for n < len(rest) {
+					r, size := utf8.DecodeRuneInString(rest[n:])
+					if !sideCountNumeral(r) {
+						break
+					}
+					n += size
+				}
+			}
+			if n > 0 && (strings.HasPrefix(rest[n:], "人") || strings.HasPrefix(rest[n:], "名")) {
+				start := len(s) - len(rest)
+				return rest[:n], start + n + len("人"), true
+			}
+		}
+		if gap == sideCountGap || p == len(s) {
+			return "", 0, false
+		}
+		r, size := utf8.DecodeRuneInString(s[p:])
+		switch r {
+		case ',', ';', ':', '。', '.', '!', '?', '(', ')', '\n':
+			return "", 0, false
+		}
+		p += size
+	}
+}
+
+// sideCountNumeral reports whether r is a Chinese numeral of a side's
+// count.
+func sideCountNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百':
+		return true
+	}
+	return false
+}
 
 // personsNamed is how many persons one party entry's name states: N for
 // "某某等N人" (or 名), the number of names a list separated by 、 holds
@@ -492,11 +582,143 @@ var claimVerbs = []string{"判令", "判决", "请求", "要求", "诉至"}
 // clauseSeparators cut claims into clauses.
 const clauseSeparators = ";。\n!?"
 
-// nonMoneyClaim matches an act or declaration asked for, a declaration
-// that the plaintiff owes nothing ("无需向被告支付工资…") among them. 返还,
-// 交付, 交还 and 归还 are acts only with an object that is no money:
-// claimsAct checks it.
-var nonMoneyClaim = regexp.MustCompile(`(无需|无须|不需|不应)(向.{0,12})?(支付|返还|赔偿|承担)|解除|撤销|确认|腾退|腾出|腾空|搬离|搬出|迁出|过户|排除妨害|停止侵害|停止侵权|停止侵犯|停止使用|消除危险|恢复原状|赔礼道歉|消除影响|恢复名誉|恢复声誉|继续履行|协助办理|配合办理|办理.{0,12}(登记|手续)|拆除|修理|更换|重作|离婚|抚养|探望|分割|继承|返还|交付|交还|归还`)
+// nonMoneyClaims finds the acts and declarations a claims clause asks for,
+// a declaration that the plaintiff owes nothing ("无需向被告支付工资…")
+// among them: where each starts and ends, as the expression
+//
+//	(无需|无须|不需|不应)(向.{0,12})?(支付|返还|赔偿|承担)|解除|撤销|…|办理.{0,12}(登记|手续)|…|归还
+//
+// (nonMoneyWords in order, an entry with then as 办理's) finds them
+// (FindAllStringIndex: leftmost-first, not overlapping), which
+// TestNonMoneyClaims checks against it. 返还, 交付, 交还 and 归还 are acts
+// only with an object that is no money: claimsAct checks it. It is written
+// out because the expression, tried at every rune of the claims, cost a
+// tenth of a Decide (issue 13, bench 2026-12-05).
+func nonMoneyClaims(clause string) [][2]int {
+	var out [][2]int
+	for p := 0; p < len(clause); {
+		r, n := utf8.DecodeRuneInString(clause[p:])
+		if nonMoneyFirst[r] {
+			if end, ok := nonMoneyAt(clause, p); ok {
+				out = append(out, [2]int{p, end})
+				p = end
+				continue
+			}
+		}
+		p += n
+	}
+	return out
+}
+
+// nonMoneyFirst holds the first rune of every denial and word: nonMoneyAt
+// is tried only where one stands.
+var nonMoneyFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range nonMoneyDenials {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	for _, w := range nonMoneyWords {
+		r, _ := utf8.DecodeRuneInString(w.word)
+		m[r] = true
+	}
+	return m
+}()
+
+// nonMoneyWord is one alternative of nonMoneyClaims: word, or with then,
+// word, at most nonMoneyGap runes but a line break (as many as can be),
+// and one of then.
+type nonMoneyWord struct {
+	word string
+	then []string
+}
+
+// nonMoneyGap bounds the runes between a word and its then (办理…登记, 无需向
+// …支付).
+const nonMoneyGap = 12
+
+// nonMoneyDenials begin a declaration that the plaintiff owes nothing
+// (无需…支付): one of them, optionally 向 and a gap, then one of
+// nonMoneyOwed.
+var (
+	nonMoneyDenials = []string{"无需", "无须", "不需", "不应"}
+	nonMoneyOwed    = []string{"支付", "返还", "赔偿", "承担"}
+)
+
+// nonMoneyWords are the acts and declarations asked for, after the
+// denials, in the order they are tried at one place.
+var nonMoneyWords = []nonMoneyWord{
+	{word: "解除"}, {word: "撤销"}, {word: "确认"}, {word: "腾退"}, {word: "腾出"}, {word: "腾空"}, {word: "搬离"}, {word: "搬出"},
+	{word: "迁出"}, {word: "过户"}, {word: "排除妨害"}, {word: "停止侵害"}, {word: "停止侵权"}, {word: "停止侵犯"}, {word: "停止使用"},
+	{word: "消除危险"}, {word: "恢复原状"}, {word: "赔礼道歉"}, {word: "消除影响"}, {word: "恢复名誉"}, {word: "恢复声誉"},
+	{word: "继续履行"}, {word: "协助办理"}, {word: "配合办理"}, {word: "办理", then: []string{"登记", "手续"}}, {word: "拆除"},
+	{word: "修理"}, {word: "更换"}, {word: "重作"}, {word: "离婚"}, {word: "抚养"}, {word: "探望"}, {word: "分割"}, {word: "继承"},
+	{word: "返还"}, {word: "交付"}, {word: "交还"}, {word: "归还"},
+}
+
+// nonMoneyAt returns the end of the act nonMoneyClaims finds starting at
+// p, and whether one does.
+func nonMoneyAt(clause string, p int) (int, bool) {
+	rest := clause[p:]
+	for _, d := range nonMoneyDenials {
+		if !strings.HasPrefix(rest, d) {
+			continue
+		}
+		q := p + len(d)
+		if strings.HasPrefix(clause[q:], "向") {
+			if end, ok := gapThen(clause, q+len("向"), nonMoneyOwed); ok {
+				return end, true
+			}
+		}
+		if n := prefixIn(clause[q:], nonMoneyOwed); n > 0 {
+			return q + n, true
+		}
+		break // the denials share no prefix: no other can match here
+	}
+	for _, w := range nonMoneyWords {
+		if !strings.HasPrefix(rest, w.word) {
+			continue
+		}
+		if w.then == nil {
+			return p + len(w.word), true
+		}
+		if end, ok := gapThen(clause, p+len(w.word), w.then); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// gapThen reads, from q, the longest gap of at most nonMoneyGap runes but
+// a line break that is followed by one of words: the end of that word, and
+// whether there was one.
+func gapThen(s string, q int, words []string) (int, bool) {
+	var at [nonMoneyGap + 1]int
+	n := 0
+	at[0] = q
+	for n < nonMoneyGap && at[n] < len(s) && s[at[n]] != '\n' {
+		_, size := utf8.DecodeRuneInString(s[at[n]:])
+		at[n+1] = at[n] + size
+		n++
+	}
+	for ; n >= 0; n-- {
+		if m := prefixIn(s[at[n]:], words); m > 0 {
+			return at[n] + m, true
+		}
+	}
+	return 0, false
+}
+
+// prefixIn returns the length of the first of words s begins with, 0 when
+// none.
+func prefixIn(s string, words []string) int {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
 
 // objectEnds end the object of a return or delivery.
 const objectEnds = "0123456789并及和与、,;(:"
@@ -554,16 +776,16 @@ func readFoldedClaims(text string) ClaimsReading {
 			cr.MaxFen = max(cr.MaxFen, fenOf(m[1], m[2]))
 		}
 		cr.MaxFen = max(cr.MaxFen, maxNumeralFen(cl))
-		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrency.MatchString(cl)
+		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrencyIn(cl)
 	}
 	return cr
 }
 
 // claimsAct reports whether a clause asks for an act or a declaration
-// (nonMoneyClaim), a return or delivery counting only when its object,
+// (nonMoneyClaims), a return or delivery counting only when its object,
 // the next few characters, is not money.
 func claimsAct(clause string) bool {
-	for _, loc := range nonMoneyClaim.FindAllStringIndex(clause, -1) {
+	for _, loc := range nonMoneyClaims(clause) {
 		verb := clause[loc[0]:loc[1]]
 		switch verb {
 		case "返还", "交付", "交还", "归还":
@@ -726,7 +948,19 @@ func numeralYuan(s string) (yuan int64, ok bool) {
 }
 
 // foreignCurrency matches a sum in a foreign currency.
-var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(美元|港元|港币|欧元|日元|英镑|澳门元|新台币)`)
+var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(` + strings.Join(foreignCurrencies, "|") + `)`)
+
+// foreignCurrencies are the foreign currencies foreignCurrency reads.
+var foreignCurrencies = []string{"美元", "港元", "港币", "欧元", "日元", "英镑", "澳门元", "新台币"}
+
+// foreignCurrencyIn reports whether a claims clause names a sum in a
+// foreign currency: the expression, which starts with a digit class the
+// regexp package tries at every position, runs only on a clause naming a
+// currency (bench 2026-12-05).
+func foreignCurrencyIn(clause string) bool {
+	return slices.ContainsFunc(foreignCurrencies, func(c string) bool { return strings.Contains(clause, c) }) &&
+		foreignCurrency.MatchString(clause)
+}
 
 // fenOf converts a matched sum to fen; 0 when it does not parse or would
 // overflow.

@@ -1,9 +1,12 @@
 package rules
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -163,5 +166,119 @@ func TestPartySubject(t *testing.T) {
 		if got := partySubject(text, strings.LastIndex(text, "下落不明"), []string{"被告"}); got != want {
 			t.Errorf("partySubject(%q) = %v, want %v", text, got, want)
 		}
+	}
+}
+
+// randomText is a text of n pieces drawn from pieces, for comparing a
+// scanner with the expression it replaces.
+func randomText(rng *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range n {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+// TestSideCounts: sideCounts finds what its expression finds, in random
+// texts of the words and marks it reads and a few others.
+func TestSideCounts(t *testing.T) {
+	re := regexp.MustCompile(`(原告|被告)[^,;:。.!?()\n]{0,30}?等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)`)
+	pieces := []string{"原告", "被告", "原", "告", "等", "1", "25", "十", "二", "两百", "人", "名", ",", "。", ";", "(", "\n", "张三", "x", "\xff", "被告人", "李四等", "零"}
+	rng := rand.New(rand.NewPCG(23, 13))
+	found := 0
+	for i := range 200000 {
+		text := randomText(rng, pieces, 1+i%60)
+		var want [][2]string
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			want = append(want, [2]string{m[1], m[2]})
+		}
+		got := sideCounts(text)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("sideCounts(%q) (-expression +scanner):\n%s", text, d)
+		}
+		found += len(got)
+	}
+	if found < 1000 {
+		t.Fatalf("only %d counts found in the random texts: the test reads too little", found)
+	}
+}
+
+// TestNonMoneyClaims: nonMoneyClaims finds what its expression, built from
+// the same words, finds, in random texts of the words, their parts and a
+// few others.
+func TestNonMoneyClaims(t *testing.T) {
+	var words []string
+	for _, w := range nonMoneyWords {
+		if w.then != nil {
+			words = append(words, regexp.QuoteMeta(w.word)+`.{0,12}(`+strings.Join(w.then, "|")+`)`)
+			continue
+		}
+		words = append(words, regexp.QuoteMeta(w.word))
+	}
+	re := regexp.MustCompile(`(` + strings.Join(nonMoneyDenials, "|") + `)(向.{0,12})?(` + strings.Join(nonMoneyOwed, "|") + `)|` +
+		strings.Join(words, "|"))
+	pieces := []string{"向", "被告", "x", "\n", "\xff", "元", "款", "停止", "办理", "登记", "手续", "过户", "无需", "不应", "支付", "赔偿",
+		"返还", "归还", "离婚", "离", "婚", "解", "除", "协助办理", "协助", "排除妨害", "排除"}
+	for _, w := range nonMoneyWords {
+		pieces = append(pieces, w.word)
+	}
+	rng := rand.New(rand.NewPCG(23, 14))
+	found := 0
+	for i := range 100000 {
+		text := randomText(rng, pieces, 1+i%40)
+		var want [][2]int
+		for _, loc := range re.FindAllStringIndex(text, -1) {
+			want = append(want, [2]int{loc[0], loc[1]})
+		}
+		got := nonMoneyClaims(text)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("nonMoneyClaims(%q) (-expression +scanner):\n%s", text, d)
+		}
+		found += len(got)
+	}
+	if found < 1000 {
+		t.Fatalf("only %d acts found in the random texts: the test reads too little", found)
+	}
+}
+
+// benchComplaint is a civil complaint of 1,000 characters written as filings
+// are: full-width punctuation, line breaks, sums in digits and numerals, a
+// side's count, a return of a thing.
+func benchComplaint() string {
+	const part = "诉讼请求：\n1．判令被告偿还借款30，000元及利息（按年利率3.85％计算至实际返还之日）；\n2．判令被告返还车辆一台，赔偿损失伍仟元整；\n" +
+		"3．本案诉讼费由被告承担。\n事实与理由：\n原告张三等3人与被告李四系朋友关系，被告于2023年5月向原告借款，约定三个月内归还。到期后原告多次催讨，被告以各种理由推脱，至今分文未还。\n"
+	var b strings.Builder
+	for utf8.RuneCountInString(b.String()) < 1000 {
+		b.WriteString(part)
+	}
+	return string([]rune(b.String())[:1000])
+}
+
+// BenchmarkCivilTextReaders is each step of readCivil's reading of a
+// 1,000-character complaint (issue 13): the fold (and the general fold,
+// which every text took until 2026-12-05), the claims, the party and text
+// reading.
+func BenchmarkCivilTextReaders(b *testing.B) {
+	raw := benchComplaint()
+	text := foldCause(raw)
+	f := &triagev1.Filing{Text: raw, Parties: []*triagev1.Party{
+		{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Name: "张三"},
+		{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Name: "李四"},
+	}}
+	for _, bc := range []struct {
+		name string
+		run  func()
+	}{
+		{"fold", func() { foldCause(raw) }},
+		{"fold-general", func() { foldGeneral(raw) }}, // what the fold cost before the per-rune table
+		{"claims", func() { readFoldedClaims(text) }},
+		{"reading", func() { civilReadingOf(f, text) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.run()
+			}
+		})
 	}
 }

@@ -206,3 +206,27 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateTextEveryRune: ValidateText refuses every rune of the BMP
+// that a free-text field may not hold (forbiddenRune, and in a single-line
+// field the line and paragraph separators and the invisible U+200B,
+// U+2060, U+FEFF), between other characters, and accepts every other one:
+// its byte scan (which skips the rune loop on text that holds none) must
+// miss none.
+func TestValidateTextEveryRune(t *testing.T) {
+	for _, lines := range []rules.Lines{rules.SingleLine, rules.MultiLine} {
+		for r := rune(0); r < 0x10000; r++ {
+			if r >= 0xd800 && r <= 0xdfff {
+				continue
+			}
+			s := "离婚" + string(r) + "纠纷"
+			_, want := forbiddenRune(s, bool(lines))
+			if lines == rules.SingleLine && strings.ContainsRune("\u2028\u2029\u200b\u2060\ufeff", r) {
+				want = true
+			}
+			if got := rules.ValidateText("f", s, lines) != nil; got != want {
+				t.Errorf("ValidateText(U+%04X, multi-line %v) refused %v, want %v", r, lines, got, want)
+			}
+		}
+	}
+}
