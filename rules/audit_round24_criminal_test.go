@@ -203,3 +203,69 @@ func TestAuditRound24CriminalOutcomes(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCaseText: the case-fact reader alone, on both kinds.
+func TestReadCaseText(t *testing.T) {
+	const (
+		crim  = triagev1.CaseKind_CASE_KIND_CRIMINAL
+		admin = triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE
+	)
+	for _, c := range []struct {
+		text string
+		kind triagev1.CaseKind
+		want rules.CaseTextFacts
+	}{
+		{"", crim, rules.CaseTextFacts{}},
+		{"本案有重大社会影响。", crim, rules.CaseTextFacts{MajorImpact: "重大社会影响"}},
+		{"本案无重大社会影响，但另案社会影响重大。", crim, rules.CaseTextFacts{MajorImpact: "社会影响重大"}},
+		{"是否有重大社会影响尚待查明。", admin, rules.CaseTextFacts{}},
+		{"其辩护人作无罪辩护。", crim, rules.CaseTextFacts{DefenceNotGuilty: "辩护人作无罪"}},
+		{"其辩护人作无罪辩护。", admin, rules.CaseTextFacts{}},
+		{"辩护人放弃无罪辩护。", crim, rules.CaseTextFacts{}},
+		{"辩护人认为被告人不构成盗窃罪。", crim, rules.CaseTextFacts{}},
+		{"辩护人对罪名无异议；被害人无罪。", crim, rules.CaseTextFacts{}},
+		{"本院依照审判监督程序再审。", admin, rules.CaseTextFacts{Retrial: "审判监督程序"}},
+		{"不适用审判监督程序。", admin, rules.CaseTextFacts{}},
+		{"上级法院指令本院再审。", crim, rules.CaseTextFacts{Retrial: "上级法院指令本院再审"}},
+		{"驳回其再审申请。", crim, rules.CaseTextFacts{}},
+		{"本案决定再审申请不予受理。", crim, rules.CaseTextFacts{}},
+		{"原判事实不清，发回重审。", admin, rules.CaseTextFacts{Remanded: "发回重审"}},
+		{"原判事实不清，发回重审。", crim, rules.CaseTextFacts{}}, // ReadTextFacts reads a criminal remand
+		{"第二审人民法院不得再次发回重审。", admin, rules.CaseTextFacts{}},
+	} {
+		if got := rules.ReadCaseText(c.text, c.kind); got != c.want {
+			t.Errorf("%s (%v): got %+v, want %+v", c.text, c.kind, got, c.want)
+		}
+	}
+}
+
+// FuzzReadCaseText: any text reads without a panic; what it reads is words
+// of the text; and a text with a plain statement of each fact appended
+// (after a sentence break) reads every one, whatever came before: the
+// readers look at every occurrence, not the first only.
+func FuzzReadCaseText(f *testing.F) {
+	for _, s := range []string{"", "辩护人", "发回", "再审", "重大社会影响", "无", "不得再次", "辩护人无罪被害人", "决定再审申请", "审判监督程序", "\xff\xfe"} {
+		f.Add(s)
+	}
+	const tail = "。本案有重大社会影响。辩护人作无罪辩护。本院按照审判监督程序再审。二审裁定撤销原判，发回重审。"
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, k := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CRIMINAL, triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE} {
+			got := rules.ReadCaseText(text, k)
+			for _, w := range []string{got.MajorImpact, got.Retrial, got.DefenceNotGuilty, got.Remanded} {
+				if w != "" && !strings.Contains(text, w) {
+					t.Fatalf("%q: read %q, not words of the text", text, w)
+				}
+			}
+			all := rules.ReadCaseText(text+tail, k)
+			if all.MajorImpact == "" || all.Retrial == "" {
+				t.Fatalf("%q + tail: %+v, want the impact and the retrial read", text, all)
+			}
+			if k == triagev1.CaseKind_CASE_KIND_CRIMINAL && all.DefenceNotGuilty == "" {
+				t.Fatalf("%q + tail: no not-guilty defence read", text)
+			}
+			if k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE && all.Remanded == "" {
+				t.Fatalf("%q + tail: no remand read", text)
+			}
+		}
+	})
+}
