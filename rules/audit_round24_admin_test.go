@@ -86,25 +86,14 @@ func TestAuditRound24AdminOutcomes(t *testing.T) {
 	e := defaultEngine(t)
 	_, a, _ := auditBuilders(t)
 	agree := func(o *triagev1.Outcome) { o.LegalBasis = "行政诉讼法第八十二条第二款" }
-	for _, r := range []struct {
-		name    string
-		f       *triagev1.Filing
-		out     *triagev1.Outcome
-		want    string
-		article string
-	}{
-		{"agreed, remand in the text", a(text("本案经二审裁定撤销原判，发回重审。")),
-			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), rules.RuleProcedureExcluded, "第八十二条第三款"},
-		{"agreed, retrial in the text", a(text("本院按照审判监督程序对本案进行再审。")),
-			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), rules.RuleProcedureExcluded, "第八十二条第三款"},
-		{"agreed, 社会影响重大 in the text", a(text("本案社会影响重大。")),
-			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), rules.RuleProcedureExcluded, "人民陪审员法第十六条"},
-		{"agreed, 驳回上诉 in the text (near miss)", a(text("二审法院判决驳回上诉，维持原判。")),
-			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), "", ""},
-	} {
-		t.Run(r.name, func(t *testing.T) {
-			d := withInferences(t, r.f, pOrd)
-			checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, r.article)
-		})
-	}
+	runR24Outcomes(t, e, []r24Outcome{
+		{outcomeRow{"agreed, remand in the text", a(text("本案经二审裁定撤销原判，发回重审。")), pOrd,
+			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), rules.RuleProcedureExcluded}, "第八十二条第三款"},
+		{outcomeRow{"agreed, retrial in the text", a(text("本院按照审判监督程序对本案进行再审。")), pOrd,
+			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), rules.RuleProcedureExcluded}, "第八十二条第三款"},
+		{outcomeRow{"agreed, 社会影响重大 in the text", a(text("本案社会影响重大。")), pOrd,
+			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), rules.RuleProcedureExcluded}, "人民陪审员法第十六条"},
+		{outcomeRow{"agreed, 驳回上诉 in the text (near miss)", a(text("二审法院判决驳回上诉，维持原判。")), pOrd,
+			outcome(chOver, pSimp, agree, agreed, on("2024-03-05")), ""}, ""},
+	})
 }

@@ -178,29 +178,33 @@ func TestAuditRound24CriminalOutcomes(t *testing.T) {
 	_, _, crim := auditBuilders(t)
 	beijing := courtIn("北京市海淀区人民法院", "北京市")
 	basis := func(s string) omod { return func(o *triagev1.Outcome) { o.LegalBasis = s } }
-	for _, r := range []struct {
-		name    string
-		f       *triagev1.Filing
-		rec     triagev1.Procedure
-		out     *triagev1.Outcome
-		want    string
-		article string
-	}{
-		{"fast-track on a 2015 pilot case recommended 一年六个月", crim(10, beijing, filedOn("2015-03-02"), text("建议判处被告人王某有期徒刑一年六个月。")), pSimp,
-			outcome(chOver, pFT, basis("速裁程序试点办法"), on("2015-03-03")), rules.RuleProcedureExcluded, "速裁程序试点"},
-		{"fast-track on a 2015 pilot case recommended 一年 (within the cap)", crim(10, beijing, filedOn("2015-03-02"), text("建议判处被告人王某有期徒刑一年。")), pSimp,
-			outcome(chOver, pFT, basis("速裁程序试点办法"), on("2015-03-03")), "", ""},
-		{"simplified on a case of 重大社会影响 in its text", crim(10, text("本案有重大社会影响。")), pOrd,
-			outcome(chOver, pSimp, basis("刑事诉讼法第二百一十四条"), on("2024-03-06")), rules.RuleProcedureExcluded, "第二百一十五条"},
-		{"fast-track with 辩护人作无罪辩护 in the text", crim(10, text("其辩护人作无罪辩护。")), pOrd,
-			outcome(chOver, pFT, basis("刑事诉讼法第二百二十二条"), on("2024-03-06")), rules.RuleProcedureExcluded, "第三百七十条"},
-		{"fast-track on a retrial stated in the text", crim(10, text("本院按照审判监督程序对本案重新审判。")), pSimp,
-			outcome(chOver, pFT, basis("刑事诉讼法第二百二十二条"), on("2024-03-06")), rules.RuleProcedureExcluded, "第二百五十六条"},
-	} {
-		t.Run(r.name, func(t *testing.T) {
-			d := withInferences(t, r.f, r.rec)
-			checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, r.article)
-		})
+	runR24Outcomes(t, e, []r24Outcome{
+		{outcomeRow{"fast-track on a 2015 pilot case recommended 一年六个月", crim(10, beijing, filedOn("2015-03-02"), text("建议判处被告人王某有期徒刑一年六个月。")), pSimp,
+			outcome(chOver, pFT, basis("速裁程序试点办法"), on("2015-03-03")), rules.RuleProcedureExcluded}, "速裁程序试点"},
+		{outcomeRow{"fast-track on a 2015 pilot case recommended 一年 (within the cap)", crim(10, beijing, filedOn("2015-03-02"), text("建议判处被告人王某有期徒刑一年。")), pSimp,
+			outcome(chOver, pFT, basis("速裁程序试点办法"), on("2015-03-03")), ""}, ""},
+		{outcomeRow{"simplified on a case of 重大社会影响 in its text", crim(10, text("本案有重大社会影响。")), pOrd,
+			outcome(chOver, pSimp, basis("刑事诉讼法第二百一十四条"), on("2024-03-06")), rules.RuleProcedureExcluded}, "第二百一十五条"},
+		{outcomeRow{"fast-track with 辩护人作无罪辩护 in the text", crim(10, text("其辩护人作无罪辩护。")), pOrd,
+			outcome(chOver, pFT, basis("刑事诉讼法第二百二十二条"), on("2024-03-06")), rules.RuleProcedureExcluded}, "第三百七十条"},
+		{outcomeRow{"fast-track on a retrial stated in the text", crim(10, text("本院按照审判监督程序对本案重新审判。")), pSimp,
+			outcome(chOver, pFT, basis("刑事诉讼法第二百二十二条"), on("2024-03-06")), rules.RuleProcedureExcluded}, "第二百五十六条"},
+	})
+}
+
+// r24Outcome is one outcome row of round 24 (outcomeRow) with the article
+// a refusal must cite.
+type r24Outcome struct {
+	outcomeRow
+	article string
+}
+
+// runR24Outcomes checks each row through Engine.ValidateOutcome against
+// the decision the server would have stored.
+func runR24Outcomes(t *testing.T, e *rules.Engine, rows []r24Outcome) {
+	t.Helper()
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) { checkOutcomeRow(t, e, r.outcomeRow, r.article) })
 	}
 }
 

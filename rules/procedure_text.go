@@ -60,19 +60,27 @@ var majorImpactWords = [...]string{"重大社会影响", "社会影响重大", "
 // none or negated within the four runes before (无, 未造成, 不具有, 是否).
 func majorImpactIn(text string) string {
 	for _, w := range majorImpactWords {
-		rest := text
-		for {
-			i := strings.Index(rest, w)
-			if i < 0 {
-				break
-			}
-			if !negatedWithin(rest[:i], 4) {
-				return w
-			}
-			rest = rest[i+len(w):]
+		if statedNotNegated(text, w, 4) {
+			return w
 		}
 	}
 	return ""
+}
+
+// statedNotNegated reports whether text holds w somewhere without a
+// negation in the n runes before it (negatedWithin); every occurrence is
+// tried, so 无重大社会影响 before a later 社会影响重大 does not hide it.
+func statedNotNegated(text, w string, n int) bool {
+	for rest := text; ; {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			return false
+		}
+		if !negatedWithin(rest[:i], n) {
+			return true
+		}
+		rest = rest[i+len(w):]
+	}
 }
 
 // retrialSupervision is the procedure a retrial is held under.
@@ -128,18 +136,10 @@ func clauseStart(s string) int {
 // none: 审判监督程序 not negated, or 再审 in a clause with an order and
 // nothing of retrialNot.
 func retrialIn(text string) string {
-	rest := text
-	for {
-		i := strings.Index(rest, retrialSupervision)
-		if i < 0 {
-			break
-		}
-		if !negatedWithin(rest[:i], 4) {
-			return retrialSupervision
-		}
-		rest = rest[i+len(retrialSupervision):]
+	if statedNotNegated(text, retrialSupervision, 4) {
+		return retrialSupervision
 	}
-	rest = text
+	rest := text
 	for {
 		i := strings.Index(rest, "再审")
 		if i < 0 {
