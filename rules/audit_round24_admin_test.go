@@ -24,6 +24,7 @@ import (
 const (
 	r24AdminRemanded = "REVIEW_ADMIN_REMANDED_IN_TEXT"
 	r24AdminRetrial  = "REVIEW_ADMIN_RETRIAL_IN_TEXT"
+	r24Admin15       = "REVIEW_ALL15_GOVERNMENT_DEFENDANT"
 )
 
 // TestAuditRound24Admin: filings.
@@ -49,6 +50,24 @@ func audit24AdminCases(tb testing.TB) []tcase {
 		return tcase{name: name, filing: a(append([]mod{text(words), cm.agreeS}, mods...)...),
 			avail: av(pSimp, avA), fires: []string{at(locSimp, agreed)}, silent: quiet}
 	}
+	// gov: the jurisdiction review (wanted or not), simplified open by the
+	// agreement either way.
+	gov := func(name, words, defendantName string, want bool) tcase {
+		mods := []mod{cm.agreeS}
+		if words != "" {
+			mods = append(mods, text(words))
+		}
+		if defendantName != "" {
+			mods = append(mods, named(1, defendantName))
+		}
+		c := tcase{name: name, filing: a(mods...), avail: av(pSimp, avA, pOrd, avA)}
+		if want {
+			c.fires, c.review = []string{at(locReview, r24Admin15)}, ptr(true)
+		} else {
+			c.silent = []string{at(locReview, r24Admin15)}
+		}
+		return c
+	}
 	return []tcase{
 		// --- ¶3: a remand stated in the complaint ---
 		closed("撤销原判，发回重审, agreed", "本案经杭州市中级人民法院二审，裁定撤销原判，发回重审。", remanded, r24AdminRemanded, cm.agreeS),
@@ -68,6 +87,22 @@ func audit24AdminCases(tb testing.TB) []tcase {
 		closed("社会影响重大, agreed (2024)", "被告的征收行为涉及数百户居民，社会影响重大。", assess16, r24MajorImpact, cm.agreeS),
 		{name: "重大社会影响 filed 2018-04-26: before 人民陪审员法, reviewed only", filing: a(text("本案有重大社会影响。"), filedOn("2018-04-26"), cm.agreeS),
 			avail: av(pSimp, avA), review: ptr(true), fires: []string{at(locReview, r24MajorImpact)}, silent: []string{at(locSimp, assess16)}},
+
+		// --- 行政诉讼法第十五条第一项: a 县级以上地方人民政府 defendant at a basic
+		// court is the intermediate court's case; art. 82 names no level, so
+		// nothing closes, and the jurisdiction is reviewed ---
+		gov("district government named as the defendant party", "", "杭州市西湖区人民政府", true),
+		gov("city government in the text (被告…)", "请求撤销被告杭州市人民政府作出的征收决定。", "", true),
+		gov("provincial government after 被告：", "被告：浙江省人民政府。请求撤销其作出的行政复核决定书。", "", true),
+		gov("county government in the text", "请求确认被告淳安县人民政府强制拆除行为违法。", "", true),
+		gov("near miss: a 镇人民政府 (below the county)", "请求撤销被告三墩镇人民政府作出的处罚决定。", "", false),
+		gov("near miss: the government's office (a department)", "", "杭州市西湖区人民政府办公室", false),
+		gov("near miss: the government as 复议机关 (行诉法解释第一百三十四条第三款)", "被告杭州市西湖区人民政府作出复议决定维持原处罚决定。", "", false),
+		gov("near miss: 被告作出的… (no government named)", "请求撤销被告作出的处罚决定，该决定经区人民政府批准。", "", false),
+		{name: "near miss: the same defendant at the intermediate court (its own case)", filing: a(courtAt("杭州市中级人民法院", intermediateCourt), cm.agreeS, named(1, "杭州市西湖区人民政府")),
+			avail: av(pSimp, avA), silent: []string{at(locReview, r24Admin15)}},
+		{name: "near miss: the same defendant filed 2015-04-30 (the 1989 law not read)", filing: a(filedOn("2015-04-30"), named(1, "杭州市西湖区人民政府")),
+			silent: []string{at(locReview, r24Admin15)}},
 
 		// --- near misses ---
 		open("驳回上诉，维持原判 (no remand)", "二审法院判决驳回上诉，维持原判。"),

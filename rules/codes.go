@@ -593,6 +593,10 @@ const (
 	// CodeReviewAdminRemandedInText: an administrative filing's text states
 	// a remand (发回重审) the circumstances do not.
 	CodeReviewAdminRemandedInText = "REVIEW_ADMIN_REMANDED_IN_TEXT"
+	// CodeReviewAdmin15GovernmentDefendant: an administrative case against
+	// a 县级以上地方人民政府 filed at a basic court (行政诉讼法第十五条第一项:
+	// the intermediate court's case).
+	CodeReviewAdmin15GovernmentDefendant = "REVIEW_ALL15_GOVERNMENT_DEFENDANT"
 )
 
 type reasonDef struct{ code, article, message string }
@@ -910,6 +914,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewRetrialInText, "刑事诉讼法第二百五十六条", "起诉书文字载明本案系按照审判监督程序重新审判的案件，案件情况未标注：已按再审处理——应当另行组成合议庭，不适用由审判员一人独任审判的速裁程序，适用简易程序的亦应组成合议庭（立案日施行的刑事诉讼法条文见相应理由），需人工核对并标注案件情况。"},
 	{CodeReviewAdminRetrialInText, "行政诉讼法第八十二条第三款", "起诉状文字载明本案系按照审判监督程序再审的案件，案件情况未标注：已按再审处理，不适用简易程序，需人工核对并标注案件情况。"},
 	{CodeReviewAdminRemandedInText, "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项", "起诉状文字载明本案系第二审人民法院发回重审的案件，案件情况未标注：已按发回重审处理，不适用简易程序，需人工核对并标注案件情况。"},
+	{CodeReviewAdmin15GovernmentDefendant, "行政诉讼法第十五条第一项", "被告是县级以上地方人民政府（当事人名称或起诉状文字载明），而本案在基层人民法院立案：对县级以上地方人民政府所作的行政行为提起诉讼的第一审案件由中级人民法院管辖；复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖（行诉法解释第一百三十四条第三款）。需人工核对管辖。"},
 	// Statute round 23: a civil filing's party names and text beside its fields.
 	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，或为外国企业（如Inc.、GmbH、株式会社，或以外国国名开头的公司），按涉外或涉港澳台当事人处理（涉外的认定见另一理由）。"},

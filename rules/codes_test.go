@@ -424,11 +424,12 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewRemandedInText: "刑事诉讼法第二百三十九条；刑诉法解释第三百七十七条（2021年3月1日起施行）",
 
 		// Round 24: case facts read from a criminal or administrative text.
-		rules.CodeReviewMajorImpactInText:      "刑事诉讼法第二百一十五条第二项、第二百二十三条第三项；人民陪审员法第十六条第四项",
-		rules.CodeReviewDefenceNotGuiltyInText: "刑诉法解释第三百六十条第五项、第三百七十条第七项（2021年3月1日起施行）；刑诉法解释（2012年）第二百九十条第五项",
-		rules.CodeReviewRetrialInText:          "刑事诉讼法第二百五十六条",
-		rules.CodeReviewAdminRetrialInText:     "行政诉讼法第八十二条第三款",
-		rules.CodeReviewAdminRemandedInText:    "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项",
+		rules.CodeReviewMajorImpactInText:          "刑事诉讼法第二百一十五条第二项、第二百二十三条第三项；人民陪审员法第十六条第四项",
+		rules.CodeReviewDefenceNotGuiltyInText:     "刑诉法解释第三百六十条第五项、第三百七十条第七项（2021年3月1日起施行）；刑诉法解释（2012年）第二百九十条第五项",
+		rules.CodeReviewRetrialInText:              "刑事诉讼法第二百五十六条",
+		rules.CodeReviewAdminRetrialInText:         "行政诉讼法第八十二条第三款",
+		rules.CodeReviewAdminRemandedInText:        "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项",
+		rules.CodeReviewAdmin15GovernmentDefendant: "行政诉讼法第十五条第一项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {
