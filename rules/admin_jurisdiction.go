@@ -52,10 +52,22 @@ func governmentDefendantIn(text string) string {
 			continue
 		}
 		if j := strings.Index(after, governmentSuffix); j >= 0 && utf8.RuneCountInString(after[:j]) <= 16 &&
-			!strings.ContainsAny(after[:j], clauseBreaks+"作对的") && countyOrAbove(after[:j+len(governmentSuffix)]) {
+			!strings.ContainsAny(after[:j], clauseBreaks+"作对的") && countyOrAbove(after[:j+len(governmentSuffix)]) &&
+			!departmentAfter(after[j+len(governmentSuffix):]) {
 			return after[:j+len(governmentSuffix)]
 		}
 	}
+}
+
+// departmentRunes begin what continues a government's name into one of its
+// departments (人民政府办公室, 办公厅, 信访局, 法制办, 征收办, 派出机构).
+const departmentRunes = "办厅室局委所部处信法征派"
+
+// departmentAfter reports whether rest, the text right after 人民政府,
+// continues the name into a department.
+func departmentAfter(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(departmentRunes, r)
 }
 
 // adminIntermediateReview adds REVIEW_ALL15_GOVERNMENT_DEFENDANT to an

@@ -97,6 +97,7 @@ func audit24AdminCases(tb testing.TB) []tcase {
 		gov("county government in the text", "请求确认被告淳安县人民政府强制拆除行为违法。", "", true),
 		gov("near miss: a 镇人民政府 (below the county)", "请求撤销被告三墩镇人民政府作出的处罚决定。", "", false),
 		gov("near miss: the government's office (a department)", "", "杭州市西湖区人民政府办公室", false),
+		gov("near miss: the government's office in the text", "请求撤销被告杭州市西湖区人民政府办公室作出的告知书。", "", false),
 		gov("near miss: the government as 复议机关 (行诉法解释第一百三十四条第三款)", "被告杭州市西湖区人民政府作出复议决定维持原处罚决定。", "", false),
 		gov("near miss: 被告作出的… (no government named)", "请求撤销被告作出的处罚决定，该决定经区人民政府批准。", "", false),
 		{name: "near miss: the same defendant at the intermediate court (its own case)", filing: a(courtAt("杭州市中级人民法院", intermediateCourt), cm.agreeS, named(1, "杭州市西湖区人民政府")),
