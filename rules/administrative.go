@@ -89,6 +89,7 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	case len(conds) == 0:
 		blocks = append(blocks, reason(CodeAdmin82NotQualified))
 	}
+	adminIntermediateReview(f, a)
 	a.Options = append(a.Options,
 		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, blocks, conds),
 		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, nil))

@@ -347,11 +347,16 @@ type outcomeRow struct {
 func runOutcomeRows(t *testing.T, e *rules.Engine, rows []outcomeRow) {
 	t.Helper()
 	for _, r := range rows {
-		t.Run(r.name, func(t *testing.T) {
-			d := withInferences(t, r.f, r.rec)
-			checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, "")
-		})
+		t.Run(r.name, func(t *testing.T) { checkOutcomeRow(t, e, r, "") })
 	}
+}
+
+// checkOutcomeRow validates a row's outcome against its decision; article,
+// when set, must be cited by the refusal (checkVerdict).
+func checkOutcomeRow(t *testing.T, e *rules.Engine, r outcomeRow, article string) {
+	t.Helper()
+	d := withInferences(t, r.f, r.rec)
+	checkVerdict(t, e.ValidateOutcome(d, r.f, nil, r.out), r.want, article)
 }
 
 // panelByLawRow is one civil filing and whether the law tries its ordinary

@@ -576,6 +576,29 @@ const (
 	CodeReviewRemandedInText = "REVIEW_REMANDED_IN_TEXT"
 )
 
+// Statute round 24: the case facts a criminal or administrative filing's
+// text states (procedure_text.go).
+const (
+	// CodeReviewMajorImpactInText: the text states a major social impact
+	// the circumstances do not.
+	CodeReviewMajorImpactInText = "REVIEW_MAJOR_SOCIAL_IMPACT_IN_TEXT"
+	// CodeReviewDefenceNotGuiltyInText: the text states that the defender
+	// pleads not guilty and the circumstances do not.
+	CodeReviewDefenceNotGuiltyInText = "REVIEW_DEFENCE_NOT_GUILTY_IN_TEXT"
+	// CodeReviewRetrialInText: a criminal filing's text states a retrial
+	// under 审判监督程序 the circumstances do not.
+	CodeReviewRetrialInText = "REVIEW_RETRIAL_IN_TEXT"
+	// CodeReviewAdminRetrialInText: the same in an administrative filing.
+	CodeReviewAdminRetrialInText = "REVIEW_ADMIN_RETRIAL_IN_TEXT"
+	// CodeReviewAdminRemandedInText: an administrative filing's text states
+	// a remand (发回重审) the circumstances do not.
+	CodeReviewAdminRemandedInText = "REVIEW_ADMIN_REMANDED_IN_TEXT"
+	// CodeReviewAdmin15GovernmentDefendant: an administrative case against
+	// a 县级以上地方人民政府 filed at a basic court (行政诉讼法第十五条第一项:
+	// the intermediate court's case).
+	CodeReviewAdmin15GovernmentDefendant = "REVIEW_ALL15_GOVERNMENT_DEFENDANT"
+)
+
 type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
@@ -742,7 +765,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL2012Eligible, "刑事诉讼法（2012年修正）第二百零八条", "基层法院管辖、被告人承认所犯罪行且对适用简易程序没有异议；以案件事实清楚、证据充分为前提。"},
 	{CodeCrPL2012Impaired, "刑事诉讼法（2012年修正）第二百零九条第一项；刑诉法解释（2012年）第二百九十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用简易程序。"},
 	{CodeCrPL2012MajorImpact, "刑事诉讼法（2012年修正）第二百零九条第二项；刑诉法解释（2012年）第二百九十条第三项", "案件有重大社会影响，不适用简易程序。"},
-	{CodeCrPL2012CoDefendant, "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
+	{CodeCrPL2012CoDefendant, "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第五项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeCrPL2012PanelRequired, "刑事诉讼法（2012年修正）第二百一十条第一款", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
 	{CodeCrPL2012Intermediate, "刑事诉讼法（2012年修正）第二十条第二项、第二百零八条第一款", "量刑建议为无期徒刑或者死刑：可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，不是基层人民法院管辖的案件，不适用简易程序；基层人民法院应当移送中级人民法院审判。"},
 	{CodeCrPL2012RemandedPanel, "刑事诉讼法（2012年修正）第二百二十八条、第二百一十条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
@@ -887,6 +910,13 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewRemandedInText, "刑事诉讼法第二百三十九条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "起诉书文字载明本案系第二审人民法院发回重新审判的案件，案件情况未标注：已按发回重审处理——原审人民法院应当另行组成合议庭审判，不适用由审判员一人独任审判的速裁程序，适用简易程序的亦应组成合议庭（立案日施行的刑事诉讼法条文见相应理由），需人工核对并标注案件情况。"},
 	// Statute round 24 (civil): rules/civilremand.go.
 	{CodeReviewRemandedInTextCivil, "民诉法解释第二百五十七条第二项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项）；民事诉讼法第四十一条第三款（2022年1月1日前为第四十条第二款）", "起诉材料写明本案系第二审人民法院发回重审的案件，案件情况未标注：已按发回重审处理——不适用简易程序，也不适用小额诉讼程序，原审人民法院应当按照第一审程序另行组成合议庭（立案日施行的条文见相应理由）；如所写为另案发回重审，需人工更正并标注案件情况。"},
+	// Statute round 24 (criminal and administrative).
+	{CodeReviewMajorImpactInText, "刑事诉讼法第二百一十五条第二项、第二百二十三条第三项；人民陪审员法第十六条第四项", "起诉书（起诉状）文字载明案件有重大社会影响，案件情况未标注：已按有重大社会影响处理——刑事案件不适用简易程序和速裁程序，行政案件（2018年4月27日起立案的）由法官三人与人民陪审员四人组成七人合议庭审理、不适用简易程序（各程序的理由引用立案日施行的条文），需人工核对并标注案件情况。"},
+	{CodeReviewDefenceNotGuiltyInText, "刑诉法解释第三百六十条第五项、第三百七十条第七项（2021年3月1日起施行）；刑诉法解释（2012年）第二百九十条第五项", "起诉书文字载明辩护人作无罪辩护（或认为被告人无罪、不构成犯罪），案件情况未标注：已按辩护人作无罪辩护处理，不适用简易程序和速裁程序（各程序的理由引用立案日施行的条文），需人工核对并标注案件情况。"},
+	{CodeReviewRetrialInText, "刑事诉讼法第二百五十六条", "起诉书文字载明本案系按照审判监督程序重新审判的案件，案件情况未标注：已按再审处理——应当另行组成合议庭，不适用由审判员一人独任审判的速裁程序，适用简易程序的亦应组成合议庭（立案日施行的刑事诉讼法条文见相应理由），需人工核对并标注案件情况。"},
+	{CodeReviewAdminRetrialInText, "行政诉讼法第八十二条第三款", "起诉状文字载明本案系按照审判监督程序再审的案件，案件情况未标注：已按再审处理，不适用简易程序，需人工核对并标注案件情况。"},
+	{CodeReviewAdminRemandedInText, "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项", "起诉状文字载明本案系第二审人民法院发回重审的案件，案件情况未标注：已按发回重审处理，不适用简易程序，需人工核对并标注案件情况。"},
+	{CodeReviewAdmin15GovernmentDefendant, "行政诉讼法第十五条第一项", "被告是县级以上地方人民政府（当事人名称或起诉状文字载明），而本案在基层人民法院立案：对县级以上地方人民政府所作的行政行为提起诉讼的第一审案件由中级人民法院管辖；复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖（行诉法解释第一百三十四条第三款）。需人工核对管辖。"},
 	// Statute round 23: a civil filing's party names and text beside its fields.
 	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，或为外国企业（如Inc.、GmbH、株式会社，或以外国国名开头的公司），按涉外或涉港澳台当事人处理（涉外的认定见另一理由）。"},

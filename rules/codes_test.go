@@ -44,6 +44,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 22, criminal":             audit22CriminalCases(tb),
 		"audit round 23, criminal":             audit23CriminalCases(tb),
 		"audit round 23b, criminal":            audit23bCriminalCases(tb),
+		"audit round 24, criminal":             audit24CriminalCases(tb),
+		"audit round 24, administrative":       audit24AdminCases(tb),
 	}
 }
 
@@ -291,7 +293,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL2012Eligible:          "刑事诉讼法（2012年修正）第二百零八条",
 		rules.CodeCrPL2012Impaired:          "刑事诉讼法（2012年修正）第二百零九条第一项；刑诉法解释（2012年）第二百九十条第一项、第二项",
 		rules.CodeCrPL2012MajorImpact:       "刑事诉讼法（2012年修正）第二百零九条第二项；刑诉法解释（2012年）第二百九十条第三项",
-		rules.CodeCrPL2012CoDefendant:       "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第四项",
+		rules.CodeCrPL2012CoDefendant:       "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第五项",
 		rules.CodeCrPL2012PanelRequired:     "刑事诉讼法（2012年修正）第二百一十条第一款",
 		rules.CodeCrPL2012Intermediate:      "刑事诉讼法（2012年修正）第二十条第二项、第二百零八条第一款",
 		rules.CodeCrPL2012RemandedPanel:     "刑事诉讼法（2012年修正）第二百二十八条、第二百一十条",
@@ -425,6 +427,13 @@ func TestReasonArticles(t *testing.T) {
 
 		// Round 24 (civil): a remand of this case read from the text.
 		rules.CodeReviewRemandedInTextCivil: "民诉法解释第二百五十七条第二项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项）；民事诉讼法第四十一条第三款（2022年1月1日前为第四十条第二款）",
+		// Round 24: case facts read from a criminal or administrative text.
+		rules.CodeReviewMajorImpactInText:          "刑事诉讼法第二百一十五条第二项、第二百二十三条第三项；人民陪审员法第十六条第四项",
+		rules.CodeReviewDefenceNotGuiltyInText:     "刑诉法解释第三百六十条第五项、第三百七十条第七项（2021年3月1日起施行）；刑诉法解释（2012年）第二百九十条第五项",
+		rules.CodeReviewRetrialInText:              "刑事诉讼法第二百五十六条",
+		rules.CodeReviewAdminRetrialInText:         "行政诉讼法第八十二条第三款",
+		rules.CodeReviewAdminRemandedInText:        "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项",
+		rules.CodeReviewAdmin15GovernmentDefendant: "行政诉讼法第十五条第一项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -462,7 +462,10 @@ func (s Sentence) withText(t TextSentence) (Sentence, bool) {
 	if t.overThreeYears() {
 		s.Known, s.WithinThreeYears, s.OverThreeYears, s.OverOneYear = true, false, true, true
 	}
-	if s.Known && t.overOneYear() {
+	// Over one year is kept without a known recommendation too: a charge's
+	// ceiling read later (ceiling.go) must not put such a case within the
+	// 2014 pilot's cap of one year (pilotWithinOneYear; statute round 24).
+	if t.overOneYear() {
 		s.OverOneYear = true
 	}
 	if s == before {
@@ -619,7 +622,7 @@ func remandIn(text string) string {
 	rs := []rune(text)
 	mark := []rune("发回")
 	for i := 0; i+len(mark) <= len(rs); i++ {
-		if !runesHavePrefix(rs[i:], mark) || negatedWithin(string(rs[max(0, i-3):i]), 3) {
+		if !runesHavePrefix(rs[i:], mark) || remandNegated(string(rs[max(0, i-remandNegationRunes):i])) {
 			continue
 		}
 		window := rs[i:min(len(rs), i+len(mark)+remandWithin)]

@@ -221,6 +221,12 @@ func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
 	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL {
 		f = criminalTextFacts(f, a)
 	}
+	// So may a criminal or administrative filing's text state a fact of
+	// the case itself: a major social impact, a retrial, a not-guilty
+	// defence, an administrative remand (statute round 24).
+	if k := f.GetCaseKind(); k == triagev1.CaseKind_CASE_KIND_CRIMINAL || k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE {
+		f = caseTextFacts(f, a)
+	}
 	e.facts(f, a)
 	switch f.GetCaseKind() {
 	case triagev1.CaseKind_CASE_KIND_CIVIL:

@@ -231,8 +231,16 @@ func pilot2014AllListed(written string, ch Charges) bool {
 // pilotWithinOneYear reads the 2014 decision's cap: 一年以下有期徒刑、拘役、管制
 // or a fine alone. A suspended term counts by its term (unknown: not
 // established); an exemption from punishment is not on the decision's list
-// and is read as outside it (conservative).
+// and is read as outside it (conservative). A recommendation the text states
+// over one year (Sentence.withText: a range's upper end, 数罪并罚's sum, a
+// term beside a field of 拘役 or of fewer months, or beside a charge's
+// ceiling) passes the cap whatever the field or the charge says: until
+// rules 2026-12-04.32 only the field was read here, and such a case was
+// offered the pilot's fast-track (statute round 24).
 func pilotWithinOneYear(s Sentence) bool {
+	if s.OverOneYear {
+		return false
+	}
 	if s.FromCharge {
 		return s.WithinOneYear
 	}

@@ -1,0 +1,245 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// What a criminal or administrative filing's text states about the case
+// itself rather than about a defendant (statute round 24): a major social
+// impact, a retrial, the defence pleading not guilty and, in an
+// administrative case, a remand. Each closes a procedure the circumstances
+// would have left open, so each is read in the strict direction only, set on
+// a copy of the filing and reviewed with the words read.
+
+// CaseTextFacts are the facts of the case a filing's text states: each is
+// the words that state it, "" when none.
+type CaseTextFacts struct {
+	// MajorImpact: 重大社会影响, 社会影响重大 not negated (刑事诉讼法第二百一十
+	// 五条第二项, 第二百二十三条第三项; 人民陪审员法第十六条第四项).
+	MajorImpact string
+	// Retrial: the case is tried again under 审判监督程序 (按照审判监督程序
+	// 重新审判, 决定再审, 指令…再审; 刑事诉讼法第二百五十六条, 行政诉讼法第八
+	// 十二条第三款).
+	Retrial string
+	// DefenceNotGuilty: the defender pleads not guilty (辩护人作无罪辩护,
+	// 辩护人认为…不构成犯罪; 刑诉法解释第三百六十条第五项、第三百七十条第七项).
+	// Read in criminal filings only.
+	DefenceNotGuilty string
+	// Remanded: 发回重审 (remandIn). Read here for administrative filings
+	// (行政诉讼法第八十二条第三款); a criminal filing's is read by
+	// ReadTextFacts.
+	Remanded string
+}
+
+// ReadCaseText reads the case facts of a filing's text of kind k.
+func ReadCaseText(text string, k triagev1.CaseKind) CaseTextFacts {
+	var t CaseTextFacts
+	if text == "" {
+		return t
+	}
+	t.MajorImpact = majorImpactIn(text)
+	t.Retrial = retrialIn(text)
+	switch k {
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		t.DefenceNotGuilty = defenceNotGuiltyIn(text)
+	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
+		t.Remanded = remandIn(text)
+	}
+	return t
+}
+
+// majorImpactWords state a major social impact.
+var majorImpactWords = [...]string{"重大社会影响", "社会影响重大", "社会影响特别重大"}
+
+// majorImpactIn returns the words that state a major social impact, "" when
+// none or negated within the four runes before (无, 未造成, 不具有, 是否).
+func majorImpactIn(text string) string {
+	for _, w := range majorImpactWords {
+		if statedNotNegated(text, w, 4) {
+			return w
+		}
+	}
+	return ""
+}
+
+// statedNotNegated reports whether text holds w somewhere without a
+// negation in the n runes before it (negatedWithin); every occurrence is
+// tried, so 无重大社会影响 before a later 社会影响重大 does not hide it.
+func statedNotNegated(text, w string, n int) bool {
+	for rest := text; ; {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			return false
+		}
+		if !negatedWithin(rest[:i], n) {
+			return true
+		}
+		rest = rest[i+len(w):]
+	}
+}
+
+// retrialSupervision is the procedure a retrial is held under.
+const retrialSupervision = "审判监督程序"
+
+// retrialOrders are the words that order a retrial before 再审 in its
+// clause: a court's decision (决定再审), a higher court's order (指令…再审),
+// its ruling (裁定再审) or its taking the case (提审).
+var retrialOrders = [...]string{"决定", "指令", "裁定"}
+
+// retrialNot are words of a clause with 再审 that make it no retrial of
+// this case: an application or its refusal (申请再审被驳回, 驳回再审申请), a
+// condition not met (不符合再审条件), a prior case (曾).
+var retrialNot = [...]string{"申请", "申诉", "驳回", "不符合", "不予", "曾"}
+
+// clauseBreaks end a clause for the text readers of this file.
+const clauseBreaks = "。；;，,！？!?\n"
+
+// remandNegations are the words that, just before 发回, deny a remand:
+// 不得再发回 and 不得再次发回 (行政诉讼法第八十九条第二款, 刑事诉讼法第二百三十六条
+// 第二款), 未发回, 不应发回. Until rules 2026-12-04.32 any 不, 无, 未 … in the
+// three runes before 发回 denied it, so the commonest remand, "事实不清，证据
+// 不足，发回重审", was not read (statute round 24).
+var remandNegations = [...]string{"不", "不得", "不得再", "不得再次", "不再", "不应", "不宜", "不能", "未", "并未", "没有", "无须", "不予"}
+
+// remandNegationRunes is the longest of remandNegations, in runes.
+const remandNegationRunes = 4
+
+// remandNegated reports whether before, the text just before 发回 (at
+// least remandNegationRunes runes of it when there are as many), ends in
+// a negation of the remand.
+func remandNegated(before string) bool {
+	for _, w := range remandNegations {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart is the byte index in s after its last clause break, 0 when
+// it has none.
+func clauseStart(s string) int {
+	j := strings.LastIndexAny(s, clauseBreaks)
+	if j < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(s[j:])
+	return j + size
+}
+
+// retrialIn returns the words that state a retrial of the case, "" when
+// none: 审判监督程序 not negated, or 再审 in a clause with an order and
+// nothing of retrialNot.
+func retrialIn(text string) string {
+	if statedNotNegated(text, retrialSupervision, 4) {
+		return retrialSupervision
+	}
+	rest := text
+	for {
+		i := strings.Index(rest, "再审")
+		if i < 0 {
+			return ""
+		}
+		clause := rest[clauseStart(rest[:i]) : i+len("再审")]
+		after := rest[i+len("再审"):]
+		if w := retrialOrdered(clause); w != "" && !strings.HasPrefix(after, "申请") {
+			return clause
+		}
+		rest = after
+	}
+}
+
+// retrialOrdered reports the order a clause ending in 再审 states, "" when
+// none or when the clause is no retrial of this case.
+func retrialOrdered(clause string) string {
+	for _, w := range retrialNot {
+		if strings.Contains(clause, w) {
+			return ""
+		}
+	}
+	for _, w := range retrialOrders {
+		if i := strings.Index(clause, w); i >= 0 && !negatedWithin(clause[:i], 2) {
+			return w
+		}
+	}
+	return ""
+}
+
+// defenceMark opens what a defender says.
+const defenceMark = "辩护人"
+
+// notGuiltyWords state a plea of not guilty.
+var notGuiltyWords = [...]string{"无罪", "不构成犯罪"}
+
+// defenceNotGuiltyIn returns the words in which a defender pleads not
+// guilty: 无罪 or 不构成犯罪 after 辩护人 in its sentence, not negated (不作
+// 无罪辩护, 放弃无罪辩护) and not another person's (被害人…无罪 is cut at
+// 被害人). 不构成某罪 (a lesser charge) is not a plea of not guilty.
+func defenceNotGuiltyIn(text string) string {
+	rest := text
+	for {
+		i := strings.Index(rest, defenceMark)
+		if i < 0 {
+			return ""
+		}
+		seg := rest[i+len(defenceMark):]
+		if j := strings.IndexAny(seg, "。；;\n"); j >= 0 {
+			seg = seg[:j]
+		}
+		if j := strings.Index(seg, "被害人"); j >= 0 {
+			seg = seg[:j]
+		}
+		for _, w := range notGuiltyWords {
+			if j := strings.Index(seg, w); j >= 0 && !negatedWithin(seg[:j], 3) && !strings.HasSuffix(seg[:j], "放弃") {
+				return defenceMark + seg[:j+len(w)]
+			}
+		}
+		rest = rest[i+len(defenceMark):]
+	}
+}
+
+// caseTextFacts sets on a copy of f the case facts its text states and its
+// circumstances do not, with a review each that quotes the words; f itself
+// is returned when the text states nothing new.
+func caseTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
+	t := ReadCaseText(f.GetText(), f.GetCaseKind())
+	c := f.GetCircumstances()
+	admin := f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE
+	type read struct {
+		words, code string
+		stated      bool
+		set         func(*triagev1.Circumstances)
+	}
+	retrialCode, remandCode := CodeReviewRetrialInText, ""
+	if admin {
+		retrialCode, remandCode = CodeReviewAdminRetrialInText, CodeReviewAdminRemandedInText
+	}
+	var g *triagev1.Filing
+	for _, r := range [...]read{
+		{t.MajorImpact, CodeReviewMajorImpactInText, c.GetMajorSocialImpact(), func(c *triagev1.Circumstances) { c.MajorSocialImpact = true }},
+		{t.Retrial, retrialCode, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
+		{t.DefenceNotGuilty, CodeReviewDefenceNotGuiltyInText, c.GetDefencePleadsNotGuilty(), func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true }},
+		{t.Remanded, remandCode, c.GetRemanded(), func(c *triagev1.Circumstances) { c.Remanded = true }},
+	} {
+		if r.words == "" || r.stated || r.code == "" {
+			continue
+		}
+		if g == nil {
+			g = proto.CloneOf(f)
+			if g.Circumstances == nil {
+				g.Circumstances = &triagev1.Circumstances{}
+			}
+		}
+		r.set(g.Circumstances)
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(r.code, r.words))
+	}
+	if g == nil {
+		return f
+	}
+	return g
+}
