@@ -27,10 +27,10 @@ import (
 // court's data staff would (outside check 14): Full on 3,000 generated
 // filings, Court on the same filings with only 12 fast-track and 12 small
 // claims cases left (train drops both labels, fewer than 20), Reseeded on
-// the full filings with the first other seed whose model is worse than
-// Full by at most 0.05 of macro-F1 on Eval (these four-tree models swing
-// by 0.13 between seeds, and which seed lands where moves with every change
-// to the generated filings, so the seed is found, not pinned); Eval is
+// the full filings with another seed whose model is worse than Full by at
+// most 0.05 of macro-F1 on Eval (these four-tree models swing by 0.13
+// between seeds, and which seed lands where moves with every change to the
+// generated filings, so the seeds are found, not pinned); Eval is
 // 1,500 other generated filings (FastTrack fast-track and SmallClaims
 // small-claims cases). Stderr is what training each wrote on stderr, by
 // model directory.
@@ -68,27 +68,37 @@ func trainCourtModels(t *testing.T) courtModels {
 	} {
 		writeGenerated(t, f.path, f.n, f.seed, f.keep)
 	}
-	for _, tr := range []struct {
-		out  *string
-		data string
-		seed string
-	}{
-		{&m.Full, full, "3"},
-		{&m.Court, courtData, "3"},
-	} {
-		var stderr string
-		*tr.out, stderr = trainSmall(t, dir, tr.data, tr.seed)
-		m.Stderr[*tr.out] = stderr
+	var stderr string
+	m.Court, stderr = trainSmall(t, dir, courtData, "3")
+	m.Stderr[m.Court] = stderr
+	// Full and Reseeded: two seeds on the full filings whose models are
+	// within 0.05 of macro-F1 on Eval, Full the better. Seeds are trained in
+	// turn until two such models exist: which seed lands where moves with
+	// every change to the generated filings, and these small models swing by
+	// 0.13 between seeds, so neither seed nor order is pinned.
+	type trained struct {
+		dir, stderr string
+		f1          float64
 	}
-	fullF1 := evalMacroF1(t, m.Full, m.Eval)
-	for seed := 4; m.Reseeded == "" && seed <= 16; seed++ {
-		out, _ := trainSmall(t, dir, full, strconv.Itoa(seed))
-		if f1 := evalMacroF1(t, out, m.Eval); f1 < fullF1 && fullF1-f1 <= 0.05 {
-			m.Reseeded = out
+	var seen []trained
+	for seed := 3; m.Reseeded == "" && seed <= 16; seed++ {
+		out, stderr := trainSmall(t, dir, full, strconv.Itoa(seed))
+		cur := trained{out, stderr, evalMacroF1(t, out, m.Eval)}
+		for _, o := range seen {
+			hi, lo := o, cur
+			if lo.f1 > hi.f1 {
+				hi, lo = lo, hi
+			}
+			if lo.f1 < hi.f1 && hi.f1-lo.f1 <= 0.05 {
+				m.Full, m.Reseeded = hi.dir, lo.dir
+				m.Stderr[hi.dir] = hi.stderr
+				break
+			}
 		}
+		seen = append(seen, cur)
 	}
 	if m.Reseeded == "" {
-		t.Fatalf("no seed in 4–16 trains a model worse than the full model's macro-F1 %.4f by at most 0.05", fullF1)
+		t.Fatalf("no two seeds in 3–16 train models within 0.05 of macro-F1 of each other: %+v", seen)
 	}
 	f, err := os.Open(m.Eval)
 	if err != nil {
