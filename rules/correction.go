@@ -43,12 +43,12 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 	if f == nil {
 		return nil, fieldErrorf("outcome.correction.filing", "is required: the filing as the court now has it")
 	}
-	// By the engine's clock, as the corrected filing is evaluated below.
-	if err := ValidateAt(f, e.now()); err != nil {
-		return nil, correctionField(err)
-	}
 	if original == nil {
 		return nil, fmt.Errorf("rules: decision %q: the stored filing is needed to check a correction", d.GetDecisionId())
+	}
+	// By the engine's clock, as the corrected filing is evaluated below.
+	if err := validateAt(f, e.now(), original.GetId()); err != nil {
+		return nil, correctionField(err)
 	}
 	switch {
 	case FilingKey(f.GetId()) != FilingKey(original.GetId()):
