@@ -9,7 +9,7 @@ import (
 
 // FilingKey is the form of a filing id under which the store keeps one
 // decision per filing (store: decisions.filing_key, migrations 0014 to
-// 0016), and under which a fact correction names the decided filing
+// 0017), and under which a fact correction names the decided filing
 // (CheckCorrection).
 //
 // Filing systems write the same case number (案号) in more than one way:
@@ -163,6 +163,7 @@ func refuseDigitLookalike(field, id string) error {
 	}
 	return nil
 }
+
 // FoldFilingID is a filing id under NFKC (full-width letters, digits and
 // punctuation become their ASCII forms, compatibility ideographs their
 // unified ones, composed and decomposed forms one form, and every space

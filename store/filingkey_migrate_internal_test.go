@@ -324,23 +324,7 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 				t.Errorf("SaveTriage for %q: %v", other, err)
 			}
 		}
-		var decisions, assigned int64
-		if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
-			t.Fatal(err)
-		}
-		if decisions != 9 || assigned != 9 {
-			t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
-		}
-		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK || r.DecidedTwiceBeforeKeys != 2 {
-			t.Errorf("VerifyAudit after migration 16 = %+v, %v; want OK with 2 decided twice before the keys", r, err)
-		}
-		// Near miss: had those spellings been decided after migration 16
-		// (its time moved before them), each second one got through an
-		// altered key, and the audit fails on it.
-		b.update(t, raw, `UPDATE schema_migrations SET applied_at = ? WHERE version = ?`, "2000-01-01T00:00:00Z", caseNumberKeyVersion)
-		if r, err := s.VerifyAudit(ctx); err != nil || r.OK || r.Problem != ProblemFilingDecidedTwice {
-			t.Errorf("VerifyAudit with the spellings decided after migration 16 = %+v, %v; want %q", r, err, ProblemFilingDecidedTwice)
-		}
+		checkRekeyedStore(t, s, raw, b, caseNumberKeyVersion)
 	})
 }
 
@@ -447,23 +431,34 @@ func TestMigration17FoldsCaseNumbers(t *testing.T) {
 				t.Errorf("SaveTriage for %q: %v", other, err)
 			}
 		}
-		var decisions, assigned int64
-		if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
-			t.Fatal(err)
-		}
-		if decisions != 9 || assigned != 9 {
-			t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
-		}
-		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK || r.DecidedTwiceBeforeKeys != 2 {
-			t.Errorf("VerifyAudit after migration 17 = %+v, %v; want OK with 2 decided twice before the keys", r, err)
-		}
-		// Near miss: had those spellings been decided after migration 17,
-		// each second one got through an altered key.
-		b.update(t, raw, `UPDATE schema_migrations SET applied_at = ? WHERE version = ?`, "2000-01-01T00:00:00Z", foldedKeyVersion)
-		if r, err := s.VerifyAudit(ctx); err != nil || r.OK || r.Problem != ProblemFilingDecidedTwice {
-			t.Errorf("VerifyAudit with the spellings decided after migration 17 = %+v, %v; want %q", r, err, ProblemFilingDecidedTwice)
-		}
+		checkRekeyedStore(t, s, raw, b, foldedKeyVersion)
 	})
+}
+
+// checkRekeyedStore checks a store a re-keying migration (version) has
+// just upgraded, once its test stored 7 decisions (two pairs of one case
+// each) at the older schema and 2 new filings after: 9 decisions and 9
+// team draws; the audit verifies, exempting the 2 second decisions of the
+// pairs, decided before the migration kept them apart; and had they been
+// decided after it (its time moved before them), each second one got
+// through an altered key, and the audit fails on it.
+func checkRekeyedStore(t *testing.T, s Store, raw *sql.DB, b migrationBackend, version int) {
+	t.Helper()
+	ctx := context.Background()
+	var decisions, assigned int64
+	if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
+		t.Fatal(err)
+	}
+	if decisions != 9 || assigned != 9 {
+		t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
+	}
+	if r, err := s.VerifyAudit(ctx); err != nil || !r.OK || r.DecidedTwiceBeforeKeys != 2 {
+		t.Errorf("VerifyAudit after migration %d = %+v, %v; want OK with 2 decided twice before the keys", version, r, err)
+	}
+	b.update(t, raw, `UPDATE schema_migrations SET applied_at = ? WHERE version = ?`, "2000-01-01T00:00:00Z", version)
+	if r, err := s.VerifyAudit(ctx); err != nil || r.OK || r.Problem != ProblemFilingDecidedTwice {
+		t.Errorf("VerifyAudit with the spellings decided after migration %d = %+v, %v; want %q", version, r, err, ProblemFilingDecidedTwice)
+	}
 }
 
 // TestMigration16FailsWhole: when a decision's new key cannot be written
