@@ -42,12 +42,20 @@ import (
 //
 // A letter that only looks like a digit (O or o for 0, l or I for 1) is not
 // read as one: an id that reads as a case number only once they are is
-// refused as a filing id (refuseDigitLookalike), not keyed. A real case
-// number never has a letter in its year, court code or number, so such an
-// id is a typing error the clerk can see and correct; reading the letter as
-// a digit instead would make every id that happens to look so the filing
-// of some case number, with no way for the court to say otherwise, and an
-// error there would refuse a different case as already decided.
+// refused as filing.id (refuseDigitLookalike, from validation), not keyed.
+// Of the three answers this is the safe one. Keying such an id as written
+// (as before) leaves the hole open: (2O24)苏0106民初1001号 stores a second
+// decision of a decided case and draws its team again. Reading the letter
+// as the digit closes it, but silently: every id that happens to look so
+// (another system's id, a clerk's typing error for another number) becomes
+// the filing of some case number, is refused ALREADY_EXISTS naming a case
+// that is not its own, and nothing tells the clerk why. A real case number
+// never has a letter in its year, court code or number, so refusing costs
+// a legitimate filing nothing but the correction the clerk sees named
+// (the letter and its position). Ids that are not case numbers either way
+// (JS-2024-0001, ABC-O1) are not refused. A decision stored under such an
+// id before the refusal keeps its own key, and its corrections may restate
+// that id (validateAt).
 //
 // Every stored decision carries the key this function gave its filing id
 // when the store's last re-keying migration ran: a change to what the
