@@ -345,6 +345,13 @@ func TestCorrections(t *testing.T) {
 	dJS := decisionOf(t, js, pOrd)
 	reduced := with(js, yuan(50000))
 
+	// A case decided, before filing.id refused a letter for a digit, under
+	// (2O24)…: its correction restates that id, as stored.
+	const lookalike = "(2O24)苏0102民初77号"
+	jsLook := with(js, id(lookalike))
+	dLook := decisionOf(t, js, pOrd)
+	dLook.FilingId = lookalike
+
 	crimNoPlea := with(crimBase(t), c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false }))
 	dNoPlea := decisionOf(t, crimNoPlea, pOrd)
 	pleaded := with(crimNoPlea, c(func(c *triagev1.Circumstances) { c.GuiltyPlea = true }))
@@ -378,6 +385,10 @@ func TestCorrections(t *testing.T) {
 			out: outcome(chOver, pSC, correct(with(reduced, id(respell(js.GetId()))), basis)), changed: []string{"claim_amount_fen", "text"}, wantID: js.GetId()},
 		{name: "near miss: another spelling and nothing else changed", d: dJS, original: js,
 			out: outcome(chOver, pSC, correct(with(js, id(respell(js.GetId()))), basis)), field: "outcome.correction.filing"},
+		{name: "correction of a case decided under an id with a letter for a digit, under that id", d: dLook, original: jsLook,
+			out: outcome(chOver, pSC, correct(with(reduced, id(lookalike)), basis)), changed: []string{"claim_amount_fen", "text"}},
+		{name: "near miss: a correction under an id with a letter for a digit, of a case decided under another", d: dJS, original: js,
+			out: outcome(chOver, pSC, correct(with(reduced, id(lookalike)), basis)), field: "outcome.correction.filing.id"},
 		{name: "correction changing the case kind", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, kind(crimKind)), basis)), field: "outcome.correction.filing.case_kind"},
 		{name: "correction moving the 立案 date", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(reduced, filedOn("2024-03-06")), basis)), field: "outcome.correction.filing.filed_on"},
 		{name: "corrected filing invalid like a new one", d: dJS, original: js, out: outcome(chOver, pSC, correct(with(js, fen(-1)), basis)), field: "outcome.correction.filing.claim_amount_fen"},

@@ -118,7 +118,7 @@ type numberFacts struct {
 // for an id that is neither (it is then not checked).
 func readNumberFacts(id string) (numberFacts, bool) {
 	folded := FoldFilingID(id)
-	if c, ok := parseCaseNumber(folded); ok {
+	if c, ok := readCaseNumber(folded); ok {
 		t, typed := lookupCaseType(c.kind)
 		return numberFacts{number: c.String(), year: c.year, court: c.court, typ: t, typed: typed}, true
 	}

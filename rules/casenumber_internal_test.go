@@ -170,13 +170,19 @@ func FuzzCaseNumber(f *testing.F) {
 	for _, s := range []string{
 		"(2024)苏0106民初1001号", "（2024）苏0106 民初 01001 号", "(2019)最高法知民终1号", "(2017)京民终1", "(2020)最高法刑核12345678号",
 		"(2015)临潼民初字第01826号", "(2016)苏0106民初1号之一", "(2024)苏0106民初0号", "JS-2024-0001", "",
+		"（2024）蘇01 06民終1001號", "(٢٠٢٤)苏٠١٠٦民初١٠٠١号", "(2O24)苏01O6民初l001号", "ABC-O1",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, id string) {
 		folded := FoldFilingID(id)
-		c, ok := parseCaseNumber(folded)
+		c, ok := readCaseNumber(folded)
 		key := FilingKey(id)
+		// A letter for a digit is refused only in an id the key does not
+		// read as a case number: the refusal never stops a case number.
+		if err := refuseDigitLookalike("filing.id", id); err != nil && ok {
+			t.Errorf("refuseDigitLookalike(%q) = %v for an id FilingKey reads as %s", id, err, c)
+		}
 		// The case number as the fields are checked against it (round 19):
 		// it reads every id the key reads, with the same year and court,
 		// and the old form's reader takes any id without panicking.
@@ -206,13 +212,13 @@ func FuzzCaseNumber(f *testing.F) {
 		if FilingKey(canon) != canon {
 			t.Errorf("FilingKey(%q) = %q, want itself", canon, FilingKey(canon))
 		}
-		bare := strings.ReplaceAll(folded, " ", "")
+		bare := foldCaseNumber(folded)
 		if !strings.HasSuffix(bare, "号") {
 			bare += "号"
 		}
 		m := canonicalOracle.FindStringSubmatch(bare)
 		if m == nil || m[1]+strings.TrimLeft(m[2], "0")+"号" != canon {
-			t.Errorf("%q was read as %q, which differs by more than spaces, leading zeros and 号", id, canon)
+			t.Errorf("%q was read as %q, which differs by more than spaces, leading zeros, 号, traditional characters and digits", id, canon)
 		}
 		seq := strconv.Itoa(c.seq)
 		if len(seq) < maxSeqDigits {

@@ -10,10 +10,12 @@ import (
 )
 
 // traditional maps a traditional character to the simplified one the
-// catalogues write (traditionalPairs).
+// catalogues (traditionalPairs) and case numbers (caseNumberTraditionalPairs)
+// write: the one table foldCause and FilingKey both read.
 var traditional = func() map[rune]rune {
-	m := make(map[rune]rune, utf8.RuneCountInString(traditionalPairs)/2)
-	rs := []rune(traditionalPairs)
+	pairs := traditionalPairs + caseNumberTraditionalPairs
+	m := make(map[rune]rune, utf8.RuneCountInString(pairs)/2)
+	rs := []rune(pairs)
 	for i := 0; i+1 < len(rs); i += 2 {
 		m[rs[i]] = rs[i+1]
 	}

@@ -23,3 +23,12 @@ const traditionalPairs = "丟丢並并乾干亂乱佈布佔占併并來来係系
 	"辦办辭辞辯辩農农迴回進进遊游運运過过達达違违遞递適适遷迁選选遺遗還还邊边郵邮鄉乡鄰邻醫医釁衅釋释釦扣鉅巨銀银銷销錄录錢钱録录錶表鎭镇鎮镇鏈链鐵铁門门閉闭開开閑闲" +
 	"閒闲間间閤合關关陣阵陳陈陸陆隊队際际險险隱隐隻只離离難难電电響响頂顶項项預预頒颁領领頭头題题額额顛颠類类風风颱台飛飞飲饮飼饲飾饰養养餘余駁驳駐驻駕驾駛驶騙骗騷骚" +
 	"驗验體体髮发鬥斗鬨哄麪面麫面麵面點点齡龄齣出"
+
+// caseNumberTraditionalPairs holds, pair by pair, the TSCharacters.txt
+// entries (same source and version) whose simplified form a case number's
+// court or type code writes (highCourts, supremeCourt, specialDivision,
+// the keys of caseTypes, and 号) and which traditionalPairs does not hold
+// already: a case number typed on a traditional-character input method
+// (（2024）蘇0106民終1號) is the case of its simplified spelling
+// (FilingKey).
+const caseNumberTraditionalPairs = "囌苏寧宁晉晋滬沪瓊琼甦苏甯宁粵粤終终蘇苏贛赣轄辖遼辽閩闽陝陕雲云魯鲁"

@@ -43,12 +43,12 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 	if f == nil {
 		return nil, fieldErrorf("outcome.correction.filing", "is required: the filing as the court now has it")
 	}
-	// By the engine's clock, as the corrected filing is evaluated below.
-	if err := ValidateAt(f, e.now()); err != nil {
-		return nil, correctionField(err)
-	}
 	if original == nil {
 		return nil, fmt.Errorf("rules: decision %q: the stored filing is needed to check a correction", d.GetDecisionId())
+	}
+	// By the engine's clock, as the corrected filing is evaluated below.
+	if err := validateAt(f, e.now(), original.GetId()); err != nil {
+		return nil, correctionField(err)
 	}
 	switch {
 	case FilingKey(f.GetId()) != FilingKey(original.GetId()):
@@ -82,7 +82,7 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 		return nil, fieldErrorf("outcome.correction.filing", "changes nothing: it equals %s", against)
 	}
 	c.ChangedFields = ChangedFields(original, f)
-	a, err := e.Evaluate(f)
+	a, err := e.evaluate(f, original.GetId())
 	if err != nil {
 		return nil, correctionField(err)
 	}
@@ -199,7 +199,7 @@ func (r *OutcomeRecord) RoutingView() *triagev1.Decision {
 // *FieldError, which would reach the caller as INVALID_ARGUMENT naming a
 // field it never sent.
 func (e *Engine) evaluateRecorded(d *triagev1.Decision, c *triagev1.FactCorrection) (*Assessment, error) {
-	a, err := e.Evaluate(c.GetFiling())
+	a, err := e.evaluate(c.GetFiling(), d.GetFilingId())
 	if err != nil {
 		return nil, fmt.Errorf("rules: re-evaluate the corrected filing of decision %q: %v", d.GetDecisionId(), err) //nolint:errorlint // not %w: see above
 	}

@@ -178,11 +178,16 @@ func (a *Assessment) NeedsReview() bool { return len(a.ReviewReasons) > 0 }
 // Evaluate validates a filing and decides, for every procedure of its case
 // kind, whether it is legally available. A validation problem is returned as
 // a *FieldError.
-func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) {
+func (e *Engine) Evaluate(f *triagev1.Filing) (*Assessment, error) { return e.evaluate(f, "") }
+
+// evaluate is Evaluate of a filing that restates the one decided under
+// decidedID ("" for a new filing), validated as validateAt says: a case
+// decided under an id this release refuses stays correctable.
+func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, error) {
 	if e.observe != nil {
 		e.observe(f)
 	}
-	if err := ValidateAt(f, e.now()); err != nil {
+	if err := validateAt(f, e.now(), decidedID); err != nil {
 		return nil, err
 	}
 	a := &Assessment{}

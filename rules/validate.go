@@ -59,12 +59,24 @@ func notAfterToday(field, what, d string, on, now time.Time) error {
 }
 
 // ValidateAt is Validate with now as the current time.
-func ValidateAt(f *triagev1.Filing, now time.Time) error {
+func ValidateAt(f *triagev1.Filing, now time.Time) error { return validateAt(f, now, "") }
+
+// validateAt is ValidateAt for a filing that restates the one decided under
+// decidedID ("" for a new filing): an id decided under before the release
+// that refused case numbers written with a letter for a digit
+// (refuseDigitLookalike) may be restated as it was stored, or a correction
+// of that decision could never be recorded.
+func validateAt(f *triagev1.Filing, now time.Time, decidedID string) error {
 	if f == nil {
 		return &FieldError{Field: "filing", Problem: "is required"}
 	}
 	if err := ValidateFilingID("filing.id", f.GetId()); err != nil {
 		return err
+	}
+	if f.GetId() != decidedID {
+		if err := refuseDigitLookalike("filing.id", f.GetId()); err != nil {
+			return err
+		}
 	}
 	for _, fv := range [...]struct{ field, v string }{
 		{"filing.cause", f.GetCause()}, {"filing.court", f.GetCourt()}, {"filing.province", f.GetProvince()},

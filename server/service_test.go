@@ -601,14 +601,15 @@ func TestTriageOneDecisionPerFiling(t *testing.T) {
 // store a second decision, and draw a team again, under the same visible
 // case number. Near misses: a space (U+0020) between the parts of the case
 // number passes validation and is the same filing to the store
-// (ALREADY_EXISTS); one inside its number is no case number, so another
-// filing, stored.
+// (ALREADY_EXISTS), and so, since migration 17, is one inside its number;
+// another number so spelt is another filing, stored.
 func TestTriageLookalikeFilingIDs(t *testing.T) {
 	st := openStore(t, tempDB(t))
 	h := startServer(t, deps{decider: newDecider(t), store: st})
 	ctx := testContext(t)
 	f := validFiling()
-	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f}); err != nil {
+	first, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+	if err != nil {
 		t.Fatalf("first Triage: %v", err)
 	}
 	for _, tc := range []struct{ name, id string }{
@@ -642,9 +643,15 @@ func TestTriageLookalikeFilingIDs(t *testing.T) {
 	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); status.Code(err) != codes.AlreadyExists {
 		t.Errorf("a space between the case number's parts: %v; want ALREADY_EXISTS (the same case number)", err)
 	}
+	// Since migration 17 a space inside the number is the same case number
+	// too (TestTriageCaseNumberSpellings); another number with one is
+	// another filing.
 	g.Id = "(2024)辽0102民初12 34号"
+	resp, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g})
+	checkAlreadyDecided(t, resp, err, first.GetDecision().GetDecisionId())
+	g.Id = "(2024)辽0102民初12 35号"
 	if _, err := h.client.Triage(ctx, &triagev1.TriageRequest{Filing: g}); err != nil {
-		t.Errorf("a space inside the number: %v; want it stored as another filing", err)
+		t.Errorf("a space inside another number: %v; want it stored as another filing", err)
 	}
 }
 

@@ -643,13 +643,20 @@ func (v *verifier) checkFilingKeys(ctx context.Context) error {
 // that share the key it gave (rules.FoldFilingID), migration
 // caseNumberKeyVersion for ids that share a key only since it read case
 // numbers (a spaced and an unspaced case number, stored as two filings
-// before it). Earlier ones are counted in DecidedTwiceBeforeKeys.
+// before it: rules.FilingKey16), migration foldedKeyVersion for ids that
+// share one only since it folded traditional characters, other scripts'
+// digits and spaces inside a part (蘇 and 苏). Earlier ones are counted in
+// DecidedTwiceBeforeKeys.
 func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 	keyedSince, keyedApplied, err := v.appliedAt(ctx, filingKeyVersion)
 	if err != nil {
 		return err
 	}
 	casesSince, casesApplied, err := v.appliedAt(ctx, caseNumberKeyVersion)
+	if err != nil {
+		return err
+	}
+	foldedSince, foldedApplied, err := v.appliedAt(ctx, foldedKeyVersion)
 	if err != nil {
 		return err
 	}
@@ -662,7 +669,10 @@ func (v *verifier) checkDecidedTwice(ctx context.Context) error {
 		for i := 1; i < len(k.decisionIDs); i++ {
 			id, filing := k.decisionIDs[i], k.filingIDs[i]
 			since, version, applied := keyedSince, filingKeyVersion, keyedApplied
-			if rules.FoldFilingID(filing) != rules.FoldFilingID(firstFiling) {
+			switch {
+			case rules.FilingKey16(filing) != rules.FilingKey16(firstFiling):
+				since, version, applied = foldedSince, foldedKeyVersion, foldedApplied
+			case rules.FoldFilingID(filing) != rules.FoldFilingID(firstFiling):
 				since, version, applied = casesSince, caseNumberKeyVersion, casesApplied
 			}
 			if k.decidedAt[i] < since {

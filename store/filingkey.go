@@ -10,7 +10,7 @@ import (
 )
 
 // filingKey is the key under which the store keeps one decision per filing
-// (decisions.filing_key, migrations 0014 to 0016): rules.FilingKey, which
+// (decisions.filing_key, migrations 0014 to 0017): rules.FilingKey, which
 // says what it folds and why.
 //
 // Every stored decision carries the key this function gave its filing id
@@ -27,12 +27,18 @@ const filingKeyVersion = 14
 // filing id reads as a case number (rules.FilingKey's second step).
 const caseNumberKeyVersion = 16
 
+// foldedKeyVersion is the migration that re-keyed decisions whose filing
+// id reads as a case number only once traditional characters, decimal
+// digits of other scripts and spaces inside a part are folded
+// (rules.FilingKey against rules.FilingKey16).
+const foldedKeyVersion = 17
+
 // rekeyVersion is the last migration that gave every decision the key
 // filingKey gives its filing id now (rekeyFilings). VerifyAudit checks the
 // keys of stores at this schema or later; a migration that re-keys after a
 // change to filingKey must become the new value, or the audit of a store
 // not yet migrated would report every re-spelt key as altered.
-const rekeyVersion = caseNumberKeyVersion
+const rekeyVersion = foldedKeyVersion
 
 // rekeyBatch is how many decisions rekeyFilings reads at a time.
 const rekeyBatch = 1000
@@ -126,8 +132,9 @@ func rekeyFilings(ctx context.Context, tx *sql.Tx, d dialect) (changed int, err 
 // sharedKey is a filing key that more than one stored decision carries:
 // decisions stored as different filings before a migration read their ids
 // as one (a case number sent as (2024)苏0106民初1001号 and as
-// (2024)苏0106民初01001号 before migration 0016, or as （2024） and (2024)
-// before migration 0014). Each drew its own team.
+// (2024)蘇0106民初1001號 before migration 0017, as (2024)苏0106民初01001号
+// before migration 0016, or as （2024） and (2024) before migration 0014).
+// Each drew its own team.
 type sharedKey struct {
 	key string
 	// decisionIDs and filingIDs are the decisions and the ids they were
@@ -141,7 +148,7 @@ type sharedKey struct {
 }
 
 // sharedKeys returns, inside tx, every filing key more than one decision
-// carries, in key order: migration 0016 reports them, and VerifyAudit
+// carries, in key order: migrations 0016 and 0017 report them, and VerifyAudit
 // checks that each later one was decided before the store kept them apart. Such decisions are kept: the decisions table is
 // append-only and chained (deleting one breaks the audit chain, and with
 // it the record of a team drawn), and which of two decisions for one case

@@ -58,8 +58,41 @@ func TestFilingKey(t *testing.T) {
 		{"another special division", "(2019)最高法知民终1号", "(2019)最高法民终1号", false},
 		{"an intermediate court, not its basic court", "(2024)苏01民初1001号", "(2024)苏0106民初1001号", false},
 		{"a trailing zero is another number", official, "(2024)苏0106民初10010号", false},
-		{"a space inside the number", official, "(2024)苏0106民初10 01号", false},
-		{"a space inside the codes", official, "(2024)苏0106民 初1001号", false},
+		// Spellings no case number differs by (rules.FilingKey since
+		// migration 0017; outside check 17 stored each as a new filing).
+		{"a space inside the number", official, "(2024)苏0106民初10 01号", true},
+		{"a space inside the codes", official, "(2024)苏0106民 初1001号", true},
+		{"spaces inside the court code", official, "(2024)苏01 06民初1001号", true},
+		{"a space inside the year", official, "(20 24)苏0106民初1001号", true},
+		{"spaces everywhere", official, "( 2 0 2 4 ) 苏 0 1 0 6 民 初 1 0 0 1 号", true},
+		{"traditional 號", official, "(2024)苏0106民初1001號", true},
+		{"traditional 蘇", official, "(2024)蘇0106民初1001号", true},
+		{"traditional 終", "(2024)苏01民终7号", "(2024)苏01民終7号", true},
+		{"traditional 粵 and 轄", "(2024)粤03民辖9号", "（2024）粵03民轄9號", true},
+		{"traditional 滬 and 執", "(2023)沪0115执88号", "(2023)滬0115執88號", true},
+		{"Arabic-Indic digits", official, "(٢٠٢٤)苏٠١٠٦民初١٠٠١号", true},
+		{"Extended Arabic-Indic digits", official, "(۲۰۲۴)苏۰۱۰۶民初۱۰۰۱号", true},
+		{"Devanagari digits", official, "(२०२४)苏०१०६民初१००१号", true},
+		{"mathematical digits", official, "(𝟐𝟎𝟐𝟒)苏𝟎𝟏𝟎𝟔民初𝟏𝟎𝟎𝟏号", true},
+		{"digits of several scripts", official, "(2٠२۴)苏0١06民初1001号", true},
+		{"all of the new folds", official, "〔٢٠٢٤〕蘇01 06民初 1 001號", true},
+		// Near misses of the new folds: still another case.
+		{"traditional, another court", official, "(2024)蘇0105民初1001号", false},
+		{"traditional, another type", official, "(2024)苏0106民終1001号", false},
+		{"Arabic-Indic, another number", official, "(٢٠٢٤)苏٠١٠٦民初١٠٠٢号", false},
+		{"Arabic-Indic, another year", official, "(٢٠٢٥)苏0106民初1001号", false},
+		{"a space inside, another number", official, "(2024)苏0106民初10 02号", false},
+		{"spaces inside: a basic court is not its intermediate court", "(2024)苏01民初1001号", "(2024)苏01 06民初1001号", false},
+		// Letters that look like digits are not read as digits: such an id
+		// is refused as filing.id (rules.TestFilingIDDigitLookalikes).
+		{"O for zero in the year", official, "(2O24)苏0106民初1001号", false},
+		{"O for zero in the court code", official, "(2024)苏01O6民初1001号", false},
+		{"o for zero in the number", official, "(2024)苏0106民初1o01号", false},
+		{"l for one", official, "(2024)苏0106民初l001号", false},
+		{"I for one", official, "(2024)苏0106民初100I号", false},
+		{"traditional characters outside a case number", "辦-12", "办-12", false},
+		{"digits outside a case number", "JS-٢٠٢٤-0001", "JS-2024-0001", false},
+		{"spaces outside a case number", "JS-2024-0001", "JS-2024-00 01", false},
 		{"a space at the end", official, official + " ", false},
 		{"a second document's suffix", official, official + "之一", false},
 		{"字第 after 2016", official, "(2024)苏0106民初字第1001号", false},
@@ -77,7 +110,6 @@ func TestFilingKey(t *testing.T) {
 		{"a slash is no dash", "JS-2024-0001", "JS/2024/0001", false},
 		{"the dash left out", "JS-2024-0001", "JS20240001", false},
 		{"the year in Chinese numerals", official, "(二〇二四)苏0106民初1001号", false},
-		{"traditional 號", official, "(2024)苏0106民初1001號", false},
 		{"katakana ー is no dash", "JS-2024-0001", "JSー2024ー0001", false},
 		{"一 is no dash", "JS-2024-0001", "JS一2024一0001", false},
 	} {
@@ -91,17 +123,31 @@ func TestFilingKey(t *testing.T) {
 }
 
 // FuzzFilingKey: a key is its own key (so a stored key and a new id's key
-// compare alike), and the key does not depend on how characters are
-// composed.
+// compare alike), the key does not depend on how characters are composed,
+// and an id that keys as a case number keys the same with a space put
+// anywhere inside it.
 func FuzzFilingKey(f *testing.F) {
 	for _, s := range []string{"（2024）苏0106民初1001号", "〔２０２４〕", "cafe\u0301", "\uF900", "【】[]〖〗〘〙", "JS\u2011\u2013\u2212-", "",
-		"(2024) 苏0106\u3000民初 01001", "(2015)临潼民初字第01826号"} {
+		"(2024) 苏0106\u3000民初 01001", "(2015)临潼民初字第01826号",
+		"〔٢٠٢٤〕蘇01 06民初 1 001號", "(2O24)苏01O6民初l001号", "(𝟐𝟎𝟐𝟒)苏०१०६民終1001", " (2024)苏0106民初1001号"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, id string) {
 		k := filingKey(id)
 		if again := filingKey(k); again != k {
 			t.Errorf("filingKey(filingKey(%q)) = %q, want %q", id, again, k)
+		}
+		// A case number's key is its canonical spelling, which ends in 号
+		// and keys the same without it; no other key does both.
+		if strings.HasSuffix(k, "号") && filingKey(strings.TrimSuffix(k, "号")) == k {
+			rs := []rune(id)
+			for i := 1; i < len(rs); i++ {
+				spaced := string(rs[:i]) + " " + string(rs[i:])
+				if got := filingKey(spaced); got != k {
+					t.Errorf("filingKey(%q) = %q, but %q with a space inside keys %q", id, k, spaced, got)
+					break
+				}
+			}
 		}
 		for _, form := range []norm.Form{norm.NFC, norm.NFD} {
 			if got := filingKey(form.String(id)); got != k {

@@ -258,8 +258,8 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 			t.Fatalf("Open after decisions that now share a filing key: %v", err)
 		}
 		defer s.Close()
-		if v, err := s.SchemaVersion(ctx); err != nil || v != caseNumberKeyVersion {
-			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, caseNumberKeyVersion)
+		if v, err := s.SchemaVersion(ctx); err != nil || v != rekeyVersion {
+			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, rekeyVersion)
 		}
 
 		// Every decision kept, under its new key.
@@ -279,7 +279,7 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 
 		// The report: one warning per shared key, its decisions in the
 		// order the writer takes them, and the totals.
-		warned, summary := reportedSharedKeys(logs)
+		warned, summary := reportedSharedKeys(logs, "decisions re-keyed by case number")
 		wantWarned := []sharedKey{
 			{key: "(2024)辽0102民初601号", decisionIDs: []string{decided[stored[0].id], decided[stored[1].id]}, filingIDs: []string{stored[0].id, stored[1].id}},
 			{key: "(2024)辽0102民初602号", decisionIDs: []string{decided[stored[2].id], decided[stored[3].id]}, filingIDs: []string{stored[2].id, stored[3].id}},
@@ -324,24 +324,141 @@ func TestMigration16KeysCaseNumbers(t *testing.T) {
 				t.Errorf("SaveTriage for %q: %v", other, err)
 			}
 		}
-		var decisions, assigned int64
-		if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
+		checkRekeyedStore(t, s, raw, b, caseNumberKeyVersion)
+	})
+}
+
+// TestMigration17FoldsCaseNumbers stores decisions at schema 16, as that
+// release did (its key, rules.FilingKey16, did not fold traditional
+// characters, other scripts' digits or spaces inside a part): a case number
+// with 蘇 and 號 and the same one in simplified characters, one in
+// Arabic-Indic digits and the same one with a space inside its court code
+// (each pair stored as two filings, each drawing a team, as outside check
+// 17 found), a traditional one alone, one written with the letter O for a
+// zero (which that release took; this one refuses it as filing.id) and an
+// id that is no case number. The upgrade keeps every decision under its new
+// key, logs the two shared keys, and from then on every spelling is
+// refused naming the first one stored; the id with a letter keeps its own
+// key (a letter is not read as a digit), so the case number it looks like
+// is still a new filing.
+func TestMigration17FoldsCaseNumbers(t *testing.T) {
+	eachMigrationBackend(t, func(t *testing.T, name string, b migrationBackend) {
+		ctx := context.Background()
+		save := servedSaver(t)
+		old, raw := openAtSchema(t, b, caseNumberKeyVersion)
+		stored := []string{
+			"(2024)蘇0106民初801號",
+			"(2024)苏0106民初801号", // not found under the key 16 gave the one above: a second decision
+			"(٢٠٢٤)苏0106民初802号",
+			"(2024)苏01 06民初802号",
+			"（2024）粵03民終803號",
+			"(2O24)苏0106民初804号",
+			"JS-٢٠٢٤-0805",
+		}
+		decided := map[string]string{}
+		var err error
+		for i, id := range stored {
+			if decided[id], err = save(old, id, uint64(i+1)); err != nil {
+				t.Fatalf("SaveTriage for %q at schema 16: %v", id, err)
+			}
+			if k16 := rules.FilingKey16(id); k16 != filingKey(id) {
+				// The key the schema-16 binary gave it.
+				b.update(t, raw, `UPDATE decisions SET filing_key = ? WHERE filing_id = ?`, k16, id)
+			}
+		}
+		if err := old.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if decisions != 9 || assigned != 9 {
-			t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
+		// Migrations 14 and 16 long before these decisions: the audit must
+		// exempt the pairs by migration 17's time.
+		for _, v := range []int{filingKeyVersion, caseNumberKeyVersion} {
+			b.update(t, raw, `UPDATE schema_migrations SET applied_at = ? WHERE version = ?`, "2000-01-01T00:00:00Z", v)
 		}
-		if r, err := s.VerifyAudit(ctx); err != nil || !r.OK || r.DecidedTwiceBeforeKeys != 2 {
-			t.Errorf("VerifyAudit after migration 16 = %+v, %v; want OK with 2 decided twice before the keys", r, err)
+
+		logs := &recordedLogs{}
+		s, err := Open(ctx, b.target, Options{Logger: slog.New(logs)})
+		if err != nil {
+			t.Fatalf("Open after decisions that now share a filing key: %v", err)
 		}
-		// Near miss: had those spellings been decided after migration 16
-		// (its time moved before them), each second one got through an
-		// altered key, and the audit fails on it.
-		b.update(t, raw, `UPDATE schema_migrations SET applied_at = ? WHERE version = ?`, "2000-01-01T00:00:00Z", caseNumberKeyVersion)
-		if r, err := s.VerifyAudit(ctx); err != nil || r.OK || r.Problem != ProblemFilingDecidedTwice {
-			t.Errorf("VerifyAudit with the spellings decided after migration 16 = %+v, %v; want %q", r, err, ProblemFilingDecidedTwice)
+		defer s.Close()
+		if v, err := s.SchemaVersion(ctx); err != nil || v != foldedKeyVersion {
+			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, foldedKeyVersion)
 		}
+		wantKeys := map[string]string{
+			stored[0]: "(2024)苏0106民初801号",
+			stored[1]: "(2024)苏0106民初801号",
+			stored[2]: "(2024)苏0106民初802号",
+			stored[3]: "(2024)苏0106民初802号",
+			stored[4]: "(2024)粤03民终803号",
+			stored[5]: "(2O24)苏0106民初804号",
+			stored[6]: "JS-٢٠٢٤-0805",
+		}
+		if diff := cmp.Diff(wantKeys, filingKeysByID(t, raw)); diff != "" {
+			t.Errorf("filing keys after migration 17 (-want +got):\n%s", diff)
+		}
+		warned, summary := reportedSharedKeys(logs, "decisions re-keyed by folded case number")
+		wantWarned := []sharedKey{
+			{key: "(2024)苏0106民初801号", decisionIDs: []string{decided[stored[0]], decided[stored[1]]}, filingIDs: []string{stored[0], stored[1]}},
+			{key: "(2024)苏0106民初802号", decisionIDs: []string{decided[stored[2]], decided[stored[3]]}, filingIDs: []string{stored[2], stored[3]}},
+		}
+		if diff := cmp.Diff(wantWarned, warned, cmp.AllowUnexported(sharedKey{}), cmpopts.IgnoreFields(sharedKey{}, "decidedAt")); diff != "" {
+			t.Errorf("shared filing keys logged (-want +got):\n%s", diff)
+		}
+		for k, want := range map[string]any{"decisions": int64(4), "shared_keys": int64(2), "decisions_sharing_a_key": int64(4)} {
+			if summary[k] != want {
+				t.Errorf("migration 17's summary: %s = %v, want %v (all: %v)", k, summary[k], want, summary)
+			}
+		}
+
+		for i, c := range []struct{ spelling, first string }{
+			{"(2024)苏0106民初801号", stored[0]},
+			{"(2024)蘇0106民初 0801", stored[0]},
+			{"(2024)苏0106民初 802 号", stored[2]},
+			{"(۲۰۲۴)苏0106民初802", stored[2]},
+			{"(2024)粤03民终803号", stored[4]},
+			{"(2O24)苏0106民初804号", stored[5]},
+		} {
+			_, err := save(s, c.spelling, uint64(100+i))
+			var fd *FilingDecidedError
+			if !errors.As(err, &fd) || fd.DecisionID != decided[c.first] {
+				t.Errorf("SaveTriage for %q after the upgrade = %v; want FilingDecidedError naming %s (stored as %q)", c.spelling, err, decided[c.first], c.first)
+			}
+		}
+		// Near misses: the case number the id with a letter looks like,
+		// and a new traditional one, are other filings.
+		for i, other := range []string{"(2024)苏0106民初804号", "(2024)蘇0106民初806號"} {
+			if _, err := save(s, other, uint64(200+i)); err != nil {
+				t.Errorf("SaveTriage for %q: %v", other, err)
+			}
+		}
+		checkRekeyedStore(t, s, raw, b, foldedKeyVersion)
 	})
+}
+
+// checkRekeyedStore checks a store a re-keying migration (version) has
+// just upgraded, once its test stored 7 decisions (two pairs of one case
+// each) at the older schema and 2 new filings after: 9 decisions and 9
+// team draws; the audit verifies, exempting the 2 second decisions of the
+// pairs, decided before the migration kept them apart; and had they been
+// decided after it (its time moved before them), each second one got
+// through an altered key, and the audit fails on it.
+func checkRekeyedStore(t *testing.T, s Store, raw *sql.DB, b migrationBackend, version int) {
+	t.Helper()
+	ctx := context.Background()
+	var decisions, assigned int64
+	if err := raw.QueryRow(`SELECT COUNT(*), (SELECT COALESCE(SUM(assigned), 0) FROM team_load) FROM decisions`).Scan(&decisions, &assigned); err != nil {
+		t.Fatal(err)
+	}
+	if decisions != 9 || assigned != 9 {
+		t.Errorf("%d decisions and %d team draws after 7 stored and 2 taken; want 9 and 9", decisions, assigned)
+	}
+	if r, err := s.VerifyAudit(ctx); err != nil || !r.OK || r.DecidedTwiceBeforeKeys != 2 {
+		t.Errorf("VerifyAudit after migration %d = %+v, %v; want OK with 2 decided twice before the keys", version, r, err)
+	}
+	b.update(t, raw, `UPDATE schema_migrations SET applied_at = ? WHERE version = ?`, "2000-01-01T00:00:00Z", version)
+	if r, err := s.VerifyAudit(ctx); err != nil || r.OK || r.Problem != ProblemFilingDecidedTwice {
+		t.Errorf("VerifyAudit with the spellings decided after migration %d = %+v, %v; want %q", version, r, err, ProblemFilingDecidedTwice)
+	}
 }
 
 // TestMigration16FailsWhole: when a decision's new key cannot be written
@@ -451,9 +568,11 @@ func filingKeysByID(t *testing.T, raw *sql.DB) map[string]string {
 	return keys
 }
 
-// reportedSharedKeys reads migration 16's report from its log: one
-// warning per shared key, and the summary's attributes.
-func reportedSharedKeys(logs *recordedLogs) (warned []sharedKey, summary map[string]any) {
+// reportedSharedKeys reads a re-keying migration's report from its log:
+// the warnings, one per shared key, logged before the summary named
+// summaryMsg, and that summary's attributes.
+func reportedSharedKeys(logs *recordedLogs, summaryMsg string) (warned []sharedKey, summary map[string]any) {
+	var pending []sharedKey
 	for _, r := range logs.all() {
 		attrs := map[string]any{}
 		r.Attrs(func(a slog.Attr) bool { attrs[a.Key] = a.Value.Any(); return true })
@@ -463,9 +582,13 @@ func reportedSharedKeys(logs *recordedLogs) (warned []sharedKey, summary map[str
 			k.key, _ = attrs["filing_key"].(string)
 			k.decisionIDs, _ = attrs["decision_ids"].([]string)
 			k.filingIDs, _ = attrs["filing_ids"].([]string)
-			warned = append(warned, k)
-		case r.Message == "decisions re-keyed by case number":
-			summary = attrs
+			pending = append(pending, k)
+		case strings.HasPrefix(r.Message, "decisions re-keyed by "):
+			// Each re-keying migration's summary ends its warnings.
+			if r.Message == summaryMsg {
+				warned, summary = pending, attrs
+			}
+			pending = nil
 		}
 	}
 	return warned, summary

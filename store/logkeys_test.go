@@ -68,7 +68,7 @@ func duplicateKey(line []byte) (string, error) {
 }
 
 // TestMigrationLogsSeconds: the migrations that re-key decisions in Go
-// (15 and 16) log how long they took as "took_seconds", a JSON number of
+// (15, 16 and 17) log how long they took as "took_seconds", a JSON number of
 // seconds, on a real new database of each backend. They wrote
 // "took":"0.46s", text that log queries cannot compare, beside the store
 // probe's "took":2004369445 in nanoseconds (outside check; internal/logattr).
@@ -79,7 +79,7 @@ func TestMigrationLogsSeconds(t *testing.T) {
 		s := b.open(t, store.Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil))})
 		verifyOK(t, s)
 		elapsed := time.Since(start)
-		for _, msg := range []string{"decisions given their filing key", "decisions re-keyed by case number"} {
+		for _, msg := range []string{"decisions given their filing key", "decisions re-keyed by case number", "decisions re-keyed by folded case number"} {
 			var rec map[string]any
 			for line := range bytes.Lines(buf.Bytes()) {
 				var r map[string]any

@@ -203,26 +203,42 @@ var goSteps = map[int]func(ctx context.Context, tx *sql.Tx, d dialect, log *slog
 	// logged with its decisions, and a new decision for it is refused
 	// naming the first (sharedKeys).
 	caseNumberKeyVersion: func(ctx context.Context, tx *sql.Tx, d dialect, log *slog.Logger) error {
-		start := time.Now()
-		n, err := rekeyFilings(ctx, tx, d)
-		if err != nil {
-			return fmt.Errorf("%w: %w", ErrUnavailable, err)
-		}
-		shared, err := sharedKeys(ctx, tx)
-		if err != nil {
-			return fmt.Errorf("%w: %w", ErrUnavailable, err)
-		}
-		decisions := 0
-		for _, k := range shared {
-			decisions += len(k.decisionIDs)
-			log.WarnContext(ctx, "decisions stored as different filings have one filing key: all are kept, a new decision for the filing is refused naming the first; the court says which stands (docs/operations.md, upgrading)",
-				"filing_key", k.key, "decision_ids", k.decisionIDs, "filing_ids", k.filingIDs)
-		}
-		log.InfoContext(ctx, "decisions re-keyed by case number", "decisions", n,
-			"shared_keys", len(shared), "decisions_sharing_a_key", decisions,
-			logattr.Seconds("took", time.Since(start)))
-		return nil
+		return rekeyAndReport(ctx, tx, d, log, "decisions re-keyed by case number")
 	},
+	// filingKey folds traditional characters, the decimal digits of other
+	// scripts and spaces inside a part of a case number (outside check
+	// 17): as migration 16, for the decisions whose filing id was stored
+	// so.
+	foldedKeyVersion: func(ctx context.Context, tx *sql.Tx, d dialect, log *slog.Logger) error {
+		return rekeyAndReport(ctx, tx, d, log, "decisions re-keyed by folded case number")
+	},
+}
+
+// rekeyAndReport is a migration step that changed filingKey: it re-keys
+// every decision (rekeyFilings), logs each key that decisions stored as
+// different filings share (all are kept, and a new decision for the
+// filing is refused naming the first: sharedKeys), and logs done, the
+// step's summary.
+func rekeyAndReport(ctx context.Context, tx *sql.Tx, d dialect, log *slog.Logger, done string) error {
+	start := time.Now()
+	n, err := rekeyFilings(ctx, tx, d)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	shared, err := sharedKeys(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	decisions := 0
+	for _, k := range shared {
+		decisions += len(k.decisionIDs)
+		log.WarnContext(ctx, "decisions stored as different filings have one filing key: all are kept, a new decision for the filing is refused naming the first; the court says which stands (docs/operations.md, upgrading)",
+			"filing_key", k.key, "decision_ids", k.decisionIDs, "filing_ids", k.filingIDs)
+	}
+	log.InfoContext(ctx, done, "decisions", n,
+		"shared_keys", len(shared), "decisions_sharing_a_key", decisions,
+		logattr.Seconds("took", time.Since(start)))
+	return nil
 }
 
 // applyMigration runs m in one transaction unless another process applied it

@@ -1,0 +1,8 @@
+-- Filing keys fold more spellings of a case number (rules.FilingKey, outside
+-- check 17): traditional characters (蘇 for 苏, 號 for 号), decimal digits of
+-- other scripts (٢٠٢٤) and spaces inside a part (苏01 06). The migration's Go
+-- step (store/migrate.go, goSteps) has just re-keyed the decisions whose
+-- filing id was stored so, and logged every key that decisions stored as
+-- different filings now share. Nothing changes in the schema: as with
+-- migration 0016, those decisions are all kept, and the writer refuses a new
+-- decision for such a filing naming the first one stored.
