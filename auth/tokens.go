@@ -176,3 +176,28 @@ func strictJSON(b []byte, v any) error {
 	}
 	return nil
 }
+
+// Diff counts the tokens of t that old does not hold (added) and those of
+// old that t does not (removed), by hash: a token rotated under the same
+// name is one of each. Counts, for a reload's log, which names no token.
+func (t *Tokens) Diff(old *Tokens) (added, removed int) {
+	for h := range t.all() {
+		if _, ok := old.LookupSum(h); !ok {
+			added++
+		}
+	}
+	for h := range old.all() {
+		if _, ok := t.LookupSum(h); !ok {
+			removed++
+		}
+	}
+	return added, removed
+}
+
+// all returns the hashes of t (none for a nil t).
+func (t *Tokens) all() map[[sha256.Size]byte]*Identity {
+	if t == nil {
+		return nil
+	}
+	return t.byHash
+}
