@@ -57,21 +57,21 @@ type CredentialsReloader struct {
 
 var tokensMetricsHelp = fileMetricsHelp{
 	reloads: "Tokens file reload attempts by trigger (sighup, watch) and result (swapped, unchanged, refused).",
-	info:    "1 for the tokens file serving now: its version (how many tokens it holds; the file has no version of its own) and its SHA-256.",
+	info:    "1 for the tokens file serving now: its version (how many tokens it holds, as 12-tokens: the file has no version of its own) and its SHA-256.",
 	lastOK:  "1 when the last tokens file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the tokens serving are older than the file, a revoked token may still be accepted.",
 }
 
 var rolesMetricsHelp = fileMetricsHelp{
 	reloads: "Roles file reload attempts by trigger (sighup, watch) and result (swapped, unchanged, refused).",
-	info:    "1 for the roles file serving now: its version (how many certificate subjects it lists; the file has no version of its own) and its SHA-256.",
+	info:    "1 for the roles file serving now: its version (how many certificate subjects it lists, as 4-certificates: the file has no version of its own) and its SHA-256.",
 	lastOK:  "1 when the last roles file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the certificate roles serving are older than the file.",
 }
 
 // tokensVersion names a tokens table in logs and fenjian_tokens_info.
-func tokensVersion(t *auth.Tokens) string { return fmt.Sprintf("%d tokens", t.Len()) }
+func tokensVersion(t *auth.Tokens) string { return fmt.Sprintf("%d-tokens", t.Len()) }
 
 // rolesVersion names a roles table in logs and fenjian_roles_info.
-func rolesVersion(r *auth.Roles) string { return fmt.Sprintf("%d certificates", r.Len()) }
+func rolesVersion(r *auth.Roles) string { return fmt.Sprintf("%d-certificates", r.Len()) }
 
 // NewTokens returns the reloader of the tokens file the target's tokens
 // were read from at start: started is the file's content then, so a first
