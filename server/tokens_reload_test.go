@@ -101,7 +101,6 @@ func TestTokensRevokedUnderLoad(t *testing.T) {
 				switch code := status.Code(err); {
 				case started && code != codes.Unauthenticated:
 					afterAdmitted.Add(1)
-					t.Errorf("a call started after the swap: %v, want UNAUTHENTICATED", err)
 				case started:
 					after.Add(1)
 				case code != codes.OK && code != codes.Unauthenticated:
@@ -134,6 +133,9 @@ func TestTokensRevokedUnderLoad(t *testing.T) {
 	case err := <-otherFeed:
 		t.Errorf("another identity's feed ended with the swap: %v", err)
 	default:
+	}
+	if afterAdmitted.Load() > 0 {
+		t.Errorf("%d calls started after the swap returned were not refused UNAUTHENTICATED", afterAdmitted.Load())
 	}
 	if before.Load() == 0 || after.Load() == 0 {
 		t.Errorf("calls admitted before the swap %d, refused after %d: the load did not span the swap", before.Load(), after.Load())
