@@ -1,12 +1,9 @@
 package reload
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -52,7 +49,7 @@ type CredentialsOptions struct {
 // restart. The triggers are the teams and rules files', by the same loop:
 // SIGHUP and a change of the file's bytes (Watch); Follow runs both.
 type CredentialsReloader struct {
-	r *fileReloader
+	*fileReloader
 }
 
 var tokensMetricsHelp = fileMetricsHelp{
@@ -106,7 +103,7 @@ func NewTokens(opts CredentialsOptions, target TokensTarget, started []byte) (*C
 	if err != nil {
 		return nil, err
 	}
-	return &CredentialsReloader{r: r}, nil
+	return &CredentialsReloader{r}, nil
 }
 
 // NewRoles returns the reloader of the roles file, as NewTokens the
@@ -131,28 +128,5 @@ func NewRoles(opts CredentialsOptions, target RolesTarget, started []byte) (*Cre
 	if err != nil {
 		return nil, err
 	}
-	return &CredentialsReloader{r: r}, nil
-}
-
-// File returns the watched file.
-func (c *CredentialsReloader) File() string { return c.r.file }
-
-// Reload reads the file, checks it and swaps it in. The error wraps
-// ErrRefused when the file was refused; the credentials serving are then
-// unchanged.
-func (c *CredentialsReloader) Reload(ctx context.Context, trigger string) (Result, error) {
-	return c.r.reload(ctx, trigger)
-}
-
-// Watch polls the file every interval and reloads when its bytes change,
-// until ctx ends; a refused file is retried when it changes again.
-func (c *CredentialsReloader) Watch(ctx context.Context, interval time.Duration) {
-	c.r.watch(ctx, interval)
-}
-
-// Follow keeps the credentials current until ctx ends: on every value from
-// signals (SIGHUP) and, when interval > 0, whenever the file changes. A
-// refused file never stops the service.
-func (c *CredentialsReloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
-	c.r.follow(ctx, signals, interval)
+	return &CredentialsReloader{r}, nil
 }

@@ -35,7 +35,8 @@ type fileReader func(path string) (fileChange, []byte, error)
 // refused file is logged at error with the reason and counted, and what
 // serves goes on serving. Reloads are serialised. The triggers are the
 // model's, by the same loop: SIGHUP and a change of the file's bytes
-// (watch); follow runs both.
+// (Watch); Follow runs both. The reloaders of each file embed it, so its
+// methods are theirs.
 type fileReloader struct {
 	what    string // "teams", "rules", "tokens", "roles"
 	file    string
@@ -66,9 +67,12 @@ func newFileReloader(what, file string, help fileMetricsHelp, read fileReader, s
 	return r, nil
 }
 
-// reload reads the file, judges it and swaps it in. The error wraps
+// File returns the watched file.
+func (r *fileReloader) File() string { return r.file }
+
+// Reload reads the file, judges it and swaps it in. The error wraps
 // ErrRefused when the file was refused; what serves is then unchanged.
-func (r *fileReloader) reload(ctx context.Context, trigger string) (Result, error) {
+func (r *fileReloader) Reload(ctx context.Context, trigger string) (Result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	prev := r.serving()
@@ -107,15 +111,15 @@ func (r *fileReloader) reloadLocked(ctx context.Context, prev string) (Result, f
 	return Result{Version: ch.version, Previous: prev, Changed: true}, ch, b, nil
 }
 
-// watch polls the file every interval and reloads when its bytes change,
+// Watch polls the file every interval and reloads when its bytes change,
 // until ctx ends; a refused file is retried when it changes again.
-func (r *fileReloader) watch(ctx context.Context, interval time.Duration) {
-	watchFile(ctx, r.file, interval, r.reload)
+func (r *fileReloader) Watch(ctx context.Context, interval time.Duration) {
+	watchFile(ctx, r.file, interval, r.Reload)
 }
 
-// follow keeps the file current until ctx ends, as Reloader.Follow keeps
+// Follow keeps the file current until ctx ends, as Reloader.Follow keeps
 // the model: on every value from signals (SIGHUP) and, when interval > 0,
 // whenever the file changes. A refused file never stops the service.
-func (r *fileReloader) follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
-	follow(ctx, r.file, signals, interval, r.reload)
+func (r *fileReloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
+	follow(ctx, r.file, signals, interval, r.Reload)
 }

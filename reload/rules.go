@@ -1,12 +1,9 @@
 package reload
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -63,7 +60,7 @@ type RulesOptions struct {
 // is also how a wrong edit is undone.
 type RulesReloader struct {
 	opts RulesOptions
-	r    *fileReloader
+	*fileReloader
 }
 
 // NewRules returns a RulesReloader for the rules the Targets hold, read
@@ -84,7 +81,7 @@ func NewRules(opts RulesOptions, started []byte) (*RulesReloader, error) {
 	if err != nil {
 		return nil, err
 	}
-	rr.r = r
+	rr.fileReloader = r
 	return rr, nil
 }
 
@@ -103,27 +100,4 @@ func (rr *RulesReloader) read(path string) (fileChange, []byte, error) {
 		}
 		return nil
 	}}, b, nil
-}
-
-// File returns the watched rules file.
-func (rr *RulesReloader) File() string { return rr.opts.File }
-
-// Reload reads the rules file, validates it and swaps it in. The error
-// wraps ErrRefused when the file was refused; the serving rules are then
-// unchanged.
-func (rr *RulesReloader) Reload(ctx context.Context, trigger string) (Result, error) {
-	return rr.r.reload(ctx, trigger)
-}
-
-// Watch polls the rules file every interval and reloads when its bytes
-// change, until ctx ends; a refused file is retried when it changes again.
-func (rr *RulesReloader) Watch(ctx context.Context, interval time.Duration) {
-	rr.r.watch(ctx, interval)
-}
-
-// Follow keeps the rules current until ctx ends, as Reloader.Follow keeps
-// the model: on every value from signals (SIGHUP) and, when interval > 0,
-// whenever the file changes. A refused file never stops the service.
-func (rr *RulesReloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
-	rr.r.follow(ctx, signals, interval)
 }

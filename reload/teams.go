@@ -1,14 +1,11 @@
 package reload
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"log/slog"
-	"os"
 	"slices"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -48,7 +45,7 @@ type TeamsOptions struct {
 // file's bytes (Watch); Follow runs both.
 type TeamsReloader struct {
 	opts TeamsOptions
-	r    *fileReloader
+	*fileReloader
 }
 
 // NewTeams returns a TeamsReloader for the table Target holds, read from
@@ -65,7 +62,7 @@ func NewTeams(opts TeamsOptions, started []byte) (*TeamsReloader, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.r = r
+	t.fileReloader = r
 	return t, nil
 }
 
@@ -93,29 +90,6 @@ func (t *TeamsReloader) read(path string) (fileChange, []byte, error) {
 				slog.Any("added", teamDiff(ts, old)), slog.Any("removed", teamDiff(old, ts))}
 		},
 	}, b, nil
-}
-
-// File returns the watched teams file.
-func (t *TeamsReloader) File() string { return t.opts.File }
-
-// Reload reads the teams file, validates it and swaps it in. The error
-// wraps ErrRefused when the file was refused; the serving table is then
-// unchanged.
-func (t *TeamsReloader) Reload(ctx context.Context, trigger string) (Result, error) {
-	return t.r.reload(ctx, trigger)
-}
-
-// Watch polls the teams file every interval and reloads when its bytes
-// change, until ctx ends; a refused file is retried when it changes again.
-func (t *TeamsReloader) Watch(ctx context.Context, interval time.Duration) {
-	t.r.watch(ctx, interval)
-}
-
-// Follow keeps the teams current until ctx ends, as Reloader.Follow keeps
-// the model: on every value from signals (SIGHUP) and, when interval > 0,
-// whenever the file changes. A refused file never stops the service.
-func (t *TeamsReloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
-	t.r.follow(ctx, signals, interval)
 }
 
 // teamDiff returns the ids of the teams of a that b does not list.

@@ -187,4 +187,3 @@ func TestCredentialsSwapJudgesFeeds(t *testing.T) {
 		})
 	}
 }
-
