@@ -81,12 +81,7 @@ func TestServeTokensReload(t *testing.T) {
 	defer cancel()
 	waitMetric := func(prefix string, want float64) {
 		t.Helper()
-		for scrapeLine(t, ctx, metricsURL, prefix) != want {
-			if ctx.Err() != nil {
-				t.Fatalf("%s never reached %v\n%s", prefix, want, logs.String())
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+		waitForMetric(t, ctx, metricsURL, logs, prefix, want)
 	}
 	call := func(token string) codes.Code {
 		t.Helper()
