@@ -27,9 +27,11 @@ type TeamsOptions struct {
 	// server started with, loaded from File.
 	Target TeamsTarget
 	// Check, if set, is what else a new table must pass beyond
-	// routing.Load's validation, the checks the start makes (triaged: every
-	// team:<id> role of the tokens and roles files names a team of it). A
-	// file that would stop a restart is never swapped in.
+	// routing.Load's validation, the checks the start makes. A file that
+	// would stop a restart is never swapped in. A check against other
+	// reloaded tables belongs in the Target's SetTeams instead, where it can
+	// hold one lock with their swaps (triaged: every team:<id> role of the
+	// tokens and roles serving names a team of the new table).
 	Check func(*routing.Teams) error
 	// Logger; nil discards.
 	Logger *slog.Logger
