@@ -50,15 +50,23 @@ func (r *Roles) TeamRefs() []TeamRef {
 
 // LoadRoles reads a roles file.
 func LoadRoles(path string) (*Roles, error) {
+	v, _, err := ReadRoles(path)
+	return v, err
+}
+
+// ReadRoles reads and checks a roles file as LoadRoles does, returning also the
+// file's bytes: also when they were read but refused, so that a reload
+// judges a refused file once per change.
+func ReadRoles(path string) (*Roles, []byte, error) {
 	b, err := readFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("roles file: %w", err)
+		return nil, nil, fmt.Errorf("roles file: %w", err)
 	}
-	r, err := ParseRoles(b)
+	v, err := ParseRoles(b)
 	if err != nil {
-		return nil, fmt.Errorf("roles file %s: %w", path, err)
+		return nil, b, fmt.Errorf("roles file %s: %w", path, err)
 	}
-	return r, nil
+	return v, b, nil
 }
 
 // ParseRoles parses and checks a roles file.
@@ -82,4 +90,12 @@ func ParseRoles(b []byte) (*Roles, error) {
 		r.byCN[e.CN] = &Identity{Name: e.CN, Roles: roles, Via: "certificate"}
 	}
 	return r, nil
+}
+
+// Len is the number of certificate subjects listed.
+func (r *Roles) Len() int {
+	if r == nil {
+		return 0
+	}
+	return len(r.byCN)
 }

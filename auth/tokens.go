@@ -70,24 +70,42 @@ func (t *Tokens) TeamRefs() []TeamRef {
 // Lookup returns the identity of token. Tokens are compared by their hash,
 // so the lookup's timing tells nothing about a token.
 func (t *Tokens) Lookup(token string) (*Identity, bool) {
-	if t == nil || token == "" {
+	if token == "" {
 		return nil, false
 	}
-	id, ok := t.byHash[sha256.Sum256([]byte(token))]
+	return t.LookupSum(sha256.Sum256([]byte(token)))
+}
+
+// LookupSum returns the identity of the token whose SHA-256 is sum: a
+// stream proved by a token keeps only its sum, and is judged again by it
+// when the tokens are reloaded (Table), without the token being kept.
+func (t *Tokens) LookupSum(sum [sha256.Size]byte) (*Identity, bool) {
+	if t == nil {
+		return nil, false
+	}
+	id, ok := t.byHash[sum]
 	return id, ok
 }
 
 // LoadTokens reads a tokens file.
 func LoadTokens(path string) (*Tokens, error) {
+	v, _, err := ReadTokens(path)
+	return v, err
+}
+
+// ReadTokens reads and checks a tokens file as LoadTokens does, returning also the
+// file's bytes: also when they were read but refused, so that a reload
+// judges a refused file once per change.
+func ReadTokens(path string) (*Tokens, []byte, error) {
 	b, err := readFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("tokens file: %w", err)
+		return nil, nil, fmt.Errorf("tokens file: %w", err)
 	}
-	t, err := ParseTokens(b)
+	v, err := ParseTokens(b)
 	if err != nil {
-		return nil, fmt.Errorf("tokens file %s: %w", path, err)
+		return nil, b, fmt.Errorf("tokens file %s: %w", path, err)
 	}
-	return t, nil
+	return v, b, nil
 }
 
 // ParseTokens parses and checks a tokens file: known fields only, valid
@@ -157,4 +175,29 @@ func strictJSON(b []byte, v any) error {
 		return errors.New("parse: data after the JSON value")
 	}
 	return nil
+}
+
+// Diff counts the tokens of t that old does not hold (added) and those of
+// old that t does not (removed), by hash: a token rotated under the same
+// name is one of each. Counts, for a reload's log, which names no token.
+func (t *Tokens) Diff(old *Tokens) (added, removed int) {
+	for h := range t.all() {
+		if _, ok := old.LookupSum(h); !ok {
+			added++
+		}
+	}
+	for h := range old.all() {
+		if _, ok := t.LookupSum(h); !ok {
+			removed++
+		}
+	}
+	return added, removed
+}
+
+// all returns the hashes of t (none for a nil t).
+func (t *Tokens) all() map[[sha256.Size]byte]*Identity {
+	if t == nil {
+		return nil
+	}
+	return t.byHash
 }

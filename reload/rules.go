@@ -1,14 +1,9 @@
 package reload
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"sync"
-	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -64,12 +59,8 @@ type RulesOptions struct {
 // replicas that did not on different rules; putting last year's file back
 // is also how a wrong edit is undone.
 type RulesReloader struct {
-	opts    RulesOptions
-	logger  *slog.Logger
-	metrics *fileMetrics
-
-	mu    sync.Mutex
-	bytes []byte // the file serving
+	opts RulesOptions
+	*fileReloader
 }
 
 // NewRules returns a RulesReloader for the rules the Targets hold, read
@@ -84,72 +75,29 @@ func NewRules(opts RulesOptions, started []byte) (*RulesReloader, error) {
 			return nil, fmt.Errorf("reload: rules target %d holds no rules", i)
 		}
 	}
-	m, err := newFileMetrics(opts.Registerer, "rules", rulesMetricsHelp)
+	rr := &RulesReloader{opts: opts}
+	r, err := newFileReloader("rules", opts.File, rulesMetricsHelp, rr.read,
+		func() string { return opts.Targets[0].Rules().Version() }, opts.Logger, opts.Registerer, started)
 	if err != nil {
-		return nil, fmt.Errorf("rules reload metrics: %w", err)
+		return nil, err
 	}
-	l := opts.Logger
-	if l == nil {
-		l = slog.New(slog.DiscardHandler)
-	}
-	r := &RulesReloader{opts: opts, logger: l.With(slog.String("component", "reload"), slog.String("file", opts.File)), metrics: m, bytes: bytes.Clone(started)}
-	m.applied(opts.Targets[0].Rules().Version(), started)
-	return r, nil
+	rr.fileReloader = r
+	return rr, nil
 }
 
-// File returns the watched rules file.
-func (r *RulesReloader) File() string { return r.opts.File }
-
-// Reload reads the rules file, validates it and swaps it in. The error
-// wraps ErrRefused when the file was refused; the serving rules are then
-// unchanged.
-func (r *RulesReloader) Reload(ctx context.Context, trigger string) (Result, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	prev := r.opts.Targets[0].Rules().Version()
-	res, b, err := r.reloadLocked(ctx)
-	if err := r.metrics.outcome(r.logger, "rules", trigger, prev, res, err); err != nil {
-		return Result{Version: prev, Previous: prev}, err
-	}
-	if res.Changed {
-		r.logger.Info("rules swapped in", slog.String("trigger", trigger),
-			slog.String("version", res.Version), slog.String("previous", res.Previous),
-			slog.String("sha256", fileHash(b)))
-	}
-	return res, nil
-}
-
-func (r *RulesReloader) reloadLocked(ctx context.Context) (Result, []byte, error) {
-	prev := r.opts.Targets[0].Rules().Version()
-	e, b, err := r.opts.Load(r.opts.File)
+// read loads the rules file with Load; the swap sets it in every Target.
+func (rr *RulesReloader) read(path string) (fileChange, []byte, error) {
+	e, b, err := rr.opts.Load(path)
 	switch {
-	case b != nil && bytes.Equal(b, r.bytes):
-		return Result{Version: prev, Previous: prev}, b, nil
 	case err != nil:
-		return Result{}, nil, fmt.Errorf("%w: %w", ErrRefused, err)
+		return fileChange{}, b, err
 	case e == nil:
-		return Result{}, nil, fmt.Errorf("%w: rules %s: the loader returned no rules", ErrRefused, r.opts.File)
+		return fileChange{}, b, fmt.Errorf("rules %s: the loader returned no rules", path)
 	}
-	if err := ctx.Err(); err != nil {
-		return Result{}, nil, err
-	}
-	for _, t := range r.opts.Targets {
-		t.SetRules(e)
-	}
-	r.bytes = b
-	r.metrics.applied(e.Version(), b)
-	return Result{Version: e.Version(), Previous: prev, Changed: true}, b, nil
-}
-
-// Watch polls the rules file every interval and reloads when its bytes
-// change, until ctx ends; a refused file is retried when it changes again.
-func (r *RulesReloader) Watch(ctx context.Context, interval time.Duration) {
-	watchFile(ctx, r.opts.File, interval, r.Reload)
-}
-
-// Follow keeps the rules current until ctx ends, as Reloader.Follow keeps
-// the model: on every value from signals (SIGHUP) and, when interval > 0,
-// whenever the file changes. A refused file never stops the service.
-func (r *RulesReloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
-	follow(ctx, r.opts.File, signals, interval, r.Reload)
+	return fileChange{version: e.Version(), swap: func() error {
+		for _, t := range rr.opts.Targets {
+			t.SetRules(e)
+		}
+		return nil
+	}}, b, nil
 }

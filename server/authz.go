@@ -3,8 +3,10 @@ package server
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"crypto/x509"
 	"encoding/asn1"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -35,6 +37,13 @@ type Security struct {
 	// Roles are the roles of client certificates by subject CN; a verified
 	// certificate not listed proves a name without roles.
 	Roles *auth.Roles
+	// Credentials, if set, hold the tokens and roles served, which a
+	// reload swaps while the server runs (triaged -tokens, -roles); Tokens
+	// and Roles are then ignored. A call is authenticated against the
+	// credentials serving when it starts; an open stream is judged again
+	// at each swap and ended (UNAUTHENTICATED, or PERMISSION_DENIED for a
+	// role withdrawn) when the new credentials would refuse it.
+	Credentials *auth.Table
 	// TLS, if set, serves gRPC over TLS (client certificates verified if
 	// its ClientCAs are set). A TLS server is in secure mode: reflection is
 	// for admins only.
@@ -123,6 +132,9 @@ const DefaultMaxConcurrentCalls = 512
 const (
 	msgUnauthenticated = "authentication required: send \"authorization: Bearer <token>\" or a client certificate"
 	msgBadToken        = "invalid bearer token"
+	// msgRevoked ends a stream whose bearer token the credentials swapped
+	// in no longer hold.
+	msgRevoked = "bearer token revoked: the tokens file no longer holds it"
 	// msgTwoAuthorizations takes the number of authorization headers.
 	msgTwoAuthorizations = "%d authorization headers: send one, \"Bearer <token>\""
 	msgNotBearer         = "authorization header is not \"Bearer <token>\""
@@ -185,6 +197,11 @@ func (e *overloadError) Error() string { return e.msg }
 type caller struct {
 	id       *auth.Identity
 	loopback bool
+	// tokenSum is the SHA-256 of the bearer token that proved id (viaToken),
+	// kept so that a stream can be judged again when the tokens are
+	// reloaded; the token itself is not kept.
+	tokenSum [sha256.Size]byte
+	viaToken bool
 }
 
 func (c caller) name() string {
@@ -248,7 +265,10 @@ const (
 // Every other method is refused: a new RPC stays closed until it is given
 // roles here.
 type authorizer struct {
-	sec     Security
+	sec Security
+	// creds are the tokens and roles serving (Security.Credentials, or a
+	// table of Security.Tokens and Roles that never changes).
+	creds   *auth.Table
 	secure  bool
 	logger  *slog.Logger
 	refused *prometheus.CounterVec // by code
@@ -291,7 +311,11 @@ const MaxHealthWatches = 1024
 const maxLimiters = 10000
 
 func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.CounterVec, shed prometheus.Counter) *authorizer {
-	a := &authorizer{sec: sec, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
+	creds := sec.Credentials
+	if creds == nil {
+		creds = auth.NewTable(auth.Credentials{Tokens: sec.Tokens, Roles: sec.Roles})
+	}
+	a := &authorizer{sec: sec, creds: creds, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
@@ -312,6 +336,9 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 // misconfigured client), else a verified client certificate, else anonymous.
 func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	var c caller
+	// One read: the call is proved by one table, whatever a reload swaps
+	// meanwhile.
+	creds := a.creds.Load()
 	p, _ := peer.FromContext(ctx)
 	if p != nil {
 		// Behind a TLS-terminating proxy (Insecure) a loopback peer is the
@@ -333,17 +360,18 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 		if !ok || !strings.EqualFold(scheme, "bearer") {
 			return c, unauthenticated(msgNotBearer)
 		}
-		id, ok := a.sec.Tokens.Lookup(strings.TrimSpace(tok))
-		if !ok {
+		sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
+		id, ok := creds.Tokens.LookupSum(sum)
+		if !ok || strings.TrimSpace(tok) == "" {
 			return c, unauthenticated(msgBadToken)
 		}
-		c.id = id
+		c.id, c.tokenSum, c.viaToken = id, sum, true
 		return c, nil
 	}
 	if p != nil {
 		if ti, ok := p.AuthInfo.(credentials.TLSInfo); ok && len(ti.State.VerifiedChains) > 0 && len(ti.State.VerifiedChains[0]) > 0 {
 			if cn, ok := commonName(ti.State.VerifiedChains[0][0]); ok {
-				if id, ok := a.sec.Roles.ForCertificate(cn); ok {
+				if id, ok := creds.Roles.ForCertificate(cn); ok {
 					c.id = id
 				}
 			}
@@ -797,7 +825,59 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	}
 	as := &authorizedStream{ServerStream: ss, a: a, c: c, method: info.FullMethod, feed: info.FullMethod == methodWatch}
 	defer as.releaseFeed()
-	return handler(srv, as)
+	if c.id == nil {
+		return handler(srv, as)
+	}
+	// A stream outlives the credentials that admitted it (a team feed stays
+	// open for hours): at each swap it is judged again as a new call would
+	// be, and one the new credentials refuse is ended at once with that
+	// refusal. A revoked token's feed kept delivering the team's cases
+	// until its client hung up.
+	var cancel context.CancelCauseFunc
+	as.ctx, cancel = context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stop := a.creds.OnSwap(func(cr *auth.Credentials) {
+		if err := a.rejudge(cr, c, info.FullMethod, as.request()); err != nil {
+			cancel(err)
+		}
+	})
+	err = handler(srv, as)
+	stop()
+	var ae *accessError
+	if cause := context.Cause(as.ctx); errors.As(cause, &ae) {
+		return a.refuse(ctx, c, info.FullMethod, cause)
+	}
+	return err
+}
+
+// rejudge judges an open stream of c again under the credentials cr, as
+// tap and allowRequest judged it at its start: its token (by its sum) or
+// certificate name must still prove an identity that may call method and
+// send req (nil before its request arrived). It returns the refusal, if
+// any.
+func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req any) error {
+	now := c
+	switch {
+	case c.viaToken:
+		id, ok := cr.Tokens.LookupSum(c.tokenSum)
+		if !ok {
+			return unauthenticated(msgRevoked)
+		}
+		now.id = id
+	default:
+		id, ok := cr.Roles.ForCertificate(c.id.Name)
+		if !ok {
+			return unauthenticated(msgUnauthenticated)
+		}
+		now.id = id
+	}
+	if err := a.allowMethod(now, method); err != nil {
+		return err
+	}
+	if req != nil {
+		return allowRequest(now, req)
+	}
+	return nil
 }
 
 // acquireTeamFeed takes a place for a team feed of c, one of
@@ -840,6 +920,29 @@ type authorizedStream struct {
 	feed bool
 	// release gives the feed's place back; nil until it has one.
 	release func()
+	// ctx is the stream's context as its handler sees it, ended when a
+	// credentials swap refuses the stream; nil for an anonymous caller's.
+	ctx context.Context
+	// mu guards req, the last request received, which a credentials swap
+	// judges again from the reloading goroutine.
+	mu  sync.Mutex
+	req any
+}
+
+// Context is the stream's context, ended when the credentials swapped in
+// refuse the stream.
+func (s *authorizedStream) Context() context.Context {
+	if s.ctx != nil {
+		return s.ctx
+	}
+	return s.ServerStream.Context()
+}
+
+// request returns the last request the stream received, nil before one.
+func (s *authorizedStream) request() any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.req
 }
 
 func (s *authorizedStream) RecvMsg(m any) error {
@@ -852,6 +955,9 @@ func (s *authorizedStream) RecvMsg(m any) error {
 	if err := allowRequest(s.c, m); err != nil {
 		return s.a.refuse(s.Context(), s.c, s.method, err)
 	}
+	s.mu.Lock()
+	s.req = m
+	s.mu.Unlock()
 	if s.feed && s.release == nil {
 		release, err := s.a.acquireTeamFeed(s.c)
 		if err != nil {

@@ -7,7 +7,7 @@
 // reloads in package reload and shadow scoring in package shadow, run side
 // by side until ctx ends.
 // SIGINT or SIGTERM starts a graceful shutdown; SIGHUP reloads -model,
-// -shadow-model, -teams and -rules. `triaged healthcheck` checks a running server instead of
+// -shadow-model, -teams, -rules, -tokens and -roles. `triaged healthcheck` checks a running server instead of
 // serving (the container's HEALTHCHECK).
 package main
 
@@ -25,6 +25,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"syscall"
 	"time"
 
@@ -89,6 +90,7 @@ type options struct {
 	storeTarget     string
 	teamsFile       string
 	teamsWatch      time.Duration
+	tokensWatch     time.Duration
 	modelDir        string
 	modelWatch      time.Duration
 	shadowModelDir  string
@@ -148,8 +150,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.checkpointDir, "checkpoint-dir", "", "directory for signed audit checkpoints, outside the database and not writable by its users; empty writes none")
 	fs.StringVar(&o.checkpointKey, "checkpoint-key", "", "checkpoint signer key (PREFIX.key of triagectl audit keygen); required with -checkpoint-dir")
 	fs.DurationVar(&o.checkpointEvery, "checkpoint-interval", time.Minute, "how often the audit chain's head is checkpointed (and once at shutdown)")
-	fs.StringVar(&o.sec.tokensFile, "tokens", "", "bearer tokens file (JSON: name, roles, sha256 of the token); empty uses -data-dir/"+auth.LocalTokensFile+", created with local admin, judge and president tokens on first start")
-	fs.StringVar(&o.sec.rolesFile, "roles", "", "roles of client certificates by subject CN (JSON); needs -tls-client-ca")
+	fs.StringVar(&o.sec.tokensFile, "tokens", "", "bearer tokens file (JSON: name, roles, sha256 of the token); empty uses -data-dir/"+auth.LocalTokensFile+", created with local admin, judge and president tokens on first start. Reloaded on SIGHUP and when it changes (a removed token is refused from its next call, its open feeds ended); a file that fails validation is refused and the serving tokens stay")
+	fs.StringVar(&o.sec.rolesFile, "roles", "", "roles of client certificates by subject CN (JSON); needs -tls-client-ca. Reloaded like -tokens")
+	fs.DurationVar(&o.tokensWatch, "tokens-watch", 10*time.Second, "how often to check -tokens and -roles for a new file; 0 disables (SIGHUP still reloads)")
 	fs.StringVar(&o.sec.tlsCert, "tls-cert", "", "server certificate (PEM) for gRPC; reloaded when it changes")
 	fs.StringVar(&o.sec.tlsKey, "tls-key", "", "server key (PEM) for gRPC; reloaded when it changes")
 	fs.StringVar(&o.sec.tlsClientCA, "tls-client-ca", "", "CAs of client certificates (PEM): a verified client certificate's CN is the caller's identity (mTLS)")
@@ -197,7 +200,7 @@ func checkFigures(o options) error {
 		v    time.Duration
 	}{
 		{"shutdown-delay", o.shutdownDelay}, {"shutdown-timeout", o.shutdownTimeout},
-		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch}, {"teams-watch", o.teamsWatch},
+		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch}, {"teams-watch", o.teamsWatch}, {"tokens-watch", o.tokensWatch},
 		{"rules-watch", o.rulesWatch},
 		{"checkpoint-interval", o.checkpointEvery},
 	} {
@@ -314,14 +317,19 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 			_ = debug.Close(ctx)
 		}()
 	}
-	sec, err := loadSecurity(o.sec, o.dataDir, logger)
+	sec, files, err := loadSecurity(o.sec, o.dataDir, logger)
 	if err != nil {
 		return err
 	}
-	if err := checkTeamRoles(sec, teams); err != nil {
+	if err := checkTeamRoles(sec.Credentials.Load(), teams); err != nil {
 		return err
 	}
-	teamsReloader, err := startTeams(o.teamsFile, teamsBytes, teamsTable, sec, logger, reg)
+	guard := &authTables{teams: teamsTable, creds: sec.Credentials}
+	teamsReloader, err := startTeams(o.teamsFile, teamsBytes, guard, logger, reg)
+	if err != nil {
+		return err
+	}
+	tokensReloader, rolesReloader, err := startCredentials(files, guard, logger, reg)
 	if err != nil {
 		return err
 	}
@@ -416,7 +424,8 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if reloader != nil {
 		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
 	}
-	defer followReloads(gctx, g, followOrNil(teamsReloader, o.teamsWatch), followOrNil(rulesReloader, o.rulesWatch), followOrNil(shadowReloader, o.modelWatch))()
+	defer followReloads(gctx, g, followOrNil(teamsReloader, o.teamsWatch), followOrNil(rulesReloader, o.rulesWatch),
+		followOrNil(tokensReloader, o.tokensWatch), followOrNil(rolesReloader, o.tokensWatch), followOrNil(shadowReloader, o.modelWatch))()
 	if shadowScorer != nil {
 		g.Go(func() error { shadowScorer.Run(gctx); return nil })
 	}
@@ -447,8 +456,8 @@ func followReloads(ctx context.Context, g *errgroup.Group, follows ...func(conte
 	}
 }
 
-// follower is a reloader's Follow: reload.Reloader, TeamsReloader and
-// RulesReloader.
+// follower is a reloader's Follow: reload.Reloader, TeamsReloader,
+// RulesReloader and CredentialsReloader.
 type follower interface {
 	comparable
 	Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration)
@@ -523,10 +532,27 @@ func checkpointerOrNil(w *checkpoint.Writer) interface{ Checkpoint(context.Conte
 	return w
 }
 
+// securityFiles are the tokens and roles files the start read, with their
+// bytes then, for their reloaders (no roles file: rolesFile is "").
+type securityFiles struct {
+	tokensFile, rolesFile   string
+	tokensBytes, rolesBytes []byte
+}
+
 // loadSecurity reads the tokens, roles and TLS files. Without -tokens the
 // data directory's local tokens file is used, made on first start, so that
-// one command still gives a server whose every RPC can be tried.
-func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (server.Security, error) {
+// one command still gives a server whose every RPC can be tried. The
+// tokens and roles are served from sec.Credentials, which their reloaders
+// swap.
+func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (server.Security, securityFiles, error) {
+	sec, files, err := readSecurity(o, dataDir, logger)
+	sec.Credentials = auth.NewTable(auth.Credentials{Tokens: sec.Tokens, Roles: sec.Roles})
+	return sec, files, err
+}
+
+// readSecurity is loadSecurity's reading of the files.
+func readSecurity(o securityOptions, dataDir string, logger *slog.Logger) (server.Security, securityFiles, error) {
+	var files securityFiles
 	sec := server.Security{
 		Insecure:              o.insecure,
 		MaxConcurrentCalls:    o.maxConcurrentCalls,
@@ -540,7 +566,7 @@ func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (serve
 	if tokensFile == "" {
 		path, secrets, created, err := auth.EnsureLocal(dataDir)
 		if err != nil {
-			return sec, err
+			return sec, files, err
 		}
 		tokensFile = path
 		if created {
@@ -548,31 +574,33 @@ func loadSecurity(o securityOptions, dataDir string, logger *slog.Logger) (serve
 				slog.String("tokens_file", path), slog.String("secrets_file", secrets))
 		}
 	}
-	tokens, err := auth.LoadTokens(tokensFile)
+	tokens, tokensBytes, err := auth.ReadTokens(tokensFile)
 	if err != nil {
-		return sec, err
+		return sec, files, err
 	}
 	sec.Tokens = tokens
+	files.tokensFile, files.tokensBytes = tokensFile, tokensBytes
 	if o.rolesFile != "" {
 		if o.tlsClientCA == "" {
-			return sec, errors.New("-roles needs -tls-client-ca: roles are given to verified client certificates")
+			return sec, files, errors.New("-roles needs -tls-client-ca: roles are given to verified client certificates")
 		}
-		if sec.Roles, err = auth.LoadRoles(o.rolesFile); err != nil {
-			return sec, err
+		if sec.Roles, files.rolesBytes, err = auth.ReadRoles(o.rolesFile); err != nil {
+			return sec, files, err
 		}
+		files.rolesFile = o.rolesFile
 	}
 	switch {
 	case o.tlsCert != "" || o.tlsKey != "":
 		if sec.TLS, err = server.LoadTLS(server.TLSFiles{CertFile: o.tlsCert, KeyFile: o.tlsKey, ClientCAFile: o.tlsClientCA}, logger); err != nil {
-			return sec, err
+			return sec, files, err
 		}
 	case o.tlsClientCA != "":
-		return sec, errors.New("-tls-client-ca needs -tls-cert and -tls-key")
+		return sec, files, errors.New("-tls-client-ca needs -tls-cert and -tls-key")
 	}
 	logger.Info("security",
 		slog.String("tokens_file", tokensFile), slog.Int("tokens", tokens.Len()),
 		slog.Bool("tls", sec.TLS.Config != nil), slog.Bool("client_certificates", o.tlsClientCA != ""))
-	return sec, nil
+	return sec, files, nil
 }
 
 // healthcheck is "triaged healthcheck": it asks the local server's gRPC
@@ -647,11 +675,11 @@ func modelInfo(s triage.Scorer) server.ModelInfo {
 // no team of teams: like an unknown role, a mistyped team id would
 // otherwise start cleanly and refuse the team's client its feed at run
 // time, with nothing at start to say why.
-func checkTeamRoles(sec server.Security, teams *routing.Teams) error {
+func checkTeamRoles(creds *auth.Credentials, teams *routing.Teams) error {
 	for _, src := range []struct {
 		file string
 		refs []auth.TeamRef
-	}{{"tokens file", sec.Tokens.TeamRefs()}, {"roles file", sec.Roles.TeamRefs()}} {
+	}{{"tokens file", creds.Tokens.TeamRefs()}, {"roles file", creds.Roles.TeamRefs()}} {
 		for _, ref := range src.refs {
 			if _, ok := teams.Team(ref.Team); !ok {
 				return fmt.Errorf("%s: %s: role team:%s names no team of the teams file (teams version %s)", src.file, ref.Identity, ref.Team, teams.Version())
@@ -678,21 +706,90 @@ func loadTeams(path string) (*routing.Teams, []byte, error) {
 	return t, b, nil
 }
 
+// authTables are the teams and the credentials serving, as their reloaders
+// swap them: every team:<id> role of the tokens and roles files must name a
+// team of the teams file (checkTeamRoles), at start and after every swap of
+// either, so each swap is checked against the other table serving, under
+// one lock: a teams file dropping a team that a token reads, and a tokens
+// file giving a token a team the teams file lacks, are both refused, even
+// when the two reloads race. A file that would stop the next restart is
+// never swapped in.
+type authTables struct {
+	mu    sync.Mutex
+	teams *routing.Table
+	creds *auth.Table
+}
+
+// Teams returns the teams serving.
+func (g *authTables) Teams() *routing.Teams { return g.teams.Teams() }
+
+// SetTeams swaps ts in unless a team role of the credentials serving names
+// no team of it.
+func (g *authTables) SetTeams(ts *routing.Teams) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if err := checkTeamRoles(g.creds.Load(), ts); err != nil {
+		return err
+	}
+	return g.teams.SetTeams(ts)
+}
+
+// Tokens returns the tokens serving.
+func (g *authTables) Tokens() *auth.Tokens { return g.creds.Tokens() }
+
+// SetTokens swaps t in unless one of its team roles names no team serving.
+func (g *authTables) SetTokens(t *auth.Tokens) error {
+	return g.setCredentials(func(c auth.Credentials) auth.Credentials { c.Tokens = t; return c })
+}
+
+// Roles returns the certificate roles serving.
+func (g *authTables) Roles() *auth.Roles { return g.creds.Roles() }
+
+// SetRoles swaps r in unless one of its team roles names no team serving.
+func (g *authTables) SetRoles(r *auth.Roles) error {
+	return g.setCredentials(func(c auth.Credentials) auth.Credentials { c.Roles = r; return c })
+}
+
+func (g *authTables) setCredentials(change func(auth.Credentials) auth.Credentials) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	next := change(*g.creds.Load())
+	if err := checkTeamRoles(&next, g.teams.Teams()); err != nil {
+		return err
+	}
+	g.creds.Swap(change)
+	return nil
+}
+
 // startTeams returns the reloader of -teams (nil without it: the embedded
-// teams change only with the binary). A new file must pass what the start
-// checked (checkTeamRoles): one that would stop the next restart is never
-// swapped in.
-func startTeams(path string, started []byte, table *routing.Table, sec server.Security, logger *slog.Logger, reg prometheus.Registerer) (*reload.TeamsReloader, error) {
+// teams change only with the binary), swapping into tables.
+func startTeams(path string, started []byte, tables *authTables, logger *slog.Logger, reg prometheus.Registerer) (*reload.TeamsReloader, error) {
 	if path == "" {
 		return nil, nil
 	}
 	return reload.NewTeams(reload.TeamsOptions{
 		File:       path,
-		Target:     table,
-		Check:      func(ts *routing.Teams) error { return checkTeamRoles(sec, ts) },
+		Target:     tables,
 		Logger:     logger,
 		Registerer: reg,
 	}, started)
+}
+
+// startCredentials returns the reloaders of the tokens file and of the
+// roles file (nil without -roles), swapping into tables.
+func startCredentials(files securityFiles, tables *authTables, logger *slog.Logger, reg prometheus.Registerer) (tokens, roles *reload.CredentialsReloader, err error) {
+	opts := reload.CredentialsOptions{File: files.tokensFile, Logger: logger, Registerer: reg}
+	if tokens, err = reload.NewTokens(opts, tables, files.tokensBytes); err != nil {
+		return nil, nil, err
+	}
+	if files.rolesFile == "" {
+		return tokens, nil, nil
+	}
+	opts.File = files.rolesFile
+	if roles, err = reload.NewRoles(opts, tables, files.rolesBytes); err != nil {
+		return nil, nil, err
+	}
+	return tokens, roles, nil
 }
 
 // loadRules opens -rules and -holidays (the embedded files when empty). A

@@ -62,12 +62,7 @@ func TestServeRulesReload(t *testing.T) {
 	}
 	waitMetric := func(prefix string, want float64) {
 		t.Helper()
-		for scrapeLine(t, ctx, metricsURL, prefix) != want {
-			if ctx.Err() != nil {
-				t.Fatalf("%s never reached %v\n%s", prefix, want, logs.String())
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+		waitForMetric(t, ctx, metricsURL, logs, prefix, want)
 	}
 	version := func(b []byte) string {
 		t.Helper()

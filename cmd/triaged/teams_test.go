@@ -81,6 +81,18 @@ func scrapeLine(t *testing.T, ctx context.Context, url, prefix string) float64 {
 	return -1
 }
 
+// waitForMetric waits until the exposition line of url starting with
+// prefix has the value want, failing with logs when ctx ends first.
+func waitForMetric(t *testing.T, ctx context.Context, url string, logs *syncBuffer, prefix string, want float64) {
+	t.Helper()
+	for scrapeLine(t, ctx, url, prefix) != want {
+		if ctx.Err() != nil {
+			t.Fatalf("%s never reached %v\n%s", prefix, want, logs.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // TestServeTeamsReload: a running triaged swaps a changed -teams file in by
 // its watch and by SIGHUP, routes the next decision by it (the assignment
 // names the new version), exports the version and the file's hash, and
@@ -108,12 +120,7 @@ func TestServeTeamsReload(t *testing.T) {
 	}
 	waitMetric := func(prefix string, want float64) {
 		t.Helper()
-		for scrapeLine(t, ctx, metricsURL, prefix) != want {
-			if ctx.Err() != nil {
-				t.Fatalf("%s never reached %v\n%s", prefix, want, logs.String())
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+		waitForMetric(t, ctx, metricsURL, logs, prefix, want)
 	}
 	version := func(b []byte) string {
 		ts, err := routing.Load(b)

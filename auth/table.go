@@ -1,0 +1,88 @@
+package auth
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// Credentials are the tokens and certificate roles a server authenticates
+// by at one moment: a call reads them once, so a swap never splits one.
+type Credentials struct {
+	// Tokens are the bearer tokens; nil accepts none.
+	Tokens *Tokens
+	// Roles are the roles of client certificates; nil grants none.
+	Roles *Roles
+}
+
+// Table holds the credentials serving and lets a reload swap them while
+// calls are authenticated (triaged -tokens and -roles are reloaded without
+// a restart, as the teams and rules files are). Every call reads the
+// credentials once (Load); a swap is one atomic store, after which no call
+// is authenticated by the credentials it replaced. Calls that outlive their
+// authentication (streams: a team feed stays open for hours) are judged
+// again at each swap by the functions registered with OnSwap, so that a
+// revoked token's feed is ended, not left open.
+type Table struct {
+	cur atomic.Pointer[Credentials]
+
+	mu       sync.Mutex // serialises swaps and guards watchers
+	next     uint64
+	watchers map[uint64]func(*Credentials)
+}
+
+// NewTable returns a Table serving c.
+func NewTable(c Credentials) *Table {
+	t := &Table{watchers: map[uint64]func(*Credentials){}}
+	t.cur.Store(&c)
+	return t
+}
+
+// Load returns the credentials serving now.
+func (t *Table) Load() *Credentials { return t.cur.Load() }
+
+// Tokens returns the tokens serving now.
+func (t *Table) Tokens() *Tokens { return t.Load().Tokens }
+
+// Roles returns the certificate roles serving now.
+func (t *Table) Roles() *Roles { return t.Load().Roles }
+
+// SetTokens swaps tokens in, keeping the roles. See Swap.
+func (t *Table) SetTokens(tokens *Tokens) {
+	t.Swap(func(c Credentials) Credentials { c.Tokens = tokens; return c })
+}
+
+// SetRoles swaps roles in, keeping the tokens. See Swap.
+func (t *Table) SetRoles(roles *Roles) {
+	t.Swap(func(c Credentials) Credentials { c.Roles = roles; return c })
+}
+
+// Swap replaces the credentials serving with change(serving), then calls
+// every function registered with OnSwap with them. When it returns, every
+// call authenticated from then on uses the new credentials, and every open
+// stream has been judged against them (a stream refused is ended by its
+// watcher, without waiting).
+func (t *Table) Swap(change func(Credentials) Credentials) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := change(*t.cur.Load())
+	t.cur.Store(&c)
+	for _, f := range t.watchers {
+		f(&c)
+	}
+}
+
+// OnSwap registers f, called with the new credentials after each swap
+// (under the swap's lock: f must not wait, nor swap); stop unregisters it.
+// A stream registers itself for its lifetime.
+func (t *Table) OnSwap(f func(*Credentials)) (stop func()) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	id := t.next
+	t.next++
+	t.watchers[id] = f
+	return func() {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		delete(t.watchers, id)
+	}
+}

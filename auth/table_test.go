@@ -1,0 +1,70 @@
+package auth
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func tokensOf(t *testing.T, tokens ...string) *Tokens {
+	t.Helper()
+	var entries []string
+	for i, tok := range tokens {
+		entries = append(entries, fmt.Sprintf(`{"name":"n%d","roles":["judge"],"sha256":%q}`, i, HashToken(tok)))
+	}
+	ts, err := ParseTokens([]byte(`{"tokens":[` + strings.Join(entries, ",") + `]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts
+}
+
+// TestTokensDiff counts tokens by hash: a rotation under the same name is
+// one added and one removed.
+func TestTokensDiff(t *testing.T) {
+	for _, tt := range []struct {
+		name           string
+		old, cur       []string
+		added, removed int
+	}{
+		{"same", []string{"a", "b"}, []string{"a", "b"}, 0, 0},
+		{"one revoked", []string{"a", "b"}, []string{"a"}, 0, 1},
+		{"one added", []string{"a"}, []string{"a", "c"}, 1, 0},
+		{"rotated", []string{"a"}, []string{"z"}, 1, 1},
+		{"from none", nil, []string{"a", "b"}, 2, 0},
+	} {
+		added, removed := tokensOf(t, tt.cur...).Diff(tokensOf(t, tt.old...))
+		if added != tt.added || removed != tt.removed {
+			t.Errorf("%s: Diff = %d added, %d removed; want %d, %d", tt.name, added, removed, tt.added, tt.removed)
+		}
+	}
+}
+
+// TestTableSwap: a swap is seen by Load at once, by every watcher before
+// Swap returns, and no longer by a watcher stopped.
+func TestTableSwap(t *testing.T) {
+	a, b, c := tokensOf(t, "a"), tokensOf(t, "b"), tokensOf(t, "c")
+	table := NewTable(Credentials{Tokens: a})
+	var seen []*Tokens
+	stop := table.OnSwap(func(cr *Credentials) { seen = append(seen, cr.Tokens) })
+	table.SetTokens(b)
+	if table.Tokens() != b || len(seen) != 1 || seen[0] != b {
+		t.Fatalf("after the swap: serving %p, watcher saw %v; want %p", table.Tokens(), seen, b)
+	}
+	if _, ok := table.Tokens().Lookup("a"); ok {
+		t.Error("the token swapped out still proves an identity")
+	}
+	roles, err := ParseRoles([]byte(`{"certificates":[{"cn":"x","roles":["judge"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	table.SetRoles(roles)
+	if table.Tokens() != b || table.Roles() != roles {
+		t.Error("SetRoles changed the tokens or did not set the roles")
+	}
+	stop()
+	table.SetTokens(c)
+	if len(seen) != 2 {
+		t.Errorf("the stopped watcher was called: %d calls, want 2", len(seen))
+	}
+}

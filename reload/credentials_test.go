@@ -1,0 +1,206 @@
+package reload_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/fenjian/fenjian/auth"
+	"github.com/fenjian/fenjian/reload"
+)
+
+// credentialsTarget is an auth.Table behind a check as triaged's: a team
+// role must name team civil or fast-a.
+type credentialsTarget struct{ table *auth.Table }
+
+func checkTeams(refs []auth.TeamRef) error {
+	for _, r := range refs {
+		if r.Team != "civil" && r.Team != "fast-a" {
+			return fmt.Errorf("%s: role team:%s names no team of the teams file", r.Identity, r.Team)
+		}
+	}
+	return nil
+}
+
+func (c credentialsTarget) Tokens() *auth.Tokens { return c.table.Tokens() }
+func (c credentialsTarget) SetTokens(t *auth.Tokens) error {
+	if err := checkTeams(t.TeamRefs()); err != nil {
+		return err
+	}
+	c.table.SetTokens(t)
+	return nil
+}
+func (c credentialsTarget) Roles() *auth.Roles { return c.table.Roles() }
+func (c credentialsTarget) SetRoles(r *auth.Roles) error {
+	if err := checkTeams(r.TeamRefs()); err != nil {
+		return err
+	}
+	c.table.SetRoles(r)
+	return nil
+}
+
+// tokenLine is a tokens file entry for token.
+func tokenLine(name, token, roles string) string {
+	return fmt.Sprintf(`{"name":%q,"roles":[%s],"sha256":%q}`, name, roles, auth.HashToken(token))
+}
+
+func tokensJSON(entries ...string) []byte {
+	return []byte(`{"tokens":[` + strings.Join(entries, ",") + `]}`)
+}
+
+// TestTokensReload: a file that drops a token and adds one is swapped in
+// (the removed token no longer proves anyone, the added one does, the log
+// gives counts and the hash, never a token or its hash); each file the
+// start would refuse is refused with its reason, counted, the last reload
+// marked failed, and the tokens serving are those before, pointer for
+// pointer; putting the serving file back is "unchanged".
+func TestTokensReload(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tokens.json")
+	ops, leaked, clerk := tokenLine("ops", "fjt_ops", `"admin"`), tokenLine("gateway-3", "fjt_leaked", `"filing"`), tokenLine("clerk-09", "fjt_clerk", `"clerk"`)
+	a, b := tokensJSON(ops, leaked), tokensJSON(ops, clerk)
+	install(t, path, a)
+	start, started, err := auth.ReadTokens(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := credentialsTarget{table: auth.NewTable(auth.Credentials{Tokens: start})}
+	reg, logs := prometheus.NewRegistry(), &lockedBuffer{}
+	r, err := reload.NewTokens(reload.CredentialsOptions{File: path, Registerer: reg, Logger: slog.New(slog.NewJSONHandler(logs, nil))}, target, started)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	metrics := func(refused, swapped, unchanged, ok int, version string, file []byte) {
+		t.Helper()
+		want := fmt.Sprintf(`# HELP fenjian_tokens_last_reload_successful 1 when the last tokens file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the tokens serving are older than the file, a revoked token may still be accepted.
+# TYPE fenjian_tokens_last_reload_successful gauge
+fenjian_tokens_last_reload_successful %d
+# HELP fenjian_tokens_info 1 for the tokens file serving now: its version (how many tokens it holds, as 12-tokens: the file has no version of its own) and its SHA-256.
+# TYPE fenjian_tokens_info gauge
+fenjian_tokens_info{sha256=%q,version=%q} 1
+`, ok, sha(file), version)
+		if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "fenjian_tokens_info", "fenjian_tokens_last_reload_successful"); err != nil {
+			t.Error(err)
+		}
+		for result, n := range map[string]int{"refused": refused, "swapped": swapped, "unchanged": unchanged} {
+			if got := reloadsOf(t, reg, "sighup", result); got != float64(n) {
+				t.Errorf("fenjian_tokens_reloads_total{trigger=sighup,result=%s} = %v, want %d", result, got, n)
+			}
+		}
+	}
+	metrics(0, 0, 0, 1, "2-tokens", a)
+
+	install(t, path, b)
+	res, err := r.Reload(ctx, "sighup")
+	if err != nil || !res.Changed || res.Version != "2-tokens" {
+		t.Fatalf("Reload = %+v, %v", res, err)
+	}
+	if _, ok := target.Tokens().Lookup("fjt_leaked"); ok {
+		t.Error("the removed token still proves an identity")
+	}
+	if id, ok := target.Tokens().Lookup("fjt_clerk"); !ok || id.Name != "clerk-09" {
+		t.Errorf("the added token proves %v, %v", id, ok)
+	}
+	rec := logs.records(t, "tokens swapped in")
+	if len(rec) != 1 || rec[0]["sha256"] != sha(b) || rec[0]["tokens"] != 2.0 || rec[0]["added"] != 1.0 || rec[0]["removed"] != 1.0 {
+		t.Errorf("swap log %v", rec)
+	}
+	metrics(0, 1, 0, 1, "2-tokens", b)
+
+	serving := target.Tokens()
+	for i, tt := range []struct {
+		name string
+		file []byte
+		says string
+	}{
+		{"not JSON", []byte(`{"tokens":[`), "parse"},
+		{"an unknown field", []byte(`{"tokens":[],"tokenz":[]}`), "unknown field"},
+		{"a name with a zero-width space", tokensJSON(ops, tokenLine("J-0421\u200b", "fjt_j", `"judge"`)), "tokens[1].name"},
+		{"a name twice", tokensJSON(ops, tokenLine("ops", "fjt_other", `"judge"`)), "listed twice"},
+		{"a token twice", tokensJSON(ops, tokenLine("ops-2", "fjt_ops", `"judge"`)), "same token"},
+		{"an unknown role", tokensJSON(ops, tokenLine("j", "fjt_j", `"judges"`)), "unknown role"},
+		{"a team role naming no team", tokensJSON(ops, tokenLine("reader", "fjt_r", `"team:civil-9"`)), "role team:civil-9 names no team"},
+	} {
+		install(t, path, tt.file)
+		_, err := r.Reload(ctx, "sighup")
+		if !errors.Is(err, reload.ErrRefused) || !strings.Contains(err.Error(), tt.says) {
+			t.Errorf("%s: Reload error %v, want a refusal saying %q", tt.name, err, tt.says)
+		}
+		if target.Tokens() != serving {
+			t.Errorf("%s: the tokens serving changed", tt.name)
+		}
+		metrics(i+1, 1, 0, 0, "2-tokens", b)
+	}
+	if strings.Contains(logs.b.String(), "fjt_") || strings.Contains(logs.b.String(), auth.HashToken("fjt_clerk")) {
+		t.Errorf("a token or its hash in the log:\n%s", logs.b.String())
+	}
+	install(t, path, b)
+	if res, err := r.Reload(ctx, "sighup"); err != nil || res.Changed {
+		t.Errorf("the serving file back: %+v, %v; want unchanged", res, err)
+	}
+	metrics(7, 1, 1, 1, "2-tokens", b)
+}
+
+// reloadsOf is fenjian_tokens_reloads_total{trigger,result} of reg, 0
+// without the series.
+func reloadsOf(t *testing.T, reg *prometheus.Registry, trigger, result string) float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() != "fenjian_tokens_reloads_total" {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range m.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			if labels["trigger"] == trigger && labels["result"] == result {
+				return m.GetCounter().GetValue()
+			}
+		}
+	}
+	return 0
+}
+
+// TestRolesReload: the roles file reloads as the tokens file does, its
+// team roles checked by the target.
+func TestRolesReload(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "roles.json")
+	a := []byte(`{"certificates":[{"cn":"J-0421","roles":["judge"]}]}`)
+	b := []byte(`{"certificates":[{"cn":"J-0421","roles":["judge"]},{"cn":"reader","team":"civil"}]}`)
+	install(t, path, a)
+	start, started, err := auth.ReadRoles(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := credentialsTarget{table: auth.NewTable(auth.Credentials{Roles: start})}
+	r, err := reload.NewRoles(reload.CredentialsOptions{File: path}, target, started)
+	if err != nil {
+		t.Fatal(err)
+	}
+	install(t, path, b)
+	if res, err := r.Reload(context.Background(), "watch"); err != nil || res.Version != "2-certificates" {
+		t.Fatalf("Reload = %+v, %v", res, err)
+	}
+	if id, _ := target.Roles().ForCertificate("reader"); !id.Has(auth.TeamRole("civil")) {
+		t.Errorf("reader after the swap: %v", id)
+	}
+	install(t, path, []byte(`{"certificates":[{"cn":"reader","team":"civil-9"}]}`))
+	if _, err := r.Reload(context.Background(), "watch"); !errors.Is(err, reload.ErrRefused) {
+		t.Errorf("a team role naming no team: %v, want refused", err)
+	}
+	if id, _ := target.Roles().ForCertificate("reader"); !id.Has(auth.TeamRole("civil")) {
+		t.Errorf("reader after a refused file: %v", id)
+	}
+}
