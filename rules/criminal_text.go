@@ -574,17 +574,7 @@ func ReadTextFacts(text string) TextFacts {
 // fullCapacityStated: the text states 完全刑事责任能力 without negating it
 // (不具有、无、非).
 func fullCapacityStated(text string) bool {
-	const w = "完全刑事责任能力"
-	for rest := text; ; {
-		i := strings.Index(rest, w)
-		if i < 0 {
-			return false
-		}
-		if !negatedWithin(rest[:i], 3) {
-			return true
-		}
-		rest = rest[i+len(w):]
-	}
+	return statedNotNegated(text, "完全刑事责任能力", 3)
 }
 
 // negatedWithin: one of the last n runes of before negates what follows
