@@ -40,8 +40,8 @@ import (
 // compared as written otherwise. The id as sent is what the decision
 // stores and answers with; the key only decides which ids name one filing.
 //
-// A letter that only looks like a digit (O or o for 0, l or I for 1) is not
-// read as one: an id that reads as a case number only once they are is
+// A letter that only looks like a digit (O or o for 0, l or I for 1, their
+// Cyrillic and Greek twins, 〇; digitLookalikes) is not read as one: an id that reads as a case number only once they are is
 // refused as filing.id (refuseDigitLookalike, from validation), not keyed.
 // Of the three answers this is the safe one. Keying such an id as written
 // (as before) leaves the hole open: (2O24)苏0106民初1001号 stores a second
@@ -135,8 +135,21 @@ func digitValue(r rune) rune {
 }
 
 // digitLookalikes are the letters typed for a digit: O and o for 0, l and
-// I for 1.
-var digitLookalikes = map[rune]rune{'O': '0', 'o': '0', 'l': '1', 'I': '1'}
+// I for 1; the Cyrillic and Greek capitals and small letters that render
+// as those (О о Ο ο for 0; І і Ӏ Ι for 1), which a Russian or Greek
+// keyboard layout or a copy from a PDF leaves in an id; and 〇, the
+// ideographic zero of dates written in characters (二〇二四), typed for 0 in
+// a year. Full-width forms and the Roman numerals Ⅰ ⅰ ⅼ are already these
+// letters under NFKC. None of them is a decimal digit (unicode.Nd), so the
+// filing key never reads one as a digit.
+var digitLookalikes = map[rune]rune{
+	'O': '0', 'o': '0', 'l': '1', 'I': '1',
+	'\u041e': '0', '\u043e': '0', // Cyrillic О о
+	'\u039f': '0', '\u03bf': '0', // Greek Ο ο
+	'\u3007': '0', // ideographic zero 〇
+	'\u0406': '1', '\u0456': '1', '\u04c0': '1', // Cyrillic І і Ӏ
+	'\u0399': '1', // Greek Ι
+}
 
 // refuseDigitLookalike refuses, naming field, an id that is not a case
 // number (readCaseNumber) but would read as one were each letter of

@@ -11,7 +11,7 @@ import (
 
 // TestFilingIDDigitLookalikes: an id that reads as a case number only once
 // a letter in its year, court code or number is read as the digit it looks
-// like (O or o for 0, l or I for 1) is refused as filing.id, the message
+// like (O or o for 0, l or I for 1, their Cyrillic and Greek twins, 〇) is refused as filing.id, the message
 // naming the letter and where it is; the filing key does not read such a
 // letter as a digit (rules.FilingKey says why). Ids that are no case
 // number either way, letters and all, and case numbers as written, pass.
@@ -31,6 +31,16 @@ func TestFilingIDDigitLookalikes(t *testing.T) {
 		{"a full-width Ｏ", "（2024）苏Ｏ106民初1001号", `'Ｏ' at 7`},
 		{"with a traditional character and a space", "(2O24)蘇01 06民初1001號", `'O' at 2`},
 		{"every lookalike at once", "(2O24)苏Ol06民初lOOI号", `'O' at 2`},
+		{"Cyrillic О for 0 in the year", "(2\u041e24)苏0106民初1001号", `'О' at 2`},
+		{"Cyrillic о for 0 in the court code", "(2024)苏01\u043e6民初1001号", `'о' at 9`},
+		{"Greek Ο for 0 in the number", "(2024)苏0106民初10\u039f1号", `'Ο' at 15`},
+		{"Greek ο for 0 in the year", "(2\u03bf24)苏0106民初1001号", `'ο' at 2`},
+		{"ideographic 〇 for 0 in the year", "(2〇24)苏0106民初1001号", `'〇' at 2`},
+		{"Cyrillic І for 1 in the number", "(2024)苏0106民初\u0406001号", `'І' at 13`},
+		{"Cyrillic і for 1 in the court code", "(2024)苏0\u045606民初1001号", `'і' at 8`},
+		{"Cyrillic Ӏ for 1 in the number", "(2024)苏0106民初100\u04c0号", `'Ӏ' at 16`},
+		{"Greek Ι for 1 in the number", "(2024)苏0106民初\u0399001号", `'Ι' at 13`},
+		{"Roman numeral Ⅰ for 1 (I under NFKC)", "(2024)苏0106民初Ⅰ001号", `'Ⅰ' at 13`},
 		// Near misses: not refused.
 		{"the case number as written", "(2024)苏0106民初1001号", ""},
 		{"an id that is no case number", "JS-2024-0001", ""},
@@ -56,7 +66,7 @@ func TestFilingIDDigitLookalikes(t *testing.T) {
 			if !strings.Contains(fe.Problem, tc.refused) || !strings.Contains(fe.Problem, "looks like the digit") {
 				t.Errorf("problem %q does not name %s as a letter that looks like a digit", fe.Problem, tc.refused)
 			}
-			if k := rules.FilingKey(tc.id); k != rules.FoldFilingID(tc.id) && !strings.ContainsAny(k, "OolIＯ") {
+			if k := rules.FilingKey(tc.id); k != rules.FoldFilingID(tc.id) && !strings.ContainsAny(k, "OolIＯ\u041e\u043e\u039f\u03bf〇\u0406\u0456\u04c0\u0399Ⅰ") {
 				t.Errorf("FilingKey(%q) = %q: read the letter as a digit", tc.id, k)
 			}
 		})

@@ -59,6 +59,10 @@ func TestTriageCaseNumberSpellings(t *testing.T) {
 			{"(2024)辽0102民初I234号", `'I'`},
 			{"(2024)辽Ｏ102民初1234号", `'Ｏ'`},
 			{"(2024)遼01 O2民初1234號", `'O'`},
+			{"(2\u041e24)辽0102民初1234号", `'О'`}, // Cyrillic
+			{"(2024)辽0102民初\u03bf234号", `'ο'`}, // Greek
+			{"(2〇24)辽0102民初1234号", `'〇'`},      // ideographic zero
+			{"(2024)辽0102民初\u0406234号", `'І'`}, // Cyrillic
 		} {
 			t.Run("lookalike/"+tc.id, func(t *testing.T) {
 				w := proto.CloneOf(f)
