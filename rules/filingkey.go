@@ -146,7 +146,7 @@ var digitLookalikes = map[rune]rune{
 	'O': '0', 'o': '0', 'l': '1', 'I': '1',
 	'\u041e': '0', '\u043e': '0', // Cyrillic О о
 	'\u039f': '0', '\u03bf': '0', // Greek Ο ο
-	'\u3007': '0', // ideographic zero 〇
+	'\u3007': '0',                               // ideographic zero 〇
 	'\u0406': '1', '\u0456': '1', '\u04c0': '1', // Cyrillic І і Ӏ
 	'\u0399': '1', // Greek Ι
 }
