@@ -73,6 +73,10 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 		return nil, bootErr
 	case !(f.holdout >= 0 && f.holdout <= 1):
 		return nil, usageError{fmt.Sprintf("-holdout must be between 0 and 1, got %v", f.holdout)}
+	case f.htmlPath != "" && f.data != "-" && sameFile(f.htmlPath, f.data):
+		// The report is written after the data is read: it replaced the
+		// labelled filings with HTML, a link to them too (outside check 18).
+		return nil, usageError{fmt.Sprintf("-html %s is the -data file: the report would replace the labelled filings; write it elsewhere", f.htmlPath)}
 	}
 	return &f, nil
 }

@@ -381,3 +381,47 @@ func stripLatency(t *testing.T, b []byte) []byte {
 	out, _ := json.Marshal(v)
 	return out
 }
+
+// TestEvalHTMLSparesTheData: an -html report path that is the -data file,
+// or a link to it, is a usage error and the labelled filings stay; before,
+// the report was written over them once read (outside check 18).
+func TestEvalHTMLSparesTheData(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		html func(dir, data string) string
+	}{
+		{"the data file", func(_, data string) string { return data }},
+		{"a symbolic link", func(dir, data string) string {
+			link := filepath.Join(dir, "report.html")
+			if err := os.Symlink(data, link); err != nil {
+				t.Fatal(err)
+			}
+			return link
+		}},
+		{"a hard link", func(dir, data string) string {
+			link := filepath.Join(dir, "hard.html")
+			if err := os.Link(data, link); err != nil {
+				t.Skipf("hard link: %v", err)
+			}
+			return link
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := []byte(evalData(t))
+			data := writeTemp(t, "test.jsonl", string(want))
+			dir := filepath.Dir(data)
+			html := tc.html(dir, data)
+			e, stdout, stderr := testEnv("")
+			code := dispatch(context.Background(), e, []string{"eval", "-model", "baseline", "-data", data, "-html", html, "-bootstrap", "0"})
+			if code != 2 || !strings.Contains(stderr.String(), "is the -data file") {
+				t.Errorf("eval -html %s: exit %d, stderr %q; want 2, refused as the data", html, code, stderr)
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("evaluated before the refusal: %.200s", stdout)
+			}
+			if got, err := os.ReadFile(data); err != nil || !bytes.Equal(got, want) {
+				t.Errorf("the data changed (%v): %.80q", err, got)
+			}
+		})
+	}
+}

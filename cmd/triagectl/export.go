@@ -164,6 +164,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutputSparesStore(f.out, f.store); err != nil {
+		return err
+	}
 	st, err := openStore(ctx, e, f.store)
 	if err != nil {
 		return err
@@ -247,6 +250,64 @@ func labelCase(c store.CaseRecord) (*triagev1.LabeledFiling, bool) {
 		Source:       exportSource,
 		ModelVersion: c.Decision.GetModelVersion(),
 	}, true
+}
+
+// sqliteCompanions are the files SQLite keeps beside a database: its
+// write-ahead log (commits not yet in the database file), the index of that
+// log, and a rollback journal.
+var sqliteCompanions = []string{"", "-wal", "-shm", "-journal"}
+
+// checkOutputSparesStore refuses an export -out that would replace the
+// SQLite store it reads, or a file SQLite keeps beside it, before anything
+// is read: `export -store data/fenjian.db -out data/fenjian.db` (or a link
+// to it) renamed the export over the court's decision store, and a running
+// triaged went on writing to the unlinked file, so every later decision
+// was lost at its next start (outside check 18). A PostgreSQL target has no
+// file to spare.
+func checkOutputSparesStore(out, storeTarget string) error {
+	if out == "-" || store.IsPostgresURL(storeTarget) {
+		return nil
+	}
+	for _, suffix := range sqliteCompanions {
+		if sameFile(out, storeTarget+suffix) {
+			return usageError{fmt.Sprintf("-out %s is the store %s%s: the export would replace the decision store; write it elsewhere", out, storeTarget, suffix)}
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether a and b name one file: the same inode (through
+// any symbolic or hard link) when both exist, else the same path once
+// their directories' links are resolved (a -wal file SQLite has not made
+// yet is still SQLite's).
+func sameFile(a, b string) bool {
+	ai, aerr := os.Stat(a)
+	bi, berr := os.Stat(b)
+	if aerr == nil && berr == nil {
+		return os.SameFile(ai, bi)
+	}
+	ra, rb := resolvePath(a), resolvePath(b)
+	return ra != "" && ra == rb
+}
+
+// resolvePath is path made absolute with every symbolic link resolved,
+// the file's own included when it exists, its directory's otherwise; "" when
+// the directory cannot be resolved.
+func resolvePath(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		if abs, err := filepath.Abs(r); err == nil {
+			return abs
+		}
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(filepath.Join(dir, filepath.Base(path)))
+	if err != nil {
+		return ""
+	}
+	return abs
 }
 
 // output is where a command writes its records: created by createOutput,
