@@ -425,3 +425,31 @@ func TestEvalHTMLSparesTheData(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalSaysWhatItDidNotEvaluate: eval names on stderr the lines it did
+// not evaluate (by file and line for a directory), as train does; before,
+// only the JSON's counts and problems held them and stderr was silent
+// (outside check 18).
+func TestEvalSaysWhatItDidNotEvaluate(t *testing.T) {
+	file := writeTemp(t, "data.jsonl", evalData(t))
+	dir := filepath.Dir(writeTemp(t, "b.jsonl", evalData(t)))
+	for _, tc := range []struct {
+		name, data string
+		want       []string
+	}{
+		{"a file", file, []string{`line="line 6"`, "not_filings=1", "evaluated=4"}},
+		{"a directory", dir, []string{"b.jsonl:6 kind=invalid", "not_filings=1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, _, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, []string{"eval", "-model", "baseline", "-data", tc.data, "-bootstrap", "0"}); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}
