@@ -120,6 +120,9 @@ func openStore(ctx context.Context, e *env, target string) (store.Store, error) 
 		case !st.Mode().IsRegular():
 			return nil, fmt.Errorf("store %s is not a SQLite file", target)
 		}
+		if err := checkSQLiteHeader(target); err != nil {
+			return nil, err
+		}
 	}
 	// Reading never migrates (the servers writing this database may be of
 	// an older release than this triagectl) and never writes: data staff
@@ -250,6 +253,33 @@ func labelCase(c store.CaseRecord) (*triagev1.LabeledFiling, bool) {
 		Source:       exportSource,
 		ModelVersion: c.Decision.GetModelVersion(),
 	}, true
+}
+
+// sqliteHeader opens every SQLite database file (its file format, §1.3.1).
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkSQLiteHeader refuses a -store file that is not a SQLite database:
+// an export or another JSONL given for the store was reported as "database
+// file is corrupt … restore it from a backup", which sends data staff to
+// restore a store that is fine (outside check 18). An empty file is left
+// to the store to judge (SQLite takes it as an empty database).
+func checkSQLiteHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0:
+		return nil
+	case errors.Is(err, io.ErrUnexpectedEOF) || string(head) != sqliteHeader:
+		return fmt.Errorf("store %s is not a SQLite database (it does not begin with SQLite's header): -store names the decision store (e.g. data/fenjian.db) or a postgres:// URL", path)
+	case err != nil:
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	return nil
 }
 
 // sqliteCompanions are the files SQLite keeps beside a database: its

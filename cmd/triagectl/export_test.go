@@ -800,3 +800,28 @@ func TestExportSparesTheStore(t *testing.T) {
 		})
 	}
 }
+
+// TestReadCommandsStoreNotSQLite: a -store file that is not a SQLite
+// database (an export, a text file) is refused as such by export, stats and
+// audit, not called a corrupt store to restore from a backup (outside check
+// 18); a real store file still opens.
+func TestReadCommandsStoreNotSQLite(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(dir, "decided.jsonl")
+	if err := os.WriteFile(export, []byte(`{"filing":{"id":"(2024)苏0106民初1001号"},"label":"PROCEDURE_SIMPLIFIED"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	short := filepath.Join(dir, "short.db")
+	if err := os.WriteFile(short, []byte("SQLite"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{export, short} {
+		for _, cmd := range [][]string{{"export", "-all", "-out", filepath.Join(t.TempDir(), "out.jsonl")}, {"stats"}, {"audit", "verify"}} {
+			e, _, stderr := testEnv("")
+			code := dispatch(context.Background(), e, append(cmd, "-store", target))
+			if code != 1 || !strings.Contains(stderr.String(), "is not a SQLite database") || strings.Contains(stderr.String(), "backup") {
+				t.Errorf("%s -store %s: exit %d, stderr %q; want 1, saying it is not a SQLite database", cmd[0], filepath.Base(target), code, stderr)
+			}
+		}
+	}
+}
