@@ -73,6 +73,10 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 		return nil, bootErr
 	case !(f.holdout >= 0 && f.holdout <= 1):
 		return nil, usageError{fmt.Sprintf("-holdout must be between 0 and 1, got %v", f.holdout)}
+	case f.htmlPath != "" && f.data != "-" && sameFile(f.htmlPath, f.data):
+		// The report is written after the data is read: it replaced the
+		// labelled filings with HTML, a link to them too (outside check 18).
+		return nil, usageError{fmt.Sprintf("-html %s is the -data file: the report would replace the labelled filings; write it elsewhere", f.htmlPath)}
 	}
 	return &f, nil
 }
@@ -167,11 +171,42 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	for _, w := range cmp.Warnings {
 		e.logger.Warn(w)
 	}
+	warnNotEvaluated(e, reports[0].Counts, reports[0].Problems)
 	if c := reports[0].Counts; c.Evaluated == 0 {
 		return fmt.Errorf("no labelled filing evaluated (%d lines: %d invalid, %d unlabelled, %d rejected, %d outside the held-out split)",
 			c.Lines, c.Invalid, c.Unlabeled, c.Rejected, c.NotHeldOut)
 	}
 	return nil
+}
+
+// maxProblemsWarned bounds the lines warnNotEvaluated names one by one, as
+// train does (readTrainingData): a file of another encoding would print
+// every line.
+const maxProblemsWarned = 5
+
+// warnNotEvaluated says on stderr which lines of the data were not
+// evaluated, as train says which it skipped: a line that is not a labelled
+// filing (truncated, another encoding, a stray line) or a filing the rules
+// refuse. eval and promote -eval read past them, and before this said
+// nothing on stderr: promote reported "on decided.jsonl (200 filings)" for
+// a file of 300 lines, a third of it unreadable, and accepted the candidate
+// on the rest (outside check 18).
+func warnNotEvaluated(e *env, c evaluation.Counts, problems []evaluation.Problem) {
+	if c.Invalid+c.Rejected == 0 {
+		return
+	}
+	for i, p := range problems {
+		if i == maxProblemsWarned {
+			break
+		}
+		where := fmt.Sprintf("line %d", p.Line)
+		if p.File != "" {
+			where = p.File + ":" + where[len("line "):]
+		}
+		e.logger.Warn("line not evaluated", "line", where, "kind", p.Kind, "err", p.Error)
+	}
+	e.logger.Warn("lines of the data were not evaluated: the figures are on the rest",
+		"not_filings", c.Invalid, "refused_by_rules", c.Rejected, "evaluated", c.Evaluated, "lines", c.Lines)
 }
 
 // loadRules opens -rules (the embedded rules when empty).

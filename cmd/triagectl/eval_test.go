@@ -381,3 +381,75 @@ func stripLatency(t *testing.T, b []byte) []byte {
 	out, _ := json.Marshal(v)
 	return out
 }
+
+// TestEvalHTMLSparesTheData: an -html report path that is the -data file,
+// or a link to it, is a usage error and the labelled filings stay; before,
+// the report was written over them once read (outside check 18).
+func TestEvalHTMLSparesTheData(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		html func(dir, data string) string
+	}{
+		{"the data file", func(_, data string) string { return data }},
+		{"a symbolic link", func(dir, data string) string {
+			link := filepath.Join(dir, "report.html")
+			if err := os.Symlink(data, link); err != nil {
+				t.Fatal(err)
+			}
+			return link
+		}},
+		{"a hard link", func(dir, data string) string {
+			link := filepath.Join(dir, "hard.html")
+			if err := os.Link(data, link); err != nil {
+				t.Skipf("hard link: %v", err)
+			}
+			return link
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := []byte(evalData(t))
+			data := writeTemp(t, "test.jsonl", string(want))
+			dir := filepath.Dir(data)
+			html := tc.html(dir, data)
+			e, stdout, stderr := testEnv("")
+			code := dispatch(context.Background(), e, []string{"eval", "-model", "baseline", "-data", data, "-html", html, "-bootstrap", "0"})
+			if code != 2 || !strings.Contains(stderr.String(), "is the -data file") {
+				t.Errorf("eval -html %s: exit %d, stderr %q; want 2, refused as the data", html, code, stderr)
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("evaluated before the refusal: %.200s", stdout)
+			}
+			if got, err := os.ReadFile(data); err != nil || !bytes.Equal(got, want) {
+				t.Errorf("the data changed (%v): %.80q", err, got)
+			}
+		})
+	}
+}
+
+// TestEvalSaysWhatItDidNotEvaluate: eval names on stderr the lines it did
+// not evaluate (by file and line for a directory), as train does; before,
+// only the JSON's counts and problems held them and stderr was silent
+// (outside check 18).
+func TestEvalSaysWhatItDidNotEvaluate(t *testing.T) {
+	file := writeTemp(t, "data.jsonl", evalData(t))
+	dir := filepath.Dir(writeTemp(t, "b.jsonl", evalData(t)))
+	for _, tc := range []struct {
+		name, data string
+		want       []string
+	}{
+		{"a file", file, []string{`line="line 6"`, "not_filings=1", "evaluated=4"}},
+		{"a directory", dir, []string{"b.jsonl:6 kind=invalid", "not_filings=1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, _, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, []string{"eval", "-model", "baseline", "-data", tc.data, "-bootstrap", "0"}); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}

@@ -120,6 +120,9 @@ func openStore(ctx context.Context, e *env, target string) (store.Store, error) 
 		case !st.Mode().IsRegular():
 			return nil, fmt.Errorf("store %s is not a SQLite file", target)
 		}
+		if err := checkSQLiteHeader(target); err != nil {
+			return nil, err
+		}
 	}
 	// Reading never migrates (the servers writing this database may be of
 	// an older release than this triagectl) and never writes: data staff
@@ -162,6 +165,9 @@ func (s *exportSummary) String() string {
 func runExport(ctx context.Context, e *env, args []string) error {
 	f, err := parseExportFlags(e, args)
 	if err != nil {
+		return err
+	}
+	if err := checkOutputSparesStore(f.out, f.store); err != nil {
 		return err
 	}
 	st, err := openStore(ctx, e, f.store)
@@ -247,6 +253,91 @@ func labelCase(c store.CaseRecord) (*triagev1.LabeledFiling, bool) {
 		Source:       exportSource,
 		ModelVersion: c.Decision.GetModelVersion(),
 	}, true
+}
+
+// sqliteHeader opens every SQLite database file (its file format, §1.3.1).
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkSQLiteHeader refuses a -store file that is not a SQLite database:
+// an export or another JSONL given for the store was reported as "database
+// file is corrupt … restore it from a backup", which sends data staff to
+// restore a store that is fine (outside check 18). An empty file is left
+// to the store to judge (SQLite takes it as an empty database).
+func checkSQLiteHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0:
+		return nil
+	case errors.Is(err, io.ErrUnexpectedEOF) || string(head) != sqliteHeader:
+		return fmt.Errorf("store %s is not a SQLite database (it does not begin with SQLite's header): -store names the decision store (e.g. data/fenjian.db) or a postgres:// URL", path)
+	case err != nil:
+		return fmt.Errorf("store %s: %w", path, err)
+	}
+	return nil
+}
+
+// sqliteCompanions are the files SQLite keeps beside a database: its
+// write-ahead log (commits not yet in the database file), the index of that
+// log, and a rollback journal.
+var sqliteCompanions = []string{"", "-wal", "-shm", "-journal"}
+
+// checkOutputSparesStore refuses an export -out that would replace the
+// SQLite store it reads, or a file SQLite keeps beside it, before anything
+// is read: `export -store data/fenjian.db -out data/fenjian.db` (or a link
+// to it) renamed the export over the court's decision store, and a running
+// triaged went on writing to the unlinked file, so every later decision
+// was lost at its next start (outside check 18). A PostgreSQL target has no
+// file to spare.
+func checkOutputSparesStore(out, storeTarget string) error {
+	if out == "-" || store.IsPostgresURL(storeTarget) {
+		return nil
+	}
+	for _, suffix := range sqliteCompanions {
+		if sameFile(out, storeTarget+suffix) {
+			return usageError{fmt.Sprintf("-out %s is the store %s%s: the export would replace the decision store; write it elsewhere", out, storeTarget, suffix)}
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether a and b name one file: the same inode (through
+// any symbolic or hard link) when both exist, else the same path once
+// their directories' links are resolved (a -wal file SQLite has not made
+// yet is still SQLite's).
+func sameFile(a, b string) bool {
+	ai, aerr := os.Stat(a)
+	bi, berr := os.Stat(b)
+	if aerr == nil && berr == nil {
+		return os.SameFile(ai, bi)
+	}
+	ra, rb := resolvePath(a), resolvePath(b)
+	return ra != "" && ra == rb
+}
+
+// resolvePath is path made absolute with every symbolic link resolved,
+// the file's own included when it exists, its directory's otherwise; "" when
+// the directory cannot be resolved.
+func resolvePath(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		if abs, err := filepath.Abs(r); err == nil {
+			return abs
+		}
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(filepath.Join(dir, filepath.Base(path)))
+	if err != nil {
+		return ""
+	}
+	return abs
 }
 
 // output is where a command writes its records: created by createOutput,

@@ -738,3 +738,90 @@ func TestReadCommandsMistypedStore(t *testing.T) {
 		}
 	}
 }
+
+// TestExportSparesTheStore: an -out that is the SQLite store the export
+// reads, by its name, another spelling, a symbolic or a hard link, or the
+// write-ahead log, shared memory or journal SQLite keeps beside it, is a
+// usage error before anything is read or written, and the store still
+// holds every case. Before, the export was renamed over the store
+// (outside check 18).
+func TestExportSparesTheStore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		out  func(dir, store string) string
+	}{
+		{"the store", func(_, store string) string { return store }},
+		{"another spelling", func(dir, _ string) string { return filepath.Join(dir, "sub", "..", "fenjian.db") }},
+		{"a symbolic link", func(dir, store string) string {
+			link := filepath.Join(dir, "decided.jsonl")
+			if err := os.Symlink(store, link); err != nil {
+				t.Fatal(err)
+			}
+			return link
+		}},
+		{"a hard link", func(dir, store string) string {
+			link := filepath.Join(dir, "hard.jsonl")
+			if err := os.Link(store, link); err != nil {
+				t.Skipf("hard link: %v", err)
+			}
+			return link
+		}},
+		{"the write-ahead log", func(_, store string) string { return store + "-wal" }},
+		{"the shared memory", func(_, store string) string { return store + "-shm" }},
+		{"the journal", func(_, store string) string { return store + "-journal" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.Mkdir(filepath.Join(dir, "sub"), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			store := filepath.Join(dir, "fenjian.db")
+			buildFixture(t, store)
+			before, err := os.ReadFile(store)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := tc.out(dir, store)
+			e, _, stderr := testEnv("")
+			code := dispatch(context.Background(), e, []string{"export", "-store", store, "-all", "-out", out})
+			if code != 2 || !strings.Contains(stderr.String(), "would replace the decision store") {
+				t.Errorf("export -out %s: exit %d, stderr %q; want 2, refused as the store", out, code, stderr)
+			}
+			if strings.Contains(stderr.String(), "exported") {
+				t.Errorf("the store was read before the refusal:\n%s", stderr)
+			}
+			after, err := os.ReadFile(store)
+			if err != nil || !bytes.Equal(before, after) {
+				t.Fatalf("the store changed (%v): %d bytes before, %d after", err, len(before), len(after))
+			}
+			if got := exportFixtureBytes(t, store); got == 0 {
+				t.Error("the store exports nothing after the refusal")
+			}
+		})
+	}
+}
+
+// TestReadCommandsStoreNotSQLite: a -store file that is not a SQLite
+// database (an export, a text file) is refused as such by export, stats and
+// audit, not called a corrupt store to restore from a backup (outside check
+// 18); a real store file still opens.
+func TestReadCommandsStoreNotSQLite(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(dir, "decided.jsonl")
+	if err := os.WriteFile(export, []byte(`{"filing":{"id":"(2024)苏0106民初1001号"},"label":"PROCEDURE_SIMPLIFIED"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	short := filepath.Join(dir, "short.db")
+	if err := os.WriteFile(short, []byte("SQLite"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{export, short} {
+		for _, cmd := range [][]string{{"export", "-all", "-out", filepath.Join(t.TempDir(), "out.jsonl")}, {"stats"}, {"audit", "verify"}} {
+			e, _, stderr := testEnv("")
+			code := dispatch(context.Background(), e, append(cmd, "-store", target))
+			if code != 1 || !strings.Contains(stderr.String(), "is not a SQLite database") || strings.Contains(stderr.String(), "backup") {
+				t.Errorf("%s -store %s: exit %d, stderr %q; want 1, saying it is not a SQLite database", cmd[0], filepath.Base(target), code, stderr)
+			}
+		}
+	}
+}

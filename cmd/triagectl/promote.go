@@ -95,9 +95,14 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "on %s (%d filings): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
-				*evalData, p.Candidate.Evaluated, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
+			skipped := ""
+			if n := v.Data.Invalid + v.Data.Rejected; n > 0 {
+				skipped = fmt.Sprintf("; %d of its %d lines not evaluated, on stderr", n, v.Data.Lines)
+			}
+			fmt.Fprintf(e.stdout, "on %s (%d filings%s): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
+				*evalData, p.Candidate.Evaluated, skipped, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
 				serving.Version(), p.Serving.MacroF1, p.Serving.OrdinaryRecall)
+			warnNotEvaluated(e, v.Data, v.Problems)
 			writeRecalls(e.stdout, p)
 			if v.Worse() && !*force {
 				return fmt.Errorf("refused: %s is worse than the serving %s on %s: %s; -force -reason promotes it anyway",

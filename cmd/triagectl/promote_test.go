@@ -343,3 +343,60 @@ func checkServedModes(t *testing.T, served string) {
 		}
 	}
 }
+
+// TestPromoteSaysWhatItDidNotEvaluate: evidence of which part is not
+// labelled filings (lines of another encoding, a truncated line) or is
+// refused by the rules is compared on the rest, and promote says how many
+// lines were not evaluated and which, on stdout and stderr; before, it
+// printed "(400 filings)" for a file of 403 lines and nothing else
+// (outside check 18). Clean evidence draws no such warning.
+func TestPromoteSaysWhatItDidNotEvaluate(t *testing.T) {
+	evalFile := genEvalFile(t)
+	clean, err := os.ReadFile(evalFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gbk := "{\"filing\":{\"id\":\"(2024)\xcb\xd50106\xc3\xf1\xb3\xf51001\xba\xc5\"},\"label\":\"PROCEDURE_SIMPLIFIED\"}\n"
+	refused := `{"filing":{"id":"(2024)苏0106民初1001号","case_kind":"CASE_KIND_CIVIL","court_level":"COURT_LEVEL_BASIC","filed_on":"2024-03-05","claim_amount_fen":"-1"},"label":"PROCEDURE_SIMPLIFIED"}` + "\n"
+	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	trees := writeAdjusted(t, shipped, nil)
+	for _, tc := range []struct {
+		name       string
+		data       string
+		wantStdout string   // "" = no count of lines not evaluated
+		wantStderr []string // nil = no warning
+	}{
+		{"clean", string(clean), "", nil},
+		{"another encoding and a truncated line", string(clean) + gbk + `{"filing":{"id":` + "\n",
+			"; 2 of its 402 lines not evaluated", []string{"line=\"line 401\"", "line=\"line 402\"", "not_filings=2"}},
+		{"a filing the rules refuse", string(clean) + refused,
+			"; 1 of its 401 lines not evaluated", []string{"line=\"line 401\"", "refused_by_rules=1", "claim_amount_fen"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := writeTemp(t, "eval.jsonl", tc.data)
+			served := filepath.Join(t.TempDir(), "served")
+			if code := promoteTo(served, "-from", trees); code != 0 {
+				t.Fatalf("first promotion: exit %d", code)
+			}
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, []string{"promote", "-to", served, "-from", trees, "-eval", data}); code != 0 {
+				t.Fatalf("promote of the same model: exit %d\n%s", code, stderr)
+			}
+			first, _, _ := strings.Cut(stdout.String(), "\n")
+			if tc.wantStdout == "" {
+				if strings.Contains(first, "not evaluated") || strings.Contains(stderr.String(), "not evaluated") {
+					t.Errorf("clean evidence: stdout %q, stderr %q; want no lines said not evaluated", first, stderr)
+				}
+				return
+			}
+			if !strings.Contains(first, tc.wantStdout) {
+				t.Errorf("stdout %q; want it to say %q", first, tc.wantStdout)
+			}
+			for _, w := range tc.wantStderr {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}

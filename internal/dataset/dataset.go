@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
@@ -54,6 +55,19 @@ type Reader struct {
 // utf8BOM is U+FEFF in UTF-8.
 var utf8BOM = []byte("\ufeff")
 
+// The UTF-16 byte-order marks, little- and big-endian (a UTF-32 file's
+// little-endian mark begins with the first).
+var (
+	utf16LEBOM = []byte{0xFF, 0xFE}
+	utf16BEBOM = []byte{0xFE, 0xFF}
+)
+
+// ErrUTF16 is Read's final error for a file that opens with a UTF-16
+// byte-order mark ("Unicode" in Windows editors): every line of it would
+// fail, one error record each (522 for a file of 200 filings, each "invalid
+// character '\xff'"), and none says why (outside check 18).
+var ErrUTF16 = errors.New("the file is UTF-16 (it opens with a UTF-16 byte-order mark); JSONL is read as UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8")
+
 // ErrLineTooLong is the error of a *LineError for a line longer than
 // MaxLineBytes. The line is skipped, and reading goes on with the next.
 var ErrLineTooLong = fmt.Errorf("line longer than %d bytes (1 MiB)", MaxLineBytes)
@@ -84,6 +98,9 @@ func (r *Reader) Read() (*triagev1.LabeledFiling, error) {
 			// A byte-order mark: files saved as "UTF-8 with BOM" start
 			// with one, and RFC 8259 §8.1 lets a parser ignore it.
 			b = bytes.TrimPrefix(b, utf8BOM)
+			if bytes.HasPrefix(b, utf16LEBOM) || bytes.HasPrefix(b, utf16BEBOM) {
+				return nil, fmt.Errorf("read line 1: %w", ErrUTF16)
+			}
 		}
 		b = bytes.TrimSpace(b)
 		if len(b) == 0 {
@@ -202,6 +219,13 @@ func (m *FilesReader) File() string {
 // ParseLine parses one JSONL line as a LabeledFiling, or as a bare Filing when
 // it has no "filing" member.
 func ParseLine(b []byte, opts protojson.UnmarshalOptions) (*triagev1.LabeledFiling, error) {
+	if !utf8.Valid(b) {
+		// Say which encoding problem it is: protojson's "invalid UTF-8 in
+		// string" or json's "invalid character" named neither the byte
+		// nor what to do about a file saved as GBK (outside check 18).
+		at := invalidUTF8At(b)
+		return nil, fmt.Errorf("not UTF-8 (byte 0x%02X at byte %d): JSONL is read as UTF-8; convert a file saved as GBK, e.g. iconv -f GBK -t UTF-8", b[at], at+1)
+	}
 	if !json.Valid(b) {
 		// Say what is wrong with the line itself: protojson would report the
 		// first member of a cut-off labelled line as an unknown field of a
@@ -290,4 +314,17 @@ func (w *Writer) Flush() error {
 		return fmt.Errorf("flush records: %w", err)
 	}
 	return nil
+}
+
+// invalidUTF8At is the index of the first byte of b that does not begin a
+// valid UTF-8 sequence; b must hold one.
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
 }

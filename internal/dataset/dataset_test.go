@@ -3,6 +3,7 @@ package dataset_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -309,5 +310,71 @@ func TestReaderByteOrderMark(t *testing.T) {
 	}
 	if _, err := r.Read(); !errors.Is(err, io.EOF) {
 		t.Fatalf("after the last line: %v, want EOF", err)
+	}
+}
+
+// TestReaderEncodings: a file saved as UTF-16 ends reading at once with
+// ErrUTF16, which says how to convert it, rather than failing each line
+// on its own ("invalid character '\xff'", one error record per line); a
+// line of another 8-bit encoding (GBK, Latin-1) is a LineError naming the
+// byte and the conversion, and reading goes on; a U+FFFD written as a
+// character is text like any other (outside check 18).
+func TestReaderEncodings(t *testing.T) {
+	utf16 := func(bigEndian bool) string {
+		var b []byte
+		if bigEndian {
+			b = append(b, 0xFE, 0xFF)
+		} else {
+			b = append(b, 0xFF, 0xFE)
+		}
+		for _, r := range designExample + "\r\n" {
+			if bigEndian {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return string(b)
+	}
+	gbk := strings.Replace(designExample, "沈阳市和平区人民法院", "\xc9\xf2\xd1\xf4\xca\xd0", 1)
+	latin1 := strings.Replace(designExample, "诉讼请求", "caf\xe9", 1)
+	replacement := strings.Replace(designExample, "诉讼请求", "\ufffd", 1)
+	for _, tc := range []struct {
+		name      string
+		input     string
+		wantFinal error  // Read's first error, final
+		wantLine  string // else: the first line's LineError says this; "" = it reads
+		wantAt    string
+	}{
+		{"UTF-16 little-endian", utf16(false) + utf16(false)[2:], dataset.ErrUTF16, "", ""},
+		{"UTF-16 big-endian", utf16(true), dataset.ErrUTF16, "", ""},
+		{"UTF-16 after a UTF-8 byte-order mark", "\ufeff" + utf16(false), dataset.ErrUTF16, "", ""},
+		{"GBK", gbk + "\n" + designExample + "\n", nil, fmt.Sprintf("not UTF-8 (byte 0xC9 at byte %d)", strings.Index(gbk, "\xc9")+1), "iconv -f GBK -t UTF-8"},
+		{"Latin-1", latin1 + "\n" + designExample + "\n", nil, "not UTF-8 (byte 0xE9 at byte", "convert"},
+		{"U+FFFD written as a character", replacement + "\n" + designExample + "\n", nil, "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := dataset.NewReader(strings.NewReader(tc.input))
+			_, err := r.Read()
+			switch {
+			case tc.wantFinal != nil:
+				if !errors.Is(err, tc.wantFinal) || errors.As(err, new(*dataset.LineError)) {
+					t.Fatalf("first read: %v; want the final %v", err, tc.wantFinal)
+				}
+				return
+			case tc.wantLine == "":
+				if err != nil {
+					t.Fatalf("first read: %v; want the record", err)
+				}
+			default:
+				var le *dataset.LineError
+				if !errors.As(err, &le) || le.Line != 1 || !strings.Contains(err.Error(), tc.wantLine) || !strings.Contains(err.Error(), tc.wantAt) {
+					t.Fatalf("first read: %v; want line 1's error saying %q and %q", err, tc.wantLine, tc.wantAt)
+				}
+			}
+			if lf, err := r.Read(); err != nil || lf.GetFiling().GetId() != "(2024)辽0102民初1234号" {
+				t.Fatalf("the line after: %v, %v; want the example filing", lf, err)
+			}
+		})
 	}
 }

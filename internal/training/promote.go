@@ -34,6 +34,12 @@ type Verdict struct {
 	// Promotion.MinCases cases in the data that the candidate recommends
 	// for none of them and the serving model for some (lostProcedures).
 	Lost []LostProcedure
+	// Data accounts for every line of the evaluation data (the serving
+	// model's report; both models read the same lines), and Problems lists
+	// the lines that were not evaluated: a comparison on part of a file is
+	// evidence on that part only, and promote says so.
+	Data     evaluation.Counts
+	Problems []evaluation.Problem
 }
 
 // Worse reports whether the candidate is worse on any figure.
@@ -68,7 +74,8 @@ func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Sourc
 			PerClass: slices.Clone(r.PerClass)}
 	}
 	p.Serving, p.Candidate = scores(reports[0]), scores(reports[1])
-	v := Verdict{Lost: lostProcedures(p.Candidate, p.Serving, p.MinCases)}
+	v := Verdict{Lost: lostProcedures(p.Candidate, p.Serving, p.MinCases),
+		Data: reports[0].Counts, Problems: reports[0].Problems}
 	v.MacroF1, v.OrdinaryRecall = worseThan(p.Candidate, p.Serving, p.Tolerance)
 	return v, nil
 }

@@ -55,12 +55,14 @@ func TestComparePromotion(t *testing.T) {
 		t.Fatal(err)
 	}
 	baseline := classifier.NewBaseline()
+	var servCounts evaluation.Counts // the serving model's report's, which the verdict carries
 	alone := func(s triage.Scorer) classifier.PromotionScores {
 		reports, err := evaluation.Evaluate(context.Background(), dataset.NewReader(bytes.NewReader(data)), evaluation.Options{}, triage.New(testRules(t), s))
 		if err != nil {
 			t.Fatal(err)
 		}
 		r := reports[0]
+		servCounts = r.Counts
 		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall, PerClass: r.PerClass}
 	}
 	wantCand, wantServ := alone(model), alone(baseline)
@@ -79,7 +81,7 @@ func TestComparePromotion(t *testing.T) {
 		if d := cmp.Diff(wantServ, p.Serving); d != "" {
 			t.Errorf("tolerance %v: recorded serving (-want +got):\n%s", tolerance, d)
 		}
-		want := Verdict{Lost: lostProcedures(wantCand, wantServ, DefaultMinCases)}
+		want := Verdict{Lost: lostProcedures(wantCand, wantServ, DefaultMinCases), Data: servCounts}
 		want.MacroF1, want.OrdinaryRecall = worseThan(wantCand, wantServ, tolerance)
 		if d := cmp.Diff(want, v); d != "" {
 			t.Errorf("tolerance %v: verdict (-want +got):\n%s", tolerance, d)

@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -537,6 +538,27 @@ func (t *trainer) trainingInfo() classifier.TrainingInfo {
 	return ti
 }
 
+// describeLabelCounts says, for data staff, how many records each label
+// has, in procedure order, each procedure named as courts name it with its
+// enum name ("简易程序 (SIMPLIFIED) 12"), records without a label last. It
+// printed Go's map syntax, "have map[]" for an empty export and
+// "map[PROCEDURE_ORDINARY:30 PROCEDURE_UNSPECIFIED:4]" (outside check 18).
+func describeLabelCounts(count map[triagev1.Procedure]int) string {
+	var parts []string
+	for p := triagev1.Procedure_PROCEDURE_SMALL_CLAIMS; p <= triagev1.Procedure_PROCEDURE_FAST_TRACK; p++ {
+		if n := count[p]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s (%s) %d", rules.ProcedureName(p), strings.TrimPrefix(p.String(), "PROCEDURE_"), n))
+		}
+	}
+	if n := count[triagev1.Procedure_PROCEDURE_UNSPECIFIED]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d without a label", n))
+	}
+	if len(parts) == 0 {
+		return "no labelled record"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // prepare checks labels, evaluates every filing with the rules, splits,
 // and extracts the dense features.
 func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
@@ -565,7 +587,7 @@ func (t *trainer) prepare(data []*triagev1.LabeledFiling) error {
 		}
 	}
 	if len(t.classes) < 2 {
-		return fmt.Errorf("need at least two labels with %d or more records each; have %v", t.cfg.MinClassRows, count)
+		return fmt.Errorf("need at least two labels with %d or more records each; have %s", t.cfg.MinClassRows, describeLabelCounts(count))
 	}
 	classOf := map[triagev1.Procedure]int{}
 	for c, p := range t.classes {

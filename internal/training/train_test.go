@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/fenjian/fenjian/internal/corpus"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
+	"google.golang.org/protobuf/proto"
 )
 
 func testRules(t testing.TB) *rules.Engine {
@@ -254,5 +256,43 @@ func TestTrainCauseAsServed(t *testing.T) {
 	}
 	if a := res.Model.Manifest().Agreement; a.Rows < 400 {
 		t.Fatalf("request path checked on only %d held-out rows", a.Rows)
+	}
+}
+
+// TestTrainTooFewLabelsSaysWhich: refused for fewer than two labels with
+// enough records, training names each label's count in words a data-staff
+// user reads, not Go's map syntax ("have map[]" for an export of cases
+// without outcomes; outside check 18).
+func TestTrainTooFewLabelsSaysWhich(t *testing.T) {
+	r := testRules(t)
+	base := generate(t, 60, 3)
+	relabel := func(labels ...triagev1.Procedure) []*triagev1.LabeledFiling {
+		out := make([]*triagev1.LabeledFiling, len(labels))
+		for i, l := range labels {
+			lf := proto.Clone(base[i]).(*triagev1.LabeledFiling)
+			lf.Label = l
+			out[i] = lf
+		}
+		return out
+	}
+	repeat := func(p triagev1.Procedure, n int) []triagev1.Procedure {
+		return slices.Repeat([]triagev1.Procedure{p}, n)
+	}
+	ord, simp, none := triagev1.Procedure_PROCEDURE_ORDINARY, triagev1.Procedure_PROCEDURE_SIMPLIFIED, triagev1.Procedure_PROCEDURE_UNSPECIFIED
+	for _, tc := range []struct {
+		name string
+		data []*triagev1.LabeledFiling
+		want string
+	}{
+		{"no label at all", relabel(repeat(none, 10)...), "have 10 without a label"},
+		{"one label short", relabel(append(repeat(ord, 30), repeat(simp, 5)...)...), "have 简易程序 (SIMPLIFIED) 5, 普通程序 (ORDINARY) 30"},
+		{"unlabelled beside one label", relabel(append(repeat(ord, 25), repeat(none, 4)...)...), "have 普通程序 (ORDINARY) 25, 4 without a label"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Train(context.Background(), r, tc.data, DataInfo{}, smallConfig())
+			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "map[") {
+				t.Errorf("error %v; want one saying %q", err, tc.want)
+			}
+		})
 	}
 }
