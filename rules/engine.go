@@ -240,6 +240,10 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 		f = readCivil(f, a)
 		// A remand the text states (statute round 24).
 		f = civilRemandInText(f, a)
+		// A retrial, a third-party revocation suit, the public interest, a
+		// major social impact or a counterclaim the text states (statute
+		// round 25).
+		f = civilCaseText(f, a)
 		e.civil(f, a)
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		administrative(f, a)
