@@ -124,12 +124,13 @@ func caseFactsInTextCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), review: ptr(true),
 			fires: []string{at(locSC, "INTERP2015_280_COUNTERCLAIM"), rCounter}, silent: []string{"CPL166_COUNTERCLAIM"}},
 		open("被告未提出反诉 (negated)", "被告未提出反诉。"),
+		open("被告称将提起反诉 (only intended)", "被告称将提起反诉。"),
 		open("a counterclaim in another suit", "被告曾在另案中提出反诉，该案已审结。"),
 
 		// --- 社会影响较大: CPL 42(3) from 2022-01-01.
 		closed("2024: 本案社会影响重大", "CPL42_SINGLE_JUDGE_BARRED", "CPL42_PANEL_REQUIRED", rImpact,
 			text(claims+"本案社会影响重大，多家媒体报道。")),
-		{name: "2019: 人民陪审员法第十六条第四项", filing: c(filedOn("2019-06-04"), text(claims + "本案具有重大社会影响。")),
+		{name: "2019: 人民陪审员法第十六条第四项", filing: c(filedOn("2019-06-04"), text(claims+"本案具有重大社会影响。")),
 			avail: av(pSC, avU, pSimp, avU, pOrd, avA), review: ptr(true),
 			fires: []string{at(locSC, "ASSESSORS16_MAJOR_SOCIAL_IMPACT"), at(locSimp, "ASSESSORS16_MAJOR_SOCIAL_IMPACT"), rImpact}},
 		open("无重大社会影响 (negated)", "本案无重大社会影响。"),

@@ -128,6 +128,16 @@ const counterclaimWord = "反诉"
 
 var counterclaimWithdrawn = [...]string{"撤回", "放弃"}
 
+// counterclaimIntended are the words that, in the four runes before 反诉,
+// make it one the defendant only means to bring ("被告称将提起反诉",
+// "拟提出反诉"): CPL 166(5) closes small claims to a case in which a party
+// 提出反诉, and one not yet brought is left to Interp. 278 when it comes.
+var counterclaimIntended = [...]string{"将", "拟", "准备", "打算", "可能", "欲", "要", "会"}
+
+// counterclaimIntendedRunes is how far before 反诉 counterclaimIntended
+// is looked for: "将提起反诉", "准备提出反诉".
+const counterclaimIntendedRunes = 4
+
 // ReadCivilCaseText reads the facts of this case a civil filing's text
 // states (CivilCaseFacts). The text is folded first (foldCause:
 // traditional 審判監督程序, full-width punctuation).
@@ -206,8 +216,8 @@ func firstStated(text string, ws []string, n int) string {
 }
 
 // counterclaimIn reports whether a sentence states a counterclaim: 反诉
-// neither negated in the three runes before it (未提出反诉, 不反诉) nor
-// withdrawn (撤回反诉, 放弃反诉).
+// neither negated in the three runes before it (未提出反诉, 不反诉), nor
+// withdrawn (撤回反诉, 放弃反诉), nor only intended (counterclaimIntended).
 func counterclaimIn(sent string) bool {
 	for rest := sent; ; {
 		i := strings.Index(rest, counterclaimWord)
@@ -219,7 +229,9 @@ func counterclaimIn(sent string) bool {
 		for _, w := range counterclaimWithdrawn {
 			withdrawn = withdrawn || strings.HasSuffix(before, w)
 		}
-		if !withdrawn && !negatedWithin(before, 3) {
+		rs := []rune(before)
+		near := string(rs[max(0, len(rs)-counterclaimIntendedRunes):])
+		if !withdrawn && !negatedWithin(before, 3) && !containsAny(near, counterclaimIntended[:]) {
 			return true
 		}
 		rest = rest[i+len(counterclaimWord):]
