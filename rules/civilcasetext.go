@@ -196,12 +196,18 @@ func civilRetrialIn(sent string) string {
 const caseFactRunes = "再监監撤改益反影"
 
 // mayStateCaseFacts reports whether a text may state a fact
-// ReadCivilCaseText reads: it holds one of caseFactRunes, or a
-// compatibility ideograph or radical that the fold may turn into one.
+// ReadCivilCaseText reads: it holds one of caseFactRunes, or a rune that
+// NFKC may fold into one (foldsToIdeograph).
 func mayStateCaseFacts(text string) bool {
-	return strings.ContainsAny(text, caseFactRunes) || strings.ContainsFunc(text, func(r rune) bool {
-		return unicode.In(r, unicode.Radical) || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F
-	})
+	return strings.ContainsAny(text, caseFactRunes) || strings.ContainsFunc(text, foldsToIdeograph)
+}
+
+// foldsToIdeograph reports whether NFKC may fold r into a CJK ideograph of
+// another code point: a radical (⼊), an enclosed or squared ideograph (㊬
+// is 監, 🈞 is 再) or a compatibility ideograph.
+func foldsToIdeograph(r rune) bool {
+	return unicode.In(r, unicode.Radical) || r >= 0x3200 && r <= 0x33FF || r >= 0xF900 && r <= 0xFAFF ||
+		r >= 0x1F200 && r <= 0x1F2FF || r >= 0x2F800 && r <= 0x2FA1F
 }
 
 // firstStated returns the first of ws stated in text without a negation in
