@@ -142,12 +142,22 @@ const counterclaimIntendedRunes = 4
 // states (CivilCaseFacts). The text is folded first (foldCause:
 // traditional 審判監督程序, full-width punctuation).
 func ReadCivilCaseText(text string) CivilCaseFacts {
-	var t CivilCaseFacts
 	if !mayStateCaseFacts(text) {
+		return CivilCaseFacts{}
+	}
+	return readFoldedCaseFacts(foldCause(text))
+}
+
+// readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded.
+func readFoldedCaseFacts(text string) CivilCaseFacts {
+	var t CivilCaseFacts
+	if !containsAny(text, caseFactWords[:]) {
 		return t
 	}
-	text = foldCause(text)
 	for sent := range sentencesOf(text) {
+		if !containsAny(sent, caseFactWords[:]) {
+			continue
+		}
 		if namesThisCase(sent) {
 			if t.Retrial == "" {
 				t.Retrial = civilRetrialIn(sent)
@@ -189,10 +199,17 @@ func civilRetrialIn(sent string) string {
 	return retrialOrderIn(sent)
 }
 
+// caseFactWords are the words one of which every fact ReadCivilCaseText
+// reads holds, in the folded text: a sentence with none is not read
+// further, a text with none not at all (the readers are on the request
+// path).
+var caseFactWords = [...]string{"再审", "审判监督", "撤销", "改变", "利益", "社会影响", "反诉"}
+
 // caseFactRunes are the runes one of which every fact ReadCivilCaseText
 // reads holds (再审, 审判监督, 撤销, 改变, 利益, 影响, 反诉), in foldCause's
-// input form: the complaints that hold none, most of them, are not folded
-// a second time (readCivil folds once; the readers are on the request path).
+// input form: ReadCivilCaseText, given a text not yet folded, folds none
+// that holds none (the engine passes the text it folded once for every
+// civil reader to readFoldedCaseFacts and needs no prefilter).
 const caseFactRunes = "再监監撤改益反影"
 
 // mayStateCaseFacts reports whether a text may state a fact
@@ -308,13 +325,14 @@ func containsAny(s string, ws []string) bool {
 }
 
 // civilCaseText sets on a copy of a civil filing the facts of this case its
-// text states (ReadCivilCaseText) and its circumstances and cause do not,
+// text, folded (foldCause) by the caller once for every civil reader,
+// states (ReadCivilCaseText) and its circumstances and cause do not,
 // each with the review that quotes the words read; f itself when the text
 // states nothing new. The public interest and a third-party revocation are
 // also set in a.Facts, which Engine.facts has filled from the circumstances
 // already.
-func civilCaseText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
-	t := ReadCivilCaseText(f.GetText())
+func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.Filing {
+	t := readFoldedCaseFacts(folded)
 	if t == (CivilCaseFacts{}) {
 		return f
 	}

@@ -38,7 +38,7 @@ func FuzzCivilCaseText(f *testing.F) {
 		in := &triagev1.Filing{Text: s, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL}
 		keep := proto.CloneOf(in)
 		a := &Assessment{}
-		out := civilCaseText(in, a)
+		out := civilCaseText(in, a, folded)
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilCaseText(%q) changed the caller's filing", s)
 		}
