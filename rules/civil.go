@@ -687,7 +687,8 @@ func amountOmitted(f *triagev1.Filing, fx *Facts) bool {
 //     art. 1(1)), small claims being a form of simplified procedure;
 //   - before 2022 a counterclaim did not exclude small claims; it took the
 //     case out only when it no longer met the conditions (Interp. 2015 art.
-//     278), which smallClaimsByAmount states as a condition;
+//     280; 2022 text art. 278), which smallClaimsByAmount states as a
+//     condition and a text stating a counterclaim sets (civilCaseText);
 //   - before 2013 small claims did not exist (CPL162_NOT_IN_FORCE): the
 //     exclusions of the law that created it, which cite CPL 2012 art. 162
 //     and the 2015 interpretation, are no reason on such a filing.

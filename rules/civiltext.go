@@ -65,9 +65,11 @@ type civilReading struct {
 // not changed); each with the inference that says it was read. It also
 // records in a.Facts what the claims text says of the claims
 // (claimsReading), which the small-claims rules weigh.
-func readCivil(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
+//
+// text is the filing's text as foldCause folds it: the caller folds it
+// once for every civil reader (a text may be 20,000 characters).
+func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing {
 	fx := &a.Facts
-	text := foldCause(f.GetText()) // once: a text may be 20,000 characters
 	fx.Claims = readFoldedClaims(text)
 	r := civilReadingOf(f, text)
 	if !fx.Numerous && (r.plaintiffs >= numerousParties || r.defendants >= numerousParties) {

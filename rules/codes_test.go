@@ -38,6 +38,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 23b, civil":               audit23bCivilCases(tb),
 		"audit round 24, civil limits":         derivedLimitShareCases(tb),
 		"audit round 24, civil remand":         remandInTextCases(tb),
+		"audit round 25, civil case facts":     caseFactsInTextCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -427,6 +428,12 @@ func TestReasonArticles(t *testing.T) {
 
 		// Round 24 (civil): a remand of this case read from the text.
 		rules.CodeReviewRemandedInTextCivil: "民诉法解释第二百五十七条第二项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项）；民事诉讼法第四十一条第三款（2022年1月1日前为第四十条第二款）",
+		// Round 25 (civil): facts of this case read from the text.
+		rules.CodeReviewRetrialInTextCivil:         "民诉法解释第二百五十七条第四项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项）；民事诉讼法第四十一条第四款（2022年1月1日前为第四十条第三款）",
+		rules.CodeReviewThirdPartyRevocationInText: "民事诉讼法第五十九条第三款；民诉法解释第二百五十七条第六项、第二百九十二条（2022年4月10日前为第二百九十四条）",
+		rules.CodeReviewPublicInterestInTextCivil:  "民诉法解释第二百五十七条第五项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项）；民事诉讼法第四十二条第一项（2022年1月1日起施行）",
+		rules.CodeReviewCounterclaimInText:         "民事诉讼法第一百六十六条第五项（2022年1月1日起施行）；民诉法解释第二百七十八条（2022年4月10日前为第二百八十条）",
+		rules.CodeReviewMajorImpactInTextCivil:     "民事诉讼法第四十二条第三项（2022年1月1日起施行）；人民陪审员法第十六条第四项（2018年4月27日起施行）",
 		// Round 24: case facts read from a criminal or administrative text.
 		rules.CodeReviewMajorImpactInText:          "刑事诉讼法第二百一十五条第二项、第二百二十三条第三项；人民陪审员法第十六条第四项",
 		rules.CodeReviewDefenceNotGuiltyInText:     "刑诉法解释第三百六十条第五项、第三百七十条第七项（2021年3月1日起施行）；刑诉法解释（2012年）第二百九十条第五项",

@@ -237,9 +237,15 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
 		// What the names and the text state beside the fields (statute
 		// round 23): read into the facts, or into a copy of the filing.
-		f = readCivil(f, a)
+		// The text is folded once for both (foldCause).
+		folded := foldCause(f.GetText())
+		f = readCivil(f, a, folded)
 		// A remand the text states (statute round 24).
 		f = civilRemandInText(f, a)
+		// A retrial, a third-party revocation suit, the public interest, a
+		// major social impact or a counterclaim the text states (statute
+		// round 25).
+		f = civilCaseText(f, a, folded)
 		e.civil(f, a)
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		administrative(f, a)

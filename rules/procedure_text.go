@@ -139,6 +139,13 @@ func retrialIn(text string) string {
 	if statedNotNegated(text, retrialSupervision, 4) {
 		return retrialSupervision
 	}
+	return retrialOrderIn(text)
+}
+
+// retrialOrderIn returns the clause that orders a retrial of the case (再审
+// in a clause with an order and nothing of retrialNot, not followed by 申请),
+// "" when none.
+func retrialOrderIn(text string) string {
 	rest := text
 	for {
 		i := strings.Index(rest, "再审")

@@ -1,0 +1,374 @@
+package rules
+
+import (
+	"iter"
+	"strings"
+	"unicode"
+
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// Statute round 25 (civil): the facts of this case a civil filing's text
+// states and its circumstances do not. A retrial under 审判监督程序, a third
+// party's suit against an effective judgment, the national or social public
+// interest, a major social impact and a counterclaim each close a procedure
+// (民诉法解释第二百五十七条第四项至第六项; 民事诉讼法第四十二条第一项、第三项,
+// 第一百六十六条第五项), yet until rules 2026-12-04.36 a civil filing's text
+// was read for none of them: "本院按照审判监督程序对本案进行再审" kept small
+// claims mandatory. Each is read in the strict direction only, set on a copy
+// of the filing and reviewed with the words read; as for a remand
+// (civilremand.go), only a sentence that speaks of this case counts.
+const (
+	// CodeReviewRetrialInTextCivil: the text states that this case is
+	// retried under 审判监督程序 (民诉法解释第二百五十七条第四项; 民事诉讼法
+	// 第四十一条第四款).
+	CodeReviewRetrialInTextCivil = "REVIEW_RETRIAL_IN_TEXT_CIVIL"
+	// CodeReviewThirdPartyRevocationInText: the text states a third party's
+	// suit to change or set aside an effective judgment, ruling or
+	// mediation statement (民事诉讼法第五十九条第三款; 民诉法解释第二百五十七条
+	// 第六项、第二百九十二条).
+	CodeReviewThirdPartyRevocationInText = "REVIEW_THIRD_PARTY_REVOCATION_IN_TEXT"
+	// CodeReviewPublicInterestInTextCivil: the text states that this case
+	// concerns the national or social public interest (民诉法解释第二百五十七条
+	// 第五项; 民事诉讼法第四十二条第一项).
+	CodeReviewPublicInterestInTextCivil = "REVIEW_PUBLIC_INTEREST_IN_TEXT_CIVIL"
+	// CodeReviewCounterclaimInText: the text states a counterclaim in this
+	// case (民事诉讼法第一百六十六条第五项 from 2022-01-01).
+	CodeReviewCounterclaimInText = "REVIEW_COUNTERCLAIM_IN_TEXT"
+	// CodeReviewMajorImpactInTextCivil: the text states that this case has a
+	// major social impact (民事诉讼法第四十二条第三项; 人民陪审员法第十六条第四项).
+	CodeReviewMajorImpactInTextCivil = "REVIEW_MAJOR_SOCIAL_IMPACT_IN_TEXT_CIVIL"
+)
+
+// CivilCaseFacts are the facts of this case a civil filing's text states:
+// each is the words that state it, "" when none.
+type CivilCaseFacts struct {
+	// Retrial: this case is retried under 审判监督程序 (retrialIn in a
+	// sentence naming this case).
+	Retrial string
+	// ThirdPartyRevocation: the claims ask to change or set aside an
+	// effective judgment, ruling or mediation statement (revokesJudgment),
+	// or the text says this suit is a 第三人撤销之诉.
+	ThirdPartyRevocation string
+	// PublicInterest: 涉及国家利益, 涉及社会公共利益 not negated, said of
+	// this case.
+	PublicInterest string
+	// MajorImpact: 重大社会影响, 社会影响重大 not negated (majorImpactIn),
+	// said of this case.
+	MajorImpact string
+	// Counterclaim: 反诉 not negated nor withdrawn, said of this case.
+	Counterclaim string
+}
+
+// sentenceBreaks end a sentence for the readers of this case's facts, in
+// foldCause's form (；！？ fold to ;!?, a line break is dropped).
+const sentenceBreaks = "。；;!?！？\n"
+
+// sentencesOf yields the sentences of a folded text.
+func sentencesOf(text string) iter.Seq[string] {
+	return strings.FieldsFuncSeq(text, func(r rune) bool { return strings.ContainsRune(sentenceBreaks, r) })
+}
+
+// namesThisCase reports whether a sentence names the case being filed
+// (thisCaseMarks).
+func namesThisCase(sent string) bool {
+	for _, m := range thisCaseMarks {
+		if strings.Contains(sent, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherCaseMarks name another suit than this one: a sentence holding one
+// tells that suit's history ("被告曾在另案中提出反诉").
+var otherCaseMarks = [...]string{"另案", "前案", "该案", "他案"}
+
+// ownSuitWords are the words in which a pleading speaks of its own
+// counterclaim or third-party revocation suit ("被告提出反诉", "反诉原告
+// （本诉被告）", "原告提起第三人撤销之诉"): without another suit's mark
+// (otherCaseMarks) such a sentence is of this case even where it names it
+// no other way.
+var ownSuitWords = [...]string{"本诉", "反诉原告", "反诉被告", "反诉请求", "提出反诉", "提起反诉", "提起第三人撤销之诉", "提出第三人撤销之诉"}
+
+// ofOwnSuit reports whether a sentence speaks of this suit's counterclaim
+// or revocation suit: it names this case or uses ownSuitWords, and names
+// no other suit.
+func ofOwnSuit(sent string) bool {
+	for _, m := range otherCaseMarks {
+		if strings.Contains(sent, m) {
+			return false
+		}
+	}
+	if namesThisCase(sent) {
+		return true
+	}
+	for _, w := range ownSuitWords {
+		if strings.Contains(sent, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicInterestWords state that a case concerns the public interest
+// (民诉法解释第二百五十七条第五项, 民事诉讼法第四十二条第一项: "涉及国家利益、
+// 社会公共利益的"). 损害社会公共利益 alone is not read: a contract said to
+// harm it (民法典第一百五十三条) does not make the suit one of them.
+var publicInterestWords = [...]string{"涉及国家利益", "涉及社会公共利益", "涉及公共利益"}
+
+// thirdPartyRevocationSuit names the suit of 民事诉讼法第五十九条第三款.
+const thirdPartyRevocationSuit = "第三人撤销之诉"
+
+// counterclaimWord and its withdrawals: a counterclaim withdrawn
+// (撤回反诉) or given up (放弃反诉) is none.
+const counterclaimWord = "反诉"
+
+var counterclaimWithdrawn = [...]string{"撤回", "放弃"}
+
+// counterclaimIntended are the words that, in the four runes before 反诉,
+// make it one the defendant only means to bring ("被告称将提起反诉",
+// "拟提出反诉"): CPL 166(5) closes small claims to a case in which a party
+// 提出反诉, and one not yet brought is left to Interp. 278 when it comes.
+var counterclaimIntended = [...]string{"将", "拟", "准备", "打算", "可能", "欲", "要", "会"}
+
+// counterclaimIntendedRunes is how far before 反诉 counterclaimIntended
+// is looked for: "将提起反诉", "准备提出反诉".
+const counterclaimIntendedRunes = 4
+
+// ReadCivilCaseText reads the facts of this case a civil filing's text
+// states (CivilCaseFacts). The text is folded first (foldCause:
+// traditional 審判監督程序, full-width punctuation).
+func ReadCivilCaseText(text string) CivilCaseFacts {
+	if !mayStateCaseFacts(text) {
+		return CivilCaseFacts{}
+	}
+	return readFoldedCaseFacts(foldCause(text))
+}
+
+// readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded.
+func readFoldedCaseFacts(text string) CivilCaseFacts {
+	var t CivilCaseFacts
+	if !containsAny(text, caseFactWords[:]) {
+		return t
+	}
+	for sent := range sentencesOf(text) {
+		if !containsAny(sent, caseFactWords[:]) {
+			continue
+		}
+		if namesThisCase(sent) {
+			if t.Retrial == "" {
+				t.Retrial = civilRetrialIn(sent)
+			}
+			if t.PublicInterest == "" {
+				t.PublicInterest = firstStated(sent, publicInterestWords[:], 4)
+			}
+			if t.MajorImpact == "" {
+				t.MajorImpact = majorImpactIn(sent)
+			}
+		}
+		if !ofOwnSuit(sent) {
+			continue
+		}
+		if t.Counterclaim == "" && counterclaimIn(sent) {
+			t.Counterclaim = sent
+		}
+		if t.ThirdPartyRevocation == "" && statedNotNegated(sent, thirdPartyRevocationSuit, 4) {
+			t.ThirdPartyRevocation = thirdPartyRevocationSuit
+		}
+	}
+	if t.ThirdPartyRevocation == "" {
+		t.ThirdPartyRevocation = revokesJudgmentIn(text)
+	}
+	return t
+}
+
+// civilRetrialIn returns the words of a sentence that state a retrial of
+// the case (retrialIn), but 审判监督程序 only in a clause with nothing of
+// retrialNot: a complaint tells of a party's application ("被告曾依照审判监督
+// 程序申请再审，被驳回"), which is no retrial, more often than an indictment
+// does.
+func civilRetrialIn(sent string) string {
+	for _, cl := range strings.FieldsFunc(sent, func(r rune) bool { return strings.ContainsRune(clauseBreaks, r) }) {
+		if statedNotNegated(cl, retrialSupervision, 4) && !containsAny(cl, retrialNot[:]) {
+			return retrialSupervision
+		}
+	}
+	return retrialOrderIn(sent)
+}
+
+// caseFactWords are the words one of which every fact ReadCivilCaseText
+// reads holds, in the folded text: a sentence with none is not read
+// further, a text with none not at all (the readers are on the request
+// path).
+var caseFactWords = [...]string{"再审", "审判监督", "撤销", "改变", "利益", "社会影响", "反诉"}
+
+// caseFactRunes are the runes one of which every fact ReadCivilCaseText
+// reads holds (再审, 审判监督, 撤销, 改变, 利益, 影响, 反诉), in foldCause's
+// input form: ReadCivilCaseText, given a text not yet folded, folds none
+// that holds none (the engine passes the text it folded once for every
+// civil reader to readFoldedCaseFacts and needs no prefilter).
+const caseFactRunes = "再监監撤改益反影"
+
+// mayStateCaseFacts reports whether a text may state a fact
+// ReadCivilCaseText reads: it holds one of caseFactRunes, or a rune that
+// NFKC may fold into one (foldsToIdeograph).
+func mayStateCaseFacts(text string) bool {
+	return strings.ContainsAny(text, caseFactRunes) || strings.ContainsFunc(text, foldsToIdeograph)
+}
+
+// foldsToIdeograph reports whether NFKC may fold r into a CJK ideograph of
+// another code point: a radical (⼊), an enclosed or squared ideograph (㊬
+// is 監, 🈞 is 再) or a compatibility ideograph.
+func foldsToIdeograph(r rune) bool {
+	return unicode.In(r, unicode.Radical) || r >= 0x3200 && r <= 0x33FF || r >= 0xF900 && r <= 0xFAFF ||
+		r >= 0x1F200 && r <= 0x1F2FF || r >= 0x2F800 && r <= 0x2FA1F
+}
+
+// firstStated returns the first of ws stated in text without a negation in
+// the n runes before it (statedNotNegated), "" when none.
+func firstStated(text string, ws []string, n int) string {
+	for _, w := range ws {
+		if statedNotNegated(text, w, n) {
+			return w
+		}
+	}
+	return ""
+}
+
+// counterclaimIn reports whether a sentence states a counterclaim: 反诉
+// neither negated in the three runes before it (未提出反诉, 不反诉), nor
+// withdrawn (撤回反诉, 放弃反诉), nor only intended (counterclaimIntended).
+func counterclaimIn(sent string) bool {
+	for rest := sent; ; {
+		i := strings.Index(rest, counterclaimWord)
+		if i < 0 {
+			return false
+		}
+		before := rest[:i]
+		withdrawn := false
+		for _, w := range counterclaimWithdrawn {
+			withdrawn = withdrawn || strings.HasSuffix(before, w)
+		}
+		rs := []rune(before)
+		near := string(rs[max(0, len(rs)-counterclaimIntendedRunes):])
+		if !withdrawn && !negatedWithin(before, 3) && !containsAny(near, counterclaimIntended[:]) {
+			return true
+		}
+		rest = rest[i+len(counterclaimWord):]
+	}
+}
+
+// revokeVerbs ask to set aside or change (民诉法解释第二百五十七条第六项:
+// "请求改变或者撤销").
+var revokeVerbs = [...]string{"撤销", "改变"}
+
+// judgmentDocs name an effective judgment, ruling or mediation statement
+// of a court as a claim names it ("（2023）浙0302民初88号民事判决",
+// "民事调解书"); 判决 alone is not read, for "判决被告赔偿" is a claim's verb.
+var judgmentDocs = [...]string{"民事判决", "民事裁定", "调解书", "判决书", "裁定书", "号判决", "号裁定"}
+
+// revokesJudgmentIn returns the claim of a folded text that asks to change
+// or set aside a court's judgment, ruling or mediation statement, "" when
+// none: in the claims a text marks (claimsPart) every clause, in a text
+// that marks none only a clause that asks (claimVerbs). A third party's
+// suit is the only first-instance suit that asks so (民事诉讼法第五十九条第三
+// 款); an arbitral award (仲裁) is set aside on an application, not by a
+// suit, and 撤销原判 is an appellate court's words, not a claim.
+func revokesJudgmentIn(text string) string {
+	part, marked := claimsPart(text)
+	for _, cl := range strings.FieldsFunc(part, func(r rune) bool { return strings.ContainsRune(clauseSeparators, r) }) {
+		if !marked && !containsAny(cl, claimVerbs) {
+			continue
+		}
+		if revokesJudgment(cl) {
+			return cl
+		}
+	}
+	return ""
+}
+
+// revokesJudgment reports whether a clause asks to change or set aside a
+// court's judgment, ruling or mediation statement: a revokeVerbs word not
+// negated in the two runes before it nor applied for (申请撤销), followed in
+// the clause by one of judgmentDocs, and nothing of an arbitration.
+func revokesJudgment(cl string) bool {
+	if strings.Contains(cl, "仲裁") || strings.Contains(cl, "撤销原判") {
+		return false
+	}
+	for _, v := range revokeVerbs {
+		for rest := cl; ; {
+			i := strings.Index(rest, v)
+			if i < 0 {
+				break
+			}
+			after := rest[i+len(v):]
+			if !negatedWithin(rest[:i], 2) && !strings.HasSuffix(rest[:i], "申请") && containsAny(after, judgmentDocs[:]) {
+				return true
+			}
+			rest = after
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s contains one of ws.
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// civilCaseText sets on a copy of a civil filing the facts of this case its
+// text, folded (foldCause) by the caller once for every civil reader,
+// states (ReadCivilCaseText) and its circumstances and cause do not,
+// each with the review that quotes the words read; f itself when the text
+// states nothing new. The public interest and a third-party revocation are
+// also set in a.Facts, which Engine.facts has filled from the circumstances
+// already.
+func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.Filing {
+	t := readFoldedCaseFacts(folded)
+	if t == (CivilCaseFacts{}) {
+		return f
+	}
+	c := f.GetCircumstances()
+	fx := &a.Facts
+	type read struct {
+		words, code string
+		stated      bool
+		set         func(*triagev1.Circumstances)
+	}
+	var g *triagev1.Filing
+	for _, r := range [...]read{
+		{t.Retrial, CodeReviewRetrialInTextCivil, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
+		{t.ThirdPartyRevocation, CodeReviewThirdPartyRevocationInText, fx.ThirdPartyRevocation ||
+			causeUnder(fx.Cause, thirdPartyRevocationNode) || causeNames(fx.Cause.Written, thirdPartyRevocationNode),
+			func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true; fx.ThirdPartyRevocation = true }},
+		{t.PublicInterest, CodeReviewPublicInterestInTextCivil, fx.PublicInterest ||
+			causeUnder(fx.Cause, publicInterestNode) || causeNames(fx.Cause.Written, publicInterestNode),
+			func(c *triagev1.Circumstances) { c.PublicInterest = true; fx.PublicInterest = true }},
+		{t.MajorImpact, CodeReviewMajorImpactInTextCivil, c.GetMajorSocialImpact(), func(c *triagev1.Circumstances) { c.MajorSocialImpact = true }},
+		{t.Counterclaim, CodeReviewCounterclaimInText, c.GetCounterclaim(), func(c *triagev1.Circumstances) { c.Counterclaim = true }},
+	} {
+		if r.words == "" || r.stated {
+			continue
+		}
+		if g == nil {
+			g = proto.CloneOf(f)
+			if g.Circumstances == nil {
+				g.Circumstances = &triagev1.Circumstances{}
+			}
+		}
+		r.set(g.Circumstances)
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(r.code, r.words))
+	}
+	if g == nil {
+		return f
+	}
+	return g
+}

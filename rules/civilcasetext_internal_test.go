@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"testing"
+
+	"google.golang.org/protobuf/proto"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+)
+
+// FuzzCivilCaseText: any text, no panic; the caller's filing is never
+// changed; a text and its folded form read alike (the prefilter misses no
+// rune the fold turns into a word read); civilCaseText sets exactly the
+// facts ReadCivilCaseText reads, each with one review naming its words; a
+// fact read is read from words the text holds.
+func FuzzCivilCaseText(f *testing.F) {
+	for _, s := range []string{
+		"诉讼请求：1.判令被告偿还借款5000元。事实与理由：本院按照审判监督程序对本案进行再审。",
+		"诉讼请求：1.撤销（2023）浙0302民初88号民事判决第二项。事实与理由：原告未参加前案诉讼。",
+		"本案涉及社会公共利益。", "本案社会影响重大。", "被告提出反诉，要求原告返还押金。", "反诉原告（本诉被告）请求判令",
+		"本院按照審判監督程序對本案進行再審。", "本案按照審判㊬督程序再审", "本院🈞审本案", "被告称将提起反诉。",
+		"被告曾在另案中提出反诉", "本案不涉及国家利益", "被告曾依照审判监督程序申请再审，被驳回。", "撤销原判，发回重审",
+		"请求撤销仲裁裁决", "\xff反诉", "", "。；\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := ReadCivilCaseText(s)
+		folded := foldCause(s)
+		if again := ReadCivilCaseText(folded); again != got {
+			t.Fatalf("ReadCivilCaseText(%q) = %+v, its folded form %+v", s, got, again)
+		}
+		for _, w := range [...]string{got.Retrial, got.ThirdPartyRevocation, got.PublicInterest, got.MajorImpact, got.Counterclaim} {
+			if w != "" && !containsAny(folded, []string{w}) {
+				t.Fatalf("ReadCivilCaseText(%q): words %q not in the folded text", s, w)
+			}
+		}
+		in := &triagev1.Filing{Text: s, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL}
+		keep := proto.CloneOf(in)
+		a := &Assessment{}
+		out := civilCaseText(in, a, folded)
+		if !proto.Equal(in, keep) {
+			t.Fatalf("civilCaseText(%q) changed the caller's filing", s)
+		}
+		c := out.GetCircumstances()
+		want := 0
+		for _, p := range [...]struct {
+			words string
+			set   bool
+		}{
+			{got.Retrial, c.GetRetrial()}, {got.ThirdPartyRevocation, c.GetThirdPartyRevocation()},
+			{got.PublicInterest, c.GetPublicInterest()}, {got.MajorImpact, c.GetMajorSocialImpact()},
+			{got.Counterclaim, c.GetCounterclaim()},
+		} {
+			if (p.words != "") != p.set {
+				t.Fatalf("civilCaseText(%q): read %q but flag set %v", s, p.words, p.set)
+			}
+			if p.set {
+				want++
+			}
+		}
+		if len(a.ReviewReasons) != want {
+			t.Fatalf("civilCaseText(%q): %d review reasons, want %d", s, len(a.ReviewReasons), want)
+		}
+		if a.Facts.PublicInterest != c.GetPublicInterest() || a.Facts.ThirdPartyRevocation != c.GetThirdPartyRevocation() {
+			t.Fatalf("civilCaseText(%q): facts and circumstances disagree", s)
+		}
+	})
+}
+
+// TestReadCivilCaseText pins each reader on its words and its near misses.
+func TestReadCivilCaseText(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want CivilCaseFacts
+	}{
+		{"本院按照审判监督程序对本案进行再审。", CivilCaseFacts{Retrial: "审判监督程序"}},
+		{"温州市中级人民法院裁定指令本院再审本案。", CivilCaseFacts{Retrial: "温州市中级人民法院裁定指令本院再审"}},
+		{"本院🈞审本案", CivilCaseFacts{}},
+		{"被告曾对原审判决依照审判监督程序申请再审，被驳回。", CivilCaseFacts{}},
+		{"前案经中院指令再审后改判。", CivilCaseFacts{}},
+		{"诉讼请求：1.撤销（2023）浙0302民初88号民事判决第二项。事实与理由：", CivilCaseFacts{ThirdPartyRevocation: "诉讼请求:1.撤销(2023)浙0302民初88号民事判决第二项"}},
+		{"原告请求撤销与被告签订的借款合同。", CivilCaseFacts{}},
+		{"原告请求撤销仲裁裁决书。", CivilCaseFacts{}},
+		{"判决撤销原判。", CivilCaseFacts{}},
+		{"原告提起第三人撤销之诉。", CivilCaseFacts{ThirdPartyRevocation: "第三人撤销之诉"}},
+		{"被告曾在另案中提起第三人撤销之诉。", CivilCaseFacts{}},
+		{"本案涉及社会公共利益。", CivilCaseFacts{PublicInterest: "涉及社会公共利益"}},
+		{"本案不涉及国家利益、社会公共利益。", CivilCaseFacts{}},
+		{"被告行为涉及社会公共利益。", CivilCaseFacts{}},
+		{"本案社会影响重大。", CivilCaseFacts{MajorImpact: "社会影响重大"}},
+		{"本案无重大社会影响。", CivilCaseFacts{}},
+		{"被告提出反诉，要求返还押金。", CivilCaseFacts{Counterclaim: "被告提出反诉,要求返还押金"}},
+		{"被告称将提起反诉。", CivilCaseFacts{}},
+		{"被告未提出反诉。", CivilCaseFacts{}},
+		{"被告撤回反诉。", CivilCaseFacts{}},
+		{"被告曾在另案中提出反诉。", CivilCaseFacts{}},
+	} {
+		if got := ReadCivilCaseText(c.text); got != c.want {
+			t.Errorf("ReadCivilCaseText(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
+}
