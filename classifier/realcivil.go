@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/hanscan"
@@ -88,7 +87,7 @@ func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat 
 // Hong Kong, Macau or Taiwan party, and the complaint's length.
 func civilSmallFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 	text := f.GetText()
-	out := []realFeat{{"text_log2", math.Log2(1 + float64(utf8.RuneCountInString(text)))}}
+	out := []realFeat{{"text_log2", math.Log2(1 + float64(runeCount(text)))}}
 	add := func(name string, v float64) { out = append(out, realFeat{name, v}) }
 	if a == nil {
 		return out

@@ -82,6 +82,26 @@ func TestIndexMatchesStrings(t *testing.T) {
 // skipped where there are none, for pieces of each text and the words of
 // every other one.
 func TestIndexRealTexts(t *testing.T) {
+	texts := loadRealTexts(t)
+	r := rand.New(rand.NewPCG(290, 13))
+	for i, s := range texts {
+		subs := needles(r, s)
+		// Two-character words of the other texts: mostly absent here.
+		other := texts[(i+1)%len(texts)]
+		for k := 0; k+6 <= len(other) && len(subs) < 200; k += 17 {
+			if w := other[k : k+6]; utf8.ValidString(w) {
+				subs = append(subs, w)
+			}
+		}
+		check(t, s, subs)
+	}
+}
+
+// loadRealTexts are the texts of the shared real filings
+// (FENJIAN_REAL_DIR, default /work/shared/real); the test is skipped where
+// there are none (CI has no copy).
+func loadRealTexts(t *testing.T) []string {
+	t.Helper()
 	dir := os.Getenv("FENJIAN_REAL_DIR")
 	if dir == "" {
 		dir = "/work/shared/real"
@@ -114,19 +134,8 @@ func TestIndexRealTexts(t *testing.T) {
 		}
 		fh.Close()
 	}
-	r := rand.New(rand.NewPCG(290, 13))
-	for i, s := range texts {
-		subs := needles(r, s)
-		// Two-character words of the other texts: mostly absent here.
-		other := texts[(i+1)%len(texts)]
-		for k := 0; k+6 <= len(other) && len(subs) < 200; k += 17 {
-			if w := other[k : k+6]; utf8.ValidString(w) {
-				subs = append(subs, w)
-			}
-		}
-		check(t, s, subs)
-	}
 	t.Logf("%d real texts", len(texts))
+	return texts
 }
 
 // FuzzIndex compares Index with strings.Index on any text and word.
