@@ -3,12 +3,12 @@ package rules
 import (
 	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fenjian/fenjian/internal/dataset/realtest"
 )
 
 func TestKeywordMatcher(t *testing.T) {
@@ -97,7 +97,7 @@ func TestKeywordMatcherRandom(t *testing.T) {
 		}
 		return b.String()
 	}
-	check := func(phrases []string, text string) {
+	check := func(t *testing.T, phrases []string, text string) {
 		t.Helper()
 		m := newKeywordMatcher(phrases)
 		got := m.matchAny(text)
@@ -115,18 +115,20 @@ func TestKeywordMatcherRandom(t *testing.T) {
 		for range 1 + r.IntN(5) {
 			phrases = append(phrases, piece(1+r.IntN(3)))
 		}
-		check(phrases, piece(r.IntN(300)))
+		check(t, phrases, piece(r.IntN(300)))
 	}
-	texts := realTexts(t)
-	defaults := defaultReviewKeywords(t)
-	for i, text := range texts {
-		check(defaults, text)
-		// Pieces of the text are found in it; pieces of the next are mostly not.
-		next := texts[(i+1)%len(texts)]
-		for k := 0; k+9 <= len(next) && k < 900; k += 90 {
-			check([]string{next[k : k+9], text[k%max(len(text)-6, 1):][:min(6, len(text))]}, text)
+	t.Run("real", func(t *testing.T) {
+		texts := realTexts(t)
+		defaults := defaultReviewKeywords(t)
+		for i, text := range texts {
+			check(t, defaults, text)
+			// Pieces of the text are found in it; pieces of the next are mostly not.
+			next := texts[(i+1)%len(texts)]
+			for k := 0; k+9 <= len(next) && k < 900; k += 90 {
+				check(t, []string{next[k : k+9], text[k%max(len(text)-6, 1):][:min(6, len(text))]}, text)
+			}
 		}
-	}
+	})
 }
 
 // defaultReviewKeywords are the embedded rules file's review_keywords.
@@ -144,33 +146,13 @@ func defaultReviewKeywords(t *testing.T) []string {
 	return f.ReviewKeywords
 }
 
-// realTexts are the texts of the shared real filings (FENJIAN_REAL_DIR,
-// else /work/shared/real); none where they are not found (CI has no copy).
+// realTexts are the texts of the shared real filings (realtest.Filings:
+// t is skipped where there are none; CI has no copy).
 func realTexts(t *testing.T) []string {
 	t.Helper()
-	dir := os.Getenv("FENJIAN_REAL_DIR")
-	if dir == "" {
-		dir = "/work/shared/real"
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	var texts []string
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for line := range strings.Lines(string(b)) {
-			var rec struct {
-				Filing struct {
-					Text string `json:"text"`
-				} `json:"filing"`
-			}
-			if err := json.Unmarshal([]byte(line), &rec); err != nil {
-				t.Fatalf("%s: %v", p, err)
-			}
-			texts = append(texts, rec.Filing.Text)
-		}
+	for _, lf := range realtest.Filings(t) {
+		texts = append(texts, lf.GetFiling().GetText())
 	}
-	t.Logf("%d real texts from %s", len(texts), dir)
 	return texts
 }

@@ -1,14 +1,12 @@
 package hanscan
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fenjian/fenjian/internal/dataset/realtest"
 )
 
 // alphabet is what the random texts are made of: characters that share
@@ -98,41 +96,13 @@ func TestIndexRealTexts(t *testing.T) {
 }
 
 // loadRealTexts are the texts of the shared real filings
-// (FENJIAN_REAL_DIR, default /work/shared/real); the test is skipped where
-// there are none (CI has no copy).
+// (realtest.Filings: the test is skipped where there are none; CI has no
+// copy).
 func loadRealTexts(t *testing.T) []string {
 	t.Helper()
-	dir := os.Getenv("FENJIAN_REAL_DIR")
-	if dir == "" {
-		dir = "/work/shared/real"
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.jsonl"))
-	if len(paths) == 0 {
-		t.Skipf("no real filings in %s", dir)
-	}
 	var texts []string
-	for _, p := range paths {
-		fh, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(nil, 1<<24)
-		for sc.Scan() {
-			var rec struct {
-				Filing struct {
-					Text string `json:"text"`
-				} `json:"filing"`
-			}
-			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-				t.Fatalf("%s: %v", p, err)
-			}
-			texts = append(texts, rec.Filing.Text)
-		}
-		if err := sc.Err(); err != nil {
-			t.Fatal(err)
-		}
-		fh.Close()
+	for _, lf := range realtest.Filings(t) {
+		texts = append(texts, lf.GetFiling().GetText())
 	}
 	t.Logf("%d real texts", len(texts))
 	return texts
