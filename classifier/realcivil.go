@@ -4,10 +4,9 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
 )
@@ -88,7 +87,7 @@ func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat 
 // Hong Kong, Macau or Taiwan party, and the complaint's length.
 func civilSmallFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 	text := f.GetText()
-	out := []realFeat{{"text_log2", math.Log2(1 + float64(utf8.RuneCountInString(text)))}}
+	out := []realFeat{{"text_log2", math.Log2(1 + float64(runeCount(text)))}}
 	add := func(name string, v float64) { out = append(out, realFeat{name, v}) }
 	if a == nil {
 		return out
@@ -280,17 +279,17 @@ func whereaboutsCue(f *triagev1.Filing) bool {
 			return true
 		}
 	}
-	return strings.Contains(f.GetText(), "下落不明") || strings.Contains(f.GetText(), "公告送达")
+	return hanscan.Contains(f.GetText(), "下落不明") || hanscan.Contains(f.GetText(), "公告送达")
 }
 
 // counterclaimCue: a counterclaim, stated or in the complaint's words.
 func counterclaimCue(f *triagev1.Filing) bool {
-	return f.GetCircumstances().GetCounterclaim() || strings.Contains(f.GetText(), "反诉")
+	return f.GetCircumstances().GetCounterclaim() || hanscan.Contains(f.GetText(), "反诉")
 }
 
 // appraisalCue: an appraisal (鉴定), stated or in the complaint's words.
 func appraisalCue(f *triagev1.Filing) bool {
-	return f.GetCircumstances().GetAppraisalNeeded() || strings.Contains(f.GetText(), "鉴定")
+	return f.GetCircumstances().GetAppraisalNeeded() || hanscan.Contains(f.GetText(), "鉴定")
 }
 
 // civilLawDistribution is the civil-law scorer's distribution: small

@@ -6,6 +6,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // CodeReviewRemandedInTextCivil: a civil filing's text states that the case
@@ -33,7 +34,7 @@ var thisCaseMarks = [...]string{"本案", "本院", "我院", "原判", "原审"
 // when none does.
 func thisCaseRemand(text string) string {
 	for sent := range strings.FieldsFuncSeq(text, func(r rune) bool { return strings.ContainsRune("。；;!?！？\n", r) }) {
-		if !strings.Contains(sent, "发回") {
+		if !hanscan.Contains(sent, "发回") {
 			continue
 		}
 		words := remandIn(sent)
@@ -65,7 +66,7 @@ func civilRemandInText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	// the words) only a text holding 回 and a character that folds to 发,
 	// so that a complaint is not folded a second time for nothing (readCivil
 	// folds it once; the text readers are on the request path).
-	if t := f.GetText(); !strings.Contains(t, "回") || !strings.ContainsAny(t, "发發髮") {
+	if t := f.GetText(); !hanscan.Contains(t, "回") || !strings.ContainsAny(t, "发發髮") {
 		return f
 	}
 	words := thisCaseRemand(foldCause(f.GetText()))

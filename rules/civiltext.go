@@ -13,6 +13,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // A civil filing states some of what decides its procedure only in its
@@ -146,7 +147,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	// (等, 鉴定/评估): over a whole complaint each costs tens of
 	// microseconds, and most texts hold neither (bench 2026-12-05).
 	var counts [][2]string
-	if strings.Contains(text, "等") {
+	if hanscan.Contains(text, "等") {
 		counts = sideCounts(text)
 	}
 	for _, m := range counts {
@@ -172,8 +173,8 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	})
 	r.foreignText = r.foreignText || foreignStated(text, append([]string{"原告", "被告", "第三人"}, parties...))
 	r.publicNotice = statedUnnegated(text, "公告送达")
-	r.appraisal = (strings.Contains(text, "鉴定") || strings.Contains(text, "评估")) && matchedUnnegated(text, appraisalAsked)
-	r.publicInterestText = strings.Contains(text, "公益诉讼")
+	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) && matchedUnnegated(text, appraisalAsked)
+	r.publicInterestText = hanscan.Contains(text, "公益诉讼")
 	return r
 }
 
@@ -197,7 +198,7 @@ func sideCounts(text string) [][2]string {
 		i, side := -1, ""
 		for k, s := range sides {
 			if next[k] == -2 || next[k] >= 0 && next[k] < at {
-				next[k] = strings.Index(text[at:], s)
+				next[k] = hanscan.Index(text[at:], s)
 				if next[k] >= 0 {
 					next[k] += at
 				}
@@ -381,7 +382,7 @@ func partySubject(text string, at int, subjects []string) bool {
 // negation just before it (as matchedUnnegated for a pattern).
 func statedUnnegated(text, phrase string) bool {
 	for rest := text; ; {
-		i := strings.Index(rest, phrase)
+		i := hanscan.Index(rest, phrase)
 		if i < 0 {
 			return false
 		}
@@ -461,7 +462,7 @@ func foreignStated(s string, subjects []string) bool {
 	// not scanned, since the expression's many alternatives cost about a
 	// millisecond over a whole complaint (the served Triage went from ~90 to
 	// ~900 µs of CPU with it, bench 2026-12-05).
-	if !strings.Contains(s, "籍") && !strings.Contains(s, "外国") {
+	if !hanscan.Contains(s, "籍") && !hanscan.Contains(s, "外国") {
 		return false
 	}
 	for _, at := range unnegatedAt(s, foreignMarker) {
@@ -539,7 +540,7 @@ var (
 // sentence heads nothing ("已在诉讼请求中予以扣除" is a fact).
 func claimsMarkerAt(text, m string) int {
 	for from := 0; from < len(text); {
-		i := strings.Index(text[from:], m)
+		i := hanscan.Index(text[from:], m)
 		if i < 0 {
 			return -1
 		}
@@ -570,7 +571,7 @@ func claimsPart(text string) (string, bool) {
 	}
 	part := text[start:]
 	for _, m := range factsMarkers {
-		if i := strings.Index(part, m); i >= 0 {
+		if i := hanscan.Index(part, m); i >= 0 {
 			part = part[:i]
 		}
 	}

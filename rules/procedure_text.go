@@ -7,6 +7,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // What a criminal or administrative filing's text states about the case
@@ -72,7 +73,7 @@ func majorImpactIn(text string) string {
 // tried, so 无重大社会影响 before a later 社会影响重大 does not hide it.
 func statedNotNegated(text, w string, n int) bool {
 	for rest := text; ; {
-		i := strings.Index(rest, w)
+		i := hanscan.Index(rest, w)
 		if i < 0 {
 			return false
 		}
@@ -148,7 +149,7 @@ func retrialIn(text string) string {
 func retrialOrderIn(text string) string {
 	rest := text
 	for {
-		i := strings.Index(rest, "再审")
+		i := hanscan.Index(rest, "再审")
 		if i < 0 {
 			return ""
 		}
@@ -190,7 +191,7 @@ var notGuiltyWords = [...]string{"无罪", "不构成犯罪"}
 func defenceNotGuiltyIn(text string) string {
 	rest := text
 	for {
-		i := strings.Index(rest, defenceMark)
+		i := hanscan.Index(rest, defenceMark)
 		if i < 0 {
 			return ""
 		}

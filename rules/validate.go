@@ -378,10 +378,11 @@ func ValidatePersonID(field, id string) error {
 // the first offending character's code point and its index in runes from
 // 0, so the filing system can show the clerk where it is.
 func ValidateText(field, s string, lines Lines) error {
-	if !utf8.ValidString(s) {
+	valid, refusable := scanText(s, lines)
+	if !valid {
 		return fieldErrorf(field, "is not valid UTF-8")
 	}
-	if !mayBeRefused(s, lines) {
+	if !refusable {
 		return nil
 	}
 	i := 0
@@ -402,40 +403,45 @@ func ValidateText(field, s string, lines Lines) error {
 	return nil
 }
 
-// mayBeRefused reports whether valid UTF-8 s may hold a rune ValidateText
-// refuses, reading bytes: only the bytes that begin such a rune (a C0
-// control or DEL, C2 for the C1 controls, E2 for the controls and
-// separators of U+2000–U+206F, EF for U+FEFF) are looked at more closely.
-// A complaint's text is checked on every Decide, and decoding every rune
-// of it cost ~8% of one (bench 2026-12-05); ValidateText's own loop then
-// names what it refuses.
-func mayBeRefused(s string, lines Lines) bool {
+// scanText reports, reading bytes, whether s is valid UTF-8 (as
+// utf8.ValidString) and whether it may hold a rune ValidateText refuses:
+// only the bytes that begin such a rune (a C0 control or DEL, C2 for the
+// C1 controls, E2 for the controls and separators of U+2000–U+206F, EF for
+// U+FEFF) are looked at more closely. A complaint's text is checked on
+// every Decide: decoding every rune of it cost ~8% of one, and
+// utf8.ValidString and a second byte scan after it still ~11% (issue 13,
+// callgrind 2026-12-05). A three-byte character with any other lead
+// that takes any two continuation bytes (E1–EC, EE: nearly all of CJK) is
+// checked by its bytes' tags alone; everything else is decoded as
+// utf8.DecodeRuneInString does, which says what is invalid.
+// TestScanText compares it with utf8.ValidString and the rune loop.
+func scanText(s string, lines Lines) (valid, refusable bool) {
 	for p := 0; p < len(s); {
 		c := s[p]
 		switch {
 		case c < 0x20 || c == 0x7f:
 			if lines != MultiLine || c != '\t' && c != '\n' && c != '\r' {
-				return true
+				refusable = true
 			}
 			p++
 		case c < utf8.RuneSelf:
 			p++
-		case c == 0xc2 || c == 0xe2 || c == 0xef:
-			r, n := utf8.DecodeRuneInString(s[p:])
-			if r >= 0x80 && r <= 0x9f || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
-				r == 0x200b || r == 0x2060 || r == 0xfeff {
-				return true
-			}
-			p += n
-		case c < 0xe0:
-			p += 2
-		case c < 0xf0:
+		case c-0xe1 <= 0xee-0xe1 && c != 0xe2 && c != 0xed && p+2 < len(s) &&
+			uint16(s[p+1]&0xc0)<<8|uint16(s[p+2]&0xc0) == 0x8080:
 			p += 3
 		default:
-			p += 4
+			r, n := utf8.DecodeRuneInString(s[p:])
+			if r == utf8.RuneError && n == 1 {
+				return false, refusable
+			}
+			if r >= 0x80 && r <= 0x9f || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+				r == 0x200b || r == 0x2060 || r == 0xfeff {
+				refusable = true
+			}
+			p += n
 		}
 	}
-	return false
+	return true, refusable
 }
 
 // validateID checks an id beyond ValidateText: a filing id is the key of
