@@ -109,31 +109,20 @@ func civilSmallFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 	if fx.Cause.Family != "" {
 		add(vocabFamily+fx.Cause.Family, 1)
 	}
-	if fx.Defendants > 1 || fx.Numerous {
+	if fx.Defendants > 1 {
 		add("defendants_several", 1)
 	}
 	if fx.Plaintiffs > 1 {
 		add("plaintiffs_several", 1)
 	}
-	// Whereabouts, public notice, appraisal and a remand as the rules read
-	// them: the fields, or the text where the rules' readers found them
-	// said of this case and not negated (readCivil, civilRemandInText).
-	c := f.GetCircumstances()
-	if c.GetPublicNoticeService() || slices.ContainsFunc(f.GetParties(), (*triagev1.Party).GetWhereaboutsUnknown) ||
-		inferred(a, rules.CodeInferWhereaboutsFromText, rules.CodeInferPublicNoticeFromText) {
+	if whereaboutsCue(f) {
 		add("whereabouts_unknown", 1)
 	}
 	if counterclaimCue(f) {
 		add("counterclaim", 1)
 	}
-	if c.GetAppraisalNeeded() || inferred(a, rules.CodeInferAppraisalFromText) {
+	if appraisalCue(f) {
 		add("appraisal", 1)
-	}
-	if fx.Claims.NonMoney || fx.NonMonetary || fx.PersonalStatus || fx.PropertyConfirmation {
-		add("non_monetary", 1)
-	}
-	if c.GetRemanded() || reviewedFor(a, rules.CodeReviewRemandedInTextCivil) {
-		add("remanded", 1)
 	}
 	if fx.Foreign {
 		add("foreign", 1)

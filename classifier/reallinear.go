@@ -198,20 +198,6 @@ func reviewedFor(a *rules.Assessment, codes ...string) bool {
 	return false
 }
 
-// inferred reports whether the assessment states an inference with one
-// of codes.
-func inferred(a *rules.Assessment, codes ...string) bool {
-	if a == nil {
-		return false
-	}
-	for _, r := range a.Inferences {
-		if slices.Contains(codes, r.GetCode()) {
-			return true
-		}
-	}
-	return false
-}
-
 // criminalSentenceFeatures are the sentencing recommendation's facts: stated
 // in the fields or in the text (rules.ReadTextSentence, the rules' reader),
 // its term (the field's, else the text's longest fixed term), and the
