@@ -1,6 +1,7 @@
 package classifier
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -64,5 +65,80 @@ func TestCriminalSetFeatures(t *testing.T) {
 	}
 	if got := largestYuan(text); got != 35000 {
 		t.Errorf("largestYuan = %v, want 35000 (3.5万元 over 2000元)", got)
+	}
+}
+
+// TestCriminalFeaturesReadTheRules checks that the linear prior's
+// criminal facts are the rules' readings of the filing, its text
+// included, not its fields alone: a plea the text disputes is no plea, a
+// minor or a bar the text states is read, and the recommendation is read
+// from the text when the fields state none and placed against the law's
+// thresholds as the rules place it (the charge's ceiling included).
+func TestCriminalFeaturesReadTheRules(t *testing.T) {
+	r := testRules(t)
+	filing := func(cause, text string, c *triagev1.Circumstances) *triagev1.Filing {
+		return &triagev1.Filing{
+			Id: "x", CaseKind: triagev1.CaseKind_CASE_KIND_CRIMINAL, Court: "河南省辉县市人民法院",
+			CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "河南省", FiledOn: "2022-03-01", Cause: cause, Text: text,
+			Parties:       []*triagev1.Party{{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON}},
+			Circumstances: c,
+		}
+	}
+	plea := func() *triagev1.Circumstances {
+		return &triagev1.Circumstances{AdmitsChargedFacts: true, AcceptsSentencingRecommendation: true}
+	}
+	tests := []struct {
+		name      string
+		f         *triagev1.Filing
+		want, not []string
+		months    float64 // sentence_months_log's months; 0: absent
+	}{
+		{"the plea as the fields state it", filing("盗窃罪", "被告人王某盗窃财物。", plea()),
+			[]string{"admits", "accepts"}, []string{"text_bar", "minor_defendant", "sentence_stated"}, 0},
+		{"the text disputes the recommendation: no acceptance", filing("盗窃罪", "被告人王某对量刑建议有异议。", plea()),
+			[]string{"admits", "text_bar"}, []string{"accepts"}, 0},
+		{"the text denies the facts: no admission", filing("盗窃罪", "被告人王某不认罪，辩称其未实施盗窃。", plea()),
+			[]string{"text_bar"}, []string{"admits"}, 0},
+		{"a minor the text states", filing("盗窃罪", "被告人王某（作案时未满十八周岁）盗窃财物。", plea()),
+			[]string{"minor_defendant"}, []string{"text_bar"}, 0},
+		{"a major social impact the text states", filing("盗窃罪", "被告人王某盗窃财物，本案有重大社会影响。", plea()),
+			[]string{"text_bar", "admits"}, []string{"minor_defendant"}, 0},
+		{"a recommendation stated only in the text", filing("盗窃罪", "被告人王某盗窃财物。建议判处有期徒刑六个月。", plea()),
+			[]string{"sentence_stated", "sentence_months_log"}, []string{"sentence_over_three_years"}, 6},
+		{"the text's range over three years", filing("盗窃罪", "被告人王某盗窃财物。建议判处有期徒刑三年至四年。", plea()),
+			[]string{"sentence_stated", "sentence_over_three_years"}, []string{"sentence_within_three_years"}, 48},
+		{"the fields' recommendation within three years", filing("盗窃罪", "被告人王某盗窃财物。",
+			&triagev1.Circumstances{AdmitsChargedFacts: true, RecommendedSentenceMonths: 10}),
+			[]string{"sentence_stated", "sentence_within_three_years"}, []string{"sentence_over_three_years"}, 10},
+		{"the fields' recommendation over three years", filing("抢劫罪", "被告人王某抢劫财物。",
+			&triagev1.Circumstances{AdmitsChargedFacts: true, RecommendedSentenceMonths: 48}),
+			[]string{"sentence_stated", "sentence_over_three_years"}, []string{"sentence_within_three_years"}, 48},
+		{"no recommendation, a lone charge within three years", filing("危险驾驶罪", "被告人王某醉酒驾驶机动车。", plea()),
+			[]string{"sentence_within_three_years", "dangerous_driving"}, []string{"sentence_stated", "sentence_over_three_years"}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := r.Evaluate(tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]float64{}
+			for _, ft := range featuresOf(FeaturesCriminalLaw, tc.f, a) {
+				got[ft.name] = ft.v
+			}
+			for _, w := range tc.want {
+				if _, ok := got[w]; !ok {
+					t.Errorf("%s missing from %v", w, got)
+				}
+			}
+			for _, n := range tc.not {
+				if _, ok := got[n]; ok {
+					t.Errorf("%s present in %v", n, got)
+				}
+			}
+			if v, ok := got["sentence_months_log"]; tc.months > 0 && (!ok || math.Abs(v-math.Log1p(tc.months)) > 1e-9) {
+				t.Errorf("sentence_months_log = %v (present %v), want log1p(%v)", v, ok, tc.months)
+			}
+		})
 	}
 }

@@ -133,7 +133,13 @@ func criminalFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, 
 		add("", "dangerous_driving", 1) // 拘役 at most: the lightest charge in the family
 	}
 	c := f.GetCircumstances()
+	// The plea and the co-defendants as the rules read them: the fields,
+	// less what the text's disputes take away (criminalTextFacts); the
+	// fields alone when there is no assessment.
 	plea, co := rules.PleaOf(c), rules.CoDefendantsOf(c)
+	if a != nil {
+		plea, co = a.Facts.Plea, a.Facts.CoDefendants
+	}
 	if plea.Admits {
 		add("", "admits", 1)
 	}
@@ -143,19 +149,7 @@ func criminalFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, 
 	if c.GetConsentsFastTrack() {
 		add("", "consents_fast_track", 1)
 	}
-	sev, stated := sentenceKind(c, f.GetText())
-	if stated {
-		add("", "sentence_stated", 1)
-	}
-	if sev >= sevExemption && sev <= sevSuspended {
-		add("", "sentence_light", 1)
-	}
-	if sev >= sevLife {
-		add("", "sentence_grave", 1)
-	}
-	if m := c.GetRecommendedSentenceMonths(); m > 0 {
-		add("", "sentence_months_log", math.Log1p(float64(m)))
-	}
+	criminalSentenceFeatures(f, a, add)
 	defendants := 0
 	minor := false
 	for _, p := range f.GetParties() {
@@ -164,6 +158,7 @@ func criminalFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, 
 			minor = minor || p.GetMinor()
 		}
 	}
+	minor = minor || reviewedFor(a, rules.CodeReviewMinorInText)
 	if defendants > 1 {
 		add("", "co_defendants", float64(min(defendants-1, 3)))
 	}
@@ -173,8 +168,86 @@ func criminalFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, 
 	if minor {
 		add("", "minor_defendant", 1)
 	}
+	if reviewedFor(a, textBarCodes...) {
+		add("", "text_bar", 1)
+	}
 	if a != nil && !a.FiledOn.Before(fastTrackInForce) {
 		add("", "fast_track_era", 1)
+	}
+}
+
+// textBarCodes are the reviews the rules raise for a bar of a criminal
+// filing read from its text (criminalTextFacts, caseTextFacts) other than a
+// minor defendant, which minor_defendant reads.
+var textBarCodes = []string{rules.CodeReviewImpairedInText, rules.CodeReviewCivilClaimInText,
+	rules.CodeReviewDisputeInText, rules.CodeReviewRemandedInText, rules.CodeReviewMajorImpactInText,
+	rules.CodeReviewRetrialInText, rules.CodeReviewDefenceNotGuiltyInText}
+
+// reviewedFor reports whether the assessment raised a review with one of
+// codes: how the rules say what they read from a filing's text that its
+// fields do not state, so that the features reuse the rules' readers.
+func reviewedFor(a *rules.Assessment, codes ...string) bool {
+	if a == nil {
+		return false
+	}
+	for _, r := range a.ReviewReasons {
+		if slices.Contains(codes, r.GetCode()) {
+			return true
+		}
+	}
+	return false
+}
+
+// criminalSentenceFeatures are the sentencing recommendation's facts: stated
+// in the fields or in the text (rules.ReadTextSentence, the rules' reader),
+// its term (the field's, else the text's longest fixed term), and the
+// law's thresholds as the rules place it (Assessment.Facts.Sentence: the
+// fields, the text's heavier reading, the charge's ceiling). The kind of a
+// light punishment (缓刑 and lighter) no rules reader tells apart:
+// sentenceKind reads it as the trees do.
+func criminalSentenceFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, name string, v float64)) {
+	c := f.GetCircumstances()
+	sev, _ := sentenceKind(c, f.GetText())
+	if sev >= sevExemption && sev <= sevSuspended {
+		add("", "sentence_light", 1)
+	}
+	fields := rules.SentenceOf(c)
+	months := float64(c.GetRecommendedSentenceMonths())
+	stated := fields.Known
+	if !stated {
+		// The rules read the text once (Facts.TextSentence); without an
+		// assessment (training tools) it is read here by the same reader.
+		var ts rules.TextSentence
+		if a != nil {
+			ts = a.Facts.TextSentence
+		} else {
+			ts = rules.ReadTextSentence(f.GetText())
+		}
+		if ts.Found {
+			stated = true
+			if months <= 0 && ts.MaxFixedDays > 0 && !ts.Unbounded {
+				months = float64(ts.MaxFixedDays) / 30
+			}
+		}
+	}
+	if stated {
+		add("", "sentence_stated", 1)
+	}
+	s := fields
+	if a != nil {
+		s = a.Facts.Sentence
+	}
+	if s.LifeOrDeath {
+		add("", "sentence_grave", 1)
+	}
+	if months > 0 {
+		add("", "sentence_months_log", math.Log1p(months))
+	}
+	if s.WithinThreeYears {
+		add("", "sentence_within_three_years", 1)
+	}
+	if s.OverThreeYears {
+		add("", "sentence_over_three_years", 1)
 	}
 }
 

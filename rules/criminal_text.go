@@ -857,6 +857,7 @@ func reasonWithWords(code, words string) *triagev1.Reason {
 // clerk's field must be corrected.
 func sentenceFromText(f *triagev1.Filing, a *Assessment) {
 	ts := ReadTextSentence(f.GetText())
+	a.Facts.TextSentence = ts
 	s, changed := a.Facts.Sentence.withText(ts)
 	if !changed {
 		return

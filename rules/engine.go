@@ -145,6 +145,11 @@ type Facts struct {
 	Plea         Plea
 	CoDefendants CoDefendants
 	Sentence     Sentence
+	// TextSentence is the recommendation the text states (ReadTextSentence),
+	// kept whether or not it moved Sentence: the classifier's features read
+	// the term of a recommendation stated only in the text, which the
+	// thresholds above do not keep within three years (Sentence.withText).
+	TextSentence TextSentence
 	// PassUp says why a criminal filing at a basic court is the
 	// intermediate court's case at first instance (CrPL 21), which the
 	// basic court must pass up (Interp. 17, 219): it bars simplified
