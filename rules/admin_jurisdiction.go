@@ -1,22 +1,28 @@
 package rules
 
 import (
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
-// 行政诉讼法第十五条第一项 (2014 amendment, in force 2015-05-01): the
-// intermediate court tries at first instance "对国务院部门或者县级以上地方人民
-// 政府所作的行政行为提起诉讼的案件". A basic court holding one holds a case
+// 行政诉讼法第十五条 (2014 amendment, in force 2015-05-01): the intermediate
+// court tries at first instance "（一）对国务院部门或者县级以上地方人民政府所作的
+// 行政行为提起诉讼的案件；（二）海关处理的案件". Before it the 1989 text's art. 14
+// gave it "（一）确认发明专利权的案件、海关处理的案件；（二）对国务院各部门或者省、
+// 自治区、直辖市人民政府所作的具体行政行为提起诉讼的案件", and 最高人民法院关于行政
+// 案件管辖若干问题的规定 (法释〔2008〕1号, in force 2008-02-01) art. 1(1) read its
+// item 3 as "被告为县级以上人民政府的案件" (with a 不动产物权登记 by a county
+// government that "可以除外"). A basic court holding such a case holds one
 // that is not its own; art. 82 names no court level, so no procedure is
-// closed, but a person must see it before the case is routed (statute round
-// 24; round 23 left it unread). The 1989 text's art. 14 named 省级 governments
-// only; its wording was not confirmed, so filings before 2015-05-01 are not
-// read. 行诉法解释第一百三十四条第三款 takes the level of a case with the
-// 复议机关 as co-defendant from the original agency, so a government named
-// beside 复议 is not read either.
+// closed, but a person must see it before the case is routed (statute rounds
+// 24 and 25). 行诉法解释第一百三十四条第三款 takes the level of a case with the
+// 复议机关 as co-defendant from the original agency, so a defendant named
+// beside 复议 is not read (before 2015 the 复议机关 was the defendant only when
+// it changed the act; not told apart either: a miss only leaves a review out).
 
 // governmentSuffix ends the name of a 地方人民政府.
 const governmentSuffix = "人民政府"
@@ -37,26 +43,75 @@ func countyOrAbove(name string) bool {
 // defendantMark opens the defendant's name in a complaint (被告：…, 被告…).
 const defendantMark = "被告"
 
-// governmentDefendantIn returns a 县级以上地方人民政府 the text names as the
-// defendant right after 被告 (被告杭州市西湖区人民政府, 被告：…), "" when none;
-// 被告人 (a criminal defendant) is not the mark.
+// governmentDefendantIn returns the first 县级以上地方人民政府 the text names
+// as the defendant right after 被告 (被告杭州市西湖区人民政府, 被告：…), ""
+// when none; 被告人 (a criminal defendant) is not the mark.
 func governmentDefendantIn(text string) string {
+	for _, name := range intermediateDefendantsIn(text) {
+		if strings.HasSuffix(name, governmentSuffix) {
+			return name
+		}
+	}
+	return ""
+}
+
+// intermediateDefendantsIn returns, in the order written, every defendant
+// the text names right after 被告 (not 被告人) whose case the intermediate
+// court may try at first instance (defendantKindOf): a 县级以上地方人民政府, a
+// 国务院部门 or a 海关. It reads text from outside and must not panic on any
+// string (FuzzIntermediateDefendantsIn).
+func intermediateDefendantsIn(text string) []string {
+	var out []string
 	for rest := text; ; {
 		i := strings.Index(rest, defendantMark)
 		if i < 0 {
-			return ""
+			return out
 		}
 		after := strings.TrimLeft(rest[i+len(defendantMark):], "：: ")
 		rest = rest[i+len(defendantMark):]
 		if strings.HasPrefix(after, "人") {
 			continue
 		}
-		if j := strings.Index(after, governmentSuffix); j >= 0 && utf8.RuneCountInString(after[:j]) <= 16 &&
-			!strings.ContainsAny(after[:j], clauseBreaks+"作对的") && countyOrAbove(after[:j+len(governmentSuffix)]) &&
-			!departmentAfter(after[j+len(governmentSuffix):]) {
-			return after[:j+len(governmentSuffix)]
+		// The kind is checked again: defendantKindOf trims the name, so
+		// a name of spaces before 海关 is no customs office.
+		if name := defendantAt(after); name != "" && defendantKindOf(name) != kindNone {
+			out = append(out, name)
 		}
 	}
+}
+
+// defendantAt returns the name at the start of after (the text right after
+// 被告) when it is one defendantKindOf reads, "" otherwise.
+func defendantAt(after string) string {
+	if j := strings.Index(after, governmentSuffix); j >= 0 && utf8.RuneCountInString(after[:j]) <= 16 &&
+		!strings.ContainsAny(after[:j], clauseBreaks+"作对的") && countyOrAbove(after[:j+len(governmentSuffix)]) &&
+		!departmentAfter(after[j+len(governmentSuffix):]) {
+		return after[:j+len(governmentSuffix)]
+	}
+	name := strings.TrimPrefix(after, stateTitle)
+	for _, d := range stateCouncilDepartments {
+		if strings.HasPrefix(name, d) && nameEndsAt(name[len(d):]) {
+			return after[:len(after)-len(name)+len(d)]
+		}
+	}
+	if j := strings.Index(after, customsSuffix); j > 0 && utf8.RuneCountInString(after[:j]) <= 16 &&
+		!strings.ContainsAny(after[:j], clauseBreaks+"作对的") && nameEndsAt(after[j+len(customsSuffix):]) {
+		return after[:j+len(customsSuffix)]
+	}
+	return ""
+}
+
+// nameEnds are the runes that may follow a defendant's name in a complaint
+// (被告商务部作出的, 被告杭州海关于…, 被告：交通运输部。): a verb or a
+// preposition of what the defendant did, a conjunction, punctuation. Any
+// other rune continues the name into another body (国家税务总局杭州市…税务局,
+// 杭州海关缉私分局), which is not read.
+const nameEnds = "作于对的在向所未不拒没及和与等、，,。；;：:（(）) \n\t　"
+
+// nameEndsAt reports whether rest, the text right after a name, ends it.
+func nameEndsAt(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || strings.ContainsRune(nameEnds, r)
 }
 
 // departmentRunes begin what continues a government's name into one of its
@@ -70,21 +125,117 @@ func departmentAfter(rest string) bool {
 	return strings.ContainsRune(departmentRunes, r)
 }
 
-// adminIntermediateReview adds REVIEW_ALL15_GOVERNMENT_DEFENDANT to an
-// administrative filing at a basic court filed from 2015-05-01 whose
-// defendant (a party's name, or the text after 被告) is a 县级以上地方人民政府.
+// stateTitle may open a national body's name (中华人民共和国商务部,
+// 中华人民共和国杭州海关).
+const stateTitle = "中华人民共和国"
+
+// customsSuffix ends the name of a 海关 (杭州海关, 钱塘海关).
+const customsSuffix = "海关"
+
+// stateCouncilDepartments are the 国务院部门 (1989 text: 国务院各部门) a
+// complaint names as defendants, without 中华人民共和国: the 组成部门, the 直属
+// 特设机构 and 直属机构, and the 国家局 under a ministry, as the State Council's
+// organisation lists of 1998, 2003, 2008, 2013, 2018 and 2023 named them, so
+// that a filing of any date is read by the names then in use. A name is read
+// only whole (not 国家税务总局杭州市西湖区税务局, a local bureau).
+var stateCouncilDepartments = [...]string{
+	// 组成部门 (2023) and 审计署, 中国人民银行.
+	"外交部", "国防部", "国家发展和改革委员会", "教育部", "科学技术部", "工业和信息化部", "国家民族事务委员会", "公安部", "国家安全部",
+	"民政部", "司法部", "财政部", "人力资源和社会保障部", "自然资源部", "生态环境部", "住房和城乡建设部", "交通运输部", "水利部",
+	"农业农村部", "商务部", "文化和旅游部", "国家卫生健康委员会", "退役军人事务部", "应急管理部", "中国人民银行", "审计署",
+	// 直属特设机构, 直属机构 (2023).
+	"国务院国有资产监督管理委员会", "海关总署", "国家税务总局", "国家市场监督管理总局", "国家金融监督管理总局", "中国证券监督管理委员会",
+	"国家广播电视总局", "国家体育总局", "国家信访局", "国家统计局", "国家知识产权局", "国家国际发展合作署", "国家医疗保障局",
+	"国家机关事务管理局",
+	// 国家局 (2023).
+	"国家粮食和物资储备局", "国家能源局", "国家数据局", "国家国防科技工业局", "国家烟草专卖局", "国家移民管理局", "国家林业和草原局",
+	"国家铁路局", "中国民用航空局", "国家邮政局", "国家文物局", "国家中医药管理局", "国家疾病预防控制局", "国家矿山安全监察局",
+	"国家外汇管理局", "国家药品监督管理局", "国家消防救援局",
+	// Names of 1998–2018 since merged or renamed.
+	"国家发展计划委员会", "国家计划委员会", "国家经济贸易委员会", "国土资源部", "环境保护部", "国家环境保护总局", "建设部", "铁道部",
+	"交通部", "农业部", "文化部", "国家旅游局", "卫生部", "国家卫生和计划生育委员会", "国家人口和计划生育委员会", "人事部",
+	"劳动和社会保障部", "劳动部", "监察部", "信息产业部", "国家工商行政管理总局", "国家质量监督检验检疫总局",
+	"国家食品药品监督管理总局", "国家食品药品监督管理局", "国家安全生产监督管理总局", "国家新闻出版广电总局", "国家新闻出版总署",
+	"国家广播电影电视总局", "国家版权局", "中国银行业监督管理委员会", "中国保险监督管理委员会", "中国银行保险监督管理委员会",
+	"国家海洋局", "国家测绘地理信息局", "国家测绘局", "国家林业局", "国家粮食局", "国家外国专家局", "国家宗教事务局",
+	"国家电力监管委员会", "中国民用航空总局",
+}
+
+// defendantKind is what makes a defendant's case the intermediate court's
+// at first instance, by the defendant's name.
+type defendantKind int
+
+const (
+	kindNone                   defendantKind = iota
+	kindLocalGovernment                      // 县级以上地方人民政府 below the province
+	kindProvincialGovernment                 // 省、自治区、直辖市人民政府
+	kindStateCouncilDepartment               // 国务院部门
+	kindCustoms                              // 海关
+)
+
+// defendantKindOf reads a defendant's name (a party's, or one
+// intermediateDefendantsIn read).
+func defendantKindOf(name string) defendantKind {
+	name = strings.TrimSpace(name)
+	national := strings.TrimPrefix(name, stateTitle)
+	switch {
+	case countyOrAbove(name):
+		for _, p := range provinces {
+			if name == p.Name+governmentSuffix {
+				return kindProvincialGovernment
+			}
+		}
+		return kindLocalGovernment
+	case slices.Contains(stateCouncilDepartments[:], national):
+		return kindStateCouncilDepartment
+	case strings.HasSuffix(national, customsSuffix) && national != customsSuffix:
+		return kindCustoms
+	}
+	return kindNone
+}
+
+// adminJurisdiction2008InForce is when 法释〔2008〕1号 took effect: its art.
+// 1(1) put a 县级以上人民政府 defendant in the 1989 text's art. 14(3).
+var adminJurisdiction2008InForce = time.Date(2008, 2, 1, 0, 0, 0, 0, time.UTC)
+
+// intermediateCode is the review a defendant of kind k gets at a basic
+// court on the filing date, "" when the law then in force did not give the
+// case to the intermediate court.
+func intermediateCode(k defendantKind, filed time.Time) string {
+	switch {
+	case k == kindNone:
+		return ""
+	case !filed.Before(adminLaw2014InForce) && k == kindCustoms:
+		return CodeReviewAdmin15Customs
+	case !filed.Before(adminLaw2014InForce):
+		return CodeReviewAdmin15GovernmentDefendant
+	case k == kindLocalGovernment && filed.Before(adminJurisdiction2008InForce):
+		// The 1989 text named 省级 governments only.
+		return ""
+	}
+	return CodeReviewAdmin1989Intermediate
+}
+
+// adminIntermediateReview adds the review of the first defendant (named
+// after 被告 in the text, then the defendant parties) whose case the law of
+// the filing date gives to the intermediate court, to an administrative
+// filing at a basic court: REVIEW_ALL15_GOVERNMENT_DEFENDANT (a 国务院部门
+// or a 县级以上地方人民政府) or REVIEW_ALL15_CUSTOMS_DEFENDANT (a 海关) from
+// 2015-05-01, REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT before.
 func adminIntermediateReview(f *triagev1.Filing, a *Assessment) {
-	if f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC || a.FiledOn.Before(adminLaw2014InForce) ||
-		strings.Contains(f.GetText(), "复议") {
+	if f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC || strings.Contains(f.GetText(), "复议") {
 		return
 	}
-	name := governmentDefendantIn(f.GetText())
+	names := intermediateDefendantsIn(f.GetText())
 	for _, p := range f.GetParties() {
-		if name == "" && p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT && countyOrAbove(p.GetName()) {
-			name = strings.TrimSpace(p.GetName())
+		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+			names = append(names, strings.TrimSpace(p.GetName()))
 		}
 	}
-	if name != "" {
-		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewAdmin15GovernmentDefendant, name))
+	for _, name := range names {
+		if code := intermediateCode(defendantKindOf(name), a.FiledOn); code != "" {
+			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(code, name))
+			return
+		}
 	}
 }

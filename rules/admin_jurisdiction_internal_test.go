@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,62 @@ func FuzzGovernmentDefendantIn(f *testing.F) {
 		}
 		if governmentDefendantIn(text+"。被告杭州市人民政府。") == "" {
 			t.Fatalf("%q + a government defendant: nothing read", text)
+		}
+	})
+}
+
+// TestIntermediateDefendantsIn: the complaint reader of 行政诉讼法第十五条第一
+// 项、第二项 and the 1989 text's art. 14 alone (statute round 25), with the
+// kind each name is read as.
+func TestIntermediateDefendantsIn(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+		kind defendantKind
+	}{
+		{"", nil, kindNone},
+		{"被告中华人民共和国商务部作出的决定", []string{"中华人民共和国商务部"}, kindStateCouncilDepartment},
+		{"被告：国家知识产权局。", []string{"国家知识产权局"}, kindStateCouncilDepartment},
+		{"被告国家税务总局杭州市西湖区税务局", nil, kindNone},
+		{"被告国家知识产权局专利局杭州代办处", nil, kindNone},
+		{"被告杭州海关于2023年作出处罚", []string{"杭州海关"}, kindCustoms},
+		{"被告中华人民共和国钱塘海关", []string{"中华人民共和国钱塘海关"}, kindCustoms},
+		{"被告杭州海关缉私分局", nil, kindNone},
+		{"被告海关总署", []string{"海关总署"}, kindStateCouncilDepartment},
+		{"被告浙江省人民政府", []string{"浙江省人民政府"}, kindProvincialGovernment},
+		{"被告广西壮族自治区人民政府作出的决定", []string{"广西壮族自治区人民政府"}, kindProvincialGovernment},
+		{"被告杭州市人民政府", []string{"杭州市人民政府"}, kindLocalGovernment},
+		{"被告人王某向公安部举报", nil, kindNone},
+		{"被告杭州市公安局；被告商务部", []string{"商务部"}, kindStateCouncilDepartment},
+		{"被告作出的决定经商务部批准", nil, kindNone},
+	} {
+		got := intermediateDefendantsIn(c.text)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+			continue
+		}
+		if len(got) > 0 && defendantKindOf(got[0]) != c.kind {
+			t.Errorf("%q: %q is kind %d, want %d", c.text, got[0], defendantKindOf(got[0]), c.kind)
+		}
+	}
+}
+
+// FuzzIntermediateDefendantsIn: any text reads without a panic; every name
+// read is words of the text and of a kind the review reads; a ministry and a
+// customs office named after 被告 in sentences appended to any text are read.
+func FuzzIntermediateDefendantsIn(f *testing.F) {
+	for _, s := range []string{"", "被告", "被告人", "被告：", "海关", "被告海关", "被告中华人民共和国", "被告商务部局", "被告\xff海关", "被告国家税务总局杭州"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, name := range intermediateDefendantsIn(text) {
+			if !strings.Contains(text, name) || defendantKindOf(name) == kindNone {
+				t.Fatalf("%q: read %q (kind %d)", text, name, defendantKindOf(name))
+			}
+		}
+		got := intermediateDefendantsIn(text + "。被告中华人民共和国商务部。被告杭州海关。")
+		if len(got) < 2 || got[len(got)-2] != "中华人民共和国商务部" || got[len(got)-1] != "杭州海关" {
+			t.Fatalf("%q + a ministry and customs: read %q", text, got)
 		}
 	})
 }

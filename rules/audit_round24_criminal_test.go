@@ -236,6 +236,11 @@ func TestReadCaseText(t *testing.T) {
 		{"原判事实不清，发回重审。", admin, rules.CaseTextFacts{Remanded: "发回重审"}},
 		{"原判事实不清，发回重审。", crim, rules.CaseTextFacts{}}, // ReadTextFacts reads a criminal remand
 		{"第二审人民法院不得再次发回重审。", admin, rules.CaseTextFacts{}},
+		// Round 25: a party's refusal of simplified procedure (administrative only).
+		{"被告不同意适用简易程序。", admin, rules.CaseTextFacts{Objection: "不同意适用简易程序"}},
+		{"被告不同意适用简易程序。", crim, rules.CaseTextFacts{}},
+		{"原告对适用简易程序没有异议。", admin, rules.CaseTextFacts{}},
+		{"原告并非不同意适用简易程序。", admin, rules.CaseTextFacts{}},
 	} {
 		if got := rules.ReadCaseText(c.text, c.kind); got != c.want {
 			t.Errorf("%s (%v): got %+v, want %+v", c.text, c.kind, got, c.want)
@@ -255,7 +260,7 @@ func FuzzReadCaseText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, k := range []triagev1.CaseKind{triagev1.CaseKind_CASE_KIND_CRIMINAL, triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE} {
 			got := rules.ReadCaseText(text, k)
-			for _, w := range []string{got.MajorImpact, got.Retrial, got.DefenceNotGuilty, got.Remanded} {
+			for _, w := range []string{got.MajorImpact, got.Retrial, got.DefenceNotGuilty, got.Remanded, got.Objection} {
 				if w != "" && !strings.Contains(text, w) {
 					t.Fatalf("%q: read %q, not words of the text", text, w)
 				}
@@ -269,6 +274,10 @@ func FuzzReadCaseText(f *testing.F) {
 			}
 			if k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE && all.Remanded == "" {
 				t.Fatalf("%q + tail: no remand read", text)
+			}
+			// Round 25: a party's refusal of simplified procedure.
+			if k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE && rules.ReadCaseText(text+"。被告不同意适用简易程序。", k).Objection == "" {
+				t.Fatalf("%q + a refusal: no objection read", text)
 			}
 		}
 	})

@@ -594,9 +594,21 @@ const (
 	// a remand (发回重审) the circumstances do not.
 	CodeReviewAdminRemandedInText = "REVIEW_ADMIN_REMANDED_IN_TEXT"
 	// CodeReviewAdmin15GovernmentDefendant: an administrative case against
-	// a 县级以上地方人民政府 filed at a basic court (行政诉讼法第十五条第一项:
-	// the intermediate court's case).
+	// a 国务院部门 or a 县级以上地方人民政府 filed at a basic court from
+	// 2015-05-01 (行政诉讼法第十五条第一项: the intermediate court's case).
 	CodeReviewAdmin15GovernmentDefendant = "REVIEW_ALL15_GOVERNMENT_DEFENDANT"
+	// CodeReviewAdmin15Customs: an administrative case against a 海关 filed
+	// at a basic court from 2015-05-01 (行政诉讼法第十五条第二项, 海关处理的案件).
+	CodeReviewAdmin15Customs = "REVIEW_ALL15_CUSTOMS_DEFENDANT"
+	// CodeReviewAdmin1989Intermediate: before 2015-05-01, an administrative
+	// case at a basic court against a 国务院部门, a 省级人民政府 or a 海关
+	// (1989 text art. 14(1)–(2)) or, from 2008-02-01, a 县级以上人民政府
+	// (法释〔2008〕1号第一条第一项).
+	CodeReviewAdmin1989Intermediate = "REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT"
+	// CodeReviewAdminObjectionInText: an administrative filing marked as
+	// agreed to simplified procedure whose text states that a party does not
+	// agree (行政诉讼法第八十二条第二款: 当事人各方同意).
+	CodeReviewAdminObjectionInText = "REVIEW_ADMIN_OBJECTION_IN_TEXT"
 )
 
 type reasonDef struct{ code, article, message string }
@@ -902,9 +914,9 @@ var reasonDefs = [...]reasonDef{
 	// Statute round 23: the indictment's text beside its fields.
 	{CodeInferSentenceFromText, "刑法第四十五条、第六十九条", "起诉书文字载明的量刑建议重于量刑建议字段（或字段未填）：按文字中可能判处的最重刑罚认定——量刑幅度取其上限，“以上”没有上限，“左右”可能超过所列刑期，数罪并罚而未载明决定执行的刑期的取各罪刑期之和（刑法第六十九条：总和刑期以下），缓刑考验期、剥夺政治权利的期限不计；据此认定是否可能判处三年有期徒刑以下刑罚、有期徒刑是否可能超过一年或者三年、是否可能判处无期徒刑或者死刑。文字只用于从严认定，不据以开放速裁程序。"},
 	{CodeReviewSentenceTextConflict, "", "量刑建议字段与起诉书文字载明的量刑建议不一致，文字载明的刑罚更重且跨越决定程序的界限（可能超过三年有期徒刑，或者可能判处无期徒刑、死刑）：已按文字从严认定，需人工核对量刑建议并更正字段。"},
-	{CodeReviewImpairedInText, "刑法第十八条第三款、第十九条", "起诉书文字载明被告人是盲、聋、哑人或者尚未完全丧失辨认或者控制自己行为能力的精神病人，当事人信息未标注：已按立案日施行的法律排除简易程序和速裁程序（现行刑事诉讼法第二百一十五条第一项、第二百二十三条第一项），需人工核对并标注当事人信息。"},
+	{CodeReviewImpairedInText, "刑法第十八条第三款、第十九条", "起诉书文字载明被告人是盲、聋、哑人（“失聪”“听力残疾”“言语残疾”“视力残疾”等表述按此读取，未读取残疾等级）或者尚未完全丧失辨认或者控制自己行为能力的精神病人，当事人信息未标注：已按立案日施行的法律排除简易程序和速裁程序（现行刑事诉讼法第二百一十五条第一项、第二百二十三条第一项），需人工核对并标注当事人信息。"},
 	{CodeReviewMinorInText, "刑法第十七条", "起诉书文字载明被告人是未成年人（或者犯罪时未满十八周岁），当事人信息未标注：已按未成年被告人排除速裁程序、简易程序以听取法定代理人和辩护人意见为条件（现行刑事诉讼法第二百二十三条第二项；刑诉法解释第五百六十六条）；由未成年人案件审判组织审理以当事人信息为准，需人工核对并标注当事人信息。"},
-	{CodeReviewCivilClaimInText, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "起诉书文字载明提起附带民事诉讼，未载明就附带民事诉讼赔偿等事项达成调解或者和解协议：已按未达成处理，不适用速裁程序，需人工核对。"},
+	{CodeReviewCivilClaimInText, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "起诉书文字载明提起附带民事诉讼，未载明就附带民事诉讼赔偿等事项达成调解或者和解协议（或载明调解未果、未能达成和解等，其后未载明达成协议）：已按未达成处理，不适用速裁程序，需人工核对。"},
 	{CodeReviewDisputeInText, "刑事诉讼法第二百一十四条第一款第二项、第二百一十五条第三项、第二百二十二条、第二百二十三条第四项", "起诉书文字载明被告人对指控的犯罪事实、罪名、量刑建议或者适用的程序有异议（或不认罪）：只有一名被告人的，已按其不认罪、不认罚或者不同意该程序处理；共同犯罪案件中，已按部分被告人有异议处理，需人工核对认罪认罚情况并更正字段。"},
 	// Statute round 23b.
 	{CodeReviewRemandedInText, "刑事诉讼法第二百三十九条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "起诉书文字载明本案系第二审人民法院发回重新审判的案件，案件情况未标注：已按发回重审处理——原审人民法院应当另行组成合议庭审判，不适用由审判员一人独任审判的速裁程序，适用简易程序的亦应组成合议庭（立案日施行的刑事诉讼法条文见相应理由），需人工核对并标注案件情况。"},
@@ -922,7 +934,10 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewRetrialInText, "刑事诉讼法第二百五十六条", "起诉书文字载明本案系按照审判监督程序重新审判的案件，案件情况未标注：已按再审处理——应当另行组成合议庭，不适用由审判员一人独任审判的速裁程序，适用简易程序的亦应组成合议庭（立案日施行的刑事诉讼法条文见相应理由），需人工核对并标注案件情况。"},
 	{CodeReviewAdminRetrialInText, "行政诉讼法第八十二条第三款", "起诉状文字载明本案系按照审判监督程序再审的案件，案件情况未标注：已按再审处理，不适用简易程序，需人工核对并标注案件情况。"},
 	{CodeReviewAdminRemandedInText, "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项", "起诉状文字载明本案系第二审人民法院发回重审的案件，案件情况未标注：已按发回重审处理，不适用简易程序，需人工核对并标注案件情况。"},
-	{CodeReviewAdmin15GovernmentDefendant, "行政诉讼法第十五条第一项", "被告是县级以上地方人民政府（当事人名称或起诉状文字载明），而本案在基层人民法院立案：对县级以上地方人民政府所作的行政行为提起诉讼的第一审案件由中级人民法院管辖；复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖（行诉法解释第一百三十四条第三款）。需人工核对管辖。"},
+	{CodeReviewAdmin15GovernmentDefendant, "行政诉讼法第十五条第一项", "被告是国务院部门或者县级以上地方人民政府（当事人名称或起诉状文字载明），而本案在基层人民法院立案：对国务院部门或者县级以上地方人民政府所作的行政行为提起诉讼的第一审案件由中级人民法院管辖；复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖（行诉法解释第一百三十四条第三款）。需人工核对管辖。"},
+	{CodeReviewAdmin15Customs, "行政诉讼法第十五条第二项", "被告是海关（当事人名称或起诉状文字载明），而本案在基层人民法院立案：海关处理的第一审行政案件由中级人民法院管辖。需人工核对管辖。"},
+	{CodeReviewAdmin1989Intermediate, "行政诉讼法（1989年）第十四条第一项、第二项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项", "立案日在2015年5月1日前，被告是国务院部门、省级人民政府或者海关（2008年2月1日起另有县级以上人民政府；当事人名称或起诉状文字载明），而本案在基层人民法院立案：依当时的行政诉讼法第十四条，海关处理的案件、对国务院各部门或者省、自治区、直辖市人民政府所作的具体行政行为提起诉讼的案件由中级人民法院管辖；2008年2月1日起，被告为县级以上人民政府的案件亦由中级人民法院管辖，但以县级人民政府名义办理不动产物权登记的案件可以除外。需人工核对管辖。"},
+	{CodeReviewAdminObjectionInText, "行政诉讼法第八十二条第二款", "案件情况标注当事人各方同意适用简易程序，但起诉状文字载明有当事人不同意（或对适用简易程序有异议）：已按当事人未各方同意处理，不能依第八十二条第二款适用简易程序（第一款所列案件不受影响），需人工核对并更正案件情况。"},
 	// Statute round 23: a civil filing's party names and text beside its fields.
 	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，或为外国企业（如Inc.、GmbH、株式会社，或以外国国名开头的公司），按涉外或涉港澳台当事人处理（涉外的认定见另一理由）。"},

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -513,8 +514,11 @@ func (t TextFacts) Any() bool {
 }
 
 var (
-	impairedWords = [...]string{"又聋又哑", "聋哑", "聋人", "哑人", "盲人", "双目失明", "盲、聋、哑", "限定刑事责任能力", "限制刑事责任能力",
-		"部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
+	// Round 25 added the words of a disability certificate and of an
+	// indictment's description (失聪, 听力残疾, 言语残疾, 视力残疾, 双眼失明):
+	// the grade is not read, so 视力残疾三级 (低视力) closes too, reviewed.
+	impairedWords = [...]string{"又聋又哑", "聋哑", "聋人", "哑人", "盲人", "双目失明", "双眼失明", "失聪", "听力残疾", "言语残疾", "视力残疾",
+		"盲、聋、哑", "限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
 	// capacityWords state the capacity in the whole sentence (经鉴定，…具有限定刑事责任能力).
 	capacityWords = [...]string{"限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
 	// illnessWords state a mental illness without its degree (round 23b):
@@ -524,7 +528,7 @@ var (
 	illnessWords = [...]string{"精神病", "精神疾病", "精神障碍", "精神分裂", "精神发育迟滞"}
 	minorWords   = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
 	copulas      = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时"}
-	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序"}
+	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "翻供", "提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序"}
 )
 
 // ReadTextFacts reads the bars the text states about a defendant (被告人…,
@@ -563,12 +567,35 @@ func ReadTextFacts(text string) TextFacts {
 			}
 		}
 	}
-	if i := strings.Index(text, "附带民事"); i >= 0 && !negatedClaim(text[:i]) &&
-		!strings.Contains(text, "调解") && !strings.Contains(text, "和解") {
+	if i := strings.Index(text, "附带民事"); i >= 0 && !negatedClaim(text[:i]) && !settlementStated(text) {
 		tf.CivilClaim = "附带民事诉讼"
 	}
 	tf.Remanded = remandIn(text)
 	return tf
+}
+
+// settlementFailed are words that state a mediation or a settlement of the
+// civil claim failed (CrPL 223(5): "没有…达成调解或者和解协议").
+var settlementFailed = [...]string{"调解未果", "调解不成", "调解无果", "调解失败", "未能调解", "未达成调解", "未能达成调解", "没有达成调解",
+	"未达成和解", "未能达成和解", "没有达成和解", "和解未果", "和解不成", "和解失败", "拒绝调解", "不同意调解"}
+
+// settlementReached are words that state a settlement reached, read where
+// a failure is stated too (调解未果，后达成和解协议).
+var settlementReached = [...]string{"达成调解", "达成和解", "调解协议", "和解协议"}
+
+// settlementStated reports whether the text states the civil claim settled:
+// 调解 or 和解 named, and no failure stated (settlementFailed) unless a
+// settlement is stated not negated beside it. Until rules 2026-12-04.37 any
+// 调解 or 和解 read as a settlement, so 经调解未果 kept fast-track open
+// (statute round 25).
+func settlementStated(text string) bool {
+	if !strings.Contains(text, "调解") && !strings.Contains(text, "和解") {
+		return false
+	}
+	if !slices.ContainsFunc(settlementFailed[:], func(w string) bool { return strings.Contains(text, w) }) {
+		return true
+	}
+	return slices.ContainsFunc(settlementReached[:], func(w string) bool { return statedNotNegated(text, w, 4) })
 }
 
 // fullCapacityStated: the text states 完全刑事责任能力 without negating it

@@ -35,6 +35,11 @@ type CaseTextFacts struct {
 	// (行政诉讼法第八十二条第三款); a criminal filing's is read by
 	// ReadTextFacts.
 	Remanded string
+	// Objection: a party does not agree to simplified procedure (不同意适用
+	// 简易程序, 对适用简易程序有异议), so the parties' agreement is not 各方的
+	// (行政诉讼法第八十二条第二款). Read in administrative filings only: a
+	// criminal defendant's objection is ReadTextFacts'.
+	Objection string
 }
 
 // ReadCaseText reads the case facts of a filing's text of kind k.
@@ -50,6 +55,7 @@ func ReadCaseText(text string, k triagev1.CaseKind) CaseTextFacts {
 		t.DefenceNotGuilty = defenceNotGuiltyIn(text)
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		t.Remanded = remandIn(text)
+		t.Objection = objectionIn(text)
 	}
 	return t
 }
@@ -62,6 +68,20 @@ var majorImpactWords = [...]string{"重大社会影响", "社会影响重大", "
 func majorImpactIn(text string) string {
 	for _, w := range majorImpactWords {
 		if statedNotNegated(text, w, 4) {
+			return w
+		}
+	}
+	return ""
+}
+
+// objectionWords state a party's refusal of simplified procedure.
+var objectionWords = [...]string{"不同意适用简易程序", "不同意简易程序", "对适用简易程序有异议", "对适用简易程序提出异议", "反对适用简易程序"}
+
+// objectionIn returns the words that state a refusal of simplified
+// procedure, "" when none or negated within the two runes before (并非不同意).
+func objectionIn(text string) string {
+	for _, w := range objectionWords {
+		if statedNotNegated(text, w, 2) {
 			return w
 		}
 	}
@@ -233,6 +253,9 @@ func caseTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		{t.Retrial, retrialCode, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
 		{t.DefenceNotGuilty, CodeReviewDefenceNotGuiltyInText, c.GetDefencePleadsNotGuilty(), func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true }},
 		{t.Remanded, remandCode, c.GetRemanded(), func(c *triagev1.Circumstances) { c.Remanded = true }},
+		// The agreement the field states is taken back: nothing to take
+		// back when the field states none.
+		{t.Objection, CodeReviewAdminObjectionInText, !c.GetPartiesAgreeSimplified(), func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = false }},
 	} {
 		if r.words == "" || r.stated || r.code == "" {
 			continue
