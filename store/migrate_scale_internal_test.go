@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"runtime"
+	rtmetrics "runtime/metrics"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,8 +24,12 @@ import (
 // writes n decisions as a binary before migration 14 left them, without a
 // filing key (the heaviest upgrade: migration 15 keys every row, 16 reads
 // every row again), then opens the store as triaged does and logs the time;
-// then it opens it again with migration 16 undone in schema_migrations (the
-// latest migration alone re-run) and once more with nothing to migrate. It is
+// then it opens it again with migrations 16 and 17 undone in
+// schema_migrations, with 17 alone undone (the latest migration alone
+// re-run: 0017 re-keys every decision under the folded key) and once more
+// with nothing to migrate, logging each open's time and the peak of this
+// process's live heap during it (the migrations run in Go: each row is read,
+// re-keyed and written back from here). It is
 // a measurement, skipped unless FENJIAN_MIGRATION_SCALE gives n:
 //
 //	FENJIAN_MIGRATION_SCALE=200000 go test -run TestMigrationOpenAtScale -parallel 1 -v -timeout 30m ./store/
@@ -46,16 +53,20 @@ func TestMigrationOpenAtScale(t *testing.T) {
 
 		open := func(step string) {
 			t.Helper()
+			runtime.GC()
+			before := liveHeap()
+			peak := samplePeakHeap()
 			start := time.Now()
 			s, err := Open(ctx, b.target, Options{})
 			took := time.Since(start)
+			top := peak()
 			if err != nil {
 				t.Fatalf("%s: Open: %v", step, err)
 			}
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%s: open, %s: %v", name, step, took.Round(time.Millisecond))
+			t.Logf("%s: open, %s: %v, live heap %d MB before, peak %d MB", name, step, took.Round(time.Millisecond), before>>20, top>>20)
 		}
 		open("migrations 15 to 17 (every decision keyed)")
 		var unkeyed int
@@ -69,6 +80,10 @@ func TestMigrationOpenAtScale(t *testing.T) {
 			t.Fatal(err)
 		}
 		open("migrations 16 and 17 (every decision read again, twice)")
+		if _, err := raw.Exec(`DELETE FROM schema_migrations WHERE version >= 17`); err != nil {
+			t.Fatal(err)
+		}
+		open("migration 17 alone (every decision re-keyed under the folded key)")
 		open("no migration")
 		if name == "sqlite" {
 			if fi, err := os.Stat(b.target); err == nil {
@@ -117,5 +132,46 @@ func fillUnkeyed(t *testing.T, name string, raw *sql.DB, d0 *triagev1.Decision, 
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// liveHeap is the bytes of live and not yet swept heap objects.
+func liveHeap() uint64 {
+	sample := []rtmetrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	rtmetrics.Read(sample)
+	return sample[0].Value.Uint64()
+}
+
+// samplePeakHeap samples liveHeap every 10 ms until the returned stop is
+// called, which returns the highest sample: the peak a migration's reads
+// and writes reach, to within a GC cycle.
+func samplePeakHeap() (stop func() uint64) {
+	var (
+		mu   sync.Mutex
+		peak = liveHeap()
+		done = make(chan struct{})
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() {
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			h := liveHeap()
+			mu.Lock()
+			peak = max(peak, h)
+			mu.Unlock()
+		}
+	})
+	return func() uint64 {
+		close(done)
+		wg.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		return max(peak, liveHeap())
 	}
 }
