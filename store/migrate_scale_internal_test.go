@@ -8,6 +8,7 @@ import (
 	"runtime"
 	rtmetrics "runtime/metrics"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -28,7 +29,8 @@ import (
 // schema_migrations, with 17 alone undone (the latest migration alone
 // re-run: 0017 re-keys every decision under the folded key) and once more
 // with nothing to migrate, logging each open's time and the peak of this
-// process's live heap during it (the migrations run in Go: each row is read,
+// process's live Go heap and resident set during it (SQLite's page cache,
+// modernc's C heap, is outside the Go heap) (the migrations run in Go: each row is read,
 // re-keyed and written back from here). It is
 // a measurement, skipped unless FENJIAN_MIGRATION_SCALE gives n:
 //
@@ -56,17 +58,19 @@ func TestMigrationOpenAtScale(t *testing.T) {
 			runtime.GC()
 			before := liveHeap()
 			peak := samplePeakHeap()
+			resetPeakRSS(t)
 			start := time.Now()
 			s, err := Open(ctx, b.target, Options{})
 			took := time.Since(start)
 			top := peak()
+			rss := peakRSS(t)
 			if err != nil {
 				t.Fatalf("%s: Open: %v", step, err)
 			}
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%s: open, %s: %v, live heap %d MB before, peak %d MB", name, step, took.Round(time.Millisecond), before>>20, top>>20)
+			t.Logf("%s: open, %s: %v, live Go heap %d MB before, peak %d MB; peak RSS of the test process %s", name, step, took.Round(time.Millisecond), before>>20, top>>20, rss)
 		}
 		open("migrations 15 to 17 (every decision keyed)")
 		var unkeyed int
@@ -174,4 +178,29 @@ func samplePeakHeap() (stop func() uint64) {
 		defer mu.Unlock()
 		return max(peak, liveHeap())
 	}
+}
+
+// resetPeakRSS resets the process's peak resident set (VmHWM) on Linux
+// (proc(5), clear_refs "5"); elsewhere peakRSS says it is unknown.
+func resetPeakRSS(t *testing.T) {
+	t.Helper()
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		t.Logf("peak RSS not reset: %v", err)
+	}
+}
+
+// peakRSS is VmHWM of /proc/self/status: the peak resident set since
+// resetPeakRSS, or "unknown".
+func peakRSS(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.Join(strings.Fields(v), " ")
+		}
+	}
+	return "unknown"
 }
