@@ -387,15 +387,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if err != nil {
 		return err
 	}
-	law, err := newLaw(engine, shadowEngine)
-	if err != nil {
-		return err
-	}
-	rulesReloader, err := startRules(o.rulesFile, rulesBytes, law, logger, reg)
-	if err != nil {
-		return err
-	}
-	holidaysReloader, err := startHolidays(o.holidaysFile, holidaysBytes, law, logger, reg)
+	rulesReloader, holidaysReloader, err := startLaw(o, rulesBytes, holidaysBytes, logger, reg, engine, shadowEngine)
 	if err != nil {
 		return err
 	}
@@ -838,6 +830,25 @@ func readRules(path string) (*rules.Engine, []byte, error) {
 		return nil, b, fmt.Errorf("load rules: %w", err)
 	}
 	return r, b, nil
+}
+
+// startLaw returns the reloaders of -rules and -holidays (each nil without
+// its flag), both swapping into the Law of engines (newLaw). rulesBytes and
+// holidaysBytes are the files' bytes at start.
+func startLaw(o options, rulesBytes, holidaysBytes []byte, logger *slog.Logger, reg prometheus.Registerer, engines ...*triage.Engine) (*reload.RulesReloader, *reload.HolidaysReloader, error) {
+	law, err := newLaw(engines...)
+	if err != nil {
+		return nil, nil, err
+	}
+	rr, err := startRules(o.rulesFile, rulesBytes, law, logger, reg)
+	if err != nil {
+		return nil, nil, err
+	}
+	hr, err := startHolidays(o.holidaysFile, holidaysBytes, law, logger, reg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rr, hr, nil
 }
 
 // newLaw returns the Law of the engines deciding under the serving rules,
