@@ -38,10 +38,10 @@ func TestAlertAndPanelLabelsExist(t *testing.T) {
 }
 
 // alertedFlags are the flags that give triaged every series an alert or a
-// panel reads: -model (the model's metrics), -teams and -rules (their
-// reload gauges) and -checkpoint-dir (its counter).
+// panel reads: -model (the model's metrics), -teams, -rules and -holidays
+// (their reload gauges) and -checkpoint-dir (its counter).
 func alertedFlags(t *testing.T) []string {
-	return append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json"}, checkpointFlags(t)...)
+	return append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json", "-holidays=../rules/holidays.json"}, checkpointFlags(t)...)
 }
 
 // TestCheckLabelsFindsWrongLabels feeds checkLabels expressions that are

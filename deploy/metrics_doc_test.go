@@ -29,7 +29,7 @@ import (
 // features are exported.
 func TestOperationsMetricsTable(t *testing.T) {
 	model := "-model=../classifier/defaultmodel/model"
-	tr := startTriaged(t, append([]string{model, "-shadow-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json"}, checkpointFlags(t)...)...)
+	tr := startTriaged(t, append([]string{model, "-shadow-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json", "-holidays=../rules/holidays.json"}, checkpointFlags(t)...)...)
 	makeCalls(t, tr)
 	reloadModel(t, tr)
 	exported := scrapeLabels(t, "http://"+tr.httpAddr+"/metrics")

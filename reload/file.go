@@ -29,8 +29,8 @@ type fileChange struct {
 // that a refused file is judged once per change).
 type fileReader func(path string) (fileChange, []byte, error)
 
-// fileReloader is the reload of one file (the teams, rules, tokens and
-// roles files), the same for each: read and judged whole by read, compared
+// fileReloader is the reload of one file (the teams, rules, holidays,
+// tokens and roles files), the same for each: read and judged whole by read, compared
 // with the bytes serving, swapped in only when nothing refused it; a
 // refused file is logged at error with the reason and counted, and what
 // serves goes on serving. Reloads are serialised. The triggers are the
@@ -38,7 +38,7 @@ type fileReader func(path string) (fileChange, []byte, error)
 // (Watch); Follow runs both. The reloaders of each file embed it, so its
 // methods are theirs.
 type fileReloader struct {
-	what    string // "teams", "rules", "tokens", "roles"
+	what    string // "teams", "rules", "holidays", "tokens", "roles"
 	file    string
 	read    fileReader
 	serving func() string // the version serving

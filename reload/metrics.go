@@ -45,8 +45,8 @@ func (m *metrics) setInfo(version string) {
 	m.info.WithLabelValues(version).Set(1)
 }
 
-// fileMetrics are a reloaded file's metrics (the teams file, the rules
-// file), apart from the model's: fenjian_model_reloads_total has no label
+// fileMetrics are a reloaded file's metrics (the teams, rules, holidays,
+// tokens and roles files), apart from the model's: fenjian_model_reloads_total has no label
 // saying which file, and an alert on it would read a teams or rules
 // refusal as a model one. Each file has its own families,
 // fenjian_<what>_reloads_total, fenjian_<what>_info and
@@ -72,8 +72,14 @@ var rulesMetricsHelp = fileMetricsHelp{
 	lastOK:  "1 when the last rules file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the serving rules are older than the file.",
 }
 
+var holidaysMetricsHelp = fileMetricsHelp{
+	reloads: "Holiday calendar file reload attempts by trigger (sighup, watch) and result (swapped, unchanged, refused).",
+	info:    "1 for the holiday calendar serving now: its version (the file's version, as time limits record it in holiday_calendar) and the SHA-256 of the file.",
+	lastOK:  "1 when the last holiday calendar file reload swapped the file in or found it unchanged (and before any), 0 when it refused the file: the serving calendar is older than the file.",
+}
+
 // newFileMetrics returns the metrics of the file named what ("teams",
-// "rules"), registered with reg unless it is nil.
+// "rules", "holidays"), registered with reg unless it is nil.
 func newFileMetrics(reg prometheus.Registerer, what string, help fileMetricsHelp) (*fileMetrics, error) {
 	m := &fileMetrics{
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{

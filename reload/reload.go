@@ -17,11 +17,15 @@
 // logged, counted and leaves the table serving. The rules file (triaged
 // -rules) too: RulesReloader loads a changed file with the start's own
 // loader and only then swaps it into every engine deciding under the
-// serving rules, each decision reading its rules once. The tokens and roles
+// serving rules, each decision reading its rules once. The holiday
+// calendar (triaged -holidays) too: HolidaysReloader reads a changed file
+// with the start's own reader and only then swaps it into those engines;
+// the calendar lives inside their rules, so both reloaders swap through
+// one Law, which keeps each half when the other changes. The tokens and roles
 // files (triaged -tokens, -roles) too: CredentialsReloader checks a changed
 // file with the start's own reader and the target's team check and only
 // then swaps it into the credentials every call is authenticated by, so a
-// leaked token is revoked without a restart. The four file reloaders share
+// leaked token is revoked without a restart. The file reloaders share
 // one reload (fileReloader) and one set of metrics (fileMetrics).
 package reload
 
@@ -198,7 +202,7 @@ type reloadFunc[R any] func(ctx context.Context, trigger string) (R, error)
 
 // watchFile polls path every interval until ctx ends and calls reload
 // (trigger "watch") whenever its bytes change: the model's manifest, the
-// teams, rules, tokens and roles files. The first poll compares with nothing, so a change between
+// teams, rules, holidays, tokens and roles files. The first poll compares with nothing, so a change between
 // the reloader's start and its first poll is not missed (reloading bytes
 // already serving is "unchanged"). A file that cannot be read is skipped:
 // mid-promotion, a ConfigMap's link being switched, a volume remounting;

@@ -28,16 +28,17 @@ type RulesLoader func(path string) (*rules.Engine, []byte, error)
 type RulesOptions struct {
 	// File is the rules file (triaged -rules); required.
 	File string
-	// Load is the function the start loaded File with (triaged: the file,
-	// then the -holidays calendar); required. A file that would stop a
-	// restart is never swapped in.
+	// Load is the function the start loaded File with (triaged:
+	// rules.ReadFile); required. A file that would stop a restart is never
+	// swapped in.
 	Load RulesLoader
 	// Targets receive the new rules; at least one is required. They must
 	// hold the rules the server started with, loaded from File; Targets[0]
 	// is the serving engine, whose rules the logs and metrics name. Every
 	// engine that decides under the serving rules is a target (triaged: the
 	// serving engine and the shadow model's), so that they never disagree
-	// on the law.
+	// on the law. With a -holidays reloader too, the one target is their
+	// Law, which keeps the calendar serving in the rules swapped in.
 	Targets []RulesTarget
 	// Logger; nil discards.
 	Logger *slog.Logger

@@ -141,15 +141,25 @@ func OpenHolidays(path string) (*Calendar, error) {
 	if path == "" {
 		return DefaultHolidays()
 	}
+	c, _, err := ReadHolidays(path)
+	return c, err
+}
+
+// ReadHolidays reads and validates the calendar file at path as every
+// -holidays flag does, and returns its bytes too: the bytes the calendar
+// was loaded from, and also when they were read but refused (ReadFile's
+// contract), so that a reloader can tell a file it already judged from a
+// new one.
+func ReadHolidays(path string) (*Calendar, []byte, error) {
 	b, err := boundedfile.Read(path, MaxHolidaysFileBytes)
 	if err != nil {
-		return nil, fmt.Errorf("read holidays %s: %w", path, err)
+		return nil, nil, fmt.Errorf("read holidays %s: %w", path, err)
 	}
 	c, err := LoadHolidays(b)
 	if err != nil {
-		return nil, fmt.Errorf("holidays %s: %w", path, err)
+		return nil, b, fmt.Errorf("holidays %s: %w", path, err)
 	}
-	return c, nil
+	return c, b, nil
 }
 
 // MaxHolidaysFileBytes bounds a holiday calendar read from disk (the

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -282,6 +283,41 @@ func TestOpenHolidays(t *testing.T) {
 	}
 	if len(rules.DefaultHolidaysFile()) == 0 {
 		t.Error("no embedded calendar file")
+	}
+}
+
+// TestReadHolidays: ReadHolidays returns the bytes it read also when it
+// refuses them (the reloader judges a refused file once per change), and
+// none for a file it could not read.
+func TestReadHolidays(t *testing.T) {
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "good.json"), filepath.Join(dir, "bad.json")
+	goodBytes := readTestdata(t, "holidays/minimal.json")
+	badBytes := []byte(`{"version": "test-1", "notices": []}`)
+	for p, b := range map[string][]byte{good: goodBytes, bad: badBytes} {
+		if err := os.WriteFile(p, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name, path string
+		bytes      []byte
+		ok         bool
+		reason     string
+	}{
+		{"good", good, goodBytes, true, ""},
+		{"refused", bad, badBytes, false, "holidays " + bad + ": holidays: no notices"},
+		{"missing", filepath.Join(dir, "none.json"), nil, false, "read holidays"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, b, err := rules.ReadHolidays(tc.path)
+			if (err == nil) != tc.ok || (err != nil && !strings.Contains(err.Error(), tc.reason)) {
+				t.Fatalf("ReadHolidays: %v; want ok %v or %q", err, tc.ok, tc.reason)
+			}
+			if (c != nil) != tc.ok || !bytes.Equal(b, tc.bytes) || (b == nil) != (tc.bytes == nil) {
+				t.Errorf("calendar %v, %d bytes; want a calendar %v and the file's %d bytes", c != nil, len(b), tc.ok, len(tc.bytes))
+			}
+		})
 	}
 }
 

@@ -5,7 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"runtime"
+	rtmetrics "runtime/metrics"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,8 +25,13 @@ import (
 // writes n decisions as a binary before migration 14 left them, without a
 // filing key (the heaviest upgrade: migration 15 keys every row, 16 reads
 // every row again), then opens the store as triaged does and logs the time;
-// then it opens it again with migration 16 undone in schema_migrations (the
-// latest migration alone re-run) and once more with nothing to migrate. It is
+// then it opens it again with migrations 16 and 17 undone in
+// schema_migrations, with 17 alone undone (the latest migration alone
+// re-run: 0017 re-keys every decision under the folded key) and once more
+// with nothing to migrate, logging each open's time and the peak of this
+// process's live Go heap and resident set during it (SQLite's page cache,
+// modernc's C heap, is outside the Go heap) (the migrations run in Go: each row is read,
+// re-keyed and written back from here). It is
 // a measurement, skipped unless FENJIAN_MIGRATION_SCALE gives n:
 //
 //	FENJIAN_MIGRATION_SCALE=200000 go test -run TestMigrationOpenAtScale -parallel 1 -v -timeout 30m ./store/
@@ -46,16 +55,22 @@ func TestMigrationOpenAtScale(t *testing.T) {
 
 		open := func(step string) {
 			t.Helper()
+			runtime.GC()
+			before := liveHeap()
+			peak := samplePeakHeap()
+			resetPeakRSS(t)
 			start := time.Now()
 			s, err := Open(ctx, b.target, Options{})
 			took := time.Since(start)
+			top := peak()
+			rss := peakRSS(t)
 			if err != nil {
 				t.Fatalf("%s: Open: %v", step, err)
 			}
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("%s: open, %s: %v", name, step, took.Round(time.Millisecond))
+			t.Logf("%s: open, %s: %v, live Go heap %d MB before, peak %d MB; peak RSS of the test process %s", name, step, took.Round(time.Millisecond), before>>20, top>>20, rss)
 		}
 		open("migrations 15 to 17 (every decision keyed)")
 		var unkeyed int
@@ -69,6 +84,10 @@ func TestMigrationOpenAtScale(t *testing.T) {
 			t.Fatal(err)
 		}
 		open("migrations 16 and 17 (every decision read again, twice)")
+		if _, err := raw.Exec(`DELETE FROM schema_migrations WHERE version >= 17`); err != nil {
+			t.Fatal(err)
+		}
+		open("migration 17 alone (every decision re-keyed under the folded key)")
 		open("no migration")
 		if name == "sqlite" {
 			if fi, err := os.Stat(b.target); err == nil {
@@ -118,4 +137,70 @@ func fillUnkeyed(t *testing.T, name string, raw *sql.DB, d0 *triagev1.Decision, 
 			t.Fatal(err)
 		}
 	}
+}
+
+// liveHeap is the bytes of live and not yet swept heap objects.
+func liveHeap() uint64 {
+	sample := []rtmetrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	rtmetrics.Read(sample)
+	return sample[0].Value.Uint64()
+}
+
+// samplePeakHeap samples liveHeap every 10 ms until the returned stop is
+// called, which returns the highest sample: the peak a migration's reads
+// and writes reach, to within a GC cycle.
+func samplePeakHeap() (stop func() uint64) {
+	var (
+		mu   sync.Mutex
+		peak = liveHeap()
+		done = make(chan struct{})
+		wg   sync.WaitGroup
+	)
+	wg.Go(func() {
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			h := liveHeap()
+			mu.Lock()
+			peak = max(peak, h)
+			mu.Unlock()
+		}
+	})
+	return func() uint64 {
+		close(done)
+		wg.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		return max(peak, liveHeap())
+	}
+}
+
+// resetPeakRSS resets the process's peak resident set (VmHWM) on Linux
+// (proc(5), clear_refs "5"); elsewhere peakRSS says it is unknown.
+func resetPeakRSS(t *testing.T) {
+	t.Helper()
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		t.Logf("peak RSS not reset: %v", err)
+	}
+}
+
+// peakRSS is VmHWM of /proc/self/status: the peak resident set since
+// resetPeakRSS, or "unknown".
+func peakRSS(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.Join(strings.Fields(v), " ")
+		}
+	}
+	return "unknown"
 }

@@ -7,7 +7,7 @@
 // reloads in package reload and shadow scoring in package shadow, run side
 // by side until ctx ends.
 // SIGINT or SIGTERM starts a graceful shutdown; SIGHUP reloads -model,
-// -shadow-model, -teams, -rules, -tokens and -roles. `triaged healthcheck` checks a running server instead of
+// -shadow-model, -teams, -rules, -holidays, -tokens and -roles. `triaged healthcheck` checks a running server instead of
 // serving (the container's HEALTHCHECK).
 package main
 
@@ -87,6 +87,7 @@ type options struct {
 	rulesFile       string
 	rulesWatch      time.Duration
 	holidaysFile    string
+	holidaysWatch   time.Duration
 	storeTarget     string
 	teamsFile       string
 	teamsWatch      time.Duration
@@ -132,7 +133,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	fs.StringVar(&o.dataDir, "data-dir", "./data", "directory of the SQLite decision store ("+dbFile+")")
 	fs.StringVar(&o.rulesFile, "rules", "", "rules file (JSON); empty uses the embedded rules. Reloaded on SIGHUP and when it changes; a file that fails validation is refused and the serving rules stay")
 	fs.DurationVar(&o.rulesWatch, "rules-watch", 10*time.Second, "how often to check -rules for a new file; 0 disables (SIGHUP still reloads)")
-	fs.StringVar(&o.holidaysFile, "holidays", "", "holiday calendar (JSON) that moves due dates off rest days; empty uses the embedded calendar")
+	fs.StringVar(&o.holidaysFile, "holidays", "", "holiday calendar (JSON) that moves due dates off rest days; empty uses the embedded calendar. Reloaded on SIGHUP and when it changes; a file that fails validation is refused and the serving calendar stays")
+	fs.DurationVar(&o.holidaysWatch, "holidays-watch", 10*time.Second, "how often to check -holidays for a new file; 0 disables (SIGHUP still reloads)")
 	fs.StringVar(&o.teamsFile, "teams", "", "teams file (JSON): the teams cases are routed to; empty uses the embedded teams. Reloaded on SIGHUP and when it changes; a file that fails validation is refused and the serving teams stay")
 	fs.DurationVar(&o.teamsWatch, "teams-watch", 10*time.Second, "how often to check -teams for a new file; 0 disables (SIGHUP still reloads)")
 	// The default from the environment lets a Kubernetes Secret supply a
@@ -201,7 +203,7 @@ func checkFigures(o options) error {
 	}{
 		{"shutdown-delay", o.shutdownDelay}, {"shutdown-timeout", o.shutdownTimeout},
 		{"store-check-interval", o.storeCheck}, {"model-watch", o.modelWatch}, {"teams-watch", o.teamsWatch}, {"tokens-watch", o.tokensWatch},
-		{"rules-watch", o.rulesWatch},
+		{"rules-watch", o.rulesWatch}, {"holidays-watch", o.holidaysWatch},
 		{"checkpoint-interval", o.checkpointEvery},
 	} {
 		if d.v < 0 {
@@ -271,7 +273,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		}
 	}
 
-	rulesEngine, rulesBytes, loadRulesFile, err := loadRules(o.rulesFile, o.holidaysFile)
+	rulesEngine, rulesBytes, holidaysBytes, err := loadRules(o.rulesFile, o.holidaysFile)
 	if err != nil {
 		return err
 	}
@@ -385,7 +387,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if err != nil {
 		return err
 	}
-	rulesReloader, err := startRules(o.rulesFile, rulesBytes, loadRulesFile, logger, reg, engine, shadowEngine)
+	rulesReloader, holidaysReloader, err := startLaw(o, rulesBytes, holidaysBytes, logger, reg, engine, shadowEngine)
 	if err != nil {
 		return err
 	}
@@ -425,6 +427,7 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 		g.Go(func() error { reloader.Follow(gctx, hup, o.modelWatch); return nil })
 	}
 	defer followReloads(gctx, g, followOrNil(teamsReloader, o.teamsWatch), followOrNil(rulesReloader, o.rulesWatch),
+		followOrNil(holidaysReloader, o.holidaysWatch),
 		followOrNil(tokensReloader, o.tokensWatch), followOrNil(rolesReloader, o.tokensWatch), followOrNil(shadowReloader, o.modelWatch))()
 	if shadowScorer != nil {
 		g.Go(func() error { shadowScorer.Run(gctx); return nil })
@@ -457,7 +460,7 @@ func followReloads(ctx context.Context, g *errgroup.Group, follows ...func(conte
 }
 
 // follower is a reloader's Follow: reload.Reloader, TeamsReloader,
-// RulesReloader and CredentialsReloader.
+// RulesReloader, HolidaysReloader and CredentialsReloader.
 type follower interface {
 	comparable
 	Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration)
@@ -794,56 +797,101 @@ func startCredentials(files securityFiles, tables *authTables, logger *slog.Logg
 
 // loadRules opens -rules and -holidays (the embedded files when empty). A
 // bad file of either stops the start: serving with the embedded one instead
-// would hide the operator's mistake. It returns the rules, the bytes of
-// -rules (nil for the embedded file) and the loader of -rules it used,
-// which the rules reloader loads every new file with: a file is judged at
-// a reload exactly as at start, and counts due dates with the calendar
-// read at start.
-func loadRules(path, holidaysPath string) (*rules.Engine, []byte, reload.RulesLoader, error) {
-	cal, err := rules.OpenHolidays(holidaysPath)
+// would hide the operator's mistake. It returns the rules, counting due
+// dates with the calendar, and the bytes of -rules and -holidays (nil for
+// an embedded file). The rules and holidays reloaders read every new file
+// with the same readers (readRules, rules.ReadHolidays), so a file is
+// judged at a reload exactly as at start.
+func loadRules(path, holidaysPath string) (r *rules.Engine, rulesBytes, holidaysBytes []byte, err error) {
+	cal, err := rules.DefaultHolidays()
+	if holidaysPath != "" {
+		cal, holidaysBytes, err = rules.ReadHolidays(holidaysPath)
+	}
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("load holidays: %w", err)
 	}
-	load := func(path string) (*rules.Engine, []byte, error) {
-		r, b, err := rules.ReadFile(path)
-		if err != nil {
-			return nil, b, fmt.Errorf("load rules: %w", err)
-		}
-		return r.WithHolidays(cal), b, nil
-	}
 	if path == "" {
-		r, err := rules.Open("")
+		r, err = rules.Open("")
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("load rules: %w", err)
 		}
-		return r.WithHolidays(cal), nil, load, nil
-	}
-	r, b, err := load(path)
-	if err != nil {
+	} else if r, rulesBytes, err = readRules(path); err != nil {
 		return nil, nil, nil, err
 	}
-	return r, b, load, nil
+	return r.WithHolidays(cal), rulesBytes, holidaysBytes, nil
 }
 
-// startRules returns the reloader of -rules (nil without it: the embedded
-// rules change only with the binary), which swaps a new file into every
-// engine given, the serving one first (the shadow's, when there is one,
-// decides under the same rules). started is the file's bytes at start,
-// load the loader the start used.
-func startRules(path string, started []byte, load reload.RulesLoader, logger *slog.Logger, reg prometheus.Registerer, engines ...*triage.Engine) (*reload.RulesReloader, error) {
-	if path == "" {
-		return nil, nil
+// readRules reads and validates a rules file (rules.ReadFile), at start and
+// at every reload. The rules count due dates with the embedded calendar
+// until the Law they are swapped into gives them the calendar serving.
+func readRules(path string) (*rules.Engine, []byte, error) {
+	r, b, err := rules.ReadFile(path)
+	if err != nil {
+		return nil, b, fmt.Errorf("load rules: %w", err)
 	}
+	return r, b, nil
+}
+
+// startLaw returns the reloaders of -rules and -holidays (each nil without
+// its flag), both swapping into the Law of engines (newLaw). rulesBytes and
+// holidaysBytes are the files' bytes at start.
+func startLaw(o options, rulesBytes, holidaysBytes []byte, logger *slog.Logger, reg prometheus.Registerer, engines ...*triage.Engine) (*reload.RulesReloader, *reload.HolidaysReloader, error) {
+	law, err := newLaw(engines...)
+	if err != nil {
+		return nil, nil, err
+	}
+	rr, err := startRules(o.rulesFile, rulesBytes, law, logger, reg)
+	if err != nil {
+		return nil, nil, err
+	}
+	hr, err := startHolidays(o.holidaysFile, holidaysBytes, law, logger, reg)
+	if err != nil {
+		return nil, nil, err
+	}
+	return rr, hr, nil
+}
+
+// newLaw returns the Law of the engines deciding under the serving rules,
+// the serving one first (the shadow's, nil without -shadow-model, decides
+// under the same rules): the one target of the rules and the holidays
+// reloader, so that neither undoes the other's swap.
+func newLaw(engines ...*triage.Engine) (*reload.Law, error) {
 	var targets []reload.RulesTarget
 	for _, e := range engines {
 		if e != nil {
 			targets = append(targets, e)
 		}
 	}
+	return reload.NewLaw(targets...)
+}
+
+// startRules returns the reloader of -rules (nil without it: the embedded
+// rules change only with the binary), which swaps a new file into law.
+// started is the file's bytes at start.
+func startRules(path string, started []byte, law *reload.Law, logger *slog.Logger, reg prometheus.Registerer) (*reload.RulesReloader, error) {
+	if path == "" {
+		return nil, nil
+	}
 	return reload.NewRules(reload.RulesOptions{
 		File:       path,
-		Load:       load,
-		Targets:    targets,
+		Load:       readRules,
+		Targets:    []reload.RulesTarget{law},
+		Logger:     logger,
+		Registerer: reg,
+	}, started)
+}
+
+// startHolidays returns the reloader of -holidays (nil without it: the
+// embedded calendar changes only with the binary), which swaps a new file
+// into law. started is the file's bytes at start.
+func startHolidays(path string, started []byte, law *reload.Law, logger *slog.Logger, reg prometheus.Registerer) (*reload.HolidaysReloader, error) {
+	if path == "" {
+		return nil, nil
+	}
+	return reload.NewHolidays(reload.HolidaysOptions{
+		File:       path,
+		Load:       rules.ReadHolidays,
+		Target:     law,
 		Logger:     logger,
 		Registerer: reg,
 	}, started)

@@ -120,3 +120,131 @@ func TestServeRulesReload(t *testing.T) {
 		t.Errorf("after SIGHUP: rules_version %q, needs_review %v; want %s, no review", d.GetRulesVersion(), d.GetNeedsReview(), version(c))
 	}
 }
+
+// holidaysEdition is the embedded holiday calendar as an operator's edit of
+// it: its version and, with with2027, a test notice for 2027 (the embedded
+// calendar ends with 2026) giving Spring Festival off from 02-06 to 02-12.
+func holidaysEdition(t *testing.T, version string, with2027 bool) []byte {
+	t.Helper()
+	var f rules.HolidayFile
+	if err := json.Unmarshal(rules.DefaultHolidaysFile(), &f); err != nil {
+		t.Fatal(err)
+	}
+	f.Version = version
+	if with2027 {
+		f.Notices = append(f.Notices, rules.HolidayNotice{
+			Year: 2027, Title: "国务院办公厅关于2027年部分节假日安排的通知（测试）", Number: "国办发明电〔2026〕99号",
+			IssuedOn: "2026-11-01", Rest: []string{"2027-01-01", "2027-02-06..2027-02-12"},
+		})
+	}
+	b, err := json.MarshalIndent(f, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestServeHolidaysReload: a running triaged swaps a changed -holidays
+// file in by its watch and by SIGHUP, counts the next decision's due dates
+// by it (a loan filed 2026-11-06: its simplified procedure's three months,
+// 民事诉讼法第一百六十四条, end on Saturday 2027-02-06, which the calendar
+// without 2027 leaves unmoved and says so, and the one with 2027's notice
+// moves past the holiday and the weekend to Monday 02-15, 民事诉讼法第八十五条
+// 第三款), exports the version and the file's hash, refuses a broken file
+// with the start's own reason while the calendar before goes on counting,
+// and keeps the new calendar when -rules reloads after it.
+func TestServeHolidaysReload(t *testing.T) {
+	dir := t.TempDir()
+	holidaysFile, rulesFile := filepath.Join(dir, "holidays.json"), filepath.Join(dir, "rules.json")
+	a := holidaysEdition(t, "2026-12-02.a", false)
+	replaceFile(t, holidaysFile, a)
+	replaceFile(t, rulesFile, rulesEdition(t, "2027-01-01", ""))
+	dataDir := t.TempDir()
+	conn, logs, stop := startServe(t, "-data-dir="+dataDir, "-holidays="+holidaysFile, "-holidays-watch=20ms", "-rules="+rulesFile, "-rules-watch=20ms")
+	metricsURL := "http://" + waitForLog(t, logs, nil, "serving")["http_addr"].(string) + "/metrics"
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	client := triagev1.NewTriageServiceClient(conn)
+	n := 0
+	simplified := func() (*triagev1.TimeLimit, *triagev1.Decision) {
+		t.Helper()
+		n++
+		req := loanRequest(fmt.Sprintf("(2026)苏0106民初%d号", n))
+		req.Filing.FiledOn = "2026-11-06"
+		resp, err := client.Triage(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range resp.GetDecision().GetOptions() {
+			if o.GetProcedure() == triagev1.Procedure_PROCEDURE_SIMPLIFIED {
+				return o.GetTimeLimit(), resp.GetDecision()
+			}
+		}
+		t.Fatalf("no simplified option in %v", resp.GetDecision())
+		return nil, nil
+	}
+	waitMetric := func(prefix string, want float64) {
+		t.Helper()
+		waitForMetric(t, ctx, metricsURL, logs, prefix, want)
+	}
+	unmoved := func(when string) {
+		t.Helper()
+		if tl, _ := simplified(); tl.GetDueOn() != "2027-02-06" || !tl.GetHolidayCalendarMissing() || tl.GetHolidayCalendar() != "" {
+			t.Errorf("%s: %v; want due 2027-02-06, the calendar missing", when, tl)
+		}
+	}
+	moved := func(when, version string) {
+		t.Helper()
+		if tl, _ := simplified(); tl.GetDueOn() != "2027-02-15" || tl.GetUnadjustedDueOn() != "2027-02-06" || tl.GetHolidayCalendarMissing() || tl.GetHolidayCalendar() != version {
+			t.Errorf("%s: %v; want due 2027-02-15 moved from 02-06 by %s", when, tl, version)
+		}
+	}
+	unmoved("at start")
+	waitMetric(fmt.Sprintf(`fenjian_holidays_info{sha256=%q,version="2026-12-02.a"}`, sha256Hex(a)), 1)
+
+	b := holidaysEdition(t, "2026-12-02.b", true)
+	replaceFile(t, holidaysFile, b)
+	waitMetric(fmt.Sprintf(`fenjian_holidays_info{sha256=%q,version="2026-12-02.b"}`, sha256Hex(b)), 1)
+	waitMetric(`fenjian_holidays_reloads_total{result="swapped",trigger="watch"}`, 1)
+	moved("after the watch swapped", "2026-12-02.b")
+	if rec := waitForLog(t, logs, nil, "holidays swapped in"); rec["version"] != "2026-12-02.b" || rec["previous"] != "2026-12-02.a" || rec["sha256"] != sha256Hex(b) {
+		t.Errorf("swap log %v", rec)
+	}
+
+	// A rules reload after it keeps the new calendar.
+	c := rulesEdition(t, "2027-01-02", "借款")
+	replaceFile(t, rulesFile, c)
+	waitMetric(`fenjian_rules_reloads_total{result="swapped",trigger="watch"}`, 1)
+	moved("after -rules reloaded", "2026-12-02.b")
+	if _, d := simplified(); !d.GetNeedsReview() {
+		t.Errorf("after -rules reloaded: no review; want the new rules' keyword to make one")
+	}
+
+	broken := []byte(strings.Replace(string(b), `"2027-02-06..2027-02-12"`, `"2027-02-12..2027-02-06"`, 1))
+	_, startErr := rules.LoadHolidays(broken)
+	if startErr == nil {
+		t.Fatal("rules.LoadHolidays accepts the broken file")
+	}
+	replaceFile(t, holidaysFile, broken)
+	waitMetric("fenjian_holidays_last_reload_successful", 0)
+	waitMetric(`fenjian_holidays_reloads_total{result="refused",trigger="watch"}`, 1)
+	if rec := waitForLog(t, logs, nil, "holidays file refused; the serving holidays stay"); rec["level"] != "ERROR" || !strings.Contains(fmt.Sprint(rec["error"]), startErr.Error()) {
+		t.Errorf("refusal log %v; want ERROR with the start's reason %q", rec, startErr)
+	}
+	moved("after a refused file", "2026-12-02.b")
+	stop()
+
+	// SIGHUP alone (no watch) on a restart with the file b: a goes back.
+	replaceFile(t, holidaysFile, b)
+	conn, logs, _ = startServe(t, "-data-dir="+dataDir, "-holidays="+holidaysFile, "-holidays-watch=0")
+	metricsURL = "http://" + waitForLog(t, logs, nil, "serving")["http_addr"].(string) + "/metrics"
+	client = triagev1.NewTriageServiceClient(conn)
+	moved("after the restart", "2026-12-02.b")
+	replaceFile(t, holidaysFile, a)
+	if err := syscall.Kill(syscall.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	waitMetric(`fenjian_holidays_reloads_total{result="swapped",trigger="sighup"}`, 1)
+	waitMetric("fenjian_holidays_last_reload_successful", 1)
+	unmoved("after SIGHUP put a back")
+}
