@@ -210,6 +210,10 @@ type caller struct {
 	// reloaded; the token itself is not kept.
 	tokenSum [sha256.Size]byte
 	viaToken bool
+	// holds reports whether an identity of the credentials serving holds
+	// a role (auth.Credentials.Holds at the authorizer's clock): whom a
+	// clerk may record for (enteredFor). Nil outside the authorizer.
+	holds func(name string, r auth.Role) bool
 }
 
 func (c caller) name() string {
@@ -501,7 +505,9 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 
 // allowRequest checks what a request says against who sends it: a judge
 // records only their own decisions, a president designates only in their
-// own name, a team reads only its own feed. Clerks enter records for others.
+// own name, a team reads only its own feed. Clerks enter records for others
+// (whom they may name is checked once the request is validated:
+// enteredFor).
 func allowRequest(c caller, req any) error {
 	switch r := req.(type) {
 	case *triagev1.RecordOutcomeRequest:
@@ -518,6 +524,39 @@ func allowRequest(c caller, req any) error {
 		}
 	}
 	return nil
+}
+
+// enteredFor checks whom the caller of ctx records in the name of: name,
+// sent in field (designated_by, outcome.decided_by), must be the caller's
+// own identity holding one of roles, or an identity that holds one of
+// roles in the tokens file (a token not expired) or the roles file serving
+// now. allowRequest has already let only a clerk name someone else; this
+// is whom a clerk may name. A clerk recorded designated_by = any string
+// (outside check: a designation "by" a president who does not exist, which
+// the audit chain then vouched for). The handlers call it once the request
+// is validated, so a malformed request is still INVALID_ARGUMENT. The
+// refusal names the field, not the value.
+func enteredFor(ctx context.Context, field, name string, roles ...auth.Role) error {
+	c, ok := callerFrom(ctx)
+	if !ok || c.id == nil {
+		return unauthenticated(msgUnauthenticated)
+	}
+	if name == c.id.Name && c.any(roles...) {
+		return nil
+	}
+	if c.holds != nil {
+		for _, r := range roles {
+			if c.holds(name, r) {
+				return nil
+			}
+		}
+	}
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	return denied(field + " names no identity holding the " + strings.Join(names, " or ") +
+		" role in the tokens or roles file; a clerk records only in the name of such an identity")
 }
 
 // limit applies the caller's rate limit.
@@ -675,6 +714,7 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	if err != nil {
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
+	c.holds = a.holds
 	if a.inflight != nil && slotted(info.FullMethodName) {
 		release, ok := a.acquire()
 		if !ok {
@@ -917,6 +957,12 @@ func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req 
 		return allowRequest(now, req)
 	}
 	return nil
+}
+
+// holds reports whether the identity named name holds role r in the
+// credentials serving now.
+func (a *authorizer) holds(name string, r auth.Role) bool {
+	return a.creds.Load().Holds(name, r, a.clock.Now())
 }
 
 // Clock tells the time and runs a function after a while: the system's
