@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/fenjian/fenjian/rules"
@@ -52,6 +53,17 @@ type Identity struct {
 	Roles []Role
 	// Via says how the identity was proved: "token" or "certificate".
 	Via string
+	// Expires is when a token's identity stops being proved by it (the
+	// tokens file's "expires"); zero never. Certificates carry their own
+	// expiry, which the TLS handshake checks.
+	Expires time.Time
+}
+
+// ExpiredAt reports whether the identity's token has expired at now: an
+// expiry is the last instant it is refused from, so a token expiring at
+// 18:00 is refused at 18:00:00 exactly.
+func (id *Identity) ExpiredAt(now time.Time) bool {
+	return id != nil && !id.Expires.IsZero() && !now.Before(id.Expires)
 }
 
 // ReadsATeam reports whether the identity holds a team:<id> role, for

@@ -44,6 +44,11 @@ func TestParseTokens(t *testing.T) {
 		{"token twice", `{"tokens":[{"name":"a","roles":["judge"],"sha256":"` + hash + `"},{"name":"b","roles":["judge"],"sha256":"` + hash + `"}]}`, "same token"},
 		{"bad team", `{"tokens":[{"name":"a","team":" x","sha256":"` + hash + `"}]}`, "unknown role"},
 		{"trailing data", `{"tokens":[]} {}`, "after the JSON"},
+		// An expiry without a zone would be read in each replica's own.
+		{"expiry without a zone", `{"tokens":[{"name":"a","roles":["judge"],"sha256":"` + hash + `","expires":"2027-06-30T18:00:00"}]}`, "tokens[0] (a).expires"},
+		{"expiry a date only", `{"tokens":[{"name":"a","roles":["judge"],"sha256":"` + hash + `","expires":"2027-06-30"}]}`, "RFC 3339"},
+		{"expiry not a time", `{"tokens":[{"name":"a","roles":["judge"],"sha256":"` + hash + `","expires":"next year"}]}`, "RFC 3339"},
+		{"expiry a number", `{"tokens":[{"name":"a","roles":["judge"],"sha256":"` + hash + `","expires":1830000000}]}`, "parse"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +57,52 @@ func TestParseTokens(t *testing.T) {
 				t.Errorf("error %v; want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestTokenExpiry reads "expires" (RFC 3339 with a zone) into the
+// identity: refused from the instant it names, not before; an entry
+// without it never expires; NextExpiry is the earliest one ahead.
+func TestTokenExpiry(t *testing.T) {
+	b := []byte(`{"tokens":[
+	  {"name":"a","roles":["judge"],"sha256":"` + HashToken("a") + `","expires":"2027-06-30T18:00:00+08:00"},
+	  {"name":"b","roles":["judge"],"sha256":"` + HashToken("b") + `","expires":"2027-01-01T00:00:00Z"},
+	  {"name":"c","roles":["judge"],"sha256":"` + HashToken("c") + `"}]}`)
+	tokens, err := ParseTokens(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := tokens.Lookup("a")
+	c, _ := tokens.Lookup("c")
+	expiry := time.Date(2027, 6, 30, 10, 0, 0, 0, time.UTC) // 18:00 in Beijing
+	for _, tt := range []struct {
+		name    string
+		id      *Identity
+		at      time.Time
+		expired bool
+	}{
+		{"a second before", a, expiry.Add(-time.Second), false},
+		{"at the expiry", a, expiry, true},
+		{"after", a, expiry.Add(time.Hour), true},
+		{"no expiry, years on", c, expiry.AddDate(50, 0, 0), false},
+	} {
+		if got := tt.id.ExpiredAt(tt.at); got != tt.expired {
+			t.Errorf("%s: ExpiredAt(%v) = %v, want %v", tt.name, tt.at, got, tt.expired)
+		}
+	}
+	for _, tt := range []struct {
+		name string
+		now  time.Time
+		want time.Time // zero: none ahead
+	}{
+		{"both ahead", time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"the earliest passed", time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC), expiry},
+		{"both passed", expiry, time.Time{}},
+	} {
+		got, ok := tokens.NextExpiry(tt.now)
+		if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
+			t.Errorf("%s: NextExpiry = %v, %v; want %v", tt.name, got, ok, tt.want)
+		}
 	}
 }
 

@@ -14,6 +14,7 @@ func FuzzParseTokens(f *testing.F) {
 	}
 	f.Add(seed)
 	f.Add([]byte(`{"tokens":[]}`))
+	f.Add([]byte(`{"tokens":[{"name":"a","roles":["judge"],"sha256":"` + HashToken("a") + `","expires":"2027-06-30T18:00:00+08:00"}]}`))
 	f.Add([]byte(`{"tokens":[{"name":"a","team":"t","sha256":"` + HashToken("a") + `"}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		tokens, err := ParseTokens(b)

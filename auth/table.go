@@ -3,6 +3,7 @@ package auth
 import (
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Credentials are the tokens and certificate roles a server authenticates
@@ -12,6 +13,28 @@ type Credentials struct {
 	Tokens *Tokens
 	// Roles are the roles of client certificates; nil grants none.
 	Roles *Roles
+}
+
+// Holds reports whether the identity named name holds role r in c at now:
+// a token of that name, not expired, or a certificate subject the roles
+// file lists, with r among its roles. It is how a clerk's entry in
+// someone else's name is checked (server/authz.go): designated_by must
+// name a president the court has given an identity, not any string.
+func (c *Credentials) Holds(name string, r Role, now time.Time) bool {
+	if c == nil {
+		return false
+	}
+	if c.Tokens != nil {
+		if id, ok := c.Tokens.byName[name]; ok && id.Has(r) && !id.ExpiredAt(now) {
+			return true
+		}
+	}
+	if c.Roles != nil {
+		if id, ok := c.Roles.byCN[name]; ok && id.Has(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Table holds the credentials serving and lets a reload swap them while
@@ -69,6 +92,16 @@ func (t *Table) Swap(change func(Credentials) Credentials) {
 	for _, f := range t.watchers {
 		f(&c)
 	}
+}
+
+// Judge calls f with the credentials serving, under the swap's lock, so
+// that no swap runs meanwhile: a stream's token expiring is judged by the
+// same credentials a swap at the same moment would judge it by, in one
+// order or the other. f must not wait, nor swap.
+func (t *Table) Judge(f func(*Credentials)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	f(t.cur.Load())
 }
 
 // OnSwap registers f, called with the new credentials after each swap

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/fenjian/fenjian/internal/boundedfile"
 )
@@ -39,11 +40,19 @@ type TokenEntry struct {
 	Team string `json:"team,omitempty"`
 	// SHA256 is the lower-case hex SHA-256 of the token.
 	SHA256 string `json:"sha256"`
+	// Expires, if set, is when the token stops proving its identity, in
+	// RFC 3339 with a time zone ("2027-06-30T18:00:00+08:00"). Optional: an
+	// entry without it never expires, as every entry did before the field
+	// existed, so files written then keep working unchanged.
+	Expires string `json:"expires,omitempty"`
 }
 
 // Tokens maps bearer tokens to identities.
 type Tokens struct {
 	byHash map[[sha256.Size]byte]*Identity
+	// byName holds the same identities by name (names are unique), for
+	// Credentials.Holds.
+	byName map[string]*Identity
 }
 
 // Len is the number of tokens.
@@ -115,7 +124,7 @@ func ParseTokens(b []byte) (*Tokens, error) {
 	if err := strictJSON(b, &f); err != nil {
 		return nil, err
 	}
-	t := &Tokens{byHash: make(map[[sha256.Size]byte]*Identity, len(f.Tokens))}
+	t := &Tokens{byHash: make(map[[sha256.Size]byte]*Identity, len(f.Tokens)), byName: make(map[string]*Identity, len(f.Tokens))}
 	names := make(map[string]bool, len(f.Tokens))
 	for i, e := range f.Tokens {
 		if err := checkName(fmt.Sprintf("tokens[%d].name", i), e.Name); err != nil {
@@ -137,9 +146,32 @@ func ParseTokens(b []byte) (*Tokens, error) {
 		if _, dup := t.byHash[h]; dup {
 			return nil, fmt.Errorf("tokens[%d] (%s).sha256: same token as another entry", i, e.Name)
 		}
-		t.byHash[h] = &Identity{Name: e.Name, Roles: roles, Via: "token"}
+		var expires time.Time
+		if e.Expires != "" {
+			// time.RFC3339 requires the zone: a bare local time would
+			// expire at a different moment on a replica in another zone.
+			if expires, err = time.Parse(time.RFC3339, e.Expires); err != nil {
+				return nil, fmt.Errorf("tokens[%d] (%s).expires %q: want an RFC 3339 time with a zone, as 2027-06-30T18:00:00+08:00", i, e.Name, clipName(e.Expires))
+			}
+		}
+		id := &Identity{Name: e.Name, Roles: roles, Via: "token", Expires: expires}
+		t.byHash[h], t.byName[e.Name] = id, id
 	}
 	return t, nil
+}
+
+// NextExpiry returns the earliest expiry after now of the tokens of t, and
+// false when none expires after now (none has an expiry, or all of theirs
+// have passed). It names no token: the fenjian_tokens_* metrics carry no
+// names.
+func (t *Tokens) NextExpiry(now time.Time) (time.Time, bool) {
+	var next time.Time
+	for _, id := range t.all() {
+		if e := id.Expires; !e.IsZero() && e.After(now) && (next.IsZero() || e.Before(next)) {
+			next = e
+		}
+	}
+	return next, !next.IsZero()
 }
 
 // NewToken returns a fresh random token (256 bits).

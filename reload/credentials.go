@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -37,6 +38,9 @@ type CredentialsOptions struct {
 	Logger *slog.Logger
 	// Registerer for the reload metrics; nil registers nothing.
 	Registerer prometheus.Registerer
+	// Now is the clock fenjian_tokens_next_expiry_timestamp_seconds skips
+	// passed expiries by (tokens only); nil is time.Now.
+	Now func() time.Time
 }
 
 // CredentialsReloader swaps a tokens or roles file into a running server:
@@ -103,7 +107,43 @@ func NewTokens(opts CredentialsOptions, target TokensTarget, started []byte) (*C
 	if err != nil {
 		return nil, err
 	}
+	if opts.Registerer != nil {
+		now := opts.Now
+		if now == nil {
+			now = time.Now
+		}
+		if err := opts.Registerer.Register(&nextExpiry{tokens: target.Tokens, now: now}); err != nil {
+			return nil, fmt.Errorf("tokens reload metrics: %w", err)
+		}
+	}
 	return &CredentialsReloader{r}, nil
+}
+
+// nextExpiryDesc is fenjian_tokens_next_expiry_timestamp_seconds: like
+// the other fenjian_tokens_* families it names no token (names may be
+// sensitive, and a label per token would be a series per identity).
+var nextExpiryDesc = prometheus.NewDesc("fenjian_tokens_next_expiry_timestamp_seconds",
+	"Unix time of the earliest expiry (the tokens file's \"expires\") among the tokens serving that have not expired yet; 0 when none has an expiry ahead. FenjianTokenExpiring opens a ticket a week before it: rotate that token.",
+	nil, nil)
+
+// nextExpiry exports the earliest expiry ahead of the tokens serving,
+// judged at each scrape: a token expiring drops out of it at its expiry,
+// without a reload. It is 0, not absent, when none is ahead, so that the
+// family exists on every replica (an absent series reads as a scrape
+// failure); FenjianTokenExpiring leaves 0 out.
+type nextExpiry struct {
+	tokens func() *auth.Tokens
+	now    func() time.Time
+}
+
+func (e *nextExpiry) Describe(ch chan<- *prometheus.Desc) { ch <- nextExpiryDesc }
+
+func (e *nextExpiry) Collect(ch chan<- prometheus.Metric) {
+	v := 0.0
+	if next, ok := e.tokens().NextExpiry(e.now()); ok {
+		v = float64(next.UnixMilli()) / 1e3
+	}
+	ch <- prometheus.MustNewConstMetric(nextExpiryDesc, prometheus.GaugeValue, v)
 }
 
 // NewRoles returns the reloader of the roles file, as NewTokens the

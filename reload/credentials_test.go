@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -203,4 +204,59 @@ func TestRolesReload(t *testing.T) {
 	if id, _ := target.Roles().ForCertificate("reader"); !id.Has(auth.TeamRole("civil")) {
 		t.Errorf("reader after a refused file: %v", id)
 	}
+}
+
+// TestTokensNextExpiry: fenjian_tokens_next_expiry_timestamp_seconds is the
+// earliest expiry ahead of the tokens serving, by the reloader's clock, at
+// each scrape: it follows the clock past an expiry and a reload's new
+// file, is 0 when no expiry is ahead, and carries no label (no
+// token name, as the other fenjian_tokens_* families).
+func TestTokensNextExpiry(t *testing.T) {
+	entry := func(name, token, expires string) string {
+		e := fmt.Sprintf(`{"name":%q,"roles":["judge"],"sha256":%q`, name, auth.HashToken(token))
+		if expires != "" {
+			e += fmt.Sprintf(`,"expires":%q`, expires)
+		}
+		return e + "}"
+	}
+	first := tokensJSON(entry("J-1", "t1", "2027-01-01T00:00:00Z"), entry("J-2", "t2", "2027-06-30T18:00:00+08:00"), entry("J-3", "t3", ""))
+	path := filepath.Join(t.TempDir(), "tokens.json")
+	install(t, path, first)
+	tokens, err := auth.ParseTokens(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := auth.NewTable(auth.Credentials{Tokens: tokens})
+	now := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+	reg := prometheus.NewRegistry()
+	r, err := reload.NewTokens(reload.CredentialsOptions{File: path, Registerer: reg, Now: func() time.Time { return now }},
+		credentialsTarget{table}, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(t *testing.T, what string, at float64) {
+		t.Helper()
+		exp := fmt.Sprintf(`
+# HELP fenjian_tokens_next_expiry_timestamp_seconds Unix time of the earliest expiry (the tokens file's "expires") among the tokens serving that have not expired yet; 0 when none has an expiry ahead. FenjianTokenExpiring opens a ticket a week before it: rotate that token.
+# TYPE fenjian_tokens_next_expiry_timestamp_seconds gauge
+fenjian_tokens_next_expiry_timestamp_seconds %g
+`, at)
+		if err := testutil.GatherAndCompare(reg, strings.NewReader(exp), "fenjian_tokens_next_expiry_timestamp_seconds"); err != nil {
+			t.Errorf("%s: %v", what, err)
+		}
+	}
+	jan := float64(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC).Unix())
+	june := float64(time.Date(2027, 6, 30, 10, 0, 0, 0, time.UTC).Unix())
+	want(t, "at start", jan)
+	now = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC) // J-1 expires
+	want(t, "at the first expiry", june)
+	// A reload drops J-2 and gives J-3 an expiry in 2028.
+	next := tokensJSON(entry("J-1", "t1", "2027-01-01T00:00:00Z"), entry("J-3", "t3", "2028-01-01T00:00:00Z"))
+	install(t, path, next)
+	if _, err := r.Reload(context.Background(), "sighup"); err != nil {
+		t.Fatal(err)
+	}
+	want(t, "after a reload", float64(time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC).Unix()))
+	now = time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
+	want(t, "every expiry passed", 0)
 }

@@ -43,6 +43,21 @@ func testTokens(t testing.TB) *auth.Tokens {
 // parseTestTokens builds the test identities (also for the helper process of
 // TestKill9DuringBurst, which has no testing.TB).
 func parseTestTokens() (*auth.Tokens, error) {
+	b, err := json.Marshal(testTokensEntries())
+	if err != nil {
+		return nil, err
+	}
+	return auth.ParseTokens(b)
+}
+
+// testTokensFile is the tokens file of the test identities, for a test
+// to add entries to.
+func testTokensFile(t testing.TB) auth.TokensFile {
+	t.Helper()
+	return testTokensEntries()
+}
+
+func testTokensEntries() auth.TokensFile {
 	f := auth.TokensFile{Tokens: []auth.TokenEntry{
 		{Name: "test-clerk", Roles: []string{"filing", "clerk", "president", "admin"}, SHA256: auth.HashToken(testToken)},
 		{Name: "judge-17", Roles: []string{"judge"}, SHA256: auth.HashToken(testJudgeToken)},
@@ -51,12 +66,29 @@ func parseTestTokens() (*auth.Tokens, error) {
 		{Name: "team-reader", Team: "civil-1", SHA256: auth.HashToken(testTeamToken)},
 		{Name: "clerk-07", Roles: []string{"clerk"}, SHA256: auth.HashToken(testClerkToken)},
 	}}
-	b, err := json.Marshal(f)
-	if err != nil {
-		return nil, err
+	// The judges and presidents the tests' clerk enters records for: a
+	// clerk records only for an identity holding the role (allowRequest).
+	for _, p := range listedPeople {
+		f.Tokens = append(f.Tokens, auth.TokenEntry{Name: p.name, Roles: p.roles, SHA256: auth.HashToken("fjt_test-listed-" + p.name)})
 	}
-	return auth.ParseTokens(b)
+	return f
 }
+
+// listedPeople are identities the test clerk records for, whose tokens no
+// test sends.
+var listedPeople = []struct {
+	name  string
+	roles []string
+}{
+	{"judge-0", judge}, {"judge-1", judge}, {"judge-2", judge}, {"judge-3", judge}, {"judge-4", judge}, {"judge-5", judge},
+	{"judge-6", judge}, {"judge-7", judge}, {"judge-18", judge}, {"judge-0417", judge}, {"judge-99", judge},
+	// Both: TestPersonIDLookalikes records and designates under one id.
+	{"J-0421", []string{"judge", "president"}}, {"审判员 J-0421", []string{"judge", "president"}},
+	{"president-2", president}, {"president-07", president}, {"president-01", president}, {"president-9", president},
+	{"lead-1", president}, {"p", president}, {"p-1", president},
+}
+
+var judge, president = []string{"judge"}, []string{"president"}
 
 // bearer is a token sent on every call of a plaintext test connection.
 type bearer string

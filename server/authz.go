@@ -76,6 +76,10 @@ type Security struct {
 	// accept to close; zero means DefaultMaxConnections. Run enforces it
 	// (connLimiter).
 	MaxConnections int
+	// Clock is the time token expiries are judged by (the tokens file's
+	// "expires"): a token is refused from its expiry on, and a stream it
+	// proved is ended then. Nil is the system clock; tests inject their own.
+	Clock Clock
 	// RequestArrivalTimeout bounds how long a unary call may take, from its
 	// headers, to send its request, while it holds a call slot; zero means
 	// DefaultRequestArrivalTimeout.
@@ -135,6 +139,10 @@ const (
 	// msgRevoked ends a stream whose bearer token the credentials swapped
 	// in no longer hold.
 	msgRevoked = "bearer token revoked: the tokens file no longer holds it"
+	// msgExpired refuses a call, or ends a stream, whose bearer token's
+	// expiry (the tokens file's "expires") has passed. It says neither the
+	// token nor the expiry's entry.
+	msgExpired = "bearer token expired: ask for a new one"
 	// msgTwoAuthorizations takes the number of authorization headers.
 	msgTwoAuthorizations = "%d authorization headers: send one, \"Bearer <token>\""
 	msgNotBearer         = "authorization header is not \"Bearer <token>\""
@@ -202,6 +210,10 @@ type caller struct {
 	// reloaded; the token itself is not kept.
 	tokenSum [sha256.Size]byte
 	viaToken bool
+	// holds reports whether an identity of the credentials serving holds
+	// a role (auth.Credentials.Holds at the authorizer's clock): whom a
+	// clerk may record for (enteredFor). Nil outside the authorizer.
+	holds func(name string, r auth.Role) bool
 }
 
 func (c caller) name() string {
@@ -269,6 +281,7 @@ type authorizer struct {
 	// creds are the tokens and roles serving (Security.Credentials, or a
 	// table of Security.Tokens and Roles that never changes).
 	creds   *auth.Table
+	clock   Clock
 	secure  bool
 	logger  *slog.Logger
 	refused *prometheus.CounterVec // by code
@@ -315,7 +328,11 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 	if creds == nil {
 		creds = auth.NewTable(auth.Credentials{Tokens: sec.Tokens, Roles: sec.Roles})
 	}
-	a := &authorizer{sec: sec, creds: creds, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
+	clock := sec.Clock
+	if clock == nil {
+		clock = systemClock{}
+	}
+	a := &authorizer{sec: sec, creds: creds, clock: clock, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
@@ -364,6 +381,12 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 		id, ok := creds.Tokens.LookupSum(sum)
 		if !ok || strings.TrimSpace(tok) == "" {
 			return c, unauthenticated(msgBadToken)
+		}
+		if id.ExpiredAt(a.clock.Now()) {
+			// Named in the refusal's log record (c.id), which is all
+			// it is used for: the operator sees whose token expired.
+			c.id = id
+			return c, unauthenticated(msgExpired)
 		}
 		c.id, c.tokenSum, c.viaToken = id, sum, true
 		return c, nil
@@ -482,7 +505,9 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 
 // allowRequest checks what a request says against who sends it: a judge
 // records only their own decisions, a president designates only in their
-// own name, a team reads only its own feed. Clerks enter records for others.
+// own name, a team reads only its own feed. Clerks enter records for others
+// (whom they may name is checked once the request is validated:
+// enteredFor).
 func allowRequest(c caller, req any) error {
 	switch r := req.(type) {
 	case *triagev1.RecordOutcomeRequest:
@@ -499,6 +524,39 @@ func allowRequest(c caller, req any) error {
 		}
 	}
 	return nil
+}
+
+// enteredFor checks whom the caller of ctx records in the name of: name,
+// sent in field (designated_by, outcome.decided_by), must be the caller's
+// own identity holding one of roles, or an identity that holds one of
+// roles in the tokens file (a token not expired) or the roles file serving
+// now. allowRequest has already let only a clerk name someone else; this
+// is whom a clerk may name. A clerk recorded designated_by = any string
+// (outside check: a designation "by" a president who does not exist, which
+// the audit chain then vouched for). The handlers call it once the request
+// is validated, so a malformed request is still INVALID_ARGUMENT. The
+// refusal names the field, not the value.
+func enteredFor(ctx context.Context, field, name string, roles ...auth.Role) error {
+	c, ok := callerFrom(ctx)
+	if !ok || c.id == nil {
+		return unauthenticated(msgUnauthenticated)
+	}
+	if name == c.id.Name && c.any(roles...) {
+		return nil
+	}
+	if c.holds != nil {
+		for _, r := range roles {
+			if c.holds(name, r) {
+				return nil
+			}
+		}
+	}
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	return denied(field + " names no identity holding the " + strings.Join(names, " or ") +
+		" role in the tokens or roles file; a clerk records only in the name of such an identity")
 }
 
 // limit applies the caller's rate limit.
@@ -656,6 +714,7 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	if err != nil {
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
+	c.holds = a.holds
 	if a.inflight != nil && slotted(info.FullMethodName) {
 		release, ok := a.acquire()
 		if !ok {
@@ -836,11 +895,28 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	var cancel context.CancelCauseFunc
 	as.ctx, cancel = context.WithCancelCause(ctx)
 	defer cancel(nil)
-	stop := a.creds.OnSwap(func(cr *auth.Credentials) {
+	// A token with an expiry ends its streams at that moment, as a swap
+	// revoking it would: a feed proved by a token that expired at 18:00
+	// kept delivering the team's cases while the same token's new calls
+	// were refused. The expiry is the one of the credentials serving, set
+	// again at each swap (a reload may extend or shorten it).
+	var expiry streamExpiry
+	defer expiry.stop()
+	var judge func(cr *auth.Credentials)
+	judge = func(cr *auth.Credentials) {
 		if err := a.rejudge(cr, c, info.FullMethod, as.request()); err != nil {
 			cancel(err)
+			return
 		}
-	})
+		if c.viaToken {
+			id, _ := cr.Tokens.LookupSum(c.tokenSum)
+			expiry.arm(a.clock, id.Expires, func() { a.creds.Judge(judge) })
+		}
+	}
+	stop := a.creds.OnSwap(judge)
+	// Judged once now too: the credentials may have been swapped since tap
+	// authenticated the call, and the expiry timer starts here.
+	a.creds.Judge(judge)
 	err = handler(srv, as)
 	stop()
 	var ae *accessError
@@ -863,6 +939,9 @@ func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req 
 		if !ok {
 			return unauthenticated(msgRevoked)
 		}
+		if id.ExpiredAt(a.clock.Now()) {
+			return unauthenticated(msgExpired)
+		}
 		now.id = id
 	default:
 		id, ok := cr.Roles.ForCertificate(c.id.Name)
@@ -878,6 +957,62 @@ func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req 
 		return allowRequest(now, req)
 	}
 	return nil
+}
+
+// holds reports whether the identity named name holds role r in the
+// credentials serving now.
+func (a *authorizer) holds(name string, r auth.Role) bool {
+	return a.creds.Load().Holds(name, r, a.clock.Now())
+}
+
+// Clock tells the time and runs a function after a while: the system's
+// (time.Now, time.AfterFunc) unless a test injects its own
+// (Security.Clock), so that a token can expire during a test without the
+// test waiting for it.
+type Clock interface {
+	Now() time.Time
+	// AfterFunc calls f in its own goroutine once d has passed; stop
+	// keeps it from being called if it has not been.
+	AfterFunc(d time.Duration, f func()) (stop func() bool)
+}
+
+// systemClock is the Clock of time.Now and time.AfterFunc.
+type systemClock struct{}
+
+func (systemClock) Now() time.Time { return time.Now() }
+
+func (systemClock) AfterFunc(d time.Duration, f func()) func() bool {
+	return time.AfterFunc(d, f).Stop
+}
+
+// streamExpiry is the timer that judges a token's stream again when the
+// token expires.
+type streamExpiry struct {
+	mu     sync.Mutex
+	cancel func() bool
+}
+
+// arm sets the timer to call judge at expires (nothing for a zero expiry),
+// replacing the one set before.
+func (e *streamExpiry) arm(clock Clock, expires time.Time, judge func()) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cancel != nil {
+		e.cancel()
+		e.cancel = nil
+	}
+	if !expires.IsZero() {
+		e.cancel = clock.AfterFunc(max(expires.Sub(clock.Now()), 0), judge)
+	}
+}
+
+// stop stops the timer.
+func (e *streamExpiry) stop() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cancel != nil {
+		e.cancel()
+	}
 }
 
 // acquireTeamFeed takes a place for a team feed of c, one of

@@ -19,6 +19,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/internal/logattr"
 	"github.com/fenjian/fenjian/routing"
 	"github.com/fenjian/fenjian/rules"
@@ -183,6 +184,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	if o.RecordedBy, err = recorder(ctx); err != nil {
 		return nil, err
 	}
+
 	// A retry of the call that recorded the latest outcome is answered that
 	// outcome: checked as new, it would be refused (a second confirmation,
 	// a conversion from a procedure no longer in force).
@@ -217,6 +219,12 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	// check, the time limit, the review and the routing below.
 	rec, err := eng.CheckOutcomeRecord(d, original, prior, o)
 	if err != nil {
+		return nil, err
+	}
+	// decided_by is "an id (judge, president)" (api): a clerk names one
+	// the court has given that role. Checked once the outcome is (a
+	// malformed decided_by is INVALID_ARGUMENT naming its character).
+	if err := enteredFor(ctx, "outcome.decided_by", o.GetDecidedBy(), auth.Judge, auth.President); err != nil {
 		return nil, err
 	}
 	// The prosecution's sentencing recommendation (kind and term) chooses
@@ -455,6 +463,9 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	}
 	by, err := recorder(ctx)
 	if err != nil {
+		return nil, false, err
+	}
+	if err := enteredFor(ctx, "designated_by", req.GetDesignatedBy(), auth.President); err != nil {
 		return nil, false, err
 	}
 	a := &triagev1.Assignment{

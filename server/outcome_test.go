@@ -382,7 +382,7 @@ func TestRecordOutcomeConcurrent(t *testing.T) {
 		for i := range clerks {
 			wg.Go(func() {
 				o := outcome(d, confirmed, smallClaims, "2024-03-06")
-				o.DecidedBy = "clerk-" + string(rune('0'+i))
+				o.DecidedBy = "judge-" + string(rune('0'+i)) // listed judges: whom a clerk may record for
 				_, errs[i] = h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
 			})
 		}

@@ -228,7 +228,32 @@ type VerifyReport struct {
 	RecordID   string
 	Problem    AuditProblem
 	Detail     string
+
+	// Tampered lists, in chain order, the records whose rows no longer
+	// hash to what the chain recorded (ProblemRecordAltered) or are gone
+	// (ProblemRecordMissing), at most MaxTamperedListed; TamperedRecords
+	// counts them all. The chain itself still holds past such a row, so the
+	// walk goes on and one run names every one: it stopped at the first,
+	// and an auditor learned of the second only after repairing the first
+	// and running again (outside check). A broken chain or a gap still ends
+	// the walk: the rows after it have nothing to be checked against.
+	Tampered        []AuditFinding
+	TamperedRecords int64
 }
+
+// AuditFinding is one record the chain does not vouch for.
+type AuditFinding struct {
+	Seq        int64
+	RecordKind string
+	RecordID   string
+	Problem    AuditProblem
+	Detail     string
+}
+
+// MaxTamperedListed bounds VerifyReport.Tampered: a database rewritten
+// wholesale would otherwise make a report of every row. The count is
+// exact either way.
+const MaxTamperedListed = 100
 
 // String is a one-line summary for logs and the CLI.
 func (r VerifyReport) String() string {
@@ -248,12 +273,37 @@ func (r VerifyReport) String() string {
 	if r.Detail != "" {
 		fmt.Fprintf(&b, ": %s", r.Detail)
 	}
+	if r.TamperedRecords > 1 {
+		seqs := make([]string, len(r.Tampered))
+		for i, f := range r.Tampered {
+			seqs[i] = strconv.FormatInt(f.Seq, 10)
+		}
+		more := ""
+		if n := r.TamperedRecords - int64(len(r.Tampered)); n > 0 {
+			more = fmt.Sprintf(" and %d more", n)
+		}
+		fmt.Fprintf(&b, "; %d records do not match the chain, at seq %s%s", r.TamperedRecords, strings.Join(seqs, ", "), more)
+	}
 	return b.String()
 }
 
+// fail records a problem: the first one found stays the report's.
 func (r *VerifyReport) fail(seq int64, kind, id string, p AuditProblem, detail string) {
+	if !r.OK && r.Problem != "" {
+		return
+	}
 	r.OK = false
 	r.Seq, r.RecordKind, r.RecordID, r.Problem, r.Detail = seq, kind, id, p, detail
+}
+
+// tampered records a record that does not match its chain row, and goes
+// on: see VerifyReport.Tampered.
+func (r *VerifyReport) tampered(seq int64, kind, id string, p AuditProblem, detail string) {
+	r.fail(seq, kind, id, p, detail)
+	r.TamperedRecords++
+	if len(r.Tampered) < MaxTamperedListed {
+		r.Tampered = append(r.Tampered, AuditFinding{Seq: seq, RecordKind: kind, RecordID: id, Problem: p, Detail: detail})
+	}
 }
 
 // verifyPage is how many audit rows VerifyAudit reads, and how many records
@@ -386,15 +436,15 @@ func (v *verifier) checkPage(ctx context.Context, page []auditRow) (bool, error)
 				fmt.Sprintf("hash %s, but the row's fields hash to %s", r.hash, h))
 			return false, nil
 		}
+		// A record that does not match is listed and the walk goes on: the
+		// chain row is intact, so the next one is checked against it.
 		got, found := digests[r.recordKind][recordKey(r)]
 		switch {
 		case !found:
-			v.rep.fail(r.seq, r.recordKind, r.recordID, ProblemRecordMissing, "no such row in "+tableOf(r.recordKind))
-			return false, nil
+			v.rep.tampered(r.seq, r.recordKind, r.recordID, ProblemRecordMissing, "no such row in "+tableOf(r.recordKind))
 		case got != r.recordSHA256:
-			v.rep.fail(r.seq, r.recordKind, r.recordID, ProblemRecordAltered,
+			v.rep.tampered(r.seq, r.recordKind, r.recordID, ProblemRecordAltered,
 				fmt.Sprintf("the row hashes to %s, the chain recorded %s", got, r.recordSHA256))
-			return false, nil
 		}
 		switch r.recordKind {
 		case kindDecision:

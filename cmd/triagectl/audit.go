@@ -42,6 +42,13 @@ type auditReport struct {
 	HeadHash string `json:"head_hash"`
 	// Problem is the first record that does not match, when OK is false.
 	Problem *auditProblem `json:"problem,omitempty"`
+	// Tampered lists every record whose row no longer hashes to what the
+	// chain recorded, or is gone, in chain order (the first
+	// store.MaxTamperedListed); TamperedRecords counts them all. Problem
+	// named only the first, and an auditor learned of the next only after
+	// repairing it.
+	Tampered        []auditProblem `json:"tampered,omitempty"`
+	TamperedRecords int64          `json:"tampered_records,omitempty"`
 	// Draws is the replay of every recorded draw (store.RedrawAssignments):
 	// an assignment its record does not explain fails the check.
 	Draws *drawsReport `json:"draws,omitempty"`
@@ -108,6 +115,10 @@ func newAuditReport(target string, at time.Time, r store.VerifyReport) auditRepo
 	if !r.OK {
 		out.Problem = &auditProblem{Seq: r.Seq, Kind: r.RecordKind, ID: r.RecordID, Problem: string(r.Problem), Detail: r.Detail}
 	}
+	for _, f := range r.Tampered {
+		out.Tampered = append(out.Tampered, auditProblem{Seq: f.Seq, Kind: f.RecordKind, ID: f.RecordID, Problem: string(f.Problem), Detail: f.Detail})
+	}
+	out.TamperedRecords = r.TamperedRecords
 	return out
 }
 
@@ -120,8 +131,9 @@ func auditUsage(w io.Writer) {
 	fmt.Fprintln(w, "is under its own filing key, one per filing (a second decided since migration 14 fails); then it replays")
 	fmt.Fprintln(w, "every recorded draw, as redraw does. It prints a JSON report with the head seq and hash (keep them")
 	fmt.Fprintln(w, "where the database's users cannot write) and exits 0 when the chain holds and every assignment is")
-	fmt.Fprintln(w, "explained, 1 naming the first record that does not match (seq, kind, id, problem) and every")
-	fmt.Fprintln(w, "unexplained assignment (decision, assignment, what did not match).")
+	fmt.Fprintln(w, "explained, 1 naming the first record that does not match (seq, kind, id, problem), every record")
+	fmt.Fprintln(w, "altered or missing (\"tampered\", the first 100, and their count) and every unexplained")
+	fmt.Fprintln(w, "assignment (decision, assignment, what did not match).")
 	fmt.Fprintln(w, "\nredraw replays the draws of one decision's assignments, or of all: the recorded seed and candidates")
 	fmt.Fprintln(w, "must draw the assigned team, and each candidate's recorded load must be the assignments to it that")
 	fmt.Fprintln(w, "month before this one; a decision left unassigned (NO_TEAM_CAPACITY) must draw no team. A designated")

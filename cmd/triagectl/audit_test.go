@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,6 +89,19 @@ func checkVerifyClean(t *testing.T, b testBackend, fx *fixture, db *sql.DB) audi
 // updates. It returns the decision's seq in the audit log.
 func forgeDecision(t *testing.T, b testBackend, db *sql.DB, victim string) int64 {
 	t.Helper()
+	if _, err := db.Exec(b.q(`UPDATE decisions SET decision_id = decision_id WHERE decision_id = ?`), victim); err == nil {
+		t.Fatal("the append-only trigger let an UPDATE through")
+	}
+	if _, err := db.Exec(b.dropTrigger); err != nil {
+		t.Fatal(err)
+	}
+	return rewriteDecision(t, b, db, victim)
+}
+
+// rewriteDecision changes the recommendation in decision victim's stored
+// blob, the append-only trigger already dropped, and returns its seq.
+func rewriteDecision(t *testing.T, b testBackend, db *sql.DB, victim string) int64 {
+	t.Helper()
 	var blob []byte
 	if err := db.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), victim).Scan(&blob); err != nil {
 		t.Fatal(err)
@@ -99,12 +113,6 @@ func forgeDecision(t *testing.T, b testBackend, db *sql.DB, victim string) int64
 	d.Recommended = pOrdinary
 	forged, err := proto.MarshalOptions{Deterministic: true}.Marshal(&d)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(b.q(`UPDATE decisions SET decision = ? WHERE decision_id = ?`), forged, victim); err == nil {
-		t.Fatal("the append-only trigger let an UPDATE through")
-	}
-	if _, err := db.Exec(b.dropTrigger); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Exec(b.q(`UPDATE decisions SET decision = ? WHERE decision_id = ?`), forged, victim); err != nil {
@@ -131,15 +139,65 @@ func checkVerifyTampered(t *testing.T, b testBackend, rep auditReport, victim st
 		bad.Problem.ID != want.ID || bad.Problem.Problem != want.Problem || bad.Problem.Detail == "" {
 		t.Errorf("problem %+v, want %+v with a detail", bad.Problem, want)
 	}
-	if bad.HeadSeq != rep.HeadSeq || bad.HeadHash != rep.HeadHash || bad.Records != seq-1 {
+	// The walk goes on past an altered record (the chain row is intact),
+	// so every row is checked.
+	if bad.HeadSeq != rep.HeadSeq || bad.HeadHash != rep.HeadHash || bad.Records != rep.HeadSeq {
 		t.Errorf("tampered report: head %d %s, %d records checked; want head %d %s, %d checked",
-			bad.HeadSeq, bad.HeadHash, bad.Records, rep.HeadSeq, rep.HeadHash, seq-1)
+			bad.HeadSeq, bad.HeadHash, bad.Records, rep.HeadSeq, rep.HeadHash, rep.HeadSeq)
+	}
+	if bad.TamperedRecords != 1 || len(bad.Tampered) != 1 || bad.Tampered[0].Seq != seq {
+		t.Errorf("tampered %d %+v, want the one record at seq %d", bad.TamperedRecords, bad.Tampered, seq)
 	}
 	for _, s := range []string{fmt.Sprintf("FAILED at seq %d", seq), "record altered", victim} {
 		if !strings.Contains(stderr, s) {
 			t.Errorf("stderr does not name the record (%q):\n%s", s, stderr)
 		}
 	}
+}
+
+// TestAuditVerifyEveryTamperedRecord: two decisions rewritten behind the
+// store's back are both named, in chain order, with their count, and the
+// check exits 1, on SQLite and PostgreSQL; it named only the first, and
+// the auditor learned of the second after repairing the first (outside
+// check).
+func TestAuditVerifyEveryTamperedRecord(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b testBackend) {
+		fx := buildFixture(t, b.target)
+		db := b.raw(t)
+		clean := checkVerifyClean(t, b, fx, db)
+		first, second := fx.byKey["B"].decision.GetDecisionId(), fx.byKey["I"].decision.GetDecisionId()
+		seqs := map[string]int64{first: forgeDecision(t, b, db, first), second: rewriteDecision(t, b, db, second)}
+		want := []auditProblem{{Seq: seqs[first], Kind: "decision", ID: first, Problem: "record altered"},
+			{Seq: seqs[second], Kind: "decision", ID: second, Problem: "record altered"}}
+		if want[0].Seq > want[1].Seq {
+			want[0], want[1] = want[1], want[0]
+		}
+		code, rep, stderr := runVerify(t, b.target)
+		if code != 1 || rep.OK {
+			t.Fatalf("two records tampered: exit %d, ok %v\n%s", code, rep.OK, stderr)
+		}
+		got := slices.Clone(rep.Tampered)
+		for i := range got {
+			if got[i].Detail == "" {
+				t.Errorf("tampered[%d] has no detail", i)
+			}
+			got[i].Detail = ""
+		}
+		if diff := cmp.Diff(want, got); diff != "" || rep.TamperedRecords != 2 {
+			t.Errorf("tampered_records %d, tampered (-want +got):\n%s", rep.TamperedRecords, diff)
+		}
+		if rep.Problem == nil || rep.Problem.Seq != want[0].Seq {
+			t.Errorf("problem %+v, want the first tampered record, seq %d", rep.Problem, want[0].Seq)
+		}
+		if rep.Records != clean.HeadSeq {
+			t.Errorf("%d records checked, want all %d", rep.Records, clean.HeadSeq)
+		}
+		for _, s := range []string{"2 records do not match the chain", fmt.Sprintf("seq %d, %d", want[0].Seq, want[1].Seq)} {
+			if !strings.Contains(stderr, s) {
+				t.Errorf("stderr lacks %q:\n%s", s, stderr)
+			}
+		}
+	})
 }
 
 // TestAuditVerifyUndecodableDecision: a decision row whose stored blob no
