@@ -8,6 +8,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // Statute round 25 (civil): the facts of this case a civil filing's text
@@ -314,10 +315,13 @@ func revokesJudgment(cl string) bool {
 	return false
 }
 
-// containsAny reports whether s contains one of ws.
+// containsAny reports whether s contains one of ws. It runs over the
+// whole complaint once per civil Decide (caseFactWords), where
+// strings.Contains stops at every byte a Chinese word's first byte shares
+// with thousands of characters: hanscan.Contains answers the same.
 func containsAny(s string, ws []string) bool {
 	for _, w := range ws {
-		if strings.Contains(s, w) {
+		if hanscan.Contains(s, w) {
 			return true
 		}
 	}
