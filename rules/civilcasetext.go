@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"google.golang.org/protobuf/proto"
-
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/hanscan"
 )
@@ -342,13 +340,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 	}
 	c := f.GetCircumstances()
 	fx := &a.Facts
-	type read struct {
-		words, code string
-		stated      bool
-		set         func(*triagev1.Circumstances)
-	}
-	var g *triagev1.Filing
-	for _, r := range [...]read{
+	return withTextReadings(f, a, []textReading{
 		{t.Retrial, CodeReviewRetrialInTextCivil, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
 		{t.ThirdPartyRevocation, CodeReviewThirdPartyRevocationInText, fx.ThirdPartyRevocation ||
 			causeUnder(fx.Cause, thirdPartyRevocationNode) || causeNames(fx.Cause.Written, thirdPartyRevocationNode),
@@ -358,21 +350,5 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 			func(c *triagev1.Circumstances) { c.PublicInterest = true; fx.PublicInterest = true }},
 		{t.MajorImpact, CodeReviewMajorImpactInTextCivil, c.GetMajorSocialImpact(), func(c *triagev1.Circumstances) { c.MajorSocialImpact = true }},
 		{t.Counterclaim, CodeReviewCounterclaimInText, c.GetCounterclaim(), func(c *triagev1.Circumstances) { c.Counterclaim = true }},
-	} {
-		if r.words == "" || r.stated {
-			continue
-		}
-		if g == nil {
-			g = proto.CloneOf(f)
-			if g.Circumstances == nil {
-				g.Circumstances = &triagev1.Circumstances{}
-			}
-		}
-		r.set(g.Circumstances)
-		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(r.code, r.words))
-	}
-	if g == nil {
-		return f
-	}
-	return g
+	})
 }

@@ -238,17 +238,11 @@ func caseTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	t := ReadCaseText(f.GetText(), f.GetCaseKind())
 	c := f.GetCircumstances()
 	admin := f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE
-	type read struct {
-		words, code string
-		stated      bool
-		set         func(*triagev1.Circumstances)
-	}
 	retrialCode, remandCode := CodeReviewRetrialInText, ""
 	if admin {
 		retrialCode, remandCode = CodeReviewAdminRetrialInText, CodeReviewAdminRemandedInText
 	}
-	var g *triagev1.Filing
-	for _, r := range [...]read{
+	return withTextReadings(f, a, []textReading{
 		{t.MajorImpact, CodeReviewMajorImpactInText, c.GetMajorSocialImpact(), func(c *triagev1.Circumstances) { c.MajorSocialImpact = true }},
 		{t.Retrial, retrialCode, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
 		{t.DefenceNotGuilty, CodeReviewDefenceNotGuiltyInText, c.GetDefencePleadsNotGuilty(), func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true }},
@@ -256,7 +250,26 @@ func caseTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		// The agreement the field states is taken back: nothing to take
 		// back when the field states none.
 		{t.Objection, CodeReviewAdminObjectionInText, !c.GetPartiesAgreeSimplified(), func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = false }},
-	} {
+	})
+}
+
+// textReading is one fact a text reader found: the words read, the review
+// code quoting them ("" where the kind has none, and the fact is not set),
+// whether the filing's fields state the fact already, and how to set it in
+// the circumstances.
+type textReading struct {
+	words, code string
+	stated      bool
+	set         func(*triagev1.Circumstances)
+}
+
+// withTextReadings sets on a copy of f every fact of rs read from the text
+// (words) that its fields do not state, each with its review quoting the
+// words; f itself when none is new. The copy keeps f unchanged for the
+// caller, who stores the filing as sent.
+func withTextReadings(f *triagev1.Filing, a *Assessment, rs []textReading) *triagev1.Filing {
+	var g *triagev1.Filing
+	for _, r := range rs {
 		if r.words == "" || r.stated || r.code == "" {
 			continue
 		}
