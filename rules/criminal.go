@@ -223,7 +223,17 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 	c := f.GetCircumstances()
 	var ft []*triagev1.Reason
 	if a.FiledOn.Before(crpl2018InForce) {
+		// No law the filing date knows provides fast-track here (outside the
+		// pilot courts and periods, which pilotFastTrack judges): that alone
+		// closes it. Art. 222's conditions are not listed beside it, since
+		// each would cite an article not yet in force to a judge reading an
+		// earlier case (outside check 18: 108 of 236 real criminal filings).
 		ft = append(ft, reason(CodeCrPL222NotInForce))
+		if phase == pilotGap {
+			ft = append(ft, reason(CodePilotLapsed))
+		}
+		ft = append(ft, ftPanel...)
+		return option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)})
 	}
 	if phase == pilotGap {
 		ft = append(ft, reason(CodePilotLapsed))

@@ -283,8 +283,18 @@ func pilotCases(tb testing.TB) []tcase {
 			name:   "an intermediate court of a pilot city: no pilot",
 			filing: w(courtIn("河南省郑州市中级人民法院", "河南省"), level(intermediateCourt), filedOn("2018-06-25")),
 			avail:  av(pFT, avU, pSimp, avU),
-			fires:  []string{at(locFT, rules.CodeCrPL222NotInForce), at(locFT, rules.CodeCrPL222CourtLevel)},
+			fires:  []string{at(locFT, rules.CodeCrPL222NotInForce)},
 			silent: pilotSilent,
+		},
+		// Before 2018-10-26 outside a pilot, fast-track is closed by the
+		// law's date alone: art. 222's conditions, which would cite an
+		// article not yet in force, are not listed (outside check 18).
+		{
+			name:   "before the amendment outside a pilot: art. 222's conditions not cited",
+			filing: w(courtIn("河南省郑州市中级人民法院", "河南省"), level(intermediateCourt), filedOn("2017-03-01")),
+			avail:  av(pFT, avU, pSimp, avU),
+			fires:  []string{at(locFT, rules.CodeCrPL222NotInForce)},
+			silent: []string{rules.CodeCrPL222CourtLevel, rules.CodeCrPL222NoConsent, rules.CodeCrPL222SentenceUnknown, rules.CodeCrPL222NoGuiltyPlea},
 		},
 	}
 }
