@@ -37,6 +37,9 @@ func TestGrafanaDashboard(t *testing.T) {
 	tr := startTriaged(t, alertedFlags(t)...)
 	makeCalls(t, tr)
 	exported := scrapeNames(t, "http://"+tr.httpAddr+"/metrics")
+	for name := range rolesSeries(t) {
+		exported[name] = true
+	}
 	// Prometheus itself records up for every target it scrapes (1 when the
 	// scrape succeeded): what FenjianDown and FenjianReplicaDown read, the
 	// one series that exists when triaged does not answer.

@@ -1,6 +1,7 @@
 package deploy
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/fenjian/fenjian/internal/testpki"
 )
 
 // TestAlertAndPanelLabelsExist holds every selector of the alerting and
@@ -31,6 +34,7 @@ func TestAlertAndPanelLabelsExist(t *testing.T) {
 	tr := startTriaged(t, alertedFlags(t)...)
 	makeCalls(t, tr)
 	series := scrapeSeries(t, "http://"+tr.httpAddr+"/metrics")
+	maps.Copy(series, rolesSeries(t))
 	problems := checkLabels(ruleAndPanelExprs(t), series)
 	for _, p := range problems {
 		t.Error(p)
@@ -42,6 +46,36 @@ func TestAlertAndPanelLabelsExist(t *testing.T) {
 // (their reload gauges) and -checkpoint-dir (its counter).
 func alertedFlags(t *testing.T) []string {
 	return append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json", "-holidays=../rules/holidays.json"}, checkpointFlags(t)...)
+}
+
+// rolesSeries are the fenjian_roles_* series of a triaged serving TLS with
+// client certificates and a -roles file, which FenjianRolesReloadRefused
+// reads: -roles needs TLS, and the other tests' triaged (alertedFlags)
+// serves plain gRPC to makeCalls' bearer-token client, so this one is
+// started apart, its files made by a throwaway CA, and only scraped.
+func rolesSeries(t *testing.T) map[string][]map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	ca := testpki.NewCA(t)
+	caPath, rolesPath := filepath.Join(dir, "ca.pem"), filepath.Join(dir, "roles.json")
+	certPath, keyPath := filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key")
+	ca.IssueFiles(t, "localhost", certPath, keyPath)
+	for path, b := range map[string][]byte{caPath: ca.PEM(), rolesPath: []byte(`{"certificates":[{"cn":"J-0421","roles":["judge"]}]}`)} {
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tr := startTriaged(t, "-tls-cert="+certPath, "-tls-key="+keyPath, "-tls-client-ca="+caPath, "-roles="+rolesPath)
+	out := map[string][]map[string]string{}
+	for name, ss := range scrapeSeries(t, "http://"+tr.httpAddr+"/metrics") {
+		if strings.HasPrefix(name, "fenjian_roles_") {
+			out[name] = ss
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("a triaged with -roles exports no fenjian_roles_* series")
+	}
+	return out
 }
 
 // TestCheckLabelsFindsWrongLabels feeds checkLabels expressions that are
