@@ -33,18 +33,12 @@ var thisCaseMarks = [...]string{"本案", "本院", "我院", "原判", "原审"
 // that states a remand (remandIn) and names this case (thisCaseMarks), ""
 // when none does.
 func thisCaseRemand(text string) string {
-	for sent := range strings.FieldsFuncSeq(text, func(r rune) bool { return strings.ContainsRune("。；;!?！？\n", r) }) {
+	for sent := range sentencesOf(text) {
 		if !hanscan.Contains(sent, "发回") {
 			continue
 		}
-		words := remandIn(sent)
-		if words == "" {
-			continue
-		}
-		for _, m := range thisCaseMarks {
-			if strings.Contains(sent, m) {
-				return words
-			}
+		if words := remandIn(sent); words != "" && namesThisCase(sent) {
+			return words
 		}
 	}
 	return ""
