@@ -222,7 +222,7 @@ func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.Lab
 		}
 		var le *dataset.LineError
 		if errors.As(err, &le) {
-			if invalid < 5 {
+			if invalid < maxProblemsWarned {
 				e.logger.Warn("skipping line", "err", le)
 			}
 			invalid++
