@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -155,19 +156,56 @@ func freeAddr() (string, error) {
 //
 // extra are more flags for triaged (-model, -rules).
 func startServer(ctx context.Context, bin, store, teams, logPath, grpcAddr string, extra ...string) (*server, error) {
-	var err error
-	if grpcAddr == "" {
-		if grpcAddr, err = freeAddr(); err != nil {
+	return startServerPicking(ctx, freeAddr, bin, store, teams, logPath, grpcAddr, extra)
+}
+
+// startAttempts bounds how often startServerPicking picks new ports: a port
+// free when picked can be taken before triaged binds it (in CI the other
+// test packages start servers at the same time), which is worth another
+// pick, but a machine out of ports is not.
+const startAttempts = 5
+
+// startServerPicking is startServer with the port picker as a parameter, so
+// a test can hand it a taken port. When triaged exits because a port it was
+// given is taken, and bench chose that port, it picks new ones and starts
+// triaged again; any other failure is returned with the end of the log.
+func startServerPicking(ctx context.Context, pick func() (string, error), bin, store, teams, logPath, grpcAddr string, extra []string) (*server, error) {
+	fixedGRPC := grpcAddr != ""
+	for attempt := 1; ; attempt++ {
+		g := grpcAddr
+		var err error
+		if !fixedGRPC {
+			if g, err = pick(); err != nil {
+				return nil, err
+			}
+		}
+		httpAddr, err := pick()
+		if err != nil {
 			return nil, err
 		}
+		s, logged, err := startServerAt(ctx, bin, store, teams, logPath, g, httpAddr, extra)
+		if err == nil {
+			return s, nil
+		}
+		taken := strings.Contains(logged, "address already in use")
+		if taken && attempt < startAttempts && (!fixedGRPC || !strings.Contains(logged, "listen gRPC")) {
+			continue
+		}
+		return nil, fmt.Errorf("triaged did not become ready (log: %s): %w\n%s", logPath, err, lastLines(logged, 10))
 	}
-	httpAddr, err := freeAddr()
-	if err != nil {
-		return nil, err
-	}
+}
+
+// startServerAt starts one triaged on the two addresses. On failure it also
+// returns what this start wrote to the log.
+func startServerAt(ctx context.Context, bin, store, teams, logPath, grpcAddr, httpAddr string, extra []string) (*server, string, error) {
 	log, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		return nil, err
+		return nil, "", err
+	}
+	before, err := log.Seek(0, io.SeekEnd)
+	if err != nil {
+		_ = log.Close()
+		return nil, "", err
 	}
 	// Its own data directory, for what triaged keeps beside the store (the
 	// local tokens it creates on first start), never the caller's ./data.
@@ -178,15 +216,37 @@ func startServer(ctx context.Context, bin, store, teams, logPath, grpcAddr strin
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
 		_ = log.Close()
-		return nil, fmt.Errorf("start triaged: %w", err)
+		return nil, "", fmt.Errorf("start triaged: %w", err)
 	}
 	s := &server{cmd: cmd, grpcAddr: grpcAddr, httpAddr: httpAddr, exited: make(chan error, 1), log: log}
 	go func() { s.exited <- cmd.Wait() }()
 	if err := s.waitServing(ctx, 60*time.Second); err != nil {
 		s.kill()
-		return nil, fmt.Errorf("triaged did not become ready (log: %s): %w", logPath, err)
+		return nil, logSince(logPath, before), err
 	}
-	return s, nil
+	return s, "", nil
+}
+
+// logSince is what the log at path holds after its first offset bytes; a
+// log that cannot be read is reported in its place.
+func logSince(path string, offset int64) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Sprintf("(log unreadable: %v)", err)
+	}
+	if offset > int64(len(b)) {
+		offset = 0
+	}
+	return string(b[offset:])
+}
+
+// lastLines is the last n lines of text, for an error message.
+func lastLines(text string, n int) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (s *server) waitServing(ctx context.Context, limit time.Duration) error {
