@@ -196,6 +196,16 @@ var deploymentChecks = []k8sCheck{
 	checkCallSlotsFitMemory,
 	checkStoreDSN,
 	checkStoreTLS,
+	checkConfigFiles,
+}
+
+// checkConfigFiles checks -rules, -holidays and -teams each name a file of
+// its mounted ConfigMap (checkConfigFilesMounted).
+func checkConfigFiles(t *testing.T, o *k8sObjects) {
+	t.Helper()
+	if err := checkConfigFilesMounted(o.d, o.m.configMaps); err != nil {
+		t.Error(err)
+	}
 }
 
 // checkKustomization checks that every manifest is in the kustomization,
@@ -770,6 +780,7 @@ func checkConfigMaps(t *testing.T, o *k8sObjects) {
 	dir := t.TempDir()
 	for _, tt := range []configMapCase{
 		{"fenjian-rules", "rules.json", "../rules/default_rules.json", "k8s/base/configmap-rules.yaml", func(p string) error { _, err := rules.Open(p); return err }},
+		{"fenjian-holidays", "holidays.json", "../rules/holidays.json", "k8s/base/configmap-holidays.yaml", func(p string) error { _, err := rules.OpenHolidays(p); return err }},
 		{"fenjian-teams", "teams.json", "../routing/default_teams.json", "k8s/base/configmap-teams.yaml", func(p string) error { _, err := routing.LoadFile(p); return err }},
 	} {
 		if *update {
@@ -809,7 +820,7 @@ func checkConfigMap(t *testing.T, o *k8sObjects, dir string, tt configMapCase) {
 
 // update rewrites the base's ConfigMaps from the embedded defaults:
 // go test ./deploy/ -run TestKubernetesManifests -update
-var update = flag.Bool("update", false, "rewrite deploy/k8s/base's ConfigMaps from rules/default_rules.json and routing/default_teams.json")
+var update = flag.Bool("update", false, "rewrite deploy/k8s/base's ConfigMaps from rules/default_rules.json, rules/holidays.json and routing/default_teams.json")
 
 // regenerateConfigMap keeps the manifest up to its "key: |" line and puts
 // the shipped file below it, indented as a YAML block scalar.

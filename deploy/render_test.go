@@ -1,11 +1,13 @@
 package deploy
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,6 +98,44 @@ func validateRendered(o renderedObject) error {
 	return nil
 }
 
+// validateRenderedSet validates every object of objs (validateRendered)
+// and then checks, as the cluster would run them, that the rendered
+// Deployment passes -rules, -holidays and -teams files of its mounted
+// ConfigMaps (checkConfigFilesMounted): an overlay that drops a mount or
+// a flag, or renames a ConfigMap, fails here, not in a pod that quietly
+// serves the embedded file.
+func validateRenderedSet(objs []renderedObject) error {
+	var errs []error
+	var deployments []*appsv1.Deployment
+	configMaps := map[string]*corev1.ConfigMap{}
+	for _, o := range objs {
+		if err := validateRendered(o); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		switch o.kind {
+		case "apps/v1/Deployment":
+			d := &appsv1.Deployment{}
+			if err := yaml.Unmarshal(o.yaml, d); err != nil {
+				return err
+			}
+			deployments = append(deployments, d)
+		case "v1/ConfigMap":
+			c := &corev1.ConfigMap{}
+			if err := yaml.Unmarshal(o.yaml, c); err != nil {
+				return err
+			}
+			configMaps[c.Name] = c
+		}
+	}
+	for _, d := range deployments {
+		if err := checkConfigFilesMounted(d, configMaps); err != nil {
+			errs = append(errs, fmt.Errorf("Deployment %s: %w", d.Name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // kustomizations are deploy/k8s/base and every overlay.
 func kustomizations(t *testing.T) []string {
 	t.Helper()
@@ -118,11 +158,11 @@ func TestRenderedManifestsValidate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if err := validateRenderedSet(objs); err != nil {
+				t.Error(err)
+			}
 			var kinds []string
 			for _, o := range objs {
-				if err := validateRendered(o); err != nil {
-					t.Error(err)
-				}
 				kinds = append(kinds, o.kind)
 			}
 			// Every file the kustomization lists is rendered: a
@@ -181,6 +221,15 @@ func TestRenderedManifestsValidateRefuses(t *testing.T) {
 			"p.yaml":             "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: fenjan\n  namespace: fenjian\nspec:\n  replicas: 2\n",
 		}, "fenjan"},
 		{"resource file missing", map[string]string{"kustomization.yaml": kust + "  - missing.yaml\n"}, "missing.yaml"},
+		{"holidays flag dropped", deploymentPatch(dropArg(t, "-holidays=/etc/fenjian/holidays/holidays.json")), "-holidays missing"},
+		{"holidays mount dropped", deploymentPatch(dropMount(t, "/etc/fenjian/holidays")), "nothing is mounted at /etc/fenjian/holidays"},
+		{"holidays mounted by subPath", deploymentPatch(
+			"- op: add\n  path: /spec/template/spec/containers/0/volumeMounts/" + strconv.Itoa(mountIndex(t, "/etc/fenjian/holidays")) + "/subPath\n  value: holidays.json\n"),
+			"mounted with a subPath"},
+		{"holidays ConfigMap renamed", map[string]string{
+			"kustomization.yaml": kust + "patches:\n  - path: p.yaml\n",
+			"p.yaml":             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fenjian-holidays\n  namespace: fenjian\ndata:\n  holidays.json: null\n  calendar.json: \"{}\"\n",
+		}, "ConfigMap fenjian-holidays has no key holidays.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := inMemoryK8s(t)
@@ -191,17 +240,47 @@ func TestRenderedManifestsValidateRefuses(t *testing.T) {
 			}
 			objs, err := render(fsys, "/k8s/overlays/broken")
 			if err == nil {
-				for _, o := range objs {
-					if err = validateRendered(o); err != nil {
-						break
-					}
-				}
+				err = validateRenderedSet(objs)
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("render and validate: %v; want an error saying %q", err, tc.want)
 			}
 		})
 	}
+}
+
+// baseContainer is the container of deploy/k8s/base/deployment.yaml, for
+// the patches that name an arg or a mount by its index.
+func baseContainer(t *testing.T) corev1.Container {
+	t.Helper()
+	m := loadManifests(t, "k8s/base")
+	return m.deployments[0].Spec.Template.Spec.Containers[0]
+}
+
+// dropArg is a JSON patch removing arg from the base's container.
+func dropArg(t *testing.T, arg string) string {
+	t.Helper()
+	i := slices.Index(baseContainer(t).Args, arg)
+	if i < 0 {
+		t.Fatalf("the base Deployment has no arg %s", arg)
+	}
+	return fmt.Sprintf("- op: remove\n  path: /spec/template/spec/containers/0/args/%d\n", i)
+}
+
+// mountIndex is the index of the base container's mount at path.
+func mountIndex(t *testing.T, path string) int {
+	t.Helper()
+	i := slices.IndexFunc(baseContainer(t).VolumeMounts, func(vm corev1.VolumeMount) bool { return vm.MountPath == path })
+	if i < 0 {
+		t.Fatalf("the base Deployment mounts nothing at %s", path)
+	}
+	return i
+}
+
+// dropMount is a JSON patch removing the base container's mount at path.
+func dropMount(t *testing.T, path string) string {
+	t.Helper()
+	return fmt.Sprintf("- op: remove\n  path: /spec/template/spec/containers/0/volumeMounts/%d\n", mountIndex(t, path))
 }
 
 // inMemoryK8s copies deploy/k8s into an in-memory file system at /k8s.

@@ -134,6 +134,10 @@ fenjian_tokens_info{sha256=%q,version=%q} 1
 		if !errors.Is(err, reload.ErrRefused) || !strings.Contains(err.Error(), tt.says) {
 			t.Errorf("%s: Reload error %v, want a refusal saying %q", tt.name, err, tt.says)
 		}
+		// A tokens file is no model: the refusal said "model refused: …".
+		if err != nil && strings.Contains(err.Error(), "model") {
+			t.Errorf("%s: Reload error %q speaks of a model", tt.name, err)
+		}
 		if target.Tokens() != serving {
 			t.Errorf("%s: the tokens serving changed", tt.name)
 		}

@@ -98,13 +98,13 @@ func (r *fileReloader) reloadLocked(ctx context.Context, prev string) (Result, f
 	case b != nil && bytes.Equal(b, r.bytes):
 		return Result{Version: prev, Previous: prev}, fileChange{}, b, nil
 	case err != nil:
-		return Result{}, fileChange{}, nil, fmt.Errorf("%w: %w", ErrRefused, err)
+		return Result{}, fileChange{}, nil, &fileRefused{err: err}
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, fileChange{}, nil, err
 	}
 	if err := ch.swap(); err != nil {
-		return Result{}, fileChange{}, nil, fmt.Errorf("%w: %s %s: %w", ErrRefused, r.what, ch.version, err)
+		return Result{}, fileChange{}, nil, &fileRefused{err: fmt.Errorf("%s %s: %w", r.what, ch.version, err)}
 	}
 	r.bytes = b
 	r.metrics.applied(ch.version, b)
@@ -123,3 +123,15 @@ func (r *fileReloader) Watch(ctx context.Context, interval time.Duration) {
 func (r *fileReloader) Follow(ctx context.Context, signals <-chan os.Signal, interval time.Duration) {
 	follow(ctx, r.file, signals, interval, r.Reload)
 }
+
+// fileRefused is the refusal of a file (the teams, rules, holidays, tokens
+// or roles file): it is ErrRefused (errors.Is) but says only its reason,
+// which names the file. Wrapped as "%w: %w", every refusal of a tokens or
+// rules file began "model refused: ", ErrRefused's text, in the error
+// logged beside "tokens file refused; the serving tokens stay" (outside
+// check of ops26).
+type fileRefused struct{ err error }
+
+func (e *fileRefused) Error() string { return e.err.Error() }
+
+func (e *fileRefused) Unwrap() []error { return []error{ErrRefused, e.err} }

@@ -990,10 +990,16 @@ func (systemClock) AfterFunc(d time.Duration, f func()) func() bool {
 type streamExpiry struct {
 	mu     sync.Mutex
 	cancel func() bool
+	// stopped is set when the stream has ended: a judge already under way
+	// (its timer fired as a reload renewed the token, and it judged after
+	// the stream ended) then sets no new timer. One did, and that timer
+	// judged the dead stream again at each expiry for as long as reloads
+	// kept renewing the token.
+	stopped bool
 }
 
-// arm sets the timer to call judge at expires (nothing for a zero expiry),
-// replacing the one set before.
+// arm sets the timer to call judge at expires (nothing for a zero expiry,
+// or once stopped), replacing the one set before.
 func (e *streamExpiry) arm(clock Clock, expires time.Time, judge func()) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -1001,17 +1007,19 @@ func (e *streamExpiry) arm(clock Clock, expires time.Time, judge func()) {
 		e.cancel()
 		e.cancel = nil
 	}
-	if !expires.IsZero() {
+	if !expires.IsZero() && !e.stopped {
 		e.cancel = clock.AfterFunc(max(expires.Sub(clock.Now()), 0), judge)
 	}
 }
 
-// stop stops the timer.
+// stop stops the timer for good.
 func (e *streamExpiry) stop() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.stopped = true
 	if e.cancel != nil {
 		e.cancel()
+		e.cancel = nil
 	}
 }
 

@@ -19,6 +19,35 @@ type fakeClock struct {
 	mu     sync.Mutex
 	now    time.Time
 	timers map[*fakeTimer]bool
+	// gate, when set (holdTimers), is what the functions Advance runs
+	// wait for before they run: a timer that has fired but whose function
+	// has not yet judged its stream, the moment a reload may come between.
+	gate chan struct{}
+	// ran counts the functions Advance started until they return.
+	ran sync.WaitGroup
+}
+
+// holdTimers makes the functions of the timers that fire from now on wait
+// until release is called; release then waits until they have run.
+func (c *fakeClock) holdTimers() (release func()) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	gate := make(chan struct{})
+	c.gate = gate
+	return func() {
+		c.mu.Lock()
+		c.gate = nil
+		c.mu.Unlock()
+		close(gate)
+		c.ran.Wait()
+	}
+}
+
+// pending is the number of timers set and neither fired nor stopped.
+func (c *fakeClock) pending() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.timers)
 }
 
 type fakeTimer struct {
@@ -66,9 +95,17 @@ func (c *fakeClock) Advance(d time.Duration) {
 			delete(c.timers, tm)
 		}
 	}
+	gate := c.gate
+	c.ran.Add(len(due))
 	c.mu.Unlock()
 	for _, f := range due {
-		go f()
+		go func() {
+			defer c.ran.Done()
+			if gate != nil {
+				<-gate
+			}
+			f()
+		}()
 	}
 }
 

@@ -52,7 +52,7 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 		fs.PrintDefaults()
 	}
 	fs.StringVar(&f.model, "model", "", "model `dir` to evaluate, or \"baseline\" for the built-in cause + amount baseline (required)")
-	fs.StringVar(&f.data, "data", "", "labelled JSONL `file` (LabeledFiling lines); - is stdin (required)")
+	fs.StringVar(&f.data, "data", "", dataFlagUsage)
 	fs.StringVar(&f.baseline, "baseline", "", "reference model `dir`, or \"builtin\" for the built-in baseline, to compare against")
 	fs.StringVar(&f.htmlPath, "html", "", "also write a self-contained HTML report to `file`")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
@@ -268,6 +268,10 @@ func majorityOf(s triage.Scorer) (*classifier.Majority, error) {
 	}
 	return maj, nil
 }
+
+// dataFlagUsage is the help of -data of eval and train, which read it
+// alike (openData).
+const dataFlagUsage = "labelled JSONL `file` (LabeledFiling lines), or a directory of them (every *.jsonl, in name order); - is stdin (required)"
 
 // openData opens -data for reading labelled filings: a file, or a
 // directory whose *.jsonl files are read one after another in name order,

@@ -22,6 +22,7 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/internal/training"
 )
 
@@ -45,14 +46,15 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 	f := trainFlags{}
 	fs := newFlagSet(e, "train")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: triagectl train -data FILE.jsonl -out DIR [-seed S] [-holdout F] [-version V] [flags]")
+		fmt.Fprintln(fs.Output(), "usage: triagectl train -data FILE.jsonl|DIR -out DIR [-seed S] [-holdout F] [-version V] [flags]")
 		fmt.Fprintln(fs.Output(), "\nTrains an NB+CART model (golearn) on labelled filings, evaluates it on a held-out split through")
 		fmt.Fprintln(fs.Output(), "the triage policy and writes a versioned model directory (manifest.json, features.json, model.json.gz).")
 		fmt.Fprintln(fs.Output(), "The same data and -seed give the same artifact apart from the manifest's created time.")
+		fmt.Fprintln(fs.Output(), "-data may be a directory: every *.jsonl in it, in name order (e.g. the real filings), as eval reads it.")
 		fmt.Fprintln(fs.Output(), "\nflags:")
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&f.data, "data", "", "labelled JSONL `file` (LabeledFiling lines); - is stdin (required)")
+	fs.StringVar(&f.data, "data", "", dataFlagUsage)
 	fs.StringVar(&f.out, "out", "", "model `dir` to write (required)")
 	fs.Uint64Var(&f.seed, "seed", d.Seed, "random `seed` for the split, folds and bags")
 	fs.Float64Var(&f.holdout, "holdout", d.Holdout, "`fraction` of records held out for evaluation (0–0.9)")
@@ -193,26 +195,29 @@ func warnDroppedLabels(e *env, dropped map[string]int, cfg training.TrainConfig)
 	e.logger.Warn(msg, "dropped", strings.Join(names, ", "))
 }
 
-// readTrainingData reads every labelled filing, hashing the bytes for the
-// manifest. Lines that are not filings are counted and skipped: one bad
-// line in an export should not cost a retraining.
+// readTrainingData reads every labelled filing of path (a file, a
+// directory of *.jsonl files in name order, or - for stdin: the forms eval
+// and promote -eval read, through the same openData), hashing the bytes
+// for the manifest as eval's report does. Lines that are not filings are
+// counted and skipped: one bad line in an export should not cost a
+// retraining.
 func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.LabeledFiling, training.DataInfo, int, error) {
-	in := e.stdin
+	h := sha256.New()
+	read := &countingWriter{}
+	sink := io.MultiWriter(h, read)
+	var rd evaluation.Source = dataset.NewReader(io.TeeReader(e.stdin, sink))
 	size := int64(-1)
 	if path != "-" {
-		file, err := os.Open(path)
+		src, closer, err := openData(path, sink)
 		if err != nil {
-			return nil, training.DataInfo{}, 0, fmt.Errorf("open data: %w", err)
+			return nil, training.DataInfo{}, 0, err
 		}
-		defer file.Close()
-		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+		defer closer.Close()
+		if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
 			size = st.Size()
 		}
-		in = file
+		rd = src
 	}
-	h := sha256.New()
-	cr := &countingReader{r: io.TeeReader(in, h)}
-	rd := dataset.NewReader(cr)
 	var out []*triagev1.LabeledFiling
 	invalid := 0
 	for n := 0; ; n++ {
@@ -233,22 +238,20 @@ func readTrainingData(e *env, path string, prog *trainProgress) ([]*triagev1.Lab
 		}
 		out = append(out, lf)
 		if n%1024 == 0 {
-			prog.update("read data (bytes)", int(cr.n), int(size))
+			prog.update("read data (bytes)", int(read.n), int(size))
 		}
 	}
-	prog.update("read data (bytes)", int(cr.n), int(cr.n))
+	prog.update("read data (bytes)", int(read.n), int(read.n))
 	return out, training.DataInfo{SHA256: hex.EncodeToString(h.Sum(nil)), Records: len(out)}, invalid, nil
 }
 
-type countingReader struct {
-	r io.Reader
-	n int64
-}
+// countingWriter counts the bytes written to it: the data read so far,
+// for the progress bar.
+type countingWriter struct{ n int64 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
 }
 
 // trainProgress shows one progress bar per training stage on a terminal;

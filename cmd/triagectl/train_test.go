@@ -5,11 +5,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -197,5 +199,63 @@ func TestAdjustKindWeights(t *testing.T) {
 				t.Errorf("adjust %s %s: %v; want a usage error saying %s", tc.flag, tc.value, err, tc.want)
 			}
 		}
+	}
+}
+
+// TestTrainDirectory: train -data takes a directory as eval -data does
+// (every *.jsonl in name order, other files ignored), through the same
+// reader: it trains on every file's records, names a bad line by its file
+// and its line in it, and records the digest eval reports for the same
+// directory. Before, train -data DIR failed with "read data: read line
+// 1: read DIR: is a directory".
+func TestTrainDirectory(t *testing.T) {
+	path, recs := trainData(t, 2000)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(raw), "\n"), "\n")
+	half := len(recs) / 2
+	// a.jsonl: the first half; b.jsonl: the rest and the broken line.
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.jsonl":   strings.Join(lines[:half], ""),
+		"b.jsonl":   strings.Join(lines[half:], "") + "\n",
+		"README.md": "not data\n",
+	}
+	for name, c := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "model")
+	e, stdout, stderr := trainEnv()
+	if err := runTrain(context.Background(), e, append([]string{"-data", dir, "-out", out, "-version", "dir-v1"}, small...)); err != nil {
+		t.Fatalf("train -data DIR: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout.String(), "1 invalid lines") {
+		t.Errorf("summary does not count the broken line:\n%s", stdout)
+	}
+	if want := filepath.Join(dir, "b.jsonl") + ": line " + strconv.Itoa(len(lines)-half); !strings.Contains(stderr.String(), want) {
+		t.Errorf("the skipped line is not named %s:\n%s", want, stderr)
+	}
+	m, err := classifier.Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	man := m.Manifest()
+	if man.Training.Records != len(recs) {
+		t.Errorf("trained on %d records, want the directory's %d", man.Training.Records, len(recs))
+	}
+	ee, evalOut, evalErr := testEnv("")
+	if err := runEval(context.Background(), ee, []string{"-model", out, "-data", dir, "-bootstrap", "0"}); err != nil {
+		t.Fatalf("eval -data DIR: %v\n%s", err, evalErr)
+	}
+	var rep evaluation.Report
+	if err := json.Unmarshal(evalOut.Bytes(), &rep); err != nil {
+		t.Fatalf("eval's stdout is not a report: %v\n%s", err, evalOut)
+	}
+	if man.Training.SHA256 != rep.Data.SHA256 {
+		t.Errorf("train recorded sha256 %s of the directory, eval %s", man.Training.SHA256, rep.Data.SHA256)
 	}
 }
