@@ -81,7 +81,8 @@ type Security struct {
 	// proved is ended then. Nil is the system clock; tests inject their own.
 	Clock Clock
 	// RequestArrivalTimeout bounds how long a unary call may take, from its
-	// headers, to send its request, while it holds a call slot; zero means
+	// headers, to send its request, while it holds a call slot, and a team
+	// feed while it waits for its request; zero means
 	// DefaultRequestArrivalTimeout.
 	RequestArrivalTimeout time.Duration
 }
@@ -97,6 +98,7 @@ type Security struct {
 // measured and on (outside check 17); -rate-limit slowed how fast the slots
 // were taken, not how long they were held. A client sends its request
 // right after its headers: the largest, 4 MiB, takes 30 s at 1.1 Mbit/s.
+// A team feed's request must arrive within it too (tap).
 const DefaultRequestArrivalTimeout = 30 * time.Second
 
 // msgRequestNotArrived is the log's reason for a call whose request did
@@ -151,6 +153,7 @@ const (
 	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
 	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
 	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
+	msgWaitingTeamFeeds  = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
 )
 
 // The ErrorInfo reasons of RESOURCE_EXHAUSTED, in domain ErrorDomain: a
@@ -304,6 +307,10 @@ type authorizer struct {
 	feedsByCaller map[string]int
 	maxFeeds      int
 	maxFeedsPer   int
+	// feedsWaiting counts, per identity name, the team feeds admitted
+	// whose request has not arrived (they hold no place of feedsOpen),
+	// bounded by maxFeedsPer too; guarded by feedsMu.
+	feedsWaiting map[string]int
 	// logRefusals bounds the refusals logged; unlogged counts those it
 	// held back since the last record (refuse).
 	logRefusals *rate.Limiter
@@ -336,6 +343,7 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
+		feedsWaiting:  map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
 	n := sec.MaxConcurrentCalls
@@ -715,6 +723,27 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
 	c.holds = a.holds
+	if info.FullMethodName == methodWatch {
+		// A team feed takes its place once its request has arrived
+		// (authorizedStream.RecvMsg); until then it is bounded here, per
+		// identity, and must send its request within the request arrival
+		// timeout. A feed that never sent its request held an HTTP/2
+		// stream, a goroutine and about 11 KB for as long as its
+		// connection, which the connection age does not close while
+		// streams run: one team lead's certificate held 8,192 on 8
+		// connections (+90 MB) with every other feed and call still
+		// served, and 1,024 a connection on the 1,024 connections allowed
+		// would take a pod far past its memory limit (outside check 19).
+		release, err := a.acquireWaitingFeed(c)
+		if err != nil {
+			return ctx, a.refuse(ctx, c, info.FullMethodName, err)
+		}
+		context.AfterFunc(ctx, release)
+		ctx = context.WithValue(ctx, waitingFeedKey{}, release)
+		ctx = newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+			_ = a.refuse(ctx, c, methodWatch, &arrivalError{})
+		})
+	}
 	if a.inflight != nil && slotted(info.FullMethodName) {
 		release, ok := a.acquire()
 		if !ok {
@@ -1042,6 +1071,35 @@ func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
 	}, nil
 }
 
+// acquireWaitingFeed takes one of MaxTeamFeedsPerCaller places for a team
+// feed of c whose request has not arrived yet, or refuses it
+// (RESOURCE_EXHAUSTED) when c's identity holds them all. release gives it
+// back; calling it again does nothing (the request arrived, then the
+// stream ended).
+func (a *authorizer) acquireWaitingFeed(c caller) (release func(), err error) {
+	key := c.name()
+	a.feedsMu.Lock()
+	defer a.feedsMu.Unlock()
+	if a.feedsWaiting[key] >= a.maxFeedsPer {
+		return nil, &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
+	}
+	a.feedsWaiting[key]++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			a.feedsMu.Lock()
+			defer a.feedsMu.Unlock()
+			if a.feedsWaiting[key]--; a.feedsWaiting[key] == 0 {
+				delete(a.feedsWaiting, key)
+			}
+		})
+	}, nil
+}
+
+// waitingFeedKey holds, in a team feed's context, the release of its
+// waiting place (acquireWaitingFeed).
+type waitingFeedKey struct{}
+
 // authorizedStream checks each request a stream receives against its
 // caller (the stream's context carries it from tap).
 type authorizedStream struct {
@@ -1055,6 +1113,9 @@ type authorizedStream struct {
 	feed bool
 	// release gives the feed's place back; nil until it has one.
 	release func()
+	// arrived is set once RecvMsg was called: a feed's first request
+	// stops its arrival clock (tap).
+	arrived bool
 	// ctx is the stream's context as its handler sees it, ended when a
 	// credentials swap refuses the stream; nil for an anonymous caller's.
 	ctx context.Context
@@ -1081,8 +1142,24 @@ func (s *authorizedStream) request() any {
 }
 
 func (s *authorizedStream) RecvMsg(m any) error {
+	first := s.feed && !s.arrived
+	s.arrived = true
 	if err := s.ServerStream.RecvMsg(m); err != nil {
+		if first && requestArrived(s.ServerStream.Context()) != nil {
+			// The request arrival timeout ran out (tap), which logged it.
+			return toStatus(&arrivalError{}).Err()
+		}
 		return err
+	}
+	if first {
+		// A team feed's request arrived: its arrival clock stops, and its
+		// waiting place is given back before it takes a feed's place.
+		if err := requestArrived(s.ServerStream.Context()); err != nil {
+			return toStatus(err).Err()
+		}
+		if release, ok := s.ServerStream.Context().Value(waitingFeedKey{}).(func()); ok {
+			release()
+		}
 	}
 	if s.c.id == nil {
 		return nil

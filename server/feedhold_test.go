@@ -83,3 +83,85 @@ func TestHeldFeedsTakeNoPlace(t *testing.T) {
 		t.Errorf("feed %d: %v; want RESOURCE_EXHAUSTED (the bound still holds)", places+1, err)
 	}
 }
+
+// TestHeldFeedsBoundedPerCaller opens, as one team lead, team feeds that
+// never send their request, on several connections. They held no feed
+// place (TestHeldFeedsTakeNoPlace) and nothing else bounded them: each kept
+// an HTTP/2 stream, a goroutine and about 11 KB for as long as its
+// connection, which the 2-minute connection age does not close while
+// streams run. One team lead's certificate held 8,192 on 8 connections of
+// a running triaged (+90 MB), 1,024 a connection on up to 1,024
+// connections (outside check 19). Now an identity has at most
+// MaxTeamFeedsPerCaller feeds waiting for their request, one more is
+// RESOURCE_EXHAUSTED (TOO_MANY_TEAM_FEEDS_FOR_CALLER), and each must send
+// its request within the request arrival timeout or end
+// DEADLINE_EXCEEDED; the same identity's feeds that did send theirs, and
+// other identities' feeds, are served throughout.
+func TestHeldFeedsBoundedPerCaller(t *testing.T) {
+	const perCaller = 3
+	const arrival = 2 * time.Second
+	sec := testSecurity(t)
+	sec.MaxTeamFeedsPerCaller = perCaller
+	sec.RequestArrivalTimeout = arrival
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	desc := &grpc.StreamDesc{StreamName: "WatchAssignments", ServerStreams: true}
+	hold := func(conn *grpc.ClientConn) grpc.ClientStream {
+		t.Helper()
+		s, err := conn.NewStream(context.Background(), desc, methodWatch)
+		if err != nil {
+			t.Fatalf("open a held feed: %v", err)
+		}
+		return s
+	}
+	// ended returns how s ended, or nil if it is still open after d.
+	ended := func(s grpc.ClientStream, d time.Duration) error {
+		end := make(chan error, 1)
+		go func() { end <- s.RecvMsg(&triagev1.WatchAssignmentsResponse{}) }()
+		select {
+		case err := <-end:
+			return err
+		case <-time.After(d):
+			return nil
+		}
+	}
+	// A feed of the president's that sent its request, opened first.
+	ctx := testContext(t)
+	own := watch(t, triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testPresidentToken)), "family", "")
+	opened := time.Now()
+	var held []grpc.ClientStream
+	for range perCaller {
+		held = append(held, hold(dialAs(t, h.conn.Target(), testPresidentToken)))
+	}
+	for i, s := range held {
+		if err := ended(s, 100*time.Millisecond); err != nil {
+			t.Fatalf("held feed %d of %d ended at once: %v; want it open, waiting for its request", i+1, perCaller, err)
+		}
+	}
+	// One more, on a connection of its own, is refused at its headers.
+	if err := ended(hold(dialAs(t, h.conn.Target(), testPresidentToken)), time.Second); status.Code(err) != codes.ResourceExhausted {
+		t.Errorf("held feed %d: %v; want RESOURCE_EXHAUSTED (the identity's feeds waiting for their request are bounded)", perCaller+1, err)
+	} else {
+		checkRetryable(t, err, ReasonTooManyCallerTeamFeeds, 0)
+	}
+	// The identity's feed that sent its request stays open, and another
+	// identity's feeds are served.
+	select {
+	case err := <-own.end:
+		t.Errorf("the president's feed that sent its request ended: %v", err)
+	default:
+	}
+	if err := watchStatus(ctx, dialAs(t, h.conn.Target(), testToken), "family"); err != nil {
+		t.Errorf("another identity's feed: %v; want it served", err)
+	}
+	// Past the request arrival timeout each held feed has ended.
+	for i, s := range held {
+		wait := time.Until(opened.Add(arrival + 5*time.Second))
+		if err := ended(s, wait); status.Code(err) != codes.DeadlineExceeded {
+			t.Errorf("held feed %d %v after it opened: %v; want DEADLINE_EXCEEDED (its request never arrived)", i+1, time.Since(opened).Round(time.Millisecond), err)
+		}
+	}
+	// Their places are free again.
+	if err := ended(hold(dialAs(t, h.conn.Target(), testPresidentToken)), 200*time.Millisecond); err != nil {
+		t.Errorf("a held feed after the others ended: %v; want it open", err)
+	}
+}
