@@ -154,6 +154,7 @@ const (
 	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
 	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
 	msgWaitingTeamFeeds  = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
+	msgReflectionStreams = "too many reflection streams open for this identity; close one, or retry later"
 )
 
 // The ErrorInfo reasons of RESOURCE_EXHAUSTED, in domain ErrorDomain: a
@@ -172,6 +173,9 @@ const (
 	ReasonTooManyCallerTeamFeeds = "TOO_MANY_TEAM_FEEDS_FOR_CALLER"
 	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open.
 	ReasonTooManyHealthWatches = "TOO_MANY_HEALTH_WATCHES"
+	// ReasonTooManyReflectionStreams: MaxReflectionStreamsPerCaller
+	// reflection streams are open for the caller's identity.
+	ReasonTooManyReflectionStreams = "TOO_MANY_REFLECTION_STREAMS"
 )
 
 // accessError is a refused call: UNAUTHENTICATED when the caller is not
@@ -311,6 +315,9 @@ type authorizer struct {
 	// whose request has not arrived (they hold no place of feedsOpen),
 	// bounded by maxFeedsPer too; guarded by feedsMu.
 	feedsWaiting map[string]int
+	// reflections counts the reflection streams open per identity name
+	// (MaxReflectionStreamsPerCaller); guarded by feedsMu.
+	reflections map[string]int
 	// logRefusals bounds the refusals logged; unlogged counts those it
 	// held back since the last record (refuse).
 	logRefusals *rate.Limiter
@@ -325,6 +332,11 @@ type authorizer struct {
 // check health keep one Watch per connection; load balancers and the
 // kubelet call Check (or /readyz), which stays unbounded.
 const MaxHealthWatches = 1024
+
+// MaxReflectionStreamsPerCaller bounds the server reflection streams one
+// identity may have open at once, across its connections. grpcurl opens
+// one a command, an interactive client one a session.
+const MaxReflectionStreamsPerCaller = 16
 
 // maxLimiters bounds the per-identity limiter table; identities beyond it
 // (many distinct certificate CNs) share one limiter.
@@ -344,6 +356,7 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
 		feedsWaiting:  map[string]int{},
+		reflections:   map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
 	n := sec.MaxConcurrentCalls
@@ -744,6 +757,18 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 			_ = a.refuse(ctx, c, methodWatch, &arrivalError{})
 		})
 	}
+	if reflective(info.FullMethodName) {
+		// A reflection stream holds an HTTP/2 stream, a goroutine and
+		// about 10 KB for as long as its client keeps it open, sending
+		// nothing: an admin's certificate held 8,192 on 8 connections of
+		// a TLS triaged (+80 MB), and on a plaintext server any identity
+		// may (outside check 19). A client needs one at a time.
+		release, err := a.acquireReflection(c)
+		if err != nil {
+			return ctx, a.refuse(ctx, c, info.FullMethodName, err)
+		}
+		context.AfterFunc(ctx, release)
+	}
 	if a.inflight != nil && slotted(info.FullMethodName) {
 		release, ok := a.acquire()
 		if !ok {
@@ -846,8 +871,12 @@ type slotKey struct{}
 // by MaxTeamFeeds, reflection by MaxConcurrentStreams): a slot held for a
 // stream's life would let open feeds shed every Triage.
 func slotted(method string) bool {
-	return !strings.HasPrefix(method, healthPrefix) && method != methodWatch &&
-		!strings.HasPrefix(method, reflectionPrefixV1) && !strings.HasPrefix(method, reflectionPrefixV1a)
+	return !strings.HasPrefix(method, healthPrefix) && method != methodWatch && !reflective(method)
+}
+
+// reflective says whether method is server reflection's.
+func reflective(method string) bool {
+	return strings.HasPrefix(method, reflectionPrefixV1) || strings.HasPrefix(method, reflectionPrefixV1a)
 }
 
 // admitted returns the caller tap admitted. NewGRPCServer installs tap with
@@ -1077,20 +1106,33 @@ func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
 // back; calling it again does nothing (the request arrived, then the
 // stream ended).
 func (a *authorizer) acquireWaitingFeed(c caller) (release func(), err error) {
+	return a.acquirePerCaller(a.feedsWaiting, a.maxFeedsPer, c, &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds})
+}
+
+// acquireReflection takes one of MaxReflectionStreamsPerCaller places for
+// a reflection stream of c, or refuses it (RESOURCE_EXHAUSTED).
+func (a *authorizer) acquireReflection(c caller) (release func(), err error) {
+	return a.acquirePerCaller(a.reflections, MaxReflectionStreamsPerCaller, c, &overloadError{msg: msgReflectionStreams, reason: ReasonTooManyReflectionStreams})
+}
+
+// acquirePerCaller takes one of max places of counts (guarded by feedsMu)
+// for c's identity, or returns refused. release gives it back once, however
+// often it is called.
+func (a *authorizer) acquirePerCaller(counts map[string]int, max int, c caller, refused error) (release func(), err error) {
 	key := c.name()
 	a.feedsMu.Lock()
 	defer a.feedsMu.Unlock()
-	if a.feedsWaiting[key] >= a.maxFeedsPer {
-		return nil, &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
+	if counts[key] >= max {
+		return nil, refused
 	}
-	a.feedsWaiting[key]++
+	counts[key]++
 	var once sync.Once
 	return func() {
 		once.Do(func() {
 			a.feedsMu.Lock()
 			defer a.feedsMu.Unlock()
-			if a.feedsWaiting[key]--; a.feedsWaiting[key] == 0 {
-				delete(a.feedsWaiting, key)
+			if counts[key]--; counts[key] == 0 {
+				delete(counts, key)
 			}
 		})
 	}, nil

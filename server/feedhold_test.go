@@ -165,3 +165,58 @@ func TestHeldFeedsBoundedPerCaller(t *testing.T) {
 		t.Errorf("a held feed after the others ended: %v; want it open", err)
 	}
 }
+
+// TestHeldReflectionStreamsBounded opens, as a filing system on a plaintext
+// server (where any identity may use reflection), reflection streams that
+// send nothing, on several connections. Nothing bounded them but 1,024 a
+// connection: an admin's certificate held 8,192 on 8 connections of a TLS
+// triaged (+80 MB) for as long as it liked (outside check 19). Now one
+// identity has at most MaxReflectionStreamsPerCaller open; one more is
+// RESOURCE_EXHAUSTED (TOO_MANY_REFLECTION_STREAMS), another identity's
+// reflection is served, and a place is free again once a stream ends.
+func TestHeldReflectionStreamsBounded(t *testing.T) {
+	sec := testSecurity(t)
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	desc := &grpc.StreamDesc{StreamName: "ServerReflectionInfo", ServerStreams: true, ClientStreams: true}
+	method := reflectionPrefixV1 + "ServerReflectionInfo"
+	ctx := testContext(t)
+	var held []context.CancelFunc
+	for i := range MaxReflectionStreamsPerCaller {
+		// Two connections: the bound is the identity's, not a connection's.
+		conn := dialAs(t, h.conn.Target(), testFilingToken)
+		if i%2 == 1 {
+			conn = dialAs(t, h.conn.Target(), testFilingToken)
+		}
+		sctx, cancel := context.WithCancel(ctx)
+		t.Cleanup(cancel)
+		if _, err := conn.NewStream(sctx, desc, method); err != nil {
+			t.Fatalf("open held reflection stream %d: %v", i+1, err)
+		}
+		held = append(held, cancel)
+	}
+	filing := dialAs(t, h.conn.Target(), testFilingToken)
+	// The held streams' headers reach the server in their own time.
+	var err error
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if err = reflectionStatus(ctx, filing); status.Code(err) == codes.ResourceExhausted {
+			break
+		}
+	}
+	if status.Code(err) != codes.ResourceExhausted {
+		t.Errorf("reflection stream %d of one identity: %v; want RESOURCE_EXHAUSTED", MaxReflectionStreamsPerCaller+1, err)
+	} else {
+		checkRetryable(t, err, ReasonTooManyReflectionStreams, 0)
+	}
+	if err := reflectionStatus(ctx, dialAs(t, h.conn.Target(), testJudgeToken)); err != nil {
+		t.Errorf("another identity's reflection: %v; want it served", err)
+	}
+	held[0]()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if err = reflectionStatus(ctx, filing); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Errorf("reflection after one held stream ended: %v; want it served", err)
+	}
+}
