@@ -105,20 +105,24 @@ func TestHeldFeedsBoundedPerCaller(t *testing.T) {
 	sec.RequestArrivalTimeout = arrival
 	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
 	desc := &grpc.StreamDesc{StreamName: "WatchAssignments", ServerStreams: true}
-	hold := func(conn *grpc.ClientConn) grpc.ClientStream {
+	// hold opens a feed that never sends its request; one goroutine reads
+	// it, and the channel has how it ended.
+	hold := func(conn *grpc.ClientConn) chan error {
 		t.Helper()
 		s, err := conn.NewStream(context.Background(), desc, methodWatch)
 		if err != nil {
 			t.Fatalf("open a held feed: %v", err)
 		}
-		return s
-	}
-	// ended returns how s ended, or nil if it is still open after d.
-	ended := func(s grpc.ClientStream, d time.Duration) error {
 		end := make(chan error, 1)
 		go func() { end <- s.RecvMsg(&triagev1.WatchAssignmentsResponse{}) }()
+		return end
+	}
+	// ended returns how a held feed ended, or nil if it is still open after
+	// d; an ended feed's error is put back for the next look.
+	ended := func(end chan error, d time.Duration) error {
 		select {
 		case err := <-end:
+			end <- err
 			return err
 		case <-time.After(d):
 			return nil
@@ -128,7 +132,7 @@ func TestHeldFeedsBoundedPerCaller(t *testing.T) {
 	ctx := testContext(t)
 	own := watch(t, triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testPresidentToken)), "family", "")
 	opened := time.Now()
-	var held []grpc.ClientStream
+	var held []chan error
 	for range perCaller {
 		held = append(held, hold(dialAs(t, h.conn.Target(), testPresidentToken)))
 	}
