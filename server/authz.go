@@ -81,7 +81,8 @@ type Security struct {
 	// proved is ended then. Nil is the system clock; tests inject their own.
 	Clock Clock
 	// RequestArrivalTimeout bounds how long a unary call may take, from its
-	// headers, to send its request, while it holds a call slot; zero means
+	// headers, to send its request, while it holds a call slot, and a team
+	// feed while it waits for its request; zero means
 	// DefaultRequestArrivalTimeout.
 	RequestArrivalTimeout time.Duration
 }
@@ -97,6 +98,7 @@ type Security struct {
 // measured and on (outside check 17); -rate-limit slowed how fast the slots
 // were taken, not how long they were held. A client sends its request
 // right after its headers: the largest, 4 MiB, takes 30 s at 1.1 Mbit/s.
+// A team feed's request must arrive within it too (tap).
 const DefaultRequestArrivalTimeout = 30 * time.Second
 
 // msgRequestNotArrived is the log's reason for a call whose request did
@@ -151,6 +153,8 @@ const (
 	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
 	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
 	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
+	msgWaitingTeamFeeds  = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
+	msgReflectionStreams = "too many reflection streams open for this identity; close one, or retry later"
 )
 
 // The ErrorInfo reasons of RESOURCE_EXHAUSTED, in domain ErrorDomain: a
@@ -169,6 +173,9 @@ const (
 	ReasonTooManyCallerTeamFeeds = "TOO_MANY_TEAM_FEEDS_FOR_CALLER"
 	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open.
 	ReasonTooManyHealthWatches = "TOO_MANY_HEALTH_WATCHES"
+	// ReasonTooManyReflectionStreams: MaxReflectionStreamsPerCaller
+	// reflection streams are open for the caller's identity.
+	ReasonTooManyReflectionStreams = "TOO_MANY_REFLECTION_STREAMS"
 )
 
 // accessError is a refused call: UNAUTHENTICATED when the caller is not
@@ -304,6 +311,13 @@ type authorizer struct {
 	feedsByCaller map[string]int
 	maxFeeds      int
 	maxFeedsPer   int
+	// feedsWaiting counts, per identity name, the team feeds admitted
+	// whose request has not arrived (they hold no place of feedsOpen),
+	// bounded by maxFeedsPer too; guarded by feedsMu.
+	feedsWaiting map[string]int
+	// reflections counts the reflection streams open per identity name
+	// (MaxReflectionStreamsPerCaller); guarded by feedsMu.
+	reflections map[string]int
 	// logRefusals bounds the refusals logged; unlogged counts those it
 	// held back since the last record (refuse).
 	logRefusals *rate.Limiter
@@ -318,6 +332,11 @@ type authorizer struct {
 // check health keep one Watch per connection; load balancers and the
 // kubelet call Check (or /readyz), which stays unbounded.
 const MaxHealthWatches = 1024
+
+// MaxReflectionStreamsPerCaller bounds the server reflection streams one
+// identity may have open at once, across its connections. grpcurl opens
+// one a command, an interactive client one a session.
+const MaxReflectionStreamsPerCaller = 16
 
 // maxLimiters bounds the per-identity limiter table; identities beyond it
 // (many distinct certificate CNs) share one limiter.
@@ -336,6 +355,8 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
+		feedsWaiting:  map[string]int{},
+		reflections:   map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
 	n := sec.MaxConcurrentCalls
@@ -715,6 +736,39 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
 	c.holds = a.holds
+	if info.FullMethodName == methodWatch {
+		// A team feed takes its place once its request has arrived
+		// (authorizedStream.RecvMsg); until then it is bounded here, per
+		// identity, and must send its request within the request arrival
+		// timeout. A feed that never sent its request held an HTTP/2
+		// stream, a goroutine and about 11 KB for as long as its
+		// connection, which the connection age does not close while
+		// streams run: one team lead's certificate held 8,192 on 8
+		// connections (+90 MB) with every other feed and call still
+		// served, and 1,024 a connection on the 1,024 connections allowed
+		// would take a pod far past its memory limit (outside check 19).
+		release, err := a.acquireWaitingFeed(c)
+		if err != nil {
+			return ctx, a.refuse(ctx, c, info.FullMethodName, err)
+		}
+		context.AfterFunc(ctx, release)
+		ctx = context.WithValue(ctx, waitingFeedKey{}, release)
+		ctx = newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+			_ = a.refuse(ctx, c, methodWatch, &arrivalError{})
+		})
+	}
+	if reflective(info.FullMethodName) {
+		// A reflection stream holds an HTTP/2 stream, a goroutine and
+		// about 10 KB for as long as its client keeps it open, sending
+		// nothing: an admin's certificate held 8,192 on 8 connections of
+		// a TLS triaged (+80 MB), and on a plaintext server any identity
+		// may (outside check 19). A client needs one at a time.
+		release, err := a.acquireReflection(c)
+		if err != nil {
+			return ctx, a.refuse(ctx, c, info.FullMethodName, err)
+		}
+		context.AfterFunc(ctx, release)
+	}
 	if a.inflight != nil && slotted(info.FullMethodName) {
 		release, ok := a.acquire()
 		if !ok {
@@ -817,8 +871,12 @@ type slotKey struct{}
 // by MaxTeamFeeds, reflection by MaxConcurrentStreams): a slot held for a
 // stream's life would let open feeds shed every Triage.
 func slotted(method string) bool {
-	return !strings.HasPrefix(method, healthPrefix) && method != methodWatch &&
-		!strings.HasPrefix(method, reflectionPrefixV1) && !strings.HasPrefix(method, reflectionPrefixV1a)
+	return !strings.HasPrefix(method, healthPrefix) && method != methodWatch && !reflective(method)
+}
+
+// reflective says whether method is server reflection's.
+func reflective(method string) bool {
+	return strings.HasPrefix(method, reflectionPrefixV1) || strings.HasPrefix(method, reflectionPrefixV1a)
 }
 
 // admitted returns the caller tap admitted. NewGRPCServer installs tap with
@@ -1050,6 +1108,48 @@ func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
 	}, nil
 }
 
+// acquireWaitingFeed takes one of MaxTeamFeedsPerCaller places for a team
+// feed of c whose request has not arrived yet, or refuses it
+// (RESOURCE_EXHAUSTED) when c's identity holds them all. release gives it
+// back; calling it again does nothing (the request arrived, then the
+// stream ended).
+func (a *authorizer) acquireWaitingFeed(c caller) (release func(), err error) {
+	return a.acquirePerCaller(a.feedsWaiting, a.maxFeedsPer, c, &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds})
+}
+
+// acquireReflection takes one of MaxReflectionStreamsPerCaller places for
+// a reflection stream of c, or refuses it (RESOURCE_EXHAUSTED).
+func (a *authorizer) acquireReflection(c caller) (release func(), err error) {
+	return a.acquirePerCaller(a.reflections, MaxReflectionStreamsPerCaller, c, &overloadError{msg: msgReflectionStreams, reason: ReasonTooManyReflectionStreams})
+}
+
+// acquirePerCaller takes one of max places of counts (guarded by feedsMu)
+// for c's identity, or returns refused. release gives it back once, however
+// often it is called.
+func (a *authorizer) acquirePerCaller(counts map[string]int, max int, c caller, refused error) (release func(), err error) {
+	key := c.name()
+	a.feedsMu.Lock()
+	defer a.feedsMu.Unlock()
+	if counts[key] >= max {
+		return nil, refused
+	}
+	counts[key]++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			a.feedsMu.Lock()
+			defer a.feedsMu.Unlock()
+			if counts[key]--; counts[key] == 0 {
+				delete(counts, key)
+			}
+		})
+	}, nil
+}
+
+// waitingFeedKey holds, in a team feed's context, the release of its
+// waiting place (acquireWaitingFeed).
+type waitingFeedKey struct{}
+
 // authorizedStream checks each request a stream receives against its
 // caller (the stream's context carries it from tap).
 type authorizedStream struct {
@@ -1063,6 +1163,9 @@ type authorizedStream struct {
 	feed bool
 	// release gives the feed's place back; nil until it has one.
 	release func()
+	// arrived is set once RecvMsg was called: a feed's first request
+	// stops its arrival clock (tap).
+	arrived bool
 	// ctx is the stream's context as its handler sees it, ended when a
 	// credentials swap refuses the stream; nil for an anonymous caller's.
 	ctx context.Context
@@ -1089,8 +1192,24 @@ func (s *authorizedStream) request() any {
 }
 
 func (s *authorizedStream) RecvMsg(m any) error {
+	first := s.feed && !s.arrived
+	s.arrived = true
 	if err := s.ServerStream.RecvMsg(m); err != nil {
+		if first && requestArrived(s.ServerStream.Context()) != nil {
+			// The request arrival timeout ran out (tap), which logged it.
+			return toStatus(&arrivalError{}).Err()
+		}
 		return err
+	}
+	if first {
+		// A team feed's request arrived: its arrival clock stops, and its
+		// waiting place is given back before it takes a feed's place.
+		if err := requestArrived(s.ServerStream.Context()); err != nil {
+			return toStatus(err).Err()
+		}
+		if release, ok := s.ServerStream.Context().Value(waitingFeedKey{}).(func()); ok {
+			release()
+		}
 	}
 	if s.c.id == nil {
 		return nil

@@ -83,3 +83,144 @@ func TestHeldFeedsTakeNoPlace(t *testing.T) {
 		t.Errorf("feed %d: %v; want RESOURCE_EXHAUSTED (the bound still holds)", places+1, err)
 	}
 }
+
+// TestHeldFeedsBoundedPerCaller opens, as one team lead, team feeds that
+// never send their request, on several connections. They held no feed
+// place (TestHeldFeedsTakeNoPlace) and nothing else bounded them: each kept
+// an HTTP/2 stream, a goroutine and about 11 KB for as long as its
+// connection, which the 2-minute connection age does not close while
+// streams run. One team lead's certificate held 8,192 on 8 connections of
+// a running triaged (+90 MB), 1,024 a connection on up to 1,024
+// connections (outside check 19). Now an identity has at most
+// MaxTeamFeedsPerCaller feeds waiting for their request, one more is
+// RESOURCE_EXHAUSTED (TOO_MANY_TEAM_FEEDS_FOR_CALLER), and each must send
+// its request within the request arrival timeout or end
+// DEADLINE_EXCEEDED; the same identity's feeds that did send theirs, and
+// other identities' feeds, are served throughout.
+func TestHeldFeedsBoundedPerCaller(t *testing.T) {
+	const perCaller = 3
+	const arrival = 2 * time.Second
+	sec := testSecurity(t)
+	sec.MaxTeamFeedsPerCaller = perCaller
+	sec.RequestArrivalTimeout = arrival
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	desc := &grpc.StreamDesc{StreamName: "WatchAssignments", ServerStreams: true}
+	// hold opens a feed that never sends its request; one goroutine reads
+	// it, and the channel has how it ended.
+	hold := func(conn *grpc.ClientConn) chan error {
+		t.Helper()
+		s, err := conn.NewStream(context.Background(), desc, methodWatch)
+		if err != nil {
+			t.Fatalf("open a held feed: %v", err)
+		}
+		end := make(chan error, 1)
+		go func() { end <- s.RecvMsg(&triagev1.WatchAssignmentsResponse{}) }()
+		return end
+	}
+	// ended returns how a held feed ended, or nil if it is still open after
+	// d; an ended feed's error is put back for the next look.
+	ended := func(end chan error, d time.Duration) error {
+		select {
+		case err := <-end:
+			end <- err
+			return err
+		case <-time.After(d):
+			return nil
+		}
+	}
+	// A feed of the president's that sent its request, opened first.
+	ctx := testContext(t)
+	own := watch(t, triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testPresidentToken)), "family", "")
+	opened := time.Now()
+	var held []chan error
+	for range perCaller {
+		held = append(held, hold(dialAs(t, h.conn.Target(), testPresidentToken)))
+	}
+	for i, s := range held {
+		if err := ended(s, 100*time.Millisecond); err != nil {
+			t.Fatalf("held feed %d of %d ended at once: %v; want it open, waiting for its request", i+1, perCaller, err)
+		}
+	}
+	// One more, on a connection of its own, is refused at its headers.
+	if err := ended(hold(dialAs(t, h.conn.Target(), testPresidentToken)), time.Second); status.Code(err) != codes.ResourceExhausted {
+		t.Errorf("held feed %d: %v; want RESOURCE_EXHAUSTED (the identity's feeds waiting for their request are bounded)", perCaller+1, err)
+	} else {
+		checkRetryable(t, err, ReasonTooManyCallerTeamFeeds, 0)
+	}
+	// The identity's feed that sent its request stays open, and another
+	// identity's feeds are served.
+	select {
+	case err := <-own.end:
+		t.Errorf("the president's feed that sent its request ended: %v", err)
+	default:
+	}
+	if err := watchStatus(ctx, dialAs(t, h.conn.Target(), testToken), "family"); err != nil {
+		t.Errorf("another identity's feed: %v; want it served", err)
+	}
+	// Past the request arrival timeout each held feed has ended.
+	for i, s := range held {
+		wait := time.Until(opened.Add(arrival + 5*time.Second))
+		if err := ended(s, wait); status.Code(err) != codes.DeadlineExceeded {
+			t.Errorf("held feed %d %v after it opened: %v; want DEADLINE_EXCEEDED (its request never arrived)", i+1, time.Since(opened).Round(time.Millisecond), err)
+		}
+	}
+	// Their places are free again.
+	if err := ended(hold(dialAs(t, h.conn.Target(), testPresidentToken)), 200*time.Millisecond); err != nil {
+		t.Errorf("a held feed after the others ended: %v; want it open", err)
+	}
+}
+
+// TestHeldReflectionStreamsBounded opens, as a filing system on a plaintext
+// server (where any identity may use reflection), reflection streams that
+// send nothing, on several connections. Nothing bounded them but 1,024 a
+// connection: an admin's certificate held 8,192 on 8 connections of a TLS
+// triaged (+80 MB) for as long as it liked (outside check 19). Now one
+// identity has at most MaxReflectionStreamsPerCaller open; one more is
+// RESOURCE_EXHAUSTED (TOO_MANY_REFLECTION_STREAMS), another identity's
+// reflection is served, and a place is free again once a stream ends.
+func TestHeldReflectionStreamsBounded(t *testing.T) {
+	sec := testSecurity(t)
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	desc := &grpc.StreamDesc{StreamName: "ServerReflectionInfo", ServerStreams: true, ClientStreams: true}
+	method := reflectionPrefixV1 + "ServerReflectionInfo"
+	ctx := testContext(t)
+	var held []context.CancelFunc
+	for i := range MaxReflectionStreamsPerCaller {
+		// Two connections: the bound is the identity's, not a connection's.
+		conn := dialAs(t, h.conn.Target(), testFilingToken)
+		if i%2 == 1 {
+			conn = dialAs(t, h.conn.Target(), testFilingToken)
+		}
+		sctx, cancel := context.WithCancel(ctx)
+		t.Cleanup(cancel)
+		if _, err := conn.NewStream(sctx, desc, method); err != nil {
+			t.Fatalf("open held reflection stream %d: %v", i+1, err)
+		}
+		held = append(held, cancel)
+	}
+	filing := dialAs(t, h.conn.Target(), testFilingToken)
+	// The held streams' headers reach the server in their own time.
+	var err error
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if err = reflectionStatus(ctx, filing); status.Code(err) == codes.ResourceExhausted {
+			break
+		}
+	}
+	if status.Code(err) != codes.ResourceExhausted {
+		t.Errorf("reflection stream %d of one identity: %v; want RESOURCE_EXHAUSTED", MaxReflectionStreamsPerCaller+1, err)
+	} else {
+		checkRetryable(t, err, ReasonTooManyReflectionStreams, 0)
+	}
+	if err := reflectionStatus(ctx, dialAs(t, h.conn.Target(), testJudgeToken)); err != nil {
+		t.Errorf("another identity's reflection: %v; want it served", err)
+	}
+	held[0]()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if err = reflectionStatus(ctx, filing); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Errorf("reflection after one held stream ended: %v; want it served", err)
+	}
+}
