@@ -131,6 +131,13 @@ func TestFreeTextFields(t *testing.T) {
 		{"id with a variation selector", w(id("(2024)浙0102民初1\ufe0f号")), "filing.id: invisible character U+FE0F at 14"},
 		{"id with a Hangul filler", w(id("(2024)浙0102民初1号\u3164")), "filing.id: invisible character U+3164 at 15"},
 		{"id with a tag space", w(id("(2024)浙0102民初1号\U000E0020")), "filing.id: invisible character U+E0020 at 15"},
+		{"id with an acute on 号", w(id("(2024)浙0102民初1号\u0301")), "filing.id: combining mark U+0301 at 15 belongs to no letter of the id"},
+		{"id with an acute before 号", w(id("(2024)浙0102民初1\u0301号")), "filing.id: combining mark U+0301 at 14 belongs to no letter of the id"},
+		{"id with a dot over 民", w(id("(2024)浙0102民\u0307初1号")), "filing.id: combining mark U+0307 at 12 belongs to no letter of the id"},
+		{"id opening with a mark", w(id("\u0301(2024)浙0102民初1号")), "filing.id: combining mark U+0301 at 0 belongs to no letter of the id"},
+		{"id with an enclosing circle", w(id("(2024)浙0102民初1号\u20dd")), "filing.id: combining mark U+20DD at 15 belongs to no letter of the id"},
+		{"id with a kana voicing mark", w(id("(2024)浙0102民初1号\u3099")), "filing.id: combining mark U+3099 at 15 belongs to no letter of the id"},
+		{"id with a skin tone", w(id("(2024)浙0102民初1号\U0001F3FB")), "filing.id: combining mark U+1F3FB at 15 belongs to no letter of the id"},
 		// Code points that name no character of a case number: a GBK id
 		// read as UTF-8 (民终, 刑终 and 行终 all became ����), a
 		// private-use box, a noncharacter.
@@ -227,10 +234,11 @@ func TestFreeTextFields(t *testing.T) {
 // TestIDNearMisses: the code points either side of those validateID refuses
 // as naming no character (the noncharacters U+FDD0–U+FDEF and U+FFFE–U+FFFF,
 // U+FFFD, private use) are characters of an id, as is a CJK ideograph
-// outside the BMP.
+// outside the BMP, and a decomposed é (e and U+0301), which composes into a
+// letter.
 func TestIDNearMisses(t *testing.T) {
 	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
-	for _, s := range []string{"\ufdcf", "\ufdf0", "\ufffc", "\uf900", "\U00020000", "\U0001FFFD"} {
+	for _, s := range []string{"\ufdcf", "\ufdf0", "\ufffc", "\uf900", "\U00020000", "\U0001FFFD", "e\u0301"} {
 		f := with(civilBase(t), id("(2024)浙0102民初1号"+s))
 		if err := rules.ValidateAt(f, now); err != nil {
 			t.Errorf("id ending in U+%04X: %v, want accepted", []rune(s)[0], err)
