@@ -228,11 +228,20 @@ func validateSides(f *triagev1.Filing) error {
 	}
 	switch {
 	case !plaintiff:
-		return fieldErrorf("filing.parties", "has no plaintiff: a %s case needs one (%s)", kindName(f.GetCaseKind()), article)
+		return fieldErrorf("filing.parties", "has no plaintiff: %s needs one (%s)", aCase(f.GetCaseKind()), article)
 	case !defendant:
-		return fieldErrorf("filing.parties", "has no defendant: a %s case needs a definite one (%s)", kindName(f.GetCaseKind()), article)
+		return fieldErrorf("filing.parties", "has no defendant: %s needs a definite one (%s)", aCase(f.GetCaseKind()), article)
 	}
 	return nil
+}
+
+// aCase is "a civil case", "an administrative case": the message read "a
+// administrative case" (outside check 19).
+func aCase(k triagev1.CaseKind) string {
+	if k == triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE {
+		return "an administrative case"
+	}
+	return "a " + kindName(k) + " case"
 }
 
 // Longest terms a sentencing recommendation of each kind can carry, in

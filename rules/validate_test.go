@@ -230,3 +230,22 @@ func TestValidateTextEveryRune(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateSidesMessage: the refusal of a filing without one side names
+// the article of its kind, in English a clerk can read as written.
+func TestValidateSidesMessage(t *testing.T) {
+	for _, tc := range []struct {
+		kind triagev1.CaseKind
+		f    func(*triagev1.Filing)
+		want string
+	}{
+		{triagev1.CaseKind_CASE_KIND_CIVIL, setParties(0, 1), "filing.parties: has no plaintiff: a civil case needs one (民事诉讼法第一百二十二条)"},
+		{triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE, setParties(1, 0), "filing.parties: has no defendant: an administrative case needs a definite one (行政诉讼法第四十九条)"},
+	} {
+		f := with(civilBase(t), kind(tc.kind), tc.f)
+		err := rules.ValidateAt(f, time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%v: Validate = %v, want %q", tc.kind, err, tc.want)
+		}
+	}
+}
