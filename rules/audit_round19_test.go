@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
@@ -235,5 +236,35 @@ func audit19Cases(tb testing.TB) []tcase {
 		{name: "JS-2019-0604 filed 2024 (a year in a non-number id)", filing: c(id("JS-2019-0604")), avail: av(pSC, avA)},
 		{name: "收案号 without a type", filing: c(id("浙0302-2024-001001")), avail: av(pSC, avA)},
 		{name: "parenthesised text that is not a number", filing: c(id("(2024)待分配")), avail: av(pSC, avA)},
+	}
+}
+
+// TestCaseNumberMessages: a case number that contradicts the filing is
+// refused in the messages' one language (docs/integration.md): English
+// naming the field, the law's words (案号, 法院代字, 收案年度, 立案) in
+// Chinese. Outside check 19 found these five in Chinese only.
+func TestCaseNumberMessages(t *testing.T) {
+	c, _, _ := auditBuilders(t)
+	mid := courtAt("温州市中级人民法院", intermediateCourt)
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		f    *triagev1.Filing
+		want string
+	}{
+		{"second instance", c(id("(2024)浙0302民终11号")),
+			"filing.id: 案号 (2024)浙0302民终11号 is 民事二审, not a first-instance case: small claims, the simplified, the ordinary and the fast-track procedures are first-instance procedures, and fenjian triages only first-instance filings"},
+		{"kind", c(id("(2024)浙0302刑初11号")),
+			"filing.case_kind: 案号 (2024)浙0302刑初11号 is a criminal case (刑事) but case_kind is civil: the procedure depends on the kind; check the 案号 or the case kind"},
+		{"level", c(id("(2024)浙0302民初11号"), mid),
+			"filing.court_level: 案号 (2024)浙0302民初11号 has the 法院代字 浙0302 of a basic court (基层法院) but court_level is intermediate: small claims, the simplified and the fast-track procedures are for basic courts (基层人民法院) only; check the 案号 or the court level"},
+		{"province", c(id("(2024)浙0302民初11号"), province("上海市")),
+			"filing.province: 案号 (2024)浙0302民初11号 has the 法院代字 浙0302 of a court in 浙江省 but province is 上海市: the small-claims limit is the court's province's (previous-year average wage); check the 案号 or the province"},
+		{"year", c(id("(2024)浙0302民初1002号"), filedOn("2019-06-03")),
+			"filing.filed_on: 案号 (2024)浙0302民初1002号 has the 收案年度 2024 but the 立案 date is 2019-06-03: a case is received (收案) before it is filed (立案), so its year is the 立案 year or the one before; check the 案号 or filed_on"},
+	} {
+		if err := rules.ValidateAt(tc.f, now); err == nil || err.Error() != tc.want {
+			t.Errorf("%s:\n got %v\nwant %s", tc.name, err, tc.want)
+		}
 	}
 }

@@ -210,6 +210,13 @@ var levelNames = map[triagev1.CourtLevel]string{
 	triagev1.CourtLevel_COURT_LEVEL_HIGH: "高级", triagev1.CourtLevel_COURT_LEVEL_SUPREME: "最高",
 }
 
+// levelWords are the court levels in the English of INVALID_ARGUMENT
+// messages (docs/integration.md: the message's language).
+var levelWords = map[triagev1.CourtLevel]string{
+	triagev1.CourtLevel_COURT_LEVEL_BASIC: "basic", triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE: "intermediate",
+	triagev1.CourtLevel_COURT_LEVEL_HIGH: "high", triagev1.CourtLevel_COURT_LEVEL_SUPREME: "supreme",
+}
+
 var kindNames = map[triagev1.CaseKind]string{numCivil: "民事", numAdmin: "行政", numCrim: "刑事"}
 
 // validateCaseNumber refuses a filing whose case number contradicts its
@@ -224,15 +231,15 @@ func validateCaseNumber(f *triagev1.Filing) error {
 	}
 	if nf.typed {
 		if nf.typ.stage == stageOther {
-			return fieldErrorf("filing.id", "案号 %s 是%s，不是一审立案的案件：小额诉讼、简易程序、普通程序（刑事速裁程序）只适用于第一审案件，本系统不分流此类案件", nf.number, nf.typ.what)
+			return fieldErrorf("filing.id", "案号 %s is %s, not a first-instance case: small claims, the simplified, the ordinary and the fast-track procedures are first-instance procedures, and fenjian triages only first-instance filings", nf.number, nf.typ.what)
 		}
 		if nf.typ.kind != f.GetCaseKind() {
-			return fieldErrorf("filing.case_kind", "案号 %s 是%s案件，所填案件类别为%s：诉讼程序依案件类型而定，请核对案号或案件类别", nf.number, kindNames[nf.typ.kind], kindNames[f.GetCaseKind()])
+			return fieldErrorf("filing.case_kind", "案号 %s is a %s case (%s) but case_kind is %s: the procedure depends on the kind; check the 案号 or the case kind", nf.number, kindName(nf.typ.kind), kindNames[nf.typ.kind], kindName(f.GetCaseKind()))
 		}
 	}
 	if nf.court != "" {
 		if want := courtCodeLevel(nf.court); want != f.GetCourtLevel() {
-			return fieldErrorf("filing.court_level", "案号 %s 的法院代字 %s 是%s法院的，所填法院层级为%s：小额诉讼、简易程序和速裁程序只适用于基层人民法院，请核对案号或法院层级", nf.number, nf.court, levelNames[want], levelNames[f.GetCourtLevel()])
+			return fieldErrorf("filing.court_level", "案号 %s has the 法院代字 %s of a %s court (%s法院) but court_level is %s: small claims, the simplified and the fast-track procedures are for basic courts (基层人民法院) only; check the 案号 or the court level", nf.number, nf.court, levelWords[want], levelNames[want], levelWords[f.GetCourtLevel()])
 		}
 		if err := checkNumberProvince(nf, f.GetProvince()); err != nil {
 			return err
@@ -253,7 +260,7 @@ func checkNumberProvince(nf numberFacts, province string) error {
 		return nil
 	}
 	if stated.Code != named.Code {
-		return fieldErrorf("filing.province", "案号 %s 的法院代字 %s 是%s的法院，所填省份为%s：小额诉讼的标的额标准以法院所在省份上年度就业人员年平均工资计算，请核对案号或省份", nf.number, nf.court, named.Name, stated.Name)
+		return fieldErrorf("filing.province", "案号 %s has the 法院代字 %s of a court in %s but province is %s: the small-claims limit is the court's province's (previous-year average wage); check the 案号 or the province", nf.number, nf.court, named.Name, stated.Name)
 	}
 	return nil
 }
@@ -295,7 +302,7 @@ func checkNumberYear(nf numberFacts, filedOn string) error {
 	case d == 1 && on.Month() == time.December:
 		return nil
 	}
-	return fieldErrorf("filing.filed_on", "案号 %s 的收案年度为%d年，所填立案日期为%s：收案在立案之前，收案年度只能是立案当年或上一年，请核对案号或立案日期", nf.number, nf.year, filedOn)
+	return fieldErrorf("filing.filed_on", "案号 %s has the 收案年度 %d but the 立案 date is %s: a case is received (收案) before it is filed (立案), so its year is the 立案 year or the one before; check the 案号 or filed_on", nf.number, nf.year, filedOn)
 }
 
 // yearAhead reports whether the number is of the year after the 立案 date
