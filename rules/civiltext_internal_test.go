@@ -183,7 +183,11 @@ func randomText(rng *rand.Rand, pieces []string, n int) string {
 // texts of the words and marks it reads and a few others.
 func TestSideCounts(t *testing.T) {
 	re := regexp.MustCompile(`(原告|被告)[^,;:。.!?()\n]{0,30}?等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)`)
-	pieces := []string{"原告", "被告", "原", "告", "等", "1", "25", "十", "二", "两百", "人", "名", ",", "。", ";", "(", "\n", "张三", "x", "\xff", "被告人", "李四等", "零"}
+	pieces := []string{"原告", "被告", "原", "告", "等", "1", "25", "十", "二", "两百", "人", "名", ",", "。", ";", "(", "\n", "张三", "x", "\xff", "被告人", "李四等", "零",
+		// Runes the gap reads by their bytes or decodes: the other E3 runes
+		// beside 。, E0 and ED leads, a cut character, a two- and a
+		// four-byte rune.
+		"、", "\u3000", "\u0800", "\ud7ff", "\xe5\x85", "\xe3", "é", "𠀀"}
 	rng := rand.New(rand.NewPCG(23, 13))
 	found := 0
 	for i := range 200000 {
