@@ -168,7 +168,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 			}
 		}
 	}
-	r.whereabouts = slices.ContainsFunc(unnegatedAt(text, whereaboutsPhrase), func(at int) bool {
+	r.whereabouts = slices.ContainsFunc(unnegatedPhraseAt(text, whereaboutsPhrase), func(at int) bool {
 		return partySubject(text, at, append([]string{"被告"}, defendants...))
 	})
 	r.foreignText = r.foreignText || foreignStated(text, append([]string{"原告", "被告", "第三人"}, parties...))
@@ -295,11 +295,18 @@ func personsNamed(name string) int {
 	if m := namedCount.FindStringSubmatch(name); m != nil {
 		return max(chineseCount(m[1]), 1)
 	}
-	if parts := strings.Split(name, "、"); len(parts) > 1 &&
-		!slices.ContainsFunc(parts, func(p string) bool { n := utf8.RuneCountInString(p); return n == 0 || n > maxListedNameRunes }) {
-		return len(parts)
+	// The parts are counted where they stand, not split out: every party's
+	// name is read on every civil Decide.
+	parts := 0
+	for rest, more := name, strings.Contains(name, "、"); more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "、")
+		if n := utf8.RuneCountInString(part); n == 0 || n > maxListedNameRunes {
+			return 1
+		}
+		parts++
 	}
-	return 1
+	return max(parts, 1)
 }
 
 // maxListedNameRunes bounds one name of a list in a party entry: a
@@ -339,7 +346,7 @@ func chineseCount(s string) int {
 var negations = []string{"不是", "并非", "并未", "没有", "无需", "不需", "不必", "无须", "非", "未", "不", "无"}
 
 // whereaboutsPhrase is how a filing says a person cannot be found.
-var whereaboutsPhrase = regexp.MustCompile(`下落不明`)
+const whereaboutsPhrase = "下落不明"
 
 // unnegatedAt returns where re matches text without a negation just before
 // the match.
@@ -352,6 +359,27 @@ func unnegatedAt(text string, re *regexp.Regexp) []int {
 		}
 	}
 	return at
+}
+
+// unnegatedPhraseAt is unnegatedAt of an expression that is one fixed
+// phrase: where phrase stands in text (not overlapping, from the left)
+// without a negation just before it. A word search, where the regexp
+// package spent ~10,000 instructions of a Decide on the complaint (issue
+// 13, callgrind 2026-12-05); TestUnnegatedPhraseAt compares the two.
+func unnegatedPhraseAt(text, phrase string) []int {
+	var at []int
+	for from := 0; ; {
+		i := hanscan.Index(text[from:], phrase)
+		if i < 0 {
+			return at
+		}
+		i += from
+		before := text[:i]
+		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			at = append(at, i)
+		}
+		from = i + len(phrase)
+	}
 }
 
 // subjectWindowRunes bounds how far before a statement partySubject looks

@@ -28,6 +28,7 @@ func TestPersonsNamed(t *testing.T) {
 	for name, want := range map[string]int{
 		"张三等15人": 15, "李某等十二人": 12, "王某等二十名": 20, "张三": 1, "张三、李四、王五": 3,
 		"温州市某某贸易有限公司": 1, "某某建设、安装工程有限公司": 1, "张三等": 1,
+		"张三、李四": 2, "张三、": 1, "、": 1, "、张三": 1, "张三、、李四": 1, "赵某1、赵某2、赵某3、赵某4": 4,
 	} {
 		if got := personsNamed(name); got != want {
 			t.Errorf("personsNamed(%q) = %d, want %d", name, got, want)
@@ -371,5 +372,26 @@ func TestNextClause(t *testing.T) {
 		if got, want := holdsSumUnit(text), strings.ContainsAny(text, "元万币镑"); got != want {
 			t.Fatalf("holdsSumUnit(%q) = %v, strings.ContainsAny %v", text, got, want)
 		}
+	}
+}
+
+// TestUnnegatedPhraseAt: the phrase search finds where the expression of
+// the phrase alone does, negated or not, in random texts of the phrase,
+// its parts and the negations.
+func TestUnnegatedPhraseAt(t *testing.T) {
+	re := regexp.MustCompile(regexp.QuoteMeta(whereaboutsPhrase))
+	pieces := append([]string{whereaboutsPhrase, "下落", "不明", "下", "明", "被告", "。", "\xff", "\xe4\xb8"}, negations...)
+	rng := rand.New(rand.NewPCG(26, 5))
+	found := 0
+	for i := range 100000 {
+		text := randomText(rng, pieces, i%30)
+		want, got := unnegatedAt(text, re), unnegatedPhraseAt(text, whereaboutsPhrase)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("unnegatedPhraseAt(%q) (-expression +search):\n%s", text, d)
+		}
+		found += len(got)
+	}
+	if found < 1000 {
+		t.Fatalf("only %d phrases found in the random texts: the test reads too little", found)
 	}
 }
