@@ -136,7 +136,7 @@ func (m *Model) OutOfDistribution(f *triagev1.Filing, a *rules.Assessment) strin
 		return fmt.Sprintf("训练数据中没有案由“%s”及其所属类别", c)
 	}
 	if r, ok := d.TextRunes[kind]; ok {
-		if n := runeCount(f.GetText()); n < r[0] || n > r[1] {
+		if n := textRunes(f, a); n < r[0] || n > r[1] {
 			return fmt.Sprintf("起诉材料长度 %d 字，超出训练数据范围（%d–%d 字）", n, r[0], r[1])
 		}
 	}

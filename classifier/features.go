@@ -512,9 +512,19 @@ func (x *Extractor) walk(v *Vector, ns uint64, s string, d *[NumDense]float64) {
 	lx.counts(&hit, d)
 }
 
+// textRunes is runeCount of f's text: the count the rules' validation
+// took when a assessed f (rules.Assessment.TextRunes), since the features
+// and the domain check of every decision need it and each count of a
+// complaint cost ~5% of a Decide (issue 13, callgrind 2026-12-05).
+func textRunes(f *triagev1.Filing, a *rules.Assessment) int {
+	if a != nil {
+		return a.TextRunes(f.GetText())
+	}
+	return runeCount(f.GetText())
+}
+
 // runeCount is utf8.RuneCountInString(s) with the decoding of walk: CJK
-// text counts about a third faster, which matters because every decision
-// counts its filing's text once more (Model.OutOfDistribution).
+// text counts about a third faster than with the standard library.
 func runeCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); n++ {

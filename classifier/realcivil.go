@@ -86,8 +86,11 @@ func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat 
 // simplified procedure), a counterclaim, an appraisal (鉴定), a foreign or
 // Hong Kong, Macau or Taiwan party, and the complaint's length.
 func civilSmallFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
-	text := f.GetText()
-	out := []realFeat{{"text_log2", math.Log2(1 + float64(runeCount(text)))}}
+	// Room for every feature below and baselineLogP's three, which
+	// featuresOf appends: growing the slice was three allocations of a
+	// Decide.
+	out := make([]realFeat, 1, 16)
+	out[0] = realFeat{"text_log2", math.Log2(1 + float64(textRunes(f, a)))}
 	add := func(name string, v float64) { out = append(out, realFeat{name, v}) }
 	if a == nil {
 		return out

@@ -90,7 +90,7 @@ func realFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 // (RealLinear.predictFiling).
 func emitRealFeatures(f *triagev1.Filing, a *rules.Assessment, add func(prefix, name string, v float64)) {
 	text := f.GetText()
-	add("", "text_log2", math.Log2(1+float64(runeCount(text))))
+	add("", "text_log2", math.Log2(1+float64(textRunes(f, a))))
 	if f.GetProvince() != "" {
 		// Courts differ in how they apply 繁简分流 (their own criteria and
 		// caseloads); the province is the coarsest court that real

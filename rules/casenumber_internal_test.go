@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
@@ -232,4 +233,30 @@ func FuzzCaseNumber(f *testing.F) {
 			t.Errorf("canonical %q is not valid UTF-8 or holds white space", canon)
 		}
 	})
+}
+
+// TestFoldCaseNumberUncopied: foldCaseNumber, which returns a case number
+// that needs no fold as it is, folds every string as the copying fold does,
+// in random strings of what it drops, maps and keeps.
+func TestFoldCaseNumberUncopied(t *testing.T) {
+	pieces := []string{"(", "2024", ")", "苏", "0106", "民", "初", "號", "兩", "１", "٣", " ", "\u3000", "\t", "号", "\ufffd", "\xff", "\xe5\x85", "𝟘", "a"}
+	rng := rand.New(rand.NewPCG(26, 4))
+	uncopied := 0
+	for i := range 100000 {
+		var b strings.Builder
+		for range i % 12 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		got, want := foldCaseNumber(s), foldCaseNumberCopy(s)
+		if got != want {
+			t.Fatalf("foldCaseNumber(%q) = %q, the copying fold %q", s, got, want)
+		}
+		if got == s {
+			uncopied++
+		}
+	}
+	if uncopied < 1000 {
+		t.Fatalf("only %d strings needed no fold: the test reads too little", uncopied)
+	}
 }

@@ -207,11 +207,12 @@ func foldRunewise(s string) (string, bool) {
 		r, n := rune(c), 1
 		switch {
 		case c < utf8.RuneSelf:
-		case c&0xf0 == 0xe0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+		case c&0xf0 == 0xe0 && i+2 < len(s) && uint16(s[i+1]&0xc0)<<8|uint16(s[i+2]&0xc0) == 0x8080:
 			// Three bytes, as nearly every rune of a Chinese text:
 			// decoded here, since utf8.DecodeRuneInString is not inlined
-			// for them. An overlong form is invalid (the general fold's);
-			// a surrogate's entry is foldUnknown.
+			// for them, both continuation bytes' tags tested at once. An
+			// overlong form is invalid (the general fold's); a
+			// surrogate's entry is foldUnknown.
 			r, n = rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
 			if r < 0x800 {
 				return "", false
@@ -222,7 +223,9 @@ func foldRunewise(s string) (string, bool) {
 				return "", false
 			}
 		}
-		switch k := t.table[r]; k {
+		// r < 0x10000 here: indexed as uint16, the table needs no bounds
+		// check.
+		switch k := t.table[uint16(r)]; k {
 		case foldKeep:
 		case foldUnknown:
 			return "", false

@@ -168,7 +168,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 			}
 		}
 	}
-	r.whereabouts = slices.ContainsFunc(unnegatedAt(text, whereaboutsPhrase), func(at int) bool {
+	r.whereabouts = slices.ContainsFunc(unnegatedPhraseAt(text, whereaboutsPhrase), func(at int) bool {
 		return partySubject(text, at, append([]string{"被告"}, defendants...))
 	})
 	r.foreignText = r.foreignText || foreignStated(text, append([]string{"原告", "被告", "第三人"}, parties...))
@@ -253,12 +253,28 @@ func sideCountAfter(s string) (count string, end int, ok bool) {
 		if gap == sideCountGap || p == len(s) {
 			return "", 0, false
 		}
-		r, size := utf8.DecodeRuneInString(s[p:])
-		switch r {
-		case ',', ';', ':', '。', '.', '!', '?', '(', ')', '\n':
-			return "", 0, false
+		// The gap's runes are read by their bytes where that is quick
+		// (ASCII; a three-byte rune with a lead other than E0, E3 and ED
+		// and two continuation bytes, as nearly every Chinese character):
+		// utf8.DecodeRuneInString is not inlined for three bytes, and this
+		// loop runs after every 原告 and 被告 of a complaint.
+		switch c := s[p]; {
+		case c < utf8.RuneSelf:
+			switch c {
+			case ',', ';', ':', '.', '!', '?', '(', ')', '\n':
+				return "", 0, false
+			}
+			p++
+		case c-0xe1 <= 0xef-0xe1 && c != 0xe3 && c != 0xed && p+2 < len(s) &&
+			uint16(s[p+1]&0xc0)<<8|uint16(s[p+2]&0xc0) == 0x8080:
+			p += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[p:])
+			if r == '。' {
+				return "", 0, false
+			}
+			p += size
 		}
-		p += size
 	}
 }
 
@@ -279,11 +295,18 @@ func personsNamed(name string) int {
 	if m := namedCount.FindStringSubmatch(name); m != nil {
 		return max(chineseCount(m[1]), 1)
 	}
-	if parts := strings.Split(name, "、"); len(parts) > 1 &&
-		!slices.ContainsFunc(parts, func(p string) bool { n := utf8.RuneCountInString(p); return n == 0 || n > maxListedNameRunes }) {
-		return len(parts)
+	// The parts are counted where they stand, not split out: every party's
+	// name is read on every civil Decide.
+	parts := 0
+	for rest, more := name, strings.Contains(name, "、"); more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "、")
+		if n := utf8.RuneCountInString(part); n == 0 || n > maxListedNameRunes {
+			return 1
+		}
+		parts++
 	}
-	return 1
+	return max(parts, 1)
 }
 
 // maxListedNameRunes bounds one name of a list in a party entry: a
@@ -323,7 +346,7 @@ func chineseCount(s string) int {
 var negations = []string{"不是", "并非", "并未", "没有", "无需", "不需", "不必", "无须", "非", "未", "不", "无"}
 
 // whereaboutsPhrase is how a filing says a person cannot be found.
-var whereaboutsPhrase = regexp.MustCompile(`下落不明`)
+const whereaboutsPhrase = "下落不明"
 
 // unnegatedAt returns where re matches text without a negation just before
 // the match.
@@ -336,6 +359,27 @@ func unnegatedAt(text string, re *regexp.Regexp) []int {
 		}
 	}
 	return at
+}
+
+// unnegatedPhraseAt is unnegatedAt of an expression that is one fixed
+// phrase: where phrase stands in text (not overlapping, from the left)
+// without a negation just before it. A word search, where the regexp
+// package spent ~10,000 instructions of a Decide on the complaint (issue
+// 13, callgrind 2026-12-05); TestUnnegatedPhraseAt compares the two.
+func unnegatedPhraseAt(text, phrase string) []int {
+	var at []int
+	for from := 0; ; {
+		i := hanscan.Index(text[from:], phrase)
+		if i < 0 {
+			return at
+		}
+		i += from
+		before := text[:i]
+		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			at = append(at, i)
+		}
+		from = i + len(phrase)
+	}
 }
 
 // subjectWindowRunes bounds how far before a statement partySubject looks
@@ -589,6 +633,53 @@ var claimVerbs = []string{"判令", "判决", "请求", "要求", "诉至"}
 // clauseSeparators cut claims into clauses.
 const clauseSeparators = ";。\n!?"
 
+// nextClause cuts s at its first clause separator (clauseSeparators): the
+// clause before it, possibly empty, and the rest after it ("" when s holds
+// none). Taking the non-empty clauses in turn is strings.FieldsFunc of s
+// at the separators, without decoding every rune, testing it against the
+// separators and building the slice (a fifth of reading the claims, issue
+// 13, callgrind 2026-12-05). A byte can stand for a separator wherever it
+// is: the ASCII ones are never part of another rune, and 。's lead byte
+// 0xE3 begins a rune wherever it stands. TestNextClause compares it with
+// strings.FieldsFunc.
+func nextClause(s string) (clause, rest string) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ';', '\n', '!', '?':
+			return s[:i], s[i+1:]
+		case 0xe3:
+			if strings.HasPrefix(s[i:], "。") {
+				return s[:i], s[i+len("。"):]
+			}
+		}
+	}
+	return s, ""
+}
+
+// holdsSumUnit reports whether s holds 元, 万, 币 or 镑, as
+// strings.ContainsAny(s, "元万币镑") does, by bytes: every sum the claims'
+// expressions read ends in one of them. Each is a three-byte rune, whose
+// lead byte begins a rune wherever it stands.
+func holdsSumUnit(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xe5: // 元 E5 85 83, 币 E5 B8 81
+			if s[i+1] == 0x85 && s[i+2] == 0x83 || s[i+1] == 0xb8 && s[i+2] == 0x81 {
+				return true
+			}
+		case 0xe4: // 万 E4 B8 87
+			if s[i+1] == 0xb8 && s[i+2] == 0x87 {
+				return true
+			}
+		case 0xe9: // 镑 E9 95 91
+			if s[i+1] == 0x95 && s[i+2] == 0x91 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nonMoneyClaims finds the acts and declarations a claims clause asks for,
 // a declaration that the plaintiff owes nothing ("无需向被告支付工资…")
 // among them: where each starts and ends, as the expression
@@ -756,7 +847,12 @@ func readFoldedClaims(text string) ClaimsReading {
 		return cr
 	}
 	part, marked := claimsPart(text)
-	for _, cl := range strings.FieldsFunc(part, func(r rune) bool { return strings.ContainsRune(clauseSeparators, r) }) {
+	for rest := part; rest != ""; {
+		var cl string
+		cl, rest = nextClause(rest)
+		if cl == "" {
+			continue
+		}
 		if !marked {
 			// Unmarked claims: read a clause from its first claim verb on,
 			// as the facts before it ("被告借款20000元未还，故诉至法院，要求
@@ -776,11 +872,16 @@ func readFoldedClaims(text string) ClaimsReading {
 		// Every sum the three expressions read ends in 元, 万, 币 or 镑: a
 		// clause with none is not scanned (they start with a digit class,
 		// which the regexp package tries at every position).
-		if !strings.ContainsAny(cl, "元万币镑") {
+		if !holdsSumUnit(cl) {
 			continue
 		}
-		for _, m := range yuanSum.FindAllStringSubmatch(cl, -1) {
-			cr.MaxFen = max(cr.MaxFen, fenOf(m[1], m[2]))
+		for at := 0; ; {
+			num, unit, end, ok := nextYuanSum(cl, at)
+			if !ok {
+				break
+			}
+			cr.MaxFen = max(cr.MaxFen, fenOf(num, unit))
+			at = end
 		}
 		cr.MaxFen = max(cr.MaxFen, maxNumeralFen(cl))
 		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrencyIn(cl)
@@ -843,28 +944,130 @@ func firstRunes(s string, n int) string {
 	return s
 }
 
-// yuanSum matches a sum in yuan: digits with thousands separators and
-// decimals, in 元 or 万元 ("88,926.00元", "3万元", "人民币60000元").
-var yuanSum = regexp.MustCompile(`([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(万元|万|元)`)
+// nextYuanSum finds the first sum in yuan in s at or after from: digits
+// with thousands separators and decimals, in 元, 万 or 万元 ("88,926.00元",
+// "3万元", "人民币60000元"); the number as written, the unit, the index
+// after the sum, and whether there was one. Taken from from on, its sums
+// are those the expression
+//
+//	([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(万元|万|元)
+//
+// finds (FindAllStringSubmatch: leftmost-first, not overlapping), which
+// TestNextYuanSum checks against it. It is written out because the
+// expression begins with a class the regexp package tries at every
+// position of a clause (issue 13, callgrind 2026-12-05).
+//
+// Backtracking never finds a match the greedy reading misses: a shorter
+// run of digits, fewer thousands groups or a shorter fraction each leave
+// a digit or a separator where the unit must stand. So a run of digits
+// that does not begin a sum read greedily begins none, and neither does
+// any digit of it.
+func nextYuanSum(s string, from int) (num, unit string, end int, ok bool) {
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	for i := from; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		p := i
+		for p < len(s) && isDigit(s[p]) {
+			p++
+		}
+		run := p
+		for p+4 <= len(s) && s[p] == ',' && isDigit(s[p+1]) && isDigit(s[p+2]) && isDigit(s[p+3]) {
+			p += 4
+		}
+		if p+1 < len(s) && s[p] == '.' && isDigit(s[p+1]) {
+			q := p + 2
+			for q < len(s) && isDigit(s[q]) {
+				q++
+			}
+			if u := yuanUnitAt(s, q); u != "" {
+				return s[i:q], u, q + len(u), true
+			}
+		}
+		if u := yuanUnitAt(s, p); u != "" {
+			return s[i:p], u, p + len(u), true
+		}
+		i = run
+	}
+	return "", "", 0, false
+}
 
-// numeralSum matches a sum in yuan written in Chinese numerals, lower or
-// upper case (大写), alone or after digits ("五千元", "伍仟元整",
-// "三万五千元", "壹拾贰万元", "3万5千元"). A claim written in digits and
-// repeated in 大写 ("5000元(大写:伍仟元整)") is one sum read twice: the
-// reader keeps the largest sum, never adds.
-var numeralSum = regexp.MustCompile(`[0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿]+元`)
+// yuanUnitAt returns the unit of a sum in yuan that s has at i (万元, 万
+// or 元, in that order), "" when none.
+func yuanUnitAt(s string, i int) string {
+	switch rest := s[i:]; {
+	case strings.HasPrefix(rest, "万元"):
+		return "万元"
+	case strings.HasPrefix(rest, "万"):
+		return "万"
+	case strings.HasPrefix(rest, "元"):
+		return "元"
+	}
+	return ""
+}
+
+// numeralSums returns where the sums in yuan written in Chinese numerals,
+// lower or upper case (大写), alone or after digits ("五千元", "伍仟元整",
+// "三万五千元", "壹拾贰万元", "3万5千元"), stand in s: each a run of
+// numerals (numeralSumRune) followed by 元, as the expression
+//
+//	[0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿]+元
+//
+// finds them (FindAllStringIndex), which TestNumeralSums checks against
+// it. A run that is not followed by 元 holds no match (元 is no numeral),
+// so the matches are the longest runs that end just before a 元: they are
+// found from each 元 back, where the expression, starting with a class,
+// was tried at every position (issue 13, callgrind 2026-12-05). A claim
+// written in digits and repeated in 大写 ("5000元(大写:伍仟元整)") is one
+// sum read twice: the reader keeps the largest sum, never adds.
+func numeralSums(s string, out [][2]int) [][2]int {
+	for from := 0; from < len(s); {
+		j := strings.Index(s[from:], "元")
+		if j < 0 {
+			break
+		}
+		j += from
+		start := j
+		for start > from {
+			r, n := utf8.DecodeLastRuneInString(s[from:start])
+			if !numeralSumRune(r) {
+				break
+			}
+			start -= n
+		}
+		if start < j {
+			out = append(out, [2]int{start, j + len("元")})
+		}
+		from = j + len("元")
+	}
+	return out
+}
+
+// numeralSumRune reports whether r is a numeral of a sum (numeralSums).
+func numeralSumRune(r rune) bool {
+	switch r {
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+		'零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
+		'壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '亿':
+		return true
+	}
+	return false
+}
 
 // maxNumeralFen returns, in fen, the largest sum in Chinese numerals a
-// claims clause names (numeralSum); 0 when none reads. A run that follows a
-// decimal point or a thousands separator ("1.5万元") is the tail of a sum
-// in digits, which yuanSum reads.
+// claims clause names (numeralSums); 0 when none reads. A run that follows
+// a decimal point or a thousands separator ("1.5万元") is the tail of a sum
+// in digits, which nextYuanSum reads.
 func maxNumeralFen(clause string) int64 {
 	var most int64
-	for _, loc := range numeralSum.FindAllStringIndex(clause, -1) {
+	var buf [8][2]int
+	for _, loc := range numeralSums(clause, buf[:0]) {
 		if loc[0] > 0 && strings.ContainsRune(".,", rune(clause[loc[0]-1])) {
 			continue
 		}
-		// A sum in digits alone is yuanSum's.
+		// A sum in digits alone is nextYuanSum's.
 		if !strings.ContainsFunc(clause[loc[0]:loc[1]-len("元")], func(r rune) bool { return r >= utf8.RuneSelf }) {
 			continue
 		}

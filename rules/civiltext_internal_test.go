@@ -28,6 +28,7 @@ func TestPersonsNamed(t *testing.T) {
 	for name, want := range map[string]int{
 		"张三等15人": 15, "李某等十二人": 12, "王某等二十名": 20, "张三": 1, "张三、李四、王五": 3,
 		"温州市某某贸易有限公司": 1, "某某建设、安装工程有限公司": 1, "张三等": 1,
+		"张三、李四": 2, "张三、": 1, "、": 1, "、张三": 1, "张三、、李四": 1, "赵某1、赵某2、赵某3、赵某4": 4,
 	} {
 		if got := personsNamed(name); got != want {
 			t.Errorf("personsNamed(%q) = %d, want %d", name, got, want)
@@ -183,7 +184,11 @@ func randomText(rng *rand.Rand, pieces []string, n int) string {
 // texts of the words and marks it reads and a few others.
 func TestSideCounts(t *testing.T) {
 	re := regexp.MustCompile(`(原告|被告)[^,;:。.!?()\n]{0,30}?等([0-9]+|[一二两三四五六七八九十百]+)(?:人|名)`)
-	pieces := []string{"原告", "被告", "原", "告", "等", "1", "25", "十", "二", "两百", "人", "名", ",", "。", ";", "(", "\n", "张三", "x", "\xff", "被告人", "李四等", "零"}
+	pieces := []string{"原告", "被告", "原", "告", "等", "1", "25", "十", "二", "两百", "人", "名", ",", "。", ";", "(", "\n", "张三", "x", "\xff", "被告人", "李四等", "零",
+		// Runes the gap reads by their bytes or decodes: the other E3 runes
+		// beside 。, E0 and ED leads, a cut character, a two- and a
+		// four-byte rune.
+		"、", "\u3000", "\u0800", "\ud7ff", "\xe5\x85", "\xe3", "é", "𠀀"}
 	rng := rand.New(rand.NewPCG(23, 13))
 	found := 0
 	for i := range 200000 {
@@ -280,5 +285,113 @@ func BenchmarkCivilTextReaders(b *testing.B) {
 				bc.run()
 			}
 		})
+	}
+}
+
+// claimsPieces are the words, marks and bytes the claims' scanners read,
+// their parts and a few others, for random texts: digits, separators and
+// decimal points, the units, the numerals, a lone lead byte and a cut
+// character (invalid UTF-8), the clause separators.
+var claimsPieces = []string{
+	"1", "25", "000", "0", ",", ".", "元", "万", "万元", "币", "镑", "美元", "亿", "五", "千", "伍", "仟", "十", "零", "〇", "两",
+	"整", "人民币", "借款", "x", " ", "\xff", "\xe5\x85", "\xe3", ";", "。", "\n", "!", "?", "；", "：", "(", "大写",
+}
+
+// TestNextYuanSum: nextYuanSum finds, one after another, the sums the
+// expression it replaces finds, in random texts of claimsPieces.
+func TestNextYuanSum(t *testing.T) {
+	re := regexp.MustCompile(`([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(万元|万|元)`)
+	rng := rand.New(rand.NewPCG(26, 1))
+	found := 0
+	for i := range 150000 {
+		text := randomText(rng, claimsPieces, 1+i%40)
+		var want, got [][2]string
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			want = append(want, [2]string{m[1], m[2]})
+		}
+		for at := 0; ; {
+			num, unit, end, ok := nextYuanSum(text, at)
+			if !ok {
+				break
+			}
+			got = append(got, [2]string{num, unit})
+			at = end
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("nextYuanSum(%q) (-expression +scanner):\n%s", text, d)
+		}
+		found += len(got)
+	}
+	if found < 10000 {
+		t.Fatalf("only %d sums found in the random texts: the test reads too little", found)
+	}
+}
+
+// TestNumeralSums: numeralSums finds where the expression it replaces
+// matches, in random texts of claimsPieces.
+func TestNumeralSums(t *testing.T) {
+	re := regexp.MustCompile(`[0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿]+元`)
+	rng := rand.New(rand.NewPCG(26, 2))
+	found := 0
+	for i := range 150000 {
+		text := randomText(rng, claimsPieces, 1+i%40)
+		var want [][2]int
+		for _, loc := range re.FindAllStringIndex(text, -1) {
+			want = append(want, [2]int{loc[0], loc[1]})
+		}
+		got := numeralSums(text, nil)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("numeralSums(%q) (-expression +scanner):\n%s", text, d)
+		}
+		found += len(got)
+	}
+	if found < 10000 {
+		t.Fatalf("only %d sums found in the random texts: the test reads too little", found)
+	}
+}
+
+// TestNextClause: the non-empty clauses nextClause cuts are
+// strings.FieldsFunc's at the separators, and holdsSumUnit is
+// strings.ContainsAny of the units, in random texts of claimsPieces.
+func TestNextClause(t *testing.T) {
+	rng := rand.New(rand.NewPCG(26, 3))
+	for i := range 150000 {
+		text := randomText(rng, claimsPieces, i%40)
+		want := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(clauseSeparators, r) })
+		got := []string{} // as FieldsFunc's, never nil
+		for rest := text; rest != ""; {
+			var cl string
+			cl, rest = nextClause(rest)
+			if cl != "" {
+				got = append(got, cl)
+			}
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("clauses of %q (-FieldsFunc +nextClause):\n%s", text, d)
+		}
+		if got, want := holdsSumUnit(text), strings.ContainsAny(text, "元万币镑"); got != want {
+			t.Fatalf("holdsSumUnit(%q) = %v, strings.ContainsAny %v", text, got, want)
+		}
+	}
+}
+
+// TestUnnegatedPhraseAt: the phrase search finds where the expression of
+// the phrase alone does, negated or not, in random texts of the phrase,
+// its parts and the negations.
+func TestUnnegatedPhraseAt(t *testing.T) {
+	re := regexp.MustCompile(regexp.QuoteMeta(whereaboutsPhrase))
+	pieces := append([]string{whereaboutsPhrase, "下落", "不明", "下", "明", "被告", "。", "\xff", "\xe4\xb8"}, negations...)
+	rng := rand.New(rand.NewPCG(26, 5))
+	found := 0
+	for i := range 100000 {
+		text := randomText(rng, pieces, i%30)
+		want, got := unnegatedAt(text, re), unnegatedPhraseAt(text, whereaboutsPhrase)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("unnegatedPhraseAt(%q) (-expression +search):\n%s", text, d)
+		}
+		found += len(got)
+	}
+	if found < 1000 {
+		t.Fatalf("only %d phrases found in the random texts: the test reads too little", found)
 	}
 }

@@ -47,7 +47,7 @@ func (e *Engine) CheckCorrection(d *triagev1.Decision, original *triagev1.Filing
 		return nil, fmt.Errorf("rules: decision %q: the stored filing is needed to check a correction", d.GetDecisionId())
 	}
 	// By the engine's clock, as the corrected filing is evaluated below.
-	if err := validateAt(f, e.now(), original.GetId()); err != nil {
+	if _, err := validateAt(f, e.now(), original.GetId()); err != nil {
 		return nil, correctionField(err)
 	}
 	switch {

@@ -98,6 +98,9 @@ type Assessment struct {
 	Limit *triagev1.SmallClaimsLimit
 	// Facts are the derived facts, for the classifier's features.
 	Facts Facts
+
+	// text is the filing's text as this evaluation read it (TextRunes).
+	text filingText
 }
 
 // Facts are what the rules derived from a filing.
@@ -192,10 +195,11 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 	if e.observe != nil {
 		e.observe(f)
 	}
-	if err := validateAt(f, e.now(), decidedID); err != nil {
+	textRunes, err := validateAt(f, e.now(), decidedID)
+	if err != nil {
 		return nil, err
 	}
-	a := &Assessment{}
+	a := &Assessment{text: filingText{raw: f.GetText(), runes: textRunes}}
 	if f.GetFiledOn() == "" {
 		now := e.now().In(chinaTime)
 		a.FiledOn = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -100,24 +101,48 @@ func readCaseNumber(folded string) (caseNumber, bool) {
 // decimal digit (unicode.Nd) as its ASCII digit. None of these changes
 // which case a case number names: a case number is written without
 // spaces, in simplified characters and ASCII digits (法〔2015〕137号 art. 3).
+//
+// A case number that needs none of it, as most do, is returned as it is:
+// it is folded several times per Decide, and each copy was an allocation
+// (issue 13).
 func foldCaseNumber(s string) string {
+	for i, r := range s {
+		w, keep := foldCaseNumberRune(r)
+		// Invalid UTF-8 reads as U+FFFD, which the copy writes out.
+		if !keep || w != r || r == utf8.RuneError && !strings.HasPrefix(s[i:], string(utf8.RuneError)) {
+			return foldCaseNumberCopy(s)
+		}
+	}
+	return s
+}
+
+// foldCaseNumberCopy is foldCaseNumber, always copying.
+func foldCaseNumberCopy(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			continue
-		case '0' <= r && r <= '9':
-		case unicode.Is(unicode.Nd, r):
-			r = '0' + digitValue(r)
-		default:
-			if t, ok := traditional[r]; ok {
-				r = t
-			}
+		if r, keep := foldCaseNumberRune(r); keep {
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldCaseNumberRune is what foldCaseNumber writes for r, and false when
+// it drops r.
+func foldCaseNumberRune(r rune) (rune, bool) {
+	switch {
+	case unicode.IsSpace(r):
+		return 0, false
+	case '0' <= r && r <= '9':
+	case unicode.Is(unicode.Nd, r):
+		r = '0' + digitValue(r)
+	default:
+		if t, ok := traditional[r]; ok {
+			r = t
+		}
+	}
+	return r, true
 }
 
 // digitValue is the value of r, a decimal digit (unicode.Nd). Unicode

@@ -123,7 +123,7 @@ func provinceOfCourt(court string) (Province, bool) {
 	}
 	if !strings.Contains(court, "海事法院") {
 		for _, p := range provinces {
-			if p.Name == p.Short+"市" && strings.HasPrefix(court, p.Short) {
+			if isCityShi(p.Name, p.Short) && strings.HasPrefix(court, p.Short) {
 				return p, true
 			}
 		}

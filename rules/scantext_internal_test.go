@@ -53,6 +53,10 @@ func TestScanText(t *testing.T) {
 			if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
 				t.Fatalf("ValidateText(%q, %v) = %v, reference %v", s, lines, got, want)
 			}
+			// The count validation hands the readers (filingText).
+			if n, err := validateText("f", s, lines); err == nil && n != utf8.RuneCountInString(s) {
+				t.Fatalf("validateText(%q, %v) counts %d runes, utf8.RuneCountInString %d", s, lines, n, utf8.RuneCountInString(s))
+			}
 		}
 	}
 	for r := rune(0); r < 0x10000; r++ {
