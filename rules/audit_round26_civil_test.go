@@ -83,6 +83,7 @@ func round26CivilCases(tb testing.TB) []tcase {
 		open("被告可另行起诉 (a separate suit)", "被告称可另行起诉，请求判令原告返还押金。"),
 		open("被告未请求判令原告 (negated)", "被告未请求判令原告返还押金。"),
 		open("原告请求判令被告 (the plaintiff's own claim)", "原告请求判令被告支付利息。"),
+		open("与被告…，请求判令原告 (the plaintiff asks, in another clause)", "原告与被告因借款一事，请求法院判令原告对抵押房屋享有优先受偿权。"),
 
 		// --- 财产确权: CPL 166(1), Interp. 2015 art. 275(1).
 		property("2024: 确认房屋归原告所有 in the claims", cause("所有权纠纷"),

@@ -77,9 +77,13 @@ var separateSuit = [...]string{"另行起诉", "另诉", "另行主张", "另案
 // 返还押金", "被告请求判决原告支付货款"), or states a counter-request
 // (反请求), "" when none: a counterclaim in substance, which the round-25
 // reader, looking for 反诉, missed. The defendant must be the one asking
-// — the last party named before the order is 被告, with a request word
-// between them, neither negated nor only intended (statedBrought) — and
-// the order not one of costs alone. A pre-suit demand ("被告要求原告在网上
+// — the last party named before the order is 被告, in the order's clause,
+// not the object of another's act (partyObjectMarks: "原告诉被告"), with a
+// request word between them, neither negated nor only intended
+// (statedBrought) — and the order neither one of costs alone nor one of
+// both parties ("判令原告与被告离婚", bothParties). The generated corpus
+// writes "申请人…与被告…因离婚纠纷一事，请求法院判令原告与被告离婚" and "被告
+// 经催告仍未履行…，另请求判令原告…享有优先受偿权": the plaintiff asks both. A pre-suit demand ("被告要求原告在网上
 // 贷款") orders nothing and is not read; nor is a sentence naming another
 // or a separate suit.
 func counterRequestIn(sent string) string {
@@ -99,12 +103,31 @@ func counterRequestIn(sent string) string {
 		if order := suffixIn(before, courtOrders[:]); order != "" {
 			asked := before[:len(before)-len(order)]
 			d := strings.LastIndex(asked, "被告")
-			if d >= 0 && !strings.Contains(asked[d:], "原告") && requestedBy(asked[d:]) && !ordersCostsOnly(sent[at:]) {
+			if d >= 0 && !strings.ContainsAny(asked[d:], clauseBreaks) && !strings.Contains(asked[d:], "原告") &&
+				!strings.ContainsAny(lastRune(asked[:d]), partyObjectMarks) && requestedBy(asked[d:]) &&
+				!ordersCostsOnly(sent[at:]) && prefixIn(sent[at+len("原告"):], bothParties[:]) == 0 {
 				return sent[d : at+len("原告")]
 			}
 		}
 		rest, off = rest[i+len("原告"):], at+len("原告")
 	}
+}
+
+// partyObjectMarks, just before 被告, make it the object of another's act
+// ("原告诉被告", "申请人与被告"), not the one who asks.
+const partyObjectMarks = "诉与和向对及、同"
+
+// bothParties, just after 判令原告, make the order one of both parties
+// ("判令原告与被告离婚"): the plaintiff's own claim, no counterclaim.
+var bothParties = [...]string{"与被告", "和被告", "、被告", "及被告", "同被告"}
+
+// lastRune returns s's last rune as a string, "" for "".
+func lastRune(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[len(r)-1])
 }
 
 // suffixIn returns the first of ws that s ends with, "" when none.
