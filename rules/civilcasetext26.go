@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -122,12 +123,17 @@ const partyObjectMarks = "诉与和向对及、同"
 var bothParties = [...]string{"与被告", "和被告", "、被告", "及被告", "同被告"}
 
 // lastRune returns s's last rune as a string, "" for "".
-func lastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return ""
+func lastRune(s string) string { return lastRunes(s, 1) }
+
+// lastRunes returns s's last n runes, without the allocation []rune(s)
+// costs over a long sentence (the readers are on the request path).
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
-	return string(r[len(r)-1])
+	return s[i:]
 }
 
 // suffixIn returns the first of ws that s ends with, "" when none.
@@ -188,9 +194,8 @@ func broughtAfter(before string) bool {
 			return false
 		}
 	}
-	rs := []rune(before)
-	near := string(rs[max(0, len(rs)-counterclaimIntendedRunes):])
-	return !negatedWithin(before, 3) && !containsAny(near, counterclaimIntended[:])
+	near := lastRunes(before, counterclaimIntendedRunes)
+	return !negatedWithin(lastRunes(before, 3), 3) && !containsAny(near, counterclaimIntended[:])
 }
 
 // claimChanges are the words of Interp. 278's 增加或者变更诉讼请求.
@@ -277,7 +282,7 @@ func confirmedRight(cl string) string {
 		}
 		made := strings.HasSuffix(before, "已") || strings.HasSuffix(before, "双方") || strings.HasSuffix(before, "经") ||
 			strings.HasSuffix(before, "共同")
-		if !made && !negatedWithin(before, 2) && !containsAny(seg, notConfirmingRight[:]) && rightNamed(seg) {
+		if !made && !negatedWithin(lastRunes(before, 2), 2) && !containsAny(seg, notConfirmingRight[:]) && rightNamed(seg) {
 			return seg
 		}
 		rest, off = rest[i+len("确认"):], at+len("确认")
@@ -364,7 +369,7 @@ func complexIn(sent string) string {
 				break
 			}
 			inKeyword := strings.HasPrefix(rest[i:], complexKeyword) || strings.HasSuffix(rest[:i+len(w)], complexKeyword)
-			if !inKeyword && !negatedWithin(rest[:i], 3) {
+			if !inKeyword && !negatedWithin(lastRunes(rest[:i], 3), 3) {
 				return w
 			}
 			rest = rest[i+len(w):]
@@ -374,7 +379,7 @@ func complexIn(sent string) string {
 }
 
 // denialWords state that a party denies a fact or a debt.
-var denialWords = [...]string{"否认", "不认可", "不承认", "抵赖"}
+var denialWords = [...]string{"否认", "不认可", "不承认", "抵赖", "不予认可", "不予承认"}
 
 // denialIn returns the words of a sentence in which the defendant denies
 // the facts or the debt ("被告否认借款事实", "被告对欠款不予认可"), "" when
@@ -386,8 +391,7 @@ func denialIn(sent string) string {
 	if containsAny(sent, otherCaseMarks[:]) {
 		return ""
 	}
-	words := append(denialWords[:len(denialWords):len(denialWords)], "不予认可", "不予承认")
-	for _, w := range words {
+	for _, w := range denialWords {
 		for rest, off := sent, 0; ; {
 			i := strings.Index(rest, w)
 			if i < 0 {
@@ -396,7 +400,7 @@ func denialIn(sent string) string {
 			at := off + i
 			before := sent[:at]
 			d := strings.LastIndex(before, "被告")
-			if d >= 0 && !negatedWithin(before, 2) && !strings.Contains(before[d:], "原告") &&
+			if d >= 0 && !negatedWithin(lastRunes(before, 2), 2) && !strings.Contains(before[d:], "原告") &&
 				!containsAny(before[d:], otherPersons) {
 				return sent[d : at+len(w)]
 			}
