@@ -57,8 +57,21 @@ type CivilCaseFacts struct {
 	// MajorImpact: 重大社会影响, 社会影响重大 not negated (majorImpactIn),
 	// said of this case.
 	MajorImpact string
-	// Counterclaim: 反诉 not negated nor withdrawn, said of this case.
+	// Counterclaim: 反诉 not negated nor withdrawn, said of this case; or
+	// (round 26) the defendant's request that the court order the
+	// plaintiff, or its 反请求 (counterRequestIn).
 	Counterclaim string
+	// PropertyConfirmation (round 26): a claim to confirm a property right
+	// (propertyConfirmationIn).
+	PropertyConfirmation string
+	// Changed (round 26): a party added or the claims changed (changeIn).
+	Changed string
+	// Complex (round 26): this case called complex, difficult or new
+	// (complexIn).
+	Complex string
+	// Denial (round 26): the defendant denies the facts or the debt
+	// (denialIn).
+	Denial string
 }
 
 // sentenceBreaks end a sentence for the readers of this case's facts, in
@@ -150,11 +163,12 @@ func ReadCivilCaseText(text string) CivilCaseFacts {
 // readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded.
 func readFoldedCaseFacts(text string) CivilCaseFacts {
 	var t CivilCaseFacts
-	if !containsAny(text, caseFactWords[:]) {
+	if !containsAny(text, caseFactWords[:]) && !containsAny(text, caseFactWords26[:]) {
 		return t
 	}
 	for sent := range sentencesOf(text) {
 		if !containsAny(sent, caseFactWords[:]) {
+			readCaseFacts26(sent, &t)
 			continue
 		}
 		if namesThisCase(sent) {
@@ -169,6 +183,7 @@ func readFoldedCaseFacts(text string) CivilCaseFacts {
 			}
 		}
 		if !ofOwnSuit(sent) {
+			readCaseFacts26(sent, &t)
 			continue
 		}
 		if t.Counterclaim == "" && counterclaimIn(sent) {
@@ -177,10 +192,12 @@ func readFoldedCaseFacts(text string) CivilCaseFacts {
 		if t.ThirdPartyRevocation == "" && statedNotNegated(sent, thirdPartyRevocationSuit, 4) {
 			t.ThirdPartyRevocation = thirdPartyRevocationSuit
 		}
+		readCaseFacts26(sent, &t)
 	}
 	if t.ThirdPartyRevocation == "" {
 		t.ThirdPartyRevocation = revokesJudgmentIn(text)
 	}
+	t.PropertyConfirmation = propertyConfirmationIn(text)
 	return t
 }
 
@@ -215,7 +232,8 @@ const caseFactRunes = "再监監撤改益反影"
 // ReadCivilCaseText reads: it holds one of caseFactRunes, or a rune that
 // NFKC may fold into one (foldsToIdeograph).
 func mayStateCaseFacts(text string) bool {
-	return strings.ContainsAny(text, caseFactRunes) || strings.ContainsFunc(text, foldsToIdeograph)
+	return strings.ContainsAny(text, caseFactRunes) || strings.ContainsAny(text, caseFactRunes26) ||
+		strings.ContainsFunc(text, foldsToIdeograph)
 }
 
 // foldsToIdeograph reports whether NFKC may fold r into a CJK ideograph of
@@ -241,23 +259,7 @@ func firstStated(text string, ws []string, n int) string {
 // neither negated in the three runes before it (未提出反诉, 不反诉), nor
 // withdrawn (撤回反诉, 放弃反诉), nor only intended (counterclaimIntended).
 func counterclaimIn(sent string) bool {
-	for rest := sent; ; {
-		i := strings.Index(rest, counterclaimWord)
-		if i < 0 {
-			return false
-		}
-		before := rest[:i]
-		withdrawn := false
-		for _, w := range counterclaimWithdrawn {
-			withdrawn = withdrawn || strings.HasSuffix(before, w)
-		}
-		rs := []rune(before)
-		near := string(rs[max(0, len(rs)-counterclaimIntendedRunes):])
-		if !withdrawn && !negatedWithin(before, 3) && !containsAny(near, counterclaimIntended[:]) {
-			return true
-		}
-		rest = rest[i+len(counterclaimWord):]
-	}
+	return statedBrought(sent, counterclaimWord)
 }
 
 // revokeVerbs ask to set aside or change (民诉法解释第二百五十七条第六项:
@@ -332,14 +334,23 @@ func containsAny(s string, ws []string) bool {
 // each with the review that quotes the words read; f itself when the text
 // states nothing new. The public interest and a third-party revocation are
 // also set in a.Facts, which Engine.facts has filled from the circumstances
-// already.
+// already. Round 26 (civilcasetext26.go) adds a property confirmation the
+// claims or the written cause state, set as the others are, and three
+// readings that only add their review (civilCaseText26).
 func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.Filing {
 	t := readFoldedCaseFacts(folded)
+	c := f.GetCircumstances()
+	fx := &a.Facts
+	// A written cause the catalogue does not place exactly may name a
+	// property right's confirmation ("确认股权纠纷", "专利权权属纠纷", round
+	// 26): read as the claims are.
+	if t.PropertyConfirmation == "" && fx.Cause.Match != MatchExact {
+		t.PropertyConfirmation = propertyCauseIn(foldCause(f.GetCause()))
+	}
 	if t == (CivilCaseFacts{}) {
 		return f
 	}
-	c := f.GetCircumstances()
-	fx := &a.Facts
+	civilCaseText26(t, a)
 	return withTextReadings(f, a, []textReading{
 		{t.Retrial, CodeReviewRetrialInTextCivil, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
 		{t.ThirdPartyRevocation, CodeReviewThirdPartyRevocationInText, fx.ThirdPartyRevocation ||
@@ -350,5 +361,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 			func(c *triagev1.Circumstances) { c.PublicInterest = true; fx.PublicInterest = true }},
 		{t.MajorImpact, CodeReviewMajorImpactInTextCivil, c.GetMajorSocialImpact(), func(c *triagev1.Circumstances) { c.MajorSocialImpact = true }},
 		{t.Counterclaim, CodeReviewCounterclaimInText, c.GetCounterclaim(), func(c *triagev1.Circumstances) { c.Counterclaim = true }},
+		{t.PropertyConfirmation, CodeReviewPropertyConfirmationInText, propertyStated(c, fx.Cause),
+			func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true }},
 	})
 }

@@ -21,6 +21,9 @@ func FuzzCivilCaseText(f *testing.F) {
 		"本院按照審判監督程序對本案進行再審。", "本案按照審判㊬督程序再审", "本院🈞审本案", "被告称将提起反诉。",
 		"被告曾在另案中提出反诉", "本案不涉及国家利益", "被告曾依照审判监督程序申请再审，被驳回。", "撤销原判，发回重审",
 		"请求撤销仲裁裁决", "\xff反诉", "", "。；\n",
+		// Round 26.
+		"被告向本院提出诉讼请求：判令原告返还押金。", "被告提出反請求。", "诉讼请求：1.确认房屋归原告所有。", "原告申请追加李四为被告。",
+		"原告變更訴訟請求。", "本案案情複雜。", "被告否認借款事實。", "被告對欠款不予認可。", "本案疑难复杂",
 	} {
 		f.Add(s)
 	}
@@ -30,14 +33,16 @@ func FuzzCivilCaseText(f *testing.F) {
 		if again := ReadCivilCaseText(folded); again != got {
 			t.Fatalf("ReadCivilCaseText(%q) = %+v, its folded form %+v", s, got, again)
 		}
-		for _, w := range [...]string{got.Retrial, got.ThirdPartyRevocation, got.PublicInterest, got.MajorImpact, got.Counterclaim} {
+		for _, w := range [...]string{got.Retrial, got.ThirdPartyRevocation, got.PublicInterest, got.MajorImpact, got.Counterclaim,
+			got.PropertyConfirmation, got.Changed, got.Complex, got.Denial} {
 			if w != "" && !containsAny(folded, []string{w}) {
 				t.Fatalf("ReadCivilCaseText(%q): words %q not in the folded text", s, w)
 			}
 		}
 		in := &triagev1.Filing{Text: s, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL}
 		keep := proto.CloneOf(in)
-		a := &Assessment{}
+		// A 2024 filing, on which every round-26 review is given.
+		a := &Assessment{FiledOn: interp2022InForce.AddDate(2, 0, 0)}
 		out := civilCaseText(in, a, folded)
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilCaseText(%q) changed the caller's filing", s)
@@ -50,12 +55,18 @@ func FuzzCivilCaseText(f *testing.F) {
 		}{
 			{got.Retrial, c.GetRetrial()}, {got.ThirdPartyRevocation, c.GetThirdPartyRevocation()},
 			{got.PublicInterest, c.GetPublicInterest()}, {got.MajorImpact, c.GetMajorSocialImpact()},
-			{got.Counterclaim, c.GetCounterclaim()},
+			{got.Counterclaim, c.GetCounterclaim()}, {got.PropertyConfirmation, c.GetPropertyRightsConfirmation()},
 		} {
 			if (p.words != "") != p.set {
 				t.Fatalf("civilCaseText(%q): read %q but flag set %v", s, p.words, p.set)
 			}
 			if p.set {
+				want++
+			}
+		}
+		// The round-26 readings that close nothing add their review alone.
+		for _, w := range [...]string{got.Changed, got.Complex, got.Denial} {
+			if w != "" {
 				want++
 			}
 		}
@@ -95,6 +106,29 @@ func TestReadCivilCaseText(t *testing.T) {
 		{"被告未提出反诉。", CivilCaseFacts{}},
 		{"被告撤回反诉。", CivilCaseFacts{}},
 		{"被告曾在另案中提出反诉。", CivilCaseFacts{}},
+		// Round 26.
+		{"被告向本院提出诉讼请求:1.判令原告返还押金。", CivilCaseFacts{Counterclaim: "被告向本院提出诉讼请求:1.判令原告"}},
+		{"被告提出反请求。", CivilCaseFacts{Counterclaim: "反请求"}},
+		{"被告曾要求原告在网上贷款。", CivilCaseFacts{}},
+		{"被告请求判令原告承担诉讼费。", CivilCaseFacts{}},
+		{"申请人与被告黄某因离婚纠纷一事,请求法院判令原告与被告离婚。", CivilCaseFacts{}},
+		{"原告诉被告请求判令原告与被告离婚。", CivilCaseFacts{}},
+		{"被告经催告仍未履行,另请求判令原告享有优先受偿权。", CivilCaseFacts{}},
+		{"诉讼请求:1.确认位于某路1号的房屋归原告所有;2.判令被告支付5000元。事实与理由:", CivilCaseFacts{PropertyConfirmation: "确认位于某路1号的房屋归原告所有"}},
+		{"诉讼请求:1.确认原告与被告签订的股权转让协议无效。", CivilCaseFacts{}},
+		{"原告申请追加李四为被告。", CivilCaseFacts{Changed: "追加李四为被告"}},
+		{"本院追加某公司为共同被告。", CivilCaseFacts{Changed: "追加某公司为共同被告"}},
+		{"原告追加被告王五。", CivilCaseFacts{Changed: "追加被告"}},
+		{"被告追加借款3000元。", CivilCaseFacts{}},
+		{"原告变更诉讼请求为5000元。", CivilCaseFacts{Changed: "变更诉讼请求"}},
+		{"原告保留变更诉讼请求的权利。", CivilCaseFacts{}},
+		{"本案案情复杂。", CivilCaseFacts{Complex: "复杂"}},
+		{"本案疑难复杂。", CivilCaseFacts{}},
+		{"本案并不复杂。", CivilCaseFacts{}},
+		{"被告否认借款事实。", CivilCaseFacts{Denial: "被告否认"}},
+		{"被告对欠款不予认可。", CivilCaseFacts{Denial: "被告对欠款不予认可"}},
+		{"被告未否认借款。", CivilCaseFacts{}},
+		{"被告之妻否认知情。", CivilCaseFacts{}},
 	} {
 		if got := ReadCivilCaseText(c.text); got != c.want {
 			t.Errorf("ReadCivilCaseText(%q) = %+v, want %+v", c.text, got, c.want)

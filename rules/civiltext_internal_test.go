@@ -262,7 +262,7 @@ func benchComplaint() string {
 // BenchmarkCivilTextReaders is each step of readCivil's reading of a
 // 1,000-character complaint (issue 13): the fold (and the general fold,
 // which every text took until 2026-12-05), the claims, the party and text
-// reading.
+// reading, and the facts of this case (rounds 25, 26).
 func BenchmarkCivilTextReaders(b *testing.B) {
 	raw := benchComplaint()
 	text := foldCause(raw)
@@ -278,6 +278,7 @@ func BenchmarkCivilTextReaders(b *testing.B) {
 		{"fold-general", func() { foldGeneral(raw) }}, // what the fold cost before the per-rune table
 		{"claims", func() { readFoldedClaims(text) }},
 		{"reading", func() { civilReadingOf(f, text) }},
+		{"case-facts", func() { readFoldedCaseFacts(text) }}, // rounds 25 and 26 (civilcasetext*.go)
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
