@@ -483,9 +483,10 @@ type TextFacts struct {
 	// Impaired: 被告人…系聋哑人 / 盲人 / 限定刑事责任能力 (刑法第十八条第三款、第十九条),
 	// or 患有精神疾病 and the like when the text states no full capacity.
 	Impaired string
-	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条), or a
-	// birth date under eighteen at the offence (ReadTextBirthMinor, which
-	// needs the filing date and is read by criminalTextFacts).
+	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条), an age
+	// under eighteen next to 被告人 (年仅十七周岁, 案发时16岁; statute round
+	// 26), or a birth date under eighteen at the offence (ReadTextBirthMinor,
+	// which needs the filing date and is read by criminalTextFacts).
 	Minor string
 	// Remanded: the case is stated as remanded for retrial (发回重审,
 	// 发回…重新审判; CrPL 239).
@@ -569,6 +570,9 @@ func ReadTextFacts(text string) TextFacts {
 	}
 	if i := strings.Index(text, "附带民事"); i >= 0 && !negatedClaim(text[:i]) && !settlementStated(text) {
 		tf.CivilClaim = "附带民事诉讼"
+	}
+	if tf.Minor == "" {
+		tf.Minor = defendantAgeMinor(text)
 	}
 	tf.Remanded = remandIn(text)
 	return tf
@@ -943,27 +947,20 @@ type birthDate struct {
 	words string
 }
 
-// defendantBirths reads the birth dates the text states next to 被告人.
+// defendantBirths reads the birth dates the text states next to 被告人: a
+// whole date, or a month without its day (2008年3月出生) read as its last
+// day, the youngest the defendant can be (statute round 26).
 func defendantBirths(text string) []birthDate {
 	var out []birthDate
-	rs := []rune(text)
-	mark, victim := []rune("被告人"), []rune("被害人")
-	for i := 0; i+len(mark) <= len(rs); i++ {
-		if !runesHavePrefix(rs[i:], mark) {
-			continue
-		}
-		start := i + len(mark)
-		for j := start; j < len(rs) && j-start <= birthWithin; j++ {
-			if strings.ContainsRune("。；;", rs[j]) || runesHavePrefix(rs[j:], mark) || runesHavePrefix(rs[j:], victim) ||
-				strings.ContainsRune(notOwnBirth, rs[j]) {
-				break
-			}
-			d, end, ok := dateAt(rs, j)
+	rs, spans := defendantHeads(text, "")
+	for _, sp := range spans {
+		for j := sp[0]; j < sp[1]; j++ {
+			_, last, end, ok := dateRangeAt(rs, j)
 			if !ok {
 				continue
 			}
 			if runesHavePrefix(rs[end:], []rune("出生")) {
-				out = append(out, birthDate{d, string(rs[j : end+2])})
+				out = append(out, birthDate{last, string(rs[j : end+2])})
 			}
 			break // the first date next to the name, a birth date or not
 		}
@@ -971,12 +968,94 @@ func defendantBirths(text string) []birthDate {
 	return out
 }
 
+// defendantHeads returns the runes of text and, for each 被告人 in it, the
+// span after 被告人 that may state his own birth date or age: at most
+// birthWithin runes, ending at a sentence's end, another 被告人 or a 被害人,
+// a rune of notOwnBirth or one of stops.
+func defendantHeads(text, stops string) ([]rune, [][2]int) {
+	var spans [][2]int
+	rs := []rune(text)
+	mark, victim := []rune("被告人"), []rune("被害人")
+	for i := 0; i+len(mark) <= len(rs); i++ {
+		if !runesHavePrefix(rs[i:], mark) {
+			continue
+		}
+		start := i + len(mark)
+		stop := start
+		for stop < len(rs) && stop-start <= birthWithin {
+			if strings.ContainsRune("。；;", rs[stop]) || runesHavePrefix(rs[stop:], mark) || runesHavePrefix(rs[stop:], victim) ||
+				strings.ContainsRune(notOwnBirth, rs[stop]) || strings.ContainsRune(stops, rs[stop]) {
+				break
+			}
+			stop++
+		}
+		spans = append(spans, [2]int{start, stop})
+	}
+	return rs, spans
+}
+
+// notOwnAge are further runes between 被告人 and an age that make it another
+// person's (被告人王某的女儿（15岁）, 被告人王某明知张某系13周岁).
+const notOwnAge = "的知"
+
+// youngestDefendantAge is the least age a defendant may have (刑法第十七条
+// 第三款, 2021: 已满十二周岁); a lower age next to 被告人 is another person's.
+const youngestDefendantAge = 12
+
+// defendantAgeMinor returns the words that state a defendant's age under
+// eighteen next to 被告人 (年仅十七周岁, 案发时16岁, （17周岁）, 现年17岁,
+// 作案时未满十六周岁), "" when none (statute round 26). An age stated at the
+// offence or later was the age at the offence or more, so under eighteen
+// then too (刑法第十七条; 刑诉法解释第一百四十六条). Not read: a lower bound
+// (已满十六周岁, 年满, 超过), an age at an earlier event (16岁时, 曾…), an
+// age below youngestDefendantAge. It reads text from outside and must not
+// panic on any string (FuzzDefendantAgeMinor).
+func defendantAgeMinor(text string) string {
+	rs, spans := defendantHeads(text, notOwnAge)
+	for _, sp := range spans {
+		start, stop := sp[0], sp[1]
+		for j := start; j < stop; {
+			n, end, ok := number(rs, j)
+			if !ok {
+				j++
+				continue
+			}
+			k := end
+			if k < len(rs) && rs[k] == '周' {
+				k++
+			}
+			if k >= len(rs) || rs[k] != '岁' {
+				j = end
+				continue
+			}
+			before := string(rs[start:j])
+			words := string(rs[j : k+1])
+			switch {
+			case strings.HasSuffix(before, "未满") || strings.HasSuffix(before, "不满"):
+				if n <= 18 {
+					return string(rs[j-2 : k+1])
+				}
+			case strings.HasSuffix(before, "满") || strings.HasSuffix(before, "超过") || strings.HasSuffix(before, "以上"):
+			case n < youngestDefendantAge || n >= 18:
+			case k+1 < len(rs) && rs[k+1] == '时':
+			case strings.Contains(strings.ReplaceAll(before, "曾用名", ""), "曾"):
+			default:
+				return words
+			}
+			j = end
+		}
+	}
+	return ""
+}
+
 // priorSentenceWords mark a clause about an earlier conviction, whose date
 // is not the offence's.
 var priorSentenceWords = [...]string{"曾", "判处", "刑满", "释放", "出生"}
 
 // earliestOffenceDate is the earliest 于YYYY年M月D日 of the text on or
-// before the filing date, outside the clauses of a prior conviction.
+// before the filing date, outside the clauses of a prior conviction; a month
+// without its day (于2025年5月) is read as its first day, the earliest the
+// offence can be (statute round 26).
 func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	var best time.Time
 	found := false
@@ -993,7 +1072,7 @@ func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 			if rs[i] != '于' {
 				continue
 			}
-			d, _, ok := dateAt(rs, i+1)
+			d, _, _, ok := dateRangeAt(rs, i+1)
 			if ok && !d.After(filed) && (!found || d.Before(best)) {
 				best, found = d, true
 			}
@@ -1002,32 +1081,48 @@ func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	return best, found
 }
 
+// dateRangeAt reads a date at i as dateAt does, or a month without its day
+// (YYYY年M月 not followed by a digit): the first and the last day it may
+// be, the index after it and whether one was there.
+func dateRangeAt(rs []rune, i int) (first, last time.Time, end int, ok bool) {
+	if d, j, ok := dateAt(rs, i); ok {
+		return d, d, j, true
+	}
+	y, j, ok := digitsBefore(rs, i, 4, '年')
+	if !ok || j-i != 5 {
+		return time.Time{}, time.Time{}, i, false
+	}
+	m, j, ok := digitsBefore(rs, j, 2, '月')
+	if !ok || m < 1 || m > 12 {
+		return time.Time{}, time.Time{}, i, false
+	}
+	if _, isDigit := digit(runeAt(rs, j)); isDigit {
+		return time.Time{}, time.Time{}, i, false
+	}
+	first = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return first, first.AddDate(0, 1, -1), j, true
+}
+
+// runeAt is rs[i], or 0 past its end.
+func runeAt(rs []rune, i int) rune {
+	if i < len(rs) {
+		return rs[i]
+	}
+	return 0
+}
+
 // dateAt reads YYYY年M月D日 at i in Arabic digits (full- or half-width): the
 // date, the index after 日, and whether a real date was there.
 func dateAt(rs []rune, i int) (time.Time, int, bool) {
-	part := func(k, maxDigits int, unit rune) (int, int, bool) {
-		n, j := 0, k
-		for j < len(rs) && j-k < maxDigits {
-			d, ok := digit(rs[j])
-			if !ok {
-				break
-			}
-			n, j = n*10+d, j+1
-		}
-		if j == k || j >= len(rs) || rs[j] != unit {
-			return 0, k, false
-		}
-		return n, j + 1, true
-	}
-	y, j, ok := part(i, 4, '年')
+	y, j, ok := digitsBefore(rs, i, 4, '年')
 	if !ok || j-i != 5 {
 		return time.Time{}, i, false
 	}
-	m, j, ok := part(j, 2, '月')
+	m, j, ok := digitsBefore(rs, j, 2, '月')
 	if !ok {
 		return time.Time{}, i, false
 	}
-	d, j, ok := part(j, 2, '日')
+	d, j, ok := digitsBefore(rs, j, 2, '日')
 	if !ok {
 		return time.Time{}, i, false
 	}
@@ -1036,4 +1131,21 @@ func dateAt(rs []rune, i int) (time.Time, int, bool) {
 		return time.Time{}, i, false
 	}
 	return t, j, true
+}
+
+// digitsBefore reads up to maxDigits Arabic digits at k followed by unit:
+// the number, the index after unit and whether they were there.
+func digitsBefore(rs []rune, k, maxDigits int, unit rune) (int, int, bool) {
+	n, j := 0, k
+	for j < len(rs) && j-k < maxDigits {
+		d, ok := digit(rs[j])
+		if !ok {
+			break
+		}
+		n, j = n*10+d, j+1
+	}
+	if j == k || j >= len(rs) || rs[j] != unit {
+		return 0, k, false
+	}
+	return n, j + 1, true
 }
