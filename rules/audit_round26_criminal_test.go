@@ -25,6 +25,13 @@ import (
 //     been born on any day of it, so the stricter reading takes its last
 //     day (the youngest he can be); an offence month without a day
 //     (于2025年5月) its first day. Reviewed, as every text reading is.
+//   - 刑诉法解释第五百六十六条: "对未成年人刑事案件，人民法院决定适用简易程序审理
+//     的，应当征求未成年被告人及其法定代理人、辩护人的意见。上述人员提出异议的，不适
+//     用简易程序" (2012 text art. 474). A text stating that the 法定代理人 or the
+//     辩护人 objects (不同意适用简易程序, 对适用简易程序提出异议) closes simplified
+//     procedure when a defendant is a minor (by the field or the text), reviewed;
+//     of an adult's defender it changes nothing (art. 214 ¶1(3) is the
+//     defendant's own objection) and is not reviewed.
 //   - Not read: an age of a 被害人 or of another person (被告人明知张某系13
 //     周岁, 被告人王某的女儿（15岁）, 伙同李某（17岁）), an age at an earlier
 //     event (16岁时曾…), a lower bound (已满十八周岁).
@@ -46,10 +53,14 @@ func audit26CriminalCases(tb testing.TB) []tcase {
 		eligCrPL  = "CRPL222_ELIGIBLE"
 		eligSimp  = "CRPL214_ELIGIBLE"
 		pilotExcl = "PILOT_EXCLUDED"
+		// repObjects: Interp. 566; r26RepObjects is new in round 26, a
+		// literal so that the table compiles (and fails) without it.
+		repObjects    = "INTERP566_REPRESENTATIVE_OBJECTS"
+		r26RepObjects = "REVIEW_REPRESENTATIVE_OBJECTS_IN_TEXT"
 	)
 	// minor: CrPL 223(2) closes fast-track; simplified stays open on the
 	// condition of Interp. 566; reviewed.
-	minor := func(name, text string, mods ...mod) tcase {
+	minorRow := func(name, text string, mods ...mod) tcase {
 		return tcase{name: name, filing: says(text, mods...), avail: av(pFT, avU, pSimp, avA), review: ptr(true),
 			fires: []string{at(locFT, ftMinor), at(locSimp, consult), at(locReview, r23Minor)}}
 	}
@@ -60,22 +71,36 @@ func audit26CriminalCases(tb testing.TB) []tcase {
 	in2025 := filedOn("2025-09-01")
 	return []tcase{
 		// --- 1. An age under eighteen stated of the defendant (CrPL 223(2); Interp. 370(3), 566) ---
-		minor("年仅十七周岁", "被告人王某，男，年仅十七周岁，于2024年1月10日醉酒驾驶机动车。"),
-		minor("犯罪时未满十八周岁", "被告人王某犯罪时未满十八周岁。"),
-		minor("案发时16岁", "被告人王某，男，案发时16岁，醉酒驾驶机动车。"),
-		minor("（17周岁）after the name", "被告人王某（17周岁）醉酒驾驶机动车。"),
-		minor("作案时年仅十六岁", "被告人王某作案时年仅十六岁。"),
-		minor("现年17岁", "被告人王某，男，现年17岁，汉族，初中文化。"),
-		minor("作案时未满十六周岁 (under sixteen is under eighteen)", "被告人王某作案时未满十六周岁。"),
-		minor("full-width digits: １７周岁", "被告人王某，男，１７周岁。"),
+		minorRow("年仅十七周岁", "被告人王某，男，年仅十七周岁，于2024年1月10日醉酒驾驶机动车。"),
+		minorRow("犯罪时未满十八周岁", "被告人王某犯罪时未满十八周岁。"),
+		minorRow("案发时16岁", "被告人王某，男，案发时16岁，醉酒驾驶机动车。"),
+		minorRow("（17周岁）after the name", "被告人王某（17周岁）醉酒驾驶机动车。"),
+		minorRow("作案时年仅十六岁", "被告人王某作案时年仅十六岁。"),
+		minorRow("现年17岁", "被告人王某，男，现年17岁，汉族，初中文化。"),
+		minorRow("作案时未满十六周岁 (under sixteen is under eighteen)", "被告人王某作案时未满十六周岁。"),
+		minorRow("full-width digits: １７周岁", "被告人王某，男，１７周岁。"),
 
 		// --- 2. A birth month without a day ---
-		minor("2008年3月出生, offence 2025-05-01: seventeen", "被告人王某，男，2008年3月出生，于2025年5月1日醉酒驾驶机动车。", in2025),
-		minor("2007年5月出生, offence 2025-05-10: may be under eighteen (the last day of the month)", "被告人王某，男，2007年5月出生，于2025年5月10日醉酒驾驶机动车。", in2025),
-		minor("2007年6月1日出生, offence in 2025年5月 (its first day)", "被告人王某，男，2007年6月1日出生。被告人王某于2025年5月醉酒驾驶机动车。", in2025),
-		minor("2008年3月出生, no offence date: the filing date", "被告人王某，男，2008年3月出生。", in2025),
+		minorRow("2008年3月出生, offence 2025-05-01: seventeen", "被告人王某，男，2008年3月出生，于2025年5月1日醉酒驾驶机动车。", in2025),
+		minorRow("2007年5月出生, offence 2025-05-10: may be under eighteen (the last day of the month)", "被告人王某，男，2007年5月出生，于2025年5月10日醉酒驾驶机动车。", in2025),
+		minorRow("2007年6月1日出生, offence in 2025年5月 (its first day)", "被告人王某，男，2007年6月1日出生。被告人王某于2025年5月醉酒驾驶机动车。", in2025),
+		minorRow("2008年3月出生, no offence date: the filing date", "被告人王某，男，2008年3月出生。", in2025),
 		{name: "年仅十七周岁 at a 2017 pilot court: PILOT_EXCLUDED", filing: says("被告人王某，男，年仅十七周岁。", beijing, filedOn("2017-03-01")),
 			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, pilotExcl), at(locReview, r23Minor)}},
+
+		// --- 3. The minor's representative or defender objects (Interp. 566) ---
+		{name: "年仅十七周岁, 其法定代理人不同意适用简易程序: both closed", filing: says("被告人王某，男，年仅十七周岁。其法定代理人不同意适用简易程序。"),
+			avail: av(pFT, avU, pSimp, avU), review: ptr(true), fires: []string{at(locFT, ftMinor), at(locSimp, repObjects), at(locReview, r23Minor), at(locReview, r26RepObjects)}},
+		{name: "minor by the field, 辩护人对适用简易程序提出异议", filing: says("辩护人对适用简易程序提出异议。", party(0, minor)),
+			avail: av(pFT, avU, pSimp, avU), review: ptr(true), fires: []string{at(locSimp, repObjects), at(locReview, r26RepObjects)}},
+		{name: "minor by the field, 2015 (Interp. 2012 art. 474)", filing: says("被告人王某的法定代理人李某对适用简易程序有异议。", party(0, minor), filedOn("2015-06-01")),
+			avail: av(pSimp, avU), review: ptr(true), fires: []string{at(locSimp, "INTERP2012_474_REPRESENTATIVE_OBJECTS"), at(locReview, r26RepObjects)}},
+		{name: "near miss: an adult's defender objects", filing: says("辩护人对适用简易程序提出异议。"),
+			avail: av(pFT, avA, pSimp, avA), fires: []string{at(locSimp, eligSimp)}, silent: []string{at(locSimp, repObjects), at(locReview, r26RepObjects)}},
+		{name: "near miss: the minor's representative agrees", filing: says("被告人王某，男，年仅十七周岁。其法定代理人同意适用简易程序。"),
+			avail: av(pFT, avU, pSimp, avA), review: ptr(true), fires: []string{at(locSimp, consult)}, silent: []string{at(locSimp, repObjects), at(locReview, r26RepObjects)}},
+		{name: "near miss: 辩护人未对适用简易程序提出异议", filing: says("辩护人未对适用简易程序提出异议。", party(0, minor)),
+			avail: av(pSimp, avA), fires: []string{at(locSimp, consult)}, silent: []string{at(locSimp, repObjects), at(locReview, r26RepObjects)}},
 
 		// --- near misses ---
 		nothing("near miss: the victim 年仅十四岁", "被告人王某殴打被害人李某，被害人年仅十四岁。"),
@@ -145,7 +170,8 @@ func TestReadTextFactsRound26(t *testing.T) {
 
 // FuzzReadTextFactsAge: any text reads without a panic; a minor read is
 // words of the text; a defendant's age under eighteen appended in a sentence
-// of its own is always read, a victim's never.
+// of its own is always read, a victim's never; so is a defender's objection
+// to simplified procedure (Interp. 566).
 func FuzzReadTextFactsAge(f *testing.F) {
 	for _, s := range []string{"", "被告人", "被告人王某", "被告人王某，男，", "未满", "已满", "被告人王某１７周", "被告人十七", "岁", "周岁", "被告人曾", "\xff"} {
 		f.Add(s)
@@ -164,6 +190,9 @@ func FuzzReadTextFactsAge(f *testing.F) {
 		}
 		if got.Minor == "" && rules.ReadTextFacts(text+"。被害人李某年仅十四周岁。").Minor != "" {
 			t.Fatalf("%q + a victim of fourteen: minor read", text)
+		}
+		if rules.ReadTextFacts(text+"。辩护人对适用简易程序提出异议。").RepresentativeObjects == "" {
+			t.Fatalf("%q + the defender's objection: not read", text)
 		}
 	})
 }

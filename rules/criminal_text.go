@@ -496,6 +496,10 @@ type TextFacts struct {
 	// Dispute: a defendant disputes the charged facts, the charge, the
 	// recommendation or the procedure (有异议, 不认罪, 否认指控).
 	Dispute string
+	// RepresentativeObjects: a 法定代理人 or 辩护人 objects to simplified
+	// procedure (刑诉法解释第五百六十六条, a bar for a minor defendant only;
+	// representativeObjectionIn; statute round 26).
+	RepresentativeObjects string
 	// DisputeKind says what the dispute is about.
 	DisputeKind disputeKind
 }
@@ -511,7 +515,7 @@ const (
 
 // Any reports whether the text states any bar.
 func (t TextFacts) Any() bool {
-	return t.Impaired != "" || t.Minor != "" || t.CivilClaim != "" || t.Dispute != "" || t.Remanded != ""
+	return t.Impaired != "" || t.Minor != "" || t.CivilClaim != "" || t.Dispute != "" || t.Remanded != "" || t.RepresentativeObjects != ""
 }
 
 var (
@@ -574,8 +578,33 @@ func ReadTextFacts(text string) TextFacts {
 	if tf.Minor == "" {
 		tf.Minor = defendantAgeMinor(text)
 	}
+	tf.RepresentativeObjects = representativeObjectionIn(text)
 	tf.Remanded = remandIn(text)
 	return tf
+}
+
+// representatives are the persons besides a minor defendant whose objection
+// bars simplified procedure (刑诉法解释第五百六十六条: "未成年被告人及其法定代理
+// 人、辩护人…上述人员提出异议的，不适用简易程序").
+var representatives = [...]string{"法定代理人", "辩护人"}
+
+// representativeObjectionIn returns the words of a sentence that states a
+// 法定代理人 or 辩护人 objecting to simplified procedure (objectionWords,
+// not negated in the two runes before: 未对适用简易程序提出异议 is none), the
+// person named before the objection; "" when none.
+func representativeObjectionIn(text string) string {
+	for sent := range sentencesOf(text) {
+		for _, w := range objectionWords {
+			i := strings.Index(sent, w)
+			if i < 0 || !statedNotNegated(sent, w, 2) {
+				continue
+			}
+			if containsAny(sent[:i], representatives[:]) {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // settlementFailed are words that state a mediation or a settlement of the
@@ -806,6 +835,9 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 	if tf.Remanded != "" {
 		c.Remanded = true
 	}
+	if tf.RepresentativeObjects != "" {
+		c.RepresentativeObjectsSimplified = true
+	}
 	if tf.Dispute == "" {
 		return g
 	}
@@ -851,6 +883,12 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	if tf.Minor == "" {
 		tf.Minor = ReadTextBirthMinor(f.GetText(), a.FiledOn)
 	}
+	// A representative's objection bars a minor's case only (Interp.
+	// 566): of an adult's defender it is neither read nor reviewed, and
+	// one the field states already needs no review.
+	if tf.Minor == "" && !anyDefendant(f, (*triagev1.Party).GetMinor) || f.GetCircumstances().GetRepresentativeObjectsSimplified() {
+		tf.RepresentativeObjects = ""
+	}
 	if !tf.Any() {
 		return f
 	}
@@ -866,6 +904,7 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		{CodeReviewCivilClaimInText, tf.CivilClaim},
 		{CodeReviewDisputeInText, tf.Dispute},
 		{CodeReviewRemandedInText, tf.Remanded},
+		{CodeReviewRepresentativeObjectsInText, tf.RepresentativeObjects},
 	} {
 		if r.words != "" {
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(r.code, r.words))
