@@ -23,8 +23,9 @@ import (
 //     eighteen at the offence too. 未满十六周岁 is under eighteen as well.
 //   - A birth month without a day (2008年3月出生): the defendant may have
 //     been born on any day of it, so the stricter reading takes its last
-//     day (the youngest he can be); an offence month without a day
-//     (于2025年5月) its first day. Reviewed, as every text reading is.
+//     day (the youngest he can be). Reviewed, as every text reading is. An
+//     offence month without a day (于2025年5月) is not read as the offence:
+//     it is as often an earlier event (于2021年10月申领信用卡).
 //   - 刑诉法解释第五百六十六条: "对未成年人刑事案件，人民法院决定适用简易程序审理
 //     的，应当征求未成年被告人及其法定代理人、辩护人的意见。上述人员提出异议的，不适
 //     用简易程序" (2012 text art. 474). A text stating that the 法定代理人 or the
@@ -83,7 +84,6 @@ func audit26CriminalCases(tb testing.TB) []tcase {
 		// --- 2. A birth month without a day ---
 		minorRow("2008年3月出生, offence 2025-05-01: seventeen", "被告人王某，男，2008年3月出生，于2025年5月1日醉酒驾驶机动车。", in2025),
 		minorRow("2007年5月出生, offence 2025-05-10: may be under eighteen (the last day of the month)", "被告人王某，男，2007年5月出生，于2025年5月10日醉酒驾驶机动车。", in2025),
-		minorRow("2007年6月1日出生, offence in 2025年5月 (its first day)", "被告人王某，男，2007年6月1日出生。被告人王某于2025年5月醉酒驾驶机动车。", in2025),
 		minorRow("2008年3月出生, no offence date: the filing date", "被告人王某，男，2008年3月出生。", in2025),
 		{name: "年仅十七周岁 at a 2017 pilot court: PILOT_EXCLUDED", filing: says("被告人王某，男，年仅十七周岁。", beijing, filedOn("2017-03-01")),
 			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, pilotExcl), at(locReview, r23Minor)}},
@@ -142,6 +142,7 @@ func TestReadTextFactsRound26(t *testing.T) {
 		{"被告人王某（曾用名王二），男，17岁。", "17岁"},
 		{"被告人王某作案时已满十六周岁不满十八周岁。", "不满十八周岁"},
 		{"被告人王某，男，19岁。", ""},
+		{"被告人王某，男，16岁以上。", ""},
 		{"被告人王某作案时已满十六周岁。", ""},
 		{"被告人王某16岁时曾盗窃。", ""},
 		{"被告人王某的儿子（15岁）。", ""},
@@ -158,7 +159,6 @@ func TestReadTextFactsRound26(t *testing.T) {
 		{"被告人王某，男，2008年3月出生，于2025年5月1日盗窃。", "2008年3月出生"},
 		{"被告人王某，男，2007年5月出生，于2025年5月10日盗窃。", "2007年5月出生"},
 		{"被告人王某，男，2007年4月出生，于2025年5月10日盗窃。", ""},
-		{"被告人王某，男，2007年6月1日出生，于2025年5月盗窃。", "2007年6月1日出生"},
 		{"被告人王某，男，2007年6月1日出生，于2025年8月10日盗窃。", ""},
 		{"被告人王某，男，2007年13月出生。", ""},
 	} {

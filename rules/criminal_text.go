@@ -994,12 +994,12 @@ func defendantBirths(text string) []birthDate {
 	rs, spans := defendantHeads(text, "")
 	for _, sp := range spans {
 		for j := sp[0]; j < sp[1]; j++ {
-			_, last, end, ok := dateRangeAt(rs, j)
+			d, end, ok := latestDateAt(rs, j)
 			if !ok {
 				continue
 			}
 			if runesHavePrefix(rs[end:], []rune("出生")) {
-				out = append(out, birthDate{last, string(rs[j : end+2])})
+				out = append(out, birthDate{d, string(rs[j : end+2])})
 			}
 			break // the first date next to the name, a birth date or not
 		}
@@ -1046,7 +1046,7 @@ const youngestDefendantAge = 12
 // 作案时未满十六周岁), "" when none (statute round 26). An age stated at the
 // offence or later was the age at the offence or more, so under eighteen
 // then too (刑法第十七条; 刑诉法解释第一百四十六条). Not read: a lower bound
-// (已满十六周岁, 年满, 超过), an age at an earlier event (16岁时, 曾…), an
+// (已满十六周岁, 年满, 超过, 16岁以上), an age at an earlier event (16岁时, 曾…), an
 // age below youngestDefendantAge. It reads text from outside and must not
 // panic on any string (FuzzDefendantAgeMinor).
 func defendantAgeMinor(text string) string {
@@ -1074,7 +1074,7 @@ func defendantAgeMinor(text string) string {
 				if n <= 18 {
 					return string(rs[j-2 : k+1])
 				}
-			case strings.HasSuffix(before, "满") || strings.HasSuffix(before, "超过") || strings.HasSuffix(before, "以上"):
+			case strings.HasSuffix(before, "满") || strings.HasSuffix(before, "超过") || runesHavePrefix(rs[k+1:], []rune("以上")):
 			case n < youngestDefendantAge || n >= 18:
 			case k+1 < len(rs) && rs[k+1] == '时':
 			case strings.Contains(strings.ReplaceAll(before, "曾用名", ""), "曾"):
@@ -1092,9 +1092,10 @@ func defendantAgeMinor(text string) string {
 var priorSentenceWords = [...]string{"曾", "判处", "刑满", "释放", "出生"}
 
 // earliestOffenceDate is the earliest 于YYYY年M月D日 of the text on or
-// before the filing date, outside the clauses of a prior conviction; a month
-// without its day (于2025年5月) is read as its first day, the earliest the
-// offence can be (statute round 26).
+// before the filing date, outside the clauses of a prior conviction. A
+// month without its day is not read (statute round 26): 于2021年10月申领信用卡
+// is as often an event before the offence as the offence itself, and its
+// first day made adults minors in the generated corpus (TestBirthDates).
 func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	var best time.Time
 	found := false
@@ -1111,7 +1112,7 @@ func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 			if rs[i] != '于' {
 				continue
 			}
-			d, _, _, ok := dateRangeAt(rs, i+1)
+			d, _, ok := dateAt(rs, i+1)
 			if ok && !d.After(filed) && (!found || d.Before(best)) {
 				best, found = d, true
 			}
@@ -1120,26 +1121,25 @@ func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	return best, found
 }
 
-// dateRangeAt reads a date at i as dateAt does, or a month without its day
-// (YYYY年M月 not followed by a digit): the first and the last day it may
-// be, the index after it and whether one was there.
-func dateRangeAt(rs []rune, i int) (first, last time.Time, end int, ok bool) {
+// latestDateAt reads a date at i as dateAt does, or a month without its
+// day (YYYY年M月 not followed by a digit) as its last day: the latest day
+// it may be, the index after it and whether one was there.
+func latestDateAt(rs []rune, i int) (time.Time, int, bool) {
 	if d, j, ok := dateAt(rs, i); ok {
-		return d, d, j, true
+		return d, j, true
 	}
 	y, j, ok := digitsBefore(rs, i, 4, '年')
 	if !ok || j-i != 5 {
-		return time.Time{}, time.Time{}, i, false
+		return time.Time{}, i, false
 	}
 	m, j, ok := digitsBefore(rs, j, 2, '月')
 	if !ok || m < 1 || m > 12 {
-		return time.Time{}, time.Time{}, i, false
+		return time.Time{}, i, false
 	}
 	if _, isDigit := digit(runeAt(rs, j)); isDigit {
-		return time.Time{}, time.Time{}, i, false
+		return time.Time{}, i, false
 	}
-	first = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
-	return first, first.AddDate(0, 1, -1), j, true
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC), j, true
 }
 
 // runeAt is rs[i], or 0 past its end.
