@@ -27,13 +27,25 @@ import (
 // governmentSuffix ends the name of a 地方人民政府.
 const governmentSuffix = "人民政府"
 
+// governmentShortSuffix ends a government's name written short (杭州市政府,
+// 西湖区政府, 县政府), as complaints often write it (statute round 26).
+const governmentShortSuffix = "政府"
+
+// countyLevels are the runes a 县级以上 administrative area's name ends in
+// (省, 自治区 and 区, 市, 自治州 and 州, 县, 旗, 盟): before 政府 they make
+// the short name a 县级以上地方人民政府's; 乡 and 镇 are below the county.
+const countyLevels = "省市区县州旗盟"
+
 // countyOrAbove reports whether name is a 县级以上地方人民政府 by its name:
 // it ends in 人民政府, and the level before it is not a 乡 or 镇 (乡、民族乡、镇
-// 人民政府 are below the county, 地方各级人民代表大会和地方各级人民政府组织法).
+// 人民政府 are below the county, 地方各级人民代表大会和地方各级人民政府组织法);
+// or, written short, it ends in 政府 right after a county-or-above level
+// (countyLevels: 杭州市政府, 西湖区政府, 县政府; not 三墩镇政府).
 func countyOrAbove(name string) bool {
 	name = strings.TrimSpace(name)
 	if !strings.HasSuffix(name, governmentSuffix) {
-		return false
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(name, governmentShortSuffix))
+		return strings.HasSuffix(name, governmentShortSuffix) && strings.ContainsRune(countyLevels, r)
 	}
 	before := strings.TrimSuffix(name, governmentSuffix)
 	r, _ := utf8.DecodeLastRuneInString(before)
@@ -70,6 +82,12 @@ func intermediateDefendantsIn(text string) []string {
 		after := strings.TrimLeft(rest[i+len(defendantMark):], "：: ")
 		rest = rest[i+len(defendantMark):]
 		if strings.HasPrefix(after, "人") {
+			// 被告人 opens a criminal defendant, unless a ministry whose
+			// name begins with 人 follows 被告 (被告人社部, 被告人力资源和社会
+			// 保障部; statute round 26).
+			if name := departmentAt(after); name != "" {
+				out = append(out, name)
+			}
 			continue
 		}
 		// The kind is checked again: defendantKindOf trims the name, so
@@ -83,20 +101,51 @@ func intermediateDefendantsIn(text string) []string {
 // defendantAt returns the name at the start of after (the text right after
 // 被告) when it is one defendantKindOf reads, "" otherwise.
 func defendantAt(after string) string {
-	if j := strings.Index(after, governmentSuffix); j >= 0 && utf8.RuneCountInString(after[:j]) <= 16 &&
-		!strings.ContainsAny(after[:j], clauseBreaks+"作对的") && countyOrAbove(after[:j+len(governmentSuffix)]) &&
-		!departmentAfter(after[j+len(governmentSuffix):]) {
-		return after[:j+len(governmentSuffix)]
+	if name := governmentAt(after); name != "" {
+		return name
 	}
-	name := strings.TrimPrefix(after, stateTitle)
-	for _, d := range stateCouncilDepartments {
-		if strings.HasPrefix(name, d) && nameEndsAt(name[len(d):]) {
-			return after[:len(after)-len(name)+len(d)]
-		}
+	if name := departmentAt(after); name != "" {
+		return name
 	}
 	if j := strings.Index(after, customsSuffix); j > 0 && utf8.RuneCountInString(after[:j]) <= 16 &&
 		!strings.ContainsAny(after[:j], clauseBreaks+"作对的") && nameEndsAt(after[j+len(customsSuffix):]) {
 		return after[:j+len(customsSuffix)]
+	}
+	return ""
+}
+
+// notPlaceName are runes of a verb or preposition that a place name before
+// a short 政府 does not hold (被告未执行区政府批复, 被告拒不履行市政府的决定):
+// with one the words before 政府 are no name. A place name holding one is
+// missed, which only leaves a review out.
+const notPlaceName = "未不拒没向按依据要请申将给被经在是"
+
+// governmentAt returns the government's name at the start of after, in
+// full (杭州市西湖区人民政府) or short (西湖区政府), "" when none: within 16
+// runes, in one clause, not continued into a department (人民政府办公厅).
+func governmentAt(after string) string {
+	j := strings.Index(after, governmentShortSuffix)
+	if j < 0 || utf8.RuneCountInString(after[:j]) > 16 || strings.ContainsAny(after[:j], clauseBreaks+"作对的") {
+		return ""
+	}
+	name := after[:j+len(governmentShortSuffix)]
+	if !strings.HasSuffix(name, governmentSuffix) && strings.ContainsAny(name, notPlaceName) {
+		return ""
+	}
+	if !countyOrAbove(name) || departmentAfter(after[len(name):]) {
+		return ""
+	}
+	return name
+}
+
+// departmentAt returns the 国务院部门 named at the start of after, whole
+// (stateCouncilNames), with 中华人民共和国 or not, "" when none.
+func departmentAt(after string) string {
+	name := strings.TrimPrefix(after, stateTitle)
+	for _, d := range stateCouncilNames {
+		if strings.HasPrefix(name, d) && nameEndsAt(name[len(d):]) {
+			return after[:len(after)-len(name)+len(d)]
+		}
 	}
 	return ""
 }
@@ -161,6 +210,28 @@ var stateCouncilDepartments = [...]string{
 	"国家电力监管委员会", "中国民用航空总局",
 }
 
+// stateCouncilShortNames are the 国务院部门 as complaints write them short
+// (statute round 26): the forms the State Council's and the departments'
+// own notices use (国家发展改革委, 人力资源社会保障部, 市场监管总局), and the
+// common ones (发改委 aside). A short name a local body bears as well (发改委,
+// 国资委, 药监局, 医保局, 外汇局, 卫健委) is listed only with 国家 or 国务院
+// before it: 杭州市发改委 is no 国务院部门.
+var stateCouncilShortNames = [...]string{
+	"国家发展改革委", "国家发改委", "工信部", "国家民委", "人力资源社会保障部", "人社部", "住房城乡建设部", "住建部", "文化和旅游部",
+	"文旅部", "国家卫生健康委", "国家卫健委", "人民银行", "国务院国资委", "市场监管总局",
+	"国家市场监管总局", "税务总局", "金融监管总局", "国家金融监管总局", "证监会", "中国证监会", "广电总局", "国家广电总局",
+	"体育总局", "国家体育总局", "国家医保局", "国管局", "国家粮食和储备局", "国家国防科工局", "国家烟草局",
+	"国家移民局", "国家林草局", "民航局", "中国民航局", "国家中医药局", "国家疾控局", "国家矿山安监局", "国家外汇局", "国家药监局",
+	// Short names of 1998–2018.
+	"国家计委", "国家经贸委", "国土部", "环保部", "国家环保总局", "国家卫生计生委", "国家卫计委", "国家计生委",
+	"国家工商总局", "工商总局", "国家质检总局", "质检总局", "国家食药监总局", "食药监总局", "国家安监总局", "安监总局",
+	"新闻出版广电总局", "国家新闻出版广电总局", "银监会", "中国银监会", "保监会", "中国保监会", "银保监会", "中国银保监会",
+	"国家电监会", "国家测绘地信局",
+}
+
+// stateCouncilNames are the 国务院部门's names, full and short.
+var stateCouncilNames = slices.Concat(stateCouncilDepartments[:], stateCouncilShortNames[:])
+
 // defendantKind is what makes a defendant's case the intermediate court's
 // at first instance, by the defendant's name.
 type defendantKind int
@@ -181,12 +252,12 @@ func defendantKindOf(name string) defendantKind {
 	switch {
 	case countyOrAbove(name):
 		for _, p := range provinces {
-			if name == p.Name+governmentSuffix {
+			if name == p.Name+governmentSuffix || name == p.Name+governmentShortSuffix {
 				return kindProvincialGovernment
 			}
 		}
 		return kindLocalGovernment
-	case slices.Contains(stateCouncilDepartments[:], national):
+	case slices.Contains(stateCouncilNames, national):
 		return kindStateCouncilDepartment
 	case strings.HasSuffix(national, customsSuffix) && national != customsSuffix:
 		return kindCustoms

@@ -101,3 +101,18 @@ func FuzzIntermediateDefendantsIn(f *testing.F) {
 		}
 	})
 }
+
+// FuzzShortDefendantNames (statute round 26): a government and a ministry
+// written short after 被告 in sentences appended to any text are read, and
+// so is 被告人社部.
+func FuzzShortDefendantNames(f *testing.F) {
+	for _, s := range []string{"", "被告", "被告人", "政府", "被告区政府", "被告镇政府", "被告未", "被告人社", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := intermediateDefendantsIn(text + "。被告西湖区政府。被告市场监管总局。被告人社部。")
+		if n := len(got); n < 3 || got[n-3] != "西湖区政府" || got[n-2] != "市场监管总局" || got[n-1] != "人社部" {
+			t.Fatalf("%q + short names: read %q", text, got)
+		}
+	})
+}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -70,7 +72,15 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 		conds = append(conds, reason(CodeAdmin82OnTheSpot))
 	}
 	if amt := f.GetClaimAmountFen(); amt > 0 && amt <= adminSmallAmountFen {
-		conds = append(conds, reason(CodeAdmin82SmallAmount))
+		// The complaint's own sum of the case above the line leaves the
+		// item unproven: the stricter reading wins, and the field is
+		// reviewed (statute round 26). A sum below the field's never
+		// counts the item: a reading only closes.
+		if txt := ReadAdminTextAmount(f.GetText()); txt > adminSmallAmountFen {
+			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewAdminTextAmount, yuanWords(txt)))
+		} else {
+			conds = append(conds, reason(CodeAdmin82SmallAmount))
+		}
 	}
 	// Every cause the field names must be a disclosure case: Art. 82 ¶1(3)
 	// opens simplified procedure to 政府信息公开案件, not to a field naming
@@ -93,4 +103,36 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	a.Options = append(a.Options,
 		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, blocks, conds),
 		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, nil))
+}
+
+// adminMoneyWords mark a clause whose sum is one the case is about (行政诉讼法
+// 第八十二条第一款第二项 "涉及款额"): what the act takes or orders paid (罚款,
+// 没收, 违法所得, 征收, 收取, 缴纳), what the plaintiff asks back or for (退还,
+// 返还, 补偿, 赔偿), and the nouns of a sum of money (款, 费, 金). A sum in a
+// clause with none of them (月收入3000元) is not read.
+var adminMoneyWords = [...]string{"罚款", "罚没", "没收", "违法所得", "征收", "收取", "缴纳", "退还", "返还", "补偿", "赔偿", "款", "费", "金"}
+
+// ReadAdminTextAmount returns, in fen, the largest sum of money an
+// administrative complaint states in a clause about money the case is
+// about (adminMoneyWords), read as civil claims are (maxYuanFen);
+// 0 when none. It reads text from outside and must not panic on any string
+// (FuzzReadAdminTextAmount).
+func ReadAdminTextAmount(text string) int64 {
+	var most int64
+	folded := foldCause(text)
+	for _, cl := range strings.FieldsFunc(folded, func(r rune) bool { return strings.ContainsRune(clauseSeparators+",，", r) }) {
+		if !strings.ContainsAny(cl, "元万") || !containsAny(cl, adminMoneyWords[:]) {
+			continue
+		}
+		most = max(most, maxYuanFen(cl))
+	}
+	return most
+}
+
+// yuanWords writes fen as a sum in yuan for a reviewer (5000元, 1.5元).
+func yuanWords(fen int64) string {
+	if fen%100 == 0 {
+		return strconv.FormatInt(fen/100, 10) + "元"
+	}
+	return strconv.FormatFloat(float64(fen)/100, 'f', 2, 64) + "元"
 }

@@ -875,18 +875,27 @@ func readFoldedClaims(text string) ClaimsReading {
 		if !holdsSumUnit(cl) {
 			continue
 		}
-		for at := 0; ; {
-			num, unit, end, ok := nextYuanSum(cl, at)
-			if !ok {
-				break
-			}
-			cr.MaxFen = max(cr.MaxFen, fenOf(num, unit))
-			at = end
-		}
-		cr.MaxFen = max(cr.MaxFen, maxNumeralFen(cl))
+		cr.MaxFen = max(cr.MaxFen, maxYuanFen(cl))
 		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrencyIn(cl)
 	}
 	return cr
+}
+
+// maxYuanFen is the largest sum in yuan a clause states, in digits
+// (nextYuanSum) or in Chinese numerals (maxNumeralFen), in fen; 0 when it
+// states none. The civil claims and an administrative complaint's sums
+// (ReadAdminTextAmount) are read alike.
+func maxYuanFen(clause string) int64 {
+	var most int64
+	for at := 0; ; {
+		num, unit, end, ok := nextYuanSum(clause, at)
+		if !ok {
+			break
+		}
+		most = max(most, fenOf(num, unit))
+		at = end
+	}
+	return max(most, maxNumeralFen(clause))
 }
 
 // claimsAct reports whether a clause asks for an act or a declaration

@@ -611,6 +611,20 @@ const (
 	CodeReviewAdminObjectionInText = "REVIEW_ADMIN_OBJECTION_IN_TEXT"
 )
 
+// Statute round 26 (criminal and administrative): the complaint's own sum
+// of the case; a minor's representative objecting in the text.
+const (
+	// CodeReviewAdminTextAmount: an administrative filing whose amount field
+	// is two thousand yuan or less states in its text a larger sum the case
+	// is about (行政诉讼法第八十二条第一款第二项); the item is not counted.
+	CodeReviewAdminTextAmount = "REVIEW_ADMIN_TEXT_AMOUNT"
+	// CodeReviewRepresentativeObjectsInText: a criminal filing with a minor
+	// defendant whose text states that his 法定代理人 or 辩护人 objects to
+	// simplified procedure (刑诉法解释第五百六十六条) and the circumstances
+	// do not.
+	CodeReviewRepresentativeObjectsInText = "REVIEW_REPRESENTATIVE_OBJECTS_IN_TEXT"
+)
+
 type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
@@ -943,6 +957,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewAdmin15Customs, "行政诉讼法第十五条第二项", "被告是海关（当事人名称或起诉状文字载明），而本案在基层人民法院立案：海关处理的第一审行政案件由中级人民法院管辖。需人工核对管辖。"},
 	{CodeReviewAdmin1989Intermediate, "行政诉讼法（1989年）第十四条第一项、第二项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项", "立案日在2015年5月1日前，被告是国务院部门、省级人民政府或者海关（2008年2月1日起另有县级以上人民政府；当事人名称或起诉状文字载明），而本案在基层人民法院立案：依当时的行政诉讼法第十四条，海关处理的案件、对国务院各部门或者省、自治区、直辖市人民政府所作的具体行政行为提起诉讼的案件由中级人民法院管辖；2008年2月1日起，被告为县级以上人民政府的案件亦由中级人民法院管辖，但以县级人民政府名义办理不动产物权登记的案件可以除外。需人工核对管辖。"},
 	{CodeReviewAdminObjectionInText, "行政诉讼法第八十二条第二款", "案件情况标注当事人各方同意适用简易程序，但起诉状文字载明有当事人不同意（或对适用简易程序有异议）：已按当事人未各方同意处理，不能依第八十二条第二款适用简易程序（第一款所列案件不受影响），需人工核对并更正案件情况。"},
+	// Statute round 26 (criminal and administrative).
+	{CodeReviewRepresentativeObjectsInText, "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）", "被告人是未成年人，起诉书文字载明其法定代理人或者辩护人对适用简易程序提出异议（不同意适用简易程序），案件情况未标注：已按上述人员提出异议处理，不适用简易程序，需人工核对并标注案件情况。"},
+	{CodeReviewAdminTextAmount, "行政诉讼法第八十二条第一款第二项", "立案信息的涉案款额在二千元以下，但起诉状文字载明本案涉及的款额（罚款、没收、补偿等）超过二千元：已按款额超过二千元处理，不能依第八十二条第一款第二项适用简易程序（当场作出、政府信息公开或当事人各方同意的不受影响），需人工核对并更正涉案款额。"},
 	// Statute round 23: a civil filing's party names and text beside its fields.
 	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，或为外国企业（如Inc.、GmbH、株式会社，或以外国国名开头的公司），按涉外或涉港澳台当事人处理（涉外的认定见另一理由）。"},

@@ -50,6 +50,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 24, administrative":       audit24AdminCases(tb),
 		"audit round 25, criminal":             audit25CriminalCases(tb),
 		"audit round 25, administrative":       audit25AdminCases(tb),
+		"audit round 26, criminal":             audit26CriminalCases(tb),
+		"audit round 26, administrative":       audit26AdminCases(tb),
 	}
 }
 
@@ -450,9 +452,11 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewAdminRemandedInText:        "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项",
 		rules.CodeReviewAdmin15GovernmentDefendant: "行政诉讼法第十五条第一项",
 		// Round 25 (administrative).
-		rules.CodeReviewAdmin15Customs:        "行政诉讼法第十五条第二项",
-		rules.CodeReviewAdmin1989Intermediate: "行政诉讼法（1989年）第十四条第一项、第二项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项",
-		rules.CodeReviewAdminObjectionInText:  "行政诉讼法第八十二条第二款",
+		rules.CodeReviewAdmin15Customs:              "行政诉讼法第十五条第二项",
+		rules.CodeReviewAdmin1989Intermediate:       "行政诉讼法（1989年）第十四条第一项、第二项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项",
+		rules.CodeReviewAdminObjectionInText:        "行政诉讼法第八十二条第二款",
+		rules.CodeReviewAdminTextAmount:             "行政诉讼法第八十二条第一款第二项",
+		rules.CodeReviewRepresentativeObjectsInText: "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

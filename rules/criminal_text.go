@@ -483,9 +483,10 @@ type TextFacts struct {
 	// Impaired: 被告人…系聋哑人 / 盲人 / 限定刑事责任能力 (刑法第十八条第三款、第十九条),
 	// or 患有精神疾病 and the like when the text states no full capacity.
 	Impaired string
-	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条), or a
-	// birth date under eighteen at the offence (ReadTextBirthMinor, which
-	// needs the filing date and is read by criminalTextFacts).
+	// Minor: 被告人…系未成年人, 作案时未满十八周岁 (刑法第十七条), an age
+	// under eighteen next to 被告人 (年仅十七周岁, 案发时16岁; statute round
+	// 26), or a birth date under eighteen at the offence (ReadTextBirthMinor,
+	// which needs the filing date and is read by criminalTextFacts).
 	Minor string
 	// Remanded: the case is stated as remanded for retrial (发回重审,
 	// 发回…重新审判; CrPL 239).
@@ -495,6 +496,10 @@ type TextFacts struct {
 	// Dispute: a defendant disputes the charged facts, the charge, the
 	// recommendation or the procedure (有异议, 不认罪, 否认指控).
 	Dispute string
+	// RepresentativeObjects: a 法定代理人 or 辩护人 objects to simplified
+	// procedure (刑诉法解释第五百六十六条, a bar for a minor defendant only;
+	// representativeObjectionIn; statute round 26).
+	RepresentativeObjects string
 	// DisputeKind says what the dispute is about.
 	DisputeKind disputeKind
 }
@@ -510,7 +515,7 @@ const (
 
 // Any reports whether the text states any bar.
 func (t TextFacts) Any() bool {
-	return t.Impaired != "" || t.Minor != "" || t.CivilClaim != "" || t.Dispute != "" || t.Remanded != ""
+	return t.Impaired != "" || t.Minor != "" || t.CivilClaim != "" || t.Dispute != "" || t.Remanded != "" || t.RepresentativeObjects != ""
 }
 
 var (
@@ -570,8 +575,36 @@ func ReadTextFacts(text string) TextFacts {
 	if i := strings.Index(text, "附带民事"); i >= 0 && !negatedClaim(text[:i]) && !settlementStated(text) {
 		tf.CivilClaim = "附带民事诉讼"
 	}
+	if tf.Minor == "" {
+		tf.Minor = defendantAgeMinor(text)
+	}
+	tf.RepresentativeObjects = representativeObjectionIn(text)
 	tf.Remanded = remandIn(text)
 	return tf
+}
+
+// representatives are the persons besides a minor defendant whose objection
+// bars simplified procedure (刑诉法解释第五百六十六条: "未成年被告人及其法定代理
+// 人、辩护人…上述人员提出异议的，不适用简易程序").
+var representatives = [...]string{"法定代理人", "辩护人"}
+
+// representativeObjectionIn returns the words of a sentence that states a
+// 法定代理人 or 辩护人 objecting to simplified procedure (objectionWords,
+// not negated in the two runes before: 未对适用简易程序提出异议 is none), the
+// person named before the objection; "" when none.
+func representativeObjectionIn(text string) string {
+	for sent := range sentencesOf(text) {
+		for _, w := range objectionWords {
+			i := strings.Index(sent, w)
+			if i < 0 || !statedNotNegated(sent, w, 2) {
+				continue
+			}
+			if containsAny(sent[:i], representatives[:]) {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // settlementFailed are words that state a mediation or a settlement of the
@@ -802,6 +835,9 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 	if tf.Remanded != "" {
 		c.Remanded = true
 	}
+	if tf.RepresentativeObjects != "" {
+		c.RepresentativeObjectsSimplified = true
+	}
 	if tf.Dispute == "" {
 		return g
 	}
@@ -847,6 +883,12 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	if tf.Minor == "" {
 		tf.Minor = ReadTextBirthMinor(f.GetText(), a.FiledOn)
 	}
+	// A representative's objection bars a minor's case only (Interp.
+	// 566): of an adult's defender it is neither read nor reviewed, and
+	// one the field states already needs no review.
+	if tf.Minor == "" && !anyDefendant(f, (*triagev1.Party).GetMinor) || f.GetCircumstances().GetRepresentativeObjectsSimplified() {
+		tf.RepresentativeObjects = ""
+	}
 	if !tf.Any() {
 		return f
 	}
@@ -862,6 +904,7 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		{CodeReviewCivilClaimInText, tf.CivilClaim},
 		{CodeReviewDisputeInText, tf.Dispute},
 		{CodeReviewRemandedInText, tf.Remanded},
+		{CodeReviewRepresentativeObjectsInText, tf.RepresentativeObjects},
 	} {
 		if r.words != "" {
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(r.code, r.words))
@@ -943,22 +986,15 @@ type birthDate struct {
 	words string
 }
 
-// defendantBirths reads the birth dates the text states next to 被告人.
+// defendantBirths reads the birth dates the text states next to 被告人: a
+// whole date, or a month without its day (2008年3月出生) read as its last
+// day, the youngest the defendant can be (statute round 26).
 func defendantBirths(text string) []birthDate {
 	var out []birthDate
-	rs := []rune(text)
-	mark, victim := []rune("被告人"), []rune("被害人")
-	for i := 0; i+len(mark) <= len(rs); i++ {
-		if !runesHavePrefix(rs[i:], mark) {
-			continue
-		}
-		start := i + len(mark)
-		for j := start; j < len(rs) && j-start <= birthWithin; j++ {
-			if strings.ContainsRune("。；;", rs[j]) || runesHavePrefix(rs[j:], mark) || runesHavePrefix(rs[j:], victim) ||
-				strings.ContainsRune(notOwnBirth, rs[j]) {
-				break
-			}
-			d, end, ok := dateAt(rs, j)
+	rs, spans := defendantHeads(text, "")
+	for _, sp := range spans {
+		for j := sp[0]; j < sp[1]; j++ {
+			d, end, ok := latestDateAt(rs, j)
 			if !ok {
 				continue
 			}
@@ -971,12 +1007,95 @@ func defendantBirths(text string) []birthDate {
 	return out
 }
 
+// defendantHeads returns the runes of text and, for each 被告人 in it, the
+// span after 被告人 that may state his own birth date or age: at most
+// birthWithin runes, ending at a sentence's end, another 被告人 or a 被害人,
+// a rune of notOwnBirth or one of stops.
+func defendantHeads(text, stops string) ([]rune, [][2]int) {
+	var spans [][2]int
+	rs := []rune(text)
+	mark, victim := []rune("被告人"), []rune("被害人")
+	for i := 0; i+len(mark) <= len(rs); i++ {
+		if !runesHavePrefix(rs[i:], mark) {
+			continue
+		}
+		start := i + len(mark)
+		stop := start
+		for stop < len(rs) && stop-start <= birthWithin {
+			if strings.ContainsRune("。；;", rs[stop]) || runesHavePrefix(rs[stop:], mark) || runesHavePrefix(rs[stop:], victim) ||
+				strings.ContainsRune(notOwnBirth, rs[stop]) || strings.ContainsRune(stops, rs[stop]) {
+				break
+			}
+			stop++
+		}
+		spans = append(spans, [2]int{start, stop})
+	}
+	return rs, spans
+}
+
+// notOwnAge are further runes between 被告人 and an age that make it another
+// person's (被告人王某的女儿（15岁）, 被告人王某明知张某系13周岁).
+const notOwnAge = "的知"
+
+// youngestDefendantAge is the least age a defendant may have (刑法第十七条
+// 第三款, 2021: 已满十二周岁); a lower age next to 被告人 is another person's.
+const youngestDefendantAge = 12
+
+// defendantAgeMinor returns the words that state a defendant's age under
+// eighteen next to 被告人 (年仅十七周岁, 案发时16岁, （17周岁）, 现年17岁,
+// 作案时未满十六周岁), "" when none (statute round 26). An age stated at the
+// offence or later was the age at the offence or more, so under eighteen
+// then too (刑法第十七条; 刑诉法解释第一百四十六条). Not read: a lower bound
+// (已满十六周岁, 年满, 超过, 16岁以上), an age at an earlier event (16岁时, 曾…), an
+// age below youngestDefendantAge. It reads text from outside and must not
+// panic on any string (FuzzDefendantAgeMinor).
+func defendantAgeMinor(text string) string {
+	rs, spans := defendantHeads(text, notOwnAge)
+	for _, sp := range spans {
+		start, stop := sp[0], sp[1]
+		for j := start; j < stop; {
+			n, end, ok := number(rs, j)
+			if !ok {
+				j++
+				continue
+			}
+			k := end
+			if k < len(rs) && rs[k] == '周' {
+				k++
+			}
+			if k >= len(rs) || rs[k] != '岁' {
+				j = end
+				continue
+			}
+			before := string(rs[start:j])
+			words := string(rs[j : k+1])
+			switch {
+			case strings.HasSuffix(before, "未满") || strings.HasSuffix(before, "不满"):
+				if n <= 18 {
+					return string(rs[j-2 : k+1])
+				}
+			case strings.HasSuffix(before, "满") || strings.HasSuffix(before, "超过") || runesHavePrefix(rs[k+1:], []rune("以上")):
+			case n < youngestDefendantAge || n >= 18:
+			case k+1 < len(rs) && rs[k+1] == '时':
+			case strings.Contains(strings.ReplaceAll(before, "曾用名", ""), "曾"):
+			default:
+				return words
+			}
+			j = end
+		}
+	}
+	return ""
+}
+
 // priorSentenceWords mark a clause about an earlier conviction, whose date
 // is not the offence's.
 var priorSentenceWords = [...]string{"曾", "判处", "刑满", "释放", "出生"}
 
 // earliestOffenceDate is the earliest 于YYYY年M月D日 of the text on or
-// before the filing date, outside the clauses of a prior conviction.
+// before the filing date, outside the clauses of a prior conviction. A
+// month without its day is not read (statute round 26): 于2021年10月申领信用卡
+// is as often an event before the offence as the offence itself, and its
+// first day made adults minors in the generated corpus (TestBirthDates).
 func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	var best time.Time
 	found := false
@@ -1002,32 +1121,47 @@ func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	return best, found
 }
 
-// dateAt reads YYYY年M月D日 at i in Arabic digits (full- or half-width): the
-// date, the index after 日, and whether a real date was there.
-func dateAt(rs []rune, i int) (time.Time, int, bool) {
-	part := func(k, maxDigits int, unit rune) (int, int, bool) {
-		n, j := 0, k
-		for j < len(rs) && j-k < maxDigits {
-			d, ok := digit(rs[j])
-			if !ok {
-				break
-			}
-			n, j = n*10+d, j+1
-		}
-		if j == k || j >= len(rs) || rs[j] != unit {
-			return 0, k, false
-		}
-		return n, j + 1, true
+// latestDateAt reads a date at i as dateAt does, or a month without its
+// day (YYYY年M月 not followed by a digit) as its last day: the latest day
+// it may be, the index after it and whether one was there.
+func latestDateAt(rs []rune, i int) (time.Time, int, bool) {
+	if d, j, ok := dateAt(rs, i); ok {
+		return d, j, true
 	}
-	y, j, ok := part(i, 4, '年')
+	y, j, ok := digitsBefore(rs, i, 4, '年')
 	if !ok || j-i != 5 {
 		return time.Time{}, i, false
 	}
-	m, j, ok := part(j, 2, '月')
+	m, j, ok := digitsBefore(rs, j, 2, '月')
+	if !ok || m < 1 || m > 12 {
+		return time.Time{}, i, false
+	}
+	if _, isDigit := digit(runeAt(rs, j)); isDigit {
+		return time.Time{}, i, false
+	}
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC), j, true
+}
+
+// runeAt is rs[i], or 0 past its end.
+func runeAt(rs []rune, i int) rune {
+	if i < len(rs) {
+		return rs[i]
+	}
+	return 0
+}
+
+// dateAt reads YYYY年M月D日 at i in Arabic digits (full- or half-width): the
+// date, the index after 日, and whether a real date was there.
+func dateAt(rs []rune, i int) (time.Time, int, bool) {
+	y, j, ok := digitsBefore(rs, i, 4, '年')
+	if !ok || j-i != 5 {
+		return time.Time{}, i, false
+	}
+	m, j, ok := digitsBefore(rs, j, 2, '月')
 	if !ok {
 		return time.Time{}, i, false
 	}
-	d, j, ok := part(j, 2, '日')
+	d, j, ok := digitsBefore(rs, j, 2, '日')
 	if !ok {
 		return time.Time{}, i, false
 	}
@@ -1036,4 +1170,21 @@ func dateAt(rs []rune, i int) (time.Time, int, bool) {
 		return time.Time{}, i, false
 	}
 	return t, j, true
+}
+
+// digitsBefore reads up to maxDigits Arabic digits at k followed by unit:
+// the number, the index after unit and whether they were there.
+func digitsBefore(rs []rune, k, maxDigits int, unit rune) (int, int, bool) {
+	n, j := 0, k
+	for j < len(rs) && j-k < maxDigits {
+		d, ok := digit(rs[j])
+		if !ok {
+			break
+		}
+		n, j = n*10+d, j+1
+	}
+	if j == k || j >= len(rs) || rs[j] != unit {
+		return 0, k, false
+	}
+	return n, j + 1, true
 }
