@@ -396,3 +396,27 @@ func TestUnnegatedPhraseAt(t *testing.T) {
 		t.Fatalf("only %d phrases found in the random texts: the test reads too little", found)
 	}
 }
+
+// TestSentencesOf: sentencesOf's byte scan yields the sentences a rune test
+// against sentenceBreaks yields, on random texts of the breaks, their
+// neighbours in UTF-8 (other E3 and EF runes, a stray lead byte) and
+// ideographs.
+func TestSentencesOf(t *testing.T) {
+	pieces := []string{"。", "；", ";", "!", "?", "！", "？", "\n", "，", "、", "：", "（", "｜", "\uff61", "\u3001",
+		"被告", "原告", "x", " ", "\xe3", "\xef", "\xef\xbc", "\xe3\x80", "\xff", "反请求"}
+	rng := rand.New(rand.NewPCG(26, 7))
+	for i := range 100000 {
+		text := randomText(rng, pieces, i%30)
+		want := []string{}
+		for s := range strings.FieldsFuncSeq(text, func(r rune) bool { return strings.ContainsRune(sentenceBreaks, r) }) {
+			want = append(want, s)
+		}
+		got := []string{}
+		for s := range sentencesOf(text) {
+			got = append(got, s)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("sentences of %q (-FieldsFuncSeq +sentencesOf):\n%s", text, d)
+		}
+	}
+}
