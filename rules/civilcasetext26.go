@@ -307,31 +307,13 @@ func rightNamed(seg string) bool {
 }
 
 // propertyConfirmationIn returns the claim of a folded text that asks to
-// confirm a property right (confirmedRight), "" when none: in the claims a
-// text marks (claimsPart) every clause, in a text that marks none a clause
-// from its first claim verb on, as readFoldedClaims reads them.
+// confirm a property right (confirmedRight), "" when none, in the clauses
+// readFoldedClaims reads (claimClauses).
 func propertyConfirmationIn(text string) string {
 	if !strings.Contains(text, "确认") {
 		return ""
 	}
-	part, marked := claimsPart(text)
-	for rest := part; rest != ""; {
-		var cl string
-		if cl, rest = nextClause(rest); cl == "" {
-			continue
-		}
-		if !marked {
-			at := -1
-			for _, v := range claimVerbs {
-				if i := strings.Index(cl, v); i >= 0 && (at < 0 || i < at) {
-					at = i
-				}
-			}
-			if at < 0 {
-				continue
-			}
-			cl = cl[at:]
-		}
+	for cl := range claimClauses(text) {
 		if w := confirmedRight(cl); w != "" {
 			return w
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -846,28 +847,7 @@ func readFoldedClaims(text string) ClaimsReading {
 	if text == "" {
 		return cr
 	}
-	part, marked := claimsPart(text)
-	for rest := part; rest != ""; {
-		var cl string
-		cl, rest = nextClause(rest)
-		if cl == "" {
-			continue
-		}
-		if !marked {
-			// Unmarked claims: read a clause from its first claim verb on,
-			// as the facts before it ("被告借款20000元未还，故诉至法院，要求
-			// 被告还款5000元") are no claim.
-			at := -1
-			for _, v := range claimVerbs {
-				if i := strings.Index(cl, v); i >= 0 && (at < 0 || i < at) {
-					at = i
-				}
-			}
-			if at < 0 {
-				continue
-			}
-			cl = cl[at:]
-		}
+	for cl := range claimClauses(text) {
 		cr.NonMoney = cr.NonMoney || claimsAct(cl)
 		// Every sum the three expressions read ends in 元, 万, 币 or 镑: a
 		// clause with none is not scanned (they start with a digit class,
@@ -896,6 +876,38 @@ func maxYuanFen(clause string) int64 {
 		at = end
 	}
 	return max(most, maxNumeralFen(clause))
+}
+
+// claimClauses yields the claims of a folded text clause by clause
+// (nextClause): in the claims a text marks (claimsPart) every clause, in
+// a text that marks none a clause from its first claim verb on, as the
+// facts before it ("被告借款20000元未还，故诉至法院，要求被告还款5000元")
+// are no claim, and no clause without one.
+func claimClauses(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		part, marked := claimsPart(text)
+		for rest := part; rest != ""; {
+			var cl string
+			if cl, rest = nextClause(rest); cl == "" {
+				continue
+			}
+			if !marked {
+				at := -1
+				for _, v := range claimVerbs {
+					if i := strings.Index(cl, v); i >= 0 && (at < 0 || i < at) {
+						at = i
+					}
+				}
+				if at < 0 {
+					continue
+				}
+				cl = cl[at:]
+			}
+			if !yield(cl) {
+				return
+			}
+		}
+	}
 }
 
 // claimsAct reports whether a clause asks for an act or a declaration
