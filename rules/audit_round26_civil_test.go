@@ -75,6 +75,13 @@ func round26CivilCases(tb testing.TB) []tcase {
 		counter("2024: 被告向本院提出诉讼请求：判令原告返还押金", "被告向本院提出诉讼请求：判令原告返还押金2000元。"),
 		counter("2024: 被告请求判决原告支付货款", "被告请求判决原告支付货款3000元。"),
 		counter("2024: 被告提出反请求", "被告提出反请求，要求原告返还押金2000元。"),
+		// Before 2015-02-04 no article spoke of a counterclaim in a small
+		// claim: the 2015 interpretation's art. 280 is not cited (it was,
+		// an article not yet in force); from that day it is.
+		{name: "2014: a counterclaim cites no article not yet in force", filing: c(filedOn("2014-06-03"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
+			silent: []string{"INTERP2015_280_COUNTERCLAIM", "CPL166_COUNTERCLAIM"}},
+		{name: "2015-02-04: a counterclaim is Interp. 2015 art. 280's condition", filing: c(filedOn("2015-02-04"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
+			fires: []string{at(locSC, "INTERP2015_280_COUNTERCLAIM")}, silent: []string{"CPL166_COUNTERCLAIM"}},
 		{name: "2021: a counter-request is Interp. 2015 art. 280's condition", filing: c(filedOn("2021-08-02"), text(claims+"被告请求法院判令原告返还押金2000元。")),
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), review: ptr(true),
 			fires: []string{at(locSC, "INTERP2015_280_COUNTERCLAIM"), rCounter}, silent: []string{"CPL166_COUNTERCLAIM"}},

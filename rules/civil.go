@@ -946,7 +946,11 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		// Before 2022 a counterclaim took the case out of small claims only
 		// when it no longer met the conditions (Interp. 2015 art. 280, which the 2022 revision renumbered 278);
 		// at a pilot court too, whose own rule was not read (civilpilot.go).
-		if a.FiledOn.Before(cpl2021InForce) && f.GetCircumstances().GetCounterclaim() {
+		// Before 2015-02-04 no article said anything of a counterclaim in
+		// a small claim (CPL 2012 art. 162 alone): nothing is cited, as
+		// the 2015 interpretation was not yet in force (found in statute
+		// round 26).
+		if !a.FiledOn.Before(interp2015InForce) && a.FiledOn.Before(cpl2021InForce) && f.GetCircumstances().GetCounterclaim() {
 			conds = append(conds, reason(CodeInterp2015Counterclaim))
 		}
 		o := option(p, nil, conds)
