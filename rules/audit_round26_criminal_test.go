@@ -102,6 +102,11 @@ func audit26CriminalCases(tb testing.TB) []tcase {
 		{name: "near miss: 辩护人未对适用简易程序提出异议", filing: says("辩护人未对适用简易程序提出异议。", party(0, minor)),
 			avail: av(pSimp, avA), fires: []string{at(locSimp, consult)}, silent: []string{at(locSimp, repObjects), at(locReview, r26RepObjects)}},
 
+		// A minor the field marks already: the bars are the field's, and the
+		// review that asks to mark the party is not given.
+		{name: "年仅十七周岁 of a defendant the field marks a minor: no review", filing: says("被告人王某，男，年仅十七周岁。", party(0, minor)),
+			avail: av(pFT, avU, pSimp, avA), fires: []string{at(locFT, ftMinor), at(locSimp, consult)}, silent: []string{at(locReview, r23Minor)}},
+
 		// --- near misses ---
 		nothing("near miss: the victim 年仅十四岁", "被告人王某殴打被害人李某，被害人年仅十四岁。"),
 		nothing("near miss: 被害人李某（年仅十四周岁）", "被告人王某殴打被害人李某（年仅十四周岁）。"),

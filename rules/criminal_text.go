@@ -886,8 +886,16 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	// A representative's objection bars a minor's case only (Interp.
 	// 566): of an adult's defender it is neither read nor reviewed, and
 	// one the field states already needs no review.
-	if tf.Minor == "" && !anyDefendant(f, (*triagev1.Party).GetMinor) || f.GetCircumstances().GetRepresentativeObjectsSimplified() {
+	markedMinor := anyDefendant(f, (*triagev1.Party).GetMinor)
+	if tf.Minor == "" && !markedMinor || f.GetCircumstances().GetRepresentativeObjectsSimplified() {
 		tf.RepresentativeObjects = ""
+	}
+	// A minor the parties mark already bars and routes as the text's
+	// would: the review, which asks for the mark ("当事人信息未标注"), would
+	// say what is not so (statute round 26 found it on generated filings
+	// whose field and text both say it).
+	if markedMinor {
+		tf.Minor = ""
 	}
 	if !tf.Any() {
 		return f
