@@ -943,20 +943,25 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		default:
 			conds = append(conds, reason(reg.mandatory))
 		}
-		// Before 2022 a counterclaim took the case out of small claims only
-		// when it no longer met the conditions (Interp. 2015 art. 280, which the 2022 revision renumbered 278);
-		// at a pilot court too, whose own rule was not read (civilpilot.go).
-		// Before 2015-02-04 no article said anything of a counterclaim in
-		// a small claim (CPL 2012 art. 162 alone): nothing is cited, as
-		// the 2015 interpretation was not yet in force (found in statute
-		// round 26).
-		if !a.FiledOn.Before(interp2015InForce) && a.FiledOn.Before(cpl2021InForce) && f.GetCircumstances().GetCounterclaim() {
+		if counterclaimCondition(f, a.FiledOn) {
 			conds = append(conds, reason(CodeInterp2015Counterclaim))
 		}
 		o := option(p, nil, conds)
 		o.Mandatory = !a.Facts.Maritime
 		return o
 	}
+}
+
+// counterclaimCondition reports whether a small claim's option carries
+// Interp. 2015 art. 280's condition: from 2015-02-04 to 2021-12-31 a
+// counterclaim took the case out of small claims only when it no longer
+// met the conditions (the 2022 revision renumbered it 278 and CPL 166(5)
+// made a counterclaim an exclusion); at a pilot court too, whose own rule
+// was not read (civilpilot.go). Before 2015-02-04 no article said anything
+// of a counterclaim in a small claim (CPL 2012 art. 162 alone): nothing is
+// cited, the 2015 interpretation not being in force (statute round 26).
+func counterclaimCondition(f *triagev1.Filing, on time.Time) bool {
+	return f.GetCircumstances().GetCounterclaim() && !on.Before(interp2015InForce) && on.Before(cpl2021InForce)
 }
 
 // claimsInDoubt returns the review code that leaves small claims to a
