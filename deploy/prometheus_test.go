@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -90,36 +91,8 @@ func TestPrometheusScrapesTriaged(t *testing.T) {
 	decided := makeCalls(t, tr)
 
 	dir := t.TempDir()
-	port := freePort(t)
 	writePrometheusConfig(t, dir, tr.httpAddr)
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, prom,
-		"--config.file="+filepath.Join(dir, "prometheus.yml"),
-		"--storage.tsdb.path="+filepath.Join(dir, "data"),
-		"--web.listen-address="+port,
-		"--log.level=warn")
-	logs := &strings.Builder{}
-	cmd.Stdout, cmd.Stderr = logs, logs
-	cmd.WaitDelay = 10 * time.Second
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cancel()
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Logf("prometheus log:\n%s", logs.String())
-		}
-	})
-	api := "http://" + port
-	waitFor(t, 60*time.Second, "Prometheus ready", func() (bool, string) {
-		resp, err := http.Get(api + "/-/ready")
-		if err != nil {
-			return false, err.Error()
-		}
-		resp.Body.Close()
-		return resp.StatusCode == 200, resp.Status
-	})
+	api := startPrometheus(t, prom, dir)
 
 	start := time.Now()
 	for _, q := range []struct {
@@ -313,6 +286,98 @@ func shortenGroupIntervals(t *testing.T, rules []byte) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// startPrometheus runs prom on the configuration in dir and returns its
+// API's base URL once it is ready. The port is picked free and then handed
+// to another process, so another test can take it in between: a Prometheus
+// that exits because its address is in use is started again on another port,
+// and readiness is only believed from a page that says it is Prometheus's
+// (another server on a reused port must not pass for it).
+func startPrometheus(t *testing.T, prom, dir string) string {
+	t.Helper()
+	for attempt := 1; ; attempt++ {
+		port := freePort(t)
+		ctx, cancel := context.WithCancel(context.Background())
+		cmd := exec.CommandContext(ctx, prom,
+			"--config.file="+filepath.Join(dir, "prometheus.yml"),
+			"--storage.tsdb.path="+filepath.Join(dir, "data"),
+			"--web.listen-address="+port,
+			"--log.level=warn")
+		logs := &lockedBuilder{}
+		cmd.Stdout, cmd.Stderr = logs, logs
+		cmd.WaitDelay = 10 * time.Second
+		if err := cmd.Start(); err != nil {
+			cancel()
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(exited) }()
+		stop := func() { cancel(); <-exited }
+		api := "http://" + port
+		ready, why := waitPrometheusReady(api, exited, 60*time.Second)
+		if !ready {
+			stop()
+			if strings.Contains(logs.String(), "address already in use") && attempt < 5 {
+				t.Logf("Prometheus's port %s was taken before it bound it (attempt %d); another port", port, attempt)
+				continue
+			}
+			t.Fatalf("Prometheus not ready on %s: %s\nprometheus log:\n%s", port, why, logs.String())
+		}
+		t.Cleanup(func() {
+			stop()
+			if t.Failed() {
+				t.Logf("prometheus log:\n%s", logs.String())
+			}
+		})
+		return api
+	}
+}
+
+// waitPrometheusReady polls api's readiness page until it answers as
+// Prometheus, the process exits or d passes; it says why when not ready.
+func waitPrometheusReady(api string, exited <-chan struct{}, d time.Duration) (bool, string) {
+	deadline := time.Now().Add(d)
+	last := "no answer yet"
+	for time.Now().Before(deadline) {
+		select {
+		case <-exited:
+			return false, "exited: " + last
+		default:
+		}
+		resp, err := http.Get(api + "/-/ready")
+		if err != nil {
+			last = err.Error()
+		} else {
+			body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<10))
+			resp.Body.Close()
+			if resp.StatusCode == 200 && strings.Contains(string(body), "Prometheus") {
+				return true, ""
+			}
+			last = resp.Status + ": " + strings.TrimSpace(string(body))
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return false, last
+}
+
+// lockedBuilder is a strings.Builder written by the child's output copier
+// and read by the test at the same time.
+type lockedBuilder struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuilder) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuilder) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func freePort(t *testing.T) string {
