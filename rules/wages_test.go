@@ -212,6 +212,18 @@ func derivedWageCases(tb testing.TB) []tcase {
 			"江苏 2018-07-01: one fen over the 2017-wage figure", on("江苏省", "2018-07-01", 23480_11)),
 		named(over(art162of2017, 30, "2017-07-01", 21472_20, 0),
 			"江苏 2018-06-30: ¥23,480 is over the 2016-wage figure", on("江苏省", "2018-06-30", 23480_00)),
+		// 山东 2017: ¥68,081 (knoema's 山东 profile page, "Average Wage (yuan):68081
+		// (2017)", jp.knoema.com/atlas/中国/Shandong; single source, its statistic
+		// not named on the page); the figure entered from memory agreed. 30% =
+		// 20,424.30 → 20,424 from 2018-07-01 (山东's 2018 wage is not entered, so it
+		// stays in force until 2020-06-30); the day before, the 2016 figure
+		// (¥62,539, from memory → 18,761.70 → 18,762) applies.
+		named(under(art162of2017, 30, "2018-07-01", 20424_30, 0),
+			"山东 2018-07-01: ¥20,424.30 is at the 2017-wage figure", on("山东省", "2018-07-01", 20424_30)),
+		named(over(art162of2017, 30, "2018-07-01", 20424_30, 0),
+			"山东 2018-07-01: one fen over the 2017-wage figure", on("山东省", "2018-07-01", 20424_31)),
+		named(over(art162of2017, 30, "2017-07-01", 18761_70, 0),
+			"山东 2018-06-30: ¥20,424 is over the 2016-wage figure", on("山东省", "2018-06-30", 20424_00)),
 		// 海南 2013: ¥44,971 (海南省统计局's 2014 release: 2014's ¥49,882 "与2013年的44971元
 		// 相比，增加了4911元", 海口晚报 2015-06-04, read in a reprint at fuxibeer.com);
 		// 30% = 13,491.30 → 13,491 from 2014-07-01; the day before, the 2012 figure
