@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // BenchmarkCommitBatch is the writer's commit (commitBatch) of batches of n
@@ -70,7 +72,7 @@ func benchCommitBatch(b *testing.B, n int) {
 	// Made 128 commits' worth at a time, so that under callgrind runs of up
 	// to 128 commits make the same requests and differ by commits alone.
 	var pool [][]*saveRequest
-	var cpu int64
+	var cpu, sys int64
 	frames, commits, counted := 0, 0, 0
 	for b.Loop() {
 		b.StopTimer()
@@ -86,11 +88,12 @@ func benchCommitBatch(b *testing.B, n int) {
 			counted = commits
 		}
 		b.StartTimer()
-		c0 := threadCPU()
+		c0, s0 := threadCPU(), threadSys()
 		if err := s.commitBatch(ctx, reqs); err != nil {
 			b.Fatal(err)
 		}
 		cpu += threadCPU() - c0
+		sys += threadSys() - s0
 		commits++
 		for _, r := range reqs {
 			if r.rejected != nil {
@@ -100,7 +103,18 @@ func benchCommitBatch(b *testing.B, n int) {
 	}
 	b.ReportMetric(float64(cpu)/1e3/float64(commits), "writer-cpu-µs/commit")
 	b.ReportMetric(float64(cpu)/1e3/float64(commits*n), "writer-cpu-µs/decision")
+	b.ReportMetric(float64(sys)/1e3/float64(commits), "writer-sys-µs/commit")
 	if counted > 0 {
 		b.ReportMetric(float64(frames)/float64(counted), "wal-frames/commit")
 	}
+}
+
+// threadSys is the kernel's part of threadCPU, in nanoseconds: system calls
+// (the WAL's pwrites, its fsync) and what they start (page writeback).
+func threadSys() int64 {
+	var ru unix.Rusage
+	if err := unix.Getrusage(unix.RUSAGE_THREAD, &ru); err != nil {
+		return 0
+	}
+	return ru.Stime.Nano()
 }
