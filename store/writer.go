@@ -150,6 +150,11 @@ func (w *writer) stop() {
 // batch size follows the load with no timer. It returns once reqs is closed
 // and drained.
 func (w *writer) run() {
+	// One thread for the writer's whole life, so that its CPU clock
+	// (threadCPU) measures the writer alone. It costs a thread hand-off
+	// when the writer wakes, once per batch.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	defer close(w.stopped)
 	batch := make([]*saveRequest, 0, w.maxBatch)
 	for first := range w.reqs {
@@ -190,13 +195,6 @@ func (w *writer) gather(batch []*saveRequest) []*saveRequest {
 
 // flush commits batch and answers every request in it.
 func (w *writer) flush(batch []*saveRequest) {
-	// One thread for the flush, so that its CPU clock (threadCPU) measures
-	// the writer alone; not while the writer waits for requests or yields
-	// to the callers, where a locked goroutine costs two thread switches
-	// each time it is woken (its thread, not the one that woke it, must
-	// run it).
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
 	start, startCPU := time.Now(), threadCPU()
 	defer func() {
 		w.busyCPU.Add(threadCPU() - startCPU)
