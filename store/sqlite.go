@@ -401,7 +401,11 @@ func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
 
 // chunkSizes are the row counts of SQLite's prepared multi-row INSERTs,
 // largest first: a batch of n rows takes the largest that fits, repeatedly.
-var chunkSizes = [...]int{64, 16, 4, 1}
+// Every power of two, so that n rows take at most one statement per bit of
+// n: a commit of 13 decisions (the bench's batch at 32 callers) inserts its
+// 13 decisions, 13 assignments and 26 audit rows with 9 statements, not 13
+// as with 64/16/4/1 (docs/performance.md, store27).
+var chunkSizes = [...]int{64, 32, 16, 8, 4, 2, 1}
 
 func chunkSize(left int) int {
 	for _, n := range chunkSizes {
