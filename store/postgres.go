@@ -294,15 +294,15 @@ var postgresWriteBatch = func() (out [32]string) {
 			if n > 0 {
 				b.WriteString(",\n")
 			}
-			fmt.Fprintf(&b, "t%d AS (INSERT INTO %s (%s)\n    SELECT * FROM unnest(", i, t.name, t.columns)
+			fmt.Fprintf(&b, "t%d AS (INSERT INTO %s (%s)\n    SELECT ", i, t.name, t.columns)
 			for k, typ := range t.types {
 				if k > 0 {
 					b.WriteString(", ")
 				}
 				n++
-				fmt.Fprintf(&b, "$%d::%s[]", n, typ)
+				fmt.Fprintf(&b, "unnest($%d::%s[])", n, typ)
 			}
-			b.WriteString("))")
+			b.WriteString(")")
 		}
 		var guards []string // conditions of the head update
 		loads := ""         // the condition that team_load held what was read
