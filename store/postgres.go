@@ -43,8 +43,9 @@ const (
 // dials new ones, which is how the store recovers by itself after an outage.
 // Only the writer's transaction reaches under it, to pgx's pipelines, so
 // that a batch costs one round trip, two when another replica wrote since
-// (postgresTx); pgx binds Go slices as PostgreSQL arrays for its one
-// statement (batchStatement).
+// (postgresTx); its one statement takes each column as a PostgreSQL
+// array (batchStatement), encoded by the writer's own codecs
+// (postgres_arrays.go).
 type Postgres struct {
 	sqlStore
 	// channel is the schema's feed NOTIFY channel, replica this store's id
@@ -224,6 +225,8 @@ const idleInTransactionTimeout = 2 * postgresWriteTimeout
 // 26 million rows read for 29,000 decisions, commits of 12 ms at 1,000
 // req/s, where 1–3 ms before). enable_seqscan = off makes the planner
 // take an index wherever one serves, whatever the statistics say.
+//
+// It also registers the batch's column codecs (registerColumnCodecs).
 func prepareWriter(ctx context.Context, conn *pgx.Conn) error {
 	var setting string
 	if err := conn.QueryRow(ctx, "SHOW synchronous_commit").Scan(&setting); err != nil {
@@ -239,7 +242,7 @@ func prepareWriter(ctx context.Context, conn *pgx.Conn) error {
 	if _, err := conn.Exec(ctx, "SET enable_seqscan = off"); err != nil {
 		return fmt.Errorf("set enable_seqscan: %w", err)
 	}
-	return nil
+	return registerColumnCodecs(conn)
 }
 
 // postgresTables describes the tables a batch inserts into, in insert order
@@ -294,15 +297,15 @@ var postgresWriteBatch = func() (out [32]string) {
 			if n > 0 {
 				b.WriteString(",\n")
 			}
-			fmt.Fprintf(&b, "t%d AS (INSERT INTO %s (%s)\n    SELECT * FROM unnest(", i, t.name, t.columns)
+			fmt.Fprintf(&b, "t%d AS (INSERT INTO %s (%s)\n    SELECT ", i, t.name, t.columns)
 			for k, typ := range t.types {
 				if k > 0 {
 					b.WriteString(", ")
 				}
 				n++
-				fmt.Fprintf(&b, "$%d::%s[]", n, typ)
+				fmt.Fprintf(&b, "unnest($%d::%s[])", n, typ)
 			}
-			b.WriteString("))")
+			b.WriteString(")")
 		}
 		var guards []string // conditions of the head update
 		loads := ""         // the condition that team_load held what was read
@@ -356,10 +359,10 @@ func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 	args := make([]any, 0, 39)
 	if n := len(b.decisions); n > 0 {
 		mask |= 1
-		id, filing, kind, rec := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		review, decidedAt := make([]int64, n), make([]int64, n)
-		model, rules := make([]string, n), make([]string, n)
-		dec, fil, key := make([][]byte, n), make([][]byte, n), make([]string, n)
+		id, filing, kind, rec := make(pgTexts, n), make(pgTexts, n), make(pgTexts, n), make(pgTexts, n)
+		review, decidedAt := make(pgInts, n), make(pgInts, n)
+		model, rules := make(pgTexts, n), make(pgTexts, n)
+		dec, fil, key := make(pgBlobs, n), make(pgBlobs, n), make(pgTexts, n)
 		for i, r := range b.decisions {
 			id[i], filing[i], kind[i], rec[i] = r.decisionID, r.filingID, r.caseKind, r.recommended
 			review[i], model[i], rules[i], decidedAt[i] = r.needsReview, r.modelVersion, r.rulesVersion, r.decidedAt
@@ -369,8 +372,8 @@ func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 	}
 	if n := len(b.assignments); n > 0 {
 		mask |= 2
-		id, dec, team, kind, per := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		at, seq, blob, prev := make([]int64, n), make([]int64, n), make([][]byte, n), make([]string, n)
+		id, dec, team, kind, per := make(pgTexts, n), make(pgTexts, n), make(pgTexts, n), make(pgTexts, n), make(pgTexts, n)
+		at, seq, blob, prev := make(pgInts, n), make(pgInts, n), make(pgBlobs, n), make(pgTexts, n)
 		for i, r := range b.assignments {
 			id[i], dec[i], team[i], kind[i], per[i] = r.assignmentID, r.decisionID, r.teamID, r.kind, r.period
 			at[i], seq[i], blob[i], prev[i] = r.assignedAt, r.seq, r.assignment, r.previousTeamID
@@ -379,8 +382,8 @@ func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 	}
 	if n := len(b.outcomes); n > 0 {
 		mask |= 4
-		id, dec, proc, change, by := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		at, seq, blob := make([]int64, n), make([]int64, n), make([][]byte, n)
+		id, dec, proc, change, by := make(pgTexts, n), make(pgTexts, n), make(pgTexts, n), make(pgTexts, n), make(pgTexts, n)
+		at, seq, blob := make(pgInts, n), make(pgInts, n), make(pgBlobs, n)
 		for i, r := range b.outcomes {
 			id[i], dec[i], proc[i], change[i], by[i] = r.outcomeID, r.decisionID, r.procedure, r.change, r.decidedBy
 			at[i], seq[i], blob[i] = r.recordedAt, r.seq, r.outcome
@@ -389,8 +392,8 @@ func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 	}
 	{
 		n := len(b.audit)
-		seq, at := make([]int64, n), make([]int64, n)
-		kind, id, sha, prev, hash := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		seq, at := make(pgInts, n), make(pgInts, n)
+		kind, id, sha, prev, hash := make(pgTexts, n), make(pgTexts, n), make(pgTexts, n), make(pgTexts, n), make(pgTexts, n)
 		for i, r := range b.audit {
 			seq[i], kind[i], id[i], sha[i], prev[i], hash[i], at[i] = r.seq, r.recordKind, r.recordID, r.recordSHA256, r.prevHash, r.hash, r.recordedAt
 		}
@@ -399,7 +402,7 @@ func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 	if changes := b.loadChanges(); len(changes) > 0 {
 		mask |= 8
 		n := len(changes)
-		team, per, add, want := make([]string, n), make([]string, n), make([]int64, n), make([]int64, n)
+		team, per, add, want := make(pgTexts, n), make(pgTexts, n), make(pgInts, n), make(pgInts, n)
 		for i, c := range changes {
 			team[i], per[i], add[i], want[i] = c.team, c.period, c.add, c.want
 		}
@@ -411,7 +414,7 @@ func (p *Postgres) batchStatement(b *batch) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		args = append(args, p.channel, payloads)
+		args = append(args, p.channel, pgTexts(payloads))
 	}
 	args = append(args, b.seq, b.headHash)
 	return postgresWriteBatch[mask], args, nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -90,4 +91,82 @@ func TestPostgresBatchStatementPlannedOnce(t *testing.T) {
 	if scans, rows := seqScans(); scans != scans0 {
 		t.Errorf("the writer scanned decisions sequentially %d times (%d rows read); want its indexes only", scans-scans0, rows-rows0)
 	}
+}
+
+// TestPostgresBatchInsertsStreamTheirArrays: each insert of the batch
+// statement reads its rows from its arrays as they are unnested (a
+// ProjectSet), not through a function scan, which first copies every row,
+// blobs and all, into a tuplestore (docs/performance.md, 2026-12-05: 5 µs of
+// the backend's CPU per stored decision). The statement with every table is
+// prepared on a session of its own and its plan read with EXPLAIN.
+func TestPostgresBatchInsertsStreamTheirArrays(t *testing.T) {
+	p := openTestPostgres(t, Options{})
+	ctx := context.Background()
+	conn, err := p.read.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	const all = 1 | 2 | 4 | 8 | 16 // decisions, assignments, outcomes, team_load, NOTIFY
+	if _, err := conn.ExecContext(ctx, "PREPARE fenjian_batch AS "+postgresWriteBatch[all]); err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	rows, err := conn.QueryContext(ctx, `SELECT unnest(parameter_types)::text FROM pg_prepared_statements WHERE name = 'fenjian_batch'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var typ string
+		if err := rows.Scan(&typ); err != nil {
+			t.Fatal(err)
+		}
+		types = append(types, typ)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	args := make([]string, len(types))
+	for i, typ := range types {
+		switch {
+		case strings.HasSuffix(typ, "[]"):
+			args[i] = "'{}'"
+		case typ == "bigint":
+			args[i] = "0"
+		default:
+			args[i] = "''"
+		}
+	}
+	var plan string
+	if err := conn.QueryRowContext(ctx, "EXPLAIN (FORMAT JSON) EXECUTE fenjian_batch("+strings.Join(args, ", ")+")").Scan(&plan); err != nil {
+		t.Fatal(err)
+	}
+	var root []struct{ Plan planNode }
+	if err := json.Unmarshal([]byte(plan), &root); err != nil || len(root) != 1 {
+		t.Fatalf("EXPLAIN: %v\n%s", err, plan)
+	}
+	inserts := map[string]string{} // table: the node its rows come from
+	var walk func(n planNode)
+	walk = func(n planNode) {
+		if n.NodeType == "ModifyTable" && n.Operation == "Insert" && len(n.Plans) == 1 {
+			inserts[n.RelationName] = n.Plans[0].NodeType
+		}
+		for _, c := range n.Plans {
+			walk(c)
+		}
+	}
+	walk(root[0].Plan)
+	for _, table := range []string{"decisions", "assignments", "outcomes", "audit_log"} {
+		if got := inserts[table]; got != "ProjectSet" {
+			t.Errorf("insert into %s reads its rows from a %q, want a ProjectSet", table, got)
+		}
+	}
+}
+
+// planNode is a node of EXPLAIN (FORMAT JSON)'s plan.
+type planNode struct {
+	NodeType     string     `json:"Node Type"`
+	Operation    string     `json:"Operation"`
+	RelationName string     `json:"Relation Name"`
+	Plans        []planNode `json:"Plans"`
 }
