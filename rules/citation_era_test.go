@@ -134,7 +134,7 @@ func citationEraCases(tb testing.TB) []tcase {
 		era{"2018-10-26", rules.CodeInferCriminalMaritimeCourt, hNow, []string{rules.CodeInferCriminalMaritimeCourt2012}},
 	)
 	const (
-		sNow  = "刑事诉讼法第二百二十二条第一款；刑法分则规定的本罪法定刑"
+		sNow  = "刑事诉讼法第二百一十六条、第二百二十二条第一款；刑法分则规定的本罪法定刑"
 		s2012 = "刑事诉讼法（2012年修正）第二百一十条第一款；刑法分则规定的本罪法定刑"
 		s1996 = "刑事诉讼法（1996年）第一百七十四条第一项；刑法分则规定的本罪法定刑"
 	)

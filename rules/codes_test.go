@@ -139,7 +139,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferMaritimeCourt:           "民诉法解释第二百七十三条",
 		rules.CodeInferCourtAboveBasic:         "民事诉讼法第十八条至第二十一条、第一百六十条、第一百六十五条",
 		rules.CodeInferCriminalCourtAboveBasic: "刑事诉讼法（2018年修正）第二十条至第二十三条、第二百一十四条、第二百二十二条",
-		rules.CodeInferSentenceFromCharge:      "刑事诉讼法第二百二十二条第一款；刑法分则规定的本罪法定刑",
+		rules.CodeInferSentenceFromCharge:      "刑事诉讼法第二百一十六条、第二百二十二条第一款；刑法分则规定的本罪法定刑",
 		rules.CodeCPL287NoTimeLimit:            "民事诉讼法第二百八十七条",
 		rules.CodeCPL2021ForeignNoTimeLimit:    "民事诉讼法（2021年修正）第二百七十七条",
 		rules.CodeProv1Whereabouts:             "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第一项",
