@@ -348,7 +348,9 @@ const (
 	CodeReviewNonContentious = "REVIEW_NON_CONTENTIOUS_CAUSE"
 	// The court's name places it in another province than the filing states.
 	CodeReviewCourtProvince = "REVIEW_COURT_PROVINCE_MISMATCH"
-	// A basic court's name with a higher level stated (civil, criminal).
+	// A basic court's name with a higher level stated (civil, from 2022;
+	// criminal filings have REVIEW_COURT_LEVEL_MISMATCH_CRPL2018 and the
+	// earlier eras' codes).
 	CodeReviewCourtLevel = "REVIEW_COURT_LEVEL_MISMATCH"
 	// The case number is of the year after the (December) 立案 date.
 	CodeReviewCaseNumberYearAhead = "REVIEW_CASE_NUMBER_YEAR_AHEAD"
@@ -453,8 +455,7 @@ const (
 	// A basic court's name with a higher level stated, on older filings:
 	// the basic-court articles of the civil text (CPL 2012/2017 arts. 157,
 	// 162; CPL 1991/2007 art. 142) or the criminal one (CrPL 2018 arts. 214,
-	// 222 before CPL 2021 came into force, whose arts. 160 and 165 the
-	// current code names beside them; CrPL 2012 art. 208 ¶1; CrPL 1996 arts.
+	// 222, from 2018-10-26 on; CrPL 2012 art. 208 ¶1; CrPL 1996 arts.
 	// 147 ¶1, 174).
 	CodeReviewCourtLevelCPL2017  = "REVIEW_COURT_LEVEL_MISMATCH_CPL2017"
 	CodeReviewCourtLevelCPL2007  = "REVIEW_COURT_LEVEL_MISMATCH_CPL2007"
@@ -844,7 +845,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewIntermediate1996, "刑事诉讼法（1996年）第二十条第二项", "量刑建议为无期徒刑或者死刑，立案日（2013年1月1日前）施行的刑事诉讼法规定可能判处无期徒刑、死刑的普通刑事案件由中级人民法院管辖第一审，需人工审核。"},
 	{CodeReviewNonContentious, "民事诉讼法第十五章、第十七章、第十八章；最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "案由属非讼程序案件（特别程序、督促程序、公示催告程序、破产、保全等），应依法律为其规定的程序和期限处理，不是小额诉讼、简易程序或普通程序审理的争讼案件；所示普通程序及其审理期限仅为兜底，需人工确认。"},
 	{CodeReviewCourtProvince, "民事诉讼法第一百六十五条；民诉法解释第二百七十三条", "法院名称表明的省份与立案信息所填省份不一致：小额诉讼的标的额标准以法院所在省、自治区、直辖市上年度就业人员年平均工资计算，刑事速裁程序试点也以法院所在城市为限，两者给出不同答案时能否适用小额诉讼程序无法确定，需人工核对法院和省份。"},
-	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼、简易程序（刑事案件还有速裁程序）仅适用于基层人民法院，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
+	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼程序和简易程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
 	{CodeReviewCaseNumberYearAhead, "最高人民法院关于人民法院案件案号的若干规定第二条", "案号的收案年度是立案日期的下一年：收案年度是收案的公历自然年，收案在立案之前，规定没有为年底收案使用下一年度案号留出例外。立案日期决定适用的法律和小额诉讼的年度标准，需人工核对立案日期和案号。"},
 	{CodeInferRetrialFromCaseNumber, "最高人民法院关于人民法院案件案号的若干规定第二条；民诉法解释第二百五十七条第四项；行政诉讼法第八十二条第三款；刑事诉讼法第二百五十六条", "案号的类型代字（民再、刑再、行再）表明本案为再审案件，按再审案件认定：不适用简易程序、小额诉讼程序（刑事案件不适用速裁程序），应当另行组成合议庭。"},
 	{CodeReviewCourtLevelCPL2017, "民事诉讼法（2012年、2017年修正）第一百五十七条、第一百六十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},

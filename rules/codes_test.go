@@ -175,7 +175,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCPL165NotMoneyPayment:        "民事诉讼法第一百六十五条",
 		rules.CodeCPL165AmountNotStated:        "民事诉讼法第一百六十五条",
 		rules.CodeReviewCourtProvince:          "民事诉讼法第一百六十五条；民诉法解释第二百七十三条",
-		rules.CodeReviewCourtLevel:             "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条",
+		rules.CodeReviewCourtLevel:             "民事诉讼法第一百六十条、第一百六十五条",
 		rules.CodeReviewCaseNumberYearAhead:    "最高人民法院关于人民法院案件案号的若干规定第二条",
 		rules.CodeInferRetrialFromCaseNumber:   "最高人民法院关于人民法院案件案号的若干规定第二条；民诉法解释第二百五十七条第四项；行政诉讼法第八十二条第三款；刑事诉讼法第二百五十六条",
 		rules.CodeInferProvinceFromCaseNumber:  "最高人民法院关于人民法院案件案号的若干规定第四条",

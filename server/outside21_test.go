@@ -23,6 +23,9 @@ var reasonCodeInText = regexp.MustCompile(`[A-Z][A-Z0-9]*_[A-Z0-9_]+`)
 //     years or less" from the charge; under the 2018 CrPL that decides both
 //     whether simplified procedure may sit with one judge (art. 216) and
 //     fast-track (art. 222 ¶1), and the inference cited art. 222 alone;
+//   - a criminal filing from 2022 naming a basic court but stating a higher
+//     level was reviewed with 民事诉讼法第一百六十条、第一百六十五条 beside the
+//     criminal articles, and a civil one with 刑事诉讼法第二百一十四条、第二百二十二条;
 //   - a 2014 small-claims exclusion read "立案日施行的民诉法解释（2015年）规定…",
 //     untrue of a filing before 2015-02-04, and then contradicted itself.
 func TestOutsideCheck21(t *testing.T) {
@@ -87,6 +90,33 @@ func TestOutsideCheck21(t *testing.T) {
 				}
 				if !strings.HasPrefix(got.GetArticle(), r.want) {
 					t.Errorf("article %q, want it to start %q", got.GetArticle(), r.want)
+				}
+			})
+		}
+	})
+
+	t.Run("a basic court's name stated intermediate: the review cites the case's own law", func(t *testing.T) {
+		for _, r := range []struct {
+			name, code, otherLaw string
+			f                    *triagev1.Filing
+		}{
+			{"criminal 2024", "REVIEW_COURT_LEVEL_MISMATCH_CRPL2018", "民事诉讼法", criminalFiling("(2024)外检刑2102", true)},
+			{"civil 2024", "REVIEW_COURT_LEVEL_MISMATCH", "刑事诉讼法", loanFiling("(2024)外检民2103")},
+		} {
+			t.Run(r.name, func(t *testing.T) {
+				r.f.CourtLevel = triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE
+				d := triageOK(t, ctx, h.client, r.f)
+				var got *triagev1.Reason
+				for _, x := range d.GetReviewReasons() {
+					if strings.HasPrefix(x.GetCode(), "REVIEW_COURT_LEVEL_MISMATCH") {
+						got = x
+					}
+				}
+				if got == nil || got.GetCode() != r.code {
+					t.Fatalf("court-level review %v, want %s", got, r.code)
+				}
+				if strings.Contains(got.GetArticle(), r.otherLaw) || strings.Contains(got.GetMessage(), "刑事案件还有") {
+					t.Errorf("review on a %s filing cites %s or the other kind's procedures: %q %q", r.name, r.otherLaw, got.GetArticle(), got.GetMessage())
 				}
 			})
 		}
