@@ -26,6 +26,10 @@ var reasonCodeInText = regexp.MustCompile(`[A-Z][A-Z0-9]*_[A-Z0-9_]+`)
 //   - a criminal filing from 2022 naming a basic court but stating a higher
 //     level was reviewed with 民事诉讼法第一百六十条、第一百六十五条 beside the
 //     criminal articles, and a civil one with 刑事诉讼法第二百一十四条、第二百二十二条;
+//   - an administrative case's simplified procedure read "属于政府信息公开案件。",
+//     as if the kind of case opened it; 行政诉讼法第八十二条第一款 opens it only
+//     where the court finds the facts clear, the rights and duties plain and
+//     the dispute small, as every civil and criminal eligibility text says;
 //   - a 2014 small-claims exclusion read "立案日施行的民诉法解释（2015年）规定…",
 //     untrue of a filing before 2015-02-04, and then contradicted itself.
 func TestOutsideCheck21(t *testing.T) {
@@ -117,6 +121,47 @@ func TestOutsideCheck21(t *testing.T) {
 				}
 				if strings.Contains(got.GetArticle(), r.otherLaw) || strings.Contains(got.GetMessage(), "刑事案件还有") {
 					t.Errorf("review on a %s filing cites %s or the other kind's procedures: %q %q", r.name, r.otherLaw, got.GetArticle(), got.GetMessage())
+				}
+			})
+		}
+	})
+
+	t.Run("administrative simplified procedure: the condition of art. 82 ¶1 is stated", func(t *testing.T) {
+		const condition = "以人民法院认为事实清楚、权利义务关系明确、争议不大为前提"
+		for _, r := range []struct {
+			name, code string
+			set        func(f *triagev1.Filing)
+			want       bool
+		}{
+			{"information disclosure (¶1(3))", "ALL82_INFORMATION_DISCLOSURE", func(*triagev1.Filing) {}, true},
+			{"fine of ¥1,500 (¶1(2))", "ALL82_SMALL_AMOUNT", func(f *triagev1.Filing) {
+				f.Cause, f.ClaimAmountFen, f.Circumstances = "行政处罚", 150_000, &triagev1.Circumstances{}
+			}, true},
+			{"act on the spot (¶1(1))", "ALL82_ACT_ON_THE_SPOT", func(f *triagev1.Filing) {
+				f.Cause, f.Circumstances = "行政处罚", &triagev1.Circumstances{ActOnTheSpot: true}
+			}, true},
+			// ¶2 states no such condition: the parties' agreement opens it.
+			{"near miss: the parties agree (¶2)", "ALL82_AGREEMENT", func(f *triagev1.Filing) {
+				f.Cause, f.Circumstances = "行政处罚", &triagev1.Circumstances{PartiesAgreeSimplified: true}
+			}, false},
+		} {
+			t.Run(r.name, func(t *testing.T) {
+				f := adminFiling("(2024)外检行21" + r.code)
+				r.set(f)
+				d := triageOK(t, ctx, h.client, f)
+				var got *triagev1.Reason
+				for _, o := range d.GetOptions() {
+					for _, x := range o.GetReasons() {
+						if x.GetCode() == r.code {
+							got = x
+						}
+					}
+				}
+				if got == nil {
+					t.Fatalf("no %s: %v", r.code, d.GetOptions())
+				}
+				if strings.Contains(got.GetMessage(), condition) != r.want {
+					t.Errorf("%s: %q; stating %q: want %v", r.code, got.GetMessage(), condition, r.want)
 				}
 			})
 		}
