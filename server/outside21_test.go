@@ -12,6 +12,18 @@ import (
 // written into a Chinese message, which a judge cannot read.
 var reasonCodeInText = regexp.MustCompile(`[A-Z][A-Z0-9]*_[A-Z0-9_]+`)
 
+// reasonOf returns the last reason of rs whose code is code or, with
+// prefix, begins with it; nil if none.
+func reasonOf(rs []*triagev1.Reason, code string, prefix bool) *triagev1.Reason {
+	var got *triagev1.Reason
+	for _, r := range rs {
+		if r.GetCode() == code || prefix && strings.HasPrefix(r.GetCode(), code) {
+			got = r
+		}
+	}
+	return got
+}
+
 // TestOutsideCheck21 sends outside check 21's filings through a real server
 // on loopback (SQLite store, embedded rules, model and teams) and reads the
 // texts a judge reads:
@@ -83,12 +95,7 @@ func TestOutsideCheck21(t *testing.T) {
 				f.FiledOn = r.filedOn
 				f.Circumstances.RecommendedSentenceMonths = 0
 				d := triageOK(t, ctx, h.client, f)
-				var got *triagev1.Reason
-				for _, i := range d.GetInferences() {
-					if i.GetCode() == r.code {
-						got = i
-					}
-				}
+				got := reasonOf(d.GetInferences(), r.code, false)
 				if got == nil {
 					t.Fatalf("no %s in %v", r.code, d.GetInferences())
 				}
@@ -110,12 +117,7 @@ func TestOutsideCheck21(t *testing.T) {
 			t.Run(r.name, func(t *testing.T) {
 				r.f.CourtLevel = triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE
 				d := triageOK(t, ctx, h.client, r.f)
-				var got *triagev1.Reason
-				for _, x := range d.GetReviewReasons() {
-					if strings.HasPrefix(x.GetCode(), "REVIEW_COURT_LEVEL_MISMATCH") {
-						got = x
-					}
-				}
+				got := reasonOf(d.GetReviewReasons(), "REVIEW_COURT_LEVEL_MISMATCH", true)
 				if got == nil || got.GetCode() != r.code {
 					t.Fatalf("court-level review %v, want %s", got, r.code)
 				}
@@ -149,14 +151,7 @@ func TestOutsideCheck21(t *testing.T) {
 				f := adminFiling("(2024)外检行21" + r.code)
 				r.set(f)
 				d := triageOK(t, ctx, h.client, f)
-				var got *triagev1.Reason
-				for _, o := range d.GetOptions() {
-					for _, x := range o.GetReasons() {
-						if x.GetCode() == r.code {
-							got = x
-						}
-					}
-				}
+				got := reasonOf(d.GetOptions()[0].GetReasons(), r.code, false)
 				if got == nil {
 					t.Fatalf("no %s: %v", r.code, d.GetOptions())
 				}
@@ -178,12 +173,7 @@ func TestOutsideCheck21(t *testing.T) {
 				f := divorceFiling(r.id)
 				f.Province, f.Court, f.FiledOn = "江苏省", "南京市鼓楼区人民法院", r.filedOn
 				d := triageOK(t, ctx, h.client, f)
-				var got *triagev1.Reason
-				for _, x := range d.GetOptions()[0].GetReasons() {
-					if x.GetCode() == "INTERP2015_275_PERSONAL_STATUS" {
-						got = x
-					}
-				}
+				got := reasonOf(d.GetOptions()[0].GetReasons(), "INTERP2015_275_PERSONAL_STATUS", false)
 				if got == nil {
 					t.Fatalf("no INTERP2015_275_PERSONAL_STATUS on small claims: %v", d.GetOptions()[0])
 				}
