@@ -368,7 +368,7 @@ func audit12Cases(tb testing.TB) []tcase {
 		{name: "civil 杭州市上城区人民法院笕桥人民法庭 stated intermediate", filing: with(civ, court("杭州市上城区人民法院笕桥人民法庭"), province("浙江省"), level(intermediateCourt)),
 			review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtLevel)}},
 		{name: "crim 杭州市上城区人民法院 stated intermediate", filing: theft(sentenceKind(fixedTerm, 12), level(intermediateCourt)),
-			avail: av(pFT, avU, pSimp, avU), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtLevel)}},
+			avail: av(pFT, avU, pSimp, avU), review: ptr(true), fires: []string{at(locReview, rules.CodeReviewCourtLevelCrPL2018)}, silent: []string{rules.CodeReviewCourtLevel}},
 		{name: "civil 杭州市中级人民法院 stated intermediate: no conflict", filing: mid(),
 			review: ptr(false), silent: []string{rules.CodeReviewCourtLevel}},
 		{name: "civil 甘肃矿区人民法院 stated intermediate: not read as basic", filing: with(civ, court("甘肃矿区人民法院"), province("甘肃省"), level(intermediateCourt)),

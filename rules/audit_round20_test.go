@@ -714,7 +714,7 @@ func TestAuditRound20FilingChoiceFlagged(t *testing.T) {
 		flag   bool
 		detail string // in the flag's message: the mandatory reason read
 	}{
-		{"浙江 2024 loan ¥30,000: simplified at filing, no agreement", c(), pSC, outcome(chOver, pSimp, on("2024-03-06")), true, "CPL165_MANDATORY"},
+		{"浙江 2024 loan ¥30,000: simplified at filing, no agreement", c(), pSC, outcome(chOver, pSimp, on("2024-03-06")), true, "依民事诉讼法第一百六十五条第一款应当适用小额诉讼程序"},
 		{"wages ¥20,000 recommended ordinary: simplified at filing", c(cause("追索劳动报酬纠纷"), yuan(20000)), pOrd, outcome(chOver, pSimp, on("2024-03-06")), true, "分流决定记载"},
 		{"江苏 2016 loan ¥8,000 (CPL 162): simplified at filing", c(js2016...), pSC, outcome(chOver, pSimp, on("2016-09-02")), true, "第一百六十二条"},
 		{"成都 pilot 2021 loan ¥48,000: simplified at filing", c(pilot...), pSC, outcome(chOver, pSimp, on("2021-08-03")), true, "第五条"},

@@ -134,7 +134,7 @@ func citationEraCases(tb testing.TB) []tcase {
 		era{"2018-10-26", rules.CodeInferCriminalMaritimeCourt, hNow, []string{rules.CodeInferCriminalMaritimeCourt2012}},
 	)
 	const (
-		sNow  = "刑事诉讼法第二百二十二条第一款；刑法分则规定的本罪法定刑"
+		sNow  = "刑事诉讼法第二百一十六条、第二百二十二条第一款；刑法分则规定的本罪法定刑"
 		s2012 = "刑事诉讼法（2012年修正）第二百一十条第一款；刑法分则规定的本罪法定刑"
 		s1996 = "刑事诉讼法（1996年）第一百七十四条第一项；刑法分则规定的本罪法定刑"
 	)
@@ -202,7 +202,7 @@ func citationEraCases(tb testing.TB) []tcase {
 	)
 	// A basic court's name with a higher level stated.
 	const (
-		lNow  = "民事诉讼法第一百六十条、第一百六十五条；刑事诉讼法第二百一十四条、第二百二十二条"
+		lNow  = "民事诉讼法第一百六十条、第一百六十五条"
 		l2017 = "民事诉讼法（2012年、2017年修正）第一百五十七条、第一百六十二条"
 		l2007 = "民事诉讼法（1991年、2007年修正）第一百四十二条"
 		k2018 = "刑事诉讼法第二百一十四条、第二百二十二条"
@@ -223,7 +223,9 @@ func citationEraCases(tb testing.TB) []tcase {
 		era{"2018-10-25", rules.CodeReviewCourtLevelCrPL2012, kl12, []string{rules.CodeReviewCourtLevelCrPL2018}},
 		era{"2018-10-26", rules.CodeReviewCourtLevelCrPL2018, k2018, []string{rules.CodeReviewCourtLevelCrPL2012}},
 		era{"2021-12-31", rules.CodeReviewCourtLevelCrPL2018, k2018, []string{rules.CodeReviewCourtLevel}},
-		era{"2022-01-01", rules.CodeReviewCourtLevel, lNow, []string{rules.CodeReviewCourtLevelCrPL2018}},
+		// Outside check 21: the civil code (CPL 160, 165) is no reason on
+		// a criminal filing of 2022 on.
+		era{"2022-01-01", rules.CodeReviewCourtLevelCrPL2018, k2018, []string{rules.CodeReviewCourtLevel}},
 	)
 	// A defendant in custody: the proviso the 2012 amendment added to the
 	// law as art. 103 ¶4; from 1998-09-08 to 2012 the 1998

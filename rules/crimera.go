@@ -74,9 +74,10 @@ type crimCodes struct {
 	// from 2021-03-01).
 	reviewIntermediate, reviewSecurityTerror string
 	// reviewCourtLevel: a basic court's name with a higher level stated
-	// (CrPL 214, 222 / 2012 art. 208 ¶1 / 1996 arts. 147 ¶1, 174). The
-	// current code also names CPL 160 and 165, so it is given from
-	// 2022-01-01, when they came into force; CRPL2018 between.
+	// (CrPL 214, 222 / 2012 art. 208 ¶1 / 1996 arts. 147 ¶1, 174). Until
+	// outside check 21 a criminal filing of 2022 on was given the civil
+	// code, which then named CPL 160 and 165 beside CrPL 214 and 222: a
+	// criminal judge read the civil law cited; CRPL2018 now from 2018-10-26.
 	reviewCourtLevel string
 	// detained: a defendant in custody, whose periods end on their last
 	// day whatever the holidays (CrPL 105 ¶4 / 2012 art. 103 ¶4, which the
@@ -113,10 +114,7 @@ func crimCodesOn(on time.Time) crimCodes {
 			courtAboveBasic:       CodeInferCriminalCourtAboveBasic, maritimeCourt: CodeInferCriminalMaritimeCourt,
 			sentenceFromCharge: CodeInferSentenceFromCharge,
 			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
-			reviewCourtLevel: CodeReviewCourtLevel, detained: CodeCrPL105Detained,
-		}
-		if on.Before(cpl2021InForce) {
-			c.reviewCourtLevel = CodeReviewCourtLevelCrPL2018
+			reviewCourtLevel: CodeReviewCourtLevelCrPL2018, detained: CodeCrPL105Detained,
 		}
 		if on.Before(crInterp2021InForce) {
 			c.defenceNotGuilty, c.minorConsulted, c.representativeObjects = CodeInterp2012DefenceNotGuil, CodeInterp2012MinorConsult, CodeInterp2012RepresentativeObjects

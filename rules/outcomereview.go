@@ -244,7 +244,9 @@ func (r *OutcomeRecord) filingChoiceReview() ([]*triagev1.Reason, error) {
 	for _, r := range sc.GetReasons() {
 		switch r.GetCode() {
 		case CodeCPL165Mandatory, CodeCPL162Mandatory, CodePilot2020Mandatory:
-			detail = "（" + source(view) + "：" + r.GetCode() + "，" + r.GetArticle() + "）"
+			// The article, not the reason code: the message is read by
+			// judges (outside check 21 found CPL165_MANDATORY in it).
+			detail = "（" + source(view) + "：依" + r.GetArticle() + "应当适用小额诉讼程序）"
 		}
 	}
 	return []*triagev1.Reason{outcomeReview(ReviewSmallClaimsNotApplied, detail)}, nil
