@@ -125,8 +125,9 @@ const DefaultMaxTeamFeeds = 1024
 // president's one per team (ten in the default teams), and a client that
 // reconnects holds its old feed until the server sees it gone; 256 is far
 // above that, and also leaves room for an identity shared by a court's
-// portal, while sixteen identities are needed to fill the server and one
-// holds at most about 13 MB of feeds (2,048 took 103 MB).
+// portal, while four identities are needed to fill the server (sixteen
+// were, with the 4,096 feeds allowed before 2026-12-04) and one holds at
+// most about 13 MB of feeds (2,048 took 103 MB).
 const DefaultMaxTeamFeedsPerCaller = 256
 
 // DefaultMaxConcurrentCalls is the unary calls handled at once when
@@ -154,7 +155,15 @@ const (
 	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
 	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
 	msgWaitingTeamFeeds  = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
-	msgReflectionStreams = "too many reflection streams open for this identity; close one, or retry later"
+	// msgWaitingTeamFeedsServer refuses a feed when -max-team-feeds feeds
+	// wait for their request on the server, none of an identity holding
+	// more of them than the caller.
+	msgWaitingTeamFeedsServer = "too many team feeds on this server have not sent their request; send each feed's request when opening it, or retry later"
+	// msgWaitingFeedEvicted is the log's reason for a feed still waiting
+	// for its request whose place went to an identity holding fewer such
+	// feeds; the caller sees DEADLINE_EXCEEDED, as at its arrival timeout.
+	msgWaitingFeedEvicted = "team feed's request not received before its place went to an identity holding fewer feeds waiting"
+	msgReflectionStreams  = "too many reflection streams open for this identity; close one, or retry later"
 )
 
 // The ErrorInfo reasons of RESOURCE_EXHAUSTED, in domain ErrorDomain: a
@@ -311,10 +320,13 @@ type authorizer struct {
 	feedsByCaller map[string]int
 	maxFeeds      int
 	maxFeedsPer   int
-	// feedsWaiting counts, per identity name, the team feeds admitted
-	// whose request has not arrived (they hold no place of feedsOpen),
-	// bounded by maxFeedsPer too; guarded by feedsMu.
-	feedsWaiting map[string]int
+	// waiting holds the team feeds admitted whose request has not arrived
+	// (they hold no place of feedsOpen): maxFeedsPer an identity and
+	// maxFeeds on the server.
+	waiting *fairPool
+	// waitingEvicted counts the waiting feeds ended to give their place
+	// to an identity holding fewer (fairPool).
+	waitingEvicted prometheus.Counter
 	// reflections counts the reflection streams open per identity name
 	// (MaxReflectionStreamsPerCaller); guarded by feedsMu.
 	reflections map[string]int
@@ -355,10 +367,14 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		feedsByCaller: map[string]int{},
-		feedsWaiting:  map[string]int{},
 		reflections:   map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
-		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
+		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
+		waitingEvicted: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "fenjian_grpc_team_feeds_waiting_evicted_total",
+			Help: "Team feeds that had not sent their request, ended RESOURCE_EXHAUSTED to give their place to an identity holding fewer such feeds while -max-team-feeds of them waited on the server.",
+		})}
+	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.waitingEvicted.Inc)
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
 		n = DefaultMaxConcurrentCalls
@@ -639,6 +655,12 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 	if n := a.unlogged.Swap(0); n > 0 {
 		attrs = append(attrs, slog.Int64("refusals_not_logged", n))
 	}
+	var ae *arrivalError
+	if errors.As(err, &ae) {
+		// DEADLINE_EXCEEDED says neither that the request never came
+		// nor that the feed's place went to another identity.
+		attrs = append(attrs, slog.String("reason", ae.Error()))
+	}
 	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", withRequestID(ctx, attrs)...)
 	return st.Err()
 }
@@ -747,15 +769,21 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		// connections (+90 MB) with every other feed and call still
 		// served, and 1,024 a connection on the 1,024 connections allowed
 		// would take a pod far past its memory limit (outside check 19).
-		release, err := a.acquireWaitingFeed(c)
-		if err != nil {
-			return ctx, a.refuse(ctx, c, info.FullMethodName, err)
-		}
-		context.AfterFunc(ctx, release)
-		ctx = context.WithValue(ctx, waitingFeedKey{}, release)
-		ctx = newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+		//
+		// They are bounded server-wide too, at MaxTeamFeeds, with no
+		// identity kept out by others holding more (fairPool): bounded
+		// per identity only, 64 team readers' tokens held 16,384 (outside
+		// check 27).
+		clock := newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
 			_ = a.refuse(ctx, c, methodWatch, &arrivalError{})
 		})
+		release, why := a.waiting.acquire(c.name(), clock.evict)
+		if why != poolGranted {
+			clock.stop()
+			return ctx, a.refuse(ctx, c, info.FullMethodName, waitingRefusal(why))
+		}
+		context.AfterFunc(ctx, release)
+		ctx = context.WithValue(clock, waitingFeedKey{}, release)
 	}
 	if reflective(info.FullMethodName) {
 		// A reflection stream holds an HTTP/2 stream, a goroutine and
@@ -788,9 +816,18 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 
 // arrivalError is a unary call whose request did not arrive within the
 // request arrival timeout: DEADLINE_EXCEEDED.
-type arrivalError struct{}
+type arrivalError struct {
+	// evicted: the call's place was taken back before its clock ran out
+	// (arrivalClock.evict).
+	evicted bool
+}
 
-func (*arrivalError) Error() string { return msgRequestNotArrived }
+func (e *arrivalError) Error() string {
+	if e.evicted {
+		return msgWaitingFeedEvicted
+	}
+	return msgRequestNotArrived
+}
 
 // Unwrap makes it a context.DeadlineExceeded, as grpc-go answers it.
 func (*arrivalError) Unwrap() error { return context.DeadlineExceeded }
@@ -806,17 +843,31 @@ func (*arrivalError) Unwrap() error { return context.DeadlineExceeded }
 // would have told the caller CANCELLED, as if it had given up itself.
 type arrivalClock struct {
 	context.Context // the call's, cancelled when the clock runs out
-	expired         atomic.Bool
-	timer           *time.Timer
+	// state is clockWaiting until one of arrived, the timer and evict
+	// moves it, once, to its own state: which came first decides how the
+	// call ends.
+	state  atomic.Int32
+	timer  *time.Timer
+	cancel context.CancelFunc
 }
+
+// The states of an arrivalClock.
+const (
+	clockWaiting int32 = iota
+	clockArrived
+	clockExpired
+	clockEvicted
+)
 
 // newArrivalClock starts the clock of a call of context parent; expired is
 // called (with parent) if it runs out.
 func newArrivalClock(parent context.Context, d time.Duration, expired func(context.Context)) *arrivalClock {
 	inner, cancel := context.WithCancel(parent)
-	c := &arrivalClock{Context: inner}
+	c := &arrivalClock{Context: inner, cancel: cancel}
 	c.timer = time.AfterFunc(d, func() {
-		c.expired.Store(true)
+		if !c.state.CompareAndSwap(clockWaiting, clockExpired) {
+			return
+		}
 		cancel()
 		expired(parent)
 	})
@@ -832,7 +883,11 @@ func newArrivalClock(parent context.Context, d time.Duration, expired func(conte
 // each; one derived before the clock ran out says context.Canceled then.
 func (c *arrivalClock) Err() error {
 	err := c.Context.Err()
-	if err != nil && c.expired.Load() {
+	if st := c.state.Load(); err != nil && (st == clockExpired || st == clockEvicted) {
+		// An evicted call ends as one whose clock ran out, cut short:
+		// grpc-go answers a call whose context is done with its error
+		// (CANCELLED or DEADLINE_EXCEEDED only), and CANCELLED would
+		// tell the client it had given up itself.
 		return context.DeadlineExceeded
 	}
 	return err
@@ -847,14 +902,39 @@ func (c *arrivalClock) Value(key any) any {
 }
 
 // arrived stops the clock: the request was read. It reports false when the
-// clock had already run out (the call's context is done).
-func (c *arrivalClock) arrived() bool { return c.timer.Stop() }
+// clock had already run out or the call was evicted (its context is done).
+func (c *arrivalClock) arrived() bool {
+	if !c.state.CompareAndSwap(clockWaiting, clockArrived) {
+		return false
+	}
+	c.timer.Stop()
+	return true
+}
+
+// evict ends a call still waiting for its request as its clock running
+// out would (a team feed's place taken back for another identity,
+// fairPool); false when its request arrived, or its clock ran out, first.
+func (c *arrivalClock) evict() bool {
+	if !c.state.CompareAndSwap(clockWaiting, clockEvicted) {
+		return false
+	}
+	c.timer.Stop()
+	c.cancel()
+	return true
+}
+
+// stop stops the clock of a call refused before it began.
+func (c *arrivalClock) stop() {
+	c.state.CompareAndSwap(clockWaiting, clockArrived)
+	c.timer.Stop()
+}
 
 // requestArrived stops the arrival clock of ctx's call, if it has one, and
-// refuses the call if the clock had run out first.
+// refuses the call if the clock had run out first (or the call was
+// evicted).
 func requestArrived(ctx context.Context) error {
 	if c, ok := ctx.Value(arrivalClockKey{}).(*arrivalClock); ok && !c.arrived() {
-		return &arrivalError{}
+		return &arrivalError{evicted: c.state.Load() == clockEvicted}
 	}
 	return nil
 }
@@ -1108,13 +1188,13 @@ func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
 	}, nil
 }
 
-// acquireWaitingFeed takes one of MaxTeamFeedsPerCaller places for a team
-// feed of c whose request has not arrived yet, or refuses it
-// (RESOURCE_EXHAUSTED) when c's identity holds them all. release gives it
-// back; calling it again does nothing (the request arrived, then the
-// stream ended).
-func (a *authorizer) acquireWaitingFeed(c caller) (release func(), err error) {
-	return a.acquirePerCaller(a.feedsWaiting, a.maxFeedsPer, c, &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds})
+// waitingRefusal is the refusal of a team feed that a.waiting has no place
+// for.
+func waitingRefusal(why poolRefusal) error {
+	if why == poolKeyFull {
+		return &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
+	}
+	return &overloadError{msg: msgWaitingTeamFeedsServer, reason: ReasonTooManyTeamFeeds}
 }
 
 // acquireReflection takes one of MaxReflectionStreamsPerCaller places for
@@ -1195,9 +1275,13 @@ func (s *authorizedStream) RecvMsg(m any) error {
 	first := s.feed && !s.arrived
 	s.arrived = true
 	if err := s.ServerStream.RecvMsg(m); err != nil {
-		if first && requestArrived(s.ServerStream.Context()) != nil {
-			// The request arrival timeout ran out (tap), which logged it.
-			return toStatus(&arrivalError{}).Err()
+		if first {
+			if err := requestArrived(s.ServerStream.Context()); err != nil {
+				// The request arrival timeout ran out (tap), which logged
+				// it, or the feed's place was taken back for another
+				// identity's, which is logged here.
+				return s.refuseWaiting(err)
+			}
 		}
 		return err
 	}
@@ -1205,7 +1289,7 @@ func (s *authorizedStream) RecvMsg(m any) error {
 		// A team feed's request arrived: its arrival clock stops, and its
 		// waiting place is given back before it takes a feed's place.
 		if err := requestArrived(s.ServerStream.Context()); err != nil {
-			return toStatus(err).Err()
+			return s.refuseWaiting(err)
 		}
 		if release, ok := s.ServerStream.Context().Value(waitingFeedKey{}).(func()); ok {
 			release()
@@ -1228,6 +1312,17 @@ func (s *authorizedStream) RecvMsg(m any) error {
 		s.release = release
 	}
 	return nil
+}
+
+// refuseWaiting ends a team feed whose request did not arrive in time
+// (logged when its clock ran out) or whose waiting place was taken back
+// (logged and counted here, as its clock ran out for no timer).
+func (s *authorizedStream) refuseWaiting(err error) error {
+	var ae *arrivalError
+	if errors.As(err, &ae) && ae.evicted {
+		return s.a.refuse(s.ServerStream.Context(), s.c, s.method, err)
+	}
+	return toStatus(err).Err()
 }
 
 // releaseFeed gives back the feed place the stream took, if any.

@@ -1,0 +1,142 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
+)
+
+// TestHeldFeedsBoundedServerWide opens, as many colluding team readers,
+// team feeds that never send their request, each identity up to its own
+// bound (MaxTeamFeedsPerCaller). Bounded per identity only, N identities
+// held N × 256 such feeds, an HTTP/2 stream, a goroutine and about 11 KB
+// each for the request arrival timeout, again and again (outside check
+// 27). Now at most MaxTeamFeeds wait on the server; past it a feed of an
+// identity holding fewer than the heaviest takes that one's newest place
+// (ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS), so the team lead and the
+// president, who hold none, still get theirs.
+func TestHeldFeedsBoundedServerWide(t *testing.T) {
+	const (
+		serverMax = 12
+		perCaller = 4
+		attackers = 8
+	)
+	entries := testTokensEntries()
+	tokens := make([]string, attackers)
+	for i := range tokens {
+		tokens[i] = fmt.Sprintf("fjt_test-colluding-reader-%d", i)
+		entries.Tokens = append(entries.Tokens, auth.TokenEntry{Name: fmt.Sprintf("colluding-reader-%d", i), Team: "family", SHA256: auth.HashToken(tokens[i])})
+	}
+	const leadToken = "fjt_test-family-lead"
+	entries.Tokens = append(entries.Tokens, auth.TokenEntry{Name: "family-lead", Team: "family", SHA256: auth.HashToken(leadToken)})
+	b, err := json.Marshal(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := auth.ParseTokens(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := Security{Tokens: parsed, MaxTeamFeeds: serverMax, MaxTeamFeedsPerCaller: perCaller, RequestArrivalTimeout: time.Minute}
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	desc := &grpc.StreamDesc{StreamName: "WatchAssignments", ServerStreams: true}
+	ended := make(chan error, attackers*perCaller+2)
+	hold := func(conn *grpc.ClientConn) {
+		t.Helper()
+		s, err := conn.NewStream(t.Context(), desc, methodWatch)
+		if err != nil {
+			t.Fatalf("open a held feed: %v", err)
+		}
+		go func() { ended <- s.RecvMsg(&triagev1.WatchAssignmentsResponse{}) }()
+	}
+	// collect waits until n held feeds have ended (or 10 s) and returns
+	// their errors.
+	collect := func(n int) []error {
+		var errs []error
+		timeout := time.After(10 * time.Second)
+		for len(errs) < n {
+			select {
+			case err := <-ended:
+				errs = append(errs, err)
+			case <-timeout:
+				return errs
+			}
+		}
+		return errs
+	}
+	for i, tok := range tokens {
+		conn := dialAs(t, h.conn.Target(), tok)
+		for range perCaller {
+			hold(conn)
+		}
+		// The first identities' feeds fill the server's places.
+		if want := (i + 1) * perCaller; want <= serverMax && !waitFor(5*time.Second, func() bool {
+			return gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil) == float64(want)
+		}) {
+			t.Fatalf("feeds waiting after %d identities: %v, want %d", i+1, gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil), want)
+		}
+	}
+	over := attackers*perCaller - serverMax
+	errs := collect(over)
+	rows := []struct {
+		name string
+		ok   bool
+		got  any
+	}{
+		{"feeds past the server's bound ended", len(errs) == over, len(errs)},
+		{"feeds waiting on the server", gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil) == serverMax, gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil)},
+		{"waiting places taken back for identities holding fewer", gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting_evicted_total", nil) > 0, gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting_evicted_total", nil)},
+	}
+	for _, r := range rows {
+		if !r.ok {
+			t.Errorf("%s: %v", r.name, r.got)
+		}
+	}
+	// A feed is refused at its headers (RESOURCE_EXHAUSTED) when every
+	// identity holds as many as its own, or takes the newest place of the
+	// heaviest, which ends as at its arrival timeout (DEADLINE_EXCEEDED).
+	evicted := 0
+	for i, err := range errs {
+		switch status.Code(err) {
+		case codes.ResourceExhausted:
+			checkRetryable(t, err, ReasonTooManyTeamFeeds, 0)
+		case codes.DeadlineExceeded:
+			evicted++
+		default:
+			t.Errorf("ended feed %d: %v; want RESOURCE_EXHAUSTED or DEADLINE_EXCEEDED", i, err)
+		}
+	}
+	if n := gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting_evicted_total", nil); n != float64(evicted) {
+		t.Errorf("fenjian_grpc_team_feeds_waiting_evicted_total %v; %d feeds ended DEADLINE_EXCEEDED", n, evicted)
+	}
+	// The president's feed waiting for its request, and the team lead's
+	// feed, each take the newest place of a colluding reader: their
+	// identities hold none. The lead's request then arrives and gives its
+	// waiting place back.
+	hold(dialAs(t, h.conn.Target(), testPresidentToken))
+	if err := watchStatus(t.Context(), dialAs(t, h.conn.Target(), leadToken), "family"); err != nil {
+		t.Errorf("the team lead's feed, with %d feeds waiting on the server: %v; want it served", serverMax, err)
+	}
+	if errs := collect(2); len(errs) != 2 {
+		t.Errorf("%d colluding readers' feeds ended for the president's and the team lead's; want 2", len(errs))
+	}
+	time.Sleep(200 * time.Millisecond)
+	if n := len(ended); n != 0 {
+		t.Errorf("%d more feeds ended; want the president's still waiting", n)
+	}
+	if n := gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil); n != serverMax-1 {
+		t.Errorf("feeds waiting after the president's and the team lead's: %v, want %d", n, serverMax-1)
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, msgWaitingFeedEvicted) || !strings.Contains(logs, `"caller":"colluding-reader-`) {
+		t.Errorf("the ended feeds are not logged naming their caller:\n%.2000s", logs)
+	}
+}
