@@ -154,7 +154,10 @@ const (
 	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
 	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
 	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
-	msgWaitingTeamFeeds  = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
+	// msgTeamFeedEvicted ends an open feed whose place went to an identity
+	// holding fewer feeds, the server's being all taken.
+	msgTeamFeedEvicted  = "team feeds open on this server are all taken and this identity holds the most; retry later with the last cursor"
+	msgWaitingTeamFeeds = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
 	// msgWaitingTeamFeedsServer refuses a feed when -max-team-feeds feeds
 	// wait for their request on the server, none of an identity holding
 	// more of them than the caller.
@@ -311,22 +314,20 @@ type authorizer struct {
 	inflight chan struct{}
 	// healthWatches is the semaphore of MaxHealthWatches.
 	healthWatches chan struct{}
-	// feedsMu guards feedsOpen, the team feeds open on the server
-	// (Security.MaxTeamFeeds), and feedsByCaller, those open per identity
-	// name (Security.MaxTeamFeedsPerCaller); a name leaves it with its
-	// last feed, so it holds at most MaxTeamFeeds names.
-	feedsMu       sync.Mutex
-	feedsOpen     int
-	feedsByCaller map[string]int
-	maxFeeds      int
-	maxFeedsPer   int
+	// feedsMu guards reflections.
+	feedsMu     sync.Mutex
+	maxFeeds    int
+	maxFeedsPer int
+	// open holds the team feeds open (their request arrived): maxFeedsPer
+	// an identity and maxFeeds on the server.
+	open *fairPool
 	// waiting holds the team feeds admitted whose request has not arrived
-	// (they hold no place of feedsOpen): maxFeedsPer an identity and
+	// (they hold no place of open): maxFeedsPer an identity and
 	// maxFeeds on the server.
 	waiting *fairPool
-	// waitingEvicted counts the waiting feeds ended to give their place
-	// to an identity holding fewer (fairPool).
-	waitingEvicted prometheus.Counter
+	// feedsEvicted counts, by feed (waiting, open), the feeds ended to
+	// give their place to an identity holding fewer (fairPool).
+	feedsEvicted *prometheus.CounterVec
 	// reflections counts the reflection streams open per identity name
 	// (MaxReflectionStreamsPerCaller); guarded by feedsMu.
 	reflections map[string]int
@@ -366,15 +367,15 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 	a := &authorizer{sec: sec, creds: creds, clock: clock, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
-		feedsByCaller: map[string]int{},
 		reflections:   map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
-		waitingEvicted: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "fenjian_grpc_team_feeds_waiting_evicted_total",
-			Help: "Team feeds that had not sent their request, ended RESOURCE_EXHAUSTED to give their place to an identity holding fewer such feeds while -max-team-feeds of them waited on the server.",
-		})}
-	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.waitingEvicted.Inc)
+		feedsEvicted: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_grpc_team_feeds_evicted_total",
+			Help: "Team feeds ended to give their place to an identity holding fewer while -max-team-feeds were taken on the server: feed=waiting (their request not sent; ended DEADLINE_EXCEEDED) or open (ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS).",
+		}, []string{"feed"})}
+	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("waiting").Inc)
+	a.open = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("open").Inc)
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
 		n = DefaultMaxConcurrentCalls
@@ -1032,6 +1033,7 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	// until its client hung up.
 	var cancel context.CancelCauseFunc
 	as.ctx, cancel = context.WithCancelCause(ctx)
+	as.end = cancel
 	defer cancel(nil)
 	// A token with an expiry ends its streams at that moment, as a swap
 	// revoking it would: a feed proved by a token that expired at 18:00
@@ -1058,7 +1060,8 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	err = handler(srv, as)
 	stop()
 	var ae *accessError
-	if cause := context.Cause(as.ctx); errors.As(cause, &ae) {
+	var oe *overloadError
+	if cause := context.Cause(as.ctx); errors.As(cause, &ae) || errors.As(cause, &oe) {
 		return a.refuse(ctx, c, info.FullMethod, cause)
 	}
 	return err
@@ -1163,29 +1166,22 @@ func (e *streamExpiry) stop() {
 
 // acquireTeamFeed takes a place for a team feed of c, one of
 // MaxTeamFeedsPerCaller for c's identity and one of MaxTeamFeeds on the
-// server, or refuses it (RESOURCE_EXHAUSTED) when either is full. release
-// gives both back. Every feed has an identity (allowMethod), so c.name()
-// is never an anonymous caller's shared name.
-func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
-	key := c.name()
-	a.feedsMu.Lock()
-	defer a.feedsMu.Unlock()
-	switch {
-	case a.feedsByCaller[key] >= a.maxFeedsPer:
+// server, or refuses it (RESOURCE_EXHAUSTED). When the server's are all
+// taken, an identity holding fewer feeds than the one holding the most
+// takes that one's newest place, which evict ends (fairPool): four
+// identities of 256 feeds each filled the server and kept every team lead
+// out of their feed (outside check 27). release gives the place back.
+// Every feed has an identity (allowMethod), so c.name() is never an
+// anonymous caller's shared name.
+func (a *authorizer) acquireTeamFeed(c caller, evict func() bool) (release func(), err error) {
+	release, why := a.open.acquire(c.name(), evict)
+	switch why {
+	case poolKeyFull:
 		return nil, &overloadError{msg: msgCallerTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
-	case a.feedsOpen >= a.maxFeeds:
+	case poolFull:
 		return nil, &overloadError{msg: msgTeamFeeds, reason: ReasonTooManyTeamFeeds}
 	}
-	a.feedsOpen++
-	a.feedsByCaller[key]++
-	return func() {
-		a.feedsMu.Lock()
-		defer a.feedsMu.Unlock()
-		if a.feedsByCaller[key]--; a.feedsByCaller[key] == 0 {
-			delete(a.feedsByCaller, key)
-		}
-		a.feedsOpen--
-	}, nil
+	return release, nil
 }
 
 // waitingRefusal is the refusal of a team feed that a.waiting has no place
@@ -1243,6 +1239,10 @@ type authorizedStream struct {
 	feed bool
 	// release gives the feed's place back; nil until it has one.
 	release func()
+	// end ends the stream with a cause its caller is refused with (a
+	// credentials swap, its feed's place taken back); nil for an
+	// anonymous caller's.
+	end context.CancelCauseFunc
 	// arrived is set once RecvMsg was called: a feed's first request
 	// stops its arrival clock (tap).
 	arrived bool
@@ -1305,7 +1305,10 @@ func (s *authorizedStream) RecvMsg(m any) error {
 	s.req = m
 	s.mu.Unlock()
 	if s.feed && s.release == nil {
-		release, err := s.a.acquireTeamFeed(s.c)
+		release, err := s.a.acquireTeamFeed(s.c, func() bool {
+			s.end(&overloadError{msg: msgTeamFeedEvicted, reason: ReasonTooManyTeamFeeds})
+			return true
+		})
 		if err != nil {
 			return s.a.refuse(s.Context(), s.c, s.method, err)
 		}
