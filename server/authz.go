@@ -152,8 +152,12 @@ const (
 	msgOverloaded        = "server overloaded, retry later"
 	msgRateLimited       = "rate limit exceeded for this identity, retry later"
 	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
-	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
-	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
+	// msgHealthChecksWaiting refuses a health Check when
+	// MaxHealthChecksWaiting wait for their request, as many from the
+	// caller's address as from any other.
+	msgHealthChecksWaiting = "too many health checks from this address have not sent their request; send it with the call, or retry later"
+	msgTeamFeeds           = "too many team feeds open on this server; retry later with the last cursor"
+	msgCallerTeamFeeds     = "too many team feeds open for this identity; close one or retry later with the last cursor"
 	// msgTeamFeedEvicted ends an open feed whose place went to an identity
 	// holding fewer feeds, the server's being all taken.
 	msgTeamFeedEvicted  = "team feeds open on this server are all taken and this identity holds the most; retry later with the last cursor"
@@ -185,6 +189,9 @@ const (
 	ReasonTooManyCallerTeamFeeds = "TOO_MANY_TEAM_FEEDS_FOR_CALLER"
 	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open.
 	ReasonTooManyHealthWatches = "TOO_MANY_HEALTH_WATCHES"
+	// ReasonTooManyHealthChecks: MaxHealthChecksWaiting health checks wait
+	// for their request, as many from the caller's address as from any.
+	ReasonTooManyHealthChecks = "TOO_MANY_HEALTH_CHECKS"
 	// ReasonTooManyReflectionStreams: MaxReflectionStreamsPerCaller
 	// reflection streams are open for the caller's identity.
 	ReasonTooManyReflectionStreams = "TOO_MANY_REFLECTION_STREAMS"
@@ -275,6 +282,7 @@ const (
 	methodGetModel      = "/fenjian.triage.v1.AdminService/GetModel"
 	healthPrefix        = "/grpc.health.v1.Health/"
 	methodHealthWatch   = healthPrefix + "Watch"
+	methodHealthCheck   = healthPrefix + "Check"
 	reflectionPrefixV1  = "/grpc.reflection.v1.ServerReflection/"
 	reflectionPrefixV1a = "/grpc.reflection.v1alpha.ServerReflection/"
 )
@@ -321,12 +329,16 @@ type authorizer struct {
 	// open holds the team feeds open (their request arrived): maxFeedsPer
 	// an identity and maxFeeds on the server.
 	open *fairPool
+	// healthWaiting holds the health Checks whose request has not arrived,
+	// by the caller's address (admitHealthCheck).
+	healthWaiting *fairPool
 	// waiting holds the team feeds admitted whose request has not arrived
 	// (they hold no place of open): maxFeedsPer an identity and
 	// maxFeeds on the server.
 	waiting *fairPool
-	// feedsEvicted counts, by feed (waiting, open), the feeds ended to
-	// give their place to an identity holding fewer (fairPool).
+	// feedsEvicted counts, by call (feed_waiting, feed_open,
+	// health_check_waiting), the calls ended to give their place to a
+	// caller holding fewer (fairPool).
 	feedsEvicted *prometheus.CounterVec
 	// reflections counts the reflection streams open per identity name
 	// (MaxReflectionStreamsPerCaller); guarded by feedsMu.
@@ -371,11 +383,12 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
 		feedsEvicted: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "fenjian_grpc_team_feeds_evicted_total",
-			Help: "Team feeds ended to give their place to an identity holding fewer while -max-team-feeds were taken on the server: feed=waiting (their request not sent; ended DEADLINE_EXCEEDED) or open (ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS).",
-		}, []string{"feed"})}
-	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("waiting").Inc)
-	a.open = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("open").Inc)
+			Name: "fenjian_grpc_evicted_total",
+			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS) or health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED).",
+		}, []string{"call"})}
+	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_waiting").Inc)
+	a.open = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_open").Inc)
+	a.healthWaiting = newFairPool(MaxHealthChecksWaiting, MaxHealthChecksWaiting, a.feedsEvicted.WithLabelValues("health_check_waiting").Inc)
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
 		n = DefaultMaxConcurrentCalls
@@ -728,7 +741,10 @@ func (a *authorizer) acquire() (release func(), ok bool) {
 // reader goroutine, so it does nothing that waits.
 func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, error) {
 	// Health stays open and unshed: orchestrators must see an overloaded
-	// server as alive.
+	// server as alive. A Check's request must still arrive, though.
+	if info.FullMethodName == methodHealthCheck {
+		return a.admitHealthCheck(ctx)
+	}
 	if strings.HasPrefix(info.FullMethodName, healthPrefix) {
 		return ctx, nil
 	}
@@ -784,7 +800,7 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 			return ctx, a.refuse(ctx, c, info.FullMethodName, waitingRefusal(why))
 		}
 		context.AfterFunc(ctx, release)
-		ctx = context.WithValue(clock, waitingFeedKey{}, release)
+		ctx = context.WithValue(clock, waitingKey{}, release)
 	}
 	if reflective(info.FullMethodName) {
 		// A reflection stream holds an HTTP/2 stream, a goroutine and
@@ -798,15 +814,20 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		}
 		context.AfterFunc(ctx, release)
 	}
-	if a.inflight != nil && slotted(info.FullMethodName) {
-		release, ok := a.acquire()
-		if !ok {
-			return ctx, a.refuseShed(ctx, c, info.FullMethodName)
+	if slotted(info.FullMethodName) {
+		if a.inflight != nil {
+			release, ok := a.acquire()
+			if !ok {
+				return ctx, a.refuseShed(ctx, c, info.FullMethodName)
+			}
+			context.AfterFunc(ctx, release)
+			ctx = context.WithValue(ctx, slotKey{}, true)
 		}
-		context.AfterFunc(ctx, release)
-		ctx = context.WithValue(ctx, slotKey{}, true)
 		// The request must arrive within the bound, or the call's stream
-		// ends (DEADLINE_EXCEEDED) and its slot is free again.
+		// ends (DEADLINE_EXCEEDED) and its slot is free again; with no
+		// limit on calls (-max-concurrent-calls below 0) too, or a call
+		// whose request never came held a stream and a goroutine for as
+		// long as its connection (outside check 27).
 		method := info.FullMethodName
 		ctx = newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
 			_ = a.refuse(ctx, c, method, &arrivalError{})
@@ -973,6 +994,14 @@ func admitted(ctx context.Context) (caller, error) {
 
 func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
+		// A Check's request arrived: its clock stops and its waiting
+		// place is free (admitHealthCheck).
+		if err := requestArrived(ctx); err != nil {
+			return nil, toStatus(err).Err()
+		}
+		if release, ok := ctx.Value(waitingKey{}).(func()); ok {
+			release()
+		}
 		return handler(ctx, req)
 	}
 	// The request is decoded: its arrival clock stops (tap). One that ran
@@ -1184,6 +1213,48 @@ func (a *authorizer) acquireTeamFeed(c caller, evict func() bool) (release func(
 	return release, nil
 }
 
+// MaxHealthChecksWaiting bounds the health Checks whose request has not
+// arrived, server-wide; past it a Check from an address holding fewer takes
+// the newest place of the address holding the most (fairPool), so a load
+// balancer or a client's health check is never kept out by a flood from
+// elsewhere. Health is open to every caller and needs no identity: Checks
+// that never sent their request were bounded by nothing but 1,024 a
+// connection and the 1,024 connections, and held an HTTP/2 stream and a
+// goroutine each for as long as the connection: 16,000 from 16 anonymous
+// connections took a running triaged from 44 MB to 232 MB, and would have
+// held it forever (outside check 27). A Check sends its request with its
+// headers: a place is held for microseconds.
+const MaxHealthChecksWaiting = 1024
+
+// admitHealthCheck admits a health Check: it must send its request within
+// the request arrival timeout, and at most MaxHealthChecksWaiting wait for
+// theirs, shared fairly between the callers' addresses. Its refusals are
+// logged and counted as every other (they are rate limited).
+func (a *authorizer) admitHealthCheck(ctx context.Context) (context.Context, error) {
+	c, _ := a.authenticate(ctx) // for the log only: health needs no identity
+	clock := newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+		_ = a.refuse(ctx, c, methodHealthCheck, &arrivalError{})
+	})
+	release, why := a.healthWaiting.acquire(peerHost(ctx), clock.evict)
+	if why != poolGranted {
+		clock.stop()
+		return ctx, a.refuse(ctx, c, methodHealthCheck, &overloadError{msg: msgHealthChecksWaiting, reason: ReasonTooManyHealthChecks})
+	}
+	context.AfterFunc(ctx, release)
+	return context.WithValue(clock, waitingKey{}, release), nil
+}
+
+// peerHost is the caller's IP address without its port: the key health
+// Checks are shared by (one client opens many connections, from many
+// ports).
+func peerHost(ctx context.Context) string {
+	addr := peerAddr(ctx)
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		return host
+	}
+	return addr
+}
+
 // waitingRefusal is the refusal of a team feed that a.waiting has no place
 // for.
 func waitingRefusal(why poolRefusal) error {
@@ -1222,9 +1293,9 @@ func (a *authorizer) acquirePerCaller(counts map[string]int, max int, c caller, 
 	}, nil
 }
 
-// waitingFeedKey holds, in a team feed's context, the release of its
-// waiting place (acquireWaitingFeed).
-type waitingFeedKey struct{}
+// waitingKey holds, in the context of a team feed or a health Check, the
+// release of its place among the calls waiting for their request.
+type waitingKey struct{}
 
 // authorizedStream checks each request a stream receives against its
 // caller (the stream's context carries it from tap).
@@ -1291,7 +1362,7 @@ func (s *authorizedStream) RecvMsg(m any) error {
 		if err := requestArrived(s.ServerStream.Context()); err != nil {
 			return s.refuseWaiting(err)
 		}
-		if release, ok := s.ServerStream.Context().Value(waitingFeedKey{}).(func()); ok {
+		if release, ok := s.ServerStream.Context().Value(waitingKey{}).(func()); ok {
 			release()
 		}
 	}

@@ -79,7 +79,7 @@ func TestHeldFeedsBoundedServerWide(t *testing.T) {
 	}{
 		{"feeds past the server's bound ended", len(errs) == over, len(errs)},
 		{"feeds waiting on the server", gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil) == serverMax, gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil)},
-		{"waiting places taken back for identities holding fewer", gathered(t, h.reg, "fenjian_grpc_team_feeds_evicted_total", map[string]string{"feed": "waiting"}) > 0, gathered(t, h.reg, "fenjian_grpc_team_feeds_evicted_total", map[string]string{"feed": "waiting"})},
+		{"waiting places taken back for identities holding fewer", gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_waiting"}) > 0, gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_waiting"})},
 	}
 	for _, r := range rows {
 		if !r.ok {
@@ -100,8 +100,8 @@ func TestHeldFeedsBoundedServerWide(t *testing.T) {
 			t.Errorf("ended feed %d: %v; want RESOURCE_EXHAUSTED or DEADLINE_EXCEEDED", i, err)
 		}
 	}
-	if n := gathered(t, h.reg, "fenjian_grpc_team_feeds_evicted_total", map[string]string{"feed": "waiting"}); n != float64(evicted) {
-		t.Errorf("fenjian_grpc_team_feeds_waiting_evicted_total %v; %d feeds ended DEADLINE_EXCEEDED", n, evicted)
+	if n := gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_waiting"}); n != float64(evicted) {
+		t.Errorf("fenjian_grpc_evicted_total{call=feed_waiting} %v; %d feeds ended DEADLINE_EXCEEDED", n, evicted)
 	}
 	// The president's feed waiting for its request, and the team lead's
 	// feed, each take the newest place of a colluding reader: their
@@ -207,7 +207,7 @@ func TestOpenFeedsFairShare(t *testing.T) {
 		}
 		checkRetryable(t, err, ReasonTooManyTeamFeeds, 0)
 	}
-	if n, _ := metricValue(h.reg, "fenjian_grpc_team_feeds_evicted_total", map[string]string{"feed": "open"}); n != 2 {
-		t.Errorf("fenjian_grpc_team_feeds_evicted_total{feed=open} %v, want 2", n)
+	if n, _ := metricValue(h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_open"}); n != 2 {
+		t.Errorf("fenjian_grpc_evicted_total{call=feed_open} %v, want 2", n)
 	}
 }
