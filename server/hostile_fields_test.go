@@ -1,9 +1,11 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -116,6 +118,15 @@ func TestLongStringsRefusedOtherRequests(t *testing.T) {
 		}},
 		{"GetCase", &triagev1.GetCaseRequest{DecisionId: d.GetDecisionId()}, func(m proto.Message) (proto.Message, error) {
 			return h.client.GetCase(ctx, m.(*triagev1.GetCaseRequest))
+		}},
+		{"WatchAssignments", &triagev1.WatchAssignmentsRequest{TeamId: "family", AfterCursor: "0"}, func(m proto.Message) (proto.Message, error) {
+			wctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+			defer cancel()
+			s, err := h.client.WatchAssignments(wctx, m.(*triagev1.WatchAssignmentsRequest))
+			if err != nil {
+				return nil, err
+			}
+			return s.Recv()
 		}},
 	}
 	for _, c := range calls {
