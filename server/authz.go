@@ -745,6 +745,16 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	if info.FullMethodName == methodHealthCheck {
 		return a.admitHealthCheck(ctx)
 	}
+	if info.FullMethodName == methodHealthWatch {
+		// A Watch holds one of MaxHealthWatches from its start (stream):
+		// one that never sent its request held it for the connection's
+		// life, and 1,024 of them, from one anonymous client, kept every
+		// other client's Watch out for good (outside check 27).
+		c, _ := a.authenticate(ctx) // for the log only
+		return newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+			_ = a.refuse(ctx, c, methodHealthWatch, &arrivalError{})
+		}), nil
+	}
 	if strings.HasPrefix(info.FullMethodName, healthPrefix) {
 		return ctx, nil
 	}
@@ -1042,6 +1052,9 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 			return a.refuse(ss.Context(), c, info.FullMethod, &overloadError{msg: msgHealthWatches, reason: ReasonTooManyHealthWatches})
 		}
 	}
+	if info.FullMethod == methodHealthWatch {
+		return handler(srv, &arrivingStream{ServerStream: ss})
+	}
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(srv, ss)
 	}
@@ -1092,6 +1105,25 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	var oe *overloadError
 	if cause := context.Cause(as.ctx); errors.As(cause, &ae) || errors.As(cause, &oe) {
 		return a.refuse(ctx, c, info.FullMethod, cause)
+	}
+	return err
+}
+
+// arrivingStream stops its call's arrival clock (tap) when its first
+// request arrives: a health Watch's.
+type arrivingStream struct {
+	grpc.ServerStream
+	arrived bool
+}
+
+func (s *arrivingStream) RecvMsg(m any) error {
+	first := !s.arrived
+	s.arrived = true
+	err := s.ServerStream.RecvMsg(m)
+	if first {
+		if aerr := requestArrived(s.ServerStream.Context()); aerr != nil {
+			return toStatus(aerr).Err()
+		}
 	}
 	return err
 }

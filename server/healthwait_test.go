@@ -94,6 +94,43 @@ func TestHeldCallsEnd(t *testing.T) {
 			}
 		}
 	})
+	t.Run("health watch", func(t *testing.T) {
+		sec := testSecurity(t)
+		sec.RequestArrivalTimeout = arrival
+		h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+		conn := dialFrom(t, h.conn.Target(), "127.0.0.1")
+		// One that sends its request stays open past the timeout; one
+		// that does not ends DEADLINE_EXCEEDED at it.
+		sent, err := healthpb.NewHealthClient(conn).Watch(t.Context(), &healthpb.HealthCheckRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sent.Recv(); err != nil {
+			t.Fatalf("a health watch that sent its request: %v", err)
+		}
+		sentEnd := make(chan error, 1)
+		go func() { _, err := sent.Recv(); sentEnd <- err }()
+		s, err := conn.NewStream(t.Context(), &grpc.StreamDesc{StreamName: "Watch", ServerStreams: true}, methodHealthWatch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opened := time.Now()
+		end := make(chan error, 1)
+		go func() { end <- s.RecvMsg(&healthpb.HealthCheckResponse{}) }()
+		select {
+		case err := <-end:
+			if status.Code(err) != codes.DeadlineExceeded {
+				t.Errorf("held health watch ended %v; want DEADLINE_EXCEEDED", err)
+			}
+		case <-time.After(arrival + 5*time.Second):
+			t.Errorf("held health watch still open %v after it opened; want DEADLINE_EXCEEDED at %v", time.Since(opened).Round(time.Second), arrival)
+		}
+		select {
+		case err := <-sentEnd:
+			t.Errorf("the health watch that sent its request ended: %v", err)
+		default:
+		}
+	})
 	t.Run("unary, no call limit", func(t *testing.T) {
 		sec := testSecurity(t)
 		sec.RequestArrivalTimeout = arrival
