@@ -980,7 +980,7 @@ type slotKey struct{}
 
 // slotted says whether a call of method takes a call slot: the unary
 // methods. Health is never shed, and streams are bounded apart (team feeds
-// by MaxTeamFeeds, reflection by MaxConcurrentStreams): a slot held for a
+// by MaxTeamFeeds, reflection per identity): a slot held for a
 // stream's life would let open feeds shed every Triage.
 func slotted(method string) bool {
 	return !strings.HasPrefix(method, healthPrefix) && method != methodWatch && !reflective(method)
@@ -1121,7 +1121,7 @@ func (s *arrivingStream) RecvMsg(m any) error {
 	s.arrived = true
 	err := s.ServerStream.RecvMsg(m)
 	if first {
-		if aerr := requestArrived(s.ServerStream.Context()); aerr != nil {
+		if aerr := requestArrived(s.Context()); aerr != nil {
 			return toStatus(aerr).Err()
 		}
 	}
