@@ -66,7 +66,9 @@ type Security struct {
 	// zero means max(1, 2×RateLimit).
 	RateBurst int
 	// MaxTeamFeeds bounds the WatchAssignments streams open at once,
-	// across connections; zero means DefaultMaxTeamFeeds.
+	// across connections, and apart those waiting for their request;
+	// past it a feed of an identity holding fewer than the heaviest takes
+	// that one's newest place (fairPool). Zero means DefaultMaxTeamFeeds.
 	MaxTeamFeeds int
 	// MaxTeamFeedsPerCaller bounds the WatchAssignments streams one
 	// identity has open at once, across connections; zero means
