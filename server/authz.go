@@ -66,7 +66,9 @@ type Security struct {
 	// zero means max(1, 2×RateLimit).
 	RateBurst int
 	// MaxTeamFeeds bounds the WatchAssignments streams open at once,
-	// across connections; zero means DefaultMaxTeamFeeds.
+	// across connections, and apart those waiting for their request;
+	// past it a feed of an identity holding fewer than the heaviest takes
+	// that one's newest place (fairPool). Zero means DefaultMaxTeamFeeds.
 	MaxTeamFeeds int
 	// MaxTeamFeedsPerCaller bounds the WatchAssignments streams one
 	// identity has open at once, across connections; zero means
@@ -125,8 +127,9 @@ const DefaultMaxTeamFeeds = 1024
 // president's one per team (ten in the default teams), and a client that
 // reconnects holds its old feed until the server sees it gone; 256 is far
 // above that, and also leaves room for an identity shared by a court's
-// portal, while sixteen identities are needed to fill the server and one
-// holds at most about 13 MB of feeds (2,048 took 103 MB).
+// portal, while four identities are needed to fill the server (sixteen
+// were, with the 4,096 feeds allowed before 2026-12-04) and one holds at
+// most about 13 MB of feeds (2,048 took 103 MB).
 const DefaultMaxTeamFeedsPerCaller = 256
 
 // DefaultMaxConcurrentCalls is the unary calls handled at once when
@@ -151,10 +154,25 @@ const (
 	msgOverloaded        = "server overloaded, retry later"
 	msgRateLimited       = "rate limit exceeded for this identity, retry later"
 	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
-	msgTeamFeeds         = "too many team feeds open on this server; retry later with the last cursor"
-	msgCallerTeamFeeds   = "too many team feeds open for this identity; close one or retry later with the last cursor"
-	msgWaitingTeamFeeds  = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
-	msgReflectionStreams = "too many reflection streams open for this identity; close one, or retry later"
+	// msgHealthChecksWaiting refuses a health Check when
+	// MaxHealthChecksWaiting wait for their request, as many from the
+	// caller's address as from any other.
+	msgHealthChecksWaiting = "too many health checks from this address have not sent their request; send it with the call, or retry later"
+	msgTeamFeeds           = "too many team feeds open on this server; retry later with the last cursor"
+	msgCallerTeamFeeds     = "too many team feeds open for this identity; close one or retry later with the last cursor"
+	// msgTeamFeedEvicted ends an open feed whose place went to an identity
+	// holding fewer feeds, the server's being all taken.
+	msgTeamFeedEvicted  = "team feeds open on this server are all taken and this identity holds the most; retry later with the last cursor"
+	msgWaitingTeamFeeds = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
+	// msgWaitingTeamFeedsServer refuses a feed when -max-team-feeds feeds
+	// wait for their request on the server, none of an identity holding
+	// more of them than the caller.
+	msgWaitingTeamFeedsServer = "too many team feeds on this server have not sent their request; send each feed's request when opening it, or retry later"
+	// msgWaitingFeedEvicted is the log's reason for a feed still waiting
+	// for its request whose place went to an identity holding fewer such
+	// feeds; the caller sees DEADLINE_EXCEEDED, as at its arrival timeout.
+	msgWaitingFeedEvicted = "team feed's request not received before its place went to an identity holding fewer feeds waiting"
+	msgReflectionStreams  = "too many reflection streams open for this identity; close one, or retry later"
 )
 
 // The ErrorInfo reasons of RESOURCE_EXHAUSTED, in domain ErrorDomain: a
@@ -173,6 +191,9 @@ const (
 	ReasonTooManyCallerTeamFeeds = "TOO_MANY_TEAM_FEEDS_FOR_CALLER"
 	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open.
 	ReasonTooManyHealthWatches = "TOO_MANY_HEALTH_WATCHES"
+	// ReasonTooManyHealthChecks: MaxHealthChecksWaiting health checks wait
+	// for their request, as many from the caller's address as from any.
+	ReasonTooManyHealthChecks = "TOO_MANY_HEALTH_CHECKS"
 	// ReasonTooManyReflectionStreams: MaxReflectionStreamsPerCaller
 	// reflection streams are open for the caller's identity.
 	ReasonTooManyReflectionStreams = "TOO_MANY_REFLECTION_STREAMS"
@@ -263,6 +284,7 @@ const (
 	methodGetModel      = "/fenjian.triage.v1.AdminService/GetModel"
 	healthPrefix        = "/grpc.health.v1.Health/"
 	methodHealthWatch   = healthPrefix + "Watch"
+	methodHealthCheck   = healthPrefix + "Check"
 	reflectionPrefixV1  = "/grpc.reflection.v1.ServerReflection/"
 	reflectionPrefixV1a = "/grpc.reflection.v1alpha.ServerReflection/"
 )
@@ -302,19 +324,24 @@ type authorizer struct {
 	inflight chan struct{}
 	// healthWatches is the semaphore of MaxHealthWatches.
 	healthWatches chan struct{}
-	// feedsMu guards feedsOpen, the team feeds open on the server
-	// (Security.MaxTeamFeeds), and feedsByCaller, those open per identity
-	// name (Security.MaxTeamFeedsPerCaller); a name leaves it with its
-	// last feed, so it holds at most MaxTeamFeeds names.
-	feedsMu       sync.Mutex
-	feedsOpen     int
-	feedsByCaller map[string]int
-	maxFeeds      int
-	maxFeedsPer   int
-	// feedsWaiting counts, per identity name, the team feeds admitted
-	// whose request has not arrived (they hold no place of feedsOpen),
-	// bounded by maxFeedsPer too; guarded by feedsMu.
-	feedsWaiting map[string]int
+	// feedsMu guards reflections.
+	feedsMu     sync.Mutex
+	maxFeeds    int
+	maxFeedsPer int
+	// open holds the team feeds open (their request arrived): maxFeedsPer
+	// an identity and maxFeeds on the server.
+	open *fairPool
+	// healthWaiting holds the health Checks whose request has not arrived,
+	// by the caller's address (admitHealthCheck).
+	healthWaiting *fairPool
+	// waiting holds the team feeds admitted whose request has not arrived
+	// (they hold no place of open): maxFeedsPer an identity and
+	// maxFeeds on the server.
+	waiting *fairPool
+	// feedsEvicted counts, by call (feed_waiting, feed_open,
+	// health_check_waiting), the calls ended to give their place to a
+	// caller holding fewer (fairPool).
+	feedsEvicted *prometheus.CounterVec
 	// reflections counts the reflection streams open per identity name
 	// (MaxReflectionStreamsPerCaller); guarded by feedsMu.
 	reflections map[string]int
@@ -354,11 +381,16 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 	a := &authorizer{sec: sec, creds: creds, clock: clock, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
 		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
-		feedsByCaller: map[string]int{},
-		feedsWaiting:  map[string]int{},
 		reflections:   map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
-		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst)}
+		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
+		feedsEvicted: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_grpc_evicted_total",
+			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS) or health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED).",
+		}, []string{"call"})}
+	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_waiting").Inc)
+	a.open = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_open").Inc)
+	a.healthWaiting = newFairPool(MaxHealthChecksWaiting, MaxHealthChecksWaiting, a.feedsEvicted.WithLabelValues("health_check_waiting").Inc)
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
 		n = DefaultMaxConcurrentCalls
@@ -639,6 +671,12 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 	if n := a.unlogged.Swap(0); n > 0 {
 		attrs = append(attrs, slog.Int64("refusals_not_logged", n))
 	}
+	var ae *arrivalError
+	if errors.As(err, &ae) {
+		// DEADLINE_EXCEEDED says neither that the request never came
+		// nor that the feed's place went to another identity.
+		attrs = append(attrs, slog.String("reason", ae.Error()))
+	}
 	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", withRequestID(ctx, attrs)...)
 	return st.Err()
 }
@@ -705,7 +743,20 @@ func (a *authorizer) acquire() (release func(), ok bool) {
 // reader goroutine, so it does nothing that waits.
 func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, error) {
 	// Health stays open and unshed: orchestrators must see an overloaded
-	// server as alive.
+	// server as alive. A Check's request must still arrive, though.
+	if info.FullMethodName == methodHealthCheck {
+		return a.admitHealthCheck(ctx)
+	}
+	if info.FullMethodName == methodHealthWatch {
+		// A Watch holds one of MaxHealthWatches from its start (stream):
+		// one that never sent its request held it for the connection's
+		// life, and 1,024 of them, from one anonymous client, kept every
+		// other client's Watch out for good (outside check 27).
+		c, _ := a.authenticate(ctx) // for the log only
+		return newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+			_ = a.refuse(ctx, c, methodHealthWatch, &arrivalError{})
+		}), nil
+	}
 	if strings.HasPrefix(info.FullMethodName, healthPrefix) {
 		return ctx, nil
 	}
@@ -747,15 +798,21 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		// connections (+90 MB) with every other feed and call still
 		// served, and 1,024 a connection on the 1,024 connections allowed
 		// would take a pod far past its memory limit (outside check 19).
-		release, err := a.acquireWaitingFeed(c)
-		if err != nil {
-			return ctx, a.refuse(ctx, c, info.FullMethodName, err)
-		}
-		context.AfterFunc(ctx, release)
-		ctx = context.WithValue(ctx, waitingFeedKey{}, release)
-		ctx = newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+		//
+		// They are bounded server-wide too, at MaxTeamFeeds, with no
+		// identity kept out by others holding more (fairPool): bounded
+		// per identity only, 64 team readers' tokens held 16,384 (outside
+		// check 27).
+		clock := newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
 			_ = a.refuse(ctx, c, methodWatch, &arrivalError{})
 		})
+		release, why := a.waiting.acquire(c.name(), clock.evict)
+		if why != poolGranted {
+			clock.stop()
+			return ctx, a.refuse(ctx, c, info.FullMethodName, waitingRefusal(why))
+		}
+		context.AfterFunc(ctx, release)
+		ctx = context.WithValue(clock, waitingKey{}, release)
 	}
 	if reflective(info.FullMethodName) {
 		// A reflection stream holds an HTTP/2 stream, a goroutine and
@@ -769,15 +826,20 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		}
 		context.AfterFunc(ctx, release)
 	}
-	if a.inflight != nil && slotted(info.FullMethodName) {
-		release, ok := a.acquire()
-		if !ok {
-			return ctx, a.refuseShed(ctx, c, info.FullMethodName)
+	if slotted(info.FullMethodName) {
+		if a.inflight != nil {
+			release, ok := a.acquire()
+			if !ok {
+				return ctx, a.refuseShed(ctx, c, info.FullMethodName)
+			}
+			context.AfterFunc(ctx, release)
+			ctx = context.WithValue(ctx, slotKey{}, true)
 		}
-		context.AfterFunc(ctx, release)
-		ctx = context.WithValue(ctx, slotKey{}, true)
 		// The request must arrive within the bound, or the call's stream
-		// ends (DEADLINE_EXCEEDED) and its slot is free again.
+		// ends (DEADLINE_EXCEEDED) and its slot is free again; with no
+		// limit on calls (-max-concurrent-calls below 0) too, or a call
+		// whose request never came held a stream and a goroutine for as
+		// long as its connection (outside check 27).
 		method := info.FullMethodName
 		ctx = newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
 			_ = a.refuse(ctx, c, method, &arrivalError{})
@@ -788,9 +850,18 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 
 // arrivalError is a unary call whose request did not arrive within the
 // request arrival timeout: DEADLINE_EXCEEDED.
-type arrivalError struct{}
+type arrivalError struct {
+	// evicted: the call's place was taken back before its clock ran out
+	// (arrivalClock.evict).
+	evicted bool
+}
 
-func (*arrivalError) Error() string { return msgRequestNotArrived }
+func (e *arrivalError) Error() string {
+	if e.evicted {
+		return msgWaitingFeedEvicted
+	}
+	return msgRequestNotArrived
+}
 
 // Unwrap makes it a context.DeadlineExceeded, as grpc-go answers it.
 func (*arrivalError) Unwrap() error { return context.DeadlineExceeded }
@@ -806,17 +877,31 @@ func (*arrivalError) Unwrap() error { return context.DeadlineExceeded }
 // would have told the caller CANCELLED, as if it had given up itself.
 type arrivalClock struct {
 	context.Context // the call's, cancelled when the clock runs out
-	expired         atomic.Bool
-	timer           *time.Timer
+	// state is clockWaiting until one of arrived, the timer and evict
+	// moves it, once, to its own state: which came first decides how the
+	// call ends.
+	state  atomic.Int32
+	timer  *time.Timer
+	cancel context.CancelFunc
 }
+
+// The states of an arrivalClock.
+const (
+	clockWaiting int32 = iota
+	clockArrived
+	clockExpired
+	clockEvicted
+)
 
 // newArrivalClock starts the clock of a call of context parent; expired is
 // called (with parent) if it runs out.
 func newArrivalClock(parent context.Context, d time.Duration, expired func(context.Context)) *arrivalClock {
 	inner, cancel := context.WithCancel(parent)
-	c := &arrivalClock{Context: inner}
+	c := &arrivalClock{Context: inner, cancel: cancel}
 	c.timer = time.AfterFunc(d, func() {
-		c.expired.Store(true)
+		if !c.state.CompareAndSwap(clockWaiting, clockExpired) {
+			return
+		}
 		cancel()
 		expired(parent)
 	})
@@ -832,7 +917,11 @@ func newArrivalClock(parent context.Context, d time.Duration, expired func(conte
 // each; one derived before the clock ran out says context.Canceled then.
 func (c *arrivalClock) Err() error {
 	err := c.Context.Err()
-	if err != nil && c.expired.Load() {
+	if st := c.state.Load(); err != nil && (st == clockExpired || st == clockEvicted) {
+		// An evicted call ends as one whose clock ran out, cut short:
+		// grpc-go answers a call whose context is done with its error
+		// (CANCELLED or DEADLINE_EXCEEDED only), and CANCELLED would
+		// tell the client it had given up itself.
 		return context.DeadlineExceeded
 	}
 	return err
@@ -847,14 +936,39 @@ func (c *arrivalClock) Value(key any) any {
 }
 
 // arrived stops the clock: the request was read. It reports false when the
-// clock had already run out (the call's context is done).
-func (c *arrivalClock) arrived() bool { return c.timer.Stop() }
+// clock had already run out or the call was evicted (its context is done).
+func (c *arrivalClock) arrived() bool {
+	if !c.state.CompareAndSwap(clockWaiting, clockArrived) {
+		return false
+	}
+	c.timer.Stop()
+	return true
+}
+
+// evict ends a call still waiting for its request as its clock running
+// out would (a team feed's place taken back for another identity,
+// fairPool); false when its request arrived, or its clock ran out, first.
+func (c *arrivalClock) evict() bool {
+	if !c.state.CompareAndSwap(clockWaiting, clockEvicted) {
+		return false
+	}
+	c.timer.Stop()
+	c.cancel()
+	return true
+}
+
+// stop stops the clock of a call refused before it began.
+func (c *arrivalClock) stop() {
+	c.state.CompareAndSwap(clockWaiting, clockArrived)
+	c.timer.Stop()
+}
 
 // requestArrived stops the arrival clock of ctx's call, if it has one, and
-// refuses the call if the clock had run out first.
+// refuses the call if the clock had run out first (or the call was
+// evicted).
 func requestArrived(ctx context.Context) error {
 	if c, ok := ctx.Value(arrivalClockKey{}).(*arrivalClock); ok && !c.arrived() {
-		return &arrivalError{}
+		return &arrivalError{evicted: c.state.Load() == clockEvicted}
 	}
 	return nil
 }
@@ -868,7 +982,7 @@ type slotKey struct{}
 
 // slotted says whether a call of method takes a call slot: the unary
 // methods. Health is never shed, and streams are bounded apart (team feeds
-// by MaxTeamFeeds, reflection by MaxConcurrentStreams): a slot held for a
+// by MaxTeamFeeds, reflection per identity): a slot held for a
 // stream's life would let open feeds shed every Triage.
 func slotted(method string) bool {
 	return !strings.HasPrefix(method, healthPrefix) && method != methodWatch && !reflective(method)
@@ -892,6 +1006,14 @@ func admitted(ctx context.Context) (caller, error) {
 
 func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
+		// A Check's request arrived: its clock stops and its waiting
+		// place is free (admitHealthCheck).
+		if err := requestArrived(ctx); err != nil {
+			return nil, toStatus(err).Err()
+		}
+		if release, ok := ctx.Value(waitingKey{}).(func()); ok {
+			release()
+		}
 		return handler(ctx, req)
 	}
 	// The request is decoded: its arrival clock stops (tap). One that ran
@@ -932,6 +1054,9 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 			return a.refuse(ss.Context(), c, info.FullMethod, &overloadError{msg: msgHealthWatches, reason: ReasonTooManyHealthWatches})
 		}
 	}
+	if info.FullMethod == methodHealthWatch {
+		return handler(srv, &arrivingStream{ServerStream: ss})
+	}
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(srv, ss)
 	}
@@ -952,6 +1077,7 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	// until its client hung up.
 	var cancel context.CancelCauseFunc
 	as.ctx, cancel = context.WithCancelCause(ctx)
+	as.end = cancel
 	defer cancel(nil)
 	// A token with an expiry ends its streams at that moment, as a swap
 	// revoking it would: a feed proved by a token that expired at 18:00
@@ -978,8 +1104,28 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	err = handler(srv, as)
 	stop()
 	var ae *accessError
-	if cause := context.Cause(as.ctx); errors.As(cause, &ae) {
+	var oe *overloadError
+	if cause := context.Cause(as.ctx); errors.As(cause, &ae) || errors.As(cause, &oe) {
 		return a.refuse(ctx, c, info.FullMethod, cause)
+	}
+	return err
+}
+
+// arrivingStream stops its call's arrival clock (tap) when its first
+// request arrives: a health Watch's.
+type arrivingStream struct {
+	grpc.ServerStream
+	arrived bool
+}
+
+func (s *arrivingStream) RecvMsg(m any) error {
+	first := !s.arrived
+	s.arrived = true
+	err := s.ServerStream.RecvMsg(m)
+	if first {
+		if aerr := requestArrived(s.Context()); aerr != nil {
+			return toStatus(aerr).Err()
+		}
 	}
 	return err
 }
@@ -1083,38 +1229,73 @@ func (e *streamExpiry) stop() {
 
 // acquireTeamFeed takes a place for a team feed of c, one of
 // MaxTeamFeedsPerCaller for c's identity and one of MaxTeamFeeds on the
-// server, or refuses it (RESOURCE_EXHAUSTED) when either is full. release
-// gives both back. Every feed has an identity (allowMethod), so c.name()
-// is never an anonymous caller's shared name.
-func (a *authorizer) acquireTeamFeed(c caller) (release func(), err error) {
-	key := c.name()
-	a.feedsMu.Lock()
-	defer a.feedsMu.Unlock()
-	switch {
-	case a.feedsByCaller[key] >= a.maxFeedsPer:
+// server, or refuses it (RESOURCE_EXHAUSTED). When the server's are all
+// taken, an identity holding fewer feeds than the one holding the most
+// takes that one's newest place, which evict ends (fairPool): four
+// identities of 256 feeds each filled the server and kept every team lead
+// out of their feed (outside check 27). release gives the place back.
+// Every feed has an identity (allowMethod), so c.name() is never an
+// anonymous caller's shared name.
+func (a *authorizer) acquireTeamFeed(c caller, evict func() bool) (release func(), err error) {
+	release, why := a.open.acquire(c.name(), evict)
+	switch why {
+	case poolKeyFull:
 		return nil, &overloadError{msg: msgCallerTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
-	case a.feedsOpen >= a.maxFeeds:
+	case poolFull:
 		return nil, &overloadError{msg: msgTeamFeeds, reason: ReasonTooManyTeamFeeds}
 	}
-	a.feedsOpen++
-	a.feedsByCaller[key]++
-	return func() {
-		a.feedsMu.Lock()
-		defer a.feedsMu.Unlock()
-		if a.feedsByCaller[key]--; a.feedsByCaller[key] == 0 {
-			delete(a.feedsByCaller, key)
-		}
-		a.feedsOpen--
-	}, nil
+	return release, nil
 }
 
-// acquireWaitingFeed takes one of MaxTeamFeedsPerCaller places for a team
-// feed of c whose request has not arrived yet, or refuses it
-// (RESOURCE_EXHAUSTED) when c's identity holds them all. release gives it
-// back; calling it again does nothing (the request arrived, then the
-// stream ended).
-func (a *authorizer) acquireWaitingFeed(c caller) (release func(), err error) {
-	return a.acquirePerCaller(a.feedsWaiting, a.maxFeedsPer, c, &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds})
+// MaxHealthChecksWaiting bounds the health Checks whose request has not
+// arrived, server-wide; past it a Check from an address holding fewer takes
+// the newest place of the address holding the most (fairPool), so a load
+// balancer or a client's health check is never kept out by a flood from
+// elsewhere. Health is open to every caller and needs no identity: Checks
+// that never sent their request were bounded by nothing but 1,024 a
+// connection and the 1,024 connections, and held an HTTP/2 stream and a
+// goroutine each for as long as the connection: 16,000 from 16 anonymous
+// connections took a running triaged from 44 MB to 232 MB, and would have
+// held it forever (outside check 27). A Check sends its request with its
+// headers: a place is held for microseconds.
+const MaxHealthChecksWaiting = 1024
+
+// admitHealthCheck admits a health Check: it must send its request within
+// the request arrival timeout, and at most MaxHealthChecksWaiting wait for
+// theirs, shared fairly between the callers' addresses. Its refusals are
+// logged and counted as every other (they are rate limited).
+func (a *authorizer) admitHealthCheck(ctx context.Context) (context.Context, error) {
+	c, _ := a.authenticate(ctx) // for the log only: health needs no identity
+	clock := newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
+		_ = a.refuse(ctx, c, methodHealthCheck, &arrivalError{})
+	})
+	release, why := a.healthWaiting.acquire(peerHost(ctx), clock.evict)
+	if why != poolGranted {
+		clock.stop()
+		return ctx, a.refuse(ctx, c, methodHealthCheck, &overloadError{msg: msgHealthChecksWaiting, reason: ReasonTooManyHealthChecks})
+	}
+	context.AfterFunc(ctx, release)
+	return context.WithValue(clock, waitingKey{}, release), nil
+}
+
+// peerHost is the caller's IP address without its port: the key health
+// Checks are shared by (one client opens many connections, from many
+// ports).
+func peerHost(ctx context.Context) string {
+	addr := peerAddr(ctx)
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		return host
+	}
+	return addr
+}
+
+// waitingRefusal is the refusal of a team feed that a.waiting has no place
+// for.
+func waitingRefusal(why poolRefusal) error {
+	if why == poolKeyFull {
+		return &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
+	}
+	return &overloadError{msg: msgWaitingTeamFeedsServer, reason: ReasonTooManyTeamFeeds}
 }
 
 // acquireReflection takes one of MaxReflectionStreamsPerCaller places for
@@ -1146,9 +1327,9 @@ func (a *authorizer) acquirePerCaller(counts map[string]int, max int, c caller, 
 	}, nil
 }
 
-// waitingFeedKey holds, in a team feed's context, the release of its
-// waiting place (acquireWaitingFeed).
-type waitingFeedKey struct{}
+// waitingKey holds, in the context of a team feed or a health Check, the
+// release of its place among the calls waiting for their request.
+type waitingKey struct{}
 
 // authorizedStream checks each request a stream receives against its
 // caller (the stream's context carries it from tap).
@@ -1163,6 +1344,10 @@ type authorizedStream struct {
 	feed bool
 	// release gives the feed's place back; nil until it has one.
 	release func()
+	// end ends the stream with a cause its caller is refused with (a
+	// credentials swap, its feed's place taken back); nil for an
+	// anonymous caller's.
+	end context.CancelCauseFunc
 	// arrived is set once RecvMsg was called: a feed's first request
 	// stops its arrival clock (tap).
 	arrived bool
@@ -1195,9 +1380,13 @@ func (s *authorizedStream) RecvMsg(m any) error {
 	first := s.feed && !s.arrived
 	s.arrived = true
 	if err := s.ServerStream.RecvMsg(m); err != nil {
-		if first && requestArrived(s.ServerStream.Context()) != nil {
-			// The request arrival timeout ran out (tap), which logged it.
-			return toStatus(&arrivalError{}).Err()
+		if first {
+			if err := requestArrived(s.ServerStream.Context()); err != nil {
+				// The request arrival timeout ran out (tap), which logged
+				// it, or the feed's place was taken back for another
+				// identity's, which is logged here.
+				return s.refuseWaiting(err)
+			}
 		}
 		return err
 	}
@@ -1205,9 +1394,9 @@ func (s *authorizedStream) RecvMsg(m any) error {
 		// A team feed's request arrived: its arrival clock stops, and its
 		// waiting place is given back before it takes a feed's place.
 		if err := requestArrived(s.ServerStream.Context()); err != nil {
-			return toStatus(err).Err()
+			return s.refuseWaiting(err)
 		}
-		if release, ok := s.ServerStream.Context().Value(waitingFeedKey{}).(func()); ok {
+		if release, ok := s.ServerStream.Context().Value(waitingKey{}).(func()); ok {
 			release()
 		}
 	}
@@ -1221,13 +1410,27 @@ func (s *authorizedStream) RecvMsg(m any) error {
 	s.req = m
 	s.mu.Unlock()
 	if s.feed && s.release == nil {
-		release, err := s.a.acquireTeamFeed(s.c)
+		release, err := s.a.acquireTeamFeed(s.c, func() bool {
+			s.end(&overloadError{msg: msgTeamFeedEvicted, reason: ReasonTooManyTeamFeeds})
+			return true
+		})
 		if err != nil {
 			return s.a.refuse(s.Context(), s.c, s.method, err)
 		}
 		s.release = release
 	}
 	return nil
+}
+
+// refuseWaiting ends a team feed whose request did not arrive in time
+// (logged when its clock ran out) or whose waiting place was taken back
+// (logged and counted here, as its clock ran out for no timer).
+func (s *authorizedStream) refuseWaiting(err error) error {
+	var ae *arrivalError
+	if errors.As(err, &ae) && ae.evicted {
+		return s.a.refuse(s.ServerStream.Context(), s.c, s.method, err)
+	}
+	return toStatus(err).Err()
 }
 
 // releaseFeed gives back the feed place the stream took, if any.

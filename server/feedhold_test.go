@@ -131,6 +131,15 @@ func TestHeldFeedsBoundedPerCaller(t *testing.T) {
 	// A feed of the president's that sent its request, opened first.
 	ctx := testContext(t)
 	own := watch(t, triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testPresidentToken)), "family", "")
+	// Its request reaches the server before the held feeds' headers (on
+	// other connections): else, under load, it came fourth and was
+	// refused as one more waiting feed.
+	if !waitFor(5*time.Second, func() bool {
+		n, _ := metricValue(h.reg, "fenjian_team_feeds", map[string]string{"team": "family"})
+		return n == 1
+	}) {
+		t.Fatal("the president's feed did not open")
+	}
 	opened := time.Now()
 	var held []chan error
 	for range perCaller {

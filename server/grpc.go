@@ -176,7 +176,11 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 	grpcMetrics.InitializeMetrics(s)
 
 	if opts.Registerer != nil {
-		for _, c := range []prometheus.Collector{grpcMetrics, panics, malformed, refused, shed} {
+		waiting := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "fenjian_grpc_team_feeds_waiting",
+			Help: "Team feeds admitted whose request has not arrived yet (at most -max-team-feeds on the server, -max-team-feeds-per-caller an identity; each ends within the request arrival timeout).",
+		}, func() float64 { return float64(authz.waiting.size()) })
+		for _, c := range []prometheus.Collector{grpcMetrics, panics, malformed, refused, shed, waiting, authz.feedsEvicted} {
 			if err := opts.Registerer.Register(c); err != nil {
 				return nil, fmt.Errorf("register gRPC metrics: %w", err)
 			}

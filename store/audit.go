@@ -229,10 +229,13 @@ type VerifyReport struct {
 	Problem    AuditProblem
 	Detail     string
 
-	// Tampered lists, in chain order, the records whose rows no longer
-	// hash to what the chain recorded (ProblemRecordAltered) or are gone
-	// (ProblemRecordMissing), at most MaxTamperedListed; TamperedRecords
-	// counts them all. The chain itself still holds past such a row, so the
+	// Tampered lists the records whose rows no longer hash to what the
+	// chain recorded (ProblemRecordAltered) or are gone
+	// (ProblemRecordMissing), in chain order, then the rows the chain does
+	// not name (ProblemUnaudited, when no decision predates the chain) and
+	// the decisions under a filing key not their own
+	// (ProblemFilingKeyAltered), at most MaxTamperedListed in all;
+	// TamperedRecords counts them all. The chain itself still holds past such a row, so the
 	// walk goes on and one run names every one: it stopped at the first,
 	// and an auditor learned of the second only after repairing the first
 	// and running again (outside check). A broken chain or a gap still ends
@@ -368,7 +371,13 @@ func (s *sqlStore) verifyOnce(ctx context.Context) (VerifyReport, error) {
 			fmt.Sprintf("audit_head is seq %d hash %s; the log ends at seq %d, hash %s", rep.HeadSeq, rep.HeadHash, maxSeq, v.prevHash))
 		return rep, nil
 	}
-	if err := v.checkCounts(ctx); err != nil || !rep.OK {
+	// The walk went through (records altered or missing leave the chain
+	// whole): the rows it does not name and the filing keys are checked
+	// too, each one found listed with the altered ones. They were checked
+	// only after a clean walk, so a forged row or an altered key beside
+	// one rewritten record went unreported until that record was
+	// repaired (outside check 27).
+	if err := v.checkCounts(ctx); err != nil {
 		return rep, err
 	}
 	return rep, v.checkFilingKeys(ctx)
@@ -544,9 +553,10 @@ func (v *verifier) digests(ctx context.Context, kind string, keys []string) (map
 	return out, rows.Err()
 }
 
-// checkCounts runs after a clean walk: every record in the tables must be
-// one the chain named (or a decision older than the chain), and team_load
-// must count the assignments.
+// checkCounts runs after a walk of the whole chain (records altered or
+// missing included): every record in the tables must be one the chain named
+// (or a decision older than the chain), and team_load must count the
+// assignments.
 func (v *verifier) checkCounts(ctx context.Context) error {
 	for _, c := range []struct {
 		kind    string
@@ -562,15 +572,28 @@ func (v *verifier) checkCounts(ctx context.Context) error {
 			return err
 		}
 		if want := c.chained + c.extra; n != want {
-			// Name a row the chain does not: with no pre-chain decisions
-			// it is the forged one.
-			id, err := v.unchainedRow(ctx, c.kind)
+			detail := fmt.Sprintf("%s holds %d rows, the chain names %d (and %d predate it)", tableOf(c.kind), n, c.chained, c.extra)
+			if c.extra == 0 && n > want {
+				// With no rows older than the chain, every row it does
+				// not name is forged: each is listed.
+				ids, err := v.unchainedRows(ctx, c.kind, MaxTamperedListed)
+				if err != nil {
+					return err
+				}
+				for _, id := range ids {
+					v.rep.tampered(v.rep.HeadSeq, c.kind, id, ProblemUnaudited, detail)
+				}
+				v.rep.TamperedRecords += n - want - int64(len(ids))
+				continue
+			}
+			// Name a row the chain does not (one older than the chain may
+			// look the same), unless a problem was found before: fewer
+			// rows than the chain names are the records missing.
+			ids, err := v.unchainedRows(ctx, c.kind, 1)
 			if err != nil {
 				return err
 			}
-			v.rep.fail(v.rep.HeadSeq, c.kind, id, ProblemUnaudited,
-				fmt.Sprintf("%s holds %d rows, the chain names %d (and %d predate it)", tableOf(c.kind), n, c.chained, c.extra))
-			return nil
+			v.rep.fail(v.rep.HeadSeq, c.kind, strings.Join(ids, ""), ProblemUnaudited, detail)
 		}
 	}
 
@@ -650,7 +673,7 @@ func (v *verifier) checkFilingKeys(ctx context.Context) error {
 			return err
 		}
 		n := 0
-		var bad struct{ id, filing, key string }
+		var bad []struct{ id, filing, key string }
 		for rows.Next() {
 			var id, filing string
 			var key sql.NullString
@@ -660,8 +683,8 @@ func (v *verifier) checkFilingKeys(ctx context.Context) error {
 			}
 			n++
 			after = id
-			if k := filingKey(filing); bad.id == "" && (!key.Valid || key.String != k) {
-				bad.id, bad.filing, bad.key = id, filing, key.String
+			if k := filingKey(filing); !key.Valid || key.String != k {
+				bad = append(bad, struct{ id, filing, key string }{id, filing, key.String})
 			}
 		}
 		if err := rows.Err(); err != nil {
@@ -670,15 +693,16 @@ func (v *verifier) checkFilingKeys(ctx context.Context) error {
 		if err := rows.Close(); err != nil {
 			return err
 		}
-		if bad.id != "" {
-			seq, err := v.decisionSeq(ctx, bad.id)
+		// Every decision under a key not its own is listed (it named the
+		// first only).
+		for _, b := range bad {
+			seq, err := v.decisionSeq(ctx, b.id)
 			if err != nil {
 				return err
 			}
-			v.rep.fail(seq, kindDecision, bad.id, ProblemFilingKeyAltered,
+			v.rep.tampered(seq, kindDecision, b.id, ProblemFilingKeyAltered,
 				fmt.Sprintf("filing_key %q is not the key %q of its filing id %q: no spelling of the case number finds this decision, so the case can be decided and drawn again",
-					bad.key, filingKey(bad.filing), bad.filing))
-			return nil
+					b.key, filingKey(b.filing), b.filing))
 		}
 		if n < rekeyBatch {
 			break
@@ -771,18 +795,26 @@ func (v *verifier) decisionSeq(ctx context.Context, id string) (int64, error) {
 	return seq, err
 }
 
-// unchainedRow returns the id of a row of kind's table that no audit row
-// names ("" if there is none).
-func (v *verifier) unchainedRow(ctx context.Context, kind string) (string, error) {
+// unchainedRows returns the ids of up to limit rows of kind's table that
+// no audit row names, in id order.
+func (v *verifier) unchainedRows(ctx context.Context, kind string, limit int) ([]string, error) {
 	key := map[string]string{kindDecision: "decision_id", kindOutcome: "outcome_id", kindAssignment: "assignment_id"}[kind]
 	q := v.s.dialect.q(fmt.Sprintf(`SELECT t.%[1]s FROM %[2]s t WHERE NOT EXISTS
-(SELECT 1 FROM audit_log a WHERE a.record_kind = ? AND a.record_id = t.%[1]s) ORDER BY t.%[1]s LIMIT 1`, key, tableOf(kind)))
-	var id string
-	err := v.tx.QueryRowContext(ctx, q, kind).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+(SELECT 1 FROM audit_log a WHERE a.record_kind = ? AND a.record_id = t.%[1]s) ORDER BY t.%[1]s LIMIT ?`, key, tableOf(kind)))
+	rows, err := v.tx.QueryContext(ctx, q, kind, limit)
+	if err != nil {
+		return nil, err
 	}
-	return id, err
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // anys converts a []string into bind arguments.

@@ -43,8 +43,9 @@ type auditReport struct {
 	// Problem is the first record that does not match, when OK is false.
 	Problem *auditProblem `json:"problem,omitempty"`
 	// Tampered lists every record whose row no longer hashes to what the
-	// chain recorded, or is gone, in chain order (the first
-	// store.MaxTamperedListed); TamperedRecords counts them all. Problem
+	// chain recorded, or is gone, in chain order, then the rows the chain
+	// does not name and the decisions under a filing key not their own
+	// (the first store.MaxTamperedListed); TamperedRecords counts them all. Problem
 	// named only the first, and an auditor learned of the next only after
 	// repairing it.
 	Tampered        []auditProblem `json:"tampered,omitempty"`

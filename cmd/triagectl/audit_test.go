@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/uuid"
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -423,4 +424,58 @@ func TestAuditRedrawUsage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAuditVerifyEveryKindOfTamperedRow: a decision rewritten, two
+// decision rows inserted without chain entries and another decision's
+// filing key altered, behind the store's back, are all listed in one run,
+// on SQLite and PostgreSQL. The rows the chain does not name and the keys
+// were checked only after a clean walk, so beside the rewritten record
+// the forged rows and the altered key went unreported until it was
+// repaired (outside check 27).
+func TestAuditVerifyEveryKindOfTamperedRow(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b testBackend) {
+		fx := buildFixture(t, b.target)
+		db := b.raw(t)
+		checkVerifyClean(t, b, fx, db)
+		rewritten, rekeyed := fx.byKey["B"].decision.GetDecisionId(), fx.byKey["I"].decision.GetDecisionId()
+		seq := forgeDecision(t, b, db, rewritten)
+		var forged []string
+		for range 2 {
+			id := uuid.Must(uuid.NewV7()).String()
+			if _, err := db.Exec(b.q(`INSERT INTO decisions (decision_id, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing, filing_key)
+SELECT ?, filing_id, case_kind, recommended, needs_review, model_version, rules_version, decided_at, decision, filing, filing_key FROM decisions WHERE decision_id = ?`), id, rewritten); err != nil {
+				t.Fatal(err)
+			}
+			forged = append(forged, id)
+		}
+		slices.Sort(forged)
+		if _, err := db.Exec(b.q(`UPDATE decisions SET filing_key = ? WHERE decision_id = ?`), "forged-key", rekeyed); err != nil {
+			t.Fatal(err)
+		}
+		var keySeq int64
+		if err := db.QueryRow(b.q(`SELECT seq FROM audit_log WHERE record_kind = 'decision' AND record_id = ?`), rekeyed).Scan(&keySeq); err != nil {
+			t.Fatal(err)
+		}
+		code, rep, stderr := runVerify(t, b.target)
+		if code != 1 || rep.OK {
+			t.Fatalf("exit %d, ok %v\n%s", code, rep.OK, stderr)
+		}
+		got := slices.Clone(rep.Tampered)
+		for i := range got {
+			got[i].Detail = ""
+		}
+		want := []auditProblem{
+			{Seq: seq, Kind: "decision", ID: rewritten, Problem: "record altered"},
+			{Seq: rep.HeadSeq, Kind: "decision", ID: forged[0], Problem: "record unaudited"},
+			{Seq: rep.HeadSeq, Kind: "decision", ID: forged[1], Problem: "record unaudited"},
+			{Seq: keySeq, Kind: "decision", ID: rekeyed, Problem: "filing key altered"},
+		}
+		if diff := cmp.Diff(want, got); diff != "" || rep.TamperedRecords != int64(len(want)) {
+			t.Errorf("tampered_records %d, tampered (-want +got):\n%s", rep.TamperedRecords, diff)
+		}
+		if rep.Problem == nil || rep.Problem.ID != rewritten {
+			t.Errorf("problem %+v; want the rewritten record, the first found", rep.Problem)
+		}
+	})
 }

@@ -1,11 +1,13 @@
 package protocodec
 
 import (
+	"strings"
 	"testing"
 
 	"google.golang.org/grpc/mem"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -13,7 +15,8 @@ import (
 // FuzzCodec drives the server's decoding with arbitrary bytes for the
 // requests that are stored: it never panics, a failure is kept for the
 // server's guard (never returned, which grpc-go would turn into INTERNAL),
-// and a decoded message has no unknown fields and encodes again. Seeds are
+// and a decoded message has no unknown fields, no list over MaxListLen nor
+// more than MaxFields fields, and encodes again. Seeds are
 // in testdata/fuzz/FuzzCodec and below.
 func FuzzCodec(f *testing.F) {
 	valid, err := proto.Marshal(&triagev1.TriageRequest{Filing: &triagev1.Filing{
@@ -35,6 +38,31 @@ func FuzzCodec(f *testing.F) {
 	}
 	f.Add(groups)
 	f.Add([]byte{0x80})
+	// Limits (outside check 27): one repeated field past MaxListLen, as
+	// empty parties and as packed-free repeated strings of a correction's
+	// changed_fields, and a message past MaxFields spread over fields.
+	var parties []byte
+	for range MaxListLen + 1 {
+		parties = protowire.AppendTag(parties, 9, protowire.BytesType)
+		parties = protowire.AppendBytes(parties, nil)
+	}
+	f.Add(protowire.AppendBytes(protowire.AppendTag(nil, 1, protowire.BytesType), parties))
+	var changed []byte
+	for range MaxListLen + 1 {
+		changed = protowire.AppendTag(changed, 3, protowire.BytesType)
+		changed = protowire.AppendString(changed, "x")
+	}
+	correction := protowire.AppendBytes(protowire.AppendTag(nil, 14, protowire.BytesType), changed)
+	f.Add(protowire.AppendBytes(protowire.AppendTag(nil, 1, protowire.BytesType), correction))
+	// Long strings in fields other than the text, and deep unknown nesting
+	// inside a known message (unknown fields are not walked).
+	long := protowire.AppendString(protowire.AppendTag(nil, 1, protowire.BytesType), strings.Repeat("长", 100_000))
+	f.Add(protowire.AppendBytes(protowire.AppendTag(nil, 1, protowire.BytesType), long))
+	deep := []byte{}
+	for range 5000 {
+		deep = protowire.AppendBytes(protowire.AppendTag(nil, 999, protowire.BytesType), deep)
+	}
+	f.Add(protowire.AppendBytes(protowire.AppendTag(nil, 1, protowire.BytesType), deep))
 	c := &Codec{}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, m := range []proto.Message{&triagev1.TriageRequest{}, &triagev1.RecordOutcomeRequest{}, &triagev1.AssignCaseRequest{}, &triagev1.WatchAssignmentsRequest{}} {
@@ -47,6 +75,9 @@ func FuzzCodec(f *testing.F) {
 				}
 				continue
 			}
+			if lists, fields := countElements(m.ProtoReflect()); lists > MaxListLen || fields > MaxFields {
+				t.Fatalf("decoded %T has a list of %d elements and %d fields in all; over the bounds", m, lists, fields)
+			}
 			if n := UnknownBytes(m.ProtoReflect()); n != 0 {
 				t.Fatalf("%T kept %d unknown bytes", m, n)
 			}
@@ -55,4 +86,32 @@ func FuzzCodec(f *testing.F) {
 			}
 		}
 	})
+}
+
+// countElements returns the longest list in m, at any depth, and the
+// fields set in m at every depth together (a list's elements each one).
+func countElements(m protoreflect.Message) (longest, fields int) {
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case fd.IsList():
+			l := v.List()
+			longest = max(longest, l.Len())
+			fields += l.Len()
+			if fd.Message() != nil {
+				for i := range l.Len() {
+					lo, n := countElements(l.Get(i).Message())
+					longest, fields = max(longest, lo), fields+n
+				}
+			}
+		case fd.IsMap():
+			fields += v.Map().Len()
+		case fd.Message() != nil:
+			lo, n := countElements(v.Message())
+			longest, fields = max(longest, lo), fields+n+1
+		default:
+			fields++
+		}
+		return true
+	})
+	return longest, fields
 }

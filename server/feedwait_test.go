@@ -1,0 +1,213 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/auth"
+)
+
+// TestHeldFeedsBoundedServerWide opens, as many colluding team readers,
+// team feeds that never send their request, each identity up to its own
+// bound (MaxTeamFeedsPerCaller). Bounded per identity only, N identities
+// held N × 256 such feeds, an HTTP/2 stream, a goroutine and about 11 KB
+// each for the request arrival timeout, again and again (outside check
+// 27). Now at most MaxTeamFeeds wait on the server; past it a feed of an
+// identity holding fewer than the heaviest takes that one's newest place
+// (ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS), so the team lead and the
+// president, who hold none, still get theirs.
+func TestHeldFeedsBoundedServerWide(t *testing.T) {
+	const (
+		serverMax = 12
+		perCaller = 4
+		attackers = 8
+	)
+	sec, tokens, leadToken := colludingReaders(t, attackers)
+	sec.MaxTeamFeeds, sec.MaxTeamFeedsPerCaller, sec.RequestArrivalTimeout = serverMax, perCaller, time.Minute
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	desc := &grpc.StreamDesc{StreamName: "WatchAssignments", ServerStreams: true}
+	ended := make(chan error, attackers*perCaller+2)
+	hold := func(conn *grpc.ClientConn) {
+		t.Helper()
+		s, err := conn.NewStream(t.Context(), desc, methodWatch)
+		if err != nil {
+			t.Fatalf("open a held feed: %v", err)
+		}
+		go func() { ended <- s.RecvMsg(&triagev1.WatchAssignmentsResponse{}) }()
+	}
+	// collect waits until n held feeds have ended (or 10 s) and returns
+	// their errors.
+	collect := func(n int) []error {
+		var errs []error
+		timeout := time.After(10 * time.Second)
+		for len(errs) < n {
+			select {
+			case err := <-ended:
+				errs = append(errs, err)
+			case <-timeout:
+				return errs
+			}
+		}
+		return errs
+	}
+	for i, tok := range tokens {
+		conn := dialAs(t, h.conn.Target(), tok)
+		for range perCaller {
+			hold(conn)
+		}
+		// The first identities' feeds fill the server's places.
+		if want := (i + 1) * perCaller; want <= serverMax && !waitFor(5*time.Second, func() bool {
+			return gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil) == float64(want)
+		}) {
+			t.Fatalf("feeds waiting after %d identities: %v, want %d", i+1, gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil), want)
+		}
+	}
+	over := attackers*perCaller - serverMax
+	errs := collect(over)
+	rows := []struct {
+		name string
+		ok   bool
+		got  any
+	}{
+		{"feeds past the server's bound ended", len(errs) == over, len(errs)},
+		{"feeds waiting on the server", gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil) == serverMax, gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil)},
+		{"waiting places taken back for identities holding fewer", gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_waiting"}) > 0, gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_waiting"})},
+	}
+	for _, r := range rows {
+		if !r.ok {
+			t.Errorf("%s: %v", r.name, r.got)
+		}
+	}
+	// A feed is refused at its headers (RESOURCE_EXHAUSTED) when every
+	// identity holds as many as its own, or takes the newest place of the
+	// heaviest, which ends as at its arrival timeout (DEADLINE_EXCEEDED).
+	evicted := 0
+	for i, err := range errs {
+		switch status.Code(err) {
+		case codes.ResourceExhausted:
+			checkRetryable(t, err, ReasonTooManyTeamFeeds, 0)
+		case codes.DeadlineExceeded:
+			evicted++
+		default:
+			t.Errorf("ended feed %d: %v; want RESOURCE_EXHAUSTED or DEADLINE_EXCEEDED", i, err)
+		}
+	}
+	if n := gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_waiting"}); n != float64(evicted) {
+		t.Errorf("fenjian_grpc_evicted_total{call=feed_waiting} %v; %d feeds ended DEADLINE_EXCEEDED", n, evicted)
+	}
+	// The president's feed waiting for its request, and the team lead's
+	// feed, each take the newest place of a colluding reader: their
+	// identities hold none. The lead's request then arrives and gives its
+	// waiting place back.
+	hold(dialAs(t, h.conn.Target(), testPresidentToken))
+	if err := watchStatus(t.Context(), dialAs(t, h.conn.Target(), leadToken), "family"); err != nil {
+		t.Errorf("the team lead's feed, with %d feeds waiting on the server: %v; want it served", serverMax, err)
+	}
+	if errs := collect(2); len(errs) != 2 {
+		t.Errorf("%d colluding readers' feeds ended for the president's and the team lead's; want 2", len(errs))
+	}
+	time.Sleep(200 * time.Millisecond)
+	if n := len(ended); n != 0 {
+		t.Errorf("%d more feeds ended; want the president's still waiting", n)
+	}
+	if n := gathered(t, h.reg, "fenjian_grpc_team_feeds_waiting", nil); n != serverMax-1 {
+		t.Errorf("feeds waiting after the president's and the team lead's: %v, want %d", n, serverMax-1)
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, msgWaitingFeedEvicted) || !strings.Contains(logs, `"caller":"colluding-reader-`) {
+		t.Errorf("the ended feeds are not logged naming their caller:\n%.2000s", logs)
+	}
+}
+
+// colludingReaders is the test identities and n more that read team
+// "family" (their tokens returned), and the team's lead (leadToken).
+func colludingReaders(t *testing.T, n int) (sec Security, tokens []string, leadToken string) {
+	t.Helper()
+	entries := testTokensEntries()
+	tokens = make([]string, n)
+	for i := range tokens {
+		tokens[i] = fmt.Sprintf("fjt_test-colluding-reader-%d", i)
+		entries.Tokens = append(entries.Tokens, auth.TokenEntry{Name: fmt.Sprintf("colluding-reader-%d", i), Team: "family", SHA256: auth.HashToken(tokens[i])})
+	}
+	leadToken = "fjt_test-family-lead"
+	entries.Tokens = append(entries.Tokens, auth.TokenEntry{Name: "family-lead", Team: "family", SHA256: auth.HashToken(leadToken)})
+	b, err := json.Marshal(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := auth.ParseTokens(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Security{Tokens: parsed}, tokens, leadToken
+}
+
+// TestOpenFeedsFairShare fills every feed place of the server with the
+// feeds of colluding team readers that sent their request, each up to its
+// own bound (MaxTeamFeedsPerCaller). Four identities of 256 feeds filled
+// the 1,024 places and kept every team lead and president out of their
+// feeds (outside check 27). Now a feed of an identity holding fewer than
+// the heaviest takes that one's newest place, ended RESOURCE_EXHAUSTED
+// (TOO_MANY_TEAM_FEEDS); a colluding reader asking again while holding as
+// many as the others is refused.
+func TestOpenFeedsFairShare(t *testing.T) {
+	const serverMax, perCaller = 6, 3
+	sec, tokens, leadToken := colludingReaders(t, 2)
+	sec.MaxTeamFeeds, sec.MaxTeamFeedsPerCaller = serverMax, perCaller
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	var feeds []*feed
+	for _, tok := range tokens {
+		c := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), tok))
+		for range perCaller {
+			feeds = append(feeds, watch(t, c, "family", ""))
+		}
+	}
+	if !waitFor(5*time.Second, func() bool {
+		n, _ := metricValue(h.reg, "fenjian_team_feeds", map[string]string{"team": "family"})
+		return n == serverMax
+	}) {
+		t.Fatalf("the colluding readers' %d feeds did not open", serverMax)
+	}
+	// Both colluding readers hold 3: one more of theirs is refused.
+	if err := watchStatus(t.Context(), dialAs(t, h.conn.Target(), tokens[0]), "family"); status.Code(err) != codes.ResourceExhausted {
+		t.Errorf("a colluding reader's feed past its bound: %v; want RESOURCE_EXHAUSTED", err)
+	}
+	// The team lead and the president hold none: each gets a feed.
+	lead := watch(t, triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), leadToken)), "family", "")
+	president := watch(t, triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), testPresidentToken)), "family", "")
+	var ended []error
+	for _, f := range feeds {
+		select {
+		case err := <-f.end:
+			ended = append(ended, err)
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	for _, f := range []*feed{lead, president} {
+		select {
+		case err := <-f.end:
+			t.Errorf("a feed of an identity holding none ended: %v; want it served", err)
+		default:
+		}
+	}
+	if len(ended) != 2 {
+		t.Errorf("%d colluding readers' feeds ended, want 2 (one for the lead's, one for the president's)", len(ended))
+	}
+	for _, err := range ended {
+		if status.Code(err) != codes.ResourceExhausted {
+			t.Errorf("a colluding reader's feed ended %v; want RESOURCE_EXHAUSTED", err)
+			continue
+		}
+		checkRetryable(t, err, ReasonTooManyTeamFeeds, 0)
+	}
+	if n, _ := metricValue(h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "feed_open"}); n != 2 {
+		t.Errorf("fenjian_grpc_evicted_total{call=feed_open} %v, want 2", n)
+	}
+}
