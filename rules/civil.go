@@ -874,6 +874,10 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 	b := bandUnknown
 	if found && amount > 0 {
 		b = band(amount, agree, lim)
+	}
+	// A changed claim the text states above the figure (Interp. 278).
+	b, changed := changedClaimBand(a, b, amount, agree, lim, found)
+	if b != bandUnknown {
 		// A derived figure whose statistic a newer one has superseded is
 		// probably too low (wages rise): it decides only a claim above it,
 		// and only when nothing else bars small claims.
@@ -889,6 +893,9 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 			blocks = append(blocks, reason(reg.overMandatory))
 		case bandOverAgreement:
 			blocks = append(blocks, reason(reg.overAgreement))
+		}
+		if changed != nil && (b == bandOverMandatory || b == bandOverAgreement) {
+			blocks = append(blocks, changed)
 		}
 	}
 	if len(blocks) > 0 {
@@ -925,7 +932,11 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitAgreementUnknown))
 		return undetermined(p, reason(CodeLimitAgreementUnknown))
 	case bandAgreement:
-		return option(p, nil, []*triagev1.Reason{reason(reg.agreementOK)})
+		conds := []*triagev1.Reason{reason(reg.agreementOK)}
+		if changed != nil {
+			conds = append(conds, changed)
+		}
+		return option(p, nil, conds)
 	default:
 		// Interp. 273: a maritime court "可以" use small claims — an option
 		// the court may take, never the CPL 165 ¶1 duty of a basic court;

@@ -72,6 +72,12 @@ type CivilCaseFacts struct {
 	// Denial (round 26): the defendant denies the facts or the debt
 	// (denialIn).
 	Denial string
+	// PersonalStatus (round 27): a claim to decide a personal status
+	// (personalStatusIn).
+	PersonalStatus string
+	// ChangedFen (round 27): the largest sum a changed or increased claim
+	// states (changeSumFen), in fen; 0 when none.
+	ChangedFen int64
 }
 
 // sentenceBreaks end a sentence for the readers of this case's facts, in
@@ -221,6 +227,7 @@ func readFoldedCaseFacts(text string) CivilCaseFacts {
 	var t CivilCaseFacts
 	r26 := readersFor26(text)
 	t.PropertyConfirmation = propertyConfirmationIn(text)
+	t.PersonalStatus = personalStatusIn(text)
 	// Every round-25 fact needs one of caseFactWords (a revoked judgment
 	// too: revokeVerbs are among them): a text without any is read by the
 	// round-26 readers alone.
@@ -294,7 +301,7 @@ const caseFactRunes = "再监監撤改益反影"
 // NFKC may fold into one (foldsToIdeograph).
 func mayStateCaseFacts(text string) bool {
 	return strings.ContainsAny(text, caseFactRunes) || strings.ContainsAny(text, caseFactRunes26) ||
-		strings.ContainsFunc(text, foldsToIdeograph)
+		strings.ContainsAny(text, caseFactRunes27) || strings.ContainsFunc(text, foldsToIdeograph)
 }
 
 // foldsToIdeograph reports whether NFKC may fold r into a CJK ideograph of
@@ -416,6 +423,11 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 		return f
 	}
 	civilCaseText26(t, a)
+	// A changed claim's sum is compared with the figure by the small-claims
+	// rules (changedClaimBand, round 27).
+	if t.ChangedFen > 0 {
+		a.Facts.ChangedClaimFen, a.Facts.ChangedClaim = t.ChangedFen, t.Changed
+	}
 	return withTextReadings(f, a, []textReading{
 		{t.Retrial, CodeReviewRetrialInTextCivil, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
 		{t.ThirdPartyRevocation, CodeReviewThirdPartyRevocationInText, fx.ThirdPartyRevocation ||
@@ -428,5 +440,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 		{t.Counterclaim, CodeReviewCounterclaimInText, c.GetCounterclaim(), func(c *triagev1.Circumstances) { c.Counterclaim = true }},
 		{t.PropertyConfirmation, CodeReviewPropertyConfirmationInText, propertyStated(c, fx.Cause),
 			func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true }},
+		{t.PersonalStatus, CodeReviewPersonalStatusInText, personalStatusStated(c, fx.Cause),
+			func(c *triagev1.Circumstances) { c.PersonalStatus = true }},
 	})
 }
