@@ -66,12 +66,23 @@ var (
 // set aside, custody, guardianship, visitation.
 var statusWords = [...]string{"婚姻无效", "撤销婚姻", "婚姻关系无效", "抚养权", "监护权", "探望权", "监护人资格"}
 
-// custodyBy is "由/归/随 + party + (直接) + 抚养/生活/监护": a claim that a
-// child live with, or be raised by, a party ("判令婚生女由原告抚养").
+// custodyBy is "由/归 + party + (直接) + 抚养/监护": a claim that a child
+// be raised by a party ("判令婚生女由原告抚养").
 var (
-	custodyBy    = [...]string{"由", "归", "随"}
+	custodyBy    = [...]string{"由", "归"}
 	custodyParty = [...]string{"原告", "被告", "申请人", "被申请人"}
-	custodyActs  = [...]string{"直接抚养", "抚养", "生活", "监护"}
+	custodyActs  = [...]string{"直接抚养", "抚养", "监护"}
+)
+
+// custodyNow, just before 由/归, and custodyPast, just after the act, make
+// a custody one the claim tells as a fact ("婚生子现由原告抚养，判令被告支
+// 付抚养费", "由原告抚养期间"): a claim for maintenance, which CPL 166(1)
+// does not close. "随原告生活" is not read for the same reason: a
+// maintenance claim says so of the child far more often than a custody
+// claim asks it.
+var (
+	custodyNow  = [...]string{"现", "目前", "一直", "实际", "已", "均", "长期", "平时", "仍"}
+	custodyPast = [...]string{"期间", "至今", "的", "之"}
 )
 
 // guardianVerbs, in a clause naming 监护人, make it a claim to appoint,
@@ -81,11 +92,12 @@ var guardianVerbs = [...]string{"变更", "指定", "撤销", "确定", "担任"
 // divorceNotClaimed are the words after 离婚 that make it a fact, a
 // document or a sum rather than a claim to divorce ("离婚协议", "离婚时",
 // "离婚损害赔偿", "离婚后财产").
-var divorceNotClaimed = [...]string{"后", "损害", "赔偿", "协议", "时", "证", "登记", "判决", "调解", "纠纷", "案", "诉讼", "财产", "手续", "冷静", "的"}
+var divorceNotClaimed = [...]string{"后", "损害", "赔偿", "协议", "时", "证", "登记", "判决", "调解", "纠纷", "案", "诉讼", "财产", "手续", "冷静", "的",
+	"产生", "期间", "前", "之", "而"}
 
-// divorceDone are the words before 离婚 that make it one already made
-// ("已离婚", "协议离婚", "经法院判决离婚").
-var divorceDone = [...]string{"已", "协议", "经", "曾", "判决后", "登记", "办理", "后"}
+// divorceDone are the words before 离婚 that make it one already made or
+// its cause ("已离婚", "协议离婚", "2019年离婚", "因离婚").
+var divorceDone = [...]string{"已", "协议", "经", "曾", "判决后", "登记", "办理", "后", "因", "年", "月", "日"}
 
 // personalStatusIn returns the claim of a folded text that asks the court to
 // decide a personal status (personalStatusClaim), "" when none, in the
@@ -169,8 +181,9 @@ func divorceClaimed(cl string) string {
 }
 
 // custodyGiven returns the words of a clause that give a child's custody to
-// a party (custodyBy, custodyParty, custodyActs: "由原告直接抚养", "随原告
-// 生活"), not 抚养费; "" when none.
+// a party (custodyBy, custodyParty, custodyActs: "由原告直接抚养", "归被告
+// 抚养"), not 抚养费 nor one told as a fact (custodyNow, custodyPast); ""
+// when none.
 func custodyGiven(cl string) string {
 	for _, by := range custodyBy {
 		for rest, off := cl, 0; ; {
@@ -182,7 +195,8 @@ func custodyGiven(cl string) string {
 			tail := cl[at:]
 			if p := prefixIn(tail, custodyParty[:]); p > 0 {
 				act := tail[p:]
-				if q := prefixIn(act, custodyActs[:]); q > 0 && !strings.HasPrefix(act[q:], "费") && actMade(cl[:off+i]) {
+				if q := prefixIn(act, custodyActs[:]); q > 0 && !strings.HasPrefix(act[q:], "费") && actMade(cl[:off+i]) &&
+					suffixIn(cl[:off+i], custodyNow[:]) == "" && prefixIn(act[q:], custodyPast[:]) == 0 {
 					return cl[off+i : at+p+q]
 				}
 			}

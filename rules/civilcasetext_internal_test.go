@@ -24,6 +24,10 @@ func FuzzCivilCaseText(f *testing.F) {
 		// Round 26.
 		"被告向本院提出诉讼请求：判令原告返还押金。", "被告提出反請求。", "诉讼请求：1.确认房屋归原告所有。", "原告申请追加李四为被告。",
 		"原告變更訴訟請求。", "本案案情複雜。", "被告否認借款事實。", "被告對欠款不予認可。", "本案疑难复杂",
+		// Round 27.
+		"诉讼请求：1.判令原告與被告離婚；2.返还彩礼3万元。", "诉讼请求：1.解除收养关系。", "诉讼请求：1.判令婚生女由原告直接抚养。",
+		"原告变更诉讼请求为判令被告偿还借款捌万元。", "原告变更诉讼请求，将借款金额由80000元变更为5000元。", "变更诉讼请求由由为",
+		"原告将诉讼请求金额由5000元变更为80000元，即变更诉讼请求。", "原告增加诉讼请求:违约金1.2万元。",
 	} {
 		f.Add(s)
 	}
@@ -34,10 +38,14 @@ func FuzzCivilCaseText(f *testing.F) {
 			t.Fatalf("ReadCivilCaseText(%q) = %+v, its folded form %+v", s, got, again)
 		}
 		for _, w := range [...]string{got.Retrial, got.ThirdPartyRevocation, got.PublicInterest, got.MajorImpact, got.Counterclaim,
-			got.PropertyConfirmation, got.Changed, got.Complex, got.Denial} {
+			got.PropertyConfirmation, got.Changed, got.Complex, got.Denial, got.PersonalStatus} {
 			if w != "" && !containsAny(folded, []string{w}) {
 				t.Fatalf("ReadCivilCaseText(%q): words %q not in the folded text", s, w)
 			}
+		}
+		// A changed claim's sum is read only with the change, never below 0.
+		if got.ChangedFen < 0 || got.ChangedFen > 0 && got.Changed == "" {
+			t.Fatalf("ReadCivilCaseText(%q): changed sum %d with change %q", s, got.ChangedFen, got.Changed)
 		}
 		in := &triagev1.Filing{Text: s, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL}
 		keep := proto.CloneOf(in)
@@ -56,6 +64,7 @@ func FuzzCivilCaseText(f *testing.F) {
 			{got.Retrial, c.GetRetrial()}, {got.ThirdPartyRevocation, c.GetThirdPartyRevocation()},
 			{got.PublicInterest, c.GetPublicInterest()}, {got.MajorImpact, c.GetMajorSocialImpact()},
 			{got.Counterclaim, c.GetCounterclaim()}, {got.PropertyConfirmation, c.GetPropertyRightsConfirmation()},
+			{got.PersonalStatus, c.GetPersonalStatus()},
 		} {
 			if (p.words != "") != p.set {
 				t.Fatalf("civilCaseText(%q): read %q but flag set %v", s, p.words, p.set)
@@ -75,6 +84,9 @@ func FuzzCivilCaseText(f *testing.F) {
 		}
 		if a.Facts.PublicInterest != c.GetPublicInterest() || a.Facts.ThirdPartyRevocation != c.GetThirdPartyRevocation() {
 			t.Fatalf("civilCaseText(%q): facts and circumstances disagree", s)
+		}
+		if a.Facts.ChangedClaimFen != got.ChangedFen {
+			t.Fatalf("civilCaseText(%q): changed sum %d in the facts, %d read", s, a.Facts.ChangedClaimFen, got.ChangedFen)
 		}
 	})
 }
@@ -152,4 +164,31 @@ func TestReadCivilCaseText(t *testing.T) {
 			t.Errorf("ReadCivilCaseText(%q) = %+v, want %+v", c.text, got, c.want)
 		}
 	}
+}
+
+// FuzzCivilReading27 runs round 27's party readers (sideTotals,
+// regionalResidentStated, residenceAbroadStated) on any text: no panic,
+// counts never negative, and a text and its folded form read alike (the
+// engine reads the folded text).
+func FuzzCivilReading27(f *testing.F) {
+	for _, s := range []string{"本案原告共计12人。", "原告十二人推选张某为诉讼代表人。", "被告系香港特别行政区居民。", "证人系香港居民。",
+		"被告非香港居民。", "被告经常居所地在美国。", "原告共", "被告", "原告九十九百人", "\xff原告1", "原告99999999999999999999人"} {
+		f.Add(s)
+	}
+	subjects := []string{"原告", "被告", "第三人"}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := foldCause(s)
+		p, d := sideTotals(folded)
+		if p < 0 || d < 0 {
+			t.Fatalf("sideTotals(%q) = %d, %d", s, p, d)
+		}
+		again := foldCause(folded)
+		if p2, d2 := sideTotals(again); p2 != p || d2 != d {
+			t.Fatalf("sideTotals(%q) = %d, %d; folded again %d, %d", s, p, d, p2, d2)
+		}
+		if regionalResidentStated(folded, subjects) != regionalResidentStated(again, subjects) ||
+			residenceAbroadStated(folded, subjects) != residenceAbroadStated(again, subjects) {
+			t.Fatalf("residence readers differ on %q and its folded form", s)
+		}
+	})
 }

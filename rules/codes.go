@@ -967,7 +967,7 @@ var reasonDefs = [...]reasonDef{
 	// Statute round 23: a civil filing's party names and text beside its fields.
 	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，或为外国企业（如Inc.、GmbH、株式会社，或以外国国名开头的公司），按涉外或涉港澳台当事人处理（涉外的认定见另一理由）。"},
-	{CodeInferForeignFromText, "", "起诉材料或当事人名称写明当事人为外籍、外国国籍或无国籍，按涉外当事人处理（民诉法解释第五百二十条第一项；涉外的认定见另一理由）；如并非当事人，需人工更正。"},
+	{CodeInferForeignFromText, "", "起诉材料或当事人名称写明当事人为外籍、外国国籍或无国籍，或为香港、澳门特别行政区、台湾地区居民，或经常居所地在中华人民共和国领域外，按涉外或涉港澳台当事人处理（民诉法解释第五百二十条第一项、第二项，第五百四十九条；涉外的认定见另一理由）；如并非当事人，需人工更正。"},
 	{CodeInferWhereaboutsFromText, "", "起诉材料写明当事人下落不明，按起诉时被告下落不明处理（不适用的程序见相应理由）；如并非被告下落不明，需人工更正。"},
 	{CodeInferPublicNoticeFromText, "", "起诉材料写明需公告送达，按预计公告送达处理（不适用的程序见相应理由）。"},
 	{CodeInferAppraisalFromText, "", "起诉材料写明申请或需要评估、鉴定，或对诉前评估、鉴定结果有异议，按需要评估、鉴定处理（不适用的程序见相应理由）。"},
