@@ -73,7 +73,7 @@ type CivilCaseFacts struct {
 	// (denialIn).
 	Denial string
 	// PersonalStatus (round 27): a claim to decide a personal status
-	// (personalStatusIn).
+	// (ClaimsReading.PersonalStatus).
 	PersonalStatus string
 	// ChangedFen (round 27): the largest sum a changed or increased claim
 	// states (changeSumFen), in fen; 0 when none.
@@ -219,7 +219,12 @@ func ReadCivilCaseText(text string) CivilCaseFacts {
 	if !mayStateCaseFacts(text) {
 		return CivilCaseFacts{}
 	}
-	return readFoldedCaseFacts(foldCause(text))
+	folded := foldCause(text)
+	t := readFoldedCaseFacts(folded)
+	// The engine has the claims read already (Facts.Claims): civilCaseText
+	// takes the personal status from there.
+	t.PersonalStatus = readFoldedClaims(folded).PersonalStatus
+	return t
 }
 
 // readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded.
@@ -227,7 +232,6 @@ func readFoldedCaseFacts(text string) CivilCaseFacts {
 	var t CivilCaseFacts
 	r26 := readersFor26(text)
 	t.PropertyConfirmation = propertyConfirmationIn(text)
-	t.PersonalStatus = personalStatusIn(text)
 	// Every round-25 fact needs one of caseFactWords (a revoked judgment
 	// too: revokeVerbs are among them): a text without any is read by the
 	// round-26 readers alone.
@@ -413,6 +417,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 	t := readFoldedCaseFacts(folded)
 	c := f.GetCircumstances()
 	fx := &a.Facts
+	t.PersonalStatus = fx.Claims.PersonalStatus
 	// A written cause the catalogue does not place exactly may name a
 	// property right's confirmation ("确认股权纠纷", "专利权权属纠纷", round
 	// 26): read as the claims are.

@@ -51,6 +51,7 @@ func FuzzCivilCaseText(f *testing.F) {
 		keep := proto.CloneOf(in)
 		// A 2024 filing, on which every round-26 review is given.
 		a := &Assessment{FiledOn: interp2022InForce.AddDate(2, 0, 0)}
+		a.Facts.Claims = readFoldedClaims(folded) // as readCivil does first
 		out := civilCaseText(in, a, folded)
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilCaseText(%q) changed the caller's filing", s)

@@ -582,6 +582,10 @@ type ClaimsReading struct {
 	MaxFen int64
 	// ForeignCurrency: a sum is in a foreign currency (美元, 港币 …).
 	ForeignCurrency bool
+	// PersonalStatus: the words of a claim to decide a personal status
+	// (personalStatusClaim: 离婚, 解除收养关系, 由原告抚养 …), "" when none
+	// (statute round 27: CPL 166(1)).
+	PersonalStatus string
 }
 
 // claimsMarkers open the claims in a filing's text, factsMarkers the facts
@@ -857,6 +861,9 @@ func readFoldedClaims(text string) ClaimsReading {
 	}
 	for cl := range claimClauses(text) {
 		cr.NonMoney = cr.NonMoney || claimsAct(cl)
+		if cr.PersonalStatus == "" && holdsStatusRune(cl) {
+			cr.PersonalStatus = personalStatusClaim(cl)
+		}
 		// Every sum the three expressions read ends in 元, 万, 币 or 镑: a
 		// clause with none is not scanned (they start with a digit class,
 		// which the regexp package tries at every position).
