@@ -180,7 +180,9 @@ func round27CivilCases(tb testing.TB) []tcase {
 //     (十人以上) closes simplified procedure and so small claims;
 //   - 民诉法解释第五百二十条第二项: a party whose 经常居所地 is outside the PRC
 //     makes the case foreign-related (CPL 166(2));
-//   - the day a province's new figure takes effect (CPL 165 ¶1, Interp. 272).
+//   - the day a province's new figure takes effect (CPL 165 ¶1, Interp. 272);
+//   - 民诉法解释（2015年）第二百七十五条第三项 (知识产权纠纷, 2015-02-04 to
+//     2021-12-31), which CPL 166 did not keep.
 func TestAuditRound27CivilOtherAngles(t *testing.T) { runTable(t, round27OtherCases(t)) }
 
 func round27OtherCases(tb testing.TB) []tcase {
@@ -207,5 +209,13 @@ func round27OtherCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA), mandatory: ptr(true)},
 		{name: "浙江 2024: ¥54,323 at the figure", filing: c(yuan(54323)), avail: av(pSC, avA), mandatory: ptr(true)},
 		{name: "浙江 2024: ¥54,323.01 over the figure", filing: c(fen(5432301)), avail: av(pSC, avU)},
+		// 知识产权 at a basic court: Interp. 2015 art. 275(3) closed small
+		// claims from 2015-02-04 to 2021-12-31; CPL 166 names no IP case.
+		{name: "2018 侵害商标权纠纷: Interp. 2015 art. 275(3)", filing: c(filedOn("2018-09-03"), cause("侵害商标权纠纷")),
+			avail: av(pSC, avU), fires: []string{at(locSC, "INTERP2015_275_INTELLECTUAL_PROPERTY")}},
+		{name: "2015-02-03 侵害商标权纠纷: not yet in force", filing: c(filedOn("2015-02-03"), cause("侵害商标权纠纷")),
+			silent: []string{"INTERP2015_275_INTELLECTUAL_PROPERTY"}},
+		{name: "2024 侵害商标权纠纷: CPL 166 names no IP case", filing: c(cause("侵害商标权纠纷")),
+			silent: []string{"INTERP2015_275_INTELLECTUAL_PROPERTY"}},
 	}
 }
