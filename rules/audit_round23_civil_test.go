@@ -129,7 +129,11 @@ func claimsTextCases(tb testing.TB) []tcase {
 		undecided("房屋买卖合同纠纷: 过户 + 违约金", nm, cause("房屋买卖合同纠纷"), claims("1.判令被告协助办理房屋过户登记手续；2.支付违约金5000元。")),
 		undecided("合同纠纷: 确认合同无效 + 返还已付款", nm, cause("合同纠纷"), claims("1.确认原、被告签订的合同无效；2.判令被告返还已付款5000元。")),
 		undecided("物业服务合同纠纷: 解除合同 + 物业费", nm, cause("物业服务合同纠纷"), claims("1.解除双方物业服务合同；2.被告支付物业费5000元。")),
-		undecided("婚姻家庭纠纷: 离婚 + 分割财产", nm, cause("婚姻家庭纠纷"), claims("1.判令原、被告离婚；2.依法分割夫妻共同财产存款5000元。")),
+		// A claim to divorce is 人身关系 (CPL 166(1)): since round 27 small
+		// claims is closed, no longer left to a person as a non-money claim.
+		{name: "婚姻家庭纠纷: 离婚 + 分割财产 (round 27: CPL 166(1))", filing: c(cause("婚姻家庭纠纷"),
+			claims("1.判令原、被告离婚；2.依法分割夫妻共同财产存款5000元。")), avail: av(pSC, avU, pSimp, avA), review: ptr(true),
+			fires: []string{at(locSC, "CPL166_PERSONAL_STATUS"), at(locReview, "REVIEW_PERSONAL_STATUS_IN_TEXT")}},
 		undecided("侵权责任纠纷: 停止侵害 + 赔偿", nm, cause("侵权责任纠纷"), claims("1.判令被告停止侵害；2.赔偿损失5000元。")),
 		undecided("不當得利糾紛 (traditional): 返還車輛", nm, cause("不當得利糾紛"), claims("判令被告返還車輛一台並賠償5000元。")),
 		undecided("劳动合同纠纷: 无需支付工资 (a declaration)", nm, cause("劳动合同纠纷"), claims("判决原告无需向被告支付工资5000元。")),

@@ -44,13 +44,21 @@ func barScenarios() map[string]barScenario {
 		// 海事诉讼特别程序法第九十八条, in force 2000-07-01 (round 17).
 		rules.CodeMSPL98NotInForce: {civ, pSimp, []mod{court("宁波海事法院"), intermediate, filedOn("2000-06-30")},
 			[]mod{court("宁波海事法院"), intermediate, filedOn("2000-07-01")}},
-		rules.CodeCPL165NotMoneyPayment:   {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })}, nil},
-		rules.CodeCPL166PersonalStatus:    {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, nil},
-		rules.CodeCPL166PropertyRights:    {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })}, nil},
-		rules.CodeCPL166Foreign:           {civ, pSC, []mod{party(1, foreign)}, nil},
-		rules.CodeCPL166Appraisal:         {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })}, nil},
-		rules.CodeCPL166Whereabouts:       {civ, pSC, []mod{party(0, whereaboutsUnknown)}, nil},
-		rules.CodeCPL166Counterclaim:      {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.Counterclaim = true })}, nil},
+		rules.CodeCPL165NotMoneyPayment: {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })}, nil},
+		rules.CodeCPL166PersonalStatus:  {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, nil},
+		rules.CodeCPL166PropertyRights:  {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })}, nil},
+		rules.CodeCPL166Foreign:         {civ, pSC, []mod{party(1, foreign)}, nil},
+		rules.CodeCPL166Appraisal:       {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })}, nil},
+		rules.CodeCPL166Whereabouts:     {civ, pSC, []mod{party(0, whereaboutsUnknown)}, nil},
+		rules.CodeCPL166Counterclaim:    {civ, pSC, []mod{c(func(c *triagev1.Circumstances) { c.Counterclaim = true })}, nil},
+		// Interp. 278 ¶1 (2015 text art. 280; CPL 2012 art. 162 before
+		// 2015-02-04): a changed claim above the figure (round 27).
+		rules.CodeInterp278ChangedOverLimit: {civ, pSC, []mod{text("原告变更诉讼请求为判令被告偿还借款80000元。")},
+			[]mod{text("原告变更诉讼请求为判令被告偿还借款50000元。")}},
+		rules.CodeInterp2015ChangedOverLimit: {civ, pSC, []mod{yuan(5000), filedOn("2018-09-03"), text("原告变更诉讼请求为判令被告偿还借款30000元。")},
+			[]mod{yuan(5000), filedOn("2018-09-03"), text("原告变更诉讼请求为判令被告偿还借款20000元。")}},
+		rules.CodeCPL2012ChangedOverLimit: {civ, pSC, []mod{yuan(5000), filedOn("2014-09-03"), text("原告变更诉讼请求为判令被告偿还借款20000元。")},
+			[]mod{yuan(5000), filedOn("2014-09-03"), text("原告变更诉讼请求为判令被告偿还借款15000元。")}},
 		rules.CodeCPL165AgreementExcluded: {civ, pSC, []mod{c(agreeSmallClaims), c(func(c *triagev1.Circumstances) { c.Counterclaim = true })}, []mod{c(agreeSmallClaims)}},
 		rules.CodeCPL165OverMandatory:     {civ, pSC, []mod{yuan(100000)}, []mod{yuan(100000), c(agreeSmallClaims)}},
 		// The case: ¥300,000 in 江苏, over twice the 2024 figure.

@@ -859,6 +859,37 @@ func (e *Engine) smallClaimsLawOf(court, province string, pilotCourt bool, on ti
 	return smallClaimsLaw{reg: reg, inForce: inForce, lim: lim, found: found}
 }
 
+// amountBandOf is the band of a small claim: the amount field's against
+// the limit (bandUnknown without a limit or an amount), or a changed claim's
+// the text states when that is worse (changedClaimBand, Interp. 278), with
+// the change's reason.
+func amountBandOf(a *Assessment, amount int64, agree bool, lim limit, found bool) (amountBand, *triagev1.Reason) {
+	b := bandUnknown
+	if found && amount > 0 {
+		b = band(amount, agree, lim)
+	}
+	return changedClaimBand(a, b, amount, agree, lim, found)
+}
+
+// overReasons are the reasons a band above the figure bars small claims
+// with: the regime's, and a changed claim's (changed, nil when the amount
+// field decides); none for another band.
+func overReasons(reg smallClaimsRegime, b amountBand, changed *triagev1.Reason) []*triagev1.Reason {
+	var rs []*triagev1.Reason
+	switch b {
+	case bandOverMandatory:
+		rs = append(rs, reason(reg.overMandatory))
+	case bandOverAgreement:
+		rs = append(rs, reason(reg.overAgreement))
+	default:
+		return nil
+	}
+	if changed != nil {
+		rs = append(rs, changed)
+	}
+	return rs
+}
+
 // smallClaimsByAmount applies the amount bands of the law in force (CPL
 // 165's two bands, the pilot's two, or CPL 162's single 30% band) and
 // returns the small-claims option with every reason that bars it. An
@@ -871,9 +902,8 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 	// Before 2022 an agreement could not bring a claim into small claims.
 	agree := f.GetCircumstances().GetPartiesAgreeSmallClaims() && reg.agreement
 	amount := f.GetClaimAmountFen()
-	b := bandUnknown
-	if found && amount > 0 {
-		b = band(amount, agree, lim)
+	b, changed := amountBandOf(a, amount, agree, lim, found)
+	if b != bandUnknown {
 		// A derived figure whose statistic a newer one has superseded is
 		// probably too low (wages rise): it decides only a claim above it,
 		// and only when nothing else bars small claims.
@@ -884,12 +914,7 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a, g, b) {
 			return undetermined(p, reason(reviewCodesOn(a.FiledOn).courtProvince))
 		}
-		switch b {
-		case bandOverMandatory:
-			blocks = append(blocks, reason(reg.overMandatory))
-		case bandOverAgreement:
-			blocks = append(blocks, reason(reg.overAgreement))
-		}
+		blocks = append(blocks, overReasons(reg, b, changed)...)
 	}
 	if len(blocks) > 0 {
 		return option(p, blocks, nil)
@@ -925,7 +950,11 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitAgreementUnknown))
 		return undetermined(p, reason(CodeLimitAgreementUnknown))
 	case bandAgreement:
-		return option(p, nil, []*triagev1.Reason{reason(reg.agreementOK)})
+		conds := []*triagev1.Reason{reason(reg.agreementOK)}
+		if changed != nil {
+			conds = append(conds, changed)
+		}
+		return option(p, nil, conds)
 	default:
 		// Interp. 273: a maritime court "可以" use small claims — an option
 		// the court may take, never the CPL 165 ¶1 duty of a basic court;

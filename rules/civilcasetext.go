@@ -72,6 +72,12 @@ type CivilCaseFacts struct {
 	// Denial (round 26): the defendant denies the facts or the debt
 	// (denialIn).
 	Denial string
+	// PersonalStatus (round 27): a claim to decide a personal status
+	// (ClaimsReading.PersonalStatus).
+	PersonalStatus string
+	// ChangedFen (round 27): the largest sum a changed or increased claim
+	// states (changeSumFen), in fen; 0 when none.
+	ChangedFen int64
 }
 
 // sentenceBreaks end a sentence for the readers of this case's facts, in
@@ -213,7 +219,12 @@ func ReadCivilCaseText(text string) CivilCaseFacts {
 	if !mayStateCaseFacts(text) {
 		return CivilCaseFacts{}
 	}
-	return readFoldedCaseFacts(foldCause(text))
+	folded := foldCause(text)
+	t := readFoldedCaseFacts(folded)
+	// The engine has the claims read already (Facts.Claims): civilCaseText
+	// takes the personal status from there.
+	t.PersonalStatus = readFoldedClaims(folded).PersonalStatus
+	return t
 }
 
 // readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded.
@@ -294,7 +305,7 @@ const caseFactRunes = "再监監撤改益反影"
 // NFKC may fold into one (foldsToIdeograph).
 func mayStateCaseFacts(text string) bool {
 	return strings.ContainsAny(text, caseFactRunes) || strings.ContainsAny(text, caseFactRunes26) ||
-		strings.ContainsFunc(text, foldsToIdeograph)
+		strings.ContainsAny(text, caseFactRunes27) || strings.ContainsFunc(text, foldsToIdeograph)
 }
 
 // foldsToIdeograph reports whether NFKC may fold r into a CJK ideograph of
@@ -406,6 +417,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 	t := readFoldedCaseFacts(folded)
 	c := f.GetCircumstances()
 	fx := &a.Facts
+	t.PersonalStatus = fx.Claims.PersonalStatus
 	// A written cause the catalogue does not place exactly may name a
 	// property right's confirmation ("确认股权纠纷", "专利权权属纠纷", round
 	// 26): read as the claims are.
@@ -416,6 +428,11 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 		return f
 	}
 	civilCaseText26(t, a)
+	// A changed claim's sum is compared with the figure by the small-claims
+	// rules (changedClaimBand, round 27).
+	if t.ChangedFen > 0 {
+		a.Facts.ChangedClaimFen, a.Facts.ChangedClaim = t.ChangedFen, t.Changed
+	}
 	return withTextReadings(f, a, []textReading{
 		{t.Retrial, CodeReviewRetrialInTextCivil, c.GetRetrial(), func(c *triagev1.Circumstances) { c.Retrial = true }},
 		{t.ThirdPartyRevocation, CodeReviewThirdPartyRevocationInText, fx.ThirdPartyRevocation ||
@@ -428,5 +445,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 		{t.Counterclaim, CodeReviewCounterclaimInText, c.GetCounterclaim(), func(c *triagev1.Circumstances) { c.Counterclaim = true }},
 		{t.PropertyConfirmation, CodeReviewPropertyConfirmationInText, propertyStated(c, fx.Cause),
 			func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true }},
+		{t.PersonalStatus, CodeReviewPersonalStatusInText, personalStatusStated(c, fx.Cause),
+			func(c *triagev1.Circumstances) { c.PersonalStatus = true }},
 	})
 }

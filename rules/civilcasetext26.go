@@ -436,8 +436,15 @@ func readCaseFacts26(sent string, t *CivilCaseFacts, r readers26) {
 	if r.counter && t.Counterclaim == "" {
 		t.Counterclaim = counterRequestIn(sent)
 	}
-	if r.change && t.Changed == "" {
-		t.Changed = changeIn(sent)
+	// Every change sentence is read for its sum (round 27: the largest
+	// decides), the first for the words the review quotes.
+	if r.change {
+		if w := changeIn(sent); w != "" {
+			if t.Changed == "" {
+				t.Changed = w
+			}
+			t.ChangedFen = max(t.ChangedFen, changeSumFen(sent, w))
+		}
 	}
 	if r.complex && t.Complex == "" {
 		t.Complex = complexIn(sent)

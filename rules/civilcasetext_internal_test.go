@@ -24,6 +24,10 @@ func FuzzCivilCaseText(f *testing.F) {
 		// Round 26.
 		"被告向本院提出诉讼请求：判令原告返还押金。", "被告提出反請求。", "诉讼请求：1.确认房屋归原告所有。", "原告申请追加李四为被告。",
 		"原告變更訴訟請求。", "本案案情複雜。", "被告否認借款事實。", "被告對欠款不予認可。", "本案疑难复杂",
+		// Round 27.
+		"诉讼请求：1.判令原告與被告離婚；2.返还彩礼3万元。", "诉讼请求：1.解除收养关系。", "诉讼请求：1.判令婚生女由原告直接抚养。",
+		"原告变更诉讼请求为判令被告偿还借款捌万元。", "原告变更诉讼请求，将借款金额由80000元变更为5000元。", "变更诉讼请求由由为",
+		"原告将诉讼请求金额由5000元变更为80000元，即变更诉讼请求。", "原告增加诉讼请求:违约金1.2万元。",
 	} {
 		f.Add(s)
 	}
@@ -34,15 +38,20 @@ func FuzzCivilCaseText(f *testing.F) {
 			t.Fatalf("ReadCivilCaseText(%q) = %+v, its folded form %+v", s, got, again)
 		}
 		for _, w := range [...]string{got.Retrial, got.ThirdPartyRevocation, got.PublicInterest, got.MajorImpact, got.Counterclaim,
-			got.PropertyConfirmation, got.Changed, got.Complex, got.Denial} {
+			got.PropertyConfirmation, got.Changed, got.Complex, got.Denial, got.PersonalStatus} {
 			if w != "" && !containsAny(folded, []string{w}) {
 				t.Fatalf("ReadCivilCaseText(%q): words %q not in the folded text", s, w)
 			}
+		}
+		// A changed claim's sum is read only with the change, never below 0.
+		if got.ChangedFen < 0 || got.ChangedFen > 0 && got.Changed == "" {
+			t.Fatalf("ReadCivilCaseText(%q): changed sum %d with change %q", s, got.ChangedFen, got.Changed)
 		}
 		in := &triagev1.Filing{Text: s, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL}
 		keep := proto.CloneOf(in)
 		// A 2024 filing, on which every round-26 review is given.
 		a := &Assessment{FiledOn: interp2022InForce.AddDate(2, 0, 0)}
+		a.Facts.Claims = readFoldedClaims(folded) // as readCivil does first
 		out := civilCaseText(in, a, folded)
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilCaseText(%q) changed the caller's filing", s)
@@ -56,6 +65,7 @@ func FuzzCivilCaseText(f *testing.F) {
 			{got.Retrial, c.GetRetrial()}, {got.ThirdPartyRevocation, c.GetThirdPartyRevocation()},
 			{got.PublicInterest, c.GetPublicInterest()}, {got.MajorImpact, c.GetMajorSocialImpact()},
 			{got.Counterclaim, c.GetCounterclaim()}, {got.PropertyConfirmation, c.GetPropertyRightsConfirmation()},
+			{got.PersonalStatus, c.GetPersonalStatus()},
 		} {
 			if (p.words != "") != p.set {
 				t.Fatalf("civilCaseText(%q): read %q but flag set %v", s, p.words, p.set)
@@ -75,6 +85,9 @@ func FuzzCivilCaseText(f *testing.F) {
 		}
 		if a.Facts.PublicInterest != c.GetPublicInterest() || a.Facts.ThirdPartyRevocation != c.GetThirdPartyRevocation() {
 			t.Fatalf("civilCaseText(%q): facts and circumstances disagree", s)
+		}
+		if a.Facts.ChangedClaimFen != got.ChangedFen {
+			t.Fatalf("civilCaseText(%q): changed sum %d in the facts, %d read", s, a.Facts.ChangedClaimFen, got.ChangedFen)
 		}
 	})
 }
@@ -111,8 +124,9 @@ func TestReadCivilCaseText(t *testing.T) {
 		{"被告提出反请求。", CivilCaseFacts{Counterclaim: "反请求"}},
 		{"被告曾要求原告在网上贷款。", CivilCaseFacts{}},
 		{"被告请求判令原告承担诉讼费。", CivilCaseFacts{}},
-		{"申请人与被告黄某因离婚纠纷一事,请求法院判令原告与被告离婚。", CivilCaseFacts{}},
-		{"原告诉被告请求判令原告与被告离婚。", CivilCaseFacts{}},
+		// No counterclaim; a claim to divorce (round 27).
+		{"申请人与被告黄某因离婚纠纷一事,请求法院判令原告与被告离婚。", CivilCaseFacts{PersonalStatus: "离婚"}},
+		{"原告诉被告请求判令原告与被告离婚。", CivilCaseFacts{PersonalStatus: "离婚"}},
 		{"被告经催告仍未履行,另请求判令原告享有优先受偿权。", CivilCaseFacts{}},
 		{"诉讼请求:1.确认位于某路1号的房屋归原告所有;2.判令被告支付5000元。事实与理由:", CivilCaseFacts{PropertyConfirmation: "确认位于某路1号的房屋归原告所有"}},
 		{"诉讼请求:1.确认原告与被告签订的股权转让协议无效。", CivilCaseFacts{}},
@@ -120,7 +134,7 @@ func TestReadCivilCaseText(t *testing.T) {
 		{"本院追加某公司为共同被告。", CivilCaseFacts{Changed: "追加某公司为共同被告"}},
 		{"原告追加被告王五。", CivilCaseFacts{Changed: "追加被告"}},
 		{"被告追加借款3000元。", CivilCaseFacts{}},
-		{"原告变更诉讼请求为5000元。", CivilCaseFacts{Changed: "变更诉讼请求"}},
+		{"原告变更诉讼请求为5000元。", CivilCaseFacts{Changed: "变更诉讼请求", ChangedFen: 500000}},
 		{"原告保留变更诉讼请求的权利。", CivilCaseFacts{}},
 		{"本案案情复杂。", CivilCaseFacts{Complex: "复杂"}},
 		{"本案疑难复杂。", CivilCaseFacts{}},
@@ -129,9 +143,53 @@ func TestReadCivilCaseText(t *testing.T) {
 		{"被告对欠款不予认可。", CivilCaseFacts{Denial: "被告对欠款不予认可"}},
 		{"被告未否认借款。", CivilCaseFacts{}},
 		{"被告之妻否认知情。", CivilCaseFacts{}},
+		// Round 27: personal status in the claims, a changed claim's sum.
+		{"诉讼请求:1.解除原告与被告之间的收养关系;2.判令被告支付2000元。", CivilCaseFacts{PersonalStatus: "解除原告与被告之间的收养关系"}},
+		{"诉讼请求:1.判令婚生女由原告直接抚养。", CivilCaseFacts{PersonalStatus: "由原告直接抚养"}},
+		{"诉讼请求:1.判令婚生女由原告抚养费。", CivilCaseFacts{}},
+		{"诉讼请求:1.确认原告与被告的婚姻无效。", CivilCaseFacts{PersonalStatus: "婚姻无效"}},
+		{"诉讼请求:1.变更原告为李某的监护人。", CivilCaseFacts{PersonalStatus: "变更原告为李某的监护人"}},
+		{"诉讼请求:1.判令被告支付离婚损害赔偿金2000元。", CivilCaseFacts{}},
+		{"诉讼请求:1.原告不要求离婚。", CivilCaseFacts{}},
+		{"事实与理由:双方已确认亲子关系。", CivilCaseFacts{}},
+		{"原告变更诉讼请求,将借款金额由80000元变更为5000元。", CivilCaseFacts{Changed: "变更诉讼请求", ChangedFen: 500000}},
+		{"原告将诉讼请求金额由5000元变更为80000元,即变更诉讼请求。", CivilCaseFacts{Changed: "变更诉讼请求", ChangedFen: 8000000}},
+		{"原告变更诉讼请求,减少本金60000元。", CivilCaseFacts{Changed: "变更诉讼请求"}},
+		{"原告变更诉讼请求,本金减少为3万元。", CivilCaseFacts{Changed: "变更诉讼请求", ChangedFen: 3000000}},
+		{"原告变更诉讼请求为判令被告支付以80000元为基数计算的利息。", CivilCaseFacts{Changed: "变更诉讼请求"}},
+		{"原告增加诉讼请求:违约金壹万贰仟元。", CivilCaseFacts{Changed: "增加诉讼请求", ChangedFen: 1200000}},
+		{"原告增加诉讼请求:违约金1.2万元。", CivilCaseFacts{Changed: "增加诉讼请求", ChangedFen: 1200000}},
+		{"原告申请追加李四为被告,要求其偿还80000元。", CivilCaseFacts{Changed: "追加李四为被告"}},
 	} {
 		if got := ReadCivilCaseText(c.text); got != c.want {
 			t.Errorf("ReadCivilCaseText(%q) = %+v, want %+v", c.text, got, c.want)
 		}
 	}
+}
+
+// FuzzCivilReading27 runs round 27's party readers (sideTotals,
+// regionalResidentStated, residenceAbroadStated) on any text: no panic,
+// counts never negative, and a text and its folded form read alike (the
+// engine reads the folded text).
+func FuzzCivilReading27(f *testing.F) {
+	for _, s := range []string{"本案原告共计12人。", "原告十二人推选张某为诉讼代表人。", "被告系香港特别行政区居民。", "证人系香港居民。",
+		"被告非香港居民。", "被告经常居所地在美国。", "原告共", "被告", "原告九十九百人", "\xff原告1", "原告99999999999999999999人"} {
+		f.Add(s)
+	}
+	subjects := []string{"原告", "被告", "第三人"}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := foldCause(s)
+		p, d := sideTotals(folded)
+		if p < 0 || d < 0 {
+			t.Fatalf("sideTotals(%q) = %d, %d", s, p, d)
+		}
+		again := foldCause(folded)
+		if p2, d2 := sideTotals(again); p2 != p || d2 != d {
+			t.Fatalf("sideTotals(%q) = %d, %d; folded again %d, %d", s, p, d, p2, d2)
+		}
+		if regionalResidentStated(folded, subjects) != regionalResidentStated(again, subjects) ||
+			residenceAbroadStated(folded, subjects) != residenceAbroadStated(again, subjects) {
+			t.Fatalf("residence readers differ on %q and its folded form", s)
+		}
+	})
 }

@@ -159,6 +159,9 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 			r.defendants = max(r.defendants, n)
 		}
 	}
+	// A count after the side itself ("原告共计12人", round 27).
+	tp, td := sideTotals(text)
+	r.plaintiffs, r.defendants = max(r.plaintiffs, tp), max(r.defendants, td)
 	var defendants, parties []string
 	for _, p := range f.GetParties() {
 		// A name of one character, or none, would be found everywhere.
@@ -172,7 +175,12 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	r.whereabouts = slices.ContainsFunc(unnegatedPhraseAt(text, whereaboutsPhrase), func(at int) bool {
 		return partySubject(text, at, append([]string{"被告"}, defendants...))
 	})
-	r.foreignText = r.foreignText || foreignStated(text, append([]string{"原告", "被告", "第三人"}, parties...))
+	subjects := append([]string{"原告", "被告", "第三人"}, parties...)
+	// A resident of Hong Kong, Macao or Taiwan (Interp. 549 with 520), or
+	// a habitual residence abroad (Interp. 520(2)), as a foreign party is
+	// (round 27).
+	r.foreignText = r.foreignText || foreignStated(text, subjects) || regionalResidentStated(text, subjects) ||
+		residenceAbroadStated(text, subjects)
 	r.publicNotice = statedUnnegated(text, "公告送达")
 	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) && matchedUnnegated(text, appraisalAsked)
 	r.publicInterestText = hanscan.Contains(text, "公益诉讼")
@@ -574,6 +582,10 @@ type ClaimsReading struct {
 	MaxFen int64
 	// ForeignCurrency: a sum is in a foreign currency (美元, 港币 …).
 	ForeignCurrency bool
+	// PersonalStatus: the words of a claim to decide a personal status
+	// (personalStatusClaim: 离婚, 解除收养关系, 由原告抚养 …), "" when none
+	// (statute round 27: CPL 166(1)).
+	PersonalStatus string
 }
 
 // claimsMarkers open the claims in a filing's text, factsMarkers the facts
@@ -849,6 +861,9 @@ func readFoldedClaims(text string) ClaimsReading {
 	}
 	for cl := range claimClauses(text) {
 		cr.NonMoney = cr.NonMoney || claimsAct(cl)
+		if cr.PersonalStatus == "" && holdsStatusRune(cl) {
+			cr.PersonalStatus = personalStatusClaim(cl)
+		}
 		// Every sum the three expressions read ends in 元, 万, 币 or 镑: a
 		// clause with none is not scanned (they start with a digit class,
 		// which the regexp package tries at every position).

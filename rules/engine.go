@@ -128,6 +128,12 @@ type Facts struct {
 	// Claims is what a civil filing's text says of its claims (readClaims):
 	// a claim for more than money, the largest sum named. Civil only.
 	Claims ClaimsReading
+	// ChangedClaimFen is the largest sum, in fen, of a changed or increased
+	// claim the text states (增加/变更诉讼请求, round 27), which Interp. 278
+	// compares with the small-claims figure; ChangedClaim the change's
+	// words. Civil only; 0 and "" when none.
+	ChangedClaimFen int64
+	ChangedClaim    string
 	// Maritime: the court is a maritime court (海事法院), which may use small
 	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
 	// though it sits at intermediate level. Civil filings only.
