@@ -2,6 +2,8 @@ package rules_test
 
 import (
 	"testing"
+
+	"github.com/fenjian/fenjian/rules"
 )
 
 // Round 27 of the statute audit (2026-12-05): administrative filings. Every
@@ -64,4 +66,17 @@ func audit27AdminCases(tb testing.TB) []tcase {
 		{name: "near miss: 不得再次发回重审", filing: a(cm.agreeS, text("原告认为本案不得再次发回重审。")),
 			avail: av(pSimp, avA), silent: []string{at(locSimp, remanded), at(locReview, r24AdminRemanded)}},
 	}
+}
+
+// FuzzReadAdminTextAmountSeparator: a fine written with a thousands
+// separator appended is read whole, whatever the text before it.
+func FuzzReadAdminTextAmountSeparator(f *testing.F) {
+	for _, s := range []string{"", "罚款", "1", "1,", ",", "款1", "罚款2", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got := rules.ReadAdminTextAmount(text + "。罚款2,500元。"); got < 2500_00 {
+			t.Fatalf("%q + 罚款2,500元: %d", text, got)
+		}
+	})
 }

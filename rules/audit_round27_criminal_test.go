@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
 )
 
 // Round 27 of the statute audit (2026-12-05): criminal procedure. Every row
@@ -151,4 +152,62 @@ func audit27CriminalCases(tb testing.TB) []tcase {
 		{name: "near miss: 有期徒刑两年 (within three years)", filing: says("建议判处被告人王某有期徒刑两年。"),
 			avail: av(pFT, avA, pSimp, avA), silent: []string{at(locFT, over3), at(locSimp, panel)}},
 	}
+}
+
+// TestReadTextFactsRound27: the readings round 27 changed, through
+// ReadTextFacts alone.
+func TestReadTextFactsRound27(t *testing.T) {
+	for _, c := range []struct{ text, minor, impaired, dispute string }{
+		{text: "被告人王某明知张某系未成年人，仍向其出售香烟。"},
+		{text: "被告人王某的儿子系未成年人。"},
+		{text: "被告人王某为未成年人提供住宿。"},
+		{text: "被告人王某系未成年人李某的监护人。"},
+		{text: "被告人王某殴打患有精神病的李某。"},
+		{text: "被告人王某明知李某系聋哑人。"},
+		{text: "被告人张某系未成年人。", minor: "未成年人"},
+		{text: "被告人王知远系未成年人。", minor: "未成年人"},
+		{text: "被告人王某，男，系未成年人，初中文化。", minor: "未成年人"},
+		{text: "被告人王某为未成年人，初中文化。", minor: "未成年人"},
+		{text: "被告人王某系未满十八周岁的女学生。", minor: "未满十八周岁"},
+		{text: "被告人王某案发时系聋哑人。", impaired: "聋哑"},
+		{text: "被告人王某经鉴定为限定责任能力。", impaired: "限定责任能力"},
+		{text: "被告人王某签署认罪认罚具结书后反悔。", dispute: "反悔"},
+		{text: "被告人王某醉酒驾驶，后撤回认罪认罚具结书。", dispute: "撤回认罪认罚"},
+		{text: "被告人王某至今未反悔。"},
+		{text: "被告人王某认罪。李某对量刑建议有异议。", dispute: "有异议"},
+		{text: "被告人王某认罪。被害人李某对量刑建议有异议。"},
+		{text: "被告人王某认罪，辩护人对量刑建议有异议。"},
+		{text: "被告人王某、李某对指控的事实均有异议。", dispute: "有异议"},
+		{text: "被告人王某、李某对指控的事实均无异议。"},
+	} {
+		got := rules.ReadTextFacts(c.text)
+		if got.Minor != c.minor || got.Impaired != c.impaired || got.Dispute != c.dispute {
+			t.Errorf("%s: minor %q impaired %q dispute %q, want %q %q %q", c.text, got.Minor, got.Impaired, got.Dispute, c.minor, c.impaired, c.dispute)
+		}
+	}
+}
+
+// FuzzReadTextFactsRound27: any text reads without a panic; another
+// person's minority appended never makes a minor of a text that had none;
+// the defendant's own appended always does; a withdrawal appended is always
+// a dispute; a victim's dispute appended never makes one.
+func FuzzReadTextFactsRound27(f *testing.F) {
+	for _, s := range []string{"", "被告人", "被告人王某", "被告人王某，男，", "明知", "对", "李某对", "反悔", "，后", "被告人王某、李某", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := rules.ReadTextFacts(text)
+		if got.Minor == "" && rules.ReadTextFacts(text+"。被告人王某明知张某系未成年人，仍向其出售香烟。").Minor != "" {
+			t.Fatalf("%q + another person's minority: minor read", text)
+		}
+		if rules.ReadTextFacts(text+"。被告人张某系未成年人。").Minor == "" {
+			t.Fatalf("%q + 被告人张某系未成年人: no minor read", text)
+		}
+		if rules.ReadTextFacts(text+"。被告人王某撤回认罪认罚具结书。").Dispute == "" {
+			t.Fatalf("%q + a withdrawal: no dispute read", text)
+		}
+		if got.Dispute == "" && rules.ReadTextFacts(text+"。被害人李某对量刑建议有异议。").Dispute != "" {
+			t.Fatalf("%q + a victim's dispute: dispute read", text)
+		}
+	})
 }

@@ -878,11 +878,24 @@ func sentenceDispute(sent string) (string, disputeKind) {
 			}
 		}
 	}
+	ofDefendant := strings.Contains(sent, "被告人")
 	for _, cl := range strings.FieldsFunc(sent, func(r rune) bool { return r == '，' || r == ',' }) {
-		if !strings.Contains(cl, "被告人") && disputeSubject(cl) {
-			if w, k := disputeIn(cl); w != "" {
-				return w, k
-			}
+		if strings.Contains(cl, "被告人") {
+			continue
+		}
+		// A clause without a subject in a sentence about a defendant is
+		// his (被告人王某醉酒驾驶机动车，后撤回认罪认罚具结书); one naming
+		// another party before the dispute is not.
+		w, k := disputeIn(cl)
+		if w == "" {
+			continue
+		}
+		before := cl
+		if i := strings.Index(cl, w); i >= 0 {
+			before = cl[:i]
+		}
+		if disputeSubject(cl) || ofDefendant && !containsAny(before, notDefendantSubjects[:]) {
+			return w, k
 		}
 	}
 	return "", disputeFacts
