@@ -79,6 +79,8 @@ func audit27CriminalCases(tb testing.TB) []tcase {
 			fires: []string{at(locFT, ftImpaired), at(locSimp, sImpaired), at(locReview, r23Impaired)}}
 	}
 	two := cm.twoDefendants
+	beijing := courtIn("北京市海淀区人民法院", "北京市")
+	const pilotExcl = "PILOT_EXCLUDED"
 	return []tcase{
 		// --- 1. Another person's minority (CrPL 223(2) is the defendant's own) ---
 		nothing("明知张某系未成年人 (the brief's known false reading)", "被告人王某明知张某系未成年人，仍向其出售香烟。"),
@@ -109,6 +111,12 @@ func audit27CriminalCases(tb testing.TB) []tcase {
 			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, ftCo), at(locReview, r23DisputeInText)}},
 		{name: "被告人王某与李某，李某对适用简易程序有异议", filing: says("被告人王某伙同被告人李某盗窃，被告人李某对适用简易程序有异议。", two),
 			avail: av(pSimp, avU), review: ptr(true), fires: []string{at(locSimp, sCo), at(locReview, r23DisputeInText)}},
+		// A dispute the fields state already: it bars as before, and the
+		// review that asks to correct the fields is not given.
+		{name: "co-defendant's denial marked, text 被告人王某、李某对指控的事实均有异议: no review", filing: says("被告人王某、李某对指控的犯罪事实均有异议。", two, cm.coDenies),
+			avail: av(pFT, avU, pSimp, avU), fires: []string{at(locFT, ftCo), at(locSimp, sCo)}, silent: []string{at(locReview, r23DisputeInText)}},
+		{name: "no admission marked, text 被告人王某不认罪: no review", filing: says("被告人王某不认罪。", plea(false, false)),
+			avail: av(pFT, avU, pSimp, avU), silent: []string{at(locReview, r23DisputeInText)}},
 		{name: "near miss: 被告人王某、李某对指控的事实均无异议", filing: says("被告人王某、李某对指控的犯罪事实均无异议。", two),
 			avail: av(pFT, avA, pSimp, avA), silent: []string{at(locReview, r23DisputeInText)}},
 		{name: "near miss: 被害人李某对量刑建议有异议 (a victim's view bars nothing)", filing: says("被告人王某盗窃。被害人李某对量刑建议有异议。", two),
@@ -151,6 +159,24 @@ func audit27CriminalCases(tb testing.TB) []tcase {
 			avail: av(pFT, avA, pSimp, avA), silent: []string{at(locSimp, interm)}},
 		{name: "near miss: 有期徒刑两年 (within three years)", filing: says("建议判处被告人王某有期徒刑两年。"),
 			avail: av(pFT, avA, pSimp, avA), silent: []string{at(locFT, over3), at(locSimp, panel)}},
+
+		// --- 6. The law in force on the filing date: the pilots and CrPL 2012 ---
+		{name: "2015 pilot: 明知张某系未成年人 leaves the pilot's fast-track open", filing: says("被告人王某明知张某系未成年人，仍向其出售香烟。", beijing, filedOn("2015-03-02")),
+			avail: av(pFT, avA), fires: []string{at(locFT, "PILOT2014_FAST_TRACK_ELIGIBLE")}, silent: []string{at(locFT, pilotExcl), at(locReview, r23Minor)}},
+		{name: "2015 pilot: 被告人张某系未成年人 is excluded", filing: says("被告人张某系未成年人。", beijing, filedOn("2015-03-02")),
+			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, pilotExcl), at(locReview, r23Minor)}},
+		{name: "2015 pilot: 有期徒刑壹年陆个月 (over the first phase's year)", filing: says("建议判处被告人王某有期徒刑壹年陆个月。", beijing, filedOn("2015-03-02")),
+			avail: av(pFT, avU), fires: []string{at(locFT, "PILOT2014_SENTENCE_OVER_1_YEAR")}},
+		{name: "2017 pilot: 有期徒刑叁年陆个月 (over the second phase's three years)", filing: says("建议判处被告人王某有期徒刑叁年陆个月。", beijing, filedOn("2017-03-01")),
+			avail: av(pFT, avU), fires: []string{at(locFT, "PILOT2016_SENTENCE_OVER_3_YEARS")}},
+		{name: "2017 pilot: 撤回认罪认罚具结书", filing: says("被告人王某撤回认罪认罚具结书。", beijing, filedOn("2017-03-01")),
+			avail: av(pFT, avU, pSimp, avA), review: ptr(true), fires: []string{at(locReview, r27Withdrawn)}},
+		{name: "2013 (CrPL 2012 art. 209(4)): 被告人王某、李某均不认罪", filing: says("被告人王某、李某均不认罪。", two, filedOn("2013-06-03")),
+			avail: av(pSimp, avU), review: ptr(true), fires: []string{at(locSimp, "CRPL2012_209_CO_DEFENDANT_DISPUTE")}},
+		{name: "2013 (CrPL 2012 art. 20): 可能判处无期徒刑", filing: says("被告人王某抢劫致人死亡，可能判处无期徒刑。", filedOn("2013-06-03")),
+			avail: av(pSimp, avU), review: ptr(true), fires: []string{at(locSimp, "CRPL2012_20_INTERMEDIATE_JURISDICTION")}},
+		{name: "2013: 明知张某系未成年人 leaves simplified open and unreviewed", filing: says("被告人王某明知张某系未成年人，仍向其出售香烟。", filedOn("2013-06-03")),
+			avail: av(pSimp, avA), silent: []string{at(locReview, r23Minor), at(locSimp, "INTERP2012_474_MINOR_REPRESENTATIVE_CONSULTED")}},
 	}
 }
 

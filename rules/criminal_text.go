@@ -1067,6 +1067,16 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 			defendants++
 		}
 	}
+	// A co-defendant's dispute the circumstances state already bars as
+	// the text's would; the review, which asks to correct the fields,
+	// would say what is not so (round 27: a text read through a list of
+	// names beside a field that marks the dispute).
+	if tf.Dispute != "" && disputeMarked(f.GetCircumstances(), tf.DisputeKind, defendants) {
+		tf.Dispute = ""
+		if !tf.Any() {
+			return f
+		}
+	}
 	for _, r := range [...]struct{ code, words string }{
 		{CodeReviewImpairedInText, tf.Impaired},
 		{CodeReviewMinorInText, tf.Minor},
@@ -1080,6 +1090,38 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		}
 	}
 	return withTextFacts(f, tf, defendants)
+}
+
+// disputeMarked reports whether c states the dispute of kind k already: a
+// co-defendant's (several defendants) or the one defendant's (no
+// admission, no acceptance, no consent, an objection), or one that bars
+// more (a denial of the facts for a dispute of the sentence).
+func disputeMarked(c *triagev1.Circumstances, k disputeKind, defendants int) bool {
+	if defendants <= 1 {
+		plea := PleaOf(c)
+		switch k {
+		case disputeFacts:
+			return !plea.Admits
+		case disputeSentence, disputeWithdrawn:
+			return !plea.Accepts || !plea.Admits
+		case disputeFastTrack:
+			return !c.GetConsentsFastTrack()
+		case disputeSimplified:
+			return c.GetObjectsSimplified()
+		}
+		return false
+	}
+	switch k {
+	case disputeFacts:
+		return c.GetCoDefendantDeniesChargedFacts()
+	case disputeSentence, disputeWithdrawn:
+		return c.GetCoDefendantDisputesChargeOrSentence() || c.GetCoDefendantDeniesChargedFacts()
+	case disputeFastTrack:
+		return c.GetCoDefendantObjectsFastTrack()
+	case disputeSimplified:
+		return c.GetCoDefendantObjectsSimplified()
+	}
+	return false
 }
 
 // disputeReviewCode is the review a dispute read from the text gets: a
