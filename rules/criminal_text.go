@@ -568,7 +568,7 @@ func ReadTextFacts(text string) TextFacts {
 		if !strings.Contains(sent, "被告人") {
 			// A dispute of a defendant named short (李某对量刑建议有异议):
 			// read only in a sentence with 对 and a dispute's stem.
-			if tf.Dispute == "" && strings.Contains(sent, "对") && containsAny(sent, disputeStems[:]) {
+			if tf.Dispute == "" && strings.Contains(sent, "对") {
 				tf.Dispute, tf.DisputeKind = sentenceDispute(sent)
 			}
 			continue
@@ -871,6 +871,11 @@ func anotherPersonAfter(rest, copula string) bool {
 // defendant of a joint crime, so a dispute of a name is read as a
 // defendant's; a victim's, a defender's or the prosecution's is not.
 func sentenceDispute(sent string) (string, disputeKind) {
+	// Every dispute word holds a stem: a sentence without one is not
+	// split into segments and clauses (Decide's cost, docs/performance.md).
+	if !containsAny(sent, disputeStems[:]) {
+		return "", disputeFacts
+	}
 	if strings.Contains(sent, "被告人") {
 		for _, seg := range defendantSegments(sent, true) {
 			if w, k := disputeIn(seg); w != "" {
