@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -120,7 +121,7 @@ var adminMoneyWords = [...]string{"罚款", "罚没", "没收", "违法所得", 
 func ReadAdminTextAmount(text string) int64 {
 	var most int64
 	folded := foldCause(text)
-	for _, cl := range strings.FieldsFunc(folded, func(r rune) bool { return strings.ContainsRune(clauseSeparators+",，", r) }) {
+	for _, cl := range adminClauses(folded) {
 		if !strings.ContainsAny(cl, "元万") || !containsAny(cl, adminMoneyWords[:]) {
 			continue
 		}
@@ -136,3 +137,30 @@ func yuanWords(fen int64) string {
 	}
 	return strconv.FormatFloat(float64(fen)/100, 'f', 2, 64) + "元"
 }
+
+// adminClauses splits a folded complaint into clauses at clauseSeparators
+// and commas, but not at a comma between digits: 2,500元 is one sum
+// (nextYuanSum reads the separator), and until rules 2026-12-04.44 it read
+// as 500元, which counted ¶1(2) for a fine of ¥2,500 (statute round 27).
+func adminClauses(folded string) []string {
+	var out []string
+	start := 0
+	for i, r := range folded {
+		if !strings.ContainsRune(clauseSeparators+",，", r) {
+			continue
+		}
+		if r == ',' && i > 0 && i+1 < len(folded) && isASCIIDigit(folded[i-1]) && isASCIIDigit(folded[i+1]) {
+			continue
+		}
+		if i > start {
+			out = append(out, folded[start:i])
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	if start < len(folded) {
+		out = append(out, folded[start:])
+	}
+	return out
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }

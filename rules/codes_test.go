@@ -54,6 +54,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 25, administrative":       audit25AdminCases(tb),
 		"audit round 26, criminal":             audit26CriminalCases(tb),
 		"audit round 26, administrative":       audit26AdminCases(tb),
+		"audit round 27, criminal":             audit27CriminalCases(tb),
+		"audit round 27, administrative":       audit27AdminCases(tb),
 	}
 }
 
@@ -464,6 +466,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewAdminObjectionInText:        "行政诉讼法第八十二条第二款",
 		rules.CodeReviewAdminTextAmount:             "行政诉讼法第八十二条第一款第二项",
 		rules.CodeReviewRepresentativeObjectsInText: "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）",
+		// Round 27 (criminal).
+		rules.CodeReviewPleaWithdrawnInText: "刑事诉讼法第一百七十四条、第二百二十二条、第二百二十三条第四项；刑诉法解释第三百五十八条（2021年3月1日起施行）",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -71,7 +71,17 @@ func (t TextSentence) overOneYear() bool {
 // …判处, 请求判处, 求刑; round 23b). A mark opens a clause only; the clause
 // counts when it names a punishment, so 提请依法判处 with no term reads
 // nothing.
-var recommendationMarks = [...]string{"建议", "量刑意见", "提请", "请求判处", "请求对", "求刑"}
+//
+// 可能判处 (round 27) states the punishment the prosecution expects rather
+// than asks for; 刑事诉讼法第二十一条 and 第二百二十二条 name the case by it
+// ("可能判处无期徒刑、死刑的案件", "可能判处三年有期徒刑以下刑罚的案件"), so it
+// is read as a recommendation is, unless negated (不可能判处).
+var recommendationMarks = [...]string{"建议", "量刑意见", "提请", "请求判处", "请求对", "求刑", "可能判处"}
+
+// negatedMark reports whether the mark at start is negated: 不可能判处.
+func negatedMark(rs []rune, start int) bool {
+	return start > 0 && rs[start-1] == '不' && runesHavePrefix(rs[start:], []rune("可能"))
+}
 
 // ReadTextSentence reads the sentencing recommendations of a criminal
 // filing's text. Each runs from its mark (建议, 量刑意见) to the end of the
@@ -93,6 +103,9 @@ func ReadTextSentence(text string) TextSentence {
 		}
 		clause := rs[start:end]
 		i = end
+		if negatedMark(rs, start) {
+			continue
+		}
 		one := readRecommendation(clause)
 		if !one.Found {
 			continue
@@ -374,7 +387,7 @@ func kindAfterRange(rest []rune) (light, ok bool) {
 }
 
 // number reads a number at i: Arabic digits (full- or half-width) or
-// Chinese numerals up to 九千九百九十九 (两, 〇, 零 included). It returns the
+// Chinese numerals up to 九千九百九十九 (两, 〇, 零 and the upper case included). It returns the
 // value, the index after it and whether one was there.
 func number(rs []rune, i int) (int, int, bool) {
 	if i >= len(rs) {
@@ -403,11 +416,11 @@ func number(rs []rune, i int) (int, int, bool) {
 		}
 		unit := 0
 		switch r {
-		case '十':
+		case '十', '拾':
 			unit = 10
-		case '百':
+		case '百', '佰':
 			unit = 100
-		case '千':
+		case '千', '仟':
 			unit = 1000
 		}
 		if unit == 0 {
@@ -435,17 +448,17 @@ func digit(r rune) (int, bool) {
 	return 0, false
 }
 
+// chineseDigit reads one Chinese digit, lower or upper case (大写: 叁年陆个月,
+// round 27), with the civil sums' table (numeralDigits).
 func chineseDigit(r rune) (int, bool) {
-	if i := strings.IndexRune("〇一二三四五六七八九", r); i >= 0 {
-		return utf8.RuneCountInString("〇一二三四五六七八九"[:i]), true
-	}
-	switch r {
-	case '零':
+	if r == '〇' || r == '零' {
 		return 0, true
-	case '两':
-		return 2, true
 	}
-	return 0, false
+	if r < 0x4e00 {
+		return 0, false
+	}
+	d, ok := numeralDigits[r]
+	return int(d), ok
 }
 
 // withText is the recommendation read against the thresholds once the text's
@@ -511,6 +524,7 @@ const (
 	disputeSentence                      // 对罪名、量刑（建议）有异议
 	disputeFastTrack                     // 不同意适用速裁程序, 对适用速裁程序有异议
 	disputeSimplified                    // 对适用简易程序有异议
+	disputeWithdrawn                     // 反悔, 撤回认罪认罚具结书 (round 27): as disputeSentence, reviewed as a withdrawal
 )
 
 // Any reports whether the text states any bar.
@@ -523,16 +537,24 @@ var (
 	// indictment's description (失聪, 听力残疾, 言语残疾, 视力残疾, 双眼失明):
 	// the grade is not read, so 视力残疾三级 (低视力) closes too, reviewed.
 	impairedWords = [...]string{"又聋又哑", "聋哑", "聋人", "哑人", "盲人", "双目失明", "双眼失明", "失聪", "听力残疾", "言语残疾", "视力残疾",
-		"盲、聋、哑", "限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
+		"盲、聋、哑", "限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认",
+		"限定责任能力", "限制责任能力", "部分责任能力"}
 	// capacityWords state the capacity in the whole sentence (经鉴定，…具有限定刑事责任能力).
-	capacityWords = [...]string{"限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认"}
+	// Round 27 added the forensic report's words without 刑事 (限定责任能力)
+	// and a diminished capacity (辨认和控制能力明显削弱): "尚未完全丧失辨认或者
+	// 控制自己行为能力" (CrPL 215(1), 223(1)) in other words. Only 辨认能力 and
+	// 控制能力 are read: a victim's 性防卫能力削弱 (a real filing's) is not the
+	// defendant's.
+	capacityWords = [...]string{"限定刑事责任能力", "限制刑事责任能力", "部分刑事责任能力", "尚未完全丧失辨认", "部分丧失辨认",
+		"限定责任能力", "限制责任能力", "部分责任能力",
+		"辨认能力削弱", "辨认能力减弱", "辨认能力明显削弱", "辨认能力明显减弱", "控制能力削弱", "控制能力减弱", "控制能力明显削弱", "控制能力明显减弱"}
 	// illnessWords state a mental illness without its degree (round 23b):
 	// CrPL 215(1), 223(1) bar "尚未完全丧失辨认或者控制自己行为能力的精神病人",
 	// so an illness is read as a bar unless the text states full capacity
 	// (刑法第十八条第二款: 间歇性的精神病人在精神正常的时候犯罪).
 	illnessWords = [...]string{"精神病", "精神疾病", "精神障碍", "精神分裂", "精神发育迟滞"}
 	minorWords   = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
-	copulas      = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时"}
+	copulas      = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时", "案发时"}
 	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "翻供", "提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序"}
 )
 
@@ -544,9 +566,14 @@ func ReadTextFacts(text string) TextFacts {
 	full := fullCapacityStated(text)
 	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
 		if !strings.Contains(sent, "被告人") {
+			// A dispute of a defendant named short (李某对量刑建议有异议):
+			// read only in a sentence with 对 and a dispute's stem.
+			if tf.Dispute == "" && strings.Contains(sent, "对") {
+				tf.Dispute, tf.DisputeKind = sentenceDispute(sent)
+			}
 			continue
 		}
-		for _, seg := range defendantSegments(sent) {
+		for _, seg := range defendantSegments(sent, false) {
 			if tf.Impaired == "" {
 				if w := wordAfterCopula(seg, impairedWords[:]); w != "" {
 					tf.Impaired = w
@@ -560,9 +587,9 @@ func ReadTextFacts(text string) TextFacts {
 					tf.Minor = w
 				}
 			}
-			if tf.Dispute == "" {
-				tf.Dispute, tf.DisputeKind = disputeIn(seg)
-			}
+		}
+		if tf.Dispute == "" {
+			tf.Dispute, tf.DisputeKind = sentenceDispute(sent)
 		}
 		if tf.Impaired == "" && !strings.Contains(sent, "被害人") {
 			for _, w := range capacityWords {
@@ -664,7 +691,9 @@ func illnessAfterCopula(seg string) string {
 // runes: 发回原审人民法院重新审判).
 var remandMarks = [...]string{"重审", "重新审判", "重新审理"}
 
-const remandWithin = 12
+// Round 27 raised it from 12: a court named in full (发回浙江省杭州市西湖区
+// 人民法院重审) is thirteen runes; no clause mark may stand between.
+const remandWithin = 20
 
 // remandIn returns the words that state the case remanded for retrial
 // (撤销原判，发回重审; CrPL 239), "" when none or negated (不得再发回重新审判).
@@ -696,30 +725,39 @@ func negatedClaim(before string) bool {
 }
 
 // defendantSegments are the parts of a sentence that speak of one 被告人:
-// from 被告人 to the end of its clause (the first comma, or the second when
-// the first closes the name within six characters: 被告人王某，系聋哑人), cut
-// at the next 被告人 or 被害人.
-func defendantSegments(sent string) []string {
+// from 被告人 to the end of its clause (the first comma, or a later one
+// while each piece before it is at most six characters, up to
+// segmentCommas: 被告人王某，系聋哑人; 被告人王某，男，系未成年人, round 27),
+// cut at the next 被告人 or 被害人 and, when list is false, at another
+// person's name (connectorAt). With list true the segment runs on through
+// a list of names (被告人王某、李某对…均有异议: CrPL 215(4), 223(4) read a
+// co-defendant's dispute there) and is cut at 辩护人 instead, whose view is
+// not a defendant's.
+func defendantSegments(sent string, list bool) []string {
 	var out []string
 	rs := []rune(sent)
-	mark, victim := []rune("被告人"), []rune("被害人")
+	mark, victim, defender := []rune("被告人"), []rune("被害人"), []rune("辩护人")
 	for i := 0; i+len(mark) <= len(rs); i++ {
 		if !runesHavePrefix(rs[i:], mark) {
 			continue
 		}
 		start := i + len(mark)
-		end, commas := start, 0
+		end, commas, piece := start, 0, start
 		for end < len(rs) {
 			r := rs[end]
 			if r == '，' || r == ',' || r == '：' {
-				if commas == 0 && end-start <= 6 {
+				if commas < segmentCommas && end-piece <= 6 {
 					commas++
 					end++
+					piece = end
 					continue
 				}
 				break
 			}
-			if runesHavePrefix(rs[end:], mark) || runesHavePrefix(rs[end:], victim) || connectorAt(rs, end) {
+			if runesHavePrefix(rs[end:], mark) || runesHavePrefix(rs[end:], victim) {
+				break
+			}
+			if list && runesHavePrefix(rs[end:], defender) || !list && connectorAt(rs, end) {
 				break
 			}
 			end++
@@ -728,6 +766,10 @@ func defendantSegments(sent string) []string {
 	}
 	return out
 }
+
+// segmentCommas is how many commas a defendant's segment runs through after
+// short pieces (his name, sex, a remark: 被告人王某，男，系未成年人).
+const segmentCommas = 2
 
 // connectorAt reports whether another person's name starts at i: 和, 与,
 // 伙同, 、, 及 (not 及其, which speaks of the same defendant's counsel).
@@ -760,8 +802,10 @@ func wordAfterCopula(seg string, words []string) string {
 	if cop < 0 {
 		return ""
 	}
+	_, size := utf8.DecodeRuneInString(seg[cop:])
+	copula := seg[cop : cop+size]
 	for _, w := range words {
-		if strings.Contains(seg[cop:], w) {
+		if i := strings.Index(seg[cop:], w); i >= 0 && !anotherPersonAfter(seg[cop+i+len(w):], copula) {
 			return w
 		}
 	}
@@ -769,7 +813,8 @@ func wordAfterCopula(seg string, words []string) string {
 }
 
 // copulaIn returns the byte index of the first copula within copulaWithin
-// runes of seg's start (next to the defendant's name), -1 when none.
+// runes of seg's start (next to the defendant's name), -1 when none or when
+// words before it make what follows another person's (otherPersonWords).
 func copulaIn(seg string) int {
 	rs := []rune(seg)
 	head := string(rs[:min(len(rs), copulaWithin)])
@@ -779,20 +824,141 @@ func copulaIn(seg string) int {
 			cop = i
 		}
 	}
+	if cop > 0 && containsAny(head[:cop], otherPersonWords[:]) {
+		return -1
+	}
 	return cop
+}
+
+// otherPersonWords, between a defendant's name and a copula, make the
+// copula another person's: what the defendant knew (明知张某系未成年人, 得知
+// 李某为…), whose relative (王某的儿子系…, 之子), whom he employed, kept or
+// hurt (雇佣的李某系…, 殴打患有精神病的李某). CrPL 215(1) and 223(1)–(2) bar
+// the defendant's own state only, so until rules 2026-12-04.44 these texts
+// closed fast-track wrongly (statute round 27). Single runes that names
+// bear (知, 之, 向) are not among them: 被告人王知远系未成年人 is still read.
+var otherPersonWords = [...]string{"明知", "知道", "得知", "获知", "知悉", "知晓", "深知", "发现", "听说", "认识到", "的", "之子", "之女", "之父", "之母",
+	"雇", "招募", "收留", "容留", "殴打", "猥亵", "强奸", "奸淫", "拐", "诱骗", "欺骗", "骗取", "介绍", "组织", "教唆", "胁迫", "引诱", "利用", "指使", "唆使",
+	"伤害", "虐待", "遗弃", "收买", "强迫", "出售", "贩卖", "提供", "带领", "纠集", "冒充", "谎称"}
+
+// relationNouns after 的 (or 之) make a minor or impaired word the
+// description of another person: 系未成年人李某的监护人, 系聋哑人张某之父.
+var relationNouns = [...]string{"监护人", "父", "母", "家长", "老师", "教师", "班主任", "雇主", "亲属", "抚养人", "祖父", "祖母", "外祖", "爷爷", "奶奶", "儿子", "女儿", "子女"}
+
+// anotherPersonAfter reports whether rest, the words after a minor or
+// impaired word, make it another person's: a relation within eight runes
+// (未成年人李某的监护人), or, after the copula 为, a verb rather than the
+// clause's end (为未成年人提供…: 为 is a preposition there).
+func anotherPersonAfter(rest, copula string) bool {
+	rs := []rune(rest)
+	near := string(rs[:min(len(rs), 8)])
+	for _, m := range [...]string{"的", "之"} {
+		if i := strings.Index(near, m); i >= 0 {
+			after := near[i+len(m):]
+			if slices.ContainsFunc(relationNouns[:], func(n string) bool { return strings.HasPrefix(after, n) }) {
+				return true
+			}
+		}
+	}
+	return copula == "为" && len(rs) > 0 && !strings.ContainsRune("，,。；;、）)（(的且并又", rs[0])
+}
+
+// sentenceDispute reads a defendant's dispute from a sentence: in each
+// segment after 被告人, through a list of names (defendantSegments with
+// list), and in each clause without 被告人 whose subject is a person named
+// short before 对 (李某对量刑建议有异议, 其对指控的事实有异议) and no other
+// party (disputeSubject). CrPL 215(4) and 223(4) bar a dispute of any
+// defendant of a joint crime, so a dispute of a name is read as a
+// defendant's; a victim's, a defender's or the prosecution's is not.
+func sentenceDispute(sent string) (string, disputeKind) {
+	// Every dispute word holds a stem: a sentence without one is not
+	// split into segments and clauses (Decide's cost, docs/performance.md).
+	if !containsAny(sent, disputeStems[:]) {
+		return "", disputeFacts
+	}
+	if strings.Contains(sent, "被告人") {
+		for _, seg := range defendantSegments(sent, true) {
+			if w, k := disputeIn(seg); w != "" {
+				return w, k
+			}
+		}
+	}
+	ofDefendant := strings.Contains(sent, "被告人")
+	for _, cl := range strings.FieldsFunc(sent, func(r rune) bool { return r == '，' || r == ',' }) {
+		if strings.Contains(cl, "被告人") {
+			continue
+		}
+		// A clause without a subject in a sentence about a defendant is
+		// his (被告人王某醉酒驾驶机动车，后撤回认罪认罚具结书); one naming
+		// another party before the dispute is not.
+		w, k := disputeIn(cl)
+		if w == "" {
+			continue
+		}
+		before := cl
+		if i := strings.Index(cl, w); i >= 0 {
+			before = cl[:i]
+		}
+		if disputeSubject(cl) || ofDefendant && !containsAny(before, notDefendantSubjects[:]) {
+			return w, k
+		}
+	}
+	return "", disputeFacts
+}
+
+// disputeStems are in every word of disputeWords and withdrawnWords: a
+// sentence without one states no dispute.
+var disputeStems = [...]string{"异议", "认罪", "否认", "翻供", "不同意", "反悔", "撤回", "签署", "认罚"}
+
+// notDefendantSubjects mark the subject of a clause as no defendant: another
+// party, the court, the prosecution, a procedural step (经审查).
+var notDefendantSubjects = [...]string{"被害", "辩护", "公诉", "检察", "代理", "原告", "证人", "鉴定", "法院", "本院", "家属", "亲属", "机关", "单位", "公司",
+	"本案", "双方", "各方", "经", "审查", "监护"}
+
+// disputeSubject reports whether a clause begins with a short subject (one
+// to four runes, no digit) before 对 that names no other party: 李某对…,
+// 其对…, 二人均对….
+func disputeSubject(cl string) bool {
+	cl = strings.TrimLeft(cl, " 　\t\n")
+	rs := []rune(cl)
+	i := slices.Index(rs[:min(len(rs), 7)], '对')
+	if i < 1 {
+		return false
+	}
+	subj := string(rs[:i])
+	return !containsAny(subj, notDefendantSubjects[:]) && !strings.ContainsAny(subj, "0123456789０１２３４５６７８９、（）()")
+}
+
+// withdrawnWords state a defendant's withdrawal of his 认罪认罚 (刑事诉讼法第一
+// 百七十四条's 具结书; 刑诉法解释第三百七十五条第二项: 被告人…反悔): the
+// acceptance is gone, so fast-track is (CrPL 222); the admission of the
+// facts is not thereby withdrawn (翻供 and 不认罪 say that). Round 27.
+var withdrawnWords = [...]string{"反悔", "撤回认罪认罚", "撤回具结书", "拒绝签署认罪认罚具结书", "拒绝签署具结书", "拒不签署认罪认罚具结书", "拒不签署具结书", "不愿签署具结书", "不愿签署认罪认罚具结书", "不再认罪认罚", "不再认罚"}
+
+// disputeNegated: 无异议, 没有异议, 不持异议, 未反悔.
+func disputeNegated(before string) bool {
+	return strings.HasSuffix(before, "无") || strings.HasSuffix(before, "没") || strings.HasSuffix(before, "没有") ||
+		strings.HasSuffix(before, "不") || strings.HasSuffix(before, "未") || strings.HasSuffix(before, "不得") || strings.HasSuffix(before, "不会")
 }
 
 // disputeIn reads a defendant's dispute from his segment: 无异议, 没有异议,
 // 不持异议 are none.
 func disputeIn(seg string) (string, disputeKind) {
+	for _, w := range withdrawnWords {
+		if idx := strings.Index(seg, w); idx >= 0 && !disputeNegated(seg[:idx]) {
+			if w2, k := disputeIn(seg[:idx] + seg[idx+len(w):]); w2 != "" && k != disputeSentence {
+				return w2, k // a dispute of the facts or the procedure stated beside it bars more
+			}
+			return w, disputeWithdrawn
+		}
+	}
 	for _, w := range disputeWords {
 		idx := strings.Index(seg, w)
 		if idx < 0 {
 			continue
 		}
 		before := seg[:idx]
-		if strings.HasSuffix(before, "无") || strings.HasSuffix(before, "没") || strings.HasSuffix(before, "没有") ||
-			strings.HasSuffix(before, "不") || strings.HasSuffix(before, "未") {
+		if disputeNegated(before) {
 			continue
 		}
 		switch {
@@ -845,7 +1011,7 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 		switch tf.DisputeKind {
 		case disputeFacts:
 			c.CoDefendantDeniesChargedFacts = true
-		case disputeSentence:
+		case disputeSentence, disputeWithdrawn:
 			c.CoDefendantDisputesChargeOrSentence = true
 		case disputeFastTrack:
 			c.CoDefendantObjectsFastTrack = true
@@ -858,7 +1024,7 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 	case disputeFacts:
 		c.GuiltyPlea = false //nolint:staticcheck // SA1019: the deprecated field would restore the admission
 		c.AdmitsChargedFacts = false
-	case disputeSentence:
+	case disputeSentence, disputeWithdrawn:
 		if c.GetGuiltyPlea() { //nolint:staticcheck // SA1019: split the deprecated plea to drop only its acceptance
 			c.GuiltyPlea, c.AdmitsChargedFacts = false, true //nolint:staticcheck // SA1019: as above
 		}
@@ -906,11 +1072,21 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 			defendants++
 		}
 	}
+	// A co-defendant's dispute the circumstances state already bars as
+	// the text's would; the review, which asks to correct the fields,
+	// would say what is not so (round 27: a text read through a list of
+	// names beside a field that marks the dispute).
+	if tf.Dispute != "" && disputeMarked(f.GetCircumstances(), tf.DisputeKind, defendants) {
+		tf.Dispute = ""
+		if !tf.Any() {
+			return f
+		}
+	}
 	for _, r := range [...]struct{ code, words string }{
 		{CodeReviewImpairedInText, tf.Impaired},
 		{CodeReviewMinorInText, tf.Minor},
 		{CodeReviewCivilClaimInText, tf.CivilClaim},
-		{CodeReviewDisputeInText, tf.Dispute},
+		{disputeReviewCode(tf.DisputeKind), tf.Dispute},
 		{CodeReviewRemandedInText, tf.Remanded},
 		{CodeReviewRepresentativeObjectsInText, tf.RepresentativeObjects},
 	} {
@@ -919,6 +1095,47 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		}
 	}
 	return withTextFacts(f, tf, defendants)
+}
+
+// disputeMarked reports whether c states the dispute of kind k already: a
+// co-defendant's (several defendants) or the one defendant's (no
+// admission, no acceptance, no consent, an objection), or one that bars
+// more (a denial of the facts for a dispute of the sentence).
+func disputeMarked(c *triagev1.Circumstances, k disputeKind, defendants int) bool {
+	if defendants <= 1 {
+		plea := PleaOf(c)
+		switch k {
+		case disputeFacts:
+			return !plea.Admits
+		case disputeSentence, disputeWithdrawn:
+			return !plea.Accepts || !plea.Admits
+		case disputeFastTrack:
+			return !c.GetConsentsFastTrack()
+		case disputeSimplified:
+			return c.GetObjectsSimplified()
+		}
+		return false
+	}
+	switch k {
+	case disputeFacts:
+		return c.GetCoDefendantDeniesChargedFacts()
+	case disputeSentence, disputeWithdrawn:
+		return c.GetCoDefendantDisputesChargeOrSentence() || c.GetCoDefendantDeniesChargedFacts()
+	case disputeFastTrack:
+		return c.GetCoDefendantObjectsFastTrack()
+	case disputeSimplified:
+		return c.GetCoDefendantObjectsSimplified()
+	}
+	return false
+}
+
+// disputeReviewCode is the review a dispute read from the text gets: a
+// withdrawal of 认罪认罚 its own (round 27), any other the dispute's.
+func disputeReviewCode(k disputeKind) string {
+	if k == disputeWithdrawn {
+		return CodeReviewPleaWithdrawnInText
+	}
+	return CodeReviewDisputeInText
 }
 
 // reasonWithWords is code's reason with the words of the filing it was read

@@ -110,7 +110,12 @@ const retrialSupervision = "审判监督程序"
 // retrialOrders are the words that order a retrial before 再审 in its
 // clause: a court's decision (决定再审), a higher court's order (指令…再审),
 // its ruling (裁定再审) or its taking the case (提审).
-var retrialOrders = [...]string{"决定", "指令", "裁定"}
+//
+// Round 27 added a court's retrial in its own words (本院对本案进行再审,
+// after 抗诉 in the clause before) and the case named so (本案系再审案件):
+// 行政诉讼法第八十二条第三款 and 刑事诉讼法第二百五十六条 bar simplified
+// procedure and fast-track for any retrial, not only an ordered one.
+var retrialOrders = [...]string{"决定", "指令", "裁定", "进行", "本案系", "本案为", "依法"}
 
 // retrialNot are words of a clause with 再审 that make it no retrial of
 // this case: an application or its refusal (申请再审被驳回, 驳回再审申请), a
@@ -160,7 +165,29 @@ func retrialIn(text string) string {
 	if statedNotNegated(text, retrialSupervision, 4) {
 		return retrialSupervision
 	}
-	return retrialOrderIn(text)
+	if w := retrialOrderIn(text); w != "" {
+		return w
+	}
+	return courtTakesUpIn(text)
+}
+
+// courtTakesUpIn returns the clause in which a court takes the case up for
+// retrial (…人民法院决定提审本案; 行政诉讼法第九十二条第二款, 刑事诉讼法第二百五
+// 十四条第二款), "" when none: 提审 after 法院 in its clause, with nothing of
+// retrialNot. A police 提审 of a suspect names no court (round 27).
+func courtTakesUpIn(text string) string {
+	rest := text
+	for {
+		i := hanscan.Index(rest, "提审")
+		if i < 0 {
+			return ""
+		}
+		clause := rest[clauseStart(rest[:i]) : i+len("提审")]
+		if strings.Contains(clause, "法院") && !containsAny(clause, retrialNot[:]) && !negatedWithin(clause[:len(clause)-len("提审")], 2) {
+			return clause
+		}
+		rest = rest[i+len("提审"):]
+	}
 }
 
 // retrialOrderIn returns the clause that orders a retrial of the case (再审
