@@ -139,6 +139,7 @@ func (r *Reloader) Reload(ctx context.Context, trigger string) (Result, error) {
 	res, err := r.reloadLocked(ctx)
 	if err != nil {
 		r.metrics.reloads.WithLabelValues(trigger, "refused").Inc()
+		r.metrics.lastOK.Set(0)
 		r.logger.Error("model refused; the serving model stays",
 			slog.String("trigger", trigger), slog.String("dir", r.opts.Dir),
 			slog.String("serving", prev), slog.String("error", err.Error()))
@@ -151,6 +152,7 @@ func (r *Reloader) Reload(ctx context.Context, trigger string) (Result, error) {
 			slog.String("version", res.Version), slog.String("previous", res.Previous))
 	}
 	r.metrics.reloads.WithLabelValues(trigger, outcome).Inc()
+	r.metrics.lastOK.Set(1)
 	return res, nil
 }
 
