@@ -1,9 +1,12 @@
 package reload_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
@@ -393,3 +396,50 @@ func TestLastReloadSuccessfulStaysUntilRepaired(t *testing.T) {
 // lastOKHeader opens the exposition of fenjian_model_last_reload_successful.
 const lastOKHeader = "# HELP fenjian_model_last_reload_successful 1 when the last model reload swapped the model in or found it unchanged (and before any), 0 when it refused the model directory: the model serving is older than the directory's, and a start on the directory would fail.\n" +
 	"# TYPE fenjian_model_last_reload_successful gauge\n"
+
+// TestRefusalLogSaysWhatServes: a model refused at start is logged as
+// stopping the start (nothing serves: triaged exits), not as "the serving
+// model stays" naming the embedded model, which never serves there; a
+// refusal later keeps the model serving and says which.
+func TestRefusalLogSaysWhatServes(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		startGood bool
+		trigger   string
+		wantMsg   string
+		serving   bool
+	}{
+		{"broken directory at start", false, reload.TriggerStart, "model refused at start; triaged does not start on this directory", false},
+		{"broken model pushed later", true, "watch", "model refused; the serving model stays", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var logs bytes.Buffer
+			r, err := reload.New(reload.Options{Dir: dir, Load: loadModel, Engine: newEngine(t), Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.startGood {
+				writeModel(t, dir, "model-a")
+				if _, err := r.Reload(context.Background(), reload.TriggerStart); err != nil {
+					t.Fatal(err)
+				}
+			}
+			modeltest.WriteBroken(t, dir, "model-b")
+			if _, err := r.Reload(context.Background(), tt.trigger); !errors.Is(err, reload.ErrRefused) {
+				t.Fatalf("reload: %v, want refused", err)
+			}
+			var rec struct {
+				Msg     string  `json:"msg"`
+				Serving *string `json:"serving"`
+			}
+			lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+			if err := json.Unmarshal([]byte(lines[len(lines)-1]), &rec); err != nil {
+				t.Fatal(err)
+			}
+			if rec.Msg != tt.wantMsg || (rec.Serving != nil) != tt.serving {
+				t.Errorf("logged %q (serving %v), want %q (serving given: %v)", rec.Msg, rec.Serving, tt.wantMsg, tt.serving)
+			}
+		})
+	}
+}
