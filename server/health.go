@@ -31,10 +31,10 @@ import (
 type Health struct {
 	srv *health.Server
 
-	mu       sync.Mutex
-	serving  bool // what is reported
-	started  bool // SetServing was called (and not undone by SetNotServing)
-	storeOK  bool // the last store probe succeeded (true until one fails)
+	mu      sync.Mutex
+	serving bool // what is reported
+	started bool // SetServing was called (and not undone by SetNotServing)
+	storeOK bool // the last store probe succeeded (true until one fails)
 	// storeErr is the last failed probe's error, for /readyz to say while
 	// it fails: during an outage it answered only "not ready", and an
 	// operator port-forwarding to a pod had to find the log (outside
