@@ -104,6 +104,19 @@ func TestTokenExpiry(t *testing.T) {
 			t.Errorf("%s: NextExpiry = %v, %v; want %v", tt.name, got, ok, tt.want)
 		}
 	}
+	for _, tt := range []struct {
+		name string
+		now  time.Time
+		want int
+	}{
+		{"none passed", time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC), 0},
+		{"b at its expiry", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), 1},
+		{"a and b passed, c never expires", expiry.AddDate(50, 0, 0), 2},
+	} {
+		if got := tokens.Expired(tt.now); got != tt.want {
+			t.Errorf("%s: Expired = %d, want %d", tt.name, got, tt.want)
+		}
+	}
 }
 
 func TestParseRoles(t *testing.T) {

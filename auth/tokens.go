@@ -174,6 +174,19 @@ func (t *Tokens) NextExpiry(now time.Time) (time.Time, bool) {
 	return next, !next.IsZero()
 }
 
+// Expired returns how many tokens of t have expired at now (ExpiredAt):
+// entries still listed whose holders' calls are refused. It names none, as
+// NextExpiry.
+func (t *Tokens) Expired(now time.Time) int {
+	n := 0
+	for _, id := range t.all() {
+		if id.ExpiredAt(now) {
+			n++
+		}
+	}
+	return n
+}
+
 // NewToken returns a fresh random token (256 bits).
 func NewToken() (string, error) {
 	var b [32]byte

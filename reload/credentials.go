@@ -126,24 +126,36 @@ var nextExpiryDesc = prometheus.NewDesc("fenjian_tokens_next_expiry_timestamp_se
 	"Unix time of the earliest expiry (the tokens file's \"expires\") among the tokens serving that have not expired yet; 0 when none has an expiry ahead. FenjianTokenExpiring opens a ticket a week before it: rotate that token.",
 	nil, nil)
 
+// expiredDesc is fenjian_tokens_expired. A token that expires drops out
+// of fenjian_tokens_next_expiry_timestamp_seconds at that instant, so
+// FenjianTokenExpiring resolved exactly when its holder's calls began to
+// be refused, and nothing else said so: refusals are no server-side error
+// (outside check 20). FenjianTokenExpired reads this count instead.
+var expiredDesc = prometheus.NewDesc("fenjian_tokens_expired",
+	"Tokens of the tokens file serving whose \"expires\" has passed: their holders' calls are refused UNAUTHENTICATED. FenjianTokenExpired opens a ticket while it is above 0: renew the entry, or remove it when the expiry was meant.",
+	nil, nil)
+
 // nextExpiry exports the earliest expiry ahead of the tokens serving,
 // judged at each scrape: a token expiring drops out of it at its expiry,
-// without a reload. It is 0, not absent, when none is ahead, so that the
-// family exists on every replica (an absent series reads as a scrape
+// without a reload, and is counted in fenjian_tokens_expired from then on.
+// Both are 0, not absent, when there is nothing to count, so that the
+// families exist on every replica (an absent series reads as a scrape
 // failure); FenjianTokenExpiring leaves 0 out.
 type nextExpiry struct {
 	tokens func() *auth.Tokens
 	now    func() time.Time
 }
 
-func (e *nextExpiry) Describe(ch chan<- *prometheus.Desc) { ch <- nextExpiryDesc }
+func (e *nextExpiry) Describe(ch chan<- *prometheus.Desc) { ch <- nextExpiryDesc; ch <- expiredDesc }
 
 func (e *nextExpiry) Collect(ch chan<- prometheus.Metric) {
+	tokens, now := e.tokens(), e.now()
 	v := 0.0
-	if next, ok := e.tokens().NextExpiry(e.now()); ok {
+	if next, ok := tokens.NextExpiry(now); ok {
 		v = float64(next.UnixMilli()) / 1e3
 	}
 	ch <- prometheus.MustNewConstMetric(nextExpiryDesc, prometheus.GaugeValue, v)
+	ch <- prometheus.MustNewConstMetric(expiredDesc, prometheus.GaugeValue, float64(tokens.Expired(now)))
 }
 
 // NewRoles returns the reloader of the roles file, as NewTokens the

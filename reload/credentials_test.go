@@ -264,3 +264,67 @@ fenjian_tokens_next_expiry_timestamp_seconds %g
 	now = time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC)
 	want(t, "every expiry passed", 0)
 }
+
+// TestTokensExpiredCount: fenjian_tokens_expired counts the tokens serving
+// whose expiry has passed, by the reloader's clock at each scrape, from the
+// instant of the expiry (the instant the token is refused) until a reload
+// renews or removes the entry. The next-expiry gauge drops such a token at
+// that same instant, so FenjianTokenExpiring fell silent when the holder's
+// calls began to be refused (outside check 20).
+func TestTokensExpiredCount(t *testing.T) {
+	entry := func(name, token, expires string) string {
+		e := fmt.Sprintf(`{"name":%q,"roles":["judge"],"sha256":%q`, name, auth.HashToken(token))
+		if expires != "" {
+			e += fmt.Sprintf(`,"expires":%q`, expires)
+		}
+		return e + "}"
+	}
+	first := tokensJSON(entry("J-1", "t1", "2027-01-01T00:00:00Z"), entry("J-2", "t2", "2027-06-30T18:00:00+08:00"), entry("J-3", "t3", ""))
+	path := filepath.Join(t.TempDir(), "tokens.json")
+	install(t, path, first)
+	tokens, err := auth.ParseTokens(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := auth.NewTable(auth.Credentials{Tokens: tokens})
+	now := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+	reg := prometheus.NewRegistry()
+	r, err := reload.NewTokens(reload.CredentialsOptions{File: path, Registerer: reg, Now: func() time.Time { return now }},
+		credentialsTarget{table}, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jan := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name   string
+		now    time.Time
+		reload []byte // a tokens file swapped in first; nil keeps the serving one
+		want   int
+	}{
+		{"none expired yet", now, nil, 0},
+		{"a second before J-1's expiry", jan.Add(-time.Second), nil, 0},
+		{"at J-1's expiry", jan, nil, 1},
+		{"both J-1 and J-2 passed", time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), nil, 2},
+		{"J-1 renewed, J-2 removed", time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC),
+			tokensJSON(entry("J-1", "t1b", "2028-01-01T00:00:00Z"), entry("J-3", "t3", "")), 0},
+		{"the renewal passed too", time.Date(2028, 1, 2, 0, 0, 0, 0, time.UTC), nil, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.reload != nil {
+				install(t, path, tt.reload)
+				if _, err := r.Reload(context.Background(), "sighup"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			now = tt.now
+			exp := fmt.Sprintf(`
+# HELP fenjian_tokens_expired Tokens of the tokens file serving whose "expires" has passed: their holders' calls are refused UNAUTHENTICATED. FenjianTokenExpired opens a ticket while it is above 0: renew the entry, or remove it when the expiry was meant.
+# TYPE fenjian_tokens_expired gauge
+fenjian_tokens_expired %d
+`, tt.want)
+			if err := testutil.GatherAndCompare(reg, strings.NewReader(exp), "fenjian_tokens_expired"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}

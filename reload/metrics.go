@@ -9,6 +9,12 @@ import (
 type metrics struct {
 	reloads *prometheus.CounterVec
 	info    *prometheus.GaugeVec
+	// lastOK is fenjian_model_last_reload_successful, as the files' gauge:
+	// a refused model stays refused until the manifest changes again (the
+	// watch retries only then), so the counter's increase falls back to 0
+	// while the directory still holds the model refused, and the next
+	// start on it fails (outside check 20).
+	lastOK prometheus.Gauge
 }
 
 func newMetrics(reg prometheus.Registerer) (*metrics, error) {
@@ -21,7 +27,12 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Name: "fenjian_model_info",
 			Help: "1 for the model version serving now.",
 		}, []string{"version"}),
+		lastOK: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "fenjian_model_last_reload_successful",
+			Help: "1 when the last model reload swapped the model in or found it unchanged (and before any), 0 when it refused the model directory: the model serving is older than the directory's, and a start on the directory would fail.",
+		}),
 	}
+	m.lastOK.Set(1)
 	// Every trigger's refusals start at 0: FenjianModelReloadRefused alerts
 	// on their increase, and a series born at its first refusal would start
 	// at 1, which increase() never counts.
@@ -31,7 +42,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	if reg == nil {
 		return m, nil
 	}
-	for _, c := range []prometheus.Collector{m.reloads, m.info} {
+	for _, c := range []prometheus.Collector{m.reloads, m.info, m.lastOK} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}

@@ -58,6 +58,10 @@ type Loader func(dir string) (triage.Scorer, error)
 // ErrRefused wraps every reason a new model is not swapped in.
 var ErrRefused = errors.New("model refused")
 
+// TriggerStart is the trigger of the reload a server starts with: a
+// refusal then stops the start, as no model serves yet.
+const TriggerStart = "start"
+
 // Options configure a Reloader.
 type Options struct {
 	// Dir is the model directory; required.
@@ -139,6 +143,15 @@ func (r *Reloader) Reload(ctx context.Context, trigger string) (Result, error) {
 	res, err := r.reloadLocked(ctx)
 	if err != nil {
 		r.metrics.reloads.WithLabelValues(trigger, "refused").Inc()
+		r.metrics.lastOK.Set(0)
+		if trigger == TriggerStart {
+			// Nothing serves yet: the start stops on this error (triaged
+			// never falls back to the embedded model), so "the serving
+			// model stays", naming the embedded one, misled (outside check 20).
+			r.logger.Error("model refused at start; triaged does not start on this directory",
+				slog.String("trigger", trigger), slog.String("dir", r.opts.Dir), slog.String("error", err.Error()))
+			return Result{Version: prev, Previous: prev}, err
+		}
 		r.logger.Error("model refused; the serving model stays",
 			slog.String("trigger", trigger), slog.String("dir", r.opts.Dir),
 			slog.String("serving", prev), slog.String("error", err.Error()))
@@ -151,6 +164,7 @@ func (r *Reloader) Reload(ctx context.Context, trigger string) (Result, error) {
 			slog.String("version", res.Version), slog.String("previous", res.Previous))
 	}
 	r.metrics.reloads.WithLabelValues(trigger, outcome).Inc()
+	r.metrics.lastOK.Set(1)
 	return res, nil
 }
 

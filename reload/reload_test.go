@@ -1,9 +1,12 @@
 package reload_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
@@ -339,5 +342,104 @@ func TestSwapUnderLoad(t *testing.T) {
 func TestNewRequiresOptions(t *testing.T) {
 	if _, err := reload.New(reload.Options{}); err == nil {
 		t.Fatal("New with no options succeeded")
+	}
+}
+
+// TestLastReloadSuccessfulStaysUntilRepaired follows a model directory
+// through a broken push: fenjian_model_last_reload_successful is 0 from
+// the refusal until a model that loads is put there, however many reloads
+// refuse it meanwhile, and 1 again from then on. The counter alone could
+// not say it: the watch retries a refused manifest only when it changes,
+// so its increase fell back to 0 fifteen minutes after the refusal while
+// the directory still held the model refused, and a replica starting on it
+// failed (outside check 20).
+func TestLastReloadSuccessfulStaysUntilRepaired(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	e := newEngine(t)
+	reg := prometheus.NewRegistry()
+	r := newReloader(t, dir, e, reg, nil)
+	steps := []struct {
+		name    string
+		change  func(t *testing.T)
+		trigger string
+		refused bool
+		want    int
+		serving string
+	}{
+		{"first model", func(t *testing.T) { writeModel(t, dir, "model-a") }, "start", false, 1, "model-a"},
+		{"broken model pushed", func(t *testing.T) { modeltest.WriteBroken(t, dir, "model-b") }, "watch", true, 0, "model-a"},
+		{"SIGHUP on the same broken model", func(*testing.T) {}, "sighup", true, 0, "model-a"},
+		{"AdminService reload on it", func(*testing.T) {}, "rpc", true, 0, "model-a"},
+		{"model file corrupted", func(t *testing.T) { writeModel(t, dir, "model-c"); modeltest.Corrupt(t, dir) }, "watch", true, 0, "model-a"},
+		{"repaired", func(t *testing.T) { writeModel(t, dir, "model-d") }, "watch", false, 1, "model-d"},
+		{"unchanged after the repair", func(*testing.T) {}, "sighup", false, 1, "model-d"},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			st.change(t)
+			_, err := r.Reload(ctx, st.trigger)
+			if refused := errors.Is(err, reload.ErrRefused); refused != st.refused {
+				t.Fatalf("reload: %v; want refused %v", err, st.refused)
+			}
+			if got := e.Scorer().Version(); got != st.serving {
+				t.Errorf("serving %s, want %s", got, st.serving)
+			}
+			want := fmt.Sprintf(lastOKHeader+"fenjian_model_last_reload_successful %d\n", st.want)
+			if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "fenjian_model_last_reload_successful"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// lastOKHeader opens the exposition of fenjian_model_last_reload_successful.
+const lastOKHeader = "# HELP fenjian_model_last_reload_successful 1 when the last model reload swapped the model in or found it unchanged (and before any), 0 when it refused the model directory: the model serving is older than the directory's, and a start on the directory would fail.\n" +
+	"# TYPE fenjian_model_last_reload_successful gauge\n"
+
+// TestRefusalLogSaysWhatServes: a model refused at start is logged as
+// stopping the start (nothing serves: triaged exits), not as "the serving
+// model stays" naming the embedded model, which never serves there; a
+// refusal later keeps the model serving and says which.
+func TestRefusalLogSaysWhatServes(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		startGood bool
+		trigger   string
+		wantMsg   string
+		serving   bool
+	}{
+		{"broken directory at start", false, reload.TriggerStart, "model refused at start; triaged does not start on this directory", false},
+		{"broken model pushed later", true, "watch", "model refused; the serving model stays", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var logs bytes.Buffer
+			r, err := reload.New(reload.Options{Dir: dir, Load: loadModel, Engine: newEngine(t), Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.startGood {
+				writeModel(t, dir, "model-a")
+				if _, err := r.Reload(context.Background(), reload.TriggerStart); err != nil {
+					t.Fatal(err)
+				}
+			}
+			modeltest.WriteBroken(t, dir, "model-b")
+			if _, err := r.Reload(context.Background(), tt.trigger); !errors.Is(err, reload.ErrRefused) {
+				t.Fatalf("reload: %v, want refused", err)
+			}
+			var rec struct {
+				Msg     string  `json:"msg"`
+				Serving *string `json:"serving"`
+			}
+			lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+			if err := json.Unmarshal([]byte(lines[len(lines)-1]), &rec); err != nil {
+				t.Fatal(err)
+			}
+			if rec.Msg != tt.wantMsg || (rec.Serving != nil) != tt.serving {
+				t.Errorf("logged %q (serving %v), want %q (serving given: %v)", rec.Msg, rec.Serving, tt.wantMsg, tt.serving)
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,10 +31,15 @@ import (
 type Health struct {
 	srv *health.Server
 
-	mu       sync.Mutex
-	serving  bool // what is reported
-	started  bool // SetServing was called (and not undone by SetNotServing)
-	storeOK  bool // the last store probe succeeded (true until one fails)
+	mu      sync.Mutex
+	serving bool // what is reported
+	started bool // SetServing was called (and not undone by SetNotServing)
+	storeOK bool // the last store probe succeeded (true until one fails)
+	// storeErr is the last failed probe's error, for /readyz to say while
+	// it fails: during an outage it answered only "not ready", and an
+	// operator port-forwarding to a pod had to find the log (outside
+	// check 20; the store's errors carry no password, docs/operations.md).
+	storeErr string
 	shutdown bool
 	// starting says what the process does before SetServing (migrating
 	// the store), for /readyz to answer with.
@@ -113,13 +119,19 @@ func (h *Health) SetStarting(what string) {
 	h.starting = what
 }
 
-// notReady is /readyz's body while not SERVING: what the start is doing,
-// until SetServing.
+// notReady is /readyz's body while not SERVING: why, as far as Health
+// knows it: shutting down, what the start is doing until SetServing, or
+// the failing store probe's error.
 func (h *Health) notReady() string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if !h.started && !h.shutdown && h.starting != "" {
+	switch {
+	case h.shutdown:
+		return "not ready: shutting down\n"
+	case !h.started && h.starting != "":
 		return "not ready: " + h.starting + "\n"
+	case !h.storeOK:
+		return "not ready: the decision store's probe failed: " + h.storeErr + "\n"
 	}
 	return "not ready\n"
 }
@@ -172,13 +184,19 @@ func (h *Health) setStarted(started bool) {
 	h.update()
 }
 
-// setStore records the outcome of a store probe and reports whether the
-// store's state changed.
-func (h *Health) setStore(ok bool) (changed bool) {
+// setStore records the outcome of a store probe (err nil: it succeeded)
+// and reports whether the store's state changed.
+func (h *Health) setStore(err error) (changed bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	ok := err == nil
 	changed = h.storeOK != ok
 	h.storeOK = ok
+	h.storeErr = ""
+	if err != nil {
+		// One line: a driver's error may span several.
+		h.storeErr = strings.Join(strings.Fields(err.Error()), " ")
+	}
 	if ok {
 		h.metrics.storeUp.Set(1)
 	} else {
@@ -233,7 +251,7 @@ func (h *Health) CheckStore(ctx context.Context, p StoreProber, timeout time.Dur
 	if err != nil {
 		h.metrics.probeFailures.Inc()
 	}
-	if h.setStore(err == nil) && logger != nil {
+	if h.setStore(err) && logger != nil {
 		if err != nil {
 			logger.Error("store probe failed; reporting NOT_SERVING until it recovers",
 				slog.String("error", err.Error()), logattr.Seconds("took", time.Since(start)))

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -205,5 +206,59 @@ func TestHealthWatchSeesShutdown(t *testing.T) {
 	h.health.Shutdown()
 	if resp, err := watch.Recv(); err != nil || resp.GetStatus() != healthpb.HealthCheckResponse_NOT_SERVING {
 		t.Fatalf("Watch after Shutdown: %v, %v; want NOT_SERVING", resp, err)
+	}
+}
+
+// TestReadyzSaysWhy: /readyz's 503 says why the replica is out of the
+// rotation: the store probe's error while it fails (a real SQLite store
+// whose file was deleted under it), the start's step before SetServing,
+// and the shutdown. During a store outage it said only "not ready"
+// (outside check 20), so an operator curling a pod had to find the log.
+func TestReadyzSaysWhy(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		setup func(t *testing.T, h *Health, path string)
+		want  []string // in the body
+	}{
+		{"store probe failing", func(t *testing.T, h *Health, path string) {
+			h.SetServing()
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"not ready: the decision store's probe failed: ", "fenjian.db"}},
+		{"starting", func(_ *testing.T, h *Health, _ string) { h.SetStarting("opening the decision store") },
+			[]string{"not ready: opening the decision store\n"}},
+		{"shutting down", func(_ *testing.T, h *Health, _ string) { h.SetServing(); h.Shutdown() },
+			[]string{"not ready: shutting down\n"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := tempDB(t)
+			st := openStore(t, db)
+			h := startServer(t, deps{decider: newDecider(t), store: st, notServing: true})
+			tt.setup(t, h.health, db)
+			_ = h.health.CheckStore(testContext(t), st, time.Second, nil)
+			web := httptest.NewServer(NewHTTPHandler(h.reg, h.health, nil))
+			t.Cleanup(web.Close)
+			resp, err := web.Client().Get(web.URL + "/readyz")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.StatusCode != http.StatusServiceUnavailable {
+				t.Errorf("/readyz = %d, want 503", resp.StatusCode)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(body), w) {
+					t.Errorf("/readyz says %q, want it to contain %q", body, w)
+				}
+			}
+			if strings.Count(string(body), "\n") != 1 {
+				t.Errorf("/readyz says %q: want one line", body)
+			}
+		})
 	}
 }

@@ -490,7 +490,7 @@ func startModel(ctx context.Context, dir string, engine *triage.Engine, logger *
 	if err != nil {
 		return nil, err
 	}
-	if _, err := r.Reload(ctx, "start"); err != nil {
+	if _, err := r.Reload(ctx, reload.TriggerStart); err != nil {
 		return nil, fmt.Errorf("load model %s: %w", dir, err)
 	}
 	return r, nil
