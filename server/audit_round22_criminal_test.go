@@ -30,13 +30,6 @@ func TestAuditRound22Criminal(t *testing.T) {
 		f.Cause, f.Circumstances.RecommendedSentenceMonths = cause, months
 		return f
 	}
-	reviewCodes := func(d *triagev1.Decision) []string {
-		var out []string
-		for _, r := range d.GetReviewReasons() {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 	hasReason := func(o *triagev1.ProcedureOption, code string) bool {
 		return slices.ContainsFunc(o.GetReasons(), func(r *triagev1.Reason) bool { return r.GetCode() == code })
 	}
@@ -49,8 +42,8 @@ func TestAuditRound22Criminal(t *testing.T) {
 				t.Errorf("%v reasons %v lack %s", p, o.GetReasons(), rules.CodeCrPL21SecurityTerror)
 			}
 		}
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), rules.CodeReviewSecurityTerror) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), rules.CodeReviewSecurityTerror)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), rules.CodeReviewSecurityTerror) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), rules.CodeReviewSecurityTerror)
 		}
 		if d.GetRecommended() != ordinary {
 			t.Errorf("recommended %v, want ordinary", d.GetRecommended())
@@ -58,8 +51,8 @@ func TestAuditRound22Criminal(t *testing.T) {
 	})
 	t.Run("unknown second charge", func(t *testing.T) {
 		d := dryTriage(t, ctx, h.client, filing("r22-2", "盗窃罪、某某罪", 24), "")
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), rules.CodeReviewChargeUnresolved) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), rules.CodeReviewChargeUnresolved)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), rules.CodeReviewChargeUnresolved) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), rules.CodeReviewChargeUnresolved)
 		}
 	})
 	t.Run("数罪并罚 remark: no ceiling", func(t *testing.T) {
@@ -73,8 +66,8 @@ func TestAuditRound22Criminal(t *testing.T) {
 		d := dryTriage(t, ctx, h.client, filing("r22-4", "盗窃罪、诈骗罪", 24), "")
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: open, simplified: open, ordinary: open})
 		for _, c := range []string{rules.CodeReviewChargeUnresolved, rules.CodeReviewSecurityTerror, rules.CodeCauseUnknown} {
-			if slices.Contains(reviewCodes(d), c) {
-				t.Errorf("review %v has %s", reviewCodes(d), c)
+			if slices.Contains(reviewCodesOf(d), c) {
+				t.Errorf("review %v has %s", reviewCodesOf(d), c)
 			}
 		}
 	})

@@ -33,13 +33,6 @@ func TestAuditRound23Criminal(t *testing.T) {
 		f.Cause, f.Text, f.Circumstances.RecommendedSentenceMonths = "盗窃罪", text, months
 		return f
 	}
-	reviewCodes := func(d *triagev1.Decision) []string {
-		var out []string
-		for _, r := range d.GetReviewReasons() {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 	hasReason := func(o *triagev1.ProcedureOption, code string) bool {
 		return slices.ContainsFunc(o.GetReasons(), func(r *triagev1.Reason) bool { return r.GetCode() == code })
 	}
@@ -50,22 +43,22 @@ func TestAuditRound23Criminal(t *testing.T) {
 		if o := decisionOption(t, d, simplified); !hasReason(o, "CRPL216_PANEL_REQUIRED") {
 			t.Errorf("simplified reasons %v lack CRPL216_PANEL_REQUIRED", o.GetReasons())
 		}
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), conflict) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), conflict)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), conflict) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), conflict)
 		}
 	})
 	t.Run("被告人系聋哑人 in the text", func(t *testing.T) {
 		d := dryTriage(t, ctx, h.client, filing("r23-2", "被告人王某系聋哑人。2023年5月1日，被告人王某盗窃财物。", 24), "")
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: closed, simplified: closed, ordinary: open})
-		if !slices.Contains(reviewCodes(d), impaired) {
-			t.Errorf("review %v lacks %s", reviewCodes(d), impaired)
+		if !slices.Contains(reviewCodesOf(d), impaired) {
+			t.Errorf("review %v lacks %s", reviewCodesOf(d), impaired)
 		}
 	})
 	t.Run("near miss: 三年，缓刑四年", func(t *testing.T) {
 		d := dryTriage(t, ctx, h.client, filing("r23-3", "建议判处有期徒刑三年，缓刑四年。", 36), "")
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: open, simplified: open, ordinary: open})
-		if slices.Contains(reviewCodes(d), conflict) {
-			t.Errorf("review %v has %s", reviewCodes(d), conflict)
+		if slices.Contains(reviewCodesOf(d), conflict) {
+			t.Errorf("review %v has %s", reviewCodesOf(d), conflict)
 		}
 	})
 }

@@ -22,13 +22,6 @@ import (
 // 五十七条第二项 closes both).
 func TestAuditRound24Civil(t *testing.T) {
 	h, _, ctx := startDefaultServer(t)
-	codesOf := func(rs []*triagev1.Reason) []string {
-		var out []string
-		for _, r := range rs {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 
 	t.Run("浙江 2021-08-02 ¥32,593.51: above 30% of the wage, no small claims", func(t *testing.T) {
 		f := loanFiling("r24-limit-1")
@@ -36,7 +29,7 @@ func TestAuditRound24Civil(t *testing.T) {
 		f.Text = "诉讼请求：1.判令被告偿还借款32593.51元；2.诉讼费由被告承担。事实与理由：被告于2021年1月向原告借款，到期未还。"
 		d := triageOK(t, ctx, h.client, f)
 		sc := decisionOption(t, d, smallClaims)
-		if sc.GetAvailable() || !slices.Contains(codesOf(sc.GetReasons()), rules.CodeCPL162OverLimit) || d.GetRecommended() == smallClaims {
+		if sc.GetAvailable() || !slices.Contains(reasonCodes(sc.GetReasons()), rules.CodeCPL162OverLimit) || d.GetRecommended() == smallClaims {
 			t.Errorf("small claims %v (recommended %v), want it barred by %s", sc, d.GetRecommended(), rules.CodeCPL162OverLimit)
 		}
 		if got := d.GetSmallClaimsLimit().GetMandatoryLimitFen(); got != 3259350 {
@@ -51,11 +44,11 @@ func TestAuditRound24Civil(t *testing.T) {
 			f.Text = remandText
 			d := triageOK(t, ctx, h.client, f)
 			o := decisionOption(t, d, p)
-			if o.GetAvailable() || !slices.Contains(codesOf(o.GetReasons()), rules.CodeInterp257Remanded) || d.GetRecommended() == p {
+			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), rules.CodeInterp257Remanded) || d.GetRecommended() == p {
 				t.Errorf("%v option %v (recommended %v), want it barred by %s", p, o, d.GetRecommended(), rules.CodeInterp257Remanded)
 			}
-			if !slices.Contains(codesOf(d.GetReviewReasons()), rules.CodeReviewRemandedInTextCivil) {
-				t.Errorf("review reasons %v lack %s", codesOf(d.GetReviewReasons()), rules.CodeReviewRemandedInTextCivil)
+			if !slices.Contains(reasonCodes(d.GetReviewReasons()), rules.CodeReviewRemandedInTextCivil) {
+				t.Errorf("review reasons %v lack %s", reasonCodes(d.GetReviewReasons()), rules.CodeReviewRemandedInTextCivil)
 			}
 			rec := outcome(d, overridden, p, "2024-03-06")
 			rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十条", "案件事实清楚。"

@@ -34,17 +34,6 @@ func TestAuditRound24(t *testing.T) {
 		// Literals, so that the test compiles (and fails) without the change.
 		adminRemanded = "REVIEW_ADMIN_REMANDED_IN_TEXT"
 	)
-	record := func(o *triagev1.Outcome) error {
-		_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
-		return err
-	}
-	reviewCodes := func(d *triagev1.Decision) []string {
-		var out []string
-		for _, r := range d.GetReviewReasons() {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 
 	t.Run("2015 pilot case recommended 一年六个月: no fast-track", func(t *testing.T) {
 		f := criminalFiling("(2015)海刑初24001号", true)
@@ -58,7 +47,7 @@ func TestAuditRound24(t *testing.T) {
 		}
 		o := outcome(d, overridden, fastTrack, "2015-03-03")
 		o.LegalBasis = "关于在部分地区开展刑事案件速裁程序试点工作的办法"
-		checkStatus(t, record(o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+		checkStatus(t, recordOutcome(ctx, h.client, o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 	})
 
 	adminCase := func(id, text string) *triagev1.Filing {
@@ -70,12 +59,12 @@ func TestAuditRound24(t *testing.T) {
 	t.Run("administrative complaint stating 发回重审, agreed: no simplified procedure", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2401号", "本案经沈阳市中级人民法院二审，裁定撤销原判，发回重审。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: closed, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), adminRemanded) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), adminRemanded)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), adminRemanded) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), adminRemanded)
 		}
 		o := outcome(d, overridden, simplified, "2024-03-05")
 		o.LegalBasis, o.PartiesAgree = "行政诉讼法第八十二条第二款", true
-		st := checkStatus(t, record(o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+		st := checkStatus(t, recordOutcome(ctx, h.client, o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 		if !strings.Contains(st.Message(), rules.CodeAdmin82Remanded) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeAdmin82Remanded)
 		}
@@ -83,8 +72,8 @@ func TestAuditRound24(t *testing.T) {
 	t.Run("near miss: 驳回上诉，维持原判, agreed", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2402号", "二审法院判决驳回上诉，维持原判。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: open, ordinary: open})
-		if slices.Contains(reviewCodes(d), adminRemanded) {
-			t.Errorf("review %v has %s", reviewCodes(d), adminRemanded)
+		if slices.Contains(reviewCodesOf(d), adminRemanded) {
+			t.Errorf("review %v has %s", reviewCodesOf(d), adminRemanded)
 		}
 	})
 }

@@ -22,13 +22,6 @@ import (
 // 法第一百六十六条第五项 closes it).
 func TestAuditRound25Civil(t *testing.T) {
 	h, _, ctx := startDefaultServer(t)
-	codesOf := func(rs []*triagev1.Reason) []string {
-		var out []string
-		for _, r := range rs {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 	barred := []struct {
 		name, text, bar, review string
 		p                       triagev1.Procedure
@@ -46,11 +39,11 @@ func TestAuditRound25Civil(t *testing.T) {
 			f.Text = c.text
 			d := triageOK(t, ctx, h.client, f)
 			o := decisionOption(t, d, c.p)
-			if o.GetAvailable() || !slices.Contains(codesOf(o.GetReasons()), c.bar) || d.GetRecommended() == c.p {
+			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), c.bar) || d.GetRecommended() == c.p {
 				t.Errorf("%v option %v (recommended %v), want it barred by %s", c.p, o, d.GetRecommended(), c.bar)
 			}
-			if !slices.Contains(codesOf(d.GetReviewReasons()), c.review) {
-				t.Errorf("review reasons %v lack %s", codesOf(d.GetReviewReasons()), c.review)
+			if !slices.Contains(reasonCodes(d.GetReviewReasons()), c.review) {
+				t.Errorf("review reasons %v lack %s", reasonCodes(d.GetReviewReasons()), c.review)
 			}
 			rec := outcome(d, overridden, c.p, "2024-03-06")
 			rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十条", "案件事实清楚。"
@@ -63,7 +56,7 @@ func TestAuditRound25Civil(t *testing.T) {
 		f := loanFiling("r25-counterclaim")
 		f.Text = "诉讼请求：1.判令被告偿还借款30000元；2.诉讼费由被告承担。事实与理由：被告在答辩期内提出反诉，要求原告返还押金2000元。"
 		d := triageOK(t, ctx, h.client, f)
-		if sc := decisionOption(t, d, smallClaims); sc.GetAvailable() || !slices.Contains(codesOf(sc.GetReasons()), rules.CodeCPL166Counterclaim) {
+		if sc := decisionOption(t, d, smallClaims); sc.GetAvailable() || !slices.Contains(reasonCodes(sc.GetReasons()), rules.CodeCPL166Counterclaim) {
 			t.Errorf("small claims %v, want it barred by %s", sc, rules.CodeCPL166Counterclaim)
 		}
 		if s := decisionOption(t, d, simplified); !s.GetAvailable() {
@@ -78,8 +71,8 @@ func TestAuditRound25Civil(t *testing.T) {
 		if sc := decisionOption(t, d, smallClaims); !sc.GetMandatory() || d.GetRecommended() != smallClaims {
 			t.Errorf("small claims %v (recommended %v), want mandatory", sc, d.GetRecommended())
 		}
-		if slices.Contains(codesOf(d.GetReviewReasons()), rules.CodeReviewCounterclaimInText) {
-			t.Errorf("review reasons %v, want no %s", codesOf(d.GetReviewReasons()), rules.CodeReviewCounterclaimInText)
+		if slices.Contains(reasonCodes(d.GetReviewReasons()), rules.CodeReviewCounterclaimInText) {
+			t.Errorf("review reasons %v, want no %s", reasonCodes(d.GetReviewReasons()), rules.CodeReviewCounterclaimInText)
 		}
 	})
 }

@@ -35,22 +35,6 @@ func TestAuditRound25(t *testing.T) {
 		civilClaim = "REVIEW_CIVIL_CLAIM_IN_TEXT"
 		ministry   = "REVIEW_ALL15_GOVERNMENT_DEFENDANT"
 	)
-	record := func(o *triagev1.Outcome) error {
-		_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
-		return err
-	}
-	reviewCodes := func(d *triagev1.Decision) []string {
-		var out []string
-		for _, r := range d.GetReviewReasons() {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
-	crimCase := func(id, text string) *triagev1.Filing {
-		f := criminalFiling(id, true)
-		f.Text = text
-		return f
-	}
 	adminCase := func(id, text string) *triagev1.Filing {
 		f := adminFiling(id)
 		f.Cause, f.ClaimAmountFen, f.Text = "行政处罚", 500_000, text
@@ -59,36 +43,36 @@ func TestAuditRound25(t *testing.T) {
 	}
 
 	t.Run("附带民事诉讼 经调解未果: no fast-track", func(t *testing.T) {
-		d := triageOK(t, ctx, h.client, crimCase("(2024)辽0102刑初2501号", "被告人醉酒驾驶机动车撞伤被害人李某。被害人李某提起附带民事诉讼，经调解未果。"))
+		d := triageOK(t, ctx, h.client, criminalWithText("(2024)辽0102刑初2501号", "被告人醉酒驾驶机动车撞伤被害人李某。被害人李某提起附带民事诉讼，经调解未果。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: closed, simplified: open, ordinary: open})
-		if !slices.Contains(reviewCodes(d), civilClaim) {
-			t.Errorf("review %v lacks %s", reviewCodes(d), civilClaim)
+		if !slices.Contains(reviewCodesOf(d), civilClaim) {
+			t.Errorf("review %v lacks %s", reviewCodesOf(d), civilClaim)
 		}
 		o := outcome(d, overridden, fastTrack, "2024-03-06")
 		o.LegalBasis = "刑事诉讼法第二百二十二条"
-		st := checkStatus(t, record(o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+		st := checkStatus(t, recordOutcome(ctx, h.client, o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 		if !strings.Contains(st.Message(), rules.CodeCrPL223NoSettlement) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeCrPL223NoSettlement)
 		}
 	})
 	t.Run("near miss: 已达成调解协议, fast-track open", func(t *testing.T) {
-		d := triageOK(t, ctx, h.client, crimCase("(2024)辽0102刑初2502号", "被告人醉酒驾驶机动车撞伤被害人李某。被害人李某提起附带民事诉讼，双方已达成调解协议。"))
+		d := triageOK(t, ctx, h.client, criminalWithText("(2024)辽0102刑初2502号", "被告人醉酒驾驶机动车撞伤被害人李某。被害人李某提起附带民事诉讼，双方已达成调解协议。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: open, simplified: open, ordinary: open})
-		if slices.Contains(reviewCodes(d), civilClaim) {
-			t.Errorf("review %v has %s", reviewCodes(d), civilClaim)
+		if slices.Contains(reviewCodesOf(d), civilClaim) {
+			t.Errorf("review %v has %s", reviewCodesOf(d), civilClaim)
 		}
 	})
 	t.Run("administrative, agreed, 被告不同意适用简易程序: no simplified procedure", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2501号", "诉讼请求：撤销处罚决定。被告不同意适用简易程序。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: closed, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), objection) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), objection)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), objection) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), objection)
 		}
 		// Recorded without the agreement: refused. An outcome recording
 		// the parties' agreement, reached after filing, would stand.
 		o := outcome(d, overridden, simplified, "2024-03-05")
 		o.LegalBasis = "行政诉讼法第八十二条第二款"
-		st := checkStatus(t, record(o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+		st := checkStatus(t, recordOutcome(ctx, h.client, o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 		if !strings.Contains(st.Message(), rules.CodeAdmin82NotQualified) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeAdmin82NotQualified)
 		}
@@ -96,8 +80,8 @@ func TestAuditRound25(t *testing.T) {
 	t.Run("administrative, a ministry defendant at a basic court: reviewed, simplified open", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2502号", "请求撤销被告中华人民共和国商务部作出的处罚决定。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: open, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), ministry) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), ministry)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), ministry) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), ministry)
 		}
 	})
 }

@@ -22,13 +22,6 @@ import (
 // case unreviewed (民诉法解释第二百五十六条: 争议不大 is the court's to find).
 func TestAuditRound26Civil(t *testing.T) {
 	h, _, ctx := startDefaultServer(t)
-	codesOf := func(rs []*triagev1.Reason) []string {
-		var out []string
-		for _, r := range rs {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 	claims := "诉讼请求：1.判令被告偿还借款30000元；2.诉讼费由被告承担。事实与理由："
 	barred := []struct {
 		name, text, bar, review string
@@ -44,14 +37,14 @@ func TestAuditRound26Civil(t *testing.T) {
 			f.Text = c.text
 			d := triageOK(t, ctx, h.client, f)
 			o := decisionOption(t, d, smallClaims)
-			if o.GetAvailable() || !slices.Contains(codesOf(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
+			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
 				t.Errorf("small claims %v (recommended %v), want it barred by %s", o, d.GetRecommended(), c.bar)
 			}
 			if s := decisionOption(t, d, simplified); !s.GetAvailable() {
 				t.Errorf("simplified %v, want it open", s)
 			}
-			if !slices.Contains(codesOf(d.GetReviewReasons()), c.review) {
-				t.Errorf("review reasons %v lack %s", codesOf(d.GetReviewReasons()), c.review)
+			if !slices.Contains(reasonCodes(d.GetReviewReasons()), c.review) {
+				t.Errorf("review reasons %v lack %s", reasonCodes(d.GetReviewReasons()), c.review)
 			}
 			rec := outcome(d, overridden, smallClaims, "2024-03-06")
 			rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十五条", "标的额较小。"
@@ -67,8 +60,8 @@ func TestAuditRound26Civil(t *testing.T) {
 		if sc := decisionOption(t, d, smallClaims); !sc.GetMandatory() {
 			t.Errorf("small claims %v, want mandatory", sc)
 		}
-		if !d.GetNeedsReview() || !slices.Contains(codesOf(d.GetReviewReasons()), rules.CodeReviewDefendantDeniesInText) {
-			t.Errorf("review %v, reasons %v, want %s", d.GetNeedsReview(), codesOf(d.GetReviewReasons()), rules.CodeReviewDefendantDeniesInText)
+		if !d.GetNeedsReview() || !slices.Contains(reasonCodes(d.GetReviewReasons()), rules.CodeReviewDefendantDeniesInText) {
+			t.Errorf("review %v, reasons %v, want %s", d.GetNeedsReview(), reasonCodes(d.GetReviewReasons()), rules.CodeReviewDefendantDeniesInText)
 		}
 	})
 
@@ -79,7 +72,7 @@ func TestAuditRound26Civil(t *testing.T) {
 		if sc := decisionOption(t, d, smallClaims); !sc.GetMandatory() || d.GetRecommended() != smallClaims {
 			t.Errorf("small claims %v (recommended %v), want mandatory", sc, d.GetRecommended())
 		}
-		if rs := codesOf(d.GetReviewReasons()); slices.Contains(rs, rules.CodeReviewCounterclaimInText) {
+		if rs := reasonCodes(d.GetReviewReasons()); slices.Contains(rs, rules.CodeReviewCounterclaimInText) {
 			t.Errorf("review reasons %v, want no %s", rs, rules.CodeReviewCounterclaimInText)
 		}
 	})

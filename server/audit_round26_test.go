@@ -33,22 +33,6 @@ func TestAuditRound26(t *testing.T) {
 		textAmount  = "REVIEW_ADMIN_TEXT_AMOUNT"
 		ministry    = "REVIEW_ALL15_GOVERNMENT_DEFENDANT"
 	)
-	record := func(o *triagev1.Outcome) error {
-		_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
-		return err
-	}
-	reviewCodes := func(d *triagev1.Decision) []string {
-		var out []string
-		for _, r := range d.GetReviewReasons() {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
-	crimCase := func(id, text string) *triagev1.Filing {
-		f := criminalFiling(id, true)
-		f.Text = text
-		return f
-	}
 	adminCase := func(id string, fen int64, text string) *triagev1.Filing {
 		f := adminFiling(id)
 		f.Cause, f.ClaimAmountFen, f.Text = "行政处罚", fen, text
@@ -57,34 +41,34 @@ func TestAuditRound26(t *testing.T) {
 	}
 
 	t.Run("被告人年仅十七周岁: no fast-track", func(t *testing.T) {
-		d := triageOK(t, ctx, h.client, crimCase("(2024)辽0102刑初2601号", "被告人王某，男，年仅十七周岁，醉酒驾驶机动车在道路上行驶。"))
+		d := triageOK(t, ctx, h.client, criminalWithText("(2024)辽0102刑初2601号", "被告人王某，男，年仅十七周岁，醉酒驾驶机动车在道路上行驶。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: closed, simplified: open, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), minorInText) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), minorInText)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), minorInText) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), minorInText)
 		}
 		o := outcome(d, overridden, fastTrack, "2024-03-06")
 		o.LegalBasis = "刑事诉讼法第二百二十二条"
-		st := checkStatus(t, record(o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+		st := checkStatus(t, recordOutcome(ctx, h.client, o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 		if !strings.Contains(st.Message(), rules.CodeCrPL223Minor) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeCrPL223Minor)
 		}
 	})
 	t.Run("near miss: 被害人年仅十四周岁, fast-track open", func(t *testing.T) {
-		d := triageOK(t, ctx, h.client, crimCase("(2024)辽0102刑初2602号", "被告人王某醉酒驾驶机动车撞伤被害人李某，被害人李某年仅十四周岁。"))
+		d := triageOK(t, ctx, h.client, criminalWithText("(2024)辽0102刑初2602号", "被告人王某醉酒驾驶机动车撞伤被害人李某，被害人李某年仅十四周岁。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: open, simplified: open, ordinary: open})
-		if slices.Contains(reviewCodes(d), minorInText) {
-			t.Errorf("review %v has %s", reviewCodes(d), minorInText)
+		if slices.Contains(reviewCodesOf(d), minorInText) {
+			t.Errorf("review %v has %s", reviewCodesOf(d), minorInText)
 		}
 	})
 	t.Run("administrative, field ¥1,500, text 罚款5000元: no simplified procedure", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2601号", 150_000, "请求撤销被告作出的罚款5000元的处罚决定。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: closed, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), textAmount) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), textAmount)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), textAmount) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), textAmount)
 		}
 		o := outcome(d, overridden, simplified, "2024-03-05")
 		o.LegalBasis = "行政诉讼法第八十二条第一款第二项"
-		st := checkStatus(t, record(o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+		st := checkStatus(t, recordOutcome(ctx, h.client, o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 		if !strings.Contains(st.Message(), rules.CodeAdmin82NotQualified) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeAdmin82NotQualified)
 		}
@@ -92,8 +76,8 @@ func TestAuditRound26(t *testing.T) {
 	t.Run("administrative, 被告市场监管总局 at a basic court: reviewed", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2602号", 150_000, "请求撤销被告市场监管总局作出的罚款1500元的处罚决定。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: open, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), ministry) || slices.Contains(reviewCodes(d), textAmount) {
-			t.Errorf("needs_review %v, review %v; want %s and not %s", d.GetNeedsReview(), reviewCodes(d), ministry, textAmount)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), ministry) || slices.Contains(reviewCodesOf(d), textAmount) {
+			t.Errorf("needs_review %v, review %v; want %s and not %s", d.GetNeedsReview(), reviewCodesOf(d), ministry, textAmount)
 		}
 	})
 }

@@ -23,13 +23,6 @@ import (
 // without a word.
 func TestAuditRound27Civil(t *testing.T) {
 	h, _, ctx := startDefaultServer(t)
-	codesOf := func(rs []*triagev1.Reason) []string {
-		var out []string
-		for _, r := range rs {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 	claims := "诉讼请求：1.判令被告偿还借款30000元；2.诉讼费由被告承担。事实与理由："
 	barred := []struct {
 		name, cause, text, bar, review string
@@ -47,14 +40,14 @@ func TestAuditRound27Civil(t *testing.T) {
 			f.Cause, f.Text = c.cause, c.text
 			d := triageOK(t, ctx, h.client, f)
 			o := decisionOption(t, d, smallClaims)
-			if o.GetAvailable() || !slices.Contains(codesOf(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
+			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
 				t.Errorf("small claims %v (recommended %v), want it barred by %s", o, d.GetRecommended(), c.bar)
 			}
 			if s := decisionOption(t, d, simplified); !s.GetAvailable() {
 				t.Errorf("simplified %v, want it open", s)
 			}
-			if c.review != "" && !slices.Contains(codesOf(d.GetReviewReasons()), c.review) {
-				t.Errorf("review reasons %v lack %s", codesOf(d.GetReviewReasons()), c.review)
+			if c.review != "" && !slices.Contains(reasonCodes(d.GetReviewReasons()), c.review) {
+				t.Errorf("review reasons %v lack %s", reasonCodes(d.GetReviewReasons()), c.review)
 			}
 			rec := outcome(d, overridden, smallClaims, "2024-03-06")
 			rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十五条", "标的额较小。"
@@ -70,7 +63,7 @@ func TestAuditRound27Civil(t *testing.T) {
 		if sc := decisionOption(t, d, smallClaims); !sc.GetMandatory() || d.GetRecommended() != smallClaims {
 			t.Errorf("small claims %v (recommended %v), want mandatory", sc, d.GetRecommended())
 		}
-		if rs := codesOf(d.GetReviewReasons()); !slices.Contains(rs, rules.CodeReviewChangeAfterFilingInText) {
+		if rs := reasonCodes(d.GetReviewReasons()); !slices.Contains(rs, rules.CodeReviewChangeAfterFilingInText) {
 			t.Errorf("review reasons %v, want %s", rs, rules.CodeReviewChangeAfterFilingInText)
 		}
 	})

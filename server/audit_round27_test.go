@@ -34,28 +34,12 @@ func TestAuditRound27(t *testing.T) {
 		withdrawn   = "REVIEW_PLEA_WITHDRAWN_IN_TEXT"
 		textAmount  = "REVIEW_ADMIN_TEXT_AMOUNT"
 	)
-	record := func(o *triagev1.Outcome) error {
-		_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
-		return err
-	}
-	reviewCodes := func(d *triagev1.Decision) []string {
-		var out []string
-		for _, r := range d.GetReviewReasons() {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
-	crimCase := func(id, text string) *triagev1.Filing {
-		f := criminalFiling(id, true)
-		f.Text = text
-		return f
-	}
 
 	t.Run("明知张某系未成年人: fast-track open, recording it accepted", func(t *testing.T) {
-		d := triageOK(t, ctx, h.client, crimCase("(2024)辽0102刑初2701号", "被告人王某明知张某系未成年人，仍向其出售香烟，后醉酒驾驶机动车。"))
+		d := triageOK(t, ctx, h.client, criminalWithText("(2024)辽0102刑初2701号", "被告人王某明知张某系未成年人，仍向其出售香烟，后醉酒驾驶机动车。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: open, simplified: open, ordinary: open})
-		if slices.Contains(reviewCodes(d), minorInText) {
-			t.Errorf("review %v has %s", reviewCodes(d), minorInText)
+		if slices.Contains(reviewCodesOf(d), minorInText) {
+			t.Errorf("review %v has %s", reviewCodesOf(d), minorInText)
 		}
 		change := confirmed
 		if d.GetRecommended() != fastTrack {
@@ -63,26 +47,26 @@ func TestAuditRound27(t *testing.T) {
 		}
 		o := outcome(d, change, fastTrack, "2024-03-06")
 		o.LegalBasis = "刑事诉讼法第二百二十二条"
-		if err := record(o); err != nil {
+		if err := recordOutcome(ctx, h.client, o); err != nil {
 			t.Fatalf("recording fast-track: %v", err)
 		}
 	})
 	t.Run("被告人张某系未成年人: fast-track still closed", func(t *testing.T) {
-		d := triageOK(t, ctx, h.client, crimCase("(2024)辽0102刑初2702号", "被告人张某系未成年人，醉酒驾驶机动车在道路上行驶。"))
+		d := triageOK(t, ctx, h.client, criminalWithText("(2024)辽0102刑初2702号", "被告人张某系未成年人，醉酒驾驶机动车在道路上行驶。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: closed, simplified: open, ordinary: open})
-		if !slices.Contains(reviewCodes(d), minorInText) {
-			t.Errorf("review %v lacks %s", reviewCodes(d), minorInText)
+		if !slices.Contains(reviewCodesOf(d), minorInText) {
+			t.Errorf("review %v lacks %s", reviewCodesOf(d), minorInText)
 		}
 	})
 	t.Run("撤回认罪认罚具结书: no fast-track, recording it refused", func(t *testing.T) {
-		d := triageOK(t, ctx, h.client, crimCase("(2024)辽0102刑初2703号", "被告人王某醉酒驾驶机动车，后撤回认罪认罚具结书。"))
+		d := triageOK(t, ctx, h.client, criminalWithText("(2024)辽0102刑初2703号", "被告人王某醉酒驾驶机动车，后撤回认罪认罚具结书。"))
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{fastTrack: closed, simplified: open, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), withdrawn) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), withdrawn)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), withdrawn) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), withdrawn)
 		}
 		o := outcome(d, overridden, fastTrack, "2024-03-06")
 		o.LegalBasis = "刑事诉讼法第二百二十二条"
-		st := checkStatus(t, record(o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+		st := checkStatus(t, recordOutcome(ctx, h.client, o), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 		if !strings.Contains(st.Message(), rules.CodeCrPL222NoAcceptance) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeCrPL222NoAcceptance)
 		}
@@ -93,8 +77,8 @@ func TestAuditRound27(t *testing.T) {
 		f.Circumstances = &triagev1.Circumstances{}
 		d := triageOK(t, ctx, h.client, f)
 		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: closed, ordinary: open})
-		if !d.GetNeedsReview() || !slices.Contains(reviewCodes(d), textAmount) {
-			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodes(d), textAmount)
+		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), textAmount) {
+			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), textAmount)
 		}
 	})
 }
