@@ -176,33 +176,33 @@ func retrialIn(text string) string {
 // 十四条第二款), "" when none: 提审 after 法院 in its clause, with nothing of
 // retrialNot. A police 提审 of a suspect names no court (round 27).
 func courtTakesUpIn(text string) string {
-	rest := text
-	for {
-		i := hanscan.Index(rest, "提审")
-		if i < 0 {
-			return ""
-		}
-		clause := rest[clauseStart(rest[:i]) : i+len("提审")]
-		if strings.Contains(clause, "法院") && !containsAny(clause, retrialNot[:]) && !negatedWithin(clause[:len(clause)-len("提审")], 2) {
-			return clause
-		}
-		rest = rest[i+len("提审"):]
-	}
+	return clauseOfWord(text, "提审", func(clause, _ string) bool {
+		return strings.Contains(clause, "法院") && !containsAny(clause, retrialNot[:]) && !negatedWithin(clause[:len(clause)-len("提审")], 2)
+	})
 }
 
 // retrialOrderIn returns the clause that orders a retrial of the case (再审
 // in a clause with an order and nothing of retrialNot, not followed by 申请),
 // "" when none.
 func retrialOrderIn(text string) string {
+	return clauseOfWord(text, "再审", func(clause, after string) bool {
+		return retrialOrdered(clause) != "" && !strings.HasPrefix(after, "申请")
+	})
+}
+
+// clauseOfWord returns the first clause of text that ends in an occurrence
+// of word and that keep accepts, given the clause and the text after it;
+// "" when none does.
+func clauseOfWord(text, word string, keep func(clause, after string) bool) string {
 	rest := text
 	for {
-		i := hanscan.Index(rest, "再审")
+		i := hanscan.Index(rest, word)
 		if i < 0 {
 			return ""
 		}
-		clause := rest[clauseStart(rest[:i]) : i+len("再审")]
-		after := rest[i+len("再审"):]
-		if w := retrialOrdered(clause); w != "" && !strings.HasPrefix(after, "申请") {
+		clause := rest[clauseStart(rest[:i]) : i+len(word)]
+		after := rest[i+len(word):]
+		if keep(clause, after) {
 			return clause
 		}
 		rest = after
