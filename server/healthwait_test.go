@@ -114,17 +114,7 @@ func TestHeldCallsEnd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opened := time.Now()
-		end := make(chan error, 1)
-		go func() { end <- s.RecvMsg(&healthpb.HealthCheckResponse{}) }()
-		select {
-		case err := <-end:
-			if status.Code(err) != codes.DeadlineExceeded {
-				t.Errorf("held health watch ended %v; want DEADLINE_EXCEEDED", err)
-			}
-		case <-time.After(arrival + 5*time.Second):
-			t.Errorf("held health watch still open %v after it opened; want DEADLINE_EXCEEDED at %v", time.Since(opened).Round(time.Second), arrival)
-		}
+		expectArrivalTimeout(t, s, "held health watch", arrival)
 		select {
 		case err := <-sentEnd:
 			t.Errorf("the health watch that sent its request ended: %v", err)
@@ -140,16 +130,23 @@ func TestHeldCallsEnd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		opened := time.Now()
-		end := make(chan error, 1)
-		go func() { end <- s.RecvMsg(&healthpb.HealthCheckResponse{}) }()
-		select {
-		case err := <-end:
-			if status.Code(err) != codes.DeadlineExceeded {
-				t.Errorf("held Triage ended %v; want DEADLINE_EXCEEDED", err)
-			}
-		case <-time.After(arrival + 5*time.Second):
-			t.Errorf("held Triage with -max-concurrent-calls off still open %v after it opened; want DEADLINE_EXCEEDED at %v", time.Since(opened).Round(time.Second), arrival)
-		}
+		expectArrivalTimeout(t, s, "held Triage with -max-concurrent-calls off", arrival)
 	})
+}
+
+// expectArrivalTimeout waits for s, a call whose request was never sent, to
+// end DEADLINE_EXCEEDED at the arrival timeout (with 5 s of grace).
+func expectArrivalTimeout(t *testing.T, s grpc.ClientStream, what string, arrival time.Duration) {
+	t.Helper()
+	opened := time.Now()
+	end := make(chan error, 1)
+	go func() { end <- s.RecvMsg(&healthpb.HealthCheckResponse{}) }()
+	select {
+	case err := <-end:
+		if status.Code(err) != codes.DeadlineExceeded {
+			t.Errorf("%s ended %v; want DEADLINE_EXCEEDED", what, err)
+		}
+	case <-time.After(arrival + 5*time.Second):
+		t.Errorf("%s still open %v after it opened; want DEADLINE_EXCEEDED at %v", what, time.Since(opened).Round(time.Second), arrival)
+	}
 }
