@@ -216,28 +216,9 @@ func TestRolesReload(t *testing.T) {
 // file, is 0 when no expiry is ahead, and carries no label (no
 // token name, as the other fenjian_tokens_* families).
 func TestTokensNextExpiry(t *testing.T) {
-	entry := func(name, token, expires string) string {
-		e := fmt.Sprintf(`{"name":%q,"roles":["judge"],"sha256":%q`, name, auth.HashToken(token))
-		if expires != "" {
-			e += fmt.Sprintf(`,"expires":%q`, expires)
-		}
-		return e + "}"
-	}
-	first := tokensJSON(entry("J-1", "t1", "2027-01-01T00:00:00Z"), entry("J-2", "t2", "2027-06-30T18:00:00+08:00"), entry("J-3", "t3", ""))
-	path := filepath.Join(t.TempDir(), "tokens.json")
-	install(t, path, first)
-	tokens, err := auth.ParseTokens(first)
-	if err != nil {
-		t.Fatal(err)
-	}
-	table := auth.NewTable(auth.Credentials{Tokens: tokens})
 	now := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
-	reg := prometheus.NewRegistry()
-	r, err := reload.NewTokens(reload.CredentialsOptions{File: path, Registerer: reg, Now: func() time.Time { return now }},
-		credentialsTarget{table}, first)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, reg, r := expiringTokens(t, &now)
+	entry := expiringEntry
 	want := func(t *testing.T, what string, at float64) {
 		t.Helper()
 		exp := fmt.Sprintf(`
@@ -272,28 +253,9 @@ fenjian_tokens_next_expiry_timestamp_seconds %g
 // that same instant, so FenjianTokenExpiring fell silent when the holder's
 // calls began to be refused (outside check 20).
 func TestTokensExpiredCount(t *testing.T) {
-	entry := func(name, token, expires string) string {
-		e := fmt.Sprintf(`{"name":%q,"roles":["judge"],"sha256":%q`, name, auth.HashToken(token))
-		if expires != "" {
-			e += fmt.Sprintf(`,"expires":%q`, expires)
-		}
-		return e + "}"
-	}
-	first := tokensJSON(entry("J-1", "t1", "2027-01-01T00:00:00Z"), entry("J-2", "t2", "2027-06-30T18:00:00+08:00"), entry("J-3", "t3", ""))
-	path := filepath.Join(t.TempDir(), "tokens.json")
-	install(t, path, first)
-	tokens, err := auth.ParseTokens(first)
-	if err != nil {
-		t.Fatal(err)
-	}
-	table := auth.NewTable(auth.Credentials{Tokens: tokens})
 	now := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
-	reg := prometheus.NewRegistry()
-	r, err := reload.NewTokens(reload.CredentialsOptions{File: path, Registerer: reg, Now: func() time.Time { return now }},
-		credentialsTarget{table}, first)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, reg, r := expiringTokens(t, &now)
+	entry := expiringEntry
 	jan := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		name   string
@@ -327,4 +289,37 @@ fenjian_tokens_expired %d
 			}
 		})
 	}
+}
+
+// expiringEntry is a tokens-file entry for a judge, with an expiry unless
+// expires is "".
+func expiringEntry(name, token, expires string) string {
+	e := fmt.Sprintf(`{"name":%q,"roles":["judge"],"sha256":%q`, name, auth.HashToken(token))
+	if expires != "" {
+		e += fmt.Sprintf(`,"expires":%q`, expires)
+	}
+	return e + "}"
+}
+
+// expiringTokens installs a tokens file of three judges, J-1 expiring
+// 2027-01-01, J-2 2027-06-30 18:00 +08:00 and J-3 never, and starts its
+// reloader on a registry of its own with *now as its clock; it returns the
+// file's path, the registry and the reloader.
+func expiringTokens(t *testing.T, now *time.Time) (string, *prometheus.Registry, *reload.CredentialsReloader) {
+	t.Helper()
+	first := tokensJSON(expiringEntry("J-1", "t1", "2027-01-01T00:00:00Z"), expiringEntry("J-2", "t2", "2027-06-30T18:00:00+08:00"), expiringEntry("J-3", "t3", ""))
+	path := filepath.Join(t.TempDir(), "tokens.json")
+	install(t, path, first)
+	tokens, err := auth.ParseTokens(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := auth.NewTable(auth.Credentials{Tokens: tokens})
+	reg := prometheus.NewRegistry()
+	r, err := reload.NewTokens(reload.CredentialsOptions{File: path, Registerer: reg, Now: func() time.Time { return *now }},
+		credentialsTarget{table}, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, reg, r
 }
