@@ -20,9 +20,11 @@ import (
 // that is not its own; art. 82 names no court level, so no procedure is
 // closed, but a person must see it before the case is routed (statute rounds
 // 24 and 25). 行诉法解释第一百三十四条第三款 takes the level of a case with the
-// 复议机关 as co-defendant from the original agency, so a defendant named
-// beside 复议 is not read (before 2015 the 复议机关 was the defendant only when
-// it changed the act; not told apart either: a miss only leaves a review out).
+// 复议机关 as co-defendant from the original agency, so in a complaint about a
+// 复议 only the organ the text states made the act is read (originalOrgansIn,
+// statute round 28); the parties, which do not tell the two apart, are not
+// (before 2015 the 复议机关 was the defendant only when it changed the act;
+// not told apart either: a miss only leaves a review out).
 
 // governmentSuffix ends the name of a 地方人民政府.
 const governmentSuffix = "人民政府"

@@ -56,6 +56,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 26, administrative":       audit26AdminCases(tb),
 		"audit round 27, criminal":             audit27CriminalCases(tb),
 		"audit round 27, administrative":       audit27AdminCases(tb),
+		"audit round 28, criminal":             audit28CriminalCases(tb),
+		"audit round 28, administrative":       audit28AdminCases(tb),
 	}
 }
 
