@@ -1,9 +1,11 @@
 package rules_test
 
 import (
+	"strings"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
 )
 
 // Round 28 of the statute audit (2026-12-05). Every row was written from the
@@ -69,6 +71,20 @@ func audit28CriminalCases(tb testing.TB) []tcase {
 		quiet("near miss: objects, filed 2018-06-04 outside the pilot", crim(10, cm.objects, courtIn("苏州市姑苏区人民法院", "江苏省"), filedOn("2018-06-04")), avU, at(locFT, notYet)),
 		quiet("near miss: no objection", crim(10), avA, at(locFT, eligFT)),
 		quiet("near miss: co-defendant objects to fast-track only", crim(10, two, cm.coObjFT), avU, at(locFT, ftCo)),
+
+		// CrPL 215(3), 223(4): 李某不认罪 in a sentence of its own, without
+		// 被告人 or 对, of a name the text gives a 被告人: a co-defendant's
+		// denial closes both; of a name it does not, nothing.
+		{name: "被告人王某、李某盗窃。李某不认罪。", filing: crim(10, two, text("被告人王某、李某盗窃他人财物。李某不认罪。")),
+			avail: av(pFT, avU, pSimp, avU), review: ptr(true), fires: []string{at(locFT, ftCo), at(locSimp, sCo), at(locReview, r23DisputeInText)}},
+		{name: "被告人王某伙同被告人李某盗窃。李某始终拒不认罪。", filing: crim(10, two, text("被告人王某伙同被告人李某盗窃。李某始终拒不认罪。")),
+			avail: av(pFT, avU, pSimp, avU), review: ptr(true), fires: []string{at(locFT, ftCo), at(locSimp, sCo), at(locReview, r23DisputeInText)}},
+		{name: "near miss: 张某不认罪, 张某 no 被告人 (a witness)", filing: crim(10, two, text("被告人王某、李某盗窃他人财物。证人张某证实。张某不认罪。")),
+			avail: av(pFT, avA, pSimp, avA), silent: []string{at(locReview, r23DisputeInText)}},
+		{name: "near miss: 李某当庭认罪", filing: crim(10, two, text("被告人王某、李某盗窃他人财物。李某当庭认罪。")),
+			avail: av(pFT, avA, pSimp, avA), silent: []string{at(locReview, r23DisputeInText)}},
+		{name: "near miss: 李某提出异议, 李某 the victim", filing: crim(10, two, text("被告人王某盗窃被害人李某财物。李某提出异议。")),
+			avail: av(pFT, avA, pSimp, avA), silent: []string{at(locReview, r23DisputeInText)}},
 	}
 }
 
@@ -110,4 +126,24 @@ func audit28AdminCases(tb testing.TB) []tcase {
 		row("near miss: original organ a town government",
 			"被告三墩镇人民政府作出处罚决定，原告向杭州市西湖区人民政府申请复议，复议维持。", ""),
 	}
+}
+
+// FuzzReadTextFactsRound28: a named defendant's denial appended to any text
+// in a sentence of its own is always read; the same denial of a name no
+// 被告人 bears never adds one.
+func FuzzReadTextFactsRound28(f *testing.F) {
+	for _, s := range []string{"", "被告人", "被告人王某、", "李某", "不认罪", "、欧阳", "被告人欧阳", "拒", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if rules.ReadTextFacts(text+"。被告人王某、李某盗窃。李某不认罪。").Dispute == "" {
+			t.Fatalf("%q + 李某不认罪 of a defendant: no dispute read", text)
+		}
+		if strings.Contains(text, "欧阳") {
+			return
+		}
+		if rules.ReadTextFacts(text).Dispute == "" && rules.ReadTextFacts(text+"。欧阳某始终拒不认罪。").Dispute != "" {
+			t.Fatalf("%q + the denial of a name no defendant bears: dispute read", text)
+		}
+	})
 }
