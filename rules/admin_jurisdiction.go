@@ -20,9 +20,11 @@ import (
 // that is not its own; art. 82 names no court level, so no procedure is
 // closed, but a person must see it before the case is routed (statute rounds
 // 24 and 25). 行诉法解释第一百三十四条第三款 takes the level of a case with the
-// 复议机关 as co-defendant from the original agency, so a defendant named
-// beside 复议 is not read (before 2015 the 复议机关 was the defendant only when
-// it changed the act; not told apart either: a miss only leaves a review out).
+// 复议机关 as co-defendant from the original agency, so in a complaint about a
+// 复议 only the organ the text states made the act is read (originalOrgansIn,
+// statute round 28); the parties, which do not tell the two apart, are not
+// (before 2015 the 复议机关 was the defendant only when it changed the act;
+// not told apart either: a miss only leaves a review out).
 
 // governmentSuffix ends the name of a 地方人民政府.
 const governmentSuffix = "人民政府"
@@ -294,13 +296,21 @@ func intermediateCode(k defendantKind, filed time.Time) string {
 // or a 县级以上地方人民政府) or REVIEW_ALL15_CUSTOMS_DEFENDANT (a 海关) from
 // 2015-05-01, REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT before.
 func adminIntermediateReview(f *triagev1.Filing, a *Assessment) {
-	if f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC || strings.Contains(f.GetText(), "复议") {
+	if f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC {
 		return
 	}
-	names := intermediateDefendantsIn(f.GetText())
-	for _, p := range f.GetParties() {
-		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
-			names = append(names, strings.TrimSpace(p.GetName()))
+	var names []string
+	if text := f.GetText(); strings.Contains(text, reconsiderationWord) {
+		// A 复议 case: the level follows the organ that made the original
+		// act (行诉法解释第一百三十四条第三款), which the parties do not tell
+		// apart from the 复议机关; only the text's original organ is read.
+		names = originalOrgansIn(text)
+	} else {
+		names = intermediateDefendantsIn(text)
+		for _, p := range f.GetParties() {
+			if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+				names = append(names, strings.TrimSpace(p.GetName()))
+			}
 		}
 	}
 	for _, name := range names {
@@ -309,4 +319,70 @@ func adminIntermediateReview(f *triagev1.Filing, a *Assessment) {
 			return
 		}
 	}
+}
+
+// reconsiderationWord marks a complaint about an act that went through 行政
+// 复议, whose 复议机关 may be a co-defendant (行政诉讼法第二十六条第二款).
+const reconsiderationWord = "复议"
+
+// originalActWord is the verb of the act a defendant made (作出).
+const originalActWord = "作出"
+
+// originalOrgansIn returns the defendants named after 被告 (as
+// intermediateDefendantsIn reads them) that the text states made the
+// original act: in some clause the name opens or follows, 作出 comes after
+// the name, and neither that clause nor the words before the name in it say
+// 复议 or 维持 or 向 (向被告…申请复议, 被告…作出复议决定维持: the 复议机关,
+// which does not decide the level, 行诉法解释第一百三十四条第三款). A
+// complaint that says no more is not read: a miss only leaves a review out.
+// It reads text from outside and must not panic on any string
+// (FuzzOriginalOrgansIn).
+func originalOrgansIn(text string) []string {
+	var out []string
+	for _, name := range intermediateDefendantsIn(text) {
+		for rest, off := text, 0; ; {
+			i := strings.Index(rest, name)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			if madeOriginalAct(clauseBefore(text[:at]), clauseAfter(text[at+len(name):])) {
+				out = append(out, name)
+				break
+			}
+			rest, off = rest[i+len(name):], at+len(name)
+		}
+	}
+	return out
+}
+
+// madeOriginalAct reports whether a name between before and after (its
+// clause's words) is stated as the organ that made the original act.
+func madeOriginalAct(before, after string) bool {
+	if !strings.Contains(after, originalActWord) {
+		return false
+	}
+	for _, w := range [...]string{reconsiderationWord, "维持", "向"} {
+		if strings.Contains(before, w) || strings.Contains(after, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseBefore is the end of s after its last clause break.
+func clauseBefore(s string) string {
+	if i := strings.LastIndexAny(s, clauseBreaks); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return s[i+n:]
+	}
+	return s
+}
+
+// clauseAfter is the start of s up to its first clause break.
+func clauseAfter(s string) string {
+	if i := strings.IndexAny(s, clauseBreaks); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

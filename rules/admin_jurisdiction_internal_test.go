@@ -116,3 +116,31 @@ func FuzzShortDefendantNames(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOriginalOrgansIn (statute round 28): every organ read is a defendant
+// intermediateDefendantsIn reads; a government stated after any text as
+// having made the act is read, and one stated as the 复议机关 only is not.
+func FuzzOriginalOrgansIn(f *testing.F) {
+	for _, s := range []string{"", "被告", "作出", "复议", "被告杭州市人民政府", "向", "，", "被告\xff人民政府作出", "被告杭州市人民政府作出，"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		all := intermediateDefendantsIn(text)
+		for _, name := range originalOrgansIn(text) {
+			if !slices.Contains(all, name) {
+				t.Fatalf("%q: read %q, not a defendant read (%q)", text, name, all)
+			}
+		}
+		const made, reviewer = "杭州市西湖区人民政府", "浙江省人民政府"
+		got := originalOrgansIn(text + "。被告" + made + "作出征收决定。")
+		if !slices.Contains(got, made) {
+			t.Fatalf("%q + the original organ: read %q", text, got)
+		}
+		if strings.Contains(text, reviewer) {
+			return
+		}
+		if got := originalOrgansIn(text + "。被告" + reviewer + "作出复议决定维持。"); slices.Contains(got, reviewer) {
+			t.Fatalf("%q + the 复议机关: read %q", text, got)
+		}
+	})
+}

@@ -635,6 +635,15 @@ const (
 	CodeReviewPleaWithdrawnInText = "REVIEW_PLEA_WITHDRAWN_IN_TEXT"
 )
 
+// Statute round 28: the procedures a criminal filing's defendants want.
+const (
+	// CodeReviewProcedureWishesConflict: fast-track is open (CrPL 2018 art.
+	// 222) while the defendant (214 ¶1(3)) or a co-defendant (215(3))
+	// objects to simplified procedure, which art. 223 does not list as a
+	// bar: the stated wishes conflict and are confirmed.
+	CodeReviewProcedureWishesConflict = "REVIEW_PROCEDURE_WISHES_CONFLICT"
+)
+
 type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
@@ -975,6 +984,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewRepresentativeObjectsInText, "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）", "被告人是未成年人，起诉书文字载明其法定代理人或者辩护人对适用简易程序提出异议（不同意适用简易程序），案件情况未标注：已按上述人员提出异议处理，不适用简易程序，需人工核对并标注案件情况。"},
 	// Statute round 27 (criminal).
 	{CodeReviewPleaWithdrawnInText, "刑事诉讼法第一百七十四条、第二百二十二条、第二百二十三条第四项；刑诉法解释第三百五十八条（2021年3月1日起施行）", "起诉书文字载明被告人反悔、撤回或者拒绝签署认罪认罚具结书（不再认罪认罚）：只有一名被告人的，已按其不认罚处理，不适用速裁程序；共同犯罪案件中，已按部分被告人对量刑建议有异议处理。是否仍承认指控的犯罪事实未据此认定，需人工核对认罪认罚情况并更正字段。"},
+	{CodeReviewProcedureWishesConflict, "刑事诉讼法第二百二十二条第一款、第二百一十四条第一款第三项、第二百一十五条第三项、第二百二十三条第四项", "被告人同意适用速裁程序，但本人或者共同犯罪案件中的其他被告人对适用简易程序有异议：第二百二十三条未将对简易程序的异议列为不适用速裁程序的情形，速裁程序仍可适用，简易程序不适用；被告人的程序意愿相互矛盾，需人工向被告人核实是否同意适用速裁程序并更正案件情况。"},
 	{CodeReviewAdminTextAmount, "行政诉讼法第八十二条第一款第二项", "立案信息的涉案款额在二千元以下，但起诉状文字载明本案涉及的款额（罚款、没收、补偿等）超过二千元：已按款额超过二千元处理，不能依第八十二条第一款第二项适用简易程序（当场作出、政府信息公开或当事人各方同意的不受影响），需人工核对并更正涉案款额。"},
 	// Statute round 23: a civil filing's party names and text beside its fields.
 	{CodeInferPartyCountFromText, "", "当事人名称或起诉材料写明一方当事人为“某某等N人”或列出多人，按写明的人数计算该方当事人人数（人数众多的认定见另一理由）。"},

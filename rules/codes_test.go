@@ -56,6 +56,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 26, administrative":       audit26AdminCases(tb),
 		"audit round 27, criminal":             audit27CriminalCases(tb),
 		"audit round 27, administrative":       audit27AdminCases(tb),
+		"audit round 28, criminal":             audit28CriminalCases(tb),
+		"audit round 28, administrative":       audit28AdminCases(tb),
 	}
 }
 
@@ -468,6 +470,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewRepresentativeObjectsInText: "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）",
 		// Round 27 (criminal).
 		rules.CodeReviewPleaWithdrawnInText: "刑事诉讼法第一百七十四条、第二百二十二条、第二百二十三条第四项；刑诉法解释第三百五十八条（2021年3月1日起施行）",
+		// Round 28 (criminal).
+		rules.CodeReviewProcedureWishesConflict: "刑事诉讼法第二百二十二条第一款、第二百一十四条第一款第三项、第二百一十五条第三项、第二百二十三条第四项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

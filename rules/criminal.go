@@ -288,6 +288,17 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 		ft = append(ft, reason(CodeCrPL222PrivateProsecution))
 	}
 	ft = append(ft, ftPanel...)
+	// An objection to simplified procedure, the defendant's own (214 ¶1(3))
+	// or a co-defendant's (215(3)), is no bar of art. 223 (item 4 names an
+	// objection to fast-track only), so fast-track stays open; but a
+	// defendant who consents to the one-judge procedure yet objects to the
+	// simpler one, or co-defendants who want different procedures, have
+	// stated wishes that conflict: the judge confirms them before the
+	// recommendation is followed (outside check 21). Where fast-track is
+	// closed anyway there is nothing to confirm.
+	if len(ft) == 0 && (c.GetObjectsSimplified() || co.ObjectsSimplified) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewProcedureWishesConflict))
+	}
 	return option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)})
 }
 

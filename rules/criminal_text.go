@@ -570,6 +570,10 @@ func ReadTextFacts(text string) TextFacts {
 			// read only in a sentence with 对 and a dispute's stem.
 			if tf.Dispute == "" && strings.Contains(sent, "对") {
 				tf.Dispute, tf.DisputeKind = sentenceDispute(sent)
+			} else if tf.Dispute == "" && containsAny(sent, disputeStems[:]) {
+				// Without 对: only a name the text gives a 被告人
+				// (李某不认罪, statute round 28).
+				tf.Dispute, tf.DisputeKind = namedDefendantDispute(sent, text)
 			}
 			continue
 		}
@@ -1412,4 +1416,53 @@ func digitsBefore(rs []rune, k, maxDigits int, unit rune) (int, int, bool) {
 		return 0, k, false
 	}
 	return n, j + 1, true
+}
+
+// disputeAdverbs may stand between a defendant's name and his dispute
+// (李某始终拒不认罪, 李某仍不认罪; 拒 of 拒不认罪, whose 不认罪 is read first).
+var disputeAdverbs = [...]string{"始终", "一直", "仍然", "依然", "仍", "也", "均", "当庭", "则", "拒"}
+
+// namedDefendantDispute reads a dispute from a sentence without 被告人 or
+// 对 whose clause opens with a short name (two to four runes) and then,
+// after adverbs only, the dispute word: 李某不认罪, 李某始终拒不认罪. The name
+// must be one text gives a defendant (namedAsDefendant), so a witness's or
+// a victim's name reads nothing; CrPL 215(3) and 223(4) bar any
+// defendant's dispute of a joint crime (statute round 28).
+func namedDefendantDispute(sent, text string) (string, disputeKind) {
+	for _, cl := range strings.FieldsFunc(sent, func(r rune) bool { return r == '，' || r == ',' }) {
+		w, k := disputeIn(cl)
+		if w == "" {
+			continue
+		}
+		subj := strings.TrimSpace(cl[:strings.Index(cl, w)])
+		for trimmed := true; trimmed; {
+			trimmed = false
+			for _, a := range disputeAdverbs {
+				if strings.HasSuffix(subj, a) {
+					subj, trimmed = strings.TrimSuffix(subj, a), true
+				}
+			}
+		}
+		if n := utf8.RuneCountInString(subj); n >= 2 && n <= 4 && namedAsDefendant(text, subj) {
+			return w, k
+		}
+	}
+	return "", disputeFacts
+}
+
+// namedAsDefendant reports whether text names name as a defendant: right
+// after 被告人, or after 、 in a list of a sentence holding 被告人.
+func namedAsDefendant(text, name string) bool {
+	if strings.ContainsAny(name, "，,。；;、（）() ") || containsAny(name, notDefendantSubjects[:]) {
+		return false
+	}
+	if strings.Contains(text, "被告人"+name) {
+		return true
+	}
+	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
+		if strings.Contains(sent, "被告人") && strings.Contains(sent, "、"+name) {
+			return true
+		}
+	}
+	return false
 }
