@@ -81,7 +81,7 @@ func round28CivilCases(tb testing.TB) []tcase {
 			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, "INTERP2015_275_FOREIGN"), rFacts}},
 		{name: "2012: no small claims, nothing cited", filing: c(filedOn("2012-06-04"), text(claims+"原、被告在日本签订借款合同。")),
 			avail: av(pSC, avU), silent: []string{"CPL166_FOREIGN", "INTERP2015_275_FOREIGN"}},
-		{name: "a foreign party too: the party's inference, the facts' not added", filing: c(text(claims+"被告系美国籍，双方在日本签订借款合同。")),
+		{name: "a foreign party too: the party's inference, the facts' not added", filing: c(text(claims + "被告系美国籍，双方在日本签订借款合同。")),
 			avail: av(pSC, avU), fires: []string{at(locSC, "CPL166_FOREIGN"), "infer:" + rules.CodeInferForeignFromText}, silent: []string{factsCode}},
 		home("在美国留学的经历 (no legal fact)", "被告曾有在美国留学的经历，回国后向原告借款5000元。"),
 		home("从美国回国后在温州签订 (the fact at home)", "被告从美国回国后在温州签订借款合同。"),
@@ -103,6 +103,6 @@ func round28CivilCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{i278, rules.CodeReviewChangeAfterFilingInText}},
 		{name: "已还80000元，故变更诉讼请求 (a reduction before the words: near miss)",
 			filing: c(text(claims + "被告借款5000元到期未还。被告已还款80000元，故原告变更诉讼请求。")),
-			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), review: ptr(true), fires: []string{rChange}, silent: []string{i278}},
+			avail:  av(pSC, avA, pSimp, avA), mandatory: ptr(true), review: ptr(true), fires: []string{rChange}, silent: []string{i278}},
 	}
 }

@@ -422,6 +422,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferPartyCountFromText:       "",
 		rules.CodeInferForeignFromName:          "",
 		rules.CodeInferForeignFromText:          "",
+		rules.CodeInferForeignFactsFromText:     "",
 		rules.CodeInferWhereaboutsFromText:      "",
 		rules.CodeInferPublicNoticeFromText:     "",
 		rules.CodeInferAppraisalFromText:        "",
