@@ -429,10 +429,17 @@ type readers26 struct{ counter, change, complex, denial bool }
 func readersFor26(text string) readers26 {
 	return readers26{
 		counter: hanscan.Contains(text, counterRequestWord) || containsAny(text, orderedPlaintiff[:]),
-		change:  containsAny(text, claimChanges[:]) || hanscan.Contains(text, "追加"),
+		change:  changeWordsIn(text) || hanscan.Contains(text, "追加"),
 		complex: containsAny(text, complexWords[:]),
 		denial:  containsAny(text, denialWords[:]),
 	}
+}
+
+// changeWordsIn reports whether a folded text holds one of claimChanges.
+// Each holds 变更 or 增加, which most complaints do not: two searches
+// decide them, not ten (statute round 28 added four words).
+func changeWordsIn(text string) bool {
+	return (hanscan.Contains(text, "变更") || hanscan.Contains(text, "增加")) && containsAny(text, claimChanges[:])
 }
 
 // any reports whether any round-26 sentence reader can read a fact.
