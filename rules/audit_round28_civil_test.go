@@ -74,6 +74,13 @@ func round28CivilCases(tb testing.TB) []tcase {
 		abroad("2024: 合同签订地为新加坡", "双方借款合同的签订地为新加坡。"),
 		abroad("2024: 交通事故发生于泰国", "2023年8月，被告驾车发生交通事故，事故发生于泰国，致原告受伤。"),
 		abroad("2024: 在香港签订 (Interp. 549)", "原、被告在香港签订借款协议。"),
+		// A foreign-related case's ordinary procedure has no time limit
+		// (CPL 287: "人民法院审理涉外民事案件的期间，不受本法第一百五十二条、第一百
+		// 八十三条规定的限制").
+		{name: "2024: 在日本签订: ordinary's period is CPL 287's", filing: c(text(claims + "原、被告在日本签订借款合同。")),
+			avail: av(pSC, avU), fires: []string{at(locOrd, rules.CodeCPL287NoTimeLimit)}},
+		{name: "约定在日本交付: ordinary's period is CPL 152's (near miss)", filing: c(text(claims + "双方约定货物在日本交付。")),
+			silent: []string{rules.CodeCPL287NoTimeLimit}},
 		{name: "2018: 在日本签订合同 (Interp. 2015 arts. 522(4), 275(2))", filing: c(filedOn("2018-09-03"), text(claims+"原、被告在日本签订借款合同。")),
 			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, "INTERP2015_275_FOREIGN"), rFacts}},
 		{name: "2014: 房屋位于美国 (1992 opinion art. 304; CPL 2012 art. 162)", filing: c(filedOn("2014-09-03"),
