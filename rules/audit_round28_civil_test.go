@@ -98,6 +98,8 @@ func round28CivilCases(tb testing.TB) []tcase {
 		home("约定在日本交付 (agreed, not a fact)", "双方约定货物在日本交付，但被告至今未发货。"),
 		home("房屋位于香港路 (a street's name)", "原告承租的房屋位于温州市鹿城区，被告的商铺位于香港路28号。"),
 		home("位于美国 said of a company's seat, no thing", "原告公司的合作方位于美国。"),
+		home("一家在美国上市的公司 (a place of the company, not of the signing)", "被告与一家在美国上市的公司签订借款合同后向原告借款5000元。"),
+		home("在美国就医期间发生医疗费 (a cost, not the fact)", "被告致原告受伤，原告在美国就医期间发生医疗费5000元。"),
 		home("在日本旅游 (no legal fact named)", "被告在日本旅游期间，原告通过微信向其转账5000元。"),
 
 		// --- 3. A change written as 诉讼请求变更为 / 增加…共计 (Interp. 278).
