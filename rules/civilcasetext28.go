@@ -32,8 +32,10 @@ var (
 		`[^，,；;：:。]{0,16}?(?:房屋|房产|不动产|土地|住宅|公寓|别墅|商铺|店铺|仓库|厂房|货物|车辆|船舶|标的物)`)
 	// factAbroad: a legal fact done abroad (Interp. 520(4)): "在日本签订",
 	// "在美国纽约签署", "在境外交付", "在泰国发生交通事故"; a short gap (a
-	// city) holds no second place, time or return (在, 于, 回, 返, 后).
-	factAbroad = regexp.MustCompile(`(?:在|于)` + abroadPlace + `[^，,；;：:。在于回返后]{0,6}?(?:签订|签署|订立|交付|交货|发生)`)
+	// city) holds no second place, time or return (在, 于, 回, 返, 后), no
+	// 的 (the place then tells of a noun: "一家在美国上市的公司签订") and no
+	// other party (与, 和, 同, 跟, 向).
+	factAbroad = regexp.MustCompile(`(?:在|于)` + abroadPlace + `[^，,；;：:。在于回返后的与和同跟向]{0,6}?(?:签订|签署|订立|交付|交货|发生)`)
 	// factPlaceAbroad: the place of a legal fact told after it:
 	// "签订地为新加坡", "事故发生于泰国", "交付地点在境外".
 	factPlaceAbroad = regexp.MustCompile(`(?:签订|签署|订立|交付|交货|发生)(?:地点|地)?(?:在|于|为|位于)` + abroadPlace)
@@ -125,11 +127,19 @@ func foreignFactInClause(cl string) bool {
 	for _, re := range [...]*regexp.Regexp{thingAbroad, thingAbroadAfter, factAbroad, factPlaceAbroad} {
 		for _, m := range re.FindAllStringSubmatchIndex(cl, -1) {
 			before := cl[:m[0]]
-			if suffixIn(before, negations) != "" || containsAny(before, notDone[:]) || prefixIn(cl[m[3]:], placeNameAfter[:]) > 0 {
+			if suffixIn(before, negations) != "" || containsAny(before, notDone[:]) || prefixIn(cl[m[3]:], placeNameAfter[:]) > 0 ||
+				costIncurred(cl, m) {
 				continue
 			}
 			return true
 		}
 	}
 	return false
+}
+
+// costIncurred reports whether a match m of a clause cl is a cost that
+// arose abroad (发生 with 费 in the clause: "在美国就医期间发生医疗费"), which
+// is damage, not the fact that made the relation.
+func costIncurred(cl string, m []int) bool {
+	return strings.Contains(cl[m[0]:m[1]], "发生") && strings.Contains(cl, "费")
 }
