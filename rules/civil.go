@@ -217,7 +217,7 @@ func inferCivilFacts(f *triagev1.Filing, a *Assessment, g civilGrounds) {
 	if fx.Numerous {
 		a.Inferences = append(a.Inferences, reason(ic.numerous))
 	}
-	if fx.Foreign {
+	if fx.Foreign && !fx.ForeignFacts {
 		a.Inferences = append(a.Inferences, reason(ic.foreign))
 	}
 	// Before MSPL 98 (2000-07-01) a maritime court had no procedure of a

@@ -183,7 +183,13 @@ func statedBrought(sent, w string) bool {
 		if i < 0 {
 			return false
 		}
-		if broughtAfter(rest[:i]) {
+		before := rest[:i]
+		// "原告将诉讼请求变更为…": before the claims 将 (or 把) marks what is
+		// changed, not a change only meant (statute round 28).
+		if strings.HasPrefix(w, "诉讼请求") {
+			before = strings.TrimSuffix(strings.TrimSuffix(before, "将"), "把")
+		}
+		if broughtAfter(before) {
 			return true
 		}
 		rest = rest[i+len(w):]
@@ -204,7 +210,11 @@ func broughtAfter(before string) bool {
 }
 
 // claimChanges are the words of Interp. 278's 增加或者变更诉讼请求.
-var claimChanges = [...]string{"变更诉讼请求", "增加诉讼请求", "变更诉请", "增加诉请", "变更其诉讼请求", "增加其诉讼请求"}
+//
+// The last four put the claims first ("原告将诉讼请求变更为：判令被告支付80000
+// 元"), which round 27 did not read (statute round 28).
+var claimChanges = [...]string{"变更诉讼请求", "增加诉讼请求", "变更诉请", "增加诉请", "变更其诉讼请求", "增加其诉讼请求",
+	"诉讼请求变更为", "诉讼请求增加为", "诉讼请求变更至", "诉讼请求增加至"}
 
 // addedParties are the parties 追加 may bring in (Interp. 278's 追加当事人).
 var addedParties = [...]string{"被告", "第三人", "原告", "当事人"}
@@ -419,10 +429,17 @@ type readers26 struct{ counter, change, complex, denial bool }
 func readersFor26(text string) readers26 {
 	return readers26{
 		counter: hanscan.Contains(text, counterRequestWord) || containsAny(text, orderedPlaintiff[:]),
-		change:  containsAny(text, claimChanges[:]) || hanscan.Contains(text, "追加"),
+		change:  changeWordsIn(text) || hanscan.Contains(text, "追加"),
 		complex: containsAny(text, complexWords[:]),
 		denial:  containsAny(text, denialWords[:]),
 	}
+}
+
+// changeWordsIn reports whether a folded text holds one of claimChanges.
+// Each holds 变更 or 增加, which most complaints do not: two searches
+// decide them, not ten (statute round 28 added four words).
+func changeWordsIn(text string) bool {
+	return (hanscan.Contains(text, "变更") || hanscan.Contains(text, "增加")) && containsAny(text, claimChanges[:])
 }
 
 // any reports whether any round-26 sentence reader can read a fact.

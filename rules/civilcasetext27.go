@@ -207,7 +207,8 @@ func custodyGiven(cl string) string {
 // changeSumFen is the largest sum in yuan, in fen, a sentence stating a
 // changed or increased claim (changeIn read w in it) gives the new claim,
 // 0 when none: read after the change's words, clause by clause (before
-// them only the clause after a verb of the new value: newValueVerbs), and
+// them only the clause after a verb of the new value, newValueVerbs, or
+// after a claim told as it stands now, presentClaimMarks), and
 // in a clause only
 //   - not an old sum: what stands from 由 to the next 为, 至 or 到 ("由80000
 //     元变更为5000元") is dropped;
@@ -241,6 +242,25 @@ func changeSumFen(sent, w string) int64 {
 				cl = cl[:j]
 			}
 			most = max(most, claimedSumFen(cl))
+		}
+	}
+	// "原告现主张借款本金80000元，故变更诉讼请求": the claim as it now stands,
+	// told before the change's words (statute round 28), read as a clause
+	// after them is.
+	for _, m := range presentClaimMarks {
+		for rest := sent[:i]; ; {
+			k := strings.Index(rest, m)
+			if k < 0 {
+				break
+			}
+			rest = rest[k+len(m):]
+			cl := rest
+			if j := strings.IndexAny(cl, clauseBreaks); j >= 0 {
+				cl = cl[:j]
+			}
+			if cl = dropOldSums(cl); !reducedClause(cl) && holdsSumUnit(cl) {
+				most = max(most, claimedSumFen(cl))
+			}
 		}
 	}
 	for rest := sent[i+len(w):]; rest != ""; {
@@ -280,6 +300,10 @@ func reducedClause(cl string) bool {
 	}
 	return false
 }
+
+// presentClaimMarks tell the claim as it stands now, before the change's
+// words of the same sentence ("现主张80000元，故变更诉讼请求").
+var presentClaimMarks = [...]string{"现主张", "现请求", "现要求", "现诉请"}
 
 // newValueVerbs state a claim's new value ("由5000元变更为80000元").
 var newValueVerbs = [...]string{"变更为", "变更至", "增加为", "增加至", "调整为", "调整至", "提高为", "提高至"}

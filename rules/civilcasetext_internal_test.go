@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"google.golang.org/protobuf/proto"
@@ -190,6 +192,37 @@ func FuzzCivilReading27(f *testing.F) {
 		if regionalResidentStated(folded, subjects) != regionalResidentStated(again, subjects) ||
 			residenceAbroadStated(folded, subjects) != residenceAbroadStated(again, subjects) {
 			t.Fatalf("residence readers differ on %q and its folded form", s)
+		}
+	})
+}
+
+// FuzzCivilReading28 runs round 28's readers on any text: foreignFactsStated
+// decides as the clause reader run on every clause does (its anchor gate
+// leaves nothing out), alike on a text and its folded form; changeSumFen
+// reads no sum without a change and none below zero.
+func FuzzCivilReading28(f *testing.F) {
+	for _, s := range []string{"原、被告在日本签订借款合同。", "房屋位于美国加利福尼亚州。", "位于美国的房屋", "事故发生于泰国",
+		"双方约定货物在日本交付。", "被告的商铺位于香港路28号。", "并非在日本签订", "原告现主张借款本金80000元，故变更诉讼请求。",
+		"原告将诉讼请求变更为：判令被告支付80000元。", "被告已还款80000元，故原告变更诉讼请求。", "\xff在美国签订", "签订"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := foldCause(s)
+		got := foreignFactsStated(folded)
+		want := slices.ContainsFunc(strings.FieldsFunc(folded, func(r rune) bool { return strings.ContainsRune(clauseBreaks, r) }),
+			foreignFactInClause)
+		if got != want {
+			t.Fatalf("foreignFactsStated(%q) = %v, every clause read: %v", folded, got, want)
+		}
+		if again := foldCause(folded); foreignFactsStated(again) != got {
+			t.Fatalf("foreignFactsStated differs on %q and its folded form", s)
+		}
+		for _, sent := range strings.Split(folded, "。") {
+			w := changeIn(sent)
+			n := changeSumFen(sent, w)
+			if n < 0 || w == "" && n != 0 {
+				t.Fatalf("changeSumFen(%q, %q) = %d", sent, w, n)
+			}
 		}
 	})
 }

@@ -86,6 +86,11 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 	case r.foreignText:
 		fx.Foreign = true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignFromText))
+	case foreignFactsStated(text):
+		// Read last, and only here: no party is foreign, so the era's
+		// party inference is not given (inferCivilFacts).
+		fx.Foreign, fx.ForeignFacts = true, true
+		a.Inferences = append(a.Inferences, reason(CodeInferForeignFactsFromText))
 	}
 	c := f.GetCircumstances()
 	_, defendantWhereabouts := whereaboutsUnknown(f.GetParties())

@@ -108,12 +108,15 @@ type Facts struct {
 	Cause Cause
 	// Charges are the charges a criminal filing's cause names, each
 	// resolved (LookupCharges); empty for other kinds.
-	Charges              Charges
-	Plaintiffs           int
-	Defendants           int
-	ThirdParties         int
-	Numerous             bool // ten or more on one side (Interp. 75)
-	Foreign              bool
+	Charges      Charges
+	Plaintiffs   int
+	Defendants   int
+	ThirdParties int
+	Numerous     bool // ten or more on one side (Interp. 75)
+	Foreign      bool
+	// ForeignFacts: Foreign by the thing in dispute or a legal fact abroad
+	// read from the text (Interp. 520(3), (4)), no party foreign.
+	ForeignFacts         bool
 	PersonalStatus       bool // stated or inferred from the cause
 	PropertyConfirmation bool // stated or inferred from the cause
 	NonMonetary          bool // stated or inferred from the cause
