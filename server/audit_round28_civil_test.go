@@ -21,13 +21,6 @@ import (
 // of small claims for each was recorded without a word.
 func TestAuditRound28Civil(t *testing.T) {
 	h, _, ctx := startDefaultServer(t)
-	codesOf := func(rs []*triagev1.Reason) []string {
-		var out []string
-		for _, r := range rs {
-			out = append(out, r.GetCode())
-		}
-		return out
-	}
 	claims := "诉讼请求：1.判令被告偿还借款30000元；2.诉讼费由被告承担。事实与理由："
 	barred := []struct {
 		name, text, bar, infer, review string
@@ -43,17 +36,17 @@ func TestAuditRound28Civil(t *testing.T) {
 			f.Text = c.text
 			d := triageOK(t, ctx, h.client, f)
 			o := decisionOption(t, d, smallClaims)
-			if o.GetAvailable() || !slices.Contains(codesOf(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
+			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
 				t.Errorf("small claims %v (recommended %v), want it barred by %s", o, d.GetRecommended(), c.bar)
 			}
 			if s := decisionOption(t, d, simplified); !s.GetAvailable() {
 				t.Errorf("simplified %v, want it open", s)
 			}
-			if c.infer != "" && !slices.Contains(codesOf(d.GetInferences()), c.infer) {
-				t.Errorf("inferences %v lack %s", codesOf(d.GetInferences()), c.infer)
+			if c.infer != "" && !slices.Contains(reasonCodes(d.GetInferences()), c.infer) {
+				t.Errorf("inferences %v lack %s", reasonCodes(d.GetInferences()), c.infer)
 			}
-			if c.review != "" && !slices.Contains(codesOf(d.GetReviewReasons()), c.review) {
-				t.Errorf("review reasons %v lack %s", codesOf(d.GetReviewReasons()), c.review)
+			if c.review != "" && !slices.Contains(reasonCodes(d.GetReviewReasons()), c.review) {
+				t.Errorf("review reasons %v lack %s", reasonCodes(d.GetReviewReasons()), c.review)
 			}
 			rec := outcome(d, overridden, smallClaims, "2024-03-06")
 			rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十五条", "标的额较小。"
@@ -69,7 +62,7 @@ func TestAuditRound28Civil(t *testing.T) {
 		if sc := decisionOption(t, d, smallClaims); !sc.GetMandatory() || d.GetRecommended() != smallClaims {
 			t.Errorf("small claims %v (recommended %v), want mandatory", sc, d.GetRecommended())
 		}
-		if is := codesOf(d.GetInferences()); slices.Contains(is, rules.CodeInferForeignFactsFromText) {
+		if is := reasonCodes(d.GetInferences()); slices.Contains(is, rules.CodeInferForeignFactsFromText) {
 			t.Errorf("inferences %v, want no %s", is, rules.CodeInferForeignFactsFromText)
 		}
 	})
