@@ -230,39 +230,17 @@ func changeSumFen(sent, w string) int64 {
 	// "将诉讼请求金额由5000元变更为80000元，即变更诉讼请求": the new value may
 	// stand before the change's words, after a verb of the new value.
 	var most int64
-	for _, v := range newValueVerbs {
-		for rest := sent[:i]; ; {
-			k := strings.Index(rest, v)
-			if k < 0 {
-				break
-			}
-			rest = rest[k+len(v):]
-			cl := rest
-			if j := strings.IndexAny(cl, clauseBreaks); j >= 0 {
-				cl = cl[:j]
-			}
-			most = max(most, claimedSumFen(cl))
-		}
-	}
+	eachClauseAfter(sent[:i], newValueVerbs[:], func(cl string) {
+		most = max(most, claimedSumFen(cl))
+	})
 	// "原告现主张借款本金80000元，故变更诉讼请求": the claim as it now stands,
 	// told before the change's words (statute round 28), read as a clause
 	// after them is.
-	for _, m := range presentClaimMarks {
-		for rest := sent[:i]; ; {
-			k := strings.Index(rest, m)
-			if k < 0 {
-				break
-			}
-			rest = rest[k+len(m):]
-			cl := rest
-			if j := strings.IndexAny(cl, clauseBreaks); j >= 0 {
-				cl = cl[:j]
-			}
-			if cl = dropOldSums(cl); !reducedClause(cl) && holdsSumUnit(cl) {
-				most = max(most, claimedSumFen(cl))
-			}
+	eachClauseAfter(sent[:i], presentClaimMarks[:], func(cl string) {
+		if cl = dropOldSums(cl); !reducedClause(cl) && holdsSumUnit(cl) {
+			most = max(most, claimedSumFen(cl))
 		}
-	}
+	})
 	for rest := sent[i+len(w):]; rest != ""; {
 		var cl string
 		if j := strings.IndexAny(rest, clauseBreaks); j >= 0 {
@@ -530,4 +508,23 @@ func residenceAbroadStated(text string, subjects []string) bool {
 		}
 	}
 	return false
+}
+
+// eachClauseAfter calls f with the rest of the clause after every
+// occurrence in text of each of marks, in the order of marks.
+func eachClauseAfter(text string, marks []string, f func(clause string)) {
+	for _, m := range marks {
+		for rest := text; ; {
+			k := strings.Index(rest, m)
+			if k < 0 {
+				break
+			}
+			rest = rest[k+len(m):]
+			cl := rest
+			if j := strings.IndexAny(cl, clauseBreaks); j >= 0 {
+				cl = cl[:j]
+			}
+			f(cl)
+		}
+	}
 }
