@@ -24,10 +24,12 @@ import (
 // another caller's call is served again.
 func TestHeldRequestsReleaseTheirSlots(t *testing.T) {
 	const slots = 3
-	// Long enough that the check below, which must see a call shed within
-	// the first half of it, holds under the race detector on two busy
-	// cores (at 300 ms it once did not, in CI).
-	const arrival = 2 * time.Second
+	// Long enough that the check below, which must see a call shed before
+	// the held calls time out, holds under the race detector on two busy
+	// cores (at 300 ms it once did not, in CI; nor, once, with 2 s and a
+	// check in its first half: the held calls' headers can reach the server
+	// late, and their clocks start there).
+	const arrival = 3 * time.Second
 	sec := testSecurity(t)
 	sec.MaxConcurrentCalls = slots
 	sec.RequestArrivalTimeout = arrival
@@ -53,9 +55,11 @@ func TestHeldRequestsReleaseTheirSlots(t *testing.T) {
 		return err
 	}
 	// The held calls take every slot (the near miss: the test measures
-	// something only if they do).
+	// something only if they do). Nothing else holds a slot, so a shed call
+	// seen at any time before the held calls' clocks can have run out shows
+	// it.
 	shed := false
-	for deadline := time.Now().Add(arrival / 2); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(arrival); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if status.Code(get()) == codes.ResourceExhausted {
 			shed = true
 			break
