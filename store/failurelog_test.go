@@ -98,14 +98,17 @@ func TestWriteFailuresLogBounded(t *testing.T) {
 				if len(recs) < tt.wantLogged || len(recs) > tt.wantLogged+refill {
 					t.Fatalf("logged %d records, want %d (up to %d refilled)", len(recs), tt.wantLogged, refill)
 				}
-				if n, _ := recs[len(recs)-1]["writes_not_logged"].(float64); tt.wantCount != 0 && (n > 0) != (tt.wantCount > 0) {
-					t.Errorf("the last record's writes_not_logged = %v, want one: %v", n, tt.wantCount > 0)
-				}
 				// Every failure is logged or counted in a later record.
 				accounted := len(all)
 				for _, r := range all {
 					n, _ := r["writes_not_logged"].(float64)
 					accounted += int(n)
+				}
+				// On a slow machine the limit refills during the flood, and a
+				// record inside the flood already counted what it left out.
+				countedEarlier := tt.wantCount > 0 && accounted == total
+				if n, _ := recs[len(recs)-1]["writes_not_logged"].(float64); tt.wantCount != 0 && (n > 0) != (tt.wantCount > 0) && !countedEarlier {
+					t.Errorf("the last record's writes_not_logged = %v, want one: %v", n, tt.wantCount > 0)
 				}
 				if tt.wantCount > 0 && accounted != total {
 					t.Errorf("%d failures logged or counted as unlogged, want all %d", accounted, total)
