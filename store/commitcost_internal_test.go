@@ -37,23 +37,7 @@ func benchCommitBatch(b *testing.B, n int) {
 	// The benchmark checkpoints itself, at a fixed number of commits.
 	_ = s.checkpoints.Close()
 	ctx := context.Background()
-	d0, f0 := servedCase(b)
-	requests := func(n int) []*saveRequest {
-		reqs := make([]*saveRequest, n)
-		for i := range reqs {
-			d, f := servedCopy(d0, f0)
-			req, err := newTriageRequest(d, f, &AssignmentPlan{
-				Teams: []TeamSlot{{TeamID: "civil-fast-general", Capacity: 1 << 40}},
-				Seed:  uint64(i + 1),
-			})
-			if err != nil {
-				b.Fatal(err)
-			}
-			req.ctx = ctx
-			reqs[i] = req
-		}
-		return reqs
-	}
+	requests := func(n int) []*saveRequest { return servedRequests(b, n) }
 	checkpoint := func() int {
 		var busy, logFrames, copied int
 		if err := s.checkpoints.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logFrames, &copied); err != nil {
