@@ -225,6 +225,9 @@ const (
 	CodePilotNoConsent       = "PILOT_NO_CONSENT"
 	CodePilotExcluded        = "PILOT_EXCLUDED"
 	CodePilotLapsed          = "PILOT_LAPSED"
+	// The defendant or a co-defendant objects to simplified procedure: the
+	// pilots' fast-track was a further simplification of it (round 29).
+	CodePilotObjectsSimplified = "PILOT_OBJECTS_SIMPLIFIED"
 	// A private prosecution in the pilot: its fast-track was for cases the
 	// procuratorate prosecuted, on its sentencing recommendation.
 	CodePilotPrivateProsecution = "PILOT_PRIVATE_PROSECUTION"
@@ -792,6 +795,7 @@ var reasonDefs = [...]reasonDef{
 	{CodePilotNoConsent, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "被告人未同意适用速裁程序（起诉材料未载明），不适用试点速裁程序。"},
 	{CodePilotPrivateProsecution, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）", "本案为自诉案件：速裁程序试点授权最高人民法院、最高人民检察院对人民检察院提起公诉、被告人认罪并同意量刑建议的案件简化诉讼程序，自诉案件没有人民检察院的量刑建议，不适用试点的速裁程序。"},
 	{CodePilotExcluded, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", "试点办法排除的情形：被告人是未成年人，盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，案件有较大社会影响，共同犯罪中部分被告人有异议，未与被害人达成调解或者和解协议，或者辩护人作无罪辩护；不适用速裁程序。"},
+	{CodePilotObjectsSimplified, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零八条第一款第三项、第二百零九条第三项", "试点的速裁程序是对刑事诉讼法（2012年修正）规定的诉讼程序的进一步简化，以案件可以适用简易程序为前提；被告人或者共同犯罪案件中的其他被告人对适用简易程序有异议的，不适用简易程序，也不适用试点的速裁程序。"},
 	{CodePilotLapsed, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", "第一期速裁程序试点期满（自2014年8月试点办法印发起二年）后、认罪认罚从宽试点办法印发前，试点城市没有施行中的速裁程序试点办法，不适用速裁程序。"},
 
 	{CodeCrPL214CourtLevel, "刑事诉讼法第二百一十四条", "简易程序仅适用于基层人民法院管辖的案件。"},
