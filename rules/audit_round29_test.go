@@ -78,6 +78,12 @@ func audit29CriminalCases(tb testing.TB) []tcase {
 		both("near miss: 公诉机关建议适用普通程序", crim(10, text("被告人王某认罪认罚，公诉机关建议适用普通程序审理。")), avA, avA),
 		both("near miss: 被告人不要求适用普通程序", crim(10, text("被告人王某同意适用速裁程序，不要求适用普通程序。")), avA, avA),
 		both("near miss: 被害人不同意适用简易程序 (no defendant)", crim(10, text("被告人王某认罪认罚。被害人不同意适用简易程序。")), avA, avA),
+		// CrPL 174 ¶1, 222: a 具结书 stated as not signed.
+		both("2024: 被告人王某未签署认罪认罚具结书", crim(10, text("被告人王某对指控的犯罪事实无异议，但未签署认罪认罚具结书。")), avU, avA, at(locFT, "CRPL222_NO_ACCEPTANCE"), at(locReview, "REVIEW_PLEA_WITHDRAWN_IN_TEXT")),
+		both("2024: 被告人李某没有签署具结书 (a co-defendant)", crim(10, two, text("被告人王某伙同被告人李某盗窃，被告人李某没有签署具结书。")), avU, avA, at(locFT, "CRPL223_CO_DEFENDANT_DISPUTE")),
+		ft("pilot 2016: 被告人王某未签署具结书", crim(10, p16, text("被告人王某未签署具结书。")), avU, at(locFT, "PILOT_NO_GUILTY_PLEA")),
+		both("near miss: 被告人王某已签署认罪认罚具结书", crim(10, text("被告人王某自愿认罪认罚，已签署认罪认罚具结书。")), avA, avA),
+		both("near miss: 在值班律师见证下签署了认罪认罚具结书", crim(10, text("被告人王某在值班律师见证下签署了认罪认罚具结书。")), avA, avA),
 		// Pilot boundaries (2014-08-22, 2016-11-16: the brief's dates; fenjian
 		// opens the phases later, which only closes).
 		ft("pilot 2014: 2014-08-22 (issue date reported; not opened)", crim(10, filedOn("2014-08-22")), avU),
@@ -137,16 +143,16 @@ func audit29AdminCases(tb testing.TB) []tcase {
 	}
 }
 
-// FuzzReadTextFactsRound29: a defendant's request for the ordinary procedure
-// or refusal of fast-track appended in a sentence of its own is always read
-// as a dispute; the court's or the prosecution's words about the ordinary
-// procedure appended never add one.
+// FuzzReadTextFactsRound29: a defendant's request for the ordinary
+// procedure, refusal of fast-track or unsigned 具结书 appended in a sentence
+// of its own is always read as a dispute; the court's or the prosecution's
+// words about the ordinary procedure appended never add one.
 func FuzzReadTextFactsRound29(f *testing.F) {
 	for _, s := range []string{"", "被告人", "被告人王某", "要求适用", "普通程序", "拒绝", "不愿适用速裁程序", "不", "\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, tail := range []string{"。被告人王某要求适用普通程序审理。", "。被告人王某拒绝适用速裁程序。", "。被告人王某不愿适用简易程序。"} {
+		for _, tail := range []string{"。被告人王某要求适用普通程序审理。", "。被告人王某拒绝适用速裁程序。", "。被告人王某不愿适用简易程序。", "。被告人王某未签署认罪认罚具结书。"} {
 			if rules.ReadTextFacts(text+tail).Dispute == "" {
 				t.Fatalf("%q + %q: no dispute read", text, tail)
 			}
