@@ -525,6 +525,7 @@ const (
 	disputeFastTrack                     // 不同意适用速裁程序, 对适用速裁程序有异议
 	disputeSimplified                    // 对适用简易程序有异议
 	disputeWithdrawn                     // 反悔, 撤回认罪认罚具结书 (round 27): as disputeSentence, reviewed as a withdrawal
+	disputeOrdinary                      // 要求适用普通程序 (round 29): objects to simplified procedure and to fast-track
 )
 
 // Any reports whether the text states any bar.
@@ -555,7 +556,19 @@ var (
 	illnessWords = [...]string{"精神病", "精神疾病", "精神障碍", "精神分裂", "精神发育迟滞"}
 	minorWords   = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
 	copulas      = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时", "案发时"}
-	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "翻供", "提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序"}
+	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "翻供",
+		// Round 29: a defendant asking for the ordinary procedure refuses
+		// both simpler ones (CrPL 214 ¶1(3), 222 ¶1); read before 有异议 so
+		// 对速裁程序有异议，要求适用普通程序 closes both.
+		"要求适用普通程序", "申请适用普通程序", "请求适用普通程序", "要求按普通程序", "申请按普通程序",
+		"提出异议", "有异议", "持异议", "不同意适用速裁程序", "不同意适用简易程序",
+		// Round 29: a refusal in other words than 不同意适用 (CrPL 222 ¶1,
+		// 214 ¶1(3); the pilots' consent).
+		"拒绝适用速裁程序", "不愿适用速裁程序", "不接受速裁程序", "不同意速裁程序", "拒绝速裁程序",
+		"拒绝适用简易程序", "不愿适用简易程序", "不接受简易程序", "不同意简易程序", "拒绝简易程序"}
+	// ordinaryWords are the disputeWords that ask for the ordinary
+	// procedure (disputeOrdinary).
+	ordinaryWords = [...]string{"要求适用普通程序", "申请适用普通程序", "请求适用普通程序", "要求按普通程序", "申请按普通程序"}
 )
 
 // ReadTextFacts reads the bars the text states about a defendant (被告人…,
@@ -912,7 +925,7 @@ func sentenceDispute(sent string) (string, disputeKind) {
 
 // disputeStems are in every word of disputeWords and withdrawnWords: a
 // sentence without one states no dispute.
-var disputeStems = [...]string{"异议", "认罪", "否认", "翻供", "不同意", "反悔", "撤回", "签署", "认罚"}
+var disputeStems = [...]string{"异议", "认罪", "否认", "翻供", "不同意", "反悔", "撤回", "签署", "认罚", "拒绝", "不愿", "不接受", "普通程序"}
 
 // notDefendantSubjects mark the subject of a clause as no defendant: another
 // party, the court, the prosecution, a procedural step (经审查).
@@ -937,7 +950,14 @@ func disputeSubject(cl string) bool {
 // 百七十四条's 具结书; 刑诉法解释第三百七十五条第二项: 被告人…反悔): the
 // acceptance is gone, so fast-track is (CrPL 222); the admission of the
 // facts is not thereby withdrawn (翻供 and 不认罪 say that). Round 27.
-var withdrawnWords = [...]string{"反悔", "撤回认罪认罚", "撤回具结书", "拒绝签署认罪认罚具结书", "拒绝签署具结书", "拒不签署认罪认罚具结书", "拒不签署具结书", "不愿签署具结书", "不愿签署认罪认罚具结书", "不再认罪认罚", "不再认罚"}
+//
+// Round 29: a 具结书 stated as not signed (未签署) is read the same way. CrPL
+// 174 ¶1 makes the signature how a defendant 认罪认罚 (the 2016 pilot's
+// 试点办法 before it); its ¶2 spares a blind, deaf or mute defendant and a
+// minor whose representative objects, whom fast-track bars anyway (CrPL
+// 223(1)–(2)).
+var withdrawnWords = [...]string{"反悔", "撤回认罪认罚", "撤回具结书", "拒绝签署认罪认罚具结书", "拒绝签署具结书", "拒不签署认罪认罚具结书", "拒不签署具结书", "不愿签署具结书", "不愿签署认罪认罚具结书", "不再认罪认罚", "不再认罚",
+	"未签署认罪认罚具结书", "未签署具结书", "没有签署认罪认罚具结书", "没有签署具结书"}
 
 // disputeNegated: 无异议, 没有异议, 不持异议, 未反悔.
 func disputeNegated(before string) bool {
@@ -966,6 +986,8 @@ func disputeIn(seg string) (string, disputeKind) {
 			continue
 		}
 		switch {
+		case slices.Contains(ordinaryWords[:], w):
+			return w, disputeOrdinary
 		case strings.Contains(seg, "速裁"):
 			return w, disputeFastTrack
 		case strings.Contains(seg, "简易程序"):
@@ -1021,6 +1043,8 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 			c.CoDefendantObjectsFastTrack = true
 		case disputeSimplified:
 			c.CoDefendantObjectsSimplified = true
+		case disputeOrdinary:
+			c.CoDefendantObjectsFastTrack, c.CoDefendantObjectsSimplified = true, true
 		}
 		return g
 	}
@@ -1037,6 +1061,8 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 		c.ConsentsFastTrack = false
 	case disputeSimplified:
 		c.ObjectsSimplified = true
+	case disputeOrdinary:
+		c.ConsentsFastTrack, c.ObjectsSimplified = false, true
 	}
 	return g
 }
@@ -1117,6 +1143,8 @@ func disputeMarked(c *triagev1.Circumstances, k disputeKind, defendants int) boo
 			return !c.GetConsentsFastTrack()
 		case disputeSimplified:
 			return c.GetObjectsSimplified()
+		case disputeOrdinary:
+			return !c.GetConsentsFastTrack() && c.GetObjectsSimplified()
 		}
 		return false
 	}
@@ -1129,6 +1157,8 @@ func disputeMarked(c *triagev1.Circumstances, k disputeKind, defendants int) boo
 		return c.GetCoDefendantObjectsFastTrack()
 	case disputeSimplified:
 		return c.GetCoDefendantObjectsSimplified()
+	case disputeOrdinary:
+		return c.GetCoDefendantObjectsFastTrack() && c.GetCoDefendantObjectsSimplified()
 	}
 	return false
 }

@@ -295,6 +295,14 @@ func invariants(f *triagev1.Filing, a *rules.Assessment) error {
 	if err := panelInvariants(f, a); err != nil {
 		return err
 	}
+	// Before the 2018 amendment fast-track existed only in the pilots,
+	// whose fast-track simplified CrPL 2012's procedure further (statute
+	// round 29): it is never open where simplified procedure is closed.
+	if f.GetCaseKind() == crimKind && f.GetFiledOn() < "2018-10-26" {
+		if ft, simp := a.Option(pFT), a.Option(pSimp); ft.GetAvailability() == avA && simp.GetAvailability() != avA {
+			return fmt.Errorf("pilot fast-track open with simplified procedure %s: %s", simp.GetAvailability(), describe(a))
+		}
+	}
 	for _, r := range slices.Concat(a.ReviewReasons, a.Inferences) {
 		if !known[r.GetCode()] {
 			return fmt.Errorf("unknown code %q", r.GetCode())

@@ -312,6 +312,16 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea 
 		}
 		conds = append(conds, reason(CodePilot2016Eligible))
 	}
+	// The pilots' fast-track simplified CrPL 2012's procedure further for
+	// cases that qualified for the simpler trial (the 2014 decision: "进一步
+	// 简化刑事诉讼法规定的相关诉讼程序"); it was no procedure of the law beside
+	// 简易程序, as CrPL 2018's 第三节 is. A defendant's objection to
+	// simplified procedure (CrPL 2012 art. 208 ¶1(3)) or a co-defendant's
+	// (art. 209(3)) therefore closes it too (statute round 29: it was left
+	// open, where CrPL 2018 keeps fast-track open and reviews the conflict).
+	if c.GetObjectsSimplified() || co.ObjectsSimplified {
+		bars = append(bars, reason(CodePilotObjectsSimplified))
+	}
 	if impaired || minor || c.GetMajorSocialImpact() || co.BarsFastTrack() ||
 		c.GetVictimSettlementMissing() || c.GetDefencePleadsNotGuilty() {
 		bars = append(bars, reason(CodePilotExcluded))
