@@ -154,6 +154,9 @@ const (
 	msgOverloaded        = "server overloaded, retry later"
 	msgRateLimited       = "rate limit exceeded for this identity, retry later"
 	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
+	// msgHealthWatchEvicted ends an open Watch whose place went to an
+	// address holding fewer, the server's being all taken.
+	msgHealthWatchEvicted = "health watches open on this server are all taken and this address holds the most; call grpc.health.v1.Health/Check instead, or retry later"
 	// msgHealthChecksWaiting refuses a health Check when
 	// MaxHealthChecksWaiting wait for their request, as many from the
 	// caller's address as from any other.
@@ -189,7 +192,8 @@ const (
 	// ReasonTooManyCallerTeamFeeds: -max-team-feeds-per-caller feeds are
 	// open for the caller's identity.
 	ReasonTooManyCallerTeamFeeds = "TOO_MANY_TEAM_FEEDS_FOR_CALLER"
-	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open.
+	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open,
+	// as many from the caller's address as from any other.
 	ReasonTooManyHealthWatches = "TOO_MANY_HEALTH_WATCHES"
 	// ReasonTooManyHealthChecks: MaxHealthChecksWaiting health checks wait
 	// for their request, as many from the caller's address as from any.
@@ -322,8 +326,9 @@ type authorizer struct {
 	limiters map[string]*rate.Limiter
 	// inflight is the semaphore of MaxConcurrentCalls; nil when disabled.
 	inflight chan struct{}
-	// healthWatches is the semaphore of MaxHealthWatches.
-	healthWatches chan struct{}
+	// healthWatching holds the health Watches open, MaxHealthWatches
+	// shared by the callers' addresses (watchHealth).
+	healthWatching *fairPool
 	// feedsMu guards reflections.
 	feedsMu     sync.Mutex
 	maxFeeds    int
@@ -356,8 +361,10 @@ type authorizer struct {
 // Watch stays open and holds about 12 KB (measured: 20,000 took a triaged
 // from 40 MB to 284 MB), so without a bound an anonymous client on forty
 // connections could take a pod past its memory limit. gRPC clients that
-// check health keep one Watch per connection; load balancers and the
-// kubelet call Check (or /readyz), which stays unbounded.
+// check health keep one Watch per connection, so the places are shared by
+// the callers' addresses (watchHealth): one address cannot keep another's
+// Watch out. Load balancers and the kubelet call Check (or /readyz), which
+// stays unbounded.
 const MaxHealthWatches = 1024
 
 // MaxReflectionStreamsPerCaller bounds the server reflection streams one
@@ -379,18 +386,18 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		clock = systemClock{}
 	}
 	a := &authorizer{sec: sec, creds: creds, clock: clock, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
-		healthWatches: make(chan struct{}, MaxHealthWatches),
 		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
 		reflections:   map[string]int{},
 		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
 		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
 		feedsEvicted: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_grpc_evicted_total",
-			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS) or health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED).",
+			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS) or health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED) or health_watch (health Watches, 1,024, shared by address; ended RESOURCE_EXHAUSTED, TOO_MANY_HEALTH_WATCHES).",
 		}, []string{"call"})}
 	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_waiting").Inc)
 	a.open = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_open").Inc)
 	a.healthWaiting = newFairPool(MaxHealthChecksWaiting, MaxHealthChecksWaiting, a.feedsEvicted.WithLabelValues("health_check_waiting").Inc)
+	a.healthWatching = newFairPool(MaxHealthWatches, MaxHealthWatches, a.feedsEvicted.WithLabelValues("health_watch").Inc)
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
 		n = DefaultMaxConcurrentCalls
@@ -1046,16 +1053,7 @@ func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerI
 // long as its client, and MaxConcurrentStreams bounds them per connection.
 func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 	if info.FullMethod == methodHealthWatch {
-		select {
-		case a.healthWatches <- struct{}{}:
-			defer func() { <-a.healthWatches }()
-		default:
-			c, _ := a.authenticate(ss.Context()) // for the log only: health needs no identity
-			return a.refuse(ss.Context(), c, info.FullMethod, &overloadError{msg: msgHealthWatches, reason: ReasonTooManyHealthWatches})
-		}
-	}
-	if info.FullMethod == methodHealthWatch {
-		return handler(srv, &arrivingStream{ServerStream: ss})
+		return a.watchHealth(srv, ss, handler)
 	}
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(srv, ss)
@@ -1111,12 +1109,54 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	return err
 }
 
+// watchHealth serves a health Watch holding one of MaxHealthWatches places,
+// shared by the callers' addresses (fairPool): when all are taken, a Watch
+// from an address holding fewer takes the newest place of the address
+// holding the most, whose Watch ends RESOURCE_EXHAUSTED
+// (TOO_MANY_HEALTH_WATCHES; or DEADLINE_EXCEEDED if its request had not
+// arrived). gRPC clients that check health (grpc-go's healthCheckConfig)
+// keep one Watch per connection and send no call on a connection whose
+// Watch fails: with a plain semaphore, 1,024 anonymous Watches from one
+// address refused every other client's, and a filing system checking
+// health could not reach the replica at all (outside check 22).
+func (a *authorizer) watchHealth(srv any, ss grpc.ServerStream, handler grpc.StreamHandler) error {
+	ctx := ss.Context()
+	watchCtx, end := context.WithCancelCause(ctx)
+	defer end(nil)
+	clock, _ := ctx.Value(arrivalClockKey{}).(*arrivalClock)
+	release, why := a.healthWatching.acquire(peerHost(ctx), func() bool {
+		// Still waiting for its request: ended as its arrival clock
+		// running out would be. Else its Watch ends with the refusal.
+		if clock == nil || !clock.evict() {
+			end(&overloadError{msg: msgHealthWatchEvicted, reason: ReasonTooManyHealthWatches})
+		}
+		return true
+	})
+	if why != poolGranted {
+		c, _ := a.authenticate(ctx) // for the log only: health needs no identity
+		return a.refuse(ctx, c, methodHealthWatch, &overloadError{msg: msgHealthWatches, reason: ReasonTooManyHealthWatches})
+	}
+	defer release()
+	err := handler(srv, &arrivingStream{ServerStream: ss, ctx: watchCtx})
+	var oe *overloadError
+	if cause := context.Cause(watchCtx); errors.As(cause, &oe) {
+		c, _ := a.authenticate(ctx)
+		return a.refuse(ctx, c, methodHealthWatch, cause)
+	}
+	return err
+}
+
 // arrivingStream stops its call's arrival clock (tap) when its first
-// request arrives: a health Watch's.
+// request arrives: a health Watch's. Its context is ctx, which ends when
+// the Watch's place is taken back (watchHealth).
 type arrivingStream struct {
 	grpc.ServerStream
+	ctx     context.Context
 	arrived bool
 }
+
+// Context is the Watch's context, ended when its place is taken back.
+func (s *arrivingStream) Context() context.Context { return s.ctx }
 
 func (s *arrivingStream) RecvMsg(m any) error {
 	first := !s.arrived

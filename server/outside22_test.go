@@ -1,0 +1,124 @@
+package server
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	_ "google.golang.org/grpc/health" // registers grpc-go's client-side health checking
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
+)
+
+// clientHealthChecking is the service config of a gRPC client that checks
+// health itself (grpc-go's healthCheckConfig): it keeps one health Watch on
+// each connection and sends no call on a connection whose Watch fails.
+const clientHealthChecking = `{"loadBalancingConfig":[{"round_robin":{}}],"healthCheckConfig":{"serviceName":""}}`
+
+// TestHealthWatchesSharedByAddress: outside check 22 opened MaxHealthWatches
+// anonymous health Watches from 127.0.0.1 against a running triaged; then
+// a Watch from 127.0.0.2 was refused RESOURCE_EXHAUSTED, and a client
+// checking health on its own (grpc-go's healthCheckConfig, as a filing
+// system may) from 127.0.0.3 could send no call at all: "pickfirst: health
+// check failure: … too many health watches open", DEADLINE_EXCEEDED. The
+// places are now shared by address: a Watch from an address holding fewer
+// takes the newest place of the address holding the most, which ends
+// RESOURCE_EXHAUSTED (TOO_MANY_HEALTH_WATCHES), counted as evicted. The rows
+// run in order against one flood.
+func TestHealthWatchesSharedByAddress(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t))})
+	addr := h.conn.Target()
+	floodCtx, stopFlood := context.WithCancel(testContext(t))
+	defer stopFlood()
+
+	// The flood: every place, from one address, each Watch answered.
+	perConn := MaxConcurrentStreams / 2
+	var conns []healthpb.HealthClient
+	for range MaxHealthWatches/perConn + 1 {
+		conns = append(conns, healthpb.NewHealthClient(dialFrom(t, addr, "127.0.0.1")))
+	}
+	ended := make(chan error, MaxHealthWatches)
+	for i := range MaxHealthWatches {
+		s, err := conns[i/perConn].Watch(floodCtx, &healthpb.HealthCheckRequest{})
+		if err == nil {
+			_, err = s.Recv()
+		}
+		if err != nil {
+			t.Fatalf("flood Watch %d: %v", i, err)
+		}
+		go func() {
+			for {
+				if _, err := s.Recv(); err != nil {
+					ended <- err
+					return
+				}
+			}
+		}()
+	}
+
+	// A row's Watch stays open to the test's end, holding its place.
+	watch := func(c healthpb.HealthClient) error {
+		s, err := c.Watch(floodCtx, &healthpb.HealthCheckRequest{})
+		if err != nil {
+			return err
+		}
+		resp, err := s.Recv()
+		if err == nil && resp.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+			return status.Errorf(codes.Unknown, "status %v, want SERVING", resp.GetStatus())
+		}
+		return err
+	}
+	for _, r := range []struct {
+		name string
+		call func(ctx context.Context) error
+		// want is the call's code; evicted whether it takes a place of
+		// the flood's, one of whose Watches then ends.
+		want    codes.Code
+		evicted bool
+	}{
+		{"a Watch from another address", func(context.Context) error {
+			return watch(healthpb.NewHealthClient(dialFrom(t, addr, "127.0.0.2")))
+		}, codes.OK, true},
+		{"a client checking health itself, from a third address, calls", func(ctx context.Context) error {
+			conn := dialFrom(t, addr, "127.0.0.3", grpc.WithDefaultServiceConfig(clientHealthChecking))
+			_, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{}, grpc.WaitForReady(true))
+			return err
+		}, codes.OK, true},
+		// Near miss: the address holding the most gets no more.
+		{"one more Watch from the flooding address", func(context.Context) error {
+			return watch(conns[len(conns)-1])
+		}, codes.ResourceExhausted, false},
+	} {
+		t.Run(r.name, func(t *testing.T) {
+			// Before the first eviction the series may be missing: none
+			// counted.
+			before, _ := metricValue(h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "health_watch"})
+			ctx, cancel := context.WithTimeout(testContext(t), 10*time.Second)
+			defer cancel()
+			err := r.call(ctx)
+			if status.Code(err) != r.want {
+				t.Fatalf("%v, want %v", err, r.want)
+			}
+			if r.want == codes.ResourceExhausted {
+				checkRetryable(t, err, ReasonTooManyHealthWatches, 0)
+			}
+			if !r.evicted {
+				return
+			}
+			select {
+			case err := <-ended:
+				if status.Code(err) != codes.ResourceExhausted {
+					t.Fatalf("the flood's Watch ended %v, want RESOURCE_EXHAUSTED", err)
+				}
+				checkRetryable(t, err, ReasonTooManyHealthWatches, 0)
+			case <-ctx.Done():
+				t.Fatal("no Watch of the flood ended")
+			}
+			if v := gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "health_watch"}); v != before+1 {
+				t.Errorf("fenjian_grpc_evicted_total{call=health_watch} %v, want %v", v, before+1)
+			}
+		})
+	}
+}
