@@ -386,10 +386,10 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		clock = systemClock{}
 	}
 	a := &authorizer{sec: sec, creds: creds, clock: clock, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
-		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
-		reflections:   map[string]int{},
-		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
-		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
+		maxFeeds:    cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
+		reflections: map[string]int{},
+		maxFeedsPer: cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
+		logRefusals: rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
 		feedsEvicted: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_grpc_evicted_total",
 			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS) or health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED) or health_watch (health Watches, 1,024, shared by address; ended RESOURCE_EXHAUSTED, TOO_MANY_HEALTH_WATCHES).",
