@@ -9,6 +9,7 @@ import (
 	"google.golang.org/grpc/codes"
 	_ "google.golang.org/grpc/health" // registers grpc-go's client-side health checking
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
 )
 
@@ -118,6 +119,87 @@ func TestHealthWatchesSharedByAddress(t *testing.T) {
 			}
 			if v := gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "health_watch"}); v != before+1 {
 				t.Errorf("fenjian_grpc_evicted_total{call=health_watch} %v, want %v", v, before+1)
+			}
+		})
+	}
+}
+
+// TestReflectionStreamsBoundedOnServer: reflection streams were bounded per
+// identity only (MaxReflectionStreamsPerCaller), so every identity of a
+// tokens file could hold 16 for as long as it liked, and outside check 22's
+// 17 identities held 272. The server now holds at most
+// MaxReflectionStreams, shared by identity: a stream of an identity holding
+// none takes the newest place of one holding the most, whose stream ends
+// RESOURCE_EXHAUSTED (TOO_MANY_REFLECTION_STREAMS), counted as evicted.
+func TestReflectionStreamsBoundedOnServer(t *testing.T) {
+	sec, tokens, leadToken := colludingReaders(t, MaxReflectionStreams/MaxReflectionStreamsPerCaller)
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+	ctx, cancel := context.WithCancel(testContext(t))
+	defer cancel()
+
+	// Every place taken, each stream answered once and kept open.
+	ended := make(chan error, MaxReflectionStreams)
+	for _, tok := range tokens {
+		conn := dialAs(t, h.conn.Target(), tok)
+		for i := range MaxReflectionStreamsPerCaller {
+			s, err := reflectionpb.NewServerReflectionClient(conn).ServerReflectionInfo(ctx)
+			if err == nil {
+				err = s.Send(&reflectionpb.ServerReflectionRequest{MessageRequest: &reflectionpb.ServerReflectionRequest_ListServices{}})
+			}
+			if err == nil {
+				_, err = s.Recv()
+			}
+			if err != nil {
+				t.Fatalf("held reflection stream %d of %d: %v", i, len(tokens), err)
+			}
+			go func() {
+				for {
+					if _, err := s.Recv(); err != nil {
+						ended <- err
+						return
+					}
+				}
+			}()
+		}
+	}
+
+	for _, r := range []struct {
+		name  string
+		token string
+		// want is the new stream's code; evicted whether one held
+		// stream then ends.
+		want    codes.Code
+		evicted bool
+	}{
+		{"an identity holding none", leadToken, codes.OK, true},
+		// Near miss: refused by its own bound, before and after.
+		{"an identity holding 16 asks one more", tokens[1], codes.ResourceExhausted, false},
+	} {
+		t.Run(r.name, func(t *testing.T) {
+			before, _ := metricValue(h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "reflection"})
+			rctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			defer cancel()
+			err := reflectionStatus(rctx, dialAs(t, h.conn.Target(), r.token))
+			if status.Code(err) != r.want {
+				t.Fatalf("%v, want %v", err, r.want)
+			}
+			if r.want == codes.ResourceExhausted {
+				checkRetryable(t, err, ReasonTooManyReflectionStreams, 0)
+			}
+			if !r.evicted {
+				return
+			}
+			select {
+			case err := <-ended:
+				if status.Code(err) != codes.ResourceExhausted {
+					t.Fatalf("a held stream ended %v, want RESOURCE_EXHAUSTED\n%s", err, h.logs.String())
+				}
+				checkRetryable(t, err, ReasonTooManyReflectionStreams, 0)
+			case <-rctx.Done():
+				t.Fatalf("no held stream ended: %d streams open on the server", MaxReflectionStreams+1)
+			}
+			if v := gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "reflection"}); v != before+1 {
+				t.Errorf("fenjian_grpc_evicted_total{call=reflection} %v, want %v", v, before+1)
 			}
 		})
 	}
