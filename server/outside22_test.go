@@ -11,6 +11,8 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
+
+	"github.com/fenjian/fenjian/auth"
 )
 
 // clientHealthChecking is the service config of a gRPC client that checks
@@ -200,6 +202,72 @@ func TestReflectionStreamsBoundedOnServer(t *testing.T) {
 			}
 			if v := gathered(t, h.reg, "fenjian_grpc_evicted_total", map[string]string{"call": "reflection"}); v != before+1 {
 				t.Errorf("fenjian_grpc_evicted_total{call=reflection} %v, want %v", v, before+1)
+			}
+		})
+	}
+}
+
+// TestRevokedTokenEndsReflectionStream: a reflection stream waits for its
+// client's next request, so a credentials swap revoking its token ended
+// nothing (the handler sat in Recv) and the next request was answered as
+// before: a revoked admin's grpcurl session, or a leaked token's held
+// streams, went on being served. Now the stream ends UNAUTHENTICATED at
+// the swap. Near miss: another identity's stream stays open and answers.
+func TestRevokedTokenEndsReflectionStream(t *testing.T) {
+	ctx := testContext(t)
+	table := auth.NewTable(auth.Credentials{Tokens: reloadTokens(t, leakedEntry)})
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: writeTeams(t, tinyTeams()),
+		sec: &Security{Credentials: table}})
+	list := &reflectionpb.ServerReflectionRequest{MessageRequest: &reflectionpb.ServerReflectionRequest_ListServices{}}
+	open := func(token string) reflectionpb.ServerReflection_ServerReflectionInfoClient {
+		s, err := reflectionpb.NewServerReflectionClient(dialAs(t, h.conn.Target(), token)).ServerReflectionInfo(ctx)
+		if err == nil {
+			err = s.Send(list)
+		}
+		if err == nil {
+			_, err = s.Recv()
+		}
+		if err != nil {
+			t.Fatalf("reflection as %s: %v", token, err)
+		}
+		return s
+	}
+	streams := map[string]reflectionpb.ServerReflection_ServerReflectionInfoClient{leakedToken: open(leakedToken), testToken: open(testToken)}
+	table.Swap(func(c auth.Credentials) auth.Credentials {
+		c.Tokens = reloadTokens(t)
+		return c
+	})
+	for _, r := range []struct {
+		name  string
+		token string
+		want  codes.Code
+	}{
+		{"the revoked token's stream", leakedToken, codes.Unauthenticated},
+		{"another identity's stream", testToken, codes.OK},
+	} {
+		t.Run(r.name, func(t *testing.T) {
+			s := streams[r.token]
+			got := make(chan error, 1)
+			go func() {
+				if r.want != codes.OK {
+					// Ended at the swap: no request is needed to see it.
+					_, err := s.Recv()
+					got <- err
+					return
+				}
+				err := s.Send(list)
+				if err == nil {
+					_, err = s.Recv()
+				}
+				got <- err
+			}()
+			select {
+			case err := <-got:
+				if status.Code(err) != r.want {
+					t.Errorf("%v, want %v", err, r.want)
+				}
+			case <-time.After(5 * time.Second):
+				t.Errorf("nothing within 5 s of the swap, want %v", r.want)
 			}
 		})
 	}
