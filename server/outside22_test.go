@@ -128,8 +128,9 @@ func TestHealthWatchesSharedByAddress(t *testing.T) {
 
 // TestReflectionStreamsBoundedOnServer: reflection streams were bounded per
 // identity only (MaxReflectionStreamsPerCaller), so every identity of a
-// tokens file could hold 16 for as long as it liked, and outside check 22's
-// 17 identities held 272. The server now holds at most
+// tokens file could hold 16 for as long as it liked: without a server-wide
+// bound, 16 identities held 256 and a 17th opened its stream beside them,
+// ending none. The server now holds at most
 // MaxReflectionStreams, shared by identity: a stream of an identity holding
 // none takes the newest place of one holding the most, whose stream ends
 // RESOURCE_EXHAUSTED (TOO_MANY_REFLECTION_STREAMS), counted as evicted.
