@@ -154,6 +154,9 @@ const (
 	msgOverloaded        = "server overloaded, retry later"
 	msgRateLimited       = "rate limit exceeded for this identity, retry later"
 	msgHealthWatches     = "too many health watches open; call grpc.health.v1.Health/Check instead, or retry later"
+	// msgHealthWatchEvicted ends an open Watch whose place went to an
+	// address holding fewer, the server's being all taken.
+	msgHealthWatchEvicted = "health watches open on this server are all taken and this address holds the most; call grpc.health.v1.Health/Check instead, or retry later"
 	// msgHealthChecksWaiting refuses a health Check when
 	// MaxHealthChecksWaiting wait for their request, as many from the
 	// caller's address as from any other.
@@ -173,6 +176,13 @@ const (
 	// feeds; the caller sees DEADLINE_EXCEEDED, as at its arrival timeout.
 	msgWaitingFeedEvicted = "team feed's request not received before its place went to an identity holding fewer feeds waiting"
 	msgReflectionStreams  = "too many reflection streams open for this identity; close one, or retry later"
+	// msgReflectionStreamsServer refuses a reflection stream when
+	// MaxReflectionStreams are open, none of an identity holding more than
+	// the caller.
+	msgReflectionStreamsServer = "too many reflection streams open on this server; close one, or retry later"
+	// msgReflectionEvicted ends an open reflection stream whose place went
+	// to an identity holding fewer, the server's being all taken.
+	msgReflectionEvicted = "reflection streams open on this server are all taken and this identity holds the most; retry later"
 )
 
 // The ErrorInfo reasons of RESOURCE_EXHAUSTED, in domain ErrorDomain: a
@@ -189,13 +199,15 @@ const (
 	// ReasonTooManyCallerTeamFeeds: -max-team-feeds-per-caller feeds are
 	// open for the caller's identity.
 	ReasonTooManyCallerTeamFeeds = "TOO_MANY_TEAM_FEEDS_FOR_CALLER"
-	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open.
+	// ReasonTooManyHealthWatches: MaxHealthWatches health watches are open,
+	// as many from the caller's address as from any other.
 	ReasonTooManyHealthWatches = "TOO_MANY_HEALTH_WATCHES"
 	// ReasonTooManyHealthChecks: MaxHealthChecksWaiting health checks wait
 	// for their request, as many from the caller's address as from any.
 	ReasonTooManyHealthChecks = "TOO_MANY_HEALTH_CHECKS"
 	// ReasonTooManyReflectionStreams: MaxReflectionStreamsPerCaller
-	// reflection streams are open for the caller's identity.
+	// reflection streams are open for the caller's identity, or
+	// MaxReflectionStreams on the server.
 	ReasonTooManyReflectionStreams = "TOO_MANY_REFLECTION_STREAMS"
 )
 
@@ -322,12 +334,11 @@ type authorizer struct {
 	limiters map[string]*rate.Limiter
 	// inflight is the semaphore of MaxConcurrentCalls; nil when disabled.
 	inflight chan struct{}
-	// healthWatches is the semaphore of MaxHealthWatches.
-	healthWatches chan struct{}
-	// feedsMu guards reflections.
-	feedsMu     sync.Mutex
-	maxFeeds    int
-	maxFeedsPer int
+	// healthWatching holds the health Watches open, MaxHealthWatches
+	// shared by the callers' addresses (watchHealth).
+	healthWatching *fairPool
+	maxFeeds       int
+	maxFeedsPer    int
 	// open holds the team feeds open (their request arrived): maxFeedsPer
 	// an identity and maxFeeds on the server.
 	open *fairPool
@@ -342,9 +353,10 @@ type authorizer struct {
 	// health_check_waiting), the calls ended to give their place to a
 	// caller holding fewer (fairPool).
 	feedsEvicted *prometheus.CounterVec
-	// reflections counts the reflection streams open per identity name
-	// (MaxReflectionStreamsPerCaller); guarded by feedsMu.
-	reflections map[string]int
+	// reflecting holds the reflection streams open:
+	// MaxReflectionStreamsPerCaller an identity and MaxReflectionStreams
+	// on the server (acquireReflection).
+	reflecting *fairPool
 	// logRefusals bounds the refusals logged; unlogged counts those it
 	// held back since the last record (refuse).
 	logRefusals *rate.Limiter
@@ -356,14 +368,25 @@ type authorizer struct {
 // Watch stays open and holds about 12 KB (measured: 20,000 took a triaged
 // from 40 MB to 284 MB), so without a bound an anonymous client on forty
 // connections could take a pod past its memory limit. gRPC clients that
-// check health keep one Watch per connection; load balancers and the
-// kubelet call Check (or /readyz), which stays unbounded.
+// check health keep one Watch per connection, so the places are shared by
+// the callers' addresses (watchHealth): one address cannot keep another's
+// Watch out. Load balancers and the kubelet call Check (or /readyz), which
+// stays unbounded.
 const MaxHealthWatches = 1024
 
 // MaxReflectionStreamsPerCaller bounds the server reflection streams one
 // identity may have open at once, across its connections. grpcurl opens
 // one a command, an interactive client one a session.
 const MaxReflectionStreamsPerCaller = 16
+
+// MaxReflectionStreams bounds the reflection streams open on the server,
+// shared by the identities (fairPool): past it an identity holding fewer
+// takes the newest stream of the one holding the most. Bounded per
+// identity only, every identity of the tokens file (a court's judges,
+// clerks, team readers) or every certificate name the CA issued could hold
+// 16 streams of about 10 KB each for as long as it liked (outside check
+// 22).
+const MaxReflectionStreams = 256
 
 // maxLimiters bounds the per-identity limiter table; identities beyond it
 // (many distinct certificate CNs) share one limiter.
@@ -379,18 +402,18 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		clock = systemClock{}
 	}
 	a := &authorizer{sec: sec, creds: creds, clock: clock, secure: sec.TLS.Config != nil, logger: logger, refused: refused, shed: shed, limiters: map[string]*rate.Limiter{},
-		healthWatches: make(chan struct{}, MaxHealthWatches),
-		maxFeeds:      cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
-		reflections:   map[string]int{},
-		maxFeedsPer:   cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
-		logRefusals:   rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
+		maxFeeds:    cmp.Or(max(sec.MaxTeamFeeds, 0), DefaultMaxTeamFeeds),
+		maxFeedsPer: cmp.Or(max(sec.MaxTeamFeedsPerCaller, 0), DefaultMaxTeamFeedsPerCaller),
+		logRefusals: rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
 		feedsEvicted: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_grpc_evicted_total",
-			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS) or health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED).",
+			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS), health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED), health_watch (health Watches, 1,024, shared by address; ended RESOURCE_EXHAUSTED, TOO_MANY_HEALTH_WATCHES) or reflection (reflection streams, 256 on the server, shared by identity; ended RESOURCE_EXHAUSTED, TOO_MANY_REFLECTION_STREAMS).",
 		}, []string{"call"})}
 	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_waiting").Inc)
 	a.open = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_open").Inc)
 	a.healthWaiting = newFairPool(MaxHealthChecksWaiting, MaxHealthChecksWaiting, a.feedsEvicted.WithLabelValues("health_check_waiting").Inc)
+	a.healthWatching = newFairPool(MaxHealthWatches, MaxHealthWatches, a.feedsEvicted.WithLabelValues("health_watch").Inc)
+	a.reflecting = newFairPool(MaxReflectionStreams, MaxReflectionStreamsPerCaller, a.feedsEvicted.WithLabelValues("reflection").Inc)
 	n := sec.MaxConcurrentCalls
 	if n == 0 {
 		n = DefaultMaxConcurrentCalls
@@ -814,18 +837,6 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		context.AfterFunc(ctx, release)
 		ctx = context.WithValue(clock, waitingKey{}, release)
 	}
-	if reflective(info.FullMethodName) {
-		// A reflection stream holds an HTTP/2 stream, a goroutine and
-		// about 10 KB for as long as its client keeps it open, sending
-		// nothing: an admin's certificate held 8,192 on 8 connections of
-		// a TLS triaged (+80 MB), and on a plaintext server any identity
-		// may (outside check 19). A client needs one at a time.
-		release, err := a.acquireReflection(c)
-		if err != nil {
-			return ctx, a.refuse(ctx, c, info.FullMethodName, err)
-		}
-		context.AfterFunc(ctx, release)
-	}
 	if slotted(info.FullMethodName) {
 		if a.inflight != nil {
 			release, ok := a.acquire()
@@ -1046,16 +1057,7 @@ func (a *authorizer) unary(ctx context.Context, req any, info *grpc.UnaryServerI
 // long as its client, and MaxConcurrentStreams bounds them per connection.
 func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 	if info.FullMethod == methodHealthWatch {
-		select {
-		case a.healthWatches <- struct{}{}:
-			defer func() { <-a.healthWatches }()
-		default:
-			c, _ := a.authenticate(ss.Context()) // for the log only: health needs no identity
-			return a.refuse(ss.Context(), c, info.FullMethod, &overloadError{msg: msgHealthWatches, reason: ReasonTooManyHealthWatches})
-		}
-	}
-	if info.FullMethod == methodHealthWatch {
-		return handler(srv, &arrivingStream{ServerStream: ss})
+		return a.watchHealth(srv, ss, handler)
 	}
 	if strings.HasPrefix(info.FullMethod, healthPrefix) {
 		return handler(srv, ss)
@@ -1079,6 +1081,25 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	as.ctx, cancel = context.WithCancelCause(ctx)
 	as.end = cancel
 	defer cancel(nil)
+	if reflective(info.FullMethod) {
+		// A reflection stream holds an HTTP/2 stream, a goroutine and
+		// about 10 KB for as long as its client keeps it open, sending
+		// nothing: an admin's certificate held 8,192 on 8 connections of
+		// a TLS triaged (+80 MB), and on a plaintext server any identity
+		// may (outside check 19). A client needs one at a time. Taken
+		// here, not in tap, so that a place taken back ends the stream
+		// with its refusal: the stream's own context, ended, makes grpc-go
+		// answer CANCELLED whatever the handler returns.
+		release, err := a.acquireReflection(c, func() bool {
+			cancel(&overloadError{msg: msgReflectionEvicted, reason: ReasonTooManyReflectionStreams})
+			return true
+		})
+		if err != nil {
+			return a.refuse(ctx, c, info.FullMethod, err)
+		}
+		defer release()
+		as.interruptible = true
+	}
 	// A token with an expiry ends its streams at that moment, as a swap
 	// revoking it would: a feed proved by a token that expired at 18:00
 	// kept delivering the team's cases while the same token's new calls
@@ -1111,12 +1132,54 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	return err
 }
 
+// watchHealth serves a health Watch holding one of MaxHealthWatches places,
+// shared by the callers' addresses (fairPool): when all are taken, a Watch
+// from an address holding fewer takes the newest place of the address
+// holding the most, whose Watch ends RESOURCE_EXHAUSTED
+// (TOO_MANY_HEALTH_WATCHES; or DEADLINE_EXCEEDED if its request had not
+// arrived). gRPC clients that check health (grpc-go's healthCheckConfig)
+// keep one Watch per connection and send no call on a connection whose
+// Watch fails: with a plain semaphore, 1,024 anonymous Watches from one
+// address refused every other client's, and a filing system checking
+// health could not reach the replica at all (outside check 22).
+func (a *authorizer) watchHealth(srv any, ss grpc.ServerStream, handler grpc.StreamHandler) error {
+	ctx := ss.Context()
+	watchCtx, end := context.WithCancelCause(ctx)
+	defer end(nil)
+	clock, _ := ctx.Value(arrivalClockKey{}).(*arrivalClock)
+	release, why := a.healthWatching.acquire(peerHost(ctx), func() bool {
+		// Still waiting for its request: ended as its arrival clock
+		// running out would be. Else its Watch ends with the refusal.
+		if clock == nil || !clock.evict() {
+			end(&overloadError{msg: msgHealthWatchEvicted, reason: ReasonTooManyHealthWatches})
+		}
+		return true
+	})
+	if why != poolGranted {
+		c, _ := a.authenticate(ctx) // for the log only: health needs no identity
+		return a.refuse(ctx, c, methodHealthWatch, &overloadError{msg: msgHealthWatches, reason: ReasonTooManyHealthWatches})
+	}
+	defer release()
+	err := handler(srv, &arrivingStream{ServerStream: ss, ctx: watchCtx})
+	var oe *overloadError
+	if cause := context.Cause(watchCtx); errors.As(cause, &oe) {
+		c, _ := a.authenticate(ctx)
+		return a.refuse(ctx, c, methodHealthWatch, cause)
+	}
+	return err
+}
+
 // arrivingStream stops its call's arrival clock (tap) when its first
-// request arrives: a health Watch's.
+// request arrives: a health Watch's. Its context is ctx, which ends when
+// the Watch's place is taken back (watchHealth).
 type arrivingStream struct {
 	grpc.ServerStream
+	ctx     context.Context
 	arrived bool
 }
+
+// Context is the Watch's context, ended when its place is taken back.
+func (s *arrivingStream) Context() context.Context { return s.ctx }
 
 func (s *arrivingStream) RecvMsg(m any) error {
 	first := !s.arrived
@@ -1298,33 +1361,19 @@ func waitingRefusal(why poolRefusal) error {
 	return &overloadError{msg: msgWaitingTeamFeedsServer, reason: ReasonTooManyTeamFeeds}
 }
 
-// acquireReflection takes one of MaxReflectionStreamsPerCaller places for
-// a reflection stream of c, or refuses it (RESOURCE_EXHAUSTED).
-func (a *authorizer) acquireReflection(c caller) (release func(), err error) {
-	return a.acquirePerCaller(a.reflections, MaxReflectionStreamsPerCaller, c, &overloadError{msg: msgReflectionStreams, reason: ReasonTooManyReflectionStreams})
-}
-
-// acquirePerCaller takes one of max places of counts (guarded by feedsMu)
-// for c's identity, or returns refused. release gives it back once, however
-// often it is called.
-func (a *authorizer) acquirePerCaller(counts map[string]int, max int, c caller, refused error) (release func(), err error) {
-	key := c.name()
-	a.feedsMu.Lock()
-	defer a.feedsMu.Unlock()
-	if counts[key] >= max {
-		return nil, refused
+// acquireReflection takes a place for a reflection stream of c, one of
+// MaxReflectionStreamsPerCaller for its identity and of MaxReflectionStreams
+// on the server, or refuses it (RESOURCE_EXHAUSTED). evict ends the stream
+// should its place be taken back for an identity holding fewer (fairPool).
+func (a *authorizer) acquireReflection(c caller, evict func() bool) (release func(), err error) {
+	release, why := a.reflecting.acquire(c.name(), evict)
+	switch why {
+	case poolKeyFull:
+		return nil, &overloadError{msg: msgReflectionStreams, reason: ReasonTooManyReflectionStreams}
+	case poolFull:
+		return nil, &overloadError{msg: msgReflectionStreamsServer, reason: ReasonTooManyReflectionStreams}
 	}
-	counts[key]++
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			a.feedsMu.Lock()
-			defer a.feedsMu.Unlock()
-			if counts[key]--; counts[key] == 0 {
-				delete(counts, key)
-			}
-		})
-	}, nil
+	return release, nil
 }
 
 // waitingKey holds, in the context of a team feed or a health Check, the
@@ -1351,6 +1400,10 @@ type authorizedStream struct {
 	// arrived is set once RecvMsg was called: a feed's first request
 	// stops its arrival clock (tap).
 	arrived bool
+	// interruptible is set on a stream whose handler waits in RecvMsg
+	// while it is open (reflection): RecvMsg then returns once ctx ends,
+	// without waiting for the client's next message (recv).
+	interruptible bool
 	// ctx is the stream's context as its handler sees it, ended when a
 	// credentials swap refuses the stream; nil for an anonymous caller's.
 	ctx context.Context
@@ -1379,7 +1432,7 @@ func (s *authorizedStream) request() any {
 func (s *authorizedStream) RecvMsg(m any) error {
 	first := s.feed && !s.arrived
 	s.arrived = true
-	if err := s.ServerStream.RecvMsg(m); err != nil {
+	if err := s.recv(m); err != nil {
 		if first {
 			if err := requestArrived(s.ServerStream.Context()); err != nil {
 				// The request arrival timeout ran out (tap), which logged
@@ -1420,6 +1473,25 @@ func (s *authorizedStream) RecvMsg(m any) error {
 		s.release = release
 	}
 	return nil
+}
+
+// recv receives the next message into m. On an interruptible stream it
+// returns the stream's end cause as soon as ctx ends (its place taken
+// back, its credentials refused), the receive left to finish when grpc-go
+// ends the stream after the handler has returned; the handler does not
+// touch m after an error.
+func (s *authorizedStream) recv(m any) error {
+	if !s.interruptible || s.ctx == nil {
+		return s.ServerStream.RecvMsg(m)
+	}
+	got := make(chan error, 1)
+	go func() { got <- s.ServerStream.RecvMsg(m) }()
+	select {
+	case err := <-got:
+		return err
+	case <-s.ctx.Done():
+		return context.Cause(s.ctx)
+	}
 }
 
 // refuseWaiting ends a team feed whose request did not arrive in time

@@ -15,13 +15,13 @@ import (
 
 // dialFrom connects anonymously to addr from the local address ip (a
 // loopback address other than 127.0.0.1 is another caller's address).
-func dialFrom(t *testing.T, addr, ip string) *grpc.ClientConn {
+func dialFrom(t *testing.T, addr, ip string, opts ...grpc.DialOption) *grpc.ClientConn {
 	t.Helper()
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()),
+	conn, err := grpc.NewClient(addr, append([]grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials()),
 		grpc.WithContextDialer(func(ctx context.Context, addr string) (net.Conn, error) {
 			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
 			return d.DialContext(ctx, "tcp", addr)
-		}))
+		})}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
