@@ -1,0 +1,17 @@
+-- Issue 13: decisions written from this version on store their decision and
+-- filing blobs packed (store/blobpack.go: an LZ77 against a frozen
+-- dictionary of the rules' texts, which a decision repeats). A served
+-- decision's row was ~4.5 KB, over a 4 KB page, so each decision took an
+-- overflow page of its own: a WAL frame (two pwrite), a page for the
+-- checkpointer to copy and one to write back. Packed it is ~1.6 KB and two
+-- rows share a leaf (docs/performance.md, "SQLite: fewer pages per
+-- decision").
+--
+-- Nothing in the schema changes and no row is rewritten: rows stored before
+-- keep their bare protobuf encodings, and every reader takes both (a packed
+-- blob starts with a byte no encoding starts with). Record digests and the
+-- audit chain cover the encodings, unpacked, so triagectl audit verify
+-- checks old and new rows alike. The version is what keeps a binary older
+-- than this one, which could not read a packed blob, from opening the
+-- database ("newer than this binary supports").
+SELECT 1;
