@@ -533,16 +533,6 @@ func (v *verifier) digests(ctx context.Context, kind string, keys []string) (map
 				&r.modelVersion, &r.rulesVersion, &r.decidedAt, &r.decision, &r.filing); err != nil {
 				return nil, err
 			}
-			// The digest covers the encodings, packed or not as stored. A
-			// packed blob that does not unpack is hashed as it is: no
-			// digest of an encoding matches it, so the record is reported
-			// altered, as any other changed byte.
-			if dec, err := UnpackBlob(r.decision); err == nil {
-				r.decision = dec
-			}
-			if fil, err := UnpackBlob(r.filing); err == nil {
-				r.filing = fil
-			}
 			out[r.decisionID] = r.digest()
 		case kindOutcome:
 			var r outcomeRow

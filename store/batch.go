@@ -502,16 +502,11 @@ func (b *batch) addDecision(ctx context.Context, req *saveRequest) error {
 			}
 			drawBlob = append([]byte{}, drawBlob...) // present, even if empty
 		}
-		noTeam := a == nil && job.plan.NoTeam != nil
-		blob = job.parts.join(d.NeedsReview, noTeam, a != nil, aBlob, drawBlob)
-		row.packedDecision = job.parts.joinPacked(len(blob), d.NeedsReview, noTeam, a != nil, aBlob, drawBlob)
+		blob = job.parts.join(d.NeedsReview, a == nil && job.plan.NoTeam != nil, a != nil, aBlob, drawBlob)
 	} else {
 		var err error
 		if blob, err = marshalOpts.Marshal(d); err != nil {
 			return fmt.Errorf("store: encode decision: %w", err)
-		}
-		if row.packedFiling != nil { // the caller packs: this store stores packed blobs
-			row.packedDecision = packBlob(blob)
 		}
 	}
 	row.decision = blob
@@ -1002,13 +997,13 @@ func (b *batch) assignable(ctx context.Context, decisionID string) (filingID str
 		return "", nil, "", fmt.Errorf("read decision %q: %w", decisionID, err)
 	}
 	d = &triagev1.Decision{}
-	if err := unmarshalBlob(decBlob, d); err != nil {
+	if err := proto.Unmarshal(decBlob, d); err != nil {
 		return "", nil, "", reject(fmt.Errorf("store: decision %q: decode: %w", decisionID, err))
 	}
 	filedOn := d.GetFiledOn()
 	if filedOn == "" {
 		f := &triagev1.Filing{}
-		if err := unmarshalBlob(filingBlob, f); err != nil {
+		if err := proto.Unmarshal(filingBlob, f); err != nil {
 			return "", nil, "", reject(fmt.Errorf("store: decision %q: decode filing: %w", decisionID, err))
 		}
 		filedOn = f.GetFiledOn()

@@ -109,7 +109,7 @@ func (s *sqlStore) readCaseOnce(ctx context.Context, find func(context.Context, 
 		return nil, err
 	}
 	c := &CaseHistory{Decision: &triagev1.Decision{}}
-	if err := unmarshalBlob(blob, c.Decision); err != nil {
+	if err := proto.Unmarshal(blob, c.Decision); err != nil {
 		return nil, &errDecode{fmt.Errorf("decision %q: %w", id, err)}
 	}
 	err = eachBlobOn(ctx, tx, s.dialect.q(selectCaseOutcomes), []any{id}, func(_ string, blob []byte) error {

@@ -70,10 +70,6 @@ type dialect struct {
 	// decisions are written without a filing key and
 	// selectDecisionsForFilings takes the filing id as sent.
 	unkeyed bool
-	// packBlobs: new decisions' decision and filing blobs are stored
-	// packed (blobpack.go), from migration 18 on. Readers unpack whatever
-	// they find, packed or not.
-	packBlobs bool
 	// updateFilingKeys sets decisions' filing keys (rekeyFilings): on
 	// SQLite one row's, key then decision_id; on PostgreSQL a page's,
 	// arrays of keys and decision_ids.

@@ -56,7 +56,7 @@ ON CONFLICT (team_id, period) DO UPDATE SET assigned = 5`); err != nil {
 				t.Fatal(err)
 			}
 			row, err := newDecisionRow(&triagev1.Decision{DecisionId: id, Recommended: triagev1.Procedure_PROCEDURE_SIMPLIFIED},
-				&triagev1.Filing{Id: "f-" + tc.name, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL}, now, true, false)
+				&triagev1.Filing{Id: "f-" + tc.name, CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL}, now, true)
 			if err != nil {
 				tx.end(ctx)
 				t.Fatal(err)
@@ -90,7 +90,7 @@ ON CONFLICT (team_id, period) DO UPDATE SET assigned = 5`); err != nil {
 	}
 	// The writer's connection is back in its pool, idle: a save goes
 	// through.
-	row, err := newDecisionRow(&triagev1.Decision{DecisionId: "dec-after"}, &triagev1.Filing{Id: "f-after"}, time.Now(), true, false)
+	row, err := newDecisionRow(&triagev1.Decision{DecisionId: "dec-after"}, &triagev1.Filing{Id: "f-after"}, time.Now(), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -312,7 +312,7 @@ func (s *sqlStore) unassignedRows(ctx context.Context, tx *sql.Tx, q string, arg
 			return nil, err
 		}
 		u.d = &triagev1.Decision{}
-		if err := unmarshalBlob(blob, u.d); err != nil {
+		if err := proto.Unmarshal(blob, u.d); err != nil {
 			u.d, u.decodeErr = nil, err
 		}
 		out = append(out, u)
@@ -330,7 +330,7 @@ func (s *sqlStore) periodOf(ctx context.Context, tx *sql.Tx, d *triagev1.Decisio
 			return "", err
 		}
 		f := &triagev1.Filing{}
-		if err := unmarshalBlob(blob, f); err != nil {
+		if err := proto.Unmarshal(blob, f); err != nil {
 			return "", fmt.Errorf("the stored filing does not decode: %w", err)
 		}
 		filedOn = f.GetFiledOn()

@@ -129,10 +129,6 @@ func checkRedrawNoRoom(t *testing.T, b *backend, fx *redrawFixture) {
 	if err := b.raw.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), fx.full.GetDecisionId()).Scan(&blob); err != nil {
 		t.Fatal(err)
 	}
-	blob, err := store.UnpackBlob(blob)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if want, err := (proto.MarshalOptions{Deterministic: true}).Marshal(fx.full); err != nil || string(blob) != string(want) {
 		t.Errorf("stored decision is not the deterministic encoding of what SaveTriage returned (%v)", err)
 	}
@@ -347,10 +343,6 @@ func TestRedrawUnassigned(t *testing.T) {
 			t.Fatal(err)
 		}
 		forged := &triagev1.Decision{}
-		blob, err := store.UnpackBlob(blob)
-		if err != nil {
-			t.Fatal(err)
-		}
 		if err := proto.Unmarshal(blob, forged); err != nil {
 			t.Fatal(err)
 		}

@@ -38,14 +38,8 @@ type decisionRow struct {
 	modelVersion string
 	rulesVersion string
 	decidedAt    int64 // Unix nanoseconds, UTC
-	// decision and filing are the blobs' protobuf encodings, which the
-	// row's digest covers.
-	decision []byte
-	filing   []byte
-	// packedDecision and packedFiling, when not nil, are the same blobs
-	// packed (blobpack.go), as they are stored from schema 18 on.
-	packedDecision []byte
-	packedFiling   []byte
+	decision     []byte
+	filing       []byte
 }
 
 // args returns the values in the column order of the decisions table.
@@ -56,29 +50,11 @@ func (r *decisionRow) args() []any {
 	}
 }
 
-// insertArgs returns the values of decisionInsertColumns: args with the
-// blobs as stored, and the filing key. The key is derived from filing_id,
-// so the record digest and the audit chain, which decisions stored before
-// the key existed were chained with, leave it out; the digest covers the
-// blobs unpacked.
-func (r *decisionRow) insertArgs() []any {
-	a := r.args()
-	a[8], a[9] = r.stored()
-	return append(a, r.filingKey)
-}
-
-// stored returns the decision and filing blobs as the row stores them:
-// packed when they were packed.
-func (r *decisionRow) stored() (decision, filing []byte) {
-	decision, filing = r.decision, r.filing
-	if r.packedDecision != nil {
-		decision = r.packedDecision
-	}
-	if r.packedFiling != nil {
-		filing = r.packedFiling
-	}
-	return decision, filing
-}
+// insertArgs returns the values of decisionInsertColumns: args and the
+// filing key. The key is derived from filing_id, so the record digest and
+// the audit chain, which decisions stored before the key existed were
+// chained with, leave it out.
+func (r *decisionRow) insertArgs() []any { return append(r.args(), r.filingKey) }
 
 // digest is the row's record_sha256 (see rowDigest).
 func (r *decisionRow) digest() string { return digestColumns(r.args()) }
@@ -95,9 +71,8 @@ func (r *decisionRow) setNeedsReview(v bool) {
 // Its errors are plain (not ErrUnavailable): they are the caller's bugs, and
 // retrying cannot help. now supplies decided_at when the decision has none.
 // With encodeDecision false the decision blob is left empty for the writer
-// to fill (SaveTriage). With pack the blobs are packed too, here in the
-// caller's goroutine rather than in the one writer.
-func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time, encodeDecision, pack bool) (*decisionRow, error) {
+// to fill (SaveTriage).
+func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time, encodeDecision bool) (*decisionRow, error) {
 	switch {
 	case d == nil:
 		return nil, errors.New("store: nil decision")
@@ -164,12 +139,6 @@ func newDecisionRow(d *triagev1.Decision, f *triagev1.Filing, now time.Time, enc
 	}
 	if row.filing, err = marshalOpts.Marshal(f); err != nil {
 		return nil, fmt.Errorf("store: encode filing: %w", err)
-	}
-	if pack {
-		row.packedFiling = packBlob(row.filing)
-		if encodeDecision {
-			row.packedDecision = packBlob(row.decision)
-		}
 	}
 	return row, nil
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"fmt"
 
 	"google.golang.org/protobuf/encoding/protowire"
@@ -39,10 +38,6 @@ type decisionParts struct {
 	last []byte
 	// noTeam is the plan's NoTeam reason as a review_reasons entry.
 	noTeam []byte
-	// packedHead and packedTail, when not nil, are head and tail as
-	// packed tokens (packTokens), which joinPacked places around the
-	// writer's pieces: the packing is the caller's work, not the writer's.
-	packedHead, packedTail []byte
 }
 
 // splitDecision cuts d's encoding, or returns nil parts when it cannot
@@ -60,9 +55,7 @@ type decisionParts struct {
 // it per request; and a blob that differed from Marshal's would still
 // decode to the same decision and verify, since record digests cover the
 // stored bytes, whatever produced them.)
-//
-// With pack the head and the tail are packed as well (joinPacked).
-func splitDecision(d *triagev1.Decision, noTeam *triagev1.Reason, pack bool) (*decisionParts, error) {
+func splitDecision(d *triagev1.Decision, noTeam *triagev1.Reason) (*decisionParts, error) {
 	if d.GetAssignment() != nil || len(d.ProtoReflect().GetUnknown()) > 0 {
 		return nil, nil
 	}
@@ -94,10 +87,6 @@ func splitDecision(d *triagev1.Decision, noTeam *triagev1.Reason, pack bool) (*d
 			return nil, fmt.Errorf("store: assignment plan: NoTeam: %w", err)
 		}
 	}
-	if pack {
-		p.packedHead = packTokens(make([]byte, 0, len(head)/2+8), head)
-		p.packedTail = packTokens(make([]byte, 0, len(tail)/2+8), tail)
-	}
 	return p, nil
 }
 
@@ -127,41 +116,6 @@ func (p *decisionParts) join(needsReview, noTeam, assigned bool, assignment, una
 		b = protowire.AppendBytes(b, unassignedDraw)
 	}
 	return append(b, p.last...)
-}
-
-// joinPacked is join's result packed (blobpack.go), given its length n:
-// the caller's packed head and tail, and the writer's pieces, a few hundred
-// bytes of ids and draws, as literals. Nil when the parts were not packed.
-func (p *decisionParts) joinPacked(n int, needsReview, noTeam, assigned bool, assignment, unassignedDraw []byte) []byte {
-	if p.packedHead == nil {
-		return nil
-	}
-	var mid [2 + 2*binary.MaxVarintLen64]byte
-	b := make([]byte, 0, 16+len(p.packedHead)+len(p.reasons)+len(p.noTeam)+len(p.packedTail)+len(assignment)+len(unassignedDraw)+len(p.last)+4*len(mid))
-	b = packHeader(b, n)
-	b = append(b, p.packedHead...)
-	lit := mid[:0]
-	if needsReview {
-		lit = protowire.AppendTag(lit, fieldNeedsReview, protowire.VarintType)
-		lit = protowire.AppendVarint(lit, 1)
-	}
-	b = appendLiterals(b, lit)
-	b = appendLiterals(b, p.reasons)
-	if noTeam {
-		b = appendLiterals(b, p.noTeam)
-	}
-	b = append(b, p.packedTail...)
-	if assigned {
-		lit = protowire.AppendTag(mid[:0], fieldAssignment, protowire.BytesType)
-		b = appendLiterals(b, protowire.AppendVarint(lit, uint64(len(assignment))))
-		b = appendLiterals(b, assignment)
-	}
-	if unassignedDraw != nil {
-		lit = protowire.AppendTag(mid[:0], fieldUnassignedDraw, protowire.BytesType)
-		b = appendLiterals(b, protowire.AppendVarint(lit, uint64(len(unassignedDraw))))
-		b = appendLiterals(b, unassignedDraw)
-	}
-	return appendLiterals(b, p.last)
 }
 
 // decisionTail returns a new Decision holding d's fields after

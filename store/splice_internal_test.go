@@ -63,52 +63,42 @@ func TestSplitDecisionJoinsToTheEncoding(t *testing.T) {
 			d = proto.CloneOf(served)
 		}
 		d.NeedsReview, d.ReviewReasons = tc.needsReview, tc.reasons
-		p, err := splitDecision(d, tc.noTeam, true)
+		p, err := splitDecision(d, tc.noTeam)
 		if p == nil || err != nil {
 			t.Fatalf("%s: splitDecision refused a plain decision: %v", tc.name, err)
-		}
-		// join and, packed, joinPacked: the stored blob unpacks to the
-		// encoding as well (schema 18).
-		check := func(outcome string, want []byte, needsReview, noTeam, assigned bool, assignment, draw []byte) {
-			t.Helper()
-			joined := p.join(needsReview, noTeam, assigned, assignment, draw)
-			if !bytes.Equal(joined, want) {
-				t.Errorf("%s, %s: joined parts differ from the encoding", tc.name, outcome)
-			}
-			packed := p.joinPacked(len(joined), needsReview, noTeam, assigned, assignment, draw)
-			if got, err := UnpackBlob(packed); err != nil || !bytes.Equal(got, want) {
-				t.Errorf("%s, %s: packed parts unpack to %d bytes (%v), not the encoding's %d", tc.name, outcome, len(got), err, len(want))
-			}
 		}
 		// The writer's two outcomes: a team drawn, or none (review, NoTeam).
 		drawn := proto.CloneOf(d)
 		drawn.Assignment = a
-		want, _ := marshalOpts.Marshal(drawn)
-		check("drawn", want, d.NeedsReview, false, true, aBlob, nil)
+		if want, _ := marshalOpts.Marshal(drawn); !bytes.Equal(p.join(d.NeedsReview, false, true, aBlob, nil), want) {
+			t.Errorf("%s, drawn: joined parts differ from the encoding", tc.name)
+		}
 		none := proto.CloneOf(d)
 		none.NeedsReview = true
 		if tc.noTeam != nil {
 			none.ReviewReasons = append(none.ReviewReasons, tc.noTeam)
 		}
-		want, _ = marshalOpts.Marshal(none)
-		check("no team", want, true, tc.noTeam != nil, false, nil, nil)
+		if want, _ := marshalOpts.Marshal(none); !bytes.Equal(p.join(true, tc.noTeam != nil, false, nil, nil), want) {
+			t.Errorf("%s, no team: joined parts differ from the encoding", tc.name)
+		}
 		// Every eligible team full: the draw that found no room (17) goes
 		// between the tail and recorded_by (18).
 		noRoom := proto.CloneOf(none)
 		noRoom.UnassignedDraw = draw
-		want, _ = marshalOpts.Marshal(noRoom)
-		check("every team full", want, true, tc.noTeam != nil, false, nil, drawBlob)
+		if want, _ := marshalOpts.Marshal(noRoom); !bytes.Equal(p.join(true, tc.noTeam != nil, false, nil, drawBlob), want) {
+			t.Errorf("%s, every team full: joined parts differ from the encoding", tc.name)
+		}
 	}
 	// Unknown fields encode after field 16: not split, the writer encodes.
 	d := proto.CloneOf(full)
 	d.ProtoReflect().SetUnknown([]byte{0xa8, 0x01, 0x01}) // field 21, varint 1
-	if p, err := splitDecision(d, nil, true); p != nil || err != nil {
+	if p, err := splitDecision(d, nil); p != nil || err != nil {
 		t.Errorf("splitDecision split a decision with unknown fields (%v)", err)
 	}
 	// A string that is not UTF-8 fails the split, as it fails Marshal.
 	d = proto.CloneOf(full)
 	d.ModelVersion = "m\xff"
-	if _, err := splitDecision(d, nil, true); err == nil {
+	if _, err := splitDecision(d, nil); err == nil {
 		t.Error("splitDecision encoded a model_version that is not UTF-8")
 	}
 }
@@ -123,7 +113,7 @@ func TestNewTriageRequestLeavesTheCallerAlone(t *testing.T) {
 	d.ReviewReasons = make([]*triagev1.Reason, 1, 4) // room to append in place
 	d.ReviewReasons[0] = &triagev1.Reason{Code: "R1"}
 	want := proto.CloneOf(d)
-	req, err := newTriageRequest(d, f, &AssignmentPlan{Teams: []TeamSlot{{TeamID: "A", Capacity: 1}}, NoTeam: &triagev1.Reason{Code: "NO_TEAM"}}, true)
+	req, err := newTriageRequest(d, f, &AssignmentPlan{Teams: []TeamSlot{{TeamID: "A", Capacity: 1}}, NoTeam: &triagev1.Reason{Code: "NO_TEAM"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +136,7 @@ func TestNewTriageRequestWithUnknownFields(t *testing.T) {
 	d, f := servedCase(t)
 	d.DecisionId = "dec-1"
 	d.ProtoReflect().SetUnknown([]byte{0xa8, 0x01, 0x01}) // field 21, varint 1
-	req, err := newTriageRequest(d, f, plan, true)
+	req, err := newTriageRequest(d, f, plan)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +151,7 @@ func TestNewTriageRequestWithUnknownFields(t *testing.T) {
 	}
 
 	d.ModelVersion = "m\xff"
-	if _, err := newTriageRequest(d, f, plan, true); err == nil {
+	if _, err := newTriageRequest(d, f, plan); err == nil {
 		t.Error("a model_version that is not UTF-8 was accepted")
 	}
 }

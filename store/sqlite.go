@@ -83,7 +83,6 @@ func OpenSQLite(ctx context.Context, path string, opts Options) (_ *SQLite, err 
 	if opts.schemaUpTo > 0 {
 		ms = ms[:min(opts.schemaUpTo, len(ms))]
 	}
-	d.packBlobs = packsBlobs(opts.schemaUpTo)
 	log := opts.logger().With("component", "store", "dialect", d.name, "path", abs)
 
 	s := &SQLite{sqlStore: sqlStore{dialect: d, log: log}, path: abs, minFree: opts.minFreeBytes()}

@@ -122,7 +122,7 @@ func (s *sqlStore) startWriter(timeout time.Duration, opts Options) error {
 // When d has no decided_at, the time of the call is stored in the
 // decided_at column (the stored decision itself is left as given).
 func (s *sqlStore) SaveDecision(ctx context.Context, d *triagev1.Decision, f *triagev1.Filing) error {
-	row, err := newDecisionRow(d, f, time.Now(), true, s.dialect.packBlobs)
+	row, err := newDecisionRow(d, f, time.Now(), true)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 	if plan == nil {
 		return s.SaveDecision(ctx, d, f)
 	}
-	req, err := newTriageRequest(d, f, plan, s.dialect.packBlobs)
+	req, err := newTriageRequest(d, f, plan)
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 // caller's goroutine, everything about the request that does not depend on
 // the draw: the copy of the decision the writer works on, its encoding cut
 // for the writer to join, the filing's encoding and the assignment's id.
-func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan, pack bool) (*saveRequest, error) {
+func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *AssignmentPlan) (*saveRequest, error) {
 	if err := plan.validate(); err != nil {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *Assignment
 	// The decision is encoded here, in the caller's goroutine, once: cut
 	// into the parts the writer joins with its assignment (splitDecision).
 	// Encoding checks its strings (UTF-8), so a bad one fails here.
-	row, err := newDecisionRow(own, f, time.Now(), false, pack)
+	row, err := newDecisionRow(own, f, time.Now(), false)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +196,7 @@ func newTriageRequest(d *triagev1.Decision, f *triagev1.Filing, plan *Assignment
 			}
 		}
 	}
-	if job.parts, err = splitDecision(own, plan.NoTeam, pack); err != nil {
+	if job.parts, err = splitDecision(own, plan.NoTeam); err != nil {
 		return nil, err
 	}
 	if job.parts == nil {
@@ -453,7 +453,7 @@ func (s *sqlStore) GetDecision(ctx context.Context, decisionID string) (*triagev
 		return nil, err
 	}
 	d := &triagev1.Decision{}
-	if err := unmarshalBlob(blob, d); err != nil {
+	if err := proto.Unmarshal(blob, d); err != nil {
 		// Not ErrUnavailable: a row that does not decode will not decode on
 		// retry either.
 		return nil, fmt.Errorf("get decision %q: decode: %w", decisionID, err)
@@ -470,7 +470,7 @@ func (s *sqlStore) GetFiling(ctx context.Context, decisionID string) (*triagev1.
 		return nil, err
 	}
 	f := &triagev1.Filing{}
-	if err := unmarshalBlob(blob, f); err != nil {
+	if err := proto.Unmarshal(blob, f); err != nil {
 		return nil, fmt.Errorf("get filing of %q: decode: %w", decisionID, err)
 	}
 	return f, nil
@@ -657,10 +657,10 @@ func (s *sqlStore) casePage(ctx context.Context, from int64, after *pageKey) ([]
 			return nil, nil, err
 		}
 		c := CaseRecord{Decision: &triagev1.Decision{}, Filing: &triagev1.Filing{}}
-		if err := unmarshalBlob(decBlob, c.Decision); err != nil {
+		if err := proto.Unmarshal(decBlob, c.Decision); err != nil {
 			return nil, nil, &errDecode{fmt.Errorf("decision %q: %w", key.decisionID, err)}
 		}
-		if err := unmarshalBlob(filingBlob, c.Filing); err != nil {
+		if err := proto.Unmarshal(filingBlob, c.Filing); err != nil {
 			return nil, nil, &errDecode{fmt.Errorf("filing of decision %q: %w", key.decisionID, err)}
 		}
 		index[key.decisionID] = len(page)

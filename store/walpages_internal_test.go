@@ -72,7 +72,7 @@ func servedRequests(t testing.TB, n int) []*saveRequest {
 		req, err := newTriageRequest(d, f, &AssignmentPlan{
 			Teams: []TeamSlot{{TeamID: "civil-fast-general", Capacity: 1 << 40}},
 			Seed:  uint64(i + 1),
-		}, true)
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -234,19 +234,18 @@ func TestWALPagesPerDecision(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fills a store")
 	}
-	// The B-trees a routed decision writes: its row, three indexes; its assignment's row and two
+	// The B-trees a routed decision writes: its row (and the overflow page
+	// its ~4.5 KB need), three indexes; its assignment's row and two
 	// indexes; two audit rows; and per commit the chain head, team_load and
 	// the database header. Migration 10 took the assignment_id index off;
 	// migration 13 put decisions_filing_id back (Triage looks a filing's
 	// decision up: 0.11 frames per decision at batches of 32, 0.28 at 8,
 	// on the bench's numbered filing ids), and migration 14 made it
 	// decisions_filing_key (rows have a key since; the filing_id index
-	// takes only older rows, without one). Until migration 18 the row
-	// (~4.5 KB) needed an overflow page of its own too; packed (~1.7 KB),
-	// it shares its leaf.
+	// takes only older rows, without one).
 	want := []string{
 		"assignments", "assignments_decision", "assignments_team", "audit_head", "audit_log",
-		"decisions", "decisions_decided_at_id", "decisions_filing_key",
+		"decisions", "decisions (overflow)", "decisions_decided_at_id", "decisions_filing_key",
 		"sqlite_autoindex_decisions_1", "sqlite_schema", "team_load",
 	}
 	for _, batch := range []int{1, 8, 32} {
@@ -271,7 +270,7 @@ func BenchmarkNewTriageRequest(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		req, err := newTriageRequest(d0, f, plan, true)
+		req, err := newTriageRequest(d0, f, plan)
 		if err != nil || req.triage.parts == nil {
 			b.Fatal(err, "or no parts")
 		}

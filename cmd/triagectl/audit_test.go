@@ -107,10 +107,6 @@ func rewriteDecision(t *testing.T, b testBackend, db *sql.DB, victim string) int
 	if err := db.QueryRow(b.q(`SELECT decision FROM decisions WHERE decision_id = ?`), victim).Scan(&blob); err != nil {
 		t.Fatal(err)
 	}
-	blob, err := store.UnpackBlob(blob)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var d triagev1.Decision
 	if err := proto.Unmarshal(blob, &d); err != nil {
 		t.Fatal(err)
