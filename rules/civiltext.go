@@ -185,7 +185,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	// a habitual residence abroad (Interp. 520(2)), as a foreign party is
 	// (round 27).
 	r.foreignText = r.foreignText || foreignStated(text, subjects) || regionalResidentStated(text, subjects) ||
-		residenceAbroadStated(text, subjects)
+		residenceAbroadStated(text, subjects) || settledAbroadStated(text, subjects)
 	r.publicNotice = statedUnnegated(text, "公告送达")
 	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) && matchedUnnegated(text, appraisalAsked)
 	r.publicInterestText = hanscan.Contains(text, "公益诉讼")
