@@ -233,7 +233,8 @@ func FuzzCivilReading28(f *testing.F) {
 // FuzzCivilReading29 runs round 29's readers on any text: a party settled
 // abroad (settledAbroadStated) and an increase's total (increasedClaimsFen)
 // never panic, read a text and its folded form alike, read nothing without
-// their words, and the total is what the case facts carry at least.
+// their words (the settled reader's gate, mayStateSettled, lets every text
+// with them through), and the total is what the case facts carry at least.
 func FuzzCivilReading29(f *testing.F) {
 	for _, s := range []string{"被告已定居加拿大多年。", "被告系旅居美国的华侨，借款未还。", "原告系华侨", "被告系归国华侨，", "被告居住在华侨城",
 		"被告并未定居美国", "被告计划定居美国", "证人已定居美国",
@@ -246,8 +247,9 @@ func FuzzCivilReading29(f *testing.F) {
 		folded := foldCause(s)
 		subjects := []string{"原告", "被告", "第三人"}
 		settled := settledAbroadStated(folded, subjects)
-		if settled && !containsAny(folded, residenceGates[:]) {
-			t.Fatalf("settledAbroadStated(%q) without a gate word", folded)
+		// The gate lets through every text the words could be read in.
+		if (residenceAbroad29.MatchString(folded) || strings.Contains(folded, overseasChinese)) && !mayStateSettled(folded) {
+			t.Fatalf("mayStateSettled(%q) = false, and the words are there", folded)
 		}
 		if again := foldCause(folded); settledAbroadStated(again, subjects) != settled {
 			t.Fatalf("settledAbroadStated differs on %q and its folded form", s)
