@@ -24,12 +24,12 @@ import (
 //     claim of ¥60,000, which round 27 compared as ¥30,000.
 
 // factAbroad29: a legal fact done abroad in the words round 28's
-// factAbroad does not hold (Interp. 520(4)): a sale or purchase, a
+// factAbroad does not hold (Interp. 520(4)): a sale or purchase, a loan, a
 // marriage or divorce, a blow (在日本购买, 在美国登记结婚, 在日本大阪将原告打伤).
 // The gap holds what factAbroad's does not (no second place, time, return,
 // 的 or other party).
 var factAbroad29 = regexp.MustCompile(`(?:在|于)` + abroadPlace + `[^，,；;：:。在于回返后的与和同跟向]{0,6}?` +
-	`(?:购买|购得|购置|买受|出售|售出|销售|登记结婚|结婚|离婚|打伤|殴打|撞伤|撞倒|致伤)`)
+	`(?:购买|购得|购置|买受|出售|售出|销售|借款|出借|借给|登记结婚|结婚|离婚|打伤|殴打|撞伤|撞倒|致伤)`)
 
 // tortPlaceAbroad: the place of a tort or of its damage told as a place
 // (侵权行为地在境外, 损害结果发生地为日本; Interp. 520(4), the tort being the
@@ -61,13 +61,17 @@ var foreignFactExpressions29 = [...]*regexp.Regexp{factAbroad29, tortPlaceAbroad
 func placeIsBusiness(after string) bool { return prefixIn(after, businessNameAfter[:]) > 0 }
 
 // residenceAbroad29 matches a party's settled residence abroad in the
-// words complaints use for it (定居加拿大, 长期居住在日本, 侨居美国, 旅居日本):
-// Interp. 520(2)'s 经常居所地, which round 27 read only in those words.
-var residenceAbroad29 = regexp.MustCompile(`(?:定居|长期居住|常年居住|侨居|旅居)(?:在|于)?(?:` + foreignCountries + `|境外|国外|海外|香港|澳门|台湾)`)
+// words complaints use for it (定居加拿大, 长期居住在日本, 侨居美国, 旅居日本,
+// 移居澳大利亚), or a permanent residence abroad (取得美国永久居留权: 国务院
+// 侨办《关于界定华侨外籍华人归侨侨眷身份的规定》(国侨发〔2009〕5号) counts it
+// as 定居): Interp. 520(2)'s 经常居所地, which round 27 read only in those
+// words.
+var residenceAbroad29 = regexp.MustCompile(`(?:定居|长期居住|常年居住|侨居|旅居|移居)(?:在|于|到|至)?(?:` + foreignCountries + `|境外|国外|海外|香港|澳门|台湾)` +
+	`|(?:` + foreignCountries + `|境外|国外|香港|澳门|台湾)(?:的|地区的)?(?:永久居留权|长期居留权|永久居留身份|永久性居民身份)`)
 
 // settledRunesBefore are the runes before 居 in residenceAbroad29's words
-// (定居, 长期居住, 常年居住, 侨居, 旅居).
-var settledRunesBefore = [...]string{"定", "期", "年", "侨", "旅"}
+// (定居, 长期居住, 常年居住, 侨居, 旅居, 移居, 永久居留, 长期居留).
+var settledRunesBefore = [...]string{"定", "期", "年", "侨", "旅", "移", "久"}
 
 // mayStateSettled reports whether a folded text holds 侨 (华侨, 侨居) or a
 // 居 after one of settledRunesBefore: a complaint with neither is not
@@ -192,4 +196,43 @@ func increasedClaimsFen(text string) int64 {
 		}
 	}
 	return most
+}
+
+// foreignKinds are the words that call a case foreign-related or one of
+// Hong Kong, Macao or Taiwan (涉外, 涉港, 涉澳, 涉台), after 涉.
+var foreignKinds = [...]string{"外", "港", "澳", "台"}
+
+// thisCaseIs are the words by which a text says what this case is ("本案系
+// 涉外民事案件", "本案属于涉港纠纷", "本案具有涉外因素"); a negation between
+// 本案 and 涉 ("本案不属于涉外案件") does not match.
+var thisCaseIs = [...]string{"本案系", "本案属于", "本案属", "本案为", "本案是", "本案具有", "本案涉及", "本案系一起", "本案为一起", "本案属于一起"}
+
+// foreignCaseStated reports whether a filing says the case itself is
+// foreign-related (民诉法解释第五百二十条; 第五百四十九条 for 涉港澳台): its
+// written cause, folded, holds 涉外, 涉港, 涉澳 or 涉台 ("涉外民间借贷纠纷", a
+// name in no catalogue, which the look-up resolves to 民间借贷纠纷), or its
+// folded text says 本案 is such a case (thisCaseIs). The clerk or the
+// complaint has made the finding the article's items lead to; CPL 166(2)
+// follows.
+func foreignCaseStated(causeWritten, text string) bool {
+	if foreignKindAt(causeWritten, func(int) bool { return true }) {
+		return true
+	}
+	return foreignKindAt(text, func(at int) bool { return suffixIn(text[:at], thisCaseIs[:]) != "" })
+}
+
+// foreignKindAt reports whether s holds 涉 followed by one of foreignKinds
+// at a place ok accepts (the byte offset of 涉). One scan of 涉.
+func foreignKindAt(s string, ok func(at int) bool) bool {
+	for off := 0; ; {
+		i := hanscan.Index(s[off:], "涉")
+		if i < 0 {
+			return false
+		}
+		at := off + i
+		off = at + len("涉")
+		if prefixIn(s[off:], foreignKinds[:]) > 0 && ok(at) {
+			return true
+		}
+	}
 }

@@ -231,7 +231,8 @@ func FuzzCivilReading28(f *testing.F) {
 }
 
 // FuzzCivilReading29 runs round 29's readers on any text: a party settled
-// abroad (settledAbroadStated) and an increase's total (increasedClaimsFen)
+// abroad (settledAbroadStated), the case called foreign-related
+// (foreignCaseStated) and an increase's total (increasedClaimsFen)
 // never panic, read a text and its folded form alike, read nothing without
 // their words (the settled reader's gate, mayStateSettled, lets every text
 // with them through), and the total is what the case facts carry at least.
@@ -240,7 +241,7 @@ func FuzzCivilReading29(f *testing.F) {
 		"被告并未定居美国", "被告计划定居美国", "证人已定居美国",
 		"诉讼请求：1.判令被告偿还借款30000元。事实与理由：审理中，原告增加诉讼请求，要求被告支付违约金30000元。",
 		"诉讼请求：偿还借款30000元。原告增加诉讼请求，要求另行支付10000元，以上共计40000元。", "增加诉讼请求至50000元", "增加诉请3万元",
-		"\xff增加诉讼请求", "定居"} {
+		"\xff增加诉讼请求", "定居", "被告已取得美国永久居留权", "被告移居澳大利亚", "涉外民间借贷纠纷", "本案系涉外民事案件。", "本案不属于涉外案件", "涉"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -253,6 +254,13 @@ func FuzzCivilReading29(f *testing.F) {
 		}
 		if again := foldCause(folded); settledAbroadStated(again, subjects) != settled {
 			t.Fatalf("settledAbroadStated differs on %q and its folded form", s)
+		}
+		stated := foreignCaseStated(folded, folded)
+		if stated && !strings.Contains(folded, "涉") {
+			t.Fatalf("foreignCaseStated(%q) without 涉", folded)
+		}
+		if again := foldCause(folded); foreignCaseStated(again, again) != stated {
+			t.Fatalf("foreignCaseStated differs on %q and its folded form", s)
 		}
 		total := increasedClaimsFen(folded)
 		if total < 0 || total > 0 && !containsAny(folded, increaseWords[:]) {

@@ -86,6 +86,11 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 	case r.foreignText:
 		fx.Foreign = true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignFromText))
+	case foreignCaseStated(fx.Cause.Written, text):
+		// The cause or the text says the case is foreign-related
+		// (statute round 29); no party is said to be foreign.
+		fx.Foreign, fx.ForeignFacts = true, true
+		a.Inferences = append(a.Inferences, reason(CodeInferForeignCaseStated))
 	case foreignFactsStated(text):
 		// Read last, and only here: no party is foreign, so the era's
 		// party inference is not given (inferCivilFacts).

@@ -426,6 +426,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferForeignFromName:          "",
 		rules.CodeInferForeignFromText:          "",
 		rules.CodeInferForeignFactsFromText:     "",
+		rules.CodeInferForeignCaseStated:        "",
 		rules.CodeInferWhereaboutsFromText:      "",
 		rules.CodeInferPublicNoticeFromText:     "",
 		rules.CodeInferAppraisalFromText:        "",

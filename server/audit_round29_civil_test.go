@@ -13,8 +13,9 @@ import (
 // scenarios through a real server on loopback with a SQLite store and the
 // embedded rules (rules/audit_round29_civil_test.go has the full table).
 // Until rules 2026-12-05.61 a complaint saying the plaintiff bought the
-// thing in Japan, or that the defendant has settled in Canada, kept small
-// claims mandatory, where 民诉法解释第五百二十条第二项、第四项 make the case
+// thing in Japan, or that the defendant has settled in Canada, or a cause
+// written 涉外民间借贷纠纷, kept small claims mandatory, where 民诉法解释第五百
+// 二十条 (第二项、第四项 for the first two) makes the case
 // foreign-related and 民事诉讼法第一百六十六条第二项 closes small claims to
 // it; and a ¥30,000 claim increased by ¥30,000 was compared with 辽宁's
 // ¥47,000 as ¥30,000 (民诉法解释第二百七十八条第一款 with 第一百六十五条).
@@ -29,6 +30,8 @@ func TestAuditRound29Civil(t *testing.T) {
 			rules.CodeCPL166Foreign, rules.CodeInferForeignFactsFromText, ""},
 		{"被告已定居加拿大", claims + "被告借款30000元后已定居加拿大。",
 			rules.CodeCPL166Foreign, rules.CodeInferForeignFromText, ""},
+		{"案由写作涉外民间借贷纠纷", claims + "被告借款30000元到期未还。",
+			rules.CodeCPL166Foreign, rules.CodeInferForeignCaseStated, ""},
 		{"增加诉讼请求30000元 (¥60,000 in all)", claims + "被告借款30000元到期未还。审理中，原告增加诉讼请求，要求被告支付违约金30000元。",
 			rules.CodeInterp278ChangedOverLimit, "", rules.CodeReviewChangeAfterFilingInText},
 	}
@@ -36,6 +39,9 @@ func TestAuditRound29Civil(t *testing.T) {
 		t.Run(c.name+": small claims barred, the judge's choice of it refused", func(t *testing.T) {
 			f := loanFiling("r29-barred-" + string(rune('1'+i)))
 			f.Text = c.text
+			if c.infer == rules.CodeInferForeignCaseStated {
+				f.Cause = "涉外民间借贷纠纷"
+			}
 			d := triageOK(t, ctx, h.client, f)
 			o := decisionOption(t, d, smallClaims)
 			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
