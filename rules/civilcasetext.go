@@ -270,6 +270,11 @@ func readFoldedCaseFacts(text string) CivilCaseFacts {
 	if facts25 && t.ThirdPartyRevocation == "" {
 		t.ThirdPartyRevocation = revokesJudgmentIn(text)
 	}
+	// An increase adds to the claims made (statute round 29): the total,
+	// read once a change was found.
+	if t.Changed != "" {
+		t.ChangedFen = max(t.ChangedFen, increasedClaimsFen(text))
+	}
 	return t
 }
 

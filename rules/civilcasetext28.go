@@ -75,10 +75,11 @@ var notDone = [...]string{"约定", "拟", "计划", "打算", "准备", "应当
 var placeNameAfter = [...]string{"路", "街", "大道", "道", "巷", "村", "镇", "里", "弄", "花园", "广场", "城", "大厦", "小区", "公寓", "中路", "东路", "西路", "南路", "北路", "新村"}
 
 // foreignFactsStated reports whether a folded text says the thing in
-// dispute lies, or a legal fact was done, outside the mainland (thingAbroad,
-// thingAbroadAfter, factAbroad, factPlaceAbroad), not negated just before
-// (negations: "并非在日本签订"), not only agreed or meant (notDone), the
-// place no home street's name (placeNameAfter: "位于香港路").
+// dispute lies, or a legal fact was done, outside the mainland
+// (foreignFactExpressions), not negated just before (negations: "并非在日本
+// 签订"), not only agreed or meant (notDone, meantBefore29), the place no
+// home street's name (placeNameAfter: "位于香港路") nor a shop's or a
+// cuisine's (businessNameAfter: "在日本料理店购买", round 29).
 func foreignFactsStated(text string) bool {
 	// Only the clause of a mark followed by a place is matched: a
 	// complaint signs, delivers and lets things happen in most of its
@@ -121,14 +122,19 @@ func clauseAround(text string, at int) (start, end int) {
 	return start, end
 }
 
+// foreignFactExpressions are round 28's expressions and round 29's
+// (foreignFactExpressions29: a purchase, a marriage or a blow abroad, the
+// place of a tort, a thing where it is kept).
+var foreignFactExpressions = append([]*regexp.Regexp{thingAbroad, thingAbroadAfter, factAbroad, factPlaceAbroad}, foreignFactExpressions29[:]...)
+
 // foreignFactInClause reports whether one clause states the thing or a
 // legal fact abroad (foreignFactsStated).
 func foreignFactInClause(cl string) bool {
-	for _, re := range [...]*regexp.Regexp{thingAbroad, thingAbroadAfter, factAbroad, factPlaceAbroad} {
+	for _, re := range foreignFactExpressions {
 		for _, m := range re.FindAllStringSubmatchIndex(cl, -1) {
 			before := cl[:m[0]]
-			if suffixIn(before, negations) != "" || containsAny(before, notDone[:]) || prefixIn(cl[m[3]:], placeNameAfter[:]) > 0 ||
-				costIncurred(cl, m) {
+			if suffixIn(before, negations) != "" || containsAny(before, notDone[:]) || containsAny(before, meantBefore29[:]) ||
+				prefixIn(cl[m[3]:], placeNameAfter[:]) > 0 || placeIsBusiness(cl[m[3]:]) || costIncurred(cl, m) {
 				continue
 			}
 			return true

@@ -203,7 +203,10 @@ func FuzzCivilReading27(f *testing.F) {
 func FuzzCivilReading28(f *testing.F) {
 	for _, s := range []string{"原、被告在日本签订借款合同。", "房屋位于美国加利福尼亚州。", "位于美国的房屋", "事故发生于泰国",
 		"双方约定货物在日本交付。", "被告的商铺位于香港路28号。", "并非在日本签订", "原告现主张借款本金80000元，故变更诉讼请求。",
-		"原告将诉讼请求变更为：判令被告支付80000元。", "被告已还款80000元，故原告变更诉讼请求。", "\xff在美国签订", "签订"} {
+		"原告将诉讼请求变更为：判令被告支付80000元。", "被告已还款80000元，故原告变更诉讼请求。", "\xff在美国签订", "签订",
+		// Round 29's expressions share the gate on a mark and a place.
+		"原告在日本购买手表。", "原、被告于2010年在美国登记结婚。", "侵权行为地在境外。", "标的物在境外。", "货物现存放于越南海防港。",
+		"原告在日本料理店购买餐券。", "被告欲在美国购买房屋。", "房屋出售给被告在美国的亲属。"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -223,6 +226,51 @@ func FuzzCivilReading28(f *testing.F) {
 			if n < 0 || w == "" && n != 0 {
 				t.Fatalf("changeSumFen(%q, %q) = %d", sent, w, n)
 			}
+		}
+	})
+}
+
+// FuzzCivilReading29 runs round 29's readers on any text: a party settled
+// abroad (settledAbroadStated), the case called foreign-related
+// (foreignCaseStated) and an increase's total (increasedClaimsFen)
+// never panic, read a text and its folded form alike, read nothing without
+// their words (the settled reader's gate, mayStateSettled, lets every text
+// with them through), and the total is what the case facts carry at least.
+func FuzzCivilReading29(f *testing.F) {
+	for _, s := range []string{"被告已定居加拿大多年。", "被告系旅居美国的华侨，借款未还。", "原告系华侨", "被告系归国华侨，", "被告居住在华侨城",
+		"被告并未定居美国", "被告计划定居美国", "证人已定居美国",
+		"诉讼请求：1.判令被告偿还借款30000元。事实与理由：审理中，原告增加诉讼请求，要求被告支付违约金30000元。",
+		"诉讼请求：偿还借款30000元。原告增加诉讼请求，要求另行支付10000元，以上共计40000元。", "增加诉讼请求至50000元", "增加诉请3万元",
+		"\xff增加诉讼请求", "定居", "被告已取得美国永久居留权", "被告移居澳大利亚", "涉外民间借贷纠纷", "本案系涉外民事案件。", "本案不属于涉外案件", "涉"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := foldCause(s)
+		subjects := []string{"原告", "被告", "第三人"}
+		settled := settledAbroadStated(folded, subjects)
+		// The gate lets through every text the words could be read in.
+		if (residenceAbroad29.MatchString(folded) || strings.Contains(folded, overseasChinese)) && !mayStateSettled(folded) {
+			t.Fatalf("mayStateSettled(%q) = false, and the words are there", folded)
+		}
+		if again := foldCause(folded); settledAbroadStated(again, subjects) != settled {
+			t.Fatalf("settledAbroadStated differs on %q and its folded form", s)
+		}
+		stated := foreignCaseStated(folded, folded)
+		if stated && !strings.Contains(folded, "涉") {
+			t.Fatalf("foreignCaseStated(%q) without 涉", folded)
+		}
+		if again := foldCause(folded); foreignCaseStated(again, again) != stated {
+			t.Fatalf("foreignCaseStated differs on %q and its folded form", s)
+		}
+		total := increasedClaimsFen(folded)
+		if total < 0 || total > 0 && !containsAny(folded, increaseWords[:]) {
+			t.Fatalf("increasedClaimsFen(%q) = %d", folded, total)
+		}
+		if again := foldCause(folded); increasedClaimsFen(again) != total {
+			t.Fatalf("increasedClaimsFen differs on %q and its folded form", s)
+		}
+		if facts := readFoldedCaseFacts(folded); facts.Changed != "" && facts.ChangedFen < total {
+			t.Fatalf("case facts of %q carry %d, below the increase's total %d", folded, facts.ChangedFen, total)
 		}
 	})
 }

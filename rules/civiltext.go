@@ -86,6 +86,11 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 	case r.foreignText:
 		fx.Foreign = true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignFromText))
+	case foreignCaseStated(fx.Cause.Written, text):
+		// The cause or the text says the case is foreign-related
+		// (statute round 29); no party is said to be foreign.
+		fx.Foreign, fx.ForeignFacts = true, true
+		a.Inferences = append(a.Inferences, reason(CodeInferForeignCaseStated))
 	case foreignFactsStated(text):
 		// Read last, and only here: no party is foreign, so the era's
 		// party inference is not given (inferCivilFacts).
@@ -185,7 +190,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	// a habitual residence abroad (Interp. 520(2)), as a foreign party is
 	// (round 27).
 	r.foreignText = r.foreignText || foreignStated(text, subjects) || regionalResidentStated(text, subjects) ||
-		residenceAbroadStated(text, subjects)
+		residenceAbroadStated(text, subjects) || settledAbroadStated(text, subjects)
 	r.publicNotice = statedUnnegated(text, "公告送达")
 	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) && matchedUnnegated(text, appraisalAsked)
 	r.publicInterestText = hanscan.Contains(text, "公益诉讼")

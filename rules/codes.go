@@ -545,6 +545,10 @@ const CodeInferForeignFromText = "INFER_FOREIGN_FROM_TEXT"
 // a civil filing's text (rules/civilcasetext28.go foreignFactsStated).
 const CodeInferForeignFactsFromText = "INFER_FOREIGN_FACTS_FROM_TEXT"
 
+// Statute round 29: the written cause or the text calls the civil case
+// itself foreign-related (rules/civilcasetext29.go foreignCaseStated).
+const CodeInferForeignCaseStated = "INFER_FOREIGN_CASE_STATED"
+
 // The articles the round-23 review codes cite, by the small-claims law of
 // the filing date (the pilot's is civilPilotArticle).
 const (
@@ -999,6 +1003,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferForeignFromName, "", "当事人名称表明其为香港、澳门、台湾地区的自然人、法人或其他组织，或为外国企业（如Inc.、GmbH、株式会社，或以外国国名开头的公司），按涉外或涉港澳台当事人处理（涉外的认定见另一理由）。"},
 	{CodeInferForeignFromText, "", "起诉材料或当事人名称写明当事人为外籍、外国国籍或无国籍，或为香港、澳门特别行政区、台湾地区居民，或经常居所地在中华人民共和国领域外，按涉外或涉港澳台当事人处理（民诉法解释第五百二十条第一项、第二项，第五百四十九条；涉外的认定见另一理由）；如并非当事人，需人工更正。"},
 	{CodeInferForeignFactsFromText, "", "起诉材料写明标的物在中华人民共和国领域外，或产生、变更、消灭民事关系的法律事实（如合同的签订、货物的交付、事故的发生）发生在领域外（含香港、澳门、台湾地区），按涉外案件处理（民诉法解释第五百二十条第三项、第四项，第五百四十九条；2015年2月4日至2022年4月9日为民诉法解释（2015年）第五百二十二条第三项、第四项，此前为最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第三百零四条）；如所写并非本案的标的物或法律事实，需人工更正。"},
+	{CodeInferForeignCaseStated, "", "案由或起诉材料写明本案为涉外（或涉港、涉澳、涉台）民事案件，按涉外案件处理（民诉法解释第五百二十条，第五百四十九条；2015年2月4日至2022年4月9日为民诉法解释（2015年）第五百二十二条，此前为最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第三百零四条）；如并非涉外案件，需人工更正。"},
 	{CodeInferWhereaboutsFromText, "", "起诉材料写明当事人下落不明，按起诉时被告下落不明处理（不适用的程序见相应理由）；如并非被告下落不明，需人工更正。"},
 	{CodeInferPublicNoticeFromText, "", "起诉材料写明需公告送达，按预计公告送达处理（不适用的程序见相应理由）。"},
 	{CodeInferAppraisalFromText, "", "起诉材料写明申请或需要评估、鉴定，或对诉前评估、鉴定结果有异议，按需要评估、鉴定处理（不适用的程序见相应理由）。"},

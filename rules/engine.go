@@ -115,7 +115,8 @@ type Facts struct {
 	Numerous     bool // ten or more on one side (Interp. 75)
 	Foreign      bool
 	// ForeignFacts: Foreign by the thing in dispute or a legal fact abroad
-	// read from the text (Interp. 520(3), (4)), no party foreign.
+	// read from the text (Interp. 520(3), (4)), or by the cause or the
+	// text calling the case foreign-related (round 29), no party foreign.
 	ForeignFacts         bool
 	PersonalStatus       bool // stated or inferred from the cause
 	PropertyConfirmation bool // stated or inferred from the cause
