@@ -47,14 +47,14 @@ func LookupProvince(s string) (Province, bool) {
 			return Province{}, false
 		}
 		code := s[:2] + "0000"
-		for _, p := range provinces {
+		for _, p := range &provinces {
 			if p.Code == code {
 				return p, true
 			}
 		}
 		return Province{}, false
 	}
-	for _, p := range provinces {
+	for _, p := range &provinces {
 		if s == p.Name || s == p.Short {
 			return p, true
 		}
@@ -69,7 +69,7 @@ func provinceOfCourtCode(r rune) (Province, bool) {
 	if r == corpsCourt {
 		r = '新'
 	}
-	for _, p := range provinces {
+	for _, p := range &provinces {
 		if p.Court != 0 && p.Court == r {
 			return p, true
 		}
@@ -116,13 +116,13 @@ func courtProvinceConflict(court, province string) Province {
 // of either pilot that fenjian knows by its districts and counties (成都市,
 // 苏州市 and the internet courts are the civil pilot's only).
 func provinceOfCourt(court string) (Province, bool) {
-	for _, p := range provinces {
+	for _, p := range &provinces {
 		if strings.Contains(court, p.Name) {
 			return p, true
 		}
 	}
 	if !strings.Contains(court, "海事法院") {
-		for _, p := range provinces {
+		for _, p := range &provinces {
 			if isCityShi(p.Name, p.Short) && strings.HasPrefix(court, p.Short) {
 				return p, true
 			}
@@ -132,7 +132,7 @@ func provinceOfCourt(court string) (Province, bool) {
 	if city == "" {
 		city = pilotCityOf(court, "", true)
 	}
-	for _, c := range pilotCities {
+	for _, c := range &pilotCities {
 		if city != "" && c.city == city {
 			return LookupProvince(c.province)
 		}
