@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/dataset/realtest"
 	"github.com/fenjian/fenjian/triage"
 )
 
@@ -128,6 +129,30 @@ func benchDecide(b *testing.B, s triage.Scorer) {
 		if _, err := e.Decide(ctx, f); err != nil {
 			b.Fatal(err)
 		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkDecideReal is BenchmarkDecide over the real filings of the
+// development set (realtest.Filings; skipped where there are none), one
+// after another: the mix of civil, criminal and administrative texts of
+// every length that the bench's one civil filing stands for. Run a
+// multiple of their number (290) to weigh each the same.
+func BenchmarkDecideReal(b *testing.B) {
+	e := triage.New(testRules(b), benchModel(b))
+	var fs []*triagev1.Filing
+	for _, lf := range realtest.Filings(b) {
+		fs = append(fs, lf.GetFiling())
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	cpu := cpuTime()
+	i := 0
+	for b.Loop() {
+		if _, err := e.Decide(ctx, fs[i%len(fs)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 	reportCPU(b, cpu)
 }

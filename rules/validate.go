@@ -439,9 +439,9 @@ func validateText(field, s string, lines Lines) (int, error) {
 // scanText reports, reading bytes, whether s is valid UTF-8 (as
 // utf8.ValidString) and whether it may hold a rune ValidateText refuses:
 // only the bytes that begin such a rune (a C0 control or DEL, C2 for the
-// C1 controls, E2 for the controls and separators of U+2000–U+206F, EF for
-// U+FEFF) are looked at more closely. A complaint's text is checked on
-// every Decide: decoding every rune of it cost ~8% of one, and
+// C1 controls, E2 80 and E2 81 for the controls and separators of
+// U+2000–U+207F, EF BB for U+FEFF) are looked at more closely. A
+// complaint's text is checked on every Decide: decoding every rune of it cost ~8% of one, and
 // utf8.ValidString and a second byte scan after it still ~11% (issue 13,
 // callgrind 2026-12-05). A three-byte character with any other lead
 // that takes any two continuation bytes (E1–EC, EE: nearly all of CJK) is
@@ -463,6 +463,13 @@ func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 			p++
 		case c-0xe1 <= 0xee-0xe1 && c != 0xe2 && c != 0xed && p+2 < len(s) &&
 			uint16(s[p+1]&0xc0)<<8|uint16(s[p+2]&0xc0) == 0x8080:
+			p += 3
+		case (c == 0xef || c == 0xe2) && p+2 < len(s) && uint16(s[p+1]&0xc0)<<8|uint16(s[p+2]&0xc0) == 0x8080 &&
+			(c == 0xef && s[p+1] != 0xbb || c == 0xe2 && s[p+1] >= 0x82):
+			// EF and E2 take any continuation bytes too; they begin a
+			// refused rune only as U+FEFF (EF BB BF) and in U+2000–U+207F
+			// (E2 80, E2 81). A complaint's full-width punctuation (，：；
+			// （）, EF BC/BD) is most of its runes not taken above.
 			p += 3
 		default:
 			r, n := utf8.DecodeRuneInString(s[p:])
