@@ -461,15 +461,8 @@ func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 			p++
 		case c < utf8.RuneSelf:
 			p++
-		case c-0xe1 <= 0xee-0xe1 && c != 0xe2 && c != 0xed && p+2 < len(s) &&
+		case c >= 0xe1 && p+2 < len(s) && takenByTags(c, s[p+1]) &&
 			uint16(s[p+1]&0xc0)<<8|uint16(s[p+2]&0xc0) == 0x8080:
-			p += 3
-		case (c == 0xef || c == 0xe2) && p+2 < len(s) && uint16(s[p+1]&0xc0)<<8|uint16(s[p+2]&0xc0) == 0x8080 &&
-			(c == 0xef && s[p+1] != 0xbb || c == 0xe2 && s[p+1] >= 0x82):
-			// EF and E2 take any continuation bytes too; they begin a
-			// refused rune only as U+FEFF (EF BB BF) and in U+2000–U+207F
-			// (E2 80, E2 81). A complaint's full-width punctuation (，：；
-			// （）, EF BC/BD) is most of its runes not taken above.
 			p += 3
 		default:
 			r, n := utf8.DecodeRuneInString(s[p:])
@@ -484,6 +477,24 @@ func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 		}
 	}
 	return runes, true, refusable
+}
+
+// takenByTags reports whether scanText takes a three-byte character of
+// lead c and second byte c1 by its bytes' tags: a lead that accepts any
+// continuation bytes (E1–EC, EE, EF: not ED, whose second byte is bounded,
+// nor E0) and begins no refused rune there. E2 80 and E2 81 hold the
+// controls and separators of U+2000–U+207F, EF BB U+FEFF; a complaint's
+// full-width punctuation (，：；（）, EF BC and EF BD) is taken.
+func takenByTags(c, c1 byte) bool {
+	switch {
+	case c-0xe3 <= 0xec-0xe3, c == 0xe1, c == 0xee: // E3–E9: 。、 and nearly all of CJK
+		return true
+	case c == 0xe2:
+		return c1 >= 0x82
+	case c == 0xef:
+		return c1 != 0xbb
+	}
+	return false
 }
 
 // validateID checks an id beyond ValidateText: a filing id is the key of
