@@ -253,7 +253,7 @@ func defendantKindOf(name string) defendantKind {
 	national := strings.TrimPrefix(name, stateTitle)
 	switch {
 	case countyOrAbove(name):
-		for _, p := range provinces {
+		for _, p := range &provinces {
 			if name == p.Name+governmentSuffix || name == p.Name+governmentShortSuffix {
 				return kindProvincialGovernment
 			}

@@ -93,8 +93,23 @@ const sentenceBreaks = "。；;!?！？\n"
 func sentencesOf(text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		start := 0
+		t := &sentenceBreakLeads
 		for i := 0; i < len(text); {
-			if !sentenceBreakLeads[text[i]] {
+			// Four bytes a step while none begins a break: breaks are
+			// a few in a hundred bytes, and one byte a step was half
+			// the cost of the round-25 and round-26 readers (callgrind,
+			// 2026-12-05).
+			for i+4 <= len(text) {
+				w := text[i : i+4]
+				if t[w[0]] || t[w[1]] || t[w[2]] || t[w[3]] {
+					break
+				}
+				i += 4
+			}
+			if i >= len(text) {
+				break
+			}
+			if !t[text[i]] {
 				i++
 				continue
 			}

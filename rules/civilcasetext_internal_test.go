@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -271,6 +272,42 @@ func FuzzCivilReading29(f *testing.F) {
 		}
 		if facts := readFoldedCaseFacts(folded); facts.Changed != "" && facts.ChangedFen < total {
 			t.Fatalf("case facts of %q carry %d, below the increase's total %d", folded, facts.ChangedFen, total)
+		}
+	})
+}
+
+// TestOrderedPlaintiffIn: orderedPlaintiffIn says what containsAny of
+// orderedPlaintiff says, on 200,000 random texts of their words, their
+// parts, cut characters and others.
+func TestOrderedPlaintiffIn(t *testing.T) {
+	pieces := []string{"判令", "判决", "责令", "原告", "原", "告", "判", "令", "决", "责", "被告", "判令原告", "原告原告", "，", "x", "\n",
+		"\xe5", "\xe5\x8e", "\x9f", "\x8a", "命令", "诉"}
+	rng := rand.New(rand.NewPCG(28, 26))
+	found := 0
+	for i := range 200000 {
+		s := randomText(rng, pieces, i%50)
+		want := containsAny(s, orderedPlaintiff[:])
+		if got := orderedPlaintiffIn(s); got != want {
+			t.Fatalf("orderedPlaintiffIn(%q) = %v, containsAny %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 10000 || found > 190000 {
+		t.Fatalf("%d of 200,000 texts hold a word: the test reads too little of one side", found)
+	}
+}
+
+// FuzzOrderedPlaintiffIn compares orderedPlaintiffIn with containsAny of
+// orderedPlaintiff on any text.
+func FuzzOrderedPlaintiffIn(f *testing.F) {
+	f.Add("被告请求判令原告返还押金")
+	f.Add("判令被告与原告离婚，原告")
+	f.Add("\xe5\x8e判令原\xe5\x8e\x9f告")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := orderedPlaintiffIn(s), containsAny(s, orderedPlaintiff[:]); got != want {
+			t.Fatalf("orderedPlaintiffIn(%q) = %v, containsAny %v", s, got, want)
 		}
 	})
 }

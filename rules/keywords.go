@@ -54,7 +54,9 @@ func (m *keywordMatcher) matchAny(text string) bool {
 	}
 	bits := m.bits[:1<<16/64]
 	for i := 0; i+2 < len(text); {
-		c0, c1, c2 := text[i], text[i+1], text[i+2]
+		// One bounds check for the three bytes, not three.
+		w := text[i : i+3]
+		c0, c1, c2 := w[0], w[1], w[2]
 		k := uint16(c0&0x0f)<<12 | uint16(c1&0x3f)<<6 | uint16(c2&0x3f)
 		if bits[k/64]&(1<<(k%64)) != 0 {
 			for _, p := range m.long[k] {

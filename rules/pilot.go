@@ -184,7 +184,7 @@ func containsCityShi(s, city string) bool {
 // namesAnotherProvince reports whether the court's name names a province
 // other than p by its full name ("江苏省昆山市人民法院" with p 上海市).
 func namesAnotherProvince(court string, p Province) bool {
-	for _, q := range provinces {
+	for _, q := range &provinces {
 		if q.Name != p.Name && strings.Contains(court, q.Name) {
 			return true
 		}

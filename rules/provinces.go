@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Province is a province-level division (省、自治区、直辖市、特别行政区) with its
 // GB/T 2260 code. Small-claims limits are announced per province (CPL 165).
@@ -47,14 +50,14 @@ func LookupProvince(s string) (Province, bool) {
 			return Province{}, false
 		}
 		code := s[:2] + "0000"
-		for _, p := range provinces {
+		for _, p := range &provinces {
 			if p.Code == code {
 				return p, true
 			}
 		}
 		return Province{}, false
 	}
-	for _, p := range provinces {
+	for _, p := range &provinces {
 		if s == p.Name || s == p.Short {
 			return p, true
 		}
@@ -69,7 +72,7 @@ func provinceOfCourtCode(r rune) (Province, bool) {
 	if r == corpsCourt {
 		r = '新'
 	}
-	for _, p := range provinces {
+	for _, p := range &provinces {
 		if p.Court != 0 && p.Court == r {
 			return p, true
 		}
@@ -116,13 +119,52 @@ func courtProvinceConflict(court, province string) Province {
 // of either pilot that fenjian knows by its districts and counties (成都市,
 // 苏州市 and the internet courts are the civil pilot's only).
 func provinceOfCourt(court string) (Province, bool) {
-	for _, p := range provinces {
+	courtProvinces.RLock()
+	r, ok := courtProvinces.m[court]
+	courtProvinces.RUnlock()
+	if ok {
+		return r.p, r.ok
+	}
+	p, found := readProvinceOfCourt(court)
+	courtProvinces.Lock()
+	if len(courtProvinces.m) < maxCourtProvinces {
+		if courtProvinces.m == nil {
+			courtProvinces.m = make(map[string]courtProvince)
+		}
+		courtProvinces.m[strings.Clone(court)] = courtProvince{p, found}
+	}
+	courtProvinces.Unlock()
+	return p, found
+}
+
+// courtProvinces remembers provinceOfCourt's answer for each court name
+// (readProvinceOfCourt's, which depends on the name alone): it is asked on
+// every Decide, once or twice, and reading a name against every province
+// and pilot city was ~31,000 instructions, 6% of a Decide (callgrind,
+// 2026-12-05); filings name a few thousand courts. Names past
+// maxCourtProvinces (made-up ones) are read each time, not kept.
+var courtProvinces struct {
+	sync.RWMutex
+	m map[string]courtProvince
+}
+
+// maxCourtProvinces bounds courtProvinces: China has ~3,500 courts.
+const maxCourtProvinces = 8192
+
+type courtProvince struct {
+	p  Province
+	ok bool
+}
+
+// readProvinceOfCourt is provinceOfCourt without courtProvinces.
+func readProvinceOfCourt(court string) (Province, bool) {
+	for _, p := range &provinces {
 		if strings.Contains(court, p.Name) {
 			return p, true
 		}
 	}
 	if !strings.Contains(court, "海事法院") {
-		for _, p := range provinces {
+		for _, p := range &provinces {
 			if isCityShi(p.Name, p.Short) && strings.HasPrefix(court, p.Short) {
 				return p, true
 			}
@@ -132,7 +174,7 @@ func provinceOfCourt(court string) (Province, bool) {
 	if city == "" {
 		city = pilotCityOf(court, "", true)
 	}
-	for _, c := range pilotCities {
+	for _, c := range &pilotCities {
 		if city != "" && c.city == city {
 			return LookupProvince(c.province)
 		}

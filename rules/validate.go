@@ -439,9 +439,9 @@ func validateText(field, s string, lines Lines) (int, error) {
 // scanText reports, reading bytes, whether s is valid UTF-8 (as
 // utf8.ValidString) and whether it may hold a rune ValidateText refuses:
 // only the bytes that begin such a rune (a C0 control or DEL, C2 for the
-// C1 controls, E2 for the controls and separators of U+2000–U+206F, EF for
-// U+FEFF) are looked at more closely. A complaint's text is checked on
-// every Decide: decoding every rune of it cost ~8% of one, and
+// C1 controls, E2 80 and E2 81 for the controls and separators of
+// U+2000–U+207F, EF BB for U+FEFF) are looked at more closely. A
+// complaint's text is checked on every Decide: decoding every rune of it cost ~8% of one, and
 // utf8.ValidString and a second byte scan after it still ~11% (issue 13,
 // callgrind 2026-12-05). A three-byte character with any other lead
 // that takes any two continuation bytes (E1–EC, EE: nearly all of CJK) is
@@ -461,7 +461,7 @@ func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 			p++
 		case c < utf8.RuneSelf:
 			p++
-		case c-0xe1 <= 0xee-0xe1 && c != 0xe2 && c != 0xed && p+2 < len(s) &&
+		case c >= 0xe1 && p+2 < len(s) && takenByTags(c, s[p+1]) &&
 			uint16(s[p+1]&0xc0)<<8|uint16(s[p+2]&0xc0) == 0x8080:
 			p += 3
 		default:
@@ -477,6 +477,24 @@ func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 		}
 	}
 	return runes, true, refusable
+}
+
+// takenByTags reports whether scanText takes a three-byte character of
+// lead c and second byte c1 by its bytes' tags: a lead that accepts any
+// continuation bytes (E1–EC, EE, EF: not ED, whose second byte is bounded,
+// nor E0) and begins no refused rune there. E2 80 and E2 81 hold the
+// controls and separators of U+2000–U+207F, EF BB U+FEFF; a complaint's
+// full-width punctuation (，：；（）, EF BC and EF BD) is taken.
+func takenByTags(c, c1 byte) bool {
+	switch {
+	case c-0xe3 <= 0xec-0xe3, c == 0xe1, c == 0xee: // E3–E9: 。、 and nearly all of CJK
+		return true
+	case c == 0xe2:
+		return c1 >= 0x82
+	case c == 0xef:
+		return c1 != 0xbb
+	}
+	return false
 }
 
 // validateID checks an id beyond ValidateText: a filing id is the key of

@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// courtNames are names of courts of every kind provinceOfCourt reads: by a
+// province's full name, a municipality's special courts, maritime courts,
+// pilot cities and their counties, the internet courts, and names that
+// place a court nowhere; and random names made of those pieces.
+func courtNames(rng *rand.Rand, n int) []string {
+	names := []string{"", "人民法院", "北京互联网法院", "杭州互联网法院", "广州互联网法院", "上海铁路运输法院",
+		"重庆两江新区人民法院", "上海海事法院", "宁波海事法院", "浙江省杭州市上城区人民法院", "北京市海淀区人民法院",
+		"江苏省昆山市人民法院", "昆山市人民法院", "平潭综合实验区人民法院", "新疆维吾尔自治区高级人民法院生产建设兵团分院",
+		"某某县人民法院", "香港特别行政区高等法院"}
+	var pieces []string
+	for _, p := range &provinces {
+		pieces = append(pieces, p.Name, p.Short)
+	}
+	for _, c := range &pilotCities {
+		pieces = append(pieces, c.city, c.city+"市")
+		pieces = append(pieces, c.counties...)
+		pieces = append(pieces, c.civilCourts...)
+	}
+	pieces = append(pieces, "市", "区", "县", "人民法院", "海事法院", "中级", "铁路运输法院", "x", "\xe5")
+	for _, p := range pieces {
+		names = append(names, p+"人民法院")
+	}
+	for range n {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		names = append(names, b.String())
+	}
+	return names
+}
+
+// TestProvinceOfCourtRemembered: provinceOfCourt answers as
+// readProvinceOfCourt does, the first time a court is named (read and
+// remembered) and every time after (from courtProvinces), also from
+// several goroutines at once (run with -race).
+func TestProvinceOfCourtRemembered(t *testing.T) {
+	names := courtNames(rand.New(rand.NewPCG(28, 5)), 3000)
+	found := 0
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 2 {
+				for i := range names {
+					c := names[(i+g*101)%len(names)]
+					wp, wok := readProvinceOfCourt(c)
+					if gp, gok := provinceOfCourt(c); gp != wp || gok != wok {
+						t.Errorf("round %d: provinceOfCourt(%q) = %v, %v; readProvinceOfCourt %v, %v", round, c, gp, gok, wp, wok)
+						return
+					}
+					if g == 0 && round == 0 && wok {
+						found++
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if found < len(names)/4 {
+		t.Fatalf("only %d of %d names place a court: the test reads too little", found, len(names))
+	}
+}
+
+// TestCourtProvincesBounded: past maxCourtProvinces names no more are
+// kept, and a name not kept is still answered.
+func TestCourtProvincesBounded(t *testing.T) {
+	for i := range maxCourtProvinces + 100 {
+		provinceOfCourt(fmt.Sprintf("浙江省第%d人民法院", i))
+	}
+	courtProvinces.RLock()
+	n := len(courtProvinces.m)
+	courtProvinces.RUnlock()
+	if n > maxCourtProvinces {
+		t.Fatalf("%d court names kept, more than %d", n, maxCourtProvinces)
+	}
+	if p, ok := provinceOfCourt("浙江省未曾见过的人民法院"); !ok || p.Short != "浙江" {
+		t.Fatalf("a name past the bound: %v, %v", p, ok)
+	}
+}
