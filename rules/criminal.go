@@ -117,23 +117,20 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// Special proceedings the text states (statute round 30): they close
 	// fast-track where the law of the filing date had it (the pilots,
 	// CrPL 2018) and simplified procedure on every date.
-	special := specialProceedingsIn(f, a)
-	if phase == pilot2014 || phase == pilot2016 || !a.FiledOn.Before(crpl2018InForce) {
-		ftPanel = append(ftPanel, special.ft...)
-	}
 	// A private prosecution read from the text closes fast-track only: it
 	// is not the field, which also changes simplified procedure before 2013
 	// and the period (specialProceedingsIn).
-	privateFT := c.GetPrivateProsecution() || special.private
+	special := specialProceedingsIn(f, a, phase)
+	ftPanel = append(ftPanel, special.ft...)
 	if phase == pilot2014 || phase == pilot2016 {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)
-		if privateFT {
+		if special.private {
 			ft = append(ft, reason(CodePilotPrivateProsecution))
 		}
 		ft = append(ft, ftPanel...)
 		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, ftConds))
 	} else {
-		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, privateFT, phase, ftPanel))
+		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, special.private, phase, ftPanel))
 	}
 
 	// A private prosecution (自诉) before 2013 took simplified procedure

@@ -179,28 +179,36 @@ func confiscationApplied(text string) string {
 // close: fast-track (beyond a private prosecution, which the caller bars by
 // the era's code) and simplified procedure.
 type specialBars struct {
+	// private: the field or the text states a private prosecution, which
+	// closes fast-track.
 	private   bool
 	ft, simpl []*triagev1.Reason
 }
 
 // specialProceedingsIn reads f's text for special proceedings, adds a
-// review quoting each, and returns the bars. A fact the fields state
-// (private_prosecution) is not reviewed again.
-func specialProceedingsIn(f *triagev1.Filing, a *Assessment) specialBars {
+// review quoting each, and returns the bars: fast-track's only where the
+// law of the filing date had fast-track (phase: the pilots; CrPL 2018 from
+// 2018-10-26), so that a code citing a later text is not listed beside
+// CRPL222_NOT_IN_FORCE; simplified procedure's on every date. A private
+// prosecution the field states is not reviewed again.
+func specialProceedingsIn(f *triagev1.Filing, a *Assessment, phase pilotPhase) specialBars {
+	b := specialBars{private: f.GetCircumstances().GetPrivateProsecution()}
 	s := ReadSpecialProceedings(f.GetText())
-	var b specialBars
 	if !s.Any() {
 		return b
 	}
-	if s.Private != "" && !f.GetCircumstances().GetPrivateProsecution() {
+	if s.Private != "" && !b.private {
 		b.private = true
 		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewPrivateProsecutionInText, s.Private))
 	}
+	ftInForce := phase == pilot2014 || phase == pilot2016 || !a.FiledOn.Before(crpl2018InForce)
 	both := func(words, bar, review string) {
 		if words == "" {
 			return
 		}
-		b.ft = append(b.ft, reason(bar))
+		if ftInForce {
+			b.ft = append(b.ft, reason(bar))
+		}
 		b.simpl = append(b.simpl, reason(bar))
 		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(review, words))
 	}
