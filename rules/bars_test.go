@@ -176,9 +176,14 @@ func barScenarios() map[string]barScenario {
 
 		// Round 20: a private prosecution (CrPL 222 ¶2, 226; in the pilot its
 		// decisions), a minor's representative objecting (Interp. 566).
-		rules.CodeCrPL222PrivateProsecution:      {crim, pFT, []mod{priv}, nil},
-		rules.CodePilotPrivateProsecution:        {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
-		rules.CodeInterp566RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
+		rules.CodeCrPL222PrivateProsecution: {crim, pFT, []mod{priv}, nil},
+		// Special proceedings the text states (statute round 30).
+		rules.CodeCrPL291TrialInAbsentia:            {crim, pSimp, []mod{text("对被告人缺席审判。")}, []mod{text("不适用缺席审判程序。")}},
+		rules.CodeCrPL299Confiscation:               {crim, pSimp, []mod{text("提出没收违法所得的申请。")}, []mod{text("建议判处罚金，没收违法所得。")}},
+		rules.CodeCrPL304CompulsoryMedical:          {crim, pSimp, []mod{text("申请对被申请人强制医疗。")}, []mod{text("不符合强制医疗条件。")}},
+		rules.CodeAssessors16CriminalPublicInterest: {crim, pSimp, []mod{filedOn("2018-04-27"), text("一并提起附带民事公益诉讼。")}, []mod{filedOn("2018-04-26"), text("一并提起附带民事公益诉讼。")}},
+		rules.CodePilotPrivateProsecution:           {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodeInterp566RepresentativeObjects:    {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
 		// Round 21: before 2021-03-01 the 2012 interpretation's art. 474.
 		rules.CodeInterp2012RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects, id("JS-R21-2015"), filedOn("2015-06-01")},
 			[]mod{party(0, minor), id("JS-R21-2015"), filedOn("2015-06-01")}},

@@ -62,6 +62,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 28, administrative":       audit28AdminCases(tb),
 		"audit round 29, criminal":             audit29CriminalCases(tb),
 		"audit round 29, administrative":       audit29AdminCases(tb),
+		"audit round 30, criminal":             audit30CriminalCases(tb),
 	}
 }
 
@@ -479,6 +480,16 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewPleaWithdrawnInText: "刑事诉讼法第一百七十四条、第二百二十二条、第二百二十三条第四项；刑诉法解释第三百五十八条（2021年3月1日起施行）",
 		// Round 28 (criminal).
 		rules.CodeReviewProcedureWishesConflict: "刑事诉讼法第二百二十二条第一款、第二百一十四条第一款第三项、第二百一十五条第三项、第二百二十三条第四项",
+		// Round 30 (criminal): special proceedings read from the text.
+		rules.CodeCrPL291TrialInAbsentia:            "刑事诉讼法第二百九十一条第二款、第二百九十六条、第二百一十七条、第二百一十九条、第二百二十四条（2018年10月26日前为刑事诉讼法（2012年修正）第二百一十一条、第二百一十三条）",
+		rules.CodeCrPL299Confiscation:               "刑事诉讼法第二百九十八条、第二百九十九条（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十条、第二百八十一条）",
+		rules.CodeCrPL304CompulsoryMedical:          "刑事诉讼法第三百零二条、第三百零三条、第三百零四条第一款（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十四条至第二百八十六条）",
+		rules.CodeAssessors16CriminalPublicInterest: "人民陪审员法第十六条第二项（2018年4月27日起施行）",
+		rules.CodeReviewPrivateProsecutionInText:    "刑事诉讼法第二百一十条、第二百二十二条第二款、第二百二十六条",
+		rules.CodeReviewAbsentiaInText:              "刑事诉讼法第二百九十一条、第二百九十六条",
+		rules.CodeReviewConfiscationInText:          "刑事诉讼法第二百九十八条、第二百九十九条",
+		rules.CodeReviewCompulsoryMedicalInText:     "刑事诉讼法第三百零二条至第三百零四条",
+		rules.CodeReviewPublicInterestSuitInText:    "人民陪审员法第十六条第二项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -114,15 +114,23 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if basic {
 		phase = pilotOn(PilotCityOf(f.GetCourt(), f.GetProvince()), a.FiledOn)
 	}
+	// Special proceedings the text states (statute round 30): they close
+	// fast-track where the law of the filing date had it (the pilots,
+	// CrPL 2018) and simplified procedure on every date.
+	// A private prosecution read from the text closes fast-track only: it
+	// is not the field, which also changes simplified procedure before 2013
+	// and the period (specialProceedingsIn).
+	special := specialProceedingsIn(f, a, phase)
+	ftPanel = append(ftPanel, special.ft...)
 	if phase == pilot2014 || phase == pilot2016 {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)
-		if c.GetPrivateProsecution() {
+		if special.private {
 			ft = append(ft, reason(CodePilotPrivateProsecution))
 		}
 		ft = append(ft, ftPanel...)
 		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, ftConds))
 	} else {
-		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, phase, ftPanel))
+		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, special.private, phase, ftPanel))
 	}
 
 	// A private prosecution (自诉) before 2013 took simplified procedure
@@ -147,6 +155,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		simp = append(simp, reason(law.intermediate))
 	}
 	simp = append(simp, juris...)
+	simp = append(simp, special.simpl...)
 	// Before 2013 simplified procedure had one judge only, so a new panel
 	// bars it instead of being its condition (crimCodes.remandedSimplified).
 	simp = append(simp, simpPanel...)
@@ -219,7 +228,7 @@ func simplifiedConditions(law crimCodes, s Sentence, minor bool, panel []*triage
 // force from 2018-10-26; before it, outside the pilot, CRPL222_NOT_IN_FORCE
 // (with PILOT_LAPSED at a pilot court between the two 试点办法).
 func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefendants, s Sentence,
-	basic, impaired, minor bool, phase pilotPhase, ftPanel []*triagev1.Reason) *triagev1.ProcedureOption {
+	basic, impaired, minor, private bool, phase pilotPhase, ftPanel []*triagev1.Reason) *triagev1.ProcedureOption {
 	c := f.GetCircumstances()
 	var ft []*triagev1.Reason
 	if a.FiledOn.Before(crpl2018InForce) {
@@ -284,7 +293,7 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 	// (226: public prosecution or simplified), where art. 221 sends a
 	// simplified case to "第一节或者第二节" (public or private); Interp.
 	// 369, 371 and 372 speak of the procuratorate and the prosecutor only.
-	if c.GetPrivateProsecution() {
+	if private {
 		ft = append(ft, reason(CodeCrPL222PrivateProsecution))
 	}
 	ft = append(ft, ftPanel...)
