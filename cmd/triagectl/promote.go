@@ -38,6 +38,9 @@ import (
 // outside check 14). Every procedure's recall is shown, and recorded with
 // the overall figures. -force with a -reason promotes a refused candidate
 // anyway, and the promoted manifest records the reason with the evidence.
+// Evidence with no case of a procedure the serving model was trained on
+// and the candidate was not cannot show it kept it, and is refused too
+// (training.Verdict.Unseen, outside check 23).
 func runPromote(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "promote")
 	from := fs.String("from", "", "model directory to promote (from triagectl train)")
@@ -104,6 +107,7 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 				serving.Version(), p.Serving.MacroF1, p.Serving.OrdinaryRecall)
 			warnNotEvaluated(e, v.Data, v.Problems)
 			writeRecalls(e.stdout, p)
+			writeUnseen(e.stdout, v.Unseen)
 			if v.Worse() && !*force {
 				return fmt.Errorf("refused: %s is worse than the serving %s on %s: %s; -force -reason promotes it anyway",
 					candidate.Version(), serving.Version(), *evalData, refusal(v, p))
@@ -187,7 +191,20 @@ func refusal(v training.Verdict, p *classifier.Promotion) string {
 		why = append(why, fmt.Sprintf("it loses %s: of the %d cases that ended in it, the candidate recommends it for none and the serving model for %d (recall %.3f)",
 			procedureLabel(l.Serving.Procedure), l.Serving.Support, l.Serving.Correct(), l.Serving.Recall))
 	}
+	for _, u := range v.Unseen {
+		why = append(why, fmt.Sprintf("it may lose %s: the serving model was trained to recommend it and the candidate was not, and %s has no case of it to show otherwise (compare on decided cases that include it)",
+			procedureLabel(u), p.EvalData))
+	}
 	return strings.Join(why, "; ")
+}
+
+// writeUnseen names each procedure the evidence holds no case of although
+// the candidate may have lost it (training.Verdict.Unseen): writeRecalls
+// lists only procedures with cases, so these went unmentioned.
+func writeUnseen(w io.Writer, unseen []string) {
+	for _, u := range unseen {
+		fmt.Fprintf(w, "  %s, 0 cases: the serving model was trained to recommend it, the candidate was not and recommends it for none of these filings\n", procedureLabel(u))
+	}
 }
 
 // procedureLabel names a procedure for data staff: the Chinese name courts
