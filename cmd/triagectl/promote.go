@@ -96,6 +96,8 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 			p.Tolerance, p.MinCases = *tolerance, *minCases
 			v, err := comparePromotion(ctx, *evalData, *rulesPath, candidate, serving, p)
 			if err != nil {
+				// Evidence with nothing evaluated: say which lines, and why.
+				warnNotEvaluated(e, v.Data, v.Problems)
 				return err
 			}
 			skipped := ""
@@ -153,7 +155,7 @@ func comparePromotion(ctx context.Context, data, rulesPath string, candidate, se
 	defer closer.Close()
 	v, err := training.ComparePromotion(ctx, r, src, candidate, serving, p)
 	if err != nil {
-		return training.Verdict{}, fmt.Errorf("compare on %s: %w", data, err)
+		return v, fmt.Errorf("compare on %s: %w", data, err)
 	}
 	p.EvalData, p.EvalSHA256 = data, hex.EncodeToString(h.Sum(nil))
 	return v, nil

@@ -69,7 +69,7 @@ func TestPromote(t *testing.T) {
 // TestPromoteCompareFails: when the comparison cannot be made (the rules
 // or the -eval file cannot be read, or no filing in it is labelled) the
 // promotion fails naming the cause and the file, and the served model
-// stays.
+// stays; a file with nothing evaluated has its lines counted and named.
 func TestPromoteCompareFails(t *testing.T) {
 	served := filepath.Join(t.TempDir(), "served")
 	modeltest.Write(t, served, "model-a")
@@ -86,6 +86,9 @@ func TestPromoteCompareFails(t *testing.T) {
 		{"bad rules file", []string{"-eval", evalFile, "-rules", writeTemp(t, "r.json", "{")}, "load rules"},
 		{"missing -eval file", []string{"-eval", missing}, "open data: stat " + missing},
 		{"nothing labelled", []string{"-eval", unlabelled}, "compare on " + unlabelled + ": no labelled filing evaluated"},
+		// Which lines, and why: before, the error alone (outside check 23).
+		{"nothing labelled: the count", []string{"-eval", unlabelled}, "no labelled filing evaluated (1 lines: 1 not labelled filings, 0 unlabelled, 0 refused by the rules)"},
+		{"nothing labelled: the line", []string{"-eval", unlabelled}, `msg="line not evaluated" line="line 1" kind=invalid`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, _, errb := testEnv("")

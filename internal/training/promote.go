@@ -3,6 +3,7 @@ package training
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -74,8 +75,12 @@ func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Sourc
 	if err != nil {
 		return Verdict{}, err
 	}
-	if reports[0].Counts.Evaluated == 0 {
-		return Verdict{}, ErrNothingEvaluated
+	if c := reports[0].Counts; c.Evaluated == 0 {
+		// The lines are accounted for, so promote can name them: a file
+		// of another encoding said only "no labelled filing evaluated"
+		// (outside check 23).
+		return Verdict{Data: c, Problems: reports[0].Problems},
+			fmt.Errorf("%w (%d lines: %d not labelled filings, %d unlabelled, %d refused by the rules)", ErrNothingEvaluated, c.Lines, c.Invalid, c.Unlabeled, c.Rejected)
 	}
 	scores := func(r *evaluation.Report) classifier.PromotionScores {
 		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall,
