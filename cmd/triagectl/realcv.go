@@ -121,10 +121,6 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	}
 	bootErr := checkBootstrap(f.bootstrap)
 	switch {
-	case f.out == "-":
-		// stdout carries the table; createOutput's "-" would mix the JSON
-		// into it (before, a file named "-").
-		return nil, usageError{"-out - would write the JSON report into the table on stdout; name a file"}
 	case f.nested && (f.data != "" || f.inner < 2 || f.repeats < 1):
 		return nil, usageError{"-nested takes -models (or none), -inner ≥ 2 and -repeats ≥ 1"}
 	case !f.nested && f.foldSeeds != nil:
@@ -256,10 +252,15 @@ func loadRealCVModels(e *env, f *realCVFlags, cfg *realcv.Config) error {
 }
 
 // openJSONReport opens realcv's -out with createOutput; with no -out it
-// is a report that writes nowhere.
+// is a report that writes nowhere, and "-" is a usage error.
 func openJSONReport(e *env, path string) (*output, error) {
-	if path == "" {
+	switch path {
+	case "":
 		return &output{Writer: io.Discard, commit: func() error { return nil }, abort: func() {}}, nil
+	case "-":
+		// stdout carries the table; createOutput's "-" would mix the JSON
+		// into it (before, a file named "-").
+		return nil, usageError{"-out - would write the JSON report into the table on stdout; name a file"}
 	}
 	o, err := createOutput(e, path)
 	if err != nil {
