@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/testpki"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
@@ -451,7 +453,7 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 func TestScoreOverLongLine(t *testing.T) {
 	good, goodOut := scoreFixtureGood(t)
 	lines := strings.SplitAfter(good, "\n")
-	long := `{"id":"(2024)辽0102民初9999号","text":"` + strings.Repeat("借", 2<<20/3) + `"}` + "\n"
+	long := `{"id":"(2024)辽0102民初9999号","text":"` + strings.Repeat("借", dataset.MaxLineBytes/3+1) + `"}` + "\n"
 	in := filepath.Join(t.TempDir(), "filings.jsonl")
 	if err := os.WriteFile(in, []byte(lines[0]+long+lines[1]), 0o600); err != nil {
 		t.Fatal(err)
@@ -476,7 +478,7 @@ func TestScoreOverLongLine(t *testing.T) {
 			if err := json.Unmarshal([]byte(strings.SplitN(stdout.String(), "\n", 3)[1]), &rec); err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(rec.Error.Message, "1048576 bytes") {
+			if !strings.Contains(rec.Error.Message, fmt.Sprintf("%d bytes", dataset.MaxLineBytes)) {
 				t.Errorf("error record %+v does not name the limit", rec)
 			}
 			if !strings.Contains(stderr.String(), "scored 2, failed 1") {
