@@ -77,36 +77,16 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("verify %s: %w", *from, err)
 	}
-	// A directory without a manifest serves nothing yet: nothing to compare
-	// with. One whose model does not load is replaced only by force.
-	var serving *classifier.Model
-	if _, err := os.Stat(filepath.Join(*to, classifier.ManifestFile)); err == nil {
-		serving, err = classifier.Load(*to)
-		if err != nil && !*force {
-			return fmt.Errorf("the serving model in %s does not load (%w); promote with -force -reason to replace it", *to, err)
-		}
-	} else if !errors.Is(err, iofs.ErrNotExist) {
-		return fmt.Errorf("promote to %s: %w", *to, err)
+	serving, first, err := servingModel(*to, *force)
+	if err != nil {
+		return err
+	}
+	if first && *evalData == "" {
+		e.logger.Warn("first promotion into "+*to+": the candidate was compared with nothing; a server moved onto it from the embedded default model loses that model: name -eval FILE (real decided cases) to compare the candidate with it",
+			"version", candidate.Version(), "embedded_default", serving.Version())
+		serving = nil
 	}
 	p := &classifier.Promotion{At: time.Now().UTC().Truncate(time.Second), Forced: *force, ForcedReason: strings.TrimSpace(*reason)}
-	if serving == nil {
-		// Nothing served in -to yet: a server moved onto it (-model DIR)
-		// leaves the embedded default model, so that is what the candidate
-		// replaces. The README's first promotion put a model trained on
-		// generated filings in its place with no comparison (outside check
-		// 23: macro-F1 0.354 against 0.519 and ordinary recall 0.355
-		// against 0.873 on the real filings).
-		def, err := classifier.Default()
-		if err != nil {
-			return err
-		}
-		if *evalData == "" {
-			e.logger.Warn("first promotion into "+*to+": the candidate was compared with nothing; a server moved onto it from the embedded default model loses that model: name -eval FILE (real decided cases) to compare the candidate with it",
-				"version", candidate.Version(), "embedded_default", def.Version())
-		} else {
-			serving = def
-		}
-	}
 	if serving != nil {
 		p.Replaced = serving.Version()
 		if *evalData == "" && !*force {
@@ -157,6 +137,33 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "promoted %s to %s\n", candidate.Version(), *to)
 	return nil
+}
+
+// servingModel is the model a promotion into dir replaces: the one dir
+// serves; nil when that one does not load and force is set (without force
+// that is an error: it is replaced only by force); or, when dir serves
+// nothing yet (no manifest), the embedded default model with first set, as
+// a server moved onto dir (-model DIR) leaves that model. The README's
+// first promotion put a model trained on generated filings in its place
+// with no comparison (outside check 23: macro-F1 0.354 against 0.519 and
+// ordinary recall 0.355 against 0.873 on the real filings).
+func servingModel(dir string, force bool) (m *classifier.Model, first bool, err error) {
+	_, err = os.Stat(filepath.Join(dir, classifier.ManifestFile))
+	switch {
+	case errors.Is(err, iofs.ErrNotExist):
+		m, err = classifier.Default()
+		return m, true, err
+	case err != nil:
+		return nil, false, fmt.Errorf("promote to %s: %w", dir, err)
+	}
+	m, err = classifier.Load(dir)
+	if err != nil {
+		if force {
+			return nil, false, nil
+		}
+		return nil, false, fmt.Errorf("the serving model in %s does not load (%w); promote with -force -reason to replace it", dir, err)
+	}
+	return m, false, nil
 }
 
 // comparePromotion reads the rules and the labelled filings in data and
