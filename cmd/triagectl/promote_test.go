@@ -462,3 +462,36 @@ func TestPromoteFirstComparesWithDefault(t *testing.T) {
 		})
 	}
 }
+
+// TestPromoteOverBrokenIsNotFirst: a directory whose model does not load
+// is a served one, not an empty one: refused without -force, and with it
+// replaced without a comparison, never compared with the embedded default
+// model nor warned of as a first promotion.
+func TestPromoteOverBrokenIsNotFirst(t *testing.T) {
+	evalFile := genEvalFile(t)
+	candidate := filepath.Join(t.TempDir(), "candidate")
+	modeltest.Write(t, candidate, "model-b")
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"not forced", []string{"-eval", evalFile}, 1, "does not load"},
+		{"forced", []string{"-eval", evalFile, "-force", "-reason", "模型文件损坏"}, 0, "forced promotion without a comparison"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			served := filepath.Join(t.TempDir(), "served")
+			modeltest.Write(t, served, "model-a")
+			modeltest.Corrupt(t, served)
+			e, stdout, stderr := testEnv("")
+			code := dispatch(context.Background(), e, append([]string{"promote", "-from", candidate, "-to", served}, tc.args...))
+			if code != tc.code || !strings.Contains(stderr.String(), tc.stderr) {
+				t.Fatalf("exit %d, want %d and %q\nstdout:\n%s\nstderr:\n%s", code, tc.code, tc.stderr, stdout, stderr)
+			}
+			if strings.Contains(stderr.String(), "compared with nothing") || strings.Contains(stdout.String(), "serving ") {
+				t.Errorf("treated as a first promotion:\nstdout:\n%s\nstderr:\n%s", stdout, stderr)
+			}
+		})
+	}
+}
