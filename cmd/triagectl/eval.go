@@ -54,7 +54,7 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 	fs.StringVar(&f.model, "model", "", "model `dir` to evaluate, or \"baseline\" for the built-in cause + amount baseline (required)")
 	fs.StringVar(&f.data, "data", "", dataFlagUsage)
 	fs.StringVar(&f.baseline, "baseline", "", "reference model `dir`, or \"builtin\" for the built-in baseline, to compare against")
-	fs.StringVar(&f.htmlPath, "html", "", "also write a self-contained HTML report to `file`")
+	fs.StringVar(&f.htmlPath, "html", "", "also write a self-contained HTML report to `file`, under a temporary name renamed over it once complete (mode 0600); opened before the evaluation")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
 	fs.IntVar(&f.bootstrap, "bootstrap", 1000, "bootstrap `resamples` for the 95% intervals (percentile method); 0 = none")
 	fs.Uint64Var(&f.seed, "seed", 1, "`seed` of the bootstrap resamples")
@@ -73,6 +73,10 @@ func parseEvalFlags(e *env, args []string) (*evalFlags, error) {
 		return nil, bootErr
 	case !(f.holdout >= 0 && f.holdout <= 1):
 		return nil, usageError{fmt.Sprintf("-holdout must be between 0 and 1, got %v", f.holdout)}
+	case f.htmlPath == "-":
+		// stdout carries the JSON report; createOutput's "-" would mix the
+		// page into it.
+		return nil, usageError{"-html - would write the page into the JSON report on stdout; name a file"}
 	case f.htmlPath != "" && f.data != "-" && sameFile(f.htmlPath, f.data):
 		// The report is written after the data is read: it replaced the
 		// labelled filings with HTML, a link to them too (outside check 18).
@@ -132,6 +136,20 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		engines = append([]*triage.Engine{triage.New(r, ref)}, engines...)
 	}
 
+	// The report's file is opened before the evaluation, which may take
+	// minutes, so a directory or a missing one fails at once; it is written
+	// under a temporary name and renamed over -html only once complete, so
+	// a failed run leaves the previous report whole (outside check 23: a
+	// directory failed after the evaluation, and an evaluation of nothing
+	// replaced the report before failing).
+	var html *output
+	if f.htmlPath != "" {
+		if html, err = createOutput(e, f.htmlPath); err != nil {
+			return fmt.Errorf("HTML report %s: %w", f.htmlPath, err)
+		}
+		defer html.abort()
+	}
+
 	h := sha256.New()
 	var src evaluation.Source = dataset.NewReader(io.TeeReader(e.stdin, h))
 	if f.data != "-" {
@@ -162,12 +180,6 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	if f.htmlPath != "" {
-		if err := writeHTMLReport(f.htmlPath, cmp); err != nil {
-			return err
-		}
-		e.logger.Info("wrote HTML report", "path", f.htmlPath)
-	}
 	for _, w := range cmp.Warnings {
 		e.logger.Warn(w)
 	}
@@ -175,6 +187,15 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if c := reports[0].Counts; c.Evaluated == 0 {
 		return fmt.Errorf("no labelled filing evaluated (%d lines: %d invalid, %d unlabelled, %d rejected, %d outside the held-out split)",
 			c.Lines, c.Invalid, c.Unlabeled, c.Rejected, c.NotHeldOut)
+	}
+	if html != nil {
+		if err := evaluation.WriteHTML(html, cmp); err != nil {
+			return fmt.Errorf("write HTML report %s: %w", f.htmlPath, err)
+		}
+		if err := html.commit(); err != nil {
+			return fmt.Errorf("HTML report: %w", err)
+		}
+		e.logger.Info("wrote HTML report", "path", f.htmlPath)
 	}
 	return nil
 }
@@ -233,21 +254,6 @@ func loadScorer(spec string) (triage.Scorer, error) {
 		return nil, err // names the directory
 	}
 	return m, nil
-}
-
-// writeHTMLReport writes the page to path; a failed close is reported, since
-// it can lose the end of the file.
-func writeHTMLReport(path string, cmp *evaluation.Comparison) (err error) {
-	file, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("create HTML report: %w", err)
-	}
-	defer func() {
-		if cerr := file.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("close HTML report: %w", cerr)
-		}
-	}()
-	return evaluation.WriteHTML(file, cmp)
 }
 
 // majorityOf is the "always the most common procedure" reference for the

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -449,6 +450,84 @@ func TestEvalSaysWhatItDidNotEvaluate(t *testing.T) {
 				if !strings.Contains(stderr.String(), w) {
 					t.Errorf("stderr lacks %q:\n%s", w, stderr)
 				}
+			}
+		})
+	}
+}
+
+// TestEvalHTMLReportFile: the -html report is opened before the evaluation
+// and written under a temporary name renamed over it once complete. A
+// directory or a missing directory fails at once, before any evaluation
+// (before, after it, with the JSON already on stdout); an evaluation of
+// nothing leaves the previous report whole (before, it was replaced by a
+// report of no filings, then the run failed); "-" is a usage error, as
+// stdout carries the JSON (before, a file named "-"); nothing temporary is
+// left behind (outside check 23).
+func TestEvalHTMLReportFile(t *testing.T) {
+	const previous = "<html>last week's report</html>\n"
+	for _, tc := range []struct {
+		name string
+		// html returns the -html path in dir.
+		html func(dir string) string
+		data string
+		code int
+		// evaluated: the JSON report is on stdout.
+		evaluated bool
+		stderr    string
+		// report: the file at -html afterwards ("" none, previous, or a
+		// complete new page).
+		report string
+	}{
+		{"a directory", func(dir string) string { return dir }, evalData(t), 1, false, "HTML report %s: create output: %[1]s is a directory", ""},
+		{"in a missing directory", func(dir string) string { return filepath.Join(dir, "missing", "report.html") }, evalData(t), 1, false, "HTML report %s: create output: open ", ""},
+		{"stdout", func(string) string { return "-" }, evalData(t), 2, false, "-html - would write the page into the JSON report on stdout", ""},
+		{"nothing evaluated keeps the previous report", func(dir string) string { return filepath.Join(dir, "report.html") }, "{not json\n", 1, true, "no labelled filing evaluated", previous},
+		{"a complete report", func(dir string) string { return filepath.Join(dir, "report.html") }, evalData(t), 0, true, "wrote HTML report", "new"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// A run that took "-" for a file name wrote it here; remove it
+			// whatever the row's outcome, so later rows see their own.
+			t.Cleanup(func() { _ = os.Remove("-") })
+			dir := t.TempDir()
+			data := writeTemp(t, "test.jsonl", tc.data)
+			html := tc.html(dir)
+			if tc.report != "" {
+				if err := os.WriteFile(html, []byte(previous), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			e, stdout, stderr := testEnv("")
+			code := dispatch(context.Background(), e, []string{"eval", "-model", "baseline", "-data", data, "-html", html, "-bootstrap", "0"})
+			want := tc.stderr
+			if strings.Contains(want, "%") {
+				want = fmt.Sprintf(want, html)
+			}
+			if code != tc.code || !strings.Contains(stderr.String(), want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, want)
+			}
+			if got := stdout.Len() > 0; got != tc.evaluated {
+				t.Errorf("JSON report on stdout %v, want %v: %.200s", got, tc.evaluated, stdout)
+			}
+			got, err := os.ReadFile(html)
+			switch tc.report {
+			case "":
+				if st, serr := os.Stat(html); serr == nil && !st.IsDir() {
+					t.Errorf("%s written: %.80q", html, got)
+				}
+			case previous:
+				if string(got) != previous {
+					t.Errorf("previous report replaced (%v): %.80q", err, got)
+				}
+			default:
+				if err != nil || !bytes.HasSuffix(bytes.TrimSpace(got), []byte("</html>")) || string(got) == previous {
+					t.Errorf("report (%v): %d bytes, want a complete new page", err, len(got))
+				}
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+			if _, err := os.Stat("-"); err == nil {
+				t.Error("a file named \"-\" was written in the package directory")
 			}
 		})
 	}

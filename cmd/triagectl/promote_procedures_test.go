@@ -194,28 +194,45 @@ func TestPromoteLostProcedure(t *testing.T) {
 // is promoted (the fixture's premise checked from promote's figures);
 // -min-cases above a
 // procedure's cases leaves it uncompared; -min-cases below 1 is a usage
-// error.
+// error. Evidence with no fast-track case at all cannot show that the
+// candidate, trained without fast-track, kept it: refused (outside check
+// 23: an export of civil cases promoted such a model, and promote named
+// no fast-track anywhere), unless the candidate was trained on it.
 func testPromoteRefusesALostProcedure(t *testing.T, m courtModels) {
+	// Eval's filings without its fast-track cases, as an export of a
+	// civil division's decided cases lacks them.
+	noFastTrack := filepath.Join(t.TempDir(), "no-fast-track.jsonl")
+	writeGenerated(t, noFastTrack, 1500, 9, func(lf *triagev1.LabeledFiling) bool {
+		return lf.GetLabel() != triagev1.Procedure_PROCEDURE_FAST_TRACK
+	})
+	aboveSmallClaims := strconv.Itoa(m.SmallClaims + 1)
 	for _, tc := range []struct {
 		name string
 		from string
+		// data is the -eval file; "" is m.Eval.
+		data string
 		args []string
 		code int
 		// promoted: the candidate serves afterwards; else the full model.
 		promoted bool
 		stderr   []string
 	}{
-		{"loses fast-track and small claims", m.Court, []string{"-tolerance", "1"}, 1, false, []string{
+		{"loses fast-track and small claims", m.Court, "", []string{"-tolerance", "1"}, 1, false, []string{
 			"refused: ", fmt.Sprintf("it loses 速裁程序 (FAST_TRACK): of the %d cases that ended in it, the candidate recommends it for none and the serving model for ", m.FastTrack),
 			fmt.Sprintf("it loses 小额诉讼程序 (SMALL_CLAIMS): of the %d cases that ended in it, the candidate recommends it for none and the serving model for ", m.SmallClaims),
 			"-force -reason promotes it anyway",
 		}},
-		{"loses them at the default tolerance too", m.Court, nil, 1, false, []string{"it loses 速裁程序 (FAST_TRACK)", "macro-F1 "}},
-		{"worse within the tolerance", m.Reseeded, []string{"-tolerance", "0.05"}, 0, true, nil},
-		{"fewer cases than -min-cases are not compared", m.Court, []string{"-tolerance", "1", "-min-cases", strconv.Itoa(m.SmallClaims + 1)}, 0, true, nil},
-		{"-min-cases 0", m.Court, []string{"-tolerance", "1", "-min-cases", "0"}, 2, false, []string{"-min-cases must be at least 1, got 0"}},
-		{"-min-cases negative", m.Court, []string{"-min-cases", "-5"}, 2, false, []string{"-min-cases must be at least 1, got -5"}},
-		{"-min-cases not a number", m.Court, []string{"-min-cases", "x"}, 2, false, []string{`invalid value "x" for flag -min-cases`}},
+		{"loses them at the default tolerance too", m.Court, "", nil, 1, false, []string{"it loses 速裁程序 (FAST_TRACK)", "macro-F1 "}},
+		{"worse within the tolerance", m.Reseeded, "", []string{"-tolerance", "0.05"}, 0, true, nil},
+		{"fewer cases than -min-cases are not compared", m.Court, "", []string{"-tolerance", "1", "-min-cases", strconv.Itoa(m.SmallClaims + 1)}, 0, true, nil},
+		{"evidence without fast-track, candidate trained without it", m.Court, noFastTrack, []string{"-tolerance", "1", "-min-cases", aboveSmallClaims}, 1, false, []string{
+			"refused: ", "it may lose 速裁程序 (FAST_TRACK): the serving model was trained to recommend it and the candidate was not, and " + noFastTrack + " has no case of it",
+		}},
+		{"evidence without fast-track, forced", m.Court, noFastTrack, []string{"-tolerance", "1", "-min-cases", aboveSmallClaims, "-force", "-reason", "民事庭数据，速裁另行评估"}, 0, true, []string{"forced promotion of a model the comparison refused"}},
+		{"evidence without fast-track, candidate trained with it", m.Reseeded, noFastTrack, []string{"-tolerance", "1"}, 0, true, nil},
+		{"-min-cases 0", m.Court, "", []string{"-tolerance", "1", "-min-cases", "0"}, 2, false, []string{"-min-cases must be at least 1, got 0"}},
+		{"-min-cases negative", m.Court, "", []string{"-min-cases", "-5"}, 2, false, []string{"-min-cases must be at least 1, got -5"}},
+		{"-min-cases not a number", m.Court, "", []string{"-min-cases", "x"}, 2, false, []string{`invalid value "x" for flag -min-cases`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			served := filepath.Join(t.TempDir(), "served")
@@ -224,11 +241,15 @@ func testPromoteRefusesALostProcedure(t *testing.T, m courtModels) {
 			}
 			full := servedVersion(t, served)
 			e, stdout, stderr := testEnv("")
-			args := append([]string{"promote", "-from", tc.from, "-to", served, "-eval", m.Eval}, tc.args...)
+			data := m.Eval
+			if tc.data != "" {
+				data = tc.data
+			}
+			args := append([]string{"promote", "-from", tc.from, "-to", served, "-eval", data}, tc.args...)
 			if code := dispatch(context.Background(), e, args); code != tc.code {
 				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tc.code, stdout, stderr)
 			}
-			if tc.from == m.Reseeded {
+			if tc.from == m.Reseeded && tc.data == "" {
 				// The row's premise, from promote's own figures: the
 				// candidate is worse, by less than the tolerance.
 				cand, serv := promoteMacroF1(t, stdout.String())

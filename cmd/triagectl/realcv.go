@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
+	"io"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -67,7 +67,7 @@ func parseRealCVFlags(e *env, args []string) (*realCVFlags, error) {
 	fs.StringVar(&f.models, "models", "", "comma-separated trained model `dirs` (one per seed) instead of -data")
 	fs.Float64Var(&f.alpha, "alpha", 5, "smoothing of the real prior, in filings")
 	fs.StringVar(&f.real, "real", "", "`dir` of real labelled filings (default $"+dataset.RealDirEnv+", ../shared/real, /work/shared/real)")
-	fs.StringVar(&f.out, "out", "", "write the full JSON report to `file` (default: stdout gets only the table)")
+	fs.StringVar(&f.out, "out", "", "write the full JSON report to `file`, opened before the run and renamed over it once complete (mode 0600; default: stdout gets only the table)")
 	fs.StringVar(&f.rulesPath, "rules", "", "rules `file` (default: the rules built into the binary)")
 	fs.IntVar(&f.folds, "folds", 5, "number of folds over the real filings")
 	fs.IntVar(&f.repeat, "repeat", 0, "with -data: train per fold on the corpus plus the other folds' filings repeated this many times; 0 = corpus only")
@@ -192,8 +192,17 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// -out is opened before the cross-validation, which takes minutes to
+	// hours, so a directory or a missing one fails at once rather than
+	// after it (outside check 23), and written under a temporary name
+	// renamed over it once complete.
+	out, err := openJSONReport(e, f.out)
+	if err != nil {
+		return err
+	}
+	defer out.abort()
 	if f.nested {
-		return runRealNested(e, f, r)
+		return runRealNested(e, f, r, out)
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1536 << 20))
@@ -211,7 +220,7 @@ func runRealCV(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeJSONReport(f.out, rep); err != nil {
+	if err := writeJSONReport(out, rep); err != nil {
 		return err
 	}
 	writeRealCVTable(e, rep)
@@ -242,16 +251,34 @@ func loadRealCVModels(e *env, f *realCVFlags, cfg *realcv.Config) error {
 	return nil
 }
 
-// writeJSONReport writes rep as indented JSON to out, if out is set.
-func writeJSONReport(out string, rep any) error {
-	if out == "" {
-		return nil
+// openJSONReport opens realcv's -out with createOutput; with no -out it
+// is a report that writes nowhere, and "-" is a usage error.
+func openJSONReport(e *env, path string) (*output, error) {
+	switch path {
+	case "":
+		return &output{Writer: io.Discard, commit: func() error { return nil }, abort: func() {}}, nil
+	case "-":
+		// stdout carries the table; createOutput's "-" would mix the JSON
+		// into it (before, a file named "-").
+		return nil, usageError{"-out - would write the JSON report into the table on stdout; name a file"}
 	}
+	o, err := createOutput(e, path)
+	if err != nil {
+		return nil, fmt.Errorf("-out %s: %w", path, err)
+	}
+	return o, nil
+}
+
+// writeJSONReport writes rep as indented JSON to out and commits it.
+func writeJSONReport(out *output, rep any) error {
 	b, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode report: %w", err)
 	}
-	if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
+	if _, err := out.Write(append(b, '\n')); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if err := out.commit(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,6 +91,59 @@ func TestRealCVBootstrapFlag(t *testing.T) {
 			}
 			if tc.code == 2 && !strings.Contains(stderr.String(), "-bootstrap must") {
 				t.Errorf("-bootstrap %s: the error does not name the flag:\n%s", tc.bootstrap, stderr)
+			}
+		})
+	}
+}
+
+// TestRealCVOutFile: -out is opened before the cross-validation (which
+// takes minutes to hours on the real filings) and written under a
+// temporary name renamed over it once complete: a directory or a missing
+// directory fails at once naming -out, before any table (before, after
+// the whole run, as "write report: open …"); "-" is a usage error, as
+// stdout carries the table (before, a file named "-"); a complete run
+// leaves valid JSON and nothing temporary (outside check 23).
+func TestRealCVOutFile(t *testing.T) {
+	dir := realCVData(t)
+	for _, tc := range []struct {
+		name   string
+		out    func(dir string) string
+		code   int
+		stderr string
+	}{
+		{"a directory", func(dir string) string { return dir }, 1, "-out %s: create output: %[1]s is a directory"},
+		{"in a missing directory", func(dir string) string { return filepath.Join(dir, "missing", "cv.json") }, 1, "-out %s: create output: open "},
+		{"stdout", func(string) string { return "-" }, 2, "-out - would write the JSON report into the table on stdout"},
+		{"a file", func(dir string) string { return filepath.Join(dir, "cv.json") }, 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// A run that took "-" for a file name wrote it here; remove it
+			// whatever the row's outcome, so later rows see their own.
+			t.Cleanup(func() { _ = os.Remove("-") })
+			outDir := t.TempDir()
+			out := tc.out(outDir)
+			e, stdout, stderr := testEnv("")
+			code := dispatch(context.Background(), e, []string{"realcv", "-models", "baseline", "-real", dir, "-folds", "2",
+				"-blend", "1", "-prior-weight", "0", "-bootstrap", "0", "-out", out})
+			want := tc.stderr
+			if strings.Contains(want, "%") {
+				want = fmt.Sprintf(want, out)
+			}
+			if code != tc.code || !strings.Contains(stderr.String(), want) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, want)
+			}
+			if code != 0 {
+				if stdout.Len() != 0 {
+					t.Errorf("ran before failing on -out: %.200s", stdout)
+				}
+			} else if b, err := os.ReadFile(out); err != nil || !json.Valid(b) {
+				t.Errorf("report %s (%v): %.80q", out, err, b)
+			}
+			if left, _ := filepath.Glob(filepath.Join(outDir, ".*.tmp")); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+			if _, err := os.Stat("-"); err == nil {
+				t.Error("a file named \"-\" was written in the package directory")
 			}
 		})
 	}

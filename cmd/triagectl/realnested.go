@@ -15,7 +15,7 @@ import (
 
 // runRealNested is `triagectl realcv -nested`: nested cross-validation of
 // the real prior's configuration per case kind.
-func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
+func runRealNested(e *env, f *realCVFlags, r *rules.Engine, out *output) error {
 	all, err := dataset.ReadDir(f.real)
 	if err != nil {
 		return err
@@ -35,7 +35,7 @@ func runRealNested(e *env, f *realCVFlags, r *rules.Engine) error {
 	if err != nil {
 		return err
 	}
-	if err := writeJSONReport(f.out, rep); err != nil {
+	if err := writeJSONReport(out, rep); err != nil {
 		return err
 	}
 	writeNestedTable(e, rep)

@@ -164,10 +164,15 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 	}
 	sum, runErr := batch.Run(ctx, in, scorer, batch.Options{Concurrency: f.concurrency}, emit)
 	// Flush even after an interruption or a read failure: what was done
-	// stays done.
-	flushErr := w.Flush()
-	if flushErr == nil {
-		flushErr = out.commit()
+	// stays done. A run that failed before a line was done has nothing to
+	// keep, and the file at -out stays as it was (outside check 23: a
+	// UTF-16 -in, or a directory, replaced the last decisions.jsonl with an
+	// empty file and exit 1).
+	var flushErr error
+	if runErr == nil || sum.Scored+sum.Failed > 0 {
+		if flushErr = w.Flush(); flushErr == nil {
+			flushErr = out.commit()
+		}
 	}
 	fmt.Fprintln(e.stderr, sum)
 	switch {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/batch"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/testpki"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/server"
@@ -451,7 +453,7 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 func TestScoreOverLongLine(t *testing.T) {
 	good, goodOut := scoreFixtureGood(t)
 	lines := strings.SplitAfter(good, "\n")
-	long := `{"id":"(2024)辽0102民初9999号","text":"` + strings.Repeat("借", 2<<20/3) + `"}` + "\n"
+	long := `{"id":"(2024)辽0102民初9999号","text":"` + strings.Repeat("借", dataset.MaxLineBytes/3+1) + `"}` + "\n"
 	in := filepath.Join(t.TempDir(), "filings.jsonl")
 	if err := os.WriteFile(in, []byte(lines[0]+long+lines[1]), 0o600); err != nil {
 		t.Fatal(err)
@@ -476,7 +478,7 @@ func TestScoreOverLongLine(t *testing.T) {
 			if err := json.Unmarshal([]byte(strings.SplitN(stdout.String(), "\n", 3)[1]), &rec); err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(rec.Error.Message, "1048576 bytes") {
+			if !strings.Contains(rec.Error.Message, fmt.Sprintf("%d bytes", dataset.MaxLineBytes)) {
 				t.Errorf("error record %+v does not name the limit", rec)
 			}
 			if !strings.Contains(stderr.String(), "scored 2, failed 1") {
@@ -577,4 +579,82 @@ func TestScoreOutputIsNotInput(t *testing.T) {
 			t.Errorf("temporary files left: %v", left)
 		}
 	})
+}
+
+// TestScoreFailedReadKeepsOutput: a run whose input cannot be read at all
+// (a UTF-16 file, a directory) exits 1 naming it and leaves -out as it
+// was: the last run's decisions, or no file; before, it renamed an empty
+// file over -out (outside check 23). A run that reads its input, even an
+// empty one, replaces -out as before.
+func TestScoreFailedReadKeepsOutput(t *testing.T) {
+	good, goodOut := scoreFixtureGood(t)
+	const previous = "the last run's decisions\n"
+	utf16 := func(t *testing.T, dir string) string { return writeFile(t, dir, "utf16.jsonl", "\xff\xfe{\x00\"\x00") }
+	for _, tc := range []struct {
+		name string
+		// in writes the input into dir and returns its path.
+		in       func(t *testing.T, dir string) string
+		existing bool // -out holds the previous run's decisions
+		code     int
+		stderr   string
+		// after is -out afterwards: "none", "previous", or "decisions"
+		// (want's lines).
+		after string
+		want  []scoreOutLine
+	}{
+		{"UTF-16 input over the last run", utf16, true, 1, "the file is UTF-16", "previous", nil},
+		{"UTF-16 input, no file before", utf16, false, 1, "the file is UTF-16", "none", nil},
+		{"a directory as input", func(t *testing.T, dir string) string {
+			in := filepath.Join(dir, "filings")
+			if err := os.Mkdir(in, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			return in
+		}, true, 1, "is a directory", "previous", nil},
+		{"empty input", func(t *testing.T, dir string) string { return writeFile(t, dir, "empty.jsonl", "") }, true, 0, "scored 0, failed 0", "decisions", nil},
+		{"good input", func(t *testing.T, dir string) string { return writeFile(t, dir, "good.jsonl", good) }, true, 0, "scored ", "decisions", goodOut},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := tc.in(t, dir)
+			out := filepath.Join(dir, "decisions.jsonl")
+			if tc.existing {
+				writeFile(t, dir, "decisions.jsonl", previous)
+			}
+			e, _, stderr := testEnv("")
+			code := dispatch(scoreContext(t), e, []string{"score", "-local", "-model", "baseline", "-in", in, "-out", out})
+			if code != tc.code || !strings.Contains(stderr.String(), tc.stderr) {
+				t.Fatalf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, tc.stderr)
+			}
+			b, err := os.ReadFile(out)
+			switch tc.after {
+			case "none":
+				if err == nil {
+					t.Errorf("-out written: %q", b)
+				}
+			case "previous":
+				if string(b) != previous {
+					t.Errorf("-out holds %q (%v), want the last run's decisions", b, err)
+				}
+			default:
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkScoreOutput(t, string(b), tc.want, true)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) != 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
+}
+
+// writeFile writes content to dir/name and returns the path.
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -144,6 +144,14 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	cfg.Trees, cfg.MaxDepth, cfg.BagSize, cfg.NBFeatures, cfg.Workers = f.trees, f.maxDepth, f.bagSize, f.nbFeatures, f.workers
 	cfg.OrdinaryRecall = f.ordinaryRecall
 	cfg.Progress = prog.update
+	// Name the first few records left out for what they say, as the
+	// lines that are no labelled filing are named (readTrainingData).
+	skipped := 0
+	cfg.Skipped = func(id, why string) {
+		if skipped++; skipped <= maxProblemsWarned {
+			e.logger.Warn("skipping filing", "filing_id", id, "err", why)
+		}
+	}
 	cfg.BaselineBlend = f.blend
 	if f.real != "" {
 		real, err := dataset.ReadDir(f.real)

@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +23,7 @@ import (
 	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/internal/training"
+	"google.golang.org/protobuf/proto"
 )
 
 func trainEnv() (*env, *bytes.Buffer, *bytes.Buffer) {
@@ -257,5 +260,84 @@ func TestTrainDirectory(t *testing.T) {
 	}
 	if man.Training.SHA256 != rep.Data.SHA256 {
 		t.Errorf("train recorded sha256 %s of the directory, eval %s", man.Training.SHA256, rep.Data.SHA256)
+	}
+}
+
+// TestTrainNamesSkippedFilings: records of a hand-edited export that read
+// as labelled filings but are left out — the rules refuse the filing, or
+// the label is no procedure of the case kind — are named on stderr by
+// filing id with the reason, the first maxProblemsWarned of them; before,
+// only the summary's "rejected_by_rules 2" said anything (outside check
+// 23). Clean data names none.
+func TestTrainNamesSkippedFilings(t *testing.T) {
+	_, recs := trainData(t, 300)
+	edit := func(i int, f func(lf *triagev1.LabeledFiling)) *triagev1.LabeledFiling {
+		lf := proto.Clone(recs[i]).(*triagev1.LabeledFiling)
+		f(lf)
+		return lf
+	}
+	civil := slices.IndexFunc(recs, func(lf *triagev1.LabeledFiling) bool {
+		return lf.GetFiling().GetCaseKind() == triagev1.CaseKind_CASE_KIND_CIVIL
+	})
+	negative := edit(civil, func(lf *triagev1.LabeledFiling) { lf.Filing.Id += "-neg"; lf.Filing.ClaimAmountFen = -100 })
+	future := edit(civil, func(lf *triagev1.LabeledFiling) { lf.Filing.Id += "-future"; lf.Filing.FiledOn = "3024-03-06" })
+	criminal := slices.IndexFunc(recs, func(lf *triagev1.LabeledFiling) bool {
+		return lf.GetFiling().GetCaseKind() == triagev1.CaseKind_CASE_KIND_CRIMINAL
+	})
+	// Small claims, not fast-track: 300 generated filings hold too few
+	// fast-track cases for train to keep the label at all.
+	smallCriminal := edit(criminal, func(lf *triagev1.LabeledFiling) {
+		lf.Filing.Id += "-sc"
+		lf.Label = triagev1.Procedure_PROCEDURE_SMALL_CLAIMS
+	})
+	var many []*triagev1.LabeledFiling
+	for i := range maxProblemsWarned + 2 {
+		many = append(many, edit(civil, func(lf *triagev1.LabeledFiling) {
+			lf.Filing.Id += fmt.Sprintf("-m%d", i)
+			lf.Filing.ClaimAmountFen = -1
+		}))
+	}
+	for _, tc := range []struct {
+		name  string
+		extra []*triagev1.LabeledFiling
+		// want are the filing ids and reasons named; named counts the
+		// "skipping filing" warnings.
+		want  []string
+		named int
+	}{
+		{"clean", nil, nil, 0},
+		{"refused by the rules", []*triagev1.LabeledFiling{negative, future}, []string{
+			"filing_id=" + negative.GetFiling().GetId(), "filing.claim_amount_fen: must not be negative",
+			"filing_id=" + future.GetFiling().GetId(), `filing.filed_on: \"3024-03-06\" is outside`}, 2},
+		{"label of another case kind", []*triagev1.LabeledFiling{smallCriminal}, []string{
+			"filing_id=" + smallCriminal.GetFiling().GetId(), "label PROCEDURE_SMALL_CLAIMS is not a procedure of CASE_KIND_CRIMINAL"}, 1},
+		{"only the first few", many, []string{"filing_id=" + many[0].GetFiling().GetId()}, maxProblemsWarned},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			w := dataset.NewWriter(&buf)
+			for _, lf := range append(slices.Clone(recs), tc.extra...) {
+				if err := w.Write(lf); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			data := writeTemp(t, "edited.jsonl", buf.String())
+			e, _, stderr := trainEnv()
+			out := filepath.Join(t.TempDir(), "model")
+			if code := dispatch(context.Background(), e, append([]string{"train", "-data", data, "-out", out}, small...)); code != 0 {
+				t.Fatalf("train: exit %d\n%s", code, stderr)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				}
+			}
+			if got := strings.Count(stderr.String(), `msg="skipping filing"`); got != tc.named {
+				t.Errorf("%d filings named, want %d:\n%s", got, tc.named, stderr)
+			}
+		})
 	}
 }

@@ -7,13 +7,17 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/testing/protocmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/dataset"
+	"github.com/fenjian/fenjian/rules"
+	"github.com/fenjian/fenjian/server"
 )
 
 const designExample = `{"filing":{"id":"(2024)辽0102民初1234号","case_kind":"CASE_KIND_CIVIL","court":"沈阳市和平区人民法院","court_level":"COURT_LEVEL_BASIC","province":"辽宁省","filed_on":"2024-03-05","cause":"民间借贷纠纷","claim_amount_fen":"3000000","parties":[{"role":"PARTY_ROLE_PLAINTIFF","kind":"PARTY_KIND_PERSON"},{"role":"PARTY_ROLE_DEFENDANT","kind":"PARTY_KIND_PERSON"}],"text":"诉讼请求：1.判令被告偿还借款30000元……"},"label":"PROCEDURE_SMALL_CLAIMS","source":"example"}`
@@ -141,7 +145,7 @@ func TestReaderLineTooLong(t *testing.T) {
 				var le *dataset.LineError
 				switch {
 				case errors.As(err, &le):
-					if !errors.Is(err, dataset.ErrLineTooLong) || !strings.Contains(err.Error(), "1048576 bytes") {
+					if !errors.Is(err, dataset.ErrLineTooLong) || !strings.Contains(err.Error(), fmt.Sprintf("%d bytes", dataset.MaxLineBytes)) {
 						t.Fatalf("line %d: %v, want ErrLineTooLong naming the limit", le.Line, err)
 					}
 					got = append(got, le.Line)
@@ -374,6 +378,71 @@ func TestReaderEncodings(t *testing.T) {
 			}
 			if lf, err := r.Read(); err != nil || lf.GetFiling().GetId() != "(2024)辽0102民初1234号" {
 				t.Fatalf("the line after: %v, %v; want the example filing", lf, err)
+			}
+		})
+	}
+}
+
+// TestReaderLargestStoredFiling: the largest filings the server stores —
+// 5,000 parties with 200-character names and every flag, a 20,000-character
+// text, within the server's 4 MiB request — are read back whole from their
+// JSON lines, as an export writes them; before, lines over 1 MiB were
+// skipped, so train, eval and promote left out a stored group action
+// (outside check 23).
+func TestReaderLargestStoredFiling(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		party      string // each party's name, before its number
+		text       string
+		wantOver1M bool // the JSON line is over the old 1 MiB bound
+	}{
+		{"Chinese names", strings.Repeat("投", 195), strings.Repeat("字", rules.MaxTextChars), true},
+		{"names doubled by escapes", strings.Repeat(`"`, 195), strings.Repeat(`\`, rules.MaxTextChars), true},
+		{"a text of line separators", "原告", strings.Repeat("\u2028", rules.MaxTextChars), false},
+		{"the design example's size", "原告", "诉讼请求：判令被告偿还借款。", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &triagev1.Filing{Id: "(2024)苏0106民初9901号", CaseKind: triagev1.CaseKind_CASE_KIND_CIVIL, Court: "南京市鼓楼区人民法院",
+				CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "江苏省", FiledOn: "2024-03-05", Cause: "证券虚假陈述责任纠纷",
+				ClaimAmountFen: 900_000_000, Text: tc.text, Circumstances: &triagev1.Circumstances{PublicInterest: true}}
+			for i := range rules.MaxParties {
+				role := triagev1.PartyRole_PARTY_ROLE_PLAINTIFF
+				if i == 0 {
+					role = triagev1.PartyRole_PARTY_ROLE_DEFENDANT
+				}
+				f.Parties = append(f.Parties, &triagev1.Party{Role: role, Kind: triagev1.PartyKind_PARTY_KIND_ORGANIZATION,
+					Name: fmt.Sprintf("%s%05d", tc.party, i), WhereaboutsUnknown: true, Foreign: true, Minor: true, Impaired: true})
+			}
+			if err := rules.ValidateAt(f, time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)); err != nil {
+				t.Fatalf("the fixture is no valid filing: %v", err)
+			}
+			if n := proto.Size(&triagev1.TriageRequest{Filing: f}); n > server.MaxRecvMsgSize {
+				t.Fatalf("the fixture's request is %d bytes, over the server's %d", n, server.MaxRecvMsgSize)
+			}
+			var buf bytes.Buffer
+			w := dataset.NewWriter(&buf)
+			want := &triagev1.LabeledFiling{Filing: f, Label: triagev1.Procedure_PROCEDURE_ORDINARY, Source: "outcome"}
+			if err := w.Write(want); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if over := buf.Len() > 1<<20; over != tc.wantOver1M {
+				t.Fatalf("line of %d bytes: over 1 MiB %v, want %v (the row tests nothing)", buf.Len(), over, tc.wantOver1M)
+			}
+			r := dataset.NewReader(bytes.NewReader(append(buf.Bytes(), buf.Bytes()...)))
+			for i := range 2 {
+				got, err := r.Read()
+				if err != nil {
+					t.Fatalf("record %d of a %d-byte line: %v", i+1, buf.Len()/2, err)
+				}
+				if diff := cmp.Diff(want, got, protocmp.Transform()); diff != "" {
+					t.Fatalf("record %d read back (-want +got):\n%s", i+1, diff)
+				}
+			}
+			if _, err := r.Read(); !errors.Is(err, io.EOF) {
+				t.Errorf("after both records: %v, want io.EOF", err)
 			}
 		})
 	}

@@ -3,8 +3,10 @@ package training
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
 	"github.com/fenjian/fenjian/internal/evaluation"
 	"github.com/fenjian/fenjian/rules"
@@ -34,6 +36,11 @@ type Verdict struct {
 	// Promotion.MinCases cases in the data that the candidate recommends
 	// for none of them and the serving model for some (lostProcedures).
 	Lost []LostProcedure
+	// Unseen lists, in the serving model's class order, the procedures
+	// (enum names) the serving model was trained to recommend and the
+	// candidate was not, of which the data holds no case and for none of
+	// whose filings the candidate recommends it (unseenProcedures).
+	Unseen []string
 	// Data accounts for every line of the evaluation data (the serving
 	// model's report; both models read the same lines), and Problems lists
 	// the lines that were not evaluated: a comparison on part of a file is
@@ -43,7 +50,9 @@ type Verdict struct {
 }
 
 // Worse reports whether the candidate is worse on any figure.
-func (v Verdict) Worse() bool { return v.MacroF1 || v.OrdinaryRecall || len(v.Lost) > 0 }
+func (v Verdict) Worse() bool {
+	return v.MacroF1 || v.OrdinaryRecall || len(v.Lost) > 0 || len(v.Unseen) > 0
+}
 
 // LostProcedure is a procedure the candidate loses: its scores and the
 // serving model's (Support, the procedure's cases in the data, is the
@@ -66,8 +75,12 @@ func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Sourc
 	if err != nil {
 		return Verdict{}, err
 	}
-	if reports[0].Counts.Evaluated == 0 {
-		return Verdict{}, ErrNothingEvaluated
+	if c := reports[0].Counts; c.Evaluated == 0 {
+		// The lines are accounted for, so promote can name them: a file
+		// of another encoding said only "no labelled filing evaluated"
+		// (outside check 23).
+		return Verdict{Data: c, Problems: reports[0].Problems},
+			fmt.Errorf("%w (%d lines: %d not labelled filings, %d unlabelled, %d refused by the rules)", ErrNothingEvaluated, c.Lines, c.Invalid, c.Unlabeled, c.Rejected)
 	}
 	scores := func(r *evaluation.Report) classifier.PromotionScores {
 		return classifier.PromotionScores{Evaluated: r.Counts.Evaluated, MacroF1: r.MacroF1, OrdinaryRecall: r.OrdinaryRecall,
@@ -75,7 +88,8 @@ func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Sourc
 	}
 	p.Serving, p.Candidate = scores(reports[0]), scores(reports[1])
 	v := Verdict{Lost: lostProcedures(p.Candidate, p.Serving, p.MinCases),
-		Data: reports[0].Counts, Problems: reports[0].Problems}
+		Unseen: unseenProcedures(candidate, serving, p.Candidate),
+		Data:   reports[0].Counts, Problems: reports[0].Problems}
 	v.MacroF1, v.OrdinaryRecall = worseThan(p.Candidate, p.Serving, p.Tolerance)
 	return v, nil
 }
@@ -85,6 +99,40 @@ func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Sourc
 // tolerance still passes.
 func worseThan(candidate, serving classifier.PromotionScores, tolerance float64) (macroF1, ordinaryRecall bool) {
 	return candidate.MacroF1 < serving.MacroF1-tolerance, candidate.OrdinaryRecall < serving.OrdinaryRecall-tolerance
+}
+
+// classed is a scorer that says which procedures it was trained to tell
+// apart (classifier.Model.Classes).
+type classed interface {
+	Classes() []triagev1.Procedure
+}
+
+// unseenProcedures lists the procedures the data cannot show the candidate
+// keeps although its artifact shows it may not: the serving model was
+// trained on them and the candidate was not (train drops a label with
+// fewer than DefaultMinCases rows), and the data holds no case of them and
+// no filing the candidate recommends them for (candidate, its scores on
+// the data). lostProcedures needs cases to judge on, so evidence without
+// any, such as an export of civil cases only, let a model trained without
+// fast-track replace one trained with it, and promote did not even name
+// the procedure (outside check 23). A scorer that does not say its
+// classes (the baseline) is never judged here.
+func unseenProcedures(candidate, serving triage.Scorer, scores classifier.PromotionScores) []string {
+	c, ok := candidate.(classed)
+	s, ok2 := serving.(classed)
+	if !ok || !ok2 {
+		return nil
+	}
+	var out []string
+	for _, proc := range s.Classes() {
+		if slices.Contains(c.Classes(), proc) {
+			continue
+		}
+		if m := scores.Class(proc.String()); m.Support == 0 && m.Predicted == 0 {
+			out = append(out, proc.String())
+		}
+	}
+	return out
 }
 
 // lostProcedures compares, procedure by procedure, the recall evaluation
