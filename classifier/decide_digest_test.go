@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
@@ -240,7 +241,11 @@ func TestDecideDigest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := triage.New(testRules(t), m)
+	// A fixed "today": three seed filings have no filed_on and are decided
+	// on the engine's clock, so with the wall clock the digest changed at
+	// every midnight in Beijing (found when it failed at 00:10 CST).
+	today := time.Date(2026, 12, 5, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	e := triage.New(testRules(t).WithClock(func() time.Time { return today }), m)
 	sets := decideSets(t)
 	dump := os.Getenv("FENJIAN_DECIDE_DUMP")
 	if dump != "" {
