@@ -68,3 +68,29 @@ func FuzzAddClaimItemsFen(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWhereaboutsInOtherWords: any text, no panic; read only when the text
+// holds one of the words and a defendant in the same clause; a text and its
+// folded form read alike once folded; the words negated right before are
+// never read.
+func FuzzWhereaboutsInOtherWords(f *testing.F) {
+	for _, s := range []string{"被告借款后去向不明。", "被告收取的款项去向不明", "原告之父去向不明", "被告并非去向不明",
+		"被继承人的存款已被取出，去向不明", "被告现行踪不明，", "去向不明", "被告\n去向不明", "\xff被告不知去向"} {
+		f.Add(s)
+	}
+	subjects := []string{"被告"}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := whereaboutsInOtherWords(s, subjects)
+		if got && (!strings.Contains(s, "被告") || !containsAny(s, whereaboutsWords[:])) {
+			t.Fatalf("whereaboutsInOtherWords(%q) without a defendant or the words", s)
+		}
+		if fs := foldCause(s); whereaboutsInOtherWords(fs, subjects) != whereaboutsInOtherWords(foldCause(fs), subjects) {
+			t.Fatalf("whereaboutsInOtherWords of %q and its fold differ", fs)
+		}
+		for _, w := range whereaboutsWords {
+			if whereaboutsInOtherWords("被告并非"+w, subjects) {
+				t.Fatalf("negated %s read", w)
+			}
+		}
+	})
+}
