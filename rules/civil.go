@@ -1017,6 +1017,11 @@ func claimsInDoubt(fx *Facts, reg smallClaimsRegime, amount int64, agree bool, l
 		return reg.textNonMoney
 	case cl.ForeignCurrency || cl.MaxFen > amount && band(cl.MaxFen, agree, lim) != b:
 		return reg.textAmount
+	case cl.SumFen > amount && band(cl.SumFen, agree, lim) != b:
+		// The claims added up are above the band the field gives (statute
+		// round 30: principal and interest claimed to filing, CPL 165 ¶1's
+		// 标的额): a person reads the 标的额 from the claims.
+		return reg.textAmount
 	}
 	return ""
 }

@@ -184,7 +184,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	}
 	r.whereabouts = slices.ContainsFunc(unnegatedPhraseAt(text, whereaboutsPhrase), func(at int) bool {
 		return partySubject(text, at, append([]string{"被告"}, defendants...))
-	})
+	}) || whereaboutsInOtherWords(text, append([]string{"被告"}, defendants...))
 	subjects := append([]string{"原告", "被告", "第三人"}, parties...)
 	// A resident of Hong Kong, Macao or Taiwan (Interp. 549 with 520), or
 	// a habitual residence abroad (Interp. 520(2)), as a foreign party is
@@ -461,7 +461,12 @@ func statedUnnegated(text, phrase string) bool {
 // pre-suit one, the cases CPL 166(3) (Interp. 2015 art. 275(4)) keeps out of
 // small claims; an appraisal already made and not disputed ("经司法鉴定") is
 // not one.
-var appraisalAsked = regexp.MustCompile(`申请(进行)?(司法)?(鉴定|评估)|(需要|需|应当|应)(进行|作)?(司法)?(鉴定|评估)|(鉴定|评估)(意见|结论|报告)?(有|存在|提出)异议`)
+//
+// Statute round 30: an application that names its object ("申请对车辆损失进
+// 行评估", "申请对其伤残等级进行鉴定", up to 20 characters of one clause), a
+// new appraisal ("申请重新鉴定") and an objection to a 结果 (the article's own
+// word: "对诉前评估、鉴定结果有异议") are read too.
+var appraisalAsked = regexp.MustCompile(`申请(对[^。；;，,！!？?\n]{1,20}?)?(进行|作出|作)?(司法|重新)?(鉴定|评估)|(需要|需|应当|应)(进行|作)?(司法)?(鉴定|评估)|(鉴定|评估)(意见|结论|报告|结果)?(有|存在|提出)异议`)
 
 // matchedUnnegated reports whether re matches text somewhere without a
 // negation just before the match ("无需鉴定", "不申请鉴定").
@@ -590,6 +595,11 @@ type ClaimsReading struct {
 	// MaxFen is the largest sum in yuan the claims name, in fen; 0 when
 	// none.
 	MaxFen int64
+	// SumFen is the claims' sums added up (claimItemsFen, statute round
+	// 30): the 标的额 of CPL 165 is what all the claims ask, principal,
+	// interest, penalties and costs claimed up to filing together, not the
+	// largest of them; 0 when none.
+	SumFen int64
 	// ForeignCurrency: a sum is in a foreign currency (美元, 港币 …).
 	ForeignCurrency bool
 	// PersonalStatus: the words of a claim to decide a personal status
@@ -881,6 +891,7 @@ func readFoldedClaims(text string) ClaimsReading {
 			continue
 		}
 		cr.MaxFen = max(cr.MaxFen, maxYuanFen(cl))
+		cr.SumFen = addClaimItemsFen(cr.SumFen, cl)
 		cr.ForeignCurrency = cr.ForeignCurrency || foreignCurrencyIn(cl)
 	}
 	return cr
@@ -1204,7 +1215,11 @@ func numeralYuan(s string) (yuan int64, ok bool) {
 }
 
 // foreignCurrency matches a sum in a foreign currency.
-var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(` + strings.Join(foreignCurrencies, "|") + `)`)
+//
+// The currency may stand before the figure as well ("港币50000元",
+// "美元8,000元", statute round 30): the sum is then no sum in yuan either.
+var foreignCurrency = regexp.MustCompile(`[0-9](?:万)?(` + strings.Join(foreignCurrencies, "|") + `)|(` +
+	strings.Join(foreignCurrencies, "|") + `)[0-9]`)
 
 // foreignCurrencies are the foreign currencies foreignCurrency reads.
 var foreignCurrencies = []string{"美元", "港元", "港币", "欧元", "日元", "英镑", "澳门元", "新台币"}

@@ -52,19 +52,19 @@ func TestReadClaims(t *testing.T) {
 		text string
 		want ClaimsReading
 	}{
-		{"诉讼请求：1.判令被告偿还借款30000元及利息；2.诉讼费由被告承担。事实与理由：被告借款500000元。", ClaimsReading{MaxFen: 3_000_000}},
-		{"诉讼请求：判令被告返还车辆一台并赔偿5000元。", ClaimsReading{NonMoney: true, MaxFen: 500_000}},
-		{"诉讼请求：判令被告支付货款88,926.00元、违约金1.5万元。", ClaimsReading{MaxFen: 8_892_600}},
+		{"诉讼请求：1.判令被告偿还借款30000元及利息；2.诉讼费由被告承担。事实与理由：被告借款500000元。", ClaimsReading{MaxFen: 3_000_000, SumFen: 3_000_000}},
+		{"诉讼请求：判令被告返还车辆一台并赔偿5000元。", ClaimsReading{NonMoney: true, MaxFen: 500_000, SumFen: 500_000}},
+		{"诉讼请求：判令被告支付货款88,926.00元、违约金1.5万元。", ClaimsReading{MaxFen: 8_892_600, SumFen: 10_392_600}},
 		{"诉讼请求：判令被告支付货款5000美元。", ClaimsReading{MaxFen: 0, ForeignCurrency: true}},
-		{"原告诉称：被告借款20000元未还，故诉至法院，要求被告还款5000元。", ClaimsReading{MaxFen: 500_000}},
+		{"原告诉称：被告借款20000元未还，故诉至法院，要求被告还款5000元。", ClaimsReading{MaxFen: 500_000, SumFen: 500_000}},
 		{"原告诉称：原告曾要求解除合同。", ClaimsReading{NonMoney: true}},
 		{"原告诉称：被告于2023年解除合同。", ClaimsReading{}},
-		{"诉讼请求：判令被告返还原告借款5000元；被继承人的债务由被告清偿。", ClaimsReading{MaxFen: 500_000}},
+		{"诉讼请求：判令被告返还原告借款5000元；被继承人的债务由被告清偿。", ClaimsReading{MaxFen: 500_000, SumFen: 500_000}},
 		// Generated filings at merge: facts after 理由如下 are no claims; a
 		// marker inside a sentence heads nothing; 起诉请求 reads as unmarked.
-		{"诉讼请求：1.判令被告支付租金5000元；2.诉讼费由被告负担，理由如下：被告在微信中确认了欠款金额。", ClaimsReading{MaxFen: 500_000}},
-		{"原告诉称：被告支付5000元，原告已在诉讼请求中予以扣除。被告在微信中确认了欠款金额。请求判令被告支付租金8000元。", ClaimsReading{MaxFen: 800_000}},
-		{"原告向本院起诉请求：\n（1）判令被告归还借款4300元。\n（2）诉讼费由被告承担。原告依约交付借款，被告确认了欠款金额。", ClaimsReading{MaxFen: 430_000}},
+		{"诉讼请求：1.判令被告支付租金5000元；2.诉讼费由被告负担，理由如下：被告在微信中确认了欠款金额。", ClaimsReading{MaxFen: 500_000, SumFen: 500_000}},
+		{"原告诉称：被告支付5000元，原告已在诉讼请求中予以扣除。被告在微信中确认了欠款金额。请求判令被告支付租金8000元。", ClaimsReading{MaxFen: 800_000, SumFen: 800_000}},
+		{"原告向本院起诉请求：\n（1）判令被告归还借款4300元。\n（2）诉讼费由被告承担。原告依约交付借款，被告确认了欠款金额。", ClaimsReading{MaxFen: 430_000, SumFen: 430_000}},
 		{"【诉讼请求】解除合同。", ClaimsReading{NonMoney: true}},
 		{"", ClaimsReading{}},
 	} {

@@ -44,6 +44,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 27, civil other angles":   round27OtherCases(tb),
 		"audit round 28, civil text":           round28CivilCases(tb),
 		"audit round 29, civil":                round29CivilCases(tb),
+		"audit round 30, civil":                round30CivilCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
