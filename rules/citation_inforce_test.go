@@ -535,3 +535,161 @@ func citationAuditCases(tb testing.TB) []tcase {
 		era{"2018-10-26", locReview, rules.CodeReviewAssessors15Criminal, "人民陪审员法第十五条第一款第一项、第二款；刑事诉讼法第一百八十三条第一款", rules.CodeReviewAssessors15CriminalCrPL2012})
 	return out
 }
+
+// statuteItemText returns the text of item (项) n of an article of a text in
+// /work/shared/law, under paragraph para (0: the article's items counted
+// across its paragraphs), or of paragraph para when n is 0.
+func statuteItemText(tb testing.TB, file string, article, para, n int) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("/work/shared/law", file))
+	if err != nil {
+		tb.Skipf("statute texts not available: %v", err)
+	}
+	in, p, item := false, 0, 0
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(strings.ReplaceAll(line, "\u200b", ""))
+		switch {
+		case line == "":
+			continue
+		case statuteHeadRE.MatchString(line):
+			if in {
+				return ""
+			}
+			in = chineseNumber(tb, statuteHeadRE.FindStringSubmatch(line)[1]) == article
+			p, item = 1, 0
+		case !in:
+			continue
+		case strings.HasPrefix(line, "#"):
+			return ""
+		case strings.HasPrefix(line, "（"):
+			if para == 0 || para == p {
+				item++
+				if item == n {
+					return line
+				}
+			}
+			continue
+		default:
+			p++
+		}
+		if in && n == 0 && p == para {
+			return line
+		}
+	}
+	return ""
+}
+
+// TestCitedItemsSayWhatReasonsSay checks that the paragraph or item a
+// reason cites is the one whose words the reason applies: the item of
+// /work/shared/law holds the key words of the reason's rule. The 2012 CrPL
+// interpretation's art. 290 is not held; its seven items are those of the
+// 2021 text's art. 360 in the same order (both: 盲聋哑, 精神病人, 重大社会影
+// 响, 共同犯罪, 无罪辩护, 可能不构成犯罪, 其他), so its items are read there.
+func TestCitedItemsSayWhatReasonsSay(t *testing.T) {
+	articles := reasonArticlesOfSweep(t)
+	for _, c := range []struct {
+		code, law           string
+		article, para, item int
+		words               string
+	}{
+		{rules.CodeCrPL223Impaired, "刑事诉讼法", 223, 0, 1, "盲、聋、哑"},
+		{rules.CodeCrPL223Impaired, "刑诉法解释", 370, 0, 2, "精神病人"},
+		{rules.CodeCrPL223Minor, "刑事诉讼法", 223, 0, 2, "未成年人"},
+		{rules.CodeCrPL223Minor, "刑诉法解释", 370, 0, 3, "未成年人"},
+		{rules.CodeCrPL223MajorImpact, "刑诉法解释", 370, 0, 4, "重大社会影响"},
+		{rules.CodeCrPL223CoDefendant, "刑事诉讼法", 223, 0, 4, "共同犯罪"},
+		{rules.CodeCrPL223CoDefendant, "刑诉法解释", 370, 0, 5, "共同犯罪"},
+		{rules.CodeCrPL223NoSettlement, "刑诉法解释", 370, 0, 6, "附带民事诉讼"},
+		{rules.CodeInterp370DefenceNotGuil, "刑诉法解释", 370, 0, 7, "无罪辩护"},
+		{rules.CodeCrPL2018DefenceNotGuiltyFT, "刑事诉讼法", 223, 0, 6, "其他不宜"},
+		{rules.CodeCrPL215CoDefendant, "刑事诉讼法", 215, 0, 3, "共同犯罪"},
+		{rules.CodeCrPL215CoDefendant, "刑诉法解释", 360, 0, 4, "共同犯罪"},
+		{rules.CodeCrPL215MajorImpact, "刑诉法解释", 360, 0, 3, "重大社会影响"},
+		{rules.CodeCrPL215CoDefendantInterp2012, "刑诉法解释（2012年）", 290, 0, 4, "共同犯罪"},
+		{rules.CodeCrPL2012CoDefendant, "刑诉法解释（2012年）", 290, 0, 4, "共同犯罪"},
+		{rules.CodeInterp2012DefenceNotGuil, "刑诉法解释（2012年）", 290, 0, 5, "无罪辩护"},
+		{rules.CodeInterp360DefenceNotGuil, "刑诉法解释", 360, 0, 5, "无罪辩护"},
+		{rules.CodeCrPL214NoAdmission, "刑事诉讼法", 214, 1, 2, "承认自己所犯罪行"},
+		{rules.CodeCrPL214Objects, "刑事诉讼法", 214, 1, 3, "适用简易程序没有异议"},
+		{rules.CodeInterp213AssessorPanel, "刑诉法解释", 213, 1, 1, "群体利益"},
+		{rules.CodeCrPL105Detained, "刑事诉讼法", 105, 4, 0, "在押期间"},
+		{rules.CodeCPL166PersonalStatus, "民事诉讼法", 166, 0, 1, "人身关系"},
+		{rules.CodeCPL166PropertyRights, "民事诉讼法", 166, 0, 1, "财产确权"},
+		{rules.CodeCPL166Foreign, "民事诉讼法", 166, 0, 2, "涉外"},
+		{rules.CodeCPL166Appraisal, "民事诉讼法", 166, 0, 3, "评估、鉴定"},
+		{rules.CodeCPL166Whereabouts, "民事诉讼法", 166, 0, 4, "下落不明"},
+		{rules.CodeCPL166Counterclaim, "民事诉讼法", 166, 0, 5, "反诉"},
+		{rules.CodeCPL42PanelRequired, "民事诉讼法", 42, 0, 1, "国家利益"},
+		{rules.CodeCPL42PanelRequired, "民事诉讼法", 42, 0, 3, "社会影响较大"},
+		{rules.CodeReviewGroupInterest, "民事诉讼法", 42, 0, 2, "群体性纠纷"},
+		{rules.CodeCPL165OverMandatory, "民事诉讼法", 165, 2, 0, "约定"},
+		{rules.CodeCPL160Agreement, "民事诉讼法", 160, 2, 0, "约定"},
+		{rules.CodeInterp257Remanded, "民诉法解释", 257, 0, 2, "发回重审"},
+		{rules.CodeInterp257Retrial, "民诉法解释", 257, 0, 4, "审判监督"},
+		{rules.CodeInterp257PublicInterest, "民诉法解释", 257, 0, 5, "社会公共利益"},
+		{rules.CodeInterp257ThirdPartyRevoke, "民诉法解释", 257, 0, 6, "撤销生效判决"},
+		{rules.CodeAdmin82OnTheSpot, "行政诉讼法", 82, 1, 1, "当场作出"},
+		{rules.CodeAdmin82Disclosure, "行政诉讼法", 82, 1, 3, "政府信息公开"},
+		{rules.CodeAdmin82Agreement, "行政诉讼法", 82, 2, 0, "同意"},
+		{rules.CodeAdmin82Remanded, "行政诉讼法", 82, 3, 0, "发回重审"},
+		{rules.CodeAdmin82Retrial, "行政诉讼法", 82, 3, 0, "审判监督程序"},
+	} {
+		name := fmt.Sprintf("%s %s第%d条第%d款第%d项", c.code, c.law, c.article, c.para, c.item)
+		t.Run(name, func(t *testing.T) {
+			citation, ok := articles[c.code]
+			if !ok {
+				t.Fatalf("%s did not fire in the sweep", c.code)
+			}
+			cited := false
+			for _, a := range citedArticles(t, citation) {
+				if a.law == c.law && a.article == c.article && (c.para == 0 || a.para == c.para) &&
+					(c.item == 0 || slices.Contains(a.items, c.item)) {
+					cited = true
+				}
+			}
+			if !cited {
+				t.Errorf("%s cites %q, not %s", c.code, citation, name)
+			}
+			file, article := lawFiles[c.law], c.article
+			if c.law == "刑诉法解释（2012年）" && c.article == 290 {
+				file, article = lawFiles["刑诉法解释"], 360
+			}
+			if got := statuteItemText(t, file, article, c.para, c.item); !strings.Contains(got, c.words) {
+				t.Errorf("%s: the text there is %q, which does not say %q", name, got, c.words)
+			}
+		})
+	}
+}
+
+// reasonArticlesOfSweep runs TestCitationsInForce's filings and returns
+// each code's citation as decisions give it.
+func reasonArticlesOfSweep(tb testing.TB) map[string]string {
+	tb.Helper()
+	e := defaultEngine(tb)
+	out := map[string]string{}
+	for _, c := range citationAuditCases(tb) {
+		for _, r := range allReasons(evaluate(tb, e, c)) {
+			out[r.GetCode()] = r.GetArticle()
+		}
+	}
+	civ, adm, crim := auditBuilders(tb)
+	for _, day := range []string{"2016-06-01", "2020-06-01", "2024-01-01"} {
+		for _, m := range []mod{cm.remanded, cm.retrial, cm.public, cm.group, cm.impact, cm.counter, cm.appraisal,
+			cm.spot, cm.disclosure, cm.agreeS, cm.agreeSC, cm.detained, cm.objects, cm.notGuilty, cm.noSettlement,
+			cm.coDenies, cm.coCharge, cm.thirdRevoke, yuan(900000), plea(false, false),
+			party(0, whereaboutsUnknown), party(0, foreign), party(0, minor), party(0, impaired),
+			circ(func(c *triagev1.Circumstances) { c.PersonalStatus = true }),
+			circ(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })} {
+			for _, f := range []*triagev1.Filing{civ(m, filedOn(day)), adm(m, filedOn(day)), crim(10, m, filedOn(day))} {
+				a, err := e.Evaluate(f)
+				if err != nil {
+					continue // a field of another kind: the validator's, not this audit's
+				}
+				for _, r := range allReasons(a) {
+					out[r.GetCode()] = r.GetArticle()
+				}
+			}
+		}
+	}
+	return out
+}
