@@ -96,7 +96,11 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	case a.FiledOn.Before(adminLaw2014InForce):
 		// The 1989 law had no simplified procedure; the 2010 pilot
 		// (法〔2010〕446号) at courts the high courts chose is not modelled.
-		blocks = append(blocks, reason(CodeAdmin82NotInForce))
+		// Nor had it art. 82 ¶3, so a remanded or retried case cites no
+		// bar of it: the procedure's absence is the one reason (until the
+		// audit of citations by era, 2026-12-05, ALL82_REMANDED and
+		// ALL82_RETRIAL cited today's art. 82 ¶3 on a 2013 filing).
+		blocks = []*triagev1.Reason{reason(CodeAdmin82NotInForce)}
 	case len(conds) == 0:
 		blocks = append(blocks, reason(CodeAdmin82NotQualified))
 	}

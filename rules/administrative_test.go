@@ -53,12 +53,14 @@ func adminCases(tb testing.TB) []tcase {
 			// with assessors, so not by Art. 83's single judge, whatever
 			// the parties agree or the act was.
 			// The suit is also reviewed (四类案件, 法发〔2021〕30号), as a
-			// civil 公益诉讼 is, without the public_interest flag.
+			// civil 公益诉讼 is, without the public_interest flag; the code
+			// cites 法发〔2021〕30号 alone, not CPL 42 (a civil article).
 			name:   "2024 行政公益诉讼, parties agree, act on the spot: seven-member panel, no simplified procedure",
 			filing: w(cause("行政公益诉讼"), onTheSpot, circ(func(c *triagev1.Circumstances) { c.PartiesAgreeSimplified = true })),
 			avail:  av(pSimp, avU, pOrd, avA),
 			review: ptr(true),
-			fires:  []string{at(locSimp, rules.CodeAssessors16PublicInterestSuit), at(locReview, rules.CodeReviewPublicInterest)},
+			fires:  []string{at(locSimp, rules.CodeAssessors16PublicInterestSuit), at(locReview, rules.CodeReviewPublicInterest2021)},
+			silent: []string{rules.CodeReviewPublicInterest},
 		},
 		{
 			// Near miss: another administrative cause without the flag is

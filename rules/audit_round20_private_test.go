@@ -82,7 +82,7 @@ func audit20PrivateCases(tb testing.TB) []tcase {
 		{name: "public 侮辱罪, same facts: fast-track open (near miss)", filing: insult(),
 			avail: av(pFT, avA, pSimp, avA), silent: []string{ft}},
 		{name: "private 侮辱罪 on 2021-02-28: barred (CrPL 222 ¶2, 226 alone)", filing: insult(priv, dated("2021-02-28")),
-			avail: av(pFT, avU, pSimp, avA), fires: []string{at(locFT, ft)}},
+			avail: av(pFT, avU, pSimp, avA), fires: []string{at(locFT, "CRPL222_PRIVATE_PROSECUTION_CRPL2018")}, silent: []string{ft}},
 		{name: "private 故意伤害罪 (轻伤) 2024: simplified open without a recommendation", filing: hurt(priv),
 			avail: av(pFT, avU, pSimp, avA), fires: []string{at(locFT, ft)}},
 		{name: "private, defendant objects: simplified barred as for anyone (CrPL 214 ¶1(3))", filing: insult(priv, cm.objects),

@@ -497,7 +497,7 @@ func audit20Rows(tb testing.TB) []a20 {
 		{name: "theft 2013-01-01 60 months: 2012 text simplified with a panel", f: crim(60, at("石家庄市长安区人民法院", "河北省"), date("2013-01-01")),
 			want: "UAA", fires: []string{"CRPL2012_210_PANEL_REQUIRED"}},
 		{name: "DUI 2021-02-28 juvenile: fast-track barred by CrPL 223", f: crim(0, dui, mk(detention, 3), juvenile, date("2021-02-28")),
-			want: "UAA", fires: []string{"CRPL223_MINOR_DEFENDANT"}},
+			want: "UAA", fires: []string{"CRPL223_MINOR_DEFENDANT_CRPL2018"}, silent: []string{"CRPL223_MINOR_DEFENDANT"}},
 		{name: "DUI 2021-03-01 mentally impaired: ordinary only", f: crim(0, dui, mk(detention, 3), deaf, date("2021-03-01")),
 			want: "UUA"},
 		{name: "theft public interest 6 months: no fast-track (assessor panel)", f: crim(6, cm.public),
@@ -553,9 +553,9 @@ func audit20Rows(tb testing.TB) []a20 {
 		// The public_interest flag alone is not a suit under ALL 25 ¶4: left
 		// open since round 9 (docs/statutes.md, Administrative).
 		{name: "admin public_interest flag, ¥2,000: simplified kept, reviewed", f: a(cm.public, fine(2000)),
-			want: "AA", fires: []string{"review:REVIEW_PUBLIC_INTEREST"}, silent: []string{"ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"}},
+			want: "AA", fires: []string{"review:REVIEW_PUBLIC_INTEREST_OPINION2021"}, silent: []string{"ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT", "REVIEW_PUBLIC_INTEREST"}},
 		{name: "admin group interest, all parties consent: simplified, reviewed", f: a(cm.group, cm.agreeS),
-			want: "AA", fires: []string{"review:REVIEW_GROUP_INTEREST"}},
+			want: "AA", fires: []string{"review:REVIEW_GROUP_INTEREST_ASSESSORS15"}, silent: []string{"REVIEW_GROUP_INTEREST"}},
 		{name: "theft group interest 6 months: no fast-track", f: crim(6, cm.group),
 			want: "UAA", fires: []string{"fast_track:INTERP213_FAST_TRACK_BARRED"}},
 		{name: "loan ¥30,000 guarantor's whereabouts unknown (second defendant): ordinary only", f: c(addParties(1, defendant, whereaboutsUnknown)),

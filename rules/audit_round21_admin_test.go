@@ -76,14 +76,14 @@ func audit21AdminCases(tb testing.TB) []tcase {
 
 		// ===== 行政公益诉讼 (人民陪审员法第十六条第二项, from 2018-04-27) =====
 		{name: "adm 行政公益诉讼 agreed on the spot: seven judges and assessors", filing: a(suit("行政公益诉讼"), cm.agreeS, cm.spot),
-			avail: av(pSimp, avU, pOrd, avA), fires: []string{at(locSimp, "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"), "REVIEW_PUBLIC_INTEREST"}},
+			avail: av(pSimp, avU, pOrd, avA), fires: []string{at(locSimp, "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"), "REVIEW_PUBLIC_INTEREST_OPINION2021"}, silent: []string{"REVIEW_PUBLIC_INTEREST"}},
 		{name: "adm 环境行政公益诉讼 agreed", filing: a(suit("环境行政公益诉讼"), cm.agreeS),
 			avail: av(pSimp, avU), fires: []string{at(locSimp, "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT")}},
 		// Defect of round 21: a cause naming the suit inside a longer catalogue
 		// name resolved to that name ("不履行法定职责" is longer than "公益诉讼"),
 		// and simplified procedure stayed open on an agreement.
 		{name: "adm 不履行法定职责行政公益诉讼 agreed: the suit all the same", filing: a(suit("不履行法定职责行政公益诉讼"), cm.agreeS),
-			avail: av(pSimp, avU, pOrd, avA), fires: []string{at(locSimp, "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"), "REVIEW_PUBLIC_INTEREST"}},
+			avail: av(pSimp, avU, pOrd, avA), fires: []string{at(locSimp, "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"), "REVIEW_PUBLIC_INTEREST_OPINION2021"}},
 		{name: "adm 不履行法定职责（行政公益诉讼） agreed", filing: a(suit("不履行法定职责（行政公益诉讼）"), cm.agreeS),
 			avail: av(pSimp, avU), fires: []string{at(locSimp, "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT")}},
 		{name: "adm 房屋征收或者征用补偿行政公益诉讼 on the spot", filing: a(suit("房屋征收或者征用补偿行政公益诉讼"), cm.spot),
@@ -95,7 +95,7 @@ func audit21AdminCases(tb testing.TB) []tcase {
 		{name: "adm 不履行法定职责行政公益诉讼 filed 2018-04-26: before 人民陪审员法 (near miss)", filing: a(filedOn("2018-04-26"), suit("不履行法定职责行政公益诉讼"), cm.agreeS),
 			avail: av(pSimp, avA), fires: []string{"REVIEW_PUBLIC_INTEREST_NO_TEXT"}, silent: []string{"ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"}},
 		{name: "adm public_interest flag agreed: reviewed, not a suit (near miss)", filing: a(cm.public, cm.agreeS),
-			avail: av(pSimp, avA), fires: []string{"REVIEW_PUBLIC_INTEREST"}, silent: []string{"ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"}},
+			avail: av(pSimp, avA), fires: []string{"REVIEW_PUBLIC_INTEREST_OPINION2021"}, silent: []string{"ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"}},
 
 		// ===== 人民陪审员法第十六条第四项 =====
 		{name: "adm major social impact 2018-04-27 on the spot", filing: a(filedOn("2018-04-27"), cm.impact, cm.spot),

@@ -43,14 +43,21 @@ func audit22Cases(tb testing.TB) []tcase {
 			avail: av(pFT, avU, pSimp, avA), fires: interp213, silent: []string{review15}},
 		{name: "crim 2019-06-03 public interest: fast-track open, no panel condition", filing: crim(6, filedOn("2019-06-03"), cm.public),
 			avail: av(pFT, avA, pSimp, avA), fires: []string{at(locReview, review15)}, silent: interp213},
+		// Before 2018-04-27 no law then in force named the case: reviewed,
+		// citing nothing; 2018-04-27 to 2018-10-25 人民陪审员法 beside CrPL
+		// 2012 art. 178 (audit of citations by era).
 		{name: "crim 2018-04-26 group interest: before the assessors law, reviewed all the same", filing: crim(6, filedOn("2018-04-26"), cm.group),
-			avail: av(pSimp, avA), fires: []string{at(locReview, review15)}, silent: interp213},
+			avail: av(pSimp, avA), fires: []string{at(locReview, "REVIEW_ASSESSORS_CRIMINAL_NO_TEXT")}, silent: append([]string{review15}, interp213...)},
+		{name: "crim 2018-04-27 group interest: 人民陪审员法, CrPL 2012 art. 178", filing: crim(6, filedOn("2018-04-27"), cm.group),
+			avail: av(pSimp, avA), fires: []string{at(locReview, "REVIEW_ASSESSORS15_CRIMINAL_CRPL2012")}, silent: append([]string{review15, "REVIEW_ASSESSORS_CRIMINAL_NO_TEXT"}, interp213...)},
+		{name: "crim 2018-10-26 group interest: 人民陪审员法, CrPL 183", filing: crim(6, filedOn("2018-10-26"), cm.group),
+			avail: av(pSimp, avA), fires: []string{at(locReview, review15)}, silent: append([]string{"REVIEW_ASSESSORS15_CRIMINAL_CRPL2012"}, interp213...)},
 		{name: "crim 2024 public interest: Interp. 213", filing: crim(6, cm.public),
 			avail: av(pFT, avU), fires: interp213, silent: []string{review15}},
 		{name: "crim 2019-06-03 no interest: no review (near miss)", filing: crim(6, filedOn("2019-06-03")),
 			avail: av(pFT, avA), silent: []string{review15}},
 		{name: "civ 2019-06-03 group interest: the civil review, not the criminal one", filing: c(filedOn("2019-06-03"), cm.group),
-			fires: []string{at(locReview, "REVIEW_GROUP_INTEREST")}, silent: []string{review15}},
+			fires: []string{at(locReview, "REVIEW_GROUP_INTEREST_ASSESSORS15")}, silent: []string{review15, "REVIEW_GROUP_INTEREST"}},
 
 		// ===== 行政赔偿 case numbers =====
 		{name: "adm 行赔再 number agreed: a retrial by its number (ALL 82 ¶3)", filing: a(id("(2024)浙0106行赔再3号"), cm.agreeS),

@@ -145,7 +145,8 @@ func audit24CriminalCases(tb testing.TB) []tcase {
 		// first with fast-track open: fenjian's reading was right.
 		{name: "辩护人作无罪辩护 on 2021-02-28: the 2012 interpretation's art. 290, CrPL 223(6)",
 			filing: says("被告人王某认罪认罚，其辩护人作无罪辩护。", 24, filedOn("2021-02-28")),
-			avail:  av(pFT, avU, pSimp, avU), fires: []string{at(locSimp, "INTERP2012_290_DEFENCE_PLEADS_NOT_GUILTY"), at(locFT, ftDefence), at(locReview, r24DefenceNotGuilty)}},
+			avail:  av(pFT, avU, pSimp, avU), fires: []string{at(locSimp, "INTERP2012_290_DEFENCE_PLEADS_NOT_GUILTY"), at(locFT, "CRPL223_DEFENCE_PLEADS_NOT_GUILTY"), at(locReview, r24DefenceNotGuilty)},
+			silent: []string{ftDefence}},
 		nothing("辩护人不作无罪辩护", "被告人王某认罪认罚，辩护人不作无罪辩护。"),
 		nothing("辩护人作罪轻辩护", "被告人王某认罪认罚，辩护人作罪轻辩护。"),
 		nothing("辩护人对…构成犯罪无异议", "辩护人对被告人王某构成盗窃罪无异议。"),

@@ -96,7 +96,7 @@ func caseFactsInTextCases(tb testing.TB) []tcase {
 		{name: "2018: 请求改变民事调解书 (Interp. 2015 arts. 257(6), 294)", filing: c(filedOn("2018-06-04"),
 			text("诉讼请求：1.请求改变温州市鹿城区人民法院（2017）浙0302民初77号民事调解书第一项。事实与理由：原告未参加该案调解。")),
 			avail: av(pSimp, avU, pOrd, avA), review: ptr(true),
-			fires: []string{at(locSimp, "INTERP257_THIRD_PARTY_REVOCATION"), at(locOrd, "INTERP292_PANEL_REQUIRED"), rRevoke}},
+			fires: []string{at(locSimp, "INTERP257_THIRD_PARTY_REVOCATION"), at(locOrd, "INTERP2015_294_PANEL_REQUIRED"), rRevoke}, silent: []string{"INTERP292_PANEL_REQUIRED"}},
 		{name: "2014: 若干规定第一条第五项, no Interp. 292", filing: c(filedOn("2014-06-04"), text(revokeClaims)),
 			avail: av(pSimp, avU, pOrd, avA), review: ptr(true),
 			fires: []string{at(locSimp, "PROV1_THIRD_PARTY_REVOCATION"), rRevoke}, silent: []string{"INTERP292_PANEL_REQUIRED"}},

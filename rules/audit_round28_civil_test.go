@@ -85,7 +85,7 @@ func round28CivilCases(tb testing.TB) []tcase {
 			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, "INTERP2015_275_FOREIGN"), rFacts}},
 		{name: "2014: 房屋位于美国 (1992 opinion art. 304; CPL 2012 art. 162)", filing: c(filedOn("2014-09-03"),
 			text(claims+"原告向被告支付购买位于美国的房屋的定金5000元。")),
-			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, "INTERP2015_275_FOREIGN"), rFacts}},
+			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, "CPL2012_162_FOREIGN"), rFacts}, silent: []string{"INTERP2015_275_FOREIGN"}},
 		{name: "2012: no small claims, nothing cited", filing: c(filedOn("2012-06-04"), text(claims+"原、被告在日本签订借款合同。")),
 			avail: av(pSC, avU), silent: []string{"CPL166_FOREIGN", "INTERP2015_275_FOREIGN"}},
 		{name: "a foreign party too: the party's inference, the facts' not added", filing: c(text(claims + "被告系美国籍，双方在日本签订借款合同。")),

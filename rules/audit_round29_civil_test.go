@@ -107,7 +107,7 @@ func round29CivilCases(tb testing.TB) []tcase {
 			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, i2015F), rFacts}},
 		{name: "2014: 被告定居美国 (1992 opinion art. 304; CPL 2012 art. 162)", filing: c(filedOn("2014-09-03"),
 			text(claims+"被告已定居美国，借款5000元未还。")),
-			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, i2015F), rParty}},
+			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, rules.CodeCPL2012Foreign), rParty}, silent: []string{i2015F}},
 		{name: "2022-01-01: 标的物在境外 (CPL 166(2) in force)", filing: c(filedOn("2022-01-01"), cause("买卖合同纠纷"),
 			text(claims+"双方买卖的标的物在境外，原告已付款5000元。")),
 			avail: av(pSC, avU, pSimp, avA), fires: []string{at(locSC, cpl166F), rFacts}},

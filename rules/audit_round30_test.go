@@ -66,7 +66,7 @@ func audit30CriminalCases(tb testing.TB) []tcase {
 		both("自诉: 本案系自诉案件", crim(0, none, insult, text("本案系自诉案件，被告人王某对事实无异议。")), avU, avA, at(locFT, "CRPL222_PRIVATE_PROSECUTION")),
 		both("自诉: 刑事自诉状", crim(0, none, cause("诽谤罪"), text("刑事自诉状。自诉人：张某。被告人：王某。")), avU, avA),
 		both("自诉: 公诉转自诉 (CrPL 210(3))", crim(0, none, cause("故意伤害罪"), text("被害人张某因公安机关不予追究被告人王某的刑事责任，向本院提起自诉。")), avU, avA),
-		both("自诉: 2018-10-26", crim(0, none, insult, filedOn("2018-10-26"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "CRPL222_PRIVATE_PROSECUTION")),
+		both("自诉: 2018-10-26", crim(0, none, insult, filedOn("2018-10-26"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "CRPL222_PRIVATE_PROSECUTION_CRPL2018")),
 		both("自诉: 2021-03-01", crim(0, none, insult, filedOn("2021-03-01"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "CRPL222_PRIVATE_PROSECUTION")),
 		both("自诉: pilot 2016 (杭州 2017-03-01)", crim(0, none, insult, filedOn("2017-03-01"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "PILOT_PRIVATE_PROSECUTION")),
 		both("自诉: pilot 2014 (杭州 2015-03-02)", crim(0, none, insult, filedOn("2015-03-02"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "PILOT_PRIVATE_PROSECUTION")),

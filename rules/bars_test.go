@@ -82,7 +82,13 @@ func barScenarios() map[string]barScenario {
 		rules.CodeInterp2015IntellectualProp: {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), cause("侵害商标权纠纷")}, []mod{filedOn("2022-01-01"), yuan(10000), cause("侵害商标权纠纷")}},
 		// The exclusions of 民诉法解释（2015年）第二百七十五条 (1), (2), (4)
 		// and, for a defendant, 第二百五十七条第一项; CPL 2017 art. 40 ¶2.
-		rules.CodeInterp2015PersonalStatus:   {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		rules.CodeInterp2015PersonalStatus: {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
+		// Before 2015-02-04: CPL 2012 art. 162 alone (audit of citations by era).
+		rules.CodeCPL2012PersonalStatus:      {civ, pSC, []mod{filedOn("2014-05-06"), yuan(3000), c(func(c *triagev1.Circumstances) { c.PersonalStatus = true })}, []mod{filedOn("2014-05-06"), yuan(3000)}},
+		rules.CodeCPL2012PropertyRights:      {civ, pSC, []mod{filedOn("2014-05-06"), yuan(3000), c(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })}, []mod{filedOn("2014-05-06"), yuan(3000)}},
+		rules.CodeCPL2012Foreign:             {civ, pSC, []mod{filedOn("2014-05-06"), yuan(3000), party(0, foreign)}, []mod{filedOn("2014-05-06"), yuan(3000)}},
+		rules.CodeCPL2012Appraisal:           {civ, pSC, []mod{filedOn("2014-05-06"), yuan(3000), c(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })}, []mod{filedOn("2014-05-06"), yuan(3000)}},
+		rules.CodeCPL2012NotMoneyPayment:     {civ, pSC, []mod{filedOn("2014-05-06"), yuan(3000), c(func(c *triagev1.Circumstances) { c.NonMonetaryClaims = true })}, []mod{filedOn("2014-05-06"), yuan(3000)}},
 		rules.CodeInterp2015PropertyRights:   {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
 		rules.CodeInterp2015Foreign:          {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), party(1, foreign)}, []mod{filedOn("2019-05-06"), yuan(10000)}},
 		rules.CodeInterp2015Appraisal:        {civ, pSC, []mod{filedOn("2019-05-06"), yuan(10000), c(func(c *triagev1.Circumstances) { c.AppraisalNeeded = true })}, []mod{filedOn("2019-05-06"), yuan(10000)}},
@@ -189,13 +195,26 @@ func barScenarios() map[string]barScenario {
 			[]mod{party(0, minor), id("JS-R21-2015"), filedOn("2015-06-01")}},
 
 		// Criminal simplified (CrPL 214–215, Interp. 360).
-		rules.CodeCrPL214CourtLevel:       {crim, pSimp, []mod{intermediate}, nil},
-		rules.CodeCrPL214NoAdmission:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
-		rules.CodeCrPL214Objects:          {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, nil},
-		rules.CodeCrPL215Impaired:         {crim, pSimp, []mod{party(0, impaired)}, nil},
-		rules.CodeCrPL215MajorImpact:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
-		rules.CodeCrPL215CoDefendant:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, nil},
-		rules.CodeInterp360DefenceNotGuil: {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
+		rules.CodeCrPL214CourtLevel:  {crim, pSimp, []mod{intermediate}, nil},
+		rules.CodeCrPL214NoAdmission: {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
+		rules.CodeCrPL214Objects:     {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.ObjectsSimplified = true })}, nil},
+		rules.CodeCrPL215Impaired:    {crim, pSimp, []mod{party(0, impaired)}, nil},
+		// The 2018-10-26 to 2021-02-28 codes (audit of citations by era):
+		// CrPL 2018 without the 2021 interpretation.
+		rules.CodeCrPL2018ImpairedFT:           {crim, pFT, []mod{filedOn("2020-06-01"), party(0, impaired)}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL2018MinorFT:              {crim, pFT, []mod{filedOn("2020-06-01"), party(0, minor)}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL2018MajorImpactFT:        {crim, pFT, []mod{filedOn("2020-06-01"), c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL2018CoDefendantFT:        {crim, pFT, []mod{filedOn("2020-06-01"), c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL2018NoSettlementFT:       {crim, pFT, []mod{filedOn("2020-06-01"), c(func(c *triagev1.Circumstances) { c.VictimSettlementMissing = true })}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL2018DefenceNotGuiltyFT:   {crim, pFT, []mod{filedOn("2020-06-01"), c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL2018RemandedFastTrack:    {crim, pFT, []mod{filedOn("2020-06-01"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL2018PrivateProsecution:   {crim, pFT, []mod{filedOn("2020-06-01"), priv}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL215ImpairedInterp2012:    {crim, pSimp, []mod{filedOn("2020-06-01"), party(0, impaired)}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL215MajorImpactInterp2012: {crim, pSimp, []mod{filedOn("2020-06-01"), c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL215CoDefendantInterp2012: {crim, pSimp, []mod{filedOn("2020-06-01"), c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, []mod{filedOn("2020-06-01")}},
+		rules.CodeCrPL215MajorImpact:           {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.MajorSocialImpact = true })}, nil},
+		rules.CodeCrPL215CoDefendant:           {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.CoDefendantDispute = true })}, nil},
+		rules.CodeInterp360DefenceNotGuil:      {crim, pSimp, []mod{c(func(c *triagev1.Circumstances) { c.DefencePleadsNotGuilty = true })}, nil},
 		// CrPL 21(2): life or death is the intermediate court's case.
 		rules.CodeAdmin82NotInForce: {adm, pSimp, []mod{onTheSpot, filedOn("2015-04-30")}, []mod{onTheSpot, filedOn("2015-05-01")}},
 		// CrPL 21(1): 危害国家安全、恐怖活动案件 are the intermediate court's.

@@ -698,10 +698,12 @@ func amountOmitted(f *triagev1.Filing, fx *Facts) bool {
 // simplified procedure, whichever law applies.
 func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds) []*triagev1.Reason {
 	var excluded []*triagev1.Reason
-	exclude := func(cpl166, interp2015 string) {
+	exclude := func(cpl166, interp2015, cpl2012 string) {
 		switch {
 		case g.pre2013:
 			// No small claims, so no exclusion from them: CPL162_NOT_IN_FORCE.
+		case g.pre2015:
+			excluded = append(excluded, reason(cpl2012))
 		case g.pre2022:
 			excluded = append(excluded, reason(interp2015))
 		default:
@@ -709,19 +711,19 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 		}
 	}
 	if fx.PersonalStatus {
-		exclude(CodeCPL166PersonalStatus, CodeInterp2015PersonalStatus)
+		exclude(CodeCPL166PersonalStatus, CodeInterp2015PersonalStatus, CodeCPL2012PersonalStatus)
 	}
 	if fx.PropertyConfirmation {
-		exclude(CodeCPL166PropertyRights, CodeInterp2015PropertyRights)
+		exclude(CodeCPL166PropertyRights, CodeInterp2015PropertyRights, CodeCPL2012PropertyRights)
 	}
 	if fx.Foreign {
-		exclude(CodeCPL166Foreign, CodeInterp2015Foreign)
+		exclude(CodeCPL166Foreign, CodeInterp2015Foreign, CodeCPL2012Foreign)
 	}
 	if g.ip2015 {
 		excluded = append(excluded, reason(CodeInterp2015IntellectualProp))
 	}
 	if c.GetAppraisalNeeded() {
-		exclude(CodeCPL166Appraisal, CodeInterp2015Appraisal)
+		exclude(CodeCPL166Appraisal, CodeInterp2015Appraisal, CodeCPL2012Appraisal)
 	}
 	switch {
 	case g.pre2015 && g.defendantWhereabouts:
@@ -822,11 +824,16 @@ func ordinaryOption(c *triagev1.Circumstances, fx *Facts, g civilGrounds, filedO
 	if g.maritime {
 		ord = append(ord, reason(bench.maritimePanel))
 	}
-	// Interp. 292 (from 2015-02-04 its 2015 text's art. 294): a third-party
+	// Interp. 292 (2015-02-04 to 2022-04-09 its 2015 text's art. 294,
+	// INTERP2015_294_PANEL_REQUIRED): a third-party
 	// revocation suit is heard by a panel. Before 2015 ordinary procedure
 	// was a panel anyway (CPL 2012 art. 39), and no rule named this suit.
 	if fx.ThirdPartyRevocation && !g.pre2015 {
-		ord = append(ord, reason(CodeInterp292PanelRequired))
+		code := CodeInterp292PanelRequired
+		if filedOn.Before(interp2022InForce) {
+			code = CodeInterp2015PanelRequired
+		}
+		ord = append(ord, reason(code))
 	}
 	if fx.Foreign {
 		ord = append(ord, reason(foreignNoTimeLimitCode(filedOn)))
@@ -912,7 +919,7 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 			a.ReviewReasons = append(a.ReviewReasons, reason(CodeLimitDerivedOutdated))
 		}
 		if len(blocks) == 0 && e.courtProvinceAnswersOtherwise(f, a, g, b) {
-			return undetermined(p, reason(reviewCodesOn(a.FiledOn).courtProvince))
+			return undetermined(p, reason(reviewCodesOn(triagev1.CaseKind_CASE_KIND_CIVIL, a.FiledOn).courtProvince))
 		}
 		blocks = append(blocks, overReasons(reg, b, changed)...)
 	}

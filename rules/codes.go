@@ -147,6 +147,20 @@ const (
 	CodeInterp2015Whereabouts      = "INTERP2015_257_SMALL_CLAIMS_DEFENDANT_WHEREABOUTS"
 	CodeInterp2015Counterclaim     = "INTERP2015_280_COUNTERCLAIM"
 	CodeInterp2015MaritimeOptional = "INTERP2015_273_MARITIME_SMALL_CLAIMS_OPTIONAL"
+	// The same exclusions on a filing of 2013-01-01 to 2015-02-03, before
+	// the 2015 interpretation: CPL 2012 art. 162 alone, whose "简单的民事
+	// 案件" fenjian reads as the interpretation later did (the message says
+	// so); until the audit of citations by era (2026-12-05) these filings
+	// cited the 2015 interpretation, not yet in force.
+	CodeCPL2012PersonalStatus     = "CPL2012_162_PERSONAL_STATUS"
+	CodeCPL2012PropertyRights     = "CPL2012_162_PROPERTY_RIGHTS_CONFIRMATION"
+	CodeCPL2012Foreign            = "CPL2012_162_FOREIGN"
+	CodeCPL2012Appraisal          = "CPL2012_162_APPRAISAL"
+	CodeCPL2012NotMoneyPayment    = "CPL2012_162_NOT_MONEY_PAYMENT"
+	CodeReviewTextNonMoneyCPL2012 = "REVIEW_TEXT_NON_MONEY_CPL2012"
+	// A third-party revocation suit's panel on a filing of 2015-02-04 to
+	// 2022-04-09: the 2015 interpretation's art. 294 (the 2022 text's 292).
+	CodeInterp2015PanelRequired    = "INTERP2015_294_PANEL_REQUIRED"
 	CodeCPL2017PanelRequired       = "CPL2017_39_PANEL_REQUIRED"
 	CodeCPL2017NewPanel            = "CPL2017_40_PANEL_REQUIRED"
 	CodeCPL2017NewPanelSingleJudge = "CPL2017_40_SINGLE_JUDGE_BARRED"
@@ -207,10 +221,31 @@ const (
 	CodeInterp370DefenceNotGuil = "INTERP370_DEFENCE_PLEADS_NOT_GUILTY"
 	CodeCrPL222NoAdmission      = "CRPL222_NO_ADMISSION"
 	CodeCrPL222NoAcceptance     = "CRPL222_NO_ACCEPTANCE"
+	// The same bars on a filing of 2018-10-26 to 2021-02-28, when CrPL 223
+	// stood without the 2021 interpretation's art. 370 (and the remand
+	// without its art. 377), and simplified procedure's bars of CrPL 215
+	// had the 2012 interpretation's art. 290 beside them (audit of
+	// citations by era, 2026-12-05: the codes above cited the 2021 text on
+	// those filings). The defence's plea of not guilty, which only Interp.
+	// 370(7) names, then rests on CrPL 223(6) (其他不宜).
+	CodeCrPL2018ImpairedFT           = "CRPL223_IMPAIRED_DEFENDANT_CRPL2018"
+	CodeCrPL2018MinorFT              = "CRPL223_MINOR_DEFENDANT_CRPL2018"
+	CodeCrPL2018MajorImpactFT        = "CRPL223_MAJOR_SOCIAL_IMPACT_CRPL2018"
+	CodeCrPL2018CoDefendantFT        = "CRPL223_CO_DEFENDANT_DISPUTE_CRPL2018"
+	CodeCrPL2018NoSettlementFT       = "CRPL223_NO_VICTIM_SETTLEMENT_CRPL2018"
+	CodeCrPL2018DefenceNotGuiltyFT   = "CRPL223_DEFENCE_PLEADS_NOT_GUILTY"
+	CodeCrPL2018RemandedFastTrack    = "CRPL239_REMANDED_FAST_TRACK_BARRED_CRPL2018"
+	CodeCrPL2018RemandedPanel        = "CRPL239_REMANDED_NEW_PANEL_CRPL2018"
+	CodeCrPL215ImpairedInterp2012    = "CRPL215_IMPAIRED_DEFENDANT_INTERP2012"
+	CodeCrPL215MajorImpactInterp2012 = "CRPL215_MAJOR_SOCIAL_IMPACT_INTERP2012"
+	CodeCrPL215CoDefendantInterp2012 = "CRPL215_CO_DEFENDANT_DISPUTE_INTERP2012"
 	// A private prosecution (自诉, circumstances.private_prosecution):
 	// fast-track is for cases the procuratorate prosecutes (CrPL 222 ¶2,
 	// 226; Interp. 369, 371, 372).
 	CodeCrPL222PrivateProsecution = "CRPL222_PRIVATE_PROSECUTION"
+	// The same on a filing of 2018-10-26 to 2021-02-28: CrPL 222 ¶2 and
+	// 226, without the 2021 interpretation.
+	CodeCrPL2018PrivateProsecution = "CRPL222_PRIVATE_PROSECUTION_CRPL2018"
 
 	// Criminal: the fast-track pilot in 18 cities before the 2018 amendment
 	// (NPCSC decisions of 2014-06-27 and 2016-09-03 and their 试点办法;
@@ -340,7 +375,20 @@ const (
 	// single judge stand (CrPL 183, 216, 222), and no interpretation said
 	// otherwise before Interp. 213; the court decides.
 	CodeReviewAssessors15Criminal = "REVIEW_ASSESSORS15_CRIMINAL"
-	CodeReviewIntermediate        = "REVIEW_INTERMEDIATE_JURISDICTION"
+	// The same signal on a filing of 2018-04-27 to 2018-10-25, when the
+	// single judge of simplified procedure was CrPL 2012 art. 178 ¶1
+	// (2018: art. 183 ¶1), and before 2018-04-27, when no law then in force
+	// gave a group- or public-interest case to assessors (the 2004 NPCSC
+	// decision's art. 2 named cases of wide social impact only): the court
+	// decides, and the code cites nothing (audit of citations by era,
+	// 2026-12-05).
+	CodeReviewAssessors15CriminalCrPL2012 = "REVIEW_ASSESSORS15_CRIMINAL_CRPL2012"
+	CodeReviewAssessorsCriminalNoText     = "REVIEW_ASSESSORS_CRIMINAL_NO_TEXT"
+	// A civil filing before 2022-01-01 or an administrative filing stating
+	// group interests: 人民陪审员法第十五条第一款第一项 alone, since CPL 42(2)
+	// was not in force (civil) or is not the administrative law's.
+	CodeReviewGroupInterestAssessors15 = "REVIEW_GROUP_INTEREST_ASSESSORS15"
+	CodeReviewIntermediate             = "REVIEW_INTERMEDIATE_JURISDICTION"
 	// A 危害国家安全 or terrorism charge before a basic court (CrPL 21(1)).
 	CodeReviewSecurityTerror = "REVIEW_NATIONAL_SECURITY_TERRORISM_JURISDICTION"
 	CodeCauseUnknown         = "CAUSE_UNKNOWN"
@@ -730,6 +778,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeProv8PublicNotice, "最高人民法院关于适用简易程序审理民事案件的若干规定第八条第一项", "人民法院无法向被告直接送达或者留置送达应诉通知书的，应当将案件转入普通程序审理（立案日民诉法解释第一百四十条尚未施行）；本案预计需要公告送达，不适用简易程序（含小额诉讼程序）。"},
 
 	{CodeInterp292PanelRequired, "民诉法解释第二百九十二条（2022年4月10日前为第二百九十四条）", "人民法院对第三人撤销之诉案件，应当组成合议庭开庭审理，不得由审判员一人独任审理。"},
+	{CodeInterp2015PanelRequired, "民诉法解释（2015年）第二百九十四条", "人民法院对第三人撤销之诉案件，应当组成合议庭开庭审理，不得由审判员一人独任审理。"},
 	{CodeCPL42PanelRequired, "民事诉讼法第四十二条第一项、第三项", "本案涉及国家利益、社会公共利益或有较大社会影响，不得由审判员一人独任审理，应当组成合议庭。"},
 	{CodeCPL42SingleJudgeBarred, "民事诉讼法第四十条第二款、第四十二条第三项", "案件有较大社会影响，不得由审判员一人独任审理；简易程序（含小额诉讼程序）由审判员一人独任审理，故不适用。"},
 	{CodeCPL287NoTimeLimit, "民事诉讼法第二百八十七条", "涉外民事案件的审理期间不受第一百五十二条规定的限制。"},
@@ -746,6 +795,11 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp2015PropertyRights, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第一项", "民诉法解释（2015年）第二百七十五条第一项规定财产确权纠纷不适用小额诉讼程序；该解释自2015年2月4日起施行，此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
 	{CodeInterp2015Foreign, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第二项", "民诉法解释（2015年）第二百七十五条第二项规定涉外民事纠纷（含涉港澳台当事人）不适用小额诉讼程序；该解释自2015年2月4日起施行，此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
 	{CodeInterp2015Appraisal, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百七十五条第四项", "民诉法解释（2015年）第二百七十五条第四项规定需要评估、鉴定或者对诉前评估、鉴定结果有异议的纠纷不适用小额诉讼程序；该解释自2015年2月4日起施行，此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeCPL2012PersonalStatus, "民事诉讼法（2012年修正）第一百六十二条", "民诉法解释（2015年）第二百七十五条第一项规定人身关系纠纷不适用小额诉讼程序；该解释自2015年2月4日起施行，此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeCPL2012PropertyRights, "民事诉讼法（2012年修正）第一百六十二条", "民诉法解释（2015年）第二百七十五条第一项规定财产确权纠纷不适用小额诉讼程序；该解释自2015年2月4日起施行，此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeCPL2012Foreign, "民事诉讼法（2012年修正）第一百六十二条", "民诉法解释（2015年）第二百七十五条第二项规定涉外民事纠纷（含涉港澳台当事人）不适用小额诉讼程序；该解释自2015年2月4日起施行，此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeCPL2012Appraisal, "民事诉讼法（2012年修正）第一百六十二条", "民诉法解释（2015年）第二百七十五条第四项规定需要评估、鉴定或者对诉前评估、鉴定结果有异议的纠纷不适用小额诉讼程序；该解释自2015年2月4日起施行，此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统对此类案件按同样的排除处理。"},
+	{CodeCPL2012NotMoneyPayment, "民事诉讼法（2012年修正）第一百六十二条", "小额诉讼程序仅适用于金钱给付案件（民诉法解释（2015年）第二百七十四条，2015年2月4日起施行；此前立案的，依民事诉讼法（2012年修正）第一百六十二条，小额诉讼仅适用于“符合本法第一百五十七条第一款规定的简单的民事案件”，本系统按同样的限制处理）；本案未请求金钱给付或诉讼请求不限于金钱给付。"},
 	{CodeInterp2015Whereabouts, "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百五十七条第一项；《关于适用简易程序审理民事案件的若干规定》第一条第一项", "小额诉讼程序是简易程序的一种；立案日施行的规定中，起诉时被告下落不明的案件不适用简易程序，故也不适用小额诉讼程序。2022年1月1日前没有“一方当事人下落不明”即排除小额诉讼的规定。"},
 	{CodeInterp2015Counterclaim, "民诉法解释（2015年）第二百八十条", "当事人提出反诉：立案日施行的规定不因反诉本身排除小额诉讼程序；反诉致使案件标的额超过标准、不再符合小额诉讼案件条件的，应当适用简易程序的其他规定审理（需要普通程序的，裁定转为普通程序）。"},
 	{CodeInterp2015MaritimeOptional, "民诉法解释（2015年）第二百七十三条", "标的额在本省年平均工资百分之三十以下；海事法院“可以”适用小额诉讼程序，并非应当适用，由法院决定；以案件事实清楚、权利义务关系明确、争议不大为前提。"},
@@ -777,6 +831,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL222NoAdmission, "刑事诉讼法第二百二十二条", "起诉材料载明被告人接受量刑建议，但未载明被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议），不适用速裁程序。"},
 	{CodeCrPL222NoAcceptance, "刑事诉讼法第二百二十二条", "被告人认罪，但起诉材料未载明被告人认罚（接受量刑建议），不适用速裁程序；简易程序只需认罪。"},
 	{CodeCrPL222PrivateProsecution, "刑事诉讼法第二百二十二条第二款、第二百二十六条；刑诉法解释第三百六十九条（2021年3月1日起施行）", "本案为自诉案件：速裁程序适用于人民检察院提起公诉的案件（人民检察院在提起公诉的时候可以建议适用速裁程序，被告人认罚是接受人民检察院的量刑建议；转换程序时按照公诉案件普通程序或者简易程序重新审理），自诉案件不适用速裁程序；符合条件的可以适用简易程序（刑诉法解释第三百二十七条）。"},
+	{CodeCrPL2018PrivateProsecution, "刑事诉讼法第二百二十二条第二款、第二百二十六条", "本案为自诉案件：速裁程序适用于人民检察院提起公诉的案件（人民检察院在提起公诉的时候可以建议适用速裁程序，被告人认罚是接受人民检察院的量刑建议；转换程序时按照公诉案件普通程序或者简易程序重新审理），自诉案件不适用速裁程序。"},
 	{CodeCrPL222NoConsent, "刑事诉讼法第二百二十二条", "被告人未同意适用速裁程序（起诉材料未载明）。"},
 	{CodeCrPL222SentenceUnknown, "刑事诉讼法第二百二十二条", "起诉材料未载明量刑建议，无法确认可能判处三年有期徒刑以下刑罚。"},
 	{CodeCrPL222SentenceOver3Y, "刑事诉讼法第二百二十二条", "量刑建议重于三年有期徒刑（有期徒刑超过三年、无期徒刑或者死刑），不适用速裁程序。"},
@@ -788,6 +843,12 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL223CoDefendant, "刑事诉讼法第二百二十三条第四项；刑诉法解释第三百七十条第五项（2021年3月1日起施行）", "共同犯罪案件中部分被告人对指控的犯罪事实、罪名、量刑建议或者适用速裁程序有异议，不适用速裁程序。"},
 	{CodeCrPL223NoSettlement, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "被告人与被害人或者其法定代理人没有就附带民事诉讼赔偿等事项达成调解或者和解协议，不适用速裁程序。"},
 	{CodeInterp370DefenceNotGuil, "刑诉法解释第三百七十条第七项（2021年3月1日起施行；此前依刑事诉讼法第二百二十三条第六项）", "辩护人作无罪辩护，不适用速裁程序。"},
+	{CodeCrPL2018ImpairedFT, "刑事诉讼法第二百二十三条第一项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用速裁程序。"},
+	{CodeCrPL2018MinorFT, "刑事诉讼法第二百二十三条第二项", "被告人是未成年人，不适用速裁程序。"},
+	{CodeCrPL2018MajorImpactFT, "刑事诉讼法第二百二十三条第三项", "案件有重大社会影响，不适用速裁程序。"},
+	{CodeCrPL2018CoDefendantFT, "刑事诉讼法第二百二十三条第四项", "共同犯罪案件中部分被告人对指控的犯罪事实、罪名、量刑建议或者适用速裁程序有异议，不适用速裁程序。"},
+	{CodeCrPL2018NoSettlementFT, "刑事诉讼法第二百二十三条第五项", "被告人与被害人或者其法定代理人没有就附带民事诉讼赔偿等事项达成调解或者和解协议，不适用速裁程序。"},
+	{CodeCrPL2018DefenceNotGuiltyFT, "刑事诉讼法第二百二十三条第六项", "辩护人作无罪辩护：立案日施行的刑事诉讼法和司法解释未单列此情形（刑诉法解释第三百七十条第七项2021年3月1日起施行），按其他不宜适用速裁程序审理的情形处理，不适用速裁程序。"},
 
 	{CodePilot2014Eligible, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "2018年10月26日前，试点城市的基层人民法院（以人民法院确定的试点法院为限）：危险驾驶、交通肇事、盗窃、诈骗、抢夺、伤害、寻衅滋事等情节较轻、可能判处一年以下有期徒刑、拘役、管制或者单处罚金的案件，被告人认罪、同意量刑建议并同意适用速裁程序；以事实清楚、证据充分、当事人对适用法律没有争议为前提。"},
 	{CodePilot2016Eligible, "全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "2018年10月26日前，试点城市的基层人民法院（以人民法院确定的试点法院为限）：可能判处三年有期徒刑以下刑罚，被告人认罪认罚并同意适用速裁程序；以事实清楚、证据确实充分、当事人对适用法律没有争议为前提。"},
@@ -809,6 +870,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL215Impaired, "刑事诉讼法第二百一十五条第一项；刑诉法解释第三百六十条第一项、第二项（2021年3月1日前为法释〔2012〕21号第二百九十条第一项、第二项）", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用简易程序。"},
 	{CodeCrPL215MajorImpact, "刑事诉讼法第二百一十五条第二项；刑诉法解释第三百六十条第三项（2021年3月1日前为法释〔2012〕21号第二百九十条第三项）", "案件有重大社会影响，不适用简易程序。"},
 	{CodeCrPL215CoDefendant, "刑事诉讼法第二百一十五条第三项；刑诉法解释第三百六十条第四项（2021年3月1日前为法释〔2012〕21号第二百九十条第四项）", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
+	{CodeCrPL215ImpairedInterp2012, "刑事诉讼法第二百一十五条第一项；刑诉法解释（2012年）第二百九十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用简易程序。"},
+	{CodeCrPL215MajorImpactInterp2012, "刑事诉讼法第二百一十五条第二项；刑诉法解释（2012年）第二百九十条第三项", "案件有重大社会影响，不适用简易程序。"},
+	{CodeCrPL215CoDefendantInterp2012, "刑事诉讼法第二百一十五条第三项；刑诉法解释（2012年）第二百九十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeInterp360DefenceNotGuil, "刑诉法解释第三百六十条第五项", "辩护人作无罪辩护，不适用简易程序。"},
 	{CodeInterp566RepresentativeObjects, "刑诉法解释第五百六十六条", "未成年被告人的法定代理人或者辩护人对适用简易程序提出异议：对未成年人刑事案件，上述人员提出异议的，不适用简易程序。"},
 	{CodeInterp566MinorConsult, "刑诉法解释第五百六十六条", "被告人是未成年人：决定适用简易程序的，应当征求未成年被告人及其法定代理人、辩护人的意见；上述人员提出异议的，不适用简易程序。"},
@@ -822,7 +886,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL2012Eligible, "刑事诉讼法（2012年修正）第二百零八条", "基层法院管辖、被告人承认所犯罪行且对适用简易程序没有异议；以案件事实清楚、证据充分为前提。"},
 	{CodeCrPL2012Impaired, "刑事诉讼法（2012年修正）第二百零九条第一项；刑诉法解释（2012年）第二百九十条第一项、第二项", "被告人是盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，不适用简易程序。"},
 	{CodeCrPL2012MajorImpact, "刑事诉讼法（2012年修正）第二百零九条第二项；刑诉法解释（2012年）第二百九十条第三项", "案件有重大社会影响，不适用简易程序。"},
-	{CodeCrPL2012CoDefendant, "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第五项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
+	{CodeCrPL2012CoDefendant, "刑事诉讼法（2012年修正）第二百零九条第三项；刑诉法解释（2012年）第二百九十条第四项", "共同犯罪案件中部分被告人不认罪或者对适用简易程序有异议，不适用简易程序。"},
 	{CodeCrPL2012PanelRequired, "刑事诉讼法（2012年修正）第二百一十条第一款", "量刑建议有期徒刑超过三年（或者无期徒刑、死刑），适用简易程序时应当组成合议庭。"},
 	{CodeCrPL2012Intermediate, "刑事诉讼法（2012年修正）第二十条第二项、第二百零八条第一款", "量刑建议为无期徒刑或者死刑：可能判处无期徒刑、死刑的第一审刑事案件由中级人民法院管辖，不是基层人民法院管辖的案件，不适用简易程序；基层人民法院应当移送中级人民法院审判。"},
 	{CodeCrPL2012RemandedPanel, "刑事诉讼法（2012年修正）第二百二十八条、第二百一十条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
@@ -852,6 +916,8 @@ var reasonDefs = [...]reasonDef{
 
 	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
 	{CodeCrPL239NewPanel, "刑事诉讼法第二百三十九条、第二百一十六条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）；原审适用速裁程序、因事实不清或者证据不足发回的，应当适用第一审普通程序。"},
+	{CodeCrPL2018RemandedFastTrack, "刑事诉讼法第二百三十九条、第二百二十二条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
+	{CodeCrPL2018RemandedPanel, "刑事诉讼法第二百三十九条、第二百一十六条", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
 	{CodeCrPL256FastTrackBarred, "刑事诉讼法第二百五十六条、第二百二十二条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭进行；速裁程序由审判员一人独任审判，不适用。"},
 	{CodeCrPL256NewPanel, "刑事诉讼法第二百五十六条、第二百一十六条", "按照审判监督程序重新审判的案件，由原审人民法院审理的，应当另行组成合议庭，原来是第一审案件的依照第一审程序审判，不得由审判员一人独任审判（适用简易程序的亦应组成合议庭）。"},
 	{CodeInterp213FastTrackBarred, "刑诉法解释第二百一十三条第一款第一项；刑事诉讼法第二百二十二条", "涉及群体利益、公共利益的第一审刑事案件，应当由审判员和人民陪审员组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
@@ -860,6 +926,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewGroupDispute, "法发〔2021〕30号", "当事人一方人数众多，可能属于群体性纠纷（四类案件），需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewPublicInterest, "法发〔2021〕30号；民事诉讼法第四十二条", "案件涉及国家利益、社会公共利益（四类案件），需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewAssessors15Criminal, "人民陪审员法第十五条第一款第一项、第二款；刑事诉讼法第一百八十三条第一款", "涉及群体利益、公共利益的第一审刑事案件，由人民陪审员和法官组成合议庭进行，但法律规定由法官独任审理的，从其规定（人民陪审员法第十五条第二款，2018年4月27日起施行；此前全国人大常委会关于完善人民陪审员制度的决定第二条亦除外适用简易程序的案件和法律另有规定的案件）。基层人民法院适用简易程序、速裁程序的案件可以由审判员一人独任审判（刑事诉讼法第一百八十三条第一款）；立案日（2021年3月1日前）施行的司法解释没有排除速裁程序或者独任审判（刑诉法解释第二百一十三条2021年3月1日起施行）。是否由人民陪审员参加合议庭审判由人民法院决定，不分入速裁团队。"},
+	{CodeReviewAssessors15CriminalCrPL2012, "人民陪审员法第十五条第一款第一项、第二款；刑事诉讼法（2012年修正）第一百七十八条第一款", "涉及群体利益、公共利益的第一审刑事案件，由人民陪审员和法官组成合议庭进行，但法律规定由法官独任审判的，从其规定（人民陪审员法第十五条第二款，2018年4月27日起施行）。立案日施行的刑事诉讼法（2012年修正）第一百七十八条第一款规定基层人民法院适用简易程序的案件可以由审判员一人独任审判；立案日施行的司法解释没有排除独任审判（刑诉法解释第二百一十三条2021年3月1日起施行）。是否由人民陪审员参加合议庭审判由人民法院决定，不分入速裁团队。"},
+	{CodeReviewAssessorsCriminalNoText, "", "案件涉及群体利益、公共利益；立案日施行的法律未规定此类第一审刑事案件由人民陪审员参加合议庭审判（人民陪审员法第十五条自2018年4月27日起施行，此前全国人大常委会关于完善人民陪审员制度的决定第二条只列社会影响较大的案件，并除外适用简易程序的案件），本系统仍提示人工审核：是否由人民陪审员参加合议庭审判由人民法院决定，不分入速裁团队。"},
+	{CodeReviewGroupInterestAssessors15, "人民陪审员法第十五条第一款第一项", "案件涉及群体利益：第一审由人民陪审员和法官组成合议庭进行（人民陪审员法第十五条第一款第一项，法律规定独任审理的除外）。是否由人民陪审员参加合议庭审理由院庭长审查决定，不分入速裁团队。"},
 	{CodeReviewGroupInterest, "人民陪审员法第十五条第一款第一项；民事诉讼法第四十二条第二项", "案件涉及群体利益：第一审由人民陪审员和法官组成合议庭进行（人民陪审员法第十五条第一款第一项，法律规定独任审理的除外）；民事案件涉及群体性纠纷、可能影响社会稳定的，不得由审判员一人独任审理（民事诉讼法第四十二条第二项，2022年1月1日起施行）。是否独任审理由院庭长审查决定，不分入速裁团队。"},
 	{CodeReviewMajorImpact, "法发〔2021〕30号", "案件有重大社会影响（四类案件），需院庭长监督管理，不分入速裁团队。"},
 	{CodeReviewSensitiveCause, "法发〔2021〕30号", "案由属于重大、敏感类型，需院庭长监督管理，不分入速裁团队。"},
@@ -1019,6 +1088,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferPublicInterestFromFiling, "", "原告为人民检察院或消费者协会（民事诉讼法第五十八条、消费者权益保护法第四十七条规定的提起公益诉讼的机关和组织），或起诉材料称本案为公益诉讼，按涉及国家利益、社会公共利益的公益诉讼处理（不适用的程序见相应理由）。"},
 	{CodeReviewTextNonMoney, cpl165Article1, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},
 	{CodeReviewTextNonMoneyCPL2017, cpl162Article2017, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件；是否适用小额诉讼程序需人工核对诉讼请求。"},
+	{CodeReviewTextNonMoneyCPL2012, "民事诉讼法（2012年修正）第一百六十二条", "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），小额诉讼程序仅适用于金钱给付案件（民诉法解释（2015年）第二百七十四条，2015年2月4日起施行；此前立案的，本系统按同样的限制处理）；是否适用小额诉讼程序需人工核对诉讼请求。"},
 	{CodeReviewTextNonMoneyPilot2020, civilPilotArticle, "起诉材料的诉讼请求中有非金钱给付的请求（如返还原物、交付、腾退、过户、解除或确认合同效力、停止侵害、赔礼道歉），试点期间的小额诉讼程序仅适用于简单金钱给付民事案件；是否适用需人工核对诉讼请求。"},
 	{CodeReviewTextAmount, "民事诉讼法第一百六十五条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
 	{CodeReviewTextAmountCPL2017, "民事诉讼法（2012年、2017年修正）第一百六十二条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
@@ -1068,9 +1138,9 @@ func Codes() []string {
 func RequiresPanel(o *triagev1.ProcedureOption) bool {
 	for _, r := range o.GetReasons() {
 		switch r.GetCode() {
-		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeInterp292PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel,
+		case CodeCPL41PanelRequired, CodeCPL42PanelRequired, CodeInterp292PanelRequired, CodeInterp2015PanelRequired, CodeCPL2017PanelRequired, CodeCPL2017NewPanel,
 			CodeCPL2007PanelRequired, CodeCPL2007NewPanel, CodeCrPL216PanelRequired,
-			CodeCrPL239NewPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel,
+			CodeCrPL239NewPanel, CodeCrPL2018RemandedPanel, CodeCrPL256NewPanel, CodeInterp213AssessorPanel,
 			CodeCrPL2012PanelRequired, CodeCrPL2012RemandedPanel, CodeCrPL2012RetrialPanel,
 			CodeCrPL1996RemandedPanel, CodeCrPL1996RetrialPanel,
 			CodeCPL40MaritimePanel, CodeCPL2017MaritimePanel, CodeCPL2007MaritimePanel:

@@ -85,6 +85,22 @@ type crimCodes struct {
 	// interpretation's art. 103, the same rule / before it the 1996 law's
 	// art. 79, which moved no period for a holiday at all).
 	detained string
+	// assessorsReview: a case of group or public interests, reviewed
+	// because the panel with assessors was the court's choice: 人民陪审员法
+	// 第十五条 beside the single judge of CrPL 183 ¶1 from 2018-10-26, of
+	// CrPL 2012 art. 178 ¶1 from 2018-04-27, and no text before. Empty from
+	// 2021-03-01, when Interp. 213 ¶1 (1) gives the case to a panel with
+	// assessors outright (criminal() then bars fast-track instead).
+	assessorsReview string
+	// Fast-track's bars (CrPL 223, Interp. 370 from 2021-03-01): the
+	// defendant impaired or a minor, major social impact, a co-defendant's
+	// dispute, no settlement with the victim, the defence's plea of not
+	// guilty (Interp. 370(7); CrPL 223(6) before 2021-03-01). Empty before
+	// 2018-10-26, when crpl222FastTrack lists no bar of art. 223.
+	ftImpaired, ftMinor, ftMajorImpact, ftCoDefendant, ftNoSettlement, ftDefenceNotGuilty string
+	// ftPrivate: a private prosecution, which fast-track is not for (CrPL
+	// 222 ¶2, 226; Interp. 369 from 2021-03-01).
+	ftPrivate string
 }
 
 // crimCodesOn returns the codes for a filing of that date:
@@ -115,14 +131,23 @@ func crimCodesOn(on time.Time) crimCodes {
 			sentenceFromCharge: CodeInferSentenceFromCharge,
 			reviewIntermediate: CodeReviewIntermediate, reviewSecurityTerror: CodeReviewSecurityTerror,
 			reviewCourtLevel: CodeReviewCourtLevelCrPL2018, detained: CodeCrPL105Detained,
+			ftImpaired: CodeCrPL223Impaired, ftMinor: CodeCrPL223Minor, ftMajorImpact: CodeCrPL223MajorImpact,
+			ftCoDefendant: CodeCrPL223CoDefendant, ftNoSettlement: CodeCrPL223NoSettlement,
+			ftDefenceNotGuilty: CodeInterp370DefenceNotGuil, ftPrivate: CodeCrPL222PrivateProsecution,
 		}
 		if on.Before(crInterp2021InForce) {
+			c.assessorsReview = CodeReviewAssessors15Criminal
+			c.impaired, c.majorImpact, c.coDefendant = CodeCrPL215ImpairedInterp2012, CodeCrPL215MajorImpactInterp2012, CodeCrPL215CoDefendantInterp2012
+			c.remandedPanel, c.remandedFastTrack = CodeCrPL2018RemandedPanel, CodeCrPL2018RemandedFastTrack
+			c.ftImpaired, c.ftMinor, c.ftMajorImpact = CodeCrPL2018ImpairedFT, CodeCrPL2018MinorFT, CodeCrPL2018MajorImpactFT
+			c.ftCoDefendant, c.ftNoSettlement, c.ftDefenceNotGuilty = CodeCrPL2018CoDefendantFT, CodeCrPL2018NoSettlementFT, CodeCrPL2018DefenceNotGuiltyFT
+			c.ftPrivate = CodeCrPL2018PrivateProsecution
 			c.defenceNotGuilty, c.minorConsulted, c.representativeObjects = CodeInterp2012DefenceNotGuil, CodeInterp2012MinorConsult, CodeInterp2012RepresentativeObjects
 			c.reviewIntermediate, c.reviewSecurityTerror = CodeReviewIntermediate2018, CodeReviewSecurityTerror2018
 		}
 		return c
 	}
-	return crimCodes{
+	c := crimCodes{
 		courtLevel: CodeCrPL2012CourtLevel, noAdmission: CodeCrPL2012NoAdmission,
 		objects: CodeCrPL2012Objects, eligible: CodeCrPL2012Eligible,
 		impaired: CodeCrPL2012Impaired, majorImpact: CodeCrPL2012MajorImpact,
@@ -136,7 +161,12 @@ func crimCodesOn(on time.Time) crimCodes {
 		sentenceFromCharge: CodeInferSentenceFromCharge2012,
 		reviewIntermediate: CodeReviewIntermediate2012, reviewSecurityTerror: CodeReviewSecurityTerror2012,
 		reviewCourtLevel: CodeReviewCourtLevelCrPL2012, detained: CodeCrPL2012Detained,
+		assessorsReview: CodeReviewAssessorsCriminalNoText,
 	}
+	if !on.Before(assessorsLawInForce) {
+		c.assessorsReview = CodeReviewAssessors15CriminalCrPL2012
+	}
+	return c
 }
 
 // crimCodes1996 returns the codes for a filing before 2013, under the 1996
@@ -177,6 +207,7 @@ func crimCodes1996(on time.Time) crimCodes {
 		sentenceFromCharge: CodeInferSentenceFromCharge1996,
 		reviewIntermediate: CodeReviewIntermediate1996, reviewSecurityTerror: CodeReviewNationalSecurity1996,
 		reviewCourtLevel: CodeReviewCourtLevelCrPL1996, detained: CodeCrPL1996Detained,
+		assessorsReview: CodeReviewAssessorsCriminalNoText,
 	}
 	if on.Before(crpl1996InForce) {
 		// The 1979 law had no simplified procedure. Its other articles

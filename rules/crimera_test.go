@@ -189,9 +189,17 @@ func criminalEraCases(tb testing.TB) []tcase {
 			extra:  panel,
 		},
 		{
+			// CrPL 239 without the 2021 interpretation's art. 377 (audit of
+			// citations by era).
 			name: "2018-10-26 remanded: a new panel, CrPL 239", filing: on("2018-10-26", remanded),
+			fires:  []string{at(locSimp, rules.CodeCrPL2018RemandedPanel), at(locFT, rules.CodeCrPL2018RemandedFastTrack)},
+			silent: []string{rules.CodeCrPL2012RemandedPanel, rules.CodeCrPL2012RemandedFastTrack, rules.CodeCrPL239NewPanel, rules.CodeCrPL239FastTrackBarred},
+			extra:  panel,
+		},
+		{
+			name: "2021-03-01 remanded: a new panel, CrPL 239 and Interp. 377", filing: on("2021-03-01", remanded),
 			fires:  []string{at(locSimp, rules.CodeCrPL239NewPanel), at(locFT, rules.CodeCrPL239FastTrackBarred)},
-			silent: []string{rules.CodeCrPL2012RemandedPanel, rules.CodeCrPL2012RemandedFastTrack},
+			silent: []string{rules.CodeCrPL2018RemandedPanel, rules.CodeCrPL2018RemandedFastTrack},
 			extra:  panel,
 		},
 		{
@@ -226,8 +234,14 @@ func criminalEraCases(tb testing.TB) []tcase {
 		{
 			name: "2018-10-26 impaired, major impact, co-defendant dispute: CrPL 215", filing: on("2018-10-26", party(0, impaired), impact, coDefendant),
 			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeCrPL215ImpairedInterp2012), at(locSimp, rules.CodeCrPL215MajorImpactInterp2012), at(locSimp, rules.CodeCrPL215CoDefendantInterp2012)},
+			silent: []string{rules.CodeCrPL2012Impaired, rules.CodeCrPL2012MajorImpact, rules.CodeCrPL2012CoDefendant, rules.CodeCrPL215Impaired, rules.CodeCrPL215MajorImpact, rules.CodeCrPL215CoDefendant},
+		},
+		{
+			name: "2021-03-01 impaired, major impact, co-defendant dispute: CrPL 215, Interp. 360", filing: on("2021-03-01", party(0, impaired), impact, coDefendant),
+			avail:  av(pSimp, avU),
 			fires:  []string{at(locSimp, rules.CodeCrPL215Impaired), at(locSimp, rules.CodeCrPL215MajorImpact), at(locSimp, rules.CodeCrPL215CoDefendant)},
-			silent: []string{rules.CodeCrPL2012Impaired, rules.CodeCrPL2012MajorImpact, rules.CodeCrPL2012CoDefendant},
+			silent: []string{rules.CodeCrPL215ImpairedInterp2012, rules.CodeCrPL215MajorImpactInterp2012, rules.CodeCrPL215CoDefendantInterp2012},
 		},
 
 		// --- The defence pleads not guilty: the interpretation in force.

@@ -86,10 +86,11 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// 员法第十五条 spoke (from 2018-04-27; the 2004 decision before), and its
 	// ¶2 lets a law's single judge stand ("法律规定由法官独任审理…的，从其规
 	// 定"; CrPL 183 ¶1 for simplified procedure and fast-track): the panel is
-	// the court's choice, so the case is reviewed, not barred.
+	// the court's choice, so the case is reviewed, not barred, under the
+	// code of the filing date (crimCodes.assessorsReview).
 	if c.GetPublicInterest() || c.GetGroupInterest() {
-		if a.FiledOn.Before(crInterp2021InForce) {
-			a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewAssessors15Criminal))
+		if law.assessorsReview != "" {
+			a.ReviewReasons = append(a.ReviewReasons, reason(law.assessorsReview))
 		} else {
 			ftPanel = append(ftPanel, reason(CodeInterp213FastTrackBarred))
 			panel = append(panel, reason(CodeInterp213AssessorPanel))
@@ -230,6 +231,7 @@ func simplifiedConditions(law crimCodes, s Sentence, minor bool, panel []*triage
 func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefendants, s Sentence,
 	basic, impaired, minor, private bool, phase pilotPhase, ftPanel []*triagev1.Reason) *triagev1.ProcedureOption {
 	c := f.GetCircumstances()
+	law := crimCodesOn(a.FiledOn)
 	var ft []*triagev1.Reason
 	if a.FiledOn.Before(crpl2018InForce) {
 		// No law the filing date knows provides fast-track here (outside the
@@ -270,22 +272,22 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 		ft = append(ft, reason(CodeCrPL222SentenceOver3Y))
 	}
 	if impaired {
-		ft = append(ft, reason(CodeCrPL223Impaired))
+		ft = append(ft, reason(law.ftImpaired))
 	}
 	if minor {
-		ft = append(ft, reason(CodeCrPL223Minor))
+		ft = append(ft, reason(law.ftMinor))
 	}
 	if c.GetMajorSocialImpact() {
-		ft = append(ft, reason(CodeCrPL223MajorImpact))
+		ft = append(ft, reason(law.ftMajorImpact))
 	}
 	if co.BarsFastTrack() {
-		ft = append(ft, reason(CodeCrPL223CoDefendant))
+		ft = append(ft, reason(law.ftCoDefendant))
 	}
 	if c.GetVictimSettlementMissing() {
-		ft = append(ft, reason(CodeCrPL223NoSettlement))
+		ft = append(ft, reason(law.ftNoSettlement))
 	}
 	if c.GetDefencePleadsNotGuilty() {
-		ft = append(ft, reason(CodeInterp370DefenceNotGuil))
+		ft = append(ft, reason(law.ftDefenceNotGuilty))
 	}
 	// Fast-track is for cases the procuratorate prosecutes: it may propose
 	// it "在提起公诉的时候" (222 ¶2), 认罚 accepts its recommendation, and a
@@ -294,7 +296,7 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 	// simplified case to "第一节或者第二节" (public or private); Interp.
 	// 369, 371 and 372 speak of the procuratorate and the prosecutor only.
 	if private {
-		ft = append(ft, reason(CodeCrPL222PrivateProsecution))
+		ft = append(ft, reason(law.ftPrivate))
 	}
 	ft = append(ft, ftPanel...)
 	// An objection to simplified procedure, the defendant's own (214 ¶1(3))

@@ -340,7 +340,7 @@ const numerousParties = 10
 func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	c := f.GetCircumstances()
 	fx := a.Facts
-	rc := reviewCodesOn(a.FiledOn)
+	rc := reviewCodesOn(f.GetCaseKind(), a.FiledOn)
 	if fx.Numerous && f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_CRIMINAL {
 		a.ReviewReasons = append(a.ReviewReasons, reason(rc.groupDispute))
 	} else if fx.Cause.GroupProne && max(fx.Plaintiffs, fx.Defendants) >= e.groupMin {
@@ -358,9 +358,8 @@ func (e *Engine) review(f *triagev1.Filing, a *Assessment) {
 	// confirmed) and, in a civil group dispute that may affect stability,
 	// forbid a single judge (CPL 42(2)): a person decides, so the case is
 	// reviewed and kept off fast-track teams.
-	if c.GetGroupInterest() && f.GetCaseKind() != triagev1.CaseKind_CASE_KIND_CRIMINAL &&
-		!a.FiledOn.Before(assessorsLawInForce) {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewGroupInterest))
+	if c.GetGroupInterest() && rc.groupInterest != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reason(rc.groupInterest))
 	}
 	// Any one of several charges makes the case sensitive, not only the
 	// first, which the Cause is.

@@ -113,11 +113,13 @@ func eraCases(tb testing.TB) []tcase {
 		},
 		{
 			// Before the interpretation CPL 2012 art. 162 alone applied; the
-			// exclusion rests on its "简单的民事案件", cited first.
+			// exclusion rests on its "简单的民事案件", cited alone (audit of
+			// citations by era: the 2015 interpretation was not in force).
 			name: "2015-02-03 personal status: CPL 2012 art. 162 cited first", filing: bj("2015-02-03", personal),
-			avail: av(pSC, avU),
-			fires: []string{at(locSC, rules.CodeInterp2015PersonalStatus)},
-			extra: cites(rules.CodeInterp2015PersonalStatus, "民事诉讼法（2012年、2017年修正）第一百六十二条"),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL2012PersonalStatus)},
+			silent: []string{rules.CodeInterp2015PersonalStatus},
+			extra:  cites(rules.CodeCPL2012PersonalStatus, "民事诉讼法（2012年修正）第一百六十二条"),
 		},
 		{
 			name: "2021-12-31 property confirmation: Interp. 2015 art. 275(1)", filing: bj("2021-12-31", property),
@@ -145,9 +147,10 @@ func eraCases(tb testing.TB) []tcase {
 		},
 		{
 			name: "2015-02-03 appraisal: CPL 2012 art. 162 cited first", filing: bj("2015-02-03", appraisal),
-			avail: av(pSC, avU),
-			fires: []string{at(locSC, rules.CodeInterp2015Appraisal)},
-			extra: cites(rules.CodeInterp2015Appraisal, "民事诉讼法（2012年、2017年修正）第一百六十二条"),
+			avail:  av(pSC, avU),
+			fires:  []string{at(locSC, rules.CodeCPL2012Appraisal)},
+			silent: []string{rules.CodeInterp2015Appraisal},
+			extra:  cites(rules.CodeCPL2012Appraisal, "民事诉讼法（2012年修正）第一百六十二条"),
 		},
 		{
 			name: "2021-12-31 appraisal: Interp. 2015 art. 275(4)", filing: bj("2021-12-31", appraisal),
@@ -600,8 +603,8 @@ func eraCases(tb testing.TB) []tcase {
 		{
 			name: "2013-01-01 personal status: CPL 2012 art. 162", filing: bj("2013-01-01", personal),
 			avail:  av(pSC, avU),
-			fires:  []string{at(locSC, rules.CodeInterp2015PersonalStatus)},
-			silent: []string{rules.CodeCPL162NotInForce},
+			fires:  []string{at(locSC, rules.CodeCPL2012PersonalStatus)},
+			silent: []string{rules.CodeCPL162NotInForce, rules.CodeInterp2015PersonalStatus},
 		},
 		{
 			name: "2008-03-31 foreign: CPL 1991 art. 250", filing: bj("2008-03-31", party(0, foreign)),
@@ -682,8 +685,8 @@ func eraCases(tb testing.TB) []tcase {
 		{
 			name: "2015-02-04 third-party revocation: Interp. 257(6), a panel (Interp. 2015 art. 294)", filing: bj("2015-02-04", thirdParty),
 			avail:  av(pSC, avU, pSimp, avU, pOrd, avA),
-			fires:  []string{at(locSimp, rules.CodeInterp257ThirdPartyRevoke), at(locOrd, rules.CodeInterp292PanelRequired)},
-			silent: []string{rules.CodeProv1ThirdPartyRevocation},
+			fires:  []string{at(locSimp, rules.CodeInterp257ThirdPartyRevoke), at(locOrd, rules.CodeInterp2015PanelRequired)},
+			silent: []string{rules.CodeProv1ThirdPartyRevocation, rules.CodeInterp292PanelRequired},
 		},
 		{
 			name: "2015-02-03 public notice: 若干规定 art. 8(1)", filing: bj("2015-02-03", notice),

@@ -92,7 +92,10 @@ func secondReadingCases(tb testing.TB) []tcase {
 			avail:  av(pFT, avU, pSimp, avA, pOrd, avA),
 			review: ptr(true),
 			fires: []string{at(locFT, rules.CodeInterp213FastTrackBarred), at(locSimp, rules.CodeInterp213AssessorPanel),
-				at(locOrd, rules.CodeInterp213AssessorPanel), at(locReview, rules.CodeReviewPublicInterest)},
+				at(locOrd, rules.CodeInterp213AssessorPanel), at(locReview, rules.CodeReviewPublicInterest2021)},
+			// CPL 42 is a civil article: a criminal case's review cites
+			// 法发〔2021〕30号 alone (audit of citations by era).
+			silent: []string{rules.CodeReviewPublicInterest},
 		},
 		{
 			// The bar does not rest on the review flag: group interest has none.

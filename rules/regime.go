@@ -133,6 +133,11 @@ func regimeOn(on time.Time) (smallClaimsRegime, bool) {
 	case on.Before(cpl2017InForce):
 		r := cpl162
 		r.from, r.article = cpl2012InForce, "民事诉讼法（2012年修正）第一百六十二条"
+		if on.Before(interp2015InForce) {
+			// The money-payment limit is the 2015 interpretation's art.
+			// 274: before it, CPL 2012 art. 162 alone is cited.
+			r.notMoney, r.textNonMoney = CodeCPL2012NotMoneyPayment, CodeReviewTextNonMoneyCPL2012
+		}
 		return r, true
 	case on.Before(cpl2021InForce):
 		r := cpl162

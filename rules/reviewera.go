@@ -30,6 +30,11 @@ type reviewCodes struct {
 	groupDispute, groupCause, majorImpact, textSignal string
 	sensitiveCause, publicInterest                    string
 	courtProvince                                     string
+	// groupInterest: a civil or administrative filing stating group
+	// interests (人民陪审员法第十五条第一款第一项, from 2018-04-27), and for a
+	// civil filing from 2022-01-01 CPL 42(2) beside it. Empty before
+	// 2018-04-27 and for a criminal filing, which criminal() judges.
+	groupInterest string
 }
 
 // reviewCodesOn returns the review codes for a filing of that date:
@@ -48,13 +53,30 @@ type reviewCodes struct {
 //   - the court/province conflict by the small-claims law of the date (the
 //     regime's article, and the maritime courts' text as the maritime
 //     inference cites it); before 2013 no province decided anything, and
-//     its code cites nothing.
-func reviewCodesOn(on time.Time) reviewCodes {
+//     its code cites nothing;
+//   - the public interest cites CPL 42 on a civil filing only: a criminal
+//     or administrative case is not tried under the CPL's 审判组织
+//     articles (行政诉讼法第一百零一条 does not send them there), so from
+//     2022 those kinds cite 法发〔2021〕30号 alone, as before 2022;
+//   - group interests: 人民陪审员法 alone before 2022-01-01 (civil) or
+//     always (administrative); with CPL 42(2) on a civil filing from 2022.
+func reviewCodesOn(kind triagev1.CaseKind, on time.Time) reviewCodes {
 	rc := reviewCodes{
 		groupDispute: CodeReviewGroupDispute, groupCause: CodeReviewGroupCause,
 		majorImpact: CodeReviewMajorImpact, textSignal: CodeReviewTextSignal,
 		sensitiveCause: CodeReviewSensitiveCause, publicInterest: CodeReviewPublicInterest,
 		courtProvince: CodeReviewCourtProvince,
+	}
+	civil := kind == triagev1.CaseKind_CASE_KIND_CIVIL
+	switch {
+	case kind == triagev1.CaseKind_CASE_KIND_CRIMINAL || on.Before(assessorsLawInForce):
+	case civil && !on.Before(cpl2021InForce):
+		rc.groupInterest = CodeReviewGroupInterest
+	default:
+		rc.groupInterest = CodeReviewGroupInterestAssessors15
+	}
+	if !civil {
+		rc.publicInterest = CodeReviewPublicInterest2021
 	}
 	if on.Before(cpl2021InForce) {
 		rc.publicInterest = CodeReviewPublicInterest2021

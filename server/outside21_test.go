@@ -163,19 +163,22 @@ func TestOutsideCheck21(t *testing.T) {
 	})
 
 	t.Run("2015 interpretation's small-claims exclusions: true on either side of 2015-02-04", func(t *testing.T) {
+		// Before 2015-02-04 the code cites CPL 2012 art. 162 alone (audit of
+		// citations by era, rules 2026-12-05.95); the message still names
+		// the interpretation as the reading fenjian follows.
 		for _, r := range []struct {
-			name, id, filedOn string
+			name, id, filedOn, code string
 		}{
-			{"2014 divorce, before the interpretation", "(2014)苏0106民初2101号", "2014-06-03"},
-			{"2016 divorce, under it", "(2016)苏0106民初2101号", "2016-06-02"},
+			{"2014 divorce, before the interpretation", "(2014)苏0106民初2101号", "2014-06-03", "CPL2012_162_PERSONAL_STATUS"},
+			{"2016 divorce, under it", "(2016)苏0106民初2101号", "2016-06-02", "INTERP2015_275_PERSONAL_STATUS"},
 		} {
 			t.Run(r.name, func(t *testing.T) {
 				f := divorceFiling(r.id)
 				f.Province, f.Court, f.FiledOn = "江苏省", "南京市鼓楼区人民法院", r.filedOn
 				d := triageOK(t, ctx, h.client, f)
-				got := reasonOf(d.GetOptions()[0].GetReasons(), "INTERP2015_275_PERSONAL_STATUS", false)
+				got := reasonOf(d.GetOptions()[0].GetReasons(), r.code, false)
 				if got == nil {
-					t.Fatalf("no INTERP2015_275_PERSONAL_STATUS on small claims: %v", d.GetOptions()[0])
+					t.Fatalf("no %s on small claims: %v", r.code, d.GetOptions()[0])
 				}
 				for _, bad := range []string{"立案日施行的民诉法解释", "民诉法解释尚未施行"} {
 					if strings.Contains(got.GetMessage(), bad) {

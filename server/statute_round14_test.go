@@ -49,8 +49,10 @@ func TestStatuteRound14(t *testing.T) {
 		}), map[triagev1.Procedure]triagev1.Availability{smallClaims: unav, simplified: unav}, true, "ASSESSORS16_MAJOR_SOCIAL_IMPACT"},
 		{"civ group interest 2024: reviewed", withC(loanFiling("r14-4"), group),
 			map[triagev1.Procedure]triagev1.Availability{smallClaims: av}, true, "REVIEW_GROUP_INTEREST"},
+		// 人民陪审员法 alone: CPL 42(2) is a civil article (audit of
+		// citations by era).
 		{"adm group interest 2024: reviewed", withC(adminFiling("r14-5"), group),
-			map[triagev1.Procedure]triagev1.Availability{simplified: av}, true, "REVIEW_GROUP_INTEREST"},
+			map[triagev1.Procedure]triagev1.Availability{simplified: av}, true, "REVIEW_GROUP_INTEREST_ASSESSORS15"},
 		{"civ foreign 2024-01-01: CPL 166(2), CPL 2023 art. 287", withC(loanFiling("r14-6"), func(f *triagev1.Filing, c *triagev1.Circumstances) {
 			f.FiledOn = "2024-01-02"
 			f.Parties[1].Foreign = true
