@@ -92,12 +92,19 @@ func objectionIn(text string) string {
 // negation in the n runes before it (negatedWithin); every occurrence is
 // tried, so 无重大社会影响 before a later 社会影响重大 does not hide it.
 func statedNotNegated(text, w string, n int) bool {
+	return statedUnless(text, w, n, negatedWithin)
+}
+
+// statedUnless reports whether text holds w somewhere that negated does
+// not deny: negated is given what stands before each occurrence and n,
+// and every occurrence is tried.
+func statedUnless(text, w string, n int, negated func(before string, n int) bool) bool {
 	for rest := text; ; {
 		i := hanscan.Index(rest, w)
 		if i < 0 {
 			return false
 		}
-		if !negatedWithin(rest[:i], n) {
+		if !negated(rest[:i], n) {
 			return true
 		}
 		rest = rest[i+len(w):]

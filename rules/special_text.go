@@ -119,16 +119,7 @@ func ReadSpecialProceedings(text string) SpecialProceedings {
 // in the n runes before it within its clause: unlike statedNotNegated, a
 // 不 or 无 ending the sentence before (…无异议。缺席审判…) does not hide it.
 func statedInClause(text, w string, n int) bool {
-	for rest := text; ; {
-		i := hanscan.Index(rest, w)
-		if i < 0 {
-			return false
-		}
-		if !negatedInClause(rest[:i], n) {
-			return true
-		}
-		rest = rest[i+len(w):]
-	}
+	return statedUnless(text, w, n, negatedInClause)
 }
 
 // negatedInClause is negatedWithin over the clause that ends with before.
