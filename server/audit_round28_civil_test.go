@@ -4,9 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	"google.golang.org/grpc/codes"
-
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -35,23 +32,7 @@ func TestAuditRound28Civil(t *testing.T) {
 			f := loanFiling("r28-barred-" + string(rune('1'+i)))
 			f.Text = c.text
 			d := triageOK(t, ctx, h.client, f)
-			o := decisionOption(t, d, smallClaims)
-			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
-				t.Errorf("small claims %v (recommended %v), want it barred by %s", o, d.GetRecommended(), c.bar)
-			}
-			if s := decisionOption(t, d, simplified); !s.GetAvailable() {
-				t.Errorf("simplified %v, want it open", s)
-			}
-			if c.infer != "" && !slices.Contains(reasonCodes(d.GetInferences()), c.infer) {
-				t.Errorf("inferences %v lack %s", reasonCodes(d.GetInferences()), c.infer)
-			}
-			if c.review != "" && !slices.Contains(reasonCodes(d.GetReviewReasons()), c.review) {
-				t.Errorf("review reasons %v lack %s", reasonCodes(d.GetReviewReasons()), c.review)
-			}
-			rec := outcome(d, overridden, smallClaims, "2024-03-06")
-			rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十五条", "标的额较小。"
-			_, err := h.client.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: rec})
-			checkStatus(t, err, codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+			checkSmallClaimsBarred(ctx, t, h.client, d, smallClaimsBar{bar: c.bar, infer: c.infer, review: c.review})
 		})
 	}
 

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	"google.golang.org/grpc/codes"
-
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -37,19 +35,7 @@ func TestAuditRound30Civil(t *testing.T) {
 			f := loanFiling("r30-barred-" + string(rune('1'+i)))
 			f.Text = c.text
 			d := triageOK(t, ctx, h.client, f)
-			o := decisionOption(t, d, smallClaims)
-			if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), c.bar) || d.GetRecommended() == smallClaims {
-				t.Errorf("small claims %v (recommended %v), want it barred by %s", o, d.GetRecommended(), c.bar)
-			}
-			if s := decisionOption(t, d, simplified); s.GetAvailable() == c.simplifiedClosed {
-				t.Errorf("simplified %v, want available %v", s, !c.simplifiedClosed)
-			}
-			if !slices.Contains(reasonCodes(d.GetInferences()), c.infer) {
-				t.Errorf("inferences %v lack %s", reasonCodes(d.GetInferences()), c.infer)
-			}
-			rec := outcome(d, overridden, smallClaims, "2024-03-06")
-			rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十五条", "标的额较小。"
-			checkStatus(t, recordOutcome(ctx, h.client, rec), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
+			checkSmallClaimsBarred(ctx, t, h.client, d, smallClaimsBar{bar: c.bar, infer: c.infer, simplifiedClosed: c.simplifiedClosed})
 		})
 	}
 

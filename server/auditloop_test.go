@@ -2,8 +2,13 @@ package server
 
 import (
 	"context"
+	"slices"
+	"testing"
+
+	"google.golang.org/grpc/codes"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
 )
 
 // The statute rounds' loopback tests (audit_round*_test.go) send filings
@@ -37,4 +42,35 @@ func criminalWithText(id, text string) *triagev1.Filing {
 	f := criminalFiling(id, true)
 	f.Text = text
 	return f
+}
+
+// smallClaimsBar is what a civil round's filing must show when a statute
+// closes small claims to it: the bar's code on the option, the inference
+// and review the reading adds (empty: none asked), and whether simplified
+// procedure closes with it.
+type smallClaimsBar struct {
+	bar, infer, review string
+	simplifiedClosed   bool
+}
+
+// checkSmallClaimsBarred checks d against want and that a judge's choice of
+// small claims for it is refused FAILED_PRECONDITION PROCEDURE_EXCLUDED.
+func checkSmallClaimsBarred(ctx context.Context, t *testing.T, client triagev1.TriageServiceClient, d *triagev1.Decision, want smallClaimsBar) {
+	t.Helper()
+	o := decisionOption(t, d, smallClaims)
+	if o.GetAvailable() || !slices.Contains(reasonCodes(o.GetReasons()), want.bar) || d.GetRecommended() == smallClaims {
+		t.Errorf("small claims %v (recommended %v), want it barred by %s", o, d.GetRecommended(), want.bar)
+	}
+	if s := decisionOption(t, d, simplified); s.GetAvailable() == want.simplifiedClosed {
+		t.Errorf("simplified %v, want available %v", s, !want.simplifiedClosed)
+	}
+	if want.infer != "" && !slices.Contains(reasonCodes(d.GetInferences()), want.infer) {
+		t.Errorf("inferences %v lack %s", reasonCodes(d.GetInferences()), want.infer)
+	}
+	if want.review != "" && !slices.Contains(reviewCodesOf(d), want.review) {
+		t.Errorf("review reasons %v lack %s", reviewCodesOf(d), want.review)
+	}
+	rec := outcome(d, overridden, smallClaims, "2024-03-06")
+	rec.LegalBasis, rec.Reason = "民事诉讼法第一百六十五条", "标的额较小。"
+	checkStatus(t, recordOutcome(ctx, client, rec), codes.FailedPrecondition, "", rules.RuleProcedureExcluded)
 }
