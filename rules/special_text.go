@@ -325,7 +325,8 @@ type specialBars struct {
 // law of the filing date had fast-track (phase: the pilots; CrPL 2018 from
 // 2018-10-26), so that a code citing a later text is not listed beside
 // CRPL222_NOT_IN_FORCE; simplified procedure's on every date. A private
-// prosecution the field states is not reviewed again.
+// prosecution the field states is not reviewed again. basic: the filing's
+// court is a basic court, which hears no appeal (REVIEW_APPEAL_IN_TEXT).
 func specialProceedingsIn(f *triagev1.Filing, a *Assessment, phase pilotPhase, basic bool) specialBars {
 	b := specialBars{private: f.GetCircumstances().GetPrivateProsecution()}
 	s := ReadSpecialProceedings(f.GetText())
