@@ -188,8 +188,14 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL299Confiscation:               {crim, pSimp, []mod{text("提出没收违法所得的申请。")}, []mod{text("建议判处罚金，没收违法所得。")}},
 		rules.CodeCrPL304CompulsoryMedical:          {crim, pSimp, []mod{text("申请对被申请人强制医疗。")}, []mod{text("不符合强制医疗条件。")}},
 		rules.CodeAssessors16CriminalPublicInterest: {crim, pSimp, []mod{filedOn("2018-04-27"), text("一并提起附带民事公益诉讼。")}, []mod{filedOn("2018-04-26"), text("一并提起附带民事公益诉讼。")}},
-		rules.CodePilotPrivateProsecution:           {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
-		rules.CodeInterp566RepresentativeObjects:    {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
+		// Statute round 31: a dead defendant (CrPL 16(5), 297 ¶1; 2012 and 1996
+		// art. 15(5)) and a seven-member panel (人民陪审员法 16) in the text.
+		rules.CodeCrPL16DefendantDead:            {crim, pSimp, []mod{text("被告人王某已死亡。")}, []mod{text("被告人王某致被害人死亡。")}},
+		rules.CodeCrPL2012DefendantDead:          {crim, pSimp, []mod{filedOn("2017-05-05"), text("被告人王某已死亡。")}, []mod{filedOn("2017-05-05"), text("被告人王某的父亲已死亡。")}},
+		rules.CodeCrPL1996DefendantDead:          {crim, pSimp, []mod{filedOn("2012-12-31"), text("被告人王某已死亡。")}, []mod{filedOn("2012-12-31"), text("被告人王某的父亲已死亡。")}},
+		rules.CodeAssessors16SevenMemberPanel:    {crim, pSimp, []mod{text("组成七人合议庭。")}, []mod{filedOn("2018-04-26"), text("组成七人合议庭。")}},
+		rules.CodePilotPrivateProsecution:        {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodeInterp566RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
 		// Round 21: before 2021-03-01 the 2012 interpretation's art. 474.
 		rules.CodeInterp2012RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects, id("JS-R21-2015"), filedOn("2015-06-01")},
 			[]mod{party(0, minor), id("JS-R21-2015"), filedOn("2015-06-01")}},

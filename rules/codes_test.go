@@ -65,6 +65,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 29, criminal":             audit29CriminalCases(tb),
 		"audit round 29, administrative":       audit29AdminCases(tb),
 		"audit round 30, criminal":             audit30CriminalCases(tb),
+		"audit round 31, criminal":             audit31CriminalCases(tb),
 	}
 }
 
@@ -492,6 +493,14 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewConfiscationInText:          "刑事诉讼法第二百九十八条、第二百九十九条",
 		rules.CodeReviewCompulsoryMedicalInText:     "刑事诉讼法第三百零二条至第三百零四条",
 		rules.CodeReviewPublicInterestSuitInText:    "人民陪审员法第十六条第二项",
+		// Round 31 (criminal): a dead defendant, an appeal, a seven-member panel in the text.
+		rules.CodeCrPL16DefendantDead:          "刑事诉讼法第十六条第五项、第二百九十七条第一款",
+		rules.CodeCrPL2012DefendantDead:        "刑事诉讼法（2012年修正）第十五条第五项",
+		rules.CodeCrPL1996DefendantDead:        "刑事诉讼法（1996年）第十五条第五项",
+		rules.CodeReviewDefendantDeadInText:    "刑事诉讼法第十六条第五项、第二百九十七条（2018年10月26日前为刑事诉讼法（2012年修正）第十五条第五项，2013年1月1日前为刑事诉讼法（1996年）第十五条第五项）",
+		rules.CodeReviewAppealInText:           "刑事诉讼法第二百二十七条第一款（2018年10月26日前为刑事诉讼法（2012年修正）第二百一十六条第一款，2013年1月1日前为刑事诉讼法（1996年）第一百八十条第一款）",
+		rules.CodeAssessors16SevenMemberPanel:  "人民陪审员法第十六条（2018年4月27日起施行）；刑事诉讼法第二百一十五条第二项、第二百二十三条第三项",
+		rules.CodeReviewSevenMemberPanelInText: "人民陪审员法第十六条（2018年4月27日起施行）",
 		// Audit of citations by era (2026-12-05).
 		rules.CodeInterp2015PanelRequired:           "民诉法解释（2015年）第二百九十四条",
 		rules.CodeCPL2012PersonalStatus:             "民事诉讼法（2012年修正）第一百六十二条",

@@ -101,6 +101,11 @@ type crimCodes struct {
 	// ftPrivate: a private prosecution, which fast-track is not for (CrPL
 	// 222 ¶2, 226; Interp. 369 from 2021-03-01).
 	ftPrivate string
+	// defendantDead: the defendant stated dead, whose trial ends (CrPL
+	// 16(5), 297 ¶1 / 2012 art. 15(5) / 1996 art. 15(5)); empty before
+	// 1997-01-01 (the 1979 law, not modelled: simplified procedure is
+	// closed then anyway). Statute round 31.
+	defendantDead string
 }
 
 // crimCodesOn returns the codes for a filing of that date:
@@ -134,6 +139,7 @@ func crimCodesOn(on time.Time) crimCodes {
 			ftImpaired: CodeCrPL223Impaired, ftMinor: CodeCrPL223Minor, ftMajorImpact: CodeCrPL223MajorImpact,
 			ftCoDefendant: CodeCrPL223CoDefendant, ftNoSettlement: CodeCrPL223NoSettlement,
 			ftDefenceNotGuilty: CodeInterp370DefenceNotGuil, ftPrivate: CodeCrPL222PrivateProsecution,
+			defendantDead: CodeCrPL16DefendantDead,
 		}
 		if on.Before(crInterp2021InForce) {
 			c.assessorsReview = CodeReviewAssessors15Criminal
@@ -161,7 +167,7 @@ func crimCodesOn(on time.Time) crimCodes {
 		sentenceFromCharge: CodeInferSentenceFromCharge2012,
 		reviewIntermediate: CodeReviewIntermediate2012, reviewSecurityTerror: CodeReviewSecurityTerror2012,
 		reviewCourtLevel: CodeReviewCourtLevelCrPL2012, detained: CodeCrPL2012Detained,
-		assessorsReview: CodeReviewAssessorsCriminalNoText,
+		assessorsReview: CodeReviewAssessorsCriminalNoText, defendantDead: CodeCrPL2012DefendantDead,
 	}
 	if !on.Before(assessorsLawInForce) {
 		c.assessorsReview = CodeReviewAssessors15CriminalCrPL2012
@@ -214,6 +220,8 @@ func crimCodes1996(on time.Time) crimCodes {
 		// (numbering, time limits) are not modelled: the 1996 codes stay
 		// (docs/statutes.md, Known gaps).
 		c.simplifiedNotInForce = CodeCrPL1996NotInForce
+	} else {
+		c.defendantDead = CodeCrPL1996DefendantDead
 	}
 	if !on.Before(crInterp1998InForce) {
 		c.detained = CodeInterp1998Detained

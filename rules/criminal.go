@@ -121,7 +121,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// A private prosecution read from the text closes fast-track only: it
 	// is not the field, which also changes simplified procedure before 2013
 	// and the period (specialProceedingsIn).
-	special := specialProceedingsIn(f, a, phase)
+	special := specialProceedingsIn(f, a, phase, basic)
 	ftPanel = append(ftPanel, special.ft...)
 	if phase == pilot2014 || phase == pilot2016 {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)

@@ -925,7 +925,7 @@ func sentenceDispute(sent string) (string, disputeKind) {
 
 // disputeStems are in every word of disputeWords and withdrawnWords: a
 // sentence without one states no dispute.
-var disputeStems = [...]string{"异议", "认罪", "否认", "翻供", "不同意", "反悔", "撤回", "签署", "认罚", "拒绝", "不愿", "不接受", "普通程序"}
+var disputeStems = [...]string{"异议", "认罪", "否认", "翻供", "不同意", "反悔", "撤回", "签署", "认罚", "拒绝", "不愿", "不接受", "普通程序", "具结书"}
 
 // notDefendantSubjects mark the subject of a clause as no defendant: another
 // party, the court, the prosecution, a procedural step (经审查).
@@ -956,8 +956,12 @@ func disputeSubject(cl string) bool {
 // 试点办法 before it); its ¶2 spares a blind, deaf or mute defendant and a
 // minor whose representative objects, whom fast-track bars anyway (CrPL
 // 223(1)–(2)).
+//
+// Round 31: 未签订 / 没有签订 / 未出具 (认罪认罚)具结书 are the same statement
+// in other words (CrPL 174 ¶1: 签署认罪认罚具结书), read the same way.
 var withdrawnWords = [...]string{"反悔", "撤回认罪认罚", "撤回具结书", "拒绝签署认罪认罚具结书", "拒绝签署具结书", "拒不签署认罪认罚具结书", "拒不签署具结书", "不愿签署具结书", "不愿签署认罪认罚具结书", "不再认罪认罚", "不再认罚",
-	"未签署认罪认罚具结书", "未签署具结书", "没有签署认罪认罚具结书", "没有签署具结书"}
+	"未签署认罪认罚具结书", "未签署具结书", "没有签署认罪认罚具结书", "没有签署具结书",
+	"未签订认罪认罚具结书", "未签订具结书", "没有签订认罪认罚具结书", "没有签订具结书", "未出具认罪认罚具结书", "未出具具结书"}
 
 // disputeNegated: 无异议, 没有异议, 不持异议, 未反悔.
 func disputeNegated(before string) bool {
@@ -1000,6 +1004,17 @@ func disputeIn(seg string) (string, disputeKind) {
 		return w, disputeFacts
 	}
 	return "", disputeFacts
+}
+
+// defendantsOf counts f's parties in the defendant's role.
+func defendantsOf(f *triagev1.Filing) int {
+	n := 0
+	for _, p := range f.GetParties() {
+		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+			n++
+		}
+	}
+	return n
 }
 
 // withTextFacts returns f with the bars its text states set, as the rules
@@ -1096,12 +1111,7 @@ func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	if !tf.Any() {
 		return f
 	}
-	defendants := 0
-	for _, p := range f.GetParties() {
-		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
-			defendants++
-		}
-	}
+	defendants := defendantsOf(f)
 	// A co-defendant's dispute the circumstances state already bars as
 	// the text's would; the review, which asks to correct the fields,
 	// would say what is not so (round 27: a text read through a list of

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/hanscan"
@@ -44,6 +45,31 @@ const (
 	// CodeReviewPublicInterestSuitInText: an incidental civil public
 	// interest suit read from the text.
 	CodeReviewPublicInterestSuitInText = "REVIEW_PUBLIC_INTEREST_SUIT_IN_TEXT"
+	// CodeCrPL16DefendantDead: the text states the (one) defendant dead
+	// (statute round 31): the trial ends (刑事诉讼法第十六条第五项, 第二百九十七条
+	// 第一款), so neither simpler procedure. CodeCrPL2012DefendantDead and
+	// CodeCrPL1996DefendantDead are the same bar under the text of the
+	// filing date (crimCodesOn).
+	CodeCrPL16DefendantDead = "CRPL16_DEFENDANT_DEAD"
+	// CodeCrPL2012DefendantDead: 刑事诉讼法（2012年修正）第十五条第五项.
+	CodeCrPL2012DefendantDead = "CRPL2012_15_DEFENDANT_DEAD"
+	// CodeCrPL1996DefendantDead: 刑事诉讼法（1996年）第十五条第五项.
+	CodeCrPL1996DefendantDead = "CRPL1996_15_DEFENDANT_DEAD"
+	// CodeReviewDefendantDeadInText: a defendant's death read from the text
+	// (barred with one defendant, reviewed only with several: the others'
+	// trial goes on).
+	CodeReviewDefendantDeadInText = "REVIEW_DEFENDANT_DEAD_IN_TEXT"
+	// CodeReviewAppealInText: a basic court's first-instance filing whose
+	// text states an appeal or a second instance, which a basic court never
+	// hears (刑事诉讼法第二百二十七条: 向上一级人民法院上诉). Review only.
+	CodeReviewAppealInText = "REVIEW_APPEAL_IN_TEXT"
+	// CodeAssessors16SevenMemberPanel: the text states a seven-member panel
+	// (人民陪审员法第十六条, from 2018-04-27), whose cases are all of major
+	// social impact or public interest suits: neither simpler procedure.
+	CodeAssessors16SevenMemberPanel = "ASSESSORS16_SEVEN_MEMBER_PANEL"
+	// CodeReviewSevenMemberPanelInText: a seven-member panel read from the
+	// text (before 2018-04-27, when no law had one, reviewed only).
+	CodeReviewSevenMemberPanelInText = "REVIEW_SEVEN_MEMBER_PANEL_IN_TEXT"
 )
 
 // SpecialProceedings are the special proceedings a criminal filing's text
@@ -65,11 +91,26 @@ type SpecialProceedings struct {
 	// PublicInterestSuit: 附带民事公益诉讼 not negated (人民陪审员法第十六条
 	// 第二项).
 	PublicInterestSuit string
+	// Dead: a defendant (被告人, 犯罪嫌疑人) stated dead, the words from the
+	// subject to 死亡 (被告人王某已死亡, 被告人王某于2024年2月1日因病死亡):
+	// 刑事诉讼法第十六条第五项, 第二百九十七条. At most 24 runes may stand
+	// between, none of deadNameStop, so a death the defendant caused
+	// (被告人王某致被害人死亡, 造成一人死亡) or a relative's (被告人王某的父亲
+	// 已死亡) is not read.
+	Dead string
+	// Appeal: 上诉人, 提起上诉, 提出上诉, 第二审 or 二审 in a sentence without
+	// a remand or retrial (发回, 重审, 再审: a basic court's first instance
+	// again) and not a right (有权, 可以, 如不服, 可在, 可于), not negated in its
+	// clause.
+	Appeal string
+	// SevenPanel: 七人合议庭 not negated in its clause (人民陪审员法第十六条).
+	SevenPanel string
 }
 
 // Any reports whether the text states any special proceeding.
 func (s SpecialProceedings) Any() bool {
-	return s.Private != "" || s.Absentia != "" || s.Confiscation != "" || s.Medical != "" || s.PublicInterestSuit != ""
+	return s.Private != "" || s.Absentia != "" || s.Confiscation != "" || s.Medical != "" || s.PublicInterestSuit != "" || s.Dead != "" ||
+		s.Appeal != "" || s.SevenPanel != ""
 }
 
 var (
@@ -112,7 +153,101 @@ func ReadSpecialProceedings(text string) SpecialProceedings {
 	if statedInClause(text, "附带民事公益诉讼", 6) {
 		s.PublicInterestSuit = "附带民事公益诉讼"
 	}
+	s.Dead = deadDefendant(text)
+	s.Appeal = appealIn(text)
+	if statedInClause(text, "七人合议庭", 6) {
+		s.SevenPanel = "七人合议庭"
+	}
 	return s
+}
+
+var (
+	appealWords = [...]string{"上诉人", "提起上诉", "提出上诉", "第二审", "二审"}
+	// appealNot: a sentence with these states a remand or a retrial (a
+	// first instance again) or a right to appeal, not an appeal of this case.
+	appealNot = [...]string{"发回", "重审", "再审", "有权", "可以", "如不服", "可在", "可于"}
+)
+
+// appealIn returns the words that state an appeal or a second instance of
+// the case, "" when none.
+func appealIn(text string) string {
+	for _, w := range appealWords {
+		for rest := text; ; {
+			i := hanscan.Index(rest, w)
+			if i < 0 {
+				break
+			}
+			// The sentence, not the clause: a remand's 发回重审 is often
+			// a clause after the 二审 it names.
+			before, after := rest[:i], rest[i+len(w):]
+			start := 0
+			if j := strings.LastIndexAny(before, sentenceBreaks); j >= 0 {
+				_, n := utf8.DecodeRuneInString(before[j:])
+				start = j + n
+			}
+			end := strings.IndexAny(after, sentenceBreaks)
+			if end < 0 {
+				end = len(after)
+			}
+			sentence := before[start:] + w + after[:end]
+			if !containsAny(sentence, appealNot[:]) && !negatedInClause(before, 4) {
+				return w
+			}
+			rest = after
+		}
+	}
+	return ""
+}
+
+var (
+	deadSubjects = [...]string{"被告人", "犯罪嫌疑人"}
+	// deadWords: the longer first, so that the words read end at 死亡.
+	deadWords = [...]string{"已经死亡", "已死亡", "因病死亡", "死亡"}
+)
+
+// deadNameStop are runes that, between the subject and 死亡, make the death
+// another's: a verb of causing or harming (致, 使, 将, 把, 造, 撞, 杀, 伤,
+// 打, 害), a passive (被), another person (人: 被害人, 一人, 行人), a
+// possessive (的, 之, 其), a negation (未, 不, 没, 无, 非), a conjunction (与,
+// 和, 及, 同, 、), a bracket, and the clause breaks.
+const deadNameStop = "致使将把造撞杀伤打害被人的之其未不没无非与和及同、（）()" + clauseBreaks
+
+// deadDefendant returns the words that state a defendant dead, "" when
+// none: 被告人 or 犯罪嫌疑人, at most 24 runes of name, date and place,
+// then 已经死亡, 已死亡, 因病死亡 or 死亡.
+func deadDefendant(text string) string {
+	for _, subj := range deadSubjects {
+		for rest := text; ; {
+			i := hanscan.Index(rest, subj)
+			if i < 0 {
+				break
+			}
+			after := rest[i+len(subj):]
+			if w := deadAfter(after); w != "" {
+				return rest[i:i+len(subj)] + w
+			}
+			rest = after
+		}
+	}
+	return ""
+}
+
+// deadAfter returns the name and death words that after begins with, ""
+// when it does not.
+func deadAfter(after string) string {
+	n := 0
+	for off, r := range after {
+		for _, w := range deadWords {
+			if strings.HasPrefix(after[off:], w) {
+				return after[:off+len(w)]
+			}
+		}
+		if n == 24 || strings.ContainsRune(deadNameStop, r) {
+			return ""
+		}
+		n++
+	}
+	return ""
 }
 
 // statedInClause reports whether text holds w somewhere without a negation
@@ -181,8 +316,9 @@ type specialBars struct {
 // law of the filing date had fast-track (phase: the pilots; CrPL 2018 from
 // 2018-10-26), so that a code citing a later text is not listed beside
 // CRPL222_NOT_IN_FORCE; simplified procedure's on every date. A private
-// prosecution the field states is not reviewed again.
-func specialProceedingsIn(f *triagev1.Filing, a *Assessment, phase pilotPhase) specialBars {
+// prosecution the field states is not reviewed again. basic: the filing's
+// court is a basic court, which hears no appeal (REVIEW_APPEAL_IN_TEXT).
+func specialProceedingsIn(f *triagev1.Filing, a *Assessment, phase pilotPhase, basic bool) specialBars {
 	b := specialBars{private: f.GetCircumstances().GetPrivateProsecution()}
 	s := ReadSpecialProceedings(f.GetText())
 	if !s.Any() {
@@ -218,6 +354,36 @@ func specialProceedingsIn(f *triagev1.Filing, a *Assessment, phase pilotPhase) s
 	// suits), and nothing is read.
 	if !a.FiledOn.Before(assessorsLawInForce) {
 		both(s.PublicInterestSuit, CodeAssessors16CriminalPublicInterest, CodeReviewPublicInterestSuitInText)
+		// 人民陪审员法第十六条: a seven-member panel tries (1) cases of ten
+		// years or more 社会影响重大, (2) public interest suits, (3) and (4)
+		// other cases 社会影响重大; each is barred from simplified procedure
+		// (刑事诉讼法第二百一十五条第二项) and fast-track (第二百二十三条第三项)
+		// or is round 30's suit. The suit's own bar says it already.
+		if s.PublicInterestSuit == "" {
+			both(s.SevenPanel, CodeAssessors16SevenMemberPanel, CodeReviewSevenMemberPanelInText)
+		}
+	} else if s.SevenPanel != "" {
+		// No law had a seven-member panel before 2018-04-27: reviewed only.
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewSevenMemberPanelInText, s.SevenPanel))
+	}
+	// A basic court hears no appeal (刑事诉讼法第二百二十七条: 向上一级人民
+	// 法院上诉; 2012年修正 第二百一十六条, 1996年 第一百八十条): the filing may
+	// be a second instance entered as a first, or quote an earlier one.
+	// Reviewed only.
+	if basic && s.Appeal != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewAppealInText, s.Appeal))
+	}
+	// 刑事诉讼法第十六条第五项 (2012年修正 and 1996年 第十五条第五项): a dead
+	// defendant's trial ends (第二百九十七条第一款: 裁定终止审理), and no
+	// simpler procedure can try him. With several defendants the others'
+	// trial goes on, so the death is reviewed and bars nothing; before
+	// 1997 (no code) simplified procedure is closed anyway.
+	if dead := crimCodesOn(a.FiledOn).defendantDead; s.Dead != "" && dead != "" {
+		if defendantsOf(f) > 1 {
+			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewDefendantDeadInText, s.Dead))
+		} else {
+			both(s.Dead, dead, CodeReviewDefendantDeadInText)
+		}
 	}
 	return b
 }
