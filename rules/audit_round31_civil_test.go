@@ -1,0 +1,60 @@
+package rules_test
+
+import (
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// Statute round 31 (civil): a sum each of several parties pays or is paid,
+// each row written from the article's text (/work/shared/law/) before the
+// engine was run; a reading may only add a review, never open a procedure.
+//
+//   - CPL 165 ¶1 (CPL 2017 art. 162 before 2022): small claims by the 标的额,
+//     what the claims ask together. "被告向三原告各支付货款20000元" asks three
+//     shares, ¥60,000; "两被告各偿还借款30000元" two, ¥60,000. With the amount
+//     field at one share the total is above the band the field gives, and a
+//     person reads the 标的额 (REVIEW_TEXT_AMOUNT, small claims undetermined),
+//     as round 30 does for claims that add up.
+//   - 各项, 各类, 连带 and a bracket breaking a sum down are no shares.
+//
+// The base filing: 温州市鹿城区人民法院, 浙江, filed 2024-03-05; 浙江's
+// figure then is ¥54,323 (2018-09-03: ¥24,225).
+func TestAuditRound31Civil(t *testing.T) { runTable(t, round31CivilCases(t)) }
+
+func round31CivilCases(tb testing.TB) []tcase {
+	civ := civilBase(tb)
+	c := func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
+	claims := func(s string) string { return "诉讼请求：" + s + "事实与理由：被告欠款未还。" }
+	textAmt := rules.CodeReviewTextAmount
+	// shares: the shares add up above the figure the field (one share) stays within.
+	shares := func(name string, fieldYuan int64, cl string) tcase {
+		return tcase{name: name, filing: c(yuan(fieldYuan), text(claims(cl))),
+			avail: av(pSC, avD, pSimp, avA), mandatory: ptr(false), review: ptr(true), fires: []string{at(locSC, textAmt)}}
+	}
+	// within: near misses that stay mandatory small claims, no review.
+	within := func(name string, fieldYuan int64, cl string) tcase {
+		return tcase{name: name + " (near miss)", filing: c(yuan(fieldYuan), text(claims(cl))),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{textAmt}}
+	}
+	return []tcase{
+		shares("2024: 被告向三原告各支付货款20000元 = ¥60,000 over ¥54,323", 20000, "1.判令被告向三原告各支付货款20000元。"),
+		shares("2024: 两被告各偿还借款30000元 = ¥60,000", 30000, "1.判令两被告各偿还借款30000元。"),
+		shares("2024: 二被告各赔偿原告损失30000元", 30000, "1.判令二被告各赔偿原告损失30000元；2.诉讼费由被告承担。"),
+		shares("2024: 被告向3名原告各支付工资20000元 (digits)", 20000, "1.判令被告向3名原告各支付工资20000元。"),
+		shares("2024: 三原告…各20000元 (the count in the clause before)", 20000, "1.判令被告支付三原告补偿款，各20000元。"),
+		shares("2024: 各支付…，共计60000元 (a stated total, pinned)", 20000, "1.判令被告向三原告各支付货款20000元，共计60000元。"),
+		{name: "2018: 两被告各偿还借款15000元 = ¥30,000 over ¥24,225 (CPL 2017 art. 162)", filing: c(yuan(15000), filedOn("2018-09-03"),
+			text(claims("1.判令两被告各偿还借款15000元。"))),
+			avail: av(pSC, avD, pSimp, avA), mandatory: ptr(false), fires: []string{at(locSC, rules.CodeReviewTextAmountCPL2017)}},
+		within("2024: 两被告各偿还借款10000元 = ¥20,000 within", 20000, "1.判令两被告各偿还借款10000元。"),
+		within("2024: 两被告连带偿还借款30000元 (jointly, one sum)", 30000, "1.判令两被告连带偿还借款30000元。"),
+		within("2024: 支付各项损失30000元 (各项: items)", 30000, "1.判令两被告支付各项损失30000元。"),
+		within("2024: 三原告各类费用30000元 (各类: kinds)", 30000, "1.判令被告向三原告支付各类费用30000元。"),
+		within("2024: 各自承担 without a sum", 30000, "1.判令被告偿还借款30000元；2.诉讼费由两被告各自承担。"),
+		within("2024: 30000元（两被告各负担15000元） (a breakdown)", 30000, "1.判令两被告偿还借款30000元（两被告各负担15000元）。"),
+		within("2024: 第二被告…各支付 (an ordinal, no count)", 30000, "1.判令被告向第二被告的债权人原告各支付借款30000元。"),
+		within("2024: 原告各支付 with no count (一原告)", 30000, "1.判令被告向原告各支付借款30000元。"),
+	}
+}
