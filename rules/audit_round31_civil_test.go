@@ -56,5 +56,24 @@ func round31CivilCases(tb testing.TB) []tcase {
 		within("2024: 30000元（两被告各负担15000元） (a breakdown)", 30000, "1.判令两被告偿还借款30000元（两被告各负担15000元）。"),
 		within("2024: 第二被告…各支付 (an ordinal, no count)", 30000, "1.判令被告向第二被告的债权人原告各支付借款30000元。"),
 		within("2024: 原告各支付 with no count (一原告)", 30000, "1.判令被告向原告各支付借款30000元。"),
+
+		// --- Interest to the day of payment at a stated rate, the field at the principal.
+		shares("2024: 50000元及利息（年利率15%…至实际清偿之日止）: a year adds ¥7,500", 50000,
+			"1.判令被告偿还借款50000元及利息（按年利率15%，自2023年3月1日起计算至实际清偿之日止）。"),
+		shares("2024: 50000元，利息按月利率1%计算至付清之日止: a year adds ¥6,000", 50000,
+			"1.判令被告偿还借款50000元；2.判令被告支付利息（按月利率1%计算至付清之日止）。"),
+		{name: "2018: 22000元及利息（年利率24%…至还清之日）: ¥27,280 over ¥24,225", filing: c(yuan(22000), filedOn("2018-09-03"),
+			text(claims("1.判令被告偿还借款22000元及利息（按年利率24%计算至还清之日止）。"))),
+			avail: av(pSC, avD, pSimp, avA), mandatory: ptr(false), fires: []string{at(locSC, rules.CodeReviewTextAmountCPL2017)}},
+		shares("2024: 暂计至起诉之日为8000元 with an open end (round 30's sum, pinned)", 50000,
+			"1.判令被告偿还借款50000元及利息（按年利率15%计算至实际清偿之日止，暂计至起诉之日为8000元）。"),
+		within("2024: 30000元 at 15% to payment: ¥34,500 within", 30000,
+			"1.判令被告偿还借款30000元及利息（按年利率15%计算至实际清偿之日止）。"),
+		within("2024: no rate stated (按LPR四倍): not read", 50000,
+			"1.判令被告偿还借款50000元及利息（按LPR的四倍计算至实际清偿之日止）。"),
+		within("2024: field ¥52,000 above the principal (interest to filing entered)", 52000,
+			"1.判令被告偿还借款50000元及利息（按年利率15%计算至实际清偿之日止）。"),
+		within("2024: 年利率15% with a closed period (至2024年3月1日止, no open end)", 50000,
+			"1.判令被告偿还借款50000元及利息（按年利率15%计算至2023年4月1日止）。"),
 	}
 }
