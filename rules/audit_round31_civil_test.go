@@ -28,6 +28,17 @@ func round31CivilCases(tb testing.TB) []tcase {
 	c := func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
 	claims := func(s string) string { return "诉讼请求：" + s + "事实与理由：被告欠款未还。" }
 	textAmt := rules.CodeReviewTextAmount
+	foreignSilent := []string{"CPL166_FOREIGN", rules.CodeInferForeignFromText}
+	loan := claims("1.判令被告偿还借款20000元。")
+	// resident: a party's habitual residence abroad (Interp. 520(2)) closes small claims (CPL 166(2)).
+	resident := func(name, txt string) tcase {
+		return tcase{name: name, filing: c(yuan(20000), text(loan+txt)), avail: av(pSC, avU, pSimp, avA, pOrd, avA),
+			mandatory: ptr(false), fires: []string{at(locSC, "CPL166_FOREIGN"), "infer:" + rules.CodeInferForeignFromText}}
+	}
+	home := func(name, txt string) tcase {
+		return tcase{name: name + " (near miss)", filing: c(yuan(20000), text(loan+txt)), avail: av(pSC, avA, pSimp, avA),
+			mandatory: ptr(true), silent: foreignSilent}
+	}
 	// shares: the shares add up above the figure the field (one share) stays within.
 	shares := func(name string, fieldYuan int64, cl string) tcase {
 		return tcase{name: name, filing: c(yuan(fieldYuan), text(claims(cl))),
@@ -75,5 +86,15 @@ func round31CivilCases(tb testing.TB) []tcase {
 			"1.判令被告偿还借款50000元及利息（按年利率15%计算至实际清偿之日止）。"),
 		within("2024: 年利率15% with a closed period (至2024年3月1日止, no open end)", 50000,
 			"1.判令被告偿还借款50000元及利息（按年利率15%计算至2023年4月1日止）。"),
+
+		// --- A party settled abroad in other words (Interp. 2022 art. 520(2)).
+		resident("2024: 被告已移民加拿大", "被告借款后已移民加拿大。"),
+		resident("2024: 被告于2019年移民至澳大利亚", "被告于2019年移民至澳大利亚，借款未还。"),
+		resident("2024: 被告已取得美国绿卡", "被告已取得美国绿卡，长期在外。"),
+		home("被告系移民局工作人员 (移民局 names no place)", "被告系移民局工作人员，借款未还。"),
+		home("被告计划移民加拿大 (meant)", "被告计划移民加拿大，借款未还。"),
+		home("证人李某已移民美国 (no party)", "被告借款未还，出借时在场的证人李某已移民美国。"),
+		home("被告通过移民中介介绍 (no place)", "被告通过移民中介介绍认识原告，借款未还。"),
+		home("被告居住在美国 (a stay, not read: round 29)", "被告现居住在美国，借款未还。"),
 	}
 }
