@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -1028,6 +1029,12 @@ func claimsInDoubt(fx *Facts, reg smallClaimsRegime, amount int64, agree bool, l
 		// The claims added up are above the band the field gives (statute
 		// round 30: principal and interest claimed to filing, CPL 165 ¶1's
 		// 标的额): a person reads the 标的额 from the claims.
+		return reg.textAmount
+	case cl.OpenInterestFen > 0 && amount == cl.SumFen && amount <= math.MaxInt64/2 &&
+		band(amount+cl.OpenInterestFen, agree, lim) != b:
+		// The field holds the claims' sums alone and interest runs to
+		// payment at a stated rate: a year of it would put the 标的额 in
+		// another band (statute round 31, CPL 165 ¶1).
 		return reg.textAmount
 	}
 	return ""

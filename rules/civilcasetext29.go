@@ -66,21 +66,25 @@ func placeIsBusiness(after string) bool { return prefixIn(after, businessNameAft
 // 侨办《关于界定华侨外籍华人归侨侨眷身份的规定》(国侨发〔2009〕5号) counts it
 // as 定居): Interp. 520(2)'s 经常居所地, which round 27 read only in those
 // words.
-var residenceAbroad29 = regexp.MustCompile(`(?:定居|长期居住|常年居住|侨居|旅居|移居)(?:在|于|到|至)?(?:` + foreignCountries + `|境外|国外|海外|香港|澳门|台湾)` +
-	`|(?:` + foreignCountries + `|境外|国外|香港|澳门|台湾)(?:的|地区的)?(?:永久居留权|长期居留权|永久居留身份|永久性居民身份)`)
+//
+// Statute round 31 added 移民 (移民加拿大, 已移民至美国: emigrated, to settle)
+// and a country's 绿卡 (美国绿卡: its permanent residence card), each only
+// with the place right after it (移民局, 移民中介 name no place).
+var residenceAbroad29 = regexp.MustCompile(`(?:定居|长期居住|常年居住|侨居|旅居|移居|移民)(?:在|于|到|至)?(?:` + foreignCountries + `|境外|国外|海外|香港|澳门|台湾)` +
+	`|(?:` + foreignCountries + `|境外|国外|香港|澳门|台湾)(?:的|地区的)?(?:永久居留权|长期居留权|永久居留身份|永久性居民身份|绿卡)`)
 
 // settledRunesBefore are the runes before 居 in residenceAbroad29's words
 // (定居, 长期居住, 常年居住, 侨居, 旅居, 移居, 永久居留, 长期居留).
 var settledRunesBefore = [...]string{"定", "期", "年", "侨", "旅", "移", "久"}
 
-// mayStateSettled reports whether a folded text holds 侨 (华侨, 侨居) or a
-// 居 after one of settledRunesBefore: a complaint with neither is not
+// mayStateSettled reports whether a folded text holds 侨 (华侨, 侨居), 移民,
+// 绿卡 or a 居 after one of settledRunesBefore: a complaint with none is not
 // matched. It runs on every civil Decide, and complaints say 居住 often:
 // two scans and a look at the rune before each 居 (five scans of the
 // words, the first version, cost 15,000 instructions per Decide:
 // callgrind, 2026-12-05).
 func mayStateSettled(text string) bool {
-	if hanscan.Contains(text, "侨") {
+	if hanscan.Contains(text, "侨") || hanscan.Contains(text, "移民") || hanscan.Contains(text, "绿卡") {
 		return true
 	}
 	for off := 0; ; {

@@ -602,6 +602,10 @@ type ClaimsReading struct {
 	SumFen int64
 	// ForeignCurrency: a sum is in a foreign currency (美元, 港币 …).
 	ForeignCurrency bool
+	// OpenInterestFen is a year of the interest a claim asks to the day of
+	// payment at the rate it states, with no sum of it to filing
+	// (openInterestYearFen, statute round 31); 0 when none.
+	OpenInterestFen int64
 	// PersonalStatus: the words of a claim to decide a personal status
 	// (personalStatusClaim: 离婚, 解除收养关系, 由原告抚养 …), "" when none
 	// (statute round 27: CPL 166(1)).
@@ -884,6 +888,7 @@ func readFoldedClaims(text string) ClaimsReading {
 		if cr.PersonalStatus == "" && holdsStatusRune(cl) {
 			cr.PersonalStatus = personalStatusClaim(cl)
 		}
+		cr.OpenInterestFen = max(cr.OpenInterestFen, openInterestYearFen(cl, cr.MaxFen))
 		// Every sum the three expressions read ends in 元, 万, 币 or 镑: a
 		// clause with none is not scanned (they start with a digit class,
 		// which the regexp package tries at every position).

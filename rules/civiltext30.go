@@ -50,7 +50,7 @@ func addClaimItemsFen(running int64, cl string) int64 {
 				piece, next, end = rest[:i], rest[i+len(e):], e
 			}
 		}
-		s := claimedSumFen(piece)
+		s := timesShares(claimedSumFen(piece), eachShareCount(cl[:len(cl)-len(rest)], piece))
 		switch {
 		case s == 0, explainedAt >= 0 && depth >= explainedAt:
 		case containsAny(piece, claimPartWords[:]):

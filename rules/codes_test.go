@@ -46,6 +46,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 28, civil text":           round28CivilCases(tb),
 		"audit round 29, civil":                round29CivilCases(tb),
 		"audit round 30, civil":                round30CivilCases(tb),
+		"audit round 31, civil":                round31CivilCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
