@@ -108,7 +108,14 @@ func foreignFactsStated(text string) bool {
 // clauseAround returns the bounds of the clause (clauseBreaks) holding
 // text[at].
 func clauseAround(text string, at int) (start, end int) {
-	start = strings.LastIndexAny(text[:at], clauseBreaks)
+	return spanAround(text, at, clauseBreaks)
+}
+
+// spanAround returns the bounds of the run of text holding text[at]
+// between two of breaks (or the text's ends): a clause with clauseBreaks,
+// a sentence with sentenceBreaks.
+func spanAround(text string, at int, breaks string) (start, end int) {
+	start = strings.LastIndexAny(text[:at], breaks)
 	if start < 0 {
 		start = 0
 	} else {
@@ -116,7 +123,7 @@ func clauseAround(text string, at int) (start, end int) {
 		start += n
 	}
 	end = len(text)
-	if j := strings.IndexAny(text[at:], clauseBreaks); j >= 0 {
+	if j := strings.IndexAny(text[at:], breaks); j >= 0 {
 		end = at + j
 	}
 	return start, end

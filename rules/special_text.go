@@ -2,7 +2,6 @@ package rules
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/hanscan"
@@ -179,21 +178,11 @@ func appealIn(text string) string {
 			}
 			// The sentence, not the clause: a remand's 发回重审 is often
 			// a clause after the 二审 it names.
-			before, after := rest[:i], rest[i+len(w):]
-			start := 0
-			if j := strings.LastIndexAny(before, sentenceBreaks); j >= 0 {
-				_, n := utf8.DecodeRuneInString(before[j:])
-				start = j + n
-			}
-			end := strings.IndexAny(after, sentenceBreaks)
-			if end < 0 {
-				end = len(after)
-			}
-			sentence := before[start:] + w + after[:end]
-			if !containsAny(sentence, appealNot[:]) && !negatedInClause(before, 4) {
+			start, end := spanAround(rest, i, sentenceBreaks)
+			if !containsAny(rest[start:end], appealNot[:]) && !negatedInClause(rest[:i], 4) {
 				return w
 			}
-			rest = after
+			rest = rest[i+len(w):]
 		}
 	}
 	return ""
