@@ -255,18 +255,10 @@ func negatedInClause(before string, n int) bool {
 // neither negated in the four runes before nor a right or a possibility
 // (被害人有权提起自诉, 可以提起自诉).
 func privateStated(text, w string) bool {
-	for rest := text; ; {
-		i := hanscan.Index(rest, w)
-		if i < 0 {
-			return false
-		}
-		before := rest[:i]
-		if !negatedInClause(before, 4) && !strings.HasSuffix(before, "有权") && !strings.HasSuffix(before, "可以") &&
-			!strings.HasSuffix(before, "有权向本院") && !strings.HasSuffix(before, "可以向本院") {
-			return true
-		}
-		rest = rest[i+len(w):]
-	}
+	return statedUnless(text, w, 4, func(before string, n int) bool {
+		return negatedInClause(before, n) || strings.HasSuffix(before, "有权") || strings.HasSuffix(before, "可以") ||
+			strings.HasSuffix(before, "有权向本院") || strings.HasSuffix(before, "可以向本院")
+	})
 }
 
 // confiscationApplied returns "申请没收" when a clause applies to confiscate
