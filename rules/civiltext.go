@@ -1025,23 +1025,22 @@ func firstRunes(s string, n int) string {
 // that does not begin a sum read greedily begins none, and neither does
 // any digit of it.
 func nextYuanSum(s string, from int) (num, unit string, end int, ok bool) {
-	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
 	for i := from; i < len(s); {
-		if !isDigit(s[i]) {
+		if !isASCIIDigit(s[i]) {
 			i++
 			continue
 		}
 		p := i
-		for p < len(s) && isDigit(s[p]) {
+		for p < len(s) && isASCIIDigit(s[p]) {
 			p++
 		}
 		run := p
-		for p+4 <= len(s) && s[p] == ',' && isDigit(s[p+1]) && isDigit(s[p+2]) && isDigit(s[p+3]) {
+		for p+4 <= len(s) && s[p] == ',' && isASCIIDigit(s[p+1]) && isASCIIDigit(s[p+2]) && isASCIIDigit(s[p+3]) {
 			p += 4
 		}
-		if p+1 < len(s) && s[p] == '.' && isDigit(s[p+1]) {
+		if p+1 < len(s) && s[p] == '.' && isASCIIDigit(s[p+1]) {
 			q := p + 2
-			for q < len(s) && isDigit(s[q]) {
+			for q < len(s) && isASCIIDigit(s[q]) {
 				q++
 			}
 			if u := yuanUnitAt(s, q); u != "" {

@@ -87,14 +87,12 @@ func pieceEndIndex(s, e string) int {
 			return -1
 		}
 		i += from
-		if e != "," || i == 0 || i+1 >= len(s) || !isDigit(s[i-1]) || !isDigit(s[i+1]) {
+		if e != "," || i == 0 || i+1 >= len(s) || !isASCIIDigit(s[i-1]) || !isASCIIDigit(s[i+1]) {
 			return i
 		}
 		from = i + 1
 	}
 }
-
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // whereaboutsWords are the everyday words of whereaboutsPhrase's fact
 // (statute round 30): 去向不明, 不知去向, 行踪不明 and 下落不详 say that no one
@@ -118,13 +116,7 @@ const thingEnds = "款钱金物产货车项票据"
 func whereaboutsInOtherWords(text string, subjects []string) bool {
 	for _, w := range whereaboutsWords {
 		for _, at := range unnegatedPhraseAt(text, w) {
-			start := 0
-			for _, sep := range [...]string{",", "，", "。", ";", "；", "\n", "!", "?"} {
-				if i := strings.LastIndex(text[:at], sep); i >= 0 {
-					start = max(start, i+len(sep))
-				}
-			}
-			clause := text[start:at]
+			clause := text[clauseStart(text[:at]):at]
 			if r, _ := utf8.DecodeLastRuneInString(clause); strings.ContainsRune(thingEnds, r) {
 				continue
 			}

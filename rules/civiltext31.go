@@ -107,5 +107,4 @@ func openInterestYearFen(cl string, before int64) int64 {
 		return min(int64(f), base) // a float may round a large base up
 	}
 	return math.MaxInt64 / 2
-
 }
