@@ -480,7 +480,7 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 		if ti, ok := p.AuthInfo.(credentials.TLSInfo); ok && len(ti.State.VerifiedChains) > 0 && len(ti.State.VerifiedChains[0]) > 0 {
 			if cn, ok := commonName(ti.State.VerifiedChains[0][0]); ok {
 				if id, ok := creds.Roles.ForCertificate(cn); ok {
-					c.id, c.certExpires = id, chainExpiry(ti.State.VerifiedChains[0])
+					c.id, c.certExpires = id, chainsExpiry(ti.State.VerifiedChains)
 					if !a.clock.Now().Before(c.certExpires) {
 						// Named in the refusal's log record, as an expired
 						// token's identity is.
@@ -493,15 +493,26 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	return c, nil
 }
 
-// chainExpiry is when a verified chain stops being valid: the earliest
-// NotAfter of its certificates (the client's own, or an intermediate's or
-// the CA's when that comes first), the instant a new handshake would
-// refuse it.
-func chainExpiry(chain []*x509.Certificate) time.Time {
-	end := chain[0].NotAfter
-	for _, cert := range chain[1:] {
-		if cert.NotAfter.Before(end) {
-			end = cert.NotAfter
+// chainsExpiry is when a client certificate's verified chains stop being
+// valid, the instant a new handshake would refuse it: a chain expires at
+// the earliest NotAfter of its certificates (the client's own, or an
+// intermediate's or the CA's when that comes first), and the certificate
+// is valid while any of its chains is (a cross-signed CA gives it more
+// than one).
+func chainsExpiry(chains [][]*x509.Certificate) time.Time {
+	var end time.Time
+	for _, chain := range chains {
+		if len(chain) == 0 {
+			continue
+		}
+		e := chain[0].NotAfter
+		for _, cert := range chain[1:] {
+			if cert.NotAfter.Before(e) {
+				e = cert.NotAfter
+			}
+		}
+		if e.After(end) {
+			end = e
 		}
 	}
 	return end
