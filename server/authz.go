@@ -148,6 +148,10 @@ const (
 	// expiry (the tokens file's "expires") has passed. It says neither the
 	// token nor the expiry's entry.
 	msgExpired = "bearer token expired: ask for a new one"
+	// msgCertExpired refuses a call, or ends a stream, whose client
+	// certificate (or a certificate of its chain) has expired since the
+	// connection's handshake verified it.
+	msgCertExpired = "client certificate expired: ask for a new one and reconnect"
 	// msgTwoAuthorizations takes the number of authorization headers.
 	msgTwoAuthorizations = "%d authorization headers: send one, \"Bearer <token>\""
 	msgNotBearer         = "authorization header is not \"Bearer <token>\""
@@ -250,6 +254,11 @@ type caller struct {
 	// reloaded; the token itself is not kept.
 	tokenSum [sha256.Size]byte
 	viaToken bool
+	// certExpires is when the verified chain of the client certificate
+	// that proved id stops being valid (its earliest NotAfter); zero for
+	// a token. The handshake checked the dates once, when the connection
+	// opened: a call or stream on that connection is judged against it.
+	certExpires time.Time
 	// holds reports whether an identity of the credentials serving holds
 	// a role (auth.Credentials.Holds at the authorizer's clock): whom a
 	// clerk may record for (enteredFor). Nil outside the authorizer.
@@ -471,12 +480,42 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 		if ti, ok := p.AuthInfo.(credentials.TLSInfo); ok && len(ti.State.VerifiedChains) > 0 && len(ti.State.VerifiedChains[0]) > 0 {
 			if cn, ok := commonName(ti.State.VerifiedChains[0][0]); ok {
 				if id, ok := creds.Roles.ForCertificate(cn); ok {
-					c.id = id
+					c.id, c.certExpires = id, chainsExpiry(ti.State.VerifiedChains)
+					if !a.clock.Now().Before(c.certExpires) {
+						// Named in the refusal's log record, as an expired
+						// token's identity is.
+						return c, unauthenticated(msgCertExpired)
+					}
 				}
 			}
 		}
 	}
 	return c, nil
+}
+
+// chainsExpiry is when a client certificate's verified chains stop being
+// valid, the instant a new handshake would refuse it: a chain expires at
+// the earliest NotAfter of its certificates (the client's own, or an
+// intermediate's or the CA's when that comes first), and the certificate
+// is valid while any of its chains is (a cross-signed CA gives it more
+// than one).
+func chainsExpiry(chains [][]*x509.Certificate) time.Time {
+	var end time.Time
+	for _, chain := range chains {
+		if len(chain) == 0 {
+			continue
+		}
+		e := chain[0].NotAfter
+		for _, cert := range chain[1:] {
+			if cert.NotAfter.Before(e) {
+				e = cert.NotAfter
+			}
+		}
+		if e.After(end) {
+			end = e
+		}
+	}
+	return end
 }
 
 // oidCommonName is the X.520 commonName attribute type.
@@ -1104,7 +1143,10 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 	// revoking it would: a feed proved by a token that expired at 18:00
 	// kept delivering the team's cases while the same token's new calls
 	// were refused. The expiry is the one of the credentials serving, set
-	// again at each swap (a reload may extend or shorten it).
+	// again at each swap (a reload may extend or shorten it). A client
+	// certificate's streams end when its chain expires: the handshake
+	// checked its dates once, and a feed kept open on that connection
+	// outlived the certificate (MaxConnectionAge has no grace to end it).
 	var expiry streamExpiry
 	defer expiry.stop()
 	var judge func(cr *auth.Credentials)
@@ -1113,9 +1155,12 @@ func (a *authorizer) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServ
 			cancel(err)
 			return
 		}
-		if c.viaToken {
+		switch {
+		case c.viaToken:
 			id, _ := cr.Tokens.LookupSum(c.tokenSum)
 			expiry.arm(a.clock, id.Expires, func() { a.creds.Judge(judge) })
+		case !c.certExpires.IsZero():
+			expiry.arm(a.clock, c.certExpires, func() { a.creds.Judge(judge) })
 		}
 	}
 	stop := a.creds.OnSwap(judge)
@@ -1214,6 +1259,9 @@ func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req 
 		id, ok := cr.Roles.ForCertificate(c.id.Name)
 		if !ok {
 			return unauthenticated(msgUnauthenticated)
+		}
+		if !c.certExpires.IsZero() && !a.clock.Now().Before(c.certExpires) {
+			return unauthenticated(msgCertExpired)
 		}
 		now.id = id
 	}

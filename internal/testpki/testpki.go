@@ -55,7 +55,15 @@ func (ca *CA) PEM() []byte {
 // 127.0.0.1 and as a client (the name is the caller's identity under mTLS).
 func (ca *CA) Issue(tb testing.TB, cn string) (certPEM, keyPEM []byte) {
 	tb.Helper()
-	return ca.issue(tb, pkix.Name{CommonName: cn})
+	return ca.issue(tb, pkix.Name{CommonName: cn}, time.Now().Add(time.Hour))
+}
+
+// IssueUntil is Issue for a certificate that expires at notAfter (which
+// may come before the CA's own expiry, an hour after NewCA): a client
+// certificate that expires while its connection is open.
+func (ca *CA) IssueUntil(tb testing.TB, cn string, notAfter time.Time) (certPEM, keyPEM []byte) {
+	tb.Helper()
+	return ca.issue(tb, pkix.Name{CommonName: cn}, notAfter)
 }
 
 // IssueNames is Issue for a subject holding every one of cns as a common
@@ -66,10 +74,10 @@ func (ca *CA) IssueNames(tb testing.TB, cns ...string) (certPEM, keyPEM []byte) 
 	for _, cn := range cns {
 		subject.ExtraNames = append(subject.ExtraNames, pkix.AttributeTypeAndValue{Type: asn1.ObjectIdentifier{2, 5, 4, 3}, Value: cn})
 	}
-	return ca.issue(tb, subject)
+	return ca.issue(tb, subject, time.Now().Add(time.Hour))
 }
 
-func (ca *CA) issue(tb testing.TB, subject pkix.Name) (certPEM, keyPEM []byte) {
+func (ca *CA) issue(tb testing.TB, subject pkix.Name, notAfter time.Time) (certPEM, keyPEM []byte) {
 	tb.Helper()
 	key := newKey(tb)
 	serial, err := rand.Int(rand.Reader, big.NewInt(1<<62))
@@ -78,7 +86,7 @@ func (ca *CA) issue(tb testing.TB, subject pkix.Name) (certPEM, keyPEM []byte) {
 	}
 	tmpl := &x509.Certificate{
 		SerialNumber: serial, Subject: subject,
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: notAfter,
 		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.ParseIP("127.0.0.1")},
 		KeyUsage:    x509.KeyUsageDigitalSignature,
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
