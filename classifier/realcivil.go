@@ -55,7 +55,7 @@ const (
 
 // featureSets lists the sets a RealLinear may name.
 var featureSets = []string{"", FeaturesBroad, FeaturesCivilSmall, FeaturesBaselineLogP, FeaturesCivilSmallBaseline, FeaturesCivilOrdinal, FeaturesCivilCoarse,
-	FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll}
+	FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll, FeaturesCriminalCircumstances}
 
 // featuresOf returns the named set's features of a filing.
 func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat {
@@ -70,7 +70,7 @@ func featuresOf(set string, f *triagev1.Filing, a *rules.Assessment) []realFeat 
 		return civilOrdinalFeatures(f, a)
 	case FeaturesCivilCoarse:
 		return civilCoarseFeatures(f, a)
-	case FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll:
+	case FeaturesCriminalLaw, FeaturesCriminalMitigation, FeaturesCriminalRecord, FeaturesCriminalAll, FeaturesCriminalCircumstances:
 		return criminalSetFeatures(set, f, a)
 	}
 	return realFeatures(f, a)

@@ -3,6 +3,7 @@ package classifier
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,15 @@ const (
 	// FeaturesCriminalAll is both, with several charges and the largest
 	// amount in 元 the text names (the gravity of property crimes).
 	FeaturesCriminalAll = "criminal-all"
+	// FeaturesCriminalCircumstances is criminal-law with the sentencing
+	// circumstances an allegation states, read as two facts instead of the
+	// cue sets' nine indicators (which lost 0.02–0.03 macro-F1 out of fold,
+	// docs/quality.md): how many kinds of mitigation (自首, 坦白, 立功,
+	// 退赃退赔, 谅解; 刑法第六十七条、第六十八条, 量刑指导意见) and whether a
+	// prior record (累犯, 刑法第六十五条; 前科), each only where its clause
+	// does not deny it (rules.StatedInClause: 未取得谅解, 无前科). Issue 10,
+	// point 7; pre-registered in docs/quality.md before it was measured.
+	FeaturesCriminalCircumstances = "criminal-circumstances"
 )
 
 // criminalCueSet is a named text cue: present when any of its words is.
@@ -58,6 +68,45 @@ var (
 		{"cue_detained", []string{"逮捕", "羁押"}},
 	}
 )
+
+// The circumstances criminal-circumstances reads: each kind of mitigation
+// by the words an allegation uses for it, and the prior record. 赔偿 alone
+// is not read: an allegation names it for the victim's civil claim as often
+// as for a restitution made.
+var (
+	mitigationKinds = [][]string{
+		{"自首", "主动投案"},
+		{"坦白", "如实供述"},
+		{"立功"},
+		{"退赃", "退赔", "退缴", "已赔偿", "积极赔偿", "赔偿了"},
+		{"谅解", "和解"},
+	}
+	priorRecordWords = []string{"累犯", "前科", "曾因", "刑满释放"}
+)
+
+// maxMitigationKinds caps mitigating_kinds: beyond three the allegation
+// says nothing more about the procedure.
+const maxMitigationKinds = 3
+
+// circumstanceFeatures are criminal-circumstances' two facts of a text:
+// mitigating_kinds, the number of kinds of mitigation it states (capped),
+// and prior_record.
+func circumstanceFeatures(text string) []realFeat {
+	var out []realFeat
+	n := 0
+	for _, words := range mitigationKinds {
+		if slices.ContainsFunc(words, func(w string) bool { return rules.StatedInClause(text, w) }) {
+			n++
+		}
+	}
+	if n > 0 {
+		out = append(out, realFeat{"mitigating_kinds", float64(min(n, maxMitigationKinds))})
+	}
+	if slices.ContainsFunc(priorRecordWords, func(w string) bool { return rules.StatedInClause(text, w) }) {
+		out = append(out, realFeat{"prior_record", 1})
+	}
+	return out
+}
 
 // yuanAmount matches an amount of money in the text: digits with an
 // optional decimal part, then 万元 or 元.
@@ -110,6 +159,8 @@ func criminalSetFeatures(set string, f *triagev1.Filing, a *rules.Assessment) []
 		cues(mitigationCues)
 	case FeaturesCriminalRecord:
 		cues(recordCues)
+	case FeaturesCriminalCircumstances:
+		out = append(out, circumstanceFeatures(text)...)
 	case FeaturesCriminalAll:
 		cues(mitigationCues)
 		cues(recordCues)

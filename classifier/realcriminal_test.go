@@ -142,3 +142,56 @@ func TestCriminalFeaturesReadTheRules(t *testing.T) {
 		})
 	}
 }
+
+// TestCircumstanceFeatures checks criminal-circumstances' two facts: the
+// kinds of mitigation the allegation states (several words of one kind
+// count once; a denied one, or 赔偿 claimed rather than made, not at all;
+// capped) and a prior record unless denied; and that the set is
+// criminal-law with them added.
+func TestCircumstanceFeatures(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		kinds  float64 // mitigating_kinds; 0: absent
+		record bool
+	}{
+		{"none", "公诉机关指控：被告人王某盗窃现金人民币3000元。", 0, false},
+		{"confession once for two of its words", "被告人王某到案后如实供述，系坦白。", 1, false},
+		{"restitution and forgiveness", "被告人王某已退赔被害人全部损失，并取得被害人谅解。", 2, false},
+		{"forgiveness denied", "被告人王某如实供述，但未取得被害人谅解。", 1, false},
+		{"compensation claimed is no restitution", "附带民事诉讼原告人要求被告人赔偿医疗费。", 0, false},
+		{"capped at three", "被告人王某主动投案，如实供述，有立功表现，积极赔偿被害人损失，取得谅解。", 3, false},
+		{"recidivist", "被告人王某曾因盗窃罪被判处有期徒刑一年，系累犯。", 0, true},
+		{"no prior record", "被告人王某无前科，到案后如实供述。", 1, false},
+		{"prior record denied, surrender refused", "被告人王某没有前科，拒不自首。", 0, false},
+	}
+	r := testRules(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]float64{}
+			for _, ft := range circumstanceFeatures(tc.text) {
+				got[ft.name] = ft.v
+			}
+			if v, ok := got["mitigating_kinds"]; v != tc.kinds || ok != (tc.kinds > 0) {
+				t.Errorf("mitigating_kinds = %v (present %v), want %v", v, ok, tc.kinds)
+			}
+			if _, ok := got["prior_record"]; ok != tc.record {
+				t.Errorf("prior_record present %v, want %v", ok, tc.record)
+			}
+			f := &triagev1.Filing{
+				Id: "x", CaseKind: triagev1.CaseKind_CASE_KIND_CRIMINAL, Court: "河南省辉县市人民法院",
+				CourtLevel: triagev1.CourtLevel_COURT_LEVEL_BASIC, Province: "河南省", FiledOn: "2019-01-01", Cause: "盗窃罪", Text: tc.text,
+				Parties:       []*triagev1.Party{{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Kind: triagev1.PartyKind_PARTY_KIND_PERSON}},
+				Circumstances: &triagev1.Circumstances{GuiltyPlea: true},
+			}
+			a, err := r.Evaluate(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := append(featuresOf(FeaturesCriminalLaw, f, a), circumstanceFeatures(tc.text)...)
+			if got := featuresOf(FeaturesCriminalCircumstances, f, a); !slices.Equal(got, want) {
+				t.Errorf("criminal-circumstances = %v, want criminal-law and the circumstances %v", got, want)
+			}
+		})
+	}
+}

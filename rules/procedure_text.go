@@ -95,6 +95,22 @@ func statedNotNegated(text, w string, n int) bool {
 	return statedUnless(text, w, n, negatedWithin)
 }
 
+// clauseNegations deny what follows them in a clause: 未取得谅解, 拒不退赃,
+// 无前科, 没有自首情节, 否认.
+const clauseNegations = "不无未没否拒"
+
+// StatedInClause reports whether text states w somewhere with no negation
+// (clauseNegations) before it in its clause (clauseBreaks): 被害人未对被告人
+// 表示谅解 and 无犯罪前科 do not state 谅解 or 前科, 已退赔并取得谅解 does.
+// Every occurrence is tried. The real linear prior reads the sentencing
+// circumstances an allegation states with it (classifier, the
+// criminal-circumstances feature set); no decision does.
+func StatedInClause(text, w string) bool {
+	return statedUnless(text, w, 0, func(before string, _ int) bool {
+		return strings.ContainsAny(before[clauseStart(before):], clauseNegations)
+	})
+}
+
 // statedUnless reports whether text holds w somewhere that negated does
 // not deny: negated is given what stands before each occurrence and n,
 // and every occurrence is tried.
