@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver: no cgo
 )
 
 // busyTimeout is how long a connection waits for another one's lock (a
@@ -185,7 +184,7 @@ WHERE filing_id IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decisio
 			return nil, fmt.Errorf("open sqlite store: %w", err)
 		}
 	}
-	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
+	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from, "driver", sqliteDriver)
 	return s, nil
 }
 
