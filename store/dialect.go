@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // dialect holds everything that differs between SQL databases, so that the
@@ -212,6 +214,22 @@ WHERE filing_key IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decisi
 		connLost:     func(error) bool { return false },
 		lockTimedOut: sqliteIsBusy,
 	}, nil
+}
+
+// sqliteIsBusy matches SQLITE_BUSY and its extended codes: another
+// connection held the lock past the busy timeout.
+func sqliteIsBusy(err error) bool {
+	e, ok := errors.AsType[*sqlite.Error](err)
+	return ok && e.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// sqliteIsDuplicate matches the extended result code the driver reports for
+// a PRIMARY KEY violation on decisions. Other constraint failures (a CHECK,
+// a trigger, another table's key, such as an audit seq taken behind the
+// writer's back) are not duplicate decisions and stay ErrUnavailable.
+func sqliteIsDuplicate(err error) bool {
+	e, ok := errors.AsType[*sqlite.Error](err)
+	return ok && e.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY && strings.Contains(e.Error(), "decisions.decision_id")
 }
 
 //go:embed migrations/postgres/*.sql

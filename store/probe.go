@@ -8,6 +8,9 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // DefaultMinFreeBytes is the free space below which a SQLite store's Probe
@@ -159,8 +162,13 @@ func checkIntegrity(ctx context.Context, db *sql.DB, path string) error {
 // ErrCorrupt when SQLite says the file is not a database or is malformed,
 // and returns nil otherwise.
 func corruptError(path string, err error) error {
-	if msg, ok := sqliteCorrupt(err); ok {
-		return fmt.Errorf("%w: %s: %s; restore it from a backup (fenjian refuses to serve on it)", ErrCorrupt, path, strings.TrimSpace(msg))
+	e, ok := errors.AsType[*sqlite.Error](err)
+	if !ok {
+		return nil
+	}
+	switch e.Code() & 0xff {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return fmt.Errorf("%w: %s: %v; restore it from a backup (fenjian refuses to serve on it)", ErrCorrupt, path, strings.TrimSpace(e.Error()))
 	}
 	return nil
 }

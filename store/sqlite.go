@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver: no cgo
 )
 
 // busyTimeout is how long a connection waits for another one's lock (a
@@ -184,7 +185,7 @@ WHERE filing_id IN (SELECT value FROM json_each(?)) ORDER BY decided_at, decisio
 			return nil, fmt.Errorf("open sqlite store: %w", err)
 		}
 	}
-	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from, "driver", sqliteDriver)
+	log.InfoContext(ctx, "decision store open", "schema_version", to, "migrations_applied", to-from)
 	return s, nil
 }
 
