@@ -96,15 +96,13 @@ func civilSmallFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 		return out
 	}
 	fx := &a.Facts
-	amount := claimedFen(f, a)
-	if lim := a.Limit.GetMandatoryLimitFen(); amount > 0 && lim > 0 {
-		r := float64(amount) / float64(lim)
+	if r := fx.AmountToLimit; r > 0 && !math.IsNaN(r) && !math.IsInf(r, 0) {
 		add("limit_ratio_log2", math.Max(-6, math.Min(8, math.Log2(r))))
 		if r > 1 {
 			add("above_limit", 1)
 		}
 	}
-	if amount <= 0 {
+	if f.GetClaimAmountFen() <= 0 {
 		add("amount_none", 1)
 	}
 	if o := a.Option(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS); o != nil && o.GetMandatory() {
@@ -132,21 +130,6 @@ func civilSmallFeatures(f *triagev1.Filing, a *rules.Assessment) []realFeat {
 		add("foreign", 1)
 	}
 	return out
-}
-
-// claimedFen is the 标的额 as the rules read it (CPL 165 ¶1, statute
-// rounds 30–31): the amount field, or the claims' sums where the claims
-// text names more (rules.ClaimsReading: added up, or the largest alone); a
-// sum in a foreign currency is not read in yuan. 0 when neither names one.
-// The rules send such a filing to review rather than re-band it
-// (claimsInDoubt); the prior reads the larger figure because the court
-// sizes the case by what the claims ask.
-func claimedFen(f *triagev1.Filing, a *rules.Assessment) int64 {
-	amount := max(f.GetClaimAmountFen(), 0)
-	if cl := a.Facts.Claims; !cl.ForeignCurrency {
-		amount = max(amount, cl.SumFen, cl.MaxFen)
-	}
-	return amount
 }
 
 // baselineLogP are the baseline's log-probabilities of the civil
