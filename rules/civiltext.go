@@ -554,8 +554,8 @@ func foreignStated(s string, subjects []string) bool {
 	// not scanned, since the expression's many alternatives cost about a
 	// millisecond over a whole complaint (the served Triage went from ~90 to
 	// ~900 µs of CPU with it, bench 2026-12-05).
-	if !hanscan.Contains(s, "籍") && !hanscan.Contains(s, "外国") && !hanscan.Contains(s, "公民") &&
-		!hanscan.Contains(s, "护照") {
+	if !hanscan.Contains(s, "籍") && !hanscan.Contains(s, "外国") && !hanscan.Contains(s, "护照") &&
+		!citizenNamed(s) {
 		return false
 	}
 	for _, at := range unnegatedAt(s, foreignMarker) {
@@ -568,6 +568,22 @@ func foreignStated(s string, subjects []string) bool {
 		}
 	}
 	return false
+}
+
+// citizenNamed reports whether s holds 公民 other than in 公民身份 (号码):
+// a complaint's party particulars give most parties' 公民身份号码, which
+// would send nearly every text through foreignMarker.
+func citizenNamed(s string) bool {
+	for off := 0; ; {
+		i := hanscan.Index(s[off:], "公民")
+		if i < 0 {
+			return false
+		}
+		off += i + len("公民")
+		if !strings.HasPrefix(s[off:], "身份") {
+			return true
+		}
+	}
 }
 
 // foreignBodyForms end the name of a foreign company written in Latin
