@@ -60,6 +60,10 @@ func round26CivilCases(tb testing.TB) []tcase {
 		return tcase{name: name, filing: c(text(claims + txt)), avail: av(pSC, avA, pSimp, avA, pOrd, avA), mandatory: ptr(true),
 			review: ptr(true), fires: []string{code}}
 	}
+	complexRow := func(name, txt string) tcase {
+		return tcase{name: name, filing: c(text(claims + txt)), avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false),
+			review: ptr(true), fires: []string{rComplex, at(locSC, rules.CodeReviewComplexInTextCivil)}}
+	}
 	// property: small claims barred by CPL 166(1), simplified open.
 	property := func(name string, mods ...mod) tcase {
 		return tcase{name: name, filing: c(mods...), avail: av(pSC, avU, pSimp, avA, pOrd, avA), mandatory: ptr(false),
@@ -121,9 +125,11 @@ func round26CivilCases(tb testing.TB) []tcase {
 		open("保留变更诉讼请求的权利 (reserved)", "原告保留变更诉讼请求的权利。"),
 		open("未申请追加当事人 (negated)", "原告未申请追加当事人。"),
 
-		// --- 案情复杂, 疑难: CPL 160, 42(4) — the court's finding: review only.
-		reviewed("2024: 本案案情复杂", "本案案情复杂，涉及多个法律关系。", rComplex),
-		reviewed("2024: 本案系疑难案件", "本案系疑难案件。", rComplex),
+		// --- 案情复杂, 疑难: CPL 160, 42(4) — the court's finding: nothing
+		// closed, but since statute round 32 small claims is left
+		// undetermined, no longer the court's duty (notSimpleSmallClaims).
+		complexRow("2024: 本案案情复杂", "本案案情复杂，涉及多个法律关系。"),
+		complexRow("2024: 本案系疑难案件", "本案系疑难案件。"),
 		open("本案案情并不复杂 (negated)", "本案案情并不复杂。"),
 		open("前案案情复杂 (another suit)", "前案案情复杂。"),
 

@@ -939,6 +939,9 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 	if !a.Facts.Cause.Complete() {
 		return undetermined(p, reason(CodeCauseUnknown))
 	}
+	if o := notSimpleSmallClaims(a); o != nil {
+		return o
+	}
 	// No amount, or claims that doubt it (claimsInDoubt): the 标的额 and
 	// the 金钱给付 that CPL 165 ¶1 reads are a person's to read.
 	if code := claimsInDoubt(&a.Facts, reg, amount, agree, lim, b); code != "" {
@@ -987,6 +990,24 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		o.Mandatory = !a.Facts.Maritime
 		return o
 	}
+}
+
+// notSimpleSmallClaims is the small-claims option of a filing whose text
+// calls this case complex, difficult or new (Facts.NotSimple), nil for
+// another. Small claims is for 事实清楚、权利义务关系明确、争议不大的简单
+// 金钱给付民事案件 (CPL 165 ¶1; 2013–2021 art. 162 with art. 157 ¶1), and
+// CPL 42(4) bars a single judge from a 新类型或者疑难复杂 case: whether the
+// case is so is the court's finding, not a party's, so nothing is closed,
+// but the option is left undetermined rather than offered as the court's
+// duty (statute round 32; until then the review alone was given, beside a
+// mandatory small claim). The review is REVIEW_COMPLEX_IN_TEXT_CIVIL, or
+// for 新类型 and 疑难复杂 the text signal (one phrase, one review).
+func notSimpleSmallClaims(a *Assessment) *triagev1.ProcedureOption {
+	if a.Facts.NotSimple == "" {
+		return nil
+	}
+	return undetermined(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
+		reasonWithWords(CodeReviewComplexInTextCivil, a.Facts.NotSimple))
 }
 
 // counterclaimCondition reports whether a small claim's option carries

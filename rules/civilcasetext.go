@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"iter"
 	"strings"
 	"unicode"
@@ -69,6 +70,9 @@ type CivilCaseFacts struct {
 	// Complex (round 26): this case called complex, difficult or new
 	// (complexIn).
 	Complex string
+	// NotSimple (round 32): this case called 新类型 or 疑难复杂, the
+	// forms complexIn leaves to the review keywords (notSimpleIn).
+	NotSimple string
 	// Denial (round 26): the defendant denies the facts or the debt
 	// (denialIn).
 	Denial string
@@ -448,6 +452,9 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 		return f
 	}
 	civilCaseText26(t, a)
+	// A case the text calls complex, difficult or new is no small claim
+	// the court must hear (round 32, notSimpleSmallClaims).
+	a.Facts.NotSimple = cmp.Or(t.Complex, t.NotSimple)
 	// A changed claim's sum is compared with the figure by the small-claims
 	// rules (changedClaimBand, round 27).
 	if t.ChangedFen > 0 {

@@ -49,9 +49,10 @@ const (
 )
 
 // caseFactRunes26 hold one rune of every word a round-26 fact needs
-// (readers26, and 确认 of a property confirmation), in foldCause's input
-// form (caseFactRunes' companion for ReadCivilCaseText).
-const caseFactRunes26 = "原請请追诉訴确確复復複疑否认認承"
+// (readers26, and 确认 of a property confirmation), and 型 of round 32's
+// 新类型 (notSimpleIn), in foldCause's input form (caseFactRunes' companion
+// for ReadCivilCaseText).
+const caseFactRunes26 = "原請请追诉訴确確复復複疑否认認承型"
 
 // counterRequestWord is the counter-request a pleading may name instead of
 // 反诉 ("被告提出反请求").
@@ -379,6 +380,35 @@ func complexIn(sent string) string {
 	return ""
 }
 
+// newTypeWord is CPL 42(4)'s 新类型: with complexKeyword, the words a
+// complaint calls its case one no single judge may hear.
+const newTypeWord = "新类型"
+
+// notSimpleIn returns the word of a sentence naming this case that calls it
+// new or complex and difficult in CPL 42(4)'s own words (新类型, 疑难复杂),
+// not negated in the three runes before it ("不属于新类型"), "" when none.
+// complexIn leaves these forms to the review keywords (REVIEW_TEXT_SIGNAL:
+// one phrase, one review); notSimpleIn reads them for what they do to small
+// claims alone (notSimpleSmallClaims, statute round 32).
+func notSimpleIn(sent string) string {
+	if !namesThisCase(sent) || containsAny(sent, otherCaseMarks[:]) {
+		return ""
+	}
+	for _, w := range [...]string{newTypeWord, complexKeyword} {
+		for rest := sent; ; {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				break
+			}
+			if !negatedWithin(lastRunes(rest[:i], 3), 3) {
+				return w
+			}
+			rest = rest[i+len(w):]
+		}
+	}
+	return ""
+}
+
 // denialWords state that a party denies a fact or a debt.
 var denialWords = [...]string{"否认", "不认可", "不承认", "抵赖", "不予认可", "不予承认"}
 
@@ -449,7 +479,7 @@ func readersFor26(text string) readers26 {
 	return readers26{
 		counter: hanscan.Contains(text, counterRequestWord) || containsAny(text, orderedPlaintiff[:]),
 		change:  changeWordsIn(text) || hanscan.Contains(text, "追加"),
-		complex: containsAny(text, complexWords[:]),
+		complex: containsAny(text, complexWords[:]) || hanscan.Contains(text, newTypeWord),
 		denial:  containsAny(text, denialWords[:]),
 	}
 }
@@ -484,6 +514,9 @@ func readCaseFacts26(sent string, t *CivilCaseFacts, r readers26) {
 	}
 	if r.complex && t.Complex == "" {
 		t.Complex = complexIn(sent)
+	}
+	if r.complex && t.NotSimple == "" {
+		t.NotSimple = notSimpleIn(sent)
 	}
 	if r.denial && t.Denial == "" {
 		t.Denial = denialIn(sent)

@@ -140,7 +140,11 @@ func TestReadCivilCaseText(t *testing.T) {
 		{"原告变更诉讼请求为5000元。", CivilCaseFacts{Changed: "变更诉讼请求", ChangedFen: 500000}},
 		{"原告保留变更诉讼请求的权利。", CivilCaseFacts{}},
 		{"本案案情复杂。", CivilCaseFacts{Complex: "复杂"}},
-		{"本案疑难复杂。", CivilCaseFacts{}},
+		{"本案疑难复杂。", CivilCaseFacts{NotSimple: "疑难复杂"}},
+		// Round 32: CPL 42(4)'s own words, read for small claims alone.
+		{"本案属于新类型案件。", CivilCaseFacts{NotSimple: "新类型"}},
+		{"本案不属于新类型案件。", CivilCaseFacts{}},
+		{"前案系新类型案件。", CivilCaseFacts{}},
 		{"本案并不复杂。", CivilCaseFacts{}},
 		{"被告否认借款事实。", CivilCaseFacts{Denial: "被告否认"}},
 		{"被告对欠款不予认可。", CivilCaseFacts{Denial: "被告对欠款不予认可"}},

@@ -192,7 +192,8 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	r.foreignText = r.foreignText || foreignStated(text, subjects) || regionalResidentStated(text, subjects) ||
 		residenceAbroadStated(text, subjects) || settledAbroadStated(text, subjects)
 	r.publicNotice = statedUnnegated(text, "公告送达")
-	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) && matchedUnnegated(text, appraisalAsked)
+	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) &&
+		(matchedUnnegated(text, appraisalAsked) || appraisalOfObjectAsked(text))
 	r.publicInterestText = hanscan.Contains(text, "公益诉讼")
 	return r
 }
@@ -468,6 +469,26 @@ func statedUnnegated(text, phrase string) bool {
 // word: "对诉前评估、鉴定结果有异议") are read too.
 var appraisalAsked = regexp.MustCompile(`申请(对[^。；;，,！!？?\n]{1,20}?)?(进行|作出|作)?(司法|重新)?(鉴定|评估)|(需要|需|应当|应)(进行|作)?(司法)?(鉴定|评估)|(鉴定|评估)(意见|结论|报告|结果)?(有|存在|提出)异议`)
 
+// appraisalOfObject matches what appraisalAsked does not (statute round
+// 32): a need whose object stands between it and the verb ("需对房屋损失进
+// 行评估"), an appraisal named after 进行 ("需进行伤残等级鉴定", "申请进行
+// 笔迹鉴定"), and an application naming its kind without 对 or 进行 ("申请
+// 伤残等级鉴定"), each within one clause; 申请人 is a party, not an
+// application.
+var appraisalOfObject = regexp.MustCompile(`(需要|需|应当|应)对[^。；;，,！!？?\n]{1,20}?(进行|作出|作)(司法|重新)?(鉴定|评估)|(需要|需|应当|应|申请)(对[^。；;，,！!？?\n]{1,20}?)?进行[^。；;，,！!？?\n]{1,10}?(鉴定|评估)|申请[^人。；;，,！!？?\n][^。；;，,！!？?\n]{0,9}?(鉴定|评估)`)
+
+// appraisalOfObjectAsked reports whether appraisalOfObject matches text
+// somewhere not negated just before (无需对…进行评估) and not naming a fee
+// (鉴定费, 评估费: "应进行赔偿并支付鉴定费" asks for none).
+func appraisalOfObjectAsked(text string) bool {
+	for _, loc := range appraisalOfObject.FindAllStringIndex(text, -1) {
+		if suffixIn(text[:loc[0]], negations) == "" && !strings.HasPrefix(text[loc[1]:], "费") {
+			return true
+		}
+	}
+	return false
+}
+
 // matchedUnnegated reports whether re matches text somewhere without a
 // negation just before the match ("无需鉴定", "不申请鉴定").
 func matchedUnnegated(text string, re *regexp.Regexp) bool {
@@ -517,8 +538,11 @@ const foreignCountries = `美国|英国|法国|德国|日本|韩国|朝鲜|加�
 // 520(1): 外国人、无国籍人、外国企业或者组织): 外籍, 无国籍, 外国人 (not
 // 外国语, a school's name), a country's 籍 ("美国籍", "日本国籍"), 国籍
 // followed by a country ("国籍为美国", "国籍:日本").
+//
+// Statute round 32: a country's 公民 and its 护照 held ("原告系美国公民",
+// "持日本护照") say the nationality too.
 var foreignMarker = regexp.MustCompile(`外籍|无国籍|外国(?:人|籍|公民|企业|公司|法人|组织)|(?:` + foreignCountries +
-	`)国?籍|国籍(?:为|是|:)?(?:` + foreignCountries + `)`)
+	`)(?:国?籍|公民)|持有?(?:` + foreignCountries + `)护照|国籍(?:为|是|:)?(?:` + foreignCountries + `)`)
 
 // foreignStated reports whether s, in foldCause's form, states a person
 // foreign or stateless (foreignMarker), unnegated ("非外籍"), and not as
@@ -526,11 +550,12 @@ var foreignMarker = regexp.MustCompile(`外籍|无国籍|外国(?:人|籍|公民
 // be said of one of them (partySubject: "证人系外籍" is no party's); a
 // party's name is its own subject (nil).
 func foreignStated(s string, subjects []string) bool {
-	// Every form of foreignMarker holds 籍 or 外国: a text with neither is
+	// Every form of foreignMarker holds 籍, 外国, 公民 or 护照: a text with none is
 	// not scanned, since the expression's many alternatives cost about a
 	// millisecond over a whole complaint (the served Triage went from ~90 to
 	// ~900 µs of CPU with it, bench 2026-12-05).
-	if !hanscan.Contains(s, "籍") && !hanscan.Contains(s, "外国") {
+	if !hanscan.Contains(s, "籍") && !hanscan.Contains(s, "外国") && !hanscan.Contains(s, "护照") &&
+		!citizenNamed(s) {
 		return false
 	}
 	for _, at := range unnegatedAt(s, foreignMarker) {
@@ -543,6 +568,22 @@ func foreignStated(s string, subjects []string) bool {
 		}
 	}
 	return false
+}
+
+// citizenNamed reports whether s holds 公民 other than in 公民身份 (号码):
+// a complaint's party particulars give most parties' 公民身份号码, which
+// would send nearly every text through foreignMarker.
+func citizenNamed(s string) bool {
+	for off := 0; ; {
+		i := hanscan.Index(s[off:], "公民")
+		if i < 0 {
+			return false
+		}
+		off += i + len("公民")
+		if !strings.HasPrefix(s[off:], "身份") {
+			return true
+		}
+	}
 }
 
 // foreignBodyForms end the name of a foreign company written in Latin

@@ -420,3 +420,20 @@ func TestSentencesOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCitizenNamed: the 公民 of a 公民身份号码 does not send a text through
+// foreignMarker (statute round 32's prefilter); any other 公民 does.
+func TestCitizenNamed(t *testing.T) {
+	for s, want := range map[string]bool{
+		"被告李四,公民身份号码330302199001011234。": false,
+		"原告系美国公民。":                       true,
+		"公民身份号码:1;被告系日本公民。":              true,
+		"":   false,
+		"公民": true,
+		"原告张三,公民身份证号码3303,被告,公民身份号码3304。": false,
+	} {
+		if got := citizenNamed(s); got != want {
+			t.Errorf("citizenNamed(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -47,6 +47,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 29, civil":                round29CivilCases(tb),
 		"audit round 30, civil":                round30CivilCases(tb),
 		"audit round 31, civil":                round31CivilCases(tb),
+		"audit round 32, civil":                round32CivilCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -465,7 +466,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInterp2015ChangedOverLimit:  "民诉法解释（2015年）第二百八十条",
 		rules.CodeCPL2012ChangedOverLimit:     "民事诉讼法（2012年修正）第一百六十二条",
 		rules.CodeReviewPersonalStatusInText:  "民事诉讼法第一百六十六条第一项（2022年1月1日起施行）；民诉法解释（2015年）第二百七十五条第一项（2015年2月4日至2021年12月31日）",
-		rules.CodeReviewComplexInTextCivil:    "民事诉讼法第一百六十条第一款（2022年1月1日前为第一百五十七条第一款，2013年1月1日前为第一百四十二条）、第四十二条第四项（2022年1月1日起施行）；民诉法解释第二百五十七条第七项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项）",
+		rules.CodeReviewComplexInTextCivil:    "民事诉讼法第一百六十条第一款、第一百六十五条第一款（2022年1月1日前为第一百五十七条第一款、第一百六十二条，2013年1月1日前为第一百四十二条）、第四十二条第四项（2022年1月1日起施行）；民诉法解释第二百五十七条第七项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项）",
 		rules.CodeReviewDefendantDeniesInText: "民事诉讼法第一百六十条第一款、第一百六十五条第一款（2022年1月1日前为第一百五十七条第一款、第一百六十二条）；民诉法解释第二百五十六条",
 		// Round 24: case facts read from a criminal or administrative text.
 		rules.CodeReviewMajorImpactInText:          "刑事诉讼法第二百一十五条第二项、第二百二十三条第三项；人民陪审员法第十六条第四项",

@@ -89,3 +89,39 @@ func TestCourtProvincesBounded(t *testing.T) {
 		t.Fatalf("a name past the bound: %v, %v", p, ok)
 	}
 }
+
+// TestPrefecturesTable: every province of the prefecture table is a
+// province LookupProvince knows, no division is listed twice (a name in two
+// provinces would place a court in the first), and each is read back from a
+// court's name as prefectureProvinceOf reads names: a city with 市, the
+// other divisions in full; a city's name without 市 and a maritime court
+// are not read.
+func TestPrefecturesTable(t *testing.T) {
+	seen := map[string]string{}
+	for _, p := range &prefectures {
+		want, ok := LookupProvince(p.province)
+		if !ok {
+			t.Errorf("prefectures: %q is no province", p.province)
+			continue
+		}
+		for _, n := range p.names {
+			if q, dup := seen[n]; dup {
+				t.Errorf("prefectures: %s listed under %s and %s", n, q, p.province)
+			}
+			seen[n] = p.province
+			court := n + "中级人民法院"
+			if isCityName(n) {
+				court = n + "市中级人民法院"
+				if _, ok := prefectureProvinceOf(n + "中级人民法院"); ok {
+					t.Errorf("%s中级人民法院 (no 市) placed", n)
+				}
+			}
+			if got, ok := prefectureProvinceOf(court); !ok || got != want {
+				t.Errorf("prefectureProvinceOf(%q) = %v, %v; want %v", court, got, ok, want)
+			}
+		}
+	}
+	if _, ok := prefectureProvinceOf("宁波海事法院"); ok {
+		t.Error("a maritime court placed by its seat's city")
+	}
+}

@@ -138,6 +138,10 @@ type Facts struct {
 	// words. Civil only; 0 and "" when none.
 	ChangedClaimFen int64
 	ChangedClaim    string
+	// NotSimple is the words of a civil text that call this case complex,
+	// difficult or new (complexIn, notSimpleIn; statute round 32), which
+	// keep small claims from being the court's duty; "" when none.
+	NotSimple string
 	// Maritime: the court is a maritime court (海事法院), which may use small
 	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
 	// though it sits at intermediate level. Civil filings only.

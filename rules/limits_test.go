@@ -394,9 +394,11 @@ func limitCases(tb testing.TB) []tcase {
 		tcase{
 			// The limit is flagged only where it decides: a counterclaim bars
 			// small claims whatever the figure.
+			// The fixture's court (温州) is no court of 香港: since statute
+			// round 32 that conflict is reviewed, the limit is not.
 			name: "香港 with a counterclaim: barred anyway, no limit review", filing: with(base, province("香港特别行政区"), circ(func(c *triagev1.Circumstances) { c.Counterclaim = true })),
-			avail: av(pSC, avU), review: ptr(false),
-			fires:  []string{rules.CodeCPL166Counterclaim},
+			avail: av(pSC, avU), review: ptr(true),
+			fires:  []string{rules.CodeCPL166Counterclaim, at(locReview, rules.CodeReviewCourtProvince)},
 			silent: []string{rules.CodeLimitUnknown},
 			extra:  hk,
 		},

@@ -95,16 +95,22 @@ func isDigits(s string) bool {
 // courtProvinceConflict returns the province the court's name places the
 // court in when the filing states another (the zero Province when either is
 // unknown or they agree). The name places it by a province's full name
-// ("浙江省杭州市上城区人民法院", "北京市海淀区人民法院") or by a pilot city's
-// name or county ("杭州市上城区人民法院"); other city names are not known to
-// fenjian, so a conflict they would show passes unseen. The province decides
-// the small-claims figure (CPL 165 ¶1) and the fast-track pilot's city.
+// ("浙江省杭州市上城区人民法院", "北京市海淀区人民法院"), by a pilot city's
+// name or county ("杭州市上城区人民法院"), or by the prefecture-level
+// division its name opens with ("温州市鹿城区人民法院", statute round 32:
+// prefectureOfCourt); a county-level city's or county's name alone
+// ("乐清市人民法院") is not known to fenjian, so a conflict it would show
+// passes unseen. The province decides the small-claims figure (CPL 165 ¶1)
+// and the fast-track pilot's city.
 func courtProvinceConflict(court, province string) Province {
 	stated, ok := LookupProvince(province)
 	if !ok {
 		return Province{}
 	}
 	named, ok := provinceOfCourt(court)
+	if !ok {
+		named, ok = prefectureOfCourt(court)
+	}
 	if !ok || named.Code == stated.Code {
 		return Province{}
 	}
@@ -122,19 +128,40 @@ func provinceOfCourt(court string) (Province, bool) {
 	courtProvinces.RLock()
 	r, ok := courtProvinces.m[court]
 	courtProvinces.RUnlock()
-	if ok {
-		return r.p, r.ok
+	if !ok {
+		r = rememberCourtProvince(court)
 	}
-	p, found := readProvinceOfCourt(court)
+	return r.p, r.ok
+}
+
+// prefectureOfCourt is the province of the prefecture-level division a
+// court's name opens with (prefectureProvinceOf), remembered with
+// provinceOfCourt's answer. Only courtProvinceConflict reads it.
+func prefectureOfCourt(court string) (Province, bool) {
+	courtProvinces.RLock()
+	r, ok := courtProvinces.m[court]
+	courtProvinces.RUnlock()
+	if !ok {
+		r = rememberCourtProvince(court)
+	}
+	return r.prefecture, r.prefectureOK
+}
+
+// rememberCourtProvince reads a court's name and keeps the answers in
+// courtProvinces while there is room.
+func rememberCourtProvince(court string) courtProvince {
+	var r courtProvince
+	r.p, r.ok = readProvinceOfCourt(court)
+	r.prefecture, r.prefectureOK = prefectureProvinceOf(court)
 	courtProvinces.Lock()
 	if len(courtProvinces.m) < maxCourtProvinces {
 		if courtProvinces.m == nil {
 			courtProvinces.m = make(map[string]courtProvince)
 		}
-		courtProvinces.m[strings.Clone(court)] = courtProvince{p, found}
+		courtProvinces.m[strings.Clone(court)] = r
 	}
 	courtProvinces.Unlock()
-	return p, found
+	return r
 }
 
 // courtProvinces remembers provinceOfCourt's answer for each court name
@@ -154,6 +181,9 @@ const maxCourtProvinces = 8192
 type courtProvince struct {
 	p  Province
 	ok bool
+	// prefecture is prefectureProvinceOf's answer.
+	prefecture   Province
+	prefectureOK bool
 }
 
 // readProvinceOfCourt is provinceOfCourt without courtProvinces.
