@@ -294,10 +294,11 @@ func intermediateCode(k defendantKind, filed time.Time) string {
 // the filing date gives to the intermediate court, to an administrative
 // filing at a basic court: REVIEW_ALL15_GOVERNMENT_DEFENDANT (a 国务院部门
 // or a 县级以上地方人民政府) or REVIEW_ALL15_CUSTOMS_DEFENDANT (a 海关) from
-// 2015-05-01, REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT before.
-func adminIntermediateReview(f *triagev1.Filing, a *Assessment) {
+// 2015-05-01, REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT before. It returns
+// the code added, "" when none.
+func adminIntermediateReview(f *triagev1.Filing, a *Assessment) string {
 	if f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC {
-		return
+		return ""
 	}
 	var names []string
 	if text := f.GetText(); strings.Contains(text, reconsiderationWord) {
@@ -316,9 +317,10 @@ func adminIntermediateReview(f *triagev1.Filing, a *Assessment) {
 	for _, name := range names {
 		if code := intermediateCode(defendantKindOf(name), a.FiledOn); code != "" {
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(code, name))
-			return
+			return code
 		}
 	}
+	return ""
 }
 
 // reconsiderationWord marks a complaint about an act that went through 行政

@@ -104,7 +104,15 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	case len(conds) == 0:
 		blocks = append(blocks, reason(CodeAdmin82NotQualified))
 	}
-	adminIntermediateReview(f, a)
+	// A basic court holding a case of 行政诉讼法第十五条第一项、第二项 holds
+	// one that is not its own (第十四条) and transfers it (第二十二条): it
+	// tries it in no procedure, and a single judge's 45 days is the worst
+	// to recommend (statute round 32: until then only reviewed). Before
+	// 2015-05-01 there was no simplified procedure to close.
+	switch adminIntermediateReview(f, a) {
+	case CodeReviewAdmin15GovernmentDefendant, CodeReviewAdmin15Customs:
+		blocks = append(blocks, reason(CodeAdmin15IntermediateJurisdiction))
+	}
 	a.Options = append(a.Options,
 		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, blocks, conds),
 		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, nil))

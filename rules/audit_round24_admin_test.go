@@ -62,9 +62,12 @@ func audit24AdminCases(tb testing.TB) []tcase {
 		}
 		c := tcase{name: name, filing: a(mods...), avail: av(pSimp, avA, pOrd, avA)}
 		if want {
-			c.fires, c.review = []string{at(locReview, r24Admin15)}, ptr(true)
+			// Statute round 32: the basic court transfers the case
+			// (第二十二条), so simplified procedure closes there too.
+			c.fires, c.review = []string{at(locReview, r24Admin15), at(locSimp, allIntermediate)}, ptr(true)
+			c.avail = av(pSimp, avU, pOrd, avA)
 		} else {
-			c.silent = []string{at(locReview, r24Admin15)}
+			c.silent = []string{at(locReview, r24Admin15), at(locSimp, allIntermediate)}
 		}
 		return c
 	}
@@ -89,8 +92,9 @@ func audit24AdminCases(tb testing.TB) []tcase {
 			avail: av(pSimp, avA), review: ptr(true), fires: []string{at(locReview, r24MajorImpact)}, silent: []string{at(locSimp, assess16)}},
 
 		// --- 行政诉讼法第十五条第一项: a 县级以上地方人民政府 defendant at a basic
-		// court is the intermediate court's case; art. 82 names no level, so
-		// nothing closes, and the jurisdiction is reviewed ---
+		// court is the intermediate court's case; the jurisdiction is
+		// reviewed and, since statute round 32, simplified procedure closes
+		// at the basic court (第十四条, 第二十二条) ---
 		gov("district government named as the defendant party", "", "杭州市西湖区人民政府", true),
 		gov("city government in the text (被告…)", "请求撤销被告杭州市人民政府作出的征收决定。", "", true),
 		gov("provincial government after 被告：", "被告：浙江省人民政府。请求撤销其作出的行政复核决定书。", "", true),

@@ -61,8 +61,10 @@ func audit25AdminCases(tb testing.TB) []tcase {
 	}
 	// jur: a defendant named as a party (name) or in the complaint (words),
 	// filed on date; code is the review wanted ("" for none). The agreement
-	// keeps simplified procedure open from 2015-05-01 whatever the review:
-	// art. 82 names no court level.
+	// keeps simplified procedure open from 2015-05-01 unless the case is
+	// reviewed as the intermediate court's (statute round 32: the basic
+	// court transfers it, 第二十二条; until then art. 82's silence on the
+	// level kept it open).
 	jur := func(name, date, partyName, words, code string, mods ...mod) tcase {
 		ms := []mod{filedOn(date), cm.agreeS}
 		if partyName != "" {
@@ -72,9 +74,15 @@ func audit25AdminCases(tb testing.TB) []tcase {
 			ms = append(ms, text(words))
 		}
 		c := tcase{name: name, filing: a(append(ms, mods...)...), silent: others(code)}
-		if date >= "2015-05-01" {
+		switch {
+		case date >= "2015-05-01" && code != "":
+			// Statute round 32: the basic court transfers the case
+			// (第二十二条), so simplified procedure closes there.
+			c.avail = av(pSimp, avU, pOrd, avA)
+			c.fires = []string{at(locSimp, allIntermediate)}
+		case date >= "2015-05-01":
 			c.avail = av(pSimp, avA, pOrd, avA)
-		} else {
+		default:
 			c.avail = av(pSimp, avU, pOrd, avA)
 			c.fires = []string{at(locSimp, notInF)}
 		}

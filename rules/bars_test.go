@@ -190,12 +190,18 @@ func barScenarios() map[string]barScenario {
 		rules.CodeAssessors16CriminalPublicInterest: {crim, pSimp, []mod{filedOn("2018-04-27"), text("一并提起附带民事公益诉讼。")}, []mod{filedOn("2018-04-26"), text("一并提起附带民事公益诉讼。")}},
 		// Statute round 31: a dead defendant (CrPL 16(5), 297 ¶1; 2012 and 1996
 		// art. 15(5)) and a seven-member panel (人民陪审员法 16) in the text.
-		rules.CodeCrPL16DefendantDead:            {crim, pSimp, []mod{text("被告人王某已死亡。")}, []mod{text("被告人王某致被害人死亡。")}},
-		rules.CodeCrPL2012DefendantDead:          {crim, pSimp, []mod{filedOn("2017-05-05"), text("被告人王某已死亡。")}, []mod{filedOn("2017-05-05"), text("被告人王某的父亲已死亡。")}},
-		rules.CodeCrPL1996DefendantDead:          {crim, pSimp, []mod{filedOn("2012-12-31"), text("被告人王某已死亡。")}, []mod{filedOn("2012-12-31"), text("被告人王某的父亲已死亡。")}},
-		rules.CodeAssessors16SevenMemberPanel:    {crim, pSimp, []mod{text("组成七人合议庭。")}, []mod{filedOn("2018-04-26"), text("组成七人合议庭。")}},
-		rules.CodePilotPrivateProsecution:        {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
-		rules.CodeInterp566RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
+		rules.CodeCrPL16DefendantDead:         {crim, pSimp, []mod{text("被告人王某已死亡。")}, []mod{text("被告人王某致被害人死亡。")}},
+		rules.CodeCrPL2012DefendantDead:       {crim, pSimp, []mod{filedOn("2017-05-05"), text("被告人王某已死亡。")}, []mod{filedOn("2017-05-05"), text("被告人王某的父亲已死亡。")}},
+		rules.CodeCrPL1996DefendantDead:       {crim, pSimp, []mod{filedOn("2012-12-31"), text("被告人王某已死亡。")}, []mod{filedOn("2012-12-31"), text("被告人王某的父亲已死亡。")}},
+		rules.CodeAssessors16SevenMemberPanel: {crim, pSimp, []mod{text("组成七人合议庭。")}, []mod{filedOn("2018-04-26"), text("组成七人合议庭。")}},
+		// Statute round 32: the first pilot's exclusions in the text, the
+		// 1996 law's missing special proceedings, and an intermediate
+		// court's administrative case at a basic court.
+		rules.CodePilot2014ExcludedInText:         {crim, pFT, []mod{filedOn("2015-06-01"), text("被告人王某系累犯。")}, []mod{filedOn("2015-06-01"), text("被告人王某不构成累犯。")}},
+		rules.CodeCrPL1996NoSpecialProceeding:     {crim, pSimp, []mod{filedOn("2012-06-01"), text("对被告人缺席审判。")}, []mod{filedOn("2012-06-01"), text("不适用缺席审判程序。")}},
+		rules.CodeAdmin15IntermediateJurisdiction: {adm, pSimp, []mod{onTheSpot, text("被告商务部作出处罚决定。")}, []mod{onTheSpot, text("被告三墩镇人民政府作出处罚决定。")}},
+		rules.CodePilotPrivateProsecution:         {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodeInterp566RepresentativeObjects:  {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
 		// Round 21: before 2021-03-01 the 2012 interpretation's art. 474.
 		rules.CodeInterp2012RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects, id("JS-R21-2015"), filedOn("2015-06-01")},
 			[]mod{party(0, minor), id("JS-R21-2015"), filedOn("2015-06-01")}},

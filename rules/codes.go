@@ -665,6 +665,25 @@ const (
 	// (1989 text art. 14(1)–(2)) or, from 2008-02-01, a 县级以上人民政府
 	// (法释〔2008〕1号第一条第一项).
 	CodeReviewAdmin1989Intermediate = "REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT"
+	// CodeAdmin15IntermediateJurisdiction: from 2015-05-01, a basic court's
+	// administrative filing against a defendant of 行政诉讼法第十五条第一项、
+	// 第二项 (a 国务院部门, a 县级以上地方人民政府, a 海关): the intermediate
+	// court's case, which the basic court transfers (第二十二条); no
+	// simplified procedure at the basic court (statute round 32).
+	CodeAdmin15IntermediateJurisdiction = "ALL15_INTERMEDIATE_JURISDICTION"
+	// CodePilot2014ExcludedInText: at a court of the first fast-track pilot
+	// (2014-08-26 to 2016-08-21), the text states an exclusion of its
+	// 试点办法 beyond those the fields carry (PILOT_EXCLUDED): a recidivist
+	// (累犯), instigating a minor (教唆未成年人犯罪), a breach of bail or
+	// residential surveillance (违反取保候审、监视居住规定). Statute round 32.
+	CodePilot2014ExcludedInText = "PILOT2014_EXCLUDED_CIRCUMSTANCE"
+	// CodeReviewPilot2014ExcludedInText: that exclusion read from the text.
+	CodeReviewPilot2014ExcludedInText = "REVIEW_PILOT2014_EXCLUDED_IN_TEXT"
+	// CodeCrPL1996NoSpecialProceeding: before 2013, a text stating a trial
+	// in absentia, a confiscation application or compulsory medical
+	// treatment, which the 1996 law did not have (statute round 32: until
+	// then the 2018 and 2012 articles were cited).
+	CodeCrPL1996NoSpecialProceeding = "CRPL1996_SPECIAL_PROCEEDING_NOT_IN_FORCE"
 	// CodeReviewAdminObjectionInText: an administrative filing marked as
 	// agreed to simplified procedure whose text states that a party does not
 	// agree (行政诉讼法第八十二条第二款: 当事人各方同意).
@@ -1059,10 +1078,10 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL299Confiscation, "刑事诉讼法第二百九十八条、第二百九十九条（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十条、第二百八十一条）", "没收违法所得的申请由中级人民法院组成合议庭审理，不是基层人民法院适用简易程序或者速裁程序审理的公诉案件。"},
 	{CodeCrPL304CompulsoryMedical, "刑事诉讼法第三百零二条、第三百零三条、第三百零四条第一款（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十四条至第二百八十六条）", "强制医疗案件，人民法院应当组成合议庭审理：不适用简易程序，也不适用由审判员一人独任审判的速裁程序。"},
 	{CodeAssessors16CriminalPublicInterest, "人民陪审员法第十六条第二项（2018年4月27日起施行）", "刑事附带民事公益诉讼案件：公益诉讼第一审案件由人民陪审员和法官组成七人合议庭审理，不适用简易程序，也不适用速裁程序。"},
-	{CodeReviewPrivateProsecutionInText, "刑事诉讼法第二百一十条、第二百二十二条第二款、第二百二十六条", "起诉材料文字载明本案系自诉案件，案件情况未标注：已不适用速裁程序（速裁程序适用于人民检察院提起公诉的案件）；简易程序、审理期限仍按公诉案件判断，需人工核对并标注案件情况。"},
-	{CodeReviewAbsentiaInText, "刑事诉讼法第二百九十一条、第二百九十六条", "起诉书文字载明本案缺席审判（缺席审理）：已不适用简易程序和速裁程序，需人工核对案件是否属于本院管辖。"},
-	{CodeReviewConfiscationInText, "刑事诉讼法第二百九十八条、第二百九十九条", "起诉材料文字载明本案系没收违法所得的申请：已不适用简易程序和速裁程序，需人工核对案件类型和管辖。"},
-	{CodeReviewCompulsoryMedicalInText, "刑事诉讼法第三百零二条至第三百零四条", "起诉材料文字载明强制医疗：已不适用简易程序和速裁程序，需人工核对是否为强制医疗案件（或审理中发现被告人符合强制医疗条件）。"},
+	{CodeReviewPrivateProsecutionInText, "刑事诉讼法第二百一十条、第二百二十二条第二款、第二百二十六条（2018年10月26日前为刑事诉讼法（2012年修正）第二百零四条，2013年1月1日前为刑事诉讼法（1996年）第一百七十条）", "起诉材料文字载明本案系自诉案件，案件情况未标注：已不适用速裁程序（速裁程序适用于人民检察院提起公诉的案件）；简易程序、审理期限仍按公诉案件判断，需人工核对并标注案件情况。"},
+	{CodeReviewAbsentiaInText, "刑事诉讼法第二百九十一条、第二百九十六条（2018年10月26日起施行）", "起诉书文字载明本案缺席审判（缺席审理）：已不适用简易程序和速裁程序，需人工核对案件是否属于本院管辖。"},
+	{CodeReviewConfiscationInText, "刑事诉讼法第二百九十八条、第二百九十九条（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十条、第二百八十一条，2013年1月1日起施行）", "起诉材料文字载明本案系没收违法所得的申请：已不适用简易程序和速裁程序，需人工核对案件类型和管辖。"},
+	{CodeReviewCompulsoryMedicalInText, "刑事诉讼法第三百零二条至第三百零四条（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十四条至第二百八十六条，2013年1月1日起施行）", "起诉材料文字载明强制医疗：已不适用简易程序和速裁程序，需人工核对是否为强制医疗案件（或审理中发现被告人符合强制医疗条件）。"},
 	{CodeReviewPublicInterestSuitInText, "人民陪审员法第十六条第二项", "起诉书文字载明一并提起附带民事公益诉讼，案件情况未标注：已按七人合议庭审理的案件处理，不适用简易程序和速裁程序，需人工核对。"},
 	// Statute round 31 (criminal): a dead defendant stated in the text.
 	{CodeCrPL16DefendantDead, "刑事诉讼法第十六条第五项、第二百九十七条第一款", "被告人死亡的，不追究刑事责任，已经追究的，应当终止审理（有证据证明被告人无罪、经缺席审理确认无罪的除外）：不适用简易程序，也不适用速裁程序。"},
@@ -1077,6 +1096,11 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewAdmin15GovernmentDefendant, "行政诉讼法第十五条第一项", "被告是国务院部门或者县级以上地方人民政府（当事人名称或起诉状文字载明），而本案在基层人民法院立案：对国务院部门或者县级以上地方人民政府所作的行政行为提起诉讼的第一审案件由中级人民法院管辖；复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖（行诉法解释第一百三十四条第三款）。需人工核对管辖。"},
 	{CodeReviewAdmin15Customs, "行政诉讼法第十五条第二项", "被告是海关（当事人名称或起诉状文字载明），而本案在基层人民法院立案：海关处理的第一审行政案件由中级人民法院管辖。需人工核对管辖。"},
 	{CodeReviewAdmin1989Intermediate, "行政诉讼法（1989年）第十四条第一项、第二项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项", "立案日在2015年5月1日前，被告是国务院部门、省级人民政府或者海关（2008年2月1日起另有县级以上人民政府；当事人名称或起诉状文字载明），而本案在基层人民法院立案：依当时的行政诉讼法第十四条，海关处理的案件、对国务院各部门或者省、自治区、直辖市人民政府所作的具体行政行为提起诉讼的案件由中级人民法院管辖；2008年2月1日起，被告为县级以上人民政府的案件亦由中级人民法院管辖，但以县级人民政府名义办理不动产物权登记的案件可以除外。需人工核对管辖。"},
+	// Statute round 32 (criminal and administrative).
+	{CodeAdmin15IntermediateJurisdiction, "行政诉讼法第十四条、第十五条第一项、第二项、第二十二条", "被告是国务院部门、县级以上地方人民政府或者海关（当事人名称或起诉状文字载明），本案在基层人民法院立案：此类第一审行政案件由中级人民法院管辖（复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖，行诉法解释第一百三十四条第三款），基层人民法院发现不属于本院管辖的，应当移送有管辖权的人民法院：不在基层人民法院适用简易程序（上级人民法院指定本院管辖的，需人工核对后更正）。"},
+	{CodePilot2014ExcludedInText, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "起诉材料文字载明被告人系累犯、教唆未成年人犯罪，或者违反取保候审、监视居住规定：第一期速裁程序试点办法（据公开转述，其原文本系统未能核对）规定具有累犯、教唆未成年人犯罪等法定从重情节，或者违反取保候审、监视居住规定严重影响刑事诉讼活动正常进行的，不适用速裁程序。"},
+	{CodeReviewPilot2014ExcludedInText, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "起诉材料文字载明被告人系累犯、教唆未成年人犯罪，或者违反取保候审、监视居住规定：已按第一期速裁程序试点办法排除的情形处理，不适用速裁程序；该情形是否属实、违反规定是否严重影响刑事诉讼活动正常进行，需人工核对。"},
+	{CodeCrPL1996NoSpecialProceeding, "刑事诉讼法（2012年修正）第二百八十条至第二百八十九条；刑事诉讼法（2018年修正）第二百九十一条至第三百零七条", "起诉材料文字载明缺席审判、没收违法所得的申请或者强制医疗，而立案日（2013年1月1日前）施行的刑事诉讼法（1996年）没有这些程序（2013年1月1日起施行的刑事诉讼法（2012年修正）设没收违法所得、强制医疗程序，2018年10月26日起设缺席审判程序）：本系统不依立案日的法律判断此类案件，未开放简易程序，需人工核对案件类型。"},
 	{CodeReviewAdminObjectionInText, "行政诉讼法第八十二条第二款", "案件情况标注当事人各方同意适用简易程序，但起诉状文字载明有当事人不同意（或对适用简易程序有异议）：已按当事人未各方同意处理，不能依第八十二条第二款适用简易程序（第一款所列案件不受影响），需人工核对并更正案件情况。"},
 	// Statute round 26 (criminal and administrative).
 	{CodeReviewRepresentativeObjectsInText, "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）", "被告人是未成年人，起诉书文字载明其法定代理人或者辩护人对适用简易程序提出异议（不同意适用简易程序），案件情况未标注：已按上述人员提出异议处理，不适用简易程序，需人工核对并标注案件情况。"},

@@ -68,6 +68,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 29, administrative":       audit29AdminCases(tb),
 		"audit round 30, criminal":             audit30CriminalCases(tb),
 		"audit round 31, criminal":             audit31CriminalCases(tb),
+		"audit round 32, criminal":             audit32CriminalCases(tb),
+		"audit round 32, administrative":       audit32AdminCases(tb),
 	}
 }
 
@@ -490,10 +492,14 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL299Confiscation:               "刑事诉讼法第二百九十八条、第二百九十九条（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十条、第二百八十一条）",
 		rules.CodeCrPL304CompulsoryMedical:          "刑事诉讼法第三百零二条、第三百零三条、第三百零四条第一款（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十四条至第二百八十六条）",
 		rules.CodeAssessors16CriminalPublicInterest: "人民陪审员法第十六条第二项（2018年4月27日起施行）",
-		rules.CodeReviewPrivateProsecutionInText:    "刑事诉讼法第二百一十条、第二百二十二条第二款、第二百二十六条",
-		rules.CodeReviewAbsentiaInText:              "刑事诉讼法第二百九十一条、第二百九十六条",
-		rules.CodeReviewConfiscationInText:          "刑事诉讼法第二百九十八条、第二百九十九条",
-		rules.CodeReviewCompulsoryMedicalInText:     "刑事诉讼法第三百零二条至第三百零四条",
+		rules.CodeReviewPrivateProsecutionInText:    "刑事诉讼法第二百一十条、第二百二十二条第二款、第二百二十六条（2018年10月26日前为刑事诉讼法（2012年修正）第二百零四条，2013年1月1日前为刑事诉讼法（1996年）第一百七十条）",
+		rules.CodeReviewAbsentiaInText:              "刑事诉讼法第二百九十一条、第二百九十六条（2018年10月26日起施行）",
+		rules.CodeReviewConfiscationInText:          "刑事诉讼法第二百九十八条、第二百九十九条（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十条、第二百八十一条，2013年1月1日起施行）",
+		rules.CodeReviewCompulsoryMedicalInText:     "刑事诉讼法第三百零二条至第三百零四条（2018年10月26日前为刑事诉讼法（2012年修正）第二百八十四条至第二百八十六条，2013年1月1日起施行）",
+		rules.CodeAdmin15IntermediateJurisdiction:   "行政诉讼法第十四条、第十五条第一项、第二项、第二十二条",
+		rules.CodePilot2014ExcludedInText:           "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）",
+		rules.CodeReviewPilot2014ExcludedInText:     "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）",
+		rules.CodeCrPL1996NoSpecialProceeding:       "刑事诉讼法（2012年修正）第二百八十条至第二百八十九条；刑事诉讼法（2018年修正）第二百九十一条至第三百零七条",
 		rules.CodeReviewPublicInterestSuitInText:    "人民陪审员法第十六条第二项",
 		// Round 31 (criminal): a dead defendant, an appeal, a seven-member panel in the text.
 		rules.CodeCrPL16DefendantDead:          "刑事诉讼法第十六条第五项、第二百九十七条第一款",

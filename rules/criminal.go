@@ -111,10 +111,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 
 	// Before the 2018 amendment fast-track existed only in the basic courts
 	// of the 18 pilot cities, under the pilot's own conditions (pilot.go).
-	phase := pilotNone
-	if basic {
-		phase = pilotOn(PilotCityOf(f.GetCourt(), f.GetProvince()), a.FiledOn)
-	}
+	phase := criminalPilotPhase(f, a.FiledOn)
 	// Special proceedings the text states (statute round 30): they close
 	// fast-track where the law of the filing date had it (the pilots,
 	// CrPL 2018) and simplified procedure on every date.
@@ -127,6 +124,14 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)
 		if special.private {
 			ft = append(ft, reason(CodePilotPrivateProsecution))
+		}
+		// The first 试点办法's exclusions the fields do not carry (累犯,
+		// 教唆未成年人犯罪, a breach of bail), read from the text.
+		if phase == pilot2014 {
+			if w := pilot2014ExclusionIn(f.GetText()); w != "" {
+				ft = append(ft, reasonWithWords(CodePilot2014ExcludedInText, w))
+				a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewPilot2014ExcludedInText, w))
+			}
 		}
 		ft = append(ft, ftPanel...)
 		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, ftConds))

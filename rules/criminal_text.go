@@ -596,6 +596,9 @@ func ReadTextFacts(text string) TextFacts {
 					tf.Impaired = w
 				}
 			}
+			if tf.Impaired == "" {
+				tf.Impaired = organWordNearName(seg)
+			}
 			if tf.Impaired == "" && !full {
 				tf.Impaired = illnessAfterCopula(seg)
 			}
@@ -618,6 +621,11 @@ func ReadTextFacts(text string) TextFacts {
 	}
 	if i := strings.Index(text, "附带民事"); i >= 0 && !negatedClaim(text[:i]) && !settlementStated(text) {
 		tf.CivilClaim = "附带民事诉讼"
+	}
+	if tf.CivilClaim == "" && !strings.Contains(text, "附带民事") {
+		// A civil suit the text names is decided above (a suit not
+		// brought, 未提起附带民事诉讼, bars nothing: round 25).
+		tf.CivilClaim = victimSettlementFailed(text)
 	}
 	if tf.Minor == "" {
 		tf.Minor = defendantAgeMinor(text)
@@ -673,6 +681,52 @@ func settlementStated(text string) bool {
 		return true
 	}
 	return slices.ContainsFunc(settlementReached[:], func(w string) bool { return statedNotNegated(text, w, 4) })
+}
+
+// victimSettlementFailed returns the words of a sentence that names the
+// 被害人 and states a mediation or settlement with him failed
+// (settlementFailed: 未能达成和解协议, 调解未果), "" when none, or when the
+// text states a settlement reached beside it (settlementStated). CrPL
+// 223(5) bars fast-track where the defendant "与被害人或者其法定代理人没有就
+// 附带民事诉讼赔偿等事项达成调解或者和解协议": the 等事项 are not only a civil
+// suit's, so until statute round 32 a failed settlement stated without the
+// words 附带民事 kept fast-track open.
+func victimSettlementFailed(text string) string {
+	// Every failure word holds 调解 or 和解: a text with neither has none
+	// (and settlementStated would say so at more cost).
+	if !strings.Contains(text, "调解") && !strings.Contains(text, "和解") || settlementStated(text) {
+		return ""
+	}
+	for sent := range sentencesOf(text) {
+		if !strings.Contains(sent, "被害人") {
+			continue
+		}
+		for _, w := range settlementFailed {
+			if strings.Contains(sent, w) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// organWords state a blind or deaf defendant by his own organs (被告人王某双耳
+// 失聪, 双目失明): unlike impairedWords they need no copula, since the organ
+// is his. Read only near his name and with no word before them that makes
+// them another person's (otherPersonWords: 殴打双目失明的…).
+var organWords = [...]string{"双耳失聪", "两耳失聪", "双耳耳聋", "双目失明", "双眼失明", "两眼失明"}
+
+// organWordNearName returns the body word seg (a defendant's segment) states
+// within copulaWithin runes of its start, "" when none.
+func organWordNearName(seg string) string {
+	rs := []rune(seg)
+	head := string(rs[:min(len(rs), copulaWithin+4)])
+	for _, w := range organWords {
+		if i := strings.Index(head, w); i >= 0 && !containsAny(head[:i], otherPersonWords[:]) && !negatedWithin(head[:i], 2) {
+			return w
+		}
+	}
+	return ""
 }
 
 // fullCapacityStated: the text states 完全刑事责任能力 without negating it

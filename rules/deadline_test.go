@@ -327,7 +327,10 @@ func TestDueDateScenarios(t *testing.T) {
 		{"criminal fast-track at large ends on a Saturday", with(crimBase(t), filedOn("2026-12-02")), pFT, "2026-12-14", "2026-12-12", "刑事诉讼法第二百二十五条", false},
 		{"criminal simplified, 1996 law: twenty days off a Sunday", with(crimBase(t), filedOn("2012-12-31")), pSimp, "2013-01-21", "2013-01-20", "刑事诉讼法（1996年）第一百七十八条", false},
 		{"criminal simplified, 2012 law", with(crimBase(t), filedOn("2017-03-01")), pSimp, "2017-03-21", "", "刑事诉讼法（2012年修正）第二百一十四条", false},
-		{"criminal fast-track the day before CrPL 2018", with(crimBase(t), filedOn("2018-10-25")), pFT, "2018-11-05", "2018-11-04", "刑事诉讼法（2018年修正）第二百二十五条", false},
+		// At a pilot court (杭州) in the second phase: the 试点办法's period
+		// (statute round 32: until then the article not yet in force).
+		{"criminal fast-track the day before CrPL 2018", with(crimBase(t), filedOn("2018-10-25")), pFT, "2018-11-05", "2018-11-04", "《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", false},
+		{"criminal fast-track the day before CrPL 2018, outside the pilot", with(crimBase(t), filedOn("2018-10-25"), court("江苏省苏州市姑苏区人民法院"), province("江苏省")), pFT, "2018-11-05", "2018-11-04", "刑事诉讼法（2018年修正）第二百二十五条", false},
 		{"civil ordinary, first day of CPL 2012", with(civilBase(t), filedOn("2013-01-01")), pOrd, "2013-07-01", "", "民事诉讼法（2012年、2017年修正）第一百四十九条", false},
 		{"administrative simplified before the 2014 law", with(adminBase(t), filedOn("2015-04-30")), pSimp, "2015-06-15", "2015-06-14", "行政诉讼法（2014年修正）第八十三条", false},
 		{"criminal ordinary, 1996 law: one month", with(crimBase(t), filedOn("2012-12-31")), pOrd, "2013-01-31", "", "刑事诉讼法（1996年）第一百六十八条", false},

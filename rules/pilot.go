@@ -192,6 +192,17 @@ func namesAnotherProvince(court string, p Province) bool {
 	return false
 }
 
+// criminalPilotPhase is the pilot phase of a criminal filing: a basic
+// court's (by level and name, not a maritime court: basicCourtOf,
+// maritimeCourt) in a pilot city on the filing date. criminal() and the
+// fast-track time limit (pilotFastTrackPeriod) read the same.
+func criminalPilotPhase(f *triagev1.Filing, on time.Time) pilotPhase {
+	if basic, _ := basicCourtOf(f); !basic || maritimeCourt(f) {
+		return pilotNone
+	}
+	return pilotOn(PilotCityOf(f.GetCourt(), f.GetProvince()), on)
+}
+
 // pilotOn is the pilot phase for a basic court in city on a filing date.
 func pilotOn(city string, on time.Time) pilotPhase {
 	switch {
@@ -327,4 +338,26 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea 
 		bars = append(bars, reason(CodePilotExcluded))
 	}
 	return bars, conds
+}
+
+// pilot2014ExclusionWords are the first 试点办法's exclusions a filing's
+// fields do not carry (PILOT_EXCLUDED reads those), as public accounts of
+// its text give them (the text itself is not in /work/shared/law and was
+// not found): a defendant "具有累犯、教唆未成年人犯罪等法定从重情节" (刑法第
+// 六十五条, 第二十九条第一款), or one who "违反取保候审、监视居住规定，严重影响
+// 刑事诉讼活动正常进行". The 2016 试点办法, as the same accounts give it, and
+// CrPL 223 name neither, so only the first phase reads them (statute round
+// 32).
+var pilot2014ExclusionWords = [...]string{"累犯", "教唆未成年人", "违反取保候审", "违反监视居住"}
+
+// pilot2014ExclusionIn returns the first exclusion word text states not
+// negated in its clause (不构成累犯, 不属于累犯, 非累犯 are none), "" when
+// none.
+func pilot2014ExclusionIn(text string) string {
+	for _, w := range pilot2014ExclusionWords {
+		if statedInClause(text, w, 4) {
+			return w
+		}
+	}
+	return ""
 }

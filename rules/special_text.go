@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"strings"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -93,7 +94,8 @@ type SpecialProceedings struct {
 	// Dead: a defendant (被告人, 犯罪嫌疑人) stated dead, the words from the
 	// subject to 死亡 (被告人王某已死亡, 被告人王某于2024年2月1日因病死亡):
 	// 刑事诉讼法第十六条第五项, 第二百九十七条. At most 24 runes may stand
-	// between, none of deadNameStop, so a death the defendant caused
+	// between (64 when they state his own death's circumstances:
+	// ownDeathWords), none of deadNameStop, so a death the defendant caused
 	// (被告人王某致被害人死亡, 造成一人死亡) or a relative's (被告人王某的父亲
 	// 已死亡) is not read.
 	Dead string
@@ -221,23 +223,52 @@ func deadDefendant(text string) string {
 	return ""
 }
 
+// deadNear and deadFar are how many runes of name, date and place may
+// stand between the subject and 死亡: any words of deadNameStop's kind up to
+// deadNear, and up to deadFar only when they state the circumstances of the
+// defendant's own death (ownDeathWords: 被告人王某于2024年2月1日在杭州市上城区
+// 看守所羁押期间因突发心脏病经抢救无效死亡 is 37). Until statute round 32 a
+// death stated after more than 24 runes was not read, and both simpler
+// procedures stayed open to a dead defendant.
+const (
+	deadNear = 24
+	deadFar  = 64
+)
+
+// ownDeathWords are the circumstances of a defendant's own death: his
+// custody (羁押, 关押, 看守所, 监管, 期间: 取保候审期间), an illness (病,
+// 突发), his own act (自杀).
+var ownDeathWords = [...]string{"羁押", "关押", "看守所", "监管", "期间", "病", "突发", "自杀"}
+
 // deadAfter returns the name and death words that after begins with, ""
 // when it does not.
 func deadAfter(after string) string {
-	n := 0
+	n, skip := 0, 0
 	for off, r := range after {
 		for _, w := range deadWords {
 			if strings.HasPrefix(after[off:], w) {
+				if n > deadNear && !containsAny(after[:off], ownDeathWords[:]) {
+					return ""
+				}
 				return after[:off+len(w)]
 			}
 		}
-		if n == 24 || strings.ContainsRune(deadNameStop, r) {
+		for _, w := range treatmentFailed {
+			if strings.HasPrefix(after[off:], w) {
+				skip = off + len(w)
+			}
+		}
+		if n == deadFar || off >= skip && strings.ContainsRune(deadNameStop, r) {
 			return ""
 		}
 		n++
 	}
 	return ""
 }
+
+// treatmentFailed are the words of a treatment that failed (经抢救无效死亡):
+// their 无 is no negation of the death.
+var treatmentFailed = [...]string{"抢救无效", "医治无效", "救治无效"}
 
 // statedInClause reports whether text holds w somewhere without a negation
 // in the n runes before it within its clause: unlike statedNotNegated, a
@@ -320,15 +351,28 @@ func specialProceedingsIn(f *triagev1.Filing, a *Assessment, phase pilotPhase, b
 		b.simpl = append(b.simpl, reason(bar))
 		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(review, words))
 	}
-	// 刑事诉讼法第二百九十一条第二款: an intermediate court's panel; and an
-	// absent defendant cannot be asked in court (第二百一十七条) nor heard
-	// last (第二百一十九条, 第二百二十四条), which both simpler procedures
-	// require (2012年修正 第二百一十一条、第二百一十三条).
-	both(s.Absentia, CodeCrPL291TrialInAbsentia, CodeReviewAbsentiaInText)
-	// 第二百九十九条: 中级人民法院组成合议庭 (2012年修正 第二百八十一条).
-	both(s.Confiscation, CodeCrPL299Confiscation, CodeReviewConfiscationInText)
-	// 第三百零四条第一款: 应当组成合议庭 (2012年修正 第二百八十六条).
-	both(s.Medical, CodeCrPL304CompulsoryMedical, CodeReviewCompulsoryMedicalInText)
+	if a.FiledOn.Before(crpl2012InForce) {
+		// The 1996 law had none of the three proceedings (the 2012
+		// amendment brought confiscation and compulsory medical treatment,
+		// the 2018 one the trial in absentia): their articles were not in
+		// force, so they are not cited. Simplified procedure stays closed
+		// (ordinary is the safer side) and a person looks (statute round
+		// 32: until then the 2018 and 2012 articles were cited).
+		if w := cmp.Or(s.Absentia, s.Confiscation, s.Medical); w != "" {
+			b.simpl = append(b.simpl, reasonWithWords(CodeCrPL1996NoSpecialProceeding, w))
+			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeCrPL1996NoSpecialProceeding, w))
+		}
+	} else {
+		// 刑事诉讼法第二百九十一条第二款: an intermediate court's panel; and an
+		// absent defendant cannot be asked in court (第二百一十七条) nor heard
+		// last (第二百一十九条, 第二百二十四条), which both simpler procedures
+		// require (2012年修正 第二百一十一条、第二百一十三条).
+		both(s.Absentia, CodeCrPL291TrialInAbsentia, CodeReviewAbsentiaInText)
+		// 第二百九十九条: 中级人民法院组成合议庭 (2012年修正 第二百八十一条).
+		both(s.Confiscation, CodeCrPL299Confiscation, CodeReviewConfiscationInText)
+		// 第三百零四条第一款: 应当组成合议庭 (2012年修正 第二百八十六条).
+		both(s.Medical, CodeCrPL304CompulsoryMedical, CodeReviewCompulsoryMedicalInText)
+	}
 	// 人民陪审员法第十六条第二项: 公益诉讼 are tried by a seven-member panel,
 	// from 2018-04-27; before it no law required one (the suit itself came
 	// with the 2018-03-02 interpretation on procuratorial public interest

@@ -77,9 +77,11 @@ func TestAuditRound25(t *testing.T) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeAdmin82NotQualified)
 		}
 	})
-	t.Run("administrative, a ministry defendant at a basic court: reviewed, simplified open", func(t *testing.T) {
+	// Statute round 32: the basic court transfers the case (行政诉讼法第二十二
+	// 条), so simplified procedure is closed there as well as reviewed.
+	t.Run("administrative, a ministry defendant at a basic court: reviewed, simplified closed", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2502号", "请求撤销被告中华人民共和国商务部作出的处罚决定。"))
-		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: open, ordinary: open})
+		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: closed, ordinary: open})
 		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), ministry) {
 			t.Errorf("needs_review %v, review %v; want %s", d.GetNeedsReview(), reviewCodesOf(d), ministry)
 		}

@@ -20,7 +20,8 @@ import (
 //   - an administrative complaint whose amount field is ¥1,500 and whose text
 //     states 罚款5000元 no longer counts 行政诉讼法第八十二条第一款第二项, and
 //     recording simplified procedure on it is refused;
-//   - 被告市场监管总局 at a basic court is reviewed (行政诉讼法第十五条第一项);
+//   - 被告市场监管总局 at a basic court is reviewed (行政诉讼法第十五条第一项)
+//     and, since statute round 32, has simplified procedure closed;
 //   - the near miss: a victim 年仅十四周岁 leaves fast-track open.
 func TestAuditRound26(t *testing.T) {
 	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t)})
@@ -73,9 +74,10 @@ func TestAuditRound26(t *testing.T) {
 			t.Errorf("refusal %q does not name %s", st.Message(), rules.CodeAdmin82NotQualified)
 		}
 	})
-	t.Run("administrative, 被告市场监管总局 at a basic court: reviewed", func(t *testing.T) {
+	// Statute round 32: and closed at the basic court (行政诉讼法第二十二条).
+	t.Run("administrative, 被告市场监管总局 at a basic court: reviewed, simplified closed", func(t *testing.T) {
 		d := triageOK(t, ctx, h.client, adminCase("(2024)辽0102行初2602号", 150_000, "请求撤销被告市场监管总局作出的罚款1500元的处罚决定。"))
-		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: open, ordinary: open})
+		checkOpenProcedures(t, d, map[triagev1.Procedure]triagev1.Availability{simplified: closed, ordinary: open})
 		if !d.GetNeedsReview() || !slices.Contains(reviewCodesOf(d), ministry) || slices.Contains(reviewCodesOf(d), textAmount) {
 			t.Errorf("needs_review %v, review %v; want %s and not %s", d.GetNeedsReview(), reviewCodesOf(d), ministry, textAmount)
 		}
