@@ -392,10 +392,11 @@ func parseKindWeights(s string) (map[string]float64, error) {
 		if !ok {
 			return nil, fmt.Errorf("%q is not kind=weight", part)
 		}
-		kind := "CASE_KIND_" + strings.ToUpper(strings.TrimSpace(k))
-		if _, ok := triagev1.CaseKind_value[kind]; !ok || kind == "CASE_KIND_UNSPECIFIED" {
+		ck, ok := caseKindNamed(k)
+		if !ok {
 			return nil, fmt.Errorf("unknown case kind %q", k)
 		}
+		kind := ck.String()
 		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil || !(w >= 0 && w <= 1) {
 			return nil, fmt.Errorf("weight %q is not in [0, 1]", v)

@@ -177,7 +177,8 @@ func TestTrainFailures(t *testing.T) {
 
 // TestAdjustKindWeights: adjust's -prior-weight and -blend take each case
 // kind once, each weight in [0, 1]; a kind given twice was taken with its
-// last weight and no word (outside check).
+// last weight and no word (outside check). Kinds (there and in -select,
+// -guard) are ASCII names.
 func TestAdjustKindWeights(t *testing.T) {
 	for _, tc := range []struct {
 		flag, value, want string // want "" : accepted
@@ -186,6 +187,13 @@ func TestAdjustKindWeights(t *testing.T) {
 		{"-blend", "criminal=1, Criminal=0", `case kind "Criminal" is given twice`},
 		{"-prior-weight", "civil=NaN", "not in [0, 1]"},
 		{"-blend", "family=0.5", "unknown case kind"},
+		// Unicode case folding took a dotless ı (U+0131) for I and a long
+		// ſ (U+017F) for S (outside check 25).
+		{"-prior-weight", "cıvıl=0.5", `unknown case kind "cıvıl"`},
+		{"-blend", "crımınal=1", `unknown case kind "crımınal"`},
+		{"-prior-weight", "civil=0.5,adminiſtrative=0.2", `unknown case kind "adminiſtrative"`},
+		{"-select", "crımınal", `unknown case kind "crımınal"`},
+		{"-guard", "cıvıl", `unknown case kind "cıvıl"`},
 		{"-prior-weight", "civil=0.5,criminal=0.2", ""},
 		{"-blend", "civil=0,criminal=1,administrative=0.5", ""},
 	} {
