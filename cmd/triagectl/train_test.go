@@ -349,3 +349,47 @@ func TestTrainNamesSkippedFilings(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainForceRefusesPromoted: train -force does not replace a model
+// promote put there, in either layout, and says so before training. In the
+// files themselves (what promote wrote until 2026-12-04, still served) the
+// model was overwritten and the server's manifest watch loaded it, with no
+// comparison and no promotion record; in promote's layout the refusal came
+// from the write, after the whole training (outside check 25).
+func TestTrainForceRefusesPromoted(t *testing.T) {
+	data, _ := trainData(t, 300)
+	flat := filepath.Join(t.TempDir(), "current")
+	if err := os.MkdirAll(flat, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	manifest := []byte(`{"version":"nb-cart-old","promotion":{"at":"2026-11-20T08:00:00Z","replaced":"nb-cart-older"}}`)
+	if err := os.WriteFile(filepath.Join(flat, classifier.ManifestFile), manifest, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	layout := filepath.Join(t.TempDir(), "served")
+	if err := os.MkdirAll(filepath.Join(layout, classifier.VersionPrefix+"1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(classifier.VersionPrefix+"1", filepath.Join(layout, classifier.CurrentLink)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, out, data, want string
+	}{
+		{"promoted in the files themselves", flat, data, "promoted 2026-11-20T08:00:00Z"},
+		// The data is missing: a refusal after reading it would name it.
+		{"promote's layout, before training", layout, filepath.Join(t.TempDir(), "missing.jsonl"), "triagectl promote serves"},
+	} {
+		e, _, stderr := trainEnv()
+		err := runTrain(context.Background(), e, []string{"-data", tc.data, "-out", tc.out, "-force", "-quiet"})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: train -force: %v; want a refusal saying %q\n%s", tc.name, err, tc.want, stderr)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(flat, classifier.ManifestFile)); !bytes.Equal(got, manifest) {
+		t.Errorf("the promoted manifest was replaced: %.200s", got)
+	}
+	if _, err := os.Stat(filepath.Join(flat, classifier.ModelFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a model file was written beside the promoted manifest: %v", err)
+	}
+}
