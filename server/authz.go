@@ -177,9 +177,16 @@ const (
 	msgWaitingTeamFeedsServer = "too many team feeds on this server have not sent their request; send each feed's request when opening it, or retry later"
 	// msgWaitingFeedEvicted is the log's reason for a feed still waiting
 	// for its request whose place went to an identity holding fewer such
-	// feeds; the caller sees DEADLINE_EXCEEDED, as at its arrival timeout.
+	// feeds; the caller sees msgWaitingTeamFeedEvicted.
 	msgWaitingFeedEvicted = "team feed's request not received before its place went to an identity holding fewer feeds waiting"
-	msgReflectionStreams  = "too many reflection streams open for this identity; close one, or retry later"
+	// msgWaitingTeamFeedEvicted ends a feed still waiting for its request
+	// whose place went to an identity holding fewer such feeds, the
+	// server's being all taken: RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS,
+	// as an open feed evicted, not DEADLINE_EXCEEDED (its arrival timeout
+	// had not run out: that code told the client it was too slow, where it
+	// lost a place it may ask for again; outside check 25).
+	msgWaitingTeamFeedEvicted = "team feeds on this server waiting for their request are all taken and this identity holds the most; send each feed's request when opening it, or retry later with the last cursor"
+	msgReflectionStreams      = "too many reflection streams open for this identity; close one, or retry later"
 	// msgReflectionStreamsServer refuses a reflection stream when
 	// MaxReflectionStreams are open, none of an identity holding more than
 	// the caller.
@@ -416,7 +423,7 @@ func newAuthorizer(sec Security, logger *slog.Logger, refused *prometheus.Counte
 		logRefusals: rate.NewLimiter(RefusalLogRate, RefusalLogBurst),
 		feedsEvicted: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fenjian_grpc_evicted_total",
-			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended DEADLINE_EXCEEDED), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS), health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED), health_watch (health Watches, 1,024, shared by address; ended RESOURCE_EXHAUSTED, TOO_MANY_HEALTH_WATCHES) or reflection (reflection streams, 256 on the server, shared by identity; ended RESOURCE_EXHAUSTED, TOO_MANY_REFLECTION_STREAMS).",
+			Help: "Calls ended to give their place to a caller holding fewer, every place of their bound being taken: call=feed_waiting (team feeds whose request was not sent, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS), feed_open (team feeds, -max-team-feeds; ended RESOURCE_EXHAUSTED, TOO_MANY_TEAM_FEEDS), health_check_waiting (health Checks whose request was not sent, 1,024, shared by address; ended DEADLINE_EXCEEDED), health_watch (health Watches, 1,024, shared by address; ended RESOURCE_EXHAUSTED, TOO_MANY_HEALTH_WATCHES) or reflection (reflection streams, 256 on the server, shared by identity; ended RESOURCE_EXHAUSTED, TOO_MANY_REFLECTION_STREAMS).",
 		}, []string{"call"})}
 	a.waiting = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_waiting").Inc)
 	a.open = newFairPool(a.maxFeeds, a.maxFeedsPer, a.feedsEvicted.WithLabelValues("feed_open").Inc)
@@ -868,6 +875,9 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		clock := newArrivalClock(ctx, cmp.Or(a.sec.RequestArrivalTimeout, DefaultRequestArrivalTimeout), func(ctx context.Context) {
 			_ = a.refuse(ctx, c, methodWatch, &arrivalError{})
 		})
+		// Evicted, the feed ends itself (authorizedStream.recv), with
+		// the code of a place lost, not of a clock run out.
+		clock.evicted = make(chan struct{})
 		release, why := a.waiting.acquire(c.name(), clock.evict)
 		if why != poolGranted {
 			clock.stop()
@@ -933,6 +943,15 @@ type arrivalClock struct {
 	state  atomic.Int32
 	timer  *time.Timer
 	cancel context.CancelFunc
+	// evicted, when set, is closed by evict instead of cancelling the
+	// call: a stream's handler, waiting for the request, then ends the
+	// stream with a status of its own (a team feed's place lost:
+	// RESOURCE_EXHAUSTED). Cancelled, the stream's receive failed and
+	// grpc-go answered DEADLINE_EXCEEDED itself, whatever the handler
+	// returned after (outside check 25). Nil for a unary call (a health
+	// Check), whose request grpc-go reads before any handler runs: only
+	// its context ending ends that read.
+	evicted chan struct{}
 }
 
 // The states of an arrivalClock.
@@ -1003,6 +1022,10 @@ func (c *arrivalClock) evict() bool {
 		return false
 	}
 	c.timer.Stop()
+	if c.evicted != nil {
+		close(c.evicted)
+		return true
+	}
 	c.cancel()
 	return true
 }
@@ -1480,7 +1503,7 @@ func (s *authorizedStream) request() any {
 func (s *authorizedStream) RecvMsg(m any) error {
 	first := s.feed && !s.arrived
 	s.arrived = true
-	if err := s.recv(m); err != nil {
+	if err := s.recv(m, first); err != nil {
 		if first {
 			if err := requestArrived(s.ServerStream.Context()); err != nil {
 				// The request arrival timeout ran out (tap), which logged
@@ -1525,11 +1548,20 @@ func (s *authorizedStream) RecvMsg(m any) error {
 
 // recv receives the next message into m. On an interruptible stream it
 // returns the stream's end cause as soon as ctx ends (its place taken
-// back, its credentials refused), the receive left to finish when grpc-go
-// ends the stream after the handler has returned; the handler does not
+// back, its credentials refused), and on a team feed's first receive
+// (first) an arrivalError as soon as its waiting place is taken back
+// (arrivalClock.evict); the receive is left to finish when grpc-go ends
+// the stream after the handler has returned, and the handler does not
 // touch m after an error.
-func (s *authorizedStream) recv(m any) error {
-	if !s.interruptible || s.ctx == nil {
+func (s *authorizedStream) recv(m any, first bool) error {
+	var done, evicted <-chan struct{}
+	if s.interruptible && s.ctx != nil {
+		done = s.ctx.Done()
+	}
+	if c, ok := s.ServerStream.Context().Value(arrivalClockKey{}).(*arrivalClock); ok && first && c.evicted != nil {
+		evicted = c.evicted
+	}
+	if done == nil && evicted == nil {
 		return s.ServerStream.RecvMsg(m)
 	}
 	got := make(chan error, 1)
@@ -1537,8 +1569,10 @@ func (s *authorizedStream) recv(m any) error {
 	select {
 	case err := <-got:
 		return err
-	case <-s.ctx.Done():
+	case <-done:
 		return context.Cause(s.ctx)
+	case <-evicted:
+		return &arrivalError{evicted: true}
 	}
 }
 
@@ -1548,7 +1582,12 @@ func (s *authorizedStream) recv(m any) error {
 func (s *authorizedStream) refuseWaiting(err error) error {
 	var ae *arrivalError
 	if errors.As(err, &ae) && ae.evicted {
-		return s.a.refuse(s.ServerStream.Context(), s.c, s.method, err)
+		// A stream's handler answers its own status (unlike a unary call's,
+		// which grpc-go ends with its context's error): the feed is told
+		// it lost its place, not that it ran out of time. The arrivalError
+		// stays joined for the log's reason.
+		return s.a.refuse(s.ServerStream.Context(), s.c, s.method,
+			errors.Join(&overloadError{msg: msgWaitingTeamFeedEvicted, reason: ReasonTooManyTeamFeeds}, err))
 	}
 	return toStatus(err).Err()
 }

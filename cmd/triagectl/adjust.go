@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
@@ -145,11 +146,31 @@ func selectPrior(e *env, dir string, cfg realcv.SelectConfig) (*classifier.RealP
 func parseKinds(s string) ([]triagev1.CaseKind, error) {
 	var out []triagev1.CaseKind
 	for _, k := range strings.Split(s, ",") {
-		v, ok := triagev1.CaseKind_value["CASE_KIND_"+strings.ToUpper(strings.TrimSpace(k))]
-		if !ok || v == 0 {
+		kind, ok := caseKindNamed(k)
+		if !ok {
 			return nil, fmt.Errorf("unknown case kind %q", k)
 		}
-		out = append(out, triagev1.CaseKind(v))
+		out = append(out, kind)
 	}
 	return out, nil
+}
+
+// caseKindNamed is the case kind an operator named in a flag: civil,
+// criminal or administrative, in any case of ASCII letters, spaces around
+// it ignored. Only ASCII is folded: strings.ToUpper made "cıvıl" (dotless
+// ı, U+0131) and "crimınal" the kinds CIVIL and CRIMINAL, so a name no
+// operator means, and no log or manifest shows as typed, was taken
+// (outside check 25).
+func caseKindNamed(name string) (triagev1.CaseKind, bool) {
+	name = strings.TrimSpace(name)
+	for i := range len(name) {
+		if name[i] >= utf8.RuneSelf {
+			return 0, false
+		}
+	}
+	v, ok := triagev1.CaseKind_value["CASE_KIND_"+strings.ToUpper(name)]
+	if !ok || v == int32(triagev1.CaseKind_CASE_KIND_UNSPECIFIED) {
+		return 0, false
+	}
+	return triagev1.CaseKind(v), true
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/corpus"
@@ -14,15 +15,20 @@ import (
 // bytes, so a corpus can be regenerated instead of stored.
 func runGen(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "gen")
-	n := fs.Int("n", 10000, "number of filings to generate")
+	n := fs.Int("n", 10000, fmt.Sprintf("number of filings to generate (at most %d)", corpus.MaxN))
 	seed := fs.Uint64("seed", 1, "random seed; the same -n and -seed give the same output")
 	out := fs.String("out", "", "output JSONL file (default stdout)")
 	rulesPath := fs.String("rules", "", "rules file judging which procedures are open (default: the embedded rules)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *n < 0 {
+	switch {
+	case *n < 0:
 		return usageError{"-n must not be negative"}
+	case *n > corpus.MaxN:
+		// Checked before the output is created: -n 1000000000 wrote for
+		// hours until the disk was full (outside check 25).
+		return usageError{fmt.Sprintf("-n must be at most %d (ten times the filings training is sized for), got %d", corpus.MaxN, *n)}
 	}
 	eng, err := rules.Open(*rulesPath)
 	if err != nil {

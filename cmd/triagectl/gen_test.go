@@ -5,12 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/corpus"
 	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
@@ -123,6 +127,32 @@ func TestGenUsage(t *testing.T) {
 	e, _, _ = testEnv("")
 	if code := dispatch(context.Background(), e, []string{"gen", "-n", "5", "-rules", filepath.Join(t.TempDir(), "nope.json")}); code != 1 {
 		t.Errorf("missing -rules file: exit %d, want 1", code)
+	}
+}
+
+// TestGenBounded: -n is at most corpus.MaxN, refused with a usage error
+// naming the bound before the output is created; unbounded, a zero too many
+// wrote until the disk was full (outside check 25).
+func TestGenBounded(t *testing.T) {
+	for _, tc := range []struct {
+		n    string
+		code int
+	}{
+		{strconv.Itoa(corpus.MaxN + 1), 2},
+		{"1000000000", 2},
+		{"9223372036854775807", 2},
+	} {
+		out := filepath.Join(t.TempDir(), "corpus.jsonl")
+		e, _, stderr := testEnv("")
+		if code := dispatch(context.Background(), e, []string{"gen", "-n", tc.n, "-out", out}); code != tc.code {
+			t.Errorf("-n %s: exit %d, want %d", tc.n, code, tc.code)
+		}
+		if want := fmt.Sprintf("-n must be at most %d", corpus.MaxN); !strings.Contains(stderr.String(), want) {
+			t.Errorf("-n %s: stderr %q; want it to say %q", tc.n, stderr, want)
+		}
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("-n %s: -out %v; want none created", tc.n, err)
+		}
 	}
 }
 

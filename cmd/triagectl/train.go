@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sort"
 	"strconv"
@@ -78,7 +80,7 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 		return err
 	})
 	fs.BoolVar(&f.quiet, "quiet", false, "no progress bars")
-	fs.BoolVar(&f.force, "force", false, "overwrite a model already in -out (never one promote serves)")
+	fs.BoolVar(&f.force, "force", false, "overwrite a model already in -out (never one promote serves or put there: promote replaces those)")
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
@@ -107,16 +109,45 @@ func parseTrainFlags(e *env, args []string) (*trainFlags, error) {
 	return &f, nil
 }
 
+// checkTrainOut refuses, before training, an -out train may not write: a
+// directory promote serves (training.CheckWritable, which WriteDir checks
+// again), a model there without -force, and, even with -force, a model
+// promote put there (its manifest records the promotion). Such a directory
+// in the files themselves is what promote wrote until 2026-12-04 and what
+// a server still reads: `train -force -out models/current` replaced the
+// served model, which the server's manifest watch then loaded, with no
+// comparison and no promotion record (outside check 25). A promoted model
+// is replaced by promote alone, which compares (or records -force's
+// reason).
+func checkTrainOut(out string, force bool) error {
+	if err := training.CheckWritable(out); err != nil {
+		return err
+	}
+	b, err := os.ReadFile(filepath.Join(out, classifier.ManifestFile))
+	if err != nil {
+		return nil // no model there (or one the write will report)
+	}
+	if !force {
+		return fmt.Errorf("%s already holds a model; use -force to overwrite it", out)
+	}
+	var m struct {
+		Promotion *classifier.Promotion `json:"promotion"`
+	}
+	if json.Unmarshal(b, &m) == nil && m.Promotion != nil {
+		return fmt.Errorf("%s holds a model triagectl promote put there (promoted %s): -force does not replace a promoted model; train into another directory and promote it",
+			out, m.Promotion.At.Format(time.RFC3339))
+	}
+	return nil
+}
+
 // runTrain is `triagectl train`.
 func runTrain(ctx context.Context, e *env, args []string) error {
 	f, err := parseTrainFlags(e, args)
 	if err != nil {
 		return err
 	}
-	if !f.force {
-		if _, err := os.Stat(f.out + string(os.PathSeparator) + classifier.ManifestFile); err == nil {
-			return fmt.Errorf("%s already holds a model; use -force to overwrite it", f.out)
-		}
+	if err := checkTrainOut(f.out, f.force); err != nil {
+		return err
 	}
 	r, err := loadRules(f.rulesPath)
 	if err != nil {
@@ -392,10 +423,11 @@ func parseKindWeights(s string) (map[string]float64, error) {
 		if !ok {
 			return nil, fmt.Errorf("%q is not kind=weight", part)
 		}
-		kind := "CASE_KIND_" + strings.ToUpper(strings.TrimSpace(k))
-		if _, ok := triagev1.CaseKind_value[kind]; !ok || kind == "CASE_KIND_UNSPECIFIED" {
+		ck, ok := caseKindNamed(k)
+		if !ok {
 			return nil, fmt.Errorf("unknown case kind %q", k)
 		}
+		kind := ck.String()
 		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil || !(w >= 0 && w <= 1) {
 			return nil, fmt.Errorf("weight %q is not in [0, 1]", v)

@@ -177,7 +177,8 @@ func TestTrainFailures(t *testing.T) {
 
 // TestAdjustKindWeights: adjust's -prior-weight and -blend take each case
 // kind once, each weight in [0, 1]; a kind given twice was taken with its
-// last weight and no word (outside check).
+// last weight and no word (outside check). Kinds (there and in -select,
+// -guard) are ASCII names.
 func TestAdjustKindWeights(t *testing.T) {
 	for _, tc := range []struct {
 		flag, value, want string // want "" : accepted
@@ -186,6 +187,13 @@ func TestAdjustKindWeights(t *testing.T) {
 		{"-blend", "criminal=1, Criminal=0", `case kind "Criminal" is given twice`},
 		{"-prior-weight", "civil=NaN", "not in [0, 1]"},
 		{"-blend", "family=0.5", "unknown case kind"},
+		// Unicode case folding took a dotless ı (U+0131) for I and a long
+		// ſ (U+017F) for S (outside check 25).
+		{"-prior-weight", "cıvıl=0.5", `unknown case kind "cıvıl"`},
+		{"-blend", "crımınal=1", `unknown case kind "crımınal"`},
+		{"-prior-weight", "civil=0.5,adminiſtrative=0.2", `unknown case kind "adminiſtrative"`},
+		{"-select", "crımınal", `unknown case kind "crımınal"`},
+		{"-guard", "cıvıl", `unknown case kind "cıvıl"`},
 		{"-prior-weight", "civil=0.5,criminal=0.2", ""},
 		{"-blend", "civil=0,criminal=1,administrative=0.5", ""},
 	} {
@@ -339,5 +347,49 @@ func TestTrainNamesSkippedFilings(t *testing.T) {
 				t.Errorf("%d filings named, want %d:\n%s", got, tc.named, stderr)
 			}
 		})
+	}
+}
+
+// TestTrainForceRefusesPromoted: train -force does not replace a model
+// promote put there, in either layout, and says so before training. In the
+// files themselves (what promote wrote until 2026-12-04, still served) the
+// model was overwritten and the server's manifest watch loaded it, with no
+// comparison and no promotion record; in promote's layout the refusal came
+// from the write, after the whole training (outside check 25).
+func TestTrainForceRefusesPromoted(t *testing.T) {
+	data, _ := trainData(t, 300)
+	flat := filepath.Join(t.TempDir(), "current")
+	if err := os.MkdirAll(flat, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	manifest := []byte(`{"version":"nb-cart-old","promotion":{"at":"2026-11-20T08:00:00Z","replaced":"nb-cart-older"}}`)
+	if err := os.WriteFile(filepath.Join(flat, classifier.ManifestFile), manifest, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	layout := filepath.Join(t.TempDir(), "served")
+	if err := os.MkdirAll(filepath.Join(layout, classifier.VersionPrefix+"1"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(classifier.VersionPrefix+"1", filepath.Join(layout, classifier.CurrentLink)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, out, data, want string
+	}{
+		{"promoted in the files themselves", flat, data, "promoted 2026-11-20T08:00:00Z"},
+		// The data is missing: a refusal after reading it would name it.
+		{"promote's layout, before training", layout, filepath.Join(t.TempDir(), "missing.jsonl"), "triagectl promote serves"},
+	} {
+		e, _, stderr := trainEnv()
+		err := runTrain(context.Background(), e, []string{"-data", tc.data, "-out", tc.out, "-force", "-quiet"})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: train -force: %v; want a refusal saying %q\n%s", tc.name, err, tc.want, stderr)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(flat, classifier.ManifestFile)); !bytes.Equal(got, manifest) {
+		t.Errorf("the promoted manifest was replaced: %.200s", got)
+	}
+	if _, err := os.Stat(filepath.Join(flat, classifier.ModelFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a model file was written beside the promoted manifest: %v", err)
 	}
 }

@@ -133,6 +133,11 @@ func TestEmitErrorAndCancel(t *testing.T) {
 	if err := Generate(context.Background(), Config{N: -1}, nil, nil); err == nil {
 		t.Fatal("negative N accepted")
 	}
+	// Past MaxN it is refused before the first record (outside check 25).
+	n = 0
+	if err := Generate(context.Background(), Config{N: MaxN + 1}, nil, func(*triagev1.LabeledFiling) error { n++; return stop }); err == nil || n != 0 {
+		t.Fatalf("N = MaxN+1: err %v after %d records; want refused before any", err, n)
+	}
 }
 
 // share is successes/total; within checks it lies in [lo, hi].

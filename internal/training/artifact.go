@@ -110,6 +110,11 @@ func (a *Artifact) WriteDir(dir string) error {
 	return nil
 }
 
+// CheckWritable returns the error WriteDir would refuse dir with, before
+// any work is done for it (train checks its -out before training, not
+// half a minute later).
+func CheckWritable(dir string) error { return refuseServed(dir) }
+
 // refuseServed returns an error when dir is in promote's layout: it has
 // Install's CurrentLink or lock file.
 func refuseServed(dir string) error {
