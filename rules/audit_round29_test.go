@@ -43,9 +43,7 @@ func audit29CriminalCases(tb testing.TB) []tcase {
 	quiet := func(name string, f *triagev1.Filing, want triagev1.Availability, fires ...string) tcase {
 		return tcase{name: name, filing: f, avail: av(pFT, want), fires: fires, silent: []string{at(locFT, pilotObjects)}}
 	}
-	both := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires ...string) tcase {
-		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires}
-	}
+	both := ftSimp
 	return []tcase{
 		// The pilots: an objection to simplified procedure.
 		ft("pilot 2014: objects_simplified, consents to fast-track", crim(10, p14, cm.objects), avU, at(locFT, pilotObjects)),

@@ -51,9 +51,7 @@ func audit30CriminalCases(tb testing.TB) []tcase {
 	two := cm.twoDefendants
 	none := sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_UNSPECIFIED, 0)
 	suzhou := courtIn("江苏省苏州市姑苏区人民法院", "江苏省")
-	both := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires ...string) tcase {
-		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires}
-	}
+	both := ftSimp
 	quiet := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, silent ...string) tcase {
 		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), silent: silent}
 	}

@@ -44,13 +44,8 @@ func audit31CriminalCases(tb testing.TB) []tcase {
 	_, _, crim := auditBuilders(tb) // 盗窃罪, admits, accepts, consents to fast-track; 杭州市上城区, 2024-03-05
 	two := cm.twoDefendants
 	suzhou := courtIn("江苏省苏州市姑苏区人民法院", "江苏省")
-	both := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires ...string) tcase {
-		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires}
-	}
-	// not: fires the codes, and not the neighbour's.
-	not := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires []string, silent ...string) tcase {
-		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires, silent: silent}
-	}
+	both := ftSimp
+	not := ftSimpNot // fires the codes, and not the neighbour's
 	quiet := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, silent ...string) tcase {
 		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), silent: silent}
 	}

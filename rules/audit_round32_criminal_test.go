@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/rules"
 )
 
@@ -42,12 +41,8 @@ func audit32CriminalCases(tb testing.TB) []tcase {
 	_, _, crim := auditBuilders(tb) // 盗窃罪, admits, accepts, consents to fast-track; 杭州市上城区, 2024-03-05
 	two := cm.twoDefendants
 	suzhou := courtIn("江苏省苏州市姑苏区人民法院", "江苏省")
-	both := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires ...string) tcase {
-		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires}
-	}
-	not := func(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires []string, silent ...string) tcase {
-		return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires, silent: silent}
-	}
+	both := ftSimp
+	not := ftSimpNot // fires the codes, and not the neighbour's
 	// limit: the fast-track time limit cites article and its days.
 	limit := func(article string, days int32) func(*testing.T, *rules.Assessment) {
 		return func(t *testing.T, a *rules.Assessment) {

@@ -175,6 +175,18 @@ type tcase struct {
 
 func ptr[T any](v T) *T { return &v }
 
+// ftSimp is a criminal row that checks fast-track's and simplified's
+// availability and the codes that must fire.
+func ftSimp(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires ...string) tcase {
+	return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires}
+}
+
+// ftSimpNot is ftSimp that also checks codes that must stay silent (a
+// neighbour's reading).
+func ftSimpNot(name string, f *triagev1.Filing, ftWant, simpWant triagev1.Availability, fires []string, silent ...string) tcase {
+	return tcase{name: name, filing: f, avail: av(pFT, ftWant, pSimp, simpWant), fires: fires, silent: silent}
+}
+
 func av(kv ...any) map[triagev1.Procedure]triagev1.Availability {
 	m := map[triagev1.Procedure]triagev1.Availability{}
 	for i := 0; i+1 < len(kv); i += 2 {

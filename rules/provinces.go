@@ -125,12 +125,7 @@ func courtProvinceConflict(court, province string) Province {
 // of either pilot that fenjian knows by its districts and counties (成都市,
 // 苏州市 and the internet courts are the civil pilot's only).
 func provinceOfCourt(court string) (Province, bool) {
-	courtProvinces.RLock()
-	r, ok := courtProvinces.m[court]
-	courtProvinces.RUnlock()
-	if !ok {
-		r = rememberCourtProvince(court)
-	}
+	r := courtProvinceOf(court)
 	return r.p, r.ok
 }
 
@@ -138,13 +133,20 @@ func provinceOfCourt(court string) (Province, bool) {
 // court's name opens with (prefectureProvinceOf), remembered with
 // provinceOfCourt's answer. Only courtProvinceConflict reads it.
 func prefectureOfCourt(court string) (Province, bool) {
+	r := courtProvinceOf(court)
+	return r.prefecture, r.prefectureOK
+}
+
+// courtProvinceOf is what a court's name says of its province, read once
+// per name and remembered (rememberCourtProvince).
+func courtProvinceOf(court string) courtProvince {
 	courtProvinces.RLock()
 	r, ok := courtProvinces.m[court]
 	courtProvinces.RUnlock()
 	if !ok {
 		r = rememberCourtProvince(court)
 	}
-	return r.prefecture, r.prefectureOK
+	return r
 }
 
 // rememberCourtProvince reads a court's name and keeps the answers in
