@@ -37,7 +37,7 @@ func TestGrafanaDashboard(t *testing.T) {
 	tr := startTriaged(t, alertedFlags(t)...)
 	makeCalls(t, tr)
 	exported := scrapeNames(t, "http://"+tr.httpAddr+"/metrics")
-	for name := range rolesSeries(t) {
+	for name := range tlsSeries(t) {
 		exported[name] = true
 	}
 	// Prometheus itself records up for every target it scrapes (1 when the

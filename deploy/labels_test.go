@@ -34,7 +34,7 @@ func TestAlertAndPanelLabelsExist(t *testing.T) {
 	tr := startTriaged(t, alertedFlags(t)...)
 	makeCalls(t, tr)
 	series := scrapeSeries(t, "http://"+tr.httpAddr+"/metrics")
-	maps.Copy(series, rolesSeries(t))
+	maps.Copy(series, tlsSeries(t))
 	problems := checkLabels(ruleAndPanelExprs(t), series)
 	for _, p := range problems {
 		t.Error(p)
@@ -48,12 +48,13 @@ func alertedFlags(t *testing.T) []string {
 	return append([]string{"-model=../classifier/defaultmodel/model", "-teams=../routing/default_teams.json", "-rules=../rules/default_rules.json", "-holidays=../rules/holidays.json"}, checkpointFlags(t)...)
 }
 
-// rolesSeries are the fenjian_roles_* series of a triaged serving TLS with
-// client certificates and a -roles file, which FenjianRolesReloadRefused
-// reads: -roles needs TLS, and the other tests' triaged (alertedFlags)
+// tlsTriaged starts a triaged serving TLS with client certificates and a
+// -roles file: the fenjian_roles_* series, which FenjianRolesReloadRefused
+// reads, and the fenjian_tls_* ones, which the TLS alerts read, exist only
+// there. -roles needs TLS, and the other tests' triaged (alertedFlags)
 // serves plain gRPC to makeCalls' bearer-token client, so this one is
 // started apart, its files made by a throwaway CA, and only scraped.
-func rolesSeries(t *testing.T) map[string][]map[string]string {
+func tlsTriaged(t *testing.T) triaged {
 	t.Helper()
 	dir := t.TempDir()
 	ca := testpki.NewCA(t)
@@ -65,15 +66,30 @@ func rolesSeries(t *testing.T) map[string][]map[string]string {
 			t.Fatal(err)
 		}
 	}
-	tr := startTriaged(t, "-tls-cert="+certPath, "-tls-key="+keyPath, "-tls-client-ca="+caPath, "-roles="+rolesPath)
+	return startTriaged(t, "-tls-cert="+certPath, "-tls-key="+keyPath, "-tls-client-ca="+caPath, "-roles="+rolesPath)
+}
+
+// tlsOnly are the prefixes of the metric families only tlsTriaged exports.
+var tlsOnly = []string{"fenjian_roles_", "fenjian_tls_"}
+
+// tlsSeries are the series of tlsTriaged's own families (tlsOnly).
+func tlsSeries(t *testing.T) map[string][]map[string]string {
+	t.Helper()
+	tr := tlsTriaged(t)
 	out := map[string][]map[string]string{}
+	found := map[string]bool{}
 	for name, ss := range scrapeSeries(t, "http://"+tr.httpAddr+"/metrics") {
-		if strings.HasPrefix(name, "fenjian_roles_") {
-			out[name] = ss
+		for _, p := range tlsOnly {
+			if strings.HasPrefix(name, p) {
+				out[name] = ss
+				found[p] = true
+			}
 		}
 	}
-	if len(out) == 0 {
-		t.Fatal("a triaged with -roles exports no fenjian_roles_* series")
+	for _, p := range tlsOnly {
+		if !found[p] {
+			t.Fatalf("a triaged with TLS and -roles exports no %s* series", p)
+		}
 	}
 	return out
 }

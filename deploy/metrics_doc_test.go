@@ -33,6 +33,14 @@ func TestOperationsMetricsTable(t *testing.T) {
 	makeCalls(t, tr)
 	reloadModel(t, tr)
 	exported := scrapeLabels(t, "http://"+tr.httpAddr+"/metrics")
+	// The TLS metrics are exported only with -tls-cert: a second triaged
+	// serves TLS (tlsTriaged).
+	withTLS := tlsTriaged(t)
+	for name, labels := range scrapeLabels(t, "http://"+withTLS.httpAddr+"/metrics") {
+		if strings.HasPrefix(name, "fenjian_tls_") {
+			exported[name] = labels
+		}
+	}
 
 	documented := operationsMetrics(t)
 	if len(documented) < 20 {

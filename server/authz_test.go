@@ -340,9 +340,9 @@ func TestMutualTLS(t *testing.T) {
 	}
 
 	// Renew the server certificate: new connections get the new one.
-	time.Sleep(certReloadInterval + 50*time.Millisecond)
+	time.Sleep(tlsCheckInterval + 50*time.Millisecond)
 	ca.IssueFiles(t, "server-2", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
-	time.Sleep(certReloadInterval + 50*time.Millisecond)
+	time.Sleep(tlsCheckInterval + 50*time.Millisecond)
 	_, second := dialTLS("")
 	if first.Subject.CommonName != "server-1" || second.Subject.CommonName != "server-2" {
 		t.Errorf("server certificates %s then %s; want server-1 then server-2 (reloaded)", first.Subject.CommonName, second.Subject.CommonName)

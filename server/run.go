@@ -147,12 +147,9 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
-	insecureGauge := prometheus.NewGauge(prometheus.GaugeOpts{
-		Name: "fenjian_grpc_insecure_listener",
-		Help: "1 when gRPC listens without TLS on a non-loopback address (-insecure).",
-	})
-	if err := reg.Register(insecureGauge); err != nil {
-		return fmt.Errorf("run: register listener metric: %w", err)
+	insecureGauge, watchTLS, err := listenerMetrics(reg, cfg.Security.TLS)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
 	}
 
 	var lc net.ListenConfig
@@ -190,6 +187,9 @@ func Run(ctx context.Context, cfg Config) error {
 		shutdown(logger, health, grpcSrv, httpSrv, timeout)
 		return nil
 	})
+	// The TLS files are checked on a ticker as well as on handshakes: a
+	// renewal (and the expiry gauge) must not wait for a client to connect.
+	g.Go(func() error { watchTLS(gctx); return nil })
 	var checkpoints *prometheus.CounterVec
 	if cfg.Checkpointer != nil {
 		if checkpoints, err = newCheckpointCounter(reg); err != nil {
@@ -244,6 +244,24 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// listenerMetrics registers the gRPC listener's metrics with reg: whether it
+// is plaintext on a non-loopback address, and those of its TLS files, with
+// the check of the files Run runs (TLSConfig.watcher).
+func listenerMetrics(reg prometheus.Registerer, tlsCfg TLSConfig) (prometheus.Gauge, func(context.Context), error) {
+	insecure := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "fenjian_grpc_insecure_listener",
+		Help: "1 when gRPC listens without TLS on a non-loopback address (-insecure).",
+	})
+	if err := reg.Register(insecure); err != nil {
+		return nil, nil, fmt.Errorf("register listener metric: %w", err)
+	}
+	watchTLS, err := tlsCfg.watcher(reg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("register TLS metrics: %w", err)
+	}
+	return insecure, watchTLS, nil
 }
 
 // Results of fenjian_audit_checkpoints_total.

@@ -25,13 +25,21 @@ type CA struct {
 	key  *ecdsa.PrivateKey
 }
 
-// NewCA makes a self-signed CA; it fails the test on error.
+// NewCA makes a self-signed CA, valid for an hour; it fails the test on
+// error.
 func NewCA(tb testing.TB) *CA {
+	tb.Helper()
+	return NewCAUntil(tb, time.Now().Add(time.Hour))
+}
+
+// NewCAUntil is NewCA for a CA that expires at notAfter: a bundle of CAs
+// whose earliest expiry a test chooses.
+func NewCAUntil(tb testing.TB, notAfter time.Time) *CA {
 	tb.Helper()
 	key := newKey(tb)
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "test CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: notAfter,
 		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)

@@ -1,0 +1,279 @@
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+
+	"github.com/fenjian/fenjian/internal/testpki"
+)
+
+// tlsVolume is a directory of TLS files laid out as Kubernetes mounts a
+// Secret (cert-manager's renewals among them): each name is a symlink
+// into ..data, itself a symlink to the version serving, swapped in one
+// rename, so the certificate and its key change together.
+type tlsVolume struct {
+	t        *testing.T
+	dir      string
+	versions int
+}
+
+func newTLSVolume(t *testing.T) *tlsVolume { return &tlsVolume{t: t, dir: t.TempDir()} }
+
+func (v *tlsVolume) path(name string) string { return filepath.Join(v.dir, name) }
+
+// publish makes files the volume's content, as the kubelet does.
+func (v *tlsVolume) publish(files map[string][]byte) {
+	v.t.Helper()
+	v.versions++
+	version := fmt.Sprintf("..v%d", v.versions)
+	if err := os.Mkdir(v.path(version), 0o700); err != nil {
+		v.t.Fatal(err)
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(v.path(version), name), b, 0o600); err != nil {
+			v.t.Fatal(err)
+		}
+		if _, err := os.Lstat(v.path(name)); os.IsNotExist(err) {
+			if err := os.Symlink(filepath.Join("..data", name), v.path(name)); err != nil {
+				v.t.Fatal(err)
+			}
+		}
+	}
+	if err := os.Symlink(version, v.path("..data_tmp")); err != nil {
+		v.t.Fatal(err)
+	}
+	if err := os.Rename(v.path("..data_tmp"), v.path("..data")); err != nil {
+		v.t.Fatal(err)
+	}
+}
+
+// handshake opens a new TLS connection to addr, with the client
+// certificate if certPEM is set, and returns the server's certificate, or
+// the error of a health check over the connection.
+func handshake(t *testing.T, addr string, roots *x509.CertPool, certPEM, keyPEM []byte) (*x509.Certificate, error) {
+	t.Helper()
+	var served *x509.Certificate
+	cfg := &tls.Config{RootCAs: roots, ServerName: "localhost", VerifyConnection: func(cs tls.ConnectionState) error {
+		served = cs.PeerCertificates[0]
+		return nil
+	}}
+	if certPEM != nil {
+		kp, err := tls.X509KeyPair(certPEM, keyPEM)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Certificates = []tls.Certificate{kp}
+	}
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = conn.Close() }()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err = healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{})
+	return served, err
+}
+
+// TestTLSRenewalWithoutHandshakes: under Run, a renewed certificate (a
+// Secret volume's swap) is loaded and fenjian_tls_certificate_expiry_
+// timestamp_seconds moves to its notAfter without any connection (the
+// files were checked only on a handshake: a quiet server exported the old
+// expiry, and an expiry alert kept firing after the renewal, or never saw
+// one that failed); the next connection is served the renewed
+// certificate. A broken renewal is counted once, sets
+// fenjian_tls_last_reload_successful to 0 and the renewed certificate
+// keeps serving; the next good one loads.
+func TestTLSRenewalWithoutHandshakes(t *testing.T) {
+	ca := testpki.NewCA(t)
+	roots := x509.NewCertPool()
+	roots.AddCert(ca.Cert)
+	vol := newTLSVolume(t)
+	first := time.Now().Add(3 * time.Hour)
+	cert, key := ca.IssueUntil(t, "server-1", first)
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
+	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	server := map[string]string{"certificate": "server"}
+	ok := map[string]string{"certificate": "server", "result": "ok"}
+	failed := map[string]string{"certificate": "server", "result": "failed"}
+	const expiry = "fenjian_tls_certificate_expiry_timestamp_seconds"
+	if got := gathered(t, r.reg, expiry, server); got != float64(first.Unix()) {
+		t.Fatalf("%s at start = %v, want %d", expiry, got, first.Unix())
+	}
+	loadedAtStart := gathered(t, r.reg, "fenjian_tls_last_load_success_timestamp_seconds", server)
+	if gathered(t, r.reg, "fenjian_tls_reloads_total", failed) != 0 || gathered(t, r.reg, "fenjian_tls_last_reload_successful", server) != 1 {
+		t.Fatal("a failed reload counted at start")
+	}
+
+	// Renewed, and no client connects: the ticker loads it.
+	time.Sleep(time.Second) // the load timestamp is in seconds
+	renewed := time.Now().Add(5 * time.Hour)
+	cert, key = ca.IssueUntil(t, "server-2", renewed)
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
+	waitMetric(t, r.reg, expiry, server, float64(renewed.Unix()))
+	waitMetric(t, r.reg, "fenjian_tls_reloads_total", ok, 1)
+	if got := gathered(t, r.reg, "fenjian_tls_last_load_success_timestamp_seconds", server); got <= loadedAtStart {
+		t.Errorf("last load %v after the renewal, at start %v: want later", got, loadedAtStart)
+	}
+	served, err := handshake(t, r.grpcAddr, roots, nil, nil)
+	if err != nil || served.Subject.CommonName != "server-2" {
+		t.Fatalf("after the renewal: served %v, %v; want server-2", served, err)
+	}
+
+	// A broken renewal (the key of another certificate) is refused once:
+	// the renewed certificate keeps serving.
+	_, otherKey := ca.Issue(t, "server-3")
+	cert3, _ := ca.IssueUntil(t, "server-3", time.Now().Add(7*time.Hour))
+	vol.publish(map[string][]byte{"tls.crt": cert3, "tls.key": otherKey})
+	waitMetric(t, r.reg, "fenjian_tls_reloads_total", failed, 1)
+	waitMetric(t, r.reg, "fenjian_tls_last_reload_successful", server, 0)
+	time.Sleep(3 * tlsCheckInterval)
+	if got := gathered(t, r.reg, "fenjian_tls_reloads_total", failed); got != 1 {
+		t.Errorf("one broken renewal counted %v failures after three checks; want 1 (retried only when the files change)", got)
+	}
+	if got := gathered(t, r.reg, expiry, server); got != float64(renewed.Unix()) {
+		t.Errorf("%s after a broken renewal = %v, want the serving %d", expiry, got, renewed.Unix())
+	}
+	if served, err := handshake(t, r.grpcAddr, roots, nil, nil); err != nil || served.Subject.CommonName != "server-2" {
+		t.Fatalf("after a broken renewal: served %v, %v; want server-2 still", served, err)
+	}
+
+	// Fixed: it loads.
+	fixed := time.Now().Add(9 * time.Hour)
+	cert, key = ca.IssueUntil(t, "server-4", fixed)
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
+	waitMetric(t, r.reg, expiry, server, float64(fixed.Unix()))
+	waitMetric(t, r.reg, "fenjian_tls_last_reload_successful", server, 1)
+	waitMetric(t, r.reg, "fenjian_tls_reloads_total", ok, 2)
+	if served, err := handshake(t, r.grpcAddr, roots, nil, nil); err != nil || served.Subject.CommonName != "server-4" {
+		t.Fatalf("after the fix: served %v, %v; want server-4", served, err)
+	}
+	if _, err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestClientCARotation: the -tls-client-ca bundle is reloaded on change (a
+// CA rotation needed a restart: the pool read at start verified every
+// handshake). A bundle of the old and the new CA admits clients of both;
+// without the old CA, its client is refused at the handshake and the new
+// one's admitted. A broken bundle is refused and counted, the bundle
+// serving stays. fenjian_tls_certificate_expiry_timestamp_seconds
+// {certificate="client_ca"} is the earliest notAfter of the bundle.
+func TestClientCARotation(t *testing.T) {
+	serverCA := testpki.NewCA(t)
+	roots := x509.NewCertPool()
+	roots.AddCert(serverCA.Cert)
+	oldCA := testpki.NewCAUntil(t, time.Now().Add(2*time.Hour))
+	newCA := testpki.NewCAUntil(t, time.Now().Add(4*time.Hour))
+	oldCert, oldKey := oldCA.Issue(t, "judge-old")
+	newCert, newKey := newCA.Issue(t, "judge-new")
+
+	vol := newTLSVolume(t)
+	cert, key := serverCA.Issue(t, "server-1")
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": oldCA.PEM()})
+	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key"), ClientCAFile: vol.path("ca.crt")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	clientCA := map[string]string{"certificate": "client_ca"}
+	const expiry = "fenjian_tls_certificate_expiry_timestamp_seconds"
+	admits := func(step, who string, certPEM, keyPEM []byte, want bool) {
+		t.Helper()
+		_, err := handshake(t, r.grpcAddr, roots, certPEM, keyPEM)
+		if (err == nil) != want {
+			t.Errorf("%s: client of %s: %v; want admitted %v", step, who, err, want)
+		}
+	}
+	if got := gathered(t, r.reg, expiry, clientCA); got != float64(oldCA.Cert.NotAfter.Unix()) {
+		t.Errorf("client CA expiry at start %v, want %d", got, oldCA.Cert.NotAfter.Unix())
+	}
+	admits("at start", "the old CA", oldCert, oldKey, true)
+	admits("at start", "the new CA", newCert, newKey, false)
+
+	// The rotation's first step: both CAs.
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": append(oldCA.PEM(), newCA.PEM()...)})
+	waitMetric(t, r.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "client_ca", "result": "ok"}, 1)
+	if got := gathered(t, r.reg, expiry, clientCA); got != float64(oldCA.Cert.NotAfter.Unix()) {
+		t.Errorf("client CA expiry of both CAs %v, want the earlier %d", got, oldCA.Cert.NotAfter.Unix())
+	}
+	admits("both CAs", "the old CA", oldCert, oldKey, true)
+	admits("both CAs", "the new CA", newCert, newKey, true)
+
+	// The old CA removed.
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": newCA.PEM()})
+	waitMetric(t, r.reg, expiry, clientCA, float64(newCA.Cert.NotAfter.Unix()))
+	admits("the new CA only", "the old CA", oldCert, oldKey, false)
+	admits("the new CA only", "the new CA", newCert, newKey, true)
+
+	// A broken bundle (cut short inside a certificate) is refused.
+	broken := append(newCA.PEM(), oldCA.PEM()[:200]...)
+	broken = append(broken, []byte("\n-----END CERTIFICATE-----\n")...)
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": broken})
+	waitMetric(t, r.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "client_ca", "result": "failed"}, 1)
+	waitMetric(t, r.reg, "fenjian_tls_last_reload_successful", clientCA, 0)
+	admits("a broken bundle", "the new CA", newCert, newKey, true)
+	if got := gathered(t, r.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "server", "result": "failed"}); got != 0 {
+		t.Errorf("server certificate reload failures %v; want 0 (only the bundle changed)", got)
+	}
+	if _, err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestParseCertificates: a client CA bundle is refused when a block in it
+// does not decode, wherever it is (pem.Decode skips it and goes on, as
+// AppendCertsFromPEM did: a bundle cut short lost a CA without a word);
+// blocks of other types are skipped.
+func TestParseCertificates(t *testing.T) {
+	a, b := testpki.NewCA(t).PEM(), testpki.NewCA(t).PEM()
+	cut := append([]byte(nil), a[:120]...)
+	cut = append(cut, "\n-----END CERTIFICATE-----\n"...)
+	join := func(parts ...[]byte) []byte {
+		var out []byte
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		bundle []byte
+		certs  int // 0: refused
+	}{
+		{"two CAs", join(a, b), 2},
+		{"a key block skipped", join(a, []byte("-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n")), 1},
+		{"cut short at the end", join(a, cut), 0},
+		{"cut short in the middle", join(cut, b), 0},
+		{"no certificate", []byte("not PEM"), 0},
+		{"empty", nil, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			certs, err := parseCertificates(tc.bundle)
+			if tc.certs == 0 {
+				if err == nil {
+					t.Fatalf("%d certificates, want refused", len(certs))
+				}
+				return
+			}
+			if err != nil || len(certs) != tc.certs {
+				t.Fatalf("%d certificates, %v; want %d", len(certs), err, tc.certs)
+			}
+		})
+	}
+}
