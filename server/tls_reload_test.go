@@ -277,3 +277,77 @@ func TestParseCertificates(t *testing.T) {
 		})
 	}
 }
+
+// TestClientCARemovedNoResumption: a client of a CA that a rotation
+// removed cannot come back through TLS session resumption. A resumed
+// handshake presents no certificate, so a server that resumed a ticket
+// issued before the rotation would take the old CA's word for the caller
+// after the bundle dropped it. Go's server (since 1.25.7, CVE-2025-68121)
+// refuses a ticket when the configuration a handshake gets from
+// GetConfigForClient no longer verifies the ticket's chain, which is what
+// lets fenjian keep session tickets with -tls-client-ca; this test holds
+// that to be so for the configuration caReloader builds, having first
+// shown that resumption is in play (the same client resumes while its CA
+// is served).
+func TestClientCARemovedNoResumption(t *testing.T) {
+	serverCA := testpki.NewCA(t)
+	roots := x509.NewCertPool()
+	roots.AddCert(serverCA.Cert)
+	oldCA := testpki.NewCAUntil(t, time.Now().Add(2*time.Hour))
+	newCA := testpki.NewCAUntil(t, time.Now().Add(4*time.Hour)) // another expiry: the gauge tells the reload
+	oldCert, oldKey := oldCA.Issue(t, "judge-old")
+	kp, err := tls.X509KeyPair(oldCert, oldKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vol := newTLSVolume(t)
+	cert, key := serverCA.Issue(t, "server-1")
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": oldCA.PEM()})
+	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key"), ClientCAFile: vol.path("ca.crt")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	cache := tls.NewLRUClientSessionCache(4)
+	// dial connects with the old CA's certificate and the shared session
+	// cache, reads the server's first bytes (its HTTP/2 settings: by then
+	// a TLS 1.3 ticket has arrived, and a refused certificate's alert) and
+	// says whether the session was resumed and whether the server let the
+	// connection stand.
+	dial := func() (resumed bool, err error) {
+		t.Helper()
+		conn, err := tls.Dial("tcp", r.grpcAddr, &tls.Config{
+			RootCAs: roots, ServerName: "localhost", NextProtos: []string{"h2"},
+			Certificates: []tls.Certificate{kp}, ClientSessionCache: cache,
+		})
+		if err != nil {
+			return false, err
+		}
+		defer func() { _ = conn.Close() }()
+		if _, err := conn.Write([]byte("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n\x00\x00\x00\x04\x00\x00\x00\x00\x00")); err != nil {
+			return conn.ConnectionState().DidResume, err
+		}
+		_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		buf := make([]byte, 64)
+		_, err = conn.Read(buf)
+		return conn.ConnectionState().DidResume, err
+	}
+	if _, err := dial(); err != nil {
+		t.Fatalf("first connection of the old CA's client: %v", err)
+	}
+	if resumed, err := dial(); err != nil || !resumed {
+		t.Fatalf("second connection while its CA is served: resumed %v, %v; want a resumed session (else this test shows nothing)", resumed, err)
+	}
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": newCA.PEM()})
+	waitMetric(t, r.reg, "fenjian_tls_certificate_expiry_timestamp_seconds", map[string]string{"certificate": "client_ca"}, float64(newCA.Cert.NotAfter.Unix()))
+	resumed, err := dial()
+	if resumed {
+		t.Errorf("after the old CA was removed its client resumed a session from before (err %v); want a full handshake, refused", err)
+	}
+	if err == nil {
+		t.Errorf("after the old CA was removed its client's connection stood; want it refused")
+	}
+	if _, err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+}
