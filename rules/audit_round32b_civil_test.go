@@ -60,6 +60,8 @@ func round32bCivilCases(tb testing.TB) []tcase {
 		unreachable("2024: 被告借款后与原告失去联系", rev2022, text(loan("20000", "被告借款后与原告失去联系。"))),
 		unreachable("2024: 被告电话关机，联系不上", rev2022, text(loan("20000", "被告至今未还，现被告电话关机，联系不上。"))),
 		unreachable("2024: 原告多次催要，被告无法联系", rev2022, text(loan("20000", "原告多次催要，被告现无法联系。"))),
+		unreachable("2018: 原告多次联系被告，被告电话关机，无法联系 (the defendant's, a generated filing's words)", rev2015,
+			filedOn("2018-09-03"), yuan(5000), text(loan("5000", "原告发现后，多次联系被告，被告电话关机，无法联系。"))),
 		unreachable("2024: 被告离家后音讯全无", rev2022, text(loan("20000", "被告离家后音讯全无。"))),
 		unreachable("2024: 被告住所不明", rev2022, text(loan("20000", "被告住所不明。"))),
 		unreachable("2024: a defendant by name: 李四借款后一直联系不上", rev2022, named(1, "李四"),

@@ -3,8 +3,8 @@ package rules
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"time"
+	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -37,12 +37,14 @@ var contactRestored = []string{"已联系上", "已经联系上", "已取得联�
 // defendant cannot, "" when none: not negated just before the words
 // (unnegatedPhraseAt), not undone later in their sentence
 // (contactRestored), said of a party and not of another person written
-// after it (partySubject), whose side is the one written in the words'
-// clause or, when none is, the first written in their sentence (none:
-// not read; the
-// topic a Chinese sentence's later clauses leave out: "李四向原告借款，此
-// 后一直联系不上" is 李四's). defendants are 被告 and the defendants'
-// names, plaintiffs 原告 and the other parties' names.
+// after it (partySubject). Whose they are is told by the nearest clause of
+// their sentence, up to their own, that names a party — the subject a
+// Chinese sentence's later clauses leave out ("李四向原告借款，此后一直联系不
+// 上" is 李四's; "原告多次联系被告，被告电话关机，无法联系" the defendant's) —
+// and a defendant named there makes them a defendant's: they only leave
+// small claims to a person, so the wider reading is the safe one. With no
+// party in their sentence they are not read. defendants are 被告 and the
+// defendants' names, plaintiffs 原告 and the other parties' names.
 func unreachableStated(text string, defendants, plaintiffs []string) (party, defendant string) {
 	subjects := append(slices.Clip(defendants), plaintiffs...)
 	for _, w := range unreachableWords {
@@ -51,13 +53,9 @@ func unreachableStated(text string, defendants, plaintiffs []string) (party, def
 			if containsAny(text[at:end], contactRestored) || !partySubject(text, at, subjects) {
 				continue
 			}
-			clause, _ := clauseAround(text, at)
-			side := text[clause:at]
-			if !containsAny(side, subjects) {
-				side = firstSubjectIn(text[start:at], subjects)
-			}
+			side := nearestClauseNaming(text[start:at], subjects)
 			if side == "" {
-				continue // no party written in its sentence
+				continue
 			}
 			party = cmp.Or(party, w)
 			if containsAny(side, defendants) {
@@ -68,16 +66,21 @@ func unreachableStated(text string, defendants, plaintiffs []string) (party, def
 	return party, ""
 }
 
-// firstSubjectIn returns the one of subjects written first in s, "" when
-// none is.
-func firstSubjectIn(s string, subjects []string) string {
-	first, at := "", len(s)
-	for _, x := range subjects {
-		if i := strings.Index(s, x); i >= 0 && i < at {
-			first, at = x, i
+// nearestClauseNaming returns the last clause (clauseBreaks) of s, the
+// one ending s included, that holds one of subjects, "" when none does.
+func nearestClauseNaming(s string, subjects []string) string {
+	for s != "" {
+		i := clauseStart(s)
+		if clause := s[i:]; containsAny(clause, subjects) {
+			return clause
 		}
+		if i == 0 {
+			return ""
+		}
+		_, n := utf8.DecodeLastRuneInString(s[:i])
+		s = s[:i-n]
 	}
-	return first
+	return ""
 }
 
 // readUnreachable records in a.Facts the words in which r says a party
