@@ -106,8 +106,10 @@ func round30CivilCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{rWhere}},
 		{name: "被告收取的款项去向不明 (a thing's whereabouts: near miss)", filing: c(text(claims("1.判令被告返还20000元。") + "被告收取的款项去向不明。")),
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{rWhere}},
-		{name: "被告失联 (unreachable, not read: near miss)", filing: c(text(claims("1.判令被告偿还借款20000元。") + "被告借款后失联。")),
-			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{rWhere}},
+		// Since round 32b 失联 leaves small claims undetermined and is
+		// reviewed (audit_round32b_civil_test.go); it is still not 下落不明.
+		{name: "被告失联 (unreachable, not 下落不明: near miss)", filing: c(text(claims("1.判令被告偿还借款20000元。") + "被告借款后失联。")),
+			avail: av(pSC, avD, pSimp, avA), mandatory: ptr(false), silent: []string{rWhere, rules.CodeCPL166Whereabouts}},
 
 		// --- 3. The claims added up (CPL 165 ¶1's 标的额).
 		summed("2024: 本金50000元 + 利息8000元 = ¥58,000 over ¥54,323", 50000, "1.判令被告偿还借款本金50000元；2.判令被告支付利息8000元。"),

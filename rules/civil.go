@@ -948,6 +948,13 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 		a.ReviewReasons = append(a.ReviewReasons, reason(code))
 		return undetermined(p, reason(code))
 	}
+	// A party the text says cannot be reached (失联, 联系不上: readCivil
+	// gave the review): whether his whereabouts are unknown, which CPL
+	// 166(4) (before 2022 Interp. 2015 art. 257(1) or 若干规定 art. 1(1),
+	// of the defendant) keeps out of small claims, is the court's to find.
+	if why := unreachableReason(&a.Facts, a.FiledOn); why != nil {
+		return undetermined(p, why)
+	}
 	// A month-only effective date leaves the days of that month ambiguous:
 	// flag it when the entry before would have given another answer.
 	if lim.monthOnly && a.FiledOn.Year() == lim.from.Year() && a.FiledOn.Month() == lim.from.Month() {

@@ -46,6 +46,18 @@ const (
 	// CodeReviewDefendantDeniesInText: the text says the defendant denies
 	// the facts or the debt (CPL 160 ¶1, 165 ¶1; Interp. 256).
 	CodeReviewDefendantDeniesInText = "REVIEW_DEFENDANT_DENIES_IN_TEXT"
+	// CodeReviewWhereaboutsInText: the text says a party cannot be reached
+	// short of 下落不明 (失联, 联系不上; statute round 32b): CPL 166(4),
+	// Interp. 257(1); small claims undetermined.
+	CodeReviewWhereaboutsInText = "REVIEW_WHEREABOUTS_IN_TEXT"
+	// CodeReviewWhereaboutsInTextInterp2015 is CodeReviewWhereaboutsInText of
+	// a defendant from 2015-02-04 to 2021-12-31: Interp. 2015 art. 257(1)
+	// with CPL 2012/2017 art. 162.
+	CodeReviewWhereaboutsInTextInterp2015 = "REVIEW_WHEREABOUTS_IN_TEXT_INTERP2015"
+	// CodeReviewWhereaboutsInTextProv2003 is CodeReviewWhereaboutsInText of
+	// a defendant from 2003-12-01 to 2015-02-03: 若干规定 art. 1(1) (with CPL
+	// 2012 art. 162 from 2013).
+	CodeReviewWhereaboutsInTextProv2003 = "REVIEW_WHEREABOUTS_IN_TEXT_PROV2003"
 )
 
 // caseFactRunes26 hold one rune of every word a round-26 fact needs

@@ -40,6 +40,10 @@ type civilReading struct {
 	// whereabouts: the text says a defendant 下落不明: 被告 or a defendant's
 	// name is its subject (partySubject), not a relative or a witness.
 	whereabouts bool
+	// unreachableParty, unreachableDefendant: the words in which the text
+	// says a party (原告, 被告, a party's name), or a defendant, cannot be
+	// reached short of 下落不明 (unreachableStated), "" when it does not.
+	unreachableParty, unreachableDefendant string
 	// publicNotice: the text asks for or expects 公告送达.
 	publicNotice bool
 	// appraisal: the text asks for an appraisal (申请鉴定, 需要评估) or
@@ -98,7 +102,8 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignFactsFromText))
 	}
 	c := f.GetCircumstances()
-	_, defendantWhereabouts := whereaboutsUnknown(f.GetParties())
+	anyWhereabouts, defendantWhereabouts := whereaboutsUnknown(f.GetParties())
+	readUnreachable(a, r, anyWhereabouts || r.whereabouts)
 	markWhereabouts := r.whereabouts && !defendantWhereabouts &&
 		slices.ContainsFunc(f.GetParties(), func(p *triagev1.Party) bool { return p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT })
 	notice := r.publicNotice && !c.GetPublicNoticeService()
@@ -185,6 +190,13 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	r.whereabouts = slices.ContainsFunc(unnegatedPhraseAt(text, whereaboutsPhrase), func(at int) bool {
 		return partySubject(text, at, append([]string{"被告"}, defendants...))
 	}) || whereaboutsInOtherWords(text, append([]string{"被告"}, defendants...))
+	var others []string
+	for _, name := range parties {
+		if !slices.Contains(defendants, name) {
+			others = append(others, name)
+		}
+	}
+	r.unreachableParty, r.unreachableDefendant = unreachableStated(text, append([]string{"被告"}, defendants...), append([]string{"原告"}, others...))
 	subjects := append([]string{"原告", "被告", "第三人"}, parties...)
 	// A resident of Hong Kong, Macao or Taiwan (Interp. 549 with 520), or
 	// a habitual residence abroad (Interp. 520(2)), as a foreign party is

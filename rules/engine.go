@@ -142,6 +142,11 @@ type Facts struct {
 	// difficult or new (complexIn, notSimpleIn; statute round 32), which
 	// keep small claims from being the court's duty; "" when none.
 	NotSimple string
+	// UnreachableParty, UnreachableDefendant are the words in which a civil
+	// text says a party, or a defendant, cannot be reached short of 下落不明
+	// (unreachableStated: 失联, 联系不上, 住所不明; statute round 32b), which
+	// keep small claims from being the court's duty; "" when none.
+	UnreachableParty, UnreachableDefendant string
 	// Maritime: the court is a maritime court (海事法院), which may use small
 	// claims (Interp. 273) and simplified procedure (海事诉讼特别程序法第九十八条)
 	// though it sits at intermediate level. Civil filings only.
