@@ -85,6 +85,22 @@ func handshake(t *testing.T, addr string, roots *x509.CertPool, certPEM, keyPEM 
 	return served, err
 }
 
+// startClientCAServer runs a server on loopback with TLS from a Secret-like
+// volume: a certificate serverCA issued and clientCA as -tls-client-ca.
+// It returns the volume and the certificate's files, to publish a
+// rotation with.
+func startClientCAServer(t *testing.T, serverCA, clientCA *testpki.CA) (vol *tlsVolume, cert, key []byte, r *running) {
+	t.Helper()
+	vol = newTLSVolume(t)
+	cert, key = serverCA.Issue(t, "server-1")
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": clientCA.PEM()})
+	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key"), ClientCAFile: vol.path("ca.crt")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vol, cert, key, startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+}
+
 // TestTLSRenewalWithoutHandshakes: under Run, a renewed certificate (a
 // Secret volume's swap) is loaded and fenjian_tls_certificate_expiry_
 // timestamp_seconds moves to its notAfter without any connection (the
@@ -183,14 +199,7 @@ func TestClientCARotation(t *testing.T) {
 	oldCert, oldKey := oldCA.Issue(t, "judge-old")
 	newCert, newKey := newCA.Issue(t, "judge-new")
 
-	vol := newTLSVolume(t)
-	cert, key := serverCA.Issue(t, "server-1")
-	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": oldCA.PEM()})
-	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key"), ClientCAFile: vol.path("ca.crt")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	vol, cert, key, r := startClientCAServer(t, serverCA, oldCA)
 	clientCA := map[string]string{"certificate": "client_ca"}
 	const expiry = "fenjian_tls_certificate_expiry_timestamp_seconds"
 	admits := func(step, who string, certPEM, keyPEM []byte, want bool) {
@@ -300,14 +309,7 @@ func TestClientCARemovedNoResumption(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vol := newTLSVolume(t)
-	cert, key := serverCA.Issue(t, "server-1")
-	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key, "ca.crt": oldCA.PEM()})
-	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key"), ClientCAFile: vol.path("ca.crt")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	vol, cert, key, r := startClientCAServer(t, serverCA, oldCA)
 	cache := tls.NewLRUClientSessionCache(4)
 	// dial connects with the old CA's certificate and the shared session
 	// cache, reads the server's first bytes (its HTTP/2 settings: by then
