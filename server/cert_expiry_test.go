@@ -110,14 +110,7 @@ func TestCertificateExpires(t *testing.T) {
 			t.Errorf("%s: still open 5 s after its certificate expired", what)
 		}
 	}
-	stillOpen := func(t *testing.T, what string, feed <-chan error) {
-		t.Helper()
-		select {
-		case err := <-feed:
-			t.Errorf("%s ended: %v, want it open", what, err)
-		case <-time.After(feedQuiet):
-		}
-	}
+	stillOpen := feedStaysOpen
 	notAfter := func(certPEM []byte) time.Time {
 		b, _ := pem.Decode(certPEM)
 		c, err := x509.ParseCertificate(b.Bytes)

@@ -66,14 +66,7 @@ func TestTokenExpiryRacesReload(t *testing.T) {
 			t.Errorf("%s: still open 5 s on", what)
 		}
 	}
-	stillOpen := func(t *testing.T, what string, feed <-chan error) {
-		t.Helper()
-		select {
-		case err := <-feed:
-			t.Errorf("%s ended: %v, want it open", what, err)
-		case <-time.After(feedQuiet):
-		}
-	}
+	stillOpen := feedStaysOpen
 	// openAndSettle opens a feed and waits until its request has arrived
 	// and its expiry's timer is set.
 	openAndSettle := func(t *testing.T, e env, ctx context.Context, token string) <-chan error {

@@ -177,14 +177,7 @@ func TestTokenExpires(t *testing.T) {
 			t.Errorf("%s: still open 5 s after its token expired", what)
 		}
 	}
-	stillOpen := func(t *testing.T, what string, feed <-chan error) {
-		t.Helper()
-		select {
-		case err := <-feed:
-			t.Errorf("%s ended: %v, want it open", what, err)
-		case <-time.After(feedQuiet):
-		}
-	}
+	stillOpen := feedStaysOpen
 
 	for _, tt := range []struct {
 		name  string
@@ -239,5 +232,15 @@ func TestTokenExpires(t *testing.T) {
 	}
 	if !strings.Contains(h.logs.String(), `"caller":"gateway-old"`) {
 		t.Errorf("no refusal record names the expired token's identity:\n%s", h.logs.String())
+	}
+}
+
+// feedStaysOpen fails t if feed ends within feedQuiet.
+func feedStaysOpen(t *testing.T, what string, feed <-chan error) {
+	t.Helper()
+	select {
+	case err := <-feed:
+		t.Errorf("%s ended: %v, want it open", what, err)
+	case <-time.After(feedQuiet):
 	}
 }
