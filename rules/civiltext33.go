@@ -24,7 +24,8 @@ import (
 //     party's. A defendant named in that clause makes the words a
 //     defendant's.
 //   - not negated just before (并非下落不明), not undone later in their
-//     sentence (现已联系上: contactRestored), and not a thing's: a thing
+//     sentence (现已联系上: contactRestored; whereaboutsWords undone leave
+//     the review), and not a thing's: a thing
 //     named just before the words ("款项去向不明", "货款至今下落不明":
 //     thingBefore) or, where the words' own clause names no party, a thing
 //     named after the party ("被继承人生前的存款已被取出，去向不明":
@@ -101,13 +102,13 @@ func readWhereabouts(text string, defendants, others []string) whereaboutsReadin
 		strong := i == 0
 		for _, w := range words {
 			for _, at := range unnegatedPhraseAt(text, w) {
-				side, ok := whoseWhereabouts(text, at, w, subjects)
-				if !ok {
+				side, restored, ok := whoseWhereabouts(text, at, w, subjects)
+				if !ok || restored && !strong {
 					continue
 				}
 				isDefendant := containsAny(side, defendants)
 				switch {
-				case strong && isDefendant:
+				case strong && isDefendant && !restored:
 					r.defendant = true
 				case isDefendant:
 					r.party = cmp.Or(r.party, w)
@@ -122,36 +123,69 @@ func readWhereabouts(text string, defendants, others []string) whereaboutsReadin
 }
 
 // whoseWhereabouts returns the clause naming the party of whom the words w
-// at text[at:] are said, and whether they are read at all: not an
-// imprecise address (不明确, 具体地址不详), not undone later in their
-// sentence, not a thing's, and said of a party (the round's comment).
-func whoseWhereabouts(text string, at int, w string, subjects []string) (string, bool) {
+// at text[at:] are said, whether they are undone later in their sentence
+// (contactRestored), and whether they are read at all: not an imprecise
+// address (不明确, 具体地址不详), not a thing's, and said of a party (the
+// round's comment). Words undone leave at most the review: "被告曾下落不
+// 明，现已联系上" says the defendant was reached before the suit, which is
+// a person's to weigh against Interp. 257(1)'s "起诉时".
+func whoseWhereabouts(text string, at int, w string, subjects []string) (side string, restored, ok bool) {
 	after := text[at+len(w):]
 	if strings.HasSuffix(w, "不明") && strings.HasPrefix(after, "确") {
-		return "", false // 住址不明确, 下落不明确: imprecise, not unknown
+		return "", false, false // 住址不明确, 下落不明确: imprecise, not unknown
 	}
 	if (strings.Contains(w, "址") || strings.HasPrefix(w, "住所")) && containsAny(lastRunes(text[:at], 2), imprecisePrefixes) {
-		return "", false
+		return "", false, false
+	}
+	if thingBefore(text[:at], subjects) || !partySubject(text, at, subjects) {
+		return "", false, false
 	}
 	_, end := spanAround(text, at, sentenceBreaks)
-	if containsAny(text[at:end], contactRestored) || thingBefore(text[:at], subjects) || !partySubject(text, at, subjects) {
-		return "", false
-	}
+	restored = containsAny(text[at:end], contactRestored)
 	window := subjectWindow(text, at)
 	i := nearestClauseNamingAt(window, subjects)
 	if i < 0 {
-		return "", false
+		return "", false, false
 	}
-	side := window[i:]
+	side = window[i:]
 	if j := clauseEnd(side); j >= 0 {
-		// The words' own clause names no party: a thing named after the
-		// party's clause is what they are said of.
-		if containsAny(side[j:], thingNouns) {
-			return "", false
+		// The words' own clause names no party: the clause just before
+		// may tell what they are said of.
+		if thingTopic(window[:clauseStart(window)], subjects) {
+			return "", false, false
 		}
 		side = side[:j]
 	}
-	return side, true
+	return side, restored, true
+}
+
+// thingTopic reports whether the last clause of before (the one just
+// before the words' own clause) is about a thing (thingNouns): the thing
+// is done to ("存款已被部分继承人取出", "款项被被告转走") or stands before any
+// party the clause names ("该款项原告已交付被告"). A thing a party acts on
+// ("被告将车辆卖掉") leaves the party the subject.
+func thingTopic(before string, subjects []string) bool {
+	before = strings.TrimRight(before, clauseBreaks)
+	clause := before[clauseStart(before):]
+	thing := -1
+	for _, n := range thingNouns {
+		if i := strings.Index(clause, n); i >= 0 && (thing < 0 || i < thing) {
+			thing = i
+		}
+	}
+	if thing < 0 {
+		return false
+	}
+	if strings.Contains(clause[thing:], "被") && !strings.HasPrefix(clause[strings.Index(clause[thing:], "被")+thing:], "被告") {
+		return true
+	}
+	party := -1
+	for _, s := range subjects {
+		if i := strings.Index(clause, s); i >= 0 && (party < 0 || i < party) {
+			party = i
+		}
+	}
+	return party > thing
 }
 
 // subjectWindow is the text partySubject reads before at: its paragraph,
