@@ -28,6 +28,11 @@ import (
 //     before as in round 23b, never of a thing (货款, 存款, 款项), and, said
 //     of a party other than the defendant (CPL 166(4) "一方当事人"), with the
 //     review that leaves small claims to a person.
+//   - CPL 42 (2), (3): "涉及群体性纠纷，可能影响社会稳定", "人民群众广泛关注
+//     或者其他社会影响较大" bar a single judge; CPL 165 ¶1 is for simple
+//     cases. A complaint saying so of this case was the text signal only,
+//     beside a mandatory small claim: now small claims is left to a person
+//     (REVIEW_GROUP_IMPACT_IN_TEXT_CIVIL), as round 32 did for 新类型.
 //   - Pins: CPL 165 ¶2 and Interp. 264 ¶2 (an agreement opens nothing a bar
 //     closes), CPL 42 and Interp. 257 (5) in the text, CPL 166 (1), (5).
 //
@@ -49,6 +54,7 @@ func round33CivilCases(tb testing.TB) []tcase {
 		rWhere       = "infer:" + rules.CodeInferWhereaboutsFromText
 		sc166        = rules.CodeCPL166Whereabouts
 		simp257      = rules.CodeInterp257Whereabouts
+		groupCode    = rules.CodeReviewGroupImpactInTextCivil
 	)
 	whereCodes := []string{rev2022, rev2015, rWhere, sc166}
 	// courtElsewhere: the county-level city's province answers otherwise
@@ -86,6 +92,18 @@ func round33CivilCases(tb testing.TB) []tcase {
 		return tcase{name: name, filing: c(append([]mod{yuan(20000), text(loan("20000", facts))}, mods...)...),
 			avail: av(pSC, avU, pSimp, avU, pOrd, avA),
 			fires: []string{at(locSC, sc166), at(locSimp, simp257), rWhere}}
+	}
+	// groupImpact: the text calls this case a group dispute or one of wide
+	// attention: small claims undetermined (not closed), simplified and
+	// ordinary open, reviewed.
+	groupImpact := func(name, facts string, mods ...mod) tcase {
+		return tcase{name: name, filing: c(append([]mod{text(loan("30000", facts))}, mods...)...),
+			avail: av(pSC, avD, pSimp, avA, pOrd, avA), mandatory: ptr(false), review: ptr(true),
+			fires: []string{at(locSC, groupCode), at(locReview, groupCode)}}
+	}
+	notGroupImpact := func(name, facts string) tcase {
+		return tcase{name: name + " (near miss)", filing: c(text(loan("30000", facts))),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{groupCode}}
 	}
 	return []tcase{
 		// --- CPL 165 ¶1: the province of a court named by its county-level city.
@@ -134,15 +152,29 @@ func round33CivilCases(tb testing.TB) []tcase {
 			"被告曾一度下落不明，现已联系上，但仍拒不还款。"),
 		{name: "2018: 原告王五下落不明 (Interp. 2015 art. 257(1) speaks of the defendant: near miss)",
 			filing: c(filedOn("2018-09-03"), yuan(5000), named(0, "王五"), text(loan("5000", "原告王五出国务工后下落不明。"))),
-			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: whereCodes},
+			avail:  av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: whereCodes},
+
+		unreachable("2024: 被告已被宣告失踪 (a court's finding; the custodian may be the party)", rev2022, "被告借款后外出，已被宣告失踪。"),
+		unreachable("2024: 被告已被法院宣告死亡", rev2022, "被告已被法院宣告死亡，原告诉请其继承人偿还。"),
+		reached("原告已申请宣告失踪 (an application, no finding)", "被告借款未还，原告已申请宣告失踪。"),
+
+		// --- CPL 42 (2), (3) in the article's own words: no simple case stated.
+		groupImpact("2024: 本案涉及群体性纠纷，可能影响社会稳定 (CPL 42(2))", "本案涉及群体性纠纷，可能影响社会稳定。"),
+		groupImpact("2024: 本案社会影响较大 (CPL 42(3))", "本案社会影响较大。"),
+		groupImpact("2024: 本案受到人民群众广泛关注 (CPL 42(3))", "本案受到人民群众广泛关注。"),
+		groupImpact("2018: 本案涉及群体性纠纷 (CPL 2017 arts. 157 ¶1, 162: a simple case)", "本案涉及群体性纠纷。",
+			filedOn("2018-09-03"), yuan(20000)),
+		notGroupImpact("本案不属于群体性纠纷 (negated)", "本案不属于群体性纠纷。"),
+		notGroupImpact("另案系群体性纠纷 (another suit)", "另案系群体性纠纷，本案仅涉原、被告二人。"),
+		notGroupImpact("本案未引起广泛关注 (negated)", "本案未引起广泛关注。"),
 
 		// --- Pins: an agreement opens nothing a bar closes.
 		{name: "2024: 被告去向不明 with the parties' small-claims agreement at ¥80,000 (CPL 165 ¶2, 166(4))",
 			filing: c(yuan(80000), circ(agreeSmallClaims), text(loan("80000", "被告借款后去向不明。"))),
-			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: []string{at(locSC, sc166), rWhere}},
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA), fires: []string{at(locSC, sc166), rWhere}},
 		{name: "2024: whereabouts field with the parties' simplified agreement (Interp. 264 ¶2, 257(1))",
 			filing: c(party(1, whereaboutsUnknown), circ(agreeSimplified)),
-			avail: av(pSC, avU, pSimp, avU, pOrd, avA), fires: []string{at(locSimp, simp257)}},
+			avail:  av(pSC, avU, pSimp, avU, pOrd, avA), fires: []string{at(locSimp, simp257)}},
 		{name: "2024: 原告失联 with a counterclaim (CPL 166(5) closes small claims; the review stands)",
 			filing: c(yuan(20000), circ(func(x *triagev1.Circumstances) { x.Counterclaim = true }),
 				text(loan("20000", "原告出国务工已失联，由其委托诉讼代理人起诉。"))),

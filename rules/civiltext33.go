@@ -54,12 +54,19 @@ var whereaboutsWords = [...]string{whereaboutsPhrase, "去向不明", "不知去
 // are read; an address said to be imprecise (住址不明确, 地址不准确, 具体地址
 // 不详: impreciseAddress) is not: the address is known in part, and serving
 // there is the court's ordinary work, not a party's unknown whereabouts.
+//
+// 宣告失踪 and 宣告死亡 (民法典第四十条、第四十六条) are a court's finding that
+// the person is 下落不明, but a suit over a missing person's property is
+// brought against the custodian (财产代管人, 民法典第四十三条), who is no
+// missing person: the words leave small claims to a person (statute round
+// 33); an application to declare (申请宣告失踪) is no finding.
 var unreachableWords = []string{"失联", "失去联系", "联系不上", "无法联系", "音讯全无", "杳无音信",
-	"住所不明", "住址不明", "住所不详", "住址不详", "地址不明", "地址不详"}
+	"住所不明", "住址不明", "住所不详", "住址不详", "地址不明", "地址不详", "宣告失踪", "宣告死亡"}
 
 // contactRestored are the words after which, in the same sentence, the
 // person was reached again ("被告曾一度失联，现已联系上").
-var contactRestored = []string{"已联系上", "已经联系上", "已取得联系", "恢复联系", "可以联系", "能够联系"}
+var contactRestored = []string{"已联系上", "已经联系上", "已取得联系", "恢复联系", "可以联系", "能够联系", "重新出现",
+	"已被撤销", "已撤销"}
 
 // imprecisePrefixes, written just before an address word, make it the
 // address's details that are unknown ("具体住址不详", "详细地址不详"), not
@@ -136,6 +143,9 @@ func whoseWhereabouts(text string, at int, w string, subjects []string) (side st
 	}
 	if (strings.Contains(w, "址") || strings.HasPrefix(w, "住所")) && containsAny(lastRunes(text[:at], 2), imprecisePrefixes) {
 		return "", false, false
+	}
+	if strings.HasPrefix(w, "宣告") && strings.HasSuffix(text[:at], "申请") {
+		return "", false, false // 申请宣告失踪: an application, no finding
 	}
 	if thingBefore(text[:at], subjects) || !partySubject(text, at, subjects) {
 		return "", false, false

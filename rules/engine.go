@@ -142,6 +142,11 @@ type Facts struct {
 	// difficult or new (complexIn, notSimpleIn; statute round 32), which
 	// keep small claims from being the court's duty; "" when none.
 	NotSimple string
+	// GroupImpact is the words of a civil text that call this case a
+	// group dispute or one of wide public attention (CPL 42 (2), (3):
+	// groupImpactIn), "" when none; small claims is then no court's duty
+	// (notSimpleSmallClaims).
+	GroupImpact string
 	// UnreachableParty, UnreachableDefendant are the words in which a civil
 	// text says a party, or a defendant, cannot be reached short of 下落不明
 	// (unreachableStated: 失联, 联系不上, 住所不明; statute round 32b), which
