@@ -14,7 +14,7 @@ import (
 // kept it out of small claims too; before, 若干规定 art. 1(1)). Whether a
 // person's whereabouts are unknown is the court's finding, after it has
 // tried to serve him. A complaint saying 下落不明 (or 去向不明, 行踪不明:
-// whereaboutsInOtherWords) is read as that fact with an inference; one
+// whereaboutsWords) is read as that fact with an inference; one
 // saying only that a party cannot be reached (失联, 联系不上, 音讯全无,
 // 住所不明) says less — a person may be unreachable by telephone at a
 // known address — so it closes nothing. It does leave small claims to a

@@ -149,7 +149,7 @@ type Facts struct {
 	GroupImpact string
 	// UnreachableParty, UnreachableDefendant are the words in which a civil
 	// text says a party, or a defendant, cannot be reached short of 下落不明
-	// (unreachableStated: 失联, 联系不上, 住所不明; statute round 32b), which
+	// (readWhereabouts: 失联, 联系不上, 住址不明; statute rounds 32b, 33), which
 	// keep small claims from being the court's duty; "" when none.
 	UnreachableParty, UnreachableDefendant string
 	// Maritime: the court is a maritime court (海事法院), which may use small
