@@ -1009,12 +1009,20 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 // duty (statute round 32; until then the review alone was given, beside a
 // mandatory small claim). The review is REVIEW_COMPLEX_IN_TEXT_CIVIL, or
 // for 新类型 and 疑难复杂 the text signal (one phrase, one review).
+//
+// Statute round 33: a text calling this case a group dispute or one of wide
+// public attention in CPL 42 (2), (3)'s words (Facts.GroupImpact) is read
+// the same way, with REVIEW_GROUP_IMPACT_IN_TEXT_CIVIL.
 func notSimpleSmallClaims(a *Assessment) *triagev1.ProcedureOption {
-	if a.Facts.NotSimple == "" {
-		return nil
+	switch {
+	case a.Facts.NotSimple != "":
+		return undetermined(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
+			reasonWithWords(CodeReviewComplexInTextCivil, a.Facts.NotSimple))
+	case a.Facts.GroupImpact != "":
+		return undetermined(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
+			reasonWithWords(CodeReviewGroupImpactInTextCivil, a.Facts.GroupImpact))
 	}
-	return undetermined(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
-		reasonWithWords(CodeReviewComplexInTextCivil, a.Facts.NotSimple))
+	return nil
 }
 
 // counterclaimCondition reports whether a small claim's option carries

@@ -73,6 +73,9 @@ type CivilCaseFacts struct {
 	// NotSimple (round 32): this case called 新类型 or 疑难复杂, the
 	// forms complexIn leaves to the review keywords (notSimpleIn).
 	NotSimple string
+	// GroupImpact (round 33): this case called a group dispute or one of
+	// wide public attention in CPL 42 (2), (3)'s words (groupImpactIn).
+	GroupImpact string
 	// Denial (round 26): the defendant denies the facts or the debt
 	// (denialIn).
 	Denial string
@@ -455,6 +458,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.F
 	// A case the text calls complex, difficult or new is no small claim
 	// the court must hear (round 32, notSimpleSmallClaims).
 	a.Facts.NotSimple = cmp.Or(t.Complex, t.NotSimple)
+	a.Facts.GroupImpact = t.GroupImpact
 	// A changed claim's sum is compared with the figure by the small-claims
 	// rules (changedClaimBand, round 27).
 	if t.ChangedFen > 0 {

@@ -43,6 +43,10 @@ const (
 	// CodeReviewComplexInTextCivil: the text says this case is complex,
 	// difficult or of a new kind (CPL 160 ¶1, 42(4); Interp. 257(7)).
 	CodeReviewComplexInTextCivil = "REVIEW_COMPLEX_IN_TEXT_CIVIL"
+	// CodeReviewGroupImpactInTextCivil (statute round 33): the text says
+	// this case is a group dispute or draws wide public attention (CPL 42
+	// (2), (3) in its own words): small claims is left to a person.
+	CodeReviewGroupImpactInTextCivil = "REVIEW_GROUP_IMPACT_IN_TEXT_CIVIL"
 	// CodeReviewDefendantDeniesInText: the text says the defendant denies
 	// the facts or the debt (CPL 160 ¶1, 165 ¶1; Interp. 256).
 	CodeReviewDefendantDeniesInText = "REVIEW_DEFENDANT_DENIES_IN_TEXT"
@@ -396,6 +400,35 @@ func complexIn(sent string) string {
 // complaint calls its case one no single judge may hear.
 const newTypeWord = "新类型"
 
+// groupImpactWords are CPL 42 (2) and (3)'s own words for the cases no
+// single judge may hear (涉及群体性纠纷，可能影响社会稳定; 人民群众广泛关注
+// 或者其他社会影响较大): a complaint saying them of this case states no
+// simple case (statute round 33). 重大社会影响 is majorImpactIn's.
+var groupImpactWords = [...]string{"群体性纠纷", "社会影响较大", "广泛关注"}
+
+// groupImpactIn returns the word of a sentence naming this case (and no
+// other suit) that says it is a group dispute or draws wide attention
+// (groupImpactWords), not negated in the three runes before it ("不属于群体
+// 性纠纷", "未引起广泛关注"), "" when none.
+func groupImpactIn(sent string) string {
+	if !namesThisCase(sent) || containsAny(sent, otherCaseMarks[:]) {
+		return ""
+	}
+	for _, w := range groupImpactWords {
+		for rest := sent; ; {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				break
+			}
+			if !negatedWithin(lastRunes(rest[:i], 3), 3) {
+				return w
+			}
+			rest = rest[i+len(w):]
+		}
+	}
+	return ""
+}
+
 // notSimpleIn returns the word of a sentence naming this case that calls it
 // new or complex and difficult in CPL 42(4)'s own words (新类型, 疑难复杂),
 // not negated in the three runes before it ("不属于新类型"), "" when none.
@@ -491,7 +524,7 @@ func readersFor26(text string) readers26 {
 	return readers26{
 		counter: hanscan.Contains(text, counterRequestWord) || containsAny(text, orderedPlaintiff[:]),
 		change:  changeWordsIn(text) || hanscan.Contains(text, "追加"),
-		complex: containsAny(text, complexWords[:]) || hanscan.Contains(text, newTypeWord),
+		complex: containsAny(text, complexWords[:]) || hanscan.Contains(text, newTypeWord) || containsAny(text, groupImpactWords[:]),
 		denial:  containsAny(text, denialWords[:]),
 	}
 }
@@ -530,6 +563,9 @@ func readCaseFacts26(sent string, t *CivilCaseFacts, r readers26) {
 	if r.complex && t.NotSimple == "" {
 		t.NotSimple = notSimpleIn(sent)
 	}
+	if r.complex && t.GroupImpact == "" {
+		t.GroupImpact = groupImpactIn(sent)
+	}
 	if r.denial && t.Denial == "" {
 		t.Denial = denialIn(sent)
 	}
@@ -546,6 +582,9 @@ func civilCaseText26(t CivilCaseFacts, a *Assessment) {
 	}
 	if t.Complex != "" {
 		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewComplexInTextCivil, t.Complex))
+	}
+	if t.GroupImpact != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewGroupImpactInTextCivil, t.GroupImpact))
 	}
 	if t.Denial != "" {
 		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewDefendantDeniesInText, t.Denial))

@@ -37,12 +37,13 @@ type civilReading struct {
 	// says a side has ("原告张三等15人", a name "李四等十二人", a name listing
 	// persons with 、), 0 when nothing says so.
 	plaintiffs, defendants int
-	// whereabouts: the text says a defendant 下落不明: 被告 or a defendant's
-	// name is its subject (partySubject), not a relative or a witness.
+	// whereabouts: the text says a defendant 下落不明 or in words that state
+	// the same (readWhereabouts: whereaboutsWords).
 	whereabouts bool
 	// unreachableParty, unreachableDefendant: the words in which the text
 	// says a party (原告, 被告, a party's name), or a defendant, cannot be
-	// reached short of 下落不明 (unreachableStated), "" when it does not.
+	// reached short of 下落不明, or says another party 下落不明
+	// (readWhereabouts), "" when it does not.
 	unreachableParty, unreachableDefendant string
 	// publicNotice: the text asks for or expects 公告送达.
 	publicNotice bool
@@ -187,16 +188,14 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 			}
 		}
 	}
-	r.whereabouts = slices.ContainsFunc(unnegatedPhraseAt(text, whereaboutsPhrase), func(at int) bool {
-		return partySubject(text, at, append([]string{"被告"}, defendants...))
-	}) || whereaboutsInOtherWords(text, append([]string{"被告"}, defendants...))
 	var others []string
 	for _, name := range parties {
 		if !slices.Contains(defendants, name) {
 			others = append(others, name)
 		}
 	}
-	r.unreachableParty, r.unreachableDefendant = unreachableStated(text, append([]string{"被告"}, defendants...), append([]string{"原告"}, others...))
+	w := readWhereabouts(text, append([]string{"被告"}, defendants...), append([]string{"原告"}, others...))
+	r.whereabouts, r.unreachableParty, r.unreachableDefendant = w.defendant, w.party, w.partyDefendant
 	subjects := append([]string{"原告", "被告", "第三人"}, parties...)
 	// A resident of Hong Kong, Macao or Taiwan (Interp. 549 with 520), or
 	// a habitual residence abroad (Interp. 520(2)), as a foreign party is

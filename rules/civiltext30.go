@@ -2,9 +2,7 @@ package rules
 
 import (
 	"math"
-	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Statute round 30 (civil): the claims' sums added up.
@@ -92,39 +90,4 @@ func pieceEndIndex(s, e string) int {
 		}
 		from = i + 1
 	}
-}
-
-// whereaboutsWords are the everyday words of whereaboutsPhrase's fact
-// (statute round 30): 去向不明, 不知去向, 行踪不明 and 下落不详 say that no one
-// knows where the person is, which is what CPL 166(4) ("一方当事人下落不明")
-// and Interp. 257(1) ("起诉时被告下落不明") speak of. 失联 (not reachable) is
-// not among them: a person may be unreachable at a known address.
-var whereaboutsWords = [...]string{"去向不明", "不知去向", "行踪不明", "下落不详"}
-
-// thingEnds end the nouns of money and things whose 去向 a complaint tells
-// ("存款…去向不明", "款项去向不明", "货物去向不明"): the words are then said of
-// the thing, not of a person.
-const thingEnds = "款钱金物产货车项票据"
-
-// whereaboutsInOtherWords reports whether text (folded) says in
-// whereaboutsWords that a defendant cannot be found: not negated, a
-// defendant (subjects) written before the words in their own clause — what
-// 去向 belongs to is told close to it, and a clause without a person may
-// tell a thing's ("被继承人的存款已被取出，去向不明", a generated filing's
-// words) — with no other person after it (partySubject) and no thing right
-// before the words.
-func whereaboutsInOtherWords(text string, subjects []string) bool {
-	for _, w := range whereaboutsWords {
-		for _, at := range unnegatedPhraseAt(text, w) {
-			clause := text[clauseStart(text[:at]):at]
-			if r, _ := utf8.DecodeLastRuneInString(clause); strings.ContainsRune(thingEnds, r) {
-				continue
-			}
-			if slices.ContainsFunc(subjects, func(s string) bool { return strings.Contains(clause, s) }) &&
-				partySubject(text, at, subjects) {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,27 +70,34 @@ func FuzzAddClaimItemsFen(f *testing.F) {
 	})
 }
 
-// FuzzWhereaboutsInOtherWords: any text, no panic; read only when the text
-// holds one of the words and a defendant in the same clause; a text and its
-// folded form read alike once folded; the words negated right before are
-// never read.
-func FuzzWhereaboutsInOtherWords(f *testing.F) {
+// FuzzReadWhereabouts: any text, no panic; read only when the text holds
+// one of the words and a party; a text and its folded form read alike once
+// folded; the words negated right before are never read; an imprecise
+// address (不明确) is never read.
+func FuzzReadWhereabouts(f *testing.F) {
 	for _, s := range []string{"被告借款后去向不明。", "被告收取的款项去向不明", "原告之父去向不明", "被告并非去向不明",
-		"被继承人的存款已被取出，去向不明", "被告现行踪不明，", "去向不明", "被告\n去向不明", "\xff被告不知去向"} {
+		"被继承人的存款已被取出，去向不明", "被告现行踪不明，", "去向不明", "被告\n去向不明", "\xff被告不知去向",
+		"被告住址不明确", "原告王五失联", "被告借款后未还。此后下落不明"} {
 		f.Add(s)
 	}
-	subjects := []string{"被告"}
+	defendants, others := []string{"被告"}, []string{"原告"}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := whereaboutsInOtherWords(s, subjects)
-		if got && (!strings.Contains(s, "被告") || !containsAny(s, whereaboutsWords[:])) {
-			t.Fatalf("whereaboutsInOtherWords(%q) without a defendant or the words", s)
+		got := readWhereabouts(s, defendants, others)
+		words := append(slices.Clone(whereaboutsWords[:]), unreachableWords...)
+		if got != (whereaboutsReading{}) && (!containsAny(s, []string{"被告", "原告"}) || !containsAny(s, words)) {
+			t.Fatalf("readWhereabouts(%q) = %+v without a party or the words", s, got)
 		}
-		if fs := foldCause(s); whereaboutsInOtherWords(fs, subjects) != whereaboutsInOtherWords(foldCause(fs), subjects) {
-			t.Fatalf("whereaboutsInOtherWords of %q and its fold differ", fs)
+		if fs := foldCause(s); readWhereabouts(fs, defendants, others) != readWhereabouts(foldCause(fs), defendants, others) {
+			t.Fatalf("readWhereabouts of %q and its fold differ", fs)
 		}
-		for _, w := range whereaboutsWords {
-			if whereaboutsInOtherWords("被告并非"+w, subjects) {
-				t.Fatalf("negated %s read", w)
+		for _, w := range words {
+			if r := readWhereabouts("被告并非"+w, defendants, others); r != (whereaboutsReading{}) {
+				t.Fatalf("negated %s read: %+v", w, r)
+			}
+		}
+		for _, w := range []string{"住址不明确", "住所不明确", "地址不明确", "具体住址不详", "详细地址不详"} {
+			if r := readWhereabouts("被告"+w, defendants, others); r != (whereaboutsReading{}) {
+				t.Fatalf("an imprecise address %s read: %+v", w, r)
 			}
 		}
 	})

@@ -1,10 +1,7 @@
 package rules
 
 import (
-	"cmp"
-	"slices"
 	"time"
-	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
@@ -17,71 +14,13 @@ import (
 // kept it out of small claims too; before, 若干规定 art. 1(1)). Whether a
 // person's whereabouts are unknown is the court's finding, after it has
 // tried to serve him. A complaint saying 下落不明 (or 去向不明, 行踪不明:
-// whereaboutsInOtherWords) is read as that fact with an inference; one
+// whereaboutsWords) is read as that fact with an inference; one
 // saying only that a party cannot be reached (失联, 联系不上, 音讯全无,
 // 住所不明) says less — a person may be unreachable by telephone at a
 // known address — so it closes nothing. It does leave small claims to a
 // person instead of making it the court's duty, and the case is reviewed
-// (REVIEW_WHEREABOUTS_IN_TEXT and its era codes).
-
-// unreachableWords say that a person cannot be reached or found, in words
-// short of 下落不明.
-var unreachableWords = []string{"失联", "失去联系", "联系不上", "无法联系", "音讯全无", "杳无音信", "住所不明", "住址不明"}
-
-// contactRestored are the words after which, in the same sentence, the
-// person was reached again ("被告曾一度失联，现已联系上").
-var contactRestored = []string{"已联系上", "已经联系上", "已取得联系", "恢复联系", "可以联系", "能够联系"}
-
-// unreachableStated returns the words (unreachableWords) in which text
-// (folded) says a party cannot be reached, and those in which it says a
-// defendant cannot, "" when none: not negated just before the words
-// (unnegatedPhraseAt), not undone later in their sentence
-// (contactRestored), said of a party and not of another person written
-// after it (partySubject). Whose they are is told by the nearest clause of
-// their sentence, up to their own, that names a party — the subject a
-// Chinese sentence's later clauses leave out ("李四向原告借款，此后一直联系不
-// 上" is 李四's; "原告多次联系被告，被告电话关机，无法联系" the defendant's) —
-// and a defendant named there makes them a defendant's: they only leave
-// small claims to a person, so the wider reading is the safe one. With no
-// party in their sentence they are not read. defendants are 被告 and the
-// defendants' names, plaintiffs 原告 and the other parties' names.
-func unreachableStated(text string, defendants, plaintiffs []string) (party, defendant string) {
-	subjects := append(slices.Clip(defendants), plaintiffs...)
-	for _, w := range unreachableWords {
-		for _, at := range unnegatedPhraseAt(text, w) {
-			start, end := spanAround(text, at, sentenceBreaks)
-			if containsAny(text[at:end], contactRestored) || !partySubject(text, at, subjects) {
-				continue
-			}
-			side := nearestClauseNaming(text[start:at], subjects)
-			if side == "" {
-				continue
-			}
-			party = cmp.Or(party, w)
-			if containsAny(side, defendants) {
-				return party, w
-			}
-		}
-	}
-	return party, ""
-}
-
-// nearestClauseNaming returns the last clause (clauseBreaks) of s, the
-// one ending s included, that holds one of subjects, "" when none does.
-func nearestClauseNaming(s string, subjects []string) string {
-	for s != "" {
-		i := clauseStart(s)
-		if clause := s[i:]; containsAny(clause, subjects) {
-			return clause
-		}
-		if i == 0 {
-			return ""
-		}
-		_, n := utf8.DecodeLastRuneInString(s[:i])
-		s = s[:i-n]
-	}
-	return ""
-}
+// (REVIEW_WHEREABOUTS_IN_TEXT and its era codes). Statute round 33 reads
+// both kinds of words one way (readWhereabouts, civiltext33.go).
 
 // readUnreachable records in a.Facts the words in which r says a party
 // cannot be reached, with the review, unless whereabouts: a party's

@@ -125,3 +125,60 @@ func TestPrefecturesTable(t *testing.T) {
 		t.Error("a maritime court placed by its seat's city")
 	}
 }
+
+// TestCountyCitiesUnique: every province of the county-level city table is
+// one LookupProvince knows, and no name appears twice across it, nor as a
+// prefecture-level division's (prefectures) or a pilot city's or county's
+// (pilotCities): a name in two places would place a court in one of two
+// provinces. Each is read back from "<name>市人民法院"; without its 市, with
+// a county's 县 or a district's 区 after the name, or at a maritime court,
+// it is not.
+func TestCountyCitiesUnique(t *testing.T) {
+	seen := map[string]string{}
+	for _, p := range &prefectures {
+		for _, n := range p.names {
+			seen[n] = "the prefecture table (" + p.province + ")"
+		}
+	}
+	for _, c := range &pilotCities {
+		seen[c.city] = "the pilot table (" + c.province + ")"
+	}
+	total := 0
+	for _, p := range &countyCities {
+		want, ok := LookupProvince(p.province)
+		if !ok {
+			t.Errorf("countyCities: %q is no province", p.province)
+			continue
+		}
+		for _, n := range p.names {
+			total++
+			if q, dup := seen[n]; dup {
+				t.Errorf("countyCities: %s under %s and in %s", n, p.province, q)
+			}
+			seen[n] = p.province
+			for _, c := range &pilotCities {
+				for _, county := range c.counties {
+					if strings.HasSuffix(county, "市") && strings.TrimSuffix(county, "市") == n && c.province != want.Name {
+						t.Errorf("countyCities: %s under %s, the pilot's %s county in %s", n, p.province, c.city, c.province)
+					}
+				}
+			}
+			if got, ok := countyCityProvinceOf(n + "市人民法院"); !ok || got != want {
+				t.Errorf("countyCityProvinceOf(%s市人民法院) = %v, %v; want %v", n, got, ok, want)
+			}
+			for _, other := range []string{n + "人民法院", n + "县人民法院", n + "区人民法院"} {
+				if _, ok := countyCityProvinceOf(other); ok {
+					t.Errorf("countyCityProvinceOf(%s) placed", other)
+				}
+			}
+		}
+	}
+	// 2022's 394 county-level cities, less the nine in the prefecture
+	// table (济源, 仙桃, 潜江, 天门, 海南's five), with 2023's three.
+	if want := 394 - 9 + 3; total != want {
+		t.Errorf("countyCities lists %d cities, want %d", total, want)
+	}
+	if _, ok := countyCityProvinceOf("宁波海事法院"); ok {
+		t.Error("a maritime court placed")
+	}
+}

@@ -142,9 +142,14 @@ type Facts struct {
 	// difficult or new (complexIn, notSimpleIn; statute round 32), which
 	// keep small claims from being the court's duty; "" when none.
 	NotSimple string
+	// GroupImpact is the words of a civil text that call this case a
+	// group dispute or one of wide public attention (CPL 42 (2), (3):
+	// groupImpactIn), "" when none; small claims is then no court's duty
+	// (notSimpleSmallClaims).
+	GroupImpact string
 	// UnreachableParty, UnreachableDefendant are the words in which a civil
 	// text says a party, or a defendant, cannot be reached short of 下落不明
-	// (unreachableStated: 失联, 联系不上, 住所不明; statute round 32b), which
+	// (readWhereabouts: 失联, 联系不上, 住址不明; statute rounds 32b, 33), which
 	// keep small claims from being the court's duty; "" when none.
 	UnreachableParty, UnreachableDefendant string
 	// Maritime: the court is a maritime court (海事法院), which may use small

@@ -98,8 +98,9 @@ func isDigits(s string) bool {
 // ("浙江省杭州市上城区人民法院", "北京市海淀区人民法院"), by a pilot city's
 // name or county ("杭州市上城区人民法院"), or by the prefecture-level
 // division its name opens with ("温州市鹿城区人民法院", statute round 32:
-// prefectureOfCourt); a county-level city's or county's name alone
-// ("乐清市人民法院") is not known to fenjian, so a conflict it would show
+// prefectureOfCourt), or by the county-level city it opens with
+// ("乐清市人民法院", statute round 33: countyCities); a county's name alone
+// ("苍南县人民法院") is not known to fenjian, so a conflict it would show
 // passes unseen. The province decides the small-claims figure (CPL 165 ¶1)
 // and the fast-track pilot's city.
 func courtProvinceConflict(court, province string) Province {
@@ -129,8 +130,9 @@ func provinceOfCourt(court string) (Province, bool) {
 	return r.p, r.ok
 }
 
-// prefectureOfCourt is the province of the prefecture-level division a
-// court's name opens with (prefectureProvinceOf), remembered with
+// prefectureOfCourt is the province of the prefecture-level division or
+// the county-level city a court's name opens with (prefectureProvinceOf,
+// countyCityProvinceOf), remembered with
 // provinceOfCourt's answer. Only courtProvinceConflict reads it.
 func prefectureOfCourt(court string) (Province, bool) {
 	r := courtProvinceOf(court)
@@ -155,6 +157,9 @@ func rememberCourtProvince(court string) courtProvince {
 	var r courtProvince
 	r.p, r.ok = readProvinceOfCourt(court)
 	r.prefecture, r.prefectureOK = prefectureProvinceOf(court)
+	if !r.prefectureOK {
+		r.prefecture, r.prefectureOK = countyCityProvinceOf(court)
+	}
 	courtProvinces.Lock()
 	if len(courtProvinces.m) < maxCourtProvinces {
 		if courtProvinces.m == nil {
@@ -183,7 +188,8 @@ const maxCourtProvinces = 8192
 type courtProvince struct {
 	p  Province
 	ok bool
-	// prefecture is prefectureProvinceOf's answer.
+	// prefecture is prefectureProvinceOf's answer, or
+	// countyCityProvinceOf's where that has none.
 	prefecture   Province
 	prefectureOK bool
 }
