@@ -41,7 +41,8 @@ const countyLevels = "省市区县州旗盟"
 // countyOrAbove reports whether name is a 县级以上地方人民政府 by its name:
 // it ends in 人民政府, and the level before it is not a 乡 or 镇 (乡、民族乡、镇
 // 人民政府 are below the county, 地方各级人民代表大会和地方各级人民政府组织法);
-// or, written short, it ends in 政府 right after a county-or-above level
+// or 苏木 (sumuWord); or, written short, it ends in 政府 right after a
+// county-or-above level
 // (countyLevels: 杭州市政府, 西湖区政府, 县政府; not 三墩镇政府).
 func countyOrAbove(name string) bool {
 	name = strings.TrimSpace(name)
@@ -51,8 +52,14 @@ func countyOrAbove(name string) bool {
 	}
 	before := strings.TrimSuffix(name, governmentSuffix)
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return before != "" && r != '乡' && r != '镇'
+	return before != "" && r != '乡' && r != '镇' && !strings.HasSuffix(before, sumuWord)
 }
+
+// sumuWord ends the name of a 苏木 (and 民族苏木), Inner Mongolia's 乡-level
+// area: a 苏木人民政府 is below the county like a 乡人民政府, and its case is
+// the basic court's (statute round 33: until then the 木 before 人民政府 read
+// it as a county-or-above government, which closed simplified procedure).
+const sumuWord = "苏木"
 
 // defendantMark opens the defendant's name in a complaint (被告：…, 被告…).
 const defendantMark = "被告"
@@ -271,6 +278,44 @@ func defendantKindOf(name string) defendantKind {
 // 1(1) put a 县级以上人民政府 defendant in the 1989 text's art. 14(3).
 var adminJurisdiction2008InForce = time.Date(2008, 2, 1, 0, 0, 0, 0, time.UTC)
 
+// adminInterp2000InForce is when 最高人民法院关于执行《中华人民共和国行政诉讼
+// 法》若干问题的解释 (法释〔2000〕8号) took effect: its art. 8(1) read the 1989
+// text's art. 14(3) as "被告为县级以上人民政府，且基层人民法院不适宜审理的
+// 案件" (statute round 33; until then a 县级以上人民政府 before 2008-02-01 was
+// not reviewed).
+var adminInterp2000InForce = time.Date(2000, 3, 10, 0, 0, 0, 0, time.UTC)
+
+// Articles of REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT by the defendant's
+// kind and the filing date (statute round 33: until then every such review
+// cited 第十四条第一项、第二项 and 法释〔2008〕1号, whatever the kind or the
+// date, though that provision reads 第十四条第三项 and was not in force before
+// 2008-02-01).
+const (
+	all1989CustomsArticle    = "行政诉讼法（1989年）第十四条第一项"
+	all1989NationalArticle   = "行政诉讼法（1989年）第十四条第二项"
+	all1989Government2008    = "行政诉讼法（1989年）第十四条第三项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项"
+	all1989Government2000    = "行政诉讼法（1989年）第十四条第三项；最高人民法院关于执行《中华人民共和国行政诉讼法》若干问题的解释（法释〔2000〕8号）第八条第一项"
+	all1989Government2000Msg = "立案日在2000年3月10日至2008年1月31日之间，被告是县级以上人民政府（省级人民政府除外）：法释〔2000〕8号第八条第一项规定，被告为县级以上人民政府，且基层人民法院不适宜审理的案件，属于行政诉讼法第十四条第三项规定的本辖区内重大、复杂的案件，由中级人民法院管辖；是否不适宜由基层人民法院审理，需人工核对管辖。"
+)
+
+// all1989Reason is REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT for a defendant
+// of kind k filed on filed, with the article of its kind and date.
+func all1989Reason(k defendantKind, filed time.Time, words string) *triagev1.Reason {
+	r := reasonWithWords(CodeReviewAdmin1989Intermediate, words)
+	switch {
+	case k == kindCustoms:
+		r.Article = all1989CustomsArticle
+	case k != kindLocalGovernment:
+		r.Article = all1989NationalArticle
+	case !filed.Before(adminJurisdiction2008InForce):
+		r.Article = all1989Government2008
+	default:
+		r.Article = all1989Government2000
+		r.Message = all1989Government2000Msg + "所读文字：“" + words + "”。"
+	}
+	return r
+}
+
 // intermediateCode is the review a defendant of kind k gets at a basic
 // court on the filing date, "" when the law then in force did not give the
 // case to the intermediate court.
@@ -282,8 +327,11 @@ func intermediateCode(k defendantKind, filed time.Time) string {
 		return CodeReviewAdmin15Customs
 	case !filed.Before(adminLaw2014InForce):
 		return CodeReviewAdmin15GovernmentDefendant
-	case k == kindLocalGovernment && filed.Before(adminJurisdiction2008InForce):
-		// The 1989 text named 省级 governments only.
+	case k == kindLocalGovernment && filed.Before(adminInterp2000InForce):
+		// The 1989 text named 省级 governments only; from 2000-03-10 法释
+		// 〔2000〕8号 art. 8(1) read a 县级以上人民政府 the basic court is not
+		// fit to try into art. 14(3), from 2008-02-01 法释〔2008〕1号 art.
+		// 1(1) every one.
 		return ""
 	}
 	return CodeReviewAdmin1989Intermediate
@@ -294,34 +342,230 @@ func intermediateCode(k defendantKind, filed time.Time) string {
 // the filing date gives to the intermediate court, to an administrative
 // filing at a basic court: REVIEW_ALL15_GOVERNMENT_DEFENDANT (a 国务院部门
 // or a 县级以上地方人民政府) or REVIEW_ALL15_CUSTOMS_DEFENDANT (a 海关) from
-// 2015-05-01, REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT before. It returns
-// the code added, "" when none.
+// 2015-05-01, REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT before. In a 复议
+// case (reconsiderationDefendants) it may add REVIEW_ALL26_RECONSIDERATION_
+// DEFENDANT instead. It returns the code added, "" when none.
 func adminIntermediateReview(f *triagev1.Filing, a *Assessment) string {
 	if f.GetCourtLevel() != triagev1.CourtLevel_COURT_LEVEL_BASIC {
 		return ""
 	}
-	var names []string
-	if text := f.GetText(); strings.Contains(text, reconsiderationWord) {
-		// A 复议 case: the level follows the organ that made the original
-		// act (行诉法解释第一百三十四条第三款), which the parties do not tell
-		// apart from the 复议机关; only the text's original organ is read.
-		names = originalOrgansIn(text)
-	} else {
-		names = intermediateDefendantsIn(text)
-		for _, p := range f.GetParties() {
-			if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
-				names = append(names, strings.TrimSpace(p.GetName()))
-			}
+	var parties []string
+	for _, p := range f.GetParties() {
+		if p.GetRole() == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+			parties = append(parties, strings.TrimSpace(p.GetName()))
 		}
 	}
+	text := f.GetText()
+	var names, unsure []string
+	if strings.Contains(text, reconsiderationWord) {
+		names, unsure = reconsiderationDefendants(text, parties)
+	} else {
+		names = append(intermediateDefendantsIn(text), parties...)
+	}
 	for _, name := range names {
-		if code := intermediateCode(defendantKindOf(name), a.FiledOn); code != "" {
+		k := defendantKindOf(name)
+		switch code := intermediateCode(k, a.FiledOn); code {
+		case "":
+		case CodeReviewAdmin1989Intermediate:
+			a.ReviewReasons = append(a.ReviewReasons, all1989Reason(k, a.FiledOn, name))
+			return code
+		default:
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(code, name))
 			return code
 		}
 	}
+	for _, name := range unsure {
+		if intermediateCode(defendantKindOf(name), a.FiledOn) != "" {
+			r := reasonWithWords(CodeReviewAdminReconsiderationDefendant, name)
+			r.Article = reconsiderationArticle(a.FiledOn)
+			a.ReviewReasons = append(a.ReviewReasons, r)
+			return CodeReviewAdminReconsiderationDefendant
+		}
+	}
 	return ""
 }
+
+// reconsiderationOutcome is what a complaint says the 复议机关 did.
+type reconsiderationOutcome int
+
+const (
+	reconsiderationUnstated   reconsiderationOutcome = iota // none, or words of more than one
+	reconsiderationMaintained                               // 维持, 驳回复议申请 (行诉法解释第一百三十三条)
+	reconsiderationChanged                                  // 变更, 改变, 撤销, 确认无效 the original act
+	reconsiderationNoDecision                               // 未作出复议决定, 不予受理
+)
+
+// reconsiderationWordsOf are the words of each outcome, read in a sentence
+// that says 复议 and asks nothing of the court (reconsiderationRequestWords): 撤销 in "请求
+// 撤销被告作出的复议决定" is the plaintiff's claim, not the decision's.
+// "确认…违法" is not read: a 复议机关 finding the act unlawful for its
+// procedure only does not change it (行诉法解释第二十二条), so such a
+// complaint stays unstated and is reviewed.
+var reconsiderationWordsOf = [...]struct {
+	outcome reconsiderationOutcome
+	words   []string
+}{
+	{reconsiderationMaintained, []string{"维持", "驳回复议申请", "驳回行政复议申请", "驳回复议请求", "驳回行政复议请求", "驳回了复议申请", "驳回了原告的复议申请", "驳回原告的复议申请", "驳回原告的行政复议申请"}},
+	{reconsiderationChanged, []string{"变更", "改变", "撤销", "确认无效", "确认原行政行为无效"}},
+	{reconsiderationNoDecision, []string{"未作出复议决定", "未作出行政复议决定", "逾期未作出", "逾期不作出", "未在法定期限内作出", "不予受理", "未予受理", "不予答复", "未予答复", "不符合受理条件"}},
+}
+
+// reconsiderationRequestWords open the plaintiff's claims (请求判令：,
+// 诉讼请求：): what follows them in a sentence is not what the 复议机关 did.
+var reconsiderationRequestWords = [...]string{"请求", "要求", "诉请", "判令", "诉至", "请判"}
+
+// maintainedDecision states a 维持 in a sentence that does not say 复议
+// (向被告申请行政复议。被告作出维持决定。).
+var maintainedDecision = [...]string{"维持决定", "予以维持", "决定维持"}
+
+// reconsiderationOutcomeIn reads what the complaint says the 复议机关 did:
+// the one outcome whose words some sentence holds in its reading scope,
+// unstated when none or more than one (statute round 33). A sentence's
+// scope runs from the start of the clause of its first 复议 to its first
+// request word (reconsiderationRequestWords): words before it are the
+// original act's (不服…作出的不予受理决定，向被告申请复议; 不服被告撤销其执
+// 照的决定，申请复议), words after it the plaintiff's claims. A change word
+// is read only after a 复议 and with no 复议 after it in its clause:
+// "撤销被告…作出的《行政复议决定书》" is a claim, "作出复议决定，变更…" and
+// "复议决定撤销原处罚决定" are changes. A sentence without 复议 counts only
+// a 维持 decision (maintainedDecision).
+func reconsiderationOutcomeIn(text string) reconsiderationOutcome {
+	seen := map[reconsiderationOutcome]bool{}
+	for _, sentence := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;\n！？!?", r) }) {
+		if k := indexAny(sentence, reconsiderationRequestWords[:]); k >= 0 {
+			sentence = sentence[:k]
+		}
+		i := strings.Index(sentence, reconsiderationWord)
+		if i < 0 {
+			if containsAny(sentence, maintainedDecision[:]) {
+				seen[reconsiderationMaintained] = true
+			}
+			continue
+		}
+		scope := sentence[clauseStart(sentence[:i]):]
+		for _, o := range &reconsiderationWordsOf {
+			if o.outcome == reconsiderationChanged {
+				if changeStated(scope, o.words) {
+					seen[o.outcome] = true
+				}
+				continue
+			}
+			if containsAny(scope, o.words) {
+				seen[o.outcome] = true
+			}
+		}
+	}
+	if seen[reconsiderationNoDecision] && seen[reconsiderationMaintained] {
+		// 以复议申请不符合受理条件为由驳回 is no 维持 (行诉法解释第一百三十三条).
+		delete(seen, reconsiderationMaintained)
+	}
+	if len(seen) != 1 {
+		return reconsiderationUnstated
+	}
+	for o := range seen {
+		return o
+	}
+	return reconsiderationUnstated
+}
+
+// changeStated reports whether scope states a change by the 复议机关: one
+// of words after a 复议, with no 复议 after it in its clause (a claim to set
+// the 复议决定 aside names it after the verb).
+func changeStated(scope string, words []string) bool {
+	first := strings.Index(scope, reconsiderationWord)
+	for _, w := range words {
+		for rest, off := scope, 0; ; {
+			k := strings.Index(rest, w)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			after := scope[at+len(w):]
+			if at > first && !strings.Contains(clauseAfter(after), reconsiderationWord) {
+				return true
+			}
+			rest, off = rest[k+len(w):], at+len(w)
+		}
+	}
+	return false
+}
+
+// reconsiderationDefendants splits a 复议 case's defendants of an
+// intermediate kind into those whose level decides the case (decide) and
+// those a person must look at (unsure):
+//   - the text states the organ made the original act (originalOrgansIn):
+//     it decides (行政诉讼法第二十六条第二款; 行诉法解释第一百三十四条第三款,
+//     before 2018-02-08 法释〔2015〕9号第八条; the 1989 text's art. 25 ¶2);
+//   - the 复议机关 changed the act or made no decision: the 复议机关 is the
+//     defendant (第二十六条第二款、第三款) and its level decides: a defendant
+//     the text names in a sentence about the 复议 (namedWithReconsideration)
+//     decides, any other is unsure;
+//   - it maintained the act: the 复议机关 is a co-defendant whose level
+//     does not decide; a defendant party the text does not name may be the
+//     original organ, and is unsure;
+//   - the text does not say (or says more than one): every other
+//     defendant of an intermediate kind is unsure (statute round 33: until
+//     then a 复议 complaint's parties and its 复议机关 were not read).
+func reconsiderationDefendants(text string, parties []string) (decide, unsure []string) {
+	decide = originalOrgansIn(text)
+	var others []string
+	for _, name := range append(intermediateDefendantsIn(text), parties...) {
+		if !slices.Contains(decide, name) && !slices.Contains(others, name) {
+			others = append(others, name)
+		}
+	}
+	switch reconsiderationOutcomeIn(text) {
+	case reconsiderationChanged, reconsiderationNoDecision:
+		for _, name := range others {
+			if namedWithReconsideration(text, name) {
+				decide = append(decide, name)
+			} else {
+				unsure = append(unsure, name)
+			}
+		}
+		return decide, unsure
+	case reconsiderationMaintained:
+		for _, name := range others {
+			if !strings.Contains(text, name) {
+				unsure = append(unsure, name)
+			}
+		}
+		return decide, unsure
+	}
+	return decide, others
+}
+
+// namedWithReconsideration reports whether the text names name in a
+// sentence that says 复议 (向被告X申请行政复议，被告逾期未作出复议决定;
+// 撤销被告X作出的《行政复议决定书》): the defendant the 复议 is about. A
+// defendant named only in the header or in a claim about another act may
+// have been joined in error (the original organ alone is the defendant of
+// a suit against the original act, 第二十六条第三款), and is reviewed.
+func namedWithReconsideration(text, name string) bool {
+	for sent := range sentencesOf(text) {
+		if strings.Contains(sent, name) && strings.Contains(sent, reconsiderationWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// reconsiderationArticle is REVIEW_ALL26_RECONSIDERATION_DEFENDANT's
+// article on the filing date: the 1989 text's art. 25 ¶2 before 2015-05-01
+// (the 复议机关 was the defendant only when it changed the act), then art. 26
+// ¶2–¶3 with the interpretation then in force.
+func reconsiderationArticle(filed time.Time) string {
+	switch {
+	case filed.Before(adminLaw2014InForce):
+		return "行政诉讼法（1989年）第二十五条第二款"
+	case filed.Before(adminInterp2018InForce):
+		return "行政诉讼法第二十六条第二款、第三款；最高人民法院关于适用《中华人民共和国行政诉讼法》若干问题的解释（法释〔2015〕9号）第八条"
+	}
+	return reviewArticleOf(CodeReviewAdminReconsiderationDefendant)
+}
+
+// reviewArticleOf is code's table article.
+func reviewArticleOf(code string) string { return reason(code).GetArticle() }
 
 // reconsiderationWord marks a complaint about an act that went through 行政
 // 复议, whose 复议机关 may be a co-defendant (行政诉讼法第二十六条第二款).

@@ -624,6 +624,12 @@ const (
 	// CodeReviewCivilClaimInText: the text states a 附带民事诉讼 and no
 	// settlement.
 	CodeReviewCivilClaimInText = "REVIEW_CIVIL_CLAIM_IN_TEXT"
+	// CodeReviewVictimUncompensatedInText: from 2018-10-26, fast-track is
+	// open and the text says the victim was not compensated or did not
+	// forgive (未赔偿, 未取得谅解) with no settlement stated: whether a 调解
+	// or 和解 on the compensation was reached (CrPL 223(5)) is checked by
+	// a person (statute round 33).
+	CodeReviewVictimUncompensatedInText = "REVIEW_VICTIM_UNCOMPENSATED_IN_TEXT"
 	// CodeReviewDisputeInText: the text states that a defendant disputes
 	// the charged facts, the charge, the recommendation or the procedure.
 	CodeReviewDisputeInText = "REVIEW_PLEA_DISPUTE_IN_TEXT"
@@ -665,6 +671,13 @@ const (
 	// (1989 text art. 14(1)–(2)) or, from 2008-02-01, a 县级以上人民政府
 	// (法释〔2008〕1号第一条第一项).
 	CodeReviewAdmin1989Intermediate = "REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT"
+	// CodeReviewAdminReconsiderationDefendant: a basic court's complaint
+	// about an act that went through 复议 names a defendant of an
+	// intermediate kind (a 国务院部门, a 县级以上地方人民政府, a 海关) that the
+	// text states neither as the original organ nor as a 复议机关 that
+	// maintained the act: whose level decides (行政诉讼法第二十六条第二款、
+	// 第三款; 行诉法解释第一百三十四条第三款) is a person's judgement.
+	CodeReviewAdminReconsiderationDefendant = "REVIEW_ALL26_RECONSIDERATION_DEFENDANT"
 	// CodeAdmin15IntermediateJurisdiction: from 2015-05-01, a basic court's
 	// administrative filing against a defendant of 行政诉讼法第十五条第一项、
 	// 第二项 (a 国务院部门, a 县级以上地方人民政府, a 海关): the intermediate
@@ -1049,6 +1062,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewSentenceTextConflict, "", "量刑建议字段与起诉书文字载明的量刑建议不一致，文字载明的刑罚更重且跨越决定程序的界限（可能超过三年有期徒刑，或者可能判处无期徒刑、死刑）：已按文字从严认定，需人工核对量刑建议并更正字段。"},
 	{CodeReviewImpairedInText, "刑法第十八条第三款、第十九条", "起诉书文字载明被告人是盲、聋、哑人（“失聪”“听力残疾”“言语残疾”“视力残疾”等表述按此读取，未读取残疾等级）或者尚未完全丧失辨认或者控制自己行为能力的精神病人，当事人信息未标注：已按立案日施行的法律排除简易程序和速裁程序（现行刑事诉讼法第二百一十五条第一项、第二百二十三条第一项），需人工核对并标注当事人信息。"},
 	{CodeReviewMinorInText, "刑法第十七条", "起诉书文字载明被告人是未成年人（或者犯罪时未满十八周岁），当事人信息未标注：已按未成年被告人排除速裁程序、简易程序以听取法定代理人和辩护人意见为条件（现行刑事诉讼法第二百二十三条第二项；刑诉法解释第五百六十六条）；由未成年人案件审判组织审理以当事人信息为准，需人工核对并标注当事人信息。"},
+	{CodeReviewVictimUncompensatedInText, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "起诉书文字载明被告人未赔偿被害人损失或者未取得被害人谅解，未载明达成调解或者和解协议：被告人与被害人或者其法定代理人没有就附带民事诉讼赔偿等事项达成调解或者和解协议的，不适用速裁程序；是否已达成协议需人工核对（速裁程序未据此排除）。"},
 	{CodeReviewCivilClaimInText, "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）", "起诉书文字载明提起附带民事诉讼，未载明就附带民事诉讼赔偿等事项达成调解或者和解协议（或载明调解未果、未能达成和解等，其后未载明达成协议）：已按未达成处理，不适用速裁程序，需人工核对。"},
 	{CodeReviewDisputeInText, "刑事诉讼法第二百一十四条第一款第二项、第二百一十五条第三项、第二百二十二条、第二百二十三条第四项", "起诉书文字载明被告人对指控的犯罪事实、罪名、量刑建议或者适用的程序有异议（或不认罪）：只有一名被告人的，已按其不认罪、不认罚或者不同意该程序处理；共同犯罪案件中，已按部分被告人有异议处理，需人工核对认罪认罚情况并更正字段。"},
 	// Statute round 23b.
@@ -1099,8 +1113,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewAdminRemandedInText, "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项", "起诉状文字载明本案系第二审人民法院发回重审的案件，案件情况未标注：已按发回重审处理，不适用简易程序，需人工核对并标注案件情况。"},
 	{CodeReviewAdmin15GovernmentDefendant, "行政诉讼法第十五条第一项", "被告是国务院部门或者县级以上地方人民政府（当事人名称或起诉状文字载明），而本案在基层人民法院立案：对国务院部门或者县级以上地方人民政府所作的行政行为提起诉讼的第一审案件由中级人民法院管辖；复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖（行诉法解释第一百三十四条第三款）。需人工核对管辖。"},
 	{CodeReviewAdmin15Customs, "行政诉讼法第十五条第二项", "被告是海关（当事人名称或起诉状文字载明），而本案在基层人民法院立案：海关处理的第一审行政案件由中级人民法院管辖。需人工核对管辖。"},
-	{CodeReviewAdmin1989Intermediate, "行政诉讼法（1989年）第十四条第一项、第二项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项", "立案日在2015年5月1日前，被告是国务院部门、省级人民政府或者海关（2008年2月1日起另有县级以上人民政府；当事人名称或起诉状文字载明），而本案在基层人民法院立案：依当时的行政诉讼法第十四条，海关处理的案件、对国务院各部门或者省、自治区、直辖市人民政府所作的具体行政行为提起诉讼的案件由中级人民法院管辖；2008年2月1日起，被告为县级以上人民政府的案件亦由中级人民法院管辖，但以县级人民政府名义办理不动产物权登记的案件可以除外。需人工核对管辖。"},
+	{CodeReviewAdmin1989Intermediate, "行政诉讼法（1989年）第十四条；最高人民法院关于执行《中华人民共和国行政诉讼法》若干问题的解释（法释〔2000〕8号）第八条第一项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项", "立案日在2015年5月1日前，被告是国务院部门、省级人民政府或者海关（2000年3月10日起另有县级以上人民政府；当事人名称或起诉状文字载明），而本案在基层人民法院立案：依当时的行政诉讼法第十四条，海关处理的案件（第一项）、对国务院各部门或者省、自治区、直辖市人民政府所作的具体行政行为提起诉讼的案件（第二项）由中级人民法院管辖；被告为县级以上人民政府的案件，2008年2月1日起属于第十四条第三项的案件（以县级人民政府名义办理不动产物权登记的案件可以除外），2000年3月10日起基层人民法院不适宜审理的属于该项的案件。需人工核对管辖。"},
 	// Statute round 32 (criminal and administrative).
+	{CodeReviewAdminReconsiderationDefendant, "行政诉讼法第二十六条第二款、第三款；最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百三十三条、第一百三十四条第三款", "经复议的案件，被告中有国务院部门、县级以上地方人民政府或者海关（当事人名称或起诉状文字载明），起诉状未载明其作出原行政行为，也未载明复议机关维持原行政行为：复议机关维持的，作出原行政行为的行政机关和复议机关是共同被告，以作出原行政行为的行政机关确定级别管辖；复议机关改变原行政行为或者未作出复议决定而被诉的，复议机关是被告，以复议机关确定级别管辖（此类被告的第一审案件由中级人民法院管辖）。本案是否属于基层人民法院管辖，需人工核对。"},
 	{CodeAdmin15IntermediateJurisdiction, "行政诉讼法第十四条、第十五条第一项、第二项、第二十二条", "被告是国务院部门、县级以上地方人民政府或者海关（当事人名称或起诉状文字载明），本案在基层人民法院立案：此类第一审行政案件由中级人民法院管辖（复议机关作共同被告的，以作出原行政行为的行政机关确定级别管辖，行诉法解释第一百三十四条第三款），基层人民法院发现不属于本院管辖的，应当移送有管辖权的人民法院：不在基层人民法院适用简易程序（上级人民法院指定本院管辖的，需人工核对后更正）。"},
 	{CodePilot2014ExcludedInText, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "起诉材料文字载明被告人系累犯、教唆未成年人犯罪，或者违反取保候审、监视居住规定：第一期速裁程序试点办法（据公开转述，其原文本系统未能核对）规定具有累犯、教唆未成年人犯罪等法定从重情节，或者违反取保候审、监视居住规定严重影响刑事诉讼活动正常进行的，不适用速裁程序。"},
 	{CodeReviewPilot2014ExcludedInText, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "起诉材料文字载明被告人系累犯、教唆未成年人犯罪，或者违反取保候审、监视居住规定：已按第一期速裁程序试点办法排除的情形处理，不适用速裁程序；该情形是否属实、违反规定是否严重影响刑事诉讼活动正常进行，需人工核对。"},

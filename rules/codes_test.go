@@ -72,6 +72,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 31, criminal":             audit31CriminalCases(tb),
 		"audit round 32, criminal":             audit32CriminalCases(tb),
 		"audit round 32, administrative":       audit32AdminCases(tb),
+		"audit round 33, administrative":       audit33AdminCases(tb),
+		"audit round 33, criminal":             audit33CriminalCases(tb),
 	}
 }
 
@@ -484,11 +486,13 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewAdminRemandedInText:        "行政诉讼法第八十二条第三款、第八十九条第一款第三项、第四项",
 		rules.CodeReviewAdmin15GovernmentDefendant: "行政诉讼法第十五条第一项",
 		// Round 25 (administrative).
-		rules.CodeReviewAdmin15Customs:              "行政诉讼法第十五条第二项",
-		rules.CodeReviewAdmin1989Intermediate:       "行政诉讼法（1989年）第十四条第一项、第二项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项",
-		rules.CodeReviewAdminObjectionInText:        "行政诉讼法第八十二条第二款",
-		rules.CodeReviewAdminTextAmount:             "行政诉讼法第八十二条第一款第二项",
-		rules.CodeReviewRepresentativeObjectsInText: "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）",
+		rules.CodeReviewAdmin15Customs:                "行政诉讼法第十五条第二项",
+		rules.CodeReviewAdmin1989Intermediate:         "行政诉讼法（1989年）第十四条第三项；最高人民法院关于行政案件管辖若干问题的规定（法释〔2008〕1号）第一条第一项",
+		rules.CodeReviewAdminReconsiderationDefendant: "行政诉讼法第二十六条第二款、第三款；最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百三十三条、第一百三十四条第三款",
+		rules.CodeReviewVictimUncompensatedInText:     "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）",
+		rules.CodeReviewAdminObjectionInText:          "行政诉讼法第八十二条第二款",
+		rules.CodeReviewAdminTextAmount:               "行政诉讼法第八十二条第一款第二项",
+		rules.CodeReviewRepresentativeObjectsInText:   "刑诉法解释第五百六十六条（2021年3月1日前为刑诉法解释（2012年）第四百七十四条）",
 		// Round 27 (criminal).
 		rules.CodeReviewPleaWithdrawnInText: "刑事诉讼法第一百七十四条、第二百二十二条、第二百二十三条第四项；刑诉法解释第三百五十八条（2021年3月1日起施行）",
 		// Round 28 (criminal).
@@ -549,7 +553,12 @@ func TestReasonArticles(t *testing.T) {
 	for _, cases := range allTables(t) {
 		for _, c := range cases {
 			for _, r := range allReasons(evaluate(t, e, c)) {
-				got[r.GetCode()] = r.GetArticle()
+				// A code whose article follows the filing date or the
+				// defendant's kind (REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT)
+				// passes when one of its reasons cites the pinned article.
+				if g, ok := got[r.GetCode()]; !ok || g != want[r.GetCode()] {
+					got[r.GetCode()] = r.GetArticle()
+				}
 			}
 		}
 	}

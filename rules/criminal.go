@@ -52,8 +52,8 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// intermediate court (the 2012 amendment deleted it). `foreign` also
 	// marks 港澳台 defendants, who are not 外国人, so it bars nothing: a
 	// person must check the defendant's nationality.
-	if basic && a.FiledOn.Before(crpl2012InForce) && anyDefendant(f, (*triagev1.Party).GetForeign) {
-		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewForeignDefendant1996))
+	if basic && a.FiledOn.Before(crpl2012InForce) {
+		foreignDefendantReview(f, a)
 	}
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
@@ -136,7 +136,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		ft = append(ft, ftPanel...)
 		a.Options = append(a.Options, option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, ftConds))
 	} else {
-		a.Options = append(a.Options, crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, special.private, phase, ftPanel))
+		ft := crpl222FastTrack(f, a, plea, co, s, basic, impaired, minor, special.private, phase, ftPanel)
+		a.Options = append(a.Options, ft)
+		uncompensatedReview(f, a, ft)
 	}
 
 	// A private prosecution (自诉) before 2013 took simplified procedure
@@ -172,6 +174,31 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	a.Options = append(a.Options,
 		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simplifiedConditions(law, s, minor, panel)),
 		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+}
+
+// foreignDefendantReview adds REVIEW_CRPL1996_20_FOREIGN_DEFENDANT to a
+// basic court's filing before 2013 whose defendant is marked foreign or,
+// unmarked, is stated foreign in the text (foreignDefendantIn, statute
+// round 33: the flag alone was read until then).
+func foreignDefendantReview(f *triagev1.Filing, a *Assessment) {
+	if anyDefendant(f, (*triagev1.Party).GetForeign) {
+		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewForeignDefendant1996))
+	} else if w := foreignDefendantIn(f.GetText()); w != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewForeignDefendant1996, w))
+	}
+}
+
+// uncompensatedReview adds REVIEW_VICTIM_UNCOMPENSATED_IN_TEXT where CrPL
+// 2018's fast-track (ft) is open and the text says the victim was not
+// compensated or did not forgive (victimUncompensatedIn): CrPL 223(5) in
+// other words, a person's judgement, not a bar (statute round 33).
+func uncompensatedReview(f *triagev1.Filing, a *Assessment, ft *triagev1.ProcedureOption) {
+	if !ft.GetAvailable() || a.FiledOn.Before(crpl2018InForce) {
+		return
+	}
+	if w := victimUncompensatedIn(f.GetText()); w != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewVictimUncompensatedInText, w))
+	}
 }
 
 // simplifiedStatedBars are the bars of simplified procedure the filing's

@@ -1017,6 +1017,38 @@ var withdrawnWords = [...]string{"反悔", "撤回认罪认罚", "撤回具结�
 	"未签署认罪认罚具结书", "未签署具结书", "没有签署认罪认罚具结书", "没有签署具结书",
 	"未签订认罪认罚具结书", "未签订具结书", "没有签订认罪认罚具结书", "没有签订具结书", "未出具认罪认罚具结书", "未出具具结书"}
 
+// sentenceRefusals are the verbs of a defendant refusing the
+// recommendation (不同意检察机关的量刑建议, 不接受量刑建议): no 认罚, so no
+// fast-track (刑事诉讼法第二百二十二条第一款; 第一百七十四条第一款 同意量刑建议).
+// Each holds a disputeStem. Until statute round 33 only 对量刑建议有异议
+// was read, and a refusal in these words kept fast-track open.
+var sentenceRefusals = [...]string{"不同意", "不接受", "拒绝接受", "拒不接受"}
+
+// sentenceRefusalMark is the object of a sentenceRefusal.
+const sentenceRefusalMark = "量刑建议"
+
+// sentenceRefusalIn returns the words of a segment's refusal of the
+// recommendation: a sentenceRefusal not negated before it, and 量刑建议
+// within 12 runes after it in the same clause; "" when none.
+func sentenceRefusalIn(seg string) string {
+	for _, w := range sentenceRefusals {
+		for rest, off := seg, 0; ; {
+			idx := strings.Index(rest, w)
+			if idx < 0 {
+				break
+			}
+			at := off + idx
+			after := seg[at+len(w):]
+			if j := strings.Index(after, sentenceRefusalMark); j >= 0 && utf8.RuneCountInString(after[:j]) <= 12 &&
+				!strings.ContainsAny(after[:j], "，,。；;") && !disputeNegated(seg[:at]) {
+				return seg[at : at+len(w)+j+len(sentenceRefusalMark)]
+			}
+			rest, off = rest[idx+len(w):], at+len(w)
+		}
+	}
+	return ""
+}
+
 // disputeNegated: 无异议, 没有异议, 不持异议, 未反悔.
 func disputeNegated(before string) bool {
 	return strings.HasSuffix(before, "无") || strings.HasSuffix(before, "没") || strings.HasSuffix(before, "没有") ||
@@ -1033,6 +1065,9 @@ func disputeIn(seg string) (string, disputeKind) {
 			}
 			return w, disputeWithdrawn
 		}
+	}
+	if w := sentenceRefusalIn(seg); w != "" {
+		return w, disputeSentence
 	}
 	for _, w := range disputeWords {
 		idx := strings.Index(seg, w)
@@ -1559,4 +1594,105 @@ func namedAsDefendant(text, name string) bool {
 		}
 	}
 	return false
+}
+
+// uncompensatedWords state that the defendant has not compensated the
+// victim or has not been forgiven (未赔偿被害人的经济损失, 未取得谅解).
+// Neither says that no 调解 or 和解 was reached on the compensation
+// (刑事诉讼法第二百二十三条第五项): the victim may have claimed nothing, or
+// a settlement may be pending, so they are reviewed, not read as the bar.
+// The 取得/获得/得到 forms count only in a sentence that says 谅解.
+var uncompensatedWords = [...]string{"未赔偿", "没有赔偿", "尚未赔偿", "拒不赔偿", "未予赔偿", "未能赔偿", "未作赔偿", "未进行赔偿", "未退赔", "未退赃退赔",
+	"未取得", "未获得", "未获", "没有取得", "未能取得", "未得到", "没有得到"}
+
+// forgivenessWord is what 取得 and its kin must be about.
+const forgivenessWord = "谅解"
+
+// victimUncompensatedIn returns the words of the first sentence that says
+// the victim was not compensated or did not forgive (uncompensatedWords),
+// "" when none, when the text names no 被害人, or when it states a
+// settlement reached (settlementStated).
+func victimUncompensatedIn(text string) string {
+	if !strings.Contains(text, "被害") || settlementStated(text) {
+		return ""
+	}
+	for sent := range sentencesOf(text) {
+		for _, w := range uncompensatedWords {
+			if !strings.Contains(sent, w) {
+				continue
+			}
+			if !strings.Contains(w, "赔") && !strings.Contains(sent[strings.Index(sent, w):], forgivenessWord) {
+				continue
+			}
+			return strings.TrimSpace(sent)
+		}
+	}
+	return ""
+}
+
+// foreignNationalityWords state a foreign nationality in a sentence about
+// a defendant (被告人JOHN，男，美国国籍; 外籍; 无国籍).
+var foreignNationalityWords = [...]string{"外籍", "外国籍", "外国人", "无国籍"}
+
+// notDefendantPersons open another person's words in a defendant's sentence.
+var notDefendantPersons = [...]string{"被害", "证人", "他人"}
+
+// indexAny is the first index in s of any of ws, -1 when none.
+func indexAny(s string, ws []string) int {
+	first := -1
+	for _, w := range ws {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// nationalityWord ends a nationality (美国国籍).
+const nationalityWord = "国籍"
+
+// notForeign are the words before 国籍 that make it no foreign one (中国国籍,
+// 中华人民共和国国籍), and the regions whose residents are no 外国人.
+var notForeign = [...]string{"中国", "中华", "香港", "澳门", "台湾", "我国", "本国"}
+
+// foreignDefendantIn returns the words in which a sentence naming a 被告人
+// states his foreign nationality (before another person's words,
+// notDefendantPersons), "" when none: one of
+// foreignNationalityWords, or 国籍 after a name (up to 8 runes in its
+// clause) that is not China's or a region's (notForeign). Read for the
+// 1996 text's art. 20(3) (外国人犯罪的刑事案件, the intermediate court's):
+// until statute round 33 only the party's flag was read.
+func foreignDefendantIn(text string) string {
+	for sent := range sentencesOf(text) {
+		i := strings.Index(sent, "被告人")
+		if i < 0 {
+			continue
+		}
+		// The defendant's words only: from 被告人 to another person's
+		// (被告人王某盗窃被害人外籍人士JOHN的手机 is the victim's).
+		sent = sent[i:]
+		if j := indexAny(sent, notDefendantPersons[:]); j >= 0 {
+			sent = sent[:j]
+		}
+		for _, w := range foreignNationalityWords {
+			if i := strings.Index(sent, w); i >= 0 && !negatedWithin(sent[:i], 2) {
+				return w
+			}
+		}
+		for rest := sent; ; {
+			i := strings.Index(rest, nationalityWord)
+			if i < 0 {
+				break
+			}
+			before := clauseBefore(rest[:i])
+			if rs := []rune(before); len(rs) > 8 {
+				before = string(rs[len(rs)-8:])
+			}
+			if before != "" && !containsAny(before, notForeign[:]) && !negatedWithin(before, 2) {
+				return before + nationalityWord
+			}
+			rest = rest[i+len(nationalityWord):]
+		}
+	}
+	return ""
 }

@@ -254,6 +254,18 @@ const defenceMark = "辩护人"
 // notGuiltyWords state a plea of not guilty.
 var notGuiltyWords = [...]string{"无罪", "不构成犯罪"}
 
+// noLiabilityWords state a defence that the act is no crime or bears no
+// criminal liability in other words than 无罪 (刑法第二十条第一款 正当防卫,
+// 第二十一条第一款 紧急避险, "不负刑事责任"): a plea of not guilty (刑诉法解释
+// 第三百六十条第五项, 第三百七十条第七项). Until statute round 33 辩护人提出
+// 被告人系正当防卫 kept both simpler procedures open.
+var noLiabilityWords = [...]string{"正当防卫", "紧急避险", "不负刑事责任", "不应追究刑事责任", "不应当追究刑事责任"}
+
+// excessWords mark a defence of excess (防卫过当, 避险过当, 超过必要限度),
+// which admits a crime (刑法第二十条第二款, 第二十一条第二款): with one in
+// the segment noLiabilityWords are not read.
+var excessWords = [...]string{"过当", "限度"}
+
 // defenceNotGuiltyIn returns the words in which a defender pleads not
 // guilty: 无罪 or 不构成犯罪 after 辩护人 in its sentence, not negated (不作
 // 无罪辩护, 放弃无罪辩护) and not another person's (被害人…无罪 is cut at
@@ -275,6 +287,13 @@ func defenceNotGuiltyIn(text string) string {
 		for _, w := range notGuiltyWords {
 			if j := strings.Index(seg, w); j >= 0 && !negatedWithin(seg[:j], 3) && !strings.HasSuffix(seg[:j], "放弃") {
 				return defenceMark + seg[:j+len(w)]
+			}
+		}
+		if !containsAny(seg, excessWords[:]) {
+			for _, w := range noLiabilityWords {
+				if j := strings.Index(seg, w); j >= 0 && !negatedWithin(seg[:j], 3) {
+					return defenceMark + seg[:j+len(w)]
+				}
 			}
 		}
 		rest = rest[i+len(defenceMark):]
