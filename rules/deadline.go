@@ -159,7 +159,7 @@ func chineseDate(d string) string {
 // be so (ten, fifteen over one year, are what public accounts give for the
 // second 试点办法; the first's were not confirmed).
 func pilotFastTrackPeriod(f *triagev1.Filing, filedOn time.Time, pr period) period {
-	const unconfirmed = "试点办法的审理期限条文本系统未能核对原文，所示期限按2018年10月26日起施行的刑事诉讼法第二百二十五条计算，以法院案件管理系统为准。"
+	const unconfirmed = "试点办法关于审理期限的条文，本系统未能核对原文；所示期限按2018年10月26日起施行的刑事诉讼法第二百二十五条计算，以法院案件管理系统为准。"
 	switch criminalPilotPhase(f, filedOn) {
 	case pilot2014:
 		pr.article = "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）"
@@ -169,7 +169,7 @@ func pilotFastTrackPeriod(f *triagev1.Filing, filedOn time.Time, pr period) peri
 		pr.extension = unconfirmed
 	default:
 		pr.article = "刑事诉讼法（2018年修正）第二百二十五条"
-		pr.extension += "该条自2018年10月26日起施行，立案日尚未施行，立案日也不在速裁程序试点期间的试点法院：立案日没有速裁程序。"
+		pr.extension += "该条自2018年10月26日起施行，立案日尚未施行；受理法院立案时也不是处于试点期间的速裁程序试点法院：立案日没有速裁程序。"
 	}
 	return pr
 }

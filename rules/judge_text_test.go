@@ -102,6 +102,12 @@ func TestJudgeWords(t *testing.T) {
 				not: []string{"基层法院", "且对适用简易程序没有异议"}},
 			{p: pOrd, has: []string{"因特殊情况还需要延长的，报请最高人民法院批准"}},
 		}},
+		{"criminal 2017 at a pilot court: the pilot's period", with(crimBase(t), filedOn("2017-06-15")), []check{
+			{p: pFT, has: []string{"试点办法关于审理期限的条文，本系统未能核对原文；"}, not: []string{"条文本系统"}},
+		}},
+		{"criminal 2018 away from the pilots: no fast-track yet", with(crimBase(t), filedOn("2018-05-15"), court("常州市金坛区人民法院"), province("江苏省")), []check{
+			{p: pFT, has: []string{"立案日尚未施行；受理法院立案时也不是处于试点期间的速裁程序试点法院"}, not: []string{"立案日也不在"}},
+		}},
 		{"civil 2017, personal status", with(civilBase(t), filedOn("2017-04-10"), cause("离婚纠纷"), fen(0)), []check{
 			{code: "INTERP2015_275_PERSONAL_STATUS", p: pSC, not: []string{"此前立案的"}},
 		}},
