@@ -108,6 +108,12 @@ func TestJudgeWords(t *testing.T) {
 		{"criminal 2018 away from the pilots: no fast-track yet", with(crimBase(t), filedOn("2018-05-15"), court("常州市金坛区人民法院"), province("江苏省")), []check{
 			{p: pFT, has: []string{"立案日尚未施行；受理法院立案时也不是处于试点期间的速裁程序试点法院"}, not: []string{"立案日也不在"}},
 		}},
+		{"civil 2017 in a 直辖市, small claims", with(civilBase(t), filedOn("2017-08-21"), court("上海市杨浦区人民法院"), province("上海市"), yuan(5000)), []check{
+			{code: "CPL162_MANDATORY", p: pSC, has: []string{"本省、自治区、直辖市上年度就业人员年平均工资"}},
+		}},
+		{"civil 2017 at a maritime court", with(civilBase(t), filedOn("2017-08-21"), court("上海海事法院"), province("上海市"), yuan(5000)), []check{
+			{code: "INTERP2015_273_MARITIME_SMALL_CLAIMS_OPTIONAL", p: pSC, has: []string{"海事法院所在的省、自治区、直辖市上年度就业人员年平均工资"}, not: []string{"本省年平均工资"}},
+		}},
 		{"civil 2017, personal status", with(civilBase(t), filedOn("2017-04-10"), cause("离婚纠纷"), fen(0)), []check{
 			{code: "INTERP2015_275_PERSONAL_STATUS", p: pSC, not: []string{"此前立案的"}},
 		}},
