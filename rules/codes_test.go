@@ -240,7 +240,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewImpairedInText:       "刑法第十八条第三款、第十九条",
 		rules.CodeReviewMinorInText:          "刑法第十七条",
 		rules.CodeReviewCivilClaimInText:     "刑事诉讼法第二百二十三条第五项；刑诉法解释第三百七十条第六项（2021年3月1日起施行）",
-		rules.CodeReviewDisputeInText:        "刑事诉讼法第二百一十四条第一款第二项、第二百一十五条第三项、第二百二十二条、第二百二十三条第四项",
+		rules.CodeReviewDisputeInText:        "刑事诉讼法第二百一十四条第一款第二项、第二百一十五条第三项、第二百二十二条、第二百二十三条第四项（2018年10月26日前为刑事诉讼法（2012年修正）第二百零八条第一款第二项、第二百零九条第三项，速裁程序依试点办法）",
 		rules.CodeInferPersonalStatus:        "民事诉讼法第一百六十六条第一项",
 		rules.CodeInferPropertyRights:        "民事诉讼法第一百六十六条第一项",
 		rules.CodeInferNonMonetary:           "民事诉讼法第一百六十五条",

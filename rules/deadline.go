@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -83,7 +84,69 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 		Extension: pr.extension,
 	}
 	adjustForHolidays(tl, DueDate(a.FiledOn, int(pr.months), int(pr.days)), cal, detained(f))
+	if tl.GetUnadjustedDueOn() != "" {
+		tl.Extension += movedDueNote(f.GetCaseKind(), a.FiledOn, tl.GetUnadjustedDueOn(), tl.GetDueOn())
+	}
 	return tl
+}
+
+// movedDueNote tells a judge why due_on is not the period's last day: the
+// last day was a rest day and the period rule in force on the filing date
+// moves it to the first working day after. Without it a due date two days
+// after the counted end reads as a miscount. The article is the kind's own
+// period rule of the filing date's text (the one holidayMissingCodeOn
+// cites when no calendar covers the year): CPL 2021 and 2023 art. 85 ¶3
+// say 法定休假日 where the earlier texts (and CrPL, 行诉法解释) say 节假日.
+// A criminal period is moved only because the filing does not mark the
+// defendant in custody (CrPL 105 ¶4's proviso), which the note says.
+func movedDueNote(kind triagev1.CaseKind, filedOn time.Time, last, due string) string {
+	from, to := chineseDate(last), chineseDate(due)
+	switch kind {
+	case triagev1.CaseKind_CASE_KIND_CRIMINAL:
+		art := reason(holidayMissingCodeOn(kind, filedOn)).GetArticle()
+		if !filedOn.Before(cpl2021InForce) {
+			art = "刑事诉讼法第一百零五条第四款"
+		}
+		if filedOn.Before(crInterp1998InForce) {
+			return "期间的最后一日（" + from + "）为节假日，届满日显示为节假日后的第一日（" + to + "）；立案日施行的刑事诉讼法（1996年）第七十九条未规定节假日顺延，以法院案件管理系统为准。立案信息未载明被告人在押；被告人在押的，期间至期满之日为止。"
+		}
+		return "期间的最后一日（" + from + "）为节假日，以节假日后的第一日（" + to + "）为期满日期（" + art + "）。立案信息未载明被告人在押；被告人在押的，应当至期满之日为止，不得因节假日而延长。"
+	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
+		switch {
+		case !filedOn.Before(adminInterp2018InForce):
+			return "期间届满的最后一日（" + from + "）是节假日，以节假日后的第一日（" + to + "）为期间届满的日期（行诉法解释第四十八条第三款）。"
+		case !filedOn.Before(adminLaw2014InForce):
+			return "期间届满的最后一日（" + from + "）是节假日，以节假日后的第一日（" + to + "）为期间届满的日期（" + reason(CodeHolidayMissingAdmin2014).GetArticle() + "）。"
+		}
+		return "期间届满的最后一日（" + from + "）是节假日，以节假日后的第一日（" + to + "）为期间届满的日期（立案日施行的行政诉讼法（1989年）没有期间条款，依最高人民法院司法解释参照" + civilPeriodRule(filedOn) + "；本系统未核实各解释的施行日期）。"
+	}
+	if !filedOn.Before(cpl2021InForce) {
+		return "期间届满的最后一日（" + from + "）是法定休假日，以法定休假日后的第一日（" + to + "）为期间届满的日期（" + civilPeriodRule(filedOn) + "）。"
+	}
+	return "期间届满的最后一日（" + from + "）是节假日，以节假日后的第一日（" + to + "）为期间届满的日期（" + civilPeriodRule(filedOn) + "）。"
+}
+
+// civilPeriodRule is the CPL paragraph that moves a period's last day off a
+// rest day, in the text in force on filedOn.
+func civilPeriodRule(filedOn time.Time) string {
+	switch {
+	case !filedOn.Before(cpl2023InForce):
+		return "民事诉讼法第八十五条第三款"
+	case !filedOn.Before(cpl2021InForce):
+		return "民事诉讼法（2021年修正）第八十五条第三款"
+	case !filedOn.Before(cpl2012InForce):
+		return reason(CodeHolidayMissingCPL2017).GetArticle()
+	}
+	return reason(CodeHolidayMissingCPL2007).GetArticle()
+}
+
+// chineseDate writes a "YYYY-MM-DD" date as a judgment does, 2018年1月20日.
+func chineseDate(d string) string {
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
 // pilotFastTrackPeriod is the fast-track time limit of a filing before
@@ -96,7 +159,7 @@ func timeLimit(f *triagev1.Filing, a *Assessment, p triagev1.Procedure, cal *Cal
 // be so (ten, fifteen over one year, are what public accounts give for the
 // second 试点办法; the first's were not confirmed).
 func pilotFastTrackPeriod(f *triagev1.Filing, filedOn time.Time, pr period) period {
-	const unconfirmed = "试点办法的审理期限条文本系统未能核对原文，所示期限按2018年10月26日起施行的刑事诉讼法第二百二十五条计算，以法院案件管理系统为准。"
+	const unconfirmed = "试点办法关于审理期限的条文，本系统未能核对原文；所示期限按2018年10月26日起施行的刑事诉讼法第二百二十五条计算，以法院案件管理系统为准。"
 	switch criminalPilotPhase(f, filedOn) {
 	case pilot2014:
 		pr.article = "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）"
@@ -106,7 +169,7 @@ func pilotFastTrackPeriod(f *triagev1.Filing, filedOn time.Time, pr period) peri
 		pr.extension = unconfirmed
 	default:
 		pr.article = "刑事诉讼法（2018年修正）第二百二十五条"
-		pr.extension += "该条自2018年10月26日起施行，立案日尚未施行，立案日也不在速裁程序试点期间的试点法院：立案日没有速裁程序。"
+		pr.extension += "该条自2018年10月26日起施行，立案日尚未施行；受理法院立案时也不是处于试点期间的速裁程序试点法院：立案日没有速裁程序。"
 	}
 	return pr
 }
@@ -118,7 +181,7 @@ func pilotFastTrackPeriod(f *triagev1.Filing, filedOn time.Time, pr period) peri
 // simplified procedure twenty days without extension, so a 2012 filing is
 // due a month earlier than a 2013 one.
 func criminalPeriod(p triagev1.Procedure, sentence Sentence, filedOn time.Time) period {
-	const ordinaryExt = "受理后二个月以内宣判，至迟不得超过三个月；符合该条规定情形的，经上一级人民法院批准可以延长三个月。"
+	const ordinaryExt = "受理后二个月以内宣判，至迟不得超过三个月；符合该条规定情形的，经上一级人民法院批准可以延长三个月；因特殊情况还需要延长的，报请最高人民法院批准。"
 	simplifiedArt, ordinaryArt := "刑事诉讼法第二百二十条", "刑事诉讼法第二百零八条"
 	switch {
 	case filedOn.Before(crpl2012InForce):
