@@ -37,6 +37,35 @@ func (c *Credentials) Holds(name string, r Role, now time.Time) bool {
 	return false
 }
 
+// HoldsAll reports whether one entry of c, a token of that name not
+// expired at now or a certificate subject the roles file lists, holds every
+// one of roles: a judge of a team is an entry holding both judge and
+// team:<id>, not a judge of one file and a team reader of the other.
+func (c *Credentials) HoldsAll(name string, now time.Time, roles ...Role) bool {
+	if c == nil {
+		return false
+	}
+	all := func(id *Identity) bool {
+		for _, r := range roles {
+			if !id.Has(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if c.Tokens != nil {
+		if id, ok := c.Tokens.byName[name]; ok && !id.ExpiredAt(now) && all(id) {
+			return true
+		}
+	}
+	if c.Roles != nil {
+		if id, ok := c.Roles.byCN[name]; ok && all(id) {
+			return true
+		}
+	}
+	return false
+}
+
 // Table holds the credentials serving and lets a reload swap them while
 // calls are authenticated (triaged -tokens and -roles are reloaded without
 // a restart, as the teams and rules files are). Every call reads the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func tokensOf(t *testing.T, tokens ...string) *Tokens {
@@ -66,5 +67,44 @@ func TestTableSwap(t *testing.T) {
 	table.SetTokens(c)
 	if len(seen) != 2 {
 		t.Errorf("the stopped watcher was called: %d calls, want 2", len(seen))
+	}
+}
+
+// TestHoldsAll: a judge of a team is one entry holding both roles; a judge
+// token and a team certificate of the same name are not, nor is an expired
+// token.
+func TestHoldsAll(t *testing.T) {
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	tokens, err := ParseTokens([]byte(`{"tokens":[
+		{"name":"j1","roles":["judge"],"team":"t1","sha256":"` + HashToken("a") + `"},
+		{"name":"split","roles":["judge"],"sha256":"` + HashToken("b") + `"},
+		{"name":"old","roles":["judge","team:t1"],"sha256":"` + HashToken("c") + `","expires":"2026-12-05T08:00:00Z"},
+		{"name":"cc","roles":["court-clerk"],"sha256":"` + HashToken("d") + `"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := ParseRoles([]byte(`{"certificates":[{"cn":"split","team":"t1"},{"cn":"j1-cert","roles":["judge","team:t1"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Credentials{Tokens: tokens, Roles: roles}
+	for _, tt := range []struct {
+		name  string
+		roles []Role
+		want  bool
+	}{
+		{"j1", []Role{Judge, TeamRole("t1")}, true},
+		{"j1", []Role{Judge, TeamRole("t2")}, false},
+		{"j1-cert", []Role{Judge, TeamRole("t1")}, true},
+		{"split", []Role{Judge}, true},
+		{"split", []Role{TeamRole("t1")}, true},
+		{"split", []Role{Judge, TeamRole("t1")}, false},
+		{"old", []Role{Judge, TeamRole("t1")}, false},
+		{"cc", []Role{CourtClerk}, true},
+		{"nobody", []Role{Judge}, false},
+	} {
+		if got := c.HoldsAll(tt.name, now, tt.roles...); got != tt.want {
+			t.Errorf("HoldsAll(%s, %v) = %v, want %v", tt.name, tt.roles, got, tt.want)
+		}
 	}
 }
