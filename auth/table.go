@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -64,6 +65,36 @@ func (c *Credentials) HoldsAll(name string, now time.Time, roles ...Role) bool {
 		}
 	}
 	return false
+}
+
+// UnscopedClerks lists, sorted, the names of the entries of c that hold
+// clerk but neither a team:<id> role nor court-clerk: clerks whose entries
+// in another's name the server refuses (server/authz.go), as every clerk
+// of a file written before clerks had teams. triaged logs them at start
+// and at each reload, so that the operator gives each its scope.
+func (c *Credentials) UnscopedClerks() []string {
+	if c == nil {
+		return nil
+	}
+	var ids []*Identity
+	if c.Tokens != nil {
+		for _, id := range c.Tokens.byName {
+			ids = append(ids, id)
+		}
+	}
+	if c.Roles != nil {
+		for _, id := range c.Roles.byCN {
+			ids = append(ids, id)
+		}
+	}
+	var names []string
+	for _, id := range ids {
+		if id.Has(Clerk) && !id.Has(CourtClerk) && !id.ReadsATeam() && !slices.Contains(names, id.Name) {
+			names = append(names, id.Name)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // Table holds the credentials serving and lets a reload swap them while

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,28 @@ func TestHoldsAll(t *testing.T) {
 		if got := c.HoldsAll(tt.name, now, tt.roles...); got != tt.want {
 			t.Errorf("HoldsAll(%s, %v) = %v, want %v", tt.name, tt.roles, got, tt.want)
 		}
+	}
+}
+
+// TestUnscopedClerks lists the clerks of both files that hold no team role
+// nor court-clerk, once each.
+func TestUnscopedClerks(t *testing.T) {
+	tokens, err := ParseTokens([]byte(`{"tokens":[
+		{"name":"clerk-none","roles":["clerk"],"sha256":"` + HashToken("a") + `"},
+		{"name":"clerk-team","roles":["clerk"],"team":"t1","sha256":"` + HashToken("b") + `"},
+		{"name":"clerk-court","roles":["clerk","court-clerk"],"sha256":"` + HashToken("c") + `"},
+		{"name":"judge-clerk","roles":["judge","clerk"],"sha256":"` + HashToken("d") + `"},
+		{"name":"both-files","roles":["clerk"],"sha256":"` + HashToken("e") + `"},
+		{"name":"judge","roles":["judge"],"sha256":"` + HashToken("f") + `"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := ParseRoles([]byte(`{"certificates":[{"cn":"both-files","roles":["clerk"]},{"cn":"cert-clerk","roles":["clerk"]},{"cn":"cert-team","roles":["clerk","team:t2"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := (&Credentials{Tokens: tokens, Roles: roles}).UnscopedClerks()
+	if want := []string{"both-files", "cert-clerk", "clerk-none", "judge-clerk"}; !slices.Equal(got, want) {
+		t.Errorf("UnscopedClerks = %q, want %q", got, want)
 	}
 }
