@@ -27,8 +27,17 @@ const (
 	// Judges record the outcomes they decided.
 	Judge Role = "judge"
 	// Clerks enter outcomes and designations on behalf of judges and
-	// presidents; both names are recorded.
+	// presidents; both names are recorded. A clerk enters them only for
+	// the cases of the teams it holds team:<id> roles of (a trial team's
+	// 书记员), in the name of those teams' judges and of presidents; a clerk
+	// without a team role enters nothing in another's name (server/authz.go).
 	Clerk Role = "clerk"
+	// CourtClerks are clerks for the whole court (立案庭, 审判管理办公室):
+	// they enter outcomes of any case in the name of any judge or
+	// president, and designations of any case in the name of any president,
+	// as every clerk did before clerks had teams. It is a clerk's role on
+	// its own; it needs no "clerk" beside it.
+	CourtClerk Role = "court-clerk"
 	// Presidents (院庭长) designate cases to teams and read every feed.
 	President Role = "president"
 	// Admins reload models and may use reflection on a secure server.
@@ -72,6 +81,21 @@ func (id *Identity) ReadsATeam() bool {
 	return id != nil && slices.ContainsFunc(id.Roles, func(r Role) bool { return strings.HasPrefix(string(r), teamPrefix) })
 }
 
+// Teams returns the ids of the teams the identity holds team:<id> roles
+// of, sorted.
+func (id *Identity) Teams() []string {
+	if id == nil {
+		return nil
+	}
+	var teams []string
+	for _, r := range id.Roles {
+		if team, ok := strings.CutPrefix(string(r), teamPrefix); ok {
+			teams = append(teams, team)
+		}
+	}
+	return teams
+}
+
 // Has reports whether the identity holds role r.
 func (id *Identity) Has(r Role) bool { return id != nil && slices.Contains(id.Roles, r) }
 
@@ -87,11 +111,11 @@ func parseRoles(names []string, team string) ([]Role, error) {
 	for _, n := range names {
 		r := Role(n)
 		switch r {
-		case Filing, Judge, Clerk, President, Admin:
+		case Filing, Judge, Clerk, CourtClerk, President, Admin:
 		default:
 			id, ok := strings.CutPrefix(n, teamPrefix)
 			if !ok || !validName(id) {
-				return nil, fmt.Errorf("unknown role %q (filing, judge, clerk, president, admin or team:<id>)", clipName(n))
+				return nil, fmt.Errorf("unknown role %q (filing, judge, clerk, court-clerk, president, admin or team:<id>)", clipName(n))
 			}
 		}
 		if !slices.Contains(out, r) {

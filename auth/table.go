@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -35,6 +36,65 @@ func (c *Credentials) Holds(name string, r Role, now time.Time) bool {
 		}
 	}
 	return false
+}
+
+// HoldsAll reports whether one entry of c, a token of that name not
+// expired at now or a certificate subject the roles file lists, holds every
+// one of roles: a judge of a team is an entry holding both judge and
+// team:<id>, not a judge of one file and a team reader of the other.
+func (c *Credentials) HoldsAll(name string, now time.Time, roles ...Role) bool {
+	if c == nil {
+		return false
+	}
+	all := func(id *Identity) bool {
+		for _, r := range roles {
+			if !id.Has(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if c.Tokens != nil {
+		if id, ok := c.Tokens.byName[name]; ok && !id.ExpiredAt(now) && all(id) {
+			return true
+		}
+	}
+	if c.Roles != nil {
+		if id, ok := c.Roles.byCN[name]; ok && all(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// UnscopedClerks lists, sorted, the names of the entries of c that hold
+// clerk but neither a team:<id> role nor court-clerk: clerks whose entries
+// in another's name the server refuses (server/authz.go), as every clerk
+// of a file written before clerks had teams. triaged logs them at start
+// and at each reload, so that the operator gives each its scope.
+func (c *Credentials) UnscopedClerks() []string {
+	if c == nil {
+		return nil
+	}
+	var ids []*Identity
+	if c.Tokens != nil {
+		for _, id := range c.Tokens.byName {
+			ids = append(ids, id)
+		}
+	}
+	if c.Roles != nil {
+		for _, id := range c.Roles.byCN {
+			ids = append(ids, id)
+		}
+	}
+	var names []string
+	for _, id := range ids {
+		if id.Has(Clerk) && !id.Has(CourtClerk) && !id.ReadsATeam() && !slices.Contains(names, id.Name) {
+			names = append(names, id.Name)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // Table holds the credentials serving and lets a reload swap them while

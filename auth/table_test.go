@@ -2,8 +2,10 @@ package auth
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func tokensOf(t *testing.T, tokens ...string) *Tokens {
@@ -66,5 +68,67 @@ func TestTableSwap(t *testing.T) {
 	table.SetTokens(c)
 	if len(seen) != 2 {
 		t.Errorf("the stopped watcher was called: %d calls, want 2", len(seen))
+	}
+}
+
+// TestHoldsAll: a judge of a team is one entry holding both roles; a judge
+// token and a team certificate of the same name are not, nor is an expired
+// token.
+func TestHoldsAll(t *testing.T) {
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	tokens, err := ParseTokens([]byte(`{"tokens":[
+		{"name":"j1","roles":["judge"],"team":"t1","sha256":"` + HashToken("a") + `"},
+		{"name":"split","roles":["judge"],"sha256":"` + HashToken("b") + `"},
+		{"name":"old","roles":["judge","team:t1"],"sha256":"` + HashToken("c") + `","expires":"2026-12-05T08:00:00Z"},
+		{"name":"cc","roles":["court-clerk"],"sha256":"` + HashToken("d") + `"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := ParseRoles([]byte(`{"certificates":[{"cn":"split","team":"t1"},{"cn":"j1-cert","roles":["judge","team:t1"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Credentials{Tokens: tokens, Roles: roles}
+	for _, tt := range []struct {
+		name  string
+		roles []Role
+		want  bool
+	}{
+		{"j1", []Role{Judge, TeamRole("t1")}, true},
+		{"j1", []Role{Judge, TeamRole("t2")}, false},
+		{"j1-cert", []Role{Judge, TeamRole("t1")}, true},
+		{"split", []Role{Judge}, true},
+		{"split", []Role{TeamRole("t1")}, true},
+		{"split", []Role{Judge, TeamRole("t1")}, false},
+		{"old", []Role{Judge, TeamRole("t1")}, false},
+		{"cc", []Role{CourtClerk}, true},
+		{"nobody", []Role{Judge}, false},
+	} {
+		if got := c.HoldsAll(tt.name, now, tt.roles...); got != tt.want {
+			t.Errorf("HoldsAll(%s, %v) = %v, want %v", tt.name, tt.roles, got, tt.want)
+		}
+	}
+}
+
+// TestUnscopedClerks lists the clerks of both files that hold no team role
+// nor court-clerk, once each.
+func TestUnscopedClerks(t *testing.T) {
+	tokens, err := ParseTokens([]byte(`{"tokens":[
+		{"name":"clerk-none","roles":["clerk"],"sha256":"` + HashToken("a") + `"},
+		{"name":"clerk-team","roles":["clerk"],"team":"t1","sha256":"` + HashToken("b") + `"},
+		{"name":"clerk-court","roles":["clerk","court-clerk"],"sha256":"` + HashToken("c") + `"},
+		{"name":"judge-clerk","roles":["judge","clerk"],"sha256":"` + HashToken("d") + `"},
+		{"name":"both-files","roles":["clerk"],"sha256":"` + HashToken("e") + `"},
+		{"name":"judge","roles":["judge"],"sha256":"` + HashToken("f") + `"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := ParseRoles([]byte(`{"certificates":[{"cn":"both-files","roles":["clerk"]},{"cn":"cert-clerk","roles":["clerk"]},{"cn":"cert-team","roles":["clerk","team:t2"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := (&Credentials{Tokens: tokens, Roles: roles}).UnscopedClerks()
+	if want := []string{"both-files", "cert-clerk", "clerk-none", "judge-clerk"}; !slices.Equal(got, want) {
+		t.Errorf("UnscopedClerks = %q, want %q", got, want)
 	}
 }

@@ -33,8 +33,8 @@ type TokensFile struct {
 type TokenEntry struct {
 	// Name is the identity: recorded as decided_by / designated_by.
 	Name string `json:"name"`
-	// Roles are role names: filing, judge, clerk, president, admin,
-	// team:<id>.
+	// Roles are role names: filing, judge, clerk, court-clerk, president,
+	// admin, team:<id>.
 	Roles []string `json:"roles,omitempty"`
 	// Team, if set, adds the role team:<Team>.
 	Team string `json:"team,omitempty"`

@@ -1,6 +1,9 @@
 package deploy
 
 import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"maps"
 	"os"
 	"path/filepath"
@@ -8,7 +11,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"sigs.k8s.io/yaml"
 
 	"github.com/fenjian/fenjian/internal/testpki"
@@ -66,7 +73,29 @@ func tlsTriaged(t *testing.T) triaged {
 			t.Fatal(err)
 		}
 	}
-	return startTriaged(t, "-tls-cert="+certPath, "-tls-key="+keyPath, "-tls-client-ca="+caPath, "-roles="+rolesPath)
+	tr := startTriaged(t, "-tls-cert="+certPath, "-tls-key="+keyPath, "-tls-client-ca="+caPath, "-roles="+rolesPath)
+	// A client certificate seen at a handshake is what
+	// fenjian_tls_client_certificate_expiry_timestamp_seconds has a series
+	// of: connect once as J-0421.
+	certPEM, keyPEM := ca.Issue(t, "J-0421")
+	kp, err := tls.X509KeyPair(certPEM, keyPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots := x509.NewCertPool()
+	roots.AddCert(ca.Cert)
+	conn, err := grpc.NewClient(tr.grpcAddr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{
+		RootCAs: roots, ServerName: "localhost", Certificates: []tls.Certificate{kp}})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{}); err != nil {
+		t.Fatalf("health over TLS with a client certificate: %v", err)
+	}
+	return tr
 }
 
 // tlsOnly are the prefixes of the metric families only tlsTriaged exports.

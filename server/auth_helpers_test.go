@@ -59,12 +59,12 @@ func testTokensFile(t testing.TB) auth.TokensFile {
 
 func testTokensEntries() auth.TokensFile {
 	f := auth.TokensFile{Tokens: []auth.TokenEntry{
-		{Name: "test-clerk", Roles: []string{"filing", "clerk", "president", "admin"}, SHA256: auth.HashToken(testToken)},
+		{Name: "test-clerk", Roles: []string{"filing", "court-clerk", "president", "admin"}, SHA256: auth.HashToken(testToken)},
 		{Name: "judge-17", Roles: []string{"judge"}, SHA256: auth.HashToken(testJudgeToken)},
 		{Name: "president-1", Roles: []string{"president"}, SHA256: auth.HashToken(testPresidentToken)},
 		{Name: "filing-system", Roles: []string{"filing"}, SHA256: auth.HashToken(testFilingToken)},
 		{Name: "team-reader", Team: "civil-1", SHA256: auth.HashToken(testTeamToken)},
-		{Name: "clerk-07", Roles: []string{"clerk"}, SHA256: auth.HashToken(testClerkToken)},
+		{Name: "clerk-07", Roles: []string{"court-clerk"}, SHA256: auth.HashToken(testClerkToken)},
 	}}
 	// The judges and presidents the tests' clerk enters records for: a
 	// clerk records only for an identity holding the role (allowRequest).

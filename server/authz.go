@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -266,10 +267,11 @@ type caller struct {
 	// a token. The handshake checked the dates once, when the connection
 	// opened: a call or stream on that connection is judged against it.
 	certExpires time.Time
-	// holds reports whether an identity of the credentials serving holds
-	// a role (auth.Credentials.Holds at the authorizer's clock): whom a
-	// clerk may record for (enteredFor). Nil outside the authorizer.
-	holds func(name string, r auth.Role) bool
+	// holds reports whether one entry of the credentials serving, named
+	// name, holds every one of roles (auth.Credentials.HoldsAll at the
+	// authorizer's clock): whom a clerk may record for (enteredFor). Nil
+	// outside the authorizer.
+	holds func(name string, roles ...auth.Role) bool
 }
 
 func (c caller) name() string {
@@ -321,10 +323,14 @@ const (
 // per-identity rate limit. The policy:
 //
 //	Triage             filing; anonymous on loopback (not with Insecure)
-//	GetDecision        filing, judge, clerk, president, admin; anonymous on loopback (not with Insecure)
+//	GetDecision        filing, judge, clerk, court-clerk, president, admin; anonymous on loopback (not with Insecure)
 //	GetCase            as GetDecision: the case is the decision's record
-//	RecordOutcome      judge (decided_by = own name), clerk (for anyone)
-//	AssignCase         president (designated_by = own name), clerk (for anyone)
+//	RecordOutcome      judge (decided_by = own name); clerk holding team:<id>
+//	                   (its teams' cases, for their judges and presidents);
+//	                   court-clerk (any case, any judge or president)
+//	AssignCase         president (designated_by = own name); clerk holding
+//	                   team:<id> (its teams' cases), court-clerk (any case):
+//	                   in a president's name
 //	WatchAssignments   team:<team_id>, president (every feed)
 //	ReloadModel        admin
 //	GetModel           any identity
@@ -571,6 +577,36 @@ func (c caller) need(anonLoopback bool, roles ...auth.Role) error {
 	return denied("identity " + c.id.Name + " may not call this method")
 }
 
+// isClerk reports whether c may enter records in others' names at all: it
+// holds clerk or court-clerk (whose cases and names: enteredFor).
+func (c caller) isClerk() bool { return c.any(auth.Clerk, auth.CourtClerk) }
+
+// unscopedClerk reports whether c holds the clerk role but neither a team
+// role nor court-clerk: a clerk the court has given no cases to enter.
+func (c caller) unscopedClerk() bool {
+	return c.id.Has(auth.Clerk) && !c.id.Has(auth.CourtClerk) && !c.id.ReadsATeam()
+}
+
+// needEntering is the role check of RecordOutcome and AssignCase: own
+// holds the role that records in its own name (judge, president); a clerk
+// of a team or of the court records for others. A clerk of no team who
+// holds not own is refused here, before its request is read, saying why.
+func (c caller) needEntering(own auth.Role) error {
+	if c.id != nil && !c.id.Has(own) && c.unscopedClerk() {
+		return denied(msgUnscopedClerk(c.id.Name))
+	}
+	return c.need(false, own, auth.Clerk, auth.CourtClerk)
+}
+
+// msgUnscopedClerk refuses an entry by a clerk that holds no team role nor
+// court-clerk. Such a clerk entered records for every judge and president
+// of the court, on every case; a court's clerk serves particular teams
+// (docs/security.md, Clerks), so the tokens or roles file must say which.
+func msgUnscopedClerk(name string) string {
+	return "clerk " + name + " serves no team: give it the team:<id> roles of the teams it enters records for, " +
+		"or court-clerk to enter them for the whole court"
+}
+
 // allowMethod checks the roles a method needs before its request is read.
 func (a *authorizer) allowMethod(c caller, method string) error {
 	switch {
@@ -581,11 +617,11 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 		// the people who act on a case (judges, clerks, presidents) and
 		// the filing system that filed it read its history, as an operator
 		// on the host may (docs/security.md, Roles).
-		return c.need(true, auth.Filing, auth.Judge, auth.Clerk, auth.President, auth.Admin)
+		return c.need(true, auth.Filing, auth.Judge, auth.Clerk, auth.CourtClerk, auth.President, auth.Admin)
 	case method == methodRecordOutcome:
-		return c.need(false, auth.Judge, auth.Clerk)
+		return c.needEntering(auth.Judge)
 	case method == methodAssignCase:
-		return c.need(false, auth.President, auth.Clerk)
+		return c.needEntering(auth.President)
 	case method == methodWatch:
 		// Only an identity that may read some feed: which team's is checked
 		// on the request (allowRequest). Any identity was admitted, and
@@ -633,11 +669,11 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 func allowRequest(c caller, req any) error {
 	switch r := req.(type) {
 	case *triagev1.RecordOutcomeRequest:
-		if by := r.GetOutcome().GetDecidedBy(); by != "" && by != c.id.Name && !c.id.Has(auth.Clerk) {
+		if by := r.GetOutcome().GetDecidedBy(); by != "" && by != c.id.Name && !c.isClerk() {
 			return denied("outcome.decided_by must be the caller's own identity (" + c.id.Name + "); only a clerk records for others")
 		}
 	case *triagev1.AssignCaseRequest:
-		if by := r.GetDesignatedBy(); by != "" && by != c.id.Name && !c.id.Has(auth.Clerk) {
+		if by := r.GetDesignatedBy(); by != "" && by != c.id.Name && !c.isClerk() {
 			return denied("designated_by must be the caller's own identity (" + c.id.Name + "); only a clerk records for others")
 		}
 	case *triagev1.WatchAssignmentsRequest:
@@ -650,15 +686,21 @@ func allowRequest(c caller, req any) error {
 
 // enteredFor checks whom the caller of ctx records in the name of: name,
 // sent in field (designated_by, outcome.decided_by), must be the caller's
-// own identity holding one of roles, or an identity that holds one of
-// roles in the tokens file (a token not expired) or the roles file serving
-// now. allowRequest has already let only a clerk name someone else; this
-// is whom a clerk may name. A clerk recorded designated_by = any string
-// (outside check: a designation "by" a president who does not exist, which
-// the audit chain then vouched for). The handlers call it once the request
-// is validated, so a malformed request is still INVALID_ARGUMENT. The
-// refusal names the field, not the value.
-func enteredFor(ctx context.Context, field, name string, roles ...auth.Role) error {
+// own identity holding one of roles, or, for a clerk, someone the clerk may
+// enter records for. allowRequest has already let only a clerk name someone
+// else. A court-clerk names any identity that holds one of roles in the
+// tokens file (a token not expired) or the roles file serving now (a clerk
+// recorded designated_by = any string: outside check, a designation "by" a
+// president who does not exist, which the audit chain then vouched for). A
+// clerk of teams (team:<id> roles) enters records only for a case that is
+// with one of its teams (caseTeam: the team of the case's latest
+// assignment, "" for none), and in the name of a president or of a judge
+// of that team (an entry holding judge and team:<id>); before, any clerk
+// recorded rulings of any team's cases in the name of any judge. A clerk
+// of no team enters nothing in another's name. The handlers call it once
+// the request is validated, so a malformed request is still
+// INVALID_ARGUMENT. A refusal of the name names the field, not the value.
+func enteredFor(ctx context.Context, field, name string, caseTeam func() (string, error), roles ...auth.Role) error {
 	c, ok := callerFrom(ctx)
 	if !ok || c.id == nil {
 		return unauthenticated(msgUnauthenticated)
@@ -666,19 +708,55 @@ func enteredFor(ctx context.Context, field, name string, roles ...auth.Role) err
 	if name == c.id.Name && c.any(roles...) {
 		return nil
 	}
-	if c.holds != nil {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	refused := denied(field + " names no identity holding the " + strings.Join(names, " or ") +
+		" role in the tokens or roles file; a clerk records only in the name of such an identity")
+	switch {
+	case c.holds == nil || !c.isClerk():
+		return refused
+	case c.id.Has(auth.CourtClerk):
 		for _, r := range roles {
 			if c.holds(name, r) {
 				return nil
 			}
 		}
+		return refused
+	case c.unscopedClerk():
+		return denied(msgUnscopedClerk(c.id.Name))
 	}
-	names := make([]string, len(roles))
-	for i, r := range roles {
-		names[i] = string(r)
+	team, err := caseTeam()
+	if err != nil {
+		return err
 	}
-	return denied(field + " names no identity holding the " + strings.Join(names, " or ") +
-		" role in the tokens or roles file; a clerk records only in the name of such an identity")
+	mine := c.id.Teams()
+	if team == "" || !slices.Contains(mine, team) {
+		with := "with no team"
+		if team != "" {
+			with = "with team " + team
+		}
+		return denied("clerk " + c.id.Name + " enters records only for cases with its teams (" + strings.Join(mine, ", ") +
+			"); this case is " + with + ": its team's clerk or a court-clerk enters it")
+	}
+	// A president is the court's: named for any team's case. A judge is
+	// named for the cases of the teams the judge's entry holds.
+	for _, r := range roles {
+		if r == auth.President && c.holds(name, r) || r != auth.President && c.holds(name, r, auth.TeamRole(team)) {
+			return nil
+		}
+	}
+	var who []string
+	for _, r := range roles {
+		if r == auth.President {
+			who = append(who, "a president")
+		} else {
+			who = append(who, "a "+string(r)+" of team "+team)
+		}
+	}
+	return denied(field + " names no identity that is " + strings.Join(who, " or ") +
+		" in the tokens or roles file; a team's clerk records only in the name of its team's judges and of presidents")
 }
 
 // limit applies the caller's rate limit.
@@ -1297,10 +1375,10 @@ func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req 
 	return nil
 }
 
-// holds reports whether the identity named name holds role r in the
-// credentials serving now.
-func (a *authorizer) holds(name string, r auth.Role) bool {
-	return a.creds.Load().Holds(name, r, a.clock.Now())
+// holds reports whether one entry of the credentials serving now, named
+// name, holds every one of roles.
+func (a *authorizer) holds(name string, roles ...auth.Role) bool {
+	return a.creds.Load().HoldsAll(name, a.clock.Now(), roles...)
 }
 
 // Clock tells the time and runs a function after a while: the system's

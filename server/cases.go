@@ -224,7 +224,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	// decided_by is "an id (judge, president)" (api): a clerk names one
 	// the court has given that role. Checked once the outcome is (a
 	// malformed decided_by is INVALID_ARGUMENT naming its character).
-	if err := enteredFor(ctx, "outcome.decided_by", o.GetDecidedBy(), auth.Judge, auth.President); err != nil {
+	if err := enteredFor(ctx, "outcome.decided_by", o.GetDecidedBy(), caseTeam(ctx, cs, id), auth.Judge, auth.President); err != nil {
 		return nil, err
 	}
 	// The prosecution's sentencing recommendation (kind and term) chooses
@@ -465,7 +465,7 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, false, err
 	}
-	if err := enteredFor(ctx, "designated_by", req.GetDesignatedBy(), auth.President); err != nil {
+	if err := enteredFor(ctx, "designated_by", req.GetDesignatedBy(), caseTeam(ctx, cs, d.GetDecisionId()), auth.President); err != nil {
 		return nil, false, err
 	}
 	a := &triagev1.Assignment{
@@ -777,6 +777,24 @@ func (s *Service) lockCase(ctx context.Context, id string) (cs CaseStore, d *tri
 		return nil, nil, nil, nil, fmt.Errorf("list outcomes: %w", err)
 	}
 	return cs, d, outcomes, unlock, nil
+}
+
+// caseTeam returns a function reading the team decision id is with: its
+// latest assignment's team, "" when it has none or its latest is UNROUTED.
+// It is read only when a team's clerk enters a record (enteredFor), under
+// the case's lock (lockCase), so no call of this replica moves the case
+// meanwhile.
+func caseTeam(ctx context.Context, cs CaseStore, id string) func() (string, error) {
+	return func() (string, error) {
+		c, err := cs.GetCase(ctx, id)
+		if err != nil {
+			return "", fmt.Errorf("read the case's team: %w", err)
+		}
+		if n := len(c.Assignments); n > 0 {
+			return c.Assignments[n-1].GetTeamId(), nil
+		}
+		return "", nil
+	}
 }
 
 // preconditionError is a request the state of the service or the record

@@ -87,6 +87,10 @@ func LoadTLS(files TLSFiles, logger *slog.Logger) (TLSConfig, error) {
 	}
 	if files.ClientCAFile != "" {
 		cfg.ClientAuth = tls.VerifyClientCertIfGiven
+		// Every handshake's verified client certificate is noted for its
+		// expiry gauge; the CA bundle's configurations are clones of cfg.
+		m.clients = newClientCerts()
+		cfg.VerifyConnection = m.clients.verifyConnection
 		cas := &caReloader{file: files.ClientCAFile, template: cfg.Clone()}
 		if rl.clientCA, err = newTLSWatch(tlsClientCA, cas.load, m, logger, files.ClientCAFile); err != nil {
 			return TLSConfig{}, fmt.Errorf("tls: client CAs: %w", err)
@@ -361,6 +365,9 @@ const (
 type tlsMetrics struct {
 	expiry, lastLoad, lastOK *prometheus.GaugeVec
 	reloads                  *prometheus.CounterVec
+	// clients are the client certificates seen at handshakes; nil
+	// without -tls-client-ca.
+	clients *clientCerts
 }
 
 func newTLSMetrics() *tlsMetrics {
@@ -401,7 +408,11 @@ func (m *tlsMetrics) failed(what string) {
 }
 
 func (m *tlsMetrics) register(reg prometheus.Registerer) error {
-	for _, c := range []prometheus.Collector{m.expiry, m.lastLoad, m.lastOK, m.reloads} {
+	cs := []prometheus.Collector{m.expiry, m.lastLoad, m.lastOK, m.reloads}
+	if m.clients != nil {
+		cs = append(cs, m.clients)
+	}
+	for _, c := range cs {
 		if err := reg.Register(c); err != nil {
 			return err
 		}

@@ -326,7 +326,8 @@ func triaged(ctx context.Context, o options, logger *slog.Logger) (err error) {
 	if err := checkTeamRoles(sec.Credentials.Load(), teams); err != nil {
 		return err
 	}
-	guard := &authTables{teams: teamsTable, creds: sec.Credentials}
+	warnUnscopedClerks(logger, sec.Credentials.Load())
+	guard := &authTables{teams: teamsTable, creds: sec.Credentials, logger: logger}
 	teamsReloader, err := startTeams(o.teamsFile, teamsBytes, guard, logger, reg)
 	if err != nil {
 		return err
@@ -718,9 +719,10 @@ func loadTeams(path string) (*routing.Teams, []byte, error) {
 // when the two reloads race. A file that would stop the next restart is
 // never swapped in.
 type authTables struct {
-	mu    sync.Mutex
-	teams *routing.Table
-	creds *auth.Table
+	mu     sync.Mutex
+	teams  *routing.Table
+	creds  *auth.Table
+	logger *slog.Logger
 }
 
 // Teams returns the teams serving.
@@ -761,7 +763,22 @@ func (g *authTables) setCredentials(change func(auth.Credentials) auth.Credentia
 		return err
 	}
 	g.creds.Swap(change)
+	warnUnscopedClerks(g.logger, &next)
 	return nil
+}
+
+// msgUnscopedClerks is the log message of warnUnscopedClerks.
+const msgUnscopedClerks = "clerks without a team: their outcomes and designations in another's name are refused; give each the team:<id> roles of its teams, or court-clerk"
+
+// warnUnscopedClerks logs the clerks of creds that hold no team:<id> role
+// nor court-clerk: their entries in another's name are refused
+// (docs/security.md, Clerks), which a file written before clerks had teams
+// gives every clerk. The refusal tells the clerk; this tells the operator,
+// at start and at each reload, before a clerk calls.
+func warnUnscopedClerks(logger *slog.Logger, creds *auth.Credentials) {
+	if names := creds.UnscopedClerks(); len(names) > 0 && logger != nil {
+		logger.Warn(msgUnscopedClerks, slog.Any("clerks", names))
+	}
 }
 
 // startTeams returns the reloader of -teams (nil without it: the embedded

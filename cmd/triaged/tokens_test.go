@@ -112,6 +112,10 @@ func TestServeTokensReload(t *testing.T) {
 	if rec["sha256"] != sha256Hex(b) || rec["tokens"] != 3.0 || rec["added"] != 2.0 || rec["removed"] != 1.0 {
 		t.Errorf("swap log %v; want the file's hash, 3 tokens, 2 added, 1 removed", rec)
 	}
+	// clerk-09 holds clerk alone: the operator is told before it calls.
+	if rec := waitForLog(t, logs, nil, msgUnscopedClerks); fmt.Sprint(rec["clerks"]) != "[clerk-09]" {
+		t.Errorf("unscoped clerks logged %v, want [clerk-09]", rec["clerks"])
+	}
 
 	// Refused files: the tokens serving stay.
 	for i, bad := range []struct {

@@ -1759,7 +1759,8 @@ type Outcome struct {
 	// Required: UNSPECIFIED is rejected.
 	Change ChangeKind `protobuf:"varint,4,opt,name=change,proto3,enum=fenjian.triage.v1.ChangeKind" json:"change,omitempty"`
 	// Who decided: an id (judge, president), never a name; required. A judge
-	// records under their own identity; a clerk for anyone.
+	// records under their own identity; a clerk of a team for its team's
+	// judges and presidents, a court-clerk for anyone (docs/security.md).
 	DecidedBy string `protobuf:"bytes,5,opt,name=decided_by,json=decidedBy,proto3" json:"decided_by,omitempty"`
 	// The legal basis, e.g. "民事诉讼法第一百七十条".
 	LegalBasis string `protobuf:"bytes,6,opt,name=legal_basis,json=legalBasis,proto3" json:"legal_basis,omitempty"`
