@@ -232,6 +232,16 @@ type accessError struct {
 func (e *accessError) Error() string { return e.msg }
 
 func unauthenticated(msg string) error { return &accessError{msg: msg} }
+
+// unknownMethodError is a call of a method no service of this server
+// defines: UNIMPLEMENTED, naming it.
+type unknownMethodError struct {
+	method string
+}
+
+func (e *unknownMethodError) Error() string {
+	return "unknown method " + logMethod(e.method) + ": this server does not serve it (a client built from a newer api/ than the server's? docs/integration.md, Compatibility)"
+}
 func denied(msg string) error          { return &accessError{denied: true, msg: msg} }
 
 // overloadError is a call shed to protect the server: RESOURCE_EXHAUSTED,
@@ -621,7 +631,13 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 		}
 		return nil
 	default:
-		return denied("method not open to any role")
+		// No service here has the method. UNIMPLEMENTED, as gRPC answers
+		// it, tells a client built from a newer api/ what happened;
+		// PERMISSION_DENIED sent its developers after a role that no
+		// identity could be given (outside check 26). Only a caller
+		// authenticate let through gets here, so nothing is said to one
+		// with a bad credential, and the API is public (api/) anyway.
+		return &unknownMethodError{method: method}
 	}
 }
 

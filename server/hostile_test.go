@@ -999,3 +999,42 @@ func TestTeamFeedsBoundedPerCaller(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestUnknownMethodUnimplemented calls methods no service of the server
+// defines, as a client built from a newer api/ would: UNIMPLEMENTED naming
+// the method, counted as a refusal, for an anonymous loopback caller and
+// an identity alike, while a bad credential is still UNAUTHENTICATED first.
+// They were PERMISSION_DENIED "method not open to any role", which sent an
+// integrator after a role no identity can be given (outside check 26).
+func TestUnknownMethodUnimplemented(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: &countingStore{}})
+	ctx := testContext(t)
+	filing := dialAs(t, h.conn.Target(), testFilingToken)
+	bad := dialAs(t, h.conn.Target(), "no-such-token")
+	tests := []struct {
+		name   string
+		conn   *grpc.ClientConn
+		method string
+		code   codes.Code
+	}{
+		{"anonymous, new method", h.conn, "/fenjian.triage.v1.TriageService/TriageBatch", codes.Unimplemented},
+		{"anonymous, unknown service", h.conn, "/fenjian.triage.v2.TriageService/Triage", codes.Unimplemented},
+		{"filing, new admin method", filing, "/fenjian.triage.v1.AdminService/RollbackModel", codes.Unimplemented},
+		{"filing, unknown service", filing, "/evil.Svc/M", codes.Unimplemented},
+		{"bad token, new method", bad, "/fenjian.triage.v1.TriageService/TriageBatch", codes.Unauthenticated},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := invokeRaw(ctx, tt.conn, tt.method, nil)
+			if st.Code() != tt.code {
+				t.Fatalf("%s: %v %q; want %v", tt.method, st.Code(), st.Message(), tt.code)
+			}
+			if tt.code == codes.Unimplemented && !strings.Contains(st.Message(), "unknown method "+tt.method) {
+				t.Errorf("%s: message %q does not name the method", tt.method, st.Message())
+			}
+		})
+	}
+	if v := gathered(t, h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "Unimplemented"}); v != 4 {
+		t.Errorf(`fenjian_grpc_refused_total{code="Unimplemented"} = %v; want 4`, v)
+	}
+}
