@@ -762,6 +762,14 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 		// nor that the feed's place went to another identity.
 		attrs = append(attrs, slog.String("reason", ae.Error()))
 	}
+	var oe *overloadError
+	if errors.As(err, &oe) {
+		// The ErrorInfo reason the caller was given: RESOURCE_EXHAUSTED
+		// alone did not tell an operator reading the log a full server
+		// (OVERLOADED) from a caller over its -rate-limit or one holding
+		// too many feeds (outside check 26).
+		attrs = append(attrs, slog.String("reason", oe.reason))
+	}
 	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", withRequestID(ctx, attrs)...)
 	return st.Err()
 }

@@ -423,6 +423,7 @@ func TestLoadShedding(t *testing.T) {
 	if !strings.Contains(h.logs.String(), `"code":"ResourceExhausted","caller":"test-clerk","loopback":true`) {
 		t.Errorf("the shed call is not logged with its caller:\n%s", h.logs.String())
 	}
+	checkRefusalLogged(t, h.logs.String(), methodTriage, ReasonOverloaded)
 }
 
 // TestCallSlotHeldWhileRequestIsRead: a unary call holds its slot from its
@@ -503,6 +504,25 @@ func TestRateLimit(t *testing.T) {
 	if v := gathered(t, h.reg, "fenjian_grpc_shed_total", nil); v != 0 {
 		t.Errorf("fenjian_grpc_shed_total = %v; want 0", v)
 	}
+	checkRefusalLogged(t, h.logs.String(), methodTriage, ReasonRateLimited)
+}
+
+// checkRefusalLogged checks that logs hold a "call refused" record of
+// method with the ErrorInfo reason its caller was given: RESOURCE_EXHAUSTED
+// alone does not tell a full server from a caller over its own bounds
+// (outside check 26).
+func checkRefusalLogged(t testing.TB, logs, method, reason string) {
+	t.Helper()
+	for line := range strings.SplitSeq(logs, "\n") {
+		var rec map[string]any
+		if json.Unmarshal([]byte(line), &rec) != nil || rec["msg"] != "call refused" || rec["grpc_method"] != method {
+			continue
+		}
+		if rec["reason"] == reason {
+			return
+		}
+	}
+	t.Errorf("no \"call refused\" record of %s with reason %s:\n%s", method, reason, logs)
 }
 
 // checkRetryable checks a RESOURCE_EXHAUSTED status's details: a
@@ -982,6 +1002,7 @@ func TestTeamFeedsBoundedPerCaller(t *testing.T) {
 	if !strings.Contains(h.logs.String(), `"grpc_method":"/fenjian.triage.v1.TriageService/WatchAssignments","code":"ResourceExhausted","caller":"president-1"`) {
 		t.Errorf("the refused feed is not logged with its caller:\n%s", h.logs.String())
 	}
+	checkRefusalLogged(t, h.logs.String(), methodWatch, ReasonTooManyCallerTeamFeeds)
 	// Caller B (test-clerk) is not held back by A.
 	for range sec.MaxTeamFeedsPerCaller {
 		open(testToken)
