@@ -171,6 +171,13 @@ const (
 	// holding fewer feeds, the server's being all taken.
 	msgTeamFeedEvicted  = "team feeds open on this server are all taken and this identity holds the most; retry later with the last cursor"
 	msgWaitingTeamFeeds = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
+	// msgCallerTeamFeedsOpening refuses a feed when the identity's feeds
+	// waiting for their request are at the bound but none has waited past
+	// feedRequestOverdue: they are being opened, not held back.
+	msgCallerTeamFeedsOpening = "too many team feeds of this identity open or being opened; close one or retry later with the last cursor"
+	// msgTeamFeedsOpening is msgCallerTeamFeedsOpening for the server's
+	// bound.
+	msgTeamFeedsOpening = "too many team feeds on this server open or being opened; retry later with the last cursor"
 	// msgWaitingTeamFeedsServer refuses a feed when -max-team-feeds feeds
 	// wait for their request on the server, none of an identity holding
 	// more of them than the caller.
@@ -905,7 +912,7 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		release, why := a.waiting.acquire(c.name(), clock.evict)
 		if why != poolGranted {
 			clock.stop()
-			return ctx, a.refuse(ctx, c, info.FullMethodName, waitingRefusal(why))
+			return ctx, a.refuse(ctx, c, info.FullMethodName, a.waitingRefusal(c.name(), why))
 		}
 		context.AfterFunc(ctx, release)
 		ctx = context.WithValue(clock, waitingKey{}, release)
@@ -1447,11 +1454,30 @@ func peerHost(ctx context.Context) string {
 	return addr
 }
 
-// waitingRefusal is the refusal of a team feed that a.waiting has no place
-// for.
-func waitingRefusal(why poolRefusal) error {
+// feedRequestOverdue is how long a team feed may wait for its request
+// before the feeds waiting are told they are holding theirs back. A client
+// sends a feed's request with its headers and the server reads it within
+// milliseconds; in a burst, though, a client opening 300 feeds at once on
+// one connection (each request sent) had the headers of 256 read before
+// any request, and 43 feeds were refused "have not sent their request;
+// send each feed's request when opening it": false, and no help to the
+// integrator, whose feeds were over the identity's bound of open feeds
+// (outside check 26).
+const feedRequestOverdue = time.Second
+
+// waitingRefusal is the refusal of a team feed of key that a.waiting has no
+// place for: that feeds hold back their requests when the feeds waiting
+// (the identity's, or the server's) have waited past feedRequestOverdue,
+// else that too many feeds are open or being opened.
+func (a *authorizer) waitingRefusal(key string, why poolRefusal) error {
 	if why == poolKeyFull {
+		if time.Since(a.waiting.oldest(key)) < feedRequestOverdue {
+			return &overloadError{msg: msgCallerTeamFeedsOpening, reason: ReasonTooManyCallerTeamFeeds}
+		}
 		return &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
+	}
+	if time.Since(a.waiting.oldest("")) < feedRequestOverdue {
+		return &overloadError{msg: msgTeamFeedsOpening, reason: ReasonTooManyTeamFeeds}
 	}
 	return &overloadError{msg: msgWaitingTeamFeedsServer, reason: ReasonTooManyTeamFeeds}
 }
