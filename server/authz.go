@@ -240,6 +240,8 @@ func (e *accessError) Error() string { return e.msg }
 
 func unauthenticated(msg string) error { return &accessError{msg: msg} }
 
+func denied(msg string) error          { return &accessError{denied: true, msg: msg} }
+
 // unknownMethodError is a call of a method no service of this server
 // defines: UNIMPLEMENTED, naming it.
 type unknownMethodError struct {
@@ -249,7 +251,6 @@ type unknownMethodError struct {
 func (e *unknownMethodError) Error() string {
 	return "unknown method " + logMethod(e.method) + ": this server does not serve it (a client built from a newer api/ than the server's? docs/integration.md, Compatibility)"
 }
-func denied(msg string) error          { return &accessError{denied: true, msg: msg} }
 
 // overloadError is a call shed to protect the server: RESOURCE_EXHAUSTED,
 // with a google.rpc.ErrorInfo of reason (domain ErrorDomain) and, when
