@@ -239,7 +239,6 @@ type accessError struct {
 func (e *accessError) Error() string { return e.msg }
 
 func unauthenticated(msg string) error { return &accessError{msg: msg} }
-
 func denied(msg string) error          { return &accessError{denied: true, msg: msg} }
 
 // unknownMethodError is a call of a method no service of this server
