@@ -163,6 +163,12 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 		return w.Write(r)
 	}
 	sum, runErr := batch.Run(ctx, in, scorer, batch.Options{Concurrency: f.concurrency}, emit)
+	if r, ok := scorer.(*batch.Remote); ok {
+		// A run sent again (after an interruption, or by mistake) is
+		// answered the stored decisions: say so, or "scored 100" read as
+		// 100 new decisions (outside check 26).
+		sum.Replayed = r.Replayed()
+	}
 	// Flush even after an interruption or a read failure: what was done
 	// stays done. A run that failed before a line was done has nothing to
 	// keep, and the file at -out stays as it was (outside check 23: a
