@@ -11,6 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	"github.com/fenjian/fenjian/internal/batch"
 	"github.com/fenjian/fenjian/internal/boundedfile"
 	"github.com/fenjian/fenjian/internal/loopback"
@@ -160,7 +163,19 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 		if r.Err != nil {
 			fmt.Fprintln(e.stderr, r.ErrorRecord())
 		}
-		return w.Write(r)
+		if err := w.Write(r); err != nil {
+			return err
+		}
+		if code := status.Code(r.Err); code == codes.Unauthenticated || code == codes.PermissionDenied {
+			// The server refuses the caller, not the filing: every line
+			// after this one would be refused the same, and a file of
+			// 100,000 filings gave 100,000 error records and a full run
+			// (outside check 26). Stop with the lines done so far kept;
+			// sent again with a good credential, the run answers the
+			// stored ones as replays.
+			return batch.StopAfter(fmt.Errorf("line %d: the server refused the credential (%s): stopped, as it would refuse every line; check -token-file and the identity's roles (docs/security.md)", r.Line, code))
+		}
+		return nil
 	}
 	sum, runErr := batch.Run(ctx, in, scorer, batch.Options{Concurrency: f.concurrency}, emit)
 	if r, ok := scorer.(*batch.Remote); ok {

@@ -75,6 +75,17 @@ func (s Summary) String() string {
 	return b.String()
 }
 
+// StopAfter wraps err for emit to return when the result it was given is
+// done with (written) and the run should end there: Run counts that result
+// and returns err, emitting nothing after it.
+func StopAfter(err error) error { return &stopAfterError{err: err} }
+
+// stopAfterError is StopAfter's error.
+type stopAfterError struct{ err error }
+
+func (e *stopAfterError) Error() string { return e.err.Error() }
+func (e *stopAfterError) Unwrap() error { return e.err }
+
 // job is one parsed filing on its way to a worker; out receives its result.
 type job struct {
 	line int
@@ -139,7 +150,9 @@ func Run(ctx context.Context, r io.Reader, s Scorer, opts Options, emit func(Res
 	}
 
 	emitOne := func(res Result) error {
-		if err := emit(res); err != nil {
+		err := emit(res)
+		var stop *stopAfterError
+		if err != nil && !errors.As(err, &stop) {
 			return err
 		}
 		if res.Err != nil {
@@ -147,6 +160,9 @@ func Run(ctx context.Context, r io.Reader, s Scorer, opts Options, emit func(Res
 		} else {
 			sum.Scored++
 			sum.Recommended[res.Decision.GetRecommended()]++
+		}
+		if stop != nil {
+			return stop.err
 		}
 		return nil
 	}
