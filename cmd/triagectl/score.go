@@ -173,7 +173,7 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 			// (outside check 26). Stop with the lines done so far kept;
 			// sent again with a good credential, the run answers the
 			// stored ones as replays.
-			return batch.StopAfter(fmt.Errorf("line %d: the server refused the credential (%s): stopped, as it would refuse every line; check -token-file and the identity's roles (docs/security.md)", r.Line, code))
+			return batch.StopAfter(fmt.Errorf("line %d: the server refused the credential (%s): stopped, as it would refuse every line; check -token-file and the identity's roles (docs/security.md)", r.Line, r.ErrorRecord().Error.Code))
 		}
 		return nil
 	}

@@ -437,7 +437,7 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 		{"TLS and token", append([]string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", tokenFile}, in...), 1, "scored 4, failed 2", true, 0},
 		{"TLS without token", append([]string{"score", "-addr", addr, "-tls-ca", caFile}, in...), 1, "UNAUTHENTICATED", false, 1},
 		{"token without the role, 60 filings", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", judgeTokenFile, "-in", many, "-dry-run"}, 1, "stopped, as it would refuse every line", false, 1},
-		{"no token, 60 filings", []string{"score", "-addr", addr, "-tls-ca", caFile, "-in", many, "-dry-run"}, 1, "the server refused the credential (Unauthenticated)", false, 1},
+		{"no token, 60 filings", []string{"score", "-addr", addr, "-tls-ca", caFile, "-in", many, "-dry-run"}, 1, "the server refused the credential (UNAUTHENTICATED)", false, 1},
 		{"token without TLS", append([]string{"score", "-addr", addr, "-token-file", tokenFile}, in...), 1, "UNAVAILABLE", false, 0},
 		{"token in clear off loopback", []string{"score", "-addr", "10.0.0.1:50051", "-token-file", tokenFile}, 2, "would send the token in clear", false, 0},
 		{"missing CA file", []string{"score", "-addr", addr, "-tls-ca", filepath.Join(dir, "none.pem")}, 1, "none.pem", false, 0},
