@@ -11,9 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
 	"github.com/fenjian/fenjian/internal/batch"
 	"github.com/fenjian/fenjian/internal/boundedfile"
 	"github.com/fenjian/fenjian/internal/loopback"
@@ -166,7 +163,7 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 		if err := w.Write(r); err != nil {
 			return err
 		}
-		if code := status.Code(r.Err); code == codes.Unauthenticated || code == codes.PermissionDenied {
+		if batch.RefusesCaller(r.Err) {
 			// The server refuses the caller, not the filing: every line
 			// after this one would be refused the same, and a file of
 			// 100,000 filings gave 100,000 error records and a full run
