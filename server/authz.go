@@ -172,6 +172,13 @@ const (
 	// holding fewer feeds, the server's being all taken.
 	msgTeamFeedEvicted  = "team feeds open on this server are all taken and this identity holds the most; retry later with the last cursor"
 	msgWaitingTeamFeeds = "too many team feeds of this identity have not sent their request; send each feed's request when opening it, or retry later"
+	// msgCallerTeamFeedsOpening refuses a feed when the identity's feeds
+	// waiting for their request are at the bound but none has waited past
+	// feedRequestOverdue: they are being opened, not held back.
+	msgCallerTeamFeedsOpening = "too many team feeds of this identity open or being opened; close one or retry later with the last cursor"
+	// msgTeamFeedsOpening is msgCallerTeamFeedsOpening for the server's
+	// bound.
+	msgTeamFeedsOpening = "too many team feeds on this server open or being opened; retry later with the last cursor"
 	// msgWaitingTeamFeedsServer refuses a feed when -max-team-feeds feeds
 	// wait for their request on the server, none of an identity holding
 	// more of them than the caller.
@@ -234,6 +241,16 @@ func (e *accessError) Error() string { return e.msg }
 
 func unauthenticated(msg string) error { return &accessError{msg: msg} }
 func denied(msg string) error          { return &accessError{denied: true, msg: msg} }
+
+// unknownMethodError is a call of a method no service of this server
+// defines: UNIMPLEMENTED, naming it.
+type unknownMethodError struct {
+	method string
+}
+
+func (e *unknownMethodError) Error() string {
+	return "unknown method " + logMethod(e.method) + ": this server does not serve it (a client built from a newer api/ than the server's? docs/integration.md, Compatibility)"
+}
 
 // overloadError is a call shed to protect the server: RESOURCE_EXHAUSTED,
 // with a google.rpc.ErrorInfo of reason (domain ErrorDomain) and, when
@@ -657,7 +674,13 @@ func (a *authorizer) allowMethod(c caller, method string) error {
 		}
 		return nil
 	default:
-		return denied("method not open to any role")
+		// No service here has the method. UNIMPLEMENTED, as gRPC answers
+		// it, tells a client built from a newer api/ what happened;
+		// PERMISSION_DENIED sent its developers after a role that no
+		// identity could be given (outside check 26). Only a caller
+		// authenticate let through gets here, so nothing is said to one
+		// with a bad credential, and the API is public (api/) anyway.
+		return &unknownMethodError{method: method}
 	}
 }
 
@@ -824,6 +847,14 @@ func (a *authorizer) refuse(ctx context.Context, c caller, method string, err er
 		// nor that the feed's place went to another identity.
 		attrs = append(attrs, slog.String("reason", ae.Error()))
 	}
+	var oe *overloadError
+	if errors.As(err, &oe) {
+		// The ErrorInfo reason the caller was given: RESOURCE_EXHAUSTED
+		// alone did not tell an operator reading the log a full server
+		// (OVERLOADED) from a caller over its -rate-limit or one holding
+		// too many feeds (outside check 26).
+		attrs = append(attrs, slog.String("reason", oe.reason))
+	}
 	a.logger.LogAttrs(context.WithoutCancel(ctx), slog.LevelWarn, "call refused", withRequestID(ctx, attrs)...)
 	return st.Err()
 }
@@ -959,7 +990,7 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 		release, why := a.waiting.acquire(c.name(), clock.evict)
 		if why != poolGranted {
 			clock.stop()
-			return ctx, a.refuse(ctx, c, info.FullMethodName, waitingRefusal(why))
+			return ctx, a.refuse(ctx, c, info.FullMethodName, a.waitingRefusal(c.name(), why))
 		}
 		context.AfterFunc(ctx, release)
 		ctx = context.WithValue(clock, waitingKey{}, release)
@@ -1501,11 +1532,30 @@ func peerHost(ctx context.Context) string {
 	return addr
 }
 
-// waitingRefusal is the refusal of a team feed that a.waiting has no place
-// for.
-func waitingRefusal(why poolRefusal) error {
+// feedRequestOverdue is how long a team feed may wait for its request
+// before the feeds waiting are told they are holding theirs back. A client
+// sends a feed's request with its headers and the server reads it within
+// milliseconds; in a burst, though, a client opening 300 feeds at once on
+// one connection (each request sent) had the headers of 256 read before
+// any request, and 43 feeds were refused "have not sent their request;
+// send each feed's request when opening it": false, and no help to the
+// integrator, whose feeds were over the identity's bound of open feeds
+// (outside check 26).
+const feedRequestOverdue = time.Second
+
+// waitingRefusal is the refusal of a team feed of key that a.waiting has no
+// place for: that feeds hold back their requests when the feeds waiting
+// (the identity's, or the server's) have waited past feedRequestOverdue,
+// else that too many feeds are open or being opened.
+func (a *authorizer) waitingRefusal(key string, why poolRefusal) error {
 	if why == poolKeyFull {
+		if time.Since(a.waiting.oldest(key)) < feedRequestOverdue {
+			return &overloadError{msg: msgCallerTeamFeedsOpening, reason: ReasonTooManyCallerTeamFeeds}
+		}
 		return &overloadError{msg: msgWaitingTeamFeeds, reason: ReasonTooManyCallerTeamFeeds}
+	}
+	if time.Since(a.waiting.oldest("")) < feedRequestOverdue {
+		return &overloadError{msg: msgTeamFeedsOpening, reason: ReasonTooManyTeamFeeds}
 	}
 	return &overloadError{msg: msgWaitingTeamFeedsServer, reason: ReasonTooManyTeamFeeds}
 }

@@ -111,6 +111,7 @@ func toStatus(err error) *status.Status {
 	var pe *preconditionError
 	var me *malformedError
 	var ae *accessError
+	var ue *unknownMethodError
 	var oe *overloadError
 	var fd *store.FilingDecidedError
 	field, problem, invalid := badField(err)
@@ -122,6 +123,8 @@ func toStatus(err error) *status.Status {
 			return status.New(codes.PermissionDenied, ae.msg)
 		}
 		return status.New(codes.Unauthenticated, ae.msg)
+	case errors.As(err, &ue):
+		return status.New(codes.Unimplemented, ue.Error())
 	case errors.As(err, &oe):
 		return resourceExhausted(oe)
 	case invalid:

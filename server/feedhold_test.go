@@ -236,3 +236,67 @@ func TestHeldReflectionStreamsBounded(t *testing.T) {
 		t.Errorf("reflection after one held stream ended: %v; want it served", err)
 	}
 }
+
+// TestFeedRefusalBlamesOnlyOverdueRequests fills the feeds waiting for
+// their request (an identity's bound, then the server's) and opens one more
+// feed that sends its request, at once and again once the waiting feeds
+// are overdue. A client opening 300 feeds at once, each sending its
+// request, had 43 refused "have not sent their request; send each feed's
+// request when opening it": its requests were on their way, and its feeds
+// were over the identity's bound of open feeds (outside check 26). Feeds
+// waiting for less than feedRequestOverdue are being opened, and the
+// refusal says so; past it, it tells the client to send its requests.
+// The code and ErrorInfo reason are the same either way.
+func TestFeedRefusalBlamesOnlyOverdueRequests(t *testing.T) {
+	tests := []struct {
+		name                  string
+		serverMax, perCall    int
+		holders               []string // tokens holding one feed each, its request never sent
+		reason                string
+		wantOpening, wantHeld string
+	}{
+		{"identity's bound", 10, 2, []string{testPresidentToken, testPresidentToken},
+			ReasonTooManyCallerTeamFeeds, msgCallerTeamFeedsOpening, msgWaitingTeamFeeds},
+		{"server's bound", 2, 5, []string{testPresidentToken, testToken},
+			ReasonTooManyTeamFeeds, msgTeamFeedsOpening, msgWaitingTeamFeedsServer},
+	}
+	desc := &grpc.StreamDesc{StreamName: "WatchAssignments", ServerStreams: true}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sec := testSecurity(t)
+			sec.MaxTeamFeeds, sec.MaxTeamFeedsPerCaller = tt.serverMax, tt.perCall
+			h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t), sec: &sec})
+			ctx, cancel := context.WithCancel(context.Background())
+			t.Cleanup(cancel)
+			for _, token := range tt.holders {
+				if _, err := dialAs(t, h.conn.Target(), token).NewStream(ctx, desc, methodWatch); err != nil {
+					t.Fatalf("open a held feed: %v", err)
+				}
+			}
+			// The held feeds' headers reach the server before the next
+			// feed is opened.
+			if !waitFor(5*time.Second, func() bool {
+				n, _ := metricValue(h.reg, "fenjian_grpc_team_feeds_waiting", nil)
+				return n == float64(len(tt.holders))
+			}) {
+				t.Fatal("the held feeds are not waiting")
+			}
+			held := time.Now()
+			president := dialAs(t, h.conn.Target(), testPresidentToken)
+			check := func(when, want string) {
+				t.Helper()
+				err := watchStatus(testContext(t), president, "family")
+				if st := status.Convert(err); st.Code() != codes.ResourceExhausted || st.Message() != want {
+					t.Errorf("%s: %v; want RESOURCE_EXHAUSTED %q", when, err, want)
+				}
+				checkRetryable(t, err, tt.reason, 0)
+			}
+			check("a feed sent while the others are being opened", tt.wantOpening)
+			if time.Since(held) >= feedRequestOverdue {
+				t.Fatalf("the first check took %v, past feedRequestOverdue: the machine is too slow for it", time.Since(held))
+			}
+			time.Sleep(time.Until(held.Add(feedRequestOverdue + 100*time.Millisecond)))
+			check("a feed sent once the others are overdue", tt.wantHeld)
+		})
+	}
+}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"sync"
+	"time"
 )
 
 // fairPool bounds places held per identity (perKey) and on the whole server
@@ -34,6 +35,8 @@ type fairPlace struct {
 	key      string
 	evict    func() bool
 	released bool
+	// since is when the place was taken.
+	since time.Time
 }
 
 // poolRefusal says why acquire refused a place.
@@ -80,7 +83,7 @@ func (p *fairPool) acquire(key string, evict func() bool) (release func(), why p
 			p.evicted()
 		}
 	}
-	pl := &fairPlace{key: key, evict: evict}
+	pl := &fairPlace{key: key, evict: evict, since: time.Now()}
 	p.held[key] = append(p.held[key], pl)
 	p.total++
 	return func() {
@@ -123,6 +126,25 @@ func (p *fairPool) remove(pl *fairPlace) {
 		p.held[pl.key] = places
 	}
 	p.total--
+}
+
+// oldest is when the longest-held place of key was taken, or of any
+// identity when key is ""; the zero time when there is none.
+func (p *fairPool) oldest(key string) time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var first time.Time
+	for k, places := range p.held {
+		if key != "" && k != key {
+			continue
+		}
+		// An identity's places are in the order taken: its first is its
+		// oldest.
+		if len(places) > 0 && (first.IsZero() || places[0].since.Before(first)) {
+			first = places[0].since
+		}
+	}
+	return first
 }
 
 // size is the places held now.

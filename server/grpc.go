@@ -121,9 +121,9 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 	})
 	refused := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "fenjian_grpc_refused_total",
-		Help: "Calls refused by the server's own admission checks, before their handler, and open team feeds ended because a credentials reload revoked them: UNAUTHENTICATED, PERMISSION_DENIED, RESOURCE_EXHAUSTED (load shed, rate limit), or DEADLINE_EXCEEDED (a unary call's or team feed's request not received within the request arrival timeout).",
+		Help: "Calls refused by the server's own admission checks, before their handler, and open team feeds ended because a credentials reload revoked them: UNAUTHENTICATED, PERMISSION_DENIED, RESOURCE_EXHAUSTED (load shed, rate limit), DEADLINE_EXCEEDED (a unary call's or team feed's request not received within the request arrival timeout), or UNIMPLEMENTED (a method no service here defines).",
 	}, []string{"code"})
-	for _, c := range []codes.Code{codes.Unauthenticated, codes.PermissionDenied, codes.ResourceExhausted, codes.DeadlineExceeded} {
+	for _, c := range []codes.Code{codes.Unauthenticated, codes.PermissionDenied, codes.ResourceExhausted, codes.DeadlineExceeded, codes.Unimplemented} {
 		refused.WithLabelValues(c.String())
 	}
 	// Shed calls are refused in the tap, before the stock interceptor sees

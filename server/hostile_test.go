@@ -423,6 +423,7 @@ func TestLoadShedding(t *testing.T) {
 	if !strings.Contains(h.logs.String(), `"code":"ResourceExhausted","caller":"test-clerk","loopback":true`) {
 		t.Errorf("the shed call is not logged with its caller:\n%s", h.logs.String())
 	}
+	checkRefusalLogged(t, h.logs.String(), methodTriage, ReasonOverloaded)
 }
 
 // TestCallSlotHeldWhileRequestIsRead: a unary call holds its slot from its
@@ -503,6 +504,25 @@ func TestRateLimit(t *testing.T) {
 	if v := gathered(t, h.reg, "fenjian_grpc_shed_total", nil); v != 0 {
 		t.Errorf("fenjian_grpc_shed_total = %v; want 0", v)
 	}
+	checkRefusalLogged(t, h.logs.String(), methodTriage, ReasonRateLimited)
+}
+
+// checkRefusalLogged checks that logs hold a "call refused" record of
+// method with the ErrorInfo reason its caller was given: RESOURCE_EXHAUSTED
+// alone does not tell a full server from a caller over its own bounds
+// (outside check 26).
+func checkRefusalLogged(t testing.TB, logs, method, reason string) {
+	t.Helper()
+	for line := range strings.SplitSeq(logs, "\n") {
+		var rec map[string]any
+		if json.Unmarshal([]byte(line), &rec) != nil || rec["msg"] != "call refused" || rec["grpc_method"] != method {
+			continue
+		}
+		if rec["reason"] == reason {
+			return
+		}
+	}
+	t.Errorf("no \"call refused\" record of %s with reason %s:\n%s", method, reason, logs)
 }
 
 // checkRetryable checks a RESOURCE_EXHAUSTED status's details: a
@@ -982,6 +1002,7 @@ func TestTeamFeedsBoundedPerCaller(t *testing.T) {
 	if !strings.Contains(h.logs.String(), `"grpc_method":"/fenjian.triage.v1.TriageService/WatchAssignments","code":"ResourceExhausted","caller":"president-1"`) {
 		t.Errorf("the refused feed is not logged with its caller:\n%s", h.logs.String())
 	}
+	checkRefusalLogged(t, h.logs.String(), methodWatch, ReasonTooManyCallerTeamFeeds)
 	// Caller B (test-clerk) is not held back by A.
 	for range sec.MaxTeamFeedsPerCaller {
 		open(testToken)
@@ -997,5 +1018,44 @@ func TestTeamFeedsBoundedPerCaller(t *testing.T) {
 			t.Fatalf("caller A's feed after one closed: %v", err)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestUnknownMethodUnimplemented calls methods no service of the server
+// defines, as a client built from a newer api/ would: UNIMPLEMENTED naming
+// the method, counted as a refusal, for an anonymous loopback caller and
+// an identity alike, while a bad credential is still UNAUTHENTICATED first.
+// They were PERMISSION_DENIED "method not open to any role", which sent an
+// integrator after a role no identity can be given (outside check 26).
+func TestUnknownMethodUnimplemented(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: &countingStore{}})
+	ctx := testContext(t)
+	filing := dialAs(t, h.conn.Target(), testFilingToken)
+	bad := dialAs(t, h.conn.Target(), "no-such-token")
+	tests := []struct {
+		name   string
+		conn   *grpc.ClientConn
+		method string
+		code   codes.Code
+	}{
+		{"anonymous, new method", h.conn, "/fenjian.triage.v1.TriageService/TriageBatch", codes.Unimplemented},
+		{"anonymous, unknown service", h.conn, "/fenjian.triage.v2.TriageService/Triage", codes.Unimplemented},
+		{"filing, new admin method", filing, "/fenjian.triage.v1.AdminService/RollbackModel", codes.Unimplemented},
+		{"filing, unknown service", filing, "/evil.Svc/M", codes.Unimplemented},
+		{"bad token, new method", bad, "/fenjian.triage.v1.TriageService/TriageBatch", codes.Unauthenticated},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := invokeRaw(ctx, tt.conn, tt.method, nil)
+			if st.Code() != tt.code {
+				t.Fatalf("%s: %v %q; want %v", tt.method, st.Code(), st.Message(), tt.code)
+			}
+			if tt.code == codes.Unimplemented && !strings.Contains(st.Message(), "unknown method "+tt.method) {
+				t.Errorf("%s: message %q does not name the method", tt.method, st.Message())
+			}
+		})
+	}
+	if v := gathered(t, h.reg, "fenjian_grpc_refused_total", map[string]string{"code": "Unimplemented"}); v != 4 {
+		t.Errorf(`fenjian_grpc_refused_total{code="Unimplemented"} = %v; want 4`, v)
 	}
 }

@@ -160,9 +160,27 @@ func runScore(ctx context.Context, e *env, args []string) (err error) {
 		if r.Err != nil {
 			fmt.Fprintln(e.stderr, r.ErrorRecord())
 		}
-		return w.Write(r)
+		if err := w.Write(r); err != nil {
+			return err
+		}
+		if batch.RefusesCaller(r.Err) {
+			// The server refuses the caller, not the filing: every line
+			// after this one would be refused the same, and a file of
+			// 100,000 filings gave 100,000 error records and a full run
+			// (outside check 26). Stop with the lines done so far kept;
+			// sent again with a good credential, the run answers the
+			// stored ones as replays.
+			return batch.StopAfter(fmt.Errorf("line %d: the server refused the credential (%s): stopped, as it would refuse every line; check -token-file and the identity's roles (docs/security.md)", r.Line, r.ErrorRecord().Error.Code))
+		}
+		return nil
 	}
 	sum, runErr := batch.Run(ctx, in, scorer, batch.Options{Concurrency: f.concurrency}, emit)
+	if r, ok := scorer.(*batch.Remote); ok {
+		// A run sent again (after an interruption, or by mistake) is
+		// answered the stored decisions: say so, or "scored 100" read as
+		// 100 new decisions (outside check 26).
+		sum.Replayed = r.Replayed()
+	}
 	// Flush even after an interruption or a read failure: what was done
 	// stays done. A run that failed before a line was done has nothing to
 	// keep, and the file at -out stays as it was (outside check 23: a

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -378,7 +379,9 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	token := "fjt_score-test"
-	tokens, err := auth.ParseTokens([]byte(`{"tokens":[{"name":"filing-system","roles":["filing"],"sha256":"` + auth.HashToken(token) + `"}]}`))
+	judgeToken := "fjt_score-test-judge" // a judge may not call Triage
+	tokens, err := auth.ParseTokens([]byte(`{"tokens":[{"name":"filing-system","roles":["filing"],"sha256":"` + auth.HashToken(token) + `"},` +
+		`{"name":"judge-1","roles":["judge"],"sha256":"` + auth.HashToken(judgeToken) + `"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,6 +394,20 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 	addr = net.JoinHostPort("localhost", port) // the certificate's name
 	tokenFile := filepath.Join(dir, "token")
 	if err := os.WriteFile(tokenFile, []byte(token+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	judgeTokenFile := filepath.Join(dir, "judge-token")
+	if err := os.WriteFile(judgeTokenFile, []byte(judgeToken+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// 60 filings: the refusals of a credential stop the run at the first
+	// (outside check 26: every line was sent, and refused, one by one).
+	fixture, err := os.ReadFile("testdata/filings.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	many := filepath.Join(dir, "many.jsonl")
+	if err := os.WriteFile(many, bytes.Repeat(fixture, 10), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	// Files over the bounds (sparse): read whole, -tls-ca /dev/zero took
@@ -413,19 +430,24 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 		wantCode   int
 		wantStderr string
 		scored     bool
+		// refusals, when above 0, is how many error records of the
+		// credential's refusal stderr may hold at most.
+		refusals int
 	}{
-		{"TLS and token", append([]string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", tokenFile}, in...), 1, "scored 4, failed 2", true},
-		{"TLS without token", append([]string{"score", "-addr", addr, "-tls-ca", caFile}, in...), 1, "UNAUTHENTICATED", false},
-		{"token without TLS", append([]string{"score", "-addr", addr, "-token-file", tokenFile}, in...), 1, "UNAVAILABLE", false},
-		{"token in clear off loopback", []string{"score", "-addr", "10.0.0.1:50051", "-token-file", tokenFile}, 2, "would send the token in clear", false},
-		{"missing CA file", []string{"score", "-addr", addr, "-tls-ca", filepath.Join(dir, "none.pem")}, 1, "none.pem", false},
-		{"CA file too large", []string{"score", "-addr", addr, "-tls-ca", bigCA}, 1, "big.pem: larger than the limit", false},
-		{"CA file a device", []string{"score", "-addr", addr, "-tls-ca", "/dev/zero"}, 1, "/dev/zero: not a regular file but a device", false},
-		{"token file too large", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", bigToken}, 1, "big-token: larger than the limit", false},
-		{"token file a device", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", "/dev/zero"}, 1, "/dev/zero: not a regular file but a device", false},
-		{"empty token file", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", caFile + ".empty"}, 1, ".empty", false},
-		{"TLS with local", []string{"score", "-local", "-tls-ca", caFile}, 2, "-tls-ca is for a server", false},
-		{"token with local", []string{"score", "-local", "-token-file", tokenFile}, 2, "-token-file is for a server", false},
+		{"TLS and token", append([]string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", tokenFile}, in...), 1, "scored 4, failed 2", true, 0},
+		{"TLS without token", append([]string{"score", "-addr", addr, "-tls-ca", caFile}, in...), 1, "UNAUTHENTICATED", false, 1},
+		{"token without the role, 60 filings", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", judgeTokenFile, "-in", many, "-dry-run"}, 1, "stopped, as it would refuse every line", false, 1},
+		{"no token, 60 filings", []string{"score", "-addr", addr, "-tls-ca", caFile, "-in", many, "-dry-run"}, 1, "the server refused the credential (UNAUTHENTICATED)", false, 1},
+		{"token without TLS", append([]string{"score", "-addr", addr, "-token-file", tokenFile}, in...), 1, "UNAVAILABLE", false, 0},
+		{"token in clear off loopback", []string{"score", "-addr", "10.0.0.1:50051", "-token-file", tokenFile}, 2, "would send the token in clear", false, 0},
+		{"missing CA file", []string{"score", "-addr", addr, "-tls-ca", filepath.Join(dir, "none.pem")}, 1, "none.pem", false, 0},
+		{"CA file too large", []string{"score", "-addr", addr, "-tls-ca", bigCA}, 1, "big.pem: larger than the limit", false, 0},
+		{"CA file a device", []string{"score", "-addr", addr, "-tls-ca", "/dev/zero"}, 1, "/dev/zero: not a regular file but a device", false, 0},
+		{"token file too large", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", bigToken}, 1, "big-token: larger than the limit", false, 0},
+		{"token file a device", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", "/dev/zero"}, 1, "/dev/zero: not a regular file but a device", false, 0},
+		{"empty token file", []string{"score", "-addr", addr, "-tls-ca", caFile, "-token-file", caFile + ".empty"}, 1, ".empty", false, 0},
+		{"TLS with local", []string{"score", "-local", "-tls-ca", caFile}, 2, "-tls-ca is for a server", false, 0},
+		{"token with local", []string{"score", "-local", "-token-file", tokenFile}, 2, "-token-file is for a server", false, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, stdout, stderr := testEnv("")
@@ -440,6 +462,9 @@ func TestScoreRemoteTLSAndToken(t *testing.T) {
 			}
 			if tc.scored {
 				checkScoreOutput(t, stdout.String(), scoreFixtureOut, true)
+			}
+			if n := strings.Count(stderr.String(), `"code":"UNAUTHENTICATED"`) + strings.Count(stderr.String(), `"code":"PERMISSION_DENIED"`); tc.refusals > 0 && n > tc.refusals {
+				t.Errorf("%d refusals of the credential reported; want at most %d (the run stops at the first):\n%s", n, tc.refusals, stderr)
 			}
 		})
 	}

@@ -40,6 +40,10 @@ type Options struct {
 type Summary struct {
 	// Scored and Failed count the results emitted.
 	Scored, Failed int
+	// Replayed counts the scored filings a server answered with the
+	// decision an earlier call had stored (Remote.Replayed; Run leaves it
+	// 0, the caller sets it).
+	Replayed int
 	// Recommended counts scored filings by recommended procedure.
 	Recommended map[triagev1.Procedure]int
 	// Elapsed is the wall time of the run.
@@ -52,7 +56,11 @@ type Summary struct {
 // "scored 4, failed 1 in 12ms; recommended SMALL_CLAIMS 1, SIMPLIFIED 2, FAST_TRACK 1".
 func (s Summary) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "scored %d, failed %d in %s", s.Scored, s.Failed, s.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(&b, "scored %d, failed %d", s.Scored, s.Failed)
+	if s.Replayed > 0 {
+		fmt.Fprintf(&b, " (%d of them decided before: the stored decision, nothing stored again)", s.Replayed)
+	}
+	fmt.Fprintf(&b, " in %s", s.Elapsed.Round(time.Millisecond))
 	if s.Interrupted {
 		b.WriteString(" (interrupted)")
 	}
@@ -66,6 +74,17 @@ func (s Summary) String() string {
 	}
 	return b.String()
 }
+
+// StopAfter wraps err for emit to return when the result it was given is
+// done with (written) and the run should end there: Run counts that result
+// and returns err, emitting nothing after it.
+func StopAfter(err error) error { return &stopAfterError{err: err} }
+
+// stopAfterError is StopAfter's error.
+type stopAfterError struct{ err error }
+
+func (e *stopAfterError) Error() string { return e.err.Error() }
+func (e *stopAfterError) Unwrap() error { return e.err }
 
 // job is one parsed filing on its way to a worker; out receives its result.
 type job struct {
@@ -131,7 +150,9 @@ func Run(ctx context.Context, r io.Reader, s Scorer, opts Options, emit func(Res
 	}
 
 	emitOne := func(res Result) error {
-		if err := emit(res); err != nil {
+		err := emit(res)
+		var stop *stopAfterError
+		if err != nil && !errors.As(err, &stop) {
 			return err
 		}
 		if res.Err != nil {
@@ -139,6 +160,9 @@ func Run(ctx context.Context, r io.Reader, s Scorer, opts Options, emit func(Res
 		} else {
 			sum.Scored++
 			sum.Recommended[res.Decision.GetRecommended()]++
+		}
+		if stop != nil {
+			return stop.err
 		}
 		return nil
 	}

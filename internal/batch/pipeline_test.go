@@ -259,6 +259,7 @@ func TestRunStops(t *testing.T) {
 		emitErr     error
 		wantErr     func(error) bool
 		wantEmitted int
+		wantCounted int // results in the summary
 	}{
 		{
 			// An over-long line is its own error record; the run goes on
@@ -267,6 +268,7 @@ func TestRunStops(t *testing.T) {
 			input:       good + "\n" + tooLong + "\n" + good + "\n",
 			wantErr:     func(err error) bool { return err == nil },
 			wantEmitted: 3,
+			wantCounted: 3,
 		},
 		{
 			name:        "emit fails",
@@ -274,6 +276,17 @@ func TestRunStops(t *testing.T) {
 			emitErr:     writeFailed,
 			wantErr:     func(err error) bool { return errors.Is(err, writeFailed) },
 			wantEmitted: 1,
+		},
+		{
+			// emit wrote the line and asks to stop there: the line is
+			// counted, nothing after it is emitted (triagectl score on a
+			// refused credential).
+			name:        "emit stops after",
+			input:       good + "\n" + good + "\n" + good + "\n",
+			emitErr:     batch.StopAfter(writeFailed),
+			wantErr:     func(err error) bool { return errors.Is(err, writeFailed) },
+			wantEmitted: 1,
+			wantCounted: 1,
 		},
 		{
 			name:        "empty input",
@@ -289,12 +302,15 @@ func TestRunStops(t *testing.T) {
 				emitted++
 				return tc.emitErr
 			}
-			_, err := batch.Run(testContext(t), strings.NewReader(tc.input), batch.NewLocal(newEngine(t)), batch.Options{Concurrency: 2}, emit)
+			sum, err := batch.Run(testContext(t), strings.NewReader(tc.input), batch.NewLocal(newEngine(t)), batch.Options{Concurrency: 2}, emit)
 			if !tc.wantErr(err) {
 				t.Fatalf("Run: unexpected error %v", err)
 			}
 			if emitted != tc.wantEmitted {
 				t.Fatalf("emitted %d, want %d", emitted, tc.wantEmitted)
+			}
+			if n := sum.Scored + sum.Failed; n != tc.wantCounted {
+				t.Errorf("summary counts %d results, want %d", n, tc.wantCounted)
 			}
 		})
 	}

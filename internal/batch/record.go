@@ -172,3 +172,16 @@ func (w *Writer) Flush() error {
 	}
 	return nil
 }
+
+// RefusesCaller reports whether err is a server refusing the caller rather
+// than the filing: UNAUTHENTICATED (no, a wrong or an expired credential)
+// or PERMISSION_DENIED (an identity without the role). Every later call
+// with the same credential is refused the same, so a batch stops there
+// (triagectl score).
+func RefusesCaller(err error) bool {
+	if err == nil {
+		return false
+	}
+	c := status.Code(err)
+	return c == codes.Unauthenticated || c == codes.PermissionDenied
+}

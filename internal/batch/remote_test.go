@@ -2,6 +2,7 @@ package batch_test
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"path/filepath"
 	"strings"
@@ -208,4 +209,48 @@ func decisionDiff(a, b *triagev1.Decision) string {
 		return c
 	}
 	return cmp.Diff(strip(a), strip(b), protocmp.Transform())
+}
+
+// TestRunRemoteCountsReplays sends one batch three times to a real server:
+// stored, sent again unchanged (a run resumed after an interruption), and
+// dry. The second run's decisions are the stored ones, which the server
+// answers replayed: the summary says how many, where "scored N" read as N
+// new decisions (outside check 26). A dry run is never a replay.
+func TestRunRemoteCountsReplays(t *testing.T) {
+	addr := startServer(t)
+	input, wants := mixedInput(t, 30)
+	decided := 0
+	for _, w := range wants {
+		if w.code == "" {
+			decided++
+		}
+	}
+	tests := []struct {
+		name   string
+		dryRun bool
+		want   int
+	}{
+		{"first run", false, 0},
+		{"sent again", false, decided},
+		{"dry run", true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c collector
+			s := remote(t, addr, batch.RemoteOptions{Timeout: 5 * time.Second, DryRun: tt.dryRun})
+			sum, err := batch.Run(testContext(t), strings.NewReader(input), s, batch.Options{Concurrency: 8}, c.emit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkResults(t, c.get(), wants)
+			if got := s.Replayed(); got != tt.want {
+				t.Errorf("Replayed() = %d; want %d", got, tt.want)
+			}
+			sum.Replayed = s.Replayed()
+			said := fmt.Sprintf("(%d of them decided before", tt.want)
+			if got := sum.String(); tt.want > 0 != strings.Contains(got, said) || tt.want == 0 && strings.Contains(got, "decided before") {
+				t.Errorf("summary %q; want it to say %q only when there are replays", got, said)
+			}
+		})
+	}
 }

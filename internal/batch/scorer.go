@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/grpc"
@@ -120,6 +121,9 @@ type RemoteOptions struct {
 type Remote struct {
 	client triagev1.TriageServiceClient
 	opts   RemoteOptions
+	// replayed counts the calls the server answered with a decision an
+	// earlier call had stored (TriageResponse.replayed).
+	replayed atomic.Int64
 }
 
 // NewRemote returns a Scorer that calls the server behind cc.
@@ -148,5 +152,14 @@ func (r *Remote) Score(ctx context.Context, f *triagev1.Filing) (*triagev1.Decis
 	if resp.GetDecision() == nil {
 		return nil, errors.New("server answered without a decision")
 	}
+	if resp.GetReplayed() {
+		r.replayed.Add(1)
+	}
 	return resp.GetDecision(), nil
 }
+
+// Replayed is how many of the decisions Score returned the server had
+// stored before, for an earlier call of the same filing by the same
+// identity (a run sent again after an interruption): answered as stored,
+// nothing stored again. A decision written to the output does not say so.
+func (r *Remote) Replayed() int { return int(r.replayed.Load()) }
