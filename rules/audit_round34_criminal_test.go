@@ -60,6 +60,8 @@ func audit34CriminalCases(tb testing.TB) []tcase {
 			crim(10, text("抢劫罪的法定刑为三年以上十年以下有期徒刑，情节严重的处十年以上有期徒刑、无期徒刑或者死刑。")), avA, avA, nil),
 		not("near miss: 不应当判处死刑", crim(10, text("辩护人认为被告人王某不应当判处死刑。")), avA, avA, nil),
 		not("near miss: 应当判处 a term within three years", crim(10, text("被告人王某依法应当判处一年以下有期徒刑。")), avA, avA, nil),
+		not("near miss: 刑法第六十五条's 累犯 wording (应当判处有期徒刑以上刑罚之罪)",
+			crim(10, text("被告人王某曾因犯罪被判处有期徒刑，刑罚执行完毕以后五年内再犯应当判处有期徒刑以上刑罚之罪，系累犯。")), avA, avA, nil, "INFER_SENTENCE_FROM_TEXT"),
 		both("over three years in words: 建议判处有期徒刑十五年 (fast-track closed, simplified with a panel)",
 			crim(10, text("公诉机关建议判处被告人王某有期徒刑十五年。")), avU, avA),
 
