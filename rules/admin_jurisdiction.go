@@ -171,7 +171,10 @@ const notPlaceName = "未不拒没向按依据要请申将给被经在是"
 // runes, in one clause, not continued into a department (人民政府办公厅).
 func governmentAt(after string) string {
 	j := strings.Index(after, governmentShortSuffix)
-	if j < 0 || utf8.RuneCountInString(after[:j]) > 16 || strings.ContainsAny(after[:j], clauseBreaks+"作对的") {
+	// A title's marks or a list's 、 before 政府 make the words no one
+	// name (被告依据《通知》、杭州市人民政府的批复; statute round 34): a
+	// government listed after another defendant is listedDefendantsAt's.
+	if j < 0 || utf8.RuneCountInString(after[:j]) > 16 || strings.ContainsAny(after[:j], clauseBreaks+"作对的《》、“”") {
 		return ""
 	}
 	name := after[:j+len(governmentShortSuffix)]

@@ -64,15 +64,27 @@ func audit34AdminCases(tb testing.TB) []tcase {
 			a(cm.disclosure, text("被告杭州市西湖区市场监督管理局、杭州市人民政府共同作出强制拆除决定。"))),
 		closed("15(1): 被告中华人民共和国海关总署", a(cm.disclosure, text("被告中华人民共和国海关总署作出处罚决定。"))),
 		closed("15(1): 被告一：杭州市人民政府", a(cm.disclosure, text("被告一：杭州市人民政府。被告二：杭州市西湖区城市管理局。"))),
+		closed("15(1): the defendant party named 国家知识产权局专利复审委员会", a(cm.disclosure, named(1, "国家知识产权局专利复审委员会"))),
 		open("near miss: 被告国家外汇管理局浙江省分局 (a branch)", a(cm.disclosure, text("被告国家外汇管理局浙江省分局作出处罚决定。"))),
 		open("near miss: 被告中国民用航空华东地区管理局 (a regional administration)", a(cm.disclosure, text("被告中国民用航空华东地区管理局作出处罚决定。"))),
 		open("near miss: 被告杭州市知识产权局 (a local office)", a(cm.disclosure, text("被告杭州市知识产权局作出专利侵权纠纷处理决定。"))),
+		open("near miss: 被告依据《通知》、杭州市人民政府的批复 (a document, not a second defendant)",
+			a(cm.disclosure, text("被告依据《通知》、杭州市人民政府的批复作出处罚决定。"))),
+		open("near miss: 被告杭州市西湖区市场监督管理局、杭州市西湖区城市管理局 (both bureaus)",
+			a(cm.disclosure, text("被告杭州市西湖区市场监督管理局、杭州市西湖区城市管理局共同作出处罚决定。"))),
+		closed("15(1): three defendants, the government third",
+			a(cm.disclosure, text("被告杭州市西湖区市场监督管理局、杭州市西湖区城市管理局、杭州市西湖区人民政府共同作出强制拆除决定。"))),
 		open("near miss: 专利复审委员会 named as a third party's, not the defendant",
 			a(cm.disclosure, text("被告杭州市市场监督管理局依据专利复审委员会的决定作出处罚。"))),
 
 		// --- 2. before 2015-05-01: 1989 art. 14(1) ---
 		era89("1989 14(1): 被告专利复审委员会 (2013)", a(filedOn("2013-06-01"), text("被告专利复审委员会作出第12345号无效宣告请求审查决定，宣告原告的发明专利权全部无效。")), art14one),
 		era89("1989 14(1): 确认发明专利权 (2012)", a(filedOn("2012-06-01"), text("请求确认原告对涉案发明专利享有专利权，撤销被告作出的驳回决定。")), art14one),
+		era89("1989 14(1): 被告国家知识产权局, 发明专利申请驳回 (2014)", a(filedOn("2014-06-01"), text("被告国家知识产权局驳回原告的发明专利申请。")), art14one),
+		era89("1989 14(2): 被告国家工商行政管理总局商标评审委员会 (2013; no 发明专利)",
+			a(filedOn("2013-06-01"), text("被告国家工商行政管理总局商标评审委员会作出商标驳回复审决定。")), "行政诉讼法（1989年）第十四条第二项"),
+		open("near miss: 发明专利 from 2015-05-01 at a local office (ALL 15 has no patent item)",
+			a(filedOn("2016-06-01"), cm.disclosure, text("被告杭州市市场监督管理局认定原告宣传的发明专利已被宣告无效，作出处罚。"))),
 		quiet89("near miss: 1989, 实用新型专利 at a local office (2012)", a(filedOn("2012-06-01"), text("被告杭州市知识产权局就原告的实用新型专利侵权纠纷作出处理决定。"))),
 
 		// --- 3. 第八十二条第三款: a remand or retrial in the text ---
