@@ -2,6 +2,9 @@ package rules_test
 
 import (
 	"testing"
+	"time"
+
+	"github.com/fenjian/fenjian/rules"
 )
 
 // Round 34 of the statute audit (2026-12-06), criminal: each row written
@@ -102,5 +105,44 @@ func audit34CriminalCases(tb testing.TB) []tcase {
 		// (4) CrPL 223 names no 累犯 or 前科.
 		not("near miss: 系累犯 (2024)", crim(10, text("被告人王某系累犯，认罪认罚。")), avA, avA, nil),
 		not("near miss: 有前科 (2024)", crim(10, text("被告人王某有盗窃前科，认罪认罚。")), avA, avA, nil),
+	}
+}
+
+// TestReadTextRound34: the new readings on their own.
+func TestReadTextRound34(t *testing.T) {
+	on := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ text, charge string }{
+		{"公诉机关指控被告人王某犯盗窃罪、帮助恐怖活动罪。", "帮助恐怖活动罪"},
+		{"被告人王某犯宣扬恐怖主义、极端主义、煽动实施恐怖活动罪。", "宣扬恐怖主义、极端主义、煽动实施恐怖活动罪"},
+		{"被告人王某的行为不构成间谍罪。", ""},
+		{"被告人王某犯军人叛逃罪。", ""},
+		{"被告人王某犯编造、故意传播虚假恐怖信息罪。", ""},
+	} {
+		if got := rules.IntermediateChargeInText(c.text, on); got != c.charge {
+			t.Errorf("IntermediateChargeInText(%q) = %q, want %q", c.text, got, c.charge)
+		}
+	}
+	for _, c := range []struct{ text, dispute string }{
+		{"被告单位杭州某某科技有限公司对指控的犯罪事实有异议，被告人王某认罪认罚。", "被告单位杭州某某科技有限公司对指控的犯罪事实有异议"},
+		{"被告单位杭州某某科技有限公司不认罪。", "被告单位杭州某某科技有限公司不认罪"},
+		{"被告单位杭州某某科技有限公司对指控的事实无异议。", ""},
+		{"被告人李某否认参与盗窃。", "否认参与"},
+	} {
+		if got := rules.ReadTextFacts(c.text).Dispute; got != c.dispute {
+			t.Errorf("ReadTextFacts(%q).Dispute = %q, want %q", c.text, got, c.dispute)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		life bool
+	}{
+		{"公诉机关认为，被告人王某罪行极其严重，应当判处死刑。", true},
+		{"再犯应当判处有期徒刑以上刑罚之罪，系累犯。", false},
+		{"辩护人认为被告人王某不应当判处死刑。", false},
+	} {
+		ts := rules.ReadTextSentence(c.text)
+		if ts.LifeOrDeath != c.life || !c.life && ts.Found {
+			t.Errorf("ReadTextSentence(%q) = %+v, want life or death %v and nothing else", c.text, ts, c.life)
+		}
 	}
 }
