@@ -104,6 +104,43 @@ func intermediateDefendantsIn(text string) []string {
 		if name := defendantAt(after); name != "" && defendantKindOf(name) != kindNone {
 			out = append(out, name)
 		}
+		out = append(out, listedDefendantsAt(after)...)
+	}
+}
+
+// organEnds end the name of an administrative organ (杭州市西湖区市场监督管理
+// 局, 城市管理委员会, 人民政府办公室): a defendant named before 、 must end in
+// one for the names after it to be read as co-defendants.
+var organEnds = [...]string{"局", "政府", "委员会", "委", "办公室", "办公厅", "海关", "部", "厅", "署", "处", "所", "队", "中心", "站", "办事处"}
+
+// listedDefendantsMax bounds, in runes, a defendant's name before 、.
+const listedDefendantsMax = 24
+
+// listedDefendantsAt returns the co-defendants of an intermediate kind a
+// complaint lists after the first with 、 (被告杭州市西湖区市场监督管理局、杭州
+// 市人民政府共同作出…), in one clause, "" when none. Statute round 34: only
+// the name right after 被告 was read, so a 县级以上地方人民政府 or a 国务院
+// 部门 sued second kept simplified procedure open at a basic court (行政诉讼法
+// 第十五条第一项: the case is the intermediate court's whoever else is
+// sued). Each name before a 、 must be an organ's (organEnds, at most
+// listedDefendantsMax runes, no clause break), so 被告依据《通知》、杭州市
+// 人民政府的批复 names no second defendant.
+func listedDefendantsAt(after string) []string {
+	var out []string
+	for rest := after; ; {
+		j := strings.Index(rest, "、")
+		if j < 0 {
+			return out
+		}
+		prev := rest[:j]
+		if utf8.RuneCountInString(prev) > listedDefendantsMax || strings.ContainsAny(prev, clauseBreaks+"《》“”\"") ||
+			!slices.ContainsFunc(organEnds[:], func(e string) bool { return strings.HasSuffix(prev, e) }) {
+			return out
+		}
+		rest = rest[j+len("、"):]
+		if name := defendantAt(rest); name != "" && defendantKindOf(name) != kindNone {
+			out = append(out, name)
+		}
 	}
 }
 
@@ -134,7 +171,10 @@ const notPlaceName = "未不拒没向按依据要请申将给被经在是"
 // runes, in one clause, not continued into a department (人民政府办公厅).
 func governmentAt(after string) string {
 	j := strings.Index(after, governmentShortSuffix)
-	if j < 0 || utf8.RuneCountInString(after[:j]) > 16 || strings.ContainsAny(after[:j], clauseBreaks+"作对的") {
+	// A title's marks or a list's 、 before 政府 make the words no one
+	// name (被告依据《通知》、杭州市人民政府的批复; statute round 34): a
+	// government listed after another defendant is listedDefendantsAt's.
+	if j < 0 || utf8.RuneCountInString(after[:j]) > 16 || strings.ContainsAny(after[:j], clauseBreaks+"作对的《》、“”") {
 		return ""
 	}
 	name := after[:j+len(governmentShortSuffix)]
@@ -217,6 +257,15 @@ var stateCouncilDepartments = [...]string{
 	"国家广播电影电视总局", "国家版权局", "中国银行业监督管理委员会", "中国保险监督管理委员会", "中国银行保险监督管理委员会",
 	"国家海洋局", "国家测绘地理信息局", "国家测绘局", "国家林业局", "国家粮食局", "国家外国专家局", "国家宗教事务局",
 	"国家电力监管委员会", "中国民用航空总局",
+	// Statute round 34: the boards that decide in their own name on a
+	// department's patent and trade-mark grants and invalidations (专利法第
+	// 四十一条、第四十五条; 商标法第三十四条 ff.), named with their department
+	// or alone. Their cases are the department's (法释〔2014〕12号第五条 calls
+	// them 国务院部门作出的…授权确权裁定或者决定), never a basic court's; until
+	// then 国家知识产权局专利复审委员会 read as a longer name of another body and
+	// kept simplified procedure open.
+	"专利复审委员会", "国家知识产权局专利复审委员会", "中华人民共和国国家知识产权局专利复审委员会",
+	"商标评审委员会", "国家工商行政管理总局商标评审委员会", "国家知识产权局商标评审委员会",
 }
 
 // stateCouncilShortNames are the 国务院部门 as complaints write them short
@@ -356,6 +405,10 @@ func adminIntermediateReview(f *triagev1.Filing, a *Assessment) string {
 		}
 	}
 	text := f.GetText()
+	patent := ""
+	if a.FiledOn.Before(adminLaw2014InForce) {
+		patent = inventionPatentIn(text)
+	}
 	var names, unsure []string
 	if strings.Contains(text, reconsiderationWord) {
 		names, unsure = reconsiderationDefendants(text, parties)
@@ -367,7 +420,11 @@ func adminIntermediateReview(f *triagev1.Filing, a *Assessment) string {
 		switch code := intermediateCode(k, a.FiledOn); code {
 		case "":
 		case CodeReviewAdmin1989Intermediate:
-			a.ReviewReasons = append(a.ReviewReasons, all1989Reason(k, a.FiledOn, name))
+			r := all1989Reason(k, a.FiledOn, name)
+			if patent != "" {
+				r = inventionPatentReason(name + "；" + patent)
+			}
+			a.ReviewReasons = append(a.ReviewReasons, r)
 			return code
 		default:
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(code, name))
@@ -382,7 +439,53 @@ func adminIntermediateReview(f *triagev1.Filing, a *Assessment) string {
 			return CodeReviewAdminReconsiderationDefendant
 		}
 	}
+	if patent != "" {
+		a.ReviewReasons = append(a.ReviewReasons, inventionPatentReason(patent))
+		return CodeReviewAdmin1989Intermediate
+	}
 	return ""
+}
+
+// 行政诉讼法（1989年）第十四条第一项 gave the intermediate court "确认发明专利
+// 权的案件" (statute round 34; read from public copies, the 1989 text is not
+// in /work/shared/law): a case about whether an invention patent is granted,
+// valid or whose it is, whoever the defendant. Until then only the
+// defendant's name was read, so a complaint about a 发明专利 whose
+// defendant's name was not read (专利复审委员会 alone, or none) got no review.
+// 实用新型 and 外观设计 patents are not 发明专利 (专利法第二条) and are not
+// read. The 2014 amendment dropped the item (行政诉讼法第十五条, from
+// 2015-05-01): such a case's defendant decides it then.
+const inventionPatentWord = "发明专利"
+
+// inventionPatentActs are what makes a complaint about a 发明专利 one about
+// its grant, validity or ownership (确认发明专利权): a refusal or a grant of
+// the application, an invalidation, a 复审, a claim to confirm the right.
+var inventionPatentActs = [...]string{"无效", "驳回", "确认", "授予", "授权", "复审", "专利权归"}
+
+// inventionPatentIn returns the sentence of text that states a case about
+// an invention patent's grant, validity or ownership (发明专利 and one of
+// inventionPatentActs in one sentence), at most 60 runes of it; "" when none.
+func inventionPatentIn(text string) string {
+	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;\n", r) }) {
+		if strings.Contains(sent, inventionPatentWord) && containsAny(sent, inventionPatentActs[:]) {
+			rs := []rune(sent)
+			return string(rs[:min(len(rs), 60)])
+		}
+	}
+	return ""
+}
+
+// all1989PatentArticle is item 1's, with the case named.
+const all1989PatentArticle = "行政诉讼法（1989年）第十四条第一项"
+
+// all1989PatentMsg is the review's message for a 发明专利 case.
+const all1989PatentMsg = "立案日在2015年5月1日前，起诉状文字载明本案涉及发明专利权的授予、效力或者归属，而本案在基层人民法院立案：依当时的行政诉讼法第十四条第一项，确认发明专利权的案件由中级人民法院管辖。需人工核对管辖。"
+
+// inventionPatentReason is REVIEW_ALL1989_14_INTERMEDIATE_DEFENDANT for a
+// 确认发明专利权的案件, quoting words.
+func inventionPatentReason(words string) *triagev1.Reason {
+	return &triagev1.Reason{Code: CodeReviewAdmin1989Intermediate, Article: all1989PatentArticle,
+		Message: all1989PatentMsg + "所读文字：“" + words + "”。"}
 }
 
 // reconsiderationOutcome is what a complaint says the 复议机关 did.

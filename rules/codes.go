@@ -735,6 +735,17 @@ const (
 	CodeReviewProcedureWishesConflict = "REVIEW_PROCEDURE_WISHES_CONFLICT"
 )
 
+// Statute round 34: a charge of CrPL 21(1) the allegation names beside the
+// cause field.
+const (
+	// CodeReviewSecurityTerrorChargeInText: the text names a 危害国家安全 or
+	// terrorism charge the cause field does not (公诉机关指控被告人犯盗窃罪、
+	// 帮助恐怖活动罪): the case is the intermediate court's (CrPL 21(1);
+	// Interp. 15), both simpler procedures are closed, and the words are
+	// quoted for the reviewer.
+	CodeReviewSecurityTerrorChargeInText = "REVIEW_SECURITY_TERROR_CHARGE_IN_TEXT"
+)
+
 type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
@@ -1144,6 +1155,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewTextAmount, "民事诉讼法第一百六十五条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
 	{CodeReviewTextAmountCPL2017, "民事诉讼法（2012年、2017年修正）第一百六十二条", "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出应当适用小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
 	{CodeReviewTextAmountPilot2020, civilPilotArticle, "起诉材料的诉讼请求所写金额与立案信息的标的额不符（高于标的额且超出试点小额诉讼程序的标准、标的额未填或以外币计），标的额决定是否适用小额诉讼程序，需人工核对标的额。"},
+	{CodeReviewSecurityTerrorChargeInText, "刑事诉讼法第二十一条第一项（2013年1月1日至2018年10月25日为刑事诉讼法（2012年修正）第二十条第一项）；刑诉法解释第十五条（2021年3月1日起施行）", "起诉材料文字载明的指控罪名中有危害国家安全犯罪或者恐怖活动犯罪，而案由未载明：一人犯数罪、共同犯罪案件中一罪属于中级人民法院管辖的，全案由中级人民法院管辖；已按中级人民法院管辖的案件处理，不适用简易程序和速裁程序，需人工核对罪名并更正案由。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

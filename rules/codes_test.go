@@ -74,6 +74,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 32, administrative":       audit32AdminCases(tb),
 		"audit round 33, administrative":       audit33AdminCases(tb),
 		"audit round 33, criminal":             audit33CriminalCases(tb),
+		"audit round 34, criminal":             audit34CriminalCases(tb),
+		"audit round 34, administrative":       audit34AdminCases(tb),
 	}
 }
 
@@ -542,6 +544,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewAssessors15CriminalCrPL2012: "人民陪审员法第十五条第一款第一项、第二款；刑事诉讼法（2012年修正）第一百七十八条第一款",
 		rules.CodeReviewAssessorsCriminalNoText:     "",
 		rules.CodeReviewGroupInterestAssessors15:    "人民陪审员法第十五条第一款第一项",
+		rules.CodeReviewSecurityTerrorChargeInText:  "刑事诉讼法第二十一条第一项（2013年1月1日至2018年10月25日为刑事诉讼法（2012年修正）第二十条第一项）；刑诉法解释第十五条（2021年3月1日起施行）",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

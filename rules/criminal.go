@@ -62,6 +62,15 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 			SecurityOrTerror: intermediateByCharge(f.GetCause(), fx.Charges, a.FiledOn),
 			LifeOrDeath:      s.LifeOrDeath,
 		}
+		// A charge of CrPL 21(1) the allegation names and the cause field
+		// does not (statute round 34): the whole case is the intermediate
+		// court's (Interp. 15), reviewed with the words.
+		if !fx.PassUp.SecurityOrTerror {
+			if w := IntermediateChargeInText(f.GetText(), a.FiledOn); w != "" {
+				fx.PassUp.SecurityOrTerror = true
+				a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewSecurityTerrorChargeInText, w))
+			}
+		}
 	}
 
 	// Cases the law gives to a panel, whatever the sentence. Fast-track is

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -246,4 +247,42 @@ func unresolvedChargesReason(parts []string) *triagev1.Reason {
 	r := reason(CodeReviewChargeUnresolved)
 	return &triagev1.Reason{Code: r.GetCode(), Article: r.GetArticle(),
 		Message: r.GetMessage() + "未识别：" + strings.Join(parts, "；") + "。"}
+}
+
+// chargeNegations before a charge's name in the text deny it: 不构成间谍罪,
+// 不属于帮助恐怖活动罪, 并非…, 排除….
+var chargeNegations = [...]string{"不构成", "不属于", "不成立", "不是", "并非", "排除", "而非", "非"}
+
+// IntermediateChargeInText returns the name of the first 危害国家安全 or
+// (from 2013-01-01) terrorism charge the text names in full (间谍罪, 帮助恐怖
+// 活动罪; see nationalSecurityCharges, terrorismCharges), not negated in the
+// words just before it, "" when none. Statute round 34: the charge was read
+// from the cause field only, so an allegation of 盗窃罪、帮助恐怖活动罪 filed
+// with the cause 盗窃罪 kept both simpler procedures open at a basic court,
+// though CrPL 21(1) and Interp. 15 give the whole case to the intermediate
+// court. Only whole charge names are read: 恐怖 or 国家安全 in the facts (恐
+// 怖片, 危害国家安全的言论) is no charge, nor 军人叛逃罪 (刑法第四百三十条).
+func IntermediateChargeInText(text string, on time.Time) string {
+	if text == "" {
+		return ""
+	}
+	w := strings.ReplaceAll(dropCauseSeparators(text), "军人叛逃罪", "")
+	names := slices.Clone(nationalSecurityCharges[:])
+	if !on.Before(crpl2012InForce) {
+		names = append(names, terrorismCharges[:]...)
+	}
+	for _, n := range names {
+		d := dropCauseSeparators(n)
+		for rest := w; ; {
+			i := strings.Index(rest, d)
+			if i < 0 {
+				break
+			}
+			if !slices.ContainsFunc(chargeNegations[:], func(neg string) bool { return strings.HasSuffix(rest[:i], neg) }) {
+				return n
+			}
+			rest = rest[i+len(d):]
+		}
+	}
+	return ""
 }

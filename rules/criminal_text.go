@@ -76,11 +76,30 @@ func (t TextSentence) overOneYear() bool {
 // than asks for; 刑事诉讼法第二十一条 and 第二百二十二条 name the case by it
 // ("可能判处无期徒刑、死刑的案件", "可能判处三年有期徒刑以下刑罚的案件"), so it
 // is read as a recommendation is, unless negated (不可能判处).
-var recommendationMarks = [...]string{"建议", "量刑意见", "提请", "请求判处", "请求对", "求刑", "可能判处"}
+//
+// 应当判处 and 应判处 (statute round 34) state the punishment the
+// prosecution holds due (罪行极其严重，应当判处死刑; 依法应判处无期徒刑):
+// CrPL 21(2)'s "可能判处" in stronger words. Until then they were not read,
+// and a basic court's fast-track and simplified procedure stayed open
+// beside a death the allegation asks for. Like every recommendation the
+// text states, they only close (Sentence.withText).
+var recommendationMarks = [...]string{"建议", "量刑意见", "提请", "请求判处", "请求对", "求刑", "可能判处", "应当判处", "应判处"}
 
-// negatedMark reports whether the mark at start is negated: 不可能判处.
+// dueMark reports whether the mark at start is 应当判处 or 应判处: read for
+// life or death only, because 刑法第六十五条's wording of recidivism, which
+// allegations quote (再犯应当判处有期徒刑以上刑罚之罪，系累犯), states no
+// punishment of this case (2 of 236 real criminal texts hold it).
+func dueMark(rs []rune, start int) bool {
+	return runesHavePrefix(rs[start:], []rune("应当判处")) || runesHavePrefix(rs[start:], []rune("应判处"))
+}
+
+// negatedMark reports whether the mark at start is negated: 不可能判处,
+// 不应当判处, 不应判处.
 func negatedMark(rs []rune, start int) bool {
-	return start > 0 && rs[start-1] == '不' && runesHavePrefix(rs[start:], []rune("可能"))
+	if start == 0 || rs[start-1] != '不' {
+		return false
+	}
+	return runesHavePrefix(rs[start:], []rune("可能")) || runesHavePrefix(rs[start:], []rune("应"))
 }
 
 // ReadTextSentence reads the sentencing recommendations of a criminal
@@ -107,7 +126,7 @@ func ReadTextSentence(text string) TextSentence {
 			continue
 		}
 		one := readRecommendation(clause)
-		if !one.Found {
+		if !one.Found || dueMark(rs, start) && !one.LifeOrDeath {
 			continue
 		}
 		heavier := !out.Found ||
@@ -557,6 +576,10 @@ var (
 	minorWords   = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
 	copulas      = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时", "案发时"}
 	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "翻供",
+		// Round 34: a denial of what he did (否认参与盗窃, 否认实施抢劫,
+		// 否认其有非法占有的目的) is a denial of the charged facts (CrPL
+		// 214 ¶1(2), 215(3), 223(4)).
+		"否认参与", "否认实施", "否认作案", "否认其", "否认有", "否认具有", "否认犯有", "否认自己",
 		// Round 29: a defendant asking for the ordinary procedure refuses
 		// both simpler ones (CrPL 214 ¶1(3), 222 ¶1); read before 有异议 so
 		// 对速裁程序有异议，要求适用普通程序 closes both.
@@ -629,6 +652,9 @@ func ReadTextFacts(text string) TextFacts {
 	}
 	if tf.Minor == "" {
 		tf.Minor = defendantAgeMinor(text)
+	}
+	if tf.Dispute == "" {
+		tf.Dispute, tf.DisputeKind = unitDisputeIn(text)
 	}
 	tf.RepresentativeObjects = representativeObjectionIn(text)
 	tf.Remanded = remandIn(text)
@@ -1695,4 +1721,42 @@ func foreignDefendantIn(text string) string {
 		}
 	}
 	return ""
+}
+
+// unitMark opens a defendant unit in an allegation (被告单位杭州某某有限公司;
+// 刑诉法解释第三百三十六条 ff.: the unit is a defendant of the case, its 诉讼
+// 代表人 speaks for it).
+const unitMark = "被告单位"
+
+// unitDisputeIn reads a dispute of a defendant unit (被告单位…对指控的犯罪事实
+// 有异议, 被告单位不认罪, 被告单位的诉讼代表人不同意量刑建议): from 被告单位 to
+// the end of its clause, cut at the next 被告人, 被害 or 辩护人, read as a
+// defendant's segment is (disputeIn). Statute round 34: only segments after
+// 被告人 were read, and a unit's words were taken for another party's (单位,
+// 公司 are notDefendantSubjects), so a unit that did not plead kept both
+// simpler procedures open beside a 被告人 who did (CrPL 215(3), 223(4):
+// 部分被告人 includes a defendant unit).
+func unitDisputeIn(text string) (string, disputeKind) {
+	for rest := text; ; {
+		i := strings.Index(rest, unitMark)
+		if i < 0 {
+			return "", disputeFacts
+		}
+		seg := rest[i+len(unitMark):]
+		rest = seg
+		if j := strings.IndexAny(seg, "。；;，,\n"); j >= 0 {
+			seg = seg[:j]
+		}
+		for _, stop := range [...]string{"被告人", "被害", "辩护人"} {
+			if j := strings.Index(seg, stop); j >= 0 {
+				seg = seg[:j]
+			}
+		}
+		if w, k := disputeIn(seg); w != "" {
+			if j := strings.Index(seg, w); j >= 0 {
+				return unitMark + seg[:j+len(w)], k
+			}
+			return unitMark + seg, k
+		}
+	}
 }
