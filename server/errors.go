@@ -24,7 +24,10 @@ const (
 	msgNotFound         = "decision not found"
 	msgConflict         = "the decision's outcomes changed while this one was checked; read them again and retry"
 	msgUnavailable      = "decision store unavailable, retry later"
-	msgInternal         = "internal error"
+	// msgCommitUnknown: the write may be stored (store.ErrCommitUnknown);
+	// the same request sent again is answered with it if it was.
+	msgCommitUnknown = "decision store unavailable: it did not confirm the commit, so this may have been stored; send the same request again, and it is answered with the stored record (replayed) if it was"
+	msgInternal      = "internal error"
 )
 
 // storeError marks a failure of the DecisionStore, so that any store failure
@@ -147,6 +150,8 @@ func toStatus(err error) *status.Status {
 		return status.New(codes.Aborted, msgConflict)
 	case errors.Is(err, store.ErrNotFound):
 		return status.New(codes.NotFound, msgNotFound)
+	case errors.Is(err, store.ErrCommitUnknown):
+		return status.New(codes.Unavailable, msgCommitUnknown)
 	case errors.As(err, &se) || errors.Is(err, store.ErrUnavailable):
 		return status.New(codes.Unavailable, msgUnavailable)
 	default:

@@ -100,6 +100,12 @@ func TestToStatus(t *testing.T) {
 			err: &storeError{op: "save decision", err: fmt.Errorf("%w: %s", store.ErrUnavailable, secret)},
 		},
 		{
+			// outside check 27: a COMMIT whose answer was lost and could
+			// not be read back may have stored the decision.
+			name: "store commit unknown", code: codes.Unavailable, msg: msgCommitUnknown,
+			err: &storeError{op: "save decision", err: fmt.Errorf("%w: commit: %w: %s", store.ErrUnavailable, store.ErrCommitUnknown, secret)},
+		},
+		{
 			name: "store duplicate is a store failure", code: codes.Unavailable, msg: msgUnavailable,
 			err: &storeError{op: "save decision", err: store.ErrDuplicate},
 		},

@@ -216,9 +216,16 @@ func checkOutageSaves(t *testing.T, ctx context.Context, s store.Store, results 
 			slowest = max(slowest, r.took)
 			if getErr == nil {
 				// The connection died between COMMIT and its
-				// answer: stored, but the caller was told
-				// UNAVAILABLE. Safe: the client never got an id.
+				// answer, and the server was gone before the
+				// writer could read back whether it committed:
+				// stored, the caller told UNAVAILABLE saying it
+				// may be (ErrCommitUnknown; a retry is answered
+				// replayed). Told it was not stored, the caller
+				// would have been misled (outside check 27).
 				ambiguous++
+				if !errors.Is(r.err, store.ErrCommitUnknown) {
+					t.Errorf("%s failed with %v but is stored: want ErrCommitUnknown", r.id, r.err)
+				}
 			} else if !errors.Is(getErr, store.ErrNotFound) {
 				t.Errorf("GetDecision(%s) after recovery = %v", r.id, getErr)
 			}

@@ -764,7 +764,28 @@ func (t *postgresTx) commit(ctx context.Context, b *batch) error {
 		}
 		return nil
 	})
-	if _, err := t.pipeline(ctx, batch); err != nil {
+	lost, err := t.pipeline(ctx, batch)
+	if err != nil {
+		if written || lost && !pgconn.SafeToRetry(err) {
+			// COMMIT went out with the rest of the pipeline and its answer
+			// never came back: the server may have committed before the
+			// connection died (a restart's "terminating connection due to
+			// administrator command" after the commit). Answered
+			// UNAVAILABLE, such a decision was stored with its draw while
+			// its caller was told it was not (outside check 27: 1 of 399
+			// failed calls in a restart under load). Ask the server; not
+			// when pgx says nothing was sent (a connection already dead).
+			switch committed, rerr := t.p.resolveLostCommit(ctx, b); {
+			case rerr == nil && committed:
+				t.committed = true
+				t.p.cache.committed(b, false)
+				t.p.log.Warn("the connection failed after COMMIT was sent; the transaction had committed, and its writes are answered as stored",
+					"records", len(b.audit), "head_seq", b.seq, "err", err)
+				return nil
+			case rerr != nil:
+				return fmt.Errorf("commit: %w: %w (read back: %v)", ErrCommitUnknown, err, rerr) //nolint:errorlint // the read-back's error is for the log
+			}
+		}
 		if !written {
 			err = batchError(b, err)
 			if errors.Is(err, errHeadMoved) {
@@ -777,6 +798,61 @@ func (t *postgresTx) commit(ctx context.Context, b *batch) error {
 	t.committed = true
 	t.p.cache.committed(b, b.deferLoads && !t.used)
 	return nil
+}
+
+// LostCommitReadBack bounds how long the writer tries to learn whether a
+// transaction whose COMMIT answer was lost committed (within the writer's
+// own bound on the transaction, whichever ends first): retried every
+// lostCommitRetry while the server does not answer, as during a restart.
+var LostCommitReadBack = 5 * time.Second
+
+const lostCommitRetry = 100 * time.Millisecond
+
+// resolveLostCommit reports whether b's transaction committed: whether the
+// chain holds, at b's head seq, the hash b computed. It first takes the
+// chain head's lock, which the lost transaction held until it ended, so
+// the answer is not read while that transaction's COMMIT may still be
+// under way on the server. An error means it could not be learned.
+func (p *Postgres) resolveLostCommit(ctx context.Context, b *batch) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, LostCommitReadBack)
+	defer cancel()
+	for {
+		committed, err := p.readBackCommit(ctx, b)
+		if err == nil {
+			return committed, nil
+		}
+		select {
+		case <-ctx.Done():
+			return false, err
+		case <-time.After(lostCommitRetry):
+		}
+	}
+}
+
+// readBackCommit is one try of resolveLostCommit, on the read pool (the
+// writer's single connection is the one that failed).
+func (p *Postgres) readBackCommit(ctx context.Context, b *batch) (committed bool, err error) {
+	tx, err := p.read.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin: %w", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	var seq int64
+	var hash string
+	if err := tx.QueryRowContext(ctx, p.dialect.lockHead).Scan(&seq, &hash); err != nil {
+		return false, fmt.Errorf("lock audit head: %w", err)
+	}
+	if seq < b.seq {
+		return false, nil
+	}
+	err = tx.QueryRowContext(ctx, "SELECT hash FROM audit_log WHERE seq = $1", b.seq).Scan(&hash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("read audit record %d: %w", b.seq, err)
+	}
+	return hash == b.headHash, nil
 }
 
 func (t *postgresTx) end(ctx context.Context) {

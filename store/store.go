@@ -348,6 +348,14 @@ var ErrSameTeam = errors.New("store: the case is already with the team designate
 // The underlying driver error stays in the chain for logs.
 var ErrUnavailable = errors.New("store: unavailable")
 
+// ErrCommitUnknown is in the chain of a write's ErrUnavailable when its
+// COMMIT reached the database but the answer was lost with the connection
+// (a PostgreSQL restart or crash) and the writer could not read back,
+// within LostCommitReadBack, whether it committed: the record may be stored.
+// Sending the same request again by the same identity is answered with the
+// stored record (replayed) if it was.
+var ErrCommitUnknown = errors.New("the database did not confirm the commit, and whether it committed could not be read back")
+
 // ErrDuplicate is returned by SaveDecision when a decision with the same id
 // is already recorded. It is deliberately not ErrUnavailable: retrying will
 // never succeed, and the recorded decision is never overwritten.
