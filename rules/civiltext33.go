@@ -103,7 +103,7 @@ type whereaboutsReading struct {
 // found or reached (the round's comment above). defendants are 被告 and the
 // defendants' names, others 原告 and the other parties' names.
 func readWhereabouts(text string, defendants, others []string) whereaboutsReading {
-	seen := newGateSeen(text, whereaboutsGates[:])
+	seen := gateSeen{text: text}
 	return readWhereaboutsGated(text, defendants, others, &seen)
 }
 

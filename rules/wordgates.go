@@ -20,10 +20,11 @@ import (
 // fragment of it) that must be in a text for the word to be searched.
 type gatedWords struct {
 	words []string
-	// gates[i] is the index in the gates the list was made with of the
-	// first one words[i] contains, -1 for none (the word is always
-	// searched).
-	gates []int8
+	// fragments are the gates the list was made with; gates[i] is the
+	// index in fragments of the first one words[i] contains, -1 for none
+	// (the word is always searched).
+	fragments []string
+	gates     []int8
 }
 
 // gateWords pairs words with the first of gates each contains. A gate
@@ -33,7 +34,7 @@ func gateWords(words, gates []string) gatedWords {
 	if len(gates) > 64 {
 		panic("rules: gateWords: more than 64 gates")
 	}
-	g := gatedWords{words: words, gates: make([]int8, len(words))}
+	g := gatedWords{words: words, fragments: gates, gates: make([]int8, len(words))}
 	for i, w := range words {
 		g.gates[i] = -1
 		for j, f := range gates {
@@ -46,19 +47,26 @@ func gateWords(words, gates []string) gatedWords {
 	return g
 }
 
-// gateSeen remembers, for one text, which gates were searched and found:
-// a gate is searched at most once per text, and only when a word it
-// stands for is asked about.
-type gateSeen struct {
-	text   string
-	gates  []string
-	asked  uint64 // bit j: gates[j] searched
-	inText uint64 // bit j: gates[j] found
+// containsAny is containsAny(text, g.words), searching only the words
+// whose gate text holds.
+func (g *gatedWords) containsAny(text string) bool {
+	seen := gateSeen{text: text}
+	for i, w := range g.words {
+		if seen.mayHold(g, i) && hanscan.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
-// newGateSeen starts a text's gate record (gates as given to gateWords).
-func newGateSeen(text string, gates []string) gateSeen {
-	return gateSeen{text: text, gates: gates}
+// gateSeen remembers, for one text, which gates were searched and found:
+// a gate is searched at most once per text, and only when a word it
+// stands for is asked about. Lists asked of one gateSeen must be made with
+// the same gates.
+type gateSeen struct {
+	text   string
+	asked  uint64 // bit j: gate j searched
+	inText uint64 // bit j: gate j found
 }
 
 // mayHold reports whether the text may hold words[i] of g: false only when
@@ -71,9 +79,14 @@ func (s *gateSeen) mayHold(g *gatedWords, i int) bool {
 	bit := uint64(1) << j
 	if s.asked&bit == 0 {
 		s.asked |= bit
-		if hanscan.Contains(s.text, s.gates[j]) {
+		if hanscan.Contains(s.text, g.fragments[j]) {
 			s.inText |= bit
 		}
 	}
 	return s.inText&bit != 0
 }
+
+// denialGated are denialWords with the fragments four of the six share (不认
+// 可, 不予认可; 不承认, 不予承认): a complaint without 认可 or 承认 is searched
+// for four words, not six (readersFor26).
+var denialGated = gateWords(denialWords[:], []string{"认可", "承认"})

@@ -52,7 +52,7 @@ func TestGatedWordsSkipOnlyAbsent(t *testing.T) {
 		t.Fatalf("%d of the whereabouts words gated, want 11 or more", gated)
 	}
 	check := func(text string) (skipped int) {
-		seen := newGateSeen(text, whereaboutsGates[:])
+		seen := gateSeen{text: text}
 		for _, g := range whereaboutsGated {
 			for i, w := range g.words {
 				// Twice: the remembered answer is the searched one.
@@ -90,7 +90,7 @@ func TestGatedWordsSkipOnlyAbsent(t *testing.T) {
 // weighs, and on the real texts folded with their own parties.
 func TestReadWhereaboutsGated(t *testing.T) {
 	compare := func(text string, defendants, others []string) bool {
-		seen := newGateSeen(text, whereaboutsGates[:])
+		seen := gateSeen{text: text}
 		got := readWhereaboutsGated(text, defendants, others, &seen)
 		if want := readWhereaboutsGated(text, defendants, others, nil); got != want {
 			t.Fatalf("readWhereabouts(%q, %q, %q) gated %+v, every word %+v", text, defendants, others, got, want)
@@ -131,5 +131,46 @@ func TestReadWhereaboutsNoAllocation(t *testing.T) {
 	defendants, others := []string{"被告", "王五"}, []string{"原告", "李四"}
 	if n := testing.AllocsPerRun(100, func() { readWhereabouts(text, defendants, others) }); n != 0 {
 		t.Fatalf("readWhereabouts of a complaint without the words: %v allocations, want 0", n)
+	}
+}
+
+// TestDenialGated: the gated search finds a denial word where containsAny
+// does (random texts of the words' pieces, the real texts and their
+// folds), and skips words.
+func TestDenialGated(t *testing.T) {
+	g := &denialGated
+	for i, w := range g.words {
+		if j := g.gates[i]; j >= 0 && !strings.Contains(w, g.fragments[j]) {
+			t.Fatalf("%s gated by %s, not a fragment of it", w, g.fragments[j])
+		}
+	}
+	skipped := 0
+	check := func(text string) {
+		if got, want := g.containsAny(text), containsAny(text, g.words); got != want {
+			t.Fatalf("denialGated.containsAny(%q) = %v, containsAny %v", text, got, want)
+		}
+		seen := gateSeen{text: text}
+		for i, w := range g.words {
+			if !seen.mayHold(g, i) {
+				skipped++
+				if strings.Contains(text, w) {
+					t.Fatalf("%s skipped in %q, which holds it", w, text)
+				}
+			}
+		}
+	}
+	pieces := []string{"被告", "原告", "。", "\xe8\xae", "\xff", "x", "认", "可", "承", "予", "不", "否", "抵", "赖", "确认"}
+	pieces = append(pieces, g.fragments...)
+	pieces = append(pieces, g.words...)
+	rng := rand.New(rand.NewPCG(27, 4))
+	for i := range 50000 {
+		check(randomText(rng, pieces, 1+i%60))
+	}
+	for _, text := range realTexts(t) {
+		check(text)
+		check(foldCause(text))
+	}
+	if skipped < 10000 {
+		t.Fatalf("only %d words skipped: the gates skip too little", skipped)
 	}
 }
