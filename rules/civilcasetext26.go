@@ -525,7 +525,7 @@ func readersFor26(text string) readers26 {
 		counter: hanscan.Contains(text, counterRequestWord) || containsAny(text, orderedPlaintiff[:]),
 		change:  changeWordsIn(text) || hanscan.Contains(text, "追加"),
 		complex: containsAny(text, complexWords[:]) || hanscan.Contains(text, newTypeWord) || containsAny(text, groupImpactWords[:]),
-		denial:  containsAny(text, denialWords[:]),
+		denial:  denialGated.containsAny(text),
 	}
 }
 

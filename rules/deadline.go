@@ -142,6 +142,9 @@ func civilPeriodRule(filedOn time.Time) string {
 
 // chineseDate writes a "YYYY-MM-DD" date as a judgment does, 2018年1月20日.
 func chineseDate(d string) string {
+	if s, ok := chineseDateDigits(d); ok {
+		return s
+	}
 	t, err := time.Parse(time.DateOnly, d)
 	if err != nil {
 		return d
