@@ -20,7 +20,10 @@ import (
 //     small claims is a form: Interp. 281; 若干规定 arts. 3, 13 before
 //     2015-02-04): a complaint stating a party's objection is a question
 //     the court must examine. Small claims may then not be offered as the
-//     court's duty: undetermined, reviewed; simplified stays open.
+//     court's duty: undetermined, reviewed; simplified stays open. So for
+//     an objection to a single judge (CPL 43 ¶2 from 2022: "当事人认为案件由
+//     审判员一人独任审理违反法律规定的，可以向人民法院提出异议"), which small
+//     claims always is (CPL 40 ¶2).
 //   - CPL 165 ¶1 (2013–2021 art. 162): the figure is that of the court's
 //     province. A county (县, 自治县, 旗) court named alone ("苍南县人民法院")
 //     was placed nowhere; the NBS statistical division codes (2016 and
@@ -47,10 +50,11 @@ func round34CivilCases(tb testing.TB) []tcase {
 		obj          = rules.CodeReviewSmallClaimsObjectionInText
 		obj2015      = rules.CodeReviewSmallClaimsObjectionInTextInterp2015
 		obj2003      = rules.CodeReviewSmallClaimsObjectionInTextProv2003
+		judge        = rules.CodeReviewSingleJudgeObjectionInTextCivil
 		mismatch     = rules.CodeReviewCourtProvince
 		mismatch2017 = rules.CodeReviewCourtProvinceCPL2017
 	)
-	objCodes := []string{obj, obj2015, obj2003}
+	objCodes := []string{obj, obj2015, obj2003, judge}
 	// objects: small claims undetermined (not closed), simplified and
 	// ordinary open, reviewed.
 	objects := func(name, code, facts string, mods ...mod) tcase {
@@ -125,6 +129,18 @@ func round34CivilCases(tb testing.TB) []tcase {
 			filedOn("2018-09-03"), yuan(5000), text(loan("5000", "被告对适用小额诉讼程序提出异议。"))),
 		objects("2014: 原告不同意适用小额诉讼程序 (若干规定 arts. 3, 13; CPL 2012 art. 162)", obj2003, "原告不同意适用小额诉讼程序。",
 			filedOn("2014-06-01"), yuan(5000), text(loan("5000", "原告不同意适用小额诉讼程序。"))),
+		// CPL 43 ¶2 (from 2022): an objection to a single judge, which
+		// small claims always is (CPL 40 ¶2); before 2022 one to
+		// simplified procedure, the only single judge (CPL 2017 art. 39 ¶2).
+		objects("2024: 原告不同意由审判员一人独任审理 (CPL 43 ¶2)", judge, "原告不同意由审判员一人独任审理本案。"),
+		objects("2024: 被告申请组成合议庭审理本案", judge, "被告申请组成合议庭审理本案。"),
+		objects("2024: 原告对本案由独任审理提出异议", judge, "原告对本案由独任审理提出异议。"),
+		objects("2018: 原告申请组成合议庭审理 (Interp. 2015 art. 269)", obj2015, "原告申请组成合议庭审理。",
+			filedOn("2018-09-03"), yuan(5000), text(loan("5000", "原告申请组成合议庭审理。"))),
+		noObjection("原告同意独任审理", "原告同意由审判员一人独任审理。"),
+		noObjection("原告未申请组成合议庭", "原告未申请组成合议庭。"),
+		noObjection("另案经合议庭审理 (another suit)", "另案经合议庭审理，判决被告偿还借款。"),
+		noObjection("被告对独任审理无异议", "被告对独任审理无异议。"),
 		noObjection("原告同意适用小额诉讼程序", "原告同意适用小额诉讼程序。"),
 		noObjection("被告对适用小额诉讼程序无异议", "被告对适用小额诉讼程序无异议。"),
 		noObjection("被告对管辖权有异议 (Interp. 276: jurisdiction, not the procedure)", "被告对管辖权有异议。"),

@@ -23,7 +23,10 @@ import (
 // court a question only it can answer: until rules 2026-12-06.33 small
 // claims stayed mandatory beside it. Now it is undetermined, with the
 // review that quotes the words; nothing is closed (the objection may fail:
-// "异议不成立的，裁定驳回"), and simplified procedure stays open.
+// "异议不成立的，裁定驳回"), and simplified procedure stays open. So for an
+// objection to a single judge or a request for a panel (CPL 43 ¶2 from
+// 2022-01-01: REVIEW_SINGLE_JUDGE_OBJECTION_IN_TEXT_CIVIL), small claims
+// and simplified procedure always being a single judge's (CPL 40 ¶2).
 const (
 	// CodeReviewSmallClaimsObjectionInText (statute round 34): the text
 	// states a party's objection to small claims, or to simplified
@@ -39,12 +42,27 @@ const (
 	// form (CPL 2012 art. 162), to which 若干规定 arts. 3, 13 let a party
 	// object.
 	CodeReviewSmallClaimsObjectionInTextProv2003 = "REVIEW_SMALL_CLAIMS_OBJECTION_IN_TEXT_PROV2003"
+	// CodeReviewSingleJudgeObjectionInTextCivil (statute round 34): the
+	// text states a party's objection to a single judge, which small
+	// claims and simplified procedure always are (民事诉讼法第四十条第二款、
+	// 第四十三条第二款, from 2022-01-01). Before 2022 only simplified
+	// procedure had a single judge (CPL 2012/2017 art. 39 ¶2), so such an
+	// objection was one to simplified procedure: the objection's era codes.
+	CodeReviewSingleJudgeObjectionInTextCivil = "REVIEW_SINGLE_JUDGE_OBJECTION_IN_TEXT_CIVIL"
 )
 
 // objectionProcedureWords name small claims, or simplified procedure of
 // which it is a form, as a complaint does; a text holding none of them is
 // not read further.
-var objectionProcedureWords = [...]string{"小额诉讼", "一审终审", "简易程序"}
+var objectionProcedureWords = [...]string{"小额诉讼", "一审终审", "简易程序", "独任", "合议庭"}
+
+// singleJudgeObjection matches an objection to a single judge (CPL 43 ¶2):
+// 不同意 or 反对 独任审理, an objection to it, or a request for a panel
+// (申请组成合议庭审理).
+var singleJudgeObjection = regexp.MustCompile(
+	`(?:不同意|反对)(?:由)?(?:审判员一人)?独任` +
+		`|(?:对|就)(?:本案)?(?:由)?(?:审判员一人)?独任(?:审理|审判)[^,;。]{0,8}?(?:有|提出|提起)异议` +
+		`|(?:申请|请求|要求)(?:本案)?(?:依法)?(?:另行)?组成合议庭`)
 
 // smallClaimsObjection matches the forms of an objection (folded text):
 // 不同意 or 反对 the procedure, an objection to it (对…有异议, 对…提出异议),
@@ -57,10 +75,10 @@ var smallClaimsObjection = regexp.MustCompile(
 		`|(?:对|就)(?:本案)?(?:适用|按照|按|采用)?(?:小额诉讼|一审终审|简易程序)[^,;。]{0,8}?(?:有|提出|提起)异议`)
 
 // smallClaimsObjectionIn returns the words of the first sentence of a
-// folded text that states an objection to small claims or simplified
-// procedure, "" when none: not negated in the two runes before
-// (并非不同意, 不是反对), not 没有异议 or 未提出异议, and not of another suit
-// (otherCaseMarks).
+// folded text that states an objection to small claims, simplified
+// procedure or a single judge, "" when none: not negated just before
+// (并非不同意, 不是反对, 未申请组成合议庭), not 没有异议 or 未提出异议, and not of
+// another suit (otherCaseMarks).
 func smallClaimsObjectionIn(folded string) string {
 	if !containsAny(folded, objectionProcedureWords[:]) {
 		return ""
@@ -69,12 +87,14 @@ func smallClaimsObjectionIn(folded string) string {
 		if !containsAny(sent, objectionProcedureWords[:]) || containsAny(sent, otherCaseMarks[:]) {
 			continue
 		}
-		for _, loc := range smallClaimsObjection.FindAllStringIndex(sent, -1) {
+		locs := append(smallClaimsObjection.FindAllStringIndex(sent, -1), singleJudgeObjection.FindAllStringIndex(sent, -1)...)
+		for _, loc := range locs {
 			w := sent[loc[0]:loc[1]]
 			if containsAny(w, deniedObjections[:]) {
 				continue
 			}
-			if strings.Contains(lastRunes(sent[:loc[0]], 2), "非") || strings.HasSuffix(sent[:loc[0]], "不是") {
+			if strings.Contains(lastRunes(sent[:loc[0]], 2), "非") || strings.HasSuffix(sent[:loc[0]], "不是") ||
+				strings.ContainsAny(lastRunes(sent[:loc[0]], 1), "未没无不") {
 				continue
 			}
 			return w
@@ -107,8 +127,17 @@ func readSmallClaimsObjection(a *Assessment, folded string) {
 	}
 	if w := smallClaimsObjectionIn(folded); w != "" {
 		a.Facts.SmallClaimsObjection = w
-		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(code, w))
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(objectionCode(a.FiledOn, w), w))
 	}
+}
+
+// objectionCode is the review code of the objection words w on a filing of
+// that date: from 2022 an objection to a single judge has CPL 43 ¶2's own.
+func objectionCode(on time.Time, w string) string {
+	if singleJudgeObjection.MatchString(w) && !on.Before(cpl2021InForce) {
+		return CodeReviewSingleJudgeObjectionInTextCivil
+	}
+	return smallClaimsObjectionCode(on)
 }
 
 // objectedSmallClaims is the small-claims option of a filing whose text
@@ -121,7 +150,7 @@ func objectedSmallClaims(a *Assessment) *triagev1.ProcedureOption {
 		return nil
 	}
 	return undetermined(triagev1.Procedure_PROCEDURE_SMALL_CLAIMS,
-		reasonWithWords(smallClaimsObjectionCode(a.FiledOn), a.Facts.SmallClaimsObjection))
+		reasonWithWords(objectionCode(a.FiledOn, a.Facts.SmallClaimsObjection), a.Facts.SmallClaimsObjection))
 }
 
 // deniedObjections say that no objection was raised.

@@ -546,6 +546,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewSmallClaimsObjectionInText:           "民事诉讼法第一百六十九条第二款；民诉法解释第二百六十九条、第二百七十九条、第二百八十一条",
 		rules.CodeReviewSmallClaimsObjectionInTextInterp2015: "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百六十九条、第二百八十一条、第二百八十三条",
 		rules.CodeReviewSmallClaimsObjectionInTextProv2003:   "民事诉讼法（2012年修正）第一百六十二条；最高人民法院关于适用简易程序审理民事案件的若干规定第三条、第十三条",
+		rules.CodeReviewSingleJudgeObjectionInTextCivil:      "民事诉讼法第四十条第二款、第四十三条第二款",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {
