@@ -180,6 +180,31 @@ func round34CivilCases(tb testing.TB) []tcase {
 		// --- Pins: the kind of suit fixes the procedure.
 		kindBars("2024: 申请支付令 (督促程序)", "申请支付令", rules.CodeNonContentiousProcedure),
 		kindBars("2024: 申请公示催告 (公示催告程序)", "申请公示催告", rules.CodeNonContentiousProcedure),
+		// CPL 184 (ch. 15, 特别程序) names its cases by their sections;
+		// 若干规定 art. 1(4) keeps them out of simplified procedure. A
+		// cause written in those words, without the catalogue's 申请, was
+		// unknown or a contentious dispute (实现担保物权 was a mandatory
+		// small claim).
+		kindBars("2024: 实现担保物权 (CPL ch. 15 §8)", "实现担保物权", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 实现担保物权纠纷", "实现担保物权纠纷", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 指定遗产管理人 (CPL ch. 15 §4)", "指定遗产管理人", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 认定公民无民事行为能力 (CPL ch. 15 §5)", "认定公民无民事行为能力", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 认定公民限制民事行为能力", "认定公民限制民事行为能力", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 认定财产无主 (CPL ch. 15 §6)", "认定财产无主", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 确认调解协议 (CPL ch. 15 §7)", "确认调解协议", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 宣告失踪 (CPL ch. 15 §3)", "宣告失踪", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 宣告死亡", "宣告死亡", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 撤销监护人资格 (民法典 art. 36; special procedure)", "撤销监护人资格", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 人身安全保护令", "人身安全保护令", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 撤销仲裁裁决 (仲裁法 art. 58)", "撤销仲裁裁决", rules.CodeNonContentiousProcedure),
+		kindBars("2024: 确认仲裁协议效力 (仲裁法 art. 20)", "确认仲裁协议效力", rules.CodeNonContentiousProcedure),
+		{name: "2024: 实现担保物权纠纷 beside 借款合同纠纷 is no contentious small claim",
+			filing: c(cause("借款合同纠纷、实现担保物权纠纷")), avail: av(pSC, avU, pSimp, avU, pOrd, avA),
+			fires: []string{at(locSimp, rules.CodeNonContentiousProcedure)}},
+		{name: "2024: 担保物权纠纷 is a contentious suit (near miss)",
+			filing: c(cause("担保物权纠纷")), silent: []string{rules.CodeNonContentiousProcedure}},
+		{name: "2024: 监护权纠纷 is a contentious suit (near miss)",
+			filing: c(cause("监护权纠纷")), silent: []string{rules.CodeNonContentiousProcedure}},
 		kindBars("2024: 案外人执行异议之诉 (Interp. 308)", "案外人执行异议之诉", rules.CodeInterp308OrdinaryOnly),
 		kindBars("2024: 第三人撤销之诉 (Interp. 257(6))", "第三人撤销之诉", rules.CodeInterp257ThirdPartyRevoke),
 		{name: "2024: 发回重审 with the small-claims agreement (CPL 41 ¶3, Interp. 257(2))",
