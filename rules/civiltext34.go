@@ -66,13 +66,15 @@ var singleJudgeObjection = regexp.MustCompile(
 
 // smallClaimsObjection matches the forms of an objection (folded text):
 // 不同意 or 反对 the procedure, an objection to it (对…有异议, 对…提出异议),
-// the procedure said unfit (不宜适用), or a request that it not apply
-// (申请不适用). The procedure follows its verb at once, but for 本案 and a
+// the procedure said unfit (不宜适用), a request that it not apply
+// (申请不适用), or a party's word that this case is not for it (本案不适用,
+// 本案不应适用: in the claims, or "原告认为…"). The procedure follows its verb at once, but for 本案 and a
 // verb of applying; an objection's 异议 comes within eight runes of it
 // ("对按照小额诉讼案件审理有异议").
 var smallClaimsObjection = regexp.MustCompile(
 	`(不同意|反对|不宜|(?:申请|请求|要求)(?:本案)?不)(?:本案)?(?:适用|按照|按|采用|以)?(?:小额诉讼|一审终审|简易程序)` +
-		`|(?:对|就)(?:本案)?(?:适用|按照|按|采用)?(?:小额诉讼|一审终审|简易程序)[^,;。]{0,8}?(?:有|提出|提起)异议`)
+		`|(?:对|就)(?:本案)?(?:适用|按照|按|采用)?(?:小额诉讼|一审终审|简易程序)[^,;。]{0,8}?(?:有|提出|提起)异议` +
+		`|本案不(?:应当|应)?(?:适用|按照)(?:小额诉讼|一审终审|简易程序)`)
 
 // smallClaimsObjectionIn returns the words of the first sentence of a
 // folded text that states an objection to small claims, simplified

@@ -79,6 +79,9 @@ func TestSmallClaimsObjectionIn(t *testing.T) {
 		{"原告未申请组成合议庭。", ""},
 		{"被告对独任审理无异议。", ""},
 		{"另案经合议庭审理。", ""},
+		{"2.本案不适用小额诉讼程序审理。", "本案不适用小额诉讼"},
+		{"原告认为本案不应适用简易程序。", "本案不应适用简易程序"},
+		{"本案不属于不适用小额诉讼程序的情形。", ""},
 		{"", ""},
 	} {
 		if got := smallClaimsObjectionIn(foldCause(c.text)); got != c.want {
