@@ -41,7 +41,7 @@ func citationEraCases(tb testing.TB) []tcase {
 				filing: with(base, filedOn(e.day)),
 				fires:  []string{at(loc, e.code)},
 				silent: e.not,
-				extra:  cites(e.code, e.article),
+				extra:  cites(e.code, decisionArticle(e.article, e.day)),
 			})
 		}
 	}

@@ -30,8 +30,11 @@ var lawInForce = map[string][2]string{
 	// 2024-01-01 (civil-procedure-law-2023.md; 277 → 287).
 	"民事诉讼法（2012年修正）":       {"2013-01-01", "2017-07-01"},
 	"民事诉讼法（2012年、2017年修正）": {"2013-01-01", "2022-01-01"},
-	"民事诉讼法（2021年修正）":       {"2022-01-01", "2024-01-01"},
-	"民事诉讼法":                {"2022-01-01", ""}, // per article: cplSince
+	// A decision names the amendment of its filing date where its reasons
+	// cite art. 162 (statute round 34, oneNameForArticle162).
+	"民事诉讼法（2017年修正）": {"2017-07-01", "2022-01-01"},
+	"民事诉讼法（2021年修正）": {"2022-01-01", "2024-01-01"},
+	"民事诉讼法":          {"2022-01-01", ""}, // per article: cplSince
 	// CPL Interpretation: 法释〔2015〕5号 in force 2015-02-04 (its 2020
 	// amendment, in force 2021-01-01, kept the numbering: docs/statutes.md,
 	// round 13), the 2022 revision 2022-04-10 (civil-procedure-
@@ -413,7 +416,7 @@ func citationAuditCases(tb testing.TB) []tcase {
 	var out []tcase
 	add := func(what string, build func(...mod) *triagev1.Filing, m mod, eras ...era) {
 		for _, e := range eras {
-			want := e.article
+			want := decisionArticle(e.article, e.day)
 			code := e.code
 			out = append(out, tcase{
 				name:   "citation audit: " + what + " filed " + e.day + ": " + e.code,
@@ -692,4 +695,20 @@ func reasonArticlesOfSweep(tb testing.TB) map[string]string {
 		}
 	}
 	return out
+}
+
+// decisionArticle is a code's article as a decision filed on day cites it:
+// from statute round 34 a citation of CPL 2012/2017 art. 162 names the
+// amendment in force on the filing date, as the small-claims limit beside
+// it does ("民事诉讼法（2012年修正）" before 2017-07-01, "（2017年修正）" until
+// 2021-12-31), not both.
+func decisionArticle(article, day string) string {
+	const joint = "民事诉讼法（2012年、2017年修正）"
+	if !strings.Contains(article, joint) || !strings.Contains(article, "第一百六十二条") || day < "2013-01-01" || day >= "2022-01-01" {
+		return article
+	}
+	if day < "2017-07-01" {
+		return strings.ReplaceAll(article, joint, "民事诉讼法（2012年修正）")
+	}
+	return strings.ReplaceAll(article, joint, "民事诉讼法（2017年修正）")
 }

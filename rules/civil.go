@@ -942,6 +942,11 @@ func (e *Engine) smallClaimsByAmount(f *triagev1.Filing, a *Assessment, law smal
 	if o := notSimpleSmallClaims(a); o != nil {
 		return o
 	}
+	// A party's objection the court must examine (CPL 169 ¶2, statute
+	// round 34): small claims is no one's duty until it has.
+	if o := objectedSmallClaims(a); o != nil {
+		return o
+	}
 	// No amount, or claims that doubt it (claimsInDoubt): the 标的额 and
 	// the 金钱给付 that CPL 165 ¶1 reads are a person's to read.
 	if code := claimsInDoubt(&a.Facts, reg, amount, agree, lim, b); code != "" {

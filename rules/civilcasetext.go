@@ -443,6 +443,8 @@ func containsAny(s string, ws []string) bool {
 func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.Filing {
 	t := readFoldedCaseFacts(folded)
 	c := f.GetCircumstances()
+	// A party's objection to small claims (statute round 34).
+	readSmallClaimsObjection(a, folded)
 	fx := &a.Facts
 	t.PersonalStatus = fx.Claims.PersonalStatus
 	// A written cause the catalogue does not place exactly may name a

@@ -147,6 +147,10 @@ type Facts struct {
 	// groupImpactIn), "" when none; small claims is then no court's duty
 	// (notSimpleSmallClaims).
 	GroupImpact string
+	// SmallClaimsObjection is the words of a civil text that state a
+	// party's objection to small claims or simplified procedure (statute
+	// round 34, smallClaimsObjectionIn).
+	SmallClaimsObjection string
 	// UnreachableParty, UnreachableDefendant are the words in which a civil
 	// text says a party, or a defendant, cannot be reached short of 下落不明
 	// (readWhereabouts: 失联, 联系不上, 住址不明; statute rounds 32b, 33), which
@@ -288,6 +292,9 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 	e.review(f, a)
 	if numbered && nf.yearAhead(f.GetFiledOn()) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewCaseNumberYearAhead))
+	}
+	if f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_CIVIL {
+		oneNameForArticle162(a)
 	}
 	missing := false
 	for _, o := range a.Options {

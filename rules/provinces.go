@@ -160,6 +160,9 @@ func rememberCourtProvince(court string) courtProvince {
 	if !r.prefectureOK {
 		r.prefecture, r.prefectureOK = countyCityProvinceOf(court)
 	}
+	if !r.prefectureOK {
+		r.prefecture, r.prefectureOK = countyProvinceOf(court)
+	}
 	courtProvinces.Lock()
 	if len(courtProvinces.m) < maxCourtProvinces {
 		if courtProvinces.m == nil {
@@ -189,7 +192,8 @@ type courtProvince struct {
 	p  Province
 	ok bool
 	// prefecture is prefectureProvinceOf's answer, or
-	// countyCityProvinceOf's where that has none.
+	// countyCityProvinceOf's where that has none, or countyProvinceOf's
+	// (statute round 34) where neither has one.
 	prefecture   Province
 	prefectureOK bool
 }
