@@ -414,19 +414,7 @@ func groupImpactIn(sent string) string {
 	if !namesThisCase(sent) || containsAny(sent, otherCaseMarks[:]) {
 		return ""
 	}
-	for _, w := range groupImpactWords {
-		for rest := sent; ; {
-			i := strings.Index(rest, w)
-			if i < 0 {
-				break
-			}
-			if !negatedWithin(lastRunes(rest[:i], 3), 3) {
-				return w
-			}
-			rest = rest[i+len(w):]
-		}
-	}
-	return ""
+	return firstNotNegated(sent, groupImpactWords[:])
 }
 
 // notSimpleIn returns the word of a sentence naming this case that calls it
@@ -439,7 +427,14 @@ func notSimpleIn(sent string) string {
 	if !namesThisCase(sent) || containsAny(sent, otherCaseMarks[:]) {
 		return ""
 	}
-	for _, w := range [...]string{newTypeWord, complexKeyword} {
+	return firstNotNegated(sent, []string{newTypeWord, complexKeyword})
+}
+
+// firstNotNegated returns the first of words, in their order, that occurs
+// in sent somewhere not negated in the three runes before it, "" when none:
+// one occurrence negated ("不属于新类型…") does not hide a later plain one.
+func firstNotNegated(sent string, words []string) string {
+	for _, w := range words {
 		for rest := sent; ; {
 			i := strings.Index(rest, w)
 			if i < 0 {
