@@ -985,12 +985,7 @@ func claimClauses(text string) iter.Seq[string] {
 				continue
 			}
 			if !marked {
-				at := -1
-				for _, v := range claimVerbs {
-					if i := strings.Index(cl, v); i >= 0 && (at < 0 || i < at) {
-						at = i
-					}
-				}
+				at := indexAny(cl, claimVerbs)
 				if at < 0 {
 					continue
 				}

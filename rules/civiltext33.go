@@ -209,25 +209,14 @@ func whoseWhereabouts(text string, at int, w string, subjects []string) (side st
 func thingTopic(before string, subjects []string) bool {
 	before = strings.TrimRight(before, clauseBreaks)
 	clause := before[clauseStart(before):]
-	thing := -1
-	for _, n := range thingNouns {
-		if i := strings.Index(clause, n); i >= 0 && (thing < 0 || i < thing) {
-			thing = i
-		}
-	}
+	thing := indexAny(clause, thingNouns)
 	if thing < 0 {
 		return false
 	}
 	if strings.Contains(clause[thing:], "被") && !strings.HasPrefix(clause[strings.Index(clause[thing:], "被")+thing:], "被告") {
 		return true
 	}
-	party := -1
-	for _, s := range subjects {
-		if i := strings.Index(clause, s); i >= 0 && (party < 0 || i < party) {
-			party = i
-		}
-	}
-	return party > thing
+	return indexAny(clause, subjects) > thing
 }
 
 // subjectWindow is the text partySubject reads before at: its paragraph,
