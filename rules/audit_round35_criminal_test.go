@@ -11,10 +11,10 @@ import (
 //     第三项 (共同犯罪案件中部分被告人不认罪) and 第二百二十三条第四项: a
 //     defendant who 辩称 he did not do it denies the facts; one who 辩称 he is a
 //     first offender pleads in mitigation and denies nothing;
-//   - 刑诉法解释第三百六十条第五项、第三百七十条第六项 (辩护人作无罪辩护): the
+//   - 刑诉法解释第三百六十条第五项、第三百七十条第七项 (辩护人作无罪辩护): the
 //     defender's plea in 第二百条第三项's words (证据不足，指控的犯罪不能成立);
 //   - 刑诉法解释第三百六十条第六项 (被告人认罪但经审查认为可能不构成犯罪的) and
-//     第七项, 第三百七十条第七项 (其他不宜适用…程序审理的): written, failed,
+//     第七项, 第三百七十条第八项 (其他不宜适用…程序审理的): written, failed,
 //     not fixed this round (see docs/statutes.md);
 //   - 刑事诉讼法第一百七十四条第一款 (签署认罪认罚具结书) with 第二百二十二条;
 //   - 第二百二十三条第二项 (被告人是未成年人) in words of age;
@@ -48,13 +48,13 @@ func audit35CriminalCases(tb testing.TB) []tcase {
 		not("near miss: 辩称其未取得被害人谅解是因为… (no denial of the deed)",
 			crim(10, text("被告人王某认罪认罚，辩称其没有能力赔偿。")), avA, avA, nil, at(locReview, pleaDispute)),
 
-		// (2) Interp. 360(5), 370(6): 无罪辩护 in CrPL 200(3)'s words.
+		// (2) Interp. 360(5), 370(7): 无罪辩护 in CrPL 200(3)'s words.
 		both("360(5): 辩护人认为证据不足，指控的犯罪不能成立", crim(10, text("辩护人认为本案证据不足，指控的犯罪不能成立。")), avU, avU,
 			at(locReview, defenceNotGuilt)),
 		both("360(5): 辩护人为被告人作无罪辩护", crim(10, text("辩护人为被告人王某作无罪辩护。")), avU, avU),
 		not("near miss: 公诉机关认为指控的犯罪事实清楚 (no defender)", crim(10, text("公诉机关认为指控的犯罪事实清楚，证据确实、充分。")), avA, avA, nil, at(locReview, defenceNotGuilt)),
 
-		// (3) Interp. 360(6), (7) and 370(7) (认罪但经审查认为可能不构成犯罪, 不宜
+		// (3) Interp. 360(6), (7) and 370(8) (认罪但经审查认为可能不构成犯罪, 不宜
 		// 适用…程序审理的其他情形) stated in the text are not read: left open
 		// (docs/statutes.md, round 35), only the near miss is pinned.
 		not("near miss: 不属于不宜适用速裁程序的情形", crim(10, text("本案不属于不宜适用速裁程序审理的情形。")), avA, avA, nil),
