@@ -2,6 +2,8 @@ package rules_test
 
 import (
 	"testing"
+
+	"github.com/fenjian/fenjian/rules"
 )
 
 // Round 35 of the statute audit (2026-12-06), criminal: each row written
@@ -76,5 +78,21 @@ func audit35CriminalCases(tb testing.TB) []tcase {
 			review: ptr(true), fires: []string{at(locReview, foreign1996)}},
 		{name: "near miss: 中国公民 (2012)", filing: crim(10, suzhou, filedOn("2012-06-01"), text("被告人王某，男，中国公民。")), silent: []string{at(locReview, foreign1996)}},
 		{name: "near miss: 中华人民共和国公民 (2012)", filing: crim(10, suzhou, filedOn("2012-06-01"), text("被告人王某，男，中华人民共和国公民。")), silent: []string{at(locReview, foreign1996)}},
+	}
+}
+
+// TestReadTextRound35: the dispute readings on their own.
+func TestReadTextRound35(t *testing.T) {
+	for _, c := range []struct{ text, dispute string }{
+		{"被告人李某辩称其未参与盗窃。", "辩称其未参与盗窃"},
+		{"被告人王某辩称自己没有盗窃。", "辩称自己没有盗窃"},
+		{"被告人王某辩称其系初犯，认罪认罚。", ""},
+		{"被告人王某辩称其没有前科，请求从轻处罚。", ""},
+		{"被告人王某认罪认罚，辩称其没有能力赔偿。", ""},
+		{"被告人王某拒绝在具结书上签字。", "拒绝在具结书上签字"},
+	} {
+		if got := rules.ReadTextFacts(c.text).Dispute; got != c.dispute {
+			t.Errorf("ReadTextFacts(%q).Dispute = %q, want %q", c.text, got, c.dispute)
+		}
 	}
 }

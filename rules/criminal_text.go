@@ -1742,8 +1742,9 @@ var citizenMarks = [...]string{"国公民", "国人"}
 // citizenOfIn returns the words of a defendant's sentence (cut as
 // foreignDefendantIn cuts it) that name him a citizen of a foreign state:
 // a citizenMark after up to 8 runes of its clause that, with its 国, are no
-// notForeign name (中国公民, 中华人民共和国公民, 本国人); 国人 only at a
-// clause's end, so 全国人大 and 外国人员 are not read.
+// notForeign name (中国公民, 中华人民共和国公民, 本国人) and hold no
+// negation; 国人 only at a clause's end, so 全国人大 and 外国人员 are not
+// read.
 func citizenOfIn(sent string) string {
 	for _, m := range citizenMarks {
 		for rest := sent; ; {
@@ -1758,7 +1759,9 @@ func citizenOfIn(sent string) string {
 				before = string(rs[len(rs)-8:])
 			}
 			before = strings.TrimPrefix(strings.TrimPrefix(before, "系"), "是")
-			if before == "" || containsAny(before+"国", notForeign[:]) || negatedWithin(before, 2) {
+			// A negation anywhere in the words (不是美国公民, 并非韩国人)
+			// states no nationality: a state's name holds none of them.
+			if before == "" || containsAny(before+"国", notForeign[:]) || strings.ContainsAny(before, "不非无没") {
 				continue
 			}
 			if m == "国人" && !nameEndsAt(after) {
