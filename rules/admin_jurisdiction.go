@@ -105,7 +105,79 @@ func intermediateDefendantsIn(text string) []string {
 			out = append(out, name)
 		}
 		out = append(out, listedDefendantsAt(after)...)
+		out = append(out, joinedDefendantsAt(after)...)
 	}
+}
+
+// departmentBefore returns the 国务院部门 named whole at the start of rest
+// whatever follows (the caller checks what does: 和商务部共同作出), "" when
+// none.
+func departmentBefore(rest string) string {
+	name := strings.TrimPrefix(rest, stateTitle)
+	for _, d := range stateCouncilNames {
+		if strings.HasPrefix(name, d) {
+			return rest[:len(rest)-len(name)+len(d)]
+		}
+	}
+	return ""
+}
+
+// defendantConjunctions join two defendants in a complaint (被告A和B共同作出…).
+var defendantConjunctions = [...]string{"以及", "和", "及", "与"}
+
+// jointActStarts may follow the second of two joined defendants when both
+// are sued (和杭州市人民政府共同作出, 及…于2023年…作出, 与…联合作出, or the
+// clause's end); any other word (与杭州市人民政府签订的协议, …的文件) makes
+// the second a counterparty or an author, not a defendant.
+var jointActStarts = [...]string{"共同", "联合", "作出", "于", "，", ",", "。", "；", ";", "（", "(", "、"}
+
+// authorityWords before a conjunction make the words a document's source
+// (被告依据杭州市人民政府和浙江省人民政府的文件), not a defendant's name.
+var authorityWords = [...]string{"依据", "根据", "按照", "依照", "参照"}
+
+// joinedDefendantsAt returns the co-defendants of an intermediate kind a
+// complaint joins to the first with 和, 及, 与 or 以及 (被告杭州市西湖区市场监督
+// 管理局和杭州市人民政府共同作出…), in one clause. Statute round 35: only
+// a list's 、 was read (round 34), so a 县级以上地方人民政府 or a 国务院部门
+// sued beside a bureau with 和 kept simplified procedure open at a basic
+// court (行政诉讼法第十五条第一项). The words before the conjunction must be
+// an organ's name (organEnds, at most listedDefendantsMax runes, no clause
+// break, title or authorityWords), and a jointActStarts word must follow the
+// second name; a conjunction inside a name (住房和城乡建设局) is passed over.
+func joinedDefendantsAt(after string) []string {
+	clause := after
+	if j := strings.IndexAny(clause, clauseBreaks); j >= 0 {
+		clause = clause[:j+utf8.RuneLen([]rune(clause[j:])[0])]
+	}
+	var out []string
+	for _, conj := range defendantConjunctions {
+		for off := 0; ; {
+			j := strings.Index(clause[off:], conj)
+			if j < 0 {
+				break
+			}
+			at := off + j
+			off = at + len(conj)
+			prev := clause[:at]
+			if utf8.RuneCountInString(prev) > listedDefendantsMax || strings.ContainsAny(prev, "《》“”\"") ||
+				containsAny(prev, authorityWords[:]) ||
+				!slices.ContainsFunc(organEnds[:], func(e string) bool { return strings.HasSuffix(prev, e) }) {
+				continue
+			}
+			rest := after[off:]
+			name := defendantAt(rest)
+			if name == "" {
+				name = departmentBefore(rest)
+			}
+			if name == "" || defendantKindOf(name) == kindNone || slices.Contains(out, name) {
+				continue
+			}
+			if tail := rest[len(name):]; tail == "" || slices.ContainsFunc(jointActStarts[:], func(w string) bool { return strings.HasPrefix(tail, w) }) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
 
 // organEnds end the name of an administrative organ (杭州市西湖区市场监督管理
@@ -266,6 +338,10 @@ var stateCouncilDepartments = [...]string{
 	// kept simplified procedure open.
 	"专利复审委员会", "国家知识产权局专利复审委员会", "中华人民共和国国家知识产权局专利复审委员会",
 	"商标评审委员会", "国家工商行政管理总局商标评审委员会", "国家知识产权局商标评审委员会",
+	// Statute round 35: the patent board's name since the 2019 reform
+	// (国家知识产权局专利局复审和无效审理部); its decisions issue in the
+	// department's name, so a complaint naming it sues the department.
+	"国家知识产权局专利局复审和无效审理部", "专利局复审和无效审理部", "复审和无效审理部",
 }
 
 // stateCouncilShortNames are the 国务院部门 as complaints write them short

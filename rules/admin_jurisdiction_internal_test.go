@@ -144,3 +144,45 @@ func FuzzOriginalOrgansIn(f *testing.F) {
 		}
 	})
 }
+
+// TestJoinedDefendantsAt: co-defendants joined by 和, 及, 与 (statute round
+// 35), on their own.
+func TestJoinedDefendantsAt(t *testing.T) {
+	for _, c := range []struct {
+		after string
+		want  []string
+	}{
+		{"杭州市西湖区市场监督管理局和杭州市人民政府共同作出强制拆除决定。", []string{"杭州市人民政府"}},
+		{"杭州市西湖区城市管理局及杭州市西湖区人民政府于2023年5月1日作出", []string{"杭州市西湖区人民政府"}},
+		{"杭州市商务局和商务部共同作出处理决定。", []string{"商务部"}},
+		{"杭州市住房和城乡建设局和杭州市人民政府共同作出", []string{"杭州市人民政府"}},
+		{"杭州市西湖区市场监督管理局与杭州市人民政府签订的协议", nil},
+		{"杭州市西湖区城市管理局依据杭州市人民政府和浙江省人民政府的文件作出处罚", nil},
+		{"杭州市西湖区市场监督管理局和杭州市西湖区城市管理局共同作出", nil},
+		{"杭州市西湖区市场监督管理局。杭州市人民政府和商务部共同作出", nil},
+		{"和", nil},
+		{"", nil},
+	} {
+		if got := joinedDefendantsAt(c.after); !slices.Equal(got, c.want) {
+			t.Errorf("joinedDefendantsAt(%q) = %q, want %q", c.after, got, c.want)
+		}
+	}
+}
+
+// TestCitizenOfIn: a foreign defendant stated as a state's citizen
+// (statute round 35), on its own.
+func TestCitizenOfIn(t *testing.T) {
+	for _, c := range []struct{ sent, want string }{
+		{"被告人JOHN SMITH，男，美国公民。", "美国公民"},
+		{"被告人金某，男，系韩国人。", "韩国人"},
+		{"被告人王某，男，中国公民。", ""},
+		{"被告人王某，男，中华人民共和国公民。", ""},
+		{"被告人王某系全国人大代表", ""},
+		{"被告人王某不是美国公民", ""},
+		{"", ""},
+	} {
+		if got := citizenOfIn(c.sent); got != c.want {
+			t.Errorf("citizenOfIn(%q) = %q, want %q", c.sent, got, c.want)
+		}
+	}
+}

@@ -77,6 +77,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 33, criminal":             audit33CriminalCases(tb),
 		"audit round 34, criminal":             audit34CriminalCases(tb),
 		"audit round 34, administrative":       audit34AdminCases(tb),
+		"audit round 35, criminal":             audit35CriminalCases(tb),
+		"audit round 35, administrative":       audit35AdminCases(tb),
 	}
 }
 

@@ -1005,7 +1005,7 @@ func sentenceDispute(sent string) (string, disputeKind) {
 
 // disputeStems are in every word of disputeWords and withdrawnWords: a
 // sentence without one states no dispute.
-var disputeStems = [...]string{"异议", "认罪", "否认", "翻供", "不同意", "反悔", "撤回", "签署", "认罚", "拒绝", "不愿", "不接受", "普通程序", "具结书"}
+var disputeStems = [...]string{"异议", "认罪", "否认", "翻供", "不同意", "反悔", "撤回", "签署", "认罚", "拒绝", "不愿", "不接受", "普通程序", "具结书", claimMark}
 
 // notDefendantSubjects mark the subject of a clause as no defendant: another
 // party, the court, the prosecution, a procedural step (经审查).
@@ -1041,7 +1041,12 @@ func disputeSubject(cl string) bool {
 // in other words (CrPL 174 ¶1: 签署认罪认罚具结书), read the same way.
 var withdrawnWords = [...]string{"反悔", "撤回认罪认罚", "撤回具结书", "拒绝签署认罪认罚具结书", "拒绝签署具结书", "拒不签署认罪认罚具结书", "拒不签署具结书", "不愿签署具结书", "不愿签署认罪认罚具结书", "不再认罪认罚", "不再认罚",
 	"未签署认罪认罚具结书", "未签署具结书", "没有签署认罪认罚具结书", "没有签署具结书",
-	"未签订认罪认罚具结书", "未签订具结书", "没有签订认罪认罚具结书", "没有签订具结书", "未出具认罪认罚具结书", "未出具具结书"}
+	"未签订认罪认罚具结书", "未签订具结书", "没有签订认罪认罚具结书", "没有签订具结书", "未出具认罪认罚具结书", "未出具具结书",
+	// Round 35: the signature refused or missing in 在…上签字 words
+	// (拒绝在具结书上签字, 未在认罪认罚具结书上签字) kept fast-track open.
+	"拒绝在认罪认罚具结书上签字", "拒绝在具结书上签字", "拒不在认罪认罚具结书上签字", "拒不在具结书上签字",
+	"未在认罪认罚具结书上签字", "未在具结书上签字", "没有在认罪认罚具结书上签字", "没有在具结书上签字",
+	"拒绝在认罪认罚具结书上签名", "拒绝在具结书上签名", "未在认罪认罚具结书上签名", "未在具结书上签名"}
 
 // sentenceRefusals are the verbs of a defendant refusing the
 // recommendation (不同意检察机关的量刑建议, 不接受量刑建议): no 认罚, so no
@@ -1094,6 +1099,9 @@ func disputeIn(seg string) (string, disputeKind) {
 	}
 	if w := sentenceRefusalIn(seg); w != "" {
 		return w, disputeSentence
+	}
+	if w := deniedDeedIn(seg); w != "" {
+		return w, disputeFacts
 	}
 	for _, w := range disputeWords {
 		idx := strings.Index(seg, w)
@@ -1719,6 +1727,48 @@ func foreignDefendantIn(text string) string {
 			}
 			rest = rest[i+len(nationalityWord):]
 		}
+		if w := citizenOfIn(sent); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// citizenMarks state a nationality after a state's name (美国公民, 日本国公
+// 民, 系韩国人): statute round 35, beside 国籍 (until then 被告人JOHN SMITH，
+// 男，美国公民 kept a 1996-era case unreviewed at a basic court).
+var citizenMarks = [...]string{"国公民", "国人"}
+
+// citizenOfIn returns the words of a defendant's sentence (cut as
+// foreignDefendantIn cuts it) that name him a citizen of a foreign state:
+// a citizenMark after up to 8 runes of its clause that, with its 国, are no
+// notForeign name (中国公民, 中华人民共和国公民, 本国人) and hold no
+// negation; 国人 only at a clause's end, so 全国人大 and 外国人员 are not
+// read.
+func citizenOfIn(sent string) string {
+	for _, m := range citizenMarks {
+		for rest := sent; ; {
+			i := strings.Index(rest, m)
+			if i < 0 {
+				break
+			}
+			before := clauseBefore(rest[:i])
+			after := rest[i+len(m):]
+			rest = after
+			if rs := []rune(before); len(rs) > 8 {
+				before = string(rs[len(rs)-8:])
+			}
+			before = strings.TrimPrefix(strings.TrimPrefix(before, "系"), "是")
+			// A negation anywhere in the words (不是美国公民, 并非韩国人)
+			// states no nationality: a state's name holds none of them.
+			if before == "" || containsAny(before+"国", notForeign[:]) || strings.ContainsAny(before, "不非无没") {
+				continue
+			}
+			if m == "国人" && !nameEndsAt(after) {
+				continue
+			}
+			return before + m
+		}
 	}
 	return ""
 }
@@ -1757,6 +1807,59 @@ func unitDisputeIn(text string) (string, disputeKind) {
 				return unitMark + seg[:j+len(w)], k
 			}
 			return unitMark + seg, k
+		}
+	}
+}
+
+// claimMark opens what a defendant argues (被告人李某辩称…): statute round
+// 35. Until then 辩称 was not read, so a co-defendant who 辩称其未参与盗窃
+// kept both simpler procedures open (刑事诉讼法第二百一十四条第一款第二项、第二
+// 百一十五条第三项、第二百二十三条第四项).
+const claimMark = "辩称"
+
+// claimSubjects may stand between 辩称 and the denial (辩称其未…, 辩称自己没有…).
+var claimSubjects = [...]string{"其", "自己", "本人", "他", "她"}
+
+// deedDenials open a denial of the deed right after 辩称 and its subject:
+// 未参与, 没有盗窃, 并未实施, 不知道是赃物. 不是 and 并非 are not read: 辩称
+// 其不是主犯 argues the role, which is a plea in mitigation as often.
+var deedDenials = [...]string{"并没有", "没有", "并未", "从未", "从来没有", "未", "没", "不知道", "不知"}
+
+// mitigationObjects are what a denial after 辩称 may be about without
+// denying the deed: 辩称其没有前科 (a first offender), 没有能力赔偿, 没有收入.
+var mitigationObjects = [...]string{"前科", "犯罪记录", "劣迹", "违法记录", "能力", "收入", "工作", "钱", "赔偿", "文化", "经验"}
+
+// deniedDeedIn returns the words of a segment in which a defendant 辩称 he
+// did not do what is charged (辩称其未参与盗窃), "" when none: 辩称 not
+// negated, then a subject (claimSubjects) or none, then a deedDenials word,
+// with no mitigationObjects in the rest of the clause. 辩称其系初犯 and 辩称
+// 其没有前科 plead in mitigation and deny nothing.
+func deniedDeedIn(seg string) string {
+	for rest := seg; ; {
+		i := strings.Index(rest, claimMark)
+		if i < 0 {
+			return ""
+		}
+		after := rest[i+len(claimMark):]
+		rest = after
+		if disputeNegated(seg[:len(seg)-len(after)-len(claimMark)]) {
+			continue
+		}
+		cl := after
+		if j := strings.IndexAny(cl, "，,。；;：:\n"); j >= 0 {
+			cl = cl[:j]
+		}
+		body := cl
+		for _, s := range claimSubjects {
+			if strings.HasPrefix(body, s) {
+				body = body[len(s):]
+				break
+			}
+		}
+		for _, d := range deedDenials {
+			if strings.HasPrefix(body, d) && len(body) > len(d) && !containsAny(body, mitigationObjects[:]) {
+				return claimMark + cl
+			}
 		}
 	}
 }

@@ -259,7 +259,9 @@ var notGuiltyWords = [...]string{"无罪", "不构成犯罪"}
 // 第二十一条第一款 紧急避险, "不负刑事责任"): a plea of not guilty (刑诉法解释
 // 第三百六十条第五项, 第三百七十条第七项). Until statute round 33 辩护人提出
 // 被告人系正当防卫 kept both simpler procedures open.
-var noLiabilityWords = [...]string{"正当防卫", "紧急避险", "不负刑事责任", "不应追究刑事责任", "不应当追究刑事责任"}
+var noLiabilityWords = [...]string{"正当防卫", "紧急避险", "不负刑事责任", "不应追究刑事责任", "不应当追究刑事责任",
+	// Round 35: 刑事诉讼法第二百条第三项's words (证据不足，指控的犯罪不能成立).
+	"指控的犯罪不能成立", "指控犯罪不能成立"}
 
 // excessWords mark a defence of excess (防卫过当, 避险过当, 超过必要限度),
 // which admits a crime (刑法第二十条第二款, 第二十一条第二款): with one in
@@ -291,7 +293,9 @@ func defenceNotGuiltyIn(text string) string {
 		}
 		if !containsAny(seg, excessWords[:]) {
 			for _, w := range noLiabilityWords {
-				if j := strings.Index(seg, w); j >= 0 && !negatedWithin(seg[:j], 3) {
+				// The negation is looked for in the word's own clause: 证据
+				// 不足，指控的犯罪不能成立 holds 不 before the comma (round 35).
+				if j := strings.Index(seg, w); j >= 0 && !negatedWithin(clauseBefore(seg[:j]), 3) {
 					return defenceMark + seg[:j+len(w)]
 				}
 			}
