@@ -164,6 +164,20 @@ func round35CivilCases(tb testing.TB) []tcase {
 		noSC("2024: 借款30000元及利息28000元, no amount field", fen(0), text("诉讼请求：1.判令被告偿还借款30000元；2.支付利息28000元。")),
 		noSC("2024: field ¥30,000 but claims 8万元", text("诉讼请求：1.判令被告偿还借款8万元。事实与理由：被告向原告借款8万元。")),
 		noSC("2024: field ¥30,000 but claims 人民币捌万元", text("诉讼请求：1.判令被告偿还借款人民币捌万元。")),
+		// --- Interp. 2015 art. 275 (3): 知识产权纠纷, by the 2011 案由规定's
+		// part 5 names (rounds before read 知识产权 itself).
+		noSC("2018: 侵害商标权纠纷", filedOn("2018-09-03"), yuan(5000), text(""), cause("侵害商标权纠纷")),
+		noSC("2018: 侵害作品信息网络传播权纠纷", filedOn("2018-09-03"), yuan(5000), text(""), cause("侵害作品信息网络传播权纠纷")),
+		noSC("2018: 著作权权属、侵权纠纷", filedOn("2018-09-03"), yuan(5000), text(""), cause("著作权权属、侵权纠纷")),
+		noSC("2018: 特许经营合同纠纷 (知识产权合同纠纷)", filedOn("2018-09-03"), yuan(5000), text(""), cause("特许经营合同纠纷")),
+		noSC("2018: 计算机软件开发合同纠纷 (技术合同纠纷)", filedOn("2018-09-03"), yuan(5000), text(""), cause("计算机软件开发合同纠纷")),
+		// --- Interp. 273: a maritime court "可以" hear small claims; never
+		// its duty.
+		{name: "2024: 宁波海事法院 船舶修理合同纠纷 ¥30,000 (Interp. 273: 可以)", filing: c(court("宁波海事法院"), cause("船舶修理合同纠纷"),
+			text("诉讼请求：判令被告支付修理费30000元。")), mandatory: ptr(false)},
+		// --- CPL 165 ¶1: interest 暂计至 the filing, over the figure.
+		noSC("2024: 本金30000元及利息暂计至起诉之日25000元",
+			text("诉讼请求：1.判令被告偿还借款本金30000元及利息（暂计至2024年3月1日为25000元，此后按年利率15%计算至实际清偿之日止）。")),
 		// --- Special procedures in the cause, round 34's not added.
 		barred("2024: cause 申请撤销监护人资格", cause("申请撤销监护人资格")),
 		barred("2024: cause 申请确认人民调解协议效力", cause("申请确认人民调解协议效力")),
