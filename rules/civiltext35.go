@@ -38,40 +38,89 @@ const (
 	CodeReviewProcedureInCauseCivil = "REVIEW_PROCEDURE_IN_CAUSE_CIVIL"
 )
 
-// domicileAbroad is a party's domicile or address written with its place:
-// 住所地, 住址, 住所, 户籍地, 经常居住地 or a heading's 住, an optional
-// 在/为/于/位于 or colon, an optional 中国, then abroadPlace. The first group
-// is the place. A stay (居住在美国, 暂住, 入住) is not a domicile (round 29
-// and 31 leave it to a person): stayBefore.
-var domicileAbroad = regexp.MustCompile(`(?:住所地|户籍所在地|户籍地|经常居住地|住所|住址|住)(?:在|为|于|位于|:)?(?:中国)?` + abroadPlace)
+// A party's domicile or address is written with its place: 住所地, 住所,
+// 住址, 经常居住地 or a heading's 住 (domicileAfterZhu after 住), or
+// 户籍所在地, 户籍地 (domicileAfterHuji after 户籍); an optional mark
+// (domicileMarks: 在, 为, 于, 位于, colon), an optional 中国, then a place
+// abroad (abroadPlaces). It is scanned for, as the expression
+//
+//	(?:住所地|户籍所在地|户籍地|经常居住地|住所|住址|住)(?:位于|在|为|于|:)?(?:中国)?abroadPlace
+//
+// would find it, because that expression's alternation of every country
+// tried at each 住 of a complaint (most complaints' headings hold several)
+// costs what the round-28 readers were rewritten to avoid. A stay (居住在
+// 美国, 暂住, 入住) is not a domicile (rounds 29 and 31 leave it to a
+// person): stayBefore.
+var (
+	domicileAfterZhu  = [...]string{"所地", "所", "址", "地"}
+	domicileAfterHuji = [...]string{"所在地", "地"}
+	domicileMarks     = [...]string{"位于", "在", "为", "于", ":"}
+)
 
-// stayBefore, written just before a match's 住, make it a stay: 居住,
-// 暂住, 入住, 借住, 寄住, 留住, 同住.
+// stayBefore, written just before a bare 住, make it a stay: 居住, 暂住,
+// 入住, 借住, 寄住, 留住, 同住 (经常居住地 is a habitual residence).
 var stayBefore = [...]string{"居", "暂", "入", "借", "寄", "留", "同"}
+
+// domicileAbroadAt reads a domicile abroad at text[at:], which begins with
+// head (住 or 户籍): the start of the words (经常居住地 starts at 经), the
+// index just past the place, and whether there is one.
+func domicileAbroadAt(text string, at int, head string) (start, end int, ok bool) {
+	start, q := at, at+len(head)
+	bare := false
+	if head == "住" {
+		n := prefixIn(text[q:], domicileAfterZhu[:])
+		switch {
+		case strings.HasSuffix(text[:at], "经常居") && n > 0:
+			start -= len("经常居")
+		case strings.HasPrefix(text[q:], "地"):
+			return 0, 0, false // 住地 without 经常居: not a form read
+		case n == 0:
+			bare = true
+		}
+		q += n
+	} else {
+		n := prefixIn(text[q:], domicileAfterHuji[:])
+		if n == 0 {
+			return 0, 0, false
+		}
+		q += n
+	}
+	if bare && slices.ContainsFunc(stayBefore[:], func(w string) bool { return strings.HasSuffix(text[:at], w) }) {
+		return 0, 0, false
+	}
+	q += prefixIn(text[q:], domicileMarks[:])
+	q += prefixIn(text[q:], []string{"中国"})
+	if !placeAbroadAt(text[q:]) {
+		return 0, 0, false
+	}
+	return start, q + prefixIn(text[q:], abroadPlaces), true
+}
 
 // domicileAbroadStated reports whether a folded text says a party
 // (partySubject: a role or a party's name before it, no relative or
-// representative after) is domiciled or lives outside the mainland, not
-// negated ("并非住香港"), the place not a home street's or building's name
-// (placeNameAfter: "住香港路", "住美国大道").
+// representative after) is domiciled or lives outside the mainland
+// (domicileAbroadAt), not negated ("并非住香港"), the place not a home
+// street's or building's name (placeNameAfter: "住香港路", "住美国大道").
 func domicileAbroadStated(text string, subjects []string) bool {
-	if !hanscan.Contains(text, "住") {
-		return false
-	}
-	for _, m := range domicileAbroad.FindAllStringSubmatchIndex(text, -1) {
-		before, after := text[:m[0]], text[m[3]:]
-		if slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
-			continue
-		}
-		if strings.HasPrefix(text[m[0]:], "住") && !strings.HasPrefix(text[m[0]:], "住所") && !strings.HasPrefix(text[m[0]:], "住址") &&
-			slices.ContainsFunc(stayBefore[:], func(w string) bool { return strings.HasSuffix(before, w) }) {
-			continue
-		}
-		if prefixIn(after, placeNameAfter[:]) > 0 {
-			continue
-		}
-		if partySubject(text, m[0], subjects) {
-			return true
+	for _, head := range [...]string{"住", "户籍"} {
+		for off := 0; ; {
+			i := hanscan.Index(text[off:], head)
+			if i < 0 {
+				break
+			}
+			at := off + i
+			off = at + len(head)
+			start, end, ok := domicileAbroadAt(text, at, head)
+			if !ok || prefixIn(text[end:], placeNameAfter[:]) > 0 {
+				continue
+			}
+			before := text[:start]
+			if slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+				continue
+			}
+			if partySubject(text, start, subjects) {
+				return true
+			}
 		}
 	}
 	return false
