@@ -63,6 +63,12 @@ type civilReading struct {
 	publicPlaintiff bool
 	// publicInterestText: the text calls the suit a 公益诉讼.
 	publicInterestText bool
+	// foreignDomicile: the text says a party is domiciled or lives in
+	// Hong Kong, Macao, Taiwan or abroad (round 35).
+	foreignDomicile bool
+	// representative: the text says the suit is a representative one
+	// (CPL 56, 57), which only a numerous side brings (round 35).
+	representative bool
 }
 
 // readCivil reads a civil filing's names and text (civilReading) and
@@ -79,10 +85,7 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 	fx := &a.Facts
 	fx.Claims = readFoldedClaims(text)
 	r := civilReadingOf(f, text)
-	if !fx.Numerous && (r.plaintiffs >= numerousParties || r.defendants >= numerousParties) {
-		fx.Numerous = true
-		a.Inferences = append(a.Inferences, reason(CodeInferPartyCountFromText))
-	}
+	readNumerous(a, r)
 	switch {
 	case fx.Foreign:
 	case r.foreignName:
@@ -91,6 +94,9 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 	case r.foreignText:
 		fx.Foreign = true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignFromText))
+	case r.foreignDomicile:
+		fx.Foreign = true
+		a.Inferences = append(a.Inferences, reason(CodeInferForeignDomicileFromText))
 	case foreignCaseStated(fx.Cause.Written, text):
 		// The cause or the text says the case is foreign-related
 		// (statute round 29); no party is said to be foreign.
@@ -141,6 +147,21 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 		a.Inferences = append(a.Inferences, reason(CodeInferPublicInterestFromFiling))
 	}
 	return f
+}
+
+// readNumerous marks a numerous side the reading states: a count of ten or
+// more, or a representative suit (round 35), each with its inference.
+func readNumerous(a *Assessment, r civilReading) {
+	fx := &a.Facts
+	switch {
+	case fx.Numerous:
+	case r.plaintiffs >= numerousParties || r.defendants >= numerousParties:
+		fx.Numerous = true
+		a.Inferences = append(a.Inferences, reason(CodeInferPartyCountFromText))
+	case r.representative:
+		fx.Numerous = true
+		a.Inferences = append(a.Inferences, reason(CodeInferRepresentativeSuitFromText))
+	}
 }
 
 // civilReadingOf reads the party names and the text, in foldCause's form,
@@ -206,6 +227,11 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) &&
 		(matchedUnnegated(text, appraisalAsked) || appraisalOfObjectAsked(text))
 	r.publicInterestText = hanscan.Contains(text, "公益诉讼")
+	// Round 35: the heading's plaintiff, a domicile abroad, a
+	// representative suit.
+	r.publicPlaintiff = r.publicPlaintiff || publicPlaintiffInText(text)
+	r.foreignDomicile = !r.foreignText && domicileAbroadStated(text, subjects)
+	r.representative = representativeSuitStated(text)
 	return r
 }
 

@@ -51,6 +51,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 32b, civil":               round32bCivilCases(tb),
 		"audit round 33, civil":                round33CivilCases(tb),
 		"audit round 34, civil":                round34CivilCases(tb),
+		"audit round 35, civil":                round35CivilCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -552,6 +553,9 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewSmallClaimsObjectionInTextProv2003:   "民事诉讼法（2012年修正）第一百六十二条；最高人民法院关于适用简易程序审理民事案件的若干规定第三条、第十三条",
 		rules.CodeReviewSingleJudgeObjectionInTextCivil:      "民事诉讼法第四十条第二款、第四十三条第二款",
 		rules.CodeReviewSecurityTerrorChargeInText:           "刑事诉讼法第二十一条第一项（2013年1月1日至2018年10月25日为刑事诉讼法（2012年修正）第二十条第一项）；刑诉法解释第十五条（2021年3月1日起施行）",
+		rules.CodeInferForeignDomicileFromText:               "",
+		rules.CodeInferRepresentativeSuitFromText:            "",
+		rules.CodeReviewProcedureInCauseCivil:                "民诉法解释第二百五十七条第二项、第四项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项、第四项）；民事诉讼法第一百六十六条第五项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

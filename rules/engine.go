@@ -279,6 +279,9 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 		f = readCivil(f, a, folded)
 		// A remand the text states (statute round 24).
 		f = civilRemandInText(f, a)
+		// A remand, retrial or counterclaim written into the cause field
+		// (statute round 35).
+		f = civilCauseRemarks(f, a)
 		// A retrial, a third-party revocation suit, the public interest, a
 		// major social impact or a counterclaim the text states (statute
 		// round 25).
