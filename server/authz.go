@@ -285,10 +285,15 @@ type caller struct {
 	// a token. The handshake checked the dates once, when the connection
 	// opened: a call or stream on that connection is judged against it.
 	certExpires time.Time
-	// holds reports whether one entry of the credentials serving, named
-	// name, holds every one of roles (auth.Credentials.HoldsAll at the
-	// authorizer's clock): whom a clerk may record for (enteredFor). Nil
-	// outside the authorizer.
+	// holds reports whether one entry of the credentials that proved the
+	// call (the snapshot authenticate read), named name, holds every one
+	// of roles (auth.Credentials.HoldsAll at the authorizer's clock): whom
+	// a clerk may record for (enteredFor). The same snapshot as the
+	// caller's own roles, so that a reload swapping the tokens or roles
+	// file during the call does not judge the clerk by one file and the
+	// name by the other (outside check 28: a swap moving the clerk off a
+	// team and making a judge of that team let the call in flight enter a
+	// record neither file allows). Nil outside the authorizer.
 	holds func(name string, roles ...auth.Role) bool
 }
 
@@ -472,6 +477,9 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	// One read: the call is proved by one table, whatever a reload swaps
 	// meanwhile.
 	creds := a.creds.Load()
+	c.holds = func(name string, roles ...auth.Role) bool {
+		return creds.HoldsAll(name, a.clock.Now(), roles...)
+	}
 	p, _ := peer.FromContext(ctx)
 	if p != nil {
 		// Behind a TLS-terminating proxy (Insecure) a loopback peer is the
@@ -970,7 +978,6 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	if err != nil {
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
-	c.holds = a.holds
 	if info.FullMethodName == methodWatch {
 		// A team feed takes its place once its request has arrived
 		// (authorizedStream.RecvMsg); until then it is bounded here, per
@@ -1410,12 +1417,6 @@ func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req 
 		return allowRequest(now, req)
 	}
 	return nil
-}
-
-// holds reports whether one entry of the credentials serving now, named
-// name, holds every one of roles.
-func (a *authorizer) holds(name string, roles ...auth.Role) bool {
-	return a.creds.Load().HoldsAll(name, a.clock.Now(), roles...)
 }
 
 // Clock tells the time and runs a function after a while: the system's

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -129,5 +130,112 @@ func TestClerkEntryRacesAMove(t *testing.T) {
 				}
 			})
 		}
+	})
+}
+
+// swappingStore is a real store whose next GetCase first runs swap: a
+// reload of the tokens file landing while a clerk's call is in flight,
+// after it was authenticated and before the clerk's entry is checked (the
+// case's team is read by GetCase, enteredFor).
+type swappingStore struct {
+	CaseStore
+	swap atomic.Pointer[func()]
+}
+
+func (s *swappingStore) GetCase(ctx context.Context, id string) (*store.CaseHistory, error) {
+	if f := s.swap.Swap(nil); f != nil {
+		(*f)()
+	}
+	return s.CaseStore.GetCase(ctx, id)
+}
+
+// TestClerkEntryJudgedByOneTokensFile swaps the tokens file while a team
+// clerk's RecordOutcome is in flight: the call is judged by the file that
+// authenticated it, the clerk's teams and the named judge's alike. Before,
+// the clerk's roles were the old file's and the judge's the new one's: a
+// reload moving clerk-t1 to civil-trial-2 and making judge-free a judge of
+// civil-trial-1 let the call in flight enter judge-free's ruling on a
+// civil-trial-1 case, which neither file allows; and a reload taking
+// judge-t1 off the team refused a call that started before it.
+func TestClerkEntryJudgedByOneTokensFile(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := testContext(t)
+		table := auth.NewTable(auth.Credentials{Tokens: clerkTeamsTokens(t, "civil-trial-1")})
+		st := &swappingStore{CaseStore: openTarget(t, b.target)}
+		h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t), sec: &Security{Credentials: table}})
+		clerk := triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), teamClerkToken))
+		// reteamed is the test tokens file with clerk-t1 serving clerkTeam
+		// and the judges' teams as given.
+		reteamed := func(t *testing.T, clerkTeam string, judgeTeams map[string]string) *auth.Tokens {
+			t.Helper()
+			f := testTokensFile(t)
+			f.Tokens = append(f.Tokens,
+				auth.TokenEntry{Name: "clerk-t1", Roles: []string{"clerk"}, Team: clerkTeam, SHA256: auth.HashToken(teamClerkToken)},
+				auth.TokenEntry{Name: "judge-t1", Roles: []string{"judge"}, Team: judgeTeams["judge-t1"], SHA256: auth.HashToken("fjt_test-judge-t1")},
+				auth.TokenEntry{Name: "judge-free", Roles: []string{"judge"}, Team: judgeTeams["judge-free"], SHA256: auth.HashToken("fjt_test-judge-free")},
+			)
+			b, err := json.Marshal(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tokens, err := auth.ParseTokens(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return tokens
+		}
+		n := 0
+		for _, tt := range []struct {
+			name string
+			by   string
+			// swapped is the file swapped in mid-call.
+			clerkTeam  string
+			judgeTeams map[string]string
+			refused    string // "" when recorded
+		}{
+			{name: "clerk moved off the team, a judge moved onto it", by: "judge-free", clerkTeam: "civil-trial-2",
+				judgeTeams: map[string]string{"judge-t1": "civil-trial-1", "judge-free": "civil-trial-1"},
+				refused:    "outcome.decided_by names no identity that is a judge of team civil-trial-1"},
+			{name: "the named judge taken off the team", by: "judge-t1", clerkTeam: "civil-trial-1",
+				judgeTeams: map[string]string{"judge-free": "civil-trial-2"}},
+			{name: "the clerk taken off the team", by: "judge-t1", clerkTeam: "civil-trial-2",
+				judgeTeams: map[string]string{"judge-t1": "civil-trial-1"}},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				table.SetTokens(clerkTeamsTokens(t, "civil-trial-1"))
+				n++
+				d := triageOK(t, ctx, h.client, loanFiling(fmt.Sprintf("(2024)辽0102民初9%03d号", n)))
+				if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: "civil-trial-1",
+					DesignatedBy: "test-clerk", Reason: "院长指定。"}); err != nil {
+					t.Fatal(err)
+				}
+				swapped := reteamed(t, tt.clerkTeam, tt.judgeTeams)
+				swap := func() { table.SetTokens(swapped) }
+				st.swap.Store(&swap)
+				o := outcome(d, triagev1.ChangeKind_CHANGE_KIND_CONFIRMED, d.GetRecommended(), validFiling().GetFiledOn())
+				o.DecidedBy = tt.by
+				_, err := clerk.RecordOutcome(ctx, &triagev1.RecordOutcomeRequest{Outcome: o})
+				if st.swap.Load() != nil {
+					t.Fatal("the call read no case")
+				}
+				c, gerr := st.GetCase(ctx, d.GetDecisionId())
+				if gerr != nil {
+					t.Fatal(gerr)
+				}
+				if tt.refused == "" {
+					if err != nil || len(c.Outcomes) != 1 {
+						t.Fatalf("%v, %d outcomes stored; want it recorded, as the file it started under allows", err, len(c.Outcomes))
+					}
+					return
+				}
+				if st := status.Convert(err); st.Code() != codes.PermissionDenied || !strings.Contains(st.Message(), tt.refused) {
+					t.Errorf("%v, want PERMISSION_DENIED saying %q", err, tt.refused)
+				}
+				if len(c.Outcomes) != 0 {
+					t.Errorf("%d outcomes stored after a refusal", len(c.Outcomes))
+				}
+			})
+		}
+		table.SetTokens(clerkTeamsTokens(t, "civil-trial-1"))
 	})
 }
