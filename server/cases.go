@@ -468,10 +468,6 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, false, err
 	}
-	wctx, err := enteredFor(ctx, "designated_by", req.GetDesignatedBy(), caseTeam(ctx, cs, d.GetDecisionId()), auth.President)
-	if err != nil {
-		return nil, false, err
-	}
 	a := &triagev1.Assignment{
 		DecisionId:   d.GetDecisionId(),
 		FilingId:     d.GetFilingId(),
@@ -482,6 +478,25 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		Reason:       reason,
 		RecordedBy:   by,
 		TeamsVersion: ts.Version(),
+	}
+	wctx, err := enteredFor(ctx, "designated_by", req.GetDesignatedBy(), caseTeam(ctx, cs, d.GetDecisionId()), auth.President)
+	if err != nil {
+		// A team clerk's designation moves the case off the clerk's team,
+		// so the same request sent again (its answer lost, or UNAVAILABLE
+		// "may be stored" after a lost commit) finds the case with a team
+		// the clerk does not serve. It is answered the designation stored,
+		// as every retry by the identity that recorded it is (replay.go);
+		// it was refused PERMISSION_DENIED, leaving the client unable to
+		// tell whether its designation was stored (outside check 28).
+		stored, rerr := replayedDesignation(ctx, cs, a)
+		switch {
+		case rerr != nil:
+			return nil, false, rerr
+		case stored != nil:
+			s.metrics.observeReplay("AssignCase")
+			return stored, true, nil
+		}
+		return nil, false, err
 	}
 	if err := cs.SaveAssignment(wctx, a); err != nil {
 		if errors.Is(err, store.ErrSameTeam) {

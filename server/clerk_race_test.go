@@ -10,6 +10,7 @@ import (
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
@@ -237,5 +238,68 @@ func TestClerkEntryJudgedByOneTokensFile(t *testing.T) {
 			})
 		}
 		table.SetTokens(clerkTeamsTokens(t, "civil-trial-1"))
+	})
+}
+
+// TestTeamClerkDesignationSentAgain runs a real server on SQLite and on
+// PostgreSQL: a team clerk's designation moving a case off its team, sent
+// again (its answer lost, or UNAVAILABLE "may be stored" after a lost
+// commit), is answered the designation stored, replayed, as every retry by
+// the identity that recorded it is; it was refused PERMISSION_DENIED (the
+// case is with a team the clerk does not serve by then), and the client
+// could not tell that its designation was stored. Another clerk, or the
+// same clerk with another request, is refused as before.
+func TestTeamClerkDesignationSentAgain(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, b backend) {
+		ctx := testContext(t)
+		table := auth.NewTable(auth.Credentials{Tokens: clerkTeamsTokens(t, "civil-trial-1")})
+		st := openTarget(t, b.target)
+		h := startServer(t, deps{decider: newDecider(t), store: st, teams: defaultTeams(t), sec: &Security{Credentials: table}})
+		clients := map[string]triagev1.TriageServiceClient{}
+		for name, tok := range map[string]string{"clerk-t1": teamClerkToken, "clerk-t12": twoTeamClerkTok, "clerk-court": courtClerkToken} {
+			clients[name] = triagev1.NewTriageServiceClient(dialAs(t, h.conn.Target(), tok))
+		}
+		d := triageOK(t, ctx, h.client, loanFiling("(2024)辽0102民初9901号"))
+		if _, err := h.client.AssignCase(ctx, &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: "civil-trial-1",
+			DesignatedBy: "test-clerk", Reason: "院长指定。"}); err != nil {
+			t.Fatal(err)
+		}
+		req := &triagev1.AssignCaseRequest{DecisionId: d.GetDecisionId(), TeamId: "civil-trial-3", DesignatedBy: "president-1", Reason: "原承办团队需回避，院长指定。"}
+		first, err := clients["clerk-t1"].AssignCase(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct {
+			name, clerk string
+			reason      string // "" for req's
+			code        codes.Code
+			says        string
+		}{
+			{name: "the same clerk, the same request", clerk: "clerk-t1", code: codes.OK},
+			{name: "the same clerk, another reason", clerk: "clerk-t1", reason: "另一理由。", code: codes.PermissionDenied, says: "this case is with team civil-trial-3"},
+			{name: "another clerk of the team", clerk: "clerk-t12", code: codes.PermissionDenied, says: "this case is with team civil-trial-3"},
+			{name: "a court clerk", clerk: "clerk-court", code: codes.FailedPrecondition, says: "ALREADY_WITH_TEAM"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				r := proto.CloneOf(req)
+				if tt.reason != "" {
+					r.Reason = tt.reason
+				}
+				resp, err := clients[tt.clerk].AssignCase(ctx, r)
+				if s := status.Convert(err); s.Code() != tt.code || !strings.Contains(s.Message()+fmt.Sprint(s.Details()), tt.says) {
+					t.Fatalf("%v, want %v saying %q", err, tt.code, tt.says)
+				}
+				if tt.code == codes.OK && (!resp.GetReplayed() || resp.GetAssignment().GetAssignmentId() != first.GetAssignment().GetAssignmentId()) {
+					t.Errorf("replayed %v, assignment %s; want the stored %s replayed", resp.GetReplayed(), resp.GetAssignment().GetAssignmentId(), first.GetAssignment().GetAssignmentId())
+				}
+				c, err := st.GetCase(ctx, d.GetDecisionId())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n := len(c.Assignments); n != 3 {
+					t.Errorf("%d assignments stored, want 3 (the draw, the president's, the clerk's once)", n)
+				}
+			})
+		}
 	})
 }
