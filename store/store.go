@@ -358,9 +358,9 @@ type caseTeamKey struct{}
 // and fail with ErrCaseMoved otherwise. A team's clerk may enter records
 // only for its team's cases (server/authz.go, enteredFor): the team it was
 // checked against is read before the write, and another replica's
-// designation moved the case in between (outside check 28: 34 of 60
+// designation moved the case in between (outside check 28: 33 of 60
 // outcomes raced against a designation on a second replica were stored
-// after the case had left the clerk's team, and 24 of 30 designations by
+// after the case had left the clerk's team, and 52 of 60 designations by
 // the clerk of the team the case had just left moved it on). The
 // server's in-process case lock orders one replica's calls only.
 func WithCaseTeam(ctx context.Context, team string) context.Context {
