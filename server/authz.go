@@ -27,6 +27,7 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/auth"
 	"github.com/fenjian/fenjian/internal/printable"
+	"github.com/fenjian/fenjian/store"
 )
 
 // Security is who may call the server, how calls are proved and how much
@@ -284,10 +285,15 @@ type caller struct {
 	// a token. The handshake checked the dates once, when the connection
 	// opened: a call or stream on that connection is judged against it.
 	certExpires time.Time
-	// holds reports whether one entry of the credentials serving, named
-	// name, holds every one of roles (auth.Credentials.HoldsAll at the
-	// authorizer's clock): whom a clerk may record for (enteredFor). Nil
-	// outside the authorizer.
+	// holds reports whether one entry of the credentials that proved the
+	// call (the snapshot authenticate read), named name, holds every one
+	// of roles (auth.Credentials.HoldsAll at the authorizer's clock): whom
+	// a clerk may record for (enteredFor). The same snapshot as the
+	// caller's own roles, so that a reload swapping the tokens or roles
+	// file during the call does not judge the clerk by one file and the
+	// name by the other (outside check 28: a swap moving the clerk off a
+	// team and making a judge of that team let the call in flight enter a
+	// record neither file allows). Nil outside the authorizer.
 	holds func(name string, roles ...auth.Role) bool
 }
 
@@ -471,6 +477,9 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	// One read: the call is proved by one table, whatever a reload swaps
 	// meanwhile.
 	creds := a.creds.Load()
+	c.holds = func(name string, roles ...auth.Role) bool {
+		return creds.HoldsAll(name, a.clock.Now(), roles...)
+	}
 	p, _ := peer.FromContext(ctx)
 	if p != nil {
 		// Behind a TLS-terminating proxy (Insecure) a loopback peer is the
@@ -723,13 +732,18 @@ func allowRequest(c caller, req any) error {
 // of no team enters nothing in another's name. The handlers call it once
 // the request is validated, so a malformed request is still
 // INVALID_ARGUMENT. A refusal of the name names the field, not the value.
-func enteredFor(ctx context.Context, field, name string, caseTeam func() (string, error), roles ...auth.Role) error {
+// It returns the context to write the record under: for a team's clerk,
+// one that has the store refuse the write (store.ErrCaseMoved) unless the
+// case is still with the team checked here, read in the write's
+// transaction: another replica's designation may move the case between
+// this check and the write (outside check 28).
+func enteredFor(ctx context.Context, field, name string, caseTeam func() (string, error), roles ...auth.Role) (context.Context, error) {
 	c, ok := callerFrom(ctx)
 	if !ok || c.id == nil {
-		return unauthenticated(msgUnauthenticated)
+		return ctx, unauthenticated(msgUnauthenticated)
 	}
 	if name == c.id.Name && c.any(roles...) {
-		return nil
+		return ctx, nil
 	}
 	names := make([]string, len(roles))
 	for i, r := range roles {
@@ -739,20 +753,20 @@ func enteredFor(ctx context.Context, field, name string, caseTeam func() (string
 		" role in the tokens or roles file; a clerk records only in the name of such an identity")
 	switch {
 	case c.holds == nil || !c.isClerk():
-		return refused
+		return ctx, refused
 	case c.id.Has(auth.CourtClerk):
 		for _, r := range roles {
 			if c.holds(name, r) {
-				return nil
+				return ctx, nil
 			}
 		}
-		return refused
+		return ctx, refused
 	case c.unscopedClerk():
-		return denied(msgUnscopedClerk(c.id.Name))
+		return ctx, denied(msgUnscopedClerk(c.id.Name))
 	}
 	team, err := caseTeam()
 	if err != nil {
-		return err
+		return ctx, err
 	}
 	mine := c.id.Teams()
 	if team == "" || !slices.Contains(mine, team) {
@@ -760,14 +774,14 @@ func enteredFor(ctx context.Context, field, name string, caseTeam func() (string
 		if team != "" {
 			with = "with team " + team
 		}
-		return denied("clerk " + c.id.Name + " enters records only for cases with its teams (" + strings.Join(mine, ", ") +
+		return ctx, denied("clerk " + c.id.Name + " enters records only for cases with its teams (" + strings.Join(mine, ", ") +
 			"); this case is " + with + ": its team's clerk or a court-clerk enters it")
 	}
 	// A president is the court's: named for any team's case. A judge is
 	// named for the cases of the teams the judge's entry holds.
 	for _, r := range roles {
 		if r == auth.President && c.holds(name, r) || r != auth.President && c.holds(name, r, auth.TeamRole(team)) {
-			return nil
+			return store.WithCaseTeam(ctx, team), nil
 		}
 	}
 	var who []string
@@ -778,7 +792,7 @@ func enteredFor(ctx context.Context, field, name string, caseTeam func() (string
 			who = append(who, "a "+string(r)+" of team "+team)
 		}
 	}
-	return denied(field + " names no identity that is " + strings.Join(who, " or ") +
+	return ctx, denied(field + " names no identity that is " + strings.Join(who, " or ") +
 		" in the tokens or roles file; a team's clerk records only in the name of its team's judges and of presidents")
 }
 
@@ -964,7 +978,6 @@ func (a *authorizer) tap(ctx context.Context, info *tap.Info) (context.Context, 
 	if err != nil {
 		return ctx, a.refuse(ctx, c, info.FullMethodName, err)
 	}
-	c.holds = a.holds
 	if info.FullMethodName == methodWatch {
 		// A team feed takes its place once its request has arrived
 		// (authorizedStream.RecvMsg); until then it is bounded here, per
@@ -1404,12 +1417,6 @@ func (a *authorizer) rejudge(cr *auth.Credentials, c caller, method string, req 
 		return allowRequest(now, req)
 	}
 	return nil
-}
-
-// holds reports whether one entry of the credentials serving now, named
-// name, holds every one of roles.
-func (a *authorizer) holds(name string, roles ...auth.Role) bool {
-	return a.creds.Load().HoldsAll(name, a.clock.Now(), roles...)
 }
 
 // Clock tells the time and runs a function after a while: the system's

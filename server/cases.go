@@ -224,7 +224,10 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	// decided_by is "an id (judge, president)" (api): a clerk names one
 	// the court has given that role. Checked once the outcome is (a
 	// malformed decided_by is INVALID_ARGUMENT naming its character).
-	if err := enteredFor(ctx, "outcome.decided_by", o.GetDecidedBy(), caseTeam(ctx, cs, id), auth.Judge, auth.President); err != nil {
+	// A team clerk's entry is written only if the case is still with the
+	// team checked (wctx; another replica may move it meanwhile).
+	wctx, err := enteredFor(ctx, "outcome.decided_by", o.GetDecidedBy(), caseTeam(ctx, cs, id), auth.Judge, auth.President)
+	if err != nil {
 		return nil, err
 	}
 	// The prosecution's sentencing recommendation (kind and term) chooses
@@ -256,7 +259,7 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	}
 	// The in-process lock above orders this replica's calls; the store's
 	// check orders all replicas (ErrConflict → ABORTED: re-read and retry).
-	moved, err := cs.SaveConversion(ctx, o, len(prior), plan)
+	moved, err := cs.SaveConversion(wctx, o, len(prior), plan)
 	if errors.Is(err, store.ErrConflict) {
 		// Another replica recorded an outcome meanwhile: the same one, when
 		// two copies of this request raced.
@@ -465,9 +468,6 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 	if err != nil {
 		return nil, false, err
 	}
-	if err := enteredFor(ctx, "designated_by", req.GetDesignatedBy(), caseTeam(ctx, cs, d.GetDecisionId()), auth.President); err != nil {
-		return nil, false, err
-	}
 	a := &triagev1.Assignment{
 		DecisionId:   d.GetDecisionId(),
 		FilingId:     d.GetFilingId(),
@@ -479,7 +479,26 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		RecordedBy:   by,
 		TeamsVersion: ts.Version(),
 	}
-	if err := cs.SaveAssignment(ctx, a); err != nil {
+	wctx, err := enteredFor(ctx, "designated_by", req.GetDesignatedBy(), caseTeam(ctx, cs, d.GetDecisionId()), auth.President)
+	if err != nil {
+		// A team clerk's designation moves the case off the clerk's team,
+		// so the same request sent again (its answer lost, or UNAVAILABLE
+		// "may be stored" after a lost commit) finds the case with a team
+		// the clerk does not serve. It is answered the designation stored,
+		// as every retry by the identity that recorded it is (replay.go);
+		// it was refused PERMISSION_DENIED, leaving the client unable to
+		// tell whether its designation was stored (outside check 28).
+		stored, rerr := replayedDesignation(ctx, cs, a)
+		switch {
+		case rerr != nil:
+			return nil, false, rerr
+		case stored != nil:
+			s.metrics.observeReplay("AssignCase")
+			return stored, true, nil
+		}
+		return nil, false, err
+	}
+	if err := cs.SaveAssignment(wctx, a); err != nil {
 		if errors.Is(err, store.ErrSameTeam) {
 			// The case is with the team already: by this very request, when
 			// it is a retry (sent again, or racing a copy of itself on

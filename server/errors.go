@@ -24,6 +24,10 @@ const (
 	msgNotFound         = "decision not found"
 	msgConflict         = "the decision's outcomes changed while this one was checked; read them again and retry"
 	msgUnavailable      = "decision store unavailable, retry later"
+	// msgCaseMoved: a team clerk's entry whose case another replica moved
+	// to another team between the clerk's check and the write
+	// (store.ErrCaseMoved); sent again, it is checked against the new team.
+	msgCaseMoved = "the case moved to another team while this entry was checked; read the case again (GetCase) and retry"
 	// msgCommitUnknown: the write may be stored (store.ErrCommitUnknown);
 	// the same request sent again is answered with it if it was.
 	msgCommitUnknown = "decision store unavailable: it did not confirm the commit, so this may have been stored; send the same request again, and it is answered with the stored record (replayed) if it was"
@@ -91,6 +95,8 @@ func withContext(ctx context.Context, err error) error {
 //   - context.DeadlineExceeded              → DEADLINE_EXCEEDED
 //   - store.ErrConflict (another replica recorded an outcome first)
 //     → ABORTED
+//   - store.ErrCaseMoved (another replica moved a team clerk's case to
+//     another team before the clerk's entry was written) → ABORTED
 //   - store.ErrNotFound                     → NOT_FOUND
 //   - any other store failure (store.ErrUnavailable, or any error of the
 //     DecisionStore)                        → UNAVAILABLE
@@ -148,6 +154,8 @@ func toStatus(err error) *status.Status {
 		return filingDecided(fd, why)
 	case errors.Is(err, store.ErrConflict):
 		return status.New(codes.Aborted, msgConflict)
+	case errors.Is(err, store.ErrCaseMoved):
+		return status.New(codes.Aborted, msgCaseMoved)
 	case errors.Is(err, store.ErrNotFound):
 		return status.New(codes.NotFound, msgNotFound)
 	case errors.Is(err, store.ErrCommitUnknown):

@@ -161,6 +161,18 @@ func (j *triageJob) reset() {
 type designatedJob struct {
 	orig   *triagev1.Assignment
 	result *triagev1.Assignment
+	// expectTeam, when set, is the team the caller read the case with
+	// (WithCaseTeam).
+	expectTeam *string
+}
+
+// checkTeam rejects a write made under WithCaseTeam(team) when the case is
+// with another team by now (currentTeam, inside the transaction).
+func checkTeam(decisionID string, want *string, now string) error {
+	if want == nil || *want == now {
+		return nil
+	}
+	return reject(fmt.Errorf("decision %q is with team %q, the caller read %q: %w", decisionID, now, *want, ErrCaseMoved))
 }
 
 // rejection wraps an error that fails one request, not its transaction.
@@ -866,6 +878,15 @@ func (b *batch) addOutcome(ctx context.Context, req *saveRequest) error {
 			return reject(fmt.Errorf("decision %q has %d outcomes, caller saw %d: %w", row.decisionID, n, row.expectPrior, ErrConflict))
 		}
 	}
+	if row.expectTeam != nil {
+		team, err := b.currentTeam(ctx, row.decisionID)
+		if err != nil {
+			return err
+		}
+		if err := checkTeam(row.decisionID, row.expectTeam, team); err != nil {
+			return err
+		}
+	}
 	mark := b.mark()
 	row.seq = b.seq + 1
 	b.outcomes = append(b.outcomes, row)
@@ -1026,6 +1047,9 @@ func (b *batch) addDesignated(ctx context.Context, req *saveRequest) error {
 	// The team the case leaves, whose feed shows it going.
 	from, err := b.currentTeam(ctx, a.GetDecisionId())
 	if err != nil {
+		return err
+	}
+	if err := checkTeam(a.GetDecisionId(), job.expectTeam, from); err != nil {
 		return err
 	}
 	if from == a.GetTeamId() {

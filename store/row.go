@@ -170,6 +170,10 @@ type outcomeRow struct {
 	// decision; the write fails with ErrConflict if there are others by now.
 	// Not a column.
 	expectPrior int
+	// expectTeam, when set, is the team the caller read the case with
+	// (WithCaseTeam); the write fails with ErrCaseMoved if it is with
+	// another by now. Not a column.
+	expectTeam *string
 	// reroute, when set, moves the case off a team that does not take the
 	// outcome's procedure (batch.reroute). Not a column.
 	reroute    *rerouteJob

@@ -266,7 +266,7 @@ func (s *sqlStore) SaveAssignment(ctx context.Context, a *triagev1.Assignment) e
 	if _, err := marshalOpts.Marshal(own); err != nil {
 		return fmt.Errorf("store: encode assignment: %w", err)
 	}
-	job := &designatedJob{orig: own}
+	job := &designatedJob{orig: own, expectTeam: caseTeamOf(ctx)}
 	if err := s.writer.submit(ctx, &saveRequest{designated: job}); err != nil {
 		return err
 	}
@@ -371,6 +371,7 @@ func (s *sqlStore) saveOutcome(ctx context.Context, o *triagev1.Outcome, expectP
 	if err == nil {
 		err = s.writer.submit(ctx, &saveRequest{outcome: &outcomeRow{
 			expectPrior: expectPrior,
+			expectTeam:  caseTeamOf(ctx),
 			reroute:     reroute,
 			outcomeID:   id,
 			decisionID:  o.GetDecisionId(),

@@ -343,6 +343,38 @@ var ErrNotFound = errors.New("store: decision not found")
 // arriving again on the team's feed and count it twice in the team's load.
 var ErrSameTeam = errors.New("store: the case is already with the team designated")
 
+// ErrCaseMoved is returned by a write made under WithCaseTeam when the
+// case's latest assignment gives it, inside the write transaction, to
+// another team than the caller read: nothing is recorded. Re-read the case
+// and check the entry again.
+var ErrCaseMoved = errors.New("store: the case moved to another team after the caller read its team")
+
+type caseTeamKey struct{}
+
+// WithCaseTeam returns a context under which SaveAssignment, SaveOutcome,
+// SaveOutcomeAfter and SaveConversion record only if the case's team (its
+// latest assignment's, "" for none or UNROUTED) is still team, read inside
+// the write transaction under the chain lock that orders every replica,
+// and fail with ErrCaseMoved otherwise. A team's clerk may enter records
+// only for its team's cases (server/authz.go, enteredFor): the team it was
+// checked against is read before the write, and another replica's
+// designation moved the case in between (outside check 28: 33 of 60
+// outcomes raced against a designation on a second replica were stored
+// after the case had left the clerk's team, and 52 of 60 designations by
+// the clerk of the team the case had just left moved it on). The
+// server's in-process case lock orders one replica's calls only.
+func WithCaseTeam(ctx context.Context, team string) context.Context {
+	return context.WithValue(ctx, caseTeamKey{}, team)
+}
+
+// caseTeamOf returns the team WithCaseTeam set on ctx, nil for none.
+func caseTeamOf(ctx context.Context) *string {
+	if t, ok := ctx.Value(caseTeamKey{}).(string); ok {
+		return &t
+	}
+	return nil
+}
+
 // ErrUnavailable wraps every failure to write or read the database, so
 // callers can map it to gRPC UNAVAILABLE: errors.Is(err, store.ErrUnavailable).
 // The underlying driver error stays in the chain for logs.

@@ -43,6 +43,11 @@ type CommitCutter struct {
 	cut    CommitCut
 	armed  atomic.Bool
 	cuts   atomic.Int32
+	// OnCut, if set, runs once a cut COMMIT has run on the server (its
+	// answer dropped), before the session is ended: another replica
+	// writing then advances the chain before the writer reads back whether
+	// its transaction committed. Set it before Arm.
+	OnCut func()
 	// downUntil: connections are closed at accept until then (UnixNano).
 	downUntil atomic.Int64
 
@@ -146,6 +151,9 @@ func (p *CommitCutter) serve(client net.Conn) {
 					// Let the server run the COMMIT, its answer going
 					// nowhere, then end the session as a restart does.
 					time.Sleep(300 * time.Millisecond)
+					if p.OnCut != nil {
+						p.OnCut()
+					}
 					if p.cut == CutAfterCommitDown {
 						p.downUntil.Store(time.Now().Add(DownFor).UnixNano())
 						p.closeAll() // every session ends, as in a crash
