@@ -144,6 +144,7 @@ func planFor(ts *routing.Teams, eligible []routing.Team) *store.AssignmentPlan {
 func (s *Service) RecordOutcome(ctx context.Context, req *triagev1.RecordOutcomeRequest) (*triagev1.RecordOutcomeResponse, error) {
 	start := time.Now()
 	resp, err := s.recordOutcome(ctx, req)
+	s.storeFailed(withContext(ctx, err))
 	attrs := []slog.Attr{
 		slog.String("decision_id", logID(req.GetOutcome().GetDecisionId())),
 		slog.String("change", req.GetOutcome().GetChange().String()),
@@ -166,6 +167,9 @@ func (s *Service) recordOutcome(ctx context.Context, req *triagev1.RecordOutcome
 	}
 	id, err := validDecisionID(in.GetDecisionId(), "outcome.decision_id")
 	if err != nil {
+		return nil, err
+	}
+	if err := s.refuseWrite("RecordOutcome"); err != nil {
 		return nil, err
 	}
 	// The outcome is checked against the outcomes before it, so two calls
@@ -397,6 +401,7 @@ func (s *Service) rulesFor(d *triagev1.Decision) (*rules.Engine, error) {
 func (s *Service) AssignCase(ctx context.Context, req *triagev1.AssignCaseRequest) (*triagev1.AssignCaseResponse, error) {
 	start := time.Now()
 	a, replayed, err := s.assignCase(ctx, req)
+	s.storeFailed(withContext(ctx, err))
 	attrs := []slog.Attr{slog.String("decision_id", logID(req.GetDecisionId())), slog.String("team_id", logID(req.GetTeamId()))}
 	if replayed {
 		attrs = append(attrs, slog.Bool("replayed", true))
@@ -439,6 +444,9 @@ func (s *Service) assignCase(ctx context.Context, req *triagev1.AssignCaseReques
 		return nil, false, &fieldError{Field: "reason", Problem: "is required: a designated assignment must say why"}
 	case utf8.RuneCountInString(reason) > 2000:
 		return nil, false, &fieldError{Field: "reason", Problem: "is longer than 2,000 characters"}
+	}
+	if err := s.refuseWrite("AssignCase"); err != nil {
+		return nil, false, err
 	}
 	// The procedure in force is read from the outcomes: no outcome of this
 	// decision may be recorded in between.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
@@ -32,7 +33,21 @@ const (
 	// the same request sent again is answered with it if it was.
 	msgCommitUnknown = "decision store unavailable: it did not confirm the commit, so this may have been stored; send the same request again, and it is answered with the stored record (replayed) if it was"
 	msgInternal      = "internal error"
+	// msgStoreDown: refused before the store was touched (storeDownError).
+	msgStoreDown = "decision store unavailable (its health check is failing): nothing was stored; retry after the RetryInfo delay"
 )
+
+// ReasonStoreUnavailable is the google.rpc.ErrorInfo reason of a stored
+// write refused at once because the store is known to be down.
+const ReasonStoreUnavailable = "STORE_UNAVAILABLE"
+
+// storeDownError is a stored write refused without touching the store:
+// the store's probe has failed twice running (Health.WritesRefused).
+type storeDownError struct{ retryAfter time.Duration }
+
+func (e *storeDownError) Error() string {
+	return "decision store down (its probe is failing): write refused, nothing stored"
+}
 
 // storeError marks a failure of the DecisionStore, so that any store failure
 // maps to UNAVAILABLE whatever the store's own error says (except not-found
@@ -98,6 +113,9 @@ func withContext(ctx context.Context, err error) error {
 //   - store.ErrCaseMoved (another replica moved a team clerk's case to
 //     another team before the clerk's entry was written) → ABORTED
 //   - store.ErrNotFound                     → NOT_FOUND
+//   - *storeDownError (a stored write refused, the store known to be
+//     down)                                 → UNAVAILABLE, with an
+//     errdetails.ErrorInfo STORE_UNAVAILABLE and an errdetails.RetryInfo
 //   - any other store failure (store.ErrUnavailable, or any error of the
 //     DecisionStore)                        → UNAVAILABLE
 //   - *malformedError (the codec could not decode the request)
@@ -123,6 +141,7 @@ func toStatus(err error) *status.Status {
 	var ue *unknownMethodError
 	var oe *overloadError
 	var fd *store.FilingDecidedError
+	var sd *storeDownError
 	field, problem, invalid := badField(err)
 	switch {
 	case errors.As(err, &me):
@@ -158,6 +177,8 @@ func toStatus(err error) *status.Status {
 		return status.New(codes.Aborted, msgCaseMoved)
 	case errors.Is(err, store.ErrNotFound):
 		return status.New(codes.NotFound, msgNotFound)
+	case errors.As(err, &sd):
+		return storeUnavailable(sd)
 	case errors.Is(err, store.ErrCommitUnknown):
 		return status.New(codes.Unavailable, msgCommitUnknown)
 	case errors.As(err, &se) || errors.Is(err, store.ErrUnavailable):
@@ -226,6 +247,24 @@ func resourceExhausted(oe *overloadError) *status.Status {
 	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: oe.reason, Domain: ErrorDomain}}
 	if oe.retryAfter > 0 {
 		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(oe.retryAfter)})
+	}
+	withDetails, err := st.WithDetails(details...)
+	if err != nil {
+		return st
+	}
+	return withDetails
+}
+
+// storeUnavailable is UNAVAILABLE for a write refused while the store is
+// down, with the reason (ErrorInfo STORE_UNAVAILABLE) and when to retry
+// (RetryInfo: the probe interval, by which the store is checked again).
+// Unlike the other UNAVAILABLE answers of the store it says for certain
+// that nothing was stored.
+func storeUnavailable(sd *storeDownError) *status.Status {
+	st := status.New(codes.Unavailable, msgStoreDown)
+	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{Reason: ReasonStoreUnavailable, Domain: ErrorDomain}}
+	if sd.retryAfter > 0 {
+		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(sd.retryAfter)})
 	}
 	withDetails, err := st.WithDetails(details...)
 	if err != nil {

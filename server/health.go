@@ -40,6 +40,18 @@ type Health struct {
 	// operator port-forwarding to a pod had to find the log (outside
 	// check 20; the store's errors carry no password, docs/operations.md).
 	storeErr string
+	// failStreak counts the store probes failed in a row; storeDown is
+	// set at the second (WatchStore runs it at once after the first), and
+	// stored writes are refused while it is (WritesRefused): one slow
+	// heartbeat of a store that is in fact fine must not refuse filings,
+	// and a store that failed twice running is down for a call too.
+	failStreak int
+	storeDown  bool
+	// retryAfter is the wait a refused write is told (RetryInfo): the
+	// probe interval, by which the store has been checked again.
+	retryAfter time.Duration
+	// recheck asks WatchStore for a probe now (Recheck).
+	recheck  chan struct{}
 	shutdown bool
 	// starting says what the process does before SetServing (migrating
 	// the store), for /readyz to answer with.
@@ -54,6 +66,7 @@ type healthMetrics struct {
 	storeUp       prometheus.Gauge
 	probeDuration prometheus.Histogram
 	probeFailures prometheus.Counter
+	rechecks      prometheus.Counter
 }
 
 // LivenessService is the grpc.health.v1 service name that is SERVING for as
@@ -65,7 +78,7 @@ const LivenessService = "fenjian.Liveness"
 
 // NewHealth returns a Health in the NOT_SERVING state.
 func NewHealth() *Health {
-	h := &Health{srv: health.NewServer(), storeOK: true, metrics: &healthMetrics{
+	h := &Health{srv: health.NewServer(), storeOK: true, recheck: make(chan struct{}, 1), retryAfter: DefaultStoreCheckInterval, metrics: &healthMetrics{
 		ready: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "fenjian_ready",
 			Help: "1 while the process reports SERVING (gRPC health and /readyz), else 0.",
@@ -88,6 +101,10 @@ func NewHealth() *Health {
 			Name: "fenjian_store_probe_failures_total",
 			Help: "Store probes that failed or timed out.",
 		}),
+		rechecks: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "fenjian_store_rechecks_total",
+			Help: "Store probes run before their interval because a call found the store failing (a store error, or a write refused while it is down).",
+		}),
 	}}
 	h.metrics.storeUp.Set(1)
 	h.srv.SetServingStatus(LivenessService, healthpb.HealthCheckResponse_SERVING)
@@ -98,7 +115,7 @@ func NewHealth() *Health {
 // Register registers the readiness and store-probe metrics with reg.
 func (h *Health) Register(reg prometheus.Registerer) error {
 	m := h.metrics
-	for _, c := range []prometheus.Collector{m.ready, m.changes, m.storeUp, m.probeDuration, m.probeFailures} {
+	for _, c := range []prometheus.Collector{m.ready, m.changes, m.storeUp, m.probeDuration, m.probeFailures, m.rechecks} {
 		if err := reg.Register(c); err != nil {
 			return fmt.Errorf("register health metrics: %w", err)
 		}
@@ -192,6 +209,12 @@ func (h *Health) setStore(err error) (changed bool) {
 	ok := err == nil
 	changed = h.storeOK != ok
 	h.storeOK = ok
+	if ok {
+		h.failStreak, h.storeDown = 0, false
+	} else {
+		h.failStreak++
+		h.storeDown = h.failStreak >= storeDownAfter
+	}
 	h.storeErr = ""
 	if err != nil {
 		// One line: a driver's error may span several.
@@ -231,6 +254,46 @@ func (h *Health) update() {
 	}
 }
 
+// storeDownAfter is how many store probes must fail in a row before stored
+// writes are refused (WritesRefused). WatchStore runs the second at once
+// after the first fails, so a store that is down (connection refused, disk
+// below its floor) is refused within milliseconds of the first failure, a
+// hung one within a second probe timeout, and a single heartbeat that was
+// slow, the store answering the next one, refuses nothing.
+const storeDownAfter = 2
+
+// minRecheckGap spaces the probes that calls ask for (Recheck): while the
+// store is down every refused write asks, and a caller retrying in a loop
+// must not turn the probe into a stream of connection attempts.
+const minRecheckGap = 250 * time.Millisecond
+
+// WritesRefused reports whether stored writes are to be refused without
+// touching the store, and the wait to tell the caller: the last
+// storeDownAfter probes failed. A refused write asks for a probe now
+// (Recheck), so a store that answers again takes writes at the next call's
+// probe, not at the next interval's.
+func (h *Health) WritesRefused() (retryAfter time.Duration, refused bool) {
+	h.mu.Lock()
+	refused, retryAfter = h.storeDown, h.retryAfter
+	h.mu.Unlock()
+	if refused {
+		h.Recheck()
+	}
+	return retryAfter, refused
+}
+
+// Recheck asks WatchStore to probe the store now rather than at its next
+// interval, e.g. because a call failed on the store: a PostgreSQL restart
+// shorter than the interval showed in readiness only if a probe fell in it.
+// It never blocks; asks made while a probe is due or running are one.
+// Without WatchStore running it does nothing.
+func (h *Health) Recheck() {
+	select {
+	case h.recheck <- struct{}{}:
+	default:
+	}
+}
+
 // StoreProber is the store's readiness check: nil when the store can record
 // (store.Store's Probe commits a heartbeat through the write path).
 type StoreProber interface {
@@ -256,24 +319,58 @@ func (h *Health) CheckStore(ctx context.Context, p StoreProber, timeout time.Dur
 			logger.Error("store probe failed; reporting NOT_SERVING until it recovers",
 				slog.String("error", err.Error()), logattr.Seconds("took", time.Since(start)))
 		} else {
-			logger.Info("store probe succeeded again; reporting SERVING")
+			logger.Info("store probe succeeded again; reporting SERVING and taking stored writes")
 		}
 	}
 	return err
 }
 
 // WatchStore probes p every interval, each probe bounded by timeout, until
-// ctx is done, and drives readiness from the outcome.
+// ctx is done, and drives readiness and the refusal of stored writes from
+// the outcome. A probe that fails is run again at once (storeDownAfter); a
+// Recheck runs one before the interval, at most one per minRecheckGap.
 func (h *Health) WatchStore(ctx context.Context, p StoreProber, interval, timeout time.Duration, logger *slog.Logger) {
+	h.mu.Lock()
+	h.retryAfter = interval
+	h.mu.Unlock()
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	var lastProbe time.Time // when the last probe ended
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			_ = h.CheckStore(ctx, p, timeout, logger)
+		case <-h.recheck:
+			if wait := minRecheckGap - time.Since(lastProbe); wait > 0 {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(wait):
+				}
+			}
+			h.metrics.rechecks.Inc()
 		}
+		h.confirmStore(ctx, p, timeout, logger)
+		lastProbe = time.Now()
+	}
+}
+
+// confirmStore runs one probe and, if it fails where the one before had
+// not, a second at once: the store is down for writes only when both fail.
+func (h *Health) confirmStore(ctx context.Context, p StoreProber, timeout time.Duration, logger *slog.Logger) {
+	if err := h.CheckStore(ctx, p, timeout, logger); err == nil || ctx.Err() != nil {
+		return
+	}
+	h.mu.Lock()
+	confirm := !h.storeDown
+	h.mu.Unlock()
+	if !confirm {
+		return
+	}
+	if err := h.CheckStore(ctx, p, timeout, logger); err != nil && ctx.Err() == nil && logger != nil {
+		logger.Error("store probe failed twice running; refusing stored writes (UNAVAILABLE, STORE_UNAVAILABLE) until it answers",
+			slog.String("error", err.Error()))
 	}
 }
 

@@ -32,6 +32,7 @@ type metrics struct {
 	feeds          *prometheus.GaugeVec
 	feedLag        prometheus.Histogram
 	replays        *prometheus.CounterVec
+	storeRefused   *prometheus.CounterVec
 	codes, teamIDs *labelGuard
 }
 
@@ -102,11 +103,17 @@ func newMetrics(reg prometheus.Registerer, now func() time.Time, teams *routing.
 			Name: "fenjian_replays_total",
 			Help: "Calls answered OK with what an earlier call of the same request by the same identity stored (a client's retry after a lost answer), by method; they store nothing and are not counted in decisions, outcomes or assignments.",
 		}, []string{"method"}),
+		storeRefused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "fenjian_store_refused_total",
+			Help: "Stored writes refused at once with UNAVAILABLE (ErrorInfo STORE_UNAVAILABLE) because the store's probe had failed twice running, by method; nothing of them reached the store.",
+		}, []string{"method"}),
 		codes:   newLabelGuard(200),
 		teamIDs: newLabelGuard(200),
 	}
+	// The stored writes are the methods that replay a retry.
 	for _, method := range replayMethods {
 		m.replays.WithLabelValues(method)
+		m.storeRefused.WithLabelValues(method)
 	}
 	// Initialise the series that rates and alerts divide by, so they see
 	// zeros rather than absence.
@@ -135,7 +142,7 @@ func newMetrics(reg prometheus.Registerer, now func() time.Time, teams *routing.
 		return m, nil
 	}
 	for _, c := range []prometheus.Collector{m.requests, m.duration, m.decisions, m.reviewReasons, m.blockingRules,
-		m.probability, m.outcomes, m.assignments, m.freeCapacity, m.feeds, m.feedLag, m.replays} {
+		m.probability, m.outcomes, m.assignments, m.freeCapacity, m.feeds, m.feedLag, m.replays, m.storeRefused} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register service metrics: %w", err)
 		}

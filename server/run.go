@@ -127,18 +127,24 @@ func Run(ctx context.Context, cfg Config) error {
 		// Closed on every early return; after the shutdown below, harmless.
 		defer early.Close()
 	}
-	svc, err := NewService(cfg.Service)
-	if err != nil {
-		return fmt.Errorf("run: %w", err)
-	}
 	if early == nil {
 		// Bound now, served at once: NOT_SERVING until gRPC listens too.
+		var err error
 		if early, err = StartHTTP(ctx, cfg.HTTPAddr, cfg.Gatherer, reg, logger); err != nil {
 			return fmt.Errorf("run: %w", err)
 		}
 		defer early.Close()
 	}
 	health, httpSrv, httpLis := early.health, early.srv, early.lis
+	if cfg.Service.StoreGate == nil {
+		// Stored writes are refused while the probe below finds the
+		// store down (health.go); without a probe, never.
+		cfg.Service.StoreGate = health
+	}
+	svc, err := NewService(cfg.Service)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
 	conns, err := newConnLimiter(cfg.Security.MaxConnections, reg)
 	if err != nil {
 		return fmt.Errorf("run: register connection metrics: %w", err)
@@ -210,17 +216,7 @@ func Run(ctx context.Context, cfg Config) error {
 			}
 		})
 	}
-	// Readiness follows the store's write path (health.go). The first probe
-	// runs before SERVING is reported, so a replica whose store is down at
-	// start never enters the rotation.
-	prober, _ := cfg.Service.Store.(StoreProber)
-	if interval := cmp.Or(cfg.StoreCheckInterval, DefaultStoreCheckInterval); prober != nil && interval > 0 {
-		_ = health.CheckStore(gctx, prober, storeProbeTimeout(interval), logger)
-		g.Go(func() error {
-			health.WatchStore(gctx, prober, interval, storeProbeTimeout(interval), logger)
-			return nil
-		})
-	}
+	watchStore(gctx, g, health, cfg, logger)
 
 	// Both listeners are bound: calls queue in the backlog until Serve
 	// accepts them, so the server can report SERVING now.
@@ -244,6 +240,27 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// watchStore starts the store's probe in g when cfg's store has one and
+// the check is not disabled. Readiness, and the refusal of stored writes,
+// follow the store's write path (health.go). The first probe runs before
+// it returns, before SERVING is reported, so a replica whose store is down
+// at start never enters the rotation.
+func watchStore(ctx context.Context, g *errgroup.Group, health *Health, cfg Config, logger *slog.Logger) {
+	prober, _ := cfg.Service.Store.(StoreProber)
+	interval := cmp.Or(cfg.StoreCheckInterval, DefaultStoreCheckInterval)
+	if prober == nil || interval <= 0 {
+		return
+	}
+	health.mu.Lock()
+	health.retryAfter = interval // told to writes refused by the first probe
+	health.mu.Unlock()
+	health.confirmStore(ctx, prober, storeProbeTimeout(interval), logger)
+	g.Go(func() error {
+		health.WatchStore(ctx, prober, interval, storeProbeTimeout(interval), logger)
+		return nil
+	})
 }
 
 // listenerMetrics registers the gRPC listener's metrics with reg: whether it

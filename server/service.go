@@ -74,6 +74,20 @@ type Options struct {
 	// Shadow, if set, is offered every recorded decision's filing (not dry
 	// runs), for a shadow model to score beside the response.
 	Shadow ShadowQueue
+	// StoreGate, if set, says when the store is known to be down: stored
+	// writes (Triage, RecordOutcome, AssignCase) are then refused at once
+	// with UNAVAILABLE, and a call failing on the store asks it to check
+	// the store again. Run sets its Health here when it is nil.
+	StoreGate StoreGate
+}
+
+// StoreGate is the store's state as its probe decides it (*Health).
+type StoreGate interface {
+	// WritesRefused reports whether stored writes are to be refused
+	// without touching the store, and the wait to tell the caller.
+	WritesRefused() (retryAfter time.Duration, refused bool)
+	// Recheck asks for a probe of the store now; it never blocks.
+	Recheck()
 }
 
 // Service implements triagev1.TriageServiceServer on top of a Decider and a
@@ -90,6 +104,7 @@ type Service struct {
 	// routes nothing. Each call reads it once and routes by that alone.
 	teams  *routing.Table
 	shadow ShadowQueue
+	gate   StoreGate // nil: writes are never refused
 	// cases is the case workflow's state (cases.go).
 	cases caseState
 }
@@ -126,6 +141,7 @@ func NewService(opts Options) (*Service, error) {
 		now:     now,
 		teams:   teams,
 		shadow:  opts.Shadow,
+		gate:    opts.StoreGate,
 	}
 	if s.logger == nil {
 		s.logger = slog.New(slog.DiscardHandler)
@@ -146,6 +162,7 @@ func (s *Service) Triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 	d, replayed, err := s.triage(ctx, req)
 	err = withContext(ctx, err)
 	st := toStatus(err)
+	s.storeFailed(err)
 	s.observeTriage(ctx, req, d, replayed, st, err, time.Since(start))
 	if err != nil {
 		return nil, st.Err()
@@ -164,6 +181,13 @@ func (s *Service) triage(ctx context.Context, req *triagev1.TriageRequest) (d *t
 	f := req.GetFiling()
 	if f == nil {
 		return nil, false, &fieldError{Field: "filing", Problem: "required"}
+	}
+	// A dry run needs no store; a stored one is refused before the
+	// filing is decided, when the store is known to be down.
+	if !req.GetDryRun() {
+		if err := s.refuseWrite("Triage"); err != nil {
+			return nil, false, err
+		}
 	}
 	d, err = s.decider.Decide(ctx, f)
 	if err != nil {
@@ -223,6 +247,7 @@ func (s *Service) GetDecision(ctx context.Context, req *triagev1.GetDecisionRequ
 	d, err := s.getDecision(ctx, req.GetDecisionId())
 	err = withContext(ctx, err)
 	st := toStatus(err)
+	s.storeFailed(err)
 	attrs := []slog.Attr{
 		slog.String("method", "GetDecision"),
 		slog.String("code", st.Code().String()),
@@ -259,6 +284,7 @@ func (s *Service) getDecision(ctx context.Context, id string) (*triagev1.Decisio
 func (s *Service) GetCase(ctx context.Context, req *triagev1.GetCaseRequest) (*triagev1.GetCaseResponse, error) {
 	start := time.Now()
 	resp, err := s.getCase(ctx, req)
+	s.storeFailed(withContext(ctx, err))
 	s.logCall(ctx, "GetCase", start, err,
 		slog.String("decision_id", logID(req.GetDecisionId())), slog.String("filing_id", logID(req.GetFilingId())))
 	if err != nil {
@@ -307,6 +333,40 @@ func (s *Service) getCase(ctx context.Context, req *triagev1.GetCaseRequest) (*t
 		Procedure:   rules.CurrentProcedure(c.Decision, c.Outcomes),
 		TimeLimit:   rules.CurrentTimeLimit(c.Decision, c.Outcomes),
 	}, nil
+}
+
+// refuseWrite returns a *storeDownError, counted for method, when the store
+// is known to be down (StoreGate): the write is refused before anything of
+// it reaches the store, so nothing of it is stored, and the caller's slot
+// is freed at once instead of waiting out the store's bounds (10 to 20 s
+// against a hung database).
+func (s *Service) refuseWrite(method string) error {
+	if s.gate == nil {
+		return nil
+	}
+	wait, refused := s.gate.WritesRefused()
+	if !refused {
+		return nil
+	}
+	s.metrics.storeRefused.WithLabelValues(method).Inc()
+	return &storeDownError{retryAfter: wait}
+}
+
+// storeFailed asks for a check of the store now when err, a call's
+// outcome with its context joined (withContext), is a failure of the store
+// (answered UNAVAILABLE): a PostgreSQL restart shorter than the probe
+// interval then shows in readiness, and writes are refused while it lasts,
+// instead of each caller finding out on its own.
+func (s *Service) storeFailed(err error) {
+	if s.gate == nil || err == nil {
+		return
+	}
+	if _, down := errors.AsType[*storeDownError](err); down {
+		return // asked already (WritesRefused)
+	}
+	if toStatus(err).Code() == codes.Unavailable {
+		s.gate.Recheck()
+	}
 }
 
 // observeTriage records the metrics and the log record of one Triage call.

@@ -140,7 +140,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	// The default from the environment lets a Kubernetes Secret supply a
 	// DSN with a password without putting it on the command line.
 	fs.StringVar(&o.storeTarget, "store", os.Getenv(storeEnv), "decision store: a postgres:// URL (several replicas) or a SQLite file; empty uses -data-dir/"+dbFile+" (default from $"+storeEnv+")")
-	fs.DurationVar(&o.storeCheck, "store-check-interval", server.DefaultStoreCheckInterval, "how often readiness probes the store with a committed heartbeat write; NOT_SERVING while it fails; 0 disables")
+	fs.DurationVar(&o.storeCheck, "store-check-interval", server.DefaultStoreCheckInterval, "how often readiness probes the store with a committed heartbeat write; NOT_SERVING while it fails, and stored writes refused at once after two failed in a row; 0 disables both")
 	fs.StringVar(&o.modelDir, "model", "", "model directory (from triagectl train); empty serves the embedded default model. Reloaded on SIGHUP, AdminService.ReloadModel and manifest changes")
 	fs.DurationVar(&o.modelWatch, "model-watch", 10*time.Second, "how often to check -model's manifest.json for a new model; 0 disables")
 	fs.StringVar(&o.shadowModelDir, "shadow-model", "", "shadow model directory: scores every recorded filing again beside the response, never changing or delaying it, and records its agreement with the serving model for triagectl stats; reloaded like -model; empty disables")
