@@ -16,8 +16,9 @@ import (
 //   - 刑诉法解释第三百六十条第五项、第三百七十条第七项 (辩护人作无罪辩护): the
 //     defender's plea in 第二百条第三项's words (证据不足，指控的犯罪不能成立);
 //   - 刑诉法解释第三百六十条第六项 (被告人认罪但经审查认为可能不构成犯罪的) and
-//     第七项, 第三百七十条第八项 (其他不宜适用…程序审理的): written, failed,
-//     not fixed this round (see docs/statutes.md);
+//     第七项, 第三百七十条第八项 (其他不宜适用…程序审理的), 刑事诉讼法第二百一十五
+//     条第四项, 第二百二十三条第六项: written in round 35, failed, fixed in
+//     round 35b (rules/unsuitable_text.go), with the 2012 numbering by era;
 //   - 刑事诉讼法第一百七十四条第一款 (签署认罪认罚具结书) with 第二百二十二条;
 //   - 第二百二十三条第二项 (被告人是未成年人) in words of age;
 //   - 刑事诉讼法（1996年）第二十条第三项 (外国人犯罪的刑事案件), read in other
@@ -36,6 +37,14 @@ func audit35CriminalCases(tb testing.TB) []tcase {
 		pleaDispute     = "REVIEW_PLEA_DISPUTE_IN_TEXT"
 		foreign1996     = "REVIEW_CRPL1996_20_FOREIGN_DEFENDANT"
 		defenceNotGuilt = "REVIEW_DEFENCE_NOT_GUILTY_IN_TEXT"
+		mayNot2021      = rules.CodeInterp360MayNotBeCrime
+		mayNot2012      = rules.CodeInterp2012MayNotBeCrime
+		unfitSimp2021   = rules.CodeCrPL215Unsuitable
+		unfitSimp2018   = rules.CodeCrPL215UnsuitableInterp2012
+		unfitSimp2012   = rules.CodeCrPL2012Unsuitable
+		unfitFT2021     = rules.CodeCrPL223Unsuitable
+		unfitFT2018     = rules.CodeCrPL2018Unsuitable
+		unfitReview     = rules.CodeReviewUnsuitableInText
 	)
 	return []tcase{
 		// (1) 辩称: a denial of the deed, not a plea in mitigation.
@@ -56,10 +65,32 @@ func audit35CriminalCases(tb testing.TB) []tcase {
 		both("360(5): 辩护人为被告人作无罪辩护", crim(10, text("辩护人为被告人王某作无罪辩护。")), avU, avU),
 		not("near miss: 公诉机关认为指控的犯罪事实清楚 (no defender)", crim(10, text("公诉机关认为指控的犯罪事实清楚，证据确实、充分。")), avA, avA, nil, at(locReview, defenceNotGuilt)),
 
-		// (3) Interp. 360(6), (7) and 370(8) (认罪但经审查认为可能不构成犯罪, 不宜
-		// 适用…程序审理的其他情形) stated in the text are not read: left open
-		// (docs/statutes.md, round 35), only the near miss is pinned.
-		not("near miss: 不属于不宜适用速裁程序的情形", crim(10, text("本案不属于不宜适用速裁程序审理的情形。")), avA, avA, nil),
+		// (3) Interp. 360(6), (7) and 370(8), CrPL 215(4) and 223(6) (认罪但经审
+		// 查认为可能不构成犯罪, 不宜适用…程序审理的): stated in the text, they
+		// close the procedure with a review (round 35b), cited by era.
+		both("360(6): 虽认罪，但经审查认为其行为可能不构成犯罪", crim(10, text("被告人王某虽认罪，但经审查认为其行为可能不构成犯罪。")), avU, avU,
+			at(locSimp, mayNot2021), at(locFT, unfitFT2021), at(locReview, unfitReview)),
+		both("360(6): 被告人虽认罪，但经审查可能不构成犯罪", crim(10, text("被告人虽认罪，但经审查可能不构成犯罪。")), avU, avU),
+		both("215(4), 360(7): 本案不宜适用简易程序审理", crim(10, text("本案不宜适用简易程序审理。")), avU, avU,
+			at(locSimp, unfitSimp2021), at(locFT, unfitFT2021), at(locReview, unfitReview)),
+		not("223(6), 370(8): 本案不宜适用速裁程序审理 (simplified stays open)", crim(10, text("本案不宜适用速裁程序审理。")), avU, avA,
+			[]string{at(locFT, unfitFT2021), at(locReview, unfitReview)}, at(locSimp, unfitSimp2021), at(locSimp, mayNot2021)),
+		both("215(4) with Interp. 2012 290(7) (2020)", crim(10, filedOn("2020-06-01"), text("本案不宜适用简易程序审理。")), avU, avU,
+			at(locSimp, unfitSimp2018), at(locFT, unfitFT2018), at(locReview, unfitReview)),
+		both("Interp. 2012 290(6) (2020)", crim(10, filedOn("2020-06-01"), text("被告人虽认罪，但经审查可能不构成犯罪。")), avU, avU,
+			at(locSimp, mayNot2012), at(locFT, unfitFT2018)),
+		both("CrPL 2012 209(4) (2016, no pilot court)", crim(10, suzhou, filedOn("2016-06-01"), text("本案不宜适用简易程序审理。")), avU, avU,
+			at(locSimp, unfitSimp2012), at(locReview, unfitReview)),
+		not("2016, no pilot court: 不宜适用速裁程序 closes nothing more (no fast-track law)", crim(10, suzhou, filedOn("2016-06-01"), text("本案不宜适用速裁程序审理。")), avU, avA,
+			nil, at(locReview, unfitReview), at(locSimp, unfitSimp2012)),
+		{name: "before 2013 not read (1998 interpretation not among the texts)", filing: crim(10, suzhou, filedOn("2012-06-01"), text("本案不宜适用简易程序审理。")),
+			silent: []string{at(locReview, unfitReview)}},
+		not("near miss: 不属于不宜适用速裁程序的情形", crim(10, text("本案不属于不宜适用速裁程序审理的情形。")), avA, avA, nil,
+			at(locFT, unfitFT2021), at(locFT, unfitFT2018), at(locReview, unfitReview)),
+		not("near miss: 不属于不宜适用简易程序审理的情形 (2020)", crim(10, filedOn("2020-06-01"), text("公诉机关认为本案不属于不宜适用简易程序审理的情形，建议适用简易程序。")), avA, avA, nil,
+			at(locSimp, unfitSimp2018), at(locSimp, unfitSimp2012), at(locSimp, unfitSimp2021), at(locFT, unfitFT2018)),
+		not("near miss: 不存在认罪但可能不构成犯罪的情形", crim(10, text("本案不存在被告人认罪但可能不构成犯罪的情形。")), avA, avA, nil,
+			at(locSimp, mayNot2021), at(locSimp, mayNot2012), at(locReview, unfitReview)),
 
 		// (4) CrPL 174 ¶1, 222: no 具结书 though 认罪认罚 is claimed.
 		both("174: 认罪认罚，但拒绝在具结书上签字", crim(10, text("被告人王某表示认罪认罚，但拒绝在具结书上签字。")), avU, avA),

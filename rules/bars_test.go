@@ -265,6 +265,14 @@ func barScenarios() map[string]barScenario {
 		// A remanded or retried case at a pilot court, 2012 numbering.
 		rules.CodeCrPL2012RemandedFastTrack: {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{zhengzhou, filedOn("2018-05-05")}},
 		rules.CodeCrPL2012RetrialFastTrack:  {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		// Round 35b: the text states the case unsuitable, by era.
+		rules.CodeInterp360MayNotBeCrime:      {crim, pSimp, []mod{filedOn("2024-03-05"), text("被告人虽认罪，但经审查可能不构成犯罪。")}, []mod{filedOn("2024-03-05"), text("本案不存在可能不构成犯罪的情形。")}},
+		rules.CodeInterp2012MayNotBeCrime:     {crim, pSimp, []mod{filedOn("2020-06-01"), text("被告人虽认罪，但经审查可能不构成犯罪。")}, []mod{filedOn("2020-06-01"), text("本案不存在可能不构成犯罪的情形。")}},
+		rules.CodeCrPL215Unsuitable:           {crim, pSimp, []mod{filedOn("2024-03-05"), text("本案不宜适用简易程序审理。")}, []mod{filedOn("2024-03-05"), text("本案不属于不宜适用简易程序审理的情形。")}},
+		rules.CodeCrPL215UnsuitableInterp2012: {crim, pSimp, []mod{filedOn("2020-06-01"), text("本案不宜适用简易程序审理。")}, []mod{filedOn("2020-06-01"), text("本案不属于不宜适用简易程序审理的情形。")}},
+		rules.CodeCrPL2012Unsuitable:          {crim, pSimp, []mod{filedOn("2017-05-05"), text("本案不宜适用简易程序审理。")}, []mod{filedOn("2017-05-05"), text("本案不属于不宜适用简易程序审理的情形。")}},
+		rules.CodeCrPL223Unsuitable:           {crim, pFT, []mod{filedOn("2024-03-05"), text("本案不宜适用速裁程序审理。")}, []mod{filedOn("2024-03-05"), text("本案不属于不宜适用速裁程序审理的情形。")}},
+		rules.CodeCrPL2018Unsuitable:          {crim, pFT, []mod{filedOn("2020-06-01"), text("本案不宜适用速裁程序审理。")}, []mod{filedOn("2020-06-01"), text("本案不属于不宜适用速裁程序审理的情形。")}},
 	}
 }
 

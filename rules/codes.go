@@ -746,6 +746,30 @@ const (
 	CodeReviewSecurityTerrorChargeInText = "REVIEW_SECURITY_TERROR_CHARGE_IN_TEXT"
 )
 
+// Statute round 35b (criminal): a filing's text stating the case
+// unsuitable for a simpler procedure (rules/unsuitable_text.go). Articles by
+// the filing date: the 2021 interpretation from 2021-03-01, the 2012 one
+// before; CrPL 2018 arts. 215 and 223 from 2018-10-26, CrPL 2012 art. 209
+// from 2013-01-01.
+const (
+	// CodeInterp360MayNotBeCrime: 被告人认罪但经审查认为可能不构成犯罪
+	// (Interp. 360(6)); CodeInterp2012MayNotBeCrime the 2012 text's 290(6).
+	CodeInterp360MayNotBeCrime  = "INTERP360_MAY_NOT_BE_CRIME"
+	CodeInterp2012MayNotBeCrime = "INTERP2012_290_MAY_NOT_BE_CRIME"
+	// CodeCrPL215Unsuitable: 其他不宜适用简易程序审理的 (CrPL 215(4),
+	// Interp. 360(7)); with the 2012 interpretation's 290(7) from
+	// 2018-10-26 to 2021-02-28; CrPL 2012 art. 209(4) before.
+	CodeCrPL215Unsuitable           = "CRPL215_UNSUITABLE_STATED"
+	CodeCrPL215UnsuitableInterp2012 = "CRPL215_UNSUITABLE_STATED_INTERP2012"
+	CodeCrPL2012Unsuitable          = "CRPL2012_209_UNSUITABLE_STATED"
+	// CodeCrPL223Unsuitable: 其他不宜适用速裁程序审理的 (CrPL 223(6), Interp.
+	// 370(8)); CodeCrPL2018Unsuitable the same before 2021-03-01.
+	CodeCrPL223Unsuitable  = "CRPL223_UNSUITABLE_STATED"
+	CodeCrPL2018Unsuitable = "CRPL223_UNSUITABLE_STATED_CRPL2018"
+	// CodeReviewUnsuitableInText quotes the words read.
+	CodeReviewUnsuitableInText = "REVIEW_UNSUITABLE_IN_TEXT"
+)
+
 type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
@@ -1163,6 +1187,15 @@ var reasonDefs = [...]reasonDef{
 	{CodeInferForeignDomicileFromText, "", "起诉材料写明当事人的住所、住址或居住地在香港、澳门特别行政区、台湾地区或者外国，按涉外或涉港澳台当事人处理（民事诉讼法第一百六十六条第二项；民诉法解释第五百二十条第二项、第五百四十九条；不适用的程序见相应理由）；如并非当事人，或仅为暂住，需人工更正。"},
 	{CodeInferRepresentativeSuitFromText, "", "起诉材料写明当事人推选代表人进行诉讼或本案为代表人诉讼（民事诉讼法第五十六条、第五十七条规定的当事人一方人数众多的共同诉讼），按当事人一方人数众多处理（不适用的程序见相应理由）。"},
 	{CodeReviewProcedureInCauseCivil, "民诉法解释第二百五十七条第二项、第四项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项、第四项）；民事诉讼法第一百六十六条第五项", "案由栏写明本案系发回重审、再审或有反诉，案件情况未标注：已按其处理——发回重审、再审的案件不适用简易程序，也不适用小额诉讼程序；有反诉的案件不适用小额诉讼程序（立案日施行的条文见相应理由）；需人工核对并标注案件情况。"},
+	// Statute round 35b (criminal): rules/unsuitable_text.go.
+	{CodeInterp360MayNotBeCrime, "刑诉法解释第三百六十条第六项", "起诉书等文字载明被告人认罪但经审查可能不构成犯罪，不适用简易程序。"},
+	{CodeInterp2012MayNotBeCrime, "刑诉法解释（2012年）第二百九十条第六项", "起诉书等文字载明被告人认罪但经审查可能不构成犯罪，不适用简易程序。"},
+	{CodeCrPL215Unsuitable, "刑事诉讼法第二百一十五条第四项；刑诉法解释第三百六十条第七项", "起诉书等文字载明本案不宜适用简易程序审理，不适用简易程序。"},
+	{CodeCrPL215UnsuitableInterp2012, "刑事诉讼法第二百一十五条第四项；刑诉法解释（2012年）第二百九十条第七项", "起诉书等文字载明本案不宜适用简易程序审理，不适用简易程序。"},
+	{CodeCrPL2012Unsuitable, "刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第七项", "起诉书等文字载明本案不宜适用简易程序审理，不适用简易程序。"},
+	{CodeCrPL223Unsuitable, "刑事诉讼法第二百二十三条第六项；刑诉法解释第三百七十条第八项", "起诉书等文字载明本案不宜适用速裁程序或者简易程序审理，或者被告人认罪但经审查可能不构成犯罪：按其他不宜适用速裁程序的情形处理，不适用速裁程序。"},
+	{CodeCrPL2018Unsuitable, "刑事诉讼法第二百二十三条第六项", "起诉书等文字载明本案不宜适用速裁程序或者简易程序审理，或者被告人认罪但经审查可能不构成犯罪：按其他不宜适用速裁程序审理的情形处理，不适用速裁程序。"},
+	{CodeReviewUnsuitableInText, "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项）", "起诉书等文字载明本案不宜适用简易程序或速裁程序审理，或者被告人认罪但经审查可能不构成犯罪：是否不宜由人民法院审查认定，文字所载为制作者的意见；已按不宜适用处理，不提供相应程序，需人工核对。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

@@ -556,6 +556,15 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInferForeignDomicileFromText:               "",
 		rules.CodeInferRepresentativeSuitFromText:            "",
 		rules.CodeReviewProcedureInCauseCivil:                "民诉法解释第二百五十七条第二项、第四项（2015年2月4日前为最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项、第四项）；民事诉讼法第一百六十六条第五项",
+		// Round 35b (criminal): the text states the case unsuitable.
+		rules.CodeInterp360MayNotBeCrime:      "刑诉法解释第三百六十条第六项",
+		rules.CodeInterp2012MayNotBeCrime:     "刑诉法解释（2012年）第二百九十条第六项",
+		rules.CodeCrPL215Unsuitable:           "刑事诉讼法第二百一十五条第四项；刑诉法解释第三百六十条第七项",
+		rules.CodeCrPL215UnsuitableInterp2012: "刑事诉讼法第二百一十五条第四项；刑诉法解释（2012年）第二百九十条第七项",
+		rules.CodeCrPL2012Unsuitable:          "刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第七项",
+		rules.CodeCrPL223Unsuitable:           "刑事诉讼法第二百二十三条第六项；刑诉法解释第三百七十条第八项",
+		rules.CodeCrPL2018Unsuitable:          "刑事诉讼法第二百二十三条第六项",
+		rules.CodeReviewUnsuitableInText:      "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项）",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -129,6 +129,10 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// and the period (specialProceedingsIn).
 	special := specialProceedingsIn(f, a, phase, basic)
 	ftPanel = append(ftPanel, special.ft...)
+	// The text calls the case unsuitable for a simpler procedure (statute
+	// round 35b: CrPL 215(4), 223(6); Interp. 360(6)–(7), 370(8)).
+	unfitFT, unfitSimpl := unsuitableBars(f, a)
+	ftPanel = append(ftPanel, unfitFT...)
 	if phase == pilot2014 || phase == pilot2016 {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)
 		if special.private {
@@ -173,6 +177,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	}
 	simp = append(simp, juris...)
 	simp = append(simp, special.simpl...)
+	simp = append(simp, unfitSimpl...)
 	// Before 2013 simplified procedure had one judge only, so a new panel
 	// bars it instead of being its condition (crimCodes.remandedSimplified).
 	simp = append(simp, simpPanel...)
