@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
@@ -61,4 +62,73 @@ func TestDomicileAbroadStated(t *testing.T) {
 			t.Errorf("%s: scanner %v, expression %v, want %v", c.text, got, ref, c.want)
 		}
 	}
+}
+
+// plaintiffHeadingRef is the expression headingName and publicPlaintiffInText
+// replaced, anchored: TestHeadingNameAsExpression runs it at every heading,
+// wherever one begins. Run over the text (FindAll), it skipped a heading
+// whose "原告" ended the name before it ("原告:张三原告:…"); the scanner
+// reads that one too, which only adds a public-interest answer.
+var plaintiffHeadingRef = regexp.MustCompile(`^(?:原告|公益诉讼起诉人):([^,;。:()]{2,40})`)
+
+// TestHeadingNameAsExpression: the scanner reads the plaintiffs' headings
+// the expression read — the same names, and the same public-interest
+// answer — in random texts of headings, names, the marks that end a name
+// and runes of every width (an invalid byte, a cut character), and in the
+// real filings' texts.
+func TestHeadingNameAsExpression(t *testing.T) {
+	check := func(text string) {
+		t.Helper()
+		var want []string
+		for i := range len(text) {
+			if m := plaintiffHeadingRef.FindStringSubmatch(text[i:]); m != nil {
+				want = append(want, m[1])
+			}
+		}
+		var got []string
+		for _, h := range plaintiffHeadings {
+			for rest := text; ; {
+				i := strings.Index(rest, h)
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len(h):]
+				if name := headingName(rest); name != "" {
+					got = append(got, name)
+				}
+			}
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: scanner names %q, expression %q", text, got, want)
+		}
+		wantPublic := slices.ContainsFunc(want, publicInterestPlaintiff)
+		if got := publicPlaintiffInText(text); got != wantPublic {
+			t.Fatalf("%q: publicPlaintiffInText = %v, expression %v", text, got, wantPublic)
+		}
+	}
+	pieces := []string{"原告:", "公益诉讼起诉人:", "支持起诉人:", "原告", "起诉人:", "被告:", ":", ",", ";", "。", "(", ")",
+		"张", "三", "中国消费者协会", "人民检察院", "浙江省消费者权益保护委员会", "某某有限公司", "\n", " ", "、",
+		"\xff", "\xe5\x85", "é", "𠀀", "abcdefghij"}
+	rng := rand.New(rand.NewPCG(35, 2))
+	public := 0
+	for i := range 100000 {
+		text := randomText(rng, pieces, 1+i%40)
+		if publicPlaintiffInText(text) {
+			public++
+		}
+		check(text)
+	}
+	if public < 1000 {
+		t.Fatalf("only %d of 100,000 random texts name a public-interest plaintiff: the pieces no longer test the reading", public)
+	}
+	for _, long := range []string{"原告:" + strings.Repeat("某", 39) + "消费者协会", "原告:" + strings.Repeat("某", 30) + "消费者协会"} {
+		check(long)
+	}
+	t.Run("real filings", func(t *testing.T) {
+		for _, text := range realTexts(t) {
+			check(foldCause(text))
+		}
+	})
 }
