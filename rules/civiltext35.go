@@ -148,6 +148,12 @@ func representativeSuitStated(text string) bool {
 			return true
 		}
 	}
+	if !hanscan.Contains(text, "推选") {
+		// representativeChosen begins with 推选; 代表人 alone is in every
+		// complaint naming a company's 法定代表人, so the gate above lets
+		// most texts through to the expression.
+		return false
+	}
 	for _, at := range unnegatedAt(text, representativeChosen) {
 		m := representativeChosen.FindString(text[at:])
 		if !strings.HasSuffix(m, "法定代表人") {
