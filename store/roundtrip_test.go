@@ -10,6 +10,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/fenjian/fenjian/internal/pgtest"
 	"github.com/fenjian/fenjian/store"
 )
 
@@ -29,29 +30,13 @@ type tripCounter struct {
 
 func startTripCounter(t testing.TB, target string) *tripCounter {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &tripCounter{ln: ln, target: target}
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Go(func() { p.serve(c) })
-		}
-	})
-	t.Cleanup(func() {
-		_ = ln.Close()
+	p := &tripCounter{target: target}
+	p.ln = pgtest.Listen(t, p.serve, func() {
 		p.mu.Lock()
 		for _, c := range p.conns {
 			_ = c.Close()
 		}
 		p.mu.Unlock()
-		wg.Wait()
 	})
 	return p
 }

@@ -63,27 +63,9 @@ func StartCommitCutter(t testing.TB, dsn string, cut CommitCut) (*CommitCutter, 
 	if err != nil {
 		t.Fatalf("pgtest: %v", err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &CommitCutter{ln: ln, target: u.Host, cut: cut}
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Go(func() { p.serve(c) })
-		}
-	})
-	t.Cleanup(func() {
-		_ = ln.Close()
-		p.closeAll()
-		wg.Wait()
-	})
-	u.Host = ln.Addr().String()
+	p := &CommitCutter{target: u.Host, cut: cut}
+	p.ln = Listen(t, p.serve, p.closeAll)
+	u.Host = p.ln.Addr().String()
 	return p, u.String()
 }
 
