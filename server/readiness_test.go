@@ -41,25 +41,8 @@ func TestReadinessFollowsStore(t *testing.T) {
 		// open returns the store, and break and repair functions.
 		open func(t *testing.T) (st store.Store, breakIt, repair func())
 	}{
-		{"postgres outage", func(t *testing.T) (store.Store, func(), func()) {
-			c := pgtest.StartCluster(t)
-			st, err := store.OpenPostgres(context.Background(), c.URL(), store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = st.Close() })
-			return st, func() { c.Stop("immediate") }, c.Start
-		}},
-		{"full disk", func(t *testing.T) (store.Store, func(), func()) {
-			dir := mountTmpfs(t, 48<<20)
-			st := openStore(t, filepath.Join(dir, "fenjian.db"))
-			filler := filepath.Join(dir, "filler")
-			return st, func() { fillDisk(t, filler) }, func() {
-				if err := os.Remove(filler); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}},
+		{"postgres outage", postgresStopped},
+		{"full disk", sqliteDiskFull},
 		{"database file moved away", func(t *testing.T) (store.Store, func(), func()) {
 			// The open file keeps taking commits under its old inode:
 			// readiness must not follow the commits but the path.
@@ -187,6 +170,32 @@ func fillDisk(t *testing.T, path string) {
 				return
 			}
 			t.Fatalf("fill disk: %v", err)
+		}
+	}
+}
+
+// postgresStopped is a PostgreSQL store on its own cluster, broken by
+// stopping the cluster and repaired by starting it again (readiness and
+// the store-down refusal tests).
+func postgresStopped(t *testing.T) (store.Store, func(), func()) {
+	c := pgtest.StartCluster(t)
+	st, err := store.OpenPostgres(context.Background(), c.URL(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return st, func() { c.Stop("immediate") }, c.Start
+}
+
+// sqliteDiskFull is a SQLite store on a 48 MiB tmpfs, broken by filling
+// the filesystem and repaired by removing the filler.
+func sqliteDiskFull(t *testing.T) (store.Store, func(), func()) {
+	dir := mountTmpfs(t, 48<<20)
+	st := openStore(t, filepath.Join(dir, "fenjian.db"))
+	filler := filepath.Join(dir, "filler")
+	return st, func() { fillDisk(t, filler) }, func() {
+		if err := os.Remove(filler); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -91,31 +89,14 @@ func TestStoreDownRefusesWrites(t *testing.T) {
 		name string
 		open func(t *testing.T) (st store.Store, breakIt, repair func())
 	}{
-		{"postgres stopped", func(t *testing.T) (store.Store, func(), func()) {
-			c := pgtest.StartCluster(t)
-			st, err := store.OpenPostgres(context.Background(), c.URL(), store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = st.Close() })
-			return st, func() { c.Stop("immediate") }, c.Start
-		}},
+		{"postgres stopped", postgresStopped},
 		{"postgres hung on a lock", func(t *testing.T) (store.Store, func(), func()) {
 			dsn := pgtest.Schema(t)
 			st := openTarget(t, dsn)
 			var release func()
 			return st, func() { release = lockAuditHead(t, dsn) }, func() { release() }
 		}},
-		{"sqlite disk full", func(t *testing.T) (store.Store, func(), func()) {
-			dir := mountTmpfs(t, 48<<20)
-			st := openStore(t, filepath.Join(dir, "fenjian.db"))
-			filler := filepath.Join(dir, "filler")
-			return st, func() { fillDisk(t, filler) }, func() {
-				if err := os.Remove(filler); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}},
+		{"sqlite disk full", sqliteDiskFull},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
