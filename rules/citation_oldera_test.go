@@ -317,7 +317,7 @@ var cpl2012Articles = map[int]oldArticle{
 	17: {[]int{0}, ""}, 18: {[]int{0}, ""}, 19: {[]int{0}, ""}, 20: {[]int{0}, ""},
 	39: {[]int{0, 0, 0}, ""}, 40: {[]int{0, 0, 0}, ""}, 55: {[]int{0, -1}, ""}, 56: {[]int{0, 0, 0}, ""},
 	82: {[]int{0, 0, 0, 0}, ""}, 149: {[]int{0}, ""},
-	157: {[]int{0, 0}, srcCrPL2012Simplify}, 161: {[]int{0}, ""}, 162: {[]int{0}, ""}, 270: {[]int{0}, srcCPL2012Art270},
+	157: {[]int{0, 0}, ""}, 161: {[]int{0}, ""}, 162: {[]int{0}, ""}, 270: {[]int{0}, srcCPL2012Art270},
 }
 
 // laterTextShown are the (code, text) pairs that name a text not yet in
