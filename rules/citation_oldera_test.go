@@ -224,13 +224,17 @@ const (
 	srcOpinion1992      = "https://lf1999.com/Read/29/29172/6680458_2.html" // arts. 169, 174 as an annotated CPL quotes them
 	srcALL1989Art57     = "http://sobd.cc/bkdq/2659461.html"
 	srcALL2014Art82     = "https://m.shoulawyer.com/zhishi/194799.htm"
+	srcCrPL1996Art20    = "http://www.sdjlnm.com/changshi/741368.html"                         // arts. 20–22 as of 1996
+	srcCrPL2012Art20    = "http://china.findlaw.cn/bianhu/xsssfzs/guanxia/zjfwgl/1258340.html" // NPC 释义: the 1996 item (3) deleted
+	srcCPL2012Art39     = "https://110ask.com/zhishi/10051180682585598952.html"                // arts. 39, 40 of 2012
+	srcCPL2012Art56     = "https://zhenruikeji.com/a/16720.html"
 )
 
 // oldTexts are the older texts the citations name (canonicalOldLaw's
 // names), with the articles cited and read.
 var oldTexts = map[string]oldText{
 	"刑事诉讼法（1996年）": {from: "1997-01-01", until: "2013-01-01", articles: map[int]oldArticle{
-		15: {[]int{6}, ""}, 19: {[]int{0}, ""}, 20: {[]int{3}, ""}, 21: {[]int{0}, ""}, 22: {[]int{0}, ""},
+		15: {[]int{6}, ""}, 19: {[]int{0}, ""}, 20: {[]int{3}, srcCrPL1996Art20}, 21: {[]int{0}, srcCrPL1996Art20}, 22: {[]int{0}, srcCrPL1996Art20},
 		// Three paragraphs and no holiday rule: the 2012 amendment added
 		// the fourth (srcCrPL2012Art103).
 		79:  {[]int{0, 0, 0}, srcCrPL2012Art103},
@@ -239,7 +243,7 @@ var oldTexts = map[string]oldText{
 		192: {[]int{0}, ""}, 206: {[]int{0}, ""},
 	}},
 	"刑事诉讼法（2012年修正）": {from: "2013-01-01", until: "2018-10-26", articles: map[int]oldArticle{
-		15: {[]int{6}, ""}, 19: {[]int{0}, ""}, 20: {[]int{2}, ""}, 21: {[]int{0}, ""}, 22: {[]int{0}, ""},
+		15: {[]int{6}, ""}, 19: {[]int{0}, ""}, 20: {[]int{2}, srcCrPL2012Art20}, 21: {[]int{0}, ""}, 22: {[]int{0}, ""},
 		103: {[]int{0, 0, 0, 0}, srcCrPL2012Art103}, 178: {[]int{0}, ""}, 202: {[]int{0}, ""},
 		204: {[]int{3}, ""}, 206: {[]int{0, 0}, ""},
 		// The 2018 text's arts. 214–221 are these, word for word
@@ -315,7 +319,7 @@ var oldTexts = map[string]oldText{
 // added art. 55 ¶2 and renumbered nothing.
 var cpl2012Articles = map[int]oldArticle{
 	17: {[]int{0}, ""}, 18: {[]int{0}, ""}, 19: {[]int{0}, ""}, 20: {[]int{0}, ""},
-	39: {[]int{0, 0, 0}, ""}, 40: {[]int{0, 0, 0}, ""}, 55: {[]int{0, -1}, ""}, 56: {[]int{0, 0, 0}, ""},
+	39: {[]int{0, 0, 0}, srcCPL2012Art39}, 40: {[]int{0, 0, 0}, srcCPL2012Art39}, 55: {[]int{0, -1}, ""}, 56: {[]int{0, 0, 0}, srcCPL2012Art56},
 	82: {[]int{0, 0, 0, 0}, ""}, 149: {[]int{0}, ""},
 	157: {[]int{0, 0}, ""}, 161: {[]int{0}, ""}, 162: {[]int{0}, ""}, 270: {[]int{0}, srcCPL2012Art270},
 }
