@@ -121,6 +121,12 @@ func barScenarios() map[string]barScenario {
 		rules.CodeProv1Numerous:          {civ, pSimp, []mod{filedOn("2015-02-03"), setParties(10, 1)}, []mod{filedOn("2015-02-03"), setParties(9, 1)}},
 		rules.CodeProv1Retrial:           {civ, pSimp, []mod{filedOn("2015-02-03"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2015-02-03")}},
 		rules.CodeProv1AgreementExcluded: {civ, pSimp, []mod{filedOn("2015-02-03"), c(agreeSimplified), setParties(10, 1)}, []mod{filedOn("2015-02-03"), c(agreeSimplified)}},
+		// Before 2003-12-01, when 若干规定 was not yet in force: the 1992
+		// 意见's arts. 169 and 174 (era_test.go pins the day 若干规定's art.
+		// 1 codes take over).
+		rules.CodeOpinion1992Whereabouts: {civ, pSimp, []mod{filedOn("2003-11-30"), party(1, whereaboutsUnknown)}, []mod{filedOn("2003-11-30"), party(0, whereaboutsUnknown)}},
+		rules.CodeOpinion1992Remanded:    {civ, pSimp, []mod{filedOn("2003-11-30"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2003-11-30")}},
+		rules.CodeOpinion1992Retrial:     {civ, pSimp, []mod{filedOn("2003-11-30"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2003-11-30")}},
 		// Before 2015-02-04 no express bar for the suits of Interp. 257 (5),
 		// (6): 若干规定 art. 1(5), the court's finding; art. 8(1) for a
 		// defendant who cannot be served directly or by leaving.

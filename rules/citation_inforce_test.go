@@ -294,42 +294,7 @@ func TestCitationsInForce(t *testing.T) {
 	}
 	e := defaultEngine(t)
 	civ, adm, crim := auditBuilders(t)
-	asFiled := circ(func(*triagev1.Circumstances) {})
-	variants := []struct {
-		name string
-		mod  mod
-	}{
-		{"as filed", asFiled},
-		{"agrees small claims", cm.agreeSC}, {"agrees simplified", cm.agreeS},
-		{"remanded", cm.remanded}, {"retrial", cm.retrial}, {"public interest", cm.public},
-		{"group interest", cm.group}, {"major impact", cm.impact}, {"counterclaim", cm.counter},
-		{"appraisal", cm.appraisal}, {"public notice", cm.notice}, {"non-money", cm.nonMoney},
-		{"third-party revocation", cm.thirdRevoke}, {"on the spot", cm.spot}, {"disclosure", cm.disclosure},
-		{"detained", cm.detained}, {"no consent", cm.noConsent}, {"objects", cm.objects},
-		{"defence not guilty", cm.notGuilty}, {"no settlement", cm.noSettlement},
-		{"co-defendant denies", cm.coDenies}, {"co-defendant disputes", cm.coCharge},
-		{"co-defendant objects simplified", cm.coObjS}, {"co-defendant objects fast-track", cm.coObjFT},
-		{"two defendants", cm.twoDefendants},
-		{"¥900,000", yuan(900000)}, {"¥40,000", yuan(40000)},
-		{"intermediate court", level(triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE)},
-		{"whereabouts unknown", party(0, whereaboutsUnknown)}, {"foreign", party(0, foreign)},
-		{"minor", party(0, minor)}, {"impaired", party(0, impaired)},
-		{"personal status", circ(func(c *triagev1.Circumstances) { c.PersonalStatus = true })},
-		{"property rights", circ(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })},
-		{"private prosecution", circ(func(c *triagev1.Circumstances) {
-			// A 自诉 carries no sentencing recommendation (the validator's
-			// rule): only the criminal fixture takes this variant.
-			c.PrivateProsecution, c.RecommendedSentenceMonths, c.RecommendedSentenceKind = true, 0, 0
-		})},
-		{"representative objects", func(f *triagev1.Filing) {
-			party(0, minor)(f)
-			f.Circumstances.RepresentativeObjectsSimplified = true
-		}},
-		{"48 months", sentenceKind(fixedTerm, 48)}, {"life", sentenceKind(life, 0)},
-		{"no plea", plea(false, false)},
-	}
-	// Fields the validator takes on a criminal filing only.
-	criminalOnly := map[string]bool{"private prosecution": true, "representative objects": true}
+	variants := citationVariants()
 	// The eras of the brief and the day before each boundary a code turns
 	// on: CPL 2012, Interp. 2015, CPL 2017, 人民陪审员法, CrPL 2018, the
 	// civil pilot, Interp. 2020 amendment, CrPL Interp. 2021, CPL 2021,
@@ -351,7 +316,7 @@ func TestCitationsInForce(t *testing.T) {
 	for _, day := range days {
 		for _, k := range kinds {
 			for _, v := range variants {
-				if criminalOnly[v.name] && k.name != "criminal" {
+				if v.criminalOnly && k.name != "criminal" {
 					continue
 				}
 				t.Run(day+"/"+k.name+"/"+v.name, func(t *testing.T) {
@@ -711,4 +676,59 @@ func decisionArticle(article, day string) string {
 		return strings.ReplaceAll(article, joint, "民事诉讼法（2012年修正）")
 	}
 	return strings.ReplaceAll(article, joint, "民事诉讼法（2017年修正）")
+}
+
+// citationVariant is a circumstance a reason hangs on, applied to a fixture
+// of each kind (criminalOnly: the validator takes it on a criminal filing
+// only).
+type citationVariant struct {
+	name         string
+	mod          mod
+	criminalOnly bool
+}
+
+// citationVariants are the fixtures' changes the citation audits run: the
+// filing as it is and with each circumstance some reason hangs on.
+func citationVariants() []citationVariant {
+	asFiled := circ(func(*triagev1.Circumstances) {})
+	return []citationVariant{
+		{name: "as filed", mod: asFiled},
+		{name: "agrees small claims", mod: cm.agreeSC}, {name: "agrees simplified", mod: cm.agreeS},
+		{name: "remanded", mod: cm.remanded}, {name: "retrial", mod: cm.retrial}, {name: "public interest", mod: cm.public},
+		{name: "group interest", mod: cm.group}, {name: "major impact", mod: cm.impact}, {name: "counterclaim", mod: cm.counter},
+		{name: "appraisal", mod: cm.appraisal}, {name: "public notice", mod: cm.notice}, {name: "non-money", mod: cm.nonMoney},
+		{name: "third-party revocation", mod: cm.thirdRevoke}, {name: "on the spot", mod: cm.spot}, {name: "disclosure", mod: cm.disclosure},
+		{name: "detained", mod: cm.detained}, {name: "no consent", mod: cm.noConsent}, {name: "objects", mod: cm.objects},
+		{name: "defence not guilty", mod: cm.notGuilty}, {name: "no settlement", mod: cm.noSettlement},
+		{name: "co-defendant denies", mod: cm.coDenies}, {name: "co-defendant disputes", mod: cm.coCharge},
+		{name: "co-defendant objects simplified", mod: cm.coObjS}, {name: "co-defendant objects fast-track", mod: cm.coObjFT},
+		{name: "two defendants", mod: cm.twoDefendants},
+		{name: "¥900,000", mod: yuan(900000)}, {name: "¥40,000", mod: yuan(40000)},
+		{name: "intermediate court", mod: level(triagev1.CourtLevel_COURT_LEVEL_INTERMEDIATE)},
+		{name: "whereabouts unknown", mod: party(0, whereaboutsUnknown)},
+		{name: "defendant whereabouts unknown", mod: func(f *triagev1.Filing) {
+			// The first defendant: 若干规定 art. 1(1), Interp. 257(1) and the
+			// 1992 意见's art. 169 speak of the defendant only.
+			for _, p := range f.Parties {
+				if p.Role == triagev1.PartyRole_PARTY_ROLE_DEFENDANT {
+					p.WhereaboutsUnknown = true
+					return
+				}
+			}
+		}}, {name: "foreign", mod: party(0, foreign)},
+		{name: "minor", mod: party(0, minor)}, {name: "impaired", mod: party(0, impaired)},
+		{name: "personal status", mod: circ(func(c *triagev1.Circumstances) { c.PersonalStatus = true })},
+		{name: "property rights", mod: circ(func(c *triagev1.Circumstances) { c.PropertyRightsConfirmation = true })},
+		{name: "private prosecution", criminalOnly: true, mod: circ(func(c *triagev1.Circumstances) {
+			// A 自诉 carries no sentencing recommendation (the validator's
+			// rule): only the criminal fixture takes this variant.
+			c.PrivateProsecution, c.RecommendedSentenceMonths, c.RecommendedSentenceKind = true, 0, 0
+		})},
+		{name: "representative objects", criminalOnly: true, mod: func(f *triagev1.Filing) {
+			party(0, minor)(f)
+			f.Circumstances.RepresentativeObjectsSimplified = true
+		}},
+		{name: "48 months", mod: sentenceKind(fixedTerm, 48)}, {name: "life", mod: sentenceKind(life, 0)},
+		{name: "no plea", mod: plea(false, false)},
+	}
 }

@@ -132,7 +132,7 @@ func civilGroundsOf(f *triagev1.Filing, a *Assessment) civilGrounds {
 		causeNames(fx.Cause.Written, publicInterestNode)
 	fx.ThirdPartyRevocation = fx.ThirdPartyRevocation || causeUnder(fx.Cause, thirdPartyRevocationNode) ||
 		causeNames(fx.Cause.Written, thirdPartyRevocationNode)
-	g.i257 = interp257Bars(c, fx, g.pre2015)
+	g.i257 = interp257Bars(c, fx, g.pre2015, g.filedOn)
 	g.byKind = suitKindBars(fx.Cause, a.FiledOn)
 	g.singleJudge, g.newPanel = singleJudgeBars(c, a.FiledOn)
 	g.ip2015 = interp2015IPExcluded(a.FiledOn) && intellectualProperty(a.Facts.Cause)
@@ -507,12 +507,20 @@ func whereaboutsUnknown(parties []*triagev1.Party) (anyParty, defendant bool) {
 // never to offer a procedure the later law forbids, and the codes
 // (PROV1_PUBLIC_INTEREST, PROV1_THIRD_PARTY_REVOCATION) say it is the
 // court's finding, not an express bar (docs/statutes.md, Civil: simplified).
-func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool) []*triagev1.Reason {
+//
+// Before 2003-12-01, when 若干规定 was not yet in force, a remand and a
+// retrial cite the 1992 意见's art. 174, which barred them alike; the
+// other items keep 若干规定's codes (no article of the day was found for
+// them: docs/statutes.md, Known gaps).
+func interp257Bars(c *triagev1.Circumstances, fx *Facts, pre2015 bool, filedOn time.Time) []*triagev1.Reason {
 	remanded, numerousCode, retrial := CodeInterp257Remanded, CodeInterp257Numerous, CodeInterp257Retrial
 	publicInterest, thirdParty := CodeInterp257PublicInterest, CodeInterp257ThirdPartyRevoke
 	if pre2015 {
 		remanded, numerousCode, retrial = CodeProv1Remanded, CodeProv1Numerous, CodeProv1Retrial
 		publicInterest, thirdParty = CodeProv1PublicInterest, CodeProv1ThirdPartyRevocation
+	}
+	if filedOn.Before(prov2003InForce) {
+		remanded, retrial = CodeOpinion1992Remanded, CodeOpinion1992Retrial
 	}
 	var i257 []*triagev1.Reason
 	if c.GetRemanded() {
@@ -611,6 +619,16 @@ func simplifiedCodesOn(on time.Time) (courtLevel, simple, agreement string) {
 		return CodeCPL2007SimplifiedCourtLevel, CodeCPL2007SimplifiedSimple, CodeProv2Agreement
 	}
 	return CodeCPL2007SimplifiedCourtLevel, CodeCPL2007SimplifiedSimple, CodeCPL2007SimplifiedSimple
+}
+
+// prov1WhereaboutsCode is the bar a defendant's unknown whereabouts puts on
+// simplified procedure before 2015-02-04: 若干规定 art. 1(1) from
+// 2003-12-01, before it the 1992 意见's art. 169.
+func prov1WhereaboutsCode(on time.Time) string {
+	if on.Before(prov2003InForce) {
+		return CodeOpinion1992Whereabouts
+	}
+	return CodeProv1Whereabouts
 }
 
 // publicNoticeCode is the bar public-notice service puts on simplified
@@ -731,7 +749,7 @@ func smallClaimsExclusions(c *triagev1.Circumstances, fx *Facts, g civilGrounds)
 		// Before 2015-02-04 the bar is 若干规定 art. 1(1) alone, as for the
 		// other simplified-procedure bars on this option (interp257Bars):
 		// the 2015 interpretation was not yet in force.
-		excluded = append(excluded, reason(CodeProv1Whereabouts))
+		excluded = append(excluded, reason(prov1WhereaboutsCode(g.filedOn)))
 	case g.pre2022 && g.defendantWhereabouts:
 		excluded = append(excluded, reason(CodeInterp2015Whereabouts))
 	case !g.pre2022 && g.anyWhereabouts:
@@ -769,7 +787,7 @@ func simplifiedOption(c *triagev1.Circumstances, g civilGrounds) *triagev1.Proce
 	// Before 2015-02-04 若干规定 art. 1 (1) and art. 2 stood for Interp. 257(1), 264.
 	whereabouts, noAgreement := CodeInterp257Whereabouts, CodeInterp264NoAgreement
 	if g.pre2015 {
-		whereabouts, noAgreement = CodeProv1Whereabouts, CodeProv1AgreementExcluded
+		whereabouts, noAgreement = prov1WhereaboutsCode(g.filedOn), CodeProv1AgreementExcluded
 	}
 	if g.defendantWhereabouts {
 		simp = append(simp, reason(whereabouts))

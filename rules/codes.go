@@ -90,6 +90,15 @@ const (
 	CodeProv1Numerous          = "PROV1_NUMEROUS_PARTIES"
 	CodeProv1Retrial           = "PROV1_RETRIAL"
 	CodeProv1AgreementExcluded = "PROV1_AGREEMENT_NOT_ALLOWED"
+	// Three of those bars on a filing before 2003-12-01, when 若干规定 was
+	// not yet in force: the SPC's 1992 opinion on applying the CPL (法发
+	// 〔1992〕22号) held them, art. 169 ("起诉时被告下落不明的案件，不得适用
+	// 简易程序审理") and art. 174 ("发回重审和按照审判监督程序再审的案件，不得
+	// 适用简易程序审理"). Statute round 36 (2026-12-06): until then these
+	// filings cited 若干规定 art. 1 (1), (2), (4) before it existed.
+	CodeOpinion1992Whereabouts = "OPINION1992_169_DEFENDANT_WHEREABOUTS_UNKNOWN"
+	CodeOpinion1992Remanded    = "OPINION1992_174_REMANDED"
+	CodeOpinion1992Retrial     = "OPINION1992_174_RETRIAL"
 	// Interp. 257 (5), (6) had no counterpart before 2015-02-04: no text
 	// then in force barred simplified procedure in a public-interest or
 	// third-party revocation suit, and only the court's own finding that a
@@ -838,6 +847,9 @@ var reasonDefs = [...]reasonDef{
 	{CodeProv1Remanded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第二项", "发回重审的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第二项）。"},
 	{CodeProv1Numerous, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第三项", "共同诉讼中一方或者双方当事人人数众多（十人以上）的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第三项）。"},
 	{CodeProv1Retrial, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "适用审判监督程序的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第四项）。"},
+	{CodeOpinion1992Whereabouts, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百六十九条", "起诉时被告下落不明的案件，不得适用简易程序审理（立案日若干规定、民诉法解释均未施行，依1992年的意见第一百六十九条）。"},
+	{CodeOpinion1992Remanded, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十四条", "发回重审的案件不得适用简易程序审理（立案日若干规定、民诉法解释均未施行，依1992年的意见第一百七十四条）。"},
+	{CodeOpinion1992Retrial, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十四条", "按照审判监督程序再审的案件不得适用简易程序审理（立案日若干规定、民诉法解释均未施行，依1992年的意见第一百七十四条）。"},
 	{CodeProv1AgreementExcluded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条", "本案属于若干规定第一条除外的案件，当事人约定适用简易程序的，不予适用（立案日民诉法解释尚未施行）。"},
 	{CodeInterp140PublicNotice, "民诉法解释第一百四十条", "适用简易程序（含小额诉讼程序）的案件不适用公告送达；本案预计需要公告送达。"},
 	{CodeProv1PublicInterest, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第五项", "涉及国家利益、社会公共利益的案件：立案日（2015年2月4日前）施行的规定没有明文排除简易程序，由人民法院认定是否“不宜适用简易程序”（若干规定第一条第五项）；本系统按不宜适用处理，不提供简易程序（含小额诉讼程序），2015年2月4日起民诉法解释第二百五十七条第五项明文排除。"},

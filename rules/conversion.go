@@ -776,10 +776,14 @@ func source(view assessed) string {
 
 // interp257Code reports whether a reason code is one of Interp. 257's cases
 // or Interp. 264 ¶2's refusal of an agreement in one, or (before 2015-02-04)
-// of 若干规定 art. 1's.
+// of 若干规定 art. 1's, or (before 2003-12-01) of the 1992 意见's arts. 169
+// and 174 that stand for three of them.
 func interp257Code(code string) bool {
-	return strings.HasPrefix(code, "INTERP257_") || code == CodeInterp264NoAgreement ||
-		strings.HasPrefix(code, "PROV1_")
+	switch code {
+	case CodeInterp264NoAgreement, CodeOpinion1992Whereabouts, CodeOpinion1992Remanded, CodeOpinion1992Retrial:
+		return true
+	}
+	return strings.HasPrefix(code, "INTERP257_") || strings.HasPrefix(code, "PROV1_")
 }
 
 // basicCourt reads the court level from the assessment: civil simplified

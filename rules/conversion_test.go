@@ -99,6 +99,12 @@ func outcomeCases(tb testing.TB) []ocase {
 	civRemandedOrd := decisionOf(tb, with(civ, remanded), pOrd)
 	civDefendantGone := decisionOf(tb, with(civ, party(1, whereaboutsUnknown)), pOrd)
 	civPlaintiffGone := decisionOf(tb, with(civ, party(0, whereaboutsUnknown)), pOrd)
+	// Filed before 若干规定 (2003-12-01): the bars are the 1992 意见's
+	// (OPINION1992_*, statute round 36); a 普转简 ruled once 若干规定 was
+	// in force is refused as in an Interp. 257 case, as it was when these
+	// filings gave PROV1_* codes.
+	civRemanded2003 := decisionOf(tb, with(civ, filedOn("2003-11-30"), remanded), pOrd)
+	civDefendantGone2003 := decisionOf(tb, with(civ, filedOn("2003-11-30"), party(1, whereaboutsUnknown)), pOrd)
 	// Before 2015-02-04 the bars were 若干规定 art. 1's (PROV1_*).
 	civNumerous2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(10, 1)), pOrd)
 	civNine2015 := decisionOf(tb, with(civ, filedOn("2015-02-03"), setParties(9, 1)), pOrd)
@@ -301,6 +307,8 @@ func outcomeCases(tb testing.TB) []ocase {
 		{name: "普转简 of a remanded case, by agreement", dec: civRemandedOrd, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case, article: "民诉法解释第二百五十七条、第二百六十四条第二款"},
 		{name: "普转简 where the defendant was missing at filing", dec: civDefendantGone, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
 		// Interp. 257(1) is the defendant; a missing plaintiff bars only small claims (CPL 166(4)).
+		{name: "普转简 of a remand filed 2003-11-30, ruled 2003-12-05", dec: civRemanded2003, out: outcome(chO2S, pSimp, agreed, on("2003-12-05")), rule: rules.RuleInterp264Interp257Case},
+		{name: "普转简 where the defendant was missing at filing, 2003-11-30", dec: civDefendantGone2003, out: outcome(chO2S, pSimp, agreed, on("2003-12-05")), rule: rules.RuleInterp264Interp257Case},
 		{name: "普转简 where a plaintiff was missing", dec: civPlaintiffGone, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},
 		{name: "普转简 of a 2015-02-03 case of ten plaintiffs (若干规定 art. 1(3))", dec: civNumerous2015, out: outcome(chO2S, pSimp, agreed), rule: rules.RuleInterp264Interp257Case},
 		{name: "普转简 of a 2015-02-03 case of nine plaintiffs", dec: civNine2015, out: outcome(chO2S, pSimp, agreed), near: []string{rules.RuleInterp264Interp257Case}},

@@ -550,6 +550,50 @@ func eraCases(tb testing.TB) []tcase {
 			fires:  []string{at(locSimp, rules.CodeCPL2007NewPanelSingleJudge)},
 			silent: []string{rules.CodeProv1AgreementExcluded},
 		},
+		// Statute round 36: before 若干规定 (2003-12-01) the 1992 意见 held
+		// three of its art. 1 bars, art. 169 (the defendant's unknown
+		// whereabouts) and art. 174 (a remand, a retrial); from that day
+		// art. 1 (1), (2), (4). Until rules 2026-12-06.42 the earlier
+		// filings cited 若干规定 before it existed.
+		{
+			name: "2003-11-30 defendant's whereabouts: 1992 意见 art. 169", filing: bj("2003-11-30", party(1, whereaboutsUnknown)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeOpinion1992Whereabouts)},
+			silent: []string{rules.CodeProv1Whereabouts},
+			extra:  citesAt(locSimp, "若干问题的意见第一百六十九条"),
+		},
+		{
+			name: "2003-12-01 defendant's whereabouts: 若干规定 art. 1(1)", filing: bj("2003-12-01", party(1, whereaboutsUnknown)),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Whereabouts)},
+			silent: []string{rules.CodeOpinion1992Whereabouts},
+		},
+		{
+			name: "2003-11-30 remanded: 1992 意见 art. 174", filing: bj("2003-11-30", remanded),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeOpinion1992Remanded)},
+			silent: []string{rules.CodeProv1Remanded},
+			extra:  citesAt(locSimp, "若干问题的意见第一百七十四条"),
+		},
+		{
+			name: "2003-12-01 remanded: 若干规定 art. 1(2)", filing: bj("2003-12-01", remanded),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Remanded)},
+			silent: []string{rules.CodeOpinion1992Remanded},
+		},
+		{
+			name: "1995-06-01 retrial: 1992 意见 art. 174", filing: bj("1995-06-01", retrial),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeOpinion1992Retrial)},
+			silent: []string{rules.CodeProv1Retrial},
+			extra:  citesAt(locSimp, "若干问题的意见第一百七十四条"),
+		},
+		{
+			name: "2003-12-01 retrial: 若干规定 art. 1(4)", filing: bj("2003-12-01", retrial),
+			avail:  av(pSimp, avU),
+			fires:  []string{at(locSimp, rules.CodeProv1Retrial)},
+			silent: []string{rules.CodeOpinion1992Retrial},
+		},
 		{
 			name: "2003-12-01 remanded, agreed: 若干规定 arts. 1, 2 refuse the agreement", filing: bj("2003-12-01", remanded, agreeSimp),
 			avail: av(pSimp, avU, pOrd, avA),
