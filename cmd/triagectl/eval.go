@@ -183,6 +183,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	for _, w := range cmp.Warnings {
 		e.logger.Warn(w)
 	}
+	logProvenance(e, reports[0].Data)
 	warnNotEvaluated(e, reports[0].Counts, reports[0].Problems)
 	if c := reports[0].Counts; c.Evaluated == 0 {
 		return fmt.Errorf("no labelled filing evaluated (%d lines: %d invalid, %d unlabelled, %d rejected, %d outside the held-out split)",
@@ -327,4 +328,24 @@ func (m multiCloser) Close() error {
 		errs = append(errs, f.Close())
 	}
 	return errors.Join(errs...)
+}
+
+// logProvenance says on stderr what the figures on stdout measure: real
+// filings, or — as a warning — synthetic, mixed or unstated ones (outside
+// check 29: the same JSON came out for generated and for real filings).
+func logProvenance(e *env, d evaluation.DataInfo) {
+	if d.Provenance == "" {
+		return
+	}
+	attrs := []any{"provenance", d.Provenance}
+	for _, p := range []string{dataset.ProvenanceReal, dataset.ProvenanceSynthetic, dataset.ProvenanceUnstated} {
+		if n := d.Sources[p]; n > 0 {
+			attrs = append(attrs, p, n)
+		}
+	}
+	if d.Provenance == dataset.ProvenanceReal {
+		e.logger.Info(dataset.ProvenanceNote(d.Provenance), attrs...)
+		return
+	}
+	e.logger.Warn(dataset.ProvenanceNote(d.Provenance), attrs...)
 }
