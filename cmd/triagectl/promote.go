@@ -15,6 +15,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/training"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
@@ -105,9 +106,15 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 			if n := v.Data.Invalid + v.Data.Rejected; n > 0 {
 				skipped = fmt.Sprintf("; %d of its %d lines not evaluated, on stderr", n, v.Data.Lines)
 			}
-			fmt.Fprintf(e.stdout, "on %s (%d filings%s): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
-				*evalData, p.Candidate.Evaluated, skipped, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
+			fmt.Fprintf(e.stdout, "on %s (%d filings, %s%s): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
+				*evalData, p.Candidate.Evaluated, dataset.FormatProvenance(v.Provenance, v.Sources), skipped, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
 				serving.Version(), p.Serving.MacroF1, p.Serving.OrdinaryRecall)
+			if v.Provenance != dataset.ProvenanceReal {
+				// Outside check 29: promote compared models on 400
+				// generated filings and said only "(400 filings)".
+				e.logger.Warn("the evidence is not real decided cases: the comparison is "+dataset.ProvenanceNote(v.Provenance)+"; compare on a court's decided cases (triagectl export)",
+					"eval", *evalData, "provenance", v.Provenance)
+			}
 			warnNotEvaluated(e, v.Data, v.Problems)
 			writeRecalls(e.stdout, p)
 			writeUnseen(e.stdout, v.Unseen)

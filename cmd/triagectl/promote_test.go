@@ -495,3 +495,50 @@ func TestPromoteOverBrokenIsNotFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestPromoteSaysWhatItsEvidenceIs: promote's comparison says whether its
+// -eval filings were real decided cases or generated ones, and warns when
+// they are not real. Outside check 29: the walk-through's evidence, 400
+// generated filings, printed "(400 filings)" like a court's export.
+func TestPromoteSaysWhatItsEvidenceIs(t *testing.T) {
+	gen, err := os.ReadFile(genEvalFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same filings as an export labels them, and half of each.
+	exported := strings.ReplaceAll(string(gen), `"source":"synthetic"`, `"source":"outcome"`)
+	if exported == string(gen) {
+		t.Fatal(`the generated evidence has no "source":"synthetic" to relabel`)
+	}
+	lines := strings.SplitAfter(exported, "\n")
+	genLines := strings.SplitAfter(string(gen), "\n")
+	mixed := strings.Join(lines[:200], "") + strings.Join(genLines[200:], "")
+	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	trees := writeAdjusted(t, shipped, nil)
+	for _, tc := range []struct {
+		name, data, stdout string
+		warned             bool
+	}{
+		{"generated", string(gen), "(400 filings, synthetic)", true},
+		{"a court's export", exported, "(400 filings, real)", false},
+		{"an export padded with generated filings", mixed, "(400 filings, mixed: real 200, synthetic 200)", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := writeTemp(t, "eval.jsonl", tc.data)
+			served := filepath.Join(t.TempDir(), "served")
+			if code := promoteTo(served, "-from", trees); code != 0 {
+				t.Fatalf("first promotion: exit %d", code)
+			}
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, []string{"promote", "-to", served, "-from", trees, "-eval", data}); code != 0 {
+				t.Fatalf("promote of the same model: exit %d\n%s", code, stderr)
+			}
+			if first, _, _ := strings.Cut(stdout.String(), "\n"); !strings.Contains(first, tc.stdout) {
+				t.Errorf("stdout %q; want it to say %q", first, tc.stdout)
+			}
+			if got := strings.Contains(stderr.String(), "the evidence is not real decided cases"); got != tc.warned {
+				t.Errorf("warned %v, want %v:\n%s", got, tc.warned, stderr)
+			}
+		})
+	}
+}

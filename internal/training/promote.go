@@ -47,6 +47,12 @@ type Verdict struct {
 	// evidence on that part only, and promote says so.
 	Data     evaluation.Counts
 	Problems []evaluation.Problem
+	// Provenance and Sources say whether the evaluated filings were real
+	// or synthetic (evaluation.DataInfo): evidence on generated filings
+	// says how well each model learnt the generator, not which does better
+	// for a court.
+	Provenance string
+	Sources    map[string]int
 }
 
 // Worse reports whether the candidate is worse on any figure.
@@ -89,7 +95,8 @@ func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Sourc
 	p.Serving, p.Candidate = scores(reports[0]), scores(reports[1])
 	v := Verdict{Lost: lostProcedures(p.Candidate, p.Serving, p.MinCases),
 		Unseen: unseenProcedures(candidate, serving, p.Candidate),
-		Data:   reports[0].Counts, Problems: reports[0].Problems}
+		Data:   reports[0].Counts, Problems: reports[0].Problems,
+		Provenance: reports[0].Data.Provenance, Sources: reports[0].Data.Sources}
 	v.MacroF1, v.OrdinaryRecall = worseThan(p.Candidate, p.Serving, p.Tolerance)
 	return v, nil
 }
