@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,7 +83,15 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if first && *evalData == "" {
+	if first && *evalData == "" && sameModel(candidate, serving) {
+		// Outside check 29: promoting the shipped default model (a copy
+		// of the embedded one, to roll back to) warned that the server
+		// "loses that model".
+		e.logger.Info("first promotion into "+*to+": the candidate is the embedded default model itself (same version and files), so a server moved onto it loses nothing",
+			"version", candidate.Version())
+		serving = nil
+	}
+	if first && serving != nil && *evalData == "" {
 		e.logger.Warn("first promotion into "+*to+": the candidate was compared with nothing; a server moved onto it from the embedded default model loses that model: name -eval FILE (real decided cases) to compare the candidate with it",
 			"version", candidate.Version(), "embedded_default", serving.Version())
 		serving = nil
@@ -249,4 +258,11 @@ func writeUnseen(w io.Writer, unseen []string) {
 func procedureLabel(enum string) string {
 	p := triagev1.Procedure(triagev1.Procedure_value[enum])
 	return fmt.Sprintf("%s (%s)", rules.ProcedureName(p), strings.TrimPrefix(enum, "PROCEDURE_"))
+}
+
+// sameModel reports whether a and b are one model: the same version and
+// the same files by checksum (a version alone can be given to train).
+func sameModel(a, b *classifier.Model) bool {
+	ma, mb := a.Manifest(), b.Manifest()
+	return a.Version() == b.Version() && len(ma.Files) > 0 && maps.Equal(ma.Files, mb.Files)
 }

@@ -542,3 +542,45 @@ func TestPromoteSaysWhatItsEvidenceIs(t *testing.T) {
 		})
 	}
 }
+
+// TestPromoteFirstOfTheDefaultItself: the first promotion, without -eval,
+// of the shipped default model (the copy data staff keep to roll back to)
+// says the server loses nothing, not that it "loses that model"; another
+// model of the same version name but other files is still warned about.
+// Outside check 29: promoting classifier/defaultmodel/model into an empty
+// directory warned that the embedded default model would be lost.
+func TestPromoteFirstOfTheDefaultItself(t *testing.T) {
+	shipped := filepath.Join("..", "..", "classifier", "defaultmodel", "model")
+	def, err := classifier.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Trained trees given the default's version name by hand.
+	data, _ := trainData(t, 1500)
+	namesake := filepath.Join(t.TempDir(), "namesake")
+	if err := runTrain(context.Background(), func() *env { e, _, _ := trainEnv(); return e }(),
+		append([]string{"-data", data, "-out", namesake, "-version", def.Version()}, small...)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, from string
+		warned     bool
+	}{
+		{"the shipped default", shipped, false},
+		{"a namesake with other trees", namesake, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			served := filepath.Join(t.TempDir(), "served")
+			e, _, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, []string{"promote", "-from", tc.from, "-to", served}); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			if got := strings.Contains(stderr.String(), "the candidate was compared with nothing"); got != tc.warned {
+				t.Errorf("warned %v, want %v:\n%s", got, tc.warned, stderr)
+			}
+			if !tc.warned && !strings.Contains(stderr.String(), "loses nothing") {
+				t.Errorf("stderr does not say the server loses nothing:\n%s", stderr)
+			}
+		})
+	}
+}
