@@ -74,9 +74,11 @@ type LostProcedure struct {
 // macro-F1 or its ordinary recall lower by more than p.Tolerance, or a
 // procedure with at least p.MinCases cases in src lost (lostProcedures).
 // p names the evidence (EvalData, EvalSHA256) from whoever read src; p is
-// unchanged on error.
-func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Source, candidate, serving triage.Scorer, p *classifier.Promotion) (Verdict, error) {
-	reports, err := evaluation.Evaluate(ctx, src, evaluation.Options{},
+// unchanged on error. holdOut > 0 compares on the records
+// evaluation.HeldOut selects at that fraction only: the split a candidate
+// trained on src with -split id did not train on.
+func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Source, candidate, serving triage.Scorer, p *classifier.Promotion, holdOut float64) (Verdict, error) {
+	reports, err := evaluation.Evaluate(ctx, src, evaluation.Options{HoldOut: holdOut},
 		triage.New(r, serving), triage.New(r, candidate))
 	if err != nil {
 		return Verdict{}, err
