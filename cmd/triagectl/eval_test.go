@@ -606,3 +606,37 @@ func TestEvalSaysWhereItsDataCameFrom(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalWarnsOfItsTrainingData: evaluating a model on the very file it
+// was trained on warns that the figures are in-sample and names the
+// -holdout that evaluates the part train held out; with it, or on other
+// data, there is no warning (outside check 29).
+func TestEvalWarnsOfItsTrainingData(t *testing.T) {
+	data, _ := trainData(t, 1500)
+	model := filepath.Join(t.TempDir(), "model")
+	if err := runTrain(context.Background(), func() *env { e, _, _ := trainEnv(); return e }(),
+		append([]string{"-data", data, "-out", model, "-holdout", "0.25"}, small...)); err != nil {
+		t.Fatal(err)
+	}
+	other := writeTemp(t, "other.jsonl", evalData(t))
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		warned bool
+	}{
+		{"its training data", []string{"-data", data}, true},
+		{"its training data, held-out part", []string{"-data", data, "-holdout", "0.25"}, false},
+		{"other data", []string{"-data", other}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, _, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, append([]string{"eval", "-model", model, "-bootstrap", "0"}, tc.args...)); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			got := strings.Contains(stderr.String(), "was trained on: these figures are in-sample; add -holdout 0.25")
+			if got != tc.warned {
+				t.Errorf("warned %v, want %v:\n%s", got, tc.warned, stderr)
+			}
+		})
+	}
+}
