@@ -532,3 +532,111 @@ func TestEvalHTMLReportFile(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalSaysWhereItsDataCameFrom: eval's JSON, its stderr and its HTML
+// report say whether the figures were measured on real filings (an export's
+// "outcome", "real:…"), on synthetic ones (gen's "synthetic") or on a mix.
+// Outside check 29: a model trained on a court's export scored 0.404 macro-F1
+// on the real filings and 0.160 on 200 generated ones, in two reports alike
+// but for the file name.
+func TestEvalSaysWhereItsDataCameFrom(t *testing.T) {
+	civil, criminal := triagev1.CaseKind_CASE_KIND_CIVIL, triagev1.CaseKind_CASE_KIND_CRIMINAL
+	for _, tc := range []struct {
+		name    string
+		sources [4]string
+		want    string
+		// stderr: the level and the note's start; title: the HTML's.
+		stderr, title string
+		warnClass     bool
+	}{
+		{"generated", [4]string{"synthetic", "synthetic", "synthetic", "synthetic"}, "synthetic",
+			"level=WARN msg=\"measured on SYNTHETIC (generated) filings", "(synthetic filings)", true},
+		{"an export", [4]string{"outcome", "outcome", "real:criminal-judgments", "outcome"}, "real",
+			"level=INFO msg=\"measured on real filings", "(real filings)", false},
+		{"an export padded with generated filings", [4]string{"outcome", "synthetic", "outcome", "synthetic"}, "mixed",
+			"level=WARN msg=\"measured on a MIX of real and synthetic", "(mixed filings)", true},
+		{"unlabelled", [4]string{"", "", "", "my-file"}, "unstated",
+			"level=WARN msg=\"measured on filings whose source says neither", "(unstated filings)", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			w := dataset.NewWriter(&buf)
+			for i, m := range []*triagev1.LabeledFiling{
+				{Filing: evalFiling("e1", civil), Label: triagev1.Procedure_PROCEDURE_SMALL_CLAIMS},
+				{Filing: evalFiling("e2", civil), Label: triagev1.Procedure_PROCEDURE_ORDINARY},
+				{Filing: evalFiling("e3", criminal), Label: triagev1.Procedure_PROCEDURE_FAST_TRACK},
+				{Filing: evalFiling("e4", criminal), Label: triagev1.Procedure_PROCEDURE_SIMPLIFIED},
+			} {
+				m.Source = tc.sources[i]
+				if err := w.Write(m); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			data := writeTemp(t, "data.jsonl", buf.String())
+			html := filepath.Join(t.TempDir(), "report.html")
+			e, stdout, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, []string{"eval", "-model", "baseline", "-baseline", "builtin", "-data", data, "-html", html, "-bootstrap", "0"}); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			var cmp evaluation.Comparison
+			if err := json.Unmarshal(stdout.Bytes(), &cmp); err != nil {
+				t.Fatalf("report: %v\n%s", err, stdout)
+			}
+			for _, m := range cmp.Models {
+				if m.Data.Provenance != tc.want {
+					t.Errorf("%s: data.provenance %q, want %q (sources %v)", m.Model, m.Data.Provenance, tc.want, m.Data.Sources)
+				}
+			}
+			if !strings.Contains(stderr.String(), tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, stderr)
+			}
+			page, err := os.ReadFile(html)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(page), "<title>fenjian evaluation "+tc.title+"</title>") {
+				t.Errorf("HTML title lacks %q", tc.title)
+			}
+			if got := strings.Contains(string(page), `<p id="provenance" class="warn">`); got != tc.warnClass {
+				t.Errorf("provenance shown as a warning %v, want %v", got, tc.warnClass)
+			}
+		})
+	}
+}
+
+// TestEvalWarnsOfItsTrainingData: evaluating a model on the very file it
+// was trained on warns that the figures are in-sample and names the
+// -holdout that evaluates the part train held out; with it, or on other
+// data, there is no warning (outside check 29).
+func TestEvalWarnsOfItsTrainingData(t *testing.T) {
+	data, _ := trainData(t, 1500)
+	model := filepath.Join(t.TempDir(), "model")
+	if err := runTrain(context.Background(), func() *env { e, _, _ := trainEnv(); return e }(),
+		append([]string{"-data", data, "-out", model, "-holdout", "0.25"}, small...)); err != nil {
+		t.Fatal(err)
+	}
+	other := writeTemp(t, "other.jsonl", evalData(t))
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		warned bool
+	}{
+		{"its training data", []string{"-data", data}, true},
+		{"its training data, held-out part", []string{"-data", data, "-holdout", "0.25"}, false},
+		{"other data", []string{"-data", other}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, _, stderr := testEnv("")
+			if code := dispatch(context.Background(), e, append([]string{"eval", "-model", model, "-bootstrap", "0"}, tc.args...)); code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			got := strings.Contains(stderr.String(), "was trained on: these figures are in-sample; add -holdout 0.25")
+			if got != tc.warned {
+				t.Errorf("warned %v, want %v:\n%s", got, tc.warned, stderr)
+			}
+		})
+	}
+}

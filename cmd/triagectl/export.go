@@ -23,7 +23,7 @@ const defaultStoreTarget = "./data/fenjian.db"
 
 // exportSource is LabeledFiling.source of exported records: the label is the
 // procedure a court finally applied, as recorded in an outcome.
-const exportSource = "outcome"
+const exportSource = dataset.SourceOutcome
 
 // exportFlags are the parsed flags of `triagectl export`.
 type exportFlags struct {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/classifier"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/internal/training"
 	"github.com/fenjian/fenjian/rules"
 	"github.com/fenjian/fenjian/triage"
@@ -81,7 +83,15 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if first && *evalData == "" {
+	if first && *evalData == "" && sameModel(candidate, serving) {
+		// Outside check 29: promoting the shipped default model (a copy
+		// of the embedded one, to roll back to) warned that the server
+		// "loses that model".
+		e.logger.Info("first promotion into "+*to+": the candidate is the embedded default model itself (same version and files), so a server moved onto it loses nothing",
+			"version", candidate.Version())
+		serving = nil
+	}
+	if first && serving != nil && *evalData == "" {
 		e.logger.Warn("first promotion into "+*to+": the candidate was compared with nothing; a server moved onto it from the embedded default model loses that model: name -eval FILE (real decided cases) to compare the candidate with it",
 			"version", candidate.Version(), "embedded_default", serving.Version())
 		serving = nil
@@ -95,27 +105,9 @@ func runPromote(ctx context.Context, e *env, args []string) error {
 		if *evalData != "" {
 			// Recorded only beside the figures they were applied to.
 			p.Tolerance, p.MinCases = *tolerance, *minCases
-			v, err := comparePromotion(ctx, *evalData, *rulesPath, candidate, serving, p)
-			if err != nil {
-				// Evidence with nothing evaluated: say which lines, and why.
-				warnNotEvaluated(e, v.Data, v.Problems)
+			if err := compareWithServing(ctx, e, *evalData, *rulesPath, candidate, serving, p, *force); err != nil {
 				return err
 			}
-			skipped := ""
-			if n := v.Data.Invalid + v.Data.Rejected; n > 0 {
-				skipped = fmt.Sprintf("; %d of its %d lines not evaluated, on stderr", n, v.Data.Lines)
-			}
-			fmt.Fprintf(e.stdout, "on %s (%d filings%s): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
-				*evalData, p.Candidate.Evaluated, skipped, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
-				serving.Version(), p.Serving.MacroF1, p.Serving.OrdinaryRecall)
-			warnNotEvaluated(e, v.Data, v.Problems)
-			writeRecalls(e.stdout, p)
-			writeUnseen(e.stdout, v.Unseen)
-			if v.Worse() && !*force {
-				return fmt.Errorf("refused: %s is worse than the serving %s on %s: %s; -force -reason promotes it anyway",
-					candidate.Version(), serving.Version(), *evalData, refusal(v, p))
-			}
-			p.Forced = v.Worse() && *force
 		}
 	}
 	if !p.Forced {
@@ -170,7 +162,7 @@ func servingModel(dir string, force bool) (m *classifier.Model, first bool, err 
 // has training.ComparePromotion compare the candidate with the serving
 // model on them (p.Tolerance: how much worse the candidate may be); p
 // records data and the digest of what was read.
-func comparePromotion(ctx context.Context, data, rulesPath string, candidate, serving triage.Scorer, p *classifier.Promotion) (training.Verdict, error) {
+func comparePromotion(ctx context.Context, data, rulesPath string, candidate, serving triage.Scorer, p *classifier.Promotion, holdOut float64) (training.Verdict, error) {
 	r, err := loadRules(rulesPath)
 	if err != nil {
 		return training.Verdict{}, err
@@ -181,7 +173,7 @@ func comparePromotion(ctx context.Context, data, rulesPath string, candidate, se
 		return training.Verdict{}, err
 	}
 	defer closer.Close()
-	v, err := training.ComparePromotion(ctx, r, src, candidate, serving, p)
+	v, err := training.ComparePromotion(ctx, r, src, candidate, serving, p, holdOut)
 	if err != nil {
 		return v, fmt.Errorf("compare on %s: %w", data, err)
 	}
@@ -242,4 +234,65 @@ func writeUnseen(w io.Writer, unseen []string) {
 func procedureLabel(enum string) string {
 	p := triagev1.Procedure(triagev1.Procedure_value[enum])
 	return fmt.Sprintf("%s (%s)", rules.ProcedureName(p), strings.TrimPrefix(enum, "PROCEDURE_"))
+}
+
+// sameModel reports whether a and b are one model: the same version and
+// the same files by checksum (a version alone can be given to train).
+func sameModel(a, b *classifier.Model) bool {
+	ma, mb := a.Manifest(), b.Manifest()
+	return a.Version() == b.Version() && len(ma.Files) > 0 && maps.Equal(ma.Files, mb.Files)
+}
+
+// compareWithServing compares the candidate with the serving model on
+// evalData for promote, prints the figures, and returns the refusal when
+// the candidate is worse and force is not set; p records the figures and
+// whether the promotion is forced.
+func compareWithServing(ctx context.Context, e *env, evalData, rulesPath string, candidate, serving *classifier.Model, p *classifier.Promotion, force bool) error {
+	v, err := comparePromotion(ctx, evalData, rulesPath, candidate, serving, p, 0)
+	heldOut := ""
+	if m := candidate.Manifest(); err == nil && p.EvalSHA256 == m.Training.SHA256 {
+		// The evidence is the very data the candidate was trained
+		// on (the README's export → train → promote -eval): on it
+		// the candidate is scored in-sample and looks better than
+		// it is. Compare on the split train held out instead
+		// (outside check 29: ordinary recall 0.991 in-sample
+		// against the serving model's 0.873; 0.950 against 0.950
+		// on the held-out 55).
+		if m.Holdout.Split != training.SplitID || m.Holdout.Fraction <= 0 {
+			e.logger.Warn("-eval is the candidate's training data and its held-out split cannot be drawn again here: the candidate's figures are in-sample; compare on decided cases it was not trained on",
+				"eval", evalData, "split", m.Holdout.Split)
+		} else {
+			e.logger.Warn("-eval is the candidate's training data: comparing on the part train held out only, as the rest would score the candidate in-sample",
+				"eval", evalData, "holdout", m.Holdout.Fraction)
+			v, err = comparePromotion(ctx, evalData, rulesPath, candidate, serving, p, m.Holdout.Fraction)
+			heldOut = fmt.Sprintf("; held out by train, %.0f%% of the candidate's training data", 100*m.Holdout.Fraction)
+		}
+	}
+	if err != nil {
+		// Evidence with nothing evaluated: say which lines, and why.
+		warnNotEvaluated(e, v.Data, v.Problems)
+		return err
+	}
+	skipped := heldOut
+	if n := v.Data.Invalid + v.Data.Rejected; n > 0 {
+		skipped += fmt.Sprintf("; %d of its %d lines not evaluated, on stderr", n, v.Data.Lines)
+	}
+	fmt.Fprintf(e.stdout, "on %s (%d filings, %s%s): candidate %s macro-F1 %.3f, ordinary recall %.3f; serving %s %.3f, %.3f\n",
+		evalData, p.Candidate.Evaluated, dataset.FormatProvenance(v.Provenance, v.Sources), skipped, candidate.Version(), p.Candidate.MacroF1, p.Candidate.OrdinaryRecall,
+		serving.Version(), p.Serving.MacroF1, p.Serving.OrdinaryRecall)
+	if v.Provenance != dataset.ProvenanceReal {
+		// Outside check 29: promote compared models on 400
+		// generated filings and said only "(400 filings)".
+		e.logger.Warn("the evidence is not real decided cases: the comparison is "+dataset.ProvenanceNote(v.Provenance)+"; compare on a court's decided cases (triagectl export)",
+			"eval", evalData, "provenance", v.Provenance)
+	}
+	warnNotEvaluated(e, v.Data, v.Problems)
+	writeRecalls(e.stdout, p)
+	writeUnseen(e.stdout, v.Unseen)
+	if v.Worse() && !force {
+		return fmt.Errorf("refused: %s is worse than the serving %s on %s: %s; -force -reason promotes it anyway",
+			candidate.Version(), serving.Version(), evalData, refusal(v, p))
+	}
+	p.Forced = v.Worse() && force
+	return nil
 }

@@ -11,11 +11,12 @@ import (
 	"unicode"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/dataset"
 	"github.com/fenjian/fenjian/rules"
 )
 
 // Source is the LabeledFiling.source of generated records.
-const Source = "synthetic"
+const Source = dataset.SourceSynthetic
 
 // MaxN bounds Config.N: ten times the 100,000 filings training is sized
 // for (docs/performance.md: ≤ 60 s; triagectl train holds every record,

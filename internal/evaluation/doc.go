@@ -36,7 +36,13 @@
 //	{
 //	  "model":          string   scorer version (Decision.model_version)
 //	  "rules_version":  string   rules version (Decision.rules_version)
-//	  "data":           {"path": string, "sha256": string, "holdout": number}
+//	  "data":           {"path": string, "sha256": string, "holdout": number,
+//	                     "provenance": "real"|"synthetic"|"mixed"|"unstated",
+//	                     "sources": {"real": int, "synthetic": int, "unstated": int}}
+//	                    provenance and sources count the evaluated filings by
+//	                    LabeledFiling.source (dataset.Provenance: "synthetic" from
+//	                    gen, "outcome" from export and "real:…" are real); every
+//	                    figure is quoted with it (docs/quality.md)
 //	  "counts": {
 //	    "lines":        int      non-blank lines read
 //	    "invalid":      int      lines that are not a Filing/LabeledFiling

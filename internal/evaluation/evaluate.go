@@ -71,6 +71,13 @@ type DataInfo struct {
 	SHA256 string `json:"sha256,omitempty"`
 	// HoldOut is the held-out fraction evaluated (Options.HoldOut); 0 = all.
 	HoldOut float64 `json:"holdout"`
+	// Provenance says whether the evaluated filings were real, synthetic,
+	// mixed or unstated (dataset.MergeProvenance of Sources), so no figure
+	// is quoted without it (docs/quality.md); "" when none was evaluated.
+	Provenance string `json:"provenance,omitempty"`
+	// Sources counts the evaluated filings by dataset.Provenance of their
+	// LabeledFiling.source.
+	Sources map[string]int `json:"sources,omitempty"`
 }
 
 // Counts accounts for every input record.
@@ -203,6 +210,10 @@ func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.
 				}
 				return nil, fmt.Errorf("%s: %s: %w", where, reports[i].Model, err)
 			}
+			if reports[i].Data.Sources == nil {
+				reports[i].Data.Sources = map[string]int{}
+			}
+			reports[i].Data.Sources[dataset.Provenance(lf.GetSource())]++
 			outcomes[i] = append(outcomes[i], Outcome{
 				Label:       lf.GetLabel(),
 				Recommended: d.GetRecommended(),
@@ -223,6 +234,7 @@ func Evaluate(ctx context.Context, src Source, opts Options, engines ...*triage.
 				r.Counts.NeedsReview++
 			}
 		}
+		r.Data.Provenance = dataset.MergeProvenance(r.Data.Sources)
 		r.Metrics = Compute(outcomes[i])
 		r.outcomes = outcomes[i]
 		splitByKind(r, opts)

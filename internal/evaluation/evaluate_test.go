@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/dataset"
@@ -264,6 +267,72 @@ func TestCompare(t *testing.T) {
 			}
 			if len(c.Warnings) != tt.warnings {
 				t.Errorf("warnings = %q, want %d", c.Warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+// TestEvaluateProvenance: a report says whether its figures were measured on
+// real or synthetic filings, from the evaluated records' sources; a record
+// the rules refuse, and lines that are no record, do not count (outside
+// check 29: a report on gen's corpus and one on real filings could not be
+// told apart).
+func TestEvaluateProvenance(t *testing.T) {
+	// The fixture's labelled records in order: c1, c2, c3, k1, bad-kind
+	// (rejected: no case kind), a1.
+	var fixture []*triagev1.LabeledFiling
+	rd := openFixture(t)
+	for {
+		lf, err := rd.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err == nil && lf.GetLabel() != triagev1.Procedure_PROCEDURE_UNSPECIFIED {
+			fixture = append(fixture, lf)
+		}
+	}
+	if len(fixture) != 6 {
+		t.Fatalf("%d labelled fixture records, want 6", len(fixture))
+	}
+	for _, tc := range []struct {
+		name string
+		// sources of the six records; the fifth is rejected.
+		sources [6]string
+		want    string
+		counts  map[string]int
+	}{
+		{"generated", [6]string{"synthetic", "synthetic", "synthetic", "synthetic", "synthetic", "synthetic"},
+			"synthetic", map[string]int{"synthetic": 5}},
+		{"exported and curated real", [6]string{"outcome", "outcome", "real:civil", "real:criminal", "outcome", "real:admin"},
+			"real", map[string]int{"real": 5}},
+		{"an export padded with generated filings", [6]string{"outcome", "outcome", "synthetic", "outcome", "outcome", "outcome"},
+			"mixed", map[string]int{"real": 4, "synthetic": 1}},
+		{"only the rejected record differs", [6]string{"outcome", "outcome", "outcome", "outcome", "synthetic", "outcome"},
+			"real", map[string]int{"real": 5}},
+		{"unlabelled", [6]string{"fixture", "", "fixture", "fixture", "fixture", "fixture"},
+			"unstated", map[string]int{"unstated": 5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := &errSource{err: io.EOF}
+			for i, lf := range fixture {
+				c := proto.Clone(lf).(*triagev1.LabeledFiling)
+				c.Source = tc.sources[i]
+				src.recs = append(src.recs, c)
+			}
+			r := mustRules(t)
+			reports, err := evaluation.Evaluate(context.Background(), src, evaluation.Options{},
+				triage.New(r, fixtureScorer), triage.New(r, namedScorer{fixtureScorer, "reference"}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rep := range reports {
+				if rep.Data.Provenance != tc.want || !maps.Equal(rep.Data.Sources, tc.counts) {
+					t.Errorf("%s: provenance %q %v, want %q %v", rep.Model, rep.Data.Provenance, rep.Data.Sources, tc.want, tc.counts)
+				}
+			}
+			// Same file, same split: the comparison does not call it other data.
+			if w := evaluation.Compare(reports...).Warnings; len(w) != 0 {
+				t.Errorf("warnings %q", w)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/fenjian/fenjian/classifier/scoring"
+	"github.com/fenjian/fenjian/internal/dataset"
 )
 
 // WriteHTML writes the comparison as one self-contained HTML page: the
@@ -27,13 +28,18 @@ func WriteHTML(w io.Writer, c *Comparison) error {
 }
 
 type htmlPage struct {
-	Title       string
-	Warnings    []string
-	Columns     []string
-	Headline    []htmlRow
-	Kinds       []htmlKind
-	Calibration template.HTML
-	Models      []htmlModel
+	Title string
+	// Provenance is the data's (real, synthetic, mixed, unstated) and
+	// Note what its figures measure; Plain is set for real data, which
+	// needs no warning.
+	Provenance, Note string
+	Plain            bool
+	Warnings         []string
+	Columns          []string
+	Headline         []htmlRow
+	Kinds            []htmlKind
+	Calibration      template.HTML
+	Models           []htmlModel
 }
 
 type htmlRow struct {
@@ -67,6 +73,16 @@ func buildPage(c *Comparison) (*htmlPage, error) {
 	p := &htmlPage{Title: "fenjian evaluation", Warnings: c.Warnings}
 	if len(c.Models) == 1 {
 		p.Title += ": " + c.Models[0].Model
+	}
+	if len(c.Models) > 0 {
+		// Every model saw the same data (Compare warns otherwise): the
+		// reference's provenance labels the page, in its title too, so a
+		// saved or printed report still says what its figures are.
+		if p.Provenance = c.Models[0].Data.Provenance; p.Provenance != "" {
+			p.Title += " (" + p.Provenance + " filings)"
+			p.Note = dataset.ProvenanceNote(p.Provenance)
+			p.Plain = p.Provenance == dataset.ProvenanceReal
+		}
 	}
 	for _, r := range c.Models {
 		p.Columns = append(p.Columns, r.Model)
@@ -222,7 +238,8 @@ svg { max-width: 100%; height: auto; }
 </head>
 <body>
 <h1>{{.Title}}</h1>
-{{range .Warnings}}<p class="warn">{{.}}</p>
+{{if .Note}}<p id="provenance"{{if not .Plain}} class="warn"{{end}}>Data 数据: {{.Provenance}} — {{.Note}}</p>
+{{end}}{{range .Warnings}}<p class="warn">{{.}}</p>
 {{end}}
 <section id="headline">
 <h2>Headline metrics 主要指标</h2>

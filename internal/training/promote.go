@@ -47,6 +47,12 @@ type Verdict struct {
 	// evidence on that part only, and promote says so.
 	Data     evaluation.Counts
 	Problems []evaluation.Problem
+	// Provenance and Sources say whether the evaluated filings were real
+	// or synthetic (evaluation.DataInfo): evidence on generated filings
+	// says how well each model learnt the generator, not which does better
+	// for a court.
+	Provenance string
+	Sources    map[string]int
 }
 
 // Worse reports whether the candidate is worse on any figure.
@@ -68,9 +74,11 @@ type LostProcedure struct {
 // macro-F1 or its ordinary recall lower by more than p.Tolerance, or a
 // procedure with at least p.MinCases cases in src lost (lostProcedures).
 // p names the evidence (EvalData, EvalSHA256) from whoever read src; p is
-// unchanged on error.
-func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Source, candidate, serving triage.Scorer, p *classifier.Promotion) (Verdict, error) {
-	reports, err := evaluation.Evaluate(ctx, src, evaluation.Options{},
+// unchanged on error. holdOut > 0 compares on the records
+// evaluation.HeldOut selects at that fraction only: the split a candidate
+// trained on src with -split id did not train on.
+func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Source, candidate, serving triage.Scorer, p *classifier.Promotion, holdOut float64) (Verdict, error) {
+	reports, err := evaluation.Evaluate(ctx, src, evaluation.Options{HoldOut: holdOut},
 		triage.New(r, serving), triage.New(r, candidate))
 	if err != nil {
 		return Verdict{}, err
@@ -89,7 +97,8 @@ func ComparePromotion(ctx context.Context, r *rules.Engine, src evaluation.Sourc
 	p.Serving, p.Candidate = scores(reports[0]), scores(reports[1])
 	v := Verdict{Lost: lostProcedures(p.Candidate, p.Serving, p.MinCases),
 		Unseen: unseenProcedures(candidate, serving, p.Candidate),
-		Data:   reports[0].Counts, Problems: reports[0].Problems}
+		Data:   reports[0].Counts, Problems: reports[0].Problems,
+		Provenance: reports[0].Data.Provenance, Sources: reports[0].Data.Sources}
 	v.MacroF1, v.OrdinaryRecall = worseThan(p.Candidate, p.Serving, p.Tolerance)
 	return v, nil
 }
