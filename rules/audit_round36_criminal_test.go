@@ -45,27 +45,29 @@ func audit36CriminalCases(tb testing.TB) []tcase {
 	both := ftSimp
 	not := ftSimpNot
 	const (
-		ftNotInForce   = rules.CodeCrPL222NotInForce
-		notInForce1996 = rules.CodeCrPL1996NotInForce
-		eligible1996   = rules.CodeCrPL1996Eligible
-		cap1996        = rules.CodeCrPL1996SentenceCap
-		private1996    = rules.CodeCrPL1996PrivateEligible
-		noAdm1998      = rules.CodeInterp1998NoAdmission
-		objects2003    = rules.CodeOpinion2003Objects
-		unfitReview    = rules.CodeReviewUnsuitableInText
-		unfit1996      = "CRPL1996_179_UNSUITABLE"
-		unfit1998      = "INTERP1998_222_UNSUITABLE"
-		procObjects    = "CRPL1996_174_PROCURATORATE_OBJECTS"
-		defObjects     = "OPINION2003_DEFENDER_OBJECTS"
-		objReview      = "REVIEW_PROCEDURE_OBJECTION_IN_TEXT_CRPL1996"
-		pilotUnfit     = "PILOT_UNSUITABLE"
-		pilot14        = rules.CodePilot2014Eligible
-		pilot16        = rules.CodePilot2016Eligible
-		pilotOff       = rules.CodePilot2014Offence
-		pilotExcl      = rules.CodePilotExcluded
-		pilotLapsed    = rules.CodePilotLapsed
-		unfit2012      = rules.CodeCrPL2012Unsuitable
-		mayNot2012     = rules.CodeInterp2012MayNotBeCrime
+		ftNotInForce    = rules.CodeCrPL222NotInForce
+		notInForce1996  = rules.CodeCrPL1996NotInForce
+		eligible1996    = rules.CodeCrPL1996Eligible
+		cap1996         = rules.CodeCrPL1996SentenceCap
+		private1996     = rules.CodeCrPL1996PrivateEligible
+		noAdm1998       = rules.CodeInterp1998NoAdmission
+		objects2003     = rules.CodeOpinion2003Objects
+		unfitReview     = rules.CodeReviewUnsuitableInText
+		unfit1996       = "CRPL1996_179_UNSUITABLE"
+		unfit1998       = "INTERP1998_222_UNSUITABLE"
+		procObjects     = "CRPL1996_174_PROCURATORATE_OBJECTS"
+		defObjects      = "OPINION2003_DEFENDER_OBJECTS"
+		objReview       = "REVIEW_PROCEDURE_OBJECTION_IN_TEXT_CRPL1996"
+		pilotUnfit      = "PILOT_UNSUITABLE"
+		pilot14         = rules.CodePilot2014Eligible
+		pilot16         = rules.CodePilot2016Eligible
+		pilotOff        = rules.CodePilot2014Offence
+		pilotExcl       = rules.CodePilotExcluded
+		pilotLapsed     = rules.CodePilotLapsed
+		unfit2012       = rules.CodeCrPL2012Unsuitable
+		mayNot2012      = rules.CodeInterp2012MayNotBeCrime
+		interp377       = "INTERP377_FAST_TRACK_REMAND_ORDINARY"
+		interp377Review = "REVIEW_INTERP377_FAST_TRACK_REMAND"
 	)
 	return []tcase{
 		// --- 1. CrPL 1996 art. 174(1): the cap, the kinds, the eras ---
@@ -193,5 +195,23 @@ func audit36CriminalCases(tb testing.TB) []tcase {
 			nil, at(locFT, pilotUnfit), at(locReview, unfitReview)),
 		{name: "pilot gap: 不宜适用速裁程序 adds nothing (2016-09-15)", filing: crim(6, zz, filedOn("2016-09-15"), text("本案不宜适用速裁程序审理。")),
 			avail: av(pFT, avU, pSimp, avA), fires: []string{at(locFT, pilotLapsed)}, silent: []string{at(locFT, pilotUnfit), at(locReview, unfitReview)}},
+
+		// --- 8. new: 刑诉法解释第三百七十七条 (current law): a fast-track case
+		// remanded under CrPL 236 ¶1(3) (事实不清楚或者证据不足) is retried in
+		// 第一审普通程序, not simplified procedure; another ground is reviewed.
+		both("new: Interp. 377: 原审适用速裁程序, 以事实不清、证据不足发回", crim(10, cm.remanded, text("本案原审适用速裁程序审理，二审以事实不清、证据不足为由发回重审。")), avU, avU,
+			at(locSimp, interp377), at(locReview, interp377Review)),
+		both("new: Interp. 377: 一审适用速裁程序, 以事实不清发回 (remand read from the text)", crim(10, text("一审适用速裁程序审理后，二审法院以事实不清为由裁定撤销原判，发回重审。")), avU, avU,
+			at(locSimp, interp377)),
+		not("new: Interp. 377: another ground (违反法定诉讼程序) is reviewed, not closed", crim(10, cm.remanded, text("原审适用速裁程序审理，二审以违反法定诉讼程序为由发回重审。")), avU, avA,
+			[]string{at(locReview, interp377Review)}, at(locSimp, interp377)),
+		not("Interp. 377 not yet in force (2020): the new panel only", crim(10, cm.remanded, suzhou, filedOn("2020-06-01"), text("本案原审适用速裁程序审理，二审以事实不清、证据不足为由发回重审。")), avU, avA,
+			nil, at(locSimp, interp377), at(locReview, interp377Review)),
+		not("near miss: 原审适用简易程序 (not fast-track)", crim(10, cm.remanded, text("原审适用简易程序审理，二审以事实不清为由发回重审。")), avU, avA,
+			nil, at(locSimp, interp377), at(locReview, interp377Review)),
+		not("near miss: 原审未适用速裁程序", crim(10, cm.remanded, text("原审未适用速裁程序，二审以事实不清为由发回重审。")), avU, avA,
+			nil, at(locSimp, interp377), at(locReview, interp377Review)),
+		not("near miss: not remanded, 被告人同意适用速裁程序", crim(10, text("被告人同意适用速裁程序，一审事实清楚。")), avA, avA,
+			nil, at(locSimp, interp377), at(locReview, interp377Review)),
 	}
 }

@@ -785,6 +785,12 @@ const (
 	CodeCrPL1996ProcuratorateObjects       = "CRPL1996_174_PROCURATORATE_OBJECTS"
 	CodeOpinion2003DefenderObjects         = "OPINION2003_DEFENDER_OBJECTS"
 	CodeReviewProcedureObjectionInText1996 = "REVIEW_PROCEDURE_OBJECTION_IN_TEXT_CRPL1996"
+	// Statute round 36: a remanded case whose text states a fast-track
+	// first trial and a remand for 事实不清 or 证据不足 is retried in the
+	// ordinary procedure (Interp. 377, from 2021-03-01); with no such ground
+	// stated, reviewed.
+	CodeInterp377FastTrackRemand       = "INTERP377_FAST_TRACK_REMAND_ORDINARY"
+	CodeReviewInterp377FastTrackRemand = "REVIEW_INTERP377_FAST_TRACK_REMAND"
 )
 
 type reasonDef struct{ code, article, message string }
@@ -1219,6 +1225,8 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL1996ProcuratorateObjects, "刑事诉讼法（1996年）第一百七十四条第一项；刑诉法解释（1998年）第二百一十七条、第二百一十八条（1998年9月8日起）；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第四条（2003年3月14日起）", "起诉书等文字载明人民检察院不同意适用简易程序或者建议适用普通程序：立案日施行的刑事诉讼法规定，公诉案件适用简易程序须人民检察院建议或者同意；不适用简易程序。"},
 	{CodeOpinion2003DefenderObjects, "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条", "起诉书等文字载明辩护人对适用简易程序有异议：立案日施行的意见规定，人民法院在征得被告人、辩护人同意后决定适用简易程序；不适用简易程序。"},
 	{CodeReviewProcedureObjectionInText1996, "刑事诉讼法（1996年）第一百七十四条第一项；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条", "起诉书等文字载明人民检察院或者辩护人不同意适用简易程序（2013年1月1日前的公诉案件）：已按不同意处理，不提供简易程序，需人工核对。"},
+	{CodeInterp377FastTrackRemand, "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项", "起诉书等文字载明原审适用速裁程序审理，第二审人民法院以事实不清或者证据不足为由发回重新审判：原审人民法院应当适用第一审普通程序重新审判，不适用简易程序。"},
+	{CodeReviewInterp377FastTrackRemand, "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项、第二百三十八条", "发回重新审判的案件，文字载明原审适用速裁程序：以事实不清或者证据不足为由发回的，应当适用第一审普通程序（已按此处理）；因违反法定诉讼程序等其他理由发回的，另行组成合议庭，可以适用简易程序；需人工核对发回理由。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

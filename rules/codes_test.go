@@ -575,6 +575,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL1996ProcuratorateObjects:       "刑事诉讼法（1996年）第一百七十四条第一项；刑诉法解释（1998年）第二百一十七条、第二百一十八条（1998年9月8日起）；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第四条（2003年3月14日起）",
 		rules.CodeOpinion2003DefenderObjects:         "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条",
 		rules.CodeReviewProcedureObjectionInText1996: "刑事诉讼法（1996年）第一百七十四条第一项；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条",
+		rules.CodeInterp377FastTrackRemand:           "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项",
+		rules.CodeReviewInterp377FastTrackRemand:     "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项、第二百三十八条",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -84,6 +84,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		ftPanel = appendCode(ftPanel, law.remandedFastTrack)
 		panel = append(panel, reason(law.remandedPanel))
 		simpPanel = appendCode(simpPanel, law.remandedSimplified)
+		// A fast-track case remanded for 事实不清 / 证据不足 goes to the
+		// ordinary procedure (Interp. 377, remand377.go).
+		simpPanel = append(simpPanel, remand377(f, a)...)
 	}
 	if c.GetRetrial() { // CrPL 256 (2012: 245; 1996: 206): 另行组成合议庭
 		ftPanel = appendCode(ftPanel, law.retrialFastTrack)

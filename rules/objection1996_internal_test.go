@@ -49,3 +49,30 @@ func FuzzObjection1996(f *testing.F) {
 		}
 	})
 }
+
+// TestFastTrackFirstTrialIn: the earlier trial in fast-track (Interp. 377).
+func TestFastTrackFirstTrialIn(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"本案原审适用速裁程序审理，二审以事实不清为由发回重审。", "适用速裁程序"},
+		{"一审适用速裁程序审理后，二审法院裁定发回重审。", "适用速裁程序"},
+		{"原审未适用速裁程序，二审以事实不清为由发回重审。", ""},
+		{"原审适用简易程序审理。", ""},
+		{"被告人同意适用速裁程序。", ""}, // no earlier trial named
+	} {
+		if got := fastTrackFirstTrialIn(c.text); got != c.want {
+			t.Errorf("fastTrackFirstTrialIn(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// FuzzFastTrackFirstTrialIn: no panic, and the words read are the text's.
+func FuzzFastTrackFirstTrialIn(f *testing.F) {
+	for _, s := range []string{"", "原审适用速裁程序", "适用速裁程序原审", "一审\xff适用速裁程序", "原判。适用速裁程序"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if w := fastTrackFirstTrialIn(text); w != "" && !strings.Contains(text, w) {
+			t.Fatalf("read %q, not in %q", w, text)
+		}
+	})
+}
