@@ -83,8 +83,10 @@ func audit35CriminalCases(tb testing.TB) []tcase {
 			at(locSimp, unfitSimp2012), at(locReview, unfitReview)),
 		not("2016, no pilot court: 不宜适用速裁程序 closes nothing more (no fast-track law)", crim(10, suzhou, filedOn("2016-06-01"), text("本案不宜适用速裁程序审理。")), avU, avA,
 			nil, at(locReview, unfitReview), at(locSimp, unfitSimp2012)),
-		{name: "before 2013 not read (1998 interpretation not among the texts)", filing: crim(10, suzhou, filedOn("2012-06-01"), text("本案不宜适用简易程序审理。")),
-			silent: []string{at(locReview, unfitReview)}},
+		// Round 36 read the 1998 interpretation's art. 222(5) (until then
+		// this row asserted the review silent: "before 2013 not read").
+		{name: "before 2013: 1998 interpretation 222(5) (round 36)", filing: crim(10, suzhou, filedOn("2012-06-01"), text("本案不宜适用简易程序审理。")),
+			avail: av(pSimp, avU), fires: []string{at(locReview, unfitReview), at(locSimp, rules.CodeInterp1998Unsuitable)}},
 		not("near miss: 不属于不宜适用速裁程序的情形", crim(10, text("本案不属于不宜适用速裁程序审理的情形。")), avA, avA, nil,
 			at(locFT, unfitFT2021), at(locFT, unfitFT2018), at(locReview, unfitReview)),
 		not("near miss: 不属于不宜适用简易程序审理的情形 (2020)", crim(10, filedOn("2020-06-01"), text("公诉机关认为本案不属于不宜适用简易程序审理的情形，建议适用简易程序。")), avA, avA, nil,

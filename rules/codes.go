@@ -777,6 +777,29 @@ const (
 	CodeCrPL2018Unsuitable = "CRPL223_UNSUITABLE_STATED_CRPL2018"
 	// CodeReviewUnsuitableInText quotes the words read.
 	CodeReviewUnsuitableInText = "REVIEW_UNSUITABLE_IN_TEXT"
+	// Statute round 36: the same statement before 2013 (CrPL 1996 art.
+	// 179 from 1997-01-01; the 1998 interpretation's art. 222(5) from
+	// 1998-09-08, with the 2003 opinion's art. 2(4) from 2003-03-14), and
+	// at a pilot court during a pilot's phase (the 办法's 其他不宜适用速裁
+	// 程序的情形; a case unfit for CrPL 2012's simplified procedure is unfit
+	// for the pilot's further simplified one).
+	CodeCrPL1996Unsuitable   = "CRPL1996_179_UNSUITABLE"
+	CodeInterp1998Unsuitable = "INTERP1998_222_UNSUITABLE"
+	CodePilotUnsuitable      = "PILOT_UNSUITABLE"
+	// Statute round 36: before 2013 the text states that the procuratorate
+	// does not propose or consent to simplified procedure in a public
+	// prosecution (CrPL 1996 art. 174(1) "人民检察院建议或者同意"), or, from
+	// 2003-03-14, that the defender objects (法发〔2003〕6号 art. 3 ¶2 "在征
+	// 得被告人、辩护人同意后"); reviewed with the words.
+	CodeCrPL1996ProcuratorateObjects       = "CRPL1996_174_PROCURATORATE_OBJECTS"
+	CodeOpinion2003DefenderObjects         = "OPINION2003_DEFENDER_OBJECTS"
+	CodeReviewProcedureObjectionInText1996 = "REVIEW_PROCEDURE_OBJECTION_IN_TEXT_CRPL1996"
+	// Statute round 36: a remanded case whose text states a fast-track
+	// first trial and a remand for 事实不清 or 证据不足 is retried in the
+	// ordinary procedure (Interp. 377, from 2021-03-01); with no such ground
+	// stated, reviewed.
+	CodeInterp377FastTrackRemand       = "INTERP377_FAST_TRACK_REMAND_ORDINARY"
+	CodeReviewInterp377FastTrackRemand = "REVIEW_INTERP377_FAST_TRACK_REMAND"
 )
 
 type reasonDef struct{ code, article, message string }
@@ -1207,7 +1230,15 @@ var reasonDefs = [...]reasonDef{
 	{CodeCrPL2012Unsuitable, "刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第七项", "起诉书等文字载明本案不宜适用简易程序审理，不适用简易程序。"},
 	{CodeCrPL223Unsuitable, "刑事诉讼法第二百二十三条第六项；刑诉法解释第三百七十条第八项", "起诉书等文字载明本案不宜适用速裁程序或者简易程序审理，或者被告人认罪但经审查可能不构成犯罪：按其他不宜适用速裁程序的情形处理，不适用速裁程序。"},
 	{CodeCrPL2018Unsuitable, "刑事诉讼法第二百二十三条第六项", "起诉书等文字载明本案不宜适用速裁程序或者简易程序审理，或者被告人认罪但经审查可能不构成犯罪：按其他不宜适用速裁程序审理的情形处理，不适用速裁程序。"},
-	{CodeReviewUnsuitableInText, "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项）", "起诉书等文字载明本案不宜适用简易程序或速裁程序审理，或者被告人认罪但经审查可能不构成犯罪：是否不宜由人民法院审查认定，文字所载为制作者的意见；已按不宜适用处理，不提供相应程序，需人工核对。"},
+	{CodeReviewUnsuitableInText, "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项；2013年1月1日前为刑事诉讼法（1996年）第一百七十九条，1998年9月8日起并依刑诉法解释（1998年）第二百二十二条第五项；试点法院试点期间并依速裁程序试点办法）", "起诉书等文字载明本案不宜适用简易程序或速裁程序审理，或者被告人认罪但经审查可能不构成犯罪：是否不宜由人民法院审查认定，文字所载为制作者的意见；已按不宜适用处理，不提供相应程序，需人工核对。"},
+	{CodeCrPL1996Unsuitable, "刑事诉讼法（1996年）第一百七十九条", "起诉书等文字载明本案不宜适用简易程序审理：立案日施行的刑事诉讼法（1996年）规定，人民法院在审理过程中发现不宜适用简易程序的，应当按照第一审普通程序重新审理；不适用简易程序。"},
+	{CodeInterp1998Unsuitable, "刑诉法解释（1998年）第二百二十二条第五项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第四项", "起诉书等文字载明本案不宜适用简易程序审理：立案日施行的司法解释规定，其他不宜适用简易程序的案件不应当适用简易程序；不适用简易程序。"},
+	{CodePilotUnsuitable, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第六项、第七项", "起诉书等文字载明本案不宜适用速裁程序或简易程序审理，或者被告人认罪但经审查可能不构成犯罪：试点办法将其他不宜适用速裁程序的情形排除在速裁程序之外，试点的速裁程序又以案件可以适用简易程序为前提；不适用试点的速裁程序。"},
+	{CodeCrPL1996ProcuratorateObjects, "刑事诉讼法（1996年）第一百七十四条第一项；刑诉法解释（1998年）第二百一十七条、第二百一十八条（1998年9月8日起）；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第四条（2003年3月14日起）", "起诉书等文字载明人民检察院不同意适用简易程序或者建议适用普通程序：立案日施行的刑事诉讼法规定，公诉案件适用简易程序须人民检察院建议或者同意；不适用简易程序。"},
+	{CodeOpinion2003DefenderObjects, "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条", "起诉书等文字载明辩护人对适用简易程序有异议：立案日施行的意见规定，人民法院在征得被告人、辩护人同意后决定适用简易程序；不适用简易程序。"},
+	{CodeReviewProcedureObjectionInText1996, "刑事诉讼法（1996年）第一百七十四条第一项；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条", "起诉书等文字载明人民检察院或者辩护人不同意适用简易程序（2013年1月1日前的公诉案件）：已按不同意处理，不提供简易程序，需人工核对。"},
+	{CodeInterp377FastTrackRemand, "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项", "起诉书等文字载明原审适用速裁程序审理，第二审人民法院以事实不清或者证据不足为由发回重新审判：原审人民法院应当适用第一审普通程序重新审判，不适用简易程序。"},
+	{CodeReviewInterp377FastTrackRemand, "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项、第二百三十八条", "发回重新审判的案件，文字载明原审适用速裁程序：以事实不清或者证据不足为由发回的，应当适用第一审普通程序（已按此处理）；因违反法定诉讼程序等其他理由发回的，另行组成合议庭，可以适用简易程序；需人工核对发回理由。"},
 }
 
 // reasonTable returns the shared, immutable Reason for each code. Decisions

@@ -80,6 +80,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 34, administrative":       audit34AdminCases(tb),
 		"audit round 35, criminal":             audit35CriminalCases(tb),
 		"audit round 35, administrative":       audit35AdminCases(tb),
+		"audit round 36, criminal":             audit36CriminalCases(tb),
+		"audit round 36, administrative":       audit36AdminCases(tb),
 	}
 }
 
@@ -567,7 +569,17 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL2012Unsuitable:          "刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第七项",
 		rules.CodeCrPL223Unsuitable:           "刑事诉讼法第二百二十三条第六项；刑诉法解释第三百七十条第八项",
 		rules.CodeCrPL2018Unsuitable:          "刑事诉讼法第二百二十三条第六项",
-		rules.CodeReviewUnsuitableInText:      "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项）",
+		rules.CodeReviewUnsuitableInText:      "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项；2013年1月1日前为刑事诉讼法（1996年）第一百七十九条，1998年9月8日起并依刑诉法解释（1998年）第二百二十二条第五项；试点法院试点期间并依速裁程序试点办法）",
+		// Round 36: the law before 2013, the pilots, the consent of the
+		// procuratorate and the defender before 2013.
+		rules.CodeCrPL1996Unsuitable:                 "刑事诉讼法（1996年）第一百七十九条",
+		rules.CodeInterp1998Unsuitable:               "刑诉法解释（1998年）第二百二十二条第五项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第四项",
+		rules.CodePilotUnsuitable:                    "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第六项、第七项",
+		rules.CodeCrPL1996ProcuratorateObjects:       "刑事诉讼法（1996年）第一百七十四条第一项；刑诉法解释（1998年）第二百一十七条、第二百一十八条（1998年9月8日起）；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第四条（2003年3月14日起）",
+		rules.CodeOpinion2003DefenderObjects:         "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条",
+		rules.CodeReviewProcedureObjectionInText1996: "刑事诉讼法（1996年）第一百七十四条第一项；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条",
+		rules.CodeInterp377FastTrackRemand:           "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项",
+		rules.CodeReviewInterp377FastTrackRemand:     "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项、第二百三十八条",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

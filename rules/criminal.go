@@ -84,6 +84,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		ftPanel = appendCode(ftPanel, law.remandedFastTrack)
 		panel = append(panel, reason(law.remandedPanel))
 		simpPanel = appendCode(simpPanel, law.remandedSimplified)
+		// A fast-track case remanded for 事实不清 / 证据不足 goes to the
+		// ordinary procedure (Interp. 377, remand377.go).
+		simpPanel = append(simpPanel, remand377(f, a)...)
 	}
 	if c.GetRetrial() { // CrPL 256 (2012: 245; 1996: 206): 另行组成合议庭
 		ftPanel = appendCode(ftPanel, law.retrialFastTrack)
@@ -130,8 +133,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	special := specialProceedingsIn(f, a, phase, basic)
 	ftPanel = append(ftPanel, special.ft...)
 	// The text calls the case unsuitable for a simpler procedure (statute
-	// round 35b: CrPL 215(4), 223(6); Interp. 360(6)–(7), 370(8)).
-	unfitFT, unfitSimpl := unsuitableBars(f, a)
+	// round 35b: CrPL 215(4), 223(6); Interp. 360(6)–(7), 370(8); round 36:
+	// the law before 2013 and the pilots).
+	unfitFT, unfitSimpl := unsuitableBars(f, a, phase)
 	ftPanel = append(ftPanel, unfitFT...)
 	if phase == pilot2014 || phase == pilot2016 {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)
@@ -178,6 +182,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	simp = append(simp, juris...)
 	simp = append(simp, special.simpl...)
 	simp = append(simp, unfitSimpl...)
+	// Before 2013: the procuratorate's or the defender's refusal the text
+	// states (objection1996.go).
+	simp = append(simp, consentBars1996(f, a, private)...)
 	// Before 2013 simplified procedure had one judge only, so a new panel
 	// bars it instead of being its condition (crimCodes.remandedSimplified).
 	simp = append(simp, simpPanel...)

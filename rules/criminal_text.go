@@ -671,13 +671,20 @@ var representatives = [...]string{"法定代理人", "辩护人"}
 // not negated in the two runes before: 未对适用简易程序提出异议 is none), the
 // person named before the objection; "" when none.
 func representativeObjectionIn(text string) string {
+	return objectionByIn(text, representatives[:])
+}
+
+// objectionByIn returns the words of a sentence that states one of persons
+// objecting to simplified procedure (objectionWords, not negated in the two
+// runes before), the person named before the objection; "" when none.
+func objectionByIn(text string, persons []string) string {
 	for sent := range sentencesOf(text) {
 		for _, w := range objectionWords {
 			i := strings.Index(sent, w)
 			if i < 0 || !statedNotNegated(sent, w, 2) {
 				continue
 			}
-			if containsAny(sent[:i], representatives[:]) {
+			if containsAny(sent[:i], persons) {
 				return w
 			}
 		}

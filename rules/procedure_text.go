@@ -77,11 +77,30 @@ func majorImpactIn(text string) string {
 // objectionWords state a party's refusal of simplified procedure.
 var objectionWords = [...]string{"不同意适用简易程序", "不同意简易程序", "对适用简易程序有异议", "对适用简易程序提出异议", "反对适用简易程序"}
 
+// refusalWords state a party's refusal of simplified procedure in other
+// words than objectionWords' (statute round 36): a refusal (拒绝, 不愿, 不
+// 接受) or a request for the ordinary procedure (申请适用普通程序, with or
+// without 本案), which is no consent of 行政诉讼法第八十二条第二款.
+var refusalWords = [...]string{"拒绝适用简易程序", "不愿适用简易程序", "不接受简易程序",
+	"要求适用普通程序", "申请适用普通程序", "请求适用普通程序", "要求按普通程序", "申请按普通程序",
+	"要求本案适用普通程序", "申请本案适用普通程序", "请求本案适用普通程序"}
+
 // objectionIn returns the words that state a refusal of simplified
-// procedure, "" when none or negated within the two runes before (并非不同意).
+// procedure (objectionWords, refusalWords), "" when none or negated within
+// the two runes before (并非不同意, 未申请适用普通程序); or a party's word that
+// the case is unfit for it (unfitSimplWords, 行政诉讼法第八十四条's 不宜适用简
+// 易程序: no party who says so agrees), not negated in its clause (不属于不宜
+// 适用简易程序的情形 states nothing).
 func objectionIn(text string) string {
-	for _, w := range objectionWords {
-		if statedNotNegated(text, w, 2) {
+	for _, ws := range [][]string{objectionWords[:], refusalWords[:]} {
+		for _, w := range ws {
+			if statedNotNegated(text, w, 2) {
+				return w
+			}
+		}
+	}
+	for _, w := range unfitSimplWords {
+		if StatedInClause(text, w) {
 			return w
 		}
 	}

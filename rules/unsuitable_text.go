@@ -65,16 +65,40 @@ func ReadUnsuitableText(text string) UnsuitableText {
 // quoting each statement. Fast-track, the simpler of the two, is closed by
 // all three (CrPL 223(6); Interp. 370(8) from 2021-03-01; CrPL 226 sends a
 // case whose 行为不构成犯罪 back to ordinary or simplified trial); simplified
-// procedure by the first two only. Nothing is read before 2013-01-01 (the
-// 1998 interpretation is not among the texts read) or, for fast-track,
-// before 2018-10-26 (the pilots' 办法 are not either): docs/statutes.md.
-func unsuitableBars(f *triagev1.Filing, a *Assessment) (ft, simpl []*triagev1.Reason) {
-	if a.FiledOn.Before(crpl2012InForce) {
+// procedure by the first two only. Before 2013 (statute round 36) only
+// 不宜适用简易程序 is read: CrPL 1996 art. 179 retries a case found unfit in
+// ordinary procedure (from 1997-01-01), and the 1998 interpretation's art.
+// 222(5) ("其他不宜适用简易程序的", from 1998-09-08; the 2003 opinion's art.
+// 2(4) repeats it) bars it; 可能不构成犯罪 then had no article of the bar
+// lists (the 1998 interpretation's art. 229(1) converts a case whose act 不
+// 构成犯罪 at trial) and is not read. Fast-track: CrPL 223 from 2018-10-26;
+// before it, at a pilot court during a phase of the pilot (phase), the 办法's
+// "其他不宜适用速裁程序的情形" as public accounts give it, and what makes a
+// case unfit for CrPL 2012's simplified procedure (209(4), Interp. 2012
+// 290(6)), since the pilot only simplified that procedure further
+// (PILOT_UNSUITABLE; until statute round 36 the pilot's fast-track stayed
+// open); outside the pilot nothing to close.
+func unsuitableBars(f *triagev1.Filing, a *Assessment, phase pilotPhase) (ft, simpl []*triagev1.Reason) {
+	if a.FiledOn.Before(crpl1996InForce) {
+		// The 1979 law: no simplified procedure to close
+		// (CRPL1996_174_NOT_IN_FORCE says so), nothing to review.
 		return nil, nil
 	}
 	u := ReadUnsuitableText(f.GetText())
 	if !u.Any() {
 		return nil, nil
+	}
+	if a.FiledOn.Before(crpl2012InForce) {
+		u.MayNotBeCrime, u.FastTrack = "", ""
+		if u.Simplified == "" {
+			return nil, nil
+		}
+		code := CodeCrPL1996Unsuitable
+		if !a.FiledOn.Before(crInterp1998InForce) {
+			code = CodeInterp1998Unsuitable
+		}
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewUnsuitableInText, u.Simplified))
+		return nil, []*triagev1.Reason{reasonWithWords(code, u.Simplified)}
 	}
 	interp2021 := !a.FiledOn.Before(crInterp2021InForce)
 	crpl2018 := !a.FiledOn.Before(crpl2018InForce)
@@ -84,6 +108,8 @@ func unsuitableBars(f *triagev1.Filing, a *Assessment) (ft, simpl []*triagev1.Re
 		mayNot, unfit, ftCode = CodeInterp360MayNotBeCrime, CodeCrPL215Unsuitable, CodeCrPL223Unsuitable
 	case crpl2018:
 		unfit, ftCode = CodeCrPL215UnsuitableInterp2012, CodeCrPL2018Unsuitable
+	case phase == pilot2014 || phase == pilot2016:
+		ftCode = CodePilotUnsuitable
 	}
 	if u.MayNotBeCrime != "" {
 		simpl = append(simpl, reasonWithWords(mayNot, u.MayNotBeCrime))
