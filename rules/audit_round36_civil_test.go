@@ -85,6 +85,15 @@ func round36CivilCases(tb testing.TB) []tcase {
 		nonMoney("2024: 赔礼道歉 + 赔偿 (pin)", "网络侵权责任纠纷", "1.判令被告向原告赔礼道歉；2.判令被告赔偿损失30000元。"),
 		nonMoney("2024: 恢复原状 + 赔偿 (pin)", "财产损害赔偿纠纷", "1.判令被告将围墙恢复原状；2.判令被告赔偿损失30000元。"),
 		nonMoney("2024: 继续履行 + 违约金 (pin)", "买卖合同纠纷", "1.判令被告继续履行合同；2.判令被告支付违约金30000元。"),
+		// A claims part whose facts' heading has no colon: the facts read
+		// as claims tell an invoice issued (a generated filing of the
+		// decide digest).
+		{name: "2024: 事实与理由 without a colon, 开具了增值税专用发票 told (near miss)", filing: c(cause("买卖合同纠纷"),
+			text("请求事项：\n1、请求判令被告给付货款30000元。\n事实与理由\n原告依约向被告供货，原告按被告要求开具了增值税专用发票，被告至今未付。")),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{nm}},
+		{name: "2024: 已删除视频 told in the claims (near miss)", filing: c(cause("网络侵权责任纠纷"),
+			text("诉讼请求：1.判令被告赔偿损失30000元，被告虽已删除视频但影响仍在。")),
+			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{nm}},
 		moneyOnly("2024: 发票金额30000元 (a sum, no act)", "买卖合同纠纷", "1.判令被告支付货款30000元（发票金额）。"),
 		moneyOnly("2024: 退还押金30000元 (money)", "租赁合同纠纷", "1.判令被告退还押金30000元。"),
 		{name: "2024: 原告已开具发票 in the facts (near miss)", filing: c(cause("买卖合同纠纷"),
