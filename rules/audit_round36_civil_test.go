@@ -206,3 +206,27 @@ func round36CivilCases(tb testing.TB) []tcase {
 		noSC("2024: 借款30000欧元", text("诉讼请求：1.判令被告偿还借款30000欧元。事实与理由：被告向原告借款30000欧元，至今未还。")),
 	}
 }
+
+// TestAuditRound36Remand: the remand reader round 36 taught 发还 is the
+// criminal and administrative readers' too (remandIn): CrPL 239, 236 ¶2
+// (a case remanded is heard by a new panel; no fast-track) and ALL 82 ¶3
+// (no simplified procedure), read from the same words, with the same
+// negations.
+func TestAuditRound36Remand(t *testing.T) { runTable(t, round36RemandCases(t)) }
+
+func round36RemandCases(tb testing.TB) []tcase {
+	_, a, crim := auditBuilders(tb)
+	says := func(words string) *triagev1.Filing { return crim(10, id("JS-R36-"+words[:12]), text(words)) }
+	return []tcase{
+		{name: "crim: 撤销原判，发还重审 (CrPL 239)", filing: says("二审法院认为原判事实不清，裁定撤销原判，发还重审。"),
+			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, "CRPL239_REMANDED_FAST_TRACK_BARRED"), at(locReview, rules.CodeReviewRemandedInText)}},
+		{name: "crim: 赃款已发还被害人 (near miss)", filing: says("被告人王某盗窃所得赃款已发还被害人，被害人表示谅解。"),
+			avail: av(pFT, avA), silent: []string{at(locReview, rules.CodeReviewRemandedInText)}},
+		{name: "crim: 不得再发还重新审判 (near miss: CrPL 236 ¶2's negation)", filing: says("第二审人民法院不得再发还重新审判。"),
+			avail: av(pFT, avA), silent: []string{at(locReview, rules.CodeReviewRemandedInText)}},
+		{name: "adm: 裁定发还重审 (ALL 82 ¶3)", filing: a(text("本案经杭州市中级人民法院二审，裁定撤销原判，发还重审。")),
+			avail: av(pSimp, avU, pOrd, avA), review: ptr(true), fires: []string{at(locSimp, "ALL82_REMANDED"), at(locReview, rules.CodeReviewAdminRemandedInText)}},
+		{name: "adm: 责令发还财物 (near miss)", filing: a(text("请求撤销被告作出的处罚决定，责令被告发还扣押的财物。")),
+			silent: []string{at(locReview, rules.CodeReviewAdminRemandedInText), at(locSimp, "ALL82_REMANDED")}},
+	}
+}
