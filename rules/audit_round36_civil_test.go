@@ -101,12 +101,17 @@ func round36CivilCases(tb testing.TB) []tcase {
 			avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true), silent: []string{nm}},
 
 		// --- Interp. 257 (6), CPL 59 ¶3: a 民撤 case number.
-		fire(rules.CodeInterp257ThirdPartyRevoke, barred("2024: id (2024)浙0302民撤1号", id("(2024)浙0302民撤1号"))),
+		fire(rules.CodeInferThirdPartyRevocationFromCaseNumber, fire(rules.CodeInterp257ThirdPartyRevoke,
+			barred("2024: id (2024)浙0302民撤1号", id("(2024)浙0302民撤1号")))),
 		fire(rules.CodeInterp264NoAgreement, barred("2024: id 民撤, parties agree to simplified (Interp. 264 ¶2)",
 			id("(2024)浙0302民撤2号"), circ(agreeSimplified))),
 		barred("2018: id (2018)浙0302民撤1号 (Interp. 2015 art. 257(6))",
 			id("(2018)浙0302民撤1号"), filedOn("2018-09-03"), yuan(5000)),
-		quiet(rules.CodeInterp257ThirdPartyRevoke, stays("2024: id (2024)浙0302民初1号", id("(2024)浙0302民初1号"))),
+		quiet(rules.CodeInferThirdPartyRevocationFromCaseNumber, quiet(rules.CodeInterp257ThirdPartyRevoke,
+			stays("2024: id (2024)浙0302民初1号", id("(2024)浙0302民初1号")))),
+		quiet(rules.CodeInferThirdPartyRevocationFromCaseNumber, fire(rules.CodeInterp257ThirdPartyRevoke,
+			barred("2024: id 民撤 with the suit's flag set (no inference)", id("(2024)浙0302民撤3号"),
+				circ(func(c *triagev1.Circumstances) { c.ThirdPartyRevocation = true })))),
 
 		// --- Interp. 257 (2): a remand written 发还重审.
 		fire(rules.CodeInterp257Remanded, barred("2024: 裁定发还重审", text(loan("30000", "本案经温州市中级人民法院裁定撤销原判，发还重审。")))),

@@ -52,6 +52,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 33, civil":                round33CivilCases(tb),
 		"audit round 34, civil":                round34CivilCases(tb),
 		"audit round 35, civil":                round35CivilCases(tb),
+		"audit round 36, civil":                round36CivilCases(tb),
+		"audit round 36, remand":               round36RemandCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -565,6 +567,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL223Unsuitable:           "刑事诉讼法第二百二十三条第六项；刑诉法解释第三百七十条第八项",
 		rules.CodeCrPL2018Unsuitable:          "刑事诉讼法第二百二十三条第六项",
 		rules.CodeReviewUnsuitableInText:      "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项）",
+		// Round 36 (civil): a 民撤 case number.
+		rules.CodeInferThirdPartyRevocationFromCaseNumber: "最高人民法院关于人民法院案件案号的若干规定第二条；民事诉讼法第五十九条第三款；民诉法解释第二百五十七条第六项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {
