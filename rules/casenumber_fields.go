@@ -39,6 +39,12 @@ const (
 	// 十七、十八章), bankruptcy, enforcement, preservation, jurisdiction,
 	// criminal special proceedings.
 	stageOther
+	// stageThirdPartyRevocation: a third party's suit to revoke or change
+	// an effective judgment, ruling or mediation statement (民撤, 民事诉讼法
+	// 第五十九条第三款), a first-instance trial that simplified procedure,
+	// and so small claims, may not hear (民诉法解释第二百五十七条第六项) and
+	// a panel hears (民诉法解释第二百九十二条); statute round 36.
+	stageThirdPartyRevocation
 )
 
 // caseType is the case kind and stage a type code states.
@@ -66,6 +72,7 @@ var caseTypes = map[string]caseType{
 	"民督": {numCivil, stageOther, "督促程序（民事诉讼法第十七章）"},
 	"民催": {numCivil, stageOther, "公示催告程序（民事诉讼法第十八章）"},
 	"民辖": {numCivil, stageOther, "管辖案件"},
+	"民撤": {numCivil, stageThirdPartyRevocation, "第三人撤销之诉"},
 	"破":  {numCivil, stageOther, "破产案件"}, "破申": {numCivil, stageOther, "破产申请审查"},
 	"刑核": {numCrim, stageOther, "刑事复核"}, "刑更": {numCrim, stageOther, "减刑、假释"},
 	"刑医": {numCrim, stageOther, "强制医疗"}, "刑没": {numCrim, stageOther, "违法所得没收"},
@@ -324,4 +331,11 @@ const statisticalYearEndDay = 20
 // the filing's circumstances c do not.
 func (nf numberFacts) retrialFor(c *triagev1.Circumstances) bool {
 	return !c.GetRetrial() && nf.typed && nf.typ.stage == stageRetrial
+}
+
+// thirdPartyRevocationFor reports whether the number says the case is a
+// third party's suit to revoke (民撤) while the filing's circumstances c
+// do not.
+func (nf numberFacts) thirdPartyRevocationFor(c *triagev1.Circumstances) bool {
+	return !c.GetThirdPartyRevocation() && nf.typed && nf.typ.stage == stageThirdPartyRevocation
 }

@@ -34,7 +34,7 @@ var thisCaseMarks = [...]string{"本案", "本院", "我院", "原判", "原审"
 // when none does.
 func thisCaseRemand(text string) string {
 	for sent := range sentencesOf(text) {
-		if !hanscan.Contains(sent, "发回") {
+		if !hanscan.Contains(sent, "发回") && !hanscan.Contains(sent, "发还") {
 			continue
 		}
 		if words := remandIn(sent); words != "" && namesThisCase(sent) {
@@ -45,7 +45,7 @@ func thisCaseRemand(text string) string {
 }
 
 // civilRemandInText reads a civil filing's text for a remand of this case
-// its circumstances do not state (thisCaseRemand: 发回 followed within its
+// its circumstances do not state (thisCaseRemand: 发回 or 发还 followed within its
 // clause by 重审, 重新审判 or 重新审理, not negated, in a sentence naming this
 // case) and returns a copy with remanded
 // set, with the review that names the words read; f itself when the text
@@ -57,10 +57,11 @@ func civilRemandInText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		return f
 	}
 	// Most texts name no remand: fold (traditional 發回重審, a space inside
-	// the words) only a text holding 回 and a character that folds to 发,
-	// so that a complaint is not folded a second time for nothing (readCivil
-	// folds it once; the text readers are on the request path).
-	if t := f.GetText(); !hanscan.Contains(t, "回") || !strings.ContainsAny(t, "发發髮") {
+	// the words) only a text holding 回 or 还 (發還: remandSent) and a
+	// character that folds to 发, so that a complaint is not folded a
+	// second time for nothing (readCivil folds it once; the text readers
+	// are on the request path).
+	if t := f.GetText(); !hanscan.Contains(t, "回") && !strings.ContainsAny(t, "还還") || !strings.ContainsAny(t, "发發髮") {
 		return f
 	}
 	words := thisCaseRemand(foldCause(f.GetText()))

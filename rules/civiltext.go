@@ -181,6 +181,8 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 		r.foreignName = r.foreignName || regionalName(name) || foreignBodyName(p.GetName(), name)
 		r.foreignText = r.foreignText || foreignStated(name, nil)
 	}
+	// Round 36: the names the complaint's heading gives.
+	r.foreignName = r.foreignName || foreignNameInHeadings(text)
 	// The expressions below run only on a text holding their one fixed word
 	// (等, 鉴定/评估): over a whole complaint each costs tens of
 	// microseconds, and most texts hold neither (bench 2026-12-05).
@@ -230,7 +232,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	// Round 35: the heading's plaintiff, a domicile abroad, a
 	// representative suit.
 	r.publicPlaintiff = r.publicPlaintiff || publicPlaintiffInText(text)
-	r.foreignDomicile = !r.foreignText && domicileAbroadStated(text, subjects)
+	r.foreignDomicile = !r.foreignText && (domicileAbroadStated(text, subjects) || noDomicileInChinaStated(text, subjects))
 	r.representative = representativeSuitStated(text)
 	return r
 }
@@ -867,6 +869,9 @@ var nonMoneyWords = []nonMoneyWord{
 	{word: "继续履行"}, {word: "协助办理"}, {word: "配合办理"}, {word: "办理", then: []string{"登记", "手续"}}, {word: "拆除"},
 	{word: "修理"}, {word: "更换"}, {word: "重作"}, {word: "离婚"}, {word: "抚养"}, {word: "探望"}, {word: "分割"}, {word: "继承"},
 	{word: "返还"}, {word: "交付"}, {word: "交还"}, {word: "归还"},
+	// Statute round 36: an invoice issued, an apology, a post deleted, a
+	// registration cancelled, a thing handed over, goods destroyed.
+	{word: "开具"}, {word: "道歉"}, {word: "删除"}, {word: "注销"}, {word: "交出"}, {word: "销毁"},
 }
 
 // nonMoneyAt returns the end of the act nonMoneyClaims finds starting at
@@ -947,6 +952,18 @@ var moneyAfter = map[string][]string{
 	"修理": {"费"},
 	"离婚": {"后", "损害", "赔偿"},
 	"分割": {"款"},
+}
+
+// doneActs are the acts statute round 36 added to nonMoneyWords, which a
+// complaint also tells as done, in facts a claims part without its mark
+// runs into ("原告按被告要求开具了增值税专用发票").
+var doneActs = map[string]bool{"开具": true, "道歉": true, "删除": true, "注销": true, "交出": true, "销毁": true}
+
+// actDone reports whether an act, with the clause before it and the runes
+// after it, is told as done: 已 or 已经 before it, 了 or 过 after it.
+func actDone(before, next string) bool {
+	return strings.HasSuffix(before, "已") || strings.HasSuffix(before, "已经") ||
+		strings.HasPrefix(next, "了") || strings.HasPrefix(next, "过")
 }
 
 // readClaims reads a text's claims (ClaimsReading). It reads text from
@@ -1059,6 +1076,9 @@ func claimsAct(clause string) bool {
 			return true
 		default:
 			next := firstRunes(clause[loc[1]:], 2)
+			if doneActs[verb] && actDone(clause[:loc[0]], next) {
+				continue
+			}
 			if slices.ContainsFunc(moneyAfter[verb], func(w string) bool { return strings.HasPrefix(next, w) }) {
 				continue
 			}

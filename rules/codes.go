@@ -416,6 +416,9 @@ const (
 	CodeReviewCaseNumberYearAhead = "REVIEW_CASE_NUMBER_YEAR_AHEAD"
 	// The case number (民再, 刑再, 行再) says the case is a retrial.
 	CodeInferRetrialFromCaseNumber = "INFER_RETRIAL_FROM_CASE_NUMBER"
+	// The case number (民撤) says the case is a third party's suit to
+	// revoke an effective judgment, ruling or mediation statement.
+	CodeInferThirdPartyRevocationFromCaseNumber = "INFER_THIRD_PARTY_REVOCATION_FROM_CASE_NUMBER"
 	// No province stated: the case number's 法院代字 names it.
 	CodeInferProvinceFromCaseNumber = "INFER_PROVINCE_FROM_CASE_NUMBER"
 	// No province stated and no case number naming one: the court's name
@@ -1049,6 +1052,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewCourtLevel, "民事诉讼法第一百六十条、第一百六十五条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：小额诉讼程序和简易程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
 	{CodeReviewCaseNumberYearAhead, "最高人民法院关于人民法院案件案号的若干规定第二条", "案号的收案年度是立案日期的下一年：收案年度是收案的公历自然年，收案在立案之前，规定没有为年底收案使用下一年度案号留出例外。立案日期决定适用的法律和小额诉讼的年度标准，需人工核对立案日期和案号。"},
 	{CodeInferRetrialFromCaseNumber, "最高人民法院关于人民法院案件案号的若干规定第二条；民诉法解释第二百五十七条第四项；行政诉讼法第八十二条第三款；刑事诉讼法第二百五十六条", "案号的类型代字（民再、刑再、行再）表明本案为再审案件，按再审案件认定：不适用简易程序、小额诉讼程序（刑事案件不适用速裁程序），应当另行组成合议庭。"},
+	{CodeInferThirdPartyRevocationFromCaseNumber, "最高人民法院关于人民法院案件案号的若干规定第二条；民事诉讼法第五十九条第三款；民诉法解释第二百五十七条第六项", "案号的类型代字（民撤）表明本案为第三人撤销之诉（第三人起诉请求改变或者撤销生效判决、裁定、调解书），按该类案件认定：不适用简易程序、小额诉讼程序，应当组成合议庭审理。"},
 	{CodeReviewCourtLevelCPL2017, "民事诉讼法（2012年、2017年修正）第一百五十七条、第一百六十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和小额诉讼程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，小额诉讼程序可能依法应当适用，需人工核对法院层级。"},
 	{CodeReviewCourtLevelCPL2007, "民事诉讼法（1991年、2007年修正）第一百四十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：立案日（2013年1月1日前）施行的民事诉讼法规定简易程序仅适用于基层人民法院和它派出的法庭，已按所填层级排除；如法院确为基层人民法院，简易程序可能适用，需人工核对法院层级。"},
 	{CodeReviewCourtLevelCrPL2018, "刑事诉讼法第二百一十四条、第二百二十二条", "法院名称是基层人民法院（或其人民法庭）的名称，立案信息所填法院层级却高于基层：简易程序和速裁程序仅适用于基层人民法院管辖的案件，已按所填层级排除；如法院确为基层人民法院，这些程序可能适用，需人工核对法院层级。"},

@@ -52,6 +52,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 33, civil":                round33CivilCases(tb),
 		"audit round 34, civil":                round34CivilCases(tb),
 		"audit round 35, civil":                round35CivilCases(tb),
+		"audit round 36, civil":                round36CivilCases(tb),
+		"audit round 36, remand":               round36RemandCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -580,6 +582,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewProcedureObjectionInText1996: "刑事诉讼法（1996年）第一百七十四条第一项；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条",
 		rules.CodeInterp377FastTrackRemand:           "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项",
 		rules.CodeReviewInterp377FastTrackRemand:     "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项、第二百三十八条",
+		// Round 36 (civil): a 民撤 case number.
+		rules.CodeInferThirdPartyRevocationFromCaseNumber: "最高人民法院关于人民法院案件案号的若干规定第二条；民事诉讼法第五十九条第三款；民诉法解释第二百五十七条第六项",
 	}
 	for _, code := range rules.Codes() {
 		if _, ok := want[code]; !ok {

@@ -799,16 +799,24 @@ var remandMarks = [...]string{"重审", "重新审判", "重新审理"}
 // 人民法院重审) is thirteen runes; no clause mark may stand between.
 const remandWithin = 20
 
+// remandSent are the verbs that send a case back: the statutes' 发回
+// (CrPL 239, CPL 177) and 发还, which complaints and judgments also write
+// ("裁定撤销原判，发还重审"; statute round 36). Either counts only with a
+// remandMarks word after it: "将货物发还被告" is no remand.
+var remandSent = [...][]rune{[]rune("发回"), []rune("发还")}
+
+// remandSentRunes is the length of each of remandSent.
+const remandSentRunes = 2
+
 // remandIn returns the words that state the case remanded for retrial
 // (撤销原判，发回重审; CrPL 239), "" when none or negated (不得再发回重新审判).
 func remandIn(text string) string {
 	rs := []rune(text)
-	mark := []rune("发回")
-	for i := 0; i+len(mark) <= len(rs); i++ {
-		if !runesHavePrefix(rs[i:], mark) || remandNegated(string(rs[max(0, i-remandNegationRunes):i])) {
+	for i := 0; i+remandSentRunes <= len(rs); i++ {
+		if !remandSentAt(rs[i:]) || remandNegated(string(rs[max(0, i-remandNegationRunes):i])) {
 			continue
 		}
-		window := rs[i:min(len(rs), i+len(mark)+remandWithin)]
+		window := rs[i:min(len(rs), i+remandSentRunes+remandWithin)]
 		for _, m := range remandMarks {
 			if j := strings.Index(string(window), m); j >= 0 && !strings.ContainsAny(string(window)[:j], "。；;，,") {
 				return string(window)[:j+len(m)]
@@ -816,6 +824,16 @@ func remandIn(text string) string {
 		}
 	}
 	return ""
+}
+
+// remandSentAt reports whether rs opens with one of remandSent.
+func remandSentAt(rs []rune) bool {
+	for _, m := range remandSent {
+		if runesHavePrefix(rs, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedClaim: 未提起、不提起、放弃、撤回 附带民事诉讼.

@@ -248,6 +248,15 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 		f.Circumstances.Retrial = true
 		a.Inferences = append(a.Inferences, reason(CodeInferRetrialFromCaseNumber))
 	}
+	// So is a 民撤 number a third party's suit to revoke (statute round 36).
+	if numbered && nf.thirdPartyRevocationFor(f.GetCircumstances()) {
+		f = proto.CloneOf(f)
+		if f.Circumstances == nil {
+			f.Circumstances = &triagev1.Circumstances{}
+		}
+		f.Circumstances.ThirdPartyRevocation = true
+		a.Inferences = append(a.Inferences, reason(CodeInferThirdPartyRevocationFromCaseNumber))
+	}
 	// A filing without a province is read as of the province its case
 	// number's court code or its court's name names: the small-claims
 	// figure and the pilots' cities are the court's province's (CPL 165

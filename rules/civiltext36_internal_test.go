@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestForeignNameInHeadings checks the heading reader against the answers
+// CPL 166 (2) and Interp. 520, 549 give: a foreign or Hong Kong, Macao or
+// Taiwan body named as a party is foreign; a mainland body with foreign
+// capital, an agent and a name outside a heading are not read.
+func TestForeignNameInHeadings(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"被告:日本某某株式会社上海代表处。", true},
+		{"原告:香港某某贸易有限公司,住所地香港。", true},
+		{"第三人:美国某某公司。", true},
+		{"被告:Apple Inc.。", true},
+		{"被告:ABC Trading Co., Ltd.", false}, // the heading's name ends at the comma: not read
+		{"原告:温州某某制衣有限公司(外商独资企业)。", false},
+		{"被告:温州某某电器有限公司(中外合资经营企业)。", false},
+		{"原告委托诉讼代理人:张某,某某律师事务所律师。", false},
+		{"被告向日本某某株式会社采购货物。", false}, // no heading
+		{"被告:", false},
+		{"被告:王", false},
+	} {
+		if got := foreignNameInHeadings(c.text); got != c.want {
+			t.Errorf("foreignNameInHeadings(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestNoDomicileInChinaStated checks the reader against CPL 2023 art. 276
+// ¶1's words and the near misses: a city's 境内 (a venue question), a
+// negation, no party named, an agent.
+func TestNoDomicileInChinaStated(t *testing.T) {
+	subjects := []string{"原告", "被告", "第三人"}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"被告在中华人民共和国领域内没有住所。", true},
+		{"被告李某在中国境内无住所。", true},
+		{"原告在我国境内没有住所,委托律师起诉。", true},
+		{"被告在本市境内没有住所。", false},
+		{"被告并非在中国境内没有住所。", false},
+		{"在中华人民共和国领域内没有住所。", false},
+		{"被告的代理人在中国境内没有住所。", false},
+		{"被告在中国境内有住所。", false},
+	} {
+		if got := noDomicileInChinaStated(c.text, subjects); got != c.want {
+			t.Errorf("noDomicileInChinaStated(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestActDone checks that the round-36 acts are claims when asked for and
+// history when told as done.
+func TestActDone(t *testing.T) {
+	for _, c := range []struct {
+		clause string
+		want   bool
+	}{
+		{"判令被告开具增值税专用发票", true},
+		{"判令被告在朋友圈公开道歉", true},
+		{"判令被告删除侵权视频", true},
+		{"原告按被告要求开具了增值税专用发票", false},
+		{"被告虽已删除视频但影响仍在", false},
+		{"被告已经注销该号码", false},
+		{"被告曾交出过钥匙", false},
+	} {
+		if got := claimsAct(c.clause); got != c.want {
+			t.Errorf("claimsAct(%q) = %v, want %v", c.clause, got, c.want)
+		}
+	}
+}
+
+// FuzzRound36Readers runs the round-36 readers on any text: they read
+// complaints from outside and must not panic; a heading's foreign name
+// needs a heading, and a domicile denied needs 住所.
+func FuzzRound36Readers(f *testing.F) {
+	for _, s := range []string{
+		"被告:日本某某株式会社上海代表处。", "被告在中华人民共和国领域内没有住所。", "原告:", "被告:(", "在中国境内无住所",
+		"\xff被告:\xfe", "第三人:香港", "原告按被告要求开具了发票", "已删除", strings.Repeat("被告:", 50),
+	} {
+		f.Add(s)
+	}
+	subjects := []string{"原告", "被告", "第三人"}
+	f.Fuzz(func(t *testing.T, text string) {
+		if foreignNameInHeadings(text) && !strings.Contains(text, ":") {
+			t.Errorf("foreignNameInHeadings(%q) without a heading", text)
+		}
+		if noDomicileInChinaStated(text, subjects) && !strings.Contains(text, "住所") {
+			t.Errorf("noDomicileInChinaStated(%q) without 住所", text)
+		}
+		_ = claimsAct(text)
+	})
+}
