@@ -104,13 +104,7 @@ func domicileAbroadAt(text string, at int, head string) (start, end int, ok bool
 // street's or building's name (placeNameAfter: "住香港路", "住美国大道").
 func domicileAbroadStated(text string, subjects []string) bool {
 	for _, head := range [...]string{"住", "户籍"} {
-		for off := 0; ; {
-			i := hanscan.Index(text[off:], head)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			off = at + len(head)
+		for at := range occurrences(text, head) {
 			start, end, ok := domicileAbroadAt(text, at, head)
 			if !ok || prefixIn(text[end:], placeNameAfter[:]) > 0 {
 				continue
@@ -194,13 +188,8 @@ func headingName(s string) string {
 // (publicInterestPlaintiff).
 func publicPlaintiffInText(text string) bool {
 	for _, h := range plaintiffHeadings {
-		for rest := text; ; {
-			i := hanscan.Index(rest, h)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(h):]
-			if name := headingName(rest); name != "" && publicInterestPlaintiff(name) {
+		for at := range occurrences(text, h) {
+			if name := headingName(text[at+len(h):]); name != "" && publicInterestPlaintiff(name) {
 				return true
 			}
 		}
