@@ -86,12 +86,14 @@ func domicileAbroadAt(text string, at int, head string) (start, end int, ok bool
 		}
 		q += n
 	}
-	if bare && slices.ContainsFunc(stayBefore[:], func(w string) bool { return strings.HasSuffix(text[:at], w) }) {
-		return 0, 0, false
-	}
 	q += prefixIn(text[q:], domicileMarks[:])
 	q += prefixIn(text[q:], []string{"中国"})
 	if !placeAbroadAt(text[q:]) {
+		return 0, 0, false
+	}
+	// Asked only of a place abroad: a complaint's heading says 住 of every
+	// party, and seven suffixes asked at each cost more than the place.
+	if bare && slices.ContainsFunc(stayBefore[:], func(w string) bool { return strings.HasSuffix(text[:at], w) }) {
 		return 0, 0, false
 	}
 	return start, q + prefixIn(text[q:], abroadPlaces), true
