@@ -403,16 +403,10 @@ func revokesJudgment(cl string) bool {
 		return false
 	}
 	for _, v := range revokeVerbs {
-		for rest := cl; ; {
-			i := strings.Index(rest, v)
-			if i < 0 {
-				break
-			}
-			after := rest[i+len(v):]
-			if !negatedWithin(rest[:i], 2) && !strings.HasSuffix(rest[:i], "申请") && containsAny(after, judgmentDocs[:]) {
+		for at, before := range occurrences(cl, v) {
+			if !negatedWithin(before, 2) && !strings.HasSuffix(before, "申请") && containsAny(cl[at+len(v):], judgmentDocs[:]) {
 				return true
 			}
-			rest = after
 		}
 	}
 	return false

@@ -195,12 +195,7 @@ func ordersCostsOnly(s string) bool {
 // the test a counterclaim, a counter-request and a change of the suit
 // (Interp. 278) must pass to have been made.
 func statedBrought(sent, w string) bool {
-	for rest := sent; ; {
-		i := strings.Index(rest, w)
-		if i < 0 {
-			return false
-		}
-		before := rest[:i]
+	for _, before := range occurrences(sent, w) {
 		// "原告将诉讼请求变更为…": before the claims 将 (or 把) marks what is
 		// changed, not a change only meant (statute round 28).
 		if strings.HasPrefix(w, "诉讼请求") {
@@ -209,8 +204,8 @@ func statedBrought(sent, w string) bool {
 		if broughtAfter(before) {
 			return true
 		}
-		rest = rest[i+len(w):]
 	}
+	return false
 }
 
 // broughtAfter reports whether what stands before a word (before) leaves it
@@ -435,15 +430,10 @@ func notSimpleIn(sent string) string {
 // one occurrence negated ("不属于新类型…") does not hide a later plain one.
 func firstNotNegated(sent string, words []string) string {
 	for _, w := range words {
-		for rest := sent; ; {
-			i := strings.Index(rest, w)
-			if i < 0 {
-				break
-			}
-			if !negatedWithin(lastRunes(rest[:i], 3), 3) {
+		for _, before := range occurrences(sent, w) {
+			if !negatedWithin(lastRunes(before, 3), 3) {
 				return w
 			}
-			rest = rest[i+len(w):]
 		}
 	}
 	return ""
@@ -492,16 +482,12 @@ var orderedPlaintiff = [...]string{"判令原告", "判决原告", "责令原告
 // searches were a twentieth of a Decide (callgrind, 2026-12-05). 原告
 // does not overlap itself, so no occurrence is passed over.
 func orderedPlaintiffIn(s string) bool {
-	for off := 0; ; {
-		i := hanscan.Index(s[off:], "原告")
-		if i < 0 {
-			return false
-		}
-		if suffixIn(s[:off+i], courtOrders[:]) != "" {
+	for at := range occurrences(s, "原告") {
+		if suffixIn(s[:at], courtOrders[:]) != "" {
 			return true
 		}
-		off += i + len("原告")
 	}
+	return false
 }
 
 // readers26 says which round-26 sentence readers a folded text can give a

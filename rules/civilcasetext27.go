@@ -164,18 +164,13 @@ func actMade(before string) bool {
 // otherwise.
 func divorceClaimed(cl string) string {
 	const w = "离婚"
-	for rest := cl; ; {
-		i := strings.Index(rest, w)
-		if i < 0 {
-			return ""
-		}
-		before, after := rest[:i], rest[i+len(w):]
+	for at, before := range occurrences(cl, w) {
 		if !negatedWithin(lastRunes(before, 3), 3) && suffixIn(before, divorceDone[:]) == "" &&
-			prefixIn(after, divorceNotClaimed[:]) == 0 {
+			prefixIn(cl[at+len(w):], divorceNotClaimed[:]) == 0 {
 			return w
 		}
-		rest = after
 	}
+	return ""
 }
 
 // custodyGiven returns the words of a clause that give a child's custody to
@@ -265,13 +260,8 @@ var reducedBy = [...]string{"减少", "放弃", "撤回", "扣除", "减去", "�
 // followed by 为, 至 or 到: "减少本金6万元", not "减少为3万元").
 func reducedClause(cl string) bool {
 	for _, r := range reducedBy {
-		for rest := cl; ; {
-			i := strings.Index(rest, r)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(r):]
-			if prefixIn(rest, newValueMarks[:]) == 0 {
+		for at := range occurrences(cl, r) {
+			if prefixIn(cl[at+len(r):], newValueMarks[:]) == 0 {
 				return true
 			}
 		}
@@ -408,16 +398,10 @@ func regionalResidentStated(text string, subjects []string) bool {
 		return false
 	}
 	for _, w := range regionalResidents {
-		for off := 0; ; {
-			i := hanscan.Index(text[off:], w)
-			if i < 0 {
-				break
-			}
-			at := off + i
+		for at := range occurrences(text, w) {
 			if suffixIn(text[:at], negations) == "" && partySubject(text, at, subjects) {
 				return true
 			}
-			off = at + len(w)
 		}
 	}
 	return false
@@ -434,13 +418,8 @@ var sideTotalWords = [...]string{"共计", "合计", "一共", "共", "计"}
 // end in it): it runs on every civil Decide.
 func sideTotals(text string) (plaintiffs, defendants int) {
 	const gao = "告"
-	for off := 0; ; {
-		i := hanscan.Index(text[off:], gao)
-		if i < 0 {
-			return plaintiffs, defendants
-		}
-		at := off + i
-		off = at + len(gao)
+	for at := range occurrences(text, gao) {
+		off := at + len(gao)
 		if at < len("原") {
 			continue
 		}
@@ -455,6 +434,7 @@ func sideTotals(text string) (plaintiffs, defendants int) {
 			defendants = max(defendants, n)
 		}
 	}
+	return plaintiffs, defendants
 }
 
 // sideTotalAt is the count that rest, what follows a side, begins with

@@ -46,25 +46,46 @@ var placeMarks = [...]string{"在", "于", "为"}
 
 // abroadPlaces are abroadPlace's names, and abroadFirst their first runes:
 // one rune after a mark decides for nearly every 在, 于 and 为 of a text.
+// abroadFirst is a bit a rune of the Basic Multilingual Plane, where every
+// name begins (checked when made), in place of a map; with abroadByFirst
+// (below) placeAbroadAt, asked ~16 times in a 1,000-character complaint's
+// Decide, went from ~7,600 instructions to ~1,400 (callgrind
+// 2026-12-06).
 var (
 	abroadPlaces = strings.Split(abroadPlace[1:len(abroadPlace)-1], "|")
-	abroadFirst  = func() map[rune]bool {
-		m := map[rune]bool{}
+	abroadFirst  = func() *[0x10000 / 64]uint64 {
+		var m [0x10000 / 64]uint64
 		for _, p := range abroadPlaces {
 			r, _ := utf8.DecodeRuneInString(p)
-			m[r] = true
+			if r >= 0x10000 {
+				panic("rules: abroadPlaces: a name beginning outside the Basic Multilingual Plane: " + p)
+			}
+			m[r>>6] |= 1 << (r & 63)
 		}
-		return m
+		return &m
 	}()
 )
 
 // placeAbroadAt reports whether s begins with one of abroadPlaces.
 func placeAbroadAt(s string) bool {
-	if r, _ := utf8.DecodeRuneInString(s); !abroadFirst[r] {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r >= 0x10000 || abroadFirst[r>>6]&(1<<(r&63)) == 0 {
 		return false
 	}
-	return prefixIn(s, abroadPlaces) > 0
+	// 法, 新, 加, 美 … begin common words too (在法院, 为新增): only the
+	// names beginning with r are asked.
+	return prefixIn(s, abroadByFirst[r]) > 0
 }
+
+// abroadByFirst are abroadPlaces by their first rune.
+var abroadByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, p := range abroadPlaces {
+		r, _ := utf8.DecodeRuneInString(p)
+		m[r] = append(m[r], p)
+	}
+	return m
+}()
 
 // notDone are the words before a fact, in its clause, that make it one
 // agreed or meant, not done ("双方约定货物在日本交付").

@@ -87,17 +87,12 @@ func mayStateSettled(text string) bool {
 	if hanscan.Contains(text, "侨") || hanscan.Contains(text, "移民") || hanscan.Contains(text, "绿卡") {
 		return true
 	}
-	for off := 0; ; {
-		i := hanscan.Index(text[off:], "居")
-		if i < 0 {
-			return false
-		}
-		at := off + i
+	for at := range occurrences(text, "居") {
 		if suffixIn(text[:at], settledRunesBefore[:]) != "" {
 			return true
 		}
-		off = at + len("居")
 	}
+	return false
 }
 
 // overseasChinese is 华侨: "定居在国外的中国公民" (《归侨侨眷权益保护法》第二条),
@@ -128,13 +123,8 @@ func settledAbroadStated(text string, subjects []string) bool {
 			return true
 		}
 	}
-	for off := 0; ; {
-		i := hanscan.Index(text[off:], overseasChinese)
-		if i < 0 {
-			return false
-		}
-		at := off + i
-		off = at + len(overseasChinese)
+	for at := range occurrences(text, overseasChinese) {
+		off := at + len(overseasChinese)
 		if strings.HasSuffix(text[:at], "归国") || strings.HasSuffix(text[:at], "归") {
 			continue
 		}
@@ -142,6 +132,7 @@ func settledAbroadStated(text string, subjects []string) bool {
 			return true
 		}
 	}
+	return false
 }
 
 // increaseWords are claimChanges' words of an increase (增加诉讼请求), whose
@@ -163,13 +154,8 @@ var totalMarks = [...]string{"共计", "合计", "总计", "累计", "总额", "
 func increasedClaimsFen(text string) int64 {
 	var most int64
 	for _, w := range increaseWords {
-		for off := 0; ; {
-			i := hanscan.Index(text[off:], w)
-			if i < 0 {
-				break
-			}
-			at := off + i
-			off = at + len(w)
+		for at := range occurrences(text, w) {
+			off := at + len(w)
 			start := strings.LastIndexAny(text[:at], sentenceBreaks)
 			if start < 0 {
 				start = 0
@@ -228,15 +214,10 @@ func foreignCaseStated(causeWritten, text string) bool {
 // foreignKindAt reports whether s holds 涉 followed by one of foreignKinds
 // at a place ok accepts (the byte offset of 涉). One scan of 涉.
 func foreignKindAt(s string, ok func(at int) bool) bool {
-	for off := 0; ; {
-		i := hanscan.Index(s[off:], "涉")
-		if i < 0 {
-			return false
-		}
-		at := off + i
-		off = at + len("涉")
-		if prefixIn(s[off:], foreignKinds[:]) > 0 && ok(at) {
+	for at := range occurrences(s, "涉") {
+		if prefixIn(s[at+len("涉"):], foreignKinds[:]) > 0 && ok(at) {
 			return true
 		}
 	}
+	return false
 }

@@ -427,18 +427,13 @@ func unnegatedAt(text string, re *regexp.Regexp) []int {
 // 13, callgrind 2026-12-05); TestUnnegatedPhraseAt compares the two.
 func unnegatedPhraseAt(text, phrase string) []int {
 	var at []int
-	for from := 0; ; {
-		i := hanscan.Index(text[from:], phrase)
-		if i < 0 {
-			return at
-		}
-		i += from
+	for i := range occurrences(text, phrase) {
 		before := text[:i]
 		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
 			at = append(at, i)
 		}
-		from = i + len(phrase)
 	}
+	return at
 }
 
 // subjectWindowRunes bounds how far before a statement partySubject looks
@@ -484,17 +479,12 @@ func partySubject(text string, at int, subjects []string) bool {
 // statedUnnegated reports whether text states phrase somewhere without a
 // negation just before it (as matchedUnnegated for a pattern).
 func statedUnnegated(text, phrase string) bool {
-	for rest := text; ; {
-		i := hanscan.Index(rest, phrase)
-		if i < 0 {
-			return false
-		}
-		before := rest[:i]
+	for _, before := range occurrences(text, phrase) {
 		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
 			return true
 		}
-		rest = rest[i+len(phrase):]
 	}
+	return false
 }
 
 // appraisalAsked matches a text asking for an appraisal or disputing a
@@ -613,16 +603,12 @@ func foreignStated(s string, subjects []string) bool {
 // a complaint's party particulars give most parties' 公民身份号码, which
 // would send nearly every text through foreignMarker.
 func citizenNamed(s string) bool {
-	for off := 0; ; {
-		i := hanscan.Index(s[off:], "公民")
-		if i < 0 {
-			return false
-		}
-		off += i + len("公民")
-		if !strings.HasPrefix(s[off:], "身份") {
+	for at := range occurrences(s, "公民") {
+		if !strings.HasPrefix(s[at+len("公民"):], "身份") {
 			return true
 		}
 	}
+	return false
 }
 
 // foreignBodyForms end the name of a foreign company written in Latin

@@ -134,16 +134,12 @@ func StatedInClause(text, w string) bool {
 // not deny: negated is given what stands before each occurrence and n,
 // and every occurrence is tried.
 func statedUnless(text, w string, n int, negated func(before string, n int) bool) bool {
-	for rest := text; ; {
-		i := hanscan.Index(rest, w)
-		if i < 0 {
-			return false
-		}
-		if !negated(rest[:i], n) {
+	for _, before := range occurrences(text, w) {
+		if !negated(before, n) {
 			return true
 		}
-		rest = rest[i+len(w):]
 	}
+	return false
 }
 
 // retrialSupervision is the procedure a retrial is held under.

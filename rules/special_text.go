@@ -208,16 +208,10 @@ const deadNameStop = "致使将把造撞杀伤打害被人的之其未不没无�
 // then 已经死亡, 已死亡, 因病死亡 or 死亡.
 func deadDefendant(text string) string {
 	for _, subj := range deadSubjects {
-		for rest := text; ; {
-			i := hanscan.Index(rest, subj)
-			if i < 0 {
-				break
+		for at := range occurrences(text, subj) {
+			if w := deadAfter(text[at+len(subj):]); w != "" {
+				return subj + w
 			}
-			after := rest[i+len(subj):]
-			if w := deadAfter(after); w != "" {
-				return rest[i:i+len(subj)] + w
-			}
-			rest = after
 		}
 	}
 	return ""
@@ -297,20 +291,16 @@ func privateStated(text, w string) bool {
 // none: an application to confiscate a tool or a vehicle is no 违法所得没收.
 func confiscationApplied(text string) string {
 	const w = "申请没收"
-	for rest := text; ; {
-		i := hanscan.Index(rest, w)
-		if i < 0 {
-			return ""
-		}
-		after := rest[i+len(w):]
+	for at, before := range occurrences(text, w) {
+		after := text[at+len(w):]
 		if j := strings.IndexAny(after, clauseBreaks); j >= 0 {
 			after = after[:j]
 		}
-		if strings.Contains(after, "违法所得") && !negatedInClause(rest[:i], 2) {
+		if strings.Contains(after, "违法所得") && !negatedInClause(before, 2) {
 			return w
 		}
-		rest = rest[i+len(w):]
 	}
+	return ""
 }
 
 // specialBars are what the special proceedings of a criminal filing's text

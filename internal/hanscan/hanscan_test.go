@@ -65,7 +65,9 @@ func check(t *testing.T, s string, subs []string) {
 // on the words the rules and the classifier look for.
 func TestIndexMatchesStrings(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 2026))
-	words := []string{"下落不明", "公告送达", "反诉", "鉴定", "原告", "被告", "等", "事实与理由", "诉讼请求", "诉请", "发回", "明", "明明"}
+	words := []string{"下落不明", "公告送达", "反诉", "鉴定", "原告", "被告", "等", "事实与理由", "诉讼请求", "诉请", "发回", "明", "明明",
+		// Words ending in ASCII, found by the character before it.
+		"原告:", "公益诉讼起诉人:", "原告：", "第1", "等1", "明a:", "下\n", "告。", "不\xe4:"}
 	for i := range 20000 {
 		s := randomText(r, r.IntN(2000))
 		if i%10 == 0 {
@@ -113,6 +115,8 @@ func FuzzIndex(f *testing.F) {
 	f.Add(strings.Repeat("原告诉称：被告下落不明，", 10), "下落不明")
 	f.Add(strings.Repeat("\xe4\xb8", 50)+"不", "不")
 	f.Add(strings.Repeat("明", 100), "明明明")
+	f.Add(strings.Repeat("原告：张三，", 20)+"原告:李四", "原告:")
+	f.Add(strings.Repeat("明:", 100), "明::")
 	f.Fuzz(func(t *testing.T, s, sub string) {
 		check(t, s, []string{sub})
 	})
