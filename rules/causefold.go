@@ -57,7 +57,7 @@ func foldGeneral(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+		if foldDrops(r) {
 			continue
 		}
 		if t, ok := traditional[r]; ok {
@@ -246,4 +246,11 @@ func foldRunewise(s string) (string, bool) {
 	}
 	b.WriteString(s[kept:])
 	return b.String(), true
+}
+
+// foldDrops reports whether foldCause drops a rune (after NFKC): a space, a
+// format character (zero-width space, joiners, direction marks) or an
+// invalid byte's replacement.
+func foldDrops(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError
 }

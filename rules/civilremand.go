@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"strings"
+	"unicode/utf8"
 
 	"google.golang.org/protobuf/proto"
 
@@ -57,11 +57,10 @@ func civilRemandInText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 		return f
 	}
 	// Most texts name no remand: fold (traditional 發回重審, a space inside
-	// the words) only a text holding 回 or 还 (發還: remandSent) and a
-	// character that folds to 发, so that a complaint is not folded a
-	// second time for nothing (readCivil folds it once; the text readers
-	// are on the request path).
-	if t := f.GetText(); !hanscan.Contains(t, "回") && !strings.ContainsAny(t, "还還") || !strings.ContainsAny(t, "发發髮") {
+	// the words) only a text that may name one (remandVerbMayBeIn), so that
+	// a complaint is not folded a second time for nothing (readCivil folds
+	// it once; the text readers are on the request path).
+	if !remandVerbMayBeIn(f.GetText()) {
 		return f
 	}
 	words := thisCaseRemand(foldCause(f.GetText()))
@@ -75,4 +74,34 @@ func civilRemandInText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	f.Circumstances.Remanded = true
 	a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewRemandedInTextCivil, words))
 	return f
+}
+
+// remandVerbMayBeIn reports whether a raw text may hold one of remandSent
+// once folded: a character that folds to 发 followed by one that folds to
+// 回 or 还, with nothing between but what the fold drops (spaces, format
+// characters, invalid bytes). A text without one names no remand, and
+// its fold is not needed.
+//
+// Not "发 anywhere and 回 or 还 anywhere", the gate of round 24: 还 stands
+// in nearly every loan complaint (归还, 还款), so with 发还 read (round
+// 36) the gate passed them all and every such complaint was folded twice
+// (callgrind 2026-12-06: some 320,000 instructions of the bench loan
+// complaint's Decide, a third of it). TestRemandVerbGate checks that no
+// text the gate refuses holds the verbs once folded.
+func remandVerbMayBeIn(t string) bool {
+	for _, send := range [...]string{"发", "發", "髮"} {
+		for at := range occurrences(t, send) {
+			for j := at + len(send); j < len(t); {
+				r, size := utf8.DecodeRuneInString(t[j:])
+				if r == '回' || r == '迴' || r == '还' || r == '還' {
+					return true
+				}
+				if !foldDrops(r) {
+					break
+				}
+				j += size
+			}
+		}
+	}
+	return false
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"google.golang.org/protobuf/proto"
@@ -38,4 +40,42 @@ func FuzzCivilRemandInText(f *testing.F) {
 			t.Fatalf("civilRemandInText(%q) and its folded form read differently", s)
 		}
 	})
+}
+
+// TestRemandVerbGate: a text remandVerbMayBeIn refuses holds no 发回 or
+// 发还 once folded, on random texts of the verbs' characters in simplified
+// and traditional forms, what the fold drops between them and other
+// characters (the gate decides whether a complaint is folded a second
+// time; FuzzCivilRemandInText checks the whole reader against the fold).
+// A remand stated in traditional characters with a zero-width space or a
+// full-width space inside passes.
+func TestRemandVerbGate(t *testing.T) {
+	for _, s := range []string{"本案發\u200b迴重審", "本案发\u3000还重审", "本案髮 回重审", "发\xff回"} {
+		if !remandVerbMayBeIn(s) {
+			t.Errorf("remandVerbMayBeIn(%q) = false, its fold %q names a remand", s, foldCause(s))
+		}
+	}
+	pieces := []string{"发", "發", "髮", "回", "迴", "还", "還", " ", "\u3000", "\u00a0", "\u200b", "\u200e", "\n", "\xff",
+		"归还", "借款", "收回", "重审", "本案", "。", "a", "出发"}
+	rnd := rand.New(rand.NewPCG(36, 7))
+	passed := 0
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rnd.IntN(8); k >= 0; k-- {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		folded := foldCause(s)
+		holds := strings.Contains(folded, "发回") || strings.Contains(folded, "发还")
+		gate := remandVerbMayBeIn(s)
+		if holds && !gate {
+			t.Fatalf("remandVerbMayBeIn(%q) = false, its fold %q holds the verb", s, folded)
+		}
+		if gate {
+			passed++
+		}
+	}
+	if passed == 0 || passed == 50000 {
+		t.Fatalf("the gate passed %d of 50000 texts: the texts do not exercise it", passed)
+	}
 }

@@ -545,12 +545,22 @@ func publicInterestPlaintiff(name string) bool {
 // own administrative division, never one of these.
 var regionalPrefixes = []string{"香港", "澳门", "台湾", "中国香港", "中国澳门", "中国台湾"}
 
+// regionalBracketed are regionalPrefixes in half-width brackets, made once:
+// regionalName asks for each on every party heading and field.
+var regionalBracketed = func() []string {
+	out := make([]string, len(regionalPrefixes))
+	for i, p := range regionalPrefixes {
+		out[i] = "(" + p + ")"
+	}
+	return out
+}()
+
 // regionalName reports whether a party's name is a Hong Kong, Macao or
 // Taiwan one: it begins with the region or holds it in brackets
 // ("某某（香港）有限公司", folded to half-width brackets).
 func regionalName(name string) bool {
-	for _, p := range regionalPrefixes {
-		if strings.HasPrefix(name, p) || strings.Contains(name, "("+p+")") {
+	for i, p := range regionalPrefixes {
+		if strings.HasPrefix(name, p) || strings.Contains(name, regionalBracketed[i]) {
 			return true
 		}
 	}
@@ -622,11 +632,32 @@ var foreignBodyForms = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:co\.?,?\s*ltd\.?|c
 // no mainland body's name takes.
 var foreignBodyWords = []string{"株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "주식회사", "유한회사"}
 
-// foreignPrefixed matches a body's name that begins with a foreign country
-// or holds it in brackets, as a mainland body's begins with its own
-// division ("美国某某公司", "某某(日本)株式会社"); a person's name that
-// begins so ("英国强") holds no body's word.
-var foreignPrefixed = regexp.MustCompile(`^(?:` + foreignCountries + `)|\((?:` + foreignCountries + `)\)`)
+// foreignCountryNames are foreignCountries one by one.
+var foreignCountryNames = strings.Split(foreignCountries, "|")
+
+// foreignPrefixed reports whether a body's name begins with a foreign
+// country (foreignCountryNames) or holds one in brackets, as a mainland
+// body's begins with its own division ("美国某某公司", "某某(日本)株式会社");
+// a person's name that begins so ("英国强") holds no body's word.
+//
+// The expression it was, ^(?:countries)|\((?:countries)\), cost some ten
+// thousand instructions a body named, asked of every party's name and
+// every name a complaint's heading gives (statute round 36);
+// TestForeignPrefixedAsExpression compares the two on random names.
+func foreignPrefixed(name string) bool {
+	if slices.ContainsFunc(foreignCountryNames, func(c string) bool { return strings.HasPrefix(name, c) }) {
+		return true
+	}
+	for at := range occurrences(name, "(") {
+		rest := name[at+1:]
+		if slices.ContainsFunc(foreignCountryNames, func(c string) bool {
+			return strings.HasPrefix(rest, c) && strings.HasPrefix(rest[len(c):], ")")
+		}) {
+			return true
+		}
+	}
+	return false
+}
 
 // bodyWords mark a name as a body's.
 var bodyWords = []string{"公司", "集团", "银行", "会社", "企业", "大学", "协会", "基金"}
@@ -643,7 +674,7 @@ func foreignBodyName(raw, folded string) bool {
 	// parenthesised form looked for anywhere in the name) costs the
 	// request path some ten thousand instructions a party, the words a few
 	// hundred, and most parties are persons. The answer is the same.
-	if slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(folded, w) }) && foreignPrefixed.MatchString(folded) {
+	if slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(folded, w) }) && foreignPrefixed(folded) {
 		return true
 	}
 	raw = strings.TrimSpace(norm.NFKC.String(raw))

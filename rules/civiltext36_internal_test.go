@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,4 +100,97 @@ func FuzzRound36Readers(f *testing.F) {
 		}
 		_ = claimsAct(text)
 	})
+}
+
+// TestNoDomicileInChinaAsExpression compares noDomicileInChinaAt, a scan
+// back from each 住所, with the regular expression it replaced, on random
+// texts made of the statement's pieces and their near misses: the same
+// statements, starting at the same byte.
+func TestNoDomicileInChinaAsExpression(t *testing.T) {
+	expr := regexp.MustCompile(`(?:中华人民共和国|中国|我国)(?:领域内|境内)(?:没有|无)住所`)
+	pieces := []string{"中华人民共和国", "中国", "我国", "华人民共和国", "国", "领域内", "境内", "域内", "内", "没有", "无", "有",
+		"住所", "住", "所", "被告", "在", "并非", "。", ",", "a", "本市"}
+	rnd := rand.New(rand.NewPCG(36, 2026))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rnd.IntN(14); k >= 0; k-- {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		text := b.String()
+		var want, got []int
+		for _, loc := range expr.FindAllStringIndex(text, -1) {
+			want = append(want, loc[0])
+		}
+		for at := range occurrences(text, "住所") {
+			if start := noDomicileInChinaAt(text, at); start >= 0 {
+				got = append(got, start)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("text %q: statements start at %v, the expression's at %v", text, got, want)
+		}
+	}
+}
+
+// TestForeignPrefixedAsExpression compares foreignPrefixed with the
+// expression it replaced on random names made of countries, brackets,
+// body words and other characters.
+func TestForeignPrefixedAsExpression(t *testing.T) {
+	expr := regexp.MustCompile(`^(?:` + foreignCountries + `)|\((?:` + foreignCountries + `)\)`)
+	pieces := append([]string{"(", ")", "((", "某某", "公司", "上海", "中国", "印", "尼西亚", "国"}, foreignCountryNames...)
+	rnd := rand.New(rand.NewPCG(36, 639))
+	matched := 0
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rnd.IntN(6); k >= 0; k-- {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		name := b.String()
+		want := expr.MatchString(name)
+		if got := foreignPrefixed(name); got != want {
+			t.Fatalf("foreignPrefixed(%q) = %v, the expression says %v", name, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched == 0 || matched == 50000 {
+		t.Fatalf("%d of 50000 names matched: the names do not exercise it", matched)
+	}
+}
+
+// TestForeignNameInHeadingsByColon compares foreignNameInHeadings, one scan
+// for the colon, with a search for each heading, on random texts.
+func TestForeignNameInHeadingsByColon(t *testing.T) {
+	byHeading := func(text string) bool {
+		for _, h := range partyHeadings {
+			for at := range occurrences(text, h) {
+				if name := headingName(text[at+len(h):]); name != "" && (regionalName(name) || foreignBodyName(name, name)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	pieces := []string{"原告", "被告", "第三人", "原被告", "三人", ":", "::", ",", "。", "香港某某有限公司", "日本某某株式会社", "张三",
+		"Apple Inc.", "某某公司", "(美国)", "住所地"}
+	rnd := rand.New(rand.NewPCG(36, 31))
+	found := 0
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rnd.IntN(10); k >= 0; k-- {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		text := b.String()
+		want := byHeading(text)
+		if got := foreignNameInHeadings(text); got != want {
+			t.Fatalf("foreignNameInHeadings(%q) = %v, a search for each heading says %v", text, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found == 0 || found == 50000 {
+		t.Fatalf("%d of 50000 texts name a foreign party: the texts do not exercise it", found)
+	}
 }
