@@ -186,6 +186,9 @@ func (s *Service) Triage(ctx context.Context, req *triagev1.TriageRequest) (*tri
 type wireService struct{ *Service }
 
 func (w wireService) Triage(ctx context.Context, req *triagev1.TriageRequest) (*triagev1.TriageResponse, error) {
+	if req.GetDryRun() {
+		return w.Service.Triage(ctx, req) // nothing stored, no bytes to reuse
+	}
 	var enc []byte
 	resp, err := w.Service.Triage(store.WithDecisionEncoding(ctx, &enc), req)
 	if err != nil || enc == nil || resp.GetReplayed() {
