@@ -167,6 +167,10 @@ func NewGRPCServer(svc triagev1.TriageServiceServer, health *Health, opts GRPCOp
 		serverOpts = append(serverOpts, grpc.Creds(credentials.NewTLS(opts.Security.TLS.Config)))
 	}
 	s := grpc.NewServer(serverOpts...)
+	if service, ok := svc.(*Service); ok {
+		// Stored decisions answered with their stored bytes (wireService).
+		svc = wireService{service}
+	}
 	triagev1.RegisterTriageServiceServer(s, svc)
 	if opts.Admin != nil {
 		triagev1.RegisterAdminServiceServer(s, opts.Admin)

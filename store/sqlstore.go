@@ -126,7 +126,11 @@ func (s *sqlStore) SaveDecision(ctx context.Context, d *triagev1.Decision, f *tr
 	if err != nil {
 		return err
 	}
-	return s.writer.submit(ctx, &saveRequest{decision: row})
+	if err := s.writer.submit(ctx, &saveRequest{decision: row}); err != nil {
+		return err
+	}
+	handOverEncoding(ctx, row)
+	return nil
 }
 
 // SaveTriage records d with a team drawn from plan in the same transaction;
@@ -147,7 +151,31 @@ func (s *sqlStore) SaveTriage(ctx context.Context, d *triagev1.Decision, f *tria
 	d.UnassignedDraw = own.UnassignedDraw
 	d.NeedsReview = own.NeedsReview
 	d.ReviewReasons = own.ReviewReasons
+	handOverEncoding(ctx, req.decision)
 	return nil
+}
+
+// encodingKey is the context key of WithDecisionEncoding.
+type encodingKey struct{}
+
+// WithDecisionEncoding returns a context with which SaveDecision and
+// SaveTriage, once the decision is stored, set *dst to the bytes stored as
+// its decision column: proto's deterministic encoding of the decision as
+// the call left it (with its assignment or unassigned draw), byte for byte
+// what the decisions row and its record digest hold. The server answers
+// Triage with these bytes instead of encoding the same decision a second
+// time (docs/performance.md). *dst is left alone when the call fails; the
+// bytes are shared with nothing that changes them, and must not be changed.
+func WithDecisionEncoding(ctx context.Context, dst *[]byte) context.Context {
+	return context.WithValue(ctx, encodingKey{}, dst)
+}
+
+// handOverEncoding gives row's stored decision bytes to the caller that asked
+// for them with WithDecisionEncoding.
+func handOverEncoding(ctx context.Context, row *decisionRow) {
+	if dst, ok := ctx.Value(encodingKey{}).(*[]byte); ok && dst != nil {
+		*dst = row.decision
+	}
 }
 
 // newTriageRequest validates SaveTriage's arguments and does, in the
