@@ -678,13 +678,21 @@ func representativeObjectionIn(text string) string {
 // objecting to simplified procedure (objectionWords, not negated in the two
 // runes before), the person named before the objection; "" when none.
 func objectionByIn(text string, persons []string) string {
+	return objectionInSentenceOf(text, func(before string) bool { return containsAny(before, persons) })
+}
+
+// objectionInSentenceOf returns the words of a sentence that states an objection to
+// simplified procedure (objectionWords, not negated in the two runes
+// before) whose sentence up to the objection satisfies objector; "" when
+// none. objectionByIn and objectionOfIn differ only in who objects.
+func objectionInSentenceOf(text string, objector func(before string) bool) string {
 	for sent := range sentencesOf(text) {
 		for _, w := range objectionWords {
 			i := strings.Index(sent, w)
 			if i < 0 || !statedNotNegated(sent, w, 2) {
 				continue
 			}
-			if containsAny(sent[:i], persons) {
+			if objector(sent[:i]) {
 				return w
 			}
 		}

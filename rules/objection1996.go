@@ -56,18 +56,7 @@ func lastSubjectIsOneOf(prefix string, persons []string) bool {
 // objectionOfIn is objectionByIn with the objector the person named last
 // before the objection (lastSubjectIsOneOf).
 func objectionOfIn(text string, persons []string) string {
-	for sent := range sentencesOf(text) {
-		for _, w := range objectionWords {
-			i := strings.Index(sent, w)
-			if i < 0 || !statedNotNegated(sent, w, 2) {
-				continue
-			}
-			if lastSubjectIsOneOf(sent[:i], persons) {
-				return w
-			}
-		}
-	}
-	return ""
+	return objectionInSentenceOf(text, func(before string) bool { return lastSubjectIsOneOf(before, persons) })
 }
 
 // procuratorateObjectionIn returns the words by which the text states the
