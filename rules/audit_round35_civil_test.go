@@ -65,24 +65,9 @@ func closedBoth(a *rules.Assessment) bool {
 }
 
 func round35CivilCases(tb testing.TB) []tcase {
-	civ := civilBase(tb)
-	c := func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
-	loan := func(sum, facts string) string {
-		return "诉讼请求：1.判令被告偿还借款" + sum + "元。事实与理由：被告向原告借款" + sum + "元，至今未还。" + facts
-	}
-	barred := func(name string, mods ...mod) tcase {
-		return tcase{name: name, filing: c(mods...), extra: notSimple}
-	}
-	noSC := func(name string, mods ...mod) tcase {
-		return tcase{name: name, filing: c(mods...), extra: notSmallClaim}
-	}
-	// fire adds a code the row must give.
-	fire := func(code string, tc tcase) tcase { tc.fires = append(tc.fires, code); return tc }
-	// quiet adds a code the row must not give.
-	quiet := func(code string, tc tcase) tcase { tc.silent = append(tc.silent, code); return tc }
-	stays := func(name string, mods ...mod) tcase {
-		return tcase{name: name + " (near miss)", filing: c(mods...), avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true)}
-	}
+	rows := newCivilRows(tb)
+	c, loan, barred, noSC, stays := rows.filing, loanClaims, rows.barred, rows.noSC, rows.stays
+	fire, quiet := fireCode, quietCode
 	return []tcase{
 		// --- Interp. 257 (5): 涉及国家利益、社会公共利益.
 		barred("2024: 本案涉及社会公共利益", text(loan("30000", "本案涉及社会公共利益。"))),

@@ -40,22 +40,9 @@ import (
 func TestAuditRound36Civil(t *testing.T) { runTable(t, round36CivilCases(t)) }
 
 func round36CivilCases(tb testing.TB) []tcase {
-	civ := civilBase(tb)
-	c := func(mods ...mod) *triagev1.Filing { return with(civ, mods...) }
-	loan := func(sum, facts string) string {
-		return "诉讼请求：1.判令被告偿还借款" + sum + "元。事实与理由：被告向原告借款" + sum + "元，至今未还。" + facts
-	}
-	barred := func(name string, mods ...mod) tcase {
-		return tcase{name: name, filing: c(mods...), extra: notSimple}
-	}
-	noSC := func(name string, mods ...mod) tcase {
-		return tcase{name: name, filing: c(mods...), extra: notSmallClaim}
-	}
-	fire := func(code string, tc tcase) tcase { tc.fires = append(tc.fires, code); return tc }
-	quiet := func(code string, tc tcase) tcase { tc.silent = append(tc.silent, code); return tc }
-	stays := func(name string, mods ...mod) tcase {
-		return tcase{name: name + " (near miss)", filing: c(mods...), avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true)}
-	}
+	rows := newCivilRows(tb)
+	c, loan, barred, noSC, stays := rows.filing, loanClaims, rows.barred, rows.noSC, rows.stays
+	fire, quiet := fireCode, quietCode
 	// nonMoney: a claim for an act beside a sum (CPL 165 ¶1): small claims
 	// undetermined, a person reads the claims; simplified stays open.
 	const nm = rules.CodeReviewTextNonMoney

@@ -689,3 +689,41 @@ func auditBuilders(tb testing.TB) (c, a func(...mod) *triagev1.Filing, crim func
 func courtAt(name string, l triagev1.CourtLevel) mod {
 	return func(f *triagev1.Filing) { f.Court = name; f.CourtLevel = l }
 }
+
+// civilRows builds the rows of a civil audit table on the loan fixture
+// (civilBase): rounds 35 and 36 wrote the same builders each.
+type civilRows struct{ base *triagev1.Filing }
+
+func newCivilRows(tb testing.TB) civilRows { return civilRows{civilBase(tb)} }
+
+// filing is the base filing with mods applied.
+func (r civilRows) filing(mods ...mod) *triagev1.Filing { return with(r.base, mods...) }
+
+// barred is a row whose simplified procedure (small claims with it) must
+// be closed.
+func (r civilRows) barred(name string, mods ...mod) tcase {
+	return tcase{name: name, filing: r.filing(mods...), extra: notSimple}
+}
+
+// noSC is a row whose small claims must be closed.
+func (r civilRows) noSC(name string, mods ...mod) tcase {
+	return tcase{name: name, filing: r.filing(mods...), extra: notSmallClaim}
+}
+
+// stays is a near miss: small claims and simplified open, small claims
+// mandatory.
+func (r civilRows) stays(name string, mods ...mod) tcase {
+	return tcase{name: name + " (near miss)", filing: r.filing(mods...), avail: av(pSC, avA, pSimp, avA), mandatory: ptr(true)}
+}
+
+// loanClaims is a loan complaint's text claiming sum yuan, with facts
+// after it.
+func loanClaims(sum, facts string) string {
+	return "诉讼请求：1.判令被告偿还借款" + sum + "元。事实与理由：被告向原告借款" + sum + "元，至今未还。" + facts
+}
+
+// fireCode adds a code the row must give.
+func fireCode(code string, tc tcase) tcase { tc.fires = append(tc.fires, code); return tc }
+
+// quietCode adds a code the row must not give.
+func quietCode(code string, tc tcase) tcase { tc.silent = append(tc.silent, code); return tc }
