@@ -242,27 +242,29 @@ func ReadCivilCaseText(text string) CivilCaseFacts {
 		return CivilCaseFacts{}
 	}
 	folded := foldCause(text)
-	t := readFoldedCaseFacts(folded)
+	t := readFoldedCaseFacts(hanscan.NewText(folded))
 	// The engine has the claims read already (Facts.Claims): civilCaseText
 	// takes the personal status from there.
 	t.PersonalStatus = readFoldedClaims(folded).PersonalStatus
 	return t
 }
 
-// readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded.
-func readFoldedCaseFacts(text string) CivilCaseFacts {
+// readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded,
+// with its characters.
+func readFoldedCaseFacts(held *hanscan.Text) CivilCaseFacts {
+	text := held.String()
 	var t CivilCaseFacts
-	r26 := readersFor26(text)
+	r26 := readersFor26(held)
 	t.PropertyConfirmation = propertyConfirmationIn(text)
 	// Every round-25 fact needs one of caseFactWords (a revoked judgment
 	// too: revokeVerbs are among them): a text without any is read by the
 	// round-26 readers alone.
-	facts25 := containsAny(text, caseFactWords[:])
+	facts25 := anyIn(held, text, caseFactWords[:])
 	if !facts25 && !r26.any() {
 		return t
 	}
 	for sent := range sentencesOf(text) {
-		if !facts25 || !containsAny(sent, caseFactWords[:]) {
+		if !facts25 || !anyIn(held, sent, caseFactWords[:]) {
 			readCaseFacts26(sent, &t, r26)
 			continue
 		}
@@ -416,14 +418,7 @@ func revokesJudgment(cl string) bool {
 // whole complaint once per civil Decide (caseFactWords), where
 // strings.Contains stops at every byte a Chinese word's first byte shares
 // with thousands of characters: hanscan.Contains answers the same.
-func containsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if hanscan.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func containsAny(s string, ws []string) bool { return anyIn(nil, s, ws) }
 
 // civilCaseText sets on a copy of a civil filing the facts of this case its
 // text, folded (foldCause) by the caller once for every civil reader,
@@ -434,11 +429,11 @@ func containsAny(s string, ws []string) bool {
 // already. Round 26 (civilcasetext26.go) adds a property confirmation the
 // claims or the written cause state, set as the others are, and three
 // readings that only add their review (civilCaseText26).
-func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.Filing {
-	t := readFoldedCaseFacts(folded)
+func civilCaseText(f *triagev1.Filing, a *Assessment, held *hanscan.Text) *triagev1.Filing {
+	t := readFoldedCaseFacts(held)
 	c := f.GetCircumstances()
 	// A party's objection to small claims (statute round 34).
-	readSmallClaimsObjection(a, folded)
+	readSmallClaimsObjection(a, held.String())
 	fx := &a.Facts
 	t.PersonalStatus = fx.Claims.PersonalStatus
 	// A written cause the catalogue does not place exactly may name a

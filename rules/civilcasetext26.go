@@ -500,21 +500,23 @@ func orderedPlaintiffIn(s string) bool {
 // asked once of the whole text, the words leave most readers unrun.
 type readers26 struct{ counter, change, complex, denial bool }
 
-// readersFor26 is readers26 for a folded text.
-func readersFor26(text string) readers26 {
+// readersFor26 is readers26 for a folded text with its characters.
+func readersFor26(held *hanscan.Text) readers26 {
+	text := held.String()
 	return readers26{
-		counter: hanscan.Contains(text, counterRequestWord) || containsAny(text, orderedPlaintiff[:]),
-		change:  changeWordsIn(text) || hanscan.Contains(text, "追加"),
-		complex: containsAny(text, complexWords[:]) || hanscan.Contains(text, newTypeWord) || containsAny(text, groupImpactWords[:]),
-		denial:  denialGated.containsAny(text),
+		counter: held.Contains(text, counterRequestWord) || anyIn(held, text, orderedPlaintiff[:]),
+		change:  changeWordsIn(held) || held.Contains(text, "追加"),
+		complex: anyIn(held, text, complexWords[:]) || held.Contains(text, newTypeWord) || anyIn(held, text, groupImpactWords[:]),
+		denial:  denialGated.containsAny(held, text),
 	}
 }
 
 // changeWordsIn reports whether a folded text holds one of claimChanges.
 // Each holds 变更 or 增加, which most complaints do not: two searches
 // decide them, not ten (statute round 28 added four words).
-func changeWordsIn(text string) bool {
-	return (hanscan.Contains(text, "变更") || hanscan.Contains(text, "增加")) && containsAny(text, claimChanges[:])
+func changeWordsIn(held *hanscan.Text) bool {
+	text := held.String()
+	return (held.Contains(text, "变更") || held.Contains(text, "增加")) && anyIn(held, text, claimChanges[:])
 }
 
 // any reports whether any round-26 sentence reader can read a fact.

@@ -9,6 +9,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // FuzzCivilCaseText: any text, no panic; the caller's filing is never
@@ -55,7 +56,7 @@ func FuzzCivilCaseText(f *testing.F) {
 		// A 2024 filing, on which every round-26 review is given.
 		a := &Assessment{FiledOn: interp2022InForce.AddDate(2, 0, 0)}
 		a.Facts.Claims = readFoldedClaims(folded) // as readCivil does first
-		out := civilCaseText(in, a, folded)
+		out := civilCaseText(in, a, hanscan.NewText(folded))
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilCaseText(%q) changed the caller's filing", s)
 		}
@@ -274,7 +275,7 @@ func FuzzCivilReading29(f *testing.F) {
 		if again := foldCause(folded); increasedClaimsFen(again) != total {
 			t.Fatalf("increasedClaimsFen differs on %q and its folded form", s)
 		}
-		if facts := readFoldedCaseFacts(folded); facts.Changed != "" && facts.ChangedFen < total {
+		if facts := readFoldedCaseFacts(hanscan.NewText(folded)); facts.Changed != "" && facts.ChangedFen < total {
 			t.Fatalf("case facts of %q carry %d, below the increase's total %d", folded, facts.ChangedFen, total)
 		}
 	})

@@ -79,12 +79,14 @@ type civilReading struct {
 // records in a.Facts what the claims text says of the claims
 // (claimsReading), which the small-claims rules weigh.
 //
-// text is the filing's text as foldCause folds it: the caller folds it
-// once for every civil reader (a text may be 20,000 characters).
-func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing {
+// held is the filing's text as foldCause folds it, with its characters:
+// the caller folds it and makes the set once for every civil reader (a
+// text may be 20,000 characters).
+func readCivil(f *triagev1.Filing, a *Assessment, held *hanscan.Text) *triagev1.Filing {
+	text := held.String()
 	fx := &a.Facts
 	fx.Claims = readFoldedClaims(text)
-	r := civilReadingOf(f, text)
+	r := civilReadingOf(f, held)
 	readNumerous(a, r)
 	switch {
 	case fx.Foreign:
@@ -164,9 +166,10 @@ func readNumerous(a *Assessment, r civilReading) {
 	}
 }
 
-// civilReadingOf reads the party names and the text, in foldCause's form,
-// of a civil filing.
-func civilReadingOf(f *triagev1.Filing, text string) civilReading {
+// civilReadingOf reads the party names and the text, in foldCause's form
+// with its characters (held), of a civil filing.
+func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
+	text := held.String()
 	var r civilReading
 	for _, p := range f.GetParties() {
 		name := foldCause(p.GetName())
@@ -187,7 +190,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	// (等, 鉴定/评估): over a whole complaint each costs tens of
 	// microseconds, and most texts hold neither (bench 2026-12-05).
 	var counts [][2]string
-	if hanscan.Contains(text, "等") {
+	if held.Contains(text, "等") {
 		counts = sideCounts(text)
 	}
 	for _, m := range counts {
@@ -226,9 +229,9 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 	r.foreignText = r.foreignText || foreignStated(text, subjects) || regionalResidentStated(text, subjects) ||
 		residenceAbroadStated(text, subjects) || settledAbroadStated(text, subjects)
 	r.publicNotice = statedUnnegated(text, "公告送达")
-	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) &&
+	r.appraisal = (held.Contains(text, "鉴定") || held.Contains(text, "评估")) &&
 		(matchedUnnegated(text, appraisalAsked) || appraisalOfObjectAsked(text))
-	r.publicInterestText = hanscan.Contains(text, "公益诉讼")
+	r.publicInterestText = held.Contains(text, "公益诉讼")
 	// Round 35: the heading's plaintiff, a domicile abroad, a
 	// representative suit.
 	r.publicPlaintiff = r.publicPlaintiff || publicPlaintiffInText(text)

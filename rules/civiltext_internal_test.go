@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 func TestChineseCount(t *testing.T) {
@@ -97,7 +98,7 @@ func FuzzReadClaims(f *testing.F) {
 			{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Name: s},
 			{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Name: strings.ToUpper(s)},
 		}}
-		if r := civilReadingOf(fl, foldCause(s)); r.plaintiffs < 0 || r.defendants < 0 {
+		if r := civilReadingOf(fl, hanscan.NewText(foldCause(s))); r.plaintiffs < 0 || r.defendants < 0 {
 			t.Fatalf("civilReadingOf(%q) = %+v", s, r)
 		}
 	})
@@ -277,8 +278,8 @@ func BenchmarkCivilTextReaders(b *testing.B) {
 		{"fold", func() { foldCause(raw) }},
 		{"fold-general", func() { foldGeneral(raw) }}, // what the fold cost before the per-rune table
 		{"claims", func() { readFoldedClaims(text) }},
-		{"reading", func() { civilReadingOf(f, text) }},
-		{"case-facts", func() { readFoldedCaseFacts(text) }}, // rounds 25 and 26 (civilcasetext*.go)
+		{"reading", func() { civilReadingOf(f, hanscan.NewText(text)) }},
+		{"case-facts", func() { readFoldedCaseFacts(hanscan.NewText(text)) }}, // rounds 25 and 26 (civilcasetext*.go)
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -9,6 +9,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/dataset/realtest"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // gatePieces are the pieces random texts for the whereabouts words are made
@@ -146,8 +147,12 @@ func TestDenialGated(t *testing.T) {
 	}
 	skipped := 0
 	check := func(text string) {
-		if got, want := g.containsAny(text), containsAny(text, g.words); got != want {
+		want := containsAny(text, g.words)
+		if got := g.containsAny(nil, text); got != want {
 			t.Fatalf("denialGated.containsAny(%q) = %v, containsAny %v", text, got, want)
+		}
+		if got := g.containsAny(hanscan.NewText(text), text); got != want {
+			t.Fatalf("denialGated.containsAny(%q) with its characters = %v, containsAny %v", text, got, want)
 		}
 		seen := gateSeen{text: text}
 		for i, w := range g.words {
