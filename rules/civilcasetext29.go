@@ -83,11 +83,11 @@ var settledRunesBefore = [...]string{"定", "期", "年", "侨", "旅", "移", "
 // two scans and a look at the rune before each 居 (five scans of the
 // words, the first version, cost 15,000 instructions per Decide:
 // callgrind, 2026-12-05).
-func mayStateSettled(text string) bool {
-	if hanscan.Contains(text, "侨") || hanscan.Contains(text, "移民") || hanscan.Contains(text, "绿卡") {
+func mayStateSettled(held *hanscan.Text, text string) bool {
+	if held.Contains(text, "侨") || held.Contains(text, "移民") || held.Contains(text, "绿卡") {
 		return true
 	}
-	for at := range occurrences(text, "居") {
+	for at := range occurrencesIn(held, text, "居") {
 		if suffixIn(text[:at], settledRunesBefore[:]) != "" {
 			return true
 		}
@@ -108,14 +108,14 @@ var overseasChineseEnds = [...]string{"，", ",", "。", "；", ";", "、", "身
 // abroad (residenceAbroad29) or is a 华侨 (overseasChinese), of one of
 // subjects (partySubject), not negated just before (negations), not only
 // meant (notDone, meantBefore29, in the clause before it).
-func settledAbroadStated(text string, subjects []string) bool {
-	if !mayStateSettled(text) {
+func settledAbroadStated(held *hanscan.Text, text string, subjects []string) bool {
+	if !mayStateSettled(held, text) {
 		return false
 	}
 	said := func(at int) bool {
 		start, _ := clauseAround(text, at)
 		before := text[start:at]
-		return suffixIn(text[:at], negations) == "" && !containsAny(before, notDone[:]) && !containsAny(before, meantBefore29[:]) &&
+		return suffixIn(text[:at], negations) == "" && !anyIn(held, before, notDone[:]) && !anyIn(held, before, meantBefore29[:]) &&
 			partySubject(text, at, subjects)
 	}
 	for _, loc := range residenceAbroad29.FindAllStringIndex(text, -1) {
@@ -123,7 +123,7 @@ func settledAbroadStated(text string, subjects []string) bool {
 			return true
 		}
 	}
-	for at := range occurrences(text, overseasChinese) {
+	for at := range occurrencesIn(held, text, overseasChinese) {
 		off := at + len(overseasChinese)
 		if strings.HasSuffix(text[:at], "归国") || strings.HasSuffix(text[:at], "归") {
 			continue

@@ -195,8 +195,8 @@ func FuzzCivilReading27(f *testing.F) {
 		if p2, d2 := sideTotals(again); p2 != p || d2 != d {
 			t.Fatalf("sideTotals(%q) = %d, %d; folded again %d, %d", s, p, d, p2, d2)
 		}
-		if regionalResidentStated(folded, subjects) != regionalResidentStated(again, subjects) ||
-			residenceAbroadStated(folded, subjects) != residenceAbroadStated(again, subjects) {
+		if regionalResidentStated(nil, folded, subjects) != regionalResidentStated(nil, again, subjects) ||
+			residenceAbroadStated(nil, folded, subjects) != residenceAbroadStated(nil, again, subjects) {
 			t.Fatalf("residence readers differ on %q and its folded form", s)
 		}
 	})
@@ -253,12 +253,12 @@ func FuzzCivilReading29(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		folded := foldCause(s)
 		subjects := []string{"原告", "被告", "第三人"}
-		settled := settledAbroadStated(folded, subjects)
+		settled := settledAbroadStated(nil, folded, subjects)
 		// The gate lets through every text the words could be read in.
-		if (residenceAbroad29.MatchString(folded) || strings.Contains(folded, overseasChinese)) && !mayStateSettled(folded) {
-			t.Fatalf("mayStateSettled(%q) = false, and the words are there", folded)
+		if (residenceAbroad29.MatchString(folded) || strings.Contains(folded, overseasChinese)) && !mayStateSettled(nil, folded) {
+			t.Fatalf("mayStateSettled(nil, %q) = false, and the words are there", folded)
 		}
-		if again := foldCause(folded); settledAbroadStated(again, subjects) != settled {
+		if again := foldCause(folded); settledAbroadStated(nil, again, subjects) != settled {
 			t.Fatalf("settledAbroadStated differs on %q and its folded form", s)
 		}
 		stated := foreignCaseStated(folded, folded)

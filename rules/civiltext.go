@@ -182,7 +182,7 @@ func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
 			r.defendants = max(r.defendants, n)
 		}
 		r.foreignName = r.foreignName || regionalName(name) || foreignBodyName(p.GetName(), name)
-		r.foreignText = r.foreignText || foreignStated(name, nil)
+		r.foreignText = r.foreignText || foreignStated(held, name, nil)
 	}
 	// Round 36: the names the complaint's heading gives.
 	r.foreignName = r.foreignName || foreignNameInHeadings(text)
@@ -220,23 +220,23 @@ func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
 			others = append(others, name)
 		}
 	}
-	w := readWhereabouts(text, append([]string{"被告"}, defendants...), append([]string{"原告"}, others...))
+	w := readWhereabouts(held, text, append([]string{"被告"}, defendants...), append([]string{"原告"}, others...))
 	r.whereabouts, r.unreachableParty, r.unreachableDefendant = w.defendant, w.party, w.partyDefendant
 	subjects := append([]string{"原告", "被告", "第三人"}, parties...)
 	// A resident of Hong Kong, Macao or Taiwan (Interp. 549 with 520), or
 	// a habitual residence abroad (Interp. 520(2)), as a foreign party is
 	// (round 27).
-	r.foreignText = r.foreignText || foreignStated(text, subjects) || regionalResidentStated(text, subjects) ||
-		residenceAbroadStated(text, subjects) || settledAbroadStated(text, subjects)
+	r.foreignText = r.foreignText || foreignStated(held, text, subjects) || regionalResidentStated(held, text, subjects) ||
+		residenceAbroadStated(held, text, subjects) || settledAbroadStated(held, text, subjects)
 	r.publicNotice = statedUnnegated(text, "公告送达")
 	r.appraisal = (held.Contains(text, "鉴定") || held.Contains(text, "评估")) &&
 		(matchedUnnegated(text, appraisalAsked) || appraisalOfObjectAsked(text))
 	r.publicInterestText = held.Contains(text, "公益诉讼")
 	// Round 35: the heading's plaintiff, a domicile abroad, a
 	// representative suit.
-	r.publicPlaintiff = r.publicPlaintiff || publicPlaintiffInText(text)
-	r.foreignDomicile = !r.foreignText && (domicileAbroadStated(text, subjects) || noDomicileInChinaStated(text, subjects))
-	r.representative = representativeSuitStated(text)
+	r.publicPlaintiff = r.publicPlaintiff || publicPlaintiffInText(held, text)
+	r.foreignDomicile = !r.foreignText && (domicileAbroadStated(held, text, subjects) || noDomicileInChinaStated(held, text, subjects))
+	r.representative = representativeSuitStated(held, text)
 	return r
 }
 
@@ -428,9 +428,9 @@ func unnegatedAt(text string, re *regexp.Regexp) []int {
 // without a negation just before it. A word search, where the regexp
 // package spent ~10,000 instructions of a Decide on the complaint (issue
 // 13, callgrind 2026-12-05); TestUnnegatedPhraseAt compares the two.
-func unnegatedPhraseAt(text, phrase string) []int {
+func unnegatedPhraseAt(held *hanscan.Text, text, phrase string) []int {
 	var at []int
-	for i := range occurrences(text, phrase) {
+	for i := range occurrencesIn(held, text, phrase) {
 		before := text[:i]
 		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
 			at = append(at, i)
@@ -591,13 +591,13 @@ var foreignMarker = regexp.MustCompile(`外籍|无国籍|外国(?:人|籍|公民
 // 籍贯 ("李英国籍贯": a name before 籍贯). With subjects, the statement must
 // be said of one of them (partySubject: "证人系外籍" is no party's); a
 // party's name is its own subject (nil).
-func foreignStated(s string, subjects []string) bool {
+func foreignStated(held *hanscan.Text, s string, subjects []string) bool {
 	// Every form of foreignMarker holds 籍, 外国, 公民 or 护照: a text with none is
 	// not scanned, since the expression's many alternatives cost about a
 	// millisecond over a whole complaint (the served Triage went from ~90 to
 	// ~900 µs of CPU with it, bench 2026-12-05).
-	if !hanscan.Contains(s, "籍") && !hanscan.Contains(s, "外国") && !hanscan.Contains(s, "护照") &&
-		!citizenNamed(s) {
+	if !held.Contains(s, "籍") && !held.Contains(s, "外国") && !held.Contains(s, "护照") &&
+		!citizenNamed(held, s) {
 		return false
 	}
 	for _, at := range unnegatedAt(s, foreignMarker) {
@@ -615,8 +615,8 @@ func foreignStated(s string, subjects []string) bool {
 // citizenNamed reports whether s holds 公民 other than in 公民身份 (号码):
 // a complaint's party particulars give most parties' 公民身份号码, which
 // would send nearly every text through foreignMarker.
-func citizenNamed(s string) bool {
-	for at := range occurrences(s, "公民") {
+func citizenNamed(held *hanscan.Text, s string) bool {
+	for at := range occurrencesIn(held, s, "公民") {
 		if !strings.HasPrefix(s[at+len("公民"):], "身份") {
 			return true
 		}

@@ -77,11 +77,11 @@ func noDomicileInChinaAt(text string, i int) int {
 // noDomicileInChinaStated reports whether a folded text says a party
 // (partySubject) has no domicile in China (noDomicileInChinaAt), not
 // negated just before (并非在中国境内没有住所).
-func noDomicileInChinaStated(text string, subjects []string) bool {
-	if !hanscan.Contains(text, "住所") || !strings.Contains(text, "内") {
+func noDomicileInChinaStated(held *hanscan.Text, text string, subjects []string) bool {
+	if !held.Contains(text, "住所") || !strings.Contains(text, "内") {
 		return false
 	}
-	for at := range occurrences(text, "住所") {
+	for at := range occurrencesIn(held, text, "住所") {
 		start := noDomicileInChinaAt(text, at)
 		if start < 0 {
 			continue

@@ -53,8 +53,8 @@ func TestNoDomicileInChinaStated(t *testing.T) {
 		{"被告的代理人在中国境内没有住所。", false},
 		{"被告在中国境内有住所。", false},
 	} {
-		if got := noDomicileInChinaStated(c.text, subjects); got != c.want {
-			t.Errorf("noDomicileInChinaStated(%q) = %v, want %v", c.text, got, c.want)
+		if got := noDomicileInChinaStated(nil, c.text, subjects); got != c.want {
+			t.Errorf("noDomicileInChinaStated(nil, %q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
@@ -95,8 +95,8 @@ func FuzzRound36Readers(f *testing.F) {
 		if foreignNameInHeadings(text) && !strings.Contains(text, ":") {
 			t.Errorf("foreignNameInHeadings(%q) without a heading", text)
 		}
-		if noDomicileInChinaStated(text, subjects) && !strings.Contains(text, "住所") {
-			t.Errorf("noDomicileInChinaStated(%q) without 住所", text)
+		if noDomicileInChinaStated(nil, text, subjects) && !strings.Contains(text, "住所") {
+			t.Errorf("noDomicileInChinaStated(nil, %q) without 住所", text)
 		}
 		_ = claimsAct(text)
 	})

@@ -387,9 +387,9 @@ func TestUnnegatedPhraseAt(t *testing.T) {
 	found := 0
 	for i := range 100000 {
 		text := randomText(rng, pieces, i%30)
-		want, got := unnegatedAt(text, re), unnegatedPhraseAt(text, whereaboutsPhrase)
+		want, got := unnegatedAt(text, re), unnegatedPhraseAt(nil, text, whereaboutsPhrase)
 		if d := cmp.Diff(want, got); d != "" {
-			t.Fatalf("unnegatedPhraseAt(%q) (-expression +search):\n%s", text, d)
+			t.Fatalf("unnegatedPhraseAt(nil, %q) (-expression +search):\n%s", text, d)
 		}
 		found += len(got)
 	}
@@ -433,8 +433,8 @@ func TestCitizenNamed(t *testing.T) {
 		"公民": true,
 		"原告张三,公民身份证号码3303,被告,公民身份号码3304。": false,
 	} {
-		if got := citizenNamed(s); got != want {
-			t.Errorf("citizenNamed(%q) = %v, want %v", s, got, want)
+		if got := citizenNamed(nil, s); got != want {
+			t.Errorf("citizenNamed(nil, %q) = %v, want %v", s, got, want)
 		}
 	}
 }

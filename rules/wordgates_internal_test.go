@@ -92,9 +92,9 @@ func TestGatedWordsSkipOnlyAbsent(t *testing.T) {
 func TestReadWhereaboutsGated(t *testing.T) {
 	compare := func(text string, defendants, others []string) bool {
 		seen := gateSeen{text: text}
-		got := readWhereaboutsGated(text, defendants, others, &seen)
-		if want := readWhereaboutsGated(text, defendants, others, nil); got != want {
-			t.Fatalf("readWhereabouts(%q, %q, %q) gated %+v, every word %+v", text, defendants, others, got, want)
+		got := readWhereaboutsGated(nil, text, defendants, others, &seen)
+		if want := readWhereaboutsGated(nil, text, defendants, others, nil); got != want {
+			t.Fatalf("readWhereabouts(nil, %q, %q, %q) gated %+v, every word %+v", text, defendants, others, got, want)
 		}
 		return got != (whereaboutsReading{})
 	}
@@ -130,7 +130,7 @@ func TestReadWhereaboutsGated(t *testing.T) {
 func TestReadWhereaboutsNoAllocation(t *testing.T) {
 	text := foldCause(strings.Repeat("原告与被告系朋友关系，被告向原告借款，至今未还，原告多次催讨未果。", 20))
 	defendants, others := []string{"被告", "王五"}, []string{"原告", "李四"}
-	if n := testing.AllocsPerRun(100, func() { readWhereabouts(text, defendants, others) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { readWhereabouts(nil, text, defendants, others) }); n != 0 {
 		t.Fatalf("readWhereabouts of a complaint without the words: %v allocations, want 0", n)
 	}
 }
