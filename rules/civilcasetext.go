@@ -242,10 +242,11 @@ func ReadCivilCaseText(text string) CivilCaseFacts {
 		return CivilCaseFacts{}
 	}
 	folded := foldCause(text)
-	t := readFoldedCaseFacts(hanscan.NewText(folded))
+	held := hanscan.NewText(folded)
+	t := readFoldedCaseFacts(held)
 	// The engine has the claims read already (Facts.Claims): civilCaseText
 	// takes the personal status from there.
-	t.PersonalStatus = readFoldedClaims(folded).PersonalStatus
+	t.PersonalStatus = readFoldedClaims(held, folded).PersonalStatus
 	return t
 }
 
@@ -255,7 +256,7 @@ func readFoldedCaseFacts(held *hanscan.Text) CivilCaseFacts {
 	text := held.String()
 	var t CivilCaseFacts
 	r26 := readersFor26(held)
-	t.PropertyConfirmation = propertyConfirmationIn(text)
+	t.PropertyConfirmation = propertyConfirmationIn(held, text)
 	// Every round-25 fact needs one of caseFactWords (a revoked judgment
 	// too: revokeVerbs are among them): a text without any is read by the
 	// round-26 readers alone.
@@ -265,7 +266,7 @@ func readFoldedCaseFacts(held *hanscan.Text) CivilCaseFacts {
 	}
 	for sent := range sentencesOf(text) {
 		if !facts25 || !anyIn(held, sent, caseFactWords[:]) {
-			readCaseFacts26(sent, &t, r26)
+			readCaseFacts26(held, sent, &t, r26)
 			continue
 		}
 		if namesThisCase(sent) {
@@ -280,7 +281,7 @@ func readFoldedCaseFacts(held *hanscan.Text) CivilCaseFacts {
 			}
 		}
 		if !ofOwnSuit(sent) {
-			readCaseFacts26(sent, &t, r26)
+			readCaseFacts26(held, sent, &t, r26)
 			continue
 		}
 		if t.Counterclaim == "" && counterclaimIn(sent) {
@@ -289,15 +290,15 @@ func readFoldedCaseFacts(held *hanscan.Text) CivilCaseFacts {
 		if t.ThirdPartyRevocation == "" && statedNotNegated(sent, thirdPartyRevocationSuit, 4) {
 			t.ThirdPartyRevocation = thirdPartyRevocationSuit
 		}
-		readCaseFacts26(sent, &t, r26)
+		readCaseFacts26(held, sent, &t, r26)
 	}
 	if facts25 && t.ThirdPartyRevocation == "" {
-		t.ThirdPartyRevocation = revokesJudgmentIn(text)
+		t.ThirdPartyRevocation = revokesJudgmentIn(held, text)
 	}
 	// An increase adds to the claims made (statute round 29): the total,
 	// read once a change was found.
 	if t.Changed != "" {
-		t.ChangedFen = max(t.ChangedFen, increasedClaimsFen(text))
+		t.ChangedFen = max(t.ChangedFen, increasedClaimsFen(held, text))
 	}
 	return t
 }
@@ -379,14 +380,14 @@ var judgmentDocs = [...]string{"民事判决", "民事裁定", "调解书", "判
 // suit is the only first-instance suit that asks so (民事诉讼法第五十九条第三
 // 款); an arbitral award (仲裁) is set aside on an application, not by a
 // suit, and 撤销原判 is an appellate court's words, not a claim.
-func revokesJudgmentIn(text string) string {
-	part, marked := claimsPart(text)
+func revokesJudgmentIn(held *hanscan.Text, text string) string {
+	part, marked := claimsPart(held, text)
 	for rest := part; rest != ""; {
 		var cl string
 		if cl, rest = nextClause(rest); cl == "" {
 			continue
 		}
-		if !marked && !containsAny(cl, claimVerbs) {
+		if !marked && !anyIn(held, cl, claimVerbs) {
 			continue
 		}
 		if revokesJudgment(cl) {
@@ -433,7 +434,7 @@ func civilCaseText(f *triagev1.Filing, a *Assessment, held *hanscan.Text) *triag
 	t := readFoldedCaseFacts(held)
 	c := f.GetCircumstances()
 	// A party's objection to small claims (statute round 34).
-	readSmallClaimsObjection(a, held.String())
+	readSmallClaimsObjection(held, a, held.String())
 	fx := &a.Facts
 	t.PersonalStatus = fx.Claims.PersonalStatus
 	// A written cause the catalogue does not place exactly may name a

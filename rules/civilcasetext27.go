@@ -416,9 +416,9 @@ var sideTotalWords = [...]string{"共计", "合计", "一共", "共", "计"}
 // largest, 0 when none. The count is digits or the numerals chineseCount
 // reads, then 人 or 名. The text is walked once, from each 告 (both sides
 // end in it): it runs on every civil Decide.
-func sideTotals(text string) (plaintiffs, defendants int) {
+func sideTotals(held *hanscan.Text, text string) (plaintiffs, defendants int) {
 	const gao = "告"
-	for at := range occurrences(text, gao) {
+	for at := range occurrencesIn(held, text, gao) {
 		off := at + len(gao)
 		if at < len("原") {
 			continue

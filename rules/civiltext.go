@@ -85,7 +85,7 @@ type civilReading struct {
 func readCivil(f *triagev1.Filing, a *Assessment, held *hanscan.Text) *triagev1.Filing {
 	text := held.String()
 	fx := &a.Facts
-	fx.Claims = readFoldedClaims(text)
+	fx.Claims = readFoldedClaims(held, text)
 	r := civilReadingOf(f, held)
 	readNumerous(a, r)
 	switch {
@@ -99,12 +99,12 @@ func readCivil(f *triagev1.Filing, a *Assessment, held *hanscan.Text) *triagev1.
 	case r.foreignDomicile:
 		fx.Foreign = true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignDomicileFromText))
-	case foreignCaseStated(fx.Cause.Written, text):
+	case foreignCaseStated(held, fx.Cause.Written, text):
 		// The cause or the text says the case is foreign-related
 		// (statute round 29); no party is said to be foreign.
 		fx.Foreign, fx.ForeignFacts = true, true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignCaseStated))
-	case foreignFactsStated(text):
+	case foreignFactsStated(held, text):
 		// Read last, and only here: no party is foreign, so the era's
 		// party inference is not given (inferCivilFacts).
 		fx.Foreign, fx.ForeignFacts = true, true
@@ -185,7 +185,7 @@ func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
 		r.foreignText = r.foreignText || foreignStated(held, name, nil)
 	}
 	// Round 36: the names the complaint's heading gives.
-	r.foreignName = r.foreignName || foreignNameInHeadings(text)
+	r.foreignName = r.foreignName || foreignNameInHeadings(held, text)
 	// The expressions below run only on a text holding their one fixed word
 	// (等, 鉴定/评估): over a whole complaint each costs tens of
 	// microseconds, and most texts hold neither (bench 2026-12-05).
@@ -202,7 +202,7 @@ func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
 		}
 	}
 	// A count after the side itself ("原告共计12人", round 27).
-	tp, td := sideTotals(text)
+	tp, td := sideTotals(held, text)
 	r.plaintiffs, r.defendants = max(r.plaintiffs, tp), max(r.defendants, td)
 	var defendants, parties []string
 	for _, p := range f.GetParties() {
@@ -228,7 +228,7 @@ func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
 	// (round 27).
 	r.foreignText = r.foreignText || foreignStated(held, text, subjects) || regionalResidentStated(held, text, subjects) ||
 		residenceAbroadStated(held, text, subjects) || settledAbroadStated(held, text, subjects)
-	r.publicNotice = statedUnnegated(text, "公告送达")
+	r.publicNotice = statedUnnegated(held, text, "公告送达")
 	r.appraisal = (held.Contains(text, "鉴定") || held.Contains(text, "评估")) &&
 		(matchedUnnegated(text, appraisalAsked) || appraisalOfObjectAsked(text))
 	r.publicInterestText = held.Contains(text, "公益诉讼")
@@ -481,8 +481,8 @@ func partySubject(text string, at int, subjects []string) bool {
 
 // statedUnnegated reports whether text states phrase somewhere without a
 // negation just before it (as matchedUnnegated for a pattern).
-func statedUnnegated(text, phrase string) bool {
-	for _, before := range occurrences(text, phrase) {
+func statedUnnegated(held *hanscan.Text, text, phrase string) bool {
+	for _, before := range occurrencesIn(held, text, phrase) {
 		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
 			return true
 		}
@@ -723,9 +723,9 @@ var (
 // claims, followed by a colon, a closing bracket, a line break or 如下
 // ("诉讼请求：", "【诉讼请求】", "起诉请求如下"), or -1. A marker inside a
 // sentence heads nothing ("已在诉讼请求中予以扣除" is a fact).
-func claimsMarkerAt(text, m string) int {
+func claimsMarkerAt(held *hanscan.Text, text, m string) int {
 	for from := 0; from < len(text); {
-		i := hanscan.Index(text[from:], m)
+		i := held.Index(text[from:], m)
 		if i < 0 {
 			return -1
 		}
@@ -744,10 +744,10 @@ func claimsMarkerAt(text, m string) int {
 // claimsPart returns the claims of a text (from 诉讼请求 to 事实与理由), and
 // whether the text marks them. A text without the marker (原告诉称：…) is
 // read whole, but only its clauses that ask for something (claimVerbs).
-func claimsPart(text string) (string, bool) {
+func claimsPart(held *hanscan.Text, text string) (string, bool) {
 	start := -1
 	for _, m := range claimsMarkers {
-		if i := claimsMarkerAt(text, m); i >= 0 && (start < 0 || i < start) {
+		if i := claimsMarkerAt(held, text, m); i >= 0 && (start < 0 || i < start) {
 			start = i
 		}
 	}
@@ -756,7 +756,7 @@ func claimsPart(text string) (string, bool) {
 	}
 	part := text[start:]
 	for _, m := range factsMarkers {
-		if i := hanscan.Index(part, m); i >= 0 {
+		if i := held.Index(part, m); i >= 0 {
 			part = part[:i]
 		}
 	}
@@ -989,16 +989,16 @@ func actDone(before, next string) bool {
 // readClaims reads a text's claims (ClaimsReading). It reads text from
 // outside and must not panic on any string (FuzzReadClaims).
 func readClaims(text string) ClaimsReading {
-	return readFoldedClaims(foldCause(text))
+	return readFoldedClaims(nil, foldCause(text))
 }
 
 // readFoldedClaims is readClaims of a text already in foldCause's form.
-func readFoldedClaims(text string) ClaimsReading {
+func readFoldedClaims(held *hanscan.Text, text string) ClaimsReading {
 	var cr ClaimsReading
 	if text == "" {
 		return cr
 	}
-	for cl := range claimClauses(text) {
+	for cl := range claimClauses(held, text) {
 		cr.NonMoney = cr.NonMoney || claimsAct(cl)
 		if cr.PersonalStatus == "" && holdsStatusRune(cl) {
 			cr.PersonalStatus = personalStatusClaim(cl)
@@ -1039,9 +1039,9 @@ func maxYuanFen(clause string) int64 {
 // a text that marks none a clause from its first claim verb on, as the
 // facts before it ("被告借款20000元未还，故诉至法院，要求被告还款5000元")
 // are no claim, and no clause without one.
-func claimClauses(text string) iter.Seq[string] {
+func claimClauses(held *hanscan.Text, text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		part, marked := claimsPart(text)
+		part, marked := claimsPart(held, text)
 		for rest := part; rest != ""; {
 			var cl string
 			if cl, rest = nextClause(rest); cl == "" {

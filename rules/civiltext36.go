@@ -33,8 +33,8 @@ var partyHeadings = [...]string{"原告:", "被告:", "第三人:"}
 // stands before it, finds every occurrence of each heading that three
 // searches for the headings would (a third of the cost, on complaints of
 // a dozen colons; callgrind 2026-12-06).
-func foreignNameInHeadings(text string) bool {
-	for at := range occurrences(text, ":") {
+func foreignNameInHeadings(held *hanscan.Text, text string) bool {
+	for at := range occurrencesIn(held, text, ":") {
 		if !slices.ContainsFunc(partyHeadings[:], func(h string) bool { return strings.HasSuffix(text[:at+1], h) }) {
 			continue
 		}

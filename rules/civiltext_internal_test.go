@@ -42,8 +42,8 @@ func TestStatedUnnegated(t *testing.T) {
 		"被告下落不明": true, "被告并非下落不明": false, "被告不是下落不明，而是拒不还款": false,
 		"被告并非下落不明；第三人下落不明": true, "": false,
 	} {
-		if got := statedUnnegated(text, "下落不明"); got != want {
-			t.Errorf("statedUnnegated(%q) = %v, want %v", text, got, want)
+		if got := statedUnnegated(nil, text, "下落不明"); got != want {
+			t.Errorf("statedUnnegated(nil, %q) = %v, want %v", text, got, want)
 		}
 	}
 }
@@ -277,7 +277,7 @@ func BenchmarkCivilTextReaders(b *testing.B) {
 	}{
 		{"fold", func() { foldCause(raw) }},
 		{"fold-general", func() { foldGeneral(raw) }}, // what the fold cost before the per-rune table
-		{"claims", func() { readFoldedClaims(text) }},
+		{"claims", func() { readFoldedClaims(nil, text) }},
 		{"reading", func() { civilReadingOf(f, hanscan.NewText(text)) }},
 		{"case-facts", func() { readFoldedCaseFacts(hanscan.NewText(text)) }}, // rounds 25 and 26 (civilcasetext*.go)
 	} {

@@ -39,11 +39,11 @@ func occurrences(text, word string) iter.Seq2[int, string] {
 // the text lacks yields nothing without a scan (anyIn).
 func occurrencesIn(held *hanscan.Text, text, word string) iter.Seq2[int, string] {
 	return func(yield func(int, string) bool) {
-		if word == "" {
+		if word == "" || held.Lacks(text, word) {
 			return
 		}
 		for from := 0; ; {
-			i := held.Index(text[from:], word)
+			i := hanscan.Index(text[from:], word)
 			if i < 0 {
 				return
 			}

@@ -41,37 +41,38 @@ func (t *Text) Reset(s string) {
 	t.s = s
 	t.set = [setWords]uint64{}
 	for i := 0; i < len(s); {
-		// A Chinese character (three bytes) or ASCII, as seqAt hashes
-		// them: nearly every byte of a complaint, at a third of
-		// seqAt's cost (a call each).
-		if b := s[i]; b < 0x80 {
-			k := hashSeq(uint32(b))
-			t.set[k>>6] |= 1 << (k & 63)
-			i++
-			continue
-		} else if b&0xF0 == 0xE0 && i+2 < len(s) {
-			c1, c2 := s[i+1], s[i+2]
-			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-				k := hashSeq(uint32(b) | uint32(c1)<<8 | uint32(c2)<<16)
-				t.set[k>>6] |= 1 << (k & 63)
-				i += 3
-				continue
-			}
+		k, n := hanSeq(s, i)
+		if n == 0 {
+			k, n = seqAt(s, i)
 		}
-		k, n := seqAt(s, i)
 		if n == 0 {
 			// A continuation byte begins no sequence; a lead byte
 			// too near the end, none that fits.
 			i++
 			continue
 		}
-		t.set[k>>6] |= 1 << (k & 63)
+		t.set[k>>6&(setWords-1)] |= 1 << (k & 63)
 		i += n
 	}
 }
 
 // String is the text.
 func (t *Text) String() string { return t.s }
+
+// hanSeq is seqAt(s, i) for a whole three-byte character (a Chinese
+// one), else 0, 0: nearly every sequence of a complaint, answered inline
+// at a third of seqAt's cost (a call).
+func hanSeq(s string, i int) (uint32, int) {
+	if i+3 > len(s) {
+		return 0, 0
+	}
+	w := s[i : i+3]
+	v := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+	if v&0xC0C0F0 != 0x8080E0 {
+		return 0, 0
+	}
+	return hashSeq(v), 3
+}
 
 // seqAt is the hash of the sequence beginning at s[i] and how far to step
 // past it: 0 for a continuation byte and for a lead byte whose sequence
@@ -119,12 +120,15 @@ func hashSeq(k uint32) uint32 { return (k * 0x9E3779B1) >> (32 - setBits) }
 // part of a character) is not looked up.
 func (t *Text) MayHold(w string) bool {
 	for i := 0; i < len(w); {
-		k, n := seqAt(w, i)
+		k, n := hanSeq(w, i)
+		if n == 0 {
+			k, n = seqAt(w, i)
+		}
 		if n == 0 {
 			i++
 			continue
 		}
-		if t.set[k>>6]&(1<<(k&63)) == 0 {
+		if t.set[k>>6&(setWords-1)]&(1<<(k&63)) == 0 {
 			return false
 		}
 		i += n
@@ -137,11 +141,26 @@ func (t *Text) MayHold(w string) bool {
 // rejects is not searched for. An s that is no part of t's text, or a nil
 // t, is searched in full.
 func (t *Text) Index(s, w string) int {
-	if t != nil && t.within(s) && !t.MayHold(w) {
+	if t.Lacks(s, w) {
 		return -1
 	}
 	return Index(s, w)
 }
+
+// Lacks reports whether t's character set shows that s, t's text or a
+// part of it, does not hold w (MayHold false); false for a nil t, an s
+// that is no part of t's text, and an s shorter than shortPart, which
+// Index searches at about the cost of looking w's characters up. A
+// caller searching s for w again and again (every occurrence) asks once.
+func (t *Text) Lacks(s, w string) bool {
+	return t != nil && len(s) >= shortPart && t.within(s) && !t.MayHold(w)
+}
+
+// shortPart is the length in bytes below which Index searches a part
+// without looking at the set: a sentence of a few dozen characters costs
+// it about as much as looking up a word's characters (~10 instructions
+// each).
+const shortPart = 96
 
 // Contains is Index(s, w) >= 0.
 func (t *Text) Contains(s, w string) bool { return t.Index(s, w) >= 0 }
