@@ -8,6 +8,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // FuzzCivilRemandInText: any text, no panic; the caller's filing is never
@@ -25,7 +26,7 @@ func FuzzCivilRemandInText(f *testing.F) {
 		in := &triagev1.Filing{Text: s}
 		keep := proto.CloneOf(in)
 		a := &Assessment{}
-		out := civilRemandInText(in, a)
+		out := civilRemandInText(nil, in, a)
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilRemandInText(%q) changed the caller's filing", s)
 		}
@@ -36,8 +37,14 @@ func FuzzCivilRemandInText(f *testing.F) {
 		if n := len(a.ReviewReasons); want && n != 1 || !want && n != 0 {
 			t.Fatalf("civilRemandInText(%q): %d review reasons", s, n)
 		}
-		if again := civilRemandInText(&triagev1.Filing{Text: foldCause(s)}, &Assessment{}); again.GetCircumstances().GetRemanded() != want {
+		if again := civilRemandInText(nil, &triagev1.Filing{Text: foldCause(s)}, &Assessment{}); again.GetCircumstances().GetRemanded() != want {
 			t.Fatalf("civilRemandInText(%q) and its folded form read differently", s)
+		}
+		// As Engine.evaluate calls it: the fold made once, with its
+		// characters.
+		b := &Assessment{}
+		if held := civilRemandInText(hanscan.NewText(foldCause(s)), in, b); held.GetCircumstances().GetRemanded() != want || len(b.ReviewReasons) != len(a.ReviewReasons) {
+			t.Fatalf("civilRemandInText(%q) with the folded text's characters reads differently", s)
 		}
 	})
 }

@@ -291,7 +291,7 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 		held.Reset(foldCause(f.GetText()))
 		f = readCivil(f, a, &held)
 		// A remand the text states (statute round 24).
-		f = civilRemandInText(f, a)
+		f = civilRemandInText(&held, f, a)
 		// A remand, retrial or counterclaim written into the cause field
 		// (statute round 35).
 		f = civilCauseRemarks(f, a)
