@@ -19,6 +19,8 @@ func FuzzCivilRemandInText(f *testing.F) {
 	for _, s := range []string{
 		"诉讼请求：1.判令被告偿还借款5000元。事实与理由：本案经中级人民法院裁定撤销原判，发回重审。",
 		"本案發回重審", "本案髮回重审", "前案发回重审后驳回", "本案。发回重审", "发 回 重 审", "未发回重审", "发回，重审", "原告将货物发回被告处", "发回", "\xff发回重审", "",
+		// 发还 alone (round 36), which the gate on the fold must pass too.
+		"本案经二审裁定发还重审", "本案發還重審",
 	} {
 		f.Add(s)
 	}
