@@ -242,28 +242,31 @@ func ReadCivilCaseText(text string) CivilCaseFacts {
 		return CivilCaseFacts{}
 	}
 	folded := foldCause(text)
-	t := readFoldedCaseFacts(folded)
+	held := hanscan.NewText(folded)
+	t := readFoldedCaseFacts(held)
 	// The engine has the claims read already (Facts.Claims): civilCaseText
 	// takes the personal status from there.
-	t.PersonalStatus = readFoldedClaims(folded).PersonalStatus
+	t.PersonalStatus = readFoldedClaims(held, folded).PersonalStatus
 	return t
 }
 
-// readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded.
-func readFoldedCaseFacts(text string) CivilCaseFacts {
+// readFoldedCaseFacts is ReadCivilCaseText on a text foldCause has folded,
+// with its characters.
+func readFoldedCaseFacts(held *hanscan.Text) CivilCaseFacts {
+	text := held.String()
 	var t CivilCaseFacts
-	r26 := readersFor26(text)
-	t.PropertyConfirmation = propertyConfirmationIn(text)
+	r26 := readersFor26(held)
+	t.PropertyConfirmation = propertyConfirmationIn(held, text)
 	// Every round-25 fact needs one of caseFactWords (a revoked judgment
 	// too: revokeVerbs are among them): a text without any is read by the
 	// round-26 readers alone.
-	facts25 := containsAny(text, caseFactWords[:])
+	facts25 := anyIn(held, text, caseFactWords[:])
 	if !facts25 && !r26.any() {
 		return t
 	}
 	for sent := range sentencesOf(text) {
-		if !facts25 || !containsAny(sent, caseFactWords[:]) {
-			readCaseFacts26(sent, &t, r26)
+		if !facts25 || !anyIn(held, sent, caseFactWords[:]) {
+			readCaseFacts26(held, sent, &t, r26)
 			continue
 		}
 		if namesThisCase(sent) {
@@ -278,7 +281,7 @@ func readFoldedCaseFacts(text string) CivilCaseFacts {
 			}
 		}
 		if !ofOwnSuit(sent) {
-			readCaseFacts26(sent, &t, r26)
+			readCaseFacts26(held, sent, &t, r26)
 			continue
 		}
 		if t.Counterclaim == "" && counterclaimIn(sent) {
@@ -287,15 +290,15 @@ func readFoldedCaseFacts(text string) CivilCaseFacts {
 		if t.ThirdPartyRevocation == "" && statedNotNegated(sent, thirdPartyRevocationSuit, 4) {
 			t.ThirdPartyRevocation = thirdPartyRevocationSuit
 		}
-		readCaseFacts26(sent, &t, r26)
+		readCaseFacts26(held, sent, &t, r26)
 	}
 	if facts25 && t.ThirdPartyRevocation == "" {
-		t.ThirdPartyRevocation = revokesJudgmentIn(text)
+		t.ThirdPartyRevocation = revokesJudgmentIn(held, text)
 	}
 	// An increase adds to the claims made (statute round 29): the total,
 	// read once a change was found.
 	if t.Changed != "" {
-		t.ChangedFen = max(t.ChangedFen, increasedClaimsFen(text))
+		t.ChangedFen = max(t.ChangedFen, increasedClaimsFen(held, text))
 	}
 	return t
 }
@@ -377,14 +380,14 @@ var judgmentDocs = [...]string{"民事判决", "民事裁定", "调解书", "判
 // suit is the only first-instance suit that asks so (民事诉讼法第五十九条第三
 // 款); an arbitral award (仲裁) is set aside on an application, not by a
 // suit, and 撤销原判 is an appellate court's words, not a claim.
-func revokesJudgmentIn(text string) string {
-	part, marked := claimsPart(text)
+func revokesJudgmentIn(held *hanscan.Text, text string) string {
+	part, marked := claimsPart(held, text)
 	for rest := part; rest != ""; {
 		var cl string
 		if cl, rest = nextClause(rest); cl == "" {
 			continue
 		}
-		if !marked && !containsAny(cl, claimVerbs) {
+		if !marked && !anyIn(held, cl, claimVerbs) {
 			continue
 		}
 		if revokesJudgment(cl) {
@@ -416,14 +419,7 @@ func revokesJudgment(cl string) bool {
 // whole complaint once per civil Decide (caseFactWords), where
 // strings.Contains stops at every byte a Chinese word's first byte shares
 // with thousands of characters: hanscan.Contains answers the same.
-func containsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if hanscan.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func containsAny(s string, ws []string) bool { return anyIn(nil, s, ws) }
 
 // civilCaseText sets on a copy of a civil filing the facts of this case its
 // text, folded (foldCause) by the caller once for every civil reader,
@@ -434,11 +430,11 @@ func containsAny(s string, ws []string) bool {
 // already. Round 26 (civilcasetext26.go) adds a property confirmation the
 // claims or the written cause state, set as the others are, and three
 // readings that only add their review (civilCaseText26).
-func civilCaseText(f *triagev1.Filing, a *Assessment, folded string) *triagev1.Filing {
-	t := readFoldedCaseFacts(folded)
+func civilCaseText(f *triagev1.Filing, a *Assessment, held *hanscan.Text) *triagev1.Filing {
+	t := readFoldedCaseFacts(held)
 	c := f.GetCircumstances()
 	// A party's objection to small claims (statute round 34).
-	readSmallClaimsObjection(a, folded)
+	readSmallClaimsObjection(held, a, held.String())
 	fx := &a.Facts
 	t.PersonalStatus = fx.Claims.PersonalStatus
 	// A written cause the catalogue does not place exactly may name a

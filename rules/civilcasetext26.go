@@ -103,14 +103,14 @@ var separateSuit = [...]string{"另行起诉", "另诉", "另行主张", "另案
 // 经催告仍未履行…，另请求判令原告…享有优先受偿权": the plaintiff asks both. A pre-suit demand ("被告要求原告在网上
 // 贷款") orders nothing and is not read; nor is a sentence naming another
 // or a separate suit.
-func counterRequestIn(sent string) string {
+func counterRequestIn(held *hanscan.Text, sent string) string {
 	// Every reading below needs 反请求 or an order just before 原告: a
 	// sentence without either is not read further (a divorce complaint's
 	// "判令原告与被告离婚" makes the whole text pass readers26's test).
-	if !hanscan.Contains(sent, counterRequestWord) && !orderedPlaintiffIn(sent) {
+	if !held.Contains(sent, counterRequestWord) && !orderedPlaintiffIn(held, sent) {
 		return ""
 	}
-	if containsAny(sent, otherCaseMarks[:]) || containsAny(sent, separateSuit[:]) {
+	if anyIn(held, sent, otherCaseMarks[:]) || anyIn(held, sent, separateSuit[:]) {
 		return ""
 	}
 	if statedBrought(sent, counterRequestWord) {
@@ -241,8 +241,8 @@ var notAParty = [...]string{"款", "资", "金", "保", "额"}
 // changeIn returns the words of a sentence that state a party added or the
 // claims increased or changed (Interp. 278), "" when none, in another suit,
 // or only reserved ("保留变更诉讼请求的权利").
-func changeIn(sent string) string {
-	if containsAny(sent, otherCaseMarks[:]) || strings.Contains(sent, "保留") {
+func changeIn(held *hanscan.Text, sent string) string {
+	if anyIn(held, sent, otherCaseMarks[:]) || strings.Contains(sent, "保留") {
 		return ""
 	}
 	for _, w := range claimChanges {
@@ -264,7 +264,7 @@ func changeIn(sent string) string {
 				return "追加" + after[:p]
 			}
 			gap := firstRunes(after, addedPartyGap+1)
-			if k := strings.Index(gap, "为"); k >= 0 && !containsAny(gap[:k], notAParty[:]) {
+			if k := strings.Index(gap, "为"); k >= 0 && !anyIn(held, gap[:k], notAParty[:]) {
 				party := strings.TrimPrefix(after[k+len("为"):], "共同")
 				if p := prefixIn(party, addedParties[:]); p > 0 {
 					return "追加" + after[:len(after)-len(party)+p]
@@ -331,11 +331,11 @@ func rightNamed(seg string) bool {
 // propertyConfirmationIn returns the claim of a folded text that asks to
 // confirm a property right (confirmedRight), "" when none, in the clauses
 // readFoldedClaims reads (claimClauses).
-func propertyConfirmationIn(text string) string {
-	if !strings.Contains(text, "确认") {
+func propertyConfirmationIn(held *hanscan.Text, text string) string {
+	if !held.Contains(text, "确认") {
 		return ""
 	}
-	for cl := range claimClauses(text) {
+	for cl := range claimClauses(held, text) {
 		if w := confirmedRight(cl); w != "" {
 			return w
 		}
@@ -371,8 +371,8 @@ const complexKeyword = "疑难复杂"
 // complexIn returns the word of a sentence naming this case that calls it
 // complex or difficult (complexWords, outside complexKeyword), not negated
 // in the three runes before it ("并不复杂"), "" when none.
-func complexIn(sent string) string {
-	if !namesThisCase(sent) || containsAny(sent, otherCaseMarks[:]) {
+func complexIn(held *hanscan.Text, sent string) string {
+	if !namesThisCase(sent) || anyIn(held, sent, otherCaseMarks[:]) {
 		return ""
 	}
 	for _, w := range complexWords {
@@ -405,8 +405,8 @@ var groupImpactWords = [...]string{"群体性纠纷", "社会影响较大", "广
 // other suit) that says it is a group dispute or draws wide attention
 // (groupImpactWords), not negated in the three runes before it ("不属于群体
 // 性纠纷", "未引起广泛关注"), "" when none.
-func groupImpactIn(sent string) string {
-	if !namesThisCase(sent) || containsAny(sent, otherCaseMarks[:]) {
+func groupImpactIn(held *hanscan.Text, sent string) string {
+	if !namesThisCase(sent) || anyIn(held, sent, otherCaseMarks[:]) {
 		return ""
 	}
 	return firstNotNegated(sent, groupImpactWords[:])
@@ -418,8 +418,8 @@ func groupImpactIn(sent string) string {
 // complexIn leaves these forms to the review keywords (REVIEW_TEXT_SIGNAL:
 // one phrase, one review); notSimpleIn reads them for what they do to small
 // claims alone (notSimpleSmallClaims, statute round 32).
-func notSimpleIn(sent string) string {
-	if !namesThisCase(sent) || containsAny(sent, otherCaseMarks[:]) {
+func notSimpleIn(held *hanscan.Text, sent string) string {
+	if !namesThisCase(sent) || anyIn(held, sent, otherCaseMarks[:]) {
 		return ""
 	}
 	return firstNotNegated(sent, []string{newTypeWord, complexKeyword})
@@ -448,8 +448,8 @@ var denialWords = [...]string{"否认", "不认可", "不承认", "抵赖", "不
 // 认) whose subject is the defendant — the last party named before it is
 // 被告, with no other person after it (otherPersons: 被告之妻否认) —, in a
 // sentence naming no other suit.
-func denialIn(sent string) string {
-	if containsAny(sent, otherCaseMarks[:]) {
+func denialIn(held *hanscan.Text, sent string) string {
+	if anyIn(held, sent, otherCaseMarks[:]) {
 		return ""
 	}
 	for _, w := range denialWords {
@@ -462,7 +462,7 @@ func denialIn(sent string) string {
 			before := sent[:at]
 			d := strings.LastIndex(before, "被告")
 			if d >= 0 && !negatedWithin(lastRunes(before, 2), 2) && !strings.Contains(before[d:], "原告") &&
-				!containsAny(before[d:], otherPersons) {
+				!anyIn(held, before[d:], otherPersons) {
 				return sent[d : at+len(w)]
 			}
 			rest, off = rest[i+len(w):], at+len(w)
@@ -481,8 +481,8 @@ var orderedPlaintiff = [...]string{"判令原告", "判决原告", "责令原告
 // asks it of every sentence of a complaint that holds one, where three
 // searches were a twentieth of a Decide (callgrind, 2026-12-05). 原告
 // does not overlap itself, so no occurrence is passed over.
-func orderedPlaintiffIn(s string) bool {
-	for at := range occurrences(s, "原告") {
+func orderedPlaintiffIn(held *hanscan.Text, s string) bool {
+	for at := range occurrencesIn(held, s, "原告") {
 		if suffixIn(s[:at], courtOrders[:]) != "" {
 			return true
 		}
@@ -500,21 +500,23 @@ func orderedPlaintiffIn(s string) bool {
 // asked once of the whole text, the words leave most readers unrun.
 type readers26 struct{ counter, change, complex, denial bool }
 
-// readersFor26 is readers26 for a folded text.
-func readersFor26(text string) readers26 {
+// readersFor26 is readers26 for a folded text with its characters.
+func readersFor26(held *hanscan.Text) readers26 {
+	text := held.String()
 	return readers26{
-		counter: hanscan.Contains(text, counterRequestWord) || containsAny(text, orderedPlaintiff[:]),
-		change:  changeWordsIn(text) || hanscan.Contains(text, "追加"),
-		complex: containsAny(text, complexWords[:]) || hanscan.Contains(text, newTypeWord) || containsAny(text, groupImpactWords[:]),
-		denial:  denialGated.containsAny(text),
+		counter: held.Contains(text, counterRequestWord) || anyIn(held, text, orderedPlaintiff[:]),
+		change:  changeWordsIn(held) || held.Contains(text, "追加"),
+		complex: anyIn(held, text, complexWords[:]) || held.Contains(text, newTypeWord) || anyIn(held, text, groupImpactWords[:]),
+		denial:  denialGated.containsAny(held, text),
 	}
 }
 
 // changeWordsIn reports whether a folded text holds one of claimChanges.
 // Each holds 变更 or 增加, which most complaints do not: two searches
 // decide them, not ten (statute round 28 added four words).
-func changeWordsIn(text string) bool {
-	return (hanscan.Contains(text, "变更") || hanscan.Contains(text, "增加")) && containsAny(text, claimChanges[:])
+func changeWordsIn(held *hanscan.Text) bool {
+	text := held.String()
+	return (held.Contains(text, "变更") || held.Contains(text, "增加")) && anyIn(held, text, claimChanges[:])
 }
 
 // any reports whether any round-26 sentence reader can read a fact.
@@ -524,14 +526,14 @@ func (r readers26) any() bool { return r.counter || r.change || r.complex || r.d
 // text into t (those not read yet), running only the readers r leaves.
 // The property confirmation is read over the whole text's claims by
 // readFoldedCaseFacts.
-func readCaseFacts26(sent string, t *CivilCaseFacts, r readers26) {
+func readCaseFacts26(held *hanscan.Text, sent string, t *CivilCaseFacts, r readers26) {
 	if r.counter && t.Counterclaim == "" {
-		t.Counterclaim = counterRequestIn(sent)
+		t.Counterclaim = counterRequestIn(held, sent)
 	}
 	// Every change sentence is read for its sum (round 27: the largest
 	// decides), the first for the words the review quotes.
 	if r.change {
-		if w := changeIn(sent); w != "" {
+		if w := changeIn(held, sent); w != "" {
 			if t.Changed == "" {
 				t.Changed = w
 			}
@@ -539,16 +541,16 @@ func readCaseFacts26(sent string, t *CivilCaseFacts, r readers26) {
 		}
 	}
 	if r.complex && t.Complex == "" {
-		t.Complex = complexIn(sent)
+		t.Complex = complexIn(held, sent)
 	}
 	if r.complex && t.NotSimple == "" {
-		t.NotSimple = notSimpleIn(sent)
+		t.NotSimple = notSimpleIn(held, sent)
 	}
 	if r.complex && t.GroupImpact == "" {
-		t.GroupImpact = groupImpactIn(sent)
+		t.GroupImpact = groupImpactIn(held, sent)
 	}
 	if r.denial && t.Denial == "" {
-		t.Denial = denialIn(sent)
+		t.Denial = denialIn(held, sent)
 	}
 }
 

@@ -389,16 +389,16 @@ var regionalResidents = [...]string{"香港特别行政区居民", "澳门特别
 // resident of Hong Kong, Macao or Taiwan (regionalResidents), not negated
 // just before (negations: "被告非香港居民"), of one of subjects
 // (partySubject: "证人系香港居民" is no party's).
-func regionalResidentStated(text string, subjects []string) bool {
+func regionalResidentStated(held *hanscan.Text, text string, subjects []string) bool {
 	// Every word holds 居民 or 胞 (台胞, 台湾同胞): two scans of the text
 	// decide most filings, which name neither (it runs on every civil
 	// Decide; a gate on 居 alone let the words be searched on a complaint
 	// that says 居住, +51,000 instructions: callgrind, 2026-12-05).
-	if !hanscan.Contains(text, "居民") && !hanscan.Contains(text, "胞") {
+	if !held.Contains(text, "居民") && !held.Contains(text, "胞") {
 		return false
 	}
 	for _, w := range regionalResidents {
-		for at := range occurrences(text, w) {
+		for at := range occurrencesIn(held, text, w) {
 			if suffixIn(text[:at], negations) == "" && partySubject(text, at, subjects) {
 				return true
 			}
@@ -416,9 +416,9 @@ var sideTotalWords = [...]string{"共计", "合计", "一共", "共", "计"}
 // largest, 0 when none. The count is digits or the numerals chineseCount
 // reads, then 人 or 名. The text is walked once, from each 告 (both sides
 // end in it): it runs on every civil Decide.
-func sideTotals(text string) (plaintiffs, defendants int) {
+func sideTotals(held *hanscan.Text, text string) (plaintiffs, defendants int) {
 	const gao = "告"
-	for at := range occurrences(text, gao) {
+	for at := range occurrencesIn(held, text, gao) {
 		off := at + len(gao)
 		if at < len("原") {
 			continue
@@ -478,8 +478,8 @@ var habitualResidenceAbroad = regexp.MustCompile(`经常居所地?(?:在|为|位
 // residenceAbroadStated reports whether a folded text says a party's
 // habitual residence is outside the mainland (habitualResidenceAbroad),
 // of one of subjects (partySubject).
-func residenceAbroadStated(text string, subjects []string) bool {
-	if !hanscan.Contains(text, "经常居所") {
+func residenceAbroadStated(held *hanscan.Text, text string, subjects []string) bool {
+	if !held.Contains(text, "经常居所") {
 		return false
 	}
 	for _, loc := range habitualResidenceAbroad.FindAllStringIndex(text, -1) {

@@ -101,13 +101,13 @@ var placeNameAfter = [...]string{"路", "街", "大道", "道", "巷", "村", "�
 // 签订"), not only agreed or meant (notDone, meantBefore29), the place no
 // home street's name (placeNameAfter: "位于香港路") nor a shop's or a
 // cuisine's (businessNameAfter: "在日本料理店购买", round 29).
-func foreignFactsStated(text string) bool {
+func foreignFactsStated(held *hanscan.Text, text string) bool {
 	// Only the clause of a mark followed by a place is matched: a
 	// complaint signs, delivers and lets things happen in most of its
 	// clauses, and names a place abroad in few (callgrind, 2026-12-05).
 	for _, m := range placeMarks {
 		for off := 0; ; {
-			i := hanscan.Index(text[off:], m)
+			i := held.Index(text[off:], m)
 			if i < 0 {
 				break
 			}

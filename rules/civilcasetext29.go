@@ -83,11 +83,11 @@ var settledRunesBefore = [...]string{"定", "期", "年", "侨", "旅", "移", "
 // two scans and a look at the rune before each 居 (five scans of the
 // words, the first version, cost 15,000 instructions per Decide:
 // callgrind, 2026-12-05).
-func mayStateSettled(text string) bool {
-	if hanscan.Contains(text, "侨") || hanscan.Contains(text, "移民") || hanscan.Contains(text, "绿卡") {
+func mayStateSettled(held *hanscan.Text, text string) bool {
+	if held.Contains(text, "侨") || held.Contains(text, "移民") || held.Contains(text, "绿卡") {
 		return true
 	}
-	for at := range occurrences(text, "居") {
+	for at := range occurrencesIn(held, text, "居") {
 		if suffixIn(text[:at], settledRunesBefore[:]) != "" {
 			return true
 		}
@@ -108,14 +108,14 @@ var overseasChineseEnds = [...]string{"，", ",", "。", "；", ";", "、", "身
 // abroad (residenceAbroad29) or is a 华侨 (overseasChinese), of one of
 // subjects (partySubject), not negated just before (negations), not only
 // meant (notDone, meantBefore29, in the clause before it).
-func settledAbroadStated(text string, subjects []string) bool {
-	if !mayStateSettled(text) {
+func settledAbroadStated(held *hanscan.Text, text string, subjects []string) bool {
+	if !mayStateSettled(held, text) {
 		return false
 	}
 	said := func(at int) bool {
 		start, _ := clauseAround(text, at)
 		before := text[start:at]
-		return suffixIn(text[:at], negations) == "" && !containsAny(before, notDone[:]) && !containsAny(before, meantBefore29[:]) &&
+		return suffixIn(text[:at], negations) == "" && !anyIn(held, before, notDone[:]) && !anyIn(held, before, meantBefore29[:]) &&
 			partySubject(text, at, subjects)
 	}
 	for _, loc := range residenceAbroad29.FindAllStringIndex(text, -1) {
@@ -123,7 +123,7 @@ func settledAbroadStated(text string, subjects []string) bool {
 			return true
 		}
 	}
-	for at := range occurrences(text, overseasChinese) {
+	for at := range occurrencesIn(held, text, overseasChinese) {
 		off := at + len(overseasChinese)
 		if strings.HasSuffix(text[:at], "归国") || strings.HasSuffix(text[:at], "归") {
 			continue
@@ -151,10 +151,10 @@ var totalMarks = [...]string{"共计", "合计", "总计", "累计", "总额", "
 // right after the words); 0 when none. Both sums are lower bounds, so the
 // total is one too. The claims are read before the sentence because the
 // amount field may already hold the increase.
-func increasedClaimsFen(text string) int64 {
+func increasedClaimsFen(held *hanscan.Text, text string) int64 {
 	var most int64
 	for _, w := range increaseWords {
-		for at := range occurrences(text, w) {
+		for at := range occurrencesIn(held, text, w) {
 			off := at + len(w)
 			start := strings.LastIndexAny(text[:at], sentenceBreaks)
 			if start < 0 {
@@ -169,7 +169,7 @@ func increasedClaimsFen(text string) int64 {
 			}
 			sent := text[start:end]
 			// changeIn: not in another suit, not only reserved.
-			if changeIn(sent) == "" || !statedBrought(sent, w) || containsAny(text[off:end], totalMarks[:]) || prefixIn(text[off:end], newValueMarks[:]) > 0 {
+			if changeIn(held, sent) == "" || !statedBrought(sent, w) || anyIn(held, text[off:end], totalMarks[:]) || prefixIn(text[off:end], newValueMarks[:]) > 0 {
 				continue
 			}
 			added := changeSumFen(sent, w)
@@ -177,7 +177,7 @@ func increasedClaimsFen(text string) int64 {
 				continue
 			}
 			var base int64
-			for cl := range claimClauses(text[:start]) {
+			for cl := range claimClauses(held, text[:start]) {
 				base = max(base, claimedSumFen(dropOldSums(cl)))
 			}
 			if base > 0 {
@@ -204,17 +204,17 @@ var thisCaseIs = [...]string{"本案系", "本案属于", "本案属", "本案�
 // folded text says 本案 is such a case (thisCaseIs). The clerk or the
 // complaint has made the finding the article's items lead to; CPL 166(2)
 // follows.
-func foreignCaseStated(causeWritten, text string) bool {
-	if foreignKindAt(causeWritten, func(int) bool { return true }) {
+func foreignCaseStated(held *hanscan.Text, causeWritten, text string) bool {
+	if foreignKindAt(held, causeWritten, func(int) bool { return true }) {
 		return true
 	}
-	return foreignKindAt(text, func(at int) bool { return suffixIn(text[:at], thisCaseIs[:]) != "" })
+	return foreignKindAt(held, text, func(at int) bool { return suffixIn(text[:at], thisCaseIs[:]) != "" })
 }
 
 // foreignKindAt reports whether s holds 涉 followed by one of foreignKinds
 // at a place ok accepts (the byte offset of 涉). One scan of 涉.
-func foreignKindAt(s string, ok func(at int) bool) bool {
-	for at := range occurrences(s, "涉") {
+func foreignKindAt(held *hanscan.Text, s string, ok func(at int) bool) bool {
+	for at := range occurrencesIn(held, s, "涉") {
 		if prefixIn(s[at+len("涉"):], foreignKinds[:]) > 0 && ok(at) {
 			return true
 		}

@@ -9,6 +9,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // FuzzCivilCaseText: any text, no panic; the caller's filing is never
@@ -54,8 +55,8 @@ func FuzzCivilCaseText(f *testing.F) {
 		keep := proto.CloneOf(in)
 		// A 2024 filing, on which every round-26 review is given.
 		a := &Assessment{FiledOn: interp2022InForce.AddDate(2, 0, 0)}
-		a.Facts.Claims = readFoldedClaims(folded) // as readCivil does first
-		out := civilCaseText(in, a, folded)
+		a.Facts.Claims = readFoldedClaims(nil, folded) // as readCivil does first
+		out := civilCaseText(in, a, hanscan.NewText(folded))
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilCaseText(%q) changed the caller's filing", s)
 		}
@@ -186,16 +187,16 @@ func FuzzCivilReading27(f *testing.F) {
 	subjects := []string{"原告", "被告", "第三人"}
 	f.Fuzz(func(t *testing.T, s string) {
 		folded := foldCause(s)
-		p, d := sideTotals(folded)
+		p, d := sideTotals(nil, folded)
 		if p < 0 || d < 0 {
-			t.Fatalf("sideTotals(%q) = %d, %d", s, p, d)
+			t.Fatalf("sideTotals(nil, %q) = %d, %d", s, p, d)
 		}
 		again := foldCause(folded)
-		if p2, d2 := sideTotals(again); p2 != p || d2 != d {
-			t.Fatalf("sideTotals(%q) = %d, %d; folded again %d, %d", s, p, d, p2, d2)
+		if p2, d2 := sideTotals(nil, again); p2 != p || d2 != d {
+			t.Fatalf("sideTotals(nil, %q) = %d, %d; folded again %d, %d", s, p, d, p2, d2)
 		}
-		if regionalResidentStated(folded, subjects) != regionalResidentStated(again, subjects) ||
-			residenceAbroadStated(folded, subjects) != residenceAbroadStated(again, subjects) {
+		if regionalResidentStated(nil, folded, subjects) != regionalResidentStated(nil, again, subjects) ||
+			residenceAbroadStated(nil, folded, subjects) != residenceAbroadStated(nil, again, subjects) {
 			t.Fatalf("residence readers differ on %q and its folded form", s)
 		}
 	})
@@ -216,17 +217,17 @@ func FuzzCivilReading28(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		folded := foldCause(s)
-		got := foreignFactsStated(folded)
+		got := foreignFactsStated(nil, folded)
 		want := slices.ContainsFunc(strings.FieldsFunc(folded, func(r rune) bool { return strings.ContainsRune(clauseBreaks, r) }),
 			foreignFactInClause)
 		if got != want {
-			t.Fatalf("foreignFactsStated(%q) = %v, every clause read: %v", folded, got, want)
+			t.Fatalf("foreignFactsStated(nil, %q) = %v, every clause read: %v", folded, got, want)
 		}
-		if again := foldCause(folded); foreignFactsStated(again) != got {
+		if again := foldCause(folded); foreignFactsStated(nil, again) != got {
 			t.Fatalf("foreignFactsStated differs on %q and its folded form", s)
 		}
 		for _, sent := range strings.Split(folded, "。") {
-			w := changeIn(sent)
+			w := changeIn(nil, sent)
 			n := changeSumFen(sent, w)
 			if n < 0 || w == "" && n != 0 {
 				t.Fatalf("changeSumFen(%q, %q) = %d", sent, w, n)
@@ -252,29 +253,29 @@ func FuzzCivilReading29(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		folded := foldCause(s)
 		subjects := []string{"原告", "被告", "第三人"}
-		settled := settledAbroadStated(folded, subjects)
+		settled := settledAbroadStated(nil, folded, subjects)
 		// The gate lets through every text the words could be read in.
-		if (residenceAbroad29.MatchString(folded) || strings.Contains(folded, overseasChinese)) && !mayStateSettled(folded) {
-			t.Fatalf("mayStateSettled(%q) = false, and the words are there", folded)
+		if (residenceAbroad29.MatchString(folded) || strings.Contains(folded, overseasChinese)) && !mayStateSettled(nil, folded) {
+			t.Fatalf("mayStateSettled(nil, %q) = false, and the words are there", folded)
 		}
-		if again := foldCause(folded); settledAbroadStated(again, subjects) != settled {
+		if again := foldCause(folded); settledAbroadStated(nil, again, subjects) != settled {
 			t.Fatalf("settledAbroadStated differs on %q and its folded form", s)
 		}
-		stated := foreignCaseStated(folded, folded)
+		stated := foreignCaseStated(nil, folded, folded)
 		if stated && !strings.Contains(folded, "涉") {
-			t.Fatalf("foreignCaseStated(%q) without 涉", folded)
+			t.Fatalf("foreignCaseStated(nil, %q) without 涉", folded)
 		}
-		if again := foldCause(folded); foreignCaseStated(again, again) != stated {
+		if again := foldCause(folded); foreignCaseStated(nil, again, again) != stated {
 			t.Fatalf("foreignCaseStated differs on %q and its folded form", s)
 		}
-		total := increasedClaimsFen(folded)
+		total := increasedClaimsFen(nil, folded)
 		if total < 0 || total > 0 && !containsAny(folded, increaseWords[:]) {
-			t.Fatalf("increasedClaimsFen(%q) = %d", folded, total)
+			t.Fatalf("increasedClaimsFen(nil, %q) = %d", folded, total)
 		}
-		if again := foldCause(folded); increasedClaimsFen(again) != total {
+		if again := foldCause(folded); increasedClaimsFen(nil, again) != total {
 			t.Fatalf("increasedClaimsFen differs on %q and its folded form", s)
 		}
-		if facts := readFoldedCaseFacts(folded); facts.Changed != "" && facts.ChangedFen < total {
+		if facts := readFoldedCaseFacts(hanscan.NewText(folded)); facts.Changed != "" && facts.ChangedFen < total {
 			t.Fatalf("case facts of %q carry %d, below the increase's total %d", folded, facts.ChangedFen, total)
 		}
 	})
@@ -291,8 +292,8 @@ func TestOrderedPlaintiffIn(t *testing.T) {
 	for i := range 200000 {
 		s := randomText(rng, pieces, i%50)
 		want := containsAny(s, orderedPlaintiff[:])
-		if got := orderedPlaintiffIn(s); got != want {
-			t.Fatalf("orderedPlaintiffIn(%q) = %v, containsAny %v", s, got, want)
+		if got := orderedPlaintiffIn(nil, s); got != want {
+			t.Fatalf("orderedPlaintiffIn(nil, %q) = %v, containsAny %v", s, got, want)
 		}
 		if want {
 			found++
@@ -310,8 +311,8 @@ func FuzzOrderedPlaintiffIn(f *testing.F) {
 	f.Add("判令被告与原告离婚，原告")
 	f.Add("\xe5\x8e判令原\xe5\x8e\x9f告")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := orderedPlaintiffIn(s), containsAny(s, orderedPlaintiff[:]); got != want {
-			t.Fatalf("orderedPlaintiffIn(%q) = %v, containsAny %v", s, got, want)
+		if got, want := orderedPlaintiffIn(nil, s), containsAny(s, orderedPlaintiff[:]); got != want {
+			t.Fatalf("orderedPlaintiffIn(nil, %q) = %v, containsAny %v", s, got, want)
 		}
 	})
 }

@@ -52,18 +52,34 @@ func thisCaseRemand(text string) string {
 // states none or the flag is set already. A sentence naming this case may
 // still speak of another's remand: the reading is then the stricter one,
 // and a person confirms it, as for a criminal filing (criminalTextFacts).
-func civilRemandInText(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
+//
+// held is f's text folded, with its characters (Engine.evaluate makes it
+// once for every civil reader): a text whose fold holds neither 发回 nor
+// 发还 is answered by the set or one search each, not by a scan for every
+// 发 (remandVerbMayBeIn: ~17,000 instructions of the bench complaint's
+// Decide, callgrind 2026-12-06). Without it (nil) the raw text is gated
+// and folded here.
+func civilRemandInText(held *hanscan.Text, f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	if f.GetCircumstances().GetRemanded() {
 		return f
 	}
-	// Most texts name no remand: fold (traditional 發回重審, a space inside
-	// the words) only a text that may name one (remandVerbMayBeIn), so that
-	// a complaint is not folded a second time for nothing (readCivil folds
-	// it once; the text readers are on the request path).
-	if !remandVerbMayBeIn(f.GetText()) {
-		return f
+	var folded string
+	if held != nil {
+		folded = held.String()
+		if !held.Contains(folded, "发回") && !held.Contains(folded, "发还") {
+			return f
+		}
+	} else {
+		// Most texts name no remand: fold (traditional 發回重審, a space
+		// inside the words) only a text that may name one
+		// (remandVerbMayBeIn), so that a complaint is not folded a second
+		// time for nothing.
+		if !remandVerbMayBeIn(f.GetText()) {
+			return f
+		}
+		folded = foldCause(f.GetText())
 	}
-	words := thisCaseRemand(foldCause(f.GetText()))
+	words := thisCaseRemand(folded)
 	if words == "" {
 		return f
 	}

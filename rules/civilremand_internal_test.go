@@ -8,6 +8,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // FuzzCivilRemandInText: any text, no panic; the caller's filing is never
@@ -18,6 +19,8 @@ func FuzzCivilRemandInText(f *testing.F) {
 	for _, s := range []string{
 		"诉讼请求：1.判令被告偿还借款5000元。事实与理由：本案经中级人民法院裁定撤销原判，发回重审。",
 		"本案發回重審", "本案髮回重审", "前案发回重审后驳回", "本案。发回重审", "发 回 重 审", "未发回重审", "发回，重审", "原告将货物发回被告处", "发回", "\xff发回重审", "",
+		// 发还 alone (round 36), which the gate on the fold must pass too.
+		"本案经二审裁定发还重审", "本案發還重審",
 	} {
 		f.Add(s)
 	}
@@ -25,7 +28,7 @@ func FuzzCivilRemandInText(f *testing.F) {
 		in := &triagev1.Filing{Text: s}
 		keep := proto.CloneOf(in)
 		a := &Assessment{}
-		out := civilRemandInText(in, a)
+		out := civilRemandInText(nil, in, a)
 		if !proto.Equal(in, keep) {
 			t.Fatalf("civilRemandInText(%q) changed the caller's filing", s)
 		}
@@ -36,8 +39,14 @@ func FuzzCivilRemandInText(f *testing.F) {
 		if n := len(a.ReviewReasons); want && n != 1 || !want && n != 0 {
 			t.Fatalf("civilRemandInText(%q): %d review reasons", s, n)
 		}
-		if again := civilRemandInText(&triagev1.Filing{Text: foldCause(s)}, &Assessment{}); again.GetCircumstances().GetRemanded() != want {
+		if again := civilRemandInText(nil, &triagev1.Filing{Text: foldCause(s)}, &Assessment{}); again.GetCircumstances().GetRemanded() != want {
 			t.Fatalf("civilRemandInText(%q) and its folded form read differently", s)
+		}
+		// As Engine.evaluate calls it: the fold made once, with its
+		// characters.
+		b := &Assessment{}
+		if held := civilRemandInText(hanscan.NewText(foldCause(s)), in, b); held.GetCircumstances().GetRemanded() != want || len(b.ReviewReasons) != len(a.ReviewReasons) {
+			t.Fatalf("civilRemandInText(%q) with the folded text's characters reads differently", s)
 		}
 	})
 }

@@ -79,12 +79,14 @@ type civilReading struct {
 // records in a.Facts what the claims text says of the claims
 // (claimsReading), which the small-claims rules weigh.
 //
-// text is the filing's text as foldCause folds it: the caller folds it
-// once for every civil reader (a text may be 20,000 characters).
-func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing {
+// held is the filing's text as foldCause folds it, with its characters:
+// the caller folds it and makes the set once for every civil reader (a
+// text may be 20,000 characters).
+func readCivil(f *triagev1.Filing, a *Assessment, held *hanscan.Text) *triagev1.Filing {
+	text := held.String()
 	fx := &a.Facts
-	fx.Claims = readFoldedClaims(text)
-	r := civilReadingOf(f, text)
+	fx.Claims = readFoldedClaims(held, text)
+	r := civilReadingOf(f, held)
 	readNumerous(a, r)
 	switch {
 	case fx.Foreign:
@@ -97,12 +99,12 @@ func readCivil(f *triagev1.Filing, a *Assessment, text string) *triagev1.Filing 
 	case r.foreignDomicile:
 		fx.Foreign = true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignDomicileFromText))
-	case foreignCaseStated(fx.Cause.Written, text):
+	case foreignCaseStated(held, fx.Cause.Written, text):
 		// The cause or the text says the case is foreign-related
 		// (statute round 29); no party is said to be foreign.
 		fx.Foreign, fx.ForeignFacts = true, true
 		a.Inferences = append(a.Inferences, reason(CodeInferForeignCaseStated))
-	case foreignFactsStated(text):
+	case foreignFactsStated(held, text):
 		// Read last, and only here: no party is foreign, so the era's
 		// party inference is not given (inferCivilFacts).
 		fx.Foreign, fx.ForeignFacts = true, true
@@ -164,9 +166,10 @@ func readNumerous(a *Assessment, r civilReading) {
 	}
 }
 
-// civilReadingOf reads the party names and the text, in foldCause's form,
-// of a civil filing.
-func civilReadingOf(f *triagev1.Filing, text string) civilReading {
+// civilReadingOf reads the party names and the text, in foldCause's form
+// with its characters (held), of a civil filing.
+func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
+	text := held.String()
 	var r civilReading
 	for _, p := range f.GetParties() {
 		name := foldCause(p.GetName())
@@ -179,15 +182,15 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 			r.defendants = max(r.defendants, n)
 		}
 		r.foreignName = r.foreignName || regionalName(name) || foreignBodyName(p.GetName(), name)
-		r.foreignText = r.foreignText || foreignStated(name, nil)
+		r.foreignText = r.foreignText || foreignStated(held, name, nil)
 	}
 	// Round 36: the names the complaint's heading gives.
-	r.foreignName = r.foreignName || foreignNameInHeadings(text)
+	r.foreignName = r.foreignName || foreignNameInHeadings(held, text)
 	// The expressions below run only on a text holding their one fixed word
 	// (等, 鉴定/评估): over a whole complaint each costs tens of
 	// microseconds, and most texts hold neither (bench 2026-12-05).
 	var counts [][2]string
-	if hanscan.Contains(text, "等") {
+	if held.Contains(text, "等") {
 		counts = sideCounts(text)
 	}
 	for _, m := range counts {
@@ -199,7 +202,7 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 		}
 	}
 	// A count after the side itself ("原告共计12人", round 27).
-	tp, td := sideTotals(text)
+	tp, td := sideTotals(held, text)
 	r.plaintiffs, r.defendants = max(r.plaintiffs, tp), max(r.defendants, td)
 	var defendants, parties []string
 	for _, p := range f.GetParties() {
@@ -217,23 +220,23 @@ func civilReadingOf(f *triagev1.Filing, text string) civilReading {
 			others = append(others, name)
 		}
 	}
-	w := readWhereabouts(text, append([]string{"被告"}, defendants...), append([]string{"原告"}, others...))
+	w := readWhereabouts(held, text, append([]string{"被告"}, defendants...), append([]string{"原告"}, others...))
 	r.whereabouts, r.unreachableParty, r.unreachableDefendant = w.defendant, w.party, w.partyDefendant
 	subjects := append([]string{"原告", "被告", "第三人"}, parties...)
 	// A resident of Hong Kong, Macao or Taiwan (Interp. 549 with 520), or
 	// a habitual residence abroad (Interp. 520(2)), as a foreign party is
 	// (round 27).
-	r.foreignText = r.foreignText || foreignStated(text, subjects) || regionalResidentStated(text, subjects) ||
-		residenceAbroadStated(text, subjects) || settledAbroadStated(text, subjects)
-	r.publicNotice = statedUnnegated(text, "公告送达")
-	r.appraisal = (hanscan.Contains(text, "鉴定") || hanscan.Contains(text, "评估")) &&
+	r.foreignText = r.foreignText || foreignStated(held, text, subjects) || regionalResidentStated(held, text, subjects) ||
+		residenceAbroadStated(held, text, subjects) || settledAbroadStated(held, text, subjects)
+	r.publicNotice = statedUnnegated(held, text, "公告送达")
+	r.appraisal = (held.Contains(text, "鉴定") || held.Contains(text, "评估")) &&
 		(matchedUnnegated(text, appraisalAsked) || appraisalOfObjectAsked(text))
-	r.publicInterestText = hanscan.Contains(text, "公益诉讼")
+	r.publicInterestText = held.Contains(text, "公益诉讼")
 	// Round 35: the heading's plaintiff, a domicile abroad, a
 	// representative suit.
-	r.publicPlaintiff = r.publicPlaintiff || publicPlaintiffInText(text)
-	r.foreignDomicile = !r.foreignText && (domicileAbroadStated(text, subjects) || noDomicileInChinaStated(text, subjects))
-	r.representative = representativeSuitStated(text)
+	r.publicPlaintiff = r.publicPlaintiff || publicPlaintiffInText(held, text)
+	r.foreignDomicile = !r.foreignText && (domicileAbroadStated(held, text, subjects) || noDomicileInChinaStated(held, text, subjects))
+	r.representative = representativeSuitStated(held, text)
 	return r
 }
 
@@ -425,9 +428,9 @@ func unnegatedAt(text string, re *regexp.Regexp) []int {
 // without a negation just before it. A word search, where the regexp
 // package spent ~10,000 instructions of a Decide on the complaint (issue
 // 13, callgrind 2026-12-05); TestUnnegatedPhraseAt compares the two.
-func unnegatedPhraseAt(text, phrase string) []int {
+func unnegatedPhraseAt(held *hanscan.Text, text, phrase string) []int {
 	var at []int
-	for i := range occurrences(text, phrase) {
+	for i := range occurrencesIn(held, text, phrase) {
 		before := text[:i]
 		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
 			at = append(at, i)
@@ -478,8 +481,8 @@ func partySubject(text string, at int, subjects []string) bool {
 
 // statedUnnegated reports whether text states phrase somewhere without a
 // negation just before it (as matchedUnnegated for a pattern).
-func statedUnnegated(text, phrase string) bool {
-	for _, before := range occurrences(text, phrase) {
+func statedUnnegated(held *hanscan.Text, text, phrase string) bool {
+	for _, before := range occurrencesIn(held, text, phrase) {
 		if !slices.ContainsFunc(negations, func(n string) bool { return strings.HasSuffix(before, n) }) {
 			return true
 		}
@@ -588,13 +591,13 @@ var foreignMarker = regexp.MustCompile(`外籍|无国籍|外国(?:人|籍|公民
 // 籍贯 ("李英国籍贯": a name before 籍贯). With subjects, the statement must
 // be said of one of them (partySubject: "证人系外籍" is no party's); a
 // party's name is its own subject (nil).
-func foreignStated(s string, subjects []string) bool {
+func foreignStated(held *hanscan.Text, s string, subjects []string) bool {
 	// Every form of foreignMarker holds 籍, 外国, 公民 or 护照: a text with none is
 	// not scanned, since the expression's many alternatives cost about a
 	// millisecond over a whole complaint (the served Triage went from ~90 to
 	// ~900 µs of CPU with it, bench 2026-12-05).
-	if !hanscan.Contains(s, "籍") && !hanscan.Contains(s, "外国") && !hanscan.Contains(s, "护照") &&
-		!citizenNamed(s) {
+	if !held.Contains(s, "籍") && !held.Contains(s, "外国") && !held.Contains(s, "护照") &&
+		!citizenNamed(held, s) {
 		return false
 	}
 	for _, at := range unnegatedAt(s, foreignMarker) {
@@ -612,8 +615,8 @@ func foreignStated(s string, subjects []string) bool {
 // citizenNamed reports whether s holds 公民 other than in 公民身份 (号码):
 // a complaint's party particulars give most parties' 公民身份号码, which
 // would send nearly every text through foreignMarker.
-func citizenNamed(s string) bool {
-	for at := range occurrences(s, "公民") {
+func citizenNamed(held *hanscan.Text, s string) bool {
+	for at := range occurrencesIn(held, s, "公民") {
 		if !strings.HasPrefix(s[at+len("公民"):], "身份") {
 			return true
 		}
@@ -720,9 +723,9 @@ var (
 // claims, followed by a colon, a closing bracket, a line break or 如下
 // ("诉讼请求：", "【诉讼请求】", "起诉请求如下"), or -1. A marker inside a
 // sentence heads nothing ("已在诉讼请求中予以扣除" is a fact).
-func claimsMarkerAt(text, m string) int {
+func claimsMarkerAt(held *hanscan.Text, text, m string) int {
 	for from := 0; from < len(text); {
-		i := hanscan.Index(text[from:], m)
+		i := held.Index(text[from:], m)
 		if i < 0 {
 			return -1
 		}
@@ -741,10 +744,10 @@ func claimsMarkerAt(text, m string) int {
 // claimsPart returns the claims of a text (from 诉讼请求 to 事实与理由), and
 // whether the text marks them. A text without the marker (原告诉称：…) is
 // read whole, but only its clauses that ask for something (claimVerbs).
-func claimsPart(text string) (string, bool) {
+func claimsPart(held *hanscan.Text, text string) (string, bool) {
 	start := -1
 	for _, m := range claimsMarkers {
-		if i := claimsMarkerAt(text, m); i >= 0 && (start < 0 || i < start) {
+		if i := claimsMarkerAt(held, text, m); i >= 0 && (start < 0 || i < start) {
 			start = i
 		}
 	}
@@ -753,7 +756,7 @@ func claimsPart(text string) (string, bool) {
 	}
 	part := text[start:]
 	for _, m := range factsMarkers {
-		if i := hanscan.Index(part, m); i >= 0 {
+		if i := held.Index(part, m); i >= 0 {
 			part = part[:i]
 		}
 	}
@@ -986,16 +989,16 @@ func actDone(before, next string) bool {
 // readClaims reads a text's claims (ClaimsReading). It reads text from
 // outside and must not panic on any string (FuzzReadClaims).
 func readClaims(text string) ClaimsReading {
-	return readFoldedClaims(foldCause(text))
+	return readFoldedClaims(nil, foldCause(text))
 }
 
 // readFoldedClaims is readClaims of a text already in foldCause's form.
-func readFoldedClaims(text string) ClaimsReading {
+func readFoldedClaims(held *hanscan.Text, text string) ClaimsReading {
 	var cr ClaimsReading
 	if text == "" {
 		return cr
 	}
-	for cl := range claimClauses(text) {
+	for cl := range claimClauses(held, text) {
 		cr.NonMoney = cr.NonMoney || claimsAct(cl)
 		if cr.PersonalStatus == "" && holdsStatusRune(cl) {
 			cr.PersonalStatus = personalStatusClaim(cl)
@@ -1036,9 +1039,9 @@ func maxYuanFen(clause string) int64 {
 // a text that marks none a clause from its first claim verb on, as the
 // facts before it ("被告借款20000元未还，故诉至法院，要求被告还款5000元")
 // are no claim, and no clause without one.
-func claimClauses(text string) iter.Seq[string] {
+func claimClauses(held *hanscan.Text, text string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		part, marked := claimsPart(text)
+		part, marked := claimsPart(held, text)
 		for rest := part; rest != ""; {
 			var cl string
 			if cl, rest = nextClause(rest); cl == "" {

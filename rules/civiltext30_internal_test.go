@@ -82,21 +82,21 @@ func FuzzReadWhereabouts(f *testing.F) {
 	}
 	defendants, others := []string{"被告"}, []string{"原告"}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := readWhereabouts(s, defendants, others)
+		got := readWhereabouts(nil, s, defendants, others)
 		words := append(slices.Clone(whereaboutsWords[:]), unreachableWords...)
 		if got != (whereaboutsReading{}) && (!containsAny(s, []string{"被告", "原告"}) || !containsAny(s, words)) {
-			t.Fatalf("readWhereabouts(%q) = %+v without a party or the words", s, got)
+			t.Fatalf("readWhereabouts(nil, %q) = %+v without a party or the words", s, got)
 		}
-		if fs := foldCause(s); readWhereabouts(fs, defendants, others) != readWhereabouts(foldCause(fs), defendants, others) {
+		if fs := foldCause(s); readWhereabouts(nil, fs, defendants, others) != readWhereabouts(nil, foldCause(fs), defendants, others) {
 			t.Fatalf("readWhereabouts of %q and its fold differ", fs)
 		}
 		for _, w := range words {
-			if r := readWhereabouts("被告并非"+w, defendants, others); r != (whereaboutsReading{}) {
+			if r := readWhereabouts(nil, "被告并非"+w, defendants, others); r != (whereaboutsReading{}) {
 				t.Fatalf("negated %s read: %+v", w, r)
 			}
 		}
 		for _, w := range []string{"住址不明确", "住所不明确", "地址不明确", "具体住址不详", "详细地址不详"} {
-			if r := readWhereabouts("被告"+w, defendants, others); r != (whereaboutsReading{}) {
+			if r := readWhereabouts(nil, "被告"+w, defendants, others); r != (whereaboutsReading{}) {
 				t.Fatalf("an imprecise address %s read: %+v", w, r)
 			}
 		}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // Statute round 33 (civil): one reading of a party's whereabouts.
@@ -102,9 +104,9 @@ type whereaboutsReading struct {
 // readWhereabouts reads a folded text's words of a party who cannot be
 // found or reached (the round's comment above). defendants are 被告 and the
 // defendants' names, others 原告 and the other parties' names.
-func readWhereabouts(text string, defendants, others []string) whereaboutsReading {
-	seen := gateSeen{text: text}
-	return readWhereaboutsGated(text, defendants, others, &seen)
+func readWhereabouts(held *hanscan.Text, text string, defendants, others []string) whereaboutsReading {
+	seen := gateSeen{text: text, held: held}
+	return readWhereaboutsGated(held, text, defendants, others, &seen)
 }
 
 // whereaboutsGates are the fragments several of whereaboutsWords and
@@ -125,7 +127,7 @@ var whereaboutsGated = [2]gatedWords{
 // readWhereaboutsGated is readWhereabouts searching only the words whose
 // gate seen finds in text; nil seen searches every word (the reading
 // TestReadWhereaboutsGated compares it with).
-func readWhereaboutsGated(text string, defendants, others []string, seen *gateSeen) whereaboutsReading {
+func readWhereaboutsGated(held *hanscan.Text, text string, defendants, others []string, seen *gateSeen) whereaboutsReading {
 	var r whereaboutsReading
 	// The subjects are needed only where a word is found, which most
 	// complaints never reach: made then, not per call (one allocation).
@@ -137,7 +139,7 @@ func readWhereaboutsGated(text string, defendants, others []string, seen *gateSe
 			if seen != nil && !seen.mayHold(g, k) {
 				continue
 			}
-			for _, at := range unnegatedPhraseAt(text, w) {
+			for _, at := range unnegatedPhraseAt(held, text, w) {
 				if subjects == nil {
 					subjects = append(append(make([]string, 0, len(defendants)+len(others)), defendants...), others...)
 				}
@@ -145,7 +147,7 @@ func readWhereaboutsGated(text string, defendants, others []string, seen *gateSe
 				if !ok || restored && !strong {
 					continue
 				}
-				isDefendant := containsAny(side, defendants)
+				isDefendant := anyIn(held, side, defendants)
 				switch {
 				case strong && isDefendant && !restored:
 					r.defendant = true

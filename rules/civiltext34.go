@@ -7,6 +7,8 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // Statute round 34 (civil): a party's objection to small claims stated in
@@ -82,18 +84,18 @@ var smallClaimsObjection = regexp.MustCompile(
 // procedure or a single judge, "" when none: not negated just before
 // (并非不同意, 不是反对, 未申请组成合议庭), not 没有异议 or 未提出异议, and not of
 // another suit (otherCaseMarks).
-func smallClaimsObjectionIn(folded string) string {
-	if !containsAny(folded, objectionProcedureWords[:]) {
+func smallClaimsObjectionIn(held *hanscan.Text, folded string) string {
+	if !anyIn(held, folded, objectionProcedureWords[:]) {
 		return ""
 	}
 	for sent := range sentencesOf(folded) {
-		if !containsAny(sent, objectionProcedureWords[:]) || containsAny(sent, otherCaseMarks[:]) {
+		if !anyIn(held, sent, objectionProcedureWords[:]) || anyIn(held, sent, otherCaseMarks[:]) {
 			continue
 		}
 		locs := append(smallClaimsObjection.FindAllStringIndex(sent, -1), singleJudgeObjection.FindAllStringIndex(sent, -1)...)
 		for _, loc := range locs {
 			w := sent[loc[0]:loc[1]]
-			if containsAny(w, deniedObjections[:]) {
+			if anyIn(held, w, deniedObjections[:]) {
 				continue
 			}
 			if strings.Contains(lastRunes(sent[:loc[0]], 2), "非") || strings.HasSuffix(sent[:loc[0]], "不是") ||
@@ -123,12 +125,12 @@ func smallClaimsObjectionCode(on time.Time) string {
 // readSmallClaimsObjection reads a folded civil text's objection into
 // a.Facts.SmallClaimsObjection, with its review, where the filing date has
 // small claims to object to.
-func readSmallClaimsObjection(a *Assessment, folded string) {
+func readSmallClaimsObjection(held *hanscan.Text, a *Assessment, folded string) {
 	code := smallClaimsObjectionCode(a.FiledOn)
 	if code == "" {
 		return
 	}
-	if w := smallClaimsObjectionIn(folded); w != "" {
+	if w := smallClaimsObjectionIn(held, folded); w != "" {
 		a.Facts.SmallClaimsObjection = w
 		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(objectionCode(a.FiledOn, w), w))
 	}

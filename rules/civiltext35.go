@@ -104,9 +104,9 @@ func domicileAbroadAt(text string, at int, head string) (start, end int, ok bool
 // representative after) is domiciled or lives outside the mainland
 // (domicileAbroadAt), not negated ("并非住香港"), the place not a home
 // street's or building's name (placeNameAfter: "住香港路", "住美国大道").
-func domicileAbroadStated(text string, subjects []string) bool {
+func domicileAbroadStated(held *hanscan.Text, text string, subjects []string) bool {
 	for _, head := range [...]string{"住", "户籍"} {
-		for at := range occurrences(text, head) {
+		for at := range occurrencesIn(held, text, head) {
 			start, end, ok := domicileAbroadAt(text, at, head)
 			if !ok || prefixIn(text[end:], placeNameAfter[:]) > 0 {
 				continue
@@ -135,16 +135,16 @@ var representativeSuitWords = [...]string{"代表人诉讼", "起诉时人数尚
 // a representative one: a side chose its representatives or the text
 // names a 代表人诉讼, not negated. A company's 法定代表人 is no
 // representative of a numerous side: "推选…为法定代表人" is not read.
-func representativeSuitStated(text string) bool {
-	if !hanscan.Contains(text, "代表人") && !hanscan.Contains(text, "人数尚未确定") {
+func representativeSuitStated(held *hanscan.Text, text string) bool {
+	if !held.Contains(text, "代表人") && !held.Contains(text, "人数尚未确定") {
 		return false
 	}
 	for _, w := range representativeSuitWords {
-		if len(unnegatedPhraseAt(text, w)) > 0 {
+		if len(unnegatedPhraseAt(held, text, w)) > 0 {
 			return true
 		}
 	}
-	if !hanscan.Contains(text, "推选") {
+	if !held.Contains(text, "推选") {
 		// representativeChosen begins with 推选; 代表人 alone is in every
 		// complaint naming a company's 法定代表人, so the gate above lets
 		// most texts through to the expression.
@@ -195,12 +195,12 @@ func headingName(s string) string {
 // five parties each (callgrind 2026-12-06: 15,200 → 6,500 instructions of
 // a 1,000-character complaint's Decide; TestHeadingNameAsExpression
 // compares the answer with the expression's on random and real texts).
-func publicPlaintiffInText(text string) bool {
-	if !hanscan.Contains(text, "检察院") && !hanscan.Contains(text, "消费者") {
+func publicPlaintiffInText(held *hanscan.Text, text string) bool {
+	if !held.Contains(text, "检察院") && !held.Contains(text, "消费者") {
 		return false
 	}
 	for _, h := range plaintiffHeadings {
-		for at := range occurrences(text, h) {
+		for at := range occurrencesIn(held, text, h) {
 			if name := headingName(text[at+len(h):]); name != "" && publicInterestPlaintiff(name) {
 				return true
 			}

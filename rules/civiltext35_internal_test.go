@@ -57,7 +57,7 @@ func TestDomicileAbroadStated(t *testing.T) {
 		{"被告王某,住温州市鹿城区。", false},
 		{"住香港。", false}, // no party named before
 	} {
-		got, ref := domicileAbroadStated(c.text, subjects), domicileAbroadStatedRef(c.text, subjects)
+		got, ref := domicileAbroadStated(nil, c.text, subjects), domicileAbroadStatedRef(c.text, subjects)
 		if got != c.want || ref != c.want {
 			t.Errorf("%s: scanner %v, expression %v, want %v", c.text, got, ref, c.want)
 		}
@@ -104,7 +104,7 @@ func TestHeadingNameAsExpression(t *testing.T) {
 			t.Fatalf("%q: scanner names %q, expression %q", text, got, want)
 		}
 		wantPublic := slices.ContainsFunc(want, publicInterestPlaintiff)
-		if got := publicPlaintiffInText(text); got != wantPublic {
+		if got := publicPlaintiffInText(nil, text); got != wantPublic {
 			t.Fatalf("%q: publicPlaintiffInText = %v, expression %v", text, got, wantPublic)
 		}
 	}
@@ -115,7 +115,7 @@ func TestHeadingNameAsExpression(t *testing.T) {
 	public := 0
 	for i := range 100000 {
 		text := randomText(rng, pieces, 1+i%40)
-		if publicPlaintiffInText(text) {
+		if publicPlaintiffInText(nil, text) {
 			public++
 		}
 		check(text)

@@ -33,8 +33,8 @@ var partyHeadings = [...]string{"原告:", "被告:", "第三人:"}
 // stands before it, finds every occurrence of each heading that three
 // searches for the headings would (a third of the cost, on complaints of
 // a dozen colons; callgrind 2026-12-06).
-func foreignNameInHeadings(text string) bool {
-	for at := range occurrences(text, ":") {
+func foreignNameInHeadings(held *hanscan.Text, text string) bool {
+	for at := range occurrencesIn(held, text, ":") {
 		if !slices.ContainsFunc(partyHeadings[:], func(h string) bool { return strings.HasSuffix(text[:at+1], h) }) {
 			continue
 		}
@@ -77,11 +77,11 @@ func noDomicileInChinaAt(text string, i int) int {
 // noDomicileInChinaStated reports whether a folded text says a party
 // (partySubject) has no domicile in China (noDomicileInChinaAt), not
 // negated just before (并非在中国境内没有住所).
-func noDomicileInChinaStated(text string, subjects []string) bool {
-	if !hanscan.Contains(text, "住所") || !strings.Contains(text, "内") {
+func noDomicileInChinaStated(held *hanscan.Text, text string, subjects []string) bool {
+	if !held.Contains(text, "住所") || !strings.Contains(text, "内") {
 		return false
 	}
-	for at := range occurrences(text, "住所") {
+	for at := range occurrencesIn(held, text, "住所") {
 		start := noDomicileInChinaAt(text, at)
 		if start < 0 {
 			continue

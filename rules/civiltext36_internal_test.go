@@ -29,8 +29,8 @@ func TestForeignNameInHeadings(t *testing.T) {
 		{"被告:", false},
 		{"被告:王", false},
 	} {
-		if got := foreignNameInHeadings(c.text); got != c.want {
-			t.Errorf("foreignNameInHeadings(%q) = %v, want %v", c.text, got, c.want)
+		if got := foreignNameInHeadings(nil, c.text); got != c.want {
+			t.Errorf("foreignNameInHeadings(nil, %q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
@@ -53,8 +53,8 @@ func TestNoDomicileInChinaStated(t *testing.T) {
 		{"被告的代理人在中国境内没有住所。", false},
 		{"被告在中国境内有住所。", false},
 	} {
-		if got := noDomicileInChinaStated(c.text, subjects); got != c.want {
-			t.Errorf("noDomicileInChinaStated(%q) = %v, want %v", c.text, got, c.want)
+		if got := noDomicileInChinaStated(nil, c.text, subjects); got != c.want {
+			t.Errorf("noDomicileInChinaStated(nil, %q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }
@@ -92,11 +92,11 @@ func FuzzRound36Readers(f *testing.F) {
 	}
 	subjects := []string{"原告", "被告", "第三人"}
 	f.Fuzz(func(t *testing.T, text string) {
-		if foreignNameInHeadings(text) && !strings.Contains(text, ":") {
-			t.Errorf("foreignNameInHeadings(%q) without a heading", text)
+		if foreignNameInHeadings(nil, text) && !strings.Contains(text, ":") {
+			t.Errorf("foreignNameInHeadings(nil, %q) without a heading", text)
 		}
-		if noDomicileInChinaStated(text, subjects) && !strings.Contains(text, "住所") {
-			t.Errorf("noDomicileInChinaStated(%q) without 住所", text)
+		if noDomicileInChinaStated(nil, text, subjects) && !strings.Contains(text, "住所") {
+			t.Errorf("noDomicileInChinaStated(nil, %q) without 住所", text)
 		}
 		_ = claimsAct(text)
 	})
@@ -183,8 +183,8 @@ func TestForeignNameInHeadingsByColon(t *testing.T) {
 		}
 		text := b.String()
 		want := byHeading(text)
-		if got := foreignNameInHeadings(text); got != want {
-			t.Fatalf("foreignNameInHeadings(%q) = %v, a search for each heading says %v", text, got, want)
+		if got := foreignNameInHeadings(nil, text); got != want {
+			t.Fatalf("foreignNameInHeadings(nil, %q) = %v, a search for each heading says %v", text, got, want)
 		}
 		if want {
 			found++

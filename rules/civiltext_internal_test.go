@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 func TestChineseCount(t *testing.T) {
@@ -41,8 +42,8 @@ func TestStatedUnnegated(t *testing.T) {
 		"被告下落不明": true, "被告并非下落不明": false, "被告不是下落不明，而是拒不还款": false,
 		"被告并非下落不明；第三人下落不明": true, "": false,
 	} {
-		if got := statedUnnegated(text, "下落不明"); got != want {
-			t.Errorf("statedUnnegated(%q) = %v, want %v", text, got, want)
+		if got := statedUnnegated(nil, text, "下落不明"); got != want {
+			t.Errorf("statedUnnegated(nil, %q) = %v, want %v", text, got, want)
 		}
 	}
 }
@@ -97,7 +98,7 @@ func FuzzReadClaims(f *testing.F) {
 			{Role: triagev1.PartyRole_PARTY_ROLE_PLAINTIFF, Name: s},
 			{Role: triagev1.PartyRole_PARTY_ROLE_DEFENDANT, Name: strings.ToUpper(s)},
 		}}
-		if r := civilReadingOf(fl, foldCause(s)); r.plaintiffs < 0 || r.defendants < 0 {
+		if r := civilReadingOf(fl, hanscan.NewText(foldCause(s))); r.plaintiffs < 0 || r.defendants < 0 {
 			t.Fatalf("civilReadingOf(%q) = %+v", s, r)
 		}
 	})
@@ -276,9 +277,9 @@ func BenchmarkCivilTextReaders(b *testing.B) {
 	}{
 		{"fold", func() { foldCause(raw) }},
 		{"fold-general", func() { foldGeneral(raw) }}, // what the fold cost before the per-rune table
-		{"claims", func() { readFoldedClaims(text) }},
-		{"reading", func() { civilReadingOf(f, text) }},
-		{"case-facts", func() { readFoldedCaseFacts(text) }}, // rounds 25 and 26 (civilcasetext*.go)
+		{"claims", func() { readFoldedClaims(nil, text) }},
+		{"reading", func() { civilReadingOf(f, hanscan.NewText(text)) }},
+		{"case-facts", func() { readFoldedCaseFacts(hanscan.NewText(text)) }}, // rounds 25 and 26 (civilcasetext*.go)
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -386,9 +387,9 @@ func TestUnnegatedPhraseAt(t *testing.T) {
 	found := 0
 	for i := range 100000 {
 		text := randomText(rng, pieces, i%30)
-		want, got := unnegatedAt(text, re), unnegatedPhraseAt(text, whereaboutsPhrase)
+		want, got := unnegatedAt(text, re), unnegatedPhraseAt(nil, text, whereaboutsPhrase)
 		if d := cmp.Diff(want, got); d != "" {
-			t.Fatalf("unnegatedPhraseAt(%q) (-expression +search):\n%s", text, d)
+			t.Fatalf("unnegatedPhraseAt(nil, %q) (-expression +search):\n%s", text, d)
 		}
 		found += len(got)
 	}
@@ -432,8 +433,8 @@ func TestCitizenNamed(t *testing.T) {
 		"公民": true,
 		"原告张三,公民身份证号码3303,被告,公民身份号码3304。": false,
 	} {
-		if got := citizenNamed(s); got != want {
-			t.Errorf("citizenNamed(%q) = %v, want %v", s, got, want)
+		if got := citizenNamed(nil, s); got != want {
+			t.Errorf("citizenNamed(nil, %q) = %v, want %v", s, got, want)
 		}
 	}
 }

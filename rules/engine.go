@@ -7,6 +7,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // chinaTime is Beijing time; China has no daylight saving, so a fixed zone is
@@ -283,18 +284,21 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 	case triagev1.CaseKind_CASE_KIND_CIVIL:
 		// What the names and the text state beside the fields (statute
 		// round 23): read into the facts, or into a copy of the filing.
-		// The text is folded once for both (foldCause).
-		folded := foldCause(f.GetText())
-		f = readCivil(f, a, folded)
+		// The text is folded once for both (foldCause), and the set of its
+		// characters made once (hanscan.Text): most of the readers'
+		// words hold a character a complaint lacks (issue 13).
+		var held hanscan.Text
+		held.Reset(foldCause(f.GetText()))
+		f = readCivil(f, a, &held)
 		// A remand the text states (statute round 24).
-		f = civilRemandInText(f, a)
+		f = civilRemandInText(&held, f, a)
 		// A remand, retrial or counterclaim written into the cause field
 		// (statute round 35).
 		f = civilCauseRemarks(f, a)
 		// A retrial, a third-party revocation suit, the public interest, a
 		// major social impact or a counterclaim the text states (statute
 		// round 25).
-		f = civilCaseText(f, a, folded)
+		f = civilCaseText(f, a, &held)
 		e.civil(f, a)
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		administrative(f, a)

@@ -31,8 +31,15 @@ import (
 // This is the one place the readers' "every occurrence of the word, each
 // checked for a negation or a subject before it" loop lives (issue 13).
 func occurrences(text, word string) iter.Seq2[int, string] {
+	return occurrencesIn(nil, text, word)
+}
+
+// occurrencesIn is occurrences with held, the character set of the text
+// text is part of (nil: none, as occurrences): a word with a character
+// the text lacks yields nothing without a scan (anyIn).
+func occurrencesIn(held *hanscan.Text, text, word string) iter.Seq2[int, string] {
 	return func(yield func(int, string) bool) {
-		if word == "" {
+		if word == "" || held.Lacks(text, word) {
 			return
 		}
 		for from := 0; ; {

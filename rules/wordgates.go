@@ -48,11 +48,33 @@ func gateWords(words, gates []string) gatedWords {
 }
 
 // containsAny is containsAny(text, g.words), searching only the words
-// whose gate text holds.
-func (g *gatedWords) containsAny(text string) bool {
-	seen := gateSeen{text: text}
+// whose gate text holds. held is the character set of the text text is
+// part of (nil: none), as anyIn's.
+func (g *gatedWords) containsAny(held *hanscan.Text, text string) bool {
+	seen := gateSeen{text: text, held: held}
 	for i, w := range g.words {
-		if seen.mayHold(g, i) && hanscan.Contains(text, w) {
+		if seen.mayHold(g, i) && held.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Character sets (issue 13). A gate needs words chosen to share a
+// fragment; most of a reader's words are in no complaint at all, and each
+// holds a character the complaint lacks. A civil Decide makes the set of
+// the folded complaint's characters once (hanscan.Text, in
+// Engine.evaluate) and the readers search through it: a word with a
+// character the text lacks is answered "not found" without a scan, in
+// the whole text or any part of it (a sentence, the rest after a word).
+// The answers are hanscan.Index's (hanscan.TestTextMatchesIndex).
+
+// anyIn reports whether s contains one of ws, as containsAny does; held
+// is the character set of the text s is part of (nil: none), so a word
+// with a character the text lacks is not searched.
+func anyIn(held *hanscan.Text, s string, ws []string) bool {
+	for _, w := range ws {
+		if held.Contains(s, w) {
 			return true
 		}
 	}
@@ -64,7 +86,10 @@ func (g *gatedWords) containsAny(text string) bool {
 // stands for is asked about. Lists asked of one gateSeen must be made with
 // the same gates.
 type gateSeen struct {
-	text   string
+	text string
+	// held is the character set of the text text is part of, nil for
+	// none: a gate with a character it lacks is not searched.
+	held   *hanscan.Text
 	asked  uint64 // bit j: gate j searched
 	inText uint64 // bit j: gate j found
 }
@@ -79,7 +104,7 @@ func (s *gateSeen) mayHold(g *gatedWords, i int) bool {
 	bit := uint64(1) << j
 	if s.asked&bit == 0 {
 		s.asked |= bit
-		if hanscan.Contains(s.text, g.fragments[j]) {
+		if s.held.Contains(s.text, g.fragments[j]) {
 			s.inText |= bit
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/internal/dataset/realtest"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // gatePieces are the pieces random texts for the whereabouts words are made
@@ -91,9 +92,9 @@ func TestGatedWordsSkipOnlyAbsent(t *testing.T) {
 func TestReadWhereaboutsGated(t *testing.T) {
 	compare := func(text string, defendants, others []string) bool {
 		seen := gateSeen{text: text}
-		got := readWhereaboutsGated(text, defendants, others, &seen)
-		if want := readWhereaboutsGated(text, defendants, others, nil); got != want {
-			t.Fatalf("readWhereabouts(%q, %q, %q) gated %+v, every word %+v", text, defendants, others, got, want)
+		got := readWhereaboutsGated(nil, text, defendants, others, &seen)
+		if want := readWhereaboutsGated(nil, text, defendants, others, nil); got != want {
+			t.Fatalf("readWhereabouts(nil, %q, %q, %q) gated %+v, every word %+v", text, defendants, others, got, want)
 		}
 		return got != (whereaboutsReading{})
 	}
@@ -129,7 +130,7 @@ func TestReadWhereaboutsGated(t *testing.T) {
 func TestReadWhereaboutsNoAllocation(t *testing.T) {
 	text := foldCause(strings.Repeat("原告与被告系朋友关系，被告向原告借款，至今未还，原告多次催讨未果。", 20))
 	defendants, others := []string{"被告", "王五"}, []string{"原告", "李四"}
-	if n := testing.AllocsPerRun(100, func() { readWhereabouts(text, defendants, others) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { readWhereabouts(nil, text, defendants, others) }); n != 0 {
 		t.Fatalf("readWhereabouts of a complaint without the words: %v allocations, want 0", n)
 	}
 }
@@ -146,8 +147,12 @@ func TestDenialGated(t *testing.T) {
 	}
 	skipped := 0
 	check := func(text string) {
-		if got, want := g.containsAny(text), containsAny(text, g.words); got != want {
+		want := containsAny(text, g.words)
+		if got := g.containsAny(nil, text); got != want {
 			t.Fatalf("denialGated.containsAny(%q) = %v, containsAny %v", text, got, want)
+		}
+		if got := g.containsAny(hanscan.NewText(text), text); got != want {
+			t.Fatalf("denialGated.containsAny(%q) with its characters = %v, containsAny %v", text, got, want)
 		}
 		seen := gateSeen{text: text}
 		for i, w := range g.words {
