@@ -61,8 +61,8 @@ func TestSealedRowsAreStoredAsHashed(t *testing.T) {
 			want := append(row.args(), row.filingKey)
 			var (
 				decisionID, filingID, caseKind, recommended, modelVersion, rulesVersion, key string
-				needsReview, decidedAt                                                      int64
-				decision, filing                                                            []byte
+				needsReview, decidedAt                                                       int64
+				decision, filing                                                             []byte
 			)
 			err := s.read.QueryRowContext(ctx, "SELECT "+decisionInsertColumns+" FROM decisions WHERE decision_id = ?", row.decisionID).Scan(
 				&decisionID, &filingID, &caseKind, &recommended, &needsReview, &modelVersion, &rulesVersion, &decidedAt, &decision, &filing, &key)
