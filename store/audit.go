@@ -12,6 +12,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fenjian/fenjian/rules"
@@ -57,19 +58,22 @@ import (
 const genesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
 
 // rowDigest computes a record_sha256. The writer computes two per routed
-// decision, serially, so it reuses one scratch buffer for the length
-// prefixes, strings and decimals rather than allocating one per column.
+// decision, serially, so digests are kept in a pool (digests) and each
+// reuses its hash state, its scratch buffer for the length prefixes,
+// strings and decimals, and its sum's buffer rather than allocating them
+// per row.
 type rowDigest struct {
 	h   hash.Hash
 	buf [8]byte
 	// scratch holds a string or decimal column while it is hashed.
 	scratch []byte
+	out     [sha256.Size]byte
 }
 
+// digests holds rowDigests between rows (digestColumns).
+var digests = sync.Pool{New: func() any { return &rowDigest{h: sha256.New()} }}
+
 func (d *rowDigest) bytes(b []byte) {
-	if d.h == nil {
-		d.h = sha256.New()
-	}
 	binary.BigEndian.PutUint64(d.buf[:], uint64(len(b)))
 	d.h.Write(d.buf[:])
 	d.h.Write(b)
@@ -86,11 +90,7 @@ func (d *rowDigest) int(n int64) {
 }
 
 func (d *rowDigest) sum() string {
-	if d.h == nil {
-		d.h = sha256.New()
-	}
-	var sum [sha256.Size]byte
-	return hexString(d.h.Sum(sum[:0]))
+	return hexString(d.h.Sum(d.out[:0]))
 }
 
 // hexString is hex.EncodeToString with one allocation, the string's.
@@ -107,7 +107,9 @@ func hexString(b []byte) string {
 // the same args that bind the insert, so no column can be left out of the
 // hash. Strings and blobs are hashed as bytes, integers in decimal.
 func digestColumns(cols []any) string {
-	var d rowDigest
+	d := digests.Get().(*rowDigest)
+	defer digests.Put(d)
+	d.h.Reset()
 	for _, c := range cols {
 		switch v := c.(type) {
 		case string:

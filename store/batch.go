@@ -541,7 +541,7 @@ func (b *batch) keepDecision(row *decisionRow, seq int64) {
 		b.filings = make(map[string]*decisionRow)
 	}
 	b.filings[row.filingKey] = row
-	b.chain(seq, kindDecision, row.decisionID, row.digest())
+	b.chain(seq, kindDecision, row.decisionID, row.seal())
 }
 
 // checkFiling rejects a decision for a filing that already has one, stored
@@ -644,7 +644,7 @@ func (b *batch) addAssignmentRow(a *triagev1.Assignment, blob []byte, period str
 		previousTeamID: a.GetPreviousTeamId(),
 	}
 	b.assignments = append(b.assignments, row)
-	b.chain(seq, kindAssignment, row.assignmentID, row.digest())
+	b.chain(seq, kindAssignment, row.assignmentID, row.seal())
 	return nil
 }
 

@@ -1,6 +1,9 @@
 package store
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 // TestDigestsAreStable pins record_sha256 and the chain hash to values the
 // implementation before 2026-12-03 computed for the same inputs: stored
@@ -29,5 +32,48 @@ func TestDigestsAreStable(t *testing.T) {
 		if tt.got != tt.want {
 			t.Errorf("%s = %s; want %s", tt.name, tt.got, tt.want)
 		}
+	}
+}
+
+// TestDigestAllocatesOnlyItsHex: a row digest reuses a pooled hash state,
+// scratch buffer and sum buffer, so digesting a routed decision's row
+// allocates only the hex string it returns (it was 5: the SHA-256 state,
+// the scratch buffer growing, the sum escaping into the hash interface).
+// Digests computed at once on many goroutines are the sequential ones: the
+// pool hands a state to one row at a time.
+func TestDigestAllocatesOnlyItsHex(t *testing.T) {
+	reqs := servedRequests(t, 8)
+	for _, r := range reqs {
+		r.decision.decision = r.decision.filing
+	}
+	cols := reqs[0].decision.args()
+	want := digestColumns(cols)
+	if n := testing.AllocsPerRun(100, func() { digestColumns(cols) }); n != 1 && !raceEnabled {
+		t.Errorf("digest of a decision row: %v allocations; want 1", n)
+	}
+	wants := make([]string, len(reqs))
+	for i, r := range reqs {
+		wants[i] = r.decision.digest()
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(reqs))
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				for i, r := range reqs {
+					if got := r.decision.digest(); got != wants[i] {
+						errs <- got
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent digest %s differs from the sequential one", got)
+	}
+	if digestColumns(cols) != want {
+		t.Error("digest changed after concurrent use")
 	}
 }

@@ -40,24 +40,63 @@ type decisionRow struct {
 	decidedAt    int64 // Unix nanoseconds, UTC
 	decision     []byte
 	filing       []byte
+	// cols is insertArgs as seal took them: what the SQLite insert binds, so
+	// that the row's columns are boxed into interfaces once, not once for
+	// the digest and again for the insert (docs/performance.md).
+	cols []any
 }
 
-// args returns the values in the column order of the decisions table.
-func (r *decisionRow) args() []any {
+// args returns the values in the column order of the decisions table,
+// the columns the record digest covers.
+func (r *decisionRow) args() []any { return r.insertArgs()[:decisionDigestCols] }
+
+// decisionDigestCols is how many of insertArgs the record digest covers:
+// all but the filing key. The key is derived from filing_id, so the record
+// digest and the audit chain, which decisions stored before the key existed
+// were chained with, leave it out.
+const decisionDigestCols = 10
+
+// insertArgs returns the values of decisionInsertColumns: args and the
+// filing key.
+func (r *decisionRow) insertArgs() []any {
 	return []any{
 		r.decisionID, r.filingID, r.caseKind, r.recommended, r.needsReview,
 		r.modelVersion, r.rulesVersion, r.decidedAt, r.decision, r.filing,
+		r.filingKey,
 	}
 }
 
-// insertArgs returns the values of decisionInsertColumns: args and the
-// filing key. The key is derived from filing_id, so the record digest and
-// the audit chain, which decisions stored before the key existed were
-// chained with, leave it out.
-func (r *decisionRow) insertArgs() []any { return append(r.args(), r.filingKey) }
+// appendInsertArgs appends the values of decisionInsertColumns, as seal
+// kept them, to dst; without the filing key for a database whose decisions
+// have no filing_key column (unkeyed).
+func (r *decisionRow) appendInsertArgs(dst []any, unkeyed bool) []any {
+	cols := sealedCols(r.cols, r.insertArgs)
+	if unkeyed {
+		cols = cols[:decisionDigestCols]
+	}
+	return append(dst, cols...)
+}
 
-// digest is the row's record_sha256 (see rowDigest).
+// digest is the row's record_sha256 (see rowDigest), computed afresh (an
+// audit's check of a stored row).
 func (r *decisionRow) digest() string { return digestColumns(r.args()) }
+
+// seal returns the row's record_sha256 and keeps the columns (insertArgs)
+// for the insert: the batch chains a row once its columns are final.
+func (r *decisionRow) seal() string {
+	r.cols = r.insertArgs()
+	return digestColumns(r.cols[:decisionDigestCols])
+}
+
+// sealedCols returns the columns a row's seal kept, or the row's columns
+// anew for a row never sealed (none is: every row a batch writes is
+// chained first).
+func sealedCols(cols []any, args func() []any) []any {
+	if cols == nil {
+		return args()
+	}
+	return cols
+}
 
 // setNeedsReview sets the needs_review column.
 func (r *decisionRow) setNeedsReview(v bool) {
@@ -206,6 +245,9 @@ type assignmentRow struct {
 	// previousTeamID is the team the assignment moves the case away from,
 	// "" when none (migrations/sqlite/0009_assignments_previous_team.sql).
 	previousTeamID string
+	// cols is args as seal took them, what the SQLite insert binds (as
+	// decisionRow.cols).
+	cols []any
 }
 
 func (r *assignmentRow) args() []any {
@@ -215,12 +257,26 @@ func (r *assignmentRow) args() []any {
 // digest covers previous_team_id only when it is set, so that rows written
 // before the column existed keep their digests; setting or clearing it
 // still changes the digest.
-func (r *assignmentRow) digest() string {
-	cols := r.args()
+func (r *assignmentRow) digest() string { return r.digestOf(r.args()) }
+
+// digestOf is the digest of the row's columns cols (args).
+func (r *assignmentRow) digestOf(cols []any) string {
 	if r.previousTeamID == "" {
 		cols = cols[:len(cols)-1]
 	}
 	return digestColumns(cols)
+}
+
+// seal returns the row's record_sha256 and keeps the columns it hashed for
+// the insert (as decisionRow.seal).
+func (r *assignmentRow) seal() string {
+	r.cols = r.args()
+	return r.digestOf(r.cols)
+}
+
+// appendInsertArgs appends the row's columns, as sealed, to dst.
+func (r *assignmentRow) appendInsertArgs(dst []any) []any {
+	return append(dst, sealedCols(r.cols, r.args)...)
 }
 
 // period returns the intake month "YYYY-MM" of a filed_on date "YYYY-MM-DD".

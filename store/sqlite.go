@@ -367,17 +367,15 @@ func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
 	tables := []struct {
 		t    *sqliteTable
 		rows int
-		row  func(i int) []any
+		// row appends row i's values to a chunk's arguments.
+		row func(dst []any, i int) []any
 	}{
-		{&s.decisionsTable, len(b.decisions), func(i int) []any {
-			if s.dialect.unkeyed {
-				return b.decisions[i].args()
-			}
-			return b.decisions[i].insertArgs()
+		{&s.decisionsTable, len(b.decisions), func(dst []any, i int) []any {
+			return b.decisions[i].appendInsertArgs(dst, s.dialect.unkeyed)
 		}},
-		{&s.assignmentsTable, len(b.assignments), func(i int) []any { return b.assignments[i].args() }},
-		{&s.outcomesTable, len(b.outcomes), func(i int) []any { return b.outcomes[i].args() }},
-		{&s.auditTable, len(b.audit), func(i int) []any { return b.audit[i].args() }},
+		{&s.assignmentsTable, len(b.assignments), func(dst []any, i int) []any { return b.assignments[i].appendInsertArgs(dst) }},
+		{&s.outcomesTable, len(b.outcomes), func(dst []any, i int) []any { return append(dst, b.outcomes[i].args()...) }},
+		{&s.auditTable, len(b.audit), func(dst []any, i int) []any { return append(dst, b.audit[i].args()...) }},
 	}
 	for _, t := range tables {
 		for done := 0; done < t.rows; {
@@ -385,7 +383,7 @@ func (s *SQLite) writeRows(ctx context.Context, b *batch) error {
 			stmt := t.t.stmts[n]
 			args := make([]any, 0, n*t.t.cols)
 			for i := done; i < done+n; i++ {
-				args = append(args, t.row(i)...)
+				args = t.row(args, i)
 			}
 			if _, err := b.tx.StmtContext(ctx, stmt).ExecContext(ctx, args...); err != nil {
 				return fmt.Errorf("insert %s %v: %w", t.t.what, args[0], err)
