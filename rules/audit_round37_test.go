@@ -1,0 +1,185 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/rules"
+)
+
+// Statute round 37, each row written from the article's text (the texts
+// docs/statutes.md names) before the engine was run; a reading may only
+// close a procedure the law closes or leave it to a person, never open one.
+//
+//   - 最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见 (法发〔1992〕22号,
+//     in force 1992-07-14) art. 169: "起诉时被告下落不明的案件，不得适用简易
+//     程序审理" — the 1992 text of what 若干规定 art. 1(1) said from
+//     2003-12-01. A complaint saying the defendant cannot be reached (失联,
+//     联系不上) states less than 下落不明, the court's finding: a review,
+//     nothing closed, as from 2003-12-01 (round 32b).
+//   - The fast-track pilots: the 2014 decision (2014-06-27) and 速裁 试点办法
+//     (2014-08) for the first phase, 2014-08-26 to 2016-08-21; the 2016
+//     decision (2016-09-03) and 认罪认罚 试点办法 (2016-11) art. 16 for the
+//     second, 2016-11-30 to 2018-10-25. A bar on fast-track for a missing
+//     consent or an unstated recommendation cites the phase's texts only.
+//   - 《人民法院案件类型及其代字标准》: 民监 (the court's own review whether to
+//     retry), 民抗 (review of a procuratorate's protest) decide whether a
+//     case is retried, then numbered 民再; 民保令 (反家庭暴力法第二十六条: 人身
+//     安全保护令由人民法院以裁定形式作出; 第二十八条: 七十二小时内) is no trial.
+//     None is a first-instance trial: refused naming filing.id, as 民申,
+//     行赔监 and 民特 are.
+
+// The round's new codes, as literals so the tables compile (and fail)
+// without the change.
+const (
+	reviewWhereabouts1992 = "REVIEW_WHEREABOUTS_IN_TEXT_OPINION1992"
+	pilot2014NoConsent    = "PILOT2014_NO_CONSENT"
+	pilot2014SentenceUnkn = "PILOT2014_SENTENCE_UNKNOWN"
+)
+
+// TestAuditRound37Civil: the 1992 意见's art. 169 and a defendant the text
+// says cannot be reached.
+func TestAuditRound37Civil(t *testing.T) { runTable(t, round37CivilCases(t)) }
+
+func round37CivilCases(tb testing.TB) []tcase {
+	civ := civilBase(tb)
+	c := func(mods ...mod) *triagev1.Filing { return with(civ, append([]mod{yuan(5000)}, mods...)...) }
+	loan := func(facts string) mod {
+		return text("诉讼请求：1.判令被告偿还借款5000元。事实与理由：" + facts)
+	}
+	const (
+		rev2003 = rules.CodeReviewWhereaboutsInTextProv2003
+		bar1992 = rules.CodeOpinion1992Whereabouts
+	)
+	// reviewed: simplified stays open (the statement is not the court's
+	// finding), the review quotes the words and cites art. 169.
+	reviewed := func(name, on, facts string) tcase {
+		return tcase{name: name, filing: c(filedOn(on), loan(facts)), avail: av(pSimp, avA, pOrd, avA), review: ptr(true),
+			fires: []string{at(locReview, reviewWhereabouts1992)}, silent: []string{rev2003, at(locSimp, bar1992)},
+			extra: citesAt(locReview, "若干问题的意见第一百六十九条")}
+	}
+	quiet := func(name string, tc tcase) tcase {
+		tc.name += " (near miss)"
+		tc.silent = append(tc.silent, reviewWhereabouts1992)
+		return tc
+	}
+	return []tcase{
+		reviewed("2000: 被告借款后失联", "2000-06-05", "被告借款后失联。"),
+		reviewed("1995: 被告电话关机，联系不上", "1995-03-01", "被告至今未还，现被告电话关机，联系不上。"),
+		reviewed("1992-07-14 (the opinion's first day): 被告音讯全无", "1992-07-14", "被告借款后音讯全无。"),
+		reviewed("2003-11-30 (若干规定's day before): 被告住所不明", "2003-11-30", "被告住所不明。"),
+		// Near misses: another era's text, another party, negated, the
+		// stronger reading, the field.
+		quiet("2003-12-01: 若干规定 art. 1(1) instead", tcase{name: "2003-12-01: 被告失联", filing: c(filedOn("2003-12-01"), loan("被告借款后失联。")),
+			avail: av(pSimp, avA), review: ptr(true), fires: []string{at(locReview, rev2003)}}),
+		quiet("1992-07-13: the opinion not yet in force", tcase{name: "1992-07-13: 被告失联", filing: c(filedOn("1992-07-13"), loan("被告借款后失联。")),
+			silent: []string{rev2003}}),
+		quiet("2000: art. 169 speaks of the defendant", tcase{name: "2000: 原告王五失联", filing: c(filedOn("2000-06-05"), named(0, "王五"),
+			loan("原告王五出国务工已失联，由其委托诉讼代理人起诉。")), avail: av(pSimp, avA)}),
+		quiet("2000: negated", tcase{name: "2000: 被告并未失联", filing: c(filedOn("2000-06-05"), loan("被告并未失联，仅拒不还款。")),
+			avail: av(pSimp, avA)}),
+		quiet("2000: 下落不明 read, art. 169 closes simplified", tcase{name: "2000: 被告下落不明", filing: c(filedOn("2000-06-05"),
+			loan("被告下落不明，电话也联系不上。")), avail: av(pSimp, avU), fires: []string{at(locSimp, bar1992)}}),
+		quiet("2000: the field closes simplified", tcase{name: "2000: whereabouts field set, 被告失联 in the text", filing: c(filedOn("2000-06-05"),
+			party(1, whereaboutsUnknown), loan("被告借款后失联。")), avail: av(pSimp, avU), fires: []string{at(locSimp, bar1992)}}),
+	}
+}
+
+// TestAuditRound37Pilot: each phase's bars cite that phase's texts.
+func TestAuditRound37Pilot(t *testing.T) { runTable(t, round37PilotCases(t)) }
+
+func round37PilotCases(tb testing.TB) []tcase {
+	_, _, crim := auditBuilders(tb) // 盗窃罪, admits, accepts, consents; 杭州市上城区 (a pilot city)
+	const (
+		dec2014 = "速裁程序试点工作的决定（2014年6月27日）"
+		ban2014 = "速裁程序试点工作的办法》（2014年8月）"
+		dec2016 = "认罪认罚从宽制度试点工作的决定（2016年9月3日）"
+		ban2016 = "认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条"
+	)
+	only := func(code string, want, not []string) func(*testing.T, *rules.Assessment) {
+		return citesOnly(locFT, code, want, not)
+	}
+	p14 := []string{dec2014, ban2014}
+	p16 := []string{dec2016, ban2016}
+	barred := func(name, on string, code, other string, want, not []string, mods ...mod) tcase {
+		return tcase{name: name, filing: crim(10, append([]mod{filedOn(on)}, mods...)...), avail: av(pFT, avU),
+			fires: []string{at(locFT, code)}, silent: []string{other}, extra: only(code, want, not)}
+	}
+	noConsent := cm.noConsent
+	unknown := []mod{sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_UNSPECIFIED, 0)}
+	return []tcase{
+		// --- No consent: the 2014 办法 / the 2016 办法 art. 16.
+		barred("2015-03-02 (first phase): no consent", "2015-03-02", pilot2014NoConsent, rules.CodePilotNoConsent, p14, p16, noConsent),
+		barred("2014-08-26 (first phase's first day): no consent", "2014-08-26", pilot2014NoConsent, rules.CodePilotNoConsent, p14, p16, noConsent),
+		barred("2016-08-21 (first phase's last day): no consent", "2016-08-21", pilot2014NoConsent, rules.CodePilotNoConsent, p14, p16, noConsent),
+		barred("2016-11-30 (second phase's first day): no consent", "2016-11-30", rules.CodePilotNoConsent, pilot2014NoConsent, p16, p14, noConsent),
+		barred("2017-03-01 (second phase): no consent", "2017-03-01", rules.CodePilotNoConsent, pilot2014NoConsent, p16, p14, noConsent),
+		barred("2018-10-25 (second phase's last day): no consent", "2018-10-25", rules.CodePilotNoConsent, pilot2014NoConsent, p16, p14, noConsent),
+		// --- No recommendation: 一年以下 (2014), 三年有期徒刑以下 (2016).
+		barred("2015-03-02 (first phase): no recommendation", "2015-03-02", pilot2014SentenceUnkn, rules.CodePilotSentenceUnknown, p14, p16, unknown...),
+		barred("2017-03-01 (second phase): no recommendation", "2017-03-01", rules.CodePilotSentenceUnknown, pilot2014SentenceUnkn, p16, p14, unknown...),
+		// --- Near misses: consent and a recommendation stated.
+		{name: "2015-03-02: consents, 10 months (near miss)", filing: crim(10, filedOn("2015-03-02")), avail: av(pFT, avA),
+			silent: []string{pilot2014NoConsent, pilot2014SentenceUnkn, rules.CodePilotNoConsent, rules.CodePilotSentenceUnknown}},
+		{name: "2017-03-01: consents, 10 months (near miss)", filing: crim(10, filedOn("2017-03-01")), avail: av(pFT, avA),
+			silent: []string{pilot2014NoConsent, pilot2014SentenceUnkn, rules.CodePilotNoConsent, rules.CodePilotSentenceUnknown}},
+	}
+}
+
+// citesOnly checks that code's reason at loc cites every one of want and
+// none of not.
+func citesOnly(loc, code string, want, not []string) func(*testing.T, *rules.Assessment) {
+	return func(t *testing.T, a *rules.Assessment) {
+		t.Helper()
+		for _, o := range a.Options {
+			if procLoc(o.GetProcedure()) != loc {
+				continue
+			}
+			for _, r := range o.GetReasons() {
+				if r.GetCode() != code {
+					continue
+				}
+				for _, w := range want {
+					if !strings.Contains(r.GetArticle(), w) {
+						t.Errorf("%s cites %q, want it to name %q", code, r.GetArticle(), w)
+					}
+				}
+				for _, n := range not {
+					if strings.Contains(r.GetArticle(), n) {
+						t.Errorf("%s cites %q, which names %q of the other phase", code, r.GetArticle(), n)
+					}
+				}
+				return
+			}
+		}
+		t.Errorf("no %s at %s", code, loc)
+	}
+}
+
+// TestAuditRound37Refusals: case types that are no first-instance trial.
+func TestAuditRound37Refusals(t *testing.T) { runRefusals(t, audit37Refusals(t)) }
+
+func audit37Refusals(tb testing.TB) []refusal {
+	c, _, _ := auditBuilders(tb)
+	mid := courtAt("温州市中级人民法院", intermediateCourt)
+	return []refusal{
+		{"民监 review on the court's own motion", c(id("(2024)浙03民监8号"), mid), "filing.id"},
+		{"民监 at a basic court", c(id("(2024)浙0302民监8号")), "filing.id"},
+		{"民抗 protest review", c(id("(2024)浙03民抗8号"), mid), "filing.id"},
+		{"民保令 personal safety protection order", c(id("(2024)浙0302民保令8号")), "filing.id"},
+		{"民保令 on a criminal filing (the type, not the kind, is refused)", c(id("(2024)浙0302民保令9号"), kind(triagev1.CaseKind_CASE_KIND_CRIMINAL)), "filing.id"},
+	}
+}
+
+// TestAuditRound37NumbersNearMiss: the first-instance and retrial numbers
+// around the new types still pass validation and triage.
+func TestAuditRound37NumbersNearMiss(t *testing.T) {
+	c, _, _ := auditBuilders(t)
+	e := defaultEngine(t)
+	for _, n := range []string{"(2024)浙0302民初8号", "(2024)浙0302民再8号", "(2024)浙0302民撤8号"} {
+		if _, err := e.Evaluate(c(id(n))); err != nil {
+			t.Errorf("%s: %v, want it evaluated", n, err)
+		}
+	}
+}
