@@ -183,3 +183,43 @@ func TestAuditRound37NumbersNearMiss(t *testing.T) {
 		}
 	}
 }
+
+// complexAdmin is the round's administrative review code, as a literal.
+const complexAdmin = "REVIEW_COMPLEX_IN_TEXT_ADMIN"
+
+// TestAuditRound37Admin: 行政诉讼法第八十二条第一款 (事实清楚、权利义务关系明确、
+// 争议不大, the court's finding), 行诉法解释 arts. 102 (their meaning) and 105
+// (a case found 案情复杂 goes to ordinary procedure; 103, 104 close
+// nothing). A complaint's own 案情复杂 or 不宜适用简易程序 is reviewed where
+// simplified procedure is open, and closes nothing.
+func TestAuditRound37Admin(t *testing.T) { runTable(t, audit37AdminCases(t)) }
+
+func audit37AdminCases(tb testing.TB) []tcase {
+	_, a, _ := auditBuilders(tb) // 行政处罚 ¥5,000, 杭州市西湖区 (basic), filed 2024-03-05
+	claims := "诉讼请求：撤销被告作出的罚款5000元的行政处罚决定。事实与理由："
+	reviewed := func(name string, mods ...mod) tcase {
+		return tcase{name: name, filing: a(append([]mod{cm.spot}, mods...)...), avail: av(pSimp, avA, pOrd, avA), review: ptr(true),
+			fires: []string{at(locReview, complexAdmin)}, extra: citesAt(locReview, "行政诉讼法第八十二条第一款")}
+	}
+	quiet := func(name string, want triagev1.Availability, mods ...mod) tcase {
+		return tcase{name: name + " (near miss)", filing: a(mods...), avail: av(pSimp, want, pOrd, avA), silent: []string{complexAdmin}}
+	}
+	return []tcase{
+		reviewed("2024: 本案案情复杂 (on the spot)", text(claims+"本案案情复杂，涉及多个行政行为。")),
+		reviewed("2024: 本案事实复杂、争议较大", text(claims+"本案事实复杂、争议较大。")),
+		reviewed("2024: 本案属于疑难案件", text(claims+"本案属于疑难案件。")),
+		reviewed("2024: 本案不宜适用简易程序 (no agreement marked)", text(claims+"原告认为本案不宜适用简易程序。")),
+		reviewed("2015-05-01 (ALL 82's first day): 本案案情复杂", filedOn("2015-05-01"), text(claims+"本案案情复杂。")),
+		{name: "2024: agreed (¶2) and 本案案情复杂: the agreement stands, reviewed", filing: a(cm.agreeS, text(claims+"本案案情复杂。")),
+			avail: av(pSimp, avA), review: ptr(true), fires: []string{at(locSimp, "ALL82_AGREEMENT"), at(locReview, complexAdmin)}},
+		// Near misses.
+		quiet("2024: 本案案情并不复杂", avA, cm.spot, text(claims+"本案案情并不复杂，事实清楚。")),
+		quiet("2024: 不属于不宜适用简易程序的情形", avA, cm.spot, text(claims+"本案不属于不宜适用简易程序的情形。")),
+		quiet("2024: 复杂 of another case (另案)", avA, cm.spot, text(claims+"原告另案诉讼的案情复杂，与本案无关。")),
+		quiet("2024: 复杂 of no case (原告家庭情况复杂)", avA, cm.spot, text(claims+"原告家庭情况复杂。")),
+		quiet("2024: not qualified: nothing to review", avU, text(claims+"本案案情复杂。")),
+		quiet("2014 (ALL 1989): no simplified procedure to review", avU, cm.spot, filedOn("2014-06-01"), text(claims+"本案案情复杂。")),
+		{name: "2024: agreed, 不宜适用简易程序: the objection review alone (near miss)", filing: a(cm.agreeS, text(claims+"原告认为本案不宜适用简易程序。")),
+			review: ptr(true), fires: []string{at(locReview, "REVIEW_ADMIN_OBJECTION_IN_TEXT")}, silent: []string{complexAdmin}},
+	}
+}

@@ -56,6 +56,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 36, remand":               round36RemandCases(tb),
 		"audit round 37, civil":                round37CivilCases(tb),
 		"audit round 37, pilot":                round37PilotCases(tb),
+		"audit round 37, admin":                audit37AdminCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -494,6 +495,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewDefendantDeniesInText:        "民事诉讼法第一百六十条第一款、第一百六十五条第一款（2022年1月1日前为第一百五十七条第一款、第一百六十二条）；民诉法解释第二百五十六条",
 		rules.CodeReviewWhereaboutsInText:            "民事诉讼法第一百六十六条第四项；民诉法解释第二百五十七条第一项",
 		rules.CodeReviewWhereaboutsInTextInterp2015:  "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百五十七条第一项",
+		rules.CodeReviewComplexInTextAdmin:           "行政诉讼法第八十二条第一款",
 		rules.CodeReviewWhereaboutsInTextOpinion1992: "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百六十九条",
 		rules.CodeReviewWhereaboutsInTextProv2003:    "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第一项",
 		// Round 24: case facts read from a criminal or administrative text.
