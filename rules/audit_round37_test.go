@@ -223,3 +223,37 @@ func audit37AdminCases(tb testing.TB) []tcase {
 			review: ptr(true), fires: []string{at(locReview, "REVIEW_ADMIN_OBJECTION_IN_TEXT")}, silent: []string{complexAdmin}},
 	}
 }
+
+// complexJoint is the round's criminal bar code, as a literal.
+const complexJoint = "INTERP1998_222_COMPLEX_JOINT_CRIME"
+
+// TestAuditRound37Criminal: 刑诉法解释（1998年）第二百二十二条 "具有下列情形之一的，
+// 不应当适用简易程序：…（二）比较复杂的共同犯罪案件" (in force 1998-09-08 until
+// 2013-01-01; 法发〔2003〕6号 art. 2(1) the same from 2003-03-14). A filing
+// whose text calls its case one, in the article's words, is not offered
+// simplified procedure; the words are reviewed. CrPL 1996 alone (1997-01-01
+// to 1998-09-07) and the 2012 interpretation have no such item.
+func TestAuditRound37Criminal(t *testing.T) { runTable(t, audit37CriminalCases(t)) }
+
+func audit37CriminalCases(tb testing.TB) []tcase {
+	_, _, crim := auditBuilders(tb) // 盗窃罪 10 months, admits, accepts; 杭州市上城区
+	const unfitReview = "REVIEW_UNSUITABLE_IN_TEXT"
+	barred := func(name, on, txt string) tcase {
+		return tcase{name: name, filing: crim(10, filedOn(on), text(txt)), avail: av(pSimp, avU, pOrd, avA), review: ptr(true),
+			fires: []string{at(locSimp, complexJoint), at(locReview, unfitReview)}, extra: citesAt(locSimp, "第二百二十二条第二项")}
+	}
+	open := func(name, on, txt string) tcase {
+		return tcase{name: name + " (near miss)", filing: crim(10, filedOn(on), text(txt)), avail: av(pSimp, avA),
+			silent: []string{complexJoint, unfitReview}}
+	}
+	return []tcase{
+		barred("2010: 本案系比较复杂的共同犯罪案件", "2010-06-01", "被告人王某伙同李某盗窃。本案系比较复杂的共同犯罪案件。"),
+		barred("2005: 属较为复杂的共同犯罪", "2005-06-01", "被告人王某、李某等人结伙盗窃，属较为复杂的共同犯罪。"),
+		barred("1998-09-08 (the interpretation's first day)", "1998-09-08", "本案系比较复杂的共同犯罪案件。"),
+		barred("2012-12-31 (its last day)", "2012-12-31", "本案系比较复杂的共同犯罪案件。"),
+		open("1998-09-07: CrPL 1996 alone", "1998-09-07", "本案系比较复杂的共同犯罪案件。"),
+		open("2013-01-01: the 2012 interpretation has no such item", "2013-01-01", "本案系比较复杂的共同犯罪案件。"),
+		open("2010: 不属于比较复杂的共同犯罪案件", "2010-06-01", "本案不属于比较复杂的共同犯罪案件。"),
+		open("2010: 共同犯罪, 案情简单", "2010-06-01", "被告人王某伙同李某盗窃，系共同犯罪，案情简单。"),
+	}
+}
