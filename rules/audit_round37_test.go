@@ -257,3 +257,50 @@ func audit37CriminalCases(tb testing.TB) []tcase {
 		open("2010: 共同犯罪, 案情简单", "2010-06-01", "被告人王某伙同李某盗窃，系共同犯罪，案情简单。"),
 	}
 }
+
+// The round's defender-dispute codes, as literals.
+const (
+	defenderDisputes       = "OPINION2003_DEFENDER_DISPUTES_FACTS"
+	reviewDefenderDisputes = "REVIEW_DEFENDER_DISPUTE_IN_TEXT_OPINION2003"
+)
+
+// TestAuditRound37Defender: 法发〔2003〕6号 art. 1 "对于同时具有下列情形的公诉
+// 案件，可以适用简易程序审理：…（二）被告人及辩护人对所指控的基本犯罪事实没有
+// 异议" (in force 2003-03-14; CrPL 2012 from 2013-01-01 asks the defendant
+// alone, art. 208 ¶1(2)). A public prosecution whose text states the
+// defender disputing the charged facts is not offered simplified
+// procedure; a private prosecution (the opinion is on 公诉案件), a dispute
+// of the sentence only, a defender without a dispute are near misses.
+func TestAuditRound37Defender(t *testing.T) { runTable(t, audit37DefenderCases(t)) }
+
+func audit37DefenderCases(tb testing.TB) []tcase {
+	_, _, crim := auditBuilders(tb) // 盗窃罪 10 months, admits, accepts
+	barred := func(name, on, txt string) tcase {
+		return tcase{name: name, filing: crim(10, filedOn(on), text(txt)), avail: av(pSimp, avU, pOrd, avA), review: ptr(true),
+			fires: []string{at(locSimp, defenderDisputes), at(locReview, reviewDefenderDisputes)},
+			extra: citesAt(locSimp, "法发〔2003〕6号）第一条第二项")}
+	}
+	open := func(name string, f *triagev1.Filing) tcase {
+		return tcase{name: name + " (near miss)", filing: f, avail: av(pSimp, avA), silent: []string{defenderDisputes, reviewDefenderDisputes}}
+	}
+	quietOnly := func(name string, f *triagev1.Filing) tcase {
+		return tcase{name: name + " (near miss)", filing: f, silent: []string{defenderDisputes, reviewDefenderDisputes}}
+	}
+	private := circ(func(c *triagev1.Circumstances) { c.PrivateProsecution = true })
+	return []tcase{
+		barred("2010: 辩护人对指控的犯罪事实有异议", "2010-06-01", "被告人王某对指控的犯罪事实无异议。辩护人对指控的犯罪事实有异议。"),
+		barred("2008: 辩护律师对起诉书指控的基本犯罪事实提出异议", "2008-06-01", "被告人王某认罪。其辩护律师对起诉书指控的基本犯罪事实提出异议。"),
+		barred("2005: 辩护人对被告人王某的犯罪事实持异议 (the defender names the defendant after 对)", "2005-06-01", "辩护人对被告人王某的犯罪事实持异议。"),
+		barred("2003-03-14 (the opinion's first day)", "2003-03-14", "辩护人对指控的犯罪事实有异议。"),
+		barred("2012-12-31 (the last day before CrPL 2012)", "2012-12-31", "辩护人对指控的犯罪事实有异议。"),
+		open("2003-03-13: before the opinion", crim(10, filedOn("2003-03-13"), text("辩护人对指控的犯罪事实有异议。"))),
+		open("2013-01-01: CrPL 2012 asks the defendant alone", crim(10, filedOn("2013-01-01"), text("辩护人对指控的犯罪事实有异议。"))),
+		open("2010: 辩护人对指控的犯罪事实无异议", crim(10, filedOn("2010-06-01"), text("辩护人对指控的犯罪事实无异议。"))),
+		open("2010: 辩护人对量刑有异议 (not the facts)", crim(10, filedOn("2010-06-01"), text("辩护人对量刑有异议。"))),
+		// Other readings may close simplified procedure here (the
+		// dispute read as the defendant's; a private prosecution's own
+		// conditions): only this round's codes are asserted silent.
+		quietOnly("2010: 公诉机关对辩护人提出的事实有异议 (the procuratorate's)", crim(10, filedOn("2010-06-01"), text("辩护人提出被告人有自首情节，公诉机关对该事实有异议。"))),
+		quietOnly("2010: a private prosecution (the opinion is on 公诉案件)", crim(0, filedOn("2010-06-01"), private, sentenceKind(triagev1.SentenceKind_SENTENCE_KIND_UNSPECIFIED, 0), text("辩护人对自诉人指控的犯罪事实有异议。"))),
+	}
+}

@@ -284,13 +284,14 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL2018Unsuitable:          {crim, pFT, []mod{filedOn("2020-06-01"), text("本案不宜适用速裁程序审理。")}, []mod{filedOn("2020-06-01"), text("本案不属于不宜适用速裁程序审理的情形。")}},
 		// Round 36: before 2013 and at a pilot court; the consent of the
 		// procuratorate and (from 2003-03-14) the defender before 2013.
-		rules.CodeCrPL1996Unsuitable:           {crim, pSimp, []mod{filedOn("1998-09-07"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-07"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
-		rules.CodeInterp1998Unsuitable:         {crim, pSimp, []mod{filedOn("1998-09-08"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-08"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
-		rules.CodeInterp1998ComplexJointCrime:  {crim, pSimp, []mod{filedOn("2010-06-01"), sentence(24), text("本案系比较复杂的共同犯罪案件。")}, []mod{filedOn("2010-06-01"), sentence(24), text("本案不属于比较复杂的共同犯罪案件。")}},
-		rules.CodePilotUnsuitable:              {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不宜适用速裁程序审理。")}, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不属于不宜适用速裁程序审理的情形。")}},
-		rules.CodeCrPL1996ProcuratorateObjects: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), text("人民检察院不同意适用简易程序。")}, []mod{filedOn("2013-01-01"), sentence(24), text("人民检察院不同意适用简易程序。")}},
-		rules.CodeOpinion2003DefenderObjects:   {crim, pSimp, []mod{filedOn("2003-03-14"), sentence(24), text("辩护人不同意适用简易程序。")}, []mod{filedOn("2003-03-13"), sentence(24), text("辩护人不同意适用简易程序。")}},
-		rules.CodeInterp377FastTrackRemand:     {crim, pSimp, []mod{filedOn("2021-03-01"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}, []mod{filedOn("2021-02-28"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}},
+		rules.CodeCrPL1996Unsuitable:               {crim, pSimp, []mod{filedOn("1998-09-07"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-07"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
+		rules.CodeInterp1998Unsuitable:             {crim, pSimp, []mod{filedOn("1998-09-08"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-08"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
+		rules.CodeOpinion2003DefenderDisputesFacts: {crim, pSimp, []mod{filedOn("2010-06-01"), sentence(24), text("辩护人对指控的犯罪事实有异议。")}, []mod{filedOn("2010-06-01"), sentence(24), text("辩护人对指控的犯罪事实无异议。")}},
+		rules.CodeInterp1998ComplexJointCrime:      {crim, pSimp, []mod{filedOn("2010-06-01"), sentence(24), text("本案系比较复杂的共同犯罪案件。")}, []mod{filedOn("2010-06-01"), sentence(24), text("本案不属于比较复杂的共同犯罪案件。")}},
+		rules.CodePilotUnsuitable:                  {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不宜适用速裁程序审理。")}, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不属于不宜适用速裁程序审理的情形。")}},
+		rules.CodeCrPL1996ProcuratorateObjects:     {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), text("人民检察院不同意适用简易程序。")}, []mod{filedOn("2013-01-01"), sentence(24), text("人民检察院不同意适用简易程序。")}},
+		rules.CodeOpinion2003DefenderObjects:       {crim, pSimp, []mod{filedOn("2003-03-14"), sentence(24), text("辩护人不同意适用简易程序。")}, []mod{filedOn("2003-03-13"), sentence(24), text("辩护人不同意适用简易程序。")}},
+		rules.CodeInterp377FastTrackRemand:         {crim, pSimp, []mod{filedOn("2021-03-01"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}, []mod{filedOn("2021-02-28"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}},
 	}
 }
 

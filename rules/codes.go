@@ -806,8 +806,14 @@ const (
 	// prosecution (CrPL 1996 art. 174(1) "人民检察院建议或者同意"), or, from
 	// 2003-03-14, that the defender objects (法发〔2003〕6号 art. 3 ¶2 "在征
 	// 得被告人、辩护人同意后"); reviewed with the words.
-	CodeCrPL1996ProcuratorateObjects       = "CRPL1996_174_PROCURATORATE_OBJECTS"
-	CodeOpinion2003DefenderObjects         = "OPINION2003_DEFENDER_OBJECTS"
+	CodeCrPL1996ProcuratorateObjects = "CRPL1996_174_PROCURATORATE_OBJECTS"
+	CodeOpinion2003DefenderObjects   = "OPINION2003_DEFENDER_OBJECTS"
+	// CodeOpinion2003DefenderDisputesFacts: from 2003-03-14 to 2012-12-31,
+	// a public prosecution whose text states the defender disputing the
+	// charged facts (the 2003 opinion's art. 1(2)); statute round 37.
+	CodeOpinion2003DefenderDisputesFacts = "OPINION2003_DEFENDER_DISPUTES_FACTS"
+	// CodeReviewDefenderDisputeInText2003: that dispute read from the text.
+	CodeReviewDefenderDisputeInText2003    = "REVIEW_DEFENDER_DISPUTE_IN_TEXT_OPINION2003"
 	CodeReviewProcedureObjectionInText1996 = "REVIEW_PROCEDURE_OBJECTION_IN_TEXT_CRPL1996"
 	// Statute round 36: a remanded case whose text states a fast-track
 	// first trial and a remand for 事实不清 or 证据不足 is retried in the
@@ -1257,6 +1263,8 @@ var reasonDefs = [...]reasonDef{
 	{CodePilotUnsuitable, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第六项、第七项", "起诉书等文字载明本案不宜适用速裁程序或简易程序审理，或者被告人认罪但经审查可能不构成犯罪：试点办法将其他不宜适用速裁程序的情形排除在速裁程序之外，试点的速裁程序又以案件可以适用简易程序为前提；不适用试点的速裁程序。"},
 	{CodeCrPL1996ProcuratorateObjects, "刑事诉讼法（1996年）第一百七十四条第一项；刑诉法解释（1998年）第二百一十七条、第二百一十八条（1998年9月8日起）；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第四条（2003年3月14日起）", "起诉书等文字载明人民检察院不同意适用简易程序或者建议适用普通程序：立案日施行的刑事诉讼法规定，公诉案件适用简易程序须人民检察院建议或者同意；不适用简易程序。"},
 	{CodeOpinion2003DefenderObjects, "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条", "起诉书等文字载明辩护人对适用简易程序有异议：立案日施行的意见规定，人民法院在征得被告人、辩护人同意后决定适用简易程序；不适用简易程序。"},
+	{CodeOpinion2003DefenderDisputesFacts, "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第一条第二项", "起诉书等文字载明辩护人对所指控的犯罪事实有异议：立案日施行的意见规定，被告人及辩护人对所指控的基本犯罪事实没有异议的公诉案件方可适用简易程序；不适用简易程序。"},
+	{CodeReviewDefenderDisputeInText2003, "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第一条第二项", "起诉书等文字载明辩护人对所指控的犯罪事实有异议（2003年3月14日至2012年12月31日的公诉案件）：已按辩护人有异议处理，不提供简易程序；异议是否及于基本犯罪事实需人工核对。"},
 	{CodeReviewProcedureObjectionInText1996, "刑事诉讼法（1996年）第一百七十四条第一项；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条", "起诉书等文字载明人民检察院或者辩护人不同意适用简易程序（2013年1月1日前的公诉案件）：已按不同意处理，不提供简易程序，需人工核对。"},
 	{CodeInterp377FastTrackRemand, "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项", "起诉书等文字载明原审适用速裁程序审理，第二审人民法院以事实不清或者证据不足为由发回重新审判：原审人民法院应当适用第一审普通程序重新审判，不适用简易程序。"},
 	{CodeReviewInterp377FastTrackRemand, "刑诉法解释第三百七十七条；刑事诉讼法第二百三十六条第一款第三项、第二百三十八条", "发回重新审判的案件，文字载明原审适用速裁程序：以事实不清或者证据不足为由发回的，应当适用第一审普通程序（已按此处理）；因违反法定诉讼程序等其他理由发回的，另行组成合议庭，可以适用简易程序；需人工核对发回理由。"},

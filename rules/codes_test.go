@@ -58,6 +58,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 37, pilot":                round37PilotCases(tb),
 		"audit round 37, admin":                audit37AdminCases(tb),
 		"audit round 37, criminal":             audit37CriminalCases(tb),
+		"audit round 37, defender":             audit37DefenderCases(tb),
 		"province inference":                   provinceInferenceCases(tb),
 		"audit round 20, private prosecutions": audit20PrivateCases(tb),
 		"audit round 21, criminal":             audit21CriminalCases(tb),
@@ -498,6 +499,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeReviewWhereaboutsInTextInterp2015:  "民事诉讼法（2012年、2017年修正）第一百六十二条；民诉法解释（2015年）第二百五十七条第一项",
 		rules.CodeReviewComplexInTextAdmin:           "行政诉讼法第八十二条第一款",
 		rules.CodeInterp1998ComplexJointCrime:        "刑诉法解释（1998年）第二百二十二条第二项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第一项",
+		rules.CodeOpinion2003DefenderDisputesFacts:   "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第一条第二项",
+		rules.CodeReviewDefenderDisputeInText2003:    "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第一条第二项",
 		rules.CodeReviewWhereaboutsInTextOpinion1992: "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百六十九条",
 		rules.CodeReviewWhereaboutsInTextProv2003:    "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第一项",
 		// Round 24: case facts read from a criminal or administrative text.

@@ -41,3 +41,21 @@ func FuzzAdminComplexIn(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRound37Readers: the round's criminal readers take outside text; they
+// must not panic and must return words of the text or "".
+func FuzzRound37Readers(f *testing.F) {
+	for _, s := range []string{
+		"", "辩护人对指控的犯罪事实有异议。", "辩护人对被告人王某的犯罪事实持异议", "对异议辩护事实", "辩护人\xff对事实有异议",
+		"本案系比较复杂的共同犯罪案件。", "本案不属于比较复杂的共同犯罪案件", "复杂的共同犯罪",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, got := range []string{defenderDisputesFactsIn(text), complexJointCrimeIn(text)} {
+			if got != "" && !strings.Contains(text, got) {
+				t.Fatalf("reader(%q) = %q, not words of the text", text, got)
+			}
+		}
+	})
+}
