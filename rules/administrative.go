@@ -113,6 +113,13 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 	case CodeReviewAdmin15GovernmentDefendant, CodeReviewAdmin15Customs:
 		blocks = append(blocks, reason(CodeAdmin15IntermediateJurisdiction))
 	}
+	// The complaint calls its case complex or unfit (statute round 37):
+	// the court's finding under art. 82 ¶1, a review, nothing closed; of
+	// a case simplified procedure is open to (a closed one has nothing to
+	// review, and before 2015-05-01 it is closed by its absence).
+	if len(blocks) == 0 {
+		adminComplexReview(f, a)
+	}
 	a.Options = append(a.Options,
 		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, blocks, conds),
 		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, nil))

@@ -71,7 +71,8 @@ func audit29CriminalCases(tb testing.TB) []tcase {
 		both("2024: 被告人李某申请适用普通程序 (a co-defendant)", crim(10, two, text("被告人王某伙同被告人李某盗窃，被告人李某申请适用普通程序。")), avU, avU, at(locFT, "CRPL223_CO_DEFENDANT_DISPUTE"), at(locSimp, "CRPL215_CO_DEFENDANT_DISPUTE")),
 		both("2024: 被告人拒绝适用简易程序", crim(10, text("被告人王某拒绝适用简易程序。")), avA, avU, at(locSimp, "CRPL214_DEFENDANT_OBJECTS")),
 		both("2017 苏州: 被告人不同意简易程序 (CrPL 2012 art. 208 ¶1(3))", crim(10, filedOn("2017-05-02"), courtIn("江苏省苏州市姑苏区人民法院", "江苏省"), text("被告人王某不同意简易程序。")), avU, avU, at(locSimp, "CRPL2012_208_DEFENDANT_OBJECTS")),
-		ft("pilot 2014: 被告人要求适用普通程序", crim(10, p14, text("被告人王某要求适用普通程序。")), avU, at(locFT, "PILOT_NO_CONSENT")),
+		// Statute round 37: the first phase's code (its texts only).
+		ft("pilot 2014: 被告人要求适用普通程序", crim(10, p14, text("被告人王某要求适用普通程序。")), avU, at(locFT, "PILOT2014_NO_CONSENT")),
 		both("near miss: 本院依法适用普通程序 (the court's words)", crim(10, text("被告人王某认罪认罚。本院依法适用普通程序。")), avA, avA),
 		both("near miss: 公诉机关建议适用普通程序", crim(10, text("被告人王某认罪认罚，公诉机关建议适用普通程序审理。")), avA, avA),
 		both("near miss: 被告人不要求适用普通程序", crim(10, text("被告人王某同意适用速裁程序，不要求适用普通程序。")), avA, avA),

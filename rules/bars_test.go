@@ -157,18 +157,21 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL222NotInForce: {crim, pFT, []mod{courtIn("浙江省海盐县人民法院", "浙江省"), filedOn("2018-10-25")}, []mod{courtIn("浙江省海盐县人民法院", "浙江省"), filedOn("2018-10-26")}},
 
 		// The fast-track pilot before 2018-10-26 (rules/pilot.go): 郑州.
-		rules.CodePilotLapsed:            {crim, pFT, []mod{zhengzhou, filedOn("2016-11-29")}, []mod{zhengzhou, filedOn("2016-11-30")}},
-		rules.CodePilot2014Offence:       {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), cause("非法经营罪")}, []mod{zhengzhou, filedOn("2017-05-05"), cause("非法经营罪")}},
-		rules.CodePilot2014Over1Y:        {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), sentence(13)}, []mod{zhengzhou, filedOn("2015-05-05"), sentence(12)}},
-		rules.CodePilot2016Over3Y:        {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(37)}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(36)}},
-		rules.CodePilotSentenceUnknown:   {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(0), cause("盗窃罪")}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(1), cause("盗窃罪")}},
-		rules.CodePilotNoGuiltyPlea:      {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), plea(true, false)}, []mod{zhengzhou, filedOn("2018-05-05"), plea(true, true)}},
-		rules.CodePilotNoConsent:         {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, []mod{zhengzhou, filedOn("2018-05-05")}},
-		rules.CodePilotExcluded:          {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), party(0, minor)}, []mod{zhengzhou, filedOn("2018-05-05")}},
-		rules.CodePilotObjectsSimplified: {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), cm.objects}, []mod{zhengzhou, filedOn("2018-05-05")}},
-		rules.CodeCrPL222CourtLevel:      {crim, pFT, []mod{intermediate}, nil},
-		rules.CodeCrPL222NoGuiltyPlea:    {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
-		rules.CodeCrPL222NoConsent:       {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, nil},
+		rules.CodePilotLapsed:          {crim, pFT, []mod{zhengzhou, filedOn("2016-11-29")}, []mod{zhengzhou, filedOn("2016-11-30")}},
+		rules.CodePilot2014Offence:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), cause("非法经营罪")}, []mod{zhengzhou, filedOn("2017-05-05"), cause("非法经营罪")}},
+		rules.CodePilot2014Over1Y:      {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), sentence(13)}, []mod{zhengzhou, filedOn("2015-05-05"), sentence(12)}},
+		rules.CodePilot2016Over3Y:      {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(37)}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(36)}},
+		rules.CodePilotSentenceUnknown: {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(0), cause("盗窃罪")}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(1), cause("盗窃罪")}},
+		rules.CodePilotNoGuiltyPlea:    {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), plea(true, false)}, []mod{zhengzhou, filedOn("2018-05-05"), plea(true, true)}},
+		rules.CodePilotNoConsent:       {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		// The first phase's (statute round 37): its own codes.
+		rules.CodePilot2014NoConsent:       {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, []mod{zhengzhou, filedOn("2015-05-05")}},
+		rules.CodePilot2014SentenceUnknown: {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), sentence(0), cause("盗窃罪")}, []mod{zhengzhou, filedOn("2015-05-05"), sentence(1), cause("盗窃罪")}},
+		rules.CodePilotExcluded:            {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), party(0, minor)}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodePilotObjectsSimplified:   {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), cm.objects}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodeCrPL222CourtLevel:        {crim, pFT, []mod{intermediate}, nil},
+		rules.CodeCrPL222NoGuiltyPlea:      {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
+		rules.CodeCrPL222NoConsent:         {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, nil},
 		// 认罪 and 认罚 apart (刑事诉讼法第二百二十二条 needs both).
 		rules.CodeCrPL222NoAdmission:  {crim, pFT, []mod{plea(false, true)}, []mod{plea(true, true)}},
 		rules.CodeCrPL222NoAcceptance: {crim, pFT, []mod{plea(true, false)}, []mod{plea(true, true)}},
@@ -281,12 +284,14 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL2018Unsuitable:          {crim, pFT, []mod{filedOn("2020-06-01"), text("本案不宜适用速裁程序审理。")}, []mod{filedOn("2020-06-01"), text("本案不属于不宜适用速裁程序审理的情形。")}},
 		// Round 36: before 2013 and at a pilot court; the consent of the
 		// procuratorate and (from 2003-03-14) the defender before 2013.
-		rules.CodeCrPL1996Unsuitable:           {crim, pSimp, []mod{filedOn("1998-09-07"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-07"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
-		rules.CodeInterp1998Unsuitable:         {crim, pSimp, []mod{filedOn("1998-09-08"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-08"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
-		rules.CodePilotUnsuitable:              {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不宜适用速裁程序审理。")}, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不属于不宜适用速裁程序审理的情形。")}},
-		rules.CodeCrPL1996ProcuratorateObjects: {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), text("人民检察院不同意适用简易程序。")}, []mod{filedOn("2013-01-01"), sentence(24), text("人民检察院不同意适用简易程序。")}},
-		rules.CodeOpinion2003DefenderObjects:   {crim, pSimp, []mod{filedOn("2003-03-14"), sentence(24), text("辩护人不同意适用简易程序。")}, []mod{filedOn("2003-03-13"), sentence(24), text("辩护人不同意适用简易程序。")}},
-		rules.CodeInterp377FastTrackRemand:     {crim, pSimp, []mod{filedOn("2021-03-01"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}, []mod{filedOn("2021-02-28"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}},
+		rules.CodeCrPL1996Unsuitable:               {crim, pSimp, []mod{filedOn("1998-09-07"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-07"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
+		rules.CodeInterp1998Unsuitable:             {crim, pSimp, []mod{filedOn("1998-09-08"), sentence(24), text("本案不宜适用简易程序审理。")}, []mod{filedOn("1998-09-08"), sentence(24), text("本案不属于不宜适用简易程序审理的情形。")}},
+		rules.CodeOpinion2003DefenderDisputesFacts: {crim, pSimp, []mod{filedOn("2010-06-01"), sentence(24), text("辩护人对指控的犯罪事实有异议。")}, []mod{filedOn("2010-06-01"), sentence(24), text("辩护人对指控的犯罪事实无异议。")}},
+		rules.CodeInterp1998ComplexJointCrime:      {crim, pSimp, []mod{filedOn("2010-06-01"), sentence(24), text("本案系比较复杂的共同犯罪案件。")}, []mod{filedOn("2010-06-01"), sentence(24), text("本案不属于比较复杂的共同犯罪案件。")}},
+		rules.CodePilotUnsuitable:                  {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不宜适用速裁程序审理。")}, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不属于不宜适用速裁程序审理的情形。")}},
+		rules.CodeCrPL1996ProcuratorateObjects:     {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), text("人民检察院不同意适用简易程序。")}, []mod{filedOn("2013-01-01"), sentence(24), text("人民检察院不同意适用简易程序。")}},
+		rules.CodeOpinion2003DefenderObjects:       {crim, pSimp, []mod{filedOn("2003-03-14"), sentence(24), text("辩护人不同意适用简易程序。")}, []mod{filedOn("2003-03-13"), sentence(24), text("辩护人不同意适用简易程序。")}},
+		rules.CodeInterp377FastTrackRemand:         {crim, pSimp, []mod{filedOn("2021-03-01"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}, []mod{filedOn("2021-02-28"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}},
 	}
 }
 

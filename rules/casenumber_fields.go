@@ -73,7 +73,17 @@ var caseTypes = map[string]caseType{
 	"民催": {numCivil, stageOther, "公示催告程序（民事诉讼法第十八章）"},
 	"民辖": {numCivil, stageOther, "管辖案件"},
 	"民撤": {numCivil, stageThirdPartyRevocation, "第三人撤销之诉"},
-	"破":  {numCivil, stageOther, "破产案件"}, "破申": {numCivil, stageOther, "破产申请审查"},
+	// Statute round 37: the court's own review whether to retry (民监) and
+	// the review of a procuratorate's protest (民抗) decide whether a case
+	// is retried, which is then numbered 民再 (like 行赔监, 行赔抗); an
+	// application for a personal safety protection order (民保令) is
+	// decided by a ruling within 72 hours (反家庭暴力法第二十六条 "人身安全
+	// 保护令由人民法院以裁定形式作出", 第二十八条), not by a first-instance
+	// trial, as the special procedures are not.
+	"民监":  {numCivil, stageOther, "民事依职权再审审查"},
+	"民抗":  {numCivil, stageOther, "民事抗诉再审审查"},
+	"民保令": {numCivil, stageOther, "人身安全保护令案件（反家庭暴力法第四章）"},
+	"破":   {numCivil, stageOther, "破产案件"}, "破申": {numCivil, stageOther, "破产申请审查"},
 	"刑核": {numCrim, stageOther, "刑事复核"}, "刑更": {numCrim, stageOther, "减刑、假释"},
 	"刑医": {numCrim, stageOther, "强制医疗"}, "刑没": {numCrim, stageOther, "违法所得没收"},
 	"行审": {numAdmin, stageOther, "非诉行政行为申请执行审查"},

@@ -136,14 +136,14 @@ func ceilingCases(tb testing.TB) []tcase {
 			filing: w(zhengzhou, filedOn("2014-08-26")),
 			avail:  av(pFT, avA),
 			fires:  []string{at(locInfer, rules.CodeInferSentenceFromCharge2012), at(locFT, rules.CodePilot2014Eligible)},
-			silent: []string{rules.CodePilotSentenceUnknown, rules.CodePilot2014Over1Y},
+			silent: []string{rules.CodePilot2014SentenceUnknown, rules.CodePilotSentenceUnknown, rules.CodePilot2014Over1Y},
 		},
 		{
 			name:   "near miss: 2014 pilot, 非法侵入住宅罪 (三年以下) without recommendation: one year not established",
 			filing: w(zhengzhou, filedOn("2014-08-26"), cause("非法侵入住宅罪")),
 			avail:  av(pFT, avU),
-			fires:  []string{at(locInfer, rules.CodeInferSentenceFromCharge2012), at(locFT, rules.CodePilotSentenceUnknown)},
-			silent: []string{rules.CodePilot2014Over1Y},
+			fires:  []string{at(locInfer, rules.CodeInferSentenceFromCharge2012), at(locFT, rules.CodePilot2014SentenceUnknown)},
+			silent: []string{rules.CodePilot2014Over1Y, rules.CodePilotSentenceUnknown},
 		},
 		{
 			name:   "2016 pilot: 赌博罪 (三年以下) without recommendation",

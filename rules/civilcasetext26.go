@@ -58,6 +58,10 @@ const (
 	// a defendant from 2015-02-04 to 2021-12-31: Interp. 2015 art. 257(1)
 	// with CPL 2012/2017 art. 162.
 	CodeReviewWhereaboutsInTextInterp2015 = "REVIEW_WHEREABOUTS_IN_TEXT_INTERP2015"
+	// CodeReviewWhereaboutsInTextOpinion1992 is CodeReviewWhereaboutsInText
+	// of a defendant from 1992-07-14 to 2003-11-30: the 1992 意见's art. 169
+	// (statute round 37), before 若干规定.
+	CodeReviewWhereaboutsInTextOpinion1992 = "REVIEW_WHEREABOUTS_IN_TEXT_OPINION1992"
 	// CodeReviewWhereaboutsInTextProv2003 is CodeReviewWhereaboutsInText of
 	// a defendant from 2003-12-01 to 2015-02-03: 若干规定 art. 1(1) (with CPL
 	// 2012 art. 162 from 2013).

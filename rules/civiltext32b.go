@@ -43,9 +43,15 @@ func readUnreachable(a *Assessment, r civilReading, whereabouts bool) {
 // on a party's unknown whereabouts then or nothing is stated of the
 // party the text in force speaks of: from 2022 any party (CPL 166(4)),
 // before only the defendant (Interp. 257(1), 若干规定 art. 1(1), in force
-// from 2003-12-01).
+// from 2003-12-01; before it the 1992 意见's art. 169, in force from
+// 1992-07-14: "起诉时被告下落不明的" no simplified procedure — statute
+// round 37; until rules 2026-12-06.45 such a filing had no review).
 func unreachableReason(fx *Facts, on time.Time) *triagev1.Reason {
 	switch {
+	case on.Before(opinion1992InForce):
+		return nil
+	case on.Before(prov2003InForce) && fx.UnreachableDefendant != "":
+		return reasonWithWords(CodeReviewWhereaboutsInTextOpinion1992, fx.UnreachableDefendant)
 	case on.Before(prov2003InForce):
 		return nil
 	case on.Before(interp2015InForce) && fx.UnreachableDefendant != "":

@@ -101,6 +101,42 @@ func consentBars1996(f *triagev1.Filing, a *Assessment, private bool) []*triagev
 			bars = append(bars, reasonWithWords(CodeOpinion2003DefenderObjects, w))
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewProcedureObjectionInText1996, w))
 		}
+		if w := defenderDisputesFactsIn(f.GetText()); w != "" {
+			bars = append(bars, reasonWithWords(CodeOpinion2003DefenderDisputesFacts, w))
+			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewDefenderDisputeInText2003, w))
+		}
 	}
 	return bars
+}
+
+// factDisputeWords state a dispute (有异议, 提出异议, 持异议); disputeNegated
+// reads 无异议, 没有异议, 不持异议 before them as none.
+var factDisputeWords = [...]string{"提出异议", "有异议", "持异议"}
+
+// defenderDisputesFactsIn returns the words in which the text states the
+// defender disputing the charged facts (statute round 37): the 2003
+// opinion's art. 1(2) opens simplified procedure to a public prosecution
+// only where "被告人及辩护人对所指控的基本犯罪事实没有异议". In a sentence, a
+// dispute word not negated, 事实 between it and the 对 before it, and the
+// defender the person named last before that 对 (辩护人对被告人王某的犯罪事实有
+// 异议 is the defender's; 辩护人对量刑有异议 is no dispute of the facts). It
+// reads sentences only when the text holds 辩护 and 异议 at all.
+func defenderDisputesFactsIn(text string) string {
+	if !strings.Contains(text, "辩护") || !strings.Contains(text, "异议") {
+		return ""
+	}
+	for sent := range sentencesOf(text) {
+		for _, w := range factDisputeWords {
+			i := strings.Index(sent, w)
+			if i < 0 || disputeNegated(sent[:i]) {
+				continue
+			}
+			j := strings.LastIndex(sent[:i], "对")
+			if j < 0 || !strings.Contains(sent[j:i], "事实") || !lastSubjectIsOneOf(sent[:j], defenders[:]) {
+				continue
+			}
+			return sent[j : i+len(w)]
+		}
+	}
+	return ""
 }

@@ -297,8 +297,14 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea 
 	if !plea.Admits || !plea.Accepts {
 		bars = append(bars, reason(CodePilotNoGuiltyPlea))
 	}
+	// Each phase's bars cite that phase's decision and 办法 (statute round
+	// 37): the 2014 pilot had ended when the 2016 one began.
 	if !c.GetConsentsFastTrack() {
-		bars = append(bars, reason(CodePilotNoConsent))
+		code := CodePilotNoConsent
+		if phase == pilot2014 {
+			code = CodePilot2014NoConsent
+		}
+		bars = append(bars, reason(code))
 	}
 	switch phase {
 	case pilot2014:
@@ -309,7 +315,7 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea 
 		case !s.Known, s.FromCharge && !s.WithinOneYear:
 			// A charge whose maximum is over a year, with no
 			// recommendation, does not tell whether the case is 一年以下.
-			bars = append(bars, reason(CodePilotSentenceUnknown))
+			bars = append(bars, reason(CodePilot2014SentenceUnknown))
 		case !pilotWithinOneYear(s):
 			bars = append(bars, reason(CodePilot2014Over1Y))
 		}

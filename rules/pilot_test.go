@@ -119,7 +119,7 @@ func pilotCases(tb testing.TB) []tcase {
 			filing: w(zhengzhou, filedOn("2014-08-25")),
 			avail:  av(pFT, avU),
 			fires:  []string{at(locFT, rules.CodeCrPL222NotInForce)},
-			silent: append(append([]string{}, pilotSilent...), rules.CodePilotNoConsent),
+			silent: append(append([]string{}, pilotSilent...), rules.CodePilotNoConsent, rules.CodePilot2014NoConsent),
 		},
 		{
 			name:   "pilot 2014: 12 months is within one year",
@@ -139,7 +139,7 @@ func pilotCases(tb testing.TB) []tcase {
 			name:   "pilot 2014: a fine alone is within the decision's list",
 			filing: w(zhengzhou, filedOn("2015-05-05"), sentenceKind(fineOnly, 0)),
 			avail:  av(pFT, avA),
-			silent: []string{rules.CodePilot2014Over1Y, rules.CodePilotSentenceUnknown},
+			silent: []string{rules.CodePilot2014Over1Y, rules.CodePilot2014SentenceUnknown, rules.CodePilotSentenceUnknown},
 		},
 		{
 			name:   "pilot 2014: suspended without its term is not established within one year",

@@ -36,6 +36,11 @@ var (
 	// its art. 2 is the first text letting the parties choose simplified
 	// procedure.
 	prov2003InForce = time.Date(2003, 12, 1, 0, 0, 0, 0, time.UTC)
+	// 最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见
+	// (法发〔1992〕22号), in force 1992-07-14: before 若干规定 its art. 169
+	// barred simplified procedure to a defendant whose whereabouts were
+	// unknown when the suit was brought.
+	opinion1992InForce = time.Date(1992, 7, 14, 0, 0, 0, 0, time.UTC)
 	// CPL 2007 amendment: it renumbered the articles from 178 on (retrial,
 	// execution, the foreign-related part); those before, the first-instance
 	// procedures among them, kept the 1991 numbers.

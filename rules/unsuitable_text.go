@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 )
 
@@ -85,20 +87,11 @@ func unsuitableBars(f *triagev1.Filing, a *Assessment, phase pilotPhase) (ft, si
 		return nil, nil
 	}
 	u := ReadUnsuitableText(f.GetText())
+	if a.FiledOn.Before(crpl2012InForce) {
+		return nil, unsuitableBars1996(f, a, u)
+	}
 	if !u.Any() {
 		return nil, nil
-	}
-	if a.FiledOn.Before(crpl2012InForce) {
-		u.MayNotBeCrime, u.FastTrack = "", ""
-		if u.Simplified == "" {
-			return nil, nil
-		}
-		code := CodeCrPL1996Unsuitable
-		if !a.FiledOn.Before(crInterp1998InForce) {
-			code = CodeInterp1998Unsuitable
-		}
-		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewUnsuitableInText, u.Simplified))
-		return nil, []*triagev1.Reason{reasonWithWords(code, u.Simplified)}
 	}
 	interp2021 := !a.FiledOn.Before(crInterp2021InForce)
 	crpl2018 := !a.FiledOn.Before(crpl2018InForce)
@@ -136,4 +129,52 @@ func unsuitableBars(f *triagev1.Filing, a *Assessment, phase pilotPhase) (ft, si
 		}
 	}
 	return ft, simpl
+}
+
+// unsuitableBars1996 are the bars on simplified procedure the text states
+// before 2013 (CrPL 1996): 不宜适用简易程序 (art. 179; from 1998-09-08 the
+// 1998 interpretation's art. 222(5)) and, from 1998-09-08, a case the text
+// itself calls 比较复杂的共同犯罪案件 (art. 222(2); the 2003 opinion's art.
+// 2(1) from 2003-03-14), each with the review quoting the words (statute
+// round 37: until rules 2026-12-06.45 art. 222(2) was not read).
+// 可能不构成犯罪 had no item of these lists and is not read.
+func unsuitableBars1996(f *triagev1.Filing, a *Assessment, u UnsuitableText) []*triagev1.Reason {
+	var simpl []*triagev1.Reason
+	interp1998 := !a.FiledOn.Before(crInterp1998InForce)
+	if u.Simplified != "" {
+		code := CodeCrPL1996Unsuitable
+		if interp1998 {
+			code = CodeInterp1998Unsuitable
+		}
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewUnsuitableInText, u.Simplified))
+		simpl = append(simpl, reasonWithWords(code, u.Simplified))
+	}
+	if interp1998 {
+		if w := complexJointCrimeIn(f.GetText()); w != "" {
+			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewUnsuitableInText, w))
+			simpl = append(simpl, reasonWithWords(CodeInterp1998ComplexJointCrime, w))
+		}
+	}
+	return simpl
+}
+
+// complexJointCrimeWords are the 1998 interpretation's art. 222(2) in its
+// own words and their one common variant.
+var complexJointCrimeWords = [...]string{"比较复杂的共同犯罪", "较为复杂的共同犯罪"}
+
+// complexJointCrimeIn returns the words in which a text calls its case a
+// complex joint crime (complexJointCrimeWords), not negated in its clause
+// (不属于比较复杂的共同犯罪案件 states nothing), "" when none. It searches
+// the clauses only when the text holds 复杂的共同犯罪 at all (one byte
+// search, and only for filings before 2013).
+func complexJointCrimeIn(text string) string {
+	if !strings.Contains(text, "复杂的共同犯罪") {
+		return ""
+	}
+	for _, w := range complexJointCrimeWords {
+		if StatedInClause(text, w) {
+			return w
+		}
+	}
+	return ""
 }
