@@ -38,7 +38,7 @@ const CodeReviewComplexInTextAdmin = "REVIEW_COMPLEX_IN_TEXT_ADMIN"
 func adminComplexIn(text string) string {
 	if strings.Contains(text, "复杂") || strings.Contains(text, "疑难") {
 		for sent := range sentencesOf(text) {
-			if w := complexIn(sent); w != "" {
+			if w := complexIn(nil, sent); w != "" { // no character set: administrative texts are not read through one
 				return w
 			}
 		}
