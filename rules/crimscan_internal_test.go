@@ -2,8 +2,10 @@ package rules
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // dropCauseSeparatorsByRune is dropCauseSeparators as it was before issue
@@ -42,5 +44,74 @@ func TestDropCauseSeparatorsMatchesRunes(t *testing.T) {
 	for _, text := range realTexts(t) {
 		check(text)
 		check(foldCause(text))
+	}
+}
+
+// intermediateChargeInTextByIndex is IntermediateChargeInText as it was
+// before issue 13's character set: every name's separators dropped on each
+// call and searched with strings.Index.
+func intermediateChargeInTextByIndex(text string, on time.Time) string {
+	if text == "" {
+		return ""
+	}
+	w := strings.ReplaceAll(dropCauseSeparators(text), "军人叛逃罪", "")
+	names := slices.Clone(nationalSecurityCharges[:])
+	if !on.Before(crpl2012InForce) {
+		names = append(names, terrorismCharges[:]...)
+	}
+	for _, n := range names {
+		d := dropCauseSeparators(n)
+		for rest := w; ; {
+			i := strings.Index(rest, d)
+			if i < 0 {
+				break
+			}
+			if !slices.ContainsFunc(chargeNegations[:], func(neg string) bool { return strings.HasSuffix(rest[:i], neg) }) {
+				return n
+			}
+			rest = rest[i+len(d):]
+		}
+	}
+	return ""
+}
+
+// TestIntermediateChargeInTextMatchesIndex: IntermediateChargeInText,
+// searching through the text's character set with the names' dropped
+// forms made once, answers what searching every name with strings.Index
+// answered, before and after 2013 (terrorism), for random texts long
+// enough for the set (hanscan's parts of 96 bytes and more) of the names,
+// their halves and characters, negations, 军人叛逃罪, separators and bytes
+// that are not UTF-8, and for the real texts; and it finds names in them.
+func TestIntermediateChargeInTextMatchesIndex(t *testing.T) {
+	pieces := []string{"、", ",", "。", "军人叛逃罪", "军人", "\xe6\x81", "\xff", "x", "被告人", "犯", "罪", "盗窃罪",
+		"危害国家安全", "恐怖"}
+	pieces = append(pieces, chargeNegations[:]...)
+	for _, n := range slices.Concat(nationalSecurityCharges[:], terrorismCharges[:]) {
+		rs := []rune(n)
+		pieces = append(pieces, n, dropCauseSeparators(n), string(rs[:len(rs)/2]), string(rs[len(rs)/2:]), string(rs[0]))
+	}
+	dates := []time.Time{crpl2012InForce.AddDate(0, 0, -1), crpl2012InForce}
+	found := 0
+	check := func(text string) {
+		t.Helper()
+		for _, on := range dates {
+			got, want := IntermediateChargeInText(text, on), intermediateChargeInTextByIndex(text, on)
+			if got != want {
+				t.Fatalf("IntermediateChargeInText(%q, %s) = %q, want %q", text, on.Format(time.DateOnly), got, want)
+			}
+			if got != "" {
+				found++
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 21))
+	for i := range 30000 {
+		check(randomText(rng, pieces, 1+i%80))
+	}
+	if found < 1000 {
+		t.Fatalf("%d random texts name a charge, want 1,000 or more", found)
+	}
+	for _, text := range realTexts(t) {
+		check(text)
 	}
 }
