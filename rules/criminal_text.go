@@ -1524,7 +1524,13 @@ var priorSentenceWords = [...]string{"曾", "判处", "刑满", "释放", "出�
 func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	var best time.Time
 	found := false
-	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;，,", r) }) {
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		// Only a clause with 于 may hold a date this reads: one without is
+		// neither searched for the prior words nor made runes (most of an
+		// indictment's clauses, issue 13).
+		if !strings.Contains(clause, "于") {
+			continue
+		}
 		prior := false
 		for _, w := range priorSentenceWords {
 			prior = prior || strings.Contains(clause, w)
@@ -1544,6 +1550,16 @@ func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 		}
 	}
 	return best, found
+}
+
+// isClauseBreak reports whether r ends a clause earliestOffenceDate reads
+// (。；;，,): a switch, not a look-up of each rune of the text in a string.
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '。', '；', ';', '，', ',':
+		return true
+	}
+	return false
 }
 
 // latestDateAt reads a date at i as dateAt does, or a month without its

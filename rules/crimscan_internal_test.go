@@ -115,3 +115,67 @@ func TestIntermediateChargeInTextMatchesIndex(t *testing.T) {
 		check(text)
 	}
 }
+
+// earliestOffenceDateAllClauses is earliestOffenceDate as it was before
+// issue 13's gate: every clause searched for the prior words and made
+// runes, the breaks looked up rune by rune.
+func earliestOffenceDateAllClauses(text string, filed time.Time) (time.Time, bool) {
+	var best time.Time
+	found := false
+	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;，,", r) }) {
+		prior := false
+		for _, w := range priorSentenceWords {
+			prior = prior || strings.Contains(clause, w)
+		}
+		if prior {
+			continue
+		}
+		rs := []rune(clause)
+		for i := 0; i+1 < len(rs); i++ {
+			if rs[i] != '于' {
+				continue
+			}
+			d, _, ok := dateAt(rs, i+1)
+			if ok && !d.After(filed) && (!found || d.Before(best)) {
+				best, found = d, true
+			}
+		}
+	}
+	return best, found
+}
+
+// TestEarliestOffenceDateMatchesAllClauses: earliestOffenceDate, reading
+// only the clauses with 于, answers what reading every clause answered,
+// for random texts of 于, dates and their parts, the prior words, the
+// breaks, other punctuation and bad bytes, filed on several dates, and
+// for the real texts; and it finds dates in them.
+func TestEarliestOffenceDateMatchesAllClauses(t *testing.T) {
+	pieces := []string{"于", "于2015年5月1日", "于2018年3月5日", "2018年3月5日", "2016年12月31日", "2020年2月", "2017", "年", "1", "月", "5日", "日", "。", "；", ";", "，", ",", "、",
+		"\u3000", "\xe4\xba", "\xff", "x", "被告人", "在", "曾用名", "盗窃", "于是"}
+	pieces = append(pieces, priorSentenceWords[:]...)
+	filed := []time.Time{time.Date(2017, 6, 30, 0, 0, 0, 0, time.UTC), time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)}
+	found := 0
+	check := func(text string) {
+		t.Helper()
+		for _, on := range filed {
+			got, ok := earliestOffenceDate(text, on)
+			want, wantOK := earliestOffenceDateAllClauses(text, on)
+			if ok != wantOK || !got.Equal(want) {
+				t.Fatalf("earliestOffenceDate(%q, %s) = %s %v, want %s %v", text, on.Format(time.DateOnly), got, ok, want, wantOK)
+			}
+			if ok {
+				found++
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 26))
+	for i := range 50000 {
+		check(randomText(rng, pieces, 1+i%40))
+	}
+	if found < 1000 {
+		t.Fatalf("%d random texts give a date, want 1,000 or more", found)
+	}
+	for _, text := range realTexts(t) {
+		check(text)
+	}
+}
