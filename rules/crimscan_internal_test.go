@@ -179,3 +179,72 @@ func TestEarliestOffenceDateMatchesAllClauses(t *testing.T) {
 		check(text)
 	}
 }
+
+// TestObjectionGateInEveryWord: objectionGate is a fragment of each of
+// objectionWords, so a text without it holds none of them.
+func TestObjectionGateInEveryWord(t *testing.T) {
+	for _, w := range objectionWords {
+		if !strings.Contains(w, objectionGate) {
+			t.Errorf("objection word %s lacks the gate %s", w, objectionGate)
+		}
+	}
+}
+
+// objectionInSentenceOfUngated is objectionInSentenceOf as it was before
+// issue 13's gate: every sentence searched for every objection word.
+func objectionInSentenceOfUngated(text string, objector func(before string) bool) string {
+	for sent := range sentencesOf(text) {
+		for _, w := range objectionWords {
+			i := strings.Index(sent, w)
+			if i < 0 || !statedNotNegated(sent, w, 2) {
+				continue
+			}
+			if objector(sent[:i]) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// TestObjectionGateChangesNothing: objectionInSentenceOf, gated on
+// objectionGate, answers what searching every sentence answered, for both
+// readers' objectors (a representative or defender before the objection;
+// the procuratorate as the last subject), over random texts of the
+// objection words, their halves, the gate's parts, the persons, negations,
+// breaks and bad bytes, and over the real texts; and it finds objections.
+func TestObjectionGateChangesNothing(t *testing.T) {
+	pieces := []string{objectionGate, "简易", "程序", "适用", "未", "没有", "不", "。", "；", "，", "\n", "被告人", "张三", "\xe7\xa8", "\xff", "x"}
+	for _, w := range objectionWords {
+		rs := []rune(w)
+		pieces = append(pieces, w, string(rs[:len(rs)/2]), string(rs[len(rs)/2:]))
+	}
+	pieces = slices.Concat(pieces, representatives[:], procuratorates[:], defenders[:])
+	objectors := []func(string) bool{
+		func(before string) bool { return containsAny(before, representatives[:]) },
+		func(before string) bool { return lastSubjectIsOneOf(before, procuratorates[:]) },
+	}
+	found := 0
+	check := func(text string) {
+		t.Helper()
+		for k, obj := range objectors {
+			got, want := objectionInSentenceOf(text, obj), objectionInSentenceOfUngated(text, obj)
+			if got != want {
+				t.Fatalf("objector %d: objectionInSentenceOf(%q) = %q, want %q", k, text, got, want)
+			}
+			if got != "" {
+				found++
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 68))
+	for i := range 30000 {
+		check(randomText(rng, pieces, 1+i%60))
+	}
+	if found < 1000 {
+		t.Fatalf("%d random texts state an objection, want 1,000 or more", found)
+	}
+	for _, text := range realTexts(t) {
+		check(text)
+	}
+}
