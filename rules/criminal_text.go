@@ -830,6 +830,12 @@ const remandSentRunes = 2
 // remandIn returns the words that state the case remanded for retrial
 // (撤销原判，发回重审; CrPL 239), "" when none or negated (不得再发回重新审判).
 func remandIn(text string) string {
+	// Every remand opens with one of remandSent: a text holding none (231
+	// of the 236 real indictments) is not made runes and walked rune by
+	// rune (issue 13).
+	if !slices.ContainsFunc(remandSent[:], func(m []rune) bool { return hanscan.Contains(text, string(m)) }) {
+		return ""
+	}
 	rs := []rune(text)
 	for i := 0; i+remandSentRunes <= len(rs); i++ {
 		if !remandSentAt(rs[i:]) || remandNegated(string(rs[max(0, i-remandNegationRunes):i])) {

@@ -248,3 +248,54 @@ func TestObjectionGateChangesNothing(t *testing.T) {
 		check(text)
 	}
 }
+
+// remandInUngated is remandIn as it was before issue 13's gate: every text
+// made runes and walked.
+func remandInUngated(text string) string {
+	rs := []rune(text)
+	for i := 0; i+remandSentRunes <= len(rs); i++ {
+		if !remandSentAt(rs[i:]) || remandNegated(string(rs[max(0, i-remandNegationRunes):i])) {
+			continue
+		}
+		window := rs[i:min(len(rs), i+remandSentRunes+remandWithin)]
+		for _, m := range remandMarks {
+			if j := strings.Index(string(window), m); j >= 0 && !strings.ContainsAny(string(window)[:j], "。；;，,") {
+				return string(window)[:j+len(m)]
+			}
+		}
+	}
+	return ""
+}
+
+// TestRemandGateChangesNothing: remandIn, gated on remandSent's words,
+// answers what walking every text answered, over random texts of the
+// verbs, their characters and cut bytes, the marks, negations, breaks and
+// bad bytes, and over the real texts; and it finds remands.
+func TestRemandGateChangesNothing(t *testing.T) {
+	pieces := []string{"发", "回", "还", "发\xff回", "\xe5\x8f", "\xff", "x", "不得再", "不", "。", "，", "裁定撤销原判", "人民法院", "重", "审"}
+	for _, m := range remandSent {
+		pieces = append(pieces, string(m))
+	}
+	pieces = append(pieces, remandMarks[:]...)
+	found := 0
+	check := func(text string) {
+		t.Helper()
+		got, want := remandIn(text), remandInUngated(text)
+		if got != want {
+			t.Fatalf("remandIn(%q) = %q, want %q", text, got, want)
+		}
+		if got != "" {
+			found++
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 832))
+	for i := range 30000 {
+		check(randomText(rng, pieces, 1+i%50))
+	}
+	if found < 1000 {
+		t.Fatalf("%d random texts state a remand, want 1,000 or more", found)
+	}
+	for _, text := range realTexts(t) {
+		check(text)
+	}
+}
