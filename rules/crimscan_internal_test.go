@@ -299,3 +299,56 @@ func TestRemandGateChangesNothing(t *testing.T) {
 		check(text)
 	}
 }
+
+// TestDeadGateInEveryWord: deadGate is a fragment of each of deadWords, so
+// a text without it states no death deadAfter reads.
+func TestDeadGateInEveryWord(t *testing.T) {
+	for _, w := range deadWords {
+		if !strings.Contains(w, deadGate) {
+			t.Errorf("death word %s lacks the gate %s", w, deadGate)
+		}
+	}
+}
+
+// deadDefendantUngated is deadDefendant as it was before issue 13's gate.
+func deadDefendantUngated(text string) string {
+	for _, subj := range deadSubjects {
+		for at := range occurrences(text, subj) {
+			if w := deadAfter(text[at+len(subj):]); w != "" {
+				return subj + w
+			}
+		}
+	}
+	return ""
+}
+
+// TestDeadGateChangesNothing: deadDefendant, gated on deadGate, answers
+// what the ungated search answered, over random texts of the subjects,
+// the death words and their parts, names, dates, the own-death and
+// treatment words, stops and bad bytes (long enough for hanscan's own
+// search), and over the real texts; and it finds deaths.
+func TestDeadGateChangesNothing(t *testing.T) {
+	pieces := []string{"死", "亡", "\xe4\xba", "\xff", "x", "王某", "于2024年2月1日", "在杭州市", "看守所", "因", "经", "的", "被害人", "。", "，"}
+	pieces = slices.Concat(pieces, deadSubjects[:], deadWords[:], ownDeathWords[:], treatmentFailed[:])
+	found := 0
+	check := func(text string) {
+		t.Helper()
+		got, want := deadDefendant(text), deadDefendantUngated(text)
+		if got != want {
+			t.Fatalf("deadDefendant(%q) = %q, want %q", text, got, want)
+		}
+		if got != "" {
+			found++
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 209))
+	for i := range 30000 {
+		check(randomText(rng, pieces, 1+i%50))
+	}
+	if found < 1000 {
+		t.Fatalf("%d random texts state a death, want 1,000 or more", found)
+	}
+	for _, text := range realTexts(t) {
+		check(text)
+	}
+}
