@@ -6,6 +6,7 @@ import (
 	"time"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 )
 
 // Plea is what a filing establishes about the defendant's 认罪认罚. The law
@@ -206,8 +207,8 @@ func IntermediateChargesOf(written string, ch Charges) IntermediateCharges {
 			ic.NationalSecurity = true
 		}
 	}
-	for _, n := range nationalSecurityCharges {
-		if strings.Contains(w, dropCauseSeparators(n)) {
+	for _, n := range nationalSecurityDropped {
+		if strings.Contains(w, n) {
 			ic.NationalSecurity = true
 		}
 	}
@@ -216,8 +217,8 @@ func IntermediateChargesOf(written string, ch Charges) IntermediateCharges {
 			ic.Terrorism = true
 		}
 	}
-	for _, n := range terrorismCharges {
-		if strings.Contains(w, dropCauseSeparators(n)) {
+	for _, n := range terrorismDropped {
+		if strings.Contains(w, n) {
 			ic.Terrorism = true
 		}
 	}
@@ -266,23 +267,57 @@ func IntermediateChargeInText(text string, on time.Time) string {
 	if text == "" {
 		return ""
 	}
-	w := strings.ReplaceAll(dropCauseSeparators(text), "军人叛逃罪", "")
-	names := slices.Clone(nationalSecurityCharges[:])
-	if !on.Before(crpl2012InForce) {
-		names = append(names, terrorismCharges[:]...)
+	w := dropCauseSeparators(text)
+	// An indictment is thousands of characters and strings.Index slow
+	// over Chinese (internal/hanscan): the text is searched through its
+	// character set, and a name with a character it lacks (谍, 叛, 恐 are
+	// in few indictments) is not searched at all (issue 13).
+	held := hanscan.NewText(w)
+	if held.Contains(w, "军人叛逃罪") {
+		w = strings.ReplaceAll(w, "军人叛逃罪", "")
+		held = hanscan.NewText(w)
 	}
-	for _, n := range names {
-		d := dropCauseSeparators(n)
+	if n := chargeInText(held, w, nationalSecurityCharges[:], nationalSecurityDropped[:]); n != "" {
+		return n
+	}
+	if on.Before(crpl2012InForce) {
+		return ""
+	}
+	return chargeInText(held, w, terrorismCharges[:], terrorismDropped[:])
+}
+
+// chargeInText returns the first of names whose dropped form (its
+// separators dropped, dropped[i] for names[i]) w holds not negated, ""
+// when none; held is w's character set.
+func chargeInText(held *hanscan.Text, w string, names, dropped []string) string {
+	for k, d := range dropped {
 		for rest := w; ; {
-			i := strings.Index(rest, d)
+			i := held.Index(rest, d)
 			if i < 0 {
 				break
 			}
 			if !slices.ContainsFunc(chargeNegations[:], func(neg string) bool { return strings.HasSuffix(rest[:i], neg) }) {
-				return n
+				return names[k]
 			}
 			rest = rest[i+len(d):]
 		}
 	}
 	return ""
+}
+
+// nationalSecurityDropped and terrorismDropped are nationalSecurityCharges
+// and terrorismCharges with their separators dropped, as the texts they
+// are searched in (dropCauseSeparators), made once.
+var (
+	nationalSecurityDropped = dropAll(nationalSecurityCharges[:])
+	terrorismDropped        = dropAll(terrorismCharges[:])
+)
+
+// dropAll is dropCauseSeparators of each of names.
+func dropAll(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = dropCauseSeparators(n)
+	}
+	return out
 }

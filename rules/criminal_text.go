@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
+	"github.com/fenjian/fenjian/internal/hanscan"
 	"google.golang.org/protobuf/proto"
 )
 
@@ -686,6 +687,12 @@ func objectionByIn(text string, persons []string) string {
 // before) whose sentence up to the objection satisfies objector; "" when
 // none. objectionByIn and objectionOfIn differ only in who objects.
 func objectionInSentenceOf(text string, objector func(before string) bool) string {
+	// Every objection word holds objectionGate: a text without it (every
+	// real indictment: their procedure sentences were removed) is not
+	// split into sentences and searched five times each (issue 13).
+	if !hanscan.Contains(text, objectionGate) {
+		return ""
+	}
 	for sent := range sentencesOf(text) {
 		for _, w := range objectionWords {
 			i := strings.Index(sent, w)
@@ -699,6 +706,10 @@ func objectionInSentenceOf(text string, objector func(before string) bool) strin
 	}
 	return ""
 }
+
+// objectionGate is a fragment of every one of objectionWords
+// (TestObjectionGateInEveryWord).
+const objectionGate = "简易程序"
 
 // settlementFailed are words that state a mediation or a settlement of the
 // civil claim failed (CrPL 223(5): "没有…达成调解或者和解协议").
@@ -819,6 +830,12 @@ const remandSentRunes = 2
 // remandIn returns the words that state the case remanded for retrial
 // (撤销原判，发回重审; CrPL 239), "" when none or negated (不得再发回重新审判).
 func remandIn(text string) string {
+	// Every remand opens with one of remandSent: a text holding none (231
+	// of the 236 real indictments) is not made runes and walked rune by
+	// rune (issue 13).
+	if !slices.ContainsFunc(remandSent[:], func(m []rune) bool { return hanscan.Contains(text, string(m)) }) {
+		return ""
+	}
 	rs := []rune(text)
 	for i := 0; i+remandSentRunes <= len(rs); i++ {
 		if !remandSentAt(rs[i:]) || remandNegated(string(rs[max(0, i-remandNegationRunes):i])) {
@@ -1524,7 +1541,13 @@ var priorSentenceWords = [...]string{"曾", "判处", "刑满", "释放", "出�
 func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 	var best time.Time
 	found := false
-	for _, clause := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。；;，,", r) }) {
+	for _, clause := range strings.FieldsFunc(text, isClauseBreak) {
+		// Only a clause with 于 may hold a date this reads: one without is
+		// neither searched for the prior words nor made runes (most of an
+		// indictment's clauses, issue 13).
+		if !strings.Contains(clause, "于") {
+			continue
+		}
 		prior := false
 		for _, w := range priorSentenceWords {
 			prior = prior || strings.Contains(clause, w)
@@ -1544,6 +1567,16 @@ func earliestOffenceDate(text string, filed time.Time) (time.Time, bool) {
 		}
 	}
 	return best, found
+}
+
+// isClauseBreak reports whether r ends a clause earliestOffenceDate reads
+// (。；;，,): a switch, not a look-up of each rune of the text in a string.
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '。', '；', ';', '，', ',':
+		return true
+	}
+	return false
 }
 
 // latestDateAt reads a date at i as dateAt does, or a month without its
