@@ -91,8 +91,7 @@ func TestIntermediateChargeInTextMatchesIndex(t *testing.T) {
 		pieces = append(pieces, n, dropCauseSeparators(n), string(rs[:len(rs)/2]), string(rs[len(rs)/2:]), string(rs[0]))
 	}
 	dates := []time.Time{crpl2012InForce.AddDate(0, 0, -1), crpl2012InForce}
-	found := 0
-	check := func(text string) {
+	check := func(text string) (found int) {
 		t.Helper()
 		for _, on := range dates {
 			got, want := IntermediateChargeInText(text, on), intermediateChargeInTextByIndex(text, on)
@@ -103,17 +102,9 @@ func TestIntermediateChargeInTextMatchesIndex(t *testing.T) {
 				found++
 			}
 		}
+		return found
 	}
-	rng := rand.New(rand.NewPCG(13, 21))
-	for i := range 30000 {
-		check(randomText(rng, pieces, 1+i%80))
-	}
-	if found < 1000 {
-		t.Fatalf("%d random texts name a charge, want 1,000 or more", found)
-	}
-	for _, text := range realTexts(t) {
-		check(text)
-	}
+	sameOnRandomAndReal(t, 21, pieces, 30000, 80, "name a charge", check)
 }
 
 // earliestOffenceDateAllClauses is earliestOffenceDate as it was before
@@ -154,8 +145,7 @@ func TestEarliestOffenceDateMatchesAllClauses(t *testing.T) {
 		"\u3000", "\xe4\xba", "\xff", "x", "被告人", "在", "曾用名", "盗窃", "于是"}
 	pieces = append(pieces, priorSentenceWords[:]...)
 	filed := []time.Time{time.Date(2017, 6, 30, 0, 0, 0, 0, time.UTC), time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)}
-	found := 0
-	check := func(text string) {
+	check := func(text string) (found int) {
 		t.Helper()
 		for _, on := range filed {
 			got, ok := earliestOffenceDate(text, on)
@@ -167,17 +157,9 @@ func TestEarliestOffenceDateMatchesAllClauses(t *testing.T) {
 				found++
 			}
 		}
+		return found
 	}
-	rng := rand.New(rand.NewPCG(13, 26))
-	for i := range 50000 {
-		check(randomText(rng, pieces, 1+i%40))
-	}
-	if found < 1000 {
-		t.Fatalf("%d random texts give a date, want 1,000 or more", found)
-	}
-	for _, text := range realTexts(t) {
-		check(text)
-	}
+	sameOnRandomAndReal(t, 26, pieces, 50000, 40, "give a date", check)
 }
 
 // TestObjectionGateInEveryWord: objectionGate is a fragment of each of
@@ -224,8 +206,7 @@ func TestObjectionGateChangesNothing(t *testing.T) {
 		func(before string) bool { return containsAny(before, representatives[:]) },
 		func(before string) bool { return lastSubjectIsOneOf(before, procuratorates[:]) },
 	}
-	found := 0
-	check := func(text string) {
+	check := func(text string) (found int) {
 		t.Helper()
 		for k, obj := range objectors {
 			got, want := objectionInSentenceOf(text, obj), objectionInSentenceOfUngated(text, obj)
@@ -236,17 +217,9 @@ func TestObjectionGateChangesNothing(t *testing.T) {
 				found++
 			}
 		}
+		return found
 	}
-	rng := rand.New(rand.NewPCG(13, 68))
-	for i := range 30000 {
-		check(randomText(rng, pieces, 1+i%60))
-	}
-	if found < 1000 {
-		t.Fatalf("%d random texts state an objection, want 1,000 or more", found)
-	}
-	for _, text := range realTexts(t) {
-		check(text)
-	}
+	sameOnRandomAndReal(t, 68, pieces, 30000, 60, "state an objection", check)
 }
 
 // remandInUngated is remandIn as it was before issue 13's gate: every text
@@ -277,8 +250,7 @@ func TestRemandGateChangesNothing(t *testing.T) {
 		pieces = append(pieces, string(m))
 	}
 	pieces = append(pieces, remandMarks[:]...)
-	found := 0
-	check := func(text string) {
+	check := func(text string) (found int) {
 		t.Helper()
 		got, want := remandIn(text), remandInUngated(text)
 		if got != want {
@@ -287,17 +259,9 @@ func TestRemandGateChangesNothing(t *testing.T) {
 		if got != "" {
 			found++
 		}
+		return found
 	}
-	rng := rand.New(rand.NewPCG(13, 832))
-	for i := range 30000 {
-		check(randomText(rng, pieces, 1+i%50))
-	}
-	if found < 1000 {
-		t.Fatalf("%d random texts state a remand, want 1,000 or more", found)
-	}
-	for _, text := range realTexts(t) {
-		check(text)
-	}
+	sameOnRandomAndReal(t, 832, pieces, 30000, 50, "state a remand", check)
 }
 
 // TestDeadGateInEveryWord: deadGate is a fragment of each of deadWords, so
@@ -330,8 +294,7 @@ func deadDefendantUngated(text string) string {
 func TestDeadGateChangesNothing(t *testing.T) {
 	pieces := []string{"死", "亡", "\xe4\xba", "\xff", "x", "王某", "于2024年2月1日", "在杭州市", "看守所", "因", "经", "的", "被害人", "。", "，"}
 	pieces = slices.Concat(pieces, deadSubjects[:], deadWords[:], ownDeathWords[:], treatmentFailed[:])
-	found := 0
-	check := func(text string) {
+	check := func(text string) (found int) {
 		t.Helper()
 		got, want := deadDefendant(text), deadDefendantUngated(text)
 		if got != want {
@@ -340,13 +303,26 @@ func TestDeadGateChangesNothing(t *testing.T) {
 		if got != "" {
 			found++
 		}
+		return found
 	}
-	rng := rand.New(rand.NewPCG(13, 209))
-	for i := range 30000 {
-		check(randomText(rng, pieces, 1+i%50))
+	sameOnRandomAndReal(t, 209, pieces, 30000, 50, "state a death", check)
+}
+
+// sameOnRandomAndReal runs check, which compares a reader with its old
+// form and returns how many readings a text gave, on n random texts of
+// pieces (1 to maxPieces pieces, in turn) drawn from seed, then on the
+// real texts. Fewer than 1,000 readings among the random texts fail the
+// test: the texts would not exercise the reader ("%d random texts"
+// followed by what, e.g. "state a death").
+func sameOnRandomAndReal(t *testing.T, seed uint64, pieces []string, n, maxPieces int, what string, check func(text string) int) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(13, seed))
+	found := 0
+	for i := range n {
+		found += check(randomText(rng, pieces, 1+i%maxPieces))
 	}
 	if found < 1000 {
-		t.Fatalf("%d random texts state a death, want 1,000 or more", found)
+		t.Fatalf("%d random texts %s, want 1,000 or more", found, what)
 	}
 	for _, text := range realTexts(t) {
 		check(text)
