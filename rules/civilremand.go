@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"unicode/utf8"
-
 	"google.golang.org/protobuf/proto"
 
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
@@ -55,29 +53,15 @@ func thisCaseRemand(text string) string {
 //
 // held is f's text folded, with its characters (Engine.evaluate makes it
 // once for every civil reader): a text whose fold holds neither 发回 nor
-// 发还 is answered by the set or one search each, not by a scan for every
-// 发 (remandVerbMayBeIn: ~17,000 instructions of the bench complaint's
-// Decide, callgrind 2026-12-06). Without it (nil) the raw text is gated
-// and folded here.
+// 发还 is answered by the set or one search each, and no complaint is
+// folded a second time here.
 func civilRemandInText(held *hanscan.Text, f *triagev1.Filing, a *Assessment) *triagev1.Filing {
 	if f.GetCircumstances().GetRemanded() {
 		return f
 	}
-	var folded string
-	if held != nil {
-		folded = held.String()
-		if !held.Contains(folded, "发回") && !held.Contains(folded, "发还") {
-			return f
-		}
-	} else {
-		// Most texts name no remand: fold (traditional 發回重審, a space
-		// inside the words) only a text that may name one
-		// (remandVerbMayBeIn), so that a complaint is not folded a second
-		// time for nothing.
-		if !remandVerbMayBeIn(f.GetText()) {
-			return f
-		}
-		folded = foldCause(f.GetText())
+	folded := held.String()
+	if !held.Contains(folded, "发回") && !held.Contains(folded, "发还") {
+		return f
 	}
 	words := thisCaseRemand(folded)
 	if words == "" {
@@ -90,34 +74,4 @@ func civilRemandInText(held *hanscan.Text, f *triagev1.Filing, a *Assessment) *t
 	f.Circumstances.Remanded = true
 	a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewRemandedInTextCivil, words))
 	return f
-}
-
-// remandVerbMayBeIn reports whether a raw text may hold one of remandSent
-// once folded: a character that folds to 发 followed by one that folds to
-// 回 or 还, with nothing between but what the fold drops (spaces, format
-// characters, invalid bytes). A text without one names no remand, and
-// its fold is not needed.
-//
-// Not "发 anywhere and 回 or 还 anywhere", the gate of round 24: 还 stands
-// in nearly every loan complaint (归还, 还款), so with 发还 read (round
-// 36) the gate passed them all and every such complaint was folded twice
-// (callgrind 2026-12-06: some 320,000 instructions of the bench loan
-// complaint's Decide, a third of it). TestRemandVerbGate checks that no
-// text the gate refuses holds the verbs once folded.
-func remandVerbMayBeIn(t string) bool {
-	for _, send := range [...]string{"发", "發", "髮"} {
-		for at := range occurrences(t, send) {
-			for j := at + len(send); j < len(t); {
-				r, size := utf8.DecodeRuneInString(t[j:])
-				if r == '回' || r == '迴' || r == '还' || r == '還' {
-					return true
-				}
-				if !foldDrops(r) {
-					break
-				}
-				j += size
-			}
-		}
-	}
-	return false
 }
