@@ -235,7 +235,12 @@ type certReloader struct {
 }
 
 // load reads the files and swaps the certificate in when they hold a
-// certificate and its key; it returns the earliest notAfter of the chain.
+// certificate and its key and no certificate of the chain has expired; it
+// returns the earliest notAfter of the chain. An expired certificate is
+// refused like a broken file: swapped in, every client's handshake failed
+// while the replica stayed ready and logged a successful reload (outside
+// check 30: a Secret set back to an old certificate replaced a working
+// one), and at start it would serve no TLS client at all.
 func (r *certReloader) load() (time.Time, error) {
 	certPEM, err := boundedfile.Read(r.cert, MaxTLSFileBytes)
 	if err != nil {
@@ -256,6 +261,13 @@ func (r *certReloader) load() (time.Time, error) {
 			return time.Time{}, fmt.Errorf("%s: %w", r.cert, err)
 		}
 		certs = append(certs, x)
+	}
+	now := time.Now()
+	for _, x := range certs {
+		if now.After(x.NotAfter) {
+			return time.Time{}, fmt.Errorf("%s: certificate %q expired at %s: no client accepts it; install a renewed one",
+				r.cert, x.Subject.String(), x.NotAfter.UTC().Format(time.RFC3339))
+		}
 	}
 	r.mu.Lock()
 	r.current = &c
