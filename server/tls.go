@@ -303,6 +303,13 @@ func (r *caReloader) load() (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: %w", r.file, err)
 	}
+	// A bundle whose CAs have all expired verifies no client certificate:
+	// swapped in, it would take every mTLS caller's identity at once.
+	// One expired CA beside a valid one is a rotation under way and loads.
+	if latest := latestNotAfter(certs); time.Now().After(latest) {
+		return time.Time{}, fmt.Errorf("%s: every CA of the bundle has expired (the last at %s): no client certificate would verify; install the current CAs",
+			r.file, latest.UTC().Format(time.RFC3339))
+	}
 	pool := x509.NewCertPool()
 	for _, c := range certs {
 		pool.AddCert(c)
@@ -353,6 +360,17 @@ func parseCertificates(b []byte) ([]*x509.Certificate, error) {
 		return nil, errors.New("no PEM certificate")
 	}
 	return certs, nil
+}
+
+// latestNotAfter is the latest notAfter of certs.
+func latestNotAfter(certs []*x509.Certificate) time.Time {
+	var t time.Time
+	for _, c := range certs {
+		if c.NotAfter.After(t) {
+			t = c.NotAfter
+		}
+	}
+	return t
 }
 
 func earliestNotAfter(certs []*x509.Certificate) time.Time {

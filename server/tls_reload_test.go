@@ -185,7 +185,8 @@ func TestTLSRenewalWithoutHandshakes(t *testing.T) {
 }
 
 // TestExpiredCertificateRefused: a server certificate whose chain has
-// expired is refused as a broken file is. At start LoadTLS fails naming
+// expired, or a client CA bundle whose every CA has, is refused as a
+// broken file is. At start LoadTLS fails naming
 // it; under Run, a Secret set back to an expired certificate is counted a
 // failed reload (fenjian_tls_last_reload_successful 0, the expiry gauge
 // kept) and the certificate serving stays. Before (outside check 30) it
@@ -226,6 +227,37 @@ func TestExpiredCertificateRefused(t *testing.T) {
 		t.Errorf("after an expired certificate was published: served %v, %v; want server-1 still", served, err)
 	}
 	if _, err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The client CAs: a bundle whose every CA has expired verifies no
+	// client certificate and is refused the same way, at start and at a
+	// reload; one expired CA beside a valid one (a rotation) loads.
+	clientCA := testpki.NewCA(t)
+	expiredCA := testpki.NewCAUntil(t, time.Now().Add(-time.Minute))
+	judgeCert, judgeKey := clientCA.Issue(t, "J-0421")
+	dir := t.TempDir()
+	caFile, certFile, keyFile := filepath.Join(dir, "ca.pem"), filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := os.WriteFile(caFile, expiredCA.PEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ca.IssueFiles(t, "server-1", certFile, keyFile) // valid: only the bundle has expired
+	if _, err := LoadTLS(TLSFiles{CertFile: certFile, KeyFile: keyFile, ClientCAFile: caFile}, nil); err == nil || !strings.Contains(err.Error(), "every CA of the bundle has expired") {
+		t.Errorf("LoadTLS with only an expired client CA: %v; want an error saying it expired", err)
+	}
+	cvol, ccert, ckey, cr := startClientCAServer(t, ca, clientCA)
+	clientFailed := map[string]string{"certificate": "client_ca", "result": "failed"}
+	cvol.publish(map[string][]byte{"tls.crt": ccert, "tls.key": ckey, "ca.crt": expiredCA.PEM()})
+	waitMetric(t, cr.reg, "fenjian_tls_reloads_total", clientFailed, 1)
+	if _, err := handshake(t, cr.grpcAddr, roots, judgeCert, judgeKey); err != nil {
+		t.Errorf("a client of the serving CA after a bundle of expired CAs was published: %v; want admitted", err)
+	}
+	cvol.publish(map[string][]byte{"tls.crt": ccert, "tls.key": ckey, "ca.crt": append(expiredCA.PEM(), clientCA.PEM()...)})
+	waitMetric(t, cr.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "client_ca", "result": "ok"}, 1)
+	if _, err := handshake(t, cr.grpcAddr, roots, judgeCert, judgeKey); err != nil {
+		t.Errorf("a client of the valid CA of a bundle beside an expired one: %v; want admitted", err)
+	}
+	if _, err := cr.stop(); err != nil {
 		t.Fatal(err)
 	}
 }
