@@ -235,7 +235,7 @@ type certReloader struct {
 }
 
 // load reads the files and swaps the certificate in when they hold a
-// certificate and its key and no certificate of the chain has expired; it
+// certificate and its key and the certificate has not expired; it
 // returns the earliest notAfter of the chain. An expired certificate is
 // refused like a broken file: swapped in, every client's handshake failed
 // while the replica stayed ready and logged a successful reload (outside
@@ -262,12 +262,11 @@ func (r *certReloader) load() (time.Time, error) {
 		}
 		certs = append(certs, x)
 	}
-	now := time.Now()
-	for _, x := range certs {
-		if now.After(x.NotAfter) {
-			return time.Time{}, fmt.Errorf("%s: certificate %q expired at %s: no client accepts it; install a renewed one",
-				r.cert, x.Subject.String(), x.NotAfter.UTC().Format(time.RFC3339))
-		}
+	// The leaf only: an expired intermediate in the file (a cross-signed
+	// one kept for old clients) may leave other clients a valid path.
+	if leaf := certs[0]; time.Now().After(leaf.NotAfter) {
+		return time.Time{}, fmt.Errorf("%s: certificate %q expired at %s: no client accepts it; install a renewed one",
+			r.cert, leaf.Subject.String(), leaf.NotAfter.UTC().Format(time.RFC3339))
 	}
 	r.mu.Lock()
 	r.current = &c
