@@ -151,13 +151,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("run: register connection metrics: %w", err)
 	}
-	// A loopback peer of a server listening beyond loopback is a tunnel
-	// (kubectl port-forward, a sidecar), not a local user: no anonymous
-	// caller there (Security.beyondLoopback). An address that does not
-	// parse counts as beyond: net.Listen reads "" as every interface.
-	if onLoopback, err := loopback.Host(cfg.GRPCAddr); err != nil || !onLoopback {
-		cfg.Security.beyondLoopback = true
-	}
+	cfg.Security.beyondLoopback = beyondLoopback(cfg.GRPCAddr)
 	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: reg, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -335,6 +329,16 @@ func checkpointOnce(ctx context.Context, logger *slog.Logger, c interface{ Check
 
 // isLoopback reports whether a bound address is on a loopback interface
 // only (0.0.0.0 and :: are every interface, not loopback).
+// beyondLoopback says whether the gRPC address addr is not a loopback one.
+// A loopback peer of a server listening beyond loopback is a tunnel
+// (kubectl port-forward, a sidecar), not a local user: no anonymous caller
+// there (Security.beyondLoopback). An address that does not parse counts as
+// beyond: net.Listen reads "" as every interface.
+func beyondLoopback(addr string) bool {
+	onLoopback, err := loopback.Host(addr)
+	return err != nil || !onLoopback
+}
+
 func isLoopback(a net.Addr) bool {
 	ta, ok := a.(*net.TCPAddr)
 	return ok && ta.IP.IsLoopback()
