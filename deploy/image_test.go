@@ -156,8 +156,14 @@ func startAsDeployed(t *testing.T, m *manifests, d *appsv1.Deployment, root stri
 	}
 	client := triagev1.NewTriageServiceClient(conn)
 	req := &triagev1.TriageRequest{Filing: civilFiling("(2024)辽0102民初901号", "")}
-	// (The test dials loopback, where an anonymous Triage is allowed; a
-	// token the mounted file does not hold is refused anywhere.)
+	// The test dials loopback, as kubectl port-forward's tunnel into the
+	// pod does: the Deployment listens on every interface, so no caller is
+	// anonymous there (an anonymous Triage was stored, with its team draw,
+	// before outside check 30). A token the mounted file does not hold is
+	// refused too.
+	if _, err := client.Triage(ctx, req); status.Code(err) != codes.Unauthenticated {
+		t.Errorf("anonymous Triage from loopback as deployed: %v, want Unauthenticated", err)
+	}
 	wrong := metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer fjt_not-in-the-file")
 	if _, err := client.Triage(wrong, req); status.Code(err) != codes.Unauthenticated {
 		t.Errorf("Triage with a token not in the mounted file: %v, want Unauthenticated", err)

@@ -55,6 +55,14 @@ type Security struct {
 	// also ends anonymous access on loopback: such a proxy in the same pod
 	// or host connects from loopback for every caller, wherever they are.
 	Insecure bool
+	// beyondLoopback is set by Run when the gRPC address is not a loopback
+	// one (":50051", the image's): a loopback peer of such a server is
+	// then not a local user but a tunnel, kubectl port-forward's into the
+	// pod or a sidecar's, carrying a caller from anywhere, so no caller is
+	// anonymous on loopback, as behind Insecure's proxy. Anonymous loopback
+	// access is for a server that listens on loopback only (go run's
+	// default), where every caller is on the host.
+	beyondLoopback bool
 	// MaxConcurrentCalls bounds the unary calls at once, each counted from
 	// its headers until its stream ends, so while its request is read as
 	// well as while it is handled; calls beyond it fail at once with
@@ -271,7 +279,7 @@ func (e *overloadError) Error() string { return e.msg }
 
 // caller is the proved identity of a call (nil for an anonymous caller) and
 // whether it came over loopback (never true behind Security.Insecure's
-// proxy).
+// proxy, nor on a server listening beyond loopback).
 type caller struct {
 	id       *auth.Identity
 	loopback bool
@@ -482,9 +490,10 @@ func (a *authorizer) authenticate(ctx context.Context) (caller, error) {
 	}
 	p, _ := peer.FromContext(ctx)
 	if p != nil {
-		// Behind a TLS-terminating proxy (Insecure) a loopback peer is the
-		// proxy, not the caller.
-		if ta, ok := p.Addr.(*net.TCPAddr); ok && !a.sec.Insecure {
+		// Behind a TLS-terminating proxy (Insecure), or on a server
+		// listening beyond loopback (a port-forward's tunnel), a loopback
+		// peer is the proxy, not the caller.
+		if ta, ok := p.Addr.(*net.TCPAddr); ok && !a.sec.Insecure && !a.sec.beyondLoopback {
 			c.loopback = ta.IP.IsLoopback()
 		}
 	}

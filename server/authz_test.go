@@ -413,3 +413,84 @@ func TestAuthorizationHeaderSaysWhatIsWrong(t *testing.T) {
 		t.Errorf("lower-case bearer scheme with the filing token: %v", err)
 	}
 }
+
+// tlsBearer is bearer for a TLS connection.
+type tlsBearer string
+
+func (b tlsBearer) GetRequestMetadata(context.Context, ...string) (map[string]string, error) {
+	return map[string]string{"authorization": "Bearer " + string(b)}, nil
+}
+
+func (tlsBearer) RequireTransportSecurity() bool { return true }
+
+// TestBeyondLoopbackNotAnonymous: a TLS server listening on every
+// interface (the image's ":50051") admits no anonymous caller from a
+// loopback peer, which there is kubectl port-forward's tunnel into the pod
+// or a sidecar carrying a caller from anywhere; one listening on loopback
+// only (go run's default) still does. Before (outside check 30) the
+// Deployment as shipped stored an anonymous Triage, with its team draw and
+// no recorded_by, and answered GetCase to anyone who could port-forward.
+func TestBeyondLoopbackNotAnonymous(t *testing.T) {
+	dir := t.TempDir()
+	ca := testpki.NewCA(t)
+	ca.IssueFiles(t, "localhost", filepath.Join(dir, "server.pem"), filepath.Join(dir, "server.key"))
+	roots := x509.NewCertPool()
+	roots.AddCert(ca.Cert)
+	for _, tc := range []struct {
+		listen        string
+		anonymousWant codes.Code // of an anonymous Triage, GetDecision and GetCase
+	}{
+		{"127.0.0.1:0", codes.OK},
+		{":0", codes.Unauthenticated},
+		{"0.0.0.0:0", codes.Unauthenticated},
+	} {
+		t.Run(tc.listen, func(t *testing.T) {
+			tlsCfg, err := LoadTLS(TLSFiles{CertFile: filepath.Join(dir, "server.pem"), KeyFile: filepath.Join(dir, "server.key")}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := startRunAt(t, tc.listen, Config{Service: Options{Decider: newDecider(t), Store: openTarget(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+			_, port, err := net.SplitHostPort(r.grpcAddr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dial := func(token string) *grpc.ClientConn {
+				opts := []grpc.DialOption{grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{RootCAs: roots, ServerName: "localhost"}))}
+				if token != "" {
+					opts = append(opts, grpc.WithPerRPCCredentials(tlsBearer(token)))
+				}
+				conn, err := grpc.NewClient(net.JoinHostPort("127.0.0.1", port), opts...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { _ = conn.Close() })
+				return conn
+			}
+			ctx := testContext(t)
+			anon := triagev1.NewTriageServiceClient(dial(""))
+			f := validFiling()
+			_, err = anon.Triage(ctx, &triagev1.TriageRequest{Filing: f})
+			if status.Code(err) != tc.anonymousWant {
+				t.Errorf("anonymous Triage from loopback: %v; want %v", err, tc.anonymousWant)
+			}
+			// An unknown decision: NotFound once admitted.
+			admitted := map[codes.Code]codes.Code{codes.OK: codes.NotFound, codes.Unauthenticated: codes.Unauthenticated}[tc.anonymousWant]
+			_, err = anon.GetDecision(ctx, &triagev1.GetDecisionRequest{DecisionId: uuid.Must(uuid.NewV7()).String()})
+			if status.Code(err) != admitted {
+				t.Errorf("anonymous GetDecision from loopback: %v; want %v", err, admitted)
+			}
+			_, err = anon.GetCase(ctx, &triagev1.GetCaseRequest{DecisionId: uuid.Must(uuid.NewV7()).String()})
+			if status.Code(err) != admitted {
+				t.Errorf("anonymous GetCase from loopback: %v; want %v", err, admitted)
+			}
+			if hr, err := healthpb.NewHealthClient(dial("")).Check(ctx, &healthpb.HealthCheckRequest{}); err != nil || hr.GetStatus() != healthpb.HealthCheckResponse_SERVING {
+				t.Errorf("anonymous health check: %v, %v; want SERVING", hr, err)
+			}
+			g := validFiling()
+			g.Id = "(2024)辽0102民初902号"
+			if _, err := triagev1.NewTriageServiceClient(dial(testFilingToken)).Triage(ctx, &triagev1.TriageRequest{Filing: g}); err != nil {
+				t.Errorf("Triage with a filing token: %v", err)
+			}
+		})
+	}
+}

@@ -17,6 +17,7 @@ import (
 	triagev1 "github.com/fenjian/fenjian/api/fenjian/triage/v1"
 	"github.com/fenjian/fenjian/checkpoint"
 	"github.com/fenjian/fenjian/internal/logattr"
+	"github.com/fenjian/fenjian/internal/loopback"
 )
 
 // DefaultShutdownTimeout is the shutdown deadline when Config leaves it zero.
@@ -87,7 +88,8 @@ type Config struct {
 
 	// Security is who may call what, TLS, load shedding and rate limits.
 	// Run refuses a non-loopback gRPC address without TLS unless
-	// Security.Insecure is set.
+	// Security.Insecure is set, and on a non-loopback address admits no
+	// anonymous caller, loopback peers included.
 	Security Security
 
 	// StoreCheckInterval is how often readiness probes the store (when
@@ -149,6 +151,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("run: register connection metrics: %w", err)
 	}
+	cfg.Security.beyondLoopback = beyondLoopback(cfg.GRPCAddr)
 	grpcSrv, err := NewGRPCServer(svc, health, GRPCOptions{Logger: logger, Registerer: reg, Admin: cfg.Admin, Security: cfg.Security})
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -326,6 +329,16 @@ func checkpointOnce(ctx context.Context, logger *slog.Logger, c interface{ Check
 
 // isLoopback reports whether a bound address is on a loopback interface
 // only (0.0.0.0 and :: are every interface, not loopback).
+// beyondLoopback says whether the gRPC address addr is not a loopback one.
+// A loopback peer of a server listening beyond loopback is a tunnel
+// (kubectl port-forward, a sidecar), not a local user: no anonymous caller
+// there (Security.beyondLoopback). An address that does not parse counts as
+// beyond: net.Listen reads "" as every interface.
+func beyondLoopback(addr string) bool {
+	onLoopback, err := loopback.Host(addr)
+	return err != nil || !onLoopback
+}
+
 func isLoopback(a net.Addr) bool {
 	ta, ok := a.(*net.TCPAddr)
 	return ok && ta.IP.IsLoopback()

@@ -235,7 +235,12 @@ type certReloader struct {
 }
 
 // load reads the files and swaps the certificate in when they hold a
-// certificate and its key; it returns the earliest notAfter of the chain.
+// certificate and its key and the certificate has not expired; it
+// returns the earliest notAfter of the chain. An expired certificate is
+// refused like a broken file: swapped in, every client's handshake failed
+// while the replica stayed ready and logged a successful reload (outside
+// check 30: a Secret set back to an old certificate replaced a working
+// one), and at start it would serve no TLS client at all.
 func (r *certReloader) load() (time.Time, error) {
 	certPEM, err := boundedfile.Read(r.cert, MaxTLSFileBytes)
 	if err != nil {
@@ -256,6 +261,12 @@ func (r *certReloader) load() (time.Time, error) {
 			return time.Time{}, fmt.Errorf("%s: %w", r.cert, err)
 		}
 		certs = append(certs, x)
+	}
+	// The leaf only: an expired intermediate in the file (a cross-signed
+	// one kept for old clients) may leave other clients a valid path.
+	if leaf := certs[0]; time.Now().After(leaf.NotAfter) {
+		return time.Time{}, fmt.Errorf("%s: certificate %q expired at %s: no client accepts it; install a renewed one",
+			r.cert, leaf.Subject.String(), leaf.NotAfter.UTC().Format(time.RFC3339))
 	}
 	r.mu.Lock()
 	r.current = &c
@@ -290,6 +301,13 @@ func (r *caReloader) load() (time.Time, error) {
 	certs, err := parseCertificates(b)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: %w", r.file, err)
+	}
+	// A bundle whose CAs have all expired verifies no client certificate:
+	// swapped in, it would take every mTLS caller's identity at once.
+	// One expired CA beside a valid one is a rotation under way and loads.
+	if latest := latestNotAfter(certs); time.Now().After(latest) {
+		return time.Time{}, fmt.Errorf("%s: every CA of the bundle has expired (the last at %s): no client certificate would verify; install the current CAs",
+			r.file, latest.UTC().Format(time.RFC3339))
 	}
 	pool := x509.NewCertPool()
 	for _, c := range certs {
@@ -341,6 +359,17 @@ func parseCertificates(b []byte) ([]*x509.Certificate, error) {
 		return nil, errors.New("no PEM certificate")
 	}
 	return certs, nil
+}
+
+// latestNotAfter is the latest notAfter of certs.
+func latestNotAfter(certs []*x509.Certificate) time.Time {
+	var t time.Time
+	for _, c := range certs {
+		if c.NotAfter.After(t) {
+			t = c.NotAfter
+		}
+	}
+	return t
 }
 
 func earliestNotAfter(certs []*x509.Certificate) time.Time {

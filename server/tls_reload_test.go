@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -179,6 +180,84 @@ func TestTLSRenewalWithoutHandshakes(t *testing.T) {
 		t.Fatalf("after the fix: served %v, %v; want server-4", served, err)
 	}
 	if _, err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestExpiredCertificateRefused: a server certificate whose chain has
+// expired, or a client CA bundle whose every CA has, is refused as a
+// broken file is. At start LoadTLS fails naming
+// it; under Run, a Secret set back to an expired certificate is counted a
+// failed reload (fenjian_tls_last_reload_successful 0, the expiry gauge
+// kept) and the certificate serving stays. Before (outside check 30) it
+// was swapped in and logged as reloaded, and every client's handshake
+// failed while the replica stayed ready.
+func TestExpiredCertificateRefused(t *testing.T) {
+	ca := testpki.NewCA(t)
+	roots := x509.NewCertPool()
+	roots.AddCert(ca.Cert)
+	expiredCert, expiredKey := ca.IssueUntil(t, "server-old", time.Now().Add(-time.Minute))
+
+	start := newTLSVolume(t)
+	start.publish(map[string][]byte{"tls.crt": expiredCert, "tls.key": expiredKey})
+	if _, err := LoadTLS(TLSFiles{CertFile: start.path("tls.crt"), KeyFile: start.path("tls.key")}, nil); err == nil || !strings.Contains(err.Error(), "expired") {
+		t.Errorf("LoadTLS with an expired certificate: %v; want an error saying it expired", err)
+	}
+
+	vol := newTLSVolume(t)
+	valid := time.Now().Add(3 * time.Hour)
+	cert, key := ca.IssueUntil(t, "server-1", valid)
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
+	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	server := map[string]string{"certificate": "server"}
+	vol.publish(map[string][]byte{"tls.crt": expiredCert, "tls.key": expiredKey})
+	waitMetric(t, r.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "server", "result": "failed"}, 1)
+	waitMetric(t, r.reg, "fenjian_tls_last_reload_successful", server, 0)
+	if got := gathered(t, r.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "server", "result": "ok"}); got != 0 {
+		t.Errorf("an expired certificate counted %v successful reloads; want 0", got)
+	}
+	if got := gathered(t, r.reg, "fenjian_tls_certificate_expiry_timestamp_seconds", server); got != float64(valid.Unix()) {
+		t.Errorf("expiry gauge after the expired certificate = %v; want the serving %d", got, valid.Unix())
+	}
+	if served, err := handshake(t, r.grpcAddr, roots, nil, nil); err != nil || served.Subject.CommonName != "server-1" {
+		t.Errorf("after an expired certificate was published: served %v, %v; want server-1 still", served, err)
+	}
+	if _, err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The client CAs: a bundle whose every CA has expired verifies no
+	// client certificate and is refused the same way, at start and at a
+	// reload; one expired CA beside a valid one (a rotation) loads.
+	clientCA := testpki.NewCA(t)
+	expiredCA := testpki.NewCAUntil(t, time.Now().Add(-time.Minute))
+	judgeCert, judgeKey := clientCA.Issue(t, "J-0421")
+	dir := t.TempDir()
+	caFile, certFile, keyFile := filepath.Join(dir, "ca.pem"), filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	if err := os.WriteFile(caFile, expiredCA.PEM(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ca.IssueFiles(t, "server-1", certFile, keyFile) // valid: only the bundle has expired
+	if _, err := LoadTLS(TLSFiles{CertFile: certFile, KeyFile: keyFile, ClientCAFile: caFile}, nil); err == nil || !strings.Contains(err.Error(), "every CA of the bundle has expired") {
+		t.Errorf("LoadTLS with only an expired client CA: %v; want an error saying it expired", err)
+	}
+	cvol, ccert, ckey, cr := startClientCAServer(t, ca, clientCA)
+	clientFailed := map[string]string{"certificate": "client_ca", "result": "failed"}
+	cvol.publish(map[string][]byte{"tls.crt": ccert, "tls.key": ckey, "ca.crt": expiredCA.PEM()})
+	waitMetric(t, cr.reg, "fenjian_tls_reloads_total", clientFailed, 1)
+	if _, err := handshake(t, cr.grpcAddr, roots, judgeCert, judgeKey); err != nil {
+		t.Errorf("a client of the serving CA after a bundle of expired CAs was published: %v; want admitted", err)
+	}
+	cvol.publish(map[string][]byte{"tls.crt": ccert, "tls.key": ckey, "ca.crt": append(expiredCA.PEM(), clientCA.PEM()...)})
+	waitMetric(t, cr.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "client_ca", "result": "ok"}, 1)
+	if _, err := handshake(t, cr.grpcAddr, roots, judgeCert, judgeKey); err != nil {
+		t.Errorf("a client of the valid CA of a bundle beside an expired one: %v; want admitted", err)
+	}
+	if _, err := cr.stop(); err != nil {
 		t.Fatal(err)
 	}
 }
