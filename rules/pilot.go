@@ -294,17 +294,14 @@ func pilotWithinOneYear(s Sentence) bool {
 // does not establish is not met.
 func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea Plea, co CoDefendants, s Sentence, impaired, minor bool) (bars, conds []*triagev1.Reason) {
 	c := f.GetCircumstances()
+	// Each phase's bars cite that phase's decision and 办法 (statute rounds
+	// 37 and 38): the 2014 pilot had ended when the 2016 one began.
+	first := phase == pilot2014
 	if !plea.Admits || !plea.Accepts {
-		bars = append(bars, reason(CodePilotNoGuiltyPlea))
+		bars = append(bars, reason(pilotCode(first, CodePilot2014NoGuiltyPlea, CodePilotNoGuiltyPlea)))
 	}
-	// Each phase's bars cite that phase's decision and 办法 (statute round
-	// 37): the 2014 pilot had ended when the 2016 one began.
 	if !c.GetConsentsFastTrack() {
-		code := CodePilotNoConsent
-		if phase == pilot2014 {
-			code = CodePilot2014NoConsent
-		}
-		bars = append(bars, reason(code))
+		bars = append(bars, reason(pilotCode(first, CodePilot2014NoConsent, CodePilotNoConsent)))
 	}
 	switch phase {
 	case pilot2014:
@@ -341,9 +338,19 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea 
 	}
 	if impaired || minor || c.GetMajorSocialImpact() || co.BarsFastTrack() ||
 		c.GetVictimSettlementMissing() || c.GetDefencePleadsNotGuilty() {
-		bars = append(bars, reason(CodePilotExcluded))
+		bars = append(bars, reason(pilotCode(first, CodePilot2014Excluded, CodePilotExcluded)))
 	}
 	return bars, conds
+}
+
+// pilotCode is the code of a bar both phases share, as the phase's texts
+// give it: the first phase's (the 2014 decision and 办法) when first, else
+// the second's (the 2016 decision and 办法).
+func pilotCode(first bool, code2014, code2016 string) string {
+	if first {
+		return code2014
+	}
+	return code2016
 }
 
 // pilot2014ExclusionWords are the first 试点办法's exclusions a filing's
