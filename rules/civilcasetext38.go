@@ -14,13 +14,16 @@ import (
 // revokesJudgmentIn reads only the marked claims, and such a text kept
 // both open until rules 2026-12-06.46.
 
+// unaskedWords deny the request (原告作为第三人，不请求撤销该判决).
+var unaskedWords = [...]string{"不请求", "不要求", "未请求", "未要求", "没有请求", "没有要求"}
+
 // thirdPartyMark is the word every such sentence holds.
 const thirdPartyMark = "第三人"
 
 // thirdPartyAsksRevocationIn returns the first sentence of a folded text
 // in which the plaintiff (原告 before 第三人) asks (请求, 要求) to change or
 // set aside a court's judgment, ruling or mediation statement
-// (revokesJudgment), "" when none. Another party's suit (被告曾作为第三人请
+// (revokesJudgment) and does not deny asking (unaskedWords), "" when none. Another party's suit (被告曾作为第三人请
 // 求撤销…) is not this plaintiff's. Read only when the text holds 第三人.
 func thirdPartyAsksRevocationIn(held *hanscan.Text, text string) string {
 	if held.Lacks(text, thirdPartyMark) {
@@ -35,7 +38,7 @@ func thirdPartyAsksRevocationIn(held *hanscan.Text, text string) string {
 		if i < 0 || i > j {
 			continue
 		}
-		if !strings.Contains(sent, "请求") && !strings.Contains(sent, "要求") {
+		if !strings.Contains(sent, "请求") && !strings.Contains(sent, "要求") || containsAny(sent, unaskedWords[:]) {
 			continue
 		}
 		if revokesJudgment(sent) {

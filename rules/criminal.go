@@ -53,10 +53,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// marks 港澳台 defendants, who are not 外国人, so it bars nothing: a
 	// person must check the defendant's nationality. A text that states a
 	// foreign nationality has checked it (statute round 38).
-	var foreignStated string
-	if basic && a.FiledOn.Before(crpl2012InForce) {
-		foreignStated = foreignDefendantReview(f, a)
-	}
+	foreign := foreignDefendantBars(f, a, basic)
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
 	if basic {
@@ -121,11 +118,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if fx.PassUp.SecurityOrTerror {
 		juris = append(juris, reason(law.securityOrTerror))
 	}
-	// Before 1997 the 1979 law had no simplified procedure to close
-	// (CRPL1996_174_NOT_IN_FORCE says so).
-	if foreignStated != "" && !a.FiledOn.Before(crpl1996InForce) {
-		juris = append(juris, reasonWithWords(CodeCrPL1996ForeignDefendant, foreignStated))
-	}
+	juris = append(juris, foreign...)
 	ftPanel = append(ftPanel, juris...)
 
 	// Before the 2018 amendment fast-track existed only in the basic courts
@@ -202,6 +195,22 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	a.Options = append(a.Options,
 		option(triagev1.Procedure_PROCEDURE_SIMPLIFIED, simp, simplifiedConditions(law, s, minor, panel)),
 		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
+}
+
+// foreignDefendantBars reviews a basic court's filing before 2013 whose
+// defendant is foreign (foreignDefendantReview) and returns the bar a
+// nationality its text states puts on simplified procedure from 1997-01-01
+// (CRPL1996_20_FOREIGN_DEFENDANT_IN_TEXT; before 1997 the 1979 law had no
+// simplified procedure to close, CRPL1996_174_NOT_IN_FORCE says so).
+func foreignDefendantBars(f *triagev1.Filing, a *Assessment, basic bool) []*triagev1.Reason {
+	if !basic || !a.FiledOn.Before(crpl2012InForce) {
+		return nil
+	}
+	w := foreignDefendantReview(f, a)
+	if w == "" || a.FiledOn.Before(crpl1996InForce) {
+		return nil
+	}
+	return []*triagev1.Reason{reasonWithWords(CodeCrPL1996ForeignDefendant, w)}
 }
 
 // foreignDefendantReview adds REVIEW_CRPL1996_20_FOREIGN_DEFENDANT to a
