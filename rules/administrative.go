@@ -79,6 +79,13 @@ func administrative(f *triagev1.Filing, a *Assessment) {
 		// counts the item: a reading only closes.
 		if txt := ReadAdminTextAmount(f.GetText()); txt > adminSmallAmountFen {
 			a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewAdminTextAmount, yuanWords(txt)))
+		} else if r := adminSmallAmountReview(f, a.FiledOn); r != nil {
+			// A measure beside the sum (statute round 38, admintext38.go):
+			// the item not established; reviewed unless the parties'
+			// agreement opens the procedure anyway (art. 82 ¶2).
+			if !c.GetPartiesAgreeSimplified() {
+				a.ReviewReasons = append(a.ReviewReasons, r)
+			}
 		} else {
 			conds = append(conds, reason(CodeAdmin82SmallAmount))
 		}

@@ -128,7 +128,8 @@ func audit24CriminalCases(tb testing.TB) []tcase {
 		impact("造成重大社会影响", "被告人王某的行为造成重大社会影响。"),
 		{name: "重大社会影响 on 2015-03-02 at a pilot court: both closed (2012 text art. 209(2))",
 			filing: says("被告人王某盗窃财物，造成重大社会影响。", 10, beijing, filedOn("2015-03-02")),
-			avail:  av(pFT, avU, pSimp, avU), fires: []string{at(locFT, pilotExcl), at(locSimp, simpImp12), at(locReview, r24MajorImpact)}},
+			// The first phase's 办法 (statute round 38: PILOT2014_EXCLUDED).
+			avail: av(pFT, avU, pSimp, avU), fires: []string{at(locFT, "PILOT2014_EXCLUDED"), at(locSimp, simpImp12), at(locReview, r24MajorImpact)}},
 		nothing("无重大社会影响", "被告人王某盗窃财物，案件无重大社会影响。"),
 		nothing("未造成重大社会影响", "被告人王某的行为未造成重大社会影响。"),
 		nothing("不具有重大社会影响", "本案不具有重大社会影响。"),

@@ -87,8 +87,9 @@ func audit25CriminalCases(tb testing.TB) []tcase {
 		{name: "附带民事诉讼, 调解不成, on 2021-02-28 (Interp. 370 not yet; CrPL 223(5))", filing: says("被害人李某提起附带民事诉讼，调解不成。", 10, filedOn("2021-02-28")),
 			avail: av(pFT, avU, pSimp, avA), review: ptr(true),
 			fires: []string{at(locFT, "CRPL223_NO_VICTIM_SETTLEMENT_CRPL2018"), at(locSimp, eligSimp), at(locReview, r23CivilClaim)}, silent: []string{ftNoSettle}},
-		{name: "附带民事诉讼, 调解不成 at a 2015 pilot court: PILOT_EXCLUDED", filing: says("被害人李某提起附带民事诉讼，调解不成。", 10, beijing, filedOn("2015-03-02")),
-			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, pilotExcl), at(locReview, r23CivilClaim)}},
+		// The first phase's 办法 (statute round 38: PILOT2014_EXCLUDED).
+		{name: "附带民事诉讼, 调解不成 at a 2015 pilot court: PILOT2014_EXCLUDED", filing: says("被害人李某提起附带民事诉讼，调解不成。", 10, beijing, filedOn("2015-03-02")),
+			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, "PILOT2014_EXCLUDED"), at(locReview, r23CivilClaim)}},
 		nothing("near miss: 已达成调解协议", "被害人李某提起附带民事诉讼，双方已达成调解协议。"),
 		nothing("near miss: 调解未果, later 达成和解协议", "被害人李某提起附带民事诉讼，先经调解未果，后双方达成和解协议。"),
 		nothing("near miss: 未提起附带民事诉讼", "被害人李某未提起附带民事诉讼，双方调解未果。"),

@@ -162,9 +162,10 @@ func audit27CriminalCases(tb testing.TB) []tcase {
 
 		// --- 6. The law in force on the filing date: the pilots and CrPL 2012 ---
 		{name: "2015 pilot: 明知张某系未成年人 leaves the pilot's fast-track open", filing: says("被告人王某明知张某系未成年人，仍向其出售香烟。", beijing, filedOn("2015-03-02")),
-			avail: av(pFT, avA), fires: []string{at(locFT, "PILOT2014_FAST_TRACK_ELIGIBLE")}, silent: []string{at(locFT, pilotExcl), at(locReview, r23Minor)}},
+			avail: av(pFT, avA), fires: []string{at(locFT, "PILOT2014_FAST_TRACK_ELIGIBLE")}, silent: []string{at(locFT, pilotExcl), at(locFT, "PILOT2014_EXCLUDED"), at(locReview, r23Minor)}},
+		// The first phase's 办法 (statute round 38: PILOT2014_EXCLUDED).
 		{name: "2015 pilot: 被告人张某系未成年人 is excluded", filing: says("被告人张某系未成年人。", beijing, filedOn("2015-03-02")),
-			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, pilotExcl), at(locReview, r23Minor)}},
+			avail: av(pFT, avU), review: ptr(true), fires: []string{at(locFT, "PILOT2014_EXCLUDED"), at(locReview, r23Minor)}},
 		{name: "2015 pilot: 有期徒刑壹年陆个月 (over the first phase's year)", filing: says("建议判处被告人王某有期徒刑壹年陆个月。", beijing, filedOn("2015-03-02")),
 			avail: av(pFT, avU), fires: []string{at(locFT, "PILOT2014_SENTENCE_OVER_1_YEAR")}},
 		{name: "2017 pilot: 有期徒刑叁年陆个月 (over the second phase's three years)", filing: says("建议判处被告人王某有期徒刑叁年陆个月。", beijing, filedOn("2017-03-01")),

@@ -75,8 +75,11 @@ func audit33CriminalCases(tb testing.TB) []tcase {
 		not("near miss: fast-track closed already (a minor): no review", crim(10, text("被告人王某系未成年人，未赔偿被害人张某的损失。")), avU, avA, nil, at(locReview, uncompensated)),
 		not("near miss: 2017 outside the pilot (no fast-track to review)", crim(10, suzhou, filedOn("2017-03-01"), text("被告人王某未赔偿被害人张某的经济损失。")), avU, avA, nil, at(locReview, uncompensated)),
 		// (4) CrPL 1996 art. 20(3): a foreign defendant stated in the text.
+		// Statute round 38: a nationality the text states closes
+		// simplified procedure (CRPL1996_20_FOREIGN_DEFENDANT_IN_TEXT);
+		// until then it stayed open beside the review.
 		{name: "1996 20(3): 被告人…美国国籍 (2012)", filing: crim(10, suzhou, filedOn("2012-06-01"), text("被告人JOHN SMITH，男，美国国籍。")),
-			avail: av(pSimp, avA), review: ptr(true), fires: []string{at(locReview, foreign1996)}},
+			avail: av(pSimp, avU), review: ptr(true), fires: []string{at(locReview, foreign1996), at(locSimp, "CRPL1996_20_FOREIGN_DEFENDANT_IN_TEXT")}},
 		{name: "1996 20(3): 被告人系外籍人员 (2010)", filing: crim(10, suzhou, filedOn("2010-06-01"), text("被告人金某系外籍人员。")),
 			review: ptr(true), fires: []string{at(locReview, foreign1996)}},
 		{name: "near miss: 中国国籍 (2012)", filing: crim(10, suzhou, filedOn("2012-06-01"), text("被告人王某，男，中国国籍。")), silent: []string{at(locReview, foreign1996)}},

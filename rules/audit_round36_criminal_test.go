@@ -167,8 +167,9 @@ func audit36CriminalCases(tb testing.TB) []tcase {
 			at(locFT, ftNotInForce)),
 		both("pilot 2014: 盗窃罪、诈骗罪 both listed", crim(6, zz, filedOn("2015-06-01"), cause("盗窃罪、诈骗罪")), avA, avA),
 		both("pilot 2014: 盗窃罪、非法经营罪, one off the list", crim(6, zz, filedOn("2015-06-01"), cause("盗窃罪、非法经营罪")), avU, avA, at(locFT, pilotOff)),
-		both("pilot 2014: a co-defendant disputes the recommendation", crim(6, zz, filedOn("2015-06-01"), two, cm.coCharge), avU, avA, at(locFT, pilotExcl)),
-		both("pilot 2014: no settlement with the victim", crim(6, zz, filedOn("2015-06-01"), cm.noSettlement), avU, avA, at(locFT, pilotExcl)),
+		// The first phase's 办法 (statute round 38: PILOT2014_EXCLUDED).
+		both("pilot 2014: a co-defendant disputes the recommendation", crim(6, zz, filedOn("2015-06-01"), two, cm.coCharge), avU, avA, at(locFT, "PILOT2014_EXCLUDED")),
+		both("pilot 2014: no settlement with the victim", crim(6, zz, filedOn("2015-06-01"), cm.noSettlement), avU, avA, at(locFT, "PILOT2014_EXCLUDED")),
 		both("pilot 2014: an exemption is not on the decision's list", crim(0, zz, filedOn("2015-06-01"), sentenceKind(exemption, 0)), avU, avA),
 		both("pilot 2014: an intermediate court of the city", crim(6, filedOn("2015-06-01"), courtAt("河南省郑州市中级人民法院", intermediateCourt), province("河南省")), avU, avU),
 		both("pilot gap: 2016-09-15 (decision adopted, no new 办法)", crim(6, zz, filedOn("2016-09-15")), avU, avA, at(locFT, pilotLapsed)),

@@ -125,8 +125,10 @@ func barScenarios() map[string]barScenario {
 		// 意见's arts. 169 and 174 (era_test.go pins the day 若干规定's art.
 		// 1 codes take over).
 		rules.CodeOpinion1992Whereabouts: {civ, pSimp, []mod{filedOn("2003-11-30"), party(1, whereaboutsUnknown)}, []mod{filedOn("2003-11-30"), party(0, whereaboutsUnknown)}},
-		rules.CodeOpinion1992Remanded:    {civ, pSimp, []mod{filedOn("2003-11-30"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2003-11-30")}},
-		rules.CodeOpinion1992Retrial:     {civ, pSimp, []mod{filedOn("2003-11-30"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2003-11-30")}},
+		// Before the 1992 意见 (statute round 38): CPL 1991 art. 142's simple case.
+		rules.CodeCPL1991Whereabouts:  {civ, pSimp, []mod{filedOn("1992-07-13"), party(1, whereaboutsUnknown)}, []mod{filedOn("1992-07-13"), party(0, whereaboutsUnknown)}},
+		rules.CodeOpinion1992Remanded: {civ, pSimp, []mod{filedOn("2003-11-30"), c(func(c *triagev1.Circumstances) { c.Remanded = true })}, []mod{filedOn("2003-11-30")}},
+		rules.CodeOpinion1992Retrial:  {civ, pSimp, []mod{filedOn("2003-11-30"), c(func(c *triagev1.Circumstances) { c.Retrial = true })}, []mod{filedOn("2003-11-30")}},
 		// Before 2015-02-04 no express bar for the suits of Interp. 257 (5),
 		// (6): 若干规定 art. 1(5), the court's finding; art. 8(1) for a
 		// defendant who cannot be served directly or by leaving.
@@ -168,6 +170,11 @@ func barScenarios() map[string]barScenario {
 		rules.CodePilot2014NoConsent:       {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, []mod{zhengzhou, filedOn("2015-05-05")}},
 		rules.CodePilot2014SentenceUnknown: {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), sentence(0), cause("盗窃罪")}, []mod{zhengzhou, filedOn("2015-05-05"), sentence(1), cause("盗窃罪")}},
 		rules.CodePilotExcluded:            {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), party(0, minor)}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		// The first phase's plea and exclusions (statute round 38).
+		rules.CodePilot2014NoGuiltyPlea: {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), plea(true, false)}, []mod{zhengzhou, filedOn("2015-05-05"), plea(true, true)}},
+		rules.CodePilot2014Excluded:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), party(0, minor)}, []mod{zhengzhou, filedOn("2015-05-05")}},
+		// CrPL 1996 art. 20(3): a nationality the text states (statute round 38).
+		rules.CodeCrPL1996ForeignDefendant: {crim, pSimp, []mod{filedOn("2010-06-01"), text("被告人JOHN SMITH，男，美国国籍。")}, []mod{filedOn("2010-06-01"), text("被告人王某，男，中国国籍。")}},
 		rules.CodePilotObjectsSimplified:   {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), cm.objects}, []mod{zhengzhou, filedOn("2018-05-05")}},
 		rules.CodeCrPL222CourtLevel:        {crim, pFT, []mod{intermediate}, nil},
 		rules.CodeCrPL222NoGuiltyPlea:      {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},

@@ -623,9 +623,19 @@ func simplifiedCodesOn(on time.Time) (courtLevel, simple, agreement string) {
 
 // prov1WhereaboutsCode is the bar a defendant's unknown whereabouts puts on
 // simplified procedure before 2015-02-04: 若干规定 art. 1(1) from
-// 2003-12-01, before it the 1992 意见's art. 169.
+// 2003-12-01, before it the 1992 意见's art. 169 (from 1992-07-14). Before
+// the 意见 no text named the case: CPL 1991 art. 142 opened simplified
+// procedure to 事实清楚、权利义务关系明确、争议不大的简单的民事案件 and art. 84
+// served a defendant 下落不明 by public notice, deemed served sixty days
+// on. Whether such a case was simple is not established by the filing
+// (its defendant's side is unheard), so simplified stays closed, citing
+// those articles and saying no text barred it in words (statute round 38:
+// until rules 2026-12-06.46 the 1992 意见 was cited before it existed).
 func prov1WhereaboutsCode(on time.Time) string {
-	if on.Before(prov2003InForce) {
+	switch {
+	case on.Before(opinion1992InForce):
+		return CodeCPL1991Whereabouts
+	case on.Before(prov2003InForce):
 		return CodeOpinion1992Whereabouts
 	}
 	return CodeProv1Whereabouts

@@ -295,6 +295,9 @@ func readFoldedCaseFacts(held *hanscan.Text) CivilCaseFacts {
 	if facts25 && t.ThirdPartyRevocation == "" {
 		t.ThirdPartyRevocation = revokesJudgmentIn(held, text)
 	}
+	if facts25 && t.ThirdPartyRevocation == "" {
+		t.ThirdPartyRevocation = thirdPartyAsksRevocationIn(held, text) // round 38
+	}
 	// An increase adds to the claims made (statute round 29): the total,
 	// read once a change was found.
 	if t.Changed != "" {

@@ -97,8 +97,11 @@ const (
 	// 适用简易程序审理"). Statute round 36 (2026-12-06): until then these
 	// filings cited 若干规定 art. 1 (1), (2), (4) before it existed.
 	CodeOpinion1992Whereabouts = "OPINION1992_169_DEFENDANT_WHEREABOUTS_UNKNOWN"
-	CodeOpinion1992Remanded    = "OPINION1992_174_REMANDED"
-	CodeOpinion1992Retrial     = "OPINION1992_174_RETRIAL"
+	// The same before 1992-07-14, when no text barred it in words: CPL
+	// 1991 art. 142's simple case is not established (statute round 38).
+	CodeCPL1991Whereabouts  = "CPL1991_142_DEFENDANT_WHEREABOUTS_UNKNOWN"
+	CodeOpinion1992Remanded = "OPINION1992_174_REMANDED"
+	CodeOpinion1992Retrial  = "OPINION1992_174_RETRIAL"
 	// Interp. 257 (5), (6) had no counterpart before 2015-02-04: no text
 	// then in force barred simplified procedure in a public-interest or
 	// third-party revocation suit, and only the court's own finding that a
@@ -197,14 +200,17 @@ const (
 	CodeCPL2007MaritimePanel = "CPL2007_40_MARITIME_COURT_PANEL"
 
 	// Administrative (行政诉讼法 82–84).
-	CodeAdmin82OnTheSpot    = "ALL82_ACT_ON_THE_SPOT"
-	CodeAdmin82SmallAmount  = "ALL82_SMALL_AMOUNT"
-	CodeAdmin82Disclosure   = "ALL82_INFORMATION_DISCLOSURE"
-	CodeAdmin82Agreement    = "ALL82_AGREEMENT"
-	CodeAdmin82NotQualified = "ALL82_NOT_QUALIFIED"
-	CodeAdmin82Remanded     = "ALL82_REMANDED"
-	CodeAdmin82Retrial      = "ALL82_RETRIAL"
-	CodeAdmin82NotInForce   = "ALL82_NOT_IN_FORCE"
+	CodeAdmin82OnTheSpot   = "ALL82_ACT_ON_THE_SPOT"
+	CodeAdmin82SmallAmount = "ALL82_SMALL_AMOUNT"
+	// CodeReviewAdminNotOnlyAmount: the claims name a measure that is no
+	// sum beside an amount of ¥2,000 or less (statute round 38).
+	CodeReviewAdminNotOnlyAmount = "REVIEW_ALL82_NOT_ONLY_AMOUNT_IN_TEXT"
+	CodeAdmin82Disclosure        = "ALL82_INFORMATION_DISCLOSURE"
+	CodeAdmin82Agreement         = "ALL82_AGREEMENT"
+	CodeAdmin82NotQualified      = "ALL82_NOT_QUALIFIED"
+	CodeAdmin82Remanded          = "ALL82_REMANDED"
+	CodeAdmin82Retrial           = "ALL82_RETRIAL"
+	CodeAdmin82NotInForce        = "ALL82_NOT_IN_FORCE"
 	// A 行政公益诉讼 goes to a seven-member panel with people's assessors
 	// from 2018-04-27 (人民陪审员法第十六条第二项), never to one judge.
 	CodeAssessors16PublicInterestSuit = "ASSESSORS16_ADMIN_PUBLIC_INTEREST_SUIT"
@@ -274,8 +280,13 @@ const (
 	// both pilots whatever the filing date).
 	CodePilot2014SentenceUnknown = "PILOT2014_SENTENCE_UNKNOWN"
 	CodePilot2014NoConsent       = "PILOT2014_NO_CONSENT"
-	CodePilotExcluded            = "PILOT_EXCLUDED"
-	CodePilotLapsed              = "PILOT_LAPSED"
+	// PILOT_NO_GUILTY_PLEA and PILOT_EXCLUDED are the second phase's too;
+	// these are the first phase's (statute round 38: until rules
+	// 2026-12-06.46 each cited both pilots' texts whatever the filing date).
+	CodePilot2014NoGuiltyPlea = "PILOT2014_NO_GUILTY_PLEA"
+	CodePilot2014Excluded     = "PILOT2014_EXCLUDED"
+	CodePilotExcluded         = "PILOT_EXCLUDED"
+	CodePilotLapsed           = "PILOT_LAPSED"
 	// The defendant or a co-defendant objects to simplified procedure: the
 	// pilots' fast-track was a further simplification of it (round 29).
 	CodePilotObjectsSimplified = "PILOT_OBJECTS_SIMPLIFIED"
@@ -372,6 +383,11 @@ const (
 	// A foreign defendant at a basic court before 2013 (CrPL 1996 art.
 	// 20(3)): a review, not a bar, as `foreign` also marks 港澳台 parties.
 	CodeReviewForeignDefendant1996 = "REVIEW_CRPL1996_20_FOREIGN_DEFENDANT"
+	// CodeCrPL1996ForeignDefendant: before 2013, at a basic court, a text
+	// stating the defendant's foreign nationality (美国国籍, 外籍, 无国籍):
+	// 外国人犯罪的刑事案件 were the intermediate court's (CrPL 1996 art.
+	// 20(3)), so no simplified procedure (statute round 38).
+	CodeCrPL1996ForeignDefendant = "CRPL1996_20_FOREIGN_DEFENDANT_IN_TEXT"
 	// A filing before 1997-01-01: the 1979 law had no simplified procedure.
 	CodeCrPL1996NotInForce = "CRPL1996_174_NOT_IN_FORCE"
 
@@ -800,6 +816,14 @@ const (
 	// art. 222(2); the 2003 opinion's art. 2(1)): simplified closed
 	// (statute round 37).
 	CodeInterp1998ComplexJointCrime = "INTERP1998_222_COMPLEX_JOINT_CRIME"
+	// CodeReviewMayNotBeCrimeCrPL1996: from 1997-01-01 to 2012-12-31, a
+	// text stating the defendant may not be guilty (可能不构成犯罪). No bar
+	// list of the time names it (the 2012 interpretation's art. 290(6)
+	// first did, from 2013-01-01); CrPL 1996 art. 179 sends a case found
+	// unfit at trial to ordinary procedure, which the 1998 interpretation
+	// said of a public prosecution whose 行为不构成犯罪: reviewed, nothing
+	// closed (statute round 38).
+	CodeReviewMayNotBeCrimeCrPL1996 = "REVIEW_MAY_NOT_BE_CRIME_IN_TEXT_CRPL1996"
 	CodePilotUnsuitable             = "PILOT_UNSUITABLE"
 	// Statute round 36: before 2013 the text states that the procuratorate
 	// does not propose or consent to simplified procedure in a public
@@ -827,7 +851,15 @@ type reasonDef struct{ code, article, message string }
 
 // causeUnknownArticle names the catalogues a cause is checked against: one
 // article for all case kinds, as a code has one row in the README's table.
-const causeUnknownArticle = "《民事案件案由规定》；《关于行政案件案由的暂行规定》；" + chargeCatalogueArticle
+// Each catalogue is named with the days its editions took effect, and the
+// article says the check is against the current edition with the older
+// names as aliases (rules/catalogue): a filing of 2019 is not told that the
+// 2021 administrative 暂行规定 was in force, nor one of 2005 that the 2008
+// civil 规定 was (statute round 38: until rules 2026-12-06.46 the titles
+// stood alone, the administrative one the 2021 text's).
+const causeUnknownArticle = "《民事案件案由规定》（2008年4月1日起施行，2011年4月1日、2021年1月1日、2026年1月1日起施行修改后的版本；此前为2000年的试行规定）；" +
+	"行政案件案由：《关于规范行政案件案由的通知》（法发〔2004〕2号），2021年1月1日起《关于行政案件案由的暂行规定》（法发〔2020〕44号）；" +
+	chargeCatalogueArticle + "（1997年12月16日起）及其补充规定；按现行目录核对，旧称作别名"
 
 // chargeCatalogueArticle names the charge catalogue's basis, which a
 // charge is checked against on every date (the rules read the current
@@ -892,6 +924,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeProv1Numerous, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第三项", "共同诉讼中一方或者双方当事人人数众多（十人以上）的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第三项）。"},
 	{CodeProv1Retrial, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条第四项", "适用审判监督程序的案件不适用简易程序（立案日民诉法解释尚未施行，依若干规定第一条第四项）。"},
 	{CodeOpinion1992Whereabouts, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百六十九条", "起诉时被告下落不明的案件，不得适用简易程序审理（立案日若干规定、民诉法解释均未施行，依1992年的意见第一百六十九条）。"},
+	{CodeCPL1991Whereabouts, "民事诉讼法（1991年）第一百四十二条、第八十四条", "立案日（1992年7月14日前）没有条文明文规定被告下落不明的案件不得适用简易程序（1992年的意见第一百六十九条自1992年7月14日起施行）；民事诉讼法（1991年）第一百四十二条的简易程序限于事实清楚、权利义务关系明确、争议不大的简单的民事案件，被告下落不明须公告送达（第八十四条，经过六十日视为送达），被告一方的意见无从听取，案件属于简单的民事案件无法确认，不提供简易程序。"},
 	{CodeOpinion1992Remanded, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十四条", "发回重审的案件不得适用简易程序审理（立案日若干规定、民诉法解释均未施行，依1992年的意见第一百七十四条）。"},
 	{CodeOpinion1992Retrial, "最高人民法院关于适用《中华人民共和国民事诉讼法》若干问题的意见第一百七十四条", "按照审判监督程序再审的案件不得适用简易程序审理（立案日若干规定、民诉法解释均未施行，依1992年的意见第一百七十四条）。"},
 	{CodeProv1AgreementExcluded, "最高人民法院关于适用简易程序审理民事案件的若干规定第一条、第二条", "本案属于若干规定第一条除外的案件，当事人约定适用简易程序的，不予适用（立案日民诉法解释尚未施行）。"},
@@ -940,6 +973,7 @@ var reasonDefs = [...]reasonDef{
 
 	{CodeAdmin82OnTheSpot, "行政诉讼法第八十二条第一款第一项", "被诉行政行为是依法当场作出的；以人民法院认为事实清楚、权利义务关系明确、争议不大为前提（行政诉讼法第八十二条第一款，其含义见行诉法解释第一百零二条）。"},
 	{CodeAdmin82SmallAmount, "行政诉讼法第八十二条第一款第二项", "案件涉及款额二千元以下；以人民法院认为事实清楚、权利义务关系明确、争议不大为前提（行政诉讼法第八十二条第一款，其含义见行诉法解释第一百零二条）。"},
+	{CodeReviewAdminNotOnlyAmount, "行政诉讼法第八十二条第一款第二项、第二款", "诉讼请求所涉行政行为除二千元以下的款额外，还有非金钱的内容（吊销或者暂扣许可证件、责令停产停业、行政拘留、拆除等）：案件是否属于“涉及款额二千元以下”的案件须由人民法院认定，已不按该项提供简易程序（当事人各方同意适用简易程序的，仍可依第二款适用），需人工核对。"},
 	{CodeAdmin82Disclosure, "行政诉讼法第八十二条第一款第三项", "属于政府信息公开案件；以人民法院认为事实清楚、权利义务关系明确、争议不大为前提（行政诉讼法第八十二条第一款，其含义见行诉法解释第一百零二条）。"},
 	{CodeAdmin82Agreement, "行政诉讼法第八十二条第二款", "当事人各方同意适用简易程序。"},
 	{CodeAdmin82NotQualified, "行政诉讼法第八十二条", "立案信息未载明被诉行政行为是依法当场作出的、案件涉及款额二千元以下或者属于政府信息公开案件，也未载明当事人各方同意适用简易程序。"},
@@ -980,11 +1014,13 @@ var reasonDefs = [...]reasonDef{
 	{CodePilot2016Over3Y, "全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "认罪认罚从宽试点中的速裁程序仅适用于可能判处三年有期徒刑以下刑罚的案件；量刑建议重于三年有期徒刑，不适用速裁程序。"},
 	{CodePilotSentenceUnknown, "全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "起诉材料未载明量刑建议，无法确认属于认罪认罚从宽试点中速裁程序的刑罚范围（可能判处三年有期徒刑以下刑罚）。"},
 	{CodePilot2014SentenceUnknown, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "起诉材料未载明量刑建议，无法确认属于第一期速裁程序试点的刑罚范围（可能判处一年以下有期徒刑、拘役、管制或者单处罚金）。"},
-	{CodePilotNoGuiltyPlea, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "试点速裁程序要求被告人认罪（承认所犯罪行、对指控的犯罪事实没有异议）并认罚（同意量刑建议）；起诉材料未载明两者，不适用速裁程序。"},
+	{CodePilotNoGuiltyPlea, "全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "认罪认罚从宽试点中的速裁程序要求被告人认罪（自愿如实供述自己的罪行、对指控的犯罪事实没有异议）并认罚（同意量刑建议）；起诉材料未载明两者，不适用速裁程序。"},
+	{CodePilot2014NoGuiltyPlea, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "第一期速裁程序试点要求被告人自愿认罪（承认所犯罪行、对指控的犯罪事实没有异议）并同意人民检察院的量刑建议；起诉材料未载明两者，不适用速裁程序。"},
 	{CodePilotNoConsent, "全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条", "起诉材料未载明被告人同意适用速裁程序，不适用认罪认罚从宽试点中的速裁程序。"},
 	{CodePilot2014NoConsent, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "起诉材料未载明被告人同意适用速裁程序，不适用第一期试点的速裁程序。"},
 	{CodePilotPrivateProsecution, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）", "本案为自诉案件：速裁程序试点授权最高人民法院、最高人民检察院对人民检察院提起公诉、被告人认罪并同意量刑建议的案件简化诉讼程序，自诉案件没有人民检察院的量刑建议，不适用试点的速裁程序。"},
-	{CodePilotExcluded, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", "试点办法排除的情形：被告人是未成年人，盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，案件有较大社会影响，共同犯罪中部分被告人有异议，未与被害人达成调解或者和解协议，或者辩护人作无罪辩护；不适用速裁程序。"},
+	{CodePilotExcluded, "《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", "认罪认罚从宽试点办法排除的情形：被告人是未成年人，盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，案件有较大社会影响，共同犯罪中部分被告人有异议，未与被害人达成调解或者和解协议，或者辩护人作无罪辩护；不适用速裁程序。"},
+	{CodePilot2014Excluded, "《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）", "第一期速裁程序试点办法排除的情形：被告人是未成年人，盲、聋、哑人或尚未完全丧失辨认或者控制自己行为能力的精神病人，案件有较大社会影响，共同犯罪中部分被告人有异议，未与被害人达成调解或者和解协议，或者辩护人作无罪辩护；不适用速裁程序。"},
 	{CodePilotObjectsSimplified, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零八条第一款第三项、第二百零九条第三项", "试点的速裁程序是对刑事诉讼法（2012年修正）规定的诉讼程序的进一步简化，以案件可以适用简易程序为前提；被告人或者共同犯罪案件中的其他被告人对适用简易程序有异议的，不适用简易程序，也不适用试点的速裁程序。"},
 	{CodePilotLapsed, "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）", "第一期速裁程序试点期满（自2014年8月试点办法印发起二年）后、认罪认罚从宽试点办法印发前，试点城市没有施行中的速裁程序试点办法，不适用速裁程序。"},
 
@@ -1037,6 +1073,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp1998CoDefendant, "刑诉法解释（1998年）第二百二十二条第一项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款", "共同犯罪案件中其他被告人否认起诉指控的犯罪事实，或者（2003年3月14日起）不同意适用简易程序：公诉案件的被告人对于起诉指控的犯罪事实予以否认的，不应当适用简易程序（刑诉法解释（1998年）第二百二十二条第一项）；2003年3月14日起，人民法院在征得被告人、辩护人同意后才可以决定适用简易程序。"},
 	{CodeInterp1998DefenceNotGuil, "刑诉法解释（1998年）第二百二十二条第四项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第二项", "辩护人作无罪辩护的，不应当适用简易程序（立案日施行的是法释〔1998〕23号）。"},
 	{CodeReviewForeignDefendant1996, "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款", "被告人涉外（外国人或者港澳台居民）：立案日（2013年1月1日前）施行的刑事诉讼法规定，外国人犯罪的刑事案件由中级人民法院管辖第一审；被告人是外国人的，本案不是基层人民法院审判的案件，不适用简易程序。港澳台居民不是外国人，需人工核实被告人国籍。"},
+	{CodeCrPL1996ForeignDefendant, "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款", "起诉书等文字载明被告人的外国国籍（或外籍、无国籍）：立案日（2013年1月1日前）施行的刑事诉讼法规定，外国人犯罪的刑事案件由中级人民法院管辖第一审；本案不是基层人民法院审判的案件，不适用简易程序。"},
 	{CodeCrPL1996NotInForce, "刑事诉讼法（1996年）第一百七十四条", "刑事简易程序由1996年修正的刑事诉讼法设立，自1997年1月1日起施行；立案日施行的1979年刑事诉讼法没有简易程序。"},
 
 	{CodeCrPL239FastTrackBarred, "刑事诉讼法第二百三十九条、第二百二十二条；刑诉法解释第三百七十七条（2021年3月1日起施行）", "发回重新审判的案件，原审人民法院应当另行组成合议庭审判；速裁程序由审判员一人独任审判，不适用。"},
@@ -1259,6 +1296,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeReviewUnsuitableInText, "刑事诉讼法第二百一十五条第四项、第二百二十三条第六项（2018年10月26日起施行；此前为刑事诉讼法（2012年修正）第二百零九条第四项）；刑诉法解释第三百六十条第六项、第七项，第三百七十条第八项（2021年3月1日起施行；此前为刑诉法解释（2012年）第二百九十条第六项、第七项；2013年1月1日前为刑事诉讼法（1996年）第一百七十九条，1998年9月8日起并依刑诉法解释（1998年）第二百二十二条第五项；试点法院试点期间并依速裁程序试点办法）", "起诉书等文字载明本案不宜适用简易程序或速裁程序审理，或者被告人认罪但经审查可能不构成犯罪：是否不宜由人民法院审查认定，文字所载为制作者的意见；已按不宜适用处理，不提供相应程序，需人工核对。"},
 	{CodeCrPL1996Unsuitable, "刑事诉讼法（1996年）第一百七十九条", "起诉书等文字载明本案不宜适用简易程序审理：立案日施行的刑事诉讼法（1996年）规定，人民法院在审理过程中发现不宜适用简易程序的，应当按照第一审普通程序重新审理；不适用简易程序。"},
 	{CodeInterp1998ComplexJointCrime, "刑诉法解释（1998年）第二百二十二条第二项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第一项", "起诉书等文字载明本案系比较复杂的共同犯罪案件：立案日施行的司法解释规定，比较复杂的共同犯罪案件不应当适用简易程序；不适用简易程序。"},
+	{CodeReviewMayNotBeCrimeCrPL1996, "刑事诉讼法（1996年）第一百七十四条、第一百七十九条", "起诉书等文字载明被告人可能不构成犯罪：立案日（2013年1月1日前）施行的刑事诉讼法和司法解释未将此列为不适用简易程序的情形（刑诉法解释（2012年）第二百九十条第六项自2013年1月1日起施行），简易程序仍提供；但简易程序以案件事实清楚、证据充分为前提，审理中发现不宜适用简易程序的（1998年9月8日起的司法解释列有公诉案件被告人的行为不构成犯罪的情形），应当按照普通程序重新审理，需人工核对。"},
 	{CodeInterp1998Unsuitable, "刑诉法解释（1998年）第二百二十二条第五项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第四项", "起诉书等文字载明本案不宜适用简易程序审理：立案日施行的司法解释规定，其他不宜适用简易程序的案件不应当适用简易程序；不适用简易程序。"},
 	{CodePilotUnsuitable, "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第六项、第七项", "起诉书等文字载明本案不宜适用速裁程序或简易程序审理，或者被告人认罪但经审查可能不构成犯罪：试点办法将其他不宜适用速裁程序的情形排除在速裁程序之外，试点的速裁程序又以案件可以适用简易程序为前提；不适用试点的速裁程序。"},
 	{CodeCrPL1996ProcuratorateObjects, "刑事诉讼法（1996年）第一百七十四条第一项；刑诉法解释（1998年）第二百一十七条、第二百一十八条（1998年9月8日起）；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第四条（2003年3月14日起）", "起诉书等文字载明人民检察院不同意适用简易程序或者建议适用普通程序：立案日施行的刑事诉讼法规定，公诉案件适用简易程序须人民检察院建议或者同意；不适用简易程序。"},

@@ -51,10 +51,9 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	// Before 2013 the 1996 text's art. 20(3) gave 外国人犯罪的刑事案件 to the
 	// intermediate court (the 2012 amendment deleted it). `foreign` also
 	// marks 港澳台 defendants, who are not 外国人, so it bars nothing: a
-	// person must check the defendant's nationality.
-	if basic && a.FiledOn.Before(crpl2012InForce) {
-		foreignDefendantReview(f, a)
-	}
+	// person must check the defendant's nationality. A text that states a
+	// foreign nationality has checked it (statute round 38).
+	foreign := foreignDefendantBars(f, a, basic)
 	impaired := anyDefendant(f, (*triagev1.Party).GetImpaired)
 	minor := anyDefendant(f, (*triagev1.Party).GetMinor)
 	if basic {
@@ -119,6 +118,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if fx.PassUp.SecurityOrTerror {
 		juris = append(juris, reason(law.securityOrTerror))
 	}
+	juris = append(juris, foreign...)
 	ftPanel = append(ftPanel, juris...)
 
 	// Before the 2018 amendment fast-track existed only in the basic courts
@@ -197,16 +197,40 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 		option(triagev1.Procedure_PROCEDURE_ORDINARY, nil, panel))
 }
 
+// foreignDefendantBars reviews a basic court's filing before 2013 whose
+// defendant is foreign (foreignDefendantReview) and returns the bar a
+// nationality its text states puts on simplified procedure from 1997-01-01
+// (CRPL1996_20_FOREIGN_DEFENDANT_IN_TEXT; before 1997 the 1979 law had no
+// simplified procedure to close, CRPL1996_174_NOT_IN_FORCE says so).
+func foreignDefendantBars(f *triagev1.Filing, a *Assessment, basic bool) []*triagev1.Reason {
+	if !basic || !a.FiledOn.Before(crpl2012InForce) {
+		return nil
+	}
+	w := foreignDefendantReview(f, a)
+	if w == "" || a.FiledOn.Before(crpl1996InForce) {
+		return nil
+	}
+	return []*triagev1.Reason{reasonWithWords(CodeCrPL1996ForeignDefendant, w)}
+}
+
 // foreignDefendantReview adds REVIEW_CRPL1996_20_FOREIGN_DEFENDANT to a
-// basic court's filing before 2013 whose defendant is marked foreign or,
-// unmarked, is stated foreign in the text (foreignDefendantIn, statute
-// round 33: the flag alone was read until then).
-func foreignDefendantReview(f *triagev1.Filing, a *Assessment) {
+// basic court's filing before 2013 whose defendant is stated foreign in the
+// text (foreignDefendantIn, statute round 33: the flag alone was read until
+// then) or is marked foreign, and returns the text's words ("" when the
+// flag alone says so). The words name a nationality, not a 港澳台 region,
+// so the case is 外国人犯罪的刑事案件 and the intermediate court's (art.
+// 20(3)): the caller closes simplified procedure on them (statute round
+// 38: until rules 2026-12-06.46 it stayed open beside the review). The
+// flag, which marks 港澳台 defendants too, is only reviewed.
+func foreignDefendantReview(f *triagev1.Filing, a *Assessment) string {
+	if w := foreignDefendantIn(f.GetText()); w != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewForeignDefendant1996, w))
+		return w
+	}
 	if anyDefendant(f, (*triagev1.Party).GetForeign) {
 		a.ReviewReasons = append(a.ReviewReasons, reason(CodeReviewForeignDefendant1996))
-	} else if w := foreignDefendantIn(f.GetText()); w != "" {
-		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewForeignDefendant1996, w))
 	}
+	return ""
 }
 
 // uncompensatedReview adds REVIEW_VICTIM_UNCOMPENSATED_IN_TEXT where CrPL

@@ -577,6 +577,9 @@ var (
 	minorWords   = [...]string{"未成年人", "未满十八周岁", "不满十八周岁", "未满18周岁", "不满18周岁"}
 	copulas      = [...]string{"系", "是", "为", "属", "具有", "患有", "经鉴定", "作案时", "犯罪时", "行为时", "案发时"}
 	disputeWords = [...]string{"不认罪", "拒不认罪", "否认指控", "否认犯罪", "否认起诉", "翻供",
+		// Round 38: the 1998 interpretation's art. 222(1) in its own
+		// words (被告人对于起诉指控的犯罪事实予以否认的).
+		"予以否认",
 		// Round 34: a denial of what he did (否认参与盗窃, 否认实施抢劫,
 		// 否认其有非法占有的目的) is a denial of the charged facts (CrPL
 		// 214 ¶1(2), 215(3), 223(4)).

@@ -24,7 +24,9 @@ import (
 //     (adopted 2016-09-03 by the 22nd session of the 12th NPCSC): the same 18
 //     cities; the fast-track pilot continued under the new 试点办法.
 //   - 关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法 (SPC, SPP, MPS, MSS,
-//     MOJ, "2016年11月"; its article 16 opens fast-track for a likely sentence
+//     MOJ, 法〔2016〕386号 by two secondary accounts, "2016年11月"; public
+//     accounts date its issue 2016-11-16, no primary text with the day was
+//     found — statute round 38; its article 16 opens fast-track for a likely sentence
 //     of 三年有期徒刑以下 with 认罪认罚 and consent), until the 2018 amendment
 //     took effect on 2018-10-26.
 //
@@ -33,7 +35,9 @@ import (
 // the first phase runs from the issue date found (2014-08-26) to 2016-08-22
 // (two years from 2014-08-22, the earlier issue date also reported), the
 // second from 2016-11-30 (the last day of the month the second 试点办法 is
-// known to have been issued in) to the amendment; between the phases the
+// known to have been issued in; 2016-11-16, the day public accounts give,
+// would open fast-track on fourteen more days, which a reading not confirmed
+// by a text may not do) to the amendment; between the phases the
 // pilot had no 试点办法 in force and fast-track stays closed. In the first
 // phase the offences are the 试点办法's eleven (its article 1 filled the
 // decision's "等"): 危险驾驶、交通肇事、盗窃、抢夺、寻衅滋事、非法拘禁 and the
@@ -294,17 +298,14 @@ func pilotWithinOneYear(s Sentence) bool {
 // does not establish is not met.
 func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea Plea, co CoDefendants, s Sentence, impaired, minor bool) (bars, conds []*triagev1.Reason) {
 	c := f.GetCircumstances()
+	// Each phase's bars cite that phase's decision and 办法 (statute rounds
+	// 37 and 38): the 2014 pilot had ended when the 2016 one began.
+	first := phase == pilot2014
 	if !plea.Admits || !plea.Accepts {
-		bars = append(bars, reason(CodePilotNoGuiltyPlea))
+		bars = append(bars, reason(pilotCode(first, CodePilot2014NoGuiltyPlea, CodePilotNoGuiltyPlea)))
 	}
-	// Each phase's bars cite that phase's decision and 办法 (statute round
-	// 37): the 2014 pilot had ended when the 2016 one began.
 	if !c.GetConsentsFastTrack() {
-		code := CodePilotNoConsent
-		if phase == pilot2014 {
-			code = CodePilot2014NoConsent
-		}
-		bars = append(bars, reason(code))
+		bars = append(bars, reason(pilotCode(first, CodePilot2014NoConsent, CodePilotNoConsent)))
 	}
 	switch phase {
 	case pilot2014:
@@ -341,9 +342,19 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea 
 	}
 	if impaired || minor || c.GetMajorSocialImpact() || co.BarsFastTrack() ||
 		c.GetVictimSettlementMissing() || c.GetDefencePleadsNotGuilty() {
-		bars = append(bars, reason(CodePilotExcluded))
+		bars = append(bars, reason(pilotCode(first, CodePilot2014Excluded, CodePilotExcluded)))
 	}
 	return bars, conds
+}
+
+// pilotCode is the code of a bar both phases share, as the phase's texts
+// give it: the first phase's (the 2014 decision and 办法) when first, else
+// the second's (the 2016 decision and 办法).
+func pilotCode(first bool, code2014, code2016 string) string {
+	if first {
+		return code2014
+	}
+	return code2016
 }
 
 // pilot2014ExclusionWords are the first 试点办法's exclusions a filing's

@@ -137,9 +137,14 @@ func unsuitableBars(f *triagev1.Filing, a *Assessment, phase pilotPhase) (ft, si
 // itself calls 比较复杂的共同犯罪案件 (art. 222(2); the 2003 opinion's art.
 // 2(1) from 2003-03-14), each with the review quoting the words (statute
 // round 37: until rules 2026-12-06.45 art. 222(2) was not read).
-// 可能不构成犯罪 had no item of these lists and is not read.
+// 可能不构成犯罪 had no item of these lists: it is reviewed and closes
+// nothing (REVIEW_MAY_NOT_BE_CRIME_IN_TEXT_CRPL1996, statute round 38;
+// until rules 2026-12-06.46 it was not read before 2013).
 func unsuitableBars1996(f *triagev1.Filing, a *Assessment, u UnsuitableText) []*triagev1.Reason {
 	var simpl []*triagev1.Reason
+	if u.MayNotBeCrime != "" {
+		a.ReviewReasons = append(a.ReviewReasons, reasonWithWords(CodeReviewMayNotBeCrimeCrPL1996, u.MayNotBeCrime))
+	}
 	interp1998 := !a.FiledOn.Before(crInterp1998InForce)
 	if u.Simplified != "" {
 		code := CodeCrPL1996Unsuitable
