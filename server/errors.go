@@ -199,12 +199,19 @@ func filingDecided(fd *store.FilingDecidedError, why string) *status.Status {
 		// looking for the id as sent would not find it.
 		as = fmt.Sprintf(" (stored as filing.id %q, the same case number written differently)", fd.StoredFilingID)
 	}
+	// Changed facts go to a correction; a filing that differs only in its
+	// case number's spelling has none, and the hint would send a clerk to
+	// record one.
+	hint := "; changed facts are recorded with RecordOutcome (correction)"
+	if why == whyOtherSpelling {
+		hint = ""
+	}
 	if why != "" {
 		why = "; " + why
 	}
 	st := status.New(codes.AlreadyExists, fmt.Sprintf(
-		"filing.id %q already has decision %s%s%s: GetDecision returns it; changed facts are recorded with RecordOutcome (correction)",
-		fd.FilingID, fd.DecisionID, as, why))
+		"filing.id %q already has decision %s%s%s: GetDecision returns it%s",
+		fd.FilingID, fd.DecisionID, as, why, hint))
 	withDetails, err := st.WithDetails(&errdetails.ResourceInfo{
 		ResourceType: "fenjian.triage.v1.Decision",
 		ResourceName: fd.DecisionID,

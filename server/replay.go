@@ -26,6 +26,10 @@ import (
 const (
 	whyOtherIdentity = "it was filed by another identity, so this call is not a retry of that one"
 	whyOtherFiling   = "the filing sent differs from the one decided, so this call is not a retry of that one"
+	// The facts are the stored ones and only the case number is spelt
+	// otherwise (a clerk re-keying it in full-width digits): there is no
+	// changed fact to correct, only the id to send as stored.
+	whyOtherSpelling = "its facts are the ones decided but its case number is spelt differently, so this call is not a retry of that one: send filing.id as stored to retry it"
 )
 
 // filingTakenError is a Triage of a filing that has a decision and is not a
@@ -81,9 +85,24 @@ func (s *Service) replayTriage(ctx context.Context, f *triagev1.Filing, fd *stor
 		return nil, fmt.Errorf("replay: %w", err)
 	}
 	if !same {
-		return nil, &filingTakenError{decided: fd, why: whyOtherFiling}
+		return nil, &filingTakenError{decided: fd, why: whyNotSame(stored, f)}
 	}
 	return d, nil
+}
+
+// whyNotSame says why filing f, not store.SameFiling as the stored one, is
+// not a retry of it: whyOtherSpelling when f is the stored filing in every
+// field but the spelling of its id, else whyOtherFiling.
+func whyNotSame(stored, f *triagev1.Filing) string {
+	if stored.GetId() == f.GetId() {
+		return whyOtherFiling
+	}
+	respelt := proto.CloneOf(f)
+	respelt.Id = stored.GetId()
+	if same, err := store.SameFiling(stored, respelt); err == nil && same {
+		return whyOtherSpelling
+	}
+	return whyOtherFiling
 }
 
 // clientOutcome is o with every field the server sets cleared: what the

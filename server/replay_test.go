@@ -131,6 +131,7 @@ func TestTriageReplay(t *testing.T) {
 			dryRun bool
 			code   codes.Code
 			why    string // in the ALREADY_EXISTS message
+			not    string // not in it
 		}{
 			{name: "the same filing again", client: r.filing, f: f},
 			{name: "the same filing, a fresh copy", client: r.filing, f: with(func(*triagev1.Filing) {})},
@@ -144,7 +145,11 @@ func TestTriageReplay(t *testing.T) {
 			}), code: codes.AlreadyExists, why: whyOtherFiling},
 			{name: "filed_on left to the server", client: r.filing, f: with(func(g *triagev1.Filing) { g.FiledOn = "" }), code: codes.AlreadyExists, why: whyOtherFiling},
 			{name: "another spelling of the case number", client: r.filing, f: with(func(g *triagev1.Filing) { g.Id = "（２０２４）辽０１０２民初７００１号" }),
-				code: codes.AlreadyExists, why: whyOtherFiling},
+				code: codes.AlreadyExists, why: whyOtherSpelling, not: "RecordOutcome (correction)"},
+			{name: "another spelling and other facts", client: r.filing, f: with(func(g *triagev1.Filing) {
+				g.Id = "（2024）辽0102民初7001号"
+				g.ClaimAmountFen++
+			}), code: codes.AlreadyExists, why: whyOtherFiling},
 			// The clerk's token has the filing role too: it may file, and
 			// read the decision, but it did not file this one.
 			{name: "the same filing by another identity", client: r.h.client, f: f, code: codes.AlreadyExists, why: whyOtherIdentity},
@@ -164,6 +169,9 @@ func TestTriageReplay(t *testing.T) {
 				case tt.code == codes.AlreadyExists:
 					if !strings.Contains(st.Message(), id) || !strings.Contains(st.Message(), tt.why) {
 						t.Errorf("message %q; want it to name %s and say %q", st.Message(), id, tt.why)
+					}
+					if tt.not != "" && strings.Contains(st.Message(), tt.not) {
+						t.Errorf("message %q; want it not to say %q", st.Message(), tt.not)
 					}
 					if named := resourceName(st); named != id {
 						t.Errorf("ResourceInfo names %q, want %s", named, id)

@@ -1227,9 +1227,10 @@ type Filing struct {
 	// or pilot city in the court's name (INFER_PROVINCE_FROM_COURT_NAME), else
 	// unknown (a civil filing's small-claims limit is then LIMIT_UNKNOWN).
 	Province string `protobuf:"bytes,5,opt,name=province,proto3" json:"province,omitempty"`
-	// "YYYY-MM-DD" in ASCII digits, the 立案 date: a real day, not after
-	// today in Beijing time plus one day. Empty means today in Beijing time,
-	// which the decision states in inferences (INFER_FILED_ON_TODAY).
+	// "YYYY-MM-DD" in ASCII digits, the 立案 date: a real day of a year from
+	// 1991 (the Civil Procedure Law's) to 2100, not after today in Beijing
+	// time plus one day. Empty means today in Beijing time, which the
+	// decision states in inferences (INFER_FILED_ON_TODAY).
 	FiledOn string `protobuf:"bytes,6,opt,name=filed_on,json=filedOn,proto3" json:"filed_on,omitempty"`
 	// 案由 or 罪名 as written, e.g. "民间借贷纠纷"; at most 200 characters.
 	Cause string `protobuf:"bytes,7,opt,name=cause,proto3" json:"cause,omitempty"`
