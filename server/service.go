@@ -348,6 +348,13 @@ func (s *Service) getCase(ctx context.Context, req *triagev1.GetCaseRequest) (*t
 			return nil, err
 		}
 		cs, err := s.store.GetCaseByFiling(ctx, req.GetFilingId())
+		if errors.Is(err, store.ErrNotFound) {
+			// Looked up first: a case stored under such an id before
+			// Triage refused it is still found by it.
+			if lerr := rules.DigitLookalike("filing_id", req.GetFilingId()); lerr != nil {
+				return nil, lerr
+			}
+		}
 		if err != nil {
 			return nil, &storeError{op: "get case", err: err}
 		}

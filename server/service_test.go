@@ -655,6 +655,47 @@ func TestTriageLookalikeFilingIDs(t *testing.T) {
 	}
 }
 
+// TestGetCaseDigitLookalike: GetCase by a filing id that reads as a stored
+// case number but for a letter that looks like a digit ((2O24)…, a clerk's
+// typo) is refused INVALID_ARGUMENT naming filing_id and the letter, as
+// Triage refuses it, not NOT_FOUND, which told the clerk there was no such
+// case (outside check 31). Near misses: the case number as stored finds
+// the case; another case number, not stored, is NOT_FOUND; an id that is no
+// case number either way is NOT_FOUND.
+func TestGetCaseDigitLookalike(t *testing.T) {
+	st := openStore(t, tempDB(t))
+	h := startServer(t, deps{decider: newDecider(t), store: st})
+	ctx := testContext(t)
+	f := validFiling()
+	d := triageOK(t, ctx, h.client, f)
+	for _, tc := range []struct {
+		name, id string
+		want     codes.Code
+		mention  string
+	}{
+		{"letter O in the year", strings.Replace(f.Id, "2024", "2O24", 1), codes.InvalidArgument, "'O'"},
+		{"letter l in the number", strings.Replace(f.Id, "民初1", "民初l", 1), codes.InvalidArgument, "'l'"},
+		{"Cyrillic О in the court code", strings.Replace(f.Id, "0102", "\u041e102", 1), codes.InvalidArgument, "filing_id"},
+		{"as stored", f.Id, codes.OK, ""},
+		{"another case number", strings.Replace(f.Id, "2024", "2023", 1), codes.NotFound, ""},
+		{"not a case number", "JS-2O24-0001", codes.NotFound, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := h.client.GetCase(ctx, &triagev1.GetCaseRequest{FilingId: tc.id})
+			st := status.Convert(err)
+			if st.Code() != tc.want {
+				t.Fatalf("GetCase(%q) = %v; want %v", tc.id, err, tc.want)
+			}
+			if tc.want == codes.InvalidArgument && (!strings.Contains(st.Message(), "filing_id") || !strings.Contains(st.Message(), tc.mention)) {
+				t.Errorf("GetCase(%q): %q; want it to name filing_id and %s", tc.id, st.Message(), tc.mention)
+			}
+			if tc.want == codes.OK && resp.GetDecision().GetDecisionId() != d.GetDecisionId() {
+				t.Errorf("GetCase(%q) found decision %q; want %q", tc.id, resp.GetDecision().GetDecisionId(), d.GetDecisionId())
+			}
+		})
+	}
+}
+
 // TestRPCRecordsCarryDuration: every method's "rpc" log record carries
 // duration_seconds, a number, on success and on failure, as
 // docs/operations.md says; its log queries (`msg="rpc" and
