@@ -371,7 +371,13 @@ func ValidateFilingID(field, id string) error {
 func ValidatePersonID(field, id string) error {
 	switch {
 	case strings.TrimSpace(id) == "":
-		return fieldErrorf(field, "is required: the id of the judge or president (an id, not a name)")
+		// A designation is a president's (AssignCase); an outcome is
+		// decided by a judge or a president.
+		who := "the judge or president"
+		if strings.HasSuffix(field, "designated_by") {
+			who = "the president"
+		}
+		return fieldErrorf(field, "is required: the id of %s (an id, not a name)", who)
 	case utf8.RuneCountInString(id) > MaxDecidedByChars:
 		return fieldErrorf(field, "is longer than %d characters: it is an id, not a name", MaxDecidedByChars)
 	case strings.TrimSpace(id) != id:
