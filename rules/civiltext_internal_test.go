@@ -438,3 +438,22 @@ func TestCitizenNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestSideCountsInGate: sideCountsIn, which walks only a text holding 等,
+// a count and 人 or 名, finds what sideCounts finds, on random texts of
+// TestSideCounts' pieces (counts in digits and numerals, a 等 with no
+// count, cut and odd runes) and on the real texts, folded as Decide folds
+// them.
+func TestSideCountsInGate(t *testing.T) {
+	pieces := []string{"原告", "被告", "等", "1", "25", "十", "二", "两百", "人", "名", ",", "。", "张三", "x", "\xff", "李四等", "零",
+		"原因", "、", "\xe5\x85", "é", "𠀀", "等人", "等十", "名"}
+	check := func(text string) int {
+		text = foldCause(text)
+		got, want := sideCountsIn(hanscan.NewText(text), text), sideCounts(text)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("sideCountsIn(%q) (-sideCounts +gated):\n%s", text, d)
+		}
+		return len(want)
+	}
+	sameOnRandomAndReal(t, 1207, pieces, 30000, 40, "count a side", check)
+}
