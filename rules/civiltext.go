@@ -701,9 +701,20 @@ func foreignBodyName(raw, folded string) bool {
 	if slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(folded, w) }) && foreignPrefixed(folded) {
 		return true
 	}
+	// A Han character stays one under NFKC (a compatibility ideograph, a
+	// Kangxi radical folds to a unified one; TestNFKCKeepsHan): a raw name
+	// holding one is no Latin-letter name, and is not folded to see so (the
+	// fold and the trimming cost ~2,500 instructions a name, heading names
+	// and parties four to six a complaint: callgrind 2026-12-06).
+	if strings.ContainsFunc(raw, isHan) {
+		return false
+	}
 	raw = strings.TrimSpace(norm.NFKC.String(raw))
-	return !strings.ContainsFunc(raw, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && foreignBodyForms.MatchString(raw)
+	return !strings.ContainsFunc(raw, isHan) && foreignBodyForms.MatchString(raw)
 }
+
+// isHan reports whether r is of the Han script.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // ClaimsReading is what a civil filing's claims (诉讼请求) state, read from
 // its text: whether one of them asks for something other than money, the
