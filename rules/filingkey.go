@@ -182,9 +182,9 @@ var digitLookalikes = map[rune]rune{
 // (2024)苏01O6民初1001号, (2024)苏0106民初l001号. FilingKey explains why
 // such an id is refused rather than keyed. Ids that are not case numbers
 // either way, JS-2024-0001 or ABC-O1, pass.
-func refuseDigitLookalike(field, id string) error {
-	folded := FoldFilingID(id)
-	if _, ok := readCaseNumber(folded); ok || strings.TrimSpace(folded) != folded {
+func refuseDigitLookalike(field string, r idReading) error {
+	id, folded := r.id, r.folded
+	if r.current || strings.TrimSpace(folded) != folded {
 		return nil
 	}
 	// Without a lookalike, read is the spelling readCaseNumber just failed.
