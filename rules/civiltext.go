@@ -865,7 +865,7 @@ func nonMoneyClaims(clause string) [][2]int {
 	var out [][2]int
 	for p := 0; p < len(clause); {
 		r, n := utf8.DecodeRuneInString(clause[p:])
-		if nonMoneyFirst[r] {
+		if r < 0x10000 && nonMoneyFirst[r>>6]&(1<<(r&63)) != 0 {
 			if end, ok := nonMoneyAt(clause, p); ok {
 				out = append(out, [2]int{p, end})
 				p = end
@@ -878,18 +878,26 @@ func nonMoneyClaims(clause string) [][2]int {
 }
 
 // nonMoneyFirst holds the first rune of every denial and word: nonMoneyAt
-// is tried only where one stands.
-var nonMoneyFirst = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, w := range nonMoneyDenials {
+// is tried only where one stands. A bit a rune of the Basic Multilingual
+// Plane, where every one begins (checked when made), in place of a map:
+// the look-up at every rune of the claims was ~70 instructions, 1% of a
+// Decide (callgrind 2026-12-06).
+var nonMoneyFirst = func() *[0x10000 / 64]uint64 {
+	var m [0x10000 / 64]uint64
+	set := func(w string) {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = true
+		if r >= 0x10000 {
+			panic("rules: nonMoneyFirst: a word beginning outside the Basic Multilingual Plane: " + w)
+		}
+		m[r>>6] |= 1 << (r & 63)
+	}
+	for _, w := range nonMoneyDenials {
+		set(w)
 	}
 	for _, w := range nonMoneyWords {
-		r, _ := utf8.DecodeRuneInString(w.word)
-		m[r] = true
+		set(w.word)
 	}
-	return m
+	return &m
 }()
 
 // nonMoneyWord is one alternative of nonMoneyClaims: word, or with then,

@@ -245,6 +245,20 @@ func TestNonMoneyClaims(t *testing.T) {
 	if found < 1000 {
 		t.Fatalf("only %d acts found in the random texts: the test reads too little", found)
 	}
+	// And every real text, folded as Decide folds it (nonMoneyFirst's
+	// bits, in place of a map, are asked at each of its runes).
+	t.Run("real", func(t *testing.T) {
+		for _, text := range realTexts(t) {
+			text = foldCause(text)
+			var want [][2]int
+			for _, loc := range re.FindAllStringIndex(text, -1) {
+				want = append(want, [2]int{loc[0], loc[1]})
+			}
+			if d := cmp.Diff(want, nonMoneyClaims(text)); d != "" {
+				t.Fatalf("nonMoneyClaims(%q) (-expression +scanner):\n%s", text, d)
+			}
+		}
+	})
 }
 
 // benchComplaint is a civil complaint of 1,000 characters written as filings
