@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fenjian/fenjian/internal/dataset/realtest"
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestParseCaseNumber: ids written by the rules on case numbers
@@ -278,7 +279,25 @@ func refuseDigitLookalikeReference(field, id string) error {
 	if _, ok := readCaseNumber(folded); ok || strings.TrimSpace(folded) != folded {
 		return nil
 	}
-	return refuseDigitLookalike(field, idReading{id: id, folded: folded})
+	read := strings.Map(func(r rune) rune {
+		if d, ok := digitLookalikes[r]; ok {
+			return d
+		}
+		return r
+	}, foldCaseNumber(folded))
+	c, ok := parseCaseNumber(read)
+	if !ok {
+		return nil
+	}
+	i := 0
+	for _, r := range id {
+		if nr := []rune(norm.NFKC.String(string(r))); len(nr) == 1 && digitLookalikes[nr[0]] != 0 {
+			d := digitLookalikes[nr[0]]
+			return fieldErrorf(field, "reads as the case number %s but for the letter %q at %d, which looks like the digit %c: a case number has no letters in its year, court code or number; write the digit", c, r, i, d)
+		}
+		i++
+	}
+	return nil
 }
 
 // TestReadIDAsBefore: the id read once (readID) gives the facts and the

@@ -176,6 +176,12 @@ var digitLookalikes = map[rune]rune{
 	'\u0399': '1', // Greek Ι
 }
 
+// isDigitLookalike reports whether r is one of digitLookalikes.
+func isDigitLookalike(r rune) bool {
+	_, ok := digitLookalikes[r]
+	return ok
+}
+
 // refuseDigitLookalike refuses, naming field, an id that is not a case
 // number (readCaseNumber) but would read as one were each letter of
 // digitLookalikes the digit it looks like: (2O24)苏0106民初1001号,
@@ -187,7 +193,13 @@ func refuseDigitLookalike(field string, r idReading) error {
 	if r.current || strings.TrimSpace(folded) != folded {
 		return nil
 	}
-	// Without a lookalike, read is the spelling readCaseNumber just failed.
+	// Without a lookalike, read is the spelling readCaseNumber just failed
+	// (foldCaseNumber makes none: it drops spaces and writes traditional
+	// characters and digits), and such an id, most that are no case number
+	// of the current form, is not folded and parsed again.
+	if !strings.ContainsFunc(folded, isDigitLookalike) {
+		return nil
+	}
 	read := strings.Map(func(r rune) rune {
 		if d, ok := digitLookalikes[r]; ok {
 			return d
