@@ -653,7 +653,8 @@ func citizenNamed(held *hanscan.Text, s string) bool {
 var foreignBodyForms = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:co\.?,?\s*ltd\.?|co\.?,?\s*limited|inc\.?|incorporated|l\.?l\.?c\.?|gmbh|corp\.?|corporation|plc|pte\.?\s*ltd\.?|pty\.?\s*ltd\.?|sdn\.?\s*bhd\.?|s\.a\.?|s\.a\.r\.l\.?|b\.v\.?|n\.v\.?|ag|k\.k\.?|limited|ltd\.?)\s*$`)
 
 // foreignBodyWords are the forms of Japanese and Korean companies, which
-// no mainland body's name takes.
+// no mainland body's name takes; each ends in 会社 or 회사 (foreignBodyName,
+// TestForeignBodyWordsEnd).
 var foreignBodyWords = []string{"株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "주식회사", "유한회사"}
 
 // foreignCountryNames are foreignCountries one by one.
@@ -691,7 +692,10 @@ var bodyWords = []string{"公司", "集团", "银行", "会社", "企业", "大�
 // a Japanese or Korean company form, or a foreign country before a body's
 // name.
 func foreignBodyName(raw, folded string) bool {
-	if slices.ContainsFunc(foreignBodyWords, func(w string) bool { return strings.Contains(folded, w) }) {
+	// Every foreignBodyWords word ends in 会社 or 회사, which a name
+	// nearly never holds: two searches answer it, not seven.
+	if (strings.Contains(folded, "会社") || strings.Contains(folded, "회사")) &&
+		slices.ContainsFunc(foreignBodyWords, func(w string) bool { return strings.Contains(folded, w) }) {
 		return true
 	}
 	// The body's word first: the country expression (fifty names, its

@@ -216,7 +216,7 @@ func foreignBodyNameReference(raw, folded string) bool {
 // ideographs, Kangxi radicals, circled ideographs, full-width letters and
 // spaces, and on every line of the real texts.
 func TestForeignBodyNameAsReference(t *testing.T) {
-	pieces := []string{"Co.,Ltd", "Inc.", "GmbH", " ", "\u3000", "Ａｃｍｅ", "ｌｔｄ", "Acme", "k.k", "\u212a.\u212a", "株式会社", "美国", "公司",
+	pieces := []string{"Co.,Ltd", "Inc.", "GmbH", " ", "\u3000", "Ａｃｍｅ", "ｌｔｄ", "Acme", "k.k", "\u212a.\u212a", "株式会社", "유한회사", "合同会社", "美国", "公司",
 		"(", ")", "（", "）", "张", "\uf900", "\u2f00", "\u3280", "\u3038", "\u2e9f", "々", "\u0301", "\U0002f800", "\xff", "-", "limited"}
 	check := func(text string) int {
 		found := 0
@@ -252,4 +252,14 @@ func TestNFKCKeepsHan(t *testing.T) {
 		}
 	}
 	t.Logf("%d Han characters", n)
+}
+
+// TestForeignBodyWordsEnd: every foreignBodyWords word holds 会社 or 회사,
+// which foreignBodyName asks first.
+func TestForeignBodyWordsEnd(t *testing.T) {
+	for _, w := range foreignBodyWords {
+		if !strings.Contains(w, "会社") && !strings.Contains(w, "회사") {
+			t.Errorf("foreignBodyWords: %q holds neither 会社 nor 회사", w)
+		}
+	}
 }
