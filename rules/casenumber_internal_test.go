@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fenjian/fenjian/internal/dataset/realtest"
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestParseCaseNumber: ids written by the rules on case numbers
@@ -181,15 +182,16 @@ func FuzzCaseNumber(f *testing.F) {
 		key := FilingKey(id)
 		// A letter for a digit is refused only in an id the key does not
 		// read as a case number: the refusal never stops a case number.
-		if err := refuseDigitLookalike("filing.id", id); err != nil && ok {
+		if err := refuseDigitLookalike("filing.id", readID(id)); err != nil && ok {
 			t.Errorf("refuseDigitLookalike(%q) = %v for an id FilingKey reads as %s", id, err, c)
 		}
 		// The case number as the fields are checked against it (round 19):
 		// it reads every id the key reads, with the same year and court,
 		// and the old form's reader takes any id without panicking.
-		nf, numbered := readNumberFacts(id)
+		r := readID(id)
+		nf, numbered := r.facts, r.numbered
 		if ok && (!numbered || nf.year != c.year || nf.court != c.court) {
-			t.Errorf("readNumberFacts(%q) = %+v, %v; want the year and court of %+v", id, nf, numbered, c)
+			t.Errorf("readID(%q) = %+v, %v; want the year and court of %+v", id, nf, numbered, c)
 		}
 		if numbered && nf.court != "" {
 			courtCodeLevel(nf.court)
@@ -258,5 +260,86 @@ func TestFoldCaseNumberUncopied(t *testing.T) {
 	}
 	if uncopied < 1000 {
 		t.Fatalf("only %d strings needed no fold: the test reads too little", uncopied)
+	}
+}
+
+// readNumberFactsReference and refuseDigitLookalikeReference are the id's
+// readings before readID: each folded and parsed the id itself.
+func readNumberFactsReference(id string) (numberFacts, bool) {
+	folded := FoldFilingID(id)
+	if c, ok := readCaseNumber(folded); ok {
+		t, typed := lookupCaseType(c.kind)
+		return numberFacts{number: c.String(), year: c.year, court: c.court, typ: t, typed: typed}, true
+	}
+	return readOldNumber(folded)
+}
+
+func refuseDigitLookalikeReference(field, id string) error {
+	folded := FoldFilingID(id)
+	if _, ok := readCaseNumber(folded); ok || strings.TrimSpace(folded) != folded {
+		return nil
+	}
+	read := strings.Map(func(r rune) rune {
+		if d, ok := digitLookalikes[r]; ok {
+			return d
+		}
+		return r
+	}, foldCaseNumber(folded))
+	c, ok := parseCaseNumber(read)
+	if !ok {
+		return nil
+	}
+	i := 0
+	for _, r := range id {
+		if nr := []rune(norm.NFKC.String(string(r))); len(nr) == 1 && digitLookalikes[nr[0]] != 0 {
+			d := digitLookalikes[nr[0]]
+			return fieldErrorf(field, "reads as the case number %s but for the letter %q at %d, which looks like the digit %c: a case number has no letters in its year, court code or number; write the digit", c, r, i, d)
+		}
+		i++
+	}
+	return nil
+}
+
+// TestReadIDAsBefore: the id read once (readID) gives the facts and the
+// lookalike refusal the readings of their own gave, on random ids of case
+// numbers' parts (both forms, full-width and traditional forms, letters
+// for digits, spaces, Arabic-Indic digits) and on the real filings' ids.
+func TestReadIDAsBefore(t *testing.T) {
+	// A case number's parts in order, each in forms read and not.
+	parts := [][]string{
+		{"(", "（", "〔", "[", ""}, {"2024", "2015", "2O24", "20 24", "٢٠٢٤", "2035"}, {")", "）", "〕", "]"},
+		{"苏0106", "蘇01 06", "苏01O6", "京", "临潼", "最高法", "苏0l06"}, {"民初", "民終", "刑初", "知民终", "民初字第", "行初", "民再"},
+		{"1001", "l001", "01826", "0", "1O"}, {"号", "號", ""}, {"", "之一", " ", "-O1"},
+	}
+	check := func(id string) int {
+		r := readID(id)
+		nf, numbered := readNumberFactsReference(id)
+		if r.numbered != numbered || r.facts != nf {
+			t.Fatalf("readID(%q) = %+v, %v; reference %+v, %v", id, r.facts, r.numbered, nf, numbered)
+		}
+		got, want := fmt.Sprint(refuseDigitLookalike("filing.id", r)), fmt.Sprint(refuseDigitLookalikeReference("filing.id", id))
+		if got != want {
+			t.Fatalf("refuseDigitLookalike(%q) = %s, reference %s", id, got, want)
+		}
+		if numbered || want != "<nil>" {
+			return 1
+		}
+		return 0
+	}
+	rng := rand.New(rand.NewPCG(13, 1210))
+	found := 0
+	var b strings.Builder
+	for range 30000 {
+		b.Reset()
+		for _, forms := range parts {
+			b.WriteString(forms[rng.IntN(len(forms))])
+		}
+		found += check(b.String())
+	}
+	if found < 1000 {
+		t.Fatalf("%d random ids read as case numbers or refused, want 1,000 or more", found)
+	}
+	for _, lf := range realtest.Filings(t) {
+		check(lf.GetFiling().GetId())
 	}
 }

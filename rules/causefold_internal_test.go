@@ -212,3 +212,31 @@ func TestFilingKeyFolded(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRunewiseRandomAndReal: foldRunewise, where it claims a text,
+// folds it as foldGeneral does, over random texts of what complaints hold
+// (Chinese, ASCII, full-width punctuation, spaces, traditional and
+// invisible characters) mixed with what it must leave to the general fold
+// (cut, overlong and surrogate forms, combining marks, Hangul, a rune
+// outside the BMP), and over the real texts; foldCause is foldGeneral
+// everywhere.
+func TestFoldRunewiseRandomAndReal(t *testing.T) {
+	pieces := []string{"原告", "被告", "离婚", "離婚", "糾紛", "，", "：", "；", "（", "）", "。", "、", "“", "”", "…",
+		"a", "Z", "1", " ", "\t", "\n", "\r", "\u3000", "\u00a0", "\u200b", "\ufeff", "ＡＢ", "１２", "￥", "ｶ",
+		"\xe4\xb8", "\xe4", "\xb8", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf\xbd", "e\u0301", "가", "\U00020000", "\xff"}
+	check := func(text string) int {
+		want := foldGeneral(text)
+		if got := foldCause(text); got != want {
+			t.Fatalf("foldCause(%q) = %q, foldGeneral %q", text, got, want)
+		}
+		got, ok := foldRunewise(text)
+		if !ok {
+			return 0
+		}
+		if got != want {
+			t.Fatalf("foldRunewise(%q) = %q, foldGeneral %q", text, got, want)
+		}
+		return 1
+	}
+	sameOnRandomAndReal(t, 1206, pieces, 30000, 40, "fold rune by rune", check)
+}

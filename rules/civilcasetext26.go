@@ -108,10 +108,10 @@ var separateSuit = [...]string{"另行起诉", "另诉", "另行主张", "另案
 // 贷款") orders nothing and is not read; nor is a sentence naming another
 // or a separate suit.
 func counterRequestIn(held *hanscan.Text, sent string) string {
-	// Every reading below needs 反请求 or an order just before 原告: a
-	// sentence without either is not read further (a divorce complaint's
-	// "判令原告与被告离婚" makes the whole text pass readers26's test).
-	if !held.Contains(sent, counterRequestWord) && !orderedPlaintiffIn(held, sent) {
+	// Every reading below needs 反请求 or an order just before 原告 that
+	// is not one of both parties (counterOrderIn): a sentence without
+	// either is not read further.
+	if !held.Contains(sent, counterRequestWord) && !counterOrderIn(held, sent) {
 		return ""
 	}
 	if anyIn(held, sent, otherCaseMarks[:]) || anyIn(held, sent, separateSuit[:]) {
@@ -479,15 +479,19 @@ func denialIn(held *hanscan.Text, sent string) string {
 // reads by its order holds: a court order just before 原告.
 var orderedPlaintiff = [...]string{"判令原告", "判决原告", "责令原告"}
 
-// orderedPlaintiffIn reports whether s holds one of orderedPlaintiff
-// (containsAny(s, orderedPlaintiff[:])), each a courtOrders word before
-// 原告, by one search of 原告 and a look before each: counterRequestIn
-// asks it of every sentence of a complaint that holds one, where three
-// searches were a twentieth of a Decide (callgrind, 2026-12-05). 原告
-// does not overlap itself, so no occurrence is passed over.
-func orderedPlaintiffIn(held *hanscan.Text, s string) bool {
+// counterOrderIn reports whether s holds one of orderedPlaintiff (a
+// courtOrders word just before 原告) that no word of bothParties follows:
+// every counter-request counterRequestIn reads by its order has one, and a
+// divorce complaint's "判令原告与被告离婚" is none, so that its sentences
+// are not each read for one (counterRequestIn was 4% of the bench
+// complaint's Decide: callgrind 2026-12-06). One search of 原告 and a look
+// on either side of each: 原告 does not overlap itself, so no occurrence
+// is passed over. A word of bothParties holds no sentence break, so a
+// sentence holds such an order exactly where the text holds it in that
+// sentence (readersFor26 asks the text, counterRequestIn the sentence).
+func counterOrderIn(held *hanscan.Text, s string) bool {
 	for at := range occurrencesIn(held, s, "原告") {
-		if suffixIn(s[:at], courtOrders[:]) != "" {
+		if suffixIn(s[:at], courtOrders[:]) != "" && prefixIn(s[at+len("原告"):], bothParties[:]) == 0 {
 			return true
 		}
 	}
@@ -497,7 +501,7 @@ func orderedPlaintiffIn(held *hanscan.Text, s string) bool {
 // readers26 says which round-26 sentence readers a folded text can give a
 // fact to: each holds, in the whole text, a word without which its reader
 // returns "" on every sentence (counterRequestIn: 反请求 or an order just
-// before 原告; changeIn: claimChanges or 追加; complexIn: complexWords;
+// before 原告 not of both parties, counterOrderIn; changeIn: claimChanges or 追加; complexIn: complexWords;
 // denialIn: denialWords). A complaint names 原告 and 被告 in most of its
 // sentences, and a reader run on every sentence of it cost twice the
 // rest of a Decide (callgrind, 2026-12-05: 0.40 M → 0.93 M instructions);
@@ -508,7 +512,7 @@ type readers26 struct{ counter, change, complex, denial bool }
 func readersFor26(held *hanscan.Text) readers26 {
 	text := held.String()
 	return readers26{
-		counter: held.Contains(text, counterRequestWord) || anyIn(held, text, orderedPlaintiff[:]),
+		counter: held.Contains(text, counterRequestWord) || counterOrderIn(held, text),
 		change:  changeWordsIn(held) || held.Contains(text, "追加"),
 		complex: anyIn(held, text, complexWords[:]) || held.Contains(text, newTypeWord) || anyIn(held, text, groupImpactWords[:]),
 		denial:  denialGated.containsAny(held, text),

@@ -281,38 +281,118 @@ func FuzzCivilReading29(f *testing.F) {
 	})
 }
 
-// TestOrderedPlaintiffIn: orderedPlaintiffIn says what containsAny of
-// orderedPlaintiff says, on 200,000 random texts of their words, their
-// parts, cut characters and others.
-func TestOrderedPlaintiffIn(t *testing.T) {
+// counterOrderNaive is counterOrderIn by its definition: some occurrence
+// of an orderedPlaintiff word, found at every byte, with no bothParties
+// word after it.
+func counterOrderNaive(s string) bool {
+	for _, w := range orderedPlaintiff {
+		for i := 0; i < len(s); i++ {
+			if strings.HasPrefix(s[i:], w) && prefixIn(s[i+len(w):], bothParties[:]) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestCounterOrderIn: counterOrderIn says what counterOrderNaive says, on
+// 200,000 random texts of their words, their parts, cut characters and
+// others.
+func TestCounterOrderIn(t *testing.T) {
 	pieces := []string{"判令", "判决", "责令", "原告", "原", "告", "判", "令", "决", "责", "被告", "判令原告", "原告原告", "，", "x", "\n",
-		"\xe5", "\xe5\x8e", "\x9f", "\x8a", "命令", "诉"}
+		"\xe5", "\xe5\x8e", "\x9f", "\x8a", "命令", "诉", "与被告", "与", "、被告", "和被"}
 	rng := rand.New(rand.NewPCG(28, 26))
 	found := 0
 	for i := range 200000 {
 		s := randomText(rng, pieces, i%50)
-		want := containsAny(s, orderedPlaintiff[:])
-		if got := orderedPlaintiffIn(nil, s); got != want {
-			t.Fatalf("orderedPlaintiffIn(nil, %q) = %v, containsAny %v", s, got, want)
+		want := counterOrderNaive(s)
+		if got := counterOrderIn(nil, s); got != want {
+			t.Fatalf("counterOrderIn(nil, %q) = %v, naive %v", s, got, want)
+		}
+		if got := counterOrderIn(hanscan.NewText(s), s); got != want {
+			t.Fatalf("counterOrderIn(its text, %q) = %v, naive %v", s, got, want)
 		}
 		if want {
 			found++
 		}
 	}
 	if found < 10000 || found > 190000 {
-		t.Fatalf("%d of 200,000 texts hold a word: the test reads too little of one side", found)
+		t.Fatalf("%d of 200,000 texts hold such an order: the test reads too little of one side", found)
 	}
 }
 
-// FuzzOrderedPlaintiffIn compares orderedPlaintiffIn with containsAny of
-// orderedPlaintiff on any text.
-func FuzzOrderedPlaintiffIn(f *testing.F) {
+// FuzzCounterOrderIn compares counterOrderIn with counterOrderNaive on
+// any text.
+func FuzzCounterOrderIn(f *testing.F) {
 	f.Add("被告请求判令原告返还押金")
-	f.Add("判令被告与原告离婚，原告")
+	f.Add("判令被告与原告离婚，判令原告与被告离婚")
 	f.Add("\xe5\x8e判令原\xe5\x8e\x9f告")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := orderedPlaintiffIn(nil, s), containsAny(s, orderedPlaintiff[:]); got != want {
-			t.Fatalf("orderedPlaintiffIn(nil, %q) = %v, containsAny %v", s, got, want)
+		if got, want := counterOrderIn(nil, s), counterOrderNaive(s); got != want {
+			t.Fatalf("counterOrderIn(nil, %q) = %v, naive %v", s, got, want)
 		}
 	})
+}
+
+// counterRequestInReference is counterRequestIn before counterOrderIn: a
+// sentence is read on for any order just before 原告, of both parties or
+// not.
+func counterRequestInReference(held *hanscan.Text, sent string) string {
+	if !held.Contains(sent, counterRequestWord) && !containsAny(sent, orderedPlaintiff[:]) {
+		return ""
+	}
+	if anyIn(held, sent, otherCaseMarks[:]) || anyIn(held, sent, separateSuit[:]) {
+		return ""
+	}
+	if statedBrought(sent, counterRequestWord) {
+		return counterRequestWord
+	}
+	for rest, off := sent, 0; ; {
+		i := strings.Index(rest, "原告")
+		if i < 0 {
+			return ""
+		}
+		at := off + i
+		before := sent[:at]
+		if order := suffixIn(before, courtOrders[:]); order != "" {
+			asked := before[:len(before)-len(order)]
+			d := strings.LastIndex(asked, "被告")
+			if d >= 0 && !strings.ContainsAny(asked[d:], clauseBreaks) && !strings.Contains(asked[d:], "原告") &&
+				!strings.ContainsAny(lastRune(asked[:d]), partyObjectMarks) && requestedBy(asked[d:]) &&
+				!ordersCostsOnly(sent[at:]) && prefixIn(sent[at+len("原告"):], bothParties[:]) == 0 {
+				return sent[d : at+len("原告")]
+			}
+		}
+		rest, off = rest[i+len("原告"):], at+len("原告")
+	}
+}
+
+// TestCounterRequestGate: counterRequestIn reads what the reference reads
+// in every sentence of random texts (orders of both parties and not,
+// counter-requests, costs, other suits, breaks) and of the real texts,
+// folded as Decide folds them, and readersFor26 leaves the reader unrun
+// only in a text where the reference reads nothing in any sentence.
+func TestCounterRequestGate(t *testing.T) {
+	pieces := []string{"被告", "原告", "请求", "要求", "判令原告", "判决原告", "与被告", "、被告", "离婚", "返还押金", "反请求", "提出",
+		"。", "，", ";", "\n", "诉讼费", "另案", "不", "向本院", "1.", "判令", "与", "支付"}
+	check := func(text string) int {
+		text = foldCause(text)
+		held := hanscan.NewText(text)
+		counter := readersFor26(held).counter
+		found := 0
+		for sent := range sentencesOf(text) {
+			want := counterRequestInReference(held, sent)
+			if got := counterRequestIn(held, sent); got != want {
+				t.Fatalf("counterRequestIn(%q) = %q, reference %q", sent, got, want)
+			}
+			if want != "" {
+				if !counter {
+					t.Fatalf("readersFor26(%q) leaves counterRequestIn unrun, but it reads %q in %q", text, want, sent)
+				}
+				found = 1
+			}
+		}
+		return found
+	}
+	sameOnRandomAndReal(t, 1209, pieces, 30000, 40, "state a counter-request", check)
 }

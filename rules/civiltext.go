@@ -189,11 +189,7 @@ func civilReadingOf(f *triagev1.Filing, held *hanscan.Text) civilReading {
 	// The expressions below run only on a text holding their one fixed word
 	// (等, 鉴定/评估): over a whole complaint each costs tens of
 	// microseconds, and most texts hold neither (bench 2026-12-05).
-	var counts [][2]string
-	if held.Contains(text, "等") {
-		counts = sideCounts(text)
-	}
-	for _, m := range counts {
+	for _, m := range sideCountsIn(held, text) {
 		n := chineseCount(m[1])
 		if m[0] == "原告" {
 			r.plaintiffs = max(r.plaintiffs, n)
@@ -284,6 +280,44 @@ func sideCounts(text string) [][2]string {
 	return out
 }
 
+// sideCountsIn is sideCounts(text) of a folded text and its character set:
+// every side count holds 等, a count and 人 or 名 (sideCountAt), which most
+// complaints hold nowhere, while sideCounts walks from every 原告 and 被告
+// (7% of a Decide of the bench complaint, which holds 等 once, in "等原因":
+// callgrind 2026-12-06). Only a text holding one is walked.
+func sideCountsIn(held *hanscan.Text, text string) [][2]string {
+	for at, i := 0, held.Index(text, "等"); i >= 0; i = hanscan.Index(text[at:], "等") {
+		at += i + len("等")
+		if sideCountAt(text[at:]) > 0 {
+			return sideCounts(text)
+		}
+	}
+	return nil
+}
+
+// sideCountAt is the length of the count that rest, what follows a side's
+// 等, begins with when 人 or 名 follows it (digits, or Chinese numerals:
+// sideCountNumeral), else 0.
+func sideCountAt(rest string) int {
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		for n < len(rest) {
+			r, size := utf8.DecodeRuneInString(rest[n:])
+			if !sideCountNumeral(r) {
+				break
+			}
+			n += size
+		}
+	}
+	if n > 0 && (strings.HasPrefix(rest[n:], "人") || strings.HasPrefix(rest[n:], "名")) {
+		return n
+	}
+	return 0
+}
+
 // sideCountGap bounds the runes between a side and 等; the gap holds none
 // of , ; : 。 . ! ? ( ) and line breaks (sideCountAfter).
 const sideCountGap = 30
@@ -294,20 +328,7 @@ const sideCountGap = 30
 func sideCountAfter(s string) (count string, end int, ok bool) {
 	for p, gap := 0, 0; ; gap++ {
 		if rest, found := strings.CutPrefix(s[p:], "等"); found {
-			n := 0
-			for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
-				n++
-			}
-			if n == 0 {
-				for n < len(rest) {
-					r, size := utf8.DecodeRuneInString(rest[n:])
-					if !sideCountNumeral(r) {
-						break
-					}
-					n += size
-				}
-			}
-			if n > 0 && (strings.HasPrefix(rest[n:], "人") || strings.HasPrefix(rest[n:], "名")) {
+			if n := sideCountAt(rest); n > 0 {
 				start := len(s) - len(rest)
 				return rest[:n], start + n + len("人"), true
 			}
@@ -632,7 +653,8 @@ func citizenNamed(held *hanscan.Text, s string) bool {
 var foreignBodyForms = regexp.MustCompile(`(?i)(?:^|[^a-z])(?:co\.?,?\s*ltd\.?|co\.?,?\s*limited|inc\.?|incorporated|l\.?l\.?c\.?|gmbh|corp\.?|corporation|plc|pte\.?\s*ltd\.?|pty\.?\s*ltd\.?|sdn\.?\s*bhd\.?|s\.a\.?|s\.a\.r\.l\.?|b\.v\.?|n\.v\.?|ag|k\.k\.?|limited|ltd\.?)\s*$`)
 
 // foreignBodyWords are the forms of Japanese and Korean companies, which
-// no mainland body's name takes.
+// no mainland body's name takes; each ends in 会社 or 회사 (foreignBodyName,
+// TestForeignBodyWordsEnd).
 var foreignBodyWords = []string{"株式会社", "有限会社", "合同会社", "合资会社", "合名会社", "주식회사", "유한회사"}
 
 // foreignCountryNames are foreignCountries one by one.
@@ -670,7 +692,10 @@ var bodyWords = []string{"公司", "集团", "银行", "会社", "企业", "大�
 // a Japanese or Korean company form, or a foreign country before a body's
 // name.
 func foreignBodyName(raw, folded string) bool {
-	if slices.ContainsFunc(foreignBodyWords, func(w string) bool { return strings.Contains(folded, w) }) {
+	// Every foreignBodyWords word ends in 会社 or 회사, which a name
+	// nearly never holds: two searches answer it, not seven.
+	if (strings.Contains(folded, "会社") || strings.Contains(folded, "회사")) &&
+		slices.ContainsFunc(foreignBodyWords, func(w string) bool { return strings.Contains(folded, w) }) {
 		return true
 	}
 	// The body's word first: the country expression (fifty names, its
@@ -680,9 +705,20 @@ func foreignBodyName(raw, folded string) bool {
 	if slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(folded, w) }) && foreignPrefixed(folded) {
 		return true
 	}
+	// A Han character stays one under NFKC (a compatibility ideograph, a
+	// Kangxi radical folds to a unified one; TestNFKCKeepsHan): a raw name
+	// holding one is no Latin-letter name, and is not folded to see so (the
+	// fold and the trimming cost ~2,500 instructions a name, heading names
+	// and parties four to six a complaint: callgrind 2026-12-06).
+	if strings.ContainsFunc(raw, isHan) {
+		return false
+	}
 	raw = strings.TrimSpace(norm.NFKC.String(raw))
-	return !strings.ContainsFunc(raw, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && foreignBodyForms.MatchString(raw)
+	return !strings.ContainsFunc(raw, isHan) && foreignBodyForms.MatchString(raw)
 }
+
+// isHan reports whether r is of the Han script.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // ClaimsReading is what a civil filing's claims (诉讼请求) state, read from
 // its text: whether one of them asks for something other than money, the
@@ -833,7 +869,7 @@ func nonMoneyClaims(clause string) [][2]int {
 	var out [][2]int
 	for p := 0; p < len(clause); {
 		r, n := utf8.DecodeRuneInString(clause[p:])
-		if nonMoneyFirst[r] {
+		if r < 0x10000 && nonMoneyFirst[r>>6]&(1<<(r&63)) != 0 {
 			if end, ok := nonMoneyAt(clause, p); ok {
 				out = append(out, [2]int{p, end})
 				p = end
@@ -846,18 +882,26 @@ func nonMoneyClaims(clause string) [][2]int {
 }
 
 // nonMoneyFirst holds the first rune of every denial and word: nonMoneyAt
-// is tried only where one stands.
-var nonMoneyFirst = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, w := range nonMoneyDenials {
+// is tried only where one stands. A bit a rune of the Basic Multilingual
+// Plane, where every one begins (checked when made), in place of a map:
+// the look-up at every rune of the claims was ~70 instructions, 1% of a
+// Decide (callgrind 2026-12-06).
+var nonMoneyFirst = func() *[0x10000 / 64]uint64 {
+	var m [0x10000 / 64]uint64
+	set := func(w string) {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = true
+		if r >= 0x10000 {
+			panic("rules: nonMoneyFirst: a word beginning outside the Basic Multilingual Plane: " + w)
+		}
+		m[r>>6] |= 1 << (r & 63)
+	}
+	for _, w := range nonMoneyDenials {
+		set(w)
 	}
 	for _, w := range nonMoneyWords {
-		r, _ := utf8.DecodeRuneInString(w.word)
-		m[r] = true
+		set(w.word)
 	}
-	return m
+	return &m
 }()
 
 // nonMoneyWord is one alternative of nonMoneyClaims: word, or with then,

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestForeignNameInHeadings checks the heading reader against the answers
@@ -192,5 +195,71 @@ func TestForeignNameInHeadingsByColon(t *testing.T) {
 	}
 	if found == 0 || found == 50000 {
 		t.Fatalf("%d of 50000 texts name a foreign party: the texts do not exercise it", found)
+	}
+}
+
+// foreignBodyNameReference is foreignBodyName as it was before a raw name
+// holding a Han character was answered without folding it.
+func foreignBodyNameReference(raw, folded string) bool {
+	if slices.ContainsFunc(foreignBodyWords, func(w string) bool { return strings.Contains(folded, w) }) {
+		return true
+	}
+	if slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(folded, w) }) && foreignPrefixed(folded) {
+		return true
+	}
+	raw = strings.TrimSpace(norm.NFKC.String(raw))
+	return !strings.ContainsFunc(raw, isHan) && foreignBodyForms.MatchString(raw)
+}
+
+// TestForeignBodyNameAsReference: foreignBodyName answers as the reference
+// on random names of Latin company forms, Han and compatibility
+// ideographs, Kangxi radicals, circled ideographs, full-width letters and
+// spaces, and on every line of the real texts.
+func TestForeignBodyNameAsReference(t *testing.T) {
+	pieces := []string{"Co.,Ltd", "Inc.", "GmbH", " ", "\u3000", "Ａｃｍｅ", "ｌｔｄ", "Acme", "k.k", "\u212a.\u212a", "株式会社", "유한회사", "合同会社", "美国", "公司",
+		"(", ")", "（", "）", "张", "\uf900", "\u2f00", "\u3280", "\u3038", "\u2e9f", "々", "\u0301", "\U0002f800", "\xff", "-", "limited"}
+	check := func(text string) int {
+		found := 0
+		for _, name := range append(strings.Split(text, "\n"), text) {
+			folded := foldCause(name)
+			got, want := foreignBodyName(name, folded), foreignBodyNameReference(name, folded)
+			if got != want {
+				t.Fatalf("foreignBodyName(%q) = %v, reference %v", name, got, want)
+			}
+			if want {
+				found++
+			}
+		}
+		return min(found, 1)
+	}
+	sameOnRandomAndReal(t, 1208, pieces, 30000, 6, "name a foreign body", check)
+}
+
+// TestNFKCKeepsHan: every Han character's NFKC holds a Han character,
+// alone, after a letter and before a combining mark, so that a raw name
+// holding one folds to a name holding one (foreignBodyName).
+func TestNFKCKeepsHan(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !isHan(r) {
+			continue
+		}
+		n++
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "\u0301", string(r) + "\u3099", "\u1100" + string(r) + "\u0338"} {
+			if !strings.ContainsFunc(norm.NFKC.String(s), isHan) {
+				t.Fatalf("NFKC(%q) = %q holds no Han character", s, norm.NFKC.String(s))
+			}
+		}
+	}
+	t.Logf("%d Han characters", n)
+}
+
+// TestForeignBodyWordsEnd: every foreignBodyWords word holds 会社 or 회사,
+// which foreignBodyName asks first.
+func TestForeignBodyWordsEnd(t *testing.T) {
+	for _, w := range foreignBodyWords {
+		if !strings.Contains(w, "会社") && !strings.Contains(w, "회사") {
+			t.Errorf("foreignBodyWords: %q holds neither 会社 nor 회사", w)
+		}
 	}
 }

@@ -245,6 +245,20 @@ func TestNonMoneyClaims(t *testing.T) {
 	if found < 1000 {
 		t.Fatalf("only %d acts found in the random texts: the test reads too little", found)
 	}
+	// And every real text, folded as Decide folds it (nonMoneyFirst's
+	// bits, in place of a map, are asked at each of its runes).
+	t.Run("real", func(t *testing.T) {
+		for _, text := range realTexts(t) {
+			text = foldCause(text)
+			var want [][2]int
+			for _, loc := range re.FindAllStringIndex(text, -1) {
+				want = append(want, [2]int{loc[0], loc[1]})
+			}
+			if d := cmp.Diff(want, nonMoneyClaims(text)); d != "" {
+				t.Fatalf("nonMoneyClaims(%q) (-expression +scanner):\n%s", text, d)
+			}
+		}
+	})
 }
 
 // benchComplaint is a civil complaint of 1,000 characters written as filings
@@ -437,4 +451,23 @@ func TestCitizenNamed(t *testing.T) {
 			t.Errorf("citizenNamed(nil, %q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// TestSideCountsInGate: sideCountsIn, which walks only a text holding 等,
+// a count and 人 or 名, finds what sideCounts finds, on random texts of
+// TestSideCounts' pieces (counts in digits and numerals, a 等 with no
+// count, cut and odd runes) and on the real texts, folded as Decide folds
+// them.
+func TestSideCountsInGate(t *testing.T) {
+	pieces := []string{"原告", "被告", "等", "1", "25", "十", "二", "两百", "人", "名", ",", "。", "张三", "x", "\xff", "李四等", "零",
+		"原因", "、", "\xe5\x85", "é", "𠀀", "等人", "等十", "名"}
+	check := func(text string) int {
+		text = foldCause(text)
+		got, want := sideCountsIn(hanscan.NewText(text), text), sideCounts(text)
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("sideCountsIn(%q) (-sideCounts +gated):\n%s", text, d)
+		}
+		return len(want)
+	}
+	sameOnRandomAndReal(t, 1207, pieces, 30000, 40, "count a side", check)
 }

@@ -224,11 +224,11 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 	if e.observe != nil {
 		e.observe(f)
 	}
-	textRunes, err := validateAt(f, e.now(), decidedID)
+	v, err := validateAt(f, e.now(), decidedID)
 	if err != nil {
 		return nil, err
 	}
-	a := &Assessment{text: filingText{raw: f.GetText(), runes: textRunes}}
+	a := &Assessment{text: filingText{raw: f.GetText(), runes: v.textRunes}}
 	if f.GetFiledOn() == "" {
 		now := e.now().In(chinaTime)
 		a.FiledOn = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
@@ -239,8 +239,9 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 	// A retrial number (民再, 刑再, 行再) is a retrial whatever the
 	// circumstances say: the stricter reading closes what the law closes to
 	// a retrial. The caller's filing is not changed.
-	// The id read as a case number once, for this and the year's review.
-	nf, numbered := readNumberFacts(f.GetId())
+	// The id read as a case number once (validateAt), for this and the
+	// year's review.
+	nf, numbered := v.id.facts, v.id.numbered
 	if numbered && nf.retrialFor(f.GetCircumstances()) {
 		f = proto.CloneOf(f)
 		if f.Circumstances == nil {

@@ -182,7 +182,13 @@ var digitLookalikes = map[rune]rune{
 // its case, so the look-up runs first and this explains a miss. Without it
 // a clerk's (2O24)… answered NOT_FOUND, "no such case", where Triage names
 // the letter (outside check 31).
-func DigitLookalike(field, id string) error { return refuseDigitLookalike(field, id) }
+func DigitLookalike(field, id string) error { return refuseDigitLookalike(field, readID(id)) }
+
+// isDigitLookalike reports whether r is one of digitLookalikes.
+func isDigitLookalike(r rune) bool {
+	_, ok := digitLookalikes[r]
+	return ok
+}
 
 // refuseDigitLookalike refuses, naming field, an id that is not a case
 // number (readCaseNumber) but would read as one were each letter of
@@ -190,12 +196,18 @@ func DigitLookalike(field, id string) error { return refuseDigitLookalike(field,
 // (2024)苏01O6民初1001号, (2024)苏0106民初l001号. FilingKey explains why
 // such an id is refused rather than keyed. Ids that are not case numbers
 // either way, JS-2024-0001 or ABC-O1, pass.
-func refuseDigitLookalike(field, id string) error {
-	folded := FoldFilingID(id)
-	if _, ok := readCaseNumber(folded); ok || strings.TrimSpace(folded) != folded {
+func refuseDigitLookalike(field string, r idReading) error {
+	id, folded := r.id, r.folded
+	if r.current || strings.TrimSpace(folded) != folded {
 		return nil
 	}
-	// Without a lookalike, read is the spelling readCaseNumber just failed.
+	// Without a lookalike, read is the spelling readCaseNumber just failed
+	// (foldCaseNumber makes none: it drops spaces and writes traditional
+	// characters and digits), and such an id, most that are no case number
+	// of the current form, is not folded and parsed again.
+	if !strings.ContainsFunc(folded, isDigitLookalike) {
+		return nil
+	}
 	read := strings.Map(func(r rune) rune {
 		if d, ok := digitLookalikes[r]; ok {
 			return d

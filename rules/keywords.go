@@ -54,10 +54,13 @@ func (m *keywordMatcher) matchAny(text string) bool {
 	}
 	bits := m.bits[:1<<16/64]
 	for i := 0; i+2 < len(text); {
-		// One bounds check for the three bytes, not three.
+		// One bounds check for the three bytes, not three, loaded at
+		// once: key3 and the tags below are taken from the one word (a
+		// byte at a time cost ~37 instructions a character, 7% of a
+		// Decide: callgrind 2026-12-06).
 		w := text[i : i+3]
-		c0, c1, c2 := w[0], w[1], w[2]
-		k := uint16(c0&0x0f)<<12 | uint16(c1&0x3f)<<6 | uint16(c2&0x3f)
+		v := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+		k := uint16(v&0x0f<<12 | v>>8&0x3f<<6 | v>>16&0x3f)
 		if bits[k/64]&(1<<(k%64)) != 0 {
 			for _, p := range m.long[k] {
 				if strings.HasPrefix(text[i:], p) {
@@ -68,7 +71,7 @@ func (m *keywordMatcher) matchAny(text string) bool {
 		// After a three-byte lead and two continuation bytes the next
 		// two positions are continuation bytes, where no long phrase
 		// begins: a Chinese text is read one character at a time.
-		if c0&0xf0 == 0xe0 && uint16(c1&0xc0)<<8|uint16(c2&0xc0) == 0x8080 {
+		if v&0xC0C0F0 == 0x8080E0 {
 			i += 3
 		} else {
 			i++

@@ -60,6 +60,13 @@ func notAfterToday(field, what, d string, on, now time.Time) error {
 	return nil
 }
 
+// validated is what validateAt read while checking a filing: the runes of
+// its text and its id as a case number.
+type validated struct {
+	textRunes int
+	id        idReading
+}
+
 // ValidateAt is Validate with now as the current time.
 func ValidateAt(f *triagev1.Filing, now time.Time) error {
 	_, err := validateAt(f, now, "")
@@ -72,84 +79,86 @@ func ValidateAt(f *triagev1.Filing, now time.Time) error {
 // (refuseDigitLookalike) may be restated as it was stored, or a correction
 // of that decision could never be recorded. It also returns how many runes
 // the filing's text has, counted by the scan that checks it (validateText),
-// for the readers of the evaluation (filingText).
-func validateAt(f *triagev1.Filing, now time.Time, decidedID string) (textRunes int, err error) {
+// for the readers of the evaluation (filingText), and the id read as a
+// case number (readID), which evaluate reads too.
+func validateAt(f *triagev1.Filing, now time.Time, decidedID string) (v validated, err error) {
 	if f == nil {
-		return 0, &FieldError{Field: "filing", Problem: "is required"}
+		return v, &FieldError{Field: "filing", Problem: "is required"}
 	}
 	if err := ValidateFilingID("filing.id", f.GetId()); err != nil {
-		return 0, err
+		return v, err
 	}
+	v.id = readID(f.GetId())
 	if f.GetId() != decidedID {
-		if err := refuseDigitLookalike("filing.id", f.GetId()); err != nil {
-			return 0, err
+		if err := refuseDigitLookalike("filing.id", v.id); err != nil {
+			return v, err
 		}
 	}
 	for _, fv := range [...]struct{ field, v string }{
 		{"filing.cause", f.GetCause()}, {"filing.court", f.GetCourt()}, {"filing.province", f.GetProvince()},
 	} {
 		if err := ValidateText(fv.field, fv.v, SingleLine); err != nil {
-			return 0, err
+			return v, err
 		}
 	}
 	if _, ok := triagev1.CaseKind_name[int32(f.GetCaseKind())]; !ok || f.GetCaseKind() == triagev1.CaseKind_CASE_KIND_UNSPECIFIED {
-		return 0, fieldErrorf("filing.case_kind", "must be CIVIL, ADMINISTRATIVE or CRIMINAL")
+		return v, fieldErrorf("filing.case_kind", "must be CIVIL, ADMINISTRATIVE or CRIMINAL")
 	}
 	if _, ok := triagev1.CourtLevel_name[int32(f.GetCourtLevel())]; !ok || f.GetCourtLevel() == triagev1.CourtLevel_COURT_LEVEL_UNSPECIFIED {
-		return 0, fieldErrorf("filing.court_level", "must be BASIC, INTERMEDIATE, HIGH or SUPREME")
+		return v, fieldErrorf("filing.court_level", "must be BASIC, INTERMEDIATE, HIGH or SUPREME")
 	}
 	if p := f.GetProvince(); strings.TrimSpace(p) != "" {
 		if _, ok := LookupProvince(p); !ok {
-			return 0, fieldErrorf("filing.province", "%q is not a province name (辽宁省, 辽宁) or a GB/T 2260 code (210000)", clip(p, 20))
+			return v, fieldErrorf("filing.province", "%q is not a province name (辽宁省, 辽宁) or a GB/T 2260 code (210000)", clip(p, 20))
 		}
 	}
 	if err := validateFiledOn(f.GetFiledOn(), now); err != nil {
-		return 0, err
+		return v, err
 	}
-	if err := validateCaseNumber(f); err != nil {
-		return 0, err
+	if err := validateCaseNumber(f, v.id); err != nil {
+		return v, err
 	}
 	if f.GetClaimAmountFen() < 0 {
-		return 0, fieldErrorf("filing.claim_amount_fen", "must not be negative")
+		return v, fieldErrorf("filing.claim_amount_fen", "must not be negative")
 	}
 	// Counting runes is a pass over the text; a text of at most
 	// MaxTextChars bytes cannot have more runes than that.
 	if len(f.GetText()) > MaxTextChars {
 		if n := utf8.RuneCountInString(f.GetText()); n > MaxTextChars {
-			return 0, fieldErrorf("filing.text", "has %d characters; at most %d", n, MaxTextChars)
+			return v, fieldErrorf("filing.text", "has %d characters; at most %d", n, MaxTextChars)
 		}
 	}
-	textRunes, err = validateText("filing.text", f.GetText(), MultiLine)
+	v.textRunes, err = validateText("filing.text", f.GetText(), MultiLine)
 	if err != nil {
-		return 0, err
+		return v, err
 	}
 	if utf8.RuneCountInString(f.GetCause()) > MaxCauseChars {
-		return 0, fieldErrorf("filing.cause", "is longer than %d characters", MaxCauseChars)
+		return v, fieldErrorf("filing.cause", "is longer than %d characters", MaxCauseChars)
 	}
 	if utf8.RuneCountInString(f.GetCourt()) > MaxCourtChars {
-		return 0, fieldErrorf("filing.court", "is longer than %d characters", MaxCourtChars)
+		return v, fieldErrorf("filing.court", "is longer than %d characters", MaxCourtChars)
 	}
 	if len(f.GetParties()) > MaxParties {
-		return 0, fieldErrorf("filing.parties", "has %d parties; at most %d", len(f.GetParties()), MaxParties)
+		return v, fieldErrorf("filing.parties", "has %d parties; at most %d", len(f.GetParties()), MaxParties)
 	}
 	for i, p := range f.GetParties() {
 		if err := validateParty(i, p); err != nil {
-			return 0, err
+			return v, err
 		}
 	}
 	if err := validateSides(f); err != nil {
-		return 0, err
+		return v, err
 	}
 	if m := f.GetCircumstances().GetRecommendedSentenceMonths(); m < 0 || m > maxSentenceMons {
-		return 0, fieldErrorf("filing.circumstances.recommended_sentence_months", "must be between 0 and %d", maxSentenceMons)
+		return v, fieldErrorf("filing.circumstances.recommended_sentence_months", "must be between 0 and %d", maxSentenceMons)
 	}
 	if err := validateSentence(f.GetCircumstances()); err != nil {
-		return 0, err
+		return v, err
 	}
 	if err := validateProsecution(f); err != nil {
-		return 0, err
+		return v, err
 	}
-	return textRunes, nil
+	return v, nil
 }
 
 // validateProsecution refuses what a private prosecution or a minor's

@@ -153,3 +153,44 @@ func BenchmarkText(b *testing.B) {
 		}
 	})
 }
+
+// resetReference is Reset as first written: every sequence through
+// hanSeq, then seqAt. Reset's own loop must make the same set.
+func resetReference(t *Text, s string) {
+	t.s = s
+	t.set = [setWords]uint64{}
+	for i := 0; i < len(s); {
+		k, n := hanSeq(s, i)
+		if n == 0 {
+			k, n = seqAt(s, i)
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		t.set[k>>6&(setWords-1)] |= 1 << (k & 63)
+		i += n
+	}
+}
+
+// TestResetMatchesReference compares Reset's set with resetReference's on
+// 20,000 random texts of the property test's alphabet (ASCII, characters
+// sharing bytes, bytes that are no UTF-8 or part of a character, cut
+// characters at the end) and on the real texts.
+func TestResetMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 12))
+	var texts []string
+	for range 20000 {
+		s := randomText(r, r.IntN(300))
+		texts = append(texts, s, s[:r.IntN(len(s)+1)])
+	}
+	t.Run("real", func(t *testing.T) { texts = append(texts, loadRealTexts(t)...) })
+	var got, want Text
+	for _, s := range texts {
+		got.Reset(s)
+		resetReference(&want, s)
+		if got.set != want.set {
+			t.Fatalf("Reset(%q): set differs from the reference's", s)
+		}
+	}
+}
