@@ -30,6 +30,21 @@ type tlsVolume struct {
 
 func newTLSVolume(t *testing.T) *tlsVolume { return &tlsVolume{t: t, dir: t.TempDir()} }
 
+// startTLSFromVolume starts a server on a SQLite store with TLS files from a
+// new volume holding a certificate of ca valid until notAfter, as a
+// Kubernetes Secret mounts them; the tests then publish other files there.
+func startTLSFromVolume(t *testing.T, ca *testpki.CA, notAfter time.Time) (*tlsVolume, *running) {
+	t.Helper()
+	vol := newTLSVolume(t)
+	cert, key := ca.IssueUntil(t, "server-1", notAfter)
+	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
+	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vol, startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+}
+
 func (v *tlsVolume) path(name string) string { return filepath.Join(v.dir, name) }
 
 // publish makes files the volume's content, as the kubelet does.
@@ -115,15 +130,8 @@ func TestTLSRenewalWithoutHandshakes(t *testing.T) {
 	ca := testpki.NewCA(t)
 	roots := x509.NewCertPool()
 	roots.AddCert(ca.Cert)
-	vol := newTLSVolume(t)
 	first := time.Now().Add(3 * time.Hour)
-	cert, key := ca.IssueUntil(t, "server-1", first)
-	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
-	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	vol, r := startTLSFromVolume(t, ca, first)
 	server := map[string]string{"certificate": "server"}
 	ok := map[string]string{"certificate": "server", "result": "ok"}
 	failed := map[string]string{"certificate": "server", "result": "failed"}
@@ -139,7 +147,7 @@ func TestTLSRenewalWithoutHandshakes(t *testing.T) {
 	// Renewed, and no client connects: the ticker loads it.
 	time.Sleep(time.Second) // the load timestamp is in seconds
 	renewed := time.Now().Add(5 * time.Hour)
-	cert, key = ca.IssueUntil(t, "server-2", renewed)
+	cert, key := ca.IssueUntil(t, "server-2", renewed)
 	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
 	waitMetric(t, r.reg, expiry, server, float64(renewed.Unix()))
 	waitMetric(t, r.reg, "fenjian_tls_reloads_total", ok, 1)
@@ -204,15 +212,8 @@ func TestExpiredCertificateRefused(t *testing.T) {
 		t.Errorf("LoadTLS with an expired certificate: %v; want an error saying it expired", err)
 	}
 
-	vol := newTLSVolume(t)
 	valid := time.Now().Add(3 * time.Hour)
-	cert, key := ca.IssueUntil(t, "server-1", valid)
-	vol.publish(map[string][]byte{"tls.crt": cert, "tls.key": key})
-	tlsCfg, err := LoadTLS(TLSFiles{CertFile: vol.path("tls.crt"), KeyFile: vol.path("tls.key")}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := startRun(t, Config{Service: Options{Decider: newDecider(t), Store: openStore(t, tempDB(t))}, Security: Security{TLS: tlsCfg}})
+	vol, r := startTLSFromVolume(t, ca, valid)
 	server := map[string]string{"certificate": "server"}
 	vol.publish(map[string][]byte{"tls.crt": expiredCert, "tls.key": expiredKey})
 	waitMetric(t, r.reg, "fenjian_tls_reloads_total", map[string]string{"certificate": "server", "result": "failed"}, 1)
