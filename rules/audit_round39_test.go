@@ -87,3 +87,24 @@ func round39PilotCases(tb testing.TB) []tcase {
 			silent: unfitBoth},
 	}
 }
+
+// reviewCPL1982 is round 39's code for a civil filing before CPL 1991.
+const reviewCPL1982 = "REVIEW_CPL1982_TRIAL_LAW_NOT_CHECKED"
+
+// TestAuditRound39CPL1982: a civil filing of 1991-01-01..1991-04-08 fell
+// under the 1982 民事诉讼法（试行）, whose text is not in /work/shared/law; the
+// rules judge it by CPL 1991 (in force 1991-04-09) and must say so and send
+// it to a person, on no later day and in no other kind of case.
+func TestAuditRound39CPL1982(t *testing.T) { runTable(t, round39CPL1982Cases(t)) }
+
+func round39CPL1982Cases(tb testing.TB) []tcase {
+	c, a, crim := auditBuilders(tb)
+	return []tcase{
+		{name: "civil 1991-01-01 (the first day fenjian takes): the 1982 trial law, reviewed", filing: c(filedOn("1991-01-01")), fires: []string{at(locReview, reviewCPL1982)}},
+		{name: "civil 1991-04-08 (CPL 1991's eve): reviewed", filing: c(filedOn("1991-04-08")), fires: []string{at(locReview, reviewCPL1982)}},
+		{name: "civil 1991-04-09 (CPL 1991 in force): no review (near miss)", filing: c(filedOn("1991-04-09")), silent: []string{reviewCPL1982}},
+		{name: "civil 2024-03-05: no review (near miss)", filing: c(filedOn("2024-03-05")), silent: []string{reviewCPL1982}},
+		{name: "administrative 1991-03-01: ALL 1989 in force, no review (near miss)", filing: a(filedOn("1991-03-01")), silent: []string{reviewCPL1982}},
+		{name: "criminal 1991-03-01: CrPL 1979, no review (near miss)", filing: crim(10, filedOn("1991-03-01")), silent: []string{reviewCPL1982}},
+	}
+}

@@ -394,6 +394,10 @@ const (
 	// A foreign defendant at a basic court before 2013 (CrPL 1996 art.
 	// 20(3)): a review, not a bar, as `foreign` also marks 港澳台 parties.
 	CodeReviewForeignDefendant1996 = "REVIEW_CRPL1996_20_FOREIGN_DEFENDANT"
+	// CodeReviewCPL1982Unchecked: a civil filing before 1991-04-09, when the
+	// 1982 民事诉讼法（试行） applied; its text was not read and the rules
+	// judge the filing by CPL 1991 (statute round 39).
+	CodeReviewCPL1982Unchecked = "REVIEW_CPL1982_TRIAL_LAW_NOT_CHECKED"
 	// CodeCrPL1996ForeignDefendant: before 2013, at a basic court, a text
 	// stating the defendant's foreign nationality (美国国籍, 外籍, 无国籍):
 	// 外国人犯罪的刑事案件 were the intermediate court's (CrPL 1996 art.
@@ -1087,6 +1091,7 @@ var reasonDefs = [...]reasonDef{
 	{CodeInterp1998CoDefendant, "刑诉法解释（1998年）第二百二十二条第一项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款", "共同犯罪案件中其他被告人否认起诉指控的犯罪事实，或者（2003年3月14日起）不同意适用简易程序：公诉案件的被告人对于起诉指控的犯罪事实予以否认的，不应当适用简易程序（刑诉法解释（1998年）第二百二十二条第一项）；2003年3月14日起，人民法院在征得被告人、辩护人同意后才可以决定适用简易程序。"},
 	{CodeInterp1998DefenceNotGuil, "刑诉法解释（1998年）第二百二十二条第四项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第二项", "辩护人作无罪辩护的，不应当适用简易程序（立案日施行的是法释〔1998〕23号）。"},
 	{CodeReviewForeignDefendant1996, "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款", "被告人涉外（外国人或者港澳台居民）：立案日（2013年1月1日前）施行的刑事诉讼法规定，外国人犯罪的刑事案件由中级人民法院管辖第一审；被告人是外国人的，本案不是基层人民法院审判的案件，不适用简易程序。港澳台居民不是外国人，需人工核实被告人国籍。"},
+	{CodeReviewCPL1982Unchecked, "民事诉讼法（试行）（1982年3月8日通过，1982年10月1日起试行）", "立案日（1991年4月9日前）施行的是民事诉讼法（试行）（1982年）；民事诉讼法（1991年）自1991年4月9日起施行，试行法同时废止。试行法的文本本系统未能核对：本决定所列程序、条文和期限均按民事诉讼法（1991年）判断，该法在立案日尚未施行，需人工按试行法核对。"},
 	{CodeCrPL1996ForeignDefendant, "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款", "起诉书等文字载明被告人的外国国籍（或外籍、无国籍）：立案日（2013年1月1日前）施行的刑事诉讼法规定，外国人犯罪的刑事案件由中级人民法院管辖第一审；本案不是基层人民法院审判的案件，不适用简易程序。"},
 	{CodeCrPL1996NotInForce, "刑事诉讼法（1996年）第一百七十四条", "刑事简易程序由1996年修正的刑事诉讼法设立，自1997年1月1日起施行；立案日施行的1979年刑事诉讼法没有简易程序。"},
 

@@ -91,6 +91,7 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 36, administrative":       audit36AdminCases(tb),
 		"audit round 38, pilot":                round38PilotCases(tb),
 		"audit round 39, pilot":                round39PilotCases(tb),
+		"audit round 39, CPL 1982":             round39CPL1982Cases(tb),
 		"audit round 38, civil":                round38CivilCases(tb),
 		"audit round 38, criminal":             round38CriminalCases(tb),
 		"audit round 38, administrative":       round38AdminCases(tb),
@@ -457,6 +458,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeHolidayMissingAdmin2018:          "行诉法解释第四十八条第三款",
 		rules.CodeHolidayMissingAdmin2014:          "行政诉讼法第一百零一条；民事诉讼法（2012年、2017年修正）第八十二条第三款",
 		rules.CodeHolidayMissingAdmin1989:          "",
+		rules.CodeReviewCPL1982Unchecked:           "民事诉讼法（试行）（1982年3月8日通过，1982年10月1日起试行）",
 
 		// Round 20: private prosecutions and a minor's representative.
 		rules.CodeInterp566RepresentativeObjects: "刑诉法解释第五百六十六条",

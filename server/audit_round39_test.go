@@ -75,3 +75,25 @@ func TestAuditRound39(t *testing.T) {
 		})
 	}
 }
+
+// TestAuditRound39CPL1982: a civil filing of 1991-03-01, under the 1982
+// 民事诉讼法（试行）, is sent to a person with the reason that the trial law was
+// not checked; one of 1991-04-09 (CPL 1991 in force) is not.
+func TestAuditRound39CPL1982(t *testing.T) {
+	h := startServer(t, deps{decider: newDecider(t), store: openStore(t, tempDB(t)), teams: defaultTeams(t)})
+	ctx := testContext(t)
+	const code = "REVIEW_CPL1982_TRIAL_LAW_NOT_CHECKED" // literal: compiles (and fails) without the change
+	for _, c := range []struct {
+		id, on string
+		want   bool
+	}{{"(1991)辽0102民初391号", "1991-03-01", true}, {"(1991)辽0102民初392号", "1991-04-09", false}} {
+		t.Run(c.on, func(t *testing.T) {
+			f := loanFiling(c.id)
+			f.FiledOn = c.on
+			d := triageOK(t, ctx, h.client, f)
+			if got := slices.Contains(reviewCodesOf(d), code); got != c.want || (c.want && !d.GetNeedsReview()) {
+				t.Errorf("needs_review %v, review %v; want %s: %v", d.GetNeedsReview(), reviewCodesOf(d), code, c.want)
+			}
+		})
+	}
+}
