@@ -202,7 +202,7 @@ func audit12Cases(tb testing.TB) []tcase {
 			fires: []string{at(locFT, "PILOT2014_SENTENCE_OVER_1_YEAR")}},
 		{name: "crim 北京 2015 盗窃 12 months", filing: bj("2015-03-02", sentenceKind(fixedTerm, 12)), avail: av(pFT, avA)},
 		{name: "crim 北京 2016-08-22 lapsed", filing: bj("2016-08-22", sentenceKind(fixedTerm, 6)), avail: av(pFT, avU),
-			fires: []string{at(locFT, "PILOT_LAPSED")}},
+			fires: []string{at(locFT, "PILOT2014_LAPSED")}},
 		{name: "crim 北京 2016-11-30 24 months", filing: bj("2016-11-30", sentenceKind(fixedTerm, 24)), avail: av(pFT, avA),
 			fires: []string{at(locFT, "PILOT2016_FAST_TRACK_ELIGIBLE")}},
 		{name: "crim 北京 2017 37 months", filing: bj("2017-05-02", sentenceKind(fixedTerm, 37)), avail: av(pFT, avU, pSimp, avA),

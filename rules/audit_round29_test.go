@@ -46,9 +46,9 @@ func audit29CriminalCases(tb testing.TB) []tcase {
 	both := ftSimp
 	return []tcase{
 		// The pilots: an objection to simplified procedure.
-		ft("pilot 2014: objects_simplified, consents to fast-track", crim(10, p14, cm.objects), avU, at(locFT, pilotObjects)),
-		ft("pilot 2014: text 对适用简易程序有异议", crim(10, p14, text("被告人王某认罪，同意适用速裁程序，但对适用简易程序有异议。")), avU, at(locFT, pilotObjects)),
-		ft("pilot 2014: co-defendant objects to simplified procedure", crim(10, p14, two, cm.coObjS), avU, at(locFT, pilotObjects)),
+		ft("pilot 2014: objects_simplified, consents to fast-track", crim(10, p14, cm.objects), avU, at(locFT, rules.CodePilot2014ObjectsSimplified)),
+		ft("pilot 2014: text 对适用简易程序有异议", crim(10, p14, text("被告人王某认罪，同意适用速裁程序，但对适用简易程序有异议。")), avU, at(locFT, rules.CodePilot2014ObjectsSimplified)),
+		ft("pilot 2014: co-defendant objects to simplified procedure", crim(10, p14, two, cm.coObjS), avU, at(locFT, rules.CodePilot2014ObjectsSimplified)),
 		ft("pilot 2016: objects_simplified", crim(10, p16, cm.objects), avU, at(locFT, pilotObjects)),
 		ft("pilot 2016: co-defendant objects to simplified procedure", crim(10, p16, two, cm.coObjS), avU, at(locFT, pilotObjects)),
 		ft("pilot 2016: text 被告人李某对适用简易程序有异议", crim(10, p16, two, text("被告人王某伙同被告人李某盗窃，被告人李某对适用简易程序有异议。")), avU, at(locFT, pilotObjects)),
@@ -88,7 +88,7 @@ func audit29CriminalCases(tb testing.TB) []tcase {
 		ft("pilot 2014: 2014-08-22 (issue date reported; not opened)", crim(10, filedOn("2014-08-22")), avU),
 		ft("pilot 2016: 2016-11-16 (not opened before 2016-11-30)", crim(10, filedOn("2016-11-16")), avU),
 		ft("pilot 2014: 2014-08-26 opens", crim(10, filedOn("2014-08-26")), avA),
-		ft("pilot 2014: 2016-08-22, lapsed", crim(10, filedOn("2016-08-22")), avU, at(locFT, "PILOT_LAPSED")),
+		ft("pilot 2014: 2016-08-22, lapsed", crim(10, filedOn("2016-08-22")), avU, at(locFT, "PILOT2014_LAPSED")),
 		// Pilot 2014: the sentence and the offences.
 		ft("pilot 2014: 13 months", crim(13, p14), avU, at(locFT, "PILOT2014_SENTENCE_OVER_1_YEAR")),
 		ft("pilot 2014: exemption", crim(0, p14, sentenceKind(exemption, 0)), avU),

@@ -67,7 +67,7 @@ func audit30CriminalCases(tb testing.TB) []tcase {
 		both("自诉: 2018-10-26", crim(0, none, insult, filedOn("2018-10-26"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "CRPL222_PRIVATE_PROSECUTION_CRPL2018")),
 		both("自诉: 2021-03-01", crim(0, none, insult, filedOn("2021-03-01"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "CRPL222_PRIVATE_PROSECUTION")),
 		both("自诉: pilot 2016 (杭州 2017-03-01)", crim(0, none, insult, filedOn("2017-03-01"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "PILOT_PRIVATE_PROSECUTION")),
-		both("自诉: pilot 2014 (杭州 2015-03-02)", crim(0, none, insult, filedOn("2015-03-02"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "PILOT_PRIVATE_PROSECUTION")),
+		both("自诉: pilot 2014 (杭州 2015-03-02)", crim(0, none, insult, filedOn("2015-03-02"), text("自诉人张某向本院提起自诉。")), avU, avA, at(locFT, "PILOT2014_PRIVATE_PROSECUTION")),
 		both("自诉: a minor defendant too", crim(0, none, insult, text("自诉人张某向本院提起自诉。被告人王某系未成年人。")), avU, avA, at(locFT, "CRPL223_MINOR_DEFENDANT")),
 		both("自诉: 附带民事诉讼 unsettled", crim(0, none, insult, text("自诉人张某向本院提起自诉，并提起附带民事诉讼。")), avU, avA, at(locFT, "CRPL222_PRIVATE_PROSECUTION")),
 		quiet("near miss: 本案不属于自诉案件", crim(10, text("本案不属于自诉案件，由公诉机关提起公诉。")), avA, avA, at(locReview, privateInText), at(locFT, "CRPL222_PRIVATE_PROSECUTION")),

@@ -185,7 +185,7 @@ func audit36CriminalCases(tb testing.TB) []tcase {
 
 		// --- 7. new: the pilots' 其他不宜适用速裁程序的情形 ---
 		both("new: pilot 2014: 本案不宜适用速裁程序 (郑州 2015)", crim(6, zz, filedOn("2015-06-01"), text("本案不宜适用速裁程序审理。")), avU, avA,
-			at(locFT, pilotUnfit), at(locReview, unfitReview)),
+			at(locFT, rules.CodePilot2014Unsuitable), at(locReview, unfitReview)),
 		both("new: pilot 2016: 不宜按照速裁程序 (郑州 2017)", crim(6, zz, filedOn("2017-06-01"), text("公诉机关认为本案不宜按照速裁程序审理。")), avU, avA,
 			at(locFT, pilotUnfit)),
 		both("new: pilot 2016: 不宜适用简易程序 closes both (CrPL 2012 209(4))", crim(6, zz, filedOn("2017-06-01"), text("本案不宜适用简易程序审理。")), avU, avU,

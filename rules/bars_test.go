@@ -160,6 +160,7 @@ func barScenarios() map[string]barScenario {
 
 		// The fast-track pilot before 2018-10-26 (rules/pilot.go): 郑州.
 		rules.CodePilotLapsed:          {crim, pFT, []mod{zhengzhou, filedOn("2016-11-29")}, []mod{zhengzhou, filedOn("2016-11-30")}},
+		rules.CodePilot2014Lapsed:      {crim, pFT, []mod{zhengzhou, filedOn("2016-09-02")}, []mod{zhengzhou, filedOn("2016-08-21")}},
 		rules.CodePilot2014Offence:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), cause("非法经营罪")}, []mod{zhengzhou, filedOn("2017-05-05"), cause("非法经营罪")}},
 		rules.CodePilot2014Over1Y:      {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), sentence(13)}, []mod{zhengzhou, filedOn("2015-05-05"), sentence(12)}},
 		rules.CodePilot2016Over3Y:      {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), sentence(37)}, []mod{zhengzhou, filedOn("2018-05-05"), sentence(36)}},
@@ -174,11 +175,12 @@ func barScenarios() map[string]barScenario {
 		rules.CodePilot2014NoGuiltyPlea: {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), plea(true, false)}, []mod{zhengzhou, filedOn("2015-05-05"), plea(true, true)}},
 		rules.CodePilot2014Excluded:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), party(0, minor)}, []mod{zhengzhou, filedOn("2015-05-05")}},
 		// CrPL 1996 art. 20(3): a nationality the text states (statute round 38).
-		rules.CodeCrPL1996ForeignDefendant: {crim, pSimp, []mod{filedOn("2010-06-01"), text("被告人JOHN SMITH，男，美国国籍。")}, []mod{filedOn("2010-06-01"), text("被告人王某，男，中国国籍。")}},
-		rules.CodePilotObjectsSimplified:   {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), cm.objects}, []mod{zhengzhou, filedOn("2018-05-05")}},
-		rules.CodeCrPL222CourtLevel:        {crim, pFT, []mod{intermediate}, nil},
-		rules.CodeCrPL222NoGuiltyPlea:      {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
-		rules.CodeCrPL222NoConsent:         {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, nil},
+		rules.CodeCrPL1996ForeignDefendant:   {crim, pSimp, []mod{filedOn("2010-06-01"), text("被告人JOHN SMITH，男，美国国籍。")}, []mod{filedOn("2010-06-01"), text("被告人王某，男，中国国籍。")}},
+		rules.CodePilotObjectsSimplified:     {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), cm.objects}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodePilot2014ObjectsSimplified: {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), cm.objects}, []mod{zhengzhou, filedOn("2015-05-05")}},
+		rules.CodeCrPL222CourtLevel:          {crim, pFT, []mod{intermediate}, nil},
+		rules.CodeCrPL222NoGuiltyPlea:        {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.GuiltyPlea = false })}, nil},
+		rules.CodeCrPL222NoConsent:           {crim, pFT, []mod{c(func(c *triagev1.Circumstances) { c.ConsentsFastTrack = false })}, nil},
 		// 认罪 and 认罚 apart (刑事诉讼法第二百二十二条 needs both).
 		rules.CodeCrPL222NoAdmission:  {crim, pFT, []mod{plea(false, true)}, []mod{plea(true, true)}},
 		rules.CodeCrPL222NoAcceptance: {crim, pFT, []mod{plea(true, false)}, []mod{plea(true, true)}},
@@ -217,6 +219,7 @@ func barScenarios() map[string]barScenario {
 		rules.CodeCrPL1996NoSpecialProceeding:     {crim, pSimp, []mod{filedOn("2012-06-01"), text("对被告人缺席审判。")}, []mod{filedOn("2012-06-01"), text("不适用缺席审判程序。")}},
 		rules.CodeAdmin15IntermediateJurisdiction: {adm, pSimp, []mod{onTheSpot, text("被告商务部作出处罚决定。")}, []mod{onTheSpot, text("被告三墩镇人民政府作出处罚决定。")}},
 		rules.CodePilotPrivateProsecution:         {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), priv}, []mod{zhengzhou, filedOn("2018-05-05")}},
+		rules.CodePilot2014PrivateProsecution:     {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), priv}, []mod{zhengzhou, filedOn("2015-05-05")}},
 		rules.CodeInterp566RepresentativeObjects:  {crim, pSimp, []mod{party(0, minor), repObjects}, []mod{party(0, minor)}},
 		// Round 21: before 2021-03-01 the 2012 interpretation's art. 474.
 		rules.CodeInterp2012RepresentativeObjects: {crim, pSimp, []mod{party(0, minor), repObjects, id("JS-R21-2015"), filedOn("2015-06-01")},
@@ -296,6 +299,7 @@ func barScenarios() map[string]barScenario {
 		rules.CodeOpinion2003DefenderDisputesFacts: {crim, pSimp, []mod{filedOn("2010-06-01"), sentence(24), text("辩护人对指控的犯罪事实有异议。")}, []mod{filedOn("2010-06-01"), sentence(24), text("辩护人对指控的犯罪事实无异议。")}},
 		rules.CodeInterp1998ComplexJointCrime:      {crim, pSimp, []mod{filedOn("2010-06-01"), sentence(24), text("本案系比较复杂的共同犯罪案件。")}, []mod{filedOn("2010-06-01"), sentence(24), text("本案不属于比较复杂的共同犯罪案件。")}},
 		rules.CodePilotUnsuitable:                  {crim, pFT, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不宜适用速裁程序审理。")}, []mod{zhengzhou, filedOn("2018-05-05"), text("本案不属于不宜适用速裁程序审理的情形。")}},
+		rules.CodePilot2014Unsuitable:              {crim, pFT, []mod{zhengzhou, filedOn("2015-05-05"), text("本案不宜适用速裁程序审理。")}, []mod{zhengzhou, filedOn("2015-05-05"), text("本案不属于不宜适用速裁程序审理的情形。")}},
 		rules.CodeCrPL1996ProcuratorateObjects:     {crim, pSimp, []mod{filedOn("2012-12-31"), sentence(24), text("人民检察院不同意适用简易程序。")}, []mod{filedOn("2013-01-01"), sentence(24), text("人民检察院不同意适用简易程序。")}},
 		rules.CodeOpinion2003DefenderObjects:       {crim, pSimp, []mod{filedOn("2003-03-14"), sentence(24), text("辩护人不同意适用简易程序。")}, []mod{filedOn("2003-03-13"), sentence(24), text("辩护人不同意适用简易程序。")}},
 		rules.CodeInterp377FastTrackRemand:         {crim, pSimp, []mod{filedOn("2021-03-01"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}, []mod{filedOn("2021-02-28"), c(func(c *triagev1.Circumstances) { c.Remanded = true }), text("原审适用速裁程序审理，二审以事实不清为由发回重审。")}},

@@ -90,6 +90,8 @@ func allTables(tb testing.TB) map[string][]tcase {
 		"audit round 36, criminal":             audit36CriminalCases(tb),
 		"audit round 36, administrative":       audit36AdminCases(tb),
 		"audit round 38, pilot":                round38PilotCases(tb),
+		"audit round 39, pilot":                round39PilotCases(tb),
+		"audit round 39, CPL 1982":             round39CPL1982Cases(tb),
 		"audit round 38, civil":                round38CivilCases(tb),
 		"audit round 38, criminal":             round38CriminalCases(tb),
 		"audit round 38, administrative":       round38AdminCases(tb),
@@ -300,7 +302,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeCrPL1996ForeignDefendant:    "刑事诉讼法（1996年）第二十条第三项、第一百四十七条第一款",
 		rules.CodeReviewAdminNotOnlyAmount:    "行政诉讼法第八十二条第一款第二项、第二款",
 		rules.CodePilot2014NoConsent:          "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；《关于在部分地区开展刑事案件速裁程序试点工作的办法》（2014年8月）",
-		rules.CodePilotObjectsSimplified:      "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零八条第一款第三项、第二百零九条第三项",
+		rules.CodePilotObjectsSimplified:      "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零八条第一款第三项、第二百零九条第三项",
+		rules.CodePilot2014ObjectsSimplified:  "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；刑事诉讼法（2012年修正）第二百零八条第一款第三项、第二百零九条第三项",
 		rules.CodePilotExcluded:               "《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）",
 		rules.CodePilot2020Mandatory:          "全国人大常委会关于授权最高人民法院在部分地区开展民事诉讼程序繁简分流改革试点工作的决定（2019年12月28日）；《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
 		rules.CodePilot2020Agreement:          "全国人大常委会关于授权最高人民法院在部分地区开展民事诉讼程序繁简分流改革试点工作的决定（2019年12月28日）；《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
@@ -309,7 +312,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodePilot2020AgreementExcluded:  "全国人大常委会关于授权最高人民法院在部分地区开展民事诉讼程序繁简分流改革试点工作的决定（2019年12月28日）；《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
 		rules.CodePilot2020NotMoneyPayment:    "全国人大常委会关于授权最高人民法院在部分地区开展民事诉讼程序繁简分流改革试点工作的决定（2019年12月28日）；《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
 		rules.CodePilot2020AmountNotStated:    "全国人大常委会关于授权最高人民法院在部分地区开展民事诉讼程序繁简分流改革试点工作的决定（2019年12月28日）；《民事诉讼程序繁简分流改革试点实施办法》（法〔2020〕11号）第五条",
-		rules.CodePilotLapsed:                 "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；《关于在部分地区开展刑事案件认罪认罚从宽制度试点工作的办法》（2016年11月）",
+		rules.CodePilotLapsed:                 "全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）",
+		rules.CodePilot2014Lapsed:             "全国人大常委会关于授权在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）",
 
 		// Before 2022 (its own alignment block, to keep merges small).
 		rules.CodeInterp2015IntellectualProp: "民诉法解释（2015年）第二百七十五条第三项",
@@ -454,6 +458,7 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeHolidayMissingAdmin2018:          "行诉法解释第四十八条第三款",
 		rules.CodeHolidayMissingAdmin2014:          "行政诉讼法第一百零一条；民事诉讼法（2012年、2017年修正）第八十二条第三款",
 		rules.CodeHolidayMissingAdmin1989:          "",
+		rules.CodeReviewCPL1982Unchecked:           "民事诉讼法（试行）（1982年3月8日通过，1982年10月1日起试行）",
 
 		// Round 20: private prosecutions and a minor's representative.
 		rules.CodeInterp566RepresentativeObjects: "刑诉法解释第五百六十六条",
@@ -461,7 +466,8 @@ func TestReasonArticles(t *testing.T) {
 		rules.CodeInterp2012RepresentativeObjects: "刑诉法解释（2012年）第四百七十四条",
 		rules.CodeInterp2012MinorConsult:          "刑诉法解释（2012年）第四百七十四条",
 		rules.CodeCrPL222PrivateProsecution:       "刑事诉讼法第二百二十二条第二款、第二百二十六条；刑诉法解释第三百六十九条（2021年3月1日起施行）",
-		rules.CodePilotPrivateProsecution:         "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）",
+		rules.CodePilotPrivateProsecution:         "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）",
+		rules.CodePilot2014PrivateProsecution:     "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）",
 		rules.CodeCrPL1996PrivateEligible:         "刑事诉讼法（1996年）第一百七十四条第二项、第三项",
 
 		// Round 23 (civil): readings of the names and text state a fact, and
@@ -598,7 +604,8 @@ func TestReasonArticles(t *testing.T) {
 		// procuratorate and the defender before 2013.
 		rules.CodeCrPL1996Unsuitable:                 "刑事诉讼法（1996年）第一百七十九条",
 		rules.CodeInterp1998Unsuitable:               "刑诉法解释（1998年）第二百二十二条第五项；2003年3月14日起并依《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第二条第四项",
-		rules.CodePilotUnsuitable:                    "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；全国人大常委会关于授权在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第六项、第七项",
+		rules.CodePilotUnsuitable:                    "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件认罪认罚从宽制度试点工作的决定（2016年9月3日）；刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第六项、第七项",
+		rules.CodePilot2014Unsuitable:                "全国人大常委会关于授权最高人民法院、最高人民检察院在部分地区开展刑事案件速裁程序试点工作的决定（2014年6月27日）；刑事诉讼法（2012年修正）第二百零九条第四项；刑诉法解释（2012年）第二百九十条第六项、第七项",
 		rules.CodeCrPL1996ProcuratorateObjects:       "刑事诉讼法（1996年）第一百七十四条第一项；刑诉法解释（1998年）第二百一十七条、第二百一十八条（1998年9月8日起）；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第四条（2003年3月14日起）",
 		rules.CodeOpinion2003DefenderObjects:         "《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条",
 		rules.CodeReviewProcedureObjectionInText1996: "刑事诉讼法（1996年）第一百七十四条第一项；《关于适用简易程序审理公诉案件的若干意见》（法发〔2003〕6号）第三条第二款、第四条",

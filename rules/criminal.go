@@ -140,7 +140,7 @@ func criminal(f *triagev1.Filing, a *Assessment) {
 	if phase == pilot2014 || phase == pilot2016 {
 		ft, ftConds := pilotFastTrack(f, phase, a.Facts.Charges, plea, co, s, impaired, minor)
 		if special.private {
-			ft = append(ft, reason(CodePilotPrivateProsecution))
+			ft = append(ft, reason(pilotCode(phase == pilot2014, CodePilot2014PrivateProsecution, CodePilotPrivateProsecution)))
 		}
 		// The first 试点办法's exclusions the fields do not carry (累犯,
 		// 教唆未成年人犯罪, a breach of bail), read from the text.
@@ -318,13 +318,13 @@ func crpl222FastTrack(f *triagev1.Filing, a *Assessment, plea Plea, co CoDefenda
 		// earlier case (outside check 18: 108 of 236 real criminal filings).
 		ft = append(ft, reason(CodeCrPL222NotInForce))
 		if phase == pilotGap {
-			ft = append(ft, reason(CodePilotLapsed))
+			ft = append(ft, reason(pilotLapsedCode(a.FiledOn)))
 		}
 		ft = append(ft, ftPanel...)
 		return option(triagev1.Procedure_PROCEDURE_FAST_TRACK, ft, []*triagev1.Reason{reason(CodeCrPL222Eligible)})
 	}
 	if phase == pilotGap {
-		ft = append(ft, reason(CodePilotLapsed))
+		ft = append(ft, reason(pilotLapsedCode(a.FiledOn)))
 	}
 	if !basic {
 		ft = append(ft, reason(CodeCrPL222CourtLevel))

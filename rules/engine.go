@@ -301,6 +301,7 @@ func (e *Engine) evaluate(f *triagev1.Filing, decidedID string) (*Assessment, er
 		// round 25).
 		f = civilCaseText(f, a, &held)
 		e.civil(f, a)
+		cpl1982Review(a)
 	case triagev1.CaseKind_CASE_KIND_ADMINISTRATIVE:
 		administrative(f, a)
 	case triagev1.CaseKind_CASE_KIND_CRIMINAL:

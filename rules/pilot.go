@@ -338,7 +338,7 @@ func pilotFastTrack(f *triagev1.Filing, phase pilotPhase, charges Charges, plea 
 	// (art. 209(3)) therefore closes it too (statute round 29: it was left
 	// open, where CrPL 2018 keeps fast-track open and reviews the conflict).
 	if c.GetObjectsSimplified() || co.ObjectsSimplified {
-		bars = append(bars, reason(CodePilotObjectsSimplified))
+		bars = append(bars, reason(pilotCode(first, CodePilot2014ObjectsSimplified, CodePilotObjectsSimplified)))
 	}
 	if impaired || minor || c.GetMajorSocialImpact() || co.BarsFastTrack() ||
 		c.GetVictimSettlementMissing() || c.GetDefencePleadsNotGuilty() {
@@ -355,6 +355,17 @@ func pilotCode(first bool, code2014, code2016 string) string {
 		return code2014
 	}
 	return code2016
+}
+
+// pilot2016Decision is the day the NPCSC adopted the 2016 decision, which
+// continued the fast-track pilot under a 办法 not issued until 2016-11.
+var pilot2016Decision = time.Date(2016, 9, 3, 0, 0, 0, 0, time.UTC)
+
+// pilotLapsedCode is the lapse between the phases as the texts of the filing
+// date give it: before the 2016 decision only the 2014 decision's two years
+// had run (statute round 39).
+func pilotLapsedCode(on time.Time) string {
+	return pilotCode(on.Before(pilot2016Decision), CodePilot2014Lapsed, CodePilotLapsed)
 }
 
 // pilot2014ExclusionWords are the first 试点办法's exclusions a filing's

@@ -96,7 +96,7 @@ func pilotCases(tb testing.TB) []tcase {
 			name:   "between the phases (2016-08-22): the first phase has ended",
 			filing: w(zhengzhou, filedOn("2016-08-22")),
 			avail:  av(pFT, avU),
-			fires:  []string{at(locFT, rules.CodePilotLapsed)},
+			fires:  []string{at(locFT, rules.CodePilot2014Lapsed)},
 			silent: []string{rules.CodePilot2014Eligible},
 		},
 		// The first phase.

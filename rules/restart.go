@@ -170,7 +170,7 @@ func investigationsThisTrial(prior []*triagev1.Outcome) int {
 // (criminal.go), which only circumstances.private_prosecution gives.
 func privateProsecution(view assessed) bool {
 	for _, r := range view.option(pFastTrack).GetReasons() {
-		if c := r.GetCode(); c == CodeCrPL222PrivateProsecution || c == CodeCrPL2018PrivateProsecution || c == CodePilotPrivateProsecution {
+		if c := r.GetCode(); c == CodeCrPL222PrivateProsecution || c == CodeCrPL2018PrivateProsecution || c == CodePilotPrivateProsecution || c == CodePilot2014PrivateProsecution {
 			return true
 		}
 	}

@@ -102,7 +102,7 @@ func unsuitableBars(f *triagev1.Filing, a *Assessment, phase pilotPhase) (ft, si
 	case crpl2018:
 		unfit, ftCode = CodeCrPL215UnsuitableInterp2012, CodeCrPL2018Unsuitable
 	case phase == pilot2014 || phase == pilot2016:
-		ftCode = CodePilotUnsuitable
+		ftCode = pilotCode(phase == pilot2014, CodePilot2014Unsuitable, CodePilotUnsuitable)
 	}
 	if u.MayNotBeCrime != "" {
 		simpl = append(simpl, reasonWithWords(mayNot, u.MayNotBeCrime))
