@@ -508,14 +508,22 @@ func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 			if r == utf8.RuneError && n == 1 {
 				return runes, false, refusable
 			}
-			if r >= 0x80 && r <= 0x9f || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
-				r == 0x200b || r == 0x2060 || r == 0xfeff {
+			if refusedRune(r) {
 				refusable = true
 			}
 			p += n
 		}
 	}
 	return runes, true, refusable
+}
+
+// refusedRune reports whether scanText refuses r, a rune it decoded: the
+// C1 controls, the line and paragraph separators and the bidirectional
+// embeddings and isolates, the zero-width space and word joiner, and the
+// byte order mark.
+func refusedRune(r rune) bool {
+	return r >= 0x80 && r <= 0x9f || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200b || r == 0x2060 || r == 0xfeff
 }
 
 // takenByTags reports whether scanText takes a three-byte character of
