@@ -110,8 +110,20 @@ func negatedMark(rs []rune, start int) bool {
 // term are skipped: 缓刑 and 缓期 (a suspension's probation), 剥夺政治权利,
 // 考验期, 禁止令.
 func ReadTextSentence(text string) TextSentence {
+	// A text holding no mark recommends nothing: it is neither made runes
+	// nor scanned once for each mark (markAt), which cost ~8% of a real
+	// Decide, and 200 of the 236 real criminal texts hold none (issue 13,
+	// callgrind 2026-12-06). hanscan finds a mark's bytes where markAt
+	// finds its runes: a mark is valid UTF-8 and a bad byte decodes alone.
+	if !slices.ContainsFunc(recommendationMarks[:], func(m string) bool { return hanscan.Contains(text, m) }) {
+		return TextSentence{}
+	}
+	return sentenceOf([]rune(text))
+}
+
+// sentenceOf is ReadTextSentence of a text's runes, whatever marks it holds.
+func sentenceOf(rs []rune) TextSentence {
 	var out TextSentence
-	rs := []rune(text)
 	for i := 0; i < len(rs); {
 		start := markAt(rs, i)
 		if start < 0 {
@@ -602,6 +614,31 @@ var (
 // in the clause that names him, not a 被害人's): CrPL 215(1), 223(1)–(2),
 // (4)–(5).
 func ReadTextFacts(text string) TextFacts {
+	return readTextFacts(&textRunes{text: text})
+}
+
+// textRunes is a text and its runes, made at the first reader that needs
+// them (defendantHeads) and then shared: criminalTextFacts reads a
+// defendant's age (ReadTextFacts) and birth date (ReadTextBirthMinor) by
+// the runes after 被告人, and making the indictment runes once for each
+// cost ~4% of a real Decide (issue 13, callgrind 2026-12-06).
+type textRunes struct {
+	text string
+	rs   []rune
+	made bool
+}
+
+// runes are the text's runes, made once.
+func (t *textRunes) runes() []rune {
+	if !t.made {
+		t.rs, t.made = []rune(t.text), true
+	}
+	return t.rs
+}
+
+// readTextFacts is ReadTextFacts of t's text.
+func readTextFacts(t *textRunes) TextFacts {
+	text := t.text
 	var tf TextFacts
 	full := fullCapacityStated(text)
 	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '。' || r == '；' || r == ';' }) {
@@ -655,7 +692,7 @@ func ReadTextFacts(text string) TextFacts {
 		tf.CivilClaim = victimSettlementFailed(text)
 	}
 	if tf.Minor == "" {
-		tf.Minor = defendantAgeMinor(text)
+		tf.Minor = defendantAgeMinor(t)
 	}
 	if tf.Dispute == "" {
 		tf.Dispute, tf.DisputeKind = unitDisputeIn(text)
@@ -1258,6 +1295,18 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 	return g
 }
 
+// readCriminalText is ReadTextFacts of text with a minor its birth date
+// states (ReadTextBirthMinor) when it states no age, the text made runes
+// once for both (textRunes).
+func readCriminalText(text string, filed time.Time) TextFacts {
+	t := &textRunes{text: text}
+	tf := readTextFacts(t)
+	if tf.Minor == "" {
+		tf.Minor = readTextBirthMinor(t, filed)
+	}
+	return tf
+}
+
 // criminalTextFacts reads a criminal filing's text for the bars its fields
 // do not state (ReadTextFacts) and returns the filing with them set (f
 // itself when there are none), each with its review reason: the text is
@@ -1266,10 +1315,7 @@ func withTextFacts(f *triagev1.Filing, tf TextFacts, defendants int) *triagev1.F
 // the caller's parties, so a minor read from the text is routed only once
 // the party is marked, which the review asks for.
 func criminalTextFacts(f *triagev1.Filing, a *Assessment) *triagev1.Filing {
-	tf := ReadTextFacts(f.GetText())
-	if tf.Minor == "" {
-		tf.Minor = ReadTextBirthMinor(f.GetText(), a.FiledOn)
-	}
+	tf := readCriminalText(f.GetText(), a.FiledOn)
 	// A representative's objection bars a minor's case only (Interp.
 	// 566): of an adult's defender it is neither read nor reviewed, and
 	// one the field states already needs no review.
@@ -1413,11 +1459,17 @@ const notOwnBirth = "其将趁与和携对向把于及同让使"
 // defendant is still under eighteen. The reading only adds a bar; a date
 // it cannot read opens nothing.
 func ReadTextBirthMinor(text string, filed time.Time) string {
+	return readTextBirthMinor(&textRunes{text: text}, filed)
+}
+
+// readTextBirthMinor is ReadTextBirthMinor of t's text.
+func readTextBirthMinor(t *textRunes, filed time.Time) string {
+	text := t.text
 	at := filed
 	if d, ok := earliestOffenceDate(text, filed); ok {
 		at = d
 	}
-	for _, b := range defendantBirths(text) {
+	for _, b := range defendantBirths(t) {
 		if !at.Before(b.date) && !at.After(b.date.AddDate(18, 0, 0)) {
 			return b.words
 		}
@@ -1434,9 +1486,9 @@ type birthDate struct {
 // defendantBirths reads the birth dates the text states next to 被告人: a
 // whole date, or a month without its day (2008年3月出生) read as its last
 // day, the youngest the defendant can be (statute round 26).
-func defendantBirths(text string) []birthDate {
+func defendantBirths(t *textRunes) []birthDate {
 	var out []birthDate
-	rs, spans := defendantHeads(text, "")
+	rs, spans := defendantHeads(t, "")
 	for _, sp := range spans {
 		for j := sp[0]; j < sp[1]; j++ {
 			d, end, ok := latestDateAt(rs, j)
@@ -1452,13 +1504,13 @@ func defendantBirths(text string) []birthDate {
 	return out
 }
 
-// defendantHeads returns the runes of text and, for each 被告人 in it, the
+// defendantHeads returns the runes of t's text and, for each 被告人 in it, the
 // span after 被告人 that may state his own birth date or age: at most
 // birthWithin runes, ending at a sentence's end, another 被告人 or a 被害人,
 // a rune of notOwnBirth or one of stops.
-func defendantHeads(text, stops string) ([]rune, [][2]int) {
+func defendantHeads(t *textRunes, stops string) ([]rune, [][2]int) {
 	var spans [][2]int
-	rs := []rune(text)
+	rs := t.runes()
 	mark, victim := []rune("被告人"), []rune("被害人")
 	for i := 0; i+len(mark) <= len(rs); i++ {
 		if !runesHavePrefix(rs[i:], mark) {
@@ -1494,8 +1546,8 @@ const youngestDefendantAge = 12
 // (已满十六周岁, 年满, 超过, 16岁以上), an age at an earlier event (16岁时, 曾…), an
 // age below youngestDefendantAge. It reads text from outside and must not
 // panic on any string (FuzzDefendantAgeMinor).
-func defendantAgeMinor(text string) string {
-	rs, spans := defendantHeads(text, notOwnAge)
+func defendantAgeMinor(t *textRunes) string {
+	rs, spans := defendantHeads(t, notOwnAge)
 	for _, sp := range spans {
 		start, stop := sp[0], sp[1]
 		for j := start; j < stop; {

@@ -467,6 +467,30 @@ func validateText(field, s string, lines Lines) (int, error) {
 // the rune loop.
 func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 	for p := 0; p < len(s); runes++ {
+		// A run of printable ASCII and whole three-byte characters of
+		// lead E3–EC (nearly all of a complaint) is passed in a loop of
+		// its own, a character's bytes loaded at once; the switch below
+		// takes the rest. Every character through the switch cost ~36
+		// instructions, 8.5% of a Decide (callgrind 2026-12-06).
+		for p+3 <= len(s) {
+			w := s[p : p+3]
+			if c := w[0]; c < utf8.RuneSelf {
+				if c < 0x20 || c == 0x7f {
+					break
+				}
+				p++
+				runes++
+				continue
+			}
+			if v := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16; v&0xC0C0F0 != 0x8080E0 || w[0]-0xe3 > 0xec-0xe3 {
+				break
+			}
+			p += 3
+			runes++
+		}
+		if p >= len(s) {
+			break
+		}
 		c := s[p]
 		switch {
 		case c < 0x20 || c == 0x7f:
@@ -484,14 +508,22 @@ func scanText(s string, lines Lines) (runes int, valid, refusable bool) {
 			if r == utf8.RuneError && n == 1 {
 				return runes, false, refusable
 			}
-			if r >= 0x80 && r <= 0x9f || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
-				r == 0x200b || r == 0x2060 || r == 0xfeff {
+			if refusedRune(r) {
 				refusable = true
 			}
 			p += n
 		}
 	}
 	return runes, true, refusable
+}
+
+// refusedRune reports whether scanText refuses r, a rune it decoded: the
+// C1 controls, the line and paragraph separators and the bidirectional
+// embeddings and isolates, the zero-width space and word joiner, and the
+// byte order mark.
+func refusedRune(r rune) bool {
+	return r >= 0x80 && r <= 0x9f || r >= 0x2028 && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+		r == 0x200b || r == 0x2060 || r == 0xfeff
 }
 
 // takenByTags reports whether scanText takes a three-byte character of
