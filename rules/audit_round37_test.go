@@ -91,17 +91,12 @@ func TestAuditRound37Pilot(t *testing.T) { runTable(t, round37PilotCases(t)) }
 
 func round37PilotCases(tb testing.TB) []tcase {
 	_, _, crim := auditBuilders(tb) // 盗窃罪, admits, accepts, consents; 杭州市上城区 (a pilot city)
-	const (
-		dec2014 = "速裁程序试点工作的决定（2014年6月27日）"
-		ban2014 = "速裁程序试点工作的办法》（2014年8月）"
-		dec2016 = "认罪认罚从宽制度试点工作的决定（2016年9月3日）"
-		ban2016 = "认罪认罚从宽制度试点工作的办法》（2016年11月）第十六条"
-	)
+	const ban2016 = pilotBan2016 + "第十六条"
 	only := func(code string, want, not []string) func(*testing.T, *rules.Assessment) {
 		return citesOnly(locFT, code, want, not)
 	}
-	p14 := []string{dec2014, ban2014}
-	p16 := []string{dec2016, ban2016}
+	p14 := []string{pilotDec2014, pilotBan2014}
+	p16 := []string{pilotDec2016, ban2016}
 	barred := func(name, on string, code, other string, want, not []string, mods ...mod) tcase {
 		return tcase{name: name, filing: crim(10, append([]mod{filedOn(on)}, mods...)...), avail: av(pFT, avU),
 			fires: []string{at(locFT, code)}, silent: []string{other}, extra: only(code, want, not)}

@@ -68,19 +68,22 @@ func notOffered(ps ...triagev1.Procedure) func(*testing.T, *rules.Assessment) {
 	}
 }
 
+// The pilots' texts as reasons cite them, for the rounds' rows that check
+// which phase a reason names.
+const (
+	pilotDec2014 = "速裁程序试点工作的决定（2014年6月27日）"
+	pilotBan2014 = "速裁程序试点工作的办法》（2014年8月）"
+	pilotDec2016 = "认罪认罚从宽制度试点工作的决定（2016年9月3日）"
+	pilotBan2016 = "认罪认罚从宽制度试点工作的办法》（2016年11月）"
+)
+
 // TestAuditRound38Pilot: each phase's plea and exclusion bars cite that
 // phase's texts only.
 func TestAuditRound38Pilot(t *testing.T) { runTable(t, round38PilotCases(t)) }
 
 func round38PilotCases(tb testing.TB) []tcase {
 	_, _, crim := auditBuilders(tb) // 盗窃罪, admits, accepts, consents; 杭州市上城区 (a pilot city)
-	const (
-		dec2014 = "速裁程序试点工作的决定（2014年6月27日）"
-		ban2014 = "速裁程序试点工作的办法》（2014年8月）"
-		dec2016 = "认罪认罚从宽制度试点工作的决定（2016年9月3日）"
-		ban2016 = "认罪认罚从宽制度试点工作的办法》（2016年11月）"
-	)
-	p14, p16 := []string{ban2014}, []string{ban2016}
+	p14, p16 := []string{pilotBan2014}, []string{pilotBan2016}
 	barred := func(name, on, code, other string, want, not []string, mods ...mod) tcase {
 		return tcase{name: name, filing: crim(10, append([]mod{filedOn(on)}, mods...)...), avail: av(pFT, avU),
 			fires: []string{at(locFT, code)}, silent: []string{other}, extra: citesOnly(locFT, code, want, not)}
@@ -89,11 +92,11 @@ func round38PilotCases(tb testing.TB) []tcase {
 	minorDef := party(0, minor)
 	return []tcase{
 		// --- No plea: the 2014 decision and 办法 / the 2016 decision and 办法 art. 16.
-		barred("2015-03-02 (first phase): does not admit", "2015-03-02", pilot2014NoGuiltyPlea, rules.CodePilotNoGuiltyPlea, append(p14, dec2014), []string{dec2016, ban2016}, noPlea),
-		barred("2014-08-26 (first phase's first day): does not accept the recommendation", "2014-08-26", pilot2014NoGuiltyPlea, rules.CodePilotNoGuiltyPlea, append(p14, dec2014), []string{dec2016, ban2016}, noAccept),
-		barred("2016-08-21 (first phase's last day): does not admit", "2016-08-21", pilot2014NoGuiltyPlea, rules.CodePilotNoGuiltyPlea, append(p14, dec2014), []string{dec2016, ban2016}, noPlea),
-		barred("2016-11-30 (second phase's first day): does not admit", "2016-11-30", rules.CodePilotNoGuiltyPlea, pilot2014NoGuiltyPlea, append(p16, dec2016), []string{dec2014, ban2014}, noPlea),
-		barred("2018-10-25 (second phase's last day): does not accept", "2018-10-25", rules.CodePilotNoGuiltyPlea, pilot2014NoGuiltyPlea, append(p16, dec2016), []string{dec2014, ban2014}, noAccept),
+		barred("2015-03-02 (first phase): does not admit", "2015-03-02", pilot2014NoGuiltyPlea, rules.CodePilotNoGuiltyPlea, append(p14, pilotDec2014), []string{pilotDec2016, pilotBan2016}, noPlea),
+		barred("2014-08-26 (first phase's first day): does not accept the recommendation", "2014-08-26", pilot2014NoGuiltyPlea, rules.CodePilotNoGuiltyPlea, append(p14, pilotDec2014), []string{pilotDec2016, pilotBan2016}, noAccept),
+		barred("2016-08-21 (first phase's last day): does not admit", "2016-08-21", pilot2014NoGuiltyPlea, rules.CodePilotNoGuiltyPlea, append(p14, pilotDec2014), []string{pilotDec2016, pilotBan2016}, noPlea),
+		barred("2016-11-30 (second phase's first day): does not admit", "2016-11-30", rules.CodePilotNoGuiltyPlea, pilot2014NoGuiltyPlea, append(p16, pilotDec2016), []string{pilotDec2014, pilotBan2014}, noPlea),
+		barred("2018-10-25 (second phase's last day): does not accept", "2018-10-25", rules.CodePilotNoGuiltyPlea, pilot2014NoGuiltyPlea, append(p16, pilotDec2016), []string{pilotDec2014, pilotBan2014}, noAccept),
 		// --- The 办法's exclusions.
 		barred("2015-03-02 (first phase): a minor defendant", "2015-03-02", pilot2014Excluded, rules.CodePilotExcluded, p14, p16, minorDef),
 		barred("2016-08-21 (first phase's last day): major social impact", "2016-08-21", pilot2014Excluded, rules.CodePilotExcluded, p14, p16, cm.impact),

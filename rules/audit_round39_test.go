@@ -33,10 +33,6 @@ func TestAuditRound39Pilot(t *testing.T) { runTable(t, round39PilotCases(t)) }
 func round39PilotCases(tb testing.TB) []tcase {
 	_, _, crim := auditBuilders(tb) // 盗窃罪, admits, accepts, consents; 杭州市上城区 (a pilot city)
 	const (
-		dec2014 = "速裁程序试点工作的决定（2014年6月27日）"
-		ban2014 = "速裁程序试点工作的办法》（2014年8月）"
-		dec2016 = "认罪认罚从宽制度试点工作的决定（2016年9月3日）"
-		ban2016 = "认罪认罚从宽制度试点工作的办法》（2016年11月）"
 		crpl208 = "刑事诉讼法（2012年修正）第二百零八条第一款第三项"
 		crpl209 = "刑事诉讼法（2012年修正）第二百零九条第四项"
 	)
@@ -44,7 +40,7 @@ func round39PilotCases(tb testing.TB) []tcase {
 		return tcase{name: name, filing: crim(10, append([]mod{filedOn(on)}, mods...)...), avail: av(pFT, avU),
 			fires: []string{at(locFT, code)}, silent: silent, extra: citesOnly(locFT, code, want, not)}
 	}
-	first, second := []string{dec2016, ban2016}, []string{dec2014, ban2014}
+	first, second := []string{pilotDec2016, pilotBan2016}, []string{pilotDec2014, pilotBan2014}
 	privBoth := []string{pilot2014Private, rules.CodePilotPrivateProsecution}
 	objBoth := []string{pilot2014ObjectsSimp, rules.CodePilotObjectsSimplified}
 	unfitBoth := []string{pilot2014Unsuitable, rules.CodePilotUnsuitable}
@@ -52,32 +48,32 @@ func round39PilotCases(tb testing.TB) []tcase {
 	unfit := text("本案不宜适用速裁程序审理。")
 	return []tcase{
 		// --- A private prosecution.
-		barred("2014-08-26 (first phase's first day): private prosecution", "2014-08-26", pilot2014Private, []string{rules.CodePilotPrivateProsecution}, []string{dec2014}, first, priv),
-		barred("2016-08-21 (first phase's last day): private prosecution", "2016-08-21", pilot2014Private, []string{rules.CodePilotPrivateProsecution}, []string{dec2014}, first, priv),
-		barred("2016-11-30 (second phase's first day): private prosecution", "2016-11-30", rules.CodePilotPrivateProsecution, []string{pilot2014Private}, []string{dec2016}, second, priv),
-		barred("2018-10-25 (second phase's last day): private prosecution", "2018-10-25", rules.CodePilotPrivateProsecution, []string{pilot2014Private}, []string{dec2016}, second, priv),
+		barred("2014-08-26 (first phase's first day): private prosecution", "2014-08-26", pilot2014Private, []string{rules.CodePilotPrivateProsecution}, []string{pilotDec2014}, first, priv),
+		barred("2016-08-21 (first phase's last day): private prosecution", "2016-08-21", pilot2014Private, []string{rules.CodePilotPrivateProsecution}, []string{pilotDec2014}, first, priv),
+		barred("2016-11-30 (second phase's first day): private prosecution", "2016-11-30", rules.CodePilotPrivateProsecution, []string{pilot2014Private}, []string{pilotDec2016}, second, priv),
+		barred("2018-10-25 (second phase's last day): private prosecution", "2018-10-25", rules.CodePilotPrivateProsecution, []string{pilot2014Private}, []string{pilotDec2016}, second, priv),
 		barred("2014-08-25 (before the pilot): private prosecution, no pilot code", "2014-08-25", rules.CodeCrPL222NotInForce, privBoth, nil, nil, priv),
-		barred("2016-08-22 (between the phases): private prosecution, no pilot's bar", "2016-08-22", pilot2014Lapsed, privBoth, []string{dec2014}, first, priv),
+		barred("2016-08-22 (between the phases): private prosecution, no pilot's bar", "2016-08-22", pilot2014Lapsed, privBoth, []string{pilotDec2014}, first, priv),
 		barred("2018-10-26 (CrPL 2018): private prosecution, no pilot's bar", "2018-10-26", rules.CodeCrPL2018PrivateProsecution, privBoth, nil, nil, priv),
 		// --- The defendant objects to simplified procedure.
-		barred("2015-03-02 (first phase): objects to simplified", "2015-03-02", pilot2014ObjectsSimp, []string{rules.CodePilotObjectsSimplified}, []string{dec2014, crpl208}, first, cm.objects),
-		barred("2016-08-21 (first phase's last day): objects to simplified", "2016-08-21", pilot2014ObjectsSimp, []string{rules.CodePilotObjectsSimplified}, []string{dec2014, crpl208}, first, cm.objects),
-		barred("2016-11-30 (second phase's first day): objects to simplified", "2016-11-30", rules.CodePilotObjectsSimplified, []string{pilot2014ObjectsSimp}, []string{dec2016, crpl208}, second, cm.objects),
-		barred("2018-10-25 (second phase's last day): objects to simplified", "2018-10-25", rules.CodePilotObjectsSimplified, []string{pilot2014ObjectsSimp}, []string{dec2016, crpl208}, second, cm.objects),
+		barred("2015-03-02 (first phase): objects to simplified", "2015-03-02", pilot2014ObjectsSimp, []string{rules.CodePilotObjectsSimplified}, []string{pilotDec2014, crpl208}, first, cm.objects),
+		barred("2016-08-21 (first phase's last day): objects to simplified", "2016-08-21", pilot2014ObjectsSimp, []string{rules.CodePilotObjectsSimplified}, []string{pilotDec2014, crpl208}, first, cm.objects),
+		barred("2016-11-30 (second phase's first day): objects to simplified", "2016-11-30", rules.CodePilotObjectsSimplified, []string{pilot2014ObjectsSimp}, []string{pilotDec2016, crpl208}, second, cm.objects),
+		barred("2018-10-25 (second phase's last day): objects to simplified", "2018-10-25", rules.CodePilotObjectsSimplified, []string{pilot2014ObjectsSimp}, []string{pilotDec2016, crpl208}, second, cm.objects),
 		{name: "2018-10-26: objects to simplified, CrPL 2018 keeps fast-track (near miss)", filing: crim(10, filedOn("2018-10-26"), cm.objects),
 			silent: objBoth},
 		// --- The text calls the case unfit.
-		barred("2014-08-26 (first phase's first day): 不宜适用速裁程序", "2014-08-26", pilot2014Unsuitable, []string{rules.CodePilotUnsuitable}, []string{dec2014, crpl209}, first, unfit),
-		barred("2016-08-21 (first phase's last day): 不宜适用速裁程序", "2016-08-21", pilot2014Unsuitable, []string{rules.CodePilotUnsuitable}, []string{dec2014, crpl209}, first, unfit),
-		barred("2016-11-30 (second phase's first day): 不宜适用速裁程序", "2016-11-30", rules.CodePilotUnsuitable, []string{pilot2014Unsuitable}, []string{dec2016, crpl209}, second, unfit),
-		barred("2018-10-25 (second phase's last day): 不宜适用速裁程序", "2018-10-25", rules.CodePilotUnsuitable, []string{pilot2014Unsuitable}, []string{dec2016, crpl209}, second, unfit),
-		barred("2016-08-22 (between the phases): 不宜适用速裁程序, nothing read", "2016-08-22", pilot2014Lapsed, unfitBoth, []string{dec2014}, first, unfit),
+		barred("2014-08-26 (first phase's first day): 不宜适用速裁程序", "2014-08-26", pilot2014Unsuitable, []string{rules.CodePilotUnsuitable}, []string{pilotDec2014, crpl209}, first, unfit),
+		barred("2016-08-21 (first phase's last day): 不宜适用速裁程序", "2016-08-21", pilot2014Unsuitable, []string{rules.CodePilotUnsuitable}, []string{pilotDec2014, crpl209}, first, unfit),
+		barred("2016-11-30 (second phase's first day): 不宜适用速裁程序", "2016-11-30", rules.CodePilotUnsuitable, []string{pilot2014Unsuitable}, []string{pilotDec2016, crpl209}, second, unfit),
+		barred("2018-10-25 (second phase's last day): 不宜适用速裁程序", "2018-10-25", rules.CodePilotUnsuitable, []string{pilot2014Unsuitable}, []string{pilotDec2016, crpl209}, second, unfit),
+		barred("2016-08-22 (between the phases): 不宜适用速裁程序, nothing read", "2016-08-22", pilot2014Lapsed, unfitBoth, []string{pilotDec2014}, first, unfit),
 		barred("2018-10-26 (CrPL 2018): 不宜适用速裁程序, CrPL 223", "2018-10-26", rules.CodeCrPL2018Unsuitable, unfitBoth, nil, nil, unfit),
 		// --- Between the phases.
-		barred("2016-08-22 (first day after the first phase)", "2016-08-22", pilot2014Lapsed, []string{rules.CodePilotLapsed}, []string{dec2014}, first),
-		barred("2016-09-02 (the day before the 2016 decision)", "2016-09-02", pilot2014Lapsed, []string{rules.CodePilotLapsed}, []string{dec2014}, first),
-		barred("2016-09-03 (the 2016 decision's day, no 办法 yet)", "2016-09-03", rules.CodePilotLapsed, []string{pilot2014Lapsed}, []string{dec2016}, []string{dec2014, ban2014, ban2016}),
-		barred("2016-11-29 (the second phase's eve)", "2016-11-29", rules.CodePilotLapsed, []string{pilot2014Lapsed}, []string{dec2016}, []string{dec2014, ban2014, ban2016}),
+		barred("2016-08-22 (first day after the first phase)", "2016-08-22", pilot2014Lapsed, []string{rules.CodePilotLapsed}, []string{pilotDec2014}, first),
+		barred("2016-09-02 (the day before the 2016 decision)", "2016-09-02", pilot2014Lapsed, []string{rules.CodePilotLapsed}, []string{pilotDec2014}, first),
+		barred("2016-09-03 (the 2016 decision's day, no 办法 yet)", "2016-09-03", rules.CodePilotLapsed, []string{pilot2014Lapsed}, []string{pilotDec2016}, []string{pilotDec2014, pilotBan2014, pilotBan2016}),
+		barred("2016-11-29 (the second phase's eve)", "2016-11-29", rules.CodePilotLapsed, []string{pilot2014Lapsed}, []string{pilotDec2016}, []string{pilotDec2014, pilotBan2014, pilotBan2016}),
 		{name: "2016-11-30: the second phase, no lapse (near miss)", filing: crim(10, filedOn("2016-11-30")), avail: av(pFT, avA), silent: lapsedBoth},
 		{name: "2016-08-21: the first phase, no lapse (near miss)", filing: crim(10, filedOn("2016-08-21")), avail: av(pFT, avA), silent: lapsedBoth},
 		// --- Near misses: nothing stated.
