@@ -28,7 +28,9 @@ func TestAuditRound29(t *testing.T) {
 		open   = triagev1.Availability_AVAILABILITY_AVAILABLE
 		closed = triagev1.Availability_AVAILABILITY_UNAVAILABLE
 		// Literals, so that the test compiles (and fails) without the change.
-		pilotObjects = "PILOT_OBJECTS_SIMPLIFIED"
+		// A 2015 filing is in the 2014 pilot's phase: since statute round 39
+		// its objection bar cites that pilot alone.
+		pilotObjects = "PILOT2014_OBJECTS_SIMPLIFIED"
 	)
 
 	t.Run("2015 pilot, objects to simplified procedure: no fast-track, recording refused", func(t *testing.T) {
